@@ -1,0 +1,3 @@
+from bulkship.cli import main
+
+main()

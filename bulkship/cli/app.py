@@ -1,0 +1,67 @@
+"""The typer application and what every command shares: the stderr console, settings options, error output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from ..settings import Settings, resolve_settings
+
+app = typer.Typer(
+    name="bulkship",
+    help="Turn a recipient spreadsheet into physical gift-card orders, exactly once.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Progress, banners and logs go to stderr; stdout stays machine-readable for --json.
+err_console = Console(stderr=True, highlight=False)
+
+SANDBOX_BANNER = "SANDBOX — no real orders: running against bulkship's embedded vendor simulator."
+
+ApiUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--api-url", help="Vendor API base URL (env BULKSHIP_API_URL). Without one: the embedded sandbox."
+    ),
+]
+CredentialsOption = Annotated[
+    Path | None,
+    typer.Option("--credentials", help="TOML file with email and access_token (env BULKSHIP_CREDENTIALS)."),
+]
+LedgerOption = Annotated[
+    Path | None, typer.Option("--ledger", help="Ledger SQLite file (env BULKSHIP_LEDGER).")
+]
+OutOption = Annotated[Path | None, typer.Option("--out", help="Output folder (default output/).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
+
+
+def settings_from(
+    api_url: str | None = None,
+    credentials: Path | None = None,
+    ledger: Path | None = None,
+    out: Path | None = None,
+    **extra: Any,
+) -> Settings:
+    return resolve_settings(
+        api_url=api_url, credentials_file=credentials, ledger=ledger, out_dir=out, **extra
+    )
+
+
+def announce_target(settings: Settings) -> None:
+    """Say loudly when nothing real happens, and which vendor is used when it does."""
+    if settings.is_sandbox:
+        err_console.print(f"[bold yellow]{SANDBOX_BANNER}[/]")
+    else:
+        err_console.print(f"Vendor API: {settings.api_url}")
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
+    sys.stdout.flush()

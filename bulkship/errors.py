@@ -1,0 +1,149 @@
+"""One exception tree for bulkship. Foreign exceptions (httpx, pandera, openpyxl, sqlite3) are translated
+where they enter; only these reach the CLI, which prints ``Error: <message>`` and exits with ``exit_code``.
+
+    BulkshipError                      (exit 1 unless said otherwise)
+    ├── InputError                     unusable input file or settings: exit 2
+    │   ├── FileFormatError            unreadable, wrong format, too big, unsafe XML
+    │   ├── MissingColumnsError        required columns absent
+    │   └── ConfigError                bad program settings / flags
+    ├── BatchConflictError             file does not match what the batch already ordered: exit 2
+    ├── LedgerError                    the journal cannot be opened or written
+    │   └── LedgerLockedError          another bulkship process holds the ledger
+    ├── SpendLimitError                planned total above --max-total, or the user declined
+    └── VendorError                    anything the vendor API said or failed to say
+        ├── TransientVendorError       retry with the same PONumber: 429, 5xx, 504, transport errors
+        │   ├── RateLimitedError       429, carries retry_after seconds
+        │   └── VendorUnavailableError 5xx, timeouts, dropped connections
+        └── TerminalVendorError        never retry as is
+            ├── AuthenticationError    401 even after a fresh token: bad credentials
+            ├── AccessDeniedError      403: API access disabled for these credentials
+            ├── OrderRejectedError     400: validation failure; ``field_errors`` maps paths to messages
+            ├── InsufficientFundsError 422: deposit account short
+            ├── DuplicateOrderError    409 that could not be resolved to the original order
+            └── NotFoundError          404
+
+Each error says what happened, what state is left, and where possible the next command to run (``hint``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class BulkshipError(Exception):
+    """Base of every error bulkship raises on purpose."""
+
+    exit_code = 1
+    transient = False
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message if not self.hint else f"{self.message} ({self.hint})"
+
+
+class InputError(BulkshipError):
+    """The input file or settings cannot be used at all."""
+
+    exit_code = 2
+
+
+class FileFormatError(InputError):
+    """The file is unreadable, not what its extension claims, too large, or unsafe."""
+
+
+class MissingColumnsError(InputError):
+    """Required columns are absent and no default fills them."""
+
+
+class ConfigError(InputError):
+    """Program settings, flags or credentials are invalid."""
+
+
+class BatchConflictError(BulkshipError):
+    """The file does not match what this batch already ordered."""
+
+    exit_code = 2
+
+
+class LedgerError(BulkshipError):
+    """The ledger cannot be opened, read or written."""
+
+
+class LedgerLockedError(LedgerError):
+    """Another bulkship process is working on the same ledger."""
+
+
+class SpendLimitError(BulkshipError):
+    """The planned total exceeds the allowed maximum, or the user declined."""
+
+
+class VendorError(BulkshipError):
+    """The vendor API answered with an error or did not answer."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int | None = None,
+        body: Any = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.status_code = status_code
+        self.body = body
+
+
+class TransientVendorError(VendorError):
+    """Safe to retry with the same PONumber."""
+
+    transient = True
+
+
+class RateLimitedError(TransientVendorError):
+    """429: slow down for ``retry_after`` seconds."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+
+class VendorUnavailableError(TransientVendorError):
+    """5xx, 504, timeout or dropped connection: the outcome of a write is unknown."""
+
+
+class TerminalVendorError(VendorError):
+    """Retrying the same request cannot help."""
+
+
+class AuthenticationError(TerminalVendorError):
+    """401 even with a fresh token."""
+
+
+class AccessDeniedError(TerminalVendorError):
+    """403: API access is disabled for these credentials."""
+
+
+class OrderRejectedError(TerminalVendorError):
+    """400: the vendor rejected the order; ``field_errors`` maps e.g. ``LineItems[3].Value`` to messages."""
+
+    def __init__(
+        self, message: str, *, field_errors: dict[str, list[str]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(message, **kwargs)
+        self.field_errors = field_errors or {}
+
+
+class InsufficientFundsError(TerminalVendorError):
+    """422: the prefunded deposit account cannot cover the order."""
+
+
+class DuplicateOrderError(TerminalVendorError):
+    """409 whose original order could not be identified."""
+
+
+class NotFoundError(TerminalVendorError):
+    """404: no such order or resource."""

@@ -1,0 +1,217 @@
+"""Plain typed values that pass between stages. No I/O here.
+
+Contracts between stages:
+
+* ``load`` returns a :class:`LoadedSheet`: every cell as text, each row keyed by its spreadsheet row number.
+* ``validate`` returns a :class:`ValidationResult` whose ``rows`` frame has the :data:`CANONICAL_COLUMNS`
+  (normalised text) plus ``ROW`` (spreadsheet row number, also the index), ``STATUS`` and ``FINGERPRINT``.
+* ``plan`` turns the valid rows into :class:`PlannedOrder` values.
+* The vendor catalog, as read by the client, is a :class:`Catalog`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Canonical input columns, in the order the template and the output show them.
+CANONICAL_COLUMNS: tuple[str, ...] = (
+    "external_id",  # the user's own reference for the row (employee id, customer id)
+    "first_name",
+    "last_name",
+    "name",  # full recipient name; built from first + last when absent
+    "company",
+    "address1",
+    "address2",
+    "city",
+    "state",
+    "zip",
+    "country",
+    "product",
+    "value",
+    "quantity",
+    "shipping_method",
+    "carrier_id",  # the printed card carrier (sleeve), not a freight company
+    "email",
+    "phone",
+    "allow_duplicate",  # yes/true/1: the user means to send this reward twice
+)
+
+# Bookkeeping columns added by validate.
+ROW = "row"  # spreadsheet row number as the user sees it
+STATUS = "status"  # "valid" | "invalid" | "duplicate"
+FINGERPRINT = "fingerprint"  # stable identity of a row's content (plus occurrence number)
+
+RowStatus = Literal["valid", "invalid", "duplicate"]
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with (``error``) or changed in (``warning``) one cell of one row."""
+
+    row: int
+    column: str
+    value: str
+    severity: Severity
+    message: str
+
+
+@dataclass(frozen=True)
+class CardCarrier:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Product:
+    id: str
+    name: str
+    type: str  # "Physical" | "Digital"
+    denomination_type: str  # "Fixed" | "Variable"
+    denominations: tuple[Decimal, ...]  # Fixed: allowed values; Variable: (min, max)
+    delivery_types: tuple[str, ...]
+    fulfillment_group: str = ""
+    requires_card_carrier: bool = False
+    card_carriers: tuple[CardCarrier, ...] = ()
+    fee: Decimal = Decimal("0")
+    discount_percentage: Decimal = Decimal("0")
+    currency: str = "USD"
+
+    @property
+    def ships_physically(self) -> bool:
+        return "PhysicalShipment" in self.delivery_types
+
+    def accepts_value(self, value: Decimal) -> bool:
+        if self.denomination_type == "Variable" and len(self.denominations) >= 2:
+            low, high = self.denominations[0], self.denominations[-1]
+            return low <= value <= high and value == value.quantize(Decimal("0.01"))
+        return value in self.denominations
+
+    def unit_cost(self, value: Decimal) -> Decimal:
+        """What one card costs us: face value less discount, plus the per-card fee (api-contract: Money)."""
+        return (value * (1 - self.discount_percentage / 100) + self.fee).quantize(Decimal("0.01"))
+
+
+@dataclass(frozen=True)
+class ShippingMethod:
+    id: str
+    name: str
+    price: Decimal
+    currency: str = "USD"
+    estimated_delivery_days: int | None = None
+
+
+@dataclass(frozen=True)
+class Catalog:
+    products: dict[str, Product]
+    shipping_methods: dict[str, ShippingMethod]
+
+    def product(self, product_id: str) -> Product | None:
+        return self.products.get(product_id.upper()) or self.products.get(product_id)
+
+
+@dataclass(frozen=True)
+class PlannedLine:
+    row: int
+    fingerprint: str
+    external_id: str  # sent as the line item's ExternalId
+    product_id: str
+    value: Decimal
+    quantity: int
+    address: dict[str, str]  # PhysicalDeliveryAddress, PascalCase keys as on the wire
+    unit_cost: Decimal
+    shipping_cost: Decimal
+
+    @property
+    def face_value(self) -> Decimal:
+        return self.value * self.quantity
+
+    @property
+    def cost(self) -> Decimal:
+        return self.unit_cost * self.quantity + self.shipping_cost
+
+
+@dataclass(frozen=True)
+class PlannedOrder:
+    po_number: str
+    lines: tuple[PlannedLine, ...]
+    fulfillment_group: str = ""
+
+    @property
+    def cost(self) -> Decimal:
+        return sum((line.cost for line in self.lines), Decimal("0"))
+
+    def payload(self, webhook_url: str | None = None) -> dict[str, object]:
+        """The POST /v1/Orders body, PascalCase as documented."""
+        body: dict[str, object] = {
+            "Type": "PhysicalShipment",
+            "PONumber": self.po_number,
+            "LineItems": [
+                {
+                    "ExternalId": line.external_id,
+                    "ProductId": line.product_id,
+                    "Value": float(line.value),
+                    "Quantity": line.quantity,
+                    "PhysicalDeliveryAddress": dict(line.address),
+                }
+                for line in self.lines
+            ],
+        }
+        if webhook_url:
+            body["WebhookSettings"] = {"FulfillmentComplete": webhook_url}
+        return body
+
+
+@dataclass(frozen=True)
+class ValidationSummary:
+    rows: int
+    valid: int
+    invalid: int
+    by_problem: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LoadedSheet:
+    """A sheet as read: every cell text, nothing judged, nothing dropped but fully blank rows."""
+
+    path: str
+    sheet_name: str | None
+    header_row: int  # spreadsheet row number of the header
+    headers: tuple[str, ...]  # original header texts, in sheet order
+    column_map: dict[str, str]  # original header -> canonical column, for the headers that map
+    frame: (
+        pd.DataFrame
+    )  # original headers as columns, str cells ('' when blank), index = spreadsheet row number
+    file_hash: str  # sha256 of the file's bytes
+    defaults: dict[str, str] = field(
+        default_factory=dict
+    )  # canonical column -> default from program settings
+    read_problems: tuple[
+        Problem, ...
+    ] = ()  # found while reading: formulas, dates/numbers where text was expected
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    sheet: LoadedSheet
+    rows: pd.DataFrame  # CANONICAL_COLUMNS (normalised text) + ROW, STATUS, FINGERPRINT; index = ROW
+    problems: tuple[Problem, ...]  # errors and warnings (normalisations applied), in row order
+
+    @property
+    def valid_rows(self) -> pd.DataFrame:
+        return self.rows[self.rows[STATUS] == "valid"]
+
+    def summary(self) -> ValidationSummary:
+        counts: dict[str, int] = {}
+        for problem in self.problems:
+            if problem.severity == "error":
+                counts[problem.message.split(":")[0]] = counts.get(problem.message.split(":")[0], 0) + 1
+        valid = int((self.rows[STATUS] == "valid").sum())
+        return ValidationSummary(
+            rows=len(self.rows), valid=valid, invalid=len(self.rows) - valid, by_problem=counts
+        )

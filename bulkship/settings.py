@@ -1,0 +1,125 @@
+"""Settings: one frozen object, resolved in one place.
+
+Precedence: flag > ``BULKSHIP_*`` environment variable > credentials/program file > default.
+Credentials are never logged nor written to outputs; ``Settings.__repr__`` hides them.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from .errors import ConfigError
+
+DEFAULT_OUT_DIR = Path("output")
+DEFAULT_CONCURRENCY = 8
+DEFAULT_TIMEOUT_S = 30.0
+SANDBOX_EMAIL = "sandbox@bulkship.local"
+SANDBOX_ACCESS_TOKEN = "sandbox-access-token"
+ENV_PREFIX = "BULKSHIP_"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("bulkship", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Settings:
+    api_url: str | None = None  # None: the embedded sandbox
+    email: str | None = field(default=None, repr=False)
+    access_token: str | None = field(default=None, repr=False)
+    data_dir: Path = field(default_factory=default_data_dir)
+    ledger_path: Path | None = None  # None: data_dir / "ledger.sqlite"
+    sandbox_state: Path | None = None  # None: data_dir / "sandbox-state.json"
+    out_dir: Path = DEFAULT_OUT_DIR
+    concurrency: int = DEFAULT_CONCURRENCY
+    rate_limit: float | None = None  # requests per second to the vendor; None: unlimited
+    timeout_s: float = DEFAULT_TIMEOUT_S
+
+    @property
+    def is_sandbox(self) -> bool:
+        return self.api_url is None
+
+    @property
+    def ledger(self) -> Path:
+        return self.ledger_path or self.data_dir / "ledger.sqlite"
+
+    @property
+    def sandbox_state_file(self) -> Path:
+        return self.sandbox_state or self.data_dir / "sandbox-state.json"
+
+    def credentials(self) -> tuple[str, str]:
+        if self.is_sandbox:
+            return (self.email or SANDBOX_EMAIL, self.access_token or SANDBOX_ACCESS_TOKEN)
+        if not self.email or not self.access_token:
+            raise ConfigError(
+                "No vendor credentials for " + str(self.api_url),
+                hint="set BULKSHIP_EMAIL and BULKSHIP_ACCESS_TOKEN, or pass --credentials FILE",
+            )
+        return (self.email, self.access_token)
+
+
+def _read_credentials_file(path: Path) -> dict[str, str]:
+    """A TOML file with ``email``, ``access_token`` and optionally ``api_url``."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"Credentials file not found: {path}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Credentials file {path} is not valid TOML: {exc}") from None
+    return {k: str(v) for k, v in data.items() if k in {"email", "access_token", "api_url"}}
+
+
+def resolve_settings(
+    *,
+    api_url: str | None = None,
+    credentials_file: Path | None = None,
+    ledger: Path | None = None,
+    out_dir: Path | None = None,
+    sandbox_state: Path | None = None,
+    concurrency: int | None = None,
+    rate_limit: float | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Settings:
+    """Merge flags, environment and the credentials file into one :class:`Settings`."""
+    env = os.environ if env is None else env
+
+    def pick(flag: object, name: str, file_values: Mapping[str, str] | None = None) -> str | None:
+        if flag not in (None, ""):
+            return str(flag)
+        if env.get(ENV_PREFIX + name.upper()):
+            return env[ENV_PREFIX + name.upper()]
+        return (file_values or {}).get(name)
+
+    cred_path = credentials_file or (
+        Path(env["BULKSHIP_CREDENTIALS"]) if env.get("BULKSHIP_CREDENTIALS") else None
+    )
+    from_file = _read_credentials_file(cred_path) if cred_path else {}
+    data_dir = Path(env["BULKSHIP_DATA_DIR"]) if env.get("BULKSHIP_DATA_DIR") else default_data_dir()
+    ledger_value = pick(ledger, "ledger")
+    state_value = pick(sandbox_state, "sandbox_state")
+    out_value = pick(out_dir, "out")
+    try:
+        conc = int(pick(concurrency, "concurrency") or DEFAULT_CONCURRENCY)
+        rate = pick(rate_limit, "rate_limit")
+        rate_value = float(rate) if rate else None
+    except ValueError as exc:
+        raise ConfigError(f"Invalid number in settings: {exc}") from None
+    if conc < 1:
+        raise ConfigError("Concurrency must be at least 1")
+    return Settings(
+        api_url=(pick(api_url, "api_url", from_file) or None),
+        email=pick(None, "email", from_file),
+        access_token=pick(None, "access_token", from_file),
+        data_dir=data_dir,
+        ledger_path=Path(ledger_value) if ledger_value else None,
+        sandbox_state=Path(state_value) if state_value else None,
+        out_dir=Path(out_value) if out_value else DEFAULT_OUT_DIR,
+        concurrency=conc,
+        rate_limit=rate_value,
+    )
