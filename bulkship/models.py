@@ -215,3 +215,48 @@ class ValidationResult:
         return ValidationSummary(
             rows=len(self.rows), valid=valid, invalid=len(self.rows) - valid, by_problem=counts
         )
+
+
+@dataclass(frozen=True)
+class Shipment:
+    tracking_number: str
+    carrier: str = ""
+    shipping_method_id: str = ""
+    tracking_url: str = ""
+    shipped_date: str = ""  # ISO 8601 as the vendor sent it
+    delivered_date: str = ""
+
+
+@dataclass(frozen=True)
+class VendorLineItem:
+    id: str
+    external_id: str
+    product_id: str
+    value: Decimal
+    quantity: int
+    cost: Decimal | None
+    status: str
+    shipments: tuple[Shipment, ...] = ()
+
+
+@dataclass(frozen=True)
+class VendorOrder:
+    """An order as the vendor reports it, read case-insensitively and tolerant of missing assumed fields."""
+
+    id: str
+    po_number: str
+    status: str  # "Pending" | "Complete" | "Failed" (and whatever else the vendor says)
+    type: str = "PhysicalShipment"
+    line_items: tuple[VendorLineItem, ...] = ()
+    raw: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def cost(self) -> Decimal:
+        return sum((li.cost or Decimal("0") for li in self.line_items), Decimal("0"))
+
+
+@dataclass(frozen=True)
+class Balance:
+    available: Decimal
+    pending: Decimal
+    currency: str = "USD"
