@@ -35,7 +35,7 @@ class Settings:
     access_token: str | None = field(default=None, repr=False)
     data_dir: Path = field(default_factory=default_data_dir)
     ledger_path: Path | None = None  # None: data_dir / "ledger.sqlite"
-    sandbox_state: Path | None = None  # None: data_dir / "sandbox-state.json"
+    sandbox_state: Path | None = None  # None: data_dir / "sandbox.sqlite"
     out_dir: Path = DEFAULT_OUT_DIR
     concurrency: int = DEFAULT_CONCURRENCY
     rate_limit: float | None = None  # requests per second to the vendor; None: unlimited
@@ -51,7 +51,7 @@ class Settings:
 
     @property
     def sandbox_state_file(self) -> Path:
-        return self.sandbox_state or self.data_dir / "sandbox-state.json"
+        return self.sandbox_state or self.data_dir / "sandbox.sqlite"
 
     def credentials(self) -> tuple[str, str]:
         if self.is_sandbox:
