@@ -1,0 +1,251 @@
+"""The result workbook as a person opens it: sheets, columns, statuses, text cells, no formulas."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bulkship.reconcile import (
+    FIX_SHEET,
+    ORDERS_SHEET,
+    RESULT_COLUMNS,
+    RESULTS_SHEET,
+    SUMMARY_SHEET,
+    OrderSummary,
+    ResultBook,
+    RowOutcome,
+    RunInfo,
+    read_result_workbook,
+    write_result_workbook,
+    write_results_csv,
+)
+
+HEADERS = ("Employee ID", "Full Name", "Street", "City", "ST", "Zip Code", "Card", "Amount", "Team notes")
+NASTY = ['=HYPERLINK("http://evil","x")', "+1 555 0100", "@SUM(A1:A2)", "-2", "\tTAB", "\rCR"]
+
+
+def _rows() -> list[tuple[int, list[str]]]:
+    return [
+        (2, ["E001", "Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "50", "likes =cats"]),
+        (3, ["E002", NASTY[0], "2 Elm St", "Newark", "NJ", "07102", "CVS", "25", NASTY[1]]),
+        (4, ["E003", "Bo Park", "", "Denver", "CO", "80202", "NOPE", "25", NASTY[2]]),
+        (5, ["E004", "Cy Diaz", "4 Oak St", "Austin", "TX", "78701", "CVS", "50", NASTY[3]]),
+        (6, ["E001", "Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "50", NASTY[4]]),
+        (7, ["E005", "Di Fox", "5 Ash St", "Miami", "FL", "33101", "TARGET", "100", NASTY[5]]),
+    ]
+
+
+def _outcomes() -> dict[int, RowOutcome]:
+    shipped = {
+        "carrier": "USPS",
+        "tracking_number": "9400100000000000000001",
+        "tracking_url": "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400100000000000000001",
+        "shipped_date": "2026-11-25T12:00:00Z",
+    }
+    common = {"po_number": "ANNIV-0001", "order_id": "ord_1", "product": "CVS", "shipping_method": "STANDARD"}
+    return {
+        2: RowOutcome(2, "delivered", line_item_id="li_1", cost=Decimal("53.50"), face_value=Decimal(50),
+                      cards=1, delivered_date="2026-11-28T09:00:00Z", **shipped, **common),
+        3: RowOutcome(3, "shipped", line_item_id="li_2", cost=Decimal("28.50"), face_value=Decimal(25),
+                      cards=1, normalised="zip: 7102 → 07102", **shipped, **common),
+        4: RowOutcome(4, "invalid", problems="address1: required; product: NOPE is not in the catalog"),
+        5: RowOutcome(5, "failed", problems="Vendor: LineItems[2].Zip: does not match state", **common),
+        6: RowOutcome(6, "duplicate", problems="Same recipient and card as row 2"),
+        7: RowOutcome(7, "pending", po_number="ANNIV-0002", order_id="ord_2", line_item_id="li_9",
+                      cost=Decimal("103.50"), product="TARGET", shipping_method="STANDARD",
+                      face_value=Decimal(100), cards=1),
+    }  # fmt: skip
+
+
+def _book(rows: list[tuple[int, list[str]]] | None = None) -> ResultBook:
+    orders = [
+        OrderSummary("ANNIV-0001", "ord_1", "Complete", 2, Decimal(75), Decimal(0), Decimal(7),
+                     Decimal("82.00")),
+        OrderSummary("ANNIV-0002", "ord_2", "Pending", 1, Decimal(100), Decimal(0), Decimal("3.50"),
+                     Decimal("103.50")),
+    ]  # fmt: skip
+    info = RunInfo(
+        batch="ANNIV-2026Q4",
+        input_file="/data/anniversary.xlsx",
+        input_hash="ab" * 32,
+        ledger="/data/ledger.sqlite",
+        run_time="2026-11-20T10:00:00+00:00",
+    )
+    return ResultBook(HEADERS, rows if rows is not None else _rows(), _outcomes(), orders, info)
+
+
+@pytest.fixture
+def workbook_path(tmp_path: Path) -> Path:
+    return write_result_workbook(_book(), tmp_path / "out" / "ANNIV-2026Q4-results.xlsx")
+
+
+def _values(sheet: openpyxl.worksheet.worksheet.Worksheet) -> list[list[object]]:
+    return [list(r) for r in sheet.iter_rows(values_only=True)]
+
+
+def test_sheets_and_results_columns(workbook_path: Path) -> None:
+    book = openpyxl.load_workbook(workbook_path)
+    assert book.sheetnames == [RESULTS_SHEET, FIX_SHEET, ORDERS_SHEET, SUMMARY_SHEET]
+    results = _values(book[RESULTS_SHEET])
+    assert tuple(results[0]) == HEADERS + RESULT_COLUMNS
+    assert [r[len(HEADERS)] for r in results[1:]] == [2, 3, 4, 5, 6, 7], (
+        "one row per input row, in input order"
+    )
+    statuses = [r[len(HEADERS) + 1] for r in results[1:]]
+    assert statuses == ["delivered", "shipped", "invalid", "failed", "duplicate", "pending"]
+    # Original columns, including the one bulkship does not use, come back untouched.
+    # (openpyxl leaves the XML escape of a carriage return, _x000D_, undecoded; Excel and calamine decode it.)
+    assert [
+        tuple(str(c).replace("_x000D_", "\r") if c else c for c in r[: len(HEADERS)]) for r in results[1:]
+    ] == [tuple(c or None for c in cells) for _, cells in _rows()]
+    delivered = dict(zip(HEADERS + RESULT_COLUMNS, results[1], strict=True))
+    assert delivered["Tracking Number"] == "9400100000000000000001"
+    assert delivered["Cost"] == 53.5
+    assert delivered["Shipped date"].date().isoformat() == "2026-11-25"
+    sheet = book[RESULTS_SHEET]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:V{len(results)}"
+
+
+def test_zips_and_ids_are_text_and_nothing_is_a_formula(workbook_path: Path) -> None:
+    book = openpyxl.load_workbook(workbook_path)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate} is a formula: {cell.value!r}"
+    results = book[RESULTS_SHEET]
+    zip_cells = [row[HEADERS.index("Zip Code")] for row in results.iter_rows(min_row=2)]
+    assert [c.value for c in zip_cells] == ["02134", "07102", "80202", "78701", "02134", "33101"]
+    assert all(c.data_type == "s" and c.number_format == "@" for c in zip_cells)
+    # The formula-like texts survive as the very same text, marked so that editing cannot turn them into one.
+    notes = {row[0].value: row[HEADERS.index("Team notes")] for row in results.iter_rows(min_row=2)}
+    assert notes["E002"].value == "+1 555 0100" and notes["E002"].quotePrefix
+    assert notes["E003"].value == "@SUM(A1:A2)"
+    assert notes["E004"].value == "-2" and notes["E004"].data_type == "s"
+    name = results.cell(row=3, column=2)
+    assert name.value == NASTY[0] and name.data_type == "s" and name.quotePrefix
+
+
+def test_status_cells_are_coloured(workbook_path: Path) -> None:
+    sheet = openpyxl.load_workbook(workbook_path)[RESULTS_SHEET]
+    status_col = len(HEADERS) + 2
+    colours = {
+        sheet.cell(row=r, column=status_col).value: sheet.cell(row=r, column=status_col).fill.fgColor.rgb
+        for r in range(2, 8)
+    }
+    assert colours["failed"] != colours["delivered"] != colours["pending"]
+    assert all(c not in (None, "00000000") for c in colours.values())
+
+
+def test_fix_these_holds_only_rows_needing_the_user_in_input_layout(workbook_path: Path) -> None:
+    fixes = _values(openpyxl.load_workbook(workbook_path)[FIX_SHEET])
+    assert tuple(fixes[0]) == (*HEADERS, "Problems / vendor error", "Original row")
+    assert [(r[0], r[-1]) for r in fixes[1:]] == [("E003", 4), ("E004", 5)]
+    assert "not in the catalog" in fixes[1][-2]
+    assert fixes[2][: len(HEADERS)] == [
+        "E004",
+        "Cy Diaz",
+        "4 Oak St",
+        "Austin",
+        "TX",
+        "78701",
+        "CVS",
+        "50",
+        "-2",
+    ]
+
+
+def test_orders_and_summary(workbook_path: Path) -> None:
+    book = openpyxl.load_workbook(workbook_path)
+    orders = _values(book[ORDERS_SHEET])
+    assert orders[0] == [
+        "PO Number",
+        "Order ID",
+        "Status",
+        "Line items",
+        "Face value",
+        "Fees",
+        "Shipping",
+        "Cost",
+    ]
+    assert orders[1] == ["ANNIV-0001", "ord_1", "Complete", 2, 75, 0, 7, 82]
+    summary = book[SUMMARY_SHEET]
+    facts = {r[0]: r[1] for r in summary.iter_rows(values_only=True) if r[0]}
+    assert "SANDBOX" in str(summary["A2"].value)
+    assert facts["Batch"] == "ANNIV-2026Q4"
+    assert facts["Input SHA-256"] == "ab" * 32
+    assert facts["Ledger"] == "/data/ledger.sqlite"
+    assert facts["Total cost"] == 185.5
+    assert facts["invalid"] == 1 and facts["delivered"] == 1 and facts["planned"] == 0
+    assert facts["CVS"] == 2 and facts["TARGET"] == 1  # cards per product (failed rows cost nothing)
+    assert summary._charts, "a chart of rows by status"
+
+
+def test_missing_outcome_is_shown_not_dropped(tmp_path: Path) -> None:
+    rows = [*_rows(), (9, ["E009", "New Person", "9 Pine", "Reno", "NV", "89501", "CVS", "10", ""])]
+    path = write_result_workbook(_book(rows), tmp_path / "r.xlsx")
+    last = _values(openpyxl.load_workbook(path)[RESULTS_SHEET])[-1]
+    assert last[len(HEADERS)] == 9 and last[len(HEADERS) + 1] == "planned"
+
+
+def test_rows_past_the_sheet_limit_continue_on_a_second_sheet(tmp_path: Path) -> None:
+    rows = [(r, [f"E{r}", "x", "1 St", "C", "MA", "02134", "CVS", "10", ""]) for r in range(2, 12)]
+    path = write_result_workbook(_book(rows), tmp_path / "r.xlsx", max_rows_per_sheet=5)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames[:3] == ["Results", "Results 2", "Results 3"]
+    numbers = [r[len(HEADERS)] for name in book.sheetnames[:3] for r in _values(book[name])[1:]]
+    assert numbers == list(range(2, 12))
+    notes = [r[1] for r in book[SUMMARY_SHEET].iter_rows(values_only=True) if r[0] == "Note"]
+    assert notes and "Results 2" in notes[0]
+    again = read_result_workbook(path)
+    assert [r for r, _ in again.rows] == list(range(2, 12))
+
+
+def test_csv_export_neutralises_formulas(tmp_path: Path) -> None:
+    path = write_results_csv(_book(), tmp_path / "r.csv")
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        table = list(csv.reader(stream))
+    assert tuple(table[0]) == HEADERS + RESULT_COLUMNS
+    cells = [c for row in table[1:] for c in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert '\'=HYPERLINK("http://evil","x")' in cells and "'-2" in cells and "'+1 555 0100" in cells
+    assert table[1][HEADERS.index("Zip Code")] == "02134"
+
+
+def test_read_back_round_trips_originals_and_outcomes(workbook_path: Path) -> None:
+    again = read_result_workbook(workbook_path)
+    assert again.headers == HEADERS
+    assert again.rows == [(r, cells) for r, cells in _rows()]
+    assert again.outcomes[2].tracking_number == "9400100000000000000001"
+    assert again.outcomes[2].cost == Decimal("53.50")
+    assert again.outcomes[4].problems.startswith("address1")
+
+
+def test_rewrite_replaces_the_workbook_in_place(workbook_path: Path) -> None:
+    again = read_result_workbook(workbook_path)
+    outcomes = dict(again.outcomes)
+    outcomes[7] = RowOutcome(7, "delivered", tracking_number="TN7")
+    write_result_workbook(ResultBook(again.headers, again.rows, outcomes), workbook_path)
+    assert read_result_workbook(workbook_path).outcomes[7].tracking_number == "TN7"
+    assert [p.name for p in workbook_path.parent.iterdir()] == [workbook_path.name], "no temp files left"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_reads_the_workbook(workbook_path: Path, tmp_path: Path) -> None:
+    outdir = tmp_path / "lo"
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+         "--convert-to", "csv", "--outdir", str(outdir), str(workbook_path)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    text = (outdir / (workbook_path.stem + ".csv")).read_text(encoding="utf-8", errors="replace")
+    lines = text.splitlines()
+    assert lines[0].startswith("Employee ID,Full Name")
+    assert "02134" in lines[1] and "9400100000000000000001" in lines[1]
+    assert "+1 555 0100" in text and "#NAME" not in text and "Err:" not in text
