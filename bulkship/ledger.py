@@ -1,0 +1,740 @@
+"""The ledger: bulkship's durable journal of batches, rows, orders and every vendor answer (SQLite).
+
+Where: ``Settings.ledger`` (``<data dir>/ledger.sqlite``), overridable with ``--ledger PATH`` or
+``BULKSHIP_LEDGER``. WAL journal, ``synchronous=FULL`` (a commit survives a crash of the process *and* of the
+machine), a busy timeout for short concurrent writes.
+
+Exactly-once rests on three rules kept here:
+
+1. A row's PO number is written (order state ``planned``, with the exact payload) before anything is sent.
+2. The intent to send (state ``sending``) is committed **before** the request leaves; the outcome
+   (``created`` / ``rejected`` / ``unknown``, or back to ``planned`` when the vendor certainly did not
+   create it) is committed right after. An order found in ``sending`` or ``unknown`` may exist at the
+   vendor: it is only ever resolved with the same PO number and the same payload, never re-planned.
+3. One bulkship process that submits holds the ledger's lock file (``<ledger>.lock``, ``fcntl.flock``);
+   a second one gets :class:`~bulkship.errors.LedgerLockedError`. Readers (``status``) may open with
+   ``lock=False``.
+
+Tables::
+
+    batches(name PK, file_name, file_hash, po_prefix, created, updated, rows, valid, invalid, output)
+    rows(batch, fingerprint, row, status, po_number, line_index, external_id, line_item_id, cost, error,
+         line_status, carrier, tracking_number, tracking_url, shipped_date, delivered_date, updated)
+         PK (batch, fingerprint)
+    orders(po_number PK, batch, seq, base_po, state, vendor_order_id, status, payload, cost, lines,
+           error, created, updated)
+    events(id PK, at, batch, po_number, kind, detail JSON)
+
+Row ``status``: ``invalid`` | ``duplicate`` (as validate judged at the last run), ``planned`` (to be
+ordered; with a ``po_number`` see that order's state), ``ordered`` (the vendor created its order),
+``failed`` (the vendor rejected it; ``error`` has the vendor's words). ``line_status`` is the vendor's
+own line status (``pending``, ``complete``, ``shipped``,
+``delivered``, ``failed``), kept current by :meth:`Ledger.record_order_status`.
+
+Order ``state``: ``planned`` → ``sending`` → ``created`` | ``rejected`` | ``unknown`` (outcome not known
+yet: resolve by re-sending the stored payload, whose 409 names the original); ``cancelled`` (a
+``planned`` order that never left, dropped because its rows changed). ``status`` is the vendor's
+order status (``Pending``, ``Complete``, ``Failed``).
+
+Read API (stable; ``track``, ``status``, ``reconcile`` and the result workbook build on it):
+
+* ``Ledger.open(path, lock=True)`` - a context manager; ``Ledger(path, lock=False)`` + ``close()`` also works.
+* ``batches()`` / ``batch(name)`` -> :class:`BatchRecord`
+* ``batch_rows(batch)`` -> list of :class:`RowRecord` in spreadsheet row order (one query)
+* ``rows_by_po(po_number)`` -> list of :class:`RowRecord` in line order
+* ``orders(batch=None, states=None)`` / ``order(po_number)`` -> :class:`OrderRecord`
+  (``payload()`` decodes the exact JSON that was sent)
+* ``order_by_vendor_id(order_id)`` -> :class:`OrderRecord` | None (webhooks name the vendor's id)
+* ``row_counts(batch)`` -> {row status: count}; ``order_counts(batch)`` -> {state: count}
+* ``events(batch=None, po_number=None, limit=None)`` -> list of :class:`EventRecord`
+* ``record_order_status(po_number, vendor_order, source="poll")`` -> bool: store the vendor's view of an order
+  (status, line item ids, line statuses, costs, shipments); returns whether anything changed; idempotent.
+* ``set_batch_output(batch, path)`` records where the result workbook was written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .errors import LedgerError, LedgerLockedError
+from .models import VendorOrder
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 10_000
+
+ORDER_STATES = ("planned", "sending", "created", "rejected", "unknown", "cancelled")
+OPEN_STATES = ("sending", "unknown")  # may exist at the vendor: resolve with the same PO, never re-plan
+ROW_STATUSES = ("invalid", "duplicate", "planned", "ordered", "failed")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS batches (
+    name TEXT PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    file_hash TEXT NOT NULL,
+    po_prefix TEXT NOT NULL,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    rows INTEGER NOT NULL DEFAULT 0,
+    valid INTEGER NOT NULL DEFAULT 0,
+    invalid INTEGER NOT NULL DEFAULT 0,
+    output TEXT
+);
+CREATE TABLE IF NOT EXISTS rows (
+    batch TEXT NOT NULL REFERENCES batches(name),
+    fingerprint TEXT NOT NULL,
+    row INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    po_number TEXT,
+    line_index INTEGER,
+    external_id TEXT,
+    line_item_id TEXT,
+    cost TEXT,
+    error TEXT,
+    line_status TEXT,
+    carrier TEXT,
+    tracking_number TEXT,
+    tracking_url TEXT,
+    shipped_date TEXT,
+    delivered_date TEXT,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (batch, fingerprint)
+);
+CREATE INDEX IF NOT EXISTS rows_by_po ON rows (po_number, line_index);
+CREATE INDEX IF NOT EXISTS rows_by_batch_row ON rows (batch, row);
+CREATE TABLE IF NOT EXISTS orders (
+    po_number TEXT PRIMARY KEY,
+    batch TEXT NOT NULL REFERENCES batches(name),
+    seq INTEGER NOT NULL,
+    base_po TEXT NOT NULL,
+    state TEXT NOT NULL,
+    vendor_order_id TEXT,
+    status TEXT,
+    payload TEXT NOT NULL,
+    cost TEXT NOT NULL,
+    lines INTEGER NOT NULL,
+    error TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS orders_by_batch_state ON orders (batch, state);
+CREATE INDEX IF NOT EXISTS orders_by_vendor_id ON orders (vendor_order_id);
+CREATE INDEX IF NOT EXISTS orders_by_base ON orders (base_po);
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    batch TEXT,
+    po_number TEXT,
+    kind TEXT NOT NULL,
+    detail TEXT
+);
+CREATE INDEX IF NOT EXISTS events_by_po ON events (po_number);
+CREATE INDEX IF NOT EXISTS events_by_batch ON events (batch, id);
+"""
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text in (None, "") else Decimal(str(text))
+
+
+@dataclass(frozen=True)
+class BatchRecord:
+    name: str
+    file_name: str
+    file_hash: str
+    po_prefix: str
+    created: str
+    updated: str
+    rows: int
+    valid: int
+    invalid: int
+    output: str | None
+
+
+@dataclass(frozen=True)
+class RowRecord:
+    batch: str
+    fingerprint: str
+    row: int
+    status: str
+    po_number: str | None
+    line_index: int | None
+    external_id: str | None
+    line_item_id: str | None
+    cost: Decimal | None
+    error: str | None
+    line_status: str | None
+    carrier: str | None
+    tracking_number: str | None
+    tracking_url: str | None
+    shipped_date: str | None
+    delivered_date: str | None
+    updated: str
+
+
+@dataclass(frozen=True)
+class OrderRecord:
+    po_number: str
+    batch: str
+    seq: int
+    base_po: str
+    state: str
+    vendor_order_id: str | None
+    status: str | None
+    payload_json: str
+    cost: Decimal
+    lines: int
+    error: str | None
+    created: str
+    updated: str
+
+    def payload(self) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self.payload_json)
+        return data
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    id: int
+    at: str
+    batch: str | None
+    po_number: str | None
+    kind: str
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RowUpdate:
+    """What the pipeline records for one input row at the start of a run."""
+
+    fingerprint: str
+    row: int
+    status: str  # "invalid" | "duplicate" | "planned"
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class LineOutcome:
+    """What the vendor said about one line of a created order."""
+
+    fingerprint: str
+    line_item_id: str | None
+    cost: Decimal | None
+    line_status: str | None
+
+
+class _ProcessLock:
+    """An exclusive ``flock`` on ``<ledger>.lock``; the kernel drops it when the process dies, even by
+    SIGKILL, so a crashed run never leaves a stale lock."""
+
+    def __init__(self, ledger_path: Path) -> None:
+        self.path = ledger_path.with_name(ledger_path.name + ".lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "unknown"
+            os.close(fd)
+            raise LedgerLockedError(
+                f"Another bulkship process (pid {holder}) is working on the ledger {self.path.parent}/"
+                f"{self.path.stem}; nothing was changed",
+                hint="wait for it to finish, then run the same command again",
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._fd, 0)
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+
+class Ledger:
+    """The journal. Not thread-safe: one per thread; the async submitter uses it from one event loop."""
+
+    def __init__(self, path: Path, *, lock: bool = True) -> None:
+        self.path = Path(path)
+        self._lock: _ProcessLock | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if lock:
+                self._lock = _ProcessLock(self.path)
+                self._lock.acquire()
+            self._db = sqlite3.connect(
+                self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.executescript(_SCHEMA)
+            self._db.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+        except LedgerLockedError:
+            raise
+        except (sqlite3.Error, OSError) as exc:
+            if self._lock:
+                self._lock.release()
+            raise LedgerError(
+                f"Cannot open the ledger {self.path}: {exc}",
+                hint="check the path and its permissions, or pass --ledger PATH",
+            ) from None
+
+    @classmethod
+    @contextlib.contextmanager
+    def open(cls, path: Path, *, lock: bool = True) -> Iterator[Ledger]:
+        ledger = cls(path, lock=lock)
+        try:
+            yield ledger
+        finally:
+            ledger.close()
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self._db.close()
+        if self._lock:
+            self._lock.release()
+            self._lock = None
+
+    # -- plumbing ---------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT: everything inside is durable together or not at all."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise LedgerError(f"Cannot write the ledger {self.path}: {exc}") from None
+        try:
+            yield self._db
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            raise
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise LedgerError(f"Cannot commit to the ledger {self.path}: {exc}") from None
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise LedgerError(f"Cannot read the ledger {self.path}: {exc}") from None
+
+    @staticmethod
+    def _event(
+        db: sqlite3.Connection, batch: str | None, po: str | None, kind: str, detail: dict[str, Any]
+    ) -> None:
+        db.execute(
+            "INSERT INTO events(at, batch, po_number, kind, detail) VALUES (?, ?, ?, ?, ?)",
+            (now_iso(), batch, po, kind, json.dumps(detail, default=str, sort_keys=True)),
+        )
+
+    def log_event(self, batch: str | None, po_number: str | None, kind: str, **detail: Any) -> None:
+        with self.transaction() as db:
+            self._event(db, batch, po_number, kind, detail)
+
+    # -- read API ---------------------------------------------------------------------------------------
+
+    def batches(self) -> list[BatchRecord]:
+        return [BatchRecord(**dict(r)) for r in self._query("SELECT * FROM batches ORDER BY created")]
+
+    def batch(self, name: str) -> BatchRecord | None:
+        found = self._query("SELECT * FROM batches WHERE name = ?", (name,))
+        return BatchRecord(**dict(found[0])) if found else None
+
+    @staticmethod
+    def _row_record(r: sqlite3.Row) -> RowRecord:
+        data = dict(r)
+        data["cost"] = _decimal(data["cost"])
+        return RowRecord(**data)
+
+    def batch_rows(self, batch: str) -> list[RowRecord]:
+        rows = self._query("SELECT * FROM rows WHERE batch = ? ORDER BY row, fingerprint", (batch,))
+        return [self._row_record(r) for r in rows]
+
+    def rows_by_po(self, po_number: str) -> list[RowRecord]:
+        rows = self._query("SELECT * FROM rows WHERE po_number = ? ORDER BY line_index", (po_number,))
+        return [self._row_record(r) for r in rows]
+
+    @staticmethod
+    def _order_record(r: sqlite3.Row) -> OrderRecord:
+        data = dict(r)
+        data["payload_json"] = data.pop("payload")
+        data["cost"] = Decimal(data["cost"])
+        return OrderRecord(**data)
+
+    def orders(self, batch: str | None = None, states: Iterable[str] | None = None) -> list[OrderRecord]:
+        sql, params = "SELECT * FROM orders WHERE 1=1", []
+        if batch is not None:
+            sql += " AND batch = ?"
+            params.append(batch)
+        if states is not None:
+            wanted = list(states)
+            sql += f" AND state IN ({','.join('?' * len(wanted))})"
+            params.extend(wanted)
+        return [self._order_record(r) for r in self._query(sql + " ORDER BY seq, po_number", params)]
+
+    def order(self, po_number: str) -> OrderRecord | None:
+        found = self._query("SELECT * FROM orders WHERE po_number = ?", (po_number,))
+        return self._order_record(found[0]) if found else None
+
+    def order_by_vendor_id(self, order_id: str) -> OrderRecord | None:
+        found = self._query("SELECT * FROM orders WHERE vendor_order_id = ?", (order_id,))
+        return self._order_record(found[0]) if found else None
+
+    def row_counts(self, batch: str) -> dict[str, int]:
+        found = self._query("SELECT status, COUNT(*) FROM rows WHERE batch = ? GROUP BY status", (batch,))
+        return {r[0]: r[1] for r in found}
+
+    def order_counts(self, batch: str) -> dict[str, int]:
+        found = self._query("SELECT state, COUNT(*) FROM orders WHERE batch = ? GROUP BY state", (batch,))
+        return {r[0]: r[1] for r in found}
+
+    def events(
+        self, batch: str | None = None, po_number: str | None = None, limit: int | None = None
+    ) -> list[EventRecord]:
+        sql, params = "SELECT * FROM events WHERE 1=1", []
+        if batch is not None:
+            sql += " AND batch = ?"
+            params.append(batch)
+        if po_number is not None:
+            sql += " AND po_number = ?"
+            params.append(po_number)
+        sql += " ORDER BY id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [
+            EventRecord(
+                id=r["id"],
+                at=r["at"],
+                batch=r["batch"],
+                po_number=r["po_number"],
+                kind=r["kind"],
+                detail=json.loads(r["detail"] or "{}"),
+            )
+            for r in self._query(sql, params)
+        ]
+
+    def max_seq(self, batch: str) -> int:
+        found = self._query("SELECT MAX(seq) FROM orders WHERE batch = ?", (batch,))
+        return int(found[0][0] or 0)
+
+    def replan_count(self, base_po: str) -> int:
+        """How many follow-up orders (``<PO>-R<n>``) were already derived from ``base_po``."""
+        found = self._query(
+            "SELECT COUNT(*) FROM orders WHERE base_po = ? AND po_number != base_po", (base_po,)
+        )
+        return int(found[0][0])
+
+    # -- batches and rows -------------------------------------------------------------------------------
+
+    def upsert_batch(
+        self,
+        name: str,
+        *,
+        file_name: str,
+        file_hash: str,
+        po_prefix: str,
+        rows: int,
+        valid: int,
+        invalid: int,
+    ) -> None:
+        at = now_iso()
+        with self.transaction() as db:
+            existing = db.execute("SELECT file_hash FROM batches WHERE name = ?", (name,)).fetchone()
+            if existing is None:
+                db.execute(
+                    "INSERT INTO batches(name, file_name, file_hash, po_prefix, created, updated,"
+                    " rows, valid, invalid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (name, file_name, file_hash, po_prefix, at, at, rows, valid, invalid),
+                )
+                self._event(db, name, None, "batch_created", {"file": file_name, "file_hash": file_hash})
+            else:
+                db.execute(
+                    "UPDATE batches SET file_name = ?, file_hash = ?, updated = ?, rows = ?, valid = ?,"
+                    " invalid = ? WHERE name = ?",
+                    (file_name, file_hash, at, rows, valid, invalid, name),
+                )
+                if existing["file_hash"] != file_hash:
+                    self._event(
+                        db, name, None, "batch_file_changed", {"file": file_name, "file_hash": file_hash}
+                    )
+
+    def set_batch_output(self, batch: str, path: str) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE batches SET output = ? WHERE name = ?", (path, batch))
+
+    def record_rows(self, batch: str, updates: Iterable[RowUpdate]) -> None:
+        """Insert or refresh input rows, in one transaction. Never touches a row that has a PO number
+        (planned/ordered rows keep their PO and status); failed rows become what validate says now."""
+        at = now_iso()
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT INTO rows(batch, fingerprint, row, status, error, updated) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(batch, fingerprint) DO UPDATE SET row = excluded.row,"
+                " status = CASE WHEN rows.status IN ('planned', 'ordered') THEN rows.status"
+                "               ELSE excluded.status END,"
+                " error = CASE WHEN rows.status IN ('planned', 'ordered') THEN rows.error"
+                "              ELSE excluded.error END,"
+                " updated = excluded.updated",
+                ((batch, u.fingerprint, u.row, u.status, u.error, at) for u in updates),
+            )
+
+    # -- orders -----------------------------------------------------------------------------------------
+
+    def save_planned_orders(
+        self,
+        batch: str,
+        orders: Sequence[tuple[str, int, str, dict[str, Any], Decimal, Sequence[tuple[str, int, str]]]],
+        *,
+        replaces: str | None = None,
+    ) -> None:
+        """Record new orders in state ``planned`` and point their rows at them, in ONE transaction.
+
+        Each order is ``(po_number, seq, base_po, payload, cost, lines)`` where lines are
+        ``(fingerprint, line_index, external_id)``. ``replaces`` names the order these rows came from
+        (a rejected order re-planned), for the event log.
+        """
+        at = now_iso()
+        with self.transaction() as db:
+            for po, seq, base_po, payload, cost, lines in orders:
+                db.execute(
+                    "INSERT INTO orders(po_number, batch, seq, base_po, state, payload, cost, lines, created,"
+                    " updated) VALUES (?, ?, ?, ?, 'planned', ?, ?, ?, ?, ?)",
+                    (po, batch, seq, base_po, json.dumps(payload), str(cost), len(lines), at, at),
+                )
+                db.executemany(
+                    "UPDATE rows SET status = 'planned', po_number = ?, line_index = ?, external_id = ?,"
+                    " line_item_id = NULL, cost = NULL, error = NULL, line_status = NULL, updated = ?"
+                    " WHERE batch = ? AND fingerprint = ?",
+                    ((po, index, ext, at, batch, fp) for fp, index, ext in lines),
+                )
+                detail: dict[str, Any] = {"lines": len(lines), "cost": str(cost)}
+                if replaces:
+                    detail["replaces"] = replaces
+                self._event(db, batch, po, "planned", detail)
+
+    def cancel_planned(self, po_number: str, reason: str) -> None:
+        """Drop an order that never left (state ``planned``); its rows lose their PO and are planned again."""
+        with self.transaction() as db:
+            cur = db.execute(
+                "UPDATE orders SET state = 'cancelled', error = ?, updated = ? WHERE po_number = ?"
+                " AND state = 'planned'",
+                (reason, now_iso(), po_number),
+            )
+            if cur.rowcount != 1:
+                raise LedgerError(f"Order {po_number} is not in state planned; it cannot be cancelled")
+            db.execute(
+                "UPDATE rows SET status = 'failed', po_number = NULL, line_index = NULL, updated = ?"
+                " WHERE po_number = ? AND status = 'planned'",
+                (now_iso(), po_number),
+            )
+            order = db.execute("SELECT batch FROM orders WHERE po_number = ?", (po_number,)).fetchone()
+            self._event(db, order["batch"], po_number, "cancelled", {"reason": reason})
+
+    def mark_sending(self, po_number: str, attempt: int = 1) -> None:
+        """THE intent: committed before the request leaves. Only from planned, sending or unknown."""
+        with self.transaction() as db:
+            cur = db.execute(
+                "UPDATE orders SET state = 'sending', updated = ? WHERE po_number = ?"
+                " AND state IN ('planned', 'sending', 'unknown')",
+                (now_iso(), po_number),
+            )
+            if cur.rowcount != 1:
+                raise LedgerError(f"Order {po_number} cannot be sent from its current state")
+            batch = db.execute("SELECT batch FROM orders WHERE po_number = ?", (po_number,)).fetchone()[0]
+            self._event(db, batch, po_number, "sending", {"attempt": attempt})
+
+    def record_created(
+        self,
+        po_number: str,
+        vendor_order: VendorOrder,
+        lines: Sequence[LineOutcome],
+        *,
+        created: bool,
+        missing: Sequence[str] = (),
+    ) -> None:
+        """The vendor has this order (201, or 409 naming the original). Lines it holds become ``ordered``;
+        ``missing`` fingerprints (not in the vendor's order) stay ``planned`` for the caller to re-plan."""
+        at = now_iso()
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE orders SET state = 'created', vendor_order_id = ?, status = ?, error = NULL,"
+                " updated = ? WHERE po_number = ?",
+                (vendor_order.id, vendor_order.status, at, po_number),
+            )
+            batch = db.execute("SELECT batch FROM orders WHERE po_number = ?", (po_number,)).fetchone()[0]
+            db.executemany(
+                "UPDATE rows SET status = 'ordered', line_item_id = ?, cost = ?, line_status = ?,"
+                " error = NULL, updated = ? WHERE batch = ? AND fingerprint = ?",
+                (
+                    (li.line_item_id, _money(li.cost), li.line_status, at, batch, li.fingerprint)
+                    for li in lines
+                ),
+            )
+            self._event(
+                db,
+                batch,
+                po_number,
+                "created" if created else "already_existed",
+                {
+                    "order_id": vendor_order.id,
+                    "status": vendor_order.status,
+                    "lines": len(lines),
+                    "missing_lines": len(missing),
+                },
+            )
+
+    def record_rejected(
+        self, po_number: str, message: str, row_errors: dict[str, str], body: Any = None
+    ) -> None:
+        """400: the vendor did not create the order. Rows in ``row_errors`` (fingerprint -> message) fail;
+        the other rows stay ``planned`` on this PO until the caller re-plans them."""
+        at = now_iso()
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE orders SET state = 'rejected', error = ?, updated = ? WHERE po_number = ?",
+                (message, at, po_number),
+            )
+            batch = db.execute("SELECT batch FROM orders WHERE po_number = ?", (po_number,)).fetchone()[0]
+            db.executemany(
+                "UPDATE rows SET status = 'failed', error = ?, updated = ?"
+                " WHERE batch = ? AND fingerprint = ?",
+                ((error, at, batch, fp) for fp, error in row_errors.items()),
+            )
+            self._event(
+                db,
+                batch,
+                po_number,
+                "rejected",
+                {"message": message, "failed_rows": len(row_errors), "body": body},
+            )
+
+    def record_not_sent(self, po_number: str, reason: str) -> None:
+        """The vendor certainly did not create the order (422, 401, 403): back to ``planned``."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE orders SET state = 'planned', error = ?, updated = ? WHERE po_number = ?",
+                (reason, now_iso(), po_number),
+            )
+            batch = db.execute("SELECT batch FROM orders WHERE po_number = ?", (po_number,)).fetchone()[0]
+            self._event(db, batch, po_number, "not_sent", {"reason": reason})
+
+    def record_unknown(self, po_number: str, reason: str) -> None:
+        """No answer we can trust (timeout, dropped connection, 5xx after retries): resolve later, same PO."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE orders SET state = 'unknown', error = ?, updated = ? WHERE po_number = ?",
+                (reason, now_iso(), po_number),
+            )
+            batch = db.execute("SELECT batch FROM orders WHERE po_number = ?", (po_number,)).fetchone()[0]
+            self._event(db, batch, po_number, "unknown", {"reason": reason})
+
+    def record_order_status(self, po_number: str, vendor_order: VendorOrder, source: str = "poll") -> bool:
+        """Store the vendor's current view of a created order; True when anything changed. Idempotent:
+        the same answer twice changes nothing the second time. Lines are matched to rows by ExternalId
+        (in line order), else by position."""
+        rows = self.rows_by_po(po_number)
+        if not rows:
+            return False
+        matches = match_lines([r.external_id or "" for r in rows], vendor_order)
+        at = now_iso()
+        changed = False
+        with self.transaction() as db:
+            current = db.execute(
+                "SELECT status, batch FROM orders WHERE po_number = ?", (po_number,)
+            ).fetchone()
+            if current["status"] != vendor_order.status:
+                db.execute(
+                    "UPDATE orders SET status = ?, updated = ? WHERE po_number = ?",
+                    (vendor_order.status, at, po_number),
+                )
+                changed = True
+            for row, line in zip(rows, matches, strict=True):
+                if line is None:
+                    continue
+                shipment = line.shipments[-1] if line.shipments else None
+                values = (
+                    line.id or row.line_item_id,
+                    _money(line.cost) if line.cost is not None else _money(row.cost),
+                    (line.status or "").lower() or row.line_status,
+                    shipment.carrier if shipment else row.carrier,
+                    shipment.tracking_number if shipment else row.tracking_number,
+                    shipment.tracking_url if shipment else row.tracking_url,
+                    shipment.shipped_date if shipment else row.shipped_date,
+                    (shipment.delivered_date or None) if shipment else row.delivered_date,
+                )
+                before = (
+                    row.line_item_id,
+                    _money(row.cost),
+                    row.line_status,
+                    row.carrier,
+                    row.tracking_number,
+                    row.tracking_url,
+                    row.shipped_date,
+                    row.delivered_date,
+                )
+                if values != before:
+                    db.execute(
+                        "UPDATE rows SET line_item_id = ?, cost = ?, line_status = ?, carrier = ?,"
+                        " tracking_number = ?, tracking_url = ?, shipped_date = ?, delivered_date = ?,"
+                        " updated = ? WHERE batch = ? AND fingerprint = ?",
+                        (*values, at, row.batch, row.fingerprint),
+                    )
+                    changed = True
+            if changed:
+                self._event(
+                    db,
+                    current["batch"],
+                    po_number,
+                    "status",
+                    {"status": vendor_order.status, "source": source},
+                )
+        return changed
+
+
+def match_lines(external_ids: Sequence[str], vendor_order: VendorOrder) -> list[Any]:
+    """For each of our lines (by ExternalId, in order), the vendor's line item that is it, or None.
+
+    Duplicated ExternalIds are matched in order. If the vendor echoes no ExternalId at all, lines are
+    matched by position (the contract only *observes* ExternalId)."""
+    vendor_lines = list(vendor_order.line_items)
+    if vendor_lines and not any(li.external_id for li in vendor_lines):
+        return [vendor_lines[i] if i < len(vendor_lines) else None for i in range(len(external_ids))]
+    pool: dict[str, list[Any]] = {}
+    for li in vendor_lines:
+        pool.setdefault(li.external_id, []).append(li)
+    found: list[Any] = []
+    for ext in external_ids:
+        candidates = pool.get(ext)
+        found.append(candidates.pop(0) if candidates else None)
+    return found

@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bulkship.errors import LedgerError, LedgerLockedError
+from bulkship.ledger import Ledger, LineOutcome, RowUpdate
+from bulkship.models import Shipment, VendorLineItem, VendorOrder
+
+
+def _planned(ledger: Ledger) -> None:
+    ledger.upsert_batch("b1", file_name="f.xlsx", file_hash="h1", po_prefix="P", rows=2, valid=2, invalid=0)
+    ledger.record_rows("b1", [RowUpdate("fa", 2, "planned"), RowUpdate("fb", 3, "planned")])
+    ledger.save_planned_orders(
+        "b1",
+        [
+            (
+                "P-B1-0001",
+                1,
+                "P-B1-0001",
+                {"PONumber": "P-B1-0001"},
+                Decimal("61.00"),
+                [("fa", 0, "E1"), ("fb", 1, "E2")],
+            )
+        ],
+    )
+
+
+def _vendor_order(status: str = "Pending", tracking: str = "") -> VendorOrder:
+    shipments = (Shipment(tracking_number=tracking, carrier="USPS"),) if tracking else ()
+    return VendorOrder(
+        id="ORD-1",
+        po_number="P-B1-0001",
+        status=status,
+        line_items=(
+            VendorLineItem("LI-1", "E1", "CVS", Decimal(25), 1, Decimal("30.50"), status, shipments),
+            VendorLineItem("LI-2", "E2", "CVS", Decimal(25), 1, Decimal("30.50"), status, shipments),
+        ),
+    )
+
+
+def test_second_process_on_same_ledger_gets_a_clear_lock_error(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite"
+    with Ledger.open(path):
+        code = (
+            "import sys\nfrom pathlib import Path\nfrom bulkship.ledger import Ledger\n"
+            "from bulkship.errors import LedgerLockedError\n"
+            f"try:\n    Ledger(Path({str(path)!r}))\nexcept LedgerLockedError as e:\n"
+            "    print(e); sys.exit(7)\n"
+        )
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert done.returncode == 7
+        assert "Another bulkship process" in done.stdout
+    # released on close: the next process gets in
+    with Ledger.open(path):
+        pass
+
+
+def test_lock_is_released_when_holder_is_killed(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite"
+    code = (
+        "import time\nfrom pathlib import Path\nfrom bulkship.ledger import Ledger\n"
+        f"Ledger(Path({str(path)!r}))\nprint('locked', flush=True)\ntime.sleep(60)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(LedgerLockedError):
+            Ledger(path)
+    finally:
+        holder.kill()
+        holder.wait()
+    with Ledger.open(path):
+        pass
+
+
+def test_created_order_marks_rows_ordered_and_keeps_the_po(tmp_path: Path) -> None:
+    with Ledger.open(tmp_path / "l.sqlite") as ledger:
+        _planned(ledger)
+        ledger.mark_sending("P-B1-0001")
+        assert ledger.order("P-B1-0001").state == "sending"
+        order = _vendor_order()
+        ledger.record_created(
+            "P-B1-0001",
+            order,
+            [
+                LineOutcome("fa", "LI-1", Decimal("30.50"), "pending"),
+                LineOutcome("fb", "LI-2", Decimal("30.50"), "pending"),
+            ],
+            created=True,
+        )
+        rows = ledger.batch_rows("b1")
+        assert [(r.row, r.status, r.po_number, r.line_item_id) for r in rows] == [
+            (2, "ordered", "P-B1-0001", "LI-1"),
+            (3, "ordered", "P-B1-0001", "LI-2"),
+        ]
+        assert ledger.order("P-B1-0001").vendor_order_id == "ORD-1"
+        # re-recording rows from a new run never takes the PO away
+        ledger.record_rows("b1", [RowUpdate("fa", 2, "invalid", "bad zip")])
+        assert ledger.batch_rows("b1")[0].status == "ordered"
+        kinds = [e.kind for e in ledger.events("b1")]
+        assert kinds == ["batch_created", "planned", "sending", "created"]
+
+
+def test_record_order_status_is_idempotent_and_stores_tracking(tmp_path: Path) -> None:
+    with Ledger.open(tmp_path / "l.sqlite") as ledger:
+        _planned(ledger)
+        ledger.mark_sending("P-B1-0001")
+        ledger.record_created("P-B1-0001", _vendor_order(), [], created=True)
+        shipped = _vendor_order("Shipped", tracking="9400TRACK")
+        assert ledger.record_order_status("P-B1-0001", shipped) is True
+        assert ledger.record_order_status("P-B1-0001", shipped) is False
+        rows = ledger.rows_by_po("P-B1-0001")
+        assert {r.tracking_number for r in rows} == {"9400TRACK"}
+        assert {r.line_status for r in rows} == {"shipped"}
+        assert ledger.order_by_vendor_id("ORD-1").status == "Shipped"
+
+
+def test_only_sendable_states_can_be_marked_sending(tmp_path: Path) -> None:
+    with Ledger.open(tmp_path / "l.sqlite") as ledger:
+        _planned(ledger)
+        ledger.mark_sending("P-B1-0001")
+        ledger.record_created("P-B1-0001", _vendor_order(), [], created=True)
+        with pytest.raises(LedgerError):
+            ledger.mark_sending("P-B1-0001")
+
+
+def test_unopenable_ledger_is_a_ledger_error(tmp_path: Path) -> None:
+    (tmp_path / "dir.sqlite").mkdir()
+    with pytest.raises(LedgerError, match="Cannot open the ledger"):
+        Ledger(tmp_path / "dir.sqlite", lock=False)
