@@ -59,6 +59,7 @@ class Problem:
     value: str
     severity: Severity
     message: str
+    kind: str = ""  # short category for summaries, e.g. "ZIP code not valid"; "" = message up to ':'
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,8 @@ class ValidationResult:
         counts: dict[str, int] = {}
         for problem in self.problems:
             if problem.severity == "error":
-                counts[problem.message.split(":")[0]] = counts.get(problem.message.split(":")[0], 0) + 1
+                key = problem.kind or problem.message.split(":")[0]
+                counts[key] = counts.get(key, 0) + 1
         valid = int((self.rows[STATUS] == "valid").sum())
         return ValidationSummary(
             rows=len(self.rows), valid=valid, invalid=len(self.rows) - valid, by_problem=counts
