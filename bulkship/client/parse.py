@@ -1,0 +1,231 @@
+"""Read vendor JSON into bulkship's typed values.
+
+Response keys are read case-insensitively at every level (the docs write PascalCase, public clients read
+camelCase). Fields that api-contract.md marks *assumed* are optional: a missing or odd value gives a default,
+never an exception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ..models import (
+    Balance,
+    CardCarrier,
+    Product,
+    Shipment,
+    ShippingMethod,
+    VendorLineItem,
+    VendorOrder,
+)
+
+DEFAULT_CARD_CARRIER = CardCarrier(id="DEFAULT", name="Default")
+
+
+def field(obj: Any, *names: str, default: Any = None) -> Any:
+    """The value of the first of ``names`` present in ``obj``, matching keys case-insensitively."""
+    if not isinstance(obj, Mapping):
+        return default
+    by_lower = {str(key).lower(): value for key, value in obj.items()}
+    for name in names:
+        value = by_lower.get(name.lower())
+        if value is not None:
+            return value
+    return default
+
+
+def path(obj: Any, *steps: str, default: Any = None) -> Any:
+    """Follow nested keys (each case-insensitive): ``path(p, "Meta", "ShippingConfiguration")``."""
+    for step in steps:
+        obj = field(obj, step)
+        if obj is None:
+            return default
+    return obj
+
+
+def text(obj: Any, *names: str, default: str = "") -> str:
+    value = field(obj, *names)
+    return default if value is None or isinstance(value, Mapping | list) else str(value)
+
+
+def decimal(value: Any, default: Decimal | None = None) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return default
+    try:
+        result = Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        return default
+    return result if result.is_finite() else default
+
+
+def integer(value: Any, default: int | None = None) -> int | None:
+    number = decimal(value)
+    return default if number is None else int(number)
+
+
+def boolean(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in {"true", "yes", "1"}
+    return bool(value)
+
+
+def items(obj: Any, *names: str) -> list[Any]:
+    value = field(obj, *names)
+    return list(value) if isinstance(value, list) else []
+
+
+def page_data(body: Any) -> list[Any]:
+    """The records of a response: a paged envelope's ``Data``, or a plain JSON array."""
+    if isinstance(body, list):
+        return body
+    return items(body, "Data", "Items", "Results")
+
+
+# --- catalog -------------------------------------------------------------------------------------------
+
+
+def _card_carriers(raw: Any) -> tuple[CardCarrier, ...]:
+    """``Meta.ShippingConfiguration.CardCarriers`` (an assumed extension); DEFAULT is always valid."""
+    carriers: list[CardCarrier] = [DEFAULT_CARD_CARRIER]
+    for entry in items(path(raw, "Meta", "ShippingConfiguration"), "CardCarriers"):
+        if isinstance(entry, Mapping):
+            carrier_id = text(entry, "Id")
+            name = text(entry, "Name", default=carrier_id)
+        else:
+            carrier_id = name = str(entry)
+        if carrier_id and carrier_id.upper() != DEFAULT_CARD_CARRIER.id:
+            carriers.append(CardCarrier(id=carrier_id, name=name))
+    return tuple(carriers)
+
+
+def _denominations(raw: Any, denomination_type: str) -> tuple[Decimal, ...]:
+    values = [d for d in (decimal(v) for v in items(raw, "Denominations")) if d is not None]
+    if not values and denomination_type == "Variable":
+        low, high = decimal(field(raw, "MinValue", "Min")), decimal(field(raw, "MaxValue", "Max"))
+        values = [v for v in (low, high) if v is not None]
+    return tuple(sorted(values))
+
+
+def parse_product(raw: Any) -> Product | None:
+    """A product, or None when the record has no Id (nothing can be ordered without one)."""
+    product_id = text(raw, "Id", "ProductId")
+    if not product_id:
+        return None
+    denomination_type = text(raw, "DenominationType", default="Fixed")
+    shipping = path(raw, "Meta", "ShippingConfiguration")
+    return Product(
+        id=product_id,
+        name=text(raw, "Name", default=product_id),
+        type=text(raw, "Type"),
+        denomination_type=denomination_type,
+        denominations=_denominations(raw, denomination_type),
+        delivery_types=tuple(str(t) for t in items(raw, "AvailableDeliveryTypes")),
+        fulfillment_group=text(shipping, "FulfillmentGroup"),
+        requires_card_carrier=boolean(field(shipping, "HasRequiredCardCarriers", default=False)),
+        card_carriers=_card_carriers(raw),
+        fee=decimal(path(raw, "Cost", "Fee"), Decimal("0")) or Decimal("0"),
+        discount_percentage=decimal(path(raw, "Cost", "DiscountPercentage"), Decimal("0")) or Decimal("0"),
+        currency=text(raw, "CurrencyCode", default="USD"),
+    )
+
+
+def parse_shipping_method(raw: Any) -> ShippingMethod | None:
+    method_id = text(raw, "Id", "ShippingMethodId")
+    if not method_id:
+        return None
+    return ShippingMethod(
+        id=method_id,
+        name=text(raw, "Name", default=method_id),
+        price=decimal(field(raw, "Price", "Cost"), Decimal("0")) or Decimal("0"),
+        currency=text(raw, "CurrencyCode", default="USD"),
+        estimated_delivery_days=integer(field(raw, "EstimatedDeliveryDays", "DeliveryDays")),
+    )
+
+
+# --- orders --------------------------------------------------------------------------------------------
+
+
+def _shipment(raw: Any) -> Shipment:
+    return Shipment(
+        tracking_number=text(raw, "TrackingNumber"),
+        carrier=text(raw, "Carrier"),
+        shipping_method_id=text(raw, "ShippingMethodId"),
+        tracking_url=text(raw, "TrackingUrl"),
+        shipped_date=text(raw, "ShippedDate"),
+        delivered_date=text(raw, "DeliveredDate"),
+    )
+
+
+def _line_item(raw: Any) -> VendorLineItem:
+    return VendorLineItem(
+        id=text(raw, "Id"),
+        external_id=text(raw, "ExternalId"),
+        product_id=text(raw, "ProductId"),
+        value=decimal(field(raw, "Value"), Decimal("0")) or Decimal("0"),
+        quantity=integer(field(raw, "Quantity"), 1) or 1,
+        cost=decimal(field(raw, "Cost")),
+        status=text(raw, "Status"),
+        shipments=tuple(_shipment(s) for s in items(raw, "Shipments") if isinstance(s, Mapping)),
+    )
+
+
+def parse_order(raw: Any) -> VendorOrder:
+    """An order object; an unexpected shape gives empty fields rather than an exception."""
+    record = raw if isinstance(raw, Mapping) else {}
+    return VendorOrder(
+        id=text(record, "Id", "OrderId"),
+        po_number=text(record, "PONumber"),
+        status=text(record, "Status"),
+        type=text(record, "Type", default="PhysicalShipment"),
+        line_items=tuple(_line_item(li) for li in items(record, "LineItems") if isinstance(li, Mapping)),
+        raw=dict(record),
+    )
+
+
+def parse_balance(raw: Any) -> Balance | None:
+    available = decimal(field(raw, "Available", "AvailableBalance"))
+    if available is None:
+        return None
+    return Balance(
+        available=available,
+        pending=decimal(field(raw, "Pending", "PendingBalance"), Decimal("0")) or Decimal("0"),
+        currency=text(raw, "CurrencyCode", default="USD"),
+    )
+
+
+# --- error bodies --------------------------------------------------------------------------------------
+
+
+def error_message(body: Any) -> str:
+    if isinstance(body, str):
+        return body.strip()[:300]
+    return text(body, "Message", "Error", "Title", "Detail")
+
+
+def field_errors(body: Any) -> dict[str, list[str]]:
+    """``Errors`` as ``{"LineItems[3].Value": ["..."]}``; also accepts a list of ``{Field, Message}``."""
+    raw = field(body, "Errors")
+    result: dict[str, list[str]] = {}
+    if isinstance(raw, Mapping):
+        for key, messages in raw.items():
+            values = messages if isinstance(messages, list) else [messages]
+            result[str(key)] = [str(m) for m in values if m is not None]
+    elif isinstance(raw, list):
+        for entry in raw:
+            if isinstance(entry, Mapping):
+                key = text(entry, "Field", "Path", "PropertyName", "Name", default="")
+                result.setdefault(key, []).append(text(entry, "Message", "ErrorMessage", default=""))
+            elif entry is not None:
+                result.setdefault("", []).append(str(entry))
+    return result
+
+
+def original_order_id(body: Any) -> str:
+    """The Id of the original order in a 409 body: ``Id``, ``OrderId`` or ``PreviousOrderIds[0]``."""
+    direct = text(body, "Id", "OrderId", "OriginalOrderId", "ExistingOrderId")
+    if direct:
+        return direct
+    previous = items(body, "PreviousOrderIds")
+    return str(previous[0]) if previous and previous[0] is not None else ""

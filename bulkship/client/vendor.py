@@ -1,0 +1,508 @@
+"""The vendor API client: tokens, catalog, orders, balance; retries and error translation.
+
+Every request goes through :meth:`VendorClient._call`: one tenacity loop (the retry decision and waits live in
+:mod:`.policy`) around one attempt, which takes a rate-limit slot, makes sure of a token, sends, refreshes the
+token once on 401, and turns the answer into JSON or one of the errors of :mod:`bulkship.errors`. Foreign
+exceptions (httpx) are translated here and go no further.
+
+Credentials and the bearer token never appear in a log line, an exception message or a repr.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Collection, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
+
+from ..errors import (
+    AccessDeniedError,
+    AuthenticationError,
+    ConfigError,
+    DuplicateOrderError,
+    InsufficientFundsError,
+    NotFoundError,
+    OrderRejectedError,
+    RateLimitedError,
+    TerminalVendorError,
+    TransientVendorError,
+    VendorError,
+    VendorUnavailableError,
+)
+from ..models import Balance, Catalog, Product, ShippingMethod, VendorOrder
+from . import cache
+from .parse import (
+    decimal,
+    error_message,
+    field,
+    field_errors,
+    integer,
+    original_order_id,
+    page_data,
+    parse_balance,
+    parse_order,
+    parse_product,
+    parse_shipping_method,
+    text,
+)
+from .policy import (
+    BACKOFF_INITIAL_S,
+    DEFAULT_MAX_ATTEMPTS,
+    DEFAULT_TIMEOUT_S,
+    DEFAULT_TOKEN_LIFETIME_S,
+    HTTP_LIMITS,
+    TOKEN_REFRESH_FRACTION,
+    Clock,
+    RateLimiter,
+    Sleep,
+    describe_transport_error,
+    error_class_for,
+    json_default,
+    parse_retry_after,
+    should_retry,
+    timeout_for,
+    wait_before_retry,
+)
+
+log = logging.getLogger("bulkship.client")
+
+PAGE_SIZE = 500  # the contract's maximum pageSize
+MAX_PAGES = 10_000  # a guard against a server that pages forever
+CREDENTIALS_HINT = (
+    "check the email and access token (BULKSHIP_EMAIL / BULKSHIP_ACCESS_TOKEN or --credentials FILE)"
+)
+
+
+@dataclass(frozen=True)
+class CreateResult:
+    """The order as the vendor holds it; ``created`` is False when the PONumber already existed (409)."""
+
+    order: VendorOrder
+    created: bool
+
+
+class _Secret:
+    """A string that never shows itself in a repr, a log line or a traceback's locals."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return "<hidden>"
+
+    __str__ = __repr__
+
+
+@dataclass(frozen=True, repr=False)
+class _Token:
+    secret: _Secret
+    refresh_at: float  # on the client's monotonic clock
+
+    def __repr__(self) -> str:
+        return "<token hidden>"
+
+
+def normalize_base_url(url: str) -> str:
+    """``https://host``, ``https://host/`` and ``https://host/v1`` all mean the same API root."""
+    candidate = url.strip().rstrip("/")
+    try:
+        parsed = httpx.URL(candidate)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise ConfigError(f"Invalid vendor API URL {url!r}: {exc}") from None
+    if parsed.scheme not in {"http", "https"} or not parsed.host:
+        raise ConfigError(
+            f"Invalid vendor API URL {url!r}: expected http(s)://host[:port]",
+            hint="pass --api-url https://your-vendor-host, or leave it out to use the embedded sandbox",
+        )
+    if candidate.lower().endswith("/v1"):
+        candidate = candidate[:-3]
+    return candidate
+
+
+class VendorClient:
+    """Async client of the vendor API: ``async with VendorClient(...) as client:`` (or :func:`connect`)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        email: str,
+        access_token: str,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+        max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+        rate_limit: float | None = None,
+        sleep: Sleep | None = None,
+        clock: Clock = time.monotonic,
+        backoff_initial_s: float = BACKOFF_INITIAL_S,
+        rng: random.Random | None = None,
+        catalog_cache_file: Path | None = None,
+        on_close: Collection[Callable[[], Awaitable[None] | None]] = (),
+    ) -> None:
+        self.base_url = normalize_base_url(base_url)
+        self.max_attempts = max(1, max_attempts)
+        self._email = _Secret(email)
+        self._access_token = _Secret(access_token)
+        self._sleep: Sleep = sleep or asyncio.sleep
+        self._clock = clock
+        self._backoff_initial_s = backoff_initial_s
+        self._rng = rng or random.Random()
+        self._limiter = RateLimiter(rate_limit, sleep=self._sleep, clock=clock) if rate_limit else None
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url,
+            transport=transport,
+            timeout=timeout_for(timeout_s),
+            limits=HTTP_LIMITS,
+            follow_redirects=False,
+        )
+        self._token: _Token | None = None
+        self._token_lock = asyncio.Lock()
+        self._catalog: Catalog | None = None
+        self._catalog_lock = asyncio.Lock()
+        self._catalog_cache_file = catalog_cache_file
+        self._on_close = list(on_close)
+        self.token_fetches = 0  # how many times POST /v1/Tokens was called (for diagnostics and tests)
+
+    def __repr__(self) -> str:
+        return f"VendorClient(base_url={self.base_url!r})"
+
+    async def __aenter__(self) -> VendorClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+        for callback in self._on_close:
+            outcome = callback()
+            if outcome is not None:
+                await outcome
+        self._on_close.clear()
+
+    # --- public API ------------------------------------------------------------------------------------
+
+    async def catalog(self, refresh: bool = False) -> Catalog:
+        """Every product and shipping method, all pages; cached in memory (and on disk for a real API)."""
+        async with self._catalog_lock:
+            if self._catalog is not None and not refresh:
+                return self._catalog
+            raw = None
+            if self._catalog_cache_file and not refresh:
+                raw = cache.load(self._catalog_cache_file, self.base_url)
+            if raw is None:
+                raw = (await self._all_pages("/v1/Products"), await self._all_pages("/v1/ShippingMethods"))
+                if self._catalog_cache_file:
+                    cache.save(self._catalog_cache_file, self.base_url, *raw)
+            self._catalog = build_catalog(*raw)
+            return self._catalog
+
+    async def create_order(self, payload: Mapping[str, Any]) -> CreateResult:
+        """POST /v1/Orders. The body is serialised once, so every retry sends the same bytes and PONumber.
+
+        A 409 (the PONumber exists, e.g. an earlier attempt went through) resolves to the original order with
+        ``created=False``. When no attempt gets a definite answer, raises VendorUnavailableError: the outcome
+        is unknown, and re-sending the same PONumber later resolves it.
+        """
+        po_number = text(payload, "PONumber")
+        subject = f"order {po_number}" if po_number else "the order"
+        body = json.dumps(payload, default=json_default, separators=(",", ":")).encode("utf-8")
+        try:
+            status, data = await self._call("POST", "/v1/Orders", body=body, allow={409}, subject=subject)
+            if status == 409:
+                return CreateResult(await self._original_of_duplicate(data, po_number), created=False)
+            order = parse_order(data)
+            if not order.id and po_number:  # created, but the answer is unreadable: look it up
+                order = await self.find_order(po_number) or order
+            return CreateResult(order, created=True)
+        except TransientVendorError as exc:
+            raise VendorUnavailableError(
+                f"No definite answer from the vendor for {subject} after {self.max_attempts} attempts "
+                f"({exc.message}); whether it was created is unknown",
+                hint=f"re-run the same command: it re-sends PONumber {po_number}, which resolves to the "
+                "existing order if this one went through, so nothing is ordered twice",
+                status_code=exc.status_code,
+                body=exc.body,
+            ) from exc
+
+    async def get_order(self, order_id: str) -> VendorOrder:
+        _, data = await self._call(
+            "GET", f"/v1/Orders/{quote(order_id, safe='')}", subject=f"order Id {order_id}"
+        )
+        return parse_order(data)
+
+    async def find_order(self, po_number: str) -> VendorOrder | None:
+        """The order with this PONumber, or None (filtered here too: a server may ignore the filter)."""
+        for order in await self.list_orders(po_number=po_number):
+            if order.po_number == po_number:
+                return order
+        return None
+
+    async def list_orders(self, po_number: str | None = None) -> list[VendorOrder]:
+        params = {"poNumber": po_number} if po_number else {}
+        orders = [parse_order(raw) for raw in await self._all_pages("/v1/Orders", params)]
+        if po_number:
+            orders = [order for order in orders if order.po_number == po_number]
+        return orders
+
+    async def balance(self) -> Balance | None:
+        """The deposit account (``GET /v1/Balance``), or None when this API has no such endpoint."""
+        status, data = await self._call("GET", "/v1/Balance", allow={404, 405}, subject="the balance")
+        return None if status in {404, 405} else parse_balance(data)
+
+    # --- paging ----------------------------------------------------------------------------------------
+
+    async def _all_pages(self, path: str, params: Mapping[str, str] | None = None) -> list[Any]:
+        """Every record of a paged list (1-based ``pageIndex``); a plain JSON array is one page."""
+        records: list[Any] = []
+        previous_first: str | None = None
+        for page in range(1, MAX_PAGES + 1):
+            query = {**(params or {}), "pageIndex": str(page), "pageSize": str(PAGE_SIZE)}
+            _, body = await self._call("GET", path, params=query)
+            data = page_data(body)
+            if isinstance(body, list) or not isinstance(body, Mapping):
+                return data
+            first = json.dumps(data[0], sort_keys=True, default=str) if data else None
+            if not data or first == previous_first:  # empty, or a server that ignores pageIndex
+                break
+            previous_first = first
+            records.extend(data)
+            total = integer(field(body, "TotalCount", "Total", "TotalItems"))
+            page_size = integer(field(body, "PageSize")) or PAGE_SIZE
+            if (total is not None and len(records) >= total) or (total is None and len(data) < page_size):
+                break
+        return records
+
+    async def _original_of_duplicate(self, body: Any, po_number: str) -> VendorOrder:
+        original_id = original_order_id(body)
+        if original_id:
+            return await self.get_order(original_id)
+        found = await self.find_order(po_number) if po_number else None
+        if found is None:
+            raise DuplicateOrderError(
+                f"The vendor says PONumber {po_number} already exists (409) but names no original order, "
+                "and it cannot be found by PONumber",
+                hint="look the order up in the vendor's portal before re-sending anything",
+                status_code=409,
+                body=body,
+            )
+        return found
+
+    # --- one request, with retries ---------------------------------------------------------------------
+
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+        allow: Collection[int] = (),
+        subject: str | None = None,
+    ) -> tuple[int, Any]:
+        """(status, JSON body). Statuses in ``allow`` are returned; other errors raise after any retries."""
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(self.max_attempts),
+            wait=self._wait,
+            retry=retry_if_exception(should_retry),
+            sleep=self._sleep,
+            before_sleep=self._log_retry,
+            reraise=True,
+        )
+        return await retrying(self._attempt, method, path, params, body, allow, subject or f"{method} {path}")
+
+    def _wait(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        return wait_before_retry(exc, state.attempt_number, initial=self._backoff_initial_s, rng=self._rng)
+
+    def _log_retry(self, state: RetryCallState) -> None:
+        exc = state.outcome.exception() if state.outcome else None
+        wait = state.next_action.sleep if state.next_action else 0.0
+        log.info("retrying after %s in %.2f s (attempt %d failed)", exc, wait, state.attempt_number)
+
+    async def _attempt(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, str] | None,
+        body: bytes | None,
+        allow: Collection[int],
+        subject: str,
+    ) -> tuple[int, Any]:
+        token = await self._current_token()
+        response = await self._send(method, path, params, body, token)
+        if response.status_code == 401:
+            token = await self._refresh_after_401(token)
+            response = await self._send(method, path, params, body, token)
+            if response.status_code == 401:
+                raise AuthenticationError(
+                    f"The vendor rejected a freshly issued token for {method} {path} (401)",
+                    hint=CREDENTIALS_HINT,
+                    status_code=401,
+                    body=_error_body(response),
+                )
+        if response.is_success:
+            return response.status_code, self._json(response, method, path)
+        if response.status_code in allow:
+            return response.status_code, _error_body(response)
+        raise self._error(response, subject)
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, str] | None,
+        body: bytes | None,
+        token: _Token,
+    ) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {token.secret.value}", "Accept": "application/json"}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+        return await self._transmit(method, path, params=params, content=body, headers=headers)
+
+    async def _transmit(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        if self._limiter:
+            await self._limiter.acquire()
+        try:
+            response = await self._http.request(method, path, **kwargs)
+        except httpx.TransportError as exc:
+            raise VendorUnavailableError(
+                f"No answer from the vendor API at {self.base_url} for {method} {path}: "
+                f"{describe_transport_error(exc)}",
+                hint="check the API URL and the network; re-running is safe",
+            ) from exc
+        log.debug("%s %s -> %d", method, path, response.status_code)
+        return response
+
+    # --- tokens ----------------------------------------------------------------------------------------
+
+    async def _current_token(self) -> _Token:
+        token = self._token
+        if token is not None and self._clock() < token.refresh_at:
+            return token
+        async with self._token_lock:
+            token = self._token
+            if token is None or self._clock() >= token.refresh_at:
+                token = self._token = await self._fetch_token()
+            return token
+
+    async def _refresh_after_401(self, stale: _Token) -> _Token:
+        """One refresh however many coroutines saw the same token rejected at once."""
+        async with self._token_lock:
+            if self._token is stale or self._token is None:
+                self._token = await self._fetch_token()
+            return self._token
+
+    async def _fetch_token(self) -> _Token:
+        headers = {"Email": self._email.value, "AccessToken": self._access_token.value}
+        response = await self._transmit("POST", "/v1/Tokens", headers=headers)
+        self.token_fetches += 1
+        if response.status_code == 401:
+            raise AuthenticationError(
+                f"The vendor API at {self.base_url} did not accept these credentials (401)",
+                hint=CREDENTIALS_HINT,
+                status_code=401,
+                body=_error_body(response),
+            )
+        if not response.is_success:
+            raise self._error(response, "POST /v1/Tokens")
+        body = self._json(response, "POST", "/v1/Tokens")
+        value = text(body, "Value", "Token", "AccessToken")
+        if not value:
+            raise TerminalVendorError(
+                f"The vendor API at {self.base_url} answered POST /v1/Tokens without a token",
+                hint="is --api-url the vendor's API root?",
+                status_code=response.status_code,
+            )
+        lifetime = decimal(field(body, "ExpiresIn"))
+        seconds = float(lifetime) if lifetime and lifetime > 0 else DEFAULT_TOKEN_LIFETIME_S
+        return _Token(_Secret(value), refresh_at=self._clock() + TOKEN_REFRESH_FRACTION * seconds)
+
+    # --- answers ---------------------------------------------------------------------------------------
+
+    def _json(self, response: httpx.Response, method: str, path: str) -> Any:
+        if not response.content.strip():
+            return None
+        try:
+            return response.json()
+        except ValueError:
+            raise TerminalVendorError(
+                f"The vendor API at {self.base_url} answered {method} {path} with something that is not JSON "
+                f"({response.headers.get('content-type', 'no content type')})",
+                hint="is --api-url the vendor's API root?",
+                status_code=response.status_code,
+            ) from None
+
+    def _error(self, response: httpx.Response, subject: str) -> VendorError:
+        """The one translation of an unsuccessful status into bulkship's error tree."""
+        status = response.status_code
+        body = _error_body(response)
+        detail = error_message(body)
+        said = f": {detail}" if detail else ""
+        kind = error_class_for(status)
+        common: dict[str, Any] = {"status_code": status, "body": body}
+        if kind is RateLimitedError:
+            retry_after = parse_retry_after(response.headers.get("Retry-After"))
+            return RateLimitedError(
+                f"The vendor is rate limiting requests (429) for {subject}", retry_after=retry_after, **common
+            )
+        if kind is VendorUnavailableError:
+            return VendorUnavailableError(f"The vendor API answered {status} for {subject}{said}", **common)
+        if kind is OrderRejectedError:
+            return OrderRejectedError(
+                f"The vendor rejected {subject} (400){said}", field_errors=field_errors(body), **common
+            )
+        if kind is InsufficientFundsError:
+            return InsufficientFundsError(
+                f"The vendor's deposit account cannot cover {subject} (422){said}",
+                hint="fund the prefunded account, then re-run the same command; "
+                "orders already placed are not repeated",
+                **common,
+            )
+        if kind is AccessDeniedError:
+            return AccessDeniedError(
+                f"The vendor refused access (403): API access is disabled for these credentials{said}",
+                hint="ask the vendor to enable API access; nothing was ordered by this request",
+                **common,
+            )
+        if kind is AuthenticationError:
+            return AuthenticationError(
+                f"The vendor rejected the token (401){said}", hint=CREDENTIALS_HINT, **common
+            )
+        if kind is NotFoundError:
+            return NotFoundError(f"The vendor has no {subject} (404){said}", **common)
+        if kind is DuplicateOrderError:
+            return DuplicateOrderError(f"The vendor says {subject} already exists (409){said}", **common)
+        return kind(f"The vendor API answered {status} for {subject}{said}", **common)
+
+
+def _error_body(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return response.text[:1000]
+
+
+def build_catalog(raw_products: list[Any], raw_methods: list[Any]) -> Catalog:
+    products: dict[str, Product] = {}
+    for raw in raw_products:
+        product = parse_product(raw)
+        if product is not None:
+            products[product.id] = product
+    methods: dict[str, ShippingMethod] = {}
+    for raw in raw_methods:
+        method = parse_shipping_method(raw)
+        if method is not None:
+            methods[method.id] = method
+    return Catalog(products=products, shipping_methods=methods)
