@@ -1,0 +1,334 @@
+"""The plan stage: valid rows -> PhysicalShipment orders with stable PO numbers, and what they will cost.
+
+Pure functions: no I/O, no clock (the date arrivals are counted from is an argument), no randomness.
+
+Grouping. Rows are taken in file order and split by the product's fulfilment group (groups in order of first
+appearance); each group is cut into orders of at most ``max_lines`` line items (default
+:data:`DEFAULT_MAX_LINES`, the vendor's limit). One line item per row, with the row's own
+``PhysicalDeliveryAddress`` and ``ExternalId`` (the row's ``external_id``, or ``<BATCH>-<fingerprint[:16]>``
+when the sheet has none, stable across runs).
+
+PO numbers. ``<PREFIX>-<BATCH>-<SEQ>`` (e.g. ``ANNIV-2026Q4-0001``), upper-cased, each part reduced to the
+vendor's alphabet ``[A-Za-z0-9._-]``, the whole at most 50 characters (a long batch name is cut and given a
+short hash so that two long names never share PO numbers). SEQ counts orders in the batch from
+``first_seq``. Because the numbering depends only on (prefix, batch, valid rows in file order), planning the
+same file again with the ledger lost yields the same PO numbers, and the vendor's 409 hands back the orders
+that already exist instead of creating new ones. With the ledger present, rows that already have a PO keep it
+and only new rows are planned, numbered after the highest sequence used. A rejected order's good rows go into
+a follow-up order ``<PO>-R<n>`` (n = 1, 2... per original order), also deterministic.
+
+Cost. Per line (api-contract "Money"): ``Quantity × (Value × (1 − Discount%/100) + Fee)`` plus the shipping
+method's price once per line item. :func:`summarise` totals cards, face value, discount, fees, shipping and
+cost overall, per product and per shipping method, compares the total with the balance when the API offers
+one, and gives each shipping method's estimated arrival date (``start + EstimatedDeliveryDays``
+calendar days).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+
+import pandas as pd
+
+from .errors import InputError
+from .models import FINGERPRINT, ROW, Balance, Catalog, PlannedLine, PlannedOrder
+
+DEFAULT_MAX_LINES = 100  # the vendor's assumed limit of line items per order
+VENDOR_MAX_LINES = 100
+PO_MAX_LENGTH = 50
+PO_PREFIX_MAX = 12
+DEFAULT_PO_PREFIX = "BS"
+DEFAULT_SHIPPING_METHOD = "STANDARD"
+DEFAULT_CARRIER = "DEFAULT"
+DEFAULT_COUNTRY = "US"
+_SEQ_DIGITS = 4
+_RESERVED_TAIL = 1 + 7 + 4  # "-" + room for a 7-digit sequence + "-R99"
+_NOT_PO_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+_REPLAN_SUFFIX = re.compile(r"-R(\d+)$")
+
+
+# -- PO numbers and references ---------------------------------------------------------------------------
+
+
+def po_part(text: str) -> str:
+    """One part of a PO number: the vendor's alphabet only, upper-case, no leading/trailing separators."""
+    cleaned = _NOT_PO_CHARS.sub("-", text.strip()).upper()
+    return re.sub(r"-{2,}", "-", cleaned).strip("-._")
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:6].upper()
+
+
+def po_stem(prefix: str, batch: str) -> str:
+    """``PREFIX-BATCH`` within the length that leaves room for a sequence and a re-plan suffix."""
+    prefix_part = po_part(prefix)[:PO_PREFIX_MAX].strip("-._")
+    batch_part = po_part(batch) or _short_hash(batch)
+    budget = PO_MAX_LENGTH - _RESERVED_TAIL - (len(prefix_part) + 1 if prefix_part else 0)
+    if len(batch_part) > budget:
+        batch_part = batch_part[: budget - 7].rstrip("-._") + "-" + _short_hash(batch)
+    return f"{prefix_part}-{batch_part}" if prefix_part else batch_part
+
+
+def po_number(prefix: str, batch: str, seq: int) -> str:
+    return f"{po_stem(prefix, batch)}-{seq:0{_SEQ_DIGITS}d}"
+
+
+def replan_po(base_po: str, attempt: int) -> str:
+    """The follow-up order for rows of ``base_po`` that still have to go out: ``<base>-R<attempt>``."""
+    return f"{_REPLAN_SUFFIX.sub('', base_po)}-R{attempt}"
+
+
+def external_reference(batch: str, fingerprint: str, external_id: str = "") -> str:
+    """The line item's ExternalId: the user's own reference, or one derived from batch and row content."""
+    if external_id.strip():
+        return external_id.strip()
+    return f"{(po_part(batch) or 'BATCH')[:24]}-{fingerprint[:16]}"
+
+
+# -- lines and orders ------------------------------------------------------------------------------------
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
+def _address(rec: dict[str, str], shipping_method: str) -> dict[str, str]:
+    name = rec.get("name", "") or " ".join(
+        p for p in (rec.get("first_name", ""), rec.get("last_name", "")) if p
+    )
+    address = {"Name": name, "AddressLine1": rec.get("address1", "")}
+    if rec.get("address2"):
+        address["AddressLine2"] = rec["address2"]
+    address.update(
+        {
+            "City": rec.get("city", ""),
+            "State": rec.get("state", ""),
+            "Zip": rec.get("zip", ""),
+            "Country": rec.get("country", "") or DEFAULT_COUNTRY,
+            "ShippingMethodId": shipping_method,
+            "CarrierId": rec.get("carrier_id", "") or DEFAULT_CARRIER,
+        }
+    )
+    return address
+
+
+def _line(rec: dict[str, str], row: int, catalog: Catalog, batch: str) -> PlannedLine:
+    product = catalog.product(rec.get("product", ""))
+    shipping_id = rec.get("shipping_method", "") or DEFAULT_SHIPPING_METHOD
+    shipping = catalog.shipping_methods.get(shipping_id) or catalog.shipping_methods.get(shipping_id.upper())
+    if product is None or shipping is None:
+        missing = f"product {rec.get('product')!r}" if product is None else f"shipping method {shipping_id!r}"
+        raise InputError(f"Row {row}: {missing} is not in the vendor's catalog; nothing was sent")
+    try:
+        value = Decimal(rec.get("value", ""))
+        quantity = int(rec.get("quantity", "") or "1")
+    except (InvalidOperation, ValueError):
+        raise InputError(f"Row {row}: value or quantity is not a number; nothing was sent") from None
+    return PlannedLine(
+        row=row,
+        fingerprint=rec[FINGERPRINT],
+        external_id=external_reference(batch, rec[FINGERPRINT], rec.get("external_id", "")),
+        product_id=product.id,
+        value=value,
+        quantity=quantity,
+        address=_address(rec, shipping.id),
+        unit_cost=product.unit_cost(value),
+        shipping_cost=shipping.price,
+    )
+
+
+def plan_lines(valid_rows: pd.DataFrame, catalog: Catalog, batch: str) -> list[PlannedLine]:
+    """One :class:`PlannedLine` per valid row, in file (row number) order."""
+    if valid_rows.empty:
+        return []
+    frame = valid_rows.sort_values(ROW) if ROW in valid_rows.columns else valid_rows.sort_index()
+    columns = [str(c) for c in frame.columns]
+    rows = frame[ROW].tolist() if ROW in frame.columns else frame.index.tolist()
+    lines = []
+    for row, values in zip(rows, frame.itertuples(index=False, name=None), strict=True):
+        rec = {col: _text(v) for col, v in zip(columns, values, strict=True)}
+        lines.append(_line(rec, int(row), catalog, batch))
+    return lines
+
+
+def fulfillment_group(line: PlannedLine, catalog: Catalog) -> str:
+    product = catalog.product(line.product_id)
+    return product.fulfillment_group if product else ""
+
+
+def group_orders(
+    lines: Sequence[PlannedLine],
+    catalog: Catalog,
+    *,
+    po_prefix: str,
+    batch: str,
+    max_lines: int = DEFAULT_MAX_LINES,
+    first_seq: int = 1,
+) -> list[PlannedOrder]:
+    """Cut lines (in file order) into orders of at most ``max_lines``, one fulfilment group per order."""
+    if not 1 <= max_lines <= VENDOR_MAX_LINES:
+        raise InputError(f"Line items per order must be between 1 and {VENDOR_MAX_LINES}, not {max_lines}")
+    by_group: dict[str, list[PlannedLine]] = {}
+    for line in lines:
+        by_group.setdefault(fulfillment_group(line, catalog), []).append(line)
+    orders: list[PlannedOrder] = []
+    seq = first_seq
+    for group, members in by_group.items():
+        for start in range(0, len(members), max_lines):
+            chunk = tuple(members[start : start + max_lines])
+            orders.append(PlannedOrder(po_number(po_prefix, batch, seq), chunk, group))
+            seq += 1
+    return orders
+
+
+def plan_orders(
+    valid_rows: pd.DataFrame,
+    catalog: Catalog,
+    *,
+    po_prefix: str,
+    batch: str,
+    max_lines: int = DEFAULT_MAX_LINES,
+    first_seq: int = 1,
+) -> list[PlannedOrder]:
+    """Valid rows -> orders: :func:`plan_lines` then :func:`group_orders`."""
+    lines = plan_lines(valid_rows, catalog, batch)
+    return group_orders(
+        lines, catalog, po_prefix=po_prefix, batch=batch, max_lines=max_lines, first_seq=first_seq
+    )
+
+
+def order_seq(po: str) -> int:
+    """The sequence number in a PO made by :func:`po_number` (follow-ups share their original's)."""
+    match = re.search(r"-(\d+)(?:-R\d+)?$", po)
+    return int(match.group(1)) if match else 0
+
+
+def follow_up_order(order: PlannedOrder, keep: Iterable[PlannedLine], attempt: int) -> PlannedOrder:
+    """The rows of ``order`` that must still go out, as order ``<PO>-R<attempt>``."""
+    return PlannedOrder(replan_po(order.po_number, attempt), tuple(keep), order.fulfillment_group)
+
+
+# -- cost and arrival ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CostLine:
+    """Totals for one product, one shipping method, or everything."""
+
+    key: str
+    name: str
+    rows: int
+    cards: int
+    face_value: Decimal
+    discount: Decimal
+    fees: Decimal
+    shipping: Decimal
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class Arrival:
+    shipping_method: str
+    name: str
+    rows: int
+    delivery_days: int | None
+    estimated_date: date | None  # None when the vendor gives no delivery days
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    orders: int
+    overall: CostLine
+    by_product: tuple[CostLine, ...]
+    by_shipping_method: tuple[CostLine, ...]
+    arrivals: tuple[Arrival, ...]
+    balance: Balance | None
+    shortfall: Decimal  # how much the available balance lacks (0 when enough, or no balance known)
+
+    @property
+    def total(self) -> Decimal:
+        return self.overall.total
+
+
+class _Tally:
+    def __init__(self, key: str, name: str) -> None:
+        self.key, self.name = key, name
+        self.rows = self.cards = 0
+        self.face = self.discount = self.fees = self.shipping = self.total = Decimal("0")
+
+    def add(self, line: PlannedLine, fee: Decimal) -> None:
+        fees = fee * line.quantity
+        self.rows += 1
+        self.cards += line.quantity
+        self.face += line.face_value
+        self.fees += fees
+        self.shipping += line.shipping_cost
+        self.total += line.cost
+        # what the discount took off, consistent with the rounded unit cost
+        self.discount += line.face_value + fees - line.unit_cost * line.quantity
+
+    def result(self) -> CostLine:
+        return CostLine(
+            self.key,
+            self.name,
+            self.rows,
+            self.cards,
+            self.face,
+            self.discount,
+            self.fees,
+            self.shipping,
+            self.total,
+        )
+
+
+def summarise(
+    orders: Sequence[PlannedOrder], catalog: Catalog, *, start: date, balance: Balance | None = None
+) -> PlanSummary:
+    """What the planned orders cost and when their cards should arrive; compared with ``balance``."""
+    overall = _Tally("total", "Total")
+    products: dict[str, _Tally] = {}
+    methods: dict[str, _Tally] = {}
+    for order in orders:
+        for line in order.lines:
+            product = catalog.product(line.product_id)
+            fee = product.fee if product else Decimal("0")
+            method_id = line.address.get("ShippingMethodId", DEFAULT_SHIPPING_METHOD)
+            method = catalog.shipping_methods.get(method_id)
+            overall.add(line, fee)
+            products.setdefault(
+                line.product_id, _Tally(line.product_id, product.name if product else "")
+            ).add(line, fee)
+            methods.setdefault(method_id, _Tally(method_id, method.name if method else "")).add(line, fee)
+    arrivals = []
+    for method_id, tally in methods.items():
+        method = catalog.shipping_methods.get(method_id)
+        days = method.estimated_delivery_days if method else None
+        arrivals.append(
+            Arrival(
+                method_id,
+                tally.name,
+                tally.rows,
+                days,
+                start + timedelta(days=days) if days is not None else None,
+            )
+        )
+    shortfall = Decimal("0")
+    if balance is not None and overall.total > balance.available:
+        shortfall = overall.total - balance.available
+    return PlanSummary(
+        orders=len(orders),
+        overall=overall.result(),
+        by_product=tuple(t.result() for t in products.values()),
+        by_shipping_method=tuple(t.result() for t in methods.values()),
+        arrivals=tuple(arrivals),
+        balance=balance,
+        shortfall=shortfall,
+    )
