@@ -11,8 +11,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from bulkship.reconcile import (
+from bulkship.reconcile.sheets import (
     FIX_SHEET,
+    KEYS_SHEET,
     ORDERS_SHEET,
     RESULT_COLUMNS,
     RESULTS_SHEET,
@@ -77,7 +78,9 @@ def _book(rows: list[tuple[int, list[str]]] | None = None) -> ResultBook:
         ledger="/data/ledger.sqlite",
         run_time="2026-11-20T10:00:00+00:00",
     )
-    return ResultBook(HEADERS, rows if rows is not None else _rows(), _outcomes(), orders, info)
+    rows = rows if rows is not None else _rows()
+    fingerprints = {r: f"fp-{r}" for r, _ in rows}
+    return ResultBook(HEADERS, rows, _outcomes(), orders, info, fingerprints)
 
 
 @pytest.fixture
@@ -91,7 +94,9 @@ def _values(sheet: openpyxl.worksheet.worksheet.Worksheet) -> list[list[object]]
 
 def test_sheets_and_results_columns(workbook_path: Path) -> None:
     book = openpyxl.load_workbook(workbook_path)
-    assert book.sheetnames == [RESULTS_SHEET, FIX_SHEET, ORDERS_SHEET, SUMMARY_SHEET]
+    visible = [s.title for s in book.worksheets if s.sheet_state == "visible"]
+    assert visible == [RESULTS_SHEET, FIX_SHEET, ORDERS_SHEET, SUMMARY_SHEET]
+    assert book[KEYS_SHEET].sheet_state == "veryHidden", "bookkeeping stays out of the person's way"
     results = _values(book[RESULTS_SHEET])
     assert tuple(results[0]) == HEADERS + RESULT_COLUMNS
     assert [r[len(HEADERS)] for r in results[1:]] == [2, 3, 4, 5, 6, 7], (
@@ -225,6 +230,7 @@ def test_read_back_round_trips_originals_and_outcomes(workbook_path: Path) -> No
     assert again.outcomes[2].tracking_number == "9400100000000000000001"
     assert again.outcomes[2].cost == Decimal("53.50")
     assert again.outcomes[4].problems.startswith("address1")
+    assert again.fingerprints == {r: f"fp-{r}" for r, _ in _rows()}
 
 
 def test_rewrite_replaces_the_workbook_in_place(workbook_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The reconcile stage: join ledger state back onto the source rows and write the result workbook.
+"""The result workbook: writing it (XLSX and CSV) and reading it back.
 
 The result workbook is what HR, finance and support open after a run. Its sheets:
 
@@ -33,7 +33,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from .errors import BulkshipError, FileFormatError
+from ..errors import BulkshipError, FileFormatError
 
 # Row statuses in the order a row moves through them (invalid/duplicate never move; failed is terminal).
 RESULT_STATUSES: tuple[str, ...] = (
@@ -81,6 +81,7 @@ RESULTS_SHEET = "Results"
 FIX_SHEET = "Fix these"
 ORDERS_SHEET = "Orders"
 SUMMARY_SHEET = "Summary"
+KEYS_SHEET = "bulkship-keys"  # very hidden: spreadsheet row -> ledger fingerprint, so `track` joins exactly
 EXCEL_MAX_ROWS = 1_048_576  # including the header row
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 MAX_COLUMN_WIDTH = 60
@@ -165,6 +166,7 @@ class ResultBook:
     outcomes: Mapping[int, RowOutcome]
     orders: Sequence[OrderSummary] = ()
     info: RunInfo = field(default_factory=lambda: RunInfo(batch=""))
+    fingerprints: Mapping[int, str] = field(default_factory=dict)  # spreadsheet row -> ledger fingerprint
 
 
 @dataclass
@@ -391,10 +393,18 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
     fixes = _SheetSeries(workbook, FIX_SHEET, fix_headers, _widths(fix_headers, fix_sample), fmt, max_rows)
     orders_sheet = workbook.add_worksheet(ORDERS_SHEET)
     summary_sheet = workbook.add_worksheet(SUMMARY_SHEET)
+    keys = _SheetSeries(workbook, KEYS_SHEET, ("Row", "Fingerprint"), (8, 40), fmt, max_rows, expected)
+    for sheet, _ in keys.sheets:
+        sheet.very_hidden()
     tally = _Tally()
     for row_number, cells in rows:
         outcome = outcome_of(row_number)
         tally.add(outcome)
+        fingerprint = book.fingerprints.get(row_number)
+        if fingerprint:
+            key_sheet, key_at = keys.next_row()
+            key_sheet.write_number(key_at, 0, row_number)
+            key_sheet.write_string(key_at, 1, fingerprint)
         sheet, at = results.next_row()
         for col in range(width):
             value = cells[col] if col < len(cells) else ""
@@ -556,6 +566,7 @@ class ExistingResults:
     headers: tuple[str, ...]
     rows: list[tuple[int, list[str]]]
     outcomes: dict[int, RowOutcome]
+    fingerprints: dict[int, str] = field(default_factory=dict)
 
 
 def _cell_text(value: Any) -> str:
@@ -599,7 +610,13 @@ def read_result_workbook(path: Path) -> ExistingResults:
             outcome = _outcome_from_cells(cells[width:])
             rows.append((outcome.row, cells[:width]))
             outcomes[outcome.row] = outcome
-    return ExistingResults(headers=headers or (), rows=rows, outcomes=outcomes)
+    fingerprints: dict[int, str] = {}
+    for name in workbook.sheet_names:
+        if name == KEYS_SHEET or name.startswith(KEYS_SHEET + " "):
+            for line in workbook.get_sheet_by_name(name).to_python()[1:]:
+                if len(line) >= 2 and line[0] != "" and line[1]:
+                    fingerprints[int(float(str(line[0])))] = str(line[1])
+    return ExistingResults(headers=headers or (), rows=rows, outcomes=outcomes, fingerprints=fingerprints)
 
 
 def _outcome_from_cells(tail: Sequence[str]) -> RowOutcome:
@@ -622,12 +639,8 @@ def _outcome_from_cells(tail: Sequence[str]) -> RowOutcome:
 
 
 def merge_outcome(previous: RowOutcome, update: RowOutcome | None) -> RowOutcome:
-    """The ledger's view of a row wins; what only the workbook knew (validation problems, normalisations)
-    stays."""
+    """The ledger's view of a row wins (its problems are the vendor's current words); the normalisations
+    that only validation knew stay."""
     if update is None:
         return previous
-    return replace(
-        update,
-        problems=update.problems or previous.problems,
-        normalised=update.normalised or previous.normalised,
-    )
+    return replace(update, normalised=update.normalised or previous.normalised)

@@ -1,0 +1,45 @@
+"""The reconcile stage: join ledger state back onto the source rows, write the result workbook, and compare
+the ledger with the vendor's own order list.
+
+    book = book_from_run(ledger, batch, validation, api=settings.api_url, catalog=catalog)
+    write_result_workbook(book, out_dir / f"{batch}-results.xlsx")     # Results, Fix these, Orders, Summary
+    write_results_csv(book, out_dir / f"{batch}-results.csv")          # --csv
+
+Modules: :mod:`.sheets` (writing and reading the workbook, formula-safe), :mod:`.join` (ledger + rows ->
+:class:`ResultBook`), :mod:`.compare` (ledger vs vendor: ``bulkship reconcile``).
+"""
+
+from __future__ import annotations
+
+from .join import LedgerView, book_from_existing, book_from_run, row_status
+from .sheets import (
+    FINAL_STATUSES,
+    RESULT_COLUMNS,
+    RESULT_STATUSES,
+    ExistingResults,
+    OrderSummary,
+    ResultBook,
+    RowOutcome,
+    RunInfo,
+    read_result_workbook,
+    write_result_workbook,
+    write_results_csv,
+)
+
+__all__ = [
+    "FINAL_STATUSES",
+    "RESULT_COLUMNS",
+    "RESULT_STATUSES",
+    "ExistingResults",
+    "LedgerView",
+    "OrderSummary",
+    "ResultBook",
+    "RowOutcome",
+    "RunInfo",
+    "book_from_existing",
+    "book_from_run",
+    "read_result_workbook",
+    "row_status",
+    "write_result_workbook",
+    "write_results_csv",
+]

@@ -1,0 +1,318 @@
+"""Join ledger state back onto the source rows: the values behind the result workbook.
+
+Two ways in:
+
+* right after a run, from the :class:`~bulkship.models.LoadedSheet` and
+  :class:`~bulkship.models.ValidationResult` in hand (:func:`book_from_run`);
+* later (``bulkship track``, the webhook receiver), from the result workbook written before, whose hidden
+  key sheet maps each spreadsheet row to its ledger fingerprint (:func:`book_from_existing`).
+
+Either way the ledger is the truth for everything the vendor said; the workbook (or validation) is the
+truth for the user's original cells and for validation problems. Nothing here writes to the ledger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..ledger import BatchRecord, Ledger, OrderRecord, RowRecord
+from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, Problem, ValidationResult
+from .sheets import (
+    SANDBOX_API,
+    ExistingResults,
+    OrderSummary,
+    ResultBook,
+    RowOutcome,
+    RunInfo,
+    merge_outcome,
+)
+
+VENDOR_LINE_STATUSES = ("pending", "complete", "shipped", "delivered", "failed")
+UNSETTLED_ORDER_STATES = ("planned", "sending", "unknown")
+ORDER_SHEET_STATES = ("created", "sending", "unknown")  # orders the vendor has, or may have
+
+
+@dataclass(frozen=True)
+class _Line:
+    product: str
+    shipping_method: str
+    value: Decimal
+    quantity: int
+
+
+def _payload_lines(order: OrderRecord) -> list[_Line]:
+    lines = []
+    for item in order.payload().get("LineItems", []) or []:
+        address = item.get("PhysicalDeliveryAddress") or {}
+        lines.append(
+            _Line(
+                product=str(item.get("ProductId", "")),
+                shipping_method=str(address.get("ShippingMethodId", "")),
+                value=Decimal(str(item.get("Value", 0))),
+                quantity=int(item.get("Quantity", 1) or 1),
+            )
+        )
+    return lines
+
+
+def row_status(record: RowRecord, order: OrderRecord | None) -> str:
+    """The status a person sees: the vendor's own line status once the order exists."""
+    if record.status == "ordered":
+        line = (record.line_status or "").lower()
+        return line if line in VENDOR_LINE_STATUSES else "ordered"
+    return record.status
+
+
+def _unsettled_note(order: OrderRecord | None) -> str:
+    if order is None or order.state not in UNSETTLED_ORDER_STATES:
+        return ""
+    if order.state == "planned":
+        return f"Not sent yet{': ' + order.error if order.error else ''}. Re-run the same command to send it."
+    return "The vendor's answer was lost; re-running the same command resolves it with the same PO number."
+
+
+def outcome_from_ledger(
+    row: int, record: RowRecord, order: OrderRecord | None, lines: Sequence[_Line]
+) -> RowOutcome:
+    index = record.line_index
+    line = lines[index] if order is not None and index is not None and 0 <= index < len(lines) else None
+    status = row_status(record, order)
+    problems = record.error or ""
+    if status == "planned":
+        problems = problems or _unsettled_note(order)
+    return RowOutcome(
+        row=row,
+        status=status,
+        problems=problems,
+        po_number=record.po_number or "",
+        order_id=(order.vendor_order_id or "") if order and record.status == "ordered" else "",
+        line_item_id=record.line_item_id or "",
+        cost=record.cost,
+        carrier=record.carrier or "",
+        tracking_number=record.tracking_number or "",
+        tracking_url=record.tracking_url or "",
+        shipped_date=record.shipped_date or "",
+        delivered_date=record.delivered_date or "",
+        product=line.product if line else "",
+        shipping_method=line.shipping_method if line else "",
+        face_value=line.value * line.quantity if line else None,
+        cards=line.quantity if line else 0,
+    )
+
+
+class LedgerView:
+    """One batch's rows and orders, read from the ledger once (two queries), then looked up in memory."""
+
+    def __init__(self, ledger: Ledger, batch: str) -> None:
+        self.batch: BatchRecord | None = ledger.batch(batch)
+        self.rows_by_fingerprint: dict[str, RowRecord] = {r.fingerprint: r for r in ledger.batch_rows(batch)}
+        self.orders: dict[str, OrderRecord] = {o.po_number: o for o in ledger.orders(batch)}
+        self._lines: dict[str, list[_Line]] = {}
+
+    def lines(self, po_number: str) -> list[_Line]:
+        if po_number not in self._lines:
+            order = self.orders.get(po_number)
+            self._lines[po_number] = _payload_lines(order) if order else []
+        return self._lines[po_number]
+
+    def outcome(self, row: int, fingerprint: str) -> RowOutcome | None:
+        record = self.rows_by_fingerprint.get(fingerprint)
+        if record is None:
+            return None
+        order = self.orders.get(record.po_number) if record.po_number else None
+        return outcome_from_ledger(row, record, order, self.lines(record.po_number or ""))
+
+    def latest_by_row(self) -> dict[int, RowRecord]:
+        """Fallback when fingerprints are unknown: per spreadsheet row, the most recently updated record."""
+        best: dict[int, RowRecord] = {}
+        for record in self.rows_by_fingerprint.values():
+            if record.row not in best or record.updated > best[record.row].updated:
+                best[record.row] = record
+        return best
+
+    def order_summaries(self, catalog: Catalog | None = None) -> list[OrderSummary]:
+        costs: dict[str, Decimal] = {}
+        for record in self.rows_by_fingerprint.values():
+            if record.po_number and record.cost is not None and record.status == "ordered":
+                costs[record.po_number] = costs.get(record.po_number, Decimal(0)) + record.cost
+        summaries = []
+        for order in self.orders.values():
+            if order.state not in ORDER_SHEET_STATES:
+                continue
+            lines = self.lines(order.po_number)
+            face = sum((line.value * line.quantity for line in lines), Decimal(0))
+            shipping = Decimal(0)
+            if catalog is not None:
+                for line in lines:
+                    method = catalog.shipping_methods.get(line.shipping_method)
+                    shipping += method.price if method else Decimal(0)
+            cost = costs.get(order.po_number, order.cost)
+            status = order.status or "" if order.state == "created" else "unknown (re-run resolves)"
+            summaries.append(
+                OrderSummary(
+                    po_number=order.po_number,
+                    order_id=order.vendor_order_id or "",
+                    status=status,
+                    line_items=order.lines,
+                    face_value=face,
+                    fees=cost - face - shipping,
+                    shipping=shipping,
+                    cost=cost,
+                )
+            )
+        return summaries
+
+
+def _problem_text(problem: Problem) -> str:
+    return problem.message if problem.column in problem.message else f"{problem.column}: {problem.message}"
+
+
+def _problems_by_row(
+    problems: Iterable[Problem], normalised_rows: Any
+) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    errors: dict[int, list[str]] = {}
+    changes: dict[int, list[str]] = {}
+    columns = set(normalised_rows.columns)
+    for problem in problems:
+        if problem.severity == "error":
+            errors.setdefault(problem.row, []).append(_problem_text(problem))
+            continue
+        new_value = None
+        if problem.column in columns and problem.row in normalised_rows.index:
+            new_value = normalised_rows.at[problem.row, problem.column]
+        if new_value is not None and str(new_value) != problem.value:
+            changes.setdefault(problem.row, []).append(f"{problem.column}: {problem.value} → {new_value}")
+        else:
+            changes.setdefault(problem.row, []).append(_problem_text(problem))
+    return errors, changes
+
+
+def run_info(
+    ledger_path: Path, batch: BatchRecord | None, *, batch_name: str, api: str | None, input_file: str = ""
+) -> RunInfo:
+    return RunInfo(
+        batch=batch_name,
+        input_file=input_file or (batch.file_name if batch else ""),
+        input_hash=batch.file_hash if batch else "",
+        ledger=str(ledger_path),
+        run_time=datetime.now(UTC).isoformat(timespec="seconds"),
+        api=api or SANDBOX_API,
+    )
+
+
+def book_from_run(
+    ledger: Ledger,
+    batch: str,
+    validation: ValidationResult,
+    *,
+    api: str | None,
+    catalog: Catalog | None = None,
+) -> ResultBook:
+    """The result workbook's content right after ``bulkship run`` (or a dry run: rows not yet in the ledger
+    show what validation judged)."""
+    sheet: LoadedSheet = validation.sheet
+    view = LedgerView(ledger, batch)
+    frame = validation.rows
+    errors, changes = _problems_by_row((*sheet.read_problems, *validation.problems), frame)
+    fingerprints = {int(r): str(fp) for r, fp in zip(frame.index, frame[FINGERPRINT], strict=True)}
+    statuses = {int(r): str(s) for r, s in zip(frame.index, frame[STATUS], strict=True)}
+    outcomes: dict[int, RowOutcome] = {}
+    for row in sheet.frame.index:
+        row = int(row)
+        judged = RowOutcome(
+            row=row,
+            status="planned" if statuses.get(row, "valid") == "valid" else statuses[row],
+            problems="; ".join(errors.get(row, [])),
+            normalised="; ".join(changes.get(row, [])),
+        )
+        fingerprint = fingerprints.get(row)
+        from_ledger = view.outcome(row, fingerprint) if fingerprint else None
+        if from_ledger is not None and from_ledger.status in ("invalid", "duplicate"):
+            from_ledger = None  # validation's own words are richer than the ledger's summary of them
+        outcomes[row] = merge_outcome(judged, from_ledger)
+    columns = list(sheet.headers)
+    rows = _frame_rows(sheet.frame, columns)
+    info = run_info(ledger.path, view.batch, batch_name=batch, api=api, input_file=sheet.path)
+    return ResultBook(
+        headers=tuple(columns),
+        rows=rows,
+        outcomes=outcomes,
+        orders=view.order_summaries(catalog),
+        info=info,
+        fingerprints=fingerprints,
+    )
+
+
+class _FrameRows:
+    """The sheet's original cells, row by row, without copying the frame (sized, so sheets can be split
+    up front)."""
+
+    def __init__(self, frame: Any, columns: Sequence[str]) -> None:
+        self.frame, self.columns = frame, list(columns)
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def __iter__(self) -> Any:
+        present = [c for c in self.columns if c in self.frame.columns]
+        if present == self.columns:
+            values = self.frame[present].itertuples(index=True, name=None)
+            for item in values:
+                yield int(item[0]), ["" if v is None or v != v else str(v) for v in item[1:]]
+        else:  # duplicate or missing header texts: fall back on positions
+            for row, cells in zip(
+                self.frame.index, self.frame.itertuples(index=False, name=None), strict=True
+            ):
+                yield int(row), ["" if v is None or v != v else str(v) for v in cells]
+
+
+def _frame_rows(frame: Any, columns: Sequence[str]) -> _FrameRows:
+    return _FrameRows(frame, columns)
+
+
+def book_from_existing(
+    ledger: Ledger,
+    batch: str,
+    existing: ExistingResults,
+    *,
+    api: str | None,
+    catalog: Catalog | None = None,
+) -> ResultBook:
+    """The result workbook's content refreshed from the ledger, keeping the original cells and validation
+    notes the earlier workbook holds."""
+    view = LedgerView(ledger, batch)
+    fallback = view.latest_by_row() if not existing.fingerprints else {}
+    outcomes: dict[int, RowOutcome] = {}
+    for row, _cells in existing.rows:
+        previous = existing.outcomes[row]
+        fingerprint = existing.fingerprints.get(row)
+        if fingerprint:
+            update = view.outcome(row, fingerprint)
+        elif row in fallback:
+            update = view.outcome(row, fallback[row].fingerprint)
+        else:
+            update = None
+        if update is not None and update.status in ("invalid", "duplicate"):
+            update = None
+        outcomes[row] = merge_outcome(previous, update)
+    info = run_info(ledger.path, view.batch, batch_name=batch, api=api)
+    return ResultBook(
+        headers=existing.headers,
+        rows=existing.rows,
+        outcomes=outcomes,
+        orders=view.order_summaries(catalog),
+        info=info,
+        fingerprints=existing.fingerprints,
+    )
+
+
+def counts_by_status(outcomes: Mapping[int, RowOutcome]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for outcome in outcomes.values():
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    return counts
