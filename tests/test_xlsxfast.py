@@ -1,0 +1,66 @@
+"""The fast splice must give a workbook that real readers see as XlsxWriter would have written it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import xlsxwriter
+from python_calamine import CalamineWorkbook
+
+from bulkship.xlsxfast import ColumnStyle, column_letter, splice_sheet_data
+
+
+def _skeleton(path: Path) -> dict[str, int]:
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Results")
+    header = book.add_format({"bold": True})
+    quoted = book.add_format({"quote_prefix": True})
+    red = book.add_format({"bg_color": "#F4CCCC"})
+    money = book.add_format({"num_format": "#,##0.00"})
+    for col, fmt in enumerate((header, quoted, red, money)):
+        sheet.write_string(1, col, "x", fmt)  # registers the format; the splice replaces these cells
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, 3, 3)
+    other = book.add_worksheet("Summary")
+    other.write_string(0, 0, "kept as written")
+    book.close()
+    formats = {"header": header, "quoted": quoted, "red": red, "money": money}
+    return {name: fmt.xf_index for name, fmt in formats.items()}
+
+
+def test_spliced_cells_read_back_as_text_numbers_and_styles(tmp_path: Path):
+    path = tmp_path / "out.xlsx"
+    styles = _skeleton(path)
+    columns = [
+        ColumnStyle(style=styles["header"]),
+        ColumnStyle(quote_style=styles["quoted"], value_styles={"failed": styles["red"]}),
+        ColumnStyle(),
+        ColumnStyle(number=True, style=styles["money"]),
+    ]
+    rows = [
+        ["Zip", "Status", "Note", "Cost"],
+        ["02134", "failed", "Tom & Jerry <x>", Decimal("12.50")],
+        ["00501", '=HYPERLINK("http://evil")', " padded \x07", 7],
+    ]
+    splice_sheet_data(path, "Results", rows, columns)
+
+    book = openpyxl.load_workbook(path)
+    sheet = book["Results"]
+    assert [c.value for c in sheet[2]] == ["02134", "failed", "Tom & Jerry <x>", 12.5]
+    assert sheet["A3"].value == "00501" and sheet["A3"].data_type == "s"
+    assert sheet["B3"].data_type == "s"  # text, not a formula
+    assert sheet["B3"].quotePrefix
+    assert sheet["B2"].fill.fgColor.rgb.endswith("F4CCCC")
+    assert sheet["C3"].value == " padded "  # control character dropped, spaces kept
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:D4" or sheet.auto_filter.ref.startswith("A1:D")
+    assert book["Summary"]["A1"].value == "kept as written"
+    fast = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Results").to_python()
+    assert fast[1][0] == "02134"
+
+
+def test_column_letters():
+    indices = (0, 25, 26, 51, 52, 701, 702)
+    assert [column_letter(i) for i in indices] == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]
