@@ -1,0 +1,1 @@
+"""Benchmarks for bulkship: ``python -m bench`` (see README)."""
