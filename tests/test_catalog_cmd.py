@@ -194,3 +194,25 @@ def test_an_unreachable_api_is_one_error_line_and_exit_1(capsys, monkeypatch):
     assert out == ""
     assert "Error:" in err and "No answer from the vendor API at http://127.0.0.1:9" in err
     assert "Traceback" not in err and SECRET not in err
+
+
+def test_catalog_against_the_embedded_sandbox_says_so_on_stderr(capsys):
+    assert main(["catalog"]) == 0
+    out, err = capsys.readouterr()
+    assert "SANDBOX — no real orders" in err
+    assert "SANDBOX" not in out
+    for product_id in ("CVS", "TARGET", "VISA-PREPAID"):
+        assert product_id in out
+    assert "AMAZON" not in out  # digital only
+    assert "STANDARD" in out and "EXPEDITED" in out and "OVERNIGHT" in out
+
+
+def test_catalog_json_against_the_embedded_sandbox_lists_only_physical_products(capsys):
+    assert main(["catalog", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    ids = {p["id"] for p in data["products"]}
+    assert {"CVS", "TARGET", "VISA-PREPAID"} <= ids
+    assert "AMAZON" not in ids  # the sandbox's digital-only card
+    assert all(p["denominations"] for p in data["products"])
+    visa = next(p for p in data["products"] if p["id"] == "VISA-PREPAID")
+    assert visa["denomination_type"] == "Variable" and visa["requires_card_carrier"]

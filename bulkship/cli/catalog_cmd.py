@@ -45,7 +45,9 @@ def catalog(
     out = Console(highlight=False)
     if not out.is_terminal:  # piped or redirected: do not squeeze the tables into 80 columns
         out = Console(highlight=False, width=PIPED_WIDTH)
+    out.print("[bold]Gift cards that ship physically[/]")
     out.print(products_table(products))
+    out.print("[bold]Shipping methods[/]")
     out.print(methods_table(methods))
 
 
@@ -78,7 +80,7 @@ def denominations_text(product: Product) -> str:
 
 
 def products_table(products: list[Product]) -> Table:
-    table = Table(title="Gift cards that ship physically", title_justify="left")
+    table = Table()
     table.add_column("Product", no_wrap=True)
     table.add_column("Name")
     table.add_column("Type")
@@ -101,7 +103,7 @@ def products_table(products: list[Product]) -> Table:
 
 
 def methods_table(methods: list[ShippingMethod]) -> Table:
-    table = Table(title="Shipping methods", title_justify="left")
+    table = Table()
     table.add_column("Method", no_wrap=True)
     table.add_column("Name")
     table.add_column("Price", justify="right")
