@@ -186,3 +186,40 @@ def test_connect_uses_the_embedded_sandbox_with_its_state_file(tmp_path: Path):
     assert settings.sandbox_state_file.exists()
     again = run(create(connect(settings)))  # a new process tomorrow sees the same orders
     assert again.created is False and again.order.id == created.order.id
+
+
+def test_an_expired_token_is_replaced_once_and_the_request_goes_through():
+    sandbox = Sandbox(SandboxConfig(state_file=None, clock_speed=0, token_ttl=60))
+    client = VendorClient(
+        SANDBOX_BASE_URL,
+        SANDBOX_EMAIL,
+        SANDBOX_ACCESS_TOKEN,
+        transport=httpx.ASGITransport(app=create_app(sandbox)),
+        sleep=Waits(),
+        clock=lambda: 0.0,  # the client believes its token is fresh; only the vendor knows it expired
+    )
+
+    async def scenario() -> Any:
+        async with client:
+            created = await client.create_order(payload("PO-TTL"))
+            sandbox.advance(120)
+            return created, await client.get_order(created.order.id)
+
+    created, fetched = run(scenario())
+    assert fetched.id == created.order.id
+    assert client.token_fetches == 2
+
+
+def test_concurrent_creates_under_faults_still_give_one_order_each():
+    waits = Waits()
+    po_numbers = [f"PO-C{i}" for i in range(16)]
+    knobs = {"error_rate": 0.2, "timeout_rate": 0.2, "drop_after_commit_rate": 0.3, "throttle_rate": 0.1}
+
+    async def scenario(client: VendorClient) -> tuple[list[CreateResult], list[Any]]:
+        async with client:
+            results = await asyncio.gather(*(client.create_order(payload(po)) for po in po_numbers))
+            return list(results), await client.list_orders()
+
+    results, orders = run(scenario(sandbox_client(waits, max_attempts=25, seed=11, **knobs)))
+    assert sorted(o.po_number for o in orders) == sorted(po_numbers)
+    assert sorted(r.order.po_number for r in results) == sorted(po_numbers)
