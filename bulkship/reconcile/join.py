@@ -131,9 +131,15 @@ class LedgerView:
         """Fallback when fingerprints are unknown: per spreadsheet row, the most recently updated record."""
         best: dict[int, RowRecord] = {}
         for record in self.rows_by_fingerprint.values():
-            if record.row not in best or record.updated > best[record.row].updated:
+            rank = (getattr(record, "current", True), record.updated)
+            held = best.get(record.row)
+            if held is None or rank > (getattr(held, "current", True), held.updated):
                 best[record.row] = record
         return best
+
+    def current_rows(self) -> list[RowRecord]:
+        """The rows of the file of the latest run (older versions of fixed rows left out)."""
+        return [r for r in self.rows_by_fingerprint.values() if getattr(r, "current", True)]
 
     def order_summaries(self, catalog: Catalog | None = None) -> list[OrderSummary]:
         costs: dict[str, Decimal] = {}

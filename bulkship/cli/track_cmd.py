@@ -1,0 +1,276 @@
+"""``bulkship track``, ``bulkship webhook serve``, ``bulkship status`` and ``bulkship reconcile``."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from ..client import connect
+from ..errors import BulkshipError
+from ..ledger import Ledger
+from ..reconcile.compare import ReconcileReport, reconcile_batch
+from ..reconcile.join import LedgerView, row_status
+from ..settings import Settings
+from ..track import TrackReport, track
+from ..webhook import DEFAULT_PORT, new_secret, serve
+from .app import (
+    ApiUrlOption,
+    CredentialsOption,
+    JsonOption,
+    LedgerOption,
+    announce_target,
+    app,
+    err_console,
+    print_json,
+    settings_from,
+)
+
+BatchArgument = Annotated[str | None, typer.Argument(help="Batch name (default: every batch in the ledger).")]
+
+webhook_app = typer.Typer(help="Receive the vendor's FulfillmentComplete calls.", no_args_is_help=True)
+app.add_typer(webhook_app, name="webhook")
+
+
+@app.command("track")
+def track_command(
+    batch: BatchArgument = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Keep polling until every order is delivered or failed.")
+    ] = False,
+    api_url: ApiUrlOption = None,
+    credentials: CredentialsOption = None,
+    ledger: LedgerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Poll the vendor for orders not yet final, record tracking numbers, rewrite the result workbook."""
+    settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
+    announce_target(settings)
+    _require_ledger(settings)
+    display = _WatchDisplay() if watch and not as_json else None
+    try:
+        report = asyncio.run(track(settings, batch, watch=watch, on_pass=display.update if display else None))
+    finally:
+        if display:
+            display.stop()
+    if as_json:
+        print_json(report.as_json())
+        return
+    _print_track(report)
+
+
+class _WatchDisplay:
+    """A progress bar per batch on stderr: rows that reached a final state out of rows ordered."""
+
+    def __init__(self) -> None:
+        note = TextColumn("{task.fields[note]}")
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), note)
+        self.progress = Progress(*columns, console=err_console)
+        self.tasks: dict[str, Any] = {}
+        self.progress.start()
+
+    def update(self, report: TrackReport) -> None:
+        for b in report.batches:
+            ordered = sum(n for s, n in b.rows.items() if s not in ("invalid", "duplicate"))
+            final = b.rows.get("delivered", 0) + b.rows.get("failed", 0)
+            note = f"{b.rows.get('shipped', 0)} shipped, {b.orders_open} orders open"
+            if b.batch not in self.tasks:
+                self.tasks[b.batch] = self.progress.add_task(b.batch, total=ordered or 1, note=note)
+            self.progress.update(self.tasks[b.batch], completed=final, total=ordered or 1, note=note)
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def _print_track(report: TrackReport) -> None:
+    for line in report.errors:
+        err_console.print(f"[yellow]{line}[/]")
+    for b in report.batches:
+        counts = ", ".join(f"{n} {s}" for s, n in sorted(b.rows.items()) if n)
+        state = "all final" if b.done else f"{b.orders_open} orders still moving"
+        err_console.print(f"[bold]{b.batch}[/]: {counts or 'no rows'} ({state})")
+        if b.orders_unresolved:
+            err_console.print(
+                f"  {b.orders_unresolved} orders await confirmation: re-run the same `bulkship run` command"
+            )
+        for warning in b.warnings:
+            err_console.print(f"  [yellow]{warning}[/]")
+        if b.output:
+            err_console.print(f"  Results: {b.output}")
+    err_console.print(f"Polled {report.polled} orders; {report.changed} changed.")
+
+
+def _require_ledger(settings: Settings) -> None:
+    if not settings.ledger.exists():
+        raise BulkshipError(
+            f"No ledger at {settings.ledger}: nothing has been ordered with it yet",
+            hint="run `bulkship run FILE` first, or pass --ledger PATH (env BULKSHIP_LEDGER)",
+        )
+
+
+@webhook_app.command("serve")
+def webhook_serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port (0: any free port).")] = DEFAULT_PORT,
+    secret: Annotated[
+        str | None,
+        typer.Option(
+            "--secret", help="Shared secret (env BULKSHIP_WEBHOOK_SECRET; default: a new random one)."
+        ),
+    ] = None,
+    api_url: ApiUrlOption = None,
+    credentials: CredentialsOption = None,
+    ledger: LedgerOption = None,
+) -> None:
+    """Receive FulfillmentComplete webhooks: re-read each order from the vendor and record it."""
+    settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
+    announce_target(settings)
+    shared = secret or os.environ.get("BULKSHIP_WEBHOOK_SECRET") or new_secret()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+
+    def ready(url: str) -> None:
+        err_console.print(
+            f"Webhook receiver listening. Register it with:\n  bulkship run FILE --webhook-url {url}"
+        )
+        err_console.print("Stop with Ctrl-C.")
+
+    with contextlib.suppress(KeyboardInterrupt):
+        serve(settings, host=host, port=port, secret=shared, on_ready=ready)
+
+
+@app.command("status")
+def status_command(
+    batch: BatchArgument = None,
+    ledger: LedgerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Batches in the ledger with counts by status and money totals."""
+    settings = settings_from(ledger=ledger)
+    if not settings.ledger.exists():
+        if as_json:
+            print_json({"ledger": str(settings.ledger), "batches": []})
+            return
+        err_console.print(f"No ledger at {settings.ledger} yet: run `bulkship run FILE` to start one.")
+        return
+    with Ledger.open(settings.ledger, lock=False) as journal:
+        names = [b.name for b in journal.batches()]
+        if batch is not None and batch not in names:
+            raise BulkshipError(
+                f"No batch named {batch!r} in the ledger {settings.ledger}"
+                f" (batches: {', '.join(names) or 'none'})"
+            )
+        summaries = [batch_status(journal, name) for name in ([batch] if batch else names)]
+    if as_json:
+        print_json({"ledger": str(settings.ledger), "batches": summaries})
+        return
+    table = Table(title=f"Ledger {settings.ledger}")
+    for column in (
+        "Batch",
+        "Input file",
+        "Rows",
+        "By status",
+        "Orders",
+        "Ordered cost",
+        "Not yet sent",
+        "Results",
+    ):
+        table.add_column(column)
+    for s in summaries:
+        table.add_row(
+            s["batch"], Path(s["input_file"]).name, str(s["rows"]),
+            ", ".join(f"{n} {k}" for k, n in s["by_status"].items()), str(s["orders"]), s["ordered_cost"],
+            s["planned_cost"], s["output"] or "",
+        )  # fmt: skip
+    err_console.print(table)
+
+
+def batch_status(ledger: Ledger, batch: str) -> dict[str, Any]:
+    """One batch's counts and money, as ``status --json`` prints it."""
+    view = LedgerView(ledger, batch)
+    record = view.batch
+    counts: dict[str, int] = {}
+    ordered_cost = Decimal(0)
+    for row in view.current_rows():
+        status = row_status(row, view.orders.get(row.po_number or ""))
+        counts[status] = counts.get(status, 0) + 1
+        if row.status == "ordered" and row.cost is not None:
+            ordered_cost += row.cost
+    unsent = [o for o in view.orders.values() if o.state in ("planned", "sending", "unknown")]
+    created = [o for o in view.orders.values() if o.state == "created"]
+    return {
+        "batch": batch,
+        "input_file": record.file_name if record else "",
+        "input_hash": record.file_hash if record else "",
+        "rows": sum(counts.values()),
+        "by_status": dict(sorted(counts.items())),
+        "orders": len(created),
+        "orders_by_state": ledger.order_counts(batch),
+        "ordered_cost": str(ordered_cost),
+        "planned_cost": str(sum((o.cost for o in unsent), Decimal(0))),
+        "updated": record.updated if record else "",
+        "output": record.output if record else None,
+    }
+
+
+@app.command("reconcile")
+def reconcile_command(
+    batch: Annotated[str, typer.Argument(help="Batch name.")],
+    api_url: ApiUrlOption = None,
+    credentials: CredentialsOption = None,
+    ledger: LedgerOption = None,
+    as_json: JsonOption = False,
+) -> int:
+    """Compare the ledger with the vendor's own order list. Exit 0 when everything matches, 1 otherwise."""
+    settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
+    announce_target(settings)
+    _require_ledger(settings)
+    report = asyncio.run(_reconcile(settings, batch))
+    if as_json:
+        print_json(report.as_json())
+    else:
+        _print_reconcile(report)
+    if not report.matches:
+        raise typer.Exit(1)
+    return 0
+
+
+async def _reconcile(settings: Settings, batch: str) -> ReconcileReport:
+    async with connect(settings) as client:
+        with Ledger.open(settings.ledger, lock=False) as journal:
+            return await reconcile_batch(journal, client, batch)
+
+
+def _print_reconcile(report: ReconcileReport) -> None:
+    say = err_console.print
+    say(
+        f"[bold]{report.batch}[/] (PO {report.po_stem}-*): ledger {report.ledger_orders} orders, "
+        f"{report.ledger_total}; vendor {report.vendor_orders} orders, {report.vendor_total}"
+    )
+    for item in report.vendor_only:
+        say(
+            f"  [red]Vendor only[/]: {item['po_number']} (order {item['order_id']}, {item['status']},"
+            f" {item['cost']})"
+        )
+    for item in report.ledger_only:
+        say(
+            f"  [red]Ledger only[/]: {item['po_number']} (order {item['order_id']}):"
+            " the vendor does not list it"
+        )
+    for item in report.unresolved:
+        say(f"  [yellow]Unresolved[/]: {item['po_number']} ({item['state']}): {item['next']}")
+    for m in report.mismatches:
+        where = f" line {m.line}" if m.line else ""
+        say(f"  [red]Mismatch[/] {m.po_number}{where}: {m.what} ledger {m.ledger} vs vendor {m.vendor}")
+    if report.pending_lines:
+        say(
+            f"  {len(report.pending_lines)} lines still pending at the vendor (`bulkship track` follows them)"
+        )
+    say("[green]Everything matches.[/]" if report.matches else "[red]Differences found (see above).[/]")

@@ -1,0 +1,190 @@
+"""``bulkship reconcile``: the ledger against the vendor's own order list, for finance.
+
+Reports, for one batch:
+
+* ``vendor_only``: orders the vendor has under this batch's PO stem that the ledger does not hold as sent
+  (another machine ran the batch, or the ledger was lost);
+* ``ledger_only``: orders the ledger says were created that the vendor does not list;
+* ``unresolved``: orders whose creation the ledger could not confirm (``sending``/``unknown``), whether or not
+  the vendor lists them; re-running ``bulkship run`` settles them with the same PO number;
+* ``mismatches``: per order and line, what the vendor charged or holds differs from what was sent (line
+  count, product, value, quantity, cost);
+* ``pending_lines``: lines the vendor has not finished (not shipped, delivered or failed): informational.
+
+Everything matches (exit 0) when the first four are empty. Nothing here writes to the ledger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from ..errors import BulkshipError
+from ..ledger import Ledger, OrderRecord, match_lines
+from ..models import VendorOrder
+from ..plan import po_stem
+
+SENT_STATES = ("created",)
+UNRESOLVED_STATES = ("sending", "unknown")
+UNFINISHED_LINE_STATUSES = frozenset({"pending", ""})
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    po_number: str
+    order_id: str
+    what: str  # "lines", "product", "value", "quantity", "cost", "po_number"
+    line: str  # the line's ExternalId, or "" for the order as a whole
+    ledger: str
+    vendor: str
+
+
+@dataclass(frozen=True)
+class ReconcileReport:
+    batch: str
+    po_stem: str
+    ledger_orders: int
+    vendor_orders: int
+    vendor_only: tuple[dict[str, Any], ...] = ()
+    ledger_only: tuple[dict[str, Any], ...] = ()
+    unresolved: tuple[dict[str, Any], ...] = ()
+    mismatches: tuple[Mismatch, ...] = ()
+    pending_lines: tuple[dict[str, Any], ...] = ()
+    ledger_total: Decimal = Decimal(0)
+    vendor_total: Decimal = Decimal(0)
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def matches(self) -> bool:
+        return not (self.vendor_only or self.ledger_only or self.unresolved or self.mismatches)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "batch": self.batch,
+            "po_stem": self.po_stem,
+            "matches": self.matches,
+            "ledger_orders": self.ledger_orders,
+            "vendor_orders": self.vendor_orders,
+            "ledger_total": str(self.ledger_total),
+            "vendor_total": str(self.vendor_total),
+            "vendor_only": list(self.vendor_only),
+            "ledger_only": list(self.ledger_only),
+            "unresolved": list(self.unresolved),
+            "mismatches": [m.__dict__ for m in self.mismatches],
+            "pending_lines": list(self.pending_lines),
+            "notes": list(self.notes),
+        }
+
+
+def _belongs(po_number: str, stem: str) -> bool:
+    return po_number.upper().startswith(stem.upper() + "-")
+
+
+def _money(value: Any) -> Decimal:
+    return Decimal(str(value or 0)).quantize(CENT)
+
+
+def _compare_order(order: OrderRecord, vendor: VendorOrder) -> list[Mismatch]:
+    found: list[Mismatch] = []
+
+    def add(what: str, line: str, ours: object, theirs: object) -> None:
+        found.append(Mismatch(order.po_number, vendor.id, what, line, str(ours), str(theirs)))
+
+    sent = order.payload().get("LineItems", []) or []
+    if len(sent) != len(vendor.line_items):
+        add("lines", "", len(sent), len(vendor.line_items))
+    ours_ext = [str(item.get("ExternalId", "")) for item in sent]
+    for item, line in zip(sent, match_lines(ours_ext, vendor), strict=True):
+        ext = str(item.get("ExternalId", ""))
+        if line is None:
+            add("lines", ext, "sent", "missing at the vendor")
+            continue
+        if str(item.get("ProductId", "")).upper() != line.product_id.upper():
+            add("product", ext, item.get("ProductId"), line.product_id)
+        if _money(item.get("Value")) != _money(line.value):
+            add("value", ext, _money(item.get("Value")), _money(line.value))
+        if int(item.get("Quantity", 1) or 1) != line.quantity:
+            add("quantity", ext, item.get("Quantity"), line.quantity)
+    planned, charged = _money(order.cost), _money(vendor.cost)
+    if vendor.line_items and all(li.cost is not None for li in vendor.line_items) and planned != charged:
+        add("cost", "", planned, charged)
+    return found
+
+
+def compare(ledger_orders: Sequence[OrderRecord], vendor_orders: Sequence[VendorOrder], *, batch: str,
+            stem: str) -> ReconcileReport:  # fmt: skip
+    """Pure comparison of one batch's ledger orders with the vendor's orders (already filtered or not)."""
+    ours = {o.po_number: o for o in ledger_orders}
+    theirs: dict[str, VendorOrder] = {}
+    for vendor_order in vendor_orders:
+        if _belongs(vendor_order.po_number, stem) or vendor_order.po_number in ours:
+            theirs[vendor_order.po_number] = vendor_order
+    vendor_only, ledger_only, unresolved, pending = [], [], [], []
+    mismatches: list[Mismatch] = []
+    for po, vendor_order in sorted(theirs.items()):
+        order = ours.get(po)
+        if order is None or order.state not in (*SENT_STATES, *UNRESOLVED_STATES):
+            vendor_only.append(
+                {
+                    "po_number": po,
+                    "order_id": vendor_order.id,
+                    "status": vendor_order.status,
+                    "cost": str(vendor_order.cost),
+                    "ledger_state": order.state if order else None,
+                }
+            )
+            continue
+        if order.vendor_order_id and vendor_order.id and order.vendor_order_id != vendor_order.id:
+            mismatches.append(
+                Mismatch(po, vendor_order.id, "order_id", "", order.vendor_order_id, vendor_order.id)
+            )
+        mismatches.extend(_compare_order(order, vendor_order))
+        for line in vendor_order.line_items:
+            if line.status.lower() in UNFINISHED_LINE_STATUSES:
+                pending.append(
+                    {"po_number": po, "order_id": vendor_order.id, "line_item_id": line.id,
+                     "external_id": line.external_id, "status": line.status or "Pending"}
+                )  # fmt: skip
+    for po, order in sorted(ours.items()):
+        if order.state in UNRESOLVED_STATES:
+            unresolved.append(
+                {"po_number": po, "state": order.state, "at_vendor": po in theirs,
+                 "next": "re-run the same `bulkship run` command to settle it with the same PO number"}
+            )  # fmt: skip
+        elif order.state in SENT_STATES and po not in theirs:
+            ledger_only.append(
+                {"po_number": po, "order_id": order.vendor_order_id, "status": order.status,
+                 "cost": str(order.cost)}
+            )  # fmt: skip
+    ledger_total = sum((o.cost for o in ours.values() if o.state in SENT_STATES), Decimal(0))
+    vendor_total = sum((v.cost for v in theirs.values()), Decimal(0))
+    return ReconcileReport(
+        batch=batch,
+        po_stem=stem,
+        ledger_orders=sum(1 for o in ours.values() if o.state in (*SENT_STATES, *UNRESOLVED_STATES)),
+        vendor_orders=len(theirs),
+        vendor_only=tuple(vendor_only),
+        ledger_only=tuple(ledger_only),
+        unresolved=tuple(unresolved),
+        mismatches=tuple(mismatches),
+        pending_lines=tuple(pending),
+        ledger_total=ledger_total,
+        vendor_total=vendor_total,
+    )
+
+
+async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileReport:
+    """Read the vendor's full order list (all pages) and compare it with the ledger's orders for ``batch``."""
+    record = ledger.batch(batch)
+    if record is None:
+        known = ", ".join(b.name for b in ledger.batches()) or "none yet"
+        raise BulkshipError(
+            f"No batch named {batch!r} in the ledger {ledger.path} (batches: {known})",
+            hint="run `bulkship status` to list batches, or pass --ledger PATH",
+        )
+    stem = po_stem(record.po_prefix, record.name)
+    vendor_orders = await client.list_orders()
+    return compare(ledger.orders(batch), vendor_orders, batch=batch, stem=stem)

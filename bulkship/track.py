@@ -1,0 +1,273 @@
+"""The track stage: poll the vendor for orders not yet final, record statuses and tracking numbers in the
+ledger, and rewrite each batch's result workbook in place.
+
+    report = asyncio.run(track(settings, "ANNIV-2026Q4"))            # one pass
+    report = asyncio.run(track(settings, None, watch=True))          # every batch, until all is final
+
+An order is final when every one of its rows is delivered or failed (or the vendor failed the whole order).
+Orders whose creation is still unresolved (``sending``/``unknown`` in the ledger) are not touched here: only
+re-running ``bulkship run`` resolves them, with the same PO number. ``track`` never creates an order.
+
+Polling respects the vendor: at most ``settings.concurrency`` requests in flight, the client's rate limit and
+``Retry-After`` handling, and in ``--watch`` mode an interval that doubles (up to :data:`MAX_INTERVAL_S`)
+while nothing changes and starts again small once something does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .client import connect
+from .client.vendor import VendorClient
+from .errors import BulkshipError, NotFoundError, TransientVendorError
+from .ledger import Ledger, OrderRecord
+from .models import Catalog, VendorOrder
+from .reconcile.join import LedgerView, book_from_existing
+from .reconcile.sheets import read_result_workbook, write_result_workbook, write_results_csv
+from .settings import Settings
+
+log = logging.getLogger("bulkship.track")
+
+FINAL_LINE_STATUSES = frozenset({"delivered", "failed"})
+FIRST_INTERVAL_S = 2.0
+MAX_INTERVAL_S = 300.0
+
+Sleep = Callable[[float], Awaitable[None]]
+ClientFactory = Callable[[Settings], VendorClient]
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    """Where one batch stands after a tracking pass."""
+
+    batch: str
+    rows: dict[str, int]  # result status -> count (invalid, duplicate, planned, ..., delivered, failed)
+    orders_open: int  # created orders not yet final
+    orders_unresolved: int  # sending/unknown: only `bulkship run` resolves them
+    output: str | None  # the result workbook, rewritten in place
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def done(self) -> bool:
+        return self.orders_open == 0 and self.orders_unresolved == 0
+
+
+@dataclass(frozen=True)
+class TrackReport:
+    batches: tuple[BatchProgress, ...]
+    polled: int  # orders read from the vendor in the last pass
+    changed: int  # orders whose status or tracking changed, over all passes
+    passes: int = 1
+    errors: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def done(self) -> bool:
+        return all(b.done for b in self.batches)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "batches": [
+                {
+                    "batch": b.batch,
+                    "rows": b.rows,
+                    "orders_open": b.orders_open,
+                    "orders_unresolved": b.orders_unresolved,
+                    "done": b.done,
+                    "output": b.output,
+                    "warnings": list(b.warnings),
+                }
+                for b in self.batches
+            ],
+            "polled": self.polled,
+            "changed": self.changed,
+            "passes": self.passes,
+            "done": self.done,
+            "errors": list(self.errors),
+        }
+
+
+def _line_statuses_by_po(view: LedgerView) -> dict[str, list[str]]:
+    by_po: dict[str, list[str]] = {}
+    for record in view.rows_by_fingerprint.values():
+        if record.po_number and record.status == "ordered":
+            by_po.setdefault(record.po_number, []).append((record.line_status or "").lower())
+    return by_po
+
+
+def order_is_final(order: OrderRecord, line_statuses: Sequence[str]) -> bool:
+    """Nothing more can happen to it: every line delivered or failed, or the vendor failed the order."""
+    if order.state != "created":
+        return order.state in ("rejected", "cancelled")
+    if (order.status or "").lower() == "failed":
+        return True
+    return bool(line_statuses) and all(s in FINAL_LINE_STATUSES for s in line_statuses)
+
+
+def open_orders(ledger: Ledger, batch: str) -> list[OrderRecord]:
+    """Created orders of the batch that can still change: what a tracking pass polls."""
+    view = LedgerView(ledger, batch)
+    statuses = _line_statuses_by_po(view)
+    return [
+        o
+        for o in view.orders.values()
+        if o.state == "created" and not order_is_final(o, statuses.get(o.po_number, []))
+    ]
+
+
+async def refresh_order(
+    client: VendorClient, ledger: Ledger, order: OrderRecord, *, source: str = "poll"
+) -> VendorOrder | None:
+    """Read one order from the vendor and record what it says; returns it when the ledger changed."""
+    if not order.vendor_order_id:
+        return None
+    vendor_order = await client.get_order(order.vendor_order_id)
+    if vendor_order.po_number and vendor_order.po_number != order.po_number:
+        raise BulkshipError(
+            f"The vendor's order {order.vendor_order_id} carries PO {vendor_order.po_number}, but the ledger "
+            f"has it as {order.po_number}; nothing was recorded",
+            hint="run `bulkship reconcile " + order.batch + "` to compare the ledger with the vendor",
+        )
+    changed = ledger.record_order_status(order.po_number, vendor_order, source=source)
+    return vendor_order if changed else None
+
+
+async def poll_orders(
+    client: VendorClient, ledger: Ledger, orders: Sequence[OrderRecord], *, concurrency: int
+) -> tuple[int, list[str]]:
+    """Poll ``orders`` with at most ``concurrency`` in flight; returns (orders changed, error lines)."""
+    gate = asyncio.Semaphore(max(1, concurrency))
+    errors: list[str] = []
+
+    async def one(order: OrderRecord) -> bool:
+        async with gate:
+            try:
+                return await refresh_order(client, ledger, order) is not None
+            except NotFoundError:
+                errors.append(f"{order.po_number}: the vendor has no order {order.vendor_order_id}")
+            except TransientVendorError as exc:
+                errors.append(f"{order.po_number}: {exc.message} (will try again)")
+            return False
+
+    results = await asyncio.gather(*(one(o) for o in orders))
+    return sum(results), errors
+
+
+def rewrite_results(
+    ledger: Ledger, batch: str, *, api: str | None, catalog: Catalog | None = None
+) -> tuple[str | None, list[str]]:
+    """Rewrite the batch's result workbook (and its CSV twin, when there is one) where ``run`` wrote it."""
+    record = ledger.batch(batch)
+    if record is None or not record.output:
+        return None, [f"batch {batch}: no result workbook recorded; `bulkship run` writes one"]
+    path = Path(record.output)
+    if not path.exists():
+        return None, [
+            f"batch {batch}: the result workbook {path} is gone; re-run the same `bulkship run` command to "
+            "write it again (nothing is ordered twice)"
+        ]
+    book = book_from_existing(ledger, batch, read_result_workbook(path), api=api, catalog=catalog)
+    write_result_workbook(book, path)
+    csv_twin = path.with_suffix(".csv")
+    if csv_twin.exists():
+        write_results_csv(book, csv_twin)  # the rows are a list here: they can be read twice
+    return str(path), []
+
+
+def batch_progress(
+    ledger: Ledger, batch: str, *, output: str | None, warnings: Sequence[str] = ()
+) -> BatchProgress:
+    from .reconcile.join import row_status
+
+    view = LedgerView(ledger, batch)
+    counts: dict[str, int] = {}
+    for record in view.current_rows():
+        order = view.orders.get(record.po_number or "")
+        status = row_status(record, order)
+        counts[status] = counts.get(status, 0) + 1
+    created = [o for o in view.orders.values() if o.state == "created"]
+    statuses = _line_statuses_by_po(view)
+    return BatchProgress(
+        batch=batch,
+        rows=counts,
+        orders_open=sum(1 for o in created if not order_is_final(o, statuses.get(o.po_number, []))),
+        orders_unresolved=sum(1 for o in view.orders.values() if o.state in ("sending", "unknown")),
+        output=output,
+        warnings=tuple(warnings),
+    )
+
+
+def batches_to_track(ledger: Ledger, batch: str | None) -> list[str]:
+    if batch is not None:
+        if ledger.batch(batch) is None:
+            known = ", ".join(b.name for b in ledger.batches()) or "none yet"
+            raise BulkshipError(
+                f"No batch named {batch!r} in the ledger {ledger.path} (batches: {known})",
+                hint="run `bulkship status` to list batches",
+            )
+        return [batch]
+    return [b.name for b in ledger.batches()]
+
+
+async def _default_sleep(seconds: float) -> None:
+    await asyncio.sleep(seconds)
+
+
+async def track(
+    settings: Settings,
+    batch: str | None = None,
+    *,
+    watch: bool = False,
+    client_factory: ClientFactory | None = None,
+    sleep: Sleep = _default_sleep,
+    on_pass: Callable[[TrackReport], None] | None = None,
+    max_passes: int | None = None,
+) -> TrackReport:
+    """Poll, record, rewrite. One pass, or with ``watch`` until every order is final (or ``max_passes``)."""
+    interval = FIRST_INTERVAL_S
+    changed_total = 0
+    passes = 0
+    async with (client_factory or connect)(settings) as client:
+        catalog = await _catalog_or_none(client)
+        while True:
+            passes += 1
+            with Ledger.open(settings.ledger, lock=False) as ledger:
+                names = batches_to_track(ledger, batch)
+                polled, changed, errors, progress = 0, 0, [], []
+                for name in names:
+                    pending = open_orders(ledger, name)
+                    polled += len(pending)
+                    got, errs = await poll_orders(client, ledger, pending, concurrency=settings.concurrency)
+                    changed += got
+                    errors.extend(errs)
+                    first_or_changed = got > 0 or passes == 1
+                    output, warnings = _rewrite_if(ledger, name, settings, catalog, changed=first_or_changed)
+                    progress.append(batch_progress(ledger, name, output=output, warnings=warnings))
+            changed_total += changed
+            report = TrackReport(tuple(progress), polled, changed_total, passes, tuple(errors))
+            if on_pass is not None:
+                on_pass(report)
+            if not watch or report.done or (max_passes is not None and passes >= max_passes):
+                return report
+            interval = FIRST_INTERVAL_S if changed else min(interval * 2, MAX_INTERVAL_S)
+            await sleep(interval)
+
+
+def _rewrite_if(
+    ledger: Ledger, batch: str, settings: Settings, catalog: Catalog | None, *, changed: bool
+) -> tuple[str | None, list[str]]:
+    record = ledger.batch(batch)
+    if not changed:
+        return (record.output if record else None), []
+    return rewrite_results(ledger, batch, api=settings.api_url, catalog=catalog)
+
+
+async def _catalog_or_none(client: VendorClient) -> Catalog | None:
+    """The catalog prices the Orders sheet's shipping column; tracking goes on without it."""
+    try:
+        return await client.catalog()
+    except TransientVendorError:
+        return None

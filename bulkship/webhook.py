@@ -1,0 +1,242 @@
+"""The ``FulfillmentComplete`` webhook receiver: a small starlette app, served by uvicorn on loopback.
+
+    POST /webhook/<secret>                       the secret in the path (what `run --webhook-url` registers)
+    POST /webhook   X-Bulkship-Secret: <secret>  or in a header
+
+A delivery is a signal, never the truth (api-contract: Webhooks): the receiver reads the order id from the
+body, re-reads that order from the vendor, and records what the vendor says now. So a duplicate delivery
+changes nothing the second time (the ledger's ``record_order_status`` is idempotent), and a stale delivery
+arriving after a newer one records the vendor's current state, not the stale body. Deliveries for the same
+order are handled one at a time.
+
+Answers: 200 recorded (``{"changed": bool}``); 400 malformed body; 403 wrong or missing secret; 404 an order
+id the ledger does not know (or the vendor no longer has); 503 the vendor could not be read (the sender
+retries). Every refusal is one log line naming the reason and at most the order id: never recipient data,
+never the secret.
+
+After a change, the batch's result workbook is rewritten in place once deliveries have been quiet for
+``rewrite_delay_s`` seconds (one rewrite for a burst of deliveries, not one per delivery).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import json
+import logging
+import secrets
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from .client import connect
+from .client.vendor import VendorClient
+from .errors import BulkshipError, NotFoundError, TransientVendorError
+from .ledger import Ledger
+from .settings import Settings
+from .track import rewrite_results
+
+log = logging.getLogger("bulkship.webhook")
+
+SECRET_HEADER = "X-Bulkship-Secret"
+DEFAULT_PORT = 8787
+DEFAULT_REWRITE_DELAY_S = 5.0
+MAX_BODY_BYTES = 1_000_000
+ORDER_ID_KEYS = ("id", "orderid", "order_id")
+
+ClientFactory = Callable[[Settings], VendorClient]
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def webhook_url(host: str, port: int, secret: str) -> str:
+    """The URL to give ``bulkship run --webhook-url`` (the secret travels in the path)."""
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/webhook/{secret}"
+
+
+def order_id_of(body: Any) -> str | None:
+    """The order id of a delivery (the full order object, keys in any casing), or None."""
+    if not isinstance(body, dict):
+        return None
+    lowered = {str(k).lower(): v for k, v in body.items()}
+    for key in ORDER_ID_KEYS:
+        value = lowered.get(key)
+        if isinstance(value, str | int) and str(value).strip():
+            return str(value).strip()
+    nested = lowered.get("order") or lowered.get("data")
+    return order_id_of(nested) if isinstance(nested, dict) else None
+
+
+class WebhookReceiver:
+    """The state behind the app: one vendor client, one ledger connection, one lock per order."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        secret: str,
+        *,
+        client_factory: ClientFactory = connect,
+        rewrite_delay_s: float | None = DEFAULT_REWRITE_DELAY_S,
+    ) -> None:
+        if not secret:
+            raise BulkshipError("The webhook receiver needs a shared secret", hint="pass --secret S")
+        self.settings = settings
+        self.secret = secret
+        self.client_factory = client_factory
+        self.rewrite_delay_s = rewrite_delay_s
+        self.client: VendorClient | None = None
+        self.ledger: Ledger | None = None
+        self._order_locks: dict[str, asyncio.Lock] = {}
+        self._rewrites: dict[str, asyncio.Task[None]] = {}
+        self.rewrites_done = 0
+
+    @contextlib.asynccontextmanager
+    async def lifespan(self, _app: Starlette) -> AsyncIterator[None]:
+        self.client = self.client_factory(self.settings)
+        self.ledger = Ledger(self.settings.ledger, lock=False)
+        try:
+            yield
+        finally:
+            for task in self._rewrites.values():
+                task.cancel()
+            await self.client.aclose()
+            self.ledger.close()
+
+    def _secret_ok(self, request: Request) -> bool:
+        given = request.path_params.get("secret") or request.headers.get(SECRET_HEADER, "")
+        return hmac.compare_digest(given.encode("utf-8"), self.secret.encode("utf-8"))
+
+    async def handle(self, request: Request) -> JSONResponse:
+        if not self._secret_ok(request):
+            log.warning("webhook refused: wrong or missing secret")
+            return JSONResponse({"error": "forbidden"}, status_code=403)
+        raw = await request.body()
+        if len(raw) > MAX_BODY_BYTES:
+            log.warning("webhook refused: body of %d bytes is too large", len(raw))
+            return JSONResponse({"error": "body too large"}, status_code=413)
+        try:
+            body = json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
+            log.warning("webhook refused: body is not JSON")
+            return JSONResponse({"error": "body is not JSON"}, status_code=400)
+        order_id = order_id_of(body)
+        if order_id is None:
+            log.warning("webhook refused: no order Id in the body")
+            return JSONResponse({"error": "no order Id in the body"}, status_code=400)
+        lock = self._order_locks.setdefault(order_id, asyncio.Lock())
+        async with lock:
+            return await self._record(order_id)
+
+    async def _record(self, order_id: str) -> JSONResponse:
+        assert self.ledger is not None and self.client is not None
+        order = self.ledger.order_by_vendor_id(order_id)
+        if order is None:
+            log.warning("webhook refused: order %s is not in the ledger", order_id)
+            return JSONResponse({"error": "unknown order"}, status_code=404)
+        try:
+            vendor_order = await self.client.get_order(order_id)
+        except NotFoundError:
+            log.warning("webhook refused: the vendor has no order %s", order_id)
+            return JSONResponse({"error": "unknown order"}, status_code=404)
+        except TransientVendorError as exc:
+            log.warning(
+                "webhook deferred: order %s could not be read from the vendor (%s)", order_id, exc.message
+            )
+            return JSONResponse({"error": "vendor unavailable, retry later"}, status_code=503)
+        if vendor_order.po_number and vendor_order.po_number != order.po_number:
+            log.warning("webhook refused: order %s has another PO at the vendor than in the ledger", order_id)
+            return JSONResponse({"error": "order does not match the ledger"}, status_code=409)
+        changed = self.ledger.record_order_status(order.po_number, vendor_order, source="webhook")
+        log.info(
+            "webhook: order %s (%s) %s", order_id, order.po_number, "updated" if changed else "unchanged"
+        )
+        if changed:
+            self._schedule_rewrite(order.batch)
+        return JSONResponse({"changed": changed, "po_number": order.po_number, "status": vendor_order.status})
+
+    def _schedule_rewrite(self, batch: str) -> None:
+        if self.rewrite_delay_s is None:
+            return
+        previous = self._rewrites.get(batch)
+        if previous is not None and not previous.done():
+            previous.cancel()
+        self._rewrites[batch] = asyncio.get_running_loop().create_task(self._rewrite_later(batch))
+
+    async def _rewrite_later(self, batch: str) -> None:
+        await asyncio.sleep(self.rewrite_delay_s or 0)
+        try:
+            await run_in_threadpool(self._rewrite, batch)
+        except BulkshipError as exc:
+            log.warning("webhook: could not rewrite the result workbook of %s: %s", batch, exc.message)
+
+    def _rewrite(self, batch: str) -> None:
+        with Ledger.open(self.settings.ledger, lock=False) as ledger:  # its own connection: another thread
+            output, warnings = rewrite_results(ledger, batch, api=self.settings.api_url)
+        for warning in warnings:
+            log.warning("webhook: %s", warning)
+        if output:
+            self.rewrites_done += 1
+            log.info("webhook: rewrote %s", output)
+
+    async def wait_for_rewrites(self) -> None:
+        """For tests and shutdown: let scheduled rewrites finish."""
+        pending = [t for t in self._rewrites.values() if not t.done()]
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
+
+
+async def _health(_request: Request) -> JSONResponse:
+    return JSONResponse({"ok": True})
+
+
+def create_webhook_app(receiver: WebhookReceiver) -> Starlette:
+    routes = [
+        Route("/webhook/{secret}", receiver.handle, methods=["POST"]),
+        Route("/webhook", receiver.handle, methods=["POST"]),
+        Route("/health", _health, methods=["GET"]),
+    ]
+    return Starlette(routes=routes, lifespan=receiver.lifespan)
+
+
+def serve(
+    settings: Settings,
+    *,
+    host: str = "127.0.0.1",
+    port: int = DEFAULT_PORT,
+    secret: str,
+    on_ready: Callable[[str], None] | None = None,
+) -> None:
+    """Serve until Ctrl-C / SIGTERM. Refuses a non-loopback host: the receiver's only client is the vendor
+    calling through a tunnel or proxy the user sets up on purpose."""
+    import uvicorn
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        raise BulkshipError(
+            f"Refusing to listen on {host}: the webhook receiver binds loopback only",
+            hint="put a reverse proxy or tunnel in front of 127.0.0.1 to receive the vendor's calls",
+        )
+    receiver = WebhookReceiver(settings, secret)
+    config = uvicorn.Config(create_webhook_app(receiver), host=host, port=port, log_level="warning")
+    server = uvicorn.Server(config)
+
+    async def run() -> None:
+        task = asyncio.create_task(server.serve())
+        while not server.started and not task.done():
+            await asyncio.sleep(0.05)
+        if server.started and on_ready is not None:
+            bound = port
+            for sock in server.servers[0].sockets if server.servers else []:
+                bound = sock.getsockname()[1]
+            on_ready(webhook_url(host, bound, secret))
+        await task
+
+    asyncio.run(run())

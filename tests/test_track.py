@@ -1,0 +1,120 @@
+"""``bulkship track``: statuses and tracking numbers reach the ledger and the result workbook, in place."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from test_track_support import BATCH, HEADERS, ORDERS, ScriptedVendor, sent_batch
+
+from bulkship.cli import main
+from bulkship.ledger import Ledger
+from bulkship.reconcile.sheets import FIX_SHEET, ORDERS_SHEET, RESULT_COLUMNS, read_result_workbook
+from bulkship.settings import resolve_settings
+from bulkship.track import open_orders, track
+
+
+@pytest.fixture
+def vendor() -> ScriptedVendor:
+    return ScriptedVendor()
+
+
+@pytest.fixture
+def output(tmp_path: Path, vendor: ScriptedVendor) -> Path:
+    return sent_batch(resolve_settings().ledger, tmp_path / "output", vendor)
+
+
+def _track(vendor: ScriptedVendor, **kwargs: object) -> object:
+    async def no_wait(_seconds: float) -> None:
+        vendor.ship_everything(delivered=True)  # time passes between passes: the cards arrive
+
+    return asyncio.run(
+        track(resolve_settings(), BATCH, client_factory=lambda _s: vendor, sleep=no_wait, **kwargs)
+    )
+
+
+def test_track_records_tracking_numbers_and_rewrites_the_workbook(
+    output: Path, vendor: ScriptedVendor
+) -> None:
+    vendor.ship_everything()
+    report = _track(vendor)
+    assert report.polled == 2 and report.changed == 2 and not report.done
+    again = read_result_workbook(output)
+    statuses = {row: o.status for row, o in again.outcomes.items()}
+    assert statuses == {2: "shipped", 3: "shipped", 4: "invalid", 5: "shipped"}
+    assert again.outcomes[2].tracking_number == "TRK-ord-1-0"
+    assert again.outcomes[5].tracking_number == "TRK-ord-2-0"
+    assert again.outcomes[2].carrier == "USPS" and again.outcomes[2].order_id == "ord-1"
+    # What only validation knew survives the rewrite; the original cells are untouched.
+    assert again.outcomes[2].normalised == "zip: 2134 → 02134"
+    assert again.outcomes[4].problems == "name: required"
+    assert again.rows[0] == (2, ["E1", "Ann Lee", "02134", "CVS", "50", "=1+1"])
+    book = openpyxl.load_workbook(output)
+    orders = list(book[ORDERS_SHEET].iter_rows(values_only=True))
+    assert [r[:3] for r in orders[1:]] == [(po, f"ord-{i}", "Complete") for i, po in enumerate(ORDERS, 1)]
+    assert [r[-1] for r in book[FIX_SHEET].iter_rows(values_only=True)][1:] == [4]
+    header = next(book["Results"].iter_rows(values_only=True))
+    assert header == HEADERS + RESULT_COLUMNS
+
+
+def test_second_pass_with_nothing_new_changes_nothing(output: Path, vendor: ScriptedVendor) -> None:
+    vendor.ship_everything()
+    _track(vendor)
+    before = vendor.reads
+    report = _track(vendor)
+    assert report.changed == 0
+    assert vendor.reads - before == 2, "shipped orders are not final yet: still polled"
+
+
+def test_delivered_orders_are_final_and_no_longer_polled(output: Path, vendor: ScriptedVendor) -> None:
+    vendor.ship_everything(delivered=True)
+    report = _track(vendor)
+    assert report.done
+    with Ledger.open(resolve_settings().ledger, lock=False) as ledger:
+        assert open_orders(ledger, BATCH) == []
+    reads = vendor.reads
+    assert _track(vendor).polled == 0 and vendor.reads == reads
+    delivered = read_result_workbook(output).outcomes[3]
+    assert delivered.status == "delivered" and delivered.delivered_date.startswith("2026-11-28")
+
+
+def test_watch_keeps_polling_until_everything_is_final(output: Path, vendor: ScriptedVendor) -> None:
+    passes: list[int] = []
+    report = _track(vendor, watch=True, on_pass=lambda r: passes.append(r.passes), max_passes=5)
+    assert report.done and passes == [1, 2]
+    assert {o.status for o in read_result_workbook(output).outcomes.values()} == {"delivered", "invalid"}
+
+
+def test_track_cli_json_names_the_rewritten_workbook(
+    output: Path, vendor: ScriptedVendor, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vendor.ship_everything()
+    monkeypatch.setattr("bulkship.track.connect", lambda _settings: vendor)
+    assert main(["track", BATCH, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["batches"][0]["output"] == str(output)
+    assert data["batches"][0]["rows"] == {"invalid": 1, "shipped": 3}
+
+
+def test_track_unknown_batch_is_one_error_line(output: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["track", "NOPE"]) == 1
+    err = capsys.readouterr().err
+    assert "No batch named 'NOPE'" in err and "bulkship status" in err and "Traceback" not in err
+
+
+def test_track_without_a_ledger_says_what_to_run(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["track"]) == 1
+    assert "bulkship run FILE" in capsys.readouterr().err
+
+
+def test_track_when_the_workbook_was_deleted_still_records_and_says_how_to_get_it(
+    output: Path, vendor: ScriptedVendor
+) -> None:
+    output.unlink()
+    vendor.ship_everything()
+    report = _track(vendor)
+    assert report.changed == 2 and report.batches[0].output is None
+    assert "re-run the same `bulkship run`" in report.batches[0].warnings[0]
