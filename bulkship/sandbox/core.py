@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 500
+IDLE_GAP_S = 60.0  # no sandbox seen for this long (real seconds): the clock ran at real speed meanwhile
+TOUCH_EVERY_S = 5.0
 PENDING_DEPOSIT_CLEARS_AFTER_S = DAY  # a pending deposit becomes Available one sandbox day later
 
 
@@ -67,6 +69,7 @@ class Sandbox:
         self._monotonic = monotonic
         self._lock = threading.RLock()
         self._tokens: dict[str, tuple[str, float]] = {}
+        self._last_touch = float("-inf")
         self._seed_generators()
         self.store = Store(self.config.state_file)
         with self._lock, self.store.write():
@@ -86,16 +89,34 @@ class Sandbox:
         self._webhook_rng = random.Random(f"{seed}:webhooks")
 
     def _reanchor_clock(self) -> None:
-        """Keep sandbox time continuous when this instance runs the clock at another speed than the last."""
+        """Keep sandbox time continuous across instances. The clock runs fast only while some sandbox is open:
+        time that passed with none open counts at real speed, so that `run` today and `track` tomorrow see
+        one day pass, not 33 years. A change of speed also starts from the current sandbox time."""
         clock = self.store.clock()
-        if clock.speed != self.config.clock_speed:
-            real = self._time()
-            self.store.set_clock(
-                Clock(real, clock.sandbox_now(real), self.config.clock_speed, clock.advanced)
-            )
+        real = self._time()
+        last_seen = float(self.store.meta("last_seen_real") or clock.anchor_real)
+        idle = real - last_seen
+        if idle > IDLE_GAP_S:
+            sandbox_at = clock.sandbox_now(last_seen) + idle - clock.advanced
+        elif clock.speed != self.config.clock_speed:
+            sandbox_at = clock.sandbox_now(real) - clock.advanced
+        else:
+            return
+        self.store.set_clock(Clock(real, sandbox_at, self.config.clock_speed, clock.advanced))
+        self.store.set_meta("last_seen_real", repr(real))
+
+    def _touch(self) -> None:
+        """Record that a sandbox is open (at most every few seconds), for :meth:`_reanchor_clock`."""
+        real = self._time()
+        if real - self._last_touch >= TOUCH_EVERY_S:
+            self._last_touch = real
+            with self.store.write():
+                self.store.set_meta("last_seen_real", repr(real))
 
     def close(self) -> None:
         with self._lock:
+            self._last_touch = float("-inf")
+            self._touch()
             self.store.close()
 
     def __enter__(self) -> Sandbox:
@@ -109,6 +130,7 @@ class Sandbox:
     def now(self) -> float:
         """Sandbox time (epoch seconds) that drives the order lifecycle."""
         with self._lock:
+            self._touch()
             return self.store.clock().sandbox_now(self._time())
 
     def _wall_now(self) -> float:
