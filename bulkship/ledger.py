@@ -19,8 +19,8 @@ Tables::
 
     batches(name PK, file_name, file_hash, po_prefix, created, updated, rows, valid, invalid, output)
     rows(batch, fingerprint, row, status, po_number, line_index, external_id, line_item_id, cost, error,
-         line_status, carrier, tracking_number, tracking_url, shipped_date, delivered_date, updated)
-         PK (batch, fingerprint)
+         line_status, carrier, tracking_number, tracking_url, shipped_date, delivered_date, updated,
+         current)  PK (batch, fingerprint); current = 1 when the row is in the file of the latest run
     orders(po_number PK, batch, seq, base_po, state, vendor_order_id, status, payload, cost, lines,
            error, created, updated)
     events(id PK, at, batch, po_number, kind, detail JSON)
@@ -40,12 +40,15 @@ Read API (stable; ``track``, ``status``, ``reconcile`` and the result workbook b
 
 * ``Ledger.open(path, lock=True)`` - a context manager; ``Ledger(path, lock=False)`` + ``close()`` also works.
 * ``batches()`` / ``batch(name)`` -> :class:`BatchRecord`
-* ``batch_rows(batch)`` -> list of :class:`RowRecord` in spreadsheet row order (one query)
+* ``batch_rows(batch, current_only=False)`` -> list of :class:`RowRecord` in spreadsheet row order (one
+  query); ``current_only`` keeps the rows of the file of the latest run (a row whose content was fixed
+  leaves its old version behind as a non-current row)
 * ``rows_by_po(po_number)`` -> list of :class:`RowRecord` in line order
 * ``orders(batch=None, states=None)`` / ``order(po_number)`` -> :class:`OrderRecord`
   (``payload()`` decodes the exact JSON that was sent)
 * ``order_by_vendor_id(order_id)`` -> :class:`OrderRecord` | None (webhooks name the vendor's id)
-* ``row_counts(batch)`` -> {row status: count}; ``order_counts(batch)`` -> {state: count}
+* ``row_counts(batch)`` -> {row status: count} over the current rows; ``order_counts(batch)`` ->
+  {state: count}
 * ``events(batch=None, po_number=None, limit=None)`` -> list of :class:`EventRecord`
 * ``record_order_status(po_number, vendor_order, source="poll")`` -> bool: store the vendor's view of an order
   (status, line item ids, line statuses, costs, shipments); returns whether anything changed; idempotent.
@@ -108,6 +111,7 @@ CREATE TABLE IF NOT EXISTS rows (
     shipped_date TEXT,
     delivered_date TEXT,
     updated TEXT NOT NULL,
+    current INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (batch, fingerprint)
 );
 CREATE INDEX IF NOT EXISTS rows_by_po ON rows (po_number, line_index);
@@ -188,6 +192,7 @@ class RowRecord:
     shipped_date: str | None
     delivered_date: str | None
     updated: str
+    current: bool = True
 
 
 @dataclass(frozen=True)
@@ -219,6 +224,10 @@ class EventRecord:
     po_number: str | None
     kind: str
     detail: dict[str, Any]
+
+
+PlannedLineRecord = tuple[str, int, str, Decimal]  # fingerprint, line index, ExternalId, planned cost
+PlannedOrderRecord = tuple[str, int, str, dict[str, Any], Decimal, Sequence[PlannedLineRecord]]
 
 
 @dataclass(frozen=True)
@@ -375,10 +384,12 @@ class Ledger:
     def _row_record(r: sqlite3.Row) -> RowRecord:
         data = dict(r)
         data["cost"] = _decimal(data["cost"])
+        data["current"] = bool(data["current"])
         return RowRecord(**data)
 
-    def batch_rows(self, batch: str) -> list[RowRecord]:
-        rows = self._query("SELECT * FROM rows WHERE batch = ? ORDER BY row, fingerprint", (batch,))
+    def batch_rows(self, batch: str, *, current_only: bool = False) -> list[RowRecord]:
+        where = "batch = ? AND current = 1" if current_only else "batch = ?"
+        rows = self._query(f"SELECT * FROM rows WHERE {where} ORDER BY row, fingerprint", (batch,))
         return [self._row_record(r) for r in rows]
 
     def rows_by_po(self, po_number: str) -> list[RowRecord]:
@@ -412,7 +423,9 @@ class Ledger:
         return self._order_record(found[0]) if found else None
 
     def row_counts(self, batch: str) -> dict[str, int]:
-        found = self._query("SELECT status, COUNT(*) FROM rows WHERE batch = ? GROUP BY status", (batch,))
+        found = self._query(
+            "SELECT status, COUNT(*) FROM rows WHERE batch = ? AND current = 1 GROUP BY status", (batch,)
+        )
         return {r[0]: r[1] for r in found}
 
     def order_counts(self, batch: str) -> dict[str, int]:
@@ -494,16 +507,18 @@ class Ledger:
             db.execute("UPDATE batches SET output = ? WHERE name = ?", (path, batch))
 
     def record_rows(self, batch: str, updates: Iterable[RowUpdate]) -> None:
-        """Insert or refresh input rows, in one transaction. Never touches a row that has a PO number
-        (planned/ordered rows keep their PO and status); failed rows become what validate says now."""
+        """Record the rows of the file as it is now, in one transaction: these become the batch's current
+        rows (all others are marked not current). Planned and ordered rows keep their PO and status;
+        the others (failed, invalid...) take what validate says now (``planned``: to be ordered)."""
         at = now_iso()
         with self.transaction() as db:
+            db.execute("UPDATE rows SET current = 0 WHERE batch = ? AND current = 1", (batch,))
             db.executemany(
                 "INSERT INTO rows(batch, fingerprint, row, status, error, updated) VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT(batch, fingerprint) DO UPDATE SET row = excluded.row,"
-                " status = CASE WHEN rows.status IN ('planned', 'ordered') THEN rows.status"
+                " ON CONFLICT(batch, fingerprint) DO UPDATE SET row = excluded.row, current = 1,"
+                " status = CASE WHEN rows.status = 'ordered' OR rows.po_number IS NOT NULL THEN rows.status"
                 "               ELSE excluded.status END,"
-                " error = CASE WHEN rows.status IN ('planned', 'ordered') THEN rows.error"
+                " error = CASE WHEN rows.status = 'ordered' OR rows.po_number IS NOT NULL THEN rows.error"
                 "              ELSE excluded.error END,"
                 " updated = excluded.updated",
                 ((batch, u.fingerprint, u.row, u.status, u.error, at) for u in updates),
@@ -514,14 +529,15 @@ class Ledger:
     def save_planned_orders(
         self,
         batch: str,
-        orders: Sequence[tuple[str, int, str, dict[str, Any], Decimal, Sequence[tuple[str, int, str]]]],
+        orders: Sequence[PlannedOrderRecord],
         *,
         replaces: str | None = None,
     ) -> None:
         """Record new orders in state ``planned`` and point their rows at them, in ONE transaction.
 
         Each order is ``(po_number, seq, base_po, payload, cost, lines)`` where lines are
-        ``(fingerprint, line_index, external_id)``. ``replaces`` names the order these rows came from
+        ``(fingerprint, line_index, external_id, planned_cost)``; the planned cost sits in ``rows.cost``
+        until the vendor's own figure replaces it. ``replaces`` names the order these rows came from
         (a rejected order re-planned), for the event log.
         """
         at = now_iso()
@@ -534,9 +550,12 @@ class Ledger:
                 )
                 db.executemany(
                     "UPDATE rows SET status = 'planned', po_number = ?, line_index = ?, external_id = ?,"
-                    " line_item_id = NULL, cost = NULL, error = NULL, line_status = NULL, updated = ?"
+                    " line_item_id = NULL, cost = ?, error = NULL, line_status = NULL, updated = ?"
                     " WHERE batch = ? AND fingerprint = ?",
-                    ((po, index, ext, at, batch, fp) for fp, index, ext in lines),
+                    (
+                        (po, index, ext, _money(line_cost), at, batch, fp)
+                        for fp, index, ext, line_cost in lines
+                    ),
                 )
                 detail: dict[str, Any] = {"lines": len(lines), "cost": str(cost)}
                 if replaces:
@@ -554,7 +573,7 @@ class Ledger:
             if cur.rowcount != 1:
                 raise LedgerError(f"Order {po_number} is not in state planned; it cannot be cancelled")
             db.execute(
-                "UPDATE rows SET status = 'failed', po_number = NULL, line_index = NULL, updated = ?"
+                "UPDATE rows SET po_number = NULL, line_index = NULL, cost = NULL, updated = ?"
                 " WHERE po_number = ? AND status = 'planned'",
                 (now_iso(), po_number),
             )

@@ -24,7 +24,7 @@ def _planned(ledger: Ledger) -> None:
                 "P-B1-0001",
                 {"PONumber": "P-B1-0001"},
                 Decimal("61.00"),
-                [("fa", 0, "E1"), ("fb", 1, "E2")],
+                [("fa", 0, "E1", Decimal("30.50")), ("fb", 1, "E2", Decimal("30.50"))],
             )
         ],
     )

@@ -1,0 +1,241 @@
+"""``bulkship run``: validate, plan, show the cost, confirm, submit exactly once, write the result workbook.
+
+Exit codes: 0 every valid row ordered; 3 finished but some rows failed; 1 stopped (credentials, funds, the
+vendor not answering, or not confirmed); 2 unusable input or a file that does not fit the batch.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from ..errors import ConfigError
+from ..pipeline import DEFAULT_WAIT_S, PlanView, RunResult, run_batch
+from ..submit import SubmitProgress
+from .app import (
+    ApiUrlOption,
+    CredentialsOption,
+    JsonOption,
+    LedgerOption,
+    OutOption,
+    announce_target,
+    app,
+    err_console,
+    print_json,
+    settings_from,
+)
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:,.2f}"
+
+
+def show_plan(view: PlanView) -> None:
+    """The cost of what is about to be sent, per product and shipping method, and when cards arrive."""
+    summary = view.summary
+    table = Table(title=f"Batch {view.batch}: orders to send", title_justify="left")
+    for column in ("", "Rows", "Cards", "Face value", "Discount", "Fees", "Shipping", "Total"):
+        table.add_column(column, justify="left" if not column else "right")
+    for group in (summary.by_product, summary.by_shipping_method):
+        for line in group:
+            label = line.key
+            table.add_row(
+                label,
+                str(line.rows),
+                str(line.cards),
+                _money(line.face_value),
+                _money(line.discount),
+                _money(line.fees),
+                _money(line.shipping),
+                _money(line.total),
+            )
+        table.add_section()
+    total = summary.overall
+    table.add_row(
+        "[bold]Total[/]",
+        str(total.rows),
+        str(total.cards),
+        _money(total.face_value),
+        _money(total.discount),
+        _money(total.fees),
+        _money(total.shipping),
+        f"[bold]{_money(total.total)}[/]",
+    )
+    err_console.print(table)
+    orders = f"{summary.orders} order(s)"
+    if view.resumed_orders:
+        orders += f", {view.resumed_orders} of them left from an earlier run (same PO numbers)"
+    if view.already_ordered_rows:
+        orders += f"; {view.already_ordered_rows} row(s) already ordered are not sent again"
+    err_console.print(orders)
+    for arrival in summary.arrivals:
+        when = arrival.estimated_date.isoformat() if arrival.estimated_date else "unknown"
+        err_console.print(f"  {arrival.shipping_method}: {arrival.rows} card(s), estimated arrival {when}")
+    if summary.balance is not None:
+        err_console.print(f"Available balance: {_money(summary.balance.available)}")
+        if summary.shortfall > 0:
+            err_console.print(
+                f"[bold red]The balance is short by {_money(summary.shortfall)}:[/] orders beyond it will be "
+                "refused (422); fund the account first, or re-run afterwards to send the rest."
+            )
+
+
+def _confirmer(yes: bool) -> object:
+    def confirm(view: PlanView) -> bool:
+        show_plan(view)
+        if yes:
+            return True
+        return typer.confirm("Send these orders?", default=False, err=True)
+
+    return confirm
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr fed by submit's reporter."""
+
+    def __init__(self) -> None:
+        self.progress = Progress(
+            TextColumn("Sending orders"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[last]}"),
+            TimeRemainingColumn(),
+            console=err_console,
+            transient=False,
+        )
+        self.task = self.progress.add_task("send", total=None, last="")
+        self.started = False
+
+    def __call__(self, state: SubmitProgress) -> None:
+        if not self.started:
+            self.progress.start()
+            self.started = True
+        self.progress.update(
+            self.task,
+            total=state.orders_total,
+            completed=state.orders_done,
+            last=f"{state.last_po} {state.last_outcome}",
+        )
+
+    def stop(self) -> None:
+        if self.started:
+            self.progress.stop()
+
+
+def _report(result: RunResult) -> None:
+    for note in result.notes:
+        err_console.print(note)
+    err_console.print(
+        f"Batch {result.batch}: {result.rows} rows, {result.valid} valid, {result.invalid} invalid; "
+        f"{result.ordered_rows} ordered in {result.orders} order(s), {result.failed_rows} failed; "
+        f"cost {_money(result.total_cost)}"
+    )
+    if result.output:
+        err_console.print(f"Results: {result.output}")
+    if result.stopped is not None:
+        err_console.print(f"[bold red]Error:[/] {result.stopped.message}", soft_wrap=True)
+        if result.missing_funds is not None:
+            err_console.print(
+                f"  The account needs {_money(result.missing_funds)} more for the {result.unsent_rows} "
+                "row(s) not sent. Everything already sent stays ordered; fund the account and re-run "
+                "the same command to send the rest."
+            )
+        elif result.stopped.hint:
+            err_console.print(f"  {result.stopped.hint}", soft_wrap=True)
+    if result.unknown_orders:
+        err_console.print(
+            f"{result.unknown_orders} order(s) got no definite answer from the vendor. Re-run the same "
+            "command: it re-sends the same PO numbers, which resolves them without ordering anything twice."
+        )
+    elif result.unsent_rows and result.stopped is None:
+        err_console.print(
+            f"{result.unsent_rows} valid row(s) not sent yet; re-run the same command to send them."
+        )
+    if result.failed_rows:
+        err_console.print(
+            f"{result.failed_rows} row(s) failed: see the 'Fix these' sheet, correct them and run it "
+            f"with --batch {result.batch}."
+        )
+
+
+def _parse_amount(text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        value = Decimal(text.replace(",", "").strip())
+    except InvalidOperation:
+        raise ConfigError(f"--max-total must be an amount like 5000 or 5000.00, not {text!r}") from None
+    if not value.is_finite() or value < 0:
+        raise ConfigError(f"--max-total must be a positive amount, not {text!r}")
+    return value
+
+
+@app.command()
+def run(
+    file: Annotated[Path, typer.Argument(help="The recipient spreadsheet (XLSX, CSV or ODS).")],
+    config: Annotated[Path | None, typer.Option("--config", help="Program settings TOML.")] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="Which sheet of a workbook to read.")] = None,
+    batch: Annotated[
+        str | None,
+        typer.Option("--batch", help="Batch name (default: the file's name). Re-use it to resume."),
+    ] = None,
+    po_prefix: Annotated[
+        str | None, typer.Option("--po-prefix", help="PO number prefix (default BS).")
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Send without asking for confirmation.")] = False,
+    max_total: Annotated[
+        str | None, typer.Option("--max-total", help="Refuse to send if the orders cost more than this.")
+    ] = None,
+    api_url: ApiUrlOption = None,
+    credentials: CredentialsOption = None,
+    ledger: LedgerOption = None,
+    out: OutOption = None,
+    as_json: JsonOption = False,
+    concurrency: Annotated[
+        int | None, typer.Option("--concurrency", help="Orders in flight at once (default 8).")
+    ] = None,
+    webhook_url: Annotated[
+        str | None,
+        typer.Option("--webhook-url", help="Register this FulfillmentComplete webhook on every order."),
+    ] = None,
+    wait: Annotated[
+        float, typer.Option("--wait", help="Seconds to wait for new orders to complete (then use track).")
+    ] = DEFAULT_WAIT_S,
+) -> int:
+    """Order a gift card for every valid row of FILE, exactly once; re-running resumes."""
+    from ..program import load_program
+
+    settings = settings_from(
+        api_url=api_url, credentials=credentials, ledger=ledger, out=out, concurrency=concurrency
+    )
+    program = load_program(config)
+    limit = _parse_amount(max_total)
+    announce_target(settings)
+    bar = _ProgressBar()
+    try:
+        result = run_batch(
+            file,
+            settings,
+            batch=batch,
+            po_prefix=po_prefix,
+            program=program,
+            sheet=sheet,
+            confirm=_confirmer(yes),  # type: ignore[arg-type]
+            max_total=limit,
+            webhook_url=webhook_url,
+            wait_s=wait,
+            reporter=bar,
+        )
+    finally:
+        bar.stop()
+    _report(result)
+    if settings.is_sandbox:
+        err_console.print("[bold yellow]SANDBOX: no real order was placed.[/]")
+    if as_json:
+        print_json(result.as_json())
+    return result.exit_code

@@ -1,0 +1,497 @@
+"""The pipeline: load → validate → plan → (confirm) → submit → wait a bounded time → result workbook.
+
+``run_batch`` is everything ``bulkship run`` does, as a library call (it parses no flags and prints nothing;
+the plan summary and progress reach the caller through callbacks). Re-running the same call resumes:
+
+* the ledger is locked for the whole run (a second process gets LedgerLockedError);
+* a batch already complete for this exact file (same SHA-256, nothing planned, unknown or failed) is answered
+  from the ledger alone, without reading the sheet or calling the vendor;
+* orders left ``sending``/``unknown`` are resolved with their own PO number first; ``planned`` orders whose
+  rows are all still present and valid keep their PO number and payload; a ``planned`` order whose rows
+  changed never left, so it is cancelled and its rows are planned again;
+* valid rows without a live order (new, fixed, or failed before) are planned with sequence numbers after the
+  highest one used, then sent.
+
+Batch identity (``BatchConflictError``, exit 2, nothing sent):
+
+* same file name or any row already ordered present → an edit of the batch's file: refused if a row already
+  ordered changed (its row number, or its ExternalId, now holds different content);
+* otherwise (another file name sharing no ordered row) it may be the result workbook's "Fix these" sheet:
+  accepted when it has no more new rows than the batch has rows needing the user (invalid/failed), else
+  refused as a different file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import BatchConflictError, BulkshipError, SpendLimitError, VendorError
+from .ledger import OPEN_STATES, Ledger, RowRecord, RowUpdate
+from .models import FINGERPRINT, ROW, STATUS, Balance, Catalog, ValidationResult
+from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, order_seq, plan_orders, summarise
+from .submit import Reporter, SubmitOutcome, submit_batch
+
+if TYPE_CHECKING:
+    from .program import ProgramSettings
+    from .settings import Settings
+
+DEFAULT_WAIT_S = 10.0  # how long run waits for new orders to leave Pending; `bulkship track` takes over after
+FINAL_ORDER_STATUSES = frozenset({"complete", "failed", "cancelled"})
+LIVE_ORDER_STATES = frozenset({"planned", *OPEN_STATES, "created"})
+_SHOWN_ROWS = 8
+
+ConfirmPlan = Callable[["PlanView"], bool]
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """What is about to be sent, for the confirmation step."""
+
+    batch: str
+    summary: Any  # plan.PlanSummary of every order still to send
+    new_orders: int
+    resumed_orders: int
+    already_ordered_rows: int
+
+
+@dataclass
+class RunResult:
+    """What ``bulkship run`` reports; ``as_json()`` is its ``--json`` output."""
+
+    batch: str
+    rows: int
+    valid: int
+    invalid: int
+    orders: int  # orders the vendor holds for this batch
+    ordered_rows: int
+    failed_rows: int
+    total_cost: Decimal
+    output: Path | None
+    sandbox: bool
+    sent_orders: int = 0  # orders sent (or resolved) by this run
+    unknown_orders: int = 0
+    unsent_rows: int = 0  # valid rows with no order at the vendor yet (stopped, unknown)
+    stopped: BulkshipError | None = None
+    missing_funds: Decimal | None = None
+    already_complete: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        if self.stopped is not None or self.unknown_orders or self.unsent_rows:
+            return 1
+        return 3 if self.failed_rows else 0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "batch": self.batch,
+            "rows": self.rows,
+            "valid": self.valid,
+            "invalid": self.invalid,
+            "orders": self.orders,
+            "ordered_rows": self.ordered_rows,
+            "failed_rows": self.failed_rows,
+            "total_cost": str(self.total_cost),
+            "output": str(self.output) if self.output else None,
+        }
+
+
+def default_batch_name(path: Path) -> str:
+    """The file's name without extension, made safe for PO numbers and file names."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem).strip("-._") or "batch"
+
+
+def file_sha256(path: Path) -> str:
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return ""  # load_sheet reports the problem properly
+
+
+# -- batch identity --------------------------------------------------------------------------------------
+
+
+def _describe_rows(rows: list[int]) -> str:
+    shown = ", ".join(str(r) for r in rows[:_SHOWN_ROWS])
+    return shown + (f" and {len(rows) - _SHOWN_ROWS} more" if len(rows) > _SHOWN_ROWS else "")
+
+
+def check_batch_identity(
+    batch: str,
+    file_name: str,
+    stored_file_name: str,
+    known: dict[str, RowRecord],
+    committed: set[str],
+    frame: Any,
+) -> None:
+    """Raise BatchConflictError when this file cannot continue ``batch`` (see the module docstring)."""
+    fingerprints = frame[FINGERPRINT].astype(str).tolist()
+    rows = frame[ROW].astype(int).tolist() if ROW in frame.columns else [int(r) for r in frame.index]
+    external = (
+        frame["external_id"].astype(str).str.strip().tolist() if "external_id" in frame else [""] * len(rows)
+    )
+    present = set(fingerprints)
+    gone = {fp: known[fp] for fp in committed if fp not in present}
+    same_file = file_name == stored_file_name or bool(committed & present)
+    new_rows = [
+        (r, fp, ext) for r, fp, ext in zip(rows, fingerprints, external, strict=True) if fp not in known
+    ]
+    if same_file:
+        gone_rows = {rec.row: rec for rec in gone.values()}
+        gone_ids = {rec.external_id: rec for rec in gone.values() if rec.external_id}
+        changed = sorted({r for r, _, ext in new_rows if r in gone_rows or (ext and ext in gone_ids)})
+        if changed:
+            raise BatchConflictError(
+                f"Batch {batch!r} already ordered rows that are different in {file_name}: row(s) "
+                f"{_describe_rows(changed)} now hold other content than what was ordered. Nothing was sent",
+                hint="restore those rows as they were, or run the changed file under a new name with --batch",
+            )
+        return
+    outstanding = sum(1 for rec in known.values() if rec.status in ("invalid", "failed", "duplicate"))
+    if committed and len(new_rows) > outstanding:
+        raise BatchConflictError(
+            f"Batch {batch!r} was ordered from {stored_file_name}; {file_name} is a different file "
+            f"({len(new_rows)} rows the batch has never seen, none of its ordered rows). Nothing was sent",
+            hint=f"to order it, give it its own batch: bulkship run {file_name} --batch NEW-NAME",
+        )
+
+
+# -- the run ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Prepared:
+    validation: ValidationResult
+    catalog: Catalog
+    new_orders: int
+    resumed_orders: int
+
+
+def _sync_ledger(
+    ledger: Ledger,
+    batch: str,
+    validation: ValidationResult,
+    catalog: Catalog,
+    *,
+    po_prefix: str,
+    max_lines: int,
+    webhook_url: str | None,
+) -> tuple[int, int]:
+    """Bring the ledger in line with this file; plan new orders. Returns (new orders, resumed orders)."""
+    frame = validation.rows
+    sheet = validation.sheet
+    file_name = Path(sheet.path).name
+    stored = ledger.batch(batch)
+    known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
+    orders = {o.po_number: o for o in ledger.orders(batch)}
+    committed = {
+        fp
+        for fp, rec in known.items()
+        if rec.status == "ordered"
+        or (
+            rec.po_number
+            and orders.get(rec.po_number)
+            and orders[rec.po_number].state in (*OPEN_STATES, "created")
+        )
+    }
+    if stored is not None and stored.file_hash != sheet.file_hash:
+        check_batch_identity(batch, file_name, stored.file_name, known, committed, frame)
+    summary = validation.summary()
+    ledger.upsert_batch(
+        batch,
+        file_name=file_name,
+        file_hash=sheet.file_hash,
+        po_prefix=po_prefix,
+        rows=summary.rows,
+        valid=summary.valid,
+        invalid=summary.invalid,
+    )
+    valid_fps = set(frame.loc[frame[STATUS] == "valid", FINGERPRINT].astype(str))
+    # planned orders that never left: keep them only if every row is still here and valid
+    for po, order in orders.items():
+        if order.state != "planned":
+            continue
+        members = [fp for fp, rec in known.items() if rec.po_number == po and rec.status == "planned"]
+        if not members or any(fp not in valid_fps for fp in members):
+            ledger.cancel_planned(po, "its rows changed in the file before it was sent")
+    ledger.record_rows(
+        batch,
+        (
+            RowUpdate(str(fp), int(row), "planned" if status == "valid" else str(status))
+            for fp, row, status in zip(frame[FINGERPRINT], frame.index, frame[STATUS], strict=True)
+        ),
+    )
+    known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
+    orders = {o.po_number: o for o in ledger.orders(batch)}
+    live = {
+        fp
+        for fp, rec in known.items()
+        if rec.status == "ordered" or (rec.po_number and orders[rec.po_number].state in LIVE_ORDER_STATES)
+    }
+    to_plan = frame[(frame[STATUS] == "valid") & ~frame[FINGERPRINT].astype(str).isin(live)]
+    resumed = sum(1 for o in orders.values() if o.state in ("planned", *OPEN_STATES))
+    if to_plan.empty:
+        return 0, resumed
+    if ROW not in to_plan.columns:
+        to_plan = to_plan.assign(**{ROW: to_plan.index})
+    first_seq = max((order_seq(po) for po in orders), default=0) + 1
+    planned = plan_orders(
+        to_plan, catalog, po_prefix=po_prefix, batch=batch, max_lines=max_lines, first_seq=first_seq
+    )
+    ledger.save_planned_orders(
+        batch,
+        [
+            (
+                order.po_number,
+                order_seq(order.po_number),
+                order.po_number,
+                order.payload(webhook_url),
+                order.cost,
+                [(ln.fingerprint, i, ln.external_id, ln.cost) for i, ln in enumerate(order.lines)],
+            )
+            for order in planned
+        ],
+    )
+    return len(planned), resumed
+
+
+def _pending_summary(
+    ledger: Ledger, batch: str, catalog: Catalog, start: date, balance: Balance | None
+) -> Any:
+    """Cost of every order still to send, rebuilt from the stored payloads (what will really go out)."""
+    from .models import PlannedLine, PlannedOrder
+
+    pending = []
+    for order in ledger.orders(batch, states=("planned", *OPEN_STATES)):
+        rows = {r.line_index: r for r in ledger.rows_by_po(order.po_number)}
+        lines = []
+        for index, item in enumerate(order.payload().get("LineItems", [])):
+            product = catalog.product(str(item.get("ProductId", "")))
+            address = dict(item.get("PhysicalDeliveryAddress") or {})
+            method = catalog.shipping_methods.get(str(address.get("ShippingMethodId", "")))
+            value = Decimal(str(item.get("Value", 0)))
+            record = rows.get(index)
+            lines.append(
+                PlannedLine(
+                    row=record.row if record else 0,
+                    fingerprint=record.fingerprint if record else "",
+                    external_id=str(item.get("ExternalId", "")),
+                    product_id=str(item.get("ProductId", "")),
+                    value=value,
+                    quantity=int(item.get("Quantity", 1) or 1),
+                    address=address,
+                    unit_cost=product.unit_cost(value) if product else value,
+                    shipping_cost=method.price if method else Decimal("0"),
+                )
+            )
+        pending.append(PlannedOrder(order.po_number, tuple(lines)))
+    return summarise(pending, catalog, start=start, balance=balance)
+
+
+async def _wait_for_completion(
+    client: Any, ledger: Ledger, batch: str, wait_s: float, concurrency: int
+) -> None:
+    """Poll created orders still Pending until they settle or ``wait_s`` runs out (track takes over)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait_s
+    gate = asyncio.Semaphore(max(1, concurrency))
+    delay = 0.25
+
+    async def refresh(po: str, order_id: str) -> None:
+        async with gate:
+            try:
+                vendor_order = await client.get_order(order_id)
+            except VendorError:
+                return  # a poll that fails changes nothing; track retries later
+            ledger.record_order_status(po, vendor_order, source="run")
+
+    while True:
+        waiting = [
+            o
+            for o in ledger.orders(batch, states=("created",))
+            if o.vendor_order_id and (o.status or "").lower() not in FINAL_ORDER_STATUSES
+        ]
+        if not waiting or loop.time() >= deadline:
+            return
+        await asyncio.sleep(min(delay, max(0.0, deadline - loop.time())))
+        delay = min(delay * 2, 5.0)
+        await asyncio.gather(*(refresh(o.po_number, str(o.vendor_order_id)) for o in waiting))
+
+
+def write_results(
+    ledger: Ledger, batch: str, validation: ValidationResult, settings: Settings, catalog: Catalog | None
+) -> Path:
+    """The result workbook, from the ledger and this run's rows (``bulkship.reconcile`` does the work)."""
+    from .reconcile import book_from_run, write_result_workbook
+
+    book = book_from_run(ledger, batch, validation, api=settings.api_url, catalog=catalog)
+    path = Path(settings.out_dir) / f"{default_batch_name(Path(batch))}-results.xlsx"
+    written = write_result_workbook(book, path)
+    ledger.set_batch_output(batch, str(written))
+    return Path(written)
+
+
+def _result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: Path | None) -> RunResult:
+    record = ledger.batch(batch)
+    rows = ledger.batch_rows(batch, current_only=True)
+    orders = ledger.orders(batch)
+    created = [o for o in orders if o.state == "created"]
+    ordered = [r for r in rows if r.status == "ordered"]
+    open_orders = [o for o in orders if o.state in OPEN_STATES]
+    unsent = [r for r in rows if r.status == "planned"]
+    # money: every ordered row of the batch, including rows since removed from the file
+    spent = [r for r in ledger.batch_rows(batch) if r.status == "ordered"]
+    return RunResult(
+        batch=batch,
+        rows=record.rows if record else 0,
+        valid=record.valid if record else 0,
+        invalid=record.invalid if record else 0,
+        orders=len(created),
+        ordered_rows=len(ordered),
+        failed_rows=sum(1 for r in rows if r.status == "failed"),
+        total_cost=sum((r.cost or Decimal("0") for r in spent), Decimal("0")),
+        output=output,
+        sandbox=settings.is_sandbox,
+        unknown_orders=len(open_orders),
+        unsent_rows=len(unsent),
+    )
+
+
+def _already_complete(ledger: Ledger, batch: str, file_hash: str) -> bool:
+    record = ledger.batch(batch)
+    if record is None or record.file_hash != file_hash:
+        return False
+    if not record.output or not Path(record.output).exists():
+        return False
+    counts = ledger.row_counts(batch)
+    states = ledger.order_counts(batch)
+    unsettled = any(states.get(state) for state in ("planned", *OPEN_STATES))
+    return not counts.get("planned") and not counts.get("failed") and not unsettled
+
+
+def run_batch(
+    path: str | Path,
+    settings: Settings,
+    *,
+    batch: str | None = None,
+    po_prefix: str | None = None,
+    program: ProgramSettings | None = None,
+    sheet: str | None = None,
+    confirm: ConfirmPlan | None = None,
+    max_total: Decimal | None = None,
+    webhook_url: str | None = None,
+    wait_s: float = DEFAULT_WAIT_S,
+    max_lines: int = DEFAULT_MAX_LINES,
+    today: date | None = None,
+    reporter: Reporter | None = None,
+    client_factory: Callable[[Settings], Any] | None = None,
+) -> RunResult:
+    """Run (or resume) one batch. ``confirm`` sees the plan before anything is sent; returning False stops
+    with SpendLimitError. Library errors propagate (BulkshipError); vendor stops (funds, credentials) are
+    reported in the result (``stopped``, exit code 1) after the result workbook is written."""
+    return asyncio.run(
+        _run(
+            Path(path),
+            settings,
+            batch=batch or default_batch_name(Path(path)),
+            po_prefix=po_prefix,
+            program=program,
+            sheet=sheet,
+            confirm=confirm,
+            max_total=max_total,
+            webhook_url=webhook_url,
+            wait_s=wait_s,
+            max_lines=max_lines,
+            today=today or date.today(),
+            reporter=reporter,
+            client_factory=client_factory,
+        )
+    )
+
+
+async def _run(
+    path: Path,
+    settings: Settings,
+    *,
+    batch: str,
+    po_prefix: str | None,
+    program: ProgramSettings | None,
+    sheet: str | None,
+    confirm: ConfirmPlan | None,
+    max_total: Decimal | None,
+    webhook_url: str | None,
+    wait_s: float,
+    max_lines: int,
+    today: date,
+    reporter: Reporter | None,
+    client_factory: Callable[[Settings], Any] | None,
+) -> RunResult:
+    from .client import connect
+    from .load import load_sheet
+    from .validate import validate
+
+    with Ledger.open(settings.ledger) as ledger:
+        if _already_complete(ledger, batch, file_sha256(path)):
+            record = ledger.batch(batch)
+            output = Path(record.output) if record and record.output else None
+            result = _result_from_ledger(ledger, batch, settings, output)
+            result.already_complete = True
+            result.notes.append(f"Batch {batch!r} is already complete for this file: nothing was sent.")
+            return result
+        loaded = load_sheet(path, sheet=sheet, program=program)
+        stored = ledger.batch(batch)
+        prefix = stored.po_prefix if stored else (po_prefix if po_prefix is not None else DEFAULT_PO_PREFIX)
+        async with (client_factory or connect)(settings) as client:
+            catalog = await client.catalog()
+            validation = validate(loaded, catalog, program=program)
+            new_orders, resumed = _sync_ledger(
+                ledger,
+                batch,
+                validation,
+                catalog,
+                po_prefix=prefix,
+                max_lines=max_lines,
+                webhook_url=webhook_url,
+            )
+            outcome: SubmitOutcome | None = None
+            if new_orders or resumed:
+                try:
+                    balance = await client.balance()
+                except VendorError:
+                    balance = None
+                summary = _pending_summary(ledger, batch, catalog, today, balance)
+                view = PlanView(
+                    batch, summary, new_orders, resumed, ledger.row_counts(batch).get("ordered", 0)
+                )
+                if max_total is not None and summary.total > max_total:
+                    raise SpendLimitError(
+                        f"The orders to send cost {summary.total}, more than --max-total {max_total}. "
+                        "Nothing was sent; the plan is kept in the ledger",
+                        hint="raise --max-total, or split the file into smaller batches",
+                    )
+                if confirm is not None and not confirm(view):
+                    raise SpendLimitError(
+                        "Not confirmed: nothing was sent",
+                        hint="re-run the same command to see the plan again",
+                    )
+                outcome = await submit_batch(
+                    client, ledger, batch, concurrency=settings.concurrency, reporter=reporter
+                )
+            if wait_s > 0:
+                await _wait_for_completion(client, ledger, batch, wait_s, settings.concurrency)
+        output = write_results(ledger, batch, validation, settings, catalog)
+        result = _result_from_ledger(ledger, batch, settings, output)
+        if outcome is not None:
+            result.sent_orders = len(outcome.created) + len(outcome.rejected)
+            result.stopped = outcome.stopped
+            result.missing_funds = outcome.missing_funds
+        return result

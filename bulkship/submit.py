@@ -1,0 +1,309 @@
+"""The submit stage: drive a batch's planned orders through the vendor client, exactly once.
+
+For every order, in this order and without exception:
+
+1. ``ledger.mark_sending(po)`` is **committed** (the intent, with the exact payload stored at plan time);
+2. the stored payload goes out, unchanged, through ``client.create_order`` (the client retries transient
+   failures with the same bytes and resolves a 409 to the original order);
+3. the outcome is committed right after.
+
+Work order: orders left ``sending``/``unknown`` by an earlier (crashed) run are resolved first, by re-sending
+their stored payload: the vendor either creates it (it never arrived) or answers 409 with the original. They
+are never re-planned under a new PO. Then ``planned`` orders, by sequence, ``concurrency`` at a time (the
+client applies the rate limit).
+
+Outcomes:
+
+* created (201) or already there (409): rows ``ordered``. On a 409 the original's line items are matched to
+  ours by ExternalId; lines the original lacks (possible only when a re-planned file put different rows under
+  the same PO) go out in a follow-up order ``<PO>-R<n>``, so no row is silently dropped.
+* 400: the vendor's ``LineItems[i]...`` messages are attributed to the rows on those lines, which end
+  ``failed`` with the vendor's words; the other rows of the order go out in a follow-up ``<PO>-R<n>``. A 400
+  that names no line fails every row of that order.
+* 422 (funds), 401/403 (credentials): stop taking new orders, let those in flight finish, keep everything
+  sent. The vendor did not create the order, so it goes back to ``planned`` (or stays ``unknown`` when an
+  earlier attempt may have gone through). Re-running resumes.
+* No definite answer after the client's retries: ``unknown``; retried once at the end of the run, and after
+  :data:`MAX_CONSECUTIVE_UNKNOWN` in a row the run stops (the vendor is not answering).
+
+Progress goes to an optional ``reporter(SubmitProgress)`` callback; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Protocol
+
+from .errors import (
+    AccessDeniedError,
+    AuthenticationError,
+    BulkshipError,
+    InsufficientFundsError,
+    OrderRejectedError,
+    VendorError,
+)
+from .ledger import OPEN_STATES, Ledger, LineOutcome, OrderRecord, match_lines
+from .models import Balance, VendorOrder
+from .plan import replan_po
+
+MAX_CONSECUTIVE_UNKNOWN = 3
+_LINE_PATH = re.compile(r"lineitems\[(\d+)\]\.?(.*)", re.IGNORECASE)
+
+
+class OrderClient(Protocol):
+    """What submit needs of :class:`bulkship.client.VendorClient`."""
+
+    async def create_order(self, payload: dict[str, Any]) -> Any: ...
+
+    async def balance(self) -> Balance | None: ...
+
+
+@dataclass
+class SubmitProgress:
+    orders_total: int
+    rows_total: int
+    orders_done: int = 0
+    rows_ordered: int = 0
+    rows_failed: int = 0
+    last_po: str = ""
+    last_outcome: str = ""
+
+
+Reporter = Callable[[SubmitProgress], None]
+
+
+@dataclass
+class SubmitOutcome:
+    """What one submission pass did. ``stopped`` is the error that stopped it (funds, credentials)."""
+
+    created: list[str] = field(default_factory=list)  # POs the vendor now holds (new or found)
+    rejected: list[str] = field(default_factory=list)
+    follow_ups: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)  # outcome still unknown: re-run resolves them
+    not_sent: list[str] = field(default_factory=list)  # still planned because sending stopped
+    stopped: BulkshipError | None = None
+    missing_funds: Decimal | None = None  # after a 422: what the unsent orders need beyond the balance
+    unsent_cost: Decimal = Decimal("0")
+
+
+def _line_errors(exc: OrderRejectedError, line_count: int) -> tuple[dict[int, list[str]], list[str]]:
+    """Vendor messages per line index, and those about the whole order."""
+    per_line: dict[int, list[str]] = {}
+    general: list[str] = []
+    for path, messages in (exc.field_errors or {}).items():
+        match = _LINE_PATH.match(path)
+        texts = [str(m) for m in messages] if isinstance(messages, list) else [str(messages)]
+        if match and int(match.group(1)) < line_count:
+            where = match.group(2)
+            per_line.setdefault(int(match.group(1)), []).extend(
+                f"{where}: {t}" if where else t for t in texts
+            )
+        else:
+            general.extend(f"{path}: {t}" if path else t for t in texts)
+    return per_line, general
+
+
+class Submitter:
+    """Sends one batch's orders. Use :func:`submit_batch` unless you need to hold on to it."""
+
+    def __init__(
+        self,
+        client: OrderClient,
+        ledger: Ledger,
+        batch: str,
+        *,
+        concurrency: int = 8,
+        reporter: Reporter | None = None,
+    ) -> None:
+        self.client = client
+        self.ledger = ledger
+        self.batch = batch
+        self.concurrency = max(1, concurrency)
+        self.reporter = reporter
+        self.outcome = SubmitOutcome()
+        self._queue: asyncio.Queue[str] = asyncio.Queue()
+        self._consecutive_unknown = 0
+        self.progress = SubmitProgress(0, 0)
+
+    # -- driving ----------------------------------------------------------------------------------------
+
+    async def run(self) -> SubmitOutcome:
+        open_orders = self.ledger.orders(self.batch, states=OPEN_STATES)
+        planned = self.ledger.orders(self.batch, states=("planned",))
+        todo = [*open_orders, *planned]
+        self.progress = SubmitProgress(len(todo), sum(o.lines for o in todo))
+        for order in todo:
+            self._queue.put_nowait(order.po_number)
+        await self._drain()
+        retry = [po for po in self.outcome.unknown if self.outcome.stopped is None]
+        if retry:  # one more try for answers that got lost: the same PO resolves either way
+            self.outcome.unknown = []
+            self._consecutive_unknown = 0
+            for po in retry:
+                self._queue.put_nowait(po)
+            await self._drain()
+        await self._finish()
+        return self.outcome
+
+    async def _drain(self) -> None:
+        workers = [asyncio.create_task(self._worker()) for _ in range(self.concurrency)]
+        try:
+            await asyncio.gather(*workers)
+        finally:
+            for task in workers:
+                task.cancel()
+
+    async def _worker(self) -> None:
+        while self.outcome.stopped is None:
+            try:
+                po = self._queue.get_nowait()
+            except asyncio.QueueEmpty:
+                return
+            await self._send(po)
+
+    async def _finish(self) -> None:
+        unsent = self.ledger.orders(self.batch, states=("planned",))
+        self.outcome.not_sent = [o.po_number for o in unsent]
+        self.outcome.unsent_cost = sum((o.cost for o in unsent), Decimal("0"))
+        if isinstance(self.outcome.stopped, InsufficientFundsError):
+            try:
+                balance = await self.client.balance()
+            except VendorError:
+                balance = None
+            available = balance.available if balance else Decimal("0")
+            self.outcome.missing_funds = max(self.outcome.unsent_cost - available, Decimal("0"))
+
+    def _report(self, po: str, outcome: str, ordered: int = 0, failed: int = 0) -> None:
+        self.progress.orders_done += 1
+        self.progress.rows_ordered += ordered
+        self.progress.rows_failed += failed
+        self.progress.last_po, self.progress.last_outcome = po, outcome
+        if self.reporter:
+            self.reporter(self.progress)
+
+    # -- one order --------------------------------------------------------------------------------------
+
+    async def _send(self, po: str) -> None:
+        order = self.ledger.order(po)
+        if order is None or order.state not in ("planned", *OPEN_STATES):
+            return  # already settled (e.g. queued twice)
+        may_exist = order.state in OPEN_STATES
+        self.ledger.mark_sending(po)  # committed before the request leaves
+        try:
+            result = await self.client.create_order(order.payload())
+        except OrderRejectedError as exc:
+            self._consecutive_unknown = 0
+            self._rejected(order, exc)
+        except (InsufficientFundsError, AuthenticationError, AccessDeniedError) as exc:
+            self._not_created(order, exc, may_exist)
+            self._stop(exc)
+        except VendorError as exc:
+            # no definite answer (or a 409 we could not resolve): it may exist; the same PO resolves it later
+            self.ledger.record_unknown(po, exc.message)
+            self.outcome.unknown.append(po)
+            self._report(po, "unknown")
+            self._consecutive_unknown += 1
+            if self._consecutive_unknown >= MAX_CONSECUTIVE_UNKNOWN:
+                self._stop(exc)
+        else:
+            self._consecutive_unknown = 0
+            self._created(order, result.order, created=bool(result.created))
+
+    def _stop(self, exc: BulkshipError) -> None:
+        if self.outcome.stopped is None:
+            self.outcome.stopped = exc
+
+    def _not_created(self, order: OrderRecord, exc: VendorError, may_exist: bool) -> None:
+        reason = f"{exc.status_code or ''} {exc.message}".strip()
+        if may_exist:  # an earlier attempt may still have gone through: keep it for resolution
+            self.ledger.record_unknown(order.po_number, reason)
+            self.outcome.unknown.append(order.po_number)
+        else:
+            self.ledger.record_not_sent(order.po_number, reason)
+        self._report(order.po_number, "not sent")
+
+    def _created(self, order: OrderRecord, vendor_order: VendorOrder, *, created: bool) -> None:
+        rows = self.ledger.rows_by_po(order.po_number)
+        if created or not vendor_order.line_items:
+            # our exact payload was accepted (201), or the original's lines are not shown: all rows are in it
+            matches = match_lines([r.external_id or "" for r in rows], vendor_order)
+            missing: list[Any] = []
+        else:
+            matches = match_lines([r.external_id or "" for r in rows], vendor_order)
+            missing = [row for row, line in zip(rows, matches, strict=True) if line is None]
+        outcomes = [
+            LineOutcome(
+                row.fingerprint,
+                line.id if line is not None else None,
+                line.cost if line is not None and line.cost is not None else row.cost,
+                (line.status or "").lower() or None if line is not None else None,
+            )
+            for row, line in zip(rows, matches, strict=True)
+            if row not in missing
+        ]
+        self.ledger.record_created(
+            order.po_number,
+            vendor_order,
+            outcomes,
+            created=created,
+            missing=[r.fingerprint for r in missing],
+        )
+        self.outcome.created.append(order.po_number)
+        self._report(order.po_number, "created" if created else "already existed", ordered=len(outcomes))
+        if missing:
+            self._follow_up(order, [r.line_index for r in missing if r.line_index is not None])
+
+    def _rejected(self, order: OrderRecord, exc: OrderRejectedError) -> None:
+        rows = self.ledger.rows_by_po(order.po_number)
+        per_line, general = _line_errors(exc, order.lines)
+        by_index = {r.line_index: r for r in rows}
+        if per_line:
+            failed = {
+                by_index[i].fingerprint: "; ".join(msgs) for i, msgs in per_line.items() if i in by_index
+            }
+        else:  # nothing points at a line: the whole order is wrong
+            reason = "; ".join(general) or exc.message
+            failed = {r.fingerprint: reason for r in rows}
+        self.ledger.record_rejected(order.po_number, exc.message, failed, body=exc.body)
+        self.outcome.rejected.append(order.po_number)
+        self._report(order.po_number, "rejected", failed=len(failed))
+        good = [r.line_index for r in rows if r.fingerprint not in failed and r.line_index is not None]
+        if good:
+            self._follow_up(order, good)
+
+    def _follow_up(self, order: OrderRecord, line_indexes: Sequence[int]) -> None:
+        """Put the given lines of ``order`` into ``<base PO>-R<n>`` (planned, then queued)."""
+        payload = order.payload()
+        items = payload.get("LineItems", [])
+        attempt = self.ledger.replan_count(order.base_po) + 1
+        po = replan_po(order.base_po, attempt)
+        rows = {r.line_index: r for r in self.ledger.rows_by_po(order.po_number)}
+        keep = sorted(line_indexes)
+        new_payload = {**payload, "PONumber": po, "LineItems": [items[i] for i in keep]}
+        lines = [
+            (rows[i].fingerprint, new_index, rows[i].external_id or "", rows[i].cost or Decimal("0"))
+            for new_index, i in enumerate(keep)
+        ]
+        cost = sum((line[3] for line in lines), Decimal("0"))
+        self.ledger.save_planned_orders(
+            self.batch, [(po, order.seq, order.base_po, new_payload, cost, lines)], replaces=order.po_number
+        )
+        self.outcome.follow_ups.append(po)
+        self.progress.orders_total += 1
+        self._queue.put_nowait(po)
+
+
+async def submit_batch(
+    client: OrderClient,
+    ledger: Ledger,
+    batch: str,
+    *,
+    concurrency: int = 8,
+    reporter: Reporter | None = None,
+) -> SubmitOutcome:
+    """Send every unsent order of ``batch`` (resolving earlier unknown ones first)."""
+    return await Submitter(client, ledger, batch, concurrency=concurrency, reporter=reporter).run()
