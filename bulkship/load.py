@@ -1,0 +1,614 @@
+"""Load stage: read a CSV, XLSX or ODS recipient sheet into text columns, nothing judged, nothing coerced.
+
+Every cell becomes text ('' when blank); numbers are rendered as a person would type them (2134, 25.5: never
+2134.0); the frame's index is the spreadsheet row number as the user sees it (title rows and header counted);
+original headers are kept and mapped to canonical columns through the aliases in ``schemas/recipients.toml``
+plus the program settings. Cells that held formulas, dates, or numbers too long for Excel are reported as
+``read_problems`` for the validate stage to judge.
+
+Safety: workbooks are zip files of XML. Before a reader sees one, every XML part's prolog is parsed with
+defusedxml (DTDs and entities refused, so an entity-expansion bomb fails in milliseconds) and sizes, rows and
+columns are capped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import pandas as pd
+
+from .errors import FileFormatError, MissingColumnsError
+from .models import LoadedSheet, Problem
+from .program import ProgramSettings
+from .schema import SheetContract, header_key, load_contract
+
+MAX_FILE_BYTES = 512 * 1024 * 1024  # on disk
+MAX_UNCOMPRESSED_BYTES = 1536 * 1024 * 1024  # all XML parts of a workbook together
+MAX_ROWS = 2_000_000  # CSV may exceed Excel's 1,048,576; a bigger list should be split
+MAX_COLUMNS = 256
+HEADER_SCAN_ROWS = 30  # the header must be within the first rows
+MIN_HEADER_MATCHES = 2  # a header row names at least this many known columns
+PROLOG_SCAN_BYTES = 1024 * 1024  # an XML part's root element must start within this
+EXACT_DIGITS = 15  # Excel keeps 15 significant digits; longer numbers have lost some
+
+CSV_EXTENSIONS = {".csv", ".txt", ".tsv"}
+XLSX_EXTENSIONS = {".xlsx", ".xlsm"}
+ODS_EXTENSIONS = {".ods"}
+XLS_EXTENSIONS = {".xls"}
+CSV_DELIMITERS = (",", ";", "\t", "|")
+TEXT_COLUMNS = frozenset({"external_id", "zip", "phone"})  # numbers here must be exact
+
+_EXTENSION_FORMATS = {s: "csv" for s in CSV_EXTENSIONS} | {s: "xlsx" for s in XLSX_EXTENSIONS}
+_EXTENSION_FORMATS |= {s: "ods" for s in ODS_EXTENSIONS} | {s: "xls" for s in XLS_EXTENSIONS}
+_FORMAT_NAMES = {"csv": "CSV text", "xlsx": "an Excel workbook (XLSX)", "ods": "an ODS spreadsheet"}
+_FORMAT_NAMES |= {
+    "xls": "an old Excel 97-2003 workbook (XLS)",
+    "binary": "a binary file",
+    "zip": "a zip archive",
+}
+
+
+@dataclass
+class _Grid:
+    """A sheet as read, before the header is found: text cells, positional columns, index = row number."""
+
+    frame: pd.DataFrame
+    sheet_name: str | None = None
+    typed: list[tuple[int, int, str, str]] = field(default_factory=list)  # (row, col, kind, text)
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> formula
+
+
+def load_sheet(
+    path: str | Path, *, sheet: str | None = None, program: ProgramSettings | None = None
+) -> LoadedSheet:
+    """Read ``path`` (CSV, XLSX or ODS) into a :class:`LoadedSheet`. Raises FileFormatError,
+    MissingColumnsError (no header row) or ConfigError (bad program settings)."""
+    program = program or ProgramSettings()
+    path = Path(path)
+    kind = _check_file(path)
+    if kind == "csv":
+        data = path.read_bytes()
+        file_hash = hashlib.sha256(data).hexdigest()
+        grid = _read_csv(data, path)
+    else:
+        with path.open("rb") as handle:
+            file_hash = hashlib.file_digest(handle, "sha256").hexdigest()
+        grid = _read_workbook(path, kind, sheet or program.sheet, program)
+    contract = load_contract(program.schema_path)
+    return _to_loaded_sheet(grid, path, file_hash, contract, program)
+
+
+# ---------------------------------------------------------------------------------------------- file type
+
+
+def _sniff(head: bytes, path: Path) -> str:
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+                if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
+                    return "ods"
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise FileFormatError(f"{path.name} is a damaged zip file and cannot be read: {exc}") from None
+        return "xlsx" if "xl/workbook.xml" in names else "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "xls"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "csv"
+    if b"\x00" in head or head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8")):
+        return "binary"
+    return "csv"
+
+
+def _check_file(path: Path) -> str:
+    """The file's real format, which must agree with its extension."""
+    if not path.is_file():
+        raise FileFormatError(f"File not found: {path}")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise FileFormatError(
+            f"{path.name} is {size / 2**20:.0f} MB, above bulkship's limit of {MAX_FILE_BYTES // 2**20} MB",
+            hint="split the list into smaller files",
+        )
+    if size == 0:
+        raise FileFormatError(f"{path.name} is empty")
+    suffix = path.suffix.lower()
+    expected = _EXTENSION_FORMATS.get(suffix)
+    if expected is None:
+        raise FileFormatError(
+            f"{path.name}: bulkship reads .csv, .xlsx and .ods files, not '{suffix or 'no extension'}'"
+        )
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+    actual = _sniff(head, path)
+    if actual == "xls" and expected == "xlsx":
+        raise FileFormatError(
+            f"{path.name} is password-protected or an old XLS file renamed to .xlsx",
+            hint="open it in Excel, remove the password and save as Excel Workbook (.xlsx)",
+        )
+    if actual != expected:
+        raise FileFormatError(
+            f"{path.name} is not {_FORMAT_NAMES[expected]} although its name ends in {suffix}: "
+            f"it looks like {_FORMAT_NAMES[actual]}",
+            hint="save it again from your spreadsheet application as CSV or Excel Workbook (.xlsx)",
+        )
+    return actual
+
+
+# ---------------------------------------------------------------------------------------------- CSV
+
+
+def _decode(data: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as Excel writes it on Windows."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise FileFormatError(f"{path.name} is damaged UTF-16 text: {exc}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")  # cp1252 leaves 5 bytes undefined; latin-1 maps every byte
+
+
+def _sniff_delimiter(sample: str) -> str:
+    """The candidate that splits most records into the same number (> 1) of fields."""
+    best, best_score = ",", 0
+    for delimiter in CSV_DELIMITERS:
+        counts: dict[int, int] = {}
+        try:
+            for number, record in enumerate(csv.reader(io.StringIO(sample), delimiter=delimiter)):
+                if number >= 100:
+                    break
+                if len(record) > 1:
+                    counts[len(record)] = counts.get(len(record), 0) + 1
+        except csv.Error:
+            continue
+        score = max(counts.values(), default=0)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_csv(data: bytes, path: Path) -> _Grid:
+    text = _decode(data, path)
+    delimiter = _sniff_delimiter(text[:65536].rsplit("\n", 1)[0] if len(text) > 65536 else text)
+    width = 0
+    reader = csv.reader(io.StringIO(text[:262144]), delimiter=delimiter)
+    try:
+        for number, record in enumerate(reader):
+            width = max(width, len(record))
+            if number > 1000:
+                break
+    except csv.Error:
+        pass
+    width = max(width, 1)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            names=list(range(width)),
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            index_col=False,
+            engine="c",
+        )
+    except (pd.errors.ParserError, ValueError, IndexError):
+        frame = _read_csv_slow(text, delimiter)
+    if len(frame) > MAX_ROWS:
+        raise FileFormatError(
+            f"{path.name} has {len(frame):,} rows, above bulkship's limit of {MAX_ROWS:,}",
+            hint="split the list into smaller files",
+        )
+    if frame.shape[1] > MAX_COLUMNS:
+        raise FileFormatError(f"{path.name} has {frame.shape[1]} columns, above the limit of {MAX_COLUMNS}")
+    frame.index = pd.RangeIndex(1, len(frame) + 1)
+    return _Grid(frame=frame.fillna(""))
+
+
+def _read_csv_slow(text: str, delimiter: str) -> pd.DataFrame:
+    """Ragged rows (more fields further down than at the top): the csv module takes anything."""
+    try:
+        records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:
+        raise FileFormatError(f"The CSV text cannot be read: {exc}") from None
+    width = max((len(r) for r in records), default=1)
+    if width > MAX_COLUMNS:
+        raise FileFormatError(f"The file has {width} columns, above the limit of {MAX_COLUMNS}")
+    return pd.DataFrame([r + [""] * (width - len(r)) for r in records], dtype=str)
+
+
+# ---------------------------------------------------------------------------------------------- workbooks
+
+
+class _RootSeen(Exception):
+    pass
+
+
+class _PrologTarget:
+    """Parser target that stops at the root element: a DTD can only come before it."""
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        raise _RootSeen
+
+    def close(self) -> None:
+        return None
+
+
+def _check_xml_part(archive: zipfile.ZipFile, name: str, path: Path) -> None:
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import DefusedXMLParser
+
+    parser = DefusedXMLParser(target=_PrologTarget(), forbid_dtd=True)
+    read = 0
+    with archive.open(name) as part:
+        try:
+            while read < PROLOG_SCAN_BYTES:
+                chunk = part.read(16384)
+                if not chunk:
+                    break
+                read += len(chunk)
+                parser.feed(chunk)
+        except _RootSeen:
+            return
+        except DefusedXmlException:
+            raise FileFormatError(
+                f"{path.name} was refused: its part {name} declares a DTD or XML entities, which "
+                "spreadsheets never need and which can be used to exhaust memory",
+                hint="open the file in Excel and save it again, or export it as CSV",
+            ) from None
+        except Exception as exc:  # expat's ParseError and zip errors
+            if isinstance(exc, _RootSeen):
+                return
+            raise FileFormatError(f"{path.name} is damaged: its part {name} is not readable XML") from None
+    if read:
+        raise FileFormatError(f"{path.name} is damaged: its part {name} has no XML root element")
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse zip bombs and unsafe XML before any reader expands the workbook."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            total = sum(info.file_size for info in infos)
+            if total > MAX_UNCOMPRESSED_BYTES or len(infos) > 10_000:
+                raise FileFormatError(
+                    f"{path.name} expands to {total / 2**20:,.0f} MB in {len(infos)} parts, above "
+                    f"bulkship's limit of {MAX_UNCOMPRESSED_BYTES // 2**20} MB",
+                    hint="split the list into smaller files or export it as CSV",
+                )
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")) and info.file_size > 0:
+                    _check_xml_part(archive, info.filename, path)
+    except zipfile.BadZipFile as exc:
+        raise FileFormatError(f"{path.name} is a damaged zip file and cannot be read: {exc}") from None
+
+
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_FORMULA_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b([^>]*?)(?:/>|>([^<]*)<)")
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?"')
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for char in letters:
+        number = number * 26 + ord(char) - 64
+    return number
+
+
+def column_letter(number: int) -> str:
+    """1 -> A, 27 -> AA: how a spreadsheet names its columns."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _xlsx_sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
+    """The zip path of a worksheet's XML, following workbook.xml and its relationships."""
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        workbook = fromstring(archive.read("xl/workbook.xml"))
+        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, Exception):
+        return None
+    rel_id = None
+    for element in workbook.iter():
+        if element.tag.endswith("}sheet") and element.get("name") == sheet_name:
+            rel_id = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
+    for element in rels.iter():
+        if element.get("Id") == rel_id and rel_id:
+            target = element.get("Target", "")
+            if target.startswith("/"):
+                return target.lstrip("/")
+            return str(PurePosixPath("xl") / target)
+    return None
+
+
+def _scan_xlsx_sheet(path: Path, sheet_name: str) -> dict[tuple[int, int], str]:
+    """Formula cells ((row, col) -> formula) and a size check from the sheet's declared dimension."""
+    with zipfile.ZipFile(path) as archive:
+        part = _xlsx_sheet_part(archive, sheet_name)
+        if part is None or part not in archive.namelist():
+            return {}
+        data = archive.read(part)
+    dimension = _DIMENSION.search(data[:4096])
+    if dimension and dimension.group(3):
+        rows = int(dimension.group(4))
+        columns = _column_number(dimension.group(3).decode())
+        if rows > MAX_ROWS or columns > MAX_COLUMNS:
+            raise FileFormatError(
+                f"{path.name}: sheet '{sheet_name}' spans {rows:,} rows and {columns} columns, above "
+                f"bulkship's limits of {MAX_ROWS:,} rows and {MAX_COLUMNS} columns",
+                hint="delete unused rows and columns, or export the list as CSV",
+            )
+    formulas: dict[tuple[int, int], str] = {}
+    if b"<f" not in data and b":f" not in data:
+        return formulas
+    for match in _FORMULA_CELL.finditer(data):
+        ref = _CELL_REF.search(match.group(1))
+        if ref:
+            text = (match.group(3) or b"").decode("utf-8", "replace")
+            text = text.replace("&amp;", "&").replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")
+            formulas[(int(ref.group(2)), _column_number(ref.group(1).decode()))] = "=" + text if text else "="
+    return formulas
+
+
+def _render(value: Any) -> tuple[str, str | None]:
+    """A typed cell as the text a person would type, and what kind of non-text it was (None: plain)."""
+    if isinstance(value, bool):
+        return ("TRUE" if value else "FALSE"), "bool"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 10**EXACT_DIGITS:
+            return str(int(value)), None
+        if value.is_integer():
+            return f"{value:.{EXACT_DIGITS}G}", "inexact"
+        return repr(value), "fraction"
+    if isinstance(value, int):
+        return str(value), ("inexact" if abs(value) >= 10**EXACT_DIGITS else None)
+    if isinstance(value, dt.datetime):
+        text = value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+        return text, "date"
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat(), "date"
+    if isinstance(value, dt.timedelta):
+        return str(value), "date"
+    return ("" if value is None else str(value)), None
+
+
+def _grid_from_rows(rows: list[list[Any]]) -> tuple[pd.DataFrame, list[tuple[int, int, str, str]]]:
+    typed: list[tuple[int, int, str, str]] = []
+    width = max((len(r) for r in rows), default=0)
+    columns: dict[int, list[str]] = {}
+    for col_index, column in enumerate(zip(*[r + [""] * (width - len(r)) for r in rows], strict=True)):
+        if set(map(type, column)) <= {str}:
+            columns[col_index] = list(column)
+            continue
+        cells = list(column)
+        for row_index, value in enumerate(cells):
+            if type(value) is not str:
+                text, kind = _render(value)
+                cells[row_index] = text
+                if kind:
+                    typed.append((row_index + 1, col_index + 1, kind, text))
+        columns[col_index] = cells
+    frame = pd.DataFrame(columns, index=pd.RangeIndex(1, len(rows) + 1), dtype=str)
+    return frame, typed
+
+
+def _pick_sheet(workbook: Any, requested: str | None, path: Path, program: ProgramSettings) -> str:
+    names = [m.name for m in workbook.sheets_metadata if str(m.typ).endswith("WorkSheet")]
+    names = names or list(workbook.sheet_names)
+    if requested:
+        if requested not in workbook.sheet_names:
+            raise FileFormatError(
+                f"{path.name} has no sheet named '{requested}'; its sheets are: "
+                + ", ".join(f"'{n}'" for n in workbook.sheet_names),
+                hint="pass one of them with --sheet NAME",
+            )
+        return requested
+    if len(names) == 1:
+        return names[0]
+    index = load_contract(program.schema_path).alias_index(program.aliases)
+    scores: dict[str, int] = {}
+    for name in names:
+        head = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
+        scores[name] = max((_header_score(row, index) for row in head), default=0)
+    best = max(scores.values())
+    winners = [n for n, s in scores.items() if s == best]
+    if best < MIN_HEADER_MATCHES or len(winners) > 1:
+        raise FileFormatError(
+            f"{path.name} has several sheets and bulkship cannot tell which holds the recipients: "
+            + ", ".join(f"'{n}'" for n in names),
+            hint="choose one with --sheet NAME",
+        )
+    return winners[0]
+
+
+def _read_workbook(path: Path, kind: str, requested: str | None, program: ProgramSettings) -> _Grid:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    if kind in ("xlsx", "ods"):
+        _check_archive(path)
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheet_name = _pick_sheet(workbook, requested, path, program)
+        formulas = _scan_xlsx_sheet(path, sheet_name) if kind == "xlsx" else {}
+        sheet = workbook.get_sheet_by_name(sheet_name)
+        if sheet.total_height > MAX_ROWS or sheet.total_width > MAX_COLUMNS:
+            raise FileFormatError(
+                f"{path.name}: sheet '{sheet_name}' spans {sheet.total_height:,} rows and "
+                f"{sheet.total_width} columns, above bulkship's limits of {MAX_ROWS:,} rows and "
+                f"{MAX_COLUMNS} columns",
+                hint="delete unused rows and columns, or export the list as CSV",
+            )
+        rows = sheet.to_python(skip_empty_area=False)
+    except (CalamineError, ValueError, OSError) as exc:
+        raise FileFormatError(f"{path.name} cannot be read as a spreadsheet: {exc}") from None
+    frame, typed = _grid_from_rows(rows)
+    return _Grid(frame=frame, sheet_name=sheet_name, typed=typed, formulas=formulas)
+
+
+# ---------------------------------------------------------------------------------------------- header
+
+
+def _header_score(cells: Sequence[Any], index: dict[str, str]) -> int:
+    return len({index[k] for k in (header_key(str(c)) for c in cells if str(c).strip()) if k in index})
+
+
+def _unique_headers(cells: Sequence[str], positions: Sequence[int]) -> list[str]:
+    """Blank headers get their column letter, repeated ones a number: every column keeps a distinct name."""
+    headers: list[str] = []
+    seen: dict[str, int] = {}
+    for position, cell in zip(positions, cells, strict=True):
+        header = " ".join(str(cell).split()) or f"Column {column_letter(position)}"
+        count = seen.get(header.casefold(), 0) + 1
+        seen[header.casefold()] = count
+        headers.append(header if count == 1 else f"{header} ({count})")
+    return headers
+
+
+def _map_columns(
+    headers: Sequence[str], contract: SheetContract, program: ProgramSettings, path: Path
+) -> dict[str, str]:
+    by_key = {header_key(h): h for h in reversed(headers)}  # first header wins a key
+    column_map: dict[str, str] = {}
+    for canonical, header_text in program.columns.items():
+        header = by_key.get(header_key(header_text))
+        if header is None:
+            raise MissingColumnsError(
+                f"The program settings map {canonical} to the header '{header_text}', but {path.name} has "
+                "no such header; its headers are: " + ", ".join(f"'{h}'" for h in headers),
+                hint=f"fix [columns] in {program.source or 'the program settings'}",
+            )
+        column_map[header] = canonical
+    index = contract.alias_index(program.aliases)
+    taken = set(column_map.values())
+    for header in headers:
+        canonical = index.get(header_key(header))
+        if header not in column_map and canonical and canonical not in taken:
+            column_map[header] = canonical
+            taken.add(canonical)
+    return column_map
+
+
+def _to_loaded_sheet(
+    grid: _Grid, path: Path, file_hash: str, contract: SheetContract, program: ProgramSettings
+) -> LoadedSheet:
+    frame = grid.frame
+    index = contract.alias_index(program.aliases)
+    for header_text in program.columns.values():
+        index.setdefault(header_key(header_text), "fixed")
+    head = frame.iloc[:HEADER_SCAN_ROWS]
+    scores = [
+        (_header_score(list(cells), index), row) for row, cells in zip(head.index, head.values, strict=True)
+    ]
+    best = max((s for s, _ in scores), default=0)
+    where = f"sheet '{grid.sheet_name}' of {path.name}" if grid.sheet_name else path.name
+    if best < MIN_HEADER_MATCHES:
+        raise MissingColumnsError(
+            f"No header row found in the first {HEADER_SCAN_ROWS} rows of {where}: expected headers such as "
+            "'Name', 'Address', 'City', 'State', 'ZIP Code', 'Product', 'Value'",
+            hint="run `bulkship template` for a sheet with the right headers",
+        )
+    header_row = next(row for score, row in scores if score == best)
+    body = frame.loc[header_row + 1 :]
+    filled = body.apply(lambda column: column.str.strip().ne(""))
+    header_cells = frame.loc[header_row].tolist()
+    used = filled.any(axis=0) | frame.loc[header_row].str.strip().ne("")
+    keep = [position for position, flag in enumerate(used.tolist()) if flag]  # drop columns blank throughout
+    body = body.loc[filled.iloc[:, keep].any(axis=1), keep].copy()  # drop fully blank rows
+    headers = _unique_headers([header_cells[p] for p in keep], [p + 1 for p in keep])
+    body.columns = headers
+    column_map = _map_columns(headers, contract, program, path)
+    by_position = {p + 1: h for p, h in zip(keep, headers, strict=True)}
+    read_problems = _read_problems(grid, by_position, column_map, set(body.index))
+    return LoadedSheet(
+        path=str(path),
+        sheet_name=grid.sheet_name,
+        header_row=int(header_row),
+        headers=tuple(headers),
+        column_map=column_map,
+        frame=body,
+        file_hash=file_hash,
+        defaults=program.effective_defaults,
+        read_problems=tuple(read_problems),
+    )
+
+
+def _read_problems(
+    grid: _Grid, headers: dict[int, str], column_map: dict[str, str], rows: set[int]
+) -> list[Problem]:
+    """Formulas, dates and inexact numbers in mapped columns: the value is not what the user typed."""
+    problems: list[Problem] = []
+
+    def add(row: int, col: int, value: str, message: str, kind: str) -> None:
+        header = headers[col]
+        problems.append(
+            Problem(row, column_map[header], value, "error", f"Row {row}, column '{header}': {message}", kind)
+        )
+
+    for (row, col), formula in grid.formulas.items():
+        if row in rows and headers.get(col) in column_map:
+            value = str(grid.frame.at[row, col - 1])
+            add(
+                row,
+                col,
+                value,
+                f"holds a formula ({formula}) whose result '{value}' bulkship will not order from; "
+                "replace it with its value (Copy, then Paste Special › Values).",
+                "Formula instead of a value",
+            )
+    for row, col, kind, text in grid.typed:
+        if row not in rows or headers.get(col) not in column_map:
+            continue
+        canonical = column_map[headers[col]]
+        if kind == "date":
+            add(
+                row,
+                col,
+                text,
+                f"holds a date or time ({text}) where text was expected; Excel changed what was typed. "
+                "Format the column as Text and type the value again.",
+                "Date where text was expected",
+            )
+        elif kind == "inexact" and canonical in TEXT_COLUMNS:
+            add(
+                row,
+                col,
+                text,
+                f"holds the number {text}, too long for Excel to keep every digit. "
+                "Format the column as Text and type the value again.",
+                "Number lost digits in Excel",
+            )
+        elif kind == "bool" and canonical != "allow_duplicate":
+            add(
+                row,
+                col,
+                text,
+                f"holds {text} (a true/false value) where text was expected.",
+                "True/false value",
+            )
+    problems.sort(key=lambda p: p.row)
+    return problems

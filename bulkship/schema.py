@@ -1,0 +1,137 @@
+"""The recipient sheet contract, read from ``schemas/recipients.toml`` (data a user can read and change).
+
+It drives three things: header aliases (load), the pandera schema (validate) and the template's instructions.
+The packaged copy ``bulkship/data/recipients.toml`` is a link to ``schemas/recipients.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ConfigError
+from .models import CANONICAL_COLUMNS
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    name: str  # canonical column name
+    title: str  # header text in the template and in messages when the sheet lacks the column
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+    max_length: int | None = None
+    pattern: str | None = None
+    pattern_message: str = "is not in the expected format"
+    description: str = ""
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class SheetContract:
+    columns: dict[str, ColumnSpec]  # canonical name -> spec, in template order
+    source: str
+
+    def title(self, column: str) -> str:
+        spec = self.columns.get(column)
+        return spec.title if spec else column
+
+    def alias_index(self, extra: dict[str, tuple[str, ...]] | None = None) -> dict[str, str]:
+        """Header key (see :func:`header_key`) -> canonical column; program aliases win over built-in ones."""
+        index: dict[str, str] = {}
+        for spec in self.columns.values():
+            for alias in (spec.name, spec.title, *spec.aliases):
+                index.setdefault(header_key(alias), spec.name)
+        for column, aliases in (extra or {}).items():
+            for alias in aliases:
+                index[header_key(alias)] = column
+        return index
+
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z#]+")
+
+
+def header_key(text: str) -> str:
+    """'Zip Code', 'ZIP', 'zip_code ' -> 'zipcode': headers compare without case, spaces or punctuation."""
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
+def default_contract_path() -> Path:
+    return Path(str(resources.files("bulkship") / "data" / "recipients.toml"))
+
+
+@functools.cache
+def load_contract(path: Path | None = None) -> SheetContract:
+    """Read and check a sheet contract TOML file (the packaged one by default)."""
+    path = path or default_contract_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"Sheet schema file not found: {path}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Sheet schema file {path} is not valid TOML: {exc}") from None
+    columns: dict[str, ColumnSpec] = {}
+    for name, raw in (data.get("columns") or {}).items():
+        if name not in CANONICAL_COLUMNS:
+            raise ConfigError(
+                f"Sheet schema {path}: unknown column '{name}'",
+                hint="known columns: " + ", ".join(CANONICAL_COLUMNS),
+            )
+        try:
+            columns[name] = ColumnSpec(
+                name=name,
+                title=str(raw.get("title", name)),
+                aliases=tuple(str(a) for a in raw.get("aliases", ())),
+                required=bool(raw.get("required", False)),
+                max_length=int(raw["max_length"]) if "max_length" in raw else None,
+                pattern=str(raw["pattern"]) if raw.get("pattern") else None,
+                pattern_message=str(raw.get("pattern_message", ColumnSpec.pattern_message)),
+                description=str(raw.get("description", "")),
+                example=str(raw.get("example", "")),
+            )
+            if columns[name].pattern:
+                re.compile(str(columns[name].pattern))
+        except (TypeError, ValueError, re.error) as exc:
+            raise ConfigError(f"Sheet schema {path}: column '{name}' is invalid: {exc}") from None
+    missing = [c for c in CANONICAL_COLUMNS if c not in columns]
+    if missing:
+        raise ConfigError(f"Sheet schema {path} lacks columns: {', '.join(missing)}")
+    ordered = {c: columns[c] for c in CANONICAL_COLUMNS}
+    return SheetContract(columns=ordered, source=str(path))
+
+
+# Check names double as problem kinds: validate turns pandera's failure cases into messages through them.
+CHECK_REQUIRED = "required"
+CHECK_MAX_LENGTH = "max_length"
+CHECK_PATTERN = "pattern"
+
+
+def pandera_schema(contract: SheetContract) -> pa.DataFrameSchema:
+    """The structural checks as a pandera schema over normalised text columns ('' = empty)."""
+    import pandera.pandas as pa
+
+    columns: dict[str, pa.Column] = {}
+    for spec in contract.columns.values():
+        checks = []
+        if spec.required:
+            checks.append(pa.Check(lambda s: s.ne(""), name=CHECK_REQUIRED))
+        if spec.max_length:
+            limit = spec.max_length
+            checks.append(pa.Check(lambda s, n=limit: s.str.len().le(n), name=CHECK_MAX_LENGTH))
+        if spec.pattern:
+            regex = re.compile(spec.pattern)
+            checks.append(
+                pa.Check(
+                    lambda s, rx=regex: s.eq("") | s.str.fullmatch(rx).fillna(False).astype(bool),
+                    name=CHECK_PATTERN,
+                )
+            )
+        columns[spec.name] = pa.Column(None, checks=checks, nullable=False, coerce=False)
+    return pa.DataFrameSchema(columns, strict=False, name="recipients")

@@ -1,0 +1,194 @@
+"""Validate stage: normalise every row, check it (pandera for structure, then catalog and address rules) and
+mark it valid, invalid or duplicate, with one plain-words message per problem.
+
+    result = validate(load_sheet("recipients.xlsx"), catalog)
+    result.rows          # CANONICAL_COLUMNS + ROW, STATUS, FINGERPRINT; index = spreadsheet row number
+    result.problems      # errors (the row will not be ordered) and warnings (changes the user should see)
+
+Everything runs column-wise; per-row Python only builds the messages of rows that have a problem.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+
+from ..errors import MissingColumnsError
+from ..models import (
+    CANONICAL_COLUMNS,
+    FINGERPRINT,
+    ROW,
+    STATUS,
+    Catalog,
+    LoadedSheet,
+    Problem,
+    ValidationResult,
+)
+from ..program import ProgramSettings
+from ..schema import SheetContract, load_contract
+from . import normalize, rules
+from .collect import ProblemCollector
+
+# Ordering-relevant fields: a change in any of them makes a different order (fingerprint input).
+FINGERPRINT_FIELDS = (
+    "name",
+    "address1",
+    "address2",
+    "city",
+    "state",
+    "zip",
+    "country",
+    "product",
+    "value",
+    "quantity",
+    "shipping_method",
+    "carrier_id",
+    "external_id",
+)
+_CASE_INSENSITIVE = ("name", "address1", "address2", "city")
+FINGERPRINT_HEX = 32
+
+__all__ = ["FINGERPRINT_FIELDS", "validate"]
+
+
+def validate(
+    sheet: LoadedSheet, catalog: Catalog, *, program: ProgramSettings | None = None
+) -> ValidationResult:
+    """Normalise and check every row of ``sheet`` against the sheet contract and the vendor ``catalog``."""
+    program = program or ProgramSettings()
+    contract = load_contract(program.schema_path)
+    defaults = {**program.effective_defaults, **sheet.defaults}
+    _require_columns(sheet, contract, defaults)
+    frame = _canonical_frame(sheet)
+    collector = ProblemCollector(sheet, contract, frame)
+    frame = _normalise(frame, defaults, collector)
+    rules.check_structure(frame, contract, collector)
+    rules.check_catalog(frame, catalog, collector)
+    rules.check_addresses(frame, collector, reject_po_boxes=program.reject_po_boxes)
+    collector.extend(sheet.read_problems)
+    frame[ROW] = frame.index.astype("int64")
+    frame[STATUS] = "valid"
+    frame.loc[frame.index.isin(collector.error_rows()), STATUS] = "invalid"
+    _fingerprint_and_duplicates(frame, collector, contract)
+    return ValidationResult(sheet=sheet, rows=frame, problems=collector.sorted())
+
+
+def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict[str, str]) -> None:
+    """A required column that is neither in the sheet nor defaulted makes the whole file unusable."""
+    present = set(sheet.column_map.values()) | {c for c, v in defaults.items() if v}
+    if "name" not in present and {"first_name", "last_name"} & present:
+        present.add("name")
+    missing = [spec.title for spec in contract.columns.values() if spec.required and spec.name not in present]
+    if missing:
+        raise MissingColumnsError(
+            f"{sheet.path} lacks required column(s): {', '.join(missing)}. Its headers are: "
+            + ", ".join(f"'{h}'" for h in sheet.headers),
+            hint="rename the headers, map them with [columns] in a program settings file (--config), "
+            "or set [defaults]; `bulkship template` writes a sheet with every header",
+        )
+
+
+def _canonical_frame(sheet: LoadedSheet) -> pd.DataFrame:
+    columns: dict[str, pd.Series] = {}
+    by_canonical = {canonical: header for header, canonical in sheet.column_map.items()}
+    for column in CANONICAL_COLUMNS:
+        header = by_canonical.get(column)
+        if header is not None:
+            columns[column] = sheet.frame[header].fillna("").astype(object)
+        else:
+            columns[column] = pd.Series("", index=sheet.frame.index, dtype=object)
+    return pd.DataFrame(columns, index=sheet.frame.index)
+
+
+def _normalise(frame: pd.DataFrame, defaults: dict[str, str], collector: ProblemCollector) -> pd.DataFrame:
+    for column in CANONICAL_COLUMNS:
+        frame[column], changed = normalize.clean_text(frame[column])
+        collector.warn(changed, column, "Spaces or invisible characters removed", "now reads '{new}'.")
+    for column, default in defaults.items():
+        if column in frame.columns and default:
+            frame[column] = frame[column].where(frame[column].ne(""), default)
+    full_name = (frame["first_name"] + " " + frame["last_name"]).str.strip()
+    frame["name"] = frame["name"].where(frame["name"].ne(""), full_name)
+    rules.check_scientific(frame, collector)
+
+    frame["state"], changed = normalize.states(frame["state"])
+    collector.warn(changed, "state", "State written as a code", "'{old}' changed to {new}.")
+    frame["country"], changed = normalize.countries(frame["country"])
+    collector.warn(changed, "country", "Country written as a code", "'{old}' changed to {new}.")
+    frame["value"], changed = normalize.money(frame["value"])
+    collector.warn(changed, "value", "Amount read from text", "'{old}' read as {new}.")
+    frame["quantity"] = normalize.whole_numbers(frame["quantity"])
+    frame["allow_duplicate"] = normalize.yes_no(frame["allow_duplicate"])
+    zips, reformatted, repaired, unconfirmed = normalize.zips(frame["zip"], frame["state"])
+    frame["zip"] = zips
+    collector.warn(reformatted, "zip", "ZIP+4 reformatted", "ZIP {old} written as {new}.")
+    collector.warn(
+        repaired,
+        "zip",
+        "ZIP repaired (lost leading zero)",
+        "ZIP {old} repaired to {new} (state {state}); Excel had dropped its leading zero. "
+        "Format the column as Text to keep it.",
+    )
+    collector.error(
+        unconfirmed,
+        "zip",
+        "ZIP Code not valid",
+        "'{old}' is not a US ZIP code; if Excel dropped a leading zero, 0-padding it does not match state "
+        "{state}. Type the full 5-digit ZIP (e.g. 02134) in a Text-formatted column.",
+    )
+    return frame
+
+
+def _fingerprint_and_duplicates(
+    frame: pd.DataFrame, collector: ProblemCollector, contract: SheetContract
+) -> None:
+    parts = [frame[c].str.casefold() if c in _CASE_INSENSITIVE else frame[c] for c in FINGERPRINT_FIELDS]
+    joined = parts[0].str.cat(parts[1:], sep="\x1f")
+    base = pd.Series(
+        [hashlib.sha256(text.encode("utf-8")).hexdigest()[:FINGERPRINT_HEX] for text in joined],
+        index=frame.index,
+        dtype=object,
+    )
+    occurrence = base.groupby(base).cumcount()
+    first_row = frame[ROW].groupby(base).transform("first")
+    repeat = occurrence.gt(0)
+    allowed = repeat & frame["allow_duplicate"].eq("yes")
+    frame[FINGERPRINT] = base.where(~allowed, base + "#" + (occurrence + 1).astype(str))
+    duplicate = repeat & ~allowed
+    header = collector.header("allow_duplicate")
+    collector.error(
+        duplicate & frame[STATUS].eq("valid"),
+        "name",
+        "Duplicate row",
+        "same recipient, address and card as row {first}; it will not be sent twice. To send it again on "
+        f"purpose, put yes in the '{header}' column.",
+        extra={"first": first_row},
+    )
+    frame.loc[duplicate & frame[STATUS].eq("valid"), STATUS] = "duplicate"
+
+
+def summary_lines(result: ValidationResult) -> list[str]:
+    """A short text summary: rows, valid, invalid, duplicates, problems by kind."""
+    summary = result.summary()
+    duplicates = int((result.rows[STATUS] == "duplicate").sum())
+    lines = [
+        f"{summary.rows} rows: {summary.valid} valid, {summary.invalid - duplicates} invalid"
+        + (f", {duplicates} duplicate" if duplicates else "")
+    ]
+    for kind, count in sorted(summary.by_problem.items(), key=lambda item: (-item[1], item[0])):
+        lines.append(f"  {count:>6}  {kind}")
+    warnings: dict[str, int] = {}
+    for problem in result.problems:
+        if problem.severity == "warning":
+            warnings[problem.kind] = warnings.get(problem.kind, 0) + 1
+    for kind, count in sorted(warnings.items(), key=lambda item: (-item[1], item[0])):
+        lines.append(f"  {count:>6}  {kind} (warning)")
+    return lines
+
+
+def problems_by_row(problems: tuple[Problem, ...]) -> dict[int, list[Problem]]:
+    grouped: dict[int, list[Problem]] = {}
+    for problem in problems:
+        grouped.setdefault(problem.row, []).append(problem)
+    return grouped

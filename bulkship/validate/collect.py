@@ -1,0 +1,114 @@
+"""Collects problems from column masks and words them for Excel users, naming the user's own headers."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from ..models import CANONICAL_COLUMNS, LoadedSheet, Problem, Severity
+from ..schema import SheetContract
+
+_COLUMN_ORDER = {column: position for position, column in enumerate(CANONICAL_COLUMNS)}
+
+
+class ProblemCollector:
+    """Turns ``mask`` (rows with a problem) + a message template into :class:`Problem` values.
+
+    Templates may use ``{old}`` (the cell as read), ``{new}`` (the normalised value), any canonical column
+    of the same row (``{state}``), and the ``extra`` Series passed in.
+    """
+
+    def __init__(self, sheet: LoadedSheet, contract: SheetContract, frame: pd.DataFrame) -> None:
+        self._headers = {canonical: header for header, canonical in sheet.column_map.items()}
+        self._contract = contract
+        self._original = frame.copy()
+        self.frame = frame  # the frame being normalised, same object throughout
+        self._problems: list[Problem] = []
+        self._error_rows: set[int] = set()
+
+    def header(self, column: str) -> str:
+        """The user's own header text for a column, or the template's title when the sheet lacks it."""
+        return self._headers.get(column) or self._contract.title(column)
+
+    def warn(
+        self,
+        mask: pd.Series,
+        column: str,
+        kind: str,
+        template: str,
+        *,
+        extra: Mapping[str, pd.Series] | None = None,
+    ) -> None:
+        self._add("warning", mask, column, kind, template, extra)
+
+    def error(
+        self,
+        mask: pd.Series,
+        column: str,
+        kind: str,
+        template: str,
+        *,
+        extra: Mapping[str, pd.Series] | None = None,
+    ) -> None:
+        self._add("error", mask, column, kind, template, extra)
+
+    def add_each(
+        self, rows: Iterable[int], column: str, kind: str, messages: Iterable[str], values: Iterable[str]
+    ) -> None:
+        """Errors with messages already worded per row (pandera failure cases)."""
+        header = self.header(column)
+        for row, message, value in zip(rows, messages, values, strict=True):
+            self._problems.append(
+                Problem(int(row), column, value, "error", f"Row {row}, column '{header}': {message}", kind)
+            )
+            self._error_rows.add(int(row))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self._problems.append(problem)
+            if problem.severity == "error":
+                self._error_rows.add(problem.row)
+
+    def error_rows(self) -> set[int]:
+        return self._error_rows
+
+    def has_error(self, column: str) -> pd.Series:
+        """Rows that already have an error in ``column``: later checks skip them (one message per cell)."""
+        rows = {p.row for p in self._problems if p.column == column and p.severity == "error"}
+        return pd.Series(self.frame.index.isin(list(rows)), index=self.frame.index)
+
+    def sorted(self) -> tuple[Problem, ...]:
+        return tuple(
+            sorted(
+                self._problems,
+                key=lambda p: (p.row, p.severity != "error", _COLUMN_ORDER.get(p.column, 99)),
+            )
+        )
+
+    def _add(
+        self,
+        severity: Severity,
+        mask: pd.Series,
+        column: str,
+        kind: str,
+        template: str,
+        extra: Mapping[str, pd.Series] | None,
+    ) -> None:
+        rows = mask.index[mask.fillna(False).astype(bool).to_numpy()]
+        if len(rows) == 0:
+            return
+        fields = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        header = self.header(column)
+        old = self._original.loc[rows, column].tolist()
+        sources: dict[str, list[object]] = {"old": old, "new": self.frame.loc[rows, column].tolist()}
+        for name in fields - {"old", "new"}:
+            series = (extra or {}).get(name)
+            sources[name] = (series if series is not None else self.frame[name]).loc[rows].tolist()
+        for position, row in enumerate(rows):
+            values = {name: sources[name][position] for name in fields}
+            message = f"Row {row}, column '{header}': " + template.format(**values)
+            self._problems.append(Problem(int(row), column, str(old[position]), severity, message, kind))
+        if severity == "error":
+            self._error_rows.update(int(r) for r in rows)

@@ -1,0 +1,94 @@
+"""Column-wise normalisers. Each takes text Series and returns the new Series plus the mask of changed cells,
+so that the caller can record every change as a warning. No per-row Python where a column op exists."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .usps import COUNTRY_ALIASES, state_lookup, zip_prefix_states
+
+# Invisible characters that survive copy-paste from web pages and HR systems.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_SUSPICIOUS = re.compile(f"[^\\S ]|  |[{_INVISIBLE}\\x00-\\x1f\\x7f]")
+_INVISIBLE_RE = f"[{_INVISIBLE}\\x00-\\x08\\x0e-\\x1f\\x7f]"
+_SEPARATOR = "\ue000"  # private-use character: never in real data, never matched above
+
+MONEY_NOISE = r"(?i)^\s*(?:usd|us\$)?\s*\$?\s*|\s*(?:usd|dollars?)\s*$|,(?=\d{3}(?:\D|$))|\$"
+MONEY = r"\d{1,7}(?:\.\d{1,2})?"
+DECIMAL_COMMA = r"\$?\s*\d+,\d{1,2}"
+SCIENTIFIC = r"(?i)[-+]?\d(?:\.\d+)?E[-+]?\d+"
+YES_WORDS = {"yes", "y", "true", "1", "x", "ok", "allow", "allowed"}
+NO_WORDS = {"no", "n", "false", "0", "", "-"}
+
+
+def clean_text(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Trim; drop invisible characters; collapse runs of whitespace. Plain trimming is not reported (the
+    value means the same); any other change is."""
+    stripped = column.str.strip()
+    if not _SUSPICIOUS.search(_SEPARATOR.join(stripped.tolist())):
+        return stripped, pd.Series(False, index=column.index)
+    cleaned = (
+        stripped.str.replace(_INVISIBLE_RE, "", regex=True).str.replace(r"\s+", " ", regex=True).str.strip()
+    )
+    return cleaned, cleaned.ne(stripped)
+
+
+def states(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """'massachusetts', 'ma', 'Mass.'? -> 'MA' where the name or code is known; others left for the checks."""
+    mapped = column.str.casefold().str.rstrip(".").map(state_lookup())
+    result = mapped.where(mapped.notna(), column.str.upper()).astype(object)
+    return result, result.ne(column) & mapped.notna()
+
+
+def countries(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    mapped = column.str.casefold().map(COUNTRY_ALIASES)
+    result = mapped.where(mapped.notna(), column).astype(object)
+    return result, result.ne(column)
+
+
+def money(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """'$1,200.00' -> '1200'; '25.5' -> '25.50'. Amounts keep two decimals unless whole. Unreadable text is
+    left as it is for the pattern check to report; a decimal comma ('25,50') too: it is ambiguous."""
+    ambiguous = column.str.fullmatch(DECIMAL_COMMA)
+    stripped = column.str.replace(MONEY_NOISE, "", regex=True)
+    readable = stripped.str.fullmatch(MONEY) & ~ambiguous
+    whole = stripped.str.split(".", n=1).str[0].str.lstrip("0").replace("", "0")
+    cents = stripped.str.split(".", n=1).str[1].fillna("").str.ljust(2, "0")
+    amount = whole.where(cents.eq("00") | cents.eq(""), whole + "." + cents)
+    result = amount.where(readable, column).astype(object)
+    noise = stripped.ne(column)  # symbols or separators removed: say so
+    return result, noise & readable
+
+
+def whole_numbers(column: pd.Series) -> pd.Series:
+    """'1.0' (a number formatted by some exporter) -> '1'."""
+    return column.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+
+
+def yes_no(column: pd.Series) -> pd.Series:
+    folded = column.str.casefold()
+    return column.where(~folded.isin(YES_WORDS), "yes").where(~folded.isin(NO_WORDS), "")
+
+
+def zips(zip_column: pd.Series, state_column: pd.Series) -> tuple[pd.Series, ...]:
+    """Normalise ZIP+4 spellings and repair ZIPs that lost leading zeros in Excel, where the state confirms.
+
+    Returns (zips, reformatted mask, repaired mask, unconfirmed mask); unconfirmed are short ZIPs whose
+    padded form the state does not confirm: they are left as they were, for the checks to reject.
+    """
+    compact = zip_column.str.replace(r"\s*-\s*|\s+", "-", regex=True)
+    nine = compact.str.fullmatch(r"\d{9}")
+    short_head = compact.str.fullmatch(r"\d{3,4}(?:-\d{4})?")
+    short_nine = compact.str.fullmatch(r"\d{7,8}")
+    head = compact.str.split("-", n=1).str[0].where(short_head, compact.str[:-4]).str.zfill(5)
+    tail = compact.str.split("-", n=1).str[1].fillna("").where(short_head, compact.str[-4:])
+    padded = head.where(tail.eq(""), head + "-" + tail)
+    confirmed = (head.str[:3] + state_column).isin(zip_prefix_states())
+    short = short_head | short_nine
+    result = compact.where(~nine, compact.str[:5] + "-" + compact.str[5:])
+    result = result.where(~(short & confirmed), padded).astype(object)
+    result = result.where(~(short & ~confirmed), zip_column)
+    reformatted = result.ne(zip_column) & ~short
+    return result, reformatted, short & confirmed, short & ~confirmed

@@ -1,0 +1,287 @@
+"""The checks: structure (pandera, lazy, from schemas/recipients.toml), catalog and address rules."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import pandas as pd
+
+from ..models import Catalog, Product
+from ..schema import CHECK_MAX_LENGTH, CHECK_PATTERN, CHECK_REQUIRED, SheetContract, pandera_schema
+from . import normalize
+from .collect import ProblemCollector
+from .usps import MILITARY_CITIES, MILITARY_STATES, PO_BOX, STATE_NAMES, known_zip_prefixes, zip_prefix_states
+
+MIN_QUANTITY = 1
+MAX_QUANTITY = 1000  # api-contract: Quantity 1-1000
+US = "US"
+
+_EMPTY_HINTS = {
+    "name": "fill in the recipient's name, or First Name and Last Name",
+    "address1": "fill in the street address",
+    "city": "fill in the city (APO, FPO or DPO for military mail)",
+    "state": "fill in the 2-letter state code, e.g. MA",
+    "zip": "fill in the 5-digit ZIP code",
+    "product": "fill in a product id from the catalog, e.g. CVS, or set a default in the program settings",
+    "value": "fill in the card's value in dollars, e.g. 50",
+}
+
+
+_SCHEMAS: dict[str, Any] = {}  # contract source -> pandera schema, built once per process
+
+
+def _schema(contract: SheetContract) -> Any:
+    if contract.source not in _SCHEMAS:
+        _SCHEMAS[contract.source] = pandera_schema(contract)
+    return _SCHEMAS[contract.source]
+
+
+def check_structure(frame: pd.DataFrame, contract: SheetContract, collector: ProblemCollector) -> None:
+    """Required, max length and format, every failure of every row at once (pandera lazy=True)."""
+    from pandera.errors import SchemaErrors
+
+    try:
+        _schema(contract).validate(frame, lazy=True)
+        return
+    except SchemaErrors as exc:
+        cases = exc.failure_cases
+    cases = cases[cases["column"].isin(list(contract.columns)) & cases["index"].notna()]
+    for (column, check), group in cases.groupby(["column", "check"], sort=False):
+        spec = contract.columns[str(column)]
+        reported = collector.has_error(spec.name)
+        group = group[~group["index"].isin(list(reported.index[reported]))]
+        rows = [int(i) for i in group["index"]]
+        values = [str(v) for v in group["failure_case"]]
+        if check == CHECK_REQUIRED:
+            hint = _EMPTY_HINTS.get(spec.name, f"fill in {spec.title}")
+            messages = [f"is empty; {hint}." for _ in rows]
+            kind = f"{spec.title} missing"
+        elif check == CHECK_MAX_LENGTH:
+            messages = [
+                f"'{v}' is {len(v)} characters long; the vendor accepts at most {spec.max_length}."
+                for v in values
+            ]
+            kind = f"{spec.title} too long"
+        elif check == CHECK_PATTERN:
+            messages = [f"'{v}' {spec.pattern_message}." for v in values]
+            kind = f"{spec.title} not valid"
+        else:
+            messages = [f"'{v}' fails the check {check}." for v in values]
+            kind = f"{spec.title} not valid"
+        collector.add_each(rows, spec.name, kind, messages, values)
+
+
+def check_scientific(frame: pd.DataFrame, collector: ProblemCollector) -> None:
+    """Text like 1.23457E+11 in an id, ZIP or phone: Excel shortened a long number and its digits are lost."""
+    for column in ("external_id", "zip", "phone"):
+        mask = frame[column].str.fullmatch(normalize.SCIENTIFIC)
+        collector.error(
+            mask,
+            column,
+            "Number shortened to scientific notation",
+            "'{old}' is a number Excel shortened to scientific notation; the original digits are lost. "
+            "Format the column as Text in the source file and export it again.",
+        )
+
+
+def _ids(column: pd.Series, lookup: dict[str, str]) -> tuple[pd.Series, pd.Series]:
+    mapped = column.str.casefold().map(lookup)
+    return mapped.where(mapped.notna(), column).astype(object), mapped.notna() & mapped.ne(column)
+
+
+def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
+    """Product, value, quantity, shipping method and card carrier against the vendor catalog."""
+    products = {p.id.casefold(): p.id for p in catalog.products.values()}
+    products |= {p.name.casefold(): p.id for p in catalog.products.values() if p.name}
+    frame["product"], renamed = _ids(frame["product"], products)
+    collector.warn(renamed, "product", "Product name read as its id", "'{old}' read as product {new}.")
+    shippable = sorted(p.id for p in catalog.products.values() if p.ships_physically)
+    filled = frame["product"].ne("")
+    known = frame["product"].isin(list(catalog.products))
+    collector.error(
+        filled & ~known,
+        "product",
+        "Unknown product",
+        "'{old}' is not a product in the vendor catalog; use one of " + ", ".join(shippable) + ".",
+    )
+    digital = frame["product"].isin([p.id for p in catalog.products.values() if not p.ships_physically])
+    collector.error(
+        digital,
+        "product",
+        "Product cannot be shipped",
+        "{new} is a digital-only card and cannot be shipped as a physical card; use one of "
+        + ", ".join(shippable)
+        + ".",
+    )
+    _check_values(frame, catalog, collector)
+    _check_quantity(frame, collector)
+    methods = {m.id.casefold(): m.id for m in catalog.shipping_methods.values()}
+    methods |= {m.name.casefold(): m.id for m in catalog.shipping_methods.values() if m.name}
+    frame["shipping_method"], renamed = _ids(frame["shipping_method"], methods)
+    collector.warn(
+        renamed, "shipping_method", "Shipping method read as its id", "'{old}' read as shipping method {new}."
+    )
+    collector.error(
+        frame["shipping_method"].ne("") & ~frame["shipping_method"].isin(list(catalog.shipping_methods)),
+        "shipping_method",
+        "Unknown shipping method",
+        "'{old}' is not a shipping method; use one of " + ", ".join(sorted(catalog.shipping_methods)) + ".",
+    )
+    _check_carriers(frame, catalog, collector)
+
+
+def _amount(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _money_text(value: Decimal) -> str:
+    return str(int(value)) if value == value.to_integral_value() else f"{value:.2f}"
+
+
+def _check_values(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
+    value_ok = frame["value"].str.fullmatch(normalize.MONEY)
+    for product_id, rows in frame.groupby("product", sort=False).groups.items():
+        product = catalog.products.get(str(product_id))
+        if product is None or not product.ships_physically:
+            continue
+        in_product = frame.index.isin(rows) & value_ok
+        values = frame["value"]
+        if product.denomination_type == "Variable" and len(product.denominations) >= 2:
+            low, high = product.denominations[0], product.denominations[-1]
+            numeric = pd.to_numeric(values.where(in_product, "0"), errors="coerce")
+            outside = in_product & ((numeric < float(low)) | (numeric > float(high)))
+            collector.error(
+                outside,
+                "value",
+                "Value not allowed for the product",
+                f"{{new}} is outside the range {product.id} accepts: "
+                f"{_money_text(low)} to {_money_text(high)}.",
+            )
+        else:
+            allowed = {_money_text(d) for d in product.denominations}
+            collector.error(
+                in_product & ~values.isin(allowed),
+                "value",
+                "Value not allowed for the product",
+                f"{{new}} is not a value {product.id} comes in; use one of "
+                + ", ".join(_money_text(d) for d in product.denominations)
+                + ".",
+            )
+
+
+def _check_quantity(frame: pd.DataFrame, collector: ProblemCollector) -> None:
+    digits = frame["quantity"].str.fullmatch(r"\d{1,7}")
+    number = pd.to_numeric(frame["quantity"].where(digits, "0"), errors="coerce")
+    collector.error(
+        digits & ((number < MIN_QUANTITY) | (number > MAX_QUANTITY)),
+        "quantity",
+        "Quantity out of range",
+        f"{{new}} cards is outside what one line may order: {MIN_QUANTITY} to {MAX_QUANTITY}.",
+    )
+
+
+def _carrier_choices(product: Product) -> list[str]:
+    return ["DEFAULT", *[c.id for c in product.card_carriers if c.id != "DEFAULT"]]
+
+
+def _check_carriers(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
+    every = {c.id.casefold(): c.id for p in catalog.products.values() for c in p.card_carriers}
+    every |= {c.name.casefold(): c.id for p in catalog.products.values() for c in p.card_carriers if c.name}
+    every["default"] = "DEFAULT"
+    frame["carrier_id"], renamed = _ids(frame["carrier_id"], every)
+    collector.warn(
+        renamed, "carrier_id", "Card carrier read as its id", "'{old}' read as card carrier {new}."
+    )
+    for product_id, rows in frame.groupby("product", sort=False).groups.items():
+        product = catalog.products.get(str(product_id))
+        if product is None or not product.ships_physically:
+            continue
+        choices = _carrier_choices(product)
+        in_product = frame.index.isin(rows)
+        carrier = frame["carrier_id"]
+        if product.requires_card_carrier:
+            collector.error(
+                in_product & carrier.eq(""),
+                "carrier_id",
+                "Card carrier missing",
+                f"is empty; {product.id} needs a card carrier: one of {', '.join(choices)}.",
+            )
+        collector.error(
+            in_product & carrier.ne("") & ~carrier.isin(choices),
+            "carrier_id",
+            "Unknown card carrier",
+            f"'{{old}}' is not a card carrier for {product.id}; use "
+            + (" or ".join(choices) if len(choices) > 1 else "DEFAULT or leave it empty")
+            + ".",
+        )
+
+
+def check_addresses(frame: pd.DataFrame, collector: ProblemCollector, *, reject_po_boxes: bool) -> None:
+    """State, ZIP/state agreement, military mail rules, PO boxes, US only."""
+    state = frame["state"]
+    two_letters = state.str.fullmatch(r"[A-Z]{2}")
+    collector.error(
+        two_letters & ~state.isin(list(STATE_NAMES)),
+        "state",
+        "State not valid",
+        "'{old}' is not a US state; use the 2-letter code (e.g. MA) or the full name (Massachusetts).",
+    )
+    zip_ok = frame["zip"].str.fullmatch(r"\d{5}(?:-\d{4})?") & ~collector.has_error("zip")
+    state_ok = state.isin(list(STATE_NAMES))
+    prefix = frame["zip"].str[:3]
+    unknown_prefix = zip_ok & ~prefix.isin(list(known_zip_prefixes()))
+    collector.error(
+        unknown_prefix,
+        "zip",
+        "ZIP code not in use",
+        "'{new}' is not a ZIP code in use in the United States; check it against the address.",
+    )
+    mismatch = zip_ok & state_ok & ~unknown_prefix & ~(prefix + state).isin(zip_prefix_states())
+    collector.error(
+        mismatch,
+        "zip",
+        "ZIP does not match the state",
+        "ZIP {new} is not in state {state}; check both against the recipient's address.",
+    )
+    city = frame["city"].str.upper().str.replace(".", "", regex=False)
+    military_city = city.isin(list(MILITARY_CITIES))
+    military_state = state.isin(list(MILITARY_STATES))
+    collector.error(
+        military_city & ~military_state & state.ne(""),
+        "state",
+        "Military address not valid",
+        "military mail to {city} needs state AA, AE or AP, not '{new}'.",
+    )
+    collector.error(
+        military_state & ~military_city & city.ne(""),
+        "city",
+        "Military address not valid",
+        "state {state} is for military mail; the city must be APO, FPO or DPO, not '{new}'.",
+    )
+    po_box = frame["address1"].str.contains(PO_BOX, regex=True) | frame["address2"].str.contains(
+        PO_BOX, regex=True
+    )
+    if reject_po_boxes:
+        collector.error(
+            po_box,
+            "address1",
+            "PO box not allowed",
+            "'{new}' is a PO box; this program ships to street addresses only. Ask for a street address.",
+        )
+    else:
+        collector.warn(
+            po_box,
+            "address1",
+            "PO box",
+            "'{new}' is a PO box; cards are delivered by mail, some couriers do not deliver to PO boxes.",
+        )
+    collector.error(
+        frame["country"].ne(US) & frame["country"].ne("") & ~collector.has_error("country"),
+        "country",
+        "Country not supported",
+        "'{old}': physical gift cards ship to US addresses only (including APO/FPO/DPO).",
+    )

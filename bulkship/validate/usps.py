@@ -1,0 +1,71 @@
+"""US address reference data, built once per process: state names and codes, ZIP prefixes per state."""
+
+from __future__ import annotations
+
+import functools
+
+STATE_NAMES: dict[str, str] = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
+    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana",
+    "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri",
+    "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey",
+    "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio",
+    "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
+    "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
+    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+    "PR": "Puerto Rico", "GU": "Guam", "VI": "U.S. Virgin Islands", "AS": "American Samoa",
+    "MP": "Northern Mariana Islands", "FM": "Micronesia", "MH": "Marshall Islands", "PW": "Palau",
+    "AA": "Armed Forces Americas", "AE": "Armed Forces Europe", "AP": "Armed Forces Pacific",
+}  # fmt: skip
+
+MILITARY_STATES = frozenset({"AA", "AE", "AP"})
+MILITARY_CITIES = frozenset({"APO", "FPO", "DPO"})
+
+_EXTRA_STATE_NAMES = {
+    "washington dc": "DC", "washington d.c.": "DC", "d.c.": "DC", "virgin islands": "VI",
+    "us virgin islands": "VI", "armed forces europe middle east africa canada": "AE",
+    "armed forces africa": "AE", "armed forces canada": "AE", "armed forces middle east": "AE",
+}  # fmt: skip
+
+COUNTRY_ALIASES: dict[str, str] = {
+    "us": "US", "usa": "US", "u.s.": "US", "u.s.a.": "US", "u.s": "US", "u.s.a": "US", "america": "US",
+    "united states": "US", "united states of america": "US", "the united states": "US",
+    "ca": "CA", "can": "CA", "canada": "CA", "mx": "MX", "mex": "MX", "mexico": "MX",
+    "gb": "GB", "uk": "GB", "united kingdom": "GB", "great britain": "GB", "england": "GB",
+    "de": "DE", "germany": "DE", "fr": "FR", "france": "FR", "ie": "IE", "ireland": "IE",
+    "in": "IN", "india": "IN", "au": "AU", "australia": "AU",
+}  # fmt: skip
+
+PO_BOX = r"(?i)\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box|pobox)\b"
+
+
+@functools.cache
+def state_lookup() -> dict[str, str]:
+    """casefolded code or name -> USPS code."""
+    lookup = {code.casefold(): code for code in STATE_NAMES}
+    lookup |= {name.casefold(): code for code, name in STATE_NAMES.items()}
+    lookup |= {name.replace(".", "").casefold(): code for code, name in STATE_NAMES.items()}
+    return lookup | _EXTRA_STATE_NAMES
+
+
+@functools.cache
+def zip_prefix_states() -> frozenset[str]:
+    """Every valid (3-digit ZIP prefix + state) pair, e.g. '021MA', from the offline ``zipcodes`` database."""
+    import zipcodes
+
+    return frozenset(z["zip_code"][:3] + z["state"] for z in zipcodes.list_all())
+
+
+@functools.cache
+def known_zip_prefixes() -> frozenset[str]:
+    return frozenset(pair[:3] for pair in zip_prefix_states())
+
+
+@functools.cache
+def states_by_prefix() -> dict[str, tuple[str, ...]]:
+    result: dict[str, set[str]] = {}
+    for pair in zip_prefix_states():
+        result.setdefault(pair[:3], set()).add(pair[3:])
+    return {prefix: tuple(sorted(states)) for prefix, states in result.items()}
