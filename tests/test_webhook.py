@@ -1,0 +1,157 @@
+"""The webhook receiver: a delivery is a signal; duplicates and stale deliveries change nothing twice."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from test_track_support import BATCH, ScriptedVendor, sent_batch
+
+from bulkship.errors import VendorUnavailableError
+from bulkship.ledger import Ledger
+from bulkship.models import VendorOrder
+from bulkship.reconcile.sheets import read_result_workbook
+from bulkship.settings import resolve_settings
+from bulkship.webhook import SECRET_HEADER, WebhookReceiver, create_webhook_app, order_id_of
+
+SECRET = "s3cret-for-tests"
+
+
+@pytest.fixture
+def vendor() -> ScriptedVendor:
+    return ScriptedVendor()
+
+
+@pytest.fixture
+def output(tmp_path: Path, vendor: ScriptedVendor) -> Path:
+    return sent_batch(resolve_settings().ledger, tmp_path / "output", vendor)
+
+
+class Harness:
+    def __init__(self, vendor: ScriptedVendor) -> None:
+        self.receiver = WebhookReceiver(
+            resolve_settings(), SECRET, client_factory=lambda _s: vendor, rewrite_delay_s=0
+        )
+        self.app = create_webhook_app(self.receiver)
+
+    def post(self, path: str, body: object | bytes, headers: dict[str, str] | None = None) -> httpx.Response:
+        async def go() -> httpx.Response:
+            async with self.receiver.lifespan(self.app):
+                transport = httpx.ASGITransport(app=self.app)
+                async with httpx.AsyncClient(transport=transport, base_url="http://receiver") as client:
+                    kwargs = {"content": body} if isinstance(body, bytes) else {"json": body}
+                    response = await client.post(path, headers=headers or {}, **kwargs)
+                await self.receiver.wait_for_rewrites()
+                return response
+
+        return asyncio.run(go())
+
+    def deliver(self, order: VendorOrder) -> httpx.Response:
+        return self.post(f"/webhook/{SECRET}", order_body(order))
+
+
+def order_body(order: VendorOrder) -> dict[str, object]:
+    return {
+        "Id": order.id,
+        "PONumber": order.po_number,
+        "Status": order.status,
+        "LineItems": [{"Id": li.id, "Status": li.status} for li in order.line_items],
+    }
+
+
+@pytest.fixture
+def harness(output: Path, vendor: ScriptedVendor) -> Iterator[Harness]:
+    yield Harness(vendor)
+
+
+def _events(kind: str) -> list[object]:
+    with Ledger.open(resolve_settings().ledger, lock=False) as ledger:
+        return [e for e in ledger.events(batch=BATCH) if e.kind == kind]
+
+
+def test_delivery_rereads_the_order_and_records_tracking(
+    harness: Harness, vendor: ScriptedVendor, output: Path
+) -> None:
+    vendor.ship_everything()
+    stale_body = {"Id": "ord-1", "Status": "Pending"}  # the body says little; the vendor is asked
+    response = harness.post(f"/webhook/{SECRET}", stale_body)
+    assert response.status_code == 200 and response.json()["changed"] is True
+    assert vendor.reads == 1
+    with Ledger.open(resolve_settings().ledger, lock=False) as ledger:
+        rows = ledger.rows_by_po(next(iter(ledger.orders(BATCH))).po_number)
+    assert [r.tracking_number for r in rows] == ["TRK-ord-1-0", "TRK-ord-1-1"]
+    # The result workbook is rewritten in place after the burst.
+    outcomes = read_result_workbook(output).outcomes
+    assert outcomes[2].tracking_number == "TRK-ord-1-0" and outcomes[2].status == "shipped"
+    assert outcomes[5].status == "pending", "order 2 had no delivery yet"
+
+
+def test_duplicate_delivery_changes_nothing_twice(harness: Harness, vendor: ScriptedVendor) -> None:
+    vendor.ship_everything()
+    first = harness.deliver(vendor.orders["ord-1"])
+    second = harness.deliver(vendor.orders["ord-1"])
+    assert first.json()["changed"] is True and second.status_code == 200 and second.json()["changed"] is False
+    assert len([e for e in _events("status") if e.po_number.endswith("0001")]) == 1
+
+
+def test_out_of_order_deliveries_keep_the_vendors_latest_state(
+    harness: Harness, vendor: ScriptedVendor
+) -> None:
+    vendor.set_line("ord-1", 0, "Shipped", tracking="T-0")
+    shipped_snapshot = vendor.orders["ord-1"]
+    vendor.ship_everything(delivered=True)
+    delivered_snapshot = vendor.orders["ord-1"]
+    # The later delivery arrives first, then the stale one: the stale one must not move the ledger back.
+    assert harness.deliver(delivered_snapshot).json()["changed"] is True
+    late = harness.deliver(shipped_snapshot)
+    assert late.status_code == 200 and late.json()["changed"] is False
+    with Ledger.open(resolve_settings().ledger, lock=False) as ledger:
+        order = ledger.order_by_vendor_id("ord-1")
+        assert order is not None and order.status == "Complete"
+        assert {r.line_status for r in ledger.rows_by_po(order.po_number)} == {"delivered"}
+
+
+def test_secret_is_required_in_the_path_or_a_header(harness: Harness, vendor: ScriptedVendor) -> None:
+    body = order_body(vendor.orders["ord-1"])
+    assert harness.post("/webhook/wrong", body).status_code == 403
+    assert harness.post("/webhook", body).status_code == 403
+    assert harness.post("/webhook", body, headers={SECRET_HEADER: "wrong"}).status_code == 403
+    assert harness.post("/webhook", body, headers={SECRET_HEADER: SECRET}).status_code == 200
+    assert vendor.reads == 1, "refused deliveries never reach the vendor"
+
+
+def test_unknown_ids_and_malformed_bodies_get_4xx_and_a_log_line_without_recipient_data(
+    harness: Harness, vendor: ScriptedVendor, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="bulkship.webhook")
+    url = f"/webhook/{SECRET}"
+    assert harness.post(url, {"Id": "ord-999", "Name": "Ann Lee"}).status_code == 404
+    assert harness.post(url, b"{not json").status_code == 400
+    assert harness.post(url, {"Status": "Complete", "Address": "1 Main St"}).status_code == 400
+    assert harness.post(url, ["ord-1"]).status_code == 400
+    assert harness.post(url, b"\xff\xfe").status_code == 400
+    text = caplog.text
+    assert "ord-999" in text and "not JSON" in text and "no order Id" in text
+    for private in ("Ann Lee", "Main St", SECRET):
+        assert private not in text
+
+
+def test_vendor_outage_asks_the_sender_to_retry(harness: Harness, vendor: ScriptedVendor) -> None:
+    async def down(_order_id: str) -> VendorOrder:
+        raise VendorUnavailableError("503 from the vendor", status_code=503)
+
+    vendor.get_order = down  # type: ignore[method-assign]
+    assert harness.deliver(vendor.orders["ord-1"]).status_code == 503
+    assert _events("status") == []
+
+
+def test_order_id_is_read_in_any_casing() -> None:
+    assert order_id_of({"id": "a"}) == "a"
+    assert order_id_of({"ID": " b "}) == "b"
+    assert order_id_of({"Order": {"Id": "c"}}) == "c"
+    assert order_id_of({"Id": ""}) is None
+    assert order_id_of("ord-1") is None
