@@ -216,3 +216,20 @@ def test_catalog_json_against_the_embedded_sandbox_lists_only_physical_products(
     assert all(p["denominations"] for p in data["products"])
     visa = next(p for p in data["products"] if p["id"] == "VISA-PREPAID")
     assert visa["denomination_type"] == "Variable" and visa["requires_card_carrier"]
+
+
+def test_catalog_against_a_running_sandbox_server(capsys, monkeypatch):
+    from test_client_sandbox import sandbox_server  # the subprocess helper, shared with the client tests
+
+    monkeypatch.setenv("BULKSHIP_EMAIL", "sandbox@bulkship.local")
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", "sandbox-access-token")
+    with sandbox_server() as url:
+        assert main(["catalog", "--api-url", url, "--json"]) == 0
+        out, err = capsys.readouterr()
+        monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", "wrong-token")
+        refused = main(["catalog", "--api-url", url, "--refresh"])
+        refused_err = capsys.readouterr().err
+    assert f"Vendor API: {url}" in err
+    assert {"CVS", "TARGET", "VISA-PREPAID"} <= {p["id"] for p in json.loads(out)["products"]}
+    assert refused == 1
+    assert "did not accept these credentials" in refused_err and "wrong-token" not in refused_err

@@ -4,8 +4,13 @@ knob resolving to exactly one order per PONumber. Sleep is injected: no test wai
 from __future__ import annotations
 
 import asyncio
+import os
 import random
-from collections.abc import Awaitable
+import subprocess
+import sys
+import tempfile
+from collections.abc import Awaitable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -223,3 +228,50 @@ def test_concurrent_creates_under_faults_still_give_one_order_each():
     results, orders = run(scenario(sandbox_client(waits, max_attempts=25, seed=11, **knobs)))
     assert sorted(o.po_number for o in orders) == sorted(po_numbers)
     assert sorted(r.order.po_number for r in results) == sorted(po_numbers)
+
+
+@contextmanager
+def sandbox_server(*flags: str) -> Iterator[str]:
+    """``bulkship sandbox --port 0 [flags]`` as a subprocess on loopback: yields its URL, then stops it."""
+    with tempfile.TemporaryFile(mode="w+") as log:  # a file, not a pipe: a chatty server never blocks
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bulkship", "sandbox", "--port", "0", *flags],
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        try:
+            assert proc.stdout is not None
+            first = proc.stdout.readline().strip()
+            if not first.startswith("BULKSHIP_API_URL=http://127.0.0.1:"):
+                proc.wait(timeout=10)
+                log.seek(0)
+                pytest.fail(f"the sandbox did not start: {first!r} {log.read()}")
+            yield first.partition("=")[2]
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            if proc.stdout:
+                proc.stdout.close()
+
+
+def test_over_real_http_a_dropped_connection_after_commit_resolves_to_one_order(tmp_path: Path):
+    po_numbers = [f"PO-H{i}" for i in range(8)]
+
+    async def scenario(url: str) -> tuple[list[CreateResult], list[Any]]:
+        settings = Settings(
+            api_url=url, email=SANDBOX_EMAIL, access_token=SANDBOX_ACCESS_TOKEN, data_dir=tmp_path
+        )
+        async with connect(settings, sleep=Waits(), max_attempts=25) as client:
+            results = [await client.create_order(payload(po)) for po in po_numbers]
+            return results, await client.list_orders()
+
+    with sandbox_server("--drop-after-commit-rate", "0.5", "--seed", "5") as url:
+        results, orders = run(scenario(url))
+    assert sorted(o.po_number for o in orders) == sorted(po_numbers)
+    assert any(not r.created for r in results)  # some answers were lost and resolved through 409

@@ -56,7 +56,7 @@ def connect(
         catalog_cache = None  # the sandbox is local: nothing to save by caching
     else:
         base_url = normalize_base_url(str(settings.api_url))
-        catalog_cache = cache_file(settings.data_dir, base_url)
+        catalog_cache = cache_file(settings.data_dir, base_url, account=email)
     return VendorClient(
         base_url,
         email,

@@ -1,6 +1,7 @@
 """The on-disk catalog cache for a real vendor API: the vendor asks clients to cache the catalog for about a
 week rather than fetch it for every order. Stores the raw JSON records (re-parsed on load, so a newer bulkship
-reads an older cache), one file per API URL, never any credential. A damaged file is ignored and replaced.
+reads an older cache), one file per API URL and account, never any credential. A damaged file is ignored
+and replaced.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ CATALOG_CACHE_TTL_S = 7 * 24 * 3600.0
 CACHE_FORMAT = 1
 
 
-def cache_file(data_dir: Path, api_url: str) -> Path:
-    digest = hashlib.sha256(api_url.encode("utf-8")).hexdigest()[:16]
+def cache_file(data_dir: Path, api_url: str, account: str = "") -> Path:
+    """One file per API URL and account (catalogs may differ per account); only a hash names the account."""
+    digest = hashlib.sha256(f"{api_url}\n{account.strip().lower()}".encode()).hexdigest()[:16]
     return data_dir / "catalog-cache" / f"catalog-{digest}.json"
 
 
