@@ -16,6 +16,7 @@ from rich.table import Table
 
 from ..errors import ConfigError
 from ..pipeline import DEFAULT_WAIT_S, PlanView, RunResult, run_batch
+from ..plan import DEFAULT_MAX_LINES
 from ..submit import SubmitProgress
 from .app import (
     ApiUrlOption,
@@ -203,9 +204,15 @@ def run(
         str | None,
         typer.Option("--webhook-url", help="Register this FulfillmentComplete webhook on every order."),
     ] = None,
+    max_lines: Annotated[
+        int, typer.Option("--max-lines", min=1, max=100, help="Line items per order (default 100).")
+    ] = DEFAULT_MAX_LINES,
     wait: Annotated[
         float, typer.Option("--wait", help="Seconds to wait for new orders to complete (then use track).")
     ] = DEFAULT_WAIT_S,
+    csv: Annotated[
+        bool, typer.Option("--csv", help="Also write the Results sheet as CSV next to the workbook.")
+    ] = False,
 ) -> int:
     """Order a gift card for every valid row of FILE, exactly once; re-running resumes."""
     from ..program import load_program
@@ -229,11 +236,16 @@ def run(
             max_total=limit,
             webhook_url=webhook_url,
             wait_s=wait,
+            max_lines=max_lines,
             reporter=bar,
         )
     finally:
         bar.stop()
     _report(result)
+    if csv and result.output:
+        from ..track import export_results_csv
+
+        err_console.print(f"CSV: {export_results_csv(settings, result.batch)}")
     if settings.is_sandbox:
         err_console.print("[bold yellow]SANDBOX: no real order was placed.[/]")
     if as_json:
