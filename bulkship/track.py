@@ -177,6 +177,21 @@ def rewrite_results(
     return str(path), []
 
 
+def export_results_csv(settings: Settings, batch: str) -> Path:
+    """Write the CSV twin of the batch's result workbook (``<name>.csv`` next to it); ``track`` keeps it
+    current from then on."""
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        record = ledger.batch(batch)
+        if record is None or not record.output or not Path(record.output).exists():
+            raise BulkshipError(
+                f"No result workbook for batch {batch!r} to export",
+                hint="re-run the same `bulkship run` command to write it (nothing is ordered twice)",
+            )
+        path = Path(record.output)
+        book = book_from_existing(ledger, batch, read_result_workbook(path), api=settings.api_url)
+        return write_results_csv(book, path.with_suffix(".csv"))
+
+
 def batch_progress(
     ledger: Ledger, batch: str, *, output: str | None, warnings: Sequence[str] = ()
 ) -> BatchProgress:

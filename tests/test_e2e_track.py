@@ -152,3 +152,22 @@ def test_libreoffice_converts_the_tracked_workbook(finished_run: Path, tmp_path:
     lines = (tmp_path / "lo" / (finished_run.stem + ".csv")).read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(ROWS) + 1
     assert "02134" in lines[1] and "Err:" not in "".join(lines) and "#NAME" not in "".join(lines)
+
+
+def test_csv_export_from_run_is_kept_current_by_track(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _write_input(tmp_path / "anniversary.csv")
+    out = tmp_path / "output"
+    assert main(
+        ["run", str(source), "--batch", BATCH, "--yes", "--wait", "0", "--out", str(out), "--csv"]
+    ) in (0, 3)
+    twin = next(out.glob("*.csv"))
+    _advance_sandbox(days=30)
+    assert main(["track", BATCH]) == 0
+    with twin.open(encoding="utf-8-sig", newline="") as stream:
+        table = list(csv.DictReader(stream))
+    assert len(table) == len(ROWS)
+    assert all(r["Tracking Number"] for r in table if int(r["Row"]) in VALID_ROWS)
+    assert table[0]["Team notes"] == "'" + ROWS[0][9] and table[1]["Team notes"] == "'+1 555 0100"
+    assert table[0]["Zip Code"] == "02134"

@@ -20,7 +20,7 @@ from ..ledger import Ledger
 from ..reconcile.compare import ReconcileReport, reconcile_batch
 from ..reconcile.join import LedgerView, row_status
 from ..settings import Settings
-from ..track import TrackReport, track
+from ..track import TrackReport, export_results_csv, track
 from ..webhook import DEFAULT_PORT, new_secret, serve
 from .app import (
     ApiUrlOption,
@@ -34,6 +34,10 @@ from .app import (
     settings_from,
 )
 
+CsvOption = Annotated[
+    bool,
+    typer.Option("--csv", help="Also write the Results sheet as CSV next to the workbook (kept current)."),
+]
 BatchArgument = Annotated[str | None, typer.Argument(help="Batch name (default: every batch in the ledger).")]
 
 webhook_app = typer.Typer(help="Receive the vendor's FulfillmentComplete calls.", no_args_is_help=True)
@@ -50,11 +54,17 @@ def track_command(
     credentials: CredentialsOption = None,
     ledger: LedgerOption = None,
     as_json: JsonOption = False,
+    csv: CsvOption = False,
 ) -> None:
     """Poll the vendor for orders not yet final, record tracking numbers, rewrite the result workbook."""
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
     announce_target(settings)
     _require_ledger(settings)
+    if csv:  # write the CSV twin first: every rewrite below then keeps it current
+        with Ledger.open(settings.ledger, lock=False) as journal:
+            names = [batch] if batch else [b.name for b in journal.batches() if b.output]
+        for name in names:
+            err_console.print(f"CSV: {export_results_csv(settings, name)}")
     display = _WatchDisplay() if watch and not as_json else None
     try:
         report = asyncio.run(track(settings, batch, watch=watch, on_pass=display.update if display else None))
