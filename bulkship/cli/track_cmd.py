@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
@@ -34,6 +35,7 @@ from .app import (
     settings_from,
 )
 
+PIPED_WIDTH = 200
 CsvOption = Annotated[
     bool,
     typer.Option("--csv", help="Also write the Results sheet as CSV next to the workbook (kept current)."),
@@ -199,7 +201,10 @@ def status_command(
             ", ".join(f"{n} {k}" for k, n in s["by_status"].items()), str(s["orders"]), s["ordered_cost"],
             s["planned_cost"], s["output"] or "",
         )  # fmt: skip
-    err_console.print(table)
+    out = Console(highlight=False)
+    if not out.is_terminal:  # piped or redirected: do not squeeze the table into 80 columns
+        out = Console(highlight=False, width=PIPED_WIDTH)
+    out.print(table)
 
 
 def batch_status(ledger: Ledger, batch: str) -> dict[str, Any]:

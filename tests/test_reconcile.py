@@ -1,0 +1,108 @@
+"""``bulkship reconcile``: what finance sees when the ledger and the vendor disagree."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from test_track_support import BATCH, ORDERS, ScriptedVendor, sent_batch
+
+from bulkship.cli import main
+from bulkship.ledger import Ledger, OrderRecord
+from bulkship.models import VendorLineItem, VendorOrder
+from bulkship.reconcile.compare import compare
+from bulkship.settings import resolve_settings
+
+STEM = "ANNIV-ANNIV-2026Q4"
+PO1, PO2 = list(ORDERS)
+
+
+@pytest.fixture
+def vendor(tmp_path: Path) -> ScriptedVendor:
+    vendor = ScriptedVendor()
+    sent_batch(resolve_settings().ledger, tmp_path / "output", vendor)
+    return vendor
+
+
+def _ledger_orders() -> list[OrderRecord]:
+    with Ledger.open(resolve_settings().ledger, lock=False) as ledger:
+        return ledger.orders(BATCH)
+
+
+def _check(vendor: ScriptedVendor) -> dict[str, object]:
+    return compare(_ledger_orders(), list(vendor.orders.values()), batch=BATCH, stem=STEM).as_json()
+
+
+def test_everything_matches(vendor: ScriptedVendor) -> None:
+    report = _check(vendor)
+    assert report["matches"] and report["ledger_orders"] == report["vendor_orders"] == 2
+    assert report["ledger_total"] == report["vendor_total"] == "185.50"
+    assert len(report["pending_lines"]) == 3, "nothing shipped yet: all three lines pending (informational)"
+
+
+def test_amount_and_quantity_mismatches_name_the_line(vendor: ScriptedVendor) -> None:
+    order = vendor.orders["ord-1"]
+    first = order.line_items[0]
+    changed = VendorLineItem(
+        first.id, first.external_id, first.product_id, Decimal(100), 2, Decimal("203.50"), "Pending"
+    )
+    vendor.orders["ord-1"] = VendorOrder(order.id, order.po_number, order.status, line_items=(changed,
+                                         order.line_items[1]))  # fmt: skip
+    report = _check(vendor)
+    assert not report["matches"]
+    found = {(m["what"], m["line"]) for m in report["mismatches"]}
+    assert found == {("value", "E1"), ("quantity", "E1"), ("cost", "")}
+    cost = next(m for m in report["mismatches"] if m["what"] == "cost")
+    assert (cost["ledger"], cost["vendor"]) == ("82.00", "232.00")
+
+
+def test_orders_missing_on_either_side(vendor: ScriptedVendor) -> None:
+    del vendor.orders["ord-2"]
+    vendor.orders["ord-x"] = VendorOrder("ord-x", f"{STEM}-0007", "Complete")
+    vendor.orders["ord-other"] = VendorOrder("ord-other", "OTHER-BATCH-0001", "Complete")
+    report = _check(vendor)
+    assert [o["po_number"] for o in report["ledger_only"]] == [PO2]
+    assert [o["po_number"] for o in report["vendor_only"]] == [f"{STEM}-0007"], "other batches are not ours"
+
+
+def test_unsettled_orders_are_reported_with_the_next_step(vendor: ScriptedVendor) -> None:
+    with Ledger.open(resolve_settings().ledger) as ledger:
+        ledger.record_unknown(PO2, "timeout")
+    report = _check(vendor)
+    assert not report["matches"]
+    assert report["unresolved"][0]["po_number"] == PO2 and "bulkship run" in report["unresolved"][0]["next"]
+
+
+def test_reconcile_cli_exit_codes(
+    vendor: ScriptedVendor, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("bulkship.cli.track_cmd.connect", lambda _settings: vendor)
+    assert main(["reconcile", BATCH, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["matches"] is True
+    del vendor.orders["ord-1"]
+    assert main(["reconcile", BATCH]) == 1
+    err = capsys.readouterr().err
+    assert "Ledger only" in err and PO1 in err
+    assert main(["reconcile", "NOPE"]) == 1
+    assert "No batch named 'NOPE'" in capsys.readouterr().err
+
+
+def test_status_lists_batches_with_counts_and_money(
+    vendor: ScriptedVendor, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["status", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (batch,) = data["batches"]
+    assert batch["batch"] == BATCH and batch["rows"] == 4
+    assert batch["by_status"] == {"invalid": 1, "pending": 3}
+    assert batch["ordered_cost"] == "185.50" and batch["orders"] == 2
+    assert main(["status"]) == 0
+    table = capsys.readouterr().out
+    assert BATCH in table and "3 pending" in table and "185.50" in table
+
+
+def test_status_without_a_ledger(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["batches"] == []
