@@ -1,0 +1,119 @@
+"""``bulkship sandbox`` as a real uvicorn server in a subprocess, and the ``sandbox reset`` command."""
+
+from __future__ import annotations
+
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+from test_sandbox_support import Receiver, order
+
+from bulkship.cli import main
+from bulkship.sandbox import Sandbox, SandboxConfig
+
+STARTUP_LIMIT_S = 30
+
+
+@contextmanager
+def server(*args: str) -> Iterator[tuple[str, dict[str, str], subprocess.Popen[str]]]:
+    """Start ``bulkship sandbox --port 0 ARGS``; yield its URL, the credentials it printed and the process."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bulkship", "sandbox", "--port", "0", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(x) for x in process.stdout], daemon=True).start()  # type: ignore[union-attr]
+    try:
+        printed = dict(lines.get(timeout=STARTUP_LIMIT_S).strip().split("=", 1) for _ in range(3))
+        yield printed["BULKSHIP_API_URL"], printed, process
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def login(http: httpx.Client, printed: dict[str, str]) -> None:
+    headers = {"Email": printed["BULKSHIP_EMAIL"], "AccessToken": printed["BULKSHIP_ACCESS_TOKEN"]}
+    token = http.post("/v1/Tokens", headers=headers).json()["Value"]
+    http.headers["Authorization"] = f"Bearer {token}"
+
+
+def test_real_server_drops_the_connection_after_commit_and_a_retry_gets_409(tmp_path):
+    state = tmp_path / "state.sqlite"
+    with server("--state", str(state), "--drop-after-commit-rate", "1") as (url, printed, process):
+        assert url.startswith("http://127.0.0.1:")
+        with httpx.Client(base_url=url, trust_env=False, timeout=10) as http:
+            login(http, printed)
+            assert http.get("/v1/Products").json()["TotalCount"] >= 4
+            with pytest.raises(httpx.TransportError):
+                http.post("/v1/Orders", json=order("PO-NET"))
+            retry = http.post("/v1/Orders", json=order("PO-NET"))
+            assert retry.status_code == 409
+            original = http.get(f"/v1/Orders/{retry.json()['Id']}")
+            assert original.status_code == 200 and original.json()["PONumber"] == "PO-NET"
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=15) == 0
+        stderr = process.stderr.read()  # type: ignore[union-attr]
+        assert "Sandbox stopped" in stderr and "Traceback" not in stderr
+    with Sandbox(SandboxConfig(state_file=state)) as reopened:  # the order survived the server's restart
+        assert [o["PONumber"] for o in reopened.orders()] == ["PO-NET"]
+
+
+def test_real_server_delivers_webhooks_in_the_background_with_its_fast_clock():
+    with (
+        Receiver() as receiver,
+        server("--email", "hr@acme.test", "--access-token", "t0k") as (url, printed, _),
+    ):
+        assert printed["BULKSHIP_EMAIL"] == "hr@acme.test"
+        with httpx.Client(base_url=url, trust_env=False, timeout=10) as http:
+            login(http, printed)
+            body = order("PO-HOOK", WebhookSettings={"FulfillmentComplete": receiver.url})
+            created = http.post("/v1/Orders", json=body)
+            assert created.status_code == 201
+            deadline = time.monotonic() + 20
+            while not receiver.bodies and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert [b["PONumber"] for b in receiver.bodies] == ["PO-HOOK"]
+            assert http.get(f"/v1/Orders/{created.json()['Id']}").json()["Status"] == "Complete"
+
+
+def test_sandbox_refuses_a_non_loopback_host(capsys):
+    assert main(["sandbox", "--host", "0.0.0.0", "--port", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "not a loopback address" in err and "--allow-remote" in err
+
+
+def test_reset_deletes_the_default_state_and_says_so(isolated_data_dir: Path, capsys):
+    state = isolated_data_dir / "sandbox.sqlite"
+    with Sandbox(SandboxConfig(state_file=state)) as sandbox:
+        sandbox.fund(10)
+    assert state.exists()
+    assert main(["sandbox", "reset"]) == 0
+    assert not state.exists()
+    assert "Deleted the sandbox state" in capsys.readouterr().err
+    assert main(["sandbox", "reset"]) == 0
+    assert "nothing to reset" in capsys.readouterr().err
+
+
+def test_reset_of_a_named_state_file(tmp_path: Path):
+    state = tmp_path / "other.sqlite"
+    with Sandbox(SandboxConfig(state_file=state)):
+        pass
+    assert main(["sandbox", "reset", "--state", str(state)]) == 0
+    assert not state.exists()
+    with Sandbox(SandboxConfig(state_file=state, balance=5)) as fresh:
+        assert fresh.balance()["Available"] == 5
