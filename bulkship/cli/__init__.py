@@ -13,9 +13,10 @@ from .app import app, err_console
 
 def _usage_exit_code(exc: Exception) -> int | None:
     """Typer (which vendors click since 0.29) raises usage errors that know how to show themselves."""
-    if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
-        exc.show()
-        return int(exc.exit_code)
+    show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+    if callable(show) and isinstance(code, int):
+        show()
+        return code
     return None
 
 
