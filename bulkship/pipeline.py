@@ -99,7 +99,7 @@ class RunResult:
             "orders": self.orders,
             "ordered_rows": self.ordered_rows,
             "failed_rows": self.failed_rows,
-            "total_cost": str(self.total_cost),
+            "total_cost": str(self.total_cost.quantize(Decimal("0.01"))),
             "output": str(self.output) if self.output else None,
         }
 

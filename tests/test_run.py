@@ -1,0 +1,133 @@
+"""`bulkship run` as a user runs it: the embedded sandbox, real CSV files, exit codes, --json, resume."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from bulkship.cli import main
+from bulkship.ledger import Ledger
+from bulkship.sandbox import Sandbox, SandboxConfig
+
+HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
+
+
+def write_sheet(
+    path: Path, count: int, *, bad: set[int] = frozenset(), changed: dict[int, str] | None = None
+) -> Path:
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for i in range(count):
+            name = (changed or {}).get(i, f"Person {i}")
+            address = "" if i in bad else f"{i + 1} Main St"
+            writer.writerow([f"E{i:03d}", name, address, "Boston", "MA", "02134", "CVS", "25"])
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, object] | None, str]:
+    code = main(["run", *args, "--wait", "0"])
+    captured = capsys.readouterr()
+    data = json.loads(captured.out) if captured.out.strip().startswith("{") else None
+    return code, data, captured.err
+
+
+def vendor_orders(data_dir: Path) -> list[dict[str, object]]:
+    sandbox = Sandbox(SandboxConfig(state_file=data_dir / "sandbox.sqlite", clock_speed=0))
+    try:
+        return sandbox.orders()
+    finally:
+        sandbox.close()
+
+
+def test_first_run_orders_every_valid_row_and_says_it_was_the_sandbox(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_sheet(tmp_path / "anniversary.csv", 12, bad={4})
+    code, data, err = run(capsys, str(sheet), "--yes", "--json", "--out", str(tmp_path / "out"))
+    assert code == 0, err
+    assert data is not None and set(data) == {
+        "batch", "rows", "valid", "invalid", "orders", "ordered_rows", "failed_rows", "total_cost", "output",
+    }  # fmt: skip
+    assert (data["batch"], data["rows"], data["valid"], data["invalid"]) == ("anniversary", 12, 11, 1)
+    assert (data["ordered_rows"], data["failed_rows"], data["total_cost"]) == (11, 0, "275.00")
+    assert Path(str(data["output"])).exists()
+    assert "SANDBOX" in err and "no real order" in err
+    orders = vendor_orders(isolated_data_dir)
+    assert [o["PONumber"] for o in orders] == ["BS-ANNIVERSARY-0001"]
+    assert len(orders[0]["LineItems"]) == 11  # type: ignore[arg-type]
+
+
+def test_rerun_resumes_sends_nothing_twice_and_picks_up_fixed_rows(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_sheet(tmp_path / "gifts.csv", 8, bad={2})
+    out = str(tmp_path / "out")
+    assert run(capsys, str(sheet), "--yes", "--out", out)[0] == 0
+    code, data, err = run(capsys, str(sheet), "--yes", "--json", "--out", out)
+    assert code == 0 and "already complete" in err
+    assert len(vendor_orders(isolated_data_dir)) == 1
+    write_sheet(sheet, 8)  # the user fixes row 4 (index 2) in the same file
+    code, data, err = run(capsys, str(sheet), "--yes", "--json", "--out", out)
+    assert code == 0, err
+    assert data is not None and (data["ordered_rows"], data["orders"]) == (8, 2)
+    orders = vendor_orders(isolated_data_dir)
+    assert [o["PONumber"] for o in orders] == ["BS-GIFTS-0001", "BS-GIFTS-0002"]
+    ids = [li["ExternalId"] for o in orders for li in o["LineItems"]]  # type: ignore[attr-defined]
+    assert sorted(ids) == [f"E{i:03d}" for i in range(8)]
+
+
+def test_a_changed_row_that_was_already_ordered_is_refused(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_sheet(tmp_path / "gifts.csv", 5)
+    assert run(capsys, str(sheet), "--yes")[0] == 0
+    write_sheet(sheet, 5, changed={3: "Someone Else"})
+    code, _, err = run(capsys, str(sheet), "--yes")
+    assert code == 2
+    assert "Error:" in err and "row(s) 5" in err and "--batch" in err
+    assert len(vendor_orders(isolated_data_dir)) == 1
+
+
+def test_a_different_file_under_an_existing_batch_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, str(write_sheet(tmp_path / "a.csv", 3)), "--yes", "--batch", "q4")[0] == 0
+    other = tmp_path / "b.csv"
+    with other.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for i in range(6):
+            writer.writerow([f"X{i}", f"Other {i}", f"{i} Elm St", "Boston", "MA", "02134", "CVS", "50"])
+    code, _, err = run(capsys, str(other), "--yes", "--batch", "q4")
+    assert code == 2 and "different file" in err
+
+
+def test_max_total_and_declining_send_nothing(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sheet = write_sheet(tmp_path / "gifts.csv", 4)
+    code, _, err = run(capsys, str(sheet), "--yes", "--max-total", "99.99")
+    assert code == 1 and "100.00" in err and "Nothing was sent" in err
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("n\n"))
+    code, _, err = run(capsys, str(sheet))
+    assert code == 1 and "Not confirmed" in err
+    assert vendor_orders(isolated_data_dir) == []
+    code, _, _ = run(capsys, str(sheet), "--yes", "--max-total", "100")
+    assert code == 0 and len(vendor_orders(isolated_data_dir)) == 1
+
+
+def test_a_second_run_on_a_locked_ledger_gets_a_clear_message(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_sheet(tmp_path / "gifts.csv", 2)
+    with Ledger.open(isolated_data_dir / "ledger.sqlite"):
+        code, _, err = run(capsys, str(sheet), "--yes")
+    assert code == 1 and "Another bulkship process" in err
+    assert vendor_orders(isolated_data_dir) == []
