@@ -1,0 +1,79 @@
+"""run_batch as a library call: a row the vendor refuses ends failed (exit code 3) and goes out again on the
+next run; the result workbook shows it."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import httpx
+import openpyxl
+
+from bulkship.client import connect
+from bulkship.pipeline import run_batch
+from bulkship.sandbox import Sandbox, SandboxConfig, create_app
+from bulkship.settings import Settings
+
+
+async def _no_sleep(_seconds: float) -> None:
+    return None
+
+
+class RejectExternalId(httpx.AsyncBaseTransport):
+    """The vendor refuses the line with this ExternalId (400 naming LineItems[i]) while ``refuse`` holds."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, external_id: str) -> None:
+        self.inner, self.external_id, self.refuse = inner, external_id, True
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self.refuse and request.method == "POST" and request.url.path.lower() == "/v1/orders":
+            items = json.loads(request.content)["LineItems"]
+            for index, item in enumerate(items):
+                if item["ExternalId"] == self.external_id:
+                    return httpx.Response(
+                        400,
+                        json={
+                            "Message": "Validation failed",
+                            "Errors": {
+                                f"LineItems[{index}].PhysicalDeliveryAddress.AddressLine1": ["Undeliverable"]
+                            },
+                        },
+                    )
+        return await self.inner.handle_async_request(request)
+
+
+def test_vendor_refused_row_fails_with_exit_3_then_goes_out_on_rerun(tmp_path: Path) -> None:
+    sheet = tmp_path / "staff.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"])
+        for i in range(6):
+            writer.writerow(
+                [f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25"]
+            )
+    sandbox = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
+    transport = RejectExternalId(httpx.ASGITransport(app=create_app(sandbox)), "E3")
+    settings = Settings(data_dir=tmp_path / "data", out_dir=tmp_path / "out")
+
+    def factory(s: Settings) -> object:
+        return connect(s, transport=transport, sleep=_no_sleep)
+
+    first = run_batch(sheet, settings, wait_s=0, client_factory=factory)
+    assert (first.exit_code, first.ordered_rows, first.failed_rows) == (3, 5, 1)
+    assert [o["PONumber"] for o in sandbox.orders()] == ["BS-STAFF-0001-R1"]
+    book = openpyxl.load_workbook(first.output, read_only=True)
+    results = list(book["Results"].iter_rows(values_only=True))
+    header = results[0]
+    failed = [
+        dict(zip(header, r, strict=False)) for r in results[1:] if r[header.index("Status")] == "failed"
+    ]
+    assert len(failed) == 1 and "Undeliverable" in str(failed[0]["Problems / vendor error"])
+
+    transport.refuse = False  # the vendor's problem is solved: re-running sends the failed row, alone
+    second = run_batch(sheet, settings, wait_s=0, client_factory=factory)
+    assert (second.exit_code, second.ordered_rows, second.failed_rows) == (0, 6, 0)
+    orders = sandbox.orders()
+    assert [o["PONumber"] for o in orders] == ["BS-STAFF-0001-R1", "BS-STAFF-0002"]
+    assert [li["ExternalId"] for li in orders[1]["LineItems"]] == ["E3"]
+    sandbox.close()
