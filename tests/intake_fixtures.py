@@ -21,7 +21,14 @@ def sandbox_catalog() -> Catalog:
         CardCarrier(cid, cid.title()) for cid in ("DEFAULT", "BIRTHDAY", "ANNIVERSARY", "THANKYOU", "HOLIDAY")
     )
     products = [
-        Product("CVS", "CVS Pharmacy", "Physical", "Fixed", _d("10", "25", "50", "100"), (*PHYSICAL, "DigitalDelivery")),
+        Product(
+            "CVS",
+            "CVS Pharmacy",
+            "Physical",
+            "Fixed",
+            _d("10", "25", "50", "100"),
+            (*PHYSICAL, "DigitalDelivery"),
+        ),
         Product("TARGET", "Target", "Physical", "Fixed", _d("25", "50", "100", "250"), PHYSICAL),
         Product(
             "VISA-PREPAID",

@@ -48,6 +48,7 @@ FINGERPRINT_FIELDS = (
 )
 _CASE_INSENSITIVE = ("name", "address1", "address2", "city")
 FINGERPRINT_HEX = 32
+_CLEANED = "extra spaces or invisible characters removed; now reads '{new}'."
 
 __all__ = ["FINGERPRINT_FIELDS", "validate"]
 
@@ -61,6 +62,9 @@ def validate(
     defaults = {**program.effective_defaults, **sheet.defaults}
     _require_columns(sheet, contract, defaults)
     frame = _canonical_frame(sheet)
+    if frame.empty:  # a header and nothing else: valid, with nothing to order
+        empty = frame.assign(**{ROW: pd.Series(dtype="int64"), STATUS: "", FINGERPRINT: ""})
+        return ValidationResult(sheet=sheet, rows=empty, problems=sheet.read_problems)
     collector = ProblemCollector(sheet, contract, frame)
     frame = _normalise(frame, defaults, collector)
     rules.check_structure(frame, contract, collector)
@@ -104,7 +108,7 @@ def _canonical_frame(sheet: LoadedSheet) -> pd.DataFrame:
 def _normalise(frame: pd.DataFrame, defaults: dict[str, str], collector: ProblemCollector) -> pd.DataFrame:
     for column in CANONICAL_COLUMNS:
         frame[column], changed = normalize.clean_text(frame[column])
-        collector.warn(changed, column, "Spaces or invisible characters removed", "now reads '{new}'.")
+        collector.warn(changed, column, "Spaces or invisible characters removed", _CLEANED)
     for column, default in defaults.items():
         if column in frame.columns and default:
             frame[column] = frame[column].where(frame[column].ne(""), default)

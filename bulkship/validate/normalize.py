@@ -54,8 +54,9 @@ def money(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     ambiguous = column.str.fullmatch(DECIMAL_COMMA)
     stripped = column.str.replace(MONEY_NOISE, "", regex=True)
     readable = stripped.str.fullmatch(MONEY) & ~ambiguous
-    whole = stripped.str.split(".", n=1).str[0].str.lstrip("0").replace("", "0")
-    cents = stripped.str.split(".", n=1).str[1].fillna("").str.ljust(2, "0")
+    parts = stripped.str.partition(".")
+    whole = parts[0].str.lstrip("0").replace("", "0")
+    cents = parts[2].str.ljust(2, "0")
     amount = whole.where(cents.eq("00") | cents.eq(""), whole + "." + cents)
     result = amount.where(readable, column).astype(object)
     noise = stripped.ne(column)  # symbols or separators removed: say so
@@ -82,12 +83,14 @@ def zips(zip_column: pd.Series, state_column: pd.Series) -> tuple[pd.Series, ...
     nine = compact.str.fullmatch(r"\d{9}")
     short_head = compact.str.fullmatch(r"\d{3,4}(?:-\d{4})?")
     short_nine = compact.str.fullmatch(r"\d{7,8}")
-    head = compact.str.split("-", n=1).str[0].where(short_head, compact.str[:-4]).str.zfill(5)
-    tail = compact.str.split("-", n=1).str[1].fillna("").where(short_head, compact.str[-4:])
+    parts = compact.str.partition("-")
+    head = parts[0].where(short_head, compact.str[:-4]).str.zfill(5)
+    tail = parts[2].where(short_head, compact.str[-4:])
     padded = head.where(tail.eq(""), head + "-" + tail)
     confirmed = (head.str[:3] + state_column).isin(zip_prefix_states())
     short = short_head | short_nine
-    result = compact.where(~nine, compact.str[:5] + "-" + compact.str[5:])
+    result = zip_column.where(~compact.str.fullmatch(r"\d{5}(?:-\d{4})?"), compact)
+    result = result.where(~nine, compact.str[:5] + "-" + compact.str[5:])
     result = result.where(~(short & confirmed), padded).astype(object)
     result = result.where(~(short & ~confirmed), zip_column)
     reformatted = result.ne(zip_column) & ~short

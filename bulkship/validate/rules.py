@@ -87,7 +87,8 @@ def check_scientific(frame: pd.DataFrame, collector: ProblemCollector) -> None:
 
 def _ids(column: pd.Series, lookup: dict[str, str]) -> tuple[pd.Series, pd.Series]:
     mapped = column.str.casefold().map(lookup)
-    return mapped.where(mapped.notna(), column).astype(object), mapped.notna() & mapped.ne(column)
+    renamed = mapped.notna() & mapped.str.casefold().ne(column.str.casefold())  # case alone is no news
+    return mapped.where(mapped.notna(), column).astype(object), renamed
 
 
 def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
@@ -118,6 +119,7 @@ def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
     _check_quantity(frame, collector)
     methods = {m.id.casefold(): m.id for m in catalog.shipping_methods.values()}
     methods |= {m.name.casefold(): m.id for m in catalog.shipping_methods.values() if m.name}
+    methods |= {m.name.split(" (")[0].casefold(): m.id for m in catalog.shipping_methods.values() if m.name}
     frame["shipping_method"], renamed = _ids(frame["shipping_method"], methods)
     collector.warn(
         renamed, "shipping_method", "Shipping method read as its id", "'{old}' read as shipping method {new}."

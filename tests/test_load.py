@@ -1,0 +1,255 @@
+"""load_sheet on real files: encodings, delimiters, title rows, numeric ZIP cells, formulas, unsafe XML."""
+
+# ruff: noqa: E501  (exact user-facing messages and sample data read best unwrapped)
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from bulkship.errors import ConfigError, FileFormatError, MissingColumnsError
+from bulkship.load import load_sheet
+from bulkship.program import ProgramSettings, load_program
+
+HEADER = "First Name,Last Name,Street Address,City,State,Zip Code,Gift Card,Amount,Notes"
+
+
+def write(path: Path, text: str, encoding: str = "utf-8", newline: str = "\n") -> Path:
+    path.write_bytes(text.replace("\n", newline).encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("encoding", "newline"),
+    [("utf-8", "\n"), ("utf-8-sig", "\r\n"), ("cp1252", "\r\n"), ("utf-16", "\r\n")],
+)
+def test_csv_encodings_keep_accents_and_leading_zeros(tmp_path: Path, encoding: str, newline: str) -> None:
+    text = f"{HEADER}\nJosé,Müller,12 Beacon St,Boston,MA,02134,CVS,50,café\n"
+    sheet = load_sheet(write(tmp_path / "r.csv", text, encoding, newline))
+    assert sheet.frame.loc[2, "First Name"] == "José"
+    assert sheet.frame.loc[2, "Zip Code"] == "02134"
+    assert sheet.frame.loc[2, "Notes"] == "café"
+    assert sheet.headers[0] == "First Name"  # no BOM left on the first header
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_csv_delimiters_are_detected(tmp_path: Path, delimiter: str) -> None:
+    text = f"{HEADER}\nAnn,Lee,1 Main St,Boston,MA,02134,CVS,50,\n".replace(",", delimiter)
+    sheet = load_sheet(write(tmp_path / "r.csv", text))
+    assert sheet.frame.loc[2, "City"] == "Boston"
+    assert sheet.column_map["Zip Code"] == "zip"
+
+
+def test_csv_title_rows_blank_rows_and_quoted_newlines_keep_spreadsheet_row_numbers(tmp_path: Path) -> None:
+    text = (
+        "Anniversary list\n"
+        ",,,,\n"
+        f"{HEADER}\n"
+        'Ann,Lee,"1 Main St, Suite 5",Boston,MA,02134,CVS,50,"line one\nline two"\n'
+        ",,,,,,,,\n"
+        "Bob,Ray,2 Elm St,Boston,MA,02134,CVS,50,\n"
+    )
+    sheet = load_sheet(write(tmp_path / "r.csv", text, newline="\r\n"))
+    assert sheet.header_row == 3
+    assert list(sheet.frame.index) == [4, 6]  # the blank row 5 is ignored, not renumbered
+    assert sheet.frame.loc[4, "Street Address"] == "1 Main St, Suite 5"
+    assert sheet.frame.loc[4, "Notes"] == "line one\r\nline two"
+
+
+def test_ragged_csv_rows_longer_than_the_header_are_kept(tmp_path: Path) -> None:
+    text = "Title only\n" + HEADER + "\nAnn,Lee,1 Main St,Boston,MA,02134,CVS,50,note,extra\n"
+    sheet = load_sheet(write(tmp_path / "r.csv", text))
+    assert sheet.headers[-1] == "Column J"
+    assert sheet.frame.loc[3, "Column J"] == "extra"
+
+
+def test_xlsx_numeric_cells_read_as_typed_text(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Recipients for November"])
+    sheet.append([])
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Employee ID"])
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", 2134, "CVS", 50, 123456])
+    sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25.5, 12345678901234567890])
+    book.save(tmp_path / "r.xlsx")
+    loaded = load_sheet(tmp_path / "r.xlsx")
+    assert loaded.header_row == 3
+    assert loaded.frame.loc[4].tolist() == [
+        "Ann Lee",
+        "1 Main St",
+        "Boston",
+        "MA",
+        "2134",
+        "CVS",
+        "50",
+        "123456",
+    ]
+    assert loaded.frame.loc[5, "ZIP"] == "02134"
+    assert loaded.frame.loc[5, "Value"] == "25.5"
+    [problem] = loaded.read_problems
+    assert (problem.row, problem.column, problem.severity) == (5, "external_id", "error")
+    assert problem.message == (
+        "Row 5, column 'Employee ID': holds the number 1.23456789012346E+19, too long for Excel to keep every "
+        "digit. Format the column as Text and type the value again."
+    )
+
+
+def test_xlsx_formula_and_date_cells_are_reported(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Employee ID", "Name", "Address", "City", "State", "ZIP", "Notes"])
+    sheet.append([dt.date(2024, 3, 1), "Ann Lee", "1 Main St", "Boston", "MA", "02134", dt.date(2024, 1, 1)])
+    sheet.append(["E2", '=CONCAT("Bob"," Ray")', "2 Elm St", "Boston", "MA", "02134", "=1+1"])
+    book.save(tmp_path / "r.xlsx")
+    loaded = load_sheet(tmp_path / "r.xlsx")
+    messages = [p.message for p in loaded.read_problems]
+    assert messages == [
+        "Row 2, column 'Employee ID': holds a date or time (2024-03-01) where text was expected; Excel changed "
+        "what was typed. Format the column as Text and type the value again.",
+        "Row 3, column 'Name': holds a formula (=CONCAT(\"Bob\",\" Ray\")) whose result '' bulkship will not "
+        "order from; replace it with its value (Copy, then Paste Special › Values).",
+    ]  # the Notes column is not bulkship's: its date and formula are carried untouched
+    assert loaded.frame.loc[2, "Notes"] == "2024-01-01"
+
+
+def test_ods_is_read(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        [["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50]],
+        columns=["Name", "Address", "City", "State", "Postal Code", "Brand", "Denomination"],
+    )
+    frame.to_excel(tmp_path / "r.ods", engine="odf", index=False)
+    loaded = load_sheet(tmp_path / "r.ods")
+    assert loaded.frame.loc[2].tolist() == ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "50"]
+    assert loaded.column_map == {
+        "Name": "name",
+        "Address": "address1",
+        "City": "city",
+        "State": "state",
+        "Postal Code": "zip",
+        "Brand": "product",
+        "Denomination": "value",
+    }
+
+
+def test_multi_sheet_workbook_picks_the_list_or_asks(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Read me"
+    book.active.append(["Please send these by Friday"])
+    data = book.create_sheet("List")
+    data.append(["Name", "Address", "City", "State", "ZIP"])
+    data.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134"])
+    book.save(tmp_path / "r.xlsx")
+    assert load_sheet(tmp_path / "r.xlsx").sheet_name == "List"
+    with pytest.raises(FileFormatError) as error:
+        load_sheet(tmp_path / "r.xlsx", sheet="Sheet9")
+    assert str(error.value) == (
+        "r.xlsx has no sheet named 'Sheet9'; its sheets are: 'Read me', 'List' (pass one of them with --sheet NAME)"
+    )
+    copy = book.copy_worksheet(data)
+    copy.title = "List 2"
+    book.save(tmp_path / "two.xlsx")
+    with pytest.raises(
+        FileFormatError, match="cannot tell which holds the recipients: 'Read me', 'List', 'List 2'"
+    ):
+        load_sheet(tmp_path / "two.xlsx")
+    assert load_sheet(tmp_path / "two.xlsx", sheet="List 2").sheet_name == "List 2"
+
+
+def test_file_that_is_not_what_its_extension_claims(tmp_path: Path) -> None:
+    write(tmp_path / "r.xlsx", HEADER + "\n")
+    with pytest.raises(FileFormatError) as error:
+        load_sheet(tmp_path / "r.xlsx")
+    assert error.value.message == (
+        "r.xlsx is not an Excel workbook (XLSX) although its name ends in .xlsx: it looks like CSV text"
+    )
+    (tmp_path / "r.csv").write_bytes(b"%PDF-1.4\x00\x01binary")
+    with pytest.raises(
+        FileFormatError, match=re.escape("r.csv is not CSV text although its name ends in .csv")
+    ):
+        load_sheet(tmp_path / "r.csv")
+    with pytest.raises(
+        FileFormatError, match=re.escape("bulkship reads .csv, .xlsx and .ods files, not '.pdf'")
+    ):
+        load_sheet(write(tmp_path / "r.pdf", "x"))
+    with pytest.raises(FileFormatError, match="File not found"):
+        load_sheet(tmp_path / "missing.csv")
+
+
+def _bomb(path: Path) -> Path:
+    """A 'billion laughs' entity-expansion bomb inside an otherwise valid workbook."""
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address"])
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    entities = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10)
+    )
+    bomb = f'<?xml version="1.0"?><!DOCTYPE lolz [{entities}]><sst count="1"><si><t>&lol9;</t></si></sst>'
+    parts["xl/sharedStrings.xml"] = bomb.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_entity_expansion_bomb_is_refused_in_seconds(tmp_path: Path) -> None:
+    started = time.monotonic()
+    with pytest.raises(FileFormatError) as error:
+        load_sheet(_bomb(tmp_path / "bomb.xlsx"))
+    assert time.monotonic() - started < 10  # a generous bound: the point is that nothing expanded
+    assert error.value.message.startswith(
+        "bomb.xlsx was refused: its part xl/sharedStrings.xml declares a DTD or XML entities"
+    )
+
+
+def test_no_header_row(tmp_path: Path) -> None:
+    with pytest.raises(
+        MissingColumnsError, match=re.escape("No header row found in the first 30 rows of r.csv")
+    ):
+        load_sheet(write(tmp_path / "r.csv", "a,b,c\n1,2,3\n"))
+
+
+def test_program_settings_fix_mappings_and_add_aliases_and_defaults(tmp_path: Path) -> None:
+    config = write(
+        tmp_path / "program.toml",
+        '[columns]\nexternal_id = "Badge No"\n[aliases]\nzip = ["PLZ"]\n[defaults]\nproduct = "CVS"\nvalue = 50\n',
+    )
+    program = load_program(config)
+    csv_path = write(
+        tmp_path / "r.csv", "Badge No,Name,Address,City,State,PLZ\n7,Ann Lee,1 Main St,Boston,MA,02134\n"
+    )
+    loaded = load_sheet(csv_path, program=program)
+    assert loaded.column_map["Badge No"] == "external_id"
+    assert loaded.column_map["PLZ"] == "zip"
+    assert loaded.defaults["product"] == "CVS" and loaded.defaults["value"] == "50"
+    assert loaded.defaults["shipping_method"] == "STANDARD"
+    with pytest.raises(
+        MissingColumnsError, match=re.escape("map external_id to the header 'Badge No', but x.csv has no")
+    ):
+        load_sheet(write(tmp_path / "x.csv", "Name,Address,City,State,ZIP\n"), program=program)
+
+
+def test_bad_program_settings(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"\[defaults\] names unknown column\(s\) colour"):
+        load_program(write(tmp_path / "p.toml", '[defaults]\ncolour = "red"\n'))
+    with pytest.raises(ConfigError, match="is not valid TOML"):
+        load_program(write(tmp_path / "p.toml", "[defaults\n"))
+    assert load_program(None) == ProgramSettings()
+
+
+def test_extra_columns_are_kept_untouched_and_file_hash_is_stable(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "r.csv", "Name,Address,City,State,ZIP,Department\nAnn,1 Main,Boston,MA,02134,=HR\n"
+    )
+    first, second = load_sheet(path), load_sheet(path)
+    assert first.frame.loc[2, "Department"] == "=HR"
+    assert "Department" not in first.column_map
+    assert first.file_hash == second.file_hash and len(first.file_hash) == 64

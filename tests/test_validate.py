@@ -1,0 +1,211 @@
+"""validate() on real files: normalisations reported as warnings, every error with its row and exact words."""
+
+# ruff: noqa: E501  (exact user-facing messages and sample data read best unwrapped)
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from intake_fixtures import sandbox_catalog
+
+from bulkship.errors import MissingColumnsError
+from bulkship.load import load_sheet
+from bulkship.models import CANONICAL_COLUMNS, FINGERPRINT, ROW, STATUS, ValidationResult
+from bulkship.program import ProgramSettings
+from bulkship.validate import validate
+
+HEADER = (
+    "Employee ID,First Name,Last Name,Address,City,State,Zip Code,Product,Amount,Card Carrier,Allow Duplicate"
+)
+
+
+def run(
+    tmp_path: Path, *rows: str, header: str = HEADER, program: ProgramSettings | None = None
+) -> ValidationResult:
+    path = tmp_path / "recipients.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return validate(load_sheet(path, program=program), sandbox_catalog(), program=program)
+
+
+def messages(result: ValidationResult, severity: str = "error") -> list[str]:
+    return [p.message for p in result.problems if p.severity == severity]
+
+
+def test_clean_row_is_valid_with_defaults_and_derived_name(tmp_path: Path) -> None:
+    result = run(tmp_path, "E1,Ann,Lee,1 Main St,Boston,MA,02134,CVS,50,,")
+    row = result.rows.loc[2]
+    assert set(CANONICAL_COLUMNS) | {ROW, STATUS, FINGERPRINT} <= set(result.rows.columns)
+    assert row[STATUS] == "valid" and row[ROW] == 2
+    assert row["name"] == "Ann Lee"
+    assert (row["quantity"], row["shipping_method"], row["carrier_id"], row["country"]) == (
+        "1",
+        "STANDARD",
+        "DEFAULT",
+        "US",
+    )
+    assert result.problems == ()
+
+
+def test_normalisations_are_applied_and_reported(tmp_path: Path) -> None:
+    result = run(tmp_path, "E1,Ann,Lee,1  Main St,Boston,massachusetts,2134,cvs pharmacy,$100.00,,")
+    row = result.rows.loc[2]
+    assert (row["address1"], row["state"], row["zip"], row["product"]) == ("1 Main St", "MA", "02134", "CVS")
+    assert messages(result, "warning") == [
+        "Row 2, column 'Address': extra spaces or invisible characters removed; now reads '1 Main St'.",
+        "Row 2, column 'State': 'massachusetts' changed to MA.",
+        "Row 2, column 'Zip Code': ZIP 2134 repaired to 02134 (state MA); Excel had dropped its leading zero. "
+        "Format the column as Text to keep it.",
+        "Row 2, column 'Product': 'cvs pharmacy' read as product CVS.",
+        "Row 2, column 'Amount': '$100.00' read as 100.",
+    ]
+    assert row[STATUS] == "valid"
+
+
+def test_zip_errors_name_the_users_header(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        "E1,Ann,Lee,1 Main St,Boston,MA,1234X,CVS,50,,",
+        "E2,Bob,Ray,1 Main St,Los Angeles,CA,2134,CVS,50,,",
+        "E3,Cy,Orr,1 Main St,Austin,CA,78701,CVS,50,,",
+        "E4,Di,Pan,1 Main St,Boston,MA,021341234,CVS,50,,",
+    )
+    assert messages(result) == [
+        "Row 2, column 'Zip Code': '1234X' is not a US ZIP code; use 5 digits (e.g. 02134) or ZIP+4 "
+        "(02134-1234).",
+        "Row 3, column 'Zip Code': '2134' is not a US ZIP code; if Excel dropped a leading zero, 0-padding it "
+        "does not match state CA. Type the full 5-digit ZIP (e.g. 02134) in a Text-formatted column.",
+        "Row 4, column 'Zip Code': ZIP 78701 is not in state CA; check both against the recipient's address.",
+    ]
+    assert result.rows.loc[5, "zip"] == "02134-1234"
+    assert result.rows[STATUS].tolist() == ["invalid", "invalid", "invalid", "valid"]
+
+
+def test_catalog_rules(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        "E1,Ann,Lee,1 Main St,Boston,MA,02134,STARBUCKS-XL,50,,",
+        "E2,Ann,Lee,1 Main St,Boston,MA,02134,AMAZON,50,,",
+        "E3,Ann,Lee,1 Main St,Boston,MA,02134,TARGET,30,,",
+        "E4,Ann,Lee,1 Main St,Boston,MA,02134,VISA-PREPAID,600,ANNIVERSARY,",
+        "E5,Ann,Lee,1 Main St,Boston,MA,02134,VISA-PREPAID,20.50,Birthday,",
+        "E6,Ann,Lee,1 Main St,Boston,MA,02134,CVS,25,BIRTHDAY,",
+        'E7,Ann,Lee,1 Main St,Boston,MA,02134,CVS,"25,50",,',
+    )
+    assert messages(result) == [
+        "Row 2, column 'Product': 'STARBUCKS-XL' is not a product in the vendor catalog; use one of CVS, "
+        "HOMEDEPOT, TARGET, VISA-PREPAID.",
+        "Row 3, column 'Product': AMAZON is a digital-only card and cannot be shipped as a physical card; use "
+        "one of CVS, HOMEDEPOT, TARGET, VISA-PREPAID.",
+        "Row 4, column 'Amount': 30 is not a value TARGET comes in; use one of 25, 50, 100, 250.",
+        "Row 5, column 'Amount': 600 is outside the range VISA-PREPAID accepts: 20 to 500.",
+        "Row 7, column 'Card Carrier': 'BIRTHDAY' is not a card carrier for CVS; use DEFAULT or leave it empty.",
+        "Row 8, column 'Amount': '25,50' is not an amount; use a number such as 50 or 25.50.",
+    ]
+    assert result.rows.loc[6, "carrier_id"] == "BIRTHDAY" and result.rows.loc[6, "value"] == "20.50"
+
+
+def test_quantity_shipping_and_required_fields(tmp_path: Path) -> None:
+    header = "Name,Address,City,State,ZIP,Product,Value,Qty,Shipping"
+    result = run(
+        tmp_path,
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,0,Standard",
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,1001,overnight",
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,2,Teleport",
+        ",,Boston,MA,02134,CVS,50,1,",
+        header=header,
+    )
+    assert messages(result) == [
+        "Row 2, column 'Qty': 0 cards is outside what one line may order: 1 to 1000.",
+        "Row 3, column 'Qty': 1001 cards is outside what one line may order: 1 to 1000.",
+        "Row 4, column 'Shipping': 'Teleport' is not a shipping method; use one of EXPEDITED, OVERNIGHT, STANDARD.",
+        "Row 5, column 'Name': is empty; fill in the recipient's name, or First Name and Last Name.",
+        "Row 5, column 'Address': is empty; fill in the street address.",
+    ]
+    assert result.rows.loc[3, "shipping_method"] == "OVERNIGHT"
+
+
+def test_military_po_box_and_country(tmp_path: Path) -> None:
+    header = "Name,Address,City,State,ZIP,Country,Product,Value"
+    rows = (
+        "Ann Lee,Unit 2050 Box 4190,APO,AP,96278,,TARGET,50",
+        "Bob Ray,PSC 1234 Box 5678,Miami,AE,09012,USA,TARGET,50",
+        "Cy Orr,1 Main St,APO,MA,02134,,TARGET,50",
+        "Di Pan,P.O. Box 12,Boston,MA,02134,,TARGET,50",
+        "Ed Fay,1 King St,Toronto,MA,02134,Canada,TARGET,50",
+    )
+    result = run(tmp_path, *rows, header=header)
+    assert messages(result) == [
+        "Row 3, column 'City': state AE is for military mail; the city must be APO, FPO or DPO, not 'Miami'.",
+        "Row 4, column 'State': military mail to APO needs state AA, AE or AP, not 'MA'.",
+        "Row 6, column 'Country': 'Canada': physical gift cards ship to US addresses only (including APO/FPO/DPO).",
+    ]
+    assert any(
+        m.startswith("Row 5, column 'Address': 'P.O. Box 12' is a PO box")
+        for m in messages(result, "warning")
+    )
+    assert result.rows.loc[3, "country"] == "US"
+    strict = run(tmp_path, *rows, header=header, program=ProgramSettings(reject_po_boxes=True))
+    assert strict.rows.loc[5, STATUS] == "invalid"
+
+
+def test_duplicates_and_allow_duplicate_fingerprints(tmp_path: Path) -> None:
+    row = "E1,Ann,Lee,1 Main St,Boston,MA,02134,CVS,50,,"
+    result = run(tmp_path, row, row.replace("Ann,Lee", "ANN,LEE"), row + "yes", row + "Yes")
+    assert result.rows[STATUS].tolist() == ["valid", "duplicate", "valid", "valid"]
+    assert messages(result) == [
+        "Row 3, column 'Name': same recipient, address and card as row 2; it will not be sent twice. To send it "
+        "again on purpose, put yes in the 'Allow Duplicate' column."
+    ]
+    fingerprints = result.rows[FINGERPRINT].tolist()
+    assert fingerprints[1] == fingerprints[0] and len(fingerprints[0]) == 32
+    assert fingerprints[2:] == [fingerprints[0] + "#3", fingerprints[0] + "#4"]
+    assert result.summary().by_problem == {"Duplicate row": 1}
+
+
+def test_fingerprint_is_the_same_for_csv_and_xlsx(tmp_path: Path) -> None:
+    csv_result = run(tmp_path, "E1,Ann,Lee,1 Main St,Boston,MA,02134,CVS,50,,")
+    book = openpyxl.Workbook()
+    book.active.append(HEADER.split(","))
+    book.active.append(["E1", "Ann", "Lee", "1 Main St", "Boston", "Massachusetts", 2134, "CVS", 50.0])
+    book.save(tmp_path / "same.xlsx")
+    xlsx_result = validate(load_sheet(tmp_path / "same.xlsx"), sandbox_catalog())
+    assert xlsx_result.rows.loc[2, FINGERPRINT] == csv_result.rows.loc[2, FINGERPRINT]
+    again = validate(load_sheet(tmp_path / "same.xlsx"), sandbox_catalog())
+    assert again.rows.loc[2, FINGERPRINT] == xlsx_result.rows.loc[2, FINGERPRINT]
+
+
+def test_scientific_notation_and_invisible_characters(tmp_path: Path) -> None:
+    result = run(tmp_path, "1.23457E+11,An\u200bn,Lee,1 Main St,Boston,MA,02134,CVS,50,,")
+    assert messages(result) == [
+        "Row 2, column 'Employee ID': '1.23457E+11' is a number Excel shortened to scientific notation; the "
+        "original digits are lost. Format the column as Text in the source file and export it again."
+    ]
+    assert result.rows.loc[2, "first_name"] == "Ann"
+
+
+def test_missing_required_columns_stop_the_file(tmp_path: Path) -> None:
+    with pytest.raises(MissingColumnsError) as error:
+        run(tmp_path, "Ann Lee,Boston,MA", header="Name,City,State")
+    assert error.value.message.endswith(
+        "lacks required column(s): Address Line 1, ZIP Code, Product, Value. Its headers are: 'Name', 'City', "
+        "'State'"
+    )
+    assert error.value.exit_code == 2
+
+
+def test_program_defaults_fill_missing_columns(tmp_path: Path) -> None:
+    program = ProgramSettings(
+        defaults={"product": "VISA-PREPAID", "value": "50", "carrier_id": "ANNIVERSARY"}
+    )
+    result = run(
+        tmp_path, "Ann Lee,1 Main St,Boston,MA,02134", header="Name,Address,City,State,ZIP", program=program
+    )
+    row = result.rows.loc[2]
+    assert (row["product"], row["value"], row["carrier_id"], row[STATUS]) == (
+        "VISA-PREPAID",
+        "50",
+        "ANNIVERSARY",
+        "valid",
+    )

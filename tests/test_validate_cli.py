@@ -1,0 +1,132 @@
+"""`bulkship validate` and `bulkship template` as a user runs them: exit codes, JSON, workbooks (sandbox catalog)."""
+
+# ruff: noqa: E501  (exact user-facing messages and sample data read best unwrapped)
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bulkship.cli import main
+from bulkship.workbook import Table, write_csv, write_workbook
+
+HEADER = "Name,Address,City,State,ZIP,Product,Value,Department"
+
+
+def sheet(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_all_valid_exits_0_and_writes_the_workbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = sheet(tmp_path, "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,=HR")
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 0
+    captured = capsys.readouterr()
+    assert "1 rows: 1 valid, 0 invalid" in captured.out
+    assert "SANDBOX" in captured.err
+    book = openpyxl.load_workbook(tmp_path / "out" / "list-validation.xlsx")
+    rows = list(book["Validation"].values)
+    assert rows[0][:4] == ("Row", "Status", "Problems", "Changes made")
+    assert rows[1][0] == 2 and rows[1][1] == "valid"
+    assert rows[1][-1] == "=HR" and book["Validation"].cell(2, len(rows[0])).data_type == "s"
+
+
+def test_invalid_rows_exit_1_with_json_on_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = sheet(
+        tmp_path,
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,",
+        "Bob Ray,2 Elm St,Boston,MA,1234X,CVS,50,",
+        "Cy Orr,3 Oak St,Boston,MA,2134,CVS,50,",
+    )
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    assert code == 1
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"file", "rows", "valid", "invalid", "problems", "output"}
+    assert (data["rows"], data["valid"], data["invalid"]) == (3, 2, 1)
+    assert data["problems"] == [
+        {
+            "row": 3,
+            "column": "zip",
+            "value": "1234X",
+            "severity": "error",
+            "message": "Row 3, column 'ZIP': '1234X' is not a US ZIP code; use 5 digits (e.g. 02134) or ZIP+4 "
+            "(02134-1234).",
+        },
+        {
+            "row": 4,
+            "column": "zip",
+            "value": "2134",
+            "severity": "warning",
+            "message": "Row 4, column 'ZIP': ZIP 2134 repaired to 02134 (state MA); Excel had dropped its "
+            "leading zero. Format the column as Text to keep it.",
+        },
+    ]
+    book = openpyxl.load_workbook(data["output"])
+    invalid = book["Validation"].cell(3, 2)
+    assert invalid.value == "invalid" and invalid.fill.fgColor.rgb.endswith("FFC7CE")
+    assert book["Validation"].cell(3, 3).value.startswith("column 'ZIP': '1234X' is not a US ZIP code")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            b"Name,City\nAnn,Boston\n",
+            "lacks required column(s): Address Line 1, State, ZIP Code, Product, Value",
+        ),
+        (b"PK\x03\x04garbage", "list.csv is a damaged zip file and cannot be read"),
+    ],
+)
+def test_unusable_file_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, expected: str
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes(content)
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err
+
+
+def test_header_only_sheet_is_valid_and_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(sheet(tmp_path)), "--out", str(tmp_path / "out")]) == 0
+    assert "0 rows: 0 valid, 0 invalid" in capsys.readouterr().out
+
+
+def test_workbook_neutralises_formulas_and_keeps_text(tmp_path: Path) -> None:
+    rows = [
+        ["=1+2", "02134", "+1 617 555 0100", "-5", "@SUM(A1)", 7, None],
+        ["ok", "x", "", "", "", 1.5, None],
+    ]
+    write_workbook(
+        tmp_path / "t.xlsx", [Table("Data", ["a", "zip", "phone", "n", "at", "num", "blank"], rows)]
+    )
+    book = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    cells = next(iter(book["Data"].iter_rows(min_row=2, max_row=2)))
+    assert [c.value for c in cells[:6]] == ["=1+2", "02134", "+1 617 555 0100", "-5", "@SUM(A1)", 7]
+    assert [c.data_type for c in cells[:5]] == ["s"] * 5  # text, never a formula
+    assert cells[0].quotePrefix if hasattr(cells[0], "quotePrefix") else cells[0].style_array.quotePrefix
+    assert book["Data"].freeze_panes == "A2" and book["Data"].auto_filter.ref == "A1:G3"
+    write_csv(tmp_path / "t.csv", ["a", "b"], rows)
+    assert (
+        (tmp_path / "t.csv").read_text(encoding="utf-8-sig").splitlines()[1].startswith("'=1+2,02134,'+1 617")
+    )
+
+
+def test_workbook_splits_past_the_sheet_row_limit_with_a_note(tmp_path: Path) -> None:
+    rows = ([str(i)] for i in range(7))
+    notes = write_workbook(tmp_path / "big.xlsx", [Table("Results", ["n"], rows)], max_rows_per_sheet=4)
+    book = openpyxl.load_workbook(tmp_path / "big.xlsx")
+    assert book.sheetnames == ["Results", "Results (2)", "Results (3)", "Notes"]
+    assert [r[0] for r in book["Results (2)"].values] == ["n", "3", "4", "5"]
+    assert [r[0] for r in book["Results (3)"].values] == ["n", "6"]
+    assert notes == [
+        "'Results' has more rows than one Excel sheet can hold (4 with the header); it continues on sheets "
+        "'Results (2)', 'Results (3)' in the same order."
+    ]
+    assert book["Notes"]["A1"].value == notes[0]
