@@ -20,9 +20,11 @@ from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-# Characters XML 1.0 cannot carry at all; Excel would refuse the file.
-_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_NEEDS_WORK = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|^\s|\s$")
+# Control characters XML cannot carry (and CR, which XML would turn into LF) are written as OOXML's _xHHHH_
+# escapes, as XlsxWriter does; text that already looks like such an escape is itself escaped.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+_LOOKS_ESCAPED = re.compile(r"(_x[0-9a-fA-F]{4}_)")
+_NEEDS_WORK = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_|^\s|\s$")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _FLUSH_ROWS = 2000
 _SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>.*</sheetData>", re.DOTALL)
@@ -52,7 +54,9 @@ def column_letter(index: int) -> str:
 def _text_xml(value: str) -> str:
     if _NEEDS_WORK.search(value) is None:
         return f"<is><t>{value}</t></is>"
-    value = _XML_INVALID.sub("", value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = _LOOKS_ESCAPED.sub(r"_x005F\1", value)
+    value = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return f'<is><t xml:space="preserve">{value}</t></is>'
 
 
@@ -73,17 +77,25 @@ def _cell_xml(ref: str, value: object, column: ColumnStyle) -> str:
 
 
 def rows_xml(
-    rows: Iterable[Sequence[object]], columns: Sequence[ColumnStyle], *, first_row: int = 1
+    rows: Iterable[Sequence[object]],
+    columns: Sequence[ColumnStyle],
+    *,
+    first_row: int = 1,
+    header_style: int | None = None,
 ) -> Iterator[str]:
-    """The ``<row>`` elements for ``rows`` starting at spreadsheet row ``first_row``, in chunks of text."""
+    """The ``<row>`` elements for ``rows`` from spreadsheet row ``first_row``, in chunks of text.
+
+    With ``header_style``, the first row is a header: all text, in that style."""
     letters = [column_letter(i) for i in range(len(columns))]
     plain = ColumnStyle()
+    header = [ColumnStyle(style=header_style)] * len(columns) if header_style is not None else None
     chunk: list[str] = []
     for number, row in enumerate(rows, start=first_row):
         r = str(number)
+        styles = header if header is not None and number == first_row else columns
         cells = "".join(
             [
-                _cell_xml(letter + r, value, columns[i] if i < len(columns) else plain)
+                _cell_xml(letter + r, value, styles[i] if i < len(styles) else plain)
                 for i, (letter, value) in enumerate(zip(letters, row, strict=False))
             ]
         )
@@ -101,7 +113,7 @@ def sheet_part(path: Path, sheet_name: str) -> str:
         workbook_xml = archive.read("xl/workbook.xml").decode("utf-8")
         rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8")
     escaped = xml_escape(sheet_name, {'"': "&quot;"})
-    match = re.search(rf'<sheet name="{re.escape(escaped)}" sheetId="\d+" r:id="(rId\d+)"', workbook_xml)
+    match = re.search(rf'<sheet name="{re.escape(escaped)}"[^>]*\sr:id="(rId\d+)"', workbook_xml)
     if not match:
         raise KeyError(sheet_name)
     target = re.search(rf'Id="{match.group(1)}"[^>]*Target="([^"]+)"', rels) or re.search(
@@ -112,17 +124,33 @@ def sheet_part(path: Path, sheet_name: str) -> str:
     return "xl/" + target.group(1).lstrip("/").removeprefix("xl/")
 
 
+@dataclass(frozen=True)
+class SheetCells:
+    """The cells to splice into one sheet: ``rows`` (header row included), typed and styled by ``columns``.
+
+    ``row_count`` sizes the sheet's dimension; ``rows`` may be a generator, consumed once.
+    """
+
+    rows: Iterable[Sequence[object]]
+    columns: Sequence[ColumnStyle]
+    row_count: int
+    header_style: int | None = None
+
+
 def splice_sheet_data(
     path: Path, sheet_name: str, rows: Sequence[Sequence[object]], columns: Sequence[ColumnStyle]
 ) -> None:
-    """Replace the cells of ``sheet_name`` in the XLSX at ``path`` with ``rows`` (row 1 included).
+    """Replace the cells of one sheet; see :func:`splice_sheets`."""
+    splice_sheets(path, {sheet_name: SheetCells(rows, columns, len(rows))})
 
-    The rest of the sheet (frozen panes, filter, widths) and of the workbook is kept as XlsxWriter wrote it.
+
+def splice_sheets(path: Path, sheets: Mapping[str, SheetCells]) -> None:
+    """Replace the cells of each named sheet of the XLSX at ``path``, in one pass over the archive.
+
+    The rest of each sheet (frozen panes, filter, widths) and of the workbook stays as XlsxWriter wrote it.
     The new file replaces the old one atomically.
     """
-    member = sheet_part(path, sheet_name)
-    width = max((len(row) for row in rows), default=1)
-    dimension = f'<dimension ref="A1:{column_letter(max(width, 1) - 1)}{max(len(rows), 1)}"/>'.encode()
+    members = {sheet_part(path, name): cells for name, cells in sheets.items()}
     fd, tmp_name = tempfile.mkstemp(prefix=".splice-", suffix=".xlsx", dir=path.parent)
     os.close(fd)
     try:
@@ -131,20 +159,26 @@ def splice_sheet_data(
             zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as target,
         ):
             for info in source.infolist():
-                if info.filename != member:
+                cells = members.get(info.filename)
+                if cells is None:
                     with source.open(info) as src, target.open(info.filename, "w") as dst:
                         shutil.copyfileobj(src, dst)
-                    continue
-                skeleton = _DIMENSION.sub(dimension, source.read(info), count=1)
-                match = _SHEET_DATA.search(skeleton)
-                if match is None:
-                    raise ValueError(f"{member} has no sheetData")
-                with target.open(member, "w", force_zip64=True) as dst:
-                    dst.write(skeleton[: match.start()] + b"<sheetData>")
-                    for text in rows_xml(rows, columns):
-                        dst.write(text.encode("utf-8"))
-                    dst.write(b"</sheetData>" + skeleton[match.end() :])
+                else:
+                    _write_member(target, info.filename, source.read(info), cells)
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def _write_member(target: zipfile.ZipFile, member: str, skeleton: bytes, cells: SheetCells) -> None:
+    last = f"{column_letter(max(len(cells.columns), 1) - 1)}{max(cells.row_count, 1)}"
+    skeleton = _DIMENSION.sub(f'<dimension ref="A1:{last}"/>'.encode(), skeleton, count=1)
+    match = _SHEET_DATA.search(skeleton)
+    if match is None:
+        raise ValueError(f"{member} has no sheetData")
+    with target.open(member, "w", force_zip64=True) as dst:
+        dst.write(skeleton[: match.start()] + b"<sheetData>")
+        for text in rows_xml(cells.rows, cells.columns, header_style=cells.header_style):
+            dst.write(text.encode("utf-8"))
+        dst.write(b"</sheetData>" + skeleton[match.end() :])

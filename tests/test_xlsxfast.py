@@ -22,7 +22,7 @@ def _skeleton(path: Path) -> dict[str, int]:
     for col, fmt in enumerate((header, quoted, red, money)):
         sheet.write_string(1, col, "x", fmt)  # registers the format; the splice replaces these cells
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, 3, 3)
+    sheet.autofilter(0, 0, 4, 3)
     other = book.add_worksheet("Summary")
     other.write_string(0, 0, "kept as written")
     book.close()
@@ -43,6 +43,7 @@ def test_spliced_cells_read_back_as_text_numbers_and_styles(tmp_path: Path):
         ["Zip", "Status", "Note", "Cost"],
         ["02134", "failed", "Tom & Jerry <x>", Decimal("12.50")],
         ["00501", '=HYPERLINK("http://evil")', " padded \x07", 7],
+        ["\rCR first", "_x0041_ literal", "line\nbreak", None],
     ]
     splice_sheet_data(path, "Results", rows, columns)
 
@@ -53,12 +54,14 @@ def test_spliced_cells_read_back_as_text_numbers_and_styles(tmp_path: Path):
     assert sheet["B3"].data_type == "s"  # text, not a formula
     assert sheet["B3"].quotePrefix
     assert sheet["B2"].fill.fgColor.rgb.endswith("F4CCCC")
-    assert sheet["C3"].value == " padded "  # control character dropped, spaces kept
+    assert sheet["C3"].value == " padded _x0007_"  # escaped as XlsxWriter does; openpyxl leaves it encoded
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:D4" or sheet.auto_filter.ref.startswith("A1:D")
     assert book["Summary"]["A1"].value == "kept as written"
     fast = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Results").to_python()
     assert fast[1][0] == "02134"
+    assert fast[2][2] == " padded \x07"  # calamine (like Excel) decodes it back
+    assert fast[3][:3] == ["\rCR first", "_x0041_ literal", "line\nbreak"]
 
 
 def test_column_letters():

@@ -21,6 +21,7 @@ reader never sees half a workbook and a rewrite by ``bulkship track`` is atomic.
 from __future__ import annotations
 
 import csv
+import itertools
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
@@ -34,6 +35,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from ..errors import BulkshipError, FileFormatError
+from ..xlsxfast import ColumnStyle, SheetCells, splice_sheets
 
 # Row statuses in the order a row moves through them (invalid/duplicate never move; failed is terminal).
 RESULT_STATUSES: tuple[str, ...] = (
@@ -396,6 +398,11 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
     keys = _SheetSeries(workbook, KEYS_SHEET, ("Row", "Fingerprint"), (8, 40), fmt, max_rows, expected)
     for sheet, _ in keys.sheets:
         sheet.very_hidden()
+    # Rows that can be read twice (every book run and track build) have their Results and key cells spliced
+    # in after closing, about ten times faster than cell-by-cell writes (bulkship.xlsxfast).
+    fast = isinstance(book.rows, Sized)
+    if fast:
+        _register_formats(results.sheets[0][0], fmt)
     tally = _Tally()
     for row_number, cells in rows:
         outcome = outcome_of(row_number)
@@ -403,14 +410,16 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
         fingerprint = book.fingerprints.get(row_number)
         if fingerprint:
             key_sheet, key_at = keys.next_row()
-            key_sheet.write_number(key_at, 0, row_number)
-            key_sheet.write_string(key_at, 1, fingerprint)
+            if not fast:
+                key_sheet.write_number(key_at, 0, row_number)
+                key_sheet.write_string(key_at, 1, fingerprint)
         sheet, at = results.next_row()
-        for col in range(width):
-            value = cells[col] if col < len(cells) else ""
-            if value:
-                _text(sheet, at, col, str(value), fmt)
-        _write_result_tail(sheet, at, width, outcome, fmt)
+        if not fast:
+            for col in range(width):
+                value = cells[col] if col < len(cells) else ""
+                if value:
+                    _text(sheet, at, col, str(value), fmt)
+            _write_result_tail(sheet, at, width, outcome, fmt)
         if outcome.status in NEEDS_USER_STATUSES:
             fix_sheet, fix_at = fixes.next_row()
             for col in range(width):
@@ -428,6 +437,8 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
         workbook.close()
     except (OSError, xlsxwriter.exceptions.XlsxWriterException) as exc:
         raise BulkshipError(f"Cannot write the result workbook {path}: {exc}") from None
+    if fast:
+        splice_sheets(path, _fast_cells(book, outcome_of, results, keys, fmt))
 
 
 def _write_orders(sheet: Worksheet, orders: Sequence[OrderSummary], fmt: _Formats) -> None:
@@ -644,3 +655,84 @@ def merge_outcome(previous: RowOutcome, update: RowOutcome | None) -> RowOutcome
     if update is None:
         return previous
     return replace(update, normalised=update.normalised or previous.normalised)
+
+
+def _register_formats(sheet: Worksheet, fmt: _Formats) -> None:
+    """Spliced cells refer to formats by index, and XlsxWriter indexes only the formats it wrote with.
+
+    These placeholder cells in row 2 are replaced by the splice."""
+    used = [fmt.text, fmt.quoted, fmt.money, fmt.date, fmt.header, *fmt.status.values()]
+    for col, each in enumerate(used):
+        sheet.write_string(1, col, "", each)
+
+
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+
+
+def _excel_date(text: str) -> float | str:
+    when = _date_value(text)
+    if when is None:
+        return text
+    return (when - _EXCEL_EPOCH).total_seconds() / 86400
+
+
+def _fast_row(cells: Sequence[str], width: int, outcome: RowOutcome) -> list[Any]:
+    padded = [str(v) if v else "" for v in cells[:width]] + [""] * (width - len(cells))
+    return [
+        *padded,
+        outcome.row,
+        outcome.status,
+        outcome.problems,
+        outcome.normalised,
+        outcome.po_number,
+        outcome.order_id,
+        outcome.line_item_id,
+        outcome.cost,
+        outcome.carrier,
+        outcome.tracking_number,
+        outcome.tracking_url,
+        _excel_date(outcome.shipped_date),
+        _excel_date(outcome.delivered_date),
+    ]
+
+
+def _fast_cells(
+    book: ResultBook,
+    outcome_of: Callable[[int], RowOutcome],
+    results: _SheetSeries,
+    keys: _SheetSeries,
+    fmt: _Formats,
+) -> dict[str, SheetCells]:
+    """What to splice into each Results and key sheet: the same cells the slow path writes."""
+    width = len(book.headers)
+    text = ColumnStyle(style=fmt.text.xf_index, quote_style=fmt.quoted.xf_index)
+    number = ColumnStyle(number=True)
+    statuses = {name: f.xf_index for name, f in fmt.status.items() if f.xf_index is not None}
+    tail = [
+        number,
+        ColumnStyle(style=fmt.text.xf_index, quote_style=fmt.quoted.xf_index, value_styles=statuses),
+        *[text] * 5,
+        ColumnStyle(number=True, style=fmt.money.xf_index),
+        *[text] * 3,
+        *[ColumnStyle(number=True, style=fmt.date.xf_index, quote_style=fmt.quoted.xf_index)] * 2,
+    ]
+    columns = [text] * width + tail
+    head_row = [*book.headers, *RESULT_COLUMNS]
+
+    def result_rows(start: int, stop: int) -> Iterator[Sequence[object]]:
+        yield head_row
+        for row_number, cells in itertools.islice(iter(book.rows), start, stop):
+            yield _fast_row(cells, width, outcome_of(row_number))
+
+    def key_rows(start: int, stop: int) -> Iterator[Sequence[object]]:
+        yield ("Row", "Fingerprint")
+        keyed = ((r, book.fingerprints.get(r)) for r, _ in book.rows)
+        yield from itertools.islice(((r, fp) for r, fp in keyed if fp), start, stop)
+
+    spliced: dict[str, SheetCells] = {}
+    for series, make, cols in ((results, result_rows, columns), (keys, key_rows, [number, text])):
+        start = 0
+        for sheet, used in series.sheets:
+            spliced[sheet.name] = SheetCells(make(start, start + used), cols, used + 1, fmt.header.xf_index)
+            start += used
+    return spliced
