@@ -26,6 +26,7 @@ import hmac
 import json
 import logging
 import secrets
+import socket
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -37,7 +38,7 @@ from starlette.routing import Route
 
 from .client import connect
 from .client.vendor import VendorClient
-from .errors import BulkshipError, NotFoundError, TransientVendorError
+from .errors import BulkshipError, ConfigError, NotFoundError, TransientVendorError
 from .ledger import Ledger
 from .settings import Settings
 from .track import rewrite_results
@@ -49,6 +50,7 @@ DEFAULT_PORT = 8787
 DEFAULT_REWRITE_DELAY_S = 5.0
 MAX_BODY_BYTES = 1_000_000
 ORDER_ID_KEYS = ("id", "orderid", "order_id")
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 ClientFactory = Callable[[Settings], VendorClient]
 
@@ -106,10 +108,21 @@ class WebhookReceiver:
         try:
             yield
         finally:
-            for task in self._rewrites.values():
-                task.cancel()
+            await self._flush_rewrites()
             await self.client.aclose()
             self.ledger.close()
+
+    async def _flush_rewrites(self) -> None:
+        """On shutdown, write now what was waiting for a quiet moment: the ledger has changed, and the
+        workbook must not be left behind it just because the receiver was stopped."""
+        due = [batch for batch, task in self._rewrites.items() if not task.done()]
+        for task in self._rewrites.values():
+            task.cancel()
+        for batch in due:
+            try:
+                await run_in_threadpool(self._rewrite, batch)
+            except BulkshipError as exc:
+                log.warning("webhook: could not rewrite the result workbook of %s: %s", batch, exc.message)
 
     def _secret_ok(self, request: Request) -> bool:
         given = request.path_params.get("secret") or request.headers.get(SECRET_HEADER, "")
@@ -177,6 +190,8 @@ class WebhookReceiver:
             await run_in_threadpool(self._rewrite, batch)
         except BulkshipError as exc:
             log.warning("webhook: could not rewrite the result workbook of %s: %s", batch, exc.message)
+        except OSError as exc:  # a background task: say it, never let it die unseen
+            log.warning("webhook: could not rewrite the result workbook of %s: %s", batch, exc)
 
     def _rewrite(self, batch: str) -> None:
         with Ledger.open(self.settings.ledger, lock=False) as ledger:  # its own connection: another thread
@@ -207,6 +222,27 @@ def create_webhook_app(receiver: WebhookReceiver) -> Starlette:
     return Starlette(routes=routes, lifespan=receiver.lifespan)
 
 
+def bind_loopback(host: str, port: int) -> socket.socket:
+    """A listening socket on a loopback ``host`` (port 0: any free port), or one clear error."""
+    if host not in LOOPBACK_HOSTS:
+        raise ConfigError(
+            f"Refusing to listen on {host}: the webhook receiver binds loopback only",
+            hint="put a reverse proxy or tunnel in front of 127.0.0.1 to receive the vendor's calls",
+        )
+    try:
+        family, _type, _proto, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as exc:
+        raise ConfigError(
+            f"Cannot listen on {host}:{port}: {exc.strerror or exc}; the receiver did not start",
+            hint="pick another --port, or --port 0 for any free one",
+        ) from None
+    return sock
+
+
 def serve(
     settings: Settings,
     *,
@@ -214,29 +250,28 @@ def serve(
     port: int = DEFAULT_PORT,
     secret: str,
     on_ready: Callable[[str], None] | None = None,
+    rewrite_delay_s: float | None = DEFAULT_REWRITE_DELAY_S,
 ) -> None:
     """Serve until Ctrl-C / SIGTERM. Refuses a non-loopback host: the receiver's only client is the vendor
-    calling through a tunnel or proxy the user sets up on purpose."""
+    calling through a tunnel or proxy the user sets up on purpose. Missing credentials and a busy port are
+    reported before anything listens (one ``Error:`` line, not a server traceback)."""
     import uvicorn
 
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        raise BulkshipError(
-            f"Refusing to listen on {host}: the webhook receiver binds loopback only",
-            hint="put a reverse proxy or tunnel in front of 127.0.0.1 to receive the vendor's calls",
-        )
-    receiver = WebhookReceiver(settings, secret)
-    config = uvicorn.Config(create_webhook_app(receiver), host=host, port=port, log_level="warning")
+    receiver = WebhookReceiver(settings, secret, rewrite_delay_s=rewrite_delay_s)
+    settings.credentials()  # ConfigError now, rather than a failed server startup later
+    sock = bind_loopback(host, port)
+    config = uvicorn.Config(create_webhook_app(receiver), log_level="warning")
     server = uvicorn.Server(config)
 
     async def run() -> None:
-        task = asyncio.create_task(server.serve())
+        task = asyncio.create_task(server.serve(sockets=[sock]))
         while not server.started and not task.done():
             await asyncio.sleep(0.05)
         if server.started and on_ready is not None:
-            bound = port
-            for sock in server.servers[0].sockets if server.servers else []:
-                bound = sock.getsockname()[1]
-            on_ready(webhook_url(host, bound, secret))
+            on_ready(webhook_url(host, sock.getsockname()[1], secret))
         await task
 
-    asyncio.run(run())
+    try:
+        asyncio.run(run())
+    finally:
+        sock.close()

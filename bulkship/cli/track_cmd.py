@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
@@ -149,8 +150,13 @@ def webhook_serve(
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
 
     def ready(url: str) -> None:
+        # stdout: machine-readable, one line a script can read (like `bulkship sandbox`); the secret is in
+        # it on purpose, it is what `run --webhook-url` needs.
+        sys.stdout.write(f"BULKSHIP_WEBHOOK_URL={url}\n")
+        sys.stdout.flush()
         err_console.print(
-            f"Webhook receiver listening. Register it with:\n  bulkship run FILE --webhook-url {url}"
+            f"Webhook receiver listening. Register it with:\n  bulkship run FILE --webhook-url {url}",
+            soft_wrap=True,  # never break the URL across lines
         )
         err_console.print("Stop with Ctrl-C.")
 
