@@ -16,6 +16,7 @@ import copy
 import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -167,13 +168,19 @@ class CatalogView:
     products: tuple[dict[str, Any], ...]
     shipping_methods: tuple[dict[str, Any], ...]
 
+    @cached_property
+    def _products_by_id(self) -> dict[str, dict[str, Any]]:
+        return {str(p["Id"]).upper(): p for p in self.products}
+
+    @cached_property
+    def _methods_by_id(self) -> dict[str, dict[str, Any]]:
+        return {str(m["Id"]).upper(): m for m in self.shipping_methods}
+
     def product(self, product_id: str) -> dict[str, Any] | None:
-        wanted = product_id.strip().upper()
-        return next((p for p in self.products if str(p["Id"]).upper() == wanted), None)
+        return self._products_by_id.get(product_id.strip().upper())
 
     def shipping_method(self, method_id: str) -> dict[str, Any] | None:
-        wanted = method_id.strip().upper()
-        return next((m for m in self.shipping_methods if str(m["Id"]).upper() == wanted), None)
+        return self._methods_by_id.get(method_id.strip().upper())
 
 
 def shipping_config(product: dict[str, Any]) -> dict[str, Any]:

@@ -55,6 +55,8 @@ CREATE TABLE IF NOT EXISTS webhooks (
     last_error TEXT
 );
 CREATE INDEX IF NOT EXISTS webhooks_state ON webhooks (state);
+-- covers the balance query, so that it never reads the (large) order bodies
+CREATE INDEX IF NOT EXISTS orders_money ON orders (fails, complete_at, cost_cents);
 """
 
 
