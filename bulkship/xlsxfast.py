@@ -14,7 +14,7 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -51,29 +51,39 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _text_xml(value: str) -> str:
-    if _NEEDS_WORK.search(value) is None:
-        return f"<is><t>{value}</t></is>"
+def _escaped_text(value: str) -> str:
     value = _LOOKS_ESCAPED.sub(r"_x005F\1", value)
     value = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return f'<is><t xml:space="preserve">{value}</t></is>'
 
 
-def _cell_xml(ref: str, value: object, column: ColumnStyle) -> str:
-    if value is None or value == "":
-        return ""
-    if column.number and isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        style = f' s="{column.style}"' if column.style is not None else ""
-        return f'<c r="{ref}"{style}><v>{value}</v></c>'
-    text = value if isinstance(value, str) else str(value)
-    style_id = column.value_styles.get(text) if column.value_styles else None
-    if style_id is None and column.quote_style is not None and text.startswith(FORMULA_TRIGGERS):
-        style_id = column.quote_style
-    if style_id is None:
-        style_id = column.style
-    style = f' s="{style_id}"' if style_id is not None else ""
-    return f'<c r="{ref}"{style} t="inlineStr">{_text_xml(text)}</c>'
+_NUMBER_TYPES = (int, float, Decimal)  # bool is excluded by the exact type test
+_TRIGGER_CHARS = frozenset(ch[0] for ch in FORMULA_TRIGGERS)
+CellRenderer = Callable[[str, object], str]
+
+
+def _renderer(column: ColumnStyle) -> CellRenderer:
+    """One column's cell writer, with its style attributes worked out once rather than per cell."""
+    plain = f' s="{column.style}"' if column.style is not None else ""
+    quoted = f' s="{column.quote_style}"' if column.quote_style is not None else plain
+    by_value = {text: f' s="{style}"' for text, style in column.value_styles.items()}
+    numeric = column.number
+
+    def render(ref: str, value: object) -> str:
+        if value is None or value == "":
+            return ""
+        if numeric and type(value) in _NUMBER_TYPES:
+            return f'<c r="{ref}"{plain}><v>{value}</v></c>'
+        text = value if type(value) is str else str(value)
+        attr = by_value.get(text) if by_value else None
+        if attr is None:
+            attr = quoted if text[0] in _TRIGGER_CHARS else plain
+        if _NEEDS_WORK.search(text) is None:
+            return f'<c r="{ref}"{attr} t="inlineStr"><is><t>{text}</t></is></c>'
+        return f'<c r="{ref}"{attr} t="inlineStr">{_escaped_text(text)}</c>'
+
+    return render
 
 
 def rows_xml(
@@ -85,19 +95,17 @@ def rows_xml(
 ) -> Iterator[str]:
     """The ``<row>`` elements for ``rows`` from spreadsheet row ``first_row``, in chunks of text.
 
-    With ``header_style``, the first row is a header: all text, in that style."""
+    With ``header_style``, the first row is a header: all text, in that style. Cells past ``columns`` are
+    dropped."""
     letters = [column_letter(i) for i in range(len(columns))]
-    plain = ColumnStyle()
-    header = [ColumnStyle(style=header_style)] * len(columns) if header_style is not None else None
+    body = [_renderer(c) for c in columns]
+    header = [_renderer(ColumnStyle(style=header_style))] * len(columns) if header_style is not None else body
     chunk: list[str] = []
     for number, row in enumerate(rows, start=first_row):
         r = str(number)
-        styles = header if header is not None and number == first_row else columns
+        renderers = header if number == first_row else body
         cells = "".join(
-            [
-                _cell_xml(letter + r, value, styles[i] if i < len(styles) else plain)
-                for i, (letter, value) in enumerate(zip(letters, row, strict=False))
-            ]
+            [render(letter + r, v) for render, letter, v in zip(renderers, letters, row, strict=False)]
         )
         chunk.append(f'<row r="{r}">{cells}</row>')
         if len(chunk) >= _FLUSH_ROWS:
