@@ -117,3 +117,11 @@ def test_reset_of_a_named_state_file(tmp_path: Path):
     assert not state.exists()
     with Sandbox(SandboxConfig(state_file=state, balance=5)) as fresh:
         assert fresh.balance()["Available"] == 5
+
+
+def test_a_bad_catalog_file_is_one_error_line_not_a_traceback(tmp_path: Path, capsys):
+    bad = tmp_path / "catalog.json"
+    bad.write_text("{not json")
+    assert main(["sandbox", "--port", "0", "--catalog", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "not readable JSON" in err and "Traceback" not in err

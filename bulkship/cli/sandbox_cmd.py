@@ -88,8 +88,12 @@ def sandbox(
         catalog_file=catalog,
         order_failure_rate=order_failure_rate,
     )
-    sock = bind(host, port, allow_remote=allow_remote)
     sandbox_instance = Sandbox(config)
+    try:
+        sock = bind(host, port, allow_remote=allow_remote)
+    except BaseException:
+        sandbox_instance.close()
+        raise
     url = base_url(sock)
     # stdout: machine-readable, URL first, so a script can read it from the first line.
     sys.stdout.write(
