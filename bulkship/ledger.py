@@ -51,7 +51,8 @@ Read API (stable; ``track``, ``status``, ``reconcile`` and the result workbook b
   {state: count}
 * ``events(batch=None, po_number=None, limit=None)`` -> list of :class:`EventRecord`
 * ``record_order_status(po_number, vendor_order, source="poll")`` -> bool: store the vendor's view of an order
-  (status, line item ids, line statuses, costs, shipments); returns whether anything changed; idempotent.
+  (status, line item ids, line statuses, costs, shipments); returns whether anything changed; idempotent;
+  a status never moves backwards (a stale answer, e.g. Pending after Shipped, changes nothing).
 * ``set_batch_output(batch, path)`` records where the result workbook was written.
 """
 
@@ -78,6 +79,11 @@ BUSY_TIMEOUT_MS = 10_000
 ORDER_STATES = ("planned", "sending", "created", "rejected", "unknown", "cancelled")
 OPEN_STATES = ("sending", "unknown")  # may exist at the vendor: resolve with the same PO, never re-plan
 ROW_STATUSES = ("invalid", "duplicate", "planned", "ordered", "failed")
+# How far along a vendor status is. A recorded status never moves to a lower rank: an answer read before a
+# newer one was recorded (a poll racing a webhook, a lagging vendor replica) must not undo it. Statuses not
+# listed here are recorded as they come.
+ORDER_STATUS_RANK = {"pending": 0, "complete": 1, "failed": 1, "cancelled": 1}
+LINE_STATUS_RANK = {"pending": 0, "complete": 1, "shipped": 2, "delivered": 3, "failed": 3}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -149,6 +155,12 @@ CREATE INDEX IF NOT EXISTS events_by_batch ON events (batch, id);
 
 def now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def is_step_back(ranks: dict[str, int], before: str | None, after: str | None) -> bool:
+    """True when ``after`` is an earlier status than ``before`` (both known to ``ranks``)."""
+    old, new = ranks.get((before or "").lower()), ranks.get((after or "").lower())
+    return old is not None and new is not None and new < old
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -692,15 +704,16 @@ class Ledger:
             current = db.execute(
                 "SELECT status, batch FROM orders WHERE po_number = ?", (po_number,)
             ).fetchone()
-            if current["status"] != vendor_order.status:
+            status, new_status = current["status"], vendor_order.status
+            if status != new_status and not is_step_back(ORDER_STATUS_RANK, status, new_status):
                 db.execute(
                     "UPDATE orders SET status = ?, updated = ? WHERE po_number = ?",
-                    (vendor_order.status, at, po_number),
+                    (new_status, at, po_number),
                 )
                 changed = True
             for row, line in zip(rows, matches, strict=True):
-                if line is None:
-                    continue
+                if line is None or is_step_back(LINE_STATUS_RANK, row.line_status, line.status):
+                    continue  # a stale answer for this line: keep what was recorded
                 shipment = line.shipments[-1] if line.shipments else None
                 values = (
                     line.id or row.line_item_id,
