@@ -234,11 +234,20 @@ def batch_status(ledger: Ledger, batch: str) -> dict[str, Any]:
         "by_status": dict(sorted(counts.items())),
         "orders": len(created),
         "orders_by_state": ledger.order_counts(batch),
+        "orders_by_vendor_status": _vendor_statuses(created),
         "ordered_cost": str(ordered_cost),
         "planned_cost": str(sum((o.cost for o in unsent), Decimal(0))),
         "updated": record.updated if record else "",
         "output": record.output if record else None,
     }
+
+
+def _vendor_statuses(created: list[Any]) -> dict[str, int]:
+    """Created orders by the vendor's own status as last recorded (Pending, Complete, Failed)."""
+    counts: dict[str, int] = {}
+    for order in created:
+        counts[order.status or "Unknown"] = counts.get(order.status or "Unknown", 0) + 1
+    return dict(sorted(counts.items()))
 
 
 @app.command("reconcile")

@@ -1,0 +1,293 @@
+"""The webhook path for real, as a user wires it up: three processes on 127.0.0.1.
+
+    bulkship sandbox --port 0 ...                  the vendor, duplicating every webhook it sends
+    bulkship webhook serve --port 0 ...            the receiver, re-reading each order from the vendor
+    bulkship run FILE --webhook-url <receiver>     registers the receiver on every order
+
+The sandbox clock is advanced, the sandbox's own background loop POSTs ``FulfillmentComplete`` to the
+receiver, and the ledger (``bulkship status --json``) and the result workbook catch up without
+``bulkship track``.
+Also here: the ledger never moves a status backwards, whatever stale answer reaches it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+import openpyxl
+import pytest
+from test_track_support import BATCH, ScriptedVendor, sent_batch
+
+from bulkship.ledger import Ledger
+from bulkship.reconcile.sheets import RESULTS_SHEET
+from bulkship.settings import resolve_settings
+
+SECRET = "e2e-webhook-secret"
+STARTUP_LIMIT_S = 20.0
+SETTLE_LIMIT_S = 20.0  # the receiver rewrites the workbook after 5 quiet seconds
+SIX_HOURS_S = 6 * 3600  # every order Complete (0.5-1.5 h) and every line Shipped (1-4 h later)
+
+HEADERS = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
+ROWS = [
+    ["E1", "Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "25"],
+    ["E2", "Bo Park", "2 Elm St", "Newark", "NJ", "07102", "TARGET", "50"],
+    ["E3", "Cy Diaz", "3 Oak Ave", "Austin", "TX", "78701", "CVS", "25"],
+    ["E4", "No Street", "", "Miami", "FL", "33101", "CVS", "25"],  # invalid: never ordered
+    ["E5", "Di Fox", "5 Pine Rd", "Denver", "CO", "80202", "TARGET", "50"],
+]
+VALID_IDS = {"E1", "E2", "E3", "E5"}
+T = TypeVar("T")
+
+
+class Process:
+    """A bulkship subprocess whose stdout lines are read on a thread (stderr goes to a file)."""
+
+    def __init__(self, args: list[str], log: Path, env: dict[str, str]) -> None:
+        self.log = log
+        with log.open("w") as stderr:
+            self.popen = subprocess.Popen(
+                [sys.executable, "-m", "bulkship", *args],
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                text=True,
+                env=env,
+            )
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        assert self.popen.stdout is not None
+        for line in self.popen.stdout:
+            self.lines.put(line)
+
+    def printed(self, count: int) -> dict[str, str]:
+        """The first ``count`` ``NAME=value`` lines it prints."""
+        found: dict[str, str] = {}
+        for _ in range(count):
+            try:
+                line = self.lines.get(timeout=STARTUP_LIMIT_S)
+            except queue.Empty:
+                pytest.fail(f"{self.popen.args[3]} printed nothing; its stderr:\n{self.log.read_text()}")
+            name, _, value = line.strip().partition("=")
+            found[name] = value
+        return found
+
+    def alive(self) -> bool:
+        return self.popen.poll() is None
+
+    def stop(self) -> None:
+        if self.popen.poll() is None:
+            self.popen.terminate()
+            try:
+                self.popen.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.popen.kill()
+                self.popen.wait()
+
+
+@pytest.fixture
+def processes() -> Iterator[list[Process]]:
+    started: list[Process] = []
+    try:
+        yield started
+    finally:
+        for process in reversed(started):
+            process.stop()
+
+
+def _write_input(path: Path) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(HEADERS)
+        writer.writerows(ROWS)
+    return path
+
+
+def _bulkship(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bulkship", *args], capture_output=True, text=True, env=env, timeout=60
+    )
+
+
+def _eventually(probe: Callable[[], T | None], what: str, limit_s: float = SETTLE_LIMIT_S) -> T:
+    """Ask ``probe`` until it answers (not None), for at most ``limit_s`` seconds."""
+    deadline = time.monotonic() + limit_s
+    while True:
+        answer = probe()
+        if answer is not None:
+            return answer
+        if time.monotonic() > deadline:
+            pytest.fail(f"gave up waiting: {what}")
+        time.sleep(0.3)
+
+
+def _results(path: Path) -> dict[str, dict[str, Any]]:
+    """Results sheet rows by Employee ID."""
+    table = list(openpyxl.load_workbook(path, read_only=True)[RESULTS_SHEET].iter_rows(values_only=True))
+    header = table[0]
+    return {str(r[0]): dict(zip(header, r, strict=True)) for r in table[1:]}
+
+
+def _vendor_lines(sandbox_url: str) -> dict[str, dict[str, Any]]:
+    """The vendor's own line items by ExternalId (the Employee ID), from the sandbox's admin view."""
+    with httpx.Client(base_url=sandbox_url, trust_env=False, timeout=10) as http:
+        orders = http.get("/_sandbox/orders").json()
+    return {li["ExternalId"]: li for order in orders for li in order["LineItems"]}
+
+
+def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
+    tmp_path: Path, processes: list[Process]
+) -> None:
+    env = dict(os.environ)  # BULKSHIP_DATA_DIR is this test's own (conftest)
+    ledger, out = tmp_path / "ledger.sqlite", tmp_path / "out"
+
+    sandbox = Process(
+        ["sandbox", "--port", "0", "--state", str(tmp_path / "vendor.sqlite"), "--clock-speed", "0",
+         "--webhook-duplicate-rate", "1", "--seed", "7"],
+        tmp_path / "sandbox.log", env,
+    )  # fmt: skip
+    processes.append(sandbox)
+    vendor = sandbox.printed(3)
+    sandbox_url = vendor["BULKSHIP_API_URL"]
+    assert sandbox_url.startswith("http://127.0.0.1:")
+    env.update(BULKSHIP_EMAIL=vendor["BULKSHIP_EMAIL"], BULKSHIP_ACCESS_TOKEN=vendor["BULKSHIP_ACCESS_TOKEN"])
+
+    receiver = Process(
+        ["webhook", "serve", "--port", "0", "--secret", SECRET, "--api-url", sandbox_url,
+         "--ledger", str(ledger)],
+        tmp_path / "receiver.log", env,
+    )  # fmt: skip
+    processes.append(receiver)
+    receiver_url = receiver.printed(1)["BULKSHIP_WEBHOOK_URL"]
+    assert receiver_url.startswith("http://127.0.0.1:") and receiver_url.endswith(f"/webhook/{SECRET}")
+
+    sheet = _write_input(tmp_path / "staff.csv")
+    run = _bulkship(
+        ["run", str(sheet), "--batch", "LIVE", "--yes", "--api-url", sandbox_url,
+         "--webhook-url", receiver_url, "--ledger", str(ledger), "--out", str(out),
+         "--max-lines", "2", "--wait", "0", "--json"],
+        env,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    summary = json.loads(run.stdout)
+    assert summary["ordered_rows"] == len(VALID_IDS) and summary["orders"] == 2
+    workbook = Path(summary["output"])
+    before = _results(workbook)
+    assert {before[i]["Status"] for i in VALID_IDS} == {"pending"}
+    assert not any(before[i]["Tracking Number"] for i in VALID_IDS)
+    assert before["E4"]["Status"] == "invalid"
+
+    with httpx.Client(base_url=sandbox_url, trust_env=False, timeout=10) as http:
+        assert http.post("/_sandbox/advance", json={"seconds": SIX_HOURS_S}).status_code == 200
+
+    def ledger_caught_up() -> dict[str, Any] | None:
+        status = _bulkship(["status", "LIVE", "--json", "--ledger", str(ledger)], env)
+        assert status.returncode == 0, status.stderr
+        batch = json.loads(status.stdout)["batches"][0]
+        return batch if batch["by_status"].get("shipped") == len(VALID_IDS) else None
+
+    batch = _eventually(ledger_caught_up, "every valid row shipped in `bulkship status --json`")
+    assert batch["by_status"] == {"invalid": 1, "shipped": len(VALID_IDS)}
+    assert batch["orders_by_vendor_status"] == {"Complete": 2}
+
+    # The receiver rewrites the result workbook once deliveries go quiet: the vendor's tracking numbers.
+    vendor_lines = _vendor_lines(sandbox_url)
+
+    def workbook_caught_up() -> dict[str, dict[str, Any]] | None:
+        rows = _results(workbook)
+        return rows if all(rows[i]["Status"] == "shipped" for i in VALID_IDS) else None
+
+    after = _eventually(workbook_caught_up, "the receiver rewriting the result workbook")
+    for employee in VALID_IDS:
+        shipment = vendor_lines[employee]["Shipments"][0]
+        assert after[employee]["Tracking Number"] == shipment["TrackingNumber"]
+        assert after[employee]["Carrier"] == shipment["Carrier"]
+        assert after[employee]["Tracking URL"] == shipment["TrackingUrl"]
+    assert after["E4"]["Status"] == "invalid" and not after["E4"]["Tracking Number"]
+
+    # Every order's webhook was delivered twice; the ledger changed once per order, and only by the webhook.
+    with httpx.Client(base_url=sandbox_url, trust_env=False, timeout=10) as http:
+        deliveries = http.get("/_sandbox/webhooks").json()
+    assert [(d["State"], d["Deliveries"]) for d in deliveries] == [("delivered", 2), ("delivered", 2)]
+    with Ledger.open(ledger, lock=False) as journal:
+        changes = [e for e in journal.events(batch="LIVE") if e.kind == "status"]
+        orders = {o.vendor_order_id: o.po_number for o in journal.orders("LIVE")}
+    assert sorted(e.po_number for e in changes) == sorted(orders.values())
+    assert {e.detail["source"] for e in changes} == {"webhook"}
+
+    # A stale, out-of-order delivery (the order as it was at creation) is only a signal: the receiver
+    # re-reads the vendor, and nothing moves back. Refusals are answers, not crashes.
+    order_id = next(iter(orders))
+    stale = {"Id": order_id, "Status": "Pending", "LineItems": [{"Status": "Pending", "Shipments": []}]}
+    with httpx.Client(trust_env=False, timeout=10) as http:
+        late = http.post(receiver_url, json=stale)
+        assert late.status_code == 200 and late.json()["changed"] is False
+        assert http.post(receiver_url, json={"Id": "no-such-order"}).status_code == 404
+        assert http.post(receiver_url, content=b"{not json").status_code == 400
+        assert http.post(receiver_url.replace(SECRET, "wrong"), json=stale).status_code == 403
+    assert receiver.alive() and sandbox.alive()
+    assert ledger_caught_up() is not None
+    log = (tmp_path / "receiver.log").read_text()
+    assert vendor["BULKSHIP_ACCESS_TOKEN"] not in log and "Ann Lee" not in log
+
+
+# -- the ledger-level guard: a status never moves backwards ------------------------------------------------
+
+
+@pytest.fixture
+def sent(tmp_path: Path) -> ScriptedVendor:
+    vendor = ScriptedVendor()
+    sent_batch(resolve_settings().ledger, tmp_path / "output", vendor)
+    return vendor
+
+
+def _po_rows(ledger: Ledger, order_id: str) -> tuple[str | None, list[Any]]:
+    order = ledger.order_by_vendor_id(order_id)
+    assert order is not None
+    return order.status, ledger.rows_by_po(order.po_number)
+
+
+def test_a_stale_vendor_answer_never_moves_an_order_or_a_line_backwards(sent: ScriptedVendor) -> None:
+    """E.g. a `track` poll (or `run --wait`) that read the order before a webhook recorded a newer state, and
+    writes after it: the newer state stays."""
+    pending = sent.orders["ord-1"]
+    sent.set_line("ord-1", 0, "Shipped", tracking="T-0")
+    sent.set_line("ord-1", 1, "Shipped", tracking="T-1")
+    shipped = sent.orders["ord-1"]
+    sent.ship_everything(delivered=True)
+    delivered = sent.orders["ord-1"]
+    with Ledger.open(resolve_settings().ledger, lock=False) as ledger:
+        po = pending.po_number
+        assert ledger.record_order_status(po, shipped, source="poll") is True
+        assert ledger.record_order_status(po, delivered, source="webhook") is True
+        assert ledger.record_order_status(po, shipped, source="poll") is False
+        assert ledger.record_order_status(po, pending, source="poll") is False
+        status, rows = _po_rows(ledger, "ord-1")
+        changes = [e for e in ledger.events(batch=BATCH, po_number=po) if e.kind == "status"]
+    assert status == "Complete"
+    assert [r.line_status for r in rows] == ["delivered", "delivered"]
+    assert [r.tracking_number for r in rows] == ["TRK-ord-1-0", "TRK-ord-1-1"]
+    assert all(r.delivered_date for r in rows), "a stale answer must not erase the delivery date"
+    assert len(changes) == 2
+
+
+def test_forward_steps_and_a_failure_after_shipping_are_still_recorded(sent: ScriptedVendor) -> None:
+    po = sent.orders["ord-2"].po_number
+    sent.set_line("ord-2", 0, "Shipped", tracking="T-9")
+    with Ledger.open(resolve_settings().ledger, lock=False) as ledger:
+        assert ledger.record_order_status(po, sent.orders["ord-2"]) is True
+        sent.set_line("ord-2", 0, "Failed", tracking="T-9")  # returned undeliverable: news, not a step back
+        assert ledger.record_order_status(po, sent.orders["ord-2"]) is True
+        _status, rows = _po_rows(ledger, "ord-2")
+    assert [r.line_status for r in rows] == ["failed"]
