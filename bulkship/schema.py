@@ -117,6 +117,8 @@ def pandera_schema(contract: SheetContract) -> pa.DataFrameSchema:
     """The structural checks as a pandera schema over normalised text columns ('' = empty)."""
     import pandera.pandas as pa
 
+    from .validate.normalize import by_unique
+
     columns: dict[str, pa.Column] = {}
     for spec in contract.columns.values():
         checks = []
@@ -124,12 +126,16 @@ def pandera_schema(contract: SheetContract) -> pa.DataFrameSchema:
             checks.append(pa.Check(lambda s: s.ne(""), name=CHECK_REQUIRED))
         if spec.max_length:
             limit = spec.max_length
-            checks.append(pa.Check(lambda s, n=limit: s.str.len().le(n), name=CHECK_MAX_LENGTH))
+            checks.append(
+                pa.Check(lambda s, n=limit: by_unique(s, lambda u: u.str.len()).le(n), name=CHECK_MAX_LENGTH)
+            )
         if spec.pattern:
             regex = re.compile(spec.pattern)
             checks.append(
                 pa.Check(
-                    lambda s, rx=regex: s.eq("") | s.str.fullmatch(rx).fillna(False).astype(bool),
+                    lambda s, rx=regex: (
+                        s.eq("") | by_unique(s, lambda u: u.str.fullmatch(rx).fillna(False).astype(bool))
+                    ),
                     name=CHECK_PATTERN,
                 )
             )

@@ -4,6 +4,8 @@ so that the caller can record every change as a warning. No per-row Python where
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 
@@ -23,19 +25,46 @@ YES_WORDS = {"yes", "y", "true", "1", "x", "ok", "allow", "allowed"}
 NO_WORDS = {"no", "n", "false", "0", "", "-"}
 
 
+UNIQUE_SHARE = 0.5  # below this share of distinct values, string work runs once per distinct value
+
+
+def by_unique(column: pd.Series, func: Callable[[pd.Series], Any]) -> Any:
+    """``func(column)``, computed once per distinct value when values repeat (states, products, amounts,
+    shipping methods: a few dozen values in 100k rows). ``func`` may return a Series or a tuple of them."""
+    codes, uniques = pd.factorize(column, sort=False, use_na_sentinel=False)
+    if len(uniques) > len(column) * UNIQUE_SHARE:
+        return func(column)
+    result = func(pd.Series(uniques, dtype=object))
+
+    def spread(series: pd.Series) -> pd.Series:
+        return pd.Series(series.to_numpy()[codes], index=column.index)
+
+    return tuple(spread(s) for s in result) if isinstance(result, tuple) else spread(result)
+
+
+def _strip(column: pd.Series) -> pd.Series:
+    return column.str.strip()
+
+
+def _cleanup(column: pd.Series) -> pd.Series:
+    return column.str.replace(_INVISIBLE_RE, "", regex=True).str.replace(r"\s+", " ", regex=True).str.strip()
+
+
 def clean_text(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Trim; drop invisible characters; collapse runs of whitespace. Plain trimming is not reported (the
     value means the same); any other change is."""
-    stripped = column.str.strip()
+    stripped = by_unique(column, _strip)
     if not _SUSPICIOUS.search(_SEPARATOR.join(stripped.tolist())):
         return stripped, pd.Series(False, index=column.index)
-    cleaned = (
-        stripped.str.replace(_INVISIBLE_RE, "", regex=True).str.replace(r"\s+", " ", regex=True).str.strip()
-    )
+    cleaned = by_unique(stripped, _cleanup)
     return cleaned, cleaned.ne(stripped)
 
 
 def states(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    return by_unique(column, _states)  # type: ignore[no-any-return]
+
+
+def _states(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     """'massachusetts', 'ma', 'Mass.'? -> 'MA' where the name or code is known; others left for the checks."""
     mapped = column.str.casefold().str.rstrip(".").map(state_lookup())
     result = mapped.where(mapped.notna(), column.str.upper()).astype(object)
@@ -43,12 +72,20 @@ def states(column: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def countries(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    return by_unique(column, _countries)  # type: ignore[no-any-return]
+
+
+def _countries(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     mapped = column.str.casefold().map(COUNTRY_ALIASES)
     result = mapped.where(mapped.notna(), column).astype(object)
     return result, result.ne(column)
 
 
 def money(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    return by_unique(column, _money)  # type: ignore[no-any-return]
+
+
+def _money(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     """'$1,200.00' -> '1200'; '25.5' -> '25.50'. Amounts keep two decimals unless whole. Unreadable text is
     left as it is for the pattern check to report; a decimal comma ('25,50') too: it is ambiguous."""
     ambiguous = column.str.fullmatch(DECIMAL_COMMA)
@@ -65,12 +102,16 @@ def money(column: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def whole_numbers(column: pd.Series) -> pd.Series:
     """'1.0' (a number formatted by some exporter) -> '1'."""
-    return column.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+    return by_unique(column, lambda c: c.str.replace(r"^(\d+)\.0+$", r"\1", regex=True))  # type: ignore[no-any-return]
 
 
 def yes_no(column: pd.Series) -> pd.Series:
-    folded = column.str.casefold()
+    folded = by_unique(column, lambda c: c.str.casefold())
     return column.where(~folded.isin(YES_WORDS), "yes").where(~folded.isin(NO_WORDS), "")
+
+
+def _is_zip(column: pd.Series) -> pd.Series:
+    return column.str.fullmatch(r"\d{5}(?:-\d{4})?").astype(bool)
 
 
 def zips(zip_column: pd.Series, state_column: pd.Series) -> tuple[pd.Series, ...]:
@@ -79,6 +120,17 @@ def zips(zip_column: pd.Series, state_column: pd.Series) -> tuple[pd.Series, ...
     Returns (zips, reformatted mask, repaired mask, unconfirmed mask); unconfirmed are short ZIPs whose
     padded form the state does not confirm: they are left as they were, for the checks to reject.
     """
+    well_formed = by_unique(zip_column, _is_zip)
+    if well_formed.all():
+        false = pd.Series(False, index=zip_column.index)
+        return zip_column, false, false, false
+    if well_formed.any():  # the usual case: a few bad ZIPs among many good ones
+        todo = ~well_formed
+        parts = zips(zip_column[todo], state_column[todo])
+        full = [zip_column.copy(), *(pd.Series(False, index=zip_column.index) for _ in range(3))]
+        for whole, part in zip(full, parts, strict=True):
+            whole[todo] = part
+        return tuple(full)
     compact = zip_column.str.replace(r"\s*-\s*|\s+", "-", regex=True)
     nine = compact.str.fullmatch(r"\d{9}")
     short_head = compact.str.fullmatch(r"\d{3,4}(?:-\d{4})?")

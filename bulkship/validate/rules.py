@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -11,6 +12,7 @@ from ..models import Catalog, Product
 from ..schema import CHECK_MAX_LENGTH, CHECK_PATTERN, CHECK_REQUIRED, SheetContract, pandera_schema
 from . import normalize
 from .collect import ProblemCollector
+from .normalize import by_unique
 from .usps import MILITARY_CITIES, MILITARY_STATES, PO_BOX, STATE_NAMES, known_zip_prefixes, zip_prefix_states
 
 MIN_QUANTITY = 1
@@ -75,7 +77,7 @@ def check_structure(frame: pd.DataFrame, contract: SheetContract, collector: Pro
 def check_scientific(frame: pd.DataFrame, collector: ProblemCollector) -> None:
     """Text like 1.23457E+11 in an id, ZIP or phone: Excel shortened a long number and its digits are lost."""
     for column in ("external_id", "zip", "phone"):
-        mask = frame[column].str.fullmatch(normalize.SCIENTIFIC)
+        mask = by_unique(frame[column], lambda c: c.str.fullmatch(normalize.SCIENTIFIC).astype(bool))
         collector.error(
             mask,
             column,
@@ -86,8 +88,9 @@ def check_scientific(frame: pd.DataFrame, collector: ProblemCollector) -> None:
 
 
 def _ids(column: pd.Series, lookup: dict[str, str]) -> tuple[pd.Series, pd.Series]:
-    mapped = column.str.casefold().map(lookup)
-    renamed = mapped.notna() & mapped.str.casefold().ne(column.str.casefold())  # case alone is no news
+    mapped = by_unique(column, lambda c: c.str.casefold()).map(lookup)
+    folded = by_unique(column, lambda c: c.str.casefold())
+    renamed = mapped.notna() & mapped.fillna("").str.casefold().ne(folded)  # case alone is no news
     return mapped.where(mapped.notna(), column).astype(object), renamed
 
 
@@ -145,7 +148,7 @@ def _money_text(value: Decimal) -> str:
 
 
 def _check_values(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
-    value_ok = frame["value"].str.fullmatch(normalize.MONEY)
+    value_ok = by_unique(frame["value"], lambda c: c.str.fullmatch(normalize.MONEY).astype(bool))
     for product_id, rows in frame.groupby("product", sort=False).groups.items():
         product = catalog.products.get(str(product_id))
         if product is None or not product.ships_physically:
@@ -176,7 +179,7 @@ def _check_values(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
 
 
 def _check_quantity(frame: pd.DataFrame, collector: ProblemCollector) -> None:
-    digits = frame["quantity"].str.fullmatch(r"\d{1,7}")
+    digits = by_unique(frame["quantity"], lambda c: c.str.fullmatch(r"\d{1,7}").astype(bool))
     number = pd.to_numeric(frame["quantity"].where(digits, "0"), errors="coerce")
     collector.error(
         digits & ((number < MIN_QUANTITY) | (number > MAX_QUANTITY)),
@@ -225,14 +228,14 @@ def _check_carriers(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCol
 def check_addresses(frame: pd.DataFrame, collector: ProblemCollector, *, reject_po_boxes: bool) -> None:
     """State, ZIP/state agreement, military mail rules, PO boxes, US only."""
     state = frame["state"]
-    two_letters = state.str.fullmatch(r"[A-Z]{2}")
+    two_letters = by_unique(state, lambda c: c.str.fullmatch(r"[A-Z]{2}").astype(bool))
     collector.error(
         two_letters & ~state.isin(list(STATE_NAMES)),
         "state",
         "State not valid",
         "'{old}' is not a US state; use the 2-letter code (e.g. MA) or the full name (Massachusetts).",
     )
-    zip_ok = frame["zip"].str.fullmatch(r"\d{5}(?:-\d{4})?") & ~collector.has_error("zip")
+    zip_ok = by_unique(frame["zip"], normalize._is_zip) & ~collector.has_error("zip")
     state_ok = state.isin(list(STATE_NAMES))
     prefix = frame["zip"].str[:3]
     unknown_prefix = zip_ok & ~prefix.isin(list(known_zip_prefixes()))
@@ -249,7 +252,7 @@ def check_addresses(frame: pd.DataFrame, collector: ProblemCollector, *, reject_
         "ZIP does not match the state",
         "ZIP {new} is not in state {state}; check both against the recipient's address.",
     )
-    city = frame["city"].str.upper().str.replace(".", "", regex=False)
+    city = by_unique(frame["city"], lambda c: c.str.upper().str.replace(".", "", regex=False))
     military_city = city.isin(list(MILITARY_CITIES))
     military_state = state.isin(list(MILITARY_STATES))
     collector.error(
@@ -264,9 +267,10 @@ def check_addresses(frame: pd.DataFrame, collector: ProblemCollector, *, reject_
         "Military address not valid",
         "state {state} is for military mail; the city must be APO, FPO or DPO, not '{new}'.",
     )
-    po_box = frame["address1"].str.contains(PO_BOX, regex=True) | frame["address2"].str.contains(
-        PO_BOX, regex=True
-    )
+    po_box = pd.Series(False, index=frame.index)
+    for column in ("address1", "address2"):
+        if re.search(PO_BOX, "\n".join(frame[column].tolist())):  # one scan first: PO boxes are rare
+            po_box |= frame[column].str.contains(PO_BOX, regex=True)
     if reject_po_boxes:
         collector.error(
             po_box,
