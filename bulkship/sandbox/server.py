@@ -43,8 +43,10 @@ def bind(host: str, port: int, *, allow_remote: bool = False) -> socket.socket:
         )
     try:
         infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
-        family, _type, _proto, _name, address = infos[0]
-        sock = socket.socket(family, socket.SOCK_STREAM)
+        family, _type, proto, _name, address = infos[0]
+        # the protocol matters: asyncio sets TCP_NODELAY only on accepted sockets whose proto is TCP; without
+        # it Nagle holds each response's body until the client's delayed ACK, 40 ms per request
+        sock = socket.socket(family, socket.SOCK_STREAM, proto)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
         sock.listen(128)
