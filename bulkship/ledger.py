@@ -694,13 +694,15 @@ class Ledger:
         """Store the vendor's current view of a created order; True when anything changed. Idempotent:
         the same answer twice changes nothing the second time. Lines are matched to rows by ExternalId
         (in line order), else by position."""
-        rows = self.rows_by_po(po_number)
-        if not rows:
-            return False
-        matches = match_lines([r.external_id or "" for r in rows], vendor_order)
         at = now_iso()
         changed = False
         with self.transaction() as db:
+            # Read inside the write lock: another process (receiver, track, run) may have just committed a
+            # newer state, which is what a stale answer must be judged against.
+            rows = self.rows_by_po(po_number)
+            if not rows:
+                return False
+            matches = match_lines([r.external_id or "" for r in rows], vendor_order)
             current = db.execute(
                 "SELECT status, batch FROM orders WHERE po_number = ?", (po_number,)
             ).fetchone()
