@@ -654,7 +654,9 @@ def merge_outcome(previous: RowOutcome, update: RowOutcome | None) -> RowOutcome
     that only validation knew stay."""
     if update is None:
         return previous
-    return replace(update, normalised=update.normalised or previous.normalised)
+    if update.normalised or not previous.normalised:
+        return update
+    return replace(update, normalised=previous.normalised)
 
 
 def _register_formats(sheet: Worksheet, fmt: _Formats) -> None:
@@ -726,8 +728,8 @@ def _fast_cells(
 
     def key_rows(start: int, stop: int) -> Iterator[Sequence[object]]:
         yield ("Row", "Fingerprint")
-        keyed = ((r, book.fingerprints.get(r)) for r, _ in book.rows)
-        yield from itertools.islice(((r, fp) for r, fp in keyed if fp), start, stop)
+        # the keys are the fingerprints of book.rows, in row order (both come from the same frame or sheet)
+        yield from itertools.islice(((r, fp) for r, fp in book.fingerprints.items() if fp), start, stop)
 
     spliced: dict[str, SheetCells] = {}
     for series, make, cols in ((results, result_rows, columns), (keys, key_rows, [number, text])):
