@@ -21,7 +21,8 @@ app = typer.Typer(
 )
 
 # Progress, banners and logs go to stderr; stdout stays machine-readable for --json.
-err_console = Console(stderr=True, highlight=False)
+# Piped or captured, rich would assume 80 columns and cut money columns short; a log file has room.
+err_console = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 120)
 
 SANDBOX_BANNER = "SANDBOX — no real orders: running against bulkship's embedded vendor simulator."
 

@@ -41,8 +41,11 @@ def show_plan(view: PlanView) -> None:
     summary = view.summary
     table = Table(title=f"Batch {view.batch}: orders to send", title_justify="left")
     for column in ("", "Rows", "Cards", "Face value", "Discount", "Fees", "Shipping", "Total"):
-        table.add_column(column, justify="left" if not column else "right")
-    for group in (summary.by_product, summary.by_shipping_method):
+        # the label column never wraps: a product id cut to "VISA-PR…" is no use to anyone
+        table.add_column(column, justify="left" if not column else "right", no_wrap=not column)
+    groups = (("By product", summary.by_product), ("By shipping method", summary.by_shipping_method))
+    for heading, group in groups:
+        table.add_row(f"[dim]{heading}[/]")
         for line in group:
             label = line.key
             table.add_row(
