@@ -26,7 +26,9 @@ import hmac
 import json
 import logging
 import secrets
+import signal
 import socket
+import threading
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -271,7 +273,19 @@ def serve(
             on_ready(webhook_url(host, sock.getsockname()[1], secret))
         await task
 
+    previous = _quiet_reraised_signals()
     try:
         asyncio.run(run())
     finally:
         sock.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _quiet_reraised_signals() -> dict[int, Any]:
+    """uvicorn re-raises the SIGINT/SIGTERM that stopped it once it has shut down gracefully (rewrites
+    flushed, ledger closed); with no-op handlers in place that ends the command normally (exit 0) instead of
+    killing it. Only the main thread may set handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    return {sig: signal.signal(sig, lambda *_: None) for sig in (signal.SIGINT, signal.SIGTERM)}

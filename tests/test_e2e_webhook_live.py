@@ -29,6 +29,8 @@ import openpyxl
 import pytest
 from test_track_support import BATCH, ScriptedVendor, sent_batch
 
+from bulkship import ledger as ledger_module
+from bulkship.cli.track_cmd import batch_status
 from bulkship.ledger import Ledger
 from bulkship.reconcile.sheets import RESULTS_SHEET
 from bulkship.settings import resolve_settings
@@ -191,30 +193,17 @@ def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
     with httpx.Client(base_url=sandbox_url, trust_env=False, timeout=10) as http:
         assert http.post("/_sandbox/advance", json={"seconds": SIX_HOURS_S}).status_code == 200
 
-    def ledger_caught_up() -> dict[str, Any] | None:
-        status = _bulkship(["status", "LIVE", "--json", "--ledger", str(ledger)], env)
-        assert status.returncode == 0, status.stderr
-        batch = json.loads(status.stdout)["batches"][0]
-        return batch if batch["by_status"].get("shipped") == len(VALID_IDS) else None
+    def ledger_caught_up() -> bool | None:  # what `status --json` reports, without a process per look
+        with Ledger.open(ledger, lock=False) as journal:
+            shipped = batch_status(journal, "LIVE")["by_status"].get("shipped")
+        return True if shipped == len(VALID_IDS) else None
 
-    batch = _eventually(ledger_caught_up, "every valid row shipped in `bulkship status --json`")
+    _eventually(ledger_caught_up, "every valid row shipped in the ledger")
+    status = _bulkship(["status", "LIVE", "--json", "--ledger", str(ledger)], env)
+    assert status.returncode == 0, status.stderr
+    batch = json.loads(status.stdout)["batches"][0]
     assert batch["by_status"] == {"invalid": 1, "shipped": len(VALID_IDS)}
     assert batch["orders_by_vendor_status"] == {"Complete": 2}
-
-    # The receiver rewrites the result workbook once deliveries go quiet: the vendor's tracking numbers.
-    vendor_lines = _vendor_lines(sandbox_url)
-
-    def workbook_caught_up() -> dict[str, dict[str, Any]] | None:
-        rows = _results(workbook)
-        return rows if all(rows[i]["Status"] == "shipped" for i in VALID_IDS) else None
-
-    after = _eventually(workbook_caught_up, "the receiver rewriting the result workbook")
-    for employee in VALID_IDS:
-        shipment = vendor_lines[employee]["Shipments"][0]
-        assert after[employee]["Tracking Number"] == shipment["TrackingNumber"]
-        assert after[employee]["Carrier"] == shipment["Carrier"]
-        assert after[employee]["Tracking URL"] == shipment["TrackingUrl"]
-    assert after["E4"]["Status"] == "invalid" and not after["E4"]["Tracking Number"]
 
     # Every order's webhook was delivered twice; the ledger changed once per order, and only by the webhook.
     with httpx.Client(base_url=sandbox_url, trust_env=False, timeout=10) as http:
@@ -238,6 +227,20 @@ def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
         assert http.post(receiver_url.replace(SECRET, "wrong"), json=stale).status_code == 403
     assert receiver.alive() and sandbox.alive()
     assert ledger_caught_up() is not None
+
+    # Stopped (SIGTERM, as Ctrl-C would), the receiver leaves the result workbook as current as the ledger,
+    # even if deliveries had not been quiet long enough for its scheduled rewrite: the vendor's tracking.
+    receiver.stop()
+    assert receiver.popen.returncode == 0, (tmp_path / "receiver.log").read_text()
+    vendor_lines = _vendor_lines(sandbox_url)
+    after = _results(workbook)
+    for employee in VALID_IDS:
+        shipment = vendor_lines[employee]["Shipments"][0]
+        assert after[employee]["Status"] == "shipped"
+        assert after[employee]["Tracking Number"] == shipment["TrackingNumber"]
+        assert after[employee]["Carrier"] == shipment["Carrier"]
+        assert after[employee]["Tracking URL"] == shipment["TrackingUrl"]
+    assert after["E4"]["Status"] == "invalid" and not after["E4"]["Tracking Number"]
     log = (tmp_path / "receiver.log").read_text()
     assert vendor["BULKSHIP_ACCESS_TOKEN"] not in log and "Ann Lee" not in log
 
@@ -291,3 +294,39 @@ def test_forward_steps_and_a_failure_after_shipping_are_still_recorded(sent: Scr
         assert ledger.record_order_status(po, sent.orders["ord-2"]) is True
         _status, rows = _po_rows(ledger, "ord-2")
     assert [r.line_status for r in rows] == ["failed"]
+
+
+def test_a_writer_that_read_the_rows_before_another_one_committed_does_not_undo_it(
+    sent: ScriptedVendor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The receiver and a `track` poll are two processes: while one is recording a stale answer, the other
+    commits a newer one. The stale writer must judge against what is committed, not what it read first."""
+    path = resolve_settings().ledger
+    sent.set_line("ord-1", 0, "Shipped", tracking="T-0")
+    sent.set_line("ord-1", 1, "Shipped", tracking="T-1")
+    shipped = sent.orders["ord-1"]
+    sent.ship_everything(delivered=True)
+    delivered = sent.orders["ord-1"]
+    real_match_lines = ledger_module.match_lines
+    other_writer: list[threading.Thread] = []
+
+    def newer_answer_lands_meanwhile(*args: Any) -> Any:
+        if not other_writer:  # the other process records the newer answer at this very moment
+
+            def record_delivered() -> None:
+                with Ledger.open(path, lock=False) as other:
+                    other.record_order_status(delivered.po_number, delivered, source="webhook")
+
+            other_writer.append(threading.Thread(target=record_delivered))
+            other_writer[0].start()
+            other_writer[0].join(timeout=1)  # returns early when it has to wait for our transaction
+        return real_match_lines(*args)
+
+    monkeypatch.setattr(ledger_module, "match_lines", newer_answer_lands_meanwhile)
+    with Ledger.open(path, lock=False) as ledger:
+        ledger.record_order_status(shipped.po_number, shipped, source="poll")
+    other_writer[0].join()
+    with Ledger.open(path, lock=False) as ledger:
+        _status, rows = _po_rows(ledger, "ord-1")
+    assert [r.line_status for r in rows] == ["delivered", "delivered"]
+    assert [r.tracking_number for r in rows] == ["TRK-ord-1-0", "TRK-ord-1-1"]

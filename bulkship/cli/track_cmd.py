@@ -148,6 +148,7 @@ def webhook_serve(
     announce_target(settings)
     shared = secret or os.environ.get("BULKSHIP_WEBHOOK_SECRET") or new_secret()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per vendor read is noise, not news
 
     def ready(url: str) -> None:
         # stdout: machine-readable, one line a script can read (like `bulkship sandbox`); the secret is in
@@ -162,6 +163,7 @@ def webhook_serve(
 
     with contextlib.suppress(KeyboardInterrupt):
         serve(settings, host=host, port=port, secret=shared, on_ready=ready)
+    err_console.print("Webhook receiver stopped; `bulkship track` follows the orders from here.")
 
 
 @app.command("status")
