@@ -204,6 +204,7 @@ def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
     batch = json.loads(status.stdout)["batches"][0]
     assert batch["by_status"] == {"invalid": 1, "shipped": len(VALID_IDS)}
     assert batch["orders_by_vendor_status"] == {"Complete": 2}
+    assert batch["ordered_cost"] == summary["total_cost"] == "150.00"  # the vendor's 25.0 still reads 25.00
 
     # Every order's webhook was delivered twice; the ledger changed once per order, and only by the webhook.
     with httpx.Client(base_url=sandbox_url, trust_env=False, timeout=10) as http:

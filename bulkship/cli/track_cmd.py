@@ -37,6 +37,7 @@ from .app import (
 )
 
 PIPED_WIDTH = 200
+CENT = Decimal("0.01")
 CsvOption = Annotated[
     bool,
     typer.Option("--csv", help="Also write the Results sheet as CSV next to the workbook (kept current)."),
@@ -159,7 +160,7 @@ def webhook_serve(
             f"Webhook receiver listening. Register it with:\n  bulkship run FILE --webhook-url {url}",
             soft_wrap=True,  # never break the URL across lines
         )
-        err_console.print("Stop with Ctrl-C.")
+        err_console.print(f"Recording into the ledger {settings.ledger}. Stop with Ctrl-C.", soft_wrap=True)
 
     with contextlib.suppress(KeyboardInterrupt):
         serve(settings, host=host, port=port, secret=shared, on_ready=ready)
@@ -237,11 +238,16 @@ def batch_status(ledger: Ledger, batch: str) -> dict[str, Any]:
         "orders": len(created),
         "orders_by_state": ledger.order_counts(batch),
         "orders_by_vendor_status": _vendor_statuses(created),
-        "ordered_cost": str(ordered_cost),
-        "planned_cost": str(sum((o.cost for o in unsent), Decimal(0))),
+        "ordered_cost": _cents(ordered_cost),
+        "planned_cost": _cents(sum((o.cost for o in unsent), Decimal(0))),
         "updated": record.updated if record else "",
         "output": record.output if record else None,
     }
+
+
+def _cents(amount: Decimal) -> str:
+    """Money as finance reads it: 100.00, whether the vendor answered 100, 100.0 or 100.00."""
+    return str(amount.quantize(CENT))
 
 
 def _vendor_statuses(created: list[Any]) -> dict[str, int]:
