@@ -10,9 +10,9 @@ arriving after a newer one records the vendor's current state, not the stale bod
 order are handled one at a time.
 
 Answers: 200 recorded (``{"changed": bool}``); 400 malformed body; 403 wrong or missing secret; 404 an order
-id the ledger does not know (or the vendor no longer has); 503 the vendor could not be read (the sender
-retries). Every refusal is one log line naming the reason and at most the order id: never recipient data,
-never the secret.
+id the ledger does not know (or the vendor no longer has); 503 the vendor could not be read or the ledger
+not written, credentials refused included (the sender retries). Every refusal is one log line naming the
+reason and at most the order id: never recipient data, never the secret.
 
 After a change, the batch's result workbook is rewritten in place once deliveries have been quiet for
 ``rewrite_delay_s`` seconds (one rewrite for a burst of deliveries, not one per delivery).
@@ -149,7 +149,11 @@ class WebhookReceiver:
             return JSONResponse({"error": "no order Id in the body"}, status_code=400)
         lock = self._order_locks.setdefault(order_id, asyncio.Lock())
         async with lock:
-            return await self._record(order_id)
+            try:
+                return await self._record(order_id)
+            except BulkshipError as exc:  # refused credentials, a ledger kept busy: the sender retries later
+                log.warning("webhook deferred: order %s could not be recorded (%s)", order_id, exc.message)
+                return JSONResponse({"error": "could not record it now, retry later"}, status_code=503)
 
     async def _record(self, order_id: str) -> JSONResponse:
         assert self.ledger is not None and self.client is not None

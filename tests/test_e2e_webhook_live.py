@@ -12,8 +12,10 @@ Also here: the ledger never moves a status backwards, whatever stale answer reac
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import json
+import logging
 import os
 import queue
 import subprocess
@@ -31,9 +33,11 @@ from test_track_support import BATCH, ScriptedVendor, sent_batch
 
 from bulkship import ledger as ledger_module
 from bulkship.cli.track_cmd import batch_status
+from bulkship.errors import AuthenticationError, LedgerError
 from bulkship.ledger import Ledger
 from bulkship.reconcile.sheets import RESULTS_SHEET
 from bulkship.settings import resolve_settings
+from bulkship.webhook import WebhookReceiver, create_webhook_app
 
 SECRET = "e2e-webhook-secret"
 STARTUP_LIMIT_S = 20.0
@@ -331,3 +335,43 @@ def test_a_writer_that_read_the_rows_before_another_one_committed_does_not_undo_
         _status, rows = _po_rows(ledger, "ord-1")
     assert [r.line_status for r in rows] == ["delivered", "delivered"]
     assert [r.tracking_number for r in rows] == ["TRK-ord-1-0", "TRK-ord-1-1"]
+
+
+def test_refused_credentials_or_a_busy_ledger_defer_a_delivery_instead_of_crashing(
+    sent: ScriptedVendor, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The sender gets a 503 and retries; the receiver keeps serving and records the retry once it can."""
+    settings = resolve_settings()
+    receiver = WebhookReceiver(settings, SECRET, client_factory=lambda _s: sent, rewrite_delay_s=None)
+    app = create_webhook_app(receiver)
+    vendor_read = sent.get_order
+    record = Ledger.record_order_status
+    trouble: list[Exception] = [AuthenticationError("The vendor refused the credentials (401)")]
+    trouble.append(LedgerError("Cannot write the ledger: database is locked"))
+
+    async def flaky_read(order_id: str) -> Any:
+        if trouble and isinstance(trouble[0], AuthenticationError):
+            raise trouble.pop(0)
+        return await vendor_read(order_id)
+
+    def flaky_record(self: Ledger, *args: Any, **kwargs: Any) -> bool:
+        if trouble:
+            raise trouble.pop(0)
+        return record(self, *args, **kwargs)
+
+    monkeypatch.setattr(sent, "get_order", flaky_read)
+    monkeypatch.setattr(Ledger, "record_order_status", flaky_record)
+    sent.ship_everything()
+
+    async def deliver_three_times() -> list[httpx.Response]:
+        async with receiver.lifespan(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://receiver") as http:
+                return [await http.post(f"/webhook/{SECRET}", json={"Id": "ord-1"}) for _ in range(3)]
+
+    with caplog.at_level(logging.WARNING, logger="bulkship.webhook"):
+        answers = asyncio.run(deliver_three_times())
+    assert [a.status_code for a in answers] == [503, 503, 200]
+    assert answers[2].json()["changed"] is True
+    deferred = [r.getMessage() for r in caplog.records if "deferred" in r.getMessage()]
+    assert len(deferred) == 2 and "credentials" in deferred[0] and "locked" in deferred[1]
