@@ -5,8 +5,8 @@
     bulkship run FILE --webhook-url <receiver>     registers the receiver on every order
 
 The sandbox clock is advanced, the sandbox's own background loop POSTs ``FulfillmentComplete`` to the
-receiver, and the ledger (``bulkship status --json``) and the result workbook catch up without
-``bulkship track``.
+receiver (down at first, so the sandbox has to retry), and the ledger (``bulkship status --json``) and the
+result workbook catch up without ``bulkship track``.
 Also here: the ledger never moves a status backwards, whatever stale answer reaches it.
 """
 
@@ -169,13 +169,24 @@ def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
     assert sandbox_url.startswith("http://127.0.0.1:")
     env.update(BULKSHIP_EMAIL=vendor["BULKSHIP_EMAIL"], BULKSHIP_ACCESS_TOKEN=vendor["BULKSHIP_ACCESS_TOKEN"])
 
-    receiver = Process(
-        ["webhook", "serve", "--port", "0", "--secret", SECRET, "--api-url", sandbox_url,
-         "--ledger", str(ledger)],
-        tmp_path / "receiver.log", env,
-    )  # fmt: skip
-    processes.append(receiver)
-    receiver_url = receiver.printed(1)["BULKSHIP_WEBHOOK_URL"]
+    def start_receiver(port: int | str, log: str) -> tuple[Process, str]:
+        process = Process(
+            ["webhook", "serve", "--port", str(port), "--secret", SECRET, "--api-url", sandbox_url,
+             "--ledger", str(ledger)],
+            tmp_path / log, env,
+        )  # fmt: skip
+        processes.append(process)
+        return process, process.printed(1)["BULKSHIP_WEBHOOK_URL"]
+
+    def advance(seconds: float) -> None:
+        with httpx.Client(base_url=sandbox_url, trust_env=False, timeout=10) as http:
+            assert http.post("/_sandbox/advance", json={"seconds": seconds}).status_code == 200
+
+    def deliveries() -> list[dict[str, Any]]:
+        with httpx.Client(base_url=sandbox_url, trust_env=False, timeout=10) as http:
+            return http.get("/_sandbox/webhooks").json()
+
+    receiver, receiver_url = start_receiver(0, "receiver.log")
     assert receiver_url.startswith("http://127.0.0.1:") and receiver_url.endswith(f"/webhook/{SECRET}")
 
     sheet = _write_input(tmp_path / "staff.csv")
@@ -194,8 +205,20 @@ def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
     assert not any(before[i]["Tracking Number"] for i in VALID_IDS)
     assert before["E4"]["Status"] == "invalid"
 
-    with httpx.Client(base_url=sandbox_url, trust_env=False, timeout=10) as http:
-        assert http.post("/_sandbox/advance", json={"seconds": SIX_HOURS_S}).status_code == 200
+    # The receiver is down when the vendor calls: every first delivery fails, and nothing is recorded.
+    receiver.stop()
+    advance(SIX_HOURS_S)
+    _eventually(
+        lambda: True if len(d := deliveries()) == 2 and all(x["LastError"] for x in d) else None,
+        "the sandbox's first, failed delivery of each order's webhook",
+    )
+    with Ledger.open(ledger, lock=False) as journal:
+        assert not [e for e in journal.events(batch="LIVE") if e.kind == "status"]
+
+    # Back on the same URL, the sandbox's retries (due on its clock) get through.
+    receiver, again_url = start_receiver(httpx.URL(receiver_url).port or 0, "receiver-again.log")
+    assert again_url == receiver_url
+    advance(60)
 
     def ledger_caught_up() -> bool | None:  # what `status --json` reports, without a process per look
         with Ledger.open(ledger, lock=False) as journal:
@@ -210,10 +233,11 @@ def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
     assert batch["orders_by_vendor_status"] == {"Complete": 2}
     assert batch["ordered_cost"] == summary["total_cost"] == "150.00"  # the vendor's 25.0 still reads 25.00
 
-    # Every order's webhook was delivered twice; the ledger changed once per order, and only by the webhook.
-    with httpx.Client(base_url=sandbox_url, trust_env=False, timeout=10) as http:
-        deliveries = http.get("/_sandbox/webhooks").json()
-    assert [(d["State"], d["Deliveries"]) for d in deliveries] == [("delivered", 2), ("delivered", 2)]
+    # Every order's webhook got through twice after its retries; the ledger changed once per order, and
+    # only by the webhook.
+    log = deliveries()
+    assert [(d["State"], d["Deliveries"]) for d in log] == [("delivered", 2), ("delivered", 2)]
+    assert all(d["Attempts"] >= 2 for d in log)
     with Ledger.open(ledger, lock=False) as journal:
         changes = [e for e in journal.events(batch="LIVE") if e.kind == "status"]
         orders = {o.vendor_order_id: o.po_number for o in journal.orders("LIVE")}
@@ -236,7 +260,7 @@ def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
     # Stopped (SIGTERM, as Ctrl-C would), the receiver leaves the result workbook as current as the ledger,
     # even if deliveries had not been quiet long enough for its scheduled rewrite: the vendor's tracking.
     receiver.stop()
-    assert receiver.popen.returncode == 0, (tmp_path / "receiver.log").read_text()
+    assert receiver.popen.returncode == 0, receiver.log.read_text()
     vendor_lines = _vendor_lines(sandbox_url)
     after = _results(workbook)
     for employee in VALID_IDS:
@@ -246,8 +270,8 @@ def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
         assert after[employee]["Carrier"] == shipment["Carrier"]
         assert after[employee]["Tracking URL"] == shipment["TrackingUrl"]
     assert after["E4"]["Status"] == "invalid" and not after["E4"]["Tracking Number"]
-    log = (tmp_path / "receiver.log").read_text()
-    assert vendor["BULKSHIP_ACCESS_TOKEN"] not in log and "Ann Lee" not in log
+    logged = (tmp_path / "receiver.log").read_text() + receiver.log.read_text()
+    assert vendor["BULKSHIP_ACCESS_TOKEN"] not in logged and "Ann Lee" not in logged
 
 
 # -- the ledger-level guard: a status never moves backwards ------------------------------------------------
