@@ -36,7 +36,16 @@ from decimal import Decimal, InvalidOperation
 import pandas as pd
 
 from .errors import InputError
-from .models import FINGERPRINT, ROW, Balance, Catalog, PlannedLine, PlannedOrder
+from .models import (
+    FINGERPRINT,
+    ROW,
+    Balance,
+    Catalog,
+    PlannedLine,
+    PlannedOrder,
+    Product,
+    ShippingMethod,
+)
 
 DEFAULT_MAX_LINES = 100  # the vendor's assumed limit of line items per order
 VENDOR_MAX_LINES = 100
@@ -121,6 +130,7 @@ def _address(rec: dict[str, str], shipping_method: str) -> dict[str, str]:
 
 
 def _line(rec: dict[str, str], row: int, catalog: Catalog, batch: str) -> PlannedLine:
+    """One row's line item (the reference for :func:`plan_lines`, which does the same per column)."""
     product = catalog.product(rec.get("product", ""))
     shipping_id = rec.get("shipping_method", "") or DEFAULT_SHIPPING_METHOD
     shipping = catalog.shipping_methods.get(shipping_id) or catalog.shipping_methods.get(shipping_id.upper())
@@ -145,17 +155,155 @@ def _line(rec: dict[str, str], row: int, catalog: Catalog, batch: str) -> Planne
     )
 
 
+# The columns a line item is built from (any other column of the frame is not read).
+_LINE_COLUMNS = (
+    "product",
+    "shipping_method",
+    "value",
+    "quantity",
+    "external_id",
+    "name",
+    "first_name",
+    "last_name",
+    "address1",
+    "address2",
+    "city",
+    "state",
+    "zip",
+    "country",
+    "carrier_id",
+)
+
+
+def _column_texts(frame: pd.DataFrame, names: list[str], column: str) -> list[str] | None:
+    """One column as stripped Python strings (``_text`` of each cell), converted once; None when absent.
+
+    A repeated column name reads its last occurrence, as a row dict built column by column would."""
+    if column not in names:
+        return None
+    position = len(names) - 1 - names[::-1].index(column)
+    values = frame.iloc[:, position].to_numpy(dtype=object).tolist()
+    try:
+        return list(map(str.strip, values))  # every cell a string: the usual case, and the fast one
+    except TypeError:
+        return [v.strip() if isinstance(v, str) else _text(v) for v in values]
+
+
+class _LineFactory:
+    """Per-value work done once per distinct value: catalog look-ups, Decimal parsing, unit costs."""
+
+    def __init__(self, catalog: Catalog, batch: str) -> None:
+        self.catalog = catalog
+        self.reference_prefix = (po_part(batch) or "BATCH")[:24]
+        self.products: dict[str, Product | None] = {}
+        self.shipping: dict[str, ShippingMethod | None] = {}
+        self.values: dict[str, Decimal] = {}
+        self.quantities: dict[str, int] = {}
+        self.unit_costs: dict[tuple[str, str], Decimal] = {}
+
+    def product(self, text: str) -> Product | None:
+        if text not in self.products:
+            self.products[text] = self.catalog.product(text)
+        return self.products[text]
+
+    def shipping_method(self, shipping_id: str) -> ShippingMethod | None:
+        if shipping_id not in self.shipping:
+            methods = self.catalog.shipping_methods
+            self.shipping[shipping_id] = methods.get(shipping_id) or methods.get(shipping_id.upper())
+        return self.shipping[shipping_id]
+
+    def amounts(self, value_text: str, quantity_text: str) -> tuple[Decimal, int]:
+        """Raises InvalidOperation or ValueError like ``Decimal(value)`` and ``int(quantity or "1")``."""
+        value = self.values.get(value_text)
+        if value is None:
+            value = self.values[value_text] = Decimal(value_text)
+        quantity = self.quantities.get(quantity_text)
+        if quantity is None:
+            quantity = self.quantities[quantity_text] = int(quantity_text or "1")
+        return value, quantity
+
+    def unit_cost(self, product: Product, value_text: str, value: Decimal) -> Decimal:
+        key = (product.id, value_text)
+        cost = self.unit_costs.get(key)
+        if cost is None:
+            cost = self.unit_costs[key] = product.unit_cost(value)
+        return cost
+
+
 def plan_lines(valid_rows: pd.DataFrame, catalog: Catalog, batch: str) -> list[PlannedLine]:
-    """One :class:`PlannedLine` per valid row, in file (row number) order."""
+    """One :class:`PlannedLine` per valid row, in file (row number) order.
+
+    Works column by column: each column the lines need is converted to Python strings once (iterating a
+    pandas string column cell by cell costs about ten times more), and catalog look-ups, numbers and unit
+    costs are worked out once per distinct value. The result is what :func:`_line` gives for each row."""
     if valid_rows.empty:
         return []
     frame = valid_rows.sort_values(ROW) if ROW in valid_rows.columns else valid_rows.sort_index()
-    columns = [str(c) for c in frame.columns]
+    names = [str(c) for c in frame.columns]
     rows = frame[ROW].tolist() if ROW in frame.columns else frame.index.tolist()
+    fingerprints = _column_texts(frame, names, FINGERPRINT)
+    if fingerprints is None:
+        raise KeyError(FINGERPRINT)
+    blank = [""] * len(rows)
+    texts = {column: _column_texts(frame, names, column) for column in _LINE_COLUMNS}
+    product_shown = texts["product"]  # None when the column is missing, as in the error message
+    col = {column: values if values is not None else blank for column, values in texts.items()}
+    make = _LineFactory(catalog, batch)
     lines = []
-    for row, values in zip(rows, frame.itertuples(index=False, name=None), strict=True):
-        rec = {col: _text(v) for col, v in zip(columns, values, strict=True)}
-        lines.append(_line(rec, int(row), catalog, batch))
+    for (
+        index,
+        (row, fingerprint, product_text, shipping_text, value_text, quantity_text, external_id),
+    ) in enumerate(
+        zip(
+            rows,
+            fingerprints,
+            col["product"],
+            col["shipping_method"],
+            col["value"],
+            col["quantity"],
+            col["external_id"],
+            strict=True,
+        )
+    ):
+        row = int(row)
+        product = make.product(product_text)
+        shipping_id = shipping_text or DEFAULT_SHIPPING_METHOD
+        shipping = make.shipping_method(shipping_id)
+        if product is None or shipping is None:
+            shown = product_shown[index] if product_shown is not None else None
+            missing = f"product {shown!r}" if product is None else f"shipping method {shipping_id!r}"
+            raise InputError(f"Row {row}: {missing} is not in the vendor's catalog; nothing was sent")
+        try:
+            value, quantity = make.amounts(value_text, quantity_text)
+        except (InvalidOperation, ValueError):
+            raise InputError(f"Row {row}: value or quantity is not a number; nothing was sent") from None
+        name = col["name"][index] or " ".join(
+            p for p in (col["first_name"][index], col["last_name"][index]) if p
+        )
+        address2 = col["address2"][index]
+        if address2:
+            address = {"Name": name, "AddressLine1": col["address1"][index], "AddressLine2": address2}
+        else:
+            address = {"Name": name, "AddressLine1": col["address1"][index]}
+        address["City"] = col["city"][index]
+        address["State"] = col["state"][index]
+        address["Zip"] = col["zip"][index]
+        address["Country"] = col["country"][index] or DEFAULT_COUNTRY
+        address["ShippingMethodId"] = shipping.id
+        address["CarrierId"] = col["carrier_id"][index] or DEFAULT_CARRIER
+        lines.append(
+            PlannedLine(
+                row=row,
+                fingerprint=fingerprint,
+                external_id=external_id or f"{make.reference_prefix}-{fingerprint[:16]}",
+                product_id=product.id,
+                value=value,
+                quantity=quantity,
+                address=address,
+                unit_cost=make.unit_cost(product, value_text, value),
+                shipping_cost=shipping.price,
+            )
+        )
     return lines
 
 
@@ -177,14 +325,19 @@ def group_orders(
     if not 1 <= max_lines <= VENDOR_MAX_LINES:
         raise InputError(f"Line items per order must be between 1 and {VENDOR_MAX_LINES}, not {max_lines}")
     by_group: dict[str, list[PlannedLine]] = {}
+    group_of: dict[str, str] = {}  # product id -> fulfilment group, looked up once per product
     for line in lines:
-        by_group.setdefault(fulfillment_group(line, catalog), []).append(line)
+        group = group_of.get(line.product_id)
+        if group is None:
+            group = group_of[line.product_id] = fulfillment_group(line, catalog)
+        by_group.setdefault(group, []).append(line)
     orders: list[PlannedOrder] = []
     seq = first_seq
+    stem = po_stem(po_prefix, batch)  # po_number(po_prefix, batch, seq) without redoing the stem
     for group, members in by_group.items():
         for start in range(0, len(members), max_lines):
             chunk = tuple(members[start : start + max_lines])
-            orders.append(PlannedOrder(po_number(po_prefix, batch, seq), chunk, group))
+            orders.append(PlannedOrder(f"{stem}-{seq:0{_SEQ_DIGITS}d}", chunk, group))
             seq += 1
     return orders
 
