@@ -130,9 +130,9 @@ def reset(
         except OSError as exc:
             raise ConfigError(f"Cannot delete sandbox state {candidate}: {exc}") from None
     if removed:
-        err_console.print(f"Deleted the sandbox state {path}: the next sandbox starts empty.")
+        err_console.print(f"Deleted the sandbox state {path}: the next sandbox starts empty.", soft_wrap=True)
     else:
-        err_console.print(f"No sandbox state at {path}: nothing to reset.")
+        err_console.print(f"No sandbox state at {path}: nothing to reset.", soft_wrap=True)
 
 
 def _decimal(text: str) -> Decimal:
