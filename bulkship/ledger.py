@@ -401,8 +401,66 @@ class Ledger:
 
     def batch_rows(self, batch: str, *, current_only: bool = False) -> list[RowRecord]:
         where = "batch = ? AND current = 1" if current_only else "batch = ?"
-        rows = self._query(f"SELECT * FROM rows WHERE {where} ORDER BY row, fingerprint", (batch,))
-        return [self._row_record(r) for r in rows]
+        # A batch can hold a million rows: read plain tuples in RowRecord's field order and parse each
+        # distinct cost once (sqlite3.Row -> dict -> RowRecord(**) costs about twice as much).
+        columns = ", ".join(RowRecord.__dataclass_fields__)
+        try:
+            cursor = self._db.cursor()
+            cursor.row_factory = None
+            found = cursor.execute(
+                f"SELECT {columns} FROM rows WHERE {where} ORDER BY row, fingerprint", (batch,)
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise LedgerError(f"Cannot read the ledger {self.path}: {exc}") from None
+        costs: dict[Any, Decimal | None] = {}
+        records = []
+        for (
+            batch_name,
+            fingerprint,
+            row,
+            status,
+            po_number,
+            line_index,
+            external_id,
+            line_item_id,
+            cost,
+            error,
+            line_status,
+            carrier,
+            tracking_number,
+            tracking_url,
+            shipped_date,
+            delivered_date,
+            updated,
+            current,
+        ) in found:
+            if cost in costs:
+                amount = costs[cost]
+            else:
+                amount = costs[cost] = _decimal(cost)
+            records.append(
+                RowRecord(
+                    batch_name,
+                    fingerprint,
+                    row,
+                    status,
+                    po_number,
+                    line_index,
+                    external_id,
+                    line_item_id,
+                    amount,
+                    error,
+                    line_status,
+                    carrier,
+                    tracking_number,
+                    tracking_url,
+                    shipped_date,
+                    delivered_date,
+                    updated,
+                    bool(current),
+                )
+            )
+        return records
 
     def rows_by_po(self, po_number: str) -> list[RowRecord]:
         rows = self._query("SELECT * FROM rows WHERE po_number = ? ORDER BY line_index", (po_number,))
