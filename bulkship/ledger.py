@@ -58,20 +58,24 @@ Read API (stable; ``track``, ``status``, ``reconcile`` and the result workbook b
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import fcntl
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import LedgerError, LedgerLockedError
 from .models import VendorOrder
+
+T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 10_000
@@ -296,11 +300,13 @@ class _ProcessLock:
 
 
 class Ledger:
-    """The journal. Not thread-safe: one per thread; the async submitter uses it from one event loop."""
+    """The journal. Not thread-safe: use it from one thread at a time. The async submitter hands it to a
+    :class:`LedgerThread` while it runs, and touches it only through that."""
 
     def __init__(self, path: Path, *, lock: bool = True) -> None:
         self.path = Path(path)
         self._lock: _ProcessLock | None = None
+        self._grouped = False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if lock:
@@ -348,7 +354,13 @@ class Ledger:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT: everything inside is durable together or not at all."""
+        """BEGIN IMMEDIATE ... COMMIT: everything inside is durable together or not at all.
+
+        Inside :meth:`group` it is a savepoint instead: undone alone if it fails, durable when the group
+        commits."""
+        if self._grouped:
+            yield from self._savepoint()
+            return
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
@@ -363,6 +375,37 @@ class Ledger:
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:
             raise LedgerError(f"Cannot commit to the ledger {self.path}: {exc}") from None
+
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._db.execute("SAVEPOINT call")
+        except sqlite3.Error as exc:
+            raise LedgerError(f"Cannot write the ledger {self.path}: {exc}") from None
+        try:
+            yield self._db
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK TO call")
+                self._db.execute("RELEASE call")
+            raise
+        try:
+            self._db.execute("RELEASE call")
+        except sqlite3.Error as exc:
+            raise LedgerError(f"Cannot write the ledger {self.path}: {exc}") from None
+
+    @contextlib.contextmanager
+    def group(self) -> Iterator[None]:
+        """One transaction, one commit (one fsync) for every write method called inside; each keeps its own
+        all-or-nothing savepoint. Nothing inside is durable before the group commits."""
+        if self._grouped:
+            yield
+            return
+        with self.transaction():
+            self._grouped = True
+            try:
+                yield
+            finally:
+                self._grouped = False
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         try:
@@ -463,8 +506,17 @@ class Ledger:
         return records
 
     def rows_by_po(self, po_number: str) -> list[RowRecord]:
-        rows = self._query("SELECT * FROM rows WHERE po_number = ? ORDER BY line_index", (po_number,))
-        return [self._row_record(r) for r in rows]
+        # called once per order sent: plain tuples in RowRecord's field order (as batch_rows), no dicts
+        columns = ", ".join(RowRecord.__dataclass_fields__)
+        try:
+            cursor = self._db.cursor()
+            cursor.row_factory = None
+            found = cursor.execute(
+                f"SELECT {columns} FROM rows WHERE po_number = ? ORDER BY line_index", (po_number,)
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise LedgerError(f"Cannot read the ledger {self.path}: {exc}") from None
+        return [RowRecord(*r[:8], _decimal(r[8]), *r[9:17], bool(r[17])) for r in found]
 
     @staticmethod
     def _order_record(r: sqlite3.Row) -> OrderRecord:
@@ -820,6 +872,83 @@ class Ledger:
                     {"status": vendor_order.status, "source": source},
                 )
         return changed
+
+
+class LedgerThread:
+    """A ledger's calls run on one background thread, off the event loop, with group commit.
+
+    ``await writer.call(ledger.mark_sending, po)`` queues the call and resumes once it is **committed**:
+    calls that arrive while the thread is busy (the other orders in flight) are applied together inside
+    :meth:`Ledger.group`, one transaction and one fsync for all of them, each call keeping its own savepoint
+    (one call's error is that caller's alone). So the intent is durable before the request leaves, as
+    before, but eight orders in flight cost one fsync instead of eight, and the event loop never waits on
+    the disk. Every ledger call of the submitter goes through here, reads included, so the connection is
+    only ever used by this one thread while the submitter runs; :meth:`aclose` waits for the last call.
+    """
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulkship-ledger")
+        self._pending: list[tuple[Callable[..., Any], tuple[Any, ...], asyncio.Future[Any]]] = []
+        self._flusher: asyncio.Task[None] | None = None
+        self.commits = 0  # how many group commits (diagnostics)
+
+    async def call(self, method: Callable[..., T], *args: Any) -> T:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+        self._pending.append((method, args, future))
+        if self._flusher is None:
+            self._flusher = loop.create_task(self._flush())
+        return await future
+
+    async def _flush(self) -> None:
+        loop = asyncio.get_running_loop()
+        calls: list[tuple[Callable[..., Any], tuple[Any, ...], asyncio.Future[Any]]] = []
+        try:
+            while self._pending:
+                calls, self._pending = self._pending, []
+                job = loop.run_in_executor(self._executor, self._apply, [(m, a) for m, a, _ in calls])
+                results = await asyncio.shield(job)  # a cancelled caller never interrupts a commit
+                for (_m, _a, future), (ok, value) in zip(calls, results, strict=True):
+                    if future.done():  # its caller was cancelled
+                        continue
+                    if ok:
+                        future.set_result(value)
+                    else:
+                        future.set_exception(value)
+                calls = []
+        except BaseException as exc:  # cancelled, or the thread was stopped: nobody may wait forever
+            for _m, _a, future in [*calls, *self._pending]:
+                if not future.done():
+                    future.set_exception(LedgerError(f"The ledger call did not finish: {exc!r}"))
+            self._pending = []
+            raise
+        finally:
+            self._flusher = None
+
+    def _apply(self, calls: list[tuple[Callable[..., Any], tuple[Any, ...]]]) -> list[tuple[bool, Any]]:
+        """On the ledger thread: every call inside one group; after a failed commit, nothing happened."""
+        results: list[tuple[bool, Any]] = []
+        try:
+            with self.ledger.group():
+                for method, args in calls:
+                    try:
+                        results.append((True, method(*args)))
+                    except Exception as exc:
+                        results.append((False, exc))
+        except Exception as exc:
+            error = exc if isinstance(exc, LedgerError) else LedgerError(f"Cannot write the ledger: {exc}")
+            return [(False, error)] * len(calls)
+        self.commits += 1
+        return results
+
+    async def aclose(self) -> None:
+        """Wait until every queued call is committed, then stop the thread."""
+        try:
+            while self._flusher is not None:
+                await asyncio.shield(self._flusher)
+        finally:
+            self._executor.shutdown(wait=True)
 
 
 def match_lines(external_ids: Sequence[str], vendor_order: VendorOrder) -> list[Any]:

@@ -26,17 +26,22 @@ Outcomes:
 * No definite answer after the client's retries: ``unknown``; retried once at the end of the run, and after
   :data:`MAX_CONSECUTIVE_UNKNOWN` in a row the run stops (the vendor is not answering).
 
+Ledger access runs on one background thread (:class:`~bulkship.ledger.LedgerThread`): the event loop never
+waits on an fsync, and the intents (and outcomes) of the orders in flight that reach the ledger together are
+committed together, one fsync for several. Each send still waits for its own intent's commit.
+
 Progress goes to an optional ``reporter(SubmitProgress)`` callback; nothing here prints.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from .errors import (
     AccessDeniedError,
@@ -46,18 +51,19 @@ from .errors import (
     OrderRejectedError,
     VendorError,
 )
-from .ledger import OPEN_STATES, Ledger, LineOutcome, OrderRecord, match_lines
+from .ledger import OPEN_STATES, Ledger, LedgerThread, LineOutcome, OrderRecord, RowRecord, match_lines
 from .models import Balance, VendorOrder
 from .plan import replan_po
 
 MAX_CONSECUTIVE_UNKNOWN = 3
+T = TypeVar("T")
 _LINE_PATH = re.compile(r"lineitems\[(\d+)\]\.?(.*)", re.IGNORECASE)
 
 
 class OrderClient(Protocol):
     """What submit needs of :class:`bulkship.client.VendorClient`."""
 
-    async def create_order(self, payload: dict[str, Any]) -> Any: ...
+    async def create_order(self, payload: dict[str, Any], *, body: bytes | None = None) -> Any: ...
 
     async def balance(self) -> Balance | None: ...
 
@@ -128,10 +134,24 @@ class Submitter:
         self._queue: asyncio.Queue[str] = asyncio.Queue()
         self._consecutive_unknown = 0
         self.progress = SubmitProgress(0, 0)
+        self._db: LedgerThread | None = None
+
+    async def _ledger(self, method: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``method(*args, **kwargs)`` on the ledger thread, committed when this returns."""
+        assert self._db is not None, "ledger calls happen inside run()"
+        return await self._db.call(functools.partial(method, *args, **kwargs))
 
     # -- driving ----------------------------------------------------------------------------------------
 
     async def run(self) -> SubmitOutcome:
+        self._db = LedgerThread(self.ledger)
+        try:
+            return await self._run()
+        finally:
+            await self._db.aclose()
+            self._db = None
+
+    async def _run(self) -> SubmitOutcome:
         open_orders = self.ledger.orders(self.batch, states=OPEN_STATES)
         planned = self.ledger.orders(self.batch, states=("planned",))
         todo = [*open_orders, *planned]
@@ -166,7 +186,7 @@ class Submitter:
             await self._send(po)
 
     async def _finish(self) -> None:
-        unsent = self.ledger.orders(self.batch, states=("planned",))
+        unsent = await self._ledger(self.ledger.orders, self.batch, ("planned",))
         self.outcome.not_sent = [o.po_number for o in unsent]
         self.outcome.unsent_cost = sum((o.cost for o in unsent), Decimal("0"))
         if isinstance(self.outcome.stopped, InsufficientFundsError):
@@ -187,23 +207,33 @@ class Submitter:
 
     # -- one order --------------------------------------------------------------------------------------
 
-    async def _send(self, po: str) -> None:
+    def _claim(self, po: str) -> tuple[OrderRecord, list[RowRecord]] | None:
+        """On the ledger thread: the order and its rows, marked ``sending``; None when already settled."""
         order = self.ledger.order(po)
         if order is None or order.state not in ("planned", *OPEN_STATES):
-            return  # already settled (e.g. queued twice)
+            return None  # already settled (e.g. queued twice)
+        self.ledger.mark_sending(po)
+        return order, self.ledger.rows_by_po(po)
+
+    async def _send(self, po: str) -> None:
+        claimed = await self._ledger(self._claim, po)  # the intent: committed before the request leaves
+        if claimed is None:
+            return
+        order, rows = claimed
         may_exist = order.state in OPEN_STATES
-        self.ledger.mark_sending(po)  # committed before the request leaves
         try:
-            result = await self.client.create_order(order.payload())
+            # the stored JSON text goes out as it is: the exact payload of plan time, not re-serialised
+            body = order.payload_json.encode("utf-8")
+            result = await self.client.create_order(order.payload(), body=body)
         except OrderRejectedError as exc:
             self._consecutive_unknown = 0
-            self._rejected(order, exc)
+            await self._rejected(order, rows, exc)
         except (InsufficientFundsError, AuthenticationError, AccessDeniedError) as exc:
-            self._not_created(order, exc, may_exist)
+            await self._not_created(order, exc, may_exist)
             self._stop(exc)
         except VendorError as exc:
             # no definite answer (or a 409 we could not resolve): it may exist; the same PO resolves it later
-            self.ledger.record_unknown(po, exc.message)
+            await self._ledger(self.ledger.record_unknown, po, exc.message)
             self.outcome.unknown.append(po)
             self._report(po, "unknown")
             self._consecutive_unknown += 1
@@ -211,23 +241,24 @@ class Submitter:
                 self._stop(exc)
         else:
             self._consecutive_unknown = 0
-            self._created(order, result.order, created=bool(result.created))
+            await self._created(order, rows, result.order, created=bool(result.created))
 
     def _stop(self, exc: BulkshipError) -> None:
         if self.outcome.stopped is None:
             self.outcome.stopped = exc
 
-    def _not_created(self, order: OrderRecord, exc: VendorError, may_exist: bool) -> None:
+    async def _not_created(self, order: OrderRecord, exc: VendorError, may_exist: bool) -> None:
         reason = f"{exc.status_code or ''} {exc.message}".strip()
         if may_exist:  # an earlier attempt may still have gone through: keep it for resolution
-            self.ledger.record_unknown(order.po_number, reason)
+            await self._ledger(self.ledger.record_unknown, order.po_number, reason)
             self.outcome.unknown.append(order.po_number)
         else:
-            self.ledger.record_not_sent(order.po_number, reason)
+            await self._ledger(self.ledger.record_not_sent, order.po_number, reason)
         self._report(order.po_number, "not sent")
 
-    def _created(self, order: OrderRecord, vendor_order: VendorOrder, *, created: bool) -> None:
-        rows = self.ledger.rows_by_po(order.po_number)
+    async def _created(
+        self, order: OrderRecord, rows: list[RowRecord], vendor_order: VendorOrder, *, created: bool
+    ) -> None:
         if created or not vendor_order.line_items:
             # our exact payload was accepted (201), or the original's lines are not shown: all rows are in it
             matches = match_lines([r.external_id or "" for r in rows], vendor_order)
@@ -245,7 +276,8 @@ class Submitter:
             for row, line in zip(rows, matches, strict=True)
             if row not in missing
         ]
-        self.ledger.record_created(
+        await self._ledger(
+            self.ledger.record_created,
             order.po_number,
             vendor_order,
             outcomes,
@@ -255,10 +287,9 @@ class Submitter:
         self.outcome.created.append(order.po_number)
         self._report(order.po_number, "created" if created else "already existed", ordered=len(outcomes))
         if missing:
-            self._follow_up(order, [r.line_index for r in missing if r.line_index is not None])
+            await self._follow_up(order, rows, [r.line_index for r in missing if r.line_index is not None])
 
-    def _rejected(self, order: OrderRecord, exc: OrderRejectedError) -> None:
-        rows = self.ledger.rows_by_po(order.po_number)
+    async def _rejected(self, order: OrderRecord, rows: list[RowRecord], exc: OrderRejectedError) -> None:
         per_line, general = _line_errors(exc, order.lines)
         by_index = {r.line_index: r for r in rows}
         if per_line:
@@ -268,33 +299,40 @@ class Submitter:
         else:  # nothing points at a line: the whole order is wrong
             reason = "; ".join(general) or exc.message
             failed = {r.fingerprint: reason for r in rows}
-        self.ledger.record_rejected(order.po_number, exc.message, failed, body=exc.body)
+        await self._ledger(self.ledger.record_rejected, order.po_number, exc.message, failed, body=exc.body)
         self.outcome.rejected.append(order.po_number)
         self._report(order.po_number, "rejected", failed=len(failed))
         good = [r.line_index for r in rows if r.fingerprint not in failed and r.line_index is not None]
         if good:
-            self._follow_up(order, good)
+            await self._follow_up(order, rows, good)
 
-    def _follow_up(self, order: OrderRecord, line_indexes: Sequence[int]) -> None:
+    async def _follow_up(
+        self, order: OrderRecord, rows: list[RowRecord], line_indexes: Sequence[int]
+    ) -> None:
         """Put the given lines of ``order`` into ``<base PO>-R<n>`` (planned, then queued)."""
+        po = await self._ledger(self._plan_follow_up, order, rows, line_indexes)
+        self.outcome.follow_ups.append(po)
+        self.progress.orders_total += 1
+        self._queue.put_nowait(po)
+
+    def _plan_follow_up(self, order: OrderRecord, rows: list[RowRecord], line_indexes: Sequence[int]) -> str:
+        """On the ledger thread: save the follow-up order as ``planned``; its PO number."""
         payload = order.payload()
         items = payload.get("LineItems", [])
         attempt = self.ledger.replan_count(order.base_po) + 1
         po = replan_po(order.base_po, attempt)
-        rows = {r.line_index: r for r in self.ledger.rows_by_po(order.po_number)}
+        by_index = {r.line_index: r for r in rows}
         keep = sorted(line_indexes)
         new_payload = {**payload, "PONumber": po, "LineItems": [items[i] for i in keep]}
         lines = [
-            (rows[i].fingerprint, new_index, rows[i].external_id or "", rows[i].cost or Decimal("0"))
-            for new_index, i in enumerate(keep)
+            (row.fingerprint, new_index, row.external_id or "", row.cost or Decimal("0"))
+            for new_index, row in enumerate(by_index[i] for i in keep)
         ]
         cost = sum((line[3] for line in lines), Decimal("0"))
         self.ledger.save_planned_orders(
             self.batch, [(po, order.seq, order.base_po, new_payload, cost, lines)], replaces=order.po_number
         )
-        self.outcome.follow_ups.append(po)
-        self.progress.orders_total += 1
-        self._queue.put_nowait(po)
+        return po
 
 
 async def submit_batch(

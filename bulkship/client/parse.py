@@ -25,12 +25,19 @@ DEFAULT_CARD_CARRIER = CardCarrier(id="DEFAULT", name="Default")
 
 
 def field(obj: Any, *names: str, default: Any = None) -> Any:
-    """The value of the first of ``names`` present in ``obj``, matching keys case-insensitively."""
+    """The value of the first of ``names`` present in ``obj``, matching keys case-insensitively.
+
+    The key as written is tried first (what the vendor sends): a 100-line order is read without lower-casing
+    every key of every line item for every field."""
     if not isinstance(obj, Mapping):
         return default
-    by_lower = {str(key).lower(): value for key, value in obj.items()}
+    by_lower: dict[str, Any] | None = None
     for name in names:
-        value = by_lower.get(name.lower())
+        value = obj.get(name)
+        if value is None:
+            if by_lower is None:
+                by_lower = {str(key).lower(): value for key, value in obj.items()}
+            value = by_lower.get(name.lower())
         if value is not None:
             return value
     return default

@@ -37,7 +37,9 @@ Clock = Callable[[], float]
 # keep-alive pool made it slower). Change them here only.
 DEFAULT_TIMEOUT_S = 30.0
 CONNECT_TIMEOUT_S = 10.0
-HTTP_LIMITS = httpx.Limits(max_connections=16, max_keepalive_connections=8)
+MAX_CONNECTIONS = 16
+HTTP_LIMITS = httpx.Limits(max_connections=MAX_CONNECTIONS, max_keepalive_connections=8)
+ONE_CONNECTION = httpx.Limits(max_connections=1, max_keepalive_connections=1)  # per request in flight
 
 # --- retries
 DEFAULT_MAX_ATTEMPTS = 5

@@ -60,6 +60,8 @@ from .policy import (
     DEFAULT_TIMEOUT_S,
     DEFAULT_TOKEN_LIFETIME_S,
     HTTP_LIMITS,
+    MAX_CONNECTIONS,
+    ONE_CONNECTION,
     TOKEN_REFRESH_FRACTION,
     Clock,
     RateLimiter,
@@ -159,13 +161,15 @@ class VendorClient:
         self._backoff_initial_s = backoff_initial_s
         self._rng = rng or random.Random()
         self._limiter = RateLimiter(rate_limit, sleep=self._sleep, clock=clock) if rate_limit else None
-        self._http = httpx.AsyncClient(
-            base_url=self.base_url,
-            transport=transport,
-            timeout=timeout_for(timeout_s),
-            limits=HTTP_LIMITS,
-            follow_redirects=False,
-        )
+        self._timeout = timeout_for(timeout_s)
+        self._tls = httpx.create_ssl_context()  # once: building one costs ~20-40 ms of CPU
+        self._http = self._http_client(transport, HTTP_LIMITS)
+        # Over real HTTP each request borrows a client of its own, one keep-alive connection each: one shared
+        # AsyncClient's pool costs CPU per request that grows with the requests in flight (FIELD-NOTES). An
+        # injected transport (tests, the embedded sandbox) keeps the one shared client.
+        self._own_connections = transport is None
+        self._idle_http: list[httpx.AsyncClient] = []
+        self._http_slots = asyncio.Semaphore(MAX_CONNECTIONS)
         self._token: _Token | None = None
         self._token_lock = asyncio.Lock()
         self._catalog: Catalog | None = None
@@ -183,8 +187,22 @@ class VendorClient:
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
+    def _http_client(
+        self, transport: httpx.AsyncBaseTransport | None, limits: httpx.Limits
+    ) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            base_url=self.base_url,
+            transport=transport,
+            timeout=self._timeout,
+            limits=limits,
+            follow_redirects=False,
+            verify=self._tls,
+        )
+
     async def aclose(self) -> None:
         await self._http.aclose()
+        while self._idle_http:
+            await self._idle_http.pop().aclose()
         for callback in self._on_close:
             outcome = callback()
             if outcome is not None:
@@ -208,8 +226,9 @@ class VendorClient:
             self._catalog = build_catalog(*raw)
             return self._catalog
 
-    async def create_order(self, payload: Mapping[str, Any]) -> CreateResult:
+    async def create_order(self, payload: Mapping[str, Any], *, body: bytes | None = None) -> CreateResult:
         """POST /v1/Orders. The body is serialised once, so every retry sends the same bytes and PONumber.
+        ``body`` is ``payload`` already serialised (the ledger's stored JSON text): sent as it is.
 
         A 409 (the PONumber exists, e.g. an earlier attempt went through) resolves to the original order with
         ``created=False``. When no attempt gets a definite answer, raises VendorUnavailableError: the outcome
@@ -217,7 +236,8 @@ class VendorClient:
         """
         po_number = text(payload, "PONumber")
         subject = f"order {po_number}" if po_number else "the order"
-        body = json.dumps(payload, default=json_default, separators=(",", ":")).encode("utf-8")
+        if body is None:
+            body = json.dumps(payload, default=json_default, separators=(",", ":")).encode("utf-8")
         try:
             status, data = await self._call("POST", "/v1/Orders", body=body, allow={409}, subject=subject)
             if status == 409:
@@ -375,7 +395,10 @@ class VendorClient:
         if self._limiter:
             await self._limiter.acquire()
         try:
-            response = await self._http.request(method, path, **kwargs)
+            if self._own_connections:
+                response = await self._request_on_own_connection(method, path, **kwargs)
+            else:
+                response = await self._http.request(method, path, **kwargs)
         except httpx.TransportError as exc:
             raise VendorUnavailableError(
                 f"No answer from the vendor API at {self.base_url} for {method} {path}: "
@@ -384,6 +407,15 @@ class VendorClient:
             ) from exc
         log.debug("%s %s -> %d", method, path, response.status_code)
         return response
+
+    async def _request_on_own_connection(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """At most MAX_CONNECTIONS at once, each on an idle single-connection client (or a new one)."""
+        async with self._http_slots:
+            http = self._idle_http.pop() if self._idle_http else self._http_client(None, ONE_CONNECTION)
+            try:
+                return await http.request(method, path, **kwargs)
+            finally:
+                self._idle_http.append(http)
 
     # --- tokens ----------------------------------------------------------------------------------------
 
