@@ -1,0 +1,206 @@
+"""Submission benches against ``bulkship sandbox`` running as a real local server (a subprocess on loopback).
+
+Only the submission phase is timed: the sandbox is started, the file is loaded, validated and planned into a
+fresh ledger, the token and catalog are fetched, and then the clock runs around ``submit_batch`` alone.
+
+* :func:`submit_inflight` - 100 ms of latency per request, ``inflight`` orders in flight. The file makes
+  about 64 orders of up to 100 lines (6,400 rows: 65 orders, as two fulfilment groups split it), so that 4, 8
+  and 16 in flight work in nearly whole rounds: 20 orders at 8 in flight need 3 rounds for 2.5 rounds of
+  work, which would cap the ratio at 6.7x by arithmetic, not by bulkship.
+* :func:`submit_ratelimit` - no latency, the sandbox limiting to ``rate`` requests/s (429 beyond it), and
+  bulkship's client-side limit (``Settings.rate_limit``) set to the same rate: orders/s achieved, and how
+  many 429s the sandbox had to send.
+
+Both return a dict of figures (``rows``, ``seconds`` of the submission phase, rates) for ``bench.tasks``.
+``python -m bench.submit [INFLIGHT...]`` runs them directly and prints one JSON line per measurement.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psutil
+
+from bulkship.client import connect
+from bulkship.errors import BulkshipError
+from bulkship.ledger import Ledger
+from bulkship.load import load_sheet
+from bulkship.pipeline import _sync_ledger
+from bulkship.plan import DEFAULT_MAX_LINES
+from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
+from bulkship.submit import SubmitOutcome, submit_batch
+from bulkship.validate import validate
+
+from .generate import ensure
+
+LATENCY_MS = 100
+INFLIGHT_ORDERS = 64  # nearly whole rounds at 1, 4, 8 and 16 in flight
+RATE_LIMIT = 20.0  # requests per second, the sandbox's and bulkship's
+RATE_LIMIT_ORDERS = 100  # five seconds of sending at 20/s
+SANDBOX_BALANCE = "1000000000"  # never the thing that stops a bench
+BATCH = "bench-submit"
+SANDBOX_COMMAND = [sys.executable, "-m", "bulkship", "sandbox", "--port", "0"]
+
+
+@dataclass
+class Server:
+    url: str
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        """CPU time the server process has used so far (user + system)."""
+        times = psutil.Process(self.pid).cpu_times()
+        return float(times.user + times.system)
+
+
+@contextmanager
+def sandbox_server(state: Path, *flags: str) -> Iterator[Server]:
+    """``bulkship sandbox --port 0 --state STATE [flags]`` as a subprocess; yields its URL, then stops it."""
+    log_path = state.with_suffix(".log")
+    with log_path.open("w+") as log:  # a file, not a pipe: a chatty server never blocks
+        proc = subprocess.Popen(
+            [*SANDBOX_COMMAND, "--state", str(state), "--balance", SANDBOX_BALANCE, *flags],
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        try:
+            assert proc.stdout is not None
+            first = proc.stdout.readline().strip()
+            if not first.startswith("BULKSHIP_API_URL="):
+                proc.wait(timeout=10)
+                log.seek(0)
+                raise RuntimeError(f"the sandbox did not start: {first!r} {log.read()[-2000:]}")
+            yield Server(first.partition("=")[2], proc.pid)
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            if proc.stdout:
+                proc.stdout.close()
+
+
+def _settings(url: str, work: Path, *, concurrency: int, rate_limit: float | None) -> Settings:
+    return Settings(
+        api_url=url,
+        email=SANDBOX_EMAIL,
+        access_token=SANDBOX_ACCESS_TOKEN,
+        data_dir=work,
+        ledger_path=work / "ledger.sqlite",
+        out_dir=work,
+        concurrency=concurrency,
+        rate_limit=rate_limit,
+    )
+
+
+@dataclass
+class Timed:
+    seconds: float
+    rows: int
+    outcome: SubmitOutcome
+    client_cpu_s: float
+    server_cpu_s: float
+
+    def figures(self) -> dict[str, Any]:
+        orders = len(self.outcome.created)
+        return {
+            "rows": self.rows,
+            "seconds": round(self.seconds, 3),
+            "orders": orders,
+            "orders_per_s": round(orders / self.seconds, 2),
+            "client_cpu_ms_per_order": round(1000 * self.client_cpu_s / orders, 1),
+            "server_cpu_ms_per_order": round(1000 * self.server_cpu_s / orders, 1),
+        }
+
+
+async def _plan_then_submit(csv_path: Path, settings: Settings, server: Server) -> Timed:
+    """Load, validate and plan untimed; then time the submit stage alone (wall clock, and CPU both sides)."""
+    loaded = load_sheet(csv_path)
+    with Ledger.open(settings.ledger) as ledger:
+        async with connect(settings) as client:
+            catalog = await client.catalog()  # also fetches the token: neither is timed
+            validation = validate(loaded, catalog)
+            _sync_ledger(
+                ledger,
+                BATCH,
+                validation,
+                catalog,
+                po_prefix="BENCH",
+                max_lines=DEFAULT_MAX_LINES,
+                webhook_url=None,
+            )
+            rows = ledger.row_counts(BATCH).get("planned", 0)
+            cpu, server_cpu, start = time.process_time(), server.cpu_seconds(), time.perf_counter()
+            outcome = await submit_batch(client, ledger, BATCH, concurrency=settings.concurrency)
+            seconds = time.perf_counter() - start
+            cpu, server_cpu = time.process_time() - cpu, server.cpu_seconds() - server_cpu
+    if outcome.stopped or outcome.unknown or outcome.rejected or outcome.not_sent:
+        raise BulkshipError(
+            f"the bench submission did not complete: stopped={outcome.stopped} unknown={outcome.unknown} "
+            f"rejected={outcome.rejected} not_sent={len(outcome.not_sent)}"
+        )
+    return Timed(seconds, rows, outcome, cpu, server_cpu)
+
+
+def _faults(url: str) -> dict[str, int]:
+    counts: dict[str, int] = httpx.get(url + "/_sandbox/config", timeout=10).json()["faults_injected"]
+    return counts
+
+
+def _bench_file(csv_path: Path, orders: int) -> Path:
+    """The cached CSV of ``orders`` full orders next to ``csv_path`` (the bench's data directory)."""
+    return ensure("csv", orders * DEFAULT_MAX_LINES, csv_path.parent)
+
+
+def submit_inflight(csv_path: Path, inflight: int, *, orders: int = INFLIGHT_ORDERS) -> dict[str, Any]:
+    """Rows/s of the submit stage with ``inflight`` orders in flight against 100 ms of sandbox latency."""
+    src = _bench_file(csv_path, orders)
+    with tempfile.TemporaryDirectory(prefix="bench-submit-") as tmp:
+        work = Path(tmp)
+        with sandbox_server(work / "sandbox.sqlite", "--latency-ms", str(LATENCY_MS)) as server:
+            settings = _settings(server.url, work, concurrency=inflight, rate_limit=None)
+            timed = asyncio.run(_plan_then_submit(src, settings, server))
+    return {**timed.figures(), "inflight": inflight, "latency_ms": LATENCY_MS}
+
+
+def submit_ratelimit(
+    csv_path: Path, rate: float = RATE_LIMIT, *, orders: int = RATE_LIMIT_ORDERS, inflight: int = 8
+) -> dict[str, Any]:
+    """Orders/s against a sandbox limiting to ``rate`` requests/s, bulkship limited to the same rate."""
+    src = _bench_file(csv_path, orders)
+    with tempfile.TemporaryDirectory(prefix="bench-ratelimit-") as tmp:
+        work = Path(tmp)
+        with sandbox_server(work / "sandbox.sqlite", "--rate-limit", str(rate)) as server:
+            settings = _settings(server.url, work, concurrency=inflight, rate_limit=rate)
+            before = _faults(server.url).get("rate_limited", 0)
+            timed = asyncio.run(_plan_then_submit(src, settings, server))
+            throttled = _faults(server.url).get("rate_limited", 0) - before
+    return {**timed.figures(), "rate_limit": rate, "http_429": throttled}
+
+
+def main(argv: list[str]) -> None:
+    data = Path(__file__).resolve().parent / "data" / "recipients.csv"
+    for inflight in [int(a) for a in argv] or [1, 4, 8, 16]:
+        print(json.dumps({"task": f"submit_{inflight}", **submit_inflight(data, inflight)}), flush=True)
+    if not argv:
+        print(json.dumps({"task": "submit_ratelimit", **submit_ratelimit(data)}), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
