@@ -216,29 +216,46 @@ def _sync_ledger(
         invalid=summary.invalid,
     )
     valid_fps = set(frame.loc[frame[STATUS] == "valid", FINGERPRINT].astype(str))
+    planned_members: dict[str, list[str]] = {}
+    for fp, rec in known.items():
+        if rec.po_number and rec.status == "planned":
+            planned_members.setdefault(rec.po_number, []).append(fp)
     # planned orders that never left: keep them only if every row is still here and valid
+    cancelled: set[str] = set()
     for po, order in orders.items():
         if order.state != "planned":
             continue
-        members = [fp for fp, rec in known.items() if rec.po_number == po and rec.status == "planned"]
+        members = planned_members.get(po, [])
         if not members or any(fp not in valid_fps for fp in members):
             ledger.cancel_planned(po, "its rows changed in the file before it was sent")
+            cancelled.add(po)
     ledger.record_rows(
         batch,
         (
             RowUpdate(str(fp), int(row), "planned" if status == "valid" else str(status))
-            for fp, row, status in zip(frame[FINGERPRINT], frame.index, frame[STATUS], strict=True)
+            for fp, row, status in zip(
+                frame[FINGERPRINT].tolist(), frame.index.tolist(), frame[STATUS].tolist(), strict=True
+            )
         ),
     )
-    known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
-    orders = {o.po_number: o for o in ledger.orders(batch)}
+    # What the ledger now holds, without reading every row again: record_rows keeps the status and PO of
+    # rows that have a PO or are ordered (and new rows have neither); cancel_planned took the cancelled
+    # orders' planned rows off their PO. So a row is live exactly when it was ordered, or on an order that
+    # was not cancelled just now and is still live.
     live = {
         fp
         for fp, rec in known.items()
-        if rec.status == "ordered" or (rec.po_number and orders[rec.po_number].state in LIVE_ORDER_STATES)
+        if rec.status == "ordered"
+        or (
+            rec.po_number
+            and rec.po_number not in cancelled
+            and orders[rec.po_number].state in LIVE_ORDER_STATES
+        )
     }
     to_plan = frame[(frame[STATUS] == "valid") & ~frame[FINGERPRINT].astype(str).isin(live)]
-    resumed = sum(1 for o in orders.values() if o.state in ("planned", *OPEN_STATES))
+    resumed = sum(
+        1 for po, o in orders.items() if po not in cancelled and o.state in ("planned", *OPEN_STATES)
+    )
     if to_plan.empty:
         return 0, resumed
     if ROW not in to_plan.columns:
@@ -247,20 +264,23 @@ def _sync_ledger(
     planned = plan_orders(
         to_plan, catalog, po_prefix=po_prefix, batch=batch, max_lines=max_lines, first_seq=first_seq
     )
-    ledger.save_planned_orders(
-        batch,
-        [
+    records = []
+    for order in planned:
+        line_costs = [ln.cost for ln in order.lines]  # order.cost is their sum; worked out once
+        records.append(
             (
                 order.po_number,
                 order_seq(order.po_number),
                 order.po_number,
                 order.payload(webhook_url),
-                order.cost,
-                [(ln.fingerprint, i, ln.external_id, ln.cost) for i, ln in enumerate(order.lines)],
+                sum(line_costs, Decimal("0")),
+                [
+                    (ln.fingerprint, i, ln.external_id, cost)
+                    for i, (ln, cost) in enumerate(zip(order.lines, line_costs, strict=True))
+                ],
             )
-            for order in planned
-        ],
-    )
+        )
+    ledger.save_planned_orders(batch, records)
     return len(planned), resumed
 
 
