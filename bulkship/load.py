@@ -16,15 +16,20 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io
+import itertools
+import operator
 import re
 import zipfile
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .errors import FileFormatError, MissingColumnsError
@@ -39,6 +44,7 @@ MAX_COLUMNS = 256
 HEADER_SCAN_ROWS = 30  # the header must be within the first rows
 MIN_HEADER_MATCHES = 2  # a header row names at least this many known columns
 PROLOG_SCAN_BYTES = 1024 * 1024  # an XML part's root element must start within this
+SCAN_CHUNK_BYTES = 4 * 1024 * 1024  # a worksheet's XML is searched for formulas a chunk at a time
 EXACT_DIGITS = 15  # Excel keeps 15 significant digits; longer numbers have lost some
 
 CSV_EXTENSIONS = {".csv", ".txt", ".tsv"}
@@ -148,23 +154,25 @@ def _check_file(path: Path) -> str:
 # ---------------------------------------------------------------------------------------------- CSV
 
 
-def _decode(data: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as Excel writes it on Windows."""
+def _decode(data: bytes, path: Path) -> tuple[str, bytes | None]:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as Excel writes it on Windows.
+
+    Returns the text and, when it was UTF-8, its bytes without the BOM (what the CSV parser reads)."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), None
         except UnicodeDecodeError as exc:
             raise FileFormatError(f"{path.name} is damaged UTF-16 text: {exc}") from None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), data
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252")
+        return data.decode("cp1252"), None
     except UnicodeDecodeError:
-        return data.decode("latin-1")  # cp1252 leaves 5 bytes undefined; latin-1 maps every byte
+        return data.decode("latin-1"), None  # cp1252 leaves 5 bytes undefined; latin-1 maps every byte
 
 
 def _sniff_delimiter(sample: str) -> str:
@@ -187,7 +195,7 @@ def _sniff_delimiter(sample: str) -> str:
 
 
 def _read_csv(data: bytes, path: Path) -> _Grid:
-    text = _decode(data, path)
+    text, utf8 = _decode(data, path)
     delimiter = _sniff_delimiter(text[:65536].rsplit("\n", 1)[0] if len(text) > 65536 else text)
     width = 0
     reader = csv.reader(io.StringIO(text[:262144]), delimiter=delimiter)
@@ -199,9 +207,12 @@ def _read_csv(data: bytes, path: Path) -> _Grid:
     except csv.Error:
         pass
     width = max(width, 1)
+    # The parser reads UTF-8 bytes either way; handing it bytes spares a text buffer of 4 bytes per character.
+    payload = utf8 if utf8 is not None else text.encode("utf-8")
+    del text
     try:
         frame = pd.read_csv(
-            io.StringIO(text),
+            io.BytesIO(payload),
             sep=delimiter,
             header=None,
             names=list(range(width)),
@@ -211,9 +222,10 @@ def _read_csv(data: bytes, path: Path) -> _Grid:
             skip_blank_lines=False,
             index_col=False,
             engine="c",
+            encoding="utf-8",
         )
     except (pd.errors.ParserError, ValueError, IndexError):
-        frame = _read_csv_slow(text, delimiter)
+        frame = _read_csv_slow(payload.decode("utf-8"), delimiter)
     if len(frame) > MAX_ROWS:
         raise FileFormatError(
             f"{path.name} has {len(frame):,} rows, above bulkship's limit of {MAX_ROWS:,}",
@@ -222,7 +234,9 @@ def _read_csv(data: bytes, path: Path) -> _Grid:
     if frame.shape[1] > MAX_COLUMNS:
         raise FileFormatError(f"{path.name} has {frame.shape[1]} columns, above the limit of {MAX_COLUMNS}")
     frame.index = pd.RangeIndex(1, len(frame) + 1)
-    return _Grid(frame=frame.fillna(""))
+    if frame.isna().to_numpy().any():  # short rows; a copy of a million-row frame otherwise
+        frame = frame.fillna("")
+    return _Grid(frame=frame)
 
 
 def _read_csv_slow(text: str, delimiter: str) -> pd.DataFrame:
@@ -346,13 +360,28 @@ def _xlsx_sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
     return None
 
 
+def _formula_part(archive: zipfile.ZipFile, part: str) -> bytes:
+    """The sheet's XML if it holds a formula element (``<f`` or ``<x:f``), else only its first chunk: the
+    usual sheet is streamed through in chunks, never held whole."""
+    with archive.open(part) as stream:
+        head = chunk = stream.read(SCAN_CHUNK_BYTES)
+        tail = b""
+        while chunk:
+            window = tail + chunk
+            if b"<f" in window or b":f" in window:
+                return archive.read(part)
+            tail = chunk[-1:]
+            chunk = stream.read(SCAN_CHUNK_BYTES)
+    return head
+
+
 def _scan_xlsx_sheet(path: Path, sheet_name: str) -> dict[tuple[int, int], str]:
     """Formula cells ((row, col) -> formula) and a size check from the sheet's declared dimension."""
     with zipfile.ZipFile(path) as archive:
         part = _xlsx_sheet_part(archive, sheet_name)
         if part is None or part not in archive.namelist():
             return {}
-        data = archive.read(part)
+        data = _formula_part(archive, part)
     dimension = _DIMENSION.search(data[:4096])
     if dimension and dimension.group(3):
         rows = int(dimension.group(4))
@@ -398,23 +427,30 @@ def _render(value: Any) -> tuple[str, str | None]:
 
 
 def _grid_from_rows(rows: list[list[Any]]) -> tuple[pd.DataFrame, list[tuple[int, int, str, str]]]:
+    """Calamine's rows as a text frame, built in one go; only columns holding non-text cells are visited."""
+    widths = set(map(len, rows))
+    width = max(widths, default=0)
+    if len(widths) > 1:
+        rows = [row + [""] * (width - len(row)) for row in rows]
+    index = pd.RangeIndex(1, len(rows) + 1)
+    if not rows or set(map(type, itertools.chain.from_iterable(rows))) <= {str}:
+        return pd.DataFrame(rows, index=index, columns=range(width), dtype=str), []
+    cells = np.empty((len(rows), width), dtype=object)
+    cells[:] = rows
     typed: list[tuple[int, int, str, str]] = []
-    width = max((len(r) for r in rows), default=0)
-    columns: dict[int, list[str]] = {}
-    for col_index, column in enumerate(zip(*[r + [""] * (width - len(r)) for r in rows], strict=True)):
-        if set(map(type, column)) <= {str}:
-            columns[col_index] = list(column)
-            continue
-        cells = list(column)
-        for row_index, value in enumerate(cells):
-            if type(value) is not str:
-                text, kind = _render(value)
-                cells[row_index] = text
-                if kind:
-                    typed.append((row_index + 1, col_index + 1, kind, text))
-        columns[col_index] = cells
-    frame = pd.DataFrame(columns, index=pd.RangeIndex(1, len(rows) + 1), dtype=str)
-    return frame, typed
+    rendered: dict[tuple[type, Any], tuple[str, str | None]] = {}
+    for col_index in range(width):
+        column = cells[:, col_index]
+        for row_index in [i for i, value in enumerate(column.tolist()) if type(value) is not str]:
+            value = column[row_index]
+            key = (type(value), value)
+            if key not in rendered:
+                rendered[key] = _render(value)
+            text, kind = rendered[key]
+            column[row_index] = text
+            if kind:
+                typed.append((row_index + 1, col_index + 1, kind, text))
+    return pd.DataFrame(cells, index=index, columns=range(width), dtype=str), typed
 
 
 def _pick_sheet(workbook: Any, requested: str | None, path: Path, program: ProgramSettings) -> str:
@@ -454,8 +490,16 @@ def _read_workbook(path: Path, kind: str, requested: str | None, program: Progra
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheet_name = _pick_sheet(workbook, requested, path, program)
-        formulas = _scan_xlsx_sheet(path, sheet_name) if kind == "xlsx" else {}
-        sheet = workbook.get_sheet_by_name(sheet_name)
+        # The formula scan inflates the sheet's XML while calamine parses it: both release the GIL.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            scan = pool.submit(_scan_xlsx_sheet, path, sheet_name) if kind == "xlsx" else None
+            try:
+                sheet = workbook.get_sheet_by_name(sheet_name)
+            except BaseException:
+                if scan is not None:
+                    scan.result()  # the scan's error first, as when it ran before calamine
+                raise
+            formulas = scan.result() if scan is not None else {}
         if sheet.total_height > MAX_ROWS or sheet.total_width > MAX_COLUMNS:
             raise FileFormatError(
                 f"{path.name}: sheet '{sheet_name}' spans {sheet.total_height:,} rows and "
@@ -513,6 +557,40 @@ def _map_columns(
     return column_map
 
 
+def _blank_cells(values: list[Any]) -> np.ndarray:
+    """Which cells are blank or only whitespace."""
+    return np.fromiter(map(operator.not_, map(str.strip, values)), dtype=bool, count=len(values))
+
+
+def _all_filled(values: list[Any]) -> bool:
+    """No cell blank or only whitespace (checked at C speed: the usual column)."""
+    return bool(values) and "" not in values and not any(map(str.isspace, values))
+
+
+def _used_area(body: pd.DataFrame, header_cells: list[Any]) -> tuple[list[int], np.ndarray]:
+    """The columns to keep (a header or any filled cell) and the rows with any filled cell in them.
+
+    One column with every cell filled proves that no row is blank, so most sheets need no per-cell mask."""
+
+    @functools.cache
+    def values(position: int) -> list[Any]:
+        return body.iloc[:, position].tolist()  # type: ignore[no-any-return]
+
+    width = body.shape[1]
+    blank = {
+        position: _blank_cells(values(position))
+        for position in range(width)
+        if not str(header_cells[position]).strip()  # kept only if some cell is filled
+    }
+    keep = [position for position in range(width) if position not in blank or not blank[position].all()]
+    if any(_all_filled(values(position)) for position in keep):
+        return keep, np.ones(len(body), dtype=bool)
+    blank_rows = np.ones(len(body), dtype=bool)
+    for position in keep:
+        blank_rows &= blank[position] if position in blank else _blank_cells(values(position))
+    return keep, ~blank_rows
+
+
 def _to_loaded_sheet(
     grid: _Grid, path: Path, file_hash: str, contract: SheetContract, program: ProgramSettings
 ) -> LoadedSheet:
@@ -534,16 +612,14 @@ def _to_loaded_sheet(
         )
     header_row = next(row for score, row in scores if score == best)
     body = frame.loc[header_row + 1 :]
-    filled = body.apply(lambda column: column.str.strip().ne(""))
     header_cells = frame.loc[header_row].tolist()
-    used = filled.any(axis=0) | frame.loc[header_row].str.strip().ne("")
-    keep = [position for position, flag in enumerate(used.tolist()) if flag]  # drop columns blank throughout
-    body = body.loc[filled.iloc[:, keep].any(axis=1), keep].copy()  # drop fully blank rows
+    keep, filled_rows = _used_area(body, header_cells)
+    body = body.loc[filled_rows, keep].copy()
     headers = _unique_headers([header_cells[p] for p in keep], [p + 1 for p in keep])
     body.columns = headers
     column_map = _map_columns(headers, contract, program, path)
     by_position = {p + 1: h for p, h in zip(keep, headers, strict=True)}
-    read_problems = _read_problems(grid, by_position, column_map, set(body.index))
+    read_problems = _read_problems(grid, by_position, column_map, body.index)
     return LoadedSheet(
         path=str(path),
         sheet_name=grid.sheet_name,
@@ -558,10 +634,13 @@ def _to_loaded_sheet(
 
 
 def _read_problems(
-    grid: _Grid, headers: dict[int, str], column_map: dict[str, str], rows: set[int]
+    grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
 ) -> list[Problem]:
     """Formulas, dates and inexact numbers in mapped columns: the value is not what the user typed."""
     problems: list[Problem] = []
+    if not grid.formulas and not grid.typed:
+        return problems
+    rows = set(index)
 
     def add(row: int, col: int, value: str, message: str, kind: str) -> None:
         header = headers[col]
