@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+from importlib import resources
+from pathlib import Path
 
 STATE_NAMES: dict[str, str] = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
@@ -50,12 +52,48 @@ def state_lookup() -> dict[str, str]:
     return lookup | _EXTRA_STATE_NAMES
 
 
-@functools.cache
-def zip_prefix_states() -> frozenset[str]:
-    """Every valid (3-digit ZIP prefix + state) pair, e.g. '021MA', from the offline ``zipcodes`` database."""
+ZIP_PREFIX_DATA = "zip-prefix-states.txt"  # in bulkship/data: the pairs, stored per zipcodes release
+
+
+def zip_prefix_pairs() -> frozenset[str]:
+    """Every (3-digit ZIP prefix + state) pair in the offline ``zipcodes`` database (about 1 s to build)."""
     import zipcodes
 
     return frozenset(z["zip_code"][:3] + z["state"] for z in zipcodes.list_all())
+
+
+def _zipcodes_version() -> str:
+    import zipcodes
+
+    return str(zipcodes.__version__)
+
+
+def _zip_prefix_data_path() -> Path:
+    return Path(str(resources.files("bulkship") / "data" / ZIP_PREFIX_DATA))
+
+
+def write_zip_prefix_data(path: Path | None = None) -> Path:
+    """Store :func:`zip_prefix_pairs` for the installed zipcodes release (run after upgrading zipcodes)."""
+    path = path or _zip_prefix_data_path()
+    lines = [f"# zipcodes {_zipcodes_version()}", *sorted(zip_prefix_pairs())]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _stored_zip_prefix_pairs() -> frozenset[str] | None:
+    """The stored pairs, if they were made from the installed zipcodes release."""
+    try:
+        header, *pairs = _zip_prefix_data_path().read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
+        return None
+    return frozenset(pairs) if header == f"# zipcodes {_zipcodes_version()}" and pairs else None
+
+
+@functools.cache
+def zip_prefix_states() -> frozenset[str]:
+    """Every valid (3-digit ZIP prefix + state) pair, e.g. '021MA', from the offline ``zipcodes`` database:
+    read from the copy stored for the installed release (milliseconds), else built from the database."""
+    return _stored_zip_prefix_pairs() or zip_prefix_pairs()
 
 
 @functools.cache
