@@ -9,6 +9,7 @@ bloat) or numbers; style indices come from XlsxWriter ``Format`` objects registe
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -25,6 +26,9 @@ from xml.sax.saxutils import escape as xml_escape
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _LOOKS_ESCAPED = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _NEEDS_WORK = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_|^\s|\s$")
+# The same test over many values joined by newlines: no match there means no match in any of them (each
+# value starts at a line start and ends at a line end). A match only sends that column to the careful path.
+_NEEDS_WORK_ANY = re.compile(_NEEDS_WORK.pattern, re.MULTILINE)
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _FLUSH_ROWS = 2000
 _SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>.*</sheetData>", re.DOTALL)
@@ -99,20 +103,86 @@ def rows_xml(
     dropped."""
     letters = [column_letter(i) for i in range(len(columns))]
     body = [_renderer(c) for c in columns]
-    header = [_renderer(ColumnStyle(style=header_style))] * len(columns) if header_style is not None else body
-    chunk: list[str] = []
-    for number, row in enumerate(rows, start=first_row):
-        r = str(number)
-        renderers = header if number == first_row else body
-        cells = "".join(
-            [render(letter + r, v) for render, letter, v in zip(renderers, letters, row, strict=False)]
-        )
-        chunk.append(f'<row r="{r}">{cells}</row>')
-        if len(chunk) >= _FLUSH_ROWS:
-            yield "".join(chunk)
-            chunk.clear()
-    if chunk:
-        yield "".join(chunk)
+    iterator = iter(rows)
+    number = first_row
+    if header_style is not None:
+        head = next(iterator, None)
+        if head is None:
+            return
+        header = _renderer(ColumnStyle(style=header_style))
+        cells = "".join([header(letter + str(number), v) for letter, v in zip(letters, head, strict=False)])
+        yield f'<row r="{number}">{cells}</row>'
+        number += 1
+    while chunk := list(itertools.islice(iterator, _FLUSH_ROWS)):
+        yield _chunk_xml(chunk, number, columns, letters, body)
+        number += len(chunk)
+
+
+def _chunk_xml(
+    rows: list[Sequence[object]],
+    first: int,
+    columns: Sequence[ColumnStyle],
+    letters: Sequence[str],
+    renderers: Sequence[CellRenderer],
+) -> str:
+    """Rows rendered a column at a time (what each column's renderer gives, about three times faster)."""
+    refs = [str(n) for n in range(first, first + len(rows))]
+    transposed = itertools.zip_longest(*rows, fillvalue=None)
+    rendered = [
+        _column_xml(values, refs, letter, column, render)
+        for values, letter, column, render in zip(transposed, letters, columns, renderers, strict=False)
+    ]
+    if not columns:
+        return "".join([f'<row r="{ref}"></row>' for ref in refs])
+    if len(rendered) < len(columns):  # every row shorter than the columns
+        rendered.extend([[""] * len(rows)] * (len(columns) - len(rendered)))
+    return "".join(
+        [
+            f'<row r="{ref}">{"".join(cells)}</row>'
+            for ref, cells in zip(refs, zip(*rendered, strict=True), strict=True)
+        ]
+    )
+
+
+def _column_xml(
+    values: Sequence[object], refs: Sequence[str], letter: str, column: ColumnStyle, render: CellRenderer
+) -> list[str]:
+    """One column of a chunk: the same cells as ``render`` gives one by one, with the common cases inline."""
+    try:
+        joined = "\n".join(values)  # type: ignore[arg-type]  # TypeError: not all text
+    except TypeError:
+        joined = None
+    if joined is None:
+        if not column.number:
+            return [render(letter + ref, v) for v, ref in zip(values, refs, strict=True)]
+        plain = f' s="{column.style}"' if column.style is not None else ""
+        return [
+            f'<c r="{letter}{ref}"{plain}><v>{v}</v></c>'
+            if type(v) in _NUMBER_TYPES
+            else render(letter + ref, v)
+            for v, ref in zip(values, refs, strict=True)
+        ]
+    if _NEEDS_WORK_ANY.search(joined) is not None:
+        return [render(letter + ref, v) for v, ref in zip(values, refs, strict=True)]
+    # All text, none needing escapes (checked on the whole column at once): only the style varies.
+    plain = f' s="{column.style}"' if column.style is not None else ""
+    quoted = f' s="{column.quote_style}"' if column.quote_style is not None else plain
+    if column.value_styles:
+        by_value = {text: f' s="{style}"' for text, style in column.value_styles.items()}
+        return [
+            f'<c r="{letter}{ref}"{by_value.get(v) or (quoted if v[0] in _TRIGGER_CHARS else plain)}'
+            f' t="inlineStr"><is><t>{v}</t></is></c>'
+            if v
+            else ""
+            for v, ref in zip(values, refs, strict=True)
+        ]
+    return [
+        f'<c r="{letter}{ref}"{quoted if v[0] in _TRIGGER_CHARS else plain}'
+        f' t="inlineStr"><is><t>{v}</t></is></c>'
+        if v
+        else ""
+        for v, ref in zip(values, refs, strict=True)
+    ]
 
 
 def sheet_part(path: Path, sheet_name: str) -> str:
