@@ -351,11 +351,13 @@ def write_results(
     ledger: Ledger, batch: str, validation: ValidationResult, settings: Settings, catalog: Catalog | None
 ) -> Path:
     """The result workbook, from the ledger and this run's rows (``bulkship.reconcile`` does the work)."""
+    from .outputlock import output_lock
     from .reconcile import book_from_run, write_result_workbook
 
     book = book_from_run(ledger, batch, validation, api=settings.api_url, catalog=catalog)
     path = Path(settings.out_dir) / f"{default_batch_name(Path(batch))}-results.xlsx"
-    written = write_result_workbook(book, path)
+    with output_lock(path):  # `track` and the webhook receiver rewrite it under the same lock
+        written = write_result_workbook(book, path)
     ledger.set_batch_output(batch, str(written))
     return Path(written)
 
