@@ -11,21 +11,38 @@ re-running ``bulkship run`` resolves them, with the same PO number. ``track`` ne
 Polling respects the vendor: at most ``settings.concurrency`` requests in flight, the client's rate limit and
 ``Retry-After`` handling, and in ``--watch`` mode an interval that doubles (up to :data:`MAX_INTERVAL_S`)
 while nothing changes and starts again small once something does.
+
+One order the vendor cannot answer for (gone, or carrying another PO than the ledger's) is reported in the
+pass's ``errors`` and a ``track_error`` ledger event; the other orders are polled as usual. ``--watch`` stops
+once every order left open is such a one: polling cannot move them, a person has to look. Refused
+credentials stop the pass at once with one error: every other order would be refused the same way.
+
+The result workbook is rewritten under :func:`bulkship.outputlock.output_lock`, the lock ``bulkship run``
+takes to write it, so a rewrite never replaces a workbook newer than the one it was built from.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .client import connect
 from .client.vendor import VendorClient
-from .errors import BulkshipError, NotFoundError, TransientVendorError
+from .errors import (
+    AccessDeniedError,
+    AuthenticationError,
+    BulkshipError,
+    LedgerError,
+    NotFoundError,
+    TransientVendorError,
+    VendorError,
+)
 from .ledger import Ledger, OrderRecord
 from .models import Catalog, VendorOrder
+from .outputlock import output_lock
 from .reconcile.join import LedgerView, book_from_existing
 from .reconcile.sheets import read_result_workbook, write_result_workbook, write_results_csv
 from .settings import Settings
@@ -33,6 +50,8 @@ from .settings import Settings
 log = logging.getLogger("bulkship.track")
 
 FINAL_LINE_STATUSES = frozenset({"delivered", "failed"})
+CREDENTIAL_ERRORS = (AuthenticationError, AccessDeniedError)
+TRACK_ERROR_EVENT = "track_error"
 FIRST_INTERVAL_S = 2.0
 MAX_INTERVAL_S = 300.0
 
@@ -50,10 +69,16 @@ class BatchProgress:
     orders_unresolved: int  # sending/unknown: only `bulkship run` resolves them
     output: str | None  # the result workbook, rewritten in place
     warnings: tuple[str, ...] = ()
+    orders_stuck: int = 0  # open orders the vendor could not answer for in this pass (see errors)
 
     @property
     def done(self) -> bool:
         return self.orders_open == 0 and self.orders_unresolved == 0
+
+    @property
+    def settled(self) -> bool:
+        """Nothing more to wait for: every open order is one polling cannot move."""
+        return self.orders_open <= self.orders_stuck and self.orders_unresolved == 0
 
 
 @dataclass(frozen=True)
@@ -68,6 +93,10 @@ class TrackReport:
     def done(self) -> bool:
         return all(b.done for b in self.batches)
 
+    @property
+    def settled(self) -> bool:
+        return all(b.settled for b in self.batches)
+
     def as_json(self) -> dict[str, object]:
         return {
             "batches": [
@@ -76,6 +105,7 @@ class TrackReport:
                     "rows": b.rows,
                     "orders_open": b.orders_open,
                     "orders_unresolved": b.orders_unresolved,
+                    "orders_stuck": b.orders_stuck,
                     "done": b.done,
                     "output": b.output,
                     "warnings": list(b.warnings),
@@ -135,45 +165,94 @@ async def refresh_order(
     return vendor_order if changed else None
 
 
+@dataclass(frozen=True)
+class PollOutcome:
+    changed: int  # orders whose status or tracking changed
+    errors: list[str]  # one line per order that could not be read or recorded
+    stuck: set[str]  # POs that polling cannot move: the vendor has no such order, or it has another PO
+
+
 async def poll_orders(
     client: VendorClient, ledger: Ledger, orders: Sequence[OrderRecord], *, concurrency: int
-) -> tuple[int, list[str]]:
-    """Poll ``orders`` with at most ``concurrency`` in flight; returns (orders changed, error lines)."""
+) -> PollOutcome:
+    """Poll ``orders`` with at most ``concurrency`` in flight. An order that fails is reported and the
+    others go on; refused credentials stop the pass (raised once the requests in flight have ended)."""
     gate = asyncio.Semaphore(max(1, concurrency))
     errors: list[str] = []
+    stuck: set[str] = set()
+    refused: list[tuple[OrderRecord, VendorError]] = []
+
+    def give_up_on(order: OrderRecord, reason: str) -> None:
+        errors.append(f"{order.po_number}: {reason}")
+        stuck.add(order.po_number)
+        _log_track_error(ledger, order, reason)
 
     async def one(order: OrderRecord) -> bool:
         async with gate:
+            if refused:  # every other order would be refused the same way
+                return False
             try:
                 return await refresh_order(client, ledger, order) is not None
+            except CREDENTIAL_ERRORS as exc:
+                refused.append((order, exc))
             except NotFoundError:
-                errors.append(f"{order.po_number}: the vendor has no order {order.vendor_order_id}")
-            except TransientVendorError as exc:
+                give_up_on(order, f"the vendor has no order {order.vendor_order_id}")
+            except (TransientVendorError, LedgerError) as exc:  # a slow vendor, a busy ledger: next pass
                 errors.append(f"{order.po_number}: {exc.message} (will try again)")
+            except BulkshipError as exc:
+                give_up_on(order, exc.message + (f" ({exc.hint})" if exc.hint else ""))
             return False
 
     results = await asyncio.gather(*(one(o) for o in orders))
-    return sum(results), errors
+    if refused:
+        raise _tracking_refused(*refused[0])
+    return PollOutcome(sum(results), errors, stuck)
+
+
+def _log_track_error(ledger: Ledger, order: OrderRecord, reason: str) -> None:
+    """One ``track_error`` event per distinct problem: ``--watch`` meets the same one every pass."""
+    last = [e for e in ledger.events(po_number=order.po_number) if e.kind == TRACK_ERROR_EVENT][-1:]
+    if last and last[0].detail.get("error") == reason:
+        return
+    try:
+        detail = {"error": reason, "vendor_order_id": order.vendor_order_id}
+        ledger.log_event(order.batch, order.po_number, TRACK_ERROR_EVENT, **detail)
+    except LedgerError as exc:  # the pass's report still carries the error
+        log.warning("could not note the tracking error of %s in the ledger: %s", order.po_number, exc.message)
+
+
+def _tracking_refused(order: OrderRecord, exc: VendorError) -> VendorError:
+    """The same error class and exit code, saying where tracking stopped and what is left."""
+    message = (
+        f"Tracking stopped at order {order.po_number}: {exc.message}. Statuses read before that are "
+        "recorded in the ledger; the result workbook was not rewritten in this pass"
+    )
+    hint = "; ".join(h for h in (exc.hint, "then run `bulkship track` again") if h)
+    return type(exc)(message, hint=hint, status_code=exc.status_code)
 
 
 def rewrite_results(
     ledger: Ledger, batch: str, *, api: str | None, catalog: Catalog | None = None
 ) -> tuple[str | None, list[str]]:
-    """Rewrite the batch's result workbook (and its CSV twin, when there is one) where ``run`` wrote it."""
+    """Rewrite the batch's result workbook (and its CSV twin, when there is one) where ``run`` wrote it.
+
+    Read, rebuild and replace happen under the workbook's write lock, so a ``bulkship run`` writing a newer
+    workbook meanwhile waits and its rows are never replaced by a rebuild of the older one."""
     record = ledger.batch(batch)
     if record is None or not record.output:
         return None, [f"batch {batch}: no result workbook recorded; `bulkship run` writes one"]
     path = Path(record.output)
-    if not path.exists():
-        return None, [
-            f"batch {batch}: the result workbook {path} is gone; re-run the same `bulkship run` command to "
-            "write it again (nothing is ordered twice)"
-        ]
-    book = book_from_existing(ledger, batch, read_result_workbook(path), api=api, catalog=catalog)
-    write_result_workbook(book, path)
-    csv_twin = path.with_suffix(".csv")
-    if csv_twin.exists():
-        write_results_csv(book, csv_twin)  # the rows are a list here: they can be read twice
+    with output_lock(path):
+        if not path.exists():
+            return None, [
+                f"batch {batch}: the result workbook {path} is gone; re-run the same `bulkship run` command "
+                "to write it again (nothing is ordered twice)"
+            ]
+        book = book_from_existing(ledger, batch, read_result_workbook(path), api=api, catalog=catalog)
+        write_result_workbook(book, path)
+        csv_twin = path.with_suffix(".csv")
+        if csv_twin.exists():
+            write_results_csv(book, csv_twin)  # the rows are a list here: they can be read twice
     return str(path), []
 
 
@@ -188,12 +267,18 @@ def export_results_csv(settings: Settings, batch: str) -> Path:
                 hint="re-run the same `bulkship run` command to write it (nothing is ordered twice)",
             )
         path = Path(record.output)
-        book = book_from_existing(ledger, batch, read_result_workbook(path), api=settings.api_url)
-        return write_results_csv(book, path.with_suffix(".csv"))
+        with output_lock(path):
+            book = book_from_existing(ledger, batch, read_result_workbook(path), api=settings.api_url)
+            return write_results_csv(book, path.with_suffix(".csv"))
 
 
 def batch_progress(
-    ledger: Ledger, batch: str, *, output: str | None, warnings: Sequence[str] = ()
+    ledger: Ledger,
+    batch: str,
+    *,
+    output: str | None,
+    warnings: Sequence[str] = (),
+    stuck: Collection[str] = (),
 ) -> BatchProgress:
     from .reconcile.join import row_status
 
@@ -205,13 +290,15 @@ def batch_progress(
         counts[status] = counts.get(status, 0) + 1
     created = [o for o in view.orders.values() if o.state == "created"]
     statuses = _line_statuses_by_po(view)
+    still_open = [o.po_number for o in created if not order_is_final(o, statuses.get(o.po_number, []))]
     return BatchProgress(
         batch=batch,
         rows=counts,
-        orders_open=sum(1 for o in created if not order_is_final(o, statuses.get(o.po_number, []))),
+        orders_open=len(still_open),
         orders_unresolved=sum(1 for o in view.orders.values() if o.state in ("sending", "unknown")),
         output=output,
         warnings=tuple(warnings),
+        orders_stuck=sum(1 for po in still_open if po in stuck),
     )
 
 
@@ -255,17 +342,19 @@ async def track(
                 for name in names:
                     pending = open_orders(ledger, name)
                     polled += len(pending)
-                    got, errs = await poll_orders(client, ledger, pending, concurrency=settings.concurrency)
-                    changed += got
-                    errors.extend(errs)
-                    first_or_changed = got > 0 or passes == 1
+                    polling = await poll_orders(client, ledger, pending, concurrency=settings.concurrency)
+                    changed += polling.changed
+                    errors.extend(polling.errors)
+                    first_or_changed = polling.changed > 0 or passes == 1
                     output, warnings = _rewrite_if(ledger, name, settings, catalog, changed=first_or_changed)
-                    progress.append(batch_progress(ledger, name, output=output, warnings=warnings))
+                    progress.append(
+                        batch_progress(ledger, name, output=output, warnings=warnings, stuck=polling.stuck)
+                    )
             changed_total += changed
             report = TrackReport(tuple(progress), polled, changed_total, passes, tuple(errors))
             if on_pass is not None:
                 on_pass(report)
-            if not watch or report.done or (max_passes is not None and passes >= max_passes):
+            if not watch or report.settled or (max_passes is not None and passes >= max_passes):
                 return report
             interval = FIRST_INTERVAL_S if changed else min(interval * 2, MAX_INTERVAL_S)
             await sleep(interval)

@@ -15,7 +15,9 @@ not written, credentials refused included (the sender retries). Every refusal is
 reason and at most the order id: never recipient data, never the secret.
 
 After a change, the batch's result workbook is rewritten in place once deliveries have been quiet for
-``rewrite_delay_s`` seconds (one rewrite for a burst of deliveries, not one per delivery).
+``rewrite_delay_s`` seconds (one rewrite for a burst of deliveries, not one per delivery). The rewrite is
+:func:`bulkship.track.rewrite_results`: it holds the workbook's write lock, so it waits for a ``bulkship run``
+writing the same workbook and never replaces the rows that run wrote.
 """
 
 from __future__ import annotations
