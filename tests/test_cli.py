@@ -17,3 +17,45 @@ def test_python_dash_m_runs_the_cli():
     done = subprocess.run([sys.executable, "-m", "bulkship", "version"], capture_output=True, text=True)
     assert done.returncode == 0
     assert done.stdout.strip() == "0.1.0"
+
+
+def test_interrupt_says_how_to_resume(capsys):
+    from bulkship.cli.app import app
+
+    @app.command("interrupt-me", hidden=True)
+    def interrupt_me() -> None:
+        raise KeyboardInterrupt
+
+    try:
+        assert main(["interrupt-me"]) == 130
+        assert "re-running the same command resumes" in capsys.readouterr().err
+    finally:
+        app.registered_commands[:] = [c for c in app.registered_commands if c.name != "interrupt-me"]
+
+
+def test_sigterm_during_a_run_stops_with_the_resume_message(tmp_path):
+    """A stopped job (SIGTERM) unwinds like Ctrl-C: one line saying how to resume, no traceback."""
+    import signal
+    import time
+
+    sheet = tmp_path / "slow.csv"
+    sheet.write_text("Name,Address,City,State,Zip,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
+    script = (
+        "import time, bulkship.validate as v\n"
+        "real = v.validate\n"
+        "def slow(*a, **k):\n"
+        "    time.sleep(30)\n"
+        "    return real(*a, **k)\n"
+        "v.validate = slow\n"
+        "import sys\n"
+        "from bulkship.cli import main\n"
+        f"sys.argv = ['bulkship', 'run', {str(sheet)!r}, '--yes', '--out', {str(tmp_path / 'out')!r}]\n"
+        "main()\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE, text=True)
+    time.sleep(6)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "re-running the same command resumes" in err
+    assert "Traceback" not in err

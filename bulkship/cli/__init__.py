@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from types import FrameType
 
 import typer
 
@@ -20,8 +22,19 @@ def _usage_exit_code(exc: Exception) -> int | None:
     return None
 
 
+INTERRUPTED = "Interrupted. What was sent is in the ledger: re-running the same command resumes."
+INTERRUPTED_EXIT_CODE = 130
+
+
+def _terminate_as_interrupt(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM (a closed terminal, a stopped job) takes the same path as Ctrl-C: unwind, say how to resume."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``bulkship`` script; returns (and, as a script, exits with) the exit code."""
+    if argv is None:
+        signal.signal(signal.SIGTERM, _terminate_as_interrupt)
     try:
         result = app(args=argv, standalone_mode=False, prog_name="bulkship")
     except BulkshipError as exc:
@@ -31,12 +44,14 @@ def main(argv: list[str] | None = None) -> int:
         code = exc.exit_code
     except typer.Exit as exc:
         code = int(getattr(exc, "exit_code", 0) or 0)
-    except typer.Abort:
-        err_console.print("Aborted.")
-        code = 1
+    except typer.Abort as exc:
+        # click turns Ctrl-C (and end of input at a prompt) into Abort
+        interrupted = isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt)
+        err_console.print(INTERRUPTED if interrupted else "Aborted: nothing was confirmed, nothing was sent.")
+        code = INTERRUPTED_EXIT_CODE if interrupted else 1
     except KeyboardInterrupt:
-        err_console.print("Interrupted. Re-running the same command resumes where it stopped.")
-        code = 130
+        err_console.print(INTERRUPTED)
+        code = INTERRUPTED_EXIT_CODE
     except Exception as exc:
         usage_code = _usage_exit_code(exc)
         if usage_code is None:
@@ -44,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         code = usage_code
     else:
         code = result if isinstance(result, int) else 0
+        if code == INTERRUPTED_EXIT_CODE:  # typer turns Ctrl-C into a silent exit code 130
+            err_console.print(INTERRUPTED)
     if argv is None:
         sys.exit(code)
     return code
