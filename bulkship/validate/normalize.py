@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .usps import COUNTRY_ALIASES, state_lookup, zip_prefix_states
@@ -42,8 +43,41 @@ def by_unique(column: pd.Series, func: Callable[[pd.Series], Any]) -> Any:
     return tuple(spread(s) for s in result) if isinstance(result, tuple) else spread(result)
 
 
+def map_text(
+    column: pd.Series, func: Callable[[str], Any], fallback: Callable[[pd.Series], pd.Series]
+) -> pd.Series:
+    """``func`` on every value, as pandas' own string method ``fallback`` would give it (same dtype), but at
+    C speed: pandas calls a Python lambda per value. A value that is not text (NA) goes the pandas way."""
+    try:
+        return pd.Series(list(map(func, column.tolist())), index=column.index, dtype=column.dtype)
+    except TypeError:
+        return fallback(column)
+
+
+def fullmatch_mask(column: pd.Series, pattern: str | re.Pattern[str], *, na: bool = True) -> pd.Series:
+    """``column.str.fullmatch(pattern)`` as booleans (``na`` where a value is not text), without a Python
+    call per value."""
+    regex = re.compile(pattern)
+    values = column.tolist()
+    try:
+        matched = np.fromiter(map(bool, map(regex.fullmatch, values)), dtype=bool, count=len(values))
+    except TypeError:
+        return column.str.fullmatch(regex).fillna(na).astype(bool)
+    return pd.Series(matched, index=column.index)
+
+
 def _strip(column: pd.Series) -> pd.Series:
-    return column.str.strip()
+    return map_text(column, str.strip, lambda c: c.str.strip())
+
+
+def _suspicious(column: pd.Series) -> bool:
+    """Any value with invisible characters, whitespace other than a space, or a run of spaces (values are
+    trimmed). All-ASCII text, the usual case, is judged without a regular expression."""
+    values = column.tolist()
+    joined = "|".join(values)  # a printable separator: trimmed values cannot make a run of spaces with it
+    if joined.isascii():  # in ASCII, every such character is a control character
+        return "  " in joined or not joined.isprintable()
+    return _SUSPICIOUS.search(_SEPARATOR.join(values)) is not None
 
 
 def _cleanup(column: pd.Series) -> pd.Series:
@@ -54,7 +88,7 @@ def clean_text(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Trim; drop invisible characters; collapse runs of whitespace. Plain trimming is not reported (the
     value means the same); any other change is."""
     stripped = by_unique(column, _strip)
-    if not _SUSPICIOUS.search(_SEPARATOR.join(stripped.tolist())):
+    if not _suspicious(stripped):
         return stripped, pd.Series(False, index=column.index)
     cleaned = by_unique(stripped, _cleanup)
     return cleaned, cleaned.ne(stripped)
@@ -106,12 +140,16 @@ def whole_numbers(column: pd.Series) -> pd.Series:
 
 
 def yes_no(column: pd.Series) -> pd.Series:
-    folded = by_unique(column, lambda c: c.str.casefold())
+    folded = by_unique(column, casefold)
     return column.where(~folded.isin(YES_WORDS), "yes").where(~folded.isin(NO_WORDS), "")
 
 
+def casefold(column: pd.Series) -> pd.Series:
+    return map_text(column, str.casefold, lambda c: c.str.casefold())
+
+
 def _is_zip(column: pd.Series) -> pd.Series:
-    return column.str.fullmatch(r"\d{5}(?:-\d{4})?").astype(bool)
+    return fullmatch_mask(column, r"\d{5}(?:-\d{4})?")
 
 
 def zips(zip_column: pd.Series, state_column: pd.Series) -> tuple[pd.Series, ...]:

@@ -12,7 +12,7 @@ from ..models import Catalog, Product
 from ..schema import CHECK_MAX_LENGTH, CHECK_PATTERN, CHECK_REQUIRED, SheetContract, pandera_schema
 from . import normalize
 from .collect import ProblemCollector
-from .normalize import by_unique
+from .normalize import by_unique, casefold, fullmatch_mask
 from .usps import MILITARY_CITIES, MILITARY_STATES, PO_BOX, STATE_NAMES, known_zip_prefixes, zip_prefix_states
 
 MIN_QUANTITY = 1
@@ -77,7 +77,7 @@ def check_structure(frame: pd.DataFrame, contract: SheetContract, collector: Pro
 def check_scientific(frame: pd.DataFrame, collector: ProblemCollector) -> None:
     """Text like 1.23457E+11 in an id, ZIP or phone: Excel shortened a long number and its digits are lost."""
     for column in ("external_id", "zip", "phone"):
-        mask = by_unique(frame[column], lambda c: c.str.fullmatch(normalize.SCIENTIFIC).astype(bool))
+        mask = by_unique(frame[column], lambda c: fullmatch_mask(c, normalize.SCIENTIFIC))
         collector.error(
             mask,
             column,
@@ -88,8 +88,8 @@ def check_scientific(frame: pd.DataFrame, collector: ProblemCollector) -> None:
 
 
 def _ids(column: pd.Series, lookup: dict[str, str]) -> tuple[pd.Series, pd.Series]:
-    mapped = by_unique(column, lambda c: c.str.casefold()).map(lookup)
-    folded = by_unique(column, lambda c: c.str.casefold())
+    mapped = by_unique(column, casefold).map(lookup)
+    folded = by_unique(column, casefold)
     renamed = mapped.notna() & mapped.fillna("").str.casefold().ne(folded)  # case alone is no news
     return mapped.where(mapped.notna(), column).astype(object), renamed
 
@@ -148,7 +148,7 @@ def _money_text(value: Decimal) -> str:
 
 
 def _check_values(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
-    value_ok = by_unique(frame["value"], lambda c: c.str.fullmatch(normalize.MONEY).astype(bool))
+    value_ok = by_unique(frame["value"], lambda c: fullmatch_mask(c, normalize.MONEY))
     for product_id, rows in frame.groupby("product", sort=False).groups.items():
         product = catalog.products.get(str(product_id))
         if product is None or not product.ships_physically:
@@ -179,7 +179,7 @@ def _check_values(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
 
 
 def _check_quantity(frame: pd.DataFrame, collector: ProblemCollector) -> None:
-    digits = by_unique(frame["quantity"], lambda c: c.str.fullmatch(r"\d{1,7}").astype(bool))
+    digits = by_unique(frame["quantity"], lambda c: fullmatch_mask(c, r"\d{1,7}"))
     number = pd.to_numeric(frame["quantity"].where(digits, "0"), errors="coerce")
     collector.error(
         digits & ((number < MIN_QUANTITY) | (number > MAX_QUANTITY)),
@@ -228,7 +228,7 @@ def _check_carriers(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCol
 def check_addresses(frame: pd.DataFrame, collector: ProblemCollector, *, reject_po_boxes: bool) -> None:
     """State, ZIP/state agreement, military mail rules, PO boxes, US only."""
     state = frame["state"]
-    two_letters = by_unique(state, lambda c: c.str.fullmatch(r"[A-Z]{2}").astype(bool))
+    two_letters = by_unique(state, lambda c: fullmatch_mask(c, r"[A-Z]{2}"))
     collector.error(
         two_letters & ~state.isin(list(STATE_NAMES)),
         "state",
