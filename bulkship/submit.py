@@ -5,7 +5,10 @@ For every order, in this order and without exception:
 1. ``ledger.mark_sending(po)`` is **committed** (the intent, with the exact payload stored at plan time);
 2. the stored payload goes out, unchanged, through ``client.create_order`` (the client retries transient
    failures with the same bytes and resolves a 409 to the original order);
-3. the outcome is committed right after.
+3. the outcome is committed right after: a created order's in the same transaction as the same worker's
+   next intent (which the next send waits for), or alone when that worker has no next order; every other
+   outcome at once, before anything else happens to that order. Until it is committed the order reads
+   ``sending``, which a re-run resolves with the same PO (the vendor answers 409 with the original).
 
 Work order: orders left ``sending``/``unknown`` by an earlier (crashed) run are resolved first, by re-sending
 their stored payload: the vendor either creates it (it never arrived) or answers 409 with the original. They
@@ -28,7 +31,8 @@ Outcomes:
 
 Ledger access runs on one background thread (:class:`~bulkship.ledger.LedgerThread`): the event loop never
 waits on an fsync, and the intents (and outcomes) of the orders in flight that reach the ledger together are
-committed together, one fsync for several. Each send still waits for its own intent's commit.
+committed together, one fsync for several. Each send still waits for its own intent's commit, and the stored
+payload JSON text is what goes out, byte for byte.
 
 Progress goes to an optional ``reporter(SubmitProgress)`` callback; nothing here prints.
 """
@@ -57,6 +61,9 @@ from .plan import replan_po
 
 MAX_CONSECUTIVE_UNKNOWN = 3
 T = TypeVar("T")
+# An outcome's ledger write not committed yet: it runs first in the worker's next claim, so it commits in
+# the same transaction as the next intent (one wait, one fsync), or alone when the worker has no next order.
+Unrecorded = Callable[[], object]
 _LINE_PATH = re.compile(r"lineitems\[(\d+)\]\.?(.*)", re.IGNORECASE)
 
 
@@ -178,12 +185,15 @@ class Submitter:
                 task.cancel()
 
     async def _worker(self) -> None:
+        unrecorded: Unrecorded | None = None
         while self.outcome.stopped is None:
             try:
                 po = self._queue.get_nowait()
             except asyncio.QueueEmpty:
-                return
-            await self._send(po)
+                break
+            unrecorded = await self._send(po, unrecorded)
+        if unrecorded is not None:
+            await self._ledger(unrecorded)
 
     async def _finish(self) -> None:
         unsent = await self._ledger(self.ledger.orders, self.batch, ("planned",))
@@ -207,24 +217,29 @@ class Submitter:
 
     # -- one order --------------------------------------------------------------------------------------
 
-    def _claim(self, po: str) -> tuple[OrderRecord, list[RowRecord]] | None:
-        """On the ledger thread: the order and its rows, marked ``sending``; None when already settled."""
+    def _claim(self, po: str, unrecorded: Unrecorded | None) -> tuple[OrderRecord, list[RowRecord]] | None:
+        """On the ledger thread: record the previous order's outcome, then the order and its rows, marked
+        ``sending``; None when already settled."""
+        if unrecorded is not None:
+            unrecorded()
         order = self.ledger.order(po)
         if order is None or order.state not in ("planned", *OPEN_STATES):
             return None  # already settled (e.g. queued twice)
         self.ledger.mark_sending(po)
         return order, self.ledger.rows_by_po(po)
 
-    async def _send(self, po: str) -> None:
-        claimed = await self._ledger(self._claim, po)  # the intent: committed before the request leaves
+    async def _send(self, po: str, unrecorded: Unrecorded | None = None) -> Unrecorded | None:
+        """Send one order; returns the write of its outcome when that may ride with the next intent."""
+        # the intent: committed before the request leaves (with the worker's previous outcome, if any)
+        claimed = await self._ledger(self._claim, po, unrecorded)
         if claimed is None:
-            return
+            return None
         order, rows = claimed
         may_exist = order.state in OPEN_STATES
         try:
             # the stored JSON text goes out as it is: the exact payload of plan time, not re-serialised
             body = order.payload_json.encode("utf-8")
-            result = await self.client.create_order(order.payload(), body=body)
+            result = await self.client.create_order({"PONumber": order.po_number}, body=body)
         except OrderRejectedError as exc:
             self._consecutive_unknown = 0
             await self._rejected(order, rows, exc)
@@ -241,7 +256,8 @@ class Submitter:
                 self._stop(exc)
         else:
             self._consecutive_unknown = 0
-            await self._created(order, rows, result.order, created=bool(result.created))
+            return await self._created(order, rows, result.order, created=bool(result.created))
+        return None
 
     def _stop(self, exc: BulkshipError) -> None:
         if self.outcome.stopped is None:
@@ -258,7 +274,10 @@ class Submitter:
 
     async def _created(
         self, order: OrderRecord, rows: list[RowRecord], vendor_order: VendorOrder, *, created: bool
-    ) -> None:
+    ) -> Unrecorded | None:
+        """Record what the vendor holds. When every row is in it (the usual case) the write is handed back
+        to the worker, to commit with its next intent; otherwise it is committed now and the missing rows go
+        out in a follow-up order."""
         if created or not vendor_order.line_items:
             # our exact payload was accepted (201), or the original's lines are not shown: all rows are in it
             matches = match_lines([r.external_id or "" for r in rows], vendor_order)
@@ -276,7 +295,7 @@ class Submitter:
             for row, line in zip(rows, matches, strict=True)
             if row not in missing
         ]
-        await self._ledger(
+        record = functools.partial(
             self.ledger.record_created,
             order.po_number,
             vendor_order,
@@ -284,10 +303,14 @@ class Submitter:
             created=created,
             missing=[r.fingerprint for r in missing],
         )
+        if missing:
+            await self._ledger(record)
         self.outcome.created.append(order.po_number)
         self._report(order.po_number, "created" if created else "already existed", ordered=len(outcomes))
-        if missing:
-            await self._follow_up(order, rows, [r.line_index for r in missing if r.line_index is not None])
+        if not missing:
+            return record
+        await self._follow_up(order, rows, [r.line_index for r in missing if r.line_index is not None])
+        return None
 
     async def _rejected(self, order: OrderRecord, rows: list[RowRecord], exc: OrderRejectedError) -> None:
         per_line, general = _line_errors(exc, order.lines)

@@ -22,14 +22,15 @@ from ..models import (
 )
 
 DEFAULT_CARD_CARRIER = CardCarrier(id="DEFAULT", name="Default")
+MAPPING = (dict, Mapping)  # dict first: isinstance against the Mapping ABC alone is slow
 
 
 def field(obj: Any, *names: str, default: Any = None) -> Any:
     """The value of the first of ``names`` present in ``obj``, matching keys case-insensitively.
 
     The key as written is tried first (what the vendor sends): a 100-line order is read without lower-casing
-    every key of every line item for every field."""
-    if not isinstance(obj, Mapping):
+    every key of every line item for every field (and a dict is a dict: ABC checks are slow)."""
+    if not isinstance(obj, MAPPING):
         return default
     by_lower: dict[str, Any] | None = None
     for name in names:
@@ -54,12 +55,16 @@ def path(obj: Any, *steps: str, default: Any = None) -> Any:
 
 def text(obj: Any, *names: str, default: str = "") -> str:
     value = field(obj, *names)
+    if type(value) is str:
+        return value
     return default if value is None or isinstance(value, Mapping | list) else str(value)
 
 
 def decimal(value: Any, default: Decimal | None = None) -> Decimal | None:
     if value is None or isinstance(value, bool):
         return default
+    if type(value) is int:
+        return Decimal(value)
     try:
         result = Decimal(str(value).strip())
     except (InvalidOperation, ValueError):
@@ -174,7 +179,7 @@ def _line_item(raw: Any) -> VendorLineItem:
         quantity=integer(field(raw, "Quantity"), 1) or 1,
         cost=decimal(field(raw, "Cost")),
         status=text(raw, "Status"),
-        shipments=tuple(_shipment(s) for s in items(raw, "Shipments") if isinstance(s, Mapping)),
+        shipments=tuple(_shipment(s) for s in items(raw, "Shipments") if isinstance(s, MAPPING)),
     )
 
 
@@ -186,7 +191,7 @@ def parse_order(raw: Any) -> VendorOrder:
         po_number=text(record, "PONumber"),
         status=text(record, "Status"),
         type=text(record, "Type", default="PhysicalShipment"),
-        line_items=tuple(_line_item(li) for li in items(record, "LineItems") if isinstance(li, Mapping)),
+        line_items=tuple(_line_item(li) for li in items(record, "LineItems") if isinstance(li, MAPPING)),
         raw=dict(record),
     )
 

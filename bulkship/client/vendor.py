@@ -228,7 +228,8 @@ class VendorClient:
 
     async def create_order(self, payload: Mapping[str, Any], *, body: bytes | None = None) -> CreateResult:
         """POST /v1/Orders. The body is serialised once, so every retry sends the same bytes and PONumber.
-        ``body`` is ``payload`` already serialised (the ledger's stored JSON text): sent as it is.
+        ``body`` is the payload already serialised (the ledger's stored JSON text): it is sent as it is, and
+        ``payload`` then need only hold the PONumber.
 
         A 409 (the PONumber exists, e.g. an earlier attempt went through) resolves to the original order with
         ``created=False``. When no attempt gets a definite answer, raises VendorUnavailableError: the outcome
