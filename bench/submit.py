@@ -4,14 +4,17 @@ Only the submission phase is timed: the sandbox is started, the file is loaded, 
 fresh ledger, the token and catalog are fetched, and then the clock runs around ``submit_batch`` alone.
 
 * :func:`submit_inflight` - 100 ms of latency per request, ``inflight`` orders in flight. The file makes
-  about 64 orders of up to 100 lines (6,400 rows: 65 orders, as two fulfilment groups split it), so that 4, 8
-  and 16 in flight work in nearly whole rounds: 20 orders at 8 in flight need 3 rounds for 2.5 rounds of
-  work, which would cap the ratio at 6.7x by arithmetic, not by bulkship.
+  exactly 64 orders of 100 lines (6,400 rows), so that 4, 8 and 16 in flight work in whole rounds: 20 orders
+  at 8 in flight need 3 rounds for 2.5 rounds of work, which would cap the ratio at 6.7x by arithmetic, not
+  by bulkship.
 * :func:`submit_ratelimit` - no latency, the sandbox limiting to ``rate`` requests/s (429 beyond it), and
   bulkship's client-side limit (``Settings.rate_limit``) set to the same rate: orders/s achieved, and how
   many 429s the sandbox had to send.
 
-Both return a dict of figures (``rows``, ``seconds`` of the submission phase, rates) for ``bench.tasks``.
+Each measurement is the fastest of :data:`REPEAT` submissions of fresh orders to the same server (every
+run's seconds are kept in ``runs_s``): on a shared 2-core machine other people's work only ever slows a run
+down, and a ratio of two single runs swings by a third. Both return a dict of figures (``rows``, ``seconds``
+of the submission phase, rates) for ``bench.tasks``.
 ``python -m bench.submit [INFLIGHT...]`` runs them directly and prints one JSON line per measurement.
 """
 
@@ -37,18 +40,23 @@ from bulkship.client import connect
 from bulkship.errors import BulkshipError
 from bulkship.ledger import Ledger
 from bulkship.load import load_sheet
+from bulkship.models import LoadedSheet
 from bulkship.pipeline import _sync_ledger
 from bulkship.plan import DEFAULT_MAX_LINES
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
 from bulkship.submit import SubmitOutcome, submit_batch
 from bulkship.validate import validate
 
-from .generate import ensure
+from .generate import HEADERS, recipient_rows, write_csv
+from .tasks import FIGURES, register
 
 LATENCY_MS = 100
-INFLIGHT_ORDERS = 64  # nearly whole rounds at 1, 4, 8 and 16 in flight
+INFLIGHT_ORDERS = 64  # whole rounds at 1, 4, 8 and 16 in flight
+SHIPPED_TOGETHER = {"CVS", "TARGET"}  # one fulfilment group: every order holds 100 lines
+GIFT_CARD_COLUMN = HEADERS.index("Gift Card")
 RATE_LIMIT = 20.0  # requests per second, the sandbox's and bulkship's
 RATE_LIMIT_ORDERS = 100  # five seconds of sending at 20/s
+REPEAT = 5  # the fastest of 5 submissions: other work on a shared 2-core machine only ever slows a run down
 SANDBOX_BALANCE = "1000000000"  # never the thing that stops a bench
 BATCH = "bench-submit"
 SANDBOX_COMMAND = [sys.executable, "-m", "bulkship", "sandbox", "--port", "0"]
@@ -129,25 +137,26 @@ class Timed:
         }
 
 
-async def _plan_then_submit(csv_path: Path, settings: Settings, server: Server) -> Timed:
-    """Load, validate and plan untimed; then time the submit stage alone (wall clock, and CPU both sides)."""
-    loaded = load_sheet(csv_path)
+async def _plan_then_submit(loaded: LoadedSheet, settings: Settings, server: Server, run: int) -> Timed:
+    """Validate and plan into a fresh ledger, untimed; then time the submit stage alone (wall clock, and CPU
+    on both sides). Each ``run`` has its own batch and PO prefix: the sandbox sees new orders every time."""
+    batch = f"{BATCH}-{run}"
     with Ledger.open(settings.ledger) as ledger:
         async with connect(settings) as client:
             catalog = await client.catalog()  # also fetches the token: neither is timed
             validation = validate(loaded, catalog)
             _sync_ledger(
                 ledger,
-                BATCH,
+                batch,
                 validation,
                 catalog,
-                po_prefix="BENCH",
+                po_prefix=f"BENCH{run}",
                 max_lines=DEFAULT_MAX_LINES,
                 webhook_url=None,
             )
-            rows = ledger.row_counts(BATCH).get("planned", 0)
+            rows = ledger.row_counts(batch).get("planned", 0)
             cpu, server_cpu, start = time.process_time(), server.cpu_seconds(), time.perf_counter()
-            outcome = await submit_batch(client, ledger, BATCH, concurrency=settings.concurrency)
+            outcome = await submit_batch(client, ledger, batch, concurrency=settings.concurrency)
             seconds = time.perf_counter() - start
             cpu, server_cpu = time.process_time() - cpu, server.cpu_seconds() - server_cpu
     if outcome.stopped or outcome.unknown or outcome.rejected or outcome.not_sent:
@@ -158,40 +167,87 @@ async def _plan_then_submit(csv_path: Path, settings: Settings, server: Server) 
     return Timed(seconds, rows, outcome, cpu, server_cpu)
 
 
+def _fastest(
+    src: Path, server: Server, work: Path, *, inflight: int, rate_limit: float | None, repeat: int
+) -> dict[str, Any]:
+    """The figures of the fastest of ``repeat`` submissions (with every run's seconds, for the record)."""
+    loaded = load_sheet(src)
+    runs = []
+    for run in range(1, repeat + 1):
+        settings = _settings(server.url, work / f"run-{run}", concurrency=inflight, rate_limit=rate_limit)
+        runs.append(asyncio.run(_plan_then_submit(loaded, settings, server, run)))
+    best = min(runs, key=lambda timed: timed.seconds)
+    return {**best.figures(), "runs_s": [round(timed.seconds, 3) for timed in runs]}
+
+
 def _faults(url: str) -> dict[str, int]:
     counts: dict[str, int] = httpx.get(url + "/_sandbox/config", timeout=10).json()["faults_injected"]
     return counts
 
 
 def _bench_file(csv_path: Path, orders: int) -> Path:
-    """The cached CSV of ``orders`` full orders next to ``csv_path`` (the bench's data directory)."""
-    return ensure("csv", orders * DEFAULT_MAX_LINES, csv_path.parent)
+    """A cached CSV of exactly ``orders`` full orders, next to ``csv_path`` (the bench's data directory).
+
+    The generator's rows span two fulfilment groups (VISA-PREPAID ships apart), which would split them into
+    one more order than rows/100 - and 65 orders at 8 in flight take 9 rounds for 8.1 rounds of work, a
+    ratio capped at 7.2x by arithmetic. So only the gift cards that ship together are kept."""
+    path = csv_path.parent / f"submit-{orders}-orders.csv"
+    if not path.exists():
+        wanted = orders * DEFAULT_MAX_LINES
+        rows = [row for row in recipient_rows(wanted * 2) if row[GIFT_CARD_COLUMN] in SHIPPED_TOGETHER]
+        write_csv(path, rows[:wanted])
+    return path
 
 
-def submit_inflight(csv_path: Path, inflight: int, *, orders: int = INFLIGHT_ORDERS) -> dict[str, Any]:
+def submit_inflight(
+    csv_path: Path, inflight: int, *, orders: int = INFLIGHT_ORDERS, repeat: int = REPEAT
+) -> dict[str, Any]:
     """Rows/s of the submit stage with ``inflight`` orders in flight against 100 ms of sandbox latency."""
     src = _bench_file(csv_path, orders)
     with tempfile.TemporaryDirectory(prefix="bench-submit-") as tmp:
         work = Path(tmp)
         with sandbox_server(work / "sandbox.sqlite", "--latency-ms", str(LATENCY_MS)) as server:
-            settings = _settings(server.url, work, concurrency=inflight, rate_limit=None)
-            timed = asyncio.run(_plan_then_submit(src, settings, server))
-    return {**timed.figures(), "inflight": inflight, "latency_ms": LATENCY_MS}
+            figures = _fastest(src, server, work, inflight=inflight, rate_limit=None, repeat=repeat)
+    return {**figures, "inflight": inflight, "latency_ms": LATENCY_MS}
 
 
 def submit_ratelimit(
-    csv_path: Path, rate: float = RATE_LIMIT, *, orders: int = RATE_LIMIT_ORDERS, inflight: int = 8
+    csv_path: Path,
+    rate: float = RATE_LIMIT,
+    *,
+    orders: int = RATE_LIMIT_ORDERS,
+    inflight: int = 8,
+    repeat: int = 1,
 ) -> dict[str, Any]:
-    """Orders/s against a sandbox limiting to ``rate`` requests/s, bulkship limited to the same rate."""
+    """Orders/s against a sandbox limiting to ``rate`` requests/s, bulkship limited to the same rate; with
+    the number of 429s the sandbox answered (the client retries them after Retry-After)."""
     src = _bench_file(csv_path, orders)
     with tempfile.TemporaryDirectory(prefix="bench-ratelimit-") as tmp:
         work = Path(tmp)
         with sandbox_server(work / "sandbox.sqlite", "--rate-limit", str(rate)) as server:
-            settings = _settings(server.url, work, concurrency=inflight, rate_limit=rate)
             before = _faults(server.url).get("rate_limited", 0)
-            timed = asyncio.run(_plan_then_submit(src, settings, server))
+            figures = _fastest(src, server, work, inflight=inflight, rate_limit=rate, repeat=repeat)
             throttled = _faults(server.url).get("rate_limited", 0) - before
-    return {**timed.figures(), "rate_limit": rate, "http_429": throttled}
+    return {**figures, "rate_limit": rate, "http_429": throttled}
+
+
+# -- as bench tasks: ``python -m bench.tasks submit SRC OUT INFLIGHT`` and ``... submit_ratelimit SRC OUT``.
+# The figures' "seconds" (the submit stage alone) replace the task's wall time, which includes starting the
+# sandbox, loading, validating and planning.
+
+
+@register("submit")
+def submit_task(src: Path, out: Path, inflight: str = "8") -> int:
+    figures = submit_inflight(src, int(inflight))
+    FIGURES.update(figures)
+    return int(figures["rows"])
+
+
+@register("submit_ratelimit")
+def submit_ratelimit_task(src: Path, out: Path) -> int:
+    figures = submit_ratelimit(src)
+    FIGURES.update(figures)
+    return int(figures["rows"])
 
 
 def main(argv: list[str]) -> None:
