@@ -13,12 +13,11 @@ truth for the user's original cells and for validation problems. Nothing here wr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..ledger import BatchRecord, Ledger, OrderRecord, RowRecord
 from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, Problem, ValidationResult
@@ -37,24 +36,32 @@ UNSETTLED_ORDER_STATES = ("planned", "sending", "unknown")
 ORDER_SHEET_STATES = ("created", "sending", "unknown")  # orders the vendor has, or may have
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):  # a tuple: a 100k-row batch has 100k of them
     product: str
     shipping_method: str
     value: Decimal
     quantity: int
 
 
-def _payload_lines(order: OrderRecord) -> list[_Line]:
+def _payload_lines(order: OrderRecord, values: dict[Any, Decimal] | None = None) -> list[_Line]:
+    """The order's line items as sent. ``values`` caches ``Decimal(str(Value))`` across orders."""
+    values = {} if values is None else values
     lines = []
     for item in order.payload().get("LineItems", []) or []:
         address = item.get("PhysicalDeliveryAddress") or {}
+        raw = item.get("Value", 0)
+        cached = type(raw) is float and raw != 0  # 0.0 and -0.0 are equal keys with different text
+        value = values.get(raw) if cached else None
+        if value is None:
+            value = Decimal(str(raw))
+            if cached:
+                values[raw] = value
         lines.append(
             _Line(
-                product=str(item.get("ProductId", "")),
-                shipping_method=str(address.get("ShippingMethodId", "")),
-                value=Decimal(str(item.get("Value", 0))),
-                quantity=int(item.get("Quantity", 1) or 1),
+                str(item.get("ProductId", "")),
+                str(address.get("ShippingMethodId", "")),
+                value,
+                int(item.get("Quantity", 1) or 1),
             )
         )
     return lines
@@ -77,7 +84,7 @@ def _unsettled_note(order: OrderRecord | None) -> str:
 
 
 def outcome_from_ledger(
-    row: int, record: RowRecord, order: OrderRecord | None, lines: Sequence[_Line]
+    row: int, record: RowRecord, order: OrderRecord | None, lines: Sequence[_Line], normalised: str = ""
 ) -> RowOutcome:
     index = record.line_index
     line = lines[index] if order is not None and index is not None and 0 <= index < len(lines) else None
@@ -89,6 +96,7 @@ def outcome_from_ledger(
         row=row,
         status=status,
         problems=problems,
+        normalised=normalised,
         po_number=record.po_number or "",
         order_id=(order.vendor_order_id or "") if order and record.status == "ordered" else "",
         line_item_id=record.line_item_id or "",
@@ -113,19 +121,22 @@ class LedgerView:
         self.rows_by_fingerprint: dict[str, RowRecord] = {r.fingerprint: r for r in ledger.batch_rows(batch)}
         self.orders: dict[str, OrderRecord] = {o.po_number: o for o in ledger.orders(batch)}
         self._lines: dict[str, list[_Line]] = {}
+        self._values: dict[Any, Decimal] = {}
 
     def lines(self, po_number: str) -> list[_Line]:
-        if po_number not in self._lines:
+        lines = self._lines.get(po_number)
+        if lines is None:
             order = self.orders.get(po_number)
-            self._lines[po_number] = _payload_lines(order) if order else []
-        return self._lines[po_number]
+            lines = self._lines[po_number] = _payload_lines(order, self._values) if order else []
+        return lines
 
-    def outcome(self, row: int, fingerprint: str) -> RowOutcome | None:
+    def outcome(self, row: int, fingerprint: str, normalised: str = "") -> RowOutcome | None:
+        """The row as the ledger knows it (``normalised``: what validation changed, which it does not)."""
         record = self.rows_by_fingerprint.get(fingerprint)
         if record is None:
             return None
         order = self.orders.get(record.po_number) if record.po_number else None
-        return outcome_from_ledger(row, record, order, self.lines(record.po_number or ""))
+        return outcome_from_ledger(row, record, order, self.lines(record.po_number or ""), normalised)
 
     def latest_by_row(self) -> dict[int, RowRecord]:
         """Fallback when fingerprints are unknown: per spreadsheet row, the most recently updated record."""
@@ -225,22 +236,27 @@ def book_from_run(
     view = LedgerView(ledger, batch)
     frame = validation.rows
     errors, changes = _problems_by_row((*sheet.read_problems, *validation.problems), frame)
-    fingerprints = {int(r): str(fp) for r, fp in zip(frame.index, frame[FINGERPRINT], strict=True)}
-    statuses = {int(r): str(s) for r, s in zip(frame.index, frame[STATUS], strict=True)}
+    index = [int(r) for r in frame.index.tolist()]
+    fingerprints = dict(zip(index, map(str, frame[FINGERPRINT].tolist()), strict=True))
+    statuses = dict(zip(index, map(str, frame[STATUS].tolist()), strict=True))
     outcomes: dict[int, RowOutcome] = {}
-    for row in sheet.frame.index:
+    for row in sheet.frame.index.tolist():
         row = int(row)
-        judged = RowOutcome(
+        normalised = "; ".join(changes[row]) if row in changes else ""
+        fingerprint = fingerprints.get(row)
+        # The ledger's view with validation's normalisations: what merge_outcome(judged, it) gives, built
+        # once (the ledger never holds normalisations).
+        from_ledger = view.outcome(row, fingerprint, normalised) if fingerprint else None
+        if from_ledger is not None and from_ledger.status not in ("invalid", "duplicate"):
+            outcomes[row] = from_ledger
+            continue
+        # validation's own words are richer than the ledger's summary of invalid and duplicate rows
+        outcomes[row] = RowOutcome(
             row=row,
             status="planned" if statuses.get(row, "valid") == "valid" else statuses[row],
-            problems="; ".join(errors.get(row, [])),
-            normalised="; ".join(changes.get(row, [])),
+            problems="; ".join(errors[row]) if row in errors else "",
+            normalised=normalised,
         )
-        fingerprint = fingerprints.get(row)
-        from_ledger = view.outcome(row, fingerprint) if fingerprint else None
-        if from_ledger is not None and from_ledger.status in ("invalid", "duplicate"):
-            from_ledger = None  # validation's own words are richer than the ledger's summary of them
-        outcomes[row] = merge_outcome(judged, from_ledger)
     columns = list(sheet.headers)
     rows = _frame_rows(sheet.frame, columns)
     info = run_info(ledger.path, view.batch, batch_name=batch, api=api, input_file=sheet.path)
@@ -268,15 +284,36 @@ class _FrameRows:
     def __len__(self) -> int:
         return len(self.frame)
 
-    def __iter__(self) -> Any:
+    def _cells(self) -> Any:
         present = [c for c in self.columns if c in self.frame.columns]
         # duplicate or missing header texts: fall back on positions
-        cells = self.frame[present] if present == self.columns else self.frame
-        rows = [int(r) for r in self.frame.index]
+        return self.frame[present] if present == self.columns else self.frame
+
+    @staticmethod
+    def _texts(values: list[Any]) -> list[str]:
+        return [v if type(v) is str else ("" if v is None or v != v else str(v)) for v in values]
+
+    def __iter__(self) -> Any:
+        cells = self._cells()
+        rows = self.row_numbers()
         for start in range(0, len(rows), self.CHUNK_ROWS):
             chunk = cells.iloc[start : start + self.CHUNK_ROWS].to_numpy(dtype=object, na_value="")
             for row, values in zip(rows[start : start + self.CHUNK_ROWS], chunk.tolist(), strict=True):
-                yield row, [v if type(v) is str else ("" if v is None or v != v else str(v)) for v in values]
+                yield row, self._texts(values)
+
+    def row_numbers(self) -> list[int]:
+        """The spreadsheet row numbers, in order, without converting any cell."""
+        return [int(r) for r in self.frame.index.tolist()]
+
+    def select(self, rows: Sequence[int]) -> Iterator[tuple[int, list[str]]]:
+        """(row, cells) for just these spreadsheet rows (from :meth:`row_numbers`), in the order given."""
+        cells = self._cells()
+        positions = self.frame.index.get_indexer(list(rows))
+        for start in range(0, len(positions), self.CHUNK_ROWS):
+            part = positions[start : start + self.CHUNK_ROWS]
+            chunk = cells.iloc[part].to_numpy(dtype=object, na_value="")
+            for row, values in zip(rows[start : start + self.CHUNK_ROWS], chunk.tolist(), strict=True):
+                yield row, self._texts(values)
 
 
 def _frame_rows(frame: Any, columns: Sequence[str]) -> _FrameRows:

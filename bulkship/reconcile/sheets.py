@@ -404,31 +404,37 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
     if fast:
         _register_formats(results.sheets[0][0], fmt)
     tally = _Tally()
-    for row_number, cells in rows:
-        outcome = outcome_of(row_number)
-        tally.add(outcome)
-        fingerprint = book.fingerprints.get(row_number)
-        if fingerprint:
-            key_sheet, key_at = keys.next_row()
-            if not fast:
+    if fast:
+        # Results and keys are spliced later: here only count their rows, tally the outcomes, and read the
+        # original cells of the rows that go on the Fix sheet.
+        fix_rows = []
+        for row_number in _row_numbers(book.rows):
+            outcome = outcome_of(row_number)
+            tally.add(outcome)
+            if book.fingerprints.get(row_number):
+                keys.next_row()
+            results.next_row()
+            if outcome.status in NEEDS_USER_STATUSES:
+                fix_rows.append(row_number)
+        for row_number, cells in _select_rows(book.rows, fix_rows):
+            _write_fix_row(fixes, row_number, cells, outcome_of(row_number), width, fmt)
+    else:
+        for row_number, cells in rows:
+            outcome = outcome_of(row_number)
+            tally.add(outcome)
+            fingerprint = book.fingerprints.get(row_number)
+            if fingerprint:
+                key_sheet, key_at = keys.next_row()
                 key_sheet.write_number(key_at, 0, row_number)
                 key_sheet.write_string(key_at, 1, fingerprint)
-        sheet, at = results.next_row()
-        if not fast:
+            sheet, at = results.next_row()
             for col in range(width):
                 value = cells[col] if col < len(cells) else ""
                 if value:
                     _text(sheet, at, col, str(value), fmt)
             _write_result_tail(sheet, at, width, outcome, fmt)
-        if outcome.status in NEEDS_USER_STATUSES:
-            fix_sheet, fix_at = fixes.next_row()
-            for col in range(width):
-                value = cells[col] if col < len(cells) else ""
-                if value:
-                    _text(fix_sheet, fix_at, col, str(value), fmt)
-            if outcome.problems:
-                _text(fix_sheet, fix_at, width, outcome.problems, fmt)
-            fix_sheet.write_number(fix_at, width + 1, row_number)
+            if outcome.status in NEEDS_USER_STATUSES:
+                _write_fix_row(fixes, row_number, cells, outcome, width, fmt)
     results.finish()
     fixes.finish()
     _write_orders(orders_sheet, book.orders, fmt)
@@ -439,6 +445,38 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
         raise BulkshipError(f"Cannot write the result workbook {path}: {exc}") from None
     if fast:
         splice_sheets(path, _fast_cells(book, outcome_of, results, keys, fmt))
+
+
+def _row_numbers(rows: Iterable[tuple[int, Sequence[str]]]) -> list[int]:
+    """The spreadsheet row numbers of ``rows`` in order, without their cells when ``rows`` can say."""
+    numbers = getattr(rows, "row_numbers", None)
+    return list(numbers()) if callable(numbers) else [row for row, _ in rows]
+
+
+def _select_rows(
+    rows: Iterable[tuple[int, Sequence[str]]], wanted: list[int]
+) -> Iterable[tuple[int, Sequence[str]]]:
+    """(row, cells) for the ``wanted`` rows (a subsequence of ``rows``, in order)."""
+    if not wanted:
+        return ()
+    select = getattr(rows, "select", None)
+    if callable(select):
+        return select(wanted)  # type: ignore[no-any-return]
+    chosen = set(wanted)
+    return ((row, cells) for row, cells in rows if row in chosen)
+
+
+def _write_fix_row(
+    fixes: _SheetSeries, row_number: int, cells: Sequence[str], outcome: RowOutcome, width: int, fmt: _Formats
+) -> None:
+    fix_sheet, fix_at = fixes.next_row()
+    for col in range(width):
+        value = cells[col] if col < len(cells) else ""
+        if value:
+            _text(fix_sheet, fix_at, col, str(value), fmt)
+    if outcome.problems:
+        _text(fix_sheet, fix_at, width, outcome.problems, fmt)
+    fix_sheet.write_number(fix_at, width + 1, row_number)
 
 
 def _write_orders(sheet: Worksheet, orders: Sequence[OrderSummary], fmt: _Formats) -> None:
