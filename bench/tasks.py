@@ -55,7 +55,7 @@ def measure(name: str, src: Path, out: Path, *extra: str) -> dict[str, object]:
 
 def main(argv: list[str]) -> None:
     # Run as __main__, this file is not the module ``bench.tasks`` that the stage modules register with.
-    from bench import stages  # noqa: F401
+    from bench import stages, submit  # noqa: F401  (each registers its tasks)
     from bench.tasks import measure as registered_measure
 
     name, src, out, *extra = argv
