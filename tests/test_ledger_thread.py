@@ -1,0 +1,136 @@
+"""The ledger thread's group commit keeps every call's own guarantees: a caller resumes only once its write is
+committed (seen from another connection), one failing call is undone alone, and the submitter never leaves an
+earlier order's outcome behind its next intent."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import httpx
+import pytest
+from test_submit import Vendor, rows_frame, run_once
+
+from bulkship.errors import LedgerError
+from bulkship.ledger import Ledger, LedgerThread, RowUpdate
+
+POS = [f"PO-{i}" for i in range(8)]
+
+
+def planned_ledger(path: Path) -> Ledger:
+    ledger = Ledger(path)
+    ledger.upsert_batch("B", file_name="f.csv", file_hash="h", po_prefix="P", rows=8, valid=8, invalid=0)
+    ledger.record_rows("B", [RowUpdate(f"fp{i}", i + 2, "planned") for i in range(8)])
+    ledger.save_planned_orders(
+        "B",
+        [
+            (po, i + 1, po, {"PONumber": po}, Decimal("25"), [(f"fp{i}", 0, f"E{i}", Decimal("25"))])
+            for i, po in enumerate(POS)
+        ],
+    )
+    return ledger
+
+
+def states_seen_elsewhere(path: Path) -> dict[str, str]:
+    with Ledger.open(path, lock=False) as other:
+        return {order.po_number: order.state for order in other.orders("B")}
+
+
+def test_intents_queued_together_are_committed_together_before_any_caller_resumes(tmp_path: Path):
+    path = tmp_path / "ledger.sqlite"
+    ledger = planned_ledger(path)
+
+    async def mark_all() -> tuple[int, list[dict[str, str]]]:
+        writer = LedgerThread(ledger)
+        seen: list[dict[str, str]] = []
+
+        async def mark(po: str) -> None:
+            await writer.call(ledger.mark_sending, po)
+            seen.append(states_seen_elsewhere(path))  # what a crash right now would leave
+
+        await asyncio.gather(*(mark(po) for po in POS))
+        await writer.aclose()
+        return writer.commits, seen
+
+    commits, seen = asyncio.run(mark_all())
+    ledger.close()
+    assert commits == 1  # eight intents, one transaction, one fsync
+    assert all(states[po] == "sending" for states in seen for po in POS)
+
+
+def test_a_failing_call_is_undone_alone_and_its_caller_alone_gets_the_error(tmp_path: Path):
+    path = tmp_path / "ledger.sqlite"
+    ledger = planned_ledger(path)
+    ledger.record_not_sent(POS[1], "set up")  # still planned
+    ledger.mark_sending(POS[2])
+    ledger.record_rejected(POS[2], "400", {})  # rejected: it can never be sent again
+
+    async def calls() -> list[object]:
+        writer = LedgerThread(ledger)
+        try:
+            return await asyncio.gather(
+                writer.call(ledger.mark_sending, POS[0]),
+                writer.call(ledger.mark_sending, POS[2]),
+                writer.call(ledger.mark_sending, POS[1]),
+                return_exceptions=True,
+            )
+        finally:
+            await writer.aclose()
+
+    results = asyncio.run(calls())
+    ledger.close()
+    assert results[0] is None and results[2] is None
+    assert isinstance(results[1], LedgerError) and "cannot be sent" in str(results[1])
+    states = states_seen_elsewhere(path)
+    assert (states[POS[0]], states[POS[1]], states[POS[2]]) == ("sending", "sending", "rejected")
+
+
+def test_closing_waits_for_calls_still_queued(tmp_path: Path):
+    path = tmp_path / "ledger.sqlite"
+    ledger = planned_ledger(path)
+
+    async def queue_then_close() -> None:
+        writer = LedgerThread(ledger)
+        pending = [asyncio.ensure_future(writer.call(ledger.mark_sending, po)) for po in POS]
+        await asyncio.sleep(0)
+        await writer.aclose()
+        await asyncio.gather(*pending)
+
+    asyncio.run(queue_then_close())
+    ledger.close()
+    assert set(states_seen_elsewhere(path).values()) == {"sending"}
+
+
+@pytest.mark.parametrize("concurrency", [1, 3])
+def test_no_order_is_left_sending_behind_a_later_intent(tmp_path: Path, concurrency: int):
+    """Outcomes ride with the next intent: whenever an order goes out, every order the vendor already
+    answered is recorded as created, so a crash at any send loses no answered order's outcome."""
+    vendor = Vendor(tmp_path)
+    inner = vendor.transport
+    answered: set[str] = set()
+    behind: list[tuple[str, dict[str, str]]] = []
+
+    class Spy(httpx.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            is_order = request.method == "POST" and request.url.path.lower() == "/v1/orders"
+            if is_order:
+                with Ledger.open(vendor.settings.ledger, lock=False) as other:
+                    states = {o.po_number: o.state for o in other.orders("B1")}
+                # orders answered at least one full round ago (the sender of each has sent again since)
+                stale = {po: states[po] for po in answered if states[po] != "created"}
+                if len(stale) >= concurrency:
+                    behind.append((json.loads(request.content)["PONumber"], stale))
+            response = await inner.handle_async_request(request)
+            if is_order:
+                answered.add(json.loads(request.content)["PONumber"])
+            return response
+
+    vendor.transport = Spy()
+    outcome = run_once(vendor, rows_frame(24), max_lines=3, concurrency=concurrency)
+    assert outcome.stopped is None and len(outcome.created) == 8
+    assert behind == []
+    with Ledger.open(vendor.settings.ledger, lock=False) as ledger:
+        assert {o.state for o in ledger.orders("B1")} == {"created"}
+        assert {r.status for r in ledger.batch_rows("B1")} == {"ordered"}
