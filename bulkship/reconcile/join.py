@@ -301,6 +301,25 @@ class _FrameRows:
             for row, values in zip(rows[start : start + self.CHUNK_ROWS], chunk.tolist(), strict=True):
                 yield row, self._texts(values)
 
+    def column_block(self, start: int, stop: int, width: int) -> list[list[str]]:
+        """Rows ``start:stop`` column by column: ``width`` columns of the same texts iteration gives (cut
+        or padded with empty columns to ``width``)."""
+        cells = self._cells()
+        block = [
+            self._column_texts(cells.iloc[start:stop, col].to_numpy(dtype=object, na_value="").tolist())
+            for col in range(min(width, cells.shape[1]))
+        ]
+        block.extend([[""] * (stop - start) for _ in range(width - len(block))])
+        return block
+
+    @classmethod
+    def _column_texts(cls, values: list[Any]) -> list[str]:
+        try:
+            "".join(values)  # every value text: the usual case, kept as it is
+        except TypeError:
+            return cls._texts(values)
+        return values
+
     def row_numbers(self) -> list[int]:
         """The spreadsheet row numbers, in order, without converting any cell."""
         return [int(r) for r in self.frame.index.tolist()]

@@ -88,6 +88,7 @@ EXCEL_MAX_ROWS = 1_048_576  # including the header row
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 MAX_COLUMN_WIDTH = 60
 WIDTH_SAMPLE_ROWS = 500
+SPLICE_BLOCK_ROWS = 5000  # rows per block of spliced cells, converted and rendered column by column
 
 STATUS_COLOURS: dict[str, str] = {
     "invalid": "#F4CCCC",
@@ -408,7 +409,8 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
         # Results and keys are spliced later: here only count their rows, tally the outcomes, and read the
         # original cells of the rows that go on the Fix sheet.
         fix_rows = []
-        for row_number in _row_numbers(book.rows):
+        row_numbers = _row_numbers(book.rows)
+        for row_number in row_numbers:
             outcome = outcome_of(row_number)
             tally.add(outcome)
             if book.fingerprints.get(row_number):
@@ -444,7 +446,7 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
     except (OSError, xlsxwriter.exceptions.XlsxWriterException) as exc:
         raise BulkshipError(f"Cannot write the result workbook {path}: {exc}") from None
     if fast:
-        splice_sheets(path, _fast_cells(book, outcome_of, results, keys, fmt))
+        splice_sheets(path, _fast_cells(book, outcome_of, results, keys, fmt, row_numbers))
 
 
 def _row_numbers(rows: Iterable[tuple[int, Sequence[str]]]) -> list[int]:
@@ -716,24 +718,57 @@ def _excel_date(text: str) -> float | str:
     return (when - _EXCEL_EPOCH).total_seconds() / 86400
 
 
-def _fast_row(cells: Sequence[str], width: int, outcome: RowOutcome) -> list[Any]:
-    padded = [str(v) if v else "" for v in cells[:width]] + [""] * (width - len(cells))
-    return [
-        *padded,
-        outcome.row,
-        outcome.status,
-        outcome.problems,
-        outcome.normalised,
-        outcome.po_number,
-        outcome.order_id,
-        outcome.line_item_id,
-        outcome.cost,
-        outcome.carrier,
-        outcome.tracking_number,
-        outcome.tracking_url,
-        _excel_date(outcome.shipped_date),
-        _excel_date(outcome.delivered_date),
-    ]
+def _padded(cells: Sequence[str], width: int) -> list[str]:
+    return [str(v) if v else "" for v in cells[:width]] + [""] * (width - len(cells))
+
+
+def _fast_blocks(
+    rows: Iterable[tuple[int, Sequence[str]]],
+    row_numbers: Sequence[int],
+    start: int,
+    stop: int,
+    width: int,
+    outcome_of: Callable[[int], RowOutcome],
+) -> Iterator[list[list[Any]]]:
+    """Results rows ``start:stop`` a block at a time, column by column: the original cells (``_padded``),
+    then the result columns as the slow path writes them."""
+    column_block = getattr(rows, "column_block", None)
+    remaining = None if callable(column_block) else itertools.islice(iter(rows), start, stop)
+    for first in range(start, stop, SPLICE_BLOCK_ROWS):
+        last = min(first + SPLICE_BLOCK_ROWS, stop)
+        if remaining is None:
+            numbers = row_numbers[first:last]
+            originals = column_block(first, last, width)  # type: ignore[misc]
+        else:
+            chunk = list(itertools.islice(remaining, last - first))
+            numbers = [row for row, _ in chunk]
+            padded = [_padded(cells, width) for _, cells in chunk]
+            originals = [list(column) for column in zip(*padded, strict=True)] if width else []
+        outcomes = [outcome_of(row) for row in numbers]
+        yield [
+            *originals,
+            [o.row for o in outcomes],
+            [o.status for o in outcomes],
+            [o.problems for o in outcomes],
+            [o.normalised for o in outcomes],
+            [o.po_number for o in outcomes],
+            [o.order_id for o in outcomes],
+            [o.line_item_id for o in outcomes],
+            [o.cost for o in outcomes],
+            [o.carrier for o in outcomes],
+            [o.tracking_number for o in outcomes],
+            [o.tracking_url for o in outcomes],
+            [_excel_date(o.shipped_date) if o.shipped_date else "" for o in outcomes],
+            [_excel_date(o.delivered_date) if o.delivered_date else "" for o in outcomes],
+        ]
+
+
+def _key_blocks(fingerprints: Mapping[int, str], start: int, stop: int) -> Iterator[list[list[Any]]]:
+    # the keys are the fingerprints of book.rows, in row order (both come from the same frame or sheet)
+    keys = list(itertools.islice(((r, fp) for r, fp in fingerprints.items() if fp), start, stop))
+    for first in range(0, len(keys), SPLICE_BLOCK_ROWS):
+        chunk = keys[first : first + SPLICE_BLOCK_ROWS]
+        yield [[r for r, _ in chunk], [fp for _, fp in chunk]]
 
 
 def _fast_cells(
@@ -742,6 +777,7 @@ def _fast_cells(
     results: _SheetSeries,
     keys: _SheetSeries,
     fmt: _Formats,
+    row_numbers: Sequence[int],
 ) -> dict[str, SheetCells]:
     """What to splice into each Results and key sheet: the same cells the slow path writes."""
     width = len(book.headers)
@@ -758,21 +794,17 @@ def _fast_cells(
     ]
     columns = [text] * width + tail
     head_row = [*book.headers, *RESULT_COLUMNS]
-
-    def result_rows(start: int, stop: int) -> Iterator[Sequence[object]]:
-        yield head_row
-        for row_number, cells in itertools.islice(iter(book.rows), start, stop):
-            yield _fast_row(cells, width, outcome_of(row_number))
-
-    def key_rows(start: int, stop: int) -> Iterator[Sequence[object]]:
-        yield ("Row", "Fingerprint")
-        # the keys are the fingerprints of book.rows, in row order (both come from the same frame or sheet)
-        yield from itertools.islice(((r, fp) for r, fp in book.fingerprints.items() if fp), start, stop)
-
     spliced: dict[str, SheetCells] = {}
-    for series, make, cols in ((results, result_rows, columns), (keys, key_rows, [number, text])):
-        start = 0
-        for sheet, used in series.sheets:
-            spliced[sheet.name] = SheetCells(make(start, start + used), cols, used + 1, fmt.header.xf_index)
-            start += used
+    start = 0
+    for sheet, used in results.sheets:
+        blocks = _fast_blocks(book.rows, row_numbers, start, start + used, width, outcome_of)
+        spliced[sheet.name] = SheetCells([head_row], columns, used + 1, fmt.header.xf_index, blocks)
+        start += used
+    start = 0
+    for sheet, used in keys.sheets:
+        key_blocks = _key_blocks(book.fingerprints, start, start + used)
+        spliced[sheet.name] = SheetCells(
+            [("Row", "Fingerprint")], [number, text], used + 1, fmt.header.xf_index, key_blocks
+        )
+        start += used
     return spliced
