@@ -628,11 +628,25 @@ class Ledger:
         with self.transaction() as db:
             db.execute("UPDATE batches SET output = ? WHERE name = ?", (path, batch))
 
-    def record_rows(self, batch: str, updates: Iterable[RowUpdate]) -> None:
+    def record_rows(
+        self, batch: str, updates: Iterable[RowUpdate], *, planned: Sequence[PlannedOrderRecord] = ()
+    ) -> None:
         """Record the rows of the file as it is now, in one transaction: these become the batch's current
         rows (all others are marked not current). Planned and ordered rows keep their PO and status;
-        the others (failed, invalid...) take what validate says now (``planned``: to be ordered)."""
+        the others (failed, invalid...) take what validate says now (``planned``: to be ordered).
+
+        ``planned`` orders are saved in the same transaction, with the same result as calling
+        :meth:`save_planned_orders` next, but each of their rows is written once instead of twice."""
         at = now_iso()
+        order_values, planned_rows, event_values = self._planned_values(batch, planned, at)
+        plan_of = {fp: (po, index, ext, cost) for po, index, ext, cost, _at, _batch, fp in planned_rows}
+        plain, on_order = [], []
+        for u in updates:
+            line = plan_of.pop(u.fingerprint, None)
+            if line is None:
+                plain.append((batch, u.fingerprint, u.row, u.status, u.error, at))
+            else:
+                on_order.append((batch, u.fingerprint, u.row, *line, at))
         with self.transaction() as db:
             db.execute("UPDATE rows SET current = 0 WHERE batch = ? AND current = 1", (batch,))
             db.executemany(
@@ -643,8 +657,22 @@ class Ledger:
                 " error = CASE WHEN rows.status = 'ordered' OR rows.po_number IS NOT NULL THEN rows.error"
                 "              ELSE excluded.error END,"
                 " updated = excluded.updated",
-                ((batch, u.fingerprint, u.row, u.status, u.error, at) for u in updates),
+                plain,
             )
+            # a row going on a new order: what the upsert above and save_planned_orders' update leave
+            db.executemany(
+                "INSERT INTO rows(batch, fingerprint, row, status, po_number, line_index, external_id, cost,"
+                " updated) VALUES (?, ?, ?, 'planned', ?, ?, ?, ?, ?)"
+                " ON CONFLICT(batch, fingerprint) DO UPDATE SET row = excluded.row, current = 1,"
+                " status = 'planned', po_number = excluded.po_number, line_index = excluded.line_index,"
+                " external_id = excluded.external_id, line_item_id = NULL, cost = excluded.cost,"
+                " error = NULL, line_status = NULL, updated = excluded.updated",
+                on_order,
+            )
+            leftover = [
+                (po, index, ext, cost, at, batch, fp) for fp, (po, index, ext, cost) in plan_of.items()
+            ]
+            self._insert_planned(db, order_values, leftover, event_values)
 
     # -- orders -----------------------------------------------------------------------------------------
 
@@ -663,6 +691,15 @@ class Ledger:
         (a rejected order re-planned), for the event log.
         """
         at = now_iso()
+        order_values, row_values, event_values = self._planned_values(batch, orders, at, replaces)
+        with self.transaction() as db:
+            self._insert_planned(db, order_values, row_values, event_values)
+
+    @staticmethod
+    def _planned_values(
+        batch: str, orders: Sequence[PlannedOrderRecord], at: str, replaces: str | None = None
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """The order, row and event parameters of :meth:`_insert_planned`."""
         order_values, row_values, event_values = [], [], []
         for po, seq, base_po, payload, cost, lines in orders:
             order_values.append((po, batch, seq, base_po, json.dumps(payload), str(cost), len(lines), at, at))
@@ -675,22 +712,30 @@ class Ledger:
             event_values.append(
                 (now_iso(), batch, po, "planned", json.dumps(detail, default=str, sort_keys=True))
             )
+        return order_values, row_values, event_values
+
+    @staticmethod
+    def _insert_planned(
+        db: sqlite3.Connection,
+        order_values: list[tuple[Any, ...]],
+        row_values: list[tuple[Any, ...]],
+        event_values: list[tuple[Any, ...]],
+    ) -> None:
         # Three statements for the whole plan, not three per order: a 100k-row batch is 1,000 orders.
-        with self.transaction() as db:
-            db.executemany(
-                "INSERT INTO orders(po_number, batch, seq, base_po, state, payload, cost, lines, created,"
-                " updated) VALUES (?, ?, ?, ?, 'planned', ?, ?, ?, ?, ?)",
-                order_values,
-            )
-            db.executemany(
-                "UPDATE rows SET status = 'planned', po_number = ?, line_index = ?, external_id = ?,"
-                " line_item_id = NULL, cost = ?, error = NULL, line_status = NULL, updated = ?"
-                " WHERE batch = ? AND fingerprint = ?",
-                row_values,
-            )
-            db.executemany(
-                "INSERT INTO events(at, batch, po_number, kind, detail) VALUES (?, ?, ?, ?, ?)", event_values
-            )
+        db.executemany(
+            "INSERT INTO orders(po_number, batch, seq, base_po, state, payload, cost, lines, created,"
+            " updated) VALUES (?, ?, ?, ?, 'planned', ?, ?, ?, ?, ?)",
+            order_values,
+        )
+        db.executemany(
+            "UPDATE rows SET status = 'planned', po_number = ?, line_index = ?, external_id = ?,"
+            " line_item_id = NULL, cost = ?, error = NULL, line_status = NULL, updated = ?"
+            " WHERE batch = ? AND fingerprint = ?",
+            row_values,
+        )
+        db.executemany(
+            "INSERT INTO events(at, batch, po_number, kind, detail) VALUES (?, ?, ?, ?, ?)", event_values
+        )
 
     def cancel_planned(self, po_number: str, reason: str) -> None:
         """Drop an order that never left (state ``planned``); its rows lose their PO and are planned again."""
