@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import BatchConflictError, BulkshipError, SpendLimitError, VendorError
-from .ledger import OPEN_STATES, Ledger, RowRecord, RowUpdate
-from .models import FINGERPRINT, ROW, STATUS, Balance, Catalog, ValidationResult
+from .ledger import OPEN_STATES, Ledger, PlannedOrderRecord, RowRecord, RowUpdate
+from .models import FINGERPRINT, ROW, STATUS, Balance, Catalog, PlannedOrder, ValidationResult
 from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, order_seq, plan_orders, summarise
 from .submit import Reporter, SubmitOutcome, submit_batch
 
@@ -229,19 +229,16 @@ def _sync_ledger(
         if not members or any(fp not in valid_fps for fp in members):
             ledger.cancel_planned(po, "its rows changed in the file before it was sent")
             cancelled.add(po)
-    ledger.record_rows(
-        batch,
-        (
-            RowUpdate(str(fp), int(row), "planned" if status == "valid" else str(status))
-            for fp, row, status in zip(
-                frame[FINGERPRINT].tolist(), frame.index.tolist(), frame[STATUS].tolist(), strict=True
-            )
-        ),
-    )
-    # What the ledger now holds, without reading every row again: record_rows keeps the status and PO of
-    # rows that have a PO or are ordered (and new rows have neither); cancel_planned took the cancelled
-    # orders' planned rows off their PO. So a row is live exactly when it was ordered, or on an order that
-    # was not cancelled just now and is still live.
+    updates = [
+        RowUpdate(str(fp), int(row), "planned" if status == "valid" else str(status))
+        for fp, row, status in zip(
+            frame[FINGERPRINT].tolist(), frame.index.tolist(), frame[STATUS].tolist(), strict=True
+        )
+    ]
+    # What the ledger holds once these rows are recorded, without reading every row again: record_rows
+    # keeps the status and PO of rows that have a PO or are ordered (and new rows have neither);
+    # cancel_planned took the cancelled orders' planned rows off their PO. So a row is live exactly when it
+    # was ordered, or on an order that was not cancelled just now and is still live.
     live = {
         fp
         for fp, rec in known.items()
@@ -257,14 +254,44 @@ def _sync_ledger(
         1 for po, o in orders.items() if po not in cancelled and o.state in ("planned", *OPEN_STATES)
     )
     if to_plan.empty:
+        ledger.record_rows(batch, updates)
         return 0, resumed
+    try:
+        planned, records = _plan_records(
+            to_plan,
+            catalog,
+            orders,
+            po_prefix=po_prefix,
+            batch=batch,
+            max_lines=max_lines,
+            webhook_url=webhook_url,
+        )
+    except BaseException:
+        ledger.record_rows(batch, updates)  # the rows are recorded even when planning fails, as they were
+        raise
+    # the rows and the new orders in one transaction: each planned row is written once
+    ledger.record_rows(batch, updates, planned=records)
+    return len(planned), resumed
+
+
+def _plan_records(
+    to_plan: Any,
+    catalog: Catalog,
+    orders: dict[str, Any],
+    *,
+    po_prefix: str,
+    batch: str,
+    max_lines: int,
+    webhook_url: str | None,
+) -> tuple[list[PlannedOrder], list[PlannedOrderRecord]]:
+    """Plan ``to_plan`` after the batch's existing ``orders``, with the ledger's records of the new orders."""
     if ROW not in to_plan.columns:
         to_plan = to_plan.assign(**{ROW: to_plan.index})
     first_seq = max((order_seq(po) for po in orders), default=0) + 1
     planned = plan_orders(
         to_plan, catalog, po_prefix=po_prefix, batch=batch, max_lines=max_lines, first_seq=first_seq
     )
-    records = []
+    records: list[PlannedOrderRecord] = []
     for order in planned:
         line_costs = [ln.cost for ln in order.lines]  # order.cost is their sum; worked out once
         records.append(
@@ -280,8 +307,7 @@ def _sync_ledger(
                 ],
             )
         )
-    ledger.save_planned_orders(batch, records)
-    return len(planned), resumed
+    return planned, records
 
 
 def _pending_summary(
