@@ -158,7 +158,10 @@ def _fingerprint_and_duplicates(
         first_row = frame[ROW].groupby(codes).transform("first")
     repeat = occurrence.gt(0)
     allowed = repeat & frame["allow_duplicate"].eq("yes")
-    frame[FINGERPRINT] = base.where(~allowed, base + "#" + (occurrence + 1).astype(str))
+    fingerprint = base.copy()
+    if allowed.any():  # '#2', '#3'... only where built: a million-row column of suffixes costs 150 MB
+        fingerprint[allowed] = base[allowed] + "#" + (occurrence[allowed] + 1).astype(str)
+    frame[FINGERPRINT] = fingerprint
     duplicate = repeat & ~allowed
     header = collector.header("allow_duplicate")
     collector.error(
@@ -175,10 +178,9 @@ def _fingerprint_and_duplicates(
 def _fingerprints(frame: pd.DataFrame) -> list[str]:
     """sha256 of the ordering fields joined by U+001F (names and address case-folded), first 32 hex digits;
     computed with C-level maps: no Python bytecode per row."""
-    fields = [frame[c].tolist() for c in FINGERPRINT_FIELDS]
-    fields = [
-        list(map(str.casefold, values)) if c in _CASE_INSENSITIVE else values
-        for c, values in zip(FINGERPRINT_FIELDS, fields, strict=True)
+    fields = [  # case-folded lazily: a million rows' folded copies never exist at once
+        map(str.casefold, frame[c].tolist()) if c in _CASE_INSENSITIVE else frame[c].tolist()
+        for c in FINGERPRINT_FIELDS
     ]
     digests = map(hashlib.sha256, map(str.encode, map("\x1f".join, zip(*fields, strict=True))))
     return list(map(operator.itemgetter(slice(FINGERPRINT_HEX)), map(_hexdigest, digests)))

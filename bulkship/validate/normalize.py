@@ -3,6 +3,7 @@ so that the caller can record every change as a warning. No per-row Python where
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -16,7 +17,6 @@ from .usps import COUNTRY_ALIASES, state_lookup, zip_prefix_states
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _SUSPICIOUS = re.compile(f"[^\\S ]|  |[{_INVISIBLE}\\x00-\\x1f\\x7f]")
 _INVISIBLE_RE = f"[{_INVISIBLE}\\x00-\\x08\\x0e-\\x1f\\x7f]"
-_SEPARATOR = "\ue000"  # private-use character: never in real data, never matched above
 
 MONEY_NOISE = r"(?i)^\s*(?:usd|us\$)?\s*\$?\s*|\s*(?:usd|dollars?)\s*$|,(?=\d{3}(?:\D|$))|\$"
 MONEY = r"\d{1,7}(?:\.\d{1,2})?"
@@ -54,6 +54,23 @@ def map_text(
         return fallback(column)
 
 
+def map_each(
+    column: pd.Series, func: Callable[[str], Any], fallback: Callable[[pd.Series], pd.Series]
+) -> pd.Series:
+    """``by_unique(column, lambda c: map_text(c, func, fallback))``, same values and dtype, for a ``func``
+    cheaper than hashing (strip, casefold): it runs on every value and the distinct count only picks the
+    dtype that ``by_unique`` would have given."""
+    values = column.tolist()
+    try:
+        result = list(map(func, values))
+        distinct = len(set(values))
+    except TypeError:
+        return by_unique(column, lambda c: map_text(c, func, fallback))
+    if distinct > len(values) * UNIQUE_SHARE:
+        return pd.Series(result, index=column.index, dtype=column.dtype)
+    return pd.Series(np.array(result, dtype=object), index=column.index)  # by_unique's spread infers it
+
+
 def fullmatch_mask(column: pd.Series, pattern: str | re.Pattern[str], *, na: bool = True) -> pd.Series:
     """``column.str.fullmatch(pattern)`` as booleans (``na`` where a value is not text), without a Python
     call per value."""
@@ -66,18 +83,17 @@ def fullmatch_mask(column: pd.Series, pattern: str | re.Pattern[str], *, na: boo
     return pd.Series(matched, index=column.index)
 
 
-def _strip(column: pd.Series) -> pd.Series:
-    return map_text(column, str.strip, lambda c: c.str.strip())
-
-
 def _suspicious(column: pd.Series) -> bool:
     """Any value with invisible characters, whitespace other than a space, or a run of spaces (values are
-    trimmed). All-ASCII text, the usual case, is judged without a regular expression."""
+    trimmed). Every character _SUSPICIOUS looks for is non-printable (str.isprintable), so apart from runs of
+    spaces only the rare non-printable values need the regular expression."""
     values = column.tolist()
     joined = "|".join(values)  # a printable separator: trimmed values cannot make a run of spaces with it
-    if joined.isascii():  # in ASCII, every such character is a control character
-        return "  " in joined or not joined.isprintable()
-    return _SUSPICIOUS.search(_SEPARATOR.join(values)) is not None
+    if "  " in joined:
+        return True
+    if joined.isascii():  # in ASCII, the non-printable characters are exactly the control characters
+        return not joined.isprintable()
+    return any(map(_SUSPICIOUS.search, itertools.filterfalse(str.isprintable, values)))
 
 
 def _cleanup(column: pd.Series) -> pd.Series:
@@ -87,7 +103,7 @@ def _cleanup(column: pd.Series) -> pd.Series:
 def clean_text(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Trim; drop invisible characters; collapse runs of whitespace. Plain trimming is not reported (the
     value means the same); any other change is."""
-    stripped = by_unique(column, _strip)
+    stripped = map_each(column, str.strip, lambda c: c.str.strip())
     if not _suspicious(stripped):
         return stripped, pd.Series(False, index=column.index)
     cleaned = by_unique(stripped, _cleanup)

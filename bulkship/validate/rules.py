@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -12,7 +13,7 @@ from ..models import Catalog, Product
 from ..schema import CHECK_MAX_LENGTH, CHECK_PATTERN, CHECK_REQUIRED, SheetContract, pandera_schema
 from . import normalize
 from .collect import ProblemCollector
-from .normalize import by_unique, casefold, fullmatch_mask
+from .normalize import by_unique, casefold, fullmatch_mask, map_text
 from .usps import MILITARY_CITIES, MILITARY_STATES, PO_BOX, STATE_NAMES, known_zip_prefixes, zip_prefix_states
 
 MIN_QUANTITY = 1
@@ -88,9 +89,9 @@ def check_scientific(frame: pd.DataFrame, collector: ProblemCollector) -> None:
 
 
 def _ids(column: pd.Series, lookup: dict[str, str]) -> tuple[pd.Series, pd.Series]:
-    mapped = by_unique(column, casefold).map(lookup)
     folded = by_unique(column, casefold)
-    renamed = mapped.notna() & mapped.fillna("").str.casefold().ne(folded)  # case alone is no news
+    mapped = folded.map(lookup)
+    renamed = mapped.notna() & casefold(mapped.fillna("")).ne(folded)  # case alone is no news
     return mapped.where(mapped.notna(), column).astype(object), renamed
 
 
@@ -147,6 +148,10 @@ def _money_text(value: Decimal) -> str:
     return str(int(value)) if value == value.to_integral_value() else f"{value:.2f}"
 
 
+def _numbers(column: pd.Series) -> pd.Series:
+    return pd.to_numeric(column, errors="coerce")
+
+
 def _check_values(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
     value_ok = by_unique(frame["value"], lambda c: fullmatch_mask(c, normalize.MONEY))
     for product_id, rows in frame.groupby("product", sort=False).groups.items():
@@ -157,7 +162,7 @@ def _check_values(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
         values = frame["value"]
         if product.denomination_type == "Variable" and len(product.denominations) >= 2:
             low, high = product.denominations[0], product.denominations[-1]
-            numeric = pd.to_numeric(values.where(in_product, "0"), errors="coerce")
+            numeric = by_unique(values.where(in_product, "0"), _numbers)
             outside = in_product & ((numeric < float(low)) | (numeric > float(high)))
             collector.error(
                 outside,
@@ -180,7 +185,7 @@ def _check_values(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
 
 def _check_quantity(frame: pd.DataFrame, collector: ProblemCollector) -> None:
     digits = by_unique(frame["quantity"], lambda c: fullmatch_mask(c, r"\d{1,7}"))
-    number = pd.to_numeric(frame["quantity"].where(digits, "0"), errors="coerce")
+    number = by_unique(frame["quantity"].where(digits, "0"), _numbers)
     collector.error(
         digits & ((number < MIN_QUANTITY) | (number > MAX_QUANTITY)),
         "quantity",
@@ -237,7 +242,7 @@ def check_addresses(frame: pd.DataFrame, collector: ProblemCollector, *, reject_
     )
     zip_ok = by_unique(frame["zip"], normalize._is_zip) & ~collector.has_error("zip")
     state_ok = state.isin(list(STATE_NAMES))
-    prefix = frame["zip"].str[:3]
+    prefix = map_text(frame["zip"], operator.itemgetter(slice(3)), lambda c: c.str[:3])
     unknown_prefix = zip_ok & ~prefix.isin(list(known_zip_prefixes()))
     collector.error(
         unknown_prefix,
@@ -269,7 +274,8 @@ def check_addresses(frame: pd.DataFrame, collector: ProblemCollector, *, reject_
     )
     po_box = pd.Series(False, index=frame.index)
     for column in ("address1", "address2"):
-        if re.search(PO_BOX, "\n".join(frame[column].tolist())):  # one scan first: PO boxes are rare
+        text = "\n".join(frame[column].tolist())
+        if "box" in text.lower() and re.search(PO_BOX, text):  # one scan first: PO boxes are rare
             po_box |= frame[column].str.contains(PO_BOX, regex=True)
     if reject_po_boxes:
         collector.error(

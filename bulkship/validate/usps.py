@@ -40,7 +40,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "in": "IN", "india": "IN", "au": "AU", "australia": "AU",
 }  # fmt: skip
 
-PO_BOX = r"(?i)\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box|pobox)\b"
+PO_BOX = r"(?i)\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box|pobox)\b"  # every match holds "box"
 
 
 @functools.cache
