@@ -554,6 +554,21 @@ class Ledger:
         found = self._query("SELECT state, COUNT(*) FROM orders WHERE batch = ? GROUP BY state", (batch,))
         return {r[0]: r[1] for r in found}
 
+    def ordered_cost(self, batch: str) -> Decimal:
+        """What the batch's ordered rows cost (rows since removed from the file included), summed exactly:
+        the sum of ``cost`` over ``batch_rows(batch)`` with status ``ordered``, reading only that column."""
+        found = self._query(
+            "SELECT cost FROM rows WHERE batch = ? AND status = 'ordered' ORDER BY row, fingerprint", (batch,)
+        )
+        amounts: dict[Any, Decimal] = {}
+        total = Decimal("0")
+        for (text,) in found:
+            amount = amounts.get(text)
+            if amount is None:
+                amount = amounts[text] = _decimal(text) or Decimal("0")
+            total += amount
+        return total
+
     def events(
         self, batch: str | None = None, po_number: str | None = None, limit: int | None = None
     ) -> list[EventRecord]:
