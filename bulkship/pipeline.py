@@ -389,28 +389,25 @@ def write_results(
 
 
 def _result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: Path | None) -> RunResult:
+    # Counted by the ledger (the file's current rows; orders by state), not row by row: a re-run of a
+    # complete 100k-row batch is answered from these alone.
     record = ledger.batch(batch)
-    rows = ledger.batch_rows(batch, current_only=True)
-    orders = ledger.orders(batch)
-    created = [o for o in orders if o.state == "created"]
-    ordered = [r for r in rows if r.status == "ordered"]
-    open_orders = [o for o in orders if o.state in OPEN_STATES]
-    unsent = [r for r in rows if r.status == "planned"]
-    # money: every ordered row of the batch, including rows since removed from the file
-    spent = [r for r in ledger.batch_rows(batch) if r.status == "ordered"]
+    rows = ledger.row_counts(batch)
+    states = ledger.order_counts(batch)
     return RunResult(
         batch=batch,
         rows=record.rows if record else 0,
         valid=record.valid if record else 0,
         invalid=record.invalid if record else 0,
-        orders=len(created),
-        ordered_rows=len(ordered),
-        failed_rows=sum(1 for r in rows if r.status == "failed"),
-        total_cost=sum((r.cost or Decimal("0") for r in spent), Decimal("0")),
+        orders=states.get("created", 0),
+        ordered_rows=rows.get("ordered", 0),
+        failed_rows=rows.get("failed", 0),
+        # money: every ordered row of the batch, including rows since removed from the file
+        total_cost=ledger.ordered_cost(batch),
         output=output,
         sandbox=settings.is_sandbox,
-        unknown_orders=len(open_orders),
-        unsent_rows=len(unsent),
+        unknown_orders=sum(states.get(state, 0) for state in OPEN_STATES),
+        unsent_rows=rows.get("planned", 0),
     )
 
 
