@@ -256,6 +256,8 @@ class SheetCells:
     # More rows after ``rows``, given a block at a time column by column (each block a list of columns of
     # equal length): cheaper than rows when the values are already held by column.
     blocks: Iterable[Sequence[Sequence[object]]] = ()
+    # Then ``<row>`` elements already rendered by the caller (e.g. styles that vary by row), written as given.
+    xml: Iterable[str] = ()
 
 
 def splice_sheet_data(
@@ -307,4 +309,6 @@ def _write_member(target: zipfile.ZipFile, member: str, skeleton: bytes, cells: 
             first = 1 + len(rows)  # type: ignore[arg-type]
             for text in blocks_xml(cells.blocks, cells.columns, first_row=first):
                 dst.write(text.encode("utf-8"))
+        for text in cells.xml:
+            dst.write(text.encode("utf-8"))
         dst.write(b"</sheetData>" + skeleton[match.end() :])
