@@ -22,23 +22,14 @@ from typing import Any
 
 import pandas as pd
 
+from .safetext import csv_safe, needs_quote
+
 EXCEL_MAX_ROWS = 1_048_576  # per sheet, header included
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 MAX_COLUMN_WIDTH = 60
 MIN_COLUMN_WIDTH = 6
 WIDTH_SAMPLE_ROWS = 500
 SHEET_NAME_MAX = 31
 STATUS_COLOURS = {"invalid": "#FFC7CE", "duplicate": "#FFEB9C", "valid": "#C6EFCE", "warning": "#FFEB9C"}
-
-
-def needs_quote(text: str) -> bool:
-    """True when a spreadsheet could read this text as a formula (OWASP CSV-injection triggers)."""
-    return text.startswith(FORMULA_TRIGGERS)
-
-
-def csv_safe(text: str) -> str:
-    """CSV has no cell types: prefix formula-like text with an apostrophe so it stays text."""
-    return "'" + text if needs_quote(text) else text
 
 
 @dataclass(frozen=True)

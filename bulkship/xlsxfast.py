@@ -21,6 +21,8 @@ from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
+from .safetext import FORMULA_TRIGGERS
+
 # Control characters XML cannot carry (and CR, which XML would turn into LF) are written as OOXML's _xHHHH_
 # escapes, as XlsxWriter does; text that already looks like such an escape is itself escaped.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
@@ -29,7 +31,6 @@ _NEEDS_WORK = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_|^\s|\s$")
 # The same test over a whole column chunk joined by newlines, in parts that the regex engine scans fast.
 _SPECIAL_CHARS = re.compile(r"[&<>\x00-\x08\x0b-\x1f]")
 _SPACE_AFTER_NEWLINE = re.compile(r"\n[^\S\n]")
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _FLUSH_ROWS = 2000
 _SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>.*</sheetData>", re.DOTALL)
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"\s*/>')

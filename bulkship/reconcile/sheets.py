@@ -35,6 +35,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from ..errors import BulkshipError, FileFormatError
+from ..safetext import csv_safe, needs_quote
 from ..xlsxfast import ColumnStyle, SheetCells, splice_sheets
 
 # Row statuses in the order a row moves through them (invalid/duplicate never move; failed is terminal).
@@ -85,7 +86,6 @@ ORDERS_SHEET = "Orders"
 SUMMARY_SHEET = "Summary"
 KEYS_SHEET = "bulkship-keys"  # very hidden: spreadsheet row -> ledger fingerprint, so `track` joins exactly
 EXCEL_MAX_ROWS = 1_048_576  # including the header row
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 MAX_COLUMN_WIDTH = 60
 WIDTH_SAMPLE_ROWS = 500
 SPLICE_BLOCK_ROWS = 5000  # rows per block of spliced cells, converted and rendered column by column
@@ -193,16 +193,6 @@ class _Tally:
         shipping = self.by_shipping.setdefault(outcome.shipping_method or "?", [Decimal(0)] * 2)
         shipping[0] += outcome.cards
         shipping[1] += outcome.cost
-
-
-def needs_quote(text: str) -> bool:
-    """True when a spreadsheet could read this text as a formula (OWASP CSV-injection triggers)."""
-    return text.startswith(FORMULA_TRIGGERS)
-
-
-def csv_safe(text: str) -> str:
-    """CSV has no cell types: prefix formula-like text with an apostrophe so it stays text."""
-    return "'" + text if needs_quote(text) else text
 
 
 def missing_outcome(row: int) -> RowOutcome:
