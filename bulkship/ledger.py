@@ -367,9 +367,11 @@ class Ledger:
             raise LedgerError(f"Cannot write the ledger {self.path}: {exc}") from None
         try:
             yield self._db
-        except BaseException:
+        except BaseException as exc:
             with contextlib.suppress(sqlite3.Error):
                 self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):  # never a raw sqlite3 traceback at the CLI
+                raise self._write_error(exc) from None
             raise
         try:
             self._db.execute("COMMIT")
@@ -383,15 +385,23 @@ class Ledger:
             raise LedgerError(f"Cannot write the ledger {self.path}: {exc}") from None
         try:
             yield self._db
-        except BaseException:
+        except BaseException as exc:
             with contextlib.suppress(sqlite3.Error):
                 self._db.execute("ROLLBACK TO call")
                 self._db.execute("RELEASE call")
+            if isinstance(exc, sqlite3.Error):
+                raise self._write_error(exc) from None
             raise
         try:
             self._db.execute("RELEASE call")
         except sqlite3.Error as exc:
             raise LedgerError(f"Cannot write the ledger {self.path}: {exc}") from None
+
+    def _write_error(self, exc: sqlite3.Error) -> LedgerError:
+        return LedgerError(
+            f"Cannot write the ledger {self.path}: {exc}; that change was undone, nothing else was changed",
+            hint="run `bulkship status` to see the ledger, then the same command again",
+        )
 
     @contextlib.contextmanager
     def group(self) -> Iterator[None]:
@@ -737,11 +747,14 @@ class Ledger:
         event_values: list[tuple[Any, ...]],
     ) -> None:
         # Three statements for the whole plan, not three per order: a 100k-row batch is 1,000 orders.
-        db.executemany(
-            "INSERT INTO orders(po_number, batch, seq, base_po, state, payload, cost, lines, created,"
-            " updated) VALUES (?, ?, ?, ?, 'planned', ?, ?, ?, ?, ?)",
-            order_values,
-        )
+        try:
+            db.executemany(
+                "INSERT INTO orders(po_number, batch, seq, base_po, state, payload, cost, lines, created,"
+                " updated) VALUES (?, ?, ?, ?, 'planned', ?, ?, ?, ?, ?)",
+                order_values,
+            )
+        except sqlite3.IntegrityError:
+            raise Ledger._po_clash(db, order_values) from None
         db.executemany(
             "UPDATE rows SET status = 'planned', po_number = ?, line_index = ?, external_id = ?,"
             " line_item_id = NULL, cost = ?, error = NULL, line_status = NULL, updated = ?"
@@ -751,6 +764,21 @@ class Ledger:
         db.executemany(
             "INSERT INTO events(at, batch, po_number, kind, detail) VALUES (?, ?, ?, ?, ?)", event_values
         )
+
+    @staticmethod
+    def _po_clash(db: sqlite3.Connection, order_values: list[tuple[Any, ...]]) -> LedgerError:
+        """A planned PO number that the ledger already holds (another batch whose name gives the same PO
+        numbers): which one, and whose."""
+        for values in order_values:
+            found = db.execute("SELECT batch FROM orders WHERE po_number = ?", (values[0],)).fetchone()
+            if found is not None:
+                return LedgerError(
+                    f"PO number {values[0]} is already used by batch {found[0]!r} in this ledger; batch "
+                    f"{values[1]!r} cannot use it too. Nothing was sent",
+                    hint="run this file under another name (--batch NEW-NAME); `bulkship reconcile` "
+                    "compares a batch with what the vendor holds",
+                )
+        return LedgerError("A planned order clashes with one already in the ledger. Nothing was sent")
 
     def cancel_planned(self, po_number: str, reason: str) -> None:
         """Drop an order that never left (state ``planned``); its rows lose their PO and are planned again."""

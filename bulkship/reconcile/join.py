@@ -277,6 +277,7 @@ class _FrameRows:
     memory of a million-row sheet."""
 
     CHUNK_ROWS = 20_000
+    FIRST_CHUNK_ROWS = 1_000
 
     def __init__(self, frame: Any, columns: Sequence[str]) -> None:
         self.frame, self.columns = frame, list(columns)
@@ -296,10 +297,13 @@ class _FrameRows:
     def __iter__(self) -> Any:
         cells = self._cells()
         rows = self.row_numbers()
-        for start in range(0, len(rows), self.CHUNK_ROWS):
-            chunk = cells.iloc[start : start + self.CHUNK_ROWS].to_numpy(dtype=object, na_value="")
-            for row, values in zip(rows[start : start + self.CHUNK_ROWS], chunk.tolist(), strict=True):
+        # a small first chunk: the workbook writer often reads only the first few hundred rows (for widths)
+        start, size = 0, self.FIRST_CHUNK_ROWS
+        while start < len(rows):
+            chunk = cells.iloc[start : start + size].to_numpy(dtype=object, na_value="")
+            for row, values in zip(rows[start : start + size], chunk.tolist(), strict=True):
                 yield row, self._texts(values)
+            start, size = start + size, self.CHUNK_ROWS
 
     def column_block(self, start: int, stop: int, width: int) -> list[list[str]]:
         """Rows ``start:stop`` column by column: ``width`` columns of the same texts iteration gives (cut

@@ -183,16 +183,22 @@ class _Tally:
 
     def add(self, outcome: RowOutcome) -> None:
         self.rows += 1
-        self.by_status[outcome.status] = self.by_status.get(outcome.status, 0) + 1
-        if outcome.status in {"invalid", "duplicate", "failed"} or outcome.cost is None:
+        status = outcome.status
+        self.by_status[status] = self.by_status.get(status, 0) + 1
+        cost = outcome.cost
+        if cost is None or status in {"invalid", "duplicate", "failed"}:
             return
-        product = self.by_product.setdefault(outcome.product or "?", [Decimal(0)] * 3)
+        product = self.by_product.get(outcome.product or "?")
+        if product is None:
+            product = self.by_product[outcome.product or "?"] = [Decimal(0)] * 3
         product[0] += outcome.cards
         product[1] += outcome.face_value or 0
-        product[2] += outcome.cost
-        shipping = self.by_shipping.setdefault(outcome.shipping_method or "?", [Decimal(0)] * 2)
+        product[2] += cost
+        shipping = self.by_shipping.get(outcome.shipping_method or "?")
+        if shipping is None:
+            shipping = self.by_shipping[outcome.shipping_method or "?"] = [Decimal(0)] * 2
         shipping[0] += outcome.cards
-        shipping[1] += outcome.cost
+        shipping[1] += cost
 
 
 def missing_outcome(row: int) -> RowOutcome:

@@ -1,0 +1,136 @@
+"""Exactly-once regressions found in review: every valid row is ordered at the vendor exactly once, and a
+row is marked ordered only when the vendor holds *that* row. Each scenario runs the real pipeline against the
+in-process sandbox and counts what the vendor ends up holding."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import json
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from bulkship.client import connect
+from bulkship.errors import LedgerError, VendorUnavailableError
+from bulkship.ledger import Ledger, match_lines
+from bulkship.models import VendorLineItem, VendorOrder
+from bulkship.pipeline import run_batch
+from bulkship.plan import po_stem
+from bulkship.sandbox import Sandbox, SandboxConfig, create_app
+from bulkship.settings import Settings
+
+HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
+
+
+async def _no_sleep(_seconds: float) -> None:
+    return None
+
+
+def write_sheet(
+    path: Path, ids: Any, *, bad: set[int] = frozenset(), product: str = "CVS", amount: str = "25"
+) -> Path:
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for i in ids:
+            address = "" if i in bad else f"{i + 1} Main St"
+            writer.writerow([f"E{i}", f"Person {i}", address, "Boston", "MA", "02134", product, amount])
+    return path
+
+
+class Vendor:
+    """The sandbox app, reached in-process, optionally through a transport that misbehaves."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.sandbox = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
+        self.transport: httpx.AsyncBaseTransport = httpx.ASGITransport(app=create_app(self.sandbox))
+
+    def factory(self, transport: httpx.AsyncBaseTransport | None = None) -> Any:
+        chosen = transport or self.transport
+        return lambda settings: connect(settings, transport=chosen, sleep=_no_sleep)
+
+    def line_counts(self) -> Counter[str]:
+        return Counter(li["ExternalId"] for o in self.sandbox.orders() for li in o["LineItems"])
+
+    def products(self) -> Counter[tuple[str, str]]:
+        return Counter(
+            (li["ExternalId"], li["ProductId"]) for o in self.sandbox.orders() for li in o["LineItems"]
+        )
+
+
+@pytest.fixture
+def vendor(tmp_path: Path) -> Any:
+    made = Vendor(tmp_path)
+    yield made
+    made.sandbox.close()
+
+
+def settings_in(folder: Path, **extra: Any) -> Settings:
+    return Settings(data_dir=folder / "data", out_dir=folder / "out", **extra)
+
+
+def order_states(settings: Settings) -> dict[str, str]:
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        return {o.po_number: o.state for o in ledger.orders()}
+
+
+def row_records(settings: Settings, batch: str) -> dict[str, Any]:
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        return {r.external_id: r for r in ledger.batch_rows(batch, current_only=True)}
+
+
+class CommitThenAnswer(httpx.AsyncBaseTransport):
+    """The first POST of each PONumber reaches the vendor (and is created there) but its answer is lost
+    (504); the retry of the same bytes then gets ``status`` (a vendor that validates or checks funds before
+    PONumber uniqueness). ``lookup_fails`` makes GET /v1/Orders fail too."""
+
+    def __init__(
+        self, inner: httpx.AsyncBaseTransport, status: int, body: Any, *, lookup_fails: bool = False
+    ):
+        self.inner, self.status, self.body, self.lookup_fails = inner, status, body, lookup_fails
+        self.seen: set[str] = set()
+        self.armed = True
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.path.lower()
+        if self.armed and request.method == "POST" and path == "/v1/orders":
+            po = json.loads(request.content)["PONumber"]
+            if po not in self.seen:
+                self.seen.add(po)
+                await self.inner.handle_async_request(request)  # committed at the vendor
+                return httpx.Response(504, json={"Message": "timeout"})
+            self.armed = False
+            return httpx.Response(self.status, json=self.body)
+        if self.lookup_fails and request.method == "GET" and path == "/v1/orders":
+            return httpx.Response(503, json={"Message": "down"})
+        return await self.inner.handle_async_request(request)
+
+
+# -- finding 1: a retry that ends in a definite refusal after a lost answer -------------------------------
+
+
+# -- finding 2: ledger lost, a 409 hands back a neighbour's order ------------------------------------------
+
+
+# -- finding 3: two batches sharing PO numbers --------------------------------------------------------------
+
+
+# -- finding 4: a PO number collision in one ledger is an error, not a traceback ---------------------------
+
+
+def test_a_duplicate_po_number_in_the_ledger_is_a_ledger_error(tmp_path: Path) -> None:
+    with Ledger.open(tmp_path / "ledger.sqlite") as ledger:
+        for batch in ("one", "two"):
+            ledger.upsert_batch(
+                batch, file_name="f.csv", file_hash="h", po_prefix="BS", rows=1, valid=1, invalid=0
+            )
+        order = ("BS-X-0001", 1, "BS-X-0001", {"PONumber": "BS-X-0001"}, Decimal("1"), [])
+        ledger.save_planned_orders("one", [order])
+        with pytest.raises(LedgerError) as caught:
+            ledger.save_planned_orders("two", [order])
+        assert "BS-X-0001" in str(caught.value)
