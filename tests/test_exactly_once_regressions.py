@@ -4,7 +4,6 @@ in-process sandbox and counts what the vendor ends up holding."""
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import json
 from collections import Counter
@@ -16,11 +15,8 @@ import httpx
 import pytest
 
 from bulkship.client import connect
-from bulkship.errors import LedgerError, VendorUnavailableError
-from bulkship.ledger import Ledger, match_lines
-from bulkship.models import VendorLineItem, VendorOrder
-from bulkship.pipeline import run_batch
-from bulkship.plan import po_stem
+from bulkship.errors import LedgerError
+from bulkship.ledger import Ledger
 from bulkship.sandbox import Sandbox, SandboxConfig, create_app
 from bulkship.settings import Settings
 
