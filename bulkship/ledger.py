@@ -17,7 +17,8 @@ Exactly-once rests on three rules kept here:
 
 Tables::
 
-    batches(name PK, file_name, file_hash, po_prefix, created, updated, rows, valid, invalid, output)
+    batches(name PK, file_name, file_hash, po_prefix, created, updated, rows, valid, invalid, output,
+            api)  api: "sandbox" or the vendor base URL (added by a migration; NULL in older ledgers)
     rows(batch, fingerprint, row, status, po_number, line_index, external_id, line_item_id, cost, error,
          line_status, carrier, tracking_number, tracking_url, shipped_date, delivered_date, updated,
          current)  PK (batch, fingerprint); current = 1 when the row is in the file of the latest run
@@ -187,6 +188,7 @@ class BatchRecord:
     valid: int
     invalid: int
     output: str | None
+    api: str | None = None  # "sandbox" or the vendor base URL its orders went to (None: an older ledger)
 
 
 @dataclass(frozen=True)
@@ -321,6 +323,7 @@ class Ledger:
             self._db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(_SCHEMA)
+            self._migrate()
             self._db.execute(
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
@@ -333,6 +336,16 @@ class Ledger:
                 f"Cannot open the ledger {self.path}: {exc}",
                 hint="check the path and its permissions, or pass --ledger PATH",
             ) from None
+
+    def _migrate(self) -> None:
+        """Bring a ledger written by an older bulkship up to date; each step is additive."""
+        columns = {r[1] for r in self._db.execute("PRAGMA table_info(batches)").fetchall()}
+        if "api" not in columns:
+            try:
+                self._db.execute("ALTER TABLE batches ADD COLUMN api TEXT")
+            except sqlite3.OperationalError as exc:
+                if "duplicate column" not in str(exc):  # another process added it just now
+                    raise
 
     @classmethod
     @contextlib.contextmanager
@@ -627,15 +640,18 @@ class Ledger:
         rows: int,
         valid: int,
         invalid: int,
+        api: str | None = None,
     ) -> None:
+        """Create or update a batch. ``api`` (where its orders go) is recorded once: a batch keeps the API
+        it was first run against (see :mod:`bulkship.batchapi`)."""
         at = now_iso()
         with self.transaction() as db:
             existing = db.execute("SELECT file_hash FROM batches WHERE name = ?", (name,)).fetchone()
             if existing is None:
                 db.execute(
                     "INSERT INTO batches(name, file_name, file_hash, po_prefix, created, updated,"
-                    " rows, valid, invalid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (name, file_name, file_hash, po_prefix, at, at, rows, valid, invalid),
+                    " rows, valid, invalid, api) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (name, file_name, file_hash, po_prefix, at, at, rows, valid, invalid, api),
                 )
                 self._event(db, name, None, "batch_created", {"file": file_name, "file_hash": file_hash})
             else:
@@ -644,6 +660,8 @@ class Ledger:
                     " invalid = ? WHERE name = ?",
                     (file_name, file_hash, at, rows, valid, invalid, name),
                 )
+                if api is not None:
+                    db.execute("UPDATE batches SET api = ? WHERE name = ? AND api IS NULL", (api, name))
                 if existing["file_hash"] != file_hash:
                     self._event(
                         db, name, None, "batch_file_changed", {"file": file_name, "file_hash": file_hash}

@@ -33,6 +33,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .batchapi import api_identity, check_batch_api
 from .errors import BatchConflictError, BulkshipError, SpendLimitError, VendorError
 from .ledger import OPEN_STATES, Ledger, PlannedOrderRecord, RowRecord, RowUpdate
 from .models import FINGERPRINT, ROW, STATUS, Balance, Catalog, PlannedOrder, ValidationResult
@@ -185,8 +186,10 @@ def _sync_ledger(
     po_prefix: str,
     max_lines: int,
     webhook_url: str | None,
+    api: str | None = None,
 ) -> tuple[int, int]:
-    """Bring the ledger in line with this file; plan new orders. Returns (new orders, resumed orders)."""
+    """Bring the ledger in line with this file; plan new orders. Returns (new orders, resumed orders).
+    ``api`` is recorded on a new batch (see :mod:`bulkship.batchapi`)."""
     frame = validation.rows
     sheet = validation.sheet
     file_name = Path(sheet.path).name
@@ -214,6 +217,7 @@ def _sync_ledger(
         rows=summary.rows,
         valid=summary.valid,
         invalid=summary.invalid,
+        api=api,
     )
     valid_fps = set(frame.loc[frame[STATUS] == "valid", FINGERPRINT].astype(str))
     planned_members: dict[str, list[str]] = {}
@@ -485,6 +489,10 @@ async def _run(
     from .validate import validate
 
     with Ledger.open(settings.ledger) as ledger:
+        # a batch's orders exist at one API only: never resume (or report) them through another
+        check_batch_api(
+            ledger.batch(batch), settings, action="run", command=f"bulkship run {path} --batch {batch}"
+        )
         if _already_complete(ledger, batch, file_sha256(path)):
             record = ledger.batch(batch)
             output = Path(record.output) if record and record.output else None
@@ -506,6 +514,7 @@ async def _run(
                 po_prefix=prefix,
                 max_lines=max_lines,
                 webhook_url=webhook_url,
+                api=api_identity(settings),
             )
             outcome: SubmitOutcome | None = None
             if new_orders or resumed:

@@ -29,11 +29,13 @@ from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .batchapi import check_batch_api
 from .client import connect
 from .client.vendor import VendorClient
 from .errors import (
     AccessDeniedError,
     AuthenticationError,
+    BatchConflictError,
     BulkshipError,
     LedgerError,
     NotFoundError,
@@ -332,6 +334,9 @@ async def track(
     interval = FIRST_INTERVAL_S
     changed_total = 0
     passes = 0
+    if batch is not None:  # before any request: this API has never heard of another API's orders
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            check_batch_api(ledger.batch(batch), settings, action="track", command=f"bulkship track {batch}")
     async with (client_factory or connect)(settings) as client:
         catalog = await _catalog_or_none(client)
         while True:
@@ -340,6 +345,10 @@ async def track(
                 names = batches_to_track(ledger, batch)
                 polled, changed, errors, progress = 0, 0, [], []
                 for name in names:
+                    elsewhere = _other_api_note(ledger, name, settings)
+                    if elsewhere:  # every batch: the ones ordered through another API are left alone
+                        errors.append(elsewhere)
+                        continue
                     pending = open_orders(ledger, name)
                     polled += len(pending)
                     polling = await poll_orders(client, ledger, pending, concurrency=settings.concurrency)
@@ -358,6 +367,15 @@ async def track(
                 return report
             interval = FIRST_INTERVAL_S if changed else min(interval * 2, MAX_INTERVAL_S)
             await sleep(interval)
+
+
+def _other_api_note(ledger: Ledger, batch: str, settings: Settings) -> str:
+    """Why ``batch`` is not tracked through this API, or "" when it belongs here."""
+    try:
+        check_batch_api(ledger.batch(batch), settings, action="track", command=f"bulkship track {batch}")
+    except BatchConflictError as exc:
+        return str(exc)
+    return ""
 
 
 def _rewrite_if(

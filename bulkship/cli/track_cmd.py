@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from ..batchapi import check_batch_api
 from ..client import connect
 from ..errors import BulkshipError
 from ..ledger import Ledger
@@ -281,6 +282,9 @@ def reconcile_command(
 
 
 async def _reconcile(settings: Settings, batch: str) -> ReconcileReport:
+    with Ledger.open(settings.ledger, lock=False) as journal:  # before any request to the vendor
+        command = f"bulkship reconcile {batch}"
+        check_batch_api(journal.batch(batch), settings, action="reconcile", command=command)
     async with connect(settings) as client:
         with Ledger.open(settings.ledger, lock=False) as journal:
             return await reconcile_batch(journal, client, batch)

@@ -1,0 +1,61 @@
+"""Which vendor API a batch belongs to.
+
+A batch's orders exist at one API only: the embedded sandbox (recorded as ``"sandbox"``) or a vendor base
+URL. The ledger records it per batch (``batches.api``) the first time the batch is run; running, tracking or
+reconciling the batch against another API is refused with :class:`~bulkship.errors.BatchConflictError`,
+since that API has never heard of its PO numbers (and a sandbox batch must never be reported as real).
+
+Batches recorded before the ledger kept the API (``api`` NULL) are accepted and take the API of their
+next run.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .errors import BatchConflictError
+
+if TYPE_CHECKING:
+    from .ledger import BatchRecord
+    from .settings import Settings
+
+SANDBOX_API = "sandbox"
+
+
+def api_identity(settings: Settings) -> str:
+    """``"sandbox"`` for the embedded sandbox, else the vendor's base URL as the client uses it."""
+    if settings.is_sandbox:
+        return SANDBOX_API
+    from .client.vendor import normalize_base_url
+
+    return normalize_base_url(str(settings.api_url))
+
+
+def describe_api(api: str) -> str:
+    return "the embedded sandbox" if api == SANDBOX_API else f"the vendor API {api}"
+
+
+def _how_to_select(api: str) -> str:
+    if api == SANDBOX_API:
+        return "without --api-url and with BULKSHIP_API_URL unset"
+    return f"with --api-url {api} (or BULKSHIP_API_URL={api})"
+
+
+def check_batch_api(record: BatchRecord | None, settings: Settings, *, action: str, command: str) -> None:
+    """Refuse to ``action`` batch ``record`` against another API than the one it was ordered through.
+
+    ``command`` is the command line to repeat against the batch's own API (e.g. ``bulkship track NAME``)."""
+    recorded = getattr(record, "api", None) if record is not None else None
+    if record is None or not recorded:
+        return
+    here = api_identity(settings)
+    if recorded == here:
+        return
+    hint = f"run `{command}` {_how_to_select(recorded)}"
+    if action == "run":
+        hint += f"; or, to order the file through {describe_api(here)}, give it a new batch: --batch NEW-NAME"
+    raise BatchConflictError(
+        f"Batch {record.name!r} was ordered through {describe_api(recorded)}, but this command uses "
+        f"{describe_api(here)}: refusing to {action} it there. Nothing was sent or changed",
+        hint=hint,
+    )

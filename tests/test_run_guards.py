@@ -1,0 +1,153 @@
+"""Guards around a run that a user meets: a batch stays with the API it was ordered through, a bad --out
+is one error line before anything is sent, the result workbook is found from any folder, a header-only file is
+refused, rows ordered earlier stay in the result workbook, and the Summary's counts are numbers."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bulkship.cli import main
+from bulkship.client import connect
+from bulkship.ledger import Ledger
+from bulkship.pipeline import run_batch
+from bulkship.sandbox import Sandbox, SandboxConfig
+from bulkship.settings import Settings
+
+HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
+FAKE_VENDOR = "http://127.0.0.1:9"  # nothing listens there: a guard that works sends nothing
+
+
+def write_sheet(path: Path, people: list[int]) -> Path:
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for i in people:
+            address = f"{i + 1} Main St"
+            writer.writerow([f"E{i:03d}", f"Person {i}", address, "Boston", "MA", "02134", "CVS", "25"])
+    return path
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().err
+
+
+def vendor_order_count(data_dir: Path) -> int:
+    sandbox = Sandbox(SandboxConfig(state_file=data_dir / "sandbox.sqlite", clock_speed=0))
+    try:
+        return len(sandbox.orders())
+    finally:
+        sandbox.close()
+
+
+@pytest.fixture
+def real_vendor_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BULKSHIP_API_URL", FAKE_VENDOR)
+    monkeypatch.setenv("BULKSHIP_EMAIL", "finance@example.com")
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", "not-a-real-token")
+
+
+# -- A: a batch belongs to the API it was ordered through ---------------------------------------------------
+
+
+def test_sandbox_batch_rerun_against_a_real_api_is_refused_not_reported_complete(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sheet = write_sheet(tmp_path / "direct-mail.csv", [1, 2, 3])
+    out = tmp_path / "out"
+    code, err = cli(capsys, "run", str(sheet), "--yes", "--wait", "0", "--out", str(out))
+    assert code == 0, err
+    workbook = out / "direct-mail-results.xlsx"
+    before = workbook.read_bytes()
+
+    monkeypatch.setenv("BULKSHIP_API_URL", FAKE_VENDOR)
+    monkeypatch.setenv("BULKSHIP_EMAIL", "finance@example.com")
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", "not-a-real-token")
+    code, err = cli(capsys, "run", str(sheet), "--yes", "--wait", "0", "--out", str(out))
+    assert code == 2, err
+    assert "Error:" in err and "already complete" not in err
+    assert "ordered through the embedded sandbox" in err and FAKE_VENDOR in err
+    assert "--batch NEW-NAME" in err and "BULKSHIP_API_URL unset" in err
+    assert "Traceback" not in err
+    assert workbook.read_bytes() == before  # the Summary still says SANDBOX
+
+
+def test_track_and_reconcile_of_a_sandbox_batch_against_a_real_api_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sheet = write_sheet(tmp_path / "direct-mail.csv", [1, 2])
+    code, err = cli(capsys, "run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out"))
+    assert code == 0, err
+    monkeypatch.setenv("BULKSHIP_EMAIL", "finance@example.com")
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", "not-a-real-token")
+    for command in ("track", "reconcile"):
+        code, err = cli(capsys, command, "direct-mail", "--api-url", FAKE_VENDOR)
+        assert code == 2, err
+        assert "ordered through the embedded sandbox" in err, err
+        assert f"bulkship {command} direct-mail" in err
+
+
+def test_batch_ordered_through_a_vendor_url_is_refused_on_the_sandbox(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_sheet(tmp_path / "q4.csv", [1, 2])
+    settings = Settings(
+        api_url=FAKE_VENDOR + "/v1/",
+        email="finance@example.com",
+        access_token="token",
+        data_dir=tmp_path / "data",
+        ledger_path=tmp_path / "ledger.sqlite",
+        out_dir=tmp_path / "out",
+    )
+
+    def embedded(s: Settings) -> object:  # the orders really go to the embedded sandbox, for the test
+        return connect(replace(s, api_url=None, email=None, access_token=None))
+
+    result = run_batch(sheet, settings, wait_s=0, client_factory=embedded)
+    assert result.ordered_rows == 2
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        record = ledger.batch("q4")
+        assert record is not None and record.api == FAKE_VENDOR  # normalised as the client uses it
+
+    # the same URL spelled differently is the same API: the re-run resumes (already complete)
+    again = run_batch(sheet, replace(settings, api_url=FAKE_VENDOR), wait_s=0, client_factory=embedded)
+    assert again.already_complete
+
+    ledger_arg = ("--ledger", str(settings.ledger))
+    code, err = cli(capsys, "run", str(sheet), "--yes", "--wait", "0", *ledger_arg)
+    assert code == 2
+    assert f"ordered through the vendor API {FAKE_VENDOR}" in err
+    assert f"--api-url {FAKE_VENDOR}" in err
+
+
+def test_a_ledger_from_before_the_api_column_opens_and_its_batch_takes_the_next_runs_api(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "old-ledger.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript(
+        """
+        CREATE TABLE batches (name TEXT PRIMARY KEY, file_name TEXT NOT NULL, file_hash TEXT NOT NULL,
+            po_prefix TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,
+            rows INTEGER NOT NULL DEFAULT 0, valid INTEGER NOT NULL DEFAULT 0,
+            invalid INTEGER NOT NULL DEFAULT 0, output TEXT);
+        INSERT INTO batches VALUES ('old', 'old.csv', 'h', 'BS', 't', 't', 0, 0, 0, NULL);
+        """
+    )
+    db.commit()
+    db.close()
+    with Ledger.open(path) as ledger:
+        old = ledger.batch("old")
+        assert old is not None and old.api is None and old.file_name == "old.csv"
+    sheet = write_sheet(tmp_path / "old.csv", [1])
+    args = ("--yes", "--wait", "0", "--ledger", str(path), "--out", str(tmp_path))
+    code, err = cli(capsys, "run", str(sheet), *args)
+    assert code == 0, err
+    with Ledger.open(path, lock=False) as ledger:
+        record = ledger.batch("old")
+        assert record is not None and record.api == "sandbox"
