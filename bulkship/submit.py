@@ -5,10 +5,15 @@ For every order, in this order and without exception:
 1. ``ledger.mark_sending(po)`` is **committed** (the intent, with the exact payload stored at plan time);
 2. the stored payload goes out, unchanged, through ``client.create_order`` (the client retries transient
    failures with the same bytes and resolves a 409 to the original order);
-3. the outcome is committed right after: a created order's in the same transaction as the same worker's
-   next intent (which the next send waits for), or alone when that worker has no next order; every other
-   outcome at once, before anything else happens to that order. Until it is committed the order reads
-   ``sending``, which a re-run resolves with the same PO (the vendor answers 409 with the original).
+3. the outcome is committed right after: a created order's in the same transaction as the next intent of
+   the same worker (committed while that worker's next order is in flight), or alone when it has no next
+   order; every other outcome at once, before anything else happens to that order. Until it is committed
+   the order reads ``sending``, which a re-run resolves with the same PO (the vendor answers 409 with the
+   original).
+
+Each worker commits its next order's intent while the current request is in flight, so no ledger wait sits
+between an answer and the next send. When the run stops (funds, credentials), an order whose intent was
+committed but that never left goes back to what it was (``planned``, or ``unknown`` to resolve).
 
 Work order: orders left ``sending``/``unknown`` by an earlier (crashed) run are resolved first, by re-sending
 their stored payload: the vendor either creates it (it never arrived) or answers 409 with the original. They
@@ -62,8 +67,9 @@ from .plan import replan_po
 MAX_CONSECUTIVE_UNKNOWN = 3
 T = TypeVar("T")
 # An outcome's ledger write not committed yet: it runs first in the worker's next claim, so it commits in
-# the same transaction as the next intent (one wait, one fsync), or alone when the worker has no next order.
+# the same transaction as the next intent (no wait of its own), or alone when the worker has no next order.
 Unrecorded = Callable[[], object]
+Claimed = tuple[OrderRecord, list[RowRecord]]  # an order marked sending, and its rows
 _LINE_PATH = re.compile(r"lineitems\[(\d+)\]\.?(.*)", re.IGNORECASE)
 
 
@@ -71,6 +77,8 @@ class OrderClient(Protocol):
     """What submit needs of :class:`bulkship.client.VendorClient`."""
 
     async def create_order(self, payload: dict[str, Any], *, body: bytes | None = None) -> Any: ...
+
+    async def find_order(self, po_number: str) -> VendorOrder | None: ...
 
     async def balance(self) -> Balance | None: ...
 
@@ -118,6 +126,14 @@ def _line_errors(exc: OrderRejectedError, line_count: int) -> tuple[dict[int, li
         else:
             general.extend(f"{path}: {t}" if path else t for t in texts)
     return per_line, general
+
+
+@dataclass(frozen=True)
+class _Found:
+    """An order already at the vendor, found by its PONumber: resolved like a 409."""
+
+    order: VendorOrder
+    created: bool = False
 
 
 class Submitter:
@@ -185,15 +201,52 @@ class Submitter:
                 task.cancel()
 
     async def _worker(self) -> None:
+        """Send orders one after another, keeping the ledger off the path between an answer and the next
+        send: while an order is in flight, the next order's intent is committed (with the previous order's
+        outcome, if it was held back). Every send still follows its own committed intent."""
         unrecorded: Unrecorded | None = None
+        current = await self._claim_next(None)
+        while current is not None:
+            request = asyncio.ensure_future(self._post(current[0]))
+            try:
+                following = await self._claim_next(unrecorded)
+            except BaseException:
+                request.cancel()
+                raise
+            unrecorded = await self._settle(*current, await request)
+            if following is not None and self.outcome.stopped is not None:
+                await self._release(following)
+                following = None
+            if following is None:  # nothing was left (follow-ups may have come since), or the run stopped
+                following = await self._claim_next(unrecorded)
+                unrecorded = None
+            current = following
+
+    async def _claim_next(self, unrecorded: Unrecorded | None) -> Claimed | None:
+        """The next order of the queue, its intent committed (after ``unrecorded``, the outcome held back
+        from the previous order); None when the queue is empty or the run stopped, ``unrecorded`` being
+        committed alone then."""
         while self.outcome.stopped is None:
             try:
                 po = self._queue.get_nowait()
             except asyncio.QueueEmpty:
                 break
-            unrecorded = await self._send(po, unrecorded)
+            claimed = await self._ledger(self._claim, po, unrecorded)
+            unrecorded = None
+            if claimed is not None:
+                return claimed
         if unrecorded is not None:
             await self._ledger(unrecorded)
+        return None
+
+    async def _release(self, claimed: Claimed) -> None:
+        """An order whose intent was committed when the run stopped, that never left: as it was before."""
+        order, _rows = claimed
+        reason = "not sent: the run stopped before this order left"
+        if order.state in OPEN_STATES:  # an earlier run may have sent it: still to resolve with the same PO
+            await self._ledger(self.ledger.record_unknown, order.po_number, order.error or reason)
+        else:
+            await self._ledger(self.ledger.record_not_sent, order.po_number, reason)
 
     async def _finish(self) -> None:
         unsent = await self._ledger(self.ledger.orders, self.batch, ("planned",))
@@ -217,7 +270,7 @@ class Submitter:
 
     # -- one order --------------------------------------------------------------------------------------
 
-    def _claim(self, po: str, unrecorded: Unrecorded | None) -> tuple[OrderRecord, list[RowRecord]] | None:
+    def _claim(self, po: str, unrecorded: Unrecorded | None) -> Claimed | None:
         """On the ledger thread: record the previous order's outcome, then the order and its rows, marked
         ``sending``; None when already settled."""
         if unrecorded is not None:
@@ -228,35 +281,42 @@ class Submitter:
         self.ledger.mark_sending(po)
         return order, self.ledger.rows_by_po(po)
 
-    async def _send(self, po: str, unrecorded: Unrecorded | None = None) -> Unrecorded | None:
-        """Send one order; returns the write of its outcome when that may ride with the next intent."""
-        # the intent: committed before the request leaves (with the worker's previous outcome, if any)
-        claimed = await self._ledger(self._claim, po, unrecorded)
-        if claimed is None:
-            return None
-        order, rows = claimed
-        may_exist = order.state in OPEN_STATES
+    async def _post(self, order: OrderRecord) -> Any:
+        """The vendor's answer to one order: a create result, or the VendorError it raised."""
+        # the stored JSON text goes out as it is: the exact payload of plan time, not re-serialised
+        body = order.payload_json.encode("utf-8")
         try:
-            # the stored JSON text goes out as it is: the exact payload of plan time, not re-serialised
-            body = order.payload_json.encode("utf-8")
-            result = await self.client.create_order({"PONumber": order.po_number}, body=body)
-        except OrderRejectedError as exc:
-            self._consecutive_unknown = 0
-            await self._rejected(order, rows, exc)
-        except (InsufficientFundsError, AuthenticationError, AccessDeniedError) as exc:
-            await self._not_created(order, exc, may_exist)
-            self._stop(exc)
+            if order.state in OPEN_STATES:
+                # an earlier send may have gone through: ask the vendor before sending it again, so that a
+                # refusal of the re-send (funds, validation) is never mistaken for "not created"
+                found = await self.client.find_order(order.po_number)
+                if found is not None:
+                    return _Found(found)
+            return await self.client.create_order({"PONumber": order.po_number}, body=body)
         except VendorError as exc:
+            return exc
+
+    async def _settle(self, order: OrderRecord, rows: list[RowRecord], answer: Any) -> Unrecorded | None:
+        """Act on the vendor's answer; returns the write of a created order's outcome, for the worker to
+        commit with its next intent (every other outcome is committed here)."""
+        po = order.po_number
+        if isinstance(answer, OrderRejectedError):
+            self._consecutive_unknown = 0
+            await self._rejected(order, rows, answer)
+        elif isinstance(answer, InsufficientFundsError | AuthenticationError | AccessDeniedError):
+            await self._not_created(order, answer, order.state in OPEN_STATES)
+            self._stop(answer)
+        elif isinstance(answer, VendorError):
             # no definite answer (or a 409 we could not resolve): it may exist; the same PO resolves it later
-            await self._ledger(self.ledger.record_unknown, po, exc.message)
+            await self._ledger(self.ledger.record_unknown, po, answer.message)
             self.outcome.unknown.append(po)
             self._report(po, "unknown")
             self._consecutive_unknown += 1
             if self._consecutive_unknown >= MAX_CONSECUTIVE_UNKNOWN:
-                self._stop(exc)
+                self._stop(answer)
         else:
             self._consecutive_unknown = 0
-            return await self._created(order, rows, result.order, created=bool(result.created))
+            return await self._created(order, rows, answer.order, created=bool(answer.created))
         return None
 
     def _stop(self, exc: BulkshipError) -> None:
