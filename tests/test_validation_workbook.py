@@ -1,0 +1,69 @@
+"""The validation workbook as a user opens it: every cell of a row in its status colour, text kept as typed
+(formula-like text quote-prefixed, never a formula), and long lists continued on further sheets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from intake_fixtures import sandbox_catalog
+
+from bulkship.load import load_sheet
+from bulkship.validate import validate
+from bulkship.validate.report import write_validation_workbook
+
+HEADER = "Name,Address,City,State,ZIP,Product,Value,Notes"
+NOTES = ["=1+2", "a & <b>", " spaced ", "_x0041_", "tab\there", "", "@SUM(A1)", "line one"]
+
+
+def _result(tmp_path: Path, rows: int) -> object:
+    lines = [HEADER]
+    for i in range(rows):
+        zip_code = "1234X" if i % 3 == 1 else "02134"  # every third row is invalid
+        lines.append(f"Person {i},{i} Main St,Boston,MA,{zip_code},CVS,50,{NOTES[i % len(NOTES)]}")
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return validate(load_sheet(path), sandbox_catalog())
+
+
+def _fill(cell: object) -> str:
+    return str(cell.fill.fgColor.rgb)[-6:]  # type: ignore[attr-defined]
+
+
+def test_rows_are_coloured_and_text_is_kept_as_typed(tmp_path: Path) -> None:
+    result = _result(tmp_path, 8)
+    book = openpyxl.load_workbook(write_validation_workbook(result, tmp_path / "out"))
+    sheet = book["Validation"]
+    assert [c.value for c in sheet[1]][:4] == ["Row", "Status", "Problems", "Changes made"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:L9"
+    statuses = [sheet.cell(r, 2).value for r in range(2, 10)]
+    assert statuses == ["valid", "invalid", "valid"] * 2 + ["valid", "invalid"]
+    for row in range(2, 10):
+        expected = "FFC7CE" if sheet.cell(row, 2).value == "invalid" else "C6EFCE"
+        assert {_fill(c) for c in sheet[row]} == {expected}  # empty cells too: the whole row is coloured
+    notes = [sheet.cell(r, 12).value for r in range(2, 10)]
+    assert notes[:3] == ["=1+2", "a & <b>", " spaced "] and notes[4] == "tab\there"
+    assert notes[6] == "@SUM(A1)" and notes[7] == "line one"
+    formula_like = sheet.cell(2, 12)
+    assert formula_like.data_type == "s" and formula_like.quotePrefix
+    assert not sheet.cell(3, 12).quotePrefix
+    assert sheet.cell(3, 3).value.startswith("column 'ZIP': '1234X' is not a US ZIP code")
+    assert sheet.cell(3, 3).alignment.wrap_text and isinstance(sheet.cell(3, 1).value, int)
+    problems = book["Problems"]
+    assert [c.value for c in problems[2]][:4] == [3, "ZIP", "1234X", "error"]
+    assert _fill(problems.cell(2, 1)) == "FFC7CE"
+
+
+def test_a_long_list_continues_on_further_sheets_with_a_note(tmp_path: Path) -> None:
+    result = _result(tmp_path, 7)
+    path = write_validation_workbook(result, tmp_path / "out", max_rows_per_sheet=4)
+    book = openpyxl.load_workbook(path)
+    validation = ["Validation", "Validation (2)", "Validation (3)"]
+    assert book.sheetnames[:4] == [*validation, "Problems"] and book.sheetnames[-1] == "Notes"
+    assert [r[0] for r in book["Validation (2)"].values] == ["Row", 5, 6, 7]
+    assert [r[0] for r in book["Validation (3)"].values] == ["Row", 8]
+    assert book["Validation (3)"].auto_filter.ref == "A1:L2"
+    assert book["Notes"]["A1"].value == (
+        "'Validation' has more rows than one Excel sheet can hold (4 with the header); it continues on "
+        "sheets 'Validation (2)', 'Validation (3)' in the same order."
+    )
