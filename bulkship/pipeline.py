@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .batchapi import api_identity, check_batch_api
-from .errors import BatchConflictError, BulkshipError, SpendLimitError, VendorError
+from .errors import BatchConflictError, BulkshipError, ConfigError, SpendLimitError, VendorError
 from .ledger import OPEN_STATES, Ledger, PlannedOrderRecord, RowRecord, RowUpdate
 from .models import FINGERPRINT, ROW, STATUS, Balance, Catalog, PlannedOrder, ValidationResult
 from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, order_seq, plan_orders, summarise
@@ -377,6 +378,43 @@ async def _wait_for_completion(
         await asyncio.gather(*(refresh(o.po_number, str(o.vendor_order_id)) for o in waiting))
 
 
+def prepare_output_folder(folder: Path) -> Path:
+    """Create the output folder (``--out``) if needed and make sure a workbook can be written there: checked
+    before anything is read, computed or sent, so a bad ``--out`` is one error line, never a lost result."""
+    folder = Path(folder)
+    hint = "pass --out with a folder you can write to (it is created when missing)"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ConfigError(
+            f"The output folder {folder} is a file, not a folder. Nothing was sent", hint=hint
+        ) from None
+    except OSError as exc:
+        raise ConfigError(
+            f"Cannot create the output folder {folder}: {exc.strerror or exc}. Nothing was sent", hint=hint
+        ) from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ConfigError(f"The output folder {folder} is not writable. Nothing was sent", hint=hint)
+    return folder
+
+
+def _workbook_not_written(ledger: Ledger, batch: str, error: BaseException) -> BulkshipError:
+    """The orders went out but their result workbook could not be written: say where things stand."""
+    reason = error.message if isinstance(error, BulkshipError) else f"{error.strerror or error}"
+    record = ledger.batch(batch)
+    earlier = record.output if record and record.output and Path(record.output).exists() else None
+    hint = (
+        f"`bulkship track {batch}` rewrites the workbook {earlier}"
+        if earlier
+        else "free the output folder (or pass another --out), then re-run the same command to write it; "
+        "nothing is ordered twice"
+    )
+    return BulkshipError(
+        f"The orders are recorded in the ledger, but the result workbook could not be written: {reason}",
+        hint=hint,
+    )
+
+
 def write_results(
     ledger: Ledger, batch: str, validation: ValidationResult, settings: Settings, catalog: Catalog | None
 ) -> Path:
@@ -488,6 +526,7 @@ async def _run(
     from .load import load_sheet
     from .validate import validate
 
+    prepare_output_folder(settings.out_dir)
     with Ledger.open(settings.ledger) as ledger:
         # a batch's orders exist at one API only: never resume (or report) them through another
         check_batch_api(
@@ -542,10 +581,19 @@ async def _run(
                 )
             if wait_s > 0:
                 await _wait_for_completion(client, ledger, batch, wait_s, settings.concurrency)
-        output = write_results(ledger, batch, validation, settings, catalog)
+        not_written: BulkshipError | None = None
+        try:
+            output = write_results(ledger, batch, validation, settings, catalog)
+        except (OSError, BulkshipError) as exc:  # a full disk, a folder gone since the start
+            output, not_written = None, _workbook_not_written(ledger, batch, exc)
         result = _result_from_ledger(ledger, batch, settings, output)
         if outcome is not None:
             result.sent_orders = len(outcome.created) + len(outcome.rejected)
             result.stopped = outcome.stopped
             result.missing_funds = outcome.missing_funds
+        if not_written is not None:
+            if result.stopped is None:
+                result.stopped = not_written
+            else:
+                result.notes.append(str(not_written))
         return result

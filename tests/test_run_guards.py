@@ -151,3 +151,56 @@ def test_a_ledger_from_before_the_api_column_opens_and_its_batch_takes_the_next_
     with Ledger.open(path, lock=False) as ledger:
         record = ledger.batch("old")
         assert record is not None and record.api == "sandbox"
+
+
+# -- B: a bad --out is one error line, before anything is sent ----------------------------------------
+
+
+def test_run_with_out_naming_a_file_is_refused_before_anything_is_sent(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
+    afile = tmp_path / "afile"
+    afile.touch()
+    code, err = cli(capsys, "run", str(sheet), "--yes", "--wait", "0", "--out", str(afile))
+    assert code == 2, err
+    assert "Error:" in err and "is a file, not a folder" in err and "Nothing was sent" in err
+    assert "Traceback" not in err
+    assert vendor_order_count(isolated_data_dir) == 0
+
+
+def test_validate_with_an_uncreatable_out_is_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_sheet(tmp_path / "staff.csv", [1])
+    code, err = cli(capsys, "validate", str(sheet), "--out", "/proc/nope")
+    assert code == 2, err
+    assert "Error:" in err and "/proc/nope" in err and "Traceback" not in err
+
+
+def test_a_workbook_that_cannot_be_written_after_sending_says_the_orders_are_in_the_ledger(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import bulkship.reconcile
+
+    def disk_full(*_args: object, **_kwargs: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
+    with monkeypatch.context() as patch:
+        patch.setattr(bulkship.reconcile, "write_result_workbook", disk_full)
+        code, err = cli(capsys, "run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out"))
+    assert code == 1, err
+    assert "Traceback" not in err
+    assert "Error: The orders are recorded in the ledger" in err and "No space left on device" in err
+    assert "re-run the same command" in err
+    assert "2 ordered" in err  # what was sent is still reported
+    assert vendor_order_count(isolated_data_dir) == 1
+
+    code, err = cli(capsys, "run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out"))
+    assert code == 0, err
+    assert (tmp_path / "out" / "staff-results.xlsx").exists()
+    assert vendor_order_count(isolated_data_dir) == 1  # nothing ordered twice

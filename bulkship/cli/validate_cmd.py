@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..errors import BulkshipError
 from ..models import Catalog, ValidationResult
 from ..settings import Settings
 from .app import (
@@ -89,6 +90,7 @@ def validate_command(
 ) -> None:
     """Check every row of a recipient sheet (nothing is ordered) and write a validation workbook."""
     from ..load import load_sheet
+    from ..pipeline import prepare_output_folder
     from ..program import load_program
     from ..validate import validate
     from ..validate.report import write_validation_workbook
@@ -96,11 +98,18 @@ def validate_command(
     settings = settings_from(api_url=api_url, credentials=credentials, out=out)
     announce_target(settings)
     program = load_program(config)
+    prepare_output_folder(settings.out_dir)  # a bad --out is said before the file is read
     loaded = load_sheet(file, sheet=sheet, program=program)
     err_console.print(f"Read {len(loaded.frame)} rows from {file} (header on row {loaded.header_row}).")
     catalog = fetch_catalog(settings)
     result = validate(loaded, catalog, program=program)
-    output = write_validation_workbook(result, settings.out_dir)
+    try:
+        output = write_validation_workbook(result, settings.out_dir)
+    except OSError as exc:
+        raise BulkshipError(
+            f"Cannot write the validation workbook in {settings.out_dir}: {exc.strerror or exc}",
+            hint="pass --out with a folder you can write to, then run validate again",
+        ) from None
     if json_output:
         print_json(result_json(result, output))
     else:
