@@ -4,6 +4,7 @@ in-process sandbox and counts what the vendor ends up holding."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import json
 from collections import Counter
@@ -15,8 +16,9 @@ import httpx
 import pytest
 
 from bulkship.client import connect
-from bulkship.errors import LedgerError
+from bulkship.errors import LedgerError, VendorUnavailableError
 from bulkship.ledger import Ledger
+from bulkship.pipeline import run_batch
 from bulkship.sandbox import Sandbox, SandboxConfig, create_app
 from bulkship.settings import Settings
 
@@ -108,6 +110,99 @@ class CommitThenAnswer(httpx.AsyncBaseTransport):
 
 
 # -- finding 1: a retry that ends in a definite refusal after a lost answer -------------------------------
+
+
+def test_lost_answer_then_400_does_not_reorder_the_other_lines(tmp_path: Path, vendor: Vendor) -> None:
+    sheet = write_sheet(tmp_path / "staff.csv", range(4))
+    settings = settings_in(tmp_path, concurrency=1)
+    lossy = CommitThenAnswer(
+        vendor.transport,
+        400,
+        {
+            "Message": "Validation failed",
+            "Errors": {"LineItems[0].Value": ["Denomination no longer offered"]},
+        },
+    )
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(lossy))
+    assert vendor.line_counts() == Counter({f"E{i}": 1 for i in range(4)})
+    assert list(order_states(settings).values()) == ["created"]
+    assert result.ordered_rows == 4 and result.failed_rows == 0
+
+
+def test_lost_answer_then_422_and_a_changed_rerun_does_not_reorder(tmp_path: Path, vendor: Vendor) -> None:
+    sheet = write_sheet(tmp_path / "staff.csv", range(4))
+    settings = settings_in(tmp_path, concurrency=1)
+    lossy = CommitThenAnswer(vendor.transport, 422, {"Message": "Insufficient funds"})
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(lossy))
+    assert "planned" not in order_states(settings).values()  # the vendor holds it: not "not sent"
+    write_sheet(sheet, [0, 1, 2])  # the user removes a row and runs again
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(lossy))
+    assert vendor.line_counts() == Counter({f"E{i}": 1 for i in range(4)})
+
+
+def test_lost_answer_then_refusal_and_no_lookup_is_unknown(tmp_path: Path, vendor: Vendor) -> None:
+    lossy = CommitThenAnswer(vendor.transport, 422, {"Message": "Insufficient funds"}, lookup_fails=True)
+    payload = {
+        "Type": "PhysicalShipment",
+        "PONumber": "T-LOOKUP-0001",
+        "LineItems": [
+            {
+                "ProductId": "CVS",
+                "Value": 25,
+                "Quantity": 1,
+                "ExternalId": "E0",
+                "PhysicalDeliveryAddress": {
+                    "ShippingMethodId": "STANDARD",
+                    "CarrierId": "DEFAULT",
+                    "Name": "Person 0",
+                    "AddressLine1": "1 Main St",
+                    "City": "Boston",
+                    "State": "MA",
+                    "Zip": "02134",
+                    "Country": "US",
+                },
+            }
+        ],
+    }
+
+    async def go() -> None:
+        async with connect(settings_in(tmp_path), transport=lossy, sleep=_no_sleep) as client:
+            await client.create_order(payload)
+
+    with pytest.raises(VendorUnavailableError):  # not InsufficientFundsError: it may well exist
+        asyncio.run(go())
+
+
+class Scripted(httpx.AsyncBaseTransport):
+    """POST /v1/Orders: ``mode`` "commit-then-timeout" creates the order but always loses the answer (and the
+    order list is down); "refuse" answers 400 on the first line without creating anything."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner, self.mode = inner, "commit-then-timeout"
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" and request.url.path.lower() == "/v1/orders":
+            if self.mode == "refuse":
+                errors = {"LineItems[0].Value": ["Denomination no longer offered"]}
+                return httpx.Response(400, json={"Message": "Validation failed", "Errors": errors})
+            await self.inner.handle_async_request(request)
+            return httpx.Response(504, json={"Message": "timeout"})
+        if self.mode != "refuse" and request.method == "GET" and request.url.path.lower() == "/v1/orders":
+            return httpx.Response(503, json={"Message": "down"})  # no lookup either: it stays unknown
+        return await self.inner.handle_async_request(request)
+
+
+def test_an_unknown_order_is_looked_up_before_it_is_sent_again(tmp_path: Path, vendor: Vendor) -> None:
+    sheet = write_sheet(tmp_path / "staff.csv", range(4))
+    settings = settings_in(tmp_path, concurrency=1)
+    scripted = Scripted(vendor.transport)
+    first = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(scripted))
+    assert first.unknown_orders == 1 and set(order_states(settings).values()) == {"unknown"}
+    scripted.mode = "refuse"  # the re-send would be refused; the vendor holds the order all the same
+    second = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(scripted))
+    assert vendor.line_counts() == Counter({f"E{i}": 1 for i in range(4)})
+    assert set(order_states(settings).values()) == {"created"}
+    assert second.ordered_rows == 4 and second.exit_code == 0
 
 
 # -- finding 2: ledger lost, a 409 hands back a neighbour's order ------------------------------------------

@@ -234,13 +234,29 @@ class VendorClient:
         A 409 (the PONumber exists, e.g. an earlier attempt went through) resolves to the original order with
         ``created=False``. When no attempt gets a definite answer, raises VendorUnavailableError: the outcome
         is unknown, and re-sending the same PONumber later resolves it.
+
+        A refusal (400/401/403/422) after an attempt whose answer was lost (timeout, 5xx, dropped connection)
+        says nothing about that earlier attempt, which may have created the order: the vendor is asked
+        (GET /v1/Orders?poNumber=) before the refusal is believed. Found: resolved like a 409. Not found: the
+        refusal stands. The lookup fails: VendorUnavailableError (unknown).
         """
         po_number = text(payload, "PONumber")
         subject = f"order {po_number}" if po_number else "the order"
         if body is None:
             body = json.dumps(payload, default=json_default, separators=(",", ":")).encode("utf-8")
+        lost_answers: list[VendorUnavailableError] = []
         try:
-            status, data = await self._call("POST", "/v1/Orders", body=body, allow={409}, subject=subject)
+            try:
+                status, data = await self._call(
+                    "POST", "/v1/Orders", body=body, allow={409}, subject=subject, lost=lost_answers
+                )
+            except TerminalVendorError as refusal:
+                if not lost_answers or not po_number:
+                    raise
+                found = await self._look_up_after_refusal(po_number, subject, refusal)
+                if found is None:
+                    raise
+                return CreateResult(found, created=False)
             if status == 409:
                 return CreateResult(await self._original_of_duplicate(data, po_number), created=False)
             order = parse_order(data)
@@ -255,6 +271,23 @@ class VendorClient:
                 "existing order if this one went through, so nothing is ordered twice",
                 status_code=exc.status_code,
                 body=exc.body,
+            ) from exc
+
+    async def _look_up_after_refusal(
+        self, po_number: str, subject: str, refusal: TerminalVendorError
+    ) -> VendorOrder | None:
+        """The order an earlier, unanswered attempt may have created, or None when the vendor has none."""
+        try:
+            return await self.find_order(po_number)
+        except VendorError as exc:
+            raise VendorUnavailableError(
+                f"The vendor refused {subject} ({refusal.status_code}: {refusal.message}) after an earlier "
+                f"attempt got no answer, and looking the order up failed ({exc.message}); whether it was "
+                "created is unknown",
+                hint=f"re-run the same command: PONumber {po_number} is looked up again before anything is "
+                "re-sent, so nothing is ordered twice",
+                status_code=refusal.status_code,
+                body=refusal.body,
             ) from exc
 
     async def get_order(self, order_id: str) -> VendorOrder:
@@ -331,8 +364,23 @@ class VendorClient:
         body: bytes | None = None,
         allow: Collection[int] = (),
         subject: str | None = None,
+        lost: list[VendorUnavailableError] | None = None,
     ) -> tuple[int, Any]:
-        """(status, JSON body). Statuses in ``allow`` are returned; other errors raise after any retries."""
+        """(status, JSON body). Statuses in ``allow`` are returned; other errors raise after any retries.
+        ``lost`` collects the attempts whose answer never came (the request may have been processed)."""
+        attempt: Callable[..., Awaitable[tuple[int, Any]]] = self._attempt
+        if lost is not None:
+            noted = lost
+
+            async def attempt_noting_lost(*args: Any) -> tuple[int, Any]:
+                try:
+                    return await self._attempt(*args)
+                except VendorUnavailableError as exc:
+                    noted.append(exc)
+                    raise
+
+            attempt = attempt_noting_lost
+
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self.max_attempts),
             wait=self._wait,
@@ -341,7 +389,7 @@ class VendorClient:
             before_sleep=self._log_retry,
             reraise=True,
         )
-        return await retrying(self._attempt, method, path, params, body, allow, subject or f"{method} {path}")
+        return await retrying(attempt, method, path, params, body, allow, subject or f"{method} {path}")
 
     def _wait(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
