@@ -425,9 +425,11 @@ def write_results(
     book = book_from_run(ledger, batch, validation, api=settings.api_url, catalog=catalog)
     path = Path(settings.out_dir) / f"{default_batch_name(Path(batch))}-results.xlsx"
     with output_lock(path):  # `track` and the webhook receiver rewrite it under the same lock
-        written = write_result_workbook(book, path)
+        written = Path(os.path.abspath(write_result_workbook(book, path)))
+    # absolute: `track`, `status` and the webhook receiver find it from any folder (older ledgers may hold
+    # relative paths, read as before)
     ledger.set_batch_output(batch, str(written))
-    return Path(written)
+    return written
 
 
 def _result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: Path | None) -> RunResult:

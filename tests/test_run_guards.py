@@ -204,3 +204,27 @@ def test_a_workbook_that_cannot_be_written_after_sending_says_the_orders_are_in_
     assert code == 0, err
     assert (tmp_path / "out" / "staff-results.xlsx").exists()
     assert vendor_order_count(isolated_data_dir) == 1  # nothing ordered twice
+
+
+# -- C: the result workbook is found from any folder ----------------------------------------------------
+
+
+def test_result_workbook_written_with_a_relative_out_is_found_by_track_from_another_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    write_sheet(work / "direct-mail.csv", [1, 2])
+    monkeypatch.chdir(work)
+    code, err = cli(capsys, "run", "direct-mail.csv", "--yes", "--wait", "0", "--out", "results")
+    assert code == 0, err
+    expected = work / "results" / "direct-mail-results.xlsx"
+    assert f"Results: {expected}" in err.replace("\n", "")  # rich may fold a long path
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, err = cli(capsys, "track", "direct-mail")
+    assert code == 0, err
+    assert "is gone" not in err and "no result workbook" not in err
+    assert f"Results: {expected}" in err.replace("\n", "")
