@@ -94,6 +94,14 @@ def load_sheet(
     return _to_loaded_sheet(grid, path, file_hash, contract, program)
 
 
+def require_recipient_rows(loaded: LoadedSheet) -> LoadedSheet:
+    """A sheet with a header and no rows (a blank template, a wrong export) is nothing to check or order:
+    for ``validate`` and ``run`` it is unusable input, never a success with 0 rows."""
+    if loaded.frame.empty:
+        raise FileFormatError(f"{Path(loaded.path).name} has a header but no recipient rows")
+    return loaded
+
+
 # ---------------------------------------------------------------------------------------------- file type
 
 

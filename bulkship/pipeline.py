@@ -525,7 +525,7 @@ async def _run(
     client_factory: Callable[[Settings], Any] | None,
 ) -> RunResult:
     from .client import connect
-    from .load import load_sheet
+    from .load import load_sheet, require_recipient_rows
     from .validate import validate
 
     prepare_output_folder(settings.out_dir)
@@ -541,7 +541,7 @@ async def _run(
             result.already_complete = True
             result.notes.append(f"Batch {batch!r} is already complete for this file: nothing was sent.")
             return result
-        loaded = load_sheet(path, sheet=sheet, program=program)
+        loaded = require_recipient_rows(load_sheet(path, sheet=sheet, program=program))
         stored = ledger.batch(batch)
         prefix = stored.po_prefix if stored else (po_prefix if po_prefix is not None else DEFAULT_PO_PREFIX)
         async with (client_factory or connect)(settings) as client:

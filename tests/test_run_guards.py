@@ -228,3 +228,20 @@ def test_result_workbook_written_with_a_relative_out_is_found_by_track_from_anot
     assert code == 0, err
     assert "is gone" not in err and "no result workbook" not in err
     assert f"Results: {expected}" in err.replace("\n", "")
+
+
+# -- D: a header without rows is not a success ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["validate", "run"])
+def test_a_file_with_only_a_header_row_is_one_error_line_exit_2(
+    command: str, tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_sheet(tmp_path / "hdronly.csv", [])
+    extra = ("--yes", "--wait", "0") if command == "run" else ()
+    code, err = cli(capsys, command, str(sheet), *extra, "--out", str(tmp_path / "out"))
+    assert code == 2, err
+    assert "Error: hdronly.csv has a header but no recipient rows" in err
+    assert "0 rows" not in err
+    with Ledger.open(isolated_data_dir / "ledger.sqlite", lock=False) as ledger:
+        assert ledger.batches() == []  # no empty batch was created

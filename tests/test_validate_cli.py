@@ -93,9 +93,10 @@ def test_unusable_file_exits_2_with_one_line(
     assert expected in err and "Traceback" not in err
 
 
-def test_header_only_sheet_is_valid_and_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", str(sheet(tmp_path)), "--out", str(tmp_path / "out")]) == 0
-    assert "0 rows: 0 valid, 0 invalid" in capsys.readouterr().out
+def test_header_only_sheet_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # nothing to check is not a success (see tests/test_run_guards.py)
+    assert main(["validate", str(sheet(tmp_path)), "--out", str(tmp_path / "out")]) == 2
+    assert "has a header but no recipient rows" in capsys.readouterr().err
 
 
 def test_workbook_neutralises_formulas_and_keeps_text(tmp_path: Path) -> None:

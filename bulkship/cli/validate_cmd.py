@@ -89,7 +89,7 @@ def validate_command(
     credentials: CredentialsOption = None,
 ) -> None:
     """Check every row of a recipient sheet (nothing is ordered) and write a validation workbook."""
-    from ..load import load_sheet
+    from ..load import load_sheet, require_recipient_rows
     from ..pipeline import prepare_output_folder
     from ..program import load_program
     from ..validate import validate
@@ -99,7 +99,7 @@ def validate_command(
     announce_target(settings)
     program = load_program(config)
     prepare_output_folder(settings.out_dir)  # a bad --out is said before the file is read
-    loaded = load_sheet(file, sheet=sheet, program=program)
+    loaded = require_recipient_rows(load_sheet(file, sheet=sheet, program=program))
     err_console.print(f"Read {len(loaded.frame)} rows from {file} (header on row {loaded.header_row}).")
     catalog = fetch_catalog(settings)
     result = validate(loaded, catalog, program=program)
