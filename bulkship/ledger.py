@@ -837,9 +837,11 @@ class Ledger:
         *,
         created: bool,
         missing: Sequence[str] = (),
+        missing_error: str | None = None,
     ) -> None:
         """The vendor has this order (201, or 409 naming the original). Lines it holds become ``ordered``;
-        ``missing`` fingerprints (not in the vendor's order) stay ``planned`` for the caller to re-plan."""
+        ``missing`` fingerprints (not in the vendor's order) stay ``planned`` for the caller to re-plan, with
+        ``missing_error`` as their error when they need the user instead (``bulkship reconcile``)."""
         at = now_iso()
         with self.transaction() as db:
             db.execute(
@@ -856,6 +858,11 @@ class Ledger:
                     for li in lines
                 ),
             )
+            if missing_error:
+                db.executemany(
+                    "UPDATE rows SET error = ?, updated = ? WHERE batch = ? AND fingerprint = ?",
+                    ((missing_error, at, batch, fp) for fp in missing),
+                )
             self._event(
                 db,
                 batch,
@@ -1057,14 +1064,27 @@ class LedgerThread:
             self._executor.shutdown(wait=True)
 
 
-def match_lines(external_ids: Sequence[str], vendor_order: VendorOrder) -> list[Any]:
+def match_lines(
+    external_ids: Sequence[str], vendor_order: VendorOrder, items: Sequence[Any] | None = None
+) -> list[Any]:
     """For each of our lines (by ExternalId, in order), the vendor's line item that is it, or None.
 
-    Duplicated ExternalIds are matched in order. If the vendor echoes no ExternalId at all, lines are
-    matched by position (the contract only *observes* ExternalId)."""
+    Duplicated ExternalIds are matched in order. If the vendor echoes no ExternalId at all (the contract only
+    *observes* it): with ``items`` (our line items, when the order may not be ours, e.g. a 409) a line matches
+    only a vendor line with the same ProductId, Value, Quantity and address; without them (the vendor
+    created our exact payload) lines are matched by position."""
     vendor_lines = list(vendor_order.line_items)
     if vendor_lines and not any(li.external_id for li in vendor_lines):
-        return [vendor_lines[i] if i < len(vendor_lines) else None for i in range(len(external_ids))]
+        if items is None:
+            return [vendor_lines[i] if i < len(vendor_lines) else None for i in range(len(external_ids))]
+        free = list(range(len(vendor_lines)))
+        matched: list[Any] = []
+        for item in items:
+            hit = next((i for i in free if same_line(item, vendor_order, i)), None)
+            if hit is not None:
+                free.remove(hit)
+            matched.append(vendor_lines[hit] if hit is not None else None)
+        return matched
     pool: dict[str, list[Any]] = {}
     for li in vendor_lines:
         pool.setdefault(li.external_id, []).append(li)
@@ -1073,3 +1093,45 @@ def match_lines(external_ids: Sequence[str], vendor_order: VendorOrder) -> list[
         candidates = pool.get(ext)
         found.append(candidates.pop(0) if candidates else None)
     return found
+
+
+def _fold(value: Any) -> str:
+    return " ".join(str(value or "").split()).casefold()
+
+
+def _raw_line(vendor_order: VendorOrder, index: int) -> dict[str, Any]:
+    raw = vendor_order.raw
+    lines = next((v for k, v in raw.items() if str(k).lower() == "lineitems"), None)
+    if (
+        isinstance(lines, list)
+        and len(lines) == len(vendor_order.line_items)
+        and isinstance(lines[index], dict)
+    ):
+        return lines[index]
+    return {}
+
+
+def same_line(item: Any, vendor_order: VendorOrder, index: int) -> bool:
+    """Whether the vendor's line ``index`` is our line item ``item``: same ProductId, Value and Quantity,
+    and the same recipient where the vendor shows the address."""
+    line = vendor_order.line_items[index]
+    if not isinstance(item, dict):
+        return False
+    try:
+        value_ok = Decimal(str(item.get("Value"))) == line.value
+        quantity_ok = int(item.get("Quantity") or 1) == line.quantity
+    except (ArithmeticError, ValueError, TypeError):
+        return False
+    if not (value_ok and quantity_ok and _fold(item.get("ProductId")) == _fold(line.product_id)):
+        return False
+    theirs = next(
+        (v for k, v in _raw_line(vendor_order, index).items() if str(k).lower() == "physicaldeliveryaddress"),
+        None,
+    )
+    ours = item.get("PhysicalDeliveryAddress")
+    if isinstance(theirs, dict) and isinstance(ours, dict):
+        folded = {str(k).lower(): v for k, v in theirs.items()}
+        for key in ("Name", "AddressLine1", "Zip"):
+            if key.lower() in folded and _fold(folded[key.lower()]) != _fold(ours.get(key)):
+                return False
+    return True

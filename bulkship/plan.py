@@ -74,11 +74,19 @@ def _short_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:6].upper()
 
 
+def _mixed_case(text: str) -> bool:
+    return text != text.upper() and text != text.lower()
+
+
 def po_stem(prefix: str, batch: str) -> str:
     """``PREFIX-BATCH`` within the length that leaves room for a sequence and a re-plan suffix."""
     prefix_part = po_part(prefix)[:PO_PREFIX_MAX].strip("-._")
     batch_part = po_part(batch) or _short_hash(batch)
     budget = PO_MAX_LENGTH - _RESERVED_TAIL - (len(prefix_part) + 1 if prefix_part else 0)
+    if _mixed_case(batch) and len(batch_part) <= budget:
+        # upper-casing would give "Gifts" the PO numbers of "gifts": a mixed-case name gets its own stem.
+        # Names in one case keep theirs, so ledgers planned before this still resume with the same POs.
+        batch_part = batch_part[: budget - 7].rstrip("-._") + "-" + _short_hash(batch)
     if len(batch_part) > budget:
         batch_part = batch_part[: budget - 7].rstrip("-._") + "-" + _short_hash(batch)
     return f"{prefix_part}-{batch_part}" if prefix_part else batch_part

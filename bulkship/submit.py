@@ -60,7 +60,16 @@ from .errors import (
     OrderRejectedError,
     VendorError,
 )
-from .ledger import OPEN_STATES, Ledger, LedgerThread, LineOutcome, OrderRecord, RowRecord, match_lines
+from .ledger import (
+    OPEN_STATES,
+    Ledger,
+    LedgerThread,
+    LineOutcome,
+    OrderRecord,
+    RowRecord,
+    match_lines,
+    same_line,
+)
 from .models import Balance, VendorOrder
 from .plan import replan_po
 
@@ -79,6 +88,8 @@ class OrderClient(Protocol):
     async def create_order(self, payload: dict[str, Any], *, body: bytes | None = None) -> Any: ...
 
     async def find_order(self, po_number: str) -> VendorOrder | None: ...
+
+    async def list_orders(self, po_number: str | None = None) -> list[VendorOrder]: ...
 
     async def balance(self) -> Balance | None: ...
 
@@ -343,8 +354,10 @@ class Submitter:
             matches = match_lines([r.external_id or "" for r in rows], vendor_order)
             missing: list[Any] = []
         else:
-            matches = match_lines([r.external_id or "" for r in rows], vendor_order)
-            missing = [row for row, line in zip(rows, matches, strict=True) if line is None]
+            matches, missing, review, note = await self._check_original(order, rows, vendor_order)
+            if review:
+                await self._settle_conflict(order, rows, vendor_order, matches, missing, review, note)
+                return None
         outcomes = [
             LineOutcome(
                 row.fingerprint,
@@ -371,6 +384,99 @@ class Submitter:
             return record
         await self._follow_up(order, rows, [r.line_index for r in missing if r.line_index is not None])
         return None
+
+    async def _check_original(
+        self, order: OrderRecord, rows: list[RowRecord], vendor_order: VendorOrder
+    ) -> tuple[list[Any], list[RowRecord], list[RowRecord], str]:
+        """A 409's original order against ours: each row's verified vendor line (or None), the rows to send
+        in a follow-up (certainly not at the vendor), the rows that need the user, and why."""
+        items = order.payload().get("LineItems", [])
+        ours = [
+            items[r.line_index] if r.line_index is not None and r.line_index < len(items) else None
+            for r in rows
+        ]
+        matches = match_lines([r.external_id or "" for r in rows], vendor_order, ours)
+        position = {id(li): i for i, li in enumerate(vendor_order.line_items)}
+        review: list[RowRecord] = []
+        for n, (row, line, item) in enumerate(zip(rows, matches, ours, strict=True)):
+            if line is not None and not same_line(item, vendor_order, position[id(line)]):
+                matches[n] = None  # same ExternalId, other card or recipient: not this row
+                review.append(row)
+        unmatched = [
+            row for row, line in zip(rows, matches, strict=True) if line is None and row not in review
+        ]
+        note = (
+            f"Not ordered: the vendor's order {order.po_number} (a PO number used before, by another plan or "
+            "batch) holds other content than this row"
+        )
+        if not unmatched:
+            return matches, [], review, note
+        elsewhere = await self._external_ids_at_vendor(order.base_po)
+        if elsewhere is None:
+            note += "; the vendor's orders could not be listed to check whether this row is under another PO"
+            return matches, [], review + unmatched, note
+        found = [row for row in unmatched if (row.external_id or "") in elsewhere]
+        if found:
+            where = sorted({elsewhere[row.external_id or ""] for row in found})
+            note += f"; its ExternalId is at the vendor under {', '.join(where)}"
+        return matches, [row for row in unmatched if row not in found], review + found, note
+
+    async def _external_ids_at_vendor(self, base_po: str) -> dict[str, str] | None:
+        """ExternalId -> PONumber over the vendor's orders of this batch's PO stem; None when unknowable."""
+        stem = re.sub(r"-\d+$", "", base_po) + "-"
+        try:
+            orders = await self.client.list_orders()
+        except VendorError:
+            return None
+        found: dict[str, str] = {}
+        for vendor_order in orders:
+            if not vendor_order.po_number.startswith(stem):
+                continue
+            for line in vendor_order.line_items:
+                if not line.external_id:
+                    return None  # lines without ExternalId: nothing can be ruled out
+                found.setdefault(line.external_id, vendor_order.po_number)
+        return found
+
+    async def _settle_conflict(
+        self,
+        order: OrderRecord,
+        rows: list[RowRecord],
+        vendor_order: VendorOrder,
+        matches: list[Any],
+        follow: list[RowRecord],
+        review: list[RowRecord],
+        note: str,
+    ) -> None:
+        """Rows the 409's original does not hold as sent: never re-sent on a guess. Verified rows are ordered,
+        rows certainly not at the vendor go out in a follow-up, the others wait for the user."""
+        message = f"{note}. Nothing was re-sent for it; run `bulkship reconcile` to compare with the vendor"
+        outcomes = [
+            LineOutcome(
+                row.fingerprint,
+                line.id,
+                line.cost if line.cost is not None else row.cost,
+                (line.status or "").lower() or None,
+            )
+            for row, line in zip(rows, matches, strict=True)
+            if line is not None
+        ]
+        if outcomes:
+            await self._ledger(
+                self.ledger.record_created,
+                order.po_number,
+                vendor_order,
+                outcomes,
+                created=False,
+                missing=[r.fingerprint for r in (*review, *follow)],
+                missing_error=message,
+            )
+            self.outcome.created.append(order.po_number)
+        else:  # nothing of ours is in it: the order under this PO is not ours
+            await self._ledger(self.ledger.record_unknown, order.po_number, message)
+        self._report(order.po_number, "needs review", ordered=len(outcomes))
+        if follow:
+            await self._follow_up(order, rows, [r.line_index for r in follow if r.line_index is not None])
 
     async def _rejected(self, order: OrderRecord, rows: list[RowRecord], exc: OrderRejectedError) -> None:
         per_line, general = _line_errors(exc, order.lines)

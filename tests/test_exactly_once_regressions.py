@@ -17,8 +17,10 @@ import pytest
 
 from bulkship.client import connect
 from bulkship.errors import LedgerError, VendorUnavailableError
-from bulkship.ledger import Ledger
+from bulkship.ledger import Ledger, match_lines
+from bulkship.models import VendorLineItem, VendorOrder
 from bulkship.pipeline import run_batch
+from bulkship.plan import po_stem
 from bulkship.sandbox import Sandbox, SandboxConfig, create_app
 from bulkship.settings import Settings
 
@@ -208,10 +210,95 @@ def test_an_unknown_order_is_looked_up_before_it_is_sent_again(tmp_path: Path, v
 # -- finding 2: ledger lost, a 409 hands back a neighbour's order ------------------------------------------
 
 
+def test_lost_ledger_and_shifted_po_numbers_never_reorder_a_row(tmp_path: Path, vendor: Vendor) -> None:
+    sheet = write_sheet(tmp_path / "staff.csv", range(10), bad={2})
+    settings = settings_in(tmp_path)
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(), max_lines=5)
+    assert vendor.line_counts() == Counter({f"E{i}": 1 for i in range(10) if i != 2})
+    settings.ledger.unlink()  # the ledger is lost...
+    write_sheet(sheet, range(10))  # ...and the user fixed row E2: every PO now holds other rows
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(), max_lines=5)
+    counts = vendor.line_counts()
+    assert max(counts.values()) == 1, counts  # nothing twice
+    assert counts["E2"] == 1  # the fixed row, at the vendor under no PO, still went out
+    rows = row_records(settings, "staff")
+    # E5 sits at the vendor in another PO: not re-sent; left for review, never claimed "ordered" here
+    assert rows["E5"].status != "ordered"
+    assert "reconcile" in (rows["E5"].error or "")
+    assert result.exit_code != 0
+
+
+def test_vendor_lines_without_external_id_are_matched_by_content_not_position() -> None:
+    def line(product: str, value: str) -> VendorLineItem:
+        return VendorLineItem("li", "", product, Decimal(value), 1, Decimal(value), "Pending")
+
+    vendor_order = VendorOrder("o1", "PO-1", "Pending", line_items=(line("TARGET", "50"), line("CVS", "25")))
+    ours = [
+        {"ExternalId": "A", "ProductId": "CVS", "Value": 25, "Quantity": 1},
+        {"ExternalId": "B", "ProductId": "VISA", "Value": 75, "Quantity": 1},
+    ]
+    matches = match_lines(["A", "B"], vendor_order, ours)
+    assert matches[0] is vendor_order.line_items[1]
+    assert matches[1] is None  # nothing there is line B: not ordered
+
+
 # -- finding 3: two batches sharing PO numbers --------------------------------------------------------------
 
 
+def test_batches_named_alike_get_their_own_po_numbers(tmp_path: Path, vendor: Vendor) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = write_sheet(tmp_path / "a" / "Gifts.csv", range(3))
+    second = write_sheet(tmp_path / "b" / "gifts.csv", range(3), product="TARGET", amount="50")
+    run_batch(first, settings_in(tmp_path / "a"), wait_s=0, client_factory=vendor.factory())
+    result = run_batch(second, settings_in(tmp_path / "b"), wait_s=0, client_factory=vendor.factory())
+    assert result.ordered_rows == 3
+    assert vendor.products() == Counter({(f"E{i}", p): 1 for i in range(3) for p in ("CVS", "TARGET")})
+    assert po_stem("BS", "Gifts") != po_stem("BS", "gifts")
+    assert po_stem("BS", "Q4 gifts") != po_stem("BS", "q4-gifts")
+    assert po_stem("BS", "staff") == "BS-STAFF"  # a plain name keeps its stem: existing ledgers resume
+
+
+def test_a_409_naming_an_order_with_other_content_is_a_conflict(tmp_path: Path, vendor: Vendor) -> None:
+    # the same batch name on two machines (two ledgers, one vendor account), different cards
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = write_sheet(tmp_path / "a" / "gifts.csv", range(3))
+    second = write_sheet(tmp_path / "b" / "gifts.csv", range(3), product="TARGET", amount="50")
+    run_batch(first, settings_in(tmp_path / "a"), wait_s=0, client_factory=vendor.factory())
+    settings = settings_in(tmp_path / "b")
+    result = run_batch(second, settings, wait_s=0, client_factory=vendor.factory())
+    assert result.ordered_rows == 0 and result.exit_code != 0  # never claims the CVS cards as its TARGET ones
+    assert vendor.products() == Counter({(f"E{i}", "CVS"): 1 for i in range(3)})
+    rows = row_records(settings, "gifts")
+    assert all(r.status != "ordered" for r in rows.values())
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        errors = [str(o.error) for o in ledger.orders()] + [str(r.error) for r in rows.values()]
+    message = " ".join(errors)
+    assert "BS-GIFTS-0001" in message and "reconcile" in message
+
+
 # -- finding 4: a PO number collision in one ledger is an error, not a traceback ---------------------------
+
+
+def test_batches_differing_in_case_share_one_ledger(tmp_path: Path, vendor: Vendor) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    settings = settings_in(tmp_path)
+    run_batch(
+        write_sheet(tmp_path / "a" / "Staff.csv", range(3)),
+        settings,
+        wait_s=0,
+        client_factory=vendor.factory(),
+    )
+    result = run_batch(
+        write_sheet(tmp_path / "b" / "staff.csv", range(3, 6)),
+        settings,
+        wait_s=0,
+        client_factory=vendor.factory(),
+    )
+    assert result.ordered_rows == 3
+    assert vendor.line_counts() == Counter({f"E{i}": 1 for i in range(6)})
 
 
 def test_a_duplicate_po_number_in_the_ledger_is_a_ledger_error(tmp_path: Path) -> None:
