@@ -245,3 +245,49 @@ def test_a_file_with_only_a_header_row_is_one_error_line_exit_2(
     assert "0 rows" not in err
     with Ledger.open(isolated_data_dir / "ledger.sqlite", lock=False) as ledger:
         assert ledger.batches() == []  # no empty batch was created
+
+
+# -- E: rows ordered earlier stay in the result workbook ----------------------------------------------------
+
+
+def results_rows(workbook: Path) -> list[dict[str, object]]:
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(workbook, read_only=True)["Results"]
+    lines = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(lines[0], line, strict=True)) for line in lines[1:]]
+
+
+def test_rows_ordered_then_deleted_from_the_file_stay_in_the_results_after_a_rerun(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "team.csv"
+    out = tmp_path / "out"
+    write_sheet(sheet, [1, 2, 3, 4])
+    code, err = cli(capsys, "run", str(sheet), "--yes", "--wait", "0", "--out", str(out))
+    assert code == 0, err
+    first = {r["Employee ID"]: r for r in results_rows(out / "team-results.xlsx")}
+
+    write_sheet(sheet, [1, 3, 5])  # E002 and E004 deleted, E005 added
+    code, err = cli(capsys, "run", str(sheet), "--yes", "--wait", "0", "--out", str(out))
+    assert code == 0, err
+    rows = results_rows(out / "team-results.xlsx")
+    assert [r["Employee ID"] for r in rows] == ["E001", "E003", "E005", "E002", "E004"]
+    assert [r["Row"] for r in rows] == [2, 3, 4, 5, 6]
+    gone = rows[3:]
+    assert [r["Problems / vendor error"] for r in gone] == [
+        "ordered earlier; no longer in the file (row 3 of the earlier file)",
+        "ordered earlier; no longer in the file (row 5 of the earlier file)",
+    ]
+    for row in gone:
+        earlier = first[row["Employee ID"]]
+        assert row["Status"] == earlier["Status"] and row["PO Number"] == earlier["PO Number"]
+        assert row["Cost"] == earlier["Cost"] and row["Name"] == earlier["Name"]
+    # every card paid for is on the sheet: its costs add up to what the run reports
+    assert sum(float(str(r["Cost"])) for r in rows) == pytest.approx(5 * 25)
+
+    code, err = cli(capsys, "track", "team")  # a rewrite keeps them too
+    assert code == 0, err
+    assert [r["Employee ID"] for r in results_rows(out / "team-results.xlsx")] == [
+        "E001", "E003", "E005", "E002", "E004",
+    ]  # fmt: skip

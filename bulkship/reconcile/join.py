@@ -14,6 +14,7 @@ truth for the user's original cells and for validation problems. Nothing here wr
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -258,7 +259,13 @@ def book_from_run(
             normalised=normalised,
         )
     columns = list(sheet.headers)
-    rows = _frame_rows(sheet.frame, columns)
+    rows: Any = _frame_rows(sheet.frame, columns)
+    earlier = _earlier_rows(view, set(fingerprints.values()), columns, first_row=max(index, default=0) + 1)
+    if earlier:  # money the file no longer shows: still one row each, after the file's rows
+        for row, _cells, fingerprint, outcome in earlier:
+            outcomes[row] = outcome
+            fingerprints[row] = fingerprint
+        rows = _WithEarlierRows(rows, [(row, cells) for row, cells, _fp, _o in earlier])
     info = run_info(ledger.path, view.batch, batch_name=batch, api=api, input_file=sheet.path)
     return ResultBook(
         headers=tuple(columns),
@@ -268,6 +275,106 @@ def book_from_run(
         info=info,
         fingerprints=fingerprints,
     )
+
+
+GONE_NOTE = "ordered earlier; no longer in the file (row {row} of the earlier file)"
+GONE_OPEN_NOTE = (
+    "sent earlier, the vendor's answer was lost; no longer in the file (row {row} of the earlier file). "
+    "Re-running the same command resolves it with the same PO number"
+)
+
+
+def _earlier_rows(
+    view: LedgerView, in_file: set[str], columns: Sequence[str], *, first_row: int
+) -> list[tuple[int, list[str], str, RowOutcome]]:
+    """Rows ordered (or sent, outcome unknown) by an earlier run that the file no longer holds, numbered
+    after the file's last row: (row, original cells when the earlier workbook has them, fingerprint,
+    outcome). Without them the Results would hide cards that were paid for (``total_cost`` counts them)."""
+    gone = [
+        record
+        for record in view.rows_by_fingerprint.values()
+        if record.fingerprint not in in_file
+        and (
+            record.status == "ordered"
+            or (record.po_number and view.orders.get(record.po_number) is not None
+                and view.orders[record.po_number].state in ("sending", "unknown"))
+        )
+    ]  # fmt: skip
+    if not gone:
+        return []
+    gone.sort(key=lambda r: (r.row, r.fingerprint))
+    cells_of = _earlier_cells(view.batch, {r.fingerprint for r in gone}, columns)
+    found = []
+    for offset, record in enumerate(gone):
+        row = first_row + offset
+        outcome = view.outcome(row, record.fingerprint)
+        if outcome is None:
+            continue
+        template = GONE_NOTE if record.status == "ordered" else GONE_OPEN_NOTE
+        note = template.format(row=record.row)
+        problems = f"{note}; {outcome.problems}" if outcome.problems and record.status == "ordered" else note
+        cells = cells_of.get(record.fingerprint) or [""] * len(columns)
+        found.append((row, cells, record.fingerprint, replace(outcome, problems=problems)))
+    return found
+
+
+def _earlier_cells(
+    batch: BatchRecord | None, wanted: set[str], columns: Sequence[str]
+) -> dict[str, list[str]]:
+    """The original cells of ``wanted`` fingerprints, from the result workbook written before (matched by
+    header name); empty when there is none or it cannot be read: the ledger's columns still show the card."""
+    from ..errors import BulkshipError
+    from .sheets import read_result_workbook
+
+    path = Path(batch.output) if batch is not None and batch.output else None
+    if path is None or not path.exists():
+        return {}
+    try:
+        existing = read_result_workbook(path)
+    except (BulkshipError, OSError, ValueError):
+        return {}
+    position = {header: i for i, header in enumerate(existing.headers)}
+    by_row = dict(existing.rows)
+    found: dict[str, list[str]] = {}
+    for row, fingerprint in existing.fingerprints.items():
+        if fingerprint in wanted and row in by_row:
+            old = by_row[row]
+            found[fingerprint] = [
+                old[position[c]] if c in position and position[c] < len(old) else "" for c in columns
+            ]
+    return found
+
+
+class _WithEarlierRows:
+    """The file's rows (a :class:`_FrameRows`), then rows only the ledger still has, with the same
+    interface the workbook writer uses (sized, ``row_numbers``, ``column_block``, ``select``)."""
+
+    def __init__(self, base: _FrameRows, extra: list[tuple[int, list[str]]]) -> None:
+        self.base, self.extra = base, extra
+        self._extra_cells = dict(extra)
+
+    def __len__(self) -> int:
+        return len(self.base) + len(self.extra)
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        yield from self.base
+        yield from self.extra
+
+    def row_numbers(self) -> list[int]:
+        return [*self.base.row_numbers(), *(row for row, _ in self.extra)]
+
+    def column_block(self, start: int, stop: int, width: int) -> list[list[str]]:
+        size = len(self.base)
+        block = self.base.column_block(start, min(stop, size), width) if start < size else None
+        tail = [cells for _, cells in self.extra[max(start - size, 0) : max(stop - size, 0)]]
+        tail_columns = [[cells[c] if c < len(cells) else "" for cells in tail] for c in range(width)]
+        if block is None:
+            return tail_columns
+        return [column + more for column, more in zip(block, tail_columns, strict=True)]
+
+    def select(self, rows: Sequence[int]) -> Iterator[tuple[int, list[str]]]:
+        yield from self.base.select([r for r in rows if r not in self._extra_cells])
+        yield from ((r, self._extra_cells[r]) for r in rows if r in self._extra_cells)
 
 
 class _FrameRows:
