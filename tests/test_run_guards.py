@@ -291,3 +291,39 @@ def test_rows_ordered_then_deleted_from_the_file_stay_in_the_results_after_a_rer
     assert [r["Employee ID"] for r in results_rows(out / "team-results.xlsx")] == [
         "E001", "E003", "E005", "E002", "E004",
     ]  # fmt: skip
+
+
+# -- F: no one to confirm; the Summary's counts -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stdin", ["closed", "empty"])
+def test_run_without_yes_and_no_input_says_nothing_was_sent_and_to_pass_yes(
+    stdin: str,
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", None if stdin == "closed" else io.StringIO(""))
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
+    code, err = cli(capsys, "run", str(sheet), "--wait", "0", "--out", str(tmp_path / "out"))
+    assert code == 1, err
+    assert "Traceback" not in err and "Aborted." not in err
+    assert "nothing was sent" in err and "pass --yes to confirm non-interactively" in err
+    assert vendor_order_count(isolated_data_dir) == 0
+
+
+def test_summary_sheet_rows_and_orders_are_numbers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3])
+    code, err = cli(capsys, "run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out"))
+    assert code == 0, err
+    summary = openpyxl.load_workbook(tmp_path / "out" / "staff-results.xlsx")["Summary"]
+    facts = {row[0]: row[1] for row in summary.iter_rows(min_col=1, max_col=2, values_only=True) if row[0]}
+    assert facts["Rows"] == 3 and facts["Orders"] == 1

@@ -14,7 +14,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from ..errors import ConfigError
+from ..errors import ConfigError, SpendLimitError
 from ..pipeline import DEFAULT_WAIT_S, PlanView, RunResult, run_batch
 from ..plan import DEFAULT_MAX_LINES
 from ..submit import SubmitProgress
@@ -89,12 +89,28 @@ def show_plan(view: PlanView) -> None:
             )
 
 
+NO_ANSWER = "No answer to 'Send these orders?' (the input is closed or empty): nothing was sent"
+NO_ANSWER_HINT = "pass --yes to confirm non-interactively, or run the command in a terminal to answer"
+
+
+def _ask_to_send() -> bool:
+    """The confirmation prompt; without anyone to answer it (stdin closed or at its end), a clear stop."""
+    try:
+        return typer.confirm("Send these orders?", default=False, err=True)
+    except typer.Abort as exc:
+        if isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt):
+            raise  # Ctrl-C: the interrupted message, exit 130
+        raise SpendLimitError(NO_ANSWER, hint=NO_ANSWER_HINT) from None
+    except (EOFError, RuntimeError, OSError):  # input() with sys.stdin closed: "lost sys.stdin"
+        raise SpendLimitError(NO_ANSWER, hint=NO_ANSWER_HINT) from None
+
+
 def _confirmer(yes: bool) -> object:
     def confirm(view: PlanView) -> bool:
         show_plan(view)
         if yes:
             return True
-        return typer.confirm("Send these orders?", default=False, err=True)
+        return _ask_to_send()
 
     return confirm
 

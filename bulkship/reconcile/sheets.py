@@ -508,15 +508,15 @@ def _write_summary(
     sheet.set_column(2, 4, 14)
     sheet.write_string(0, 0, f"bulkship results — batch {info.batch}", fmt.title)
     sheet.write_string(1, 0, info.api_label, fmt.banner if info.api == SANDBOX_API else fmt.bold)
-    facts = [
+    facts: list[tuple[str, str | int | None]] = [
         ("Batch", info.batch),
         ("Input file", info.input_file),
         ("Input SHA-256", info.input_hash),
         ("Ledger", info.ledger),
         ("Run time", info.run_time),
         ("API", info.api),
-        ("Rows", str(tally.rows)),
-        ("Orders", str(len(orders))),
+        ("Rows", tally.rows),  # numbers, so a spreadsheet can add them up
+        ("Orders", len(orders)),
         ("Total cost", None),
         ("Total face value", None),
     ]
@@ -527,6 +527,8 @@ def _write_summary(
             sheet.write_number(row, 1, float(sum((o.cost for o in orders), Decimal(0))), fmt.money)
         elif label == "Total face value":
             sheet.write_number(row, 1, float(sum((o.face_value for o in orders), Decimal(0))), fmt.money)
+        elif isinstance(value, int):
+            sheet.write_number(row, 1, value)
         elif value:
             _text(sheet, row, 1, value, fmt)
         row += 1
