@@ -232,6 +232,9 @@ def _sync_ledger(
             continue
         members = planned_members.get(po, [])
         if not members or any(fp not in valid_fps for fp in members):
+            if _may_exist_at_vendor(ledger, po):  # never re-plan (new PO) what the vendor may hold
+                ledger.record_unknown(po, "sent before without a definite answer: asking the vendor first")
+                continue
             ledger.cancel_planned(po, "its rows changed in the file before it was sent")
             cancelled.add(po)
     updates = [
@@ -279,6 +282,18 @@ def _sync_ledger(
     return len(planned), resumed
 
 
+def _may_exist_at_vendor(ledger: Ledger, po: str) -> bool:
+    """A planned order that was sent and put back to planned without the vendor confirming it has no such
+    order (a ledger written by an older bulkship, which took a refusal after a lost answer as final)."""
+    sent = False
+    for event in ledger.events(po_number=po):
+        if event.kind == "sending":
+            sent = True
+        elif event.kind == "not_sent" and event.detail.get("vendor_confirmed"):
+            sent = False
+    return sent
+
+
 def _plan_records(
     to_plan: Any,
     catalog: Catalog,
@@ -318,29 +333,47 @@ def _plan_records(
 def _pending_summary(
     ledger: Ledger, batch: str, catalog: Catalog, start: date, balance: Balance | None
 ) -> Any:
-    """Cost of every order still to send, rebuilt from the stored payloads (what will really go out)."""
+    """Cost of every order still to send, rebuilt from the stored payloads (what will really go out).
+
+    The summary has totals only, so the lines carry no row identity (no ledger read per order), and each
+    distinct value, product and unit cost is worked out once: 100k rows are 1,000 orders."""
     from .models import PlannedLine, PlannedOrder
 
+    products: dict[str, Any] = {}
+    values: dict[float, Decimal] = {}
+    unit_costs: dict[tuple[str, Decimal], Decimal] = {}
     pending = []
     for order in ledger.orders(batch, states=("planned", *OPEN_STATES)):
-        rows = {r.line_index: r for r in ledger.rows_by_po(order.po_number)}
         lines = []
-        for index, item in enumerate(order.payload().get("LineItems", [])):
-            product = catalog.product(str(item.get("ProductId", "")))
+        for item in order.payload().get("LineItems", []):
+            product_id = str(item.get("ProductId", ""))
+            if product_id not in products:
+                products[product_id] = catalog.product(product_id)
+            product = products[product_id]
             address = dict(item.get("PhysicalDeliveryAddress") or {})
             method = catalog.shipping_methods.get(str(address.get("ShippingMethodId", "")))
-            value = Decimal(str(item.get("Value", 0)))
-            record = rows.get(index)
+            raw = item.get("Value", 0)
+            cached = type(raw) is float and raw != 0  # 0.0 and -0.0 are one key with two texts
+            value = values.get(raw) if cached else None
+            if value is None:
+                value = Decimal(str(raw))
+                if cached:
+                    values[raw] = value
+            unit_cost = unit_costs.get((product_id, value)) if cached else None
+            if unit_cost is None:
+                unit_cost = product.unit_cost(value) if product else value
+                if cached:
+                    unit_costs[product_id, value] = unit_cost
             lines.append(
                 PlannedLine(
-                    row=record.row if record else 0,
-                    fingerprint=record.fingerprint if record else "",
+                    row=0,
+                    fingerprint="",
                     external_id=str(item.get("ExternalId", "")),
-                    product_id=str(item.get("ProductId", "")),
+                    product_id=product_id,
                     value=value,
                     quantity=int(item.get("Quantity", 1) or 1),
                     address=address,
-                    unit_cost=product.unit_cost(value) if product else value,
+                    unit_cost=unit_cost,
                     shipping_cost=method.price if method else Decimal("0"),
                 )
             )
@@ -400,7 +433,9 @@ def prepare_output_folder(folder: Path) -> Path:
 
 def _workbook_not_written(ledger: Ledger, batch: str, error: BaseException) -> BulkshipError:
     """The orders went out but their result workbook could not be written: say where things stand."""
-    reason = error.message if isinstance(error, BulkshipError) else f"{error.strerror or error}"
+    reason = (
+        error.message if isinstance(error, BulkshipError) else f"{getattr(error, 'strerror', None) or error}"
+    )
     record = ledger.batch(batch)
     earlier = record.output if record and record.output and Path(record.output).exists() else None
     hint = (
