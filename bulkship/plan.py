@@ -422,19 +422,28 @@ class PlanSummary:
 class _Tally:
     def __init__(self, key: str, name: str) -> None:
         self.key, self.name = key, name
+        self.fee = Decimal("0")  # the product's fee per card, for a per-product tally
         self.rows = self.cards = 0
         self.face = self.discount = self.fees = self.shipping = self.total = Decimal("0")
 
     def add(self, line: PlannedLine, fee: Decimal) -> None:
         fees = fee * line.quantity
-        self.rows += 1
-        self.cards += line.quantity
-        self.face += line.face_value
-        self.fees += fees
-        self.shipping += line.shipping_cost
-        self.total += line.cost
+        face = line.face_value
         # what the discount took off, consistent with the rounded unit cost
-        self.discount += line.face_value + fees - line.unit_cost * line.quantity
+        discount = face + fees - line.unit_cost * line.quantity
+        self.add_figures(line.quantity, face, fees, line.shipping_cost, line.cost, discount)
+
+    def add_figures(
+        self, cards: int, face: Decimal, fees: Decimal, shipping: Decimal, cost: Decimal, discount: Decimal
+    ) -> None:
+        """One line's figures, worked out once by :meth:`add` (or once for several tallies)."""
+        self.rows += 1
+        self.cards += cards
+        self.face += face
+        self.fees += fees
+        self.shipping += shipping
+        self.total += cost
+        self.discount += discount
 
     def result(self) -> CostLine:
         return CostLine(
@@ -459,15 +468,27 @@ def summarise(
     methods: dict[str, _Tally] = {}
     for order in orders:
         for line in order.lines:
-            product = catalog.product(line.product_id)
-            fee = product.fee if product else Decimal("0")
+            by_product = products.get(line.product_id)
+            if by_product is None:
+                product = catalog.product(line.product_id)
+                by_product = products[line.product_id] = _Tally(
+                    line.product_id, product.name if product else ""
+                )
+                by_product.fee = product.fee if product else Decimal("0")
             method_id = line.address.get("ShippingMethodId", DEFAULT_SHIPPING_METHOD)
-            method = catalog.shipping_methods.get(method_id)
-            overall.add(line, fee)
-            products.setdefault(
-                line.product_id, _Tally(line.product_id, product.name if product else "")
-            ).add(line, fee)
-            methods.setdefault(method_id, _Tally(method_id, method.name if method else "")).add(line, fee)
+            by_method = methods.get(method_id)
+            if by_method is None:
+                method = catalog.shipping_methods.get(method_id)
+                by_method = methods[method_id] = _Tally(method_id, method.name if method else "")
+            # the line's figures once, added to all three tallies (the same sums as add(line, fee) each)
+            quantity = line.quantity
+            fees = by_product.fee * quantity
+            face = line.face_value
+            discount = face + fees - line.unit_cost * quantity
+            figures = (quantity, face, fees, line.shipping_cost, line.cost, discount)
+            overall.add_figures(*figures)
+            by_product.add_figures(*figures)
+            by_method.add_figures(*figures)
     arrivals = []
     for method_id, tally in methods.items():
         method = catalog.shipping_methods.get(method_id)
