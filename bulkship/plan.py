@@ -163,6 +163,8 @@ def _line(rec: dict[str, str], row: int, catalog: Catalog, batch: str) -> Planne
     )
 
 
+_UNSEEN = object()  # a cache miss, where None is a cached answer ("not in the catalog")
+
 # The columns a line item is built from (any other column of the frame is not read).
 _LINE_COLUMNS = (
     "product",
@@ -257,48 +259,63 @@ def plan_lines(valid_rows: pd.DataFrame, catalog: Catalog, batch: str) -> list[P
     product_shown = texts["product"]  # None when the column is missing, as in the error message
     col = {column: values if values is not None else blank for column, values in texts.items()}
     make = _LineFactory(catalog, batch)
+    # the factory's caches, read inline: a method call per row and column costs more than the look-up
+    products, methods, unit_costs = make.products, make.shipping, make.unit_costs
+    values, quantities = make.values, make.quantities
     lines = []
-    for (
-        index,
-        (row, fingerprint, product_text, shipping_text, value_text, quantity_text, external_id),
-    ) in enumerate(
-        zip(
-            rows,
-            fingerprints,
-            col["product"],
-            col["shipping_method"],
-            col["value"],
-            col["quantity"],
-            col["external_id"],
-            strict=True,
-        )
-    ):
+    for index, (
+        row,
+        fingerprint,
+        product_text,
+        shipping_text,
+        value_text,
+        quantity_text,
+        external_id,
+        name,
+        first_name,
+        last_name,
+        address1,
+        address2,
+        city,
+        state,
+        zip_code,
+        country,
+        carrier_id,
+    ) in enumerate(zip(rows, fingerprints, *(col[c] for c in _LINE_COLUMNS), strict=True)):
         row = int(row)
-        product = make.product(product_text)
+        product = products.get(product_text, _UNSEEN)
+        if product is _UNSEEN:
+            product = make.product(product_text)
         shipping_id = shipping_text or DEFAULT_SHIPPING_METHOD
-        shipping = make.shipping_method(shipping_id)
+        shipping = methods.get(shipping_id, _UNSEEN)
+        if shipping is _UNSEEN:
+            shipping = make.shipping_method(shipping_id)
         if product is None or shipping is None:
             shown = product_shown[index] if product_shown is not None else None
             missing = f"product {shown!r}" if product is None else f"shipping method {shipping_id!r}"
             raise InputError(f"Row {row}: {missing} is not in the vendor's catalog; nothing was sent")
-        try:
-            value, quantity = make.amounts(value_text, quantity_text)
-        except (InvalidOperation, ValueError):
-            raise InputError(f"Row {row}: value or quantity is not a number; nothing was sent") from None
-        name = col["name"][index] or " ".join(
-            p for p in (col["first_name"][index], col["last_name"][index]) if p
-        )
-        address2 = col["address2"][index]
+        value = values.get(value_text)
+        quantity = quantities.get(quantity_text)
+        if value is None or quantity is None:
+            try:
+                value, quantity = make.amounts(value_text, quantity_text)
+            except (InvalidOperation, ValueError):
+                raise InputError(f"Row {row}: value or quantity is not a number; nothing was sent") from None
+        unit_cost = unit_costs.get((product.id, value_text))
+        if unit_cost is None:
+            unit_cost = make.unit_cost(product, value_text, value)
+        if not name:
+            name = " ".join(p for p in (first_name, last_name) if p)
         if address2:
-            address = {"Name": name, "AddressLine1": col["address1"][index], "AddressLine2": address2}
+            address = {"Name": name, "AddressLine1": address1, "AddressLine2": address2}
         else:
-            address = {"Name": name, "AddressLine1": col["address1"][index]}
-        address["City"] = col["city"][index]
-        address["State"] = col["state"][index]
-        address["Zip"] = col["zip"][index]
-        address["Country"] = col["country"][index] or DEFAULT_COUNTRY
+            address = {"Name": name, "AddressLine1": address1}
+        address["City"] = city
+        address["State"] = state
+        address["Zip"] = zip_code
+        address["Country"] = country or DEFAULT_COUNTRY
         address["ShippingMethodId"] = shipping.id
-        address["CarrierId"] = col["carrier_id"][index] or DEFAULT_CARRIER
+        address["CarrierId"] = carrier_id or DEFAULT_CARRIER
         lines.append(
             PlannedLine(
                 row=row,
@@ -308,7 +325,7 @@ def plan_lines(valid_rows: pd.DataFrame, catalog: Catalog, batch: str) -> list[P
                 value=value,
                 quantity=quantity,
                 address=address,
-                unit_cost=make.unit_cost(product, value_text, value),
+                unit_cost=unit_cost,
                 shipping_cost=shipping.price,
             )
         )
