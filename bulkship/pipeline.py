@@ -220,7 +220,7 @@ def _sync_ledger(
         invalid=summary.invalid,
         api=api,
     )
-    valid_fps = set(frame.loc[frame[STATUS] == "valid", FINGERPRINT].astype(str))
+    valid_fps = set(frame.loc[frame[STATUS] == "valid", FINGERPRINT].astype(str).tolist())  # not cell by cell
     planned_members: dict[str, list[str]] = {}
     for fp, rec in known.items():
         if rec.po_number and rec.status == "planned":
