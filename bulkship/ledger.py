@@ -909,7 +909,9 @@ class Ledger:
                 (reason, now_iso(), po_number),
             )
             batch = db.execute("SELECT batch FROM orders WHERE po_number = ?", (po_number,)).fetchone()[0]
-            self._event(db, batch, po_number, "not_sent", {"reason": reason})
+            # vendor_confirmed: written by a bulkship that asks the vendor after a lost answer (older ones
+            # could put an order that may exist back to planned; the pipeline never re-plans those)
+            self._event(db, batch, po_number, "not_sent", {"reason": reason, "vendor_confirmed": True})
 
     def record_unknown(self, po_number: str, reason: str) -> None:
         """No answer we can trust (timeout, dropped connection, 5xx after retries): resolve later, same PO."""

@@ -207,6 +207,23 @@ def test_an_unknown_order_is_looked_up_before_it_is_sent_again(tmp_path: Path, v
     assert second.ordered_rows == 4 and second.exit_code == 0
 
 
+def test_an_order_an_older_version_put_back_to_planned_is_never_replanned(
+    tmp_path: Path, vendor: Vendor
+) -> None:
+    sheet = write_sheet(tmp_path / "staff.csv", range(4))
+    settings = settings_in(tmp_path, concurrency=1)
+    scripted = Scripted(vendor.transport)  # created at the vendor, every answer lost
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(scripted))
+    with Ledger.open(settings.ledger) as ledger:  # what an older bulkship left after a 422 on the retry
+        [order] = ledger.orders()
+        with ledger.transaction() as db:
+            db.execute("UPDATE orders SET state = 'planned' WHERE po_number = ?", (order.po_number,))
+        ledger.log_event("staff", order.po_number, "not_sent", reason="422 Insufficient funds")
+    write_sheet(sheet, [0, 1, 2])  # the user removes a row and runs again
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory())
+    assert vendor.line_counts() == Counter({f"E{i}": 1 for i in range(4)})
+
+
 # -- finding 2: ledger lost, a 409 hands back a neighbour's order ------------------------------------------
 
 
