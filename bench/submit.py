@@ -60,6 +60,7 @@ REPEAT = 5  # the fastest of 5 submissions: other work on a shared 2-core machin
 SANDBOX_BALANCE = "1000000000"  # never the thing that stops a bench
 BATCH = "bench-submit"
 SANDBOX_COMMAND = [sys.executable, "-m", "bulkship", "sandbox", "--port", "0"]
+ECHO_VENDOR_COMMAND = [sys.executable, "-m", "bench.echo_vendor"]  # bulkship's side alone (see its docstring)
 
 
 @dataclass
@@ -74,7 +75,7 @@ class Server:
 
 
 @contextmanager
-def sandbox_server(*flags: str) -> Iterator[Server]:
+def sandbox_server(*flags: str, command: list[str] = SANDBOX_COMMAND) -> Iterator[Server]:
     """``bulkship sandbox --port 0 --state STATE [flags]`` as a subprocess; yields it, then stops it.
 
     STATE is a fresh file in memory (/dev/shm) where there is one: the vendor's own disk is not ours, and
@@ -87,7 +88,7 @@ def sandbox_server(*flags: str) -> Iterator[Server]:
     ):
         state = Path(tmp) / "sandbox.sqlite"
         proc = subprocess.Popen(
-            [*SANDBOX_COMMAND, "--state", str(state), "--balance", SANDBOX_BALANCE, *flags],
+            [*command, "--state", str(state), "--balance", SANDBOX_BALANCE, *flags],
             stdout=subprocess.PIPE,
             stderr=log,
             text=True,
@@ -208,15 +209,27 @@ def _bench_file(csv_path: Path, orders: int) -> Path:
 
 
 def submit_inflight(
-    csv_path: Path, inflight: int, *, orders: int = INFLIGHT_ORDERS, repeat: int = REPEAT
+    csv_path: Path,
+    inflight: int,
+    *,
+    orders: int = INFLIGHT_ORDERS,
+    repeat: int = REPEAT,
+    echo_vendor: bool = False,
 ) -> dict[str, Any]:
-    """Rows/s of the submit stage with ``inflight`` orders in flight against 100 ms of sandbox latency."""
+    """Rows/s of the submit stage with ``inflight`` orders in flight against 100 ms of sandbox latency.
+    ``echo_vendor``: against :mod:`bench.echo_vendor` instead (bulkship's side alone)."""
     src = _bench_file(csv_path, orders)
+    command = ECHO_VENDOR_COMMAND if echo_vendor else SANDBOX_COMMAND
     with tempfile.TemporaryDirectory(prefix="bench-submit-") as tmp:
         work = Path(tmp)
-        with sandbox_server("--latency-ms", str(LATENCY_MS)) as server:
+        with sandbox_server("--latency-ms", str(LATENCY_MS), command=command) as server:
             figures = _fastest(src, server, work, inflight=inflight, rate_limit=None, repeat=repeat)
-    return {**figures, "inflight": inflight, "latency_ms": LATENCY_MS}
+    return {
+        **figures,
+        "inflight": inflight,
+        "latency_ms": LATENCY_MS,
+        "vendor": "echo" if echo_vendor else "sandbox",
+    }
 
 
 def submit_ratelimit(
@@ -251,6 +264,15 @@ def submit_task(src: Path, out: Path, inflight: str = "8") -> int:
     return int(figures["rows"])
 
 
+@register("submit_echo")
+def submit_echo_task(src: Path, out: Path, inflight: str = "8") -> int:
+    """As ``submit``, against the echo vendor: set beside ``submit`` it splits the time between bulkship and
+    the sandbox."""
+    figures = submit_inflight(src, int(inflight), echo_vendor=True)
+    FIGURES.update(figures)
+    return int(figures["rows"])
+
+
 @register("submit_ratelimit")
 def submit_ratelimit_task(src: Path, out: Path) -> int:
     figures = submit_ratelimit(src)
@@ -259,10 +281,14 @@ def submit_ratelimit_task(src: Path, out: Path) -> int:
 
 
 def main(argv: list[str]) -> None:
+    """``python -m bench.submit [--echo] [INFLIGHT...]``: one JSON line per measurement."""
     data = Path(__file__).resolve().parent / "data" / "recipients.csv"
-    for inflight in [int(a) for a in argv] or [1, 4, 8, 16]:
-        print(json.dumps({"task": f"submit_{inflight}", **submit_inflight(data, inflight)}), flush=True)
-    if not argv:
+    echo = "--echo" in argv
+    counts = [int(a) for a in argv if a.isdigit()]
+    for inflight in counts or [1, 4, 8, 16]:
+        figures = submit_inflight(data, inflight, echo_vendor=echo)
+        print(json.dumps({"task": f"submit_{inflight}", **figures}), flush=True)
+    if not counts and not echo:
         print(json.dumps({"task": "submit_ratelimit", **submit_ratelimit(data)}), flush=True)
 
 
