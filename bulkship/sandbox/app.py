@@ -153,28 +153,38 @@ def _fault_response(decision: FaultDecision) -> JSONResponse:
 def _v1_endpoint(sandbox: Sandbox, drop_connections: bool) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         decision = sandbox.faults.decide()
+        response = await _answer(sandbox, request, decision, drop_connections)
+        # The latency is the time the answer takes to come back: the work is done first, as at a real
+        # vendor whose requests arrive spread out, so requests in flight overlap their waits rather than
+        # queueing behind each other's processing.
         if decision.latency_s:
             await asyncio.sleep(decision.latency_s)
-        if decision.status is not None:
-            return _fault_response(decision)
-        try:
-            handler, parts = _resolve(request.method, request.path_params["rest"])
-            if handler is not _tokens:
-                sandbox.authenticate(request.headers.get("authorization"))
-            status, body = await handler(sandbox, request, parts)
-        except ApiError as exc:
-            return _json(exc.status, exc.body, exc.headers or None)
-        except Exception:  # the vendor answers 500 rather than crash; the client will retry
-            log.exception("sandbox failed on %s %s", request.method, request.url.path)
-            return _json(500, {"Message": "Sandbox internal error. Retry with the same PONumber."})
-        if status == 201 and decision.drop_after_commit:
-            sandbox.faults.count("dropped_after_commit")
-            if drop_connections:
-                return DroppedConnection()
-            return _json(504, {"Message": FaultDecision(status=504).message})
-        return _json(status, body)
+        return response
 
     return endpoint
+
+
+async def _answer(
+    sandbox: Sandbox, request: Request, decision: FaultDecision, drop_connections: bool
+) -> Response:
+    if decision.status is not None:
+        return _fault_response(decision)
+    try:
+        handler, parts = _resolve(request.method, request.path_params["rest"])
+        if handler is not _tokens:
+            sandbox.authenticate(request.headers.get("authorization"))
+        status, body = await handler(sandbox, request, parts)
+    except ApiError as exc:
+        return _json(exc.status, exc.body, exc.headers or None)
+    except Exception:  # the vendor answers 500 rather than crash; the client will retry
+        log.exception("sandbox failed on %s %s", request.method, request.url.path)
+        return _json(500, {"Message": "Sandbox internal error. Retry with the same PONumber."})
+    if status == 201 and decision.drop_after_commit:
+        sandbox.faults.count("dropped_after_commit")
+        if drop_connections:
+            return DroppedConnection()
+        return _json(504, {"Message": FaultDecision(status=504).message})
+    return _json(status, body)
 
 
 # -- /_sandbox admin routes --------------------------------------------------------------------------------
