@@ -604,10 +604,10 @@ def _map_columns(
     index = contract.alias_index(program.aliases)
     taken = set(column_map.values())
     for header in headers:
-        canonical = index.get(header_key(header))
-        if header not in column_map and canonical and canonical not in taken:
-            column_map[header] = canonical
-            taken.add(canonical)
+        alias_of = index.get(header_key(header))
+        if header not in column_map and alias_of and alias_of not in taken:
+            column_map[header] = alias_of
+            taken.add(alias_of)
     return column_map
 
 
@@ -628,7 +628,7 @@ def _used_area(body: pd.DataFrame, header_cells: list[Any]) -> tuple[list[int], 
 
     @functools.cache
     def values(position: int) -> list[Any]:
-        return body.iloc[:, position].tolist()  # type: ignore[no-any-return]
+        return body.iloc[:, position].tolist()
 
     width = body.shape[1]
     blank = {

@@ -111,7 +111,7 @@ def clean_text(column: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def states(column: pd.Series) -> tuple[pd.Series, pd.Series]:
-    return by_unique(column, _states)  # type: ignore[no-any-return]
+    return by_unique(column, _states)
 
 
 def _states(column: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -122,7 +122,7 @@ def _states(column: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def countries(column: pd.Series) -> tuple[pd.Series, pd.Series]:
-    return by_unique(column, _countries)  # type: ignore[no-any-return]
+    return by_unique(column, _countries)
 
 
 def _countries(column: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -132,7 +132,7 @@ def _countries(column: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def money(column: pd.Series) -> tuple[pd.Series, pd.Series]:
-    return by_unique(column, _money)  # type: ignore[no-any-return]
+    return by_unique(column, _money)
 
 
 def _money(column: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -152,7 +152,7 @@ def _money(column: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def whole_numbers(column: pd.Series) -> pd.Series:
     """'1.0' (a number formatted by some exporter) -> '1'."""
-    return by_unique(column, lambda c: c.str.replace(r"^(\d+)\.0+$", r"\1", regex=True))  # type: ignore[no-any-return]
+    return by_unique(column, lambda c: c.str.replace(r"^(\d+)\.0+$", r"\1", regex=True))
 
 
 def yes_no(column: pd.Series) -> pd.Series:

@@ -158,9 +158,9 @@ def write_validation_workbook(
     try:
         formats = _Formats(book)
         for table in big:
-            table_parts, note = _skeleton(book, formats, table, max_rows_per_sheet, taken)
+            table_parts, table_notes = _skeleton(book, formats, table, max_rows_per_sheet, taken)
             parts.extend(table_parts)
-            notes.extend(note)
+            notes.extend(table_notes)
         _register(parts[0][0], formats, big)
         notes.extend(_write_table(book, formats, summary, max_rows_per_sheet, taken))
         if notes:
