@@ -24,10 +24,12 @@ Batch identity (``BatchConflictError``, exit 2, nothing sent):
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import gc
 import hashlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -178,6 +180,21 @@ class _Prepared:
     resumed_orders: int
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a stage builds a few hundred thousand objects that hold no
+    cycles (lines, payloads, ledger records, row outcomes): its repeated passes over every live object cost
+    10-20 % of such a stage at 100k rows. Reference counting still frees everything as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@_collector_paused()
 def _sync_ledger(
     ledger: Ledger,
     batch: str,
@@ -450,6 +467,7 @@ def _workbook_not_written(ledger: Ledger, batch: str, error: BaseException) -> B
     )
 
 
+@_collector_paused()
 def write_results(
     ledger: Ledger, batch: str, validation: ValidationResult, settings: Settings, catalog: Catalog | None
 ) -> Path:
