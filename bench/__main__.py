@@ -75,6 +75,9 @@ def main() -> None:
         for inflight in (1, 4, 8, 16):
             task(f"submit_{inflight}", "submit", csv_file, str(inflight))
         task("submit_ratelimit", "submit_ratelimit", csv_file)
+        # the same submission against a minimal echo vendor: what bulkship itself sustains, sandbox CPU aside
+        for inflight in (1, 8):
+            task(f"echo_{inflight}", "submit_echo", csv_file, str(inflight))
     print_report(results, rows=args.rows, big=args.big)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))

@@ -60,6 +60,11 @@ def targets(r: dict[str, dict[str, Any]]) -> list[str]:
     if one and eight and _rate(one):
         ratio = _rate(eight) / _rate(one)
         out.append(_target(f"8 in flight / 1 in flight = {ratio:.1f}x rows/s (target >= 7)", ratio >= 7))
+    echo_one, echo_eight = r.get("echo_1"), r.get("echo_8")
+    if echo_one and echo_eight and _rate(echo_one):
+        ratio = _rate(echo_eight) / _rate(echo_one)
+        text = f"same against the echo vendor (bulkship alone) = {ratio:.1f}x (target >= 7)"
+        out.append(_target(text, ratio >= 7))
     limited = r.get("submit_ratelimit")
     if limited and limited.get("rate_limit"):
         share = float(limited["orders_per_s"]) / float(limited["rate_limit"])
