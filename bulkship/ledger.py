@@ -743,7 +743,9 @@ class Ledger:
         batch: str, orders: Sequence[PlannedOrderRecord], at: str, replaces: str | None = None
     ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         """The order, row and event parameters of :meth:`_insert_planned`."""
-        order_values, row_values, event_values = [], [], []
+        order_values: list[tuple[Any, ...]] = []
+        row_values: list[tuple[Any, ...]] = []
+        event_values: list[tuple[Any, ...]] = []
         for po, seq, base_po, payload, cost, lines in orders:
             order_values.append((po, batch, seq, base_po, json.dumps(payload), str(cost), len(lines), at, at))
             row_values.extend(
