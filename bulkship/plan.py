@@ -163,8 +163,6 @@ def _line(rec: dict[str, str], row: int, catalog: Catalog, batch: str) -> Planne
     )
 
 
-_UNSEEN = object()  # a cache miss, where None is a cached answer ("not in the catalog")
-
 # The columns a line item is built from (any other column of the frame is not read).
 _LINE_COLUMNS = (
     "product",
@@ -283,13 +281,9 @@ def plan_lines(valid_rows: pd.DataFrame, catalog: Catalog, batch: str) -> list[P
         carrier_id,
     ) in enumerate(zip(rows, fingerprints, *(col[c] for c in _LINE_COLUMNS), strict=True)):
         row = int(row)
-        product = products.get(product_text, _UNSEEN)
-        if product is _UNSEEN:
-            product = make.product(product_text)
+        product = products[product_text] if product_text in products else make.product(product_text)
         shipping_id = shipping_text or DEFAULT_SHIPPING_METHOD
-        shipping = methods.get(shipping_id, _UNSEEN)
-        if shipping is _UNSEEN:
-            shipping = make.shipping_method(shipping_id)
+        shipping = methods[shipping_id] if shipping_id in methods else make.shipping_method(shipping_id)
         if product is None or shipping is None:
             shown = product_shown[index] if product_shown is not None else None
             missing = f"product {shown!r}" if product is None else f"shipping method {shipping_id!r}"

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 from xml.sax.saxutils import escape as xml_escape
 
 from .safetext import FORMULA_TRIGGERS
@@ -209,6 +209,7 @@ def _column_xml(
     if not _all_plain(joined, len(values)):
         return [render(letter + ref, v) for v, ref in zip(values, refs, strict=True)]
     # All text, none needing escapes (checked on the whole column at once): only the style varies.
+    texts = cast("Sequence[str]", values)
     plain = f' s="{column.style}"' if column.style is not None else ""
     quoted = f' s="{column.quote_style}"' if column.quote_style is not None else plain
     if column.value_styles:
@@ -218,14 +219,14 @@ def _column_xml(
             f' t="inlineStr"><is><t>{v}</t></is></c>'
             if v
             else ""
-            for v, ref in zip(values, refs, strict=True)
+            for v, ref in zip(texts, refs, strict=True)
         ]
     return [
         f'<c r="{letter}{ref}"{quoted if v[0] in _TRIGGER_CHARS else plain}'
         f' t="inlineStr"><is><t>{v}</t></is></c>'
         if v
         else ""
-        for v, ref in zip(values, refs, strict=True)
+        for v, ref in zip(texts, refs, strict=True)
     ]
 
 

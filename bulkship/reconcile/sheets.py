@@ -459,7 +459,7 @@ def _select_rows(
         return ()
     select = getattr(rows, "select", None)
     if callable(select):
-        return select(wanted)  # type: ignore[no-any-return]
+        return select(wanted)  # type: ignore[no-any-return,unused-ignore]
     chosen = set(wanted)
     return ((row, cells) for row, cells in rows if row in chosen)
 
