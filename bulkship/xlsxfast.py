@@ -14,6 +14,7 @@ import os
 import queue
 import re
 import shutil
+import stat
 import tempfile
 import threading
 import zipfile
@@ -293,6 +294,7 @@ def splice_sheets(path: Path, sheets: Mapping[str, SheetCells]) -> None:
                         shutil.copyfileobj(src, dst)
                 else:
                     _write_member(target, info.filename, source.read(info), cells)
+        os.chmod(tmp_name, stat.S_IMODE(path.stat().st_mode))  # mkstemp made it private; keep the original's
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)

@@ -67,3 +67,22 @@ def test_spliced_cells_read_back_as_text_numbers_and_styles(tmp_path: Path):
 def test_column_letters():
     indices = (0, 25, 26, 51, 52, 701, 702)
     assert [column_letter(i) for i in indices] == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]
+
+
+def test_written_workbooks_get_ordinary_permissions_not_the_temp_files(tmp_path: Path):
+    """Finance opens these files from shared folders: a private 0600 workbook would lock colleagues out."""
+    import stat
+
+    from bulkship.atomicfile import DEFAULT_FILE_MODE
+    from bulkship.reconcile.sheets import ResultBook, RowOutcome, write_result_workbook
+
+    path = tmp_path / "spliced.xlsx"
+    _skeleton(path)
+    path.chmod(0o644)
+    splice_sheet_data(path, "Results", [["a"], ["b"]], [ColumnStyle()])
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+    outcomes = {2: RowOutcome(row=2, status="ordered")}
+    book = ResultBook(headers=("Name",), rows=[(2, ["Ann"])], outcomes=outcomes)
+    result = write_result_workbook(book, tmp_path / "results.xlsx")
+    assert stat.S_IMODE(result.stat().st_mode) == DEFAULT_FILE_MODE

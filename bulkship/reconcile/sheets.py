@@ -34,6 +34,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from ..atomicfile import publish
 from ..errors import BulkshipError, FileFormatError
 from ..safetext import csv_safe, needs_quote
 from ..xlsxfast import ColumnStyle, SheetCells, splice_sheets
@@ -354,7 +355,7 @@ def write_result_workbook(book: ResultBook, path: Path, *, max_rows_per_sheet: i
     os.close(handle)
     try:
         _write_xlsx(book, Path(temp_name), max_rows_per_sheet)
-        os.replace(temp_name, path)
+        publish(temp_name, path)
     except PermissionError as exc:
         raise BulkshipError(
             f"Cannot write the result workbook {path}: {exc.strerror}",
@@ -598,7 +599,7 @@ def write_results_csv(book: ResultBook, path: Path) -> Path:
                 ]
                 tail = ["" if v is None else csv_safe(str(v)) for v in _result_cells(outcome)]
                 writer.writerow(original + tail)
-        os.replace(temp_name, path)
+        publish(temp_name, path)
     finally:
         if os.path.exists(temp_name):
             os.unlink(temp_name)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -179,9 +178,7 @@ def write_validation_workbook(
         )
         for sheet, table, start, stop in parts
     }
-    mode = stat.S_IMODE(path.stat().st_mode)
     splice_sheets(path, cells)
-    path.chmod(mode)  # the splice's temporary file is private; the workbook keeps XlsxWriter's permissions
     return path
 
 
