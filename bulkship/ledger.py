@@ -465,19 +465,9 @@ class Ledger:
         data["current"] = bool(data["current"])
         return RowRecord(**data)
 
-    def batch_rows(self, batch: str, *, current_only: bool = False) -> list[RowRecord]:
-        where = "batch = ? AND current = 1" if current_only else "batch = ?"
-        # A batch can hold a million rows: read plain tuples in RowRecord's field order and parse each
-        # distinct cost once (sqlite3.Row -> dict -> RowRecord(**) costs about twice as much).
-        columns = ", ".join(RowRecord.__dataclass_fields__)
-        try:
-            cursor = self._db.cursor()
-            cursor.row_factory = None
-            found = cursor.execute(
-                f"SELECT {columns} FROM rows WHERE {where} ORDER BY row, fingerprint", (batch,)
-            ).fetchall()
-        except sqlite3.Error as exc:
-            raise LedgerError(f"Cannot read the ledger {self.path}: {exc}") from None
+    @staticmethod
+    def _rows_from_tuples(found: list[Any]) -> list[RowRecord]:
+        """Rows read as plain tuples in RowRecord's field order; each distinct cost is parsed once."""
         costs: dict[Any, Decimal | None] = {}
         records = []
         for (
@@ -528,6 +518,21 @@ class Ledger:
             )
         return records
 
+    def batch_rows(self, batch: str, *, current_only: bool = False) -> list[RowRecord]:
+        where = "batch = ? AND current = 1" if current_only else "batch = ?"
+        # A batch can hold a million rows: read plain tuples in RowRecord's field order and parse each
+        # distinct cost once (sqlite3.Row -> dict -> RowRecord(**) costs about twice as much).
+        columns = ", ".join(RowRecord.__dataclass_fields__)
+        try:
+            cursor = self._db.cursor()
+            cursor.row_factory = None
+            found = cursor.execute(
+                f"SELECT {columns} FROM rows WHERE {where} ORDER BY row, fingerprint", (batch,)
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise LedgerError(f"Cannot read the ledger {self.path}: {exc}") from None
+        return self._rows_from_tuples(found)
+
     def rows_by_po(self, po_number: str) -> list[RowRecord]:
         # called once per order sent: plain tuples in RowRecord's field order (as batch_rows), no dicts
         columns = ", ".join(RowRecord.__dataclass_fields__)
@@ -539,7 +544,7 @@ class Ledger:
             ).fetchall()
         except sqlite3.Error as exc:
             raise LedgerError(f"Cannot read the ledger {self.path}: {exc}") from None
-        return [RowRecord(*r[:8], _decimal(r[8]), *r[9:17], bool(r[17])) for r in found]
+        return self._rows_from_tuples(found)
 
     @staticmethod
     def _order_record(r: sqlite3.Row) -> OrderRecord:
