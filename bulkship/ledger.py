@@ -518,8 +518,7 @@ class Ledger:
             )
         return records
 
-    def batch_rows(self, batch: str, *, current_only: bool = False) -> list[RowRecord]:
-        where = "batch = ? AND current = 1" if current_only else "batch = ?"
+    def _select_rows(self, where: str, params: Sequence[Any], order_by: str) -> list[RowRecord]:
         # A batch can hold a million rows: read plain tuples in RowRecord's field order and parse each
         # distinct cost once (sqlite3.Row -> dict -> RowRecord(**) costs about twice as much).
         columns = ", ".join(RowRecord.__dataclass_fields__)
@@ -527,24 +526,18 @@ class Ledger:
             cursor = self._db.cursor()
             cursor.row_factory = None
             found = cursor.execute(
-                f"SELECT {columns} FROM rows WHERE {where} ORDER BY row, fingerprint", (batch,)
+                f"SELECT {columns} FROM rows WHERE {where} ORDER BY {order_by}", params
             ).fetchall()
         except sqlite3.Error as exc:
             raise LedgerError(f"Cannot read the ledger {self.path}: {exc}") from None
         return self._rows_from_tuples(found)
 
+    def batch_rows(self, batch: str, *, current_only: bool = False) -> list[RowRecord]:
+        where = "batch = ? AND current = 1" if current_only else "batch = ?"
+        return self._select_rows(where, (batch,), "row, fingerprint")
+
     def rows_by_po(self, po_number: str) -> list[RowRecord]:
-        # called once per order sent: plain tuples in RowRecord's field order (as batch_rows), no dicts
-        columns = ", ".join(RowRecord.__dataclass_fields__)
-        try:
-            cursor = self._db.cursor()
-            cursor.row_factory = None
-            found = cursor.execute(
-                f"SELECT {columns} FROM rows WHERE po_number = ? ORDER BY line_index", (po_number,)
-            ).fetchall()
-        except sqlite3.Error as exc:
-            raise LedgerError(f"Cannot read the ledger {self.path}: {exc}") from None
-        return self._rows_from_tuples(found)
+        return self._select_rows("po_number = ?", (po_number,), "line_index")
 
     @staticmethod
     def _order_record(r: sqlite3.Row) -> OrderRecord:
