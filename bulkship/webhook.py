@@ -10,7 +10,8 @@ arriving after a newer one records the vendor's current state, not the stale bod
 order are handled one at a time.
 
 Answers: 200 recorded (``{"changed": bool}``); 400 malformed body; 403 wrong or missing secret; 404 an order
-id the ledger does not know (or the vendor no longer has); 503 the vendor could not be read or the ledger
+id the ledger does not know (or the vendor no longer has); 409 an order of a batch ordered through another
+API than the receiver's (nothing is read or recorded); 503 the vendor could not be read or the ledger
 not written, credentials refused included (the sender retries). Every refusal is one log line naming the
 reason and at most the order id: never recipient data, never the secret.
 
@@ -40,9 +41,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from .batchapi import check_batch_api, describe_api
 from .client import connect
 from .client.vendor import VendorClient
-from .errors import BulkshipError, ConfigError, NotFoundError, TransientVendorError
+from .errors import BatchConflictError, BulkshipError, ConfigError, NotFoundError, TransientVendorError
 from .ledger import Ledger
 from .settings import Settings
 from .track import rewrite_results
@@ -163,6 +165,18 @@ class WebhookReceiver:
         if order is None:
             log.warning("webhook refused: order %s is not in the ledger", order_id)
             return JSONResponse({"error": "unknown order"}, status_code=404)
+        record = self.ledger.batch(order.batch)
+        try:  # before the vendor read: this API has never heard of another API's orders
+            check_batch_api(record, self.settings, action="track", command="")
+        except BatchConflictError:
+            log.warning(
+                "webhook refused: order %s belongs to batch %s, ordered through %s, not this receiver's API; "
+                "nothing recorded (run `bulkship webhook serve` against that API for it)",
+                order_id,
+                order.batch,
+                describe_api(record.api if record is not None and record.api else ""),
+            )
+            return JSONResponse({"error": "order belongs to another API"}, status_code=409)
         try:
             vendor_order = await self.client.get_order(order_id)
         except NotFoundError:
@@ -203,7 +217,9 @@ class WebhookReceiver:
 
     def _rewrite(self, batch: str) -> None:
         with Ledger.open(self.settings.ledger, lock=False) as ledger:  # its own connection: another thread
-            output, warnings = rewrite_results(ledger, batch, api=self.settings.api_url)
+            record = ledger.batch(batch)  # the label names where the batch's orders went, not this receiver
+            api = (record.api if record is not None else None) or self.settings.api_url
+            output, warnings = rewrite_results(ledger, batch, api=api)
         for warning in warnings:
             log.warning("webhook: %s", warning)
         if output:

@@ -155,3 +155,61 @@ def test_order_id_is_read_in_any_casing() -> None:
     assert order_id_of({"Order": {"Id": "c"}}) == "c"
     assert order_id_of({"Id": ""}) is None
     assert order_id_of("ord-1") is None
+
+
+OTHER_API = "https://vendor.example/api"
+
+
+def _record_batch_api(api: str) -> None:
+    with Ledger.open(resolve_settings().ledger) as ledger:
+        record = ledger.batch(BATCH)
+        assert record is not None
+        ledger.upsert_batch(
+            BATCH,
+            file_name=record.file_name,
+            file_hash=record.file_hash,
+            po_prefix=record.po_prefix,
+            rows=record.rows,
+            valid=record.valid,
+            invalid=record.invalid,
+            api=api,
+        )
+
+
+def _summary_api_label(path: Path) -> str:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True)
+    try:
+        return str(workbook["Summary"]["A2"].value)
+    finally:
+        workbook.close()
+
+
+def test_delivery_for_a_batch_of_another_api_changes_nothing_and_gets_409(
+    harness: Harness, vendor: ScriptedVendor, output: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    _record_batch_api(OTHER_API)  # the receiver runs against the sandbox
+    vendor.ship_everything()
+    before = output.read_bytes()
+    caplog.set_level(logging.INFO, logger="bulkship.webhook")
+    response = harness.deliver(vendor.orders["ord-1"])
+    assert response.status_code == 409
+    assert vendor.reads == 0, "that API's order is never read through this one"
+    assert _events("status") == []
+    assert output.read_bytes() == before, "the result workbook is left as it was"
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 1 and "ord-1" in lines[0] and OTHER_API in lines[0]
+    for private in ("Ann Lee", "Bo Park", "02134", SECRET):
+        assert private not in caplog.text
+
+
+def test_rewritten_workbook_names_the_batchs_recorded_api(
+    output: Path, vendor: ScriptedVendor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _record_batch_api(OTHER_API)
+    monkeypatch.setenv("BULKSHIP_API_URL", OTHER_API + "/")  # the same API, spelled with a trailing slash
+    vendor.ship_everything()
+    response = Harness(vendor).deliver(vendor.orders["ord-1"])
+    assert response.status_code == 200 and response.json()["changed"] is True
+    assert _summary_api_label(output) == f"Real vendor API: {OTHER_API}"
