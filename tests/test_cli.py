@@ -3,7 +3,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from bulkship.cli import main
+from bulkship.ledger import Ledger
+from bulkship.settings import resolve_settings
+
+HEAVY_MODULES = ("pandas", "pandera", "httpx", "starlette", "uvicorn")
 
 
 def test_unknown_command_is_a_usage_error_not_a_traceback(capsys):
@@ -59,3 +65,39 @@ def test_sigterm_during_a_run_stops_with_the_resume_message(tmp_path):
     assert proc.returncode == 130
     assert "re-running the same command resumes" in err
     assert "Traceback" not in err
+
+
+def test_importing_the_cli_does_not_load_pandas():
+    """Every command, even --help, used to wait ~0.5 s for pandas to load."""
+    code = "import bulkship.cli, sys; print('pandas' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["version"], ["status"], ["webhook", "serve", "--help"]])
+def test_quick_commands_load_no_heavy_library(argv):
+    # a ledger with a batch in it, so that status reads it rather than saying there is none
+    with Ledger.open(resolve_settings().ledger) as ledger:
+        ledger.upsert_batch(
+            "staff", file_name="staff.csv", file_hash="x", po_prefix="BS", rows=0, valid=0, invalid=0
+        )
+    code = (
+        "import sys\n"
+        "from bulkship.cli import main\n"
+        f"code = main({argv!r})\n"
+        f"print(code, sorted(m for m in {HEAVY_MODULES!r} if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stderr.strip().splitlines()[-1] == "0 []", done.stderr
+    if argv == ["status"]:
+        assert "staff" in done.stdout
+
+
+def test_option_defaults_copied_into_the_cli_match_the_library():
+    """The CLI keeps copies of these defaults so that --help need not import the modules that own them."""
+    from bulkship import pipeline, plan, webhook
+    from bulkship.cli import run_cmd, track_cmd
+
+    assert run_cmd.DEFAULT_WAIT_S == pipeline.DEFAULT_WAIT_S
+    assert run_cmd.DEFAULT_MAX_LINES == plan.DEFAULT_MAX_LINES
+    assert track_cmd.DEFAULT_PORT == webhook.DEFAULT_PORT

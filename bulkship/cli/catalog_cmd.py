@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import asyncio
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..client import connect
 from ..models import Catalog, Product, ShippingMethod
 from ..settings import Settings
 from .app import ApiUrlOption, CredentialsOption, JsonOption, announce_target, app, print_json, settings_from
+
+if TYPE_CHECKING:
+    from ..client import VendorClient
 
 PIPED_WIDTH = 160
 RefreshOption = Annotated[
@@ -49,6 +51,13 @@ def catalog(
     out.print(products_table(products))
     out.print("[bold]Shipping methods[/]")
     out.print(methods_table(methods))
+
+
+def connect(settings: Settings) -> VendorClient:
+    """The vendor client for ``settings`` (httpx is imported on first use, not at startup)."""
+    from ..client import connect as connect_client
+
+    return connect_client(settings)
 
 
 async def fetch_catalog(settings: Settings, *, refresh: bool = False) -> Catalog:

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from ..errors import ConfigError, SpendLimitError
-from ..pipeline import DEFAULT_WAIT_S, PlanView, RunResult, run_batch
-from ..plan import DEFAULT_MAX_LINES
-from ..submit import SubmitProgress
 from .app import (
     ApiUrlOption,
     CredentialsOption,
@@ -30,6 +27,15 @@ from .app import (
     print_json,
     settings_from,
 )
+
+if TYPE_CHECKING:  # the pipeline pulls in pandas: imported only when a run starts
+    from ..pipeline import PlanView, RunResult
+    from ..submit import SubmitProgress
+
+# Copies of pipeline.DEFAULT_WAIT_S and plan.DEFAULT_MAX_LINES, so that --help needs no pandas;
+# tests/test_cli.py checks that they agree.
+DEFAULT_WAIT_S = 10.0
+DEFAULT_MAX_LINES = 100
 
 
 def _money(value: Decimal) -> str:
@@ -234,6 +240,7 @@ def run(
     ] = False,
 ) -> int:
     """Order a gift card for every valid row of FILE, exactly once; re-running resumes."""
+    from ..pipeline import run_batch
     from ..program import load_program
 
     settings = settings_from(

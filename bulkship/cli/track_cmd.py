@@ -9,22 +9,15 @@ import os
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from ..batchapi import check_batch_api
-from ..client import connect
 from ..errors import BulkshipError
-from ..ledger import Ledger
-from ..reconcile.compare import ReconcileReport, reconcile_batch
-from ..reconcile.join import LedgerView, row_status
 from ..settings import Settings
-from ..track import TrackReport, export_results_csv, track
-from ..webhook import DEFAULT_PORT, new_secret, serve
 from .app import (
     ApiUrlOption,
     CredentialsOption,
@@ -37,6 +30,14 @@ from .app import (
     settings_from,
 )
 
+if TYPE_CHECKING:  # httpx, starlette, pandas and the ledger load when a command runs, not for --help
+    from ..client import VendorClient
+    from ..ledger import Ledger
+    from ..reconcile.compare import ReconcileReport
+    from ..track import TrackReport
+
+# A copy of webhook.DEFAULT_PORT (the webhook module pulls in starlette); tests/test_cli.py checks they agree.
+DEFAULT_PORT = 8787
 PIPED_WIDTH = 200
 CENT = Decimal("0.01")
 CsvOption = Annotated[
@@ -62,6 +63,9 @@ def track_command(
     csv: CsvOption = False,
 ) -> None:
     """Poll the vendor for orders not yet final, record tracking numbers, rewrite the result workbook."""
+    from ..ledger import Ledger
+    from ..track import export_results_csv, track
+
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
     announce_target(settings)
     _require_ledger(settings)
@@ -123,6 +127,13 @@ def _print_track(report: TrackReport) -> None:
     err_console.print(f"Polled {report.polled} orders; {report.changed} changed.")
 
 
+def connect(settings: Settings) -> VendorClient:
+    """The vendor client for ``settings`` (httpx is imported on first use, not at startup)."""
+    from ..client import connect as connect_client
+
+    return connect_client(settings)
+
+
 def _require_ledger(settings: Settings) -> None:
     if not settings.ledger.exists():
         raise BulkshipError(
@@ -146,6 +157,8 @@ def webhook_serve(
     ledger: LedgerOption = None,
 ) -> None:
     """Receive FulfillmentComplete webhooks: re-read each order from the vendor and record it."""
+    from ..webhook import new_secret, serve
+
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
     announce_target(settings)
     shared = secret or os.environ.get("BULKSHIP_WEBHOOK_SECRET") or new_secret()
@@ -175,6 +188,8 @@ def status_command(
     as_json: JsonOption = False,
 ) -> None:
     """Batches in the ledger with counts by status and money totals."""
+    from ..ledger import Ledger
+
     settings = settings_from(ledger=ledger)
     if not settings.ledger.exists():
         if as_json:
@@ -219,6 +234,8 @@ def status_command(
 
 def batch_status(ledger: Ledger, batch: str) -> dict[str, Any]:
     """One batch's counts and money, as ``status --json`` prints it."""
+    from ..reconcile.join import LedgerView, row_status
+
     view = LedgerView(ledger, batch)
     record = view.batch
     counts: dict[str, int] = {}
@@ -282,6 +299,10 @@ def reconcile_command(
 
 
 async def _reconcile(settings: Settings, batch: str) -> ReconcileReport:
+    from ..batchapi import check_batch_api
+    from ..ledger import Ledger
+    from ..reconcile.compare import reconcile_batch
+
     with Ledger.open(settings.ledger, lock=False) as journal:  # before any request to the vendor
         command = f"bulkship reconcile {batch}"
         check_batch_api(journal.batch(batch), settings, action="reconcile", command=command)
