@@ -67,3 +67,31 @@ def test_a_long_list_continues_on_further_sheets_with_a_note(tmp_path: Path) -> 
         "'Validation' has more rows than one Excel sheet can hold (4 with the header); it continues on "
         "sheets 'Validation (2)', 'Validation (3)' in the same order."
     )
+
+
+def test_problems_sheet_names_the_users_own_headers(tmp_path: Path) -> None:
+    path = tmp_path / "renamed.csv"
+    path.write_text(
+        "Recipient,Street,Town,St,Zip Code,Card,Amount\n"
+        ",1 Main St,Boston,MA,1234X,CVS,50\n"
+        "Ann Lee,2 Elm St,Boston,XX,02134,CVS,abc\n",
+        encoding="utf-8",
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    book = openpyxl.load_workbook(write_validation_workbook(result, tmp_path / "out"))
+    shown = [(row[0], row[1]) for row in book["Problems"].iter_rows(min_row=2, values_only=True)]
+    assert shown == [(2, "Recipient"), (2, "Zip Code"), (3, "St"), (3, "Amount")]
+    for row in book["Problems"].iter_rows(min_row=2, values_only=True):
+        assert f"column '{row[1]}'" in row[4], "the Column cell names what the message names"
+
+
+def test_problems_sheet_falls_back_on_the_column_name_for_a_derived_column(tmp_path: Path) -> None:
+    path = tmp_path / "split.csv"
+    path.write_text(
+        "First Name,Last Name,Address,City,State,ZIP,Product,Value\n,,1 Main St,Boston,MA,02134,CVS,50\n",
+        encoding="utf-8",
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    book = openpyxl.load_workbook(write_validation_workbook(result, tmp_path / "out"))
+    rows = list(book["Problems"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[1]) for r in rows] == [(2, "name")]  # no header of the user's holds the full name
