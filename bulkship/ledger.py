@@ -372,43 +372,32 @@ class Ledger:
         Inside :meth:`group` it is a savepoint instead: undone alone if it fails, durable when the group
         commits."""
         if self._grouped:
-            yield from self._savepoint()
-            return
+            undo = ("ROLLBACK TO call", "RELEASE call")
+            yield from self._scope("SAVEPOINT call", undo, "RELEASE call", "Cannot write the ledger")
+        else:
+            yield from self._scope("BEGIN IMMEDIATE", ("ROLLBACK",), "COMMIT", "Cannot commit to the ledger")
+
+    def _scope(
+        self, begin: str, undo: tuple[str, ...], finish: str, finish_failed: str
+    ) -> Iterator[sqlite3.Connection]:
+        """One all-or-nothing unit of writes, as a transaction or a savepoint (the statements say which)."""
         try:
-            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute(begin)
         except sqlite3.Error as exc:
             raise LedgerError(f"Cannot write the ledger {self.path}: {exc}") from None
         try:
             yield self._db
         except BaseException as exc:
             with contextlib.suppress(sqlite3.Error):
-                self._db.execute("ROLLBACK")
+                for statement in undo:
+                    self._db.execute(statement)
             if isinstance(exc, sqlite3.Error):  # never a raw sqlite3 traceback at the CLI
                 raise self._write_error(exc) from None
             raise
         try:
-            self._db.execute("COMMIT")
+            self._db.execute(finish)
         except sqlite3.Error as exc:
-            raise LedgerError(f"Cannot commit to the ledger {self.path}: {exc}") from None
-
-    def _savepoint(self) -> Iterator[sqlite3.Connection]:
-        try:
-            self._db.execute("SAVEPOINT call")
-        except sqlite3.Error as exc:
-            raise LedgerError(f"Cannot write the ledger {self.path}: {exc}") from None
-        try:
-            yield self._db
-        except BaseException as exc:
-            with contextlib.suppress(sqlite3.Error):
-                self._db.execute("ROLLBACK TO call")
-                self._db.execute("RELEASE call")
-            if isinstance(exc, sqlite3.Error):
-                raise self._write_error(exc) from None
-            raise
-        try:
-            self._db.execute("RELEASE call")
-        except sqlite3.Error as exc:
-            raise LedgerError(f"Cannot write the ledger {self.path}: {exc}") from None
+            raise LedgerError(f"{finish_failed} {self.path}: {exc}") from None
 
     def _write_error(self, exc: sqlite3.Error) -> LedgerError:
         return LedgerError(
