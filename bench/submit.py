@@ -22,12 +22,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +41,7 @@ from bulkship.load import load_sheet
 from bulkship.models import LoadedSheet
 from bulkship.pipeline import _sync_ledger
 from bulkship.plan import DEFAULT_MAX_LINES
+from bulkship.sandbox.process import SANDBOX_COMMAND, running_sandbox
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
 from bulkship.submit import SubmitOutcome, submit_batch
 from bulkship.validate import validate
@@ -59,8 +58,7 @@ RATE_LIMIT_ORDERS = 100  # five seconds of sending at 20/s
 REPEAT = 5  # the fastest of 5 submissions: other work on a shared 2-core machine only ever slows a run down
 SANDBOX_BALANCE = "1000000000"  # never the thing that stops a bench
 BATCH = "bench-submit"
-SANDBOX_COMMAND = [sys.executable, "-m", "bulkship", "sandbox", "--port", "0"]
-ECHO_VENDOR_COMMAND = [sys.executable, "-m", "bench.echo_vendor"]  # bulkship's side alone (see its docstring)
+ECHO_VENDOR_COMMAND = (sys.executable, "-m", "bench.echo_vendor")  # bulkship's side alone (see its docstring)
 
 
 @dataclass
@@ -75,42 +73,20 @@ class Server:
 
 
 @contextmanager
-def sandbox_server(*flags: str, command: list[str] = SANDBOX_COMMAND) -> Iterator[Server]:
+def sandbox_server(*flags: str, command: Sequence[str] = SANDBOX_COMMAND) -> Iterator[Server]:
     """``bulkship sandbox --port 0 --state STATE [flags]`` as a subprocess; yields it, then stops it.
 
     STATE is a fresh file in memory (/dev/shm) where there is one: the vendor's own disk is not ours, and
     the sandbox's fsync per order (~4.5 ms here, on its event loop) would otherwise stand in line with our
     ledger's fsyncs on the one disk of this machine. Its response time is modelled by --latency-ms."""
     shm = Path("/dev/shm")
-    with (
-        tempfile.TemporaryDirectory(prefix="bench-sandbox-", dir=shm if shm.is_dir() else None) as tmp,
-        (Path(tmp) / "sandbox.log").open("w+") as log,  # a file, not a pipe: a chatty server never blocks
-    ):
-        state = Path(tmp) / "sandbox.sqlite"
-        proc = subprocess.Popen(
-            [*command, "--state", str(state), "--balance", SANDBOX_BALANCE, *flags],
-            stdout=subprocess.PIPE,
-            stderr=log,
-            text=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
-        try:
-            assert proc.stdout is not None
-            first = proc.stdout.readline().strip()
-            if not first.startswith("BULKSHIP_API_URL="):
-                proc.wait(timeout=10)
-                log.seek(0)
-                raise RuntimeError(f"the sandbox did not start: {first!r} {log.read()[-2000:]}")
-            yield Server(first.partition("=")[2], proc.pid)
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-            if proc.stdout:
-                proc.stdout.close()
+    with tempfile.TemporaryDirectory(prefix="bench-sandbox-", dir=shm if shm.is_dir() else None) as tmp:
+        state = str(Path(tmp) / "sandbox.sqlite")
+        lines = 3 if command == SANDBOX_COMMAND else 1  # the echo vendor prints only its URL
+        with running_sandbox(
+            "--state", state, "--balance", SANDBOX_BALANCE, *flags, command=command, printed_lines=lines
+        ) as server:
+            yield Server(server.url, server.process.pid)
 
 
 def _settings(url: str, work: Path, *, concurrency: int, rate_limit: float | None) -> Settings:

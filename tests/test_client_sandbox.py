@@ -4,11 +4,7 @@ knob resolving to exactly one order per PONumber. Sleep is injected: no test wai
 from __future__ import annotations
 
 import asyncio
-import os
 import random
-import subprocess
-import sys
-import tempfile
 from collections.abc import Awaitable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -20,6 +16,7 @@ import pytest
 
 from bulkship.client import SANDBOX_BASE_URL, CreateResult, VendorClient, connect
 from bulkship.errors import AccessDeniedError, InsufficientFundsError, OrderRejectedError
+from bulkship.sandbox.process import running_sandbox
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
 
 sandbox_pkg = pytest.importorskip("bulkship.sandbox")
@@ -233,31 +230,9 @@ def test_concurrent_creates_under_faults_still_give_one_order_each():
 @contextmanager
 def sandbox_server(*flags: str) -> Iterator[str]:
     """``bulkship sandbox --port 0 [flags]`` as a subprocess on loopback: yields its URL, then stops it."""
-    with tempfile.TemporaryFile(mode="w+") as log:  # a file, not a pipe: a chatty server never blocks
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "bulkship", "sandbox", "--port", "0", *flags],
-            stdout=subprocess.PIPE,
-            stderr=log,
-            text=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
-        try:
-            assert proc.stdout is not None
-            first = proc.stdout.readline().strip()
-            if not first.startswith("BULKSHIP_API_URL=http://127.0.0.1:"):
-                proc.wait(timeout=10)
-                log.seek(0)
-                pytest.fail(f"the sandbox did not start: {first!r} {log.read()}")
-            yield first.partition("=")[2]
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-            if proc.stdout:
-                proc.stdout.close()
+    with running_sandbox(*flags) as server:
+        assert server.url.startswith("http://127.0.0.1:")
+        yield server.url
 
 
 def test_over_real_http_a_dropped_connection_after_commit_resolves_to_one_order(tmp_path: Path):

@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from bulkship.ledger import Ledger
+from bulkship.sandbox.process import running_sandbox
 
 ROWS = 60
 KILLS = 8
@@ -67,25 +68,14 @@ def _wait_for_orders(ledger: Path, process: subprocess.Popen[bytes], timeout_s: 
 
 @pytest.fixture
 def sandbox_server(tmp_path: Path):
-    command = [
-        sys.executable, "-m", "bulkship", "sandbox", "--port", "0",
+    flags = [
         "--state", str(tmp_path / "vendor.sqlite"),
         "--seed", "5", "--latency-ms", "30", "--error-rate", "0.1", "--timeout-rate", "0.05",
         "--throttle-rate", "0.05", "--drop-after-commit-rate", "0.25",
     ]  # fmt: skip
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    try:
-        assert server.stdout is not None
-        env = dict(line.strip().split("=", 1) for line in (server.stdout.readline() for _ in range(3)))
-        assert env["BULKSHIP_API_URL"].startswith("http://127.0.0.1:")
-        yield env
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    with running_sandbox(*flags) as server:
+        assert server.url.startswith("http://127.0.0.1:")
+        yield server.printed
 
 
 @pytest.mark.slow

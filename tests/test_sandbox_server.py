@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import queue
 import signal
-import subprocess
-import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,32 +14,16 @@ from test_sandbox_support import Receiver, order
 
 from bulkship.cli import main
 from bulkship.sandbox import Sandbox, SandboxConfig
+from bulkship.sandbox.process import RunningSandbox, running_sandbox
 
 STARTUP_LIMIT_S = 30
 
 
 @contextmanager
-def server(*args: str) -> Iterator[tuple[str, dict[str, str], subprocess.Popen[str]]]:
-    """Start ``bulkship sandbox --port 0 ARGS``; yield its URL, the credentials it printed and the process."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bulkship", "sandbox", "--port", "0", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(x) for x in process.stdout], daemon=True).start()  # type: ignore[union-attr]
-    try:
-        printed = dict(lines.get(timeout=STARTUP_LIMIT_S).strip().split("=", 1) for _ in range(3))
-        yield printed["BULKSHIP_API_URL"], printed, process
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+def server(*args: str) -> Iterator[tuple[str, dict[str, str], RunningSandbox]]:
+    """Start ``bulkship sandbox --port 0 ARGS``; yield its URL, the credentials it printed and the server."""
+    with running_sandbox(*args, startup_limit_s=STARTUP_LIMIT_S) as running:
+        yield running.url, running.printed, running
 
 
 def login(http: httpx.Client, printed: dict[str, str]) -> None:
@@ -54,7 +34,7 @@ def login(http: httpx.Client, printed: dict[str, str]) -> None:
 
 def test_real_server_drops_the_connection_after_commit_and_a_retry_gets_409(tmp_path):
     state = tmp_path / "state.sqlite"
-    with server("--state", str(state), "--drop-after-commit-rate", "1") as (url, printed, process):
+    with server("--state", str(state), "--drop-after-commit-rate", "1") as (url, printed, running):
         assert url.startswith("http://127.0.0.1:")
         with httpx.Client(base_url=url, trust_env=False, timeout=10) as http:
             login(http, printed)
@@ -65,9 +45,9 @@ def test_real_server_drops_the_connection_after_commit_and_a_retry_gets_409(tmp_
             assert retry.status_code == 409
             original = http.get(f"/v1/Orders/{retry.json()['Id']}")
             assert original.status_code == 200 and original.json()["PONumber"] == "PO-NET"
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=15) == 0
-        stderr = process.stderr.read()  # type: ignore[union-attr]
+        running.process.send_signal(signal.SIGTERM)
+        assert running.process.wait(timeout=15) == 0
+        stderr = running.stderr()
         assert "Sandbox stopped" in stderr and "Traceback" not in stderr
     with Sandbox(SandboxConfig(state_file=state)) as reopened:  # the order survived the server's restart
         assert [o["PONumber"] for o in reopened.orders()] == ["PO-NET"]
