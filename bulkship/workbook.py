@@ -89,6 +89,16 @@ def _widths(headers: Sequence[str], sample: Sequence[Sequence[Any]], wrap: set[i
     ]
 
 
+def _write_notes(book: Any, notes: Sequence[str], taken: set[str]) -> None:
+    """A Notes sheet, one line a note, when writing had anything to say (such as a sheet split)."""
+    if not notes:
+        return
+    sheet = book.add_worksheet(_sheet_name("Notes", 1, taken))
+    sheet.set_column(0, 0, 100)
+    for row, note in enumerate(notes):
+        sheet.write_string(row, 0, note)
+
+
 def _sheet_name(base: str, part: int, taken: set[str]) -> str:
     suffix = f" ({part})" if part > 1 else ""
     name = base.translate(str.maketrans("[]:*?/\\", "_______"))[: SHEET_NAME_MAX - len(suffix)] + suffix
@@ -118,11 +128,7 @@ def write_workbook(
         formats = _Formats(book)
         for table in tables:
             notes.extend(_write_table(book, formats, table, max_rows_per_sheet, taken))
-        if notes:
-            sheet = book.add_worksheet(_sheet_name("Notes", 1, taken))
-            sheet.set_column(0, 0, 100)
-            for row, note in enumerate(notes):
-                sheet.write_string(row, 0, note)
+        _write_notes(book, notes, taken)
     finally:
         book.close()
     return notes

@@ -28,6 +28,7 @@ from ..workbook import (
     _Formats,
     _sheet_name,
     _widths,
+    _write_notes,
     _write_table,
 )
 from ..xlsxfast import ColumnStyle, SheetCells, column_letter, splice_sheets
@@ -162,11 +163,7 @@ def write_validation_workbook(
             notes.extend(table_notes)
         _register(parts[0][0], formats, big)
         notes.extend(_write_table(book, formats, summary, max_rows_per_sheet, taken))
-        if notes:
-            sheet = book.add_worksheet(_sheet_name("Notes", 1, taken))
-            sheet.set_column(0, 0, 100)
-            for row, note in enumerate(notes):
-                sheet.write_string(row, 0, note)
+        _write_notes(book, notes, taken)
     finally:
         book.close()
     cells = {
