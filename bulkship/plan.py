@@ -93,7 +93,12 @@ def po_stem(prefix: str, batch: str) -> str:
 
 
 def po_number(prefix: str, batch: str, seq: int) -> str:
-    return f"{po_stem(prefix, batch)}-{seq:0{_SEQ_DIGITS}d}"
+    return _numbered(po_stem(prefix, batch), seq)
+
+
+def _numbered(stem: str, seq: int) -> str:
+    """The one place a PO number's sequence is formatted."""
+    return f"{stem}-{seq:0{_SEQ_DIGITS}d}"
 
 
 def replan_po(base_po: str, attempt: int) -> str:
@@ -352,11 +357,11 @@ def group_orders(
         by_group.setdefault(group, []).append(line)
     orders: list[PlannedOrder] = []
     seq = first_seq
-    stem = po_stem(po_prefix, batch)  # po_number(po_prefix, batch, seq) without redoing the stem
+    stem = po_stem(po_prefix, batch)  # worked out once, not per order as po_number would
     for group, members in by_group.items():
         for start in range(0, len(members), max_lines):
             chunk = tuple(members[start : start + max_lines])
-            orders.append(PlannedOrder(f"{stem}-{seq:0{_SEQ_DIGITS}d}", chunk, group))
+            orders.append(PlannedOrder(_numbered(stem, seq), chunk, group))
             seq += 1
     return orders
 
