@@ -26,8 +26,9 @@ Tables::
            error, created, updated)
     events(id PK, at, batch, po_number, kind, detail JSON)
 
-Row ``status``: ``invalid`` | ``duplicate`` (as validate judged at the last run), ``planned`` (to be
-ordered; with a ``po_number`` see that order's state), ``ordered`` (the vendor created its order),
+Row ``status``: ``invalid`` | ``duplicate`` (as validate judged at the last run), ``held`` (valid but not
+sent: it repeats a card already ordered, see :mod:`bulkship.repeats`; ``error`` says which), ``planned``
+(to be ordered; with a ``po_number`` see that order's state), ``ordered`` (the vendor created its order),
 ``failed`` (the vendor rejected it; ``error`` has the vendor's words). ``line_status`` is the vendor's
 own line status (``pending``, ``complete``, ``shipped``,
 ``delivered``, ``failed``), kept current by :meth:`Ledger.record_order_status`.
@@ -83,7 +84,8 @@ BUSY_TIMEOUT_MS = 10_000
 
 ORDER_STATES = ("planned", "sending", "created", "rejected", "unknown", "cancelled")
 OPEN_STATES = ("sending", "unknown")  # may exist at the vendor: resolve with the same PO, never re-plan
-ROW_STATUSES = ("invalid", "duplicate", "planned", "ordered", "failed")
+LIVE_STATES = ("planned", *OPEN_STATES, "created")  # to send, maybe sent, or held by the vendor
+ROW_STATUSES = ("invalid", "duplicate", "held", "planned", "ordered", "failed")
 # How far along a vendor status is. A recorded status never moves to a lower rank: an answer read before a
 # newer one was recorded (a poll racing a webhook, a lagging vendor replica) must not undo it. Statuses not
 # listed here are recorded as they come.
@@ -614,6 +616,42 @@ class Ledger:
             "SELECT COUNT(*) FROM orders WHERE base_po = ? AND po_number != base_po", (base_po,)
         )
         return int(found[0][0])
+
+    # -- repeat checks (bulkship.repeats compares a run with every earlier batch) ------------------------
+
+    def batches_holding_orders(self, states: Sequence[str] = LIVE_STATES) -> dict[str, str]:
+        """Batches with at least one order in ``states`` (by default: to send, sent, or maybe sent): batch ->
+        when its first such order was planned (ISO time)."""
+        marks = ",".join("?" * len(states))
+        found = self._query(
+            f"SELECT batch, MIN(created) FROM orders WHERE state IN ({marks}) GROUP BY batch", list(states)
+        )
+        return {r[0]: r[1] for r in found}
+
+    def orders_since(
+        self, since: str, *, exclude_batch: str, states: Sequence[str] = LIVE_STATES
+    ) -> list[OrderRecord]:
+        """Orders of the other batches in ``states`` planned since ``since`` (ISO time), oldest first."""
+        marks = ",".join("?" * len(states))
+        found = self._query(
+            f"SELECT * FROM orders WHERE batch != ? AND created >= ? AND state IN ({marks})"
+            " ORDER BY created, po_number",
+            [exclude_batch, since, *states],
+        )
+        return [self._order_record(r) for r in found]
+
+    def rows_on_orders(self, po_numbers: Sequence[str]) -> list[RowRecord]:
+        """Every row recorded on one of ``po_numbers`` (any batch), in line order per order."""
+        found: list[RowRecord] = []
+        for start in range(0, len(po_numbers), 500):  # SQLite's limit on bound parameters
+            chunk = list(po_numbers[start : start + 500])
+            where = f"po_number IN ({','.join('?' * len(chunk))})"
+            found.extend(self._select_rows(where, chunk, "po_number, line_index"))
+        return found
+
+    def current_rows_with_status(self, batch: str, status: str) -> list[RowRecord]:
+        """The batch's rows in the file of the latest run that have ``status``, in row order."""
+        return self._select_rows("batch = ? AND current = 1 AND status = ?", (batch, status), "row")
 
     # -- batches and rows -------------------------------------------------------------------------------
 

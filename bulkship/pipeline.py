@@ -14,11 +14,16 @@ the plan summary and progress reach the caller through callbacks). Re-running th
 
 Batch identity (``BatchConflictError``, exit 2, nothing sent):
 
-* same file name or any row already ordered present → an edit of the batch's file: refused if a row already
-  ordered changed (its row number, or its ExternalId, now holds different content);
+* same file name or any row already ordered present → an edit of the batch's file: accepted; a changed row
+  already ordered is recognised by its content, not its row number (:mod:`bulkship.repeats`: held as a
+  probable edit of that row, wherever it now sits);
 * otherwise (another file name sharing no ordered row) it may be the result workbook's "Fix these" sheet:
-  accepted when it has no more new rows than the batch has rows needing the user (invalid/failed), else
-  refused as a different file.
+  accepted when it has no more new rows than the batch has rows needing the user (invalid/failed/held),
+  else refused as a different file.
+
+Repeats of other batches (the same file or rows under another batch name, a near-identical batch name, a
+card another batch ordered within the window) are refused or held by :mod:`bulkship.repeats` before
+anything is planned, unless ``allow_repeat``.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from .errors import BatchConflictError, BulkshipError, ConfigError, SpendLimitEr
 from .ledger import OPEN_STATES, Ledger, PlannedOrderRecord, RowRecord, RowUpdate
 from .models import FINGERPRINT, ROW, STATUS, Balance, Catalog, PlannedOrder, ValidationResult
 from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, order_seq, plan_orders, summarise
+from .repeats import DEFAULT_WINDOW_DAYS, HELD, RepeatPolicy, check_new_run, find_holds, held_notes
 from .submit import Reporter, SubmitOutcome, submit_batch
 
 if TYPE_CHECKING:
@@ -50,7 +56,6 @@ if TYPE_CHECKING:
 DEFAULT_WAIT_S = 10.0  # how long run waits for new orders to leave Pending; `bulkship track` takes over after
 FINAL_ORDER_STATUSES = frozenset({"complete", "failed", "cancelled"})
 LIVE_ORDER_STATES = frozenset({"planned", *OPEN_STATES, "created"})
-_SHOWN_ROWS = 8
 
 ConfirmPlan = Callable[["PlanView"], bool]
 
@@ -83,6 +88,7 @@ class RunResult:
     sent_orders: int = 0  # orders sent (or resolved) by this run
     unknown_orders: int = 0
     unsent_rows: int = 0  # valid rows with no order at the vendor yet (stopped, unknown)
+    held_rows: int = 0  # valid rows not sent: they repeat a card already ordered (bulkship.repeats)
     stopped: BulkshipError | None = None
     missing_funds: Decimal | None = None
     already_complete: bool = False
@@ -92,7 +98,7 @@ class RunResult:
     def exit_code(self) -> int:
         if self.stopped is not None or self.unknown_orders or self.unsent_rows:
             return 1
-        return 3 if self.failed_rows else 0
+        return 3 if self.failed_rows or self.held_rows else 0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -103,6 +109,7 @@ class RunResult:
             "orders": self.orders,
             "ordered_rows": self.ordered_rows,
             "failed_rows": self.failed_rows,
+            "held_rows": self.held_rows,
             "total_cost": str(self.total_cost.quantize(Decimal("0.01"))),
             "output": str(self.output) if self.output else None,
         }
@@ -124,11 +131,6 @@ def file_sha256(path: Path) -> str:
 # -- batch identity --------------------------------------------------------------------------------------
 
 
-def _describe_rows(rows: list[int]) -> str:
-    shown = ", ".join(str(r) for r in rows[:_SHOWN_ROWS])
-    return shown + (f" and {len(rows) - _SHOWN_ROWS} more" if len(rows) > _SHOWN_ROWS else "")
-
-
 def check_batch_identity(
     batch: str,
     file_name: str,
@@ -139,33 +141,17 @@ def check_batch_identity(
 ) -> None:
     """Raise BatchConflictError when this file cannot continue ``batch`` (see the module docstring)."""
     fingerprints = frame[FINGERPRINT].astype(str).tolist()
-    rows = frame[ROW].astype(int).tolist() if ROW in frame.columns else [int(r) for r in frame.index]
-    external = (
-        frame["external_id"].astype(str).str.strip().tolist() if "external_id" in frame else [""] * len(rows)
-    )
     present = set(fingerprints)
-    gone = {fp: known[fp] for fp in committed if fp not in present}
-    same_file = file_name == stored_file_name or bool(committed & present)
-    new_rows = [
-        (r, fp, ext) for r, fp, ext in zip(rows, fingerprints, external, strict=True) if fp not in known
-    ]
-    if same_file:
-        gone_rows = {rec.row: rec for rec in gone.values()}
-        gone_ids = {rec.external_id: rec for rec in gone.values() if rec.external_id}
-        changed = sorted({r for r, _, ext in new_rows if r in gone_rows or (ext and ext in gone_ids)})
-        if changed:
-            raise BatchConflictError(
-                f"Batch {batch!r} already ordered rows that are different in {file_name}: row(s) "
-                f"{_describe_rows(changed)} now hold other content than what was ordered. Nothing was sent",
-                hint="restore those rows as they were, or run the changed file under a new name with --batch",
-            )
-        return
-    outstanding = sum(1 for rec in known.values() if rec.status in ("invalid", "failed", "duplicate"))
+    if file_name == stored_file_name or bool(committed & present):
+        return  # an edit of the batch's file: changed ordered rows are held by content (repeats.find_holds)
+    new_rows = [fp for fp in fingerprints if fp not in known]
+    outstanding = sum(1 for rec in known.values() if rec.status in ("invalid", "failed", "duplicate", "held"))
     if committed and len(new_rows) > outstanding:
         raise BatchConflictError(
             f"Batch {batch!r} was ordered from {stored_file_name}; {file_name} is a different file "
             f"({len(new_rows)} rows the batch has never seen, none of its ordered rows). Nothing was sent",
-            hint=f"to order it, give it its own batch: bulkship run {file_name} --batch NEW-NAME",
+            hint=f"to order it, give it its own batch: bulkship run {file_name} --batch NEW-NAME (a new "
+            "batch is compared with every earlier one: rows already ordered are held, not sent again)",
         )
 
 
@@ -205,9 +191,11 @@ def _sync_ledger(
     max_lines: int,
     webhook_url: str | None,
     api: str | None = None,
+    repeats: RepeatPolicy | None = None,
 ) -> tuple[int, int]:
     """Bring the ledger in line with this file; plan new orders. Returns (new orders, resumed orders).
-    ``api`` is recorded on a new batch (see :mod:`bulkship.batchapi`)."""
+    ``api`` is recorded on a new batch (see :mod:`bulkship.batchapi`); rows repeating a card already
+    ordered are held as ``repeats`` says (see :mod:`bulkship.repeats`)."""
     frame = validation.rows
     sheet = validation.sheet
     file_name = Path(sheet.path).name
@@ -226,6 +214,10 @@ def _sync_ledger(
     }
     if stored is not None and stored.file_hash != sheet.file_hash:
         check_batch_identity(batch, file_name, stored.file_name, known, committed, frame)
+    policy = repeats or RepeatPolicy()
+    holds = find_holds(
+        ledger, batch, frame, known=known, orders=orders, policy=policy, api=api, file_name=file_name
+    )
     summary = validation.summary()
     ledger.upsert_batch(
         batch,
@@ -274,7 +266,13 @@ def _sync_ledger(
             and orders[rec.po_number].state in LIVE_ORDER_STATES
         )
     }
-    to_plan = frame[(frame[STATUS] == "valid") & ~frame[FINGERPRINT].astype(str).isin(live)]
+    if holds:
+        updates = [
+            RowUpdate(u.fingerprint, u.row, HELD, holds[u.fingerprint]) if u.fingerprint in holds else u
+            for u in updates
+        ]
+    not_to_plan = live | holds.keys()
+    to_plan = frame[(frame[STATUS] == "valid") & ~frame[FINGERPRINT].astype(str).isin(not_to_plan)]
     resumed = sum(
         1 for po, o in orders.items() if po not in cancelled and o.state in ("planned", *OPEN_STATES)
     )
@@ -505,6 +503,7 @@ def _result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: 
         sandbox=settings.is_sandbox,
         unknown_orders=sum(states.get(state, 0) for state in OPEN_STATES),
         unsent_rows=rows.get("planned", 0),
+        held_rows=rows.get(HELD, 0),
     )
 
 
@@ -517,7 +516,8 @@ def _already_complete(ledger: Ledger, batch: str, file_hash: str) -> bool:
     counts = ledger.row_counts(batch)
     states = ledger.order_counts(batch)
     unsettled = any(states.get(state) for state in ("planned", *OPEN_STATES))
-    return not counts.get("planned") and not counts.get("failed") and not unsettled
+    held = counts.get(HELD)  # may go out now (--allow-repeat, or the window has passed)
+    return not counts.get("planned") and not counts.get("failed") and not held and not unsettled
 
 
 def run_batch(
@@ -536,10 +536,23 @@ def run_batch(
     today: date | None = None,
     reporter: Reporter | None = None,
     client_factory: Callable[[Settings], Any] | None = None,
+    allow_repeat: bool = False,
+    repeat_window_days: int | None = None,
 ) -> RunResult:
     """Run (or resume) one batch. ``confirm`` sees the plan before anything is sent; returning False stops
     with SpendLimitError. Library errors propagate (BulkshipError); vendor stops (funds, credentials) are
-    reported in the result (``stopped``, exit code 1) after the result workbook is written."""
+    reported in the result (``stopped``, exit code 1) after the result workbook is written.
+
+    Repeats of earlier batches are refused or held (:mod:`bulkship.repeats`) unless ``allow_repeat``;
+    ``repeat_window_days`` (else the program file's ``repeat_window_days``, else 60) is how far back rows
+    are compared."""
+    today = today or date.today()
+    window = repeat_window_days
+    if window is None:
+        window = program.repeat_window_days if program and program.repeat_window_days is not None else None
+    policy = RepeatPolicy(
+        allow=allow_repeat, window_days=DEFAULT_WINDOW_DAYS if window is None else window, today=today
+    )
     return asyncio.run(
         _run(
             Path(path),
@@ -553,9 +566,10 @@ def run_batch(
             webhook_url=webhook_url,
             wait_s=wait_s,
             max_lines=max_lines,
-            today=today or date.today(),
+            today=today,
             reporter=reporter,
             client_factory=client_factory,
+            repeats=policy,
         )
     )
 
@@ -576,6 +590,7 @@ async def _run(
     today: date,
     reporter: Reporter | None,
     client_factory: Callable[[Settings], Any] | None,
+    repeats: RepeatPolicy,
 ) -> RunResult:
     from .client import connect
     from .load import load_sheet, require_recipient_rows
@@ -587,13 +602,23 @@ async def _run(
         check_batch_api(
             ledger.batch(batch), settings, action="run", command=f"bulkship run {path} --batch {batch}"
         )
-        if _already_complete(ledger, batch, file_sha256(path)):
+        file_hash = file_sha256(path)
+        if _already_complete(ledger, batch, file_hash):
             record = ledger.batch(batch)
             output = Path(record.output) if record and record.output else None
             result = _result_from_ledger(ledger, batch, settings, output)
             result.already_complete = True
             result.notes.append(f"Batch {batch!r} is already complete for this file: nothing was sent.")
             return result
+        check_new_run(
+            ledger,
+            batch,
+            file_name=path.name,
+            file_hash=file_hash,
+            policy=repeats,
+            api=api_identity(settings),
+            default_names=(path.stem,) if batch == default_batch_name(path) else (),
+        )
         loaded = require_recipient_rows(load_sheet(path, sheet=sheet, program=program))
         stored = ledger.batch(batch)
         prefix = stored.po_prefix if stored else (po_prefix if po_prefix is not None else DEFAULT_PO_PREFIX)
@@ -609,6 +634,7 @@ async def _run(
                 max_lines=max_lines,
                 webhook_url=webhook_url,
                 api=api_identity(settings),
+                repeats=repeats,
             )
             outcome: SubmitOutcome | None = None
             if new_orders or resumed:
@@ -642,6 +668,7 @@ async def _run(
         except (OSError, BulkshipError) as exc:  # a full disk, a folder gone since the start
             output, not_written = None, _workbook_not_written(ledger, batch, exc)
         result = _result_from_ledger(ledger, batch, settings, output)
+        result.notes.extend(held_notes(ledger, batch))
         if outcome is not None:
             result.sent_orders = len(outcome.created) + len(outcome.rejected)
             result.stopped = outcome.stopped

@@ -4,6 +4,7 @@
 name = "Work anniversaries"
 sheet = "Recipients"        # which sheet of a workbook to read
 reject_po_boxes = true      # policy: PO boxes are errors instead of warnings
+repeat_window_days = 60     # a card another batch ordered this recently is held, not sent again
 schema = "my-recipients.toml"   # optional: another sheet contract (relative to this file)
 
 [columns]                   # fix a mapping: canonical column = "Header text in the sheet"
@@ -40,6 +41,7 @@ class ProgramSettings:
     name: str = ""
     sheet: str | None = None
     reject_po_boxes: bool = False
+    repeat_window_days: int | None = None  # None: bulkship.repeats.DEFAULT_WINDOW_DAYS
     schema_path: Path | None = None
     columns: dict[str, str] = field(default_factory=dict)  # canonical -> header text
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical -> extra aliases
@@ -68,6 +70,18 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
+def _window_days(value: object, path: Path) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(
+            f"Program settings {path}: repeat_window_days must be a whole number of days (0 or more), "
+            f"not {value!r}",
+            hint="for example: repeat_window_days = 60",
+        )
+    return value
+
+
 def load_program(path: Path | str | None) -> ProgramSettings:
     """Read a program settings file; ``None`` gives the built-in defaults."""
     if path is None:
@@ -92,6 +106,7 @@ def load_program(path: Path | str | None) -> ProgramSettings:
         name=str(program.get("name", "")),
         sheet=str(program["sheet"]) if program.get("sheet") else None,
         reject_po_boxes=bool(program.get("reject_po_boxes", False)),
+        repeat_window_days=_window_days(program.get("repeat_window_days"), path),
         schema_path=(path.parent / str(schema)) if schema else None,
         columns={k: str(v) for k, v in columns.items()},
         aliases={k: tuple(str(a) for a in (v if isinstance(v, list) else [v])) for k, v in aliases.items()},

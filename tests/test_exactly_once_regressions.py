@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from bulkship.client import connect
-from bulkship.errors import LedgerError, VendorUnavailableError
+from bulkship.errors import BatchConflictError, LedgerError, VendorUnavailableError
 from bulkship.ledger import Ledger, match_lines
 from bulkship.models import VendorLineItem, VendorOrder
 from bulkship.pipeline import run_batch
@@ -308,12 +308,10 @@ def test_batches_differing_in_case_share_one_ledger(tmp_path: Path, vendor: Vend
         wait_s=0,
         client_factory=vendor.factory(),
     )
-    result = run_batch(
-        write_sheet(tmp_path / "b" / "staff.csv", range(3, 6)),
-        settings,
-        wait_s=0,
-        client_factory=vendor.factory(),
-    )
+    second = write_sheet(tmp_path / "b" / "staff.csv", range(3, 6))
+    with pytest.raises(BatchConflictError, match="'Staff'"):  # a near-identical name is not new by accident
+        run_batch(second, settings, wait_s=0, client_factory=vendor.factory())
+    result = run_batch(second, settings, wait_s=0, client_factory=vendor.factory(), allow_repeat=True)
     assert result.ordered_rows == 3
     assert vendor.line_counts() == Counter({f"E{i}": 1 for i in range(6)})
 

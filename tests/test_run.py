@@ -50,7 +50,8 @@ def test_first_run_orders_every_valid_row_and_says_it_was_the_sandbox(
     code, data, err = run(capsys, str(sheet), "--yes", "--json", "--out", str(tmp_path / "out"))
     assert code == 0, err
     assert data is not None and set(data) == {
-        "batch", "rows", "valid", "invalid", "orders", "ordered_rows", "failed_rows", "total_cost", "output",
+        "batch", "rows", "valid", "invalid", "orders", "ordered_rows", "failed_rows", "held_rows",
+        "total_cost", "output",
     }  # fmt: skip
     assert (data["batch"], data["rows"], data["valid"], data["invalid"]) == ("anniversary", 12, 11, 1)
     assert (data["ordered_rows"], data["failed_rows"], data["total_cost"]) == (11, 0, "275.00")
@@ -80,15 +81,17 @@ def test_rerun_resumes_sends_nothing_twice_and_picks_up_fixed_rows(
     assert sorted(ids) == [f"E{i:03d}" for i in range(8)]
 
 
-def test_a_changed_row_that_was_already_ordered_is_refused(
+def test_a_changed_row_that_was_already_ordered_is_held_not_sent_again(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sheet = write_sheet(tmp_path / "gifts.csv", 5)
     assert run(capsys, str(sheet), "--yes")[0] == 0
     write_sheet(sheet, 5, changed={3: "Someone Else"})
     code, _, err = run(capsys, str(sheet), "--yes")
-    assert code == 2
-    assert "Error:" in err and "row(s) 5" in err and "--batch" in err
+    assert code == 3
+    err = " ".join(err.split())
+    assert "row 5: Held" in err and "edit of row 5" in err and "--allow-repeat" in err
+    assert "--batch" not in err  # a new batch name is never the advice for a changed ordered row
     assert len(vendor_orders(isolated_data_dir)) == 1
 
 

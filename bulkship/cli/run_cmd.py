@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the pipeline pulls in pandas: imported only when a run star
 # tests/test_cli.py checks that they agree.
 DEFAULT_WAIT_S = 10.0
 DEFAULT_MAX_LINES = 100
+DEFAULT_REPEAT_WINDOW_DAYS = 60  # repeats.DEFAULT_WINDOW_DAYS
 
 
 def _money(value: Decimal) -> str:
@@ -158,8 +159,9 @@ def _report(result: RunResult) -> None:
         err_console.print(note)
     err_console.print(
         f"Batch {result.batch}: {result.rows} rows, {result.valid} valid, {result.invalid} invalid; "
-        f"{result.ordered_rows} ordered in {result.orders} order(s), {result.failed_rows} failed; "
-        f"cost {_money(result.total_cost)}"
+        f"{result.ordered_rows} ordered in {result.orders} order(s), {result.failed_rows} failed"
+        + (f", {result.held_rows} held" if result.held_rows else "")
+        + f"; cost {_money(result.total_cost)}"
     )
     if result.output:
         err_console.print(f"Results: {result.output}")
@@ -186,6 +188,11 @@ def _report(result: RunResult) -> None:
         err_console.print(
             f"{result.failed_rows} row(s) failed: see the 'Fix these' sheet, correct them and run it "
             f"with --batch {result.batch}."
+        )
+    if result.held_rows:
+        err_console.print(
+            f"{result.held_rows} row(s) held so that no one gets the same card twice (see above and the "
+            "result workbook). To send them anyway, on purpose, re-run the same command with --allow-repeat."
         )
 
 
@@ -238,6 +245,23 @@ def run(
     csv: Annotated[
         bool, typer.Option("--csv", help="Also write the Results sheet as CSV next to the workbook.")
     ] = False,
+    allow_repeat: Annotated[
+        bool,
+        typer.Option(
+            "--allow-repeat",
+            help="Send on purpose what repeats an earlier batch: the same file or rows under another batch "
+            "name, cards another batch ordered within the window, edits of rows already ordered.",
+        ),
+    ] = False,
+    repeat_window: Annotated[
+        int | None,
+        typer.Option(
+            "--repeat-window",
+            min=0,
+            help="Days back a card ordered by another batch holds the same card (default: the program "
+            f"file's repeat_window_days, else {DEFAULT_REPEAT_WINDOW_DAYS}).",
+        ),
+    ] = None,
 ) -> int:
     """Order a gift card for every valid row of FILE, exactly once; re-running resumes."""
     from ..pipeline import run_batch
@@ -264,6 +288,8 @@ def run(
             wait_s=wait,
             max_lines=max_lines,
             reporter=bar,
+            allow_repeat=allow_repeat,
+            repeat_window_days=repeat_window,
         )
     finally:
         bar.stop()

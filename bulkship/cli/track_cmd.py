@@ -98,7 +98,7 @@ class _WatchDisplay:
 
     def update(self, report: TrackReport) -> None:
         for b in report.batches:
-            ordered = sum(n for s, n in b.rows.items() if s not in ("invalid", "duplicate"))
+            ordered = sum(n for s, n in b.rows.items() if s not in ("invalid", "duplicate", "held"))
             final = b.rows.get("delivered", 0) + b.rows.get("failed", 0)
             note = f"{b.rows.get('shipped', 0)} shipped, {b.orders_open} orders open"
             if b.batch not in self.tasks:

@@ -39,10 +39,12 @@ from ..errors import BulkshipError, FileFormatError
 from ..safetext import csv_safe, needs_quote
 from ..xlsxfast import ColumnStyle, SheetCells, splice_sheets
 
-# Row statuses in the order a row moves through them (invalid/duplicate never move; failed is terminal).
+# Row statuses in the order a row moves through them (invalid/duplicate never move; failed is terminal;
+# held: valid but repeats a card already ordered, sent only with --allow-repeat).
 RESULT_STATUSES: tuple[str, ...] = (
     "invalid",
     "duplicate",
+    "held",
     "planned",
     "ordered",
     "pending",
@@ -52,7 +54,7 @@ RESULT_STATUSES: tuple[str, ...] = (
     "failed",
 )
 FINAL_STATUSES = frozenset({"invalid", "duplicate", "delivered", "failed"})
-NEEDS_USER_STATUSES = frozenset({"invalid", "failed"})
+NEEDS_USER_STATUSES = frozenset({"invalid", "failed", "held"})
 
 RESULT_COLUMNS: tuple[str, ...] = (
     "Row",
@@ -94,6 +96,7 @@ SPLICE_BLOCK_ROWS = 5000  # rows per block of spliced cells, converted and rende
 STATUS_COLOURS: dict[str, str] = {
     "invalid": "#F4CCCC",
     "duplicate": "#FCE5CD",
+    "held": "#FFD966",
     "planned": "#EFEFEF",
     "ordered": "#CFE2F3",
     "pending": "#FFF2CC",

@@ -1,0 +1,387 @@
+"""Repeat orders: a recipient is not sent the same gift twice by accident.
+
+Before a run plans anything it is compared with every earlier batch in the ledger that went to the same API
+(a sandbox trial never blocks the real run; batches recorded before the ledger kept the API count as the
+same). What is refused or held, and why:
+
+* **The same file under another batch name** (:func:`check_new_run`, before the sheet is read): a file
+  byte for byte identical (SHA-256) to the latest file of another batch that holds orders, however old, is
+  refused (:class:`~bulkship.errors.BatchConflictError`, exit 2, nothing sent), naming that batch, the date
+  of its orders and its result workbook.
+* **A near-identical batch name**: a name the ledger does not hold that compares equal to a batch holding
+  orders is refused the same way. Names compare case-insensitively, ignoring spacing and punctuation
+  (``Q4 gifts`` = ``q4-gifts``) and a browser's download suffix (``gifts (1).csv``). An exact name always
+  continues its own batch, so a ledger that already holds two such batches keeps working.
+* **The same rows under another batch name** (:func:`find_holds`, once the rows are validated): a new batch
+  of which at least half the valid rows were ordered by one other batch within the window is refused.
+* **Cross-batch duplicates**: a row to order with the recipient name, address, card and value of a row
+  another batch ordered within the window (default :data:`DEFAULT_WINDOW_DAYS` days) is *held* (row status
+  ``held``, not sent), naming the earlier batch, row, PO number and date.
+* **Probable edits**: a row to order that closely matches a row this batch ordered and the file no longer
+  holds (the same ExternalId, recipient name or address, with other details changed) is held as a probable
+  edit of that row, whatever row it now sits on. Editing the sheet never changes a card already ordered;
+  sorting, inserting or deleting rows never turns an edit into a second card.
+
+``RepeatPolicy(allow=True)`` (``bulkship run --allow-repeat``) allows all of these on purpose: anniversaries
+repeat every year. Orders older than the window are not compared row by row, so a monthly file is never
+blocked by last year's rows.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from .errors import BatchConflictError
+from .models import FINGERPRINT, ROW, STATUS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .ledger import BatchRecord, Ledger, OrderRecord, RowRecord
+
+DEFAULT_WINDOW_DAYS = 60  # rows ordered this recently by another batch are held when they come again
+SAME_ROWS_SHARE = 0.5  # a new batch this much made of another batch's rows is that batch again: refused
+ALLOW_FLAG = "--allow-repeat"
+HELD = "held"
+_LIVE_STATES = ("planned", "sending", "unknown", "created")
+_SHOWN = 8
+_DOWNLOAD_SUFFIX = re.compile(r"\s*\(\d{1,3}\)$")  # "gifts (1)": a browser's second download of gifts
+_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_DIGIT = re.compile(r"\D")
+
+
+@dataclass(frozen=True)
+class RepeatPolicy:
+    """How a run treats repeats: ``allow`` (``--allow-repeat``) sends them on purpose; ``window_days``
+    (``--repeat-window``, the program file's ``repeat_window_days``) is how far back rows are compared;
+    ``today`` is the day the window ends (the run's date)."""
+
+    allow: bool = False
+    window_days: int = DEFAULT_WINDOW_DAYS
+    today: date | None = None
+
+    @property
+    def since(self) -> str:
+        """The first day of the window, as the ledger's ISO times start (compares as text)."""
+        return ((self.today or date.today()) - timedelta(days=max(0, self.window_days))).isoformat()
+
+
+# -- names -----------------------------------------------------------------------------------------------
+
+
+def fold_name(name: str) -> str:
+    """A batch name as compared with the others: no download suffix, case, spacing or punctuation."""
+    text = _DOWNLOAD_SUFFIX.sub("", name.strip())
+    return _NOT_WORD.sub("-", text.casefold()).strip("-")
+
+
+# -- what a row sends, folded for comparison -------------------------------------------------------------
+
+
+def _fold(value: object) -> str:
+    return " ".join(str(value or "").split()).casefold()
+
+
+def _amount(value: object) -> str:
+    try:
+        return str(Decimal(str(value).strip()).quantize(Decimal("0.01")))
+    except (InvalidOperation, ValueError):
+        return _fold(value)
+
+
+@dataclass(frozen=True)
+class Card:
+    """One row's gift as compared for repeats: case, spacing, ZIP+4 and 25 vs 25.00 do not count."""
+
+    external_id: str
+    name: str
+    address: str  # line 1, line 2 and the 5-digit ZIP
+    product: str
+    value: str
+
+    @classmethod
+    def of(cls, external_id: object, name: object, line1: object, line2: object, zip_code: object,
+           product: object, value: object) -> Card:  # fmt: skip
+        address = f"{_fold(line1)}|{_fold(line2)}|{_NOT_DIGIT.sub('', str(zip_code or ''))[:5]}"
+        return cls(_fold(external_id), _fold(name), address, _fold(product), _amount(value))
+
+    @classmethod
+    def of_line_item(cls, item: Mapping[str, Any]) -> Card:
+        """From a line item of an order's stored payload (what was really sent)."""
+        address = item.get("PhysicalDeliveryAddress") or {}
+        return cls.of(
+            item.get("ExternalId"),
+            address.get("Name"),
+            address.get("AddressLine1"),
+            address.get("AddressLine2"),
+            address.get("Zip"),
+            item.get("ProductId"),
+            item.get("Value"),
+        )
+
+    @property
+    def repeat_key(self) -> tuple[str, str, str, str]:
+        return (self.name, self.address, self.product, self.value)
+
+
+def _cards_of(frame: pd.DataFrame) -> list[tuple[int, str, Card]]:
+    """(row, fingerprint, card) of each row of a validated frame."""
+    rows = frame[ROW].tolist() if ROW in frame.columns else frame.index.tolist()
+
+    def column(name: str) -> list[Any]:
+        return frame[name].tolist() if name in frame.columns else [""] * len(rows)
+
+    fields = ("external_id", "name", "address1", "address2", "zip", "product", "value")
+    return [
+        (int(row), str(fp), Card.of(*values))
+        for row, fp, *values in zip(
+            rows, frame[FINGERPRINT].tolist(), *(column(f) for f in fields), strict=True
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class _Earlier:
+    """A row another batch ordered (or is about to): where to find it."""
+
+    batch: str
+    po_number: str
+    row: int | None
+    day: str  # YYYY-MM-DD the order was planned
+    state: str
+
+    @property
+    def verb(self) -> str:
+        return {"created": "ordered", "planned": "planned, not sent yet"}.get(self.state, "sent")
+
+
+# -- before the sheet is read: the same file, a near-identical name --------------------------------------
+
+
+def _same_api(recorded: str | None, api: str | None) -> bool:
+    return recorded is None or api is None or recorded == api
+
+
+def _where(record: BatchRecord, first_order: str) -> str:
+    results = f"results: {record.output}" if record.output else "no result workbook written yet"
+    return f"batch {record.name!r} (orders of {first_order[:10]}, {results})"
+
+
+def _continue_hint(record: BatchRecord, file_name: str) -> str:
+    return (
+        f"to continue that batch with this file, run `bulkship run {file_name} --batch {record.name}`; "
+        f"to send these cards again on purpose, add {ALLOW_FLAG}"
+    )
+
+
+def check_new_run(
+    ledger: Ledger,
+    batch: str,
+    *,
+    file_name: str,
+    file_hash: str,
+    policy: RepeatPolicy,
+    api: str | None,
+    default_names: Sequence[str] = (),
+) -> None:
+    """Refuse (BatchConflictError) a run of ``batch`` that repeats another batch: the same file (SHA-256),
+    or a batch name the ledger does not hold that folds to one of another batch holding orders.
+    ``default_names`` are other spellings of the name when it was taken from the file's name."""
+    if policy.allow:
+        return
+    stored = ledger.batch(batch)
+    if stored is not None and stored.file_hash == file_hash:
+        return  # this batch's own file: a resume
+    holding = ledger.batches_holding_orders()
+    others = [b for b in ledger.batches() if b.name != batch and b.name in holding and _same_api(b.api, api)]
+    same_file = next((b for b in others if file_hash and b.file_hash == file_hash), None)
+    if same_file is not None:
+        raise BatchConflictError(
+            f"{file_name} is the same file (identical content) as "
+            f"{_where(same_file, holding[same_file.name])}. Running it as batch {batch!r} would send those "
+            "cards a second time. Nothing was sent",
+            hint=_continue_hint(same_file, file_name),
+        )
+    if stored is not None:
+        return
+    wanted = {fold_name(name) for name in (batch, *default_names)} - {""}
+    similar = next((b for b in others if fold_name(b.name) in wanted), None)
+    if similar is not None:
+        raise BatchConflictError(
+            f"Batch {batch!r} is new, but the ledger holds {_where(similar, holding[similar.name])}, a name "
+            "that differs only in case, spacing or a download suffix such as ' (1)'. Nothing was sent",
+            hint=f"to continue that batch, run `bulkship run {file_name} --batch {similar.name}`; for a "
+            "separate batch give it a clearly different name (its rows are still compared with every "
+            f"earlier batch), or add {ALLOW_FLAG}",
+        )
+
+
+# -- once the rows are validated: the same rows, cross-batch duplicates, probable edits ------------------
+
+
+def _is_live(record: RowRecord, orders: Mapping[str, OrderRecord]) -> bool:
+    order = orders.get(record.po_number or "")
+    return record.status == "ordered" or (order is not None and order.state in _LIVE_STATES)
+
+
+def find_holds(
+    ledger: Ledger,
+    batch: str,
+    frame: pd.DataFrame,
+    *,
+    known: Mapping[str, RowRecord],
+    orders: Mapping[str, OrderRecord],
+    policy: RepeatPolicy,
+    api: str | None,
+    file_name: str,
+) -> dict[str, str]:
+    """The rows of ``frame`` (a validated file of ``batch``) to hold rather than order: fingerprint ->
+    why, in plain words. ``known`` and ``orders`` are the batch's rows and orders in the ledger. Raises
+    BatchConflictError when a new batch is mostly the rows of another one."""
+    if policy.allow or frame.empty:
+        return {}
+    settled = {fp for fp, record in known.items() if _is_live(record, orders)}
+    fingerprints = frame[FINGERPRINT].astype(str)
+    candidates = frame[(frame[STATUS] == "valid") & ~fingerprints.isin(settled)]
+    if candidates.empty:
+        return {}
+    present = set(fingerprints.tolist())
+    gone = [known[fp] for fp in settled if fp not in present]
+    earlier = _earlier_cards(ledger, batch, policy, api)
+    if not gone and not earlier:
+        return {}
+    cards = _cards_of(candidates)
+    holds: dict[str, str] = {}
+    if earlier:
+        repeats = {
+            fp: (row, earlier[card.repeat_key]) for row, fp, card in cards if card.repeat_key in earlier
+        }
+        if not known:
+            valid = int((frame[STATUS] == "valid").sum())
+            _refuse_same_rows(batch, file_name, ledger, [e for _r, e in repeats.values()], valid)
+        holds.update({fp: _repeat_note(e, policy) for fp, (_row, e) in repeats.items()})
+    if gone:
+        for fp, note in _probable_edits(gone, orders, cards).items():
+            holds.setdefault(fp, note)
+    return holds
+
+
+def _earlier_cards(
+    ledger: Ledger, batch: str, policy: RepeatPolicy, api: str | None
+) -> dict[tuple[str, str, str, str], _Earlier]:
+    """What the other batches of this API ordered within the window, by repeat key (the first of each)."""
+    apis = {b.name: b.api for b in ledger.batches()}
+    recent = ledger.orders_since(policy.since, exclude_batch=batch)
+    orders = [o for o in recent if _same_api(apis.get(o.batch), api)]
+    if not orders:
+        return {}
+    rows = {(r.po_number, r.line_index): r.row for r in ledger.rows_on_orders([o.po_number for o in orders])}
+    found: dict[tuple[str, str, str, str], _Earlier] = {}
+    for order in orders:
+        items = order.payload().get("LineItems") or []
+        for index, item in enumerate(items):
+            key = Card.of_line_item(item).repeat_key
+            if key not in found:
+                row = rows.get((order.po_number, index))
+                found[key] = _Earlier(order.batch, order.po_number, row, order.created[:10], order.state)
+    return found
+
+
+def _repeat_note(earlier: _Earlier, policy: RepeatPolicy) -> str:
+    row = f"row {earlier.row}, " if earlier.row is not None else ""
+    return (
+        f"Held, not sent: the same recipient, address, card and value were {earlier.verb} in batch "
+        f"{earlier.batch!r} ({row}PO {earlier.po_number}, {earlier.day}), within the last "
+        f"{policy.window_days} days. To send it again on purpose, re-run with {ALLOW_FLAG}"
+    )
+
+
+def _refuse_same_rows(
+    batch: str, file_name: str, ledger: Ledger, repeats: Iterable[_Earlier], valid: int
+) -> None:
+    by_batch = Counter(e.batch for e in repeats)
+    if not by_batch or valid == 0:
+        return
+    other, count = by_batch.most_common(1)[0]
+    if count < max(1, math.ceil(valid * SAME_ROWS_SHARE)):
+        return
+    record = ledger.batch(other)
+    first = min(e.day for e in repeats if e.batch == other)
+    where = _where(record, first) if record is not None else f"batch {other!r}"
+    raise BatchConflictError(
+        f"{count} of the {valid} valid rows of {file_name} were already ordered by {where}: the same rows "
+        f"under another batch name ({batch!r}). Nothing was sent",
+        hint=_continue_hint(record, file_name) if record is not None else f"add {ALLOW_FLAG} to send them",
+    )
+
+
+def _probable_edits(
+    gone: Sequence[RowRecord], orders: Mapping[str, OrderRecord], cards: Sequence[tuple[int, str, Card]]
+) -> dict[str, str]:
+    """Rows to order that look like an edit of an ordered row the file no longer holds: fingerprint -> why."""
+    payloads: dict[str, list[Any]] = {}
+    by_id: dict[str, tuple[RowRecord, Card]] = {}
+    by_name: dict[str, tuple[RowRecord, Card]] = {}
+    by_address: dict[str, tuple[RowRecord, Card]] = {}
+    for record in sorted(gone, key=lambda r: (r.row, r.fingerprint)):
+        order = orders.get(record.po_number or "")
+        if order is None or record.line_index is None:
+            continue
+        if order.po_number not in payloads:
+            payloads[order.po_number] = list(order.payload().get("LineItems") or [])
+        items = payloads[order.po_number]
+        if not 0 <= record.line_index < len(items):
+            continue
+        card = Card.of_line_item(items[record.line_index])
+        by_id.setdefault(card.external_id, (record, card))
+        by_name.setdefault(card.name, (record, card))
+        by_address.setdefault(card.address, (record, card))
+    notes: dict[str, str] = {}
+    for _row, fp, card in cards:
+        for same, index, key in (
+            ("ExternalId", by_id, card.external_id),
+            ("recipient name", by_name, card.name),
+            ("address", by_address, card.address),
+        ):
+            if key and key in index:
+                notes[fp] = _edit_note(*index[key], card, same)
+                break
+    return notes
+
+
+def _edit_note(record: RowRecord, ordered: Card, new: Card, same: str) -> str:
+    changed = [
+        what
+        for what, before, after in (
+            ("name", ordered.name, new.name),
+            ("address", ordered.address, new.address),
+            ("card", ordered.product, new.product),
+            ("value", ordered.value, new.value),
+        )
+        if before != after
+    ]
+    other = f", other {' and '.join(changed)}" if changed else ""
+    return (
+        f"Held, not sent: looks like an edit of row {record.row}, already ordered in PO {record.po_number} "
+        f"(same {same}{other}). Editing the sheet does not change a card already ordered: restore the row "
+        f"as it was, or re-run with {ALLOW_FLAG} to send another card on purpose"
+    )
+
+
+def held_notes(ledger: Ledger, batch: str) -> list[str]:
+    """What the run tells the user about the batch's held rows (empty when none)."""
+    held = ledger.current_rows_with_status(batch, HELD)
+    if not held:
+        return []
+    lines = [f"{len(held)} row(s) held, not sent, because they repeat a card already ordered:"]
+    lines += [f"  row {r.row}: {r.error}" for r in held[:_SHOWN]]
+    if len(held) > _SHOWN:
+        lines.append(f"  ... and {len(held) - _SHOWN} more (see the result workbook)")
+    return lines

@@ -1,0 +1,329 @@
+"""A recipient is not sent the same gift twice by accident (issue 9): the same file or rows under another
+batch name, a near-identical batch name, a card another batch ordered recently, an ordered row edited after
+rows moved. Real CSV and XLSX files, the CLI or the pipeline against the sandbox, cards counted at the
+sandbox."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from bulkship.cli import main, run_cmd
+from bulkship.errors import ConfigError
+from bulkship.ledger import Ledger
+from bulkship.pipeline import run_batch
+from bulkship.program import load_program
+from bulkship.reconcile.sheets import FIX_SHEET, RESULTS_SHEET
+from bulkship.repeats import DEFAULT_WINDOW_DAYS, fold_name
+from bulkship.sandbox import Sandbox, SandboxConfig
+from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
+
+WITH_ID = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
+NO_ID = WITH_ID[1:]  # no Employee ID: a row is known by its content
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # result workbooks go to ./output of the test's own folder
+
+
+def person(i: int, *, street: str | None = None, product: str = "CVS", amount: str = "25") -> list[str]:
+    return [f"Person {i}", street or f"{i + 1} Main St", "Boston", "MA", "02134", product, amount]
+
+
+def write_csv(path: Path, rows: list[list[str]], header: list[str] = NO_ID) -> Path:
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def write_xlsx(path: Path, rows: list[list[str]], header: list[str] = NO_ID) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, Any] | None, str]:
+    code = main(["run", *args, "--yes", "--wait", "0"])
+    captured = capsys.readouterr()
+    data = json.loads(captured.out) if captured.out.strip().startswith("{") else None
+    return code, data, " ".join(captured.err.split())  # the message as one line, whatever the terminal width
+
+
+def cards(data_dir: Path) -> Counter[str]:
+    """Cards at the vendor by recipient name and street: what people will find in their mailbox."""
+    sandbox = Sandbox(SandboxConfig(state_file=data_dir / "sandbox.sqlite", clock_speed=0))
+    try:
+        return Counter(
+            f"{li['PhysicalDeliveryAddress']['Name']} / {li['PhysicalDeliveryAddress']['AddressLine1']}"
+            for order in sandbox.orders()
+            for li in order["LineItems"]
+        )
+    finally:
+        sandbox.close()
+
+
+def recipients(data_dir: Path) -> Counter[str]:
+    return Counter(key.split(" / ")[0] for key in cards(data_dir).elements())
+
+
+def results(path: Path) -> dict[str, tuple[str, str]]:
+    """Result workbook: "name / street" -> (status, problems)."""
+    table = list(openpyxl.load_workbook(path, read_only=True)[RESULTS_SHEET].iter_rows(values_only=True))
+    at = {str(h): i for i, h in enumerate(table[0])}
+    name, street, status, problems = (at[h] for h in ("Name", "Address", "Status", "Problems / vendor error"))
+    return {
+        f"{r[name]} / {r[street]}": (str(r[status]), str(r[problems] or "")) for r in table[1:] if r[name]
+    }
+
+
+# -- the same file under another batch name ---------------------------------------------------------------
+
+
+def test_a_copy_of_a_file_under_another_batch_name_sends_nothing_and_names_the_first_batch(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = str(tmp_path / "out")
+    first = write_csv(tmp_path / "gifts.csv", [person(i) for i in range(5)])
+    assert run(capsys, str(first), "--batch", "A", "--out", out)[0] == 0
+    assert sum(cards(isolated_data_dir).values()) == 5
+    final = shutil.copy(first, tmp_path / "gifts_FINAL.csv")
+    today = date.today().isoformat()
+    for batch in ("B", "a"):  # another name; a name differing only in case
+        code, _, err = run(capsys, str(final), "--batch", batch, "--out", out)
+        assert code == 2, err
+        assert "batch 'A'" in err and today in err and "A-results.xlsx" in err and "Nothing was sent" in err
+        assert "--allow-repeat" in err
+    downloaded = shutil.copy(first, tmp_path / "gifts (1).csv")  # the browser's second download
+    code, _, err = run(capsys, str(downloaded), "--out", out)
+    assert code == 2 and "batch 'A'" in err
+    assert sum(cards(isolated_data_dir).values()) == 5  # nothing was sent twice
+    with Ledger.open(isolated_data_dir / "ledger.sqlite", lock=False) as ledger:
+        assert [b.name for b in ledger.batches()] == ["A"]  # a refused run leaves no batch behind
+    code, data, err = run(capsys, str(final), "--batch", "B", "--allow-repeat", "--out", out, "--json")
+    assert code == 0, err
+    assert data is not None and data["ordered_rows"] == 5
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 2 for i in range(5)})
+
+
+def test_the_same_rows_saved_as_another_file_type_are_refused_under_another_batch_name(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [person(i) for i in range(6)]
+    assert run(capsys, str(write_csv(tmp_path / "q4.csv", rows)), "--batch", "Q4")[0] == 0
+    # re-saved from Excel with one recipient added: other bytes, mostly the same rows
+    again = write_xlsx(tmp_path / "q4-final.xlsx", [*rows, person(6)])
+    code, _, err = run(capsys, str(again), "--batch", "Q4-final")
+    assert code == 2 and "6 of the 7 valid rows" in err and "batch 'Q4'" in err
+    assert sum(cards(isolated_data_dir).values()) == 6
+
+
+def test_a_near_identical_batch_name_is_not_a_fresh_batch(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = write_csv(tmp_path / "a.csv", [person(i) for i in range(3)])
+    assert run(capsys, str(first), "--batch", "gifts")[0] == 0
+    other = write_csv(tmp_path / "b.csv", [person(i) for i in range(10, 13)])  # other people altogether
+    for name in ("Gifts", "GIFTS (1)", "gifts "):
+        code, _, err = run(capsys, str(other), "--batch", name)
+        assert code == 2 and "batch 'gifts'" in err and "--batch gifts" in err, (name, err)
+    assert sum(cards(isolated_data_dir).values()) == 3
+    code, _, err = run(capsys, str(other), "--batch", "gifts-december")  # a clearly different name
+    assert code == 0, err
+    assert sum(cards(isolated_data_dir).values()) == 6
+
+
+def test_names_fold_case_spacing_and_the_download_suffix_but_not_numbers() -> None:
+    assert fold_name("Gifts") == fold_name("gifts") == fold_name("gifts (1)") == fold_name(" GIFTS ")
+    assert fold_name("Q4 gifts") == fold_name("q4-gifts") == fold_name("Q4_Gifts")
+    assert fold_name("wave-1") != fold_name("wave-2") != fold_name("wave")
+
+
+# -- cross-batch duplicates within the window ---------------------------------------------------------------
+
+
+def test_a_card_another_batch_ordered_recently_is_held_naming_it_and_sent_outside_the_window(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    settings = Settings(data_dir=isolated_data_dir, out_dir=tmp_path / "out")
+    october = write_csv(tmp_path / "october.csv", [person(i) for i in range(4)])
+    run_batch(october, settings, batch="october", wait_s=0)
+    # next month: two new people, and Person 2 again (same address, card and value; another sleeve)
+    november = write_csv(
+        tmp_path / "november.csv",
+        [*(person(i) for i in range(10, 12)), [*person(2)[:5], "CVS", "25.00"]],
+    )
+    result = run_batch(november, settings, batch="november", wait_s=0)
+    assert (result.ordered_rows, result.held_rows, result.exit_code) == (2, 1, 3)
+    assert recipients(isolated_data_dir)["Person 2"] == 1
+    status, problems = results(Path(str(result.output)))["Person 2 / 3 Main St"]
+    assert status == "held"
+    assert "batch 'october'" in problems and "PO BS-OCTOBER-0001" in problems and "row 4" in problems
+    assert "--allow-repeat" in problems
+    fix = openpyxl.load_workbook(Path(str(result.output)), read_only=True)[FIX_SHEET]
+    assert any("Person 2" in [str(c) for c in r] for r in fix.iter_rows(values_only=True))
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        assert ledger.row_counts("november") == {"ordered": 2, "held": 1}  # what `bulkship status` counts
+    # a re-run holds it again; the same month next year it goes out (outside the 60-day window)
+    assert run_batch(november, settings, batch="november", wait_s=0).held_rows == 1
+    later = date.today() + timedelta(days=DEFAULT_WINDOW_DAYS + 1)
+    result = run_batch(november, settings, batch="november", wait_s=0, today=later)
+    assert (result.held_rows, result.exit_code) == (0, 0)
+    assert recipients(isolated_data_dir)["Person 2"] == 2
+
+
+def test_allow_repeat_sends_a_held_card_on_purpose_and_a_wider_window_holds_more(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, str(write_csv(tmp_path / "one.csv", [person(1), person(2)])), "--batch", "one")[0] == 0
+    two = write_csv(tmp_path / "two.csv", [person(1), person(3), person(4)])
+    code, data, err = run(capsys, str(two), "--batch", "two", "--json")
+    assert code == 3 and data is not None and data["held_rows"] == 1
+    assert "1 row(s) held" in err and "--allow-repeat" in err
+    code, data, err = run(capsys, str(two), "--batch", "two", "--allow-repeat", "--json")
+    assert code == 0 and data is not None and (data["ordered_rows"], data["held_rows"]) == (3, 0)
+    assert recipients(isolated_data_dir)["Person 1"] == 2
+
+
+def test_a_sandbox_trial_does_not_hold_the_real_run(tmp_path: Path, isolated_data_dir: Path) -> None:
+    from bulkship.client import connect
+    from bulkship.sandbox import create_app
+
+    sheet = write_csv(tmp_path / "gifts.csv", [person(i) for i in range(3)])
+    trial = Settings(data_dir=isolated_data_dir, out_dir=tmp_path / "out")
+    run_batch(sheet, trial, batch="trial", wait_s=0)
+    vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
+    try:
+        import httpx
+
+        transport = httpx.ASGITransport(app=create_app(vendor))
+        real = Settings(
+            api_url="http://vendor.invalid", email=SANDBOX_EMAIL, access_token=SANDBOX_ACCESS_TOKEN,
+            data_dir=isolated_data_dir,
+            out_dir=tmp_path / "out",
+        )  # fmt: skip
+        result = run_batch(
+            sheet, real, batch="real", wait_s=0, client_factory=lambda s: connect(s, transport=transport)
+        )
+        assert (result.ordered_rows, result.held_rows) == (3, 0)
+        assert len(vendor.orders()) == 1
+    finally:
+        vendor.close()
+
+
+def test_the_window_comes_from_the_program_file_or_the_flag(tmp_path: Path) -> None:
+    program = tmp_path / "program.toml"
+    program.write_text("[program]\nrepeat_window_days = 365\n")
+    assert load_program(program).repeat_window_days == 365
+    assert load_program(None).repeat_window_days is None
+    program.write_text('[program]\nrepeat_window_days = "two months"\n')
+    with pytest.raises(ConfigError, match="repeat_window_days"):
+        load_program(program)
+    assert run_cmd.DEFAULT_REPEAT_WINDOW_DAYS == DEFAULT_WINDOW_DAYS
+
+
+def test_a_program_window_of_zero_days_lets_last_weeks_cards_go_again(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    settings = Settings(data_dir=isolated_data_dir, out_dir=tmp_path / "out")
+    run_batch(write_csv(tmp_path / "w1.csv", [person(1)]), settings, batch="w1", wait_s=0)
+    program = tmp_path / "program.toml"
+    program.write_text("[program]\nrepeat_window_days = 0\n")
+    sheet = write_csv(tmp_path / "w2.csv", [person(1), person(2)])
+    next_week = date.today() + timedelta(days=7)
+    result = run_batch(sheet, settings, batch="w2", wait_s=0, today=next_week, program=load_program(program))
+    assert (result.ordered_rows, result.held_rows) == (2, 0)
+    mixed = write_csv(tmp_path / "w3.csv", [person(i) for i in (1, 2, 5, 6, 7)])
+    result = run_batch(
+        mixed, settings, batch="w3", wait_s=0, today=next_week, repeat_window_days=30,
+        program=load_program(program),
+    )  # fmt: skip
+    assert (result.ordered_rows, result.held_rows) == (3, 2)  # the flag wins over the program file
+
+
+# -- within a batch: an edit of an ordered row, wherever it now sits ----------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_editing_an_ordered_row_after_inserting_a_row_above_sends_no_second_card(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    write = write_csv if kind == "csv" else write_xlsx
+    sheet = tmp_path / f"gifts.{kind}"
+    write(sheet, [person(i) for i in range(5)])
+    assert run(capsys, str(sheet))[0] == 0
+    # a new colleague inserted at the top; Person 3 moved to another street
+    write(sheet, [person(9), *(person(i, street="77 Elm St" if i == 3 else None) for i in range(5))])
+    code, data, err = run(capsys, str(sheet), "--json")
+    assert code == 3, err
+    assert data is not None and (data["ordered_rows"], data["held_rows"]) == (5, 1)  # rows in the file
+    assert "row 6: Held" in err and "edit of row 5" in err
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in (0, 1, 2, 3, 4, 9)})
+    book = results(Path(str(data["output"])))
+    status, problems = book["Person 3 / 77 Elm St"]
+    assert status == "held" and "same recipient name, other address" in problems
+    assert book["Person 3 / 4 Main St"][0] == "pending"  # the card already ordered, still shown
+    code, data, _ = run(capsys, str(sheet), "--json")  # running it again changes nothing
+    assert code == 3 and recipients(isolated_data_dir)["Person 3"] == 1
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_editing_an_ordered_row_after_sorting_the_sheet_sends_no_second_card(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    write = write_csv if kind == "csv" else write_xlsx
+    sheet = tmp_path / f"gifts.{kind}"
+    write(sheet, [person(i) for i in range(5)])
+    assert run(capsys, str(sheet))[0] == 0
+    # sorted Z to A, and Person 1's street corrected: the edited row now sits where Person 3 was
+    edited = [person(i, street="5 Oak Ave" if i == 1 else None) for i in reversed(range(5))]
+    write(sheet, edited)
+    code, data, err = run(capsys, str(sheet), "--json")
+    assert code == 3, err
+    assert data is not None and (data["ordered_rows"], data["held_rows"]) == (4, 1)
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(5)})
+
+
+def test_an_edited_address_with_a_new_name_is_held_and_a_deleted_row_frees_nothing(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "gifts.csv"
+    write_csv(sheet, [person(i) for i in range(4)])
+    assert run(capsys, str(sheet))[0] == 0
+    # Person 1's row deleted; Person 2's name respelled at the same address; a new person appended
+    respelled = ["Persson Two", *person(2)[1:]]
+    write_csv(sheet, [person(0), respelled, person(3), person(7)])
+    code, data, err = run(capsys, str(sheet), "--json")
+    assert code == 3, err
+    assert data is not None and data["held_rows"] == 1 and "same address, other name" in err
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in (0, 1, 2, 3, 7)})
+
+
+def test_an_edit_with_an_employee_id_is_held_and_allow_repeat_sends_the_second_card(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "staff.csv"
+    write_csv(sheet, [[f"E{i}", *person(i)] for i in range(3)], header=WITH_ID)
+    assert run(capsys, str(sheet))[0] == 0
+    other_card = [[f"E{i}", *person(i, product="TARGET" if i == 0 else "CVS")] for i in range(3)]
+    write_csv(sheet, other_card, WITH_ID)
+    code, _, err = run(capsys, str(sheet))
+    assert code == 3 and "same ExternalId, other card" in err
+    assert "new name" not in err and "--batch" not in err  # never advises a repeat under another name
+    code, _, err = run(capsys, str(sheet), "--allow-repeat")
+    assert code == 0, err
+    assert recipients(isolated_data_dir)["Person 0"] == 2
