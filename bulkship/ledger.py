@@ -51,7 +51,8 @@ Read API (stable; ``track``, ``status``, ``reconcile`` and the result workbook b
 * ``order_by_vendor_id(order_id)`` -> :class:`OrderRecord` | None (webhooks name the vendor's id)
 * ``row_counts(batch)`` -> {row status: count} over the current rows; ``order_counts(batch)`` ->
   {state: count}
-* ``events(batch=None, po_number=None, limit=None)`` -> list of :class:`EventRecord`
+* ``events(batch=None, po_number=None, limit=None)`` -> list of :class:`EventRecord`; ``latest_event(batch,
+  kind)`` -> the newest one of a kind, or None
 * ``record_order_status(po_number, vendor_order, source="poll")`` -> bool: store the vendor's view of an order
   (status, line item ids, line statuses, costs, shipments); returns whether anything changed; idempotent;
   a status never moves backwards (a stale answer, e.g. Pending after Shipped, changes nothing).
@@ -605,6 +606,17 @@ class Ledger:
             )
             for r in self._query(sql, params)
         ]
+
+    def latest_event(self, batch: str, kind: str) -> EventRecord | None:
+        """The batch's most recent event of ``kind`` (e.g. the prices its money was broken down with)."""
+        found = self._query(
+            "SELECT * FROM events WHERE batch = ? AND kind = ? ORDER BY id DESC LIMIT 1", (batch, kind)
+        )
+        if not found:
+            return None
+        r = found[0]
+        detail = json.loads(r["detail"] or "{}")
+        return EventRecord(r["id"], r["at"], r["batch"], r["po_number"], r["kind"], detail)
 
     def max_seq(self, batch: str) -> int:
         found = self._query("SELECT MAX(seq) FROM orders WHERE batch = ?", (batch,))

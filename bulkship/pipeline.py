@@ -45,8 +45,11 @@ from .batchapi import api_identity, check_batch_api
 from .errors import BatchConflictError, BulkshipError, ConfigError, SpendLimitError, VendorError
 from .ledger import OPEN_STATES, Ledger, PlannedOrderRecord, RowRecord, RowUpdate
 from .models import FINGERPRINT, ROW, STATUS, Balance, Catalog, PlannedOrder, ValidationResult
+from .money import MoneyTally, money_plain, money_text
 from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, order_seq, plan_orders, summarise
 from .repeats import DEFAULT_WINDOW_DAYS, HELD, RepeatPolicy, check_new_run, find_holds, held_notes
+from .reconcile.join import LedgerView, ledger_keys, money_by_bucket
+from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, duplicate_note
 from .submit import Reporter, SubmitOutcome, submit_batch
 
 if TYPE_CHECKING:
@@ -65,10 +68,25 @@ class PlanView:
     """What is about to be sent, for the confirmation step."""
 
     batch: str
-    summary: Any  # plan.PlanSummary of every order still to send
+    summary: Any  # plan.PlanSummary of the orders to send (never sent)
     new_orders: int
     resumed_orders: int
     already_ordered_rows: int
+    money: dict[str, MoneyTally] = field(default_factory=dict)  # charged, in doubt, to send (ledger)
+
+    @property
+    def in_doubt(self) -> MoneyTally:
+        """Orders sent before whose answer was lost: asked again with the same PO, charged at most once."""
+        return self.money.get(IN_DOUBT) or MoneyTally()
+
+    @property
+    def charged(self) -> MoneyTally:
+        return self.money.get(CHARGED) or MoneyTally()
+
+    @property
+    def worst_case(self) -> Decimal:
+        """The most this run can spend: everything to send, and every order in doubt."""
+        return Decimal(self.summary.total) + self.in_doubt.total
 
 
 @dataclass
@@ -82,35 +100,60 @@ class RunResult:
     orders: int  # orders the vendor holds for this batch
     ordered_rows: int
     failed_rows: int
-    total_cost: Decimal
+    total_cost: Decimal  # charged: what the vendor's orders for this batch cost
     output: Path | None
     sandbox: bool
     sent_orders: int = 0  # orders sent (or resolved) by this run
-    unknown_orders: int = 0
-    unsent_rows: int = 0  # valid rows with no order at the vendor yet (stopped, unknown)
+    unknown_orders: int = 0  # in doubt: sent, answer lost
+    unsent_rows: int = 0  # valid rows with no order at the vendor yet (stopped, in doubt)
     held_rows: int = 0  # valid rows not sent: they repeat a card already ordered (bulkship.repeats)
     stopped: BulkshipError | None = None
     missing_funds: Decimal | None = None
     already_complete: bool = False
     notes: list[str] = field(default_factory=list)
+    by_status: dict[str, int] = field(default_factory=dict)  # rows by the status the workbook shows
+    money: dict[str, MoneyTally] = field(default_factory=dict)  # charged, in doubt, to send
+    api: str = ""
+
+    @property
+    def attention_rows(self) -> int:
+        """Rows the user must look at: invalid, duplicate held back, failed, needs review."""
+        return sum(n for status, n in self.by_status.items() if status in ATTENTION_STATUSES)
 
     @property
     def exit_code(self) -> int:
+        """1 stopped, or money in doubt, or rows not sent yet; 3 rows need the user; 0 every row ordered
+        (or deliberately skipped)."""
         if self.stopped is not None or self.unknown_orders or self.unsent_rows:
             return 1
-        return 3 if self.failed_rows or self.held_rows else 0
+        return 3 if self.failed_rows or self.held_rows or self.attention_rows else 0
 
     def as_json(self) -> dict[str, Any]:
+        money = {bucket.replace(" ", "_"): tally.as_json() for bucket, tally in self.money.items()}
         return {
             "batch": self.batch,
+            "exit": self.exit_code,
+            "api": self.api or ("sandbox" if self.sandbox else ""),
+            "sandbox": self.sandbox,
             "rows": self.rows,
             "valid": self.valid,
             "invalid": self.invalid,
+            "by_status": dict(sorted(self.by_status.items())),
             "orders": self.orders,
             "ordered_rows": self.ordered_rows,
             "failed_rows": self.failed_rows,
             "held_rows": self.held_rows,
-            "total_cost": str(self.total_cost.quantize(Decimal("0.01"))),
+            "attention_rows": self.attention_rows,
+            "rows_not_sent": self.unsent_rows,
+            "orders_in_doubt": self.unknown_orders,
+            "orders_sent_this_run": self.sent_orders,
+            "total_cost": money_plain(self.total_cost),
+            "money": money,
+            "stopped": self.stopped is not None,
+            "stop_reason": self.stopped.message if self.stopped is not None else None,
+            "missing_funds": money_plain(self.missing_funds) if self.missing_funds is not None else None,
+            "already_complete": self.already_complete,
+            "notes": list(self.notes),
             "output": str(self.output) if self.output else None,
         }
 
@@ -118,6 +161,27 @@ class RunResult:
 def default_batch_name(path: Path) -> str:
     """The file's name without extension, made safe for PO numbers and file names."""
     return re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem).strip("-._") or "batch"
+
+
+def output_stem(batch: str) -> str:
+    """The batch's part of its output file names, unique per batch: the full name made safe for any file
+    system, plus a short hash of the name when making it safe changed it (``a/b/c`` and ``c``, ``Q4 2024``
+    and ``Q4-2024``, names of symbols only never share a workbook)."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", batch).strip("-._")[:80]
+    if safe == batch and safe.upper() not in _RESERVED_NAMES:
+        return safe
+    digest = hashlib.sha256(batch.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{safe or 'batch'}-{digest}"
+
+
+_RESERVED_NAMES = frozenset(
+    {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+)
+
+
+def result_path(out_dir: Path, batch: str) -> Path:
+    """Where the batch's result workbook goes: ``<out>/<batch>-results.xlsx`` (see :func:`output_stem`)."""
+    return Path(out_dir) / f"{output_stem(batch)}-results.xlsx"
 
 
 def file_sha256(path: Path) -> str:
@@ -246,11 +310,15 @@ def _sync_ledger(
                 continue
             ledger.cancel_planned(po, "its rows changed in the file before it was sent")
             cancelled.add(po)
+    keys, repeats = ledger_keys(frame)  # a duplicate row is recorded under its own key, not its original's
     updates = [
-        RowUpdate(str(fp), int(row), "planned" if status == "valid" else str(status))
-        for fp, row, status in zip(
-            frame[FINGERPRINT].tolist(), frame.index.tolist(), frame[STATUS].tolist(), strict=True
+        RowUpdate(
+            key,
+            int(row),
+            "planned" if status == "valid" else str(status),
+            duplicate_note(repeats[int(row)]) if repeats and int(row) in repeats else None,
         )
+        for key, row, status in zip(keys, frame.index.tolist(), frame[STATUS].tolist(), strict=True)
     ]
     # What the ledger holds once these rows are recorded, without reading every row again: record_rows
     # keeps the status and PO of rows that have a PO or are ordered (and new rows have neither);
@@ -358,7 +426,7 @@ def _pending_summary(
     values: dict[float, Decimal] = {}
     unit_costs: dict[tuple[str, Decimal], Decimal] = {}
     pending = []
-    for order in ledger.orders(batch, states=("planned", *OPEN_STATES)):
+    for order in ledger.orders(batch, states=("planned",)):  # in doubt orders are reported apart
         lines = []
         for item in order.payload().get("LineItems", []):
             product_id = str(item.get("ProductId", ""))
@@ -472,9 +540,12 @@ def write_results(
     """The result workbook, from the ledger and this run's rows (``bulkship.reconcile`` does the work)."""
     from .outputlock import output_lock
     from .reconcile import book_from_run, write_result_workbook
+    from .reconcile.join import record_prices
 
     book = book_from_run(ledger, batch, validation, api=settings.api_url, catalog=catalog)
-    path = Path(settings.out_dir) / f"{default_batch_name(Path(batch))}-results.xlsx"
+    if catalog is not None:
+        record_prices(ledger, batch, catalog)  # so that track, status and the webhook break money down alike
+    path = result_path(Path(settings.out_dir), batch)
     with output_lock(path):  # `track` and the webhook receiver rewrite it under the same lock
         written = Path(os.path.abspath(write_result_workbook(book, path)))
     # absolute: `track`, `status` and the webhook receiver find it from any folder (older ledgers may hold
@@ -484,11 +555,15 @@ def write_results(
 
 
 def _result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: Path | None) -> RunResult:
-    # Counted by the ledger (the file's current rows; orders by state), not row by row: a re-run of a
-    # complete 100k-row batch is answered from these alone.
+    # Counted by the ledger (one read of the batch's rows and orders): the rows and money the result
+    # workbook shows, by the same functions.
+    from .reconcile.join import counts_by_row_status
+
     record = ledger.batch(batch)
     rows = ledger.row_counts(batch)
     states = ledger.order_counts(batch)
+    view = LedgerView(ledger, batch)
+    money = money_by_bucket(view)
     return RunResult(
         batch=batch,
         rows=record.rows if record else 0,
@@ -498,12 +573,15 @@ def _result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: 
         ordered_rows=rows.get("ordered", 0),
         failed_rows=rows.get("failed", 0),
         # money: every ordered row of the batch, including rows since removed from the file
-        total_cost=ledger.ordered_cost(batch),
+        total_cost=money[CHARGED].total,
         output=output,
         sandbox=settings.is_sandbox,
         unknown_orders=sum(states.get(state, 0) for state in OPEN_STATES),
         unsent_rows=rows.get("planned", 0),
         held_rows=rows.get(HELD, 0),
+        by_status=counts_by_row_status(view),
+        money=money,
+        api=api_identity(settings),
     )
 
 
@@ -644,11 +722,20 @@ async def _run(
                     balance = None
                 summary = _pending_summary(ledger, batch, catalog, today, balance)
                 view = PlanView(
-                    batch, summary, new_orders, resumed, ledger.row_counts(batch).get("ordered", 0)
+                    batch,
+                    summary,
+                    new_orders,
+                    resumed,
+                    ledger.row_counts(batch).get("ordered", 0),
+                    money_by_bucket(LedgerView(ledger, batch, catalog)),
                 )
-                if max_total is not None and summary.total > max_total:
+                if max_total is not None and view.worst_case > max_total:
+                    doubt = view.in_doubt.total
+                    cost = money_text(view.worst_case) + (
+                        f" ({money_text(doubt)} of it in doubt from an earlier run)" if doubt else ""
+                    )
                     raise SpendLimitError(
-                        f"The orders to send cost {summary.total}, more than --max-total {max_total}. "
+                        f"The orders to send cost {cost}, more than --max-total {money_text(max_total)}. "
                         "Nothing was sent; the plan is kept in the ledger",
                         hint="raise --max-total, or split the file into smaller batches",
                     )

@@ -250,7 +250,13 @@ def rewrite_results(
                 f"batch {batch}: the result workbook {path} is gone; re-run the same `bulkship run` command "
                 "to write it again (nothing is ordered twice)"
             ]
-        book = book_from_existing(ledger, batch, read_result_workbook(path), api=api, catalog=catalog)
+        existing = read_result_workbook(path)
+        if existing.batch is not None and existing.batch != batch:  # a workbook belongs to one batch
+            return None, [
+                f"batch {batch}: {path} is the result workbook of batch {existing.batch!r}, not rewritten; "
+                f"re-run the same `bulkship run` command to write {batch}'s own (nothing is ordered twice)"
+            ]
+        book = book_from_existing(ledger, batch, existing, api=api, catalog=catalog)
         write_result_workbook(book, path)
         csv_twin = path.with_suffix(".csv")
         if csv_twin.exists():
@@ -270,7 +276,13 @@ def export_results_csv(settings: Settings, batch: str) -> Path:
             )
         path = Path(record.output)
         with output_lock(path):
-            book = book_from_existing(ledger, batch, read_result_workbook(path), api=settings.api_url)
+            existing = read_result_workbook(path)
+            if existing.batch is not None and existing.batch != batch:
+                raise BulkshipError(
+                    f"{path} is the result workbook of batch {existing.batch!r}, not of {batch!r}",
+                    hint="re-run the same `bulkship run` command to write this batch's own workbook",
+                )
+            book = book_from_existing(ledger, batch, existing, api=settings.api_url)
             return write_results_csv(book, path.with_suffix(".csv"))
 
 

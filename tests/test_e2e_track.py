@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from support.money_invariants import check_money
 
 from bulkship.cli import main
 from bulkship.reconcile.sheets import FIX_SHEET, RESULT_COLUMNS, RESULTS_SHEET
@@ -64,7 +65,8 @@ def finished_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
          "--out", str(tmp_path / "output"), "--json"],
         capsys,
     )  # fmt: skip
-    assert code == 3 or code == 0, data  # some rows are invalid by design
+    assert code == 3, data  # some rows are invalid by design: they need the user
+    check_money(resolve_settings().ledger, BATCH, input_rows=range(2, len(ROWS) + 2), run_json=data)
     assert data["valid"] == len(VALID_ROWS) and data["invalid"] == len(ROWS) - len(VALID_ROWS)
     assert data["ordered_rows"] == len(VALID_ROWS)
     return Path(str(data["output"]))
@@ -103,6 +105,7 @@ def test_run_then_track_gives_every_valid_row_a_tracking_number(
     fix_rows = list(book[FIX_SHEET].iter_rows(values_only=True))
     assert [r[-1] for r in fix_rows[1:]] == [5, 6]
     assert list(fix_rows[0][: len(HEADERS)]) == HEADERS, "Fix these keeps the input's own layout"
+    check_money(resolve_settings().ledger, BATCH, input_rows=range(2, len(ROWS) + 2))
 
 
 def test_status_and_reconcile_agree_with_the_vendor(
@@ -120,7 +123,9 @@ def test_status_and_reconcile_agree_with_the_vendor(
     code, report = _run_json(["reconcile", BATCH, "--json"], capsys)
     assert code == 0, report
     assert report["matches"] and report["ledger_orders"] == report["vendor_orders"] >= 1
-    assert report["ledger_total"] == report["vendor_total"]
+    assert report["ledger_total"] == report["vendor_total"] == batch["ordered_cost"]
+    assert report["money"] == batch["money"]
+    check_money(resolve_settings().ledger, BATCH, input_rows=range(2, len(ROWS) + 2))
 
 
 def test_reconcile_reports_a_vendor_order_the_ledger_lacks(

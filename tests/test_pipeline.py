@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 import openpyxl
+from support.money_invariants import check_money
 
 from bulkship.client import connect
 from bulkship.pipeline import run_batch
@@ -69,6 +70,8 @@ def test_vendor_refused_row_fails_with_exit_3_then_goes_out_on_rerun(tmp_path: P
         dict(zip(header, r, strict=False)) for r in results[1:] if r[header.index("Status")] == "failed"
     ]
     assert len(failed) == 1 and "Undeliverable" in str(failed[0]["Problems / vendor error"])
+    assert failed[0]["Total"] is None and failed[0]["Money"] is None, "a refused row costs nothing"
+    check_money(settings.ledger, "staff", input_rows=range(2, 8), vendor_orders=sandbox.orders())
 
     transport.refuse = False  # the vendor's problem is solved: re-running sends the failed row, alone
     second = run_batch(sheet, settings, wait_s=0, client_factory=factory)
@@ -76,4 +79,5 @@ def test_vendor_refused_row_fails_with_exit_3_then_goes_out_on_rerun(tmp_path: P
     orders = sandbox.orders()
     assert [o["PONumber"] for o in orders] == ["BS-STAFF-0001-R1", "BS-STAFF-0002"]
     assert [li["ExternalId"] for li in orders[1]["LineItems"]] == ["E3"]
+    check_money(settings.ledger, "staff", input_rows=range(2, 8), vendor_orders=orders)
     sandbox.close()

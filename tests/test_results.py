@@ -50,27 +50,26 @@ def _outcomes() -> dict[int, RowOutcome]:
         "shipped_date": "2026-11-25T12:00:00Z",
     }
     common = {"po_number": "ANNIV-0001", "order_id": "ord_1", "product": "CVS", "shipping_method": "STANDARD"}
+    money = {"money": "charged", "discount": Decimal(0), "fees": Decimal(0), "shipping": Decimal("3.50")}
     return {
         2: RowOutcome(2, "delivered", line_item_id="li_1", cost=Decimal("53.50"), face_value=Decimal(50),
-                      cards=1, delivered_date="2026-11-28T09:00:00Z", **shipped, **common),
+                      cards=1, delivered_date="2026-11-28T09:00:00Z", **shipped, **common, **money),
         3: RowOutcome(3, "shipped", line_item_id="li_2", cost=Decimal("28.50"), face_value=Decimal(25),
-                      cards=1, normalised="zip: 7102 → 07102", **shipped, **common),
+                      cards=1, normalised="zip: 7102 → 07102", **shipped, **common, **money),
         4: RowOutcome(4, "invalid", problems="address1: required; product: NOPE is not in the catalog"),
         5: RowOutcome(5, "failed", problems="Vendor: LineItems[2].Zip: does not match state", **common),
         6: RowOutcome(6, "duplicate", problems="Same recipient and card as row 2"),
         7: RowOutcome(7, "pending", po_number="ANNIV-0002", order_id="ord_2", line_item_id="li_9",
                       cost=Decimal("103.50"), product="TARGET", shipping_method="STANDARD",
-                      face_value=Decimal(100), cards=1),
+                      face_value=Decimal(100), cards=1, **money),
     }  # fmt: skip
 
 
 def _book(rows: list[tuple[int, list[str]]] | None = None) -> ResultBook:
     orders = [
-        OrderSummary("ANNIV-0001", "ord_1", "Complete", 2, Decimal(75), Decimal(0), Decimal(7),
-                     Decimal("82.00")),
-        OrderSummary("ANNIV-0002", "ord_2", "Pending", 1, Decimal(100), Decimal(0), Decimal("3.50"),
-                     Decimal("103.50")),
-    ]  # fmt: skip
+        OrderSummary("ANNIV-0001", "ord_1", "Complete", 2),
+        OrderSummary("ANNIV-0002", "ord_2", "Pending", 1),
+    ]
     info = RunInfo(
         batch="ANNIV-2026Q4",
         input_file="/data/anniversary.xlsx",
@@ -111,11 +110,16 @@ def test_sheets_and_results_columns(workbook_path: Path) -> None:
     ] == [tuple(c or None for c in cells) for _, cells in _rows()]
     delivered = dict(zip(HEADERS + RESULT_COLUMNS, results[1], strict=True))
     assert delivered["Tracking Number"] == "9400100000000000000001"
-    assert delivered["Cost"] == 53.5
+    assert (delivered["Money"], delivered["Face value"], delivered["Shipping"], delivered["Total"]) == (
+        "charged",
+        50,
+        3.5,
+        53.5,
+    )
     assert delivered["Shipped date"].date().isoformat() == "2026-11-25"
     sheet = book[RESULTS_SHEET]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:V{len(results)}"
+    assert sheet.auto_filter.ref == f"A1:AA{len(results)}"
 
 
 def test_zips_and_ids_are_text_and_nothing_is_a_formula(workbook_path: Path) -> None:
@@ -170,25 +174,23 @@ def test_orders_and_summary(workbook_path: Path) -> None:
     book = openpyxl.load_workbook(workbook_path)
     orders = _values(book[ORDERS_SHEET])
     assert orders[0] == [
-        "PO Number",
-        "Order ID",
-        "Status",
-        "Line items",
-        "Face value",
-        "Fees",
-        "Shipping",
-        "Cost",
-    ]
-    assert orders[1] == ["ANNIV-0001", "ord_1", "Complete", 2, 75, 0, 7, 82]
+        "PO Number", "Order ID", "Status", "Money", "Line items",
+        "Face value", "Discount", "Fees", "Shipping", "Total",
+    ]  # fmt: skip
+    # an order's figures are its rows' figures added up
+    assert orders[1] == ["ANNIV-0001", "ord_1", "Complete", "charged", 2, 75, 0, 0, 7, 82]
     summary = book[SUMMARY_SHEET]
-    facts = {r[0]: r[1] for r in summary.iter_rows(values_only=True) if r[0]}
+    table = {r[0]: r[1:] for r in summary.iter_rows(values_only=True) if r[0]}
+    facts = {label: values[0] for label, values in table.items()}
     assert "SANDBOX" in str(summary["A2"].value)
     assert facts["Batch"] == "ANNIV-2026Q4"
     assert facts["Input SHA-256"] == "ab" * 32
     assert facts["Ledger"] == "/data/ledger.sqlite"
-    assert facts["Total cost"] == 185.5
+    # orders, rows, cards, face value, discount, fees, shipping, total
+    assert table["Charged"][:8] == (2, 3, 3, 175, 0, 0, 10.5, 185.5)
+    assert table["Total"][:8] == (2, 3, 3, 175, 0, 0, 10.5, 185.5)
     assert facts["invalid"] == 1 and facts["delivered"] == 1 and facts["planned"] == 0
-    assert facts["CVS"] == 2 and facts["TARGET"] == 1  # cards per product (failed rows cost nothing)
+    assert table["CVS"][1:3] == (2, 2) and table["TARGET"][1:3] == (1, 1)  # failed rows cost nothing
     assert summary._charts, "a chart of rows by status"
 
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from support.money_invariants import check_money
 
 from bulkship.cli import main
 from bulkship.ledger import Ledger
@@ -48,13 +49,17 @@ def test_first_run_orders_every_valid_row_and_says_it_was_the_sandbox(
 ) -> None:
     sheet = write_sheet(tmp_path / "anniversary.csv", 12, bad={4})
     code, data, err = run(capsys, str(sheet), "--yes", "--json", "--out", str(tmp_path / "out"))
-    assert code == 0, err
-    assert data is not None and set(data) == {
-        "batch", "rows", "valid", "invalid", "orders", "ordered_rows", "failed_rows", "held_rows",
-        "total_cost", "output",
-    }  # fmt: skip
+    assert code == 3, err  # the invalid row needs the user
+    assert data is not None and {
+        "batch", "rows", "valid", "invalid", "orders", "ordered_rows", "failed_rows", "held_rows", "total_cost", "output",
+        "exit", "api", "stop_reason", "orders_in_doubt", "rows_not_sent", "missing_funds", "money",
+    } <= set(data)  # fmt: skip
     assert (data["batch"], data["rows"], data["valid"], data["invalid"]) == ("anniversary", 12, 11, 1)
     assert (data["ordered_rows"], data["failed_rows"], data["total_cost"]) == (11, 0, "275.00")
+    assert (data["exit"], data["api"], data["stop_reason"]) == (3, "sandbox", None)
+    assert data["orders_in_doubt"] == 0
+    assert data["money"]["charged"]["total"] == "275.00" and data["money"]["in_doubt"]["total"] == "0.00"
+    check_money(isolated_data_dir / "ledger.sqlite", "anniversary", input_rows=range(2, 14), run_json=data)
     assert Path(str(data["output"])).exists()
     assert "SANDBOX" in err and "no real order" in err
     orders = vendor_orders(isolated_data_dir)
@@ -67,9 +72,9 @@ def test_rerun_resumes_sends_nothing_twice_and_picks_up_fixed_rows(
 ) -> None:
     sheet = write_sheet(tmp_path / "gifts.csv", 8, bad={2})
     out = str(tmp_path / "out")
-    assert run(capsys, str(sheet), "--yes", "--out", out)[0] == 0
+    assert run(capsys, str(sheet), "--yes", "--out", out)[0] == 3  # one row invalid
     code, data, err = run(capsys, str(sheet), "--yes", "--json", "--out", out)
-    assert code == 0 and "already complete" in err
+    assert code == 3 and "already complete" in err
     assert len(vendor_orders(isolated_data_dir)) == 1
     write_sheet(sheet, 8)  # the user fixes row 4 (index 2) in the same file
     code, data, err = run(capsys, str(sheet), "--yes", "--json", "--out", out)

@@ -282,9 +282,9 @@ def test_rows_ordered_then_deleted_from_the_file_stay_in_the_results_after_a_rer
     for row in gone:
         earlier = first[row["Employee ID"]]
         assert row["Status"] == earlier["Status"] and row["PO Number"] == earlier["PO Number"]
-        assert row["Cost"] == earlier["Cost"] and row["Name"] == earlier["Name"]
+        assert row["Total"] == earlier["Total"] and row["Name"] == earlier["Name"]
     # every card paid for is on the sheet: its costs add up to what the run reports
-    assert sum(float(str(r["Cost"])) for r in rows) == pytest.approx(5 * 25)
+    assert sum(float(str(r["Total"])) for r in rows) == pytest.approx(5 * 25)
 
     code, err = cli(capsys, "track", "team")  # a rewrite keeps them too
     assert code == 0, err

@@ -10,7 +10,7 @@ import typer
 
 from ..errors import BulkshipError
 from . import commands  # noqa: F401  (each command module registers on ``app``)
-from .app import app, err_console
+from .app import app, err_console, print_json
 
 
 def _usage_exit_code(exc: Exception) -> int | None:
@@ -22,6 +22,11 @@ def _usage_exit_code(exc: Exception) -> int | None:
     return None
 
 
+def _usage_message(exc: Exception) -> str:
+    format_message = getattr(exc, "format_message", None)
+    return str(format_message()) if callable(format_message) else str(exc)
+
+
 INTERRUPTED = "Interrupted. What was sent is in the ledger: re-running the same command resumes."
 INTERRUPTED_EXIT_CODE = 130
 
@@ -31,10 +36,17 @@ def _terminate_as_interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+def _json_error(message: str, code: int, hint: str | None = None) -> None:
+    """With --json, stdout always holds one JSON object: an error too, with the exit code."""
+    print_json({"error": message, "hint": hint, "exit": code})
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``bulkship`` script; returns (and, as a script, exits with) the exit code."""
     if argv is None:
         signal.signal(signal.SIGTERM, _terminate_as_interrupt)
+    wants_json = "--json" in (sys.argv[1:] if argv is None else argv)
+    error: tuple[str, str | None] | None = None
     try:
         result = app(args=argv, standalone_mode=False, prog_name="bulkship")
     except BulkshipError as exc:
@@ -42,25 +54,33 @@ def main(argv: list[str] | None = None) -> int:
         if exc.hint:
             err_console.print(f"  {exc.hint}", soft_wrap=True)
         code = exc.exit_code
+        error = (exc.message, exc.hint)
     except typer.Exit as exc:
         code = int(getattr(exc, "exit_code", 0) or 0)
     except typer.Abort as exc:
         # click turns Ctrl-C (and end of input at a prompt) into Abort
         interrupted = isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt)
-        err_console.print(INTERRUPTED if interrupted else "Aborted: nothing was confirmed, nothing was sent.")
+        message = INTERRUPTED if interrupted else "Aborted: nothing was confirmed, nothing was sent."
+        err_console.print(message)
         code = INTERRUPTED_EXIT_CODE if interrupted else 1
+        error = (message, None)
     except KeyboardInterrupt:
         err_console.print(INTERRUPTED)
         code = INTERRUPTED_EXIT_CODE
+        error = (INTERRUPTED, None)
     except Exception as exc:
         usage_code = _usage_exit_code(exc)
         if usage_code is None:
             raise
         code = usage_code
+        error = (_usage_message(exc), None)
     else:
         code = result if isinstance(result, int) else 0
         if code == INTERRUPTED_EXIT_CODE:  # typer turns Ctrl-C into a silent exit code 130
             err_console.print(INTERRUPTED)
+            error = (INTERRUPTED, None)
+    if wants_json and error is not None:
+        _json_error(error[0], code, error[1])
     if argv is None:
         sys.exit(code)
     return code

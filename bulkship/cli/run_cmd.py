@@ -1,7 +1,9 @@
 """``bulkship run``: validate, plan, show the cost, confirm, submit exactly once, write the result workbook.
 
-Exit codes: 0 every valid row ordered; 3 finished but some rows failed; 1 stopped (credentials, funds, the
-vendor not answering, or not confirmed); 2 unusable input or a file that does not fit the batch.
+Exit codes: 0 every row of the file ordered (or deliberately skipped); 3 finished but some rows need the user
+(invalid, duplicate held back, failed, needs review); 1 stopped (credentials, funds, the vendor not answering,
+not confirmed) or orders in doubt or rows not sent yet; 2 unusable input or a file that does not fit the
+batch. With ``--json`` stdout holds one JSON object, errors included.
 """
 
 from __future__ import annotations
@@ -40,7 +42,9 @@ DEFAULT_REPEAT_WINDOW_DAYS = 60  # repeats.DEFAULT_WINDOW_DAYS
 
 
 def _money(value: Decimal) -> str:
-    return f"{value:,.2f}"
+    from ..money import money_text  # the terminal's one money format
+
+    return money_text(value)
 
 
 def show_plan(view: PlanView) -> None:
@@ -77,10 +81,22 @@ def show_plan(view: PlanView) -> None:
         _money(total.shipping),
         f"[bold]{_money(total.total)}[/]",
     )
-    err_console.print(table)
-    orders = f"{summary.orders} order(s)"
+    charged, doubt = view.charged, view.in_doubt
+    if charged.rows:
+        err_console.print(
+            f"Already charged: {_money(charged.total)} for {charged.rows} row(s) in {len(charged.orders)} "
+            "order(s): not sent again."
+        )
+    if doubt.rows:
+        err_console.print(
+            f"[bold yellow]In doubt:[/] {_money(doubt.total)} for {doubt.rows} row(s) in {len(doubt.orders)} "
+            "order(s) sent before without an answer: asked again with the same PO numbers, charged at most "
+            "once."
+        )
+    err_console.print(table if summary.orders else "To send: nothing new.")
+    orders = f"{summary.orders} order(s) to send"
     if view.resumed_orders:
-        orders += f", {view.resumed_orders} of them left from an earlier run (same PO numbers)"
+        orders += f"; {view.resumed_orders} order(s) left from an earlier run keep their PO numbers"
     if view.already_ordered_rows:
         orders += f"; {view.already_ordered_rows} row(s) already ordered are not sent again"
     err_console.print(orders)
@@ -157,12 +173,14 @@ class _ProgressBar:
 def _report(result: RunResult) -> None:
     for note in result.notes:
         err_console.print(note)
+    counts = ", ".join(f"{n} {status}" for status, n in result.by_status.items() if n)
     err_console.print(
-        f"Batch {result.batch}: {result.rows} rows, {result.valid} valid, {result.invalid} invalid; "
-        f"{result.ordered_rows} ordered in {result.orders} order(s), {result.failed_rows} failed"
-        + (f", {result.held_rows} held" if result.held_rows else "")
-        + f"; cost {_money(result.total_cost)}"
+        f"Batch {result.batch}: {result.rows} rows ({counts or 'none'}); "
+        f"{result.ordered_rows} ordered in {result.orders} order(s); charged {_money(result.total_cost)}"
     )
+    doubt = result.money.get("in doubt")
+    if doubt is not None and doubt.total:
+        err_console.print(f"[bold yellow]In doubt:[/] {_money(doubt.total)} ({doubt.rows} row(s)).")
     if result.output:
         err_console.print(f"Results: {result.output}")
     if result.stopped is not None:
@@ -177,17 +195,19 @@ def _report(result: RunResult) -> None:
             err_console.print(f"  {result.stopped.hint}", soft_wrap=True)
     if result.unknown_orders:
         err_console.print(
-            f"{result.unknown_orders} order(s) got no definite answer from the vendor. Re-run the same "
-            "command: it re-sends the same PO numbers, which resolves them without ordering anything twice."
+            f"{result.unknown_orders} order(s) are in doubt: sent, no definite answer from the vendor. "
+            "Re-run "
+            "the same command: it re-sends the same PO numbers, which settles them without ordering anything "
+            "twice."
         )
     elif result.unsent_rows and result.stopped is None:
         err_console.print(
             f"{result.unsent_rows} valid row(s) not sent yet; re-run the same command to send them."
         )
-    if result.failed_rows:
+    if result.attention_rows:
         err_console.print(
-            f"{result.failed_rows} row(s) failed: see the 'Fix these' sheet, correct them and run it "
-            f"with --batch {result.batch}."
+            f"{result.attention_rows} row(s) need your attention (invalid, duplicate, failed or held for "
+            f"review): see the 'Fix these' sheet, correct them and run it with --batch {result.batch}."
         )
     if result.held_rows:
         err_console.print(

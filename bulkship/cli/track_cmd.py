@@ -39,7 +39,6 @@ if TYPE_CHECKING:  # httpx, starlette, pandas and the ledger load when a command
 # A copy of webhook.DEFAULT_PORT (the webhook module pulls in starlette); tests/test_cli.py checks they agree.
 DEFAULT_PORT = 8787
 PIPED_WIDTH = 200
-CENT = Decimal("0.01")
 CsvOption = Annotated[
     bool,
     typer.Option("--csv", help="Also write the Results sheet as CSV next to the workbook (kept current)."),
@@ -197,6 +196,8 @@ def status_command(
             return
         err_console.print(f"No ledger at {settings.ledger} yet: run `bulkship run FILE` to start one.")
         return
+    from ..money import money_text
+
     with Ledger.open(settings.ledger, lock=False) as journal:
         names = [b.name for b in journal.batches()]
         if batch is not None and batch not in names:
@@ -215,16 +216,18 @@ def status_command(
         "Rows",
         "By status",
         "Orders",
-        "Ordered cost",
-        "Not yet sent",
+        "Charged",
+        "In doubt",
+        "To send",
         "Results",
     ):
-        table.add_column(column)
+        table.add_column(column, justify="right" if column in ("Charged", "In doubt", "To send") else "left")
     for s in summaries:
         table.add_row(
             s["batch"], Path(s["input_file"]).name, str(s["rows"]),
-            ", ".join(f"{n} {k}" for k, n in s["by_status"].items()), str(s["orders"]), s["ordered_cost"],
-            s["planned_cost"], s["output"] or "",
+            ", ".join(f"{n} {k}" for k, n in s["by_status"].items()), str(s["orders"]),
+            money_text(Decimal(s["ordered_cost"])), money_text(Decimal(s["in_doubt_cost"])),
+            money_text(Decimal(s["planned_cost"])), s["output"] or "",
         )  # fmt: skip
     out = Console(highlight=False)
     if not out.is_terminal:  # piped or redirected: do not squeeze the table into 80 columns
@@ -233,19 +236,14 @@ def status_command(
 
 
 def batch_status(ledger: Ledger, batch: str) -> dict[str, Any]:
-    """One batch's counts and money, as ``status --json`` prints it."""
-    from ..reconcile.join import LedgerView, row_status
+    """One batch's counts and money, as ``status --json`` prints it: the rows and sums the result workbook
+    shows (the same functions add them up), money by bucket (charged, in doubt, to send)."""
+    from ..reconcile.join import LedgerView, counts_by_row_status, money_by_bucket
 
     view = LedgerView(ledger, batch)
     record = view.batch
-    counts: dict[str, int] = {}
-    ordered_cost = Decimal(0)
-    for row in view.current_rows():
-        status = row_status(row, view.orders.get(row.po_number or ""))
-        counts[status] = counts.get(status, 0) + 1
-        if row.status == "ordered" and row.cost is not None:
-            ordered_cost += row.cost
-    unsent = [o for o in view.orders.values() if o.state in ("planned", "sending", "unknown")]
+    counts = counts_by_row_status(view)
+    money = money_by_bucket(view)
     created = [o for o in view.orders.values() if o.state == "created"]
     return {
         "batch": batch,
@@ -256,8 +254,10 @@ def batch_status(ledger: Ledger, batch: str) -> dict[str, Any]:
         "orders": len(created),
         "orders_by_state": ledger.order_counts(batch),
         "orders_by_vendor_status": _vendor_statuses(created),
-        "ordered_cost": _cents(ordered_cost),
-        "planned_cost": _cents(sum((o.cost for o in unsent), Decimal(0))),
+        "money": {bucket.replace(" ", "_"): tally.as_json() for bucket, tally in money.items()},
+        "ordered_cost": _cents(money["charged"].total),
+        "in_doubt_cost": _cents(money["in doubt"].total),
+        "planned_cost": _cents(money["to send"].total),
         "updated": record.updated if record else "",
         "output": record.output if record else None,
     }
@@ -265,7 +265,9 @@ def batch_status(ledger: Ledger, batch: str) -> dict[str, Any]:
 
 def _cents(amount: Decimal) -> str:
     """Money as finance reads it: 100.00, whether the vendor answered 100, 100.0 or 100.00."""
-    return str(amount.quantize(CENT))
+    from ..money import money_plain
+
+    return money_plain(amount)
 
 
 def _vendor_statuses(created: list[Any]) -> dict[str, int]:

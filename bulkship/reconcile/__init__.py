@@ -11,9 +11,9 @@ Modules: :mod:`.sheets` (writing and reading the workbook, formula-safe), :mod:`
 
 from __future__ import annotations
 
+from ..statuses import FINAL_STATUSES
 from .join import LedgerView, book_from_existing, book_from_run, row_status
 from .sheets import (
-    FINAL_STATUSES,
     RESULT_COLUMNS,
     RESULT_STATUSES,
     ExistingResults,

@@ -17,7 +17,7 @@ Everything matches (exit 0) when the first four are empty. Nothing here writes t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +25,8 @@ from ..errors import BulkshipError
 from ..ledger import Ledger, OrderRecord, match_lines
 from ..models import VendorOrder
 from ..plan import po_stem
+from ..statuses import CHARGED
+from .join import LedgerView, money_by_bucket
 
 SENT_STATES = ("created",)
 UNRESOLVED_STATES = ("sending", "unknown")
@@ -56,6 +58,7 @@ class ReconcileReport:
     ledger_total: Decimal = Decimal(0)
     vendor_total: Decimal = Decimal(0)
     notes: tuple[str, ...] = field(default_factory=tuple)
+    money: dict[str, Any] = field(default_factory=dict)  # the ledger's money by bucket (as `status` shows)
 
     @property
     def matches(self) -> bool:
@@ -76,6 +79,7 @@ class ReconcileReport:
             "mismatches": [m.__dict__ for m in self.mismatches],
             "pending_lines": list(self.pending_lines),
             "notes": list(self.notes),
+            "money": self.money,
         }
 
 
@@ -187,4 +191,11 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
         )
     stem = po_stem(record.po_prefix, record.name)
     vendor_orders = await client.list_orders()
-    return compare(ledger.orders(batch), vendor_orders, batch=batch, stem=stem)
+    report = compare(ledger.orders(batch), vendor_orders, batch=batch, stem=stem)
+    # the ledger's charged total is its rows' (the vendor's line costs), as every other output sums it
+    money = money_by_bucket(LedgerView(ledger, batch))
+    return replace(
+        report,
+        ledger_total=money[CHARGED].total,
+        money={bucket.replace(" ", "_"): tally.as_json() for bucket, tally in money.items()},
+    )

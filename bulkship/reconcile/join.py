@@ -14,7 +14,7 @@ truth for the user's original cells and for validation problems. Nothing here wr
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -22,6 +22,16 @@ from typing import Any, NamedTuple
 
 from ..ledger import BatchRecord, Ledger, OrderRecord, RowRecord
 from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, Problem, ValidationResult
+from ..money import Breakdown, MoneyTally
+from ..statuses import (
+    CHARGED,
+    IN_DOUBT,
+    JUDGED_STATUSES,
+    MONEY_BUCKETS,
+    TO_SEND,
+    duplicate_keys,
+    duplicate_note,
+)
 from .sheets import (
     SANDBOX_API,
     ExistingResults,
@@ -34,7 +44,9 @@ from .sheets import (
 
 VENDOR_LINE_STATUSES = ("pending", "complete", "shipped", "delivered", "failed")
 UNSETTLED_ORDER_STATES = ("planned", "sending", "unknown")
-ORDER_SHEET_STATES = ("created", "sending", "unknown")  # orders the vendor has, or may have
+IN_DOUBT_ORDER_STATES = ("sending", "unknown")  # sent, no definite answer: may be charged
+ORDER_SHEET_STATES = ("created", "sending", "unknown", "planned")  # orders holding money of any bucket
+PRICES_EVENT = "prices"
 
 
 class _Line(NamedTuple):  # a tuple: a 100k-row batch has 100k of them
@@ -42,6 +54,48 @@ class _Line(NamedTuple):  # a tuple: a 100k-row batch has 100k of them
     shipping_method: str
     value: Decimal
     quantity: int
+
+
+@dataclass(frozen=True)
+class Prices:
+    """The catalog figures that split a line's total into face value, discount, fees and shipping: each
+    product's fee per card and each shipping method's price. Recorded in the ledger when a run writes its
+    workbook, so that ``status``, ``track`` and the webhook receiver (which may have no catalog) break the
+    money down the same way."""
+
+    fees: Mapping[str, Decimal]
+    shipping: Mapping[str, Decimal]
+
+    @classmethod
+    def from_catalog(cls, catalog: Catalog) -> Prices:
+        return cls(
+            {key: p.fee for key, p in catalog.products.items()},
+            {key: m.price for key, m in catalog.shipping_methods.items()},
+        )
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Prices:
+        def amounts(part: Any) -> dict[str, Decimal]:
+            return {str(k): Decimal(str(v)) for k, v in (part or {}).items()}
+
+        return cls(amounts(data.get("fees")), amounts(data.get("shipping")))
+
+    def as_json(self) -> dict[str, dict[str, str]]:
+        return {
+            "fees": {k: str(v) for k, v in sorted(self.fees.items())},
+            "shipping": {k: str(v) for k, v in sorted(self.shipping.items())},
+        }
+
+    def fee(self, product: str) -> Decimal:
+        return self.fees.get(product, self.fees.get(product.upper(), Decimal(0)))
+
+    def breakdown(self, line: _Line, total: Decimal) -> Breakdown:
+        face = line.value * line.quantity
+        fees = self.fee(line.product) * line.quantity
+        return Breakdown.of(total, face, fees, self.shipping.get(line.shipping_method, Decimal(0)))
+
+
+NO_PRICES = Prices({}, {})
 
 
 def _payload_lines(order: OrderRecord, values: dict[Any, Decimal] | None = None) -> list[_Line]:
@@ -69,11 +123,25 @@ def _payload_lines(order: OrderRecord, values: dict[Any, Decimal] | None = None)
 
 
 def row_status(record: RowRecord, order: OrderRecord | None) -> str:
-    """The status a person sees: the vendor's own line status once the order exists."""
+    """The status a person sees: the vendor's own line status once the order exists; ``in doubt`` while
+    the row's order was sent without a definite answer."""
     if record.status == "ordered":
         line = (record.line_status or "").lower()
         return line if line in VENDOR_LINE_STATUSES else "ordered"
+    if record.status == "planned" and order is not None and order.state in IN_DOUBT_ORDER_STATES:
+        return "in doubt"
     return record.status
+
+
+def money_bucket(record: RowRecord, order: OrderRecord | None) -> str:
+    """Where the row's money is (see :mod:`bulkship.statuses`); "" when the row holds none."""
+    if record.status == "ordered":
+        return CHARGED
+    if record.status != "planned" or record.cost is None or not record.po_number:
+        return ""
+    if order is not None and order.state in IN_DOUBT_ORDER_STATES:
+        return IN_DOUBT
+    return TO_SEND
 
 
 def _unsettled_note(order: OrderRecord | None) -> str:
@@ -81,18 +149,34 @@ def _unsettled_note(order: OrderRecord | None) -> str:
         return ""
     if order.state == "planned":
         return f"Not sent yet{': ' + order.error if order.error else ''}. Re-run the same command to send it."
-    return "The vendor's answer was lost; re-running the same command resolves it with the same PO number."
+    return (
+        "In doubt: sent, but the vendor's answer was lost, so it may be charged; re-running the same command "
+        "asks the vendor with the same PO number."
+    )
 
 
 def outcome_from_ledger(
-    row: int, record: RowRecord, order: OrderRecord | None, lines: Sequence[_Line], normalised: str = ""
+    row: int,
+    record: RowRecord,
+    order: OrderRecord | None,
+    lines: Sequence[_Line],
+    normalised: str = "",
+    prices: Prices | None = None,
 ) -> RowOutcome:
     index = record.line_index
     line = lines[index] if order is not None and index is not None and 0 <= index < len(lines) else None
     status = row_status(record, order)
     problems = record.error or ""
-    if status == "planned":
+    if status in ("planned", "in doubt"):
         problems = problems or _unsettled_note(order)
+    bucket = money_bucket(record, order)
+    money = None
+    if bucket and record.cost is not None:
+        money = (
+            prices.breakdown(line, record.cost)
+            if line is not None and prices is not None
+            else Breakdown(total=record.cost, face_value=line.value * line.quantity if line else Decimal(0))
+        )
     return RowOutcome(
         row=row,
         status=status,
@@ -101,7 +185,7 @@ def outcome_from_ledger(
         po_number=record.po_number or "",
         order_id=(order.vendor_order_id or "") if order and record.status == "ordered" else "",
         line_item_id=record.line_item_id or "",
-        cost=record.cost,
+        cost=money.total if money else None,
         carrier=record.carrier or "",
         tracking_number=record.tracking_number or "",
         tracking_url=record.tracking_url or "",
@@ -109,18 +193,25 @@ def outcome_from_ledger(
         delivered_date=record.delivered_date or "",
         product=line.product if line else "",
         shipping_method=line.shipping_method if line else "",
-        face_value=line.value * line.quantity if line else None,
-        cards=line.quantity if line else 0,
+        face_value=money.face_value if money else None,
+        cards=line.quantity if line and money else 0,
+        money=bucket if money else "",
+        discount=money.discount if money else None,
+        fees=money.fees if money else None,
+        shipping=money.shipping if money else None,
     )
 
 
 class LedgerView:
-    """One batch's rows and orders, read from the ledger once (two queries), then looked up in memory."""
+    """One batch's rows and orders, read from the ledger once (two queries), then looked up in memory.
 
-    def __init__(self, ledger: Ledger, batch: str) -> None:
+    ``catalog`` prices the money breakdown; without it, the prices recorded by the batch's last run."""
+
+    def __init__(self, ledger: Ledger, batch: str, catalog: Catalog | None = None) -> None:
         self.batch: BatchRecord | None = ledger.batch(batch)
         self.rows_by_fingerprint: dict[str, RowRecord] = {r.fingerprint: r for r in ledger.batch_rows(batch)}
         self.orders: dict[str, OrderRecord] = {o.po_number: o for o in ledger.orders(batch)}
+        self.prices = Prices.from_catalog(catalog) if catalog is not None else recorded_prices(ledger, batch)
         self._lines: dict[str, list[_Line]] = {}
         self._values: dict[Any, Decimal] = {}
 
@@ -136,8 +227,12 @@ class LedgerView:
         record = self.rows_by_fingerprint.get(fingerprint)
         if record is None:
             return None
+        return self.outcome_of(row, record, normalised)
+
+    def outcome_of(self, row: int, record: RowRecord, normalised: str = "") -> RowOutcome:
         order = self.orders.get(record.po_number) if record.po_number else None
-        return outcome_from_ledger(row, record, order, self.lines(record.po_number or ""), normalised)
+        lines = self.lines(record.po_number or "")
+        return outcome_from_ledger(row, record, order, lines, normalised, self.prices)
 
     def latest_by_row(self) -> dict[int, RowRecord]:
         """Fallback when fingerprints are unknown: per spreadsheet row, the most recently updated record."""
@@ -153,37 +248,74 @@ class LedgerView:
         """The rows of the file of the latest run (older versions of fixed rows left out)."""
         return [r for r in self.rows_by_fingerprint.values() if getattr(r, "current", True)]
 
+    def holds_money(self, record: RowRecord) -> bool:
+        """Charged, or sent with the answer lost: a row the result must show even once out of the file."""
+        if record.status == "ordered":
+            return True
+        order = self.orders.get(record.po_number) if record.po_number else None
+        return order is not None and order.state in IN_DOUBT_ORDER_STATES
+
+    def shown_rows(self) -> list[RowRecord]:
+        """Every row the result workbook shows: the current file's rows, then rows of earlier files that
+        hold money (see :func:`_earlier_rows`)."""
+        return [r for r in self.rows_by_fingerprint.values() if r.current or self.holds_money(r)]
+
     def order_summaries(self, catalog: Catalog | None = None) -> list[OrderSummary]:
-        costs: dict[str, Decimal] = {}
-        for record in self.rows_by_fingerprint.values():
-            if record.po_number and record.cost is not None and record.status == "ordered":
-                costs[record.po_number] = costs.get(record.po_number, Decimal(0)) + record.cost
+        """The orders that hold money, in PO order; their figures are added up from their rows when the
+        workbook is written (one sum, shown twice)."""
         summaries = []
         for order in self.orders.values():
             if order.state not in ORDER_SHEET_STATES:
                 continue
-            lines = self.lines(order.po_number)
-            face = sum((line.value * line.quantity for line in lines), Decimal(0))
-            shipping = Decimal(0)
-            if catalog is not None:
-                for line in lines:
-                    method = catalog.shipping_methods.get(line.shipping_method)
-                    shipping += method.price if method else Decimal(0)
-            cost = costs.get(order.po_number, order.cost)
-            status = order.status or "" if order.state == "created" else "unknown (re-run resolves)"
+            if order.state == "created":
+                status, bucket = order.status or "", CHARGED
+            elif order.state == "planned":
+                status, bucket = "not sent yet", TO_SEND
+            else:
+                status, bucket = "in doubt (re-run resolves)", IN_DOUBT
             summaries.append(
                 OrderSummary(
                     po_number=order.po_number,
                     order_id=order.vendor_order_id or "",
                     status=status,
                     line_items=order.lines,
-                    face_value=face,
-                    fees=cost - face - shipping,
-                    shipping=shipping,
-                    cost=cost,
+                    money=bucket,
                 )
             )
         return summaries
+
+
+def recorded_prices(ledger: Ledger, batch: str) -> Prices:
+    event = ledger.latest_event(batch, PRICES_EVENT)
+    return Prices.from_json(event.detail) if event is not None else NO_PRICES
+
+
+def record_prices(ledger: Ledger, batch: str, catalog: Catalog) -> None:
+    """Keep the prices this batch's money was broken down with (only when they changed)."""
+    prices = Prices.from_catalog(catalog).as_json()
+    event = ledger.latest_event(batch, PRICES_EVENT)
+    if event is None or event.detail != prices:
+        ledger.log_event(batch, None, PRICES_EVENT, **prices)
+
+
+def money_by_bucket(view: LedgerView) -> dict[str, MoneyTally]:
+    """The batch's money by bucket, from the ledger alone: what ``status`` and ``run`` report, and what the
+    result workbook's rows add up to."""
+    tallies = {bucket: MoneyTally() for bucket in MONEY_BUCKETS}
+    for record in view.shown_rows():
+        outcome = view.outcome_of(record.row, record)
+        if outcome.money:
+            tallies[outcome.money].add(outcome.breakdown(), outcome.cards, outcome.po_number)
+    return tallies
+
+
+def counts_by_row_status(view: LedgerView) -> dict[str, int]:
+    """Rows by the status a person sees, over the rows the result workbook shows."""
+    counts: dict[str, int] = {}
+    for record in view.shown_rows():
+        status = row_status(record, view.orders.get(record.po_number or ""))
+        counts[status] = counts.get(status, 0) + 1
+    return counts
 
 
 def _problem_text(problem: Problem) -> str:
@@ -211,16 +343,26 @@ def _problems_by_row(
 
 
 def run_info(
-    ledger_path: Path, batch: BatchRecord | None, *, batch_name: str, api: str | None, input_file: str = ""
+    ledger: Ledger, batch: BatchRecord | None, *, batch_name: str, api: str | None, input_file: str = ""
 ) -> RunInfo:
     return RunInfo(
         batch=batch_name,
         input_file=input_file or (batch.file_name if batch else ""),
         input_hash=batch.file_hash if batch else "",
-        ledger=str(ledger_path),
+        ledger=str(ledger.path),
         run_time=datetime.now(UTC).isoformat(timespec="seconds"),
         api=api or SANDBOX_API,
+        input_files=input_files(ledger, batch_name),
     )
+
+
+def input_files(ledger: Ledger, batch: str) -> tuple[tuple[str, str], ...]:
+    """Every file the batch was run from, first to last: (file name, SHA-256), each once."""
+    seen: dict[tuple[str, str], None] = {}
+    for event in ledger.events(batch=batch):
+        if event.kind in ("batch_created", "batch_file_changed"):
+            seen.setdefault((str(event.detail.get("file", "")), str(event.detail.get("file_hash", ""))))
+    return tuple(seen)
 
 
 def book_from_run(
@@ -234,28 +376,34 @@ def book_from_run(
     """The result workbook's content right after ``bulkship run`` (or a dry run: rows not yet in the ledger
     show what validation judged)."""
     sheet: LoadedSheet = validation.sheet
-    view = LedgerView(ledger, batch)
+    view = LedgerView(ledger, batch, catalog)
     frame = validation.rows
     errors, changes = _problems_by_row((*sheet.read_problems, *validation.problems), frame)
     index = [int(r) for r in frame.index.tolist()]
-    fingerprints = dict(zip(index, map(str, frame[FINGERPRINT].tolist()), strict=True))
+    keys, repeats = ledger_keys(frame)
+    fingerprints = dict(zip(index, keys, strict=True))
     statuses = dict(zip(index, map(str, frame[STATUS].tolist()), strict=True))
     outcomes: dict[int, RowOutcome] = {}
     for row in sheet.frame.index.tolist():
         row = int(row)
         normalised = "; ".join(changes[row]) if row in changes else ""
         fingerprint = fingerprints.get(row)
+        judged = statuses.get(row, "valid")
         # The ledger's view with validation's normalisations: what merge_outcome(judged, it) gives, built
         # once (the ledger never holds normalisations).
-        from_ledger = view.outcome(row, fingerprint, normalised) if fingerprint else None
-        if from_ledger is not None and from_ledger.status not in ("invalid", "duplicate"):
+        use_ledger = fingerprint is not None and judged not in JUDGED_STATUSES
+        from_ledger = view.outcome(row, fingerprint, normalised) if fingerprint and use_ledger else None
+        if from_ledger is not None and from_ledger.status not in JUDGED_STATUSES:
             outcomes[row] = from_ledger
             continue
         # validation's own words are richer than the ledger's summary of invalid and duplicate rows
+        problems = errors.get(row, [])
+        if row in repeats:  # no PO, line or cost of its own: the row it repeats has them
+            problems = [duplicate_note(repeats[row]), *problems]
         outcomes[row] = RowOutcome(
             row=row,
-            status="planned" if statuses.get(row, "valid") == "valid" else statuses[row],
-            problems="; ".join(errors[row]) if row in errors else "",
+            status="planned" if judged == "valid" else judged,
+            problems="; ".join(problems),
             normalised=normalised,
         )
     columns = list(sheet.headers)
@@ -266,7 +414,7 @@ def book_from_run(
             outcomes[row] = outcome
             fingerprints[row] = fingerprint
         rows = _WithEarlierRows(rows, [(row, cells) for row, cells, _fp, _o in earlier])
-    info = run_info(ledger.path, view.batch, batch_name=batch, api=api, input_file=sheet.path)
+    info = run_info(ledger, view.batch, batch_name=batch, api=api, input_file=sheet.path)
     return ResultBook(
         headers=tuple(columns),
         rows=rows,
@@ -275,6 +423,21 @@ def book_from_run(
         info=info,
         fingerprints=fingerprints,
     )
+
+
+def ledger_keys(frame: Any) -> tuple[list[str], dict[int, int]]:
+    """Each row's key in the ledger, in frame order (its fingerprint; a duplicate row's own key, see
+    :func:`bulkship.statuses.duplicate_keys`), and for each duplicate row the row it repeats."""
+    keys = list(map(str, frame[FINGERPRINT].tolist()))
+    duplicate = frame[STATUS].eq("duplicate")
+    if not duplicate.any():
+        return keys, {}
+    rows = [int(r) for r in frame.index.tolist()]
+    found = duplicate_keys(rows, keys, list(map(str, frame[STATUS].tolist())))
+    position = {row: i for i, row in enumerate(rows)}
+    for row, (key, _first) in found.items():
+        keys[position[row]] = key
+    return keys, {row: first for row, (_key, first) in found.items()}
 
 
 GONE_NOTE = "ordered earlier; no longer in the file (row {row} of the earlier file)"
@@ -460,22 +623,24 @@ def book_from_existing(
 ) -> ResultBook:
     """The result workbook's content refreshed from the ledger, keeping the original cells and validation
     notes the earlier workbook holds."""
-    view = LedgerView(ledger, batch)
+    view = LedgerView(ledger, batch, catalog)
     fallback = view.latest_by_row() if not existing.fingerprints else {}
     outcomes: dict[int, RowOutcome] = {}
     for row, _cells in existing.rows:
         previous = existing.outcomes[row]
         fingerprint = existing.fingerprints.get(row)
-        if fingerprint:
+        if previous.status in JUDGED_STATUSES:
+            update = None  # validation's judgement; a duplicate's fingerprint names the row it repeats
+        elif fingerprint:
             update = view.outcome(row, fingerprint)
         elif row in fallback:
             update = view.outcome(row, fallback[row].fingerprint)
         else:
             update = None
-        if update is not None and update.status in ("invalid", "duplicate"):
+        if update is not None and update.status in JUDGED_STATUSES:
             update = None
         outcomes[row] = merge_outcome(previous, update)
-    info = run_info(ledger.path, view.batch, batch_name=batch, api=api)
+    info = run_info(ledger, view.batch, batch_name=batch, api=api)
     return ResultBook(
         headers=existing.headers,
         rows=existing.rows,

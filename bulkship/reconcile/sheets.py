@@ -36,52 +36,59 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..atomicfile import publish
 from ..errors import BulkshipError, FileFormatError
+from ..money import MONEY_FIELDS, MONEY_LABELS, WORKBOOK_MONEY_FORMAT, Breakdown, MoneyTally, money_plain
 from ..safetext import csv_safe, needs_quote
-from ..xlsxfast import ColumnStyle, SheetCells, splice_sheets
-
-# Row statuses in the order a row moves through them (invalid/duplicate never move; failed is terminal;
-# held: valid but repeats a card already ordered, sent only with --allow-repeat).
-RESULT_STATUSES: tuple[str, ...] = (
-    "invalid",
-    "duplicate",
-    "held",
-    "planned",
-    "ordered",
-    "pending",
-    "complete",
-    "shipped",
-    "delivered",
-    "failed",
+from ..statuses import (
+    CHARGED,
+    FIX_STATUSES,
+    MONEY_BUCKETS,
+    STATUS_COLOURS,
+    STATUS_NAMES,
+    TO_SEND,
 )
-FINAL_STATUSES = frozenset({"invalid", "duplicate", "delivered", "failed"})
-NEEDS_USER_STATUSES = frozenset({"invalid", "failed", "held"})
+from ..xlsxfast import ColumnStyle, SheetCells, cell_text, splice_sheets
 
-RESULT_COLUMNS: tuple[str, ...] = (
-    "Row",
-    "Status",
-    "Problems / vendor error",
-    "Normalised values",
-    "PO Number",
-    "Order ID",
-    "Line Item ID",
-    "Cost",
-    "Carrier",
-    "Tracking Number",
-    "Tracking URL",
-    "Shipped date",
-    "Delivered date",
+# Row statuses, their colours and meaning: one vocabulary for every output (bulkship.statuses).
+RESULT_STATUSES: tuple[str, ...] = STATUS_NAMES
+NEEDS_USER_STATUSES = FIX_STATUSES
+
+
+@dataclass(frozen=True)
+class ResultColumn:
+    """One of the result columns after the user's own: its header, the :class:`RowOutcome` field it shows,
+    and how it is written (``row``/``status``/``text``/``money``/``date``). The slow writer, the spliced
+    writer, the CSV and the reader all follow this one list."""
+
+    header: str
+    field: str
+    kind: str
+
+
+RESULT_FIELDS: tuple[ResultColumn, ...] = (
+    ResultColumn("Row", "row", "row"),
+    ResultColumn("Status", "status", "status"),
+    ResultColumn("Problems / vendor error", "problems", "text"),
+    ResultColumn("Normalised values", "normalised", "text"),
+    ResultColumn("PO Number", "po_number", "text"),
+    ResultColumn("Order ID", "order_id", "text"),
+    ResultColumn("Line Item ID", "line_item_id", "text"),
+    ResultColumn("Money", "money", "text"),
+    *(ResultColumn(label, name, "money") for label, name in zip(MONEY_LABELS, MONEY_FIELDS, strict=True)),
+    ResultColumn("Carrier", "carrier", "text"),
+    ResultColumn("Tracking Number", "tracking_number", "text"),
+    ResultColumn("Tracking URL", "tracking_url", "text"),
+    ResultColumn("Shipped date", "shipped_date", "date"),
+    ResultColumn("Delivered date", "delivered_date", "date"),
 )
+RESULT_COLUMNS: tuple[str, ...] = tuple(c.header for c in RESULT_FIELDS)
+# Workbooks written before the money breakdown had one "Cost" column; they are still read.
+LEGACY_RESULT_COLUMNS: tuple[str, ...] = (
+    "Row", "Status", "Problems / vendor error", "Normalised values", "PO Number", "Order ID", "Line Item ID",
+    "Cost", "Carrier", "Tracking Number", "Tracking URL", "Shipped date", "Delivered date",
+)  # fmt: skip
+_FIELD_OF_HEADER = {c.header: c.field for c in RESULT_FIELDS} | {"Cost": "total"}
 FIX_EXTRA_COLUMNS: tuple[str, ...] = ("Problems / vendor error", "Original row")
-ORDER_COLUMNS: tuple[str, ...] = (
-    "PO Number",
-    "Order ID",
-    "Status",
-    "Line items",
-    "Face value",
-    "Fees",
-    "Shipping",
-    "Cost",
-)
+ORDER_COLUMNS: tuple[str, ...] = ("PO Number", "Order ID", "Status", "Money", "Line items", *MONEY_LABELS)
 
 RESULTS_SHEET = "Results"
 FIX_SHEET = "Fix these"
@@ -92,26 +99,18 @@ EXCEL_MAX_ROWS = 1_048_576  # including the header row
 MAX_COLUMN_WIDTH = 60
 WIDTH_SAMPLE_ROWS = 500
 SPLICE_BLOCK_ROWS = 5000  # rows per block of spliced cells, converted and rendered column by column
-
-STATUS_COLOURS: dict[str, str] = {
-    "invalid": "#F4CCCC",
-    "duplicate": "#FCE5CD",
-    "held": "#FFD966",
-    "planned": "#EFEFEF",
-    "ordered": "#CFE2F3",
-    "pending": "#FFF2CC",
-    "complete": "#D9EAD3",
-    "shipped": "#B6D7A8",
-    "delivered": "#93C47D",
-    "failed": "#E06666",
-}
+PAPER_SIZES = {"letter": 1, "a4": 9, "legal": 5}  # XlsxWriter's paper codes
+DEFAULT_PAPER = "letter"
 
 SANDBOX_API = "sandbox"
 
 
 @dataclass(frozen=True)
 class RowOutcome:
-    """What happened to one input row, joined from validation and the ledger."""
+    """What happened to one input row, joined from validation and the ledger.
+
+    ``money`` is the row's bucket (charged, in doubt, to send; "" when it holds no money) and the five
+    figures its breakdown; ``cost`` is the total."""
 
     row: int
     status: str
@@ -131,18 +130,32 @@ class RowOutcome:
     shipping_method: str = ""
     face_value: Decimal | None = None
     cards: int = 0
+    money: str = ""
+    discount: Decimal | None = None
+    fees: Decimal | None = None
+    shipping: Decimal | None = None
+
+    @property
+    def total(self) -> Decimal | None:
+        return self.cost
+
+    def breakdown(self) -> Breakdown:
+        zero = Decimal(0)
+        return Breakdown(
+            self.face_value or zero, self.discount or zero, self.fees or zero, self.shipping or zero,
+            self.cost or zero,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
 class OrderSummary:
+    """One order holding money; its figures are the sum of its rows' (filled in when written)."""
+
     po_number: str
     order_id: str
     status: str
     line_items: int
-    face_value: Decimal
-    fees: Decimal
-    shipping: Decimal
-    cost: Decimal
+    money: str = CHARGED
 
 
 @dataclass(frozen=True)
@@ -155,6 +168,8 @@ class RunInfo:
     ledger: str = ""
     run_time: str = ""  # ISO 8601, when the run (or the last track) happened
     api: str = SANDBOX_API  # "sandbox" or the vendor's base URL
+    input_files: tuple[tuple[str, str], ...] = ()  # every file the batch was run from: (name, SHA-256)
+    paper: str = DEFAULT_PAPER
 
     @property
     def api_label(self) -> str:
@@ -178,31 +193,30 @@ class ResultBook:
 
 @dataclass
 class _Tally:
-    """Counts gathered while the rows stream past, for the Summary sheet."""
+    """Counts and money gathered while the rows stream past, for the Orders and Summary sheets. Every sum
+    the workbook shows is one of these, added up once from the rows."""
 
     by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RESULT_STATUSES, 0))
-    by_product: dict[str, list[Decimal]] = field(default_factory=dict)  # cards, face value, cost
-    by_shipping: dict[str, list[Decimal]] = field(default_factory=dict)  # cards, cost
+    by_money: dict[str, MoneyTally] = field(default_factory=lambda: {b: MoneyTally() for b in MONEY_BUCKETS})
+    by_product: dict[str, MoneyTally] = field(default_factory=dict)  # charged and in doubt
+    by_shipping: dict[str, MoneyTally] = field(default_factory=dict)
+    by_order: dict[str, MoneyTally] = field(default_factory=dict)
     rows: int = 0
 
     def add(self, outcome: RowOutcome) -> None:
         self.rows += 1
         status = outcome.status
         self.by_status[status] = self.by_status.get(status, 0) + 1
-        cost = outcome.cost
-        if cost is None or status in {"invalid", "duplicate", "failed"}:
+        bucket = outcome.money
+        if not bucket:
             return
-        product = self.by_product.get(outcome.product or "?")
-        if product is None:
-            product = self.by_product[outcome.product or "?"] = [Decimal(0)] * 3
-        product[0] += outcome.cards
-        product[1] += outcome.face_value or 0
-        product[2] += cost
-        shipping = self.by_shipping.get(outcome.shipping_method or "?")
-        if shipping is None:
-            shipping = self.by_shipping[outcome.shipping_method or "?"] = [Decimal(0)] * 2
-        shipping[0] += outcome.cards
-        shipping[1] += cost
+        money, cards, po = outcome.breakdown(), outcome.cards, outcome.po_number
+        self.by_money.setdefault(bucket, MoneyTally()).add(money, cards, po)
+        self.by_order.setdefault(po, MoneyTally()).add(money, cards, po)
+        if bucket == TO_SEND:
+            return
+        self.by_product.setdefault(outcome.product or "?", MoneyTally()).add(money, cards, po)
+        self.by_shipping.setdefault(outcome.shipping_method or "?", MoneyTally()).add(money, cards, po)
 
 
 def missing_outcome(row: int) -> RowOutcome:
@@ -215,7 +229,8 @@ class _Formats:
         self.header = book.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1, "text_wrap": True})
         self.text = book.add_format({"num_format": "@"})
         self.quoted = book.add_format({"num_format": "@", "quote_prefix": True})
-        self.money = book.add_format({"num_format": "#,##0.00"})
+        self.money = book.add_format({"num_format": WORKBOOK_MONEY_FORMAT})
+        self.money_bold = book.add_format({"num_format": WORKBOOK_MONEY_FORMAT, "bold": True})
         self.date = book.add_format({"num_format": "yyyy-mm-dd"})
         self.bold = book.add_format({"bold": True})
         self.title = book.add_format({"bold": True, "font_size": 14})
@@ -226,7 +241,18 @@ class _Formats:
 
 
 def _text(sheet: Worksheet, row: int, col: int, value: str, fmt: _Formats) -> None:
-    sheet.write_string(row, col, value, fmt.quoted if needs_quote(value) else fmt.text)
+    _write_text(sheet, row, col, value, fmt.quoted if needs_quote(value) else fmt.text)
+
+
+def _write_text(sheet: Worksheet, row: int, col: int, value: str, style: Any) -> None:
+    """Every text cell goes through here: the same cleaning and cut as the spliced cells (xlsxfast)."""
+    value = cell_text(value)
+    if value.startswith("<r>") and value.endswith("</r>"):
+        # XlsxWriter's constant_memory mode would write this text raw, as its own rich-text markup: as two
+        # runs of plain text it is escaped like any other text, and reads back the same.
+        sheet.write_rich_string(row, col, value[:1], value[1:], style)
+        return
+    sheet.write_string(row, col, value, style)
 
 
 def _date_value(text: str) -> datetime | None:
@@ -241,43 +267,33 @@ def _date_value(text: str) -> datetime | None:
 
 
 def _result_cells(outcome: RowOutcome) -> tuple[Any, ...]:
-    return (
-        outcome.row,
-        outcome.status,
-        outcome.problems,
-        outcome.normalised,
-        outcome.po_number,
-        outcome.order_id,
-        outcome.line_item_id,
-        outcome.cost,
-        outcome.carrier,
-        outcome.tracking_number,
-        outcome.tracking_url,
-        outcome.shipped_date,
-        outcome.delivered_date,
-    )
+    return tuple(getattr(outcome, c.field) for c in RESULT_FIELDS)
 
 
 def _write_result_tail(sheet: Worksheet, row: int, start: int, outcome: RowOutcome, fmt: _Formats) -> None:
-    sheet.write_number(row, start, outcome.row)
-    sheet.write_string(row, start + 1, outcome.status, fmt.status.get(outcome.status, fmt.text))
-    for offset, value in ((2, outcome.problems), (3, outcome.normalised), (4, outcome.po_number)):
-        if value:
-            _text(sheet, row, start + offset, value, fmt)
-    for offset, value in ((5, outcome.order_id), (6, outcome.line_item_id)):
-        if value:
-            _text(sheet, row, start + offset, value, fmt)
-    if outcome.cost is not None:
-        sheet.write_number(row, start + 7, float(outcome.cost), fmt.money)
-    for offset, value in ((8, outcome.carrier), (9, outcome.tracking_number), (10, outcome.tracking_url)):
-        if value:
-            _text(sheet, row, start + offset, value, fmt)
-    for offset, value in ((11, outcome.shipped_date), (12, outcome.delivered_date)):
-        when = _date_value(value)
-        if when is not None:
-            sheet.write_datetime(row, start + offset, when, fmt.date)
-        elif value:
-            _text(sheet, row, start + offset, value, fmt)
+    for col, (column, value) in enumerate(zip(RESULT_FIELDS, _result_cells(outcome), strict=True), start):
+        if value is None or value == "":
+            continue
+        if column.kind == "row":
+            sheet.write_number(row, col, value)
+        elif column.kind == "status":
+            _write_text(sheet, row, col, value, fmt.status.get(value, fmt.text))
+        elif column.kind == "money":
+            sheet.write_number(row, col, float(value), fmt.money)
+        elif column.kind == "date" and (when := _date_value(value)) is not None:
+            sheet.write_datetime(row, col, when, fmt.date)
+        else:
+            _text(sheet, row, col, str(value), fmt)
+
+
+def printable(sheet: Worksheet, *, paper: str = DEFAULT_PAPER, repeat_header: bool = True) -> None:
+    """Landscape, one page wide, the header row on every page, the paper size (US Letter by default)."""
+    sheet.set_landscape()
+    sheet.set_paper(PAPER_SIZES.get(paper.lower(), PAPER_SIZES[DEFAULT_PAPER]))
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    if repeat_header:
+        sheet.repeat_rows(0)
 
 
 def _widths(headers: Sequence[str], sample: Sequence[Sequence[Any]]) -> list[float]:
@@ -301,8 +317,10 @@ class _SheetSeries:
         fmt: _Formats,
         max_rows: int,
         expected_rows: int = 0,
+        paper: str = DEFAULT_PAPER,
     ) -> None:
         self.book, self.name, self.headers, self.widths, self.fmt = book, name, headers, widths, fmt
+        self.paper = paper
         self.max_data_rows = max_rows - 1
         self.sheets: list[tuple[Worksheet, int]] = []  # (sheet, data rows written)
         self.current = 0
@@ -316,8 +334,9 @@ class _SheetSeries:
         for col, width in enumerate(self.widths):
             sheet.set_column(col, col, width)
         sheet.freeze_panes(1, 0)
+        printable(sheet, paper=self.paper)
         for col, header in enumerate(self.headers):
-            sheet.write_string(0, col, header, self.fmt.header)
+            _write_text(sheet, 0, col, header, self.fmt.header)
         self.sheets.append((sheet, 0))
 
     def next_row(self) -> tuple[Worksheet, int]:
@@ -388,12 +407,15 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
     sample = [list(cells) + list(_result_cells(outcome_of(r))) for r, cells in head]
     expected = len(book.rows) if isinstance(book.rows, Sized) else 0
     result_headers = headers + RESULT_COLUMNS
+    paper = book.info.paper
     results = _SheetSeries(
-        workbook, RESULTS_SHEET, result_headers, _widths(result_headers, sample), fmt, max_rows, expected
-    )
+        workbook, RESULTS_SHEET, result_headers, _widths(result_headers, sample), fmt, max_rows, expected,
+        paper,
+    )  # fmt: skip
     fix_headers = headers + FIX_EXTRA_COLUMNS
     fix_sample = [[*list(cells), outcome_of(r).problems, r] for r, cells in head]
-    fixes = _SheetSeries(workbook, FIX_SHEET, fix_headers, _widths(fix_headers, fix_sample), fmt, max_rows)
+    fix_widths = _widths(fix_headers, fix_sample)
+    fixes = _SheetSeries(workbook, FIX_SHEET, fix_headers, fix_widths, fmt, max_rows, paper=paper)
     orders_sheet = workbook.add_worksheet(ORDERS_SHEET)
     summary_sheet = workbook.add_worksheet(SUMMARY_SHEET)
     keys = _SheetSeries(workbook, KEYS_SHEET, ("Row", "Fingerprint"), (8, 40), fmt, max_rows, expected)
@@ -416,7 +438,7 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
             if book.fingerprints.get(row_number):
                 keys.next_row()
             results.next_row()
-            if outcome.status in NEEDS_USER_STATUSES:
+            if outcome.status in FIX_STATUSES:
                 fix_rows.append(row_number)
         for row_number, cells in _select_rows(book.rows, fix_rows):
             _write_fix_row(fixes, row_number, cells, outcome_of(row_number), width, fmt)
@@ -428,19 +450,19 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
             if fingerprint:
                 key_sheet, key_at = keys.next_row()
                 key_sheet.write_number(key_at, 0, row_number)
-                key_sheet.write_string(key_at, 1, fingerprint)
+                _write_text(key_sheet, key_at, 1, fingerprint, fmt.text)
             sheet, at = results.next_row()
             for col in range(width):
                 value = cells[col] if col < len(cells) else ""
                 if value:
                     _text(sheet, at, col, str(value), fmt)
             _write_result_tail(sheet, at, width, outcome, fmt)
-            if outcome.status in NEEDS_USER_STATUSES:
+            if outcome.status in FIX_STATUSES:
                 _write_fix_row(fixes, row_number, cells, outcome, width, fmt)
     results.finish()
     fixes.finish()
-    _write_orders(orders_sheet, book.orders, fmt)
-    _write_summary(workbook, summary_sheet, book.info, tally, book.orders, results, fmt)
+    _write_orders(orders_sheet, book.orders, tally, fmt, paper)
+    _write_summary(workbook, summary_sheet, book.info, tally, results, fmt)
     try:
         workbook.close()
     except (OSError, xlsxwriter.exceptions.XlsxWriterException) as exc:
@@ -481,21 +503,58 @@ def _write_fix_row(
     fix_sheet.write_number(fix_at, width + 1, row_number)
 
 
-def _write_orders(sheet: Worksheet, orders: Sequence[OrderSummary], fmt: _Formats) -> None:
+def _write_orders(
+    sheet: Worksheet, orders: Sequence[OrderSummary], tally: _Tally, fmt: _Formats, paper: str
+) -> None:
+    """One row per order holding money; its figures are its rows' figures added up (``tally``)."""
     widths = _widths(ORDER_COLUMNS, [(o.po_number, o.order_id, o.status) for o in orders[:WIDTH_SAMPLE_ROWS]])
     for col, w in enumerate(widths):
         sheet.set_column(col, col, max(w, 12))
     sheet.freeze_panes(1, 0)
+    printable(sheet, paper=paper)
     for col, header in enumerate(ORDER_COLUMNS):
-        sheet.write_string(0, col, header, fmt.header)
+        _write_text(sheet, 0, col, header, fmt.header)
     for i, order in enumerate(orders, start=1):
         _text(sheet, i, 0, order.po_number, fmt)
         _text(sheet, i, 1, order.order_id, fmt)
         _text(sheet, i, 2, order.status, fmt)
-        sheet.write_number(i, 3, order.line_items)
-        for col, amount in enumerate((order.face_value, order.fees, order.shipping, order.cost), start=4):
+        _text(sheet, i, 3, order.money, fmt)
+        sheet.write_number(i, 4, order.line_items)
+        money = tally.by_order.get(order.po_number) or MoneyTally()
+        for col, amount in enumerate(money.figures(), start=5):
             sheet.write_number(i, col, float(amount), fmt.money)
     sheet.autofilter(0, 0, max(len(orders), 1), len(ORDER_COLUMNS) - 1)
+
+
+_MONEY_TABLE_HEADERS = ("Orders", "Rows", "Cards", *MONEY_LABELS)
+
+
+def _money_table(sheet: Worksheet, row: int, title: str, lines: Sequence[tuple[str, MoneyTally]],
+                 fmt: _Formats, *, total: bool) -> int:  # fmt: skip
+    """A table of money by bucket, product or shipping method; returns the row after it."""
+    _write_text(sheet, row, 0, title, fmt.header)
+    for col, header in enumerate(_MONEY_TABLE_HEADERS, start=1):
+        _write_text(sheet, row, col, header, fmt.header)
+    overall = MoneyTally()
+    for label, money in lines:
+        row += 1
+        _text(sheet, row, 0, label, fmt)
+        for col, count in enumerate((len(money.orders), money.rows, money.cards), start=1):
+            sheet.write_number(row, col, count)
+        for col, amount in enumerate(money.figures(), start=4):
+            sheet.write_number(row, col, float(amount), fmt.money)
+        overall.rows += money.rows
+        overall.cards += money.cards
+        overall.orders |= money.orders
+        overall.add(Breakdown(*money.figures()), rows=0)
+    if total:
+        row += 1
+        _write_text(sheet, row, 0, "Total", fmt.bold)
+        for col, count in enumerate((len(overall.orders), overall.rows, overall.cards), start=1):
+            sheet.write_number(row, col, count, fmt.bold)
+        for col, amount in enumerate(overall.figures(), start=4):
+            sheet.write_number(row, col, float(amount), fmt.money_bold)
+    return row + 2
 
 
 def _write_summary(
@@ -503,73 +562,60 @@ def _write_summary(
     sheet: Worksheet,
     info: RunInfo,
     tally: _Tally,
-    orders: Sequence[OrderSummary],
     results: _SheetSeries,
     fmt: _Formats,
 ) -> None:
-    sheet.set_column(0, 0, 28)
-    sheet.set_column(1, 1, 48)
-    sheet.set_column(2, 4, 14)
-    sheet.write_string(0, 0, f"bulkship results — batch {info.batch}", fmt.title)
-    sheet.write_string(1, 0, info.api_label, fmt.banner if info.api == SANDBOX_API else fmt.bold)
-    facts: list[tuple[str, str | int | None]] = [
-        ("Batch", info.batch),
-        ("Input file", info.input_file),
-        ("Input SHA-256", info.input_hash),
+    sheet.set_column(0, 0, 26)
+    sheet.set_column(1, 8, 13)
+    printable(sheet, paper=info.paper, repeat_header=False)
+    sheet.fit_to_pages(1, 1)  # the Summary is one page
+    sheet.set_portrait()
+    _write_text(sheet, 0, 0, f"bulkship results — batch {info.batch}", fmt.title)
+    _write_text(sheet, 1, 0, info.api_label, fmt.banner if info.api == SANDBOX_API else fmt.bold)
+    files = info.input_files or ((info.input_file, info.input_hash),)
+    facts: list[tuple[str, str | int]] = [("Batch", info.batch)]
+    for number, (name, digest) in enumerate(files, start=1):
+        suffix = f" {number}" if len(files) > 1 else ""
+        facts += [(f"Input file{suffix}", name), (f"Input SHA-256{suffix}", digest)]
+    facts += [
         ("Ledger", info.ledger),
         ("Run time", info.run_time),
         ("API", info.api),
         ("Rows", tally.rows),  # numbers, so a spreadsheet can add them up
-        ("Orders", len(orders)),
-        ("Total cost", None),
-        ("Total face value", None),
+        ("Orders", len(tally.by_order)),
     ]
     row = 3
     for label, value in facts:
-        sheet.write_string(row, 0, label, fmt.bold)
-        if label == "Total cost":
-            sheet.write_number(row, 1, float(sum((o.cost for o in orders), Decimal(0))), fmt.money)
-        elif label == "Total face value":
-            sheet.write_number(row, 1, float(sum((o.face_value for o in orders), Decimal(0))), fmt.money)
-        elif isinstance(value, int):
+        _write_text(sheet, row, 0, label, fmt.bold)
+        if isinstance(value, int):
             sheet.write_number(row, 1, value)
         elif value:
             _text(sheet, row, 1, value, fmt)
         row += 1
     if sum(1 for _, used in results.sheets if used) > 1:
         names = ", ".join(s.get_name() for s, used in results.sheets if used)
-        sheet.write_string(row, 0, "Note", fmt.bold)
-        sheet.write_string(row, 1, f"More rows than one Excel sheet holds: the results continue on {names}.")
+        _write_text(sheet, row, 0, "Note", fmt.bold)
+        _write_text(sheet, row, 1, f"More rows than one Excel sheet holds: the results continue on {names}.",
+                    fmt.text)  # fmt: skip
         row += 1
 
     row += 1
+    buckets = [(bucket.capitalize(), tally.by_money.get(bucket) or MoneyTally()) for bucket in MONEY_BUCKETS]
+    row = _money_table(sheet, row, "Money", buckets, fmt, total=True)
+    products = sorted(tally.by_product.items())
+    row = _money_table(sheet, row, "Product (charged, in doubt)", products, fmt, total=False)
+    methods = sorted(tally.by_shipping.items())
+    row = _money_table(sheet, row, "Shipping method", methods, fmt, total=False)
+
     status_top = row
-    sheet.write_string(row, 0, "Status", fmt.header)
-    sheet.write_string(row, 1, "Rows", fmt.header)
-    for status in RESULT_STATUSES:
+    _write_text(sheet, row, 0, "Status", fmt.header)
+    _write_text(sheet, row, 1, "Rows", fmt.header)
+    statuses = [*RESULT_STATUSES, *(s for s in tally.by_status if s not in RESULT_STATUSES)]
+    for status in statuses:
         row += 1
-        sheet.write_string(row, 0, status, fmt.status[status])
+        _write_text(sheet, row, 0, status, fmt.status.get(status, fmt.text))
         sheet.write_number(row, 1, tally.by_status.get(status, 0))
     status_bottom = row
-
-    row += 2
-    for col, header in enumerate(("Product", "Cards", "Face value", "Cost")):
-        sheet.write_string(row, col, header, fmt.header)
-    for product, (cards, face, cost) in sorted(tally.by_product.items()):
-        row += 1
-        _text(sheet, row, 0, product, fmt)
-        sheet.write_number(row, 1, int(cards))
-        sheet.write_number(row, 2, float(face), fmt.money)
-        sheet.write_number(row, 3, float(cost), fmt.money)
-
-    row += 2
-    for col, header in enumerate(("Shipping method", "Cards", "Cost")):
-        sheet.write_string(row, col, header, fmt.header)
-    for method, (cards, cost) in sorted(tally.by_shipping.items()):
-        row += 1
-        _text(sheet, row, 0, method, fmt)
-        sheet.write_number(row, 1, int(cards))
-        sheet.write_number(row, 2, float(cost), fmt.money)
 
     chart = workbook.add_chart({"type": "bar"})
     chart.add_series(
@@ -577,17 +623,26 @@ def _write_summary(
             "name": "Rows by status",
             "categories": [SUMMARY_SHEET, status_top + 1, 0, status_bottom, 0],
             "values": [SUMMARY_SHEET, status_top + 1, 1, status_bottom, 1],
-            "points": [{"fill": {"color": STATUS_COLOURS[s]}} for s in RESULT_STATUSES],
+            "points": [{"fill": {"color": STATUS_COLOURS.get(s, "#CCCCCC")}} for s in statuses],
         }
     )
     chart.set_title({"name": "Rows by status"})
     chart.set_legend({"none": True})
     chart.set_y_axis({"reverse": True})
-    sheet.insert_chart(3, 3, chart, {"x_scale": 1.2, "y_scale": 1.2})
+    sheet.insert_chart(status_top, 3, chart, {"x_scale": 1.0, "y_scale": 1.0})
+
+
+def _csv_cell(column: ResultColumn, value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if column.kind == "money":
+        return money_plain(value)  # 10.00, never 10.0
+    return csv_safe(str(value))
 
 
 def write_results_csv(book: ResultBook, path: Path) -> Path:
-    """The Results sheet as CSV (UTF-8 with BOM so Excel reads accents), formula-like text neutralised."""
+    """The Results sheet as CSV (UTF-8 with BOM so Excel reads accents), formula-like text neutralised,
+    money as plain two-decimal numbers."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=".~" + path.stem, suffix=".csv", dir=path.parent)
@@ -600,7 +655,7 @@ def write_results_csv(book: ResultBook, path: Path) -> Path:
                 original = [
                     csv_safe(str(cells[i])) if i < len(cells) else "" for i in range(len(book.headers))
                 ]
-                tail = ["" if v is None else csv_safe(str(v)) for v in _result_cells(outcome)]
+                tail = [_csv_cell(c, v) for c, v in zip(RESULT_FIELDS, _result_cells(outcome), strict=True)]
                 writer.writerow(original + tail)
         publish(temp_name, path)
     finally:
@@ -614,12 +669,14 @@ def write_results_csv(book: ResultBook, path: Path) -> Path:
 
 @dataclass(frozen=True)
 class ExistingResults:
-    """The original columns and row outcomes of a result workbook written earlier."""
+    """The original columns and row outcomes of a result workbook written earlier, and the batch its
+    Summary names (a workbook belongs to one batch)."""
 
     headers: tuple[str, ...]
     rows: list[tuple[int, list[str]]]
     outcomes: dict[int, RowOutcome]
     fingerprints: dict[int, str] = field(default_factory=dict)
+    batch: str | None = None
 
 
 def _cell_text(value: Any) -> str:
@@ -630,6 +687,21 @@ def _cell_text(value: Any) -> str:
     if isinstance(value, datetime):
         return value.date().isoformat()
     return str(value)
+
+
+def _result_width(headers: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
+    """Where the result columns start, and which set of them (current or legacy) the sheet has."""
+    for columns in (RESULT_COLUMNS, LEGACY_RESULT_COLUMNS):
+        width = len(headers) - len(columns)
+        if width >= 0 and headers[width:] == columns:
+            return width, columns
+    return None
+
+
+def is_result_workbook(sheet_names: Sequence[str]) -> bool:
+    """A bulkship result workbook: Results, Fix these and the hidden key sheet."""
+    names = set(sheet_names)
+    return {RESULTS_SHEET, FIX_SHEET, KEYS_SHEET} <= names
 
 
 def read_result_workbook(path: Path) -> ExistingResults:
@@ -654,41 +726,56 @@ def read_result_workbook(path: Path) -> ExistingResults:
         if not table:
             continue
         sheet_headers = tuple(_cell_text(h) for h in table[0])
-        width = len(sheet_headers) - len(RESULT_COLUMNS)
-        if width < 0 or sheet_headers[width:] != RESULT_COLUMNS:
+        layout = _result_width(sheet_headers)
+        if layout is None:
             raise FileFormatError(f"{path}: the {name} sheet does not end with bulkship's result columns")
+        width, columns = layout
         headers = headers or sheet_headers[:width]
         for line in table[1:]:
             cells = [_cell_text(v) for v in line] + [""] * (len(sheet_headers) - len(line))
-            outcome = _outcome_from_cells(cells[width:])
+            outcome = _outcome_from_cells(columns, cells[width:])
             rows.append((outcome.row, cells[:width]))
             outcomes[outcome.row] = outcome
     fingerprints: dict[int, str] = {}
+    batch = None
     for name in workbook.sheet_names:
         if name == KEYS_SHEET or name.startswith(KEYS_SHEET + " "):
             for line in workbook.get_sheet_by_name(name).to_python()[1:]:
                 if len(line) >= 2 and line[0] != "" and line[1]:
                     fingerprints[int(float(str(line[0])))] = str(line[1])
-    return ExistingResults(headers=headers or (), rows=rows, outcomes=outcomes, fingerprints=fingerprints)
-
-
-def _outcome_from_cells(tail: Sequence[str]) -> RowOutcome:
-    cost = tail[7]
-    return RowOutcome(
-        row=int(float(tail[0])),
-        status=tail[1],
-        problems=tail[2],
-        normalised=tail[3],
-        po_number=tail[4],
-        order_id=tail[5],
-        line_item_id=tail[6],
-        cost=Decimal(cost).quantize(Decimal("0.01")) if cost else None,
-        carrier=tail[8],
-        tracking_number=tail[9],
-        tracking_url=tail[10],
-        shipped_date=tail[11],
-        delivered_date=tail[12],
+        elif name == SUMMARY_SHEET:
+            for line in workbook.get_sheet_by_name(name).to_python()[:12]:
+                if len(line) >= 2 and line[0] == "Batch":
+                    batch = _cell_text(line[1])
+    return ExistingResults(
+        headers=headers or (), rows=rows, outcomes=outcomes, fingerprints=fingerprints, batch=batch
     )
+
+
+def _amount(text: str) -> Decimal | None:
+    return Decimal(text).quantize(Decimal("0.01")) if text else None
+
+
+def _outcome_from_cells(columns: Sequence[str], tail: Sequence[str]) -> RowOutcome:
+    by_field = {_FIELD_OF_HEADER[h]: v for h, v in zip(columns, tail, strict=False)}
+    money = {name: _amount(by_field.get(name, "")) for name in MONEY_FIELDS}
+    texts = {
+        name: by_field.get(name, "")
+        for name in ("status", "problems", "normalised", "po_number", "order_id", "line_item_id", "money",
+                     "carrier", "tracking_number", "tracking_url", "shipped_date", "delivered_date")
+    }  # fmt: skip
+    if not texts["money"] and money["total"] is not None:  # a legacy workbook: its cost was charged
+        texts["money"] = CHARGED if texts["order_id"] else TO_SEND
+    outcome = RowOutcome(
+        row=int(float(by_field["row"])),
+        status=texts.pop("status"),
+        cost=money["total"],
+        face_value=money["face_value"],
+        discount=money["discount"],
+        fees=money["fees"],
+        shipping=money["shipping"],
+    )
+    return replace(outcome, **texts)  # type: ignore[arg-type]  # the text fields, by name
 
 
 def merge_outcome(previous: RowOutcome, update: RowOutcome | None) -> RowOutcome:
@@ -696,9 +783,12 @@ def merge_outcome(previous: RowOutcome, update: RowOutcome | None) -> RowOutcome
     that only validation knew stay."""
     if update is None:
         return previous
-    if update.normalised or not previous.normalised:
-        return update
-    return replace(update, normalised=previous.normalised)
+    if not update.normalised and previous.normalised:
+        update = replace(update, normalised=previous.normalised)
+    if update.money and update.fees is None and previous.fees is not None and update.cost == previous.cost:
+        # no prices known now (an older ledger): the breakdown the earlier workbook had still holds
+        update = replace(update, discount=previous.discount, fees=previous.fees, shipping=previous.shipping)
+    return update
 
 
 def _register_formats(sheet: Worksheet, fmt: _Formats) -> None:
@@ -747,22 +837,15 @@ def _fast_blocks(
             padded = [_padded(cells, width) for _, cells in chunk]
             originals = [list(column) for column in zip(*padded, strict=True)] if width else []
         outcomes = [outcome_of(row) for row in numbers]
-        yield [
-            *originals,
-            [o.row for o in outcomes],
-            [o.status for o in outcomes],
-            [o.problems for o in outcomes],
-            [o.normalised for o in outcomes],
-            [o.po_number for o in outcomes],
-            [o.order_id for o in outcomes],
-            [o.line_item_id for o in outcomes],
-            [o.cost for o in outcomes],
-            [o.carrier for o in outcomes],
-            [o.tracking_number for o in outcomes],
-            [o.tracking_url for o in outcomes],
-            [_excel_date(o.shipped_date) if o.shipped_date else "" for o in outcomes],
-            [_excel_date(o.delivered_date) if o.delivered_date else "" for o in outcomes],
-        ]
+        yield [*originals, *(_column_values(column, outcomes) for column in RESULT_FIELDS)]
+
+
+def _column_values(column: ResultColumn, outcomes: Sequence[RowOutcome]) -> list[Any]:
+    """One result column of a block, as the slow path writes it (dates as Excel serial numbers)."""
+    values = [getattr(o, column.field) for o in outcomes]
+    if column.kind == "date":
+        return [_excel_date(v) if v else "" for v in values]
+    return values
 
 
 def _key_blocks(fingerprints: Mapping[int, str], start: int, stop: int) -> Iterator[list[list[Any]]]:
@@ -786,14 +869,17 @@ def _fast_cells(
     text = ColumnStyle(style=fmt.text.xf_index, quote_style=fmt.quoted.xf_index)
     number = ColumnStyle(number=True)
     statuses = {name: f.xf_index for name, f in fmt.status.items() if f.xf_index is not None}
-    tail = [
-        number,
-        ColumnStyle(style=fmt.text.xf_index, quote_style=fmt.quoted.xf_index, value_styles=statuses),
-        *[text] * 5,
-        ColumnStyle(number=True, style=fmt.money.xf_index),
-        *[text] * 3,
-        *[ColumnStyle(number=True, style=fmt.date.xf_index, quote_style=fmt.quoted.xf_index)] * 2,
-    ]
+    money = ColumnStyle(number=True, style=fmt.money.xf_index)
+    by_kind = {
+        "row": number,
+        "status": ColumnStyle(
+            style=fmt.text.xf_index, quote_style=fmt.quoted.xf_index, value_styles=statuses
+        ),
+        "text": text,
+        "money": money,
+        "date": ColumnStyle(number=True, style=fmt.date.xf_index, quote_style=fmt.quoted.xf_index),
+    }
+    tail = [by_kind[column.kind] for column in RESULT_FIELDS]
     columns = [text] * width + tail
     head_row = [*book.headers, *RESULT_COLUMNS]
     spliced: dict[str, SheetCells] = {}

@@ -11,7 +11,6 @@ row's status, text that looks like a formula quote-prefixed, strings escaped as 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,7 +30,15 @@ from ..workbook import (
     _write_notes,
     _write_table,
 )
-from ..xlsxfast import ColumnStyle, SheetCells, column_letter, splice_sheets
+from ..xlsxfast import (
+    ColumnStyle,
+    SheetCells,
+    all_plain,
+    column_letter,
+    inline_string,
+    is_plain,
+    splice_sheets,
+)
 
 ROW_HEADER = "Row"
 STATUS_HEADER = "Status"
@@ -277,61 +284,11 @@ def _sheet_xml(table: _Columns, start: int, stop: int, formats: _Formats) -> Ite
         )
 
 
-# What XlsxWriter does to a string in constant_memory mode: _xHHHH_ escapes for control characters (and for
-# text that already looks like one), &<> as entities, xml:space="preserve" for whitespace at either end.
-_LOOKS_ESCAPED = re.compile(r"(_x[0-9a-fA-F]{4}_)")
-_CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
-_XML_SPECIAL = re.compile(r"[&<>]")
-_EDGE_SPACE = re.compile(r"^\s|\s$")
-_NEEDS_WORK = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_|^\s|\s$")
-_SEPARATOR = "\ue000"
-_SPECIAL_CHARS = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]")
-_SPACE_AFTER_SEPARATOR = re.compile(f"{_SEPARATOR}\\s")
-MAX_STRING = 32767  # UTF-16 units; XlsxWriter truncates longer strings
 _TRIGGERS = frozenset(FORMULA_TRIGGERS)
-
-
-def _truncated(text: str) -> str:
-    if len(text) <= MAX_STRING // 2 or len(text.encode("utf-16-le", "surrogatepass")) // 2 <= MAX_STRING:
-        return text
-    length = 0
-    for index, char in enumerate(text):
-        length += 2 if ord(char) > 0xFFFF else 1
-        if length > MAX_STRING:
-            return text[:index]
-    return text
-
-
-def _inline_string(text: str) -> str:
-    """``<is>`` for one string, as XlsxWriter writes it (a string that looks like XlsxWriter's own rich-text
-    markup is escaped here rather than written raw)."""
-    text = _truncated(text)
-    text = _LOOKS_ESCAPED.sub(r"_x005F\1", text)
-    text = _CONTROL.sub(lambda match: f"_x{ord(match.group(1)):04X}_", text)
-    text = text.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
-    preserve = ' xml:space="preserve"' if _EDGE_SPACE.search(text) else ""
-    if _XML_SPECIAL.search(text):
-        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return f"<is><t{preserve}>{text}</t></is>"
-
-
-def _plain(text: str) -> bool:
-    """Written as it is: nothing to escape or preserve, and short enough not to be truncated."""
-    return len(text) <= MAX_STRING // 2 and _NEEDS_WORK.search(text) is None
-
-
-def _all_plain(values: list[str]) -> bool:
-    """No text needs escaping or preserved whitespace, checked over the whole column at once."""
-    joined = _SEPARATOR.join(values)
-    if joined.count(_SEPARATOR) != len(values) - 1:
-        return False  # a text holds the separator itself
-    if _SPECIAL_CHARS.search(joined) or ("_x" in joined and _LOOKS_ESCAPED.search(joined)):
-        return False
-    if joined[:1].isspace() or joined[-1:].isspace():
-        return False
-    if _SPACE_AFTER_SEPARATOR.search(joined) or _SPACE_AFTER_SEPARATOR.search(joined[::-1]):
-        return False
-    return len(joined) <= MAX_STRING // 2 or max(map(len, values)) <= MAX_STRING // 2
+# One cell renderer for every streamed sheet (bulkship.xlsxfast): the same escaping and cut as the results.
+_inline_string = inline_string
+_plain = is_plain
+_all_plain = all_plain
 
 
 def _column_xml(

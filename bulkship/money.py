@@ -1,0 +1,92 @@
+"""Money in one place: the breakdown every output uses and the three ways it is written.
+
+A card's cost is ``face value - discount + fees + shipping = total`` (api-contract: Money). Every output
+(plan, result workbook, CSV, ``status``, ``run --json``, ``reconcile``) shows these five figures under these
+names. Amounts are :class:`~decimal.Decimal` end to end and are written:
+
+* on the terminal as ``1,234.56`` (:func:`money_text`);
+* in JSON and CSV as plain two-decimal numbers ``1234.56`` (:func:`money_plain`; JSON keeps them as
+  strings so no float rounding can creep in);
+* in workbooks as numbers with a currency format, so ``=SUM`` works.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+MONEY_FIELDS: tuple[str, ...] = ("face_value", "discount", "fees", "shipping", "total")
+MONEY_LABELS: tuple[str, ...] = ("Face value", "Discount", "Fees", "Shipping", "Total")
+WORKBOOK_MONEY_FORMAT = '"$"#,##0.00'
+
+
+def cents(amount: Decimal | int | None) -> Decimal:
+    return (Decimal(amount) if amount is not None else ZERO).quantize(CENT)
+
+
+def money_text(amount: Decimal | int | None) -> str:
+    """The terminal's one money format: ``1,234.56``."""
+    return f"{cents(amount):,.2f}"
+
+
+def money_plain(amount: Decimal | int | None) -> str:
+    """JSON and CSV: ``1234.56`` (no thousands separator, always two decimals)."""
+    return f"{cents(amount):.2f}"
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """One row's (or order's) money. ``discount`` is what the vendor's discount took off (positive), so
+    ``face_value - discount + fees + shipping == total`` always holds."""
+
+    face_value: Decimal = ZERO
+    discount: Decimal = ZERO
+    fees: Decimal = ZERO
+    shipping: Decimal = ZERO
+    total: Decimal = ZERO
+
+    @classmethod
+    def of(cls, total: Decimal, face_value: Decimal, fees: Decimal, shipping: Decimal) -> Breakdown:
+        """The discount is what makes the figures add up to the total the vendor charges."""
+        return cls(face_value, face_value + fees + shipping - total, fees, shipping, total)
+
+    def figures(self) -> tuple[Decimal, ...]:
+        return (self.face_value, self.discount, self.fees, self.shipping, self.total)
+
+
+@dataclass
+class MoneyTally:
+    """Rows, cards, orders and the five figures, added up."""
+
+    rows: int = 0
+    cards: int = 0
+    orders: set[str] = field(default_factory=set)
+    face_value: Decimal = ZERO
+    discount: Decimal = ZERO
+    fees: Decimal = ZERO
+    shipping: Decimal = ZERO
+    total: Decimal = ZERO
+
+    def add(self, money: Breakdown, cards: int = 0, po_number: str = "", rows: int = 1) -> None:
+        self.rows += rows
+        self.cards += cards
+        if po_number:
+            self.orders.add(po_number)
+        self.face_value += money.face_value
+        self.discount += money.discount
+        self.fees += money.fees
+        self.shipping += money.shipping
+        self.total += money.total
+
+    def figures(self) -> tuple[Decimal, ...]:
+        return (self.face_value, self.discount, self.fees, self.shipping, self.total)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "orders": len(self.orders),
+            "rows": self.rows,
+            "cards": self.cards,
+            **{name: money_plain(v) for name, v in zip(MONEY_FIELDS, self.figures(), strict=True)},
+        }

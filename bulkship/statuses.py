@@ -1,0 +1,81 @@
+"""One vocabulary of row statuses and money buckets for every output.
+
+The result workbook (Results colours, Fix these, Summary), its CSV twin, ``status``, ``track`` and
+``run --json`` all take a row's status, its colour and what it means from :data:`ROW_STATUSES`; a status
+added here shows everywhere. A status not listed (a newer ledger) is still shown and counted, uncoloured.
+
+Money: every dollar of a batch sits in exactly one bucket (:data:`MONEY_BUCKETS`):
+
+* ``charged``  - the vendor created the order: the money is spent;
+* ``in doubt`` - the order was sent and its answer was lost: it may be spent; re-running the same command
+  asks the vendor (same PO number) and moves it to charged or to send. Never counted as unspent;
+* ``to send``  - planned, certainly not at the vendor yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+CHARGED = "charged"
+IN_DOUBT = "in doubt"
+TO_SEND = "to send"
+MONEY_BUCKETS: tuple[str, ...] = (CHARGED, IN_DOUBT, TO_SEND)
+
+
+@dataclass(frozen=True)
+class RowStatus:
+    name: str
+    colour: str
+    attention: bool = False  # the user must act: `run` exits 3
+    fix: bool = False  # listed on the Fix these sheet (the user corrects the row and runs it again)
+    final: bool = False  # nothing more will happen to the row by itself
+    meaning: str = ""
+
+
+# In the order a row moves through them.
+ROW_STATUSES: tuple[RowStatus, ...] = (
+    RowStatus("invalid", "#F4CCCC", attention=True, fix=True, final=True, meaning="not ordered: fix the row"),
+    RowStatus("duplicate", "#FCE5CD", attention=True, final=True, meaning="repeats an earlier row"),
+    RowStatus("skipped", "#D9D9D9", final=True, meaning="left out on purpose (e.g. a hidden row)"),
+    RowStatus("held", "#FFD966", attention=True, fix=True, meaning="repeats a card already ordered"),
+    RowStatus("needs review", "#F9CB9C", attention=True, fix=True, meaning="held for a person to check"),
+    RowStatus("planned", "#EFEFEF", meaning="to send: re-run the same command"),
+    RowStatus("in doubt", "#F6B26B", meaning="sent, answer lost: re-run the same command to settle it"),
+    RowStatus("ordered", "#CFE2F3", meaning="the vendor created the order"),
+    RowStatus("pending", "#FFF2CC"),
+    RowStatus("complete", "#D9EAD3"),
+    RowStatus("shipped", "#B6D7A8"),
+    RowStatus("delivered", "#93C47D", final=True),
+    RowStatus("failed", "#E06666", attention=True, fix=True, final=True, meaning="the vendor refused it"),
+)
+STATUS_NAMES: tuple[str, ...] = tuple(s.name for s in ROW_STATUSES)
+STATUS_COLOURS: dict[str, str] = {s.name: s.colour for s in ROW_STATUSES}
+FINAL_STATUSES = frozenset(s.name for s in ROW_STATUSES if s.final)
+FIX_STATUSES = frozenset(s.name for s in ROW_STATUSES if s.fix)
+ATTENTION_STATUSES = frozenset(s.name for s in ROW_STATUSES if s.attention)
+# Statuses validation gives (the ledger's view of the row adds nothing to them).
+JUDGED_STATUSES = frozenset({"invalid", "duplicate", "skipped"})
+
+
+def duplicate_note(first_row: int) -> str:
+    """What a duplicate row says: it has no PO, line or cost of its own."""
+    return f"duplicate of row {first_row} — not ordered"
+
+
+def duplicate_keys(
+    rows: Sequence[int], fingerprints: Sequence[str], statuses: Sequence[str]
+) -> dict[int, tuple[str, int]]:
+    """For each duplicate row: (its own ledger key, the row it repeats).
+
+    A duplicate has the same content fingerprint as the row it repeats; under that fingerprint the ledger
+    holds the original's order, so the duplicate is recorded under a key of its own and never shows the
+    original's PO, line or cost."""
+    first: dict[str, int] = {}
+    found: dict[int, tuple[str, int]] = {}
+    for row, fingerprint, status in zip(rows, fingerprints, statuses, strict=True):
+        if status != "duplicate":
+            first.setdefault(fingerprint, row)
+        else:
+            found[row] = (f"{fingerprint}~duplicate-row-{row}", first.get(fingerprint, row))
+    return found

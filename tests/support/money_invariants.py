@@ -1,0 +1,230 @@
+"""Money invariants: after any end-to-end scenario, every output tells one truth.
+
+    from support.money_invariants import check_money
+    check_money(ledger_path, batch, input_rows={2, 3, 4})
+
+Checks, to the cent:
+
+* every input row appears exactly once in the Results, with one status from the vocabulary;
+* a duplicate row has no PO, line or money of its own; a row without a money bucket has no amounts;
+* each row's figures add up (face value - discount + fees + shipping = total);
+* by bucket (charged / in doubt / to send), the rows, the Orders sheet, the Summary's money table,
+  ``status --json`` (the library function behind it), ``RunResult`` (``run --json``) and the CSV twin (when
+  written) give the same sums; each order on the Orders sheet is the sum of its rows;
+* the ledger's charged total equals the workbook's; every order in doubt (sent, answer lost) shows its rows
+  as in doubt with their amounts, never as unspent;
+* with ``vendor_orders`` (the vendor's own list), the charged total equals what the vendor holds.
+
+Returns what it read, for a test to assert more.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from python_calamine import CalamineWorkbook
+
+from bulkship.cli.track_cmd import batch_status
+from bulkship.ledger import OPEN_STATES, Ledger
+from bulkship.money import MONEY_FIELDS, MONEY_LABELS
+from bulkship.reconcile.sheets import (
+    ORDERS_SHEET,
+    RESULT_COLUMNS,
+    RESULTS_SHEET,
+    SUMMARY_SHEET,
+)
+from bulkship.statuses import MONEY_BUCKETS, STATUS_NAMES
+
+CENT = Decimal("0.01")
+
+
+def _cents(value: Any) -> Decimal:
+    if value in (None, ""):
+        return Decimal(0)
+    return Decimal(str(value)).quantize(CENT)
+
+
+@dataclass
+class MoneySeen:
+    """What the workbook says by bucket: rows and the five figures (face, discount, fees, shipping, total)."""
+
+    rows: dict[int, dict[str, Any]] = field(default_factory=dict)
+    statuses: Counter[str] = field(default_factory=Counter)
+    buckets: dict[str, list[Decimal]] = field(default_factory=dict)
+    bucket_rows: Counter[str] = field(default_factory=Counter)
+    orders: dict[str, list[Decimal]] = field(default_factory=dict)
+
+    def total(self, bucket: str) -> Decimal:
+        return self.buckets.get(bucket, [Decimal(0)] * 5)[4]
+
+
+def _results_rows(path: Path) -> tuple[list[str], list[tuple[Any, ...]]]:
+    book = openpyxl.load_workbook(path, read_only=True)
+    rows: list[tuple[Any, ...]] = []
+    header: list[str] = []
+    for name in book.sheetnames:
+        if name == RESULTS_SHEET or name.startswith(RESULTS_SHEET + " "):
+            table = list(book[name].iter_rows(values_only=True))
+            header = [str(h) for h in table[0]]
+            rows.extend(table[1:])
+    book.close()
+    return header, rows
+
+
+def _read_results(path: Path) -> MoneySeen:
+    header, table = _results_rows(path)
+    width = len(header) - len(RESULT_COLUMNS)
+    assert width >= 0 and tuple(header[width:]) == RESULT_COLUMNS, header
+    seen = MoneySeen()
+    for line in table:
+        cells = dict(zip(RESULT_COLUMNS, line[width:], strict=False))
+        row = int(cells["Row"])
+        assert row not in seen.rows, f"row {row} appears twice in the Results"
+        seen.rows[row] = cells
+        status = str(cells["Status"])
+        assert status in STATUS_NAMES, f"row {row}: unknown status {status!r}"
+        seen.statuses[status] += 1
+        figures = [_cents(cells[label]) for label in MONEY_LABELS]
+        bucket = cells["Money"] or ""
+        if status == "duplicate":
+            assert not (cells["PO Number"] or cells["Line Item ID"] or bucket or any(figures)), (
+                f"duplicate row {row} shows a PO, line or money of its own: {cells}"
+            )
+            assert "duplicate of row" in str(cells["Problems / vendor error"]), cells
+        if not bucket:
+            assert not any(figures), f"row {row} has amounts but no money bucket: {cells}"
+            continue
+        assert bucket in MONEY_BUCKETS, f"row {row}: money bucket {bucket!r}"
+        face, discount, fees, shipping, total = figures
+        assert face - discount + fees + shipping == total, f"row {row}: figures do not add up: {cells}"
+        sums = seen.buckets.setdefault(bucket, [Decimal(0)] * 5)
+        seen.buckets[bucket] = [a + b for a, b in zip(sums, figures, strict=True)]
+        seen.bucket_rows[bucket] += 1
+        po = str(cells["PO Number"] or "")
+        assert po, f"row {row} holds money without a PO number"
+        per_order = seen.orders.setdefault(po, [Decimal(0)] * 5)
+        seen.orders[po] = [a + b for a, b in zip(per_order, figures, strict=True)]
+    return seen
+
+
+def _check_orders_sheet(path: Path, seen: MoneySeen) -> None:
+    book = openpyxl.load_workbook(path, read_only=True)
+    table = list(book[ORDERS_SHEET].iter_rows(values_only=True))
+    book.close()
+    header = [str(h) for h in table[0]]
+    by_bucket: dict[str, list[Decimal]] = {}
+    listed = set()
+    for line in table[1:]:
+        cells = dict(zip(header, line, strict=False))
+        po = str(cells["PO Number"])
+        listed.add(po)
+        figures = [_cents(cells[label]) for label in MONEY_LABELS]
+        assert figures == seen.orders.get(po, [Decimal(0)] * 5), f"order {po}: not the sum of its rows"
+        sums = by_bucket.setdefault(str(cells["Money"]), [Decimal(0)] * 5)
+        by_bucket[str(cells["Money"])] = [a + b for a, b in zip(sums, figures, strict=True)]
+    missing = set(seen.orders) - listed
+    assert not missing, f"orders with money missing from the Orders sheet: {missing}"
+    for bucket in MONEY_BUCKETS:
+        assert by_bucket.get(bucket, [Decimal(0)] * 5) == seen.buckets.get(bucket, [Decimal(0)] * 5), bucket
+
+
+def _check_summary(path: Path, seen: MoneySeen) -> None:
+    """The Summary's money table and status counts, read with calamine (a second reader)."""
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(SUMMARY_SHEET).to_python()
+    labels = {str(line[0]): line for line in sheet if line and line[0] != ""}
+    assert int(float(labels["Rows"][1])) == len(seen.rows), "Summary Rows is not the number of Results rows"
+    for bucket in MONEY_BUCKETS:
+        line = labels[bucket.capitalize()]
+        assert int(float(line[2])) == seen.bucket_rows[bucket], f"Summary {bucket} rows"
+        figures = [_cents(v) for v in line[4:9]]
+        assert figures == seen.buckets.get(bucket, [Decimal(0)] * 5), f"Summary {bucket}: {figures}"
+    for status in STATUS_NAMES:
+        if status in labels:
+            assert int(float(labels[status][1])) == seen.statuses[status], f"Summary count of {status}"
+
+
+def _check_csv(path: Path, seen: MoneySeen) -> None:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        table = list(csv.reader(stream))
+    header = table[0]
+    start = len(header) - len(RESULT_COLUMNS)
+    sums: dict[str, list[Decimal]] = {}
+    for line in table[1:]:
+        cells = dict(zip(RESULT_COLUMNS, line[start:], strict=False))
+        for label in MONEY_LABELS:
+            text = cells[label]
+            assert text == "" or (text.count(".") == 1 and len(text.split(".")[1]) == 2), (
+                f"CSV money {text!r} is not a plain two-decimal number"
+            )
+        if cells["Money"]:
+            figures = [_cents(cells[label]) for label in MONEY_LABELS]
+            bucket = sums.setdefault(cells["Money"], [Decimal(0)] * 5)
+            sums[cells["Money"]] = [a + b for a, b in zip(bucket, figures, strict=True)]
+    assert len(table) - 1 == len(seen.rows), "the CSV has another number of rows than the workbook"
+    for bucket in MONEY_BUCKETS:
+        assert sums.get(bucket, [Decimal(0)] * 5) == seen.buckets.get(bucket, [Decimal(0)] * 5), bucket
+
+
+def _check_status_json(status: Mapping[str, Any], seen: MoneySeen) -> None:
+    assert status["rows"] == len(seen.rows), (status["rows"], len(seen.rows))
+    assert status["by_status"] == {k: v for k, v in sorted(seen.statuses.items()) if v}, status["by_status"]
+    for bucket in MONEY_BUCKETS:
+        money = status["money"][bucket.replace(" ", "_")]
+        figures = [_cents(money[name]) for name in MONEY_FIELDS]
+        assert figures == seen.buckets.get(bucket, [Decimal(0)] * 5), f"status --json {bucket}: {money}"
+        assert money["rows"] == seen.bucket_rows[bucket]
+    assert _cents(status["ordered_cost"]) == seen.total("charged")
+    assert _cents(status["in_doubt_cost"]) == seen.total("in doubt")
+
+
+def check_money(
+    ledger_path: Path,
+    batch: str,
+    *,
+    input_rows: Iterable[int] | None = None,
+    run_json: Mapping[str, Any] | None = None,
+    vendor_orders: Iterable[Mapping[str, Any]] | None = None,
+) -> MoneySeen:
+    """Check every invariant above for ``batch``; ``input_rows``: the file's spreadsheet row numbers (each
+    must appear exactly once); ``run_json``: what ``run --json`` printed."""
+    with Ledger.open(Path(ledger_path), lock=False) as ledger:
+        record = ledger.batch(batch)
+        assert record is not None and record.output, f"batch {batch} has no result workbook"
+        path = Path(record.output)
+        status = batch_status(ledger, batch)
+        charged_in_ledger = ledger.ordered_cost(batch)
+        in_doubt_pos = {o.po_number for o in ledger.orders(batch, states=OPEN_STATES)}
+    seen = _read_results(path)
+    if input_rows is not None:
+        missing = set(input_rows) - set(seen.rows)
+        assert not missing, f"input rows missing from the Results: {sorted(missing)}"
+    _check_orders_sheet(path, seen)
+    _check_summary(path, seen)
+    _check_status_json(status, seen)
+    assert _cents(charged_in_ledger) == seen.total("charged"), (charged_in_ledger, seen.total("charged"))
+    for row, cells in seen.rows.items():
+        if cells["PO Number"] in in_doubt_pos:
+            assert cells["Status"] == "in doubt" and cells["Money"] == "in doubt", (row, cells)
+            assert _cents(cells["Total"]) > 0, f"row {row} in doubt without its amount"
+    csv_twin = path.with_suffix(".csv")
+    if csv_twin.exists():
+        _check_csv(csv_twin, seen)
+    if run_json is not None and "money" in run_json:
+        for bucket in MONEY_BUCKETS:
+            money = run_json["money"][bucket.replace(" ", "_")]
+            assert _cents(money["total"]) == seen.total(bucket), f"run --json {bucket}: {money}"
+        assert _cents(run_json["total_cost"]) == seen.total("charged")
+    if vendor_orders is not None:
+        vendor_total = sum(
+            (_cents(li.get("Cost")) for order in vendor_orders for li in order.get("LineItems", [])),
+            Decimal(0),
+        )
+        assert vendor_total == seen.total("charged"), (vendor_total, seen.total("charged"))
+    return seen

@@ -1,0 +1,199 @@
+"""Money that adds up: duplicates, orders in doubt and a 422 stop, end to end against the sandbox; after each
+scenario the money invariants (tests/support/money_invariants.py) hold in every output."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import httpx
+import openpyxl
+import pytest
+from support.money_invariants import check_money
+
+from bulkship.cli import main
+from bulkship.client import connect
+from bulkship.ledger import Ledger
+from bulkship.pipeline import PlanView, output_stem, result_path, run_batch
+from bulkship.reconcile.sheets import RESULT_COLUMNS, RESULTS_SHEET, read_result_workbook
+from bulkship.sandbox import Sandbox, SandboxConfig, create_app
+from bulkship.settings import Settings, resolve_settings
+
+HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
+
+
+def person(i: int, *, address: str | None = None) -> list[str]:
+    street = f"{i + 1} Main St" if address is None else address
+    return [f"E{i}", f"Person {i}", street, "Boston", "MA", "02134", "CVS", "25"]
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    return path
+
+
+def results_by_row(path: Path) -> dict[int, dict[str, Any]]:
+    table = list(openpyxl.load_workbook(path, read_only=True)[RESULTS_SHEET].iter_rows(values_only=True))
+    width = len(table[0]) - len(RESULT_COLUMNS)
+    return {int(r[width]): dict(zip(table[0], r, strict=True)) for r in table[1:]}
+
+
+async def _no_sleep(_seconds: float) -> None:
+    return None
+
+
+class Vendor:
+    def __init__(self, tmp_path: Path, **config: Any) -> None:
+        self.sandbox = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0, **config))
+        self.transport: httpx.AsyncBaseTransport = httpx.ASGITransport(app=create_app(self.sandbox))
+
+    def factory(self, transport: httpx.AsyncBaseTransport | None = None) -> Any:
+        chosen = transport or self.transport
+        return lambda settings: connect(settings, transport=chosen, sleep=_no_sleep)
+
+    def line_counts(self) -> Counter[str]:
+        return Counter(li["ExternalId"] for o in self.sandbox.orders() for li in o["LineItems"])
+
+
+@pytest.fixture
+def vendor(tmp_path: Path) -> Any:
+    made = Vendor(tmp_path)
+    yield made
+    made.sandbox.close()
+
+
+class AnswerLost(httpx.AsyncBaseTransport):
+    """While ``lose`` holds, POST /v1/Orders reaches the vendor (the order is created) but its answer is lost,
+    and the order list is down too: the run cannot tell whether the money was spent."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner, self.lose = inner, True
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.path.lower()
+        if self.lose and request.method == "POST" and path == "/v1/orders":
+            await self.inner.handle_async_request(request)
+            return httpx.Response(504, json={"Message": "timeout"})
+        if self.lose and request.method == "GET" and path == "/v1/orders":
+            return httpx.Response(503, json={"Message": "down"})
+        return await self.inner.handle_async_request(request)
+
+
+def test_a_duplicate_row_is_not_ordered_and_costs_nothing_in_any_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [person(0), person(1), person(1), person(2), person(3, address="")]  # row 4 repeats row 3
+    sheet = write_rows(tmp_path / "gifts.csv", rows)
+    out = tmp_path / "out"
+    code = main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(out), "--json", "--csv"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 3 and data["exit"] == 3, data  # an invalid row and a duplicate need the user
+    assert data["by_status"] == {"duplicate": 1, "invalid": 1, "pending": 3}
+    results = results_by_row(Path(data["output"]))
+    duplicate = results[4]
+    assert duplicate["Status"] == "duplicate"
+    assert str(duplicate["Problems / vendor error"]).startswith("duplicate of row 3 — not ordered")
+    assert not (duplicate["PO Number"] or duplicate["Line Item ID"] or duplicate["Total"])
+    assert results[3]["Status"] == "pending" and results[3]["PO Number"]
+    ledger = resolve_settings().ledger
+    seen = check_money(ledger, "gifts", input_rows=range(2, 7), run_json=data)
+    assert seen.total("charged") == Decimal("75.00") and seen.statuses["duplicate"] == 1
+    # a re-run (resume) and a track keep the duplicate apart and the sums equal
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(out)]) == 3
+    assert main(["track", "gifts", "--csv"]) == 0
+    capsys.readouterr()
+    seen = check_money(ledger, "gifts", input_rows=range(2, 7))
+    assert seen.total("charged") == Decimal("75.00") and seen.rows[4]["Status"] == "duplicate"
+
+
+def test_orders_in_doubt_show_their_money_and_the_resume_plan_keeps_them_apart(
+    tmp_path: Path, vendor: Vendor
+) -> None:
+    sheet = write_rows(tmp_path / "staff.csv", [person(i) for i in range(4)])
+    settings = Settings(data_dir=tmp_path / "data", out_dir=tmp_path / "out", concurrency=1)
+    lossy = AnswerLost(vendor.transport)
+    first = run_batch(sheet, settings, wait_s=0, max_lines=2, client_factory=vendor.factory(lossy))
+    assert first.exit_code == 1 and first.unknown_orders == 2
+    report = first.as_json()
+    assert report["orders_in_doubt"] == 2 and report["money"]["in_doubt"]["total"] == "100.00"
+    assert report["money"]["to_send"]["total"] == "0.00", "money in doubt is never shown as unspent"
+    seen = check_money(settings.ledger, "staff", input_rows=range(2, 6), run_json=report)
+    assert seen.total("in doubt") == Decimal("100.00") and seen.statuses["in doubt"] == 4
+
+    plans: list[PlanView] = []
+
+    def confirm(view: PlanView) -> bool:
+        plans.append(view)
+        return True
+
+    lossy.lose = False  # the vendor answers again: the re-run settles both orders with their PO numbers
+    second = run_batch(sheet, settings, wait_s=0, confirm=confirm, client_factory=vendor.factory(lossy))
+    assert plans and plans[0].in_doubt.total == Decimal("100.00") and plans[0].summary.total == 0
+    assert second.exit_code == 0 and second.total_cost == Decimal("100.00")
+    assert vendor.line_counts() == Counter({f"E{i}": 1 for i in range(4)})
+    check_money(settings.ledger, "staff", input_rows=range(2, 6), vendor_orders=vendor.sandbox.orders())
+
+
+def test_a_422_stop_reports_funds_missing_and_rows_not_sent_then_resumes(tmp_path: Path) -> None:
+    made = Vendor(tmp_path, balance=Decimal("60"))
+    try:
+        sheet = write_rows(tmp_path / "staff.csv", [person(i) for i in range(4)])
+        settings = Settings(data_dir=tmp_path / "data", out_dir=tmp_path / "out", concurrency=1)
+        first = run_batch(sheet, settings, wait_s=0, max_lines=1, client_factory=made.factory())
+        report = first.as_json()
+        assert first.exit_code == 1 and report["stopped"] and "fund" in str(report["stop_reason"]).lower()
+        assert report["rows_not_sent"] == 2 and report["missing_funds"] is not None
+        money = report["money"]
+        assert money["charged"]["total"] == "50.00" and money["to_send"]["total"] == "50.00"
+        check_money(settings.ledger, "staff", input_rows=range(2, 6), run_json=report)
+        made.sandbox.fund(Decimal("1000"))
+        second = run_batch(sheet, settings, wait_s=0, max_lines=1, client_factory=made.factory())
+        assert second.exit_code == 0 and second.as_json()["money"]["charged"]["total"] == "100.00"
+        check_money(settings.ledger, "staff", input_rows=range(2, 6), vendor_orders=made.sandbox.orders())
+    finally:
+        made.sandbox.close()
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Q4.2024", "Q4.2025"), ("a/b/c", "c"), ("!!!", "???"), ("Q4 2024", "Q4-2024"), ("CON", "con-x")],
+)
+def test_every_batch_gets_its_own_workbook(one: str, other: str, tmp_path: Path) -> None:
+    assert result_path(tmp_path, one) != result_path(tmp_path, other)
+    for name in (one, other):
+        stem = output_stem(name)
+        assert stem and "/" not in stem and not stem.startswith(".")
+
+
+def test_track_never_rewrites_another_batchs_workbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    first = write_rows(tmp_path / "first.csv", [person(0)])
+    second = write_rows(tmp_path / "second.csv", [person(5)])
+    assert main(["run", str(first), "--batch", "Q4.2024", "--yes", "--wait", "0", "--out", str(out)]) == 0
+    assert main(["run", str(second), "--batch", "Q4.2025", "--yes", "--wait", "0", "--out", str(out)]) == 0
+    mine, theirs = result_path(out, "Q4.2024"), result_path(out, "Q4.2025")
+    assert mine.exists() and theirs.exists() and mine != theirs
+    # a ledger pointing one batch at the other's workbook (as older versions could): track refuses to mix them
+    with Ledger.open(resolve_settings().ledger) as ledger:
+        ledger.set_batch_output("Q4.2024", str(theirs))
+    before = theirs.read_bytes()
+    capsys.readouterr()
+    main(["track", "Q4.2024"])
+    assert "not rewritten" in capsys.readouterr().err
+    assert theirs.read_bytes() == before
+    assert read_result_workbook(theirs).batch == "Q4.2025"
+
+
+def test_json_errors_are_one_object_on_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["run", str(tmp_path / "missing.csv"), "--yes", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 2 and data["exit"] == 2 and data["error"]
