@@ -47,8 +47,8 @@ from .ledger import OPEN_STATES, Ledger, PlannedOrderRecord, RowRecord, RowUpdat
 from .models import FINGERPRINT, ROW, STATUS, Balance, Catalog, PlannedOrder, ValidationResult
 from .money import MoneyTally, money_plain, money_text
 from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, order_seq, plan_orders, summarise
-from .repeats import DEFAULT_WINDOW_DAYS, HELD, RepeatPolicy, check_new_run, find_holds, held_notes
 from .reconcile.join import LedgerView, ledger_keys, money_by_bucket
+from .repeats import DEFAULT_WINDOW_DAYS, HELD, RepeatPolicy, check_new_run, find_holds, held_notes
 from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, duplicate_note
 from .submit import Reporter, SubmitOutcome, submit_batch
 
@@ -310,13 +310,13 @@ def _sync_ledger(
                 continue
             ledger.cancel_planned(po, "its rows changed in the file before it was sent")
             cancelled.add(po)
-    keys, repeats = ledger_keys(frame)  # a duplicate row is recorded under its own key, not its original's
+    keys, repeated = ledger_keys(frame)  # a duplicate row is recorded under its own key, not its original's
     updates = [
         RowUpdate(
             key,
             int(row),
             "planned" if status == "valid" else str(status),
-            duplicate_note(repeats[int(row)]) if repeats and int(row) in repeats else None,
+            duplicate_note(repeated[int(row)]) if repeated and int(row) in repeated else None,
         )
         for key, row, status in zip(keys, frame.index.tolist(), frame[STATUS].tolist(), strict=True)
     ]

@@ -51,8 +51,9 @@ def test_first_run_orders_every_valid_row_and_says_it_was_the_sandbox(
     code, data, err = run(capsys, str(sheet), "--yes", "--json", "--out", str(tmp_path / "out"))
     assert code == 3, err  # the invalid row needs the user
     assert data is not None and {
-        "batch", "rows", "valid", "invalid", "orders", "ordered_rows", "failed_rows", "held_rows", "total_cost", "output",
-        "exit", "api", "stop_reason", "orders_in_doubt", "rows_not_sent", "missing_funds", "money",
+        "batch", "rows", "valid", "invalid", "orders", "ordered_rows", "failed_rows", "held_rows",
+        "total_cost", "output", "exit", "api", "stop_reason", "orders_in_doubt", "rows_not_sent",
+        "missing_funds", "money",
     } <= set(data)  # fmt: skip
     assert (data["batch"], data["rows"], data["valid"], data["invalid"]) == ("anniversary", 12, 11, 1)
     assert (data["ordered_rows"], data["failed_rows"], data["total_cost"]) == (11, 0, "275.00")

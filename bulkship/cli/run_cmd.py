@@ -204,10 +204,11 @@ def _report(result: RunResult) -> None:
         err_console.print(
             f"{result.unsent_rows} valid row(s) not sent yet; re-run the same command to send them."
         )
-    if result.attention_rows:
+    to_fix = result.attention_rows - result.held_rows  # held rows have their own advice below
+    if to_fix > 0:
         err_console.print(
-            f"{result.attention_rows} row(s) need your attention (invalid, duplicate, failed or held for "
-            f"review): see the 'Fix these' sheet, correct them and run it with --batch {result.batch}."
+            f"{to_fix} row(s) need your attention (invalid, duplicate, failed or needing review): see the "
+            f"'Fix these' sheet, correct them and run it with --batch {result.batch}."
         )
     if result.held_rows:
         err_console.print(
