@@ -1,24 +1,90 @@
-"""Shared fixtures. Every test gets its own data directory, so no test sees another's ledger or sandbox."""
+"""Shared fixtures and suite settings.
+
+Every test runs in a folder of its own (its working directory too) with its own data directory, so no test
+sees another's ledger, sandbox state or output files, and the suite runs in parallel (pytest-xdist, the
+``-n auto`` in pyproject's addopts). Servers bind 127.0.0.1 on port 0. The helpers behind the fixtures are
+in the ``support`` package.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+from support import SandboxVendor, Waits
+
+# Cached bytecode, even where the environment turns it off (PYTHONDONTWRITEBYTECODE): without it pytest
+# rewrites the assertions of every plugin package (hypothesis alone: ~1.5 s) in every worker, and every
+# `python -m bulkship` child process compiles the package again. The caches go to __pycache__ (git-ignored).
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+# Hypothesis keeps its example database under the working directory, which is the test's own folder here:
+# no database rather than one per test (under CI Hypothesis's own "ci" profile has none either).
+hypothesis_settings.register_profile("bulkship", parent=hypothesis_settings.default, database=None)
+hypothesis_settings.load_profile("bulkship")
+
+BULKSHIP_ENVIRONMENT = (
+    "BULKSHIP_API_URL",
+    "BULKSHIP_EMAIL",
+    "BULKSHIP_ACCESS_TOKEN",
+    "BULKSHIP_LEDGER",
+    "BULKSHIP_CREDENTIALS",
+    "BULKSHIP_SANDBOX_STATE",
+    "BULKSHIP_OUT",
+    "BULKSHIP_WEBHOOK_SECRET",
+)
 
 
 @pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's data directory (ledger, embedded sandbox, catalog cache); the working directory is a
+    fresh folder too, so a default ``output/`` lands there and not in the checkout."""
     data_dir = tmp_path / "bulkship-data"
     monkeypatch.setenv("BULKSHIP_DATA_DIR", str(data_dir))
-    for name in (
-        "BULKSHIP_API_URL",
-        "BULKSHIP_EMAIL",
-        "BULKSHIP_ACCESS_TOKEN",
-        "BULKSHIP_LEDGER",
-        "BULKSHIP_CREDENTIALS",
-        "BULKSHIP_SANDBOX_STATE",
-        "BULKSHIP_OUT",
-    ):
+    for name in BULKSHIP_ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
+    workdir = tmp_path / "cwd"
+    workdir.mkdir()
+    monkeypatch.chdir(workdir)
     return data_dir
+
+
+@pytest.fixture
+def sandbox_vendor(tmp_path: Path) -> Iterator[SandboxVendor]:
+    """The embedded sandbox in-process, its state and a ledger in this test's folder."""
+    vendor = SandboxVendor(tmp_path)
+    try:
+        yield vendor
+    finally:
+        vendor.close()
+
+
+@pytest.fixture
+def waits() -> Waits:
+    """A ``sleep`` that returns at once and records the waits asked of it."""
+    return Waits()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long end-to-end tests first, so that parallel workers do not end waiting on one of them."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def _under_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Under CI nothing skips silently: a skipped test fails, naming why it would have been skipped."""
+    outcome = yield
+    report = outcome.get_result()
+    if _under_ci() and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI=true, which must run every test: {reason}"

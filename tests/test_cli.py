@@ -42,7 +42,6 @@ def test_interrupt_says_how_to_resume(capsys):
 def test_sigterm_during_a_run_stops_with_the_resume_message(tmp_path):
     """A stopped job (SIGTERM) unwinds like Ctrl-C: one line saying how to resume, no traceback."""
     import signal
-    import time
 
     sheet = tmp_path / "slow.csv"
     sheet.write_text("Name,Address,City,State,Zip,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
@@ -50,6 +49,7 @@ def test_sigterm_during_a_run_stops_with_the_resume_message(tmp_path):
         "import time, bulkship.validate as v\n"
         "real = v.validate\n"
         "def slow(*a, **k):\n"
+        "    print('validating', flush=True)\n"  # the run is under way: the signal lands mid-run
         "    time.sleep(30)\n"
         "    return real(*a, **k)\n"
         "v.validate = slow\n"
@@ -58,8 +58,11 @@ def test_sigterm_during_a_run_stops_with_the_resume_message(tmp_path):
         f"sys.argv = ['bulkship', 'run', {str(sheet)!r}, '--yes', '--out', {str(tmp_path / 'out')!r}]\n"
         "main()\n"
     )
-    proc = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE, text=True)
-    time.sleep(6)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline() == "validating\n"
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130

@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
+from support import Waits
 
 from bulkship.client import VendorClient
 from bulkship.client.policy import BACKOFF_INITIAL_S, RateLimiter
@@ -79,14 +80,6 @@ class Vendor:
 
     def calls(self, method: str, path: str) -> list[httpx.Request]:
         return [r for r in self.requests if r.method == method and r.url.path == path]
-
-
-class Waits:
-    def __init__(self) -> None:
-        self.waits: list[float] = []
-
-    async def __call__(self, seconds: float) -> None:
-        self.waits.append(seconds)
 
 
 def client_for(vendor: Vendor, waits: Waits | None = None, **kwargs: Any) -> VendorClient:

@@ -13,25 +13,13 @@ from typing import Any
 
 import httpx
 import pytest
+from support import Waits
 
 from bulkship.client import SANDBOX_BASE_URL, CreateResult, VendorClient, connect
 from bulkship.errors import AccessDeniedError, InsufficientFundsError, OrderRejectedError
+from bulkship.sandbox import Sandbox, SandboxConfig, create_app
 from bulkship.sandbox.process import running_sandbox
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
-
-sandbox_pkg = pytest.importorskip("bulkship.sandbox")
-if not hasattr(sandbox_pkg, "create_app"):
-    pytest.skip("the sandbox has not landed yet", allow_module_level=True)
-
-from bulkship.sandbox import Sandbox, SandboxConfig, create_app  # noqa: E402
-
-
-class Waits:
-    def __init__(self) -> None:
-        self.waits: list[float] = []
-
-    async def __call__(self, seconds: float) -> None:
-        self.waits.append(seconds)
 
 
 def sandbox_client(waits: Waits | None = None, *, max_attempts: int = 5, **knobs: Any) -> VendorClient:

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 import httpx
 import openpyxl
 import pytest
+from support import HEADER
 from test_track_support import BATCH, ScriptedVendor, sent_batch
 
 from bulkship import ledger as ledger_module
@@ -44,7 +45,6 @@ STARTUP_LIMIT_S = 20.0
 SETTLE_LIMIT_S = 20.0  # the receiver rewrites the workbook after 5 quiet seconds
 SIX_HOURS_S = 6 * 3600  # every order Complete (0.5-1.5 h) and every line Shipped (1-4 h later)
 
-HEADERS = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
 ROWS = [
     ["E1", "Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "25"],
     ["E2", "Bo Park", "2 Elm St", "Newark", "NJ", "07102", "TARGET", "50"],
@@ -115,7 +115,7 @@ def processes() -> Iterator[list[Process]]:
 def _write_input(path: Path) -> Path:
     with path.open("w", newline="", encoding="utf-8") as stream:
         writer = csv.writer(stream)
-        writer.writerow(HEADERS)
+        writer.writerow(HEADER)
         writer.writerows(ROWS)
     return path
 
@@ -152,6 +152,7 @@ def _vendor_lines(sandbox_url: str) -> dict[str, dict[str, Any]]:
     return {li["ExternalId"]: li for order in orders for li in order["LineItems"]}
 
 
+@pytest.mark.slow
 def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
     tmp_path: Path, processes: list[Process]
 ) -> None:

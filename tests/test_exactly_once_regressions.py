@@ -5,7 +5,6 @@ in-process sandbox and counts what the vendor ends up holding."""
 from __future__ import annotations
 
 import asyncio
-import csv
 import json
 from collections import Counter
 from decimal import Decimal
@@ -14,6 +13,8 @@ from typing import Any
 
 import httpx
 import pytest
+from support import SandboxVendor as Vendor
+from support import no_sleep, write_sheet
 
 from bulkship.client import connect
 from bulkship.errors import BatchConflictError, LedgerError, VendorUnavailableError
@@ -21,53 +22,12 @@ from bulkship.ledger import Ledger, match_lines
 from bulkship.models import VendorLineItem, VendorOrder
 from bulkship.pipeline import run_batch
 from bulkship.plan import po_stem
-from bulkship.sandbox import Sandbox, SandboxConfig, create_app
 from bulkship.settings import Settings
-
-HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
-
-
-async def _no_sleep(_seconds: float) -> None:
-    return None
-
-
-def write_sheet(
-    path: Path, ids: Any, *, bad: set[int] = frozenset(), product: str = "CVS", amount: str = "25"
-) -> Path:
-    with path.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        for i in ids:
-            address = "" if i in bad else f"{i + 1} Main St"
-            writer.writerow([f"E{i}", f"Person {i}", address, "Boston", "MA", "02134", product, amount])
-    return path
-
-
-class Vendor:
-    """The sandbox app, reached in-process, optionally through a transport that misbehaves."""
-
-    def __init__(self, tmp_path: Path) -> None:
-        self.sandbox = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
-        self.transport: httpx.AsyncBaseTransport = httpx.ASGITransport(app=create_app(self.sandbox))
-
-    def factory(self, transport: httpx.AsyncBaseTransport | None = None) -> Any:
-        chosen = transport or self.transport
-        return lambda settings: connect(settings, transport=chosen, sleep=_no_sleep)
-
-    def line_counts(self) -> Counter[str]:
-        return Counter(li["ExternalId"] for o in self.sandbox.orders() for li in o["LineItems"])
-
-    def products(self) -> Counter[tuple[str, str]]:
-        return Counter(
-            (li["ExternalId"], li["ProductId"]) for o in self.sandbox.orders() for li in o["LineItems"]
-        )
 
 
 @pytest.fixture
-def vendor(tmp_path: Path) -> Any:
-    made = Vendor(tmp_path)
-    yield made
-    made.sandbox.close()
+def vendor(sandbox_vendor: Vendor) -> Vendor:
+    return sandbox_vendor
 
 
 def settings_in(folder: Path, **extra: Any) -> Settings:
@@ -126,7 +86,7 @@ def test_lost_answer_then_400_does_not_reorder_the_other_lines(tmp_path: Path, v
         },
     )
     result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(lossy))
-    assert vendor.line_counts() == Counter({f"E{i}": 1 for i in range(4)})
+    assert vendor.external_ids() == Counter({f"E{i}": 1 for i in range(4)})
     assert list(order_states(settings).values()) == ["created"]
     assert result.ordered_rows == 4 and result.failed_rows == 0
 
@@ -139,7 +99,7 @@ def test_lost_answer_then_422_and_a_changed_rerun_does_not_reorder(tmp_path: Pat
     assert "planned" not in order_states(settings).values()  # the vendor holds it: not "not sent"
     write_sheet(sheet, [0, 1, 2])  # the user removes a row and runs again
     run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(lossy))
-    assert vendor.line_counts() == Counter({f"E{i}": 1 for i in range(4)})
+    assert vendor.external_ids() == Counter({f"E{i}": 1 for i in range(4)})
 
 
 def test_lost_answer_then_refusal_and_no_lookup_is_unknown(tmp_path: Path, vendor: Vendor) -> None:
@@ -168,7 +128,7 @@ def test_lost_answer_then_refusal_and_no_lookup_is_unknown(tmp_path: Path, vendo
     }
 
     async def go() -> None:
-        async with connect(settings_in(tmp_path), transport=lossy, sleep=_no_sleep) as client:
+        async with connect(settings_in(tmp_path), transport=lossy, sleep=no_sleep) as client:
             await client.create_order(payload)
 
     with pytest.raises(VendorUnavailableError):  # not InsufficientFundsError: it may well exist
@@ -202,7 +162,7 @@ def test_an_unknown_order_is_looked_up_before_it_is_sent_again(tmp_path: Path, v
     assert first.unknown_orders == 1 and set(order_states(settings).values()) == {"unknown"}
     scripted.mode = "refuse"  # the re-send would be refused; the vendor holds the order all the same
     second = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(scripted))
-    assert vendor.line_counts() == Counter({f"E{i}": 1 for i in range(4)})
+    assert vendor.external_ids() == Counter({f"E{i}": 1 for i in range(4)})
     assert set(order_states(settings).values()) == {"created"}
     assert second.ordered_rows == 4 and second.exit_code == 0
 
@@ -221,7 +181,7 @@ def test_an_order_an_older_version_put_back_to_planned_is_never_replanned(
         ledger.log_event("staff", order.po_number, "not_sent", reason="422 Insufficient funds")
     write_sheet(sheet, [0, 1, 2])  # the user removes a row and runs again
     run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory())
-    assert vendor.line_counts() == Counter({f"E{i}": 1 for i in range(4)})
+    assert vendor.external_ids() == Counter({f"E{i}": 1 for i in range(4)})
 
 
 # -- finding 2: ledger lost, a 409 hands back a neighbour's order ------------------------------------------
@@ -231,11 +191,11 @@ def test_lost_ledger_and_shifted_po_numbers_never_reorder_a_row(tmp_path: Path, 
     sheet = write_sheet(tmp_path / "staff.csv", range(10), bad={2})
     settings = settings_in(tmp_path)
     run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(), max_lines=5)
-    assert vendor.line_counts() == Counter({f"E{i}": 1 for i in range(10) if i != 2})
+    assert vendor.external_ids() == Counter({f"E{i}": 1 for i in range(10) if i != 2})
     settings.ledger.unlink()  # the ledger is lost...
     write_sheet(sheet, range(10))  # ...and the user fixed row E2: every PO now holds other rows
     result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(), max_lines=5)
-    counts = vendor.line_counts()
+    counts = vendor.external_ids()
     assert max(counts.values()) == 1, counts  # nothing twice
     assert counts["E2"] == 1  # the fixed row, at the vendor under no PO, still went out
     rows = row_records(settings, "staff")
@@ -313,7 +273,7 @@ def test_batches_differing_in_case_share_one_ledger(tmp_path: Path, vendor: Vend
         run_batch(second, settings, wait_s=0, client_factory=vendor.factory())
     result = run_batch(second, settings, wait_s=0, client_factory=vendor.factory(), allow_repeat=True)
     assert result.ordered_rows == 3
-    assert vendor.line_counts() == Counter({f"E{i}": 1 for i in range(6)})
+    assert vendor.external_ids() == Counter({f"E{i}": 1 for i in range(6)})
 
 
 def test_a_duplicate_po_number_in_the_ledger_is_a_ledger_error(tmp_path: Path) -> None:

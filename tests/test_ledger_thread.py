@@ -12,7 +12,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from test_submit import RefuseOrders, Vendor, rows_frame, run_once
+from support import SandboxVendor as Vendor
+from test_submit import RefuseOrders, rows_frame, run_once
 
 from bulkship.errors import AccessDeniedError, LedgerError
 from bulkship.ledger import Ledger, LedgerThread, RowUpdate

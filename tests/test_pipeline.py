@@ -3,22 +3,16 @@ next run; the result workbook shows it."""
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 import httpx
 import openpyxl
+from support import SandboxVendor, write_sheet
 from support.money_invariants import check_money
 
-from bulkship.client import connect
 from bulkship.pipeline import run_batch
-from bulkship.sandbox import Sandbox, SandboxConfig, create_app
 from bulkship.settings import Settings
-
-
-async def _no_sleep(_seconds: float) -> None:
-    return None
 
 
 class RejectExternalId(httpx.AsyncBaseTransport):
@@ -44,21 +38,14 @@ class RejectExternalId(httpx.AsyncBaseTransport):
         return await self.inner.handle_async_request(request)
 
 
-def test_vendor_refused_row_fails_with_exit_3_then_goes_out_on_rerun(tmp_path: Path) -> None:
-    sheet = tmp_path / "staff.csv"
-    with sheet.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"])
-        for i in range(6):
-            writer.writerow(
-                [f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25"]
-            )
-    sandbox = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
-    transport = RejectExternalId(httpx.ASGITransport(app=create_app(sandbox)), "E3")
+def test_vendor_refused_row_fails_with_exit_3_then_goes_out_on_rerun(
+    tmp_path: Path, sandbox_vendor: SandboxVendor
+) -> None:
+    sheet = write_sheet(tmp_path / "staff.csv", range(6))
+    sandbox = sandbox_vendor.sandbox
+    transport = RejectExternalId(sandbox_vendor.transport, "E3")
     settings = Settings(data_dir=tmp_path / "data", out_dir=tmp_path / "out")
-
-    def factory(s: Settings) -> object:
-        return connect(s, transport=transport, sleep=_no_sleep)
+    factory = sandbox_vendor.factory(transport)
 
     first = run_batch(sheet, settings, wait_s=0, client_factory=factory)
     assert (first.exit_code, first.ordered_rows, first.failed_rows) == (3, 5, 1)
@@ -80,4 +67,3 @@ def test_vendor_refused_row_fails_with_exit_3_then_goes_out_on_rerun(tmp_path: P
     assert [o["PONumber"] for o in orders] == ["BS-STAFF-0001-R1", "BS-STAFF-0002"]
     assert [li["ExternalId"] for li in orders[1]["LineItems"]] == ["E3"]
     check_money(settings.ledger, "staff", input_rows=range(2, 8), vendor_orders=orders)
-    sandbox.close()

@@ -4,29 +4,18 @@ from __future__ import annotations
 
 import csv
 import json
+from functools import partial
 from pathlib import Path
 
 import pytest
+import support
+from support import embedded_sandbox_orders
 from support.money_invariants import check_money
 
 from bulkship.cli import main
 from bulkship.ledger import Ledger
-from bulkship.sandbox import Sandbox, SandboxConfig
 
-HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
-
-
-def write_sheet(
-    path: Path, count: int, *, bad: set[int] = frozenset(), changed: dict[int, str] | None = None
-) -> Path:
-    with path.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        for i in range(count):
-            name = (changed or {}).get(i, f"Person {i}")
-            address = "" if i in bad else f"{i + 1} Main St"
-            writer.writerow([f"E{i:03d}", name, address, "Boston", "MA", "02134", "CVS", "25"])
-    return path
+write_sheet = partial(support.write_sheet, id_format="E{:03d}")
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, object] | None, str]:
@@ -36,18 +25,10 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, 
     return code, data, captured.err
 
 
-def vendor_orders(data_dir: Path) -> list[dict[str, object]]:
-    sandbox = Sandbox(SandboxConfig(state_file=data_dir / "sandbox.sqlite", clock_speed=0))
-    try:
-        return sandbox.orders()
-    finally:
-        sandbox.close()
-
-
 def test_first_run_orders_every_valid_row_and_says_it_was_the_sandbox(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sheet = write_sheet(tmp_path / "anniversary.csv", 12, bad={4})
+    sheet = write_sheet(tmp_path / "anniversary.csv", range(12), bad={4})
     code, data, err = run(capsys, str(sheet), "--yes", "--json", "--out", str(tmp_path / "out"))
     assert code == 3, err  # the invalid row needs the user
     assert data is not None and {
@@ -63,7 +44,7 @@ def test_first_run_orders_every_valid_row_and_says_it_was_the_sandbox(
     check_money(isolated_data_dir / "ledger.sqlite", "anniversary", input_rows=range(2, 14), run_json=data)
     assert Path(str(data["output"])).exists()
     assert "SANDBOX" in err and "no real order" in err
-    orders = vendor_orders(isolated_data_dir)
+    orders = embedded_sandbox_orders(isolated_data_dir)
     assert [o["PONumber"] for o in orders] == ["BS-ANNIVERSARY-0001"]
     assert len(orders[0]["LineItems"]) == 11  # type: ignore[arg-type]
 
@@ -71,17 +52,17 @@ def test_first_run_orders_every_valid_row_and_says_it_was_the_sandbox(
 def test_rerun_resumes_sends_nothing_twice_and_picks_up_fixed_rows(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sheet = write_sheet(tmp_path / "gifts.csv", 8, bad={2})
+    sheet = write_sheet(tmp_path / "gifts.csv", range(8), bad={2})
     out = str(tmp_path / "out")
     assert run(capsys, str(sheet), "--yes", "--out", out)[0] == 3  # one row invalid
     code, data, err = run(capsys, str(sheet), "--yes", "--json", "--out", out)
     assert code == 3 and "already complete" in err
-    assert len(vendor_orders(isolated_data_dir)) == 1
-    write_sheet(sheet, 8)  # the user fixes row 4 (index 2) in the same file
+    assert len(embedded_sandbox_orders(isolated_data_dir)) == 1
+    write_sheet(sheet, range(8))  # the user fixes row 4 (index 2) in the same file
     code, data, err = run(capsys, str(sheet), "--yes", "--json", "--out", out)
     assert code == 0, err
     assert data is not None and (data["ordered_rows"], data["orders"]) == (8, 2)
-    orders = vendor_orders(isolated_data_dir)
+    orders = embedded_sandbox_orders(isolated_data_dir)
     assert [o["PONumber"] for o in orders] == ["BS-GIFTS-0001", "BS-GIFTS-0002"]
     ids = [li["ExternalId"] for o in orders for li in o["LineItems"]]  # type: ignore[attr-defined]
     assert sorted(ids) == [f"E{i:03d}" for i in range(8)]
@@ -90,25 +71,25 @@ def test_rerun_resumes_sends_nothing_twice_and_picks_up_fixed_rows(
 def test_a_changed_row_that_was_already_ordered_is_held_not_sent_again(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sheet = write_sheet(tmp_path / "gifts.csv", 5)
+    sheet = write_sheet(tmp_path / "gifts.csv", range(5))
     assert run(capsys, str(sheet), "--yes")[0] == 0
-    write_sheet(sheet, 5, changed={3: "Someone Else"})
+    write_sheet(sheet, range(5), names={3: "Someone Else"})
     code, _, err = run(capsys, str(sheet), "--yes")
     assert code == 3
     err = " ".join(err.split())
     assert "row 5: Held" in err and "edit of row 5" in err and "--allow-repeat" in err
     assert "--batch" not in err  # a new batch name is never the advice for a changed ordered row
-    assert len(vendor_orders(isolated_data_dir)) == 1
+    assert len(embedded_sandbox_orders(isolated_data_dir)) == 1
 
 
 def test_a_different_file_under_an_existing_batch_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(capsys, str(write_sheet(tmp_path / "a.csv", 3)), "--yes", "--batch", "q4")[0] == 0
+    assert run(capsys, str(write_sheet(tmp_path / "a.csv", range(3))), "--yes", "--batch", "q4")[0] == 0
     other = tmp_path / "b.csv"
     with other.open("w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(HEADER)
+        writer.writerow(support.HEADER)
         for i in range(6):
             writer.writerow([f"X{i}", f"Other {i}", f"{i} Elm St", "Boston", "MA", "02134", "CVS", "50"])
     code, _, err = run(capsys, str(other), "--yes", "--batch", "q4")
@@ -121,22 +102,22 @@ def test_max_total_and_declining_send_nothing(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    sheet = write_sheet(tmp_path / "gifts.csv", 4)
+    sheet = write_sheet(tmp_path / "gifts.csv", range(4))
     code, _, err = run(capsys, str(sheet), "--yes", "--max-total", "99.99")
     assert code == 1 and "100.00" in err and "Nothing was sent" in err
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO("n\n"))
     code, _, err = run(capsys, str(sheet))
     assert code == 1 and "Not confirmed" in err
-    assert vendor_orders(isolated_data_dir) == []
+    assert embedded_sandbox_orders(isolated_data_dir) == []
     code, _, _ = run(capsys, str(sheet), "--yes", "--max-total", "100")
-    assert code == 0 and len(vendor_orders(isolated_data_dir)) == 1
+    assert code == 0 and len(embedded_sandbox_orders(isolated_data_dir)) == 1
 
 
 def test_a_second_run_on_a_locked_ledger_gets_a_clear_message(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sheet = write_sheet(tmp_path / "gifts.csv", 2)
+    sheet = write_sheet(tmp_path / "gifts.csv", range(2))
     with Ledger.open(isolated_data_dir / "ledger.sqlite"):
         code, _, err = run(capsys, str(sheet), "--yes")
     assert code == 1 and "Another bulkship process" in err
-    assert vendor_orders(isolated_data_dir) == []
+    assert embedded_sandbox_orders(isolated_data_dir) == []

@@ -4,45 +4,30 @@ refused, rows ordered earlier stay in the result workbook, and the Summary's cou
 
 from __future__ import annotations
 
-import csv
 import sqlite3
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pytest
+import support
+from support import embedded_sandbox_orders
 
 from bulkship.cli import main
 from bulkship.client import connect
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
-from bulkship.sandbox import Sandbox, SandboxConfig
 from bulkship.settings import Settings
 
-HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
 FAKE_VENDOR = "http://127.0.0.1:9"  # nothing listens there: a guard that works sends nothing
 
 
-def write_sheet(path: Path, people: list[int]) -> Path:
-    with path.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        for i in people:
-            address = f"{i + 1} Main St"
-            writer.writerow([f"E{i:03d}", f"Person {i}", address, "Boston", "MA", "02134", "CVS", "25"])
-    return path
+write_sheet = partial(support.write_sheet, id_format="E{:03d}")
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
     code = main(list(args))
     return code, capsys.readouterr().err
-
-
-def vendor_order_count(data_dir: Path) -> int:
-    sandbox = Sandbox(SandboxConfig(state_file=data_dir / "sandbox.sqlite", clock_speed=0))
-    try:
-        return len(sandbox.orders())
-    finally:
-        sandbox.close()
 
 
 @pytest.fixture
@@ -166,7 +151,7 @@ def test_run_with_out_naming_a_file_is_refused_before_anything_is_sent(
     assert code == 2, err
     assert "Error:" in err and "is a file, not a folder" in err and "Nothing was sent" in err
     assert "Traceback" not in err
-    assert vendor_order_count(isolated_data_dir) == 0
+    assert len(embedded_sandbox_orders(isolated_data_dir)) == 0
 
 
 def test_validate_with_an_uncreatable_out_is_one_error_line(
@@ -198,12 +183,12 @@ def test_a_workbook_that_cannot_be_written_after_sending_says_the_orders_are_in_
     assert "Error: The orders are recorded in the ledger" in err and "No space left on device" in err
     assert "re-run the same command" in err
     assert "2 ordered" in err  # what was sent is still reported
-    assert vendor_order_count(isolated_data_dir) == 1
+    assert len(embedded_sandbox_orders(isolated_data_dir)) == 1
 
     code, err = cli(capsys, "run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out"))
     assert code == 0, err
     assert (tmp_path / "out" / "staff-results.xlsx").exists()
-    assert vendor_order_count(isolated_data_dir) == 1  # nothing ordered twice
+    assert len(embedded_sandbox_orders(isolated_data_dir)) == 1  # nothing ordered twice
 
 
 # -- C: the result workbook is found from any folder ----------------------------------------------------
@@ -313,7 +298,7 @@ def test_run_without_yes_and_no_input_says_nothing_was_sent_and_to_pass_yes(
     assert code == 1, err
     assert "Traceback" not in err and "Aborted." not in err
     assert "nothing was sent" in err and "pass --yes to confirm non-interactively" in err
-    assert vendor_order_count(isolated_data_dir) == 0
+    assert len(embedded_sandbox_orders(isolated_data_dir)) == 0
 
 
 def test_summary_sheet_rows_and_orders_are_numbers(

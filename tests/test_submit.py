@@ -13,13 +13,12 @@ from typing import Any
 import httpx
 import pandas as pd
 import pytest
+from support import SandboxVendor as Vendor
 
-from bulkship.client import connect
 from bulkship.errors import AccessDeniedError, AuthenticationError, InsufficientFundsError
 from bulkship.ledger import Ledger
 from bulkship.models import CANONICAL_COLUMNS, FINGERPRINT, ROW, STATUS, LoadedSheet, ValidationResult
 from bulkship.pipeline import _sync_ledger
-from bulkship.sandbox import Sandbox, SandboxConfig, create_app
 from bulkship.settings import Settings
 from bulkship.submit import SubmitOutcome, submit_batch
 
@@ -29,10 +28,6 @@ PRODUCTS = [
     ("VISA-PREPAID", "75", "ANNIVERSARY"),
     ("HOMEDEPOT", "100", ""),
 ]
-
-
-async def _no_sleep(_seconds: float) -> None:
-    return None
 
 
 def rows_frame(count: int, overrides: dict[int, dict[str, str]] | None = None) -> pd.DataFrame:
@@ -74,24 +69,6 @@ def validation_of(frame: pd.DataFrame, file_hash: str = "hash-1") -> ValidationR
         file_hash=file_hash,
     )
     return ValidationResult(sheet=sheet, rows=frame, problems=())
-
-
-class Vendor:
-    """The sandbox app plus a client factory that never really sleeps."""
-
-    def __init__(self, tmp_path: Path, **knobs: Any) -> None:
-        self.sandbox = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0, **knobs))
-        self.transport: httpx.AsyncBaseTransport = httpx.ASGITransport(app=create_app(self.sandbox))
-        self.settings = Settings(data_dir=tmp_path / "data", ledger_path=tmp_path / "ledger.sqlite")
-
-    def client(self, settings: Settings | None = None) -> Any:
-        return connect(settings or self.settings, transport=self.transport, sleep=_no_sleep)
-
-    def external_ids(self) -> Counter[str]:
-        return Counter(li["ExternalId"] for order in self.sandbox.orders() for li in order["LineItems"])
-
-    def po_numbers(self) -> list[str]:
-        return [order["PONumber"] for order in self.sandbox.orders()]
 
 
 def run_once(

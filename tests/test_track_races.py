@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from support import no_sleep
 from test_track_support import BATCH as SCRIPTED_BATCH
 from test_track_support import ScriptedVendor, sent_batch
 
@@ -143,10 +144,6 @@ def _point_order_at(settings: Settings, po_number: str, vendor_order_id: str) ->
     db.close()
 
 
-async def _no_sleep(_seconds: float) -> None:
-    return None
-
-
 @pytest.mark.parametrize("problem", ["another PO", "gone"])
 def test_one_order_that_cannot_be_tracked_does_not_stop_the_others(tmp_path: Path, problem: str) -> None:
     settings = _settings(tmp_path)
@@ -160,7 +157,7 @@ def test_one_order_that_cannot_be_tracked_does_not_stop_the_others(tmp_path: Pat
     )
     _advance_sandbox(settings, days=30)
 
-    report = asyncio.run(track(settings, BATCH, watch=True, sleep=_no_sleep, max_passes=5))
+    report = asyncio.run(track(settings, BATCH, watch=True, sleep=no_sleep, max_passes=5))
 
     assert report.passes == 1, "watch stops once only orders polling cannot move are left"
     assert not report.done and report.batches[0].orders_open == 1 and report.batches[0].orders_stuck == 1

@@ -1,0 +1,100 @@
+"""Test support shared by the test modules: recipient files, the in-process sandbox vendor, sleeps that
+never wait (the fixtures built on them are in ``conftest.py``); ``support.money_invariants`` checks that every
+output tells the same money."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bulkship.client import connect
+from bulkship.client.vendor import VendorClient
+from bulkship.sandbox import Sandbox, SandboxConfig, create_app
+from bulkship.settings import Settings
+
+# The columns of a staff recipient file, spelled as users write them.
+HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
+
+
+def write_sheet(
+    path: Path,
+    people: Iterable[int],
+    *,
+    id_format: str = "E{}",
+    bad: Collection[int] = (),
+    names: Mapping[int, str] | None = None,
+    product: str = "CVS",
+    amount: str = "25",
+) -> Path:
+    """A real CSV of one recipient per number in ``people`` (all in Boston, MA 02134). A number in ``bad``
+    has no street address (the row is invalid); ``names`` renames some people."""
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for i in people:
+            name = (names or {}).get(i, f"Person {i}")
+            address = "" if i in bad else f"{i + 1} Main St"
+            writer.writerow([id_format.format(i), name, address, "Boston", "MA", "02134", product, amount])
+    return path
+
+
+async def no_sleep(_seconds: float) -> None:
+    """A ``sleep`` for the client and ``track``: backoffs and polling intervals pass at once."""
+
+
+class Waits:
+    """A ``sleep`` that never waits and records what it was asked to wait, for tests of backoff."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+
+
+ClientFactory = Callable[[Settings], VendorClient]
+
+
+class SandboxVendor:
+    """The embedded sandbox reached in-process (ASGI, no socket), with a client that never really sleeps.
+
+    ``transport`` may be replaced by a wrapper that misbehaves; ``client()`` uses the one in place when it
+    is called, ``factory(transport)`` makes the client factory ``run_batch`` takes."""
+
+    def __init__(self, folder: Path, **knobs: Any) -> None:
+        self.sandbox = Sandbox(SandboxConfig(state_file=folder / "vendor.sqlite", clock_speed=0, **knobs))
+        self.transport: httpx.AsyncBaseTransport = httpx.ASGITransport(app=create_app(self.sandbox))
+        self.settings = Settings(data_dir=folder / "data", ledger_path=folder / "ledger.sqlite")
+
+    def client(self, settings: Settings | None = None) -> VendorClient:
+        return connect(settings or self.settings, transport=self.transport, sleep=no_sleep)
+
+    def factory(self, transport: httpx.AsyncBaseTransport | None = None) -> ClientFactory:
+        chosen = transport or self.transport
+        return lambda settings: connect(settings, transport=chosen, sleep=no_sleep)
+
+    def external_ids(self) -> Counter[str]:
+        """How many times the vendor holds each recipient (line ExternalId): exactly once is the promise."""
+        return Counter(li["ExternalId"] for order in self.sandbox.orders() for li in order["LineItems"])
+
+    def products(self) -> Counter[tuple[str, str]]:
+        return Counter(
+            (li["ExternalId"], li["ProductId"]) for o in self.sandbox.orders() for li in o["LineItems"]
+        )
+
+    def po_numbers(self) -> list[str]:
+        return [order["PONumber"] for order in self.sandbox.orders()]
+
+    def close(self) -> None:
+        self.sandbox.close()
+
+
+def embedded_sandbox_orders(data_dir: Path) -> list[dict[str, Any]]:
+    """The orders the embedded sandbox of this data folder holds (what ``bulkship run`` ordered there)."""
+    with Sandbox(SandboxConfig(state_file=data_dir / "sandbox.sqlite", clock_speed=0)) as sandbox:
+        return sandbox.orders()
