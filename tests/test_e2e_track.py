@@ -9,6 +9,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -43,14 +44,14 @@ def _write_input(path: Path) -> Path:
     return path
 
 
-def _run_json(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, object]]:
+def _run_json(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, Any]]:
     capsys.readouterr()
     code = main(args)
     out = capsys.readouterr().out
     return code, json.loads(out) if out.strip() else {}
 
 
-def _results(path: Path) -> dict[int, dict[str, object]]:
+def _results(path: Path) -> dict[int, dict[str, Any]]:
     sheet = openpyxl.load_workbook(path)[RESULTS_SHEET]
     table = list(sheet.iter_rows(values_only=True))
     header = table[0]

@@ -61,6 +61,7 @@ class Process:
 
     def __init__(self, args: list[str], log: Path, env: dict[str, str]) -> None:
         self.log = log
+        self.command = args[0]
         with log.open("w") as stderr:
             self.popen = subprocess.Popen(
                 [sys.executable, "-m", "bulkship", *args],
@@ -84,7 +85,7 @@ class Process:
             try:
                 line = self.lines.get(timeout=STARTUP_LIMIT_S)
             except queue.Empty:
-                pytest.fail(f"{self.popen.args[3]} printed nothing; its stderr:\n{self.log.read_text()}")
+                pytest.fail(f"{self.command} printed nothing; its stderr:\n{self.log.read_text()}")
             name, _, value = line.strip().partition("=")
             found[name] = value
         return found
@@ -242,7 +243,7 @@ def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
     with Ledger.open(ledger, lock=False) as journal:
         changes = [e for e in journal.events(batch="LIVE") if e.kind == "status"]
         orders = {o.vendor_order_id: o.po_number for o in journal.orders("LIVE")}
-    assert sorted(e.po_number for e in changes) == sorted(orders.values())
+    assert sorted(str(e.po_number) for e in changes) == sorted(orders.values())
     assert {e.detail["source"] for e in changes} == {"webhook"}
 
     # A stale, out-of-order delivery (the order as it was at creation) is only a signal: the receiver
@@ -367,7 +368,7 @@ def test_refused_credentials_or_a_busy_ledger_defer_a_delivery_instead_of_crashi
 ) -> None:
     """The sender gets a 503 and retries; the receiver keeps serving and records the retry once it can."""
     settings = resolve_settings()
-    receiver = WebhookReceiver(settings, SECRET, client_factory=lambda _s: sent, rewrite_delay_s=None)
+    receiver = WebhookReceiver(settings, SECRET, client_factory=sent.factory(), rewrite_delay_s=None)
     app = create_webhook_app(receiver)
     vendor_read = sent.get_order
     record = Ledger.record_order_status

@@ -18,7 +18,7 @@ from support import no_sleep, write_sheet
 
 from bulkship.client import connect
 from bulkship.errors import BatchConflictError, LedgerError, VendorUnavailableError
-from bulkship.ledger import Ledger, match_lines
+from bulkship.ledger import Ledger, PlannedOrderRecord, match_lines
 from bulkship.models import VendorLineItem, VendorOrder
 from bulkship.pipeline import run_batch
 from bulkship.plan import po_stem
@@ -39,7 +39,7 @@ def order_states(settings: Settings) -> dict[str, str]:
         return {o.po_number: o.state for o in ledger.orders()}
 
 
-def row_records(settings: Settings, batch: str) -> dict[str, Any]:
+def row_records(settings: Settings, batch: str) -> dict[str | None, Any]:
     with Ledger.open(settings.ledger, lock=False) as ledger:
         return {r.external_id: r for r in ledger.batch_rows(batch, current_only=True)}
 
@@ -282,7 +282,7 @@ def test_a_duplicate_po_number_in_the_ledger_is_a_ledger_error(tmp_path: Path) -
             ledger.upsert_batch(
                 batch, file_name="f.csv", file_hash="h", po_prefix="BS", rows=1, valid=1, invalid=0
             )
-        order = ("BS-X-0001", 1, "BS-X-0001", {"PONumber": "BS-X-0001"}, Decimal("1"), [])
+        order: PlannedOrderRecord = ("BS-X-0001", 1, "BS-X-0001", {"PONumber": "BS-X-0001"}, Decimal("1"), [])
         ledger.save_planned_orders("one", [order])
         with pytest.raises(LedgerError) as caught:
             ledger.save_planned_orders("two", [order])

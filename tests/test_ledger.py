@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bulkship.errors import LedgerError, LedgerLockedError
-from bulkship.ledger import Ledger, LineOutcome, RowUpdate
+from bulkship.ledger import Ledger, LineOutcome, OrderRecord, RowUpdate
 from bulkship.models import Shipment, VendorLineItem, VendorOrder
 
 
@@ -28,6 +28,12 @@ def _planned(ledger: Ledger) -> None:
             )
         ],
     )
+
+
+def _order(ledger: Ledger, po_number: str) -> OrderRecord:
+    order = ledger.order(po_number)
+    assert order is not None, po_number
+    return order
 
 
 def _vendor_order(status: str = "Pending", tracking: str = "") -> VendorOrder:
@@ -82,7 +88,7 @@ def test_created_order_marks_rows_ordered_and_keeps_the_po(tmp_path: Path) -> No
     with Ledger.open(tmp_path / "l.sqlite") as ledger:
         _planned(ledger)
         ledger.mark_sending("P-B1-0001")
-        assert ledger.order("P-B1-0001").state == "sending"
+        assert _order(ledger, "P-B1-0001").state == "sending"
         order = _vendor_order()
         ledger.record_created(
             "P-B1-0001",
@@ -98,7 +104,7 @@ def test_created_order_marks_rows_ordered_and_keeps_the_po(tmp_path: Path) -> No
             (2, "ordered", "P-B1-0001", "LI-1"),
             (3, "ordered", "P-B1-0001", "LI-2"),
         ]
-        assert ledger.order("P-B1-0001").vendor_order_id == "ORD-1"
+        assert _order(ledger, "P-B1-0001").vendor_order_id == "ORD-1"
         # re-recording rows from a new run never takes the PO away
         ledger.record_rows("b1", [RowUpdate("fa", 2, "invalid", "bad zip")])
         assert ledger.batch_rows("b1")[0].status == "ordered"
@@ -117,7 +123,8 @@ def test_record_order_status_is_idempotent_and_stores_tracking(tmp_path: Path) -
         rows = ledger.rows_by_po("P-B1-0001")
         assert {r.tracking_number for r in rows} == {"9400TRACK"}
         assert {r.line_status for r in rows} == {"shipped"}
-        assert ledger.order_by_vendor_id("ORD-1").status == "Shipped"
+        order = ledger.order_by_vendor_id("ORD-1")
+        assert order is not None and order.status == "Shipped"
 
 
 def test_only_sendable_states_can_be_marked_sending(tmp_path: Path) -> None:

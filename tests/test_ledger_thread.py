@@ -69,14 +69,16 @@ def test_a_failing_call_is_undone_alone_and_its_caller_alone_gets_the_error(tmp_
     ledger.mark_sending(POS[2])
     ledger.record_rejected(POS[2], "400", {})  # rejected: it can never be sent again
 
-    async def calls() -> list[object]:
+    async def calls() -> list[BaseException | None]:
         writer = LedgerThread(ledger)
         try:
-            return await asyncio.gather(
-                writer.call(ledger.mark_sending, POS[0]),
-                writer.call(ledger.mark_sending, POS[2]),
-                writer.call(ledger.mark_sending, POS[1]),
-                return_exceptions=True,
+            return list(
+                await asyncio.gather(
+                    writer.call(ledger.mark_sending, POS[0]),
+                    writer.call(ledger.mark_sending, POS[2]),
+                    writer.call(ledger.mark_sending, POS[1]),
+                    return_exceptions=True,
+                )
             )
         finally:
             await writer.aclose()

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -64,7 +65,7 @@ CATALOG = Catalog(
 def frame(rows: list[dict[str, str]], first_row: int = 2) -> pd.DataFrame:
     records = []
     for i, values in enumerate(rows):
-        record = dict.fromkeys(CANONICAL_COLUMNS, "")
+        record: dict[str, Any] = dict.fromkeys(CANONICAL_COLUMNS, "")
         record.update(
             name=f"Person {i}",
             address1=f"{i} Main St",
@@ -91,7 +92,7 @@ def test_one_line_per_row_with_its_own_address_and_reference() -> None:
     rows = frame([{"external_id": "E-17", "address2": "Apt 4"}, {}])
     [order] = plan_orders(rows, CATALOG, po_prefix="anniv", batch="2026 Q4")
     assert order.po_number == "ANNIV-2026-Q4-0001"
-    payload = order.payload()
+    payload: dict[str, Any] = order.payload()
     first, second = payload["LineItems"]
     assert first["ExternalId"] == "E-17"
     assert first["PhysicalDeliveryAddress"] == {

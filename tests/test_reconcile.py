@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_track_support import BATCH, ORDERS, ScriptedVendor, sent_batch
@@ -31,7 +32,7 @@ def _ledger_orders() -> list[OrderRecord]:
         return ledger.orders(BATCH)
 
 
-def _check(vendor: ScriptedVendor) -> dict[str, object]:
+def _check(vendor: ScriptedVendor) -> dict[str, Any]:
     return compare(_ledger_orders(), list(vendor.orders.values()), batch=BATCH, stem=STEM).as_json()
 
 

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -43,14 +44,24 @@ def _rows() -> list[tuple[int, list[str]]]:
 
 
 def _outcomes() -> dict[int, RowOutcome]:
-    shipped = {
+    shipped: dict[str, Any] = {
         "carrier": "USPS",
         "tracking_number": "9400100000000000000001",
         "tracking_url": "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400100000000000000001",
         "shipped_date": "2026-11-25T12:00:00Z",
     }
-    common = {"po_number": "ANNIV-0001", "order_id": "ord_1", "product": "CVS", "shipping_method": "STANDARD"}
-    money = {"money": "charged", "discount": Decimal(0), "fees": Decimal(0), "shipping": Decimal("3.50")}
+    common: dict[str, Any] = {
+        "po_number": "ANNIV-0001",
+        "order_id": "ord_1",
+        "product": "CVS",
+        "shipping_method": "STANDARD",
+    }
+    money: dict[str, Any] = {
+        "money": "charged",
+        "discount": Decimal(0),
+        "fees": Decimal(0),
+        "shipping": Decimal("3.50"),
+    }
     return {
         2: RowOutcome(2, "delivered", line_item_id="li_1", cost=Decimal("53.50"), face_value=Decimal(50),
                       cards=1, delivered_date="2026-11-28T09:00:00Z", **shipped, **common, **money),
@@ -87,7 +98,7 @@ def workbook_path(tmp_path: Path) -> Path:
     return write_result_workbook(_book(), tmp_path / "out" / "ANNIV-2026Q4-results.xlsx")
 
 
-def _values(sheet: openpyxl.worksheet.worksheet.Worksheet) -> list[list[object]]:
+def _values(sheet: openpyxl.worksheet.worksheet.Worksheet) -> list[list[Any]]:
     return [list(r) for r in sheet.iter_rows(values_only=True)]
 
 

@@ -6,6 +6,7 @@ import csv
 import json
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 import support
@@ -18,7 +19,7 @@ from bulkship.ledger import Ledger
 write_sheet = partial(support.write_sheet, id_format="E{:03d}")
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, object] | None, str]:
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, Any] | None, str]:
     code = main(["run", *args, "--wait", "0"])
     captured = capsys.readouterr()
     data = json.loads(captured.out) if captured.out.strip().startswith("{") else None
@@ -46,7 +47,7 @@ def test_first_run_orders_every_valid_row_and_says_it_was_the_sandbox(
     assert "SANDBOX" in err and "no real order" in err
     orders = embedded_sandbox_orders(isolated_data_dir)
     assert [o["PONumber"] for o in orders] == ["BS-ANNIVERSARY-0001"]
-    assert len(orders[0]["LineItems"]) == 11  # type: ignore[arg-type]
+    assert len(orders[0]["LineItems"]) == 11
 
 
 def test_rerun_resumes_sends_nothing_twice_and_picks_up_fixed_rows(
@@ -64,7 +65,7 @@ def test_rerun_resumes_sends_nothing_twice_and_picks_up_fixed_rows(
     assert data is not None and (data["ordered_rows"], data["orders"]) == (8, 2)
     orders = embedded_sandbox_orders(isolated_data_dir)
     assert [o["PONumber"] for o in orders] == ["BS-GIFTS-0001", "BS-GIFTS-0002"]
-    ids = [li["ExternalId"] for o in orders for li in o["LineItems"]]  # type: ignore[attr-defined]
+    ids = [li["ExternalId"] for o in orders for li in o["LineItems"]]
     assert sorted(ids) == [f"E{i:03d}" for i in range(8)]
 
 

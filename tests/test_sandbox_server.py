@@ -6,6 +6,7 @@ import signal
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
@@ -95,7 +96,7 @@ def test_reset_of_a_named_state_file(tmp_path: Path):
         pass
     assert main(["sandbox", "reset", "--state", str(state)]) == 0
     assert not state.exists()
-    with Sandbox(SandboxConfig(state_file=state, balance=5)) as fresh:
+    with Sandbox(SandboxConfig(state_file=state, balance=Decimal(5))) as fresh:
         assert fresh.balance()["Available"] == 5
 
 

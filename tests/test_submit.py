@@ -34,7 +34,7 @@ def rows_frame(count: int, overrides: dict[int, dict[str, str]] | None = None) -
     records = []
     for i in range(count):
         product, value, carrier = PRODUCTS[i % len(PRODUCTS)]
-        record = dict.fromkeys(CANONICAL_COLUMNS, "")
+        record: dict[str, Any] = dict.fromkeys(CANONICAL_COLUMNS, "")
         record.update(
             external_id=f"E{i:04d}",
             name=f"Recipient {i}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -14,7 +15,7 @@ from bulkship.cli import main
 from bulkship.ledger import Ledger
 from bulkship.reconcile.sheets import FIX_SHEET, ORDERS_SHEET, RESULT_COLUMNS, read_result_workbook
 from bulkship.settings import resolve_settings
-from bulkship.track import open_orders, track
+from bulkship.track import TrackReport, open_orders, track
 
 
 @pytest.fixture
@@ -27,12 +28,12 @@ def output(tmp_path: Path, vendor: ScriptedVendor) -> Path:
     return sent_batch(resolve_settings().ledger, tmp_path / "output", vendor)
 
 
-def _track(vendor: ScriptedVendor, **kwargs: object) -> object:
+def _track(vendor: ScriptedVendor, **kwargs: Any) -> TrackReport:
     async def no_wait(_seconds: float) -> None:
         vendor.ship_everything(delivered=True)  # time passes between passes: the cards arrive
 
     return asyncio.run(
-        track(resolve_settings(), BATCH, client_factory=lambda _s: vendor, sleep=no_wait, **kwargs)
+        track(resolve_settings(), BATCH, client_factory=vendor.factory(), sleep=no_wait, **kwargs)
     )
 
 

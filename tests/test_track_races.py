@@ -152,9 +152,9 @@ def test_one_order_that_cannot_be_tracked_does_not_stop_the_others(tmp_path: Pat
         bad, *good = ledger.orders(BATCH, states=("created",))
         bad_rows = {r.row for r in ledger.rows_by_po(bad.po_number)}
     assert good, "the sheet makes at least two orders"
-    _point_order_at(
-        settings, bad.po_number, good[0].vendor_order_id if problem == "another PO" else "NO-SUCH"
-    )
+    other_order = good[0].vendor_order_id
+    assert other_order is not None
+    _point_order_at(settings, bad.po_number, other_order if problem == "another PO" else "NO-SUCH")
     _advance_sandbox(settings, days=30)
 
     report = asyncio.run(track(settings, BATCH, watch=True, sleep=no_sleep, max_passes=5))

@@ -3,15 +3,18 @@ result workbook written for it, and a scripted vendor whose orders the test move
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from bulkship.client.vendor import VendorClient
 from bulkship.errors import NotFoundError
 from bulkship.ledger import Ledger, LineOutcome, RowUpdate
 from bulkship.models import Catalog, Shipment, ShippingMethod, VendorLineItem, VendorOrder
 from bulkship.reconcile.sheets import ResultBook, RowOutcome, RunInfo, write_result_workbook
+from bulkship.settings import Settings
 
 BATCH = "ANNIV-2026Q4"
 PREFIX = "ANNIV"
@@ -74,6 +77,10 @@ class ScriptedVendor:
     async def aclose(self) -> None:
         self.closed = True
 
+    def factory(self) -> Callable[[Settings], VendorClient]:
+        """The client factory of track and the webhook receiver: this stand-in answers the calls they make."""
+        return lambda _settings: cast(VendorClient, self)
+
     async def catalog(self, refresh: bool = False) -> Catalog:
         return catalog()
 
@@ -91,7 +98,7 @@ class ScriptedVendor:
     ) -> None:
         order = self.orders[order_id]
         lines = list(order.line_items)
-        shipments = ()
+        shipments: tuple[Shipment, ...] = ()
         if tracking:
             shipments = (
                 Shipment(

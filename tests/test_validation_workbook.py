@@ -9,6 +9,7 @@ import openpyxl
 from intake_fixtures import sandbox_catalog
 
 from bulkship.load import load_sheet
+from bulkship.models import ValidationResult
 from bulkship.validate import validate
 from bulkship.validate.report import write_validation_workbook
 
@@ -16,7 +17,7 @@ HEADER = "Name,Address,City,State,ZIP,Product,Value,Notes"
 NOTES = ["=1+2", "a & <b>", " spaced ", "_x0041_", "tab\there", "", "@SUM(A1)", "line one"]
 
 
-def _result(tmp_path: Path, rows: int) -> object:
+def _result(tmp_path: Path, rows: int) -> ValidationResult:
     lines = [HEADER]
     for i in range(rows):
         zip_code = "1234X" if i % 3 == 1 else "02134"  # every third row is invalid

@@ -39,7 +39,7 @@ def test_spliced_cells_read_back_as_text_numbers_and_styles(tmp_path: Path):
         ColumnStyle(),
         ColumnStyle(number=True, style=styles["money"]),
     ]
-    rows = [
+    rows: list[list[object]] = [
         ["Zip", "Status", "Note", "Cost"],
         ["02134", "failed", "Tom & Jerry <x>", Decimal("12.50")],
         ["00501", '=HYPERLINK("http://evil")', " padded \x07", 7],

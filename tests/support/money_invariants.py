@@ -138,7 +138,7 @@ def _check_orders_sheet(path: Path, seen: MoneySeen) -> None:
 def _check_summary(path: Path, seen: MoneySeen) -> None:
     """The Summary's money table and status counts, read with calamine (a second reader)."""
     sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(SUMMARY_SHEET).to_python()
-    labels = {str(line[0]): line for line in sheet if line and line[0] != ""}
+    labels: dict[str, list[Any]] = {str(line[0]): line for line in sheet if line and line[0] != ""}
     assert int(float(labels["Rows"][1])) == len(seen.rows), "Summary Rows is not the number of Results rows"
     for bucket in MONEY_BUCKETS:
         line = labels[bucket.capitalize()]
@@ -165,8 +165,8 @@ def _check_csv(path: Path, seen: MoneySeen) -> None:
             )
         if cells["Money"]:
             figures = [_cents(cells[label]) for label in MONEY_LABELS]
-            bucket = sums.setdefault(cells["Money"], [Decimal(0)] * 5)
-            sums[cells["Money"]] = [a + b for a, b in zip(bucket, figures, strict=True)]
+            running = sums.setdefault(cells["Money"], [Decimal(0)] * 5)
+            sums[cells["Money"]] = [a + b for a, b in zip(running, figures, strict=True)]
     assert len(table) - 1 == len(seen.rows), "the CSV has another number of rows than the workbook"
     for bucket in MONEY_BUCKETS:
         assert sums.get(bucket, [Decimal(0)] * 5) == seen.buckets.get(bucket, [Decimal(0)] * 5), bucket
