@@ -72,6 +72,7 @@ class PlanView:
     new_orders: int
     resumed_orders: int
     already_ordered_rows: int
+    held_rows: int = 0  # valid rows left out: they repeat a card already ordered (bulkship.repeats)
     money: dict[str, MoneyTally] = field(default_factory=dict)  # charged, in doubt, to send (ledger)
 
     @property
@@ -294,6 +295,7 @@ def _sync_ledger(
         api=api,
     )
     valid_fps = set(frame.loc[frame[STATUS] == "valid", FINGERPRINT].astype(str).tolist())  # not cell by cell
+    valid_fps.difference_update(holds)  # a held row is not to be sent: its planned order is taken back
     planned_members: dict[str, list[str]] = {}
     for fp, rec in known.items():
         if rec.po_number and rec.status == "planned":
@@ -721,12 +723,14 @@ async def _run(
                 except VendorError:
                     balance = None
                 summary = _pending_summary(ledger, batch, catalog, today, balance)
+                counts = ledger.row_counts(batch)
                 view = PlanView(
                     batch,
                     summary,
                     new_orders,
                     resumed,
-                    ledger.row_counts(batch).get("ordered", 0),
+                    counts.get("ordered", 0),
+                    counts.get(HELD, 0),
                     money_by_bucket(LedgerView(ledger, batch, catalog)),
                 )
                 if max_total is not None and view.worst_case > max_total:

@@ -50,7 +50,7 @@ DEFAULT_WINDOW_DAYS = 60  # rows ordered this recently by another batch are held
 SAME_ROWS_SHARE = 0.5  # a new batch this much made of another batch's rows is that batch again: refused
 ALLOW_FLAG = "--allow-repeat"
 HELD = "held"
-_LIVE_STATES = ("planned", "sending", "unknown", "created")
+_SENT_STATES = ("sending", "unknown", "created")  # the vendor holds the order, or may
 _SHOWN = 8
 _DOWNLOAD_SUFFIX = re.compile(r"\s*\(\d{1,3}\)$")  # "gifts (1)": a browser's second download of gifts
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -226,9 +226,9 @@ def check_new_run(
 # -- once the rows are validated: the same rows, cross-batch duplicates, probable edits ------------------
 
 
-def _is_live(record: RowRecord, orders: Mapping[str, OrderRecord]) -> bool:
+def _is_sent(record: RowRecord, orders: Mapping[str, OrderRecord]) -> bool:
     order = orders.get(record.po_number or "")
-    return record.status == "ordered" or (order is not None and order.state in _LIVE_STATES)
+    return record.status == "ordered" or (order is not None and order.state in _SENT_STATES)
 
 
 def find_holds(
@@ -247,13 +247,15 @@ def find_holds(
     BatchConflictError when a new batch is mostly the rows of another one."""
     if policy.allow or frame.empty:
         return {}
-    settled = {fp for fp, record in known.items() if _is_live(record, orders)}
+    # Rows on a planned order of this batch are compared too: that order has not left yet, and a row held
+    # now takes it back (the pipeline cancels a planned order whose rows are not all to be sent).
+    sent = {fp for fp, record in known.items() if _is_sent(record, orders)}
     fingerprints = frame[FINGERPRINT].astype(str)
-    candidates = frame[(frame[STATUS] == "valid") & ~fingerprints.isin(settled)]
+    candidates = frame[(frame[STATUS] == "valid") & ~fingerprints.isin(sent)]
     if candidates.empty:
         return {}
     present = set(fingerprints.tolist())
-    gone = [known[fp] for fp in settled if fp not in present]
+    gone = [known[fp] for fp in sent if fp not in present]
     earlier = _earlier_cards(ledger, batch, policy, api)
     if not gone and not earlier:
         return {}

@@ -193,6 +193,7 @@ def test_allow_repeat_sends_a_held_card_on_purpose_and_a_wider_window_holds_more
     two = write_csv(tmp_path / "two.csv", [person(1), person(3), person(4)])
     code, data, err = run(capsys, str(two), "--batch", "two", "--json")
     assert code == 3 and data is not None and data["held_rows"] == 1
+    assert "1 row(s) held, not in this plan" in err  # said before the user confirms
     assert "1 row(s) held" in err and "--allow-repeat" in err
     code, data, err = run(capsys, str(two), "--batch", "two", "--allow-repeat", "--json")
     assert code == 0 and data is not None and (data["ordered_rows"], data["held_rows"]) == (3, 0)
@@ -327,3 +328,44 @@ def test_an_edit_with_an_employee_id_is_held_and_allow_repeat_sends_the_second_c
     code, _, err = run(capsys, str(sheet), "--allow-repeat")
     assert code == 0, err
     assert recipients(isolated_data_dir)["Person 0"] == 2
+
+
+def test_a_row_edited_before_its_planned_order_was_sent_is_simply_planned_again(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_csv(tmp_path / "gifts.csv", [person(i) for i in range(3)])
+    code, _, err = run(capsys, str(sheet), "--max-total", "1")  # planned, then stopped: nothing left
+    assert code == 1 and "Nothing was sent" in err
+    write_csv(sheet, [person(i, street="9 Elm St" if i == 1 else None) for i in range(3)])
+    code, data, err = run(capsys, str(sheet), "--json")
+    assert code == 0, err
+    assert data is not None and (data["ordered_rows"], data["held_rows"]) == (3, 0)
+    assert cards(isolated_data_dir)["Person 1 / 9 Elm St"] == 1
+
+
+def test_a_plan_left_unsent_is_taken_back_when_another_batch_sent_its_cards_meanwhile(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_csv(tmp_path / "gifts.csv", [person(i) for i in range(3)])
+    assert run(capsys, str(sheet), "--batch", "A", "--max-total", "1")[0] == 1  # A planned, not sent
+    code, _, err = run(capsys, str(sheet), "--batch", "B")
+    assert code == 2 and "batch 'A'" in err  # A's plan counts: the same file is refused
+    assert run(capsys, str(sheet), "--batch", "B", "--allow-repeat")[0] == 0  # B sends them on purpose
+    code, data, err = run(capsys, str(sheet), "--batch", "A", "--json")  # A's old plan must not go out too
+    assert code == 3, err
+    assert data is not None and (data["ordered_rows"], data["held_rows"]) == (0, 3)
+    assert "in batch 'B'" in err
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(3)})
+    with Ledger.open(isolated_data_dir / "ledger.sqlite", lock=False) as ledger:
+        assert ledger.order_counts("A") == {"cancelled": 1}
+
+
+def test_status_shows_held_rows(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, str(write_csv(tmp_path / "a.csv", [person(1), person(2)])), "--batch", "a")[0] == 0
+    two = write_csv(tmp_path / "b.csv", [person(2), person(5), person(6)])
+    assert run(capsys, str(two), "--batch", "b")[0] == 3
+    assert main(["status", "b", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)["batches"][0]
+    assert shown["by_status"]["held"] == 1

@@ -99,6 +99,8 @@ def show_plan(view: PlanView) -> None:
         orders += f"; {view.resumed_orders} order(s) left from an earlier run keep their PO numbers"
     if view.already_ordered_rows:
         orders += f"; {view.already_ordered_rows} row(s) already ordered are not sent again"
+    if view.held_rows:
+        orders += f"; {view.held_rows} row(s) held, not in this plan: they repeat a card already ordered"
     err_console.print(orders)
     for arrival in summary.arrivals:
         when = arrival.estimated_date.isoformat() if arrival.estimated_date else "unknown"
