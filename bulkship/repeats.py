@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -83,40 +83,79 @@ def fold_name(name: str) -> str:
 
 
 # -- what a row sends, folded for comparison -------------------------------------------------------------
+# Rows and payloads hold validated text (trimmed, inner spaces collapsed): case, ZIP+4 and 25 vs 25.00 are
+# what can still differ between two spellings of one gift.
 
-
-def _fold(value: object) -> str:
-    return " ".join(str(value or "").split()).casefold()
-
-
-def _amount(value: object) -> str:
-    try:
-        return str(Decimal(str(value).strip()).quantize(Decimal("0.01")))
-    except (InvalidOperation, ValueError):
-        return _fold(value)
+_SEP = "\x00"
 
 
 @dataclass(frozen=True)
 class Card:
-    """One row's gift as compared for repeats: case, spacing, ZIP+4 and 25 vs 25.00 do not count."""
+    """One row's gift as compared for repeats, every part case-folded."""
 
     external_id: str
     name: str
     address: str  # line 1, line 2 and the 5-digit ZIP
     product: str
-    value: str
+    value: str  # the amount with two decimals
 
-    @classmethod
-    def of(cls, external_id: object, name: object, line1: object, line2: object, zip_code: object,
-           product: object, value: object) -> Card:  # fmt: skip
-        address = f"{_fold(line1)}|{_fold(line2)}|{_NOT_DIGIT.sub('', str(zip_code or ''))[:5]}"
-        return cls(_fold(external_id), _fold(name), address, _fold(product), _amount(value))
+    @property
+    def repeat_key(self) -> str:
+        return _SEP.join((self.name, self.address, self.product, self.value))
 
-    @classmethod
-    def of_line_item(cls, item: Mapping[str, Any]) -> Card:
+
+class _Folder:
+    """Folds a gift's parts for comparison; each distinct ZIP and amount is worked out once."""
+
+    def __init__(self) -> None:
+        self._zips: dict[str, str] = {}
+        self._amounts: dict[str, str] = {}
+
+    def zip5(self, value: object) -> str:
+        text = str(value or "")
+        folded = self._zips.get(text)
+        if folded is None:
+            folded = self._zips[text] = _NOT_DIGIT.sub("", text)[:5]
+        return folded
+
+    def amount(self, value: object) -> str:
+        text = str(value if value is not None else "").strip()
+        folded = self._amounts.get(text)
+        if folded is None:
+            try:
+                folded = str(Decimal(text).quantize(Decimal("0.01")))
+            except (InvalidOperation, ValueError):
+                folded = text.casefold()
+            self._amounts[text] = folded
+        return folded
+
+    def card(self, external_id: object, name: object, line1: object, line2: object, zip_code: object,
+             product: object, value: object) -> Card:  # fmt: skip
+        address = _SEP.join((str(line1 or ""), str(line2 or ""), self.zip5(zip_code))).casefold()
+        return Card(
+            str(external_id or "").casefold(),
+            str(name or "").casefold(),
+            address,
+            str(product or "").casefold(),
+            self.amount(value),
+        )
+
+    def line_key(self, item: Mapping[str, Any], address: Mapping[str, Any]) -> str:
+        """``line_card(item).repeat_key`` without the card (``address``: its PhysicalDeliveryAddress)."""
+        parts = (
+            str(address.get("Name") or ""),
+            str(address.get("AddressLine1") or ""),
+            str(address.get("AddressLine2") or ""),
+            self.zip5(address.get("Zip")),
+            str(item.get("ProductId") or ""),
+            self.amount(item.get("Value")),
+        )
+        return _SEP.join(parts).casefold()
+
+    def line_card(self, item: Mapping[str, Any]) -> Card:
         """From a line item of an order's stored payload (what was really sent)."""
         address = item.get("PhysicalDeliveryAddress") or {}
-        return cls.of(
+        return self.card(
             item.get("ExternalId"),
             address.get("Name"),
             address.get("AddressLine1"),
@@ -126,40 +165,39 @@ class Card:
             item.get("Value"),
         )
 
-    @property
-    def repeat_key(self) -> tuple[str, str, str, str]:
-        return (self.name, self.address, self.product, self.value)
+
+_FIELDS = ("external_id", "name", "address1", "address2", "zip", "product", "value")
 
 
-def _cards_of(frame: pd.DataFrame) -> list[tuple[int, str, Card]]:
-    """(row, fingerprint, card) of each row of a validated frame."""
-    rows = frame[ROW].tolist() if ROW in frame.columns else frame.index.tolist()
+class _Rows:
+    """The rows of a validated frame that may be held, column by column (no Python object per row until
+    one matches)."""
 
-    def column(name: str) -> list[Any]:
-        return frame[name].tolist() if name in frame.columns else [""] * len(rows)
+    def __init__(self, frame: pd.DataFrame, folder: _Folder) -> None:
+        self.folder = folder
+        self.rows = [int(r) for r in (frame[ROW] if ROW in frame.columns else frame.index).tolist()]
+        self.fingerprints = frame[FINGERPRINT].astype(str).tolist()
+        blank = [""] * len(self.rows)
+        self.columns = {f: frame[f].tolist() if f in frame.columns else blank for f in _FIELDS}
+        self.zips = [folder.zip5(z) for z in self.columns["zip"]]
 
-    fields = ("external_id", "name", "address1", "address2", "zip", "product", "value")
-    return [
-        (int(row), str(fp), Card.of(*values))
-        for row, fp, *values in zip(
-            rows, frame[FINGERPRINT].tolist(), *(column(f) for f in fields), strict=True
-        )
-    ]
+    def card(self, index: int) -> Card:
+        return self.folder.card(*(self.columns[f][index] for f in _FIELDS))
 
+    def repeat_keys(self) -> list[str]:
+        c = self.columns
+        values = [self.folder.amount(v) for v in c["value"]]
+        parts = zip(c["name"], c["address1"], c["address2"], self.zips, c["product"], values, strict=True)
+        return list(map(str.casefold, map(_SEP.join, parts)))
 
-@dataclass(frozen=True)
-class _Earlier:
-    """A row another batch ordered (or is about to): where to find it."""
+    def recipients(self) -> set[str]:
+        """Name and address line 1 of every row, case-folded: what a line must match to be looked at."""
+        parts = zip(self.columns["name"], self.columns["address1"], strict=True)
+        return set(map(str.casefold, map(_SEP.join, parts)))
 
-    batch: str
-    po_number: str
-    row: int | None
-    day: str  # YYYY-MM-DD the order was planned
-    state: str
-
-    @property
-    def verb(self) -> str:
-        return {"created": "ordered", "planned": "planned, not sent yet"}.get(self.state, "sent")
+    def addresses(self) -> list[str]:
+        parts = zip(self.columns["address1"], self.columns["address2"], self.zips, strict=True)
+        return list(map(str.casefold, map(_SEP.join, parts)))
 
 
 # -- before the sheet is read: the same file, a near-identical name --------------------------------------
@@ -256,66 +294,78 @@ def find_holds(
         return {}
     present = set(fingerprints.tolist())
     gone = [known[fp] for fp in sent if fp not in present]
-    earlier = _earlier_cards(ledger, batch, policy, api)
+    earlier = _recent_orders(ledger, batch, policy, api)
     if not gone and not earlier:
         return {}
-    cards = _cards_of(candidates)
+    rows = _Rows(candidates, _Folder())
     holds: dict[str, str] = {}
-    if earlier:
-        repeats = {
-            fp: (row, earlier[card.repeat_key]) for row, fp, card in cards if card.repeat_key in earlier
-        }
-        if not known:
+    where = _first_lines(earlier, rows.recipients(), rows.folder)
+    if where:
+        found = [(i, where[key]) for i, key in enumerate(rows.repeat_keys()) if key in where]
+        if not known and found:
             valid = int((frame[STATUS] == "valid").sum())
-            _refuse_same_rows(batch, file_name, ledger, [e for _r, e in repeats.values()], valid)
-        holds.update({fp: _repeat_note(e, policy) for fp, (_row, e) in repeats.items()})
+            _refuse_same_rows(batch, file_name, ledger, [earlier[o] for _i, (o, _l) in found], valid)
+        numbers = _row_numbers(ledger, [(earlier[o].po_number, line) for _i, (o, line) in found])
+        for i, (o, line) in found:
+            order = earlier[o]
+            holds[rows.fingerprints[i]] = _repeat_note(order, numbers.get((order.po_number, line)), policy)
     if gone:
-        for fp, note in _probable_edits(gone, orders, cards).items():
+        for fp, note in _probable_edits(gone, orders, rows).items():
             holds.setdefault(fp, note)
     return holds
 
 
-def _earlier_cards(
-    ledger: Ledger, batch: str, policy: RepeatPolicy, api: str | None
-) -> dict[tuple[str, str, str, str], _Earlier]:
-    """What the other batches of this API ordered within the window, by repeat key (the first of each)."""
+def _recent_orders(ledger: Ledger, batch: str, policy: RepeatPolicy, api: str | None) -> list[OrderRecord]:
+    """The other batches' orders through this API within the window (to send, sent, or maybe sent)."""
     apis = {b.name: b.api for b in ledger.batches()}
     recent = ledger.orders_since(policy.since, exclude_batch=batch)
-    orders = [o for o in recent if _same_api(apis.get(o.batch), api)]
-    if not orders:
+    return [o for o in recent if _same_api(apis.get(o.batch), api)]
+
+
+def _first_lines(
+    orders: Sequence[OrderRecord], recipients: set[str], folder: _Folder
+) -> dict[str, tuple[int, int]]:
+    """Where each gift to one of ``recipients`` (:meth:`_Rows.recipients`) was first sent in ``orders``:
+    repeat key -> (index in ``orders``, line index). A line to anyone else costs one look-up."""
+    where: dict[str, tuple[int, int]] = {}
+    for number, order in enumerate(orders):
+        for line, item in enumerate(order.payload().get("LineItems") or []):
+            address = item.get("PhysicalDeliveryAddress") or {}
+            who = f"{address.get('Name') or ''}{_SEP}{address.get('AddressLine1') or ''}".casefold()
+            if who in recipients:
+                where.setdefault(folder.line_key(item, address), (number, line))
+    return where
+
+
+def _row_numbers(ledger: Ledger, lines: Sequence[tuple[str, int]]) -> dict[tuple[str, int], int]:
+    """The spreadsheet row of each (PO number, line index), read only for the orders named."""
+    if not lines:
         return {}
-    rows = {(r.po_number, r.line_index): r.row for r in ledger.rows_on_orders([o.po_number for o in orders])}
-    found: dict[tuple[str, str, str, str], _Earlier] = {}
-    for order in orders:
-        items = order.payload().get("LineItems") or []
-        for index, item in enumerate(items):
-            key = Card.of_line_item(item).repeat_key
-            if key not in found:
-                row = rows.get((order.po_number, index))
-                found[key] = _Earlier(order.batch, order.po_number, row, order.created[:10], order.state)
-    return found
+    records = ledger.rows_on_orders(sorted({po for po, _line in lines}))
+    return {(r.po_number or "", r.line_index or 0): r.row for r in records if r.line_index is not None}
 
 
-def _repeat_note(earlier: _Earlier, policy: RepeatPolicy) -> str:
-    row = f"row {earlier.row}, " if earlier.row is not None else ""
+def _repeat_note(order: OrderRecord, row: int | None, policy: RepeatPolicy) -> str:
+    verb = {"created": "ordered", "planned": "planned, not sent yet"}.get(order.state, "sent")
+    where = f"row {row}, " if row is not None else ""
     return (
-        f"Held, not sent: the same recipient, address, card and value were {earlier.verb} in batch "
-        f"{earlier.batch!r} ({row}PO {earlier.po_number}, {earlier.day}), within the last "
+        f"Held, not sent: the same recipient, address, card and value were {verb} in batch "
+        f"{order.batch!r} ({where}PO {order.po_number}, {order.created[:10]}), within the last "
         f"{policy.window_days} days. To send it again on purpose, re-run with {ALLOW_FLAG}"
     )
 
 
 def _refuse_same_rows(
-    batch: str, file_name: str, ledger: Ledger, repeats: Iterable[_Earlier], valid: int
+    batch: str, file_name: str, ledger: Ledger, repeats: Sequence[OrderRecord], valid: int
 ) -> None:
-    by_batch = Counter(e.batch for e in repeats)
+    by_batch = Counter(order.batch for order in repeats)
     if not by_batch or valid == 0:
         return
     other, count = by_batch.most_common(1)[0]
     if count < max(1, math.ceil(valid * SAME_ROWS_SHARE)):
         return
     record = ledger.batch(other)
-    first = min(e.day for e in repeats if e.batch == other)
+    first = min(order.created for order in repeats if order.batch == other)
     where = _where(record, first) if record is not None else f"batch {other!r}"
     raise BatchConflictError(
         f"{count} of the {valid} valid rows of {file_name} were already ordered by {where}: the same rows "
@@ -325,7 +375,7 @@ def _refuse_same_rows(
 
 
 def _probable_edits(
-    gone: Sequence[RowRecord], orders: Mapping[str, OrderRecord], cards: Sequence[tuple[int, str, Card]]
+    gone: Sequence[RowRecord], orders: Mapping[str, OrderRecord], rows: _Rows
 ) -> dict[str, str]:
     """Rows to order that look like an edit of an ordered row the file no longer holds: fingerprint -> why."""
     payloads: dict[str, list[Any]] = {}
@@ -341,19 +391,21 @@ def _probable_edits(
         items = payloads[order.po_number]
         if not 0 <= record.line_index < len(items):
             continue
-        card = Card.of_line_item(items[record.line_index])
+        card = rows.folder.line_card(items[record.line_index])
         by_id.setdefault(card.external_id, (record, card))
         by_name.setdefault(card.name, (record, card))
         by_address.setdefault(card.address, (record, card))
     notes: dict[str, str] = {}
-    for _row, fp, card in cards:
+    ids = list(map(str.casefold, map(str, rows.columns["external_id"])))
+    names = list(map(str.casefold, map(str, rows.columns["name"])))
+    for i, (ext, name, address) in enumerate(zip(ids, names, rows.addresses(), strict=True)):
         for same, index, key in (
-            ("ExternalId", by_id, card.external_id),
-            ("recipient name", by_name, card.name),
-            ("address", by_address, card.address),
+            ("ExternalId", by_id, ext),
+            ("recipient name", by_name, name),
+            ("address", by_address, address),
         ):
             if key and key in index:
-                notes[fp] = _edit_note(*index[key], card, same)
+                notes[rows.fingerprints[i]] = _edit_note(*index[key], rows.card(i), same)
                 break
     return notes
 

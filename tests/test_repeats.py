@@ -162,20 +162,18 @@ def test_a_card_another_batch_ordered_recently_is_held_naming_it_and_sent_outsid
     settings = Settings(data_dir=isolated_data_dir, out_dir=tmp_path / "out")
     october = write_csv(tmp_path / "october.csv", [person(i) for i in range(4)])
     run_batch(october, settings, batch="october", wait_s=0)
-    # next month: two new people, and Person 2 again (same address, card and value; another sleeve)
-    november = write_csv(
-        tmp_path / "november.csv",
-        [*(person(i) for i in range(10, 12)), [*person(2)[:5], "CVS", "25.00"]],
-    )
+    # next month: two new people, and Person 2 again, spelled otherwise (case, ZIP+4, 25.00)
+    again = ["PERSON 2", "3 MAIN ST", "Boston", "MA", "02134-1234", "cvs", "25.00"]
+    november = write_csv(tmp_path / "november.csv", [*(person(i) for i in range(10, 12)), again])
     result = run_batch(november, settings, batch="november", wait_s=0)
     assert (result.ordered_rows, result.held_rows, result.exit_code) == (2, 1, 3)
-    assert recipients(isolated_data_dir)["Person 2"] == 1
-    status, problems = results(Path(str(result.output)))["Person 2 / 3 Main St"]
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in (0, 1, 2, 3, 10, 11)})
+    status, problems = results(Path(str(result.output)))["PERSON 2 / 3 MAIN ST"]
     assert status == "held"
     assert "batch 'october'" in problems and "PO BS-OCTOBER-0001" in problems and "row 4" in problems
     assert "--allow-repeat" in problems
     fix = openpyxl.load_workbook(Path(str(result.output)), read_only=True)[FIX_SHEET]
-    assert any("Person 2" in [str(c) for c in r] for r in fix.iter_rows(values_only=True))
+    assert any("PERSON 2" in [str(c) for c in r] for r in fix.iter_rows(values_only=True))
     with Ledger.open(settings.ledger, lock=False) as ledger:
         assert ledger.row_counts("november") == {"ordered": 2, "held": 1}  # what `bulkship status` counts
     # a re-run holds it again; the same month next year it goes out (outside the 60-day window)
@@ -183,7 +181,7 @@ def test_a_card_another_batch_ordered_recently_is_held_naming_it_and_sent_outsid
     later = date.today() + timedelta(days=DEFAULT_WINDOW_DAYS + 1)
     result = run_batch(november, settings, batch="november", wait_s=0, today=later)
     assert (result.held_rows, result.exit_code) == (0, 0)
-    assert recipients(isolated_data_dir)["Person 2"] == 2
+    assert cards(isolated_data_dir)["PERSON 2 / 3 MAIN ST"] == 1
 
 
 def test_allow_repeat_sends_a_held_card_on_purpose_and_a_wider_window_holds_more(
