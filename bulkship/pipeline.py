@@ -34,6 +34,7 @@ import gc
 import hashlib
 import os
 import re
+import shlex
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -215,8 +216,9 @@ def check_batch_identity(
         raise BatchConflictError(
             f"Batch {batch!r} was ordered from {stored_file_name}; {file_name} is a different file "
             f"({len(new_rows)} rows the batch has never seen, none of its ordered rows). Nothing was sent",
-            hint=f"to order it, give it its own batch: bulkship run {file_name} --batch NEW-NAME (a new "
-            "batch is compared with every earlier one: rows already ordered are held, not sent again)",
+            hint=f"to order it, give it its own batch: bulkship run {shlex.quote(file_name)} --batch "
+            "NEW-NAME (a new batch is compared with every earlier one: rows already ordered are held, "
+            "not sent again)",
         )
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+import shlex
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -212,9 +213,14 @@ def _where(record: BatchRecord, first_order: str) -> str:
     return f"batch {record.name!r} (orders of {first_order[:10]}, {results})"
 
 
+def _command(file_name: str, batch: str) -> str:
+    """The command line that continues ``batch`` with the file, quoted for a shell."""
+    return f"bulkship run {shlex.quote(file_name)} --batch {shlex.quote(batch)}"
+
+
 def _continue_hint(record: BatchRecord, file_name: str) -> str:
     return (
-        f"to continue that batch with this file, run `bulkship run {file_name} --batch {record.name}`; "
+        f"to continue that batch with this file, run `{_command(file_name, record.name)}`; "
         f"to send these cards again on purpose, add {ALLOW_FLAG}"
     )
 
@@ -255,7 +261,7 @@ def check_new_run(
         raise BatchConflictError(
             f"Batch {batch!r} is new, but the ledger holds {_where(similar, holding[similar.name])}, a name "
             "that differs only in case, spacing or a download suffix such as ' (1)'. Nothing was sent",
-            hint=f"to continue that batch, run `bulkship run {file_name} --batch {similar.name}`; for a "
+            hint=f"to continue that batch, run `{_command(file_name, similar.name)}`; for a "
             "separate batch give it a clearly different name (its rows are still compared with every "
             f"earlier batch), or add {ALLOW_FLAG}",
         )

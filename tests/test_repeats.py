@@ -367,3 +367,17 @@ def test_status_shows_held_rows(
     assert main(["status", "b", "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)["batches"][0]
     assert shown["by_status"]["held"] == 1
+
+
+def test_a_ledger_holding_two_batches_named_alike_keeps_resuming_each_by_its_exact_name(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    settings = Settings(data_dir=isolated_data_dir, out_dir=tmp_path / "out")
+    upper = write_csv(tmp_path / "Staff.csv", [person(i) for i in range(3)])
+    lower = write_csv(tmp_path / "staff.csv", [person(i) for i in range(10, 13)])
+    run_batch(upper, settings, wait_s=0)
+    run_batch(lower, settings, wait_s=0, allow_repeat=True)  # as an older bulkship allowed
+    write_csv(lower, [person(i) for i in range(10, 14)])  # one more colleague
+    result = run_batch(lower, settings, wait_s=0)
+    assert (result.batch, result.ordered_rows, result.exit_code) == ("staff", 4, 0)
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in (0, 1, 2, 10, 11, 12, 13)})
