@@ -49,7 +49,15 @@ from .models import FINGERPRINT, ROW, STATUS, Balance, Catalog, PlannedOrder, Va
 from .money import MoneyTally, money_plain, money_text
 from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, order_seq, plan_orders, summarise
 from .reconcile.join import LedgerView, ledger_keys, money_by_bucket
-from .repeats import DEFAULT_WINDOW_DAYS, HELD, RepeatPolicy, check_new_run, find_holds, held_notes
+from .repeats import (
+    DEFAULT_WINDOW_DAYS,
+    HELD,
+    RepeatPolicy,
+    check_new_run,
+    find_holds,
+    held_notes,
+    release,
+)
 from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, duplicate_note
 from .submit import Reporter, SubmitOutcome, submit_batch
 
@@ -282,9 +290,10 @@ def _sync_ledger(
     if stored is not None and stored.file_hash != sheet.file_hash:
         check_batch_identity(batch, file_name, stored.file_name, known, committed, frame)
     policy = repeats or RepeatPolicy()
-    holds = find_holds(
+    found = find_holds(
         ledger, batch, frame, known=known, orders=orders, policy=policy, api=api, file_name=file_name
     )
+    holds = release(ledger, batch, found, policy)  # --allow-repeat: sent on purpose, logged
     summary = validation.summary()
     ledger.upsert_batch(
         batch,

@@ -288,8 +288,9 @@ def find_holds(
 ) -> dict[str, str]:
     """The rows of ``frame`` (a validated file of ``batch``) to hold rather than order: fingerprint ->
     why, in plain words. ``known`` and ``orders`` are the batch's rows and orders in the ledger. Raises
-    BatchConflictError when a new batch is mostly the rows of another one."""
-    if policy.allow or frame.empty:
+    BatchConflictError when a new batch is mostly the rows of another one, unless ``policy.allow`` (then
+    the rows are still found, for :func:`release`)."""
+    if frame.empty:
         return {}
     # Rows on a planned order of this batch are compared too: that order has not left yet, and a row held
     # now takes it back (the pipeline cancels a planned order whose rows are not all to be sent).
@@ -308,7 +309,7 @@ def find_holds(
     where = _first_lines(earlier, rows.recipients(), rows.folder)
     if where:
         found = [(i, where[key]) for i, key in enumerate(rows.repeat_keys()) if key in where]
-        if not known and found:
+        if not known and found and not policy.allow:
             valid = int((frame[STATUS] == "valid").sum())
             _refuse_same_rows(batch, file_name, ledger, [earlier[o] for _i, (o, _l) in found], valid)
         numbers = _row_numbers(ledger, [(earlier[o].po_number, line) for _i, (o, line) in found])
@@ -427,12 +428,24 @@ def _edit_note(record: RowRecord, ordered: Card, new: Card, same: str) -> str:
         )
         if before != after
     ]
-    other = f", other {' and '.join(changed)}" if changed else ""
+    if new.external_id and new.external_id != ordered.external_id:
+        changed.append("ExternalId")
+    other = f", other {' and '.join(changed)}" if changed else ", other details"
     return (
         f"Held, not sent: looks like an edit of row {record.row}, already ordered in PO {record.po_number} "
         f"(same {same}{other}). Editing the sheet does not change a card already ordered: restore the row "
         f"as it was, or re-run with {ALLOW_FLAG} to send another card on purpose"
     )
+
+
+def release(ledger: Ledger, batch: str, holds: Mapping[str, str], policy: RepeatPolicy) -> dict[str, str]:
+    """The holds this run keeps: none when repeats are allowed, and then the ledger's event log says which
+    rows went out on purpose (``repeat_allowed``), so a second card can be explained later."""
+    if not policy.allow or not holds:
+        return dict(holds)
+    shown = dict(list(holds.items())[:_SHOWN])
+    ledger.log_event(batch, None, "repeat_allowed", rows=len(holds), flag=ALLOW_FLAG, examples=shown)
+    return {}
 
 
 def held_notes(ledger: Ledger, batch: str) -> list[str]:

@@ -196,6 +196,10 @@ def test_allow_repeat_sends_a_held_card_on_purpose_and_a_wider_window_holds_more
     code, data, err = run(capsys, str(two), "--batch", "two", "--allow-repeat", "--json")
     assert code == 0 and data is not None and (data["ordered_rows"], data["held_rows"]) == (3, 0)
     assert recipients(isolated_data_dir)["Person 1"] == 2
+    with Ledger.open(isolated_data_dir / "ledger.sqlite", lock=False) as ledger:  # why Person 1 has two cards
+        allowed = [e.detail for e in ledger.events(batch="two") if e.kind == "repeat_allowed"]
+    assert len(allowed) == 1 and allowed[0]["rows"] == 1
+    assert "batch 'one'" in next(iter(allowed[0]["examples"].values()))
 
 
 def test_a_sandbox_trial_does_not_hold_the_real_run(tmp_path: Path, isolated_data_dir: Path) -> None:
@@ -321,7 +325,7 @@ def test_an_edit_with_an_employee_id_is_held_and_allow_repeat_sends_the_second_c
     other_card = [[f"E{i}", *person(i, product="TARGET" if i == 0 else "CVS")] for i in range(3)]
     write_csv(sheet, other_card, WITH_ID)
     code, _, err = run(capsys, str(sheet))
-    assert code == 3 and "same ExternalId, other card" in err
+    assert code == 3 and "same ExternalId, other card)" in err
     assert "new name" not in err and "--batch" not in err  # never advises a repeat under another name
     code, _, err = run(capsys, str(sheet), "--allow-repeat")
     assert code == 0, err
