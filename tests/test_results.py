@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import csv
-import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from support.libreoffice import convert
 
 from bulkship.reconcile.sheets import (
     FIX_SHEET,
@@ -255,15 +254,8 @@ def test_rewrite_replaces_the_workbook_in_place(workbook_path: Path) -> None:
     assert [p.name for p in workbook_path.parent.iterdir()] == [workbook_path.name], "no temp files left"
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_reads_the_workbook(workbook_path: Path, tmp_path: Path) -> None:
-    outdir = tmp_path / "lo"
-    subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-         "--convert-to", "csv", "--outdir", str(outdir), str(workbook_path)],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
-    text = (outdir / (workbook_path.stem + ".csv")).read_text(encoding="utf-8", errors="replace")
+    text = convert(workbook_path, "csv", tmp_path).read_text(encoding="utf-8", errors="replace")
     lines = text.splitlines()
     assert lines[0].startswith("Employee ID,Full Name")
     assert "02134" in lines[1] and "9400100000000000000001" in lines[1]

@@ -248,9 +248,9 @@ def _write_text(sheet: Worksheet, row: int, col: int, value: str, style: Any) ->
     """Every text cell goes through here: the same cleaning and cut as the spliced cells (xlsxfast)."""
     value = cell_text(value)
     if value.startswith("<r>") and value.endswith("</r>"):
-        # XlsxWriter's constant_memory mode would write this text raw, as its own rich-text markup: as two
-        # runs of plain text it is escaped like any other text, and reads back the same.
-        sheet.write_rich_string(row, col, value[:1], value[1:], style)
+        # XlsxWriter would write this text raw, as its own rich-text markup: as runs of plain text (it
+        # wants three at least) it is escaped like any other text, and reads back the same.
+        sheet.write_rich_string(row, col, value[:1], value[1:2], value[2:], style)
         return
     sheet.write_string(row, col, value, style)
 
