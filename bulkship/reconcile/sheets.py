@@ -46,7 +46,7 @@ from ..statuses import (
     STATUS_NAMES,
     TO_SEND,
 )
-from ..xlsxfast import ColumnStyle, SheetCells, cell_text, splice_sheets
+from ..xlsxfast import MAX_CELL_TEXT, ColumnStyle, SheetCells, cell_text, is_cut, splice_sheets
 
 # Row statuses, their colours and meaning: one vocabulary for every output (bulkship.statuses).
 RESULT_STATUSES: tuple[str, ...] = STATUS_NAMES
@@ -452,6 +452,13 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
                 key_sheet.write_number(key_at, 0, row_number)
                 _write_text(key_sheet, key_at, 1, fingerprint, fmt.text)
             sheet, at = results.next_row()
+            cut = [
+                headers[c]
+                for c in range(min(width, len(cells)))
+                if isinstance(cells[c], str) and is_cut(cells[c])
+            ]
+            if cut:
+                outcome = with_cut_note(outcome, cut)
             for col in range(width):
                 value = cells[col] if col < len(cells) else ""
                 if value:
@@ -785,6 +792,10 @@ def merge_outcome(previous: RowOutcome, update: RowOutcome | None) -> RowOutcome
         return previous
     if not update.normalised and previous.normalised:
         update = replace(update, normalised=previous.normalised)
+    cut = previous.problems.rpartition(CUT_NOTE.split("{")[0])
+    if cut[1] and cut[1] not in update.problems:  # the workbook still shows those cells cut
+        note = cut[1] + cut[2]
+        update = replace(update, problems=f"{update.problems}; {note}" if update.problems else note)
     if update.money and update.fees is None and previous.fees is not None and update.cost == previous.cost:
         # no prices known now (an older ledger): the breakdown the earlier workbook had still holds
         update = replace(update, discount=previous.discount, fees=previous.fees, shipping=previous.shipping)
@@ -819,11 +830,12 @@ def _fast_blocks(
     row_numbers: Sequence[int],
     start: int,
     stop: int,
-    width: int,
+    headers: Sequence[str],
     outcome_of: Callable[[int], RowOutcome],
 ) -> Iterator[list[list[Any]]]:
     """Results rows ``start:stop`` a block at a time, column by column: the original cells (``_padded``),
     then the result columns as the slow path writes them."""
+    width = len(headers)
     column_block = getattr(rows, "column_block", None)
     remaining = None if callable(column_block) else itertools.islice(iter(rows), start, stop)
     for first in range(start, stop, SPLICE_BLOCK_ROWS):
@@ -837,7 +849,36 @@ def _fast_blocks(
             padded = [_padded(cells, width) for _, cells in chunk]
             originals = [list(column) for column in zip(*padded, strict=True)] if width else []
         outcomes = [outcome_of(row) for row in numbers]
+        for at, names in _cut_cells(originals, headers).items():
+            outcomes[at] = with_cut_note(outcomes[at], names)
         yield [*originals, *(_column_values(column, outcomes) for column in RESULT_FIELDS)]
+
+
+CUT_NOTE = "longer than a spreadsheet cell holds (32,767 characters), cut in this workbook: {columns}"
+
+
+def with_cut_note(outcome: RowOutcome, columns: Sequence[str]) -> RowOutcome:
+    """The row says which of its cells the workbook shows cut (the ledger and the vendor had them whole)."""
+    note = CUT_NOTE.format(columns=", ".join(columns))
+    if note in outcome.problems:
+        return outcome
+    return replace(outcome, problems=f"{note}; {outcome.problems}" if outcome.problems else note)
+
+
+def _cut_cells(columns: Sequence[Sequence[Any]], headers: Sequence[str]) -> dict[int, list[str]]:
+    """Positions of the rows (in a block given column by column) with a cell too long for a cell, and the
+    headers of those cells. A column is measured whole first: nearly always nothing is long."""
+    found: dict[int, list[str]] = {}
+    for header, values in zip(headers, columns, strict=False):
+        try:
+            if len("".join(values)) <= MAX_CELL_TEXT // 2:
+                continue
+        except TypeError:
+            pass
+        for at, value in enumerate(values):
+            if isinstance(value, str) and is_cut(value):
+                found.setdefault(at, []).append(header)
+    return found
 
 
 def _column_values(column: ResultColumn, outcomes: Sequence[RowOutcome]) -> list[Any]:
@@ -885,7 +926,7 @@ def _fast_cells(
     spliced: dict[str, SheetCells] = {}
     start = 0
     for sheet, used in results.sheets:
-        blocks = _fast_blocks(book.rows, row_numbers, start, start + used, width, outcome_of)
+        blocks = _fast_blocks(book.rows, row_numbers, start, start + used, book.headers, outcome_of)
         spliced[sheet.name] = SheetCells([head_row], columns, used + 1, fmt.header.xf_index, blocks)
         start += used
     start = 0
