@@ -685,6 +685,7 @@ async def _run(
 ) -> RunResult:
     from .client import connect
     from .load import load_sheet, require_recipient_rows
+    from .reconcile.fixsheet import load_fix_sheet
     from .validate import validate
 
     prepare_output_folder(settings.out_dir)
@@ -710,7 +711,9 @@ async def _run(
             api=api_identity(settings),
             default_names=(path.stem,) if batch == default_batch_name(path) else (),
         )
-        loaded = require_recipient_rows(load_sheet(path, sheet=sheet, program=program))
+        # a result workbook given back: its Fix these sheet, corrected, in the batch's whole file
+        fixed = load_fix_sheet(path, sheet=sheet, program=program)
+        loaded = require_recipient_rows(fixed or load_sheet(path, sheet=sheet, program=program))
         stored = ledger.batch(batch)
         prefix = stored.po_prefix if stored else (po_prefix if po_prefix is not None else DEFAULT_PO_PREFIX)
         async with (client_factory or connect)(settings) as client:

@@ -1,0 +1,124 @@
+"""A bulkship result workbook given back to ``bulkship run``: its *Fix these* sheet, corrected by the user.
+
+The README's follow-up::
+
+    bulkship run output/ANNIV-results.xlsx --batch ANNIV      # after correcting rows on 'Fix these'
+
+The workbook is recognised by its sheets (Results, Fix these, the hidden key sheet); without ``--sheet`` its
+*Fix these* sheet is used. The run then sees the batch's whole file again, as it was, with the corrected
+rows in place: every row of the Results sheet keeps its original row number and cells, a row on *Fix these*
+(matched by its *Original row*) replaces its old version, and the two columns bulkship added to *Fix these*
+(the problem and the original row) are dropped. So the rewritten workbook shows every row of every earlier
+file once, errors that were fixed are gone, ordered rows are untouched (same content: never ordered again),
+and no header appears twice. Rows the Results sheet holds only because an earlier file had them and they were
+paid for are left to the run, which adds them again after the file's rows.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .sheets import FIX_EXTRA_COLUMNS, FIX_SHEET, is_result_workbook, read_result_workbook
+
+if TYPE_CHECKING:
+    from ..models import LoadedSheet
+    from ..program import ProgramSettings
+
+ORIGINAL_ROW = FIX_EXTRA_COLUMNS[1]
+PROBLEMS = FIX_EXTRA_COLUMNS[0]
+_EARLIER_PREFIXES = ("ordered earlier; no longer in the file", "sent earlier, the vendor's answer was lost")
+
+
+def workbook_sheets(path: Path) -> list[str]:
+    """The sheet names of an XLSX (any sheet state), or [] when ``path`` is not one."""
+    import re
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return []
+    from xml.sax.saxutils import unescape
+
+    return [
+        unescape(n, {"&quot;": '"', "&apos;": "'"})
+        for n in re.findall(r'<sheet [^>]*name="([^"]*)"', workbook)
+    ]
+
+
+def is_result_workbook_file(path: Path) -> bool:
+    return Path(path).suffix.lower() in (".xlsx", ".xlsm") and is_result_workbook(workbook_sheets(path))
+
+
+def load_fix_sheet(
+    path: Path, *, sheet: str | None = None, program: ProgramSettings | None = None
+) -> LoadedSheet | None:
+    """The batch's rows with the *Fix these* corrections in place, when ``path`` is a bulkship result
+    workbook and no other sheet was asked for; None otherwise (load the file as usual)."""
+    from ..load import load_sheet
+
+    path = Path(path)
+    if sheet not in (None, FIX_SHEET) or not is_result_workbook_file(path):
+        return None
+    fixes = load_sheet(path, sheet=FIX_SHEET, program=program)
+    return merged_with_results(fixes, path)
+
+
+def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
+    """``fixes`` (the loaded *Fix these* sheet) made into the whole file: see the module docstring."""
+    import pandas as pd
+
+    headers = tuple(h for h in fixes.headers if h not in FIX_EXTRA_COLUMNS)
+    frame = fixes.frame
+    original = _original_rows(frame)
+    fixed = frame[[h for h in headers if h in frame.columns]].copy()
+    existing = read_result_workbook(path)
+    next_row = max([*original.values(), *(r for r, _ in existing.rows)], default=fixes.header_row) + 1
+    new_index = []
+    for sheet_row in fixed.index.tolist():
+        row = original.get(int(sheet_row))
+        if row is None:  # a row the user added on Fix these: after every row the batch has seen
+            row, next_row = next_row, next_row + 1
+        new_index.append(row)
+    fixed.index = pd.Index(new_index)
+    position = {h: i for i, h in enumerate(existing.headers)}
+    kept = {
+        row: [cells[position[h]] if h in position and position[h] < len(cells) else "" for h in headers]
+        for row, cells in existing.rows
+        if row not in set(new_index) and not _only_in_an_earlier_file(existing.outcomes[row].problems)
+    }
+    earlier = pd.DataFrame.from_dict(kept, orient="index", columns=list(headers), dtype=object)
+    combined = pd.concat([earlier, fixed]).sort_index() if kept else fixed.sort_index()
+    combined = combined.fillna("")
+    combined.index.name = frame.index.name
+    mapping = {sheet_row: row for sheet_row, row in zip(frame.index.tolist(), new_index, strict=True)}
+    problems = tuple(
+        replace(p, row=mapping.get(p.row, p.row))
+        for p in fixes.read_problems
+        if p.column not in FIX_EXTRA_COLUMNS
+    )
+    column_map = {h: c for h, c in fixes.column_map.items() if h not in FIX_EXTRA_COLUMNS}
+    return replace(fixes, headers=headers, frame=combined, column_map=column_map, read_problems=problems)
+
+
+def _original_rows(frame: object) -> dict[int, int]:
+    """Fix-these sheet row -> the row number it had in the batch's file (its *Original row* cell)."""
+    import pandas as pd
+
+    assert isinstance(frame, pd.DataFrame)
+    if ORIGINAL_ROW not in frame.columns:
+        return {}
+    found: dict[int, int] = {}
+    for sheet_row, text in zip(frame.index.tolist(), frame[ORIGINAL_ROW].tolist(), strict=True):
+        try:
+            found[int(sheet_row)] = int(float(str(text).strip()))
+        except ValueError:
+            continue
+    return found
+
+
+def _only_in_an_earlier_file(problems: str) -> bool:
+    return problems.startswith(_EARLIER_PREFIXES)

@@ -1,0 +1,99 @@
+"""The README's Fix-these follow-up, as a user does it: run a file, correct the rows on the result workbook's
+'Fix these' sheet, run that workbook under the same batch. The rewritten workbook keeps every row once, with
+its original row number and cells; fixed errors are gone; nothing is ordered twice; the money adds up."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+
+import openpyxl
+import pytest
+from support.money_invariants import check_money
+
+from bulkship.cli import main
+from bulkship.reconcile.sheets import FIX_SHEET, RESULT_COLUMNS, RESULTS_SHEET, SUMMARY_SHEET
+from bulkship.sandbox import Sandbox, SandboxConfig
+from bulkship.settings import resolve_settings
+
+HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount", "Team notes"]
+ROWS = [
+    ["E1", "Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "25", "first"],
+    ["E2", "Bo Park", "2 Elm St", "Boston", "MA", "02134", "CVS", "25", ""],
+    ["E2", "Bo Park", "2 Elm St", "Boston", "MA", "02134", "CVS", "25", ""],  # row 4 repeats row 3
+    ["E3", "Cy Diaz", "", "Boston", "MA", "02134", "CVS", "25", "no street"],  # invalid
+    ["E4", "Di Fox", "4 Oak St", "Boston", "MA", "02134", "NOSUCHCARD", "25", "=1+1"],  # invalid
+    ["E5", "Ed Gray", "5 Pine Rd", "Boston", "MA", "02134", "CVS", "25", ""],
+]
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, object]]:
+    capsys.readouterr()
+    code = main(["run", *args, "--yes", "--wait", "0", "--json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def _results(path: Path) -> tuple[list[str], dict[int, dict[str, object]]]:
+    table = list(openpyxl.load_workbook(path, read_only=True)[RESULTS_SHEET].iter_rows(values_only=True))
+    header = [str(h) for h in table[0]]
+    at = header.index("Row")
+    return header, {int(r[at]): dict(zip(header, r, strict=True)) for r in table[1:]}
+
+
+def test_fix_these_follow_up_keeps_every_row_once_and_orders_only_the_fixed_ones(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])
+    out = tmp_path / "out"
+    code, first = _run(capsys, str(source), "--batch", "GIFTS", "--out", str(out))
+    assert code == 3, first
+    workbook = Path(str(first["output"]))
+    _, before = _results(workbook)
+
+    # the user corrects both rows on the Fix these sheet, in the workbook itself
+    book = openpyxl.load_workbook(workbook)
+    fix = book[FIX_SHEET]
+    fix_header = [c.value for c in fix[1]]
+    assert fix_header == [*HEADER, "Problems / vendor error", "Original row"]
+    for line in fix.iter_rows(min_row=2):
+        original = line[fix_header.index("Original row")].value
+        if original == 5:
+            line[HEADER.index("Address")].value = "3 Oak Ave"
+        if original == 6:
+            line[HEADER.index("Product")].value = "CVS"
+    book.save(workbook)
+
+    code, second = _run(capsys, str(workbook), "--batch", "GIFTS", "--out", str(out))
+    assert code == 3, second  # row 4 is still a duplicate: it needs the user, nothing else does
+    header, after = _results(workbook)
+    assert header == [*HEADER, *RESULT_COLUMNS], "the user's header once, then bulkship's columns once"
+    assert sorted(after) == [2, 3, 4, 5, 6, 7], "every row of the first file, with its own row number"
+    assert [after[r]["Status"] for r in (2, 3, 4, 5, 6, 7)] == [
+        "pending", "pending", "duplicate", "pending", "pending", "pending",
+    ]  # fmt: skip
+    for row in (5, 6):  # fixed: ordered now, the old error gone
+        assert after[row]["PO Number"] and not after[row]["Problems / vendor error"]
+    for row in (2, 3, 7):  # ordered by the first run: untouched
+        assert after[row]["PO Number"] == before[row]["PO Number"]
+        assert after[row]["Line Item ID"] == before[row]["Line Item ID"]
+    assert after[2]["Team notes"] == "first" and after[6]["Team notes"] == "=1+1"
+    assert str(after[4]["Problems / vendor error"]).startswith("duplicate of row 3")
+
+    summary = {
+        r[0]: r[1]
+        for r in openpyxl.load_workbook(workbook)[SUMMARY_SHEET].iter_rows(values_only=True)
+        if r[0]
+    }
+    assert summary["Rows"] == 6
+    assert summary["Input file 1"] == "gifts.csv" and summary["Input file 2"] == workbook.name
+    assert len(str(summary["Input SHA-256 1"])) == 64 and len(str(summary["Input SHA-256 2"])) == 64
+
+    with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
+        orders = sandbox.orders()
+    lines = Counter(li["ExternalId"] for o in orders for li in o["LineItems"])
+    assert sorted(lines.values()) == [1, 1, 1, 1, 1], lines  # five cards, each once; no duplicate sent
+    check_money(isolated_data_dir / "ledger.sqlite", "GIFTS", input_rows=range(2, 8), vendor_orders=orders)
