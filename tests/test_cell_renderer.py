@@ -136,8 +136,8 @@ def test_the_result_workbook_stays_well_formed_with_any_input_cell(tmp_path: Pat
     assert by_calamine[2] == "<r>raw</r>" and by_calamine[3] == "_x000D_" and by_calamine[4] == " both "
     assert by_calamine[6] == "y" * MAX_CELL_TEXT and by_calamine[7] == "\U0001f381"
     for path in (spliced, streamed):  # the row says which cell the workbook shows cut
-        problems = {int(r[2]): r[4] for r in CalamineWorkbook.from_path(str(path)).get_sheet_by_name(
-            RESULTS_SHEET).to_python()[1:]}  # fmt: skip
+        table = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(RESULTS_SHEET).to_python()
+        problems = {int(str(r[2])): str(r[4]) for r in table[1:]}
         assert "cut in this workbook: Notes" in problems[8] and "cut" not in problems[7]
 
 
