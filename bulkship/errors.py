@@ -14,6 +14,7 @@ where they enter; only these reach the CLI, which prints ``Error: <message>`` an
         ├── TransientVendorError       retry with the same PONumber: 429, 5xx, 504, transport errors
         │   ├── RateLimitedError       429, carries retry_after seconds
         │   └── VendorUnavailableError 5xx, timeouts, dropped connections
+        │       └── UnverifiableOrderError refused after a lost answer; existence cannot be checked
         └── TerminalVendorError        never retry as is
             ├── AuthenticationError    401 even after a fresh token: bad credentials
             ├── AccessDeniedError      403: API access disabled for these credentials
@@ -113,6 +114,11 @@ class RateLimitedError(TransientVendorError):
 
 class VendorUnavailableError(TransientVendorError):
     """5xx, 504, timeout or dropped connection: the outcome of a write is unknown."""
+
+
+class UnverifiableOrderError(VendorUnavailableError):
+    """A re-send was refused after an earlier attempt got no answer, and the vendor cannot show whether that
+    attempt created the order: it may exist. Only ever re-sent with the same PONumber; a person reviews it."""
 
 
 class TerminalVendorError(VendorError):

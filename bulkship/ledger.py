@@ -29,13 +29,17 @@ Tables::
 Row ``status``: ``invalid`` | ``duplicate`` (as validate judged at the last run), ``held`` (valid but not
 sent: it repeats a card already ordered, see :mod:`bulkship.repeats`; ``error`` says which), ``planned``
 (to be ordered; with a ``po_number`` see that order's state), ``ordered`` (the vendor created its order),
-``failed`` (the vendor rejected it; ``error`` has the vendor's words). ``line_status`` is the vendor's
-own line status (``pending``, ``complete``, ``shipped``,
-``delivered``, ``failed``), kept current by :meth:`Ledger.record_order_status`.
+``failed`` (the vendor rejected it; ``error`` has the vendor's words), ``review`` (it may be at the vendor
+but cannot be tied to a vendor line: nothing more is sent for it; ``error`` says why). ``line_status`` is
+the vendor's own line status (``pending``, ``complete``, ``shipped``, ``delivered``, ``failed``,
+``cancelled``, or a status bulkship does not know, verbatim), kept current by
+:meth:`Ledger.record_order_status`.
 
 Order ``state``: ``planned`` → ``sending`` → ``created`` | ``rejected`` | ``unknown`` (outcome not known
 yet: resolve by re-sending the stored payload, whose 409 names the original); ``cancelled`` (a
-``planned`` order that never left, dropped because its rows changed). ``status`` is the vendor's
+``planned`` order that never left, dropped because its rows changed); ``review`` (held for a person:
+sending it could order a row twice, e.g. after the vendor answered 409 for a PO this ledger never sent).
+``status`` is the vendor's
 order status (``Pending``, ``Complete``, ``Failed``).
 
 Read API (stable; ``track``, ``status``, ``reconcile`` and the result workbook build on it):
@@ -83,15 +87,16 @@ T = TypeVar("T")
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 10_000
 
-ORDER_STATES = ("planned", "sending", "created", "rejected", "unknown", "cancelled")
+ORDER_STATES = ("planned", "sending", "created", "rejected", "unknown", "cancelled", "review")
 OPEN_STATES = ("sending", "unknown")  # may exist at the vendor: resolve with the same PO, never re-plan
 LIVE_STATES = ("planned", *OPEN_STATES, "created")  # to send, maybe sent, or held by the vendor
-ROW_STATUSES = ("invalid", "duplicate", "held", "planned", "ordered", "failed")
+REVIEW_STATE = "review"  # held for a person: never sent, never re-planned (see hold_for_review)
+ROW_STATUSES = ("invalid", "duplicate", "held", "planned", "ordered", "failed", "review")
 # How far along a vendor status is. A recorded status never moves to a lower rank: an answer read before a
 # newer one was recorded (a poll racing a webhook, a lagging vendor replica) must not undo it. Statuses not
 # listed here are recorded as they come.
 ORDER_STATUS_RANK = {"pending": 0, "complete": 1, "failed": 1, "cancelled": 1}
-LINE_STATUS_RANK = {"pending": 0, "complete": 1, "shipped": 2, "delivered": 3, "failed": 3}
+LINE_STATUS_RANK = {"pending": 0, "complete": 1, "shipped": 2, "delivered": 3, "failed": 3, "cancelled": 3}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -259,6 +264,34 @@ class RowUpdate:
     row: int
     status: str  # "invalid" | "duplicate" | "planned"
     error: str | None = None
+
+
+@dataclass(frozen=True)
+class AdoptedRow:
+    """One input row tied to (``ordered``), or possibly among (``review``), an adopted vendor order."""
+
+    fingerprint: str
+    row: int
+    status: str  # "ordered" | "review"
+    external_id: str
+    line_index: int | None = None
+    line_item_id: str | None = None
+    cost: Decimal | None = None
+    line_status: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class AdoptedOrder:
+    """A vendor order taken into the ledger (see :meth:`Ledger.adopt_vendor_orders`)."""
+
+    po_number: str
+    seq: int
+    base_po: str
+    vendor_order: VendorOrder
+    payload: dict[str, Any]  # what is known of its lines: ours where tied, the vendor's otherwise
+    rows: Sequence[AdoptedRow]
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -879,8 +912,8 @@ class Ledger:
         missing_error: str | None = None,
     ) -> None:
         """The vendor has this order (201, or 409 naming the original). Lines it holds become ``ordered``;
-        ``missing`` fingerprints (not in the vendor's order) stay ``planned`` for the caller to re-plan, with
-        ``missing_error`` as their error when they need the user instead (``bulkship reconcile``)."""
+        ``missing`` fingerprints (not in the vendor's order) stay ``planned`` for the caller to re-plan, or,
+        with ``missing_error``, need a person: status ``review`` with that error."""
         at = now_iso()
         with self.transaction() as db:
             db.execute(
@@ -897,9 +930,10 @@ class Ledger:
                     for li in lines
                 ),
             )
-            if missing_error:
+            if missing_error:  # rows that may be at the vendor but cannot be tied to it: a person decides
                 db.executemany(
-                    "UPDATE rows SET error = ?, updated = ? WHERE batch = ? AND fingerprint = ?",
+                    "UPDATE rows SET status = 'review', error = ?, updated = ?"
+                    " WHERE batch = ? AND fingerprint = ?",
                     ((missing_error, at, batch, fp) for fp in missing),
                 )
             self._event(
@@ -962,19 +996,145 @@ class Ledger:
             batch = db.execute("SELECT batch FROM orders WHERE po_number = ?", (po_number,)).fetchone()[0]
             self._event(db, batch, po_number, "unknown", {"reason": reason})
 
+    def mark_review(
+        self,
+        po_number: str,
+        reason: str,
+        fingerprints: Iterable[str] | None = None,
+        *,
+        hold_order: bool = False,
+    ) -> None:
+        """Rows of ``po_number`` (all its rows not ordered, or these) need a person: status ``review`` with
+        ``reason``. The order keeps its state (an ``unknown`` one is still only re-sent with its own PO),
+        unless ``hold_order``: then it is ``review`` too, never sent again (a re-send would get the same
+        answer, e.g. the vendor holds other content under this PO number)."""
+        at = now_iso()
+        with self.transaction() as db:
+            found = db.execute("SELECT batch FROM orders WHERE po_number = ?", (po_number,)).fetchone()
+            if found is None:
+                return
+            if hold_order:
+                db.execute(
+                    "UPDATE orders SET state = 'review', error = ?, updated = ? WHERE po_number = ?",
+                    (reason, at, po_number),
+                )
+            if fingerprints is None:
+                db.execute(
+                    "UPDATE rows SET status = 'review', error = ?, updated = ?"
+                    " WHERE po_number = ? AND status IN ('planned', 'review')",
+                    (reason, at, po_number),
+                )
+            else:
+                db.executemany(
+                    "UPDATE rows SET status = 'review', error = ?, updated = ?"
+                    " WHERE batch = ? AND fingerprint = ? AND status != 'ordered'",
+                    ((reason, at, found[0], fp) for fp in fingerprints),
+                )
+            self._event(db, found[0], po_number, "review", {"reason": reason})
+
+    def hold_for_review(self, po_numbers: Iterable[str], reason: str) -> list[str]:
+        """Planned orders that must not go out until a person has looked (state ``review``; their rows
+        ``review`` with ``reason``); returns the POs held."""
+        at = now_iso()
+        held: list[str] = []
+        with self.transaction() as db:
+            for po in po_numbers:
+                cur = db.execute(
+                    "UPDATE orders SET state = 'review', error = ?, updated = ? WHERE po_number = ?"
+                    " AND state = 'planned'",
+                    (reason, at, po),
+                )
+                if cur.rowcount != 1:
+                    continue
+                held.append(po)
+                db.execute(
+                    "UPDATE rows SET status = 'review', error = ?, updated = ?"
+                    " WHERE po_number = ? AND status = 'planned'",
+                    (reason, at, po),
+                )
+                batch = db.execute("SELECT batch FROM orders WHERE po_number = ?", (po,)).fetchone()[0]
+                self._event(db, batch, po, "review", {"reason": reason})
+        return held
+
+    def adopt_vendor_orders(self, batch: str, orders: Sequence[AdoptedOrder]) -> None:
+        """Orders found at the vendor for a batch this ledger did not know (a lost ledger, another machine):
+        recorded as ``created`` with the rows tied to their lines ``ordered`` and the rows that may be among
+        their other lines ``review``, in one transaction. The batch must exist (``upsert_batch``)."""
+        at = now_iso()
+        with self.transaction() as db:
+            for adopted in orders:
+                vendor = adopted.vendor_order
+                db.execute(
+                    "INSERT INTO orders(po_number, batch, seq, base_po, state, vendor_order_id, status,"
+                    " payload, cost, lines, error, created, updated)"
+                    " VALUES (?, ?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        adopted.po_number,
+                        batch,
+                        adopted.seq,
+                        adopted.base_po,
+                        vendor.id,
+                        vendor.status,
+                        json.dumps(adopted.payload, default=str),
+                        str(vendor.cost),
+                        len(vendor.line_items),
+                        adopted.note,
+                        at,
+                        at,
+                    ),
+                )
+                db.executemany(
+                    "INSERT INTO rows(batch, fingerprint, row, status, po_number, line_index, external_id,"
+                    " line_item_id, cost, error, line_status, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    " ?, ?) ON CONFLICT(batch, fingerprint) DO UPDATE SET row = excluded.row,"
+                    " status = excluded.status, po_number = excluded.po_number,"
+                    " line_index = excluded.line_index, external_id = excluded.external_id,"
+                    " line_item_id = excluded.line_item_id, cost = excluded.cost, error = excluded.error,"
+                    " line_status = excluded.line_status, updated = excluded.updated",
+                    [
+                        (
+                            batch,
+                            r.fingerprint,
+                            r.row,
+                            r.status,
+                            adopted.po_number,
+                            r.line_index,
+                            r.external_id,
+                            r.line_item_id,
+                            _money(r.cost),
+                            r.error,
+                            r.line_status,
+                            at,
+                        )
+                        for r in adopted.rows
+                    ],
+                )
+                self._event(
+                    db,
+                    batch,
+                    adopted.po_number,
+                    "adopted",
+                    {
+                        "order_id": vendor.id,
+                        "ordered_rows": sum(1 for r in adopted.rows if r.status == "ordered"),
+                        "review_rows": sum(1 for r in adopted.rows if r.status == "review"),
+                        "vendor_lines": len(vendor.line_items),
+                    },
+                )
+
     def record_order_status(self, po_number: str, vendor_order: VendorOrder, source: str = "poll") -> bool:
         """Store the vendor's current view of a created order; True when anything changed. Idempotent:
-        the same answer twice changes nothing the second time. Lines are matched to rows by ExternalId
-        (in line order), else by position."""
+        the same answer twice changes nothing the second time. Lines are matched to rows (not those in
+        review) by ExternalId (in line order), else by the row's line index in the vendor's order."""
         at = now_iso()
         changed = False
         with self.transaction() as db:
             # Read inside the write lock: another process (receiver, track, run) may have just committed a
             # newer state, which is what a stale answer must be judged against.
-            rows = self.rows_by_po(po_number)
+            rows = [r for r in self.rows_by_po(po_number) if r.status != "review"]  # review: not tied
             if not rows:
                 return False
-            matches = match_lines([r.external_id or "" for r in rows], vendor_order)
+            matches = _lines_of_rows(rows, vendor_order)
             current = db.execute(
                 "SELECT status, batch FROM orders WHERE po_number = ?", (po_number,)
             ).fetchone()
@@ -1106,26 +1266,41 @@ class LedgerThread:
 
 
 def match_lines(
-    external_ids: Sequence[str], vendor_order: VendorOrder, items: Sequence[Any] | None = None
+    external_ids: Sequence[str],
+    vendor_order: VendorOrder,
+    items: Sequence[Any] | None = None,
+    *,
+    recorded_send: bool = False,
 ) -> list[Any]:
-    """For each of our lines (by ExternalId, in order), the vendor's line item that is it, or None.
+    """For each of our lines, the vendor's line item proven to be it, or None. Never a guess:
 
-    Duplicated ExternalIds are matched in order. If the vendor echoes no ExternalId at all (the contract only
-    *observes* it): with ``items`` (our line items, when the order may not be ours, e.g. a 409) a line matches
-    only a vendor line with the same ProductId, Value, Quantity and address; without them (the vendor
-    created our exact payload) lines are matched by position."""
+    * the vendor echoes ExternalIds: by ExternalId (duplicates in order);
+    * else without ``items`` (the vendor created our exact payload, 201): by position;
+    * else (``items``: our line items, when the order may not be ours, e.g. a 409) a line matches a vendor
+      line with the same ProductId, Value, Quantity **and full address**, when the vendor shows addresses;
+    * else, when this ledger recorded sending exactly this payload under this PO (``recorded_send``): by
+      position, if the vendor holds as many lines with the same ProductId, Value and Quantity in order;
+    * else nothing matches: the rows need a person (the vendor echoes neither ExternalId nor address)."""
     vendor_lines = list(vendor_order.line_items)
     if vendor_lines and not any(li.external_id for li in vendor_lines):
         if items is None:
             return [vendor_lines[i] if i < len(vendor_lines) else None for i in range(len(external_ids))]
-        free = list(range(len(vendor_lines)))
-        matched: list[Any] = []
-        for item in items:
-            hit = next((i for i in free if same_line(item, vendor_order, i)), None)
-            if hit is not None:
-                free.remove(hit)
-            matched.append(vendor_lines[hit] if hit is not None else None)
-        return matched
+        if shows_addresses(vendor_order):
+            free = list(range(len(vendor_lines)))
+            matched: list[Any] = []
+            for item in items:
+                hit = next((i for i in free if same_line(item, vendor_order, i, full_address=True)), None)
+                if hit is not None:
+                    free.remove(hit)
+                matched.append(vendor_lines[hit] if hit is not None else None)
+            return matched
+        if (
+            recorded_send
+            and len(items) == len(vendor_lines)
+            and all(same_line(item, vendor_order, i) for i, item in enumerate(items))
+        ):
+            return vendor_lines[: len(items)]
+        return [None] * len(external_ids)
     pool: dict[str, list[Any]] = {}
     for li in vendor_lines:
         pool.setdefault(li.external_id, []).append(li)
@@ -1134,6 +1309,20 @@ def match_lines(
         candidates = pool.get(ext)
         found.append(candidates.pop(0) if candidates else None)
     return found
+
+
+def _lines_of_rows(rows: Sequence[RowRecord], vendor_order: VendorOrder) -> list[Any]:
+    """The vendor line of each ordered row: by ExternalId when the vendor echoes them, else the row's line
+    index (the position recorded when the row was tied to the order)."""
+    vendor_lines = vendor_order.line_items
+    if any(li.external_id for li in vendor_lines):
+        return match_lines([r.external_id or "" for r in rows], vendor_order)
+    return [
+        vendor_lines[r.line_index]
+        if r.line_index is not None and 0 <= r.line_index < len(vendor_lines)
+        else None
+        for r in rows
+    ]
 
 
 def _fold(value: Any) -> str:
@@ -1152,9 +1341,28 @@ def _raw_line(vendor_order: VendorOrder, index: int) -> dict[str, Any]:
     return {}
 
 
-def same_line(item: Any, vendor_order: VendorOrder, index: int) -> bool:
+def _vendor_address(vendor_order: VendorOrder, index: int) -> dict[str, Any] | None:
+    found = next(
+        (v for k, v in _raw_line(vendor_order, index).items() if str(k).lower() == "physicaldeliveryaddress"),
+        None,
+    )
+    return {str(k).lower(): v for k, v in found.items()} if isinstance(found, dict) else None
+
+
+def shows_addresses(vendor_order: VendorOrder) -> bool:
+    """Whether every line of the vendor's order shows its delivery address."""
+    lines = vendor_order.line_items
+    return bool(lines) and all(_vendor_address(vendor_order, i) is not None for i in range(len(lines)))
+
+
+# What must agree for a vendor line to be tied to a row by its address alone.
+FULL_ADDRESS = ("Name", "AddressLine1", "City", "State", "Zip")
+
+
+def same_line(item: Any, vendor_order: VendorOrder, index: int, *, full_address: bool = False) -> bool:
     """Whether the vendor's line ``index`` is our line item ``item``: same ProductId, Value and Quantity,
-    and the same recipient where the vendor shows the address."""
+    and the same recipient where the vendor shows the address (``full_address``: it must show it, and
+    every field of :data:`FULL_ADDRESS` must agree)."""
     line = vendor_order.line_items[index]
     if not isinstance(item, dict):
         return False
@@ -1165,14 +1373,15 @@ def same_line(item: Any, vendor_order: VendorOrder, index: int) -> bool:
         return False
     if not (value_ok and quantity_ok and _fold(item.get("ProductId")) == _fold(line.product_id)):
         return False
-    theirs = next(
-        (v for k, v in _raw_line(vendor_order, index).items() if str(k).lower() == "physicaldeliveryaddress"),
-        None,
-    )
+    theirs = _vendor_address(vendor_order, index)
     ours = item.get("PhysicalDeliveryAddress")
-    if isinstance(theirs, dict) and isinstance(ours, dict):
-        folded = {str(k).lower(): v for k, v in theirs.items()}
-        for key in ("Name", "AddressLine1", "Zip"):
-            if key.lower() in folded and _fold(folded[key.lower()]) != _fold(ours.get(key)):
+    if theirs is None or not isinstance(ours, dict):
+        return not full_address
+    keys = FULL_ADDRESS if full_address else ("Name", "AddressLine1", "Zip")
+    for key in keys:
+        if key.lower() in theirs:
+            if _fold(theirs[key.lower()]) != _fold(ours.get(key)):
                 return False
+        elif full_address:
+            return False
     return True

@@ -111,9 +111,21 @@ class ShippingMethod:
 class Catalog:
     products: dict[str, Product]
     shipping_methods: dict[str, ShippingMethod]
+    # Whether AddressLine2 goes out as its own field. It is not in the vendor's documented address and an
+    # unknown field may be dropped silently, so the client sets this False (line 2 folded into line 1, see
+    # :func:`folded_address_line1`) unless the vendor is known to keep it (setting ``address_line2``).
+    sends_address_line2: bool = True
 
     def product(self, product_id: str) -> Product | None:
         return self.products.get(product_id.upper()) or self.products.get(product_id)
+
+
+ADDRESS_LINE_MAX = 100  # api-contract: AddressLine1 at most 100 characters
+
+
+def folded_address_line1(line1: str, line2: str) -> str:
+    """Address line 2 folded into line 1, the way it is sent to a vendor not known to keep AddressLine2."""
+    return f"{line1}, {line2}" if line2 else line1
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from .batchapi import api_identity, check_batch_api
 from .errors import BatchConflictError, BulkshipError, ConfigError, SpendLimitError, VendorError
-from .ledger import OPEN_STATES, Ledger, PlannedOrderRecord, RowRecord, RowUpdate
+from .ledger import OPEN_STATES, REVIEW_STATE, Ledger, PlannedOrderRecord, RowRecord, RowUpdate
 from .models import FINGERPRINT, ROW, STATUS, Balance, Catalog, PlannedOrder, ValidationResult
 from .money import MoneyTally, money_plain, money_text
 from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, order_seq, plan_orders, summarise
@@ -67,7 +67,7 @@ if TYPE_CHECKING:
 
 DEFAULT_WAIT_S = 10.0  # how long run waits for new orders to leave Pending; `bulkship track` takes over after
 FINAL_ORDER_STATUSES = frozenset({"complete", "failed", "cancelled"})
-LIVE_ORDER_STATES = frozenset({"planned", *OPEN_STATES, "created"})
+LIVE_ORDER_STATES = frozenset({"planned", *OPEN_STATES, "created", REVIEW_STATE})
 
 ConfirmPlan = Callable[["PlanView"], bool]
 
@@ -117,6 +117,7 @@ class RunResult:
     unknown_orders: int = 0  # in doubt: sent, answer lost
     unsent_rows: int = 0  # valid rows with no order at the vendor yet (stopped, in doubt)
     held_rows: int = 0  # valid rows not sent: they repeat a card already ordered (bulkship.repeats)
+    review_rows: int = 0  # rows that may be at the vendor but cannot be tied to it: a person decides
     stopped: BulkshipError | None = None
     missing_funds: Decimal | None = None
     already_complete: bool = False
@@ -284,7 +285,7 @@ def _sync_ledger(
         or (
             rec.po_number
             and orders.get(rec.po_number)
-            and orders[rec.po_number].state in (*OPEN_STATES, "created")
+            and orders[rec.po_number].state in (*OPEN_STATES, "created", REVIEW_STATE)
         )
     }
     if stored is not None and stored.file_hash != sheet.file_hash:
@@ -595,6 +596,7 @@ def _result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: 
         by_status=counts_by_row_status(view),
         money=money,
         api=api_identity(settings),
+        review_rows=rows.get("review", 0),
     )
 
 
@@ -608,7 +610,10 @@ def _already_complete(ledger: Ledger, batch: str, file_hash: str) -> bool:
     states = ledger.order_counts(batch)
     unsettled = any(states.get(state) for state in ("planned", *OPEN_STATES))
     held = counts.get(HELD)  # may go out now (--allow-repeat, or the window has passed)
-    return not counts.get("planned") and not counts.get("failed") and not held and not unsettled
+    review = counts.get("review")  # may be at the vendor: nothing to do until a person has looked
+    return (
+        not counts.get("planned") and not counts.get("failed") and not held and not review and not unsettled
+    )
 
 
 def run_batch(
@@ -685,6 +690,7 @@ async def _run(
 ) -> RunResult:
     from .client import connect
     from .load import load_sheet, require_recipient_rows
+    from .rebuild import rebuild_from_vendor
     from .reconcile.fixsheet import load_fix_sheet
     from .validate import validate
 
@@ -715,10 +721,15 @@ async def _run(
         fixed = load_fix_sheet(path, sheet=sheet, program=program)
         loaded = require_recipient_rows(fixed or load_sheet(path, sheet=sheet, program=program))
         stored = ledger.batch(batch)
+        notes: list[str] = []
         prefix = stored.po_prefix if stored else (po_prefix if po_prefix is not None else DEFAULT_PO_PREFIX)
         async with (client_factory or connect)(settings) as client:
             catalog = await client.catalog()
             validation = validate(loaded, catalog, program=program)
+            if stored is None:  # a batch this ledger does not know: look for it at the vendor first
+                notes = await rebuild_from_vendor(
+                    client, ledger, batch, validation, catalog, po_prefix=prefix, api=api_identity(settings)
+                )
             new_orders, resumed = _sync_ledger(
                 ledger,
                 batch,
@@ -774,6 +785,7 @@ async def _run(
             output, not_written = None, _workbook_not_written(ledger, batch, exc)
         result = _result_from_ledger(ledger, batch, settings, output)
         result.notes.extend(held_notes(ledger, batch))
+        result.notes.extend(notes)
         if outcome is not None:
             result.sent_orders = len(outcome.created) + len(outcome.rejected)
             result.stopped = outcome.stopped

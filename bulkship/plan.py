@@ -45,6 +45,7 @@ from .models import (
     PlannedOrder,
     Product,
     ShippingMethod,
+    folded_address_line1,
 )
 
 DEFAULT_MAX_LINES = 100  # the vendor's assumed limit of line items per order
@@ -101,6 +102,12 @@ def _numbered(stem: str, seq: int) -> str:
     return f"{stem}-{seq:0{_SEQ_DIGITS}d}"
 
 
+def batch_po_pattern(stem: str) -> re.Pattern[str]:
+    """The PO numbers of one stem, exactly (use ``fullmatch``): ``<stem>-<seq>`` and its follow-ups
+    ``<stem>-<seq>-R<n>``, in any case. ``BS-GIFTS-0001`` is not one of stem ``BS-GIFTS-1``'s."""
+    return re.compile(rf"{re.escape(stem)}-\d+(?:-R\d+)?", re.IGNORECASE)
+
+
 def replan_po(base_po: str, attempt: int) -> str:
     """The follow-up order for rows of ``base_po`` that still have to go out: ``<base>-R<attempt>``."""
     return f"{_REPLAN_SUFFIX.sub('', base_po)}-R{attempt}"
@@ -122,13 +129,16 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-def _address(rec: dict[str, str], shipping_method: str) -> dict[str, str]:
+def _address(rec: dict[str, str], shipping_method: str, send_line2: bool = True) -> dict[str, str]:
     name = rec.get("name", "") or " ".join(
         p for p in (rec.get("first_name", ""), rec.get("last_name", "")) if p
     )
     address = {"Name": name, "AddressLine1": rec.get("address1", "")}
     if rec.get("address2"):
-        address["AddressLine2"] = rec["address2"]
+        if send_line2:
+            address["AddressLine2"] = rec["address2"]
+        else:
+            address["AddressLine1"] = folded_address_line1(address["AddressLine1"], rec["address2"])
     address.update(
         {
             "City": rec.get("city", ""),
@@ -162,7 +172,7 @@ def _line(rec: dict[str, str], row: int, catalog: Catalog, batch: str) -> Planne
         product_id=product.id,
         value=value,
         quantity=quantity,
-        address=_address(rec, shipping.id),
+        address=_address(rec, shipping.id, catalog.sends_address_line2),
         unit_cost=product.unit_cost(value),
         shipping_cost=shipping.price,
     )
@@ -265,6 +275,7 @@ def plan_lines(valid_rows: pd.DataFrame, catalog: Catalog, batch: str) -> list[P
     # the factory's caches, read inline: a method call per row and column costs more than the look-up
     products, methods, unit_costs = make.products, make.shipping, make.unit_costs
     values, quantities = make.values, make.quantities
+    send_line2 = catalog.sends_address_line2
     lines = []
     for index, (
         row,
@@ -305,8 +316,10 @@ def plan_lines(valid_rows: pd.DataFrame, catalog: Catalog, batch: str) -> list[P
             unit_cost = make.unit_cost(product, value_text, value)
         if not name:
             name = " ".join(p for p in (first_name, last_name) if p)
-        if address2:
+        if address2 and send_line2:
             address = {"Name": name, "AddressLine1": address1, "AddressLine2": address2}
+        elif address2:  # a vendor not known to keep AddressLine2: line 2 travels inside line 1
+            address = {"Name": name, "AddressLine1": folded_address_line1(address1, address2)}
         else:
             address = {"Name": name, "AddressLine1": address1}
         address["City"] = city

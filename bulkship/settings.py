@@ -40,6 +40,20 @@ class Settings:
     concurrency: int = DEFAULT_CONCURRENCY
     rate_limit: float | None = None  # requests per second to the vendor; None: unlimited
     timeout_s: float = DEFAULT_TIMEOUT_S
+    sandbox_dialect: str | None = None  # how the embedded sandbox answers (bulkship.sandbox.dialect)
+    # "send": AddressLine2 as its own field; "fold": inside AddressLine1; None: send only to a vendor known
+    # to keep it (the documented sandbox), fold for any other (an unknown field may be dropped silently)
+    address_line2: str | None = None
+
+    @property
+    def sends_address_line2(self) -> bool:
+        if self.address_line2 is not None:
+            return self.address_line2 == "send"
+        if not self.is_sandbox:
+            return False
+        from .sandbox.dialect import parse_dialect  # the embedded sandbox: as its dialect does
+
+        return parse_dialect(self.sandbox_dialect).keeps_address_line2
 
     @property
     def is_sandbox(self) -> bool:
@@ -84,6 +98,8 @@ def resolve_settings(
     sandbox_state: Path | None = None,
     concurrency: int | None = None,
     rate_limit: float | None = None,
+    sandbox_dialect: str | None = None,
+    address_line2: str | None = None,
     env: Mapping[str, str] | None = None,
 ) -> Settings:
     """Merge flags, environment and the credentials file into one :class:`Settings`."""
@@ -122,4 +138,17 @@ def resolve_settings(
         out_dir=Path(out_value) if out_value else DEFAULT_OUT_DIR,
         concurrency=conc,
         rate_limit=rate_value,
+        sandbox_dialect=pick(sandbox_dialect, "sandbox_dialect"),
+        address_line2=_address_line2(pick(address_line2, "address_line2")),
     )
+
+
+def _address_line2(value: str | None) -> str | None:
+    if value is None or value.strip().lower() in ("", "auto"):
+        return None
+    if value.strip().lower() not in ("send", "fold"):
+        raise ConfigError(
+            f"address_line2 must be send, fold or auto, not {value!r}",
+            hint="BULKSHIP_ADDRESS_LINE2=fold puts line 2 inside line 1, for a vendor that may drop it",
+        )
+    return value.strip().lower()

@@ -39,7 +39,8 @@ ROW_STATUSES: tuple[RowStatus, ...] = (
     RowStatus("duplicate", "#FCE5CD", attention=True, final=True, meaning="repeats an earlier row"),
     RowStatus("skipped", "#D9D9D9", final=True, meaning="left out on purpose (e.g. a hidden row)"),
     RowStatus("held", "#FFD966", attention=True, fix=True, meaning="repeats a card already ordered"),
-    RowStatus("needs review", "#F9CB9C", attention=True, fix=True, meaning="held for a person to check"),
+    # not on Fix these: the row may already be at the vendor, and running it again must not be suggested
+    RowStatus("needs review", "#F9CB9C", attention=True, meaning="may be at the vendor: a person checks"),
     RowStatus("planned", "#EFEFEF", meaning="to send: re-run the same command"),
     RowStatus("in doubt", "#F6B26B", meaning="sent, answer lost: re-run the same command to settle it"),
     RowStatus("ordered", "#CFE2F3", meaning="the vendor created the order"),

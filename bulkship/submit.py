@@ -58,6 +58,7 @@ from .errors import (
     BulkshipError,
     InsufficientFundsError,
     OrderRejectedError,
+    UnverifiableOrderError,
     VendorError,
 )
 from .ledger import (
@@ -71,7 +72,7 @@ from .ledger import (
     same_line,
 )
 from .models import Balance, VendorOrder
-from .plan import replan_po
+from .plan import batch_po_pattern, replan_po
 
 MAX_CONSECUTIVE_UNKNOWN = 3
 T = TypeVar("T")
@@ -85,11 +86,16 @@ _LINE_PATH = re.compile(r"lineitems\[(\d+)\]\.?(.*)", re.IGNORECASE)
 class OrderClient(Protocol):
     """What submit needs of :class:`bulkship.client.VendorClient`."""
 
-    async def create_order(self, payload: dict[str, Any], *, body: bytes | None = None) -> Any: ...
+    async def create_order(
+        self, payload: dict[str, Any], *, body: bytes | None = None, sent_before: bool = False
+    ) -> Any: ...
 
     async def find_order(self, po_number: str) -> VendorOrder | None: ...
 
     async def list_orders(self, po_number: str | None = None) -> list[VendorOrder]: ...
+
+    # look_up_order (found / absent / unknown) and order_listing (with completeness) are used when the
+    # client has them (VendorClient does); a client without them is asked find_order / list_orders.
 
     async def balance(self) -> Balance | None: ...
 
@@ -139,6 +145,18 @@ def _line_errors(exc: OrderRejectedError, line_count: int) -> tuple[dict[int, li
     return per_line, general
 
 
+def _sent_before(ledger: Ledger, order: OrderRecord) -> bool:
+    """On the ledger thread: whether this ledger recorded sending this PO before the current attempt (its
+    state was sending/unknown, or an older bulkship sent it and put it back to planned)."""
+    if order.state in OPEN_STATES:
+        return True
+    return sum(1 for e in ledger.events(po_number=order.po_number) if e.kind == "sending") > 1
+
+
+def _review_text(exc: VendorError) -> str:
+    return f"Needs review: {exc.message}" + (f"; {exc.hint}" if exc.hint else "")
+
+
 @dataclass(frozen=True)
 class _Found:
     """An order already at the vendor, found by its PONumber: resolved like a 409."""
@@ -169,6 +187,8 @@ class Submitter:
         self._consecutive_unknown = 0
         self.progress = SubmitProgress(0, 0)
         self._db: LedgerThread | None = None
+        self._held_for_review = ""  # why every planned order of the batch is held (first unexpected 409)
+        self._batch_checked = False
 
     async def _ledger(self, method: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``method(*args, **kwargs)`` on the ledger thread, committed when this returns."""
@@ -190,6 +210,11 @@ class Submitter:
         planned = self.ledger.orders(self.batch, states=("planned",))
         todo = [*open_orders, *planned]
         self.progress = SubmitProgress(len(todo), sum(o.lines for o in todo))
+        if planned and not open_orders and self._fresh_batch():
+            # The batch's first order goes out alone: a 409 on it (this ledger never sent it: a lost ledger,
+            # another machine) holds the rest for review before any other new PO number can go out.
+            self._queue.put_nowait(todo.pop(0).po_number)
+            await self._drain(workers=1)
         for order in todo:
             self._queue.put_nowait(order.po_number)
         await self._drain()
@@ -203,12 +228,18 @@ class Submitter:
         await self._finish()
         return self.outcome
 
-    async def _drain(self) -> None:
-        workers = [asyncio.create_task(self._worker()) for _ in range(self.concurrency)]
+    def _fresh_batch(self) -> bool:
+        """No order of this batch was ever sent (or taken from the vendor)."""
+        counts = self.ledger.order_counts(self.batch)
+        return not any(counts.get(state) for state in ("created", "rejected", "review", *OPEN_STATES))
+
+    async def _drain(self, workers: int | None = None) -> None:
+        count = self.concurrency if workers is None else workers
+        tasks = [asyncio.create_task(self._worker()) for _ in range(count)]
         try:
-            await asyncio.gather(*workers)
+            await asyncio.gather(*tasks)
         finally:
-            for task in workers:
+            for task in tasks:
                 task.cancel()
 
     async def _worker(self) -> None:
@@ -225,7 +256,7 @@ class Submitter:
                 request.cancel()
                 raise
             unrecorded = await self._settle(*current, await request)
-            if following is not None and self.outcome.stopped is not None:
+            if following is not None and (self.outcome.stopped is not None or self._held_for_review):
                 await self._release(following)
                 following = None
             if following is None:  # nothing was left (follow-ups may have come since), or the run stopped
@@ -237,7 +268,7 @@ class Submitter:
         """The next order of the queue, its intent committed (after ``unrecorded``, the outcome held back
         from the previous order); None when the queue is empty or the run stopped, ``unrecorded`` being
         committed alone then."""
-        while self.outcome.stopped is None:
+        while self.outcome.stopped is None and not self._held_for_review:
             try:
                 po = self._queue.get_nowait()
             except asyncio.QueueEmpty:
@@ -251,10 +282,14 @@ class Submitter:
         return None
 
     async def _release(self, claimed: Claimed) -> None:
-        """An order whose intent was committed when the run stopped, that never left: as it was before."""
+        """An order whose intent was committed when the run stopped, that never left: as it was before
+        (held for review instead, when the batch was held)."""
         order, _rows = claimed
         reason = "not sent: the run stopped before this order left"
-        if order.state in OPEN_STATES:  # an earlier run may have sent it: still to resolve with the same PO
+        if order.state == "planned" and self._held_for_review:
+            await self._ledger(self.ledger.record_not_sent, order.po_number, reason)
+            await self._ledger(self.ledger.hold_for_review, [order.po_number], self._held_for_review)
+        elif order.state in OPEN_STATES:  # an earlier run may have sent it: still to resolve with the same PO
             await self._ledger(self.ledger.record_unknown, order.po_number, order.error or reason)
         else:
             await self._ledger(self.ledger.record_not_sent, order.po_number, reason)
@@ -299,13 +334,29 @@ class Submitter:
         try:
             if order.state in OPEN_STATES:
                 # an earlier send may have gone through: ask the vendor before sending it again, so that a
-                # refusal of the re-send (funds, validation) is never mistaken for "not created"
-                found = await self.client.find_order(order.po_number)
+                # refusal of the re-send (funds, validation) is never mistaken for "not created". Absent or
+                # unknown, the same PO number goes out again: the vendor's 409 names the original if any.
+                found = await self._look_up(order.po_number)
                 if found is not None:
                     return _Found(found)
+                return await self.client.create_order(
+                    {"PONumber": order.po_number}, body=body, sent_before=True
+                )
             return await self.client.create_order({"PONumber": order.po_number}, body=body)
         except VendorError as exc:
             return exc
+
+    async def _look_up(self, po: str) -> VendorOrder | None:
+        """The vendor's order with this PO number if it can be found (a failed lookup finds nothing: the
+        re-send with the same PO number is safe either way)."""
+        look_up = getattr(self.client, "look_up_order", None)
+        try:
+            if look_up is None:
+                return await self.client.find_order(po)
+            found: VendorOrder | None = (await look_up(po)).order
+            return found
+        except VendorError:
+            return None
 
     async def _settle(self, order: OrderRecord, rows: list[RowRecord], answer: Any) -> Unrecorded | None:
         """Act on the vendor's answer; returns the write of a created order's outcome, for the worker to
@@ -320,6 +371,8 @@ class Submitter:
         elif isinstance(answer, VendorError):
             # no definite answer (or a 409 we could not resolve): it may exist; the same PO resolves it later
             await self._ledger(self.ledger.record_unknown, po, answer.message)
+            if isinstance(answer, UnverifiableOrderError):  # refused, and not checkable: a person looks
+                await self._ledger(self.ledger.mark_review, po, _review_text(answer))
             self.outcome.unknown.append(po)
             self._report(po, "unknown")
             self._consecutive_unknown += 1
@@ -327,7 +380,8 @@ class Submitter:
                 self._stop(answer)
         else:
             self._consecutive_unknown = 0
-            return await self._created(order, rows, answer.order, created=bool(answer.created))
+            ours = bool(getattr(answer, "after_lost_answer", False))
+            return await self._created(order, rows, answer.order, created=bool(answer.created), ours=ours)
         return None
 
     def _stop(self, exc: BulkshipError) -> None:
@@ -344,17 +398,30 @@ class Submitter:
         self._report(order.po_number, "not sent")
 
     async def _created(
-        self, order: OrderRecord, rows: list[RowRecord], vendor_order: VendorOrder, *, created: bool
+        self,
+        order: OrderRecord,
+        rows: list[RowRecord],
+        vendor_order: VendorOrder,
+        *,
+        created: bool,
+        ours: bool = False,
     ) -> Unrecorded | None:
         """Record what the vendor holds. When every row is in it (the usual case) the write is handed back
         to the worker, to commit with its next intent; otherwise it is committed now and the missing rows go
-        out in a follow-up order."""
-        if created or not vendor_order.line_items:
-            # our exact payload was accepted (201), or the original's lines are not shown: all rows are in it
+        out in a follow-up order. ``ours``: this call's own lost attempt may have created it."""
+        recorded_send = created or ours or await self._ledger(_sent_before, self.ledger, order)
+        if not created and not recorded_send:
+            # a 409 for a PO number this ledger never sent (a lost ledger, another machine): no other new PO
+            # number of this batch goes out that could hold a row the vendor already has
+            await self._check_batch(order)
+        if created or (recorded_send and not vendor_order.line_items):
+            # our exact payload was accepted (201), or it is our recorded send and its lines are not shown
             matches = match_lines([r.external_id or "" for r in rows], vendor_order)
             missing: list[Any] = []
         else:
-            matches, missing, review, note = await self._check_original(order, rows, vendor_order)
+            matches, missing, review, note = await self._check_original(
+                order, rows, vendor_order, recorded_send
+            )
             if review:
                 await self._settle_conflict(order, rows, vendor_order, matches, missing, review, note)
                 return None
@@ -385,8 +452,46 @@ class Submitter:
         await self._follow_up(order, rows, [r.line_index for r in missing if r.line_index is not None])
         return None
 
+    async def _check_batch(self, order: OrderRecord) -> None:
+        """The first 409 for a PO number this ledger never sent: before any other new PO number of the batch
+        goes out, the vendor's orders of the batch are read. Planned orders holding a row the vendor has
+        under another PO number are held for review; when that cannot be shown (the list is not complete,
+        or its lines show no ExternalIds), every planned order of the batch is held."""
+        if self._batch_checked:
+            return
+        self._batch_checked = True
+        hold = (
+            f"Needs review, not sent: the vendor already held PO number {order.po_number}, which this ledger "
+            "had never sent (the ledger was lost or replaced, or the batch ran on another machine)"
+        )
+        compare = f"compare the batch with the vendor: bulkship reconcile {self.batch}"
+        at_vendor = await self._external_ids_at_vendor(order.base_po)
+        pending = await self._ledger(self.ledger.orders, self.batch, ("planned",))
+        if at_vendor is None:
+            self._held_for_review = (
+                f"{hold}, and the vendor's orders cannot show which rows they hold. Nothing more was sent "
+                f"for this batch; {compare}"
+            )
+            held = [o.po_number for o in pending]
+        else:
+            held = []
+            for planned in pending:
+                rows = await self._ledger(self.ledger.rows_by_po, planned.po_number)
+                elsewhere = {
+                    at_vendor[r.external_id or ""] for r in rows if (r.external_id or "") in at_vendor
+                }
+                if elsewhere - {planned.po_number}:
+                    held.append(planned.po_number)
+        if held:
+            reason = self._held_for_review or (
+                f"{hold}; the vendor holds rows of this order under another PO number. Nothing was sent for "
+                f"it; {compare}"
+            )
+            for po in await self._ledger(self.ledger.hold_for_review, held, reason):
+                self._report(po, "needs review")
+
     async def _check_original(
-        self, order: OrderRecord, rows: list[RowRecord], vendor_order: VendorOrder
+        self, order: OrderRecord, rows: list[RowRecord], vendor_order: VendorOrder, recorded_send: bool
     ) -> tuple[list[Any], list[RowRecord], list[RowRecord], str]:
         """A 409's original order against ours: each row's verified vendor line (or None), the rows to send
         in a follow-up (certainly not at the vendor), the rows that need the user, and why."""
@@ -395,7 +500,9 @@ class Submitter:
             items[r.line_index] if r.line_index is not None and r.line_index < len(items) else None
             for r in rows
         ]
-        matches = match_lines([r.external_id or "" for r in rows], vendor_order, ours)
+        matches = match_lines(
+            [r.external_id or "" for r in rows], vendor_order, ours, recorded_send=recorded_send
+        )
         position = {id(li): i for i, li in enumerate(vendor_order.line_items)}
         review: list[RowRecord] = []
         for n, (row, line, item) in enumerate(zip(rows, matches, ours, strict=True)):
@@ -406,14 +513,17 @@ class Submitter:
             row for row, line in zip(rows, matches, strict=True) if line is None and row not in review
         ]
         note = (
-            f"Not ordered: the vendor's order {order.po_number} (a PO number used before, by another plan or "
-            "batch) holds other content than this row"
+            f"Needs review, not ordered: the vendor's order {order.po_number} (a PO number used before, by "
+            "another plan or batch) does not show this row"
         )
         if not unmatched:
             return matches, [], review, note
+        if not any(li.external_id for li in vendor_order.line_items):
+            note += " (it shows no ExternalIds to tie its lines to rows)"
+            return matches, [], review + unmatched, note
         elsewhere = await self._external_ids_at_vendor(order.base_po)
         if elsewhere is None:
-            note += "; the vendor's orders could not be listed to check whether this row is under another PO"
+            note += "; the vendor's orders could not all be listed to check whether it is under another PO"
             return matches, [], review + unmatched, note
         found = [row for row in unmatched if (row.external_id or "") in elsewhere]
         if found:
@@ -422,15 +532,24 @@ class Submitter:
         return matches, [row for row in unmatched if row not in found], review + found, note
 
     async def _external_ids_at_vendor(self, base_po: str) -> dict[str, str] | None:
-        """ExternalId -> PONumber over the vendor's orders of this batch's PO stem; None when unknowable."""
-        stem = re.sub(r"-\d+$", "", base_po) + "-"
+        """ExternalId -> PONumber over the vendor's orders of this batch's PO numbers (its stem exactly,
+        follow-ups included); None when unknowable (the list is not provably complete)."""
+        stem = re.sub(r"-\d+$", "", base_po)
+        pattern = batch_po_pattern(stem)
+        listing = getattr(self.client, "order_listing", None)
         try:
-            orders = await self.client.list_orders()
+            if listing is None:
+                orders, complete = await self.client.list_orders(), True
+            else:
+                listed = await listing()
+                orders, complete = listed.orders, listed.complete
         except VendorError:
+            return None
+        if not complete:
             return None
         found: dict[str, str] = {}
         for vendor_order in orders:
-            if not vendor_order.po_number.startswith(stem):
+            if not pattern.fullmatch(vendor_order.po_number):
                 continue
             for line in vendor_order.line_items:
                 if not line.external_id:
@@ -450,7 +569,8 @@ class Submitter:
     ) -> None:
         """Rows the 409's original does not hold as sent: never re-sent on a guess. Verified rows are ordered,
         rows certainly not at the vendor go out in a follow-up, the others wait for the user."""
-        message = f"{note}. Nothing was re-sent for it; run `bulkship reconcile` to compare with the vendor"
+        compare = f"bulkship reconcile {self.batch}"
+        message = f"{note}. Nothing was sent for it; compare the batch with the vendor: {compare}"
         outcomes = [
             LineOutcome(
                 row.fingerprint,
@@ -472,8 +592,8 @@ class Submitter:
                 missing_error=message,
             )
             self.outcome.created.append(order.po_number)
-        else:  # nothing of ours is in it: the order under this PO is not ours
-            await self._ledger(self.ledger.record_unknown, order.po_number, message)
+        else:  # nothing of ours is proven in it: a re-send of this PO would get the same answer
+            await self._ledger(self.ledger.mark_review, order.po_number, message, hold_order=True)
         self._report(order.po_number, "needs review", ordered=len(outcomes))
         if follow:
             await self._follow_up(order, rows, [r.line_index for r in follow if r.line_index is not None])

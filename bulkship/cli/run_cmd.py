@@ -206,10 +206,17 @@ def _report(result: RunResult) -> None:
         err_console.print(
             f"{result.unsent_rows} valid row(s) not sent yet; re-run the same command to send them."
         )
-    to_fix = result.attention_rows - result.held_rows  # held rows have their own advice below
+    if result.review_rows:
+        err_console.print(
+            f"{result.review_rows} row(s) need review: they may already be at the vendor and cannot be tied "
+            "to its orders, so nothing more is sent for them. Compare the batch with the vendor: "
+            f"bulkship reconcile {result.batch}"
+        )
+    # held and needs-review rows have their own advice
+    to_fix = result.attention_rows - result.held_rows - result.review_rows
     if to_fix > 0:
         err_console.print(
-            f"{to_fix} row(s) need your attention (invalid, duplicate, failed or needing review): see the "
+            f"{to_fix} row(s) need your attention (invalid, duplicate or failed): see the "
             f"'Fix these' sheet, correct them and run it with --batch {result.batch}."
         )
     if result.held_rows:

@@ -63,11 +63,19 @@ def sandbox(
         Path | None, typer.Option(help="JSON catalog to serve instead of the built-in.")
     ] = None,
     allow_remote: Annotated[bool, typer.Option(help="Allow binding a non-loopback address.")] = False,
+    dialect: Annotated[
+        str,
+        typer.Option(
+            help="How it answers: 'documented' or 'likely-real' (camelCase, no line echo, ASP.NET errors, "
+            "an order list that ignores the PO filter...), optionally with ,KNOB=VALUE overrides."
+        ),
+    ] = "documented",
 ) -> None:
     """Serve the sandbox until Ctrl-C or SIGTERM. Prints its URL and credentials first, one per line."""
     if ctx.invoked_subcommand is not None:
         return
     from ..sandbox import DEFAULT_CLOCK_SPEED, Sandbox, SandboxConfig
+    from ..sandbox.dialect import parse_dialect
     from ..sandbox.server import base_url, bind, serve
 
     config = SandboxConfig(
@@ -87,6 +95,7 @@ def sandbox(
         clock_speed=DEFAULT_CLOCK_SPEED if clock_speed is None else clock_speed,
         catalog_file=catalog,
         order_failure_rate=order_failure_rate,
+        dialect=parse_dialect(dialect),
     )
     sandbox_instance = Sandbox(config)
     try:
@@ -101,7 +110,8 @@ def sandbox(
     )
     sys.stdout.flush()
     err_console.print(
-        f"Sandbox vendor API on {url} (no real orders); state: {state or 'in memory'}. Ctrl-C stops it.\n"
+        f"Sandbox vendor API on {url} (no real orders, {config.dialect.text} dialect); "
+        f"state: {state or 'in memory'}. Ctrl-C stops it.\n"
         f"Try: curl -X POST -H 'Email: {email}' -H 'AccessToken: ...' {url}/v1/Tokens",
         soft_wrap=True,
     )

@@ -71,13 +71,18 @@ def connect(
         rng=rng,
         catalog_cache_file=catalog_cache,
         on_close=on_close,
+        sends_address_line2=settings.sends_address_line2,
     )
 
 
 def _embedded_sandbox(settings: Settings) -> tuple[httpx.AsyncBaseTransport, Callable[[], None]]:
     from ..sandbox import Sandbox, SandboxConfig, create_app
+    from ..sandbox.dialect import parse_dialect
 
-    sandbox = Sandbox(SandboxConfig(state_file=settings.sandbox_state_file))
+    config = SandboxConfig(
+        state_file=settings.sandbox_state_file, dialect=parse_dialect(settings.sandbox_dialect)
+    )
+    sandbox = Sandbox(config)
     transport = httpx.ASGITransport(app=create_app(sandbox))
 
     def close() -> None:

@@ -1,8 +1,10 @@
 """Read vendor JSON into bulkship's typed values.
 
 Response keys are read case-insensitively at every level (the docs write PascalCase, public clients read
-camelCase). Fields that api-contract.md marks *assumed* are optional: a missing or odd value gives a default,
-never an exception.
+camelCase), and so are enum values (``physicalShipment``): they are brought to the documented spelling here,
+once. Order and line statuses go through one table of synonyms (:data:`STATUS_SYNONYMS`); a status it does
+not know is kept verbatim, never taken for another. Fields that api-contract.md marks *assumed* are
+optional: a missing or odd value gives a default, never an exception.
 """
 
 from __future__ import annotations
@@ -22,6 +24,31 @@ from ..models import (
 )
 
 DEFAULT_CARD_CARRIER = CardCarrier(id="DEFAULT", name="Default")
+# The documented spelling of each enum value, by its letters and digits lower-cased.
+ENUM_VALUES = {
+    v.lower(): v
+    for v in (
+        "PhysicalShipment",
+        "DigitalDelivery",
+        "Links",
+        "Physical",
+        "Digital",
+        "Fixed",
+        "Variable",
+    )
+}
+# The one table of vendor order/line statuses: every spelling bulkship understands -> its canonical name.
+# A status not listed is shown as the vendor wrote it (never as "ordered" or any other guess).
+STATUS_SYNONYMS = {
+    "Pending": ("pending", "processing", "inprogress", "open", "new", "submitted", "received", "queued",
+                "accepted", "awaitingfulfillment"),
+    "Complete": ("complete", "completed", "fulfilled", "fulfillmentcomplete", "success", "succeeded", "done"),
+    "Shipped": ("shipped", "intransit", "dispatched", "outfordelivery"),
+    "Delivered": ("delivered",),
+    "Failed": ("failed", "failure", "error", "errored", "rejected", "declined"),
+    "Cancelled": ("cancelled", "canceled", "voided", "void", "refunded"),
+}  # fmt: skip
+_STATUS_OF = {spelling: name for name, spellings in STATUS_SYNONYMS.items() for spelling in spellings}
 MAPPING = (dict, Mapping)  # dict first: isinstance against the Mapping ABC alone is slow
 
 
@@ -70,6 +97,27 @@ def decimal(value: Any, default: Decimal | None = None) -> Decimal | None:
     except (InvalidOperation, ValueError):
         return default
     return result if result.is_finite() else default
+
+
+def _letters(value: str) -> str:
+    return "".join(ch for ch in value if ch.isalnum()).lower()
+
+
+def enum_value(value: Any, default: str = "") -> str:
+    """An enum value in the documented spelling (``physicalShipment`` -> ``PhysicalShipment``); an unknown
+    value as it came."""
+    if value is None or isinstance(value, Mapping | list):
+        return default
+    raw = str(value).strip()
+    return ENUM_VALUES.get(_letters(raw), raw) if raw else default
+
+
+def status_name(value: Any) -> str:
+    """A vendor order or line status by :data:`STATUS_SYNONYMS`; an unknown status verbatim, "" when none."""
+    if value is None or isinstance(value, Mapping | list):
+        return ""
+    raw = str(value).strip()
+    return _STATUS_OF.get(_letters(raw), raw)
 
 
 def integer(value: Any, default: int | None = None) -> int | None:
@@ -125,15 +173,15 @@ def parse_product(raw: Any) -> Product | None:
     product_id = text(raw, "Id", "ProductId")
     if not product_id:
         return None
-    denomination_type = text(raw, "DenominationType", default="Fixed")
+    denomination_type = enum_value(field(raw, "DenominationType"), default="Fixed")
     shipping = path(raw, "Meta", "ShippingConfiguration")
     return Product(
         id=product_id,
         name=text(raw, "Name", default=product_id),
-        type=text(raw, "Type"),
+        type=enum_value(field(raw, "Type")),
         denomination_type=denomination_type,
         denominations=_denominations(raw, denomination_type),
-        delivery_types=tuple(str(t) for t in items(raw, "AvailableDeliveryTypes")),
+        delivery_types=tuple(enum_value(t) for t in items(raw, "AvailableDeliveryTypes")),
         fulfillment_group=text(shipping, "FulfillmentGroup"),
         requires_card_carrier=boolean(field(shipping, "HasRequiredCardCarriers", default=False)),
         card_carriers=_card_carriers(raw),
@@ -159,27 +207,47 @@ def parse_shipping_method(raw: Any) -> ShippingMethod | None:
 # --- orders --------------------------------------------------------------------------------------------
 
 
+_TRACKING_KEYS = ("TrackingNumber", "TrackingNo", "TrackingCode", "TrackingId")
+
+
 def _shipment(raw: Any) -> Shipment:
     return Shipment(
-        tracking_number=text(raw, "TrackingNumber"),
-        carrier=text(raw, "Carrier"),
+        tracking_number=text(raw, *_TRACKING_KEYS),
+        carrier=text(raw, "Carrier", "CarrierName", "ShippingCarrier"),
         shipping_method_id=text(raw, "ShippingMethodId"),
-        tracking_url=text(raw, "TrackingUrl"),
-        shipped_date=text(raw, "ShippedDate"),
-        delivered_date=text(raw, "DeliveredDate"),
+        tracking_url=text(raw, "TrackingUrl", "TrackingLink"),
+        shipped_date=text(raw, "ShippedDate", "ShipDate", "ShippedAt"),
+        delivered_date=text(raw, "DeliveredDate", "DeliveredAt"),
     )
+
+
+def _records(value: Any) -> list[Any]:
+    """An object or a list of objects, as a list of objects."""
+    if isinstance(value, MAPPING):
+        return [value]
+    return [v for v in value if isinstance(v, MAPPING)] if isinstance(value, list) else []
+
+
+def _shipments(raw: Any) -> tuple[Shipment, ...]:
+    """Tracking wherever the vendor puts it (assumed, not documented): ``Shipments[]``, one ``Shipment``,
+    the claim data (``claimData``, an object or a list), or the line item itself."""
+    found = [_shipment(s) for s in _records(field(raw, "Shipments", "Shipment"))]
+    found += [_shipment(c) for c in _records(field(raw, "ClaimData", "Claim", "Claims"))]
+    if not any(s.tracking_number for s in found) and text(raw, *_TRACKING_KEYS):
+        found.append(_shipment(raw))
+    return tuple(s for s in found if s.tracking_number or s.shipped_date or s.delivered_date)
 
 
 def _line_item(raw: Any) -> VendorLineItem:
     return VendorLineItem(
-        id=text(raw, "Id"),
+        id=text(raw, "Id", "LineItemId"),
         external_id=text(raw, "ExternalId"),
         product_id=text(raw, "ProductId"),
         value=decimal(field(raw, "Value"), Decimal("0")) or Decimal("0"),
         quantity=integer(field(raw, "Quantity"), 1) or 1,
         cost=decimal(field(raw, "Cost")),
-        status=text(raw, "Status"),
-        shipments=tuple(_shipment(s) for s in items(raw, "Shipments") if isinstance(s, MAPPING)),
+        status=status_name(field(raw, "Status")),
+        shipments=_shipments(raw),
     )
 
 
@@ -189,8 +257,8 @@ def parse_order(raw: Any) -> VendorOrder:
     return VendorOrder(
         id=text(record, "Id", "OrderId"),
         po_number=text(record, "PONumber"),
-        status=text(record, "Status"),
-        type=text(record, "Type", default="PhysicalShipment"),
+        status=status_name(field(record, "Status")),
+        type=enum_value(field(record, "Type"), default="PhysicalShipment"),
         line_items=tuple(_line_item(li) for li in items(record, "LineItems") if isinstance(li, MAPPING)),
         raw=dict(record),
     )
@@ -216,28 +284,47 @@ def error_message(body: Any) -> str:
     return text(body, "Message", "Error", "Title", "Detail")
 
 
+def error_path(key: str) -> str:
+    """A field path as the documented 400 writes it: ASP.NET's ``order.LineItems[1].Zip`` and
+    ProblemDetails' ``$.LineItems[1].Zip`` (or ``$.lineItems[1].zip``) are ``LineItems[1].Zip``."""
+    at = key.lower().find("lineitems[")
+    if at >= 0:
+        return "LineItems" + key[at + len("lineitems") :]
+    return key[2:] if key.startswith("$.") else key
+
+
 def field_errors(body: Any) -> dict[str, list[str]]:
-    """``Errors`` as ``{"LineItems[3].Value": ["..."]}``; also accepts a list of ``{Field, Message}``."""
-    raw = field(body, "Errors")
+    """``Errors`` / ProblemDetails ``errors`` / ASP.NET ``ModelState`` as ``{"LineItems[3].Value": [...]}``
+    (line paths written the documented way, see :func:`error_path`); also a list of ``{Field, Message}``."""
+    raw = field(body, "Errors", "ModelState")
     result: dict[str, list[str]] = {}
     if isinstance(raw, Mapping):
         for key, messages in raw.items():
             values = messages if isinstance(messages, list) else [messages]
-            result[str(key)] = [str(m) for m in values if m is not None]
+            result.setdefault(error_path(str(key)), []).extend(str(m) for m in values if m is not None)
     elif isinstance(raw, list):
         for entry in raw:
             if isinstance(entry, Mapping):
-                key = text(entry, "Field", "Path", "PropertyName", "Name", default="")
+                key = error_path(text(entry, "Field", "Path", "PropertyName", "Name", default=""))
                 result.setdefault(key, []).append(text(entry, "Message", "ErrorMessage", default=""))
             elif entry is not None:
                 result.setdefault("", []).append(str(entry))
     return result
 
 
+def original_order_ids(body: Any) -> list[str]:
+    """The Ids a 409 body names for the original order: ``Id``, ``OrderId``, and ``PreviousOrderIds`` (a list
+    or one string), in that order, without repeats."""
+    found = [text(body, name) for name in ("Id", "OrderId", "OriginalOrderId", "ExistingOrderId")]
+    previous = field(body, "PreviousOrderIds", "PreviousOrderId")
+    if isinstance(previous, list):
+        found += [str(p) for p in previous if p is not None and not isinstance(p, Mapping | list)]
+    elif previous is not None and not isinstance(previous, Mapping):
+        found += [p.strip() for p in str(previous).split(",")]
+    return list(dict.fromkeys(i for i in found if i))
+
+
 def original_order_id(body: Any) -> str:
-    """The Id of the original order in a 409 body: ``Id``, ``OrderId`` or ``PreviousOrderIds[0]``."""
-    direct = text(body, "Id", "OrderId", "OriginalOrderId", "ExistingOrderId")
-    if direct:
-        return direct
-    previous = items(body, "PreviousOrderIds")
-    return str(previous[0]) if previous and previous[0] is not None else ""
+    """The first Id a 409 body names (see :func:`original_order_ids`), or ""."""
+    ids = original_order_ids(body)
+    return ids[0] if ids else ""

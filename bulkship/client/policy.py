@@ -47,9 +47,12 @@ BACKOFF_INITIAL_S = 0.5
 BACKOFF_MAX_S = 30.0
 MAX_RETRY_AFTER_S = 300.0  # honour the vendor's Retry-After, but never hang for longer than this per attempt
 
-# --- tokens: refresh at 90 % of ExpiresIn (assumed to be seconds)
+# --- tokens: refresh at 90 % of ExpiresIn, read as seconds but never trusted beyond an hour: one public
+# client reads it as minutes, so the early refresh is the safe reading (a 401 still refreshes at once).
 TOKEN_REFRESH_FRACTION = 0.9
 DEFAULT_TOKEN_LIFETIME_S = 3600.0
+MIN_TOKEN_LIFETIME_S = 30.0  # a tiny or odd ExpiresIn must not become a token fetch per request
+MAX_TOKEN_LIFETIME_S = 3600.0
 
 # What each status code means. 401 is handled before this map (refresh once); 409 on POST /v1/Orders is
 # resolved to the original order by the client; 5xx is VendorUnavailableError.
@@ -75,6 +78,13 @@ def error_class_for(status_code: int) -> type[VendorError]:
 def should_retry(exc: BaseException) -> bool:
     """The one retry decision: 429, 5xx/504 and transport errors are transient; nothing else is retried."""
     return isinstance(exc, TransientVendorError)
+
+
+def token_lifetime_s(expires_in: float | None) -> float:
+    """Seconds to use a token for, from ``ExpiresIn`` (unit unknown: seconds or minutes), within bounds."""
+    if expires_in is None or expires_in != expires_in or expires_in <= 0:
+        return DEFAULT_TOKEN_LIFETIME_S
+    return min(max(float(expires_in), MIN_TOKEN_LIFETIME_S), MAX_TOKEN_LIFETIME_S)
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:

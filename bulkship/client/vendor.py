@@ -11,6 +11,7 @@ Credentials and the bearer token never appear in a log line, an exception messag
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
 import random
@@ -35,6 +36,7 @@ from ..errors import (
     RateLimitedError,
     TerminalVendorError,
     TransientVendorError,
+    UnverifiableOrderError,
     VendorError,
     VendorUnavailableError,
 )
@@ -46,7 +48,7 @@ from .parse import (
     field,
     field_errors,
     integer,
-    original_order_id,
+    original_order_ids,
     page_data,
     parse_balance,
     parse_order,
@@ -58,7 +60,6 @@ from .policy import (
     BACKOFF_INITIAL_S,
     DEFAULT_MAX_ATTEMPTS,
     DEFAULT_TIMEOUT_S,
-    DEFAULT_TOKEN_LIFETIME_S,
     HTTP_LIMITS,
     MAX_CONNECTIONS,
     ONE_CONNECTION,
@@ -72,6 +73,7 @@ from .policy import (
     parse_retry_after,
     should_retry,
     timeout_for,
+    token_lifetime_s,
     wait_before_retry,
 )
 
@@ -85,11 +87,37 @@ CREDENTIALS_HINT = (
 
 
 @dataclass(frozen=True)
+class Listing:
+    """Orders the vendor listed, and whether the list is provably all of them (and why not)."""
+
+    orders: list[VendorOrder]
+    complete: bool
+    why_incomplete: str = ""
+
+
+@dataclass(frozen=True)
+class LookUp:
+    """One PONumber asked of the vendor: found (``order``), provably ``absent``, or unknown (see why)."""
+
+    po_number: str
+    order: VendorOrder | None
+    absent: bool
+    why_unknown: str = ""
+
+    @property
+    def unknown(self) -> bool:
+        return self.order is None and not self.absent
+
+
+@dataclass(frozen=True)
 class CreateResult:
-    """The order as the vendor holds it; ``created`` is False when the PONumber already existed (409)."""
+    """The order as the vendor holds it; ``created`` is False when the PONumber already existed (409).
+    ``after_lost_answer``: an attempt of this same call got no answer first, so the order found may well be
+    the one that attempt created (our exact payload)."""
 
     order: VendorOrder
     created: bool
+    after_lost_answer: bool = False
 
 
 class _Secret:
@@ -151,6 +179,7 @@ class VendorClient:
         rng: random.Random | None = None,
         catalog_cache_file: Path | None = None,
         on_close: Collection[Callable[[], Awaitable[None] | None]] = (),
+        sends_address_line2: bool = False,
     ) -> None:
         self.base_url = normalize_base_url(base_url)
         self.max_attempts = max(1, max_attempts)
@@ -176,6 +205,7 @@ class VendorClient:
         self._catalog_lock = asyncio.Lock()
         self._catalog_cache_file = catalog_cache_file
         self._on_close = list(on_close)
+        self.sends_address_line2 = sends_address_line2  # else line 2 is folded into line 1 (models.Catalog)
         self.token_fetches = 0  # how many times POST /v1/Tokens was called (for diagnostics and tests)
 
     def __repr__(self) -> str:
@@ -223,22 +253,27 @@ class VendorClient:
                 raw = (await self._all_pages("/v1/Products"), await self._all_pages("/v1/ShippingMethods"))
                 if self._catalog_cache_file:
                     cache.save(self._catalog_cache_file, self.base_url, *raw)
-            self._catalog = build_catalog(*raw)
+            catalog = build_catalog(*raw)
+            self._catalog = dataclasses.replace(catalog, sends_address_line2=self.sends_address_line2)
             return self._catalog
 
-    async def create_order(self, payload: Mapping[str, Any], *, body: bytes | None = None) -> CreateResult:
+    async def create_order(
+        self, payload: Mapping[str, Any], *, body: bytes | None = None, sent_before: bool = False
+    ) -> CreateResult:
         """POST /v1/Orders. The body is serialised once, so every retry sends the same bytes and PONumber.
         ``body`` is the payload already serialised (the ledger's stored JSON text): it is sent as it is, and
         ``payload`` then need only hold the PONumber.
 
         A 409 (the PONumber exists, e.g. an earlier attempt went through) resolves to the original order with
-        ``created=False``. When no attempt gets a definite answer, raises VendorUnavailableError: the outcome
-        is unknown, and re-sending the same PONumber later resolves it.
+        ``created=False``, checked to carry the PONumber sent. When no attempt gets a definite answer, raises
+        VendorUnavailableError: the outcome is unknown, and re-sending the same PONumber later resolves it.
 
         A refusal (400/401/403/422) after an attempt whose answer was lost (timeout, 5xx, dropped connection)
         says nothing about that earlier attempt, which may have created the order: the vendor is asked
-        (GET /v1/Orders?poNumber=) before the refusal is believed. Found: resolved like a 409. Not found: the
-        refusal stands. The lookup fails: VendorUnavailableError (unknown).
+        (:meth:`look_up_order`) before the refusal is believed. Found: resolved like a 409. Provably absent:
+        the refusal stands. Unknown (the lookup fails, or the order list cannot prove that nothing carries
+        this PONumber): :class:`~bulkship.errors.UnverifiableOrderError`. ``sent_before``: an earlier call
+        sent this PONumber without a definite answer, so any refusal is checked the same way.
         """
         po_number = text(payload, "PONumber")
         subject = f"order {po_number}" if po_number else "the order"
@@ -251,19 +286,21 @@ class VendorClient:
                     "POST", "/v1/Orders", body=body, allow={409}, subject=subject, lost=lost_answers
                 )
             except TerminalVendorError as refusal:
-                if not lost_answers or not po_number:
+                if not (lost_answers or sent_before) or not po_number:
                     raise
                 found = await self._look_up_after_refusal(po_number, subject, refusal)
-                if found is None:
-                    raise
-                return CreateResult(found, created=False)
+                return CreateResult(found, created=False, after_lost_answer=True)
             if status == 409:
-                return CreateResult(await self._original_of_duplicate(data, po_number), created=False)
+                original = await self._original_of_duplicate(data, po_number)
+                ours = bool(lost_answers) or sent_before
+                return CreateResult(original, created=False, after_lost_answer=ours)
             order = parse_order(data)
             if not order.id and po_number:  # created, but the answer is unreadable: look it up
-                order = await self.find_order(po_number) or order
+                order = (await self.look_up_order(po_number)).order or order
             return CreateResult(order, created=True)
         except TransientVendorError as exc:
+            if isinstance(exc, UnverifiableOrderError):
+                raise
             raise VendorUnavailableError(
                 f"No definite answer from the vendor for {subject} after {self.max_attempts} attempts "
                 f"({exc.message}); whether it was created is unknown",
@@ -275,20 +312,27 @@ class VendorClient:
 
     async def _look_up_after_refusal(
         self, po_number: str, subject: str, refusal: TerminalVendorError
-    ) -> VendorOrder | None:
-        """The order an earlier, unanswered attempt may have created, or None when the vendor has none."""
+    ) -> VendorOrder:
+        """The order an earlier, unanswered attempt created; the refusal again when the vendor provably has
+        none; UnverifiableOrderError when that cannot be told."""
         try:
-            return await self.find_order(po_number)
+            found = await self.look_up_order(po_number)
         except VendorError as exc:
-            raise VendorUnavailableError(
-                f"The vendor refused {subject} ({refusal.status_code}: {refusal.message}) after an earlier "
-                f"attempt got no answer, and looking the order up failed ({exc.message}); whether it was "
-                "created is unknown",
-                hint=f"re-run the same command: PONumber {po_number} is looked up again before anything is "
-                "re-sent, so nothing is ordered twice",
-                status_code=refusal.status_code,
-                body=refusal.body,
-            ) from exc
+            why = f"looking the order up failed ({exc.message})"
+        else:
+            if found.order is not None:
+                return found.order
+            if found.absent:
+                raise refusal
+            why = f"the vendor's order list cannot show whether it exists ({found.why_unknown})"
+        raise UnverifiableOrderError(
+            f"The vendor refused {subject} ({refusal.status_code}: {refusal.message}) after an earlier "
+            f"attempt got no answer, and {why}: it may exist at the vendor",
+            hint=f"nothing more is sent for it under another PO number; look PONumber {po_number} up in the "
+            "vendor's portal, or compare with `bulkship reconcile`",
+            status_code=refusal.status_code,
+            body=refusal.body,
+        )
 
     async def get_order(self, order_id: str) -> VendorOrder:
         _, data = await self._call(
@@ -296,19 +340,34 @@ class VendorClient:
         )
         return parse_order(data)
 
+    async def look_up_order(self, po_number: str) -> LookUp:
+        """Found, provably absent, or unknown: the order list proves absence only when it is complete (the
+        end of the list was reached) and every listed order shows its PONumber. A server that ignores the PO
+        filter, caps its page size or hides PONumbers gives "unknown", never "absent"."""
+        listing = await self.order_listing(po_number)
+        if listing.orders:
+            return LookUp(po_number, listing.orders[0], absent=False)
+        return LookUp(po_number, None, absent=listing.complete, why_unknown=listing.why_incomplete)
+
     async def find_order(self, po_number: str) -> VendorOrder | None:
-        """The order with this PONumber, or None (filtered here too: a server may ignore the filter)."""
-        for order in await self.list_orders(po_number=po_number):
-            if order.po_number == po_number:
-                return order
-        return None
+        """The order with this PONumber, or None (not found, whether provably absent or not: see
+        :meth:`look_up_order` where the difference matters)."""
+        return (await self.look_up_order(po_number)).order
 
     async def list_orders(self, po_number: str | None = None) -> list[VendorOrder]:
+        return (await self.order_listing(po_number)).orders
+
+    async def order_listing(self, po_number: str | None = None) -> Listing:
+        """Every order the vendor lists (those with this PONumber only, filtered here too: a server may
+        ignore the filter), and whether the list is provably complete."""
         params = {"poNumber": po_number} if po_number else {}
-        orders = [parse_order(raw) for raw in await self._all_pages("/v1/Orders", params)]
+        raw, complete, why = await self._pages("/v1/Orders", params)
+        orders = [parse_order(r) for r in raw]
+        if complete and any(not order.po_number for order in orders):
+            complete, why = False, "the vendor's order list does not show every order's PONumber"
         if po_number:
             orders = [order for order in orders if order.po_number == po_number]
-        return orders
+        return Listing(orders, complete, why)
 
     async def balance(self) -> Balance | None:
         """The deposit account (``GET /v1/Balance``), or None when this API has no such endpoint."""
@@ -318,40 +377,63 @@ class VendorClient:
     # --- paging ----------------------------------------------------------------------------------------
 
     async def _all_pages(self, path: str, params: Mapping[str, str] | None = None) -> list[Any]:
-        """Every record of a paged list (1-based ``pageIndex``); a plain JSON array is one page."""
+        return (await self._pages(path, params))[0]
+
+    async def _pages(self, path: str, params: Mapping[str, str] | None = None) -> tuple[list[Any], bool, str]:
+        """Every record of a paged list (1-based ``pageIndex``), whether the list is provably complete, and
+        why not. Complete: an empty page (unless short of the ``TotalCount``), or the ``TotalCount`` reached
+        exactly, or a page shorter than the ``PageSize`` the server says it uses. A short page alone proves
+        nothing (a server may cap the page size silently), so without those the next page is asked for. A
+        server that ignores ``pageIndex`` (the same first record again) gives what it showed, not complete."""
         records: list[Any] = []
         previous_first: str | None = None
+        total: int | None = None
         for page in range(1, MAX_PAGES + 1):
             query = {**(params or {}), "pageIndex": str(page), "pageSize": str(PAGE_SIZE)}
             _, body = await self._call("GET", path, params=query)
             data = page_data(body)
-            if isinstance(body, list) or not isinstance(body, Mapping):
-                return data
-            first = json.dumps(data[0], sort_keys=True, default=str) if data else None
-            if not data or first == previous_first:  # empty, or a server that ignores pageIndex
-                break
+            if not data:
+                if total is not None and len(records) < total:  # e.g. pages counted from 0: one was missed
+                    return records, False, f"it ended after {len(records)} of the {total} records it counts"
+                return records, True, ""
+            first = json.dumps(data[0], sort_keys=True, default=str)
+            if first == previous_first:
+                return records, False, f"it ignores pageIndex; it showed {len(records)} records"
             previous_first = first
             records.extend(data)
-            total = integer(field(body, "TotalCount", "Total", "TotalItems"))
-            page_size = integer(field(body, "PageSize")) or PAGE_SIZE
-            if (total is not None and len(records) >= total) or (total is None and len(data) < page_size):
-                break
-        return records
+            total = integer(field(body, "TotalCount", "Total", "TotalItems", "TotalRecords"))
+            if total is not None and len(records) == total:
+                return records, True, ""
+            page_size = integer(field(body, "PageSize"))
+            if total is None and page_size and len(data) < page_size:
+                return records, True, ""
+        return records, False, f"it has more than {MAX_PAGES} pages"
 
     async def _original_of_duplicate(self, body: Any, po_number: str) -> VendorOrder:
-        original_id = original_order_id(body)
-        if original_id:
-            return await self.get_order(original_id)
-        found = await self.find_order(po_number) if po_number else None
-        if found is None:
+        """The order a 409 names, checked to carry ``po_number`` (an order that shows no PONumber is taken
+        only when none of the named orders shows ours); else looked up by PONumber."""
+        unverified: VendorOrder | None = None
+        for original_id in original_order_ids(body):
+            try:
+                order = await self.get_order(original_id)
+            except NotFoundError:
+                continue
+            if order.po_number == po_number or not po_number:
+                return order
+            if not order.po_number and unverified is None:
+                unverified = order
+        if unverified is not None:
+            return unverified
+        found = await self.look_up_order(po_number) if po_number else None
+        if found is None or found.order is None:
             raise DuplicateOrderError(
-                f"The vendor says PONumber {po_number} already exists (409) but names no original order, "
-                "and it cannot be found by PONumber",
+                f"The vendor says PONumber {po_number} already exists (409) but names no original order "
+                "that carries it, and it cannot be found by PONumber",
                 hint="look the order up in the vendor's portal before re-sending anything",
                 status_code=409,
                 body=body,
             )
-        return found
+        return found.order
 
     # --- one request, with retries ---------------------------------------------------------------------
 
@@ -422,7 +504,10 @@ class VendorClient:
                     body=_error_body(response),
                 )
         if response.is_success:
-            return response.status_code, self._json(response, method, path)
+            data = self._json(response, method, path)
+            if response.status_code == 201:
+                data = _with_location_id(data, response.headers.get("Location"))
+            return response.status_code, data
         if response.status_code in allow:
             return response.status_code, _error_body(response)
         raise self._error(response, subject)
@@ -506,8 +591,8 @@ class VendorClient:
                 hint="is --api-url the vendor's API root?",
                 status_code=response.status_code,
             )
-        lifetime = decimal(field(body, "ExpiresIn"))
-        seconds = float(lifetime) if lifetime and lifetime > 0 else DEFAULT_TOKEN_LIFETIME_S
+        lifetime = decimal(field(body, "ExpiresIn", "Expires_In"))
+        seconds = token_lifetime_s(float(lifetime) if lifetime is not None else None)
         return _Token(_Secret(value), refresh_at=self._clock() + TOKEN_REFRESH_FRACTION * seconds)
 
     # --- answers ---------------------------------------------------------------------------------------
@@ -566,6 +651,16 @@ class VendorClient:
         if kind is DuplicateOrderError:
             return DuplicateOrderError(f"The vendor says {subject} already exists (409){said}", **common)
         return kind(f"The vendor API answered {status} for {subject}{said}", **common)
+
+
+def _with_location_id(data: Any, location: str | None) -> Any:
+    """A 201 whose body names no Id (or has no body) takes the Id from ``Location: .../Orders/{id}``."""
+    if not location or (data is not None and not isinstance(data, Mapping)):
+        return data
+    if data is not None and text(data, "Id", "OrderId"):
+        return data
+    order_id = location.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
+    return {**(data or {}), "Id": order_id} if order_id else data
 
 
 def _error_body(response: httpx.Response) -> Any:

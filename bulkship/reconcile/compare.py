@@ -24,7 +24,7 @@ from typing import Any
 from ..errors import BulkshipError
 from ..ledger import Ledger, OrderRecord, match_lines
 from ..models import VendorOrder
-from ..plan import po_stem
+from ..plan import batch_po_pattern, po_stem
 from ..statuses import CHARGED
 from .join import LedgerView, money_by_bucket
 
@@ -84,7 +84,9 @@ class ReconcileReport:
 
 
 def _belongs(po_number: str, stem: str) -> bool:
-    return po_number.upper().startswith(stem.upper() + "-")
+    """Whether a PO number is one of this stem's (``<stem>-<seq>`` or a follow-up ``-R<n>``), exactly:
+    ``BS-GIFTS-1-0001`` is batch ``gifts-1``'s, not batch ``gifts``'."""
+    return batch_po_pattern(stem).fullmatch(po_number) is not None
 
 
 def _money(value: Any) -> Decimal:

@@ -123,11 +123,13 @@ def _payload_lines(order: OrderRecord, values: dict[Any, Decimal] | None = None)
 
 
 def row_status(record: RowRecord, order: OrderRecord | None) -> str:
-    """The status a person sees: the vendor's own line status once the order exists; ``in doubt`` while
-    the row's order was sent without a definite answer."""
+    """The status a person sees: the vendor's own line status once the order exists (one bulkship does not
+    know is shown as the vendor wrote it, never taken for another); ``in doubt`` while the row's order was
+    sent without a definite answer; ``needs review`` for a row held for a person."""
     if record.status == "ordered":
-        line = (record.line_status or "").lower()
-        return line if line in VENDOR_LINE_STATUSES else "ordered"
+        return (record.line_status or "").lower() or "ordered"
+    if record.status == "review":
+        return "needs review"
     if record.status == "planned" and order is not None and order.state in IN_DOUBT_ORDER_STATES:
         return "in doubt"
     return record.status

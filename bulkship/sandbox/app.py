@@ -19,12 +19,13 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from ..errors import BulkshipError
 from .core import DEFAULT_PAGE_SIZE, ApiError, Sandbox
+from .dialect import Dialect
 from .faults import FaultDecision
 from .lifecycle import iso
 from .orders import lower_keys
@@ -92,7 +93,8 @@ def _paging(request: Request) -> tuple[int, int]:
 
 
 async def _tokens(sandbox: Sandbox, request: Request, _: list[str]) -> tuple[int, Any]:
-    return 200, sandbox.issue_token(request.headers.get("email"), request.headers.get("accesstoken"))
+    token = sandbox.issue_token(request.headers.get("email"), request.headers.get("accesstoken"))
+    return 200, {**token, "ExpiresIn": sandbox.config.dialect.expires_in(token["ExpiresIn"])}
 
 
 async def _products(sandbox: Sandbox, request: Request, _: list[str]) -> tuple[int, Any]:
@@ -104,13 +106,18 @@ async def _shipping_methods(sandbox: Sandbox, request: Request, _: list[str]) ->
 
 
 async def _create_order(sandbox: Sandbox, request: Request, _: list[str]) -> tuple[int, Any]:
-    return 201, sandbox.create_order(await _body(request))
+    return 201, sandbox.create_order(sandbox.config.dialect.request(await _body(request)))
 
 
 async def _list_orders(sandbox: Sandbox, request: Request, _: list[str]) -> tuple[int, Any]:
+    dialect = sandbox.config.dialect
     page_index, page_size = _paging(request)
     po_number = _query(request).get("ponumber") or None
-    return 200, sandbox.list_orders(page_index, page_size, po_number)
+    if not dialect.list_honours_po_filter:
+        po_number = None
+    if dialect.list_page_cap is not None:
+        page_size = min(page_size, dialect.list_page_cap)
+    return 200, dialect.order_list(sandbox.list_orders(page_index, page_size, po_number))
 
 
 async def _get_order(sandbox: Sandbox, request: Request, parts: list[str]) -> tuple[int, Any]:
@@ -145,9 +152,20 @@ def _resolve(method: str, path: str) -> tuple[V1Handler, list[str]]:
     raise ApiError(404, f"No such API route: /v1/{path}.")
 
 
-def _fault_response(decision: FaultDecision) -> JSONResponse:
+def _fault_response(decision: FaultDecision, dialect: Dialect) -> Response:
     headers = {"Retry-After": str(decision.retry_after)} if decision.retry_after else None
-    return _json(decision.status or 500, {"Message": decision.message}, headers)
+    if decision.status == 429 and dialect.throttle_text:
+        return PlainTextResponse("Too many requests.", status_code=429, headers=headers)
+    return _json(decision.status or 500, dialect.body({"Message": decision.message}), headers)
+
+
+def _refusal(exc: ApiError, dialect: Dialect) -> JSONResponse:
+    body = exc.body
+    if exc.status == 409:
+        body = dialect.conflict(body)
+    elif exc.status == 400:
+        body = dialect.invalid(body)
+    return _json(exc.status, dialect.body(body), exc.headers or None)
 
 
 def _v1_endpoint(sandbox: Sandbox, drop_connections: bool) -> Callable[[Request], Awaitable[Response]]:
@@ -167,15 +185,16 @@ def _v1_endpoint(sandbox: Sandbox, drop_connections: bool) -> Callable[[Request]
 async def _answer(
     sandbox: Sandbox, request: Request, decision: FaultDecision, drop_connections: bool
 ) -> Response:
+    dialect = sandbox.config.dialect
     if decision.status is not None:
-        return _fault_response(decision)
+        return _fault_response(decision, dialect)
     try:
         handler, parts = _resolve(request.method, request.path_params["rest"])
         if handler is not _tokens:
             sandbox.authenticate(request.headers.get("authorization"))
         status, body = await handler(sandbox, request, parts)
     except ApiError as exc:
-        return _json(exc.status, exc.body, exc.headers or None)
+        return _refusal(exc, dialect)
     except Exception:  # the vendor answers 500 rather than crash; the client will retry
         log.exception("sandbox failed on %s %s", request.method, request.url.path)
         return _json(500, {"Message": "Sandbox internal error. Retry with the same PONumber."})
@@ -183,8 +202,8 @@ async def _answer(
         sandbox.faults.count("dropped_after_commit")
         if drop_connections:
             return DroppedConnection()
-        return _json(504, {"Message": FaultDecision(status=504).message})
-    return _json(status, body)
+        return _json(504, dialect.body({"Message": FaultDecision(status=504).message}))
+    return _json(status, dialect.body(body))
 
 
 # -- /_sandbox admin routes --------------------------------------------------------------------------------

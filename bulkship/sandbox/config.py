@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL
+from .dialect import DOCUMENTED, Dialect
 
 DEFAULT_BALANCE = Decimal("1000000")
 DEFAULT_TOKEN_TTL = 3600
@@ -23,6 +24,7 @@ class SandboxConfig:
 
     ``clock_speed`` 0 freezes the sandbox clock: only ``advance`` moves it (what tests want).
     ``order_failure_rate`` makes that share of orders end ``Failed`` instead of ``Complete`` (refunded).
+    ``dialect`` is how it speaks: the documented API, or the likely-real one (:mod:`.dialect`).
     """
 
     email: str = SANDBOX_EMAIL
@@ -42,6 +44,7 @@ class SandboxConfig:
     catalog_file: Path | None = None
     disabled_emails: frozenset[str] = frozenset()
     order_failure_rate: float = 0.0
+    dialect: Dialect = DOCUMENTED  # how it answers: documented, or likely-real (see .dialect)
 
     def __post_init__(self) -> None:
         rates = (
@@ -77,4 +80,5 @@ class SandboxConfig:
         data["state_file"] = str(self.state_file) if self.state_file else None
         data["catalog_file"] = str(self.catalog_file) if self.catalog_file else None
         data["disabled_emails"] = sorted(self.disabled_emails)
+        data["dialect"] = self.dialect.text
         return data

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..models import Catalog, Product
+from ..models import ADDRESS_LINE_MAX, Catalog, Product
 from ..schema import CHECK_MAX_LENGTH, CHECK_PATTERN, CHECK_REQUIRED, SheetContract, pandera_schema
 from . import normalize
 from .collect import ProblemCollector
@@ -135,6 +135,22 @@ def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
         "'{old}' is not a shipping method; use one of " + ", ".join(sorted(catalog.shipping_methods)) + ".",
     )
     _check_carriers(frame, catalog, collector)
+    _check_folded_address(frame, catalog, collector)
+
+
+def _check_folded_address(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
+    """Line 2 sent inside line 1 (a vendor not known to keep AddressLine2) must fit line 1's limit: an
+    apartment number is never cut off or dropped."""
+    if catalog.sends_address_line2 or "address2" not in frame:
+        return
+    folded = frame["address1"].str.len() + 2 + frame["address2"].str.len()
+    collector.error(
+        frame["address2"].ne("") & folded.gt(ADDRESS_LINE_MAX),
+        "address2",
+        "Address too long",
+        f"line 2 '{{new}}' is sent inside line 1 (this vendor may drop a separate line 2), and together they "
+        f"exceed {ADDRESS_LINE_MAX} characters; shorten line 1 or line 2.",
+    )
 
 
 def _amount(text: str) -> Decimal | None:

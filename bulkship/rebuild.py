@@ -1,0 +1,287 @@
+"""A batch this ledger does not know yet is first looked for at the vendor: a lost ledger is rebuilt from
+the vendor's own orders, never guessed.
+
+Before a new batch is planned, the vendor's whole order list is read once and searched for the batch's
+earlier orders: its PO numbers under any prefix (``<PREFIX>-<BATCH>-<SEQ>`` and the ``-R<n>`` follow-ups;
+another grouping, another ``--po-prefix``) and, anywhere, lines carrying the ExternalIds bulkship derives
+for this batch's rows. A vendor line is tied to a row only by proof:
+
+* its ExternalId (with the same product, value, quantity, and recipient where the vendor shows one): the row
+  is ``ordered`` on that vendor order; the same ExternalId with other content puts the row in ``review``;
+* else its full delivery address with the same product, value and quantity;
+* a line that shows neither (the likely-real API echoes no ExternalId and no address) cannot be tied: every
+  row with that product, value and quantity may be it, and waits in ``review``.
+
+Rows tied or in review are recorded on the vendor's orders (taken into the ledger as ``created``), so the
+planner plans only the rest, with sequence numbers after the vendor's. When the order list cannot be read in
+full, rows are planned only if nothing of the batch was seen; otherwise every row not tied waits in
+``review``. Nothing here sends an order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .errors import VendorError
+from .ledger import AdoptedOrder, AdoptedRow, Ledger, same_line
+from .models import ROW, STATUS, Catalog, PlannedLine, ValidationResult, VendorOrder
+from .plan import order_seq, plan_lines, po_part, po_stem
+
+_FOLLOW_UP = re.compile(r"-R\d+$", re.IGNORECASE)
+
+
+@dataclass
+class _Tally:
+    """The search's working state: which of our lines are tied, in review, and where."""
+
+    ties: dict[str, dict[int, PlannedLine]] = field(default_factory=dict)  # PO -> vendor line -> our line
+    review: dict[str, tuple[str, str]] = field(default_factory=dict)  # fingerprint -> (PO, why)
+    taken: set[str] = field(default_factory=set)  # fingerprints tied or in review
+
+    def tie(self, po: str, index: int, line: PlannedLine) -> None:
+        self.ties.setdefault(po, {})[index] = line
+        self.taken.add(line.fingerprint)
+
+    def hold(self, line: PlannedLine, po: str, why: str) -> None:
+        if line.fingerprint not in self.taken:
+            self.review[line.fingerprint] = (po, why)
+            self.taken.add(line.fingerprint)
+
+
+def batch_orders_pattern(po_prefix: str, batch: str) -> re.Pattern[str]:
+    """This batch's PO numbers under its own prefix or any other: ``<PREFIX>-<BATCH>-<SEQ>[-R<n>]``."""
+    stem, bare = po_stem(po_prefix, batch), po_stem("", batch)
+    return re.compile(rf"(?:{re.escape(stem)}|.+-{re.escape(bare)})-\d+(?:-R\d+)?", re.IGNORECASE)
+
+
+def _item(line: PlannedLine) -> dict[str, Any]:
+    return {
+        "ExternalId": line.external_id,
+        "ProductId": line.product_id,
+        "Value": float(line.value),
+        "Quantity": line.quantity,
+        "PhysicalDeliveryAddress": dict(line.address),
+    }
+
+
+def _key(product_id: str, value: Decimal, quantity: int) -> tuple[str, Decimal, int]:
+    return product_id.casefold(), value, quantity
+
+
+def _derived_ids(batch: str, lines: list[PlannedLine]) -> set[str]:
+    """The ExternalIds bulkship made up (no user reference): they name the batch, so they are found
+    anywhere; a user's own reference (an employee ID) may recur in other batches, so only in this one's."""
+    prefix = f"{(po_part(batch) or 'BATCH')[:24]}-"
+    return {ln.external_id for ln in lines if ln.external_id == prefix + ln.fingerprint[:16]}
+
+
+def _search(
+    in_scope: list[VendorOrder], elsewhere: list[VendorOrder], lines: list[PlannedLine], derived: set[str]
+) -> _Tally:
+    tally = _Tally()
+    by_ext: dict[str, list[PlannedLine]] = {}
+    by_card: dict[tuple[str, Decimal, int], list[PlannedLine]] = {}  # only lines of the same card can match
+    for line in lines:
+        by_ext.setdefault(line.external_id, []).append(line)
+        by_card.setdefault(_key(line.product_id, line.value, line.quantity), []).append(line)
+    unknown_lines: Counter[tuple[str, Decimal, int]] = Counter()
+    unknown_where: dict[tuple[str, Decimal, int], str] = {}
+    for vendor_order, scoped in [*((o, True) for o in in_scope), *((o, False) for o in elsewhere)]:
+        po = vendor_order.po_number
+        for index, vendor_line in enumerate(vendor_order.line_items):
+            if vendor_line.external_id:
+                ours = [
+                    ln for ln in by_ext.get(vendor_line.external_id, []) if ln.fingerprint not in tally.taken
+                ]
+                if not scoped:
+                    ours = [ln for ln in ours if ln.external_id in derived]
+                same = next((ln for ln in ours if same_line(_item(ln), vendor_order, index)), None)
+                if same is not None:
+                    tally.tie(po, index, same)
+                for other in ours if same is None else ():
+                    tally.hold(
+                        other,
+                        po,
+                        f"the vendor's order {po} holds this row's ExternalId {other.external_id} with other "
+                        "content (product, value, quantity or recipient)",
+                    )
+                continue
+            if not scoped:
+                continue
+            key = _key(vendor_line.product_id, vendor_line.value, vendor_line.quantity)
+            match = next(
+                (
+                    ln
+                    for ln in by_card.get(key, ())
+                    if ln.fingerprint not in tally.taken
+                    and same_line(_item(ln), vendor_order, index, full_address=True)
+                ),
+                None,
+            )
+            if match is not None:
+                tally.tie(po, index, match)
+            elif not _shows_address(vendor_order, index):
+                unknown_lines[key] += 1
+                unknown_where.setdefault(key, po)
+    for line in lines:
+        key = _key(line.product_id, line.value, line.quantity)
+        if unknown_lines.get(key) and line.fingerprint not in tally.taken:
+            po = unknown_where[key]
+            tally.hold(
+                line,
+                po,
+                f"the vendor holds {unknown_lines[key]} line(s) of the same card and value under this "
+                f"batch's PO numbers (e.g. {po}) that it does not identify (no ExternalId or address "
+                "shown), and this row may be one of them",
+            )
+    return tally
+
+
+def _shows_address(vendor_order: VendorOrder, index: int) -> bool:
+    raw = vendor_order.raw
+    lines = next((v for k, v in raw.items() if str(k).lower() == "lineitems"), None)
+    if not isinstance(lines, list) or index >= len(lines) or not isinstance(lines[index], dict):
+        return False
+    return any(str(k).lower() == "physicaldeliveryaddress" for k in lines[index])
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _adopted(
+    vendor_order: VendorOrder, tally: _Tally, lines: dict[str, PlannedLine], batch: str
+) -> AdoptedOrder:
+    po = vendor_order.po_number
+    ties = tally.ties.get(po, {})
+    items: list[dict[str, Any]] = []
+    rows: list[AdoptedRow] = []
+    for index, vendor_line in enumerate(vendor_order.line_items):
+        ours = ties.get(index)
+        if ours is None:
+            items.append(
+                {
+                    "ExternalId": vendor_line.external_id,
+                    "ProductId": vendor_line.product_id,
+                    "Value": _number(vendor_line.value),
+                    "Quantity": vendor_line.quantity,
+                }
+            )
+            continue
+        items.append(_item(ours))
+        rows.append(
+            AdoptedRow(
+                ours.fingerprint,
+                ours.row,
+                "ordered",
+                ours.external_id,
+                line_index=index,
+                line_item_id=vendor_line.id or None,
+                cost=vendor_line.cost if vendor_line.cost is not None else ours.cost,
+                line_status=vendor_line.status.lower() or None,
+            )
+        )
+    compare = f"bulkship reconcile {batch}"
+    for fingerprint, (where, why) in tally.review.items():
+        if where == po:
+            line = lines[fingerprint]
+            message = (
+                f"Needs review, not sent: {why}. This ledger had no record of the batch (lost, replaced, or "
+                f"the batch ran elsewhere); nothing was sent for this row. Compare with the vendor: {compare}"
+            )
+            rows.append(AdoptedRow(fingerprint, line.row, "review", line.external_id, error=message))
+    payload = {"Type": "PhysicalShipment", "PONumber": po, "LineItems": items}
+    base_po = _FOLLOW_UP.sub("", po)
+    note = "found at the vendor: this ledger had no record of it"
+    return AdoptedOrder(po, order_seq(po), base_po, vendor_order, payload, rows, note)
+
+
+def _valid_lines(validation: ValidationResult, catalog: Catalog, batch: str) -> list[PlannedLine]:
+    frame = validation.rows
+    valid = frame[frame[STATUS] == "valid"]
+    if valid.empty:
+        return []
+    if ROW not in valid.columns:
+        valid = valid.assign(**{ROW: valid.index})
+    return plan_lines(valid, catalog, batch)
+
+
+async def rebuild_from_vendor(
+    client: Any,
+    ledger: Ledger,
+    batch: str,
+    validation: ValidationResult,
+    catalog: Catalog,
+    *,
+    po_prefix: str,
+    api: str | None = None,
+) -> list[str]:
+    """Search the vendor for a batch this ledger does not know; record what is found (see the module
+    docstring). Returns notes for the user (empty when nothing of the batch is at the vendor)."""
+    listing_of = getattr(client, "order_listing", None)
+    if listing_of is None:  # a client without a complete listing (test doubles): the 409s are the guard
+        return []
+    try:
+        listing = await listing_of()
+    except VendorError as exc:
+        return [
+            f"The vendor's order list could not be read ({exc.message}), so this new batch was not checked "
+            "for earlier orders; a 409 on its first order stops it for review"
+        ]
+    lines = _valid_lines(validation, catalog, batch)
+    known = {o.po_number for o in ledger.orders()}
+    pattern = batch_orders_pattern(po_prefix, batch)
+    derived = _derived_ids(batch, lines)
+    in_scope, elsewhere = [], []
+    for vendor_order in listing.orders:
+        if vendor_order.po_number in known:
+            continue  # another batch of this ledger
+        if pattern.fullmatch(vendor_order.po_number):
+            in_scope.append(vendor_order)
+        elif any(li.external_id in derived for li in vendor_order.line_items):
+            elsewhere.append(vendor_order)
+    if not in_scope and not elsewhere:
+        if listing.complete:
+            return []
+        return [
+            f"The vendor's order list cannot be read in full ({listing.why_incomplete}), so this new batch "
+            "was not checked for earlier orders; a 409 on its first order stops it for review"
+        ]
+    tally = _search(in_scope, elsewhere, lines, derived)
+    if not listing.complete and in_scope:
+        why = (
+            f"the vendor holds orders of this batch ({in_scope[0].po_number}...) but its order list "
+            f"cannot be read in full ({listing.why_incomplete}), so this row may be among them"
+        )
+        for line in lines:
+            tally.hold(line, in_scope[0].po_number, why)
+    by_fingerprint = {ln.fingerprint: ln for ln in lines}
+    adopted = [
+        _adopted(o, tally, by_fingerprint, batch)
+        for o in [*in_scope, *elsewhere]
+        if o in in_scope or o.po_number in tally.ties
+    ]
+    summary = validation.summary()
+    sheet = validation.sheet
+    ledger.upsert_batch(
+        batch,
+        file_name=Path(sheet.path).name,
+        file_hash=sheet.file_hash,
+        po_prefix=po_prefix,
+        rows=summary.rows,
+        valid=summary.valid,
+        invalid=summary.invalid,
+        api=api,
+    )
+    ledger.adopt_vendor_orders(batch, adopted)
+    ordered = sum(len(t) for t in tally.ties.values())
+    return [
+        f"This ledger had no record of batch {batch!r}, but the vendor holds {len(adopted)} of its orders: "
+        f"{ordered} row(s) found there are recorded as ordered, {len(tally.review)} need review (nothing "
+        "was sent for them)"
+    ]
