@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import openpyxl
 import pytest
 from test_client import Vendor, Waits, client_for, create, order_body, run
 
@@ -292,9 +293,13 @@ def test_address_line_2_is_never_lost(tmp_path: Path, dialect: str, kept: bool) 
         assert address["AddressLine1"] == "1 Main St, Apt 4" and "AddressLine2" not in address
     with Ledger.open(settings.ledger, lock=False) as ledger:
         [sent] = ledger.orders()
-    assert (
-        sent.payload()["LineItems"][0]["PhysicalDeliveryAddress"]["AddressLine1"] == address["AddressLine1"]
-    )
+    sent_address = sent.payload()["LineItems"][0]["PhysicalDeliveryAddress"]
+    assert sent_address["AddressLine1"] == address["AddressLine1"]  # the ledger holds what was sent
+    assert result.output is not None
+    sheet = openpyxl.load_workbook(result.output, read_only=True)["Results"]
+    cells = [str(c) for row in sheet.iter_rows(values_only=True) for c in row if c]
+    shown = any("sent inside line 1 as '1 Main St, Apt 4'" in c for c in cells)
+    assert shown is not kept  # the result workbook shows the address line actually sent
 
 
 def test_a_line_2_too_long_to_fold_fails_its_row_before_anything_is_sent(tmp_path: Path) -> None:

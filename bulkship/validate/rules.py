@@ -144,6 +144,12 @@ def _check_folded_address(frame: pd.DataFrame, catalog: Catalog, collector: Prob
     if catalog.sends_address_line2 or "address2" not in frame:
         return
     folded = frame["address1"].str.len() + 2 + frame["address2"].str.len()
+    collector.warn(  # the result workbook shows the address as it is sent
+        frame["address2"].ne("") & folded.le(ADDRESS_LINE_MAX),
+        "address2",
+        "Address line 2 sent inside line 1",
+        "sent inside line 1 as '{address1}, {new}' (this vendor may drop a separate line 2).",
+    )
     collector.error(
         frame["address2"].ne("") & folded.gt(ADDRESS_LINE_MAX),
         "address2",
