@@ -83,6 +83,28 @@ def test_a_list_whose_pages_count_from_zero_never_proves_absence() -> None:
     assert run(look_up(vendor, "OTHER-0001")).unknown
 
 
+def test_a_catalog_whose_pages_are_capped_silently_is_read_in_full() -> None:
+    products = [
+        {"id": f"P{i}", "type": "physical", "denominationType": "fixed", "denominations": [25],
+         "availableDeliveryTypes": ["physicalShipment"]}
+        for i in range(7)
+    ]  # fmt: skip
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/ShippingMethods":
+            return httpx.Response(200, json=[{"id": "STANDARD", "price": 0}])
+        index = int(request.url.params["pageIndex"])
+        return httpx.Response(200, json={"data": products[(index - 1) * 3 : index * 3]})  # 3, whatever asked
+
+    async def go() -> Any:
+        async with client_for(Vendor(handler)) as client:
+            return await client.catalog()
+
+    catalog = run(go())
+    assert len(catalog.products) == 7 and all(p.ships_physically for p in catalog.products.values())
+    assert "STANDARD" in catalog.shipping_methods
+
+
 # -- 409, 201 and 400 bodies --------------------------------------------------------------------------------
 
 
@@ -331,3 +353,36 @@ def test_the_sandbox_command_speaks_the_likely_real_dialect(tmp_path: Path) -> N
         config = httpx.get(server.url + "/_sandbox/config", timeout=10).json()
     assert set(token.json()) == {"value", "expiresIn"} and token.json()["expiresIn"] == 60
     assert config["dialect"].startswith("likely-real")
+
+
+def test_run_track_and_reconcile_end_to_end_against_the_likely_real_dialect(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_e2e_track import BATCH, VALID_ROWS, _advance_sandbox, _results, _run_json, _write_input
+
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "likely-real")
+    source = _write_input(tmp_path / "anniversary.csv")
+    code, data = _run_json(
+        [
+            "run",
+            str(source),
+            "--batch",
+            BATCH,
+            "--yes",
+            "--wait",
+            "0",
+            "--out",
+            str(tmp_path / "out"),
+            "--json",
+        ],
+        capsys,
+    )
+    assert code == 3 and data["ordered_rows"] == len(VALID_ROWS), data  # the invalid rows need the user
+    _advance_sandbox(days=30)
+    code, _report = _run_json(["track", BATCH, "--json"], capsys)
+    assert code == 0
+    after = _results(Path(str(data["output"])))
+    for row in VALID_ROWS:  # camelCase answers, no ExternalId echo: tracking still reaches each row
+        assert after[row]["Tracking Number"] and after[row]["Status"] in ("shipped", "delivered"), after[row]
+    code, report = _run_json(["reconcile", BATCH, "--json"], capsys)
+    assert code == 0 and report["matches"], report
