@@ -352,7 +352,8 @@ class Sandbox:
                 if row is None:
                     continue
                 self.store.claim_webhook(order_id, wall)
-                claimed.append((order_id, url, attempts, render_order(row, sandbox_now)))
+                payload = self.config.dialect.body(render_order(row, sandbox_now))  # as the API answers
+                claimed.append((order_id, url, attempts, payload))
             return claimed
 
     def _draw_duplicate(self) -> bool:

@@ -20,7 +20,7 @@ knob                        likely-real behaviour
 ``list_total_count``        False: the order list's envelope has no ``TotalCount`` / ``PageSize``
 ``list_po_number``          False: listed orders carry no PONumber (likely-real keeps it)
 ``keeps_address_line2``     False: ``AddressLine2`` (not in the documented address) is dropped silently
-``expires_in_minutes``      ``ExpiresIn`` counts minutes
+``expires_in_minutes``      ``ExpiresIn`` counts minutes (webhook payloads are written the same way)
 ==========================  ==========================================================================
 
 A dialect is named by text: ``likely-real``, or ``documented``/``likely-real`` followed by overrides,

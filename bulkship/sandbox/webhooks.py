@@ -56,9 +56,15 @@ def _post(client: httpx.Client, url: str, payload: dict[str, Any], attempt: int)
             headers={"User-Agent": "bulkship-sandbox", "X-Sandbox-Delivery-Attempt": str(attempt)},
         )
     except httpx.HTTPError as exc:
-        log.info("webhook for order %s failed (attempt %d): %s", payload.get("Id"), attempt, exc)
+        log.info(
+            "webhook for order %s failed (attempt %d): %s",
+            payload.get("Id") or payload.get("id"),
+            attempt,
+            exc,
+        )
         return f"{type(exc).__name__}: {exc}"
     if 200 <= response.status_code < 300:
         return None
-    log.info("webhook for order %s got %d (attempt %d)", payload.get("Id"), response.status_code, attempt)
+    order = payload.get("Id") or payload.get("id")
+    log.info("webhook for order %s got %d (attempt %d)", order, response.status_code, attempt)
     return f"HTTP {response.status_code}"
