@@ -29,8 +29,8 @@ from typing import Any
 
 from .errors import VendorError
 from .ledger import AdoptedOrder, AdoptedRow, Ledger, same_line
-from .models import ROW, STATUS, Catalog, PlannedLine, ValidationResult, VendorOrder
-from .plan import order_seq, plan_lines, po_part, po_stem
+from .models import FINGERPRINT, ROW, STATUS, Catalog, PlannedLine, ValidationResult, VendorOrder
+from .plan import external_reference, order_seq, plan_lines, po_stem
 
 _FOLLOW_UP = re.compile(r"-R\d+$", re.IGNORECASE)
 
@@ -73,11 +73,19 @@ def _key(product_id: str, value: Decimal, quantity: int) -> tuple[str, Decimal, 
     return product_id.casefold(), value, quantity
 
 
-def _derived_ids(batch: str, lines: list[PlannedLine]) -> set[str]:
-    """The ExternalIds bulkship made up (no user reference): they name the batch, so they are found
-    anywhere; a user's own reference (an employee ID) may recur in other batches, so only in this one's."""
-    prefix = f"{(po_part(batch) or 'BATCH')[:24]}-"
-    return {ln.external_id for ln in lines if ln.external_id == prefix + ln.fingerprint[:16]}
+def _derived_ids(batch: str, validation: ValidationResult) -> set[str]:
+    """The ExternalIds bulkship makes up for the valid rows without a user reference (they name the batch,
+    so they are looked for anywhere; a user's own reference, e.g. an employee ID, may recur in other
+    batches, so it counts only in this batch's orders). Read from the frame, without planning."""
+    frame = validation.rows
+    valid = frame[frame[STATUS] == "valid"]
+    fingerprints = valid[FINGERPRINT].astype(str).tolist()
+    own = (
+        valid["external_id"].astype(str).str.strip().tolist()
+        if "external_id" in valid
+        else [""] * len(fingerprints)
+    )
+    return {external_reference(batch, fp) for fp, ext in zip(fingerprints, own, strict=True) if not ext}
 
 
 def _search(
@@ -233,10 +241,9 @@ async def rebuild_from_vendor(
             f"The vendor's order list could not be read ({exc.message}), so this new batch was not checked "
             "for earlier orders; a 409 on its first order stops it for review"
         ]
-    lines = _valid_lines(validation, catalog, batch)
     known = {o.po_number for o in ledger.orders()}
     pattern = batch_orders_pattern(po_prefix, batch)
-    derived = _derived_ids(batch, lines)
+    derived = _derived_ids(batch, validation)
     in_scope, elsewhere = [], []
     for vendor_order in listing.orders:
         if vendor_order.po_number in known:
@@ -252,6 +259,7 @@ async def rebuild_from_vendor(
             f"The vendor's order list cannot be read in full ({listing.why_incomplete}), so this new batch "
             "was not checked for earlier orders; a 409 on its first order stops it for review"
         ]
+    lines = _valid_lines(validation, catalog, batch)  # planned only when the vendor holds something
     tally = _search(in_scope, elsewhere, lines, derived)
     if not listing.complete and in_scope:
         why = (
