@@ -269,10 +269,11 @@ async def rebuild_from_vendor(
         for line in lines:
             tally.hold(line, in_scope[0].po_number, why)
     by_fingerprint = {ln.fingerprint: ln for ln in lines}
+    holding = set(tally.ties) | {po for po, _why in tally.review.values()}
     adopted = [
         _adopted(o, tally, by_fingerprint, batch)
         for o in [*in_scope, *elsewhere]
-        if o in in_scope or o.po_number in tally.ties
+        if o in in_scope or o.po_number in holding
     ]
     summary = validation.summary()
     sheet = validation.sheet
