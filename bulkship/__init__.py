@@ -3,3 +3,37 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+from .api import (
+    apply_corrections,
+    catalog,
+    export_csv,
+    load_file,
+    plan,
+    reconcile,
+    run,
+    sandbox_reset,
+    sheet_names,
+    status,
+    track,
+    validate_file,
+)
+from .settings import Settings, resolve_settings
+
+__all__ = [
+    "Settings",
+    "__version__",
+    "apply_corrections",
+    "catalog",
+    "export_csv",
+    "load_file",
+    "plan",
+    "reconcile",
+    "resolve_settings",
+    "run",
+    "sandbox_reset",
+    "sheet_names",
+    "status",
+    "track",
+    "validate_file",
+]

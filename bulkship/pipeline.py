@@ -62,6 +62,7 @@ from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, duplicate_note
 from .submit import Reporter, SubmitOutcome, submit_batch
 
 if TYPE_CHECKING:
+    from .models import LoadedSheet
     from .program import ProgramSettings
     from .settings import Settings
 
@@ -634,6 +635,7 @@ def run_batch(
     client_factory: Callable[[Settings], Any] | None = None,
     allow_repeat: bool = False,
     repeat_window_days: int | None = None,
+    loaded: LoadedSheet | None = None,
 ) -> RunResult:
     """Run (or resume) one batch. ``confirm`` sees the plan before anything is sent; returning False stops
     with SpendLimitError. Library errors propagate (BulkshipError); vendor stops (funds, credentials) are
@@ -641,7 +643,10 @@ def run_batch(
 
     Repeats of earlier batches are refused or held (:mod:`bulkship.repeats`) unless ``allow_repeat``;
     ``repeat_window_days`` (else the program file's ``repeat_window_days``, else 60) is how far back rows
-    are compared."""
+    are compared.
+
+    ``loaded``: the sheet already read from ``path`` (and corrected, e.g. cells fixed in the web page; its
+    ``file_hash`` names that content), used instead of reading ``path`` again."""
     today = today or date.today()
     window = repeat_window_days
     if window is None:
@@ -666,6 +671,7 @@ def run_batch(
             reporter=reporter,
             client_factory=client_factory,
             repeats=policy,
+            loaded=loaded,
         )
     )
 
@@ -687,6 +693,7 @@ async def _run(
     reporter: Reporter | None,
     client_factory: Callable[[Settings], Any] | None,
     repeats: RepeatPolicy,
+    loaded: LoadedSheet | None = None,
 ) -> RunResult:
     from .client import connect
     from .load import load_sheet, require_recipient_rows
@@ -700,7 +707,7 @@ async def _run(
         check_batch_api(
             ledger.batch(batch), settings, action="run", command=f"bulkship run {path} --batch {batch}"
         )
-        file_hash = file_sha256(path)
+        file_hash = loaded.file_hash if loaded else file_sha256(path)
         if _already_complete(ledger, batch, file_hash):
             record = ledger.batch(batch)
             output = Path(record.output) if record and record.output else None
@@ -718,8 +725,8 @@ async def _run(
             default_names=(path.stem,) if batch == default_batch_name(path) else (),
         )
         # a result workbook given back: its Fix these sheet, corrected, in the batch's whole file
-        fixed = load_fix_sheet(path, sheet=sheet, program=program)
-        loaded = require_recipient_rows(fixed or load_sheet(path, sheet=sheet, program=program))
+        fixed = None if loaded else load_fix_sheet(path, sheet=sheet, program=program)
+        loaded = require_recipient_rows(loaded or fixed or load_sheet(path, sheet=sheet, program=program))
         stored = ledger.batch(batch)
         notes: list[str] = []
         prefix = stored.po_prefix if stored else (po_prefix if po_prefix is not None else DEFAULT_PO_PREFIX)

@@ -9,7 +9,15 @@ import typer
 from .app import app
 
 # One module per command group; a module that is not written yet is simply absent.
-COMMAND_MODULES = ("sandbox_cmd", "catalog_cmd", "validate_cmd", "template_cmd", "run_cmd", "track_cmd")
+COMMAND_MODULES = (
+    "sandbox_cmd",
+    "catalog_cmd",
+    "validate_cmd",
+    "template_cmd",
+    "run_cmd",
+    "track_cmd",
+    "serve_cmd",
+)
 
 
 @app.callback()

@@ -1,0 +1,259 @@
+"""The library verbs the command line and the web page share, as plain synchronous functions.
+
+    import bulkship
+    settings = bulkship.resolve_settings()                       # the embedded sandbox without an API URL
+    result = bulkship.validate_file("team.xlsx", settings)        # ValidationResult: every problem at once
+    view = bulkship.plan("team.xlsx", settings, batch="TEAM")     # the cost, nothing sent (plan kept)
+    run = bulkship.run("team.xlsx", settings, batch="TEAM", max_total=view.summary.total)
+    bulkship.track(settings, "TEAM")                              # tracking numbers, workbook rewritten
+    bulkship.reconcile(settings, "TEAM"); bulkship.export_csv(settings, "TEAM")
+
+Each verb is a thin wrapper over the stage that does the work (``load``, ``validate``, ``pipeline``,
+``track``, ``reconcile``); none holds a business rule of its own beyond what it says. ``corrections`` are
+cells a person fixed outside the file (the web page's review): ``{(row number, original header): new text}``,
+applied to the sheet as read, so the rows are judged (and ordered) exactly as corrected.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import SpendLimitError
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from .models import Catalog, LoadedSheet, ValidationResult
+    from .pipeline import PlanView, RunResult
+    from .program import ProgramSettings
+    from .reconcile.compare import ReconcileReport
+    from .submit import Reporter
+    from .track import TrackReport
+
+Corrections = Mapping[tuple[int, str], str]
+
+
+def catalog(settings: Settings, *, refresh: bool = False) -> Catalog:
+    """The vendor's catalog (the embedded sandbox's without an API URL); cached by the client."""
+    from .client import connect
+
+    async def fetch() -> Catalog:
+        async with connect(settings) as client:
+            return await client.catalog(refresh=refresh)
+
+    return asyncio.run(fetch())
+
+
+def sheet_names(path: str | Path) -> list[str]:
+    """The sheets of a workbook (XLSX/ODS), in workbook order; ``[]`` for CSV text."""
+    from .load import CSV_EXTENSIONS
+
+    path = Path(path)
+    if path.suffix.lower() in CSV_EXTENSIONS:
+        return []
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return list(CalamineWorkbook.from_path(str(path)).sheet_names)
+    except Exception:  # load_sheet reports an unreadable workbook properly, with the file's name
+        return []
+
+
+def load_file(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    program: ProgramSettings | None = None,
+    corrections: Corrections | None = None,
+) -> LoadedSheet:
+    """Read a recipient sheet (every cell as text) and apply ``corrections``. Raises FileFormatError for an
+    unusable file and for a sheet without recipient rows."""
+    from .load import load_sheet, require_recipient_rows
+
+    loaded = require_recipient_rows(load_sheet(path, sheet=sheet, program=program))
+    return apply_corrections(loaded, corrections or {})
+
+
+def apply_corrections(loaded: LoadedSheet, corrections: Corrections) -> LoadedSheet:
+    """The sheet with each corrected cell replaced. Its ``file_hash`` then names the file *and* the
+    corrections, so a corrected sheet is never taken for the file as uploaded. A read problem (a formula,
+    a date) of a cell the person replaced no longer applies."""
+    wanted = {(int(r), str(h)): str(v) for (r, h), v in corrections.items()}
+    applied = {
+        key: value
+        for key, value in wanted.items()
+        if key[0] in loaded.frame.index and key[1] in loaded.headers
+    }
+    if not applied:
+        return loaded
+    frame = loaded.frame.copy()
+    for (row, header), value in applied.items():
+        frame.at[row, header] = value
+    fixed_cells = {(row, loaded.column_map.get(h, h)) for row, h in applied} | set(applied)
+    problems = tuple(p for p in loaded.read_problems if (p.row, p.column) not in fixed_cells)
+    digest = hashlib.sha256(
+        (loaded.file_hash + json.dumps(sorted(applied.items()), default=str)).encode("utf-8")
+    ).hexdigest()
+    return replace(loaded, frame=frame, file_hash=digest, read_problems=problems)
+
+
+def validate_sheet(
+    loaded: LoadedSheet, cat: Catalog, *, program: ProgramSettings | None = None
+) -> ValidationResult:
+    """Judge every row of a sheet already read (see :func:`validate_file`)."""
+    from .validate import validate
+
+    return validate(loaded, cat, program=program)
+
+
+def validate_file(
+    path: str | Path,
+    settings: Settings,
+    *,
+    sheet: str | None = None,
+    program: ProgramSettings | None = None,
+    corrections: Corrections | None = None,
+    catalog_: Catalog | None = None,
+) -> ValidationResult:
+    """``bulkship validate`` without the workbook: every row judged against the catalog, every problem."""
+    loaded = load_file(path, sheet=sheet, program=program, corrections=corrections)
+    return validate_sheet(loaded, catalog_ or catalog(settings), program=program)
+
+
+def problem_header(loaded: LoadedSheet, column: str) -> str:
+    """The person's own header for a problem's column (a canonical name when the sheet has no such header:
+    a derived column, or one filled from the program's defaults)."""
+    for header, canonical in loaded.column_map.items():
+        if canonical == column:
+            return header
+    return column
+
+
+def run(
+    path: str | Path,
+    settings: Settings,
+    *,
+    batch: str | None = None,
+    sheet: str | None = None,
+    program: ProgramSettings | None = None,
+    corrections: Corrections | None = None,
+    confirm: Callable[[PlanView], bool] | None = None,
+    max_total: Decimal | None = None,
+    wait_s: float | None = None,
+    reporter: Reporter | None = None,
+    **options: Any,
+) -> RunResult:
+    """``bulkship run``: validate, plan, confirm, submit exactly once, write the result workbook; re-running
+    resumes. ``max_total`` refuses (SpendLimitError, nothing sent) a plan costing more."""
+    from .pipeline import DEFAULT_WAIT_S, run_batch
+
+    loaded = load_file(path, sheet=sheet, program=program, corrections=corrections) if corrections else None
+    return run_batch(
+        path,
+        settings,
+        batch=batch,
+        sheet=sheet,
+        program=program,
+        confirm=confirm,
+        max_total=max_total,
+        wait_s=DEFAULT_WAIT_S if wait_s is None else wait_s,
+        reporter=reporter,
+        loaded=loaded,
+        **options,
+    )
+
+
+def plan(
+    path: str | Path,
+    settings: Settings,
+    *,
+    batch: str | None = None,
+    sheet: str | None = None,
+    program: ProgramSettings | None = None,
+    corrections: Corrections | None = None,
+) -> PlanView | None:
+    """What a run would send and what it costs, with nothing sent: the orders are planned in the ledger
+    (stable PO numbers, as ``bulkship run`` does before asking) and the run stops at the confirmation.
+    None when there is nothing left to send (the batch is complete, or no row is valid)."""
+    seen: list[PlanView] = []
+
+    def look(view: PlanView) -> bool:
+        seen.append(view)
+        return False
+
+    try:
+        run(path, settings, batch=batch, sheet=sheet, program=program, corrections=corrections, confirm=look,
+            wait_s=0)  # fmt: skip
+    except SpendLimitError:
+        if seen:
+            return seen[0]
+        raise
+    return None
+
+
+def status(settings: Settings, batch: str | None = None) -> list[dict[str, Any]]:
+    """``bulkship status --json``'s batches: counts by status and money, per batch."""
+    from .cli.track_cmd import batch_status
+    from .ledger import Ledger
+
+    if not settings.ledger.exists():
+        return []
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        names = [b.name for b in ledger.batches()]
+        return [batch_status(ledger, name) for name in names if batch in (None, name)]
+
+
+def track(settings: Settings, batch: str | None = None) -> TrackReport:
+    """One ``bulkship track`` pass: poll orders not yet final, record tracking, rewrite the workbook."""
+    from .track import track as track_pass
+
+    return asyncio.run(track_pass(settings, batch))
+
+
+def reconcile(settings: Settings, batch: str) -> ReconcileReport:
+    """``bulkship reconcile``: the ledger compared with the vendor's own order list."""
+    from .batchapi import check_batch_api
+    from .client import connect
+    from .ledger import Ledger
+    from .reconcile.compare import reconcile_batch
+
+    async def compare() -> ReconcileReport:
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            check_batch_api(
+                ledger.batch(batch), settings, action="reconcile", command=f"bulkship reconcile {batch}"
+            )
+        async with connect(settings) as client:
+            with Ledger.open(settings.ledger, lock=False) as ledger:
+                return await reconcile_batch(ledger, client, batch)
+
+    return asyncio.run(compare())
+
+
+def export_csv(settings: Settings, batch: str) -> Path:
+    """The CSV twin of the batch's result workbook (``bulkship run --csv``)."""
+    from .track import export_results_csv
+
+    return export_results_csv(settings, batch)
+
+
+def sandbox_reset(settings: Settings) -> list[Path]:
+    """``bulkship sandbox reset``: forget every order of the embedded sandbox. Returns the files deleted."""
+    from .errors import ConfigError
+
+    path = settings.sandbox_state_file
+    removed = []
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            candidate.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise ConfigError(f"Cannot delete sandbox state {candidate}: {exc}") from None
+        removed.append(candidate)
+    return removed

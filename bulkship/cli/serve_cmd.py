@@ -1,0 +1,69 @@
+"""``bulkship serve``: the web page (upload, review, cost, send, results) over the same library.
+
+Binds 127.0.0.1 unless ``--host`` says otherwise, and says so. Without an API URL it runs against the embedded
+sandbox and its pages carry the sandbox banner. Result workbooks go to ``<data dir>/results`` unless ``--out``
+(or ``BULKSHIP_OUT``) names a folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from typing import Annotated
+
+import typer
+
+from .app import (
+    ApiUrlOption,
+    CredentialsOption,
+    LedgerOption,
+    OutOption,
+    announce_target,
+    app,
+    err_console,
+    settings_from,
+)
+
+DEFAULT_PORT = 8000
+DEFAULT_MAX_UPLOAD_MB = 512  # a copy of load.MAX_FILE_BYTES in MB: --help needs no pandas (checked by a test)
+
+
+@app.command("serve")
+def serve_command(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (default: this machine only).")
+    ] = ("127.0.0.1"),
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, help="Port (0: any free port).")
+    ] = DEFAULT_PORT,
+    max_upload_mb: Annotated[
+        int | None,
+        typer.Option(
+            "--max-upload-mb", min=1, help="Largest upload in MB (env BULKSHIP_MAX_UPLOAD_MB; default 512)."
+        ),
+    ] = None,
+    api_url: ApiUrlOption = None,
+    credentials: CredentialsOption = None,
+    ledger: LedgerOption = None,
+    out: OutOption = None,
+) -> None:
+    """Serve the web page: upload a spreadsheet, review it, see the cost, send, download the results."""
+    from ..web import serve
+    from ..web.server import LOOPBACK
+
+    settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger, out=out)
+    if out is None and not os.environ.get("BULKSHIP_OUT"):
+        settings = replace(settings, out_dir=settings.data_dir / "results")
+    limit_mb = max_upload_mb or int(os.environ.get("BULKSHIP_MAX_UPLOAD_MB") or DEFAULT_MAX_UPLOAD_MB)
+    announce_target(settings)
+
+    def ready(url: str) -> None:
+        where = (
+            "this machine only (loopback); pass --host 0.0.0.0 to let other machines in"
+            if host in LOOPBACK
+            else f"every machine that can reach {host}: there is no login, anyone there can send orders"
+        )
+        typer.echo(f"bulkship serve: {url}", err=False)
+        err_console.print(f"Listening on {url} for {where}. Ctrl-C stops it.", soft_wrap=True)
+
+    serve(settings, host=host, port=port, max_upload_bytes=limit_mb * 1024 * 1024, on_ready=ready)

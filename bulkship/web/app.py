@@ -1,0 +1,512 @@
+"""The pages of ``bulkship serve``: thin handlers over :mod:`bulkship.api`, :mod:`.state` and :mod:`.review`.
+
+Every page is rendered on the server from the ledger (and the upload it names), so a reload shows the same
+thing; htmx only polls the progress fragment. Library calls run in a worker thread (they read files, call
+the vendor and use ``asyncio.run``); anything that plans or sends goes through the :class:`Runner`'s lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import math
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from .. import api
+from ..errors import BulkshipError
+from ..ledger import OPEN_STATES, Ledger
+from ..load import MAX_FILE_BYTES
+from ..reconcile.join import LedgerView, row_status
+from ..settings import Settings
+from . import state
+from .guards import BodyLimit, CsrfGuard, SecurityHeaders
+from .review import FILTERS, PAGE_ROWS, Reviews
+from .runner import Runner
+
+log = logging.getLogger("bulkship.web")
+
+DEFAULT_MAX_UPLOAD_BYTES = MAX_FILE_BYTES  # what the loader accepts: a million rows fit with room to spare
+SANDBOX_BANNER = "SANDBOX — no real orders"
+RESULT_PAGE_ROWS = 100
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+_templates = Environment(
+    loader=PackageLoader("bulkship.web", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def money(value: Any) -> str:
+    """Money as the pages show it: 1,234.50 (one place, so every page agrees)."""
+    if value in (None, ""):
+        return ""
+    return f"{Decimal(str(value)):,.2f}"
+
+
+_templates.filters["money"] = money
+
+
+@dataclass
+class Web:
+    settings: Settings
+    runner: Runner
+    reviews: Reviews
+    max_upload_bytes: int
+
+
+def _web(request: Request) -> Web:
+    web: Web = request.app.state.web
+    return web
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    web = _web(request)
+    html = _templates.get_template(template).render(
+        request=request,
+        csrf_token=request.scope.get("csrf_token", ""),
+        sandbox=web.settings.is_sandbox,
+        banner=SANDBOX_BANNER,
+        **context,
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+def _see(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def _batch_or_404(web: Web, name: str) -> state.WebBatch:
+    found = state.web_batch(web.settings, name)
+    if found is None or found.deleted:
+        raise HTTPException(404, f"No batch named {name!r}")
+    return found
+
+
+def _page_number(request: Request) -> int:
+    try:
+        return max(1, int(request.query_params.get("page", "1")))
+    except ValueError:
+        return 1
+
+
+# -- batches ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BatchLine:
+    name: str
+    state: str
+    file_name: str
+    rows: int
+    ordered: int
+    cost: Decimal
+    by: str
+    created: str
+
+
+def batch_state(web: Web, batch: state.WebBatch, counts: dict[str, int], orders: dict[str, int]) -> str:
+    """The one word the Batches page shows for a batch (its rules, from the ledger and the page's events)."""
+    if web.runner.active(batch.name) or batch.due:
+        return "sending"
+    last = batch.last_run or {}
+    sent = orders.get("created", 0) + orders.get("rejected", 0)
+    if sent or counts.get("ordered") or counts.get("failed"):
+        if (
+            last.get("exit_code") not in (None, 0)
+            or counts.get("failed")
+            or any(orders.get(s) for s in OPEN_STATES)
+        ):
+            return "needs attention"
+        if counts.get("planned"):
+            return "needs attention"
+        return "sent"
+    checked = batch.checked or {}
+    if not checked:
+        return "draft"
+    if checked.get("invalid"):
+        return "needs fixes"
+    return "awaiting confirmation"
+
+
+def _batch_lines(web: Web) -> list[BatchLine]:
+    batches = state.web_batches(web.settings)
+    lines = []
+    with Ledger.open(web.settings.ledger, lock=False) as ledger:
+        for name, batch in batches.items():
+            counts, orders = ledger.row_counts(name), ledger.order_counts(name)
+            lines.append(
+                BatchLine(
+                    name=name,
+                    state=batch_state(web, batch, counts, orders),
+                    file_name=batch.file_name,
+                    rows=(batch.checked or {}).get("rows", sum(counts.values())),
+                    ordered=counts.get("ordered", 0),
+                    cost=ledger.ordered_cost(name),
+                    by=batch.by,
+                    created=batch.created[:16].replace("T", " "),
+                )
+            )
+    return sorted(lines, key=lambda b: b.created, reverse=True)
+
+
+async def home(request: Request) -> Response:
+    web = _web(request)
+    lines = await run_in_threadpool(_batch_lines, web)
+    query = request.query_params.get("q", "").strip().lower()
+    wanted = request.query_params.get("state", "")
+    shown = [
+        b for b in lines if (not query or query in b.name.lower() or query in b.file_name.lower())
+        and (not wanted or b.state == wanted)
+    ]  # fmt: skip
+    states = sorted({b.state for b in lines})
+    return render(request, "batches.html", batches=shown, query=query, wanted=wanted, states=states)
+
+
+# -- new batch -------------------------------------------------------------------------------------------
+
+
+async def new_batch(request: Request) -> Response:
+    web = _web(request)
+    return render(request, "new.html", limit=web.max_upload_bytes, error="")
+
+
+async def upload(request: Request) -> Response:
+    web = _web(request)
+    form = await request.form(max_files=1, max_fields=10)
+    file = form.get("file")
+    wanted = str(form.get("name") or "").strip()
+    if not isinstance(file, UploadFile) or not file.filename:
+        return render(request, "new.html", 400, limit=web.max_upload_bytes, error="Choose a file to upload.")
+    suffix = Path(file.filename).suffix.lower()
+    if suffix not in state.UPLOAD_EXTENSIONS:
+        error = f"{file.filename} is not a spreadsheet bulkship reads: upload a CSV, XLSX or ODS file."
+        return render(request, "new.html", 400, limit=web.max_upload_bytes, error=error)
+    name = state.safe_name(wanted or Path(file.filename).stem)
+    name = await run_in_threadpool(state.unique_name, web.settings, name)
+    path = await run_in_threadpool(state.store_upload, web.settings, file.filename, file.file)
+    await run_in_threadpool(
+        state.record, web.settings, name, "web_upload",
+        file_name=Path(file.filename).name, path=str(path), sheet=None, by=state.current_user(),
+    )  # fmt: skip
+    return _see(f"/batches/{name}/review")
+
+
+async def choose_sheet(request: Request) -> Response:
+    web = _web(request)
+    batch = _batch_or_404(web, request.path_params["name"])
+    form = await request.form()
+    sheet = str(form.get("sheet") or "")
+    sheets = await run_in_threadpool(api.sheet_names, batch.upload or "")
+    if sheet in sheets and sheet != (batch.sheet or ""):
+        await run_in_threadpool(state.record, web.settings, batch.name, "web_sheet", sheet=sheet)
+    return _see(f"/batches/{batch.name}/review")
+
+
+# -- review ----------------------------------------------------------------------------------------------
+
+
+async def review(request: Request) -> Response:
+    web = _web(request)
+    batch = _batch_or_404(web, request.path_params["name"])
+    if web.runner.active(batch.name) or batch.due:
+        return _see(f"/batches/{batch.name}/progress")
+    try:
+        found = await run_in_threadpool(web.reviews.review, batch)
+    except BulkshipError as exc:
+        return render(request, "unusable.html", 422, batch=batch, error=exc)
+    chosen = request.query_params.get("filter", "problems")
+    chosen = chosen if chosen in FILTERS else "problems"
+    rows = found.filtered(chosen)
+    pages = max(1, math.ceil(len(rows) / PAGE_ROWS))
+    page = min(_page_number(request), pages)
+    shown = rows[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
+    sheets = await run_in_threadpool(api.sheet_names, batch.upload or "")
+    return render(
+        request, "review.html", batch=batch, review=found, rows=shown,
+        cells={r.row: found.cells(r.row) for r in shown},
+        filters=FILTERS, chosen=chosen, page=page, pages=pages, total=len(rows), sheets=sheets,
+        sheet=found.loaded.sheet_name, header_row=found.loaded.header_row,
+    )  # fmt: skip
+
+
+async def fix_row(request: Request) -> Response:
+    """Record the cells a person changed in one row; the review then judges the rows again."""
+    web = _web(request)
+    batch = _batch_or_404(web, request.path_params["name"])
+    try:
+        row = int(request.path_params["row"])
+    except ValueError:
+        raise HTTPException(404, "No such row") from None
+    found = await run_in_threadpool(web.reviews.review, batch)
+    if row not in found.loaded.frame.index:
+        raise HTTPException(404, "No such row")
+    form = await request.form()
+    before = dict(found.cells(row))
+    for key, value in form.multi_items():
+        header = key.removeprefix("cell:")
+        if key.startswith("cell:") and header in before and str(value) != before[header]:
+            await run_in_threadpool(
+                state.record, web.settings, batch.name, "web_fix", row=row, header=header, value=str(value)
+            )
+    back = str(form.get("back") or "")
+    back = back if back.startswith("?") else ""
+    return _see(f"/batches/{batch.name}/review{back}#row-{row}")
+
+
+# -- cost and confirm ------------------------------------------------------------------------------------
+
+
+def _plan(web: Web, batch: state.WebBatch) -> Any:
+    def make() -> Any:
+        with web.runner.exclusive:
+            return api.plan(batch.upload or "", web.settings, batch=batch.name, sheet=batch.sheet,
+                            corrections=batch.corrections)  # fmt: skip
+
+    return web.reviews.plans.get_or_make((batch.name, batch.change_id), make)
+
+
+async def cost(request: Request) -> Response:
+    web = _web(request)
+    batch = _batch_or_404(web, request.path_params["name"])
+    if web.runner.active(batch.name) or batch.due:
+        return _see(f"/batches/{batch.name}/progress")
+    try:
+        found = await run_in_threadpool(web.reviews.review, batch)
+        view = await run_in_threadpool(_plan, web, batch)
+    except BulkshipError as exc:
+        return render(request, "unusable.html", 409, batch=batch, error=exc)
+    return render(request, "cost.html", batch=batch, view=view, counts=found.counts, error="")
+
+
+async def confirm(request: Request) -> Response:
+    """Send, once: a second click, a reload or a late resend of this form finds the batch confirmed and
+    running (or done) and only shows its progress. The run never spends more than the total confirmed."""
+    web = _web(request)
+    batch = _batch_or_404(web, request.path_params["name"])
+    if web.runner.active(batch.name) or batch.due:
+        return _see(f"/batches/{batch.name}/progress")
+    form = await request.form()
+    view = web.reviews.plans.peek((batch.name, batch.change_id))
+    try:
+        total = Decimal(str(form.get("total", "")))
+    except InvalidOperation:
+        total = None
+    found = await run_in_threadpool(web.reviews.review, batch)
+    if view is None or total != view.summary.total or str(form.get("change")) != str(batch.change_id):
+        # the rows (or the plan) changed since the page was shown: show the cost again
+        return _see(f"/batches/{batch.name}/cost")
+    if found.counts.get("invalid") and form.get("leave_out") != "yes":
+        error = "Tick 'leave the rows that are not valid out' to send the valid rows only, or fix them first."
+        return render(request, "cost.html", 400, batch=batch, view=view, counts=found.counts, error=error)
+    await run_in_threadpool(state.record, web.settings, batch.name, "web_confirmed", total=str(total))
+    web.runner.start(batch.name)
+    return _see(f"/batches/{batch.name}/progress")
+
+
+# -- progress --------------------------------------------------------------------------------------------
+
+
+def _progress(web: Web, batch: state.WebBatch) -> dict[str, Any]:
+    with Ledger.open(web.settings.ledger, lock=False) as ledger:
+        orders = ledger.order_counts(batch.name)
+        rows = ledger.row_counts(batch.name)
+    total = sum(n for s, n in orders.items() if s != "cancelled")
+    sent = orders.get("created", 0) + orders.get("rejected", 0)
+    running = web.runner.active(batch.name) or batch.due
+    return {
+        "running": running,
+        "orders_total": total,
+        "orders_sent": sent,
+        "orders_confirmed": orders.get("created", 0),
+        "orders_failed": orders.get("rejected", 0),
+        "orders_unsettled": sum(orders.get(s, 0) for s in OPEN_STATES),
+        "rows": rows,
+        "percent": int(100 * sent / total) if total else (0 if running else 100),
+        "last_run": batch.last_run if not running else None,
+    }
+
+
+async def progress(request: Request) -> Response:
+    web = _web(request)
+    batch = _batch_or_404(web, request.path_params["name"])
+    data = await run_in_threadpool(_progress, web, batch)
+    return render(request, "progress.html", batch=batch, p=data)
+
+
+async def progress_live(request: Request) -> Response:
+    web = _web(request)
+    batch = _batch_or_404(web, request.path_params["name"])
+    data = await run_in_threadpool(_progress, web, batch)
+    return render(request, "progress_live.html", batch=batch, p=data)
+
+
+# -- results ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResultLine:
+    row: int
+    status: str
+    po_number: str
+    tracking_number: str
+    tracking_url: str
+    cost: Decimal | None
+    error: str
+
+
+def _result_lines(web: Web, name: str) -> tuple[list[ResultLine], str | None]:
+    with Ledger.open(web.settings.ledger, lock=False) as ledger:
+        view = LedgerView(ledger, name)
+        lines = [
+            ResultLine(
+                row=r.row,
+                status=row_status(r, view.orders.get(r.po_number or "")),
+                po_number=r.po_number or "",
+                tracking_number=r.tracking_number or "",
+                tracking_url=r.tracking_url or "",
+                cost=r.cost if r.status == "ordered" else None,
+                error=r.error or "",
+            )
+            for r in view.current_rows()
+        ]
+        output = view.batch.output if view.batch else None
+    return sorted(lines, key=lambda line: line.row), output
+
+
+async def results(request: Request) -> Response:
+    web = _web(request)
+    batch = _batch_or_404(web, request.path_params["name"])
+    lines, output = await run_in_threadpool(_result_lines, web, batch.name)
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.status] = counts.get(line.status, 0) + 1
+    wanted = request.query_params.get("status", "")
+    shown = [line for line in lines if not wanted or line.status == wanted]
+    pages = max(1, math.ceil(len(shown) / RESULT_PAGE_ROWS))
+    page = min(_page_number(request), pages)
+    needing = sum(counts.get(s, 0) for s in ("invalid", "failed", "duplicate"))
+    return render(
+        request, "results.html", batch=batch,
+        lines=shown[(page - 1) * RESULT_PAGE_ROWS : page * RESULT_PAGE_ROWS], counts=counts, wanted=wanted,
+        page=page, pages=pages, has_output=bool(output and Path(output).exists()),
+        needing=needing, total_cost=sum((line.cost for line in lines if line.cost is not None), Decimal(0)),
+        running=web.runner.active(batch.name) or batch.due,
+    )  # fmt: skip
+
+
+def _download_name(batch: str, suffix: str) -> str:
+    return f"{state.safe_name(batch)}-results{suffix}"
+
+
+async def download(request: Request) -> Response:
+    web = _web(request)
+    batch = _batch_or_404(web, request.path_params["name"])
+    kind = request.path_params["kind"]
+    with Ledger.open(web.settings.ledger, lock=False) as ledger:
+        record = ledger.batch(batch.name)
+    output = Path(record.output) if record and record.output else None
+    if output is None or not output.exists():
+        raise HTTPException(404, "No result workbook yet")
+    if kind == "xlsx":
+        return FileResponse(output, media_type=XLSX_TYPE, filename=_download_name(batch.name, ".xlsx"))
+    csv_path = await run_in_threadpool(api.export_csv, web.settings, batch.name)
+    return FileResponse(
+        csv_path, media_type="text/csv; charset=utf-8", filename=_download_name(batch.name, ".csv")
+    )
+
+
+async def delete(request: Request) -> Response:
+    """Remove a batch from the page and its upload from the disk; the ledger keeps what was ordered."""
+    web = _web(request)
+    batch = _batch_or_404(web, request.path_params["name"])
+    if web.runner.active(batch.name) or batch.due:
+        return _see(f"/batches/{batch.name}/progress")
+    await run_in_threadpool(state.record, web.settings, batch.name, "web_deleted")
+    await run_in_threadpool(state.remove_upload, web.settings, batch.upload)
+    web.reviews.forget(batch)
+    return _see("/")
+
+
+# -- the app ---------------------------------------------------------------------------------------------
+
+
+def _error_page(title: str, message: str) -> str:
+    return _templates.get_template("plain.html").render(title=title, message=message, banner=SANDBOX_BANNER)
+
+
+def _too_large_page(size: int, limit: int) -> str:
+    return _error_page(
+        "File too large",
+        f"This upload is {size / 1_048_576:,.1f} MB; the limit is {limit / 1_048_576:,.0f} MB. "
+        "Split the file into smaller batches, or start the server with a higher --max-upload-mb.",
+    )
+
+
+def _csrf_page() -> str:
+    return _error_page(
+        "Form refused",
+        "This form did not come from this page (its security token is missing or out of date). "
+        "Go back, reload the page and send it again.",
+    )
+
+
+async def not_found(request: Request, exc: Exception) -> Response:
+    detail = getattr(exc, "detail", "Not found")
+    status = getattr(exc, "status_code", 404)
+    return render(
+        request, "plain.html", status, title="Not found" if status == 404 else "Error", message=detail
+    )
+
+
+def create_app(
+    settings: Settings, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, resume: bool = True
+) -> Any:
+    """The ASGI app: the pages wrapped in the guards. ``resume`` restarts runs a stopped server left."""
+    runner = Runner(settings)
+    web = Web(settings, runner, Reviews(settings), max_upload_bytes)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if resume:
+            await run_in_threadpool(runner.resume_due)
+        yield
+        runner.shutdown()
+
+    static = StaticFiles(packages=[("bulkship.web", "static")])
+    routes = [
+        Route("/", home),
+        Route("/batches/new", new_batch),
+        Route("/batches", upload, methods=["POST"]),
+        Route("/batches/{name}/sheet", choose_sheet, methods=["POST"]),
+        Route("/batches/{name}/review", review),
+        Route("/batches/{name}/rows/{row}", fix_row, methods=["POST"]),
+        Route("/batches/{name}/cost", cost),
+        Route("/batches/{name}/confirm", confirm, methods=["POST"]),
+        Route("/batches/{name}/progress", progress),
+        Route("/batches/{name}/progress/live", progress_live),
+        Route("/batches/{name}/results", results),
+        Route("/batches/{name}/results.{kind:str}", download),
+        Route("/batches/{name}/delete", delete, methods=["POST"]),
+        Mount("/static", static, name="static"),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: not_found})
+    app.state.web = web
+    guarded = SecurityHeaders(BodyLimit(CsrfGuard(app, _csrf_page), max_upload_bytes, _too_large_page))
+    guarded.web = web  # type: ignore[attr-defined]  # for tests and the serve command
+    return guarded

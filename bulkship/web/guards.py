@@ -1,0 +1,255 @@
+"""ASGI guards around the web app: a request body limit (413), CSRF on every form, security headers.
+
+Each is a small pure-ASGI middleware, so none has to read more of a request than it needs:
+
+* :class:`BodyLimit` answers 413 with a page saying the limit when a request body is (or, streamed without a
+  length, grows) larger than allowed. Neither Starlette nor uvicorn limits a body. The rest of the body is
+  read and dropped first, so the browser, still sending, gets the page and not a reset connection.
+* :class:`CsrfGuard` gives each browser a random token in a ``SameSite=Strict`` cookie and refuses (403) a
+  POST whose form does not carry the same token as its *first* field (so a multipart upload is judged from
+  its first few bytes, not after the whole file arrived), or that comes from another origin.
+* :class:`SecurityHeaders` sets a CSP without inline script, frame-ancestors/X-Frame-Options, nosniff and a
+  referrer policy on every response.
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+import secrets
+from collections.abc import Awaitable, Callable, MutableMapping
+from http.cookies import SimpleCookie
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+App = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CSRF_COOKIE = "bulkship_csrf"
+CSRF_FIELD = "csrf_token"
+FORM_LIMIT = 1024 * 1024  # a form without a file: far more than any of ours
+FIRST_PART_LIMIT = 64 * 1024  # where a multipart form's first field (the token) must end
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+SECURITY_HEADERS = [
+    (
+        b"content-security-policy",
+        b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        b"form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+    ),
+    (b"x-frame-options", b"DENY"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+def _header(scope: Scope, name: bytes) -> str:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return str(value.decode("latin-1"))
+    return ""
+
+
+async def _send_page(send: Send, status: int, html: str, extra: list[tuple[bytes, bytes]] = ()) -> None:  # type: ignore[assignment]
+    body = html.encode("utf-8")
+    headers = [
+        (b"content-type", b"text/html; charset=utf-8"),
+        (b"content-length", str(len(body)).encode()),
+        (b"connection", b"close"),
+        *extra,
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _drain(receive: Receive) -> None:
+    while True:
+        message = await receive()
+        if message["type"] != "http.request" or not message.get("more_body"):
+            return
+
+
+def _megabytes(limit: int) -> str:
+    return f"{limit / (1024 * 1024):,.0f} MB" if limit >= 1024 * 1024 else f"{limit:,} bytes"
+
+
+class BodyLimit:
+    """413 for a request body larger than ``upload_limit`` (multipart uploads) or :data:`FORM_LIMIT`."""
+
+    def __init__(self, app: App, upload_limit: int, page: Callable[[int, int], str]) -> None:
+        self.app, self.upload_limit, self.page = app, upload_limit, page
+
+    def limit_for(self, scope: Scope) -> int:
+        kind = _header(scope, b"content-type").lower()
+        # the multipart framing around the file is a few hundred bytes: allow for it
+        return self.upload_limit + FIRST_PART_LIMIT if kind.startswith("multipart/") else FORM_LIMIT
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in UNSAFE_METHODS:
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit_for(scope)
+        declared = _header(scope, b"content-length")
+        if declared.isdigit() and int(declared) > limit:
+            await _drain(receive)
+            await _send_page(send, 413, self.page(int(declared), self.upload_limit))
+            return
+        seen = 0
+        too_large = False
+        started = False
+
+        async def counted() -> Message:
+            nonlocal seen, too_large
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    too_large = True
+                    raise _TooLarge
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if too_large:
+                return  # the app's answer to a body cut short is replaced by the 413 page
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, guarded_send)
+        except Exception:
+            if not too_large:
+                raise
+        if too_large and not started:
+            await _drain(receive)
+            await _send_page(send, 413, self.page(seen, self.upload_limit))
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _cookie_token(scope: Scope) -> str:
+    cookie = SimpleCookie()
+    try:
+        cookie.load(_header(scope, b"cookie"))
+    except Exception:
+        return ""
+    morsel = cookie.get(CSRF_COOKIE)
+    return morsel.value if morsel else ""
+
+
+_PART = re.compile(
+    rb'^--[^\r\n]+\r\nContent-Disposition: form-data; name="([^"]*)"\r\n(?:[^\r\n]+\r\n)*\r\n', re.I
+)
+
+
+def _first_part_token(head: bytes) -> str | None:
+    """The value of a multipart body's first field when it is the CSRF field; None otherwise."""
+    match = _PART.match(head)
+    if not match or match.group(1).decode("latin-1") != CSRF_FIELD:
+        return None
+    end = head.find(b"\r\n--", match.end())
+    return head[match.end() : end].decode("ascii", "replace") if end >= 0 else None
+
+
+class CsrfGuard:
+    """Double-submit token: the cookie and the form's first field must agree (see the module docstring)."""
+
+    def __init__(self, app: App, page: Callable[[], str]) -> None:
+        self.app, self.page = app, page
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        token = _cookie_token(scope)
+        fresh = not token
+        if fresh:
+            token = secrets.token_urlsafe(32)
+        scope["csrf_token"] = token
+        set_cookie = (
+            b"set-cookie",
+            f"{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict".encode("ascii"),
+        )
+
+        async def send_with_cookie(message: Message) -> None:
+            if fresh and message["type"] == "http.response.start":
+                message = dict(message)
+                message["headers"] = [*message.get("headers", []), set_cookie]
+            await send(message)
+
+        if scope["method"] not in UNSAFE_METHODS:
+            await self.app(scope, receive, send_with_cookie)
+            return
+        buffered, sent_token, complete = await self._read_token(scope, receive)
+        if fresh or not self._same_origin(scope) or not hmac.compare_digest(sent_token or "", token):
+            if not complete:
+                await _drain(receive)
+            await _send_page(send_with_cookie, 403, self.page())
+            return
+        replay = list(buffered)
+
+        async def replayed() -> Message:
+            return replay.pop(0) if replay else await receive()
+
+        await self.app(scope, replayed, send_with_cookie)
+
+    @staticmethod
+    def _same_origin(scope: Scope) -> bool:
+        origin = _header(scope, b"origin")
+        if not origin or origin == "null":
+            return origin != "null"
+        return urlsplit(origin).netloc == _header(scope, b"host")
+
+    @staticmethod
+    async def _read_token(scope: Scope, receive: Receive) -> tuple[list[Message], str | None, bool]:
+        """Read just enough of the body to find the token: what was read (to be replayed), the token, and
+        whether the whole body was read."""
+        kind = _header(scope, b"content-type").lower()
+        multipart = kind.startswith("multipart/form-data")
+        limit = FIRST_PART_LIMIT if multipart else FORM_LIMIT
+        messages: list[Message] = []
+        head = b""
+        more = True
+        while more and len(head) <= limit:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                return messages, None, True  # the client went away
+            head += message.get("body", b"")
+            more = bool(message.get("more_body"))
+            if multipart and _first_part_token(head) is not None:
+                break
+        if multipart:
+            return messages, _first_part_token(head), not more
+        if not kind.startswith("application/x-www-form-urlencoded") or more:
+            return messages, None, not more
+        values = parse_qs(head.decode("latin-1"), keep_blank_values=True).get(CSRF_FIELD, [])
+        return messages, values[0] if values else None, True
+
+
+class SecurityHeaders:
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = dict(message)
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [
+                    *message.get("headers", []),
+                    *((k, v) for k, v in SECURITY_HEADERS if k not in names),
+                ]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

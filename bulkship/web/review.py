@@ -1,0 +1,179 @@
+"""The review of a batch's rows, worked out once per version of the rows and kept in memory for paging.
+
+A version is the batch's latest change (upload, sheet, fix): :attr:`WebBatch.change_id`. The file is read
+once per (upload, sheet) and kept, so a fix re-judges the rows without reading the file again. Nothing here
+is state: a restarted server works the same review out again from the upload and the ledger's events.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from .. import api
+from ..models import STATUS, Catalog, LoadedSheet, ValidationResult
+from ..settings import Settings
+from .state import WebBatch, record
+
+PAGE_ROWS = 50
+FILTERS = {
+    "problems": "Rows with a problem",
+    "errors": "Errors (not sent unless fixed)",
+    "warnings": "Warnings (changed, will be sent)",
+    "duplicates": "Duplicates (skipped)",
+}
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Lru(Generic[K, V]):
+    """A few recent values (a 100k-row sheet holds a few hundred MB: keep only a few)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_make(self, key: K, make: Callable[[], V]) -> V:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+    def peek(self, key: K) -> V | None:
+        with self._lock:
+            return self._items.get(key)
+
+    def discard(self, keep: Callable[[K], bool]) -> None:
+        with self._lock:
+            for key in [k for k in self._items if not keep(k)]:
+                del self._items[key]
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    header: str
+    value: str
+    severity: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    row: int
+    status: str  # valid | invalid | duplicate
+    problems: tuple[CellProblem, ...]
+
+    @property
+    def has_error(self) -> bool:
+        return any(p.severity == "error" for p in self.problems) or self.status == "invalid"
+
+    @property
+    def has_warning(self) -> bool:
+        return any(p.severity == "warning" for p in self.problems)
+
+
+@dataclass
+class Review:
+    batch: str
+    change_id: int
+    loaded: LoadedSheet
+    result: ValidationResult
+    rows: list[ReviewRow]  # rows with a problem (or not valid), in row order
+    counts: dict[str, int]
+
+    def filtered(self, name: str) -> list[ReviewRow]:
+        if name == "errors":
+            return [r for r in self.rows if r.has_error]
+        if name == "warnings":
+            return [r for r in self.rows if r.has_warning]
+        if name == "duplicates":
+            return [r for r in self.rows if r.status == "duplicate"]
+        return self.rows
+
+    def cells(self, row: int) -> list[tuple[str, str]]:
+        """The row as the person wrote it (corrections applied), header by header."""
+        values = self.loaded.frame.loc[row]
+        return [(h, str(values[h])) for h in self.loaded.headers]
+
+
+def _review_rows(loaded: LoadedSheet, result: ValidationResult) -> list[ReviewRow]:
+    headers: dict[str, str] = {}
+    by_row: dict[int, list[CellProblem]] = {}
+    for p in result.problems:
+        header = headers.get(p.column)
+        if header is None:
+            header = headers[p.column] = api.problem_header(loaded, p.column)
+        by_row.setdefault(p.row, []).append(CellProblem(header, p.value, p.severity, p.message))
+    statuses = result.rows[STATUS]
+    not_valid = statuses[statuses != "valid"]
+    for row in not_valid.index.tolist():
+        by_row.setdefault(int(row), [])
+    status_of = dict(zip(not_valid.index.tolist(), not_valid.tolist(), strict=True))
+    return [
+        ReviewRow(row, str(status_of.get(row, "valid")), tuple(problems))
+        for row, problems in sorted(by_row.items())
+    ]
+
+
+class Reviews:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._sheets: _Lru[tuple[str, str | None], LoadedSheet] = _Lru(2)
+        self._reviews: _Lru[tuple[str, int], Review] = _Lru(3)
+        self._catalog: Catalog | None = None
+        self.plans: _Lru[tuple[str, int], Any] = _Lru(8)  # (batch, change id) -> PlanView | None
+
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = api.catalog(self.settings)
+        return self._catalog
+
+    def sheet(self, batch: WebBatch) -> LoadedSheet:
+        assert batch.upload is not None
+        key = (str(batch.upload), batch.sheet)
+        return self._sheets.get_or_make(key, lambda: api.load_file(batch.upload or "", sheet=batch.sheet))
+
+    def review(self, batch: WebBatch) -> Review:
+        """The batch's review for its current rows (worked out on first use, then from memory)."""
+
+        def make() -> Review:
+            loaded = api.apply_corrections(self.sheet(batch), batch.corrections)
+            result = api.validate_sheet(loaded, self.catalog())
+            rows = _review_rows(loaded, result)
+            summary = result.summary()
+            counts = {
+                "rows": summary.rows,
+                "valid": summary.valid,
+                "invalid": int((result.rows[STATUS] == "invalid").sum()),
+                "duplicate": int((result.rows[STATUS] == "duplicate").sum()),
+                "warnings": sum(1 for r in rows if r.has_warning),
+                "problems": len(rows),
+            }
+            if batch.checked != counts:
+                record(self.settings, batch.name, "web_checked", **counts)
+            return Review(batch.name, batch.change_id, loaded, result, rows, counts)
+
+        return self._reviews.get_or_make((batch.name, batch.change_id), make)
+
+    def forget(self, batch: WebBatch) -> None:
+        """Drop what is kept for a deleted batch's upload."""
+        self._sheets.discard(lambda key: key[0] != str(batch.upload))
+        self._reviews.discard(lambda key: key[0] != batch.name)
+        self.plans.discard(lambda key: key[0] != batch.name)

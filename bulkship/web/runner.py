@@ -1,0 +1,95 @@
+"""Background runs in the server process, one at a time, whose only state is the ledger.
+
+A confirmed batch is *due* (see :mod:`.state`); the runner calls :func:`bulkship.api.run` for it in a worker
+thread, which resumes whatever an earlier run (or an earlier server, killed mid-way) left: the ledger
+records every order's intent before it is sent and resolves the unsettled ones with their own PO number, so
+a restart never orders a row twice. When the run ends, a ``web_run_done`` event says how.
+
+The ledger's process lock allows one library call that plans or sends at a time per process: plans (the
+cost page) and runs share :attr:`Runner.exclusive`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from .. import api
+from ..errors import BulkshipError
+from ..settings import Settings
+from . import state
+
+log = logging.getLogger("bulkship.web")
+
+WEB_WAIT_S = 3.0  # how long a run waits for new orders to complete; the results page refreshes tracking later
+
+
+class Runner:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.exclusive = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulkship-run")
+        self._guard = threading.Lock()
+        self._queued: dict[str, Future[None]] = {}
+
+    def active(self, batch: str) -> bool:
+        with self._guard:
+            return batch in self._queued
+
+    def start(self, batch: str) -> None:
+        """Queue the batch's run unless it is queued or running already (a second click changes nothing)."""
+        with self._guard:
+            if batch in self._queued:
+                return
+            self._queued[batch] = self._pool.submit(self._run, batch)
+
+    def resume_due(self) -> list[str]:
+        """Start every confirmed batch whose run never ended (the server stopped while it was sending)."""
+        due = [name for name, b in state.web_batches(self.settings).items() if b.due]
+        for name in due:
+            log.info("resuming batch %s", name)
+            self.start(name)
+        return due
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _run(self, batch: str) -> None:
+        try:
+            detail = self._attempt(batch)
+            state.record(self.settings, batch, "web_run_done", **detail)
+        except Exception:  # the journal itself failed: nothing more to say than the log
+            log.exception("batch %s: could not record the end of its run", batch)
+        finally:
+            with self._guard:
+                self._queued.pop(batch, None)
+
+    def _attempt(self, batch: str) -> dict[str, Any]:
+        found = state.web_batch(self.settings, batch)
+        if found is None or found.upload is None or not found.due:
+            return {"exit_code": 0, "message": "nothing to send"}
+        try:
+            with self.exclusive:
+                result = api.run(
+                    found.upload,
+                    self.settings,
+                    batch=batch,
+                    sheet=found.sheet,
+                    corrections=found.corrections,
+                    max_total=found.confirmed_total,
+                    wait_s=WEB_WAIT_S,
+                )
+        except BulkshipError as exc:
+            return {"exit_code": exc.exit_code, "message": exc.message, "hint": exc.hint or ""}
+        except Exception as exc:
+            log.exception("batch %s: the run failed", batch)
+            return {"exit_code": 1, "message": f"The run stopped on an unexpected error: {exc!r}", "hint": ""}
+        stopped = result.stopped
+        return {
+            "exit_code": result.exit_code,
+            "message": stopped.message if stopped else "",
+            "hint": (stopped.hint or "") if stopped else "",
+            "output": str(result.output or ""),
+        }

@@ -1,0 +1,42 @@
+"""Run the web app with uvicorn on one socket: loopback unless told otherwise, port 0 picks a free one."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+
+from ..settings import Settings
+
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+def serve(
+    settings: Settings,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    max_upload_bytes: int | None = None,
+    on_ready: Callable[[str], None] | None = None,
+) -> None:
+    """Serve until interrupted. ``on_ready`` gets the URL once the socket listens (the real port)."""
+    import uvicorn
+
+    from .app import DEFAULT_MAX_UPLOAD_BYTES, create_app
+
+    app = create_app(settings, max_upload_bytes=max_upload_bytes or DEFAULT_MAX_UPLOAD_BYTES)
+    sock = bind(host, port)
+    shown = f"[{host}]" if ":" in host else host
+    if on_ready is not None:
+        on_ready(f"http://{shown}:{sock.getsockname()[1]}")
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+    uvicorn.Server(config).run(sockets=[sock])

@@ -1,0 +1,185 @@
+"""What the web page knows about a batch, read back from the ledger's event journal.
+
+The web page keeps no state of its own: every step a person takes is one ledger event (``log_event``), and a
+batch's web state is those events folded in order. A reload, another browser or a restarted server sees the
+same thing. Events (kind and detail)::
+
+    web_upload     file_name, path (private copy), sheet, by   a new batch (starts its web history over)
+    web_sheet      sheet                                      another sheet of the workbook (fixes reset)
+    web_fix        row, header, value                         a cell corrected in the review page
+    web_checked    rows, valid, invalid, duplicate, warnings  the last validation's counts
+    web_confirmed  total                                      "send": the cost the person accepted
+    web_run_done   exit_code, message, hint                   a background run ended (a killed one did not)
+    web_deleted    -                                          gone from the page, and its upload from disk
+
+A batch is *confirmed* when its latest confirmation is newer than its latest change (upload, sheet, fix); a
+confirmed batch whose run has not ended since is *due*: the server (re)starts it, and the ledger makes the
+re-run resume exactly once.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import re
+import secrets
+import shutil
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..ledger import EventRecord, Ledger
+from ..settings import Settings
+
+UPLOAD_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".ods")
+CHANGE_EVENTS = frozenset({"web_upload", "web_sheet", "web_fix"})
+
+
+@dataclass
+class WebBatch:
+    name: str
+    file_name: str = ""
+    upload: Path | None = None
+    sheet: str | None = None
+    by: str = ""
+    created: str = ""
+    corrections: dict[tuple[int, str], str] = field(default_factory=dict)
+    checked: dict[str, Any] | None = None
+    change_id: int = 0  # id of the latest upload/sheet/fix event: names this version of the rows
+    confirmed_id: int = 0
+    confirmed_total: Decimal | None = None
+    done_id: int = 0
+    last_run: dict[str, Any] | None = None
+    deleted: bool = False
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmed_id > self.change_id
+
+    @property
+    def due(self) -> bool:
+        """Confirmed, and no run has ended since: a run must be (re)started."""
+        return self.confirmed and self.confirmed_id > self.done_id
+
+
+def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
+    batch: WebBatch | None = None
+    for event in events:
+        kind, d = event.kind, event.detail
+        if kind == "web_upload":
+            batch = WebBatch(
+                name=name,
+                file_name=str(d.get("file_name", "")),
+                upload=Path(d["path"]) if d.get("path") else None,
+                sheet=d.get("sheet") or None,
+                by=str(d.get("by", "")),
+                created=event.at,
+                change_id=event.id,
+            )
+            continue
+        if batch is None:
+            continue
+        if kind == "web_sheet":
+            batch.sheet, batch.corrections, batch.change_id = d.get("sheet") or None, {}, event.id
+        elif kind == "web_fix":
+            batch.corrections[int(d["row"]), str(d["header"])] = str(d.get("value", ""))
+            batch.change_id = event.id
+        elif kind == "web_checked":
+            batch.checked = dict(d)
+        elif kind == "web_confirmed":
+            batch.confirmed_id, batch.confirmed_total = event.id, Decimal(str(d["total"]))
+        elif kind == "web_run_done":
+            batch.done_id, batch.last_run = event.id, dict(d)
+        elif kind == "web_deleted":
+            batch.deleted = True
+    return batch
+
+
+def _web_events(ledger: Ledger, batch: str | None = None) -> list[EventRecord]:
+    return [e for e in ledger.events(batch=batch) if e.kind.startswith("web_")]
+
+
+def web_batch(settings: Settings, name: str) -> WebBatch | None:
+    """The batch's web state (None: never uploaded through the page)."""
+    if not settings.ledger.exists():
+        return None
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        return _fold(name, _web_events(ledger, name))
+
+
+def web_batches(settings: Settings) -> dict[str, WebBatch]:
+    """Every batch uploaded through the page and not deleted, by name."""
+    if not settings.ledger.exists():
+        return {}
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        by_name: dict[str, list[EventRecord]] = {}
+        for event in _web_events(ledger):
+            if event.batch:
+                by_name.setdefault(event.batch, []).append(event)
+    folded = {name: _fold(name, events) for name, events in by_name.items()}
+    return {name: b for name, b in folded.items() if b is not None and not b.deleted}
+
+
+def record(settings: Settings, batch: str, kind: str, **detail: Any) -> None:
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        ledger.log_event(batch, None, kind, **detail)
+
+
+# -- uploads --------------------------------------------------------------------------------------------
+
+
+def uploads_dir(settings: Settings) -> Path:
+    return settings.data_dir / "uploads"
+
+
+def safe_name(text: str, fallback: str = "batch") -> str:
+    """Letters, digits, dot, dash and underscore only: safe in a file name, a PO number and a URL."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-._")[:60] or fallback
+
+
+def store_upload(settings: Settings, original_name: str, source: Any) -> Path:
+    """Copy an uploaded file (a binary file object) into a private folder of the data folder: the folder
+    0700, the file 0600, named after the original (made safe)."""
+    suffix = Path(original_name).suffix.lower()
+    stem = safe_name(Path(original_name).stem, "upload")
+    root = uploads_dir(settings)
+    root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(root, 0o700)
+    folder = root / secrets.token_hex(8)
+    folder.mkdir(mode=0o700)
+    path = folder / f"{stem}{suffix}"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        shutil.copyfileobj(source, out, 1024 * 1024)
+    return path
+
+
+def remove_upload(settings: Settings, path: Path | None) -> None:
+    """Delete an upload's private folder (only ever one under the uploads folder)."""
+    if path is None:
+        return
+    folder = path.parent
+    root = uploads_dir(settings).resolve()
+    if folder.resolve().parent == root:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def unique_name(settings: Settings, wanted: str) -> str:
+    """``wanted``, or ``wanted-2``, ``-3``...: a name no batch (in the ledger or on the page) has."""
+    taken = set(web_batches(settings))
+    if settings.ledger.exists():
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            taken |= {b.name for b in ledger.batches()}
+    name, n = wanted, 1
+    while name in taken:
+        n += 1
+        name = f"{wanted}-{n}"
+    return name
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""

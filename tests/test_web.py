@@ -1,0 +1,253 @@
+"""The web page through Starlette's test client: real files, the embedded sandbox, the real ledger."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+from starlette.testclient import TestClient
+
+from bulkship.settings import resolve_settings
+from bulkship.web import create_app
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def token(client: TestClient, url: str = "/batches/new") -> str:
+    found = TOKEN.search(client.get(url).text)
+    assert found, "the page has a form with a CSRF token"
+    return found.group(1)
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    from dataclasses import replace
+
+    return replace(resolve_settings(), out_dir=tmp_path / "results")
+
+
+@pytest.fixture
+def client(settings):
+    with TestClient(create_app(settings), follow_redirects=True) as test_client:
+        yield test_client
+
+
+def upload(client: TestClient, path: Path, name: str = "") -> str:
+    """Upload a file; returns the review page's URL."""
+    response = client.post(
+        "/batches",
+        data={"csrf_token": token(client), "name": name},
+        files={"file": (path.name, path.read_bytes(), "application/octet-stream")},
+    )
+    assert response.status_code == 200, response.text
+    return str(response.url)
+
+
+def wait_until_finished(client: TestClient, batch: str) -> str:
+    for _ in range(600):
+        page = client.get(f"/batches/{batch}/progress/live").text
+        if 'data-running="no"' in page:
+            return page
+        time.sleep(0.1)
+    raise AssertionError("the run did not finish")
+
+
+def test_happy_path_from_upload_to_result_workbook(client: TestClient) -> None:
+    review_url = upload(client, SAMPLES / "anniversary.xlsx")
+    assert review_url.endswith("/batches/anniversary/review")
+    review = client.get(review_url).text
+    assert "SANDBOX — no real orders" in review
+    assert "25</strong> rows" in review
+    cost = client.get("/batches/anniversary/cost")
+    assert cost.status_code == 200
+    total = re.search(r'name="total" value="([^"]+)"', cost.text).group(1)
+    change = re.search(r'name="change" value="([^"]+)"', cost.text).group(1)
+    sent = client.post(
+        "/batches/anniversary/confirm", data={"csrf_token": token(client), "total": total, "change": change}
+    )
+    assert sent.url.path == "/batches/anniversary/progress"
+    finished = wait_until_finished(client, "anniversary")
+    assert "Finished" in finished
+    results = client.get("/batches/anniversary/results").text
+    assert "BS-ANNIVERSARY-0001" in results
+    book = client.get("/batches/anniversary/results.xlsx")
+    assert book.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert 'filename="anniversary-results.xlsx"' in book.headers["content-disposition"]
+    sheet = openpyxl.load_workbook(io.BytesIO(book.content), read_only=True)["Results"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 26
+    csv = client.get("/batches/anniversary/results.csv")
+    assert csv.headers["content-type"].startswith("text/csv")
+    home = client.get("/").text
+    assert "anniversary" in home and "sent" in home
+
+
+def confirm(client: TestClient, batch: str, **extra: str):
+    cost = client.get(f"/batches/{batch}/cost").text
+    total = re.search(r'name="total" value="([^"]+)"', cost).group(1)
+    change = re.search(r'name="change" value="([^"]+)"', cost).group(1)
+    data = {"csrf_token": token(client), "total": total, "change": change, **extra}
+    return client.post(f"/batches/{batch}/confirm", data=data)
+
+
+def sandbox_orders(settings) -> list:
+    import asyncio
+
+    from bulkship.client import connect
+
+    async def listed():
+        async with connect(settings) as vendor:
+            return await vendor.list_orders()
+
+    return asyncio.run(listed())
+
+
+def test_fix_a_row_in_the_page_then_leave_the_rest_out(client: TestClient, settings) -> None:
+    upload(client, SAMPLES / "messy.xlsx", name="messy")
+    review = client.get("/batches/messy/review?filter=errors").text
+    assert "Row 8" in review and "&#39;1234X&#39; is not a US ZIP code" in review
+    # the user's own headers, and the row's cells to correct
+    assert 'name="cell:ZIP" value="1234X"' in review
+    before = re.search(r"<strong>(\d+)</strong> valid", review).group(1)
+    fixed = client.post(
+        "/batches/messy/rows/8",
+        data={"csrf_token": token(client), "cell:ZIP": "60606", "back": "?filter=errors"},
+    ).text
+    assert "1234X" not in fixed
+    after = re.search(r"<strong>(\d+)</strong> valid", fixed).group(1)
+    assert int(after) == int(before) + 1
+    # invalid rows left out: refused without the tick, sent with it
+    refused = confirm(client, "messy")
+    assert refused.status_code == 400 and "Leave the" in refused.text
+    sent = confirm(client, "messy", leave_out="yes")
+    assert sent.url.path == "/batches/messy/progress"
+    wait_until_finished(client, "messy")
+    results = client.get("/batches/messy/results").text
+    assert "Fix these" in results
+    external = [li.external_id for o in sandbox_orders(settings) for li in o.line_items]
+    assert external.count("E-2004") == 1  # the fixed row was ordered, once
+    assert "E-2009" not in external  # an invalid row left out was not
+    assert len(external) == int(after)  # every valid row, once (one is a deliberate duplicate)
+
+
+def test_a_second_confirmation_sends_nothing_twice(client: TestClient, settings) -> None:
+    upload(client, SAMPLES / "anniversary.xlsx", name="twice")
+    first = confirm(client, "twice")
+    again = client.post(
+        "/batches/twice/confirm", data={"csrf_token": token(client), "total": "1", "change": "1"}
+    )
+    assert again.url.path == "/batches/twice/progress"
+    wait_until_finished(client, "twice")
+    resent = client.post(
+        "/batches/twice/confirm", data={"csrf_token": token(client), "total": "1", "change": "1"}
+    )
+    assert first.status_code == resent.status_code == 200
+    external = [li.external_id for o in sandbox_orders(settings) for li in o.line_items]
+    assert len(external) == 25 == len(set(external))
+
+
+def test_a_form_without_the_csrf_token_is_refused(client: TestClient) -> None:
+    upload(client, SAMPLES / "anniversary.xlsx", name="csrf")
+    response = client.post("/batches/csrf/delete", data={})
+    assert response.status_code == 403
+    assert "security token" in response.text
+    wrong = client.post("/batches/csrf/delete", data={"csrf_token": "forged"})
+    assert wrong.status_code == 403
+    foreign = client.post(
+        "/batches/csrf/delete", data={"csrf_token": token(client)}, headers={"origin": "http://evil.example"}
+    )
+    assert foreign.status_code == 403
+    upload_without = client.post(
+        "/batches", files={"file": ("a.csv", b"x,y\n1,2\n", "text/csv")}, data={"name": "x"}
+    )
+    assert upload_without.status_code == 403
+    assert "csrf" in client.get("/").text  # nothing was deleted
+
+
+def test_an_oversized_upload_gets_a_clear_413_page(settings) -> None:
+    with TestClient(create_app(settings, max_upload_bytes=100_000)) as small:
+        response = small.post(
+            "/batches",
+            data={"csrf_token": token(small)},
+            files={"file": ("big.csv", b"x" * 300_000, "text/csv")},
+        )
+    assert response.status_code == 413
+    assert "File too large" in response.text and "the limit is" in response.text
+    assert not (settings.data_dir / "uploads").exists() or not any((settings.data_dir / "uploads").iterdir())
+
+
+def test_every_page_has_the_security_headers_and_escapes_user_text(client: TestClient) -> None:
+    page = client.get("/")
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+    assert page.headers["x-frame-options"] == "DENY"
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert page.headers["referrer-policy"]
+    assert "<script>" not in page.text.replace('<script src="/static/', "")
+    csv = b"Name,Address,City,State,ZIP,Product,Amount\n"
+    csv += b"<script>alert(1)</script>,1 Main St,Boston,MA,02108,NOPE,25\n"
+    path = Path(settings_dir(client)) / "evil.csv"
+    path.write_bytes(csv)
+    upload(client, path, name="evil")
+    review = client.get("/batches/evil/review").text
+    assert "<script>alert(1)</script>" not in review
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in review
+
+
+def settings_dir(client: TestClient) -> Path:
+    return client.app.web.settings.data_dir.parent  # type: ignore[attr-defined]
+
+
+def test_uploads_are_private_and_removed_with_the_batch(client: TestClient, settings) -> None:
+    upload(client, SAMPLES / "anniversary.xlsx", name="private")
+    stored = list((settings.data_dir / "uploads").glob("*/*"))
+    assert len(stored) == 1
+    assert stored[0].stat().st_mode & 0o777 == 0o600
+    assert stored[0].parent.stat().st_mode & 0o777 == 0o700
+    deleted = client.post("/batches/private/delete", data={"csrf_token": token(client)})
+    assert deleted.status_code == 200
+    assert not stored[0].exists()
+    assert "private" not in client.get("/").text
+    assert client.get("/batches/private/review").status_code == 404
+
+
+def test_a_file_that_is_not_a_spreadsheet_is_refused_in_plain_words(client: TestClient) -> None:
+    response = client.post(
+        "/batches",
+        data={"csrf_token": token(client)},
+        files={"file": ("notes.pdf", b"%PDF-1.4", "application/pdf")},
+    )
+    assert response.status_code == 400
+    assert "not a spreadsheet bulkship reads" in response.text
+
+
+def test_a_confirmed_run_left_by_a_stopped_server_resumes_when_it_starts(settings) -> None:
+    from bulkship.web import state
+
+    with TestClient(create_app(settings, resume=False), follow_redirects=True) as first:
+        upload(first, SAMPLES / "anniversary.xlsx", name="resume")
+        first.get("/batches/resume/cost")
+    # the server stopped right after the confirmation was recorded, before its run started
+    state.record(settings, "resume", "web_confirmed", total="100000")
+    with TestClient(create_app(settings), follow_redirects=True) as second:
+        wait_until_finished(second, "resume")
+    external = [li.external_id for o in sandbox_orders(settings) for li in o.line_items]
+    assert len(external) == 25 == len(set(external))
+
+
+def test_the_review_of_a_big_file_is_paged(client: TestClient, tmp_path: Path) -> None:
+    lines = ["Name,Address,City,State,ZIP,Product,Amount"]
+    lines += [f"Person {i},{i} Main St,Boston,MA,1234X,CVS,25" for i in range(260)]
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(lines) + "\n")
+    upload(client, path, name="big")
+    first = client.get("/batches/big/review").text
+    assert first.count('<section class="row') == 50
+    assert "page 1 of 6" in first
+    last = client.get("/batches/big/review?page=6").text
+    assert last.count('<section class="row') == 10
