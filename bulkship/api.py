@@ -3,13 +3,14 @@
     import bulkship
     settings = bulkship.resolve_settings()                       # the embedded sandbox without an API URL
     result = bulkship.validate_file("team.xlsx", settings)        # ValidationResult: every problem at once
-    view = bulkship.plan("team.xlsx", settings, batch="TEAM")     # the cost, nothing sent (plan kept)
+    view = bulkship.plan_batch("team.xlsx", settings, batch="TEAM")   # the cost, nothing sent (plan kept)
     run = bulkship.run("team.xlsx", settings, batch="TEAM", max_total=view.summary.total)
-    bulkship.track(settings, "TEAM")                              # tracking numbers, workbook rewritten
-    bulkship.reconcile(settings, "TEAM"); bulkship.export_csv(settings, "TEAM")
+    bulkship.track_batches(settings, "TEAM")                      # tracking numbers, workbook rewritten
+    bulkship.reconcile_batch(settings, "TEAM"); bulkship.export_csv(settings, "TEAM")
 
 Each verb is a thin wrapper over the stage that does the work (``load``, ``validate``, ``pipeline``,
-``track``, ``reconcile``); none holds a business rule of its own beyond what it says. ``corrections`` are
+``track``, ``reconcile``; a verb is never named like a module of the package, which would hide it);
+none holds a business rule of its own beyond what it says. ``corrections`` are
 cells a person fixed outside the file (the web page's review): ``{(row number, original header): new text}``,
 applied to the sheet as read, so the rows are judged (and ordered) exactly as corrected.
 """
@@ -169,7 +170,7 @@ def run(
     )
 
 
-def plan(
+def plan_batch(
     path: str | Path,
     settings: Settings,
     *,
@@ -209,19 +210,19 @@ def status(settings: Settings, batch: str | None = None) -> list[dict[str, Any]]
         return [batch_status(ledger, name) for name in names if batch in (None, name)]
 
 
-def track(settings: Settings, batch: str | None = None) -> TrackReport:
+def track_batches(settings: Settings, batch: str | None = None) -> TrackReport:
     """One ``bulkship track`` pass: poll orders not yet final, record tracking, rewrite the workbook."""
     from .track import track as track_pass
 
     return asyncio.run(track_pass(settings, batch))
 
 
-def reconcile(settings: Settings, batch: str) -> ReconcileReport:
+def reconcile_batch(settings: Settings, batch: str) -> ReconcileReport:
     """``bulkship reconcile``: the ledger compared with the vendor's own order list."""
     from .batchapi import check_batch_api
     from .client import connect
     from .ledger import Ledger
-    from .reconcile.compare import reconcile_batch
+    from .reconcile.compare import reconcile_batch as compare_batch
 
     async def compare() -> ReconcileReport:
         with Ledger.open(settings.ledger, lock=False) as ledger:
@@ -230,7 +231,7 @@ def reconcile(settings: Settings, batch: str) -> ReconcileReport:
             )
         async with connect(settings) as client:
             with Ledger.open(settings.ledger, lock=False) as ledger:
-                return await reconcile_batch(ledger, client, batch)
+                return await compare_batch(ledger, client, batch)
 
     return asyncio.run(compare())
 

@@ -251,3 +251,29 @@ def test_the_review_of_a_big_file_is_paged(client: TestClient, tmp_path: Path) -
     assert "page 1 of 6" in first
     last = client.get("/batches/big/review?page=6").text
     assert last.count('<section class="row') == 10
+
+
+def test_serve_help_default_upload_limit_is_the_loaders_file_limit() -> None:
+    from bulkship.cli.serve_cmd import DEFAULT_MAX_UPLOAD_MB
+    from bulkship.load import MAX_FILE_BYTES
+
+    assert DEFAULT_MAX_UPLOAD_MB * 1024 * 1024 == MAX_FILE_BYTES
+
+
+def test_the_library_verbs_are_offered_by_import_bulkship(settings, tmp_path: Path) -> None:
+    import bulkship
+
+    result = bulkship.validate_file(SAMPLES / "messy.xlsx", settings)
+    fixed = bulkship.validate_file(SAMPLES / "messy.xlsx", settings, corrections={(8, "ZIP"): "60606"})
+    assert fixed.summary().valid == result.summary().valid + 1
+    view = bulkship.plan_batch(SAMPLES / "anniversary.xlsx", settings, batch="LIB")
+    assert view is not None and view.summary.overall.rows == 25  # planned, nothing sent yet
+    run = bulkship.run(
+        SAMPLES / "anniversary.xlsx", settings, batch="LIB", max_total=view.summary.total, wait_s=0
+    )
+    assert run.ordered_rows == 25
+    assert [s["batch"] for s in bulkship.status(settings)] == ["LIB"]
+    assert bulkship.export_csv(settings, "LIB").exists()
+    assert bulkship.reconcile_batch(settings, "LIB").matches
+    assert bulkship.sandbox_reset(settings)
+    assert bulkship.track_batches(settings, "LIB").batches[0].batch == "LIB"

@@ -275,7 +275,7 @@ async def fix_row(request: Request) -> Response:
 def _plan(web: Web, batch: state.WebBatch) -> Any:
     def make() -> Any:
         with web.runner.exclusive:
-            return api.plan(batch.upload or "", web.settings, batch=batch.name, sheet=batch.sheet,
+            return api.plan_batch(batch.upload or "", web.settings, batch=batch.name, sheet=batch.sheet,
                             corrections=batch.corrections)  # fmt: skip
 
     return web.reviews.plans.get_or_make((batch.name, batch.change_id), make)

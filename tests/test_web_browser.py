@@ -1,0 +1,320 @@
+"""The web page in a real browser: Debian's Chromium driven by Playwright, against `bulkship serve` started
+as a real server (a child process on a free loopback port), with the embedded sandbox, or the sandbox as a
+real HTTP server where a test needs sending to take a while.
+
+Under CI (CI=true) these tests must run: a missing Chromium or Playwright is a failure, never a skip.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bulkship.sandbox.process import running_sandbox
+from bulkship.settings import resolve_settings
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+START_LIMIT_S = 60.0
+WAIT_MS = 120_000
+
+pytestmark = pytest.mark.slow
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser tests must run under CI: {reason}")
+    pytest.skip(reason)
+
+
+def chromium_path() -> str | None:
+    """Debian's browser binary (its /usr/bin/chromium wrapper works too, with a warning)."""
+    for candidate in (
+        "/usr/lib/chromium/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed (pip install -e '.[test]')")
+    executable = chromium_path()
+    if executable is None:
+        _unavailable("Chromium is not installed (apt-get install -y --no-install-recommends chromium)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(WAIT_MS)
+    yield context.new_page()
+    context.close()
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[str]
+
+
+def start_server(env: dict[str, str], *flags: str) -> Server:
+    """`bulkship serve --port 0` as a child process; its first stdout line names its URL."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bulkship", "serve", "--port", "0", *flags],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**env, "PYTHONUNBUFFERED": "1"},
+    )
+    lines: queue.Queue[str] = queue.Queue()
+
+    def drain() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.put(line)
+
+    threading.Thread(target=drain, daemon=True).start()
+    try:
+        first = lines.get(timeout=START_LIMIT_S)
+    except queue.Empty:
+        process.kill()
+        raise RuntimeError("bulkship serve did not start") from None
+    url = first.strip().rpartition(" ")[2]
+    assert url.startswith("http://127.0.0.1:"), first
+    return Server(url, process)
+
+
+def stop(server: Server) -> None:
+    if server.process.poll() is None:
+        server.process.send_signal(signal.SIGTERM)
+        try:
+            server.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+            server.process.wait()
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    data = tmp_path / "bulkship-data"
+    return {**os.environ, "BULKSHIP_DATA_DIR": str(data), "BULKSHIP_OUT": str(tmp_path / "results")}
+
+
+@pytest.fixture
+def server(env) -> Iterator[Server]:
+    running = start_server(env)
+    yield running
+    stop(running)
+
+
+def upload(page, server: Server, path: Path, name: str = "") -> None:
+    page.goto(server.url + "/batches/new")
+    page.set_input_files("input[name=file]", str(path))
+    if name:
+        page.fill("input[name=name]", name)
+    page.click("button[type=submit]")
+
+
+def vendor_lines(env: dict[str, str]) -> list[str]:
+    """The ExternalId of every line item the vendor (the sandbox) holds."""
+    from bulkship.client import connect
+
+    settings = resolve_settings(env=env)
+
+    async def listed() -> list[str]:
+        async with connect(settings) as client:
+            return [li.external_id for order in await client.list_orders() for li in order.line_items]
+
+    # Playwright's sync API keeps an event loop running in this thread: ask from another one
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, listed()).result()
+
+
+def many_rows(path: Path, count: int) -> Path:
+    lines = ["Employee ID,First Name,Last Name,Address,City,State,Zip Code,Product,Amount"]
+    lines += [f"E-{i:05d},Person,Number {i},{i} Beacon Street,Boston,MA,02108,CVS,25" for i in range(count)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_happy_path_upload_review_confirm_and_download_the_result_workbook(
+    page, server, env, tmp_path
+) -> None:
+    upload(page, server, SAMPLES / "anniversary.xlsx")
+    page.wait_for_url("**/batches/anniversary/review")
+    assert "SANDBOX — no real orders" in page.inner_text(".banner")
+    assert "25 rows" in page.inner_text(".counts")
+    page.click("#continue")
+    page.wait_for_url("**/cost")
+    assert page.inner_text("#total") != ""
+    page.click("#send")
+    page.wait_for_url("**/progress")
+    page.wait_for_selector("#finished")
+    page.click("text=See the results")
+    page.wait_for_url("**/results")
+    with page.expect_download() as download_info:
+        page.click("#download-xlsx")
+    download = download_info.value
+    assert download.suggested_filename == "anniversary-results.xlsx"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    sheet = openpyxl.load_workbook(saved, read_only=True)["Results"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert len(body) == 25
+    po = header.index("PO Number") if "PO Number" in header else None
+    assert po is None or all(str(r[po]).startswith("BS-ANNIVERSARY-") for r in body)
+    sent = vendor_lines(env)
+    assert len(sent) == 25 == len(set(sent))  # every row ordered, once
+
+
+def test_a_row_fixed_in_the_page_is_checked_again_and_sent(page, server, env) -> None:
+    upload(page, server, SAMPLES / "messy.xlsx", name="messy")
+    page.wait_for_url("**/review")
+    valid_before = int(page.inner_text(".counts .ok strong"))
+    page.click("text=Errors (not sent unless fixed)")
+    row = page.locator("#row-8")
+    assert "is not a US ZIP code" in row.inner_text()
+    row.locator('input[name="cell:ZIP"]').fill("60606")
+    row.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator("#row-8").count() == 0  # no longer among the errors
+    assert int(page.inner_text(".counts .ok strong")) == valid_before + 1
+    page.click("#continue")
+    page.check("input[name=leave_out]")
+    page.click("#send")
+    page.wait_for_selector("#finished")
+    assert vendor_lines(env).count("E-2004") == 1
+
+
+def test_leaving_the_invalid_rows_out_sends_only_the_valid_ones(page, server, env) -> None:
+    upload(page, server, SAMPLES / "messy.xlsx", name="leave-out")
+    page.wait_for_url("**/review")
+    valid = int(page.inner_text(".counts .ok strong"))
+    page.click("#continue")
+    page.click("#send")  # without saying what to do with the invalid rows: refused, nothing sent
+    assert "Tick" in page.inner_text(".error")
+    assert vendor_lines(env) == []
+    page.check("input[name=leave_out]")
+    page.click("#send")
+    page.wait_for_selector("#finished")
+    sent = vendor_lines(env)
+    assert len(sent) == valid
+    assert "E-2009" not in sent  # an unknown product: left out
+    page.click("text=See the results")
+    assert page.locator("#fix-these").count() == 1
+
+
+@pytest.fixture
+def slow_vendor(env) -> Iterator[dict[str, str]]:
+    """The sandbox as a real server whose every answer takes 400 ms, with one order in flight at a time."""
+    with running_sandbox("--latency-ms", "400", env=env) as vendor:
+        yield {**env, **vendor.printed, "BULKSHIP_CONCURRENCY": "1"}
+
+
+def _wait_for_some_sent(page) -> None:
+    page.wait_for_function(
+        "() => { const p = document.querySelector('progress'); return p && p.value >= 1 && p.value < p.max; }"
+    )
+
+
+def test_a_reload_during_sending_shows_the_same_run_going_on(page, slow_vendor, tmp_path) -> None:
+    server = start_server(slow_vendor)
+    try:
+        upload(page, server, many_rows(tmp_path / "reload.csv", 800))
+        page.wait_for_url("**/review")
+        page.click("#continue")
+        page.click("#send")
+        page.wait_for_url("**/progress")
+        _wait_for_some_sent(page)
+        page.reload()
+        assert page.get_attribute("#live", "data-running") == "yes"
+        assert "of 8 orders sent" in page.inner_text("#live")
+        page.wait_for_selector("#finished")
+        assert "8 of 8 orders sent" in page.inner_text("#live")
+    finally:
+        stop(server)
+    sent = vendor_lines(slow_vendor)
+    assert len(sent) == 800 == len(set(sent))
+
+
+def test_the_server_killed_while_sending_resumes_on_restart_and_orders_each_row_once(
+    page, slow_vendor, tmp_path
+) -> None:
+    server = start_server(slow_vendor)
+    upload(page, server, many_rows(tmp_path / "crash.csv", 800))
+    page.wait_for_url("**/review")
+    page.click("#continue")
+    page.click("#send")
+    page.wait_for_url("**/progress")
+    _wait_for_some_sent(page)
+    server.process.kill()  # SIGKILL: no chance to finish or record anything
+    server.process.wait()
+    assert len(vendor_lines(slow_vendor)) < 800
+    restarted = start_server(slow_vendor)
+    try:
+        page.goto(restarted.url + "/batches/crash/progress")
+        page.wait_for_selector("#finished")
+        assert "8 of 8 orders sent" in page.inner_text("#live")
+    finally:
+        stop(restarted)
+    sent = vendor_lines(slow_vendor)
+    assert len(sent) == 800 == len(set(sent))
+
+
+def test_an_oversized_upload_is_refused_with_a_page_saying_the_limit(page, env, tmp_path) -> None:
+    server = start_server(env, "--max-upload-mb", "1")
+    try:
+        big = many_rows(tmp_path / "big.csv", 30_000)
+        assert big.stat().st_size > 1024 * 1024
+        responses = []
+        page.on("response", lambda r: responses.append(r.status))
+        upload(page, server, big)
+        page.wait_for_selector("text=File too large")
+        assert "the limit is 1 MB" in page.inner_text("main")
+        assert 413 in responses
+    finally:
+        stop(server)
+    assert not list((Path(env["BULKSHIP_DATA_DIR"]) / "uploads").glob("*/*"))
+
+
+def test_a_form_posted_without_its_csrf_token_is_refused(page, server, env) -> None:
+    upload(page, server, SAMPLES / "anniversary.xlsx", name="kept")
+    page.wait_for_url("**/review")
+    page.eval_on_selector_all("input[name=csrf_token]", "inputs => inputs.forEach(i => i.remove())")
+    page.click("text=Delete this batch")
+    page.wait_for_selector("text=Form refused")
+    page.goto(server.url + "/")
+    assert "kept" in page.inner_text("table")  # not deleted
