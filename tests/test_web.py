@@ -18,10 +18,15 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
+def found(pattern: str, text: str) -> str:
+    """The first group of ``pattern`` in ``text`` (the test fails when the page lacks it)."""
+    match = re.search(pattern, text)
+    assert match, f"{pattern!r} not on the page"
+    return match.group(1)
+
+
 def token(client: TestClient, url: str = "/batches/new") -> str:
-    found = TOKEN.search(client.get(url).text)
-    assert found, "the page has a form with a CSRF token"
-    return found.group(1)
+    return found(TOKEN.pattern, client.get(url).text)
 
 
 @pytest.fixture
@@ -65,8 +70,8 @@ def test_happy_path_from_upload_to_result_workbook(client: TestClient) -> None:
     assert "25</strong> rows" in review
     cost = client.get("/batches/anniversary/cost")
     assert cost.status_code == 200
-    total = re.search(r'name="total" value="([^"]+)"', cost.text).group(1)
-    change = re.search(r'name="change" value="([^"]+)"', cost.text).group(1)
+    total = found(r'name="total" value="([^"]+)"', cost.text)
+    change = found(r'name="change" value="([^"]+)"', cost.text)
     sent = client.post(
         "/batches/anniversary/confirm", data={"csrf_token": token(client), "total": total, "change": change}
     )
@@ -89,8 +94,8 @@ def test_happy_path_from_upload_to_result_workbook(client: TestClient) -> None:
 
 def confirm(client: TestClient, batch: str, **extra: str):
     cost = client.get(f"/batches/{batch}/cost").text
-    total = re.search(r'name="total" value="([^"]+)"', cost).group(1)
-    change = re.search(r'name="change" value="([^"]+)"', cost).group(1)
+    total = found(r'name="total" value="([^"]+)"', cost)
+    change = found(r'name="change" value="([^"]+)"', cost)
     data = {"csrf_token": token(client), "total": total, "change": change, **extra}
     return client.post(f"/batches/{batch}/confirm", data=data)
 
@@ -113,13 +118,13 @@ def test_fix_a_row_in_the_page_then_leave_the_rest_out(client: TestClient, setti
     assert "Row 8" in review and "&#39;1234X&#39; is not a US ZIP code" in review
     # the user's own headers, and the row's cells to correct
     assert 'name="cell:ZIP" value="1234X"' in review
-    before = re.search(r"<strong>(\d+)</strong> valid", review).group(1)
+    before = found(r"<strong>(\d+)</strong> valid", review)
     fixed = client.post(
         "/batches/messy/rows/8",
         data={"csrf_token": token(client), "cell:ZIP": "60606", "back": "?filter=errors"},
     ).text
     assert "1234X" not in fixed
-    after = re.search(r"<strong>(\d+)</strong> valid", fixed).group(1)
+    after = found(r"<strong>(\d+)</strong> valid", fixed)
     assert int(after) == int(before) + 1
     # invalid rows left out: refused without the tick, sent with it
     refused = confirm(client, "messy")
