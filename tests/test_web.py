@@ -90,6 +90,11 @@ def test_happy_path_from_upload_to_result_workbook(client: TestClient) -> None:
     assert csv.headers["content-type"].startswith("text/csv")
     home = client.get("/").text
     assert "anniversary" in home and "sent" in home
+    reconciled = client.get("/batches/anniversary/reconcile").text
+    assert "The ledger agrees with the vendor" in reconciled
+    tracked = client.post("/batches/anniversary/track", data={"csrf_token": token(client)})
+    assert tracked.url.path == "/batches/anniversary/results"
+    assert client.get("/batches/anniversary/results.exe").status_code == 404
 
 
 def confirm(client: TestClient, batch: str, **extra: str):

@@ -212,7 +212,7 @@ async def choose_sheet(request: Request) -> Response:
     batch = _batch_or_404(web, request.path_params["name"])
     form = await request.form()
     sheet = str(form.get("sheet") or "")
-    sheets = await run_in_threadpool(api.sheet_names, batch.upload or "")
+    sheets = await run_in_threadpool(web.reviews.sheet_names, batch)
     if sheet in sheets and sheet != (batch.sheet or ""):
         await run_in_threadpool(state.record, web.settings, batch.name, "web_sheet", sheet=sheet)
     return _see(f"/batches/{batch.name}/review")
@@ -236,7 +236,7 @@ async def review(request: Request) -> Response:
     pages = max(1, math.ceil(len(rows) / PAGE_ROWS))
     page = min(_page_number(request), pages)
     shown = rows[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
-    sheets = await run_in_threadpool(api.sheet_names, batch.upload or "")
+    sheets = await run_in_threadpool(web.reviews.sheet_names, batch)
     return render(
         request, "review.html", batch=batch, review=found, rows=shown,
         cells={r.row: found.cells(r.row) for r in shown},
@@ -406,7 +406,7 @@ async def results(request: Request) -> Response:
         lines=shown[(page - 1) * RESULT_PAGE_ROWS : page * RESULT_PAGE_ROWS], counts=counts, wanted=wanted,
         page=page, pages=pages, has_output=bool(output and Path(output).exists()),
         needing=needing, total_cost=sum((line.cost for line in lines if line.cost is not None), Decimal(0)),
-        running=web.runner.active(batch.name) or batch.due,
+        running=web.runner.active(batch.name) or batch.due, tracking=web.runner.tracking(batch.name),
     )  # fmt: skip
 
 
@@ -418,6 +418,8 @@ async def download(request: Request) -> Response:
     web = _web(request)
     batch = _batch_or_404(web, request.path_params["name"])
     kind = request.path_params["kind"]
+    if kind not in ("xlsx", "csv"):
+        raise HTTPException(404, "No such download")
     with Ledger.open(web.settings.ledger, lock=False) as ledger:
         record = ledger.batch(batch.name)
     output = Path(record.output) if record and record.output else None
@@ -429,6 +431,25 @@ async def download(request: Request) -> Response:
     return FileResponse(
         csv_path, media_type="text/csv; charset=utf-8", filename=_download_name(batch.name, ".csv")
     )
+
+
+async def reconcile(request: Request) -> Response:
+    """Whether the ledger agrees with the vendor's own order list, and every difference."""
+    web = _web(request)
+    batch = _batch_or_404(web, request.path_params["name"])
+    try:
+        report = await run_in_threadpool(api.reconcile_batch, web.settings, batch.name)
+    except BulkshipError as exc:
+        return render(request, "unusable.html", 409, batch=batch, error=exc)
+    return render(request, "reconcile.html", batch=batch, report=report)
+
+
+async def refresh_tracking(request: Request) -> Response:
+    """Ask the vendor for the batch's orders not yet final (a ``bulkship track`` pass), in the background."""
+    web = _web(request)
+    batch = _batch_or_404(web, request.path_params["name"])
+    web.runner.track(batch.name)
+    return _see(f"/batches/{batch.name}/results")
 
 
 async def delete(request: Request) -> Response:
@@ -502,6 +523,8 @@ def create_app(
         Route("/batches/{name}/progress/live", progress_live),
         Route("/batches/{name}/results", results),
         Route("/batches/{name}/results.{kind:str}", download),
+        Route("/batches/{name}/reconcile", reconcile),
+        Route("/batches/{name}/track", refresh_tracking, methods=["POST"]),
         Route("/batches/{name}/delete", delete, methods=["POST"]),
         Mount("/static", static, name="static"),
     ]

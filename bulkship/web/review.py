@@ -139,11 +139,17 @@ class Reviews:
         self._reviews: _Lru[tuple[str, int], Review] = _Lru(3)
         self._catalog: Catalog | None = None
         self.plans: _Lru[tuple[str, int], Any] = _Lru(8)  # (batch, change id) -> PlanView | None
+        self._sheet_names: _Lru[str, list[str]] = _Lru(16)
 
     def catalog(self) -> Catalog:
         if self._catalog is None:
             self._catalog = api.catalog(self.settings)
         return self._catalog
+
+    def sheet_names(self, batch: WebBatch) -> list[str]:
+        """The workbook's sheets (an upload never changes: read once)."""
+        path = str(batch.upload or "")
+        return self._sheet_names.get_or_make(path, lambda: api.sheet_names(path))
 
     def sheet(self, batch: WebBatch) -> LoadedSheet:
         assert batch.upload is not None

@@ -32,7 +32,7 @@ class Runner:
         self.exclusive = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulkship-run")
         self._guard = threading.Lock()
-        self._queued: dict[str, Future[None]] = {}
+        self._queued: dict[str | tuple[str, str], Future[None]] = {}  # batch (a run), or ("track", batch)
 
     def active(self, batch: str) -> bool:
         with self._guard:
@@ -44,6 +44,29 @@ class Runner:
             if batch in self._queued:
                 return
             self._queued[batch] = self._pool.submit(self._run, batch)
+
+    def tracking(self, batch: str) -> bool:
+        with self._guard:
+            return ("track", batch) in self._queued
+
+    def track(self, batch: str) -> None:
+        """Queue one tracking pass for the batch (statuses, tracking numbers, the workbook rewritten)."""
+        with self._guard:
+            if ("track", batch) in self._queued:
+                return
+            self._queued[("track", batch)] = self._pool.submit(self._track, batch)
+
+    def _track(self, batch: str) -> None:
+        try:
+            with self.exclusive:
+                api.track_batches(self.settings, batch)
+        except BulkshipError as exc:
+            log.warning("batch %s: tracking stopped: %s", batch, exc)
+        except Exception:
+            log.exception("batch %s: tracking failed", batch)
+        finally:
+            with self._guard:
+                self._queued.pop(("track", batch), None)
 
     def resume_due(self) -> list[str]:
         """Start every confirmed batch whose run never ended (the server stopped while it was sending)."""
