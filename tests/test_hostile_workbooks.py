@@ -1,0 +1,214 @@
+"""Memory bounded by the data, not the file's claims (issue 15): tiny workbooks that claim (or hold) huge grids
+are refused with one line and exit 2, by `bulkship validate` run as a process, with its peak RSS (sampled with
+psutil) under 500 MB. Legitimate files with the same features still load."""
+
+# ruff: noqa: E501  (XML fixtures read best unwrapped)
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import psutil
+import pytest
+
+from bulkship.errors import FileFormatError
+from bulkship.load import load_sheet
+from bulkship.program import load_program
+
+PEAK_RSS_LIMIT = 500 * 2**20
+HEADER_ROW = (
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="inlineStr"><is><t>Address</t></is>'
+    "</c></row>"
+)
+
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/'
+    'workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    'spreadsheetml.worksheet+xml"/></Types>'
+)
+_ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.'
+    'org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+)
+_WORKBOOK = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/'
+    'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+_WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.'
+    'org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+)
+
+
+def raw_xlsx(path: Path, rows_xml: str, *, dimension: str = "A1:B2") -> Path:
+    """An XLSX whose sheet XML is exactly ``rows_xml`` (what an attacker controls), readable by calamine."""
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.'
+        f'openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData>{rows_xml}'
+        "</sheetData></worksheet>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        archive.writestr("_rels/.rels", _ROOT_RELS)
+        archive.writestr("xl/workbook.xml", _WORKBOOK)
+        archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    return path
+
+
+def ods(path: Path, rows_xml: str) -> Path:
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:'
+        'opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+        f'<office:spreadsheet><table:table table:name="Sheet1">{rows_xml}</table:table></office:spreadsheet>'
+        "</office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+        'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type='
+        '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml"'
+        ' manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+    return path
+
+
+def ods_cells(*values: str, repeat: int = 1) -> str:
+    cells = "".join(
+        f'<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>'
+        for v in values
+    )
+    attr = f' table:number-rows-repeated="{repeat}"' if repeat > 1 else ""
+    return f"<table:table-row{attr}>{cells}</table:table-row>"
+
+
+def inline(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def run_validate(path: Path, tmp_path: Path) -> tuple[int, str, int]:
+    """`bulkship validate FILE` as a process: exit code, stderr, and its peak RSS sampled every few ms."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bulkship", "validate", str(path), "--out", str(tmp_path / "out")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    watched = psutil.Process(process.pid)
+    peak = 0
+    while process.poll() is None:
+        try:
+            peak = max(peak, watched.memory_info().rss)
+        except psutil.NoSuchProcess:
+            break
+        time.sleep(0.005)
+    _, err = process.communicate()
+    return process.returncode, err, peak
+
+
+def assert_refused(path: Path, tmp_path: Path, *words: str) -> None:
+    code, err, peak = run_validate(path, tmp_path)
+    errors = [line for line in err.splitlines() if line.startswith("Error:")]
+    assert code == 2, err
+    assert len(errors) == 1 and "Traceback" not in err, err
+    for word in words:
+        assert word in errors[0], errors[0]
+    assert peak < PEAK_RSS_LIMIT, f"peak RSS {peak / 2**20:.0f} MB"
+
+
+def test_a_tiny_xlsx_with_cells_at_a1_and_xfd1048576_is_refused_in_one_line(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active["A1"] = "Name"
+    book.active["B1"] = "Address"
+    book.active["XFD1048576"] = "x"
+    book.save(tmp_path / "sparse.xlsx")
+    assert (tmp_path / "sparse.xlsx").stat().st_size < 10_000
+    assert_refused(tmp_path / "sparse.xlsx", tmp_path, "sparse.xlsx", "1,048,576 rows and 16,384 columns")
+
+
+def test_a_far_cell_behind_a_lying_dimension_is_found_by_its_reference(tmp_path: Path) -> None:
+    path = raw_xlsx(tmp_path / "lie.xlsx", HEADER_ROW + f'<row r="2">{inline("XFD1048576", "x")}</row>')
+    assert_refused(path, tmp_path, "spans 1,048,576 rows and 16,384 columns")
+
+
+def test_a_far_cell_inside_an_early_row_deep_in_a_big_sheet_is_found(tmp_path: Path) -> None:
+    rows = [HEADER_ROW]
+    for number in range(2, 60_000):
+        rows.append(
+            f'<row r="{number}">{inline(f"A{number}", "Ann Lee")}{inline(f"B{number}", "1 Main St")}</row>'
+        )
+    rows.append(f'<row r="60000">{inline("A60000", "Bob")}{inline("IV999999", "x")}</row>')
+    path = raw_xlsx(tmp_path / "deep.xlsx", "".join(rows), dimension="A1:B60000")
+    assert_refused(path, tmp_path, "999,999 rows and 256 columns", "limit of 30,000,000 cells")
+
+
+def test_an_ods_repeating_one_row_five_million_times_is_refused(tmp_path: Path) -> None:
+    path = ods(
+        tmp_path / "rows.ods", ods_cells("Name", "Address") + ods_cells("Ann", "1 Main St", repeat=5_000_000)
+    )
+    assert (path.stat().st_size) < 2_000
+    assert_refused(path, tmp_path, "rows.ods", "5,000,001 rows")
+
+
+def test_an_ods_repeating_a_filled_cell_across_every_column_is_refused(tmp_path: Path) -> None:
+    wide = (
+        '<table:table-row><table:table-cell office:value-type="string" table:number-columns-repeated="16384">'
+        "<text:p>x</text:p></table:table-cell></table:table-row>"
+    )
+    path = ods(tmp_path / "wide.ods", ods_cells("Name", "Address") + wide * 3)
+    assert_refused(path, tmp_path, "16,384 columns")
+
+
+def test_a_giant_cell_is_refused(tmp_path: Path) -> None:
+    path = raw_xlsx(tmp_path / "giant.xlsx", HEADER_ROW + f'<row r="2">{inline("A2", "x" * 2_000_000)}</row>')
+    assert_refused(path, tmp_path, "holds a cell of more than 256 KB of text")
+
+
+def test_limits_are_configurable_in_the_program_file(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    for number in range(300):
+        book.active.append([f"P{number}", "1 Main St", "Boston", "MA", "02134", "CVS", 50])
+    book.save(tmp_path / "list.xlsx")
+    assert len(load_sheet(tmp_path / "list.xlsx").frame) == 300
+    (tmp_path / "small.toml").write_text("[limits]\nrows = 200\n")
+    with pytest.raises(
+        FileFormatError, match=r"spans 301 rows and 7 columns, above bulkship's limits of 200 rows"
+    ):
+        load_sheet(tmp_path / "list.xlsx", program=load_program(tmp_path / "small.toml"))
+    (tmp_path / "cells.toml").write_text("[limits]\ncells = 1000\n")
+    with pytest.raises(FileFormatError, match=r"\(2,107 cells\), above bulkship's limit of 1,000 cells"):
+        load_sheet(tmp_path / "list.xlsx", program=load_program(tmp_path / "cells.toml"))
+
+
+def test_legitimate_files_with_the_same_features_still_load(tmp_path: Path) -> None:
+    # LibreOffice ends a sheet with a million repeated empty rows of 1,024 empty cells: that is no data
+    trailer = (
+        '<table:table-row table:number-rows-repeated="1048570"><table:table-cell '
+        'table:number-columns-repeated="1024"/></table:table-row>'
+    )
+    header = ods_cells("Name", "Address", "City", "State", "ZIP", "Product", "Value")
+    person = ods_cells("Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "50", repeat=3)
+    loaded = load_sheet(ods(tmp_path / "libre.ods", header + person + trailer))
+    assert loaded.frame.index.tolist() == [2, 3, 4]
+    rows = "".join(
+        f'<row r="{n}">{inline(f"A{n}", "Ann Lee")}{inline(f"B{n}", f"{n} Main St")}</row>'
+        for n in range(2, 60_001)
+    )
+    big = raw_xlsx(tmp_path / "big.xlsx", HEADER_ROW + rows, dimension="A1:B60000")
+    assert len(load_sheet(big).frame) == 59_999
