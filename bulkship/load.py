@@ -24,27 +24,37 @@ import operator
 import re
 import zipfile
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
+from zlib import error as zlib_error
 
 import numpy as np
 import pandas as pd
 
+from .columns import ORDER_FIELDS, HeaderIndex, closest_headers, header_score, lookalike_notices, map_columns
 from .errors import FileFormatError, MissingColumnsError
-from .models import LoadedSheet, Problem
+from .models import LoadedSheet, Problem, SkippedRow
 from .program import ProgramSettings
 from .schema import SheetContract, header_key, load_contract
+from .sheetscan import (
+    COLLAPSED,
+    FILTERED,
+    Limits,
+    SheetScan,
+    column_letter,
+    format_padded,
+    scan_ods,
+    scan_xlsx,
+)
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # on disk
-MAX_UNCOMPRESSED_BYTES = 1536 * 1024 * 1024  # all XML parts of a workbook together
-MAX_ROWS = 2_000_000  # CSV may exceed Excel's 1,048,576; a bigger list should be split
-MAX_COLUMNS = 256
+MAX_UNCOMPRESSED_BYTES = Limits.xml_bytes  # all XML parts of a workbook together
+MAX_ROWS = Limits.rows  # CSV may exceed Excel's 1,048,576; a bigger list should be split
+MAX_COLUMNS = Limits.columns
 HEADER_SCAN_ROWS = 30  # the header must be within the first rows
 MIN_HEADER_MATCHES = 2  # a header row names at least this many known columns
 PROLOG_SCAN_BYTES = 1024 * 1024  # an XML part's root element must start within this
-SCAN_CHUNK_BYTES = 4 * 1024 * 1024  # a worksheet's XML is searched for formulas a chunk at a time
 EXACT_DIGITS = 15  # Excel keeps 15 significant digits; longer numbers have lost some
 
 CSV_EXTENSIONS = {".csv", ".txt", ".tsv"}
@@ -72,6 +82,7 @@ class _Grid:
     sheet_name: str | None = None
     typed: list[tuple[int, int, str, str]] = field(default_factory=list)  # (row, col, kind, text)
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> formula
+    scan: SheetScan | None = None  # hidden rows and columns, the autofilter (workbooks only)
 
 
 def load_sheet(
@@ -306,16 +317,16 @@ def _check_xml_part(archive: zipfile.ZipFile, name: str, path: Path) -> None:
         raise FileFormatError(f"{path.name} is damaged: its part {name} has no XML root element")
 
 
-def _check_archive(path: Path) -> None:
+def _check_archive(path: Path, limits: Limits) -> None:
     """Refuse zip bombs and unsafe XML before any reader expands the workbook."""
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             total = sum(info.file_size for info in infos)
-            if total > MAX_UNCOMPRESSED_BYTES or len(infos) > 10_000:
+            if total > limits.xml_bytes or len(infos) > 10_000:
                 raise FileFormatError(
                     f"{path.name} expands to {total / 2**20:,.0f} MB in {len(infos)} parts, above "
-                    f"bulkship's limit of {MAX_UNCOMPRESSED_BYTES // 2**20} MB",
+                    f"bulkship's limit of {limits.xml_bytes // 2**20:,} MB",
                     hint="split the list into smaller files or export it as CSV",
                 )
             for info in infos:
@@ -325,91 +336,48 @@ def _check_archive(path: Path) -> None:
         raise FileFormatError(f"{path.name} is a damaged zip file and cannot be read: {exc}") from None
 
 
-_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
-_FORMULA_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b([^>]*?)(?:/>|>([^<]*)<)")
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?"')
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for char in letters:
-        number = number * 26 + ord(char) - 64
-    return number
-
-
-def column_letter(number: int) -> str:
-    """1 -> A, 27 -> AA: how a spreadsheet names its columns."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _xlsx_sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
-    """The zip path of a worksheet's XML, following workbook.xml and its relationships."""
+def _xlsx_sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet name -> the zip path of its XML, following workbook.xml and its relationships."""
     from defusedxml.ElementTree import fromstring
 
     try:
-        workbook = fromstring(archive.read("xl/workbook.xml"))
-        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, Exception):
-        return None
-    rel_id = None
+        workbook = fromstring(archive.read("xl/workbook.xml"), forbid_dtd=True)
+        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
+    except Exception:  # a part missing or damaged: calamine says what is wrong
+        return {}
+    targets = {element.get("Id"): element.get("Target", "") for element in rels.iter()}
+    parts: dict[str, str] = {}
     for element in workbook.iter():
-        if element.tag.endswith("}sheet") and element.get("name") == sheet_name:
-            rel_id = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
-    for element in rels.iter():
-        if element.get("Id") == rel_id and rel_id:
-            target = element.get("Target", "")
-            if target.startswith("/"):
-                return target.lstrip("/")
-            return str(PurePosixPath("xl") / target)
-    return None
+        if not element.tag.endswith("}sheet"):
+            continue
+        rel_id = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
+        target = targets.get(rel_id, "")
+        if target:
+            part = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+            parts[element.get("name", "")] = part
+    return parts
 
 
-def _formula_part(archive: zipfile.ZipFile, part: str) -> bytes:
-    """The sheet's XML if it holds a formula element (``<f`` or ``<x:f``), else only its first chunk: the
-    usual sheet is streamed through in chunks, never held whole."""
-    with archive.open(part) as stream:
-        head = chunk = stream.read(SCAN_CHUNK_BYTES)
-        tail = b""
-        while chunk:
-            window = tail + chunk
-            if b"<f" in window or b":f" in window:
-                return archive.read(part)
-            tail = chunk[-1:]
-            chunk = stream.read(SCAN_CHUNK_BYTES)
-    return head
-
-
-def _scan_xlsx_sheet(path: Path, sheet_name: str) -> dict[tuple[int, int], str]:
-    """Formula cells ((row, col) -> formula) and a size check from the sheet's declared dimension."""
-    with zipfile.ZipFile(path) as archive:
-        part = _xlsx_sheet_part(archive, sheet_name)
-        if part is None or part not in archive.namelist():
-            return {}
-        data = _formula_part(archive, part)
-    dimension = _DIMENSION.search(data[:4096])
-    if dimension and dimension.group(3):
-        rows = int(dimension.group(4))
-        columns = _column_number(dimension.group(3).decode())
-        if rows > MAX_ROWS or columns > MAX_COLUMNS:
-            raise FileFormatError(
-                f"{path.name}: sheet '{sheet_name}' spans {rows:,} rows and {columns} columns, above "
-                f"bulkship's limits of {MAX_ROWS:,} rows and {MAX_COLUMNS} columns",
-                hint="delete unused rows and columns, or export the list as CSV",
-            )
-    formulas: dict[tuple[int, int], str] = {}
-    if b"<f" not in data and b":f" not in data:
-        return formulas
-    for match in _FORMULA_CELL.finditer(data):
-        ref = _CELL_REF.search(match.group(1))
-        if ref:
-            text = (match.group(3) or b"").decode("utf-8", "replace")
-            text = text.replace("&amp;", "&").replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")
-            formulas[(int(ref.group(2)), _column_number(ref.group(1).decode()))] = "=" + text if text else "="
-    return formulas
+def _scan_workbook(path: Path, kind: str, limits: Limits) -> dict[str, SheetScan]:
+    """Every sheet measured and its visible state read before calamine builds any (see bulkship.sheetscan)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if kind == "ods":
+                if "content.xml" not in archive.namelist():
+                    return {}
+                return scan_ods(path, archive, limits)
+            names = set(archive.namelist())
+            return {
+                name: scan_xlsx(path, archive, part, name, limits)
+                for name, part in _xlsx_sheet_parts(archive).items()
+                if part in names
+            }
+    except FileFormatError:
+        raise
+    except (zipfile.BadZipFile, OSError, EOFError, zlib_error) as exc:
+        raise FileFormatError(f"{path.name} is damaged and cannot be read: {exc}") from None
+    except Exception as exc:  # expat's ParseError, defusedxml's refusals
+        raise FileFormatError(f"{path.name} is damaged: a sheet is not readable XML ({exc})") from None
 
 
 def _render(value: Any) -> tuple[str, str | None]:
@@ -434,8 +402,11 @@ def _render(value: Any) -> tuple[str, str | None]:
     return ("" if value is None else str(value)), None
 
 
-def _grid_from_rows(rows: list[list[Any]]) -> tuple[pd.DataFrame, list[tuple[int, int, str, str]]]:
+def _grid_from_rows(
+    rows: list[list[Any]], padded: dict[tuple[int, int], str] | None = None
+) -> tuple[pd.DataFrame, list[tuple[int, int, str, str]]]:
     """Calamine's rows as a text frame; only columns holding non-text cells are visited cell by cell.
+    ``padded`` cells ((row, col) -> number format such as '000000') are shown as the format shows them.
     Empties ``rows`` (their cells live on in the frame, stored column by column)."""
     widths = set(map(len, rows))
     width = max(widths, default=0)
@@ -445,21 +416,26 @@ def _grid_from_rows(rows: list[list[Any]]) -> tuple[pd.DataFrame, list[tuple[int
     all_text = set(map(type, itertools.chain.from_iterable(rows))) <= {str}
     cells = np.empty((len(rows), width), dtype=object)
     cells[:] = rows
-    typed = [] if all_text else _render_typed(cells)
+    typed = [] if all_text else _render_typed(cells, padded or {})
     frame = _column_local(cells, index)
     rows.clear()  # only now: the new strings must not fill the holes the old rows leave
     return frame, typed
 
 
-def _render_typed(cells: np.ndarray) -> list[tuple[int, int, str, str]]:
+def _render_typed(cells: np.ndarray, padded: dict[tuple[int, int], str]) -> list[tuple[int, int, str, str]]:
     """Non-text cells replaced by the text a person would type (once per distinct value); the dates,
-    formulas' neighbours and inexact numbers among them are returned as (row, column, kind, text)."""
+    formulas' neighbours and inexact numbers among them are returned as (row, column, kind, text).
+    A whole number shown through a padding format is the text it shows (Employee ID 000123)."""
     typed: list[tuple[int, int, str, str]] = []
     rendered: dict[tuple[type, Any], tuple[str, str | None]] = {}
     for col_index in range(cells.shape[1]):
         column = cells[:, col_index]
         for row_index in [i for i, value in enumerate(column.tolist()) if type(value) is not str]:
             value = column[row_index]
+            code = padded.get((row_index + 1, col_index + 1)) if padded else None
+            if code and _whole_number(value):
+                column[row_index] = format_padded(int(value), code)
+                continue
             key = (type(value), value)
             if key not in rendered:
                 rendered[key] = _render(value)
@@ -468,6 +444,14 @@ def _render_typed(cells: np.ndarray) -> list[tuple[int, int, str, str]]:
             if kind:
                 typed.append((row_index + 1, col_index + 1, kind, text))
     return typed
+
+
+def _whole_number(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return True
+    return isinstance(value, float) and value.is_integer() and abs(value) < 10**EXACT_DIGITS
 
 
 LOCAL_SAMPLE = 2000  # cells sampled to tell a column of repeated values from one of distinct values
@@ -507,9 +491,11 @@ def _remade(values: list[str]) -> dict[str, str] | None:
     return dict(zip(values, joined.split("\x00"), strict=True))
 
 
-def _pick_sheet(workbook: Any, requested: str | None, path: Path, program: ProgramSettings) -> str:
+def _pick_sheet(
+    workbook: Any, requested: str | None, path: Path, program: ProgramSettings, *, skip: set[str]
+) -> str:
     names = [m.name for m in workbook.sheets_metadata if str(m.typ).endswith("WorkSheet")]
-    names = names or list(workbook.sheet_names)
+    names = [n for n in names or list(workbook.sheet_names) if n not in skip] or names
     if requested:
         if requested not in workbook.sheet_names:
             raise FileFormatError(
@@ -520,11 +506,11 @@ def _pick_sheet(workbook: Any, requested: str | None, path: Path, program: Progr
         return requested
     if len(names) == 1:
         return names[0]
-    index = load_contract(program.schema_path).alias_index(program.aliases)
+    index = HeaderIndex(load_contract(program.schema_path).alias_index(program.aliases))
     scores: dict[str, int] = {}
     for name in names:
         head = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
-        scores[name] = max((_header_score(row, index) for row in head), default=0)
+        scores[name] = max((header_score(row, index) for row in head), default=0)
     best = max(scores.values())
     winners = [n for n, s in scores.items() if s == best]
     if best < MIN_HEADER_MATCHES or len(winners) > 1:
@@ -539,40 +525,41 @@ def _pick_sheet(workbook: Any, requested: str | None, path: Path, program: Progr
 def _read_workbook(path: Path, kind: str, requested: str | None, program: ProgramSettings) -> _Grid:
     from python_calamine import CalamineError, CalamineWorkbook
 
+    limits = program.limits
     if kind in ("xlsx", "ods"):
-        _check_archive(path)
+        _check_archive(path, limits)
+        scans = _scan_workbook(path, kind, limits)  # before calamine builds anything
+    else:
+        scans = {}
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        sheet_name = _pick_sheet(workbook, requested, path, program)
-        # The formula scan inflates the sheet's XML while calamine parses it: both release the GIL.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            scan = pool.submit(_scan_xlsx_sheet, path, sheet_name) if kind == "xlsx" else None
-            try:
-                sheet = workbook.get_sheet_by_name(sheet_name)
-            except BaseException:
-                if scan is not None:
-                    scan.result()  # the scan's error first, as when it ran before calamine
-                raise
-            formulas = scan.result() if scan is not None else {}
-        if sheet.total_height > MAX_ROWS or sheet.total_width > MAX_COLUMNS:
+        unchecked = [name for name in workbook.sheet_names if kind != "xls" and name not in scans]
+        sheet_name = _pick_sheet(workbook, requested, path, program, skip=set(unchecked))
+        if sheet_name in unchecked:
+            raise FileFormatError(
+                f"{path.name}: sheet '{sheet_name}' cannot be checked before it is read (its part is missing "
+                "or not where the workbook says)",
+                hint="open the file in Excel and save it again, or export the list as CSV",
+            )
+        sheet = workbook.get_sheet_by_name(sheet_name)
+        if sheet.total_height > limits.rows or sheet.total_width > limits.columns:
             raise FileFormatError(
                 f"{path.name}: sheet '{sheet_name}' spans {sheet.total_height:,} rows and "
-                f"{sheet.total_width} columns, above bulkship's limits of {MAX_ROWS:,} rows and "
-                f"{MAX_COLUMNS} columns",
+                f"{sheet.total_width} columns, above bulkship's limits of {limits.rows:,} rows and "
+                f"{limits.columns} columns",
                 hint="delete unused rows and columns, or export the list as CSV",
             )
         rows = sheet.to_python(skip_empty_area=False)
     except (CalamineError, ValueError, OSError) as exc:
         raise FileFormatError(f"{path.name} cannot be read as a spreadsheet: {exc}") from None
-    frame, typed = _grid_from_rows(rows)
-    return _Grid(frame=frame, sheet_name=sheet_name, typed=typed, formulas=formulas)
+    scan = scans.get(sheet_name)
+    frame, typed = _grid_from_rows(rows, scan.padded if scan else None)
+    return _Grid(
+        frame=frame, sheet_name=sheet_name, typed=typed, formulas=scan.formulas if scan else {}, scan=scan
+    )
 
 
 # ---------------------------------------------------------------------------------------------- header
-
-
-def _header_score(cells: Sequence[Any], index: dict[str, str]) -> int:
-    return len({index[k] for k in (header_key(str(c)) for c in cells if str(c).strip()) if k in index})
 
 
 def _unique_headers(cells: Sequence[str], positions: Sequence[int]) -> list[str]:
@@ -585,30 +572,6 @@ def _unique_headers(cells: Sequence[str], positions: Sequence[int]) -> list[str]
         seen[header.casefold()] = count
         headers.append(header if count == 1 else f"{header} ({count})")
     return headers
-
-
-def _map_columns(
-    headers: Sequence[str], contract: SheetContract, program: ProgramSettings, path: Path
-) -> dict[str, str]:
-    by_key = {header_key(h): h for h in reversed(headers)}  # first header wins a key
-    column_map: dict[str, str] = {}
-    for canonical, header_text in program.columns.items():
-        header = by_key.get(header_key(header_text))
-        if header is None:
-            raise MissingColumnsError(
-                f"The program settings map {canonical} to the header '{header_text}', but {path.name} has "
-                "no such header; its headers are: " + ", ".join(f"'{h}'" for h in headers),
-                hint=f"fix [columns] in {program.source or 'the program settings'}",
-            )
-        column_map[header] = canonical
-    index = contract.alias_index(program.aliases)
-    taken = set(column_map.values())
-    for header in headers:
-        alias_of = index.get(header_key(header))
-        if header not in column_map and alias_of and alias_of not in taken:
-            column_map[header] = alias_of
-            taken.add(alias_of)
-    return column_map
 
 
 def _blank_cells(values: list[Any]) -> np.ndarray:
@@ -645,35 +608,72 @@ def _used_area(body: pd.DataFrame, header_cells: list[Any]) -> tuple[list[int], 
     return keep, ~blank_rows
 
 
+def _find_header(frame: pd.DataFrame, where: str, contract: SheetContract, program: ProgramSettings) -> int:
+    """The row naming the most known columns within the first rows (the first such row)."""
+    headers = HeaderIndex(contract.alias_index(program.aliases))
+    fixed = {header_key(text) for text in program.columns.values()}
+    head = frame.iloc[:HEADER_SCAN_ROWS]
+    scores = []
+    for row, cells in zip(head.index, head.values.tolist(), strict=True):
+        named = sum(1 for c in cells if str(c).strip() and header_key(str(c)) in fixed)
+        scores.append((header_score(cells, headers) + named, int(row)))
+    best = max((score for score, _ in scores), default=0)
+    if best >= MIN_HEADER_MATCHES:
+        return next(row for score, row in scores if score == best)
+    message = (
+        f"No header row found in the first {HEADER_SCAN_ROWS} rows of {where}: expected headers such as "
+        "'Name', 'Address', 'City', 'State', 'ZIP Code', 'Product', 'Value'"
+    )
+    texts = [
+        (sum(1 for c in cells if _is_text_label(c)), int(row))
+        for row, cells in zip(head.index, head.values.tolist(), strict=True)
+    ]
+    most, row = max(texts, key=lambda pair: (pair[0], -pair[1]), default=(0, 0))
+    if most >= 2:
+        closest = closest_headers(frame.loc[row].tolist(), headers, contract)
+        shown = ", ".join(closest[:8]) + (f" and {len(closest) - 8} more" if len(closest) > 8 else "")
+        message += f". Row {row} looks like a header, but bulkship does not know {shown}"
+    raise MissingColumnsError(
+        message,
+        hint="rename those headers, or map them in a program file (--config) under [columns], e.g. "
+        'address1 = "Street" or address1 = "C"; `bulkship template` writes a sheet with the right headers',
+    )
+
+
+def _is_text_label(cell: Any) -> bool:
+    text = str(cell).strip()
+    return bool(text) and not text.replace(".", "").replace(",", "").replace("-", "").isdigit()
+
+
 def _to_loaded_sheet(
     grid: _Grid, path: Path, file_hash: str, contract: SheetContract, program: ProgramSettings
 ) -> LoadedSheet:
     frame = grid.frame
-    index = contract.alias_index(program.aliases)
-    for header_text in program.columns.values():
-        index.setdefault(header_key(header_text), "fixed")
-    head = frame.iloc[:HEADER_SCAN_ROWS]
-    scores = [
-        (_header_score(list(cells), index), row) for row, cells in zip(head.index, head.values, strict=True)
-    ]
-    best = max((s for s, _ in scores), default=0)
     where = f"sheet '{grid.sheet_name}' of {path.name}" if grid.sheet_name else path.name
-    if best < MIN_HEADER_MATCHES:
-        raise MissingColumnsError(
-            f"No header row found in the first {HEADER_SCAN_ROWS} rows of {where}: expected headers such as "
-            "'Name', 'Address', 'City', 'State', 'ZIP Code', 'Product', 'Value'",
-            hint="run `bulkship template` for a sheet with the right headers",
-        )
-    header_row = next(row for score, row in scores if score == best)
+    header_row = _find_header(frame, where, contract, program)
     body = frame.loc[header_row + 1 :]
     header_cells = frame.loc[header_row].tolist()
     keep, filled_rows = _used_area(body, header_cells)
     body = body.loc[filled_rows, keep].copy()
     headers = _unique_headers([header_cells[p] for p in keep], [p + 1 for p in keep])
     body.columns = headers
-    column_map = _map_columns(headers, contract, program, path)
+    hidden_columns = grid.scan.hidden_columns if grid.scan else set()
+    mapping = map_columns(headers, [p + 1 for p in keep], hidden_columns, contract, program, path)
+    column_map = mapping.column_map
     by_position = {p + 1: h for p, h in zip(keep, headers, strict=True)}
     read_problems = _read_problems(grid, by_position, column_map, body.index)
+    skipped = _skipped_rows(grid, body, column_map, by_position, program)
+    source = program.source or "a program file (--config)"
+    values_of = {
+        info.header: body[info.header].iloc[:LOOKALIKE_ROWS].tolist()
+        for info in mapping.columns
+        if info.status == "unused"
+    }
+    notices = [
+        *mapping.notices,
+        *lookalike_notices(mapping, values_of, contract, _country_names(), source),
+        *_skip_notices(skipped, program),
+    ]
     return LoadedSheet(
         path=str(path),
         sheet_name=grid.sheet_name,
@@ -684,7 +684,145 @@ def _to_loaded_sheet(
         file_hash=file_hash,
         defaults=program.effective_defaults,
         read_problems=tuple(read_problems),
+        columns=tuple(mapping.columns),
+        skipped=tuple(skipped),
+        notices=tuple(notices),
+        preferred=dict(mapping.preferred),
+        last_first=frozenset(mapping.last_first),
     )
+
+
+LOOKALIKE_ROWS = 600  # rows sampled to tell whether an unused column's values look like a field
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    from .validate.usps import COUNTRY_ALIASES
+
+    return frozenset(COUNTRY_ALIASES)
+
+
+# ---------------------------------------------------------------------------------------------- skipped rows
+
+_HIDDEN_REASONS = {
+    COLLAPSED: "inside a collapsed group of rows",
+    FILTERED: "hidden by the filter",
+}
+_AGGREGATE = re.compile(
+    r"(?i)^=\s*(?:_xlfn\.)?(?:SUM|SUBTOTAL|AGGREGATE|COUNTA?|COUNTIFS?|SUMIFS?|SUMPRODUCT|AVERAGE|AVERAGEA|MIN|MAX)\s*\("
+)
+_TOTAL_LABEL = re.compile(r"(?i)^\s*(?:grand\s+|sub-?)?totals?\b|^\s*(?:sum|count)\s*:?\s*$")
+_NOTE_MARKER = re.compile(r"(?i)^\s*(?:[*†‡#]|notes?\b|nb\b|n\.b\.|source\b|prepared\b|updated\b|as of\b)")
+MAX_CANDIDATES = 5000  # rows without an address looked at one by one for totals and notes
+
+
+def _skipped_rows(
+    grid: _Grid,
+    body: pd.DataFrame,
+    column_map: dict[str, str],
+    by_position: dict[int, str],
+    program: ProgramSettings,
+) -> list[SkippedRow]:
+    """Rows that are not ordered although they hold data: hidden ones (unless --include-hidden), totals
+    rows and notes. Hidden comes first: a hidden totals row is reported as hidden."""
+    skipped: dict[int, SkippedRow] = {}
+    scan = grid.scan
+    if scan is not None and scan.hidden_rows and not program.include_hidden:
+        filter_names = ", ".join(
+            f"column {column_letter(c)}" + (f" '{by_position[c]}'" if c in by_position else "")
+            for c in scan.filter_columns
+        )
+        for row in body.index.intersection(pd.Index(list(scan.hidden_rows))).tolist():
+            kind = scan.hidden_rows[row]
+            reason = _HIDDEN_REASONS.get(kind, "hidden row")
+            if kind == FILTERED and filter_names:
+                reason += f" on {filter_names}"
+            skipped[int(row)] = SkippedRow(int(row), kind, reason)
+    for row, (kind, reason) in _not_recipients(grid, body, column_map, by_position).items():
+        skipped.setdefault(row, SkippedRow(row, kind, reason))
+    return sorted(skipped.values(), key=lambda s: s.row)
+
+
+def _not_recipients(
+    grid: _Grid, body: pd.DataFrame, column_map: dict[str, str], by_position: dict[int, str]
+) -> dict[int, tuple[str, str]]:
+    """Totals rows (an aggregate formula, or a 'Total' label, and no address) and notes (no order field
+    filled in, or a lone remark below the table): row -> (kind, reason)."""
+    header_of = {canonical: header for header, canonical in column_map.items()}
+    address = header_of.get("address1")
+    if address is None or body.empty:
+        return {}
+    position_of = {header: position for position, header in by_position.items()}
+    aggregate_rows = {row for (row, _), formula in grid.formulas.items() if _AGGREGATE.match(formula)}
+    address_values = body[address].tolist()
+    blank = _blank_cells(address_values)
+    rows = body.index
+    filled_at = np.flatnonzero(~blank)
+    last_recipient = int(rows[filled_at[-1]]) if len(filled_at) else 0
+    candidates = [int(r) for r in rows[blank]]
+    if len(candidates) > MAX_CANDIDATES:
+        candidates = [r for r in candidates if r > last_recipient or r in aggregate_rows]
+    address_col = position_of[address]
+    candidates += [r for r in aggregate_rows if (r, address_col) in grid.formulas]
+    order_headers = [h for h, c in column_map.items() if c in ORDER_FIELDS]
+    previous = dict(zip(rows.tolist()[1:], rows.tolist()[:-1], strict=True)) if len(rows) < 2_000_000 else {}
+    found: dict[int, tuple[str, str]] = {}
+    for row in sorted(set(candidates)):
+        if row not in rows:
+            continue
+        cells = body.loc[row]
+        texts = [str(v).strip() for v in cells.tolist()]
+        filled = [t for t in texts if t]
+        label = next((t for t in filled if _TOTAL_LABEL.match(t)), None)
+        if row in aggregate_rows or label:
+            shown = label or next(
+                (f for (r, _), f in sorted(grid.formulas.items()) if r == row and _AGGREGATE.match(f)), ""
+            )
+            found[row] = ("totals", f"totals row ('{_short(shown)}')")
+            continue
+        if not any(str(cells[h]).strip() for h in order_headers):
+            found[row] = ("note", f"no recipient data, only a note ('{_short(filled[0])}')" if filled else "")
+            continue
+        below = row > last_recipient
+        gap = previous.get(row, row - 1) < row - 1 or previous.get(row) in found
+        if (
+            below
+            and len(filled) == 1
+            and (gap or _NOTE_MARKER.match(filled[0]) or len(filled[0].split()) >= 4)
+        ):
+            found[row] = ("note", f"note below the table ('{_short(filled[0])}')")
+    return {row: value for row, value in found.items() if value[1]}
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _row_list(rows: Sequence[int]) -> str:
+    shown = ", ".join(str(r) for r in rows[:10])
+    return shown + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
+
+
+def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> list[str]:
+    """One line for the hidden rows, one for the rows that are not recipients (totals, notes)."""
+    notices = []
+    hidden = [s.row for s in skipped if s.kind not in ("totals", "note")]
+    if hidden:
+        kinds = sorted({s.reason for s in skipped if s.kind not in ("totals", "note")})
+        notices.append(
+            f"{len(hidden)} hidden row(s) not ordered: {_row_list(hidden)} ({'; '.join(kinds)}). "
+            "Pass --include-hidden to order them too."
+        )
+    others = [s for s in skipped if s.kind in ("totals", "note")]
+    if others:
+        notices.append(
+            f"{len(others)} row(s) are not recipients and are not ordered: "
+            + "; ".join(f"row {s.row}, {s.reason}" for s in others[:10])
+            + (f"; and {len(others) - 10} more" if len(others) > 10 else "")
+            + "."
+        )
+    return notices
 
 
 def _read_problems(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,10 +43,10 @@ CANONICAL_COLUMNS: tuple[str, ...] = (
 
 # Bookkeeping columns added by validate.
 ROW = "row"  # spreadsheet row number as the user sees it
-STATUS = "status"  # "valid" | "invalid" | "duplicate"
+STATUS = "status"  # "valid" | "invalid" | "duplicate" | "skipped"
 FINGERPRINT = "fingerprint"  # stable identity of a row's content (plus occurrence number)
 
-RowStatus = Literal["valid", "invalid", "duplicate"]
+RowStatus = Literal["valid", "invalid", "duplicate", "skipped"]
 Severity = Literal["error", "warning"]
 
 
@@ -60,6 +60,16 @@ class Problem:
     severity: Severity
     message: str
     kind: str = ""  # short category for summaries, e.g. "ZIP code not valid"; "" = message up to ':'
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    """A row that holds data but is not ordered: hidden (by hand, a filter, a collapsed group) unless the
+    user asks for hidden rows, or not a recipient at all (a totals row, a note)."""
+
+    row: int
+    kind: str  # "hidden" | "filtered" | "collapsed" | "totals" | "note"
+    reason: str  # in plain words, e.g. "hidden by the filter on column F 'Eligible'"
 
 
 @dataclass(frozen=True)
@@ -184,8 +194,9 @@ class PlannedOrder:
 class ValidationSummary:
     rows: int
     valid: int
-    invalid: int
+    invalid: int  # invalid and duplicate rows (skipped rows are neither)
     by_problem: dict[str, int] = field(default_factory=dict)
+    skipped: int = 0
 
 
 @dataclass(frozen=True)
@@ -207,6 +218,11 @@ class LoadedSheet:
     read_problems: tuple[
         Problem, ...
     ] = ()  # found while reading: formulas, dates/numbers where text was expected
+    columns: tuple[Any, ...] = ()  # bulkship.columns.ColumnInfo per header: the field it feeds, or unused
+    skipped: tuple[SkippedRow, ...] = ()  # rows kept in ``frame`` but never validated nor ordered
+    notices: tuple[str, ...] = ()  # what the user should know about the file (hidden rows, unused columns)
+    preferred: dict[str, str] = field(default_factory=dict)  # field -> header filling in where not empty
+    last_first: frozenset[str] = frozenset()  # headers whose names are written "Last, First"
 
 
 @dataclass(frozen=True)
@@ -226,8 +242,13 @@ class ValidationResult:
                 key = problem.kind or problem.message.split(":")[0]
                 counts[key] = counts.get(key, 0) + 1
         valid = int((self.rows[STATUS] == "valid").sum())
+        skipped = len(self.sheet.skipped) and int((self.rows[STATUS] == "skipped").sum())
         return ValidationSummary(
-            rows=len(self.rows), valid=valid, invalid=len(self.rows) - valid, by_problem=counts
+            rows=len(self.rows),
+            valid=valid,
+            invalid=len(self.rows) - valid - skipped,
+            by_problem=counts,
+            skipped=skipped,
         )
 
 

@@ -326,12 +326,15 @@ def _sync_ledger(
             ledger.cancel_planned(po, "its rows changed in the file before it was sent")
             cancelled.add(po)
     keys, repeated = ledger_keys(frame)  # a duplicate row is recorded under its own key, not its original's
+    skip_reasons = {s.row: s.reason for s in sheet.skipped}
     updates = [
         RowUpdate(
             key,
             int(row),
             "planned" if status == "valid" else str(status),
-            duplicate_note(repeated[int(row)]) if repeated and int(row) in repeated else None,
+            duplicate_note(repeated[int(row)])
+            if repeated and int(row) in repeated
+            else skip_reasons.get(int(row)),  # a skipped row is recorded like an invalid one, with why
         )
         for key, row, status in zip(keys, frame.index.tolist(), frame[STATUS].tolist(), strict=True)
     ]
@@ -793,6 +796,7 @@ async def _run(
         result = _result_from_ledger(ledger, batch, settings, output)
         result.notes.extend(held_notes(ledger, batch))
         result.notes.extend(notes)
+        result.notes.extend(loaded.notices)  # hidden rows skipped, totals rows, unused columns
         if outcome is not None:
             result.sent_orders = len(outcome.created) + len(outcome.rejected)
             result.stopped = outcome.stopped

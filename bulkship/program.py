@@ -5,10 +5,19 @@ name = "Work anniversaries"
 sheet = "Recipients"        # which sheet of a workbook to read
 reject_po_boxes = true      # policy: PO boxes are errors instead of warnings
 repeat_window_days = 60     # a card another batch ordered this recently is held, not sent again
+include_hidden = false      # order hidden and filtered-out rows too (as --include-hidden)
 schema = "my-recipients.toml"   # optional: another sheet contract (relative to this file)
 
-[columns]                   # fix a mapping: canonical column = "Header text in the sheet"
+[columns]                   # fix a mapping, over every guess: canonical column = "Header text" or "C"
 external_id = "Personnel No."
+address1 = "D"              # a column letter
+
+[limits]                    # refuse workbooks past these before loading them (defaults shown)
+rows = 2000000
+columns = 256
+cells = 30000000            # highest row x highest column
+xml_mb = 1536               # decompressed XML of a workbook
+cell_kb = 256               # one cell's text
 
 [aliases]                   # extra header spellings, added to schemas/recipients.toml
 zip = ["PLZ"]
@@ -26,6 +35,10 @@ from pathlib import Path
 
 from .errors import ConfigError
 from .models import CANONICAL_COLUMNS
+from .sheetscan import Limits
+
+PROGRAM_SUFFIX = ".bulkship.toml"  # a program file next to a sheet: <sheet name>.bulkship.toml
+FOLDER_PROGRAM = "bulkship.toml"  # or one for every sheet of a folder
 
 # Defaults every program gets unless its settings say otherwise (issue 3).
 BUILTIN_DEFAULTS: dict[str, str] = {
@@ -47,6 +60,8 @@ class ProgramSettings:
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical -> extra aliases
     defaults: dict[str, str] = field(default_factory=dict)  # canonical -> default (program only)
     source: str = ""
+    include_hidden: bool = False  # order hidden and filtered-out rows too
+    limits: Limits = field(default_factory=Limits)
 
     @property
     def effective_defaults(self) -> dict[str, str]:
@@ -101,6 +116,7 @@ def load_program(path: Path | str | None) -> ProgramSettings:
         if not isinstance(table, dict):
             raise ConfigError(f"Program settings {path}: [{section}] must be a table")
         _check_columns(table, section, path)
+    limits = _limits(data.get("limits") or {}, path)
     schema = program.get("schema")
     return ProgramSettings(
         name=str(program.get("name", "")),
@@ -112,4 +128,70 @@ def load_program(path: Path | str | None) -> ProgramSettings:
         aliases={k: tuple(str(a) for a in (v if isinstance(v, list) else [v])) for k, v in aliases.items()},
         defaults={k: _as_text(v) for k, v in defaults.items()},
         source=str(path),
+        include_hidden=bool(program.get("include_hidden", False)),
+        limits=limits,
     )
+
+
+_LIMIT_KEYS = {"rows": 1, "columns": 1, "cells": 1, "xml_mb": 2**20, "cell_kb": 1024}
+_LIMIT_FIELDS = {
+    "rows": "rows",
+    "columns": "columns",
+    "cells": "cells",
+    "xml_mb": "xml_bytes",
+    "cell_kb": "cell_bytes",
+}
+
+
+def _limits(table: object, path: Path) -> Limits:
+    """``[limits]``: positive whole numbers; the keys not given keep their defaults."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"Program settings {path}: [limits] must be a table")
+    unknown = [key for key in table if key not in _LIMIT_KEYS]
+    if unknown:
+        raise ConfigError(
+            f"Program settings {path}: [limits] names unknown limit(s) {', '.join(unknown)}",
+            hint="known limits: " + ", ".join(_LIMIT_KEYS),
+        )
+    values: dict[str, int] = {}
+    for key, value in table.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigError(f"Program settings {path}: [limits] {key} must be a whole number above 0")
+        values[_LIMIT_FIELDS[key]] = value * _LIMIT_KEYS[key]
+    return Limits(**values)
+
+
+def find_program(config: str | Path | None, sheet: Path | None, data_dir: Path | None = None) -> Path | None:
+    """The program file to use: ``--config`` as a path; else ``--config NAME`` as a saved program
+    (``NAME.toml`` next to the sheet, then in the data folder's ``programs/``); without ``--config``, a
+    ``<sheet name>.bulkship.toml`` or ``bulkship.toml`` next to the sheet. None: the built-in settings."""
+    folders = [sheet.parent] if sheet is not None else []
+    if data_dir is not None:
+        folders.append(Path(data_dir) / "programs")
+    if config is not None:
+        given = Path(config)
+        if given.exists() or given.suffix or len(given.parts) > 1:
+            return given  # load_program says what is wrong with it
+        for folder in folders:
+            for candidate in (folder / f"{config}.toml", folder / f"{config}{PROGRAM_SUFFIX}"):
+                if candidate.is_file():
+                    return candidate
+        saved = sorted(
+            {
+                p.name.removesuffix(PROGRAM_SUFFIX).removesuffix(".toml")
+                for f in folders
+                if f.is_dir()
+                for p in f.glob("*.toml")
+            }
+        )
+        raise ConfigError(
+            f"No program file named '{config}': looked for {config}.toml in "
+            + " and ".join(str(f) for f in folders),
+            hint=("saved programs: " + ", ".join(saved)) if saved else "pass the path of a program TOML file",
+        )
+    if sheet is None:
+        return None
+    for candidate in (sheet.parent / f"{sheet.stem}{PROGRAM_SUFFIX}", sheet.parent / FOLDER_PROGRAM):
+        if candidate.is_file():
+            return candidate
+    return None

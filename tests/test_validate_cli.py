@@ -47,7 +47,17 @@ def test_invalid_rows_exit_1_with_json_on_stdout(tmp_path: Path, capsys: pytest.
     code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
     assert code == 1
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"file", "rows", "valid", "invalid", "problems", "output"}
+    assert set(data) == {
+        "file",
+        "rows",
+        "valid",
+        "invalid",
+        "problems",
+        "skipped",
+        "columns",
+        "notices",
+        "output",
+    }
     assert (data["rows"], data["valid"], data["invalid"]) == (3, 2, 1)
     assert data["problems"] == [
         {

@@ -7,6 +7,7 @@ import sys
 from types import FrameType
 
 import typer
+from rich.markup import escape
 
 from ..errors import BulkshipError
 from . import commands  # noqa: F401  (each command module registers on ``app``)
@@ -50,9 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = app(args=argv, standalone_mode=False, prog_name="bulkship")
     except BulkshipError as exc:
-        err_console.print(f"[bold red]Error:[/] {exc.message}", soft_wrap=True)
+        # printed literally: "[columns]" in a message is text, not terminal markup
+        err_console.print(f"[bold red]Error:[/] {escape(exc.message)}", soft_wrap=True)
         if exc.hint:
-            err_console.print(f"  {exc.hint}", soft_wrap=True)
+            err_console.print(f"  {escape(exc.hint)}", soft_wrap=True)
         code = exc.exit_code
         error = (exc.message, exc.hint)
     except typer.Exit as exc:

@@ -29,6 +29,7 @@ from .app import (
     print_json,
     settings_from,
 )
+from .validate_cmd import ConfigOption, IncludeHiddenOption, resolve_program
 
 if TYPE_CHECKING:  # the pipeline pulls in pandas: imported only when a run starts
     from ..pipeline import PlanView, RunResult
@@ -174,7 +175,7 @@ class _ProgressBar:
 
 def _report(result: RunResult) -> None:
     for note in result.notes:
-        err_console.print(note)
+        err_console.print(note, markup=False, highlight=False, soft_wrap=True)
     counts = ", ".join(f"{n} {status}" for status, n in result.by_status.items() if n)
     err_console.print(
         f"Batch {result.batch}: {result.rows} rows ({counts or 'none'}); "
@@ -241,7 +242,7 @@ def _parse_amount(text: str | None) -> Decimal | None:
 @app.command()
 def run(
     file: Annotated[Path, typer.Argument(help="The recipient spreadsheet (XLSX, CSV or ODS).")],
-    config: Annotated[Path | None, typer.Option("--config", help="Program settings TOML.")] = None,
+    config: ConfigOption = None,
     sheet: Annotated[str | None, typer.Option("--sheet", help="Which sheet of a workbook to read.")] = None,
     batch: Annotated[
         str | None,
@@ -292,15 +293,15 @@ def run(
             f"file's repeat_window_days, else {DEFAULT_REPEAT_WINDOW_DAYS}).",
         ),
     ] = None,
+    include_hidden: IncludeHiddenOption = False,
 ) -> int:
     """Order a gift card for every valid row of FILE, exactly once; re-running resumes."""
     from ..pipeline import run_batch
-    from ..program import load_program
 
     settings = settings_from(
         api_url=api_url, credentials=credentials, ledger=ledger, out=out, concurrency=concurrency
     )
-    program = load_program(config)
+    program = resolve_program(config, file, settings, include_hidden=include_hidden)
     limit = _parse_amount(max_total)
     announce_target(settings)
     bar = _ProgressBar()

@@ -29,9 +29,36 @@ from .app import (
 MAX_PRINTED_ERRORS = 40  # the workbook has the rest
 
 ConfigOption = Annotated[
-    Path | None, typer.Option("--config", help="Program settings TOML (aliases, column mapping, defaults).")
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Program settings TOML (aliases, column mapping, defaults), or the NAME of a saved one "
+        "(NAME.toml next to the sheet or in the data folder's programs/). Default: <sheet>.bulkship.toml or "
+        "bulkship.toml next to the sheet, if there is one.",
+    ),
 ]
 SheetOption = Annotated[str | None, typer.Option("--sheet", help="Which sheet of a workbook to read.")]
+IncludeHiddenOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-hidden",
+        help="Also order rows that are hidden, filtered out or in a collapsed group (skipped by default).",
+    ),
+]
+
+
+def resolve_program(config: Path | None, file: Path, settings: Settings, *, include_hidden: bool) -> Any:
+    """The program settings for ``file``: --config (a path or a saved name), else a program file next to
+    the sheet; --include-hidden on top."""
+    import dataclasses
+
+    from ..program import find_program, load_program
+
+    path = find_program(config, file, settings.data_dir)
+    if path is not None and config is None:
+        err_console.print(f"Program settings: {path} (found next to the sheet)", markup=False, soft_wrap=True)
+    program = load_program(path)
+    return dataclasses.replace(program, include_hidden=True) if include_hidden else program
 
 
 async def _catalog(settings: Settings) -> Catalog:
@@ -48,8 +75,9 @@ def fetch_catalog(settings: Settings) -> Catalog:
 
 def result_json(result: ValidationResult, output: Path) -> dict[str, Any]:
     summary = result.summary()
+    sheet = result.sheet
     return {
-        "file": result.sheet.path,
+        "file": sheet.path,
         "rows": summary.rows,
         "valid": summary.valid,
         "invalid": summary.invalid,
@@ -57,8 +85,17 @@ def result_json(result: ValidationResult, output: Path) -> dict[str, Any]:
             {"row": p.row, "column": p.column, "value": p.value, "severity": p.severity, "message": p.message}
             for p in result.problems
         ],
+        "skipped": [{"row": s.row, "kind": s.kind, "reason": s.reason} for s in sheet.skipped],
+        "columns": [info.as_json() for info in sheet.columns],
+        "notices": list(sheet.notices),
         "output": str(output),
     }
+
+
+def print_notices(notices: tuple[str, ...] | list[str]) -> None:
+    """What the user should know about the file before its rows (stderr, printed literally)."""
+    for notice in notices:
+        err_console.print(f"Note: {notice}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _print_summary(result: ValidationResult, output: Path) -> None:
@@ -73,6 +110,9 @@ def _print_summary(result: ValidationResult, output: Path) -> None:
         typer.echo("")
     for line in summary_lines(result):
         typer.echo(line)
+    unused = [info.header for info in result.sheet.columns if info.status != "used"]
+    if unused:
+        typer.echo("Columns not used: " + ", ".join(f"'{h}'" for h in unused))
     typer.echo(f"Validation workbook: {output}")
     if errors:
         typer.echo("Fix the rows marked invalid (highlighted in the workbook), then run validate again.")
@@ -87,20 +127,25 @@ def validate_command(
     json_output: JsonOption = False,
     api_url: ApiUrlOption = None,
     credentials: CredentialsOption = None,
+    include_hidden: IncludeHiddenOption = False,
 ) -> None:
     """Check every row of a recipient sheet (nothing is ordered) and write a validation workbook."""
     from ..load import load_sheet, require_recipient_rows
     from ..pipeline import prepare_output_folder
-    from ..program import load_program
     from ..validate import validate
     from ..validate.report import write_validation_workbook
 
     settings = settings_from(api_url=api_url, credentials=credentials, out=out)
     announce_target(settings)
-    program = load_program(config)
+    program = resolve_program(config, file, settings, include_hidden=include_hidden)
     prepare_output_folder(settings.out_dir)  # a bad --out is said before the file is read
     loaded = require_recipient_rows(load_sheet(file, sheet=sheet, program=program))
-    err_console.print(f"Read {len(loaded.frame)} rows from {file} (header on row {loaded.header_row}).")
+    err_console.print(
+        f"Read {len(loaded.frame)} rows from {file} (header on row {loaded.header_row}).",
+        markup=False,
+        soft_wrap=True,
+    )
+    print_notices(loaded.notices)
     catalog = fetch_catalog(settings)
     result = validate(loaded, catalog, program=program)
     try:

@@ -67,7 +67,7 @@ def validate(
         empty = frame.assign(**{ROW: pd.Series(dtype="int64"), STATUS: "", FINGERPRINT: ""})
         return ValidationResult(sheet=sheet, rows=empty, problems=sheet.read_problems)
     collector = ProblemCollector(sheet, contract, frame)
-    frame = _normalise(frame, defaults, collector)
+    frame = _normalise(frame, defaults, collector, sheet)
     rules.check_structure(frame, contract, collector)
     rules.check_catalog(frame, catalog, collector)
     rules.check_addresses(frame, collector, reject_po_boxes=program.reject_po_boxes)
@@ -75,8 +75,15 @@ def validate(
     frame[ROW] = frame.index.astype("int64")
     frame[STATUS] = "valid"
     frame.loc[frame.index.isin(collector.error_rows()), STATUS] = "invalid"
-    _fingerprint_and_duplicates(frame, collector, contract)
-    return ValidationResult(sheet=sheet, rows=frame, problems=collector.sorted())
+    skipped = pd.Series(frame.index.isin([s.row for s in sheet.skipped]), index=frame.index)
+    if skipped.any():
+        frame.loc[skipped, STATUS] = "skipped"
+    _fingerprint_and_duplicates(frame, collector, contract, skipped)
+    problems = collector.sorted()
+    if skipped.any():  # a skipped row is never judged: its problems would be noise
+        rows = {s.row for s in sheet.skipped}
+        problems = tuple(p for p in problems if p.row not in rows)
+    return ValidationResult(sheet=sheet, rows=frame, problems=problems)
 
 
 def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict[str, str]) -> None:
@@ -103,13 +110,23 @@ def _canonical_frame(sheet: LoadedSheet) -> pd.DataFrame:
             columns[column] = sheet.frame[header].fillna("").astype(object)
         else:
             columns[column] = pd.Series("", index=sheet.frame.index, dtype=object)
+        preferred = sheet.preferred.get(column)
+        if preferred is not None and preferred != header:  # a preferred name, where one is filled in
+            overlay = sheet.frame[preferred].fillna("").astype(object)
+            columns[column] = overlay.where(overlay.str.strip().ne(""), columns[column])
     return pd.DataFrame(columns, index=sheet.frame.index)
 
 
-def _normalise(frame: pd.DataFrame, defaults: dict[str, str], collector: ProblemCollector) -> pd.DataFrame:
+def _normalise(
+    frame: pd.DataFrame, defaults: dict[str, str], collector: ProblemCollector, sheet: LoadedSheet
+) -> pd.DataFrame:
     for column in CANONICAL_COLUMNS:
         frame[column], changed = normalize.clean_text(frame[column])
         collector.warn(changed, column, "Spaces or invisible characters removed", _CLEANED)
+    name_header = next((h for h, c in sheet.column_map.items() if c == "name"), None)
+    if name_header is not None:
+        frame["name"], changed = normalize.last_first(frame["name"], declared=name_header in sheet.last_first)
+        collector.warn(changed, "name", "Name written Last, First", "'{old}' read as {new}.")
     for column, default in defaults.items():
         if column in frame.columns and default:
             frame[column] = frame[column].where(frame[column].ne(""), default)
@@ -146,9 +163,23 @@ def _normalise(frame: pd.DataFrame, defaults: dict[str, str], collector: Problem
 
 
 def _fingerprint_and_duplicates(
-    frame: pd.DataFrame, collector: ProblemCollector, contract: SheetContract
+    frame: pd.DataFrame, collector: ProblemCollector, contract: SheetContract, skipped: pd.Series
 ) -> None:
     base = pd.Series(_fingerprints(frame), index=frame.index, dtype=object)
+    if not skipped.any():
+        _judge_repeats(frame, base, collector)
+        return
+    shown = frame[~skipped].copy()  # skipped rows are never anyone's duplicate
+    _judge_repeats(shown, base[~skipped], collector)
+    fingerprints = base.copy()
+    fingerprints[~skipped] = shown[FINGERPRINT]
+    fingerprints[skipped] = _skipped_fingerprints(base[skipped], set(base[~skipped].tolist()))
+    frame[FINGERPRINT] = fingerprints
+    frame.loc[shown.index[shown[STATUS].eq("duplicate").to_numpy()], STATUS] = "duplicate"
+
+
+def _judge_repeats(frame: pd.DataFrame, base: pd.Series, collector: ProblemCollector) -> None:
+    """Fingerprints (with '#2'... for repeats allowed on purpose) and duplicate rows, in place."""
     codes, uniques = pd.factorize(base)
     if len(uniques) == len(base):  # the usual list: no two rows alike
         occurrence = pd.Series(0, index=frame.index, dtype="int64")
@@ -175,6 +206,13 @@ def _fingerprint_and_duplicates(
     frame.loc[duplicate & frame[STATUS].eq("valid"), STATUS] = "duplicate"
 
 
+def _skipped_fingerprints(base: pd.Series, shown: set[str]) -> list[str]:
+    """A skipped row keeps the fingerprint it would have if shown (a row ordered before and hidden since is
+    still known as ordered), unless a shown row has the same content: then its own, so the ledger never
+    takes one for the other."""
+    return [fp if fp not in shown else f"{fp}~skipped" for fp in base.tolist()]
+
+
 def _fingerprints(frame: pd.DataFrame) -> list[str]:
     """sha256 of the ordering fields joined by U+001F (names and address case-folded), first 32 hex digits;
     computed with C-level maps: no Python bytecode per row."""
@@ -196,6 +234,7 @@ def summary_lines(result: ValidationResult) -> list[str]:
     lines = [
         f"{summary.rows} rows: {summary.valid} valid, {summary.invalid - duplicates} invalid"
         + (f", {duplicates} duplicate" if duplicates else "")
+        + (f", {summary.skipped} skipped (not ordered)" if summary.skipped else "")
     ]
     for kind, count in sorted(summary.by_problem.items(), key=lambda item: (-item[1], item[0])):
         lines.append(f"  {count:>6}  {kind}")

@@ -131,6 +131,38 @@ def _countries(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     return result, result.ne(column)
 
 
+_LAST_FIRST = re.compile(r"^([^,\d]+?),\s*([^,\d]+)$")
+_NOT_A_FIRST_NAME = re.compile(
+    r"(?i)^(?:jr|sr|ii|iii|iv|v|phd|md|dds|esq|inc|llc|ltd|corp|co|gmbh|plc|lp|llp|pc|pa)\.?$"
+)
+LAST_FIRST_SHARE = 0.6  # "Lopez, Maria" in this share of a name column: it is written Last, First
+
+
+def _as_first_last(value: str) -> str | None:
+    match = _LAST_FIRST.match(value)
+    if match is None or _NOT_A_FIRST_NAME.match(match.group(2).strip()):
+        return None
+    return f"{match.group(2).strip()} {match.group(1).strip()}"
+
+
+def last_first(column: pd.Series, *, declared: bool) -> tuple[pd.Series, pd.Series]:
+    """'Lopez, Maria' -> 'Maria Lopez' when the header says the column is written Last, First (``declared``)
+    or most of its names are; 'Maria Lopez, Jr.' and 'Acme, Inc.' are left alone."""
+    unchanged = pd.Series(False, index=column.index)
+    values = column.tolist()
+    if not any("," in v for v in values if isinstance(v, str)):
+        return column, unchanged
+    turned = [(_as_first_last(v) if isinstance(v, str) and "," in v else None) for v in values]
+    filled = sum(1 for v in values if isinstance(v, str) and v)
+    hits = sum(1 for t in turned if t)
+    if not hits or (not declared and hits < filled * LAST_FIRST_SHARE):
+        return column, unchanged
+    result = pd.Series(
+        [t or v for t, v in zip(turned, values, strict=True)], index=column.index, dtype=object
+    )
+    return result, pd.Series([t is not None for t in turned], index=column.index)
+
+
 def money(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     return by_unique(column, _money)
 

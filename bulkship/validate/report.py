@@ -46,6 +46,7 @@ PROBLEMS_HEADER = "Problems"
 CHANGES_HEADER = "Changes made"
 PROBLEM_HEADERS = ("Row", "Column", "Value", "Severity", "Message")
 PROBLEM_COLOURS = {"error": "#FFC7CE", "warning": "#FFEB9C"}
+SKIPPED_COLOUR = "#D9D9D9"  # grey: hidden rows, totals rows and notes, never ordered
 BLOCK_ROWS = 5000  # rows rendered at a time, column by column
 
 
@@ -69,6 +70,7 @@ def _summary_rows(result: ValidationResult) -> list[list[Any]]:
         ["Rows", summary.rows],
         ["Valid", summary.valid],
         ["Not valid", summary.invalid],
+        ["Skipped (not ordered)", summary.skipped],
         ["", ""],
         *([f"Problem: {kind}", count] for kind, count in sorted(summary.by_problem.items())),
         ["", ""],
@@ -101,6 +103,8 @@ def _validation_columns(result: ValidationResult) -> _Columns:
     for problem in result.problems:
         target = errors if problem.severity == "error" else warnings
         target.setdefault(problem.row, []).append(_cell_message(problem))
+    for skipped in result.sheet.skipped:  # why the row is not ordered, where its problems would be
+        errors.setdefault(skipped.row, []).append(f"Not ordered: {skipped.reason}")
     frame = result.sheet.frame
     rows = [int(row) for row in frame.index]
     statuses = result.rows[STATUS]
@@ -120,7 +124,7 @@ def _validation_columns(result: ValidationResult) -> _Columns:
             *originals,
         ],
         status_at=1,
-        colours=dict(STATUS_COLOURS),
+        colours={**STATUS_COLOURS, "skipped": SKIPPED_COLOUR},
         wrap=frozenset({2, 3}),
     )
 

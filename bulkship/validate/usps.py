@@ -38,6 +38,17 @@ COUNTRY_ALIASES: dict[str, str] = {
     "gb": "GB", "uk": "GB", "united kingdom": "GB", "great britain": "GB", "england": "GB",
     "de": "DE", "germany": "DE", "fr": "FR", "france": "FR", "ie": "IE", "ireland": "IE",
     "in": "IN", "india": "IN", "au": "AU", "australia": "AU",
+    # ISO 3166 alpha-3 codes and the names HR systems export
+    "gbr": "GB", "deu": "DE", "fra": "FR", "irl": "IE", "ind": "IN", "aus": "AU",
+    "united states (us)": "US", "united states of america (the)": "US", "us - united states": "US",
+    "usa - united states of america": "US", "unitedstates": "US",
+    "puerto rico": "PR", "pr": "PR", "pri": "PR", "nl": "NL", "nld": "NL", "netherlands": "NL",
+    "es": "ES", "esp": "ES", "spain": "ES", "it": "IT", "ita": "IT", "italy": "IT",
+    "jp": "JP", "jpn": "JP", "japan": "JP", "br": "BR", "bra": "BR", "brazil": "BR",
+    "ch": "CH", "che": "CH", "switzerland": "CH", "se": "SE", "swe": "SE", "sweden": "SE",
+    "sg": "SG", "sgp": "SG", "singapore": "SG", "ph": "PH", "phl": "PH", "philippines": "PH",
+    "pl": "PL", "pol": "PL", "poland": "PL", "nz": "NZ", "nzl": "NZ", "new zealand": "NZ",
+    "il": "IL", "isr": "IL", "israel": "IL", "cn": "CN", "chn": "CN", "china": "CN",
 }  # fmt: skip
 
 PO_BOX = r"(?i)\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box|pobox)\b"  # every match holds "box"

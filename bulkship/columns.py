@@ -1,0 +1,489 @@
+"""Which column feeds which order field: header recognition, the program's ``[columns]``, and never a guess.
+
+A header is recognised through the aliases of ``schemas/recipients.toml`` (plus ``[aliases]``), also when an
+HR system qualifies it: "Home Address Line 1", "Primary Address: City", "Legal First Name", "Preferred Name",
+"Employee Name", "Street Address (Home)". The qualifier ranks columns that mean the same field:
+
+* an address comes from one group: shipping > mailing > home > primary/personal/residential/unqualified >
+  work. The best group that has an address line 1 gives every address field (or an unqualified column);
+  columns of the other groups are listed as not used;
+* a *preferred* name fills in over the legal (or plain) name, row by row, where it is not empty;
+* a hidden column is never used when a visible one means the same field.
+
+Two columns left for one order field (same rank, both visible) refuse the file: bulkship never picks the
+leftmost silently. ``[columns]`` in a program file maps a field to a header or a column letter and wins over
+every guess. Columns nothing reads are listed, with a warning when their header or values look like a field.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .errors import InputError, MissingColumnsError
+from .program import ProgramSettings
+from .schema import SheetContract, header_key
+from .sheetscan import column_letter
+
+# Fields that change what is ordered: two columns for one of these refuse the file.
+ORDER_FIELDS = frozenset(
+    {
+        "external_id",
+        "first_name",
+        "last_name",
+        "name",
+        "company",
+        "address1",
+        "address2",
+        "city",
+        "state",
+        "zip",
+        "country",
+        "product",
+        "value",
+        "quantity",
+        "shipping_method",
+        "carrier_id",
+        "allow_duplicate",
+    }
+)
+ADDRESS_FIELDS = frozenset({"address1", "address2", "city", "state", "zip", "country"})
+NAME_FIELDS = frozenset({"first_name", "last_name", "name"})
+
+# Qualifier words HR systems put around a header, with the rank of the group they name (lower wins).
+QUALIFIER_RANK = {
+    "shipping": 0,
+    "ship": 0,
+    "delivery": 0,
+    "mailing": 1,
+    "home": 2,
+    "primary": 3,
+    "personal": 3,
+    "residential": 3,
+    "residence": 3,
+    "permanent": 3,
+    "current": 3,
+    "private": 3,
+    "": 3,
+    "work": 5,
+    "business": 5,
+    "office": 5,
+}
+PREFERRED = frozenset({"preferred", "nickname", "known", "chosen"})
+NEUTRAL = frozenset({"legal", "employee", "worker", "associate", "recipient", "member", "person", "staff"})
+_FILLER = frozenset({"address", "addr", "to", "as", "of", "the", "s"})  # "Home Address City", "Known As Name"
+UNQUALIFIED_RANK = QUALIFIER_RANK[""]
+
+
+class AmbiguousColumnsError(InputError):
+    """Two columns mean the same order field and nothing says which one to use."""
+
+
+@dataclass(frozen=True)
+class HeaderMeaning:
+    field: str
+    qualifier: str = ""  # the address/contact group ("home", "work"...), "" when none
+    preferred: bool = False
+    last_first: bool = False  # "Name (Last, First)"
+    exact: bool = False  # the field's own title or name ("Product"), not a looser alias ("Card")
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Lower wins: the address group first, then the field's own title over an alias."""
+        return QUALIFIER_RANK.get(self.qualifier, UNQUALIFIED_RANK), 0 if self.exact else 1
+
+
+@dataclass(frozen=True)
+class ColumnInfo:
+    """One header of the sheet and what bulkship does with it (the validation JSON's ``columns``)."""
+
+    header: str
+    letter: str
+    field: str | None  # the canonical field it feeds; None when unused or ambiguous
+    status: str  # "used" | "unused" | "ambiguous"
+    hidden: bool = False
+    note: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "header": self.header,
+            "column": self.letter,
+            "field": self.field,
+            "status": self.status,
+        }
+        if self.hidden:
+            data["hidden"] = True
+        if self.note:
+            data["note"] = self.note
+        return data
+
+
+@dataclass
+class ColumnMapping:
+    column_map: dict[str, str]  # header -> canonical field
+    preferred: dict[str, str] = field(default_factory=dict)  # canonical field -> header filling in over it
+    last_first: set[str] = field(default_factory=set)  # headers whose names read "Last, First"
+    columns: list[ColumnInfo] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------- meaning
+
+_WORDS = re.compile(r"[0-9a-z#]+")
+
+
+def _words(header: str) -> list[str]:
+    words = _WORDS.findall(header.casefold().replace("e-mail", "email"))
+    return [w for w in words if w != "s"]  # "Employee's Name"
+
+
+class HeaderIndex:
+    """Header text -> :class:`HeaderMeaning` through one alias index (alias key -> field), remembered."""
+
+    def __init__(self, index: dict[str, str], exact: frozenset[str] = frozenset()) -> None:
+        self.index = index
+        self.exact = exact  # keys of the fields' own titles and names
+        self._seen: dict[str, HeaderMeaning | None] = {}
+
+    def meaning(self, header: str) -> HeaderMeaning | None:
+        if header not in self._seen:
+            meaning = _resolve(header, self.index)
+            if meaning is not None and header_key(header) in self.exact:
+                meaning = replace(meaning, exact=True)
+            self._seen[header] = meaning
+        return self._seen[header]
+
+
+def own_titles(contract: SheetContract) -> frozenset[str]:
+    return frozenset(header_key(k) for spec in contract.columns.values() for k in (spec.title, spec.name))
+
+
+def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
+    words = _words(header)
+    direct = index.get(header_key(header))
+    if direct:
+        return _qualified(direct, words, False) if direct in ADDRESS_FIELDS else HeaderMeaning(direct)
+    last_first = len(words) > 2 and words[-2:] == ["last", "first"]
+    if last_first:
+        words = words[:-2]
+    qualifiers = QUALIFIER_RANK.keys() | PREFERRED | NEUTRAL | _FILLER
+    # strip qualifier words from the front and the back, trying the rest at each step
+    for start in range(len(words)):
+        if start and words[start - 1] not in qualifiers:
+            break
+        for stop in range(len(words), start, -1):
+            if stop < len(words) and words[stop] not in qualifiers:
+                break
+            if start == 0 and stop == len(words) and not last_first:
+                continue  # the whole header was tried above
+            found = index.get("".join(words[start:stop]))
+            if found:
+                around = words[:start] + words[stop:]
+                return _qualified(found, around, last_first)
+    return None
+
+
+def _qualified(found: str, around: Sequence[str], last_first: bool) -> HeaderMeaning:
+    groups = [w for w in around if w in QUALIFIER_RANK and w]
+    qualifier = min(groups, key=QUALIFIER_RANK.__getitem__) if groups else ""
+    return HeaderMeaning(
+        found,
+        qualifier=qualifier,
+        preferred=any(w in PREFERRED for w in around) and found in NAME_FIELDS,
+        last_first=last_first and found == "name",
+    )
+
+
+def header_score(cells: Sequence[object], headers: HeaderIndex) -> int:
+    """How many distinct fields a row of cells names (a header row names at least two)."""
+    found = set()
+    for cell in cells:
+        text = str(cell).strip()
+        if text and len(text) <= 80:
+            meaning = headers.meaning(text)
+            if meaning:
+                found.add(meaning.field)
+    return len(found)
+
+
+def closest_headers(cells: Sequence[object], headers: HeaderIndex, contract: SheetContract) -> list[str]:
+    """For cells that mean nothing, the known header each is closest to: "'Strasse' (closest: 'Street')"."""
+    spellings: dict[str, str] = {}
+    for spec in contract.columns.values():
+        for alias in (spec.title, *spec.aliases):
+            spellings.setdefault(header_key(alias), alias)
+    index = headers.index
+    for key in index:
+        spellings.setdefault(key, key)
+    described = []
+    for cell in cells:
+        text = str(cell).strip()
+        if not text or len(text) > 80 or headers.meaning(text):
+            continue
+        match = difflib.get_close_matches(header_key(text), list(spellings), n=1, cutoff=0.6)
+        if match:
+            field_title = contract.title(index.get(match[0], ""))
+            described.append(f"'{text}' (closest: '{spellings[match[0]]}' for {field_title})")
+        else:
+            described.append(f"'{text}' (no close match)")
+    return described
+
+
+# ---------------------------------------------------------------------------------------------- mapping
+
+
+@dataclass
+class _Column:
+    header: str
+    position: int  # 1-based column number in the sheet
+    hidden: bool
+    meaning: HeaderMeaning | None
+
+    @property
+    def letter(self) -> str:
+        return column_letter(self.position)
+
+    def named(self) -> str:
+        return f"'{self.header}' ({self.letter})"
+
+
+_LETTERS = re.compile(r"(?:column\s+)?([A-Za-z]{1,3})")
+
+
+def _fixed(program: ProgramSettings, columns: list[_Column], path: Path) -> dict[str, _Column]:
+    """``[columns]``: field -> the column it names by header, or by letter ("C", "column C")."""
+    by_key: dict[str, _Column] = {}
+    for column in columns:
+        by_key.setdefault(header_key(column.header), column)
+    by_letter = {column.letter: column for column in columns}
+    fixed: dict[str, _Column] = {}
+    where = program.source or "the program settings"
+    for canonical, wanted in program.columns.items():
+        named = by_key.get(header_key(wanted))
+        letters = _LETTERS.fullmatch(wanted.strip())
+        if named is None and letters:
+            named = by_letter.get(letters.group(1).upper())
+        if named is None:
+            raise MissingColumnsError(
+                f"The program settings map {canonical} to the header '{wanted}', but {path.name} has no such "
+                "header (nor column letter); its headers are: " + ", ".join(c.named() for c in columns),
+                hint=f"fix [columns] in {where}",
+            )
+        fixed[canonical] = named
+    return fixed
+
+
+def map_columns(
+    headers: Sequence[str],
+    positions: Sequence[int],
+    hidden_columns: set[int],
+    contract: SheetContract,
+    program: ProgramSettings,
+    path: Path,
+) -> ColumnMapping:
+    """Decide which header feeds each field (see the module docstring). Raises AmbiguousColumnsError."""
+    index = HeaderIndex(contract.alias_index(program.aliases), own_titles(contract))
+    columns = [
+        _Column(h, p, p in hidden_columns, index.meaning(h)) for h, p in zip(headers, positions, strict=True)
+    ]
+    fixed = _fixed(program, columns, path)
+    taken = {id(c) for c in fixed.values()}
+    candidates: dict[str, list[_Column]] = {}
+    for column in columns:
+        if column.meaning and id(column) not in taken and column.meaning.field not in fixed:
+            candidates.setdefault(column.meaning.field, []).append(column)
+    mapping = ColumnMapping(column_map={c.header: f for f, c in fixed.items()})
+    notes: dict[str, tuple[str, str]] = {}  # header -> (status, note)
+    _choose_address_group(candidates, notes)
+    for name, found in candidates.items():
+        _choose(name, found, mapping, notes, contract, program)
+    overlays = {header: name for name, header in mapping.preferred.items()}
+    for column in columns:
+        feeds = mapping.column_map.get(column.header) or overlays.get(column.header)
+        status, note = notes.get(column.header, ("used" if feeds else "unused", ""))
+        if column.header in overlays:
+            note = note or "preferred name: used where filled in, else the legal name"
+        mapping.columns.append(ColumnInfo(column.header, column.letter, feeds, status, column.hidden, note))
+    for column in columns:
+        feeds = mapping.column_map.get(column.header)
+        if column.hidden and feeds:
+            mapping.notices.append(
+                f"{contract.title(feeds)} is read from the hidden column {column.named()}: "
+                "no visible column has that meaning."
+            )
+    return mapping
+
+
+def _choose_address_group(candidates: dict[str, list[_Column]], notes: dict[str, tuple[str, str]]) -> None:
+    """Every address field from one group: the best-ranked group holding an address line 1."""
+    lines = [c for c in candidates.get("address1", []) if c.meaning]
+    if not lines:
+        return
+    visible = [c for c in lines if not c.hidden] or lines
+    best = min(c.meaning.rank[0] for c in visible if c.meaning)
+    groups = {c.meaning.qualifier for c in visible if c.meaning and c.meaning.rank[0] == best}
+    chosen = next(iter(groups)) if len(groups) == 1 else None
+    if chosen is None:
+        return  # two groups of one rank: the address line itself is ambiguous, said below
+    for name in ADDRESS_FIELDS:
+        kept = []
+        for column in candidates.get(name, []):
+            meaning = column.meaning
+            assert meaning is not None
+            if meaning.qualifier in (chosen, ""):
+                kept.append(column)
+        if not kept:
+            continue  # nothing of the chosen group: the best of the others is used
+        label = f"the {chosen} address" if chosen else "the unqualified address columns"
+        for column in candidates.get(name, []):
+            if column not in kept:
+                notes[column.header] = ("unused", f"another address is used ({label})")
+        candidates[name] = kept
+
+
+def _choose(
+    name: str,
+    found: list[_Column],
+    mapping: ColumnMapping,
+    notes: dict[str, tuple[str, str]],
+    contract: SheetContract,
+    program: ProgramSettings,
+) -> None:
+    visible = [c for c in found if not c.hidden]
+    for column in found:
+        if column.hidden and visible:
+            notes[column.header] = (
+                "unused",
+                f"hidden; the visible column {visible[0].named()} is used for {contract.title(name)}",
+            )
+    pool = visible or found
+    if name in NAME_FIELDS:
+        overlay = [c for c in pool if c.meaning and c.meaning.preferred]
+        base = [c for c in pool if c.meaning and not c.meaning.preferred]
+        if overlay and base:
+            _one(name, overlay, mapping, notes, contract, program, preferred=True)
+            pool = base
+    _one(name, pool, mapping, notes, contract, program)
+
+
+def _one(
+    name: str,
+    pool: list[_Column],
+    mapping: ColumnMapping,
+    notes: dict[str, tuple[str, str]],
+    contract: SheetContract,
+    program: ProgramSettings,
+    *,
+    preferred: bool = False,
+) -> None:
+    best = min(c.meaning.rank for c in pool if c.meaning)
+    top = [c for c in pool if c.meaning and c.meaning.rank == best]
+    for column in pool:
+        if column not in top:
+            notes[column.header] = ("unused", f"{top[0].named()} is used for {contract.title(name)}")
+    if len(top) > 1:
+        if name in ORDER_FIELDS:
+            raise _ambiguous(name, top, contract, program)
+        for column in top:
+            notes[column.header] = ("ambiguous", f"{len(top)} columns mean {contract.title(name)}; none used")
+        mapping.notices.append(
+            f"{' and '.join(c.named() for c in top)} all look like {contract.title(name)}; neither is used. "
+            f'Rename one, or choose it with [columns] {name} = "{top[0].header}" in a program file.'
+        )
+        return
+    chosen = top[0]
+    if preferred:  # fills in over the field's own column, row by row: not the field's column itself
+        mapping.preferred[name] = chosen.header
+        return
+    mapping.column_map[chosen.header] = name
+    if chosen.meaning and chosen.meaning.last_first:
+        mapping.last_first.add(chosen.header)
+
+
+def _ambiguous(
+    name: str, top: list[_Column], contract: SheetContract, program: ProgramSettings
+) -> AmbiguousColumnsError:
+    first, second = top[0], top[1]
+    where = program.source or "a program file (--config)"
+    return AmbiguousColumnsError(
+        f"Columns {first.named()} and {second.named()} both look like {contract.title(name)}; bulkship will "
+        "not guess which one to order from. Nothing was read further",
+        hint=f"rename one of the two headers, or choose one in {where}: [columns] {name} = "
+        f'"{second.header}" (or {name} = "{second.letter}")',
+    )
+
+
+# ---------------------------------------------------------------------------------------------- look-alikes
+
+_LOOKS_LIKE_HEADER: dict[str, frozenset[str]] = {
+    "shipping_method": frozenset({"ship", "shipping", "via", "delivery", "courier", "speed", "postage"}),
+    "product": frozenset({"card", "gift", "product", "brand", "reward", "sku", "voucher", "giftcard"}),
+    "value": frozenset({"amount", "value", "denomination", "usd", "dollars", "price", "budget", "award"}),
+    "address2": frozenset({"apt", "apartment", "suite", "ste", "unit", "building", "floor", "line2"}),
+    "country": frozenset({"country", "nation"}),
+}
+_SHIPPING_WORDS = frozenset(
+    {"standard", "expedited", "overnight", "express", "ground", "priority", "2day", "2 day", "next day"}
+)
+_ADDRESS2 = re.compile(r"(?i)^(apt|apartment|suite|ste|unit|#\s*\d|fl|floor|bldg|building|room|rm)\b\.?")
+_MONEY = re.compile(r"^\$\s?\d{1,7}(?:[.,]\d{2})?$")
+VALUE_SAMPLE = 200
+
+
+def _value_looks_like(values: Sequence[str], countries: frozenset[str]) -> str | None:
+    filled = [v.strip() for v in values if v.strip()][:VALUE_SAMPLE]
+    if len(filled) < 2:
+        return None
+
+    def share(test: Callable[[str], bool]) -> float:
+        return sum(1 for v in filled if test(v)) / len(filled)
+
+    if share(lambda v: v.casefold() in _SHIPPING_WORDS) >= 0.6:
+        return "shipping_method"
+    if share(lambda v: v.casefold() in countries) >= 0.6:
+        return "country"
+    if share(lambda v: _ADDRESS2.match(v) is not None) >= 0.6:
+        return "address2"
+    if share(lambda v: _MONEY.match(v) is not None) >= 0.6:
+        return "value"
+    return None
+
+
+def lookalike_notices(
+    mapping: ColumnMapping,
+    values_of: dict[str, list[str]],
+    contract: SheetContract,
+    countries: frozenset[str],
+    source: str,
+) -> list[str]:
+    """A warning for each unused column whose header or values look like an order field."""
+    fed = {canonical: header for header, canonical in mapping.column_map.items()}
+    letters = {info.header: info.letter for info in mapping.columns}
+    notices = []
+    for info in mapping.columns:
+        if info.status != "unused" or info.note:
+            continue
+        words = set(_words(info.header)) | {"".join(_words(info.header))}
+        guess = next((f for f, keys in _LOOKS_LIKE_HEADER.items() if words & keys), None)
+        how = "header looks"
+        if guess is None:
+            guess, how = _value_looks_like(values_of.get(info.header, []), countries), "values look"
+        if guess is None:
+            continue
+        title = contract.title(guess)
+        named = f"Column '{info.header}' ({info.letter})"
+        if guess in fed:
+            other = fed[guess]
+            notices.append(
+                f"{named} is not used, although its {how} like {title}; {title} is read from "
+                f"'{other}' ({letters.get(other, '?')})."
+            )
+        else:
+            notices.append(
+                f"{named} is not used, although its {how} like {title}: map it with [columns] {guess} = "
+                f"\"{info.header}\" in {source}, or rename the header to '{title}'."
+            )
+    return notices

@@ -1,0 +1,177 @@
+"""HR-system exports load as they are (issue 9): Workday-, ADP-style headers, preferred names, "Last, First",
+country names, and Employee IDs whose leading zeros are only a number format (real XLSX files)."""
+
+# ruff: noqa: E501  (exact user-facing messages and sample data read best unwrapped)
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from intake_fixtures import sandbox_catalog
+
+from bulkship.cli import main
+from bulkship.load import load_sheet
+from bulkship.program import ProgramSettings
+from bulkship.sandbox import Sandbox, SandboxConfig
+from bulkship.validate import validate
+
+PROGRAM = '[defaults]\nproduct = "CVS"\nvalue = "50"\n'
+
+
+def vendor_lines(data_dir: Path) -> list[dict]:
+    sandbox = Sandbox(SandboxConfig(state_file=data_dir / "sandbox.sqlite", clock_speed=0))
+    try:
+        return [line for order in sandbox.orders() for line in order["LineItems"]]
+    finally:
+        sandbox.close()
+
+
+def workday_export(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Workers"
+    sheet.append([
+        "Employee ID", "Worker", "Preferred Name", "Home Address Line 1", "Home Address Line 2", "Home City",
+        "Home State/Province", "Home Postal Code", "Home Country", "Work Address Line 1", "Work City",
+        "Work State/Province", "Work Postal Code", "Work Email", "Personal Email", "Hire Date",
+    ])  # fmt: skip
+    sheet.append([123, "Maria Lopez", "Mia Lopez", "12 Beacon Street", "Apt 4", "Boston", "Massachusetts", "02108",
+                  "United States of America", "1 Corporate Way", "Cambridge", "MA", "02139", "m@work.example",
+                  "mia@home.example", "2019-03-01"])  # fmt: skip
+    sheet.append([124, "John Smith", "", "5 Elm St", "", "Worcester", "MA", "01608", "USA",
+                  "1 Corporate Way", "Cambridge", "MA", "02139", "j@work.example", "", "2020-06-15"])  # fmt: skip
+    for row in (2, 3):
+        sheet.cell(row, 1).number_format = "000000"  # shown as 000123 in Excel
+        sheet.cell(row, 8).number_format = "@"
+    book.save(path)
+    (path.parent / "workday.bulkship.toml").write_text(PROGRAM)  # HR exports have no product or value
+    return path
+
+
+def test_a_workday_export_orders_home_addresses_preferred_names_and_zero_padded_ids(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = workday_export(tmp_path / "workday.xlsx")
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    data = json.loads(captured.out)
+    used = {c["header"]: c["field"] for c in data["columns"] if c["status"] == "used"}
+    assert used == {
+        "Employee ID": "external_id", "Worker": "name", "Preferred Name": "name",
+        "Home Address Line 1": "address1", "Home Address Line 2": "address2", "Home City": "city",
+        "Home State/Province": "state", "Home Postal Code": "zip", "Home Country": "country",
+        "Personal Email": "email",
+    }  # fmt: skip
+    notes = {c["header"]: c.get("note") for c in data["columns"] if c["status"] == "unused"}
+    assert notes == {
+        "Work Address Line 1": "another address is used (the home address)",
+        "Work City": "another address is used (the home address)",
+        "Work State/Province": "another address is used (the home address)",
+        "Work Postal Code": "another address is used (the home address)",
+        "Work Email": "'Personal Email' (O) is used for Email",
+        "Hire Date": None,
+    }
+    code = main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")])
+    assert code == 0, capsys.readouterr().err
+    lines = vendor_lines(isolated_data_dir)
+    assert [(ln["ExternalId"], ln["PhysicalDeliveryAddress"]) for ln in lines] == [
+        ("000123", {"ShippingMethodId": "STANDARD", "CarrierId": "DEFAULT", "Name": "Mia Lopez",
+                    "AddressLine1": "12 Beacon Street", "AddressLine2": "Apt 4", "City": "Boston", "State": "MA",
+                    "Zip": "02108", "Country": "US"}),
+        ("000124", {"ShippingMethodId": "STANDARD", "CarrierId": "DEFAULT", "Name": "John Smith",
+                    "AddressLine1": "5 Elm St", "City": "Worcester", "State": "MA", "Zip": "01608", "Country": "US"}),
+    ]  # fmt: skip
+
+
+def test_an_adp_export_with_legal_and_preferred_first_names_and_primary_address_loads(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([
+        "Associate ID", "Legal First Name", "Legal Last Name", "Preferred First Name",
+        "Primary Address: Address Line 1", "Primary Address: Address Line 2", "Primary Address: City",
+        "Primary Address: State / Territory Code", "Primary Address: Zip / Postal Code",
+        "Primary Address: Country Code", "Position Status",
+    ])  # fmt: skip
+    sheet.append(["A00042", "Robert", "Ray", "Bob", "2 Elm St", "", "Boston", "MA", "02134", "US", "Active"])
+    sheet.append(
+        ["A00043", "Ann", "Lee", "", "1 Main St", "Suite 5", "Boston", "MA", "02134", "US", "Active"]
+    )
+    book.save(tmp_path / "adp.xlsx")
+    loaded = load_sheet(tmp_path / "adp.xlsx")
+    assert loaded.column_map == {
+        "Associate ID": "external_id", "Legal First Name": "first_name", "Legal Last Name": "last_name",
+        "Primary Address: Address Line 1": "address1", "Primary Address: Address Line 2": "address2",
+        "Primary Address: City": "city", "Primary Address: State / Territory Code": "state",
+        "Primary Address: Zip / Postal Code": "zip", "Primary Address: Country Code": "country",
+    }  # fmt: skip
+    assert loaded.preferred == {"first_name": "Preferred First Name"}
+    program = ProgramSettings(defaults={"product": "CVS", "value": "50"})
+    result = validate(loaded, sandbox_catalog(), program=program)
+    assert result.rows["name"].tolist() == ["Bob Ray", "Ann Lee"]
+    assert result.rows["status"].tolist() == ["valid", "valid"]
+
+
+def test_names_written_last_first_in_one_column_are_turned_around(tmp_path: Path) -> None:
+    path = tmp_path / "names.csv"
+    path.write_text(
+        '"Employee Name (Last, First)",Address,City,State,ZIP,Product,Value\n'
+        '"Lopez, Maria",1 Main St,Boston,MA,02134,CVS,50\n'
+        '"Smith Jr., John",2 Elm St,Boston,MA,02134,CVS,50\n'
+        '"Acme, Inc.",3 Oak St,Boston,MA,02134,CVS,50\n'
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["name"].tolist() == ["Maria Lopez", "John Smith Jr.", "Acme, Inc."]
+    warnings = [(p.row, p.message) for p in result.problems if p.kind == "Name written Last, First"]
+    assert warnings == [
+        (2, "Row 2, column 'Employee Name (Last, First)': 'Lopez, Maria' read as Maria Lopez."),
+        (3, "Row 3, column 'Employee Name (Last, First)': 'Smith Jr., John' read as John Smith Jr.."),
+    ]
+
+
+def test_text_stays_exactly_as_displayed_leading_zeros_included(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    sheet.append(["000123", "Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50])  # text
+    sheet.append([124, "Bob Ray", "2 Elm St", "Boston", "MA", 2134, "CVS", 50])  # numbers, padded by format
+    sheet.append([7, "Cy Orr", "3 Oak St", "Boston", "MA", 21340001, "CVS", 50])
+    sheet["A3"].number_format = sheet["A4"].number_format = "000000"
+    sheet["F3"].number_format = "00000"
+    sheet["F4"].number_format = "00000-0000"
+    book.save(tmp_path / "ids.xlsx")
+    loaded = load_sheet(tmp_path / "ids.xlsx")
+    assert loaded.frame["Employee ID"].tolist() == ["000123", "000124", "000007"]
+    assert loaded.frame["ZIP"].tolist() == ["02134", "02134", "02134-0001"]
+    csv_path = tmp_path / "ids.csv"
+    csv_path.write_text(
+        "Employee ID,Name,Address,City,State,ZIP,Product,Value\n000123,Ann Lee,1 Main St,Boston,MA,02134,CVS,50\n"
+    )
+    assert load_sheet(csv_path).frame["Employee ID"].tolist() == ["000123"]
+
+
+def test_template_never_overwrites_a_filled_in_template(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "gifts.xlsx"
+    assert main(["template", "--out", str(target)]) == 0
+    book = openpyxl.load_workbook(target)
+    book["Recipients"].append(
+        ["E1", "Ann", "Lee", "", "", "1 Main St", "", "Boston", "MA", "02134", "", "CVS", "50"]
+    )
+    book.save(target)
+    filled = target.read_bytes()
+    capsys.readouterr()
+    assert main(["template", "--out", str(target)]) == 0
+    captured = capsys.readouterr()
+    assert target.read_bytes() == filled
+    assert captured.out.strip() == str(tmp_path / "gifts-2.xlsx")
+    assert f"{target} already exists and was left as it is" in captured.err
+    loaded = load_sheet(target)
+    assert loaded.frame.index.tolist() == [2] and loaded.frame.loc[2, "Address Line 1"] == "1 Main St"
+    assert main(["template", "--out", str(target), "--force"]) == 0
+    assert capsys.readouterr().out.strip() == str(target)
+    assert load_sheet(target).frame.empty

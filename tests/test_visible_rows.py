@@ -1,0 +1,321 @@
+"""Only what the user sees is ordered (issue 9): hidden, filtered-out and collapsed rows, hidden and ambiguous
+columns, totals rows and notes, on real XLSX files written by openpyxl, through the commands a user runs."""
+
+# ruff: noqa: E501  (exact user-facing messages and sample data read best unwrapped)
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bulkship.cli import main
+from bulkship.errors import MissingColumnsError
+from bulkship.load import load_sheet
+from bulkship.program import load_program
+from bulkship.sandbox import Sandbox, SandboxConfig
+
+HEADER = [
+    "Employee ID",
+    "Name",
+    "Address",
+    "Street Address",
+    "City",
+    "State",
+    "ZIP",
+    "Product",
+    "Value",
+    "Eligible",
+    "Ship Via",
+]
+PEOPLE = [
+    ["000123", "Ann Lee", "9 Old Rd", "1 Main St", "Boston", "MA", "02134", "CVS", 50, "Yes", "OVERNIGHT"],
+    ["000124", "Bob Ray", "9 Old Rd", "2 Elm St", "Boston", "MA", "02134", "CVS", 50, "No", "STANDARD"],
+    ["000125", "Cy Orr", "9 Old Rd", "3 Oak St", "Boston", "MA", "02134", "CVS", 50, "Yes", "EXPEDITED"],
+    ["000126", "Di Fox", "9 Old Rd", "4 Ash St", "Boston", "MA", "02134", "CVS", 50, "Yes", "STANDARD"],
+    ["000127", "Ed Kim", "9 Old Rd", "5 Elm St", "Boston", "MA", "02134", "CVS", 50, "Yes", "STANDARD"],
+]
+
+
+def tidied_hr_sheet(path: Path) -> Path:
+    """An HR list tidied in Excel: old addresses in hidden column C, filtered to Eligible = Yes (row 3 hidden
+    by the filter), row 5 in a collapsed group, row 6 hidden by hand... inside the filter's range, a totals
+    row, a blank row and a footnote."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Recipients"
+    sheet.append(HEADER)
+    for person in PEOPLE:
+        sheet.append(person)
+        sheet.cell(sheet.max_row, 1).number_format = "@"
+    sheet.append(["", "Total", "", "", "", "", "", "", "=SUM(I2:I6)", "", ""])
+    sheet.append([])
+    sheet.append(["* Cards for new hires are sent in January"])
+    sheet.column_dimensions["C"].hidden = True
+    sheet.auto_filter.ref = "A1:K6"
+    sheet.auto_filter.add_filter_column(9, ["Yes"])
+    sheet.row_dimensions[3].hidden = True  # Excel hides the rows its filter leaves out
+    sheet.row_dimensions[5].outline_level = 1
+    sheet.row_dimensions[5].hidden = True
+    sheet.row_dimensions[6].hidden = True
+    book.save(path)
+    return path
+
+
+def validate_json(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, dict, str]:
+    code = main(["validate", str(path), "--json", "--out", str(path.parent / "out"), *args])
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out) if captured.out.strip() else {}, captured.err
+
+
+def vendor_lines(data_dir: Path) -> list[dict]:
+    sandbox = Sandbox(SandboxConfig(state_file=data_dir / "sandbox.sqlite", clock_speed=0))
+    try:
+        return [line for order in sandbox.orders() for line in order["LineItems"]]
+    finally:
+        sandbox.close()
+
+
+def test_hidden_filtered_and_collapsed_rows_totals_and_notes_are_skipped_and_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, data, err = validate_json(capsys, tidied_hr_sheet(tmp_path / "hr.xlsx"))
+    assert code == 0, err
+    assert data["skipped"] == [
+        {"row": 3, "kind": "filtered", "reason": "hidden by the filter on column J 'Eligible'"},
+        {"row": 5, "kind": "collapsed", "reason": "inside a collapsed group of rows"},
+        {"row": 6, "kind": "filtered", "reason": "hidden by the filter on column J 'Eligible'"},
+        {"row": 7, "kind": "totals", "reason": "totals row ('Total')"},
+        {
+            "row": 9,
+            "kind": "note",
+            "reason": "note below the table ('* Cards for new hires are sent in Janua…')",
+        },
+    ]
+    assert (data["rows"], data["valid"], data["invalid"]) == (7, 2, 0)
+    assert data["problems"] == []  # neither the totals row nor the note is an error
+    assert data["notices"] == [
+        "3 hidden row(s) not ordered: 3, 5, 6 (hidden by the filter on column J 'Eligible'; inside a collapsed group of rows). Pass --include-hidden to order them too.",
+        "2 row(s) are not recipients and are not ordered: row 7, totals row ('Total'); row 9, note below the table ('* Cards for new hires are sent in Janua…').",
+    ]
+    assert "Note: 3 hidden row(s) not ordered" in err
+    book = openpyxl.load_workbook(tmp_path / "out" / "hr-validation.xlsx")
+    statuses = {row[0]: (row[1], row[2]) for row in book["Validation"].iter_rows(min_row=2, values_only=True)}
+    assert statuses[2] == ("valid", "")
+    assert statuses[3] == ("skipped", "Not ordered: hidden by the filter on column J 'Eligible'")
+    assert statuses[7] == ("skipped", "Not ordered: totals row ('Total')")
+
+
+def test_a_hidden_column_never_wins_over_a_visible_one_and_unused_columns_are_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, data, _ = validate_json(capsys, tidied_hr_sheet(tmp_path / "hr.xlsx"))
+    assert code == 0
+    assert data["columns"] == [
+        {"header": "Employee ID", "column": "A", "field": "external_id", "status": "used"},
+        {"header": "Name", "column": "B", "field": "name", "status": "used"},
+        {"header": "Address", "column": "C", "field": None, "status": "unused", "hidden": True,
+         "note": "hidden; the visible column 'Street Address' (D) is used for Address Line 1"},
+        {"header": "Street Address", "column": "D", "field": "address1", "status": "used"},
+        {"header": "City", "column": "E", "field": "city", "status": "used"},
+        {"header": "State", "column": "F", "field": "state", "status": "used"},
+        {"header": "ZIP", "column": "G", "field": "zip", "status": "used"},
+        {"header": "Product", "column": "H", "field": "product", "status": "used"},
+        {"header": "Value", "column": "I", "field": "value", "status": "used"},
+        {"header": "Eligible", "column": "J", "field": None, "status": "unused"},
+        {"header": "Ship Via", "column": "K", "field": "shipping_method", "status": "used"},
+    ]  # fmt: skip
+    main(["validate", str(tmp_path / "hr.xlsx"), "--out", str(tmp_path / "out")])
+    assert "Columns not used: 'Address', 'Eligible'" in capsys.readouterr().out
+
+
+def test_run_orders_exactly_the_visible_rows_with_their_ids_and_shipping_and_shows_the_skipped(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tidied_hr_sheet(tmp_path / "hr.xlsx")
+    code = main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    lines = vendor_lines(isolated_data_dir)
+    assert [(ln["ExternalId"], ln["PhysicalDeliveryAddress"]["AddressLine1"]) for ln in lines] == [
+        ("000123", "1 Main St"),
+        ("000125", "3 Oak St"),
+    ]
+    assert [ln["PhysicalDeliveryAddress"]["ShippingMethodId"] for ln in lines] == ["OVERNIGHT", "EXPEDITED"]
+    assert "3 hidden row(s) not ordered" in err
+    results = openpyxl.load_workbook(tmp_path / "out" / "hr-results.xlsx")["Results"]
+    header = [c.value for c in results[1]]
+    at = header.index("Row")
+    assert header[at : at + 3] == ["Row", "Status", "Problems / vendor error"]
+    status = {r[at]: (r[at + 1], r[at + 2]) for r in results.iter_rows(min_row=2, values_only=True)}
+    assert status[3] == ("skipped", "hidden by the filter on column J 'Eligible'")
+    assert status[5] == ("skipped", "inside a collapsed group of rows")
+    assert status[7] == ("skipped", "totals row ('Total')")
+    assert status[9][0] == "skipped"
+    assert status[2][0] in ("ordered", "pending", "complete") and status[4][0] == status[2][0]
+
+
+def test_include_hidden_orders_hidden_rows_but_never_totals_or_notes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, data, _ = validate_json(capsys, tidied_hr_sheet(tmp_path / "hr.xlsx"), "--include-hidden")
+    assert code == 0
+    assert [(s["row"], s["kind"]) for s in data["skipped"]] == [(7, "totals"), (9, "note")]
+    assert (data["valid"], data["invalid"]) == (5, 0)
+
+
+def two_address_sheet(path: Path, *, hide_b: bool = False) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "Street Address", "City", "State", "ZIP", "Product", "Value"])
+    sheet.append(["Ann Lee", "9 Old Rd", "1 Main St", "Boston", "MA", "02134", "CVS", 50])
+    sheet.column_dimensions["B"].hidden = hide_b
+    book.save(path)
+    return path
+
+
+def test_two_visible_columns_for_one_field_refuse_the_file_naming_both_and_both_ways_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = two_address_sheet(tmp_path / "two.xlsx")
+    code = main(["validate", str(path), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 2
+    lines = [line for line in err.splitlines() if line.startswith("Error")]
+    assert lines == [
+        "Error: Columns 'Address' (B) and 'Street Address' (C) both look like Address Line 1; bulkship will "
+        "not guess which one to order from. Nothing was read further"
+    ]
+    assert "rename one of the two headers" in err and '[columns] address1 = "Street Address"' in err
+    assert 'address1 = "C"' in err
+    assert not (tmp_path / "out" / "two-validation.xlsx").exists()
+
+
+def test_columns_in_the_program_file_choose_by_letter_or_header_and_win_over_every_guess(
+    tmp_path: Path,
+) -> None:
+    path = two_address_sheet(tmp_path / "two.xlsx")
+    for choice, street in (('"C"', "1 Main St"), ('"Address"', "9 Old Rd"), ('"column b"', "9 Old Rd")):
+        (tmp_path / "p.toml").write_text(f"[columns]\naddress1 = {choice}\n")
+        loaded = load_sheet(path, program=load_program(tmp_path / "p.toml"))
+        header = next(h for h, c in loaded.column_map.items() if c == "address1")
+        assert loaded.frame.loc[2, header] == street
+
+
+def test_a_program_file_next_to_the_sheet_or_saved_by_name_is_used(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = two_address_sheet(tmp_path / "two.xlsx")
+    (tmp_path / "two.bulkship.toml").write_text('[columns]\naddress1 = "C"\n')
+    code, data, err = validate_json(capsys, path)
+    assert code == 0, err
+    assert "Program settings: " in err and "two.bulkship.toml (found next to the sheet)" in err
+    assert [c["header"] for c in data["columns"] if c["field"] == "address1"] == ["Street Address"]
+    (tmp_path / "two.bulkship.toml").unlink()
+    saved = isolated_data_dir / "programs"
+    saved.mkdir(parents=True)
+    (saved / "hr-export.toml").write_text('[columns]\naddress1 = "Address"\n')
+    code, data, err = validate_json(capsys, path, "--config", "hr-export")
+    assert code == 0, err
+    assert [c["header"] for c in data["columns"] if c["field"] == "address1"] == ["Address"]
+    code = main(["validate", str(path), "--config", "nope", "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert "No program file named 'nope'" in capsys.readouterr().err
+
+
+def test_a_hidden_column_is_used_only_when_no_visible_column_means_the_same_and_that_is_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = two_address_sheet(tmp_path / "two.xlsx", hide_b=True)
+    code, data, _ = validate_json(capsys, path)
+    assert code == 0
+    assert [c["header"] for c in data["columns"] if c["field"] == "address1"] == ["Street Address"]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50])
+    sheet.column_dimensions["B"].hidden = True
+    book.save(tmp_path / "only.xlsx")
+    code, data, _ = validate_json(capsys, tmp_path / "only.xlsx")
+    assert code == 0
+    assert data["notices"] == [
+        "Address Line 1 is read from the hidden column 'Address' (B): no visible column has that meaning."
+    ]
+
+
+def test_unused_columns_that_look_like_a_field_are_named_with_that_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(
+        ["Name", "Address", "Unit No", "City", "State", "ZIP", "Land", "Product", "Value", "Postage Class"]
+    )
+    sheet.append(
+        ["Ann Lee", "1 Main St", "Suite 200", "Boston", "MA", "02134", "USA", "CVS", 50, "OVERNIGHT"]
+    )
+    sheet.append(
+        ["Bob Ray", "2 Elm St", "Apt 4", "Boston", "MA", "02134", "United States", "CVS", 50, "OVERNIGHT"]
+    )
+    book.save(tmp_path / "extra.xlsx")
+    code, data, _ = validate_json(capsys, tmp_path / "extra.xlsx")
+    assert code == 0
+    source = "a program file (--config)"
+    assert data["notices"] == [
+        f"Column 'Unit No' (C) is not used, although its header looks like Address Line 2: map it with [columns] address2 = \"Unit No\" in {source}, or rename the header to 'Address Line 2'.",
+        f"Column 'Land' (G) is not used, although its values look like Country: map it with [columns] country = \"Land\" in {source}, or rename the header to 'Country'.",
+        f"Column 'Postage Class' (J) is not used, although its header looks like Shipping Method: map it with [columns] shipping_method = \"Postage Class\" in {source}, or rename the header to 'Shipping Method'.",
+    ]
+
+
+def test_totals_and_footnotes_in_csv_are_one_notice_not_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50\n"
+        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,25\n"
+        "Grand Total,,,,,,75\n"
+        ",,,,,,\n"
+        "Prepared by HR on 3 November,,,,,,\n"
+    )
+    code, data, _ = validate_json(capsys, path)
+    assert code == 0
+    assert [(s["row"], s["kind"]) for s in data["skipped"]] == [(4, "totals"), (6, "note")]
+    assert data["problems"] == []
+    assert data["notices"] == [
+        "2 row(s) are not recipients and are not ordered: row 4, totals row ('Grand Total'); row 6, note below the table ('Prepared by HR on 3 November')."
+    ]
+
+
+def test_a_recipient_missing_an_address_is_still_an_error_not_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50\n"
+        "Bob Ray,,Boston,MA,02134,CVS,25\n"
+        "Cy Orr,3 Oak St,Boston,MA,02134,CVS,25\n"
+    )
+    code, data, _ = validate_json(capsys, path)
+    assert code == 1
+    assert data["skipped"] == []
+    assert [(p["row"], p["column"]) for p in data["problems"]] == [(3, "address1")]
+
+
+def test_no_header_found_names_the_closest_known_headers(tmp_path: Path) -> None:
+    path = tmp_path / "typos.csv"
+    path.write_text("Recipent,Adress,Citty,Zipcod\nAnn Lee,1 Main St,Boston,02134\n")
+    with pytest.raises(MissingColumnsError) as caught:
+        load_sheet(path)
+    assert caught.value.message == (
+        "No header row found in the first 30 rows of typos.csv: expected headers such as 'Name', 'Address', "
+        "'City', 'State', 'ZIP Code', 'Product', 'Value'. Row 1 looks like a header, but bulkship does not know "
+        "'Recipent' (closest: 'recipient' for Name), 'Adress' (closest: 'address' for Address Line 1), "
+        "'Citty' (closest: 'City' for City), 'Zipcod' (closest: 'ZIP Code' for ZIP Code)"
+    )
+    assert "[columns]" in str(caught.value.hint)
