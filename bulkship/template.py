@@ -3,6 +3,7 @@ drop-down lists (Excel data validation) for state, product, shipping method and 
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +32,30 @@ def _lists(catalog: Catalog) -> dict[str, list[str]]:
     }
 
 
-def write_template(path: str | Path, catalog: Catalog, *, program: ProgramSettings | None = None) -> Path:
+def free_path(path: Path) -> Path:
+    """``path`` if nothing is there yet, else the first free ``name-2.xlsx``, ``name-3.xlsx``...: a template
+    the user already filled in is never written over."""
+    if not path.exists():
+        return path
+    for number in itertools.count(2):
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise AssertionError("unreachable")
+
+
+def write_template(
+    path: str | Path, catalog: Catalog, *, program: ProgramSettings | None = None, force: bool = False
+) -> Path:
+    """Write the template at ``path`` or, when a file is there and ``force`` is not given, at a free name
+    next to it (see :func:`free_path`). Returns where it was written."""
     import xlsxwriter
 
     program = program or ProgramSettings()
     contract = load_contract(program.schema_path)
     defaults = program.effective_defaults
     path = Path(path)
+    path = path if force else free_path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     book = xlsxwriter.Workbook(str(path))
     try:

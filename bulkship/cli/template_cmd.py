@@ -22,6 +22,9 @@ def template_command(
     ] = None,
     api_url: ApiUrlOption = None,
     credentials: CredentialsOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the file if it exists (default: write under a new name).")
+    ] = False,
 ) -> None:
     """Write a blank XLSX template: canonical headers, instructions, drop-downs filled from the catalog."""
     from ..program import load_program
@@ -32,6 +35,13 @@ def template_command(
     announce_target(settings)
     program = load_program(config)
     catalog = fetch_catalog(settings)
-    path = write_template(out or settings.out_dir / DEFAULT_TEMPLATE_NAME, catalog, program=program)
+    wanted = out or settings.out_dir / DEFAULT_TEMPLATE_NAME
+    path = write_template(wanted, catalog, program=program, force=force)
+    if path != wanted:
+        err_console.print(
+            f"{wanted} already exists and was left as it is; the new template is {path} "
+            "(pass --force to replace it)",
+            markup=False,
+        )
     err_console.print("Fill in one row per recipient, then run: bulkship validate " + str(path))
     typer.echo(str(path))
