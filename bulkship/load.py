@@ -661,8 +661,11 @@ def _to_loaded_sheet(
     mapping = map_columns(headers, [p + 1 for p in keep], hidden_columns, contract, program, path)
     column_map = mapping.column_map
     by_position = {p + 1: h for p, h in zip(keep, headers, strict=True)}
-    read_problems = _read_problems(grid, by_position, column_map, body.index)
     skipped = _skipped_rows(grid, body, column_map, by_position, program)
+    not_judged = {s.row for s in skipped}  # a totals row's =SUM is no problem of a recipient's
+    read_problems = [
+        p for p in _read_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
+    ]
     source = program.source or "a program file (--config)"
     values_of = {
         info.header: body[info.header].iloc[:LOOKALIKE_ROWS].tolist()

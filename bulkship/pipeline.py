@@ -711,7 +711,11 @@ async def _run(
             ledger.batch(batch), settings, action="run", command=f"bulkship run {path} --batch {batch}"
         )
         file_hash = loaded.file_hash if loaded else file_sha256(path)
-        if _already_complete(ledger, batch, file_hash):
+        # --include-hidden may turn rows skipped last time into rows to order: the file must be read again
+        hidden_wanted = program is not None and program.include_hidden
+        if _already_complete(ledger, batch, file_hash) and not (
+            hidden_wanted and ledger.row_counts(batch).get("skipped")
+        ):
             record = ledger.batch(batch)
             output = Path(record.output) if record and record.output else None
             result = _result_from_ledger(ledger, batch, settings, output)

@@ -319,3 +319,38 @@ def test_no_header_found_names_the_closest_known_headers(tmp_path: Path) -> None
         "'Citty' (closest: 'City' for City), 'Zipcod' (closest: 'ZIP Code' for ZIP Code)"
     )
     assert "[columns]" in str(caught.value.hint)
+
+
+def test_a_row_ordered_before_and_hidden_since_still_shows_its_card_and_is_never_sent_again(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tidied_hr_sheet(tmp_path / "hr.xlsx")
+    out = str(tmp_path / "out")
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", out, "--include-hidden"]) == 0
+    assert len(vendor_lines(isolated_data_dir)) == 5
+    book = openpyxl.load_workbook(sheet)  # the user opens it again and saves: a new file, the same rows
+    book["Recipients"]["L1"] = "Checked"
+    book.save(sheet)
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", out]) == 0, capsys.readouterr().err
+    assert len(vendor_lines(isolated_data_dir)) == 5  # nothing sent twice, nothing new
+    results = openpyxl.load_workbook(tmp_path / "out" / "hr-results.xlsx")["Results"]
+    header = [c.value for c in results[1]]
+    at = header.index("Row")
+    status = {r[at]: (r[at + 1], r[at + 2]) for r in results.iter_rows(min_row=2, values_only=True)}
+    assert status[3][0] != "skipped"  # the card exists: its status is the vendor's
+    assert status[3][1] == "ordered before; now hidden by the filter on column J 'Eligible'"
+    assert status[7] == ("skipped", "totals row ('Total')")
+
+
+def test_include_hidden_after_a_complete_run_orders_the_rows_skipped_before(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tidied_hr_sheet(tmp_path / "hr.xlsx")
+    out = str(tmp_path / "out")
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", out]) == 0
+    assert len(vendor_lines(isolated_data_dir)) == 2
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", out, "--include-hidden"]) == 0
+    assert sorted(ln["ExternalId"] for ln in vendor_lines(isolated_data_dir)) == [
+        "000123", "000124", "000125", "000126", "000127",
+    ]  # fmt: skip
+    capsys.readouterr()

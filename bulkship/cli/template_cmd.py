@@ -42,6 +42,7 @@ def template_command(
             f"{wanted} already exists and was left as it is; the new template is {path} "
             "(pass --force to replace it)",
             markup=False,
+            soft_wrap=True,
         )
     err_console.print("Fill in one row per recipient, then run: bulkship validate " + str(path))
     typer.echo(str(path))

@@ -385,6 +385,7 @@ def book_from_run(
     keys, repeats = ledger_keys(frame)
     fingerprints = dict(zip(index, keys, strict=True))
     statuses = dict(zip(index, map(str, frame[STATUS].tolist()), strict=True))
+    skipped = {s.row: s.reason for s in sheet.skipped}  # hidden rows, totals rows, notes: why not ordered
     outcomes: dict[int, RowOutcome] = {}
     for row in sheet.frame.index.tolist():
         row = int(row)
@@ -392,14 +393,22 @@ def book_from_run(
         fingerprint = fingerprints.get(row)
         judged = statuses.get(row, "valid")
         # The ledger's view with validation's normalisations: what merge_outcome(judged, it) gives, built
-        # once (the ledger never holds normalisations).
-        use_ledger = fingerprint is not None and judged not in JUDGED_STATUSES
+        # once (the ledger never holds normalisations). A row skipped now but ordered before (hidden since)
+        # still shows its card.
+        use_ledger = fingerprint is not None and (judged not in JUDGED_STATUSES or judged == "skipped")
         from_ledger = view.outcome(row, fingerprint, normalised) if fingerprint and use_ledger else None
         if from_ledger is not None and from_ledger.status not in JUDGED_STATUSES:
+            if row in skipped:
+                note = f"ordered before; now {skipped[row]}"
+                from_ledger = replace(
+                    from_ledger, problems="; ".join(filter(None, [note, from_ledger.problems]))
+                )
             outcomes[row] = from_ledger
             continue
         # validation's own words are richer than the ledger's summary of invalid and duplicate rows
         problems = errors.get(row, [])
+        if row in skipped:
+            problems = [skipped[row], *problems]
         if row in repeats:  # no PO, line or cost of its own: the row it repeats has them
             problems = [duplicate_note(repeats[row]), *problems]
         outcomes[row] = RowOutcome(
