@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -386,3 +387,50 @@ def test_run_track_and_reconcile_end_to_end_against_the_likely_real_dialect(
         assert after[row]["Tracking Number"] and after[row]["Status"] in ("shipped", "delivered"), after[row]
     code, report = _run_json(["reconcile", BATCH, "--json"], capsys)
     assert code == 0 and report["matches"], report
+
+
+def test_a_vendor_line_status_bulkship_does_not_know_is_shown_as_the_vendor_wrote_it() -> None:
+    from bulkship.ledger import RowRecord
+    from bulkship.reconcile.join import row_status
+
+    def row(status: str, line_status: str | None) -> RowRecord:
+        return RowRecord("b", "fp", 2, status, "PO-1", 0, "E1", "li", None, None, line_status, None, None,
+                         None, None, None, "now")  # fmt: skip
+
+    assert row_status(row("ordered", "backordered"), None) == "backordered"  # never "ordered"
+    assert row_status(row("ordered", "cancelled"), None) == "cancelled"
+    assert row_status(row("ordered", None), None) == "ordered"
+    assert row_status(row("review", None), None) == "needs review"
+
+
+def test_a_lower_line_item_limit_than_assumed_fails_the_rows_with_the_vendors_words(tmp_path: Path) -> None:
+    # api-contract assumes 100 line items per order; this vendor takes 2 and says so for the whole order
+    class TwoLinesAtMost(httpx.AsyncBaseTransport):
+        def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+            self.inner = inner
+
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            posted = request.method == "POST" and request.url.path.lower() == "/v1/orders"
+            if posted and len(json.loads(request.content)["LineItems"]) > 2:
+                body = {"Message": "The request is invalid.",
+                        "ModelState": {"order.LineItems": ["At most 2 line items."]}}  # fmt: skip
+                return httpx.Response(400, json=body)
+            return await self.inner.handle_async_request(request)
+
+    from support import SandboxVendor, write_sheet
+
+    vendor = SandboxVendor(tmp_path)
+    try:
+        settings = Settings(data_dir=tmp_path / "data", out_dir=tmp_path / "out")
+        sheet = write_sheet(tmp_path / "staff.csv", range(3))
+        result = run_batch(
+            sheet, settings, wait_s=0, client_factory=vendor.factory(TwoLinesAtMost(vendor.transport))
+        )
+        assert result.failed_rows == 3 and not vendor.sandbox.orders()  # nothing half-sent, no crash
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            errors = {r.error for r in ledger.batch_rows("staff")}
+        assert errors == {"LineItems: At most 2 line items."}
+        again = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(), max_lines=2)
+        assert again.ordered_rows == 3 and vendor.external_ids() == {f"E{i}": 1 for i in range(3)}
+    finally:
+        vendor.close()

@@ -9,6 +9,7 @@ optional: a missing or odd value gives a default, never an exception.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -284,13 +285,17 @@ def error_message(body: Any) -> str:
     return text(body, "Message", "Error", "Title", "Detail")
 
 
+_MODEL_PREFIX = re.compile(r"^(?:\$\.|order\.)", re.IGNORECASE)  # ProblemDetails' "$.", ASP.NET's "order."
+_LINE_ITEMS_KEY = re.compile(r"(?:^|[.$])lineitems(?=\[|$|\.)", re.IGNORECASE)
+
+
 def error_path(key: str) -> str:
     """A field path as the documented 400 writes it: ASP.NET's ``order.LineItems[1].Zip`` and
     ProblemDetails' ``$.LineItems[1].Zip`` (or ``$.lineItems[1].zip``) are ``LineItems[1].Zip``."""
-    at = key.lower().find("lineitems[")
-    if at >= 0:
-        return "LineItems" + key[at + len("lineitems") :]
-    return key[2:] if key.startswith("$.") else key
+    match = _LINE_ITEMS_KEY.search(key)
+    if match:
+        return "LineItems" + key[match.end() :]
+    return _MODEL_PREFIX.sub("", key)
 
 
 def field_errors(body: Any) -> dict[str, list[str]]:
