@@ -287,3 +287,18 @@ def test_the_library_verbs_are_offered_by_import_bulkship(settings, tmp_path: Pa
     assert bulkship.reconcile_batch(settings, "LIB").matches
     assert bulkship.sandbox_reset(settings)
     assert bulkship.track_batches(settings, "LIB").batches[0].batch == "LIB"
+
+
+def test_the_cost_page_says_so_while_another_batch_holds_the_ledger(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bulkship.web import app as web_app
+
+    upload(client, SAMPLES / "anniversary.xlsx", name="waiting")
+    monkeypatch.setattr(web_app, "BUSY_WAIT_S", 0.05)
+    runner = client.app.web.runner  # type: ignore[attr-defined]
+    with runner.exclusive:  # as a run of another batch does while it sends
+        busy = client.get("/batches/waiting/cost")
+    assert busy.status_code == 409
+    assert "Another batch is being sent right now" in busy.text and "Nothing was sent" in busy.text
+    assert client.get("/batches/waiting/cost").status_code == 200  # once it is done

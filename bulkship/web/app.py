@@ -272,11 +272,27 @@ async def fix_row(request: Request) -> Response:
 # -- cost and confirm ------------------------------------------------------------------------------------
 
 
+BUSY_WAIT_S = 10.0  # how long the cost page waits for another batch's run to let go of the ledger
+
+
 def _plan(web: Web, batch: state.WebBatch) -> Any:
     def make() -> Any:
-        with web.runner.exclusive:
-            return api.plan_batch(batch.upload or "", web.settings, batch=batch.name, sheet=batch.sheet,
-                            corrections=batch.corrections)  # fmt: skip
+        if not web.runner.exclusive.acquire(timeout=BUSY_WAIT_S):
+            raise BulkshipError(
+                "Another batch is being sent right now: the cost of this one is worked out once it is done. "
+                "Nothing was sent",
+                hint="reload this page in a moment",
+            )
+        try:
+            return api.plan_batch(
+                batch.upload or "",
+                web.settings,
+                batch=batch.name,
+                sheet=batch.sheet,
+                corrections=batch.corrections,
+            )
+        finally:
+            web.runner.exclusive.release()
 
     return web.reviews.plans.get_or_make((batch.name, batch.change_id), make)
 
@@ -289,8 +305,8 @@ async def cost(request: Request) -> Response:
     try:
         found = await run_in_threadpool(web.reviews.review, batch)
         view = await run_in_threadpool(_plan, web, batch)
-    except BulkshipError as exc:
-        return render(request, "unusable.html", 409, batch=batch, error=exc)
+    except BulkshipError as exc:  # another run holds the ledger, the file repeats another batch...
+        return render(request, "problem.html", 409, batch=batch, error=exc)
     return render(request, "cost.html", batch=batch, view=view, counts=found.counts, error="")
 
 
@@ -440,7 +456,7 @@ async def reconcile(request: Request) -> Response:
     try:
         report = await run_in_threadpool(api.reconcile_batch, web.settings, batch.name)
     except BulkshipError as exc:
-        return render(request, "unusable.html", 409, batch=batch, error=exc)
+        return render(request, "problem.html", 409, batch=batch, error=exc)
     return render(request, "reconcile.html", batch=batch, report=report)
 
 
