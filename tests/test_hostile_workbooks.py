@@ -212,3 +212,20 @@ def test_legitimate_files_with_the_same_features_still_load(tmp_path: Path) -> N
     )
     big = raw_xlsx(tmp_path / "big.xlsx", HEADER_ROW + rows, dimension="A1:B60000")
     assert len(load_sheet(big).frame) == 59_999
+
+
+def test_ods_rows_hidden_by_a_filter_or_a_collapsed_group_and_hidden_columns_are_read(tmp_path: Path) -> None:
+    columns = (
+        '<table:table-column table:number-columns-repeated="2"/>'
+        '<table:table-column table:visibility="collapse"/>'
+        '<table:table-column table:number-columns-repeated="6"/>'
+    )
+    header = ods_cells("Name", "Address", "Street Address", "City", "State", "ZIP", "Product", "Value")
+    person = ods_cells("Ann Lee", "9 Old Rd", "1 Main St", "Boston", "MA", "02134", "CVS", "50")
+    filtered = person.replace("<table:table-row>", '<table:table-row table:visibility="filter">')
+    grouped = person.replace("<table:table-row>", '<table:table-row table:visibility="collapse">')
+    path = ods(tmp_path / "list.ods", columns + header + person + filtered + grouped + person)
+    loaded = load_sheet(path)
+    assert [(s.row, s.kind) for s in loaded.skipped] == [(3, "filtered"), (4, "collapsed")]
+    assert next(h for h, c in loaded.column_map.items() if c == "address1") == "Address"
+    assert [(c.header, c.hidden) for c in loaded.columns if c.hidden] == [("Street Address", True)]
