@@ -14,7 +14,7 @@ truth for the user's original cells and for validation problems. Nothing here wr
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -65,6 +65,7 @@ class Prices:
 
     fees: Mapping[str, Decimal]
     shipping: Mapping[str, Decimal]
+    _seen: dict[tuple[_Line, Decimal], Breakdown] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> Prices:
@@ -90,9 +91,16 @@ class Prices:
         return self.fees.get(product, self.fees.get(product.upper(), Decimal(0)))
 
     def breakdown(self, line: _Line, total: Decimal) -> Breakdown:
-        face = line.value * line.quantity
-        fees = self.fee(line.product) * line.quantity
-        return Breakdown.of(total, face, fees, self.shipping.get(line.shipping_method, Decimal(0)))
+        """Worked out once per kind of line and total (a batch has few): Decimal sums cost µs each."""
+        key = (line, total)
+        found = self._seen.get(key)
+        if found is None:
+            face = line.value * line.quantity
+            fees = self.fee(line.product) * line.quantity
+            found = Breakdown.of(total, face, fees, self.shipping.get(line.shipping_method, Decimal(0)))
+            if len(self._seen) < 100_000:
+                self._seen[key] = found
+        return found
 
 
 NO_PRICES = Prices({}, {})

@@ -191,32 +191,63 @@ class ResultBook:
     fingerprints: Mapping[int, str] = field(default_factory=dict)  # spreadsheet row -> ledger fingerprint
 
 
-@dataclass
 class _Tally:
     """Counts and money gathered while the rows stream past, for the Orders and Summary sheets. Every sum
-    the workbook shows is one of these, added up once from the rows."""
+    the workbook shows is one of these, added up once from the rows.
 
-    by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RESULT_STATUSES, 0))
-    by_money: dict[str, MoneyTally] = field(default_factory=lambda: {b: MoneyTally() for b in MONEY_BUCKETS})
-    by_product: dict[str, MoneyTally] = field(default_factory=dict)  # charged and in doubt
-    by_shipping: dict[str, MoneyTally] = field(default_factory=dict)
-    by_order: dict[str, MoneyTally] = field(default_factory=dict)
-    rows: int = 0
+    Rows are counted by what they hold (bucket, order, product, method, figures, cards), and the money is
+    added up once per distinct kind of row: a 100k-row batch has a few thousand."""
+
+    def __init__(self) -> None:
+        self.by_status: dict[str, int] = dict.fromkeys(RESULT_STATUSES, 0)
+        self.rows = 0
+        self._kinds: dict[tuple[Any, ...], int] = {}
+        self._totals: tuple[dict[str, MoneyTally], ...] | None = None
 
     def add(self, outcome: RowOutcome) -> None:
         self.rows += 1
         status = outcome.status
         self.by_status[status] = self.by_status.get(status, 0) + 1
-        bucket = outcome.money
-        if not bucket:
-            return
-        money, cards, po = outcome.breakdown(), outcome.cards, outcome.po_number
-        self.by_money.setdefault(bucket, MoneyTally()).add(money, cards, po)
-        self.by_order.setdefault(po, MoneyTally()).add(money, cards, po)
-        if bucket == TO_SEND:
-            return
-        self.by_product.setdefault(outcome.product or "?", MoneyTally()).add(money, cards, po)
-        self.by_shipping.setdefault(outcome.shipping_method or "?", MoneyTally()).add(money, cards, po)
+        if outcome.money:
+            kind = (
+                outcome.money, outcome.po_number, outcome.product, outcome.shipping_method, outcome.cards,
+                outcome.face_value, outcome.discount, outcome.fees, outcome.shipping, outcome.cost,
+            )  # fmt: skip
+            self._kinds[kind] = self._kinds.get(kind, 0) + 1
+
+    def _added_up(self) -> tuple[dict[str, MoneyTally], ...]:
+        if self._totals is None:
+            by_money: dict[str, MoneyTally] = {b: MoneyTally() for b in MONEY_BUCKETS}
+            by_order: dict[str, MoneyTally] = {}
+            by_product: dict[str, MoneyTally] = {}
+            by_shipping: dict[str, MoneyTally] = {}
+            zero = Decimal(0)
+            for (bucket, po, product, method, cards, *figures), count in self._kinds.items():
+                money = Breakdown(*(count * (figure or zero) for figure in figures))
+                tallies = [by_money.setdefault(bucket, MoneyTally()), by_order.setdefault(po, MoneyTally())]
+                if bucket != TO_SEND:  # by product and method: money charged or in doubt
+                    tallies.append(by_product.setdefault(product or "?", MoneyTally()))
+                    tallies.append(by_shipping.setdefault(method or "?", MoneyTally()))
+                for tally in tallies:
+                    tally.add(money, cards * count, po, rows=count)
+            self._totals = (by_money, by_order, by_product, by_shipping)
+        return self._totals
+
+    @property
+    def by_money(self) -> dict[str, MoneyTally]:
+        return self._added_up()[0]
+
+    @property
+    def by_order(self) -> dict[str, MoneyTally]:
+        return self._added_up()[1]
+
+    @property
+    def by_product(self) -> dict[str, MoneyTally]:
+        return self._added_up()[2]
+
+    @property
+    def by_shipping(self) -> dict[str, MoneyTally]:
+        return self._added_up()[3]
 
 
 def missing_outcome(row: int) -> RowOutcome:
@@ -871,7 +902,7 @@ def _cut_cells(columns: Sequence[Sequence[Any]], headers: Sequence[str]) -> dict
     found: dict[int, list[str]] = {}
     for header, values in zip(headers, columns, strict=False):
         try:
-            if len("".join(values)) <= MAX_CELL_TEXT // 2:
+            if max(map(len, values), default=0) <= MAX_CELL_TEXT // 2:
                 continue
         except TypeError:
             pass
