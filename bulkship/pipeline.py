@@ -36,7 +36,7 @@ import os
 import re
 import shlex
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -553,14 +553,23 @@ def _workbook_not_written(ledger: Ledger, batch: str, error: BaseException) -> B
 
 @_collector_paused()
 def write_results(
-    ledger: Ledger, batch: str, validation: ValidationResult, settings: Settings, catalog: Catalog | None
+    ledger: Ledger,
+    batch: str,
+    validation: ValidationResult,
+    settings: Settings,
+    catalog: Catalog | None,
+    *,
+    paper: str | None = None,
 ) -> Path:
-    """The result workbook, from the ledger and this run's rows (``bulkship.reconcile`` does the work)."""
+    """The result workbook, from the ledger and this run's rows (``bulkship.reconcile`` does the work);
+    ``paper``: the program's paper size (default US Letter)."""
     from .outputlock import output_lock
     from .reconcile import book_from_run, write_result_workbook
     from .reconcile.join import record_prices
 
     book = book_from_run(ledger, batch, validation, api=settings.api_url, catalog=catalog)
+    if paper:
+        book = replace(book, info=replace(book.info, paper=paper))
     if catalog is not None:
         record_prices(ledger, batch, catalog)  # so that track, status and the webhook break money down alike
     path = result_path(Path(settings.out_dir), batch)
@@ -794,7 +803,9 @@ async def _run(
                 await _wait_for_completion(client, ledger, batch, wait_s, settings.concurrency)
         not_written: BulkshipError | None = None
         try:
-            output = write_results(ledger, batch, validation, settings, catalog)
+            output = write_results(
+                ledger, batch, validation, settings, catalog, paper=program.paper if program else None
+            )
         except (OSError, BulkshipError) as exc:  # a full disk, a folder gone since the start
             output, not_written = None, _workbook_not_written(ledger, batch, exc)
         result = _result_from_ledger(ledger, batch, settings, output)

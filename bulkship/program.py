@@ -6,6 +6,7 @@ sheet = "Recipients"        # which sheet of a workbook to read
 reject_po_boxes = true      # policy: PO boxes are errors instead of warnings
 repeat_window_days = 60     # a card another batch ordered this recently is held, not sent again
 include_hidden = false      # order hidden and filtered-out rows too (as --include-hidden)
+paper = "letter"            # the result workbook prints on: letter (default), a4 or legal
 schema = "my-recipients.toml"   # optional: another sheet contract (relative to this file)
 
 [columns]                   # fix a mapping, over every guess: canonical column = "Header text" or "C"
@@ -55,6 +56,7 @@ class ProgramSettings:
     sheet: str | None = None
     reject_po_boxes: bool = False
     repeat_window_days: int | None = None  # None: bulkship.repeats.DEFAULT_WINDOW_DAYS
+    paper: str = "letter"  # the result workbook's paper size (bulkship.reconcile.sheets.PAPER_SIZES)
     schema_path: Path | None = None
     columns: dict[str, str] = field(default_factory=dict)  # canonical -> header text
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical -> extra aliases
@@ -97,6 +99,20 @@ def _window_days(value: object, path: Path) -> int | None:
     return value
 
 
+PAPERS = ("letter", "a4", "legal")
+
+
+def _paper(value: object, path: Path) -> str:
+    if value is None:
+        return "letter"
+    if not isinstance(value, str) or value.strip().lower() not in PAPERS:
+        raise ConfigError(
+            f"Program settings {path}: paper must be one of {', '.join(PAPERS)}, not {value!r}",
+            hint='for example: paper = "a4"',
+        )
+    return value.strip().lower()
+
+
 def load_program(path: Path | str | None) -> ProgramSettings:
     """Read a program settings file; ``None`` gives the built-in defaults."""
     if path is None:
@@ -123,6 +139,7 @@ def load_program(path: Path | str | None) -> ProgramSettings:
         sheet=str(program["sheet"]) if program.get("sheet") else None,
         reject_po_boxes=bool(program.get("reject_po_boxes", False)),
         repeat_window_days=_window_days(program.get("repeat_window_days"), path),
+        paper=_paper(program.get("paper"), path),
         schema_path=(path.parent / str(schema)) if schema else None,
         columns={k: str(v) for k, v in columns.items()},
         aliases={k: tuple(str(a) for a in (v if isinstance(v, list) else [v])) for k, v in aliases.items()},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -260,3 +261,26 @@ def test_libreoffice_reads_the_workbook(workbook_path: Path, tmp_path: Path) -> 
     assert lines[0].startswith("Employee ID,Full Name")
     assert "02134" in lines[1] and "9400100000000000000001" in lines[1]
     assert "+1 555 0100" in text and "#NAME" not in text and "Err:" not in text
+
+
+def test_sheets_print_landscape_one_page_wide_with_the_header_on_every_page(workbook_path: Path) -> None:
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(workbook_path) as archive:
+        results = archive.read("xl/worksheets/sheet1.xml").decode()
+        names = archive.read("xl/workbook.xml").decode()
+    setup = re.search(r"<pageSetup [^>]*/>", results)
+    assert setup and 'orientation="landscape"' in setup.group() and 'paperSize="1"' in setup.group()
+    assert 'fitToHeight="0"' in setup.group() and '<pageSetUpPr fitToPage="1"/>' in results
+    assert "_xlnm.Print_Titles" in names and "Results!$1:$1" in names  # the header row on every page
+    summary = openpyxl.load_workbook(workbook_path)[SUMMARY_SHEET]
+    assert summary.page_setup.fitToWidth in (None, 1) and summary.page_setup.fitToHeight in (None, 1)
+    assert read_result_workbook(workbook_path).paper == "letter"
+
+
+def test_another_paper_size_is_kept_when_the_workbook_is_rewritten(tmp_path: Path) -> None:
+    book = _book()
+    a4 = ResultBook(book.headers, book.rows, book.outcomes, book.orders, replace(book.info, paper="a4"))
+    path = write_result_workbook(a4, tmp_path / "a4.xlsx")
+    assert read_result_workbook(path).paper == "a4"

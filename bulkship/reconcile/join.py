@@ -659,7 +659,7 @@ def book_from_existing(
         if update is not None and update.status in JUDGED_STATUSES:
             update = None
         outcomes[row] = merge_outcome(previous, update)
-    info = run_info(ledger, view.batch, batch_name=batch, api=api)
+    info = replace(run_info(ledger, view.batch, batch_name=batch, api=api), paper=existing.paper)
     return ResultBook(
         headers=existing.headers,
         rows=existing.rows,

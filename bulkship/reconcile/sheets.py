@@ -715,6 +715,7 @@ class ExistingResults:
     outcomes: dict[int, RowOutcome]
     fingerprints: dict[int, str] = field(default_factory=dict)
     batch: str | None = None
+    paper: str = DEFAULT_PAPER
 
 
 def _cell_text(value: Any) -> str:
@@ -786,8 +787,28 @@ def read_result_workbook(path: Path) -> ExistingResults:
                 if len(line) >= 2 and line[0] == "Batch":
                     batch = _cell_text(line[1])
     return ExistingResults(
-        headers=headers or (), rows=rows, outcomes=outcomes, fingerprints=fingerprints, batch=batch
+        headers=headers or (),
+        rows=rows,
+        outcomes=outcomes,
+        fingerprints=fingerprints,
+        batch=batch,
+        paper=_paper_of(path),
     )
+
+
+def _paper_of(path: Path) -> str:
+    """The paper the workbook was set up for (a rewrite keeps it)."""
+    import re
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            first = archive.read("xl/worksheets/sheet1.xml")[-4000:].decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return DEFAULT_PAPER
+    found = re.search(r'<pageSetup [^>]*paperSize="(\d+)"', first)
+    code = int(found.group(1)) if found else PAPER_SIZES[DEFAULT_PAPER]
+    return next((name for name, number in PAPER_SIZES.items() if number == code), DEFAULT_PAPER)
 
 
 def _amount(text: str) -> Decimal | None:
