@@ -104,3 +104,4 @@ def test_option_defaults_copied_into_the_cli_match_the_library():
     assert run_cmd.DEFAULT_WAIT_S == pipeline.DEFAULT_WAIT_S
     assert run_cmd.DEFAULT_MAX_LINES == plan.DEFAULT_MAX_LINES
     assert track_cmd.DEFAULT_PORT == webhook.DEFAULT_PORT
+    assert track_cmd.DEFAULT_QUIET_S == webhook.DEFAULT_REWRITE_DELAY_S

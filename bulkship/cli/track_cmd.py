@@ -36,8 +36,10 @@ if TYPE_CHECKING:  # httpx, starlette, pandas and the ledger load when a command
     from ..reconcile.compare import ReconcileReport
     from ..track import TrackReport
 
-# A copy of webhook.DEFAULT_PORT (the webhook module pulls in starlette); tests/test_cli.py checks they agree.
+# Copies of webhook.DEFAULT_PORT and DEFAULT_REWRITE_DELAY_S (the webhook module pulls in starlette);
+# tests/test_cli.py checks they agree.
 DEFAULT_PORT = 8787
+DEFAULT_QUIET_S = 5.0
 PIPED_WIDTH = 200
 CsvOption = Annotated[
     bool,
@@ -151,6 +153,16 @@ def webhook_serve(
             "--secret", help="Shared secret (env BULKSHIP_WEBHOOK_SECRET; default: a new random one)."
         ),
     ] = None,
+    quiet_s: Annotated[
+        float,
+        typer.Option(
+            "--quiet-s",
+            min=0,
+            envvar="BULKSHIP_WEBHOOK_QUIET_S",
+            help="Rewrite the result workbook once deliveries have been quiet this many seconds "
+            "(env BULKSHIP_WEBHOOK_QUIET_S); it is also brought up to date when the receiver stops.",
+        ),
+    ] = DEFAULT_QUIET_S,
     api_url: ApiUrlOption = None,
     credentials: CredentialsOption = None,
     ledger: LedgerOption = None,
@@ -176,7 +188,7 @@ def webhook_serve(
         err_console.print(f"Recording into the ledger {settings.ledger}. Stop with Ctrl-C.", soft_wrap=True)
 
     with contextlib.suppress(KeyboardInterrupt):
-        serve(settings, host=host, port=port, secret=shared, on_ready=ready)
+        serve(settings, host=host, port=port, secret=shared, on_ready=ready, rewrite_delay_s=quiet_s)
     err_console.print("Webhook receiver stopped; `bulkship track` follows the orders from here.")
 
 
