@@ -15,6 +15,7 @@ import dataclasses
 import json
 import logging
 import random
+import ssl
 import time
 from collections.abc import Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass
@@ -191,7 +192,9 @@ class VendorClient:
         self._rng = rng or random.Random()
         self._limiter = RateLimiter(rate_limit, sleep=self._sleep, clock=clock) if rate_limit else None
         self._timeout = timeout_for(timeout_s)
-        self._tls = httpx.create_ssl_context()  # once: building one costs ~20-40 ms of CPU
+        # once, and only for real HTTP: building one costs ~20-60 ms of CPU, and an injected transport (the
+        # embedded sandbox, tests) never opens a TLS connection
+        self._tls: ssl.SSLContext | bool = httpx.create_ssl_context() if transport is None else True
         self._http = self._http_client(transport, HTTP_LIMITS)
         # Over real HTTP each request borrows a client of its own, one keep-alive connection each: one shared
         # AsyncClient's pool costs CPU per request that grows with the requests in flight (FIELD-NOTES). An
