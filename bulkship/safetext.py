@@ -6,7 +6,8 @@ formula either); CSV has no cell types, so it gets a leading apostrophe (the OWA
 
 from __future__ import annotations
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Full-width forms too: spreadsheets in East Asian locales take a leading ＝ for the start of a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def needs_quote(text: str) -> bool:

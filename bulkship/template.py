@@ -7,9 +7,11 @@ import itertools
 from pathlib import Path
 from typing import Any
 
+from .atomicfile import atomic_path
 from .load import column_letter
 from .models import Catalog
 from .program import ProgramSettings
+from .safetext import needs_quote
 from .schema import SheetContract, load_contract
 from .validate.usps import STATE_NAMES
 
@@ -56,8 +58,12 @@ def write_template(
     defaults = program.effective_defaults
     path = Path(path)
     path = path if force else free_path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book = xlsxwriter.Workbook(str(path))
+    with atomic_path(path) as temp:
+        _write_book(xlsxwriter.Workbook(str(temp)), catalog, contract, defaults)
+    return path
+
+
+def _write_book(book: Any, catalog: Catalog, contract: SheetContract, defaults: dict[str, str]) -> None:
     try:
         header = book.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1})
         required_header = book.add_format({"bold": True, "bg_color": "#F4B183", "border": 1})
@@ -67,10 +73,11 @@ def write_template(
         instructions = book.add_worksheet(INSTRUCTIONS_SHEET)
         lists_sheet = book.add_worksheet(LISTS_SHEET)
         lists = _lists(catalog)
+        quoted = book.add_format({"quote_prefix": True})  # a catalog id like '=1+2' stays text
         for position, (column, values) in enumerate(lists.items()):
             lists_sheet.write_string(0, position, contract.title(column), header)
             for row, value in enumerate(values, start=1):
-                lists_sheet.write_string(row, position, value)
+                lists_sheet.write_string(row, position, value, quoted if needs_quote(value) else None)
         lists_sheet.hide()
         list_ranges = {
             column: f"={LISTS_SHEET}!${column_letter(i + 1)}$2:${column_letter(i + 1)}${len(values) + 1}"
@@ -111,16 +118,20 @@ def write_template(
                 )
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, 0, len(contract.columns) - 1)
-        _write_instructions(instructions, contract, defaults, header, wrap)
+        quoted_formats = {
+            False: book.add_format({"quote_prefix": True}),
+            True: book.add_format({"quote_prefix": True, "text_wrap": True, "valign": "top"}),
+        }
+        _write_instructions(instructions, contract, defaults, (header, wrap, quoted_formats))
         sheet.activate()
     finally:
         book.close()
-    return path
 
 
 def _write_instructions(
-    sheet: Any, contract: SheetContract, defaults: dict[str, str], header: Any, wrap: Any
+    sheet: Any, contract: SheetContract, defaults: dict[str, str], formats: tuple[Any, Any, dict[bool, Any]]
 ) -> None:
+    header, wrap, quoted = formats
     lines = [
         "One row per recipient on the Recipients sheet. Orange headers must be filled in on every row.",
         "Keep the header row. Extra columns of your own are allowed: bulkship carries them to the results.",
@@ -132,15 +143,16 @@ def _write_instructions(
     titles = ["Column", "Required", "Default when empty", "Description", "Example", "Also accepted headers"]
     for position, title in enumerate(titles):
         sheet.write_string(top, position, title, header)
+    # the schema and program files are the user's text: formula-like text in them stays inert too
     for row, spec in enumerate(contract.columns.values(), start=top + 1):
         default = defaults.get(spec.name, "")
         if spec.name == "name":
             default = "First Name + Last Name"
-        sheet.write_string(row, 0, spec.title)
-        sheet.write_string(row, 1, "yes" if spec.required and not default else "")
-        sheet.write_string(row, 2, default)
-        sheet.write_string(row, 3, spec.description, wrap)
-        sheet.write_string(row, 4, spec.example)
-        sheet.write_string(row, 5, ", ".join(spec.aliases), wrap)
+        cells = [spec.title, "yes" if spec.required and not default else "", default, spec.description]
+        cells += [spec.example, ", ".join(spec.aliases)]
+        for position, text in enumerate(cells):
+            wrapped = position in (3, 5)
+            fmt = quoted[wrapped] if needs_quote(text) else (wrap if wrapped else None)
+            sheet.write_string(row, position, text, fmt)
     for position, width in enumerate((18, 10, 22, 70, 16, 50)):
         sheet.set_column(position, position, width)

@@ -22,6 +22,7 @@ from typing import Any
 
 import pandas as pd
 
+from .atomicfile import atomic_path
 from .safetext import csv_safe, needs_quote
 
 EXCEL_MAX_ROWS = 1_048_576  # per sheet, header included
@@ -119,18 +120,18 @@ def write_workbook(
     (also written on a final 'Notes' sheet)."""
     import xlsxwriter
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     notes: list[str] = []
     taken: set[str] = set()
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": constant_memory, "strings_to_formulas": False})
-    try:
-        formats = _Formats(book)
-        for table in tables:
-            notes.extend(_write_table(book, formats, table, max_rows_per_sheet, taken))
-        _write_notes(book, notes, taken)
-    finally:
-        book.close()
+    with atomic_path(path) as temp:
+        options = {"constant_memory": constant_memory, "strings_to_formulas": False}
+        book = xlsxwriter.Workbook(str(temp), options)
+        try:
+            formats = _Formats(book)
+            for table in tables:
+                notes.extend(_write_table(book, formats, table, max_rows_per_sheet, taken))
+            _write_notes(book, notes, taken)
+        finally:
+            book.close()
     return notes
 
 
@@ -196,8 +197,7 @@ def _write_cell(
 def write_csv(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:
     """UTF-8 with a BOM (so Excel detects it), formula-like text prefixed with an apostrophe."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_path(path) as temp, temp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([csv_safe(str(h)) for h in headers])
         for values in rows:

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import itertools
 import math
-import os
 import queue
 import re
 import shutil
-import stat
-import tempfile
 import threading
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -26,6 +23,7 @@ from pathlib import Path
 from typing import IO, cast
 from xml.sax.saxutils import escape as xml_escape
 
+from .atomicfile import atomic_path
 from .safetext import FORMULA_TRIGGERS
 
 # THE cell renderer of every sheet bulkship streams or splices (result workbook, validation workbook): text
@@ -331,25 +329,18 @@ def splice_sheets(path: Path, sheets: Mapping[str, SheetCells]) -> None:
     The new file replaces the old one atomically.
     """
     members = {sheet_part(path, name): cells for name, cells in sheets.items()}
-    fd, tmp_name = tempfile.mkstemp(prefix=".splice-", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    try:
-        with (
-            zipfile.ZipFile(path) as source,
-            zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as target,
-        ):
-            for info in source.infolist():
-                cells = members.get(info.filename)
-                if cells is None:
-                    with source.open(info) as src, target.open(info.filename, "w") as dst:
-                        shutil.copyfileobj(src, dst)
-                else:
-                    _write_member(target, info.filename, source.read(info), cells)
-        os.chmod(tmp_name, stat.S_IMODE(path.stat().st_mode))  # mkstemp made it private; keep the original's
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with (
+        atomic_path(path, keep_mode=True) as temp,
+        zipfile.ZipFile(path) as source,
+        zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as target,
+    ):
+        for info in source.infolist():
+            cells = members.get(info.filename)
+            if cells is None:
+                with source.open(info) as src, target.open(info.filename, "w") as dst:
+                    shutil.copyfileobj(src, dst)
+            else:
+                _write_member(target, info.filename, source.read(info), cells)
 
 
 def _write_member(target: zipfile.ZipFile, member: str, skeleton: bytes, cells: SheetCells) -> None:

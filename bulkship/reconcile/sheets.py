@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import csv
 import itertools
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -34,7 +32,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from ..atomicfile import publish
+from ..atomicfile import atomic_path
 from ..errors import BulkshipError, FileFormatError
 from ..money import MONEY_FIELDS, MONEY_LABELS, WORKBOOK_MONEY_FORMAT, Breakdown, MoneyTally, money_plain
 from ..safetext import csv_safe, needs_quote
@@ -403,20 +401,14 @@ def _chain(head: list[Any], tail: Iterator[Any]) -> Iterator[Any]:
 def write_result_workbook(book: ResultBook, path: Path, *, max_rows_per_sheet: int = EXCEL_MAX_ROWS) -> Path:
     """Write the result workbook atomically to ``path`` (replacing any earlier version) and return it."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=".~" + path.stem, suffix=".xlsx", dir=path.parent)
-    os.close(handle)
     try:
-        _write_xlsx(book, Path(temp_name), max_rows_per_sheet)
-        publish(temp_name, path)
+        with atomic_path(path) as temp:
+            _write_xlsx(book, temp, max_rows_per_sheet)
     except PermissionError as exc:
         raise BulkshipError(
             f"Cannot write the result workbook {path}: {exc.strerror}",
             hint="close it in your spreadsheet application, then run `bulkship track` to write it again",
         ) from None
-    finally:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
     return path
 
 
@@ -682,23 +674,14 @@ def write_results_csv(book: ResultBook, path: Path) -> Path:
     """The Results sheet as CSV (UTF-8 with BOM so Excel reads accents), formula-like text neutralised,
     money as plain two-decimal numbers."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=".~" + path.stem, suffix=".csv", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as stream:
-            writer = csv.writer(stream)
-            writer.writerow([csv_safe(h) for h in book.headers + RESULT_COLUMNS])
-            for row_number, cells in book.rows:
-                outcome = book.outcomes.get(row_number) or missing_outcome(row_number)
-                original = [
-                    csv_safe(str(cells[i])) if i < len(cells) else "" for i in range(len(book.headers))
-                ]
-                tail = [_csv_cell(c, v) for c, v in zip(RESULT_FIELDS, _result_cells(outcome), strict=True)]
-                writer.writerow(original + tail)
-        publish(temp_name, path)
-    finally:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
+    with atomic_path(path) as temp, temp.open("w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow([csv_safe(h) for h in book.headers + RESULT_COLUMNS])
+        for row_number, cells in book.rows:
+            outcome = book.outcomes.get(row_number) or missing_outcome(row_number)
+            original = [csv_safe(str(cells[i])) if i < len(cells) else "" for i in range(len(book.headers))]
+            tail = [_csv_cell(c, v) for c, v in zip(RESULT_FIELDS, _result_cells(outcome), strict=True)]
+            writer.writerow(original + tail)
     return path
 
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..atomicfile import atomic_path
 from ..models import STATUS, Problem, ValidationResult
 from ..safetext import FORMULA_TRIGGERS
 from ..workbook import (
@@ -156,10 +157,15 @@ def write_validation_workbook(
     path: Path | None = None,
     max_rows_per_sheet: int = EXCEL_MAX_ROWS,
 ) -> Path:
+    path = path or validation_workbook_path(result, out_dir)
+    with atomic_path(path) as temp:  # a run killed while writing leaves the previous workbook whole
+        _write_validation_workbook(result, temp, max_rows_per_sheet)
+    return path
+
+
+def _write_validation_workbook(result: ValidationResult, path: Path, max_rows_per_sheet: int) -> None:
     import xlsxwriter
 
-    path = path or validation_workbook_path(result, out_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
     big = [_validation_columns(result), _problem_columns(result)]
     summary = Table(name="Summary", headers=["Item", "Value"], rows=_summary_rows(result))
     notes: list[str] = []
@@ -187,7 +193,6 @@ def write_validation_workbook(
         for sheet, table, start, stop in parts
     }
     splice_sheets(path, cells)
-    return path
 
 
 def _skeleton(
