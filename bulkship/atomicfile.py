@@ -14,7 +14,6 @@ exist: they may hold megabytes of recipient data. A live writer's temporary file
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 import secrets
@@ -138,9 +137,10 @@ def name_max(folder: Path) -> int:
         return DEFAULT_NAME_MAX
 
 
-def check_file_name(path: Path, *, what: str, hint: str) -> Path:
-    """Refuse, before any work, a file name the file system would refuse when the time comes to write it."""
-    limit = name_max(path.parent)
+def check_file_name(path: Path, *, what: str, hint: str, spare: int = 0) -> Path:
+    """Refuse, before any work, a file name the file system would refuse when the time comes to write it
+    (``spare``: bytes a companion file adds to the name, such as a lock file's)."""
+    limit = name_max(path.parent) - spare
     length = len(os.fsencode(path.name))
     if length > limit:
         raise ConfigError(
@@ -149,7 +149,3 @@ def check_file_name(path: Path, *, what: str, hint: str) -> Path:
             hint=hint,
         )
     return path
-
-
-def is_name_too_long(exc: OSError) -> bool:
-    return exc.errno == errno.ENAMETOOLONG

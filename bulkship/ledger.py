@@ -71,6 +71,7 @@ import fcntl
 import json
 import os
 import sqlite3
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -337,14 +338,38 @@ class _ProcessLock:
             self._fd = None
 
 
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that never writes. A WAL ledger in a folder the reader cannot write has no shared-memory
+    file to open; it is then read as immutable (nobody who cannot write there can be changing it)."""
+    uri = "file:" + urllib.parse.quote(str(path.absolute()))
+    if not path.is_file():
+        raise LedgerError(f"Cannot open the ledger {path}: it is not a file", hint="pass --ledger PATH")
+    last: sqlite3.Error | None = None
+    for options in ("?mode=ro", "?mode=ro&immutable=1"):
+        try:
+            db = sqlite3.connect(uri + options, uri=True, isolation_level=None, check_same_thread=False)
+            db.row_factory = sqlite3.Row
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.Error as exc:
+            last = exc
+    raise LedgerError(
+        f"Cannot read the ledger {path}: {last}",
+        hint="check the path and its permissions, or pass --ledger PATH",
+    )
+
+
 class Ledger:
     """The journal. Not thread-safe: use it from one thread at a time. The async submitter hands it to a
     :class:`LedgerThread` while it runs, and touches it only through that."""
 
-    def __init__(self, path: Path, *, lock: bool = True) -> None:
+    def __init__(self, path: Path, *, lock: bool = True, read_only: bool = False) -> None:
         self.path = Path(path)
         self._lock: _ProcessLock | None = None
         self._grouped = False
+        if read_only:  # `status` on a ledger it may not write: nothing created, migrated or locked
+            self._db = _connect_read_only(self.path)
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if lock:
@@ -385,8 +410,8 @@ class Ledger:
 
     @classmethod
     @contextlib.contextmanager
-    def open(cls, path: Path, *, lock: bool = True) -> Iterator[Ledger]:
-        ledger = cls(path, lock=lock)
+    def open(cls, path: Path, *, lock: bool = True, read_only: bool = False) -> Iterator[Ledger]:
+        ledger = cls(path, lock=lock, read_only=read_only)
         try:
             yield ledger
         finally:

@@ -35,6 +35,7 @@ import pandas as pd
 from .columns import ORDER_FIELDS, HeaderIndex, closest_headers, header_score, lookalike_notices, map_columns
 from .errors import FileFormatError, MissingColumnsError
 from .models import LoadedSheet, Problem, SkippedRow
+from .paths import check_input_file
 from .program import ProgramSettings
 from .schema import SheetContract, header_key, load_contract
 from .sheetscan import (
@@ -137,8 +138,7 @@ def _sniff(head: bytes, path: Path) -> str:
 
 def _check_file(path: Path) -> str:
     """The file's real format, which must agree with its extension."""
-    if not path.is_file():
-        raise FileFormatError(f"File not found: {path}")
+    check_input_file(path, error=FileFormatError)  # a folder, a pipe, /dev/stdin: said as such
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise FileFormatError(

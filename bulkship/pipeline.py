@@ -43,10 +43,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .batchapi import api_identity, check_batch_api
-from .errors import BatchConflictError, BulkshipError, ConfigError, SpendLimitError, VendorError
+from .errors import (
+    BatchConflictError,
+    BulkshipError,
+    ConfigError,
+    FileFormatError,
+    SpendLimitError,
+    VendorError,
+)
 from .ledger import OPEN_STATES, REVIEW_STATE, Ledger, PlannedOrderRecord, RowRecord, RowUpdate
 from .models import FINGERPRINT, ROW, STATUS, Balance, Catalog, PlannedOrder, ValidationResult
 from .money import MoneyTally, money_plain, money_text
+from .paths import check_input_file
 from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, order_seq, plan_orders, summarise
 from .reconcile.join import LedgerView, ledger_keys, money_by_bucket
 from .repeats import (
@@ -713,6 +721,7 @@ async def _run(
     from .reconcile.fixsheet import load_fix_sheet
     from .validate import validate
 
+    check_input_file(path, error=FileFormatError)  # a pipe would block the hash below
     prepare_output_folder(settings.out_dir)
     with Ledger.open(settings.ledger) as ledger:
         # a batch's orders exist at one API only: never resume (or report) them through another

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 from .models import CANONICAL_COLUMNS
+from .paths import read_settings_text
 from .sheetscan import Limits
 
 PROGRAM_SUFFIX = ".bulkship.toml"  # a program file next to a sheet: <sheet name>.bulkship.toml
@@ -118,11 +119,10 @@ def load_program(path: Path | str | None) -> ProgramSettings:
     if path is None:
         return ProgramSettings()
     path = Path(path)
+    text = read_settings_text(path, what="Program settings file")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"Program settings file not found: {path}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"Program settings file {path} is not valid TOML: {exc}") from None
     program = data.get("program") or {}
     columns = data.get("columns") or {}

@@ -15,6 +15,7 @@ from pathlib import Path
 import platformdirs
 
 from .errors import ConfigError
+from .paths import read_settings_text
 
 DEFAULT_OUT_DIR = Path("output")
 DEFAULT_CONCURRENCY = 8
@@ -80,11 +81,10 @@ class Settings:
 
 def _read_credentials_file(path: Path) -> dict[str, str]:
     """A TOML file with ``email``, ``access_token`` and optionally ``api_url``."""
+    text = read_settings_text(path, what="Credentials file")  # a folder, a pipe: one line, not a traceback
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"Credentials file not found: {path}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"Credentials file {path} is not valid TOML: {exc}") from None
     return {k: str(v) for k, v in data.items() if k in {"email", "access_token", "api_url"}}
 

@@ -7,11 +7,10 @@ import sys
 from types import FrameType
 
 import typer
-from rich.markup import escape
 
 from ..errors import BulkshipError
 from . import commands  # noqa: F401  (each command module registers on ``app``)
-from .app import app, err_console, print_json
+from .app import app, err_console, print_json, styled
 
 
 def _usage_exit_code(exc: Exception) -> int | None:
@@ -51,10 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = app(args=argv, standalone_mode=False, prog_name="bulkship")
     except BulkshipError as exc:
-        # printed literally: "[columns]" in a message is text, not terminal markup
-        err_console.print(f"[bold red]Error:[/] {escape(exc.message)}", soft_wrap=True)
+        err_console.print(styled(("Error:", "bold red"), " ", exc.message), soft_wrap=True)
         if exc.hint:
-            err_console.print(f"  {escape(exc.hint)}", soft_wrap=True)
+            err_console.print(f"  {exc.hint}", soft_wrap=True)
         code = exc.exit_code
         error = (exc.message, exc.hint)
     except typer.Exit as exc:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
-from ..settings import Settings, resolve_settings
+from ..atomicfile import remove_stale_temps
+from ..settings import DEFAULT_OUT_DIR, ENV_PREFIX, Settings, resolve_settings
 
 app = typer.Typer(
     name="bulkship",
@@ -22,7 +25,20 @@ app = typer.Typer(
 
 # Progress, banners and logs go to stderr; stdout stays machine-readable for --json.
 # Piped or captured, rich would assume 80 columns and cut money columns short; a log file has room.
-err_console = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 120)
+# No markup: file names, batch names and the vendor's messages print literally ('[Q4] staff' stays whole);
+# what is meant to be styled says so with styled().
+err_console = Console(stderr=True, highlight=False, markup=False, width=None if sys.stderr.isatty() else 120)
+
+
+def styled(*parts: str | tuple[str, str]) -> Text:
+    """Literal text with styled pieces: ``styled(("Error:", "bold red"), " ", message)``."""
+    return Text.assemble(*parts)
+
+
+def plain_console(width: int | None = None) -> Console:
+    """A stdout console for tables (``catalog``, ``status``) that prints every value literally."""
+    return Console(highlight=False, markup=False, width=width)
+
 
 SANDBOX_BANNER = "SANDBOX — no real orders: running against bulkship's embedded vendor simulator."
 
@@ -50,15 +66,22 @@ def settings_from(
     out: Path | None = None,
     **extra: Any,
 ) -> Settings:
-    return resolve_settings(
+    settings = resolve_settings(
         api_url=api_url, credentials_file=credentials, ledger=ledger, out_dir=out, **extra
     )
+    remove_stale_temps(settings.out_dir)  # what a killed run left there holds recipient data
+    return settings
+
+
+def remove_default_stale_temps() -> None:
+    """When any command starts: the temporary files killed runs left in the output folder (recipient data)."""
+    remove_stale_temps(os.environ.get(ENV_PREFIX + "OUT") or DEFAULT_OUT_DIR)
 
 
 def announce_target(settings: Settings) -> None:
     """Say loudly when nothing real happens, and which vendor is used when it does."""
     if settings.is_sandbox:
-        err_console.print(f"[bold yellow]{SANDBOX_BANNER}[/]")
+        err_console.print(styled((SANDBOX_BANNER, "bold yellow")))
     else:
         err_console.print(f"Vendor API: {settings.api_url}")
 

@@ -7,12 +7,21 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from ..models import Catalog, Product, ShippingMethod
 from ..settings import Settings
-from .app import ApiUrlOption, CredentialsOption, JsonOption, announce_target, app, print_json, settings_from
+from .app import (
+    ApiUrlOption,
+    CredentialsOption,
+    JsonOption,
+    announce_target,
+    app,
+    plain_console,
+    print_json,
+    settings_from,
+    styled,
+)
 
 if TYPE_CHECKING:
     from ..client import VendorClient
@@ -44,12 +53,12 @@ def catalog(
             }
         )
         return
-    out = Console(highlight=False)
+    out = plain_console()
     if not out.is_terminal:  # piped or redirected: do not squeeze the tables into 80 columns
-        out = Console(highlight=False, width=PIPED_WIDTH)
-    out.print("[bold]Gift cards that ship physically[/]")
+        out = plain_console(PIPED_WIDTH)
+    out.print(styled(("Gift cards that ship physically", "bold")))
     out.print(products_table(products))
-    out.print("[bold]Shipping methods[/]")
+    out.print(styled(("Shipping methods", "bold")))
     out.print(methods_table(methods))
 
 

@@ -6,7 +6,7 @@ import importlib
 
 import typer
 
-from .app import app
+from .app import app, remove_default_stale_temps
 
 # One module per command group; a module that is not written yet is simply absent.
 COMMAND_MODULES = (
@@ -23,6 +23,7 @@ COMMAND_MODULES = (
 @app.callback()
 def _root() -> None:
     """Turn a recipient spreadsheet into physical gift-card orders, exactly once."""
+    remove_default_stale_temps()
 
 
 @app.command()

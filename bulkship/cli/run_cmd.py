@@ -28,6 +28,7 @@ from .app import (
     err_console,
     print_json,
     settings_from,
+    styled,
 )
 from .validate_cmd import ConfigOption, IncludeHiddenOption, resolve_program
 
@@ -57,7 +58,7 @@ def show_plan(view: PlanView) -> None:
         table.add_column(column, justify="left" if not column else "right", no_wrap=not column)
     groups = (("By product", summary.by_product), ("By shipping method", summary.by_shipping_method))
     for heading, group in groups:
-        table.add_row(f"[dim]{heading}[/]")
+        table.add_row(styled((heading, "dim")))
         for line in group:
             label = line.key
             table.add_row(
@@ -73,14 +74,14 @@ def show_plan(view: PlanView) -> None:
         table.add_section()
     total = summary.overall
     table.add_row(
-        "[bold]Total[/]",
+        styled(("Total", "bold")),
         str(total.rows),
         str(total.cards),
         _money(total.face_value),
         _money(total.discount),
         _money(total.fees),
         _money(total.shipping),
-        f"[bold]{_money(total.total)}[/]",
+        styled((_money(total.total), "bold")),
     )
     charged, doubt = view.charged, view.in_doubt
     if charged.rows:
@@ -110,8 +111,11 @@ def show_plan(view: PlanView) -> None:
         err_console.print(f"Available balance: {_money(summary.balance.available)}")
         if summary.shortfall > 0:
             err_console.print(
-                f"[bold red]The balance is short by {_money(summary.shortfall)}:[/] orders beyond it will be "
-                "refused (422); fund the account first, or re-run afterwards to send the rest."
+                styled(
+                    (f"The balance is short by {_money(summary.shortfall)}:", "bold red"),
+                    " orders beyond it will be refused (422); fund the account first, or re-run afterwards "
+                    "to send the rest.",
+                )
             )
 
 
@@ -149,7 +153,7 @@ class _ProgressBar:
             TextColumn("Sending orders"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("{task.fields[last]}"),
+            TextColumn("{task.fields[last]}", markup=False),
             TimeRemainingColumn(),
             console=err_console,
             transient=False,
@@ -187,7 +191,7 @@ def _report(result: RunResult) -> None:
     if result.output:
         err_console.print(f"Results: {result.output}")
     if result.stopped is not None:
-        err_console.print(f"[bold red]Error:[/] {result.stopped.message}", soft_wrap=True)
+        err_console.print(styled(("Error:", "bold red"), " ", result.stopped.message), soft_wrap=True)
         if result.missing_funds is not None:
             err_console.print(
                 f"  The account needs {_money(result.missing_funds)} more for the {result.unsent_rows} "
@@ -330,7 +334,7 @@ def run(
 
         err_console.print(f"CSV: {export_results_csv(settings, result.batch)}")
     if settings.is_sandbox:
-        err_console.print("[bold yellow]SANDBOX: no real order was placed.[/]")
+        err_console.print(styled(("SANDBOX: no real order was placed.", "bold yellow")))
     if as_json:
         print_json(result.as_json())
     return result.exit_code

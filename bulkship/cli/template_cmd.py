@@ -27,21 +27,27 @@ def template_command(
     ] = False,
 ) -> None:
     """Write a blank XLSX template: canonical headers, instructions, drop-downs filled from the catalog."""
+    from ..paths import check_output_file
     from ..program import load_program
     from ..template import write_template
     from .validate_cmd import fetch_catalog
 
     settings = settings_from(api_url=api_url, credentials=credentials)
+    target = check_output_file(  # before the catalog is fetched: a bad --out is one line, said first
+        out or settings.out_dir / DEFAULT_TEMPLATE_NAME,
+        suffixes={".xlsx"},
+        what="Template file",
+        format_name="an Excel workbook (XLSX)",
+        default_name=DEFAULT_TEMPLATE_NAME,
+    )
     announce_target(settings)
     program = load_program(config)
     catalog = fetch_catalog(settings)
-    wanted = out or settings.out_dir / DEFAULT_TEMPLATE_NAME
-    path = write_template(wanted, catalog, program=program, force=force)
-    if path != wanted:
+    path = write_template(target, catalog, program=program, force=force)
+    if path != target:
         err_console.print(
-            f"{wanted} already exists and was left as it is; the new template is {path} "
+            f"{target} already exists and was left as it is; the new template is {path} "
             "(pass --force to replace it)",
-            markup=False,
             soft_wrap=True,
         )
     err_console.print("Fill in one row per recipient, then run: bulkship validate " + str(path))

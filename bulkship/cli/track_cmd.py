@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
@@ -26,8 +25,10 @@ from .app import (
     announce_target,
     app,
     err_console,
+    plain_console,
     print_json,
     settings_from,
+    styled,
 )
 
 if TYPE_CHECKING:  # httpx, starlette, pandas and the ledger load when a command runs, not for --help
@@ -91,8 +92,8 @@ class _WatchDisplay:
     """A progress bar per batch on stderr: rows that reached a final state out of rows ordered."""
 
     def __init__(self) -> None:
-        note = TextColumn("{task.fields[note]}")
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), note)
+        note = TextColumn("{task.fields[note]}", markup=False)
+        columns = (TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(), note)
         self.progress = Progress(*columns, console=err_console)
         self.tasks: dict[str, Any] = {}
         self.progress.start()
@@ -112,17 +113,17 @@ class _WatchDisplay:
 
 def _print_track(report: TrackReport) -> None:
     for line in report.errors:
-        err_console.print(f"[yellow]{line}[/]")
+        err_console.print(styled((line, "yellow")))
     for b in report.batches:
         counts = ", ".join(f"{n} {s}" for s, n in sorted(b.rows.items()) if n)
         state = "all final" if b.done else f"{b.orders_open} orders still moving"
-        err_console.print(f"[bold]{b.batch}[/]: {counts or 'no rows'} ({state})")
+        err_console.print(styled((b.batch, "bold"), f": {counts or 'no rows'} ({state})"))
         if b.orders_unresolved:
             err_console.print(
                 f"  {b.orders_unresolved} orders await confirmation: re-run the same `bulkship run` command"
             )
         for warning in b.warnings:
-            err_console.print(f"  [yellow]{warning}[/]")
+            err_console.print(styled("  ", (warning, "yellow")))
         if b.output:
             err_console.print(f"  Results: {b.output}")
     err_console.print(f"Polled {report.polled} orders; {report.changed} changed.")
@@ -210,7 +211,7 @@ def status_command(
         return
     from ..money import money_text
 
-    with Ledger.open(settings.ledger, lock=False) as journal:
+    with Ledger.open(settings.ledger, lock=False, read_only=True) as journal:  # a read-only ledger too
         names = [b.name for b in journal.batches()]
         if batch is not None and batch not in names:
             raise BulkshipError(
@@ -241,9 +242,9 @@ def status_command(
             money_text(Decimal(s["ordered_cost"])), money_text(Decimal(s["in_doubt_cost"])),
             money_text(Decimal(s["planned_cost"])), s["output"] or "",
         )  # fmt: skip
-    out = Console(highlight=False)
+    out = plain_console()
     if not out.is_terminal:  # piped or redirected: do not squeeze the table into 80 columns
-        out = Console(highlight=False, width=PIPED_WIDTH)
+        out = plain_console(PIPED_WIDTH)
     out.print(table)
 
 
@@ -328,26 +329,47 @@ async def _reconcile(settings: Settings, batch: str) -> ReconcileReport:
 def _print_reconcile(report: ReconcileReport) -> None:
     say = err_console.print
     say(
-        f"[bold]{report.batch}[/] (PO {report.po_stem}-*): ledger {report.ledger_orders} orders, "
-        f"{report.ledger_total}; vendor {report.vendor_orders} orders, {report.vendor_total}"
+        styled(
+            (report.batch, "bold"),
+            f" (PO {report.po_stem}-*): ledger {report.ledger_orders} orders, "
+            f"{report.ledger_total}; vendor {report.vendor_orders} orders, {report.vendor_total}",
+        )
     )
     for item in report.vendor_only:
         say(
-            f"  [red]Vendor only[/]: {item['po_number']} (order {item['order_id']}, {item['status']},"
-            f" {item['cost']})"
+            styled(
+                "  ",
+                ("Vendor only", "red"),
+                f": {item['po_number']} (order {item['order_id']}, {item['status']}, {item['cost']})",
+            )
         )
     for item in report.ledger_only:
         say(
-            f"  [red]Ledger only[/]: {item['po_number']} (order {item['order_id']}):"
-            " the vendor does not list it"
+            styled(
+                "  ",
+                ("Ledger only", "red"),
+                f": {item['po_number']} (order {item['order_id']}): the vendor does not list it",
+            )
         )
     for item in report.unresolved:
-        say(f"  [yellow]Unresolved[/]: {item['po_number']} ({item['state']}): {item['next']}")
+        say(
+            styled("  ", ("Unresolved", "yellow"), f": {item['po_number']} ({item['state']}): {item['next']}")
+        )
     for m in report.mismatches:
         where = f" line {m.line}" if m.line else ""
-        say(f"  [red]Mismatch[/] {m.po_number}{where}: {m.what} ledger {m.ledger} vs vendor {m.vendor}")
+        say(
+            styled(
+                "  ",
+                ("Mismatch", "red"),
+                f" {m.po_number}{where}: {m.what} ledger {m.ledger} vs vendor {m.vendor}",
+            )
+        )
     if report.pending_lines:
         say(
             f"  {len(report.pending_lines)} lines still pending at the vendor (`bulkship track` follows them)"
         )
-    say("[green]Everything matches.[/]" if report.matches else "[red]Differences found (see above).[/]")
+    say(
+        styled(("Everything matches.", "green"))
+        if report.matches
+        else styled(("Differences found (see above).", "red"))
+    )
