@@ -1,0 +1,152 @@
+"""Hostile and careless input on the command line: every bad path or name is one `Error:` line with the right
+exit code, said before anything is read or sent; text from the user or the vendor prints literally."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bulkship.cli import main
+from bulkship.ledger import Ledger
+from bulkship.settings import resolve_settings
+
+SHEET = (
+    "Customer ID,Full Name,Street Address,City,ST,Postal Code,Brand,Denomination,Ship Method\n"
+    "C1,Maria Lopez,12 Beacon Street,Boston,MA,02108,CVS,$10.00,Standard\n"
+)
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.err
+
+
+def _error_line(err: str) -> str:
+    """The one Error: line, and no traceback."""
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.startswith("Error:")]
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+@pytest.fixture
+def sheet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "staff.csv"
+    path.write_text(SHEET, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", ["validate", "run"])
+def test_a_folder_given_as_the_file(capsys, tmp_path, sheet, command):
+    folder = tmp_path / "lists.csv"
+    folder.mkdir()
+    code, err = (
+        _run(capsys, command, str(folder), "--yes")
+        if command == "run"
+        else _run(capsys, command, str(folder))
+    )
+    assert code == 2
+    assert "is a folder, not a file" in _error_line(err)
+
+
+@pytest.mark.parametrize("command", ["validate", "run"])
+def test_a_fifo_given_as_the_file_is_refused_without_blocking(capsys, tmp_path, sheet, command):
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)  # opening it to read would wait for a writer forever
+    args = [command, str(fifo)] + (["--yes"] if command == "run" else [])
+    code, err = _run(capsys, *args)
+    assert code == 2
+    assert "is a pipe (FIFO)" in _error_line(err)
+
+
+def test_a_device_given_as_the_file(capsys, sheet):
+    code, err = _run(capsys, "validate", "/dev/null")
+    assert code == 2
+    assert "/dev/null is a device" in _error_line(err)
+
+
+def test_a_dangling_link_given_as_the_file(capsys, tmp_path, sheet):
+    link = tmp_path / "gone.csv"
+    link.symlink_to(tmp_path / "moved-away.csv")
+    code, err = _run(capsys, "validate", str(link))
+    assert code == 2
+    assert "is a link to" in _error_line(err) and "which does not exist" in _error_line(err)
+
+
+@pytest.mark.parametrize("option", ["--credentials", "--config"])
+def test_a_folder_given_as_credentials_or_program_settings(capsys, tmp_path, sheet, option):
+    code, err = _run(capsys, "validate", str(sheet), option, str(tmp_path))
+    assert code == 2
+    assert "is a folder, not a file" in _error_line(err)
+
+
+def test_template_out_a_folder(capsys, tmp_path, sheet):
+    code, err = _run(capsys, "template", "--out", str(tmp_path))
+    assert code == 2
+    assert "is a folder, not a file" in _error_line(err)
+
+
+def test_template_out_with_another_formats_extension(capsys, tmp_path, sheet):
+    code, err = _run(capsys, "template", "--out", str(tmp_path / "x.csv"))
+    assert code == 2
+    assert "must end in .xlsx" in _error_line(err)
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_template_out_under_a_file(capsys, tmp_path, sheet):
+    code, err = _run(capsys, "template", "--out", str(sheet / "t.xlsx"))
+    assert code == 2
+    assert "is a file, not a folder" in _error_line(err)
+
+
+def test_a_batch_name_too_long_for_a_file_name_is_refused_before_anything_is_sent(capsys, sheet):
+    code, err = _run(capsys, "run", str(sheet), "--yes", "--batch", "q" * 300)
+    assert code == 2
+    assert "result workbook name" in _error_line(err)
+    assert "nothing was sent" in err
+    with Ledger.open(resolve_settings().ledger, read_only=False) as ledger:
+        assert ledger.batches() == []  # nothing recorded, nothing ordered
+
+
+def test_status_reads_a_read_only_ledger(capsys, tmp_path, sheet):
+    assert main(["run", str(sheet), "--yes"]) == 0
+    capsys.readouterr()
+    ledger = resolve_settings().ledger
+    for path in ledger.parent.iterdir():
+        path.chmod(0o444)
+    ledger.parent.chmod(0o555)
+    try:
+        before = ledger.read_bytes()
+        assert main(["status"]) == 0
+        assert "staff" in capsys.readouterr().out
+        assert ledger.read_bytes() == before
+    finally:
+        ledger.parent.chmod(0o755)
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"), [("25,00", "'25,00' is ambiguous"), ("126,63", "'126,63' is ambiguous")]
+)
+def test_max_total_with_a_decimal_comma_is_refused(capsys, sheet, given, shown):
+    code, err = _run(capsys, "run", str(sheet), "--yes", "--max-total", given)
+    assert code == 2
+    assert shown in _error_line(err)
+
+
+def test_max_total_with_thousands_separators_and_a_dollar_sign(capsys, sheet):
+    code, err = _run(capsys, "run", str(sheet), "--yes", "--max-total", "$1,000.00")
+    assert code == 0, err
+
+
+def test_text_in_square_brackets_prints_literally(capsys, tmp_path, sheet):
+    named = tmp_path / "[bold]Q4 staff.csv"
+    named.write_text(SHEET, encoding="utf-8")
+    code, err = _run(capsys, "run", str(named), "--yes", "--batch", "[red]Q4")
+    assert code == 0, err
+    assert "Batch [red]Q4:" in err  # the batch name as given, not swallowed as markup
+    code, err = _run(capsys, "validate", str(tmp_path / "[missing].csv"))
+    assert "[missing].csv" in _error_line(err)

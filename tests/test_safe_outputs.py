@@ -1,0 +1,140 @@
+"""Every file bulkship writes appears in one step: a run killed (SIGKILL, a real process) while writing leaves
+the previous file whole, and the next command removes the temporary file it left behind (recipient data)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from bulkship.atomicfile import atomic_path, remove_stale_temps, temp_path_for
+from bulkship.safetext import csv_safe, needs_quote
+
+ROWS = [
+    "Customer ID,Full Name,Street Address,City,ST,Postal Code,Brand,Denomination,Ship Method",
+    "C1,Maria Lopez,12 Beacon Street,Boston,MA,02108,CVS,$10.00,Standard",
+    "C2,James Chen,455 Massachusetts Avenue,Cambridge,MA,02139,STARBUCKS,$15.00,Standard",
+]
+
+# The child runs the real CLI; just before the named file would replace its earlier version, it kills itself
+# with SIGKILL: the temporary file is complete and not yet renamed, the worst moment to die.
+KILLER = """
+import os, signal, sys
+from pathlib import Path
+import bulkship.atomicfile as atomicfile
+target, real = os.environ["KILL_BEFORE_PUBLISHING"], atomicfile.publish
+def publish(temp, path):
+    if Path(path).name == target:
+        os.kill(os.getpid(), signal.SIGKILL)
+    real(temp, path)
+atomicfile.publish = publish
+from bulkship.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _bulkship(cwd: Path, *args: str, kill_at: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    if kill_at:
+        env["KILL_BEFORE_PUBLISHING"] = kill_at
+        argv = [sys.executable, "-c", KILLER, *args]
+    else:
+        argv = [sys.executable, "-m", "bulkship", *args]
+    return subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=180)
+
+
+def _temporaries(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith((".~", ".splice-")))
+
+
+def _sheet(folder: Path, rows: list[str]) -> Path:
+    path = folder / "staff.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("target", "first", "second"),
+    [
+        ("staff-validation.xlsx", ["validate", "staff.csv"], ["validate", "staff.csv"]),
+        ("staff-results.xlsx", ["run", "staff.csv", "--yes"], ["run", "staff.csv", "--yes"]),
+        ("staff-results.csv", ["run", "staff.csv", "--yes", "--csv"], ["run", "staff.csv", "--yes", "--csv"]),
+        ("recipients-template.xlsx", ["template"], ["template", "--out", "output/recipients-template.xlsx"]),
+    ],
+)
+def test_a_kill_while_writing_leaves_the_previous_file_and_no_temporary(tmp_path, target, first, second):
+    _sheet(tmp_path, ROWS[:2])
+    done = _bulkship(tmp_path, *first)
+    assert done.returncode in (0, 1), done.stderr  # validate exits 1 when rows are invalid
+    published = tmp_path / "output" / target
+    before = published.read_bytes()
+
+    _sheet(tmp_path, ROWS)  # a new row: the second command has something new to write
+    if target == "recipients-template.xlsx":
+        published.unlink()
+        published.write_bytes(before)  # intake may refuse to overwrite a template: the kill comes first
+    killed = _bulkship(tmp_path, *second, kill_at=target)
+
+    assert killed.returncode == -9, killed.stderr
+    assert published.read_bytes() == before  # the previous version, whole
+    if published.suffix == ".xlsx":
+        assert zipfile.ZipFile(published).testzip() is None
+    left = _temporaries(published.parent)
+    assert left, "the kill came before the temporary file was renamed"
+
+    status = _bulkship(tmp_path, "status")  # any command
+    assert status.returncode == 0, status.stderr
+    assert _temporaries(published.parent) == []
+
+
+def test_a_failed_write_removes_its_temporary_and_keeps_the_file(tmp_path):
+    target = tmp_path / "book.xlsx"
+    target.write_bytes(b"earlier")
+    with pytest.raises(RuntimeError), atomic_path(target) as temp:
+        temp.write_bytes(b"half")
+        raise RuntimeError("disk full")
+    assert target.read_bytes() == b"earlier"
+    assert _temporaries(tmp_path) == []
+
+
+def test_a_live_writers_temporary_is_never_removed(tmp_path):
+    mine = temp_path_for(tmp_path / "results.xlsx")  # this process is alive
+    mine.write_bytes(b"being written")
+    dead = tmp_path / ".~results.999999999.abcdef.xlsx"  # no such process
+    dead.write_bytes(b"left by a killed run")
+    libreoffice_lock = tmp_path / ".~lock.results.xlsx#"
+    libreoffice_lock.write_text("someone has it open")
+    assert remove_stale_temps(tmp_path) == [dead]
+    assert mine.exists() and libreoffice_lock.exists()
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "＝1+1", "＋1", "－1", "＠SUM(A1)"])
+def test_formula_triggers_include_full_width_forms(text):
+    assert needs_quote(text)
+    assert csv_safe(text) == "'" + text
+
+
+def test_template_drop_down_values_that_look_like_formulas_stay_text(tmp_path):
+    import dataclasses
+
+    import openpyxl
+    from intake_fixtures import sandbox_catalog
+
+    from bulkship.template import write_template
+
+    catalog = sandbox_catalog()
+    cvs = catalog.products["CVS"]
+    hostile = {
+        pid: dataclasses.replace(cvs, id=pid) for pid in ('=HYPERLINK("http://x.test","win")', "＝1+1")
+    }
+    catalog = dataclasses.replace(catalog, products={**catalog.products, **hostile})
+    path = write_template(tmp_path / "t.xlsx", catalog)
+
+    lists = openpyxl.load_workbook(path)["Lists"]
+    cells = {c.value: c for c in lists["B"] if c.value in hostile}
+    assert set(cells) == set(hostile)  # written as the text they are, not as formulas
+    assert all(c.data_type == "s" and c.quotePrefix for c in cells.values())
