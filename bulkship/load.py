@@ -14,11 +14,9 @@ columns are capped.
 from __future__ import annotations
 
 import codecs
-import csv
 import datetime as dt
 import functools
 import hashlib
-import io
 import itertools
 import operator
 import re
@@ -33,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from .columns import ORDER_FIELDS, HeaderIndex, closest_headers, header_score, lookalike_notices, map_columns
+from .csvread import MOJIBAKE, CsvLimits, read_csv
 from .errors import FileFormatError, MissingColumnsError
 from .models import LoadedSheet, Problem, SkippedRow
 from .paths import check_input_file
@@ -95,9 +94,11 @@ def load_sheet(
     path = Path(path)
     kind = _check_file(path)
     if kind == "csv":
-        data = path.read_bytes()
-        file_hash = hashlib.sha256(data).hexdigest()
-        grid = _read_csv(data, path)
+        limits = program.limits  # [limits] in the program settings: the same rows, columns and cell size
+        csv_limits = CsvLimits(rows=limits.rows, columns=limits.columns, cell_bytes=limits.cell_bytes)
+        read = read_csv(path, encoding=program.encoding, limits=csv_limits)
+        file_hash = read.sha256
+        grid = _Grid(frame=read.frame, typed=read.typed)
     else:
         with path.open("rb") as handle:
             file_hash = hashlib.file_digest(handle, "sha256").hexdigest()
@@ -131,8 +132,8 @@ def _sniff(head: bytes, path: Path) -> str:
         return "xls"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "csv"
-    if b"\x00" in head or head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8")):
-        return "binary"
+    if head.count(b"\x00") > len(head) // 10 or head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8")):
+        return "binary"  # a stray NUL in text is refused by the CSV reader as it would be further down
     return "csv"
 
 
@@ -171,103 +172,6 @@ def _check_file(path: Path) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- CSV
-
-
-def _decode(data: bytes, path: Path) -> tuple[str, bytes | None]:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as Excel writes it on Windows.
-
-    Returns the text and, when it was UTF-8, its bytes without the BOM (what the CSV parser reads)."""
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), None
-        except UnicodeDecodeError as exc:
-            raise FileFormatError(f"{path.name} is damaged UTF-16 text: {exc}") from None
-    try:
-        return data.decode("utf-8"), data
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), None
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), None  # cp1252 leaves 5 bytes undefined; latin-1 maps every byte
-
-
-def _sniff_delimiter(sample: str) -> str:
-    """The candidate that splits most records into the same number (> 1) of fields."""
-    best, best_score = ",", 0
-    for delimiter in CSV_DELIMITERS:
-        counts: dict[int, int] = {}
-        try:
-            for number, record in enumerate(csv.reader(io.StringIO(sample), delimiter=delimiter)):
-                if number >= 100:
-                    break
-                if len(record) > 1:
-                    counts[len(record)] = counts.get(len(record), 0) + 1
-        except csv.Error:
-            continue
-        score = max(counts.values(), default=0)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
-def _read_csv(data: bytes, path: Path) -> _Grid:
-    text, utf8 = _decode(data, path)
-    delimiter = _sniff_delimiter(text[:65536].rsplit("\n", 1)[0] if len(text) > 65536 else text)
-    width = 0
-    reader = csv.reader(io.StringIO(text[:262144]), delimiter=delimiter)
-    try:
-        for number, record in enumerate(reader):
-            width = max(width, len(record))
-            if number > 1000:
-                break
-    except csv.Error:
-        pass
-    width = max(width, 1)
-    # The parser reads UTF-8 bytes either way; handing it bytes spares a text buffer of 4 bytes per character.
-    payload = utf8 if utf8 is not None else text.encode("utf-8")
-    del text
-    try:
-        frame = pd.read_csv(
-            io.BytesIO(payload),
-            sep=delimiter,
-            header=None,
-            names=list(range(width)),
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=False,
-            index_col=False,
-            engine="c",
-            encoding="utf-8",
-        )
-    except (pd.errors.ParserError, ValueError, IndexError):
-        frame = _read_csv_slow(payload.decode("utf-8"), delimiter)
-    if len(frame) > MAX_ROWS:
-        raise FileFormatError(
-            f"{path.name} has {len(frame):,} rows, above bulkship's limit of {MAX_ROWS:,}",
-            hint="split the list into smaller files",
-        )
-    if frame.shape[1] > MAX_COLUMNS:
-        raise FileFormatError(f"{path.name} has {frame.shape[1]} columns, above the limit of {MAX_COLUMNS}")
-    frame.index = pd.RangeIndex(1, len(frame) + 1)
-    if frame.isna().to_numpy().any():  # short rows; a copy of a million-row frame otherwise
-        frame = frame.fillna("")
-    return _Grid(frame=frame)
-
-
-def _read_csv_slow(text: str, delimiter: str) -> pd.DataFrame:
-    """Ragged rows (more fields further down than at the top): the csv module takes anything."""
-    try:
-        records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    except csv.Error as exc:
-        raise FileFormatError(f"The CSV text cannot be read: {exc}") from None
-    width = max((len(r) for r in records), default=1)
-    if width > MAX_COLUMNS:
-        raise FileFormatError(f"The file has {width} columns, above the limit of {MAX_COLUMNS}")
-    return pd.DataFrame([r + [""] * (width - len(r)) for r in records], dtype=str)
 
 
 # ---------------------------------------------------------------------------------------------- workbooks
@@ -876,6 +780,13 @@ def _read_problems(
                 "Format the column as Text and type the value again.",
                 "Number lost digits in Excel",
             )
+        elif kind == MOJIBAKE:
+            value = str(grid.frame.at[row, col - 1])
+            message = (
+                f"Row {row}, column '{headers[col]}': '{value}' looks garbled by a wrong text encoding; "
+                f"it was probably '{text}'. If so, fix it in the file (save it as CSV UTF-8) before ordering."
+            )
+            problems.append(Problem(row, canonical, value, "warning", message, "Text garbled by an encoding"))
         elif kind == "bool" and canonical != "allow_duplicate":
             add(
                 row,

@@ -65,6 +65,7 @@ class ProgramSettings:
     source: str = ""
     include_hidden: bool = False  # order hidden and filtered-out rows too
     limits: Limits = field(default_factory=Limits)
+    encoding: str | None = None  # a CSV's text encoding; None: decided from the file (UTF-8 or Windows-1252)
 
     @property
     def effective_defaults(self) -> dict[str, str]:
@@ -147,6 +148,7 @@ def load_program(path: Path | str | None) -> ProgramSettings:
         source=str(path),
         include_hidden=bool(program.get("include_hidden", False)),
         limits=limits,
+        encoding=str(program["encoding"]) if program.get("encoding") else None,
     )
 
 

@@ -56,6 +56,14 @@ LedgerOption = Annotated[
     Path | None, typer.Option("--ledger", help="Ledger SQLite file (env BULKSHIP_LEDGER).")
 ]
 OutOption = Annotated[Path | None, typer.Option("--out", help="Output folder (default output/).")]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="A CSV's text encoding (utf-8, cp1252, ...). Default: decided from the whole file; a file "
+        "mixing encodings is refused.",
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
 
 
@@ -76,6 +84,13 @@ def settings_from(
 def remove_default_stale_temps() -> None:
     """When any command starts: the temporary files killed runs left in the output folder (recipient data)."""
     remove_stale_temps(os.environ.get(ENV_PREFIX + "OUT") or DEFAULT_OUT_DIR)
+
+
+def with_encoding(program: Any, encoding: str | None) -> Any:
+    """The program settings with ``--encoding`` applied (the flag wins over the settings file)."""
+    import dataclasses
+
+    return dataclasses.replace(program, encoding=encoding) if encoding else program
 
 
 def announce_target(settings: Settings) -> None:

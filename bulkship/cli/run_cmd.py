@@ -21,6 +21,7 @@ from ..errors import ConfigError, SpendLimitError
 from .app import (
     ApiUrlOption,
     CredentialsOption,
+    EncodingOption,
     JsonOption,
     LedgerOption,
     OutOption,
@@ -30,6 +31,7 @@ from .app import (
     print_json,
     settings_from,
     styled,
+    with_encoding,
 )
 from .validate_cmd import ConfigOption, IncludeHiddenOption, resolve_program
 
@@ -262,6 +264,7 @@ def run(
     file: Annotated[Path, typer.Argument(help="The recipient spreadsheet (XLSX, CSV or ODS).")],
     config: ConfigOption = None,
     sheet: Annotated[str | None, typer.Option("--sheet", help="Which sheet of a workbook to read.")] = None,
+    encoding: EncodingOption = None,
     batch: Annotated[
         str | None,
         typer.Option("--batch", help="Batch name (default: the file's name). Re-use it to resume."),
@@ -319,7 +322,7 @@ def run(
     settings = settings_from(
         api_url=api_url, credentials=credentials, ledger=ledger, out=out, concurrency=concurrency
     )
-    program = resolve_program(config, file, settings, include_hidden=include_hidden)
+    program = with_encoding(resolve_program(config, file, settings, include_hidden=include_hidden), encoding)
     limit = _parse_amount(max_total)
     announce_target(settings)
     bar = _ProgressBar()

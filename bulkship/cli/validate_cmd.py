@@ -17,6 +17,7 @@ from ..settings import Settings
 from .app import (
     ApiUrlOption,
     CredentialsOption,
+    EncodingOption,
     JsonOption,
     OutOption,
     announce_target,
@@ -24,6 +25,7 @@ from .app import (
     err_console,
     print_json,
     settings_from,
+    with_encoding,
 )
 
 MAX_PRINTED_ERRORS = 40  # the workbook has the rest
@@ -123,6 +125,7 @@ def validate_command(
     file: Annotated[Path, typer.Argument(help="Recipient sheet: .csv, .xlsx or .ods.")],
     config: ConfigOption = None,
     sheet: SheetOption = None,
+    encoding: EncodingOption = None,
     out: OutOption = None,
     json_output: JsonOption = False,
     api_url: ApiUrlOption = None,
@@ -137,7 +140,7 @@ def validate_command(
 
     settings = settings_from(api_url=api_url, credentials=credentials, out=out)
     announce_target(settings)
-    program = resolve_program(config, file, settings, include_hidden=include_hidden)
+    program = with_encoding(resolve_program(config, file, settings, include_hidden=include_hidden), encoding)
     prepare_output_folder(settings.out_dir)  # a bad --out is said before the file is read
     loaded = require_recipient_rows(load_sheet(file, sheet=sheet, program=program))
     err_console.print(

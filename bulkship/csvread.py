@@ -1,0 +1,499 @@
+"""CSV read with memory bounded by the data, one encoding decided for the whole file, and no silent repairs.
+
+Before the parser sees a CSV, one streaming pass over its bytes (4 MB at a time, never the whole file):
+
+- hashes it (the batch fingerprint);
+- refuses NUL bytes wherever they are (a damaged or binary file), naming the lines;
+- measures lines and cells: a cell longer than :attr:`CsvLimits.cell_bytes`, a line longer than
+  :attr:`CsvLimits.line_bytes` or more lines than :attr:`CsvLimits.rows` is refused at once with one line,
+  so a 500 MB file of ten 50 MB cells costs a few MB of memory and a second, not gigabytes;
+- decides the encoding: UTF-8 when every line is UTF-8, Windows-1252 (what Excel writes on Windows) when no
+  line with accents is; a file that mixes the two is refused with the line numbers of each, unless an
+  explicit encoding (``--encoding``, or ``encoding`` in the program settings) says how to read it.
+
+A cell inside quotes can hold delimiters and line breaks, so the byte measure cannot see where it ends; when
+the quotes say a long quoted cell may be present, the csv module checks the exact cell sizes with its field
+limit (streaming, lines already bounded). Text that was read as the wrong encoding before it reached bulkship
+(``JosÃ© MÃ¼ller``) is reported as a warning on its row with the text it probably was.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import hashlib
+import io
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import FileFormatError
+
+CHUNK_BYTES = 4 * 1024 * 1024
+SNIFF_BYTES = 65536
+SHOWN_LINES = 5  # line numbers named in a message
+MOJIBAKE = "mojibake"  # the kind of a typed cell whose text looks garbled by a wrong encoding
+
+
+@dataclass(frozen=True)
+class CsvLimits:
+    """Past any of these a CSV is refused before it is parsed. The program settings can raise them."""
+
+    rows: int = 2_000_000  # lines, header included (CSV may exceed Excel's 1,048,576)
+    columns: int = 256
+    cell_bytes: int = 256 * 1024  # one cell (Excel's own limit is 32,767 characters)
+    line_bytes: int = 16 * 1024 * 1024  # one line of the file
+
+
+@dataclass
+class _Scan:
+    """What the byte pass found."""
+
+    sha256: str = ""
+    lines: int = 0
+    non_ascii: bool = False
+    utf8_lines: list[int] = field(default_factory=list)  # lines with accents that are valid UTF-8 (first few)
+    other_lines: list[int] = field(default_factory=list)  # lines that are not UTF-8 (first few)
+    utf8_count: int = 0
+    other_count: int = 0
+    quoted_span_suspect: bool = False
+    mojibake_hint: bool = False  # some text looks like UTF-8 once read as Windows-1252, encoded again
+
+
+# ---------------------------------------------------------------------------------------------- encodings
+
+
+def _bom(head: bytes) -> tuple[str | None, int]:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8", len(codecs.BOM_UTF8)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", 0  # the codec reads the BOM itself
+    return None, 0
+
+
+def _normal_encoding(name: str, path: Path) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise FileFormatError(
+            f"Unknown encoding '{name}' for {path.name}",
+            hint="use utf-8, cp1252 (Windows), latin-1 or utf-16",
+        ) from None
+
+
+def _lines_text(numbers: list[int], count: int) -> str:
+    shown = ", ".join(str(n) for n in numbers[:SHOWN_LINES])
+    more = f" and {count - SHOWN_LINES:,} more" if count > SHOWN_LINES else ""
+    return f"line{'s' if count > 1 else ''} {shown}{more}"
+
+
+def _decide(scan: _Scan, path: Path) -> str:
+    """UTF-8 or Windows-1252 for a file without BOM or explicit encoding; mixed is refused."""
+    if not scan.other_count:
+        return "utf-8"
+    if not scan.utf8_count:
+        return "cp1252"
+    raise FileFormatError(
+        f"{path.name} mixes text encodings: {_lines_text(scan.utf8_lines, scan.utf8_count)} "
+        f"{'are' if scan.utf8_count > 1 else 'is'} UTF-8, {_lines_text(scan.other_lines, scan.other_count)} "
+        f"{'are' if scan.other_count > 1 else 'is'} not (probably Windows-1252); read either way, some names "
+        "would be garbled",
+        hint="save the file again as 'CSV UTF-8' from your spreadsheet application, or pass --encoding "
+        "utf-8 or --encoding cp1252 to read every line one way",
+    )
+
+
+# ---------------------------------------------------------------------------------------------- byte pass
+
+
+def _pieces(handle: IO[bytes], digest: Any, check_open_line: Callable[[bytes], None]) -> Iterator[bytes]:
+    """The file in pieces of whole lines (the last piece may end without a newline), hashing as it goes. A
+    line still open after a whole chunk is checked as it grows, before it can grow further."""
+    carry = b""
+    while chunk := handle.read(CHUNK_BYTES):
+        digest.update(chunk)
+        data = carry + chunk
+        cut = data.rfind(b"\n") + 1
+        if cut == 0:
+            check_open_line(data)
+            carry = data
+            continue
+        carry = data[cut:]
+        yield data[:cut]
+    if carry:
+        yield carry
+
+
+def _too_long_line(path: Path, line: int, size: int, limits: CsvLimits) -> FileFormatError:
+    return FileFormatError(
+        f"{path.name}: line {line:,} is longer than {limits.line_bytes // 2**20} MB ({size / 2**20:,.0f} MB "
+        "read without a line break): this is not a recipient list",
+        hint="check that the file is the CSV you meant; a very long list should be split",
+    )
+
+
+def _too_big_cell(path: Path, line: int, limits: CsvLimits) -> FileFormatError:
+    return FileFormatError(
+        f"{path.name}: line {line:,} holds a cell larger than {limits.cell_bytes // 1024:,} KB, bulkship's "
+        "limit for one cell; a recipient list never needs one",
+        hint="check that the file is the CSV you meant, or raise [limits] cell_kb in the program settings",
+    )
+
+
+def _scan(
+    handle: IO[bytes], path: Path, delimiter: str, limits: CsvLimits, *, classify: bool, skip: int = 0
+) -> _Scan:
+    """One pass: hash, NULs, line and cell sizes and, when ``classify``, which lines are UTF-8."""
+    scan = _Scan()
+    digest = hashlib.sha256()
+    separator = ord(delimiter)
+    nul_lines: list[int] = []
+    nul_count = 0
+    quotes = 0  # quote characters so far: an odd count means a quoted cell is open
+    line = 1
+    ends_with_newline = True
+
+    def check_open_line(data: bytes) -> None:
+        if len(data) > limits.line_bytes:
+            raise _too_long_line(path, line, len(data), limits)
+        if _widest_run(np.frombuffer(data, dtype=np.uint8), separator) > limits.cell_bytes:
+            raise _too_big_cell(path, line, limits)
+
+    for number, piece in enumerate(_pieces(handle, digest, check_open_line)):
+        if number == 0 and skip:
+            piece = piece[skip:]
+        data = np.frombuffer(piece, dtype=np.uint8)
+        newlines = np.flatnonzero(data == 10)
+        if b"\x00" in piece:
+            for position in np.flatnonzero(data == 0).tolist():
+                nul_count += 1
+                if len(nul_lines) < SHOWN_LINES:
+                    at = line + int(np.searchsorted(newlines, position))
+                    if at not in nul_lines:
+                        nul_lines.append(at)
+        # pieces start at a line's start; only a line longer than the cell limit can hold a cell that is
+        edges = np.concatenate(([-1], newlines, [] if piece.endswith(b"\n") else [len(piece)]))
+        line_sizes = np.diff(edges) - 1
+        longest = int(line_sizes.argmax())
+        if int(line_sizes[longest]) > limits.line_bytes:
+            raise _too_long_line(path, line + longest, int(line_sizes[longest]), limits)
+        if int(line_sizes[longest]) > limits.cell_bytes:
+            _check_cells(data, separator, newlines, line, path, limits)
+        piece_quotes = piece.count(b'"')
+        if piece_quotes and not scan.quoted_span_suspect:
+            scan.quoted_span_suspect = _quoted_span_suspect(data, quotes, limits)
+        quotes += piece_quotes
+        if not piece.isascii():
+            scan.non_ascii = True
+            if classify:
+                _classify(piece, line, scan)
+            if not scan.mojibake_hint:
+                scan.mojibake_hint = _MOJIBAKE_BYTES.search(piece) is not None
+        line += len(newlines)
+        ends_with_newline = piece.endswith(b"\n")
+        if line - 1 > limits.rows:
+            raise FileFormatError(
+                f"{path.name} has more than {limits.rows:,} lines, above bulkship's limit",
+                hint="split the list into smaller files",
+            )
+    scan.lines = line - 1 if ends_with_newline else line
+    scan.sha256 = digest.hexdigest()
+    if nul_count:
+        raise FileFormatError(
+            f"{path.name} holds {nul_count:,} NUL byte{'s' if nul_count > 1 else ''} "
+            f"({_lines_text(nul_lines, len(nul_lines))}): it is damaged, or not plain text",
+            hint="open it in your spreadsheet application and save it again as CSV UTF-8",
+        )
+    return scan
+
+
+def _check_cells(
+    data: np.ndarray, separator: int, newlines: np.ndarray, line: int, path: Path, limits: CsvLimits
+) -> None:
+    bounds = np.concatenate(([-1], np.flatnonzero((data == separator) | (data == 10)), [len(data)]))
+    gaps = np.diff(bounds) - 1
+    widest = int(gaps.argmax())
+    if int(gaps[widest]) > limits.cell_bytes:
+        raise _too_big_cell(path, line + int(np.searchsorted(newlines, bounds[widest + 1])), limits)
+
+
+def _widest_run(data: np.ndarray, separator: int) -> int:
+    """The longest stretch without a delimiter or a line break: a lower bound of the widest cell."""
+    bounds = np.flatnonzero((data == separator) | (data == 10))
+    edges = np.concatenate(([-1], bounds, [len(data)]))
+    return int(np.diff(edges).max()) - 1
+
+
+def _quoted_span_suspect(data: np.ndarray, quotes_before: int, limits: CsvLimits) -> bool:
+    """Whether quote parity allows a quoted stretch longer than the cell limit in this piece (a hint only:
+    a stray quote inside a cell also flips parity, so the exact check decides)."""
+    positions = np.flatnonzero(data == 34)
+    if quotes_before % 2:
+        positions = np.concatenate(([-1], positions))
+    if len(positions) % 2:
+        positions = np.concatenate((positions, [len(data)]))
+    if not len(positions):
+        return False
+    spans = positions[1::2] - positions[0::2]
+    return bool(int(spans.max()) > limits.cell_bytes)
+
+
+def _classify(piece: bytes, first_line: int, scan: _Scan) -> None:
+    """Which lines of ``piece`` with non-ASCII bytes are UTF-8 and which are not."""
+    try:
+        piece.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:  # the usual case: only the first few lines with accents are named, found at C speed
+        if len(scan.utf8_lines) < SHOWN_LINES:
+            data = np.frombuffer(piece, dtype=np.uint8)
+            first = np.flatnonzero(data > 127)[: SHOWN_LINES * 8]
+            lines = np.searchsorted(np.flatnonzero(data == 10), first)
+            for line in dict.fromkeys((first_line + lines).tolist()):
+                if len(scan.utf8_lines) < SHOWN_LINES:
+                    scan.utf8_lines.append(line)
+        scan.utf8_count = max(scan.utf8_count, len(scan.utf8_lines))  # at least; exact only when mixed
+        return
+    for index, text in enumerate(piece.split(b"\n")):
+        if text.isascii():
+            continue
+        try:
+            text.decode("utf-8")
+        except UnicodeDecodeError:
+            scan.other_count += 1
+            if len(scan.other_lines) < SHOWN_LINES:
+                scan.other_lines.append(first_line + index)
+        else:
+            scan.utf8_count += 1
+            if len(scan.utf8_lines) < SHOWN_LINES:
+                scan.utf8_lines.append(first_line + index)
+
+
+def _exact_cell_check(text: IO[str], delimiter: str, path: Path, limits: CsvLimits) -> None:
+    """The csv module's field limit, over the whole file: a quoted cell larger than the limit is refused."""
+    previous = csv.field_size_limit(limits.cell_bytes)
+    try:
+        reader = csv.reader(text, delimiter=delimiter)
+        for _ in reader:
+            pass
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise _too_big_cell(path, reader.line_num, limits) from None
+        # other oddities (a stray quote) are the parser's to read as it does
+    finally:
+        csv.field_size_limit(previous)
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+
+def sniff_delimiter(sample: str, candidates: tuple[str, ...] = (",", ";", "\t", "|")) -> str:
+    """The candidate that splits most records into the same number (> 1) of fields."""
+    best, best_score = ",", 0
+    for delimiter in candidates:
+        counts: dict[int, int] = {}
+        try:
+            for number, record in enumerate(csv.reader(io.StringIO(sample), delimiter=delimiter)):
+                if number >= 100:
+                    break
+                if len(record) > 1:
+                    counts[len(record)] = counts.get(len(record), 0) + 1
+        except csv.Error:
+            continue
+        score = max(counts.values(), default=0)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+@dataclass
+class CsvRead:
+    """A CSV read into text columns (index = record number), its hash and its garbled-looking cells."""
+
+    frame: pd.DataFrame
+    sha256: str
+    encoding: str
+    typed: list[tuple[int, int, str, str]]  # (row, column, MOJIBAKE, message text)
+
+
+def read_csv(path: Path, *, encoding: str | None = None, limits: CsvLimits | None = None) -> CsvRead:
+    """Read the CSV at ``path`` (see the module docstring for every check)."""
+    limits = limits or CsvLimits()
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+        bom, skip = _bom(head)
+        explicit = _normal_encoding(encoding, path) if encoding else None
+        chosen = explicit or bom
+        if chosen not in (None, "utf-8"):
+            return _read_transcoded(handle, path, chosen, limits)
+        sample = head[skip:].decode("utf-8", errors="replace")
+        delimiter = sniff_delimiter(_whole_lines(sample))
+        handle.seek(0)
+        scan = _scan(handle, path, delimiter, limits, classify=chosen is None, skip=skip)
+        decided = chosen or _decide(scan, path)
+        if decided != "utf-8":
+            handle.seek(0)
+            return _read_transcoded(handle, path, decided, limits, sha256=scan.sha256)
+        if scan.quoted_span_suspect:
+            handle.seek(skip)
+            text = io.TextIOWrapper(handle, encoding="utf-8", errors="replace", newline="")
+            try:
+                _exact_cell_check(text, delimiter, path, limits)
+            finally:
+                text.detach()
+        handle.seek(skip)
+        frame = _parse(handle, delimiter, path, limits)
+    return CsvRead(frame, scan.sha256, "utf-8", _mojibake(frame) if scan.mojibake_hint else [])
+
+
+def _whole_lines(sample: str) -> str:
+    return sample.rsplit("\n", 1)[0] if len(sample) >= SNIFF_BYTES - 4 else sample
+
+
+def _read_transcoded(
+    handle: IO[bytes], path: Path, encoding: str, limits: CsvLimits, *, sha256: str | None = None
+) -> CsvRead:
+    """A file in another encoding: copied as UTF-8 into a temporary file (memory stays at a chunk), then read
+    as a UTF-8 file is. Bytes the encoding cannot decode become U+FFFD (the user chose this encoding)."""
+    digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    with tempfile.TemporaryFile(prefix=".~bulkship-csv-") as copy:
+        handle.seek(0)
+        while chunk := handle.read(CHUNK_BYTES):
+            digest.update(chunk)
+            copy.write(decoder.decode(chunk).encode("utf-8"))
+        copy.write(decoder.decode(b"", final=True).encode("utf-8"))
+        copy.seek(0)
+        head = copy.read(SNIFF_BYTES)
+        skip = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+        delimiter = sniff_delimiter(_whole_lines(head[skip:].decode("utf-8", errors="replace")))
+        copy.seek(0)
+        scan = _scan(copy, path, delimiter, limits, classify=False, skip=skip)
+        if scan.quoted_span_suspect:
+            copy.seek(skip)
+            text = io.TextIOWrapper(copy, encoding="utf-8", errors="replace", newline="")
+            try:
+                _exact_cell_check(text, delimiter, path, limits)
+            finally:
+                text.detach()
+        copy.seek(skip)
+        frame = _parse(copy, delimiter, path, limits)
+    return CsvRead(
+        frame, sha256 or digest.hexdigest(), encoding, _mojibake(frame) if scan.mojibake_hint else []
+    )
+
+
+def _parse(handle: IO[bytes], delimiter: str, path: Path, limits: CsvLimits) -> pd.DataFrame:
+    """The pandas C parser over the (checked) UTF-8 bytes, streamed from the file."""
+    start = handle.tell()
+    width = _width(handle, delimiter)
+    handle.seek(start)
+    if width > limits.columns:
+        raise FileFormatError(f"{path.name} has {width} columns, above the limit of {limits.columns}")
+    try:
+        frame = pd.read_csv(
+            handle,
+            sep=delimiter,
+            header=None,
+            names=list(range(width)),
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            index_col=False,
+            engine="c",
+            encoding="utf-8",
+            encoding_errors="replace",
+        )
+    except (pd.errors.ParserError, ValueError, IndexError):
+        handle.seek(start)
+        frame = _parse_ragged(handle, delimiter, path, limits)
+    if len(frame) > limits.rows:
+        raise FileFormatError(
+            f"{path.name} has {len(frame):,} rows, above bulkship's limit of {limits.rows:,}",
+            hint="split the list into smaller files",
+        )
+    frame.index = pd.RangeIndex(1, len(frame) + 1)
+    if frame.isna().to_numpy().any():  # short rows; a copy of a million-row frame otherwise
+        frame = frame.fillna("")
+    return frame
+
+
+def _width(handle: IO[bytes], delimiter: str) -> int:
+    """Fields in the widest of the first records (the parser needs the width up front)."""
+    text = handle.read(262144).decode("utf-8", errors="replace")
+    width = 0
+    try:
+        for number, record in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter)):
+            width = max(width, len(record))
+            if number > 1000:
+                break
+    except csv.Error:
+        pass
+    return max(width, 1)
+
+
+def _parse_ragged(handle: IO[bytes], delimiter: str, path: Path, limits: CsvLimits) -> pd.DataFrame:
+    """Ragged rows (more fields further down than at the top): the csv module takes anything."""
+    text = io.TextIOWrapper(handle, encoding="utf-8", errors="replace", newline="")
+    try:
+        records = list(csv.reader(text, delimiter=delimiter))
+    except csv.Error as exc:
+        raise FileFormatError(f"{path.name}: the CSV text cannot be read: {exc}") from None
+    finally:
+        text.detach()
+    width = max((len(r) for r in records), default=1)
+    if width > limits.columns:
+        raise FileFormatError(f"{path.name} has {width} columns, above the limit of {limits.columns}")
+    return pd.DataFrame([r + [""] * (width - len(r)) for r in records], dtype=str)
+
+
+# ---------------------------------------------------------------------------------------------- mojibake
+
+# A character that UTF-8's lead byte becomes in Windows-1252 (Ã, Â, â...) followed by one its continuation
+# bytes become: how 'é' looks after a wrong decoding ('Ã©'). Only a hint: the round trip below decides.
+_CONTINUATION = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+_CONTINUATION += "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
+# The same as UTF-8 bytes: searched during the byte pass, so that clean files skip the search cell by cell.
+_MOJIBAKE_BYTES = re.compile(
+    rb"[\xc3][\x82-\xb4](?:\xc2[\x80-\xbf]|\xc5[\x92\x93\xa0\xa1\xb8\xbd\xbe]|\xc6\x92|\xcb[\x86\x9c]"
+    rb"|\xe2\x80[\x93\x94\x98-\x9e\xa0-\xa2\xa6\xb0\xb9\xba]|\xe2\x82\xac|\xe2\x84\xa2)"
+)
+_SEPARATOR = "\x00"  # cannot occur in a cell: NULs are refused
+
+
+def repaired(text: str) -> str | None:
+    """What ``text`` was before UTF-8 was read as Windows-1252 (or Latin-1); None if it does not look so."""
+    for codec in ("cp1252", "latin-1"):
+        with contextlib.suppress(UnicodeError):
+            fixed = text.encode(codec).decode("utf-8")
+            if fixed != text:
+                return fixed
+    return None
+
+
+def _mojibake(frame: pd.DataFrame) -> list[tuple[int, int, str, str]]:
+    """Cells whose text looks garbled by a wrong encoding, as (row, column, MOJIBAKE, what it probably was).
+    Each column is searched as one joined string (C speed); only hits are looked at one by one."""
+    found: list[tuple[int, int, str, str]] = []
+    for position in range(frame.shape[1]):
+        values = frame.iloc[:, position].tolist()
+        joined = _SEPARATOR.join(values)
+        if joined.isascii() or not _MOJIBAKE_HINT.search(joined):
+            continue
+        starts = np.cumsum([0] + [len(v) + 1 for v in values[:-1]])
+        hits = [m.start() for m in _MOJIBAKE_HINT.finditer(joined)]
+        rows = set((np.searchsorted(starts, hits, side="right") - 1).tolist())
+        for row in sorted(rows):
+            fixed = repaired(values[row])
+            if fixed is not None:
+                found.append((int(frame.index[row]), position + 1, MOJIBAKE, fixed))
+    return found

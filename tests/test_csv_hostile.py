@@ -1,0 +1,171 @@
+"""Hostile CSV files, generated here: giant cells, huge line counts, mixed encodings, NULs anywhere. Each is
+refused by `bulkship validate` with exit code 2 and one `Error:` line, in a process whose peak memory
+(measured with psutil over the process tree) stays under 500 MB; garbled text is a warning on its row."""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from bulkship.csvread import CsvLimits, read_csv
+from bulkship.errors import FileFormatError
+from bulkship.load import load_sheet
+from bulkship.program import ProgramSettings
+
+HEADER = "Customer ID,Full Name,Street Address,City,ST,Postal Code,Brand,Denomination,Ship Method\n"
+ROW = "C{n},Maria Lopez,12 Beacon Street,Boston,MA,02108,CVS,$10.00,Standard\n"
+PEAK_LIMIT = 500 * 2**20
+
+
+def _tree_rss(process: psutil.Process) -> int:
+    total = 0
+    for member in [process, *process.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):  # a child that has just exited
+            total += member.memory_info().rss
+    return total
+
+
+def _validate_measured(path: Path, *extra: str) -> tuple[int, str, int]:
+    """Run `bulkship validate` in a child process; its exit code, stderr and peak RSS of its process tree."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "bulkship", "validate", str(path), "--out", str(path.parent / "out"), *extra],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    watched = psutil.Process(child.pid)
+    peak = 0
+    while child.poll() is None:
+        peak = max(peak, _tree_rss(watched))
+        time.sleep(0.01)
+    return child.returncode, child.stderr.read() if child.stderr else "", peak
+
+
+def _one_error(err: str) -> str:
+    assert "Traceback" not in err
+    errors = [line for line in err.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1, err
+    return errors[0]
+
+
+def _write_giant_cells(path: Path, cells: int, cell_bytes: int, *, quoted: bool) -> None:
+    """A header, then rows whose one cell is ``cell_bytes`` long; quoted cells hold commas and line breaks
+    (so no byte pattern alone shows where they end)."""
+    line = b"a" * 63 + b"," + b"b" * 63 + b"\n"
+    block = line * (2**20 // len(line)) if quoted else b"x" * 2**20
+    with path.open("wb") as handle:
+        handle.write(HEADER.encode())
+        for n in range(cells):
+            handle.write(f"C{n},".encode() + (b'"' if quoted else b""))
+            for _ in range(cell_bytes // len(block)):
+                handle.write(block)
+            handle.write((b'"' if quoted else b"") + b",x,Boston,MA,02108,CVS,10,Standard\n")
+
+
+def test_a_500_mb_csv_of_ten_50_mb_cells_is_refused_quickly_in_little_memory(tmp_path):
+    path = tmp_path / "giant.csv"
+    _write_giant_cells(path, 10, 50 * 2**20, quoted=False)
+    assert path.stat().st_size > 500 * 10**6
+    code, err, peak = _validate_measured(path)
+    assert code == 2
+    assert "holds a cell larger than 256 KB" in _one_error(err)
+    assert peak < PEAK_LIMIT
+
+
+def test_a_giant_quoted_cell_full_of_commas_and_line_breaks_is_refused(tmp_path):
+    path = tmp_path / "quoted.csv"
+    _write_giant_cells(path, 2, 20 * 2**20, quoted=True)
+    code, err, peak = _validate_measured(path)
+    assert code == 2
+    assert "holds a cell larger than" in _one_error(err)
+    assert peak < PEAK_LIMIT
+
+
+def test_one_endless_line_is_refused(tmp_path):
+    path = tmp_path / "line.csv"
+    with path.open("wb") as handle:
+        handle.write(HEADER.encode())
+        for _ in range(40):
+            handle.write(b"a," * 2**19)  # 40 MB of tiny cells and no line break
+    code, err, peak = _validate_measured(path)
+    assert code == 2
+    assert "is longer than 16 MB" in _one_error(err)
+    assert peak < PEAK_LIMIT
+
+
+def test_more_lines_than_the_limit_are_refused_before_parsing(tmp_path):
+    path = tmp_path / "long.csv"
+    limits = CsvLimits(rows=1000)
+    path.write_text(HEADER + "".join(ROW.format(n=n) for n in range(1500)), encoding="utf-8")
+    with pytest.raises(FileFormatError, match="more than 1,000 lines"):
+        read_csv(path, limits=limits)
+
+
+def test_a_cell_limit_can_be_raised(tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text(HEADER.strip() + ",Notes\n" + ROW.strip().format(n=1) + "," + "n" * 5000 + "\n")
+    with pytest.raises(FileFormatError, match="larger than 4 KB"):
+        read_csv(path, limits=CsvLimits(cell_bytes=4096))
+    assert read_csv(path, limits=CsvLimits(cell_bytes=8192)).frame.shape == (2, 10)
+
+
+def _mixed(tmp_path: Path) -> Path:
+    path = tmp_path / "mixed.csv"
+    utf8 = (HEADER + "C1,José Müller,12 Beacon Street,Boston,MA,02108,CVS,$10.00,Standard\n").encode()
+    cp1252 = "C2,Zoë Brontë,1 Main Street,Boston,MA,02108,CVS,$10.00,Standard\n".encode("cp1252")
+    more_utf8 = "C3,Łukasz Nowak,2 Main Street,Boston,MA,02108,CVS,$10.00,Standard\n".encode()
+    path.write_bytes(utf8 + cp1252 + more_utf8)
+    return path
+
+
+def test_a_file_mixing_utf8_and_windows_1252_is_refused_with_the_lines(tmp_path):
+    code, err, peak = _validate_measured(_mixed(tmp_path))
+    assert code == 2
+    line = _one_error(err)
+    assert "mixes text encodings: lines 2, 4 are UTF-8, line 3 is not" in line
+    assert peak < PEAK_LIMIT
+
+
+def test_an_explicit_encoding_reads_a_mixed_file_one_way(tmp_path):
+    loaded = load_sheet(_mixed(tmp_path), program=ProgramSettings(encoding="utf-8"))
+    assert loaded.frame.iloc[0, 1] == "José Müller"
+    assert loaded.frame.iloc[1, 1] == "Zo\ufffd Bront\ufffd"  # the bytes UTF-8 cannot read, visibly replaced
+
+
+def test_encoding_flag_on_the_command_line(tmp_path):
+    code, err, _ = _validate_measured(_mixed(tmp_path), "--encoding", "cp1252")
+    assert code != 2, err  # read: the UTF-8 lines now look garbled, and say so
+    assert "Error:" not in err
+
+
+def test_a_whole_windows_1252_file_is_read_as_such(tmp_path):
+    path = tmp_path / "excel.csv"
+    row = "C1,José Müller,1 Main St,Boston,MA,02108,CVS,$10.00,Standard\n"
+    path.write_bytes((HEADER + row).encode("cp1252"))
+    assert load_sheet(path).frame.iloc[0, 1] == "José Müller"
+
+
+def test_mojibake_is_a_warning_on_its_row(tmp_path):
+    path = tmp_path / "garbled.csv"
+    row = "C1,JosÃ© MÃ¼ller,1 Main St,Boston,MA,02108,CVS,$10.00,Standard\n"
+    path.write_text(HEADER + row, encoding="utf-8")
+    problems = load_sheet(path).read_problems
+    assert [(p.row, p.column, p.severity) for p in problems] == [(2, "name", "warning")]
+    assert "probably 'José Müller'" in problems[0].message
+
+
+@pytest.mark.parametrize("where", ["head", "far"])
+def test_a_nul_byte_is_refused_wherever_it_is(tmp_path, where):
+    rows = [ROW.format(n=n) for n in range(20000)]
+    line = 3 if where == "head" else 15000
+    rows[line - 2] = rows[line - 2].replace("Maria", "Ma\x00ria")
+    path = tmp_path / "nul.csv"
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    with pytest.raises(FileFormatError, match=f"holds 1 NUL byte \\(line {line}\\)"):
+        load_sheet(path)
