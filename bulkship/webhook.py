@@ -9,11 +9,17 @@ changes nothing the second time (the ledger's ``record_order_status`` is idempot
 arriving after a newer one records the vendor's current state, not the stale body. Deliveries for the same
 order are handled one at a time.
 
-Answers: 200 recorded (``{"changed": bool}``); 400 malformed body; 403 wrong or missing secret; 404 an order
+Answers: 200 recorded (``{"changed": bool}``); 400 malformed body (JSON nested deeper than 32 levels too);
+403 wrong or missing secret; 408 a body slower than 10 s; 413 a body over 1 MB; 404 an order
 id the ledger does not know (or the vendor no longer has); 409 an order of a batch ordered through another
 API than the receiver's (nothing is read or recorded); 503 the vendor could not be read or the ledger
 not written, credentials refused included (the sender retries). Every refusal is one log line naming the
-reason and at most the order id: never recipient data, never the secret.
+reason and at most the order id: never recipient data, never the secret; text from the request is escaped
+(a newline in an order id cannot forge a log line).
+
+On a network the receiver follows :mod:`bulkship.asgi_guard`: bodies limited while they stream in, header
+and body deadlines, a cap on open connections, no traceback for a client that goes away. It listens on
+loopback only: put an HTTPS reverse proxy in front of it.
 
 After a change, the batch's result workbook is rewritten in place once deliveries have been quiet for
 ``rewrite_delay_s`` seconds (one rewrite for a burst of deliveries, not one per delivery). The rewrite is
@@ -26,7 +32,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
-import json
 import logging
 import secrets
 import signal
@@ -37,10 +42,12 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from .asgi_guard import EscapingFilter, GuardLimits, RequestGuard, parse_json, uvicorn_options
 from .batchapi import check_batch_api, describe_api
 from .client import connect
 from .client.vendor import VendorClient
@@ -50,11 +57,13 @@ from .settings import Settings
 from .track import rewrite_results
 
 log = logging.getLogger("bulkship.webhook")
+log.addFilter(EscapingFilter())  # order ids and vendor messages come from the network
 
 SECRET_HEADER = "X-Bulkship-Secret"
 DEFAULT_PORT = 8787
 DEFAULT_REWRITE_DELAY_S = 5.0
 MAX_BODY_BYTES = 1_000_000
+WEBHOOK_LIMITS = GuardLimits(max_body_bytes=MAX_BODY_BYTES)
 ORDER_ID_KEYS = ("id", "orderid", "order_id")
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -94,6 +103,7 @@ class WebhookReceiver:
         *,
         client_factory: ClientFactory = connect,
         rewrite_delay_s: float | None = DEFAULT_REWRITE_DELAY_S,
+        limits: GuardLimits = WEBHOOK_LIMITS,
     ) -> None:
         if not secret:
             raise BulkshipError("The webhook receiver needs a shared secret", hint="pass --secret S")
@@ -101,6 +111,7 @@ class WebhookReceiver:
         self.secret = secret
         self.client_factory = client_factory
         self.rewrite_delay_s = rewrite_delay_s
+        self.limits = limits
         self.client: VendorClient | None = None
         self.ledger: Ledger | None = None
         self._order_locks: dict[str, asyncio.Lock] = {}
@@ -138,14 +149,14 @@ class WebhookReceiver:
         if not self._secret_ok(request):
             log.warning("webhook refused: wrong or missing secret")
             return JSONResponse({"error": "forbidden"}, status_code=403)
-        raw = await request.body()
-        if len(raw) > MAX_BODY_BYTES:
+        raw = await request.body()  # RequestGuard has refused a body too large or too slow before this
+        if len(raw) > self.limits.max_body_bytes:  # served without the guard (tests, another server)
             log.warning("webhook refused: body of %d bytes is too large", len(raw))
             return JSONResponse({"error": "body too large"}, status_code=413)
         try:
-            body = json.loads(raw)
+            body = parse_json(raw, self.limits.max_json_depth)
         except (ValueError, UnicodeDecodeError):
-            log.warning("webhook refused: body is not JSON")
+            log.warning("webhook refused: body is not JSON (or nested too deeply)")
             return JSONResponse({"error": "body is not JSON"}, status_code=400)
         order_id = order_id_of(body)
         if order_id is None:
@@ -243,7 +254,8 @@ def create_webhook_app(receiver: WebhookReceiver) -> Starlette:
         Route("/webhook", receiver.handle, methods=["POST"]),
         Route("/health", _health, methods=["GET"]),
     ]
-    return Starlette(routes=routes, lifespan=receiver.lifespan)
+    guard = Middleware(RequestGuard, limits=receiver.limits)  # inside Starlette's error handling
+    return Starlette(routes=routes, lifespan=receiver.lifespan, middleware=[guard])
 
 
 def bind_loopback(host: str, port: int) -> socket.socket:
@@ -284,7 +296,9 @@ def serve(
     receiver = WebhookReceiver(settings, secret, rewrite_delay_s=rewrite_delay_s)
     settings.credentials()  # ConfigError now, rather than a failed server startup later
     sock = bind_loopback(host, port)
-    config = uvicorn.Config(create_webhook_app(receiver), log_level="warning")
+    config = uvicorn.Config(
+        create_webhook_app(receiver), log_level="warning", **uvicorn_options(receiver.limits)
+    )
     server = uvicorn.Server(config)
 
     async def run() -> None:
