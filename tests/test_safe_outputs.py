@@ -26,9 +26,9 @@ KILLER = """
 import os, signal, sys
 from pathlib import Path
 import bulkship.atomicfile as atomicfile
-target, real = os.environ["KILL_BEFORE_PUBLISHING"], atomicfile.publish
-def publish(temp, path):
-    if Path(path).name == target:
+target, real = Path(os.environ["KILL_BEFORE_PUBLISHING"]), atomicfile.publish
+def publish(temp, path):  # the target, or the free name beside it that `template` may choose (name-2.xlsx)
+    if Path(path).name.startswith(target.stem) and Path(path).suffix == target.suffix:
         os.kill(os.getpid(), signal.SIGKILL)
     real(temp, path)
 atomicfile.publish = publish
@@ -74,9 +74,6 @@ def test_a_kill_while_writing_leaves_the_previous_file_and_no_temporary(tmp_path
     before = published.read_bytes()
 
     _sheet(tmp_path, ROWS)  # a new row: the second command has something new to write
-    if target == "recipients-template.xlsx":
-        published.unlink()
-        published.write_bytes(before)  # intake may refuse to overwrite a template: the kill comes first
     killed = _bulkship(tmp_path, *second, kill_at=target)
 
     assert killed.returncode == -9, killed.stderr
