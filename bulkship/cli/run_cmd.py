@@ -94,9 +94,11 @@ def show_plan(view: PlanView) -> None:
         )
     if doubt.rows:
         err_console.print(
-            f"[bold yellow]In doubt:[/] {_money(doubt.total)} for {doubt.rows} row(s) in {len(doubt.orders)} "
-            "order(s) sent before without an answer: asked again with the same PO numbers, charged at most "
-            "once."
+            styled(
+                ("In doubt:", "bold yellow"),
+                f" {_money(doubt.total)} for {doubt.rows} row(s) in {len(doubt.orders)} order(s) sent before "
+                "without an answer: asked again with the same PO numbers, charged at most once.",
+            )
         )
     err_console.print(table if summary.orders else "To send: nothing new.")
     orders = f"{summary.orders} order(s) to send"
@@ -190,7 +192,9 @@ def _report(result: RunResult) -> None:
     )
     doubt = result.money.get("in doubt")
     if doubt is not None and doubt.total:
-        err_console.print(f"[bold yellow]In doubt:[/] {_money(doubt.total)} ({doubt.rows} row(s)).")
+        err_console.print(
+            styled(("In doubt:", "bold yellow"), f" {_money(doubt.total)} ({doubt.rows} row(s)).")
+        )
     if result.output:
         err_console.print(f"Results: {result.output}")
     if result.stopped is not None:
