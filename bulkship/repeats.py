@@ -317,7 +317,8 @@ def find_holds(
             order = earlier[o]
             holds[rows.fingerprints[i]] = _repeat_note(order, numbers.get((order.po_number, line)), policy)
     if gone:
-        for fp, note in _probable_edits(gone, orders, rows).items():
+        shared = {a for a, n in Counter(_Rows(frame, rows.folder).addresses()).items() if n > 1}
+        for fp, note in _probable_edits(gone, orders, rows, shared).items():
             holds.setdefault(fp, note)
     return holds
 
@@ -382,9 +383,11 @@ def _refuse_same_rows(
 
 
 def _probable_edits(
-    gone: Sequence[RowRecord], orders: Mapping[str, OrderRecord], rows: _Rows
+    gone: Sequence[RowRecord], orders: Mapping[str, OrderRecord], rows: _Rows, shared: set[str]
 ) -> dict[str, str]:
-    """Rows to order that look like an edit of an ordered row the file no longer holds: fingerprint -> why."""
+    """Rows to order that look like an edit of an ordered row the file no longer holds: fingerprint -> why.
+    An address is a recipient's identity only where one row has it: ``shared`` (addresses of several rows
+    of the file, such as an office every card goes to) and addresses of several gone rows are not."""
     payloads: dict[str, list[Any]] = {}
     by_id: dict[str, tuple[RowRecord, Card]] = {}
     by_name: dict[str, tuple[RowRecord, Card]] = {}
@@ -401,7 +404,11 @@ def _probable_edits(
         card = rows.folder.line_card(items[record.line_index])
         by_id.setdefault(card.external_id, (record, card))
         by_name.setdefault(card.name, (record, card))
+        if card.address in by_address:
+            shared.add(card.address)
         by_address.setdefault(card.address, (record, card))
+    for address in shared:
+        by_address.pop(address, None)
     notes: dict[str, str] = {}
     ids = list(map(str.casefold, map(str, rows.columns["external_id"])))
     names = list(map(str.casefold, map(str, rows.columns["name"])))

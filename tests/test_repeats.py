@@ -385,3 +385,17 @@ def test_a_ledger_holding_two_batches_named_alike_keeps_resuming_each_by_its_exa
     result = run_batch(lower, settings, wait_s=0)
     assert (result.batch, result.ordered_rows, result.exit_code) == ("staff", 4, 0)
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in (0, 1, 2, 10, 11, 12, 13)})
+
+
+def test_cards_sent_to_one_office_address_are_not_edits_of_each_other(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "office.xlsx"
+    write_xlsx(sheet, [person(i, street="1 Corporate Dr") for i in range(4)])
+    assert run(capsys, str(sheet))[0] == 0
+    # Person 1 left the company (row deleted); Person 9 joined: a new colleague at the same office address
+    write_xlsx(sheet, [person(i, street="1 Corporate Dr") for i in (0, 2, 3, 9)])
+    code, data, err = run(capsys, str(sheet), "--json")
+    assert code == 0, err
+    assert data is not None and data["held_rows"] == 0
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in (0, 1, 2, 3, 9)})
