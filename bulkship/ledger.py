@@ -90,7 +90,7 @@ BUSY_TIMEOUT_MS = 10_000
 
 ORDER_STATES = ("planned", "sending", "created", "rejected", "unknown", "cancelled", "review")
 OPEN_STATES = ("sending", "unknown")  # may exist at the vendor: resolve with the same PO, never re-plan
-LIVE_STATES = ("planned", *OPEN_STATES, "created")  # to send, maybe sent, or held by the vendor
+LIVE_STATES = ("planned", *OPEN_STATES, "created", "review")  # to send, maybe sent, held by the vendor
 REVIEW_STATE = "review"  # held for a person: never sent, never re-planned (see hold_for_review)
 ROW_STATUSES = ("invalid", "duplicate", "held", "planned", "ordered", "failed", "review")
 # How far along a vendor status is. A recorded status never moves to a lower rank: an answer read before a

@@ -40,7 +40,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from .errors import BatchConflictError
-from .models import FINGERPRINT, ROW, STATUS
+from .models import FINGERPRINT, ROW, STATUS, folded_address_line1
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,7 +51,8 @@ DEFAULT_WINDOW_DAYS = 60  # rows ordered this recently by another batch are held
 SAME_ROWS_SHARE = 0.5  # a new batch this much made of another batch's rows is that batch again: refused
 ALLOW_FLAG = "--allow-repeat"
 HELD = "held"
-_SENT_STATES = ("sending", "unknown", "created")  # the vendor holds the order, or may
+_SENT_STATES = ("sending", "unknown", "created", "review")  # the vendor holds the order, or may
+_COUNTED_STATES = ("planned", *_SENT_STATES)  # another batch's orders a run is compared with
 _SHOWN = 8
 _DOWNLOAD_SUFFIX = re.compile(r"\s*\(\d{1,3}\)$")  # "gifts (1)": a browser's second download of gifts
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -85,9 +86,15 @@ def fold_name(name: str) -> str:
 
 # -- what a row sends, folded for comparison -------------------------------------------------------------
 # Rows and payloads hold validated text (trimmed, inner spaces collapsed): case, ZIP+4 and 25 vs 25.00 are
-# what can still differ between two spellings of one gift.
+# what can still differ between two spellings of one gift. Address line 2 is compared folded into line 1,
+# as it is sent to a vendor not known to keep it (models.folded_address_line1), so a payload sent either way
+# compares equal to its row.
 
 _SEP = "\x00"
+
+
+def _street(line1: object, line2: object) -> str:
+    return folded_address_line1(str(line1 or ""), str(line2 or ""))
 
 
 @dataclass(frozen=True)
@@ -96,7 +103,7 @@ class Card:
 
     external_id: str
     name: str
-    address: str  # line 1, line 2 and the 5-digit ZIP
+    address: str  # line 1 (line 2 folded in) and the 5-digit ZIP
     product: str
     value: str  # the amount with two decimals
 
@@ -132,7 +139,7 @@ class _Folder:
 
     def card(self, external_id: object, name: object, line1: object, line2: object, zip_code: object,
              product: object, value: object) -> Card:  # fmt: skip
-        address = _SEP.join((str(line1 or ""), str(line2 or ""), self.zip5(zip_code))).casefold()
+        address = _SEP.join((_street(line1, line2), self.zip5(zip_code))).casefold()
         return Card(
             str(external_id or "").casefold(),
             str(name or "").casefold(),
@@ -145,8 +152,7 @@ class _Folder:
         """``line_card(item).repeat_key`` without the card (``address``: its PhysicalDeliveryAddress)."""
         parts = (
             str(address.get("Name") or ""),
-            str(address.get("AddressLine1") or ""),
-            str(address.get("AddressLine2") or ""),
+            _street(address.get("AddressLine1"), address.get("AddressLine2")),
             self.zip5(address.get("Zip")),
             str(item.get("ProductId") or ""),
             self.amount(item.get("Value")),
@@ -181,6 +187,7 @@ class _Rows:
         blank = [""] * len(self.rows)
         self.columns = {f: frame[f].tolist() if f in frame.columns else blank for f in _FIELDS}
         self.zips = [folder.zip5(z) for z in self.columns["zip"]]
+        self.streets = list(map(_street, self.columns["address1"], self.columns["address2"]))
 
     def card(self, index: int) -> Card:
         return self.folder.card(*(self.columns[f][index] for f in _FIELDS))
@@ -188,16 +195,16 @@ class _Rows:
     def repeat_keys(self) -> list[str]:
         c = self.columns
         values = [self.folder.amount(v) for v in c["value"]]
-        parts = zip(c["name"], c["address1"], c["address2"], self.zips, c["product"], values, strict=True)
+        parts = zip(c["name"], self.streets, self.zips, c["product"], values, strict=True)
         return list(map(str.casefold, map(_SEP.join, parts)))
 
     def recipients(self) -> set[str]:
-        """Name and address line 1 of every row, case-folded: what a line must match to be looked at."""
-        parts = zip(self.columns["name"], self.columns["address1"], strict=True)
+        """Name and street of every row, case-folded: what a line must match to be looked at."""
+        parts = zip(self.columns["name"], self.streets, strict=True)
         return set(map(str.casefold, map(_SEP.join, parts)))
 
     def addresses(self) -> list[str]:
-        parts = zip(self.columns["address1"], self.columns["address2"], self.zips, strict=True)
+        parts = zip(self.streets, self.zips, strict=True)
         return list(map(str.casefold, map(_SEP.join, parts)))
 
 
@@ -243,7 +250,7 @@ def check_new_run(
     stored = ledger.batch(batch)
     if stored is not None and stored.file_hash == file_hash:
         return  # this batch's own file: a resume
-    holding = ledger.batches_holding_orders()
+    holding = ledger.batches_holding_orders(_COUNTED_STATES)
     others = [b for b in ledger.batches() if b.name != batch and b.name in holding and _same_api(b.api, api)]
     same_file = next((b for b in others if file_hash and b.file_hash == file_hash), None)
     if same_file is not None:
@@ -326,7 +333,7 @@ def find_holds(
 def _recent_orders(ledger: Ledger, batch: str, policy: RepeatPolicy, api: str | None) -> list[OrderRecord]:
     """The other batches' orders through this API within the window (to send, sent, or maybe sent)."""
     apis = {b.name: b.api for b in ledger.batches()}
-    recent = ledger.orders_since(policy.since, exclude_batch=batch)
+    recent = ledger.orders_since(policy.since, exclude_batch=batch, states=_COUNTED_STATES)
     return [o for o in recent if _same_api(apis.get(o.batch), api)]
 
 
@@ -339,7 +346,8 @@ def _first_lines(
     for number, order in enumerate(orders):
         for line, item in enumerate(order.payload().get("LineItems") or []):
             address = item.get("PhysicalDeliveryAddress") or {}
-            who = f"{address.get('Name') or ''}{_SEP}{address.get('AddressLine1') or ''}".casefold()
+            street = _street(address.get("AddressLine1"), address.get("AddressLine2"))
+            who = f"{address.get('Name') or ''}{_SEP}{street}".casefold()
             if who in recipients:
                 where.setdefault(folder.line_key(item, address), (number, line))
     return where
@@ -353,8 +361,11 @@ def _row_numbers(ledger: Ledger, lines: Sequence[tuple[str, int]]) -> dict[tuple
     return {(r.po_number or "", r.line_index or 0): r.row for r in records if r.line_index is not None}
 
 
+_VERBS = {"created": "ordered", "planned": "planned, not sent yet", "review": "perhaps ordered (in review)"}
+
+
 def _repeat_note(order: OrderRecord, row: int | None, policy: RepeatPolicy) -> str:
-    verb = {"created": "ordered", "planned": "planned, not sent yet"}.get(order.state, "sent")
+    verb = _VERBS.get(order.state, "sent")
     where = f"row {row}, " if row is not None else ""
     return (
         f"Held, not sent: the same recipient, address, card and value were {verb} in batch "

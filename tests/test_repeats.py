@@ -399,3 +399,23 @@ def test_cards_sent_to_one_office_address_are_not_edits_of_each_other(
     assert code == 0, err
     assert data is not None and data["held_rows"] == 0
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in (0, 1, 2, 3, 9)})
+
+
+@pytest.mark.parametrize("line2", ["send", "fold"])
+def test_a_repeat_with_an_address_line_2_is_held_whether_line_2_was_sent_or_folded_into_line_1(
+    tmp_path: Path, isolated_data_dir: Path, line2: str
+) -> None:
+    header = [*NO_ID[:2], "Apt", *NO_ID[2:]]
+    settings = Settings(data_dir=isolated_data_dir, out_dir=tmp_path / "out", address_line2=line2)
+
+    def row(i: int, apt: str) -> list[str]:
+        cells = person(i)
+        return [*cells[:2], apt, *cells[2:]]
+
+    run_batch(write_csv(tmp_path / "one.csv", [row(1, "Apt 4"), row(2, "")], header), settings, wait_s=0)
+    two = write_csv(tmp_path / "two.csv", [row(1, "APT 4"), row(3, ""), row(4, "Unit 9")], header)
+    result = run_batch(two, settings, wait_s=0)
+    assert (result.ordered_rows, result.held_rows) == (2, 1)
+    assert recipients(isolated_data_dir)["Person 1"] == 1
+    streets = {key.split(" / ")[1] for key in cards(isolated_data_dir)}
+    assert ("2 Main St, Apt 4" in streets) == (line2 == "fold")  # how it went out
