@@ -31,6 +31,7 @@ def serve(
     """Serve until interrupted. ``on_ready`` gets the URL once the socket listens (the real port)."""
     import uvicorn
 
+    from ..asgi_guard import uvicorn_options
     from .app import DEFAULT_MAX_UPLOAD_BYTES, create_app
 
     app = create_app(settings, max_upload_bytes=max_upload_bytes or DEFAULT_MAX_UPLOAD_BYTES)
@@ -38,5 +39,6 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     if on_ready is not None:
         on_ready(f"http://{shown}:{sock.getsockname()[1]}")
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+    # the webhook receiver's connection rules: a cap on open connections, a deadline for request headers
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", **uvicorn_options())
     uvicorn.Server(config).run(sockets=[sock])

@@ -1,0 +1,48 @@
+"""`bulkship serve` on a real socket keeps the webhook receiver's connection rules (bulkship.asgi_guard):
+connections past the cap are closed at once, so idle or trickling clients cannot hold the server."""
+
+from __future__ import annotations
+
+import os
+import select
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from bulkship.asgi_guard import GuardLimits
+
+CAP = GuardLimits().max_connections
+
+
+def test_serve_closes_connections_beyond_the_cap(tmp_path: Path) -> None:
+    env = {**os.environ, "BULKSHIP_DATA_DIR": str(tmp_path / "data"), "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bulkship", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    conns: list[socket.socket] = []
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()  # the line naming the URL, printed once the socket listens
+        port = int(first.strip().rpartition(":")[2].rstrip("/"))
+        conns = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(CAP + 5)]
+        closed: set[int] = set()
+        for _ in range(200):  # a closed connection reads as end of file
+            waiting = [c for i, c in enumerate(conns) if i not in closed]
+            readable = select.select(waiting, [], [], 0.05)[0]
+            closed |= {conns.index(c) for c in readable if c.recv(1) == b""}
+            if len(closed) >= 5:
+                break
+        assert len(closed) == 5  # the first CAP stay open, within their header deadline
+        kept = conns[min(set(range(len(conns))) - closed)]
+        kept.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        assert kept.recv(4096).startswith(b"HTTP/1.1 200")
+    finally:
+        for conn in conns:
+            conn.close()
+        process.terminate()
+        process.wait(timeout=30)
