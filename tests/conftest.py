@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 from support import SandboxVendor, Waits
+from support.system_parts import install_missing
 
 # Cached bytecode, even where the environment turns it off (PYTHONDONTWRITEBYTECODE): without it pytest
 # rewrites the assertions of every plugin package (hypothesis alone: ~1.5 s) in every worker, and every
@@ -84,6 +85,11 @@ def waits() -> Waits:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The long end-to-end tests first, so that parallel workers do not end waiting on one of them."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):  # once, in the process that starts the xdist workers
+        install_missing()
 
 
 def _under_ci() -> bool:
