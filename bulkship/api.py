@@ -243,11 +243,12 @@ def export_csv(settings: Settings, batch: str) -> Path:
     return export_results_csv(settings, batch)
 
 
-def sandbox_reset(settings: Settings) -> list[Path]:
-    """``bulkship sandbox reset``: forget every order of the embedded sandbox. Returns the files deleted."""
+def sandbox_reset(settings: Settings, state: Path | None = None) -> list[Path]:
+    """``bulkship sandbox reset``: forget every order of the embedded sandbox (or of the sandbox whose state
+    file is ``state``). Returns the files deleted."""
     from .errors import ConfigError
 
-    path = settings.sandbox_state_file
+    path = state or settings.sandbox_state_file
     removed = []
     for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         try:

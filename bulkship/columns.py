@@ -24,32 +24,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import InputError, MissingColumnsError
+from .models import CANONICAL_COLUMNS
 from .program import ProgramSettings
 from .schema import SheetContract, header_key
 from .sheetscan import column_letter
 
 # Fields that change what is ordered: two columns for one of these refuse the file.
-ORDER_FIELDS = frozenset(
-    {
-        "external_id",
-        "first_name",
-        "last_name",
-        "name",
-        "company",
-        "address1",
-        "address2",
-        "city",
-        "state",
-        "zip",
-        "country",
-        "product",
-        "value",
-        "quantity",
-        "shipping_method",
-        "carrier_id",
-        "allow_duplicate",
-    }
-)
+ORDER_FIELDS = frozenset(CANONICAL_COLUMNS) - {"email", "phone"}  # contact details order nothing
 ADDRESS_FIELDS = frozenset({"address1", "address2", "city", "state", "zip", "country"})
 NAME_FIELDS = frozenset({"first_name", "last_name", "name"})
 

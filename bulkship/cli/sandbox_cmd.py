@@ -129,17 +129,11 @@ def reset(
     ] = None,
 ) -> None:
     """Delete the sandbox's state (orders, balance, clock). Stop any server using that file first."""
-    path = state or resolve_settings().sandbox_state_file
-    removed = []
-    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        try:
-            candidate.unlink()
-            removed.append(candidate)
-        except FileNotFoundError:
-            continue
-        except OSError as exc:
-            raise ConfigError(f"Cannot delete sandbox state {candidate}: {exc}") from None
-    if removed:
+    from ..api import sandbox_reset
+
+    settings = resolve_settings()
+    path = state or settings.sandbox_state_file
+    if sandbox_reset(settings, state):
         err_console.print(f"Deleted the sandbox state {path}: the next sandbox starts empty.", soft_wrap=True)
     else:
         err_console.print(f"No sandbox state at {path}: nothing to reset.", soft_wrap=True)
