@@ -19,6 +19,9 @@ from hypothesis import settings as hypothesis_settings
 from support import SandboxVendor, Waits
 from support.system_parts import install_missing
 
+# postgres_cluster (one throwaway PostgreSQL server per test process) and pg_url (a fresh database per test)
+pytest_plugins = ["support.postgres"]
+
 # Cached bytecode, even where the environment turns it off (PYTHONDONTWRITEBYTECODE): without it pytest
 # rewrites the assertions of every plugin package (hypothesis alone: ~1.5 s) in every worker, and every
 # `python -m bulkship` child process compiles the package again. The caches go to __pycache__ (git-ignored).

@@ -1,0 +1,73 @@
+"""Per-batch locks that work across processes and machines sharing a PostgreSQL ledger.
+
+``batch_lock(engine, batch)`` holds a PostgreSQL session-level advisory lock keyed by a stable 64-bit hash of
+the batch name, on a connection of its own kept open for as long as the lock is held. The server drops it
+when that session ends, whatever ends it (the process killed by SIGKILL, its machine gone once the
+connection times out), so a crashed run never leaves a stale lock. A second process asking for the same
+batch is refused at once with :class:`~bulkship.errors.LedgerLockedError`, naming who holds it; different
+batches are worked on at the same time.
+
+On SQLite there is nothing to take here: one process at a time writes a SQLite ledger, under its lock file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Iterator
+
+from sqlalchemy import Connection, Engine, text
+
+from ..errors import LedgerLockedError
+from .engine import display_url
+
+KEY_PREFIX = b"bulkship batch\x00"  # so a batch's key never equals another use of advisory locks
+
+
+def batch_lock_key(batch: str) -> int:
+    """The batch's advisory lock key: a signed 64-bit integer, the same on every machine and Python."""
+    digest = hashlib.blake2b(KEY_PREFIX + batch.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+@contextlib.contextmanager
+def batch_lock(engine: Engine, batch: str) -> Iterator[None]:
+    """Hold the batch's lock for the ``with`` block, or raise :class:`LedgerLockedError` when another
+    process holds it."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    key = batch_lock_key(batch)
+    connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+    try:
+        if not connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": key}).scalar():
+            raise LedgerLockedError(
+                f"Another process ({_holder(connection, key)}) is working on batch {batch!r} in the "
+                f"ledger {display_url(engine.url)}; nothing was changed",
+                hint="wait for it to finish, then run the same command again",
+            )
+        try:
+            yield
+        finally:
+            with contextlib.suppress(Exception):  # a lost connection has released it already
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+    finally:
+        connection.close()
+
+
+def _holder(connection: Connection, key: int) -> str:
+    """Who holds the advisory lock ``key``: the application name its bulkship set, and its client address."""
+    found = connection.execute(
+        text(
+            "SELECT a.application_name, a.client_addr"
+            " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+            " WHERE l.locktype = 'advisory' AND l.granted"
+            " AND l.classid = ((:key >> 32) & 4294967295)::bigint::oid"
+            " AND l.objid = (:key & 4294967295)::bigint::oid AND l.objsubid = 1"
+        ),
+        {"key": key},
+    ).first()
+    if found is None:
+        return "one that just finished"
+    name, address = found
+    return f"{name or 'unnamed'}{f' from {address}' if address else ''}"

@@ -1,0 +1,59 @@
+"""The ledger's schema, brought up to date by Alembic from inside the package (no alembic.ini to find).
+
+:func:`upgrade` runs at every ledger open. When the database is already at the newest revision it is one
+small read; otherwise the upgrade runs in one transaction under a lock (SQLite: ``BEGIN IMMEDIATE``;
+PostgreSQL: a transaction-scoped advisory lock), so two processes opening a ledger at once upgrade it once.
+A ledger written before migrations existed is adopted in place by revision 0001 (its tables and rows kept).
+
+New revisions go in ``bulkship/db/migrations/versions/`` (``rNNNN_what.py``, ``revision = "NNNN"``,
+``down_revision`` the previous one); :func:`heads` must stay a single revision.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, text
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+# pg_advisory_xact_lock key for schema upgrades (a batch lock key is a hash: it cannot collide in practice)
+UPGRADE_LOCK_KEY = 0x62756C6B_73686970  # "bulkship"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+@functools.cache
+def head() -> str:
+    """The newest revision shipped with this bulkship."""
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"bulkship's migrations must have one head, found {heads}")
+    return heads[0]
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The revision the database is at (None: never migrated, e.g. a new file or a pre-migration ledger)."""
+    heads = MigrationContext.configure(connection).get_current_heads()
+    return heads[0] if len(heads) == 1 else None
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the database behind ``engine`` to ``revision`` (by default the newest)."""
+    if revision == "head":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as reader:
+            if current_revision(reader) == head():
+                return
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
+        command.upgrade(alembic_config(connection), revision)

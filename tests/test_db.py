@@ -1,0 +1,206 @@
+"""bulkship.db on both back-ends: the engine's durability settings, migrations (a new database, a ledger
+written before migrations existed, two processes upgrading at once) and the per-batch lock."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from bulkship.db import batch_lock, batch_lock_key, current_revision, engine_for, head, upgrade
+from bulkship.errors import LedgerLockedError
+
+LEDGER_TABLES = {"meta", "batches", "rows", "orders", "events"}
+
+# The schema bulkship 0.1 created with sqlite3 (before migrations), without the later `api` column.
+PRE_MIGRATION_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE batches (name TEXT PRIMARY KEY, file_name TEXT NOT NULL, file_hash TEXT NOT NULL,
+    po_prefix TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL, rows INTEGER NOT NULL DEFAULT 0,
+    valid INTEGER NOT NULL DEFAULT 0, invalid INTEGER NOT NULL DEFAULT 0, output TEXT);
+CREATE TABLE rows (batch TEXT NOT NULL REFERENCES batches(name), fingerprint TEXT NOT NULL,
+    row INTEGER NOT NULL, status TEXT NOT NULL, po_number TEXT, line_index INTEGER, external_id TEXT,
+    line_item_id TEXT, cost TEXT,
+    error TEXT, line_status TEXT, carrier TEXT, tracking_number TEXT, tracking_url TEXT, shipped_date TEXT,
+    delivered_date TEXT, updated TEXT NOT NULL, current INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (batch, fingerprint));
+CREATE TABLE orders (po_number TEXT PRIMARY KEY, batch TEXT NOT NULL REFERENCES batches(name),
+    seq INTEGER NOT NULL, base_po TEXT NOT NULL, state TEXT NOT NULL, vendor_order_id TEXT, status TEXT,
+    payload TEXT NOT NULL, cost TEXT NOT NULL, lines INTEGER NOT NULL, error TEXT, created TEXT NOT NULL,
+    updated TEXT NOT NULL);
+CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, batch TEXT, po_number TEXT,
+    kind TEXT NOT NULL, detail TEXT);
+INSERT INTO meta VALUES ('schema_version', '1');
+INSERT INTO batches VALUES ('B', 'staff.csv', 'h1', 'BS', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z',
+    2, 2, 0, NULL);
+INSERT INTO orders VALUES ('BS-B-1', 'B', 1, 'BS-B-1', 'created', 'V-1', 'Pending', '{"LineItems": []}',
+    '50.00', 2, NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+INSERT INTO rows (batch, fingerprint, row, status, po_number, line_index, cost, updated)
+    VALUES ('B', 'f1', 2, 'ordered', 'BS-B-1', 0, '25.00', 'x'),
+           ('B', 'f2', 3, 'ordered', 'BS-B-1', 1, '25.00', 'x');
+INSERT INTO events (at, batch, po_number, kind, detail) VALUES ('x', 'B', 'BS-B-1', 'created', '{}');
+"""
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a ledger lives: a SQLite file, or a fresh PostgreSQL database (real server)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "ledger.sqlite")
+    return str(request.getfixturevalue("pg_url"))
+
+
+def _tables(engine: sa.Engine) -> set[str]:
+    return set(sa.inspect(engine).get_table_names())
+
+
+def test_a_new_database_gets_the_ledger_schema(location: str) -> None:
+    engine = engine_for(location)
+    upgrade(engine)
+    upgrade(engine)  # at the newest revision: nothing to do
+    assert _tables(engine) >= LEDGER_TABLES
+    with engine.connect() as connection:
+        assert current_revision(connection) == head()
+        assert (
+            connection.execute(sa.text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == "1"
+        )
+        columns = {c["name"] for c in sa.inspect(connection).get_columns("batches")}
+    assert "api" in columns
+    engine.dispose()
+
+
+def test_events_are_numbered_in_order_on_both(location: str) -> None:
+    engine = engine_for(location)
+    upgrade(engine)
+    with engine.begin() as connection:
+        for kind in ("a", "b", "c"):
+            connection.execute(sa.text("INSERT INTO events(at, kind) VALUES ('t', :k)"), {"k": kind})
+    with engine.connect() as connection:
+        found = connection.execute(sa.text("SELECT id, kind FROM events ORDER BY id")).all()
+    assert [kind for _id, kind in found] == ["a", "b", "c"]
+    assert [row_id for row_id, _kind in found] == sorted({row_id for row_id, _kind in found})
+    engine.dispose()
+
+
+def test_sqlite_engine_keeps_the_ledgers_durability(tmp_path: Path) -> None:
+    engine = engine_for(f"sqlite:///{tmp_path / 'ledger.sqlite'}")
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
+
+
+def test_sqlite_transactions_take_the_write_lock_at_begin(tmp_path: Path) -> None:
+    """BEGIN IMMEDIATE: while one transaction is open, another writer is refused at BEGIN (not half-way)."""
+    path = tmp_path / "ledger.sqlite"
+    engine = engine_for(path)
+    upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(sa.text("SELECT 1"))  # a read only, yet the write lock is held
+        other = sqlite3.connect(path, timeout=0, isolation_level=None)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        other.close()
+    engine.dispose()
+
+
+def test_a_ledger_from_before_migrations_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript(PRE_MIGRATION_SCHEMA)
+    old.close()
+    engine = engine_for(path)
+    upgrade(engine)
+    with engine.connect() as connection:
+        assert current_revision(connection) == head()
+        assert connection.execute(sa.text("SELECT count(*) FROM rows")).scalar() == 2
+        assert connection.execute(sa.text("SELECT state, vendor_order_id FROM orders")).one() == (
+            "created",
+            "V-1",
+        )
+        assert connection.execute(sa.text("SELECT name, api FROM batches")).one() == ("B", None)
+        indexes = {i["name"] for i in sa.inspect(connection).get_indexes("orders")}
+        connection.execute(sa.text("INSERT INTO events(at, kind) VALUES ('y', 'later')"))
+        ids = connection.execute(sa.text("SELECT id FROM events ORDER BY id")).scalars().all()
+    assert {"orders_by_batch_state", "orders_by_vendor_id", "orders_by_base"} <= indexes
+    assert ids == [1, 2]
+    engine.dispose()
+
+
+def test_a_ledger_written_by_todays_bulkship_upgrades_with_no_loss(tmp_path: Path) -> None:
+    from bulkship.ledger import Ledger, RowUpdate
+
+    path = tmp_path / "ledger.sqlite"
+    with Ledger.open(path) as ledger:
+        ledger.upsert_batch("B", file_name="f.csv", file_hash="h", po_prefix="BS", rows=1, valid=1, invalid=0)
+        ledger.record_rows("B", [RowUpdate("fp", 2, "planned")])
+        before = (ledger.batches(), ledger.batch_rows("B"), ledger.events())
+    engine = engine_for(path)
+    upgrade(engine)
+    engine.dispose()
+    with Ledger.open(path) as ledger:
+        assert (ledger.batches(), ledger.batch_rows("B"), ledger.events()) == before
+
+
+def test_processes_upgrading_at_once_upgrade_once(location: str) -> None:
+    script = "import sys; from bulkship.db import engine_for, upgrade; upgrade(engine_for(sys.argv[1]))"
+    children = [subprocess.Popen([sys.executable, "-c", script, location]) for _ in range(2)]
+    assert [child.wait(timeout=120) for child in children] == [0, 0]
+    engine = engine_for(location)
+    with engine.connect() as connection:
+        assert current_revision(connection) == head()
+        assert connection.execute(sa.text("SELECT count(*) FROM meta")).scalar() == 1
+    engine.dispose()
+
+
+def test_batch_lock_keys_are_stable_64_bit_numbers() -> None:
+    assert batch_lock_key("Anniversary 2026") == batch_lock_key("Anniversary 2026")
+    assert batch_lock_key("Anniversary 2026") != batch_lock_key("Anniversary 2027")
+    assert -(2**63) <= batch_lock_key("x") < 2**63
+    assert batch_lock_key("x") == 533021594565830562  # the same on every machine: a hash, not hash()
+
+
+def test_a_second_process_is_refused_the_same_batch_but_not_another(pg_url: str) -> None:
+    engine = engine_for(pg_url)
+    hold = (
+        "import sys, time; from bulkship.db import engine_for, batch_lock\n"
+        "with batch_lock(engine_for(sys.argv[1]), 'Anniversary'):\n"
+        "    print('held', flush=True); sys.stdin.readline()\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", hold, pg_url], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None and holder.stdin is not None
+    assert holder.stdout.readline().strip() == "held"
+    with pytest.raises(LedgerLockedError) as refused, batch_lock(engine, "Anniversary"):
+        pytest.fail("two processes held one batch")
+    message = str(refused.value)
+    assert "\n" not in message
+    assert "batch 'Anniversary'" in message and f"pid {holder.pid}" in message
+    with batch_lock(engine, "Welcome"):  # another batch runs at the same time
+        pass
+    holder.kill()  # SIGKILL: the server drops the lock with the session
+    holder.wait()
+    for _attempt in range(200):
+        try:
+            with batch_lock(engine, "Anniversary"):
+                break
+        except LedgerLockedError:
+            engine.dispose()
+            time.sleep(0.05)  # the server notices the closed connection
+    else:
+        pytest.fail("the lock of a killed process was never released")
+    engine.dispose()
+
+
+def test_batch_lock_on_sqlite_takes_nothing(tmp_path: Path) -> None:
+    engine = engine_for(tmp_path / "ledger.sqlite")
+    with batch_lock(engine, "B"), batch_lock(engine, "B"):  # the ledger's lock file guards a SQLite ledger
+        pass
+    engine.dispose()
