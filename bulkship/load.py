@@ -30,10 +30,11 @@ from zlib import error as zlib_error
 import numpy as np
 import pandas as pd
 
+from . import celltypes
 from .columns import ORDER_FIELDS, HeaderIndex, closest_headers, header_score, lookalike_notices, map_columns
 from .csvread import MOJIBAKE, CsvLimits, read_csv
 from .errors import FileFormatError, MissingColumnsError
-from .models import LoadedSheet, Problem, SkippedRow
+from .models import CANONICAL_COLUMNS, LoadedSheet, Problem, SkippedRow
 from .paths import check_input_file
 from .program import ProgramSettings
 from .schema import SheetContract, header_key, load_contract
@@ -81,6 +82,9 @@ class _Grid:
     frame: pd.DataFrame
     sheet_name: str | None = None
     typed: list[tuple[int, int, str, str]] = field(default_factory=list)  # (row, col, kind, text)
+    # column position (0-based) -> each cell's bulkship.celltypes code, for columns holding a non-text cell
+    codes: dict[int, np.ndarray] = field(default_factory=dict)
+    from_csv: bool = False  # no cell types: they are inferred column by column (celltypes.csv_column_code)
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> formula
     scan: SheetScan | None = None  # hidden rows and columns, the autofilter (workbooks only)
 
@@ -98,7 +102,7 @@ def load_sheet(
         csv_limits = CsvLimits(rows=limits.rows, columns=limits.columns, cell_bytes=limits.cell_bytes)
         read = read_csv(path, encoding=program.encoding, limits=csv_limits)
         file_hash = read.sha256
-        grid = _Grid(frame=read.frame, typed=read.typed)
+        grid = _Grid(frame=read.frame, typed=read.typed, from_csv=True)
     else:
         with path.open("rb") as handle:
             file_hash = hashlib.file_digest(handle, "sha256").hexdigest()
@@ -308,9 +312,10 @@ def _render(value: Any) -> tuple[str, str | None]:
 
 def _grid_from_rows(
     rows: list[list[Any]], padded: dict[tuple[int, int], str] | None = None
-) -> tuple[pd.DataFrame, list[tuple[int, int, str, str]]]:
+) -> tuple[pd.DataFrame, list[tuple[int, int, str, str]], dict[int, np.ndarray]]:
     """Calamine's rows as a text frame; only columns holding non-text cells are visited cell by cell.
     ``padded`` cells ((row, col) -> number format such as '000000') are shown as the format shows them.
+    Also each non-text cell's type code, by column (see bulkship.celltypes).
     Empties ``rows`` (their cells live on in the frame, stored column by column)."""
     widths = set(map(len, rows))
     width = max(widths, default=0)
@@ -320,20 +325,25 @@ def _grid_from_rows(
     all_text = set(map(type, itertools.chain.from_iterable(rows))) <= {str}
     cells = np.empty((len(rows), width), dtype=object)
     cells[:] = rows
-    typed = [] if all_text else _render_typed(cells, padded or {})
+    codes: dict[int, np.ndarray] = {}
+    typed = [] if all_text else _render_typed(cells, padded or {}, codes)
     frame = _column_local(cells, index)
     rows.clear()  # only now: the new strings must not fill the holes the old rows leave
-    return frame, typed
+    return frame, typed, codes
 
 
-def _render_typed(cells: np.ndarray, padded: dict[tuple[int, int], str]) -> list[tuple[int, int, str, str]]:
+def _render_typed(
+    cells: np.ndarray, padded: dict[tuple[int, int], str], codes: dict[int, np.ndarray]
+) -> list[tuple[int, int, str, str]]:
     """Non-text cells replaced by the text a person would type (once per distinct value); the dates,
     formulas' neighbours and inexact numbers among them are returned as (row, column, kind, text).
-    A whole number shown through a padding format is the text it shows (Employee ID 000123)."""
+    A whole number shown through a padding format is the text it shows (Employee ID 000123). Each
+    column's type codes go to ``codes`` (one byte a cell, only for columns with a typed cell)."""
     typed: list[tuple[int, int, str, str]] = []
-    rendered: dict[tuple[type, Any], tuple[str, str | None]] = {}
+    rendered: dict[tuple[type, Any], tuple[str, str | None, int]] = {}
     for col_index in range(cells.shape[1]):
         column = cells[:, col_index]
+        column_codes: np.ndarray | None = None
         for row_index in [i for i, value in enumerate(column.tolist()) if type(value) is not str]:
             value = column[row_index]
             code = padded.get((row_index + 1, col_index + 1)) if padded else None
@@ -342,9 +352,13 @@ def _render_typed(cells: np.ndarray, padded: dict[tuple[int, int], str]) -> list
                 continue
             key = (type(value), value)
             if key not in rendered:
-                rendered[key] = _render(value)
-            text, kind = rendered[key]
+                rendered[key] = (*_render(value), celltypes.code_of(value))
+            text, kind, type_code = rendered[key]
             column[row_index] = text
+            if type_code and text:
+                if column_codes is None:
+                    column_codes = codes[col_index] = np.zeros(cells.shape[0], dtype=np.uint8)
+                column_codes[row_index] = type_code
             if kind:
                 typed.append((row_index + 1, col_index + 1, kind, text))
     return typed
@@ -457,9 +471,14 @@ def _read_workbook(path: Path, kind: str, requested: str | None, program: Progra
     except (CalamineError, ValueError, OSError) as exc:
         raise FileFormatError(f"{path.name} cannot be read as a spreadsheet: {exc}") from None
     scan = scans.get(sheet_name)
-    frame, typed = _grid_from_rows(rows, scan.padded if scan else None)
+    frame, typed, codes = _grid_from_rows(rows, scan.padded if scan else None)
     return _Grid(
-        frame=frame, sheet_name=sheet_name, typed=typed, formulas=scan.formulas if scan else {}, scan=scan
+        frame=frame,
+        sheet_name=sheet_name,
+        typed=typed,
+        codes=codes,
+        formulas=scan.formulas if scan else {},
+        scan=scan,
     )
 
 
@@ -581,6 +600,7 @@ def _to_loaded_sheet(
         *lookalike_notices(mapping, values_of, contract, _country_names(), source),
         *_skip_notices(skipped, program),
     ]
+    cell_types = _cell_types(grid, body, keep, headers, column_map)
     return LoadedSheet(
         path=str(path),
         sheet_name=grid.sheet_name,
@@ -596,7 +616,35 @@ def _to_loaded_sheet(
         notices=tuple(notices),
         preferred=dict(mapping.preferred),
         last_first=frozenset(mapping.last_first),
+        cell_types=cell_types,
     )
+
+
+# Fields whose cells are text whatever they look like (ids and ZIP codes keep their zeros, names and addresses
+# are words): in a CSV, only the other columns can be numbers or dates.
+CSV_TEXT_FIELDS = frozenset(CANONICAL_COLUMNS) - {"value", "quantity"}
+
+
+def _cell_types(
+    grid: _Grid, body: pd.DataFrame, keep: list[int], headers: list[str], column_map: dict[str, str]
+) -> pd.DataFrame:
+    """The type code of each body cell (bulkship.celltypes), for the columns holding a non-text cell:
+    one byte a cell, sharing the body's index."""
+    columns: dict[str, np.ndarray] = {}
+    if grid.from_csv:
+        for header in headers:
+            if column_map.get(header) in CSV_TEXT_FIELDS:
+                continue
+            code = celltypes.csv_column_code(body[header])
+            if code:
+                columns[header] = np.full(len(body), code, dtype=np.uint8)
+    elif grid.codes:
+        at = body.index.to_numpy() - int(grid.frame.index[0])  # the grid's index counts rows from 1
+        for position, header in zip(keep, headers, strict=True):
+            codes = grid.codes.get(position)
+            if codes is not None and (picked := codes[at]).any():
+                columns[header] = picked
+    return pd.DataFrame(columns, index=body.index)
 
 
 LOOKALIKE_ROWS = 600  # rows sampled to tell whether an unused column's values look like a field

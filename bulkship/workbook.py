@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from .atomicfile import atomic_path
+from .celltypes import BOOL, TYPED, excel_serial, text_of
 from .safetext import csv_safe, needs_quote
 
 EXCEL_MAX_ROWS = 1_048_576  # per sheet, header included
@@ -57,6 +58,7 @@ class _Formats:
         self.header = book.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1})
         self._cache: dict[tuple[str | None, bool, bool], Any] = {}
         self._numbers: dict[str | None, Any] = {}
+        self._typed: dict[tuple[str | None, int], Any] = {}
 
     def cell(self, colour: str | None, quoted: bool, wrap: bool) -> Any:
         key = (colour, quoted, wrap)
@@ -76,6 +78,20 @@ class _Formats:
         if colour not in self._numbers:
             self._numbers[colour] = self._book.add_format({"bg_color": colour} if colour else {})
         return self._numbers[colour]
+
+    def typed(self, colour: str | None, code: int) -> Any:
+        """A date, time or duration cell (bulkship.celltypes code) in its number format."""
+        from .celltypes import NUMBER_FORMATS
+
+        if code not in NUMBER_FORMATS:
+            return self.number(colour)
+        key = (colour, code)
+        if key not in self._typed:
+            spec: dict[str, Any] = {"num_format": NUMBER_FORMATS[code]}
+            if colour:
+                spec["bg_color"] = colour
+            self._typed[key] = self._book.add_format(spec)
+        return self._typed[key]
 
 
 def _widths(headers: Sequence[str], sample: Sequence[Sequence[Any]], wrap: set[int]) -> list[float]:
@@ -185,13 +201,28 @@ def _write_cell(
         if colour:
             sheet.write_blank(row, col, None, formats.cell(colour, False, wrap))
         return
-    if isinstance(value, bool):
-        value = "TRUE" if value else "FALSE"
+    if type(value) in TYPED and type(value) not in (int, float):  # a user's true/false, date, time
+        stored = excel_serial(value)
+        if stored is not None:
+            code, number = stored
+            if code == BOOL:
+                sheet.write_boolean(row, col, bool(number), formats.number(colour))
+            else:
+                sheet.write_number(row, col, number, formats.typed(colour, code))
+            return
+        value = text_of(value)
     if isinstance(value, int | float | Decimal):
         sheet.write_number(row, col, float(value), formats.number(colour))
         return
     text = str(value)
     sheet.write_string(row, col, text, formats.cell(colour, needs_quote(text), wrap))
+
+
+def _csv_text(value: Any) -> str:
+    """Text neutralised (it could be read as a formula); a number or date as its text (-5 stays -5)."""
+    if value is None:
+        return ""
+    return csv_safe(value) if isinstance(value, str) else text_of(value)
 
 
 def write_csv(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:
@@ -201,5 +232,5 @@ def write_csv(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[
         writer = csv.writer(handle)
         writer.writerow([csv_safe(str(h)) for h in headers])
         for values in rows:
-            writer.writerow(["" if v is None else csv_safe(str(v)) for v in values])
+            writer.writerow([_csv_text(v) for v in values])
     return path

@@ -24,6 +24,7 @@ from typing import IO, cast
 from xml.sax.saxutils import escape as xml_escape
 
 from .atomicfile import atomic_path
+from .celltypes import BOOL, excel_serial
 from .safetext import FORMULA_TRIGGERS
 
 # THE cell renderer of every sheet bulkship streams or splices (result workbook, validation workbook): text
@@ -115,6 +116,10 @@ class ColumnStyle:
     style: int | None = None
     quote_style: int | None = None  # for text a spreadsheet could take for a formula
     value_styles: Mapping[str, int] = field(default_factory=dict)  # e.g. status -> colour
+    # The user's own cells: numbers, true/false, dates and times written typed (bulkship.celltypes), each
+    # kind of date or time in its style (celltypes code -> style id); text stays text.
+    typed: bool = False
+    type_styles: Mapping[int, int] = field(default_factory=dict)
 
 
 def column_letter(index: int) -> str:
@@ -143,12 +148,16 @@ def _renderer(column: ColumnStyle) -> CellRenderer:
     quoted = f' s="{column.quote_style}"' if column.quote_style is not None else plain
     by_value = {text: f' s="{style}"' for text, style in column.value_styles.items()}
     numeric = column.number
+    typed = column.typed
+    type_styles = {code: f' s="{style}"' for code, style in column.type_styles.items()}
 
     def render(ref: str, value: object) -> str:
         if value is None or value == "":
             return ""
         if numeric and type(value) in _NUMBER_TYPES and _finite(value):
             return f'<c r="{ref}"{plain}><v>{value}</v></c>'
+        if typed and type(value) is not str and (cell := typed_cell(ref, value, type_styles)):
+            return cell
         text = value if type(value) is str else str(value)
         attr = by_value.get(text) if by_value else None
         if attr is None:
@@ -156,6 +165,18 @@ def _renderer(column: ColumnStyle) -> CellRenderer:
         return f'<c r="{ref}"{attr} t="inlineStr">{inline_string(text)}</c>'
 
     return render
+
+
+def typed_cell(ref: str, value: object, styles: Mapping[int, str]) -> str | None:
+    """One of the user's typed cells (a number, true/false, a date or time) as Excel stores it, with the
+    style attribute of its kind (``styles``: celltypes code -> ' s="N"'); None when it has no such form."""
+    stored = excel_serial(value)
+    if stored is None:
+        return None
+    code, number = stored
+    if code == BOOL:
+        return f'<c r="{ref}" t="b"><v>{int(number)}</v></c>'
+    return f'<c r="{ref}"{styles.get(code, "")}><v>{number!r}</v></c>'
 
 
 def rows_xml(

@@ -19,8 +19,9 @@ from __future__ import annotations
 import zipfile
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ..celltypes import code_of, text_of
 from .sheets import FIX_EXTRA_COLUMNS, FIX_SHEET, is_result_workbook, read_result_workbook
 
 if TYPE_CHECKING:
@@ -90,10 +91,12 @@ def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
         for row, cells in existing.rows
         if row not in set(new_index) and not _only_in_an_earlier_file(existing.outcomes[row].problems)
     }
-    earlier = pd.DataFrame.from_dict(kept, orient="index", columns=list(headers), dtype=object)
+    texts = {row: [text_of(v) for v in cells] for row, cells in kept.items()}
+    earlier = pd.DataFrame.from_dict(texts, orient="index", columns=list(headers), dtype=object)
     combined = pd.concat([earlier, fixed]).sort_index() if kept else fixed.sort_index()
     combined = combined.fillna("")
     combined.index.name = frame.index.name
+    cell_types = _merged_types(kept, headers, fixes.cell_types, frame.index, new_index, combined.index)
     mapping = {sheet_row: row for sheet_row, row in zip(frame.index.tolist(), new_index, strict=True)}
     problems = tuple(
         replace(p, row=mapping.get(p.row, p.row))
@@ -101,7 +104,44 @@ def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
         if p.column not in FIX_EXTRA_COLUMNS
     )
     column_map = {h: c for h, c in fixes.column_map.items() if h not in FIX_EXTRA_COLUMNS}
-    return replace(fixes, headers=headers, frame=combined, column_map=column_map, read_problems=problems)
+    return replace(
+        fixes,
+        headers=headers,
+        frame=combined,
+        column_map=column_map,
+        read_problems=problems,
+        cell_types=cell_types,
+    )
+
+
+def _merged_types(
+    kept: dict[int, list[Any]],
+    headers: tuple[str, ...],
+    fixed_types: Any,
+    sheet_rows: Any,
+    new_index: list[int],
+    index: Any,
+) -> Any:
+    """The cell types (bulkship.celltypes codes) of the merged rows: the Results sheet's cells as written,
+    the Fix-these sheet's as loaded."""
+    import numpy as np
+    import pandas as pd
+
+    codes = pd.DataFrame(0, index=index, columns=list(headers), dtype=np.uint8)
+    if kept:
+        earlier = pd.DataFrame.from_dict(
+            {row: [code_of(v) for v in cells] for row, cells in kept.items()},
+            orient="index",
+            columns=list(headers),
+        )
+        codes.loc[earlier.index, :] = earlier.to_numpy(dtype=np.uint8)
+    if fixed_types is not None and len(fixed_types.columns):
+        moved = fixed_types.set_axis(pd.Index(new_index)) if len(fixed_types) == len(new_index) else None
+        if moved is not None and fixed_types.index.equals(sheet_rows):
+            for header in moved.columns:
+                if header in codes.columns:
+                    codes.loc[moved.index, header] = moved[header].to_numpy()
+    return codes.loc[:, codes.any().to_numpy()]
 
 
 def _original_rows(frame: object) -> dict[int, int]:

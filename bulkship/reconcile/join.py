@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..celltypes import TYPED, typed_values
 from ..ledger import BatchRecord, Ledger, OrderRecord, RowRecord
 from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, Problem, ValidationResult
 from ..money import Breakdown, MoneyTally
@@ -426,7 +427,7 @@ def book_from_run(
             normalised=normalised,
         )
     columns = list(sheet.headers)
-    rows: Any = _frame_rows(sheet.frame, columns)
+    rows: Any = _frame_rows(sheet.frame, columns, sheet.cell_types)
     earlier = _earlier_rows(view, set(fingerprints.values()), columns, first_row=max(index, default=0) + 1)
     if earlier:  # money the file no longer shows: still one row each, after the file's rows
         for row, _cells, fingerprint, outcome in earlier:
@@ -568,8 +569,22 @@ class _FrameRows:
     CHUNK_ROWS = 20_000
     FIRST_CHUNK_ROWS = 1_000
 
-    def __init__(self, frame: Any, columns: Sequence[str]) -> None:
+    def __init__(self, frame: Any, columns: Sequence[str], types: Any = None) -> None:
         self.frame, self.columns = frame, list(columns)
+        # the typed cells (bulkship.celltypes codes by header): given back as numbers, dates... not text
+        self.types: dict[int, Any] = {}
+        if types is not None and len(types.columns):
+            if not types.index.equals(frame.index):  # rows left out or added since loading
+                types = types.reindex(frame.index, fill_value=0)
+            position = {header: at for at, header in enumerate(self.columns)}
+            self.types = {position[h]: types[h].to_numpy() for h in types.columns if h in position}
+
+    def _typed_chunk(self, chunk: Any, start: int, stop: int) -> Any:
+        """A chunk of rows (2-D object array) with its typed cells turned back into values."""
+        for at, codes in self.types.items():
+            if at < chunk.shape[1]:
+                chunk[:, at] = typed_values(chunk[:, at].tolist(), codes[start:stop])
+        return chunk
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -580,8 +595,12 @@ class _FrameRows:
         return self.frame[present] if present == self.columns else self.frame
 
     @staticmethod
-    def _texts(values: list[Any]) -> list[str]:
-        return [v if type(v) is str else ("" if v is None or v != v else str(v)) for v in values]
+    def _texts(values: list[Any]) -> list[Any]:
+        """Blanks (None, NaN) as ''; typed cells (celltypes) kept; anything else as text."""
+        return [
+            v if type(v) is str else "" if v is None or v != v else v if type(v) in TYPED else str(v)
+            for v in values
+        ]
 
     def __iter__(self) -> Any:
         cells = self._cells()
@@ -590,6 +609,7 @@ class _FrameRows:
         start, size = 0, self.FIRST_CHUNK_ROWS
         while start < len(rows):
             chunk = cells.iloc[start : start + size].to_numpy(dtype=object, na_value="")
+            chunk = self._typed_chunk(chunk, start, start + len(chunk))
             for row, values in zip(rows[start : start + size], chunk.tolist(), strict=True):
                 yield row, self._texts(values)
             start, size = start + size, self.CHUNK_ROWS
@@ -602,6 +622,9 @@ class _FrameRows:
             self._column_texts(cells.iloc[start:stop, col].to_numpy(dtype=object, na_value="").tolist())
             for col in range(min(width, cells.shape[1]))
         ]
+        for at, codes in self.types.items():
+            if at < len(block):
+                block[at] = typed_values(block[at], codes[start:stop])
         block.extend([[""] * (stop - start) for _ in range(width - len(block))])
         return block
 
@@ -624,12 +647,15 @@ class _FrameRows:
         for start in range(0, len(positions), self.CHUNK_ROWS):
             part = positions[start : start + self.CHUNK_ROWS]
             chunk = cells.iloc[part].to_numpy(dtype=object, na_value="")
+            for at, codes in self.types.items():
+                if at < chunk.shape[1]:
+                    chunk[:, at] = typed_values(chunk[:, at].tolist(), codes[part])
             for row, values in zip(rows[start : start + self.CHUNK_ROWS], chunk.tolist(), strict=True):
                 yield row, self._texts(values)
 
 
-def _frame_rows(frame: Any, columns: Sequence[str]) -> _FrameRows:
-    return _FrameRows(frame, columns)
+def _frame_rows(frame: Any, columns: Sequence[str], types: Any = None) -> _FrameRows:
+    return _FrameRows(frame, columns, types)
 
 
 def book_from_existing(

@@ -33,6 +33,17 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from ..atomicfile import atomic_path
+from ..celltypes import (
+    BOOL,
+    DATE,
+    DATETIME,
+    DURATION,
+    EXACT_DIGITS,
+    NUMBER_FORMATS,
+    TIME,
+    excel_serial,
+    text_of,
+)
 from ..errors import BulkshipError, FileFormatError
 from ..money import MONEY_FIELDS, MONEY_LABELS, WORKBOOK_MONEY_FORMAT, Breakdown, MoneyTally, money_plain
 from ..safetext import csv_safe, needs_quote
@@ -260,7 +271,11 @@ class _Formats:
         self.quoted = book.add_format({"num_format": "@", "quote_prefix": True})
         self.money = book.add_format({"num_format": WORKBOOK_MONEY_FORMAT})
         self.money_bold = book.add_format({"num_format": WORKBOOK_MONEY_FORMAT, "bold": True})
-        self.date = book.add_format({"num_format": "yyyy-mm-dd"})
+        self.date = book.add_format({"num_format": NUMBER_FORMATS[DATE]})
+        # the user's own typed cells, by bulkship.celltypes code (numbers and true/false: General)
+        self.typed = {DATE: self.date} | {
+            code: book.add_format({"num_format": NUMBER_FORMATS[code]}) for code in (DATETIME, TIME, DURATION)
+        }
         self.bold = book.add_format({"bold": True})
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.banner = book.add_format({"bold": True, "font_color": "#9C0006", "bg_color": "#FFC7CE"})
@@ -271,6 +286,21 @@ class _Formats:
 
 def _text(sheet: Worksheet, row: int, col: int, value: str, fmt: _Formats) -> None:
     _write_text(sheet, row, col, value, fmt.quoted if needs_quote(value) else fmt.text)
+
+
+def _original(sheet: Worksheet, row: int, col: int, value: Any, fmt: _Formats) -> None:
+    """One of the user's own cells as the input had it: text as text (formula-like text quote-prefixed),
+    a number as a number, a date as a date (bulkship.celltypes)."""
+    if value is None or value == "":
+        return
+    if not isinstance(value, str) and (stored := excel_serial(value)) is not None:
+        code, number = stored
+        if code == BOOL:
+            sheet.write_boolean(row, col, bool(number))
+        else:
+            sheet.write_number(row, col, number, fmt.typed.get(code))
+        return
+    _text(sheet, row, col, text_of(value), fmt)
 
 
 def _write_text(sheet: Worksheet, row: int, col: int, value: str, style: Any) -> None:
@@ -482,10 +512,8 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
             ]
             if cut:
                 outcome = with_cut_note(outcome, cut)
-            for col in range(width):
-                value = cells[col] if col < len(cells) else ""
-                if value:
-                    _text(sheet, at, col, str(value), fmt)
+            for col in range(min(width, len(cells))):
+                _original(sheet, at, col, cells[col], fmt)
             _write_result_tail(sheet, at, width, outcome, fmt)
             if outcome.status in FIX_STATUSES:
                 _write_fix_row(fixes, row_number, cells, outcome, width, fmt)
@@ -524,10 +552,8 @@ def _write_fix_row(
     fixes: _SheetSeries, row_number: int, cells: Sequence[str], outcome: RowOutcome, width: int, fmt: _Formats
 ) -> None:
     fix_sheet, fix_at = fixes.next_row()
-    for col in range(width):
-        value = cells[col] if col < len(cells) else ""
-        if value:
-            _text(fix_sheet, fix_at, col, str(value), fmt)
+    for col in range(min(width, len(cells))):
+        _original(fix_sheet, fix_at, col, cells[col], fmt)
     if outcome.problems:
         _text(fix_sheet, fix_at, width, outcome.problems, fmt)
     fix_sheet.write_number(fix_at, width + 1, row_number)
@@ -670,6 +696,11 @@ def _csv_cell(column: ResultColumn, value: Any) -> str:
     return csv_safe(str(value))
 
 
+def csv_original(value: Any) -> str:
+    """One of the user's cells in a CSV: its text; only text that is text is neutralised (-5 stays -5)."""
+    return csv_safe(value) if isinstance(value, str) else text_of(value)
+
+
 def write_results_csv(book: ResultBook, path: Path) -> Path:
     """The Results sheet as CSV (UTF-8 with BOM so Excel reads accents), formula-like text neutralised,
     money as plain two-decimal numbers."""
@@ -679,7 +710,7 @@ def write_results_csv(book: ResultBook, path: Path) -> Path:
         writer.writerow([csv_safe(h) for h in book.headers + RESULT_COLUMNS])
         for row_number, cells in book.rows:
             outcome = book.outcomes.get(row_number) or missing_outcome(row_number)
-            original = [csv_safe(str(cells[i])) if i < len(cells) else "" for i in range(len(book.headers))]
+            original = [csv_original(cells[i]) if i < len(cells) else "" for i in range(len(book.headers))]
             tail = [_csv_cell(c, v) for c, v in zip(RESULT_FIELDS, _result_cells(outcome), strict=True)]
             writer.writerow(original + tail)
     return path
@@ -694,7 +725,7 @@ class ExistingResults:
     Summary names (a workbook belongs to one batch)."""
 
     headers: tuple[str, ...]
-    rows: list[tuple[int, list[str]]]
+    rows: list[tuple[int, list[Any]]]  # the original cells as written: text, numbers, dates (celltypes.Cell)
     outcomes: dict[int, RowOutcome]
     fingerprints: dict[int, str] = field(default_factory=dict)
     batch: str | None = None
@@ -702,13 +733,16 @@ class ExistingResults:
 
 
 def _cell_text(value: Any) -> str:
+    return text_of(value)  # as the loader reads the cell (2134, never 2134.0)
+
+
+def _cell_value(value: Any) -> Any:
+    """One original cell as read back: typed as written (a whole number as an int), blank as ''."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    return str(value)
+    if type(value) is float and value.is_integer() and abs(value) < 10**EXACT_DIGITS:
+        return int(value)
+    return value
 
 
 def _result_width(headers: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
@@ -741,7 +775,7 @@ def read_result_workbook(path: Path) -> ExistingResults:
     if not names:
         raise FileFormatError(f"{path} has no {RESULTS_SHEET} sheet: it is not a bulkship result workbook")
     headers: tuple[str, ...] | None = None
-    rows: list[tuple[int, list[str]]] = []
+    rows: list[tuple[int, list[Any]]] = []
     outcomes: dict[int, RowOutcome] = {}
     for name in names:
         table = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -754,9 +788,9 @@ def read_result_workbook(path: Path) -> ExistingResults:
         width, columns = layout
         headers = headers or sheet_headers[:width]
         for line in table[1:]:
-            cells = [_cell_text(v) for v in line] + [""] * (len(sheet_headers) - len(line))
-            outcome = _outcome_from_cells(columns, cells[width:])
-            rows.append((outcome.row, cells[:width]))
+            line = line + [""] * (len(sheet_headers) - len(line))
+            outcome = _outcome_from_cells(columns, [_cell_text(v) for v in line[width:]])
+            rows.append((outcome.row, [_cell_value(v) for v in line[:width]]))
             outcomes[outcome.row] = outcome
     fingerprints: dict[int, str] = {}
     batch = None
@@ -841,7 +875,7 @@ def _register_formats(sheet: Worksheet, fmt: _Formats) -> None:
     """Spliced cells refer to formats by index, and XlsxWriter indexes only the formats it wrote with.
 
     These placeholder cells in row 2 are replaced by the splice."""
-    used = [fmt.text, fmt.quoted, fmt.money, fmt.date, fmt.header, *fmt.status.values()]
+    used = [fmt.text, fmt.quoted, fmt.money, *fmt.typed.values(), fmt.header, *fmt.status.values()]
     for col, each in enumerate(used):
         sheet.write_string(1, col, "", each)
 
@@ -856,8 +890,9 @@ def _excel_date(text: str) -> float | str:
     return (when - _EXCEL_EPOCH).total_seconds() / 86400
 
 
-def _padded(cells: Sequence[str], width: int) -> list[str]:
-    return [str(v) if v else "" for v in cells[:width]] + [""] * (width - len(cells))
+def _padded(cells: Sequence[Any], width: int) -> list[Any]:
+    """``width`` cells, typed ones kept (a 0 is a number, not a blank)."""
+    return ["" if v is None else v for v in cells[:width]] + [""] * (width - len(cells))
 
 
 def _fast_blocks(
@@ -943,6 +978,8 @@ def _fast_cells(
     """What to splice into each Results and key sheet: the same cells the slow path writes."""
     width = len(book.headers)
     text = ColumnStyle(style=fmt.text.xf_index, quote_style=fmt.quoted.xf_index)
+    type_styles = {code: f.xf_index for code, f in fmt.typed.items() if f.xf_index is not None}
+    original = replace(text, typed=True, type_styles=type_styles)
     number = ColumnStyle(number=True)
     statuses = {name: f.xf_index for name, f in fmt.status.items() if f.xf_index is not None}
     money = ColumnStyle(number=True, style=fmt.money.xf_index)
@@ -956,7 +993,7 @@ def _fast_cells(
         "date": ColumnStyle(number=True, style=fmt.date.xf_index, quote_style=fmt.quoted.xf_index),
     }
     tail = [by_kind[column.kind] for column in RESULT_FIELDS]
-    columns = [text] * width + tail
+    columns = [original] * width + tail
     head_row = [*book.headers, *RESULT_COLUMNS]
     spliced: dict[str, SheetCells] = {}
     start = 0

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomicfile import atomic_path
+from ..celltypes import BOOL, NUMBER_FORMATS, TYPED, excel_serial, text_of, typed_values
 from ..models import STATUS, Problem, ValidationResult
 from ..safetext import FORMULA_TRIGGERS
 from ..workbook import (
@@ -114,6 +115,13 @@ def _validation_columns(result: ValidationResult) -> _Columns:
     else:
         status_texts = [str(statuses.get(row, "")) for row in frame.index]
     originals = [frame.iloc[:, position].tolist() for position in range(frame.shape[1])]
+    types = result.sheet.cell_types  # numbers and dates as the input had them, not their text
+    if types is not None and len(types.columns):
+        if not types.index.equals(frame.index):
+            types = types.reindex(frame.index, fill_value=0)
+        for position, header in enumerate(result.sheet.headers[: len(originals)]):
+            if header in types.columns:
+                originals[position] = typed_values(originals[position], types[header].to_numpy())
     return _Columns(
         name="Validation",
         headers=[ROW_HEADER, STATUS_HEADER, PROBLEMS_HEADER, CHANGES_HEADER, *result.sheet.headers],
@@ -235,6 +243,7 @@ def _register(sheet: Any, formats: _Formats, tables: Sequence[_Columns]) -> None
     for table in tables:
         for colour in _palette(table):
             used.append(formats.number(colour))
+            used.extend(formats.typed(colour, code) for code in NUMBER_FORMATS)
             for wrap in (False, True) if table.wrap else (False,):
                 used.extend([formats.cell(colour, False, wrap), formats.cell(colour, True, wrap)])
     for col, each in enumerate(used):
@@ -249,6 +258,7 @@ class _Styles:
     plain: list[str]
     quoted: list[str]
     blank: list[str | None]  # a missing value is a styled blank cell only in a coloured row
+    typed: dict[int, list[str]]  # dates, times, durations: celltypes code -> by palette index
 
 
 def _styles(formats: _Formats, palette: Sequence[str | None], wrap: bool) -> _Styles:
@@ -260,6 +270,7 @@ def _styles(formats: _Formats, palette: Sequence[str | None], wrap: bool) -> _St
         plain=[attr(formats.cell(c, False, wrap)) for c in palette],
         quoted=[attr(formats.cell(c, True, wrap)) for c in palette],
         blank=[attr(formats.cell(c, False, wrap)) if c else None for c in palette],
+        typed={code: [attr(formats.typed(c, code)) for c in palette] for code in NUMBER_FORMATS},
     )
 
 
@@ -332,8 +343,14 @@ def _cell_xml(ref: str, value: Any, colour: int, style: _Styles) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         blank = style.blank[colour]
         return f'<c r="{ref}"{blank}/>' if blank is not None else ""
-    if isinstance(value, bool):
-        value = "TRUE" if value else "FALSE"
+    if type(value) in TYPED and type(value) not in (int, float):  # the user's own true/false, dates
+        stored = excel_serial(value)
+        if stored is not None:
+            code, number = stored
+            if code == BOOL:
+                return f'<c r="{ref}"{style.number[colour]} t="b"><v>{int(number)}</v></c>'
+            return f'<c r="{ref}"{style.typed[code][colour]}><v>{number!r}</v></c>'
+        value = text_of(value)
     if isinstance(value, int | float | Decimal):
         return f'<c r="{ref}"{style.number[colour]}><v>{float(value):.16G}</v></c>'
     text = str(value)
