@@ -504,6 +504,24 @@ def _repeat(element: Any, name: str, limit: int) -> int:
     return max(1, int(raw)) if raw.isdigit() and len(raw) < 20 else limit + 1
 
 
+MAX_PADDED_REPEATS = 1000  # cells one repeated ODS cell may stand for, when it is a padded number
+
+
+def ods_padding(value: str, shown: str) -> str | None:
+    """The padding format an ODS number cell is shown through (ODS keeps the text shown beside the value:
+    '02134' for 2134), or None. As for XLSX (:func:`is_padding_format`): whole numbers, zeros in front."""
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    if not number.is_integer() or number < 0:
+        return None
+    code = "".join("0" if char.isdigit() else "\\" + char for char in shown)
+    if not is_padding_format(code) or format_padded(int(number), code) != shown:
+        return None
+    return code
+
+
 def scan_ods(path: Path, archive: zipfile.ZipFile, limits: Limits) -> dict[str, SheetScan]:
     """Every table of an ODS file measured by its repeat attributes (never expanded): name -> scan."""
     from defusedxml.ElementTree import iterparse
@@ -580,6 +598,12 @@ class _OdsWalker:
         scan = self.scan
         scan.columns = max(scan.columns, self.col)
         scan.cells += repeat * self.row_repeat
+        if element.get(f"{_OFFICE}value-type") == "float" and text[:1] == "0" and len(text) > 1:
+            code = ods_padding(element.get(f"{_OFFICE}value") or "", text)
+            if code and repeat * self.row_repeat <= MAX_PADDED_REPEATS:
+                for row in range(self.row, self.row + self.row_repeat):
+                    for col in range(first, first + repeat):
+                        scan.padded[(row, col)] = code
         formula = element.get(f"{_TABLE}formula")
         if formula and self.row_repeat == 1 and repeat == 1:
             scan.formulas[(self.row, first)] = "=" + formula.split(":", 1)[-1].lstrip("=")
