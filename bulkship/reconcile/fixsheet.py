@@ -22,14 +22,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..celltypes import code_of, text_of
-from .sheets import FIX_EXTRA_COLUMNS, FIX_SHEET, is_result_workbook, read_result_workbook
+from .layout import FIX_EXTRA_COLUMNS
+from .layout import ORIGINAL_ROW as ORIGINAL_ROW_COLUMN
+from .layout import PROBLEMS as PROBLEMS_COLUMN
+from .sheets import FIX_SHEET, is_result_workbook, read_result_workbook
 
 if TYPE_CHECKING:
     from ..models import LoadedSheet
     from ..program import ProgramSettings
 
-ORIGINAL_ROW = FIX_EXTRA_COLUMNS[1]
-PROBLEMS = FIX_EXTRA_COLUMNS[0]
+ORIGINAL_ROW = ORIGINAL_ROW_COLUMN.header
+PROBLEMS = PROBLEMS_COLUMN.header
 _EARLIER_PREFIXES = ("ordered earlier; no longer in the file", "sent earlier, the vendor's answer was lost")
 
 

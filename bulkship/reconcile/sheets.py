@@ -45,7 +45,7 @@ from ..celltypes import (
     text_of,
 )
 from ..errors import BulkshipError, FileFormatError
-from ..money import MONEY_FIELDS, MONEY_LABELS, WORKBOOK_MONEY_FORMAT, Breakdown, MoneyTally, money_plain
+from ..money import MONEY_LABELS, WORKBOOK_MONEY_FORMAT, Breakdown, MoneyTally
 from ..safetext import csv_safe, needs_quote
 from ..statuses import (
     CHARGED,
@@ -56,48 +56,26 @@ from ..statuses import (
     TO_SEND,
 )
 from ..xlsxfast import MAX_CELL_TEXT, ColumnStyle, SheetCells, cell_text, is_cut, splice_sheets
+from .layout import (
+    FIX_EXTRA_COLUMNS,
+    FIX_EXTRA_FIELDS,
+    KINDS,
+    LEGACY_RESULT_FIELDS,
+    ORDER_COLUMNS,
+    RESULT_COLUMNS,
+    RESULT_FIELDS,
+    ResultColumn,
+    cell_values,
+    csv_cell,
+    date_value,
+    min_widths,
+    read_fields,
+)
 
 # Row statuses, their colours and meaning: one vocabulary for every output (bulkship.statuses).
 RESULT_STATUSES: tuple[str, ...] = STATUS_NAMES
 NEEDS_USER_STATUSES = FIX_STATUSES
 
-
-@dataclass(frozen=True)
-class ResultColumn:
-    """One of the result columns after the user's own: its header, the :class:`RowOutcome` field it shows,
-    and how it is written (``row``/``status``/``text``/``money``/``date``). The slow writer, the spliced
-    writer, the CSV and the reader all follow this one list."""
-
-    header: str
-    field: str
-    kind: str
-
-
-RESULT_FIELDS: tuple[ResultColumn, ...] = (
-    ResultColumn("Row", "row", "row"),
-    ResultColumn("Status", "status", "status"),
-    ResultColumn("Problems / vendor error", "problems", "text"),
-    ResultColumn("Normalised values", "normalised", "text"),
-    ResultColumn("PO Number", "po_number", "text"),
-    ResultColumn("Order ID", "order_id", "text"),
-    ResultColumn("Line Item ID", "line_item_id", "text"),
-    ResultColumn("Money", "money", "text"),
-    *(ResultColumn(label, name, "money") for label, name in zip(MONEY_LABELS, MONEY_FIELDS, strict=True)),
-    ResultColumn("Carrier", "carrier", "text"),
-    ResultColumn("Tracking Number", "tracking_number", "text"),
-    ResultColumn("Tracking URL", "tracking_url", "text"),
-    ResultColumn("Shipped date", "shipped_date", "date"),
-    ResultColumn("Delivered date", "delivered_date", "date"),
-)
-RESULT_COLUMNS: tuple[str, ...] = tuple(c.header for c in RESULT_FIELDS)
-# Workbooks written before the money breakdown had one "Cost" column; they are still read.
-LEGACY_RESULT_COLUMNS: tuple[str, ...] = (
-    "Row", "Status", "Problems / vendor error", "Normalised values", "PO Number", "Order ID", "Line Item ID",
-    "Cost", "Carrier", "Tracking Number", "Tracking URL", "Shipped date", "Delivered date",
-)  # fmt: skip
-_FIELD_OF_HEADER = {c.header: c.field for c in RESULT_FIELDS} | {"Cost": "total"}
-FIX_EXTRA_COLUMNS: tuple[str, ...] = ("Problems / vendor error", "Original row")
-ORDER_COLUMNS: tuple[str, ...] = ("PO Number", "Order ID", "Status", "Money", "Line items", *MONEY_LABELS)
 
 RESULTS_SHEET = "Results"
 FIX_SHEET = "Fix these"
@@ -269,9 +247,12 @@ class _Formats:
         self.header = book.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1, "text_wrap": True})
         self.text = book.add_format({"num_format": "@"})
         self.quoted = book.add_format({"num_format": "@", "quote_prefix": True})
-        self.money = book.add_format({"num_format": WORKBOOK_MONEY_FORMAT})
+        self.money = book.add_format({"num_format": KINDS["money"].num_format})
         self.money_bold = book.add_format({"num_format": WORKBOOK_MONEY_FORMAT, "bold": True})
         self.date = book.add_format({"num_format": NUMBER_FORMATS[DATE]})
+        # the result columns' cells, by kind (bulkship.reconcile.layout); status cells are coloured too
+        self.kind: dict[str, Any] = {"row": None, "status": self.text, "text": self.text}
+        self.kind |= {"money": self.money, "date": self.date}
         # the user's own typed cells, by bulkship.celltypes code (numbers and true/false: General)
         self.typed = {DATE: self.date} | {
             code: book.add_format({"num_format": NUMBER_FORMATS[code]}) for code in (DATETIME, TIME, DURATION)
@@ -314,33 +295,29 @@ def _write_text(sheet: Worksheet, row: int, col: int, value: str, style: Any) ->
     sheet.write_string(row, col, value, style)
 
 
-def _date_value(text: str) -> datetime | None:
-    """The vendor's ISO 8601 timestamp as a naive date Excel can filter on, or None when unreadable."""
-    if not text:
-        return None
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed.replace(tzinfo=None)
-
-
 def _result_cells(outcome: RowOutcome) -> tuple[Any, ...]:
-    return tuple(getattr(outcome, c.field) for c in RESULT_FIELDS)
+    return cell_values(outcome)
 
 
-def _write_result_tail(sheet: Worksheet, row: int, start: int, outcome: RowOutcome, fmt: _Formats) -> None:
-    for col, (column, value) in enumerate(zip(RESULT_FIELDS, _result_cells(outcome), strict=True), start):
+def _write_result_tail(
+    sheet: Worksheet,
+    row: int,
+    start: int,
+    outcome: RowOutcome,
+    fmt: _Formats,
+    columns: tuple[ResultColumn, ...] = RESULT_FIELDS,
+) -> None:
+    """The result ``columns`` of one row from column ``start``, each as its kind is written (layout)."""
+    for col, (column, value) in enumerate(zip(columns, cell_values(outcome, columns), strict=True), start):
         if value is None or value == "":
             continue
-        if column.kind == "row":
-            sheet.write_number(row, col, value)
-        elif column.kind == "status":
+        spec, style = column.spec, fmt.kind[column.kind]
+        if column.kind == "status":
             _write_text(sheet, row, col, value, fmt.status.get(value, fmt.text))
-        elif column.kind == "money":
-            sheet.write_number(row, col, float(value), fmt.money)
-        elif column.kind == "date" and (when := _date_value(value)) is not None:
-            sheet.write_datetime(row, col, when, fmt.date)
+        elif column.kind == "date" and (when := date_value(value)) is not None:
+            sheet.write_datetime(row, col, when, style)
+        elif spec.number and column.kind != "date":
+            sheet.write_number(row, col, float(value), style)
         else:
             _text(sheet, row, col, str(value), fmt)
 
@@ -355,8 +332,12 @@ def printable(sheet: Worksheet, *, paper: str = DEFAULT_PAPER, repeat_header: bo
         sheet.repeat_rows(0)
 
 
-def _widths(headers: Sequence[str], sample: Sequence[Sequence[Any]]) -> list[float]:
-    widths = [max(8, len(h) + 2) for h in headers]
+def _widths(
+    headers: Sequence[str], sample: Sequence[Sequence[Any]], minimums: Sequence[float] = ()
+) -> list[float]:
+    """Each column as wide as its header and sampled values (capped); ``minimums`` for the last columns."""
+    floors = [8.0] * (len(headers) - len(minimums)) + list(minimums)
+    widths = [max(floor, len(h) + 2) for h, floor in zip(headers, floors, strict=True)]
     for cells in sample:
         for i, value in enumerate(cells[: len(widths)]):
             if value is not None:
@@ -461,13 +442,13 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
     expected = len(book.rows) if isinstance(book.rows, Sized) else 0
     result_headers = headers + RESULT_COLUMNS
     paper = book.info.paper
+    result_widths = _widths(result_headers, sample, min_widths())
     results = _SheetSeries(
-        workbook, RESULTS_SHEET, result_headers, _widths(result_headers, sample), fmt, max_rows, expected,
-        paper,
-    )  # fmt: skip
+        workbook, RESULTS_SHEET, result_headers, result_widths, fmt, max_rows, expected, paper
+    )
     fix_headers = headers + FIX_EXTRA_COLUMNS
-    fix_sample = [[*list(cells), outcome_of(r).problems, r] for r, cells in head]
-    fix_widths = _widths(fix_headers, fix_sample)
+    fix_sample = [[*list(cells), *cell_values(outcome_of(r), FIX_EXTRA_FIELDS)] for r, cells in head]
+    fix_widths = _widths(fix_headers, fix_sample, min_widths(FIX_EXTRA_FIELDS))
     fixes = _SheetSeries(workbook, FIX_SHEET, fix_headers, fix_widths, fmt, max_rows, paper=paper)
     orders_sheet = workbook.add_worksheet(ORDERS_SHEET)
     summary_sheet = workbook.add_worksheet(SUMMARY_SHEET)
@@ -554,9 +535,7 @@ def _write_fix_row(
     fix_sheet, fix_at = fixes.next_row()
     for col in range(min(width, len(cells))):
         _original(fix_sheet, fix_at, col, cells[col], fmt)
-    if outcome.problems:
-        _text(fix_sheet, fix_at, width, outcome.problems, fmt)
-    fix_sheet.write_number(fix_at, width + 1, row_number)
+    _write_result_tail(fix_sheet, fix_at, width, replace(outcome, row=row_number), fmt, FIX_EXTRA_FIELDS)
 
 
 def _write_orders(
@@ -688,14 +667,6 @@ def _write_summary(
     sheet.insert_chart(status_top, 3, chart, {"x_scale": 1.0, "y_scale": 1.0})
 
 
-def _csv_cell(column: ResultColumn, value: Any) -> str:
-    if value is None or value == "":
-        return ""
-    if column.kind == "money":
-        return money_plain(value)  # 10.00, never 10.0
-    return csv_safe(str(value))
-
-
 def csv_original(value: Any) -> str:
     """One of the user's cells in a CSV: its text; only text that is text is neutralised (-5 stays -5)."""
     return csv_safe(value) if isinstance(value, str) else text_of(value)
@@ -711,7 +682,7 @@ def write_results_csv(book: ResultBook, path: Path) -> Path:
         for row_number, cells in book.rows:
             outcome = book.outcomes.get(row_number) or missing_outcome(row_number)
             original = [csv_original(cells[i]) if i < len(cells) else "" for i in range(len(book.headers))]
-            tail = [_csv_cell(c, v) for c, v in zip(RESULT_FIELDS, _result_cells(outcome), strict=True)]
+            tail = [csv_cell(c, v) for c, v in zip(RESULT_FIELDS, _result_cells(outcome), strict=True)]
             writer.writerow(original + tail)
     return path
 
@@ -745,11 +716,11 @@ def _cell_value(value: Any) -> Any:
     return value
 
 
-def _result_width(headers: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
+def _result_width(headers: tuple[str, ...]) -> tuple[int, tuple[ResultColumn, ...]] | None:
     """Where the result columns start, and which set of them (current or legacy) the sheet has."""
-    for columns in (RESULT_COLUMNS, LEGACY_RESULT_COLUMNS):
+    for columns in (RESULT_FIELDS, LEGACY_RESULT_FIELDS):
         width = len(headers) - len(columns)
-        if width >= 0 and headers[width:] == columns:
+        if width >= 0 and headers[width:] == tuple(c.header for c in columns):
             return width, columns
     return None
 
@@ -828,30 +799,12 @@ def _paper_of(path: Path) -> str:
     return next((name for name, number in PAPER_SIZES.items() if number == code), DEFAULT_PAPER)
 
 
-def _amount(text: str) -> Decimal | None:
-    return Decimal(text).quantize(Decimal("0.01")) if text else None
-
-
-def _outcome_from_cells(columns: Sequence[str], tail: Sequence[str]) -> RowOutcome:
-    by_field = {_FIELD_OF_HEADER[h]: v for h, v in zip(columns, tail, strict=False)}
-    money = {name: _amount(by_field.get(name, "")) for name in MONEY_FIELDS}
-    texts = {
-        name: by_field.get(name, "")
-        for name in ("status", "problems", "normalised", "po_number", "order_id", "line_item_id", "money",
-                     "carrier", "tracking_number", "tracking_url", "shipped_date", "delivered_date")
-    }  # fmt: skip
-    if not texts["money"] and money["total"] is not None:  # a legacy workbook: its cost was charged
-        texts["money"] = CHARGED if texts["order_id"] else TO_SEND
-    outcome = RowOutcome(
-        row=int(float(by_field["row"])),
-        status=texts.pop("status"),
-        cost=money["total"],
-        face_value=money["face_value"],
-        discount=money["discount"],
-        fees=money["fees"],
-        shipping=money["shipping"],
-    )
-    return replace(outcome, **texts)  # type: ignore[arg-type]  # the text fields, by name
+def _outcome_from_cells(columns: tuple[ResultColumn, ...], tail: Sequence[str]) -> RowOutcome:
+    fields = read_fields(columns, list(tail))
+    fields["cost"] = fields.pop("total", None)  # RowOutcome.total is its cost
+    if not fields.get("money") and fields["cost"] is not None:  # a legacy workbook: its cost was charged
+        fields["money"] = CHARGED if fields.get("order_id") else TO_SEND
+    return RowOutcome(**fields)
 
 
 def merge_outcome(previous: RowOutcome, update: RowOutcome | None) -> RowOutcome:
@@ -884,7 +837,7 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
 def _excel_date(text: str) -> float | str:
-    when = _date_value(text)
+    when = date_value(text)
     if when is None:
         return text
     return (when - _EXCEL_EPOCH).total_seconds() / 86400
@@ -982,15 +935,14 @@ def _fast_cells(
     original = replace(text, typed=True, type_styles=type_styles)
     number = ColumnStyle(number=True)
     statuses = {name: f.xf_index for name, f in fmt.status.items() if f.xf_index is not None}
-    money = ColumnStyle(number=True, style=fmt.money.xf_index)
     by_kind = {
-        "row": number,
-        "status": ColumnStyle(
-            style=fmt.text.xf_index, quote_style=fmt.quoted.xf_index, value_styles=statuses
-        ),
-        "text": text,
-        "money": money,
-        "date": ColumnStyle(number=True, style=fmt.date.xf_index, quote_style=fmt.quoted.xf_index),
+        name: ColumnStyle(
+            number=kind.number,
+            style=fmt.kind[name].xf_index if fmt.kind[name] is not None else None,
+            quote_style=fmt.quoted.xf_index if name != "row" else None,
+            value_styles=statuses if name == "status" else {},
+        )
+        for name, kind in KINDS.items()
     }
     tail = [by_kind[column.kind] for column in RESULT_FIELDS]
     columns = [original] * width + tail

@@ -1,0 +1,154 @@
+"""The result columns, described once: what follows the user's own columns on the Results sheet (and in its
+CSV), and the two columns the *Fix these* sheet adds. Every writer (the cell-by-cell writer, the spliced
+writer, the CSV export) and every reader (``track`` rewriting a workbook, the Fix-these follow-up) goes
+through :data:`RESULT_FIELDS` and :data:`KINDS`; no other module spells these headers.
+
+A column is its header, the :class:`~bulkship.reconcile.sheets.RowOutcome` field it shows, and its kind; the
+kind says how its cells are written (XLSX number format, number or text, CSV text) and read back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from ..money import MONEY_FIELDS, MONEY_LABELS, WORKBOOK_MONEY_FORMAT, money_plain
+from ..safetext import csv_safe
+
+
+def _plain_text(value: Any) -> str:
+    return csv_safe(str(value))
+
+
+def _read_text(text: str) -> str:
+    return text
+
+
+def _read_row(text: str) -> int:
+    return int(float(text))
+
+
+def _read_money(text: str) -> Decimal | None:
+    return Decimal(text).quantize(Decimal("0.01")) if text else None
+
+
+@dataclass(frozen=True)
+class ColumnKind:
+    """How the cells of one kind of result column are written and read back."""
+
+    name: str
+    num_format: str | None  # XLSX number format (None: General)
+    number: bool  # an XLSX number cell (text that is no number stays text)
+    csv: Callable[[Any], str]  # a non-blank value as CSV text
+    read: Callable[[str], Any]  # the cell's text, as read back, to the RowOutcome field's value
+    min_width: float = 8.0
+
+
+KINDS: dict[str, ColumnKind] = {
+    kind.name: kind
+    for kind in (
+        ColumnKind("row", None, True, str, _read_row, min_width=6),
+        ColumnKind("status", "@", False, _plain_text, _read_text, min_width=10),
+        ColumnKind("text", "@", False, _plain_text, _read_text),
+        ColumnKind("money", WORKBOOK_MONEY_FORMAT, True, money_plain, _read_money, min_width=11),
+        # dates: the vendor's ISO 8601 timestamp, written as an Excel date (filterable), read back as ISO text
+        ColumnKind("date", "yyyy-mm-dd", True, _plain_text, _read_text, min_width=12),
+    )
+}
+
+
+@dataclass(frozen=True)
+class ResultColumn:
+    """One result column: its header, the RowOutcome field it shows, its kind (:data:`KINDS`)."""
+
+    header: str
+    field: str
+    kind: str
+
+    @property
+    def spec(self) -> ColumnKind:
+        return KINDS[self.kind]
+
+
+ROW = ResultColumn("Row", "row", "row")
+STATUS = ResultColumn("Status", "status", "status")
+PROBLEMS = ResultColumn("Problems / vendor error", "problems", "text")
+MONEY_COLUMNS = tuple(
+    ResultColumn(label, name, "money") for label, name in zip(MONEY_LABELS, MONEY_FIELDS, strict=True)
+)
+PO_NUMBER = ResultColumn("PO Number", "po_number", "text")
+ORDER_ID = ResultColumn("Order ID", "order_id", "text")
+MONEY = ResultColumn("Money", "money", "text")  # the row's bucket: charged, in doubt, to send
+RESULT_FIELDS: tuple[ResultColumn, ...] = (
+    ROW,
+    STATUS,
+    PROBLEMS,
+    ResultColumn("Normalised values", "normalised", "text"),
+    PO_NUMBER,
+    ORDER_ID,
+    ResultColumn("Line Item ID", "line_item_id", "text"),
+    MONEY,
+    *MONEY_COLUMNS,
+    ResultColumn("Carrier", "carrier", "text"),
+    ResultColumn("Tracking Number", "tracking_number", "text"),
+    ResultColumn("Tracking URL", "tracking_url", "text"),
+    ResultColumn("Shipped date", "shipped_date", "date"),
+    ResultColumn("Delivered date", "delivered_date", "date"),
+)
+RESULT_COLUMNS: tuple[str, ...] = tuple(c.header for c in RESULT_FIELDS)
+
+# Workbooks written before the money breakdown had one "Cost" column (the total) where the money columns
+# are now, and no "Money" column; they are still read.
+LEGACY_COST = ResultColumn("Cost", "total", "money")
+LEGACY_RESULT_FIELDS: tuple[ResultColumn, ...] = tuple(
+    LEGACY_COST if c is MONEY_COLUMNS[0] else c
+    for c in RESULT_FIELDS
+    if c is not MONEY and (c not in MONEY_COLUMNS or c is MONEY_COLUMNS[0])
+)
+LEGACY_RESULT_COLUMNS: tuple[str, ...] = tuple(c.header for c in LEGACY_RESULT_FIELDS)
+
+# What *Fix these* adds after the user's columns: the problem, and the row the cells came from.
+ORIGINAL_ROW = ResultColumn("Original row", "row", "row")
+FIX_EXTRA_FIELDS: tuple[ResultColumn, ...] = (PROBLEMS, ORIGINAL_ROW)
+FIX_EXTRA_COLUMNS: tuple[str, ...] = tuple(c.header for c in FIX_EXTRA_FIELDS)
+
+
+# The Orders sheet: one row per order, in the same words.
+ORDER_COLUMNS: tuple[str, ...] = (
+    PO_NUMBER.header, ORDER_ID.header, STATUS.header, MONEY.header, "Line items", *MONEY_LABELS,
+)  # fmt: skip
+
+
+def min_widths(columns: tuple[ResultColumn, ...] = RESULT_FIELDS) -> list[float]:
+    return [c.spec.min_width for c in columns]
+
+
+def cell_values(outcome: Any, columns: tuple[ResultColumn, ...] = RESULT_FIELDS) -> tuple[Any, ...]:
+    """The values one row shows in ``columns``, in order (each its RowOutcome field)."""
+    return tuple(getattr(outcome, c.field) for c in columns)
+
+
+def csv_cell(column: ResultColumn, value: Any) -> str:
+    """One result cell in the CSV export: money as plain two-decimal numbers, text neutralised."""
+    if value is None or value == "":
+        return ""
+    return column.spec.csv(value)
+
+
+def read_fields(columns: tuple[ResultColumn, ...], texts: list[str]) -> dict[str, Any]:
+    """RowOutcome field -> value, from a result row's cells as text (the reader's side of the table)."""
+    return {c.field: c.spec.read(text) for c, text in zip(columns, texts, strict=False)}
+
+
+def date_value(text: str) -> datetime | None:
+    """The vendor's ISO 8601 timestamp as a naive date Excel can filter on, or None when unreadable."""
+    if not text:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=None)
