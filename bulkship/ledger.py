@@ -787,13 +787,14 @@ class Ledger:
                 on_order.append((batch, u.fingerprint, u.row, *line, at))
         with self.transaction() as db:
             db.execute("UPDATE rows SET current = 0 WHERE batch = ? AND current = 1", (batch,))
+            # a failed row now held (it repeats a card ordered since) says so, not the vendor's old refusal
+            kept = "(rows.status = 'ordered' OR (rows.po_number IS NOT NULL AND NOT"
+            kept += " (rows.status = 'failed' AND excluded.status = 'held')))"
             db.executemany(
                 "INSERT INTO rows(batch, fingerprint, row, status, error, updated) VALUES (?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT(batch, fingerprint) DO UPDATE SET row = excluded.row, current = 1,"
-                " status = CASE WHEN rows.status = 'ordered' OR rows.po_number IS NOT NULL THEN rows.status"
-                "               ELSE excluded.status END,"
-                " error = CASE WHEN rows.status = 'ordered' OR rows.po_number IS NOT NULL THEN rows.error"
-                "              ELSE excluded.error END,"
+                f" status = CASE WHEN {kept} THEN rows.status ELSE excluded.status END,"
+                f" error = CASE WHEN {kept} THEN rows.error ELSE excluded.error END,"
                 " updated = excluded.updated",
                 plain,
             )
