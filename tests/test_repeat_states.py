@@ -13,7 +13,8 @@ from bulkship.pipeline import run_batch
 from bulkship.settings import Settings
 
 
-def _statuses(workbook: Path) -> dict[str, tuple[str, str]]:
+def _statuses(workbook: Path | None) -> dict[str, tuple[str, str]]:
+    assert workbook is not None
     rows = list(openpyxl.load_workbook(workbook, read_only=True)["Results"].iter_rows(values_only=True))
     header = rows[0]
     at = {h: header.index(h) for h in ("Employee ID", "Status", "Problems / vendor error")}
