@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .pipeline import PlanView, RunResult
     from .program import ProgramSettings
     from .reconcile.compare import ReconcileReport
+    from .resolve import Resolution, ReviewReport
     from .submit import Reporter
     from .track import TrackReport
 
@@ -234,6 +235,109 @@ def reconcile_batch(settings: Settings, batch: str) -> ReconcileReport:
                 return await compare_batch(ledger, client, batch)
 
     return asyncio.run(compare())
+
+
+ClientFactory = Callable[[Settings], Any]
+
+
+def review_batch(
+    settings: Settings, batch: str, *, client_factory: ClientFactory | None = None
+) -> ReviewReport:
+    """``bulkship reconcile BATCH --review``: the rows waiting for review, by PO, with what the vendor shows
+    for each and whether a release is possible now. Changes nothing."""
+    from .resolve import review
+
+    return _with_vendor(settings, batch, "reconcile", lambda ledger, client: review(ledger, client, batch),
+                        client_factory, lock=False)  # fmt: skip
+
+
+def resolve_at_vendor(
+    settings: Settings,
+    batch: str,
+    po: str,
+    order: str,
+    *,
+    rows: Sequence[int] = (),
+    by: str | None = None,
+    reason: str = "",
+    confirm: Callable[[Resolution], bool] | None = None,
+    client_factory: ClientFactory | None = None,
+) -> Resolution:
+    """``--resolve PO --at-vendor ORDER``: the rows waiting on ``po`` are in vendor order ``order`` (Id or PO
+    number); tied by proof, or for ``rows`` (spreadsheet row numbers) by the person's word where no line
+    shows which row it is. ``confirm`` sees the plan first (False: nothing changes). Raises
+    ReviewRefusedError when the vendor's answer does not allow it."""
+    from .resolve import default_person, settle_at_vendor
+
+    def settle(ledger: Any, client: Any) -> Any:
+        return settle_at_vendor(ledger, client, batch, po, order, by=by or default_person(), rows=rows,
+                                reason=reason, confirm=confirm)  # fmt: skip
+
+    return _settled(settings, batch, _with_vendor(settings, batch, "resolve", settle, client_factory))
+
+
+def release_review(
+    settings: Settings,
+    batch: str,
+    po: str,
+    *,
+    by: str | None = None,
+    reason: str = "",
+    confirm: Callable[[Resolution], bool] | None = None,
+    client_factory: ClientFactory | None = None,
+) -> Resolution:
+    """``--resolve PO --release``: send the rows waiting on ``po`` with the next run, only once the vendor
+    shows that it holds none of them (else ReviewRefusedError, with what it saw)."""
+    from .resolve import default_person, release
+
+    def settle(ledger: Any, client: Any) -> Any:
+        return release(ledger, client, batch, po, by=by or default_person(), reason=reason, confirm=confirm)
+
+    return _settled(settings, batch, _with_vendor(settings, batch, "resolve", settle, client_factory))
+
+
+def _with_vendor(
+    settings: Settings,
+    batch: str,
+    action: str,
+    work: Callable[[Any, Any], Any],
+    client_factory: ClientFactory | None,
+    *,
+    lock: bool = True,
+) -> Any:
+    """``work(ledger, client)`` for a batch of the ledger, through the API the batch was ordered with. With
+    ``lock``, the ledger stays locked from the first vendor read to the last write: no run sends meanwhile."""
+    from .batchapi import check_batch_api
+    from .client import connect
+    from .errors import BulkshipError
+    from .ledger import Ledger
+
+    if not settings.ledger.exists():
+        raise BulkshipError(
+            f"No ledger at {settings.ledger}", hint="pass --ledger PATH (env BULKSHIP_LEDGER)"
+        )
+
+    async def go() -> Any:
+        with Ledger.open(settings.ledger, lock=lock) as ledger:
+            check_batch_api(ledger.batch(batch), settings, action=action,
+                            command=f"bulkship reconcile {batch} --review")  # fmt: skip
+            async with (client_factory or connect)(settings) as client:
+                return await work(ledger, client)
+
+    return asyncio.run(go())
+
+
+def _settled(settings: Settings, batch: str, resolution: Resolution) -> Resolution:
+    """The resolution, with the batch's result workbook rewritten once it was applied."""
+    if not resolution.applied:
+        return resolution
+    from .ledger import Ledger
+    from .track import rewrite_results
+
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        path, problems = rewrite_results(ledger, batch, api=settings.api_url)
+    notes = [f"Result workbook updated: {path}"] if path else problems
+    return replace(resolution, notes=(*resolution.notes, *notes))
 
 
 def export_csv(settings: Settings, batch: str) -> Path:

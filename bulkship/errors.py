@@ -10,6 +10,7 @@ where they enter; only these reach the CLI, which prints ``Error: <message>`` an
     ├── LedgerError                    the journal cannot be opened or written
     │   └── LedgerLockedError          another bulkship process holds the ledger
     ├── SpendLimitError                planned total above --max-total, or the user declined
+    ├── ReviewRefusedError             a "needs review" settlement the vendor's answer does not allow
     └── VendorError                    anything the vendor API said or failed to say
         ├── TransientVendorError       retry with the same PONumber: 429, 5xx, 504, transport errors
         │   ├── RateLimitedError       429, carries retry_after seconds
@@ -80,6 +81,11 @@ class LedgerLockedError(LedgerError):
 
 class SpendLimitError(BulkshipError):
     """The planned total exceeds the allowed maximum, or the user declined."""
+
+
+class ReviewRefusedError(BulkshipError):
+    """A person's settlement of rows in review that bulkship refuses: what the vendor shows does not allow
+    it (the rows may be there, or the named order cannot be theirs). Nothing was changed."""
 
 
 class VendorError(BulkshipError):

@@ -92,6 +92,9 @@ ORDER_STATES = ("planned", "sending", "created", "rejected", "unknown", "cancell
 OPEN_STATES = ("sending", "unknown")  # may exist at the vendor: resolve with the same PO, never re-plan
 LIVE_STATES = ("planned", *OPEN_STATES, "created", "review")  # to send, maybe sent, held by the vendor
 REVIEW_STATE = "review"  # held for a person: never sent, never re-planned (see hold_for_review)
+# In a stored payload: fingerprint -> the line item a row in review would send, for rows that have no line of
+# the payload (rows found at the vendor's orders after a lost ledger); bulkship.resolve reads it.
+REVIEW_ITEMS = "ReviewItems"
 ROW_STATUSES = ("invalid", "duplicate", "held", "planned", "ordered", "failed", "review")
 # How far along a vendor status is. A recorded status never moves to a lower rank: an answer read before a
 # newer one was recorded (a poll racing a webhook, a lagging vendor replica) must not undo it. Statuses not
@@ -1212,6 +1215,137 @@ class Ledger:
                     {"status": vendor_order.status, "source": source},
                 )
         return changed
+
+    # -- a person settles rows in review (bulkship.resolve checks the vendor first) -----------------------
+
+    def settle_review_at_vendor(
+        self,
+        batch: str,
+        from_po: str,
+        order: AdoptedOrder,
+        *,
+        payload: dict[str, Any] | None,
+        detail: dict[str, Any],
+        from_absent: bool = False,
+    ) -> None:
+        """Rows waiting for review on ``from_po`` are at the vendor in ``order`` (``order.rows``: each tied
+        to a line, or confirmed by a person): they become ``ordered`` on its PO, and the order ``created``
+        (taken into the ledger if it is not there yet). ``payload`` replaces the stored one (None keeps it).
+        A held ``from_po`` left without rows is cancelled when this ledger never sent it or the vendor
+        provably does not hold it (``from_absent``).
+        Guarded: only rows still in review on ``from_po``, only an order in review, in doubt or created."""
+        at, vendor, po = now_iso(), order.vendor_order, order.po_number
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM orders WHERE po_number = ?", (po,)).fetchone() is None:
+                db.execute(
+                    "INSERT INTO orders(po_number, batch, seq, base_po, state, vendor_order_id, status,"
+                    " payload, cost, lines, error, created, updated)"
+                    " VALUES (?, ?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (po, batch, order.seq, order.base_po, vendor.id, vendor.status, json.dumps(payload or {}),
+                     str(vendor.cost), len(vendor.line_items), order.note, at, at),
+                )  # fmt: skip
+            else:
+                cur = db.execute(
+                    "UPDATE orders SET state = 'created', vendor_order_id = ?, status = ?, error = NULL,"
+                    " payload = COALESCE(?, payload), lines = ?, updated = ?"
+                    " WHERE po_number = ? AND batch = ?"
+                    " AND state IN ('review', 'sending', 'unknown', 'created')"
+                    " AND (vendor_order_id IS NULL OR vendor_order_id = ?)",
+                    (vendor.id, vendor.status, json.dumps(payload) if payload is not None else None,
+                     len(vendor.line_items), at, po, batch, vendor.id),
+                )  # fmt: skip
+                if cur.rowcount != 1:
+                    raise LedgerError(
+                        f"Order {po} cannot be settled as vendor order {vendor.id} from its state"
+                    )
+            self._settle_rows(db, batch, from_po, order.rows, at, to_po=po)
+            if (
+                payload is not None
+            ):  # rows still waiting keep their planned line in the payload, not a position
+                db.execute(
+                    "UPDATE rows SET line_index = NULL WHERE po_number = ? AND status = 'review'", (po,)
+                )
+            if from_po != po:
+                self._cancel_if_emptied(
+                    db, from_po, f"its rows were found at the vendor in order {po}", at, from_absent
+                )
+            self._event(db, batch, po, "review_settled_at_vendor", {**detail, "from_po": from_po})
+
+    def release_review(
+        self,
+        batch: str,
+        po: str,
+        fingerprints: Sequence[str],
+        *,
+        same_po: bool,
+        detail: dict[str, Any],
+        absent: bool = False,
+    ) -> None:
+        """Rows waiting for review on ``po`` that the vendor provably does not hold go back to ``planned``:
+        on ``po`` itself (``same_po``: the order goes back to ``planned``, its stored payload is sent by the
+        next run), or without a PO (the next run plans them). Guarded like every transition."""
+        at = now_iso()
+        with self.transaction() as db:
+            if same_po:
+                cur = db.execute(
+                    "UPDATE orders SET state = 'planned', error = NULL, updated = ? WHERE po_number = ?"
+                    " AND batch = ? AND state IN ('review', 'sending', 'unknown')",
+                    (at, po, batch),
+                )
+                if cur.rowcount != 1:
+                    raise LedgerError(f"Order {po} cannot be released from its current state")
+            for fp in fingerprints:
+                cur = db.execute(
+                    "UPDATE rows SET status = 'planned', error = NULL, updated = ?"
+                    + ("" if same_po else ", po_number = NULL, line_index = NULL, line_item_id = NULL,"
+                       " cost = NULL, line_status = NULL")
+                    + " WHERE batch = ? AND fingerprint = ? AND po_number = ? AND status = 'review'",
+                    (at, batch, fp, po),
+                )  # fmt: skip
+                if cur.rowcount != 1:
+                    raise LedgerError(
+                        f"A row of order {po} is no longer waiting for review; nothing was released"
+                    )
+            if not same_po:
+                self._cancel_if_emptied(db, po, "its rows were released to be planned again", at, absent)
+            self._event(
+                db, batch, po, "review_released", {**detail, "same_po": same_po, "vendor_confirmed": True}
+            )
+
+    def _settle_rows(
+        self,
+        db: sqlite3.Connection,
+        batch: str,
+        from_po: str,
+        rows: Sequence[AdoptedRow],
+        at: str,
+        *,
+        to_po: str,
+    ) -> None:
+        for r in rows:
+            cur = db.execute(
+                "UPDATE rows SET status = 'ordered', po_number = ?, line_index = ?, line_item_id = ?,"
+                " cost = ?, line_status = ?, error = NULL, updated = ? WHERE batch = ? AND fingerprint = ?"
+                " AND po_number = ? AND status = 'review'",
+                (to_po, r.line_index, r.line_item_id, _money(r.cost), r.line_status, at, batch, r.fingerprint,
+                 from_po),
+            )  # fmt: skip
+            if cur.rowcount != 1:
+                raise LedgerError(
+                    f"Row {r.row} is no longer waiting for review on order {from_po}; nothing changed"
+                )
+
+    def _cancel_if_emptied(self, db: sqlite3.Connection, po: str, reason: str, at: str, absent: bool) -> None:
+        """A held order (``review``) left without rows that this ledger never sent, or that the vendor
+        provably does not hold (``absent``): it will never go out."""
+        db.execute(
+            "UPDATE orders SET state = 'cancelled', error = ?, updated = ? WHERE po_number = ?"
+            " AND state = 'review'"
+            " AND NOT EXISTS (SELECT 1 FROM rows WHERE rows.po_number = orders.po_number)"
+            " AND (? OR NOT EXISTS (SELECT 1 FROM events WHERE events.po_number = orders.po_number"
+            "                        AND events.kind = 'sending'))",
+            (reason, at, po, absent),
+        )
 
 
 class LedgerThread:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import VendorError
-from .ledger import AdoptedOrder, AdoptedRow, Ledger, same_line
+from .ledger import REVIEW_ITEMS, AdoptedOrder, AdoptedRow, Ledger, same_line
 from .models import FINGERPRINT, ROW, STATUS, Catalog, PlannedLine, ValidationResult, VendorOrder
 from .plan import external_reference, order_seq, plan_lines, po_stem
 
@@ -133,7 +133,7 @@ def _search(
             )
             if match is not None:
                 tally.tie(po, index, match)
-            elif not _shows_address(vendor_order, index):
+            elif not shows_line_address(vendor_order, index):
                 unknown_lines[key] += 1
                 unknown_where.setdefault(key, po)
     for line in lines:
@@ -150,7 +150,8 @@ def _search(
     return tally
 
 
-def _shows_address(vendor_order: VendorOrder, index: int) -> bool:
+def shows_line_address(vendor_order: VendorOrder, index: int) -> bool:
+    """Whether the vendor's line ``index`` shows a delivery address."""
     raw = vendor_order.raw
     lines = next((v for k, v in raw.items() if str(k).lower() == "lineitems"), None)
     if not isinstance(lines, list) or index >= len(lines) or not isinstance(lines[index], dict):
@@ -194,16 +195,20 @@ def _adopted(
                 line_status=vendor_line.status.lower() or None,
             )
         )
-    compare = f"bulkship reconcile {batch}"
+    compare = f"bulkship reconcile {batch} --review"
+    waiting: dict[str, dict[str, Any]] = {}  # what each row in review would send (bulkship.resolve reads it)
     for fingerprint, (where, why) in tally.review.items():
         if where == po:
             line = lines[fingerprint]
             message = (
                 f"Needs review, not sent: {why}. This ledger had no record of the batch (lost, replaced, or "
-                f"the batch ran elsewhere); nothing was sent for this row. Compare with the vendor: {compare}"
+                f"the batch ran elsewhere); nothing was sent for this row. See and settle it: {compare}"
             )
             rows.append(AdoptedRow(fingerprint, line.row, "review", line.external_id, error=message))
-    payload = {"Type": "PhysicalShipment", "PONumber": po, "LineItems": items}
+            waiting[fingerprint] = _item(line)
+    payload: dict[str, Any] = {"Type": "PhysicalShipment", "PONumber": po, "LineItems": items}
+    if waiting:
+        payload[REVIEW_ITEMS] = waiting
     base_po = _FOLLOW_UP.sub("", po)
     note = "found at the vendor: this ledger had no record of it"
     return AdoptedOrder(po, order_seq(po), base_po, vendor_order, payload, rows, note)

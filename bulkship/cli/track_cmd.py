@@ -294,15 +294,62 @@ def _vendor_statuses(created: list[Any]) -> dict[str, int]:
 @app.command("reconcile")
 def reconcile_command(
     batch: Annotated[str, typer.Argument(help="Batch name.")],
+    review: Annotated[
+        bool, typer.Option("--review", help="List the rows waiting for review, with what the vendor shows.")
+    ] = False,
+    resolve: Annotated[
+        str | None, typer.Option("--resolve", metavar="PO", help="Settle the rows waiting for review on PO.")
+    ] = None,
+    at_vendor: Annotated[
+        str | None,
+        typer.Option(
+            "--at-vendor", metavar="ORDER", help="They are in this vendor order (its Id or PO number)."
+        ),
+    ] = None,
+    release: Annotated[
+        bool,
+        typer.Option("--release", help="They are not at the vendor: send them (checked with the vendor)."),
+    ] = False,
+    rows: Annotated[
+        str | None,
+        typer.Option(
+            "--rows",
+            help="With --at-vendor: rows (e.g. 3,4,7-9) you confirm are in it, where no line shows it.",
+        ),
+    ] = None,
+    reason: Annotated[str, typer.Option("--reason", help="Why, for the ledger's record.")] = "",
+    by: Annotated[str | None, typer.Option("--by", help="Who settles (default: your user name).")] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Record without asking for confirmation.")] = False,
     api_url: ApiUrlOption = None,
     credentials: CredentialsOption = None,
     ledger: LedgerOption = None,
     as_json: JsonOption = False,
 ) -> int:
-    """Compare the ledger with the vendor's own order list. Exit 0 when everything matches, 1 otherwise."""
+    """Compare the ledger with the vendor's own order list. Exit 0 when everything matches, 1 otherwise.
+    With --review or --resolve: the rows waiting for review (see the README)."""
+    from .review_cmd import check_options, resolve_command, review_command
+
+    check_options(resolve, at_vendor, release, rows)
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
     announce_target(settings)
     _require_ledger(settings)
+    if resolve is not None:
+        return resolve_command(
+            settings,
+            batch,
+            resolve,
+            at_vendor=at_vendor,
+            rows=rows,
+            reason=reason,
+            by=by,
+            yes=yes,
+            as_json=as_json,
+        )
+    if review:
+        code = review_command(settings, batch, as_json=as_json)
+        if code:
+            raise typer.Exit(code)
+        return 0
     report = asyncio.run(_reconcile(settings, batch))
     if as_json:
         print_json(report.as_json())

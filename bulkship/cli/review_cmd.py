@@ -1,0 +1,136 @@
+"""``bulkship reconcile BATCH --review`` and ``--resolve PO --at-vendor ORDER | --release``: rows waiting for
+review, listed and settled by a person (the work is :mod:`bulkship.resolve`'s; this parses and prints)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import typer
+
+from ..errors import BulkshipError, ConfigError
+from .app import err_console, print_json, styled
+
+if TYPE_CHECKING:
+    from ..resolve import Resolution, ReviewReport
+    from ..settings import Settings
+
+REVIEW_WAITING_EXIT = 3  # as `run`: rows need a person
+
+
+def parse_rows(text: str | None) -> list[int]:
+    """``"3,4,7-9"`` -> [3, 4, 7, 8, 9]: spreadsheet row numbers, as the result workbook shows them."""
+    if not text:
+        return []
+    found: list[int] = []
+    for part in text.split(","):
+        match = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", part)
+        if match is None:
+            raise ConfigError(f"--rows {text!r}: write row numbers as 3,4,7-9")
+        first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+        if last < first or last - first > 100_000:
+            raise ConfigError(f"--rows {text!r}: {part.strip()} is not a range of rows")
+        found.extend(range(first, last + 1))
+    return found
+
+
+def check_options(resolve: str | None, at_vendor: str | None, release: bool, rows: str | None) -> None:
+    if resolve is None and (at_vendor or release or rows):
+        raise ConfigError("--at-vendor, --release and --rows settle the rows of one PO: add --resolve PO")
+    if resolve is not None and bool(at_vendor) == release:
+        raise ConfigError("--resolve PO needs exactly one of --at-vendor ORDER or --release")
+    if rows and not at_vendor:
+        raise ConfigError("--rows names the rows a vendor order holds: use it with --at-vendor")
+
+
+def review_command(settings: Settings, batch: str, *, as_json: bool) -> int:
+    from .. import api
+
+    report = api.review_batch(settings, batch)
+    if as_json:
+        print_json(report.as_json())
+    else:
+        print_review(report)
+    return REVIEW_WAITING_EXIT if report.rows_waiting else 0
+
+
+def print_review(report: ReviewReport) -> None:
+    say = err_console.print
+    if not report.groups:
+        say(styled((report.batch, "bold"), ": no rows wait for review."))
+        return
+    listed = "complete" if report.list_complete else f"not complete: {report.why_incomplete}"
+    say(
+        styled(
+            (report.batch, "bold"),
+            f": {report.rows_waiting} row(s) wait for review. The vendor holds {report.vendor_orders} "
+            f"order(s) of this batch (its order list is {listed}).",
+        ),
+        soft_wrap=True,
+    )
+    for group in report.groups:
+        say(styled(("PO " + group.po_number, "bold"), f" ({group.state} in the ledger): {group.vendor}"))
+        reasons = {row.why for row in group.rows}
+        for row in group.rows:
+            place = "" if row.in_file else " (no longer in the file)"
+            why = f" {row.why}" if len(reasons) > 1 else ""
+            say(f"  row {row.row}{place}: {row.external_id}, {row.card}, {row.name}.{why}", soft_wrap=True)
+        if len(reasons) == 1:
+            say(f"  Why: {reasons.pop()}", soft_wrap=True)
+        for line in group.maybe:
+            say(f"  May be at the vendor: {line}", soft_wrap=True)
+        command = f"bulkship reconcile {report.batch} --resolve {group.po_number}"
+        if group.release.allowed:
+            say(f"  Not at the vendor (provably): release with  {command} --release", soft_wrap=True)
+        else:
+            say(styled("  ", ("Release refused now", "yellow"), ": " + "; ".join(group.release.blockers)))
+        at = group.vendor_order_id or "ORDER"
+        say(f"  If they are at the vendor:  {command} --at-vendor {at} [--rows N,N]", soft_wrap=True)
+
+
+def resolve_command(
+    settings: Settings,
+    batch: str,
+    po: str,
+    *,
+    at_vendor: str | None,
+    rows: str | None,
+    reason: str,
+    by: str | None,
+    yes: bool,
+    as_json: bool,
+) -> int:
+    from .. import api
+
+    def confirm(plan: Resolution) -> bool:
+        for line in plan.describe():
+            err_console.print(line, soft_wrap=True)
+        if yes:
+            return True
+        try:
+            return typer.confirm("Record this in the ledger?", default=False, err=True)
+        except (typer.Abort, EOFError, RuntimeError, OSError):
+            raise BulkshipError(
+                "No answer to 'Record this in the ledger?': nothing was changed",
+                hint="pass --yes to confirm non-interactively",
+            ) from None
+
+    if at_vendor:
+        done = api.resolve_at_vendor(
+            settings, batch, po, at_vendor, rows=parse_rows(rows), by=by, reason=reason, confirm=confirm
+        )
+    else:
+        done = api.release_review(settings, batch, po, by=by, reason=reason, confirm=confirm)
+    if not done.applied:
+        raise BulkshipError("Not confirmed: nothing was changed")
+    if as_json:
+        print_json(done.as_json())
+    for note in done.notes:
+        err_console.print(note, soft_wrap=True)
+    next_step = (
+        "the next `bulkship run` of this batch sends the released rows"
+        if done.action == "release"
+        else "recorded as ordered; `bulkship track` follows them"
+    )
+    err_console.print(styled(("Recorded", "green"), f": {next_step}."))
+    return 0

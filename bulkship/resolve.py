@@ -1,0 +1,868 @@
+"""Rows waiting for review: what the vendor shows for them, and a person settling them, with the vendor.
+
+A row waits for review (status ``review``) when it may be at the vendor but nothing proves which vendor line
+it is: a refused re-send after a lost answer that the order list cannot check, a 409 whose original does
+not show the row, planned orders held after a 409 for a PO number this ledger never sent, or rows that may
+be among the vendor's lines after a lost ledger. Nothing is sent for them until a person decides:
+
+* :func:`review` lists them by the PO they wait on, with why, what the vendor shows for that PO and the
+  batch's PO range (under any prefix, follow-ups included), and whether a release is possible now.
+* :func:`settle_at_vendor` — "it is at the vendor": the person names the vendor order (Id or PO number).
+  It must belong to the batch (its PO stem, exactly). Rows are tied to its lines by the rules used everywhere
+  (ExternalId with the same card and recipient; the full address; our own recorded send of exactly that
+  payload, by position); a line that shows no identity is tied only to a row the person names
+  (``rows``), and only when its card (product, value, quantity) is the row's and no other row holds it.
+  Tied rows become ``ordered`` on that order; the others keep waiting.
+* :func:`release` — "it is not at the vendor, send it": the vendor is asked again, the PO itself and the
+  batch's whole PO range. Refused, with what was seen, unless the list is complete and no line there can be
+  one of the rows: a line carrying the row's ExternalId, or of the same card for the same name, or of the
+  same card showing no recipient and tied to no row. Released rows go out with the next ``bulkship run``:
+  under the same PO with the stored payload when the whole order is released and the vendor provably has
+  no such PO, else planned afresh (they are provably not at the vendor).
+
+The ledger is locked for the whole check-then-write, so no run sends in between; every settlement is an
+event naming who, when and why. Nothing here sends an order.
+"""
+
+from __future__ import annotations
+
+import getpass
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .errors import NotFoundError, ReviewRefusedError, VendorError
+from .ledger import (
+    OPEN_STATES,
+    REVIEW_ITEMS,
+    AdoptedOrder,
+    AdoptedRow,
+    Ledger,
+    OrderRecord,
+    RowRecord,
+    same_line,
+)
+from .models import VendorOrder
+from .plan import order_seq
+from .rebuild import batch_orders_pattern, shows_line_address
+
+Card = tuple[str, Decimal, int]  # product (folded), value, quantity
+_FOLLOW_UP = re.compile(r"-R\d+$", re.IGNORECASE)
+
+
+def _fold(value: Any) -> str:
+    return " ".join(str(value or "").split()).casefold()
+
+
+def card_of_item(item: Any) -> Card | None:
+    if not isinstance(item, dict):
+        return None
+    try:
+        return _fold(item.get("ProductId")), Decimal(str(item.get("Value"))), int(item.get("Quantity") or 1)
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+
+
+def card_text(card: Card | None) -> str:
+    if card is None:
+        return "unknown card"
+    product, value, quantity = card
+    return f"{product.upper()} {value:,.2f}" + (f" x{quantity}" if quantity != 1 else "")
+
+
+def _blind(vendor_order: VendorOrder, index: int) -> bool:
+    """The vendor's line shows neither ExternalId nor recipient."""
+    return not vendor_order.line_items[index].external_id and not shows_line_address(vendor_order, index)
+
+
+def _line_card(vendor_order: VendorOrder, index: int) -> Card:
+    line = vendor_order.line_items[index]
+    return _fold(line.product_id), line.value, line.quantity
+
+
+def _name_of_item(item: Any) -> str:
+    address = item.get("PhysicalDeliveryAddress") if isinstance(item, dict) else None
+    return str(address.get("Name") or "") if isinstance(address, dict) else ""
+
+
+def _line_name(vendor_order: VendorOrder, index: int) -> str | None:
+    """The recipient name the vendor's line shows, or None when it shows no address."""
+    if not shows_line_address(vendor_order, index):
+        return None
+    lines: Any = next(v for k, v in vendor_order.raw.items() if str(k).lower() == "lineitems")
+    address = next(v for k, v in lines[index].items() if str(k).lower() == "physicaldeliveryaddress")
+    if not isinstance(address, dict):
+        return ""
+    return str(next((v for k, v in address.items() if str(k).lower() == "name"), "") or "")
+
+
+def planned_item(order: OrderRecord | None, row: RowRecord) -> dict[str, Any] | None:
+    """What the row would send (its line item), as the ledger recorded it; None when it did not."""
+    if order is None:
+        return None
+    payload = order.payload()
+    waiting = payload.get(REVIEW_ITEMS)
+    if isinstance(waiting, dict) and isinstance(waiting.get(row.fingerprint), dict):
+        return dict(waiting[row.fingerprint])
+    items = payload.get("LineItems")
+    index = row.line_index
+    if (
+        isinstance(items, list)
+        and index is not None
+        and 0 <= index < len(items)
+        and isinstance(items[index], dict)
+    ):
+        return dict(items[index])
+    return None
+
+
+# -- what the vendor shows ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """One PO number asked of the vendor: found, provably absent, or unknown (``why``)."""
+
+    order: VendorOrder | None
+    absent: bool
+    why: str = ""
+
+    def describe(self, po: str) -> str:
+        if self.order is not None:
+            o = self.order
+            lines = len(o.line_items)
+            return f"the vendor holds PO {po}: order {o.id} ({o.status or 'no status'}), {lines} line(s)"
+        if self.absent:
+            return f"the vendor holds no order with PO {po} (its order list is complete)"
+        return f"the vendor cannot show whether it holds PO {po} ({self.why})"
+
+
+@dataclass
+class VendorView:
+    """The vendor's orders of the batch's PO range (any prefix, follow-ups), those elsewhere this ledger does
+    not know, whether the list is provably complete, and each PO asked about."""
+
+    in_range: list[VendorOrder]
+    elsewhere: list[VendorOrder]
+    complete: bool
+    why_incomplete: str
+    sightings: dict[str, Sighting] = field(default_factory=dict)
+
+
+async def look_at_vendor(client: Any, ledger: Ledger, batch: str, po_numbers: Sequence[str]) -> VendorView:
+    """A read of the vendor's order list, and a look-up by PO of each of ``po_numbers`` it cannot settle."""
+    record = ledger.batch(batch)
+    prefix = record.po_prefix if record else ""
+    try:
+        listing = await client.order_listing()
+        orders, complete, why = list(listing.orders), bool(listing.complete), listing.why_incomplete
+    except VendorError as exc:
+        orders, complete, why = [], False, f"reading it failed: {exc.message}"
+    pattern = batch_orders_pattern(prefix, batch)
+    theirs = {o.po_number for o in ledger.orders() if o.batch != batch}  # another batch of this ledger
+    in_range = [o for o in orders if pattern.fullmatch(o.po_number) and o.po_number not in theirs]
+    elsewhere = [o for o in orders if not pattern.fullmatch(o.po_number) and o.po_number not in theirs]
+    view = VendorView(in_range, elsewhere, complete, why)
+    for po in po_numbers:
+        found = next((o for o in orders if o.po_number == po), None)
+        if found is not None or complete:
+            view.sightings[po] = Sighting(found, absent=found is None)
+            continue
+        try:
+            look = await client.look_up_order(po)
+            view.sightings[po] = Sighting(look.order, look.absent, look.why_unknown)
+        except VendorError as exc:
+            view.sightings[po] = Sighting(None, False, f"looking it up failed: {exc.message}")
+    return view
+
+
+def tied_positions(ledger: Ledger, vendor_order: VendorOrder) -> set[int]:
+    """Positions of the vendor order's lines that rows of this ledger are tied to (recorded line index)."""
+    record = ledger.order(vendor_order.po_number)
+    if record is None or (record.vendor_order_id and record.vendor_order_id != vendor_order.id):
+        return set()
+    rows = ledger.rows_by_po(vendor_order.po_number)
+    return {r.line_index for r in rows if r.status == "ordered" and r.line_index is not None}
+
+
+def may_hold(
+    row: RowRecord, item: dict[str, Any], vendor_order: VendorOrder, index: int, tied: set[int]
+) -> str:
+    """Why the vendor's line ``index`` may be ``row`` (never a proof that it is), or "" when it cannot be."""
+    line = vendor_order.line_items[index]
+    if line.external_id and line.external_id == row.external_id:
+        return f"it carries the row's ExternalId ({row.external_id})"
+    card = card_of_item(item)
+    if card != _line_card(vendor_order, index):
+        return ""
+    name = _line_name(vendor_order, index)
+    if name is not None:  # it shows a recipient: the same card for the same name may be an edited row
+        same_name = _fold(name) == _fold(_name_of_item(item))
+        return f"the same card ({card_text(card)}) for the same name" if same_name else ""
+    if line.external_id or index in tied:
+        return ""
+    return f"the same card ({card_text(card)}), showing no recipient, and tied to no row"
+
+
+def where_it_may_be(
+    ledger: Ledger, view: VendorView, rows: Sequence[RowRecord], items: dict[str, dict[str, Any]]
+) -> list[str]:
+    """The vendor lines, of the batch's PO range or (by ExternalId) elsewhere, that may be one of ``rows``:
+    one sentence per vendor order and reason."""
+    found: dict[tuple[str, str, str], tuple[set[int], set[int]]] = {}
+
+    def note(vendor_order: VendorOrder, index: int, row: RowRecord, why: str) -> None:
+        lines, numbers = found.setdefault((vendor_order.po_number, vendor_order.id, why), (set(), set()))
+        lines.add(index + 1)
+        numbers.add(row.row)
+
+    for vendor_order in view.in_range:
+        tied = tied_positions(ledger, vendor_order)
+        for index in range(len(vendor_order.line_items)):
+            for row in rows:
+                if row.fingerprint in items and (
+                    why := may_hold(row, items[row.fingerprint], vendor_order, index, tied)
+                ):
+                    note(vendor_order, index, row, why)
+    for vendor_order in view.elsewhere:
+        for index, line in enumerate(vendor_order.line_items):
+            for row in rows:
+                if line.external_id and line.external_id == row.external_id:
+                    note(vendor_order, index, row, f"it carries the row's ExternalId ({row.external_id})")
+    return [
+        f"line(s) {ranges(lines)} of {po} (order {order_id}) may be row(s) {ranges(numbers)}: {why}"
+        for (po, order_id, why), (lines, numbers) in found.items()
+    ]
+
+
+def ranges(numbers: set[int] | Sequence[int]) -> str:
+    """``{1, 2, 3, 7}`` -> ``"1-3, 7"``."""
+    ordered = sorted(set(numbers))
+    parts: list[str] = []
+    start = previous = ordered[0] if ordered else 0
+    for n in [*ordered[1:], None]:
+        if n is not None and n == previous + 1:
+            previous = n
+            continue
+        parts.append(str(start) if start == previous else f"{start}-{previous}")
+        if n is not None:
+            start = previous = n
+    return ", ".join(parts) if ordered else ""
+
+
+# -- what waits ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WaitingRow:
+    row: int
+    fingerprint: str
+    external_id: str
+    card: str
+    name: str
+    why: str
+    in_file: bool  # in the file of the latest run
+
+
+@dataclass(frozen=True)
+class ReleaseCheck:
+    """Whether the rows of one PO may be released now, and how."""
+
+    blockers: tuple[str, ...]
+    same_po: bool  # the whole order goes out again under its PO, with its stored payload
+    absent: bool  # the vendor provably holds no order with this PO
+
+    @property
+    def allowed(self) -> bool:
+        return not self.blockers
+
+
+@dataclass(frozen=True)
+class ReviewGroup:
+    """The rows waiting on one PO number, and what the vendor shows."""
+
+    po_number: str
+    state: str  # the order's state in the ledger
+    rows: tuple[WaitingRow, ...]
+    vendor: str  # what the vendor shows for this PO
+    vendor_order_id: str
+    maybe: tuple[str, ...]  # vendor lines of the batch that may be these rows
+    release: ReleaseCheck
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "po_number": self.po_number,
+            "order_state": self.state,
+            "rows": [r.__dict__ for r in self.rows],
+            "vendor": self.vendor,
+            "vendor_order_id": self.vendor_order_id or None,
+            "maybe_at_vendor": list(self.maybe),
+            "release_possible": self.release.allowed,
+            "release_refused_because": list(self.release.blockers),
+            "release_same_po": self.release.same_po,
+        }
+
+
+@dataclass(frozen=True)
+class ReviewReport:
+    batch: str
+    groups: tuple[ReviewGroup, ...]
+    vendor_orders: int  # the vendor's orders of the batch's PO range
+    list_complete: bool
+    why_incomplete: str = ""
+
+    @property
+    def rows_waiting(self) -> int:
+        return sum(len(g.rows) for g in self.groups)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "batch": self.batch,
+            "rows_waiting": self.rows_waiting,
+            "vendor_orders_of_batch": self.vendor_orders,
+            "vendor_list_complete": self.list_complete,
+            "vendor_list_incomplete_because": self.why_incomplete or None,
+            "groups": [g.as_json() for g in self.groups],
+        }
+
+
+def waiting_rows(ledger: Ledger, batch: str) -> dict[str, list[RowRecord]]:
+    """The batch's rows in review, by the PO they wait on (in row order)."""
+    groups: dict[str, list[RowRecord]] = {}
+    for row in ledger.batch_rows(batch):
+        if row.status == "review" and row.po_number:
+            groups.setdefault(row.po_number, []).append(row)
+    return groups
+
+
+def check_release(
+    ledger: Ledger, order: OrderRecord, rows: Sequence[RowRecord], view: VendorView
+) -> ReleaseCheck:
+    """What stands in the way of releasing ``rows`` (waiting on ``order``), by what the vendor shows."""
+    po = order.po_number
+    sighting = view.sightings.get(po) or Sighting(None, False, "not asked")
+    blockers: list[str] = []
+    if not view.complete:
+        blockers.append(
+            f"the vendor's order list cannot be read in full ({view.why_incomplete}), so it cannot show that "
+            "these rows are not there"
+        )
+    if sighting.order is None and not sighting.absent:
+        blockers.append(sighting.describe(po))
+    if order.state in OPEN_STATES and sighting.order is not None:
+        blockers.append(
+            f"{sighting.describe(po)}: it may be this order, sent before; see whether these rows are in it"
+        )
+    items: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        item = planned_item(order, row)
+        if item is None or card_of_item(item) is None:
+            blockers.append(f"row {row.row}: this ledger holds no record of what it would send")
+        else:
+            items[row.fingerprint] = item
+    blockers.extend(where_it_may_be(ledger, view, rows, items))
+    same_po = (
+        order.state in ("review", *OPEN_STATES) and sighting.absent and _whole_order(ledger, order, rows)
+    )
+    if order.state not in ("review", "created") and not same_po:
+        # its stored payload, which holds these rows, may still go out under its own PO number
+        blockers.append(
+            f"order {po} is {order.state} and its stored payload holds other rows too: re-run `bulkship run` "
+            "for this batch first, which settles it with its own PO number"
+        )
+    return ReleaseCheck(tuple(dict.fromkeys(blockers)), same_po, sighting.absent)
+
+
+def _whole_order(ledger: Ledger, order: OrderRecord, rows: Sequence[RowRecord]) -> bool:
+    """Whether ``rows`` are exactly the rows of the order's stored payload, every one of them waiting."""
+    items = order.payload().get("LineItems") or []
+    on_order = ledger.rows_by_po(order.po_number)
+    return (
+        {r.fingerprint for r in on_order} == {r.fingerprint for r in rows}
+        and all(r.status == "review" for r in on_order)
+        and sorted(r.line_index for r in on_order if r.line_index is not None) == list(range(len(items)))
+        and len(on_order) == len(items)
+    )
+
+
+async def review(ledger: Ledger, client: Any, batch: str) -> ReviewReport:
+    """The batch's rows waiting for review, by PO, with what the vendor shows (see the module docstring)."""
+    _require_batch(ledger, batch)
+    groups = waiting_rows(ledger, batch)
+    if not groups:
+        return ReviewReport(batch, (), 0, True)
+    view = await look_at_vendor(client, ledger, batch, list(groups))
+    current = {r.fingerprint for r in ledger.batch_rows(batch, current_only=True)}
+    found: list[ReviewGroup] = []
+    for po, rows in groups.items():
+        order = ledger.order(po)
+        if order is None:
+            continue
+        shown = []
+        for row in rows:
+            item = planned_item(order, row)
+            shown.append(
+                WaitingRow(row.row, row.fingerprint, row.external_id or "", card_text(card_of_item(item)),
+                           _name_of_item(item), row.error or "", row.fingerprint in current)
+            )  # fmt: skip
+        sighting = view.sightings[po]
+        items = {r.fingerprint: i for r in rows if (i := planned_item(order, r)) is not None}
+        maybe = where_it_may_be(ledger, view, rows, items)
+        found.append(
+            ReviewGroup(
+                po,
+                order.state,
+                tuple(shown),
+                sighting.describe(po),
+                sighting.order.id if sighting.order else "",
+                tuple(maybe),
+                check_release(ledger, order, rows, view),
+            )
+        )
+    return ReviewReport(batch, tuple(found), len(view.in_range), view.complete, view.why_incomplete)
+
+
+def _require_batch(ledger: Ledger, batch: str) -> None:
+    if ledger.batch(batch) is None:
+        known = ", ".join(b.name for b in ledger.batches()) or "none yet"
+        raise ReviewRefusedError(
+            f"No batch named {batch!r} in the ledger {ledger.path} (batches: {known})",
+            hint="run `bulkship status` to list batches, or pass --ledger PATH",
+        )
+
+
+# -- settling -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tie:
+    row: int
+    fingerprint: str
+    line: int | None  # the vendor line's position; None when a person confirmed the row (no line shows it)
+    how: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A settlement, as planned (shown for confirmation) and, once ``applied``, recorded."""
+
+    batch: str
+    po_number: str
+    action: str  # "at-vendor" | "release"
+    vendor_po: str = ""
+    vendor_order_id: str = ""
+    tied: tuple[Tie, ...] = ()
+    released: tuple[int, ...] = ()  # row numbers
+    same_po: bool = False
+    waiting: tuple[tuple[int, str], ...] = ()  # rows that keep waiting, and why
+    evidence: str = ""
+    applied: bool = False
+    notes: tuple[str, ...] = ()  # e.g. the result workbook rewritten
+
+    def describe(self) -> list[str]:
+        if self.action == "release":
+            rows = ", ".join(str(r) for r in self.released)
+            how = (
+                f"the next `bulkship run` sends order {self.po_number} as stored (the same PO number)"
+                if self.same_po
+                else "the next `bulkship run` plans them in a new order"
+            )
+            return [f"Release row(s) {rows} of {self.po_number}: {self.evidence}; {how}."]
+        lines = [
+            f"Row {t.row} -> ordered in {self.vendor_po} (order {self.vendor_order_id})"
+            + (f", line {t.line + 1}" if t.line is not None else "")
+            + f": {t.how}"
+            for t in self.tied
+        ]
+        lines.extend(f"Row {row} keeps waiting for review: {why}" for row, why in self.waiting)
+        return lines
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "batch": self.batch,
+            "po_number": self.po_number,
+            "action": self.action,
+            "applied": self.applied,
+            "vendor_po": self.vendor_po or None,
+            "vendor_order_id": self.vendor_order_id or None,
+            "tied": [t.__dict__ for t in self.tied],
+            "released_rows": list(self.released),
+            "same_po": self.same_po,
+            "still_waiting": [{"row": r, "why": w} for r, w in self.waiting],
+            "evidence": self.evidence or None,
+            "describe": self.describe(),
+            "notes": list(self.notes),
+        }
+
+
+Confirm = Callable[[Resolution], bool]
+
+
+def default_person() -> str:
+    """Who settles, when nobody says: the account running bulkship."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown user"
+
+
+def _refuse(message: str, hint: str | None = None) -> ReviewRefusedError:
+    return ReviewRefusedError(message + ". Nothing was changed", hint=hint)
+
+
+def _waiting_on(ledger: Ledger, batch: str, po: str) -> tuple[OrderRecord, list[RowRecord]]:
+    _require_batch(ledger, batch)
+    order = ledger.order(po)
+    rows = waiting_rows(ledger, batch).get(po, [])
+    if order is None or order.batch != batch or not rows:
+        pos = ", ".join(waiting_rows(ledger, batch)) or "none"
+        raise _refuse(
+            f"No rows of batch {batch!r} wait for review on PO {po} (POs with rows waiting: {pos})",
+            hint=f"list them: bulkship reconcile {batch} --review",
+        )
+    return order, rows
+
+
+async def release(
+    ledger: Ledger,
+    client: Any,
+    batch: str,
+    po: str,
+    *,
+    by: str,
+    reason: str = "",
+    confirm: Confirm | None = None,
+) -> Resolution:
+    """Release the rows waiting on ``po`` to be sent, when the vendor provably holds none of them."""
+    order, rows = _waiting_on(ledger, batch, po)
+    view = await look_at_vendor(client, ledger, batch, [po])
+    check = check_release(ledger, order, rows, view)
+    if not check.allowed:
+        raise _refuse(
+            f"Cannot release the {len(rows)} row(s) waiting on {po}: " + "; ".join(check.blockers),
+            hint=f"if they are at the vendor: bulkship reconcile {batch} --resolve {po} --at-vendor ORDER",
+        )
+    evidence = (
+        f"the vendor's order list is complete ({len(view.in_range)} order(s) of this batch) and none of "
+        f"their lines can be these rows; {view.sightings[po].describe(po)}"
+    )
+    plan = Resolution(
+        batch, po, "release", released=tuple(r.row for r in rows), same_po=check.same_po, evidence=evidence
+    )
+    if confirm is not None and not confirm(plan):
+        return plan
+    detail = {"by": by, "reason": reason, "rows": list(plan.released), "evidence": evidence}
+    ledger.release_review(
+        batch, po, [r.fingerprint for r in rows], same_po=check.same_po, detail=detail, absent=check.absent
+    )
+    return Resolution(**{**plan.__dict__, "applied": True})
+
+
+async def fetch_vendor_order(client: Any, ledger: Ledger, batch: str, reference: str) -> VendorOrder:
+    """The vendor order a person named, by PO number (the batch's) or by the vendor's Id."""
+    record = ledger.batch(batch)
+    pattern = batch_orders_pattern(record.po_prefix if record else "", batch)
+    if pattern.fullmatch(reference):
+        look = await client.look_up_order(reference)
+        if look.order is None:
+            seen = "holds no such order" if look.absent else f"cannot show it ({look.why_unknown})"
+            raise _refuse(f"The vendor {seen}: PO {reference}")
+        found: VendorOrder = look.order
+        return found
+    try:
+        order: VendorOrder = await client.get_order(reference)
+    except NotFoundError:
+        raise _refuse(f"The vendor has no order with Id {reference}") from None
+    return order
+
+
+def _check_target(
+    ledger: Ledger, batch: str, own: OrderRecord, vendor_order: VendorOrder
+) -> OrderRecord | None:
+    """The ledger's record of the named vendor order (None: not in the ledger yet), once it may take rows."""
+    record = ledger.batch(batch)
+    vpo = vendor_order.po_number
+    pattern = batch_orders_pattern(record.po_prefix if record else "", batch)
+    if not vpo or not pattern.fullmatch(vpo):
+        raise _refuse(
+            f"Vendor order {vendor_order.id} (PO {vpo or 'not shown'}) is not one of batch {batch!r}'s "
+            "orders (its PO numbers are <PREFIX>-<BATCH>-<NUMBER>)"
+        )
+    other = ledger.order_by_vendor_id(vendor_order.id)
+    if other is not None and other.po_number != vpo:
+        raise _refuse(f"Vendor order {vendor_order.id} is recorded in this ledger as PO {other.po_number}")
+    target = ledger.order(vpo)
+    if target is not None and target.batch != batch:
+        raise _refuse(f"PO {vpo} belongs to batch {target.batch!r} in this ledger")
+    if target is not None and target.vendor_order_id and target.vendor_order_id != vendor_order.id:
+        raise _refuse(f"PO {vpo} is recorded as vendor order {target.vendor_order_id}, not {vendor_order.id}")
+    if vpo == own.po_number:
+        return target
+    if own.state not in ("review", "created"):
+        raise _refuse(
+            f"Order {own.po_number} is {own.state}: its stored payload, which holds these rows, may still be "
+            "sent under its own PO number, so its rows cannot be tied to another order",
+            hint="re-run the same `bulkship run` command first, which settles it with its own PO number",
+        )
+    if target is not None and target.state not in ("created", "review"):
+        raise _refuse(f"PO {vpo} is {target.state} in this ledger; settle it first (re-run `bulkship run`)")
+    return target
+
+
+def _free_lines(ledger: Ledger, vendor_order: VendorOrder) -> list[int]:
+    """The vendor order's lines no row of this ledger is tied to yet. A row a person confirmed (no position)
+    takes one line of its card that shows no identity (any such line when its card is not recorded)."""
+    record = ledger.order(vendor_order.po_number)
+    free = list(range(len(vendor_order.line_items)))
+    if record is None:
+        return free
+    shows_ids = any(li.external_id for li in vendor_order.line_items)
+    confirmed: list[Card | None] = []
+    for row in ledger.rows_by_po(vendor_order.po_number):
+        if row.status != "ordered":
+            continue
+        by_id = [i for i in free if vendor_order.line_items[i].external_id == (row.external_id or "")]
+        if shows_ids and by_id:
+            free.remove(by_id[0])
+        elif row.line_index is not None and not shows_ids:
+            if row.line_index in free:
+                free.remove(row.line_index)
+        else:
+            confirmed.append(card_of_item(planned_item(record, row)))
+    for card in confirmed:
+        taken = next(
+            (i for i in free if _blind(vendor_order, i) and card in (None, _line_card(vendor_order, i))), None
+        )
+        if taken is not None:
+            free.remove(taken)
+    return free
+
+
+def _recorded_send(ledger: Ledger, own: OrderRecord, vendor_order: VendorOrder) -> bool:
+    """The vendor's order is our own lost send of exactly the stored payload: same PO, sent and not answered,
+    and every line the same card, in the same place."""
+    if vendor_order.po_number != own.po_number or own.state not in OPEN_STATES:
+        return False
+    items = own.payload().get("LineItems") or []
+    return len(items) == len(vendor_order.line_items) and all(
+        same_line(item, vendor_order, i) for i, item in enumerate(items)
+    )
+
+
+def tie_rows(
+    ledger: Ledger,
+    own: OrderRecord,
+    rows: Sequence[RowRecord],
+    vendor_order: VendorOrder,
+    confirmed: set[int],
+    by: str,
+) -> tuple[list[tuple[RowRecord, int | None, str]], list[tuple[int, str]]]:
+    """Each row tied to a free vendor line with its proof, or by the person's confirmation (no line index);
+    and the rows left waiting, with why."""
+    free = _free_lines(ledger, vendor_order)
+    lines = vendor_order.line_items
+    shows_ids = any(li.external_id for li in lines)
+    recorded = _recorded_send(ledger, own, vendor_order)
+    ties: list[tuple[RowRecord, int | None, str]] = []
+    left: list[tuple[int, str]] = []
+    for row in rows:
+        item = planned_item(own, row)
+        if item is None:
+            left.append((row.row, "this ledger holds no record of what it would send"))
+            continue
+        hit, how = None, ""
+        if shows_ids:
+            same_id = [i for i in free if lines[i].external_id == (row.external_id or "")]
+            hit = next((i for i in same_id if same_line(item, vendor_order, i)), None)
+            how = "its ExternalId, with the same card and recipient"
+            if hit is None and same_id:
+                left.append(
+                    (row.row, f"line {same_id[0] + 1} carries its ExternalId with another card or recipient")
+                )
+                continue
+        if hit is None:
+            candidates = [i for i in free if not lines[i].external_id]
+            hit = next((i for i in candidates if same_line(item, vendor_order, i, full_address=True)), None)
+            how = "its full address, with the same card"
+        if hit is None and recorded and row.line_index in free:
+            hit, how = (
+                row.line_index,
+                "our own recorded send of exactly this payload (same lines, same places)",
+            )
+        if hit is not None:
+            free.remove(hit)
+            ties.append((row, hit, how))
+            continue
+        card = card_of_item(item)
+        blind = [i for i in free if _blind(vendor_order, i) and _line_card(vendor_order, i) == card]
+        if not blind:
+            why = (
+                f"no line of this order not yet tied to a row can be it: none is its card "
+                f"({card_text(card)}) without showing another identity"
+            )
+            if row.row in confirmed:
+                raise _refuse(f"Row {row.row} cannot be in vendor order {vendor_order.id}: {why}")
+            left.append((row.row, why))
+            continue
+        if row.row not in confirmed:
+            why = (
+                f"{len(blind)} line(s) of its card show no identity, so nothing shows which one (if any) is "
+                "this row; name the row with --rows if you know it is in this order"
+            )
+            left.append((row.row, why))
+            continue
+        free.remove(blind[0])
+        ties.append((row, None, f"confirmed by {by}: the vendor's lines of its card show no identity"))
+    return ties, left
+
+
+def _rows_to_confirm(rows: Sequence[RowRecord], wanted: Sequence[int]) -> set[int]:
+    numbers = [r.row for r in rows]
+    unknown = sorted(set(wanted) - set(numbers))
+    if unknown:
+        raise _refuse(
+            f"Row(s) {', '.join(map(str, unknown))} do not wait for review on this PO (rows waiting: "
+            f"{', '.join(map(str, numbers))})"
+        )
+    twice = sorted({n for n in wanted if numbers.count(n) > 1})
+    if twice:
+        raise _refuse(f"Row number(s) {', '.join(map(str, twice))} name more than one waiting row")
+    return set(wanted)
+
+
+def _settled_payload(
+    ledger: Ledger,
+    own: OrderRecord,
+    target: OrderRecord | None,
+    vendor_order: VendorOrder,
+    ties: Sequence[tuple[RowRecord, int | None, str]],
+) -> dict[str, Any] | None:
+    """The payload to store for the vendor order; None keeps the stored one. An order that was not our own
+    send (new to the ledger, or held for review) gets what is known of its lines: ours where tied, the
+    vendor's elsewhere. Rows without a line position (confirmed by a person, or still waiting on it) keep
+    what they would send under :data:`~bulkship.ledger.REVIEW_ITEMS`."""
+    replace = target is None or target.state == "review"
+    unplaced = {row.fingerprint: planned_item(own, row) for row, index, _how in ties if index is None}
+    if not replace and not unplaced:
+        return None
+    if replace:
+        placed = {index: planned_item(own, row) for row, index, _how in ties if index is not None}
+        items = [
+            placed.get(index)
+            or {"ExternalId": line.external_id, "ProductId": line.product_id, "Value": str(line.value),
+                "Quantity": line.quantity}
+            for index, line in enumerate(vendor_order.line_items)
+        ]  # fmt: skip
+        payload: dict[str, Any] = {
+            "Type": "PhysicalShipment",
+            "PONumber": vendor_order.po_number,
+            "LineItems": items,
+        }
+    else:
+        payload = target.payload() if target is not None else {}
+    kept = dict(payload.get(REVIEW_ITEMS) or {})
+    if target is not None:
+        tied = {row.fingerprint for row, _index, _how in ties}
+        for r in ledger.rows_by_po(target.po_number):
+            if r.status == "review" and r.fingerprint not in tied and (item := planned_item(target, r)):
+                kept[r.fingerprint] = item
+    kept.update({fp: item for fp, item in unplaced.items() if item is not None})
+    if kept:
+        payload[REVIEW_ITEMS] = kept
+    return payload
+
+
+async def settle_at_vendor(
+    ledger: Ledger,
+    client: Any,
+    batch: str,
+    po: str,
+    reference: str,
+    *,
+    by: str,
+    rows: Sequence[int] = (),
+    reason: str = "",
+    confirm: Confirm | None = None,
+) -> Resolution:
+    """The rows waiting on ``po`` are in the vendor order ``reference`` (its Id or PO number): tie them by
+    proof, or by the person's confirmation for the ``rows`` no line can show (see the module docstring)."""
+    own, waiting = _waiting_on(ledger, batch, po)
+    confirmed = _rows_to_confirm(waiting, rows)
+    vendor_order = await fetch_vendor_order(client, ledger, batch, reference)
+    target = _check_target(ledger, batch, own, vendor_order)
+    ties, left = tie_rows(ledger, own, waiting, vendor_order, confirmed, by)
+    if not ties:
+        raise _refuse(
+            f"None of the {len(waiting)} row(s) waiting on {po} can be tied to vendor order "
+            f"{vendor_order.id} (PO {vendor_order.po_number}): "
+            + "; ".join(f"row {r}: {why}" for r, why in left),
+            hint=f"if you know which rows it holds: bulkship reconcile {batch} --resolve {po} --at-vendor "
+            f"{reference} --rows N,N",
+        )
+    plan = Resolution(
+        batch, po, "at-vendor", vendor_order.po_number, vendor_order.id,
+        tied=tuple(Tie(r.row, r.fingerprint, i, how) for r, i, how in ties), waiting=tuple(left),
+    )  # fmt: skip
+    if confirm is not None and not confirm(plan):
+        return plan
+    from_absent = False
+    if vendor_order.po_number != po and own.state == "review":  # a held order left without rows is cancelled
+        try:
+            from_absent = bool((await client.look_up_order(po)).absent)
+        except VendorError:
+            from_absent = False
+    vpo = vendor_order.po_number
+    tied_rows = [_tied_row(vendor_order, own, row, index) for row, index, _how in ties]
+    adopted = AdoptedOrder(
+        vpo,
+        order_seq(vpo),
+        _FOLLOW_UP.sub("", vpo),
+        vendor_order,
+        {},
+        tied_rows,
+        note=f"found at the vendor by {by}",
+    )
+    detail = {
+        "by": by,
+        "reason": reason,
+        "order_id": vendor_order.id,
+        "vendor_po": vpo,
+        "rows": [
+            {"row": t.row, "line": None if t.line is None else t.line + 1, "how": t.how} for t in plan.tied
+        ],
+        "still_waiting": [row for row, _why in left],
+    }
+    payload = _settled_payload(ledger, own, target, vendor_order, ties)
+    ledger.settle_review_at_vendor(
+        batch, po, adopted, payload=payload, detail=detail, from_absent=from_absent
+    )
+    return Resolution(**{**plan.__dict__, "applied": True})
+
+
+def _tied_row(vendor_order: VendorOrder, own: OrderRecord, row: RowRecord, index: int | None) -> AdoptedRow:
+    line = vendor_order.line_items[index] if index is not None else None
+    return AdoptedRow(
+        row.fingerprint,
+        row.row,
+        "ordered",
+        row.external_id or "",
+        line_index=index,
+        line_item_id=(line.id or None) if line else None,
+        cost=_cost(vendor_order, index, own, row),
+        line_status=(line.status.lower() or None) if line else None,
+    )
+
+
+def _cost(vendor_order: VendorOrder, index: int | None, own: OrderRecord, row: RowRecord) -> Decimal | None:
+    """The row's cost: its vendor line's, else a line's of the same card (a confirmed row), else planned."""
+    if index is not None and vendor_order.line_items[index].cost is not None:
+        return vendor_order.line_items[index].cost
+    card = card_of_item(planned_item(own, row))
+    same = [
+        li.cost
+        for li in vendor_order.line_items
+        if li.cost is not None and (_fold(li.product_id), li.value, li.quantity) == card
+    ]
+    return same[0] if same else row.cost

@@ -1,0 +1,241 @@
+"""A person settles rows waiting for review: "it is at the vendor" or "release it to send", each checked with
+the vendor first. The real pipeline, the in-process sandbox in both dialects, and counts of what the vendor
+ends up holding: a settlement that could send a card twice is refused, a row settled at the vendor is never
+sent again, a released row goes out exactly once."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from support import SandboxVendor, write_sheet
+
+from bulkship import api
+from bulkship.errors import ReviewRefusedError
+from bulkship.ledger import Ledger
+from bulkship.pipeline import run_batch
+from bulkship.sandbox.dialect import parse_dialect
+from bulkship.settings import Settings
+
+DIALECTS = ["documented", "likely-real"]
+
+
+class Vendor(SandboxVendor):
+    def __init__(self, folder: Path, dialect: str = "documented") -> None:
+        self.dialect = parse_dialect(dialect)
+        super().__init__(folder, dialect=self.dialect)
+        self.list_down = False
+
+    @property
+    def echoes(self) -> bool:
+        return self.dialect.echo_line_identity
+
+    def factory(self, transport: httpx.AsyncBaseTransport | None = None) -> Any:
+        return super().factory(transport or ListSwitch(self))
+
+
+class ListSwitch(httpx.AsyncBaseTransport):
+    """The vendor, with its order list (GET /v1/Orders) down while ``vendor.list_down``."""
+
+    def __init__(self, vendor: Vendor) -> None:
+        self.vendor = vendor
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self.vendor.list_down and request.method == "GET" and request.url.path.lower() == "/v1/orders":
+            return httpx.Response(503, json={"Message": "down"})
+        return await self.vendor.transport.handle_async_request(request)
+
+
+@pytest.fixture(params=DIALECTS)
+def vendor(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Vendor]:
+    made = Vendor(tmp_path, request.param)
+    yield made
+    made.close()
+
+
+def settings_in(folder: Path) -> Settings:
+    return Settings(data_dir=folder / "data", out_dir=folder / "out")
+
+
+def run(vendor: Vendor, settings: Settings, sheet: Path) -> Any:
+    return run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(), max_lines=4)
+
+
+def rows_by_id(settings: Settings, batch: str = "staff") -> dict[str, Any]:
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        return {r.external_id or "": r for r in ledger.batch_rows(batch, current_only=True)}
+
+
+def row_of(settings: Settings, *ids: str) -> list[int]:
+    rows = rows_by_id(settings)
+    return [rows[i].row for i in ids]
+
+
+def at_vendor(vendor: Vendor, settings: Settings, po: str, order: str, rows: list[int] = ()) -> Any:  # type: ignore[assignment]
+    return api.resolve_at_vendor(
+        settings, "staff", po, order, rows=rows, by="tester", reason="checked the portal",
+        client_factory=vendor.factory(),
+    )  # fmt: skip
+
+
+def release(vendor: Vendor, settings: Settings, po: str) -> Any:
+    return api.release_review(settings, "staff", po, by="tester", client_factory=vendor.factory())
+
+
+def review(vendor: Vendor, settings: Settings) -> Any:
+    return api.review_batch(settings, "staff", client_factory=vendor.factory())
+
+
+def vendor_order_id(vendor: Vendor, po: str) -> str:
+    return next(str(o["Id"]) for o in vendor.sandbox.orders() if o["PONumber"] == po)
+
+
+def lost_ledger_first_409(
+    tmp_path: Path, vendor: Vendor, before: range, after: range
+) -> tuple[Settings, Path]:
+    """``before`` ordered; the ledger lost; the file is now ``after`` and the next run meets the vendor's
+    orders with its order list down: the first order's 409 holds the rest of the batch for review."""
+    sheet = write_sheet(tmp_path / "staff.csv", before)
+    settings = settings_in(tmp_path)
+    run(vendor, settings, sheet)
+    settings.ledger.unlink()
+    write_sheet(sheet, after)
+    vendor.list_down = True
+    result = run(vendor, settings, sheet)
+    vendor.list_down = False
+    assert result.exit_code == 3 and result.review_rows
+    return settings, sheet
+
+
+# -- listing ------------------------------------------------------------------------------------------------
+
+
+def test_the_review_list_says_why_where_and_what_the_vendor_shows(tmp_path: Path, vendor: Vendor) -> None:
+    settings, _sheet = lost_ledger_first_409(tmp_path, vendor, range(1, 5), range(0, 9))
+    report = review(vendor, settings)
+    groups = {g.po_number: g for g in report.groups}
+    assert set(groups) >= {"BS-STAFF-0002", "BS-STAFF-0003"} and report.list_complete
+    waiting = {r.external_id for g in report.groups for r in g.rows}
+    assert waiting == {r for r, rec in rows_by_id(settings).items() if rec.status == "review"}
+    assert "holds no order with PO BS-STAFF-0003" in groups["BS-STAFF-0003"].vendor
+    held = groups["BS-STAFF-0002"]  # E4..E7: E4 is in the vendor's BS-STAFF-0001
+    assert not held.release.allowed
+    assert any("BS-STAFF-0001" in why for why in held.release.blockers)
+    assert all(r.why for r in held.rows) and all(r.card == "CVS 25.00" for r in held.rows)
+    data = report.as_json()
+    assert data["rows_waiting"] == report.rows_waiting and json.dumps(data)
+
+
+# -- the documented vendor: ExternalIds prove where each row is ------------------------------------------------
+
+
+def test_settling_a_lost_ledger_row_by_row_orders_every_card_exactly_once(tmp_path: Path) -> None:
+    vendor = Vendor(tmp_path, "documented")
+    settings, sheet = lost_ledger_first_409(tmp_path, vendor, range(1, 5), range(0, 9))
+    # the run: 0001 (E0..E3) met the vendor's 0001 (E1..E4): E1..E3 tied, E0 waits; 0002 (E4..E7) and 0003
+    # (E8) held, nothing more sent
+    rows = rows_by_id(settings)
+    assert rows["E1"].status == "ordered" and rows["E0"].status == "review" and rows["E8"].status == "review"
+    with pytest.raises(ReviewRefusedError, match="E4"):  # E4 is at the vendor (its 0001): never sent again
+        release(vendor, settings, "BS-STAFF-0002")
+    done = at_vendor(vendor, settings, "BS-STAFF-0002", "BS-STAFF-0001")
+    assert [t.row for t in done.tied] == row_of(settings, "E4") and done.applied
+    assert "ExternalId" in done.tied[0].how and len(done.waiting) == 3  # E5..E7 are in no vendor order
+    for po in ("BS-STAFF-0003", "BS-STAFF-0002", "BS-STAFF-0001"):  # E8 (same PO), E5..E7, E0 (new PO)
+        assert release(vendor, settings, po).applied
+    assert rows_by_id(settings)["E8"].status == "planned"
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        states = {o.po_number: o.state for o in ledger.orders()}
+        kinds = [e.kind for e in ledger.events("staff")]
+        settled = [e.detail for e in ledger.events("staff") if e.kind == "review_settled_at_vendor"]
+    assert states["BS-STAFF-0003"] == "planned" and states["BS-STAFF-0002"] == "cancelled"
+    assert kinds.count("review_released") == 3 and settled[0]["by"] == "tester"
+    assert settled[0]["reason"] == "checked the portal" and settled[0]["order_id"]
+    result = run(vendor, settings, sheet)
+    assert vendor.external_ids() == Counter({f"E{i}": 1 for i in range(9)})
+    assert result.exit_code == 0 and result.ordered_rows == 9
+    assert "BS-STAFF-0003" in vendor.po_numbers()  # the held order went out as stored, under its own PO
+    again = run(vendor, settings, sheet)
+    assert again.already_complete and vendor.external_ids() == Counter({f"E{i}": 1 for i in range(9)})
+
+
+def test_a_row_is_never_tied_to_an_order_that_does_not_hold_it(tmp_path: Path) -> None:
+    vendor = Vendor(tmp_path, "documented")
+    settings, _sheet = lost_ledger_first_409(tmp_path, vendor, range(1, 5), range(0, 9))
+    with pytest.raises(ReviewRefusedError, match="None of the 1 row"):  # E8 is in no vendor order
+        at_vendor(vendor, settings, "BS-STAFF-0003", "BS-STAFF-0001")
+    with pytest.raises(ReviewRefusedError, match="cannot be in vendor order"):  # not even on a person's word
+        at_vendor(vendor, settings, "BS-STAFF-0003", "BS-STAFF-0001", row_of(settings, "E8"))
+    assert rows_by_id(settings)["E8"].status == "review"
+
+
+# -- the likely-real vendor: no line shows which row it is ---------------------------------------------------
+
+
+def test_without_any_echo_a_person_names_the_rows_and_nothing_is_sent_again(tmp_path: Path) -> None:
+    vendor = Vendor(tmp_path, "likely-real")
+    sheet = write_sheet(tmp_path / "staff.csv", range(1, 11))
+    settings = settings_in(tmp_path)
+    run(vendor, settings, sheet)
+    before = vendor.external_ids()
+    settings.ledger.unlink()  # the ledger is lost: every row may be any of the vendor's CVS 25 lines
+    result = run(vendor, settings, sheet)
+    assert result.review_rows == 10 and vendor.external_ids() == before
+    report = review(vendor, settings)
+    assert all(not g.release.allowed for g in report.groups)  # the same card shows no recipient: may be it
+    for group in report.groups:
+        with pytest.raises(ReviewRefusedError, match="same card"):
+            release(vendor, settings, group.po_number)
+    [group] = report.groups
+    waiting_on = group.po_number
+    with pytest.raises(ReviewRefusedError, match="--rows"):  # nothing proves which line is which row
+        at_vendor(vendor, settings, waiting_on, "BS-STAFF-0001")
+    with pytest.raises(ReviewRefusedError, match="cannot be in vendor order"):  # 5 rows, 4 lines
+        at_vendor(
+            vendor, settings, waiting_on, "BS-STAFF-0001", row_of(settings, "E1", "E2", "E3", "E4", "E5")
+        )
+    for po, ids in (("BS-STAFF-0001", "1234"), ("BS-STAFF-0002", "5678"), ("BS-STAFF-0003", "9")):
+        done = at_vendor(vendor, settings, waiting_on, po, row_of(settings, *(f"E{i}" for i in ids)))
+        assert done.applied and all("confirmed by tester" in t.how for t in done.tied)
+    with pytest.raises(ReviewRefusedError, match="cannot be in vendor order"):  # 0001's lines are all taken
+        at_vendor(vendor, settings, waiting_on, "BS-STAFF-0001", row_of(settings, "E10"))
+    at_vendor(vendor, settings, waiting_on, vendor_order_id(vendor, "BS-STAFF-0003"), row_of(settings, "E10"))
+    rows = rows_by_id(settings)
+    assert {r.status for r in rows.values()} == {"ordered"}
+    again = run(vendor, settings, sheet)
+    assert vendor.external_ids() == before and again.exit_code == 0 and again.ordered_rows == 10
+
+
+# -- refusals: whatever could send a card twice --------------------------------------------------------------
+
+
+def test_release_is_refused_while_the_vendor_cannot_show_its_whole_order_list(
+    tmp_path: Path, vendor: Vendor
+) -> None:
+    settings, sheet = lost_ledger_first_409(tmp_path, vendor, range(1, 5), range(0, 9))
+    vendor.list_down = True
+    with pytest.raises(ReviewRefusedError, match="cannot be read in full"):
+        release(vendor, settings, "BS-STAFF-0003")
+    vendor.list_down = False
+    assert rows_by_id(settings)["E8"].status == "review"
+    run(vendor, settings, sheet)
+    assert max(vendor.external_ids().values()) == 1 and vendor.external_ids()["E8"] == 0
+
+
+def test_an_order_of_another_batch_or_none_cannot_take_the_rows(tmp_path: Path, vendor: Vendor) -> None:
+    settings, _sheet = lost_ledger_first_409(tmp_path, vendor, range(1, 5), range(0, 9))
+    other = write_sheet(tmp_path / "other.csv", range(20, 22))
+    run_batch(other, settings, wait_s=0, client_factory=vendor.factory(), allow_repeat=True)
+    with pytest.raises(ReviewRefusedError, match="not one of batch 'staff'"):
+        at_vendor(vendor, settings, "BS-STAFF-0003", vendor_order_id(vendor, "BS-OTHER-0001"))
+    with pytest.raises(ReviewRefusedError, match="no order with Id"):
+        at_vendor(vendor, settings, "BS-STAFF-0003", "no-such-order")
+    with pytest.raises(
+        ReviewRefusedError, match="No rows of batch 'staff' wait for review on PO BS-STAFF-0009"
+    ):
+        release(vendor, settings, "BS-STAFF-0009")
