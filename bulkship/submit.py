@@ -464,7 +464,7 @@ class Submitter:
             f"Needs review, not sent: the vendor already held PO number {order.po_number}, which this ledger "
             "had never sent (the ledger was lost or replaced, or the batch ran on another machine)"
         )
-        compare = f"compare the batch with the vendor: bulkship reconcile {self.batch}"
+        compare = f"see what the vendor holds and settle it: bulkship reconcile {self.batch} --review"
         at_vendor = await self._external_ids_at_vendor(order.base_po)
         pending = await self._ledger(self.ledger.orders, self.batch, ("planned",))
         if at_vendor is None:
@@ -569,7 +569,7 @@ class Submitter:
     ) -> None:
         """Rows the 409's original does not hold as sent: never re-sent on a guess. Verified rows are ordered,
         rows certainly not at the vendor go out in a follow-up, the others wait for the user."""
-        compare = f"bulkship reconcile {self.batch}"
+        compare = f"bulkship reconcile {self.batch} --review"
         message = f"{note}. Nothing was sent for it; compare the batch with the vendor: {compare}"
         outcomes = [
             LineOutcome(

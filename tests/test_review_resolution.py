@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -131,7 +132,7 @@ def test_the_review_list_says_why_where_and_what_the_vendor_shows(tmp_path: Path
     assert data["rows_waiting"] == report.rows_waiting and json.dumps(data)
 
 
-# -- the documented vendor: ExternalIds prove where each row is ------------------------------------------------
+# -- the documented vendor: ExternalIds prove where each row is --------------------------------------------
 
 
 def test_settling_a_lost_ledger_row_by_row_orders_every_card_exactly_once(tmp_path: Path) -> None:
@@ -239,3 +240,54 @@ def test_an_order_of_another_batch_or_none_cannot_take_the_rows(tmp_path: Path, 
         ReviewRefusedError, match="No rows of batch 'staff' wait for review on PO BS-STAFF-0009"
     ):
         release(vendor, settings, "BS-STAFF-0009")
+
+
+# -- the command line --------------------------------------------------------------------------------------
+
+
+def test_the_command_line_lists_refuses_asks_and_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from support import embedded_sandbox_orders
+
+    from bulkship.cli import main
+    from bulkship.settings import resolve_settings
+
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "likely-real")
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+    run_batch(sheet, settings, wait_s=0)
+    settings.ledger.unlink()
+    assert run_batch(sheet, settings, wait_s=0).review_rows == 3
+
+    def cards() -> Counter[str]:
+        orders = embedded_sandbox_orders(settings.data_dir)
+        return Counter(li["ExternalId"] for o in orders for li in o["LineItems"])
+
+    before = cards()
+    assert main(["reconcile", "staff", "--release"]) == 2
+    assert "add --resolve PO" in capsys.readouterr().err
+    assert main(["reconcile", "staff", "--review", "--json"]) == 3
+    listed = json.loads(capsys.readouterr().out)
+    assert listed["rows_waiting"] == 3 and listed["groups"][0]["release_possible"] is False
+    assert main(["reconcile", "staff", "--resolve", "BS-STAFF-0001", "--release", "--yes"]) == 1
+    assert "Cannot release" in capsys.readouterr().err
+    settle = [
+        "reconcile",
+        "staff",
+        "--resolve",
+        "BS-STAFF-0001",
+        "--at-vendor",
+        "BS-STAFF-0001",
+        "--rows",
+        "2-4",
+    ]
+    assert main(settle) == 1  # nobody answered the question: nothing recorded
+    assert "nothing was changed" in capsys.readouterr().err
+    assert {r.status for r in rows_by_id(settings).values()} == {"review"}
+    assert main([*settle, "--yes", "--json", "--reason", "seen in the portal"]) == 0
+    done = json.loads(capsys.readouterr().out)
+    assert done["applied"] and [t["row"] for t in done["tied"]] == [2, 3, 4]
+    assert {r.status for r in rows_by_id(settings).values()} == {"ordered"}
+    again = run_batch(sheet, settings, wait_s=0)
+    assert again.exit_code == 0 and cards() == before

@@ -221,8 +221,8 @@ def _report(result: RunResult) -> None:
     if result.review_rows:
         err_console.print(
             f"{result.review_rows} row(s) need review: they may already be at the vendor and cannot be tied "
-            "to its orders, so nothing more is sent for them. Compare the batch with the vendor: "
-            f"bulkship reconcile {result.batch}"
+            "to its orders, so nothing more is sent for them. See what the vendor holds and settle them: "
+            f"bulkship reconcile {result.batch} --review"
         )
     # held and needs-review rows have their own advice
     to_fix = result.attention_rows - result.held_rows - result.review_rows

@@ -32,7 +32,7 @@ from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..reconcile.join import LedgerView, row_status
 from ..settings import Settings
-from . import state
+from . import resolve_pages, state
 from .guards import BodyLimit, CsrfGuard, SecurityHeaders
 from .review import FILTERS, PAGE_ROWS, Reviews
 from .runner import Runner
@@ -542,6 +542,7 @@ def create_app(
         Route("/batches/{name}/reconcile", reconcile),
         Route("/batches/{name}/track", refresh_tracking, methods=["POST"]),
         Route("/batches/{name}/delete", delete, methods=["POST"]),
+        *resolve_pages.routes(),
         Mount("/static", static, name="static"),
     ]
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: not_found})

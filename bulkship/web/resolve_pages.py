@@ -1,0 +1,121 @@
+"""The batch's rows waiting for review, on the web page: what the vendor shows for each PO, and the two ways a
+person settles them ("it is at the vendor", "release it to send"), each shown first and recorded only after
+a confirmation. Thin handlers over :func:`bulkship.api.review_batch`, :func:`~bulkship.api.resolve_at_vendor`
+and :func:`~bulkship.api.release_review`: the checks with the vendor are the library's, exactly as on the
+command line; the ledger's lock keeps a run from sending meanwhile.
+
+Routes (added to the app by :func:`routes`)::
+
+    GET  /batches/{name}/needs-review           the rows waiting, by PO, with both forms
+    POST /batches/{name}/needs-review/check     what the settlement would record (nothing changes)
+    POST /batches/{name}/needs-review/settle    the same, confirmed: recorded (checked again first)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from .. import api
+from ..errors import BulkshipError
+from ..resolve import Resolution
+from . import state
+
+
+def _pages() -> Any:
+    from . import app  # the page helpers; imported late: app imports this module for its routes
+
+    return app
+
+
+def _url(name: str, tail: str = "") -> str:
+    return f"/batches/{quote(name, safe='')}/needs-review{tail}"
+
+
+async def needs_review(request: Request) -> Response:
+    pages = _pages()
+    web = pages._web(request)
+    batch = pages._batch_or_404(web, request.path_params["name"])
+    try:
+        report = await run_in_threadpool(api.review_batch, web.settings, batch.name)
+    except BulkshipError as exc:
+        return pages.render(request, "needs_review.html", 409, batch=batch, report=None, error=exc, done=None)
+    done = request.query_params.get("done", "")
+    return pages.render(request, "needs_review.html", batch=batch, report=report, error=None, done=done)
+
+
+async def _form(request: Request) -> dict[str, str]:
+    form = await request.form()
+    return {key: str(form.get(key, "") or "").strip() for key in ("po", "action", "order", "rows", "reason")}
+
+
+def _settle(web: Any, batch: str, fields: dict[str, str], *, confirmed: bool) -> Resolution:
+    """The settlement the form asks for: only planned (``confirmed`` False) or recorded."""
+    from ..cli.review_cmd import parse_rows
+
+    def confirm(_plan: Resolution) -> bool:
+        return confirmed
+
+    by = state.current_user()
+    if fields["action"] == "at-vendor":
+        if not fields["order"]:
+            raise BulkshipError("Name the vendor order: its Id or its PO number")
+        return api.resolve_at_vendor(
+            web.settings, batch, fields["po"], fields["order"], rows=parse_rows(fields["rows"]), by=by,
+            reason=fields["reason"], confirm=confirm,
+        )  # fmt: skip
+    if fields["action"] == "release":
+        return api.release_review(
+            web.settings, batch, fields["po"], by=by, reason=fields["reason"], confirm=confirm
+        )
+    raise BulkshipError("Choose what to do: it is at the vendor, or release it to send")
+
+
+async def check(request: Request) -> Response:
+    """Step one: what would be recorded, with the vendor asked now; nothing changes."""
+    pages = _pages()
+    web = pages._web(request)
+    batch = pages._batch_or_404(web, request.path_params["name"])
+    if web.runner.active(batch.name) or batch.due:
+        return pages._see(f"/batches/{batch.name}/progress")
+    fields = await _form(request)
+    try:
+        plan = await run_in_threadpool(_settle, web, batch.name, fields, confirmed=False)
+    except BulkshipError as exc:
+        return pages.render(
+            request, "needs_review_check.html", 409, batch=batch, plan=None, fields=fields, error=exc
+        )
+    return pages.render(request, "needs_review_check.html", batch=batch, plan=plan, fields=fields, error=None)
+
+
+async def settle(request: Request) -> Response:
+    """Step two, after the person's confirmation: checked with the vendor again, then recorded."""
+    pages = _pages()
+    web = pages._web(request)
+    batch = pages._batch_or_404(web, request.path_params["name"])
+    if web.runner.active(batch.name) or batch.due:
+        return pages._see(f"/batches/{batch.name}/progress")
+    fields = await _form(request)
+    try:
+        done = await run_in_threadpool(_settle, web, batch.name, fields, confirmed=True)
+    except (
+        BulkshipError
+    ) as exc:  # the vendor's answer changed since the check, or another run holds the ledger
+        return pages.render(
+            request, "needs_review_check.html", 409, batch=batch, plan=None, fields=fields, error=exc
+        )
+    what = "released" if done.action == "release" else "settled"
+    return pages._see(_url(batch.name, f"?done={quote(f'{done.po_number} {what}')}"))
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/batches/{name}/needs-review", needs_review),
+        Route("/batches/{name}/needs-review/check", check, methods=["POST"]),
+        Route("/batches/{name}/needs-review/settle", settle, methods=["POST"]),
+    ]
