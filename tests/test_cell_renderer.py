@@ -77,8 +77,16 @@ def _read(path: Path) -> tuple[list[str], list[str]]:
     return by_openpyxl, by_calamine
 
 
+def _comparable(value: str) -> bool:
+    """XlsxWriter's rich-string runs (the reference for markup-shaped text) escape control characters unlike
+    its plain strings, and the readers disagree on them: such values have no reference to compare with here
+    (the LibreOffice test below opens one)."""
+    controls = any((ord(c) < 0x20 and c not in "\t\n\r") or c in "\ufffe\uffff" for c in value)
+    return bool(value) and not (_markup_shaped(value) and controls)
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(values=st.lists(texts.filter(bool), min_size=1, max_size=40))
+@given(values=st.lists(texts.filter(_comparable), min_size=1, max_size=40))
 def test_spliced_text_reads_back_as_xlsxwriter_writes_it(values: list[str], tmp_path: Path) -> None:
     ours, theirs = tmp_path / "ours.xlsx", tmp_path / "theirs.xlsx"
     _xlsxwriter_book(theirs, values)
@@ -145,7 +153,7 @@ def test_libreoffice_opens_a_result_workbook_holding_every_plane_controls_and_ov
     tmp_path: Path,
 ) -> None:
     planes = "".join(chr(plane * 0x10000 + 0x41) for plane in range(17))  # a character of every plane
-    cells = [*NASTY_CELLS, planes, "".join(chr(c) for c in range(32)), "z" * 70_000]
+    cells = [*NASTY_CELLS, planes, "".join(chr(c) for c in range(32)), "<r>\x08</r>", "z" * 70_000]
     rows = [(2 + i, [value, f"E{i}"]) for i, value in enumerate(cells)]
     outcomes = {row: RowOutcome(row, "invalid", problems=cells[0]) for row, cells in rows}
     path = write_result_workbook(ResultBook(("Notes", "Employee ID"), rows, outcomes), tmp_path / "r.xlsx")
