@@ -34,7 +34,7 @@ import re
 import shlex
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
@@ -454,6 +454,63 @@ def _edit_note(record: RowRecord, ordered: Card, new: Card, same: str) -> str:
         f"(same {same}{other}). Editing the sheet does not change a card already ordered: restore the row "
         f"as it was, or re-run with {ALLOW_FLAG} to send another card on purpose"
     )
+
+
+@dataclass(frozen=True)
+class RepeatPreview:
+    """What ``bulkship run`` would refuse or hold as a repeat of an earlier batch, as ``bulkship validate``
+    shows it: ``refusals`` of the whole file, and ``rows`` (spreadsheet row -> why it would be held)."""
+
+    refusals: tuple[str, ...] = ()
+    rows: Mapping[int, str] = field(default_factory=dict)
+
+
+def preview(
+    ledger: Ledger,
+    batch: str,
+    frame: pd.DataFrame,
+    *,
+    file_name: str,
+    file_hash: str,
+    policy: RepeatPolicy,
+    api: str | None,
+    default_names: Sequence[str] = (),
+) -> RepeatPreview:
+    """The checks ``bulkship run`` makes before planning (:func:`check_new_run`, :func:`find_holds`) on a
+    validated file, reading the ledger only: nothing is recorded, refused or held."""
+    refusals: list[str] = []
+    try:
+        check_new_run(
+            ledger, batch, file_name=file_name, file_hash=file_hash, policy=policy, api=api,
+            default_names=default_names,
+        )  # fmt: skip
+    except BatchConflictError as exc:
+        refusals.append(_refusal(batch, exc))
+    known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
+    orders = {o.po_number: o for o in ledger.orders(batch)}
+    arguments: dict[str, Any] = {"known": known, "orders": orders, "api": api, "file_name": file_name}
+    try:  # once the file is refused, its rows are still listed (allow: found, not refused again)
+        holds = find_holds(ledger, batch, frame, policy=replace(policy, allow=bool(refusals)), **arguments)
+    except BatchConflictError as exc:
+        refusals.append(_refusal(batch, exc))
+        holds = find_holds(ledger, batch, frame, policy=replace(policy, allow=True), **arguments)
+    fingerprints = frame[FINGERPRINT].astype(str).tolist()
+    rows = {
+        int(row): holds[fp] for row, fp in zip(frame.index.tolist(), fingerprints, strict=True) if fp in holds
+    }
+    return RepeatPreview(tuple(refusals), rows)
+
+
+def _refusal(batch: str, exc: BatchConflictError) -> str:
+    said = exc.message.removesuffix(". Nothing was sent")
+    return f"`bulkship run` as batch {batch!r} would refuse this file: {said}" + (
+        f" ({exc.hint})." if exc.hint else "."
+    )
+
+
+def preview_note(note: str) -> str:
+    """A hold's note as validate words it: what run would do, not what it did."""
+    return "`bulkship run` would hold this row, not send it: " + note.removeprefix("Held, not sent: ")
 
 
 def release(ledger: Ledger, batch: str, holds: Mapping[str, str], policy: RepeatPolicy) -> dict[str, str]:

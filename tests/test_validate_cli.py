@@ -56,6 +56,7 @@ def test_invalid_rows_exit_1_with_json_on_stdout(tmp_path: Path, capsys: pytest.
         "skipped",
         "columns",
         "notices",
+        "repeats",
         "output",
     }
     assert (data["rows"], data["valid"], data["invalid"]) == (3, 2, 1)

@@ -75,7 +75,74 @@ def fetch_catalog(settings: Settings) -> Catalog:
     return asyncio.run(_catalog(settings))
 
 
-def result_json(result: ValidationResult, output: Path) -> dict[str, Any]:
+ValidateBatchOption = Annotated[
+    str | None,
+    typer.Option(
+        "--batch",
+        help="The batch `bulkship run` would use (default: the file's name): rows it would hold as repeats "
+        "of an earlier batch are shown as warnings. Nothing is recorded.",
+    ),
+]
+MAX_PRINTED_REPEATS = 8
+
+
+def repeat_preview(
+    result: ValidationResult, file: Path, settings: Settings, batch: str | None, program: Any
+) -> Any:
+    """What `run` would refuse or hold as repeats of earlier batches (bulkship.repeats.preview), read from
+    the ledger without changing it; None when there is no ledger yet."""
+    from ..batchapi import api_identity
+    from ..ledger import Ledger
+    from ..pipeline import default_batch_name
+    from ..repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, preview
+
+    ledger_path = Path(str(settings.ledger))
+    if not ledger_path.is_file():
+        return None
+    name = batch or default_batch_name(file)
+    window = getattr(program, "repeat_window_days", None)
+    policy = RepeatPolicy(window_days=DEFAULT_WINDOW_DAYS if window is None else window)
+    with Ledger.open(ledger_path, lock=False, read_only=True) as ledger:
+        return preview(
+            ledger,
+            name,
+            result.rows,
+            file_name=file.name,
+            file_hash=result.sheet.file_hash,
+            policy=policy,
+            api=api_identity(settings),
+            default_names=(file.stem,) if name == default_batch_name(file) else (),
+        )
+
+
+def with_repeat_warnings(result: ValidationResult, found: Any) -> ValidationResult:
+    """The rows `run` would hold, as warnings on their rows (they stay valid: the hold is run's to make)."""
+    import dataclasses
+
+    from ..models import Problem
+    from ..repeats import preview_note
+
+    if found is None or not found.rows:
+        return result
+    names = result.rows["name"] if "name" in result.rows.columns else None
+    warnings = [
+        Problem(
+            row,
+            "name",
+            str(names.get(row, "")) if names is not None else "",
+            "warning",
+            f"Row {row}: {preview_note(note)}",
+            "Repeat of an earlier batch",
+        )
+        for row, note in sorted(found.rows.items())
+    ]
+    problems = sorted((*result.problems, *warnings), key=lambda p: p.row)
+    return dataclasses.replace(result, problems=tuple(problems))
+
+
+def result_json(result: ValidationResult, output: Path, repeats: Any = None) -> dict[str, Any]:
+    from ..repeats import preview_note
+
     summary = result.summary()
     sheet = result.sheet
     return {
@@ -89,7 +156,11 @@ def result_json(result: ValidationResult, output: Path) -> dict[str, Any]:
         ],
         "skipped": [{"row": s.row, "kind": s.kind, "reason": s.reason} for s in sheet.skipped],
         "columns": [info.as_json() for info in sheet.columns],
-        "notices": list(sheet.notices),
+        "notices": [*sheet.notices, *(repeats.refusals if repeats else ())],
+        "repeats": [
+            {"row": row, "message": preview_note(note)}
+            for row, note in sorted((repeats.rows if repeats else {}).items())
+        ],
         "output": str(output),
     }
 
@@ -98,6 +169,21 @@ def print_notices(notices: tuple[str, ...] | list[str]) -> None:
     """What the user should know about the file before its rows (stderr, printed literally)."""
     for notice in notices:
         err_console.print(f"Note: {notice}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _print_repeats(found: Any) -> None:
+    if found is None:
+        return
+    for refusal in found.refusals:
+        typer.echo(f"Warning: {refusal}")
+    if found.rows:
+        typer.echo(f"{len(found.rows)} row(s) repeat a card already ordered; `bulkship run` would hold them:")
+        for row, note in sorted(found.rows.items())[:MAX_PRINTED_REPEATS]:
+            typer.echo(f"  row {row}: {note.removeprefix('Held, not sent: ')}")
+        if len(found.rows) > MAX_PRINTED_REPEATS:
+            typer.echo(f"  ... and {len(found.rows) - MAX_PRINTED_REPEATS} more: see the workbook.")
+    if found.refusals or found.rows:
+        typer.echo("")
 
 
 def _print_summary(result: ValidationResult, output: Path) -> None:
@@ -131,6 +217,7 @@ def validate_command(
     api_url: ApiUrlOption = None,
     credentials: CredentialsOption = None,
     include_hidden: IncludeHiddenOption = False,
+    batch: ValidateBatchOption = None,
 ) -> None:
     """Check every row of a recipient sheet (nothing is ordered) and write a validation workbook."""
     from ..load import load_sheet, require_recipient_rows
@@ -151,6 +238,8 @@ def validate_command(
     print_notices(loaded.notices)
     catalog = fetch_catalog(settings)
     result = validate(loaded, catalog, program=program)
+    repeats = repeat_preview(result, file, settings, batch, program)
+    result = with_repeat_warnings(result, repeats)
     try:
         output = write_validation_workbook(result, settings.out_dir)
     except OSError as exc:
@@ -159,8 +248,9 @@ def validate_command(
             hint="pass --out with a folder you can write to, then run validate again",
         ) from None
     if json_output:
-        print_json(result_json(result, output))
+        print_json(result_json(result, output, repeats))
     else:
+        _print_repeats(repeats)
         _print_summary(result, output)
     if result.summary().invalid:
         raise typer.Exit(code=1)

@@ -1,0 +1,108 @@
+"""Rows that are not recipients (issue 9): a totals row however it is written, and a footnote under the table,
+are skipped with a reason (one notice), never errors and never ordered. Real XLSX (openpyxl) and CSV files
+through the commands a user runs."""
+
+# ruff: noqa: E501  (exact user-facing messages read best unwrapped)
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from bulkship.cli import main
+from bulkship.sandbox import Sandbox, SandboxConfig
+from bulkship.settings import resolve_settings
+
+HEADER = ["Name", "Company", "Address", "City", "State", "ZIP", "Product", "Value"]
+PEOPLE = [
+    ["Ann Lee", "Acme", "1 Main St", "Boston", "MA", "02134", "CVS", 50],
+    ["Bob Ray", "Total", "2 Elm St", "Boston", "MA", "02134", "CVS", 25],  # a company called Total
+    ["Cy Orr", "Acme", "3 Oak St", "Boston", "MA", "02134", "CVS", 25],
+]
+
+
+def _validate(capsys: pytest.CaptureFixture[str], path: Path) -> tuple[int, dict[str, Any]]:
+    capsys.readouterr()
+    code = main(["validate", str(path), "--json", "--out", str(path.parent / "out")])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def _xlsx(path: Path, *extra: list[Any]) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for line in (HEADER, *PEOPLE, *extra):
+        sheet.append(line)
+    book.save(path)
+    return path
+
+
+def test_a_total_typed_as_a_number_with_no_recipient_is_a_totals_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the sum pasted as a value (no formula, no label), then a footnote right under it, in column A only
+    path = _xlsx(tmp_path / "gifts.xlsx", [None, None, None, None, None, None, None, 100], ["Approved: JD"])
+    code, data = _validate(capsys, path)
+    assert code == 0, data["problems"]
+    assert data["problems"] == []
+    assert data["skipped"] == [
+        {"row": 5, "kind": "totals", "reason": "totals row (its Value 100 is the sum of the 3 rows above)"},
+        {"row": 6, "kind": "note", "reason": "note below the table ('Approved: JD')"},
+    ]
+    assert data["valid"] == 3  # Bob Ray of the company "Total" is a recipient
+
+    capsys.readouterr()
+    assert main(["run", str(path), "--yes", "--wait", "0", "--json"]) == 0
+    with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
+        names = sorted(
+            li["PhysicalDeliveryAddress"]["Name"] for o in sandbox.orders() for li in o["LineItems"]
+        )
+    assert names == ["Ann Lee", "Bob Ray", "Cy Orr"]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ([None, None, "Grand total:", None, None, None, None, 100], "Grand total:"),  # in the address column
+        ([None, None, None, None, None, None, "Subtotal", 99], "Subtotal"),  # in any column
+        (["", "TOTAL (USD)", "", "", "", "", "", 100], "TOTAL (USD)"),
+    ],
+)
+def test_total_in_any_column_makes_a_totals_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: list[Any], label: str
+) -> None:
+    code, data = _validate(capsys, _xlsx(tmp_path / "gifts.xlsx", line))
+    assert code == 0 and data["problems"] == []
+    assert data["skipped"] == [{"row": 5, "kind": "totals", "reason": f"totals row ('{label}')"}]
+
+
+def test_csv_totals_and_a_short_footnote_are_one_notice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "gifts.csv"
+    path.write_text(
+        "Name,Company,Address,City,State,ZIP,Product,Value\n"
+        "Ann Lee,Acme,1 Main St,Boston,MA,02134,CVS,50\n"
+        "Bob Ray,Total,2 Elm St,Boston,MA,02134,CVS,25\n"
+        ',,,,,,,"$75.00"\n'
+        "Checked by Finance,,,,,,,\n"
+    )
+    code, data = _validate(capsys, path)
+    assert code == 0 and data["problems"] == []
+    assert data["notices"] == [
+        "2 row(s) are not recipients and are not ordered: row 4, totals row (its Value $75.00 is the sum of the 2 rows above); row 5, note below the table ('Checked by Finance')."
+    ]
+
+
+def test_a_last_recipient_missing_a_name_or_street_is_still_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the amount equals the sum above, but the row has an address: a recipient with a missing name
+    path = _xlsx(tmp_path / "gifts.xlsx", [None, "Acme", "4 Ash St", "Boston", "MA", "02134", "CVS", 100])
+    code, data = _validate(capsys, path)
+    assert code == 1
+    assert data["skipped"] == []
+    assert [p["row"] for p in data["problems"] if p["severity"] == "error"] == [5]
