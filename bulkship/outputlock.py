@@ -6,24 +6,23 @@ a ``run`` finished would replace the newer one and drop its rows. Every writer h
 :func:`output_lock` around its read-rebuild-replace (``run``: around its write), so those steps never
 interleave.
 
-The lock is an exclusive ``fcntl.flock`` on a hidden file next to the workbook (``.<name>.lock``): the kernel
-drops it when its holder exits, even by SIGKILL, so a crash never leaves the workbook locked. A writer waits
-for the lock (rewriting 100k rows takes about half a minute) up to :data:`LOCK_WAIT_S`.
+The lock is a :class:`bulkship.ledger.lock.FileLock` (the ledger's lock helper) on a hidden file next to the
+workbook (``.<name>.lock``): the kernel drops it when its holder exits, even by SIGKILL, so a crash never
+leaves the workbook locked. A writer waits for the lock (rewriting 100k rows takes about half a minute) up to
+:data:`LOCK_WAIT_S`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import BulkshipError
+from .ledger.lock import FileLock
 
 LOCK_WAIT_S = 600.0
-RETRY_EVERY_S = 0.05
 
 
 def lock_path(output: Path) -> Path:
@@ -41,28 +40,14 @@ def output_lock(output: Path, *, wait_s: float = LOCK_WAIT_S) -> Iterator[None]:
     """Hold the write lock of the workbook ``output`` (waiting up to ``wait_s`` for another writer)."""
     path = lock_path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    lock = FileLock(path)
+    if not lock.acquire(wait_s=wait_s, pause=lambda seconds: _pause(seconds)):
+        raise BulkshipError(
+            f"Another bulkship process has been writing the result workbook {output} for over "
+            f"{wait_s:.0f} s; it was not rewritten (the ledger is up to date)",
+            hint="when that process has finished, run the same command again",
+        )
     try:
-        _acquire(fd, Path(output), wait_s)
-        try:
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
+        yield
     finally:
-        os.close(fd)
-
-
-def _acquire(fd: int, output: Path, wait_s: float) -> None:
-    deadline = time.monotonic() + wait_s
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                raise BulkshipError(
-                    f"Another bulkship process has been writing the result workbook {output} for over "
-                    f"{wait_s:.0f} s; it was not rewritten (the ledger is up to date)",
-                    hint="when that process has finished, run the same command again",
-                ) from None
-            _pause(RETRY_EVERY_S)
+        lock.release()

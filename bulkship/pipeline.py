@@ -51,7 +51,15 @@ from .errors import (
     SpendLimitError,
     VendorError,
 )
-from .ledger import OPEN_STATES, REVIEW_STATE, Ledger, PlannedOrderRecord, RowRecord, RowUpdate
+from .ledger import (
+    OPEN_STATES,
+    REVIEW_STATE,
+    Ledger,
+    PlannedLineRecord,
+    PlannedOrderRecord,
+    RowRecord,
+    RowUpdate,
+)
 from .models import FINGERPRINT, ROW, STATUS, Balance, Catalog, PlannedOrder, ValidationResult
 from .money import MoneyTally, money_plain, money_text
 from .paths import check_input_file
@@ -424,14 +432,14 @@ def _plan_records(
     for order in planned:
         line_costs = [ln.cost for ln in order.lines]  # order.cost is their sum; worked out once
         records.append(
-            (
-                order.po_number,
-                order_seq(order.po_number),
-                order.po_number,
-                order.payload(webhook_url),
-                sum(line_costs, Decimal("0")),
-                [
-                    (ln.fingerprint, i, ln.external_id, cost)
+            PlannedOrderRecord(
+                po_number=order.po_number,
+                seq=order_seq(order.po_number),
+                base_po=order.po_number,
+                payload=order.payload(webhook_url),
+                cost=sum(line_costs, Decimal("0")),
+                lines=[
+                    PlannedLineRecord(ln.fingerprint, i, ln.external_id, cost)
                     for i, (ln, cost) in enumerate(zip(order.lines, line_costs, strict=True))
                 ],
             )

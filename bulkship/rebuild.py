@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import VendorError
-from .ledger import REVIEW_ITEMS, AdoptedOrder, AdoptedRow, Ledger, same_line
+from .ledger import REVIEW_ITEMS, AdoptedOrder, AdoptedRow, Ledger
+from .linematch import same_line
 from .models import FINGERPRINT, ROW, STATUS, Catalog, PlannedLine, ValidationResult, VendorOrder
 from .plan import external_reference, order_seq, plan_lines, po_stem
 

@@ -67,10 +67,11 @@ from .ledger import (
     LedgerThread,
     LineOutcome,
     OrderRecord,
+    PlannedLineRecord,
+    PlannedOrderRecord,
     RowRecord,
-    match_lines,
-    same_line,
 )
+from .linematch import match_lines, same_line
 from .models import Balance, VendorOrder
 from .plan import batch_po_pattern, replan_po
 
@@ -634,13 +635,12 @@ class Submitter:
         keep = sorted(line_indexes)
         new_payload = {**payload, "PONumber": po, "LineItems": [items[i] for i in keep]}
         lines = [
-            (row.fingerprint, new_index, row.external_id or "", row.cost or Decimal("0"))
+            PlannedLineRecord(row.fingerprint, new_index, row.external_id or "", row.cost or Decimal("0"))
             for new_index, row in enumerate(by_index[i] for i in keep)
         ]
-        cost = sum((line[3] for line in lines), Decimal("0"))
-        self.ledger.save_planned_orders(
-            self.batch, [(po, order.seq, order.base_po, new_payload, cost, lines)], replaces=order.po_number
-        )
+        cost = sum((line.cost for line in lines), Decimal("0"))
+        follow_up = PlannedOrderRecord(po, order.seq, order.base_po, new_payload, cost, lines)
+        self.ledger.save_planned_orders(self.batch, [follow_up], replaces=order.po_number)
         return po
 
 

@@ -32,7 +32,7 @@ import pytest
 from support import HEADER
 from test_track_support import BATCH, ScriptedVendor, sent_batch
 
-from bulkship import ledger as ledger_module
+from bulkship import linematch
 from bulkship.cli.track_cmd import batch_status
 from bulkship.errors import AuthenticationError, LedgerError
 from bulkship.ledger import Ledger
@@ -346,7 +346,7 @@ def test_a_writer_that_read_the_rows_before_another_one_committed_does_not_undo_
     shipped = sent.orders["ord-1"]
     sent.ship_everything(delivered=True)
     delivered = sent.orders["ord-1"]
-    real_match_lines = ledger_module.match_lines
+    real_match_lines = linematch.match_lines
     other_writer: list[threading.Thread] = []
 
     def newer_answer_lands_meanwhile(*args: Any) -> Any:
@@ -361,7 +361,7 @@ def test_a_writer_that_read_the_rows_before_another_one_committed_does_not_undo_
             other_writer[0].join(timeout=1)  # returns early when it has to wait for our transaction
         return real_match_lines(*args)
 
-    monkeypatch.setattr(ledger_module, "match_lines", newer_answer_lands_meanwhile)
+    monkeypatch.setattr(linematch, "match_lines", newer_answer_lands_meanwhile)
     with Ledger.open(path, lock=False) as ledger:
         ledger.record_order_status(shipped.po_number, shipped, source="poll")
     other_writer[0].join()

@@ -355,7 +355,7 @@ def test_a_duplicate_po_number_in_the_ledger_is_a_ledger_error(tmp_path: Path) -
             ledger.upsert_batch(
                 batch, file_name="f.csv", file_hash="h", po_prefix="BS", rows=1, valid=1, invalid=0
             )
-        order: PlannedOrderRecord = ("BS-X-0001", 1, "BS-X-0001", {"PONumber": "BS-X-0001"}, Decimal("1"), [])
+        order = PlannedOrderRecord("BS-X-0001", 1, "BS-X-0001", {"PONumber": "BS-X-0001"}, Decimal("1"), [])
         ledger.save_planned_orders("one", [order])
         with pytest.raises(LedgerError) as caught:
             ledger.save_planned_orders("two", [order])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bulkship.errors import LedgerError, LedgerLockedError
-from bulkship.ledger import Ledger, LineOutcome, OrderRecord, RowUpdate
+from bulkship.ledger import Ledger, LineOutcome, OrderRecord, PlannedLineRecord, PlannedOrderRecord, RowUpdate
 from bulkship.models import Shipment, VendorLineItem, VendorOrder
 
 
@@ -18,13 +18,16 @@ def _planned(ledger: Ledger) -> None:
     ledger.save_planned_orders(
         "b1",
         [
-            (
+            PlannedOrderRecord(
                 "P-B1-0001",
                 1,
                 "P-B1-0001",
                 {"PONumber": "P-B1-0001"},
                 Decimal("61.00"),
-                [("fa", 0, "E1", Decimal("30.50")), ("fb", 1, "E2", Decimal("30.50"))],
+                [
+                    PlannedLineRecord("fa", 0, "E1", Decimal("30.50")),
+                    PlannedLineRecord("fb", 1, "E2", Decimal("30.50")),
+                ],
             )
         ],
     )

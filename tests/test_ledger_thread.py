@@ -16,7 +16,7 @@ from support import SandboxVendor as Vendor
 from test_submit import RefuseOrders, rows_frame, run_once
 
 from bulkship.errors import AccessDeniedError, LedgerError
-from bulkship.ledger import Ledger, LedgerThread, RowUpdate
+from bulkship.ledger import Ledger, LedgerThread, PlannedLineRecord, PlannedOrderRecord, RowUpdate
 
 POS = [f"PO-{i}" for i in range(8)]
 
@@ -28,7 +28,14 @@ def planned_ledger(path: Path) -> Ledger:
     ledger.save_planned_orders(
         "B",
         [
-            (po, i + 1, po, {"PONumber": po}, Decimal("25"), [(f"fp{i}", 0, f"E{i}", Decimal("25"))])
+            PlannedOrderRecord(
+                po,
+                i + 1,
+                po,
+                {"PONumber": po},
+                Decimal("25"),
+                [PlannedLineRecord(f"fp{i}", 0, f"E{i}", Decimal("25"))],
+            )
             for i, po in enumerate(POS)
         ],
     )

@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from bulkship.client.vendor import VendorClient
 from bulkship.errors import NotFoundError
-from bulkship.ledger import Ledger, LineOutcome, RowUpdate
+from bulkship.ledger import Ledger, LineOutcome, PlannedLineRecord, PlannedOrderRecord, RowUpdate
 from bulkship.models import Catalog, Shipment, ShippingMethod, VendorLineItem, VendorOrder
 from bulkship.reconcile.sheets import ResultBook, RowOutcome, RunInfo, write_result_workbook
 from bulkship.settings import Settings
@@ -145,9 +145,13 @@ def sent_batch(ledger_path: Path, out_dir: Path, vendor: ScriptedVendor) -> Path
             ],
         )
         for seq, (po, rows) in enumerate(ORDERS.items(), start=1):
-            lines = [(ROWS[r][0], i, ROWS[r][1][0], line_cost(r)) for i, r in enumerate(rows)]
+            lines = [
+                PlannedLineRecord(ROWS[r][0], i, ROWS[r][1][0], line_cost(r)) for i, r in enumerate(rows)
+            ]
             cost = sum((line_cost(r) for r in rows), Decimal(0))
-            ledger.save_planned_orders(BATCH, [(po, seq, po, _payload(po, rows), cost, lines)])
+            ledger.save_planned_orders(
+                BATCH, [PlannedOrderRecord(po, seq, po, _payload(po, rows), cost, lines)]
+            )
             ledger.mark_sending(po)
             order = VendorOrder(
                 id=f"ord-{seq}",

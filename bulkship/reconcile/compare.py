@@ -22,7 +22,8 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import BulkshipError
-from ..ledger import Ledger, OrderRecord, match_lines
+from ..ledger import Ledger, OrderRecord
+from ..linematch import match_lines
 from ..models import VendorOrder
 from ..plan import batch_po_pattern, po_stem
 from ..statuses import CHARGED

@@ -1,0 +1,113 @@
+"""The ledger: bulkship's durable journal of batches, rows, orders and every vendor answer (SQLite).
+
+Where: ``Settings.ledger`` (``<data dir>/ledger.sqlite``), overridable with ``--ledger PATH`` or
+``BULKSHIP_LEDGER``. WAL journal, ``synchronous=FULL`` (a commit survives a crash of the process *and* of the
+machine), a busy timeout for short concurrent writes.
+
+Exactly-once rests on three rules kept here:
+
+1. A row's PO number is written (order state ``planned``, with the exact payload) before anything is sent.
+2. The intent to send (state ``sending``) is committed **before** the request leaves; the outcome
+   (``created`` / ``rejected`` / ``unknown``, or back to ``planned`` when the vendor certainly did not
+   create it) is committed right after. An order found in ``sending`` or ``unknown`` may exist at the
+   vendor: it is only ever resolved with the same PO number and the same payload, never re-planned.
+3. Only one process plans and sends: ``run`` opens the ledger with ``lock=True`` and holds ``<ledger>.lock``
+   (a second one gets :class:`~bulkship.errors.LedgerLockedError`). ``track``, the webhook receiver and the
+   web pages open it with ``lock=False`` and write only the vendor's view of created orders and event
+   lines, in short transactions SQLite serialises; ``status`` opens it ``read_only``.
+
+Order ``state`` (the guarded transitions are :data:`transitions.TRANSITIONS`): ``planned`` → ``sending`` →
+``created`` | ``rejected`` | ``unknown`` (outcome not known yet: resolve by re-sending the stored payload,
+whose 409 names the original) | back to ``planned`` (certainly not created); ``cancelled`` (a ``planned``
+order that never left, dropped because its rows changed); ``review`` (held for a person: sending it could
+order a row twice, e.g. after the vendor answered 409 for a PO this ledger never sent). ``status`` is the
+vendor's order status (``Pending``, ``Complete``, ``Failed``), which never moves backwards.
+
+Row ``status``: ``invalid`` | ``duplicate`` (as validate judged at the last run), ``held`` (valid but not
+sent: it repeats a card already ordered, see :mod:`bulkship.repeats`; ``error`` says which), ``planned``
+(to be ordered; with a ``po_number`` see that order's state), ``ordered`` (the vendor created its order),
+``failed`` (the vendor rejected it; ``error`` has the vendor's words), ``review`` (it may be at the vendor
+but cannot be tied to a vendor line: nothing more is sent for it; ``error`` says why). ``line_status`` is
+the vendor's own line status (``pending``, ``complete``, ``shipped``, ``delivered``, ``failed``,
+``cancelled``, or one bulkship does not know, verbatim), kept current by :meth:`Ledger.record_order_status`.
+
+The package, one job a module: ``schema`` (opening, tables, migrations), ``sql`` (every SQL statement: the
+seam for another back-end), ``lock`` (the lock-file helper), ``records`` (typed records and state names),
+``store`` (connection, transactions, group commit), ``reads`` (the read API), ``writes`` (batches, rows,
+planned and adopted orders), ``transitions`` (the order state machine), ``review`` (rows in review
+settled by a person), ``tracking`` (vendor statuses), ``thread`` (:class:`LedgerThread`). Line matching lives
+in :mod:`bulkship.linematch`.
+
+``Ledger.open(path, lock=True, read_only=False)`` is a context manager; ``Ledger(path, ...)`` + ``close()``
+also works.
+"""
+
+from __future__ import annotations
+
+from ..linematch import FULL_ADDRESS, match_lines, same_line, shows_addresses
+from .lock import FileLock
+from .reads import LedgerReads
+from .records import (
+    LIVE_STATES,
+    OPEN_STATES,
+    ORDER_STATES,
+    REVIEW_ITEMS,
+    REVIEW_STATE,
+    ROW_STATUSES,
+    AdoptedOrder,
+    AdoptedRow,
+    BatchRecord,
+    EventRecord,
+    LineOutcome,
+    OrderRecord,
+    PlannedLineRecord,
+    PlannedOrderRecord,
+    RowRecord,
+    RowUpdate,
+    now_iso,
+)
+from .review import LedgerReview
+from .schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION
+from .thread import LedgerThread
+from .tracking import LINE_STATUS_RANK, ORDER_STATUS_RANK, LedgerTracking, is_step_back
+from .transitions import TRANSITIONS, LedgerTransitions
+from .writes import LedgerWrites
+
+
+class Ledger(LedgerTransitions, LedgerReview, LedgerTracking, LedgerWrites, LedgerReads):
+    """The journal: the read API, the run's records, the order state machine and the vendor's view, on one
+    connection (see :class:`~bulkship.ledger.store.LedgerStore` for locking and threads)."""
+
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "FULL_ADDRESS",
+    "LINE_STATUS_RANK",
+    "LIVE_STATES",
+    "OPEN_STATES",
+    "ORDER_STATES",
+    "ORDER_STATUS_RANK",
+    "REVIEW_ITEMS",
+    "REVIEW_STATE",
+    "ROW_STATUSES",
+    "SCHEMA_VERSION",
+    "TRANSITIONS",
+    "AdoptedOrder",
+    "AdoptedRow",
+    "BatchRecord",
+    "EventRecord",
+    "FileLock",
+    "Ledger",
+    "LedgerThread",
+    "LineOutcome",
+    "OrderRecord",
+    "PlannedLineRecord",
+    "PlannedOrderRecord",
+    "RowRecord",
+    "RowUpdate",
+    "is_step_back",
+    "match_lines",
+    "now_iso",
+    "same_line",
+    "shows_addresses",
+]

@@ -1,0 +1,150 @@
+"""The ledger's read API: batches, rows, orders and events as records (see the package docstring)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from . import sql
+from .records import LIVE_STATES, BatchRecord, EventRecord, OrderRecord, RowRecord, decimal_column
+from .store import LedgerStore
+
+ROW_COLUMNS = tuple(RowRecord.__dataclass_fields__)  # rows are read as tuples in RowRecord's field order
+
+
+def row_records(found: Iterable[Sequence[Any]]) -> list[RowRecord]:
+    """Rows read as plain tuples in RowRecord's field order; each distinct cost is parsed once (a batch can
+    hold a million rows: sqlite3.Row -> dict -> RowRecord(**) costs about twice as much)."""
+    costs: dict[Any, Decimal | None] = {}
+    records = []
+    for batch, fp, row, status, po, index, ext, item, cost, *tracking, updated, current in found:
+        if cost in costs:
+            amount = costs[cost]
+        else:
+            amount = costs[cost] = decimal_column(cost)
+        error, line_status, carrier, number, url, shipped, delivered = tracking
+        records.append(
+            RowRecord(
+                batch,
+                fp,
+                row,
+                status,
+                po,
+                index,
+                ext,
+                item,
+                amount,
+                error,
+                line_status,
+                carrier,
+                number,
+                url,
+                shipped,
+                delivered,
+                updated,
+                bool(current),
+            )
+        )
+    return records
+
+
+def order_record(r: Any) -> OrderRecord:
+    data = dict(r)
+    data["payload_json"] = data.pop("payload")
+    data["cost"] = Decimal(data["cost"])
+    return OrderRecord(**data)
+
+
+def event_record(r: Any) -> EventRecord:
+    detail = json.loads(r["detail"] or "{}")
+    return EventRecord(r["id"], r["at"], r["batch"], r["po_number"], r["kind"], detail)
+
+
+class LedgerReads(LedgerStore):
+    def batches(self) -> list[BatchRecord]:
+        return [BatchRecord(**dict(r)) for r in self._read(sql.batches)]
+
+    def batch(self, name: str) -> BatchRecord | None:
+        found = self._read(sql.batch, name)
+        return BatchRecord(**dict(found[0])) if found else None
+
+    def batch_rows(self, batch: str, *, current_only: bool = False) -> list[RowRecord]:
+        """The batch's rows in spreadsheet row order; ``current_only``: those of the file of the latest run
+        (a row whose content was fixed leaves its old version behind as a non-current row)."""
+        return row_records(self._read(sql.rows_of_batch, ROW_COLUMNS, batch, current_only))
+
+    def rows_by_po(self, po_number: str) -> list[RowRecord]:
+        """The order's rows in line order."""
+        return row_records(self._read(sql.rows_of_po, ROW_COLUMNS, po_number))
+
+    def rows_on_orders(self, po_numbers: Sequence[str]) -> list[RowRecord]:
+        """Every row recorded on one of ``po_numbers`` (any batch), in line order per order."""
+        return row_records(self._read(sql.rows_of_pos, ROW_COLUMNS, po_numbers))
+
+    def current_rows_with_status(self, batch: str, status: str) -> list[RowRecord]:
+        """The batch's rows in the file of the latest run that have ``status``, in row order."""
+        return row_records(self._read(sql.current_rows_with_status, ROW_COLUMNS, batch, status))
+
+    def orders(self, batch: str | None = None, states: Iterable[str] | None = None) -> list[OrderRecord]:
+        wanted = None if states is None else list(states)
+        return [order_record(r) for r in self._read(sql.orders, batch, wanted)]
+
+    def order(self, po_number: str) -> OrderRecord | None:
+        found = self._read(sql.order, po_number)
+        return order_record(found[0]) if found else None
+
+    def order_by_vendor_id(self, order_id: str) -> OrderRecord | None:
+        """The order the vendor knows by ``order_id`` (webhooks name the vendor's id)."""
+        found = self._read(sql.order_by_vendor_id, order_id)
+        return order_record(found[0]) if found else None
+
+    def row_counts(self, batch: str) -> dict[str, int]:
+        """{row status: count} over the batch's current rows."""
+        return {r[0]: r[1] for r in self._read(sql.row_counts, batch)}
+
+    def order_counts(self, batch: str) -> dict[str, int]:
+        return {r[0]: r[1] for r in self._read(sql.order_counts, batch)}
+
+    def ordered_cost(self, batch: str) -> Decimal:
+        """What the batch's ordered rows cost (rows since removed from the file included), summed exactly:
+        the sum of ``cost`` over ``batch_rows(batch)`` with status ``ordered``, reading only that column."""
+        amounts: dict[Any, Decimal] = {}
+        total = Decimal("0")
+        for (text,) in self._read(sql.ordered_costs, batch):
+            amount = amounts.get(text)
+            if amount is None:
+                amount = amounts[text] = decimal_column(text) or Decimal("0")
+            total += amount
+        return total
+
+    def events(
+        self, batch: str | None = None, po_number: str | None = None, limit: int | None = None
+    ) -> list[EventRecord]:
+        return [event_record(r) for r in self._read(sql.events, batch, po_number, limit)]
+
+    def latest_event(self, batch: str, kind: str) -> EventRecord | None:
+        """The batch's most recent event of ``kind`` (e.g. the prices its money was broken down with)."""
+        found = self._read(sql.latest_event, batch, kind)
+        return event_record(found[0]) if found else None
+
+    def max_seq(self, batch: str) -> int:
+        return self._read(sql.max_seq, batch)
+
+    def replan_count(self, base_po: str) -> int:
+        """How many follow-up orders (``<PO>-R<n>``) were already derived from ``base_po``."""
+        return self._read(sql.replan_count, base_po)
+
+    # -- repeat checks (bulkship.repeats compares a run with every earlier batch) ------------------------
+
+    def batches_holding_orders(self, states: Sequence[str] = LIVE_STATES) -> dict[str, str]:
+        """Batches with at least one order in ``states`` (by default: to send, sent, or maybe sent): batch ->
+        when its first such order was planned (ISO time)."""
+        return {r[0]: r[1] for r in self._read(sql.batches_holding_orders, states)}
+
+    def orders_since(
+        self, since: str, *, exclude_batch: str, states: Sequence[str] = LIVE_STATES
+    ) -> list[OrderRecord]:
+        """Orders of the other batches in ``states`` planned since ``since`` (ISO time), oldest first."""
+        return [order_record(r) for r in self._read(sql.orders_since, since, exclude_batch, states)]

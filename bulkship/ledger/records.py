@@ -1,0 +1,174 @@
+"""What the ledger holds and takes, as typed records; the order states and row statuses it knows."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from ..models import VendorOrder
+
+ORDER_STATES = ("planned", "sending", "created", "rejected", "unknown", "cancelled", "review")
+OPEN_STATES = ("sending", "unknown")  # may exist at the vendor: resolve with the same PO, never re-plan
+LIVE_STATES = ("planned", *OPEN_STATES, "created", "review")  # to send, maybe sent, held by the vendor
+REVIEW_STATE = "review"  # held for a person: never sent, never re-planned (see Ledger.hold_for_review)
+# In a stored payload: fingerprint -> the line item a row in review would send, for rows that have no line of
+# the payload (rows found at the vendor's orders after a lost ledger); bulkship.resolve reads it.
+REVIEW_ITEMS = "ReviewItems"
+ROW_STATUSES = ("invalid", "duplicate", "held", "planned", "ordered", "failed", "review")
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def money_column(value: Decimal | None) -> str | None:
+    """A money amount as the ledger stores it: its exact text."""
+    return None if value is None else str(value)
+
+
+def decimal_column(text: str | None) -> Decimal | None:
+    return None if text in (None, "") else Decimal(str(text))
+
+
+@dataclass(frozen=True)
+class BatchRecord:
+    name: str
+    file_name: str
+    file_hash: str
+    po_prefix: str
+    created: str
+    updated: str
+    rows: int
+    valid: int
+    invalid: int
+    output: str | None
+    api: str | None = None  # "sandbox" or the vendor base URL its orders went to (None: an older ledger)
+
+
+@dataclass(frozen=True)
+class RowRecord:
+    batch: str
+    fingerprint: str
+    row: int
+    status: str
+    po_number: str | None
+    line_index: int | None
+    external_id: str | None
+    line_item_id: str | None
+    cost: Decimal | None
+    error: str | None
+    line_status: str | None
+    carrier: str | None
+    tracking_number: str | None
+    tracking_url: str | None
+    shipped_date: str | None
+    delivered_date: str | None
+    updated: str
+    current: bool = True
+
+
+@dataclass(frozen=True)
+class OrderRecord:
+    po_number: str
+    batch: str
+    seq: int
+    base_po: str
+    state: str
+    vendor_order_id: str | None
+    status: str | None
+    payload_json: str
+    cost: Decimal
+    lines: int
+    error: str | None
+    created: str
+    updated: str
+
+    def payload(self) -> dict[str, Any]:
+        """The exact JSON that was (or will be) sent, decoded."""
+        data: dict[str, Any] = json.loads(self.payload_json)
+        return data
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    id: int
+    at: str
+    batch: str | None
+    po_number: str | None
+    kind: str
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedLineRecord:
+    """One row's line on a planned order; ``cost`` (planned) stands in ``rows.cost`` until the vendor's own
+    figure replaces it."""
+
+    fingerprint: str
+    line_index: int
+    external_id: str
+    cost: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedOrderRecord:
+    """A new order to record in state ``planned`` with the exact payload that will be sent."""
+
+    po_number: str
+    seq: int
+    base_po: str
+    payload: dict[str, Any]
+    cost: Decimal
+    lines: Sequence[PlannedLineRecord]
+
+
+@dataclass(frozen=True)
+class RowUpdate:
+    """What the pipeline records for one input row at the start of a run."""
+
+    fingerprint: str
+    row: int
+    status: str  # "invalid" | "duplicate" | "held" | "planned"
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class AdoptedRow:
+    """One input row tied to (``ordered``), or possibly among (``review``), an adopted vendor order."""
+
+    fingerprint: str
+    row: int
+    status: str  # "ordered" | "review"
+    external_id: str
+    line_index: int | None = None
+    line_item_id: str | None = None
+    cost: Decimal | None = None
+    line_status: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class AdoptedOrder:
+    """A vendor order taken into the ledger (see :meth:`Ledger.adopt_vendor_orders`)."""
+
+    po_number: str
+    seq: int
+    base_po: str
+    vendor_order: VendorOrder
+    payload: dict[str, Any]  # what is known of its lines: ours where tied, the vendor's otherwise
+    rows: Sequence[AdoptedRow]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class LineOutcome:
+    """What the vendor said about one line of a created order."""
+
+    fingerprint: str
+    line_item_id: str | None
+    cost: Decimal | None
+    line_status: str | None

@@ -1,0 +1,104 @@
+"""A person settles rows in review, once :mod:`bulkship.resolve` has checked the vendor: the rows are at the
+vendor in a named order, or provably absent and released to be sent again. Guarded like every transition."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import LedgerError
+from . import sql
+from .reads import LedgerReads
+from .records import AdoptedOrder, AdoptedRow, money_column, now_iso
+from .transitions import move
+
+
+class LedgerReview(LedgerReads):
+    def settle_review_at_vendor(
+        self,
+        batch: str,
+        from_po: str,
+        order: AdoptedOrder,
+        *,
+        payload: dict[str, Any] | None,
+        detail: dict[str, Any],
+        from_absent: bool = False,
+    ) -> None:
+        """Rows waiting for review on ``from_po`` are at the vendor in ``order`` (``order.rows``: each tied
+        to a line, or confirmed by a person): they become ``ordered`` on its PO, and the order ``created``
+        (taken into the ledger if it is not there yet). ``payload`` replaces the stored one (None keeps it).
+        A held ``from_po`` left without rows is cancelled when this ledger never sent it or the vendor
+        provably does not hold it (``from_absent``).
+        Guarded: only rows still in review on ``from_po``, only an order in review, in doubt or created."""
+        at, vendor, po = now_iso(), order.vendor_order, order.po_number
+        with self.transaction() as db:
+            if not sql.order(db, po):
+                values: tuple[Any, ...] = (
+                    po,
+                    batch,
+                    order.seq,
+                    order.base_po,
+                    vendor.id,
+                    vendor.status,
+                    json.dumps(payload or {}),
+                )
+                values += (str(vendor.cost), len(vendor.line_items), order.note, at, at)
+                sql.insert_created_order(db, values)
+            else:
+                columns: dict[str, Any] = {
+                    "status": vendor.status,
+                    "error": None,
+                    "lines": len(vendor.line_items),
+                }
+                if payload is not None:
+                    columns["payload"] = json.dumps(payload)
+                move(db, po, "settle_at_vendor", batch=batch, vendor_order=vendor.id, **columns)
+            _settle_rows(db, batch, from_po, order.rows, at, to_po=po)
+            if (
+                payload is not None
+            ):  # rows still waiting keep their planned line in the payload, not a position
+                sql.forget_review_line_positions(db, po)
+            if from_po != po:
+                reason = f"its rows were found at the vendor in order {po}"
+                sql.cancel_if_emptied(db, from_po, reason, at, from_absent)
+            self._event(db, batch, po, "review_settled_at_vendor", {**detail, "from_po": from_po})
+
+    def release_review(
+        self,
+        batch: str,
+        po: str,
+        fingerprints: Sequence[str],
+        *,
+        same_po: bool,
+        detail: dict[str, Any],
+        absent: bool = False,
+    ) -> None:
+        """Rows waiting for review on ``po`` that the vendor provably does not hold go back to ``planned``:
+        on ``po`` itself (``same_po``: the order goes back to ``planned``, its stored payload is sent by the
+        next run), or without a PO (the next run plans them)."""
+        at = now_iso()
+        with self.transaction() as db:
+            if same_po:
+                move(db, po, "release", batch=batch, error=None)
+            for fp in fingerprints:
+                if sql.release_review_row(db, at, batch, fp, po, keep_po=same_po) != 1:
+                    raise LedgerError(
+                        f"A row of order {po} is no longer waiting for review; nothing was released"
+                    )
+            if not same_po:
+                sql.cancel_if_emptied(db, po, "its rows were released to be planned again", at, absent)
+            detail = {**detail, "same_po": same_po, "vendor_confirmed": True}
+            self._event(db, batch, po, "review_released", detail)
+
+
+def _settle_rows(
+    db: sqlite3.Connection, batch: str, from_po: str, rows: Sequence[AdoptedRow], at: str, *, to_po: str
+) -> None:
+    for r in rows:
+        values = (to_po, r.line_index, r.line_item_id, money_column(r.cost), r.line_status, at, batch)
+        if sql.settle_review_row(db, (*values, r.fingerprint, from_po)) != 1:
+            raise LedgerError(
+                f"Row {r.row} is no longer waiting for review on order {from_po}; nothing changed"
+            )

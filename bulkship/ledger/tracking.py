@@ -1,0 +1,76 @@
+"""The vendor's view of a created order (its status, line statuses, costs, shipments), kept current."""
+
+from __future__ import annotations
+
+from .. import linematch
+from ..models import VendorOrder
+from . import sql
+from .reads import LedgerReads
+from .records import money_column, now_iso
+
+# How far along a vendor status is. A recorded status never moves to a lower rank: an answer read before a
+# newer one was recorded (a poll racing a webhook, a lagging vendor replica) must not undo it. Statuses not
+# listed here are recorded as they come.
+ORDER_STATUS_RANK = {"pending": 0, "complete": 1, "failed": 1, "cancelled": 1}
+LINE_STATUS_RANK = {"pending": 0, "complete": 1, "shipped": 2, "delivered": 3, "failed": 3, "cancelled": 3}
+
+
+def is_step_back(ranks: dict[str, int], before: str | None, after: str | None) -> bool:
+    """True when ``after`` is an earlier status than ``before`` (both known to ``ranks``)."""
+    old, new = ranks.get((before or "").lower()), ranks.get((after or "").lower())
+    return old is not None and new is not None and new < old
+
+
+class LedgerTracking(LedgerReads):
+    def record_order_status(self, po_number: str, vendor_order: VendorOrder, source: str = "poll") -> bool:
+        """Store the vendor's current view of a created order; True when anything changed. Idempotent:
+        the same answer twice changes nothing the second time, and a status never moves backwards (a stale
+        answer, e.g. Pending after Shipped, changes nothing). Lines are matched to rows (not those in
+        review) by ExternalId (in line order), else by the row's line index in the vendor's order."""
+        at = now_iso()
+        changed = False
+        with self.transaction() as db:
+            # Read inside the write lock: another process (receiver, track, run) may have just committed a
+            # newer state, which is what a stale answer must be judged against.
+            rows = [r for r in self.rows_by_po(po_number) if r.status != "review"]  # review: not tied
+            if not rows:
+                return False
+            matches = linematch.lines_of_rows(rows, vendor_order)
+            current = sql.order_batch_and_state(db, po_number)
+            if current is None:
+                return False
+            status, new_status = current["status"], vendor_order.status
+            if status != new_status and not is_step_back(ORDER_STATUS_RANK, status, new_status):
+                sql.set_order_status(db, po_number, new_status, at)
+                changed = True
+            for row, line in zip(rows, matches, strict=True):
+                if line is None or is_step_back(LINE_STATUS_RANK, row.line_status, line.status):
+                    continue  # a stale answer for this line: keep what was recorded
+                shipment = line.shipments[-1] if line.shipments else None
+                values = (
+                    line.id or row.line_item_id,
+                    money_column(line.cost) if line.cost is not None else money_column(row.cost),
+                    (line.status or "").lower() or row.line_status,
+                    shipment.carrier if shipment else row.carrier,
+                    shipment.tracking_number if shipment else row.tracking_number,
+                    shipment.tracking_url if shipment else row.tracking_url,
+                    shipment.shipped_date if shipment else row.shipped_date,
+                    (shipment.delivered_date or None) if shipment else row.delivered_date,
+                )
+                before = (
+                    row.line_item_id,
+                    money_column(row.cost),
+                    row.line_status,
+                    row.carrier,
+                    row.tracking_number,
+                    row.tracking_url,
+                    row.shipped_date,
+                    row.delivered_date,
+                )
+                if values != before:
+                    sql.set_row_tracking(db, (*values, at, row.batch, row.fingerprint))
+                    changed = True
+            if changed:
+                detail = {"status": vendor_order.status, "source": source}
+                self._event(db, current["batch"], po_number, "status", detail)
+        return changed

@@ -1,0 +1,206 @@
+"""The order state machine: every change of an order's ``state`` after it was planned, each guarded.
+
+A transition changes the order only while it is in one of the states the transition starts from
+(``UPDATE ... WHERE po_number = ? AND state IN (...)``); when no row changed, nothing of the call is kept and
+a :class:`~bulkship.errors.LedgerError` names the PO and the state it is really in (or that the ledger has no
+such order). :data:`TRANSITIONS` is the whole machine::
+
+    planned ──send──▶ sending ──created──▶ created
+       ▲                 │  ├──rejected─▶ rejected
+       └───not_sent──────┘  └──unknown──▶ unknown ──send──▶ sending ...
+    planned ──cancel──▶ cancelled          planned|sending|unknown ──hold──▶ review
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import LedgerError
+from ..models import VendorOrder
+from . import sql
+from .reads import LedgerReads
+from .records import REVIEW_STATE, LineOutcome, money_column, now_iso
+
+
+@dataclass(frozen=True)
+class Transition:
+    to: str
+    starts: tuple[str, ...]  # the states it may start from
+    action: str  # what it does, for the refusal: "Order X cannot <action>: it is <state>"
+
+
+TRANSITIONS = {
+    # THE intent, committed before the request leaves; again for an order whose answer was lost
+    "send": Transition("sending", ("planned", "sending", "unknown"), "be sent"),
+    # the vendor holds it (201, or a 409 naming the original)
+    "created": Transition("created", ("sending",), "be recorded as created"),
+    # 400: the vendor did not create it
+    "rejected": Transition("rejected", ("sending",), "be recorded as rejected"),
+    # certainly not created (422, 401, 403, or the run stopped before it left): to send again later
+    "not_sent": Transition("planned", ("planned", "sending"), "be put back to planned"),
+    # no answer to trust: resolved later with the same PO number (planned: sent by an older bulkship)
+    "unknown": Transition("unknown", ("planned", "sending", "unknown"), "be recorded as unknown"),
+    # never left and its rows changed: dropped, its rows planned again
+    "cancel": Transition("cancelled", ("planned",), "be cancelled"),
+    # a person must decide; never sent again
+    "hold": Transition(REVIEW_STATE, ("planned", "sending", "unknown", REVIEW_STATE), "be held for review"),
+    # a planned order held before it ever left (hold_for_review skips the others)
+    "hold_planned": Transition(REVIEW_STATE, ("planned",), "be held for review"),
+    # a person, with the vendor's word, settles rows in review (bulkship.resolve): found at the vendor...
+    "settle_at_vendor": Transition(
+        "created", (REVIEW_STATE, "sending", "unknown", "created"), "be settled as found at the vendor"
+    ),
+    # ...or provably not there: its stored payload goes out with the next run
+    "release": Transition("planned", (REVIEW_STATE, "sending", "unknown"), "be released to be sent again"),
+}
+
+
+def move(db: sqlite3.Connection, po_number: str, name: str, **columns: Any) -> str:
+    """Apply transition ``name`` (setting ``columns`` too; ``batch=`` and ``vendor_order=`` guard further,
+    see :func:`sql.move_order`) to the order, or raise LedgerError naming its real state; returns the
+    order's batch."""
+    transition = TRANSITIONS[name]
+    changed = sql.move_order(db, po_number, transition.to, transition.starts, now_iso(), **columns)
+    found = sql.order_batch_and_state(db, po_number)
+    if found is None:
+        raise LedgerError(f"Order {po_number} is not in this ledger; it cannot {transition.action}")
+    if changed != 1:
+        state = found["state"]
+        why = (
+            "it belongs to another batch or vendor order"
+            if state in transition.starts
+            else f"it is {state} (only from {' or '.join(transition.starts)})"
+        )
+        raise LedgerError(f"Order {po_number} cannot {transition.action}: {why}")
+    return str(found["batch"])
+
+
+class LedgerTransitions(LedgerReads):
+    def mark_sending(self, po_number: str, attempt: int = 1) -> None:
+        """THE intent: committed before the request leaves."""
+        with self.transaction() as db:
+            batch = move(db, po_number, "send")
+            self._event(db, batch, po_number, "sending", {"attempt": attempt})
+
+    def record_created(
+        self,
+        po_number: str,
+        vendor_order: VendorOrder,
+        lines: Sequence[LineOutcome],
+        *,
+        created: bool,
+        missing: Sequence[str] = (),
+        missing_error: str | None = None,
+    ) -> None:
+        """The vendor has this order (201, or 409 naming the original). Lines it holds become ``ordered``;
+        ``missing`` fingerprints (not in the vendor's order) stay ``planned`` for the caller to re-plan, or,
+        with ``missing_error``, need a person: status ``review`` with that error."""
+        at = now_iso()
+        with self.transaction() as db:
+            batch = move(
+                db,
+                po_number,
+                "created",
+                vendor_order_id=vendor_order.id,
+                status=vendor_order.status,
+                error=None,
+            )
+            sql.set_rows_ordered(
+                db,
+                (
+                    (li.line_item_id, money_column(li.cost), li.line_status, at, batch, li.fingerprint)
+                    for li in lines
+                ),
+            )
+            if missing_error:  # rows that may be at the vendor but cannot be tied to it: a person decides
+                sql.set_rows_status(db, "review", ((missing_error, at, batch, fp) for fp in missing))
+            detail = {
+                "order_id": vendor_order.id,
+                "status": vendor_order.status,
+                "lines": len(lines),
+                "missing_lines": len(missing),
+            }
+            self._event(db, batch, po_number, "created" if created else "already_existed", detail)
+
+    def record_rejected(
+        self, po_number: str, message: str, row_errors: dict[str, str], body: Any = None
+    ) -> None:
+        """400: the vendor did not create the order. Rows in ``row_errors`` (fingerprint -> message) fail;
+        the other rows stay ``planned`` on this PO until the caller re-plans them."""
+        at = now_iso()
+        with self.transaction() as db:
+            batch = move(db, po_number, "rejected", error=message)
+            sql.set_rows_status(db, "failed", ((error, at, batch, fp) for fp, error in row_errors.items()))
+            detail = {"message": message, "failed_rows": len(row_errors), "body": body}
+            self._event(db, batch, po_number, "rejected", detail)
+
+    def record_not_sent(self, po_number: str, reason: str) -> None:
+        """The vendor certainly did not create the order (422, 401, 403): back to ``planned``."""
+        with self.transaction() as db:
+            batch = move(db, po_number, "not_sent", error=reason)
+            # vendor_confirmed: written by a bulkship that asks the vendor after a lost answer (older ones
+            # could put an order that may exist back to planned; the pipeline never re-plans those)
+            self._event(db, batch, po_number, "not_sent", {"reason": reason, "vendor_confirmed": True})
+
+    def record_unknown(self, po_number: str, reason: str) -> None:
+        """No answer we can trust (timeout, dropped connection, 5xx after retries): resolve later, same PO."""
+        with self.transaction() as db:
+            batch = move(db, po_number, "unknown", error=reason)
+            self._event(db, batch, po_number, "unknown", {"reason": reason})
+
+    def cancel_planned(self, po_number: str, reason: str) -> None:
+        """Drop an order that never left (state ``planned``); its rows lose their PO and are planned again."""
+        with self.transaction() as db:
+            batch = move(db, po_number, "cancel", error=reason)
+            sql.release_planned_rows(db, po_number, now_iso())
+            self._event(db, batch, po_number, "cancelled", {"reason": reason})
+
+    def mark_review(
+        self,
+        po_number: str,
+        reason: str,
+        fingerprints: Iterable[str] | None = None,
+        *,
+        hold_order: bool = False,
+    ) -> None:
+        """Rows of ``po_number`` (all its rows not ordered, or these) need a person: status ``review`` with
+        ``reason``. The order keeps its state (an ``unknown`` one is still only re-sent with its own PO),
+        unless ``hold_order``: then it is ``review`` too, never sent again (a re-send would get the same
+        answer, e.g. the vendor holds other content under this PO number)."""
+        at = now_iso()
+        with self.transaction() as db:
+            if hold_order:
+                batch = move(db, po_number, "hold", error=reason)
+            else:
+                found = sql.order_batch_and_state(db, po_number)
+                if found is None:
+                    raise LedgerError(
+                        f"Order {po_number} is not in this ledger; its rows cannot be held for review"
+                    )
+                batch = found["batch"]
+            if fingerprints is None:
+                sql.set_order_rows_status(db, po_number, "review", reason, at, ("planned", "review"))
+            else:
+                sql.set_rows_status(
+                    db, "review", ((reason, at, batch, fp) for fp in fingerprints), unless="ordered"
+                )
+            self._event(db, batch, po_number, "review", {"reason": reason})
+
+    def hold_for_review(self, po_numbers: Iterable[str], reason: str) -> list[str]:
+        """Planned orders that must not go out until a person has looked (state ``review``; their rows
+        ``review`` with ``reason``); returns the POs held (an order no longer planned is left as it is)."""
+        at = now_iso()
+        held: list[str] = []
+        with self.transaction() as db:
+            for po in po_numbers:
+                transition = TRANSITIONS["hold_planned"]
+                if sql.move_order(db, po, transition.to, transition.starts, at, error=reason) != 1:
+                    continue
+                held.append(po)
+                sql.set_order_rows_status(db, po, "review", reason, at, ("planned",))
+                found = sql.order_batch_and_state(db, po)
+                self._event(db, found["batch"] if found else None, po, "review", {"reason": reason})
+        return held

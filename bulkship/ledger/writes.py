@@ -1,0 +1,201 @@
+"""What a run records: its batch, the rows of its file, the orders it plans, the vendor orders it adopts."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..errors import LedgerError
+from . import sql
+from .reads import LedgerReads
+from .records import AdoptedOrder, PlannedOrderRecord, RowUpdate, money_column, now_iso
+
+Values = list[tuple[Any, ...]]
+
+
+class LedgerWrites(LedgerReads):
+    def upsert_batch(
+        self,
+        name: str,
+        *,
+        file_name: str,
+        file_hash: str,
+        po_prefix: str,
+        rows: int,
+        valid: int,
+        invalid: int,
+        api: str | None = None,
+    ) -> None:
+        """Create or update a batch. ``api`` (where its orders go) is recorded once: a batch keeps the API
+        it was first run against (see :mod:`bulkship.batchapi`)."""
+        at = now_iso()
+        with self.transaction() as db:
+            existing = sql.batch(db, name)
+            if not existing:
+                sql.insert_batch(
+                    db, (name, file_name, file_hash, po_prefix, at, at, rows, valid, invalid, api)
+                )
+                self._event(db, name, None, "batch_created", {"file": file_name, "file_hash": file_hash})
+                return
+            sql.update_batch(db, name, file_name, file_hash, at, (rows, valid, invalid))
+            if api is not None:
+                sql.set_batch_api_once(db, name, api)
+            if existing[0]["file_hash"] != file_hash:
+                self._event(db, name, None, "batch_file_changed", {"file": file_name, "file_hash": file_hash})
+
+    def set_batch_output(self, batch: str, path: str) -> None:
+        """Where the batch's result workbook was written."""
+        with self.transaction() as db:
+            sql.set_batch_output(db, batch, path)
+
+    def record_rows(
+        self, batch: str, updates: Iterable[RowUpdate], *, planned: Sequence[PlannedOrderRecord] = ()
+    ) -> None:
+        """Record the rows of the file as it is now, in one transaction: these become the batch's current
+        rows (all others are marked not current). Planned and ordered rows keep their PO and status;
+        the others (failed, invalid...) take what validate says now (``planned``: to be ordered).
+
+        ``planned`` orders are saved in the same transaction, with the same result as calling
+        :meth:`save_planned_orders` next, but each of their rows is written once instead of twice."""
+        at = now_iso()
+        order_values, planned_rows, event_values = _planned_values(batch, planned, at)
+        plan_of = {fp: (po, index, ext, cost) for po, index, ext, cost, _at, _batch, fp in planned_rows}
+        plain, on_order = [], []
+        for u in updates:
+            line = plan_of.pop(u.fingerprint, None)
+            if line is None:
+                plain.append((batch, u.fingerprint, u.row, u.status, u.error, at))
+            else:
+                on_order.append((batch, u.fingerprint, u.row, *line, at))
+        leftover = [(po, index, ext, cost, at, batch, fp) for fp, (po, index, ext, cost) in plan_of.items()]
+        with self.transaction() as db:
+            sql.mark_rows_not_current(db, batch)
+            sql.upsert_rows(db, plain)
+            sql.upsert_rows_on_new_orders(db, on_order)
+            _insert_planned(db, order_values, leftover, event_values)
+
+    def save_planned_orders(
+        self, batch: str, orders: Sequence[PlannedOrderRecord], *, replaces: str | None = None
+    ) -> None:
+        """Record new orders in state ``planned`` and point their rows at them, in ONE transaction; the
+        planned cost of each line sits in ``rows.cost`` until the vendor's own figure replaces it.
+        ``replaces`` names the order these rows came from (a rejected order re-planned), for the event log."""
+        order_values, row_values, event_values = _planned_values(batch, orders, now_iso(), replaces)
+        with self.transaction() as db:
+            _insert_planned(db, order_values, row_values, event_values)
+
+    def adopt_vendor_orders(self, batch: str, orders: Sequence[AdoptedOrder]) -> None:
+        """Orders found at the vendor for a batch this ledger did not know (a lost ledger, another machine):
+        recorded as ``created`` with the rows tied to their lines ``ordered`` and the rows that may be among
+        their other lines ``review``, in one transaction. The batch must exist (``upsert_batch``)."""
+        at = now_iso()
+        with self.transaction() as db:
+            for adopted in orders:
+                vendor = adopted.vendor_order
+                payload = json.dumps(adopted.payload, default=str)
+                sql.insert_created_order(
+                    db,
+                    (
+                        adopted.po_number,
+                        batch,
+                        adopted.seq,
+                        adopted.base_po,
+                        vendor.id,
+                        vendor.status,
+                        payload,
+                        str(vendor.cost),
+                        len(vendor.line_items),
+                        adopted.note,
+                        at,
+                        at,
+                    ),
+                )
+                row_values = [
+                    (
+                        batch,
+                        r.fingerprint,
+                        r.row,
+                        r.status,
+                        adopted.po_number,
+                        r.line_index,
+                        r.external_id,
+                        r.line_item_id,
+                        money_column(r.cost),
+                        r.error,
+                        r.line_status,
+                        at,
+                    )
+                    for r in adopted.rows
+                ]
+                sql.upsert_rows_of_order(db, row_values)
+                detail = {
+                    "order_id": vendor.id,
+                    "ordered_rows": sum(1 for r in adopted.rows if r.status == "ordered"),
+                    "review_rows": sum(1 for r in adopted.rows if r.status == "review"),
+                    "vendor_lines": len(vendor.line_items),
+                }
+                self._event(db, batch, adopted.po_number, "adopted", detail)
+
+
+def _planned_values(
+    batch: str, orders: Sequence[PlannedOrderRecord], at: str, replaces: str | None = None
+) -> tuple[Values, Values, Values]:
+    """The order, row and event parameters of :func:`_insert_planned`."""
+    order_values: Values = []
+    row_values: Values = []
+    event_values: Values = []
+    for order in orders:
+        po, lines = order.po_number, order.lines
+        order_values.append(
+            (
+                po,
+                batch,
+                order.seq,
+                order.base_po,
+                json.dumps(order.payload),
+                str(order.cost),
+                len(lines),
+                at,
+                at,
+            )
+        )
+        row_values.extend(
+            (po, ln.line_index, ln.external_id, money_column(ln.cost), at, batch, ln.fingerprint)
+            for ln in lines
+        )
+        detail: dict[str, Any] = {"lines": len(lines), "cost": str(order.cost)}
+        if replaces:
+            detail["replaces"] = replaces
+        event_values.append(
+            (now_iso(), batch, po, "planned", json.dumps(detail, default=str, sort_keys=True))
+        )
+    return order_values, row_values, event_values
+
+
+def _insert_planned(
+    db: sqlite3.Connection, order_values: Values, row_values: Values, event_values: Values
+) -> None:
+    # Three statements for the whole plan, not three per order: a 100k-row batch is 1,000 orders.
+    try:
+        sql.insert_planned_orders(db, order_values)
+    except sqlite3.IntegrityError:
+        raise _po_clash(db, order_values) from None
+    sql.point_rows_at_orders(db, row_values)
+    sql.insert_events(db, event_values)
+
+
+def _po_clash(db: sqlite3.Connection, order_values: Values) -> LedgerError:
+    """A planned PO number that the ledger already holds (another batch whose name gives the same PO
+    numbers): which one, and whose."""
+    for values in order_values:
+        found = sql.order_batch_and_state(db, values[0])
+        if found is not None:
+            return LedgerError(
+                f"PO number {values[0]} is already used by batch {found['batch']!r} in this ledger; batch "
+                f"{values[1]!r} cannot use it too. Nothing was sent",
+                hint="run this file under another name (--batch NEW-NAME); `bulkship reconcile` "
+                "compares a batch with what the vendor holds",
+            )
+    return LedgerError("A planned order clashes with one already in the ledger. Nothing was sent")

@@ -1,0 +1,143 @@
+"""Vendor line matching: which line of the vendor's order is which of our rows. Never a guess: a line is tied
+to a row only by what proves it (an echoed ExternalId, our exact payload, the full address), else the row
+needs a person."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any, Protocol
+
+from .models import VendorOrder
+
+
+class RecordedLine(Protocol):
+    """A ledger row as line matching sees it (:class:`bulkship.ledger.RowRecord`)."""
+
+    @property
+    def external_id(self) -> str | None: ...
+
+    @property
+    def line_index(self) -> int | None: ...
+
+
+def match_lines(
+    external_ids: Sequence[str],
+    vendor_order: VendorOrder,
+    items: Sequence[Any] | None = None,
+    *,
+    recorded_send: bool = False,
+) -> list[Any]:
+    """For each of our lines, the vendor's line item proven to be it, or None. Never a guess:
+
+    * the vendor echoes ExternalIds: by ExternalId (duplicates in order);
+    * else without ``items`` (the vendor created our exact payload, 201): by position;
+    * else (``items``: our line items, when the order may not be ours, e.g. a 409) a line matches a vendor
+      line with the same ProductId, Value, Quantity **and full address**, when the vendor shows addresses;
+    * else, when this ledger recorded sending exactly this payload under this PO (``recorded_send``): by
+      position, if the vendor holds as many lines with the same ProductId, Value and Quantity in order;
+    * else nothing matches: the rows need a person (the vendor echoes neither ExternalId nor address)."""
+    vendor_lines = list(vendor_order.line_items)
+    if vendor_lines and not any(li.external_id for li in vendor_lines):
+        if items is None:
+            return [vendor_lines[i] if i < len(vendor_lines) else None for i in range(len(external_ids))]
+        if shows_addresses(vendor_order):
+            free = list(range(len(vendor_lines)))
+            matched: list[Any] = []
+            for item in items:
+                hit = next((i for i in free if same_line(item, vendor_order, i, full_address=True)), None)
+                if hit is not None:
+                    free.remove(hit)
+                matched.append(vendor_lines[hit] if hit is not None else None)
+            return matched
+        if (
+            recorded_send
+            and len(items) == len(vendor_lines)
+            and all(same_line(item, vendor_order, i) for i, item in enumerate(items))
+        ):
+            return vendor_lines[: len(items)]
+        return [None] * len(external_ids)
+    pool: dict[str, list[Any]] = {}
+    for li in vendor_lines:
+        pool.setdefault(li.external_id, []).append(li)
+    found: list[Any] = []
+    for ext in external_ids:
+        candidates = pool.get(ext)
+        found.append(candidates.pop(0) if candidates else None)
+    return found
+
+
+def lines_of_rows(rows: Sequence[RecordedLine], vendor_order: VendorOrder) -> list[Any]:
+    """The vendor line of each ordered row: by ExternalId when the vendor echoes them, else the row's line
+    index (the position recorded when the row was tied to the order)."""
+    vendor_lines = vendor_order.line_items
+    if any(li.external_id for li in vendor_lines):
+        return match_lines([r.external_id or "" for r in rows], vendor_order)
+    return [
+        vendor_lines[r.line_index]
+        if r.line_index is not None and 0 <= r.line_index < len(vendor_lines)
+        else None
+        for r in rows
+    ]
+
+
+def _fold(value: Any) -> str:
+    return " ".join(str(value or "").split()).casefold()
+
+
+def _raw_line(vendor_order: VendorOrder, index: int) -> dict[str, Any]:
+    raw = vendor_order.raw
+    lines = next((v for k, v in raw.items() if str(k).lower() == "lineitems"), None)
+    if (
+        isinstance(lines, list)
+        and len(lines) == len(vendor_order.line_items)
+        and isinstance(lines[index], dict)
+    ):
+        return lines[index]
+    return {}
+
+
+def _vendor_address(vendor_order: VendorOrder, index: int) -> dict[str, Any] | None:
+    found = next(
+        (v for k, v in _raw_line(vendor_order, index).items() if str(k).lower() == "physicaldeliveryaddress"),
+        None,
+    )
+    return {str(k).lower(): v for k, v in found.items()} if isinstance(found, dict) else None
+
+
+def shows_addresses(vendor_order: VendorOrder) -> bool:
+    """Whether every line of the vendor's order shows its delivery address."""
+    lines = vendor_order.line_items
+    return bool(lines) and all(_vendor_address(vendor_order, i) is not None for i in range(len(lines)))
+
+
+# What must agree for a vendor line to be tied to a row by its address alone.
+FULL_ADDRESS = ("Name", "AddressLine1", "City", "State", "Zip")
+
+
+def same_line(item: Any, vendor_order: VendorOrder, index: int, *, full_address: bool = False) -> bool:
+    """Whether the vendor's line ``index`` is our line item ``item``: same ProductId, Value and Quantity,
+    and the same recipient where the vendor shows the address (``full_address``: it must show it, and
+    every field of :data:`FULL_ADDRESS` must agree)."""
+    line = vendor_order.line_items[index]
+    if not isinstance(item, dict):
+        return False
+    try:
+        value_ok = Decimal(str(item.get("Value"))) == line.value
+        quantity_ok = int(item.get("Quantity") or 1) == line.quantity
+    except (ArithmeticError, ValueError, TypeError):
+        return False
+    if not (value_ok and quantity_ok and _fold(item.get("ProductId")) == _fold(line.product_id)):
+        return False
+    theirs = _vendor_address(vendor_order, index)
+    ours = item.get("PhysicalDeliveryAddress")
+    if theirs is None or not isinstance(ours, dict):
+        return not full_address
+    keys = FULL_ADDRESS if full_address else ("Name", "AddressLine1", "Zip")
+    for key in keys:
+        if key.lower() in theirs:
+            if _fold(theirs[key.lower()]) != _fold(ours.get(key)):
+                return False
+        elif full_address:
+            return False
+    return True
