@@ -22,10 +22,10 @@ from bulkship.models import VendorLineItem, VendorOrder
 
 PO = "P-B1-0001"
 VENDOR_ORDER = VendorOrder(
-    "ORD-1",
-    PO,
-    "Pending",
-    (VendorLineItem("LI-1", "E1", "CVS", Decimal(25), 1, Decimal("30.50"), "Pending"),),
+    id="ORD-1",
+    po_number=PO,
+    status="Pending",
+    line_items=(VendorLineItem("LI-1", "E1", "CVS", Decimal(25), 1, Decimal("30.50"), "Pending"),),
 )
 
 Call = Callable[[Ledger, str], object]
