@@ -15,6 +15,7 @@ number so ``=SUM`` works, a date stays a date), and text stays text exactly as s
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -170,30 +171,33 @@ def reads_back(text: str, code: int) -> bool:
 _NUMBER_SHAPE = r"(?!-0$|-?0\.0000)-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?"
 _DATE_SHAPE = r"\d{4}-\d\d-\d\d"
 _DATETIME_SHAPE = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"
+_CSV_SHAPES = tuple(
+    (code, re.compile(shape))
+    for code, shape in ((NUMBER, _NUMBER_SHAPE), (DATE, _DATE_SHAPE), (DATETIME, _DATETIME_SHAPE))
+)
 CSV_SAMPLE = 200  # filled cells looked at first: a column of text is told at once
 
 
 def csv_column_code(values: Any) -> int:
-    """The code of a whole CSV column (a pandas string Series): NUMBER, DATE or DATETIME when every filled
-    cell is exactly such a value as bulkship writes it back, else TEXT."""
-    filled = values[values.str.len() > 0]
-    if filled.empty:
+    """The code of a whole CSV column (its texts): NUMBER, DATE or DATETIME when every filled cell is
+    exactly such a value as bulkship writes it back, else TEXT. Each distinct text is looked at once
+    (an amount column has a handful), a sample first: a column of words is told at once."""
+    texts = values.tolist() if hasattr(values, "tolist") else list(values)
+    sample = list(itertools.islice(filter(None, texts), CSV_SAMPLE))
+    shapes = [(c, shape) for c, shape in _CSV_SHAPES if all(_is_typed(t, c, shape) for t in sample)]
+    if not sample or not shapes:
         return TEXT
-    sample = filled.iloc[:CSV_SAMPLE].tolist()
-    for code, shape in ((NUMBER, _NUMBER_SHAPE), (DATE, _DATE_SHAPE), (DATETIME, _DATETIME_SHAPE)):
-        if all(reads_back(text, code) for text in sample) and bool(filled.str.fullmatch(shape).all()):
-            if code == NUMBER and not _numbers_read_back(filled):
-                return TEXT
-            if code != NUMBER and not all(reads_back(t, code) for t in filled.unique().tolist()):
-                return TEXT
+    distinct = set(texts)
+    distinct.discard("")
+    for code, shape in shapes:
+        if all(_is_typed(text, code, shape) for text in distinct):
             return code
     return TEXT
 
 
-def _numbers_read_back(filled: Any) -> bool:
-    """Every number keeps its text when written back (no more digits than Excel keeps)."""
-    lengths = filled.str.len()
-    short = lengths <= EXACT_DIGITS
-    if bool(short.all()):
-        return True
-    return all(reads_back(text, NUMBER) for text in filled[~short].unique().tolist())
+def _is_typed(text: str, code: int, shape: re.Pattern[str]) -> bool:
+    """``text`` has the shape of a ``code`` value and is written back as itself. A short number of that
+    shape always is (no exponent, at most 15 digits); dates are checked to be real dates."""
+    if shape.fullmatch(text) is None:
+        return False
+    return (code == NUMBER and len(text) <= EXACT_DIGITS) or reads_back(text, code)

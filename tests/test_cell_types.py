@@ -258,3 +258,29 @@ def test_ods_zero_padded_numbers_are_the_text_they_show(
     assert (row["Employee ID"].value, row["ZIP"].value, row["Value"].value) == ("000123", "02134", 25)
     assert "zip" not in str(row["Normalised values"].value or "")  # nothing to repair: read as shown
     assert _sent_external_ids() == Counter({"000123": 1})
+
+
+@pytest.mark.parametrize(
+    ("cells", "kind"),
+    [
+        (["25", "-4.5", "", "100"], "number"),
+        (["2026-01-15", "", "2025-12-31"], "date"),
+        (["2026-01-15 10:30:00"], "datetime"),
+        (["25", "007"], "text"),  # a leading zero would be lost
+        (["25.50"], "text"),  # written back as 25.5
+        (["1e5"], "text"),
+        (["+1"], "text"),
+        (["-0"], "text"),
+        (["0.00001"], "text"),  # a spreadsheet shows 1E-05
+        (["1234567890123456"], "text"),  # more digits than a spreadsheet keeps
+        (["2026-02-30"], "text"),  # no such day
+        (["25", " 3"], "text"),
+        (["", ""], "text"),
+    ],
+)
+def test_a_csv_column_is_typed_only_when_every_cell_comes_back_as_written(cells: list[str], kind: str) -> None:
+    import pandas as pd
+
+    from bulkship.celltypes import CODE_NAMES, csv_column_code
+
+    assert CODE_NAMES[csv_column_code(pd.Series(cells, dtype="str"))] == kind
