@@ -278,7 +278,9 @@ def test_ods_zero_padded_numbers_are_the_text_they_show(
         (["", ""], "text"),
     ],
 )
-def test_a_csv_column_is_typed_only_when_every_cell_comes_back_as_written(cells: list[str], kind: str) -> None:
+def test_a_csv_column_is_typed_only_when_every_cell_reads_back_as_written(
+    cells: list[str], kind: str
+) -> None:
     import pandas as pd
 
     from bulkship.celltypes import CODE_NAMES, csv_column_code
