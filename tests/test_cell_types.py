@@ -18,6 +18,7 @@ import openpyxl
 import pytest
 from support.libreoffice import convert
 
+from bulkship.celltypes import CODE_NAMES
 from bulkship.cli import main
 from bulkship.load import load_sheet
 from bulkship.reconcile.sheets import FIX_SHEET, RESULTS_SHEET
@@ -286,3 +287,39 @@ def test_a_csv_column_is_typed_only_when_every_cell_reads_back_as_written(
     from bulkship.celltypes import CODE_NAMES, csv_column_code
 
     assert CODE_NAMES[csv_column_code(pd.Series(cells, dtype="str"))] == kind
+
+
+def test_a_sheet_saved_by_libreoffice_as_ods_loads_with_the_same_text_and_types(tmp_path: Path) -> None:
+    ods = convert(_xlsx(tmp_path / "hr.xlsx"), "ods", tmp_path)  # LibreOffice keeps 000124 as 124 + format
+    loaded = load_sheet(ods)
+    frame, types = loaded.frame, loaded.cell_types
+    assert types is not None
+    assert frame.loc[2, "Employee ID"] == "000123" and frame.loc[3, "Employee ID"] == "000124"
+    assert frame.loc[3, "ZIP"] == "02134" and "ZIP" not in types.columns
+    assert (frame.loc[2, "Value"], frame.loc[3, "Hire date"]) == ("25", "2021-03-04 10:30:00")
+    assert {h: [CODE_NAMES[c] for c in types[h]] for h in ("Value", "Hire date")} == {
+        "Value": ["number"] * 3,
+        "Hire date": ["date", "datetime", "date"],
+    }
+
+
+def test_an_xlsxwriter_workbook_keeps_its_types(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "gifts.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    padded, dated = book.add_format({"num_format": "000000"}), book.add_format({"num_format": "mm/dd/yyyy"})
+    header = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Value", "Start"]
+    sheet.write_row(0, 0, header)
+    sheet.write_number(1, 0, 42, padded)
+    sheet.write_row(1, 1, ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS"])
+    sheet.write_number(1, 7, 50)
+    sheet.write_datetime(1, 8, dt.datetime(2019, 7, 1), dated)
+    book.close()
+    code, report = _run(capsys, str(path), "--batch", "XW", "--out", str(tmp_path / "out"))
+    assert code == 0, report
+    row = _sheet(Path(report["output"]), RESULTS_SHEET)[0]
+    assert row["Employee ID"].value == "000042" and row["Employee ID"].data_type == "s"
+    assert row["Value"].value == 50 and row["Start"].value == dt.datetime(2019, 7, 1) and row["Start"].is_date
+    assert _sent_external_ids() == Counter({"000042": 1})
