@@ -4,7 +4,9 @@ Every cell becomes text ('' when blank); numbers are rendered as a person would 
 2134.0); the frame's index is the spreadsheet row number as the user sees it (title rows and header counted);
 original headers are kept and mapped to canonical columns through the aliases in ``schemas/recipients.toml``
 plus the program settings. Cells that held formulas, dates, or numbers too long for Excel are reported as
-``read_problems`` for the validate stage to judge.
+``read_problems`` for the validate stage to judge. Beside the text, each cell's type (number, date,
+true/false: ``LoadedSheet.cell_types``, one byte a cell of the columns holding any) lets the outputs give the
+user's cells back as they were (bulkship.celltypes).
 
 Safety: workbooks are zip files of XML. Before a reader sees one, every XML part's prolog is parsed with
 defusedxml (DTDs and entities refused, so an entity-expansion bomb fails in milliseconds) and sizes, rows and

@@ -2,7 +2,8 @@
 
 Contracts between stages:
 
-* ``load`` returns a :class:`LoadedSheet`: every cell as text, each row keyed by its spreadsheet row number.
+* ``load`` returns a :class:`LoadedSheet`: every cell as text (its type kept beside it), each row keyed by its
+  spreadsheet row number.
 * ``validate`` returns a :class:`ValidationResult` whose ``rows`` frame has the :data:`CANONICAL_COLUMNS`
   (normalised text) plus ``ROW`` (spreadsheet row number, also the index), ``STATUS`` and ``FINGERPRINT``.
 * ``plan`` turns the valid rows into :class:`PlannedOrder` values.

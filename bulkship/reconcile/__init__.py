@@ -5,8 +5,9 @@ the ledger with the vendor's own order list.
     write_result_workbook(book, out_dir / f"{batch}-results.xlsx")     # Results, Fix these, Orders, Summary
     write_results_csv(book, out_dir / f"{batch}-results.csv")          # --csv
 
-Modules: :mod:`.sheets` (writing and reading the workbook, formula-safe), :mod:`.join` (ledger + rows ->
-:class:`ResultBook`), :mod:`.compare` (ledger vs vendor: ``bulkship reconcile``).
+Modules: :mod:`.layout` (the result columns, described once), :mod:`.sheets` (writing and reading the
+workbook, formula-safe), :mod:`.join` (ledger + rows -> :class:`ResultBook`), :mod:`.compare` (ledger vs
+vendor: ``bulkship reconcile``).
 """
 
 from __future__ import annotations

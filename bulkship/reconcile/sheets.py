@@ -2,8 +2,10 @@
 
 The result workbook is what HR, finance and support open after a run. Its sheets:
 
-* **Results**: one row per input row, in input order: the user's original columns untouched, then
-  :data:`RESULT_COLUMNS`. Split into ``Results 2``, ``Results 3``... past Excel's row limit.
+* **Results**: one row per input row, in input order: the user's original columns untouched (text as text,
+  numbers and dates typed as the input had them: bulkship.celltypes), then :data:`RESULT_COLUMNS` (described
+  once, with how each is written and read back, in :mod:`bulkship.reconcile.layout`). Split into
+  ``Results 2``, ``Results 3``... past Excel's row limit.
 * **Fix these**: the rows that need the user (invalid, failed) in the input's own column layout, plus the
   problem and the original row number, so the sheet can be corrected and fed back to ``bulkship run``.
 * **Orders**: one row per vendor order with its money.
