@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
+from sqlalchemy.exc import ArgumentError
 
+from .db.engine import display_url, is_postgres_url, sqlite_path
 from .errors import ConfigError
 from .paths import read_settings_text
 
@@ -36,6 +38,8 @@ class Settings:
     access_token: str | None = field(default=None, repr=False)
     data_dir: Path = field(default_factory=default_data_dir)
     ledger_path: Path | None = None  # None: data_dir / "ledger.sqlite"
+    # a team's shared ledger on PostgreSQL (postgresql://USER@HOST/DB); None: the SQLite file above
+    ledger_url: str | None = field(default=None, repr=False)  # it may hold a password
     sandbox_state: Path | None = None  # None: data_dir / "sandbox.sqlite"
     out_dir: Path = DEFAULT_OUT_DIR
     concurrency: int = DEFAULT_CONCURRENCY
@@ -62,7 +66,14 @@ class Settings:
 
     @property
     def ledger(self) -> Path:
+        """The SQLite ledger file (single user). Open the ledger with :attr:`ledger_location`, which is the
+        PostgreSQL URL instead when there is one."""
         return self.ledger_path or self.data_dir / "ledger.sqlite"
+
+    @property
+    def ledger_location(self) -> Path | str:
+        """Where the ledger is: the PostgreSQL URL of a team's ledger, else the SQLite file."""
+        return self.ledger_url or self.ledger
 
     @property
     def sandbox_state_file(self) -> Path:
@@ -93,7 +104,7 @@ def resolve_settings(
     *,
     api_url: str | None = None,
     credentials_file: Path | None = None,
-    ledger: Path | None = None,
+    ledger: str | Path | None = None,
     out_dir: Path | None = None,
     sandbox_state: Path | None = None,
     concurrency: int | None = None,
@@ -133,7 +144,8 @@ def resolve_settings(
         email=pick(None, "email", from_file),
         access_token=pick(None, "access_token", from_file),
         data_dir=data_dir,
-        ledger_path=Path(ledger_value) if ledger_value else None,
+        ledger_path=_ledger_file(ledger_value),
+        ledger_url=ledger_value if ledger_value and is_postgres_url(ledger_value) else None,
         sandbox_state=Path(state_value) if state_value else None,
         out_dir=Path(out_value) if out_value else DEFAULT_OUT_DIR,
         concurrency=conc,
@@ -141,6 +153,23 @@ def resolve_settings(
         sandbox_dialect=pick(sandbox_dialect, "sandbox_dialect"),
         address_line2=_address_line2(pick(address_line2, "address_line2")),
     )
+
+
+def _ledger_file(value: str | None) -> Path | None:
+    """The SQLite file ``--ledger`` / ``BULKSHIP_LEDGER`` names (a path or ``sqlite:///PATH``); None for the
+    default file or a PostgreSQL URL."""
+    if not value or is_postgres_url(value):
+        return None
+    try:
+        path = sqlite_path(value)
+    except ArgumentError:
+        path = None
+    if path is None:
+        raise ConfigError(
+            f"The ledger {display_url(value)} is neither a file nor a PostgreSQL database",
+            hint="pass --ledger PATH for a SQLite file, or --ledger postgresql://USER@HOST/DATABASE",
+        )
+    return path
 
 
 def _address_line2(value: str | None) -> str | None:

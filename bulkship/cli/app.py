@@ -53,7 +53,12 @@ CredentialsOption = Annotated[
     typer.Option("--credentials", help="TOML file with email and access_token (env BULKSHIP_CREDENTIALS)."),
 ]
 LedgerOption = Annotated[
-    Path | None, typer.Option("--ledger", help="Ledger SQLite file (env BULKSHIP_LEDGER).")
+    str | None,
+    typer.Option(
+        "--ledger",
+        help="The ledger: a SQLite file, or postgresql://USER@HOST/DATABASE shared by a team "
+        "(env BULKSHIP_LEDGER).",
+    ),
 ]
 OutOption = Annotated[Path | None, typer.Option("--out", help="Output folder (default output/).")]
 EncodingOption = Annotated[
@@ -70,7 +75,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object 
 def settings_from(
     api_url: str | None = None,
     credentials: Path | None = None,
-    ledger: Path | None = None,
+    ledger: str | None = None,
     out: Path | None = None,
     **extra: Any,
 ) -> Settings:
