@@ -202,11 +202,11 @@ def plan_batch(
 def status(settings: Settings, batch: str | None = None) -> list[dict[str, Any]]:
     """``bulkship status --json``'s batches: counts by status and money, per batch."""
     from .cli.track_cmd import batch_status
-    from .ledger import Ledger
+    from .ledger import Ledger, ledger_exists
 
-    if not settings.ledger.exists():
+    if not ledger_exists(settings.ledger_location):
         return []
-    with Ledger.open(settings.ledger, lock=False) as ledger:
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
         names = [b.name for b in ledger.batches()]
         return [batch_status(ledger, name) for name in names if batch in (None, name)]
 
@@ -226,12 +226,12 @@ def reconcile_batch(settings: Settings, batch: str) -> ReconcileReport:
     from .reconcile.compare import reconcile_batch as compare_batch
 
     async def compare() -> ReconcileReport:
-        with Ledger.open(settings.ledger, lock=False) as ledger:
+        with Ledger.open(settings.ledger_location, lock=False) as ledger:
             check_batch_api(
                 ledger.batch(batch), settings, action="reconcile", command=f"bulkship reconcile {batch}"
             )
         async with connect(settings) as client:
-            with Ledger.open(settings.ledger, lock=False) as ledger:
+            with Ledger.open(settings.ledger_location, lock=False) as ledger:
                 return await compare_batch(ledger, client, batch)
 
     return asyncio.run(compare())

@@ -731,7 +731,7 @@ async def _run(
 
     check_input_file(path, error=FileFormatError)  # a pipe would block the hash below
     prepare_output_folder(settings.out_dir)
-    with Ledger.open(settings.ledger) as ledger:
+    with Ledger.open(settings.ledger_location, batch=batch) as ledger:
         # a batch's orders exist at one API only: never resume (or report) them through another
         check_batch_api(
             ledger.batch(batch), settings, action="run", command=f"bulkship run {path} --batch {batch}"

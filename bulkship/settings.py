@@ -76,6 +76,11 @@ class Settings:
         return self.ledger_url or self.ledger
 
     @property
+    def ledger_shown(self) -> str:
+        """Where the ledger is, as messages show it (a URL without its password)."""
+        return display_url(self.ledger_url) if self.ledger_url else str(self.ledger)
+
+    @property
     def sandbox_state_file(self) -> Path:
         return self.sandbox_state or self.data_dir / "sandbox.sqlite"
 

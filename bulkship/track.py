@@ -267,7 +267,7 @@ def rewrite_results(
 def export_results_csv(settings: Settings, batch: str) -> Path:
     """Write the CSV twin of the batch's result workbook (``<name>.csv`` next to it); ``track`` keeps it
     current from then on."""
-    with Ledger.open(settings.ledger, lock=False) as ledger:
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
         record = ledger.batch(batch)
         if record is None or not record.output or not Path(record.output).exists():
             raise BulkshipError(
@@ -347,13 +347,13 @@ async def track(
     changed_total = 0
     passes = 0
     if batch is not None:  # before any request: this API has never heard of another API's orders
-        with Ledger.open(settings.ledger, lock=False) as ledger:
+        with Ledger.open(settings.ledger_location, lock=False) as ledger:
             check_batch_api(ledger.batch(batch), settings, action="track", command=f"bulkship track {batch}")
     async with (client_factory or connect)(settings) as client:
         catalog = await _catalog_or_none(client)
         while True:
             passes += 1
-            with Ledger.open(settings.ledger, lock=False) as ledger:
+            with Ledger.open(settings.ledger_location, lock=False) as ledger:
                 names = batches_to_track(ledger, batch)
                 polled, changed, errors, progress = 0, 0, [], []
                 for name in names:

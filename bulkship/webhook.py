@@ -121,7 +121,7 @@ class WebhookReceiver:
     @contextlib.asynccontextmanager
     async def lifespan(self, _app: Starlette) -> AsyncIterator[None]:
         self.client = self.client_factory(self.settings)
-        self.ledger = Ledger(self.settings.ledger, lock=False)
+        self.ledger = Ledger(self.settings.ledger_location, lock=False)
         try:
             yield
         finally:
@@ -227,7 +227,8 @@ class WebhookReceiver:
             log.warning("webhook: could not rewrite the result workbook of %s: %s", batch, exc)
 
     def _rewrite(self, batch: str) -> None:
-        with Ledger.open(self.settings.ledger, lock=False) as ledger:  # its own connection: another thread
+        # its own connection: another thread
+        with Ledger.open(self.settings.ledger_location, lock=False) as ledger:
             record = ledger.batch(batch)  # the label names where the batch's orders went, not this receiver
             api = (record.api if record is not None else None) or self.settings.api_url
             output, warnings = rewrite_results(ledger, batch, api=api)

@@ -206,7 +206,7 @@ def test_an_order_an_older_version_put_back_to_planned_is_never_replanned(
     with Ledger.open(settings.ledger) as ledger:  # what an older bulkship left after a 422 on the retry
         [order] = ledger.orders()
         with ledger.transaction() as db:
-            db.execute("UPDATE orders SET state = 'planned' WHERE po_number = ?", (order.po_number,))
+            db.exec_driver_sql("UPDATE orders SET state = 'planned' WHERE po_number = ?", (order.po_number,))
         ledger.log_event("staff", order.po_number, "not_sent", reason="422 Insufficient funds")
     write_sheet(sheet, [0, 1, 2])  # the user removes a row and runs again
     run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory())

@@ -72,7 +72,7 @@ def track_command(
     announce_target(settings)
     _require_ledger(settings)
     if csv:  # write the CSV twin first: every rewrite below then keeps it current
-        with Ledger.open(settings.ledger, lock=False) as journal:
+        with Ledger.open(settings.ledger_location, lock=False) as journal:
             names = [batch] if batch else [b.name for b in journal.batches() if b.output]
         for name in names:
             err_console.print(f"CSV: {export_results_csv(settings, name)}")
@@ -137,9 +137,11 @@ def connect(settings: Settings) -> VendorClient:
 
 
 def _require_ledger(settings: Settings) -> None:
-    if not settings.ledger.exists():
+    from ..ledger import ledger_exists
+
+    if not ledger_exists(settings.ledger_location):
         raise BulkshipError(
-            f"No ledger at {settings.ledger}: nothing has been ordered with it yet",
+            f"No ledger at {settings.ledger_shown}: nothing has been ordered with it yet",
             hint="run `bulkship run FILE` first, or pass --ledger PATH (env BULKSHIP_LEDGER)",
         )
 
@@ -186,7 +188,9 @@ def webhook_serve(
             f"Webhook receiver listening. Register it with:\n  bulkship run FILE --webhook-url {url}",
             soft_wrap=True,  # never break the URL across lines
         )
-        err_console.print(f"Recording into the ledger {settings.ledger}. Stop with Ctrl-C.", soft_wrap=True)
+        err_console.print(
+            f"Recording into the ledger {settings.ledger_shown}. Stop with Ctrl-C.", soft_wrap=True
+        )
 
     with contextlib.suppress(KeyboardInterrupt):
         serve(settings, host=host, port=port, secret=shared, on_ready=ready, rewrite_delay_s=quiet_s)
@@ -200,29 +204,30 @@ def status_command(
     as_json: JsonOption = False,
 ) -> None:
     """Batches in the ledger with counts by status and money totals."""
-    from ..ledger import Ledger
+    from ..ledger import Ledger, ledger_exists
 
     settings = settings_from(ledger=ledger)
-    if not settings.ledger.exists():
+    if not ledger_exists(settings.ledger_location):
         if as_json:
-            print_json({"ledger": str(settings.ledger), "batches": []})
+            print_json({"ledger": settings.ledger_shown, "batches": []})
             return
-        err_console.print(f"No ledger at {settings.ledger} yet: run `bulkship run FILE` to start one.")
+        err_console.print(f"No ledger at {settings.ledger_shown} yet: run `bulkship run FILE` to start one.")
         return
     from ..money import money_text
 
-    with Ledger.open(settings.ledger, lock=False, read_only=True) as journal:  # a read-only ledger too
+    # a read-only ledger too
+    with Ledger.open(settings.ledger_location, lock=False, read_only=True) as journal:
         names = [b.name for b in journal.batches()]
         if batch is not None and batch not in names:
             raise BulkshipError(
-                f"No batch named {batch!r} in the ledger {settings.ledger}"
+                f"No batch named {batch!r} in the ledger {settings.ledger_shown}"
                 f" (batches: {', '.join(names) or 'none'})"
             )
         summaries = [batch_status(journal, name) for name in ([batch] if batch else names)]
     if as_json:
-        print_json({"ledger": str(settings.ledger), "batches": summaries})
+        print_json({"ledger": settings.ledger_shown, "batches": summaries})
         return
-    table = Table(title=f"Ledger {settings.ledger}")
+    table = Table(title=f"Ledger {settings.ledger_shown}")
     for column in (
         "Batch",
         "Input file",
@@ -365,11 +370,11 @@ async def _reconcile(settings: Settings, batch: str) -> ReconcileReport:
     from ..ledger import Ledger
     from ..reconcile.compare import reconcile_batch
 
-    with Ledger.open(settings.ledger, lock=False) as journal:  # before any request to the vendor
+    with Ledger.open(settings.ledger_location, lock=False) as journal:  # before any request to the vendor
         command = f"bulkship reconcile {batch}"
         check_batch_api(journal.batch(batch), settings, action="reconcile", command=command)
     async with connect(settings) as client:
-        with Ledger.open(settings.ledger, lock=False) as journal:
+        with Ledger.open(settings.ledger_location, lock=False) as journal:
             return await reconcile_batch(journal, client, batch)
 
 

@@ -89,10 +89,11 @@ def _sqlite_engine(path: Path, *, read_only: bool, **options: Any) -> Engine:
             "sqlite://", creator=lambda: _connect_read_only(path), poolclass=NullPool, **options
         )
     else:
+        # NullPool: a connection is closed when given back, never kept open on a file that may be replaced
         engine = create_engine(
             URL.create("sqlite", database=str(path)),
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-            **options,
+            **{"poolclass": NullPool, **options},
         )
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)

@@ -68,6 +68,7 @@ from .records import (
 )
 from .review import LedgerReview
 from .schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION
+from .schema import exists as ledger_exists
 from .thread import LedgerThread
 from .tracking import LINE_STATUS_RANK, ORDER_STATUS_RANK, LedgerTracking, is_step_back
 from .transitions import TRANSITIONS, LedgerTransitions
@@ -106,6 +107,7 @@ __all__ = [
     "RowRecord",
     "RowUpdate",
     "is_step_back",
+    "ledger_exists",
     "match_lines",
     "now_iso",
     "same_line",

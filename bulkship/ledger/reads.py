@@ -16,7 +16,7 @@ ROW_COLUMNS = tuple(RowRecord.__dataclass_fields__)  # rows are read as tuples i
 
 def row_records(found: Iterable[Sequence[Any]]) -> list[RowRecord]:
     """Rows read as plain tuples in RowRecord's field order; each distinct cost is parsed once (a batch can
-    hold a million rows: sqlite3.Row -> dict -> RowRecord(**) costs about twice as much)."""
+    hold a million rows: row -> dict -> RowRecord(**) costs about twice as much)."""
     costs: dict[Any, Decimal | None] = {}
     records = []
     for batch, fp, row, status, po, index, ext, item, cost, *tracking, updated, current in found:

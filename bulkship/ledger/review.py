@@ -4,9 +4,10 @@ vendor in a named order, or provably absent and released to be sent again. Guard
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
+
+from sqlalchemy import Connection
 
 from ..errors import LedgerError
 from . import sql
@@ -94,7 +95,7 @@ class LedgerReview(LedgerReads):
 
 
 def _settle_rows(
-    db: sqlite3.Connection, batch: str, from_po: str, rows: Sequence[AdoptedRow], at: str, *, to_po: str
+    db: Connection, batch: str, from_po: str, rows: Sequence[AdoptedRow], at: str, *, to_po: str
 ) -> None:
     for r in rows:
         values = (to_po, r.line_index, r.line_item_id, money_column(r.cost), r.line_status, at, batch)

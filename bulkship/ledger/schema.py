@@ -1,6 +1,7 @@
-"""Opening a SQLite ledger: the tables created when missing, an older ledger migrated, or a read-only view.
+"""Opening a ledger, SQLite or PostgreSQL: its schema brought up to date (Alembic migrations in
+:mod:`bulkship.db`), or a read-only view that changes nothing.
 
-Tables (their DDL is :data:`bulkship.ledger.sql.SCHEMA`)::
+Tables (revision 0001, ``bulkship/db/migrations/versions/r0001_ledger.py``)::
 
     meta(key PK, value)  schema_version
     batches(name PK, file_name, file_hash, po_prefix, created, updated, rows, valid, invalid, output,
@@ -12,59 +13,107 @@ Tables (their DDL is :data:`bulkship.ledger.sql.SCHEMA`)::
            error, created, updated)
     events(id PK, at, batch, po_number, kind, detail JSON)
 
-Money is stored as its exact decimal text; times as ISO 8601 UTC text.
+Money is stored as its exact decimal text; times as ISO 8601 UTC text (both compare and sum the same on
+either database).
+
+A ledger's connection is in autocommit mode: a read outside a transaction never waits for a writer, and
+:mod:`.store` starts each transaction itself (:func:`.sql.begin`). A SQLite ledger gets an engine of its own
+(no pool: its file is opened by each ledger and closed with it, as before); a PostgreSQL ledger shares one
+engine and its connection pool per URL in this process.
 """
 
 from __future__ import annotations
 
-import sqlite3
-import urllib.parse
+import functools
+import os
 from pathlib import Path
 
+import sqlalchemy.exc
+from sqlalchemy import Connection, Engine, inspect
+
+from .. import db
 from ..errors import LedgerError
 from . import sql
 
-SCHEMA_VERSION = 1
-BUSY_TIMEOUT_MS = 10_000
+SCHEMA_VERSION = 1  # meta.schema_version; the schema's own version is the Alembic revision
+BUSY_TIMEOUT_MS = db.engine.BUSY_TIMEOUT_MS
+Location = Path | str  # a SQLite file, or a postgresql:// URL
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A connection that may write, to a ledger created or brought up to date here. Raises ``sqlite3.Error``
-    or ``OSError``; the caller says which ledger could not be opened."""
-    db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    db.row_factory = sqlite3.Row
-    sql.set_up(db, BUSY_TIMEOUT_MS)
-    migrate(db)
-    sql.keep_schema_version(db, SCHEMA_VERSION)
-    return db
+def is_postgres(location: Location) -> bool:
+    return db.is_postgres_url(location)
 
 
-def migrate(db: sqlite3.Connection) -> None:
-    """Bring a ledger written by an older bulkship up to date; each step is additive."""
-    if "api" not in sql.table_columns(db, "batches"):
-        try:
-            sql.add_batches_api_column(db)
-        except sqlite3.OperationalError as exc:
-            if "duplicate column" not in str(exc):  # another process added it just now
-                raise
+def shown(location: Location) -> Path | str:
+    """The location as messages show it: the file, or the URL without its password."""
+    return db.display_url(location) if is_postgres(location) else Path(location)
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that never writes. A WAL ledger in a folder the reader cannot write has no shared-memory
-    file to open; it is then read as immutable (nobody who cannot write there can be changing it)."""
-    uri = "file:" + urllib.parse.quote(str(path.absolute()))
-    if not path.is_file():
-        raise LedgerError(f"Cannot open the ledger {path}: it is not a file", hint="pass --ledger PATH")
-    last: sqlite3.Error | None = None
-    for options in ("?mode=ro", "?mode=ro&immutable=1"):
-        try:
-            db = sqlite3.connect(uri + options, uri=True, isolation_level=None, check_same_thread=False)
-            db.row_factory = sqlite3.Row
-            sql.check_readable(db)
-            return db
-        except sqlite3.Error as exc:
-            last = exc
-    raise LedgerError(
-        f"Cannot read the ledger {path}: {last}",
-        hint="check the path and its permissions, or pass --ledger PATH",
-    )
+@functools.cache
+def _shared_engine(url: str, read_only: bool) -> Engine:
+    """One engine (and connection pool) per PostgreSQL ledger and process; a read-only one never writes."""
+    if read_only:
+        return db.engine_for(url, connect_args={"options": "-c default_transaction_read_only=on"})
+    return db.engine_for(url)
+
+
+def engine(location: Location, *, read_only: bool = False) -> tuple[Engine, bool]:
+    """The engine for ``location`` and whether the caller owns it (must dispose of it when done)."""
+    if is_postgres(location):
+        return _shared_engine(str(location), read_only), False
+    return db.engine_for(os.fspath(location), read_only=read_only), True
+
+
+def connect(location: Location) -> tuple[Engine, bool, Connection]:
+    """An autocommit connection that may write, to a ledger created or brought up to date here. Raises
+    ``sqlalchemy.exc.SQLAlchemyError`` or ``OSError``; the caller says which ledger could not be opened."""
+    found, owned = engine(location)
+    try:
+        db.upgrade(found)
+        return found, owned, found.connect().execution_options(isolation_level="AUTOCOMMIT")
+    except BaseException:
+        if owned:
+            found.dispose()
+        raise
+
+
+def connect_read_only(location: Location) -> tuple[Engine, bool, Connection]:
+    """A connection that never writes (nothing created or migrated). A WAL ledger in a folder the reader
+    cannot write has no shared-memory file to open; it is then read as immutable (nobody who cannot write
+    there can be changing it)."""
+    if not is_postgres(location) and not Path(location).is_file():
+        raise LedgerError(f"Cannot open the ledger {location}: it is not a file", hint="pass --ledger PATH")
+    found, owned = engine(location, read_only=True)
+    try:
+        connection = found.connect().execution_options(isolation_level="AUTOCOMMIT")
+        sql.check_readable(connection)
+        return found, owned, connection
+    except sqlalchemy.exc.SQLAlchemyError as exc:
+        if owned:
+            found.dispose()
+        raise LedgerError(
+            f"Cannot read the ledger {shown(location)}: {db_error(exc)}",
+            hint="check the path and its permissions, or pass --ledger PATH",
+        ) from None
+
+
+def exists(location: Location) -> bool:
+    """Whether there is a ledger at ``location`` to read (a SQLite file; a PostgreSQL database holding the
+    ledger's tables). Never creates one."""
+    if not is_postgres(location):
+        return Path(location).exists()
+    try:
+        with _shared_engine(str(location), True).connect() as connection:
+            return inspect(connection).has_table("batches")
+    except sqlalchemy.exc.SQLAlchemyError as exc:
+        raise LedgerError(
+            f"Cannot reach the ledger {shown(location)}: {db_error(exc)}",
+            hint="check the server, the database name and the credentials in the URL",
+        ) from None
+
+
+def db_error(exc: BaseException) -> str:
+    """The database's own words for ``exc``, without SQLAlchemy's statement dump and links."""
+    if isinstance(exc, sqlalchemy.exc.DBAPIError) and exc.orig is not None:
+        return " ".join(str(exc.orig).split())
+    return " ".join(str(exc).split("\n")[0].split())

@@ -1,119 +1,82 @@
-"""Every SQL statement the ledger runs, for SQLite: the only module of :mod:`bulkship.ledger` with SQL text.
+"""Every SQL statement the ledger runs: the only module of :mod:`bulkship.ledger` with SQL text.
 
-Each function takes the connection and plain values and returns plain rows (``sqlite3.Row``: by index or
-name) or a row count; records, guards and transactions are built on top of them (``reads``, ``writes``,
-``transitions``, ``store``). Another back-end provides the same functions.
+The same statements run on SQLite and PostgreSQL (a SQLAlchemy :class:`~sqlalchemy.Connection` from
+:func:`bulkship.db.engine_for`): portable SQL with ``?`` for each value, handed to the driver as it is
+(SQLite) or with ``%s`` marks (psycopg) by :func:`_run`. They go through ``exec_driver_sql`` rather than
+SQLAlchemy's statement objects because a run writes a million rows in a few statements, and SQLAlchemy's
+per-row parameter handling costs several times the driver's own work; connections, errors and migrations
+are SQLAlchemy's.
+
+Each function takes the connection and plain values and returns plain rows (tuples, or mappings by column
+name where the caller reads names) or a row count; records, guards and transactions are built on top of them
+(``reads``, ``writes``, ``transitions``, ``store``). The tables are created by the migrations in
+:mod:`bulkship.db` (revision 0001 is the ledger's schema).
 """
 
 from __future__ import annotations
 
-import sqlite3
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-Rows = list[sqlite3.Row]
-Db = sqlite3.Connection
+from sqlalchemy import Connection, CursorResult, RowMapping
+
+Rows = Sequence[RowMapping]  # by column name
+Tuples = Sequence[Any]  # sqlalchemy Rows: by position
+Db = Connection
 MAX_PARAMS = 500  # bound parameters per statement, well under SQLite's limit
-
-# -- schema and set-up (see schema.py) ---------------------------------------------------------------------
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS batches (
-    name TEXT PRIMARY KEY,
-    file_name TEXT NOT NULL,
-    file_hash TEXT NOT NULL,
-    po_prefix TEXT NOT NULL,
-    created TEXT NOT NULL,
-    updated TEXT NOT NULL,
-    rows INTEGER NOT NULL DEFAULT 0,
-    valid INTEGER NOT NULL DEFAULT 0,
-    invalid INTEGER NOT NULL DEFAULT 0,
-    output TEXT
-);
-CREATE TABLE IF NOT EXISTS rows (
-    batch TEXT NOT NULL REFERENCES batches(name),
-    fingerprint TEXT NOT NULL,
-    row INTEGER NOT NULL,
-    status TEXT NOT NULL,
-    po_number TEXT,
-    line_index INTEGER,
-    external_id TEXT,
-    line_item_id TEXT,
-    cost TEXT,
-    error TEXT,
-    line_status TEXT,
-    carrier TEXT,
-    tracking_number TEXT,
-    tracking_url TEXT,
-    shipped_date TEXT,
-    delivered_date TEXT,
-    updated TEXT NOT NULL,
-    current INTEGER NOT NULL DEFAULT 1,
-    PRIMARY KEY (batch, fingerprint)
-);
-CREATE INDEX IF NOT EXISTS rows_by_po ON rows (po_number, line_index);
-CREATE INDEX IF NOT EXISTS rows_by_batch_row ON rows (batch, row);
-CREATE TABLE IF NOT EXISTS orders (
-    po_number TEXT PRIMARY KEY,
-    batch TEXT NOT NULL REFERENCES batches(name),
-    seq INTEGER NOT NULL,
-    base_po TEXT NOT NULL,
-    state TEXT NOT NULL,
-    vendor_order_id TEXT,
-    status TEXT,
-    payload TEXT NOT NULL,
-    cost TEXT NOT NULL,
-    lines INTEGER NOT NULL,
-    error TEXT,
-    created TEXT NOT NULL,
-    updated TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS orders_by_batch_state ON orders (batch, state);
-CREATE INDEX IF NOT EXISTS orders_by_vendor_id ON orders (vendor_order_id);
-CREATE INDEX IF NOT EXISTS orders_by_base ON orders (base_po);
-CREATE TABLE IF NOT EXISTS events (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    at TEXT NOT NULL,
-    batch TEXT,
-    po_number TEXT,
-    kind TEXT NOT NULL,
-    detail TEXT
-);
-CREATE INDEX IF NOT EXISTS events_by_po ON events (po_number);
-CREATE INDEX IF NOT EXISTS events_by_batch ON events (batch, id);
-"""
+# pg_advisory_xact_lock key every ledger write transaction takes on PostgreSQL (see begin)
+WRITE_LOCK_KEY = 0x62756C6B_6C656467  # "bulkledg"
 
 
-def set_up(db: Db, busy_timeout_ms: int) -> None:
-    """WAL, a commit that survives a crash of the machine, a busy timeout, foreign keys; the tables."""
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=FULL")
-    db.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-    db.execute("PRAGMA foreign_keys=ON")
-    db.executescript(SCHEMA)
+@functools.cache
+def _native(dialect: str, statement: str) -> str:
+    """``statement`` in the driver's own parameter style: ``?`` for SQLite, ``%s`` for psycopg."""
+    if dialect == "sqlite":
+        return statement
+    return statement.replace("%", "%%").replace("?", "%s")
+
+
+def _run(db: Db, statement: str, params: Sequence[Any] = ()) -> CursorResult[Any]:
+    return db.exec_driver_sql(_native(db.dialect.name, statement), tuple(params))
+
+
+def _run_many(db: Db, statement: str, values: Iterable[Sequence[Any]]) -> None:
+    """One statement for many parameter sets (nothing when there are none)."""
+    batch = [tuple(v) for v in values]
+    if batch:
+        db.exec_driver_sql(_native(db.dialect.name, statement), batch)
 
 
 def check_readable(db: Db) -> None:
-    db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-
-
-def table_columns(db: Db, table: str) -> set[str]:
-    return {r[1] for r in db.execute(f"PRAGMA table_info({table})").fetchall()}
-
-
-def add_batches_api_column(db: Db) -> None:
-    db.execute("ALTER TABLE batches ADD COLUMN api TEXT")
-
-
-def keep_schema_version(db: Db, version: int) -> None:
-    db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(version),))
+    _run(db, "SELECT count(*) FROM batches").all()
 
 
 # -- transactions (see store.py) -------------------------------------------------------------------------
 
-BEGIN, COMMIT, ROLLBACK = "BEGIN IMMEDIATE", "COMMIT", ("ROLLBACK",)
+COMMIT, ROLLBACK = "COMMIT", ("ROLLBACK",)
 SAVEPOINT, RELEASE, ROLLBACK_TO = "SAVEPOINT call", "RELEASE call", ("ROLLBACK TO call", "RELEASE call")
+
+
+def begin(db: Db) -> None:
+    """Start a write transaction that holds the ledger's write lock from its first statement, so that what it
+    reads stays true until it commits (a guarded transition, a status judged against the newest one) and two
+    writers never deadlock half-way. SQLite: ``BEGIN IMMEDIATE``. PostgreSQL: a transaction-scoped advisory
+    lock, which every bulkship process writing this ledger takes, as SQLite serialises its writers."""
+    if db.dialect.name == "sqlite":
+        db.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        db.exec_driver_sql("BEGIN")
+        _run(db, "SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK_KEY,)).all()
+
+
+def savepoint(db: Db) -> None:
+    db.exec_driver_sql(SAVEPOINT)
+
+
+def execute(db: Db, statement: str) -> None:
+    """A transaction-control statement (COMMIT, SAVEPOINT ...)."""
+    db.exec_driver_sql(statement)
 
 
 def _marks(values: Sequence[Any]) -> str:
@@ -124,19 +87,17 @@ def _marks(values: Sequence[Any]) -> str:
 
 
 def batches(db: Db) -> Rows:
-    return db.execute("SELECT * FROM batches ORDER BY created").fetchall()
+    return _run(db, "SELECT * FROM batches ORDER BY created").mappings().all()
 
 
 def batch(db: Db, name: str) -> Rows:
-    return db.execute("SELECT * FROM batches WHERE name = ?", (name,)).fetchall()
+    return _run(db, "SELECT * FROM batches WHERE name = ?", (name,)).mappings().all()
 
 
 def rows(db: Db, columns: Sequence[str], where: str, params: Sequence[Any], order_by: str) -> list[Any]:
-    """Rows as plain tuples of ``columns`` (a million-row batch reads faster without ``sqlite3.Row``)."""
-    cursor = db.cursor()
-    cursor.row_factory = None
+    """Rows as plain tuples of ``columns``, in that order."""
     sql = f"SELECT {', '.join(columns)} FROM rows WHERE {where} ORDER BY {order_by}"
-    return cursor.execute(sql, params).fetchall()
+    return list(_run(db, sql, params).all())
 
 
 def rows_of_batch(db: Db, columns: Sequence[str], batch: str, current_only: bool) -> list[Any]:
@@ -168,40 +129,36 @@ def orders(db: Db, batch: str | None, states: Sequence[str] | None) -> Rows:
     if states is not None:
         sql += f" AND state IN ({_marks(states)})"
         params.extend(states)
-    return db.execute(sql + " ORDER BY seq, po_number", params).fetchall()
+    return _run(db, sql + " ORDER BY seq, po_number", params).mappings().all()
 
 
 def order(db: Db, po_number: str) -> Rows:
-    return db.execute("SELECT * FROM orders WHERE po_number = ?", (po_number,)).fetchall()
+    return _run(db, "SELECT * FROM orders WHERE po_number = ?", (po_number,)).mappings().all()
 
 
 def order_by_vendor_id(db: Db, order_id: str) -> Rows:
-    return db.execute("SELECT * FROM orders WHERE vendor_order_id = ?", (order_id,)).fetchall()
+    return _run(db, "SELECT * FROM orders WHERE vendor_order_id = ?", (order_id,)).mappings().all()
 
 
-def order_batch_and_state(db: Db, po_number: str) -> sqlite3.Row | None:
-    row: sqlite3.Row | None = db.execute(
-        "SELECT batch, state, status FROM orders WHERE po_number = ?", (po_number,)
-    ).fetchone()
-    return row
+def order_batch_and_state(db: Db, po_number: str) -> RowMapping | None:
+    sql = "SELECT batch, state, status FROM orders WHERE po_number = ?"
+    return _run(db, sql, (po_number,)).mappings().first()
 
 
-def row_counts(db: Db, batch: str) -> Rows:
-    return db.execute(
-        "SELECT status, COUNT(*) FROM rows WHERE batch = ? AND current = 1 GROUP BY status", (batch,)
-    ).fetchall()
+def row_counts(db: Db, batch: str) -> Tuples:
+    return _run(
+        db, "SELECT status, COUNT(*) FROM rows WHERE batch = ? AND current = 1 GROUP BY status", (batch,)
+    ).all()
 
 
-def order_counts(db: Db, batch: str) -> Rows:
-    return db.execute(
-        "SELECT state, COUNT(*) FROM orders WHERE batch = ? GROUP BY state", (batch,)
-    ).fetchall()
+def order_counts(db: Db, batch: str) -> Tuples:
+    return _run(db, "SELECT state, COUNT(*) FROM orders WHERE batch = ? GROUP BY state", (batch,)).all()
 
 
-def ordered_costs(db: Db, batch: str) -> Rows:
-    return db.execute(
-        "SELECT cost FROM rows WHERE batch = ? AND status = 'ordered' ORDER BY row, fingerprint", (batch,)
-    ).fetchall()
+def ordered_costs(db: Db, batch: str) -> Tuples:
+    return _run(
+        db, "SELECT cost FROM rows WHERE batch = ? AND status = 'ordered' ORDER BY row, fingerprint", (batch,)
+    ).all()
 
 
 def events(db: Db, batch: str | None, po_number: str | None, limit: int | None) -> Rows:
@@ -215,37 +172,45 @@ def events(db: Db, batch: str | None, po_number: str | None, limit: int | None) 
     sql += " ORDER BY id"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    return db.execute(sql, params).fetchall()
+    return _run(db, sql, params).mappings().all()
 
 
 def latest_event(db: Db, batch: str, kind: str) -> Rows:
-    return db.execute(
-        "SELECT * FROM events WHERE batch = ? AND kind = ? ORDER BY id DESC LIMIT 1", (batch, kind)
-    ).fetchall()
+    return (
+        _run(db, "SELECT * FROM events WHERE batch = ? AND kind = ? ORDER BY id DESC LIMIT 1", (batch, kind))
+        .mappings()
+        .all()
+    )
 
 
 def max_seq(db: Db, batch: str) -> int:
-    return int(db.execute("SELECT MAX(seq) FROM orders WHERE batch = ?", (batch,)).fetchone()[0] or 0)
+    return int(_run(db, "SELECT MAX(seq) FROM orders WHERE batch = ?", (batch,)).scalar() or 0)
 
 
 def replan_count(db: Db, base_po: str) -> int:
     sql = "SELECT COUNT(*) FROM orders WHERE base_po = ? AND po_number != base_po"
-    return int(db.execute(sql, (base_po,)).fetchone()[0])
+    return int(_run(db, sql, (base_po,)).scalar() or 0)
 
 
-def batches_holding_orders(db: Db, states: Sequence[str]) -> Rows:
-    return db.execute(
+def batches_holding_orders(db: Db, states: Sequence[str]) -> Tuples:
+    return _run(
+        db,
         f"SELECT batch, MIN(created) FROM orders WHERE state IN ({_marks(states)}) GROUP BY batch",
         list(states),
-    ).fetchall()
+    ).all()
 
 
 def orders_since(db: Db, since: str, exclude_batch: str, states: Sequence[str]) -> Rows:
-    return db.execute(
-        f"SELECT * FROM orders WHERE batch != ? AND created >= ? AND state IN ({_marks(states)})"
-        " ORDER BY created, po_number",
-        [exclude_batch, since, *states],
-    ).fetchall()
+    return (
+        _run(
+            db,
+            f"SELECT * FROM orders WHERE batch != ? AND created >= ? AND state IN ({_marks(states)})"
+            " ORDER BY created, po_number",
+            [exclude_batch, since, *states],
+        )
+        .mappings()
+        .all()
+    )
 
 
 # -- events, batches, rows -------------------------------------------------------------------------------
@@ -254,17 +219,18 @@ _INSERT_EVENT = "INSERT INTO events(at, batch, po_number, kind, detail) VALUES (
 
 
 def insert_event(db: Db, at: str, batch: str | None, po: str | None, kind: str, detail_json: str) -> None:
-    db.execute(_INSERT_EVENT, (at, batch, po, kind, detail_json))
+    _run(db, _INSERT_EVENT, (at, batch, po, kind, detail_json))
 
 
 def insert_events(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
     """``values``: (at, batch, po_number, kind, detail JSON) each."""
-    db.executemany(_INSERT_EVENT, values)
+    _run_many(db, _INSERT_EVENT, values)
 
 
 def insert_batch(db: Db, values: tuple[Any, ...]) -> None:
     """``values``: name, file_name, file_hash, po_prefix, created, updated, rows, valid, invalid, api."""
-    db.execute(
+    _run(
+        db,
         "INSERT INTO batches(name, file_name, file_hash, po_prefix, created, updated, rows, valid, invalid,"
         " api) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         values,
@@ -273,7 +239,8 @@ def insert_batch(db: Db, values: tuple[Any, ...]) -> None:
 
 def update_batch(db: Db, name: str, file_name: str, file_hash: str, at: str, counts: tuple[int, ...]) -> None:
     """``counts``: rows, valid, invalid."""
-    db.execute(
+    _run(
+        db,
         "UPDATE batches SET file_name = ?, file_hash = ?, updated = ?, rows = ?, valid = ?, invalid = ?"
         " WHERE name = ?",
         (file_name, file_hash, at, *counts, name),
@@ -281,15 +248,15 @@ def update_batch(db: Db, name: str, file_name: str, file_hash: str, at: str, cou
 
 
 def set_batch_api_once(db: Db, name: str, api: str) -> None:
-    db.execute("UPDATE batches SET api = ? WHERE name = ? AND api IS NULL", (api, name))
+    _run(db, "UPDATE batches SET api = ? WHERE name = ? AND api IS NULL", (api, name))
 
 
 def set_batch_output(db: Db, name: str, path: str) -> None:
-    db.execute("UPDATE batches SET output = ? WHERE name = ?", (path, name))
+    _run(db, "UPDATE batches SET output = ? WHERE name = ?", (path, name))
 
 
 def mark_rows_not_current(db: Db, batch: str) -> None:
-    db.execute("UPDATE rows SET current = 0 WHERE batch = ? AND current = 1", (batch,))
+    _run(db, "UPDATE rows SET current = 0 WHERE batch = ? AND current = 1", (batch,))
 
 
 def upsert_rows(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
@@ -298,7 +265,8 @@ def upsert_rows(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
     a card ordered since) says so, not the vendor's old refusal."""
     kept = "(rows.status = 'ordered' OR (rows.po_number IS NOT NULL AND NOT"
     kept += " (rows.status = 'failed' AND excluded.status = 'held')))"
-    db.executemany(
+    _run_many(
+        db,
         "INSERT INTO rows(batch, fingerprint, row, status, error, updated) VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(batch, fingerprint) DO UPDATE SET row = excluded.row, current = 1,"
         f" status = CASE WHEN {kept} THEN rows.status ELSE excluded.status END,"
@@ -311,7 +279,8 @@ def upsert_rows(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
 def upsert_rows_on_new_orders(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
     """Rows going on a new order: (batch, fingerprint, row, po_number, line_index, external_id, cost,
     updated); what :func:`upsert_rows` and :func:`point_rows_at_orders` together would leave."""
-    db.executemany(
+    _run_many(
+        db,
         "INSERT INTO rows(batch, fingerprint, row, status, po_number, line_index, external_id, cost,"
         " updated) VALUES (?, ?, ?, 'planned', ?, ?, ?, ?, ?)"
         " ON CONFLICT(batch, fingerprint) DO UPDATE SET row = excluded.row, current = 1,"
@@ -327,8 +296,9 @@ def upsert_rows_on_new_orders(db: Db, values: Iterable[tuple[Any, ...]]) -> None
 
 def insert_planned_orders(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
     """(po_number, batch, seq, base_po, payload JSON, cost, lines, created, updated) each; raises
-    ``sqlite3.IntegrityError`` for a PO number already in the ledger."""
-    db.executemany(
+    ``sqlalchemy.exc.IntegrityError`` for a PO number already in the ledger."""
+    _run_many(
+        db,
         "INSERT INTO orders(po_number, batch, seq, base_po, state, payload, cost, lines, created,"
         " updated) VALUES (?, ?, ?, ?, 'planned', ?, ?, ?, ?, ?)",
         values,
@@ -338,7 +308,8 @@ def insert_planned_orders(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
 def point_rows_at_orders(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
     """(po_number, line_index, external_id, cost, updated, batch, fingerprint) each: the row is planned on
     that order."""
-    db.executemany(
+    _run_many(
+        db,
         "UPDATE rows SET status = 'planned', po_number = ?, line_index = ?, external_id = ?,"
         " line_item_id = NULL, cost = ?, error = NULL, line_status = NULL, updated = ?"
         " WHERE batch = ? AND fingerprint = ?",
@@ -349,7 +320,8 @@ def point_rows_at_orders(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
 def insert_created_order(db: Db, values: tuple[Any, ...]) -> None:
     """An order the vendor holds, taken in as ``created``: (po_number, batch, seq, base_po, vendor_order_id,
     status, payload JSON, cost, lines, error, created, updated)."""
-    db.execute(
+    _run(
+        db,
         "INSERT INTO orders(po_number, batch, seq, base_po, state, vendor_order_id, status, payload, cost,"
         " lines, error, created, updated) VALUES (?, ?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?)",
         values,
@@ -359,7 +331,8 @@ def insert_created_order(db: Db, values: tuple[Any, ...]) -> None:
 def upsert_rows_of_order(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
     """(batch, fingerprint, row, status, po_number, line_index, external_id, line_item_id, cost, error,
     line_status, updated) each."""
-    db.executemany(
+    _run_many(
+        db,
         "INSERT INTO rows(batch, fingerprint, row, status, po_number, line_index, external_id, line_item_id,"
         " cost, error, line_status, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(batch, fingerprint) DO UPDATE SET row = excluded.row, status = excluded.status,"
@@ -394,7 +367,8 @@ def move_order(
     if vendor_order is not None:
         guards += " AND (vendor_order_id IS NULL OR vendor_order_id = ?)"
         params.append(vendor_order)
-    cursor = db.execute(
+    cursor = _run(
+        db,
         f"UPDATE orders SET state = ?, updated = ?{names}"
         f" WHERE po_number = ? AND state IN ({_marks(from_states)}){guards}",
         (to_state, at, *columns.values(), *params),
@@ -403,12 +377,13 @@ def move_order(
 
 
 def set_order_status(db: Db, po_number: str, status: str | None, at: str) -> None:
-    db.execute("UPDATE orders SET status = ?, updated = ? WHERE po_number = ?", (status, at, po_number))
+    _run(db, "UPDATE orders SET status = ?, updated = ? WHERE po_number = ?", (status, at, po_number))
 
 
 def release_planned_rows(db: Db, po_number: str, at: str) -> None:
     """A cancelled order's planned rows lose their PO (they are planned again)."""
-    db.execute(
+    _run(
+        db,
         "UPDATE rows SET po_number = NULL, line_index = NULL, cost = NULL, updated = ?"
         " WHERE po_number = ? AND status = 'planned'",
         (at, po_number),
@@ -417,7 +392,8 @@ def release_planned_rows(db: Db, po_number: str, at: str) -> None:
 
 def set_rows_ordered(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
     """(line_item_id, cost, line_status, updated, batch, fingerprint) each."""
-    db.executemany(
+    _run_many(
+        db,
         "UPDATE rows SET status = 'ordered', line_item_id = ?, cost = ?, line_status = ?, error = NULL,"
         " updated = ? WHERE batch = ? AND fingerprint = ?",
         values,
@@ -428,7 +404,8 @@ def set_rows_status(db: Db, status: str, values: Iterable[tuple[Any, ...]], *, u
     """(error, updated, batch, fingerprint) each: the row takes ``status`` with that error (``unless`` it
     has that status)."""
     guard = " AND status != ?" if unless else ""
-    db.executemany(
+    _run_many(
+        db,
         f"UPDATE rows SET status = ?, error = ?, updated = ? WHERE batch = ? AND fingerprint = ?{guard}",
         ((status, *value, *((unless,) if unless else ())) for value in values),
     )
@@ -438,7 +415,8 @@ def set_order_rows_status(
     db: Db, po_number: str, status: str, error: str, at: str, from_statuses: Sequence[str]
 ) -> None:
     """Every row of the order with one of ``from_statuses`` takes ``status`` with ``error``."""
-    db.execute(
+    _run(
+        db,
         f"UPDATE rows SET status = ?, error = ?, updated = ?"
         f" WHERE po_number = ? AND status IN ({_marks(from_statuses)})",
         (status, error, at, po_number, *from_statuses),
@@ -448,7 +426,8 @@ def set_order_rows_status(
 def set_row_tracking(db: Db, values: tuple[Any, ...]) -> None:
     """(line_item_id, cost, line_status, carrier, tracking_number, tracking_url, shipped_date,
     delivered_date, updated, batch, fingerprint)."""
-    db.execute(
+    _run(
+        db,
         "UPDATE rows SET line_item_id = ?, cost = ?, line_status = ?, carrier = ?, tracking_number = ?,"
         " tracking_url = ?, shipped_date = ?, delivered_date = ?, updated = ?"
         " WHERE batch = ? AND fingerprint = ?",
@@ -462,7 +441,8 @@ def set_row_tracking(db: Db, values: tuple[Any, ...]) -> None:
 def settle_review_row(db: Db, values: tuple[Any, ...]) -> int:
     """(to PO, line_index, line_item_id, cost, line_status, updated, batch, fingerprint, from PO): a row still
     in review on ``from PO`` becomes ordered on ``to PO``; how many rows changed."""
-    cursor = db.execute(
+    cursor = _run(
+        db,
         "UPDATE rows SET status = 'ordered', po_number = ?, line_index = ?, line_item_id = ?, cost = ?,"
         " line_status = ?, error = NULL, updated = ? WHERE batch = ? AND fingerprint = ? AND po_number = ?"
         " AND status = 'review'",
@@ -473,7 +453,7 @@ def settle_review_row(db: Db, values: tuple[Any, ...]) -> int:
 
 def forget_review_line_positions(db: Db, po_number: str) -> None:
     """Rows still in review on the order keep their planned line in its payload, not a position."""
-    db.execute("UPDATE rows SET line_index = NULL WHERE po_number = ? AND status = 'review'", (po_number,))
+    _run(db, "UPDATE rows SET line_index = NULL WHERE po_number = ? AND status = 'review'", (po_number,))
 
 
 def release_review_row(
@@ -485,7 +465,8 @@ def release_review_row(
         if keep_po
         else ", po_number = NULL, line_index = NULL, line_item_id = NULL, cost = NULL, line_status = NULL"
     )
-    cursor = db.execute(
+    cursor = _run(
+        db,
         f"UPDATE rows SET status = 'planned', error = NULL, updated = ?{off_po}"
         " WHERE batch = ? AND fingerprint = ? AND po_number = ? AND status = 'review'",
         (at, batch, fingerprint, po_number),
@@ -496,7 +477,8 @@ def release_review_row(
 def cancel_if_emptied(db: Db, po_number: str, reason: str, at: str, absent: bool) -> None:
     """A held order (``review``) left without rows that this ledger never sent, or that the vendor provably
     does not hold (``absent``): cancelled, it will never go out."""
-    db.execute(
+    _run(
+        db,
         "UPDATE orders SET state = 'cancelled', error = ?, updated = ? WHERE po_number = ?"
         " AND state = 'review'"
         " AND NOT EXISTS (SELECT 1 FROM rows WHERE rows.po_number = orders.po_number)"

@@ -1,105 +1,148 @@
-"""The ledger's connection: opening (locked, or not, or read-only), transactions and group commit."""
+"""The ledger's connection: opening (locked, or not, or read-only), transactions and group commit.
+
+The same code runs a SQLite ledger (one user: a file) and a PostgreSQL one (a team): see :mod:`.schema`.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
+import sqlalchemy.exc
+from sqlalchemy import Connection, Engine
+
+from ..db import batch_lock
 from ..errors import LedgerError, LedgerLockedError
 from . import schema, sql
 from .lock import FileLock, ledger_lock
 from .records import now_iso
 
 T = TypeVar("T")
+DatabaseError = sqlalchemy.exc.SQLAlchemyError
 
 
 class LedgerStore:
     """One connection to one ledger. Not thread-safe: use it from one thread at a time (the async submitter
     hands it to a :class:`~bulkship.ledger.LedgerThread` while it runs, and touches it only through that).
 
-    ``lock=True`` (``run``): this process holds ``<ledger>.lock`` while it is open. ``lock=False`` (track,
-    the webhook receiver, the web pages): no lock file; their short writes are serialised with everyone
-    else's by SQLite itself. ``read_only=True`` (``status``): nothing created, migrated, locked or written.
+    ``location``: a SQLite file, or a ``postgresql://`` URL. ``lock=True`` (``run``): this process is the one
+    that plans and sends. On SQLite it holds ``<ledger>.lock`` while it is open; on PostgreSQL it holds the
+    advisory lock of ``batch`` (other batches are run by other processes at the same time, from any machine).
+    A second process is refused with :class:`LedgerLockedError`. ``lock=False`` (track, the webhook receiver,
+    the web pages): no lock; their short writes are serialised with everyone else's (SQLite's write lock,
+    or the ledger's advisory write lock on PostgreSQL). ``read_only=True`` (``status``): nothing created,
+    migrated, locked or written.
     """
 
-    def __init__(self, path: Path, *, lock: bool = True, read_only: bool = False) -> None:
-        self.path = Path(path)
+    def __init__(
+        self,
+        location: schema.Location,
+        *,
+        lock: bool = True,
+        read_only: bool = False,
+        batch: str | None = None,
+    ) -> None:
+        self.path = schema.shown(location)
         self._lock: FileLock | None = None
+        self._held = contextlib.ExitStack()
         self._grouped = False
         if read_only:
-            self._db = schema.connect_read_only(self.path)
+            self._engine, self._owned, self._db = schema.connect_read_only(location)
             return
+        on_postgres = schema.is_postgres(location)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            if lock:
-                self._lock = ledger_lock(self.path)
-            self._db = schema.connect(self.path)
+            if not on_postgres:
+                Path(location).parent.mkdir(parents=True, exist_ok=True)
+            if lock and not on_postgres:
+                self._lock = ledger_lock(Path(location))
+            self._engine, self._owned, self._db = schema.connect(location)
+            if lock and on_postgres and batch is not None:
+                self._held.enter_context(batch_lock(self._engine, batch))
         except LedgerLockedError:
+            self.close()
             raise
-        except (sqlite3.Error, OSError) as exc:
-            if self._lock:
-                self._lock.release()
+        except (DatabaseError, OSError) as exc:
+            self.close()
             raise LedgerError(
-                f"Cannot open the ledger {self.path}: {exc}",
+                f"Cannot open the ledger {self.path}: {schema.db_error(exc)}",
                 hint="check the path and its permissions, or pass --ledger PATH",
             ) from None
 
     @classmethod
     @contextlib.contextmanager
-    def open(cls, path: Path, *, lock: bool = True, read_only: bool = False) -> Iterator[Self]:
-        ledger = cls(path, lock=lock, read_only=read_only)
+    def open(
+        cls,
+        location: schema.Location,
+        *,
+        lock: bool = True,
+        read_only: bool = False,
+        batch: str | None = None,
+    ) -> Iterator[Self]:
+        ledger = cls(location, lock=lock, read_only=read_only, batch=batch)
         try:
             yield ledger
         finally:
             ledger.close()
 
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            self._db.close()
+        self._held.close()
+        connection: Connection | None = getattr(self, "_db", None)
+        if connection is not None:
+            with contextlib.suppress(DatabaseError):
+                connection.close()
+        engine: Engine | None = getattr(self, "_engine", None)
+        if engine is not None and self._owned:
+            engine.dispose()
         if self._lock:
             self._lock.release()
             self._lock = None
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT: everything inside is durable together or not at all.
+    def transaction(self) -> Iterator[Connection]:
+        """BEGIN ... COMMIT, holding the ledger's write lock: everything inside is durable together or not
+        at all.
 
         Inside :meth:`group` it is a savepoint instead: undone alone if it fails, durable when the group
         commits."""
         if self._grouped:
-            yield from self._scope(sql.SAVEPOINT, sql.ROLLBACK_TO, sql.RELEASE, "Cannot write the ledger")
+            yield from self._scope(sql.savepoint, sql.ROLLBACK_TO, sql.RELEASE, "Cannot write the ledger")
         else:
-            yield from self._scope(sql.BEGIN, sql.ROLLBACK, sql.COMMIT, "Cannot commit to the ledger")
+            yield from self._scope(sql.begin, sql.ROLLBACK, sql.COMMIT, "Cannot commit to the ledger")
 
     def _scope(
-        self, begin: str, undo: tuple[str, ...], finish: str, finish_failed: str
-    ) -> Iterator[sqlite3.Connection]:
+        self, begin: Callable[[Connection], None], undo: tuple[str, ...], finish: str, finish_failed: str
+    ) -> Iterator[Connection]:
         """One all-or-nothing unit of writes, as a transaction or a savepoint (the statements say which)."""
         try:
-            self._db.execute(begin)
-        except sqlite3.Error as exc:
-            raise LedgerError(f"Cannot write the ledger {self.path}: {exc}") from None
+            begin(self._db)
+        except DatabaseError as exc:
+            self._undo(undo)  # a BEGIN that got its lock may have failed after it
+            raise LedgerError(f"Cannot write the ledger {self.path}: {schema.db_error(exc)}") from None
         try:
             yield self._db
         except BaseException as exc:
-            with contextlib.suppress(sqlite3.Error):
-                for statement in undo:
-                    self._db.execute(statement)
-            if isinstance(exc, sqlite3.Error):  # never a raw sqlite3 traceback at the CLI
+            self._undo(undo)
+            if isinstance(exc, DatabaseError):  # never a raw database traceback at the CLI
                 raise self._write_error(exc) from None
             raise
         try:
-            self._db.execute(finish)
-        except sqlite3.Error as exc:
-            raise LedgerError(f"{finish_failed} {self.path}: {exc}") from None
+            sql.execute(self._db, finish)
+        except DatabaseError as exc:
+            self._undo(undo)
+            raise LedgerError(f"{finish_failed} {self.path}: {schema.db_error(exc)}") from None
 
-    def _write_error(self, exc: sqlite3.Error) -> LedgerError:
+    def _undo(self, statements: tuple[str, ...]) -> None:
+        with contextlib.suppress(DatabaseError):
+            for statement in statements:
+                sql.execute(self._db, statement)
+
+    def _write_error(self, exc: BaseException) -> LedgerError:
         return LedgerError(
-            f"Cannot write the ledger {self.path}: {exc}; that change was undone, nothing else was changed",
+            f"Cannot write the ledger {self.path}: {schema.db_error(exc)}; that change was undone, nothing "
+            "else was changed",
             hint="run `bulkship status` to see the ledger, then the same command again",
         )
 
@@ -121,13 +164,11 @@ class LedgerStore:
         """``query`` (a function of :mod:`.sql`) on this connection; a failure is a LedgerError."""
         try:
             return query(self._db, *args)
-        except sqlite3.Error as exc:
-            raise LedgerError(f"Cannot read the ledger {self.path}: {exc}") from None
+        except DatabaseError as exc:
+            raise LedgerError(f"Cannot read the ledger {self.path}: {schema.db_error(exc)}") from None
 
     @staticmethod
-    def _event(
-        db: sqlite3.Connection, batch: str | None, po: str | None, kind: str, detail: dict[str, Any]
-    ) -> None:
+    def _event(db: Connection, batch: str | None, po: str | None, kind: str, detail: dict[str, Any]) -> None:
         sql.insert_event(db, now_iso(), batch, po, kind, json.dumps(detail, default=str, sort_keys=True))
 
     def log_event(self, batch: str | None, po_number: str | None, kind: str, **detail: Any) -> None:

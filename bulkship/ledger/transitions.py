@@ -13,10 +13,11 @@ such order). :data:`TRANSITIONS` is the whole machine::
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from sqlalchemy import Connection
 
 from ..errors import LedgerError
 from ..models import VendorOrder
@@ -58,7 +59,7 @@ TRANSITIONS = {
 }
 
 
-def move(db: sqlite3.Connection, po_number: str, name: str, **columns: Any) -> str:
+def move(db: Connection, po_number: str, name: str, **columns: Any) -> str:
     """Apply transition ``name`` (setting ``columns`` too; ``batch=`` and ``vendor_order=`` guard further,
     see :func:`sql.move_order`) to the order, or raise LedgerError naming its real state; returns the
     order's batch."""

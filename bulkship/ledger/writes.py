@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
 
 from ..errors import LedgerError
 from . import sql
@@ -174,19 +176,18 @@ def _planned_values(
     return order_values, row_values, event_values
 
 
-def _insert_planned(
-    db: sqlite3.Connection, order_values: Values, row_values: Values, event_values: Values
-) -> None:
+def _insert_planned(db: Connection, order_values: Values, row_values: Values, event_values: Values) -> None:
     # Three statements for the whole plan, not three per order: a 100k-row batch is 1,000 orders.
     try:
-        sql.insert_planned_orders(db, order_values)
-    except sqlite3.IntegrityError:
+        with db.begin_nested():  # on PostgreSQL a failed statement spoils the transaction: undo just it
+            sql.insert_planned_orders(db, order_values)
+    except IntegrityError:
         raise _po_clash(db, order_values) from None
     sql.point_rows_at_orders(db, row_values)
     sql.insert_events(db, event_values)
 
 
-def _po_clash(db: sqlite3.Connection, order_values: Values) -> LedgerError:
+def _po_clash(db: Connection, order_values: Values) -> LedgerError:
     """A planned PO number that the ledger already holds (another batch whose name gives the same PO
     numbers): which one, and whose."""
     for values in order_values:

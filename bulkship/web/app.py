@@ -147,7 +147,7 @@ def batch_state(web: Web, batch: state.WebBatch, counts: dict[str, int], orders:
 def _batch_lines(web: Web) -> list[BatchLine]:
     batches = state.web_batches(web.settings)
     lines = []
-    with Ledger.open(web.settings.ledger, lock=False) as ledger:
+    with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         for name, batch in batches.items():
             counts, orders = ledger.row_counts(name), ledger.order_counts(name)
             lines.append(
@@ -339,7 +339,7 @@ async def confirm(request: Request) -> Response:
 
 
 def _progress(web: Web, batch: state.WebBatch) -> dict[str, Any]:
-    with Ledger.open(web.settings.ledger, lock=False) as ledger:
+    with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         orders = ledger.order_counts(batch.name)
         rows = ledger.row_counts(batch.name)
     total = sum(n for s, n in orders.items() if s != "cancelled")
@@ -387,7 +387,7 @@ class ResultLine:
 
 
 def _result_lines(web: Web, name: str) -> tuple[list[ResultLine], str | None]:
-    with Ledger.open(web.settings.ledger, lock=False) as ledger:
+    with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         view = LedgerView(ledger, name)
         lines = [
             ResultLine(
@@ -436,7 +436,7 @@ async def download(request: Request) -> Response:
     kind = request.path_params["kind"]
     if kind not in ("xlsx", "csv"):
         raise HTTPException(404, "No such download")
-    with Ledger.open(web.settings.ledger, lock=False) as ledger:
+    with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         record = ledger.batch(batch.name)
     output = Path(record.output) if record and record.output else None
     if output is None or not output.exists():

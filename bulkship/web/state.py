@@ -29,7 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..ledger import EventRecord, Ledger
+from ..ledger import EventRecord, Ledger, ledger_exists
 from ..settings import Settings
 
 UPLOAD_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".ods")
@@ -102,17 +102,17 @@ def _web_events(ledger: Ledger, batch: str | None = None) -> list[EventRecord]:
 
 def web_batch(settings: Settings, name: str) -> WebBatch | None:
     """The batch's web state (None: never uploaded through the page)."""
-    if not settings.ledger.exists():
+    if not ledger_exists(settings.ledger_location):
         return None
-    with Ledger.open(settings.ledger, lock=False) as ledger:
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
         return _fold(name, _web_events(ledger, name))
 
 
 def web_batches(settings: Settings) -> dict[str, WebBatch]:
     """Every batch uploaded through the page and not deleted, by name."""
-    if not settings.ledger.exists():
+    if not ledger_exists(settings.ledger_location):
         return {}
-    with Ledger.open(settings.ledger, lock=False) as ledger:
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
         by_name: dict[str, list[EventRecord]] = {}
         for event in _web_events(ledger):
             if event.batch:
@@ -122,7 +122,7 @@ def web_batches(settings: Settings) -> dict[str, WebBatch]:
 
 
 def record(settings: Settings, batch: str, kind: str, **detail: Any) -> None:
-    with Ledger.open(settings.ledger, lock=False) as ledger:
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
         ledger.log_event(batch, None, kind, **detail)
 
 
@@ -168,8 +168,8 @@ def remove_upload(settings: Settings, path: Path | None) -> None:
 def unique_name(settings: Settings, wanted: str) -> str:
     """``wanted``, or ``wanted-2``, ``-3``...: a name no batch (in the ledger or on the page) has."""
     taken = set(web_batches(settings))
-    if settings.ledger.exists():
-        with Ledger.open(settings.ledger, lock=False) as ledger:
+    if ledger_exists(settings.ledger_location):
+        with Ledger.open(settings.ledger_location, lock=False) as ledger:
             taken |= {b.name for b in ledger.batches()}
     name, n = wanted, 1
     while name in taken:
