@@ -1,9 +1,10 @@
 """The crash test: `bulkship run` against `bulkship sandbox` (a real server on 127.0.0.1 with its fault knobs
 on, including commit-then-drop), killed with SIGKILL at random (seeded) moments, then re-run until it
-finishes. The sandbox's own order list must hold every valid row exactly once. It runs against both of the
-sandbox's dialects: the documented API and the likely-real one (camelCase, no ExternalId or address echo,
-409 with previousOrderIds only, an order list that ignores the PO filter and caps its pages, bare-string
-429s), the latter with fewer kills to keep CI time reasonable."""
+finishes. The sandbox's own order list must hold every valid row exactly once. It runs with the ledger on
+SQLite and on PostgreSQL (a real server, tests/support/postgres.py), and against both of the sandbox's
+dialects: the documented API and the likely-real one (camelCase, no ExternalId or address echo, 409 with
+previousOrderIds only, an order list that ignores the PO filter and caps its pages, bare-string 429s), the
+latter with fewer kills to keep CI time reasonable."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ import httpx
 import pytest
 from support.money_invariants import check_money
 
-from bulkship.ledger import Ledger
+from bulkship.ledger import Ledger, ledger_exists
 from bulkship.sandbox.process import running_sandbox
 
 ROWS = 60
@@ -55,14 +56,14 @@ def _write_recipients(path: Path) -> set[str]:
     return {f"E{i:04d}" for i in range(ROWS)}
 
 
-def _order_states(ledger: Path) -> Counter[str]:
-    if not ledger.exists():
+def _order_states(ledger: Path | str) -> Counter[str]:
+    if not ledger_exists(ledger):
         return Counter()
     with Ledger.open(ledger, lock=False) as opened:
         return Counter(order.state for order in opened.orders())
 
 
-def _wait_for_orders(ledger: Path, process: subprocess.Popen[bytes], timeout_s: float = 20) -> None:
+def _wait_for_orders(ledger: Path | str, process: subprocess.Popen[bytes], timeout_s: float = 20) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline and process.poll() is None:
         if sum(_order_states(ledger).values()):
@@ -70,9 +71,24 @@ def _wait_for_orders(ledger: Path, process: subprocess.Popen[bytes], timeout_s: 
         time.sleep(0.05)
 
 
-@pytest.fixture(params=list(KILLS))
-def dialect(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
+# (sandbox dialect, ledger back-end): PostgreSQL with the documented dialect (the kills land the same way)
+CASES = [("documented", "sqlite"), ("likely-real", "sqlite"), ("documented", "postgresql")]
+
+
+@pytest.fixture(params=CASES, ids=["-".join(case) for case in CASES])
+def case(request: pytest.FixtureRequest) -> tuple[str, str]:
+    return request.param
+
+
+@pytest.fixture
+def dialect(case: tuple[str, str]) -> str:
+    return case[0]
+
+
+@pytest.fixture
+def ledger_at(case: tuple[str, str], tmp_path: Path, request: pytest.FixtureRequest) -> Path | str:
+    """The run's ledger: a SQLite file, or a database of the test's PostgreSQL server."""
+    return tmp_path / "ledger.sqlite" if case[1] == "sqlite" else str(request.getfixturevalue("pg_url"))
 
 
 @pytest.fixture
@@ -89,11 +105,11 @@ def sandbox_server(tmp_path: Path, dialect: str):
 
 @pytest.mark.slow
 def test_sigkill_at_random_moments_then_rerun_orders_every_row_exactly_once(
-    tmp_path: Path, sandbox_server: dict[str, str], dialect: str
+    tmp_path: Path, sandbox_server: dict[str, str], dialect: str, ledger_at: Path | str
 ) -> None:
     sheet = tmp_path / "crash.csv"
     expected = _write_recipients(sheet)
-    env = {**os.environ, **sandbox_server, "BULKSHIP_LEDGER": str(tmp_path / "ledger.sqlite")}
+    env = {**os.environ, **sandbox_server, "BULKSHIP_LEDGER": str(ledger_at)}
     command = [
         sys.executable, "-m", "bulkship", "run", str(sheet), "--yes", "--max-lines", "4",
         "--concurrency", "4", "--wait", "0", "--out", str(tmp_path / "out"), "--json",
@@ -105,11 +121,11 @@ def test_sigkill_at_random_moments_then_rerun_orders_every_row_exactly_once(
         if rng.random() < 0.25:  # anywhere, planning included
             time.sleep(rng.uniform(0.2, 3.0))
         else:  # while orders are in flight
-            _wait_for_orders(tmp_path / "ledger.sqlite", victim)
+            _wait_for_orders(ledger_at, victim)
             time.sleep(rng.uniform(0.0, 1.5))
         victim.send_signal(signal.SIGKILL)
         victim.wait()
-        killed_states.append(_order_states(tmp_path / "ledger.sqlite"))
+        killed_states.append(_order_states(ledger_at))
     codes = []
     for _ in range(6):
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
@@ -128,4 +144,4 @@ def test_sigkill_at_random_moments_then_rerun_orders_every_row_exactly_once(
     pos = [order["PONumber"] for order in orders]
     assert len(pos) == len(set(pos))
     # every output tells the same money as the vendor, after all those crashes
-    check_money(tmp_path / "ledger.sqlite", "crash", input_rows=range(2, ROWS + 3), vendor_orders=orders)
+    check_money(ledger_at, "crash", input_rows=range(2, ROWS + 3), vendor_orders=orders)

@@ -3,6 +3,8 @@ written before migrations existed, two processes upgrading at once) and the per-
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -16,6 +18,8 @@ from bulkship.db import batch_lock, batch_lock_key, current_revision, engine_for
 from bulkship.errors import LedgerLockedError
 
 LEDGER_TABLES = {"meta", "batches", "rows", "orders", "events"}
+DATA = Path(__file__).parent / "data"
+SAMPLES = Path(__file__).parent.parent / "samples"
 
 # The schema bulkship 0.1 created with sqlite3 (before migrations), without the later `api` column.
 PRE_MIGRATION_SCHEMA = """
@@ -133,19 +137,37 @@ def test_a_ledger_from_before_migrations_is_upgraded_in_place(tmp_path: Path) ->
     engine.dispose()
 
 
-def test_a_ledger_written_by_todays_bulkship_upgrades_with_no_loss(tmp_path: Path) -> None:
-    from bulkship.ledger import Ledger, RowUpdate
+def _contents(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return {t: db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in LEDGER_TABLES}
+
+
+def test_a_ledger_written_by_bulkship_0_1_upgrades_in_place_and_resumes(tmp_path: Path) -> None:
+    """tests/data/ledger-0.1.sqlite was written by bulkship before migrations (sqlite3, its own DDL):
+    `bulkship run samples/direct-mail.csv --batch "Anniversary 2026"` against the embedded sandbox, 50 rows
+    in 2 orders. Opened now, it is upgraded in place: every row kept as it was; the same run sends nothing."""
+    from bulkship.ledger import Ledger
+    from bulkship.pipeline import run_batch
+    from bulkship.settings import Settings
 
     path = tmp_path / "ledger.sqlite"
+    shutil.copyfile(DATA / "ledger-0.1.sqlite", path)
+    before = _contents(path)
     with Ledger.open(path) as ledger:
-        ledger.upsert_batch("B", file_name="f.csv", file_hash="h", po_prefix="BS", rows=1, valid=1, invalid=0)
-        ledger.record_rows("B", [RowUpdate("fp", 2, "planned")])
-        before = (ledger.batches(), ledger.batch_rows("B"), ledger.events())
+        assert [b.name for b in ledger.batches()] == ["Anniversary 2026"]
+        assert ledger.row_counts("Anniversary 2026") == {"ordered": 50}
+        assert ledger.order_counts("Anniversary 2026") == {"created": 2}
+    after = _contents(path)
+    assert after["batches"] == before["batches"] and after["rows"] == before["rows"]
+    assert after["orders"] == before["orders"] and after["events"] == before["events"]
     engine = engine_for(path)
-    upgrade(engine)
+    with engine.connect() as connection:
+        assert current_revision(connection) == head()
     engine.dispose()
-    with Ledger.open(path) as ledger:
-        assert (ledger.batches(), ledger.batch_rows("B"), ledger.events()) == before
+    settings = Settings(data_dir=tmp_path / "data", ledger_path=path, out_dir=tmp_path / "out")
+    result = run_batch(SAMPLES / "direct-mail.csv", settings, batch="Anniversary 2026", wait_s=0)
+    assert result.already_complete
+    assert _contents(path)["orders"] == before["orders"]
 
 
 def test_processes_upgrading_at_once_upgrade_once(location: str) -> None:

@@ -87,8 +87,8 @@ def test_lock_is_released_when_holder_is_killed(tmp_path: Path) -> None:
         pass
 
 
-def test_created_order_marks_rows_ordered_and_keeps_the_po(tmp_path: Path) -> None:
-    with Ledger.open(tmp_path / "l.sqlite") as ledger:
+def test_created_order_marks_rows_ordered_and_keeps_the_po(ledger_location: Path | str) -> None:
+    with Ledger.open(ledger_location) as ledger:
         _planned(ledger)
         ledger.mark_sending("P-B1-0001")
         assert _order(ledger, "P-B1-0001").state == "sending"
@@ -115,8 +115,8 @@ def test_created_order_marks_rows_ordered_and_keeps_the_po(tmp_path: Path) -> No
         assert kinds == ["batch_created", "planned", "sending", "created"]
 
 
-def test_record_order_status_is_idempotent_and_stores_tracking(tmp_path: Path) -> None:
-    with Ledger.open(tmp_path / "l.sqlite") as ledger:
+def test_record_order_status_is_idempotent_and_stores_tracking(ledger_location: Path | str) -> None:
+    with Ledger.open(ledger_location) as ledger:
         _planned(ledger)
         ledger.mark_sending("P-B1-0001")
         ledger.record_created("P-B1-0001", _vendor_order(), [], created=True)
@@ -130,8 +130,8 @@ def test_record_order_status_is_idempotent_and_stores_tracking(tmp_path: Path) -
         assert order is not None and order.status == "Shipped"
 
 
-def test_only_sendable_states_can_be_marked_sending(tmp_path: Path) -> None:
-    with Ledger.open(tmp_path / "l.sqlite") as ledger:
+def test_only_sendable_states_can_be_marked_sending(ledger_location: Path | str) -> None:
+    with Ledger.open(ledger_location) as ledger:
         _planned(ledger)
         ledger.mark_sending("P-B1-0001")
         ledger.record_created("P-B1-0001", _vendor_order(), [], created=True)

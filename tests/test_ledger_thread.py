@@ -21,7 +21,7 @@ from bulkship.ledger import Ledger, LedgerThread, PlannedLineRecord, PlannedOrde
 POS = [f"PO-{i}" for i in range(8)]
 
 
-def planned_ledger(path: Path) -> Ledger:
+def planned_ledger(path: Path | str) -> Ledger:
     ledger = Ledger(path)
     ledger.upsert_batch("B", file_name="f.csv", file_hash="h", po_prefix="P", rows=8, valid=8, invalid=0)
     ledger.record_rows("B", [RowUpdate(f"fp{i}", i + 2, "planned") for i in range(8)])
@@ -42,13 +42,15 @@ def planned_ledger(path: Path) -> Ledger:
     return ledger
 
 
-def states_seen_elsewhere(path: Path) -> dict[str, str]:
+def states_seen_elsewhere(path: Path | str) -> dict[str, str]:
     with Ledger.open(path, lock=False) as other:
         return {order.po_number: order.state for order in other.orders("B")}
 
 
-def test_intents_queued_together_are_committed_together_before_any_caller_resumes(tmp_path: Path):
-    path = tmp_path / "ledger.sqlite"
+def test_intents_queued_together_are_committed_together_before_any_caller_resumes(
+    ledger_location: Path | str,
+):
+    path = ledger_location
     ledger = planned_ledger(path)
 
     async def mark_all() -> tuple[int, list[dict[str, str]]]:
@@ -69,8 +71,8 @@ def test_intents_queued_together_are_committed_together_before_any_caller_resume
     assert all(states[po] == "sending" for states in seen for po in POS)
 
 
-def test_a_failing_call_is_undone_alone_and_its_caller_alone_gets_the_error(tmp_path: Path):
-    path = tmp_path / "ledger.sqlite"
+def test_a_failing_call_is_undone_alone_and_its_caller_alone_gets_the_error(ledger_location: Path | str):
+    path = ledger_location
     ledger = planned_ledger(path)
     ledger.record_not_sent(POS[1], "set up")  # still planned
     ledger.mark_sending(POS[2])
@@ -98,8 +100,8 @@ def test_a_failing_call_is_undone_alone_and_its_caller_alone_gets_the_error(tmp_
     assert (states[POS[0]], states[POS[1]], states[POS[2]]) == ("sending", "sending", "rejected")
 
 
-def test_closing_waits_for_calls_still_queued(tmp_path: Path):
-    path = tmp_path / "ledger.sqlite"
+def test_closing_waits_for_calls_still_queued(ledger_location: Path | str):
+    path = ledger_location
     ledger = planned_ledger(path)
 
     async def queue_then_close() -> None:

@@ -64,7 +64,7 @@ REFUSED = [
 ]
 
 
-def _ledger_with_order_in(path: Path, state: str) -> Ledger:
+def _ledger_with_order_in(path: Path | str, state: str) -> Ledger:
     ledger = Ledger(path)
     ledger.upsert_batch("b1", file_name="f.csv", file_hash="h", po_prefix="P", rows=1, valid=1, invalid=0)
     ledger.record_rows("b1", [RowUpdate("fa", 2, "planned")])
@@ -103,9 +103,9 @@ def test_a_transition_from_a_state_it_does_not_start_from_changes_nothing(
 
 @pytest.mark.parametrize("call", [*CALLS, "mark_review (rows)"])
 def test_a_transition_of_an_order_the_ledger_does_not_hold_is_a_ledger_error(
-    tmp_path: Path, call: str
+    ledger_location: Path | str, call: str
 ) -> None:
-    ledger = _ledger_with_order_in(tmp_path / "ledger.sqlite", "planned")
+    ledger = _ledger_with_order_in(ledger_location, "planned")
     before = _snapshot(ledger)
     with pytest.raises(LedgerError) as refused:
         if call == "mark_review (rows)":
@@ -126,8 +126,8 @@ def test_hold_for_review_holds_only_orders_still_planned(tmp_path: Path, state: 
     ledger.close()
 
 
-def test_an_allowed_transition_moves_the_order_and_its_rows(tmp_path: Path) -> None:
-    ledger = _ledger_with_order_in(tmp_path / "ledger.sqlite", "unknown")
+def test_an_allowed_transition_moves_the_order_and_its_rows(ledger_location: Path | str) -> None:
+    ledger = _ledger_with_order_in(ledger_location, "unknown")
     ledger.mark_sending(PO, attempt=2)  # an order whose answer was lost is sent again with its own PO
     CALLS["record_created"](ledger, PO)
     order = ledger.order(PO)

@@ -11,6 +11,7 @@ the start, so two writers never deadlock half-way; a connection in ``AUTOCOMMIT`
 from __future__ import annotations
 
 import os
+import re
 import socket
 import sqlite3
 import urllib.parse
@@ -19,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import NullPool
 
 BUSY_TIMEOUT_MS = 10_000
@@ -48,10 +50,14 @@ def display_url(value: str | os.PathLike[str] | URL) -> str:
     """The location as it may be shown to a person: a path, or a URL with its password hidden (and without
     the driver's name bulkship adds)."""
     if isinstance(value, URL):
-        value = value.set(drivername=value.get_backend_name()).render_as_string(hide_password=True)
-    if not is_postgres_url(value):
-        return str(sqlite_path(value) or value)
-    url = make_url(str(value))
+        return value.set(drivername=value.get_backend_name()).render_as_string(hide_password=True)
+    text = str(value)
+    if "://" not in text:
+        return text
+    try:
+        url = make_url(text)
+    except ArgumentError:  # not even a URL: still never show what may be a password
+        return re.sub(r"//([^:/@]*):[^@/]*@", r"//\1:***@", text)
     return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
 
 

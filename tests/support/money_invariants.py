@@ -185,7 +185,7 @@ def _check_status_json(status: Mapping[str, Any], seen: MoneySeen) -> None:
 
 
 def check_money(
-    ledger_path: Path,
+    ledger_path: Path | str,
     batch: str,
     *,
     input_rows: Iterable[int] | None = None,
@@ -194,7 +194,7 @@ def check_money(
 ) -> MoneySeen:
     """Check every invariant above for ``batch``; ``input_rows``: the file's spreadsheet row numbers (each
     must appear exactly once); ``run_json``: what ``run --json`` printed."""
-    with Ledger.open(Path(ledger_path), lock=False) as ledger:
+    with Ledger.open(ledger_path, lock=False) as ledger:
         record = ledger.batch(batch)
         assert record is not None and record.output, f"batch {batch} has no result workbook"
         path = Path(record.output)

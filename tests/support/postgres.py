@@ -206,3 +206,12 @@ def pg_url(postgres_cluster: PostgresCluster) -> Iterator[str]:
         yield url
     finally:
         postgres_cluster.drop_database(url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ledger_location(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where this test's ledger lives, once on each back-end: a SQLite file, then a fresh PostgreSQL
+    database."""
+    if request.param == "sqlite":
+        return tmp_path / "ledger.sqlite"
+    return str(request.getfixturevalue("pg_url"))

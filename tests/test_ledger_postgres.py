@@ -1,0 +1,204 @@
+"""A team's ledger on PostgreSQL (a real server: tests/support/postgres.py): the same commands as on SQLite,
+per-batch locks across processes, and two bulkship processes with their own home folders on one ledger never
+ordering a row twice."""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import httpx
+import pytest
+import sqlalchemy as sa
+
+from bulkship.db import engine_for
+from bulkship.errors import LedgerLockedError
+from bulkship.ledger import Ledger, ledger_exists
+from bulkship.sandbox.process import running_sandbox
+
+HOLD_BATCH = """
+import sys
+from bulkship.ledger import Ledger
+with Ledger.open(sys.argv[1], batch=sys.argv[2]):
+    print("held", flush=True)
+    sys.stdin.readline()
+"""
+
+
+def _hold(url: str, batch: str) -> subprocess.Popen[str]:
+    """Another process holding ``batch`` of the ledger at ``url`` until its stdin closes."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_BATCH, url, batch],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None
+    assert holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_a_batch_is_worked_on_by_one_process_at_a_time_and_other_batches_meanwhile(pg_url: str) -> None:
+    holder = _hold(pg_url, "Anniversary")
+    try:
+        with pytest.raises(LedgerLockedError) as refused:
+            Ledger(pg_url, batch="Anniversary")
+        message = str(refused.value)
+        assert "\n" not in message and "batch 'Anniversary'" in message and f"pid {holder.pid}" in message
+        with Ledger.open(pg_url, batch="Welcome") as other:  # another batch: at the same time
+            other.upsert_batch(
+                "Welcome", file_name="w.csv", file_hash="h", po_prefix="P", rows=0, valid=0, invalid=0
+            )
+        with Ledger.open(pg_url, lock=False) as reader:  # track, the webhook receiver, the web pages
+            assert [b.name for b in reader.batches()] == ["Welcome"]
+    finally:
+        holder.kill()  # SIGKILL: the server releases its lock with its session
+        holder.wait()
+    for _attempt in range(200):
+        try:
+            Ledger(pg_url, batch="Anniversary").close()
+            break
+        except LedgerLockedError:
+            time.sleep(0.05)  # the server notices the closed connection
+    else:
+        pytest.fail("the batch of a killed process stayed locked")
+
+
+def test_status_on_an_empty_database_creates_nothing(pg_url: str) -> None:
+    from typer.testing import CliRunner
+
+    from bulkship.cli import app
+
+    assert not ledger_exists(pg_url)
+    done = CliRunner().invoke(app, ["status", "--ledger", pg_url])
+    assert done.exit_code == 0 and "No ledger at postgresql://" in done.output
+    engine = engine_for(pg_url)
+    assert sa.inspect(engine).get_table_names() == []
+    engine.dispose()
+
+
+def test_a_ledger_url_of_another_database_is_one_clear_line(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bulkship", "status", "--ledger", "mysql://u:secret@db.example/ledger"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert "neither a file nor a PostgreSQL database" in done.stderr and "secret" not in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+# -- two machines' worth of bulkship on one ledger ----------------------------------------------------------
+
+HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
+
+
+def _recipients(path: Path, ids: range, prefix: str) -> set[str]:
+    """A file of recipients nobody else in the test has (no repeat of another batch's cards)."""
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for i in ids:
+            name, street = f"{prefix} Person {i}", f"{i + 1} {prefix} Street"
+            writer.writerow([f"{prefix}{i:03d}", name, street, "Boston", "MA", "02134", "CVS", "25"])
+    return {f"{prefix}{i:03d}" for i in ids}
+
+
+def _home(folder: Path, env: dict[str, str]) -> dict[str, str]:
+    """The environment of a bulkship on its own machine: its own home (data folder, catalog cache)."""
+    folder.mkdir()
+    mine = {k: v for k, v in env.items() if k not in ("BULKSHIP_DATA_DIR", "XDG_DATA_HOME", "XDG_CACHE_HOME")}
+    return {**mine, "HOME": str(folder)}
+
+
+def _run(sheet: Path, batch: str, env: dict[str, str], out: Path) -> list[str]:
+    return [
+        sys.executable, "-m", "bulkship", "run", str(sheet), "--batch", batch, "--yes", "--max-lines", "2",
+        "--concurrency", "2", "--wait", "0", "--out", str(out), "--json",
+    ]  # fmt: skip
+
+
+def _vendor_lines(api_url: str) -> Counter[str]:
+    orders = httpx.get(api_url + "/_sandbox/orders", timeout=10).json()
+    if isinstance(orders, dict):
+        orders = orders.get("Data") or orders.get("Orders") or []
+    return Counter(li["ExternalId"] for order in orders for li in order["LineItems"])
+
+
+def _wait_for_orders(url: str, batch: str, process: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if ledger_exists(url):
+            with Ledger.open(url, lock=False) as ledger:
+                if ledger.orders(batch):
+                    return
+        time.sleep(0.05)
+
+
+@pytest.mark.slow
+def test_two_homes_on_one_postgres_ledger_never_order_a_row_twice(tmp_path: Path, pg_url: str) -> None:
+    welcome = _recipients(tmp_path / "welcome.csv", range(12), "W")
+    anniversary = _recipients(tmp_path / "anniversary.csv", range(12), "A")
+    with running_sandbox(
+        "--state", str(tmp_path / "vendor.sqlite"), "--seed", "3", "--latency-ms", "80"
+    ) as vendor:
+        env = {**os.environ, **vendor.printed, "BULKSHIP_LEDGER": pg_url}
+        first, second = _home(tmp_path / "alice", env), _home(tmp_path / "bob", env)
+        # different batches at the same time, from two homes
+        runs = [
+            subprocess.Popen(
+                _run(tmp_path / f"{name}.csv", name, home, tmp_path / f"out-{name}"),
+                env=home,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for name, home in (("welcome", first), ("anniversary", second))
+        ]
+        outcomes = [run.communicate(timeout=240) for run in runs]
+        assert [run.returncode for run in runs] == [0, 0], [err[-1500:] for _out, err in outcomes]
+        assert _vendor_lines(vendor.url) == Counter(welcome | anniversary)
+        # the same batch from both homes: the second is refused while the first is sending (held still
+        # there with SIGSTOP, its connections and locks open, so that the second surely comes while it runs)
+        again = _recipients(tmp_path / "again.csv", range(12, 30), "W")
+        started = subprocess.Popen(
+            _run(tmp_path / "again.csv", "again", first, tmp_path / "out-a1"),
+            env=first,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        _wait_for_orders(pg_url, "again", started)
+        started.send_signal(signal.SIGSTOP)
+        try:
+            refused = subprocess.run(
+                _run(tmp_path / "again.csv", "again", second, tmp_path / "out-a2"),
+                env=second,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+        finally:
+            started.send_signal(signal.SIGCONT)
+        _out, first_err = started.communicate(timeout=240)
+        assert started.returncode == 0, first_err[-1500:]
+        assert refused.returncode == 1, refused.stderr[-1500:]
+        error_lines = [line for line in refused.stderr.splitlines() if line.startswith("Error:")]
+        assert len(error_lines) == 1 and "is working on batch 'again'" in error_lines[0], refused.stderr
+        assert "Traceback" not in refused.stderr
+        # once the first is done, the second finds nothing left to send
+        after = subprocess.run(
+            _run(tmp_path / "again.csv", "again", second, tmp_path / "out-a2"),
+            env=second,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert after.returncode == 0, after.stderr[-1500:]
+        assert _vendor_lines(vendor.url) == Counter(welcome | anniversary | again)
