@@ -1,8 +1,9 @@
-"""The ledger: bulkship's durable journal of batches, rows, orders and every vendor answer (SQLite).
+"""The ledger: bulkship's durable journal of batches, rows, orders and every vendor answer.
 
-Where: ``Settings.ledger`` (``<data dir>/ledger.sqlite``), overridable with ``--ledger PATH`` or
-``BULKSHIP_LEDGER``. WAL journal, ``synchronous=FULL`` (a commit survives a crash of the process *and* of the
-machine), a busy timeout for short concurrent writes.
+Where: ``Settings.ledger_location``: a SQLite file (``<data dir>/ledger.sqlite``, or ``--ledger PATH`` /
+``BULKSHIP_LEDGER``; WAL journal, ``synchronous=FULL``: a commit survives a crash of the process *and* of the
+machine), or a team's PostgreSQL database (``--ledger postgresql://…``). The same code runs both
+(:mod:`.schema`, :mod:`.sql`).
 
 Exactly-once rests on three rules kept here:
 
@@ -11,10 +12,12 @@ Exactly-once rests on three rules kept here:
    (``created`` / ``rejected`` / ``unknown``, or back to ``planned`` when the vendor certainly did not
    create it) is committed right after. An order found in ``sending`` or ``unknown`` may exist at the
    vendor: it is only ever resolved with the same PO number and the same payload, never re-planned.
-3. Only one process plans and sends: ``run`` opens the ledger with ``lock=True`` and holds ``<ledger>.lock``
-   (a second one gets :class:`~bulkship.errors.LedgerLockedError`). ``track``, the webhook receiver and the
-   web pages open it with ``lock=False`` and write only the vendor's view of created orders and event
-   lines, in short transactions SQLite serialises; ``status`` opens it ``read_only``.
+3. Only one process plans and sends a batch: ``run`` opens the ledger with ``lock=True`` and holds
+   ``<ledger>.lock`` (SQLite: the whole ledger) or the batch's advisory lock (PostgreSQL: other batches run at
+   once, from any machine); a second one gets :class:`~bulkship.errors.LedgerLockedError`. ``track``, the
+   webhook receiver and the web pages open it with ``lock=False`` and write only the vendor's view of created
+   orders and event lines, in short transactions serialised with every other writer; ``status`` opens it
+   ``read_only``.
 
 Order ``state`` (the guarded transitions are :data:`transitions.TRANSITIONS`): ``planned`` → ``sending`` →
 ``created`` | ``rejected`` | ``unknown`` (outcome not known yet: resolve by re-sending the stored payload,
@@ -31,15 +34,15 @@ but cannot be tied to a vendor line: nothing more is sent for it; ``error`` says
 the vendor's own line status (``pending``, ``complete``, ``shipped``, ``delivered``, ``failed``,
 ``cancelled``, or one bulkship does not know, verbatim), kept current by :meth:`Ledger.record_order_status`.
 
-The package, one job a module: ``schema`` (opening, tables, migrations), ``sql`` (every SQL statement: the
-seam for another back-end), ``lock`` (the lock-file helper), ``records`` (typed records and state names),
-``store`` (connection, transactions, group commit), ``reads`` (the read API), ``writes`` (batches, rows,
-planned and adopted orders), ``transitions`` (the order state machine), ``review`` (rows in review
-settled by a person), ``tracking`` (vendor statuses), ``thread`` (:class:`LedgerThread`). Line matching lives
-in :mod:`bulkship.linematch`.
+The package, one job a module: ``schema`` (opening; the tables are bulkship.db's migrations), ``sql``
+(every SQL statement, portable to both back-ends), ``lock`` (the lock-file helper), ``records`` (typed
+records and state names), ``store`` (connection, transactions, group commit), ``reads`` (the read API),
+``writes`` (batches, rows, planned and adopted orders), ``transitions`` (the order state machine),
+``review`` (rows in review settled by a person), ``tracking`` (vendor statuses), ``thread``
+(:class:`LedgerThread`). Line matching lives in :mod:`bulkship.linematch`.
 
-``Ledger.open(path, lock=True, read_only=False)`` is a context manager; ``Ledger(path, ...)`` + ``close()``
-also works.
+``Ledger.open(location, lock=True, read_only=False, batch=None)`` is a context manager; ``Ledger(location,
+...)`` + ``close()`` also works. ``ledger_exists(location)`` says whether there is one to read.
 """
 
 from __future__ import annotations
