@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy.exc import ArgumentError
 
-from .db.engine import display_url, is_postgres_url, sqlite_path
+from .db.location import display_url, is_postgres_url, sqlite_path
 from .errors import ConfigError
 from .paths import read_settings_text
 
@@ -165,10 +164,7 @@ def _ledger_file(value: str | None) -> Path | None:
     default file or a PostgreSQL URL."""
     if not value or is_postgres_url(value):
         return None
-    try:
-        path = sqlite_path(value)
-    except ArgumentError:
-        path = None
+    path = sqlite_path(value)
     if path is None:
         raise ConfigError(
             f"The ledger {display_url(value)} is neither a file nor a PostgreSQL database",

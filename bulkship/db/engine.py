@@ -11,7 +11,6 @@ the start, so two writers never deadlock half-way; a connection in ``AUTOCOMMIT`
 from __future__ import annotations
 
 import os
-import re
 import socket
 import sqlite3
 import urllib.parse
@@ -20,45 +19,11 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import NullPool
 
+from .location import display_url, is_postgres_url, sqlite_path
+
 BUSY_TIMEOUT_MS = 10_000
-POSTGRES_SCHEMES = ("postgresql", "postgres")
-
-
-def is_postgres_url(value: str | os.PathLike[str]) -> bool:
-    """Whether ``value`` names a PostgreSQL database (``postgresql://…``, ``postgres://…``,
-    ``postgresql+psycopg://…``) rather than a SQLite file."""
-    scheme = str(value).split("://", 1)[0].lower() if "://" in str(value) else ""
-    return scheme.split("+", 1)[0] in POSTGRES_SCHEMES
-
-
-def sqlite_path(value: str | os.PathLike[str]) -> Path | None:
-    """The file a SQLite ledger location names (a plain path or ``sqlite:///PATH``); None for any URL of
-    another database."""
-    text = str(value)
-    if "://" not in text:
-        return Path(text)
-    url = make_url(text)
-    if url.get_backend_name() != "sqlite" or not url.database:
-        return None
-    return Path(url.database)
-
-
-def display_url(value: str | os.PathLike[str] | URL) -> str:
-    """The location as it may be shown to a person: a path, or a URL with its password hidden (and without
-    the driver's name bulkship adds)."""
-    if isinstance(value, URL):
-        return value.set(drivername=value.get_backend_name()).render_as_string(hide_password=True)
-    text = str(value)
-    if "://" not in text:
-        return text
-    try:
-        url = make_url(text)
-    except ArgumentError:  # not even a URL: still never show what may be a password
-        return re.sub(r"//([^:/@]*):[^@/]*@", r"//\1:***@", text)
-    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
 
 
 def postgres_url(value: str) -> URL:
@@ -85,7 +50,8 @@ def engine_for(url_or_path: str | os.PathLike[str], *, read_only: bool = False, 
 def _postgres_engine(value: str, **options: Any) -> Engine:
     # application_name names the process in pg_stat_activity: a refused batch lock says who holds it
     name = f"bulkship pid {os.getpid()} on {socket.gethostname()}"[:63]
-    connect_args = {"application_name": name, **options.pop("connect_args", {})}
+    # connect_timeout: a server that cannot be reached is one clear error after 10 s, not a hang
+    connect_args = {"application_name": name, "connect_timeout": 10, **options.pop("connect_args", {})}
     return create_engine(postgres_url(value), connect_args=connect_args, pool_pre_ping=True, **options)
 
 

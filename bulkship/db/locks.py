@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from sqlalchemy import Connection, Engine, text
 
 from ..errors import LedgerLockedError
-from .engine import display_url
+from .location import display_url
 
 KEY_PREFIX = b"bulkship batch\x00"  # so a batch's key never equals another use of advisory locks
 
@@ -43,7 +43,7 @@ def batch_lock(engine: Engine, batch: str) -> Iterator[None]:
         if not connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": key}).scalar():
             raise LedgerLockedError(
                 f"Another process ({_holder(connection, key)}) is working on batch {batch!r} in the "
-                f"ledger {display_url(engine.url)}; nothing was changed",
+                f"ledger {display_url(engine.url.render_as_string(hide_password=True))}; nothing was changed",
                 hint="wait for it to finish, then run the same command again",
             )
         try:

@@ -32,11 +32,12 @@ import sqlalchemy.exc
 from sqlalchemy import Connection, Engine, inspect
 
 from .. import db
+from ..db.engine import BUSY_TIMEOUT_MS as BUSY_TIMEOUT
 from ..errors import LedgerError
 from . import sql
 
 SCHEMA_VERSION = 1  # meta.schema_version; the schema's own version is the Alembic revision
-BUSY_TIMEOUT_MS = db.engine.BUSY_TIMEOUT_MS
+BUSY_TIMEOUT_MS = BUSY_TIMEOUT
 Location = Path | str  # a SQLite file, or a postgresql:// URL
 
 

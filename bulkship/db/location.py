@@ -1,0 +1,51 @@
+"""What ``--ledger`` / ``BULKSHIP_LEDGER`` names, read without importing a database library (every command
+resolves its settings; only those that open the ledger pay for SQLAlchemy)."""
+
+from __future__ import annotations
+
+import os
+import urllib.parse
+from pathlib import Path
+
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+
+
+def _scheme(text: str) -> str:
+    return text.split("://", 1)[0].lower().split("+", 1)[0] if "://" in text else ""
+
+
+def is_postgres_url(value: str | os.PathLike[str]) -> bool:
+    """Whether ``value`` names a PostgreSQL database (``postgresql://…``, ``postgres://…``,
+    ``postgresql+psycopg://…``) rather than a SQLite file."""
+    return _scheme(str(value)) in POSTGRES_SCHEMES
+
+
+def sqlite_path(value: str | os.PathLike[str]) -> Path | None:
+    """The file a SQLite ledger location names (a plain path, ``sqlite:///relative`` or
+    ``sqlite:////absolute``); None for any URL of another database."""
+    text = str(value)
+    if "://" not in text:
+        return Path(text)
+    if _scheme(text) != "sqlite":
+        return None
+    rest = text.split("://", 1)[1]
+    if not rest.startswith("/") or len(rest) < 2:  # sqlite://host/… or sqlite:// (memory): not a file
+        return None
+    return Path(urllib.parse.unquote(rest[1:].split("?", 1)[0]))
+
+
+def display_url(value: str | os.PathLike[str]) -> str:
+    """The location as it may be shown to a person: a path, or a URL with its password hidden (and without
+    the driver's name bulkship adds)."""
+    text = str(value)
+    if "://" not in text:
+        return text
+    path = sqlite_path(text)
+    if path is not None:
+        return str(path)
+    scheme, rest = text.split("://", 1)
+    netloc, slash, tail = rest.partition("/")
+    if "@" in netloc:
+        user, host = netloc.rsplit("@", 1)
+        netloc = f"{user.split(':', 1)[0]}:***@{host}" if ":" in user else netloc
+    return f"{scheme.split('+', 1)[0]}://{netloc}{slash}{tail}"
