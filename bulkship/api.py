@@ -310,15 +310,15 @@ def _with_vendor(
     from .batchapi import check_batch_api
     from .client import connect
     from .errors import BulkshipError
-    from .ledger import Ledger
+    from .ledger import Ledger, ledger_exists
 
-    if not settings.ledger.exists():
+    if not ledger_exists(settings.ledger_location):
         raise BulkshipError(
-            f"No ledger at {settings.ledger}", hint="pass --ledger PATH (env BULKSHIP_LEDGER)"
+            f"No ledger at {settings.ledger_shown}", hint="pass --ledger PATH (env BULKSHIP_LEDGER)"
         )
 
     async def go() -> Any:
-        with Ledger.open(settings.ledger, lock=lock) as ledger:
+        with Ledger.open(settings.ledger_location, lock=lock, batch=batch) as ledger:
             check_batch_api(ledger.batch(batch), settings, action=action,
                             command=f"bulkship reconcile {batch} --review")  # fmt: skip
             async with (client_factory or connect)(settings) as client:
@@ -334,7 +334,7 @@ def _settled(settings: Settings, batch: str, resolution: Resolution) -> Resoluti
     from .ledger import Ledger
     from .track import rewrite_results
 
-    with Ledger.open(settings.ledger, lock=False) as ledger:
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
         path, problems = rewrite_results(ledger, batch, api=settings.api_url)
     notes = [f"Result workbook updated: {path}"] if path else problems
     return replace(resolution, notes=(*resolution.notes, *notes))
