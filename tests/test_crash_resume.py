@@ -63,7 +63,7 @@ def _order_states(ledger: Path | str) -> Counter[str]:
         return Counter(order.state for order in opened.orders())
 
 
-def _wait_for_orders(ledger: Path | str, process: subprocess.Popen[bytes], timeout_s: float = 20) -> None:
+def _wait_for_orders(ledger: Path | str, process: subprocess.Popen[bytes], timeout_s: float = 60) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline and process.poll() is None:
         if sum(_order_states(ledger).values()):

@@ -12,20 +12,26 @@ New revisions go in ``bulkship/db/migrations/versions/`` (``rNNNN_what.py``, ``r
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import SQLAlchemyError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # pg_advisory_xact_lock key for schema upgrades (a batch lock key is a hash: it cannot collide in practice)
 UPGRADE_LOCK_KEY = 0x62756C6B_73686970  # "bulkship"
+_REVISION = re.compile(r"""^revision(?::[^=\n]*)?\s*=\s*["']([^"']+)["']""", re.M)
+_DOWN = re.compile(r"""^down_revision(?::[^=\n]*)?\s*=\s*(?:["']([^"']+)["']|(None))\s*$""", re.M)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -34,21 +40,43 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 @functools.cache
 def head() -> str:
-    """The newest revision shipped with this bulkship."""
+    """The newest revision shipped with this bulkship. Read from the revision files' ``revision`` and
+    ``down_revision`` lines, as Alembic reads them (without importing Alembic at every ledger open); when a
+    file says more than that (a merge), Alembic itself decides."""
+    parents: dict[str, str | None] = {}
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN.search(source)
+        if revision is None or down is None:
+            return _alembic_head()
+        parents[revision.group(1)] = down.group(1)
+    heads = set(parents) - set(parents.values())
+    return heads.pop() if len(heads) == 1 else _alembic_head()
+
+
+def _alembic_head() -> str:
+    from alembic.script import ScriptDirectory
+
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     if len(heads) != 1:
         raise RuntimeError(f"bulkship's migrations must have one head, found {heads}")
-    return heads[0]
+    return str(heads[0])
 
 
 def current_revision(connection: Connection) -> str | None:
-    """The revision the database is at (None: never migrated, e.g. a new file or a pre-migration ledger)."""
-    heads = MigrationContext.configure(connection).get_current_heads()
-    return heads[0] if len(heads) == 1 else None
+    """The revision the database is at (None: never migrated, e.g. a new file or a pre-migration ledger).
+    ``connection`` must be in autocommit mode (a failed read would spoil a PostgreSQL transaction)."""
+    try:
+        found = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except SQLAlchemyError:
+        return None
+    return found[0] if len(found) == 1 else None
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database behind ``engine`` to ``revision`` (by default the newest)."""
+    from alembic import command
+
     if revision == "head":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as reader:
             if current_revision(reader) == head():

@@ -17,9 +17,9 @@ Money is stored as its exact decimal text; times as ISO 8601 UTC text (both comp
 either database).
 
 A ledger's connection is in autocommit mode: a read outside a transaction never waits for a writer, and
-:mod:`.store` starts each transaction itself (:func:`.sql.begin`). A SQLite ledger gets an engine of its own
-(no pool: its file is opened by each ledger and closed with it, as before); a PostgreSQL ledger shares one
-engine and its connection pool per URL in this process.
+:mod:`.store` starts each transaction itself (:func:`.sql.begin`). A SQLite ledger's engine keeps no
+connection (no pool: its file is opened by each ledger and closed with it, as before); a PostgreSQL ledger
+shares one engine and its connection pool per URL in this process.
 """
 
 from __future__ import annotations
@@ -58,40 +58,53 @@ def _shared_engine(url: str, read_only: bool) -> Engine:
     return db.engine_for(url)
 
 
-def engine(location: Location, *, read_only: bool = False) -> tuple[Engine, bool]:
-    """The engine for ``location`` and whether the caller owns it (must dispose of it when done)."""
+def engine(location: Location, *, read_only: bool = False) -> Engine:
+    """This process's engine for ``location``."""
     if is_postgres(location):
-        return _shared_engine(str(location), read_only), False
-    return db.engine_for(os.fspath(location), read_only=read_only), True
+        return _shared_engine(str(location), read_only)
+    return _file_engine(os.path.abspath(location), read_only)
 
 
-def connect(location: Location) -> tuple[Engine, bool, Connection]:
+@functools.lru_cache(maxsize=32)
+def _file_engine(path: str, read_only: bool) -> Engine:
+    """One engine per SQLite file and process: it keeps no connection (each ledger opens the file and
+    closes it), only what SQLAlchemy learnt of the database, which every open would otherwise redo."""
+    return db.engine_for(path, read_only=read_only)
+
+
+def connect(location: Location) -> tuple[Engine, Connection]:
     """An autocommit connection that may write, to a ledger created or brought up to date here. Raises
     ``sqlalchemy.exc.SQLAlchemyError`` or ``OSError``; the caller says which ledger could not be opened."""
-    found, owned = engine(location)
+    found = engine(location)
+    connection = found.connect().execution_options(isolation_level="AUTOCOMMIT")
     try:
-        db.upgrade(found)
-        return found, owned, found.connect().execution_options(isolation_level="AUTOCOMMIT")
+        if db.current_revision(connection) != db.head():  # one small read when up to date
+            db.upgrade(found)
     except BaseException:
-        if owned:
-            found.dispose()
+        connection.close()
         raise
+    return found, connection
 
 
-def connect_read_only(location: Location) -> tuple[Engine, bool, Connection]:
+def connect_read_only(location: Location) -> tuple[Engine, Connection]:
     """A connection that never writes (nothing created or migrated). A WAL ledger in a folder the reader
     cannot write has no shared-memory file to open; it is then read as immutable (nobody who cannot write
     there can be changing it)."""
     if not is_postgres(location) and not Path(location).is_file():
         raise LedgerError(f"Cannot open the ledger {location}: it is not a file", hint="pass --ledger PATH")
-    found, owned = engine(location, read_only=True)
+    found = engine(location, read_only=True)
     try:
         connection = found.connect().execution_options(isolation_level="AUTOCOMMIT")
-        sql.check_readable(connection)
-        return found, owned, connection
     except sqlalchemy.exc.SQLAlchemyError as exc:
-        if owned:
-            found.dispose()
+        raise LedgerError(
+            f"Cannot read the ledger {shown(location)}: {db_error(exc)}",
+            hint="check the path and its permissions, or pass --ledger PATH",
+        ) from None
+    try:
+        sql.check_readable(connection)
+        return found, connection
+    except sqlalchemy.exc.SQLAlchemyError as exc:
+        connection.close()
         raise LedgerError(
             f"Cannot read the ledger {shown(location)}: {db_error(exc)}",
             hint="check the path and its permissions, or pass --ledger PATH",

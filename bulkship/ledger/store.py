@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Self, TypeVar
 
 import sqlalchemy.exc
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection
 
 from ..db import batch_lock
 from ..errors import LedgerError, LedgerLockedError
@@ -50,7 +50,7 @@ class LedgerStore:
         self._held = contextlib.ExitStack()
         self._grouped = False
         if read_only:
-            self._engine, self._owned, self._db = schema.connect_read_only(location)
+            self._engine, self._db = schema.connect_read_only(location)
             return
         on_postgres = schema.is_postgres(location)
         try:
@@ -58,7 +58,7 @@ class LedgerStore:
                 Path(location).parent.mkdir(parents=True, exist_ok=True)
             if lock and not on_postgres:
                 self._lock = ledger_lock(Path(location))
-            self._engine, self._owned, self._db = schema.connect(location)
+            self._engine, self._db = schema.connect(location)
             if lock and on_postgres and batch is not None:
                 self._held.enter_context(batch_lock(self._engine, batch))
         except LedgerLockedError:
@@ -93,9 +93,6 @@ class LedgerStore:
         if connection is not None:
             with contextlib.suppress(DatabaseError):
                 connection.close()
-        engine: Engine | None = getattr(self, "_engine", None)
-        if engine is not None and self._owned:
-            engine.dispose()
         if self._lock:
             self._lock.release()
             self._lock = None
