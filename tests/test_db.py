@@ -226,3 +226,9 @@ def test_batch_lock_on_sqlite_takes_nothing(tmp_path: Path) -> None:
     with batch_lock(engine, "B"), batch_lock(engine, "B"):  # the ledger's lock file guards a SQLite ledger
         pass
     engine.dispose()
+
+
+def test_the_newest_revision_is_read_as_alembic_reads_it() -> None:
+    from bulkship.db.migrate import _alembic_head
+
+    assert head() == _alembic_head()
