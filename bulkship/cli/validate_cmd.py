@@ -92,17 +92,18 @@ def repeat_preview(
     """What `run` would refuse or hold as repeats of earlier batches (bulkship.repeats.preview), read from
     the ledger without changing it; None when there is no ledger yet."""
     from ..batchapi import api_identity
-    from ..ledger import Ledger
+    from ..ledger import Ledger, ledger_exists
     from ..pipeline import default_batch_name
     from ..repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, preview
 
-    ledger_path = Path(str(settings.ledger))
-    if not ledger_path.is_file():
+    if settings.ledger_url is None and not settings.ledger.is_file():
+        return None
+    if not ledger_exists(settings.ledger_location):
         return None
     name = batch or default_batch_name(file)
     window = getattr(program, "repeat_window_days", None)
     policy = RepeatPolicy(window_days=DEFAULT_WINDOW_DAYS if window is None else window)
-    with Ledger.open(ledger_path, lock=False, read_only=True) as ledger:
+    with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
         return preview(
             ledger,
             name,
