@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import BatchConflictError
 from .models import FINGERPRINT, ROW, STATUS, folded_address_line1
+from .payload import line_items
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -344,7 +345,7 @@ def _first_lines(
     repeat key -> (index in ``orders``, line index). A line to anyone else costs one look-up."""
     where: dict[str, tuple[int, int]] = {}
     for number, order in enumerate(orders):
-        for line, item in enumerate(order.payload().get("LineItems") or []):
+        for line, item in enumerate(line_items(order)):
             address = item.get("PhysicalDeliveryAddress") or {}
             street = _street(address.get("AddressLine1"), address.get("AddressLine2"))
             who = f"{address.get('Name') or ''}{_SEP}{street}".casefold()
@@ -408,7 +409,7 @@ def _probable_edits(
         if order is None or record.line_index is None:
             continue
         if order.po_number not in payloads:
-            payloads[order.po_number] = list(order.payload().get("LineItems") or [])
+            payloads[order.po_number] = line_items(order)
         items = payloads[order.po_number]
         if not 0 <= record.line_index < len(items):
             continue

@@ -45,6 +45,7 @@ from .ledger import (
     same_line,
 )
 from .models import VendorOrder
+from .payload import line_items
 from .plan import order_seq
 from .rebuild import batch_orders_pattern, shows_line_address
 
@@ -377,7 +378,7 @@ def check_release(
 
 def _whole_order(ledger: Ledger, order: OrderRecord, rows: Sequence[RowRecord]) -> bool:
     """Whether ``rows`` are exactly the rows of the order's stored payload, every one of them waiting."""
-    items = order.payload().get("LineItems") or []
+    items = line_items(order)
     on_order = ledger.rows_by_po(order.po_number)
     return (
         {r.fingerprint for r in on_order} == {r.fingerprint for r in rows}
@@ -645,7 +646,7 @@ def _recorded_send(ledger: Ledger, own: OrderRecord, vendor_order: VendorOrder) 
     and every line the same card, in the same place."""
     if vendor_order.po_number != own.po_number or own.state not in OPEN_STATES:
         return False
-    items = own.payload().get("LineItems") or []
+    items = line_items(own)
     return len(items) == len(vendor_order.line_items) and all(
         same_line(item, vendor_order, i) for i, item in enumerate(items)
     )

@@ -73,6 +73,7 @@ from .ledger import (
 )
 from .linematch import match_lines, same_line
 from .models import Balance, VendorOrder
+from .payload import line_items
 from .plan import batch_po_pattern, replan_po
 
 MAX_CONSECUTIVE_UNKNOWN = 3
@@ -496,7 +497,7 @@ class Submitter:
     ) -> tuple[list[Any], list[RowRecord], list[RowRecord], str]:
         """A 409's original order against ours: each row's verified vendor line (or None), the rows to send
         in a follow-up (certainly not at the vendor), the rows that need the user, and why."""
-        items = order.payload().get("LineItems", [])
+        items = line_items(order)
         ours = [
             items[r.line_index] if r.line_index is not None and r.line_index < len(items) else None
             for r in rows
@@ -628,7 +629,7 @@ class Submitter:
     def _plan_follow_up(self, order: OrderRecord, rows: list[RowRecord], line_indexes: Sequence[int]) -> str:
         """On the ledger thread: save the follow-up order as ``planned``; its PO number."""
         payload = order.payload()
-        items = payload.get("LineItems", [])
+        items = line_items(order)
         attempt = self.ledger.replan_count(order.base_po) + 1
         po = replan_po(order.base_po, attempt)
         by_index = {r.line_index: r for r in rows}

@@ -25,6 +25,7 @@ from ..errors import BulkshipError
 from ..ledger import Ledger, OrderRecord
 from ..linematch import match_lines
 from ..models import VendorOrder
+from ..payload import sent_lines
 from ..plan import batch_po_pattern, po_stem
 from ..statuses import CHARGED
 from .join import LedgerView, money_by_bucket
@@ -100,21 +101,20 @@ def _compare_order(order: OrderRecord, vendor: VendorOrder) -> list[Mismatch]:
     def add(what: str, line: str, ours: object, theirs: object) -> None:
         found.append(Mismatch(order.po_number, vendor.id, what, line, str(ours), str(theirs)))
 
-    sent = order.payload().get("LineItems", []) or []
+    sent = sent_lines(order)
     if len(sent) != len(vendor.line_items):
         add("lines", "", len(sent), len(vendor.line_items))
-    ours_ext = [str(item.get("ExternalId", "")) for item in sent]
-    for item, line in zip(sent, match_lines(ours_ext, vendor), strict=True):
-        ext = str(item.get("ExternalId", ""))
+    for ours, line in zip(sent, match_lines([s.external_id for s in sent], vendor), strict=True):
+        ext = ours.external_id
         if line is None:
             add("lines", ext, "sent", "missing at the vendor")
             continue
-        if str(item.get("ProductId", "")).upper() != line.product_id.upper():
-            add("product", ext, item.get("ProductId"), line.product_id)
-        if _money(item.get("Value")) != _money(line.value):
-            add("value", ext, _money(item.get("Value")), _money(line.value))
-        if int(item.get("Quantity", 1) or 1) != line.quantity:
-            add("quantity", ext, item.get("Quantity"), line.quantity)
+        if ours.product_id.upper() != line.product_id.upper():
+            add("product", ext, ours.item.get("ProductId"), line.product_id)
+        if _money(ours.value) != _money(line.value):
+            add("value", ext, _money(ours.value), _money(line.value))
+        if ours.quantity != line.quantity:
+            add("quantity", ext, ours.item.get("Quantity"), line.quantity)
     planned, charged = _money(order.cost), _money(vendor.cost)
     if vendor.line_items and all(li.cost is not None for li in vendor.line_items) and planned != charged:
         add("cost", "", planned, charged)

@@ -24,6 +24,7 @@ from ..celltypes import TYPED, typed_values
 from ..ledger import BatchRecord, Ledger, OrderRecord, RowRecord
 from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, Problem, ValidationResult
 from ..money import Breakdown, MoneyTally
+from ..payload import sent_lines
 from ..statuses import (
     CHARGED,
     IN_DOUBT,
@@ -109,26 +110,9 @@ NO_PRICES = Prices({}, {})
 
 def _payload_lines(order: OrderRecord, values: dict[Any, Decimal] | None = None) -> list[_Line]:
     """The order's line items as sent. ``values`` caches ``Decimal(str(Value))`` across orders."""
-    values = {} if values is None else values
-    lines = []
-    for item in order.payload().get("LineItems", []) or []:
-        address = item.get("PhysicalDeliveryAddress") or {}
-        raw = item.get("Value", 0)
-        cached = type(raw) is float and raw != 0  # 0.0 and -0.0 are equal keys with different text
-        value = values.get(raw) if cached else None
-        if value is None:
-            value = Decimal(str(raw))
-            if cached:
-                values[raw] = value
-        lines.append(
-            _Line(
-                str(item.get("ProductId", "")),
-                str(address.get("ShippingMethodId", "")),
-                value,
-                int(item.get("Quantity", 1) or 1),
-            )
-        )
-    return lines
+    return [
+        _Line(ln.product_id, ln.shipping_method, ln.value, ln.quantity) for ln in sent_lines(order, values)
+    ]
 
 
 def row_status(record: RowRecord, order: OrderRecord | None) -> str:
