@@ -24,6 +24,7 @@ takes to write it, so a rewrite never replaces a workbook newer than the one it 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ from .settings import Settings
 log = logging.getLogger("bulkship.track")
 
 FINAL_LINE_STATUSES = frozenset({"delivered", "failed"})
+FINAL_ORDER_STATUSES = frozenset({"complete", "failed", "cancelled"})
 CREDENTIAL_ERRORS = (AuthenticationError, AccessDeniedError)
 TRACK_ERROR_EVENT = "track_error"
 FIRST_INTERVAL_S = 2.0
@@ -150,21 +152,61 @@ def open_orders(ledger: Ledger, batch: str) -> list[OrderRecord]:
     ]
 
 
+class OrderMismatchError(BulkshipError):
+    """The vendor's order carries another PO number than the ledger's: nothing was recorded."""
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    vendor_order: VendorOrder
+    changed: bool  # whether the ledger changed
+
+
 async def refresh_order(
     client: VendorClient, ledger: Ledger, order: OrderRecord, *, source: str = "poll"
-) -> VendorOrder | None:
-    """Read one order from the vendor and record what it says; returns it when the ledger changed."""
+) -> Refreshed | None:
+    """Read one order from the vendor and record what it says: every poll (``run``'s wait, ``track``) and
+    every webhook goes through here. None when the order has no vendor id yet. The vendor's order must carry
+    the ledger's PO number: :class:`OrderMismatchError` otherwise, and nothing is recorded."""
     if not order.vendor_order_id:
         return None
     vendor_order = await client.get_order(order.vendor_order_id)
     if vendor_order.po_number and vendor_order.po_number != order.po_number:
-        raise BulkshipError(
+        raise OrderMismatchError(
             f"The vendor's order {order.vendor_order_id} carries PO {vendor_order.po_number}, but the ledger "
             f"has it as {order.po_number}; nothing was recorded",
             hint="run `bulkship reconcile " + order.batch + "` to compare the ledger with the vendor",
         )
     changed = ledger.record_order_status(order.po_number, vendor_order, source=source)
-    return vendor_order if changed else None
+    return Refreshed(vendor_order, changed)
+
+
+async def wait_until_settled(
+    client: VendorClient, ledger: Ledger, batch: str, wait_s: float, concurrency: int
+) -> None:
+    """Poll the batch's created orders still Pending until they settle or ``wait_s`` runs out (what
+    ``bulkship run`` does before writing its workbook; ``track`` takes over after)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait_s
+    gate = asyncio.Semaphore(max(1, concurrency))
+    delay = 0.25
+
+    async def refresh(order: OrderRecord) -> None:
+        async with gate:
+            with contextlib.suppress(VendorError, OrderMismatchError):  # changes nothing; track retries
+                await refresh_order(client, ledger, order, source="run")
+
+    while True:
+        waiting = [
+            o
+            for o in ledger.orders(batch, states=("created",))
+            if o.vendor_order_id and (o.status or "").lower() not in FINAL_ORDER_STATUSES
+        ]
+        if not waiting or loop.time() >= deadline:
+            return
+        await asyncio.sleep(min(delay, max(0.0, deadline - loop.time())))
+        delay = min(delay * 2, 5.0)
+        await asyncio.gather(*(refresh(o) for o in waiting))
 
 
 @dataclass(frozen=True)
@@ -194,7 +236,8 @@ async def poll_orders(
             if refused:  # every other order would be refused the same way
                 return False
             try:
-                return await refresh_order(client, ledger, order) is not None
+                refreshed = await refresh_order(client, ledger, order)
+                return refreshed is not None and refreshed.changed
             except CREDENTIAL_ERRORS as exc:
                 refused.append((order, exc))
             except NotFoundError:

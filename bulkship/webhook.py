@@ -54,7 +54,7 @@ from .client.vendor import VendorClient
 from .errors import BatchConflictError, BulkshipError, ConfigError, NotFoundError, TransientVendorError
 from .ledger import Ledger
 from .settings import Settings
-from .track import rewrite_results
+from .track import OrderMismatchError, refresh_order, rewrite_results
 
 log = logging.getLogger("bulkship.webhook")
 log.addFilter(EscapingFilter())  # order ids and vendor messages come from the network
@@ -189,19 +189,21 @@ class WebhookReceiver:
             )
             return JSONResponse({"error": "order belongs to another API"}, status_code=409)
         try:
-            vendor_order = await self.client.get_order(order_id)
+            refreshed = await refresh_order(self.client, self.ledger, order, source="webhook")
         except NotFoundError:
-            log.warning("webhook refused: the vendor has no order %s", order_id)
-            return JSONResponse({"error": "unknown order"}, status_code=404)
+            refreshed = None
         except TransientVendorError as exc:
             log.warning(
                 "webhook deferred: order %s could not be read from the vendor (%s)", order_id, exc.message
             )
             return JSONResponse({"error": "vendor unavailable, retry later"}, status_code=503)
-        if vendor_order.po_number and vendor_order.po_number != order.po_number:
+        except OrderMismatchError:
             log.warning("webhook refused: order %s has another PO at the vendor than in the ledger", order_id)
             return JSONResponse({"error": "order does not match the ledger"}, status_code=409)
-        changed = self.ledger.record_order_status(order.po_number, vendor_order, source="webhook")
+        if refreshed is None:
+            log.warning("webhook refused: the vendor has no order %s", order_id)
+            return JSONResponse({"error": "unknown order"}, status_code=404)
+        vendor_order, changed = refreshed.vendor_order, refreshed.changed
         log.info(
             "webhook: order %s (%s) %s", order_id, order.po_number, "updated" if changed else "unchanged"
         )
