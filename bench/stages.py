@@ -16,8 +16,10 @@ from bulkship.client import connect
 from bulkship.ledger import Ledger
 from bulkship.load import load_sheet
 from bulkship.models import Catalog
-from bulkship.pipeline import _sync_ledger, run_batch, write_results
+from bulkship.pipeline import run_batch
 from bulkship.plan import plan_orders, summarise
+from bulkship.resume import sync_ledger
+from bulkship.runresult import write_results
 from bulkship.settings import Settings, resolve_settings
 from bulkship.validate import validate
 
@@ -102,7 +104,7 @@ def local_pipeline(src: Path, out: Path) -> int:
     result = validate(sheet, catalog)
     started = _timed("validate", started)
     with Ledger.open(settings.ledger) as ledger:
-        new_orders, _ = _sync_ledger(
+        new_orders, _ = sync_ledger(
             ledger, BATCH, result, catalog, po_prefix="BS", max_lines=100, webhook_url=None
         )
         started = _timed("plan_ledger", started)

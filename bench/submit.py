@@ -39,8 +39,8 @@ from bulkship.errors import BulkshipError
 from bulkship.ledger import Ledger
 from bulkship.load import load_sheet
 from bulkship.models import LoadedSheet
-from bulkship.pipeline import _sync_ledger
 from bulkship.plan import DEFAULT_MAX_LINES
+from bulkship.resume import sync_ledger
 from bulkship.sandbox.process import SANDBOX_COMMAND, running_sandbox
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
 from bulkship.submit import SubmitOutcome, submit_batch
@@ -130,7 +130,7 @@ async def _plan_then_submit(loaded: LoadedSheet, settings: Settings, server: Ser
         async with connect(settings) as client:
             catalog = await client.catalog()  # also fetches the token: neither is timed
             validation = validate(loaded, catalog)
-            _sync_ledger(
+            sync_ledger(
                 ledger,
                 batch,
                 validation,

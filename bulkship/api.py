@@ -31,10 +31,10 @@ from .settings import Settings
 
 if TYPE_CHECKING:
     from .models import Catalog, LoadedSheet, ValidationResult
-    from .pipeline import PlanView, RunResult
     from .program import ProgramSettings
     from .reconcile.compare import ReconcileReport
     from .resolve import Resolution, ReviewReport
+    from .runresult import PlanView, RunResult
     from .submit import Reporter
     from .track import TrackReport
 
@@ -153,12 +153,10 @@ def run(
 ) -> RunResult:
     """``bulkship run``: validate, plan, confirm, submit exactly once, write the result workbook; re-running
     resumes. ``max_total`` refuses (SpendLimitError, nothing sent) a plan costing more."""
-    from .pipeline import DEFAULT_WAIT_S, run_batch
+    from .pipeline import DEFAULT_WAIT_S, RunOptions, run_batch
 
     loaded = load_file(path, sheet=sheet, program=program, corrections=corrections) if corrections else None
-    return run_batch(
-        path,
-        settings,
+    run_options = RunOptions(
         batch=batch,
         sheet=sheet,
         program=program,
@@ -167,8 +165,8 @@ def run(
         wait_s=DEFAULT_WAIT_S if wait_s is None else wait_s,
         reporter=reporter,
         loaded=loaded,
-        **options,
     )
+    return run_batch(path, settings, run_options, **options)
 
 
 def plan_batch(

@@ -24,7 +24,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from .errors import VendorError
@@ -32,6 +31,7 @@ from .ledger import REVIEW_ITEMS, AdoptedOrder, AdoptedRow, Ledger
 from .linematch import same_line
 from .models import FINGERPRINT, ROW, STATUS, Catalog, PlannedLine, ValidationResult, VendorOrder
 from .plan import external_reference, order_seq, plan_lines, po_stem
+from .resume import record_batch
 
 _FOLLOW_UP = re.compile(r"-R\d+$", re.IGNORECASE)
 
@@ -281,18 +281,7 @@ async def rebuild_from_vendor(
         for o in [*in_scope, *elsewhere]
         if o in in_scope or o.po_number in holding
     ]
-    summary = validation.summary()
-    sheet = validation.sheet
-    ledger.upsert_batch(
-        batch,
-        file_name=Path(sheet.path).name,
-        file_hash=sheet.file_hash,
-        po_prefix=po_prefix,
-        rows=summary.rows,
-        valid=summary.valid,
-        invalid=summary.invalid,
-        api=api,
-    )
+    record_batch(ledger, batch, validation, po_prefix=po_prefix, api=api)
     ledger.adopt_vendor_orders(batch, adopted)
     ordered = sum(len(t) for t in tally.ties.values())
     return [

@@ -18,7 +18,7 @@ from support import SandboxVendor as Vendor
 from bulkship.errors import AccessDeniedError, AuthenticationError, InsufficientFundsError
 from bulkship.ledger import Ledger
 from bulkship.models import CANONICAL_COLUMNS, FINGERPRINT, ROW, STATUS, LoadedSheet, ValidationResult
-from bulkship.pipeline import _sync_ledger
+from bulkship.resume import sync_ledger
 from bulkship.settings import Settings
 from bulkship.submit import SubmitOutcome, submit_batch
 
@@ -84,7 +84,7 @@ def run_once(
         async with vendor.client(settings) as client:
             catalog = await client.catalog()
             with Ledger.open(vendor.settings.ledger) as ledger:
-                _sync_ledger(
+                sync_ledger(
                     ledger,
                     batch,
                     validation_of(frame),

@@ -20,8 +20,9 @@ from bulkship.cli import main
 from bulkship.errors import AccessDeniedError, AuthenticationError, BulkshipError, VendorError
 from bulkship.ledger import Ledger
 from bulkship.models import VendorOrder
-from bulkship.pipeline import RunResult, run_batch
+from bulkship.pipeline import run_batch
 from bulkship.reconcile.sheets import read_result_workbook
+from bulkship.runresult import RunResult
 from bulkship.sandbox import Sandbox, SandboxConfig
 from bulkship.settings import Settings, resolve_settings
 from bulkship.track import TRACK_ERROR_EVENT, rewrite_results, track

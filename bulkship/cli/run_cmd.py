@@ -36,7 +36,9 @@ from .app import (
 from .validate_cmd import ConfigOption, IncludeHiddenOption, resolve_program
 
 if TYPE_CHECKING:  # the pipeline pulls in pandas: imported only when a run starts
-    from ..pipeline import PlanView, RunResult
+    from collections.abc import Callable
+
+    from ..runresult import PlanView, RunResult
     from ..submit import SubmitProgress
 
 # Copies of pipeline.DEFAULT_WAIT_S and plan.DEFAULT_MAX_LINES, so that --help needs no pandas;
@@ -140,7 +142,7 @@ def _ask_to_send() -> bool:
         raise SpendLimitError(NO_ANSWER, hint=NO_ANSWER_HINT) from None
 
 
-def _confirmer(yes: bool) -> object:
+def _confirmer(yes: bool) -> Callable[[PlanView], bool]:
     def confirm(view: PlanView) -> bool:
         show_plan(view)
         if yes:
@@ -321,7 +323,7 @@ def run(
     include_hidden: IncludeHiddenOption = False,
 ) -> int:
     """Order a gift card for every valid row of FILE, exactly once; re-running resumes."""
-    from ..pipeline import run_batch
+    from ..pipeline import RunOptions, run_batch
 
     settings = settings_from(
         api_url=api_url, credentials=credentials, ledger=ledger, out=out, concurrency=concurrency
@@ -330,23 +332,22 @@ def run(
     limit = _parse_amount(max_total)
     announce_target(settings)
     bar = _ProgressBar()
+    options = RunOptions(
+        batch=batch,
+        po_prefix=po_prefix,
+        program=program,
+        sheet=sheet,
+        confirm=_confirmer(yes),
+        max_total=limit,
+        webhook_url=webhook_url,
+        wait_s=wait,
+        max_lines=max_lines,
+        reporter=bar,
+        allow_repeat=allow_repeat,
+        repeat_window_days=repeat_window,
+    )
     try:
-        result = run_batch(
-            file,
-            settings,
-            batch=batch,
-            po_prefix=po_prefix,
-            program=program,
-            sheet=sheet,
-            confirm=_confirmer(yes),  # type: ignore[arg-type]
-            max_total=limit,
-            webhook_url=webhook_url,
-            wait_s=wait,
-            max_lines=max_lines,
-            reporter=bar,
-            allow_repeat=allow_repeat,
-            repeat_window_days=repeat_window,
-        )
+        result = run_batch(file, settings, options)
     finally:
         bar.stop()
     _report(result)

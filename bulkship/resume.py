@@ -1,0 +1,291 @@
+"""Resume: bring the ledger in line with this run's file, so that re-running the same command continues it.
+
+* A batch already complete for this exact file (same SHA-256, nothing planned, unknown, failed, held or in
+  review) is answered from the ledger alone (:func:`already_complete`).
+* Orders left ``sending``/``unknown`` are resolved with their own PO number first (the submitter does it);
+  ``planned`` orders whose rows are all still present and valid keep their PO number and payload; a
+  ``planned`` order whose rows changed never left, so it is cancelled and its rows are planned again (unless
+  an older bulkship may have sent it: then it is ``unknown``, asked of the vendor with the same PO).
+* Valid rows without a live order (new, fixed, or failed before) are planned with sequence numbers after the
+  highest one used.
+
+Batch identity (:func:`check_batch_identity`, ``BatchConflictError``, exit 2, nothing sent):
+
+* same file name or any row already ordered present → an edit of the batch's file: accepted; a changed row
+  already ordered is recognised by its content, not its row number (:mod:`bulkship.repeats`: held as a
+  probable edit of that row, wherever it now sits);
+* otherwise (another file name sharing no ordered row) it may be the result workbook's "Fix these" sheet:
+  accepted when it has no more new rows than the batch has rows needing the user (invalid/failed/held),
+  else refused as a different file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import shlex
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .errors import BatchConflictError
+from .ledger import (
+    OPEN_STATES,
+    REVIEW_STATE,
+    Ledger,
+    OrderRecord,
+    PlannedLineRecord,
+    PlannedOrderRecord,
+    RowRecord,
+    RowUpdate,
+)
+from .models import FINGERPRINT, ROW, STATUS, Catalog, PlannedOrder, ValidationResult
+from .plan import order_seq, plan_orders
+from .reconcile.join import ledger_keys
+from .repeats import HELD, RepeatPolicy, find_holds, release
+from .statuses import duplicate_note
+
+LIVE_ORDER_STATES = frozenset({"planned", *OPEN_STATES, "created", REVIEW_STATE})
+COMMITTED_ORDER_STATES = frozenset({*OPEN_STATES, "created", REVIEW_STATE})  # at the vendor, or may be
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a stage builds a few hundred thousand objects that hold no
+    cycles (lines, payloads, ledger records, row outcomes): its repeated passes over every live object cost
+    10-20 % of such a stage at 100k rows. Reference counting still frees everything as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def already_complete(ledger: Ledger, batch: str, file_hash: str) -> bool:
+    """Nothing is left to do for this exact file: its result workbook exists and no row is waiting."""
+    record = ledger.batch(batch)
+    if record is None or record.file_hash != file_hash:
+        return False
+    if not record.output or not Path(record.output).exists():
+        return False
+    counts = ledger.row_counts(batch)
+    states = ledger.order_counts(batch)
+    unsettled = any(states.get(state) for state in ("planned", *OPEN_STATES))
+    held = counts.get(HELD)  # may go out now (--allow-repeat, or the window has passed)
+    review = counts.get("review")  # may be at the vendor: nothing to do until a person has looked
+    return (
+        not counts.get("planned") and not counts.get("failed") and not held and not review and not unsettled
+    )
+
+
+def check_batch_identity(
+    batch: str,
+    file_name: str,
+    stored_file_name: str,
+    known: dict[str, RowRecord],
+    committed: set[str],
+    frame: Any,
+) -> None:
+    """Raise BatchConflictError when this file cannot continue ``batch`` (see the module docstring)."""
+    fingerprints = frame[FINGERPRINT].astype(str).tolist()
+    present = set(fingerprints)
+    if file_name == stored_file_name or bool(committed & present):
+        return  # an edit of the batch's file: changed ordered rows are held by content (repeats.find_holds)
+    new_rows = [fp for fp in fingerprints if fp not in known]
+    outstanding = sum(1 for rec in known.values() if rec.status in ("invalid", "failed", "duplicate", "held"))
+    if committed and len(new_rows) > outstanding:
+        raise BatchConflictError(
+            f"Batch {batch!r} was ordered from {stored_file_name}; {file_name} is a different file "
+            f"({len(new_rows)} rows the batch has never seen, none of its ordered rows). Nothing was sent",
+            hint=f"to order it, give it its own batch: bulkship run {shlex.quote(file_name)} --batch "
+            "NEW-NAME (a new batch is compared with every earlier one: rows already ordered are held, "
+            "not sent again)",
+        )
+
+
+@collector_paused()
+def sync_ledger(
+    ledger: Ledger,
+    batch: str,
+    validation: ValidationResult,
+    catalog: Catalog,
+    *,
+    po_prefix: str,
+    max_lines: int,
+    webhook_url: str | None,
+    api: str | None = None,
+    repeats: RepeatPolicy | None = None,
+) -> tuple[int, int]:
+    """Bring the ledger in line with this file; plan new orders. Returns (new orders, resumed orders).
+    ``api`` is recorded on a new batch (see :mod:`bulkship.batchapi`); rows repeating a card already
+    ordered are held as ``repeats`` says (see :mod:`bulkship.repeats`)."""
+    frame, sheet = validation.rows, validation.sheet
+    file_name = Path(sheet.path).name
+    stored = ledger.batch(batch)
+    known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
+    orders = {o.po_number: o for o in ledger.orders(batch)}
+    if stored is not None and stored.file_hash != sheet.file_hash:
+        committed = _rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
+        check_batch_identity(batch, file_name, stored.file_name, known, committed, frame)
+    policy = repeats or RepeatPolicy()
+    found = find_holds(
+        ledger, batch, frame, known=known, orders=orders, policy=policy, api=api, file_name=file_name
+    )
+    holds = release(ledger, batch, found, policy)  # --allow-repeat: sent on purpose, logged
+    record_batch(ledger, batch, validation, po_prefix=po_prefix, api=api)
+    valid_fps = set(frame.loc[frame[STATUS] == "valid", FINGERPRINT].astype(str).tolist())  # not cell by cell
+    valid_fps.difference_update(holds)  # a held row is not to be sent: its planned order is taken back
+    cancelled = _take_back_changed_orders(ledger, known, orders, valid_fps)
+    updates = _row_updates(validation, holds)
+    # What the ledger holds once these rows are recorded, without reading every row again: record_rows
+    # keeps the status and PO of rows that have a PO or are ordered (and new rows have neither);
+    # cancel_planned took the cancelled orders' planned rows off their PO.
+    kept = {po: order for po, order in orders.items() if po not in cancelled}
+    live = _rows_on_orders_in(known, kept, LIVE_ORDER_STATES)
+    not_to_plan = live | holds.keys()
+    to_plan = frame[(frame[STATUS] == "valid") & ~frame[FINGERPRINT].astype(str).isin(not_to_plan)]
+    resumed = sum(
+        1 for po, o in orders.items() if po not in cancelled and o.state in ("planned", *OPEN_STATES)
+    )
+    if to_plan.empty:
+        ledger.record_rows(batch, updates)
+        return 0, resumed
+    try:
+        planned, records = plan_records(
+            to_plan,
+            catalog,
+            orders,
+            po_prefix=po_prefix,
+            batch=batch,
+            max_lines=max_lines,
+            webhook_url=webhook_url,
+        )
+    except BaseException:
+        ledger.record_rows(batch, updates)  # the rows are recorded even when planning fails, as they were
+        raise
+    # the rows and the new orders in one transaction: each planned row is written once
+    ledger.record_rows(batch, updates, planned=records)
+    return len(planned), resumed
+
+
+def record_batch(
+    ledger: Ledger, batch: str, validation: ValidationResult, *, po_prefix: str, api: str | None
+) -> None:
+    """The batch as this run's file makes it: file name, hash and row counts (created when new)."""
+    summary, sheet = validation.summary(), validation.sheet
+    ledger.upsert_batch(
+        batch,
+        file_name=Path(sheet.path).name,
+        file_hash=sheet.file_hash,
+        po_prefix=po_prefix,
+        rows=summary.rows,
+        valid=summary.valid,
+        invalid=summary.invalid,
+        api=api,
+    )
+
+
+def _rows_on_orders_in(
+    known: dict[str, RowRecord], orders: dict[str, OrderRecord], states: frozenset[str]
+) -> set[str]:
+    """The rows ordered, or on one of ``orders`` in one of ``states``."""
+    return {
+        fp
+        for fp, rec in known.items()
+        if rec.status == "ordered"
+        or (rec.po_number and rec.po_number in orders and orders[rec.po_number].state in states)
+    }
+
+
+def _take_back_changed_orders(
+    ledger: Ledger, known: dict[str, RowRecord], orders: dict[str, OrderRecord], valid_fps: set[str]
+) -> set[str]:
+    """Planned orders that never left keep their PO only if every row is still here and valid; the others
+    are cancelled (returned), or asked of the vendor first when an older bulkship may have sent them."""
+    members: dict[str, list[str]] = {}
+    for fp, rec in known.items():
+        if rec.po_number and rec.status == "planned":
+            members.setdefault(rec.po_number, []).append(fp)
+    cancelled: set[str] = set()
+    for po, order in orders.items():
+        if order.state != "planned":
+            continue
+        rows = members.get(po, [])
+        if rows and all(fp in valid_fps for fp in rows):
+            continue
+        if may_exist_at_vendor(ledger, po):  # never re-plan (new PO) what the vendor may hold
+            ledger.record_unknown(po, "sent before without a definite answer: asking the vendor first")
+            continue
+        ledger.cancel_planned(po, "its rows changed in the file before it was sent")
+        cancelled.add(po)
+    return cancelled
+
+
+def _row_updates(validation: ValidationResult, holds: dict[str, str]) -> list[RowUpdate]:
+    """Each row of the file as the ledger records it: planned (valid), held, invalid or duplicate, and why."""
+    frame, sheet = validation.rows, validation.sheet
+    keys, repeated = ledger_keys(frame)  # a duplicate row is recorded under its own key, not its original's
+    skip_reasons = {s.row: s.reason for s in sheet.skipped}
+    updates = []
+    for key, row, status in zip(keys, frame.index.tolist(), frame[STATUS].tolist(), strict=True):
+        if key in holds:
+            updates.append(RowUpdate(key, int(row), HELD, holds[key]))
+            continue
+        note = (
+            duplicate_note(repeated[int(row)])
+            if repeated and int(row) in repeated
+            else skip_reasons.get(int(row))  # a skipped row is recorded like an invalid one, with why
+        )
+        updates.append(RowUpdate(key, int(row), "planned" if status == "valid" else str(status), note))
+    return updates
+
+
+def may_exist_at_vendor(ledger: Ledger, po: str) -> bool:
+    """A planned order that was sent and put back to planned without the vendor confirming it has no such
+    order (a ledger written by an older bulkship, which took a refusal after a lost answer as final)."""
+    sent = False
+    for event in ledger.events(po_number=po):
+        if event.kind == "sending":
+            sent = True
+        elif event.kind == "not_sent" and event.detail.get("vendor_confirmed"):
+            sent = False
+    return sent
+
+
+def plan_records(
+    to_plan: Any,
+    catalog: Catalog,
+    orders: dict[str, Any],
+    *,
+    po_prefix: str,
+    batch: str,
+    max_lines: int,
+    webhook_url: str | None,
+) -> tuple[list[PlannedOrder], list[PlannedOrderRecord]]:
+    """Plan ``to_plan`` after the batch's existing ``orders``, with the ledger's records of the new orders."""
+    if ROW not in to_plan.columns:
+        to_plan = to_plan.assign(**{ROW: to_plan.index})
+    first_seq = max((order_seq(po) for po in orders), default=0) + 1
+    planned = plan_orders(
+        to_plan, catalog, po_prefix=po_prefix, batch=batch, max_lines=max_lines, first_seq=first_seq
+    )
+    records: list[PlannedOrderRecord] = []
+    for order in planned:
+        line_costs = [ln.cost for ln in order.lines]  # order.cost is their sum; worked out once
+        records.append(
+            PlannedOrderRecord(
+                po_number=order.po_number,
+                seq=order_seq(order.po_number),
+                base_po=order.po_number,
+                payload=order.payload(webhook_url),
+                cost=sum(line_costs, Decimal("0")),
+                lines=[
+                    PlannedLineRecord(ln.fingerprint, i, ln.external_id, cost)
+                    for i, (ln, cost) in enumerate(zip(order.lines, line_costs, strict=True))
+                ],
+            )
+        )
+    return planned, records

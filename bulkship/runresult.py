@@ -1,0 +1,309 @@
+"""What a run shows and leaves: the plan it asks to confirm (:class:`PlanView`), its result workbook
+(:func:`write_results`, under the output lock) and what it reports (:class:`RunResult`), all from the ledger.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import reconcile
+from .batchapi import api_identity
+from .errors import BulkshipError, ConfigError
+from .ledger import OPEN_STATES, Ledger
+from .models import Balance, Catalog, PlannedLine, PlannedOrder, ValidationResult
+from .money import MoneyTally, money_plain
+from .outputlock import output_lock
+from .payload import sent_lines
+from .plan import summarise
+from .reconcile.join import LedgerView, counts_by_row_status, money_by_bucket, record_prices
+from .repeats import HELD
+from .resume import collector_paused
+from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT
+
+if TYPE_CHECKING:
+    from .settings import Settings
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """What is about to be sent, for the confirmation step."""
+
+    batch: str
+    summary: Any  # plan.PlanSummary of the orders to send (never sent)
+    new_orders: int
+    resumed_orders: int
+    already_ordered_rows: int
+    held_rows: int = 0  # valid rows left out: they repeat a card already ordered (bulkship.repeats)
+    money: dict[str, MoneyTally] = field(default_factory=dict)  # charged, in doubt, to send (ledger)
+
+    @property
+    def in_doubt(self) -> MoneyTally:
+        """Orders sent before whose answer was lost: asked again with the same PO, charged at most once."""
+        return self.money.get(IN_DOUBT) or MoneyTally()
+
+    @property
+    def charged(self) -> MoneyTally:
+        return self.money.get(CHARGED) or MoneyTally()
+
+    @property
+    def worst_case(self) -> Decimal:
+        """The most this run can spend: everything to send, and every order in doubt."""
+        return Decimal(self.summary.total) + self.in_doubt.total
+
+
+@dataclass
+class RunResult:
+    """What ``bulkship run`` reports; ``as_json()`` is its ``--json`` output."""
+
+    batch: str
+    rows: int
+    valid: int
+    invalid: int
+    orders: int  # orders the vendor holds for this batch
+    ordered_rows: int
+    failed_rows: int
+    total_cost: Decimal  # charged: what the vendor's orders for this batch cost
+    output: Path | None
+    sandbox: bool
+    sent_orders: int = 0  # orders sent (or resolved) by this run
+    unknown_orders: int = 0  # in doubt: sent, answer lost
+    unsent_rows: int = 0  # valid rows with no order at the vendor yet (stopped, in doubt)
+    held_rows: int = 0  # valid rows not sent: they repeat a card already ordered (bulkship.repeats)
+    review_rows: int = 0  # rows that may be at the vendor but cannot be tied to it: a person decides
+    stopped: BulkshipError | None = None
+    missing_funds: Decimal | None = None
+    already_complete: bool = False
+    notes: list[str] = field(default_factory=list)
+    by_status: dict[str, int] = field(default_factory=dict)  # rows by the status the workbook shows
+    money: dict[str, MoneyTally] = field(default_factory=dict)  # charged, in doubt, to send
+    api: str = ""
+
+    @property
+    def attention_rows(self) -> int:
+        """Rows the user must look at: invalid, duplicate held back, failed, needs review."""
+        return sum(n for status, n in self.by_status.items() if status in ATTENTION_STATUSES)
+
+    @property
+    def exit_code(self) -> int:
+        """1 stopped, or money in doubt, or rows not sent yet; 3 rows need the user; 0 every row ordered
+        (or deliberately skipped)."""
+        if self.stopped is not None or self.unknown_orders or self.unsent_rows:
+            return 1
+        return 3 if self.failed_rows or self.held_rows or self.attention_rows else 0
+
+    def as_json(self) -> dict[str, Any]:
+        money = {bucket.replace(" ", "_"): tally.as_json() for bucket, tally in self.money.items()}
+        return {
+            "batch": self.batch,
+            "exit": self.exit_code,
+            "api": self.api or ("sandbox" if self.sandbox else ""),
+            "sandbox": self.sandbox,
+            "rows": self.rows,
+            "valid": self.valid,
+            "invalid": self.invalid,
+            "by_status": dict(sorted(self.by_status.items())),
+            "orders": self.orders,
+            "ordered_rows": self.ordered_rows,
+            "failed_rows": self.failed_rows,
+            "held_rows": self.held_rows,
+            "attention_rows": self.attention_rows,
+            "rows_not_sent": self.unsent_rows,
+            "orders_in_doubt": self.unknown_orders,
+            "orders_sent_this_run": self.sent_orders,
+            "total_cost": money_plain(self.total_cost),
+            "money": money,
+            "stopped": self.stopped is not None,
+            "stop_reason": self.stopped.message if self.stopped is not None else None,
+            "missing_funds": money_plain(self.missing_funds) if self.missing_funds is not None else None,
+            "already_complete": self.already_complete,
+            "notes": list(self.notes),
+            "output": str(self.output) if self.output else None,
+        }
+
+
+def output_stem(batch: str) -> str:
+    """The batch's part of its output file names, unique per batch: the full name made safe for any file
+    system, plus a short hash of the name when making it safe changed it (``a/b/c`` and ``c``, ``Q4 2024``
+    and ``Q4-2024``, names of symbols only never share a workbook)."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", batch).strip("-._")[:80]
+    if safe == batch and safe.upper() not in _RESERVED_NAMES:
+        return safe
+    digest = hashlib.sha256(batch.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{safe or 'batch'}-{digest}"
+
+
+_RESERVED_NAMES = frozenset(
+    {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+)
+
+
+def result_path(out_dir: Path, batch: str) -> Path:
+    """Where the batch's result workbook goes: ``<out>/<batch>-results.xlsx`` (see :func:`output_stem`)."""
+    return Path(out_dir) / f"{output_stem(batch)}-results.xlsx"
+
+
+def prepare_output_folder(folder: Path) -> Path:
+    """Create the output folder (``--out``) if needed and make sure a workbook can be written there: checked
+    before anything is read, computed or sent, so a bad ``--out`` is one error line, never a lost result."""
+    folder = Path(folder)
+    hint = "pass --out with a folder you can write to (it is created when missing)"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ConfigError(
+            f"The output folder {folder} is a file, not a folder. Nothing was sent", hint=hint
+        ) from None
+    except OSError as exc:
+        raise ConfigError(
+            f"Cannot create the output folder {folder}: {exc.strerror or exc}. Nothing was sent", hint=hint
+        ) from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ConfigError(f"The output folder {folder} is not writable. Nothing was sent", hint=hint)
+    return folder
+
+
+def workbook_not_written(ledger: Ledger, batch: str, error: BaseException) -> BulkshipError:
+    """The orders went out but their result workbook could not be written: say where things stand."""
+    reason = (
+        error.message if isinstance(error, BulkshipError) else f"{getattr(error, 'strerror', None) or error}"
+    )
+    record = ledger.batch(batch)
+    earlier = record.output if record and record.output and Path(record.output).exists() else None
+    hint = (
+        f"`bulkship track {batch}` rewrites the workbook {earlier}"
+        if earlier
+        else "free the output folder (or pass another --out), then re-run the same command to write it; "
+        "nothing is ordered twice"
+    )
+    return BulkshipError(
+        f"The orders are recorded in the ledger, but the result workbook could not be written: {reason}",
+        hint=hint,
+    )
+
+
+@collector_paused()
+def write_results(
+    ledger: Ledger,
+    batch: str,
+    validation: ValidationResult,
+    settings: Settings,
+    catalog: Catalog | None,
+    *,
+    paper: str | None = None,
+) -> Path:
+    """The result workbook, from the ledger and this run's rows (``bulkship.reconcile`` does the work);
+    ``paper``: the program's paper size (default US Letter)."""
+    book = reconcile.book_from_run(ledger, batch, validation, api=settings.api_url, catalog=catalog)
+    if paper:
+        book = replace(book, info=replace(book.info, paper=paper))
+    if catalog is not None:
+        record_prices(ledger, batch, catalog)  # so that track, status and the webhook break money down alike
+    path = result_path(Path(settings.out_dir), batch)
+    with output_lock(path):  # `track` and the webhook receiver rewrite it under the same lock
+        written = Path(os.path.abspath(reconcile.write_result_workbook(book, path)))
+    # absolute: `track`, `status` and the webhook receiver find it from any folder (older ledgers may hold
+    # relative paths, read as before)
+    ledger.set_batch_output(batch, str(written))
+    return written
+
+
+def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: Path | None) -> RunResult:
+    # Counted by the ledger (one read of the batch's rows and orders): the rows and money the result
+    # workbook shows, by the same functions.
+    record = ledger.batch(batch)
+    rows = ledger.row_counts(batch)
+    states = ledger.order_counts(batch)
+    view = LedgerView(ledger, batch)
+    money = money_by_bucket(view)
+    return RunResult(
+        batch=batch,
+        rows=record.rows if record else 0,
+        valid=record.valid if record else 0,
+        invalid=record.invalid if record else 0,
+        orders=states.get("created", 0),
+        ordered_rows=rows.get("ordered", 0),
+        failed_rows=rows.get("failed", 0),
+        # money: every ordered row of the batch, including rows since removed from the file
+        total_cost=money[CHARGED].total,
+        output=output,
+        sandbox=settings.is_sandbox,
+        unknown_orders=sum(states.get(state, 0) for state in OPEN_STATES),
+        unsent_rows=rows.get("planned", 0),
+        held_rows=rows.get(HELD, 0),
+        by_status=counts_by_row_status(view),
+        money=money,
+        api=api_identity(settings),
+        review_rows=rows.get("review", 0),
+    )
+
+
+def pending_summary(
+    ledger: Ledger, batch: str, catalog: Catalog, start: date, balance: Balance | None
+) -> Any:
+    """Cost of every order still to send, rebuilt from the stored payloads (what will really go out).
+
+    The summary has totals only, so the lines carry no row identity (no ledger read per order), and each
+    distinct value, product and unit cost is worked out once: 100k rows are 1,000 orders."""
+    products: dict[str, Any] = {}
+    values: dict[Any, Decimal] = {}
+    unit_costs: dict[tuple[str, Decimal], Decimal] = {}
+    pending = []
+    for order in ledger.orders(batch, states=("planned",)):  # in doubt orders are reported apart
+        lines = []
+        for sent in sent_lines(order, values):
+            product_id, value = sent.product_id, sent.value
+            if product_id not in products:
+                products[product_id] = catalog.product(product_id)
+            product = products[product_id]
+            method = catalog.shipping_methods.get(sent.shipping_method)
+            raw = sent.item.get("Value", 0)
+            cached = type(raw) is float and raw != 0  # 25 and 25.0 are one key with two texts
+            unit_cost = unit_costs.get((product_id, value)) if cached else None
+            if unit_cost is None:
+                unit_cost = product.unit_cost(value) if product else value
+                if cached:
+                    unit_costs[product_id, value] = unit_cost
+            lines.append(
+                PlannedLine(
+                    row=0,
+                    fingerprint="",
+                    external_id=sent.external_id,
+                    product_id=product_id,
+                    value=value,
+                    quantity=sent.quantity,
+                    address=dict(sent.address),
+                    unit_cost=unit_cost,
+                    shipping_cost=method.price if method else Decimal("0"),
+                )
+            )
+        pending.append(PlannedOrder(order.po_number, tuple(lines)))
+    return summarise(pending, catalog, start=start, balance=balance)
+
+
+def plan_view(
+    ledger: Ledger,
+    batch: str,
+    catalog: Catalog,
+    start: date,
+    balance: Balance | None,
+    new_orders: int,
+    resumed_orders: int,
+) -> PlanView:
+    """What is about to be sent (the ledger's planned orders) and the batch's money, for the confirmation."""
+    counts = ledger.row_counts(batch)
+    return PlanView(
+        batch,
+        pending_summary(ledger, batch, catalog, start, balance),
+        new_orders,
+        resumed_orders,
+        counts.get("ordered", 0),
+        counts.get(HELD, 0),
+        money_by_bucket(LedgerView(ledger, batch, catalog)),
+    )
