@@ -54,10 +54,14 @@ class _Tally:
             self.taken.add(line.fingerprint)
 
 
-def batch_orders_pattern(po_prefix: str, batch: str) -> re.Pattern[str]:
-    """This batch's PO numbers under its own prefix or any other: ``<PREFIX>-<BATCH>-<SEQ>[-R<n>]``."""
+def batch_orders_pattern(po_prefix: str, batch: str, *, strict: bool = False) -> re.Pattern[str]:
+    """This batch's PO numbers under its own prefix or any other: ``<PREFIX>-<BATCH>-<SEQ>[-R<n>]``.
+
+    Looking for what may be the batch's (a lost ledger), any prefix counts. ``strict`` is for tying rows to an
+    order: another prefix only of one part, as ``BS-GIFTS-STAFF-0001`` may be batch ``gifts-staff``'s."""
     stem, bare = po_stem(po_prefix, batch), po_stem("", batch)
-    return re.compile(rf"(?:{re.escape(stem)}|.+-{re.escape(bare)})-\d+(?:-R\d+)?", re.IGNORECASE)
+    other = "[^-]+" if strict else ".+"
+    return re.compile(rf"(?:{re.escape(stem)}|{other}-{re.escape(bare)})-\d+(?:-R\d+)?", re.IGNORECASE)
 
 
 def _item(line: PlannedLine) -> dict[str, Any]:

@@ -161,6 +161,9 @@ async def look_at_vendor(client: Any, ledger: Ledger, batch: str, po_numbers: Se
         orders, complete, why = list(listing.orders), bool(listing.complete), listing.why_incomplete
     except VendorError as exc:
         orders, complete, why = [], False, f"reading it failed: {exc.message}"
+    left_out = _known_orders_left_out(ledger, batch, orders)
+    if complete and left_out:
+        complete, why = False, left_out
     pattern = batch_orders_pattern(prefix, batch)
     theirs = {o.po_number for o in ledger.orders() if o.batch != batch}  # another batch of this ledger
     in_range = [o for o in orders if pattern.fullmatch(o.po_number) and o.po_number not in theirs]
@@ -179,13 +182,31 @@ async def look_at_vendor(client: Any, ledger: Ledger, batch: str, po_numbers: Se
     return view
 
 
+def _known_orders_left_out(ledger: Ledger, batch: str, listed: Sequence[VendorOrder]) -> str:
+    """Why a listing that ends cleanly still cannot be complete: it leaves out an order of the batch this
+    ledger records at the vendor, or shows fewer of its lines (recent orders only, headers only)."""
+    shown = {o.po_number: o for o in listed}
+    for record in ledger.orders(batch=batch):
+        if record.state != "created" and not record.vendor_order_id:
+            continue
+        seen = shown.get(record.po_number)
+        if seen is None:
+            return f"it leaves out order {record.po_number}, which this ledger records at the vendor"
+        if len(seen.line_items) < record.lines:
+            return (
+                f"it shows {len(seen.line_items)} of the {record.lines} line(s) this ledger records for "
+                f"order {record.po_number}"
+            )
+    return ""
+
+
 def tied_positions(ledger: Ledger, vendor_order: VendorOrder) -> set[int]:
-    """Positions of the vendor order's lines that rows of this ledger are tied to (recorded line index)."""
+    """Positions of the vendor order's lines that rows of this ledger are tied to: by recorded line index, or
+    taken by a row a person confirmed (see :func:`_free_lines`)."""
     record = ledger.order(vendor_order.po_number)
     if record is None or (record.vendor_order_id and record.vendor_order_id != vendor_order.id):
         return set()
-    rows = ledger.rows_by_po(vendor_order.po_number)
-    return {r.line_index for r in rows if r.status == "ordered" and r.line_index is not None}
+    return set(range(len(vendor_order.line_items))) - set(_free_lines(ledger, vendor_order))
 
 
 def may_hold(
@@ -585,11 +606,12 @@ def _check_target(
     """The ledger's record of the named vendor order (None: not in the ledger yet), once it may take rows."""
     record = ledger.batch(batch)
     vpo = vendor_order.po_number
-    pattern = batch_orders_pattern(record.po_prefix if record else "", batch)
+    pattern = batch_orders_pattern(record.po_prefix if record else "", batch, strict=True)
     if not vpo or not pattern.fullmatch(vpo):
         raise _refuse(
             f"Vendor order {vendor_order.id} (PO {vpo or 'not shown'}) is not one of batch {batch!r}'s "
-            "orders (its PO numbers are <PREFIX>-<BATCH>-<NUMBER>)"
+            "orders beyond doubt (its PO numbers are <PREFIX>-<BATCH>-<NUMBER>, with a one-part prefix when "
+            "not the batch's own: the PO may be another batch's whose name ends like this one's)"
         )
     other = ledger.order_by_vendor_id(vendor_order.id)
     if other is not None and other.po_number != vpo:
@@ -687,7 +709,8 @@ def tie_rows(
             candidates = [i for i in free if not lines[i].external_id]
             hit = next((i for i in candidates if same_line(item, vendor_order, i, full_address=True)), None)
             how = "its full address, with the same card"
-        if hit is None and recorded and row.line_index in free:
+        if hit is None and recorded and not shows_ids and row.line_index in free:
+            # like the run's match_lines: position is a proof only when no line shows a reference
             hit, how = (
                 row.line_index,
                 "our own recorded send of exactly this payload (same lines, same places)",
