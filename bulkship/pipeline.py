@@ -109,7 +109,12 @@ def run_batch(
     """Run (or resume) one batch with ``options`` (``changes``: fields of :class:`RunOptions` to set, e.g.
     ``wait_s=0``). Library errors propagate (BulkshipError); vendor stops (funds, credentials) are reported
     in the result (``stopped``, exit code 1) after the result workbook is written."""
-    return asyncio.run(_run(Path(path), settings, replace(options or RunOptions(), **changes)))
+    from .team.gate import guard_confirm
+
+    options = replace(options or RunOptions(), **changes)
+    # in team mode, a plan above the limit needs its approval (checked in the library: the CLI too)
+    options = replace(options, confirm=guard_confirm(settings, options.confirm))
+    return asyncio.run(_run(Path(path), settings, options))
 
 
 async def _run(path: Path, settings: Settings, options: RunOptions) -> RunResult:

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "run_cmd",
     "track_cmd",
     "serve_cmd",
+    "users_cmd",
 )
 
 

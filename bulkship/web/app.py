@@ -330,6 +330,11 @@ async def confirm(request: Request) -> Response:
     if found.counts.get("invalid") and form.get("leave_out") != "yes":
         error = "Tick 'leave the rows that are not valid out' to send the valid rows only, or fix them first."
         return render(request, "cost.html", 400, batch=batch, view=view, counts=found.counts, error=error)
+    from .team_pages import before_confirm  # the team's approval step (none in single-user mode)
+
+    waiting = await before_confirm(request, batch.name, view)
+    if waiting is not None:
+        return waiting
     await run_in_threadpool(state.record, web.settings, batch.name, "web_confirmed", total=str(total))
     web.runner.start(batch.name)
     return _see(f"/batches/{batch.name}/progress")
@@ -525,8 +530,13 @@ def create_app(
         yield
         runner.shutdown()
 
+    from . import team_pages
+    from .auth import TeamAuth
+
+    team_pages.install(_templates)
     static = StaticFiles(packages=[("bulkship.web", "static")])
     routes = [
+        *team_pages.routes(),
         Route("/", home),
         Route("/batches/new", new_batch),
         Route("/batches", upload, methods=["POST"]),
@@ -547,6 +557,7 @@ def create_app(
     ]
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: not_found})
     app.state.web = web
-    guarded = SecurityHeaders(BodyLimit(CsrfGuard(app, _csrf_page), max_upload_bytes, _too_large_page))
+    signed_in = TeamAuth(app, settings, team_pages.forbidden_page)  # sign-in and roles, once accounts exist
+    guarded = SecurityHeaders(BodyLimit(CsrfGuard(signed_in, _csrf_page), max_upload_bytes, _too_large_page))
     guarded.web = web  # type: ignore[attr-defined]  # for tests and the serve command
     return guarded

@@ -16,9 +16,10 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from .. import api
+from .. import api, team
 from ..errors import BulkshipError
 from ..settings import Settings
+from ..team.approvals import acting_as
 from . import state
 
 log = logging.getLogger("bulkship.web")
@@ -73,6 +74,7 @@ class Runner:
         due = [name for name, b in state.web_batches(self.settings).items() if b.due]
         for name in due:
             log.info("resuming batch %s", name)
+            team.note(self.settings, "resume", actor="server", batch=name)
             self.start(name)
         return due
 
@@ -83,6 +85,7 @@ class Runner:
         try:
             detail = self._attempt(batch)
             state.record(self.settings, batch, "web_run_done", **detail)
+            team.note(self.settings, "run_end", actor="server", batch=batch, **detail)
         except Exception:  # the journal itself failed: nothing more to say than the log
             log.exception("batch %s: could not record the end of its run", batch)
         finally:
@@ -94,7 +97,7 @@ class Runner:
         if found is None or found.upload is None or not found.due:
             return {"exit_code": 0, "message": "nothing to send"}
         try:
-            with self.exclusive:
+            with self.exclusive, acting_as(team.run_actor(self.settings, batch)):
                 result = api.run(
                     found.upload,
                     self.settings,

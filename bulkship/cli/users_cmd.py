@@ -1,0 +1,212 @@
+"""``bulkship users``: the people who may sign in to ``bulkship serve``, their roles and limits, and the
+team's settings. Passwords are read from a hidden prompt (asked twice) or, piped, from the first line of
+stdin: never from the command line, where other users of the machine could read them.
+
+Whoever can write the ledger can manage its people: these commands act as ``cli:<login name>`` in the audit
+trail. The first account turns team mode on (sign-in on the web page, roles, approvals).
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from typing import Annotated
+
+import typer
+
+from .app import JsonOption, LedgerOption, app, err_console, plain_console, print_json, settings_from
+
+users_app = typer.Typer(
+    help="People who sign in to bulkship serve: add, list, disable, reset-password, roles, limit, settings.",
+    no_args_is_help=True,
+)
+app.add_typer(users_app, name="users")
+
+RoleOption = Annotated[
+    list[str],
+    typer.Option("--role", "-r", help="admin, requester, approver or finance (repeat for several)."),
+]
+
+
+def _actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli:unknown"
+
+
+def _read_password(name: str) -> str:
+    """From a hidden prompt (twice, they must agree) or the first line of piped stdin."""
+    from ..team.accounts import AccountError
+
+    if sys.stdin.isatty():
+        first = getpass.getpass(f"New password for {name}: ")
+        second = getpass.getpass("The same password again: ")
+        if first != second:
+            raise AccountError("The two passwords differ: nothing was changed")
+        return first
+    line = sys.stdin.readline()
+    if not line:
+        raise AccountError(
+            "No password: type it at the prompt, or pipe it on stdin (never on the command line)"
+        )
+    return line.rstrip("\r\n")
+
+
+@users_app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="Sign-in name (letters, digits, . _ - @).")],
+    role: RoleOption,
+    limit: Annotated[
+        str | None,
+        typer.Option("--limit", help="Most this person sends without approval (below the team threshold)."),
+    ] = None,
+    ledger: LedgerOption = None,
+) -> None:
+    """Add a person; the password is asked for (or read from stdin). The first person turns team mode on:
+    make them an admin."""
+    from ..team import accounts, team_mode
+
+    settings = settings_from(ledger=ledger)
+    first = not team_mode(settings)
+    if first and "admin" not in {r.strip().lower() for r in role}:
+        from ..team.accounts import AccountError
+
+        raise AccountError(
+            "The first person must be an admin (someone has to manage the others)",
+            hint=f"bulkship users add {name} --role admin",
+        )
+    password = _read_password(name)
+    user = accounts.add_user(settings, name, password, role, spend_limit=limit, actor=_actor())
+    err_console.print(f"Added {user.name} ({user.roles_text}).", soft_wrap=True)
+    if first:
+        err_console.print(
+            "Team mode is on: bulkship serve now asks everyone to sign in, and batches above the approval "
+            "threshold wait for an approver.",
+            soft_wrap=True,
+        )
+
+
+@users_app.command("list")
+def list_(ledger: LedgerOption = None, json_: JsonOption = False) -> None:
+    """Every person, their roles, limit and whether they may sign in."""
+    from rich.table import Table
+
+    from ..team import accounts, team_mode
+
+    settings = settings_from(ledger=ledger)
+    found = accounts.list_users(settings) if team_mode(settings) else []
+    if json_:
+        print_json(
+            [
+                {
+                    "name": u.name,
+                    "roles": sorted(u.roles),
+                    "limit": str(u.spend_limit) if u.spend_limit is not None else None,
+                    "disabled": u.disabled,
+                    "locked_until": u.locked_until,
+                    "created": u.created,
+                }
+                for u in found
+            ]
+        )
+        return
+    if not found:
+        err_console.print(
+            "No accounts: bulkship is in single-user mode (bulkship users add NAME --role admin)."
+        )
+        return
+    table = Table("Name", "Roles", "Limit", "State", "Created (UTC)")
+    for u in found:
+        state = "disabled" if u.disabled else ("locked" if u.locked_until else "active")
+        limit = f"{u.spend_limit:,.2f}" if u.spend_limit is not None else "team threshold"
+        table.add_row(u.name, u.roles_text, limit, state, u.created.replace("T", " ")[:19])
+    plain_console().print(table)
+
+
+@users_app.command("disable")
+def disable(name: str, ledger: LedgerOption = None) -> None:
+    """Stop a person signing in (their sessions end at once); their history stays."""
+    from ..team import accounts
+
+    user = accounts.set_disabled(settings_from(ledger=ledger), name, True, actor=_actor())
+    err_console.print(f"Disabled {user.name}.")
+
+
+@users_app.command("enable")
+def enable(name: str, ledger: LedgerOption = None) -> None:
+    """Let a disabled person sign in again."""
+    from ..team import accounts
+
+    user = accounts.set_disabled(settings_from(ledger=ledger), name, False, actor=_actor())
+    err_console.print(f"Enabled {user.name}.")
+
+
+@users_app.command("reset-password")
+def reset_password(name: str, ledger: LedgerOption = None) -> None:
+    """Set a new password (asked for, or read from stdin); lifts a lockout and ends the person's sessions."""
+    from ..team import accounts
+
+    settings = settings_from(ledger=ledger)
+    found = accounts.find_user(settings, name)
+    if found is None:
+        raise accounts.AccountError(
+            f"No person named {name!r}", hint="bulkship users list shows every account"
+        )
+    user = accounts.reset_password(settings, found.name, _read_password(found.name), actor=_actor())
+    err_console.print(f"New password set for {user.name}; their sessions ended.")
+
+
+@users_app.command("roles")
+def roles(name: str, role: RoleOption, ledger: LedgerOption = None) -> None:
+    """Replace a person's roles."""
+    from ..team import accounts
+
+    user = accounts.set_roles(settings_from(ledger=ledger), name, role, actor=_actor())
+    err_console.print(f"{user.name}: {user.roles_text}.")
+
+
+@users_app.command("limit")
+def limit(
+    name: str,
+    amount: Annotated[str, typer.Argument(help="An amount, or 'none' for the team threshold only.")],
+    ledger: LedgerOption = None,
+) -> None:
+    """Set the most a person sends without approval (the team threshold still applies when lower)."""
+    from ..team import accounts
+
+    user = accounts.set_limit(settings_from(ledger=ledger), name, amount, actor=_actor())
+    shown = f"{user.spend_limit:,.2f}" if user.spend_limit is not None else "the team threshold"
+    err_console.print(f"{user.name} sends up to {shown} without approval.")
+
+
+@users_app.command("settings")
+def team_settings(
+    threshold: Annotated[
+        str | None,
+        typer.Option("--threshold", help="Batches costing more wait for an approver (0: every batch)."),
+    ] = None,
+    idle_minutes: Annotated[
+        int | None, typer.Option("--idle-minutes", min=1, max=1440, help="Sign out after this idle time.")
+    ] = None,
+    ledger: LedgerOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Show the team's settings, or change them."""
+    from ..team import approvals
+
+    settings = settings_from(ledger=ledger)
+    if threshold is not None:
+        approvals.set_threshold(settings, threshold, actor=_actor())
+    if idle_minutes is not None:
+        approvals.set_idle_minutes(settings, idle_minutes, actor=_actor())
+    current = {
+        "threshold": str(approvals.threshold(settings)),
+        "idle_minutes": approvals.idle_minutes(settings),
+    }
+    if json_:
+        print_json(current)
+        return
+    shown = f"{approvals.threshold(settings):,.2f}"
+    typer.echo(f"Approval threshold: {shown} (batches costing more need an approver)")
+    typer.echo(f"Sign-out after idle: {current['idle_minutes']} minute(s)")

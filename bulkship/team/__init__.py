@@ -1,0 +1,42 @@
+"""Team use: people and roles (:mod:`.accounts`), maker-checker approvals (:mod:`.approvals`) and the audit
+trail (:mod:`.audit`), in the ledger's own database (:mod:`.store`, tables in :mod:`.tables`).
+
+A ledger without accounts is a single-user ledger and none of this applies; the first account
+(``bulkship users add``) turns team mode on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+ROLES = ("admin", "requester", "approver", "finance")
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+
+
+def team_mode(settings: Settings) -> bool:
+    """Whether the ledger has accounts (see :func:`.store.team_mode`)."""
+    from .store import team_mode as has_accounts
+
+    return has_accounts(settings)
+
+
+def run_actor(settings: Settings, batch: str) -> str | None:
+    """Who a background run of the batch acts for: the person who last confirmed it (team mode only)."""
+    if not team_mode(settings):
+        return None
+    from .audit import last_actor
+
+    return last_actor(settings, batch, ("confirm",))
+
+
+def note(settings: Settings, action: str, *, actor: str, batch: str | None = None, **detail: Any) -> None:
+    """A line in the audit trail, in team mode only (a single-user ledger keeps no trail)."""
+    if team_mode(settings):
+        from .audit import record
+
+        record(settings, action, actor=actor, batch=batch, **detail)
+
+
+__all__ = ["ROLES", "note", "run_actor", "team_mode"]

@@ -1,0 +1,349 @@
+"""Maker-checker: a batch that costs more than its preparer may send alone waits for another person.
+
+How much a person may send without approval is the team threshold (``bulkship users settings --threshold``,
+0 by default: every batch needs a second person) or the person's own limit when it is lower
+(``bulkship users limit NAME AMOUNT``). The command line acts for ``BULKSHIP_USER`` when that names an
+account, else for the login name with the team threshold: a claimed name can only lower the limit.
+
+An approval covers one *plan*: the SHA-256 of each order to send (PO number, payload, planned cost) and the
+total. At send time (:func:`check_before_send`, called by the library for every run, CLI or web) the orders
+about to be sent must all be in the approved plan and cost no more than approved. A row added, a cell fixed,
+an order re-planned or a higher cost therefore needs approval again. After a crash the orders left to send
+are a part of the approved plan, so a resumed run goes on.
+
+The approver must be another person: the database refuses a decision by the requester (see :mod:`.tables`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import getpass
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from ..errors import BulkshipError, SpendLimitError
+from ..money import money_text
+from ..settings import Settings
+from . import accounts, audit, store
+from .tables import approval_decisions, approval_requests, team_settings
+
+if TYPE_CHECKING:
+    from ..pipeline import PlanView
+
+THRESHOLD = "approval_threshold"
+IDLE_MINUTES = "session_idle_minutes"
+DEFAULTS = {THRESHOLD: "0.00", IDLE_MINUTES: "30"}
+
+_acting = contextvars.ContextVar[str | None]("bulkship_acting_user", default=None)
+
+
+class ApprovalRequiredError(SpendLimitError):
+    """The batch costs more than its preparer may send alone and no approval covers its plan."""
+
+
+class ApprovalError(BulkshipError):
+    """An approval or rejection that cannot be recorded (the requester themself, decided already...)."""
+
+
+# -- settings --------------------------------------------------------------------------------------------
+
+
+def get_setting(settings: Settings, key: str) -> str:
+    with store.engine(settings).connect() as db:
+        found = db.execute(sa.select(team_settings.c.value).where(team_settings.c.key == key)).scalar()
+    return str(found) if found is not None else DEFAULTS[key]
+
+
+def set_setting(settings: Settings, key: str, value: str, *, actor: str, address: str = "") -> None:
+    before = get_setting(settings, key)
+    now = store.now_iso()
+    with store.engine(settings).begin() as db:
+        updated = db.execute(
+            team_settings.update()
+            .where(team_settings.c.key == key)
+            .values(value=value, updated=now, updated_by=actor)
+        )
+        if not updated.rowcount:
+            db.execute(team_settings.insert().values(key=key, value=value, updated=now, updated_by=actor))
+    audit.record(settings, "setting", actor=actor, address=address, setting=key, before=before, after=value)
+
+
+def threshold(settings: Settings) -> Decimal:
+    return Decimal(get_setting(settings, THRESHOLD))
+
+
+def set_threshold(settings: Settings, amount: str | Decimal, *, actor: str, address: str = "") -> Decimal:
+    value = accounts.parse_limit(amount)
+    if value is None:
+        raise accounts.AccountError("The team threshold must be an amount (0: every batch needs approval)")
+    set_setting(settings, THRESHOLD, str(value), actor=actor, address=address)
+    return value
+
+
+def idle_minutes(settings: Settings) -> int:
+    return int(get_setting(settings, IDLE_MINUTES))
+
+
+def set_idle_minutes(settings: Settings, minutes: int, *, actor: str, address: str = "") -> None:
+    if not 1 <= minutes <= 24 * 60:
+        raise accounts.AccountError("The idle time must be between 1 and 1440 minutes")
+    set_setting(settings, IDLE_MINUTES, str(minutes), actor=actor, address=address)
+
+
+def limit_for(settings: Settings, person: str | None) -> Decimal:
+    """The most ``person`` may send without approval: the team threshold, or their own lower limit."""
+    team = threshold(settings)
+    found = accounts.find_user(settings, person) if person else None
+    if found is not None and found.spend_limit is not None:
+        return min(team, found.spend_limit)
+    return team
+
+
+# -- who acts --------------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def acting_as(person: str | None) -> Iterator[None]:
+    """Library calls in this block act for ``person`` (the web page's signed-in person)."""
+    token = _acting.set(person)
+    try:
+        yield
+    finally:
+        _acting.reset(token)
+
+
+def acting_person(settings: Settings) -> str:
+    """Who the current library call acts for: the web page's person, else ``BULKSHIP_USER`` when it names
+    an account, else ``cli:<login name>``."""
+    person = _acting.get()
+    if person:
+        return person
+    claimed = os.environ.get("BULKSHIP_USER", "").strip().lower()
+    if claimed and accounts.find_user(settings, claimed) is not None:
+        return claimed
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):
+        login = "unknown"
+    return f"cli:{login}"
+
+
+# -- plans -----------------------------------------------------------------------------------------------
+
+
+def order_prints(settings: Settings, batch: str) -> list[str]:
+    """A SHA-256 for each order of the batch still to send (planned, or sent with the answer lost)."""
+    from ..ledger import OPEN_STATES, Ledger
+
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        found = ledger.orders(batch, states=("planned", *OPEN_STATES))
+    return sorted(
+        hashlib.sha256(f"{o.po_number}\n{o.payload_json}\n{o.cost}".encode()).hexdigest() for o in found
+    )
+
+
+def plan_print(prints: list[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(prints)).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Approval:
+    id: int
+    batch: str
+    requested_by: str
+    requested_at: str
+    total: Decimal
+    plan_print: str
+    order_prints: frozenset[str]
+    reason: str
+    decision: str | None = None  # None: waiting; "approved" or "rejected"
+    decided_by: str | None = None
+    decided_at: str | None = None
+    decision_reason: str = ""
+
+    @property
+    def state(self) -> str:
+        return self.decision or "pending"
+
+    def covers(self, prints: list[str], total: Decimal) -> bool:
+        """Whether this approval lets these orders, costing ``total``, be sent."""
+        return self.decision == "approved" and set(prints) <= self.order_prints and total <= self.total
+
+
+def _approval(row: Any) -> Approval:
+    return Approval(
+        id=int(row.id),
+        batch=str(row.batch),
+        requested_by=str(row.requested_by),
+        requested_at=str(row.requested_at),
+        total=Decimal(row.total),
+        plan_print=str(row.plan_print),
+        order_prints=frozenset(json.loads(row.order_prints)),
+        reason=str(row.reason or ""),
+        decision=row.decision,
+        decided_by=row.decided_by,
+        decided_at=row.decided_at,
+        decision_reason=str(row.decision_reason or ""),
+    )
+
+
+def _joined() -> sa.Select[Any]:
+    d = approval_decisions
+    return sa.select(
+        approval_requests,
+        d.c.decision,
+        d.c.decided_by,
+        d.c.decided_at,
+        d.c.reason.label("decision_reason"),
+    ).select_from(approval_requests.outerjoin(d, d.c.request_id == approval_requests.c.id))
+
+
+def approvals(settings: Settings, *, batch: str | None = None, pending_only: bool = False) -> list[Approval]:
+    """Requests, newest first."""
+    query = _joined().order_by(approval_requests.c.id.desc())
+    if batch is not None:
+        query = query.where(approval_requests.c.batch == batch)
+    if pending_only:
+        query = query.where(approval_decisions.c.id.is_(None))
+    with store.engine(settings).connect() as db:
+        return [_approval(r) for r in db.execute(query)]
+
+
+def latest(settings: Settings, batch: str) -> Approval | None:
+    found = approvals(settings, batch=batch)
+    return found[0] if found else None
+
+
+def approval(settings: Settings, request_id: int) -> Approval | None:
+    with store.engine(settings).connect() as db:
+        row = db.execute(_joined().where(approval_requests.c.id == request_id)).first()
+    return _approval(row) if row else None
+
+
+def needs_approval(settings: Settings, person: str | None, total: Decimal) -> bool:
+    return total > limit_for(settings, person)
+
+
+def request(settings: Settings, batch: str, *, total: Decimal, person: str, address: str = "") -> Approval:
+    """Ask for approval of the batch's current plan (the orders planned in the ledger now). A request for
+    the same plan still waiting is returned as it is."""
+    prints = order_prints(settings, batch)
+    waiting = latest(settings, batch)
+    if (
+        waiting is not None
+        and waiting.state == "pending"
+        and waiting.requested_by == person
+        and waiting.order_prints == frozenset(prints)
+        and waiting.total == total
+    ):
+        return waiting
+    limit = limit_for(settings, person)
+    why = f"{money_text(total)} is above the {money_text(limit)} {person} may send without approval"
+    with store.engine(settings).begin() as db:
+        new_id = db.execute(
+            approval_requests.insert().values(
+                batch=batch,
+                requested_by=person,
+                requested_at=store.now_iso(),
+                total=str(total),
+                plan_print=plan_print(prints),
+                order_prints=json.dumps(prints),
+                reason=why,
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+    audit.record(
+        settings, "approval_request", actor=person, address=address, batch=batch, request=new_id,
+        total=str(total), orders=len(prints), reason=why,
+    )  # fmt: skip
+    found = approval(settings, int(new_id))
+    assert found is not None
+    return found
+
+
+def decide(
+    settings: Settings,
+    request_id: int,
+    *,
+    person: str,
+    approve: bool,
+    reason: str = "",
+    address: str = "",
+) -> Approval:
+    """Approve or reject a waiting request. The database refuses the requester's own decision."""
+    found = approval(settings, request_id)
+    if found is None:
+        raise ApprovalError(f"No approval request #{request_id}")
+    if found.decision is not None:
+        raise ApprovalError(
+            f"Request #{request_id} for batch {found.batch} was {found.decision} by {found.decided_by} "
+            "already"
+        )
+    reason = reason.strip()
+    if not approve and not reason:
+        raise ApprovalError("Say why the batch is rejected: the requester sees the reason")
+    try:
+        with store.engine(settings).begin() as db:
+            db.execute(
+                approval_decisions.insert().values(
+                    request_id=found.id,
+                    requested_by=found.requested_by,
+                    decided_by=person,
+                    decision="approved" if approve else "rejected",
+                    reason=reason,
+                    decided_at=store.now_iso(),
+                )
+            )
+    except sa.exc.IntegrityError as exc:
+        if person == found.requested_by:
+            audit.record(
+                settings, "approve_refused", actor=person, address=address, batch=found.batch,
+                request=found.id, reason="approver is the requester",
+            )  # fmt: skip
+            raise ApprovalError(
+                f"{person} asked for this approval: another person must approve or reject it"
+            ) from None
+        raise ApprovalError(f"Request #{request_id} was decided by someone else just now") from exc
+    audit.record(
+        settings, "approve" if approve else "reject", actor=person, address=address, batch=found.batch,
+        request=found.id, requested_by=found.requested_by, total=str(found.total), reason=reason,
+    )  # fmt: skip
+    decided = approval(settings, request_id)
+    assert decided is not None
+    return decided
+
+
+# -- the check every run makes ---------------------------------------------------------------------------
+
+
+def check_before_send(settings: Settings, view: PlanView) -> None:
+    """Refuse (ApprovalRequiredError, nothing sent) to send a plan its person may not send alone and that
+    no approval covers; record who sends otherwise. Nothing to check outside team mode."""
+    if not store.team_mode(settings):
+        return
+    person = acting_person(settings)
+    total = Decimal(view.worst_case)
+    prints = order_prints(settings, view.batch)
+    found = latest(settings, view.batch)
+    covered = found is not None and found.covers(prints, total)
+    if needs_approval(settings, person, total) and not covered:
+        asked = request(settings, view.batch, total=total, person=person)
+        changed = found is not None and found.decision == "approved"
+        raise ApprovalRequiredError(
+            f"Batch {view.batch} costs {money_text(total)}, more than {person} may send without approval"
+            + (" (it changed since it was approved)" if changed else "")
+            + f": request #{asked.id} waits for an approver. Nothing was sent; the plan is kept",
+            hint="an approver approves it on the web page (Approvals); then run the same command again",
+        )
+    audit.record(
+        settings, "run_start", actor=person, batch=view.batch, total=str(total), orders=len(prints),
+        approval=found.id if found is not None and covered else "",
+        approved_by=(found.decided_by or "") if found is not None and covered else "",
+    )  # fmt: skip

@@ -1,0 +1,145 @@
+"""The audit trail: who did what, when, from where. Append-only (see :mod:`.tables`): this module has
+``record`` and readers, and no code path that changes or removes a line.
+
+Actions (``action``, with the batch where there is one, and a JSON ``detail``)::
+
+    upload  sheet  mapping  fix  confirm  send  approval_request  approve  reject  run_start  run_end
+    resume  delete  reconcile  track  export  audit_export
+    sign_in  sign_in_refused  sign_out  password_change  user_add  user_disable  user_enable
+    password_reset  user_roles  user_limit  setting
+
+The acting person of a run is also written to the ledger's own journal (a ``team_send`` event beside the
+vendor's answers), so what the vendor said stays tied to the batch and to who sent it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..safetext import csv_safe, needs_quote
+from ..settings import Settings
+from . import store
+from .tables import audit_trail
+
+COLUMNS = ("When (UTC)", "Who", "From", "Action", "Batch", "Detail")
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: str
+    actor: str
+    address: str
+    action: str
+    batch: str | None
+    detail: dict[str, Any]
+
+    def detail_text(self) -> str:
+        return "; ".join(f"{k}: {v}" for k, v in self.detail.items() if v not in ("", None))
+
+    def cells(self) -> tuple[str, ...]:
+        return (self.at, self.actor, self.address, self.action, self.batch or "", self.detail_text())
+
+
+def record(
+    settings: Settings,
+    action: str,
+    *,
+    actor: str,
+    address: str = "",
+    batch: str | None = None,
+    **detail: Any,
+) -> None:
+    """Append one line to the trail (its own transaction: the line stays whatever happens next)."""
+    with store.engine(settings).begin() as db:
+        db.execute(
+            audit_trail.insert().values(
+                at=store.now_iso(),
+                actor=actor,
+                address=address,
+                action=action,
+                batch=batch,
+                detail=json.dumps(detail, default=str, ensure_ascii=False),
+            )
+        )
+
+
+def entries(
+    settings: Settings,
+    *,
+    batch: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+) -> list[AuditEntry]:
+    """Lines of the trail, oldest first: one batch's, and/or those from ``since`` (inclusive) to ``until``
+    (exclusive), both ISO dates or times in UTC."""
+    query = sa.select(audit_trail).order_by(audit_trail.c.id)
+    if batch is not None:
+        query = query.where(audit_trail.c.batch == batch)
+    if since:
+        query = query.where(audit_trail.c.at >= since)
+    if until:
+        query = query.where(audit_trail.c.at < until)
+    if limit is not None:
+        query = query.order_by(None).order_by(audit_trail.c.id.desc()).limit(limit)
+    with store.engine(settings).connect() as db:
+        found = [
+            AuditEntry(r.id, r.at, r.actor, r.address, r.action, r.batch, json.loads(r.detail or "{}"))
+            for r in db.execute(query)
+        ]
+    return sorted(found, key=lambda e: e.id)
+
+
+def last_actor(settings: Settings, batch: str, actions: Sequence[str]) -> str | None:
+    """Who last did one of ``actions`` on the batch (e.g. who confirmed it: the run acts for them)."""
+    query = (
+        sa.select(audit_trail.c.actor)
+        .where(audit_trail.c.batch == batch, audit_trail.c.action.in_(list(actions)))
+        .order_by(audit_trail.c.id.desc())
+        .limit(1)
+    )
+    with store.engine(settings).connect() as db:
+        found = db.execute(query).first()
+    return str(found.actor) if found else None
+
+
+def to_csv(found: Sequence[AuditEntry]) -> bytes:
+    """The trail as CSV (UTF-8 with a BOM so Excel reads it), formula-like cells neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for entry in found:
+        writer.writerow([csv_safe(cell) for cell in entry.cells()])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def to_xlsx(found: Sequence[AuditEntry], title: str) -> bytes:
+    """The trail as an XLSX workbook: every cell a string, formula-like text quote-prefixed."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    sheet = book.add_worksheet("Audit trail")
+    bold = book.add_format({"bold": True})
+    quoted = book.add_format({"quote_prefix": True})
+    sheet.write_string(0, 0, title, bold)
+    for col, name in enumerate(COLUMNS):
+        sheet.write_string(2, col, name, bold)
+    for row, entry in enumerate(found, start=3):
+        for col, cell in enumerate(entry.cells()):
+            sheet.write_string(row, col, cell, quoted if needs_quote(cell) else None)
+    sheet.freeze_panes(3, 0)
+    sheet.set_column(0, 0, 22)
+    sheet.set_column(1, 4, 16)
+    sheet.set_column(5, 5, 80)
+    sheet.autofilter(2, 0, max(2, len(found) + 2), len(COLUMNS) - 1)
+    book.close()
+    return buffer.getvalue()

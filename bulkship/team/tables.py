@@ -1,0 +1,125 @@
+"""The team's tables, in the same database as the ledger (SQLite file or PostgreSQL), as SQLAlchemy Core.
+
+* ``team_users``: one row per person (login name, argon2 hash, roles, spend limit, lockout counters).
+* ``team_sessions``: signed-in browsers; the cookie carries a random token, the table only its SHA-256.
+* ``team_settings``: the team's settings (the approval threshold), each change also in the audit trail.
+* ``approval_requests`` / ``approval_decisions``: maker-checker. A decision copies the request's
+  ``requested_by`` under a composite foreign key (so the copy cannot lie) and a CHECK refuses a decision
+  by the person who asked: the rule holds in the database, whatever code writes the row. A request is
+  decided once (UNIQUE ``request_id``); a rejection must carry a reason.
+* ``audit_trail``: who, when, from where, what.
+
+The audit trail and the approvals are append-only: database triggers refuse UPDATE and DELETE on them.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+# SQLite's INTEGER PRIMARY KEY is the rowid; BIGINT identity on PostgreSQL
+_id = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+users = sa.Table(
+    "team_users",
+    metadata,
+    sa.Column("id", _id, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.Text, nullable=False, unique=True),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("roles", sa.Text, nullable=False),  # comma-separated, sorted: "approver,requester"
+    sa.Column("spend_limit", sa.Text),  # money as text; NULL: only the team threshold applies
+    sa.Column("disabled", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("failed_logins", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("locked_until", sa.Text),  # ISO UTC; NULL: not locked
+    sa.Column("created", sa.Text, nullable=False),
+    sa.Column("password_changed", sa.Text, nullable=False),
+)
+
+sessions = sa.Table(
+    "team_sessions",
+    metadata,
+    sa.Column("token_hash", sa.Text, primary_key=True),
+    sa.Column("user_id", _id, sa.ForeignKey("team_users.id"), nullable=False),
+    sa.Column("created", sa.Text, nullable=False),
+    sa.Column("last_seen", sa.Text, nullable=False),
+    sa.Column("address", sa.Text, nullable=False, server_default=""),
+    sa.Column("ended", sa.Text),  # ISO UTC: signed out, timed out, password changed, account disabled
+)
+
+team_settings = sa.Table(
+    "team_settings",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("updated", sa.Text, nullable=False),
+    sa.Column("updated_by", sa.Text, nullable=False),
+)
+
+approval_requests = sa.Table(
+    "approval_requests",
+    metadata,
+    sa.Column("id", _id, primary_key=True, autoincrement=True),
+    sa.Column("batch", sa.Text, nullable=False, index=True),
+    sa.Column("requested_by", sa.Text, nullable=False),
+    sa.Column("requested_at", sa.Text, nullable=False),
+    sa.Column("total", sa.Text, nullable=False),  # the most the approved plan may spend
+    sa.Column("plan_print", sa.Text, nullable=False),  # SHA-256 over the orders' prints, for display
+    sa.Column("order_prints", sa.Text, nullable=False),  # JSON list: SHA-256 of each order to send
+    sa.Column("reason", sa.Text, nullable=False, server_default=""),  # why it needs approval
+    sa.UniqueConstraint("id", "requested_by", name="approval_requests_id_by"),
+)
+
+approval_decisions = sa.Table(
+    "approval_decisions",
+    metadata,
+    sa.Column("id", _id, primary_key=True, autoincrement=True),
+    sa.Column("request_id", _id, nullable=False, unique=True),
+    sa.Column("requested_by", sa.Text, nullable=False),
+    sa.Column("decided_by", sa.Text, nullable=False),
+    sa.Column("decision", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False, server_default=""),
+    sa.Column("decided_at", sa.Text, nullable=False),
+    sa.ForeignKeyConstraint(
+        ["request_id", "requested_by"],
+        ["approval_requests.id", "approval_requests.requested_by"],
+        name="approval_decisions_request",
+    ),
+    sa.CheckConstraint("decided_by <> requested_by", name="approver_is_not_preparer"),
+    sa.CheckConstraint("decision IN ('approved', 'rejected')", name="decision_known"),
+    sa.CheckConstraint("decision = 'approved' OR length(trim(reason)) > 0", name="rejection_has_reason"),
+)
+
+audit_trail = sa.Table(
+    "audit_trail",
+    metadata,
+    sa.Column("id", _id, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.Text, nullable=False),  # ISO UTC, seconds
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("address", sa.Text, nullable=False, server_default=""),
+    sa.Column("action", sa.Text, nullable=False),
+    sa.Column("batch", sa.Text),
+    sa.Column("detail", sa.Text, nullable=False, server_default="{}"),  # JSON object
+    sa.Index("audit_trail_by_batch", "batch", "id"),
+    sa.Index("audit_trail_by_time", "at"),
+)
+
+# Append-only from the application's side: the database itself refuses to change or remove a line of these.
+APPEND_ONLY = ("audit_trail", "approval_requests", "approval_decisions")
+
+
+def sqlite_append_only(table: str) -> list[str]:
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+        for verb in ("UPDATE", "DELETE")
+    ]
+
+
+def postgres_append_only(table: str) -> list[str]:
+    return [
+        "CREATE OR REPLACE FUNCTION bulkship_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$",
+        f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}",
+        f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {table} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION bulkship_append_only()",
+    ]

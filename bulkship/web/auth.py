@@ -1,0 +1,291 @@
+"""Who is asking, and may they: sign-in sessions and the role every page and action requires.
+
+:class:`TeamAuth` is a pure-ASGI guard inside the CSRF guard. While the ledger has no account (a fresh
+single-user install) it lets every request through, as bulkship always did. Once an account exists every
+request but the sign-in page and the static files needs a signed-in person:
+
+* the browser holds ``bulkship_session``, a random token signed with the server's secret
+  (``<data folder>/web-secret``, created 0600 on first use, never logged); the ledger's database keeps the
+  token's SHA-256 and when it was last used (:mod:`bulkship.team.accounts`), so signing out, idle time, a
+  password change or a disabled account end it on every server sharing the ledger;
+* :data:`RULES` says which roles may use each route (method and path template, as the app declares it). A
+  route without a rule may be read (GET) by anyone signed in and refused for anything else; a test checks
+  that every route of the app has a rule and that each role is refused what it may not do.
+
+After a successful action with an ``audit`` name the trail gets a line: who, from where, which batch (from the
+path, or the page it leads to) and the path's other parts (the row of a cell fix).
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import os
+import re
+import secrets
+from dataclasses import dataclass, field
+from datetime import timedelta
+from http.cookies import SimpleCookie
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from itsdangerous import BadSignature, Signer
+from starlette.concurrency import run_in_threadpool
+from starlette.routing import compile_path
+
+from ..settings import Settings
+from ..team import accounts, approvals, audit, store
+from .guards import App, Message, Receive, Scope, Send, _header, _send_page
+
+log = logging.getLogger("bulkship.web")
+
+SESSION_COOKIE = "bulkship_session"
+SECRET_FILE = "web-secret"
+ALL = frozenset({"admin", "requester", "approver", "finance"})
+PUBLIC_MARK = "*public*"
+PUBLIC = frozenset({PUBLIC_MARK})  # no sign-in needed
+READERS = ALL
+
+
+@dataclass(frozen=True)
+class Rule:
+    method: str
+    path: str  # the route's template, e.g. /batches/{name}/rows/{row}
+    roles: frozenset[str]
+    audit: str | None = None  # the audit trail's action name for a successful request
+    regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "regex", compile_path(self.path)[0])
+
+
+def _r(method: str, path: str, roles: frozenset[str] | set[str], audit_as: str | None = None) -> Rule:
+    return Rule(method, path, frozenset(roles), audit_as)
+
+
+REQUESTER = {"requester"}
+RULES: tuple[Rule, ...] = (
+    _r("GET", "/", READERS),
+    _r("GET", "/batches/new", REQUESTER),
+    _r("POST", "/batches", REQUESTER, "upload"),
+    _r("POST", "/batches/{name}/sheet", REQUESTER, "sheet"),
+    _r("GET", "/batches/{name}/columns", READERS),
+    _r("POST", "/batches/{name}/columns", REQUESTER, "mapping"),
+    _r("GET", "/batches/{name}/review", READERS),
+    _r("POST", "/batches/{name}/rows/{row}", REQUESTER, "fix"),
+    _r("GET", "/batches/{name}/cost", READERS),
+    _r("POST", "/batches/{name}/confirm", REQUESTER),  # audited by the confirmation itself (team_pages)
+    _r("GET", "/batches/{name}/progress", READERS),
+    _r("GET", "/batches/{name}/progress/live", READERS),
+    _r("GET", "/batches/{name}/results", READERS),
+    _r("GET", "/batches/{name}/results.{kind:str}", READERS, "export"),
+    _r("GET", "/batches/{name}/reconcile", {"finance", "requester"}, "reconcile"),
+    _r("POST", "/batches/{name}/track", {"finance", "requester"}, "track"),
+    _r("POST", "/batches/{name}/delete", REQUESTER, "delete"),
+    # team pages (bulkship.web.team_pages)
+    _r("GET", "/login", PUBLIC),
+    _r("POST", "/login", PUBLIC),
+    _r("POST", "/logout", READERS),
+    _r("GET", "/account", READERS),
+    _r("POST", "/account/password", READERS),
+    _r("GET", "/approvals", READERS),
+    _r("GET", "/batches/{name}/approval", READERS),
+    _r("POST", "/batches/{name}/approval/{request:int}/approve", {"approver"}),  # audited by the library
+    _r("POST", "/batches/{name}/approval/{request:int}/reject", {"approver"}),
+    _r("GET", "/audit", {"finance", "admin"}),
+    _r("GET", "/audit.{kind:str}", {"finance", "admin"}, "audit_export"),
+    _r("GET", "/admin/users", {"admin"}),
+    _r("POST", "/admin/users", {"admin"}),  # audited by the library (user_add...)
+    _r("POST", "/admin/users/{user}", {"admin"}),
+    _r("POST", "/admin/settings", {"admin"}),
+)
+
+
+def rule_for(method: str, path: str) -> tuple[Rule | None, dict[str, str]]:
+    method = "GET" if method == "HEAD" else method
+    for rule in RULES:
+        if rule.method != method:
+            continue
+        match = rule.regex.match(path)
+        if match:
+            return rule, match.groupdict()
+    return None, {}
+
+
+def allowed(rule: Rule | None, method: str, roles: frozenset[str]) -> bool:
+    if rule is None:  # a route nobody gave a rule: read-only for anyone signed in
+        return method in ("GET", "HEAD") and bool(roles)
+    return PUBLIC_MARK in rule.roles or bool(rule.roles & roles)
+
+
+# -- the session cookie -----------------------------------------------------------------------------------
+
+
+def load_secret(data_dir: Path) -> bytes:
+    """The server's signing secret: created (0600, in a 0700 folder) the first time, read after that."""
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = data_dir / SECRET_FILE
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_bytes().strip()
+    secret = secrets.token_urlsafe(48).encode("ascii")
+    with os.fdopen(fd, "wb") as out:
+        out.write(secret)
+    return secret
+
+
+def client_address(scope: Scope) -> str:
+    client = scope.get("client")
+    return str(client[0]) if client else ""
+
+
+def local_person() -> str:
+    try:
+        return f"local:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "local"
+
+
+def _cookie(scope: Scope, name: str) -> str:
+    cookie = SimpleCookie()
+    try:
+        cookie.load(_header(scope, b"cookie"))
+    except Exception:
+        return ""
+    morsel = cookie.get(name)
+    return morsel.value if morsel else ""
+
+
+class Sessions:
+    """Signs and reads the session cookie."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.signer = Signer(load_secret(settings.data_dir), salt="bulkship-session")
+
+    def cookie(self, token: str, scope: Scope) -> str:
+        signed = self.signer.sign(token.encode("ascii")).decode("ascii")
+        secure = "; Secure" if scope.get("scheme") == "https" else ""
+        return f"{SESSION_COOKIE}={signed}; Path=/; HttpOnly; SameSite=Lax{secure}"
+
+    @staticmethod
+    def cleared() -> str:
+        return f"{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
+
+    def token(self, scope: Scope) -> str | None:
+        value = _cookie(scope, SESSION_COOKIE)
+        if not value:
+            return None
+        try:
+            return self.signer.unsign(value.encode("ascii")).decode("ascii")
+        except (BadSignature, UnicodeError):
+            return None
+
+    def person(self, scope: Scope) -> accounts.User | None:
+        token = self.token(scope)
+        if token is None:
+            return None
+        idle = timedelta(minutes=approvals.idle_minutes(self.settings))
+        return accounts.session_user(self.settings, token, idle=idle)
+
+
+# -- the guard --------------------------------------------------------------------------------------------
+
+
+def _wants_fragment(scope: Scope) -> bool:
+    return _header(scope, b"hx-request").lower() == "true"
+
+
+class TeamAuth:
+    """See the module docstring. ``forbidden(roles_needed, person)`` renders the refusal page."""
+
+    def __init__(self, app: App, settings: Settings, forbidden: Any) -> None:
+        self.app, self.settings, self.forbidden = app, settings, forbidden
+        self.sessions = Sessions(settings)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith("/static/"):
+            await self.app(scope, receive, send)
+            return
+        method, path = scope["method"], scope["path"]
+        rule, params = rule_for(method, path)
+        team = await run_in_threadpool(store.team_mode, self.settings)
+        scope["team_mode"] = team
+        scope["client_address"] = client_address(scope)
+        if not team:
+            scope["team_user"] = None
+            scope["actor"] = local_person()
+            await self.app(scope, receive, send)  # single-user: no sign-in, no roles, no trail
+            return
+        person = await run_in_threadpool(self.sessions.person, scope)
+        scope["team_user"] = person
+        scope["actor"] = person.name if person else ""
+        if rule is not None and PUBLIC_MARK in rule.roles:
+            await self.app(scope, receive, send)
+            return
+        if person is None:
+            await self._to_sign_in(scope, send)
+            return
+        if not allowed(rule, method, person.roles):
+            needed = ", ".join(sorted(rule.roles)) if rule else "a rule for this action"
+            log.info("refused %s %s to %s (%s)", method, path, person.name, person.roles_text)
+            await _send_page(send, 403, self.forbidden(needed, person))
+            return
+        await self._audited(rule, params, scope, receive, send)
+
+    async def _to_sign_in(self, scope: Scope, send: Send) -> None:
+        query = scope["query_string"].decode("latin-1")
+        wanted = scope["path"] + ("?" + query if query else "")
+        target = "/login?next=" + quote(wanted if scope["method"] == "GET" else "/", safe="")
+        headers = [(b"location", target.encode("latin-1")), (b"content-length", b"0")]
+        if _wants_fragment(scope):  # htmx polling a fragment: send the whole page to the sign-in
+            headers = [(b"hx-redirect", target.encode("latin-1")), (b"content-length", b"0")]
+            await send({"type": "http.response.start", "status": 401, "headers": headers})
+        else:
+            await send({"type": "http.response.start", "status": 303, "headers": headers})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def _audited(
+        self, rule: Rule | None, params: dict[str, str], scope: Scope, receive: Receive, send: Send
+    ) -> None:
+        if rule is None or rule.audit is None:
+            await self.app(scope, receive, send)
+            return
+        status = 0
+        location = ""
+
+        async def watching(message: Message) -> None:
+            nonlocal status, location
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+                for key, value in message.get("headers", []):
+                    if key.lower() == b"location":
+                        location = value.decode("latin-1")
+            await send(message)
+
+        await self.app(scope, receive, watching)
+        if status and status < 400:
+            batch = params.pop("name", None) or _batch_in(location)
+            detail = {k: v for k, v in params.items()}
+            if scope.get("query_string"):
+                detail["query"] = scope["query_string"].decode("latin-1")[:200]
+            await run_in_threadpool(
+                lambda: audit.record(
+                    self.settings, rule.audit or "", actor=scope.get("actor") or "", batch=batch,
+                    address=scope.get("client_address", ""), **detail,
+                )
+            )  # fmt: skip
+
+
+def _batch_in(location: str) -> str | None:
+    match = re.match(r"/batches/([^/?#]+)/", urlsplit(location).path)
+    return match.group(1) if match else None
+
+
+def safe_next(target: str) -> str:
+    """Where to go after signing in: a path of this site only (never another host)."""
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target
