@@ -57,11 +57,20 @@ def serve_command(
     limit_mb = max_upload_mb or int(os.environ.get("BULKSHIP_MAX_UPLOAD_MB") or DEFAULT_MAX_UPLOAD_MB)
     announce_target(settings)
 
+    from ..team import team_mode
+
+    signed_in = team_mode(settings)
+
     def ready(url: str) -> None:
         where = (
             "this machine only (loopback); pass --host 0.0.0.0 to let other machines in"
             if host in LOOPBACK
-            else f"every machine that can reach {host}: there is no login, anyone there can send orders"
+            else f"every machine that can reach {host}"
+            + (
+                ": everyone signs in (team mode)"
+                if signed_in
+                else ": there are no accounts, anyone there can send orders (bulkship users add NAME --role admin)"
+            )
         )
         typer.echo(f"bulkship serve: {url}", err=False)
         err_console.print(f"Listening on {url} for {where}. Ctrl-C stops it.", soft_wrap=True)

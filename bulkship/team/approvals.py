@@ -173,6 +173,10 @@ class Approval:
     def state(self) -> str:
         return self.decision or "pending"
 
+    def state_beside(self, newest_id: int) -> str:
+        """The state as lists show it: a request left undecided when a newer one came is "superseded"."""
+        return "superseded" if self.decision is None and self.id != newest_id else self.state
+
     def covers(self, prints: list[str], total: Decimal) -> bool:
         """Whether this approval lets these orders, costing ``total``, be sent."""
         return self.decision == "approved" and set(prints) <= self.order_prints and total <= self.total
@@ -285,6 +289,12 @@ def decide(
         raise ApprovalError(
             f"Request #{request_id} for batch {found.batch} was {found.decision} by {found.decided_by} "
             "already"
+        )
+    newest = latest(settings, found.batch)
+    if newest is not None and newest.id != found.id:
+        raise ApprovalError(
+            f"Request #{request_id} for batch {found.batch} was replaced by request #{newest.id} (the batch "
+            "changed): decide on that one"
         )
     reason = reason.strip()
     if not approve and not reason:

@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from .. import api
 from ..errors import BulkshipError
 from ..team import ROLES, accounts, approvals, audit, store
 from . import app as pages
@@ -202,16 +203,42 @@ async def approvals_page(request: Request) -> Response:
     settings = _settings(request)
     found = await run_in_threadpool(approvals.approvals, settings)
     threshold = await run_in_threadpool(approvals.threshold, settings)
+    newest: dict[str, int] = {}
+    for asked in found:  # newest first
+        newest.setdefault(asked.batch, asked.id)
+    marked = [(a, a.state_beside(newest[a.batch])) for a in found]
     return pages.render(
-        request, "approvals.html", waiting=[a for a in found if a.state == "pending"],
-        decided=[a for a in found if a.state != "pending"][:100], threshold=threshold,
+        request, "approvals.html", waiting=[a for a, s in marked if s == "pending"],
+        decided=[(a, s) for a, s in marked if s != "pending"][:100], threshold=threshold,
+    )  # fmt: skip
+
+
+def _plan_unchanged(settings: Any, asked: approvals.Approval) -> bool:
+    return frozenset(approvals.order_prints(settings, asked.batch)) == asked.order_prints
+
+
+async def ledger_approval_page(request: Request, name: str) -> Response:
+    """The approval of a batch prepared from the command line: its figures from the ledger."""
+    settings = _settings(request)
+    asked = await run_in_threadpool(approvals.latest, settings, name)
+    if asked is None:
+        raise HTTPException(404, f"No batch named {name!r} waits for approval")
+    status = await run_in_threadpool(api.status, settings, name)
+    current = await run_in_threadpool(_plan_unchanged, settings, asked)
+    return pages.render(
+        request, "approval_ledger.html", batch=name, approval=asked, approval_current=current,
+        figures=status[0] if status else None,
     )  # fmt: skip
 
 
 async def approval_page(request: Request) -> Response:
     """The cost page as the approver sees it: the same figures, the problems summary, approve or reject."""
     web = pages._web(request)
-    batch = pages._batch_or_404(web, request.path_params["name"])
+    name = request.path_params["name"]
+    known = await run_in_threadpool(state.web_batch, web.settings, name)
+    if known is None or known.deleted:
+        return await ledger_approval_page(request, name)
+    batch = pages._batch_or_404(web, name)
     if web.runner.active(batch.name) or batch.due:
         return _see(f"/batches/{batch.name}/progress")
     try:
@@ -239,7 +266,11 @@ async def approve(request: Request) -> Response:
     """Approve the plan asked about, and start sending it (the run acts for the requester)."""
     web = pages._web(request)
     settings = web.settings
-    batch = pages._batch_or_404(web, request.path_params["name"])
+    name = request.path_params["name"]
+    known = await run_in_threadpool(state.web_batch, web.settings, name)
+    if known is None or known.deleted:
+        return await approve_ledger_batch(request, name)
+    batch = pages._batch_or_404(web, name)
     asked = await run_in_threadpool(_request_of, request, batch.name)
     form = await request.form()
     view = web.reviews.plans.peek((batch.name, batch.change_id))
@@ -267,10 +298,27 @@ async def approve(request: Request) -> Response:
     return _see(f"/batches/{batch.name}/progress")
 
 
+async def approve_ledger_batch(request: Request, name: str) -> Response:
+    """Approve a command-line batch's plan when it is still the one asked about; its person sends it."""
+    settings = _settings(request)
+    asked = await run_in_threadpool(_request_of, request, name)
+    if not await run_in_threadpool(_plan_unchanged, settings, asked):
+        return _see(f"/batches/{name}/approval")
+    try:
+        await run_in_threadpool(
+            lambda: approvals.decide(
+                settings, asked.id, person=_actor(request), approve=True, address=_address(request)
+            )
+        )
+    except approvals.ApprovalError as exc:
+        return pages.render(request, "plain.html", 403, title="Not approved", message=exc.message)
+    return _see(f"/batches/{name}/approval")
+
+
 async def reject(request: Request) -> Response:
     web = pages._web(request)
-    batch = pages._batch_or_404(web, request.path_params["name"])
-    asked = await run_in_threadpool(_request_of, request, batch.name)
+    name = request.path_params["name"]
+    asked = await run_in_threadpool(_request_of, request, name)
     form = await request.form()
     reason = str(form.get("reason") or "")[:2000]
     try:
@@ -281,7 +329,7 @@ async def reject(request: Request) -> Response:
             )
         )  # fmt: skip
     except approvals.ApprovalError as exc:
-        return pages.render(request, "problem.html", 403, batch=batch, error=exc)
+        return pages.render(request, "plain.html", 403, title="Not rejected", message=exc.message)
     return _see("/approvals")
 
 

@@ -1,0 +1,284 @@
+"""Team use from the library and the command line: accounts, lockout, sessions, approvals held by the
+database, the approval check every run makes (the CLI cannot go around it), the append-only audit trail."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import stat
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import openpyxl
+import pytest
+import sqlalchemy as sa
+from argon2 import PasswordHasher, profiles
+from support import embedded_sandbox_orders, write_sheet
+
+from bulkship.cli import main
+from bulkship.settings import Settings, resolve_settings
+from bulkship.team import accounts, approvals, audit, store, team_mode
+from bulkship.team.tables import approval_decisions, approval_requests, audit_trail, sessions, users
+
+
+@pytest.fixture(autouse=True)
+def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2's cheapest parameters: these tests are about the rules, not the cost of a guess."""
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+
+
+@pytest.fixture
+def settings() -> Iterator[Settings]:
+    yield resolve_settings()
+    store.forget_engines()
+
+
+def add(settings: Settings, name: str, *roles: str, limit: str | None = None) -> accounts.User:
+    return accounts.add_user(settings, name, f"password-{name}", list(roles), spend_limit=limit, actor="test")
+
+
+@pytest.fixture
+def team(settings: Settings) -> Settings:
+    add(settings, "admin", "admin")
+    add(settings, "alice", "requester")
+    add(settings, "carol", "approver")
+    add(settings, "fin", "finance")
+    return settings
+
+
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Ran]:
+    """``bulkship ARGS`` with ``stdin`` piped in (not a terminal: the password is its first line)."""
+
+    def run(*args: str, stdin: str = "") -> Ran:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return Ran(code, out, err)
+
+    return run
+
+
+# -- accounts --------------------------------------------------------------------------------------------
+
+
+def test_users_cli_adds_lists_disables_and_resets_with_passwords_from_stdin_only(
+    settings: Settings, cli: Callable[..., Ran]
+) -> None:
+    assert not team_mode(settings)
+    refused = cli("users", "add", "alice", "--role", "requester", stdin="long enough password\n")
+    assert refused.returncode == 2 and "first person must be an admin" in refused.stderr
+    assert cli("users", "add", "Root", "--role", "admin", stdin="long enough password\n").returncode == 0
+    assert team_mode(settings)
+    added = cli(
+        "users", "add", "bob", "-r", "approver", "-r", "requester", "--limit", "500", stdin="bob's secret 1\n"
+    )
+    assert added.returncode == 0, added.stderr
+    short = cli("users", "add", "eve", "-r", "finance", stdin="short\n")
+    assert short.returncode == 2 and "too short" in short.stderr
+    listed = json.loads(cli("users", "list", "--json").stdout)
+    assert [(u["name"], u["roles"], u["limit"]) for u in listed] == [
+        ("bob", ["approver", "requester"], "500.00"),
+        ("root", ["admin"], None),
+    ]
+    assert accounts.authenticate(settings, "BOB", "bob's secret 1").name == "bob"
+    assert cli("users", "reset-password", "bob", stdin="a new secret 22\n").returncode == 0
+    with pytest.raises(accounts.SignInRefused):
+        accounts.authenticate(settings, "bob", "bob's secret 1")
+    assert accounts.authenticate(settings, "bob", "a new secret 22").name == "bob"
+    assert cli("users", "disable", "bob").returncode == 0
+    with pytest.raises(accounts.SignInRefused, match="disabled"):
+        accounts.authenticate(settings, "bob", "a new secret 22")
+    last_admin = cli("users", "disable", "root")
+    assert last_admin.returncode == 2 and "last admin" in last_admin.stderr
+    # no password ever reaches the database or the trail in clear
+    with store.engine(settings).connect() as db:
+        hashes = [r.password_hash for r in db.execute(sa.select(users))]
+        trail = " ".join(r.detail for r in db.execute(sa.select(audit_trail)))
+    assert all(h.startswith("$argon2id$") for h in hashes)
+    assert "secret" not in trail and "long enough" not in trail
+    actions = [e.action for e in audit.entries(settings)]
+    assert actions.count("user_add") == 2 and "password_reset" in actions and "user_disable" in actions
+
+
+def test_team_settings_from_the_command_line(team: Settings, cli: Callable[..., Ran]) -> None:
+    changed = cli("users", "settings", "--threshold", "$2,500", "--idle-minutes", "15", "--json")
+    assert changed.returncode == 0, changed.stderr
+    assert json.loads(changed.stdout) == {"threshold": "2500.00", "idle_minutes": 15}
+    assert cli("users", "limit", "alice", "300").returncode == 0
+    assert approvals.limit_for(team, "alice") == 300  # her own limit, lower than the team's
+    assert approvals.limit_for(team, "carol") == 2500
+    assert cli("users", "settings", "--threshold", "lots").returncode == 2
+    assert [e.detail["setting"] for e in audit.entries(team) if e.action == "setting"] == [
+        "approval_threshold",
+        "session_idle_minutes",
+    ]
+
+
+def test_wrong_passwords_lock_the_account_with_a_growing_wait(team: Settings) -> None:
+    for _ in range(accounts.FREE_FAILURES - 1):
+        with pytest.raises(accounts.SignInRefused, match="Wrong name or password"):
+            accounts.authenticate(team, "alice", "not her password")
+    with pytest.raises(accounts.SignInRefused, match="locked for 30 second") as locked:
+        accounts.authenticate(team, "alice", "not her password")
+    assert locked.value.retry_after_s == 30
+    with pytest.raises(accounts.SignInRefused, match="locked"):  # even the right password waits
+        accounts.authenticate(team, "alice", "password-alice")
+    assert [accounts.lock_seconds(n) for n in (4, 5, 6, 7, 20)] == [0, 30, 60, 120, 3600]
+    past = (store.parse_iso(store.now_iso()) - timedelta(seconds=1)).isoformat()
+    with store.engine(team).begin() as db:  # the lock ran out
+        db.execute(users.update().where(users.c.name == "alice").values(locked_until=past))
+    with pytest.raises(
+        accounts.SignInRefused, match="locked for 60 second"
+    ):  # one more failure: twice as long
+        accounts.authenticate(team, "alice", "still wrong")
+    with store.engine(team).begin() as db:
+        db.execute(users.update().where(users.c.name == "alice").values(locked_until=past))
+    assert accounts.authenticate(team, "alice", "password-alice").failed_logins == 0
+    with pytest.raises(accounts.SignInRefused, match="Wrong name or password"):  # no hint that a name exists
+        accounts.authenticate(team, "nobody", "password-alice")
+
+
+def test_sessions_end_on_sign_out_idle_time_password_change_and_disable(team: Settings) -> None:
+    alice = accounts.find_user(team, "alice")
+    assert alice is not None
+    first, second = accounts.start_session(team, alice), accounts.start_session(team, alice)
+    assert accounts.session_user(team, first) == alice
+    accounts.end_session(team, first)
+    assert accounts.session_user(team, first) is None
+    long_ago = (store.parse_iso(store.now_iso()) - timedelta(minutes=31)).isoformat()
+    with store.engine(team).begin() as db:
+        db.execute(sessions.update().values(last_seen=long_ago))
+    assert accounts.session_user(team, second) is None  # idle 31 minutes
+    assert accounts.session_user(team, second, idle=timedelta(hours=1)) is None  # and ended for good
+    third, fourth = accounts.start_session(team, alice), accounts.start_session(team, alice)
+    accounts.change_password(team, alice, "password-alice", "a brand new one", token=third)
+    assert accounts.session_user(team, third) is not None and accounts.session_user(team, fourth) is None
+    accounts.set_disabled(team, "alice", True, actor="admin")
+    assert accounts.session_user(team, third) is None
+    with store.engine(team).connect() as db:  # the database keeps no usable token
+        stored = [r.token_hash for r in db.execute(sa.select(sessions))]
+    assert third not in stored and all(len(h) == 64 for h in stored)
+
+
+# -- approvals held by the database ----------------------------------------------------------------------
+
+
+def _request(team: Settings, by: str = "alice") -> int:
+    with store.engine(team).begin() as db:
+        return int(
+            db.execute(
+                approval_requests.insert().values(
+                    batch="B", requested_by=by, requested_at=store.now_iso(), total="10.00",
+                    plan_print="x", order_prints="[]",
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+        )  # fmt: skip
+
+
+def test_the_database_refuses_an_approval_by_the_requester_whatever_code_writes_it(team: Settings) -> None:
+    asked = _request(team)
+    decision = {"request_id": asked, "decision": "approved", "decided_at": store.now_iso()}
+    with pytest.raises(sa.exc.IntegrityError), store.engine(team).begin() as db:  # the CHECK
+        db.execute(approval_decisions.insert().values(requested_by="alice", decided_by="alice", **decision))
+    with pytest.raises(sa.exc.IntegrityError), store.engine(team).begin() as db:  # a lying copy: the FK
+        db.execute(approval_decisions.insert().values(requested_by="mallory", decided_by="alice", **decision))
+    with pytest.raises(approvals.ApprovalError, match="another person"):
+        approvals.decide(team, asked, person="alice", approve=True)
+    with pytest.raises(approvals.ApprovalError, match="Say why"):
+        approvals.decide(team, asked, person="carol", approve=False, reason="  ")
+    assert approvals.decide(team, asked, person="carol", approve=True).decision == "approved"
+    with pytest.raises(approvals.ApprovalError, match="already"):
+        approvals.decide(team, asked, person="fin", approve=False, reason="changed my mind")
+
+
+def test_the_audit_trail_and_the_approvals_cannot_be_changed_or_removed(team: Settings) -> None:
+    asked = _request(team)
+    for statement in (
+        audit_trail.update().values(actor="someone else"),
+        audit_trail.delete(),
+        approval_requests.update().where(approval_requests.c.id == asked).values(total="99999"),
+        approval_requests.delete(),
+    ):
+        with pytest.raises(sa.exc.DatabaseError, match="append-only"), store.engine(team).begin() as db:
+            db.execute(statement)
+    assert [e.action for e in audit.entries(team)][:1] == ["user_add"]
+
+
+# -- the check before any send: the command line cannot go around it -------------------------------------
+
+
+def test_a_cli_run_above_the_threshold_waits_for_approval_and_a_change_needs_it_again(
+    team: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = Path(os.environ["BULKSHIP_DATA_DIR"])
+    approvals.set_threshold(team, "50", actor="admin")
+    sheet = write_sheet(Path("staff.csv"), range(1, 5))  # 4 x 25 = 100.00
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0"]) == 1
+    assert "waits for an approver" in capsys.readouterr().err
+    assert embedded_sandbox_orders(data_dir) == []
+    asked = approvals.latest(team, "Q4")
+    assert asked is not None and asked.state == "pending" and asked.total == 100
+    approvals.decide(team, asked.id, person="carol", approve=True)
+    write_sheet(sheet, range(1, 7))  # two rows added after approval: 150.00
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0"]) == 1
+    assert "changed since it was approved" in capsys.readouterr().err
+    assert embedded_sandbox_orders(data_dir) == []
+    again = approvals.latest(team, "Q4")
+    assert again is not None and again.id != asked.id and again.total == 150
+    approvals.decide(team, again.id, person="carol", approve=True)
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0"]) == 0
+    cards = [line for order in embedded_sandbox_orders(data_dir) for line in order["LineItems"]]
+    assert len(cards) == 6
+    started = [e for e in audit.entries(team, batch="Q4") if e.action == "run_start"]
+    assert [(e.detail["approved_by"], e.detail["total"]) for e in started] == [("carol", "150.00")]
+
+
+def test_below_the_threshold_a_run_goes_without_approval_and_single_user_mode_has_no_checks(
+    settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_sheet(Path("staff.csv"), range(1, 3))
+    assert main(["run", str(sheet), "--batch", "SOLO", "--yes", "--wait", "0"]) == 0  # no accounts at all
+    assert not team_mode(settings)
+    add(settings, "admin", "admin")
+    approvals.set_threshold(settings, "1000", actor="admin")
+    other = write_sheet(Path("more.csv"), range(10, 13))
+    assert main(["run", str(other), "--batch", "SMALL", "--yes", "--wait", "0"]) == 0
+    assert approvals.latest(settings, "SMALL") is None
+
+
+# -- exports ---------------------------------------------------------------------------------------------
+
+
+def test_audit_exports_neutralise_formula_like_cells(team: Settings) -> None:
+    with pytest.raises(accounts.SignInRefused):
+        accounts.authenticate(team, '=HYPERLINK("http://evil","x")', "guess", address="10.0.0.9")
+    found = audit.entries(team)
+    text = audit.to_csv(found).decode("utf-8-sig")
+    assert "'=hyperlink" in text and "\n=hyperlink" not in text
+    book = openpyxl.load_workbook(io.BytesIO(audit.to_xlsx(found, "Audit trail")))
+    cells = [c for row in book.active.iter_rows(values_only=True) for c in row if c]
+    assert '=hyperlink("http://evil","x")' in cells  # a string cell, not a formula
+    assert book.active.cell(row=4, column=1).data_type == "s"
+    refused = [e for e in found if e.action == "sign_in_refused"]
+    assert refused[-1].address == "10.0.0.9"
+
+
+def test_the_web_secret_is_created_private(settings: Settings) -> None:
+    from bulkship.web.auth import load_secret
+
+    secret = load_secret(settings.data_dir)
+    path = settings.data_dir / "web-secret"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600 and len(secret) >= 32
+    assert load_secret(settings.data_dir) == secret

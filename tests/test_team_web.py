@@ -1,0 +1,364 @@
+"""Team use of the web page through Starlette's test client: sign-in, every route's roles, approvals from
+the cost page, rejections the requester reads, the audit trail finance exports."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from argon2 import PasswordHasher, profiles
+from starlette.routing import Route
+from starlette.testclient import TestClient
+from support import embedded_sandbox_orders
+
+from bulkship.settings import Settings, resolve_settings
+from bulkship.team import accounts, approvals, audit, store
+from bulkship.team.tables import sessions
+from bulkship.web import create_app
+from bulkship.web.auth import PUBLIC_MARK, RULES, TeamAuth
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+ROLES = ("admin", "requester", "approver", "finance")
+
+
+@pytest.fixture(autouse=True)
+def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Iterator[Settings]:
+    yield replace(resolve_settings(), out_dir=tmp_path / "results")
+    store.forget_engines()
+
+
+@pytest.fixture
+def team(settings: Settings) -> Settings:
+    """One person per role, bob who both prepares and approves, and a threshold every sample exceeds."""
+    for name, roles in (
+        ("admin", ["admin"]),
+        ("alice", ["requester"]),
+        ("bob", ["requester", "approver"]),
+        ("carol", ["approver"]),
+        ("fin", ["finance"]),
+    ):
+        accounts.add_user(settings, name, f"password-{name}", roles, actor="test")
+    approvals.set_threshold(settings, "100", actor="test")
+    return settings
+
+
+@pytest.fixture
+def browsers(settings: Settings) -> Iterator[Any]:
+    """Clients of one server, one per person (each with its own cookies)."""
+    app = create_app(settings)
+    opened: list[TestClient] = []
+
+    def browser() -> TestClient:
+        client = TestClient(app, follow_redirects=True)
+        client.__enter__()
+        opened.append(client)
+        return client
+
+    yield browser
+    for client in opened:
+        client.__exit__(None, None, None)
+
+
+def token(client: TestClient, url: str = "/login") -> str:
+    match = TOKEN.search(client.get(url).text)
+    assert match, f"no form on {url}"
+    return match.group(1)
+
+
+def sign_in(client: TestClient, name: str, password: str | None = None) -> Any:
+    data = {
+        "csrf_token": token(client),
+        "name": name,
+        "password": password or f"password-{name}",
+        "next": "/",
+    }
+    return client.post("/login", data=data)
+
+
+def found(pattern: str, text: str) -> str:
+    match = re.search(pattern, text)
+    assert match, f"{pattern!r} not on the page"
+    return match.group(1)
+
+
+def upload(client: TestClient, path: Path) -> None:
+    response = client.post(
+        "/batches",
+        data={"csrf_token": token(client, "/batches/new"), "name": ""},
+        files={"file": (path.name, path.read_bytes(), "application/octet-stream")},
+    )
+    assert response.status_code == 200, response.text
+
+
+def send(client: TestClient, batch: str) -> Any:
+    cost = client.get(f"/batches/{batch}/cost").text
+    data = {
+        "csrf_token": found(TOKEN.pattern, cost),
+        "total": found(r'name="total" value="([^"]+)"', cost),
+        "change": found(r'name="change" value="([^"]+)"', cost),
+    }
+    return client.post(f"/batches/{batch}/confirm", data=data)
+
+
+def wait_until_finished(client: TestClient, batch: str) -> None:
+    for _ in range(600):
+        if 'data-running="no"' in client.get(f"/batches/{batch}/progress/live").text:
+            return
+        time.sleep(0.1)
+    raise AssertionError("the run did not finish")
+
+
+# -- sign-in ---------------------------------------------------------------------------------------------
+
+
+def test_single_user_mode_needs_no_sign_in_until_the_first_account(settings: Settings, browsers: Any) -> None:
+    client = browsers()
+    assert client.get("/").url.path == "/"
+    assert client.get("/login").url.path == "/"  # nothing to sign in to
+    accounts.add_user(settings, "admin", "password-admin", ["admin"], actor="test")
+    assert client.get("/").url.path == "/login"
+
+
+def test_sign_in_out_and_the_cookie_is_signed(team: Settings, browsers: Any) -> None:
+    client = browsers()
+    wrong = sign_in(client, "alice", "not-her-password")
+    assert wrong.status_code == 401 and "Wrong name or password" in wrong.text
+    assert sign_in(client, "alice").url.path == "/"
+    assert "alice" in client.get("/").text
+    cookie = client.cookies.get("bulkship_session")
+    assert cookie and "." in cookie
+    forged = browsers()
+    forged.cookies.set("bulkship_session", cookie[:-2] + "xx")  # the signature no longer matches
+    assert forged.get("/").url.path == "/login"
+    signed_out = client.post("/logout", data={"csrf_token": token(client, "/")})
+    assert signed_out.url.path == "/login"
+    replay = browsers()
+    replay.cookies.set("bulkship_session", cookie)  # the old cookie is worth nothing after sign-out
+    assert replay.get("/").url.path == "/login"
+
+
+def test_sign_in_form_needs_the_csrf_token_and_next_stays_on_this_site(team: Settings, browsers: Any) -> None:
+    client = browsers()
+    token(client)
+    refused = client.post("/login", data={"name": "alice", "password": "password-alice"})
+    assert refused.status_code == 403
+    data = {"csrf_token": token(client), "name": "alice", "password": "password-alice"}
+    assert client.post("/login", data={**data, "next": "//evil.example/x"}).url.path == "/"
+    assert client.get("/batches/new").url.path == "/batches/new"
+
+
+def test_idle_sessions_end_and_lockout_shows_on_the_page(team: Settings, browsers: Any) -> None:
+    client = browsers()
+    sign_in(client, "fin")
+    long_ago = (store.parse_iso(store.now_iso()) - accounts.DEFAULT_IDLE * 2).isoformat()
+    with store.engine(team).begin() as db:
+        db.execute(sessions.update().values(last_seen=long_ago))
+    assert client.get("/audit").url.path == "/login"
+    other = browsers()
+    for _ in range(accounts.FREE_FAILURES):
+        page = sign_in(other, "carol", "guessing")
+    assert page.status_code == 401 and "locked" in page.text and page.headers["retry-after"] == "30"
+
+
+def test_changing_ones_password_signs_out_the_other_sessions(team: Settings, browsers: Any) -> None:
+    here, there = browsers(), browsers()
+    sign_in(here, "alice")
+    sign_in(there, "alice")
+    data = {
+        "csrf_token": token(here, "/account"),
+        "old": "password-alice",
+        "new": "new pass 1234",
+        "again": "",
+    }
+    assert "differ" in here.post("/account/password", data=data).text
+    changed = here.post("/account/password", data={**data, "again": "new pass 1234"})
+    assert "password is changed" in changed.text
+    assert here.get("/").url.path == "/" and there.get("/").url.path == "/login"
+
+
+# -- roles on every route --------------------------------------------------------------------------------
+
+
+def _routes(settings: Settings) -> list[tuple[str, str]]:
+    app: Any = create_app(settings)
+    while not isinstance(app, TeamAuth):
+        app = app.app
+    pages: Any = app.app
+    return [
+        (method, route.path)
+        for route in pages.routes
+        if isinstance(route, Route)
+        for method in sorted(route.methods or ())
+        if method != "HEAD"
+    ]
+
+
+def test_every_route_of_the_app_has_a_role_rule(settings: Settings) -> None:
+    ruled = {(r.method, r.path) for r in RULES}
+    missing = [route for route in _routes(settings) if route not in ruled]
+    assert not missing, f"routes without a rule in bulkship.web.auth.RULES: {missing}"
+
+
+def _concrete(path: str) -> str:
+    values = {"name": "nosuch", "row": "2", "request": "999", "user": "nobody", "kind": "csv"}
+    return re.sub(r"\{(\w+)(?::\w+)?\}", lambda m: values[m.group(1)], path)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_is_refused_what_it_may_not_do(team: Settings, browsers: Any, role: str) -> None:
+    person = f"only-{role}"
+    accounts.add_user(team, person, f"password-{person}", [role], actor="test")
+    client = browsers()
+    sign_in(client, person)
+    checked = 0
+    for rule in RULES:
+        if PUBLIC_MARK in rule.roles:
+            continue
+        url = _concrete(rule.path)
+        if rule.method == "GET":
+            response = client.get(url, follow_redirects=False)
+        else:
+            response = client.post(
+                url, data={"csrf_token": token(client, "/account")}, follow_redirects=False
+            )
+        if role in rule.roles:
+            assert response.status_code != 403, f"{role} refused {rule.method} {rule.path}"
+        else:
+            assert response.status_code == 403, f"{role} allowed {rule.method} {rule.path}"
+            assert "may not do this" in response.text
+        checked += 1
+        if rule.path == "/logout":
+            sign_in(client, person)
+    assert checked == len([r for r in RULES if PUBLIC_MARK not in r.roles])
+    refused = {(r.method, r.path) for r in RULES if role not in r.roles and PUBLIC_MARK not in r.roles}
+    if role == "finance":  # reads everything, reconciles, exports; never sends or prepares
+        assert ("POST", "/batches/{name}/confirm") in refused and ("POST", "/batches") in refused
+        assert ("GET", "/batches/{name}/reconcile") not in refused and (
+            "GET",
+            "/audit.{kind:str}",
+        ) not in refused
+    if role == "approver":
+        assert ("POST", "/batches/{name}/confirm") in refused
+    if role == "requester":
+        assert ("POST", "/batches/{name}/approval/{request:int}/approve") in refused
+        assert ("GET", "/audit") in refused
+
+
+# -- approvals -------------------------------------------------------------------------------------------
+
+
+def test_a_batch_above_the_threshold_waits_then_another_person_approves_and_it_sends(
+    team: Settings, browsers: Any
+) -> None:
+    bob, carol, fin = browsers(), browsers(), browsers()
+    sign_in(bob, "bob")
+    upload(bob, SAMPLES / "anniversary.xlsx")
+    assert "Ask for approval" in bob.get("/batches/anniversary/cost").text
+    waiting = send(bob, "anniversary")
+    assert waiting.url.path == "/batches/anniversary/approval" and "Waiting for approval" in waiting.text
+    data_dir = team.data_dir
+    assert embedded_sandbox_orders(data_dir) == []
+    page = bob.get("/batches/anniversary/approval").text
+    approve_url = found(r'action="(/batches/anniversary/approval/\d+/approve)"', page)
+    form = {
+        "csrf_token": found(TOKEN.pattern, page),
+        "total": found(r'name="total" value="([^"]+)"', page),
+        "change": found(r'name="change" value="([^"]+)"', page),
+    }
+    own = bob.post(approve_url, data=form)  # bob is an approver, but asked himself
+    assert own.status_code == 403 and "another person must approve" in own.text
+    assert embedded_sandbox_orders(data_dir) == []
+    sign_in(carol, "carol")
+    carol_page = carol.get("/batches/anniversary/approval").text
+    assert "1,734.25" in carol_page and "valid row(s)" in carol_page  # the same cost, the problems summary
+    approved = carol.post(approve_url, data={**form, "csrf_token": found(TOKEN.pattern, carol_page)})
+    assert approved.url.path == "/batches/anniversary/progress"
+    wait_until_finished(carol, "anniversary")
+    assert len(embedded_sandbox_orders(data_dir)) == 2
+    sign_in(fin, "fin")
+    trail = fin.get("/audit.csv?batch=anniversary").text
+    lines = [line.split(",")[1:4] for line in trail.splitlines()[1:]]
+    assert ["bob", "testclient", "upload"] in lines
+    assert ["bob", "testclient", "approval_request"] in lines
+    assert ["carol", "testclient", "approve"] in lines
+    assert ["bob", "", "run_start"] in lines and ["server", "", "run_end"] in lines
+    book = fin.get("/audit.xlsx?batch=anniversary")
+    assert book.headers["content-type"].startswith("application/vnd.openxmlformats")
+    rows = list(openpyxl.load_workbook(io.BytesIO(book.content)).active.iter_rows(values_only=True))
+    assert rows[0][0] == "Audit trail of batch anniversary (UTC)"
+    assert ("carol", "testclient", "approve", "anniversary") in [r[1:5] for r in rows[3:]]
+    starts = [e for e in audit.entries(team, batch="anniversary") if e.action == "run_start"]
+    assert [e.detail["approved_by"] for e in starts] == ["carol"]
+
+
+def test_a_rejection_carries_its_reason_to_the_requester_and_a_fix_asks_again(
+    team: Settings, browsers: Any
+) -> None:
+    alice, carol = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(carol, "carol")
+    upload(alice, SAMPLES / "anniversary.xlsx")
+    send(alice, "anniversary")
+    page = carol.get("/batches/anniversary/approval").text
+    reject_url = found(r'action="(/batches/anniversary/approval/\d+/reject)"', page)
+    empty = carol.post(reject_url, data={"csrf_token": found(TOKEN.pattern, page), "reason": " "})
+    assert empty.status_code == 403 and "Say why" in empty.text
+    rejected = carol.post(
+        reject_url, data={"csrf_token": found(TOKEN.pattern, page), "reason": "<b>Q4 budget</b> is spent"}
+    )
+    assert rejected.url.path == "/approvals"
+    cost = alice.get("/batches/anniversary/cost").text
+    assert "Rejected" in cost and "&lt;b&gt;Q4 budget&lt;/b&gt; is spent" in cost
+    again = send(alice, "anniversary")
+    assert "Waiting for approval" in again.text
+    waiting = approvals.approvals(team, batch="anniversary", pending_only=True)
+    assert len(waiting) == 1 and waiting[0].requested_by == "alice"
+
+
+def test_below_their_limit_a_requester_sends_at_once_and_admins_manage_people(
+    team: Settings, browsers: Any
+) -> None:
+    admin, alice = browsers(), browsers()
+    sign_in(admin, "admin")
+    settings_form = {"csrf_token": token(admin, "/admin/users"), "threshold": "5000", "idle_minutes": "20"}
+    assert "Settings saved" in admin.post("/admin/settings", data=settings_form).text
+    assert approvals.threshold(team) == 5000 and approvals.idle_minutes(team) == 20
+    add = {
+        "csrf_token": token(admin, "/admin/users"),
+        "name": "dave",
+        "password": "password-dave",
+        "role": ["requester"],
+    }
+    assert "Added dave" in admin.post("/admin/users", data=add).text
+    limit = {"csrf_token": token(admin, "/admin/users"), "action": "limit", "limit": "2000"}
+    admin.post("/admin/users/dave", data=limit)
+    sign_in(alice, "dave")
+    upload(alice, SAMPLES / "anniversary.xlsx")
+    assert send(alice, "anniversary").url.path == "/batches/anniversary/progress"
+    wait_until_finished(alice, "anniversary")
+    assert len(embedded_sandbox_orders(team.data_dir)) == 2
+    disable = {"csrf_token": token(admin, "/admin/users"), "action": "disable"}
+    admin.post("/admin/users/dave", data=disable)
+    assert alice.get("/").url.path == "/login"
+    actions = [(e.actor, e.action) for e in audit.entries(team)]
+    for expected in (
+        ("admin", "setting"),
+        ("admin", "user_add"),
+        ("admin", "user_limit"),
+        ("dave", "confirm"),
+        ("admin", "user_disable"),
+    ):
+        assert expected in actions
