@@ -69,7 +69,8 @@ def serve_command(
             + (
                 ": everyone signs in (team mode)"
                 if signed_in
-                else ": there are no accounts, anyone there can send orders (bulkship users add NAME --role admin)"
+                else ": there are no accounts, anyone there can send orders "
+                "(bulkship users add NAME --role admin)"
             )
         )
         typer.echo(f"bulkship serve: {url}", err=False)
