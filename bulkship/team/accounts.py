@@ -328,10 +328,8 @@ def authenticate(settings: Settings, name: str, password: str, *, address: str =
             f"Too many wrong passwords: this account is locked for {left} more second(s).", retry_after_s=left
         )
     if not _verify(row.password_hash, password):
-        failures = found.failed_logins + 1
+        failures = _count_failure(settings, found.id)
         lock = lock_seconds(failures)
-        until = (store.parse_iso(store.now_iso()) + timedelta(seconds=lock)).isoformat() if lock else None
-        _update(settings, found.name, failed_logins=failures, locked_until=until)
         audit.record(
             settings, "sign_in_refused", actor=found.name, address=address, reason="wrong password",
             failures=failures, locked_s=lock,
@@ -349,6 +347,25 @@ def authenticate(settings: Settings, name: str, password: str, *, address: str =
     _update(settings, found.name, failed_logins=0, locked_until=None)
     audit.record(settings, "sign_in", actor=found.name, address=address)
     return _existing(settings, found.name)
+
+
+def _count_failure(settings: Settings, user_id: int) -> int:
+    """One more wrong password, counted in the database (guesses in parallel all count), and the lock it
+    earns; returns the count."""
+    with store.engine(settings).begin() as db:
+        failures = int(
+            db.execute(
+                users.update()
+                .where(users.c.id == user_id)
+                .values(failed_logins=users.c.failed_logins + 1)
+                .returning(users.c.failed_logins)
+            ).scalar_one()
+        )
+        lock = lock_seconds(failures)
+        if lock:
+            until = (store.parse_iso(store.now_iso()) + timedelta(seconds=lock)).isoformat()
+            db.execute(users.update().where(users.c.id == user_id).values(locked_until=until))
+    return failures
 
 
 def _token_hash(token: str) -> str:
