@@ -20,9 +20,10 @@ from argon2 import PasswordHasher, profiles
 from support import embedded_sandbox_orders, write_sheet
 
 from bulkship.cli import main
+from bulkship.db import engine_for, upgrade
 from bulkship.settings import Settings, resolve_settings
 from bulkship.team import accounts, approvals, audit, store, team_mode
-from bulkship.team.tables import approval_decisions, approval_requests, audit_trail, sessions, users
+from bulkship.team.tables import approval_decisions, approval_requests, audit_trail, metadata, sessions, users
 
 
 @pytest.fixture(autouse=True)
@@ -175,8 +176,20 @@ def test_sessions_end_on_sign_out_idle_time_password_change_and_disable(team: Se
 # -- approvals held by the database ----------------------------------------------------------------------
 
 
-def _request(team: Settings, by: str = "alice") -> int:
-    with store.engine(team).begin() as db:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sa.Engine]:
+    """The ledger's database at the newest revision: a SQLite file, or a real PostgreSQL database."""
+    location = (
+        str(tmp_path / "ledger.sqlite") if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    )
+    engine = engine_for(location)
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+def _request(engine: sa.Engine, by: str = "alice") -> int:
+    with engine.begin() as db:
         return int(
             db.execute(
                 approval_requests.insert().values(
@@ -187,33 +200,72 @@ def _request(team: Settings, by: str = "alice") -> int:
         )  # fmt: skip
 
 
-def test_the_database_refuses_an_approval_by_the_requester_whatever_code_writes_it(team: Settings) -> None:
-    asked = _request(team)
+def test_the_database_refuses_an_approval_by_the_requester_whatever_code_writes_it(
+    database: sa.Engine,
+) -> None:
+    asked = _request(database)
     decision = {"request_id": asked, "decision": "approved", "decided_at": store.now_iso()}
-    with pytest.raises(sa.exc.IntegrityError), store.engine(team).begin() as db:  # the CHECK
+    with pytest.raises(sa.exc.IntegrityError), database.begin() as db:  # the CHECK
         db.execute(approval_decisions.insert().values(requested_by="alice", decided_by="alice", **decision))
-    with pytest.raises(sa.exc.IntegrityError), store.engine(team).begin() as db:  # a lying copy: the FK
+    with pytest.raises(sa.exc.IntegrityError), database.begin() as db:  # a lying copy: the foreign key
         db.execute(approval_decisions.insert().values(requested_by="mallory", decided_by="alice", **decision))
-    with pytest.raises(approvals.ApprovalError, match="another person"):
-        approvals.decide(team, asked, person="alice", approve=True)
-    with pytest.raises(approvals.ApprovalError, match="Say why"):
-        approvals.decide(team, asked, person="carol", approve=False, reason="  ")
-    assert approvals.decide(team, asked, person="carol", approve=True).decision == "approved"
-    with pytest.raises(approvals.ApprovalError, match="already"):
-        approvals.decide(team, asked, person="fin", approve=False, reason="changed my mind")
+    rejection = {**decision, "decision": "rejected", "reason": " "}
+    with pytest.raises(sa.exc.IntegrityError), database.begin() as db:  # a rejection says why
+        db.execute(approval_decisions.insert().values(requested_by="alice", decided_by="carol", **rejection))
+    with database.begin() as db:
+        db.execute(approval_decisions.insert().values(requested_by="alice", decided_by="carol", **decision))
+    with pytest.raises(sa.exc.IntegrityError), database.begin() as db:  # decided once
+        db.execute(approval_decisions.insert().values(requested_by="alice", decided_by="fin", **decision))
 
 
-def test_the_audit_trail_and_the_approvals_cannot_be_changed_or_removed(team: Settings) -> None:
-    asked = _request(team)
+def test_the_audit_trail_and_the_approvals_cannot_be_changed_or_removed(database: sa.Engine) -> None:
+    asked = _request(database)
+    with database.begin() as db:
+        db.execute(audit_trail.insert().values(at="t", actor="alice", action="upload", batch="B"))
+        db.execute(
+            approval_decisions.insert().values(
+                request_id=asked,
+                requested_by="alice",
+                decided_by="carol",
+                decision="approved",
+                decided_at="t",
+            )
+        )
     for statement in (
         audit_trail.update().values(actor="someone else"),
         audit_trail.delete(),
         approval_requests.update().where(approval_requests.c.id == asked).values(total="99999"),
         approval_requests.delete(),
+        approval_decisions.delete(),
     ):
-        with pytest.raises(sa.exc.DatabaseError, match="append-only"), store.engine(team).begin() as db:
+        with pytest.raises(sa.exc.DatabaseError, match="append-only"), database.begin() as db:
             db.execute(statement)
-    assert [e.action for e in audit.entries(team)][:1] == ["user_add"]
+    with database.connect() as db:
+        assert db.execute(sa.select(audit_trail.c.actor)).scalars().all() == ["alice"]
+
+
+def test_the_team_tables_match_their_migration(database: sa.Engine) -> None:
+    found = sa.inspect(database)
+    for table in metadata.sorted_tables:
+        assert {c["name"] for c in found.get_columns(table.name)} == set(table.columns.keys()), table.name
+
+
+def test_the_library_refuses_the_requester_as_approver_and_a_decision_on_a_replaced_request(
+    team: Settings,
+) -> None:
+    first = approvals.approval(team, _request(store.engine(team)))
+    assert first is not None
+    with pytest.raises(approvals.ApprovalError, match="another person"):
+        approvals.decide(team, first.id, person="alice", approve=True)
+    with pytest.raises(approvals.ApprovalError, match="Say why"):
+        approvals.decide(team, first.id, person="carol", approve=False, reason="  ")
+    second = _request(store.engine(team))
+    with pytest.raises(approvals.ApprovalError, match="replaced by request"):
+        approvals.decide(team, first.id, person="carol", approve=True)
+    assert approvals.decide(team, second, person="carol", approve=True).decision == "approved"
+    with pytest.raises(approvals.ApprovalError, match="already"):
+        approvals.decide(team, second, person="fin", approve=False, reason="changed my mind")
+    assert [e.action for e in audit.entries(team) if e.batch == "B"] == ["approve_refused", "approve"]
 
 
 # -- the check before any send: the command line cannot go around it -------------------------------------

@@ -140,13 +140,13 @@ def parse_limit(text: str | Decimal | None) -> Decimal | None:
 
 
 def find_user(settings: Settings, name: str) -> User | None:
-    with store.engine(settings).connect() as db:
+    with store.read(settings) as db:
         row = db.execute(sa.select(users).where(users.c.name == name.strip().lower())).first()
     return _user(row) if row else None
 
 
 def user_by_id(settings: Settings, user_id: int) -> User | None:
-    with store.engine(settings).connect() as db:
+    with store.read(settings) as db:
         row = db.execute(sa.select(users).where(users.c.id == user_id)).first()
     return _user(row) if row else None
 
@@ -159,7 +159,7 @@ def _existing(settings: Settings, name: str) -> User:
 
 
 def list_users(settings: Settings) -> list[User]:
-    with store.engine(settings).connect() as db:
+    with store.read(settings) as db:
         return [_user(r) for r in db.execute(sa.select(users).order_by(users.c.name))]
 
 
@@ -274,7 +274,7 @@ def change_password(
     settings: Settings, user: User, old: str, new: str, *, token: str | None = None, address: str = ""
 ) -> None:
     """A person's own change: the old password must be right; their other sessions end."""
-    with store.engine(settings).connect() as db:
+    with store.read(settings) as db:
         stored = db.execute(sa.select(users.c.password_hash).where(users.c.id == user.id)).scalar_one()
     if not _verify(stored, old):
         audit.record(settings, "password_change", actor=user.name, address=address, outcome="wrong password")
@@ -314,7 +314,7 @@ def authenticate(settings: Settings, name: str, password: str, *, address: str =
     (one message for a wrong name and a wrong password, so names cannot be guessed one at a time)."""
     wrong = SignInRefused("Wrong name or password.")
     folded = name.strip().lower()
-    with store.engine(settings).connect() as db:
+    with store.read(settings) as db:
         row = db.execute(sa.select(users).where(users.c.name == folded)).first()
     if row is None:
         _verify(_dummy_hash(), password)
@@ -389,7 +389,7 @@ def session_user(settings: Settings, token: str, *, idle: timedelta = DEFAULT_ID
     """The person signed in with this token, or None (unknown, ended, idle too long, account disabled).
     A session idle too long is ended here, so a later request cannot revive it."""
     key = _token_hash(token)
-    with store.engine(settings).connect() as db:
+    with store.read(settings) as db:
         row = db.execute(sa.select(sessions).where(sessions.c.token_hash == key)).first()
     if row is None or row.ended:
         return None

@@ -57,7 +57,7 @@ class ApprovalError(BulkshipError):
 
 
 def get_setting(settings: Settings, key: str) -> str:
-    with store.engine(settings).connect() as db:
+    with store.read(settings) as db:
         found = db.execute(sa.select(team_settings.c.value).where(team_settings.c.key == key)).scalar()
     return str(found) if found is not None else DEFAULTS[key]
 
@@ -217,7 +217,7 @@ def approvals(settings: Settings, *, batch: str | None = None, pending_only: boo
         query = query.where(approval_requests.c.batch == batch)
     if pending_only:
         query = query.where(approval_decisions.c.id.is_(None))
-    with store.engine(settings).connect() as db:
+    with store.read(settings) as db:
         return [_approval(r) for r in db.execute(query)]
 
 
@@ -227,7 +227,7 @@ def latest(settings: Settings, batch: str) -> Approval | None:
 
 
 def approval(settings: Settings, request_id: int) -> Approval | None:
-    with store.engine(settings).connect() as db:
+    with store.read(settings) as db:
         row = db.execute(_joined().where(approval_requests.c.id == request_id)).first()
     return _approval(row) if row else None
 

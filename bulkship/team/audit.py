@@ -90,7 +90,7 @@ def entries(
         query = query.where(audit_trail.c.at < until)
     if limit is not None:
         query = query.order_by(None).order_by(audit_trail.c.id.desc()).limit(limit)
-    with store.engine(settings).connect() as db:
+    with store.read(settings) as db:
         found = [
             AuditEntry(r.id, r.at, r.actor, r.address, r.action, r.batch, json.loads(r.detail or "{}"))
             for r in db.execute(query)
@@ -106,7 +106,7 @@ def last_actor(settings: Settings, batch: str, actions: Sequence[str]) -> str | 
         .order_by(audit_trail.c.id.desc())
         .limit(1)
     )
-    with store.engine(settings).connect() as db:
+    with store.read(settings) as db:
         found = db.execute(query).first()
     return str(found.actor) if found else None
 

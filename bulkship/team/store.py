@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 
 from ..errors import LedgerError
 from ..settings import Settings
@@ -23,7 +23,6 @@ from . import tables
 BUSY_TIMEOUT_MS = 10_000
 
 _engines: dict[str, Engine] = {}
-_ready: set[str] = set()
 _guard = threading.Lock()
 
 
@@ -39,40 +38,14 @@ def location(settings: Settings) -> str:
     return str(settings.ledger)
 
 
-def _sqlite_on_connect(dbapi_connection: object, _record: object) -> None:
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
-    try:
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA foreign_keys=ON")
-    finally:
-        cursor.close()
+def _prepared(where: str) -> Engine:
+    """The engine of the ledger's database, brought to the newest schema (the team's tables are Alembic
+    revision 0002, see bulkship/db/migrations)."""
+    from ..db import engine_for, upgrade
 
-
-def _make_engine(where: str) -> Engine:
-    if "://" in where:
-        return sa.create_engine(where, pool_pre_ping=True)
-    path = Path(where)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    engine = sa.create_engine(
-        sa.URL.create("sqlite", database=str(path)),
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-    )
-    event.listen(engine, "connect", _sqlite_on_connect)
-    return engine
-
-
-def _create_schema(engine: Engine) -> None:
-    with engine.begin() as db:
-        tables.metadata.create_all(db)
-        for table in tables.APPEND_ONLY:
-            statements = (
-                tables.postgres_append_only(table)
-                if db.dialect.name == "postgresql"
-                else tables.sqlite_append_only(table)
-            )
-            for statement in statements:
-                db.exec_driver_sql(statement)
+    found = engine_for(where)
+    upgrade(found)
+    return found
 
 
 def engine(settings: Settings) -> Engine:
@@ -81,14 +54,18 @@ def engine(settings: Settings) -> Engine:
     with _guard:
         found = _engines.get(where)
         if found is None:
-            found = _engines[where] = _make_engine(where)
-        if where not in _ready:
+            if "://" not in where:
+                Path(where).parent.mkdir(parents=True, exist_ok=True)
             try:
-                _create_schema(found)
+                found = _engines[where] = _prepared(where)
             except sa.exc.SQLAlchemyError as exc:
                 raise LedgerError(f"Cannot prepare the team's tables in {where}: {exc}") from None
-            _ready.add(where)
     return found
+
+
+def read(settings: Settings) -> sa.Connection:
+    """A connection for reading: each statement on its own (on SQLite it never takes the write lock)."""
+    return engine(settings).connect().execution_options(isolation_level="AUTOCOMMIT")
 
 
 def team_mode(settings: Settings) -> bool:
@@ -96,7 +73,7 @@ def team_mode(settings: Settings) -> bool:
     Asking creates nothing (a single-user ledger stays as it is) and costs one small read."""
     where = location(settings)
     if "://" in where:
-        with engine(settings).connect() as db:
+        with read(settings) as db:
             return db.execute(sa.select(tables.users.c.id).limit(1)).first() is not None
     path = Path(where)
     if not path.exists():
@@ -117,4 +94,3 @@ def forget_engines() -> None:
         for found in _engines.values():
             found.dispose()
         _engines.clear()
-        _ready.clear()

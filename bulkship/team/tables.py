@@ -1,4 +1,6 @@
-"""The team's tables, in the same database as the ledger (SQLite file or PostgreSQL), as SQLAlchemy Core.
+"""The team's tables, in the same database as the ledger (SQLite file or PostgreSQL), as SQLAlchemy Core
+(created by the Alembic revision ``bulkship/db/migrations/versions/r0002_team.py``; this is the model the
+queries use, kept the same as that revision).
 
 * ``team_users``: one row per person (login name, argon2 hash, roles, spend limit, lockout counters).
 * ``team_sessions``: signed-in browsers; the cookie carries a random token, the table only its SHA-256.
@@ -103,23 +105,5 @@ audit_trail = sa.Table(
     sa.Index("audit_trail_by_time", "at"),
 )
 
-# Append-only from the application's side: the database itself refuses to change or remove a line of these.
+# Append-only from the application's side: triggers (revision 0002) refuse to change or remove a line.
 APPEND_ONLY = ("audit_trail", "approval_requests", "approval_decisions")
-
-
-def sqlite_append_only(table: str) -> list[str]:
-    return [
-        f"CREATE TRIGGER IF NOT EXISTS {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
-        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-        for verb in ("UPDATE", "DELETE")
-    ]
-
-
-def postgres_append_only(table: str) -> list[str]:
-    return [
-        "CREATE OR REPLACE FUNCTION bulkship_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
-        "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$",
-        f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}",
-        f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {table} "
-        "FOR EACH STATEMENT EXECUTE FUNCTION bulkship_append_only()",
-    ]
