@@ -13,6 +13,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+import sqlalchemy as sa
 from argon2 import PasswordHasher, profiles
 from starlette.routing import Route
 from starlette.testclient import TestClient
@@ -163,6 +164,15 @@ def test_sign_in_form_needs_the_csrf_token_and_next_stays_on_this_site(team: Set
 def test_idle_sessions_end_and_lockout_shows_on_the_page(team: Settings, browsers: Any) -> None:
     client = browsers()
     sign_in(client, "fin")
+    a_while_ago = (store.parse_iso(store.now_iso()) - accounts.DEFAULT_IDLE / 2).isoformat()
+    with store.engine(team).begin() as db:
+        db.execute(sessions.update().values(last_seen=a_while_ago))
+    client.get("/batches/nosuch/progress/live", headers={"HX-Request": "true"})  # a page polling itself
+    with store.read(team) as db:
+        assert db.execute(sa.select(sessions.c.last_seen)).scalar() == a_while_ago
+    client.get("/")  # the person's own request
+    with store.read(team) as db:
+        assert db.execute(sa.select(sessions.c.last_seen)).scalar_one() > a_while_ago
     long_ago = (store.parse_iso(store.now_iso()) - accounts.DEFAULT_IDLE * 2).isoformat()
     with store.engine(team).begin() as db:
         db.execute(sessions.update().values(last_seen=long_ago))

@@ -385,9 +385,12 @@ def start_session(settings: Settings, user: User, *, address: str = "") -> str:
     return token
 
 
-def session_user(settings: Settings, token: str, *, idle: timedelta = DEFAULT_IDLE) -> User | None:
+def session_user(
+    settings: Settings, token: str, *, idle: timedelta = DEFAULT_IDLE, touch: bool = True
+) -> User | None:
     """The person signed in with this token, or None (unknown, ended, idle too long, account disabled).
-    A session idle too long is ended here, so a later request cannot revive it."""
+    A session idle too long is ended here, so a later request cannot revive it. ``touch``: the request is
+    the person's doing (a page polling itself is not, and keeps no session alive)."""
     key = _token_hash(token)
     with store.read(settings) as db:
         row = db.execute(sa.select(sessions).where(sessions.c.token_hash == key)).first()
@@ -401,7 +404,7 @@ def session_user(settings: Settings, token: str, *, idle: timedelta = DEFAULT_ID
     found = user_by_id(settings, int(row.user_id))
     if found is None or found.disabled:
         return None
-    if now - last >= TOUCH_EVERY:
+    if touch and now - last >= TOUCH_EVERY:
         with store.engine(settings).begin() as db:
             db.execute(
                 sessions.update().where(sessions.c.token_hash == key).values(last_seen=now.isoformat())

@@ -83,6 +83,9 @@ RULES: tuple[Rule, ...] = (
     _r("GET", "/batches/{name}/reconcile", {"finance", "requester"}, "reconcile"),
     _r("POST", "/batches/{name}/track", {"finance", "requester"}, "track"),
     _r("POST", "/batches/{name}/delete", REQUESTER, "delete"),
+    _r("GET", "/batches/{name}/needs-review", READERS),
+    _r("POST", "/batches/{name}/needs-review/check", {"finance", "requester"}, "review_check"),
+    _r("POST", "/batches/{name}/needs-review/settle", REQUESTER, "review_settle"),  # may send again
     # team pages (bulkship.web.team_pages)
     _r("GET", "/login", PUBLIC),
     _r("POST", "/login", PUBLIC),
@@ -188,7 +191,8 @@ class Sessions:
         if token is None:
             return None
         idle = timedelta(minutes=approvals.idle_minutes(self.settings))
-        return accounts.session_user(self.settings, token, idle=idle)
+        # htmx polling (the progress page) is the page's doing, not the person's: it keeps no session alive
+        return accounts.session_user(self.settings, token, idle=idle, touch=not _wants_fragment(scope))
 
 
 # -- the guard --------------------------------------------------------------------------------------------
