@@ -334,3 +334,29 @@ def test_the_web_secret_is_created_private(settings: Settings) -> None:
     path = settings.data_dir / "web-secret"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600 and len(secret) >= 32
     assert load_secret(settings.data_dir) == secret
+
+
+def test_audit_export_from_the_command_line_for_a_batch_and_a_period(
+    team: Settings, cli: Callable[..., Ran], tmp_path: Path
+) -> None:
+    audit.record(team, "upload", actor="alice", address="10.1.2.3", batch="Q4")
+    audit.record(team, "approve", actor="carol", batch="Q4", reason="=1+1 fine")
+    audit.record(team, "upload", actor="alice", batch="OTHER")
+    ran = cli("audit", "--out", str(tmp_path / "q4.xlsx"), "--batch", "Q4")
+    assert ran.returncode == 0, ran.stderr
+    rows = list(openpyxl.load_workbook(tmp_path / "q4.xlsx").active.iter_rows(values_only=True))
+    assert [r[1:5] for r in rows[3:]] == [
+        ("alice", "10.1.2.3", "upload", "Q4"),
+        ("carol", "", "approve", "Q4"),
+    ]
+    today = store.now_iso()[:10]
+    ran = cli("audit", "--out", str(tmp_path / "today.csv"), "--since", today, "--until", today)
+    assert ran.returncode == 0, ran.stderr
+    text = (tmp_path / "today.csv").read_text("utf-8-sig")
+    assert "OTHER" in text and "user_add" in text
+    assert cli("audit", "--out", str(tmp_path / "x.csv"), "--since", "yesterday").returncode == 2
+    assert cli("audit", "--out", str(tmp_path / "x.txt")).returncode == 2
+    assert [e.detail["file"] for e in audit.entries(team) if e.action == "audit_export"] == [
+        "q4.xlsx",
+        "today.csv",
+    ]

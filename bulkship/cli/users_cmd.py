@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -210,3 +211,47 @@ def team_settings(
     shown = f"{approvals.threshold(settings):,.2f}"
     typer.echo(f"Approval threshold: {shown} (batches costing more need an approver)")
     typer.echo(f"Sign-out after idle: {current['idle_minutes']} minute(s)")
+
+
+@app.command("audit")
+def audit_export(
+    out: Annotated[Path, typer.Option("--out", help="The file to write: .csv or .xlsx.")],
+    batch: Annotated[str | None, typer.Option("--batch", help="One batch's lines only.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this day (YYYY-MM-DD, UTC).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="To this day, included (YYYY-MM-DD).")] = None,
+    ledger: LedgerOption = None,
+) -> None:
+    """Export the team's audit trail (who, when, from where, what) for a batch or a period."""
+    from ..atomicfile import atomic_path
+    from ..paths import check_output_file
+    from ..team import audit, team_mode
+    from ..team.accounts import AccountError
+
+    settings = settings_from(ledger=ledger)
+    path = check_output_file(
+        out, suffixes=(".csv", ".xlsx"), what="Audit export", format_name="CSV or XLSX",
+        default_name="audit.xlsx",
+    )  # fmt: skip
+    try:
+        start, end = audit.day_bounds(since, until)
+    except ValueError:
+        raise AccountError("--since and --until are days written YYYY-MM-DD, e.g. 2026-12-01") from None
+    if not team_mode(settings):
+        raise AccountError(
+            "This ledger has no accounts, so no audit trail", hint="bulkship users add NAME --role admin"
+        )
+    found = audit.entries(settings, batch=batch, since=start, until=end)
+    what = f"batch {batch}" if batch else "every batch"
+    when = f" from {since or 'the start'} to {until or 'now'}" if since or until else ""
+    body = (
+        audit.to_csv(found)
+        if path.suffix.lower() == ".csv"
+        else audit.to_xlsx(found, f"Audit trail of {what}{when} (UTC)")
+    )
+    with atomic_path(path) as temp:
+        temp.write_bytes(body)
+    audit.record(
+        settings, "audit_export", actor=_actor(), batch=batch, file=path.name, since=since or "",
+        until=until or "", lines=len(found),
+    )  # fmt: skip
+    err_console.print(f"Wrote {len(found)} line(s) of the audit trail to {path}", soft_wrap=True)

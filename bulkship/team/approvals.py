@@ -143,7 +143,7 @@ def order_prints(settings: Settings, batch: str) -> list[str]:
     """A SHA-256 for each order of the batch still to send (planned, or sent with the answer lost)."""
     from ..ledger import OPEN_STATES, Ledger
 
-    with Ledger.open(settings.ledger, lock=False) as ledger:
+    with Ledger.open(getattr(settings, "ledger_location", settings.ledger), lock=False) as ledger:
         found = ledger.orders(batch, states=("planned", *OPEN_STATES))
     return sorted(
         hashlib.sha256(f"{o.po_number}\n{o.payload_json}\n{o.cost}".encode()).hexdigest() for o in found

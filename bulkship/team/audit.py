@@ -19,6 +19,7 @@ import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -96,6 +97,14 @@ def entries(
             for r in db.execute(query)
         ]
     return sorted(found, key=lambda e: e.id)
+
+
+def day_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """``entries``' bounds for the days ``since`` to ``until`` (both YYYY-MM-DD, ``until`` included); a
+    day that is not a date is refused (ValueError)."""
+    start = date.fromisoformat(since).isoformat() if since else None
+    end = (date.fromisoformat(until) + timedelta(days=1)).isoformat() if until else None
+    return start, end
 
 
 def last_actor(settings: Settings, batch: str, actions: Sequence[str]) -> str | None:

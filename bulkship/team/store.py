@@ -35,7 +35,8 @@ def parse_iso(text: str) -> datetime:
 
 
 def location(settings: Settings) -> str:
-    return str(settings.ledger)
+    """The ledger's database: a team's PostgreSQL URL, else the SQLite file."""
+    return str(getattr(settings, "ledger_location", settings.ledger))
 
 
 def _prepared(where: str) -> Engine:

@@ -202,7 +202,8 @@ async def upload(request: Request) -> Response:
     path = await run_in_threadpool(state.store_upload, web.settings, file.filename, file.file)
     await run_in_threadpool(
         state.record, web.settings, name, "web_upload",
-        file_name=Path(file.filename).name, path=str(path), sheet=None, by=state.current_user(),
+        file_name=Path(file.filename).name, path=str(path), sheet=None,
+        by=getattr(request.scope.get("team_user"), "name", "") or state.current_user(),
     )  # fmt: skip
     return _see(f"/batches/{name}/review")
 

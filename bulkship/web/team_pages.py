@@ -8,7 +8,6 @@ approval" when the batch costs more than its person may send alone.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlencode
@@ -353,7 +352,10 @@ def _period(request: Request) -> tuple[str | None, str, str, str | None]:
     until = request.query_params.get("until", "")
     since = since if _DAY.fullmatch(since) else ""
     until = until if _DAY.fullmatch(until) else ""
-    end = (date.fromisoformat(until) + timedelta(days=1)).isoformat() if until else None
+    try:
+        _start, end = audit.day_bounds(since, until)
+    except ValueError:  # 2026-02-31
+        since, until, end = "", "", None
     return batch, since, until, end
 
 
