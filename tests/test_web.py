@@ -302,3 +302,64 @@ def test_the_cost_page_says_so_while_another_batch_holds_the_ledger(
     assert busy.status_code == 409
     assert "Another batch is being sent right now" in busy.text and "Nothing was sent" in busy.text
     assert client.get("/batches/waiting/cost").status_code == 200  # once it is done
+
+
+def batch_row(home: str, batch: str) -> str:
+    """The Batches page's row of ``batch`` (the test fails when it is not listed)."""
+    return found(rf'(<tr data-batch="{re.escape(batch)}">.*?</tr>)', home.replace("\n", " "))
+
+
+def test_batches_run_from_the_command_line_are_listed_with_state_money_and_pages(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    import getpass
+
+    import bulkship
+    from bulkship.cli import main
+    from bulkship.sandbox import Sandbox, SandboxConfig
+
+    out = str(tmp_path / "out")
+    assert main(["run", str(SAMPLES / "anniversary.xlsx"), "--batch", "cli-gifts", "--yes", "--wait", "0",
+                 "--out", out]) == 0  # fmt: skip
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Name,Address,City,State,ZIP,Product,Amount\nAna,1 Main St,Boston,MA,1234X,CVS,25\n")
+    assert main(["run", str(bad), "--batch", "cli-bad", "--yes", "--out", out]) == 3
+    waiting = bulkship.plan_batch(SAMPLES / "direct-mail.csv", settings, batch="cli-later")
+    assert waiting is not None  # planned, nothing sent: the command line was asked and said no
+
+    home = client.get("/").text
+    gifts = batch_row(home, "cli-gifts")
+    status = bulkship.status(settings, "cli-gifts")[0]
+    cards = status["money"]["charged"]["cards"]
+    assert cards >= 25
+    assert ">sent<" in gifts and '<td class="num">25</td>' in gifts
+    assert f'<td class="num">{cards}</td>' in gifts
+    assert f"{float(status['ordered_cost']):,.2f}" in gifts and "charged" in gifts
+    assert getpass.getuser() in gifts and "(command line)" in gifts
+    assert ">needs fixes<" in batch_row(home, "cli-bad")
+    later = batch_row(home, "cli-later")
+    assert ">awaiting confirmation<" in later and "to send" in later
+    assert f"{waiting.summary.total:,.2f}" in later
+    # search and filter
+    assert "cli-gifts" in client.get("/?state=sent").text
+    assert "cli-bad" not in client.get("/?state=sent").text
+    assert "cli-later" not in client.get("/?q=anniversary").text
+    assert "cli-gifts" in client.get("/?q=anniv").text
+
+    # its pages work from the ledger alone; the steps that need the file send the person to the results
+    results = client.get("/batches/cli-gifts/results")
+    assert results.status_code == 200 and "BS-CLI-GIFTS-0001" in results.text
+    assert client.get("/batches/cli-gifts/review").url.path == "/batches/cli-gifts/results"
+    assert "The ledger agrees with the vendor" in client.get("/batches/cli-gifts/reconcile").text
+    assert client.get("/batches/cli-gifts/results.xlsx").status_code == 200
+    assert client.get("/batches/no-such-batch/results").status_code == 404
+
+    # shipping, then delivered, as the vendor's line statuses come in
+    with Sandbox(SandboxConfig(state_file=settings.sandbox_state_file)) as sandbox:
+        sandbox.advance(8 * 3600)
+    bulkship.track_batches(settings, "cli-gifts")
+    assert ">shipping<" in batch_row(client.get("/").text, "cli-gifts")
+    with Sandbox(SandboxConfig(state_file=settings.sandbox_state_file)) as sandbox:
+        sandbox.advance(30 * 86_400)
+    bulkship.track_batches(settings, "cli-gifts")
+    assert ">delivered<" in batch_row(client.get("/?state=delivered").text, "cli-gifts")

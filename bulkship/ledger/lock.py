@@ -64,3 +64,21 @@ def ledger_lock(ledger_path: Path) -> FileLock:
             hint="wait for it to finish, then run the same command again",
         )
     return lock
+
+
+def lock_held(ledger_path: Path) -> bool:
+    """Whether a live process holds ``<ledger>.lock``, read from the pid it writes (never by trying the
+    lock: a check that took it for an instant could turn a real run away)."""
+    try:
+        text = ledger_path.with_name(ledger_path.name + ".lock").read_text("ascii", "replace").strip()
+    except OSError:
+        return False
+    if not text.isdigit():
+        return False  # released (emptied), or never taken
+    try:
+        os.kill(int(text), 0)
+    except ProcessLookupError:
+        return False  # killed while holding it: the kernel dropped the lock
+    except OSError:
+        return True  # alive, another user's
+    return True

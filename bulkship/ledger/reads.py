@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import sql
+from .lock import lock_held
 from .records import LIVE_STATES, BatchRecord, EventRecord, OrderRecord, RowRecord, decimal_column
 from .store import LedgerStore
 
@@ -120,14 +121,36 @@ class LedgerReads(LedgerStore):
         return total
 
     def events(
-        self, batch: str | None = None, po_number: str | None = None, limit: int | None = None
+        self,
+        batch: str | None = None,
+        po_number: str | None = None,
+        limit: int | None = None,
+        kinds: Sequence[str] | None = None,
     ) -> list[EventRecord]:
-        return [event_record(r) for r in self._read(sql.events, batch, po_number, limit)]
+        return [event_record(r) for r in self._read(sql.events, batch, po_number, limit, kinds)]
 
     def latest_event(self, batch: str, kind: str) -> EventRecord | None:
         """The batch's most recent event of ``kind`` (e.g. the prices its money was broken down with)."""
         found = self._read(sql.latest_event, batch, kind)
         return event_record(found[0]) if found else None
+
+    # -- every batch at once (the web page's Batches list): aggregates, never every row in Python ---------
+
+    def batch_row_tallies(self) -> list[tuple[str, str, str | None, str | None, bool, int]]:
+        """(batch, status, line_status, cost, current, count) over every row of every batch."""
+        return [(r[0], r[1], r[2], r[3], bool(r[4]), int(r[5])) for r in self._read(sql.batch_row_tallies)]
+
+    def batch_order_tallies(self) -> list[tuple[str, str, str, int]]:
+        """(batch, state, cost, count) over every order of every batch."""
+        return [(r[0], r[1], r[2], int(r[3])) for r in self._read(sql.batch_order_tallies)]
+
+    def batch_cards(self, states: Sequence[str] = ("created",)) -> dict[str, int]:
+        """Batch -> cards on its orders in ``states``."""
+        return {r[0]: int(r[1] or 0) for r in self._read(sql.batch_cards, states)}
+
+    def busy(self) -> bool:
+        """Whether a live process holds the ledger's lock right now (a run is planning or sending)."""
+        return lock_held(self.path)
 
     def max_seq(self, batch: str) -> int:
         return self._read(sql.max_seq, batch)

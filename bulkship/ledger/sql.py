@@ -167,11 +167,20 @@ def ordered_costs(db: Db, batch: str) -> Tuples:
     ).all()
 
 
-def events(db: Db, batch: str | None, po_number: str | None, limit: int | None) -> Rows:
+def events(
+    db: Db,
+    batch: str | None,
+    po_number: str | None,
+    limit: int | None,
+    kinds: Sequence[str] | None = None,
+) -> Rows:
     sql, params = "SELECT * FROM events WHERE 1=1", []
     if batch is not None:
         sql += " AND batch = ?"
         params.append(batch)
+    if kinds is not None:
+        sql += f" AND kind IN ({','.join('?' * len(kinds))})"
+        params.extend(kinds)
     if po_number is not None:
         sql += " AND po_number = ?"
         params.append(po_number)
@@ -492,3 +501,37 @@ def cancel_if_emptied(db: Db, po_number: str, reason: str, at: str, absent: bool
         "                        AND events.kind = 'sending'))",
         (reason, at, po_number, absent),
     )
+
+
+# -- every batch at once (the web page's Batches overview) ------------------------------------------------
+
+
+def batch_row_tallies(db: Db) -> Tuples:
+    """(batch, status, line_status, cost, current, count) over every row of every batch."""
+    return _run(
+        db,
+        "SELECT batch, status, line_status, cost, current, COUNT(*) FROM rows"
+        " GROUP BY batch, status, line_status, cost, current",
+    ).all()
+
+
+def batch_order_tallies(db: Db) -> Tuples:
+    """(batch, state, cost, count) over every order of every batch."""
+    return _run(db, "SELECT batch, state, cost, COUNT(*) FROM orders GROUP BY batch, state, cost").all()
+
+
+def batch_cards(db: Db, states: Sequence[str]) -> Tuples:
+    """(batch, cards) on orders in ``states``: the line items' quantities, added up by the database."""
+    marks = ",".join("?" * len(states))
+    if db.dialect.name == "sqlite":
+        items = "json_each(o.payload, '$.LineItems') AS item"
+        quantity = "json_extract(item.value, '$.Quantity')"
+    else:
+        items = "jsonb_array_elements(CAST(o.payload AS jsonb) -> 'LineItems') AS item"
+        quantity = "CAST(item ->> 'Quantity' AS INTEGER)"
+    sql = (
+        f"SELECT o.batch, SUM(COALESCE({quantity}, 1)) FROM orders AS o, {items}"
+        f" WHERE o.state IN ({marks}) GROUP BY o.batch"
+    )
+    return _run(db, sql, list(states)).all()
+

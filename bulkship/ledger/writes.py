@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -39,7 +40,8 @@ class LedgerWrites(LedgerReads):
                 sql.insert_batch(
                     db, (name, file_name, file_hash, po_prefix, at, at, rows, valid, invalid, api)
                 )
-                self._event(db, name, None, "batch_created", {"file": file_name, "file_hash": file_hash})
+                created = {"file": file_name, "file_hash": file_hash, "by": current_user()}
+                self._event(db, name, None, "batch_created", created)
                 return
             sql.update_batch(db, name, file_name, file_hash, at, (rows, valid, invalid))
             if api is not None:
@@ -200,3 +202,11 @@ def _po_clash(db: Connection, order_values: Values) -> LedgerError:
                 "compares a batch with what the vendor holds",
             )
     return LedgerError("A planned order clashes with one already in the ledger. Nothing was sent")
+
+
+def current_user() -> str:
+    """Who is running bulkship (recorded as who started a batch); "" when the system cannot say."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""

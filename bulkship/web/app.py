@@ -32,7 +32,7 @@ from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..reconcile.join import LedgerView, row_status
 from ..settings import Settings
-from . import resolve_pages, state
+from . import batches, resolve_pages, state
 from .guards import BodyLimit, CsrfGuard, SecurityHeaders
 from .review import FILTERS, PAGE_ROWS, Reviews
 from .runner import Runner
@@ -92,10 +92,27 @@ def _see(url: str) -> RedirectResponse:
 
 
 def _batch_or_404(web: Web, name: str) -> state.WebBatch:
-    found = state.web_batch(web.settings, name)
-    if found is None or found.deleted:
+    """The batch named in the URL: one of the page's, or any batch of the ledger (e.g. run from the CLI)."""
+    found = state.any_batch(web.settings, name)
+    if found is None:
         raise HTTPException(404, f"No batch named {name!r}")
     return found
+
+
+def _with_upload(web: Web, name: str) -> state.WebBatch:
+    """The batch, for a step that reads its file (review, cost, send); a batch whose file is not on the
+    server (run from the command line, or deleted) has only its results to show."""
+    batch = _batch_or_404(web, name)
+    if batch.upload is None:
+        raise _GoTo(f"/batches/{batch.name}/results")
+    return batch
+
+
+class _GoTo(HTTPException):
+    """Answered with a redirect (see :func:`not_found`)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(303, url)
 
 
 def _page_number(request: Request) -> int:
@@ -103,79 +120,6 @@ def _page_number(request: Request) -> int:
         return max(1, int(request.query_params.get("page", "1")))
     except ValueError:
         return 1
-
-
-# -- batches ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BatchLine:
-    name: str
-    state: str
-    file_name: str
-    rows: int
-    ordered: int
-    cost: Decimal
-    by: str
-    created: str
-
-
-def batch_state(web: Web, batch: state.WebBatch, counts: dict[str, int], orders: dict[str, int]) -> str:
-    """The one word the Batches page shows for a batch (its rules, from the ledger and the page's events)."""
-    if web.runner.active(batch.name) or batch.due:
-        return "sending"
-    last = batch.last_run or {}
-    sent = orders.get("created", 0) + orders.get("rejected", 0)
-    if sent or counts.get("ordered") or counts.get("failed"):
-        if (
-            last.get("exit_code") not in (None, 0)
-            or counts.get("failed")
-            or any(orders.get(s) for s in OPEN_STATES)
-        ):
-            return "needs attention"
-        if counts.get("planned"):
-            return "needs attention"
-        return "sent"
-    checked = batch.checked or {}
-    if not checked:
-        return "draft"
-    if checked.get("invalid"):
-        return "needs fixes"
-    return "awaiting confirmation"
-
-
-def _batch_lines(web: Web) -> list[BatchLine]:
-    batches = state.web_batches(web.settings)
-    lines = []
-    with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
-        for name, batch in batches.items():
-            counts, orders = ledger.row_counts(name), ledger.order_counts(name)
-            lines.append(
-                BatchLine(
-                    name=name,
-                    state=batch_state(web, batch, counts, orders),
-                    file_name=batch.file_name,
-                    rows=(batch.checked or {}).get("rows", sum(counts.values())),
-                    ordered=counts.get("ordered", 0),
-                    cost=ledger.ordered_cost(name),
-                    by=batch.by,
-                    created=batch.created[:16].replace("T", " "),
-                )
-            )
-    return sorted(lines, key=lambda b: b.created, reverse=True)
-
-
-async def home(request: Request) -> Response:
-    web = _web(request)
-    lines = await run_in_threadpool(_batch_lines, web)
-    query = request.query_params.get("q", "").strip().lower()
-    wanted = request.query_params.get("state", "")
-    shown = [
-        b for b in lines if (not query or query in b.name.lower() or query in b.file_name.lower())
-        and (not wanted or b.state == wanted)
-    ]  # fmt: skip
-    states = sorted({b.state for b in lines})
-    return render(request, "batches.html", batches=shown, query=query, wanted=wanted, states=states)
 
 
 # -- new batch -------------------------------------------------------------------------------------------
@@ -210,7 +154,7 @@ async def upload(request: Request) -> Response:
 
 async def choose_sheet(request: Request) -> Response:
     web = _web(request)
-    batch = _batch_or_404(web, request.path_params["name"])
+    batch = _with_upload(web, request.path_params["name"])
     form = await request.form()
     sheet = str(form.get("sheet") or "")
     sheets = await run_in_threadpool(web.reviews.sheet_names, batch)
@@ -224,7 +168,7 @@ async def choose_sheet(request: Request) -> Response:
 
 async def review(request: Request) -> Response:
     web = _web(request)
-    batch = _batch_or_404(web, request.path_params["name"])
+    batch = _with_upload(web, request.path_params["name"])
     if web.runner.active(batch.name) or batch.due:
         return _see(f"/batches/{batch.name}/progress")
     try:
@@ -249,7 +193,7 @@ async def review(request: Request) -> Response:
 async def fix_row(request: Request) -> Response:
     """Record the cells a person changed in one row; the review then judges the rows again."""
     web = _web(request)
-    batch = _batch_or_404(web, request.path_params["name"])
+    batch = _with_upload(web, request.path_params["name"])
     try:
         row = int(request.path_params["row"])
     except ValueError:
@@ -300,7 +244,7 @@ def _plan(web: Web, batch: state.WebBatch) -> Any:
 
 async def cost(request: Request) -> Response:
     web = _web(request)
-    batch = _batch_or_404(web, request.path_params["name"])
+    batch = _with_upload(web, request.path_params["name"])
     if web.runner.active(batch.name) or batch.due:
         return _see(f"/batches/{batch.name}/progress")
     try:
@@ -315,7 +259,7 @@ async def confirm(request: Request) -> Response:
     """Send, once: a second click, a reload or a late resend of this form finds the batch confirmed and
     running (or done) and only shows its progress. The run never spends more than the total confirmed."""
     web = _web(request)
-    batch = _batch_or_404(web, request.path_params["name"])
+    batch = _with_upload(web, request.path_params["name"])
     if web.runner.active(batch.name) or batch.due:
         return _see(f"/batches/{batch.name}/progress")
     form = await request.form()
@@ -477,7 +421,7 @@ async def refresh_tracking(request: Request) -> Response:
 async def delete(request: Request) -> Response:
     """Remove a batch from the page and its upload from the disk; the ledger keeps what was ordered."""
     web = _web(request)
-    batch = _batch_or_404(web, request.path_params["name"])
+    batch = _with_upload(web, request.path_params["name"])
     if web.runner.active(batch.name) or batch.due:
         return _see(f"/batches/{batch.name}/progress")
     await run_in_threadpool(state.record, web.settings, batch.name, "web_deleted")
@@ -510,6 +454,8 @@ def _csrf_page() -> str:
 
 
 async def not_found(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, _GoTo):
+        return _see(exc.detail)
     detail = getattr(exc, "detail", "Not found")
     status = getattr(exc, "status_code", 404)
     return render(
@@ -538,7 +484,7 @@ def create_app(
     static = StaticFiles(packages=[("bulkship.web", "static")])
     routes = [
         *team_pages.routes(),
-        Route("/", home),
+        Route("/", batches.home),
         Route("/batches/new", new_batch),
         Route("/batches", upload, methods=["POST"]),
         Route("/batches/{name}/sheet", choose_sheet, methods=["POST"]),

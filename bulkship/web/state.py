@@ -34,6 +34,9 @@ from ..settings import Settings
 
 UPLOAD_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".ods")
 CHANGE_EVENTS = frozenset({"web_upload", "web_sheet", "web_fix"})
+WEB_EVENTS = (
+    "web_upload", "web_sheet", "web_fix", "web_checked", "web_confirmed", "web_run_done", "web_deleted",
+)  # fmt: skip
 
 
 @dataclass
@@ -97,7 +100,8 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
 
 
 def _web_events(ledger: Ledger, batch: str | None = None) -> list[EventRecord]:
-    return [e for e in ledger.events(batch=batch) if e.kind.startswith("web_")]
+    """The page's own events (by their kind's index: a batch's thousands of order events are not read)."""
+    return ledger.events(batch=batch, kinds=WEB_EVENTS)
 
 
 def web_batch(settings: Settings, name: str) -> WebBatch | None:
@@ -108,8 +112,29 @@ def web_batch(settings: Settings, name: str) -> WebBatch | None:
         return _fold(name, _web_events(ledger, name))
 
 
-def web_batches(settings: Settings) -> dict[str, WebBatch]:
-    """Every batch uploaded through the page and not deleted, by name."""
+def any_batch(settings: Settings, name: str) -> WebBatch | None:
+    """The batch as the page shows it: its web state, else (a batch run from the command line, or one whose
+    page history is gone) what the ledger knows, with no upload. None: no such batch, or deleted from the
+    page and never sent."""
+    if not ledger_exists(settings.ledger_location):
+        return None
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        found = _fold(name, _web_events(ledger, name))
+        record = ledger.batch(name)
+        sent = bool(record) and any(
+            n for s, n in ledger.order_counts(name).items() if s not in ("planned", "cancelled")
+        )
+    if found is not None and (not found.deleted or sent):
+        if found.deleted:  # its upload is gone: only what the ledger knows is left
+            found.upload = None
+        return found
+    if record is None or (found is not None and not sent):
+        return None
+    return WebBatch(name=name, file_name=record.file_name, created=record.created)
+
+
+def web_batches(settings: Settings, *, deleted: bool = False) -> dict[str, WebBatch]:
+    """Every batch uploaded through the page and not deleted (``deleted``: those too), by name."""
     if not ledger_exists(settings.ledger_location):
         return {}
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
@@ -118,7 +143,7 @@ def web_batches(settings: Settings) -> dict[str, WebBatch]:
             if event.batch:
                 by_name.setdefault(event.batch, []).append(event)
     folded = {name: _fold(name, events) for name, events in by_name.items()}
-    return {name: b for name, b in folded.items() if b is not None and not b.deleted}
+    return {name: b for name, b in folded.items() if b is not None and (deleted or not b.deleted)}
 
 
 def record(settings: Settings, batch: str, kind: str, **detail: Any) -> None:

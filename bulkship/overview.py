@@ -1,0 +1,136 @@
+"""Every batch of the ledger at a glance: its state, rows, cards and money, from a few aggregate queries.
+
+The web page's Batches list (and anything else that shows many batches) reads this: one grouped query over
+the rows, one over the orders and one adding up cards, whatever the number of batches or rows; never every
+row or event in Python. A batch's state is one word, decided here once::
+
+    draft                   nothing checked yet (a web upload not reviewed)
+    needs fixes             rows are not valid, and nothing is planned or sent
+    awaiting confirmation   orders planned, nothing sent (the cost was shown, nobody said "send")
+    sending                 a run is sending it now
+    sent                    orders created at the vendor, none shipped yet
+    shipping                some ordered cards shipped (or delivered), not all delivered
+    delivered               every ordered card delivered
+    needs attention         a person must act: the vendor refused rows, orders are in doubt or held for
+                            review, rows repeat earlier cards (held), or a run stopped with orders unsent
+
+Rows left out because they are not valid (or repeat a row of the same file) after the rest was sent do not
+make a batch "needs attention": the person chose to send without them, and the counts show them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .ledger import OPEN_STATES, REVIEW_STATE, BatchRecord, Ledger
+from .statuses import CHARGED, IN_DOUBT, TO_SEND
+
+BATCH_STATES = (
+    "draft",
+    "needs fixes",
+    "awaiting confirmation",
+    "sending",
+    "sent",
+    "shipping",
+    "delivered",
+    "needs attention",
+)
+SHIPPED_LINE_STATUSES = frozenset({"shipped", "delivered"})
+_SENT_ORDER_STATES = frozenset({"created", "rejected", *OPEN_STATES, REVIEW_STATE})
+_ATTENTION_ROWS = ("failed", "held", "review")
+
+
+@dataclass
+class BatchOverview:
+    name: str
+    file_name: str = ""
+    created: str = ""  # ISO time the ledger first saw the batch
+    updated: str = ""
+    started_by: str = ""
+    rows: dict[str, int] = field(default_factory=dict)  # ledger row status -> rows in the latest file
+    orders: dict[str, int] = field(default_factory=dict)  # order state -> orders
+    shipped: int = 0  # ordered rows whose line shipped or was delivered
+    delivered: int = 0
+    cards: int = 0  # cards on orders the vendor created
+    money: dict[str, Decimal] = field(default_factory=dict)  # charged / in doubt / to send -> amount
+    busy: bool = False  # the ledger is locked by a run and this batch has orders going out
+
+    @property
+    def row_total(self) -> int:
+        return sum(self.rows.values())
+
+    @property
+    def ordered(self) -> int:
+        return self.rows.get("ordered", 0)
+
+    @property
+    def charged(self) -> Decimal:
+        return self.money.get(CHARGED, Decimal(0))
+
+    @property
+    def sent(self) -> bool:
+        """Whether anything went to the vendor (or may have)."""
+        return any(self.orders.get(s) for s in _SENT_ORDER_STATES) or bool(self.ordered)
+
+    def state(self, *, running: bool = False) -> str:
+        """The batch's one word (see the module docstring); ``running``: the caller is sending it."""
+        if running or self.busy:
+            return "sending"
+        sent = self.sent
+        attention = any(self.rows.get(s) for s in _ATTENTION_ROWS) or any(
+            self.orders.get(s) for s in (*OPEN_STATES, REVIEW_STATE)
+        )
+        if sent:
+            if attention or self.orders.get("planned"):
+                return "needs attention"
+            if self.ordered and self.delivered >= self.ordered:
+                return "delivered"
+            return "shipping" if self.shipped else "sent"
+        if attention:
+            return "needs attention"
+        if self.orders.get("planned"):
+            return "awaiting confirmation"
+        if self.rows.get("invalid"):
+            return "needs fixes"
+        return "draft"
+
+
+def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> dict[str, BatchOverview]:
+    """Every batch of the ledger (or of ``batches``) by name, oldest first."""
+    found = {
+        b.name: BatchOverview(b.name, b.file_name, b.created, b.updated)
+        for b in (ledger.batches() if batches is None else batches)
+    }
+    for batch, status, line_status, cost, current, count in ledger.batch_row_tallies():
+        item = found.get(batch)
+        if item is None:
+            continue
+        if status == "ordered":  # an ordered row stays paid for even after it left the file
+            amount = Decimal(cost) if cost else Decimal(0)
+            item.money[CHARGED] = item.money.get(CHARGED, Decimal(0)) + amount * count
+        if not current:
+            continue
+        item.rows[status] = item.rows.get(status, 0) + count
+        if status == "ordered" and (line_status or "").lower() in SHIPPED_LINE_STATUSES:
+            item.shipped += count
+            item.delivered += count if (line_status or "").lower() == "delivered" else 0
+    for batch, state, cost, count in ledger.batch_order_tallies():
+        item = found.get(batch)
+        if item is None:
+            continue
+        item.orders[state] = item.orders.get(state, 0) + count
+        bucket = IN_DOUBT if state in OPEN_STATES else TO_SEND if state == "planned" else None
+        if bucket:
+            item.money[bucket] = item.money.get(bucket, Decimal(0)) + Decimal(cost) * count
+    for batch, cards in ledger.batch_cards().items():
+        if batch in found:
+            found[batch].cards = cards
+    if ledger.busy():
+        for item in found.values():
+            item.busy = bool(item.orders.get("sending"))
+    for event in ledger.events(kinds=("batch_created",)):
+        if event.batch in found:
+            found[event.batch].started_by = str(event.detail.get("by") or "")
+    return found

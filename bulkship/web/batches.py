@@ -1,0 +1,113 @@
+"""The Batches page: every batch of the ledger, and the page's own drafts, with one word for its state.
+
+Figures come from :func:`bulkship.overview.overview` (a few aggregate queries for all batches at once); a
+batch uploaded through the page but not yet planned is known only from the page's events (its last check).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ..ledger import Ledger, ledger_exists
+from ..overview import BATCH_STATES, BatchOverview, overview
+from . import state
+
+if TYPE_CHECKING:
+    from .app import Web
+
+
+@dataclass(frozen=True)
+class BatchLine:
+    name: str
+    state: str
+    file_name: str
+    rows: int
+    cards: int
+    cost: Decimal  # charged, or what the plan costs while nothing is charged
+    cost_kind: str  # "charged" | "to send" | ""
+    by: str
+    source: str  # "page" | "command line"
+    created: str
+
+    @property
+    def link(self) -> str:
+        """Where a click on the batch goes: the step it is at."""
+        step = {"sending": "progress", "draft": "review", "needs fixes": "review"}.get(self.state)
+        if step is None:
+            step = "cost" if self.state == "awaiting confirmation" and self.source == "page" else "results"
+        return f"/batches/{self.name}/{step}"
+
+
+def web_state(batch: state.WebBatch) -> str:
+    """A batch only the page knows (never planned): its state from its last check."""
+    checked = batch.checked or {}
+    if not checked:
+        return "draft"
+    return "needs fixes" if checked.get("invalid") else "awaiting confirmation"
+
+
+def _line(name: str, page: state.WebBatch | None, seen: BatchOverview | None, running: bool) -> BatchLine:
+    if seen is None:
+        assert page is not None
+        checked = page.checked or {}
+        return BatchLine(
+            name, "sending" if running else web_state(page), page.file_name, int(checked.get("rows", 0)),
+            0, Decimal(0), "", page.by, "page", page.created,
+        )  # fmt: skip
+    word = seen.state(running=running)
+    if page is not None and word in ("draft", "needs fixes"):
+        word = web_state(page)  # the page's check counts the cells fixed in it
+    if page is not None and word == "sent" and (page.last_run or {}).get("exit_code") not in (None, 0):
+        word = "needs attention"
+    charged = seen.charged
+    to_send = seen.money.get("to send", Decimal(0))
+    cost, kind = (charged, "charged") if charged or not to_send else (to_send, "to send")
+    return BatchLine(
+        name, word, seen.file_name, seen.row_total, seen.cards, cost, kind,
+        (page.by if page else "") or seen.started_by, "page" if page else "command line",
+        (page.created if page else "") or seen.created,
+    )  # fmt: skip
+
+
+def batch_lines(web: Web) -> list[BatchLine]:
+    pages = state.web_batches(web.settings, deleted=True)
+    seen: dict[str, BatchOverview] = {}
+    if ledger_exists(web.settings.ledger_location):
+        with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
+            seen = overview(ledger)
+    for name, known in list(pages.items()):
+        if known.deleted:  # gone from the page, unless orders went out: then the ledger's figures stay
+            del pages[name]
+            if name in seen and not seen[name].sent:
+                del seen[name]
+    lines = []
+    for name in set(pages) | set(seen):
+        page = pages.get(name)
+        running = web.runner.active(name) or bool(page and page.due)
+        lines.append(_line(name, page, seen.get(name), running))
+    return sorted(lines, key=lambda b: b.created, reverse=True)
+
+
+def _matches(line: BatchLine, query: str) -> bool:
+    return any(query in text.lower() for text in (line.name, line.file_name, line.by))
+
+
+async def home(request: Request) -> Response:
+    from .app import _web, render
+
+    web = _web(request)
+    lines = await run_in_threadpool(batch_lines, web)
+    query = request.query_params.get("q", "").strip().lower()
+    wanted = request.query_params.get("state", "")
+    shown = [b for b in lines if (not query or _matches(b, query)) and (not wanted or b.state == wanted)]
+    counts = {s: sum(1 for b in lines if b.state == s) for s in BATCH_STATES}
+    return render(
+        request, "batches.html", batches=shown, query=query, wanted=wanted, states=BATCH_STATES,
+        counts=counts, total=len(lines),
+    )  # fmt: skip
