@@ -30,6 +30,7 @@ from .errors import SpendLimitError
 from .settings import Settings
 
 if TYPE_CHECKING:
+    from .columns import ColumnsReport
     from .models import Catalog, LoadedSheet, ValidationResult
     from .program import ProgramSettings
     from .reconcile.compare import ReconcileReport
@@ -80,6 +81,51 @@ def load_file(
 
     loaded = require_recipient_rows(load_sheet(path, sheet=sheet, program=program))
     return apply_corrections(loaded, corrections or {})
+
+
+SAMPLE_VALUES = 3  # filled-in values shown for each column on the Columns page
+
+
+def detect_columns(
+    path: str | Path, *, sheet: str | None = None, program: ProgramSettings | None = None
+) -> ColumnsReport:
+    """Which header feeds which field, with a few values of each column: the mapping ``validate`` and ``run``
+    would use with ``program`` (its ``[columns]`` over every guess). Two columns that mean one field are
+    marked ambiguous here instead of refusing the file, so a person can choose one."""
+    from .load import load_sheet, require_recipient_rows
+
+    loaded = require_recipient_rows(load_sheet(path, sheet=sheet, program=program, strict_columns=False))
+    return describe_columns(loaded, program)
+
+
+def describe_columns(loaded: LoadedSheet, program: ProgramSettings | None = None) -> ColumnsReport:
+    """The :func:`detect_columns` report of a sheet already read (with ``program``)."""
+    from .columns import ColumnsReport, describe_fields
+    from .schema import load_contract
+
+    samples = {}
+    head = loaded.frame.iloc[:200]
+    for header in loaded.headers:
+        values = [v for v in head[header].tolist() if str(v).strip()]
+        samples[header] = tuple(dict.fromkeys(str(v) for v in values))[:SAMPLE_VALUES]
+    contract = load_contract(program.schema_path if program else None)
+    return ColumnsReport(
+        header_row=loaded.header_row,
+        sheet_name=loaded.sheet_name,
+        columns=tuple(loaded.columns),
+        samples=samples,
+        fields=describe_fields(loaded.column_map, contract, loaded.defaults),
+        notices=loaded.notices,
+        headers=loaded.headers,
+    )
+
+
+def with_columns(program: ProgramSettings | None, columns: Mapping[str, str]) -> ProgramSettings:
+    """``program`` with ``columns`` mapped over its own ``[columns]`` (field -> header, or "" for none)."""
+    from .program import ProgramSettings
+
+    base = program or ProgramSettings()
+    return replace(base, columns={**base.columns, **columns})
 
 
 def apply_corrections(loaded: LoadedSheet, corrections: Corrections) -> LoadedSheet:

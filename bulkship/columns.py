@@ -11,8 +11,10 @@ HR system qualifies it: "Home Address Line 1", "Primary Address: City", "Legal F
 * a hidden column is never used when a visible one means the same field.
 
 Two columns left for one order field (same rank, both visible) refuse the file: bulkship never picks the
-leftmost silently. ``[columns]`` in a program file maps a field to a header or a column letter and wins over
-every guess. Columns nothing reads are listed, with a warning when their header or values look like a field.
+leftmost silently (``strict=False``, for a page that lets the person choose, marks them ambiguous instead).
+``[columns]`` in a program file maps a field to a header or a column letter and wins over every guess;
+an empty text (``address2 = ""``) says no column feeds the field. Columns nothing reads are listed, with a
+warning when their header or values look like a field.
 """
 
 from __future__ import annotations
@@ -234,15 +236,20 @@ class _Column:
 _LETTERS = re.compile(r"(?:column\s+)?([A-Za-z]{1,3})")
 
 
-def _fixed(program: ProgramSettings, columns: list[_Column], path: Path) -> dict[str, _Column]:
-    """``[columns]``: field -> the column it names by header, or by letter ("C", "column C")."""
+def _fixed(program: ProgramSettings, columns: list[_Column], path: Path) -> dict[str, _Column | None]:
+    """``[columns]``: field -> the column it names by header, or by letter ("C", "column C"); None for a
+    field the program says no column feeds (an empty text)."""
     by_key: dict[str, _Column] = {}
     for column in columns:
         by_key.setdefault(header_key(column.header), column)
     by_letter = {column.letter: column for column in columns}
-    fixed: dict[str, _Column] = {}
+    fixed: dict[str, _Column | None] = {}
     where = program.source or "the program settings"
+    chosen_for: dict[int, str] = {}
     for canonical, wanted in program.columns.items():
+        if not wanted.strip():
+            fixed[canonical] = None
+            continue
         named = by_key.get(header_key(wanted))
         letters = _LETTERS.fullmatch(wanted.strip())
         if named is None and letters:
@@ -253,6 +260,13 @@ def _fixed(program: ProgramSettings, columns: list[_Column], path: Path) -> dict
                 "header (nor column letter); its headers are: " + ", ".join(c.named() for c in columns),
                 hint=f"fix [columns] in {where}",
             )
+        if id(named) in chosen_for:
+            raise InputError(
+                f"The program settings read both {chosen_for[id(named)]} and {canonical} from column "
+                f"{named.named()}; one column feeds one field",
+                hint=f"fix [columns] in {where}",
+            )
+        chosen_for[id(named)] = canonical
         fixed[canonical] = named
     return fixed
 
@@ -264,23 +278,30 @@ def map_columns(
     contract: SheetContract,
     program: ProgramSettings,
     path: Path,
+    *,
+    strict: bool = True,
 ) -> ColumnMapping:
-    """Decide which header feeds each field (see the module docstring). Raises AmbiguousColumnsError."""
+    """Decide which header feeds each field (see the module docstring). Raises AmbiguousColumnsError (only
+    when ``strict``: else the columns are marked ambiguous and feed nothing)."""
     index = HeaderIndex(contract.alias_index(program.aliases), own_titles(contract))
     columns = [
         _Column(h, p, p in hidden_columns, index.meaning(h)) for h, p in zip(headers, positions, strict=True)
     ]
     fixed = _fixed(program, columns, path)
-    taken = {id(c) for c in fixed.values()}
+    taken = {id(c) for c in fixed.values() if c is not None}
     candidates: dict[str, list[_Column]] = {}
+    notes: dict[str, tuple[str, str]] = {}  # header -> (status, note)
+    where = program.source or "the program settings"
     for column in columns:
         if column.meaning and id(column) not in taken and column.meaning.field not in fixed:
             candidates.setdefault(column.meaning.field, []).append(column)
-    mapping = ColumnMapping(column_map={c.header: f for f, c in fixed.items()})
-    notes: dict[str, tuple[str, str]] = {}  # header -> (status, note)
+        elif column.meaning and id(column) not in taken and fixed.get(column.meaning.field) is None:
+            title = contract.title(column.meaning.field)
+            notes[column.header] = ("unused", f"{where} says no column feeds {title}")
+    mapping = ColumnMapping(column_map={c.header: f for f, c in fixed.items() if c is not None})
     _choose_address_group(candidates, notes)
     for name, found in candidates.items():
-        _choose(name, found, mapping, notes, contract, program)
+        _choose(name, found, mapping, notes, contract, program, strict)
     overlays = {header: name for name, header in mapping.preferred.items()}
     for column in columns:
         feeds = mapping.column_map.get(column.header) or overlays.get(column.header)
@@ -332,6 +353,7 @@ def _choose(
     notes: dict[str, tuple[str, str]],
     contract: SheetContract,
     program: ProgramSettings,
+    strict: bool = True,
 ) -> None:
     visible = [c for c in found if not c.hidden]
     for column in found:
@@ -345,9 +367,9 @@ def _choose(
         overlay = [c for c in pool if c.meaning and c.meaning.preferred]
         base = [c for c in pool if c.meaning and not c.meaning.preferred]
         if overlay and base:
-            _one(name, overlay, mapping, notes, contract, program, preferred=True)
+            _one(name, overlay, mapping, notes, contract, program, preferred=True, strict=strict)
             pool = base
-    _one(name, pool, mapping, notes, contract, program)
+    _one(name, pool, mapping, notes, contract, program, strict=strict)
 
 
 def _one(
@@ -359,6 +381,7 @@ def _one(
     program: ProgramSettings,
     *,
     preferred: bool = False,
+    strict: bool = True,
 ) -> None:
     best = min(c.meaning.rank for c in pool if c.meaning)
     top = [c for c in pool if c.meaning and c.meaning.rank == best]
@@ -366,7 +389,7 @@ def _one(
         if column not in top:
             notes[column.header] = ("unused", f"{top[0].named()} is used for {contract.title(name)}")
     if len(top) > 1:
-        if name in ORDER_FIELDS:
+        if name in ORDER_FIELDS and strict:
             raise _ambiguous(name, top, contract, program)
         for column in top:
             notes[column.header] = ("ambiguous", f"{len(top)} columns mean {contract.title(name)}; none used")
@@ -468,3 +491,80 @@ def lookalike_notices(
                 f"\"{info.header}\" in {source}, or rename the header to '{title}'."
             )
     return notices
+
+
+# ---------------------------------------------------------------------------------------------- for a person
+
+
+@dataclass(frozen=True)
+class FieldChoice:
+    """One order field as a person sees it in a mapping: where it comes from."""
+
+    field: str
+    title: str
+    header: str | None  # the column feeding it; None when none does
+    required: bool
+    default: str  # what a row gets when no column feeds it ("" when nothing)
+
+
+@dataclass(frozen=True)
+class ColumnsReport:
+    """What :func:`bulkship.api.detect_columns` shows: every header with what it feeds and a few of its
+    values, every field with where it comes from, and whether the mapping can be used as it is."""
+
+    header_row: int
+    sheet_name: str | None
+    columns: tuple[ColumnInfo, ...]
+    samples: dict[str, tuple[str, ...]]  # header -> a few of its filled-in values
+    fields: tuple[FieldChoice, ...]
+    notices: tuple[str, ...]
+    headers: tuple[str, ...]
+
+    @property
+    def ambiguous(self) -> list[ColumnInfo]:
+        return [c for c in self.columns if c.status == "ambiguous"]
+
+    @property
+    def missing(self) -> list[FieldChoice]:
+        """Required fields no column feeds and nothing fills in."""
+        return [f for f in self.fields if f.required and f.header is None and not f.default]
+
+
+def describe_fields(
+    column_map: dict[str, str], contract: SheetContract, defaults: dict[str, str]
+) -> tuple[FieldChoice, ...]:
+    fed = {canonical: header for header, canonical in column_map.items()}
+    return tuple(
+        FieldChoice(name, spec.title, fed.get(name), spec.required, defaults.get(name, ""))
+        for name, spec in contract.columns.items()
+    )
+
+
+def remap(report: ColumnsReport, chosen: dict[str, str], before: dict[str, str]) -> dict[str, str]:
+    """The ``[columns]`` mapping that makes each header feed the field a person chose for it ("" for none),
+    starting from ``before`` (the mapping ``report`` was made with). Only changed choices count: every other
+    column keeps its guess, and a column whose field another column now feeds is left unused. Raises
+    InputError for an unknown field, or for two columns newly chosen for one field."""
+    shown = {c.header: (c.field or "") if c.status == "used" else "" for c in report.columns}
+    changed = {h: name for h, name in chosen.items() if h in shown and shown[h] != name}
+    taken: dict[str, str] = {}
+    for header, name in changed.items():
+        if not name:
+            continue
+        if name not in CANONICAL_COLUMNS:
+            raise InputError(f"'{name}' is not a field bulkship knows")
+        if name in taken:
+            raise InputError(
+                f"Columns '{taken[name]}' and '{header}' were both chosen for {name}: one field reads one "
+                "column",
+                hint="choose one of them, and leave the other not used",
+            )
+        taken[name] = header
+    result = dict(before)
+    for header, name in changed.items():
+        old = shown[header]
+        if name:
+            result[name] = header
+        elif old and old not in taken and result.get(old) in (None, header):
+            result[old] = ""  # this column must not feed its field, and no other column was chosen for it
+    return result

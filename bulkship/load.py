@@ -92,10 +92,15 @@ class _Grid:
 
 
 def load_sheet(
-    path: str | Path, *, sheet: str | None = None, program: ProgramSettings | None = None
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    program: ProgramSettings | None = None,
+    strict_columns: bool = True,
 ) -> LoadedSheet:
     """Read ``path`` (CSV, XLSX or ODS) into a :class:`LoadedSheet`. Raises FileFormatError,
-    MissingColumnsError (no header row) or ConfigError (bad program settings)."""
+    MissingColumnsError (no header row) or ConfigError (bad program settings); AmbiguousColumnsError unless
+    ``strict_columns`` is False (two columns for one field are then marked ambiguous and feed nothing)."""
     program = program or ProgramSettings()
     path = Path(path)
     kind = _check_file(path)
@@ -110,7 +115,7 @@ def load_sheet(
             file_hash = hashlib.file_digest(handle, "sha256").hexdigest()
         grid = _read_workbook(path, kind, sheet or program.sheet, program)
     contract = load_contract(program.schema_path)
-    return _to_loaded_sheet(grid, path, file_hash, contract, program)
+    return _to_loaded_sheet(grid, path, file_hash, contract, program, strict_columns)
 
 
 def require_recipient_rows(loaded: LoadedSheet) -> LoadedSheet:
@@ -571,7 +576,12 @@ def _is_text_label(cell: Any) -> bool:
 
 
 def _to_loaded_sheet(
-    grid: _Grid, path: Path, file_hash: str, contract: SheetContract, program: ProgramSettings
+    grid: _Grid,
+    path: Path,
+    file_hash: str,
+    contract: SheetContract,
+    program: ProgramSettings,
+    strict_columns: bool = True,
 ) -> LoadedSheet:
     frame = grid.frame
     where = f"sheet '{grid.sheet_name}' of {path.name}" if grid.sheet_name else path.name
@@ -583,7 +593,9 @@ def _to_loaded_sheet(
     headers = _unique_headers([header_cells[p] for p in keep], [p + 1 for p in keep])
     body.columns = headers
     hidden_columns = grid.scan.hidden_columns if grid.scan else set()
-    mapping = map_columns(headers, [p + 1 for p in keep], hidden_columns, contract, program, path)
+    mapping = map_columns(
+        headers, [p + 1 for p in keep], hidden_columns, contract, program, path, strict=strict_columns
+    )
     column_map = mapping.column_map
     by_position = {p + 1: h for p, h in zip(keep, headers, strict=True)}
     skipped = _skipped_rows(grid, body, column_map, by_position, program)

@@ -43,7 +43,7 @@ def client(settings):
 
 
 def upload(client: TestClient, path: Path, name: str = "") -> str:
-    """Upload a file; returns the review page's URL."""
+    """Upload a file; returns the URL it lands on (the Columns page)."""
     response = client.post(
         "/batches",
         data={"csrf_token": token(client), "name": name},
@@ -63,9 +63,10 @@ def wait_until_finished(client: TestClient, batch: str) -> str:
 
 
 def test_happy_path_from_upload_to_result_workbook(client: TestClient) -> None:
-    review_url = upload(client, SAMPLES / "anniversary.xlsx")
-    assert review_url.endswith("/batches/anniversary/review")
-    review = client.get(review_url).text
+    columns_url = upload(client, SAMPLES / "anniversary.xlsx")
+    assert columns_url.endswith("/batches/anniversary/columns")
+    assert 'id="to-review"' in client.get(columns_url).text
+    review = client.get("/batches/anniversary/review").text
     assert "SANDBOX — no real orders" in review
     assert "25</strong> rows" in review
     cost = client.get("/batches/anniversary/cost")
@@ -363,3 +364,83 @@ def test_batches_run_from_the_command_line_are_listed_with_state_money_and_pages
         sandbox.advance(30 * 86_400)
     bulkship.track_batches(settings, "cli-gifts")
     assert ">delivered<" in batch_row(client.get("/?state=delivered").text, "cli-gifts")
+
+
+HR_CSV = (
+    "Employee Name,Address,Street Address,City,State,ZIP,Product,Amount,Postage Class\n"
+    "Ana Silva,9 Old Rd,12 Elm St,Boston,MA,02108,CVS,25,OVERNIGHT\n"
+    "Ben Ode,8 Old Rd,14 Oak Ave,Cambridge,MA,02139,CVS,50,EXPEDITED\n"
+    "Cy Tran,7 Old Rd,3 Pine Ln,Somerville,MA,02143,CVS,25,OVERNIGHT\n"
+)
+
+
+def column_row(page: str, header: str) -> str:
+    return found(rf'(<tr class="[^"]*" data-header="{re.escape(header)}">.*?</tr>)', page.replace("\n", " "))
+
+
+def chosen_field(page: str, header: str) -> str:
+    return found(r'<option value="([^"]*)" selected>', column_row(page, header))
+
+
+def test_the_columns_page_shows_the_mapping_and_a_changed_one_is_saved_as_a_profile(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    from bulkship.cli import main
+
+    path = tmp_path / "hr-export.csv"
+    path.write_text(HR_CSV)
+    landed = upload(client, path, name="hr")
+    assert landed.endswith("/batches/hr/columns")  # the step after the upload
+    page = client.get(landed).text
+    # detected: the user's headers, samples, the two address columns marked, the look-alike left unused
+    assert "12 Elm St" in column_row(page, "Street Address") and "9 Old Rd" in column_row(page, "Address")
+    assert "ambiguous" in column_row(page, "Address") and "ambiguous" in column_row(page, "Street Address")
+    assert chosen_field(page, "Employee Name") == "name" and chosen_field(page, "Amount") == "value"
+    assert chosen_field(page, "Postage Class") == "" and "not used" in column_row(page, "Postage Class")
+    assert 'id="to-review"' not in page  # nothing can be judged while two columns mean one field
+    assert client.get("/batches/hr/review").url.path == "/batches/hr/columns"
+
+    # the person chooses: Street Address is the address, Postage Class the shipping method
+    form = {f"map:{h}": chosen_field(page, h) for h in ("Employee Name", "City", "Amount", "Address")}
+    form.update({"map:Street Address": "address1", "map:Postage Class": "shipping_method"})
+    changed = client.post("/batches/hr/columns", data={"csrf_token": token(client), **form})
+    assert changed.status_code == 200 and changed.url.path == "/batches/hr/columns"
+    page = changed.text
+    assert chosen_field(page, "Street Address") == "address1" and chosen_field(page, "Address") == ""
+    assert chosen_field(page, "Postage Class") == "shipping_method"
+    assert "<strong>3</strong> valid" in page and 'id="to-review"' in page  # checked again at once
+    # one column for two fields is refused in words, and nothing changes
+    refused = client.post(
+        "/batches/hr/columns",
+        data={"csrf_token": token(client), "map:City": "address2", "map:Address": "address2"},
+    )
+    assert refused.status_code == 400 and "were both chosen for address2" in refused.text
+    assert chosen_field(client.get("/batches/hr/columns").text, "City") == "city"
+
+    # saved as a profile: a program file the command line reads with --config
+    named = {"csrf_token": token(client), "profile": "HR export"}
+    saved = client.post("/batches/hr/columns/profile", data=named)
+    assert "Read with your profile “HR export”" in saved.text
+    program = settings.data_dir / "programs" / "HR export.toml"
+    assert 'address1 = "Street Address"' in program.read_text()
+    again = tmp_path / "hr-export-march.csv"
+    again.write_text(HR_CSV.replace("Ana Silva", "Ana Souza"))
+    assert main(["validate", str(again), "--config", "HR export"]) == 0
+
+    # the next upload with these headers is offered the profile; using it maps the columns the same way
+    offered = client.get(upload(client, again, name="hr-march")).text
+    assert "Your saved profile <strong>HR export</strong> was made for these headers" in offered
+    used = client.post("/batches/hr-march/columns/use", data=named)
+    assert chosen_field(used.text, "Street Address") == "address1" and "<strong>3</strong> valid" in used.text
+
+    # sent with the mapping: the street and the shipping method the person chose reached the vendor
+    assert confirm(client, "hr-march").url.path == "/batches/hr-march/progress"
+    wait_until_finished(client, "hr-march")
+    from bulkship.ledger import Ledger
+
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        items = [li for o in ledger.orders("hr-march") for li in o.payload()["LineItems"]]
+    sent = [li["PhysicalDeliveryAddress"] for li in items]
+    assert {a["AddressLine1"] for a in sent} == {"12 Elm St", "14 Oak Ave", "3 Pine Ln"}
+    assert sorted(a["ShippingMethodId"] for a in sent) == ["EXPEDITED", "OVERNIGHT", "OVERNIGHT"]
+    assert sum(len(o.line_items) for o in sandbox_orders(settings)) == 3  # each row once

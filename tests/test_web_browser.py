@@ -139,12 +139,16 @@ def server(env) -> Iterator[Server]:
     stop(running)
 
 
-def upload(page, server: Server, path: Path, name: str = "") -> None:
+def upload(page, server: Server, path: Path, name: str = "", *, review: bool = True) -> None:
+    """Upload a file; it lands on the Columns page, and (``review``) goes on to the review from there."""
     page.goto(server.url + "/batches/new")
     page.set_input_files("input[name=file]", str(path))
     if name:
         page.fill("input[name=name]", name)
     page.click("button[type=submit]")
+    if review:
+        page.wait_for_url("**/columns")
+        page.click("#to-review")
 
 
 def vendor_lines(env: dict[str, str]) -> list[str]:
@@ -301,7 +305,7 @@ def test_an_oversized_upload_is_refused_with_a_page_saying_the_limit(page, env, 
         assert big.stat().st_size > 1024 * 1024
         responses = []
         page.on("response", lambda r: responses.append(r.status))
-        upload(page, server, big)
+        upload(page, server, big, review=False)
         page.wait_for_selector("text=File too large")
         assert "the limit is 1 MB" in page.inner_text("main")
         assert 413 in responses
@@ -318,3 +322,37 @@ def test_a_form_posted_without_its_csrf_token_is_refused(page, server, env) -> N
     page.wait_for_selector("text=Form refused")
     page.goto(server.url + "/")
     assert "kept" in page.inner_text("table")  # not deleted
+
+
+def test_the_columns_page_lets_a_person_choose_the_column_and_save_a_profile(
+    page, server, env, tmp_path
+) -> None:
+    sheet = tmp_path / "hr.csv"
+    sheet.write_text(
+        "Employee Name,Address,Street Address,City,State,ZIP,Product,Amount,Postage Class\n"
+        "Ana Silva,9 Old Rd,12 Elm St,Boston,MA,02108,CVS,25,OVERNIGHT\n"
+        "Ben Ode,8 Old Rd,14 Oak Ave,Cambridge,MA,02139,CVS,50,EXPEDITED\n"
+    )
+    upload(page, server, sheet, name="hr", review=False)
+    page.wait_for_url("**/batches/hr/columns")
+    assert "2 columns mean the same field" in page.inner_text("#ambiguous")
+    assert page.locator("#to-review").count() == 0
+    page.select_option("select[name='map:Street Address']", "address1")
+    page.select_option("select[name='map:Postage Class']", "shipping_method")
+    page.click("#apply")
+    page.wait_for_selector("#to-review")
+    assert "2 valid" in page.inner_text("ul.counts")
+    assert page.input_value("select[name='map:Address']") == ""
+    page.fill("input[name=profile]", "hr-export")
+    page.click("text=Save as a profile")
+    page.wait_for_selector("#using-profile")
+    assert (Path(env["BULKSHIP_DATA_DIR"]) / "programs" / "hr-export.toml").exists()
+    # the next file with these headers: the profile is offered, and used with one click
+    upload(page, server, sheet, name="hr-2", review=False)
+    page.wait_for_url("**/batches/hr-2/columns")
+    page.click("text=Use “hr-export”")
+    page.wait_for_selector("#using-profile")
+    assert page.input_value("select[name='map:Street Address']") == "address1"
+    page.click("#to-review")
+    page.wait_for_url("**/batches/hr-2/review")
+    assert "2</strong> valid" in page.content()

@@ -27,12 +27,13 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .. import api
+from ..columns import AmbiguousColumnsError
 from ..errors import BulkshipError
 from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..reconcile.join import LedgerView, row_status
 from ..settings import Settings
-from . import batches, resolve_pages, state
+from . import batches, columns, resolve_pages, state
 from .guards import BodyLimit, CsrfGuard, SecurityHeaders
 from .review import FILTERS, PAGE_ROWS, Reviews
 from .runner import Runner
@@ -149,7 +150,7 @@ async def upload(request: Request) -> Response:
         file_name=Path(file.filename).name, path=str(path), sheet=None,
         by=getattr(request.scope.get("team_user"), "name", "") or state.current_user(),
     )  # fmt: skip
-    return _see(f"/batches/{name}/review")
+    return _see(f"/batches/{name}/columns")
 
 
 async def choose_sheet(request: Request) -> Response:
@@ -160,7 +161,7 @@ async def choose_sheet(request: Request) -> Response:
     sheets = await run_in_threadpool(web.reviews.sheet_names, batch)
     if sheet in sheets and sheet != (batch.sheet or ""):
         await run_in_threadpool(state.record, web.settings, batch.name, "web_sheet", sheet=sheet)
-    return _see(f"/batches/{batch.name}/review")
+    return _see(f"/batches/{batch.name}/columns")
 
 
 # -- review ----------------------------------------------------------------------------------------------
@@ -173,6 +174,8 @@ async def review(request: Request) -> Response:
         return _see(f"/batches/{batch.name}/progress")
     try:
         found = await run_in_threadpool(web.reviews.review, batch)
+    except AmbiguousColumnsError:  # the person chooses the column on the Columns page
+        return _see(f"/batches/{batch.name}/columns")
     except BulkshipError as exc:
         return render(request, "unusable.html", 422, batch=batch, error=exc)
     chosen = request.query_params.get("filter", "problems")
@@ -234,6 +237,7 @@ def _plan(web: Web, batch: state.WebBatch) -> Any:
                 web.settings,
                 batch=batch.name,
                 sheet=batch.sheet,
+                program=batch.program,
                 corrections=batch.corrections,
             )
         finally:
@@ -488,6 +492,11 @@ def create_app(
         Route("/batches/new", new_batch),
         Route("/batches", upload, methods=["POST"]),
         Route("/batches/{name}/sheet", choose_sheet, methods=["POST"]),
+        Route("/batches/{name}/columns", columns.columns),
+        Route("/batches/{name}/columns", columns.change, methods=["POST"]),
+        Route("/batches/{name}/columns/reset", columns.reset, methods=["POST"]),
+        Route("/batches/{name}/columns/profile", columns.save_profile, methods=["POST"]),
+        Route("/batches/{name}/columns/use", columns.use_profile, methods=["POST"]),
         Route("/batches/{name}/review", review),
         Route("/batches/{name}/rows/{row}", fix_row, methods=["POST"]),
         Route("/batches/{name}/cost", cost),

@@ -38,7 +38,7 @@ class BatchLine:
     @property
     def link(self) -> str:
         """Where a click on the batch goes: the step it is at."""
-        step = {"sending": "progress", "draft": "review", "needs fixes": "review"}.get(self.state)
+        step = {"sending": "progress", "draft": "columns", "needs fixes": "review"}.get(self.state)
         if step is None:
             step = "cost" if self.state == "awaiting confirmation" and self.source == "page" else "results"
         return f"/batches/{self.name}/{step}"

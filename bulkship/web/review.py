@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from .. import api
+from ..columns import AmbiguousColumnsError, ColumnsReport
 from ..models import STATUS, Catalog, LoadedSheet, ValidationResult
 from ..settings import Settings
 from .state import WebBatch, record
@@ -135,7 +136,8 @@ def _review_rows(loaded: LoadedSheet, result: ValidationResult) -> list[ReviewRo
 class Reviews:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._sheets: _Lru[tuple[str, str | None], LoadedSheet] = _Lru(2)
+        self._sheets: _Lru[tuple[Any, ...], LoadedSheet] = _Lru(2)
+        self._columns: _Lru[tuple[Any, ...], ColumnsReport] = _Lru(4)
         self._reviews: _Lru[tuple[str, int], Review] = _Lru(3)
         self._catalog: Catalog | None = None
         self.plans: _Lru[tuple[str, int], Any] = _Lru(8)  # (batch, change id) -> PlanView | None
@@ -152,16 +154,32 @@ class Reviews:
         return self._sheet_names.get_or_make(path, lambda: api.sheet_names(path))
 
     def sheet(self, batch: WebBatch) -> LoadedSheet:
+        """The file as read with the batch's sheet and column mapping (read once per such version)."""
         assert batch.upload is not None
-        key = (str(batch.upload), batch.sheet)
-        return self._sheets.get_or_make(key, lambda: api.load_file(batch.upload or "", sheet=batch.sheet))
+        key = (str(batch.upload), batch.sheet, tuple(sorted(batch.columns.items())))
+        return self._sheets.get_or_make(
+            key, lambda: api.load_file(batch.upload or "", sheet=batch.sheet, program=batch.program)
+        )
+
+    def columns(self, batch: WebBatch) -> ColumnsReport:
+        """What feeds which field, for the Columns page: from the sheet as read when its mapping can be used,
+        else read again marking the ambiguous columns (so the person can choose)."""
+        key = (str(batch.upload), batch.sheet, tuple(sorted(batch.columns.items())))
+
+        def make() -> ColumnsReport:
+            try:
+                return api.describe_columns(self.sheet(batch), batch.program)
+            except AmbiguousColumnsError:
+                return api.detect_columns(batch.upload or "", sheet=batch.sheet, program=batch.program)
+
+        return self._columns.get_or_make(key, make)
 
     def review(self, batch: WebBatch) -> Review:
         """The batch's review for its current rows (worked out on first use, then from memory)."""
 
         def make() -> Review:
             loaded = api.apply_corrections(self.sheet(batch), batch.corrections)
-            result = api.validate_sheet(loaded, self.catalog())
+            result = api.validate_sheet(loaded, self.catalog(), program=batch.program)
             rows = _review_rows(loaded, result)
             summary = result.summary()
             counts = {
@@ -181,5 +199,6 @@ class Reviews:
     def forget(self, batch: WebBatch) -> None:
         """Drop what is kept for a deleted batch's upload."""
         self._sheets.discard(lambda key: key[0] != str(batch.upload))
+        self._columns.discard(lambda key: key[0] != str(batch.upload))
         self._reviews.discard(lambda key: key[0] != batch.name)
         self.plans.discard(lambda key: key[0] != batch.name)

@@ -103,6 +103,7 @@ class Runner:
                     self.settings,
                     batch=batch,
                     sheet=found.sheet,
+                    program=found.program,
                     corrections=found.corrections,
                     max_total=found.confirmed_total,
                     wait_s=WEB_WAIT_S,

@@ -6,6 +6,8 @@ same thing. Events (kind and detail)::
 
     web_upload     file_name, path (private copy), sheet, by   a new batch (starts its web history over)
     web_sheet      sheet                                      another sheet of the workbook (fixes reset)
+    web_columns    columns, profile                           the mapping chosen on the Columns page
+                                                              (field -> header, "" for none; over guesses)
     web_fix        row, header, value                         a cell corrected in the review page
     web_checked    rows, valid, invalid, duplicate, warnings  the last validation's counts
     web_confirmed  total                                      "send": the cost the person accepted
@@ -30,12 +32,14 @@ from pathlib import Path
 from typing import Any
 
 from ..ledger import EventRecord, Ledger, ledger_exists
+from ..program import ProgramSettings
 from ..settings import Settings
 
 UPLOAD_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".ods")
-CHANGE_EVENTS = frozenset({"web_upload", "web_sheet", "web_fix"})
+CHANGE_EVENTS = frozenset({"web_upload", "web_sheet", "web_fix", "web_columns"})
 WEB_EVENTS = (
-    "web_upload", "web_sheet", "web_fix", "web_checked", "web_confirmed", "web_run_done", "web_deleted",
+    "web_upload", "web_sheet", "web_columns", "web_fix", "web_checked", "web_confirmed", "web_run_done",
+    "web_deleted",
 )  # fmt: skip
 
 
@@ -48,6 +52,8 @@ class WebBatch:
     by: str = ""
     created: str = ""
     corrections: dict[tuple[int, str], str] = field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)  # the Columns page's mapping: field -> header
+    profile: str = ""  # the profile the mapping came from, if any
     checked: dict[str, Any] | None = None
     change_id: int = 0  # id of the latest upload/sheet/fix event: names this version of the rows
     confirmed_id: int = 0
@@ -59,6 +65,11 @@ class WebBatch:
     @property
     def confirmed(self) -> bool:
         return self.confirmed_id > self.change_id
+
+    @property
+    def program(self) -> ProgramSettings:
+        """The settings its file is read with: the mapping chosen on the Columns page over every guess."""
+        return ProgramSettings(columns=dict(self.columns), source="the Columns page")
 
     @property
     def due(self) -> bool:
@@ -85,6 +96,10 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
             continue
         if kind == "web_sheet":
             batch.sheet, batch.corrections, batch.change_id = d.get("sheet") or None, {}, event.id
+            batch.columns, batch.profile = {}, ""
+        elif kind == "web_columns":
+            batch.columns = {str(k): str(v) for k, v in dict(d.get("columns") or {}).items()}
+            batch.profile, batch.change_id = str(d.get("profile") or ""), event.id
         elif kind == "web_fix":
             batch.corrections[int(d["row"]), str(d["header"])] = str(d.get("value", ""))
             batch.change_id = event.id

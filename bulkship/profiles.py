@@ -1,0 +1,140 @@
+"""Column profiles: a mapping of a sheet's headers to fields, saved under a name for the next file like it.
+
+A profile is a saved program file, ``<data folder>/programs/NAME.toml``: its ``[columns]`` table is the
+mapping (as in any program file, it wins over every guess; ``field = ""`` means no column feeds the field),
+and ``[profile] headers`` lists the headers of the sheet it was made for. So the command line uses it as it is
+(``bulkship run FILE --config NAME``), and the web page offers it for an upload whose headers match::
+
+    [profile]
+    headers = ["Employee Name", "Home Address Line 1", "Ship Via"]
+
+    [columns]
+    shipping_method = "Ship Via"
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .atomicfile import atomic_path
+from .errors import ConfigError, InputError
+from .program import load_program
+from .schema import header_key
+
+PROGRAMS_FOLDER = "programs"
+NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,59}")
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    path: Path
+    columns: dict[str, str]  # field -> header ("" for no column)
+    headers: tuple[str, ...]  # the headers of the sheet it was saved for
+
+    def fits(self, headers: Sequence[str]) -> bool:
+        """Whether a sheet with ``headers`` has every header this profile maps (case and spacing aside); a
+        profile that maps none fits only the headers it was saved for."""
+        keys = {header_key(h) for h in headers}
+        wanted = {header_key(h) for h in self.columns.values() if h.strip()}
+        return wanted <= keys if wanted else self.same_headers(headers)
+
+    def same_headers(self, headers: Sequence[str]) -> bool:
+        return {header_key(h) for h in headers} == {header_key(h) for h in self.headers}
+
+
+def programs_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / PROGRAMS_FOLDER
+
+
+def _file_name(name: str) -> str:
+    if not NAME_PATTERN.fullmatch(name.strip()):
+        raise InputError(
+            f"'{name}' cannot name a profile: use letters, digits, spaces, dots, dashes or underscores "
+            "(up to 60, starting with a letter or digit)"
+        )
+    return name.strip() + ".toml"
+
+
+def _toml_text(text: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def save_profile(
+    data_dir: Path, name: str, columns: Mapping[str, str], headers: Sequence[str], *, replace: bool = False
+) -> Profile:
+    """Write the profile ``name`` (a program file the command line reads with ``--config NAME``). An existing
+    profile of that name is replaced only when ``replace``."""
+    folder = programs_dir(data_dir)
+    path = folder / _file_name(name)
+    if path.exists() and not replace:
+        raise InputError(f"A profile named '{name.strip()}' exists already", hint="choose another name")
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [
+        "# A column profile saved from bulkship's web page: the [columns] mapping wins over every guess.",
+        f"# Use it from the command line with: bulkship run FILE --config {_toml_text(name.strip())}",
+        "",
+        "[program]",
+        f"name = {_toml_text(name.strip())}",
+        "",
+        "[profile]",
+        "headers = [" + ", ".join(_toml_text(h) for h in headers) + "]",
+        "",
+        "[columns]",
+        *(f"{field} = {_toml_text(header)}" for field, header in sorted(columns.items())),
+        "",
+    ]
+    with atomic_path(path) as temporary:
+        temporary.write_text("\n".join(lines), encoding="utf-8")
+    return read_profile(path)
+
+
+def read_profile(path: Path) -> Profile:
+    """A saved profile (its [columns] checked as any program file's). Raises ConfigError."""
+    program = load_program(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"Cannot read the profile {path}: {exc}") from None
+    table = data.get("profile") or {}
+    headers = table.get("headers") if isinstance(table, dict) else None
+    return Profile(
+        name=path.stem,
+        path=path,
+        columns=dict(program.columns),
+        headers=tuple(str(h) for h in headers) if isinstance(headers, list) else (),
+    )
+
+
+def profiles(data_dir: Path) -> list[Profile]:
+    """Every profile saved from the page (programs with a [profile] table), by name; unreadable ones are
+    left out (the command line says what is wrong with them when one is used)."""
+    found = []
+    folder = programs_dir(data_dir)
+    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+        try:
+            profile = read_profile(path)
+        except ConfigError:
+            continue
+        if profile.headers:
+            found.append(profile)
+    return found
+
+
+def profile(data_dir: Path, name: str) -> Profile:
+    for found in profiles(data_dir):
+        if found.name == name:
+            return found
+    raise InputError(f"No profile named '{name}'")
+
+
+def matching_profiles(data_dir: Path, headers: Sequence[str]) -> list[Profile]:
+    """The profiles that fit a sheet with ``headers``: those saved for the same headers first."""
+    fitting = [p for p in profiles(data_dir) if p.fits(headers)]
+    return sorted(fitting, key=lambda p: (not p.same_headers(headers), p.name.casefold()))

@@ -1,0 +1,148 @@
+"""The Columns page: which of the person's headers feeds which field, changed in the page, saved as a
+profile.
+
+The page only calls the library: :func:`bulkship.api.detect_columns` (the mapping, samples, hidden and
+ambiguous columns), :func:`bulkship.columns.remap` (a person's choices as a ``[columns]`` mapping, the
+program file's own mechanism) and :mod:`bulkship.profiles` (saved mappings, which the command line reads
+with ``--config``). A chosen mapping is one ledger event (``web_columns``), so the review, the cost and the
+run read the file with it, and a reload or a restarted server shows the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+
+from .. import profiles
+from ..columns import AmbiguousColumnsError, remap
+from ..errors import BulkshipError
+from ..schema import load_contract
+from . import state
+
+if TYPE_CHECKING:
+    from .app import Web
+
+
+def _report(web: Web, batch: state.WebBatch, columns: dict[str, str] | None = None) -> Any:
+    return web.reviews.columns(batch if columns is None else replace(batch, columns=columns))
+
+
+def _checked(web: Web, batch: state.WebBatch) -> dict[str, int] | None:
+    """The rows judged with the mapping (None while two columns mean one field: nothing can be judged)."""
+    try:
+        return web.reviews.review(batch).counts
+    except AmbiguousColumnsError:
+        return None
+
+
+def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str = "") -> Any:
+    from .app import _web, render
+
+    web = _web(request)
+    report = _report(web, batch)
+    counts = _checked(web, batch)
+    fitting = profiles.matching_profiles(web.settings.data_dir, report.headers)
+    fields = [(name, spec.title) for name, spec in load_contract().columns.items()]
+    return render(
+        request, "columns.html", status, batch=batch, report=report, counts=counts, fields=fields,
+        profiles=fitting, sheets=web.reviews.sheet_names(batch), error=error,
+    )  # fmt: skip
+
+
+async def columns(request: Request) -> Response:
+    from .app import _see, _web, _with_upload, render
+
+    web = _web(request)
+    batch = _with_upload(web, request.path_params["name"])
+    if web.runner.active(batch.name) or batch.due:
+        return _see(f"/batches/{batch.name}/progress")
+    try:
+        return await run_in_threadpool(_page, request, batch)
+    except BulkshipError as exc:
+        return render(request, "unusable.html", 422, batch=batch, error=exc)
+
+
+async def change(request: Request) -> Response:
+    """Apply the person's choices: recorded only when the file reads with them (else the page says why)."""
+    from .app import _see, _web, _with_upload
+
+    web = _web(request)
+    batch = _with_upload(web, request.path_params["name"])
+    if web.runner.active(batch.name) or batch.due:
+        return _see(f"/batches/{batch.name}/progress")
+    form = await request.form()
+    chosen = {k.removeprefix("map:"): str(v) for k, v in form.multi_items() if k.startswith("map:")}
+    try:
+        report = await run_in_threadpool(_report, web, batch)
+        mapping = remap(report, chosen, batch.columns)
+        if mapping != batch.columns:
+            await run_in_threadpool(_report, web, batch, mapping)  # reads with it, or says why not
+    except BulkshipError as exc:
+        return await run_in_threadpool(_page, request, batch, 400, _said(exc))
+    if mapping != batch.columns:
+        await run_in_threadpool(
+            state.record, web.settings, batch.name, "web_columns", columns=mapping, profile=""
+        )
+    return _see(f"/batches/{batch.name}/columns#check")
+
+
+async def reset(request: Request) -> Response:
+    """Back to the mapping bulkship detects by itself."""
+    from .app import _see, _web, _with_upload
+
+    web = _web(request)
+    batch = _with_upload(web, request.path_params["name"])
+    if batch.columns and not (web.runner.active(batch.name) or batch.due):
+        await run_in_threadpool(state.record, web.settings, batch.name, "web_columns", columns={}, profile="")
+    return _see(f"/batches/{batch.name}/columns")
+
+
+async def save_profile(request: Request) -> Response:
+    """Save the batch's mapping under a name, for the next file with these headers (and ``--config NAME``)."""
+    from .app import _see, _web, _with_upload
+
+    web = _web(request)
+    batch = _with_upload(web, request.path_params["name"])
+    form = await request.form()
+    name = str(form.get("profile") or "").strip()
+    try:
+        report = await run_in_threadpool(_report, web, batch)
+        saved = await run_in_threadpool(
+            profiles.save_profile, web.settings.data_dir, name, batch.columns, report.headers,
+            replace=form.get("replace") == "yes",
+        )  # fmt: skip
+    except BulkshipError as exc:
+        return await run_in_threadpool(_page, request, batch, 400, _said(exc))
+    await run_in_threadpool(
+        state.record, web.settings, batch.name, "web_columns", columns=batch.columns, profile=saved.name
+    )
+    return _see(f"/batches/{batch.name}/columns")
+
+
+async def use_profile(request: Request) -> Response:
+    """Read the file with a saved profile's mapping."""
+    from .app import _see, _web, _with_upload
+
+    web = _web(request)
+    batch = _with_upload(web, request.path_params["name"])
+    if web.runner.active(batch.name) or batch.due:
+        return _see(f"/batches/{batch.name}/progress")
+    form = await request.form()
+    try:
+        wanted = str(form.get("profile") or "")
+        chosen = await run_in_threadpool(profiles.profile, web.settings.data_dir, wanted)
+        await run_in_threadpool(_report, web, batch, chosen.columns)
+    except BulkshipError as exc:
+        return await run_in_threadpool(_page, request, batch, 400, _said(exc))
+    await run_in_threadpool(
+        state.record, web.settings, batch.name, "web_columns", columns=chosen.columns, profile=chosen.name
+    )
+    return _see(f"/batches/{batch.name}/columns#check")
+
+
+def _said(exc: BulkshipError) -> str:
+    return f"{exc.message}{'. ' + exc.hint if exc.hint else ''}"
