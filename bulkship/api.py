@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -181,6 +182,25 @@ def problem_header(loaded: LoadedSheet, column: str) -> str:
         if canonical == column:
             return header
     return column
+
+
+# The vendor's field names (as its 400 answers name them) -> the sheet's fields they are built from.
+VENDOR_FIELDS = {
+    "name": "name", "addressline1": "address1", "addressline2": "address2", "city": "city", "state": "state",
+    "zip": "zip", "country": "country", "productid": "product", "value": "value", "quantity": "quantity",
+    "shippingmethodid": "shipping_method", "carrierid": "carrier_id",
+}  # fmt: skip
+_VENDOR_PATH = re.compile(r"(?:^|[.\]])([A-Za-z0-9]+)\s*:")
+
+
+def refused_column(error: str) -> str | None:
+    """The field a vendor's refusal names ("LineItems[0].PhysicalDeliveryAddress.Zip: ..." -> "zip"), or None
+    when it names none bulkship builds from the sheet."""
+    for match in _VENDOR_PATH.finditer(error or ""):
+        found = VENDOR_FIELDS.get(match.group(1).lower())
+        if found:
+            return found
+    return None
 
 
 def run(

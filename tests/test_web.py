@@ -444,3 +444,57 @@ def test_the_columns_page_shows_the_mapping_and_a_changed_one_is_saved_as_a_prof
     assert {a["AddressLine1"] for a in sent} == {"12 Elm St", "14 Oak Ave", "3 Pine Ln"}
     assert sorted(a["ShippingMethodId"] for a in sent) == ["EXPEDITED", "OVERNIGHT", "OVERNIGHT"]
     assert sum(len(o.line_items) for o in sandbox_orders(settings)) == 3  # each row once
+
+
+STAFF_CSV = (
+    "Employee ID,Name,Street,City,State,ZIP,Product,Amount\n"
+    "E1,Ana Silva,12 Elm St,Boston,MA,02108,CVS,25\n"
+    "E2,Ben Ode,1 Nowhere Way,Cambridge,MA,02139,CVS,25\n"
+    "E3,Cy Tran,3 Pine Ln,Somerville,MA,02143,CVS,25\n"
+)
+
+
+def test_rows_the_vendor_refused_are_on_the_review_page_and_go_out_fixed_in_the_same_batch(
+    client: TestClient, settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_pipeline import RejectExternalId
+
+    import bulkship.client
+
+    embedded = bulkship.client._embedded_sandbox
+    vendor = {"refuses": True}
+
+    def refusing(settings_):  # the sandbox takes every valid line: this vendor refuses E2's address
+        transport, close = embedded(settings_)
+        refuser = RejectExternalId(transport, "E2")
+        refuser.refuse = vendor["refuses"]
+        return refuser, close
+
+    monkeypatch.setattr(bulkship.client, "_embedded_sandbox", refusing)
+    path = tmp_path / "staff.csv"
+    path.write_text(STAFF_CSV)
+    upload(client, path, name="staff")
+    confirm(client, "staff")
+    wait_until_finished(client, "staff")
+    results = client.get("/batches/staff/results").text
+    assert "/batches/staff/review?filter=vendor" in results
+    assert ">needs attention<" in batch_row(client.get("/").text, "staff")
+
+    review = client.get("/batches/staff/review?filter=vendor").text
+    assert "Row 3" in review and "refused by the vendor" in review and "Undeliverable" in review
+    assert "<strong>1</strong> refused by the vendor" in review
+    assert "Row 2" not in review and "Row 4" not in review  # ordered rows are not to fix
+
+    vendor["refuses"] = False  # the person fixes the street; this time the vendor takes it
+    fixed = client.post(
+        "/batches/staff/rows/3",
+        data={"csrf_token": token(client), "cell:Street": "14 Oak Ave", "back": "?filter=vendor"},
+    ).text
+    assert "fixed: sent when you continue" in fixed
+    assert confirm(client, "staff").url.path == "/batches/staff/progress"
+    wait_until_finished(client, "staff")
+    lines = [li.external_id for o in sandbox_orders(settings) for li in o.line_items]
+    assert sorted(lines) == ["E1", "E2", "E3"]  # each once; E2 in the follow-up run of the same batch
+    results = client.get("/batches/staff/results").text
+    assert "Fix these" not in results
+    assert ">sent<" in batch_row(client.get("/").text, "staff")

@@ -15,9 +15,9 @@ from typing import Any, Generic, TypeVar
 
 from .. import api
 from ..columns import AmbiguousColumnsError, ColumnsReport
-from ..models import STATUS, Catalog, LoadedSheet, ValidationResult
+from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, ValidationResult
 from ..settings import Settings
-from .state import WebBatch, record
+from .state import WebBatch, record, vendor_refused
 
 PAGE_ROWS = 50
 FILTERS = {
@@ -25,6 +25,7 @@ FILTERS = {
     "errors": "Errors (not sent unless fixed)",
     "warnings": "Warnings (changed, will be sent)",
     "duplicates": "Duplicates (skipped)",
+    "vendor": "Refused by the vendor",
 }
 
 K = TypeVar("K")
@@ -78,7 +79,9 @@ class CellProblem:
 @dataclass(frozen=True)
 class ReviewRow:
     row: int
-    status: str  # valid | invalid | duplicate
+    status: (
+        str  # valid | invalid | duplicate | failed (the vendor refused it) | fixed (refused, since changed)
+    )
     problems: tuple[CellProblem, ...]
 
     @property
@@ -106,6 +109,8 @@ class Review:
             return [r for r in self.rows if r.has_warning]
         if name == "duplicates":
             return [r for r in self.rows if r.status == "duplicate"]
+        if name == "vendor":
+            return [r for r in self.rows if r.status in ("failed", "fixed")]
         return self.rows
 
     def cells(self, row: int) -> list[tuple[str, str]]:
@@ -133,12 +138,41 @@ def _review_rows(loaded: LoadedSheet, result: ValidationResult) -> list[ReviewRo
     ]
 
 
+def _with_refusals(
+    rows: list[ReviewRow], loaded: LoadedSheet, result: ValidationResult, refused: dict[int, tuple[str, str]]
+) -> list[ReviewRow]:
+    """The rows the vendor refused at the last run, with its words: ``failed`` while the row is as it was
+    sent, ``fixed`` once a cell changed (the next run sends it, in the same batch)."""
+    if not refused:
+        return rows
+    by_row = {r.row: r for r in rows}
+    keys = result.rows[FINGERPRINT]
+    for row, (key, words) in refused.items():
+        if row not in keys.index:
+            continue
+        column = api.refused_column(words)
+        header = api.problem_header(loaded, column) if column else ""
+        value = str(loaded.frame.at[row, header]) if header in loaded.frame.columns else ""
+        unchanged = str(keys.at[row]) == key
+        if unchanged:
+            problem = CellProblem(header, value, "error", f"Refused by the vendor: {words}")
+        else:
+            said = f"Changed since the vendor refused it ({words}): it is sent when you continue"
+            problem = CellProblem(header, value, "warning", said)
+        before = by_row.get(row)
+        status = "failed" if unchanged else "fixed"
+        if before is not None and before.status != "valid":
+            status = before.status  # not valid (or a duplicate) now: that is what stops it
+        by_row[row] = ReviewRow(row, status, (*(before.problems if before else ()), problem))
+    return [by_row[row] for row in sorted(by_row)]
+
+
 class Reviews:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._sheets: _Lru[tuple[Any, ...], LoadedSheet] = _Lru(2)
         self._columns: _Lru[tuple[Any, ...], ColumnsReport] = _Lru(4)
-        self._reviews: _Lru[tuple[str, int], Review] = _Lru(3)
+        self._reviews: _Lru[tuple[str, int, int], Review] = _Lru(3)
         self._catalog: Catalog | None = None
         self.plans: _Lru[tuple[str, int], Any] = _Lru(8)  # (batch, change id) -> PlanView | None
         self._sheet_names: _Lru[str, list[str]] = _Lru(16)
@@ -180,7 +214,8 @@ class Reviews:
         def make() -> Review:
             loaded = api.apply_corrections(self.sheet(batch), batch.corrections)
             result = api.validate_sheet(loaded, self.catalog(), program=batch.program)
-            rows = _review_rows(loaded, result)
+            refused = vendor_refused(self.settings, batch.name)
+            rows = _with_refusals(_review_rows(loaded, result), loaded, result, refused)
             summary = result.summary()
             counts = {
                 "rows": summary.rows,
@@ -189,12 +224,14 @@ class Reviews:
                 "duplicate": int((result.rows[STATUS] == "duplicate").sum()),
                 "warnings": sum(1 for r in rows if r.has_warning),
                 "problems": len(rows),
+                "refused": sum(1 for r in rows if r.status == "failed"),
             }
             if batch.checked != counts:
                 record(self.settings, batch.name, "web_checked", **counts)
             return Review(batch.name, batch.change_id, loaded, result, rows, counts)
 
-        return self._reviews.get_or_make((batch.name, batch.change_id), make)
+        # a run that ended since may have left rows the vendor refused: worked out again after each run
+        return self._reviews.get_or_make((batch.name, batch.change_id, batch.done_id), make)
 
     def forget(self, batch: WebBatch) -> None:
         """Drop what is kept for a deleted batch's upload."""

@@ -161,6 +161,15 @@ def web_batches(settings: Settings, *, deleted: bool = False) -> dict[str, WebBa
     return {name: b for name, b in folded.items() if b is not None and (deleted or not b.deleted)}
 
 
+def vendor_refused(settings: Settings, batch: str) -> dict[int, tuple[str, str]]:
+    """The batch's rows the vendor refused at its last run: row number -> (ledger key, the vendor's words)."""
+    if not settings.ledger.exists():
+        return {}
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        failed = ledger.current_rows_with_status(batch, "failed")
+    return {r.row: (r.fingerprint, r.error or "") for r in failed}
+
+
 def record(settings: Settings, batch: str, kind: str, **detail: Any) -> None:
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         ledger.log_event(batch, None, kind, **detail)
