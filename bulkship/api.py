@@ -243,10 +243,12 @@ def plan_batch(
     sheet: str | None = None,
     program: ProgramSettings | None = None,
     corrections: Corrections | None = None,
+    webhook_url: str | None = None,
 ) -> PlanView | None:
     """What a run would send and what it costs, with nothing sent: the orders are planned in the ledger
-    (stable PO numbers, as ``bulkship run`` does before asking) and the run stops at the confirmation.
-    None when there is nothing left to send (the batch is complete, or no row is valid)."""
+    (stable PO numbers, as ``bulkship run`` does before asking; with ``webhook_url`` registered in them) and
+    the run stops at the confirmation. None when there is nothing left to send (the batch is complete, or no
+    row is valid)."""
     seen: list[PlanView] = []
 
     def look(view: PlanView) -> bool:
@@ -255,7 +257,7 @@ def plan_batch(
 
     try:
         run(path, settings, batch=batch, sheet=sheet, program=program, corrections=corrections, confirm=look,
-            wait_s=0)  # fmt: skip
+            wait_s=0, webhook_url=webhook_url)  # fmt: skip
     except SpendLimitError:
         if seen:
             return seen[0]

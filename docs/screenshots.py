@@ -39,6 +39,8 @@ def main() -> None:
                 page.set_input_files("input[name=file]", str(ROOT / "samples" / "messy.xlsx"))
                 page.fill("input[name=name]", "Q4-anniversaries")
                 page.click("button[type=submit]")
+                page.wait_for_url("**/columns")
+                page.click("#to-review")
                 page.wait_for_url("**/review")
                 page.click("text=Errors (not sent unless fixed)")
                 page.screenshot(path=str(ROOT / "docs" / "review.png"))

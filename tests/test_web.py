@@ -498,3 +498,48 @@ def test_rows_the_vendor_refused_are_on_the_review_page_and_go_out_fixed_in_the_
     results = client.get("/batches/staff/results").text
     assert "Fix these" not in results
     assert ">sent<" in batch_row(client.get("/").text, "staff")
+
+
+def test_tracking_is_refreshed_in_the_background_when_the_server_is_told_to(settings, tmp_path: Path) -> None:
+    from bulkship.cli import main
+    from bulkship.sandbox import Sandbox, SandboxConfig
+
+    out = str(tmp_path / "out")
+    assert main(["run", str(SAMPLES / "anniversary.xlsx"), "--batch", "bg", "--yes", "--wait", "0",
+                 "--out", out]) == 0  # fmt: skip
+    with Sandbox(SandboxConfig(state_file=settings.sandbox_state_file)) as sandbox:
+        sandbox.advance(8 * 3600)  # every card has shipped since: nobody has asked the vendor yet
+    with TestClient(create_app(settings, track_every_s=0.2), follow_redirects=True) as client:
+        assert "shipped" not in client.get("/batches/bg/results").text
+        for _ in range(600):  # nobody clicks "Refresh tracking": the server asks by itself
+            if 'class="status-shipped"' in client.get("/batches/bg/results").text:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("tracking was not refreshed in the background")
+        assert ">shipping<" in batch_row(client.get("/").text, "bg")
+
+
+def test_runs_register_the_webhook_and_its_deliveries_show_on_the_pages(settings) -> None:
+    from bulkship.ledger import Ledger
+    from bulkship.sandbox import Sandbox, SandboxConfig
+    from bulkship.webhook import WebhookReceiver, create_webhook_app
+
+    url = "http://127.0.0.1:9/webhook/s3cret"  # where the vendor reaches `bulkship webhook serve`
+    with TestClient(create_app(settings, webhook_url=url), follow_redirects=True) as client:
+        upload(client, SAMPLES / "anniversary.xlsx", name="hooked")
+        confirm(client, "hooked")
+        wait_until_finished(client, "hooked")
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            orders = ledger.orders("hooked", states=("created",))
+        assert orders and {o.payload()["WebhookSettings"]["FulfillmentComplete"] for o in orders} == {url}
+        with Sandbox(SandboxConfig(state_file=settings.sandbox_state_file)) as sandbox:
+            sandbox.advance(30 * 86_400)
+        # the receiver (its own process in real life) shares the ledger: a delivery is recorded there
+        receiver = WebhookReceiver(settings, "s3cret", rewrite_delay_s=None)
+        with TestClient(create_webhook_app(receiver)) as hook:
+            for order in orders:
+                assert hook.post("/webhook/s3cret", json={"Id": order.vendor_order_id}).status_code == 200
+        results = client.get("/batches/hooked/results").text
+        assert 'class="status-delivered"' in results and 'class="status-pending"' not in results
+        assert ">delivered<" in batch_row(client.get("/").text, "hooked")

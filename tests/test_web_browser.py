@@ -129,7 +129,10 @@ def stop(server: Server) -> None:
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     data = tmp_path / "bulkship-data"
-    return {**os.environ, "BULKSHIP_DATA_DIR": str(data), "BULKSHIP_OUT": str(tmp_path / "results")}
+    return {
+        **os.environ, "BULKSHIP_DATA_DIR": str(data), "BULKSHIP_OUT": str(tmp_path / "results"),
+        "BULKSHIP_TRACK_EVERY_MIN": "0",  # no background tracking unless a test wants it
+    }  # fmt: skip
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from .app import (
 
 DEFAULT_PORT = 8000
 DEFAULT_MAX_UPLOAD_MB = 512  # a copy of load.MAX_FILE_BYTES in MB: --help needs no pandas (checked by a test)
+DEFAULT_TRACK_EVERY_MIN = 15.0  # tracking refreshed in the background this often
 
 
 @app.command("serve")
@@ -42,6 +43,23 @@ def serve_command(
             "--max-upload-mb", min=1, help="Largest upload in MB (env BULKSHIP_MAX_UPLOAD_MB; default 512)."
         ),
     ] = None,
+    track_every: Annotated[
+        float | None,
+        typer.Option(
+            "--track-every",
+            min=0,
+            help="Refresh tracking in the background every N minutes; 0: only when asked "
+            "(env BULKSHIP_TRACK_EVERY_MIN; default 15).",
+        ),
+    ] = None,
+    webhook_url: Annotated[
+        str | None,
+        typer.Option(
+            "--webhook-url",
+            help="Register this URL with every order sent from the page: a `bulkship webhook serve` on the "
+            "same ledger records deliveries as they happen (env BULKSHIP_WEBHOOK_URL).",
+        ),
+    ] = None,
     api_url: ApiUrlOption = None,
     credentials: CredentialsOption = None,
     ledger: LedgerOption = None,
@@ -55,6 +73,9 @@ def serve_command(
     if out is None and not os.environ.get("BULKSHIP_OUT"):
         settings = replace(settings, out_dir=settings.data_dir / "results")
     limit_mb = max_upload_mb or int(os.environ.get("BULKSHIP_MAX_UPLOAD_MB") or DEFAULT_MAX_UPLOAD_MB)
+    if track_every is None:
+        track_every = float(os.environ.get("BULKSHIP_TRACK_EVERY_MIN") or DEFAULT_TRACK_EVERY_MIN)
+    webhook_url = webhook_url or os.environ.get("BULKSHIP_WEBHOOK_URL") or None
     announce_target(settings)
 
     from ..team import team_mode
@@ -76,4 +97,7 @@ def serve_command(
         typer.echo(f"bulkship serve: {url}", err=False)
         err_console.print(f"Listening on {url} for {where}. Ctrl-C stops it.", soft_wrap=True)
 
-    serve(settings, host=host, port=port, max_upload_bytes=limit_mb * 1024 * 1024, on_ready=ready)
+    serve(
+        settings, host=host, port=port, max_upload_bytes=limit_mb * 1024 * 1024, on_ready=ready,
+        track_every_s=track_every * 60 or None, webhook_url=webhook_url,
+    )  # fmt: skip

@@ -7,6 +7,7 @@ the vendor and use ``asyncio.run``); anything that plans or sends goes through t
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import math
@@ -239,6 +240,7 @@ def _plan(web: Web, batch: state.WebBatch) -> Any:
                 sheet=batch.sheet,
                 program=batch.program,
                 corrections=batch.corrections,
+                webhook_url=web.runner.webhook_url,
             )
         finally:
             web.runner.exclusive.release()
@@ -467,18 +469,37 @@ async def not_found(request: Request, exc: Exception) -> Response:
     )
 
 
+async def _track_every(runner: Runner, seconds: float) -> None:
+    """Refresh tracking in the background: one pass over every batch's orders not yet final, each period."""
+    while True:
+        await asyncio.sleep(seconds)
+        runner.track()
+
+
 def create_app(
-    settings: Settings, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, resume: bool = True
+    settings: Settings,
+    *,
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+    resume: bool = True,
+    track_every_s: float | None = None,
+    webhook_url: str | None = None,
 ) -> Any:
-    """The ASGI app: the pages wrapped in the guards. ``resume`` restarts runs a stopped server left."""
-    runner = Runner(settings)
+    """The ASGI app: the pages wrapped in the guards. ``resume`` restarts runs a stopped server left;
+    ``track_every_s`` refreshes tracking in the background that often (None: only when asked); runs register
+    ``webhook_url`` with each order (a ``bulkship webhook serve`` sharing this ledger records deliveries)."""
+    runner = Runner(settings, webhook_url=webhook_url)
     web = Web(settings, runner, Reviews(settings), max_upload_bytes)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if resume:
             await run_in_threadpool(runner.resume_due)
+        ticker = asyncio.create_task(_track_every(runner, track_every_s)) if track_every_s else None
         yield
+        if ticker is not None:
+            ticker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await ticker
         runner.shutdown()
 
     from . import team_pages

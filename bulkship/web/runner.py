@@ -27,9 +27,13 @@ log = logging.getLogger("bulkship.web")
 WEB_WAIT_S = 3.0  # how long a run waits for new orders to complete; the results page refreshes tracking later
 
 
+ALL = "*"  # a tracking pass over every batch with orders not yet final
+
+
 class Runner:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, webhook_url: str | None = None) -> None:
         self.settings = settings
+        self.webhook_url = webhook_url  # registered with each order: the vendor calls it when cards ship
         self.exclusive = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulkship-run")
         self._guard = threading.Lock()
@@ -50,8 +54,9 @@ class Runner:
         with self._guard:
             return ("track", batch) in self._queued
 
-    def track(self, batch: str) -> None:
-        """Queue one tracking pass for the batch (statuses, tracking numbers, the workbook rewritten)."""
+    def track(self, batch: str = ALL) -> None:
+        """Queue one tracking pass for the batch, or (``ALL``) every batch (statuses, tracking numbers, the
+        workbooks rewritten); one already queued for it is enough."""
         with self._guard:
             if ("track", batch) in self._queued:
                 return
@@ -59,8 +64,10 @@ class Runner:
 
     def _track(self, batch: str) -> None:
         try:
+            if not self.settings.ledger.exists():
+                return  # nothing ordered yet
             with self.exclusive:
-                api.track_batches(self.settings, batch)
+                api.track_batches(self.settings, None if batch == ALL else batch)
         except BulkshipError as exc:
             log.warning("batch %s: tracking stopped: %s", batch, exc)
         except Exception:
@@ -107,6 +114,7 @@ class Runner:
                     corrections=found.corrections,
                     max_total=found.confirmed_total,
                     wait_s=WEB_WAIT_S,
+                    webhook_url=self.webhook_url,
                 )
         except BulkshipError as exc:
             return {"exit_code": exc.exit_code, "message": exc.message, "hint": exc.hint or ""}

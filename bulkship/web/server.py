@@ -27,6 +27,8 @@ def serve(
     port: int = 8000,
     max_upload_bytes: int | None = None,
     on_ready: Callable[[str], None] | None = None,
+    track_every_s: float | None = None,
+    webhook_url: str | None = None,
 ) -> None:
     """Serve until interrupted. ``on_ready`` gets the URL once the socket listens (the real port)."""
     import uvicorn
@@ -34,7 +36,12 @@ def serve(
     from ..asgi_guard import uvicorn_options
     from .app import DEFAULT_MAX_UPLOAD_BYTES, create_app
 
-    app = create_app(settings, max_upload_bytes=max_upload_bytes or DEFAULT_MAX_UPLOAD_BYTES)
+    app = create_app(
+        settings,
+        max_upload_bytes=max_upload_bytes or DEFAULT_MAX_UPLOAD_BYTES,
+        track_every_s=track_every_s,
+        webhook_url=webhook_url,
+    )
     sock = bind(host, port)
     shown = f"[{host}]" if ":" in host else host
     if on_ready is not None:
