@@ -1,8 +1,8 @@
 """An index on the events' kind: the web page reads its own events (and each batch's ``batch_created``) by
 kind instead of every event of a batch (a large batch logs several per order).
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-12-01
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
