@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from . import sql
@@ -149,8 +150,9 @@ class LedgerReads(LedgerStore):
         return {r[0]: int(r[1] or 0) for r in self._read(sql.batch_cards, states)}
 
     def busy(self) -> bool:
-        """Whether a live process holds the ledger's lock right now (a run is planning or sending)."""
-        return lock_held(self.path)
+        """Whether a live process holds the ledger's lock right now (a run is planning or sending). A
+        PostgreSQL ledger has no lock file: its batch locks are the server's, so this says False."""
+        return isinstance(self.path, Path) and lock_held(self.path)
 
     def max_seq(self, batch: str) -> int:
         return self._read(sql.max_seq, batch)

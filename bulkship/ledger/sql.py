@@ -534,4 +534,3 @@ def batch_cards(db: Db, states: Sequence[str]) -> Tuples:
         f" WHERE o.state IN ({marks}) GROUP BY o.batch"
     )
     return _run(db, sql, list(states)).all()
-
