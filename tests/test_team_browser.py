@@ -77,6 +77,8 @@ def test_a_batch_above_the_threshold_is_approved_by_another_person_sent_once_and
     lee.goto(server.url + "/batches/new")
     lee.set_input_files("input[name=file]", str(SAMPLES / "anniversary.xlsx"))
     lee.click("form.upload button[type=submit]")
+    lee.wait_for_url("**/batches/anniversary/columns")  # the detected columns first, then the review
+    lee.click("#to-review")
     lee.wait_for_url("**/batches/anniversary/review")
     lee.click("#continue")
     lee.wait_for_url("**/cost")
