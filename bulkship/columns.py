@@ -505,6 +505,7 @@ class FieldChoice:
     header: str | None  # the column feeding it; None when none does
     required: bool
     default: str  # what a row gets when no column feeds it ("" when nothing)
+    built_from: tuple[str, ...] = ()  # the columns it is made of when none feeds it (Name: first + last)
 
 
 @dataclass(frozen=True)
@@ -527,15 +528,19 @@ class ColumnsReport:
     @property
     def missing(self) -> list[FieldChoice]:
         """Required fields no column feeds and nothing fills in."""
-        return [f for f in self.fields if f.required and f.header is None and not f.default]
+        return [f for f in self.fields if f.required and f.header is None and not (f.default or f.built_from)]
 
 
 def describe_fields(
     column_map: dict[str, str], contract: SheetContract, defaults: dict[str, str]
 ) -> tuple[FieldChoice, ...]:
     fed = {canonical: header for header, canonical in column_map.items()}
+    # the loader builds a missing Name from First Name + Last Name
+    parts = tuple(fed[part] for part in ("first_name", "last_name") if part in fed)
     return tuple(
         FieldChoice(name, spec.title, fed.get(name), spec.required, defaults.get(name, ""))
+        if name != "name"
+        else FieldChoice(name, spec.title, fed.get(name), spec.required, "", parts)
         for name, spec in contract.columns.items()
     )
 

@@ -382,6 +382,12 @@ def chosen_field(page: str, header: str) -> str:
     return found(r'<option value="([^"]*)" selected>', column_row(page, header))
 
 
+def test_a_name_made_of_first_and_last_name_columns_is_not_asked_for(client: TestClient) -> None:
+    page = client.get(upload(client, SAMPLES / "anniversary.xlsx", name="anniv")).text
+    assert "No column gives Name" not in page
+    assert "made of “First Name” and “Last Name”" in page and 'id="to-review"' in page
+
+
 def test_the_columns_page_shows_the_mapping_and_a_changed_one_is_saved_as_a_profile(
     client: TestClient, settings, tmp_path: Path
 ) -> None:
