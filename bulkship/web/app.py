@@ -110,6 +110,18 @@ def _with_upload(web: Web, name: str) -> state.WebBatch:
     return batch
 
 
+def _sending(web: Web, batch: state.WebBatch) -> bool:
+    """A run of the batch is going on or due to resume."""
+    return bool(web.runner.active(batch.name) or batch.due)
+
+
+def _idle(web: Web, batch: state.WebBatch) -> state.WebBatch:
+    """``batch``, for a step that could change it; while a run of it goes on, its progress page instead."""
+    if _sending(web, batch):
+        raise _GoTo(f"/batches/{batch.name}/progress")
+    return batch
+
+
 class _GoTo(HTTPException):
     """Answered with a redirect (see :func:`not_found`)."""
 
@@ -170,9 +182,7 @@ async def choose_sheet(request: Request) -> Response:
 
 async def review(request: Request) -> Response:
     web = _web(request)
-    batch = _with_upload(web, request.path_params["name"])
-    if web.runner.active(batch.name) or batch.due:
-        return _see(f"/batches/{batch.name}/progress")
+    batch = _idle(web, _with_upload(web, request.path_params["name"]))
     try:
         found = await run_in_threadpool(web.reviews.review, batch)
     except AmbiguousColumnsError:  # the person chooses the column on the Columns page
@@ -250,9 +260,7 @@ def _plan(web: Web, batch: state.WebBatch) -> Any:
 
 async def cost(request: Request) -> Response:
     web = _web(request)
-    batch = _with_upload(web, request.path_params["name"])
-    if web.runner.active(batch.name) or batch.due:
-        return _see(f"/batches/{batch.name}/progress")
+    batch = _idle(web, _with_upload(web, request.path_params["name"]))
     try:
         found = await run_in_threadpool(web.reviews.review, batch)
         view = await run_in_threadpool(_plan, web, batch)
@@ -265,9 +273,7 @@ async def confirm(request: Request) -> Response:
     """Send, once: a second click, a reload or a late resend of this form finds the batch confirmed and
     running (or done) and only shows its progress. The run never spends more than the total confirmed."""
     web = _web(request)
-    batch = _with_upload(web, request.path_params["name"])
-    if web.runner.active(batch.name) or batch.due:
-        return _see(f"/batches/{batch.name}/progress")
+    batch = _idle(web, _with_upload(web, request.path_params["name"]))
     form = await request.form()
     view = web.reviews.plans.peek((batch.name, batch.change_id))
     try:
@@ -300,7 +306,7 @@ def _progress(web: Web, batch: state.WebBatch) -> dict[str, Any]:
         rows = ledger.row_counts(batch.name)
     total = sum(n for s, n in orders.items() if s != "cancelled")
     sent = orders.get("created", 0) + orders.get("rejected", 0)
-    running = web.runner.active(batch.name) or batch.due
+    running = _sending(web, batch)
     return {
         "running": running,
         "orders_total": total,
@@ -378,7 +384,7 @@ async def results(request: Request) -> Response:
         lines=shown[(page - 1) * RESULT_PAGE_ROWS : page * RESULT_PAGE_ROWS], counts=counts, wanted=wanted,
         page=page, pages=pages, has_output=bool(output and Path(output).exists()),
         needing=needing, total_cost=sum((line.cost for line in lines if line.cost is not None), Decimal(0)),
-        running=web.runner.active(batch.name) or batch.due, tracking=web.runner.tracking(batch.name),
+        running=_sending(web, batch), tracking=web.runner.tracking(batch.name),
     )  # fmt: skip
 
 
@@ -427,9 +433,7 @@ async def refresh_tracking(request: Request) -> Response:
 async def delete(request: Request) -> Response:
     """Remove a batch from the page and its upload from the disk; the ledger keeps what was ordered."""
     web = _web(request)
-    batch = _with_upload(web, request.path_params["name"])
-    if web.runner.active(batch.name) or batch.due:
-        return _see(f"/batches/{batch.name}/progress")
+    batch = _idle(web, _with_upload(web, request.path_params["name"]))
     await run_in_threadpool(state.record, web.settings, batch.name, "web_deleted")
     await run_in_threadpool(state.remove_upload, web.settings, batch.upload)
     web.reviews.forget(batch)

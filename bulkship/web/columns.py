@@ -54,12 +54,10 @@ def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str
 
 
 async def columns(request: Request) -> Response:
-    from .app import _see, _web, _with_upload, render
+    from .app import _idle, _web, _with_upload, render
 
     web = _web(request)
-    batch = _with_upload(web, request.path_params["name"])
-    if web.runner.active(batch.name) or batch.due:
-        return _see(f"/batches/{batch.name}/progress")
+    batch = _idle(web, _with_upload(web, request.path_params["name"]))
     try:
         return await run_in_threadpool(_page, request, batch)
     except BulkshipError as exc:
@@ -68,12 +66,10 @@ async def columns(request: Request) -> Response:
 
 async def change(request: Request) -> Response:
     """Apply the person's choices: recorded only when the file reads with them (else the page says why)."""
-    from .app import _see, _web, _with_upload
+    from .app import _idle, _see, _web, _with_upload
 
     web = _web(request)
-    batch = _with_upload(web, request.path_params["name"])
-    if web.runner.active(batch.name) or batch.due:
-        return _see(f"/batches/{batch.name}/progress")
+    batch = _idle(web, _with_upload(web, request.path_params["name"]))
     form = await request.form()
     chosen = {k.removeprefix("map:"): str(v) for k, v in form.multi_items() if k.startswith("map:")}
     try:
@@ -92,11 +88,11 @@ async def change(request: Request) -> Response:
 
 async def reset(request: Request) -> Response:
     """Back to the mapping bulkship detects by itself."""
-    from .app import _see, _web, _with_upload
+    from .app import _see, _sending, _web, _with_upload
 
     web = _web(request)
     batch = _with_upload(web, request.path_params["name"])
-    if batch.columns and not (web.runner.active(batch.name) or batch.due):
+    if batch.columns and not _sending(web, batch):
         await run_in_threadpool(state.record, web.settings, batch.name, "web_columns", columns={}, profile="")
     return _see(f"/batches/{batch.name}/columns")
 
@@ -125,12 +121,10 @@ async def save_profile(request: Request) -> Response:
 
 async def use_profile(request: Request) -> Response:
     """Read the file with a saved profile's mapping."""
-    from .app import _see, _web, _with_upload
+    from .app import _idle, _see, _web, _with_upload
 
     web = _web(request)
-    batch = _with_upload(web, request.path_params["name"])
-    if web.runner.active(batch.name) or batch.due:
-        return _see(f"/batches/{batch.name}/progress")
+    batch = _idle(web, _with_upload(web, request.path_params["name"]))
     form = await request.form()
     try:
         wanted = str(form.get("profile") or "")

@@ -78,39 +78,31 @@ def _settle(web: Any, batch: str, fields: dict[str, str], *, confirmed: bool) ->
 
 async def check(request: Request) -> Response:
     """Step one: what would be recorded, with the vendor asked now; nothing changes."""
-    pages = _pages()
-    web = pages._web(request)
-    batch = pages._batch_or_404(web, request.path_params["name"])
-    if web.runner.active(batch.name) or batch.due:
-        return pages._see(f"/batches/{batch.name}/progress")
-    fields = await _form(request)
-    try:
-        plan = await run_in_threadpool(_settle, web, batch.name, fields, confirmed=False)
-    except BulkshipError as exc:
-        return pages.render(
-            request, "needs_review_check.html", 409, batch=batch, plan=None, fields=fields, error=exc
-        )
-    return pages.render(request, "needs_review_check.html", batch=batch, plan=plan, fields=fields, error=None)
+    return await _step(request, confirmed=False)
 
 
 async def settle(request: Request) -> Response:
     """Step two, after the person's confirmation: checked with the vendor again, then recorded."""
+    return await _step(request, confirmed=True)
+
+
+async def _step(request: Request, *, confirmed: bool) -> Response:
     pages = _pages()
     web = pages._web(request)
-    batch = pages._batch_or_404(web, request.path_params["name"])
-    if web.runner.active(batch.name) or batch.due:
-        return pages._see(f"/batches/{batch.name}/progress")
+    batch = pages._idle(web, pages._batch_or_404(web, request.path_params["name"]))
     fields = await _form(request)
     try:
-        done = await run_in_threadpool(_settle, web, batch.name, fields, confirmed=True)
-    except (
-        BulkshipError
-    ) as exc:  # the vendor's answer changed since the check, or another run holds the ledger
+        outcome = await run_in_threadpool(_settle, web, batch.name, fields, confirmed=confirmed)
+    except BulkshipError as exc:  # e.g. the vendor answers otherwise now, or a run holds the ledger
         return pages.render(
             request, "needs_review_check.html", 409, batch=batch, plan=None, fields=fields, error=exc
         )
-    what = "released" if done.action == "release" else "settled"
-    return pages._see(_url(batch.name, f"?done={quote(f'{done.po_number} {what}')}"))
+    if not confirmed:
+        return pages.render(
+            request, "needs_review_check.html", batch=batch, plan=outcome, fields=fields, error=None
+        )
+    what = "released" if outcome.action == "release" else "settled"
+    return pages._see(_url(batch.name, f"?done={quote(f'{outcome.po_number} {what}')}"))
 
 
 def routes() -> list[Route]:

@@ -237,9 +237,7 @@ async def approval_page(request: Request) -> Response:
     known = await run_in_threadpool(state.web_batch, web.settings, name)
     if known is None or known.deleted:
         return await ledger_approval_page(request, name)
-    batch = pages._batch_or_404(web, name)
-    if web.runner.active(batch.name) or batch.due:
-        return _see(f"/batches/{batch.name}/progress")
+    batch = pages._idle(web, pages._batch_or_404(web, name))
     try:
         found = await run_in_threadpool(web.reviews.review, batch)
         view = await run_in_threadpool(pages._plan, web, batch)
