@@ -36,16 +36,9 @@ from .money import money_text
 from .paths import check_input_file
 from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX
 from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, check_new_run, held_notes
+from .resultfile import prepare_output_folder, workbook_not_written, write_results
 from .resume import already_complete, sync_ledger
-from .runresult import (
-    PlanView,
-    RunResult,
-    plan_view,
-    prepare_output_folder,
-    result_from_ledger,
-    workbook_not_written,
-    write_results,
-)
+from .runresult import PlanView, RunResult, plan_view, result_from_ledger
 from .submit import Reporter, SubmitOutcome, submit_batch
 from .track import wait_until_settled
 

@@ -20,7 +20,8 @@ from bulkship.client import connect
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
 from bulkship.reconcile.sheets import RESULT_COLUMNS, RESULTS_SHEET, read_result_workbook
-from bulkship.runresult import PlanView, output_stem, result_path
+from bulkship.resultfile import output_stem, result_path
+from bulkship.runresult import PlanView
 from bulkship.sandbox import Sandbox, SandboxConfig, create_app
 from bulkship.settings import Settings, resolve_settings
 

@@ -222,7 +222,7 @@ def validate_command(
 ) -> None:
     """Check every row of a recipient sheet (nothing is ordered) and write a validation workbook."""
     from ..load import load_sheet, require_recipient_rows
-    from ..runresult import prepare_output_folder
+    from ..resultfile import prepare_output_folder
     from ..validate import validate
     from ..validate.report import write_validation_workbook
 

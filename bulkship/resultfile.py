@@ -1,0 +1,109 @@
+"""Where a batch's result workbook goes and how a run writes it: one file per batch (:func:`output_stem`),
+an output folder checked before anything is sent, the workbook written under the output lock from the ledger.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import reconcile
+from .errors import BulkshipError, ConfigError
+from .ledger import Ledger
+from .models import Catalog, ValidationResult
+from .outputlock import output_lock
+from .reconcile.join import record_prices
+from .resume import collector_paused
+
+if TYPE_CHECKING:
+    from .settings import Settings
+
+
+def output_stem(batch: str) -> str:
+    """The batch's part of its output file names, unique per batch: the full name made safe for any file
+    system, plus a short hash of the name when making it safe changed it (``a/b/c`` and ``c``, ``Q4 2024``
+    and ``Q4-2024``, names of symbols only never share a workbook)."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", batch).strip("-._")[:80]
+    if safe == batch and safe.upper() not in _RESERVED_NAMES:
+        return safe
+    digest = hashlib.sha256(batch.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{safe or 'batch'}-{digest}"
+
+
+_RESERVED_NAMES = frozenset(
+    {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+)
+
+
+def result_path(out_dir: Path, batch: str) -> Path:
+    """Where the batch's result workbook goes: ``<out>/<batch>-results.xlsx`` (see :func:`output_stem`)."""
+    return Path(out_dir) / f"{output_stem(batch)}-results.xlsx"
+
+
+def prepare_output_folder(folder: Path) -> Path:
+    """Create the output folder (``--out``) if needed and make sure a workbook can be written there: checked
+    before anything is read, computed or sent, so a bad ``--out`` is one error line, never a lost result."""
+    folder = Path(folder)
+    hint = "pass --out with a folder you can write to (it is created when missing)"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ConfigError(
+            f"The output folder {folder} is a file, not a folder. Nothing was sent", hint=hint
+        ) from None
+    except OSError as exc:
+        raise ConfigError(
+            f"Cannot create the output folder {folder}: {exc.strerror or exc}. Nothing was sent", hint=hint
+        ) from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ConfigError(f"The output folder {folder} is not writable. Nothing was sent", hint=hint)
+    return folder
+
+
+def workbook_not_written(ledger: Ledger, batch: str, error: BaseException) -> BulkshipError:
+    """The orders went out but their result workbook could not be written: say where things stand."""
+    reason = (
+        error.message if isinstance(error, BulkshipError) else f"{getattr(error, 'strerror', None) or error}"
+    )
+    record = ledger.batch(batch)
+    earlier = record.output if record and record.output and Path(record.output).exists() else None
+    hint = (
+        f"`bulkship track {batch}` rewrites the workbook {earlier}"
+        if earlier
+        else "free the output folder (or pass another --out), then re-run the same command to write it; "
+        "nothing is ordered twice"
+    )
+    return BulkshipError(
+        f"The orders are recorded in the ledger, but the result workbook could not be written: {reason}",
+        hint=hint,
+    )
+
+
+@collector_paused()
+def write_results(
+    ledger: Ledger,
+    batch: str,
+    validation: ValidationResult,
+    settings: Settings,
+    catalog: Catalog | None,
+    *,
+    paper: str | None = None,
+) -> Path:
+    """The result workbook, from the ledger and this run's rows (``bulkship.reconcile`` does the work);
+    ``paper``: the program's paper size (default US Letter)."""
+    book = reconcile.book_from_run(ledger, batch, validation, api=settings.api_url, catalog=catalog)
+    if paper:
+        book = replace(book, info=replace(book.info, paper=paper))
+    if catalog is not None:
+        record_prices(ledger, batch, catalog)  # so that track, status and the webhook break money down alike
+    path = result_path(Path(settings.out_dir), batch)
+    with output_lock(path):  # `track` and the webhook receiver rewrite it under the same lock
+        written = Path(os.path.abspath(reconcile.write_result_workbook(book, path)))
+    # absolute: `track`, `status` and the webhook receiver find it from any folder (older ledgers may hold
+    # relative paths, read as before)
+    ledger.set_batch_output(batch, str(written))
+    return written
