@@ -97,10 +97,15 @@ def load_sheet(
     sheet: str | None = None,
     program: ProgramSettings | None = None,
     strict_columns: bool = True,
+    file_hash: str | None = None,
 ) -> LoadedSheet:
     """Read ``path`` (CSV, XLSX or ODS) into a :class:`LoadedSheet`. Raises FileFormatError,
     MissingColumnsError (no header row) or ConfigError (bad program settings); AmbiguousColumnsError unless
-    ``strict_columns`` is False (two columns for one field are then marked ambiguous and feed nothing)."""
+    ``strict_columns`` is False (two columns for one field are then marked ambiguous and feed nothing).
+
+    ``file_hash``: the file's SHA-256 as the caller already took it (a run checks it against the ledger before
+    loading): a workbook is not hashed again, and a CSV whose bytes differ from it (saved again meanwhile) is
+    refused rather than recorded under a hash that does not describe its rows."""
     program = program or ProgramSettings()
     path = Path(path)
     kind = _check_file(path)
@@ -108,11 +113,17 @@ def load_sheet(
         limits = program.limits  # [limits] in the program settings: the same rows, columns and cell size
         csv_limits = CsvLimits(rows=limits.rows, columns=limits.columns, cell_bytes=limits.cell_bytes)
         read = read_csv(path, encoding=program.encoding, limits=csv_limits)
-        file_hash = read.sha256
+        if file_hash is not None and read.sha256 != file_hash:
+            raise FileFormatError(
+                f"{path.name} changed while bulkship was reading it",
+                hint="save and close the file, then run the same command again. Nothing was sent",
+            )
+        file_hash = read.sha256  # taken in the same pass that read the rows
         grid = _Grid(frame=read.frame, typed=read.typed, from_csv=True)
     else:
-        with path.open("rb") as handle:
-            file_hash = hashlib.file_digest(handle, "sha256").hexdigest()
+        if file_hash is None:
+            with path.open("rb") as handle:
+                file_hash = hashlib.file_digest(handle, "sha256").hexdigest()
         grid = _read_workbook(path, kind, sheet or program.sheet, program)
     contract = load_contract(program.schema_path)
     return _to_loaded_sheet(grid, path, file_hash, contract, program, strict_columns)

@@ -138,7 +138,7 @@ async def _run(path: Path, settings: Settings, options: RunOptions) -> RunResult
             api=api_identity(settings),
             default_names=(path.stem,) if batch == default_batch_name(path) else (),
         )
-        loaded = _load(path, options)  # 1
+        loaded = _load(path, options, file_hash)  # 1
         stored = ledger.batch(batch)
         prefix = stored.po_prefix if stored else options.po_prefix
         if prefix is None:
@@ -199,17 +199,18 @@ def _complete_result(
     return result
 
 
-def _load(path: Path, options: RunOptions) -> LoadedSheet:
+def _load(path: Path, options: RunOptions, file_hash: str) -> LoadedSheet:
     """The rows to run: the sheet given, else a result workbook's corrected "Fix these" sheet in the batch's
-    whole file, else the file itself."""
+    whole file, else the file itself (``file_hash``: as checked against the ledger, not taken twice)."""
     from .load import load_sheet, require_recipient_rows
     from .reconcile.fixsheet import load_fix_sheet
 
     if options.loaded is not None:
         return require_recipient_rows(options.loaded)
     sheet, program = options.sheet, options.program
-    fixed = load_fix_sheet(path, sheet=sheet, program=program)
-    return require_recipient_rows(fixed or load_sheet(path, sheet=sheet, program=program))
+    known = file_hash or None  # "": the file could not be read, load_sheet says why
+    fixed = load_fix_sheet(path, sheet=sheet, program=program, file_hash=known)
+    return require_recipient_rows(fixed or load_sheet(path, sheet=sheet, program=program, file_hash=known))
 
 
 async def _confirm(

@@ -253,3 +253,14 @@ def test_extra_columns_are_kept_untouched_and_file_hash_is_stable(tmp_path: Path
     assert first.frame.loc[2, "Department"] == "=HR"
     assert "Department" not in first.column_map
     assert first.file_hash == second.file_hash and len(first.file_hash) == 64
+
+
+def test_a_csv_saved_again_after_its_hash_was_taken_is_refused_not_recorded_under_the_old_hash(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path / "r.csv", "Name,Address,City,State,ZIP\nAnn,1 Main,Boston,MA,02134\n")
+    taken = load_sheet(path).file_hash
+    assert load_sheet(path, file_hash=taken).file_hash == taken  # unchanged: loads as before
+    path.write_text("Name,Address,City,State,ZIP\nBo,2 Main,Boston,MA,02134\n")
+    with pytest.raises(FileFormatError, match=r"r\.csv changed while bulkship was reading it"):
+        load_sheet(path, file_hash=taken)

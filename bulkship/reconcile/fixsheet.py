@@ -58,7 +58,11 @@ def is_result_workbook_file(path: Path) -> bool:
 
 
 def load_fix_sheet(
-    path: Path, *, sheet: str | None = None, program: ProgramSettings | None = None
+    path: Path,
+    *,
+    sheet: str | None = None,
+    program: ProgramSettings | None = None,
+    file_hash: str | None = None,
 ) -> LoadedSheet | None:
     """The batch's rows with the *Fix these* corrections in place, when ``path`` is a bulkship result
     workbook and no other sheet was asked for; None otherwise (load the file as usual)."""
@@ -67,7 +71,7 @@ def load_fix_sheet(
     path = Path(path)
     if sheet not in (None, FIX_SHEET) or not is_result_workbook_file(path):
         return None
-    fixes = load_sheet(path, sheet=FIX_SHEET, program=program)
+    fixes = load_sheet(path, sheet=FIX_SHEET, program=program, file_hash=file_hash)
     return merged_with_results(fixes, path)
 
 
