@@ -341,15 +341,7 @@ def read_csv(path: Path, *, encoding: str | None = None, limits: CsvLimits | Non
         if decided != "utf-8":
             handle.seek(0)
             return _read_transcoded(handle, path, decided, limits, sha256=scan.sha256)
-        if scan.quoted_span_suspect:
-            handle.seek(skip)
-            text = io.TextIOWrapper(handle, encoding="utf-8", errors="replace", newline="")
-            try:
-                _exact_cell_check(text, delimiter, path, limits)
-            finally:
-                text.detach()
-        handle.seek(skip)
-        frame = _parse(handle, delimiter, path, limits)
+        frame = _checked_parse(handle, path, delimiter, limits, scan, skip)
     return CsvRead(frame, scan.sha256, "utf-8", _mojibake(frame) if scan.mojibake_hint else [])
 
 
@@ -376,18 +368,26 @@ def _read_transcoded(
         delimiter = sniff_delimiter(_whole_lines(head[skip:].decode("utf-8", errors="replace")))
         copy.seek(0)
         scan = _scan(copy, path, delimiter, limits, classify=False, skip=skip)
-        if scan.quoted_span_suspect:
-            copy.seek(skip)
-            text = io.TextIOWrapper(copy, encoding="utf-8", errors="replace", newline="")
-            try:
-                _exact_cell_check(text, delimiter, path, limits)
-            finally:
-                text.detach()
-        copy.seek(skip)
-        frame = _parse(copy, delimiter, path, limits)
+        frame = _checked_parse(copy, path, delimiter, limits, scan, skip)
     return CsvRead(
         frame, sha256 or digest.hexdigest(), encoding, _mojibake(frame) if scan.mojibake_hint else []
     )
+
+
+def _checked_parse(
+    handle: IO[bytes], path: Path, delimiter: str, limits: CsvLimits, scan: _Scan, skip: int
+) -> pd.DataFrame:
+    """The UTF-8 bytes after the BOM (``skip``) parsed, once the cells the scan could not bound exactly (a
+    quoted span it suspects) were measured one by one."""
+    if scan.quoted_span_suspect:
+        handle.seek(skip)
+        text = io.TextIOWrapper(handle, encoding="utf-8", errors="replace", newline="")
+        try:
+            _exact_cell_check(text, delimiter, path, limits)
+        finally:
+            text.detach()
+    handle.seek(skip)
+    return _parse(handle, delimiter, path, limits)
 
 
 def _parse(handle: IO[bytes], delimiter: str, path: Path, limits: CsvLimits) -> pd.DataFrame:
