@@ -267,8 +267,8 @@ def plan_batch(
 
 def status(settings: Settings, batch: str | None = None) -> list[dict[str, Any]]:
     """``bulkship status --json``'s batches: counts by status and money, per batch."""
-    from .cli.track_cmd import batch_status
     from .ledger import Ledger, ledger_exists
+    from .overview import batch_status
 
     if not ledger_exists(settings.ledger_location):
         return []
@@ -284,26 +284,29 @@ def track_batches(settings: Settings, batch: str | None = None) -> TrackReport:
     return asyncio.run(track_pass(settings, batch))
 
 
-def reconcile_batch(settings: Settings, batch: str) -> ReconcileReport:
-    """``bulkship reconcile``: the ledger compared with the vendor's own order list."""
+ClientFactory = Callable[[Settings], Any]
+
+
+def reconcile_batch(
+    settings: Settings, batch: str, *, client_factory: ClientFactory | None = None
+) -> ReconcileReport:
+    """``bulkship reconcile``: the ledger compared with the vendor's own order list (``client_factory``: the
+    vendor client, default :func:`bulkship.client.connect`)."""
     from .batchapi import check_batch_api
     from .client import connect
     from .ledger import Ledger
     from .reconcile.compare import reconcile_batch as compare_batch
 
     async def compare() -> ReconcileReport:
-        with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        with Ledger.open(settings.ledger_location, lock=False) as ledger:  # before any request to the vendor
             check_batch_api(
                 ledger.batch(batch), settings, action="reconcile", command=f"bulkship reconcile {batch}"
             )
-        async with connect(settings) as client:
+        async with (client_factory or connect)(settings) as client:
             with Ledger.open(settings.ledger_location, lock=False) as ledger:
                 return await compare_batch(ledger, client, batch)
 
     return asyncio.run(compare())
-
-
-ClientFactory = Callable[[Settings], Any]
 
 
 def review_batch(

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from .ledger import OPEN_STATES, REVIEW_STATE, BatchRecord, Ledger
 from .statuses import CHARGED, IN_DOUBT, TO_SEND
@@ -134,3 +135,49 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
         if event.batch in found:
             found[event.batch].started_by = str(event.detail.get("by") or "")
     return found
+
+
+# ------------------------------------------------------------------------------------------ one batch
+
+
+def batch_status(ledger: Ledger, batch: str) -> dict[str, Any]:
+    """One batch's counts and money, as ``status --json`` prints it: the rows and sums the result workbook
+    shows (the same functions add them up), money by bucket (charged, in doubt, to send)."""
+    from .reconcile.join import LedgerView, counts_by_row_status, money_by_bucket
+
+    view = LedgerView(ledger, batch)
+    record = view.batch
+    counts = counts_by_row_status(view)
+    money = money_by_bucket(view)
+    created = [o for o in view.orders.values() if o.state == "created"]
+    return {
+        "batch": batch,
+        "input_file": record.file_name if record else "",
+        "input_hash": record.file_hash if record else "",
+        "rows": sum(counts.values()),
+        "by_status": dict(sorted(counts.items())),
+        "orders": len(created),
+        "orders_by_state": ledger.order_counts(batch),
+        "orders_by_vendor_status": _vendor_statuses(created),
+        "money": {bucket.replace(" ", "_"): tally.as_json() for bucket, tally in money.items()},
+        "ordered_cost": _cents(money["charged"].total),
+        "in_doubt_cost": _cents(money["in doubt"].total),
+        "planned_cost": _cents(money["to send"].total),
+        "updated": record.updated if record else "",
+        "output": record.output if record else None,
+    }
+
+
+def _cents(amount: Decimal) -> str:
+    """Money as finance reads it: 100.00, whether the vendor answered 100, 100.0 or 100.00."""
+    from .money import money_plain
+
+    return money_plain(amount)
+
+
+def _vendor_statuses(created: list[Any]) -> dict[str, int]:
+    """Created orders by the vendor's own status as last recorded (Pending, Complete, Failed)."""
+    counts: dict[str, int] = {}
+    for order in created:
+        counts[order.status or "Unknown"] = counts.get(order.status or "Unknown", 0) + 1
+    return dict(sorted(counts.items()))

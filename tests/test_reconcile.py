@@ -83,7 +83,7 @@ def test_unsettled_orders_are_reported_with_the_next_step(vendor: ScriptedVendor
 def test_reconcile_cli_exit_codes(
     vendor: ScriptedVendor, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("bulkship.cli.track_cmd.connect", lambda _settings: vendor)
+    monkeypatch.setattr("bulkship.client.connect", lambda _settings: vendor)
     assert main(["reconcile", BATCH, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["matches"] is True
     del vendor.orders["ord-1"]

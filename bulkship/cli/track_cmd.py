@@ -32,8 +32,6 @@ from .app import (
 )
 
 if TYPE_CHECKING:  # httpx, starlette, pandas and the ledger load when a command runs, not for --help
-    from ..client import VendorClient
-    from ..ledger import Ledger
     from ..reconcile.compare import ReconcileReport
     from ..track import TrackReport
 
@@ -129,13 +127,6 @@ def _print_track(report: TrackReport) -> None:
     err_console.print(f"Polled {report.polled} orders; {report.changed} changed.")
 
 
-def connect(settings: Settings) -> VendorClient:
-    """The vendor client for ``settings`` (httpx is imported on first use, not at startup)."""
-    from ..client import connect as connect_client
-
-    return connect_client(settings)
-
-
 def _require_ledger(settings: Settings) -> None:
     from ..ledger import ledger_exists
 
@@ -205,6 +196,7 @@ def status_command(
 ) -> None:
     """Batches in the ledger with counts by status and money totals."""
     from ..ledger import Ledger, ledger_exists
+    from ..overview import batch_status
 
     settings = settings_from(ledger=ledger)
     if not ledger_exists(settings.ledger_location):
@@ -251,49 +243,6 @@ def status_command(
     if not out.is_terminal:  # piped or redirected: do not squeeze the table into 80 columns
         out = plain_console(PIPED_WIDTH)
     out.print(table)
-
-
-def batch_status(ledger: Ledger, batch: str) -> dict[str, Any]:
-    """One batch's counts and money, as ``status --json`` prints it: the rows and sums the result workbook
-    shows (the same functions add them up), money by bucket (charged, in doubt, to send)."""
-    from ..reconcile.join import LedgerView, counts_by_row_status, money_by_bucket
-
-    view = LedgerView(ledger, batch)
-    record = view.batch
-    counts = counts_by_row_status(view)
-    money = money_by_bucket(view)
-    created = [o for o in view.orders.values() if o.state == "created"]
-    return {
-        "batch": batch,
-        "input_file": record.file_name if record else "",
-        "input_hash": record.file_hash if record else "",
-        "rows": sum(counts.values()),
-        "by_status": dict(sorted(counts.items())),
-        "orders": len(created),
-        "orders_by_state": ledger.order_counts(batch),
-        "orders_by_vendor_status": _vendor_statuses(created),
-        "money": {bucket.replace(" ", "_"): tally.as_json() for bucket, tally in money.items()},
-        "ordered_cost": _cents(money["charged"].total),
-        "in_doubt_cost": _cents(money["in doubt"].total),
-        "planned_cost": _cents(money["to send"].total),
-        "updated": record.updated if record else "",
-        "output": record.output if record else None,
-    }
-
-
-def _cents(amount: Decimal) -> str:
-    """Money as finance reads it: 100.00, whether the vendor answered 100, 100.0 or 100.00."""
-    from ..money import money_plain
-
-    return money_plain(amount)
-
-
-def _vendor_statuses(created: list[Any]) -> dict[str, int]:
-    """Created orders by the vendor's own status as last recorded (Pending, Complete, Failed)."""
-    counts: dict[str, int] = {}
-    for order in created:
-        counts[order.status or "Unknown"] = counts.get(order.status or "Unknown", 0) + 1
-    return dict(sorted(counts.items()))
 
 
 @app.command("reconcile")
@@ -355,7 +304,9 @@ def reconcile_command(
         if code:
             raise typer.Exit(code)
         return 0
-    report = asyncio.run(_reconcile(settings, batch))
+    from ..api import reconcile_batch
+
+    report = reconcile_batch(settings, batch)
     if as_json:
         print_json(report.as_json())
     else:
@@ -363,19 +314,6 @@ def reconcile_command(
     if not report.matches:
         raise typer.Exit(1)
     return 0
-
-
-async def _reconcile(settings: Settings, batch: str) -> ReconcileReport:
-    from ..batchapi import check_batch_api
-    from ..ledger import Ledger
-    from ..reconcile.compare import reconcile_batch
-
-    with Ledger.open(settings.ledger_location, lock=False) as journal:  # before any request to the vendor
-        command = f"bulkship reconcile {batch}"
-        check_batch_api(journal.batch(batch), settings, action="reconcile", command=command)
-    async with connect(settings) as client:
-        with Ledger.open(settings.ledger_location, lock=False) as journal:
-            return await reconcile_batch(journal, client, batch)
 
 
 def _print_reconcile(report: ReconcileReport) -> None:

@@ -31,9 +31,9 @@ from typing import Any
 import openpyxl
 from python_calamine import CalamineWorkbook
 
-from bulkship.cli.track_cmd import batch_status
 from bulkship.ledger import OPEN_STATES, Ledger
 from bulkship.money import MONEY_FIELDS, MONEY_LABELS
+from bulkship.overview import batch_status
 from bulkship.reconcile.sheets import (
     ORDERS_SHEET,
     RESULT_COLUMNS,
