@@ -102,12 +102,14 @@ def run_batch(
     """Run (or resume) one batch with ``options`` (``changes``: fields of :class:`RunOptions` to set, e.g.
     ``wait_s=0``). Library errors propagate (BulkshipError); vendor stops (funds, credentials) are reported
     in the result (``stopped``, exit code 1) after the result workbook is written."""
-    from .team.gate import guard_confirm
+    from .team.gate import RunGuard
 
     options = replace(options or RunOptions(), **changes)
-    # in team mode, a plan above the limit needs its approval (checked in the library: the CLI too)
-    options = replace(options, confirm=guard_confirm(settings, options.confirm))
-    return asyncio.run(_run(Path(path), settings, options))
+    # in team mode, a plan above the limit needs its approval (checked in the library: the CLI too), and
+    # the audit trail records how a started run ended
+    guard = RunGuard(settings, options.confirm)
+    options = replace(options, confirm=guard.confirmed)
+    return guard.run(lambda: asyncio.run(_run(Path(path), settings, options)))
 
 
 async def _run(path: Path, settings: Settings, options: RunOptions) -> RunResult:

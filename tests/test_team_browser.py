@@ -118,6 +118,6 @@ def test_a_batch_above_the_threshold_is_approved_by_another_person_sent_once_and
     rows = list(openpyxl.load_workbook(saved, read_only=True).active.iter_rows(values_only=True))
     lines = {(r[1], r[3]) for r in rows[3:]}
     for expected in (("lee", "upload"), ("lee", "approval_request"), ("lee", "approve_refused"),
-                     ("mo", "approve"), ("lee", "run_start"), ("server", "run_end")):  # fmt: skip
+                     ("mo", "approve"), ("lee", "run_start"), ("lee", "run_end")):  # fmt: skip
         assert expected in lines
     assert all(r[2] == "127.0.0.1" for r in rows[3:] if r[3] in ("upload", "approve"))

@@ -36,8 +36,12 @@ def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Iterator[Settings]:
-    yield replace(resolve_settings(), out_dir=tmp_path / "results")
+def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
+    """A SQLite ledger, or (``indirect`` param "postgresql") a team's ledger in a new PostgreSQL database."""
+    found = replace(resolve_settings(), out_dir=tmp_path / "results")
+    if getattr(request, "param", "sqlite") == "postgresql":
+        found = replace(found, ledger_url=request.getfixturevalue("pg_url"))
+    yield found
     store.forget_engines()
 
 
@@ -270,6 +274,7 @@ def test_each_role_is_refused_what_it_may_not_do(team: Settings, browsers: Any, 
 # -- approvals -------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("settings", ["sqlite", "postgresql"], indirect=True)
 def test_a_batch_above_the_threshold_waits_then_another_person_approves_and_it_sends(
     team: Settings, browsers: Any
 ) -> None:
@@ -304,7 +309,7 @@ def test_a_batch_above_the_threshold_waits_then_another_person_approves_and_it_s
     assert ["bob", "testclient", "upload"] in lines
     assert ["bob", "testclient", "approval_request"] in lines
     assert ["carol", "testclient", "approve"] in lines
-    assert ["bob", "", "run_start"] in lines and ["server", "", "run_end"] in lines
+    assert ["bob", "", "run_start"] in lines and ["bob", "", "run_end"] in lines
     book = fin.get("/audit.xlsx?batch=anniversary")
     assert book.headers["content-type"].startswith("application/vnd.openxmlformats")
     rows = list(openpyxl.load_workbook(io.BytesIO(book.content)).active.iter_rows(values_only=True))
@@ -312,6 +317,14 @@ def test_a_batch_above_the_threshold_waits_then_another_person_approves_and_it_s
     assert ("carol", "testclient", "approve", "anniversary") in [r[1:5] for r in rows[3:]]
     starts = [e for e in audit.entries(team, batch="anniversary") if e.action == "run_start"]
     assert [e.detail["approved_by"] for e in starts] == ["carol"]
+    ends = [e for e in audit.entries(team, batch="anniversary") if e.action == "run_end"]
+    assert [(e.detail["orders_sent"], e.detail["charged"]) for e in ends] == [(2, "1734.25")]
+    if team.ledger_url:  # everything in the team's PostgreSQL database: no SQLite ledger appeared
+        assert not team.ledger.exists()
+        with store.read(team) as db:
+            assert db.dialect.name == "postgresql"
+            orders = sa.text("SELECT count(*) FROM orders WHERE batch = 'anniversary'")
+            assert db.execute(orders).scalar() == 2
 
 
 def test_a_rejection_carries_its_reason_to_the_requester_and_a_fix_asks_again(

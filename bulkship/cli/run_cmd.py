@@ -352,9 +352,9 @@ def run(
         bar.stop()
     _report(result)
     if csv and result.output:
-        from ..track import export_results_csv
+        from .track_cmd import export_csv
 
-        err_console.print(f"CSV: {export_results_csv(settings, result.batch)}")
+        err_console.print(f"CSV: {export_csv(settings, result.batch)}")
     if settings.is_sandbox:
         err_console.print(styled(("SANDBOX: no real order was placed.", "bold yellow")))
     if as_json:

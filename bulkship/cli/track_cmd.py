@@ -64,7 +64,8 @@ def track_command(
 ) -> None:
     """Poll the vendor for orders not yet final, record tracking numbers, rewrite the result workbook."""
     from ..ledger import Ledger
-    from ..track import export_results_csv, track
+    from ..team import note_from_cli
+    from ..track import track
 
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
     announce_target(settings)
@@ -73,17 +74,31 @@ def track_command(
         with Ledger.open(settings.ledger_location, lock=False) as journal:
             names = [batch] if batch else [b.name for b in journal.batches() if b.output]
         for name in names:
-            err_console.print(f"CSV: {export_results_csv(settings, name)}")
+            err_console.print(f"CSV: {export_csv(settings, name)}")
     display = _WatchDisplay() if watch and not as_json else None
     try:
         report = asyncio.run(track(settings, batch, watch=watch, on_pass=display.update if display else None))
     finally:
         if display:
             display.stop()
+    note_from_cli(
+        settings, "track", batch=batch, batches=len(report.batches), orders_polled=report.polled,
+        orders_changed=report.changed, passes=report.passes, watch=watch,
+    )  # fmt: skip
     if as_json:
         print_json(report.as_json())
         return
     _print_track(report)
+
+
+def export_csv(settings: Settings, batch: str) -> Path:
+    """The CSV twin of the batch's result workbook, written and recorded in the audit trail (team mode)."""
+    from ..team import note_from_cli
+    from ..track import export_results_csv
+
+    path = export_results_csv(settings, batch)
+    note_from_cli(settings, "export", batch=batch, file=path.name, kind="csv")
+    return path
 
 
 class _WatchDisplay:
@@ -281,6 +296,7 @@ def reconcile_command(
 ) -> int:
     """Compare the ledger with the vendor's own order list. Exit 0 when everything matches, 1 otherwise.
     With --review or --resolve: the rows waiting for review (see the README)."""
+    from ..team import note_from_cli
     from .review_cmd import check_options, resolve_command, review_command
 
     check_options(resolve, at_vendor, release, rows)
@@ -288,7 +304,7 @@ def reconcile_command(
     announce_target(settings)
     _require_ledger(settings)
     if resolve is not None:
-        return resolve_command(
+        code = resolve_command(
             settings,
             batch,
             resolve,
@@ -299,14 +315,25 @@ def reconcile_command(
             yes=yes,
             as_json=as_json,
         )
+        note_from_cli(
+            settings, "review_settle", batch=batch, po=resolve, at_vendor=at_vendor or "", release=release,
+            rows=rows or "", by=by or "", reason=reason,
+        )  # fmt: skip
+        return code
     if review:
         code = review_command(settings, batch, as_json=as_json)
+        note_from_cli(settings, "review_check", batch=batch, exit_code=code)
         if code:
             raise typer.Exit(code)
         return 0
     from ..api import reconcile_batch
 
     report = reconcile_batch(settings, batch)
+    note_from_cli(
+        settings, "reconcile", batch=batch, matches=report.matches, ledger_orders=report.ledger_orders,
+        vendor_orders=report.vendor_orders, vendor_only=len(report.vendor_only),
+        ledger_only=len(report.ledger_only), mismatches=len(report.mismatches),
+    )  # fmt: skip
     if as_json:
         print_json(report.as_json())
     else:

@@ -226,6 +226,7 @@ def audit_export(
     from ..paths import check_output_file
     from ..team import audit, team_mode
     from ..team.accounts import AccountError
+    from ..team.approvals import origin
 
     settings = settings_from(ledger=ledger)
     path = check_output_file(
@@ -251,7 +252,7 @@ def audit_export(
     with atomic_path(path) as temp:
         temp.write_bytes(body)
     audit.record(
-        settings, "audit_export", actor=_actor(), batch=batch, file=path.name, since=since or "",
-        until=until or "", lines=len(found),
+        settings, "audit_export", actor=_actor(), address=origin(), batch=batch, file=path.name,
+        since=since or "", until=until or "", lines=len(found),
     )  # fmt: skip
     err_console.print(f"Wrote {len(found)} line(s) of the audit trail to {path}", soft_wrap=True)

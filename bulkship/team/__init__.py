@@ -39,4 +39,14 @@ def note(settings: Settings, action: str, *, actor: str, batch: str | None = Non
         record(settings, action, actor=actor, batch=batch, **detail)
 
 
-__all__ = ["ROLES", "note", "run_actor", "team_mode"]
+def note_from_cli(settings: Settings, action: str, *, batch: str | None = None, **detail: Any) -> None:
+    """A command's line in the trail (team mode only): it acts for ``BULKSHIP_USER`` when that names an
+    account, else ``cli:<login>`` (the command line signs no one in), from ``command line: login@host``."""
+    if team_mode(settings):
+        from .approvals import acting_person, origin
+        from .audit import record
+
+        record(settings, action, actor=acting_person(settings), address=origin(), batch=batch, **detail)
+
+
+__all__ = ["ROLES", "note", "note_from_cli", "run_actor", "team_mode"]

@@ -22,6 +22,7 @@ import getpass
 import hashlib
 import json
 import os
+import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -129,11 +130,23 @@ def acting_person(settings: Settings) -> str:
     claimed = os.environ.get("BULKSHIP_USER", "").strip().lower()
     if claimed and accounts.find_user(settings, claimed) is not None:
         return claimed
+    return f"cli:{os_login()}"
+
+
+def os_login() -> str:
     try:
-        login = getpass.getuser()
+        return getpass.getuser()
     except (KeyError, OSError):
-        login = "unknown"
-    return f"cli:{login}"
+        return "unknown"
+
+
+def origin() -> str:
+    """The trail's "from where" of a library call: "" for the web page's person (the page records the
+    browser's address), else the command line's login and host. The command line signs no one in: a name
+    in BULKSHIP_USER is taken at its word, so the trail keeps who really ran it."""
+    if _acting.get():
+        return ""
+    return f"command line: {os_login()}@{socket.gethostname()}"
 
 
 # -- plans -----------------------------------------------------------------------------------------------
@@ -333,11 +346,12 @@ def decide(
 # -- the check every run makes ---------------------------------------------------------------------------
 
 
-def check_before_send(settings: Settings, view: PlanView) -> None:
+def check_before_send(settings: Settings, view: PlanView) -> str | None:
     """Refuse (ApprovalRequiredError, nothing sent) to send a plan its person may not send alone and that
-    no approval covers; record who sends otherwise. Nothing to check outside team mode."""
+    no approval covers; record who sends otherwise (``run_start``, or ``resume`` after a run that was stopped
+    or killed) and return them. Nothing to check outside team mode (None)."""
     if not store.team_mode(settings):
-        return
+        return None
     person = acting_person(settings)
     total = Decimal(view.worst_case)
     prints = order_prints(settings, view.batch)
@@ -353,7 +367,11 @@ def check_before_send(settings: Settings, view: PlanView) -> None:
             hint="an approver approves it on the web page (Approvals); then run the same command again",
         )
     audit.record(
-        settings, "run_start", actor=person, batch=view.batch, total=str(total), orders=len(prints),
+        settings, "resume" if audit.unfinished_run(settings, view.batch) else "run_start", actor=person,
+        batch=view.batch,
+        total=str(total), orders=len(prints), new_orders=view.new_orders, resumed_orders=view.resumed_orders,
         approval=found.id if found is not None and covered else "",
         approved_by=(found.decided_by or "") if found is not None and covered else "",
+        address=origin(),
     )  # fmt: skip
+    return person

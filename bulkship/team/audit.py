@@ -120,6 +120,23 @@ def last_actor(settings: Settings, batch: str, actions: Sequence[str]) -> str | 
     return str(found.actor) if found else None
 
 
+RUN_LINES = ("run_start", "resume", "run_end", "run_stop")
+
+
+def unfinished_run(settings: Settings, batch: str) -> bool:
+    """Whether the batch's last run did not end well: stopped (the vendor, an error, Ctrl-C) or gone
+    without a word (killed). Its next run is then a ``resume``."""
+    query = (
+        sa.select(audit_trail.c.action)
+        .where(audit_trail.c.batch == batch, audit_trail.c.action.in_(RUN_LINES))
+        .order_by(audit_trail.c.id.desc())
+        .limit(1)
+    )
+    with store.read(settings) as db:
+        found = db.execute(query).scalar()
+    return found is not None and found != "run_end"
+
+
 def to_csv(found: Sequence[AuditEntry]) -> bytes:
     """The trail as CSV (UTF-8 with a BOM so Excel reads it), formula-like cells neutralised."""
     out = io.StringIO()

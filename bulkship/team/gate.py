@@ -1,28 +1,77 @@
-"""The approval check every run passes before anything is sent (imported by the pipeline; light to import:
-the team's modules load only when a plan is about to be sent)."""
+"""The approval check every run passes before anything is sent, and the audit trail's record of how the run
+ended (imported by the pipeline; light to import: the team's modules load only when a plan is about to be
+sent).
+
+A run that got past the check (``run_start``, or ``resume`` after a run that was stopped or killed) always
+gets a closing line in team mode, whoever started it (the CLI or the web page): ``run_end`` with the rows
+ordered and the money, ``run_stop`` when the vendor stopped it, an error ended it or it was interrupted. A
+run killed outright (SIGKILL, power) cannot write one: its next run's ``resume`` line follows its start.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..pipeline import PlanView
+    from ..runresult import PlanView, RunResult
     from ..settings import Settings
 
 
-def guard_confirm(
-    settings: Settings, confirm: Callable[[PlanView], bool] | None
-) -> Callable[[PlanView], bool]:
-    """``confirm`` followed by :func:`bulkship.team.approvals.check_before_send`. A plan only looked at (the
-    confirmation says no) is never checked; a confirmed one is refused when it needs an approval it lacks."""
+class RunGuard:
+    """Wraps a run's confirmation with the approval check and records the run's end in the trail."""
 
-    def confirmed(view: PlanView) -> bool:
-        if confirm is not None and not confirm(view):
+    def __init__(self, settings: Settings, confirm: Callable[[PlanView], bool] | None) -> None:
+        self.settings = settings
+        self.confirm = confirm
+        self.person: str | None = None  # who the run acts for, once it got past the check (team mode)
+        self.batch = ""
+        self.address = ""  # where it was started from (the command line's login and host)
+
+    def confirmed(self, view: PlanView) -> bool:
+        """``confirm`` followed by :func:`bulkship.team.approvals.check_before_send`. A plan only looked at
+        (the confirmation says no) is never checked; a confirmed one is refused when it needs an approval it
+        lacks."""
+        if self.confirm is not None and not self.confirm(view):
             return False
-        from .approvals import check_before_send
+        from .approvals import check_before_send, origin
 
-        check_before_send(settings, view)
+        self.person = check_before_send(self.settings, view)
+        self.batch, self.address = view.batch, origin()
         return True
 
-    return confirmed
+    def run(self, work: Callable[[], RunResult]) -> RunResult:
+        """``work()`` (the run), with its end recorded once it started sending."""
+        try:
+            result = work()
+        except BaseException as exc:  # an error or Ctrl-C after the start: the trail says so
+            if self.person is not None:
+                from . import audit
+
+                interrupted = isinstance(exc, KeyboardInterrupt)
+                why = "interrupted" if interrupted else getattr(exc, "message", str(exc))
+                with contextlib.suppress(Exception):  # the run's own error is the one to show
+                    audit.record(
+                        self.settings, "run_stop", actor=self.person, address=self.address,
+                        batch=self.batch, error=why,
+                    )  # fmt: skip
+            raise
+        if self.person is not None:
+            self._record_end(result)
+        return result
+
+    def _record_end(self, result: RunResult) -> None:
+        from ..money import money_plain
+        from . import audit
+
+        stopped = result.stopped
+        audit.record(
+            self.settings, "run_stop" if stopped is not None else "run_end", actor=self.person or "",
+            address=self.address, batch=result.batch, exit_code=result.exit_code,
+            orders_sent=result.sent_orders, ordered_rows=result.ordered_rows, rows=result.rows,
+            charged=money_plain(result.total_cost),
+            in_doubt_orders=result.unknown_orders, rows_not_sent=result.unsent_rows,
+            error=stopped.message if stopped is not None else "",
+            workbook=result.output.name if result.output else "",
+        )  # fmt: skip

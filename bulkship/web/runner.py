@@ -91,8 +91,7 @@ class Runner:
     def _run(self, batch: str) -> None:
         try:
             detail = self._attempt(batch)
-            state.record(self.settings, batch, "web_run_done", **detail)
-            team.note(self.settings, "run_end", actor="server", batch=batch, **detail)
+            state.record(self.settings, batch, "web_run_done", **detail)  # the trail's run_end: the library's
         except Exception:  # the journal itself failed: nothing more to say than the log
             log.exception("batch %s: could not record the end of its run", batch)
         finally:

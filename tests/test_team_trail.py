@@ -1,0 +1,134 @@
+"""The audit trail after each command-line action that matters: a run's start and end (rows ordered, money,
+the workbook), a run stopped and resumed, tracking, reconciliation, the exports. The command line signs no
+one in: it acts for BULKSHIP_USER (an account's name) or ``cli:<login>``, and the trail says so."""
+
+from __future__ import annotations
+
+import getpass
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher, profiles
+from support import embedded_sandbox_orders, write_sheet
+
+from bulkship.cli import main
+from bulkship.pipeline import run_batch
+from bulkship.settings import Settings, resolve_settings
+from bulkship.team import accounts, approvals, audit, store
+from bulkship.team.audit import AuditEntry
+
+LOGIN = f"cli:{getpass.getuser()}"
+FROM_HERE = f"command line: {getpass.getuser()}@{socket.gethostname()}"
+
+
+@pytest.fixture(autouse=True)
+def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+
+
+@pytest.fixture
+def team(monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    """A team whose threshold lets every run here go without approval."""
+    monkeypatch.delenv("BULKSHIP_USER", raising=False)
+    settings = resolve_settings()
+    accounts.add_user(settings, "admin", "password-admin", ["admin"], actor="test")
+    accounts.add_user(settings, "alice", "password-alice", ["requester"], actor="test")
+    approvals.set_threshold(settings, "10000", actor="test")
+    yield settings
+    store.forget_engines()
+
+
+def trail(settings: Settings, batch: str | None = None) -> list[AuditEntry]:
+    return [e for e in audit.entries(settings, batch=batch) if e.actor != "test"]
+
+
+def test_a_cli_run_records_its_start_and_its_end_with_rows_money_and_workbook(team: Settings) -> None:
+    sheet = write_sheet(Path("staff.csv"), range(1, 4))  # 3 x 25
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0", "--csv"]) == 0
+    lines = trail(team, "Q4")
+    assert [(e.actor, e.address, e.action) for e in lines] == [
+        (LOGIN, FROM_HERE, "run_start"),
+        (LOGIN, FROM_HERE, "run_end"),
+        (LOGIN, FROM_HERE, "export"),
+    ]
+    start, end, export = lines
+    assert start.detail["new_orders"] == 1 and start.detail["total"] == "75.00"
+    assert end.detail["ordered_rows"] == 3 and end.detail["charged"] == "75.00"
+    assert end.detail["orders_sent"] == 1 and end.detail["exit_code"] == 0
+    assert end.detail["workbook"].endswith(".xlsx") and export.detail["file"].endswith(".csv")
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0"]) == 0  # nothing left to send
+    assert len(trail(team, "Q4")) == 3  # a run that sends nothing starts nothing
+
+
+def test_bulkship_user_names_the_account_the_cli_acts_for_and_the_login_stays_in_the_trail(
+    team: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BULKSHIP_USER", "Alice")
+    sheet = write_sheet(Path("staff.csv"), range(1, 3))
+    assert main(["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0"]) == 0
+    assert [(e.actor, e.address, e.action) for e in trail(team, "HR")] == [
+        ("alice", FROM_HERE, "run_start"),
+        ("alice", FROM_HERE, "run_end"),
+    ]
+    monkeypatch.setenv("BULKSHIP_USER", "nobody-here")  # not an account: the login acts
+    assert main(["track", "HR"]) == 0
+    assert [(e.actor, e.action) for e in trail(team, "HR")][-1] == (LOGIN, "track")
+
+
+def test_a_run_stopped_midway_records_the_stop_and_the_next_run_its_resume(team: Settings) -> None:
+    sheet = write_sheet(Path("staff.csv"), range(1, 5))
+    sent = []
+
+    def interrupt_after_the_first_order(progress: object) -> None:
+        sent.append(progress)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(sheet, team, batch="Q1", max_lines=1, wait_s=0, reporter=interrupt_after_the_first_order)
+    stopped = trail(team, "Q1")
+    assert [(e.action, e.detail.get("error")) for e in stopped] == [
+        ("run_start", None),
+        ("run_stop", "interrupted"),
+    ]
+    assert stopped[0].detail["new_orders"] == 4
+    assert main(["run", str(sheet), "--batch", "Q1", "--yes", "--wait", "0", "--max-lines", "1"]) == 0
+    resumed = trail(team, "Q1")[2:]
+    assert [e.action for e in resumed] == ["resume", "run_end"]
+    assert resumed[0].detail["resumed_orders"] == 4 and resumed[0].detail["new_orders"] == 0  # same POs
+    assert resumed[1].detail["ordered_rows"] == 4
+    assert len(embedded_sandbox_orders(team.data_dir)) == 4
+
+
+def test_track_reconcile_and_result_exports_from_the_cli_are_in_the_trail(
+    team: Settings, tmp_path: Path
+) -> None:
+    sheet = write_sheet(Path("staff.csv"), range(1, 3))
+    assert main(["run", str(sheet), "--batch", "Q2", "--yes", "--wait", "0"]) == 0
+    assert main(["track", "Q2", "--csv"]) == 0
+    assert main(["reconcile", "Q2"]) == 0
+    assert main(["reconcile", "Q2", "--review"]) == 0
+    assert main(["audit", "--out", str(tmp_path / "q2.xlsx"), "--batch", "Q2"]) == 0
+    lines = trail(team, "Q2")[2:]
+    assert [(e.actor, e.action) for e in lines] == [
+        (LOGIN, "export"),
+        (LOGIN, "track"),
+        (LOGIN, "reconcile"),
+        (LOGIN, "review_check"),
+        (LOGIN, "audit_export"),
+    ]
+    export, tracked, reconciled, _check, audit_export = lines
+    assert export.detail == {"file": "Q2-results.csv", "kind": "csv"}
+    assert tracked.detail["batches"] == 1
+    assert reconciled.detail["matches"] is True and reconciled.detail["ledger_orders"] == 1
+    assert audit_export.address == FROM_HERE and audit_export.detail["lines"] == 6
+
+
+def test_a_single_user_ledger_keeps_no_trail(monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = resolve_settings()
+    sheet = write_sheet(Path("staff.csv"), range(1, 3))
+    assert main(["run", str(sheet), "--batch", "SOLO", "--yes", "--wait", "0", "--csv"]) == 0
+    assert main(["track", "SOLO"]) == 0
+    assert main(["reconcile", "SOLO"]) == 0
+    assert not store.team_mode(settings)
