@@ -202,3 +202,56 @@ def test_two_homes_on_one_postgres_ledger_never_order_a_row_twice(tmp_path: Path
         )
         assert after.returncode == 0, after.stderr[-1500:]
         assert _vendor_lines(vendor.url) == Counter(welcome | anniversary | again)
+
+
+HOLD_WRITES = """
+import sys
+from bulkship.ledger import Ledger
+with Ledger.open(sys.argv[1], batch=sys.argv[2]) as ledger, ledger.group():  # one write transaction, open
+    ledger.upsert_batch(
+        sys.argv[2], file_name="a.csv", file_hash="h", po_prefix="P", rows=0, valid=0, invalid=0
+    )
+    print("writing", flush=True)
+    sys.stdin.readline()
+"""
+
+
+def test_two_homes_write_different_batches_at_once_and_the_same_batch_is_refused(
+    tmp_path: Path, pg_url: str
+) -> None:
+    """Per-batch write locks: a process in the middle of a write transaction on its batch holds up no run of
+    another batch (with one ledger-wide write lock the second run would wait for it, and its lock_timeout
+    would end it); a run of the held batch itself is refused at once with one clear line."""
+    env = {**os.environ, "BULKSHIP_LEDGER": pg_url, "PGOPTIONS": "-c lock_timeout=60s"}
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_WRITES, pg_url, "anniversary"],
+        env=_home(tmp_path / "alice", env),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "writing"
+        bob = _home(tmp_path / "bob", env)
+        welcome = _recipients(tmp_path / "welcome.csv", range(6), "W")
+        other = subprocess.run(
+            _run(tmp_path / "welcome.csv", "welcome", bob, tmp_path / "out-w"),
+            env=bob, capture_output=True, text=True, timeout=240,
+        )  # fmt: skip
+        assert other.returncode == 0, other.stderr[-1500:]
+        _recipients(tmp_path / "anniversary.csv", range(4), "A")
+        same = subprocess.run(
+            _run(tmp_path / "anniversary.csv", "anniversary", bob, tmp_path / "out-a"),
+            env=bob, capture_output=True, text=True, timeout=240,
+        )  # fmt: skip
+        assert same.returncode == 1 and "Traceback" not in same.stderr
+        errors = [line for line in same.stderr.splitlines() if line.startswith("Error:")]
+        assert len(errors) == 1 and "is working on batch 'anniversary'" in errors[0], same.stderr
+        assert holder.poll() is None  # all of that while the first still held its transaction open
+    finally:
+        holder.communicate("done\n", timeout=60)
+    assert holder.returncode == 0
+    with Ledger.open(pg_url, lock=False) as ledger:
+        assert sorted(b.name for b in ledger.batches()) == ["anniversary", "welcome"]
+        ordered = [row for row in ledger.batch_rows("welcome") if row.po_number]
+        assert len(ordered) == len(welcome) and not ledger.orders("anniversary")

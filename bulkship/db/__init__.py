@@ -18,13 +18,14 @@ from .location import display_url, is_postgres_url, sqlite_path
 
 if TYPE_CHECKING:
     from .engine import engine_for
-    from .locks import batch_lock, batch_lock_key
+    from .locks import batch_lock, batch_lock_key, batch_write_key
     from .migrate import current_revision, head, upgrade
 
 _LAZY = {
     "engine_for": "engine",
     "batch_lock": "locks",
     "batch_lock_key": "locks",
+    "batch_write_key": "locks",
     "current_revision": "migrate",
     "head": "migrate",
     "upgrade": "migrate",
@@ -33,6 +34,7 @@ _LAZY = {
 __all__ = [
     "batch_lock",
     "batch_lock_key",
+    "batch_write_key",
     "current_revision",
     "display_url",
     "engine_for",

@@ -22,12 +22,24 @@ from ..errors import LedgerLockedError
 from .location import display_url
 
 KEY_PREFIX = b"bulkship batch\x00"  # so a batch's key never equals another use of advisory locks
+WRITE_KEY_PREFIX = b"bulkship batch writes\x00"
+
+
+def _key(prefix: bytes, batch: str) -> int:
+    digest = hashlib.blake2b(prefix + batch.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def batch_lock_key(batch: str) -> int:
     """The batch's advisory lock key: a signed 64-bit integer, the same on every machine and Python."""
-    digest = hashlib.blake2b(KEY_PREFIX + batch.encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
+    return _key(KEY_PREFIX, batch)
+
+
+def batch_write_key(batch: str) -> int:
+    """The key of the batch's write transactions (see :func:`bulkship.ledger.sql.begin`): another key than
+    :func:`batch_lock_key`, which the process holding the batch keeps on a connection of its own (an
+    advisory lock taken on two connections of one process would wait for itself)."""
+    return _key(WRITE_KEY_PREFIX, batch)
 
 
 @contextlib.contextmanager

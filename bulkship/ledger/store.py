@@ -6,6 +6,7 @@ The same code runs a SQLite ledger (one user: a file) and a PostgreSQL one (a te
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -33,7 +34,8 @@ class LedgerStore:
     advisory lock of ``batch`` (other batches are run by other processes at the same time, from any machine).
     A second process is refused with :class:`LedgerLockedError`. ``lock=False`` (track, the webhook receiver,
     the web pages): no lock; their short writes are serialised with everyone else's (SQLite's write lock,
-    or the ledger's advisory write lock on PostgreSQL). ``read_only=True`` (``status``): nothing created,
+    or the ledger's advisory write lock on PostgreSQL, which a run's transactions take shared, with their
+    batch's own write lock: see :func:`.sql.begin`). ``read_only=True`` (``status``): nothing created,
     migrated, locked or written.
     """
 
@@ -49,6 +51,7 @@ class LedgerStore:
         self._lock: FileLock | None = None
         self._held = contextlib.ExitStack()
         self._grouped = False
+        self._writes_of: str | None = None  # PostgreSQL: the batch this process holds (see sql.begin)
         if read_only:
             self._engine, self._db = schema.connect_read_only(location)
             return
@@ -61,6 +64,7 @@ class LedgerStore:
             self._engine, self._db = schema.connect(location)
             if lock and on_postgres and batch is not None:
                 self._held.enter_context(batch_lock(self._engine, batch))
+                self._writes_of = batch  # its transactions lock this batch, not the whole ledger
         except LedgerLockedError:
             self.close()
             raise
@@ -107,7 +111,8 @@ class LedgerStore:
         if self._grouped:
             yield from self._scope(sql.savepoint, sql.ROLLBACK_TO, sql.RELEASE, "Cannot write the ledger")
         else:
-            yield from self._scope(sql.begin, sql.ROLLBACK, sql.COMMIT, "Cannot commit to the ledger")
+            begin = functools.partial(sql.begin, batch=self._writes_of)
+            yield from self._scope(begin, sql.ROLLBACK, sql.COMMIT, "Cannot commit to the ledger")
 
     def _scope(
         self, begin: Callable[[Connection], None], undo: tuple[str, ...], finish: str, finish_failed: str
