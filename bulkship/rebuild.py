@@ -1,10 +1,11 @@
 """A batch this ledger does not know yet is first looked for at the vendor: a lost ledger is rebuilt from
 the vendor's own orders, never guessed.
 
-Before a new batch is planned, the vendor's whole order list is read once and searched for the batch's
-earlier orders: its PO numbers under any prefix (``<PREFIX>-<BATCH>-<SEQ>`` and the ``-R<n>`` follow-ups;
-another grouping, another ``--po-prefix``) and, anywhere, lines carrying the ExternalIds bulkship derives
-for this batch's rows. A vendor line is tied to a row only by proof:
+Before a new batch is planned, the vendor's whole order list is read once (only the orders that may be the
+batch's are kept and read in full) and searched for the batch's earlier orders: its PO numbers under any
+prefix (``<PREFIX>-<BATCH>-<SEQ>`` and the ``-R<n>`` follow-ups; another grouping, another ``--po-prefix``)
+and, anywhere, lines carrying the ExternalIds bulkship derives for this batch's rows. A vendor line is tied
+to a row only by proof:
 
 * its ExternalId (with the same product, value, quantity, and recipient where the vendor shows one): the row
   is ``ordered`` on that vendor order; the same ExternalId with other content puts the row in ``review``;
@@ -22,10 +23,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .client.parse import items, text
 from .errors import VendorError
 from .ledger import REVIEW_ITEMS, AdoptedOrder, AdoptedRow, Ledger
 from .linematch import same_line
@@ -91,6 +94,19 @@ def _derived_ids(batch: str, validation: ValidationResult) -> set[str]:
         else [""] * len(fingerprints)
     )
     return {external_reference(batch, fp) for fp, ext in zip(fingerprints, own, strict=True) if not ext}
+
+
+def _may_be_ours(pattern: re.Pattern[str], derived: set[str]) -> Callable[[Any], bool]:
+    """Which of the vendor's listed orders (as listed, not yet read) the search needs: the batch's PO numbers
+    under any prefix, and orders with a line carrying one of the ExternalIds bulkship made up for its rows.
+    A large account's other orders are not read into memory at all."""
+
+    def keep(raw: Any) -> bool:
+        if pattern.fullmatch(text(raw, "PONumber")):
+            return True
+        return bool(derived) and any(text(li, "ExternalId") in derived for li in items(raw, "LineItems"))
+
+    return keep
 
 
 def _search(
@@ -244,16 +260,16 @@ async def rebuild_from_vendor(
     listing_of = getattr(client, "order_listing", None)
     if listing_of is None:  # a client without a complete listing (test doubles): the 409s are the guard
         return []
+    pattern = batch_orders_pattern(po_prefix, batch)
+    derived = _derived_ids(batch, validation)
     try:
-        listing = await listing_of()
+        listing = await listing_of(keep=_may_be_ours(pattern, derived))
     except VendorError as exc:
         return [
             f"The vendor's order list could not be read ({exc.message}), so this new batch was not checked "
             "for earlier orders; a 409 on its first order stops it for review"
         ]
     known = {o.po_number for o in ledger.orders()}
-    pattern = batch_orders_pattern(po_prefix, batch)
-    derived = _derived_ids(batch, validation)
     in_scope, elsewhere = [], []
     for vendor_order in listing.orders:
         if vendor_order.po_number in known:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from .client.parse import items, text
 from .errors import NotFoundError, ReviewRefusedError, VendorError
 from .ledger import (
     OPEN_STATES,
@@ -156,15 +157,22 @@ async def look_at_vendor(client: Any, ledger: Ledger, batch: str, po_numbers: Se
     """A read of the vendor's order list, and a look-up by PO of each of ``po_numbers`` it cannot settle."""
     record = ledger.batch(batch)
     prefix = record.po_prefix if record else ""
+    pattern = batch_orders_pattern(prefix, batch)
+    external_ids = {r.external_id for r in ledger.batch_rows(batch) if r.status == "review" and r.external_id}
+
+    def keep(raw: Any) -> bool:  # only these are read in full: the batch's, and any with a waiting row's id
+        if pattern.fullmatch(text(raw, "PONumber")) or text(raw, "PONumber") in po_numbers:
+            return True
+        return any(text(li, "ExternalId") in external_ids for li in items(raw, "LineItems"))
+
     try:
-        listing = await client.order_listing()
+        listing = await client.order_listing(keep=keep)
         orders, complete, why = list(listing.orders), bool(listing.complete), listing.why_incomplete
     except VendorError as exc:
         orders, complete, why = [], False, f"reading it failed: {exc.message}"
     left_out = _known_orders_left_out(ledger, batch, orders)
     if complete and left_out:
         complete, why = False, left_out
-    pattern = batch_orders_pattern(prefix, batch)
     theirs = {o.po_number for o in ledger.orders() if o.batch != batch}  # another batch of this ledger
     in_range = [o for o in orders if pattern.fullmatch(o.po_number) and o.po_number not in theirs]
     elsewhere = [o for o in orders if not pattern.fullmatch(o.po_number) and o.po_number not in theirs]

@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
+from .client.parse import text
 from .errors import (
     AccessDeniedError,
     AuthenticationError,
@@ -543,7 +544,7 @@ class Submitter:
             if listing is None:
                 orders, complete = await self.client.list_orders(), True
             else:
-                listed = await listing()
+                listed = await listing(keep=lambda raw: bool(pattern.fullmatch(text(raw, "PONumber"))))
                 orders, complete = listed.orders, listed.complete
         except VendorError:
             return None

@@ -291,3 +291,54 @@ def test_the_command_line_lists_refuses_asks_and_records(
     assert {r.status for r in rows_by_id(settings).values()} == {"ordered"}
     again = run_batch(sheet, settings, wait_s=0)
     assert again.exit_code == 0 and cards() == before
+
+
+# -- reading a large account's order list only as far as needed ----------------------------------------------
+
+
+class CountingLists(httpx.AsyncBaseTransport):
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner, self.list_pages = inner, 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "GET" and request.url.path.lower() == "/v1/orders":
+            self.list_pages += 1
+        return await self.inner.handle_async_request(request)
+
+
+def _order(po: str) -> dict[str, Any]:
+    address = {"ShippingMethodId": "STANDARD", "Name": "Someone", "AddressLine1": "9 Elm St",
+               "City": "Boston", "State": "MA", "Zip": "02134"}  # fmt: skip
+    line = {
+        "ProductId": "CVS",
+        "Value": 25,
+        "Quantity": 1,
+        "ExternalId": po,
+        "PhysicalDeliveryAddress": address,
+    }
+    return {"Type": "PhysicalShipment", "PONumber": po, "LineItems": [line]}
+
+
+def test_a_look_up_stops_where_the_order_is_found_and_reads_to_the_end_to_prove_absence(
+    tmp_path: Path,
+) -> None:
+    import asyncio
+
+    vendor = Vendor(tmp_path, "likely-real,list_page_cap=20")  # ignores the PO filter, 20 orders a page
+    for n in range(70):
+        vendor.sandbox.create_order(_order(f"OTHER-{n:04d}"))
+    counting = CountingLists(vendor.transport)
+
+    async def ask() -> tuple[Any, int, Any, int, Any]:
+        async with vendor.factory(counting)(vendor.settings) as client:
+            found = await client.look_up_order("OTHER-0005")
+            first = counting.list_pages
+            absent = await client.look_up_order("NOT-THERE-0001")
+            whole = counting.list_pages - first
+            kept = await client.order_listing(keep=lambda raw: str(raw.get("poNumber", "")).endswith("7"))
+            return found, first, absent, whole, kept
+
+    found, first, absent, whole, kept = asyncio.run(ask())
+    assert found.order is not None and found.order.po_number == "OTHER-0005" and first == 1
+    assert absent.absent and whole == 5  # 70 orders, 20 a page: 4 pages and the empty one that ends it
+    assert kept.complete and sorted(o.po_number for o in kept.orders) == [f"OTHER-00{n}7" for n in range(7)]

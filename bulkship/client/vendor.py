@@ -346,8 +346,9 @@ class VendorClient:
     async def look_up_order(self, po_number: str) -> LookUp:
         """Found, provably absent, or unknown: the order list proves absence only when it is complete (the
         end of the list was reached) and every listed order shows its PONumber. A server that ignores the PO
-        filter, caps its page size or hides PONumbers gives "unknown", never "absent"."""
-        listing = await self.order_listing(po_number)
+        filter, caps its page size or hides PONumbers gives "unknown", never "absent". Found ends the reading
+        at the page that shows the order (a server that ignores the filter is not read to its end)."""
+        listing = await self.order_listing(po_number, stop_when_found=True)
         if listing.orders:
             return LookUp(po_number, listing.orders[0], absent=False)
         return LookUp(po_number, None, absent=listing.complete, why_unknown=listing.why_incomplete)
@@ -360,17 +361,37 @@ class VendorClient:
     async def list_orders(self, po_number: str | None = None) -> list[VendorOrder]:
         return (await self.order_listing(po_number)).orders
 
-    async def order_listing(self, po_number: str | None = None) -> Listing:
+    async def order_listing(
+        self,
+        po_number: str | None = None,
+        *,
+        keep: Callable[[Any], bool] | None = None,
+        stop_when_found: bool = False,
+    ) -> Listing:
         """Every order the vendor lists (those with this PONumber only, filtered here too: a server may
-        ignore the filter), and whether the list is provably complete."""
+        ignore the filter), and whether the list is provably complete. ``keep``: only the raw orders it
+        accepts are read into orders and kept (reading every order of a large account costs far more than
+        asking for its pages); completeness is judged on every order listed all the same.
+        ``stop_when_found``: with ``po_number``, stop at the page that shows it (the list is then not read
+        to its end: ``complete`` is False)."""
         params = {"poNumber": po_number} if po_number else {}
-        raw, complete, why = await self._pages("/v1/Orders", params)
-        orders = [parse_order(r) for r in raw]
-        if complete and any(not order.po_number for order in orders):
+        hidden: list[Any] = []  # listed orders that show no PONumber
+
+        def wanted(record: Any) -> bool:
+            listed_po = text(record, "PONumber")
+            if not listed_po:
+                hidden.append(None)
+            if po_number and listed_po != po_number:
+                return False
+            return keep is None or keep(record)
+
+        def found(kept: list[Any]) -> bool:
+            return stop_when_found and bool(po_number) and bool(kept)
+
+        raw, complete, why = await self._pages("/v1/Orders", params, keep=wanted, stop=found)
+        if complete and hidden:
             complete, why = False, "the vendor's order list does not show every order's PONumber"
-        if po_number:
-            orders = [order for order in orders if order.po_number == po_number]
-        return Listing(orders, complete, why)
+        return Listing([parse_order(r) for r in raw], complete, why)
 
     async def balance(self) -> Balance | None:
         """The deposit account (``GET /v1/Balance``), or None when this API has no such endpoint."""
@@ -382,13 +403,24 @@ class VendorClient:
     async def _all_pages(self, path: str, params: Mapping[str, str] | None = None) -> list[Any]:
         return (await self._pages(path, params))[0]
 
-    async def _pages(self, path: str, params: Mapping[str, str] | None = None) -> tuple[list[Any], bool, str]:
+    async def _pages(
+        self,
+        path: str,
+        params: Mapping[str, str] | None = None,
+        *,
+        keep: Callable[[Any], bool] | None = None,
+        stop: Callable[[list[Any]], bool] | None = None,
+    ) -> tuple[list[Any], bool, str]:
         """Every record of a paged list (1-based ``pageIndex``), whether the list is provably complete, and
         why not. Complete: an empty page (unless short of the ``TotalCount``), or the ``TotalCount`` reached
         exactly, or a page shorter than the ``PageSize`` the server says it uses. A short page alone proves
         nothing (a server may cap the page size silently), so without those the next page is asked for. A
-        server that ignores ``pageIndex`` (the same first record again) gives what it showed, not complete."""
+        server that ignores ``pageIndex`` (the same first record again) gives what it showed, not complete.
+
+        ``keep``: only the records it accepts are returned (every record counts towards completeness);
+        ``stop(kept so far)``: True ends the reading early (not complete)."""
         records: list[Any] = []
+        seen = 0
         previous_first: str | None = None
         total: int | None = None
         for page in range(1, MAX_PAGES + 1):
@@ -396,20 +428,23 @@ class VendorClient:
             _, body = await self._call("GET", path, params=query)
             data = page_data(body)
             if not data:
-                if total is not None and len(records) < total:  # e.g. pages counted from 0: one was missed
-                    return records, False, f"it ended after {len(records)} of the {total} records it counts"
+                if total is not None and seen < total:  # e.g. pages counted from 0: one was missed
+                    return records, False, f"it ended after {seen} of the {total} records it counts"
                 return records, True, ""
             first = json.dumps(data[0], sort_keys=True, default=str)
             if first == previous_first:
-                return records, False, f"it ignores pageIndex; it showed {len(records)} records"
+                return records, False, f"it ignores pageIndex; it showed {seen} records"
             previous_first = first
-            records.extend(data)
+            seen += len(data)
+            records.extend(data if keep is None else [r for r in data if keep(r)])
             total = integer(field(body, "TotalCount", "Total", "TotalItems", "TotalRecords"))
-            if total is not None and len(records) == total:
+            if total is not None and seen == total:
                 return records, True, ""
             page_size = integer(field(body, "PageSize"))
             if total is None and page_size and len(data) < page_size:
                 return records, True, ""
+            if stop is not None and stop(records):
+                return records, False, "it was read only as far as needed"
         return records, False, f"it has more than {MAX_PAGES} pages"
 
     async def _original_of_duplicate(self, body: Any, po_number: str) -> VendorOrder:
