@@ -84,6 +84,29 @@ def _line_card(vendor_order: VendorOrder, index: int) -> Card:
     return _fold(line.product_id), line.value, line.quantity
 
 
+_NO_CARD = ("failed", "cancelled")  # statuses (canonical, see client.parse) of a line that holds no card
+
+
+def holds_no_card(vendor_order: VendorOrder, index: int) -> str:
+    """The vendor's status when its line ``index`` provably holds no card: the line is Failed or Cancelled,
+    or the order is and the line shows no status of its own; else "". A line that still shows a live status
+    counts as live (it may ship), whatever the order says."""
+    line_status = vendor_order.line_items[index].status
+    if line_status.casefold() in _NO_CARD:
+        return line_status
+    if not line_status and vendor_order.status.casefold() in _NO_CARD:
+        return vendor_order.status
+    return ""
+
+
+def _takes_no_row(vendor_order: VendorOrder, index: int) -> str:
+    """The vendor's status when its line ``index`` may not take a row: it, or its order, is Failed or
+    Cancelled (a row recorded there would show ordered and never be sent); else ""."""
+    if vendor_order.status.casefold() in _NO_CARD:
+        return vendor_order.status
+    return holds_no_card(vendor_order, index)
+
+
 def _name_of_item(item: Any) -> str:
     address = item.get("PhysicalDeliveryAddress") if isinstance(item, dict) else None
     return str(address.get("Name") or "") if isinstance(address, dict) else ""
@@ -220,7 +243,10 @@ def tied_positions(ledger: Ledger, vendor_order: VendorOrder) -> set[int]:
 def may_hold(
     row: RowRecord, item: dict[str, Any], vendor_order: VendorOrder, index: int, tied: set[int]
 ) -> str:
-    """Why the vendor's line ``index`` may be ``row`` (never a proof that it is), or "" when it cannot be."""
+    """Why the vendor's line ``index`` may be ``row`` (never a proof that it is), or "" when it cannot be
+    (a line the vendor shows Failed or Cancelled holds no card: it may be the row's trace, not its card)."""
+    if holds_no_card(vendor_order, index):
+        return ""
     line = vendor_order.line_items[index]
     if line.external_id and line.external_id == row.external_id:
         return f"it carries the row's ExternalId ({row.external_id})"
@@ -258,6 +284,8 @@ def where_it_may_be(
                     note(vendor_order, index, row, why)
     for vendor_order in view.elsewhere:
         for index, line in enumerate(vendor_order.line_items):
+            if holds_no_card(vendor_order, index):
+                continue
             for row in rows:
                 if line.external_id and line.external_id == row.external_id:
                     note(vendor_order, index, row, f"it carries the row's ExternalId ({row.external_id})")
@@ -642,6 +670,17 @@ def _check_target(
     return target
 
 
+def _refuse_no_card_order(batch: str, po: str, vendor_order: VendorOrder) -> None:
+    """An order the vendor shows Failed or Cancelled holds no card: no row is recorded ordered in it."""
+    if vendor_order.status.casefold() in _NO_CARD:
+        raise _refuse(
+            f"Vendor order {vendor_order.id} (PO {vendor_order.po_number}) is {vendor_order.status} at the "
+            "vendor: it holds no card, so no row can be recorded as ordered in it",
+            hint=f"see whether the rows can be released to be sent (--resolve {po} --release): "
+            f"bulkship reconcile {batch} --review",
+        )
+
+
 def _free_lines(ledger: Ledger, vendor_order: VendorOrder) -> list[int]:
     """The vendor order's lines no row of this ledger is tied to yet. A row a person confirmed (no position)
     takes one line of its card that shows no identity (any such line when its card is not recorded)."""
@@ -664,7 +703,14 @@ def _free_lines(ledger: Ledger, vendor_order: VendorOrder) -> list[int]:
             confirmed.append(card_of_item(planned_item(record, row)))
     for card in confirmed:
         taken = next(
-            (i for i in free if _blind(vendor_order, i) and card in (None, _line_card(vendor_order, i))), None
+            (
+                i
+                for i in free
+                if _blind(vendor_order, i)
+                and not _takes_no_row(vendor_order, i)
+                and card in (None, _line_card(vendor_order, i))
+            ),
+            None,
         )
         if taken is not None:
             free.remove(taken)
@@ -691,8 +737,10 @@ def tie_rows(
     by: str,
 ) -> tuple[list[tuple[RowRecord, int | None, str]], list[tuple[int, str]]]:
     """Each row tied to a free vendor line with its proof, or by the person's confirmation (no line index);
-    and the rows left waiting, with why."""
-    free = _free_lines(ledger, vendor_order)
+    and the rows left waiting, with why. Lines the vendor shows Failed or Cancelled take no row."""
+    untied = _free_lines(ledger, vendor_order)
+    free = [i for i in untied if not _takes_no_row(vendor_order, i)]
+    dead = [i for i in untied if _takes_no_row(vendor_order, i)]
     lines = vendor_order.line_items
     shows_ids = any(li.external_id for li in lines)
     recorded = _recorded_send(ledger, own, vendor_order)
@@ -733,7 +781,7 @@ def tie_rows(
             why = (
                 f"no line of this order not yet tied to a row can be it: none is its card "
                 f"({card_text(card)}) without showing another identity"
-            )
+            ) + _no_card_note(vendor_order, dead, row, card)
             if row.row in confirmed:
                 raise _refuse(f"Row {row.row} cannot be in vendor order {vendor_order.id}: {why}")
             left.append((row.row, why))
@@ -748,6 +796,24 @@ def tie_rows(
         free.remove(blind[0])
         ties.append((row, None, f"confirmed by {by}: the vendor's lines of its card show no identity"))
     return ties, left
+
+
+def _no_card_note(vendor_order: VendorOrder, dead: Sequence[int], row: RowRecord, card: Card | None) -> str:
+    """What the lines that may have been the row, but that the vendor shows Failed or Cancelled, say."""
+    lines = vendor_order.line_items
+    gone = [
+        i
+        for i in dead
+        if (row.external_id and lines[i].external_id == row.external_id)
+        or (not lines[i].external_id and _line_card(vendor_order, i) == card)
+    ]
+    if not gone:
+        return ""
+    status = _takes_no_row(vendor_order, gone[0])
+    return (
+        f"; line(s) {ranges([i + 1 for i in gone])} that may have been it the vendor shows {status}: they "
+        "hold no card, so the row cannot be recorded as ordered there (release it to be sent instead)"
+    )
 
 
 def _rows_to_confirm(rows: Sequence[RowRecord], wanted: Sequence[int]) -> set[int]:
@@ -824,6 +890,7 @@ async def settle_at_vendor(
     confirmed = _rows_to_confirm(waiting, rows)
     vendor_order = await fetch_vendor_order(client, ledger, batch, reference)
     target = _check_target(ledger, batch, own, vendor_order)
+    _refuse_no_card_order(batch, po, vendor_order)
     ties, left = tie_rows(ledger, own, waiting, vendor_order, confirmed, by)
     if not ties:
         raise _refuse(

@@ -1,0 +1,176 @@
+"""The audit's leftovers in the "needs review" resolution (bulkship.resolve), each a test that fails before
+its fix: orders or lines the vendor shows Failed or Cancelled (they hold no card: never tied, never in the way
+of a release), a row the vendor holds with its old content, rows held on another ledger's batch whose name
+ends like this one's, a same-PO release followed by a row leaving the file, and the web page recording
+exactly the plan the person confirmed. The real pipeline, the in-process sandbox (its likely-real dialect:
+lines show no identity); where the vendor says what the sandbox cannot, a wrapping transport says it."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from support import SandboxVendor, write_sheet
+
+from bulkship import api
+from bulkship.errors import ReviewRefusedError
+from bulkship.ledger import Ledger
+from bulkship.pipeline import run_batch
+from bulkship.sandbox.dialect import parse_dialect
+from bulkship.settings import Settings
+
+HOUR = 3600.0
+
+
+def settings_in(folder: Path) -> Settings:
+    return Settings(data_dir=folder / "data", out_dir=folder / "out")
+
+
+def run(vendor: SandboxVendor, settings: Settings, sheet: Path, transport: Any = None, **kw: Any) -> Any:
+    return run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(transport), max_lines=4, **kw)
+
+
+def rows_by_id(settings: Settings, batch: str = "staff") -> dict[str, Any]:
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        return {r.external_id or "": r for r in ledger.batch_rows(batch, current_only=True)}
+
+
+def row_of(settings: Settings, *ids: str) -> list[int]:
+    rows = rows_by_id(settings)
+    return [rows[i].row for i in ids]
+
+
+def live_cards(vendor: SandboxVendor, dead: set[str] = frozenset()) -> Counter[str]:  # type: ignore[assignment]
+    """How many cards the vendor will ship each recipient: lines of orders neither Failed nor in ``dead``."""
+    return Counter(
+        li["ExternalId"]
+        for order in vendor.sandbox.orders()
+        if order["Status"] != "Failed" and order["PONumber"] not in dead
+        for li in order["LineItems"]
+    )
+
+
+class Cancels(httpx.AsyncBaseTransport):
+    """The vendor, saying the orders of ``cancelled`` (PO numbers) are Canceled (its lines too, or only the
+    line positions in ``lines`` when given): the sandbox itself never cancels."""
+
+    def __init__(self, vendor: SandboxVendor) -> None:
+        self.vendor = vendor
+        self.cancelled: set[str] = set()
+        self.lines: set[int] = set()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.vendor.transport.handle_async_request(request)
+        if request.method != "GET" or not request.url.path.lower().startswith("/v1/orders"):
+            return response
+        await response.aread()
+        if response.status_code != 200:
+            return response
+        return httpx.Response(200, json=self._rewrite(json.loads(response.content)))
+
+    def _rewrite(self, body: Any) -> Any:
+        if isinstance(body, list):
+            return [self._rewrite(b) for b in body]
+        if not isinstance(body, dict):
+            return body
+        if _get(body, "ponumber") in self.cancelled:
+            if not self.lines:
+                _set(body, "status", "Canceled")
+            for index, line in enumerate(_get(body, "lineitems") or []):
+                if not self.lines or index in self.lines:
+                    _set(line, "status", "Canceled")
+            return body
+        return {k: self._rewrite(v) for k, v in body.items()}
+
+
+def _get(obj: dict[str, Any], key: str) -> Any:
+    return next((v for k, v in obj.items() if k.lower() == key), None)
+
+
+def _set(obj: dict[str, Any], key: str, value: Any) -> None:
+    name = next((k for k in obj if k.lower() == key), key)
+    obj[name] = value
+
+
+@pytest.fixture
+def vendor(tmp_path: Path) -> Iterator[SandboxVendor]:
+    made = SandboxVendor(tmp_path, dialect=parse_dialect("likely-real"), order_failure_rate=1.0)
+    yield made
+    made.close()
+
+
+def lost_ledger_after_a_failed_order(tmp_path: Path, vendor: SandboxVendor) -> tuple[Settings, Path]:
+    """E1..E3 ordered in BS-STAFF-0001, which the vendor then fails (refunded: no card); the ledger is lost;
+    the next run finds 0001's 3 lines of the same card, showing no identity, and holds E1..E3 for review."""
+    sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+    settings = settings_in(tmp_path)
+    run(vendor, settings, sheet)
+    vendor.sandbox.advance(2 * HOUR)  # past its completion: the order ends Failed
+    assert {o["Status"] for o in vendor.sandbox.orders()} == {"Failed"}
+    settings.ledger.unlink()
+    assert run(vendor, settings, sheet).review_rows == 3
+    return settings, sheet
+
+
+# -- F7: failed or cancelled at the vendor -------------------------------------------------------------------
+
+
+def test_rows_are_not_tied_to_an_order_the_vendor_failed(tmp_path: Path, vendor: SandboxVendor) -> None:
+    settings, _sheet = lost_ledger_after_a_failed_order(tmp_path, vendor)
+    with pytest.raises(ReviewRefusedError, match="Failed") as refused:
+        api.resolve_at_vendor(
+            settings, "staff", "BS-STAFF-0001", "BS-STAFF-0001", rows=row_of(settings, "E1", "E2", "E3"),
+            by="tester", client_factory=vendor.factory(),
+        )  # fmt: skip
+    assert "--release" in (refused.value.hint or "")
+    assert {r.status for r in rows_by_id(settings).values()} == {"review"}  # before: ordered, never sent
+
+
+def test_rows_held_on_an_order_the_vendor_failed_can_be_released_and_go_out_once(
+    tmp_path: Path, vendor: SandboxVendor
+) -> None:
+    settings, sheet = lost_ledger_after_a_failed_order(tmp_path, vendor)
+    report = api.review_batch(settings, "staff", client_factory=vendor.factory())
+    assert [g.release.allowed for g in report.groups] == [True], report.groups[0].release.blockers
+    done = api.release_review(
+        settings, "staff", "BS-STAFF-0001", by="tester", client_factory=vendor.factory()
+    )
+    assert done.applied  # before: refused for ever, the failed lines "may be" the rows
+    run(vendor, settings, sheet)
+    assert live_cards(vendor) == Counter({"E1": 1, "E2": 1, "E3": 1})
+
+
+def test_a_cancelled_order_holds_no_row_and_a_cancelled_line_is_not_tied(tmp_path: Path) -> None:
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect("likely-real"))
+    try:
+        sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+        settings = settings_in(tmp_path)
+        run(vendor, settings, sheet)
+        settings.ledger.unlink()
+        cancels = Cancels(vendor)
+        cancels.cancelled, cancels.lines = {"BS-STAFF-0001"}, {2}  # its third line only
+        assert run(vendor, settings, sheet, cancels).review_rows == 3
+        factory = vendor.factory(cancels)
+        with pytest.raises(ReviewRefusedError, match="Cancelled"):  # 2 live lines cannot hold 3 rows
+            api.resolve_at_vendor(
+                settings, "staff", "BS-STAFF-0001", "BS-STAFF-0001", rows=row_of(settings, "E1", "E2", "E3"),
+                by="tester", client_factory=factory,
+            )  # fmt: skip
+        done = api.resolve_at_vendor(
+            settings, "staff", "BS-STAFF-0001", "BS-STAFF-0001", rows=row_of(settings, "E1", "E2"),
+            by="tester", client_factory=factory,
+        )  # fmt: skip
+        assert [t.row for t in done.tied] == row_of(settings, "E1", "E2")
+        assert api.release_review(
+            settings, "staff", "BS-STAFF-0001", by="tester", client_factory=factory
+        ).applied
+        run(vendor, settings, sheet, cancels)  # E3 again: its line in 0001 was cancelled
+        assert vendor.external_ids() == Counter({"E1": 1, "E2": 1, "E3": 2})
+        assert live_cards(vendor, {"BS-STAFF-0001"}) == Counter({"E3": 1})
+    finally:
+        vendor.close()
