@@ -352,15 +352,19 @@ def release_review(
     *,
     by: str | None = None,
     reason: str = "",
+    not_ours: Sequence[str] = (),
     confirm: Callable[[Resolution], bool] | None = None,
     client_factory: ClientFactory | None = None,
 ) -> Resolution:
-    """``--resolve PO --release``: send the rows waiting on ``po`` with the next run, only once the vendor
-    shows that it holds none of them (else ReviewRefusedError, with what it saw)."""
+    """``--resolve PO --release [--not-ours PO,PO]``: send the rows waiting on ``po`` with the next run, only
+    once the vendor shows that it holds none of them (else ReviewRefusedError, with what it saw).
+    ``not_ours``: vendor orders the person says are another batch's (only POs that merely may be this
+    batch's, e.g. ``BS-GIFTS-STAFF-0001`` for batch ``staff``): their lines are not looked at."""
     from .resolve import default_person, release
 
     def settle(ledger: Any, client: Any) -> Any:
-        return release(ledger, client, batch, po, by=by or default_person(), reason=reason, confirm=confirm)
+        return release(ledger, client, batch, po, by=by or default_person(), reason=reason,
+                       not_ours=not_ours, confirm=confirm)  # fmt: skip
 
     return _settled(settings, batch, _with_vendor(settings, batch, "resolve", settle, client_factory))
 

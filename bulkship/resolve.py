@@ -262,17 +262,35 @@ def may_hold(
     return f"the same card ({card_text(card)}), showing no recipient, and tied to no row"
 
 
-def where_it_may_be(
+@dataclass
+class Suspect:
+    """Lines of one vendor order that may be some of the rows waiting, for one reason."""
+
+    vendor_order: VendorOrder
+    why: str
+    lines: set[int] = field(default_factory=set)  # 1-based
+    rows: set[int] = field(default_factory=set)  # spreadsheet row numbers
+
+    def describe(self) -> str:
+        o = self.vendor_order
+        return (
+            f"line(s) {ranges(self.lines)} of {o.po_number} (order {o.id}) may be row(s) "
+            f"{ranges(self.rows)}: {self.why}"
+        )
+
+
+def suspects(
     ledger: Ledger, view: VendorView, rows: Sequence[RowRecord], items: dict[str, dict[str, Any]]
-) -> list[str]:
-    """The vendor lines, of the batch's PO range or (by ExternalId) elsewhere, that may be one of ``rows``:
-    one sentence per vendor order and reason."""
-    found: dict[tuple[str, str, str], tuple[set[int], set[int]]] = {}
+) -> list[Suspect]:
+    """The vendor lines, of the batch's PO range or (by ExternalId) elsewhere, that may be one of ``rows``,
+    by vendor order and reason."""
+    found: dict[tuple[str, str, str], Suspect] = {}
 
     def note(vendor_order: VendorOrder, index: int, row: RowRecord, why: str) -> None:
-        lines, numbers = found.setdefault((vendor_order.po_number, vendor_order.id, why), (set(), set()))
-        lines.add(index + 1)
-        numbers.add(row.row)
+        key = (vendor_order.po_number, vendor_order.id, why)
+        suspect = found.setdefault(key, Suspect(vendor_order, why))
+        suspect.lines.add(index + 1)
+        suspect.rows.add(row.row)
 
     for vendor_order in view.in_range:
         tied = tied_positions(ledger, vendor_order)
@@ -289,10 +307,14 @@ def where_it_may_be(
             for row in rows:
                 if line.external_id and line.external_id == row.external_id:
                     note(vendor_order, index, row, f"it carries the row's ExternalId ({row.external_id})")
-    return [
-        f"line(s) {ranges(lines)} of {po} (order {order_id}) may be row(s) {ranges(numbers)}: {why}"
-        for (po, order_id, why), (lines, numbers) in found.items()
-    ]
+    return list(found.values())
+
+
+def where_it_may_be(
+    ledger: Ledger, view: VendorView, rows: Sequence[RowRecord], items: dict[str, dict[str, Any]]
+) -> list[str]:
+    """One sentence per vendor order and reason: its lines that may be one of ``rows`` (:func:`suspects`)."""
+    return [suspect.describe() for suspect in suspects(ledger, view, rows, items)]
 
 
 def ranges(numbers: set[int] | Sequence[int]) -> str:
@@ -331,6 +353,7 @@ class ReleaseCheck:
     blockers: tuple[str, ...]
     same_po: bool  # the whole order goes out again under its PO, with its stored payload
     absent: bool  # the vendor provably holds no order with this PO
+    suspects: tuple[Suspect, ...] = field(default=(), compare=False)  # vendor lines that may be the rows
 
     @property
     def allowed(self) -> bool:
@@ -348,6 +371,8 @@ class ReviewGroup:
     vendor_order_id: str
     maybe: tuple[str, ...]  # vendor lines of the batch that may be these rows
     release: ReleaseCheck
+    at_vendor: str = ""  # a --at-vendor command the vendor's answer now allows ("" when none is known)
+    not_ours: str = ""  # a --release --not-ours command the vendor's answer now allows ("" when none)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -360,6 +385,8 @@ class ReviewGroup:
             "release_possible": self.release.allowed,
             "release_refused_because": list(self.release.blockers),
             "release_same_po": self.release.same_po,
+            "at_vendor_command": self.at_vendor or None,
+            "release_not_ours_command": self.not_ours or None,
         }
 
 
@@ -420,7 +447,8 @@ def check_release(
             blockers.append(f"row {row.row}: this ledger holds no record of what it would send")
         else:
             items[row.fingerprint] = item
-    blockers.extend(where_it_may_be(ledger, view, rows, items))
+    found = suspects(ledger, view, rows, items)
+    blockers.extend(suspect.describe() for suspect in found)
     same_po = (
         order.state in ("review", *OPEN_STATES) and sighting.absent and _whole_order(ledger, order, rows)
     )
@@ -430,7 +458,7 @@ def check_release(
             f"order {po} is {order.state} and its stored payload holds other rows too: re-run `bulkship run` "
             "for this batch first, which settles it with its own PO number"
         )
-    return ReleaseCheck(tuple(dict.fromkeys(blockers)), same_po, sighting.absent)
+    return ReleaseCheck(tuple(dict.fromkeys(blockers)), same_po, sighting.absent, tuple(found))
 
 
 def _whole_order(ledger: Ledger, order: OrderRecord, rows: Sequence[RowRecord]) -> bool:
@@ -466,8 +494,7 @@ async def review(ledger: Ledger, client: Any, batch: str) -> ReviewReport:
                            _name_of_item(item), row.error or "", row.fingerprint in current)
             )  # fmt: skip
         sighting = view.sightings[po]
-        items = {r.fingerprint: i for r in rows if (i := planned_item(order, r)) is not None}
-        maybe = where_it_may_be(ledger, view, rows, items)
+        check = check_release(ledger, order, rows, view)
         found.append(
             ReviewGroup(
                 po,
@@ -475,8 +502,10 @@ async def review(ledger: Ledger, client: Any, batch: str) -> ReviewReport:
                 tuple(shown),
                 sighting.describe(po),
                 sighting.order.id if sighting.order else "",
-                tuple(maybe),
-                check_release(ledger, order, rows, view),
+                tuple(s.describe() for s in check.suspects),
+                check,
+                at_vendor_command(ledger, batch, order, rows, view, check),
+                "" if check.allowed else not_ours_command(ledger, batch, order, rows, view, check),
             )
         )
     return ReviewReport(batch, tuple(found), len(view.in_range), view.complete, view.why_incomplete)
@@ -591,20 +620,29 @@ async def release(
     *,
     by: str,
     reason: str = "",
+    not_ours: Sequence[str] = (),
     confirm: Confirm | None = None,
 ) -> Resolution:
-    """Release the rows waiting on ``po`` to be sent, when the vendor provably holds none of them."""
+    """Release the rows waiting on ``po`` to be sent, when the vendor provably holds none of them.
+    ``not_ours``: PO numbers of vendor orders the person says are another batch's (only orders whose PO only
+    may be this batch's, e.g. ``BS-GIFTS-STAFF-0001`` for batch ``staff``): their lines are not looked at."""
     order, rows = _waiting_on(ledger, batch, po)
     view = await look_at_vendor(client, ledger, batch, [po])
+    _check_not_ours(ledger, batch, view, not_ours)
+    view = _set_aside(
+        view,
+        [o.po_number for o in view.in_range if o.po_number.casefold() in {p.casefold() for p in not_ours}],
+    )
     check = check_release(ledger, order, rows, view)
     if not check.allowed:
         raise _refuse(
             f"Cannot release the {len(rows)} row(s) waiting on {po}: " + "; ".join(check.blockers),
-            hint=f"if they are at the vendor: bulkship reconcile {batch} --resolve {po} --at-vendor ORDER",
+            hint=_release_hint(ledger, batch, order, rows, view, check),
         )
+    aside = f"; set aside as another batch's by {by}: {', '.join(not_ours)}" if not_ours else ""
     evidence = (
         f"the vendor's order list is complete ({len(view.in_range)} order(s) of this batch) and none of "
-        f"their lines can be these rows; {view.sightings[po].describe(po)}"
+        f"their lines can be these rows; {view.sightings[po].describe(po)}{aside}"
     )
     plan = Resolution(
         batch, po, "release", released=tuple(r.row for r in rows), same_po=check.same_po, evidence=evidence
@@ -612,10 +650,143 @@ async def release(
     if confirm is not None and not confirm(plan):
         return plan
     detail = {"by": by, "reason": reason, "rows": list(plan.released), "evidence": evidence}
+    if not_ours:
+        detail["not_ours"] = list(not_ours)
     ledger.release_review(
         batch, po, [r.fingerprint for r in rows], same_po=check.same_po, detail=detail, absent=check.absent
     )
     return Resolution(**{**plan.__dict__, "applied": True})
+
+
+# -- next steps the vendor's answer allows (hints never suggest a command that would be refused) -------------
+
+
+def _confirm_command(
+    ledger: Ledger,
+    batch: str,
+    own: OrderRecord,
+    rows: Sequence[RowRecord],
+    vendor_order: VendorOrder,
+    nameable: Sequence[int],
+    reference: str,
+) -> str:
+    """The ``--at-vendor ... --rows`` command for the rows a person could confirm in ``vendor_order``."""
+    if not nameable:
+        return ""
+    command = f"bulkship reconcile {batch} --resolve {own.po_number} --at-vendor {reference} --rows"
+    try:
+        tie_rows(ledger, own, rows, vendor_order, set(nameable), "check")
+    except ReviewRefusedError:  # more rows than lines: the person names the ones they found
+        room = sum(
+            1
+            for i in _free_lines(ledger, vendor_order)
+            if not _takes_no_row(vendor_order, i) and not vendor_order.line_items[i].external_id
+        )
+        return f"{command} N,N (at most {room} of rows {ranges(nameable)}: the ones you found in it)"
+    return f"{command} {','.join(map(str, nameable))}"
+
+
+def at_vendor_command(
+    ledger: Ledger,
+    batch: str,
+    own: OrderRecord,
+    rows: Sequence[RowRecord],
+    view: VendorView,
+    check: ReleaseCheck,
+) -> str:
+    """An ``--at-vendor`` command for the rows waiting on ``own`` that the vendor's answer now allows: into
+    the vendor's order of the same PO, or one whose lines may be them; "" when none would be accepted."""
+    sighting = view.sightings.get(own.po_number)
+    candidates = [sighting.order] if sighting and sighting.order else []
+    candidates += [s.vendor_order for s in check.suspects]
+    seen: set[str] = set()
+    for vendor_order in candidates:
+        if vendor_order.id in seen or len(seen) >= 3:
+            continue
+        seen.add(vendor_order.id)
+        try:
+            _check_target(ledger, batch, own, vendor_order)
+            _refuse_no_card_order(batch, own.po_number, vendor_order)
+            ties, _left, nameable = tie_rows(ledger, own, rows, vendor_order, set(), "check")
+        except ReviewRefusedError:
+            continue
+        if nameable:
+            return _confirm_command(ledger, batch, own, rows, vendor_order, nameable, vendor_order.id)
+        if ties:
+            return f"bulkship reconcile {batch} --resolve {own.po_number} --at-vendor {vendor_order.id}"
+    return ""
+
+
+def _loose_orders(ledger: Ledger, batch: str, orders: Sequence[VendorOrder]) -> list[VendorOrder]:
+    """Of ``orders``, those whose PO only may be the batch's: ``BS-GIFTS-STAFF-0001`` for batch ``staff``
+    (under a two-part prefix ``BS-GIFTS``), or batch ``gifts-staff``'s, run with another ledger."""
+    record = ledger.batch(batch)
+    strict = batch_orders_pattern(record.po_prefix if record else "", batch, strict=True)
+    return [o for o in orders if not strict.fullmatch(o.po_number)]
+
+
+def not_ours_command(
+    ledger: Ledger,
+    batch: str,
+    own: OrderRecord,
+    rows: Sequence[RowRecord],
+    view: VendorView,
+    check: ReleaseCheck,
+) -> str:
+    """A ``--release --not-ours PO,PO`` command when the only vendor lines in the way of the release are of
+    orders that only may be the batch's (:func:`_loose_orders`); "" otherwise."""
+    in_range = {o.id for o in view.in_range}
+    loose = _loose_orders(
+        ledger, batch, [s.vendor_order for s in check.suspects if s.vendor_order.id in in_range]
+    )
+    pos = list(dict.fromkeys(o.po_number for o in loose))
+    if not pos or not check_release(ledger, own, rows, _set_aside(view, pos)).allowed:
+        return ""
+    return f"bulkship reconcile {batch} --resolve {own.po_number} --release --not-ours {','.join(pos)}"
+
+
+def _set_aside(view: VendorView, po_numbers: Sequence[str]) -> VendorView:
+    kept = [o for o in view.in_range if o.po_number not in po_numbers]
+    return VendorView(kept, view.elsewhere, view.complete, view.why_incomplete, view.sightings)
+
+
+def _release_hint(
+    ledger: Ledger,
+    batch: str,
+    order: OrderRecord,
+    rows: Sequence[RowRecord],
+    view: VendorView,
+    check: ReleaseCheck,
+) -> str:
+    hints = []
+    if alternative := not_ours_command(ledger, batch, order, rows, view, check):
+        hints.append(
+            "if the vendor orders named are another batch's (e.g. one run with another ledger on this "
+            f"account): {alternative}"
+        )
+    if command := at_vendor_command(ledger, batch, order, rows, view, check):
+        hints.append(f"if they are at the vendor: {command}")
+    if not hints and not view.complete:
+        hints.append("try again once the vendor's whole order list can be read")
+    return "; ".join(hints) or f"see what the vendor shows for them: bulkship reconcile {batch} --review"
+
+
+def _check_not_ours(ledger: Ledger, batch: str, view: VendorView, not_ours: Sequence[str]) -> None:
+    """Orders a person sets aside as another batch's must be vendor orders that only may be this batch's."""
+    record = ledger.batch(batch)
+    strict = batch_orders_pattern(record.po_prefix if record else "", batch, strict=True)
+    listed = {o.po_number.casefold() for o in view.in_range}
+    for po in not_ours:
+        if strict.fullmatch(po):
+            raise _refuse(
+                f"--not-ours {po}: its PO number is batch {batch!r}'s own beyond doubt, so it cannot be set "
+                "aside"
+            )
+        if po.casefold() not in listed:
+            raise _refuse(
+                f"--not-ours {po}: the vendor shows no order with that PO among those that may be this "
+                "batch's"
+            )
 
 
 async def fetch_vendor_order(client: Any, ledger: Ledger, batch: str, reference: str) -> VendorOrder:
@@ -735,9 +906,12 @@ def tie_rows(
     vendor_order: VendorOrder,
     confirmed: set[int],
     by: str,
-) -> tuple[list[tuple[RowRecord, int | None, str]], list[tuple[int, str]]]:
-    """Each row tied to a free vendor line with its proof, or by the person's confirmation (no line index);
-    and the rows left waiting, with why. Lines the vendor shows Failed or Cancelled take no row."""
+) -> tuple[list[tuple[RowRecord, int | None, str]], list[tuple[int, str]], list[int]]:
+    """Each row tied to a free vendor line with its proof, or by the person's confirmation; the rows left
+    waiting, with why; and those of them the person could confirm (``--rows``). Lines the vendor shows
+    Failed or Cancelled take no row. A confirmed row is tied to the line carrying its ExternalId with other
+    content (the vendor holds the row as it was: recorded with that content), else to a free line of its
+    card that shows no identity (no line index: nothing shows which)."""
     untied = _free_lines(ledger, vendor_order)
     free = [i for i in untied if not _takes_no_row(vendor_order, i)]
     dead = [i for i in untied if _takes_no_row(vendor_order, i)]
@@ -746,6 +920,7 @@ def tie_rows(
     recorded = _recorded_send(ledger, own, vendor_order)
     ties: list[tuple[RowRecord, int | None, str]] = []
     left: list[tuple[int, str]] = []
+    nameable: list[int] = []
     for row in rows:
         item = planned_item(own, row)
         if item is None:
@@ -757,9 +932,20 @@ def tie_rows(
             hit = next((i for i in same_id if same_line(item, vendor_order, i)), None)
             how = "its ExternalId, with the same card and recipient"
             if hit is None and same_id:
+                index = same_id[0]
+                held = f"{vendor_content(vendor_order, index)}; the file: {item_content(item)}"
+                if row.row in confirmed:
+                    free.remove(index)
+                    ties.append((row, index, f"confirmed by {by}: {OLD_CONTENT} ({held})"))
+                    continue
                 left.append(
-                    (row.row, f"line {same_id[0] + 1} carries its ExternalId with another card or recipient")
+                    (
+                        row.row,
+                        f"line {index + 1} carries its ExternalId with another card or recipient ({held}); "
+                        "if that line is this row as it was, name the row with --rows",
+                    )
                 )
+                nameable.append(row.row)
                 continue
         if hit is None:
             candidates = [i for i in free if not lines[i].external_id]
@@ -792,10 +978,60 @@ def tie_rows(
                 "this row; name the row with --rows if you know it is in this order"
             )
             left.append((row.row, why))
+            nameable.append(row.row)
             continue
         free.remove(blind[0])
         ties.append((row, None, f"confirmed by {by}: the vendor's lines of its card show no identity"))
-    return ties, left
+    return ties, left, nameable
+
+
+OLD_CONTENT = "the line carrying its ExternalId, recorded with the content the vendor holds"
+
+
+def _address_shown(vendor_order: VendorOrder, index: int) -> dict[str, Any] | None:
+    if not shows_line_address(vendor_order, index):
+        return None
+    lines: Any = next(v for k, v in vendor_order.raw.items() if str(k).lower() == "lineitems")
+    address = next(v for k, v in lines[index].items() if str(k).lower() == "physicaldeliveryaddress")
+    return address if isinstance(address, dict) else None
+
+
+def _address_text(address: dict[str, Any] | None) -> str:
+    if not isinstance(address, dict):
+        return "no address shown"
+    by_key = {str(k).lower(): v for k, v in address.items()}
+    keys = ("name", "addressline1", "addressline2", "city", "state", "zip")
+    return ", ".join(str(by_key[k]) for k in keys if by_key.get(k))
+
+
+def vendor_content(vendor_order: VendorOrder, index: int) -> str:
+    """What the vendor's line holds, in words: card and recipient as shown."""
+    card = card_text(_line_card(vendor_order, index))
+    return f"the vendor: {card}, {_address_text(_address_shown(vendor_order, index))}"
+
+
+def item_content(item: dict[str, Any]) -> str:
+    return f"{card_text(card_of_item(item))}, {_address_text(item.get('PhysicalDeliveryAddress'))}"
+
+
+def vendor_item(vendor_order: VendorOrder, index: int) -> dict[str, Any]:
+    """The vendor's line as a line item: what is recorded for a row tied to it with other content."""
+    line = vendor_order.line_items[index]
+    item: dict[str, Any] = {
+        "ExternalId": line.external_id,
+        "ProductId": line.product_id,
+        "Value": str(line.value),
+        "Quantity": line.quantity,
+    }
+    address = _address_shown(vendor_order, index)
+    if address is not None:
+        item["PhysicalDeliveryAddress"] = dict(address)
+    return item
+
+
+def _old_content(own: OrderRecord, row: RowRecord, vendor_order: VendorOrder, index: int | None) -> bool:
+    """The row is tied to a vendor line that holds other content than the row's (a person's confirmation)."""
+    return index is not None and not same_line(planned_item(own, row), vendor_order, index)
 
 
 def _no_card_note(vendor_order: VendorOrder, dead: Sequence[int], row: RowRecord, card: Card | None) -> str:
@@ -846,7 +1082,13 @@ def _settled_payload(
     if not replace and not unplaced:
         return None
     if replace:
-        placed = {index: planned_item(own, row) for row, index, _how in ties if index is not None}
+        placed = {
+            index: vendor_item(vendor_order, index)
+            if _old_content(own, row, vendor_order, index)
+            else planned_item(own, row)
+            for row, index, _how in ties
+            if index is not None
+        }
         items = [
             placed.get(index)
             or {"ExternalId": line.external_id, "ProductId": line.product_id, "Value": str(line.value),
@@ -891,14 +1133,17 @@ async def settle_at_vendor(
     vendor_order = await fetch_vendor_order(client, ledger, batch, reference)
     target = _check_target(ledger, batch, own, vendor_order)
     _refuse_no_card_order(batch, po, vendor_order)
-    ties, left = tie_rows(ledger, own, waiting, vendor_order, confirmed, by)
+    ties, left, nameable = tie_rows(ledger, own, waiting, vendor_order, confirmed, by)
     if not ties:
+        command = _confirm_command(ledger, batch, own, waiting, vendor_order, nameable, reference)
         raise _refuse(
             f"None of the {len(waiting)} row(s) waiting on {po} can be tied to vendor order "
             f"{vendor_order.id} (PO {vendor_order.po_number}): "
             + "; ".join(f"row {r}: {why}" for r, why in left),
-            hint=f"if you know which rows it holds: bulkship reconcile {batch} --resolve {po} --at-vendor "
-            f"{reference} --rows N,N",
+            hint=f"if you checked in the vendor's portal that it holds them: {command}"
+            if command
+            else f"see what the vendor shows for them, and whether they can be released: bulkship "
+            f"reconcile {batch} --review",
         )
     plan = Resolution(
         batch, po, "at-vendor", vendor_order.po_number, vendor_order.id,
@@ -913,7 +1158,10 @@ async def settle_at_vendor(
         except VendorError:
             from_absent = False
     vpo = vendor_order.po_number
-    tied_rows = [_tied_row(vendor_order, own, row, index) for row, index, _how in ties]
+    tied_rows = [
+        _tied_row(vendor_order, own, row, index, how if _old_content(own, row, vendor_order, index) else "")
+        for row, index, how in ties
+    ]
     adopted = AdoptedOrder(
         vpo,
         order_seq(vpo),
@@ -940,7 +1188,11 @@ async def settle_at_vendor(
     return Resolution(**{**plan.__dict__, "applied": True})
 
 
-def _tied_row(vendor_order: VendorOrder, own: OrderRecord, row: RowRecord, index: int | None) -> AdoptedRow:
+def _tied_row(
+    vendor_order: VendorOrder, own: OrderRecord, row: RowRecord, index: int | None, old_content: str = ""
+) -> AdoptedRow:
+    """The row as recorded ordered; ``old_content`` (how it was tied) when the vendor holds other content
+    than the row's, shown with the row (the result workbook's problems column)."""
     line = vendor_order.line_items[index] if index is not None else None
     return AdoptedRow(
         row.fingerprint,
@@ -951,6 +1203,9 @@ def _tied_row(vendor_order: VendorOrder, own: OrderRecord, row: RowRecord, index
         line_item_id=(line.id or None) if line else None,
         cost=_cost(vendor_order, index, own, row),
         line_status=(line.status.lower() or None) if line else None,
+        error=f"Ordered as the vendor holds it, not as this row now reads: {old_content}"
+        if old_content
+        else None,
     )
 
 

@@ -8,6 +8,7 @@ lines show no identity); where the vendor says what the sandbox cannot, a wrappi
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -172,5 +173,136 @@ def test_a_cancelled_order_holds_no_row_and_a_cancelled_line_is_not_tied(tmp_pat
         run(vendor, settings, sheet, cancels)  # E3 again: its line in 0001 was cancelled
         assert vendor.external_ids() == Counter({"E1": 1, "E2": 1, "E3": 2})
         assert live_cards(vendor, {"BS-STAFF-0001"}) == Counter({"E3": 1})
+    finally:
+        vendor.close()
+
+
+# -- F2b: a row the vendor holds with its old content; hints that are never refused ------------------------
+
+HINT = re.compile(r"--resolve (\S+) --at-vendor (\S+)(?: --rows (\S+))?")
+
+
+def follow(settings: Settings, factory: Any, hint: str) -> Any:
+    """Run the ``--at-vendor`` command a hint gives, as a person would copy it."""
+    found = HINT.search(hint)
+    assert found is not None, hint
+    po, order, rows = found.groups()
+    numbers = [int(n) for n in rows.split(",")] if rows else []
+    return api.resolve_at_vendor(
+        settings, "staff", po, order, rows=numbers, by="tester", client_factory=factory
+    )
+
+
+def test_a_row_the_vendor_holds_with_its_old_content_is_recorded_with_that_content(tmp_path: Path) -> None:
+    """Documented vendor (ExternalIds and addresses shown). E2 was ordered; the ledger is lost and E2's
+    address is corrected in the file: the vendor's line with E2's reference shows the old address, so E2
+    waits. The release is refused (that line is E2's card) and its hint, followed, records E2 as ordered
+    with the content the vendor holds, saying so; the next run sends nothing. Before: every path refused."""
+    vendor = SandboxVendor(tmp_path)
+    try:
+        sheet = write_sheet(tmp_path / "staff.csv", range(1, 5))
+        settings = settings_in(tmp_path)
+        run(vendor, settings, sheet)
+        settings.ledger.unlink()
+        sheet.write_text(sheet.read_text().replace("3 Main St", "3 Main Street Apt 2"))
+        assert run(vendor, settings, sheet).review_rows == 1
+        factory = vendor.factory()
+        with pytest.raises(ReviewRefusedError) as no_rows:  # nothing proves it: the person must name the row
+            api.resolve_at_vendor(
+                settings, "staff", "BS-STAFF-0001", "BS-STAFF-0001", by="t", client_factory=factory
+            )
+        assert f"--rows {row_of(settings, 'E2')[0]}" in (no_rows.value.hint or "")
+        with pytest.raises(ReviewRefusedError, match="ExternalId") as refused:
+            api.release_review(settings, "staff", "BS-STAFF-0001", by="tester", client_factory=factory)
+        done = follow(settings, factory, refused.value.hint or "")
+        assert done.applied and [t.row for t in done.tied] == row_of(settings, "E2")
+        told = " ".join(done.describe())
+        assert "3 Main St" in told and "content the vendor holds" in told
+        e2 = rows_by_id(settings)["E2"]
+        assert e2.status == "ordered" and "3 Main St," in (e2.error or "")  # the result workbook says so
+        again = run(vendor, settings, sheet)
+        assert again.exit_code == 0 and vendor.external_ids() == Counter({"E1": 1, "E2": 1, "E3": 1, "E4": 1})
+    finally:
+        vendor.close()
+
+
+def test_hints_of_a_refused_settlement_never_repeat_a_refused_command(tmp_path: Path) -> None:
+    """Likely-real vendor: 0001 holds 3 blind lines of E1..E3's card; the ledger is lost and E4 (same card) is
+    added: all 4 wait. After E1..E3 are confirmed, E4 has no line left: its --at-vendor is refused without
+    suggesting --rows again; before the confirmations, the refusal for naming no row says to name rows."""
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect("likely-real"))
+    try:
+        sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+        settings = settings_in(tmp_path)
+        run(vendor, settings, sheet)
+        settings.ledger.unlink()
+        write_sheet(sheet, range(1, 5))
+        assert run(vendor, settings, sheet).review_rows == 4
+        factory = vendor.factory()
+        with pytest.raises(ReviewRefusedError) as first:
+            api.resolve_at_vendor(
+                settings, "staff", "BS-STAFF-0001", "BS-STAFF-0001", by="t", client_factory=factory
+            )
+        assert "--rows" in (first.value.hint or "")
+        api.resolve_at_vendor(
+            settings, "staff", "BS-STAFF-0001", "BS-STAFF-0001", rows=row_of(settings, "E1", "E2", "E3"),
+            by="tester", client_factory=factory,
+        )  # fmt: skip
+        with pytest.raises(ReviewRefusedError) as second:
+            api.resolve_at_vendor(
+                settings, "staff", "BS-STAFF-0001", "BS-STAFF-0001", by="t", client_factory=factory
+            )
+        assert "--at-vendor" not in (second.value.hint or "") and "--review" in (second.value.hint or "")
+    finally:
+        vendor.close()
+
+
+def test_rows_held_on_another_ledgers_batch_gifts_staff_are_released_once_a_person_sets_it_aside(
+    tmp_path: Path,
+) -> None:
+    """Batch 'gifts-staff' ran with another ledger on the same account; a new batch 'staff' of the same card
+    finds BS-GIFTS-STAFF-0001's blind lines (under a two-part prefix it could be staff's) and waits. It can be
+    tied nowhere (another batch's, maybe) and the release was refused for ever. Now the release's hint names
+    the way out, --not-ours BS-GIFTS-STAFF-0001, which works; an order of staff's own stem cannot be set
+    aside. Every card once."""
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect("likely-real"))
+    try:
+        run(
+            vendor,
+            settings_in(tmp_path / "elsewhere"),
+            write_sheet(tmp_path / "gifts-staff.csv", range(20, 22)),
+        )
+        sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+        settings = settings_in(tmp_path)
+        assert run(vendor, settings, sheet).review_rows == 3
+        factory = vendor.factory()
+        report = api.review_batch(settings, "staff", client_factory=factory)
+        (group,) = report.groups
+        assert not group.release.allowed and not group.at_vendor
+        assert group.not_ours.endswith("--release --not-ours BS-GIFTS-STAFF-0001")
+        with pytest.raises(ReviewRefusedError) as refused:
+            api.release_review(settings, "staff", group.po_number, by="tester", client_factory=factory)
+        assert "--not-ours BS-GIFTS-STAFF-0001" in (refused.value.hint or "")
+        assert "--at-vendor" not in (refused.value.hint or "")  # it would be refused
+        with pytest.raises(ReviewRefusedError, match="own beyond doubt"):
+            api.release_review(
+                settings,
+                "staff",
+                group.po_number,
+                not_ours=["BS-STAFF-0001"],
+                by="tester",
+                client_factory=factory,
+            )
+        done = api.release_review(
+            settings,
+            "staff",
+            group.po_number,
+            not_ours=["BS-GIFTS-STAFF-0001"],
+            by="tester",
+            client_factory=factory,
+        )
+        assert done.applied and "set aside" in done.evidence
+        assert run(vendor, settings, sheet).exit_code == 0
+        assert vendor.external_ids() == Counter({"E1": 1, "E2": 1, "E3": 1, "E20": 1, "E21": 1})
     finally:
         vendor.close()

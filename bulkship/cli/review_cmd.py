@@ -34,13 +34,22 @@ def parse_rows(text: str | None) -> list[int]:
     return found
 
 
-def check_options(resolve: str | None, at_vendor: str | None, release: bool, rows: str | None) -> None:
-    if resolve is None and (at_vendor or release or rows):
+def check_options(
+    resolve: str | None, at_vendor: str | None, release: bool, rows: str | None, not_ours: str | None = None
+) -> None:
+    if resolve is None and (at_vendor or release or rows or not_ours):
         raise ConfigError("--at-vendor, --release and --rows settle the rows of one PO: add --resolve PO")
     if resolve is not None and bool(at_vendor) == release:
         raise ConfigError("--resolve PO needs exactly one of --at-vendor ORDER or --release")
     if rows and not at_vendor:
         raise ConfigError("--rows names the rows a vendor order holds: use it with --at-vendor")
+    if not_ours and not release:
+        raise ConfigError("--not-ours names vendor orders a release may set aside: use it with --release")
+
+
+def parse_pos(text: str | None) -> list[str]:
+    """``"BS-A-0001, BS-A-0002"`` -> the PO numbers."""
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
 
 
 def review_command(settings: Settings, batch: str, *, as_json: bool) -> int:
@@ -84,8 +93,16 @@ def print_review(report: ReviewReport) -> None:
             say(f"  Not at the vendor (provably): release with  {command} --release", soft_wrap=True)
         else:
             say(styled("  ", ("Release refused now", "yellow"), ": " + "; ".join(group.release.blockers)))
-        at = group.vendor_order_id or "ORDER"
-        say(f"  If they are at the vendor:  {command} --at-vendor {at} [--rows N,N]", soft_wrap=True)
+        if group.not_ours:
+            say(f"  If those vendor orders are another batch's:  {group.not_ours}", soft_wrap=True)
+        if group.at_vendor:  # only a command the vendor's answer allows now
+            say(f"  If they are at the vendor:  {group.at_vendor}", soft_wrap=True)
+        elif not group.release.allowed and not group.not_ours:
+            say(
+                "  Nothing the vendor shows now settles them: look in its portal; naming an order "
+                f"({command} --at-vendor ORDER [--rows N,N]) is checked with the vendor again.",
+                soft_wrap=True,
+            )
 
 
 def resolve_command(
@@ -96,6 +113,7 @@ def resolve_command(
     at_vendor: str | None,
     rows: str | None,
     reason: str,
+    not_ours: str | None = None,
     by: str | None,
     yes: bool,
     as_json: bool,
@@ -120,7 +138,9 @@ def resolve_command(
             settings, batch, po, at_vendor, rows=parse_rows(rows), by=by, reason=reason, confirm=confirm
         )
     else:
-        done = api.release_review(settings, batch, po, by=by, reason=reason, confirm=confirm)
+        done = api.release_review(
+            settings, batch, po, by=by, reason=reason, not_ours=parse_pos(not_ours), confirm=confirm
+        )
     if not done.applied:
         raise BulkshipError("Not confirmed: nothing was changed")
     if as_json:

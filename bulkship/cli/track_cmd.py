@@ -286,6 +286,15 @@ def reconcile_command(
             help="With --at-vendor: rows (e.g. 3,4,7-9) you confirm are in it, where no line shows it.",
         ),
     ] = None,
+    not_ours: Annotated[
+        str | None,
+        typer.Option(
+            "--not-ours",
+            metavar="PO,PO",
+            help="With --release: these vendor orders are another batch's (only POs that merely may be "
+            "this batch's, e.g. BS-GIFTS-STAFF-0001 for batch staff).",
+        ),
+    ] = None,
     reason: Annotated[str, typer.Option("--reason", help="Why, for the ledger's record.")] = "",
     by: Annotated[str | None, typer.Option("--by", help="Who settles (default: your user name).")] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Record without asking for confirmation.")] = False,
@@ -299,7 +308,7 @@ def reconcile_command(
     from ..team import note_from_cli
     from .review_cmd import check_options, resolve_command, review_command
 
-    check_options(resolve, at_vendor, release, rows)
+    check_options(resolve, at_vendor, release, rows, not_ours)
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
     announce_target(settings)
     _require_ledger(settings)
@@ -310,6 +319,7 @@ def reconcile_command(
             resolve,
             at_vendor=at_vendor,
             rows=rows,
+            not_ours=not_ours,
             reason=reason,
             by=by,
             yes=yes,

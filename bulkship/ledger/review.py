@@ -98,7 +98,16 @@ def _settle_rows(
     db: Connection, batch: str, from_po: str, rows: Sequence[AdoptedRow], at: str, *, to_po: str
 ) -> None:
     for r in rows:
-        values = (to_po, r.line_index, r.line_item_id, money_column(r.cost), r.line_status, at, batch)
+        values = (
+            to_po,
+            r.line_index,
+            r.line_item_id,
+            money_column(r.cost),
+            r.line_status,
+            r.error,
+            at,
+            batch,
+        )
         if sql.settle_review_row(db, (*values, r.fingerprint, from_po)) != 1:
             raise LedgerError(
                 f"Row {r.row} is no longer waiting for review on order {from_po}; nothing changed"

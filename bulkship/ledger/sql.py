@@ -465,12 +465,12 @@ def set_row_tracking(db: Db, values: tuple[Any, ...]) -> None:
 
 
 def settle_review_row(db: Db, values: tuple[Any, ...]) -> int:
-    """(to PO, line_index, line_item_id, cost, line_status, updated, batch, fingerprint, from PO): a row still
-    in review on ``from PO`` becomes ordered on ``to PO``; how many rows changed."""
+    """(to PO, line_index, line_item_id, cost, line_status, error, updated, batch, fingerprint, from PO):
+    a row still in review on ``from PO`` becomes ordered on ``to PO``; how many rows changed."""
     cursor = _run(
         db,
         "UPDATE rows SET status = 'ordered', po_number = ?, line_index = ?, line_item_id = ?, cost = ?,"
-        " line_status = ?, error = NULL, updated = ? WHERE batch = ? AND fingerprint = ? AND po_number = ?"
+        " line_status = ?, error = ?, updated = ? WHERE batch = ? AND fingerprint = ? AND po_number = ?"
         " AND status = 'review'",
         values,
     )
