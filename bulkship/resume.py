@@ -245,12 +245,15 @@ def _row_updates(validation: ValidationResult, holds: dict[str, str]) -> list[Ro
 
 def may_exist_at_vendor(ledger: Ledger, po: str) -> bool:
     """A planned order that was sent and put back to planned without the vendor confirming it has no such
-    order (a ledger written by an older bulkship, which took a refusal after a lost answer as final)."""
+    order (a ledger written by an older bulkship, which took a refusal after a lost answer as final). A
+    person's release under the same PO is such a confirmation: the vendor provably held no order with it."""
     sent = False
     for event in ledger.events(po_number=po):
         if event.kind == "sending":
             sent = True
         elif event.kind == "not_sent" and event.detail.get("vendor_confirmed"):
+            sent = False
+        elif event.kind == "review_released" and event.detail.get("same_po"):  # only when provably absent
             sent = False
     return sent
 

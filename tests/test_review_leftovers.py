@@ -306,3 +306,52 @@ def test_rows_held_on_another_ledgers_batch_gifts_staff_are_released_once_a_pers
         assert vendor.external_ids() == Counter({"E1": 1, "E2": 1, "E3": 1, "E20": 1, "E21": 1})
     finally:
         vendor.close()
+
+
+# -- a same-PO release, then a row leaves the file ----------------------------------------------------------
+
+
+class PostFaults(httpx.AsyncBaseTransport):
+    """The vendor, with ``post_faults`` answered to the next POSTs /v1/Orders instead of the vendor (the last
+    one for every POST after) and its order list down while ``list_down``."""
+
+    def __init__(self, vendor: SandboxVendor) -> None:
+        self.vendor = vendor
+        self.list_down = False
+        self.post_faults: list[httpx.Response] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.path.lower()
+        if request.method == "POST" and path == "/v1/orders" and self.post_faults:
+            return self.post_faults.pop(0) if len(self.post_faults) > 1 else self.post_faults[0]
+        if self.list_down and request.method == "GET" and path == "/v1/orders":
+            return httpx.Response(503, json={"Message": "down"})
+        return await self.vendor.transport.handle_async_request(request)
+
+
+def test_a_row_removed_after_a_same_po_release_is_not_sent(tmp_path: Path) -> None:
+    """0001 (E1..E4) was sent, its answer lost, the re-send refused, the list down: in doubt, its rows wait.
+    The vendor then provably holds no 0001: the person releases it under the same PO. E4 then leaves the file:
+    the next run must plan E1..E3 without E4. Before: the release's confirmation was ignored, 0001 was taken
+    as 'may exist at the vendor' and its stored payload re-sent, E4 included."""
+    vendor = SandboxVendor(tmp_path)
+    try:
+        sheet = write_sheet(tmp_path / "staff.csv", range(1, 5))
+        settings = settings_in(tmp_path)
+        faults = PostFaults(vendor)
+        faults.list_down = True
+        faults.post_faults = [
+            httpx.Response(504, json={"Message": "timeout"}),
+            httpx.Response(422, json={"Message": "Insufficient funds"}),
+        ]
+        assert run(vendor, settings, sheet, faults).review_rows == 4
+        faults.list_down, faults.post_faults = False, []
+        done = api.release_review(
+            settings, "staff", "BS-STAFF-0001", by="tester", client_factory=vendor.factory()
+        )
+        assert done.applied and done.same_po
+        write_sheet(sheet, range(1, 4))  # E4 taken out of the file
+        run(vendor, settings, sheet)
+        assert vendor.external_ids() == Counter({"E1": 1, "E2": 1, "E3": 1})  # before: E4 too
+    finally:
+        vendor.close()
