@@ -251,9 +251,7 @@ def may_exist_at_vendor(ledger: Ledger, po: str) -> bool:
     for event in ledger.events(po_number=po):
         if event.kind == "sending":
             sent = True
-        elif event.kind == "not_sent" and event.detail.get("vendor_confirmed"):
-            sent = False
-        elif event.kind == "review_released" and event.detail.get("same_po"):  # only when provably absent
+        elif _vendor_confirmed_absent(event.kind, event.detail):
             sent = False
     return sent
 
@@ -292,3 +290,11 @@ def plan_records(
             )
         )
     return planned, records
+
+
+def _vendor_confirmed_absent(kind: str, detail: dict[str, Any]) -> bool:
+    """The event records that the vendor provably held no order with its PO: a refusal the vendor confirmed,
+    or a person's release under the same PO (allowed only then)."""
+    if kind == "not_sent":
+        return bool(detail.get("vendor_confirmed"))
+    return kind == "review_released" and bool(detail.get("same_po"))
