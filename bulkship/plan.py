@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -261,87 +261,100 @@ def plan_lines(valid_rows: pd.DataFrame, catalog: Catalog, batch: str) -> list[P
     costs are worked out once per distinct value. The result is what :func:`_line` gives for each row."""
     if valid_rows.empty:
         return []
-    frame = valid_rows.sort_values(ROW) if ROW in valid_rows.columns else valid_rows.sort_index()
-    names = [str(c) for c in frame.columns]
-    rows = frame[ROW].tolist() if ROW in frame.columns else frame.index.tolist()
-    fingerprints = _column_texts(frame, names, FINGERPRINT)
-    if fingerprints is None:
-        raise KeyError(FINGERPRINT)
-    blank = [""] * len(rows)
-    texts = {column: _column_texts(frame, names, column) for column in _LINE_COLUMNS}
-    product_shown = texts["product"]  # None when the column is missing, as in the error message
-    col = {column: values if values is not None else blank for column, values in texts.items()}
-    make = _LineFactory(catalog, batch)
-    # the factory's caches, read inline: a method call per row and column costs more than the look-up
-    products, methods, unit_costs = make.products, make.shipping, make.unit_costs
-    values, quantities = make.values, make.quantities
-    send_line2 = catalog.sends_address_line2
-    lines = []
-    for index, (
-        row,
-        fingerprint,
-        product_text,
-        shipping_text,
-        value_text,
-        quantity_text,
-        external_id,
-        name,
-        first_name,
-        last_name,
-        address1,
-        address2,
-        city,
-        state,
-        zip_code,
-        country,
-        carrier_id,
-    ) in enumerate(zip(rows, fingerprints, *(col[c] for c in _LINE_COLUMNS), strict=True)):
-        row = int(row)
+    builder = _LineBuilder(valid_rows, catalog, batch)
+    for position in range(len(builder)):
+        builder.check(position)
+    return [builder.line(position) for position in range(len(builder))]
+
+
+class _LineBuilder:
+    """The valid rows' columns as Python strings (converted once, sharing the frame's strings), from which
+    any row's line is built on demand: a million-row plan never holds a million lines at once."""
+
+    def __init__(self, valid_rows: pd.DataFrame, catalog: Catalog, batch: str) -> None:
+        frame = valid_rows
+        if ROW in frame.columns:
+            if not frame[ROW].is_monotonic_increasing:  # already in row order: no sorted copy needed
+                frame = frame.sort_values(ROW)
+        elif not frame.index.is_monotonic_increasing:
+            frame = frame.sort_index()
+        names = [str(c) for c in frame.columns]
+        self.rows = frame[ROW].tolist() if ROW in frame.columns else frame.index.tolist()
+        fingerprints = _column_texts(frame, names, FINGERPRINT)
+        if fingerprints is None:
+            raise KeyError(FINGERPRINT)
+        self.fingerprints = fingerprints
+        blank = [""] * len(self.rows)
+        texts = {column: _column_texts(frame, names, column) for column in _LINE_COLUMNS}
+        self.product_shown = texts["product"]  # None when the column is missing, as in the error message
+        self.col = {column: values if values is not None else blank for column, values in texts.items()}
+        self.make = _LineFactory(catalog, batch)
+        self.send_line2 = catalog.sends_address_line2
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def check(self, index: int) -> Product:
+        """Raise InputError, as building the line would, when row ``index`` cannot be ordered; its product."""
+        make, col = self.make, self.col
+        product_text = col["product"][index]
+        products, methods = make.products, make.shipping
         product = products[product_text] if product_text in products else make.product(product_text)
-        shipping_id = shipping_text or DEFAULT_SHIPPING_METHOD
+        shipping_id = col["shipping_method"][index] or DEFAULT_SHIPPING_METHOD
         shipping = methods[shipping_id] if shipping_id in methods else make.shipping_method(shipping_id)
         if product is None or shipping is None:
-            shown = product_shown[index] if product_shown is not None else None
+            row = int(self.rows[index])
+            shown = self.product_shown[index] if self.product_shown is not None else None
             missing = f"product {shown!r}" if product is None else f"shipping method {shipping_id!r}"
             raise InputError(f"Row {row}: {missing} is not in the vendor's catalog; nothing was sent")
-        value = values.get(value_text)
-        quantity = quantities.get(quantity_text)
-        if value is None or quantity is None:
+        value_text, quantity_text = col["value"][index], col["quantity"][index]
+        if make.values.get(value_text) is None or make.quantities.get(quantity_text) is None:
             try:
-                value, quantity = make.amounts(value_text, quantity_text)
+                make.amounts(value_text, quantity_text)
             except (InvalidOperation, ValueError):
+                row = int(self.rows[index])
                 raise InputError(f"Row {row}: value or quantity is not a number; nothing was sent") from None
-        unit_cost = unit_costs.get((product.id, value_text))
+        return product
+
+    def line(self, index: int) -> PlannedLine:
+        """Row ``index``'s line (after :meth:`check` passed for it)."""
+        make, col = self.make, self.col
+        product = self.check(index)
+        shipping = make.shipping[col["shipping_method"][index] or DEFAULT_SHIPPING_METHOD]
+        assert shipping is not None  # check() refused it otherwise
+        value_text = col["value"][index]
+        value, quantity = make.values[value_text], make.quantities[col["quantity"][index]]
+        unit_cost = make.unit_costs.get((product.id, value_text))
         if unit_cost is None:
             unit_cost = make.unit_cost(product, value_text, value)
+        name = col["name"][index]
         if not name:
-            name = " ".join(p for p in (first_name, last_name) if p)
-        if address2 and send_line2:
+            name = " ".join(p for p in (col["first_name"][index], col["last_name"][index]) if p)
+        address1, address2 = col["address1"][index], col["address2"][index]
+        if address2 and self.send_line2:
             address = {"Name": name, "AddressLine1": address1, "AddressLine2": address2}
         elif address2:  # a vendor not known to keep AddressLine2: line 2 travels inside line 1
             address = {"Name": name, "AddressLine1": folded_address_line1(address1, address2)}
         else:
             address = {"Name": name, "AddressLine1": address1}
-        address["City"] = city
-        address["State"] = state
-        address["Zip"] = zip_code
-        address["Country"] = country or DEFAULT_COUNTRY
+        address["City"] = col["city"][index]
+        address["State"] = col["state"][index]
+        address["Zip"] = col["zip"][index]
+        address["Country"] = col["country"][index] or DEFAULT_COUNTRY
         address["ShippingMethodId"] = shipping.id
-        address["CarrierId"] = carrier_id or DEFAULT_CARRIER
-        lines.append(
-            PlannedLine(
-                row=row,
-                fingerprint=fingerprint,
-                external_id=external_id or f"{make.reference_prefix}-{fingerprint[:16]}",
-                product_id=product.id,
-                value=value,
-                quantity=quantity,
-                address=address,
-                unit_cost=unit_cost,
-                shipping_cost=shipping.price,
-            )
+        address["CarrierId"] = col["carrier_id"][index] or DEFAULT_CARRIER
+        fingerprint = self.fingerprints[index]
+        return PlannedLine(
+            row=int(self.rows[index]),
+            fingerprint=fingerprint,
+            external_id=col["external_id"][index] or f"{make.reference_prefix}-{fingerprint[:16]}",
+            product_id=product.id,
+            value=value,
+            quantity=quantity,
+            address=address,
+            unit_cost=unit_cost,
+            shipping_cost=shipping.price,
         )
-    return lines
 
 
 def fulfillment_group(line: PlannedLine, catalog: Catalog) -> str:
@@ -392,6 +405,63 @@ def plan_orders(
     lines = plan_lines(valid_rows, catalog, batch)
     return group_orders(
         lines, catalog, po_prefix=po_prefix, batch=batch, max_lines=max_lines, first_seq=first_seq
+    )
+
+
+@dataclass(frozen=True)
+class OrderPlan:
+    """The orders :func:`plan_orders` makes, built one at a time when iterated (a million rows are 10,000
+    orders of 100 lines: holding every line and payload at once cost gigabytes). Every row has been checked
+    when it is made, so iterating raises nothing; ``len`` is the number of orders."""
+
+    builder: _LineBuilder | None  # None: no valid rows, no orders
+    groups: tuple[tuple[str, tuple[int, ...]], ...]  # fulfilment group -> row positions, in first appearance
+    stem: str
+    max_lines: int
+    first_seq: int
+
+    def __len__(self) -> int:
+        return sum(-(-len(positions) // self.max_lines) for _group, positions in self.groups)
+
+    def __iter__(self) -> Iterator[PlannedOrder]:
+        seq = self.first_seq
+        for group, positions in self.groups:
+            for start in range(0, len(positions), self.max_lines):
+                chunk = positions[start : start + self.max_lines]
+                lines = tuple(map(self.builder.line, chunk))  # type: ignore[union-attr]
+                yield PlannedOrder(_numbered(self.stem, seq), lines, group)
+                seq += 1
+
+
+def plan_orders_lazily(
+    valid_rows: pd.DataFrame,
+    catalog: Catalog,
+    *,
+    po_prefix: str,
+    batch: str,
+    max_lines: int = DEFAULT_MAX_LINES,
+    first_seq: int = 1,
+) -> OrderPlan:
+    """The same orders as :func:`plan_orders`, with the same errors raised here (every row is checked
+    first, in row order), made one at a time as the result is iterated."""
+    builder = _LineBuilder(valid_rows, catalog, batch) if not valid_rows.empty else None
+    by_group: dict[str, list[int]] = {}
+    group_of: dict[str, str] = {}  # product id -> fulfilment group, looked up once per product
+    for position in range(len(builder) if builder is not None else 0):
+        product = builder.check(position)  # type: ignore[union-attr]  # (not None when there are rows)
+        group = group_of.get(product.id)
+        if group is None:
+            found = catalog.product(product.id)
+            group = group_of[product.id] = found.fulfillment_group if found else ""
+        by_group.setdefault(group, []).append(position)
+    if not 1 <= max_lines <= VENDOR_MAX_LINES:
+        raise InputError(f"Line items per order must be between 1 and {VENDOR_MAX_LINES}, not {max_lines}")
+    return OrderPlan(
+        builder,
+        tuple((group, tuple(positions)) for group, positions in by_group.items()),
+        po_stem(po_prefix, batch),
+        max_lines,
+        first_seq,
     )
 
 
@@ -489,13 +559,16 @@ class _Tally:
 
 
 def summarise(
-    orders: Sequence[PlannedOrder], catalog: Catalog, *, start: date, balance: Balance | None = None
+    orders: Iterable[PlannedOrder], catalog: Catalog, *, start: date, balance: Balance | None = None
 ) -> PlanSummary:
-    """What the planned orders cost and when their cards should arrive; compared with ``balance``."""
+    """What the planned orders cost and when their cards should arrive; compared with ``balance``.
+    ``orders`` is read once (it may make them one at a time)."""
     overall = _Tally("total", "Total")
     products: dict[str, _Tally] = {}
     methods: dict[str, _Tally] = {}
+    count = 0
     for order in orders:
+        count += 1
         for line in order.lines:
             by_product = products.get(line.product_id)
             if by_product is None:
@@ -535,7 +608,7 @@ def summarise(
     if balance is not None and overall.total > balance.available:
         shortfall = overall.total - balance.available
     return PlanSummary(
-        orders=len(orders),
+        orders=count,
         overall=overall.result(),
         by_product=tuple(t.result() for t in products.values()),
         by_shipping_method=tuple(t.result() for t in methods.values()),

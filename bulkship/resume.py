@@ -24,7 +24,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import shlex
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -41,7 +41,7 @@ from .ledger import (
     RowUpdate,
 )
 from .models import FINGERPRINT, ROW, STATUS, Catalog, PlannedOrder, ValidationResult
-from .plan import order_seq, plan_orders
+from .plan import order_seq, plan_orders_lazily
 from .reconcile.join import ledger_keys
 from .repeats import HELD, RepeatPolicy, find_holds, release
 from .statuses import duplicate_note
@@ -154,7 +154,7 @@ def sync_ledger(
         ledger.record_rows(batch, updates)
         return 0, resumed
     try:
-        planned, records = plan_records(
+        new_orders, records = plan_records(
             to_plan,
             catalog,
             orders,
@@ -168,7 +168,7 @@ def sync_ledger(
         raise
     # the rows and the new orders in one transaction: each planned row is written once
     ledger.record_rows(batch, updates, planned=records)
-    return len(planned), resumed
+    return new_orders, resumed
 
 
 def record_batch(
@@ -265,31 +265,33 @@ def plan_records(
     batch: str,
     max_lines: int,
     webhook_url: str | None,
-) -> tuple[list[PlannedOrder], list[PlannedOrderRecord]]:
-    """Plan ``to_plan`` after the batch's existing ``orders``, with the ledger's records of the new orders."""
+) -> tuple[int, Iterator[PlannedOrderRecord]]:
+    """Plan ``to_plan`` after the batch's existing ``orders``: how many new orders, and the ledger's records
+    of them. Every row is checked here (errors are raised now); the records are made one order at a time
+    as the ledger reads them, so that no more than one order's lines and payload dict are held at once."""
     if ROW not in to_plan.columns:
         to_plan = to_plan.assign(**{ROW: to_plan.index})
     first_seq = max((order_seq(po) for po in orders), default=0) + 1
-    planned = plan_orders(
+    planned = plan_orders_lazily(
         to_plan, catalog, po_prefix=po_prefix, batch=batch, max_lines=max_lines, first_seq=first_seq
     )
-    records: list[PlannedOrderRecord] = []
+    return len(planned), _order_records(planned, webhook_url)
+
+
+def _order_records(planned: Iterable[PlannedOrder], webhook_url: str | None) -> Iterator[PlannedOrderRecord]:
     for order in planned:
         line_costs = [ln.cost for ln in order.lines]  # order.cost is their sum; worked out once
-        records.append(
-            PlannedOrderRecord(
-                po_number=order.po_number,
-                seq=order_seq(order.po_number),
-                base_po=order.po_number,
-                payload=order.payload(webhook_url),
-                cost=sum(line_costs, Decimal("0")),
-                lines=[
-                    PlannedLineRecord(ln.fingerprint, i, ln.external_id, cost)
-                    for i, (ln, cost) in enumerate(zip(order.lines, line_costs, strict=True))
-                ],
-            )
+        yield PlannedOrderRecord(
+            po_number=order.po_number,
+            seq=order_seq(order.po_number),
+            base_po=order.po_number,
+            payload=order.payload(webhook_url),
+            cost=sum(line_costs, Decimal("0")),
+            lines=[
+                PlannedLineRecord(ln.fingerprint, i, ln.external_id, cost)
+                for i, (ln, cost) in enumerate(zip(order.lines, line_costs, strict=True))
+            ],
         )
-    return planned, records
 
 
 def _vendor_confirmed_absent(kind: str, detail: dict[str, Any]) -> bool:

@@ -25,6 +25,7 @@ from bulkship.plan import (
     external_reference,
     follow_up_order,
     plan_orders,
+    plan_orders_lazily,
     po_number,
     summarise,
 )
@@ -199,3 +200,40 @@ def test_planner_properties(rows: list[dict[str, str]], max_lines: int, batch: s
     # stable when the same file is planned again (the ledger lost): same PO for the same rows
     again = plan_orders(valid.copy(), CATALOG, po_prefix="Pre fix", batch=batch, max_lines=max_lines)
     assert [(o.po_number, o.payload()) for o in again] == [(o.po_number, o.payload()) for o in orders]
+
+
+lazy_row = st.fixed_dictionaries(
+    {
+        "product": st.sampled_from(["CVS", "VISA", "NOPE"]),
+        "value": st.sampled_from(["25", "50", "x"]),
+        "shipping_method": st.sampled_from(["STANDARD", "EXPRESS", "", "SLOW"]),
+        "external_id": st.sampled_from(["", "E1"]),
+        "address2": st.sampled_from(["", "Apt 1"]),
+    }
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(lazy_row, max_size=40), max_lines=st.integers(0, 101), shuffle=st.randoms())
+def test_orders_made_one_at_a_time_are_the_orders_planned_at_once(
+    rows: list[dict[str, str]], max_lines: int, shuffle: Any
+) -> None:
+    """A run plans its orders one at a time (a million rows never held as lines and payloads at once):
+    the same orders, PO numbers, payloads and costs, and the same error for the same bad row."""
+    valid = frame(rows)
+    order = list(valid.index)
+    shuffle.shuffle(order)
+    valid = valid.loc[order]  # rows out of file order are planned in file order all the same
+    try:
+        expected = plan_orders(valid, CATALOG, po_prefix="P", batch="B", max_lines=max_lines, first_seq=3)
+    except InputError as exc:
+        with pytest.raises(InputError) as raised:
+            plan_orders_lazily(valid, CATALOG, po_prefix="P", batch="B", max_lines=max_lines, first_seq=3)
+        assert raised.value.message == exc.message
+        return
+    lazy = plan_orders_lazily(valid, CATALOG, po_prefix="P", batch="B", max_lines=max_lines, first_seq=3)
+    assert len(lazy) == len(expected)
+    assert list(lazy) == expected
+    assert [(o.po_number, o.payload(), o.cost) for o in lazy] == [
+        (o.po_number, o.payload(), o.cost) for o in expected
+    ]

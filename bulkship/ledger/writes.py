@@ -55,7 +55,7 @@ class LedgerWrites(LedgerReads):
             sql.set_batch_output(db, batch, path)
 
     def record_rows(
-        self, batch: str, updates: Iterable[RowUpdate], *, planned: Sequence[PlannedOrderRecord] = ()
+        self, batch: str, updates: Iterable[RowUpdate], *, planned: Iterable[PlannedOrderRecord] = ()
     ) -> None:
         """Record the rows of the file as it is now, in one transaction: these become the batch's current
         rows (all others are marked not current). Planned and ordered rows keep their PO and status;
@@ -144,7 +144,7 @@ class LedgerWrites(LedgerReads):
 
 
 def _planned_values(
-    batch: str, orders: Sequence[PlannedOrderRecord], at: str, replaces: str | None = None
+    batch: str, orders: Iterable[PlannedOrderRecord], at: str, replaces: str | None = None
 ) -> tuple[Values, Values, Values]:
     """The order, row and event parameters of :func:`_insert_planned`."""
     order_values: Values = []
