@@ -4,6 +4,7 @@ both from the ledger (the result workbook itself: :mod:`bulkship.resultfile`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .batchapi import api_identity
 from .errors import BulkshipError
-from .ledger import OPEN_STATES, Ledger
+from .ledger import OPEN_STATES, Ledger, OrderRecord
 from .models import Balance, Catalog, PlannedLine, PlannedOrder
 from .money import MoneyTally, money_plain
 from .payload import sent_lines
@@ -162,9 +163,15 @@ def pending_summary(
     products: dict[str, Any] = {}
     values: dict[Any, Decimal] = {}
     unit_costs: dict[tuple[str, Decimal], Decimal] = {}
-    pending = []
-    for order in ledger.orders(batch, states=("planned",)):  # in doubt orders are reported apart
-        lines = []
+    # in doubt orders are reported apart; each payload is read when its order's turn comes, and each order's
+    # lines are added up and let go before the next (a million rows are 10,000 orders of 100 lines)
+    orders = ledger.orders(batch, states=("planned",), payloads=False)
+
+    def pending() -> Iterator[PlannedOrder]:
+        for order in orders:
+            yield PlannedOrder(order.po_number, tuple(order_lines(order)))
+
+    def order_lines(order: OrderRecord) -> Iterator[PlannedLine]:
         for sent in sent_lines(order, values):
             product_id, value = sent.product_id, sent.value
             if product_id not in products:
@@ -178,21 +185,19 @@ def pending_summary(
                 unit_cost = product.unit_cost(value) if product else value
                 if cached:
                     unit_costs[product_id, value] = unit_cost
-            lines.append(
-                PlannedLine(
-                    row=0,
-                    fingerprint="",
-                    external_id=sent.external_id,
-                    product_id=product_id,
-                    value=value,
-                    quantity=sent.quantity,
-                    address=dict(sent.address),
-                    unit_cost=unit_cost,
-                    shipping_cost=method.price if method else Decimal("0"),
-                )
+            yield PlannedLine(
+                row=0,
+                fingerprint="",
+                external_id=sent.external_id,
+                product_id=product_id,
+                value=value,
+                quantity=sent.quantity,
+                address=dict(sent.address),
+                unit_cost=unit_cost,
+                shipping_cost=method.price if method else Decimal("0"),
             )
-        pending.append(PlannedOrder(order.po_number, tuple(lines)))
-    return summarise(pending, catalog, start=start, balance=balance)
+
+    return summarise(pending(), catalog, start=start, balance=balance)
 
 
 def plan_view(

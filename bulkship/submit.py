@@ -209,8 +209,9 @@ class Submitter:
             self._db = None
 
     async def _run(self) -> SubmitOutcome:
-        open_orders = self.ledger.orders(self.batch, states=OPEN_STATES)
-        planned = self.ledger.orders(self.batch, states=("planned",))
+        # PO numbers and line counts only: each order is read whole when it is claimed
+        open_orders = self.ledger.orders(self.batch, states=OPEN_STATES, payloads=False)
+        planned = self.ledger.orders(self.batch, states=("planned",), payloads=False)
         todo = [*open_orders, *planned]
         self.progress = SubmitProgress(len(todo), sum(o.lines for o in todo))
         if planned and not open_orders and self._fresh_batch():
@@ -298,7 +299,7 @@ class Submitter:
             await self._ledger(self.ledger.record_not_sent, order.po_number, reason)
 
     async def _finish(self) -> None:
-        unsent = await self._ledger(self.ledger.orders, self.batch, ("planned",))
+        unsent = await self._ledger(self.ledger.orders, self.batch, ("planned",), payloads=False)
         self.outcome.not_sent = [o.po_number for o in unsent]
         self.outcome.unsent_cost = sum((o.cost for o in unsent), Decimal("0"))
         if isinstance(self.outcome.stopped, InsufficientFundsError):

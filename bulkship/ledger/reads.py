@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..errors import LedgerError
 from . import sql
 from .lock import lock_held
 from .records import LIVE_STATES, BatchRecord, EventRecord, OrderRecord, RowRecord, decimal_column
@@ -20,6 +21,8 @@ def row_records(found: Iterable[Sequence[Any]]) -> list[RowRecord]:
     """Rows read as plain tuples in RowRecord's field order; each distinct cost is parsed once (a batch can
     hold a million rows: row -> dict -> RowRecord(**) costs about twice as much)."""
     costs: dict[Any, Decimal | None] = {}
+    # texts that many rows repeat (batch, status, PO number, times...) held once, not once per row
+    share: Callable[[Any, Any], Any] = {}.setdefault
     records = []
     for batch, fp, row, status, po, index, ext, item, cost, *tracking, updated, current in found:
         if cost in costs:
@@ -29,34 +32,34 @@ def row_records(found: Iterable[Sequence[Any]]) -> list[RowRecord]:
         error, line_status, carrier, number, url, shipped, delivered = tracking
         records.append(
             RowRecord(
-                batch,
+                share(batch, batch),
                 fp,
                 row,
-                status,
-                po,
+                share(status, status),
+                share(po, po),
                 index,
                 ext,
                 item,
                 amount,
-                error,
-                line_status,
-                carrier,
+                share(error, error),
+                share(line_status, line_status),
+                share(carrier, carrier),
                 number,
                 url,
-                shipped,
-                delivered,
-                updated,
+                share(shipped, shipped),
+                share(delivered, delivered),
+                share(updated, updated),
                 bool(current),
             )
         )
     return records
 
 
-def order_record(r: Any) -> OrderRecord:
+def order_record(r: Any, load_payload: Callable[[str], str] | None = None) -> OrderRecord:
     data = dict(r)
     data["payload_json"] = data.pop("payload")
     data["cost"] = Decimal(data["cost"])
-    return OrderRecord(**data)
+    return OrderRecord(**data, load_payload=load_payload)
 
 
 def event_record(r: Any) -> EventRecord:
@@ -89,9 +92,22 @@ class LedgerReads(LedgerStore):
         """The batch's rows in the file of the latest run that have ``status``, in row order."""
         return row_records(self._read(sql.current_rows_with_status, ROW_COLUMNS, batch, status))
 
-    def orders(self, batch: str | None = None, states: Iterable[str] | None = None) -> list[OrderRecord]:
+    def orders(
+        self, batch: str | None = None, states: Iterable[str] | None = None, *, payloads: bool = True
+    ) -> list[OrderRecord]:
+        """The orders, in sequence order. ``payloads=False``: without their payload JSON, each read when its
+        ``payload()`` is asked for (a million-row batch's payloads are about 450 MB of text)."""
         wanted = None if states is None else list(states)
-        return [order_record(r) for r in self._read(sql.orders, batch, wanted)]
+        found = self._read(sql.orders, batch, wanted, payloads)
+        loader = None if payloads else self.order_payload_json
+        return [order_record(r, loader) for r in found]
+
+    def order_payload_json(self, po_number: str) -> str:
+        """One order's payload as stored (JSON text)."""
+        found = self._read(sql.order_payload, po_number)
+        if not found:
+            raise LedgerError(f"The ledger {self.path} holds no order {po_number}")
+        return str(found[0][0])
 
     def order(self, po_number: str) -> OrderRecord | None:
         found = self._read(sql.order, po_number)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -86,10 +86,16 @@ class OrderRecord:
     error: str | None
     created: str
     updated: str
+    # Read without its payload (``Ledger.orders(payloads=False)``): ``payload_json`` is "" and ``payload()``
+    # reads it from the ledger (which must still be open) when asked.
+    load_payload: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
 
     def payload(self) -> dict[str, Any]:
         """The exact JSON that was (or will be) sent, decoded."""
-        data: dict[str, Any] = json.loads(self.payload_json)
+        text = self.payload_json
+        if not text and self.load_payload is not None:
+            text = self.load_payload(self.po_number)
+        data: dict[str, Any] = json.loads(text)
         return data
 
 

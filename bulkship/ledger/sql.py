@@ -138,8 +138,15 @@ def current_rows_with_status(db: Db, columns: Sequence[str], batch: str, status:
     return rows(db, columns, "batch = ? AND current = 1 AND status = ?", (batch, status), "row")
 
 
-def orders(db: Db, batch: str | None, states: Sequence[str] | None) -> Rows:
-    sql, params = "SELECT * FROM orders WHERE 1=1", []
+_ORDER_COLUMNS_BUT_PAYLOAD = (
+    "po_number, batch, seq, base_po, state, vendor_order_id, status, '' AS payload, cost, lines, error,"
+    " created, updated"
+)
+
+
+def orders(db: Db, batch: str | None, states: Sequence[str] | None, payloads: bool = True) -> Rows:
+    columns = "*" if payloads else _ORDER_COLUMNS_BUT_PAYLOAD
+    sql, params = f"SELECT {columns} FROM orders WHERE 1=1", []
     if batch is not None:
         sql += " AND batch = ?"
         params.append(batch)
@@ -151,6 +158,10 @@ def orders(db: Db, batch: str | None, states: Sequence[str] | None) -> Rows:
 
 def order(db: Db, po_number: str) -> Rows:
     return _run(db, "SELECT * FROM orders WHERE po_number = ?", (po_number,)).mappings().all()
+
+
+def order_payload(db: Db, po_number: str) -> Tuples:
+    return _run(db, "SELECT payload FROM orders WHERE po_number = ?", (po_number,)).all()
 
 
 def order_by_vendor_id(db: Db, order_id: str) -> Rows:

@@ -205,16 +205,20 @@ class LedgerView:
     def __init__(self, ledger: Ledger, batch: str, catalog: Catalog | None = None) -> None:
         self.batch: BatchRecord | None = ledger.batch(batch)
         self.rows_by_fingerprint: dict[str, RowRecord] = {r.fingerprint: r for r in ledger.batch_rows(batch)}
-        self.orders: dict[str, OrderRecord] = {o.po_number: o for o in ledger.orders(batch)}
+        # payloads are read one order at a time, when its lines are first wanted (``lines``)
+        self.orders: dict[str, OrderRecord] = {o.po_number: o for o in ledger.orders(batch, payloads=False)}
         self.prices = Prices.from_catalog(catalog) if catalog is not None else recorded_prices(ledger, batch)
         self._lines: dict[str, list[_Line]] = {}
         self._values: dict[Any, Decimal] = {}
+        self._same_lines: dict[_Line, _Line] = {}  # a million lines are a few kinds: each kind held once
 
     def lines(self, po_number: str) -> list[_Line]:
         lines = self._lines.get(po_number)
         if lines is None:
             order = self.orders.get(po_number)
-            lines = self._lines[po_number] = _payload_lines(order, self._values) if order else []
+            share = self._same_lines.setdefault
+            found = _payload_lines(order, self._values) if order else []
+            lines = self._lines[po_number] = [share(line, line) for line in found]
         return lines
 
     def outcome(self, row: int, fingerprint: str, normalised: str = "") -> RowOutcome | None:
