@@ -27,6 +27,8 @@ event naming who, when and why. Nothing here sends an order.
 from __future__ import annotations
 
 import getpass
+import hashlib
+import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -565,6 +567,13 @@ class Resolution:
         ]
         lines.extend(f"Row {row} keeps waiting for review: {why}" for row, why in self.waiting)
         return lines
+
+    def digest(self) -> str:
+        """What a person is shown and confirms, as one short code: the action, the vendor order, every row
+        tied (and to which line, how), released or left waiting, and whether under the same PO. A plan
+        recorded after a confirmation must have the digest of the plan that was shown."""
+        shown = [self.batch, self.po_number, self.action, self.vendor_order_id, self.same_po, self.describe()]
+        return hashlib.sha256(json.dumps(shown).encode()).hexdigest()[:32]
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -77,8 +77,50 @@ def test_a_lost_ledger_is_settled_in_the_page_after_a_confirmation(
             and 'id="record"' in shown
         )
         assert set(rows(settings).values()) == {"review"}  # shown, not recorded
-        done = client.post("/batches/staff/needs-review/settle", data=claim)
+        plan = re.search(r'name="plan" value="([^"]*)"', checked.text)  # the digest of the plan shown
+        assert plan is not None
+        done = client.post("/batches/staff/needs-review/settle", data={**claim, "plan": plan.group(1)})
         assert done.status_code == 200 and "Recorded: BS-STAFF-0001 settled" in html.unescape(done.text)
         assert set(rows(settings).values()) == {"ordered"}
         assert "No row of this batch waits for review" in client.get("/batches/staff/needs-review").text
     assert cards_at_vendor(settings) == before  # nothing was sent again
+
+
+PLAN = re.compile(r'name="plan" value="([^"]*)"')
+
+
+def test_record_this_records_the_plan_shown_or_nothing(tmp_path: Path, settings: Settings) -> None:
+    """Two tabs on the same rows: the vendor holds 3 blind lines of E1..E3's card, 4 rows wait (E4 added after
+    the ledger was lost). Tab A is shown "rows 2, 3 ordered; rows 4, 5 keep waiting"; tab B records row 5
+    meanwhile. Tab A's "Record this" must not record a plan other than the one shown: refused, nothing
+    recorded, the person asked to check again. Before: the re-computed plan was recorded."""
+    sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+    run_batch(sheet, settings, wait_s=0)
+    settings.ledger.unlink()
+    write_sheet(sheet, range(1, 5))
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        client.post(
+            "/batches",
+            data={"csrf_token": token(client, "/batches/new"), "name": "staff"},
+            files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
+        )
+        client.get("/batches/staff/cost")
+        assert set(rows(settings).values()) == {"review"}
+        form = {"csrf_token": token(client, "/batches/staff/needs-review"), "po": "BS-STAFF-0001"}
+
+        def check(numbers: str) -> dict[str, str]:
+            claim = {**form, "action": "at-vendor", "order": "BS-STAFF-0001", "rows": numbers}
+            shown = client.post("/batches/staff/needs-review/check", data=claim)
+            plan = PLAN.search(shown.text)
+            assert shown.status_code == 200 and plan, shown.text
+            return {**claim, "plan": html.unescape(plan.group(1))}
+
+        tab_a = check("2-3")
+        tab_b = check("5")
+        assert client.post("/batches/staff/needs-review/settle", data=tab_b).status_code == 200
+        assert rows(settings)["E4"] == "ordered"
+        late = client.post("/batches/staff/needs-review/settle", data=tab_a)
+        assert late.status_code == 409 and "check again" in html.unescape(late.text)  # before: 200, recorded
+        assert rows(settings)["E1"] == rows(settings)["E2"] == "review"
+        assert client.post("/batches/staff/needs-review/settle", data=check("2-3")).status_code == 200
+        assert rows(settings)["E1"] == rows(settings)["E2"] == "ordered" and rows(settings)["E3"] == "review"

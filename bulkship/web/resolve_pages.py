@@ -22,7 +22,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .. import api
-from ..errors import BulkshipError
+from ..errors import BulkshipError, ReviewRefusedError
 from ..resolve import Resolution
 from . import state
 
@@ -51,14 +51,22 @@ async def needs_review(request: Request) -> Response:
 
 async def _form(request: Request) -> dict[str, str]:
     form = await request.form()
-    return {key: str(form.get(key, "") or "").strip() for key in ("po", "action", "order", "rows", "reason")}
+    keys = ("po", "action", "order", "rows", "reason", "not_ours", "plan")
+    return {key: str(form.get(key, "") or "").strip() for key in keys}
 
 
 def _settle(web: Any, batch: str, fields: dict[str, str], *, confirmed: bool) -> Resolution:
-    """The settlement the form asks for: only planned (``confirmed`` False) or recorded."""
-    from ..cli.review_cmd import parse_rows
+    """The settlement the form asks for: only planned (``confirmed`` False) or recorded, when it is still
+    exactly the plan the person was shown (its digest, carried in the confirmation form)."""
+    from ..cli.review_cmd import parse_pos, parse_rows
 
-    def confirm(_plan: Resolution) -> bool:
+    def confirm(plan: Resolution) -> bool:
+        if confirmed and plan.digest() != fields["plan"]:
+            raise ReviewRefusedError(
+                "What the vendor and the ledger show for these rows changed since they were shown to you "
+                "(the vendor's answer, or rows settled meanwhile): nothing was recorded",
+                hint="check again and confirm the plan as it is now",
+            )
         return confirmed
 
     by = state.current_user()
@@ -71,8 +79,9 @@ def _settle(web: Any, batch: str, fields: dict[str, str], *, confirmed: bool) ->
         )  # fmt: skip
     if fields["action"] == "release":
         return api.release_review(
-            web.settings, batch, fields["po"], by=by, reason=fields["reason"], confirm=confirm
-        )
+            web.settings, batch, fields["po"], by=by, reason=fields["reason"],
+            not_ours=parse_pos(fields["not_ours"]), confirm=confirm,
+        )  # fmt: skip
     raise BulkshipError("Choose what to do: it is at the vendor, or release it to send")
 
 
