@@ -26,11 +26,12 @@ event naming who, when and why. Nothing here sends an order.
 
 from __future__ import annotations
 
+import functools
 import getpass
 import hashlib
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -125,11 +126,19 @@ def _line_name(vendor_order: VendorOrder, index: int) -> str | None:
     return str(next((v for k, v in address.items() if str(k).lower() == "name"), "") or "")
 
 
+@functools.lru_cache(maxsize=8)
+def _decoded(payload_json: str) -> dict[str, Any]:
+    """A stored payload, decoded once for all its rows (read only: :func:`planned_item` copies what it
+    returns). An order's payload holds every row waiting on it: decoding it per row was quadratic."""
+    decoded: dict[str, Any] = json.loads(payload_json)
+    return decoded
+
+
 def planned_item(order: OrderRecord | None, row: RowRecord) -> dict[str, Any] | None:
     """What the row would send (its line item), as the ledger recorded it; None when it did not."""
     if order is None:
         return None
-    payload = order.payload()
+    payload = _decoded(order.payload_json)
     waiting = payload.get(REVIEW_ITEMS)
     if isinstance(waiting, dict) and isinstance(waiting.get(row.fingerprint), dict):
         return dict(waiting[row.fingerprint])
@@ -233,35 +242,12 @@ def _known_orders_left_out(ledger: Ledger, batch: str, listed: Sequence[VendorOr
     return ""
 
 
-def tied_positions(ledger: Ledger, vendor_order: VendorOrder) -> set[int]:
+def _tied_among(record: OrderRecord | None, rows: Sequence[RowRecord], vendor_order: VendorOrder) -> set[int]:
     """Positions of the vendor order's lines that rows of this ledger are tied to: by recorded line index, or
     taken by a row a person confirmed (see :func:`_free_lines`)."""
-    record = ledger.order(vendor_order.po_number)
     if record is None or (record.vendor_order_id and record.vendor_order_id != vendor_order.id):
         return set()
-    return set(range(len(vendor_order.line_items))) - set(_free_lines(ledger, vendor_order))
-
-
-def may_hold(
-    row: RowRecord, item: dict[str, Any], vendor_order: VendorOrder, index: int, tied: set[int]
-) -> str:
-    """Why the vendor's line ``index`` may be ``row`` (never a proof that it is), or "" when it cannot be
-    (a line the vendor shows Failed or Cancelled holds no card: it may be the row's trace, not its card)."""
-    if holds_no_card(vendor_order, index):
-        return ""
-    line = vendor_order.line_items[index]
-    if line.external_id and line.external_id == row.external_id:
-        return f"it carries the row's ExternalId ({row.external_id})"
-    card = card_of_item(item)
-    if card != _line_card(vendor_order, index):
-        return ""
-    name = _line_name(vendor_order, index)
-    if name is not None:  # it shows a recipient: the same card for the same name may be an edited row
-        same_name = _fold(name) == _fold(_name_of_item(item))
-        return f"the same card ({card_text(card)}) for the same name" if same_name else ""
-    if line.external_id or index in tied:
-        return ""
-    return f"the same card ({card_text(card)}), showing no recipient, and tied to no row"
+    return set(range(len(vendor_order.line_items))) - set(_free_among(record, rows, vendor_order))
 
 
 @dataclass
@@ -271,55 +257,107 @@ class Suspect:
     vendor_order: VendorOrder
     why: str
     lines: set[int] = field(default_factory=set)  # 1-based
-    rows: set[int] = field(default_factory=set)  # spreadsheet row numbers
+    rows: set[int] | frozenset[int] = field(default_factory=set)  # spreadsheet row numbers
 
     def describe(self) -> str:
         o = self.vendor_order
-        return (
-            f"line(s) {ranges(self.lines)} of {o.po_number} (order {o.id}) may be row(s) "
-            f"{ranges(self.rows)}: {self.why}"
-        )
+        numbers = _shared_ranges(self.rows) if isinstance(self.rows, frozenset) else ranges(self.rows)
+        where = f"line(s) {ranges(self.lines)} of {o.po_number} (order {o.id})"
+        return f"{where} may be row(s) {numbers}: {self.why}"
+
+
+@functools.lru_cache(maxsize=64)
+def _shared_ranges(numbers: frozenset[int]) -> str:
+    """The rows of one card, written once for every vendor order whose blind lines may be them."""
+    return ranges(numbers)
+
+
+@dataclass
+class _RowIndex:
+    """The rows waiting, indexed once by what a vendor line may share with them."""
+
+    by_id: dict[str, list[RowRecord]] = field(default_factory=dict)
+    by_card: dict[Card, frozenset[int]] = field(default_factory=dict)  # row numbers
+    by_card_name: dict[tuple[Card, str], list[RowRecord]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, rows: Sequence[RowRecord], items: dict[str, dict[str, Any]]) -> _RowIndex:
+        index = cls()
+        cards: dict[Card, set[int]] = {}
+        for row in rows:
+            item = items.get(row.fingerprint)
+            if item is None:
+                continue
+            if row.external_id:
+                index.by_id.setdefault(row.external_id, []).append(row)
+            card = card_of_item(item)
+            if card is not None:
+                cards.setdefault(card, set()).add(row.row)
+                index.by_card_name.setdefault((card, _fold(_name_of_item(item))), []).append(row)
+        index.by_card = {card: frozenset(numbers) for card, numbers in cards.items()}
+        return index
 
 
 def suspects(
     ledger: Ledger, view: VendorView, rows: Sequence[RowRecord], items: dict[str, dict[str, Any]]
 ) -> list[Suspect]:
-    """The vendor lines, of the batch's PO range or (by ExternalId) elsewhere, that may be one of ``rows``,
-    by vendor order and reason."""
+    """The vendor lines, of the batch's PO range or (by ExternalId) elsewhere, that may be one of ``rows``
+    (never a proof that they are), by vendor order and reason: a line carrying the row's ExternalId; of the
+    same card for the same name (it shows a recipient: the row may have been edited); of the same card,
+    showing no identity and tied to no row. A line the vendor shows Failed or Cancelled holds no card.
+    The rows are indexed once and each vendor line looked up in the index: linear in lines plus rows, not
+    their product (10,000 rows of one card waiting, 2,500 orders of the batch)."""
+    index = _RowIndex.of(rows, items)
     found: dict[tuple[str, str, str], Suspect] = {}
 
-    def note(vendor_order: VendorOrder, index: int, row: RowRecord, why: str) -> None:
-        key = (vendor_order.po_number, vendor_order.id, why)
-        suspect = found.setdefault(key, Suspect(vendor_order, why))
-        suspect.lines.add(index + 1)
-        suspect.rows.add(row.row)
+    def suspect(vendor_order: VendorOrder, why: str) -> Suspect:
+        return found.setdefault((vendor_order.po_number, vendor_order.id, why), Suspect(vendor_order, why))
 
+    def by_reference(vendor_order: VendorOrder, at: int) -> set[str]:
+        ext = vendor_order.line_items[at].external_id
+        matched = index.by_id.get(ext, []) if ext else []
+        for row in matched:
+            one = suspect(vendor_order, f"it carries the row's ExternalId ({ext})")
+            one.lines.add(at + 1)
+            one.rows.add(row.row)  # type: ignore[union-attr]  # built as a set
+        return {row.fingerprint for row in matched}
+
+    batch = rows[0].batch if rows else ""
+    records = {o.po_number: o for o in ledger.orders(batch=batch)}
+    recorded = [o.po_number for o in view.in_range if o.po_number in records]
+    on_order: dict[str, list[RowRecord]] = {}
+    for row in ledger.rows_on_orders(recorded) if recorded else []:
+        on_order.setdefault(row.po_number or "", []).append(row)
     for vendor_order in view.in_range:
-        tied = tied_positions(ledger, vendor_order)
-        for index in range(len(vendor_order.line_items)):
-            for row in rows:
-                if row.fingerprint in items and (
-                    why := may_hold(row, items[row.fingerprint], vendor_order, index, tied)
-                ):
-                    note(vendor_order, index, row, why)
-    for vendor_order in view.elsewhere:
-        for index, line in enumerate(vendor_order.line_items):
-            if holds_no_card(vendor_order, index):
+        po = vendor_order.po_number
+        tied = _tied_among(records.get(po), on_order.get(po, []), vendor_order)
+        for at, line in enumerate(vendor_order.line_items):
+            if holds_no_card(vendor_order, at):
                 continue
-            for row in rows:
-                if line.external_id and line.external_id == row.external_id:
-                    note(vendor_order, index, row, f"it carries the row's ExternalId ({row.external_id})")
+            taken = by_reference(vendor_order, at)
+            card = _line_card(vendor_order, at)
+            name = _line_name(vendor_order, at)
+            if name is not None:  # it shows a recipient: the same card for the same name may be an edited row
+                same = [
+                    r for r in index.by_card_name.get((card, _fold(name)), []) if r.fingerprint not in taken
+                ]
+                if same:
+                    one = suspect(vendor_order, f"the same card ({card_text(card)}) for the same name")
+                    one.lines.add(at + 1)
+                    one.rows.update(r.row for r in same)  # type: ignore[union-attr]  # built as a set
+            elif not line.external_id and at not in tied and card in index.by_card:
+                why = f"the same card ({card_text(card)}), showing no recipient, and tied to no row"
+                one = suspect(vendor_order, why)
+                one.lines.add(at + 1)
+                one.rows = index.by_card[card]  # every row of the card, shared
+    for vendor_order in view.elsewhere:
+        for at in range(len(vendor_order.line_items)):
+            if not holds_no_card(vendor_order, at):
+                by_reference(vendor_order, at)
     return list(found.values())
 
 
-def where_it_may_be(
-    ledger: Ledger, view: VendorView, rows: Sequence[RowRecord], items: dict[str, dict[str, Any]]
-) -> list[str]:
-    """One sentence per vendor order and reason: its lines that may be one of ``rows`` (:func:`suspects`)."""
-    return [suspect.describe() for suspect in suspects(ledger, view, rows, items)]
-
-
-def ranges(numbers: set[int] | Sequence[int]) -> str:
+def ranges(numbers: Collection[int]) -> str:
     """``{1, 2, 3, 7}`` -> ``"1-3, 7"``."""
     ordered = sorted(set(numbers))
     parts: list[str] = []
@@ -865,12 +903,19 @@ def _free_lines(ledger: Ledger, vendor_order: VendorOrder) -> list[int]:
     """The vendor order's lines no row of this ledger is tied to yet. A row a person confirmed (no position)
     takes one line of its card that shows no identity (any such line when its card is not recorded)."""
     record = ledger.order(vendor_order.po_number)
+    return _free_among(record, ledger.rows_by_po(vendor_order.po_number) if record else [], vendor_order)
+
+
+def _free_among(
+    record: OrderRecord | None, rows: Sequence[RowRecord], vendor_order: VendorOrder
+) -> list[int]:
+    """:func:`_free_lines`, from the ledger's record of the order and its rows, read once."""
     free = list(range(len(vendor_order.line_items)))
     if record is None:
         return free
     shows_ids = any(li.external_id for li in vendor_order.line_items)
     confirmed: list[Card | None] = []
-    for row in ledger.rows_by_po(vendor_order.po_number):
+    for row in rows:
         if row.status != "ordered":
             continue
         by_id = [i for i in free if vendor_order.line_items[i].external_id == (row.external_id or "")]
