@@ -609,8 +609,12 @@ class Resolution:
     def digest(self) -> str:
         """What a person is shown and confirms, as one short code: the action, the vendor order, every row
         tied (and to which line, how), released or left waiting, and whether under the same PO. A plan
-        recorded after a confirmation must have the digest of the plan that was shown."""
-        shown = [self.batch, self.po_number, self.action, self.vendor_order_id, self.same_po, self.describe()]
+        recorded after a confirmation must have the digest of the plan that was shown. The vendor's words
+        (an order's status in the evidence, why a row keeps waiting) may change meanwhile without changing
+        what is recorded, so they are not part of it."""
+        ties = [[t.row, t.fingerprint, t.line, t.how] for t in self.tied]
+        shown = [self.batch, self.po_number, self.action, self.vendor_po, self.vendor_order_id, ties,
+                 list(self.released), self.same_po, sorted(row for row, _why in self.waiting)]  # fmt: skip
         return hashlib.sha256(json.dumps(shown).encode()).hexdigest()[:32]
 
     def as_json(self) -> dict[str, Any]:
