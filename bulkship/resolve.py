@@ -138,7 +138,7 @@ def planned_item(order: OrderRecord | None, row: RowRecord) -> dict[str, Any] | 
     """What the row would send (its line item), as the ledger recorded it; None when it did not."""
     if order is None:
         return None
-    payload = _decoded(order.payload_json)
+    payload = _decoded(order.payload_json) if order.payload_json else order.payload()  # "": read lazily
     waiting = payload.get(REVIEW_ITEMS)
     if isinstance(waiting, dict) and isinstance(waiting.get(row.fingerprint), dict):
         return dict(waiting[row.fingerprint])
