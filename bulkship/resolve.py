@@ -37,7 +37,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .client.parse import items, text
-from .errors import NotFoundError, ReviewRefusedError, VendorError
+from .errors import ConfigError, NotFoundError, ReviewRefusedError, VendorError
 from .ledger import (
     OPEN_STATES,
     REVIEW_ITEMS,
@@ -549,6 +549,30 @@ async def review(ledger: Ledger, client: Any, batch: str) -> ReviewReport:
             )
         )
     return ReviewReport(batch, tuple(found), len(view.in_range), view.complete, view.why_incomplete)
+
+
+# -- what a person names -----------------------------------------------------------------------------------
+
+
+def parse_rows(text: str | None) -> list[int]:
+    """``"3,4,7-9"`` -> [3, 4, 7, 8, 9]: spreadsheet row numbers, as the result workbook shows them."""
+    if not text:
+        return []
+    found: list[int] = []
+    for part in text.split(","):
+        match = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", part)
+        if match is None:
+            raise ConfigError(f"--rows {text!r}: write row numbers as 3,4,7-9")
+        first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+        if last < first or last - first > 100_000:
+            raise ConfigError(f"--rows {text!r}: {part.strip()} is not a range of rows")
+        found.extend(range(first, last + 1))
+    return found
+
+
+def parse_pos(text: str | None) -> list[str]:
+    """``"BS-A-0001, BS-A-0002"`` -> the PO numbers."""
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
 
 
 def _require_batch(ledger: Ledger, batch: str) -> None:

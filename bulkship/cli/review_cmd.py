@@ -3,12 +3,12 @@ review, listed and settled by a person (the work is :mod:`bulkship.resolve`'s; t
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import typer
 
 from ..errors import BulkshipError, ConfigError
+from ..resolve import parse_pos, parse_rows
 from .app import err_console, print_json, styled
 
 if TYPE_CHECKING:
@@ -16,22 +16,6 @@ if TYPE_CHECKING:
     from ..settings import Settings
 
 REVIEW_WAITING_EXIT = 3  # as `run`: rows need a person
-
-
-def parse_rows(text: str | None) -> list[int]:
-    """``"3,4,7-9"`` -> [3, 4, 7, 8, 9]: spreadsheet row numbers, as the result workbook shows them."""
-    if not text:
-        return []
-    found: list[int] = []
-    for part in text.split(","):
-        match = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", part)
-        if match is None:
-            raise ConfigError(f"--rows {text!r}: write row numbers as 3,4,7-9")
-        first, last = int(match.group(1)), int(match.group(2) or match.group(1))
-        if last < first or last - first > 100_000:
-            raise ConfigError(f"--rows {text!r}: {part.strip()} is not a range of rows")
-        found.extend(range(first, last + 1))
-    return found
 
 
 def check_options(
@@ -45,11 +29,6 @@ def check_options(
         raise ConfigError("--rows names the rows a vendor order holds: use it with --at-vendor")
     if not_ours and not release:
         raise ConfigError("--not-ours names vendor orders a release may set aside: use it with --release")
-
-
-def parse_pos(text: str | None) -> list[str]:
-    """``"BS-A-0001, BS-A-0002"`` -> the PO numbers."""
-    return [part.strip() for part in (text or "").split(",") if part.strip()]
 
 
 def review_command(settings: Settings, batch: str, *, as_json: bool) -> int:

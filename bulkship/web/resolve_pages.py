@@ -23,7 +23,7 @@ from starlette.routing import Route
 
 from .. import api
 from ..errors import BulkshipError, ReviewRefusedError
-from ..resolve import Resolution
+from ..resolve import Resolution, parse_pos, parse_rows
 from . import state
 
 
@@ -58,7 +58,6 @@ async def _form(request: Request) -> dict[str, str]:
 def _settle(web: Any, batch: str, fields: dict[str, str], *, confirmed: bool) -> Resolution:
     """The settlement the form asks for: only planned (``confirmed`` False) or recorded, when it is still
     exactly the plan the person was shown (its digest, carried in the confirmation form)."""
-    from ..cli.review_cmd import parse_pos, parse_rows
 
     def confirm(plan: Resolution) -> bool:
         if confirmed and plan.digest() != fields["plan"]:
