@@ -124,3 +124,37 @@ def test_record_this_records_the_plan_shown_or_nothing(tmp_path: Path, settings:
         assert rows(settings)["E1"] == rows(settings)["E2"] == "review"
         assert client.post("/batches/staff/needs-review/settle", data=check("2-3")).status_code == 200
         assert rows(settings)["E1"] == rows(settings)["E2"] == "ordered" and rows(settings)["E3"] == "review"
+
+
+def test_rows_held_on_another_ledgers_order_are_released_from_the_page(
+    tmp_path: Path, settings: Settings
+) -> None:
+    """Batch 'gifts-staff' ran with another ledger on the same vendor account; 'staff' (same card) uploaded in
+    the page waits on BS-GIFTS-STAFF-0001's blind lines. The page offers to set that order aside as another
+    batch's; checked, confirmed, the rows go out once with the next run."""
+    elsewhere = replace(settings, ledger_path=tmp_path / "elsewhere.sqlite")
+    run_batch(write_sheet(tmp_path / "gifts-staff.csv", range(20, 22)), elsewhere, wait_s=0)
+    sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        client.post(
+            "/batches",
+            data={"csrf_token": token(client, "/batches/new"), "name": "staff"},
+            files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
+        )
+        client.get("/batches/staff/cost")
+        assert set(rows(settings).values()) == {"review"}
+        page = html.unescape(client.get("/batches/staff/needs-review").text)
+        assert "Vendor order(s) BS-GIFTS-STAFF-0001 are another batch's" in page
+        form = {
+            "csrf_token": token(client, "/batches/staff/needs-review"), "po": "BS-GIFTS-STAFF-0001",
+            "action": "release", "not_ours": "BS-GIFTS-STAFF-0001", "reason": "gifts-staff ran on the laptop",
+        }  # fmt: skip
+        checked = client.post("/batches/staff/needs-review/check", data=form)
+        plan = PLAN.search(checked.text)
+        assert checked.status_code == 200 and plan and "set aside" in html.unescape(checked.text)
+        done = client.post(
+            "/batches/staff/needs-review/settle", data={**form, "plan": html.unescape(plan.group(1))}
+        )
+        assert done.status_code == 200 and set(rows(settings).values()) == {"planned"}
+    run_batch(sheet, settings, wait_s=0)
+    assert cards_at_vendor(settings) == Counter({"E1": 1, "E2": 1, "E3": 1, "E20": 1, "E21": 1})
