@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "track_cmd",
     "serve_cmd",
     "users_cmd",
+    "ledger_cmd",
 )
 
 

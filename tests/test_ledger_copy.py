@@ -1,0 +1,96 @@
+"""``bulkship ledger copy --to postgresql://…``: a single user's SQLite ledger becomes a team's, everything
+copied (orders, rows, events, people, approvals, audit trail) and checked by counts; a target that holds
+anything is refused before a row is written; after the copy, a re-run on PostgreSQL sends nothing twice."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from argon2 import PasswordHasher, profiles
+from support import embedded_sandbox_orders, write_sheet
+
+from bulkship.cli import main
+from bulkship.db import engine_for
+from bulkship.ledger import Ledger
+from bulkship.settings import resolve_settings
+from bulkship.team import accounts, approvals, audit, store
+
+
+@pytest.fixture(autouse=True)
+def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+
+
+def counts(location: str | Path) -> dict[str, int]:
+    engine = engine_for(location)
+    try:
+        with engine.connect() as db:
+            names = [n for n in sa.inspect(db).get_table_names() if n != "alembic_version"]
+            return {n: db.execute(sa.text(f'SELECT count(*) FROM "{n}"')).scalar_one() for n in names}
+    finally:
+        engine.dispose()
+
+
+def test_a_single_users_ledger_moves_to_postgresql_whole_and_runs_on_there(
+    pg_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = resolve_settings()
+    sheet = write_sheet(Path("staff.csv"), range(1, 6))
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0", "--max-lines", "2"]) == 0
+    accounts.add_user(settings, "dana", "password-dana", ["admin"], actor="test")
+    accounts.add_user(settings, "sam", "password-sam", ["requester"], actor="test")
+    approvals.set_threshold(settings, "10", actor="dana")
+    more = write_sheet(Path("more.csv"), range(10, 12))
+    assert main(["run", str(more), "--batch", "HR", "--yes", "--wait", "0"]) == 1  # waits for an approver
+    capsys.readouterr()
+    before = counts(settings.ledger)
+    store.forget_engines()
+
+    assert main(["ledger", "copy", "--to", pg_url, "--json"]) == 0
+    copied = json.loads(capsys.readouterr().out)["tables"]
+    assert copied == before  # every table, as many rows as the SQLite ledger has
+    assert {"orders", "rows", "events", "batches", "team_users", "approval_requests", "audit_trail"} <= set(
+        copied
+    )
+    assert copied["orders"] == 4 and copied["rows"] == 7 and copied["team_users"] == 2  # 3 sent, 1 planned
+    after = counts(pg_url)
+    assert after == {**before, "audit_trail": before["audit_trail"] + 1}  # + the copy's own line
+    assert counts(settings.ledger) == before  # the SQLite file is left as it was
+
+    # the team now works on PostgreSQL: a re-run finds everything ordered, the approval waits there
+    monkeypatch.setenv("BULKSHIP_LEDGER", pg_url)
+    team = resolve_settings()
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0", "--max-lines", "2"]) == 0
+    assert len(embedded_sandbox_orders(settings.data_dir)) == 3
+    waiting = approvals.latest(team, "HR")
+    assert waiting is not None and waiting.state == "pending" and waiting.requested_by.startswith("cli:")
+    copy_line = audit.entries(team)[-1]  # a re-run that sends nothing adds no line
+    assert copy_line.action == "ledger_copy" and copy_line.detail["rows"] == sum(before.values())
+    assert accounts.authenticate(team, "sam", "password-sam").name == "sam"
+    audit.record(team, "check", actor="test")  # the trail's ids go on after the copied ones
+    assert [e.action for e in audit.entries(team)][-1] == "check"
+    store.forget_engines()
+
+
+def test_a_target_holding_anything_is_refused_and_left_alone(
+    pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_sheet(Path("staff.csv"), range(1, 3))
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0"]) == 0
+    assert main(["ledger", "copy", "--to", pg_url]) == 0
+    capsys.readouterr()
+    held = counts(pg_url)
+    assert main(["ledger", "copy", "--to", pg_url]) == 2  # a second copy: refused, nothing doubled
+    err = capsys.readouterr().err
+    assert "is not empty" in err and "nothing was copied" in err and "Traceback" not in err
+    assert counts(pg_url) == held
+    with Ledger.open(resolve_settings().ledger):  # a run of the SQLite ledger is going on
+        assert main(["ledger", "copy", "--to", pg_url]) == 1
+    assert "Another bulkship process" in capsys.readouterr().err
+    assert main(["ledger", "copy", "--to", "elsewhere.sqlite"]) == 2
+    assert "must be a PostgreSQL database" in capsys.readouterr().err
+    assert main(["ledger", "copy", "--to", pg_url, "--from", "no-such.sqlite"]) == 2
+    assert "No SQLite ledger" in capsys.readouterr().err
