@@ -385,3 +385,35 @@ def test_below_their_limit_a_requester_sends_at_once_and_admins_manage_people(
         ("admin", "user_disable"),
     ):
         assert expected in actions
+
+
+# -- behind a reverse proxy that ends TLS -----------------------------------------------------------------
+
+
+def _cookies_of_a_sign_in(client: TestClient) -> list[str]:
+    """The Set-Cookie headers of a first visit and a sign-in as alice, over plain HTTP as a proxy forwards
+    them (the browser sends even a Secure cookie: it speaks HTTPS to the proxy)."""
+    first = client.get("/login")
+    made = first.headers.get_list("set-cookie")
+    csrf = found(r"bulkship_csrf=([^;]+)", made[0])
+    data = {"csrf_token": found(TOKEN.pattern, first.text), "name": "alice", "password": "password-alice"}
+    signed_in = client.post(
+        "/login",
+        data={**data, "next": "/"},
+        headers={"cookie": f"bulkship_csrf={csrf}"},
+        follow_redirects=False,
+    )
+    assert signed_in.status_code == 303, signed_in.text
+    return made + signed_in.headers.get_list("set-cookie")
+
+
+def test_cookies_are_marked_secure_behind_a_tls_proxy_when_told(
+    team: Settings, browsers: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = _cookies_of_a_sign_in(browsers())
+    assert [c.split("=")[0] for c in plain] == ["bulkship_csrf", "bulkship_session"]
+    assert not any("Secure" in c for c in plain)  # plain HTTP on loopback: a Secure cookie would be lost
+    monkeypatch.setenv("BULKSHIP_SECURE_COOKIES", "1")
+    proxied = _cookies_of_a_sign_in(browsers())
+    assert [c.split("=")[0] for c in proxied] == ["bulkship_csrf", "bulkship_session"]
+    assert all(c.endswith("; Secure") for c in proxied)

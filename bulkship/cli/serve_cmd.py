@@ -60,12 +60,24 @@ def serve_command(
             "same ledger records deliveries as they happen (env BULKSHIP_WEBHOOK_URL).",
         ),
     ] = None,
+    secure_cookies: Annotated[
+        bool,
+        typer.Option(
+            "--secure-cookies",
+            help="Mark cookies Secure (HTTPS only) even though requests arrive as plain HTTP: behind a "
+            "reverse proxy that ends TLS (env BULKSHIP_SECURE_COOKIES=1).",
+        ),
+    ] = False,
     api_url: ApiUrlOption = None,
     credentials: CredentialsOption = None,
     ledger: LedgerOption = None,
     out: OutOption = None,
 ) -> None:
     """Serve the web page: upload a spreadsheet, review it, see the cost, send, download the results."""
+    if secure_cookies:
+        from ..web.guards import SECURE_COOKIES_ENV
+
+        os.environ[SECURE_COOKIES_ENV] = "1"  # read where each cookie is made
     from ..web import serve
     from ..web.server import LOOPBACK
 

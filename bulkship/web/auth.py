@@ -36,7 +36,7 @@ from starlette.routing import compile_path
 
 from ..settings import Settings
 from ..team import accounts, approvals, audit, store
-from .guards import App, Message, Receive, Scope, Send, _header, _send_page
+from .guards import App, Message, Receive, Scope, Send, _header, _send_page, secure_cookie
 
 log = logging.getLogger("bulkship.web")
 
@@ -173,8 +173,7 @@ class Sessions:
 
     def cookie(self, token: str, scope: Scope) -> str:
         signed = self.signer.sign(token.encode("ascii")).decode("ascii")
-        secure = "; Secure" if scope.get("scheme") == "https" else ""
-        return f"{SESSION_COOKIE}={signed}; Path=/; HttpOnly; SameSite=Lax{secure}"
+        return f"{SESSION_COOKIE}={signed}; Path=/; HttpOnly; SameSite=Lax{secure_cookie(scope)}"
 
     @staticmethod
     def cleared() -> str:

@@ -15,12 +15,24 @@ Each is a small pure-ASGI middleware, so none has to read more of a request than
 from __future__ import annotations
 
 import hmac
+import os
 import re
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+SECURE_COOKIES_ENV = "BULKSHIP_SECURE_COOKIES"
+
+
+def secure_cookie(scope: Scope) -> str:
+    """``"; Secure"`` for a cookie sent over HTTPS, or always when ``BULKSHIP_SECURE_COOKIES=1`` (``serve
+    --secure-cookies``): behind a reverse proxy that ends TLS the request reaches bulkship as plain HTTP, yet
+    the browser must never send the cookie over anything but HTTPS."""
+    always = os.environ.get(SECURE_COOKIES_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+    return "; Secure" if always or scope.get("scheme") == "https" else ""
+
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -174,7 +186,7 @@ class CsrfGuard:
         scope["csrf_token"] = token
         set_cookie = (
             b"set-cookie",
-            f"{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict".encode("ascii"),
+            f"{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure_cookie(scope)}".encode("ascii"),
         )
 
         async def send_with_cookie(message: Message) -> None:
