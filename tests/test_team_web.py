@@ -19,6 +19,7 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 from support import embedded_sandbox_orders
 
+from bulkship.sandbox import Sandbox, SandboxConfig
 from bulkship.settings import Settings, resolve_settings
 from bulkship.team import accounts, approvals, audit, store
 from bulkship.team.tables import sessions
@@ -319,6 +320,17 @@ def test_a_batch_above_the_threshold_waits_then_another_person_approves_and_it_s
     assert [e.detail["approved_by"] for e in starts] == ["carol"]
     ends = [e for e in audit.entries(team, batch="anniversary") if e.action == "run_end"]
     assert [(e.detail["orders_sent"], e.detail["charged"]) for e in ends] == [(2, "1734.25")]
+    with Sandbox(SandboxConfig(state_file=team.sandbox_state_file)) as sandbox:
+        sandbox.advance(8 * 3600)  # the cards have shipped since: finance asks the vendor
+    tracked = fin.post("/batches/anniversary/track", data={"csrf_token": token(fin, "/")})
+    assert tracked.url.path == "/batches/anniversary/results"
+    for _ in range(600):
+        if 'class="status-shipped"' in fin.get("/batches/anniversary/results").text:
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("tracking did not run")
+    assert ("fin", "track") in [(e.actor, e.action) for e in audit.entries(team, batch="anniversary")]
     if team.ledger_url:  # everything in the team's PostgreSQL database: no SQLite ledger appeared
         assert not team.ledger.exists()
         with store.read(team) as db:

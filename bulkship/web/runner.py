@@ -18,6 +18,7 @@ from typing import Any
 
 from .. import api, team
 from ..errors import BulkshipError
+from ..ledger import ledger_exists
 from ..settings import Settings
 from ..team.approvals import acting_as
 from . import state
@@ -64,7 +65,7 @@ class Runner:
 
     def _track(self, batch: str) -> None:
         try:
-            if not self.settings.ledger.exists():
+            if not ledger_exists(self.settings.ledger_location):
                 return  # nothing ordered yet
             with self.exclusive:
                 api.track_batches(self.settings, None if batch == ALL else batch)

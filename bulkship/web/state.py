@@ -163,9 +163,9 @@ def web_batches(settings: Settings, *, deleted: bool = False) -> dict[str, WebBa
 
 def vendor_refused(settings: Settings, batch: str) -> dict[int, tuple[str, str]]:
     """The batch's rows the vendor refused at its last run: row number -> (ledger key, the vendor's words)."""
-    if not settings.ledger.exists():
+    if not ledger_exists(settings.ledger_location):
         return {}
-    with Ledger.open(settings.ledger, lock=False) as ledger:
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
         failed = ledger.current_rows_with_status(batch, "failed")
     return {r.row: (r.fingerprint, r.error or "") for r in failed}
 
