@@ -8,6 +8,10 @@ names. Amounts are :class:`~decimal.Decimal` end to end and are written:
 * in JSON and CSV as plain two-decimal numbers ``1234.56`` (:func:`money_plain`; JSON keeps them as
   strings so no float rounding can creep in);
 * in workbooks as numbers with a currency format, so ``=SUM`` works.
+
+A row whose cost no one recorded (a ledger written by an older bulkship, whose vendor answer had no line
+cost) holds money of unknown amount: it is counted in its bucket's rows and ``unknown``, never added as
+0.00, and every total it belongs to is marked incomplete (:attr:`MoneyTally.complete`).
 """
 
 from __future__ import annotations
@@ -68,6 +72,20 @@ class MoneyTally:
     fees: Decimal = ZERO
     shipping: Decimal = ZERO
     total: Decimal = ZERO
+    unknown: int = 0  # rows among ``rows`` whose cost is unknown: the figures leave them out
+
+    @property
+    def complete(self) -> bool:
+        """The figures are the whole of this money (no row of unknown cost among them)."""
+        return not self.unknown
+
+    def add_unknown(self, cards: int = 0, po_number: str = "", rows: int = 1) -> None:
+        """Rows holding money whose cost no one recorded: counted, never added as 0.00."""
+        self.rows += rows
+        self.unknown += rows
+        self.cards += cards
+        if po_number:
+            self.orders.add(po_number)
 
     def add(self, money: Breakdown, cards: int = 0, po_number: str = "", rows: int = 1) -> None:
         self.rows += rows
@@ -89,4 +107,12 @@ class MoneyTally:
             "rows": self.rows,
             "cards": self.cards,
             **{name: money_plain(v) for name, v in zip(MONEY_FIELDS, self.figures(), strict=True)},
+            "cost_unknown_rows": self.unknown,
+            "complete": self.complete,  # false: the figures leave out rows whose cost is unknown
         }
+
+    def total_text(self) -> str:
+        """The total as the terminal shows it, saying when rows of unknown cost are left out of it."""
+        if self.complete:
+            return money_text(self.total)
+        return f"{money_text(self.total)} + {self.unknown} row(s) of unknown cost"

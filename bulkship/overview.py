@@ -163,6 +163,9 @@ def batch_status(ledger: Ledger, batch: str) -> dict[str, Any]:
         "ordered_cost": _cents(money["charged"].total),
         "in_doubt_cost": _cents(money["in doubt"].total),
         "planned_cost": _cents(money["to send"].total),
+        # false: some rows hold money whose cost the ledger never recorded (an older bulkship); the costs
+        # above leave them out (each bucket's cost_unknown_rows says how many)
+        "money_complete": all(tally.complete for tally in money.values()),
         "updated": record.updated if record else "",
         "output": record.output if record else None,
     }

@@ -113,6 +113,8 @@ class RunResult:
             "orders_in_doubt": self.unknown_orders,
             "orders_sent_this_run": self.sent_orders,
             "total_cost": money_plain(self.total_cost),
+            # false: rows of unknown cost (an older bulkship's ledger) are left out of the figures
+            "money_complete": all(tally.complete for tally in self.money.values()),
             "money": money,
             "stopped": self.stopped is not None,
             "stop_reason": self.stopped.message if self.stopped is not None else None,

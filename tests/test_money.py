@@ -3,8 +3,10 @@ scenario the money invariants (tests/support/money_invariants.py) hold in every 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import sqlite3
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -161,6 +163,62 @@ def test_a_422_stop_reports_funds_missing_and_rows_not_sent_then_resumes(tmp_pat
         check_money(settings.ledger, "staff", input_rows=range(2, 6), vendor_orders=made.sandbox.orders())
     finally:
         made.sandbox.close()
+
+
+def test_rows_an_older_bulkship_left_without_a_cost_show_cost_unknown_never_0_00(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bulkship 0.1 recorded each ordered row's cost from the vendor's answer, and none when the answer had no
+    line cost. Such a row shows its cost as unknown; every total it belongs to (Summary, Orders sheet,
+    status, run --json, reconcile --json) says it leaves rows out, and nothing counts them as 0.00 spent."""
+    sheet = write_rows(tmp_path / "gifts.csv", [person(i) for i in range(4)])
+    out = tmp_path / "out"
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--max-lines", "2", "--out", str(out)]) == 0
+    ledger = resolve_settings().ledger
+    with contextlib.closing(sqlite3.connect(ledger)) as db, db:  # what bulkship 0.1 left for such an answer
+        db.execute("UPDATE rows SET cost = NULL WHERE row IN (2, 3)")
+    capsys.readouterr()
+    with Ledger.open(ledger, lock=False) as opened:
+        record = opened.batch("gifts")
+        assert record is not None and record.output
+        path = Path(record.output)
+    path.unlink()  # the same run again writes the workbook from the ledger (nothing sent, nothing polled)
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(out), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["money_complete"] is False and data["money"]["charged"]["cost_unknown_rows"] == 2
+    assert data["total_cost"] == "50.00" and data["orders_sent_this_run"] == 0
+    assert main(["status", "gifts", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)["batches"][0]
+    charged = status["money"]["charged"]
+    assert (charged["rows"], charged["cost_unknown_rows"], charged["complete"]) == (4, 2, False)
+    assert charged["total"] == status["ordered_cost"] == "50.00"  # the two known rows, nothing for the others
+    assert status["money_complete"] is False
+    results = results_by_row(path)
+    for row in (2, 3):
+        assert results[row]["Money"] == "charged" and results[row]["Total"] is None, results[row]
+        assert "cost unknown" in str(results[row]["Problems / vendor error"])
+    assert results[4]["Total"] == 25
+    book = openpyxl.load_workbook(path, read_only=True)
+    summary = [[c for c in line if c is not None] for line in book["Summary"].iter_rows(values_only=True)]
+    orders = {line[0]: line for line in book["Orders"].iter_rows(values_only=True)}
+    book.close()
+    assert ["Total (incomplete)", 2, 4, 4, 50, 0, 0, 0, 50, 2] in summary, summary
+    assert any(str(line[0]).startswith("Incomplete: 2 row(s) hold money") for line in summary if line)
+    first_po = results[2]["PO Number"]
+    assert "cost of 2 row(s) unknown" in str(orders[first_po][2]) and orders[first_po][-1] == 0
+    check_money(ledger, "gifts", input_rows=range(2, 6), run_json=data)
+    assert main(["status", "gifts"]) == 0
+    assert "50.00 + 2 row(s) of unknown cost" in " ".join(capsys.readouterr().out.split())
+    assert main(["reconcile", "gifts", "--json"]) == 0  # the same orders as the vendor's
+    report = json.loads(capsys.readouterr().out)
+    assert (report["ledger_total"], report["vendor_total"]) == ("50.00", "100.00")
+    assert report["ledger_total_complete"] is False and report["money"]["charged"]["cost_unknown_rows"] == 2
+    assert main(["reconcile", "gifts"]) == 0
+    assert "50.00 + 2 row(s) of unknown cost; vendor 2 orders" in " ".join(capsys.readouterr().err.split())
+    # track records the vendor's line costs when its answer has them: the totals are whole again
+    assert main(["track", "gifts"]) == 0
+    seen = check_money(ledger, "gifts", input_rows=range(2, 6))
+    assert seen.total("charged") == Decimal("100.00") and not seen.unknown
 
 
 @pytest.mark.parametrize(

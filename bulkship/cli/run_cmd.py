@@ -91,14 +91,14 @@ def show_plan(view: PlanView) -> None:
     charged, doubt = view.charged, view.in_doubt
     if charged.rows:
         err_console.print(
-            f"Already charged: {_money(charged.total)} for {charged.rows} row(s) in {len(charged.orders)} "
+            f"Already charged: {charged.total_text()} for {charged.rows} row(s) in {len(charged.orders)} "
             "order(s): not sent again."
         )
     if doubt.rows:
         err_console.print(
             styled(
                 ("In doubt:", "bold yellow"),
-                f" {_money(doubt.total)} for {doubt.rows} row(s) in {len(doubt.orders)} order(s) sent before "
+                f" {doubt.total_text()} for {doubt.rows} row(s) in {len(doubt.orders)} order(s) sent before "
                 "without an answer: asked again with the same PO numbers, charged at most once.",
             )
         )
@@ -188,14 +188,16 @@ def _report(result: RunResult) -> None:
     for note in result.notes:
         err_console.print(note, markup=False, highlight=False, soft_wrap=True)
     counts = ", ".join(f"{n} {status}" for status, n in result.by_status.items() if n)
+    charged_money = result.money.get("charged")
+    charged = charged_money.total_text() if charged_money is not None else _money(result.total_cost)
     err_console.print(
         f"Batch {result.batch}: {result.rows} rows ({counts or 'none'}); "
-        f"{result.ordered_rows} ordered in {result.orders} order(s); charged {_money(result.total_cost)}"
+        f"{result.ordered_rows} ordered in {result.orders} order(s); charged {charged}"
     )
     doubt = result.money.get("in doubt")
-    if doubt is not None and doubt.total:
+    if doubt is not None and (doubt.total or not doubt.complete):
         err_console.print(
-            styled(("In doubt:", "bold yellow"), f" {_money(doubt.total)} ({doubt.rows} row(s)).")
+            styled(("In doubt:", "bold yellow"), f" {doubt.total_text()} ({doubt.rows} row(s)).")
         )
     if result.output:
         err_console.print(f"Results: {result.output}")

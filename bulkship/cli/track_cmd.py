@@ -220,8 +220,6 @@ def status_command(
             return
         err_console.print(f"No ledger at {settings.ledger_shown} yet: run `bulkship run FILE` to start one.")
         return
-    from ..money import money_text
-
     # a read-only ledger too
     with Ledger.open(settings.ledger_location, lock=False, read_only=True) as journal:
         names = [b.name for b in journal.batches()]
@@ -251,13 +249,22 @@ def status_command(
         table.add_row(
             s["batch"], Path(s["input_file"]).name, str(s["rows"]),
             ", ".join(f"{n} {k}" for k, n in s["by_status"].items()), str(s["orders"]),
-            money_text(Decimal(s["ordered_cost"])), money_text(Decimal(s["in_doubt_cost"])),
-            money_text(Decimal(s["planned_cost"])), s["output"] or "",
+            _money_cell(s["money"]["charged"]), _money_cell(s["money"]["in_doubt"]),
+            _money_cell(s["money"]["to_send"]), s["output"] or "",
         )  # fmt: skip
     out = plain_console()
     if not out.is_terminal:  # piped or redirected: do not squeeze the table into 80 columns
         out = plain_console(PIPED_WIDTH)
     out.print(table)
+
+
+def _money_cell(money: dict[str, Any]) -> str:
+    """A bucket's total, saying when rows of unknown cost (an older bulkship's ledger) are left out."""
+    from ..money import money_text
+
+    text = money_text(Decimal(money["total"]))
+    unknown = int(money.get("cost_unknown_rows") or 0)
+    return f"{text} + {unknown} row(s) of unknown cost" if unknown else text
 
 
 @app.command("reconcile")
@@ -354,12 +361,16 @@ def reconcile_command(
 
 
 def _print_reconcile(report: ReconcileReport) -> None:
+    from ..money import money_text
+
     say = err_console.print
+    unknown = f" + {report.ledger_unknown_rows} row(s) of unknown cost" if report.ledger_unknown_rows else ""
     say(
         styled(
             (report.batch, "bold"),
             f" (PO {report.po_stem}-*): ledger {report.ledger_orders} orders, "
-            f"{report.ledger_total}; vendor {report.vendor_orders} orders, {report.vendor_total}",
+            f"{money_text(report.ledger_total)}{unknown}; vendor {report.vendor_orders} orders, "
+            f"{money_text(report.vendor_total)}",
         )
     )
     for item in report.vendor_only:

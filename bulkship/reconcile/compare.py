@@ -66,6 +66,11 @@ class ReconcileReport:
     def matches(self) -> bool:
         return not (self.vendor_only or self.ledger_only or self.unresolved or self.mismatches)
 
+    @property
+    def ledger_unknown_rows(self) -> int:
+        """Charged rows whose cost the ledger never recorded (an older bulkship): not in ``ledger_total``."""
+        return int((self.money.get("charged") or {}).get("cost_unknown_rows") or 0)
+
     def as_json(self) -> dict[str, Any]:
         return {
             "batch": self.batch,
@@ -74,6 +79,8 @@ class ReconcileReport:
             "ledger_orders": self.ledger_orders,
             "vendor_orders": self.vendor_orders,
             "ledger_total": str(_money(self.ledger_total)),
+            # false: charged rows of unknown cost (an older bulkship's ledger) are left out of ledger_total
+            "ledger_total_complete": not self.ledger_unknown_rows,
             "vendor_total": str(_money(self.vendor_total)),
             "vendor_only": list(self.vendor_only),
             "ledger_only": list(self.ledger_only),

@@ -49,6 +49,10 @@ UNSETTLED_ORDER_STATES = ("planned", "sending", "unknown")
 IN_DOUBT_ORDER_STATES = ("sending", "unknown")  # sent, no definite answer: may be charged
 ORDER_SHEET_STATES = ("created", "sending", "unknown", "planned")  # orders holding money of any bucket
 PRICES_EVENT = "prices"
+COST_UNKNOWN_NOTE = (
+    "cost unknown: the ledger holds no price for this row (recorded by an older bulkship); totals leave it "
+    "out and say so"
+)
 
 
 class _Line(NamedTuple):  # a tuple: a 100k-row batch has 100k of them
@@ -132,7 +136,7 @@ def money_bucket(record: RowRecord, order: OrderRecord | None) -> str:
     """Where the row's money is (see :mod:`bulkship.statuses`); "" when the row holds none."""
     if record.status == "ordered":
         return CHARGED
-    if record.status != "planned" or record.cost is None or not record.po_number:
+    if record.status != "planned" or not record.po_number:  # (a cost not recorded is unknown, not none)
         return ""
     if order is not None and order.state in IN_DOUBT_ORDER_STATES:
         return IN_DOUBT
@@ -166,7 +170,9 @@ def outcome_from_ledger(
         problems = problems or _unsettled_note(order)
     bucket = money_bucket(record, order)
     money = None
-    if bucket and record.cost is not None:
+    if bucket and record.cost is None:
+        problems = "; ".join(filter(None, [problems, COST_UNKNOWN_NOTE]))
+    elif bucket and record.cost is not None:
         money = (
             prices.breakdown(line, record.cost)
             if line is not None and prices is not None
@@ -189,8 +195,8 @@ def outcome_from_ledger(
         product=line.product if line else "",
         shipping_method=line.shipping_method if line else "",
         face_value=money.face_value if money else None,
-        cards=line.quantity if line and money else 0,
-        money=bucket if money else "",
+        cards=line.quantity if line and bucket else 0,
+        money=bucket,  # with no figures when the cost is unknown (RowOutcome.cost_unknown)
         discount=money.discount if money else None,
         fees=money.fees if money else None,
         shipping=money.shipping if money else None,
@@ -303,7 +309,9 @@ def money_by_bucket(view: LedgerView) -> dict[str, MoneyTally]:
     tallies = {bucket: MoneyTally() for bucket in MONEY_BUCKETS}
     for record in view.shown_rows():
         outcome = view.outcome_of(record.row, record)
-        if outcome.money:
+        if outcome.cost_unknown:
+            tallies[outcome.money].add_unknown(outcome.cards, outcome.po_number)
+        elif outcome.money:
             tallies[outcome.money].add(outcome.breakdown(), outcome.cards, outcome.po_number)
     return tallies
 

@@ -128,6 +128,11 @@ class RowOutcome:
     def total(self) -> Decimal | None:
         return self.cost
 
+    @property
+    def cost_unknown(self) -> bool:
+        """Holds money whose cost no one recorded (an older bulkship's ledger): never counted as 0.00."""
+        return bool(self.money) and self.cost is None
+
     def breakdown(self) -> Breakdown:
         zero = Decimal(0)
         return Breakdown(
@@ -218,7 +223,10 @@ class _Tally:
                     tallies.append(by_product.setdefault(product or "?", MoneyTally()))
                     tallies.append(by_shipping.setdefault(method or "?", MoneyTally()))
                 for tally in tallies:
-                    tally.add(money, cards * count, po, rows=count)
+                    if figures[-1] is None:  # its cost is unknown: counted, not added as 0.00
+                        tally.add_unknown(cards * count, po, rows=count)
+                    else:
+                        tally.add(money, cards * count, po, rows=count)
             self._totals = (by_money, by_order, by_product, by_shipping)
         return self._totals
 
@@ -552,26 +560,35 @@ def _write_orders(
     for col, header in enumerate(ORDER_COLUMNS):
         _write_text(sheet, 0, col, header, fmt.header)
     for i, order in enumerate(orders, start=1):
+        money = tally.by_order.get(order.po_number) or MoneyTally()
+        status = order.status if money.complete else f"{order.status}; {_unknown_text(money)}"
         _text(sheet, i, 0, order.po_number, fmt)
         _text(sheet, i, 1, order.order_id, fmt)
-        _text(sheet, i, 2, order.status, fmt)
+        _text(sheet, i, 2, status, fmt)
         _text(sheet, i, 3, order.money, fmt)
         sheet.write_number(i, 4, order.line_items)
-        money = tally.by_order.get(order.po_number) or MoneyTally()
         for col, amount in enumerate(money.figures(), start=5):
             sheet.write_number(i, col, float(amount), fmt.money)
     sheet.autofilter(0, 0, max(len(orders), 1), len(ORDER_COLUMNS) - 1)
 
 
 _MONEY_TABLE_HEADERS = ("Orders", "Rows", "Cards", *MONEY_LABELS)
+_UNKNOWN_HEADER = "Rows of unknown cost"  # a column of the money tables only when there are such rows
+
+
+def _unknown_text(money: MoneyTally) -> str:
+    return f"cost of {money.unknown} row(s) unknown, not in these figures"
 
 
 def _money_table(sheet: Worksheet, row: int, title: str, lines: Sequence[tuple[str, MoneyTally]],
                  fmt: _Formats, *, total: bool) -> int:  # fmt: skip
     """A table of money by bucket, product or shipping method; returns the row after it."""
+    unknown_col = 4 + len(MONEY_LABELS) if any(not money.complete for _, money in lines) else None
     _write_text(sheet, row, 0, title, fmt.header)
     for col, header in enumerate(_MONEY_TABLE_HEADERS, start=1):
         _write_text(sheet, row, col, header, fmt.header)
+    if unknown_col is not None:
+        _write_text(sheet, row, unknown_col, _UNKNOWN_HEADER, fmt.header)
     overall = MoneyTally()
     for label, money in lines:
         row += 1
@@ -580,17 +597,29 @@ def _money_table(sheet: Worksheet, row: int, title: str, lines: Sequence[tuple[s
             sheet.write_number(row, col, count)
         for col, amount in enumerate(money.figures(), start=4):
             sheet.write_number(row, col, float(amount), fmt.money)
+        if unknown_col is not None:
+            sheet.write_number(row, unknown_col, money.unknown)
         overall.rows += money.rows
         overall.cards += money.cards
+        overall.unknown += money.unknown
         overall.orders |= money.orders
         overall.add(Breakdown(*money.figures()), rows=0)
     if total:
         row += 1
-        _write_text(sheet, row, 0, "Total", fmt.bold)
+        _write_text(sheet, row, 0, "Total" if overall.complete else "Total (incomplete)", fmt.bold)
         for col, count in enumerate((len(overall.orders), overall.rows, overall.cards), start=1):
             sheet.write_number(row, col, count, fmt.bold)
         for col, amount in enumerate(overall.figures(), start=4):
             sheet.write_number(row, col, float(amount), fmt.money_bold)
+        if unknown_col is not None:
+            sheet.write_number(row, unknown_col, overall.unknown, fmt.bold)
+    if not overall.complete:  # never read as 0.00 spent: say what the figures leave out
+        row += 1
+        note = (
+            f"Incomplete: {overall.unknown} row(s) hold money whose cost the ledger never recorded (a ledger "
+            "written by an older bulkship); the figures above leave them out, they are not 0.00."
+        )
+        _write_text(sheet, row, 0, note, fmt.text)
     return row + 2
 
 

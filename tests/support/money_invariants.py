@@ -7,7 +7,9 @@ Checks, to the cent:
 
 * every input row appears exactly once in the Results, with one status from the vocabulary;
 * a duplicate row has no PO, line or money of its own; a row without a money bucket has no amounts;
-* each row's figures add up (face value - discount + fees + shipping = total);
+* each row's figures add up (face value - discount + fees + shipping = total); a row holding money with no
+  figures at all is one whose cost the ledger never recorded (an older bulkship): it says "cost unknown",
+  and every count of its bucket says the figures leave it out (never 0.00 counted as spent);
 * by bucket (charged / in doubt / to send), the rows, the Orders sheet, the Summary's money table,
   ``status --json`` (the library function behind it), ``RunResult`` (``run --json``) and the CSV twin (when
   written) give the same sums; each order on the Orders sheet is the sum of its rows;
@@ -60,6 +62,7 @@ class MoneySeen:
     buckets: dict[str, list[Decimal]] = field(default_factory=dict)
     bucket_rows: Counter[str] = field(default_factory=Counter)
     orders: dict[str, list[Decimal]] = field(default_factory=dict)
+    unknown: Counter[str] = field(default_factory=Counter)  # rows of unknown cost, by bucket
 
     def total(self, bucket: str) -> Decimal:
         return self.buckets.get(bucket, [Decimal(0)] * 5)[4]
@@ -102,6 +105,11 @@ def _read_results(path: Path) -> MoneySeen:
             assert not any(figures), f"row {row} has amounts but no money bucket: {cells}"
             continue
         assert bucket in MONEY_BUCKETS, f"row {row}: money bucket {bucket!r}"
+        if all(cells[label] in (None, "") for label in MONEY_LABELS):
+            assert "cost unknown" in str(cells["Problems / vendor error"]), (
+                f"row {row}: money, no cost: {cells}"
+            )
+            seen.unknown[bucket] += 1
         face, discount, fees, shipping, total = figures
         assert face - discount + fees + shipping == total, f"row {row}: figures do not add up: {cells}"
         sums = seen.buckets.setdefault(bucket, [Decimal(0)] * 5)
@@ -145,6 +153,10 @@ def _check_summary(path: Path, seen: MoneySeen) -> None:
         assert int(float(line[2])) == seen.bucket_rows[bucket], f"Summary {bucket} rows"
         figures = [_cents(v) for v in line[4:9]]
         assert figures == seen.buckets.get(bucket, [Decimal(0)] * 5), f"Summary {bucket}: {figures}"
+        if seen.unknown[bucket]:
+            assert int(float(line[9])) == seen.unknown[bucket], f"Summary {bucket}: rows of unknown cost"
+    total = "Total (incomplete)" if sum(seen.unknown.values()) else "Total"
+    assert total in labels, f"the Summary's money table has no {total!r} line"
     for status in STATUS_NAMES:
         if status in labels:
             assert int(float(labels[status][1])) == seen.statuses[status], f"Summary count of {status}"
@@ -180,6 +192,9 @@ def _check_status_json(status: Mapping[str, Any], seen: MoneySeen) -> None:
         figures = [_cents(money[name]) for name in MONEY_FIELDS]
         assert figures == seen.buckets.get(bucket, [Decimal(0)] * 5), f"status --json {bucket}: {money}"
         assert money["rows"] == seen.bucket_rows[bucket]
+        assert money["cost_unknown_rows"] == seen.unknown[bucket], f"status --json {bucket}: {money}"
+        assert money["complete"] is not bool(seen.unknown[bucket])
+    assert status["money_complete"] is not bool(sum(seen.unknown.values()))
     assert _cents(status["ordered_cost"]) == seen.total("charged")
     assert _cents(status["in_doubt_cost"]) == seen.total("in doubt")
 
@@ -220,6 +235,7 @@ def check_money(
         for bucket in MONEY_BUCKETS:
             money = run_json["money"][bucket.replace(" ", "_")]
             assert _cents(money["total"]) == seen.total(bucket), f"run --json {bucket}: {money}"
+            assert money["cost_unknown_rows"] == seen.unknown[bucket], f"run --json {bucket}: {money}"
         assert _cents(run_json["total_cost"]) == seen.total("charged")
     if vendor_orders is not None:
         vendor_total = sum(
