@@ -18,8 +18,8 @@ from bulkship.load import load_sheet
 from bulkship.models import Catalog
 from bulkship.pipeline import run_batch
 from bulkship.plan import plan_orders, summarise
+from bulkship.resultfile import write_results
 from bulkship.resume import sync_ledger
-from bulkship.runresult import write_results
 from bulkship.settings import Settings, resolve_settings
 from bulkship.validate import validate
 
