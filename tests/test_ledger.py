@@ -157,3 +157,22 @@ def test_orders_read_without_payloads_give_the_same_orders_and_payloads(ledger_l
         assert replace(light, payload_json=full.payload_json) == full  # all else read as before
         assert light.payload() == full.payload() == {"PONumber": "P-B1-0001"}
         assert [r.status for r in ledger.batch_rows("b1")] == ["planned", "planned"]
+
+
+def test_a_batchs_rows_are_read_whole_a_few_at_a_time(
+    ledger_location: Path | str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A million-row batch's rows are taken from the database a slice at a time (never every row's tuple at
+    once): every row, in row order, as when read at once."""
+    from bulkship.ledger import sql
+
+    with Ledger.open(ledger_location) as ledger:
+        ledger.upsert_batch("b1", file_name="f.csv", file_hash="h", po_prefix="P", rows=7, valid=7, invalid=0)
+        ledger.record_rows("b1", [RowUpdate(f"f{n}", n, "planned") for n in (8, 2, 5, 3, 7, 6, 4)])
+        whole = ledger.batch_rows("b1")
+        monkeypatch.setattr(sql, "FETCH_ROWS", 2)
+        assert [r.row for r in ledger.batch_rows("b1")] == [2, 3, 4, 5, 6, 7, 8]
+        assert ledger.batch_rows("b1") == whole
+        assert [r.fingerprint for r in ledger.batch_rows("b1", current_only=True)] == [
+            f"f{n}" for n in range(2, 9)
+        ]

@@ -78,7 +78,8 @@ class LedgerReads(LedgerStore):
     def batch_rows(self, batch: str, *, current_only: bool = False) -> list[RowRecord]:
         """The batch's rows in spreadsheet row order; ``current_only``: those of the file of the latest run
         (a row whose content was fixed leaves its old version behind as a non-current row)."""
-        return row_records(self._read(sql.rows_of_batch, ROW_COLUMNS, batch, current_only))
+        found: list[RowRecord] = self._read(sql.rows_of_batch, ROW_COLUMNS, batch, current_only, row_records)
+        return found
 
     def rows_by_po(self, po_number: str) -> list[RowRecord]:
         """The order's rows in line order."""

@@ -49,7 +49,7 @@ class BatchRecord:
     api: str | None = None  # "sandbox" or the vendor base URL its orders went to (None: an older ledger)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a batch can hold a million rows (56 bytes less each)
 class RowRecord:
     batch: str
     fingerprint: str

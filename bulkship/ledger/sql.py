@@ -16,7 +16,7 @@ name where the caller reads names) or a row count; records, guards and transacti
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, CursorResult, RowMapping
@@ -105,21 +105,43 @@ def batch(db: Db, name: str) -> Rows:
     return _run(db, "SELECT * FROM batches WHERE name = ?", (name,)).mappings().all()
 
 
-def rows(db: Db, columns: Sequence[str], where: str, params: Sequence[Any], order_by: str) -> list[Any]:
-    """Rows as plain tuples of ``columns``, in that order. A batch can hold a million rows: they are fetched
-    from the driver's cursor as it makes them (SQLAlchemy's Row objects would cost a third more)."""
+FETCH_ROWS = 10_000  # rows taken from the driver's cursor at a time
+
+
+def rows(
+    db: Db,
+    columns: Sequence[str],
+    where: str,
+    params: Sequence[Any],
+    order_by: str,
+    convert: Callable[[Iterable[Any]], Any] = list,
+) -> Any:
+    """Rows as plain tuples of ``columns``, in that order, through ``convert`` (default: a list). A batch can
+    hold a million rows: they are fetched from the driver's cursor as it makes them (SQLAlchemy's Row objects
+    would cost a third more), FETCH_ROWS at a time, so that ``convert`` can let each go once read (a
+    million rows' tuples and texts at once cost about 700 MB)."""
     sql = f"SELECT {', '.join(columns)} FROM rows WHERE {where} ORDER BY {order_by}"
     result = _run(db, sql, params)
     try:
-        found = list(result.cursor.fetchall())
+        return convert(_fetched(result.cursor))
     finally:
         result.close()
-    return found
 
 
-def rows_of_batch(db: Db, columns: Sequence[str], batch: str, current_only: bool) -> list[Any]:
+def _fetched(cursor: Any) -> Iterator[Any]:
+    while chunk := cursor.fetchmany(FETCH_ROWS):
+        yield from chunk
+
+
+def rows_of_batch(
+    db: Db,
+    columns: Sequence[str],
+    batch: str,
+    current_only: bool,
+    convert: Callable[[Iterable[Any]], Any] = list,
+) -> Any:
     where = "batch = ? AND current = 1" if current_only else "batch = ?"
-    return rows(db, columns, where, (batch,), "row, fingerprint")
+    return rows(db, columns, where, (batch,), "row, fingerprint", convert)
 
 
 def rows_of_po(db: Db, columns: Sequence[str], po_number: str) -> list[Any]:

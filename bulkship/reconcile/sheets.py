@@ -94,7 +94,7 @@ DEFAULT_PAPER = "letter"
 SANDBOX_API = "sandbox"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a million rows' outcomes, 56 bytes less each
 class RowOutcome:
     """What happened to one input row, joined from validation and the ledger.
 
