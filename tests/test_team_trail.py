@@ -5,7 +5,9 @@ one in: it acts for BULKSHIP_USER (an account's name) or ``cli:<login>``, and th
 from __future__ import annotations
 
 import getpass
+import io
 import socket
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -132,3 +134,15 @@ def test_a_single_user_ledger_keeps_no_trail(monkeypatch: pytest.MonkeyPatch) ->
     assert main(["track", "SOLO"]) == 0
     assert main(["reconcile", "SOLO"]) == 0
     assert not store.team_mode(settings)
+
+
+def test_people_and_settings_commands_say_where_they_came_from(
+    team: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("long enough password\n"))
+    assert main(["users", "add", "bob", "--role", "finance"]) == 0
+    assert main(["users", "settings", "--threshold", "500"]) == 0
+    assert [(e.actor, e.address, e.action) for e in trail(team)][-2:] == [
+        (LOGIN, FROM_HERE, "user_add"),
+        (LOGIN, FROM_HERE, "setting"),
+    ]

@@ -36,6 +36,13 @@ def _actor() -> str:
         return "cli:unknown"
 
 
+def _from() -> str:
+    """The trail's "from where" of these commands: the command line's login and host."""
+    from ..team.approvals import origin
+
+    return origin()
+
+
 def _read_password(name: str) -> str:
     """From a hidden prompt (twice, they must agree) or the first line of piped stdin."""
     from ..team.accounts import AccountError
@@ -78,7 +85,9 @@ def add(
             hint=f"bulkship users add {name} --role admin",
         )
     password = _read_password(name)
-    user = accounts.add_user(settings, name, password, role, spend_limit=limit, actor=_actor())
+    user = accounts.add_user(
+        settings, name, password, role, spend_limit=limit, actor=_actor(), address=_from()
+    )
     err_console.print(f"Added {user.name} ({user.roles_text}).", soft_wrap=True)
     if first:
         err_console.print(
@@ -130,7 +139,7 @@ def disable(name: str, ledger: LedgerOption = None) -> None:
     """Stop a person signing in (their sessions end at once); their history stays."""
     from ..team import accounts
 
-    user = accounts.set_disabled(settings_from(ledger=ledger), name, True, actor=_actor())
+    user = accounts.set_disabled(settings_from(ledger=ledger), name, True, actor=_actor(), address=_from())
     err_console.print(f"Disabled {user.name}.")
 
 
@@ -139,7 +148,7 @@ def enable(name: str, ledger: LedgerOption = None) -> None:
     """Let a disabled person sign in again."""
     from ..team import accounts
 
-    user = accounts.set_disabled(settings_from(ledger=ledger), name, False, actor=_actor())
+    user = accounts.set_disabled(settings_from(ledger=ledger), name, False, actor=_actor(), address=_from())
     err_console.print(f"Enabled {user.name}.")
 
 
@@ -154,7 +163,9 @@ def reset_password(name: str, ledger: LedgerOption = None) -> None:
         raise accounts.AccountError(
             f"No person named {name!r}", hint="bulkship users list shows every account"
         )
-    user = accounts.reset_password(settings, found.name, _read_password(found.name), actor=_actor())
+    user = accounts.reset_password(
+        settings, found.name, _read_password(found.name), actor=_actor(), address=_from()
+    )
     err_console.print(f"New password set for {user.name}; their sessions ended.")
 
 
@@ -163,7 +174,7 @@ def roles(name: str, role: RoleOption, ledger: LedgerOption = None) -> None:
     """Replace a person's roles."""
     from ..team import accounts
 
-    user = accounts.set_roles(settings_from(ledger=ledger), name, role, actor=_actor())
+    user = accounts.set_roles(settings_from(ledger=ledger), name, role, actor=_actor(), address=_from())
     err_console.print(f"{user.name}: {user.roles_text}.")
 
 
@@ -176,7 +187,7 @@ def limit(
     """Set the most a person sends without approval (the team threshold still applies when lower)."""
     from ..team import accounts
 
-    user = accounts.set_limit(settings_from(ledger=ledger), name, amount, actor=_actor())
+    user = accounts.set_limit(settings_from(ledger=ledger), name, amount, actor=_actor(), address=_from())
     shown = f"{user.spend_limit:,.2f}" if user.spend_limit is not None else "the team threshold"
     err_console.print(f"{user.name} sends up to {shown} without approval.")
 
@@ -198,9 +209,9 @@ def team_settings(
 
     settings = settings_from(ledger=ledger)
     if threshold is not None:
-        approvals.set_threshold(settings, threshold, actor=_actor())
+        approvals.set_threshold(settings, threshold, actor=_actor(), address=_from())
     if idle_minutes is not None:
-        approvals.set_idle_minutes(settings, idle_minutes, actor=_actor())
+        approvals.set_idle_minutes(settings, idle_minutes, actor=_actor(), address=_from())
     current = {
         "threshold": str(approvals.threshold(settings)),
         "idle_minutes": approvals.idle_minutes(settings),

@@ -3,10 +3,14 @@
 
 Actions (``action``, with the batch where there is one, and a JSON ``detail``)::
 
-    upload  sheet  mapping  fix  confirm  send  approval_request  approve  reject  run_start  run_end
-    resume  delete  reconcile  track  export  audit_export
+    upload  sheet  mapping  profile  fix  confirm  approval_request  approve  approve_refused  reject
+    run_start  run_end  run_stop  resume  delete  reconcile  review_check  review_settle  track  export
+    audit_export  ledger_copy
     sign_in  sign_in_refused  sign_out  password_change  user_add  user_disable  user_enable
     password_reset  user_roles  user_limit  setting
+
+The web page records who is signed in and the browser's address; the command line, which signs no one in,
+records ``BULKSHIP_USER`` (when it names an account) or ``cli:<login>``, from ``command line: login@host``.
 
 The acting person of a run is also written to the ledger's own journal (a ``team_send`` event beside the
 vendor's answers), so what the vendor said stays tied to the batch and to who sent it.
