@@ -13,7 +13,7 @@ Ids keep their values and PostgreSQL's sequences move past them, so new lines fo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,8 +89,7 @@ def _copy(source_engine: Engine, target_engine: Engine, shown: str) -> dict[str,
                 raise CopyRefused(f"The source ledger has no table {table.name}: nothing was copied")
             if table.name in FILLED_BY_SCHEMA:
                 dst.execute(table.delete())
-            for chunk in _chunks(src, table):
-                dst.execute(table.insert(), chunk)
+            _load(dst, table, _rows(src, table))
             counts[table.name] = _count(dst, table)
             expected = _count(src, table)
             if counts[table.name] != expected:
@@ -124,28 +123,26 @@ def _refuse_non_empty(db: Connection, tables: list[sa.Table], shown: str) -> Non
         )
 
 
-def _chunks(src: Connection, table: sa.Table) -> Iterator[list[dict[str, Any]]]:
-    """The source table's rows, in key order, as values for the target's columns."""
+def _load(dst: Connection, table: sa.Table, rows: Iterator[Sequence[Any]]) -> None:
+    """The rows into the target table with PostgreSQL's COPY (an INSERT per row is several times slower)."""
+    quote = dst.dialect.identifier_preparer.quote
+    columns = ", ".join(quote(c.name) for c in table.columns)
+    cursor = dst.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f"COPY {quote(table.name)} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _rows(src: Connection, table: sa.Table) -> Iterator[Sequence[Any]]:
+    """The source table's rows, in key order, in the target's column order. Values go as they are: COPY's
+    text form lets the server read each in its column's type (SQLite may hold 5 where PostgreSQL wants '5').
+    """
     columns = [c.name for c in table.columns]
     source = sa.table(table.name, *(sa.column(name) for name in columns))
     order = [source.c[c.name] for c in table.primary_key.columns] or [source.c[columns[0]]]
     result = src.execution_options(yield_per=CHUNK_ROWS).execute(sa.select(source).order_by(*order))
     for partition in result.partitions():
-        yield [
-            {name: _as(table.c[name].type, value) for name, value in zip(columns, row, strict=True)}
-            for row in partition
-        ]
-
-
-def _as(kind: sa.types.TypeEngine[Any], value: Any) -> Any:
-    """A SQLite value in the target column's type (SQLite keeps what it was given, PostgreSQL checks)."""
-    if value is None:
-        return None
-    if isinstance(kind, sa.String) and not isinstance(value, str):
-        return str(value)
-    if isinstance(kind, sa.Integer) and isinstance(value, str):
-        return int(value)
-    return value
+        yield from partition
 
 
 def _count(db: Connection, table: sa.Table) -> int:
