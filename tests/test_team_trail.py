@@ -9,6 +9,7 @@ import io
 import socket
 import sys
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from support import embedded_sandbox_orders, write_sheet
 
 from bulkship.cli import main
 from bulkship.pipeline import run_batch
+from bulkship.sandbox import Sandbox, SandboxConfig
 from bulkship.settings import Settings, resolve_settings
 from bulkship.team import accounts, approvals, audit, store
 from bulkship.team.audit import AuditEntry
@@ -146,3 +148,20 @@ def test_people_and_settings_commands_say_where_they_came_from(
         (LOGIN, FROM_HERE, "user_add"),
         (LOGIN, FROM_HERE, "setting"),
     ]
+
+
+def test_a_run_the_vendor_stops_records_why_and_the_funded_re_run_resumes(team: Settings) -> None:
+    with Sandbox(SandboxConfig(state_file=team.sandbox_state_file, balance=Decimal("60"))):
+        pass  # the embedded vendor's account holds 60.00: two of the four 25.00 cards
+    sheet = write_sheet(Path("staff.csv"), range(1, 5))
+    command = ["run", str(sheet), "--batch", "Q3", "--yes", "--wait", "0", "--max-lines", "1"]
+    assert main(command) == 1
+    stopped = trail(team, "Q3")
+    assert [e.action for e in stopped] == ["run_start", "run_stop"]
+    assert "fund" in stopped[1].detail["error"].lower() and stopped[1].detail["rows_not_sent"] == 2
+    assert stopped[1].detail["charged"] == "50.00"
+    with Sandbox(SandboxConfig(state_file=team.sandbox_state_file)) as sandbox:
+        sandbox.fund(Decimal("1000"))
+    assert main(command) == 0
+    assert [e.action for e in trail(team, "Q3")][2:] == ["resume", "run_end"]
+    assert trail(team, "Q3")[-1].detail["charged"] == "100.00"
