@@ -32,7 +32,7 @@ from zlib import error as zlib_error
 import numpy as np
 import pandas as pd
 
-from . import celltypes
+from . import celltypes, defaults
 from .columns import ORDER_FIELDS, HeaderIndex, closest_headers, header_score, lookalike_notices, map_columns
 from .csvread import MOJIBAKE, CsvLimits, read_csv
 from .errors import FileFormatError, MissingColumnsError
@@ -51,7 +51,7 @@ from .sheetscan import (
     scan_xlsx,
 )
 
-MAX_FILE_BYTES = 512 * 1024 * 1024  # on disk
+MAX_FILE_BYTES = defaults.MAX_FILE_BYTES  # on disk
 MAX_UNCOMPRESSED_BYTES = Limits.xml_bytes  # all XML parts of a workbook together
 MAX_ROWS = Limits.rows  # CSV may exceed Excel's 1,048,576; a bigger list should be split
 MAX_COLUMNS = Limits.columns

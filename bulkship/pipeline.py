@@ -28,6 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import defaults
 from .batchapi import api_identity, check_batch_api
 from .errors import BulkshipError, FileFormatError, SpendLimitError, VendorError
 from .ledger import Ledger
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
     from .program import ProgramSettings
     from .settings import Settings
 
-DEFAULT_WAIT_S = 10.0  # how long run waits for new orders to leave Pending; `bulkship track` takes over after
+DEFAULT_WAIT_S = defaults.WAIT_S
 
 ConfirmPlan = Callable[[PlanView], bool]
 

@@ -35,6 +35,7 @@ from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
+from . import defaults
 from .errors import InputError
 from .models import (
     FINGERPRINT,
@@ -48,7 +49,7 @@ from .models import (
     folded_address_line1,
 )
 
-DEFAULT_MAX_LINES = 100  # the vendor's assumed limit of line items per order
+DEFAULT_MAX_LINES = defaults.MAX_LINES  # the vendor's assumed limit of line items per order
 VENDOR_MAX_LINES = 100
 PO_MAX_LENGTH = 50
 PO_PREFIX_MAX = 12

@@ -39,6 +39,7 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from . import defaults
 from .errors import BatchConflictError
 from .models import FINGERPRINT, ROW, STATUS, folded_address_line1
 from .payload import line_items
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 
     from .ledger import BatchRecord, Ledger, OrderRecord, RowRecord
 
-DEFAULT_WINDOW_DAYS = 60  # rows ordered this recently by another batch are held when they come again
+DEFAULT_WINDOW_DAYS = defaults.REPEAT_WINDOW_DAYS
 SAME_ROWS_SHARE = 0.5  # a new batch this much made of another batch's rows is that batch again: refused
 ALLOW_FLAG = "--allow-repeat"
 HELD = "held"

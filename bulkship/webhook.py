@@ -47,6 +47,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from . import defaults
 from .asgi_guard import EscapingFilter, GuardLimits, RequestGuard, parse_json, uvicorn_options
 from .batchapi import check_batch_api, describe_api
 from .client import connect
@@ -60,8 +61,8 @@ log = logging.getLogger("bulkship.webhook")
 log.addFilter(EscapingFilter())  # order ids and vendor messages come from the network
 
 SECRET_HEADER = "X-Bulkship-Secret"
-DEFAULT_PORT = 8787
-DEFAULT_REWRITE_DELAY_S = 5.0
+DEFAULT_PORT = defaults.WEBHOOK_PORT
+DEFAULT_REWRITE_DELAY_S = defaults.WEBHOOK_QUIET_S
 MAX_BODY_BYTES = 1_000_000
 WEBHOOK_LIMITS = GuardLimits(max_body_bytes=MAX_BODY_BYTES)
 ORDER_ID_KEYS = ("id", "orderid", "order_id")

@@ -94,14 +94,3 @@ def test_quick_commands_load_no_heavy_library(argv):
     assert done.stderr.strip().splitlines()[-1] == "0 []", done.stderr
     if argv == ["status"]:
         assert "staff" in done.stdout
-
-
-def test_option_defaults_copied_into_the_cli_match_the_library():
-    """The CLI keeps copies of these defaults so that --help need not import the modules that own them."""
-    from bulkship import pipeline, plan, webhook
-    from bulkship.cli import run_cmd, track_cmd
-
-    assert run_cmd.DEFAULT_WAIT_S == pipeline.DEFAULT_WAIT_S
-    assert run_cmd.DEFAULT_MAX_LINES == plan.DEFAULT_MAX_LINES
-    assert track_cmd.DEFAULT_PORT == webhook.DEFAULT_PORT
-    assert track_cmd.DEFAULT_QUIET_S == webhook.DEFAULT_REWRITE_DELAY_S

@@ -264,13 +264,6 @@ def test_the_review_of_a_big_file_is_paged(client: TestClient, tmp_path: Path) -
     assert last.count('<section class="row') == 10
 
 
-def test_serve_help_default_upload_limit_is_the_loaders_file_limit() -> None:
-    from bulkship.cli.serve_cmd import DEFAULT_MAX_UPLOAD_MB
-    from bulkship.load import MAX_FILE_BYTES
-
-    assert DEFAULT_MAX_UPLOAD_MB * 1024 * 1024 == MAX_FILE_BYTES
-
-
 def test_the_library_verbs_are_offered_by_import_bulkship(settings, tmp_path: Path) -> None:
     import bulkship
 

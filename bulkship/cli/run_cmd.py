@@ -41,11 +41,9 @@ if TYPE_CHECKING:  # the pipeline pulls in pandas: imported only when a run star
     from ..runresult import PlanView, RunResult
     from ..submit import SubmitProgress
 
-# Copies of pipeline.DEFAULT_WAIT_S and plan.DEFAULT_MAX_LINES, so that --help needs no pandas;
-# tests/test_cli.py checks that they agree.
-DEFAULT_WAIT_S = 10.0
-DEFAULT_MAX_LINES = 100
-DEFAULT_REPEAT_WINDOW_DAYS = 60  # repeats.DEFAULT_WINDOW_DAYS
+from ..defaults import MAX_LINES as DEFAULT_MAX_LINES
+from ..defaults import REPEAT_WINDOW_DAYS as DEFAULT_REPEAT_WINDOW_DAYS
+from ..defaults import WAIT_S as DEFAULT_WAIT_S
 
 
 def _money(value: Decimal) -> str:

@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from ..defaults import MAX_FILE_BYTES
 from .app import (
     ApiUrlOption,
     CredentialsOption,
@@ -25,7 +26,7 @@ from .app import (
 )
 
 DEFAULT_PORT = 8000
-DEFAULT_MAX_UPLOAD_MB = 512  # a copy of load.MAX_FILE_BYTES in MB: --help needs no pandas (checked by a test)
+DEFAULT_MAX_UPLOAD_MB = MAX_FILE_BYTES // (1024 * 1024)  # the loader reads no larger file
 DEFAULT_TRACK_EVERY_MIN = 15.0  # tracking refreshed in the background this often
 
 

@@ -35,10 +35,9 @@ if TYPE_CHECKING:  # httpx, starlette, pandas and the ledger load when a command
     from ..reconcile.compare import ReconcileReport
     from ..track import TrackReport
 
-# Copies of webhook.DEFAULT_PORT and DEFAULT_REWRITE_DELAY_S (the webhook module pulls in starlette);
-# tests/test_cli.py checks they agree.
-DEFAULT_PORT = 8787
-DEFAULT_QUIET_S = 5.0
+from ..defaults import WEBHOOK_PORT as DEFAULT_PORT
+from ..defaults import WEBHOOK_QUIET_S as DEFAULT_QUIET_S
+
 PIPED_WIDTH = 200
 CsvOption = Annotated[
     bool,
