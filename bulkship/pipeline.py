@@ -32,10 +32,12 @@ from . import defaults
 from .batchapi import api_identity, check_batch_api
 from .errors import BulkshipError, FileFormatError, SpendLimitError, VendorError
 from .ledger import Ledger
+from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
 from .money import money_text
 from .paths import check_input_file
 from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX
+from .reconcile.join import for_the_workbook
 from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, check_new_run, held_notes
 from .resultfile import prepare_output_folder, workbook_not_written, write_results
 from .resume import already_complete, sync_ledger
@@ -151,6 +153,7 @@ async def _run(path: Path, settings: Settings, options: RunOptions) -> RunResult
         async with (options.client_factory or connect)(settings) as client:
             catalog = await client.catalog()
             validation = validate(loaded, catalog, program=options.program)  # 2
+            give_back_memory()  # what reading and checking a big file freed (see bulkship.memtrim)
             if stored is None:  # a batch this ledger does not know: look for it at the vendor first
                 notes = await rebuild_from_vendor(
                     client, ledger, batch, validation, catalog, po_prefix=prefix, api=api_identity(settings)
@@ -166,13 +169,17 @@ async def _run(path: Path, settings: Settings, options: RunOptions) -> RunResult
                 api=api_identity(settings),
                 repeats=repeats,
             )
+            validation = for_the_workbook(validation)  # the rest of the run reads only this much of it
+            give_back_memory()
             if new_orders or resumed:
                 await _confirm(client, ledger, batch, catalog, today, (new_orders, resumed), options)
+                give_back_memory()
                 outcome = await submit_batch(  # 4
                     client, ledger, batch, concurrency=settings.concurrency, reporter=options.reporter
                 )
             if options.wait_s > 0:
                 await wait_until_settled(client, ledger, batch, options.wait_s, settings.concurrency)  # 5
+        give_back_memory()
         result, not_written = _reconcile(ledger, batch, validation, settings, catalog, options)  # 6
         result.notes.extend(notes)
         result.notes.extend(loaded.notices)  # hidden rows skipped, totals rows, unused columns
@@ -265,6 +272,7 @@ def _reconcile(
         output = write_results(ledger, batch, validation, settings, catalog, paper=paper)
     except (OSError, BulkshipError) as exc:  # a full disk, a folder gone since the start
         output, not_written = None, workbook_not_written(ledger, batch, exc)
+    give_back_memory()
     result = result_from_ledger(ledger, batch, settings, output)
     result.notes.extend(held_notes(ledger, batch))
     return result, not_written

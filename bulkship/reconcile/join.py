@@ -13,7 +13,7 @@ truth for the user's original cells and for validation problems. Nothing here wr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -391,43 +391,14 @@ def book_from_run(
     fingerprints = dict(zip(index, keys, strict=True))
     statuses = dict(zip(index, map(str, frame[STATUS].tolist()), strict=True))
     skipped = {s.row: s.reason for s in sheet.skipped}  # hidden rows, totals rows, notes: why not ordered
-    outcomes: dict[int, RowOutcome] = {}
-    for row in sheet.frame.index.tolist():
-        row = int(row)
-        normalised = "; ".join(changes[row]) if row in changes else ""
-        fingerprint = fingerprints.get(row)
-        judged = statuses.get(row, "valid")
-        # The ledger's view with validation's normalisations: what merge_outcome(judged, it) gives, built
-        # once (the ledger never holds normalisations). A row skipped now but ordered before (hidden since)
-        # still shows its card.
-        use_ledger = fingerprint is not None and (judged not in JUDGED_STATUSES or judged == "skipped")
-        from_ledger = view.outcome(row, fingerprint, normalised) if fingerprint and use_ledger else None
-        if from_ledger is not None and from_ledger.status not in JUDGED_STATUSES:
-            if row in skipped:
-                note = f"ordered before; now {skipped[row]}"
-                from_ledger = replace(
-                    from_ledger, problems="; ".join(filter(None, [note, from_ledger.problems]))
-                )
-            outcomes[row] = from_ledger
-            continue
-        # validation's own words are richer than the ledger's summary of invalid and duplicate rows
-        problems = errors.get(row, [])
-        if row in skipped:
-            problems = [skipped[row], *problems]
-        if row in repeats:  # no PO, line or cost of its own: the row it repeats has them
-            problems = [duplicate_note(repeats[row]), *problems]
-        outcomes[row] = RowOutcome(
-            row=row,
-            status="planned" if judged == "valid" else judged,
-            problems="; ".join(problems),
-            normalised=normalised,
-        )
+    judge = _RunJudge(view, errors, changes, fingerprints, statuses, skipped, repeats)
+    outcomes = _RunOutcomes(sheet.frame.index, judge.outcome)
     columns = list(sheet.headers)
     rows: Any = _frame_rows(sheet.frame, columns, sheet.cell_types)
     earlier = _earlier_rows(view, set(fingerprints.values()), columns, first_row=max(index, default=0) + 1)
     if earlier:  # money the file no longer shows: still one row each, after the file's rows
         for row, _cells, fingerprint, outcome in earlier:
-            outcomes[row] = outcome
+            outcomes.earlier[row] = outcome
             fingerprints[row] = fingerprint
         rows = _WithEarlierRows(rows, [(row, cells) for row, cells, _fp, _o in earlier])
     info = run_info(ledger, view.batch, batch_name=batch, api=api, input_file=sheet.path)
@@ -439,6 +410,87 @@ def book_from_run(
         info=info,
         fingerprints=fingerprints,
     )
+
+
+@dataclass(frozen=True)
+class _RunJudge:
+    """Each row's outcome right after a run: the ledger's view of it with validation's normalisations, or
+    validation's own words for rows it judged (invalid, duplicate, skipped and not ordered before)."""
+
+    view: LedgerView
+    errors: dict[int, list[str]]
+    changes: dict[int, list[str]]
+    fingerprints: dict[int, str]
+    statuses: dict[int, str]
+    skipped: dict[int, str]
+    repeats: dict[int, int]
+
+    def outcome(self, row: int) -> RowOutcome:
+        changes, skipped = self.changes, self.skipped
+        normalised = "; ".join(changes[row]) if row in changes else ""
+        fingerprint = self.fingerprints.get(row)
+        judged = self.statuses.get(row, "valid")
+        # The ledger's view with validation's normalisations: what merge_outcome(judged, it) gives, built
+        # once (the ledger never holds normalisations). A row skipped now but ordered before (hidden since)
+        # still shows its card.
+        use_ledger = fingerprint is not None and (judged not in JUDGED_STATUSES or judged == "skipped")
+        from_ledger = self.view.outcome(row, fingerprint, normalised) if fingerprint and use_ledger else None
+        if from_ledger is not None and from_ledger.status not in JUDGED_STATUSES:
+            if row in skipped:
+                note = f"ordered before; now {skipped[row]}"
+                from_ledger = replace(
+                    from_ledger, problems="; ".join(filter(None, [note, from_ledger.problems]))
+                )
+            return from_ledger
+        # validation's own words are richer than the ledger's summary of invalid and duplicate rows
+        problems = self.errors.get(row, [])
+        if row in skipped:
+            problems = [skipped[row], *problems]
+        if row in self.repeats:  # no PO, line or cost of its own: the row it repeats has them
+            problems = [duplicate_note(self.repeats[row]), *problems]
+        return RowOutcome(
+            row=row,
+            status="planned" if judged == "valid" else judged,
+            problems="; ".join(problems),
+            normalised=normalised,
+        )
+
+
+class _RunOutcomes(Mapping[int, RowOutcome]):
+    """The file's rows' outcomes, each worked out when asked (the workbook asks twice: to add up, then to
+    write), not held: a million RowOutcome objects cost ~300 MB beside the ledger view they come from. Rows
+    of earlier files that hold money (few) are held in ``earlier``."""
+
+    def __init__(self, rows: Any, outcome_of: Callable[[int], RowOutcome]) -> None:
+        self.rows = rows  # the sheet's row numbers (a pandas Index: its look-ups are hashed)
+        self.outcome_of = outcome_of
+        self.earlier: dict[int, RowOutcome] = {}
+
+    def __getitem__(self, row: int) -> RowOutcome:
+        if row in self.earlier:
+            return self.earlier[row]
+        if row not in self.rows:
+            raise KeyError(row)
+        return self.outcome_of(int(row))
+
+    def __iter__(self) -> Iterator[int]:
+        yield from (int(row) for row in self.rows.tolist())
+        yield from self.earlier
+
+    def __len__(self) -> int:
+        return len(self.rows) + len(self.earlier)
+
+
+def for_the_workbook(validation: ValidationResult) -> ValidationResult:
+    """The part of a validation :func:`book_from_run` reads, once the rows are planned: each row's status and
+    key, and the columns its warnings name (their new values are shown). The other normalised columns of a
+    million-row file (names, addresses, e-mails...) cost a few hundred MB for the rest of the run."""
+    frame = validation.rows
+    named = {p.column for p in validation.problems if p.severity != "error"}
+    kept = [c for c in frame.columns if c in (STATUS, FINGERPRINT) or c in named]
+    if len(kept) == len(frame.columns):
+        return validation
+    return replace(validation, rows=frame[kept].copy())  # a copy: a view would keep every column alive
 
 
 def ledger_keys(frame: Any) -> tuple[list[str], dict[int, int]]:
