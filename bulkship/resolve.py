@@ -821,8 +821,12 @@ def not_ours_command(
 
 
 def _set_aside(view: VendorView, po_numbers: Sequence[str]) -> VendorView:
+    """The view with ``po_numbers`` set aside as another batch's: still looked at by ExternalId, as every
+    order elsewhere is (a line carrying a row's ExternalId may be that row: a person's word that its order
+    is another batch's does not make it not the row)."""
     kept = [o for o in view.in_range if o.po_number not in po_numbers]
-    return VendorView(kept, view.elsewhere, view.complete, view.why_incomplete, view.sightings)
+    aside = [o for o in view.in_range if o.po_number in po_numbers]
+    return VendorView(kept, [*view.elsewhere, *aside], view.complete, view.why_incomplete, view.sightings)
 
 
 def _release_hint(

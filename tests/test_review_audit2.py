@@ -1,0 +1,60 @@
+"""Second audit of the "needs review" resolution (bulkship.resolve): each test fails before its fix. The real
+pipeline and the in-process sandbox, in the documented dialect (lines show their ExternalId and recipient)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import SandboxVendor, write_sheet
+
+from bulkship import api
+from bulkship.errors import ReviewRefusedError
+from bulkship.pipeline import run_batch
+from bulkship.sandbox.dialect import parse_dialect
+from bulkship.settings import Settings
+
+
+def settings_in(folder: Path) -> Settings:
+    return Settings(data_dir=folder / "data", out_dir=folder / "out")
+
+
+def run(vendor: SandboxVendor, settings: Settings, sheet: Path) -> Any:
+    return run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(), max_lines=4)
+
+
+def test_an_order_set_aside_as_another_batchs_still_blocks_a_release_by_the_rows_externalid(
+    tmp_path: Path,
+) -> None:
+    """BS-GIFTS-STAFF-0001 (run with another ledger) holds E1 under an older name; batch 'staff' holds E1 for
+    review (its ExternalId is at the vendor with other content). Setting that order aside as another batch's
+    (--not-ours) must not release E1: a line carrying a row's ExternalId blocks a release wherever it is.
+    Before, the review listing even offered `--release --not-ours BS-GIFTS-STAFF-0001` and the next run sent
+    E1 a second card."""
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect("documented"))
+    try:
+        elsewhere = write_sheet(tmp_path / "gifts-staff.csv", [1, 20], names={1: "Pat Old"})
+        run(vendor, settings_in(tmp_path / "elsewhere"), elsewhere)
+        sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+        settings = settings_in(tmp_path)
+        assert run(vendor, settings, sheet).review_rows == 1
+        factory = vendor.factory()
+        (group,) = api.review_batch(settings, "staff", client_factory=factory).groups
+        assert not group.release.allowed
+        assert not group.not_ours  # no command offered that would send E1 again
+        with pytest.raises(ReviewRefusedError, match=r"ExternalId \(E1\)") as refused:
+            api.release_review(
+                settings,
+                "staff",
+                group.po_number,
+                not_ours=["BS-GIFTS-STAFF-0001"],
+                by="tester",
+                client_factory=factory,
+            )
+        assert "--not-ours" not in (refused.value.hint or "")
+        run(vendor, settings, sheet)
+        assert vendor.external_ids() == Counter({"E1": 1, "E2": 1, "E3": 1, "E20": 1})
+    finally:
+        vendor.close()
