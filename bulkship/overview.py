@@ -56,6 +56,7 @@ class BatchOverview:
     delivered: int = 0
     cards: int = 0  # cards on orders the vendor created
     money: dict[str, Decimal] = field(default_factory=dict)  # charged / in doubt / to send -> amount
+    cost_unknown: int = 0  # ordered rows of a cost never recorded (an older bulkship): not in money
     busy: bool = False  # the ledger is locked by a run and this batch has orders going out
 
     @property
@@ -110,6 +111,7 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
             continue
         if status == "ordered":  # an ordered row stays paid for even after it left the file
             amount = Decimal(cost) if cost else Decimal(0)
+            item.cost_unknown += count if cost is None else 0
             item.money[CHARGED] = item.money.get(CHARGED, Decimal(0)) + amount * count
         if not current:
             continue

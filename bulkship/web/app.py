@@ -346,6 +346,7 @@ class ResultLine:
     tracking_url: str
     cost: Decimal | None
     error: str
+    cost_unknown: bool = False  # ordered, its cost never recorded (an older bulkship): not in any total
 
 
 def _result_lines(web: Web, name: str) -> tuple[list[ResultLine], str | None]:
@@ -360,6 +361,7 @@ def _result_lines(web: Web, name: str) -> tuple[list[ResultLine], str | None]:
                 tracking_url=r.tracking_url or "",
                 cost=r.cost if r.status == "ordered" else None,
                 error=r.error or "",
+                cost_unknown=r.status == "ordered" and r.cost is None,
             )
             for r in view.current_rows()
         ]
@@ -384,6 +386,7 @@ async def results(request: Request) -> Response:
         lines=shown[(page - 1) * RESULT_PAGE_ROWS : page * RESULT_PAGE_ROWS], counts=counts, wanted=wanted,
         page=page, pages=pages, has_output=bool(output and Path(output).exists()),
         needing=needing, total_cost=sum((line.cost for line in lines if line.cost is not None), Decimal(0)),
+        cost_unknown=sum(1 for line in lines if line.cost_unknown),
         running=_sending(web, batch), tracking=web.runner.tracking(batch.name),
     )  # fmt: skip
 

@@ -34,6 +34,7 @@ class BatchLine:
     by: str
     source: str  # "page" | "command line"
     created: str
+    cost_unknown: int = 0  # charged rows of unknown cost, not in ``cost``
 
     @property
     def link(self) -> str:
@@ -71,7 +72,7 @@ def _line(name: str, page: state.WebBatch | None, seen: BatchOverview | None, ru
     return BatchLine(
         name, word, seen.file_name, seen.row_total, seen.cards, cost, kind,
         (page.by if page else "") or seen.started_by, "page" if page else "command line",
-        (page.created if page else "") or seen.created,
+        (page.created if page else "") or seen.created, seen.cost_unknown if kind == "charged" else 0,
     )  # fmt: skip
 
 
