@@ -58,3 +58,36 @@ def test_an_order_set_aside_as_another_batchs_still_blocks_a_release_by_the_rows
         assert vendor.external_ids() == Counter({"E1": 1, "E2": 1, "E3": 1, "E20": 1})
     finally:
         vendor.close()
+
+
+def test_an_order_released_as_another_batchs_no_longer_counts_as_this_batchs(tmp_path: Path) -> None:
+    """OPEN (audit2 A3): batch 'staff' finds BS-GIFTS-STAFF-0001 (gifts-staff's, run with another ledger) and
+    holds its rows on it; a person releases them with --not-ours BS-GIFTS-STAFF-0001. The rows go out once,
+    but staff's ledger keeps BS-GIFTS-STAFF-0001 as one of staff's own orders ('created', 2 cards, 50.00):
+    status counts 2 orders, the batch list 5 cards for 3 rows ordered."""
+    from bulkship.ledger import Ledger
+    from bulkship.overview import overview
+
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect("likely-real"))
+    try:
+        run(vendor, settings_in(tmp_path / "elsewhere"), write_sheet(tmp_path / "gifts-staff.csv", [20, 21]))
+        sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+        settings = settings_in(tmp_path)
+        assert run(vendor, settings, sheet).review_rows == 3
+        api.release_review(
+            settings,
+            "staff",
+            "BS-GIFTS-STAFF-0001",
+            not_ours=["BS-GIFTS-STAFF-0001"],
+            by="tester",
+            client_factory=vendor.factory(),
+        )
+        assert run(vendor, settings, sheet).exit_code == 0
+        assert vendor.external_ids() == Counter({"E1": 1, "E2": 1, "E3": 1, "E20": 1, "E21": 1})
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            seen = overview(ledger)["staff"]
+            states = {o.po_number: o.state for o in ledger.orders("staff")}
+        assert seen.cards == 3, (seen.cards, states)
+        assert states.get("BS-GIFTS-STAFF-0001") != "created", states
+    finally:
+        vendor.close()
