@@ -728,7 +728,13 @@ async def release(
     if not_ours:
         detail["not_ours"] = list(not_ours)
     ledger.release_review(
-        batch, po, [r.fingerprint for r in rows], same_po=check.same_po, detail=detail, absent=check.absent
+        batch,
+        po,
+        [r.fingerprint for r in rows],
+        same_po=check.same_po,
+        detail=detail,
+        absent=check.absent,
+        not_ours=po.casefold() in {p.casefold() for p in not_ours},
     )
     return Resolution(**{**plan.__dict__, "applied": True})
 

@@ -61,10 +61,10 @@ def test_an_order_set_aside_as_another_batchs_still_blocks_a_release_by_the_rows
 
 
 def test_an_order_released_as_another_batchs_no_longer_counts_as_this_batchs(tmp_path: Path) -> None:
-    """OPEN (audit2 A3): batch 'staff' finds BS-GIFTS-STAFF-0001 (gifts-staff's, run with another ledger) and
+    """audit2 A3: batch 'staff' finds BS-GIFTS-STAFF-0001 (gifts-staff's, run with another ledger) and
     holds its rows on it; a person releases them with --not-ours BS-GIFTS-STAFF-0001. The rows go out once,
-    but staff's ledger keeps BS-GIFTS-STAFF-0001 as one of staff's own orders ('created', 2 cards, 50.00):
-    status counts 2 orders, the batch list 5 cards for 3 rows ordered."""
+    and staff's ledger no longer keeps BS-GIFTS-STAFF-0001 as one of staff's own orders (it was: 'created',
+    2 cards, 50.00; status counted 2 orders, the batch list 5 cards for 3 rows ordered)."""
     from bulkship.ledger import Ledger
     from bulkship.overview import overview
 

@@ -12,7 +12,7 @@ from sqlalchemy import Connection
 from ..errors import LedgerError
 from . import sql
 from .reads import LedgerReads
-from .records import AdoptedOrder, AdoptedRow, money_column, now_iso
+from .records import REVIEW_STATE, AdoptedOrder, AdoptedRow, money_column, now_iso
 from .transitions import move
 
 
@@ -75,10 +75,12 @@ class LedgerReview(LedgerReads):
         same_po: bool,
         detail: dict[str, Any],
         absent: bool = False,
+        not_ours: bool = False,
     ) -> None:
         """Rows waiting for review on ``po`` that the vendor provably does not hold go back to ``planned``:
         on ``po`` itself (``same_po``: the order goes back to ``planned``, its stored payload is sent by the
-        next run), or without a PO (the next run plans them)."""
+        next run), or without a PO (the next run plans them). ``not_ours``: the person says ``po`` itself is
+        another batch's order: once it holds none of this batch's rows it is set aside (cancelled)."""
         at = now_iso()
         with self.transaction() as db:
             if same_po:
@@ -90,6 +92,11 @@ class LedgerReview(LedgerReads):
                     )
             if not same_po:
                 sql.cancel_if_emptied(db, po, "its rows were released to be planned again", at, absent)
+            if not_ours and not same_po and not sql.order_has_rows(db, po):
+                reason = "another batch's order, set aside by a person (--not-ours)"
+                found = sql.order_batch_and_state(db, po)
+                if found is not None and found["state"] in ("created", REVIEW_STATE):
+                    move(db, po, "set_aside", batch=batch, error=reason)
             detail = {**detail, "same_po": same_po, "vendor_confirmed": True}
             self._event(db, batch, po, "review_released", detail)
 

@@ -533,6 +533,10 @@ def release_review_row(
     return cursor.rowcount
 
 
+def order_has_rows(db: Db, po_number: str) -> bool:
+    return _run(db, "SELECT 1 FROM rows WHERE po_number = ? LIMIT 1", (po_number,)).first() is not None
+
+
 def cancel_if_emptied(db: Db, po_number: str, reason: str, at: str, absent: bool) -> None:
     """A held order (``review``) left without rows that this ledger never sent, or that the vendor provably
     does not hold (``absent``): cancelled, it will never go out."""

@@ -9,6 +9,8 @@ such order). :data:`TRANSITIONS` is the whole machine::
        ▲                 │  ├──rejected─▶ rejected
        └───not_sent──────┘  └──unknown──▶ unknown ──send──▶ sending ...
     planned ──cancel──▶ cancelled          planned|sending|unknown ──hold──▶ review
+    review ──settle_at_vendor──▶ created    review ──release──▶ planned
+    created|review ──set_aside──▶ cancelled (another batch's order, its rows released)
 """
 
 from __future__ import annotations
@@ -54,6 +56,9 @@ TRANSITIONS = {
     "settle_at_vendor": Transition(
         "created", (REVIEW_STATE, "sending", "unknown", "created"), "be settled as found at the vendor"
     ),
+    # ...or another batch's order a person set aside (--release --not-ours), left without rows: it holds none
+    # of this batch's cards, so it leaves the batch's orders, cards and tracking (the event says whose it is)
+    "set_aside": Transition("cancelled", ("created", REVIEW_STATE), "be set aside as another batch's"),
     # ...or provably not there: its stored payload goes out with the next run
     "release": Transition("planned", (REVIEW_STATE, "sending", "unknown"), "be released to be sent again"),
 }
