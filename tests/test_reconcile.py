@@ -94,6 +94,26 @@ def test_reconcile_cli_exit_codes(
     assert "No batch named 'NOPE'" in capsys.readouterr().err
 
 
+def test_rows_charged_otherwise_than_the_vendors_orders_cost_do_not_match(
+    vendor: ScriptedVendor, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # every order and line agrees, but what the ledger's rows were charged adds up to another sum than the
+    # vendor's orders: finance must not be told "matches" beside two different totals
+    monkeypatch.setattr("bulkship.client.connect", lambda _settings: vendor)
+    with contextlib.closing(sqlite3.connect(resolve_settings().ledger)) as db, db:
+        db.execute(
+            "UPDATE rows SET cost = '999.00' WHERE row = (SELECT MIN(row) FROM rows WHERE status = 'ordered')"
+        )
+    assert main(["reconcile", BATCH, "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["totals_differ"] and not report["matches"]
+    assert not (
+        report["mismatches"] or report["vendor_only"] or report["ledger_only"] or report["unresolved"]
+    )
+    assert main(["reconcile", BATCH]) == 1
+    assert "Totals differ" in capsys.readouterr().err
+
+
 def test_status_lists_batches_with_counts_and_money(
     vendor: ScriptedVendor, capsys: pytest.CaptureFixture[str]
 ) -> None:

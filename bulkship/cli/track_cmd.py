@@ -401,6 +401,15 @@ def _print_reconcile(report: ReconcileReport) -> None:
                 f" {m.po_number}{where}: {m.what} ledger {m.ledger} vs vendor {m.vendor}",
             )
         )
+    if report.totals_differ:
+        say(
+            styled(
+                "  ",
+                ("Totals differ", "red"),
+                f": the ledger's rows were charged {money_text(report.ledger_total)}, "
+                f"the vendor's orders cost {money_text(report.vendor_total)}",
+            )
+        )
     if report.pending_lines:
         say(
             f"  {len(report.pending_lines)} lines still pending at the vendor (`bulkship track` follows them)"

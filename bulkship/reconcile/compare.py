@@ -11,7 +11,9 @@ Reports, for one batch:
   count, product, value, quantity, cost);
 * ``pending_lines``: lines the vendor has not finished (not shipped, delivered or failed): informational.
 
-Everything matches (exit 0) when the first four are empty. Nothing here writes to the ledger.
+Everything matches (exit 0) when the first four are empty and the two totals agree (the charged money of the
+ledger's rows and the cost of the vendor's orders, when every row's cost is known). Nothing here writes to the
+ledger.
 """
 
 from __future__ import annotations
@@ -64,7 +66,15 @@ class ReconcileReport:
 
     @property
     def matches(self) -> bool:
-        return not (self.vendor_only or self.ledger_only or self.unresolved or self.mismatches)
+        return not (
+            self.vendor_only or self.ledger_only or self.unresolved or self.mismatches or self.totals_differ
+        )
+
+    @property
+    def totals_differ(self) -> bool:
+        """What the ledger's rows were charged and what the vendor's orders cost disagree, although the ledger
+        knows every row's cost: finance cannot file it as matching, whatever the order-by-order checks say."""
+        return not self.ledger_unknown_rows and _money(self.ledger_total) != _money(self.vendor_total)
 
     @property
     def ledger_unknown_rows(self) -> int:
@@ -82,6 +92,7 @@ class ReconcileReport:
             # false: charged rows of unknown cost (an older bulkship's ledger) are left out of ledger_total
             "ledger_total_complete": not self.ledger_unknown_rows,
             "vendor_total": str(_money(self.vendor_total)),
+            "totals_differ": self.totals_differ,
             "vendor_only": list(self.vendor_only),
             "ledger_only": list(self.ledger_only),
             "unresolved": list(self.unresolved),
