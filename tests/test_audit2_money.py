@@ -36,3 +36,19 @@ def test_the_pages_totals_say_they_leave_out_rows_of_unknown_cost(tmp_path: Path
     assert "50.00 ordered cost + 2 row(s) of unknown cost" in results, results
     assert results.count("cost unknown") == 2  # the two rows' cost cells, never blank or 0.00
     assert "50.00 charged + 2 row(s) of unknown cost" in home, home
+
+
+def test_the_approval_page_of_a_command_line_batch_says_its_charged_total_leaves_rows_out() -> None:
+    from bulkship.web.app import _templates
+
+    source = _templates.loader.get_source(_templates, "approval_ledger.html")[0]  # type: ignore[union-attr]
+    table = source[source.index("{% if figures %}") : source.index("{% if approval and")]
+    money = {"to_send": {"cost_unknown_rows": 0}, "in_doubt": {"cost_unknown_rows": 0}}
+    money["charged"] = {"cost_unknown_rows": 2}
+    figures = {
+        "input_file": "gifts.csv", "rows": 4, "by_status": {"delivered": 4}, "planned_cost": "0.00",
+        "in_doubt_cost": "0.00", "ordered_cost": "50.00", "money": money,
+    }  # fmt: skip
+    shown = " ".join(re.sub(r"<[^>]+>", " ", _templates.from_string(table).render(figures=figures)).split())
+    assert "50.00 + 2 row(s) of unknown cost" in shown, shown
+    assert shown.count("unknown cost") == 1  # the other buckets know every cost
