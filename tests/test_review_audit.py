@@ -13,13 +13,11 @@ from typing import Any
 import httpx
 import pytest
 from support import SandboxVendor, write_sheet
+from support.review import row_of, rows_by_id, run, settings_in
 
 from bulkship import api
 from bulkship.errors import ReviewRefusedError
-from bulkship.ledger import Ledger
-from bulkship.pipeline import run_batch
 from bulkship.sandbox.dialect import parse_dialect
-from bulkship.settings import Settings
 
 
 class HidingList(httpx.AsyncBaseTransport):
@@ -52,24 +50,6 @@ def vendor(tmp_path: Path) -> Iterator[SandboxVendor]:
     made = SandboxVendor(tmp_path, dialect=parse_dialect("likely-real"))
     yield made
     made.close()
-
-
-def settings_in(folder: Path) -> Settings:
-    return Settings(data_dir=folder / "data", out_dir=folder / "out")
-
-
-def run(vendor: SandboxVendor, settings: Settings, sheet: Path, transport: Any = None, **kw: Any) -> Any:
-    return run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(transport), max_lines=4, **kw)
-
-
-def rows_by_id(settings: Settings, batch: str = "staff") -> dict[str, Any]:
-    with Ledger.open(settings.ledger, lock=False) as ledger:
-        return {r.external_id or "": r for r in ledger.batch_rows(batch, current_only=True)}
-
-
-def row_of(settings: Settings, *ids: str) -> list[int]:
-    rows = rows_by_id(settings)
-    return [rows[i].row for i in ids]
 
 
 def test_release_is_refused_when_the_list_leaves_out_an_order_the_ledger_knows_is_there(

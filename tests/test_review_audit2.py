@@ -5,24 +5,14 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
 from support import SandboxVendor, write_sheet
+from support.review import run, settings_in
 
 from bulkship import api
 from bulkship.errors import ReviewRefusedError
-from bulkship.pipeline import run_batch
 from bulkship.sandbox.dialect import parse_dialect
-from bulkship.settings import Settings
-
-
-def settings_in(folder: Path) -> Settings:
-    return Settings(data_dir=folder / "data", out_dir=folder / "out")
-
-
-def run(vendor: SandboxVendor, settings: Settings, sheet: Path) -> Any:
-    return run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(), max_lines=4)
 
 
 def test_an_order_set_aside_as_another_batchs_still_blocks_a_release_by_the_rows_externalid(

@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 import pytest
 from support import SandboxVendor, write_sheet
+from support.review import row_of, rows_by_id, run, settings_in
 
 from bulkship import api
 from bulkship.errors import ReviewRefusedError
@@ -57,24 +58,6 @@ def vendor(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Vendor]:
     made = Vendor(tmp_path, request.param)
     yield made
     made.close()
-
-
-def settings_in(folder: Path) -> Settings:
-    return Settings(data_dir=folder / "data", out_dir=folder / "out")
-
-
-def run(vendor: Vendor, settings: Settings, sheet: Path) -> Any:
-    return run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(), max_lines=4)
-
-
-def rows_by_id(settings: Settings, batch: str = "staff") -> dict[str, Any]:
-    with Ledger.open(settings.ledger, lock=False) as ledger:
-        return {r.external_id or "": r for r in ledger.batch_rows(batch, current_only=True)}
-
-
-def row_of(settings: Settings, *ids: str) -> list[int]:
-    rows = rows_by_id(settings)
-    return [rows[i].row for i in ids]
 
 
 def at_vendor(vendor: Vendor, settings: Settings, po: str, order: str, rows: list[int] = ()) -> Any:  # type: ignore[assignment]
