@@ -53,6 +53,10 @@ ROW_STATUSES: tuple[RowStatus, ...] = (
 STATUS_NAMES: tuple[str, ...] = tuple(s.name for s in ROW_STATUSES)
 STATUS_COLOURS: dict[str, str] = {s.name: s.colour for s in ROW_STATUSES}
 FINAL_STATUSES = frozenset(s.name for s in ROW_STATUSES if s.final)
+# "Final" for the vendor's own statuses (canonical, lower-cased: bulkship.client.parse.STATUS_SYNONYMS): after
+# these nothing more happens to a line or an order, so `track` stops asking about it.
+FINAL_LINE_STATUSES = frozenset({"delivered", "failed", "cancelled"})
+FINAL_ORDER_STATUSES = frozenset({"complete", "failed", "cancelled"})
 FIX_STATUSES = frozenset(s.name for s in ROW_STATUSES if s.fix)
 ATTENTION_STATUSES = frozenset(s.name for s in ROW_STATUSES if s.attention)
 # Statuses validation gives (the ledger's view of the row adds nothing to them).

@@ -49,11 +49,10 @@ from .outputlock import output_lock
 from .reconcile.join import LedgerView, book_from_existing
 from .reconcile.sheets import read_result_workbook, write_result_workbook, write_results_csv
 from .settings import Settings
+from .statuses import FINAL_LINE_STATUSES, FINAL_ORDER_STATUSES
 
 log = logging.getLogger("bulkship.track")
 
-FINAL_LINE_STATUSES = frozenset({"delivered", "failed"})
-FINAL_ORDER_STATUSES = frozenset({"complete", "failed", "cancelled"})
 CREDENTIAL_ERRORS = (AuthenticationError, AccessDeniedError)
 TRACK_ERROR_EVENT = "track_error"
 FIRST_INTERVAL_S = 2.0

@@ -119,3 +119,21 @@ def test_track_when_the_workbook_was_deleted_still_records_and_says_how_to_get_i
     report = _track(vendor)
     assert report.changed == 2 and report.batches[0].output is None
     assert "re-run the same `bulkship run`" in report.batches[0].warnings[0]
+
+
+def test_cancelled_lines_are_final_and_watching_stops(output: Path, vendor: ScriptedVendor) -> None:
+    # the vendor cancelled every line: nothing more will happen to them, so `track --watch` does not poll for
+    # ever (each order's status stays Pending, as a vendor may leave it)
+    for order_id, order in vendor.orders.items():
+        for i in range(len(order.line_items)):
+            vendor.set_line(order_id, i, "Cancelled")
+
+    async def nothing_changes(_seconds: float) -> None:
+        return None
+
+    passes: list[int] = []
+    report = asyncio.run(
+        track(resolve_settings(), BATCH, client_factory=vendor.factory(), sleep=nothing_changes, watch=True,
+              on_pass=lambda r: passes.append(r.passes), max_passes=4)
+    )  # fmt: skip
+    assert report.done and passes == [1]
