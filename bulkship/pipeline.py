@@ -19,6 +19,7 @@ held by :mod:`bulkship.repeats` before anything is planned, unless ``allow_repea
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import re
 from collections.abc import Callable
@@ -116,10 +117,6 @@ def run_batch(
 
 
 async def _run(path: Path, settings: Settings, options: RunOptions) -> RunResult:
-    from .client import connect
-    from .rebuild import rebuild_from_vendor
-    from .validate import validate
-
     batch = options.batch or default_batch_name(path)
     today = options.today or date.today()
     check_input_file(path, error=FileFormatError)  # a pipe would block the hash below
@@ -133,62 +130,85 @@ async def _run(path: Path, settings: Settings, options: RunOptions) -> RunResult
         done = _complete_result(ledger, batch, file_hash, settings, options)
         if done is not None:
             return done
-        repeats = options.repeat_policy(today)
-        check_new_run(
+        with contextlib.ExitStack() as planning:
+            # from the checks against the other batches until this run's plan is recorded: one run at a time
+            planning.enter_context(ledger.planning())
+            return await _plan_and_send(path, settings, options, ledger, batch, today, file_hash, planning)
+
+
+async def _plan_and_send(
+    path: Path,
+    settings: Settings,
+    options: RunOptions,
+    ledger: Ledger,
+    batch: str,
+    today: date,
+    file_hash: str,
+    planning: contextlib.ExitStack,
+) -> RunResult:
+    """Steps 1 to 6 once the ledger is open; ``planning`` (the planning lock) is let go once the plan is
+    recorded."""
+    from .client import connect
+    from .rebuild import rebuild_from_vendor
+    from .validate import validate
+
+    repeats = options.repeat_policy(today)
+    check_new_run(
+        ledger,
+        batch,
+        file_name=path.name,
+        file_hash=file_hash,
+        policy=repeats,
+        api=api_identity(settings),
+        default_names=(path.stem,) if batch == default_batch_name(path) else (),
+    )
+    loaded = _load(path, options, file_hash)  # 1
+    stored = ledger.batch(batch)
+    prefix = stored.po_prefix if stored else options.po_prefix
+    if prefix is None:
+        prefix = DEFAULT_PO_PREFIX
+    notes: list[str] = []
+    outcome: SubmitOutcome | None = None
+    async with (options.client_factory or connect)(settings) as client:
+        catalog = await client.catalog()
+        validation = validate(loaded, catalog, program=options.program)  # 2
+        give_back_memory()  # what reading and checking a big file freed (see bulkship.memtrim)
+        if stored is None:  # a batch this ledger does not know: look for it at the vendor first
+            notes = await rebuild_from_vendor(
+                client, ledger, batch, validation, catalog, po_prefix=prefix, api=api_identity(settings)
+            )
+        new_orders, resumed = sync_ledger(  # 3
             ledger,
             batch,
-            file_name=path.name,
-            file_hash=file_hash,
-            policy=repeats,
+            validation,
+            catalog,
+            po_prefix=prefix,
+            max_lines=options.max_lines,
+            webhook_url=options.webhook_url,
             api=api_identity(settings),
-            default_names=(path.stem,) if batch == default_batch_name(path) else (),
+            repeats=repeats,
         )
-        loaded = _load(path, options, file_hash)  # 1
-        stored = ledger.batch(batch)
-        prefix = stored.po_prefix if stored else options.po_prefix
-        if prefix is None:
-            prefix = DEFAULT_PO_PREFIX
-        notes: list[str] = []
-        outcome: SubmitOutcome | None = None
-        async with (options.client_factory or connect)(settings) as client:
-            catalog = await client.catalog()
-            validation = validate(loaded, catalog, program=options.program)  # 2
-            give_back_memory()  # what reading and checking a big file freed (see bulkship.memtrim)
-            if stored is None:  # a batch this ledger does not know: look for it at the vendor first
-                notes = await rebuild_from_vendor(
-                    client, ledger, batch, validation, catalog, po_prefix=prefix, api=api_identity(settings)
-                )
-            new_orders, resumed = sync_ledger(  # 3
-                ledger,
-                batch,
-                validation,
-                catalog,
-                po_prefix=prefix,
-                max_lines=options.max_lines,
-                webhook_url=options.webhook_url,
-                api=api_identity(settings),
-                repeats=repeats,
-            )
-            validation = for_the_workbook(validation)  # the rest of the run reads only this much of it
-            give_back_memory()
-            if new_orders or resumed:
-                await _confirm(client, ledger, batch, catalog, today, (new_orders, resumed), options)
-                give_back_memory()
-                outcome = await submit_batch(  # 4
-                    client, ledger, batch, concurrency=settings.concurrency, reporter=options.reporter
-                )
-            if options.wait_s > 0:
-                await wait_until_settled(client, ledger, batch, options.wait_s, settings.concurrency)  # 5
+        planning.close()  # recorded: another run's checks now see this plan
+        validation = for_the_workbook(validation)  # the rest of the run reads only this much of it
         give_back_memory()
-        result, not_written = _reconcile(ledger, batch, validation, settings, catalog, options)  # 6
-        result.notes.extend(notes)
-        result.notes.extend(loaded.notices)  # hidden rows skipped, totals rows, unused columns
-        if outcome is not None:
-            result.sent_orders = len(outcome.created) + len(outcome.rejected)
-            result.missing_funds = outcome.missing_funds
-            _stop(result, outcome.stopped)
-        _stop(result, not_written)
-        return result
+        if new_orders or resumed:
+            await _confirm(client, ledger, batch, catalog, today, (new_orders, resumed), options)
+            give_back_memory()
+            outcome = await submit_batch(  # 4
+                client, ledger, batch, concurrency=settings.concurrency, reporter=options.reporter
+            )
+        if options.wait_s > 0:
+            await wait_until_settled(client, ledger, batch, options.wait_s, settings.concurrency)  # 5
+    give_back_memory()
+    result, not_written = _reconcile(ledger, batch, validation, settings, catalog, options)  # 6
+    result.notes.extend(notes)
+    result.notes.extend(loaded.notices)  # hidden rows skipped, totals rows, unused columns
+    if outcome is not None:
+        result.sent_orders = len(outcome.created) + len(outcome.rejected)
+        result.missing_funds = outcome.missing_funds
+        _stop(result, outcome.stopped)
+    _stop(result, not_written)
+    return result
 
 
 def _complete_result(

@@ -12,6 +12,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -255,3 +256,73 @@ def test_two_homes_write_different_batches_at_once_and_the_same_batch_is_refused
         assert sorted(b.name for b in ledger.batches()) == ["anniversary", "welcome"]
         ordered = [row for row in ledger.batch_rows("welcome") if row.po_number]
         assert len(ordered) == len(welcome) and not ledger.orders("anniversary")
+
+
+def test_two_new_batches_of_one_file_started_together_send_its_cards_once(
+    tmp_path: Path, pg_url: str
+) -> None:
+    """Two people start the same file as two new batches at the same moment on a team's ledger. Between a
+    run's checks against the other batches and its plan being recorded, a second run's checks now wait, then
+    see the first plan ("the same file as batch gifts-a") and send nothing. Before, the second ran straight
+    through that window (here it sent, and the first was refused later; had both checks fallen inside it
+    before either plan was recorded, both would have sent every card)."""
+    import asyncio
+    import threading
+
+    from support import SandboxVendor, write_sheet
+
+    from bulkship.errors import BatchConflictError
+    from bulkship.pipeline import run_batch
+    from bulkship.settings import Settings
+
+    vendor = SandboxVendor(tmp_path / "vendor")
+    sheet = write_sheet(tmp_path / "gifts.csv", range(1, 5))
+    settings = Settings(data_dir=tmp_path / "data", out_dir=tmp_path / "out", ledger_url=pg_url)
+    in_catalog, go_on = threading.Event(), threading.Event()
+
+    def paused(run_settings: Settings) -> Any:  # the first run stops after its checks, before its plan
+        client = vendor.factory()(run_settings)
+        catalog = client.catalog
+
+        async def slow_catalog(refresh: bool = False) -> Any:
+            in_catalog.set()
+            await asyncio.to_thread(go_on.wait, 120)
+            return await catalog(refresh)
+
+        client.catalog = slow_catalog  # type: ignore[method-assign]
+        return client
+
+    outcomes: dict[str, Any] = {}
+
+    def start(batch: str, factory: Any) -> threading.Thread:
+        def go() -> None:
+            try:
+                outcomes[batch] = run_batch(sheet, settings, batch=batch, wait_s=0, client_factory=factory)
+            except Exception as exc:  # the test looks at what each run ended with
+                outcomes[batch] = exc
+
+        thread = threading.Thread(target=go)
+        thread.start()
+        return thread
+
+    try:
+        first = start("gifts-a", paused)
+        assert in_catalog.wait(120)
+        second = start("gifts-b", vendor.factory())
+        engine = engine_for(pg_url)
+        waiting = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+        with engine.connect() as db:  # the second run waits for the first one's planning
+            while second.is_alive() and not db.execute(sa.text(waiting)).scalar():
+                time.sleep(0.05)
+        engine.dispose()
+        go_on.set()
+        first.join(120)
+        second.join(120)
+        sent = vendor.external_ids()
+    finally:
+        go_on.set()
+        vendor.close()
+    assert outcomes["gifts-a"].exit_code == 0, outcomes
+    assert isinstance(outcomes["gifts-b"], BatchConflictError), outcomes
+    assert "same file" in str(outcomes["gifts-b"]) and "gifts-a" in str(outcomes["gifts-b"])
+    assert sent == Counter({f"E{i}": 1 for i in range(1, 5)})

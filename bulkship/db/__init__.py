@@ -3,7 +3,8 @@ engine, with the schema kept up to date by Alembic migrations shipped inside the
 
 * :func:`engine_for` - an engine for a path, ``sqlite:///PATH`` or ``postgresql://…``;
 * :func:`upgrade` - migrate a database to the newest schema (run at every open; cheap when up to date);
-* :func:`batch_lock` - the per-batch lock across processes and machines (PostgreSQL advisory lock).
+* :func:`batch_lock` - the per-batch lock across processes and machines (PostgreSQL advisory lock);
+* :func:`planning_lock` - one run at a time checks a new batch against the others and records its plan.
 
 SQLAlchemy and Alembic are imported when one of these is first used, not with the package
 (:mod:`.location` reads a location without them).
@@ -18,7 +19,7 @@ from .location import display_url, is_postgres_url, sqlite_path
 
 if TYPE_CHECKING:
     from .engine import engine_for
-    from .locks import batch_lock, batch_lock_key, batch_write_key
+    from .locks import batch_lock, batch_lock_key, batch_write_key, planning_lock
     from .migrate import current_revision, head, upgrade
 
 _LAZY = {
@@ -26,6 +27,7 @@ _LAZY = {
     "batch_lock": "locks",
     "batch_lock_key": "locks",
     "batch_write_key": "locks",
+    "planning_lock": "locks",
     "current_revision": "migrate",
     "head": "migrate",
     "upgrade": "migrate",
@@ -40,6 +42,7 @@ __all__ = [
     "engine_for",
     "head",
     "is_postgres_url",
+    "planning_lock",
     "sqlite_path",
     "upgrade",
 ]

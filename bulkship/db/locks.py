@@ -23,6 +23,7 @@ from .location import display_url
 
 KEY_PREFIX = b"bulkship batch\x00"  # so a batch's key never equals another use of advisory locks
 WRITE_KEY_PREFIX = b"bulkship batch writes\x00"
+PLANNING_KEY_PREFIX = b"bulkship planning\x00"
 
 
 def _key(prefix: bytes, batch: str) -> int:
@@ -58,6 +59,29 @@ def batch_lock(engine: Engine, batch: str) -> Iterator[None]:
                 f"ledger {display_url(engine.url.render_as_string(hide_password=True))}; nothing was changed",
                 hint="wait for it to finish, then run the same command again",
             )
+        try:
+            yield
+        finally:
+            with contextlib.suppress(Exception):  # a lost connection has released it already
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+    finally:
+        connection.close()
+
+
+@contextlib.contextmanager
+def planning_lock(engine: Engine) -> Iterator[None]:
+    """One run at a time, across the whole PostgreSQL ledger, compares its file with the other batches (the
+    same file, the same recipients lately) and records what it will send: without it two new batches of one
+    file started at the same moment each find nothing of the other and both send every card. Waits for the
+    run that holds it (its planning takes as long as reading and checking its file), never for a sending.
+    SQLite: nothing to take, one process at a time writes the ledger."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    key = _key(PLANNING_KEY_PREFIX, "")
+    connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+    try:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
         try:
             yield
         finally:

@@ -15,7 +15,7 @@ from typing import Any, Self, TypeVar
 import sqlalchemy.exc
 from sqlalchemy import Connection
 
-from ..db import batch_lock
+from ..db import batch_lock, planning_lock
 from ..errors import LedgerError, LedgerLockedError
 from . import schema, sql
 from .lock import FileLock, ledger_lock
@@ -100,6 +100,11 @@ class LedgerStore:
         if self._lock:
             self._lock.release()
             self._lock = None
+
+    def planning(self) -> contextlib.AbstractContextManager[None]:
+        """Held from a run's checks against the other batches until its plan is recorded (see
+        :func:`bulkship.db.planning_lock`): on PostgreSQL another run's planning waits meanwhile."""
+        return planning_lock(self._engine)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
