@@ -614,6 +614,8 @@ def _to_loaded_sheet(
     read_problems = [
         p for p in _read_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
     ]
+    read_problems += _formula_text_problems(body, column_map, grid.formulas, by_position, not_judged)
+    _show_formulas(body, grid.formulas, by_position, column_map, not_judged)
     source = program.source or "a program file (--config)"
     values_of = {
         info.header: body[info.header].iloc[:LOOKALIKE_ROWS].tolist()
@@ -877,6 +879,53 @@ def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> li
             + "."
         )
     return notices
+
+
+def _show_formulas(
+    body: pd.DataFrame,
+    formulas: dict[tuple[int, int], str],
+    headers: dict[int, str],
+    column_map: dict[str, str],
+    not_judged: set[int],
+) -> None:
+    """A recipient's cell that held a formula shows the formula itself from here on (inert, quote-prefixed in
+    every output), not its cached result: on the Fix these sheet an untouched row then still holds it, and is
+    refused again, instead of its empty result passing for a value nobody typed."""
+    for (row, col), formula in formulas.items():
+        header = headers.get(col)
+        if header in column_map and row in body.index and row not in not_judged:
+            body.at[row, header] = formula
+
+
+def _formula_text_problems(
+    body: pd.DataFrame,
+    column_map: dict[str, str],
+    formulas: dict[tuple[int, int], str],
+    headers: dict[int, str],
+    not_judged: set[int],
+) -> list[Problem]:
+    """Text that starts with '=' in a field bulkship orders from: a formula typed into a CSV, or one written
+    back as text (a Fix these sheet), never a name, address or amount to print on a card."""
+    reported = {(row, headers.get(col)) for row, col in formulas}
+    problems = []
+    for header, canonical in column_map.items():
+        column = body[header]
+        if not (column.dtype == object or pd.api.types.is_string_dtype(column.dtype)):
+            continue
+        starts = column.str.startswith("=", na=False)
+        if not starts.any():
+            continue
+        for row, value in column[starts].items():
+            if row in not_judged or (row, header) in reported:
+                continue
+            message = (
+                f"Row {row}, column '{header}': '{value}' is the text of a formula, not a value; type the "
+                "value itself (the name, address or amount the card needs)."
+            )
+            problems.append(
+                Problem(int(row), canonical, str(value), "error", message, "Formula instead of a value")
+            )
+    return problems
 
 
 def _read_problems(

@@ -97,3 +97,50 @@ def test_fix_these_follow_up_keeps_every_row_once_and_orders_only_the_fixed_ones
     lines = Counter(li["ExternalId"] for o in orders for li in o["LineItems"])
     assert sorted(lines.values()) == [1, 1, 1, 1, 1], lines  # five cards, each once; no duplicate sent
     check_money(isolated_data_dir / "ledger.sqlite", "GIFTS", input_rows=range(2, 8), vendor_orders=orders)
+
+
+def test_a_formula_cell_left_untouched_on_fix_these_is_still_refused_and_never_ordered(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Last Name is a formula with no saved result: bulkship refuses it. The Fix these sheet shows the formula
+    # (as inert text), so a follow-up run of the untouched sheet refuses it again, once, by its own row
+    # number; before, the sheet held the empty result and the row went out as a card for "Ada".
+    source = tmp_path / "gifts.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(
+        ["Employee ID", "First Name", "Last Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
+    )
+    sheet.append(["E1", "Ann", "Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "25"])
+    sheet.append(["E2", "Ada", '=UPPER("miller")', "2 Elm St", "Boston", "MA", "02134", "CVS", "25"])
+    book.save(source)
+    out = tmp_path / "out"
+    code, first = _run(capsys, str(source), "--batch", "GIFTS", "--out", str(out))
+    assert code == 3 and first["ordered_rows"] == 1, first
+    workbook = Path(str(first["output"]))
+    fix = openpyxl.load_workbook(workbook)[FIX_SHEET]
+    assert [c.value for c in fix[2]][:3] == ["E2", "Ada", '=UPPER("miller")']
+    assert fix.cell(2, 3).data_type == "s", "shown as text, never a live formula"
+
+    code, second = _run(capsys, str(workbook), "--batch", "GIFTS", "--out", str(out))
+    assert code == 3 and second["ordered_rows"] == 1, second
+    _, after = _results(workbook)
+    assert after[3]["Status"] == "invalid" and not after[3]["PO Number"]
+    problem = str(after[3]["Problems / vendor error"])
+    assert problem.count("formula") == 1 and "Row 3, column 'Last Name'" in problem, problem
+
+
+def test_formula_text_in_a_csv_is_not_printed_on_a_card(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, ROWS[0], ["E9", '=HYPERLINK("x")', "9 Elm St", "Boston", "MA",
+                                                         "02134", "CVS", "25", ""]])  # fmt: skip
+    code, result = _run(capsys, str(source), "--batch", "GIFTS", "--out", str(tmp_path / "out"))
+    assert code == 3 and result["ordered_rows"] == 1, result
+    _, rows = _results(Path(str(result["output"])))
+    assert rows[3]["Status"] == "invalid" and "is the text of a formula" in str(
+        rows[3]["Problems / vendor error"]
+    )

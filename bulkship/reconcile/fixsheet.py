@@ -28,7 +28,7 @@ from .layout import PROBLEMS as PROBLEMS_COLUMN
 from .sheets import FIX_SHEET, is_result_workbook, read_result_workbook
 
 if TYPE_CHECKING:
-    from ..models import LoadedSheet
+    from ..models import LoadedSheet, Problem
     from ..program import ProgramSettings
 
 ORIGINAL_ROW = ORIGINAL_ROW_COLUMN.header
@@ -106,9 +106,7 @@ def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
     cell_types = _merged_types(kept, headers, fixes.cell_types, frame.index, new_index, combined.index)
     mapping = {sheet_row: row for sheet_row, row in zip(frame.index.tolist(), new_index, strict=True)}
     problems = tuple(
-        replace(p, row=mapping.get(p.row, p.row))
-        for p in fixes.read_problems
-        if p.column not in FIX_EXTRA_COLUMNS
+        _moved(p, mapping.get(p.row, p.row)) for p in fixes.read_problems if p.column not in FIX_EXTRA_COLUMNS
     )
     column_map = {h: c for h, c in fixes.column_map.items() if h not in FIX_EXTRA_COLUMNS}
     return replace(
@@ -119,6 +117,12 @@ def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
         read_problems=problems,
         cell_types=cell_types,
     )
+
+
+def _moved(problem: Problem, row: int) -> Problem:
+    """A problem of a Fix these row, told of the row it had in the batch's file (its words name it too)."""
+    message = problem.message.replace(f"Row {problem.row}, ", f"Row {row}, ", 1)
+    return replace(problem, row=row, message=message)
 
 
 def _merged_types(

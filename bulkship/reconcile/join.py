@@ -385,7 +385,8 @@ def book_from_run(
     sheet: LoadedSheet = validation.sheet
     view = LedgerView(ledger, batch, catalog)
     frame = validation.rows
-    errors, changes = _problems_by_row((*sheet.read_problems, *validation.problems), frame)
+    # validation's problems hold the sheet's read problems already: each said once in the row's cell
+    errors, changes = _problems_by_row(dict.fromkeys((*sheet.read_problems, *validation.problems)), frame)
     index = [int(r) for r in frame.index.tolist()]
     keys, repeats = ledger_keys(frame)
     fingerprints = dict(zip(index, keys, strict=True))
