@@ -94,3 +94,13 @@ def test_a_target_holding_anything_is_refused_and_left_alone(
     assert "must be a PostgreSQL database" in capsys.readouterr().err
     assert main(["ledger", "copy", "--to", pg_url, "--from", "no-such.sqlite"]) == 2
     assert "No SQLite ledger" in capsys.readouterr().err
+
+
+def test_the_next_step_it_prints_holds_no_password_to_paste_back() -> None:
+    from bulkship.cli.ledger_cmd import _without_password
+
+    # a masked "***" pasted back into BULKSHIP_LEDGER would become the password
+    assert _without_password("postgresql://bulkship:s3cret@db.example.com:5433/gifts") == (
+        "postgresql://bulkship@db.example.com:5433/gifts"
+    )
+    assert _without_password("postgresql://bulkship@db/gifts") == "postgresql://bulkship@db/gifts"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
@@ -44,8 +45,13 @@ def copy(
         out.print(f"{table:<20} {rows:>10,}")
     err_console.print(
         f"Copied {report.total:,} row(s) from {report.source} to {report.target}; every table's count "
-        f"matches. Next: export BULKSHIP_LEDGER={report.target} on every machine (the SQLite file is left "
-        "as it was).",
+        f"matches. Next: export BULKSHIP_LEDGER={_without_password(to)} on every machine, the password in "
+        "~/.pgpass (the SQLite file is left as it was).",
         soft_wrap=True,
         highlight=False,
     )
+
+
+def _without_password(url: str) -> str:
+    """The URL to export, its password left out (a masked one pasted back would become the password)."""
+    return re.sub(r"(//[^:/@]*):[^@/]*@", r"\1@", url, count=1)
