@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from sqlalchemy import Connection, Engine, text
 
@@ -47,25 +47,16 @@ def batch_write_key(batch: str) -> int:
 def batch_lock(engine: Engine, batch: str) -> Iterator[None]:
     """Hold the batch's lock for the ``with`` block, or raise :class:`LedgerLockedError` when another
     process holds it."""
-    if engine.dialect.name != "postgresql":
+
+    def refused(connection: Connection, key: int) -> LedgerLockedError:
+        return LedgerLockedError(
+            f"Another process ({_holder(connection, key)}) is working on batch {batch!r} in the "
+            f"ledger {display_url(engine.url.render_as_string(hide_password=True))}; nothing was changed",
+            hint="wait for it to finish, then run the same command again",
+        )
+
+    with _session_lock(engine, batch_lock_key(batch), refused):
         yield
-        return
-    key = batch_lock_key(batch)
-    connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
-    try:
-        if not connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": key}).scalar():
-            raise LedgerLockedError(
-                f"Another process ({_holder(connection, key)}) is working on batch {batch!r} in the "
-                f"ledger {display_url(engine.url.render_as_string(hide_password=True))}; nothing was changed",
-                hint="wait for it to finish, then run the same command again",
-            )
-        try:
-            yield
-        finally:
-            with contextlib.suppress(Exception):  # a lost connection has released it already
-                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
-    finally:
-        connection.close()
 
 
 @contextlib.contextmanager
@@ -75,13 +66,25 @@ def planning_lock(engine: Engine) -> Iterator[None]:
     file started at the same moment each find nothing of the other and both send every card. Waits for the
     run that holds it (its planning takes as long as reading and checking its file), never for a sending.
     SQLite: nothing to take, one process at a time writes the ledger."""
+    with _session_lock(engine, _key(PLANNING_KEY_PREFIX, ""), None):
+        yield
+
+
+@contextlib.contextmanager
+def _session_lock(
+    engine: Engine, key: int, refused: Callable[[Connection, int], Exception] | None
+) -> Iterator[None]:
+    """A PostgreSQL session-level advisory lock on a connection of its own, held for the ``with`` block:
+    waited for (``refused`` None), or refused at once with ``refused(connection, key)``. SQLite: nothing."""
     if engine.dialect.name != "postgresql":
         yield
         return
-    key = _key(PLANNING_KEY_PREFIX, "")
     connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
     try:
-        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+        if refused is None:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+        elif not connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": key}).scalar():
+            raise refused(connection, key)
         try:
             yield
         finally:
