@@ -165,3 +165,11 @@ def test_a_run_the_vendor_stops_records_why_and_the_funded_re_run_resumes(team: 
     assert main(command) == 0
     assert [e.action for e in trail(team, "Q3")][2:] == ["resume", "run_end"]
     assert trail(team, "Q3")[-1].detail["charged"] == "100.00"
+
+
+def test_an_approval_asked_from_the_command_line_says_where_it_came_from(team: Settings) -> None:
+    approvals.set_threshold(team, "10", actor="test")
+    sheet = write_sheet(Path("staff.csv"), range(1, 3))  # 50.00: above the threshold
+    assert main(["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0"]) == 1  # waits for an approver
+    asked = [e for e in trail(team, "HR") if e.action == "approval_request"]
+    assert [(e.actor, e.address) for e in asked] == [(LOGIN, FROM_HERE)]

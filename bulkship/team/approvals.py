@@ -358,7 +358,7 @@ def check_before_send(settings: Settings, view: PlanView) -> str | None:
     found = latest(settings, view.batch)
     covered = found is not None and found.covers(prints, total)
     if needs_approval(settings, person, total) and not covered:
-        asked = request(settings, view.batch, total=total, person=person)
+        asked = request(settings, view.batch, total=total, person=person, address=origin())
         changed = found is not None and found.decision == "approved"
         raise ApprovalRequiredError(
             f"Batch {view.batch} costs {money_text(total)}, more than {person} may send without approval"
