@@ -429,3 +429,18 @@ def test_cookies_are_marked_secure_behind_a_tls_proxy_when_told(
     proxied = _cookies_of_a_sign_in(browsers())
     assert [c.split("=")[0] for c in proxied] == ["bulkship_csrf", "bulkship_session"]
     assert all(c.endswith("; Secure") for c in proxied)
+
+
+def test_pages_offer_only_what_the_person_may_do(team: Settings, browsers: Any) -> None:
+    # a requester who is no approver is not shown approve/reject on the batch she asked about (the server
+    # refuses them anyway); finance is not offered "New batch"
+    alice, fin = browsers(), browsers()
+    sign_in(alice, "alice")
+    upload(alice, SAMPLES / "anniversary.xlsx")
+    waiting = send(alice, "anniversary")
+    assert waiting.url.path == "/batches/anniversary/approval"
+    assert 'id="approve"' not in waiting.text and 'id="reject"' not in waiting.text
+    assert "Waiting for an approver" in waiting.text
+    assert 'href="/batches/new"' in waiting.text
+    sign_in(fin, "fin")
+    assert 'href="/batches/new"' not in fin.get("/").text
