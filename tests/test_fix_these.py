@@ -144,3 +144,18 @@ def test_formula_text_in_a_csv_is_not_printed_on_a_card(
     assert rows[3]["Status"] == "invalid" and "is the text of a formula" in str(
         rows[3]["Problems / vendor error"]
     )
+
+
+def test_the_run_counts_the_rows_to_fix_as_the_fix_these_sheet_lists_them(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])  # 2 invalid rows and 1 duplicate
+    capsys.readouterr()
+    assert main(["run", str(source), "--batch", "GIFTS", "--yes", "--wait", "0", "--out", str(tmp_path)]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    fix = openpyxl.load_workbook(tmp_path / "GIFTS-results.xlsx")[FIX_SHEET]
+    assert fix.max_row - 1 == 2  # the duplicate is not on Fix these: it needs no correction
+    assert "2 row(s) need fixing" in said and "see the 'Fix these' sheet" in said
+    assert "1 duplicate row(s) repeat an earlier row of the file and are not sent" in said

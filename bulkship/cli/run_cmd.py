@@ -226,12 +226,18 @@ def _report(result: RunResult) -> None:
             "to its orders, so nothing more is sent for them. See what the vendor holds and settle them: "
             f"bulkship reconcile {result.batch} --review"
         )
-    # held and needs-review rows have their own advice
-    to_fix = result.attention_rows - result.held_rows - result.review_rows
+    # held, needs-review and duplicate rows have their own advice (duplicates are not on Fix these)
+    duplicates = result.by_status.get("duplicate", 0)
+    to_fix = result.attention_rows - result.held_rows - result.review_rows - duplicates
     if to_fix > 0:
         err_console.print(
-            f"{to_fix} row(s) need your attention (invalid, duplicate or failed): see the "
+            f"{to_fix} row(s) need fixing (invalid or refused by the vendor): see the "
             f"'Fix these' sheet, correct them and run it with --batch {result.batch}."
+        )
+    if duplicates:
+        err_console.print(
+            f"{duplicates} duplicate row(s) repeat an earlier row of the file and are not sent; to send one "
+            "on purpose, put yes in its 'Allow Duplicate' column."
         )
     if result.held_rows:
         err_console.print(
