@@ -56,13 +56,19 @@ def baseline_tree(ref: str) -> Path:
 def probe(tree: Path, src: Path, vendor_url: str) -> dict[str, Any]:
     """One whole run of ``src`` with ``tree``'s bulkship, in a fresh process; its figures."""
     with tempfile.TemporaryDirectory(prefix="bench-memory-") as work:
-        done = subprocess.run(
-            [sys.executable, str(PROBE), str(src), work, vendor_url],
-            capture_output=True,
-            text=True,
-            cwd=work,
-            env={**os.environ, "PYTHONPATH": str(tree)},
-        )
+        return run_probe(PROBE, tree, str(src), work, vendor_url, cwd=work)
+
+
+def run_probe(script: Path, tree: Path, *args: str, cwd: str | None = None) -> dict[str, Any]:
+    """``script`` with ``tree``'s bulkship first on the path, in a fresh process: the JSON line it prints
+    last, or ``{"error": ...}`` (its stderr's last line) when it failed."""
+    done = subprocess.run(
+        [sys.executable, str(script), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(tree)},
+    )
     if done.returncode != 0:
         sys.stderr.write(done.stderr[-3000:])
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"}

@@ -9,30 +9,16 @@ orders), ``--baseline REF`` (a git ref; default ``HEAD``). Each size runs in a f
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
-from .memory import TREE, baseline_tree
+from .memory import TREE, baseline_tree, run_probe
 
 PROBE = Path(__file__).resolve().parent / "review_probe.py"
 
 
 def probe(tree: Path, rows: int, max_lines: int) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, str(PROBE), str(rows), str(max_lines)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(tree)},
-    )
-    if done.returncode != 0:
-        sys.stderr.write(done.stderr[-3000:])
-        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"}
-    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return figures
+    return run_probe(PROBE, tree, str(rows), str(max_lines))
 
 
 def main() -> None:
