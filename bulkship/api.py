@@ -266,22 +266,36 @@ def plan_batch(
 
 
 def status(settings: Settings, batch: str | None = None) -> list[dict[str, Any]]:
-    """``bulkship status --json``'s batches: counts by status and money, per batch."""
+    """``bulkship status --json``'s batches: counts by status and money, per batch (``[]`` without a ledger).
+    A read-only ledger is read too. Raises BulkshipError for a ``batch`` the ledger does not hold."""
+    from .errors import BulkshipError
     from .ledger import Ledger, ledger_exists
     from .overview import batch_status
 
     if not ledger_exists(settings.ledger_location):
         return []
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
         names = [b.name for b in ledger.batches()]
-        return [batch_status(ledger, name) for name in names if batch in (None, name)]
+        if batch is not None and batch not in names:
+            raise BulkshipError(
+                f"No batch named {batch!r} in the ledger {settings.ledger_shown}"
+                f" (batches: {', '.join(names) or 'none'})"
+            )
+        return [batch_status(ledger, name) for name in ([batch] if batch else names)]
 
 
-def track_batches(settings: Settings, batch: str | None = None) -> TrackReport:
-    """One ``bulkship track`` pass: poll orders not yet final, record tracking, rewrite the workbook."""
+def track_batches(
+    settings: Settings,
+    batch: str | None = None,
+    *,
+    watch: bool = False,
+    on_pass: Callable[[TrackReport], None] | None = None,
+) -> TrackReport:
+    """One ``bulkship track`` pass: poll orders not yet final, record tracking, rewrite the workbook. With
+    ``watch``, passes until every order is final (``on_pass`` sees each pass's report)."""
     from .track import track as track_pass
 
-    return asyncio.run(track_pass(settings, batch))
+    return asyncio.run(track_pass(settings, batch, watch=watch, on_pass=on_pass))
 
 
 ClientFactory = Callable[[Settings], Any]

@@ -113,6 +113,11 @@ class MoneyTally:
 
     def total_text(self) -> str:
         """The total as the terminal shows it, saying when rows of unknown cost are left out of it."""
-        if self.complete:
-            return money_text(self.total)
-        return f"{money_text(self.total)} + {self.unknown} row(s) of unknown cost"
+        return total_text(self.total, self.unknown)
+
+
+def total_text(total: Decimal, unknown_rows: int = 0) -> str:
+    """A total as the terminal shows it; rows of unknown cost (an older bulkship's ledger) left out of it are
+    said beside it, never counted as 0.00."""
+    text = money_text(total)
+    return f"{text} + {unknown_rows} row(s) of unknown cost" if unknown_rows else text

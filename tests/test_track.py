@@ -106,6 +106,20 @@ def test_track_unknown_batch_is_one_error_line(output: Path, capsys: pytest.Capt
     assert "No batch named 'NOPE'" in err and "bulkship status" in err and "Traceback" not in err
 
 
+def test_status_of_an_unknown_batch_is_one_error_line_from_the_library_and_the_cli(
+    output: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import bulkship
+    from bulkship.errors import BulkshipError
+
+    with pytest.raises(BulkshipError, match=f"No batch named 'NOPE'.*batches: {BATCH}"):
+        bulkship.status(resolve_settings(), "NOPE")
+    assert [s["batch"] for s in bulkship.status(resolve_settings(), BATCH)] == [BATCH]
+    assert main(["status", "NOPE"]) == 1
+    err = capsys.readouterr().err
+    assert "No batch named 'NOPE'" in err and "Traceback" not in err
+
+
 def test_track_without_a_ledger_says_what_to_run(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["track"]) == 1
     assert "bulkship run FILE" in capsys.readouterr().err

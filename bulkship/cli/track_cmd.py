@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import os
@@ -62,21 +61,18 @@ def track_command(
     csv: CsvOption = False,
 ) -> None:
     """Poll the vendor for orders not yet final, record tracking numbers, rewrite the result workbook."""
-    from ..ledger import Ledger
+    from ..api import status, track_batches
     from ..team import note_from_cli
-    from ..track import track
 
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
     announce_target(settings)
     _require_ledger(settings)
     if csv:  # write the CSV twin first: every rewrite below then keeps it current
-        with Ledger.open(settings.ledger_location, lock=False) as journal:
-            names = [batch] if batch else [b.name for b in journal.batches() if b.output]
-        for name in names:
+        for name in [s["batch"] for s in status(settings, batch) if s["output"]]:
             err_console.print(f"CSV: {export_csv(settings, name)}")
     display = _WatchDisplay() if watch and not as_json else None
     try:
-        report = asyncio.run(track(settings, batch, watch=watch, on_pass=display.update if display else None))
+        report = track_batches(settings, batch, watch=watch, on_pass=display.update if display else None)
     finally:
         if display:
             display.stop()
@@ -209,25 +205,14 @@ def status_command(
     as_json: JsonOption = False,
 ) -> None:
     """Batches in the ledger with counts by status and money totals."""
-    from ..ledger import Ledger, ledger_exists
-    from ..overview import batch_status
+    from ..api import status
+    from ..ledger import ledger_exists
 
     settings = settings_from(ledger=ledger)
-    if not ledger_exists(settings.ledger_location):
-        if as_json:
-            print_json({"ledger": settings.ledger_shown, "batches": []})
-            return
+    if not ledger_exists(settings.ledger_location) and not as_json:
         err_console.print(f"No ledger at {settings.ledger_shown} yet: run `bulkship run FILE` to start one.")
         return
-    # a read-only ledger too
-    with Ledger.open(settings.ledger_location, lock=False, read_only=True) as journal:
-        names = [b.name for b in journal.batches()]
-        if batch is not None and batch not in names:
-            raise BulkshipError(
-                f"No batch named {batch!r} in the ledger {settings.ledger_shown}"
-                f" (batches: {', '.join(names) or 'none'})"
-            )
-        summaries = [batch_status(journal, name) for name in ([batch] if batch else names)]
+    summaries = status(settings, batch)  # a read-only ledger too
     if as_json:
         print_json({"ledger": settings.ledger_shown, "batches": summaries})
         return
@@ -258,12 +243,9 @@ def status_command(
 
 
 def _money_cell(money: dict[str, Any]) -> str:
-    """A bucket's total, saying when rows of unknown cost (an older bulkship's ledger) are left out."""
-    from ..money import money_text
+    from ..money import total_text
 
-    text = money_text(Decimal(money["total"]))
-    unknown = int(money.get("cost_unknown_rows") or 0)
-    return f"{text} + {unknown} row(s) of unknown cost" if unknown else text
+    return total_text(Decimal(money["total"]), int(money.get("cost_unknown_rows") or 0))
 
 
 @app.command("reconcile")
@@ -360,15 +342,15 @@ def reconcile_command(
 
 
 def _print_reconcile(report: ReconcileReport) -> None:
-    from ..money import money_text
+    from ..money import money_text, total_text
 
     say = err_console.print
-    unknown = f" + {report.ledger_unknown_rows} row(s) of unknown cost" if report.ledger_unknown_rows else ""
+    ledger_total = total_text(report.ledger_total, report.ledger_unknown_rows)
     say(
         styled(
             (report.batch, "bold"),
             f" (PO {report.po_stem}-*): ledger {report.ledger_orders} orders, "
-            f"{money_text(report.ledger_total)}{unknown}; vendor {report.vendor_orders} orders, "
+            f"{ledger_total}; vendor {report.vendor_orders} orders, "
             f"{money_text(report.vendor_total)}",
         )
     )

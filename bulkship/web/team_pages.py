@@ -212,6 +212,14 @@ async def approvals_page(request: Request) -> Response:
     )  # fmt: skip
 
 
+def _status_or_none(settings: Any, name: str) -> list[dict[str, Any]]:
+    """The batch's figures, or none when the ledger no longer holds it (the page says so)."""
+    try:
+        return api.status(settings, name)
+    except BulkshipError:
+        return []
+
+
 def _plan_unchanged(settings: Any, asked: approvals.Approval) -> bool:
     return frozenset(approvals.order_prints(settings, asked.batch)) == asked.order_prints
 
@@ -222,7 +230,7 @@ async def ledger_approval_page(request: Request, name: str) -> Response:
     asked = await run_in_threadpool(approvals.latest, settings, name)
     if asked is None:
         raise HTTPException(404, f"No batch named {name!r} waits for approval")
-    status = await run_in_threadpool(api.status, settings, name)
+    status = await run_in_threadpool(_status_or_none, settings, name)
     current = await run_in_threadpool(_plan_unchanged, settings, asked)
     return pages.render(
         request, "approval_ledger.html", batch=name, approval=asked, approval_current=current,
