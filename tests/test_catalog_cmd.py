@@ -11,10 +11,11 @@ import httpx
 import pytest
 
 import bulkship.client as client_module
-from bulkship.cli import catalog_cmd, main
+from bulkship.cli import main
 from bulkship.client import policy
 
 SECRET = "cli-secret-token"
+REAL_CONNECT = client_module.connect
 
 PRODUCTS = [
     {
@@ -71,13 +72,16 @@ class FakeVendor:
         return httpx.Response(200, json={"Page": page, "PageSize": 2, "TotalCount": 3, "Data": data})
 
 
+def scripted(monkeypatch: pytest.MonkeyPatch, fake: FakeVendor) -> None:
+    """The vendor client, wherever the library connects, talks to ``fake`` (no network)."""
+    monkeypatch.setattr(client_module, "connect", partial(REAL_CONNECT, transport=httpx.MockTransport(fake)))
+
+
 @pytest.fixture
 def vendor(monkeypatch: pytest.MonkeyPatch) -> FakeVendor:
     """A scripted vendor behind --api-url https://vendor.test, with credentials in the environment."""
     fake = FakeVendor()
-    monkeypatch.setattr(
-        catalog_cmd, "connect", partial(client_module.connect, transport=httpx.MockTransport(fake))
-    )
+    scripted(monkeypatch, fake)
     monkeypatch.setenv("BULKSHIP_EMAIL", "hr@example.com")
     monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SECRET)
     return fake
@@ -166,9 +170,7 @@ def test_missing_credentials_for_a_real_api_is_a_config_error_exit_2(capsys):
 
 def test_credentials_file_is_used(capsys, monkeypatch, tmp_path):
     fake = FakeVendor()
-    monkeypatch.setattr(
-        catalog_cmd, "connect", partial(client_module.connect, transport=httpx.MockTransport(fake))
-    )
+    scripted(monkeypatch, fake)
     creds = tmp_path / "vendor.toml"
     creds.write_text(
         f'email = "hr@example.com"\naccess_token = "{SECRET}"\napi_url = "https://vendor.test"\n'

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
 from ..models import Catalog, Product, ShippingMethod
-from ..settings import Settings
 from .app import (
     ApiUrlOption,
     CredentialsOption,
@@ -22,9 +20,6 @@ from .app import (
     settings_from,
     styled,
 )
-
-if TYPE_CHECKING:
-    from ..client import VendorClient
 
 PIPED_WIDTH = 160
 RefreshOption = Annotated[
@@ -42,7 +37,9 @@ def catalog(
     """List the gift cards that can ship physically, and the shipping methods."""
     settings = settings_from(api_url=api_url, credentials=credentials)
     announce_target(settings)
-    fetched = asyncio.run(fetch_catalog(settings, refresh=refresh))
+    from ..api import catalog as fetch_catalog
+
+    fetched = fetch_catalog(settings, refresh=refresh)
     products = physical_products(fetched)
     methods = sorted(fetched.shipping_methods.values(), key=lambda m: (m.price, m.id))
     if as_json:
@@ -60,18 +57,6 @@ def catalog(
     out.print(products_table(products))
     out.print(styled(("Shipping methods", "bold")))
     out.print(methods_table(methods))
-
-
-def connect(settings: Settings) -> VendorClient:
-    """The vendor client for ``settings`` (httpx is imported on first use, not at startup)."""
-    from ..client import connect as connect_client
-
-    return connect_client(settings)
-
-
-async def fetch_catalog(settings: Settings, *, refresh: bool = False) -> Catalog:
-    async with connect(settings) as client:
-        return await client.catalog(refresh=refresh)
 
 
 def physical_products(fetched: Catalog) -> list[Product]:

@@ -88,8 +88,8 @@ def track_command(
 
 def export_csv(settings: Settings, batch: str) -> Path:
     """The CSV twin of the batch's result workbook, written and recorded in the audit trail (team mode)."""
+    from ..api import export_csv as export_results_csv
     from ..team import note_from_cli
-    from ..track import export_results_csv
 
     path = export_results_csv(settings, batch)
     note_from_cli(settings, "export", batch=batch, file=path.name, kind="csv")
