@@ -195,9 +195,15 @@ class PlannedOrder:
 class ValidationSummary:
     rows: int
     valid: int
-    invalid: int  # invalid and duplicate rows (skipped rows are neither)
+    invalid: int  # rows with an error (duplicates and skipped rows are neither)
     by_problem: dict[str, int] = field(default_factory=dict)
     skipped: int = 0
+    duplicate: int = 0  # rows repeating an earlier row of the file: not sent, nothing to correct
+
+    @property
+    def not_valid(self) -> int:
+        """The rows that will not be sent as they are: invalid and duplicate."""
+        return self.invalid + self.duplicate
 
 
 @dataclass(frozen=True)
@@ -247,12 +253,14 @@ class ValidationResult:
                 counts[key] = counts.get(key, 0) + 1
         valid = int((self.rows[STATUS] == "valid").sum())
         skipped = len(self.sheet.skipped) and int((self.rows[STATUS] == "skipped").sum())
+        duplicate = int((self.rows[STATUS] == "duplicate").sum())
         return ValidationSummary(
             rows=len(self.rows),
             valid=valid,
-            invalid=len(self.rows) - valid - skipped,
+            invalid=len(self.rows) - valid - skipped - duplicate,
             by_problem=counts,
             skipped=skipped,
+            duplicate=duplicate,
         )
 
 

@@ -183,7 +183,7 @@ def record_batch(
         po_prefix=po_prefix,
         rows=summary.rows,
         valid=summary.valid,
-        invalid=summary.invalid,
+        invalid=summary.not_valid,  # the ledger's count: rows left out, duplicates too
         api=api,
     )
 

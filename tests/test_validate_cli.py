@@ -52,6 +52,7 @@ def test_invalid_rows_exit_1_with_json_on_stdout(tmp_path: Path, capsys: pytest.
         "rows",
         "valid",
         "invalid",
+        "duplicate",
         "problems",
         "skipped",
         "columns",
@@ -59,7 +60,7 @@ def test_invalid_rows_exit_1_with_json_on_stdout(tmp_path: Path, capsys: pytest.
         "repeats",
         "output",
     }
-    assert (data["rows"], data["valid"], data["invalid"]) == (3, 2, 1)
+    assert (data["rows"], data["valid"], data["invalid"], data["duplicate"]) == (3, 2, 1, 0)
     assert data["problems"] == [
         {
             "row": 3,
@@ -82,6 +83,39 @@ def test_invalid_rows_exit_1_with_json_on_stdout(tmp_path: Path, capsys: pytest.
     invalid = book["Validation"].cell(3, 2)
     assert invalid.value == "invalid" and invalid.fill.fgColor.rgb.endswith("FFC7CE")
     assert book["Validation"].cell(3, 3).value.startswith("column 'ZIP': '1234X' is not a US ZIP code")
+
+
+def test_json_counts_invalid_and_duplicate_rows_apart_as_the_text_and_the_fix_sheet_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = sheet(
+        tmp_path,
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,",
+        "Bob Ray,2 Elm St,Boston,MA,1234X,CVS,50,",
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,",
+    )
+    out = ["--out", str(tmp_path / "out")]
+    assert main(["validate", str(path), *out]) == 1
+    assert "3 rows: 1 valid, 1 invalid, 1 duplicate" in capsys.readouterr().out
+    assert main(["validate", str(path), "--json", *out]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert (data["rows"], data["valid"], data["invalid"], data["duplicate"]) == (3, 1, 1, 1)
+    summary = dict(list(openpyxl.load_workbook(data["output"])["Summary"].values)[:8])
+    assert (summary["Not valid"], summary["Duplicate (not ordered)"]) == (1, 1)
+    # the rows to correct are the invalid ones: the result workbook's Fix these sheet lists exactly those
+    assert main(["run", str(path), "--yes", "--wait", "0", *out]) == 3
+    capsys.readouterr()
+    fix = list(openpyxl.load_workbook(tmp_path / "out" / "list-results.xlsx")["Fix these"].values)[1:]
+    assert [row[0] for row in fix] == ["Bob Ray"] and len(fix) == data["invalid"]
+
+
+def test_a_file_whose_only_fault_is_a_duplicate_row_still_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = sheet(tmp_path, *["Ann Lee,1 Main St,Boston,MA,02134,CVS,50,"] * 2)
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert (data["valid"], data["invalid"], data["duplicate"]) == (1, 0, 1)
 
 
 @pytest.mark.parametrize(

@@ -150,7 +150,8 @@ def result_json(result: ValidationResult, output: Path, repeats: Any = None) -> 
         "file": sheet.path,
         "rows": summary.rows,
         "valid": summary.valid,
-        "invalid": summary.invalid,
+        "invalid": summary.invalid,  # rows with an error: the ones to correct
+        "duplicate": summary.duplicate,  # rows repeating an earlier row of the file: not sent
         "problems": [
             {"row": p.row, "column": p.column, "value": p.value, "severity": p.severity, "message": p.message}
             for p in result.problems
@@ -253,5 +254,5 @@ def validate_command(
     else:
         _print_repeats(repeats)
         _print_summary(result, output)
-    if result.summary().invalid:
+    if result.summary().not_valid:
         raise typer.Exit(code=1)

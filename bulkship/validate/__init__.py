@@ -230,10 +230,9 @@ _hexdigest = operator.methodcaller("hexdigest")
 def summary_lines(result: ValidationResult) -> list[str]:
     """A short text summary: rows, valid, invalid, duplicates, problems by kind."""
     summary = result.summary()
-    duplicates = int((result.rows[STATUS] == "duplicate").sum())
     lines = [
-        f"{summary.rows} rows: {summary.valid} valid, {summary.invalid - duplicates} invalid"
-        + (f", {duplicates} duplicate" if duplicates else "")
+        f"{summary.rows} rows: {summary.valid} valid, {summary.invalid} invalid"
+        + (f", {summary.duplicate} duplicate" if summary.duplicate else "")
         + (f", {summary.skipped} skipped (not ordered)" if summary.skipped else "")
     ]
     for kind, count in sorted(summary.by_problem.items(), key=lambda item: (-item[1], item[0])):

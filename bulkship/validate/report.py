@@ -72,6 +72,7 @@ def _summary_rows(result: ValidationResult) -> list[list[Any]]:
         ["Rows", summary.rows],
         ["Valid", summary.valid],
         ["Not valid", summary.invalid],
+        ["Duplicate (not ordered)", summary.duplicate],
         ["Skipped (not ordered)", summary.skipped],
         ["", ""],
         *([f"Problem: {kind}", count] for kind, count in sorted(summary.by_problem.items())),
