@@ -7,6 +7,10 @@ row or event in Python. A batch's state is one word, decided here once::
     draft                   nothing checked yet (a web upload not reviewed)
     needs fixes             rows are not valid, and nothing is planned or sent
     awaiting confirmation   orders planned, nothing sent (the cost was shown, nobody said "send")
+    awaiting approval       orders planned and a person asked to send them: an approver must approve or
+                            reject the request first (team mode, a cost above the person's limit)
+    rejected                orders planned, nothing sent, and an approver rejected the request (its reason
+                            is on the cost page): change the batch and send again, or delete it
     sending                 a run is sending it now
     sent                    orders created at the vendor, none shipped yet
     shipping                some ordered cards shipped (or delivered), not all delivered
@@ -15,12 +19,15 @@ row or event in Python. A batch's state is one word, decided here once::
                             review, rows repeat earlier cards (held), or a run stopped with orders unsent
 
 Rows left out because they are not valid (or repeat a row of the same file) after the rest was sent do not
-make a batch "needs attention": the person chose to send without them, and the counts show them.
+make a batch "needs attention": the person chose to send without them, and the counts show them. A batch
+partly sent whose further orders wait for an approver is "awaiting approval" (a rejected follow-up: "needs
+attention"). The approvals are the newest request of each batch, read for all batches in one query
+(:func:`bulkship.team.approvals.newest_states`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -32,6 +39,8 @@ BATCH_STATES = (
     "draft",
     "needs fixes",
     "awaiting confirmation",
+    "awaiting approval",
+    "rejected",
     "sending",
     "sent",
     "shipping",
@@ -41,6 +50,7 @@ BATCH_STATES = (
 SHIPPED_LINE_STATUSES = frozenset({"shipped", "delivered"})
 _SENT_ORDER_STATES = frozenset({"created", "rejected", *OPEN_STATES, REVIEW_STATE})
 _ATTENTION_ROWS = ("failed", "held", "review")
+_WAITING = {"pending": "awaiting approval", "rejected": "rejected"}  # planned, by its newest approval
 
 
 @dataclass
@@ -58,6 +68,7 @@ class BatchOverview:
     money: dict[str, Decimal] = field(default_factory=dict)  # charged / in doubt / to send -> amount
     cost_unknown: int = 0  # ordered rows of a cost never recorded (an older bulkship): not in money
     busy: bool = False  # the ledger is locked by a run and this batch has orders going out
+    approval: str = ""  # its newest approval request: "pending", "approved", "rejected" ("" none)
 
     @property
     def row_total(self) -> int:
@@ -84,25 +95,36 @@ class BatchOverview:
         attention = any(self.rows.get(s) for s in _ATTENTION_ROWS) or any(
             self.orders.get(s) for s in (*OPEN_STATES, REVIEW_STATE)
         )
+        planned = bool(self.orders.get("planned"))
         if sent:
-            if attention or self.orders.get("planned"):
+            if planned and not attention and self.approval == "pending":
+                return "awaiting approval"
+            if attention or planned:
                 return "needs attention"
             if self.ordered and self.delivered >= self.ordered:
                 return "delivered"
             return "shipping" if self.shipped else "sent"
         if attention:
             return "needs attention"
-        if self.orders.get("planned"):
-            return "awaiting confirmation"
+        if planned:
+            return _WAITING.get(self.approval, "awaiting confirmation")
         if self.rows.get("invalid"):
             return "needs fixes"
         return "draft"
 
 
-def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> dict[str, BatchOverview]:
-    """Every batch of the ledger (or of ``batches``) by name, oldest first."""
+def overview(
+    ledger: Ledger,
+    batches: Iterable[BatchRecord] | None = None,
+    *,
+    approvals: Mapping[str, str] | None = None,
+) -> dict[str, BatchOverview]:
+    """Every batch of the ledger (or of ``batches``) by name, oldest first. ``approvals``: batch -> the
+    state of its newest approval request (:func:`bulkship.team.approvals.newest_states`; none in
+    single-user mode)."""
+    approvals = approvals or {}
     found = {
-        b.name: BatchOverview(b.name, b.file_name, b.created, b.updated)
+        b.name: BatchOverview(b.name, b.file_name, b.created, b.updated, approval=approvals.get(b.name, ""))
         for b in (ledger.batches() if batches is None else batches)
     }
     for batch, status, line_status, cost, current, count in ledger.batch_row_tallies():

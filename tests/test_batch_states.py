@@ -1,0 +1,123 @@
+"""The one word the Batches page gives a batch that waits for an approver, or that an approver rejected
+(team mode), for a batch prepared on the page and one prepared from the command line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from argon2 import PasswordHasher, profiles
+from starlette.testclient import TestClient
+from support import embedded_sandbox_orders
+
+from bulkship.cli import main
+from bulkship.overview import BATCH_STATES, BatchOverview
+from bulkship.settings import Settings, resolve_settings
+from bulkship.team import accounts, approvals, store
+from bulkship.web import create_app
+
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "anniversary.xlsx"  # costs 1,734.25
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+ROW = re.compile(
+    r'<tr data-batch="([^"]+)">\s*<td><a href="([^"]+)">.*?<span class="state [^"]+">([^<]+)<', re.S
+)
+
+
+@pytest.fixture
+def team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    """A requester, an approver, and a threshold the sample exceeds."""
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+    settings = replace(resolve_settings(), out_dir=tmp_path / "results")
+    accounts.add_user(settings, "alice", "password-alice", ["requester"], actor="test")
+    accounts.add_user(settings, "carol", "password-carol", ["approver"], actor="test")
+    approvals.set_threshold(settings, "100", actor="test")
+    yield settings
+    store.forget_engines()
+
+
+@pytest.fixture
+def browser(team: Settings) -> Iterator[Any]:
+    """A signed-in browser of one server, per person."""
+    app = create_app(team)
+    opened: list[TestClient] = []
+
+    def signed_in(name: str) -> TestClient:
+        client = TestClient(app, follow_redirects=True)
+        client.__enter__()
+        opened.append(client)
+        form = {"csrf_token": _token(client.get("/login").text), "name": name, "next": "/"}
+        client.post("/login", data={**form, "password": f"password-{name}"})
+        return client
+
+    yield signed_in
+    for client in opened:
+        client.__exit__(None, None, None)
+
+
+def _token(page: str) -> str:
+    found = TOKEN.search(page)
+    assert found, "no form on the page"
+    return found.group(1)
+
+
+def _batches(client: TestClient, query: str = "") -> dict[str, tuple[str, str]]:
+    """The Batches page as a person reads it: batch -> (its state word, where a click on it goes)."""
+    page = client.get("/" + query).text
+    return {name: (word, link) for name, link, word in ROW.findall(page)}
+
+
+def _reject(client: TestClient, batch: str, reason: str) -> None:
+    page = client.get(f"/batches/{batch}/approval").text
+    url = re.search(rf'action="(/batches/{batch}/approval/\d+/reject)"', page)
+    assert url, "no Reject on the approval page"
+    client.post(url.group(1), data={"csrf_token": _token(page), "reason": reason})
+
+
+def test_a_command_line_batch_above_the_threshold_is_awaiting_approval_then_rejected(
+    team: Settings, browser: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    assert main(["run", str(SAMPLE), "--yes", "--wait", "0"]) == 1
+    assert "waits for an approver" in capsys.readouterr().err
+    alice, carol = browser("alice"), browser("carol")
+    assert _batches(alice) == {"anniversary": ("awaiting approval", "/batches/anniversary/approval")}
+    filter_page = alice.get("/").text
+    assert '<option value="awaiting approval" >awaiting approval (1)</option>' in filter_page
+    assert _batches(alice, "?state=awaiting+approval") == _batches(alice)
+    assert _batches(alice, "?state=awaiting+confirmation") == {}
+    _reject(carol, "anniversary", "Q4 budget is spent")
+    assert _batches(alice) == {"anniversary": ("rejected", "/batches/anniversary/approval")}
+    assert "Q4 budget is spent" in alice.get("/batches/anniversary/approval").text
+    assert embedded_sandbox_orders(team.data_dir) == []
+
+
+def test_a_page_batch_waits_for_approval_and_a_rejection_sends_its_requester_back_to_the_cost(
+    team: Settings, browser: Any
+) -> None:
+    alice, carol = browser("alice"), browser("carol")
+    new = alice.get("/batches/new").text
+    files = {"file": (SAMPLE.name, SAMPLE.read_bytes(), "application/octet-stream")}
+    alice.post("/batches", data={"csrf_token": _token(new), "name": ""}, files=files)
+    assert _batches(alice)["anniversary"][0] == "awaiting confirmation"  # nobody said "send" yet
+    cost = alice.get("/batches/anniversary/cost").text
+    form = {name: re.findall(rf'name="{name}" value="([^"]+)"', cost)[0] for name in ("total", "change")}
+    alice.post("/batches/anniversary/confirm", data={"csrf_token": _token(cost), **form})
+    assert _batches(carol)["anniversary"] == ("awaiting approval", "/batches/anniversary/approval")
+    _reject(carol, "anniversary", "too many cards this quarter")
+    word, link = _batches(alice)["anniversary"]
+    assert (word, link) == ("rejected", "/batches/anniversary/cost")
+    assert "too many cards this quarter" in alice.get(link).text
+
+
+def test_a_sent_batch_whose_follow_up_waits_for_an_approver_says_so() -> None:
+    follow_up = BatchOverview("b", rows={"ordered": 5, "planned": 2}, orders={"created": 1, "planned": 1})
+    assert follow_up.state() == "needs attention"  # nobody asked to send the rest
+    assert replace(follow_up, approval="pending").state() == "awaiting approval"
+    assert replace(follow_up, approval="rejected").state() == "needs attention"
+    refused = replace(follow_up, rows={**follow_up.rows, "failed": 1}, approval="pending")
+    assert refused.state() == "needs attention"  # the vendor refused rows: that comes first
+    assert {"awaiting approval", "rejected"} <= set(BATCH_STATES)
