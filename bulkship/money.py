@@ -2,7 +2,8 @@
 
 A card's cost is ``face value - discount + fees + shipping = total`` (api-contract: Money). Every output
 (plan, result workbook, CSV, ``status``, ``run --json``, ``reconcile``) shows these five figures under these
-names. Amounts are :class:`~decimal.Decimal` end to end and are written:
+names (the workbook's shipping is "Shipping cost": a "Shipping" column of the user's is the method). Amounts
+are :class:`~decimal.Decimal` end to end and are written:
 
 * on the terminal as ``1,234.56`` (:func:`money_text`);
 * in JSON and CSV as plain two-decimal numbers ``1234.56`` (:func:`money_plain`; JSON keeps them as
@@ -22,7 +23,8 @@ from decimal import Decimal
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
 MONEY_FIELDS: tuple[str, ...] = ("face_value", "discount", "fees", "shipping", "total")
-MONEY_LABELS: tuple[str, ...] = ("Face value", "Discount", "Fees", "Shipping", "Total")
+# The workbook's headers: "Shipping cost", since most recipient sheets have a "Shipping" column (the method)
+MONEY_LABELS: tuple[str, ...] = ("Face value", "Discount", "Fees", "Shipping cost", "Total")
 WORKBOOK_MONEY_FORMAT = '"$"#,##0.00'
 
 

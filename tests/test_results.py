@@ -121,7 +121,7 @@ def test_sheets_and_results_columns(workbook_path: Path) -> None:
     ] == [tuple(c or None for c in cells) for _, cells in _rows()]
     delivered = dict(zip(HEADERS + RESULT_COLUMNS, results[1], strict=True))
     assert delivered["Tracking Number"] == "9400100000000000000001"
-    assert (delivered["Money"], delivered["Face value"], delivered["Shipping"], delivered["Total"]) == (
+    assert (delivered["Money"], delivered["Face value"], delivered["Shipping cost"], delivered["Total"]) == (
         "charged",
         50,
         3.5,
@@ -186,7 +186,7 @@ def test_orders_and_summary(workbook_path: Path) -> None:
     orders = _values(book[ORDERS_SHEET])
     assert orders[0] == [
         "PO Number", "Order ID", "Status", "Money", "Line items",
-        "Face value", "Discount", "Fees", "Shipping", "Total",
+        "Face value", "Discount", "Fees", "Shipping cost", "Total",
     ]  # fmt: skip
     # an order's figures are its rows' figures added up
     assert orders[1] == ["ANNIV-0001", "ord_1", "Complete", "charged", 2, 75, 0, 0, 7, 82]

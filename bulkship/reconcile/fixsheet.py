@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..celltypes import code_of, text_of
-from .layout import FIX_EXTRA_COLUMNS
+from .layout import FIX_EXTRA_FIELDS, headers_of
 from .layout import ORIGINAL_ROW as ORIGINAL_ROW_COLUMN
 from .layout import PROBLEMS as PROBLEMS_COLUMN
 from .sheets import FIX_SHEET, is_result_workbook, read_result_workbook
@@ -79,9 +79,11 @@ def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
     """``fixes`` (the loaded *Fix these* sheet) made into the whole file: see the module docstring."""
     import pandas as pd
 
-    headers = tuple(h for h in fixes.headers if h not in FIX_EXTRA_COLUMNS)
+    ours = headers_of(fixes.headers, FIX_EXTRA_FIELDS)  # "Original row", or "Original row (bulkship)"...
+    extras = set(ours.values())
+    headers = tuple(h for h in fixes.headers if h not in extras)
     frame = fixes.frame
-    original = _original_rows(frame)
+    original = _original_rows(frame, ours.get(ORIGINAL_ROW_COLUMN, ORIGINAL_ROW))
     fixed = frame[[h for h in headers if h in frame.columns]].copy()
     existing = read_result_workbook(path)
     next_row = max([*original.values(), *(r for r, _ in existing.rows)], default=fixes.header_row) + 1
@@ -106,9 +108,9 @@ def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
     cell_types = _merged_types(kept, headers, fixes.cell_types, frame.index, new_index, combined.index)
     mapping = {sheet_row: row for sheet_row, row in zip(frame.index.tolist(), new_index, strict=True)}
     problems = tuple(
-        _moved(p, mapping.get(p.row, p.row)) for p in fixes.read_problems if p.column not in FIX_EXTRA_COLUMNS
+        _moved(p, mapping.get(p.row, p.row)) for p in fixes.read_problems if p.column not in extras
     )
-    column_map = {h: c for h, c in fixes.column_map.items() if h not in FIX_EXTRA_COLUMNS}
+    column_map = {h: c for h, c in fixes.column_map.items() if h not in extras}
     return replace(
         fixes,
         headers=headers,
@@ -155,15 +157,16 @@ def _merged_types(
     return codes.loc[:, codes.any().to_numpy()]
 
 
-def _original_rows(frame: object) -> dict[int, int]:
-    """Fix-these sheet row -> the row number it had in the batch's file (its *Original row* cell)."""
+def _original_rows(frame: object, header: str) -> dict[int, int]:
+    """Fix-these sheet row -> the row number it had in the batch's file (its *Original row* cell, under
+    ``header``)."""
     import pandas as pd
 
     assert isinstance(frame, pd.DataFrame)
-    if ORIGINAL_ROW not in frame.columns:
+    if header not in frame.columns:
         return {}
     found: dict[int, int] = {}
-    for sheet_row, text in zip(frame.index.tolist(), frame[ORIGINAL_ROW].tolist(), strict=True):
+    for sheet_row, text in zip(frame.index.tolist(), frame[header].tolist(), strict=True):
         try:
             found[int(sheet_row)] = int(float(str(text).strip()))
         except ValueError:

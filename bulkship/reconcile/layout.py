@@ -5,11 +5,17 @@ through :data:`RESULT_FIELDS` and :data:`KINDS`; no other module spells these he
 
 A column is its header, the :class:`~bulkship.reconcile.sheets.RowOutcome` field it shows, and its kind; the
 kind says how its cells are written (XLSX number format, number or text, CSV text) and read back.
+
+The user's columns come first and keep their headers; a result column whose header reads the same as one of
+theirs (case and spaces aside: their "Status" or "total") is written "Status (bulkship)", so a person
+filtering by header never takes one for the other (:func:`result_headers`). Readers accept a result header
+plain, marked, or as an older bulkship wrote it (:func:`is_header_of`), so earlier workbooks still read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -67,6 +73,7 @@ class ResultColumn:
     header: str
     field: str
     kind: str
+    former: tuple[str, ...] = ()  # headers an older bulkship wrote for it: still read
 
     @property
     def spec(self) -> ColumnKind:
@@ -76,8 +83,11 @@ class ResultColumn:
 ROW = ResultColumn("Row", "row", "row")
 STATUS = ResultColumn("Status", "status", "status")
 PROBLEMS = ResultColumn("Problems / vendor error", "problems", "text")
+# "Shipping cost" was "Shipping" (which most sheets use for the shipping method) until 2026-12
+_FORMER_MONEY = {"shipping": ("Shipping",)}
 MONEY_COLUMNS = tuple(
-    ResultColumn(label, name, "money") for label, name in zip(MONEY_LABELS, MONEY_FIELDS, strict=True)
+    ResultColumn(label, name, "money", _FORMER_MONEY.get(name, ()))
+    for label, name in zip(MONEY_LABELS, MONEY_FIELDS, strict=True)
 )
 PO_NUMBER = ResultColumn("PO Number", "po_number", "text")
 ORDER_ID = ResultColumn("Order ID", "order_id", "text")
@@ -120,6 +130,50 @@ FIX_EXTRA_COLUMNS: tuple[str, ...] = tuple(c.header for c in FIX_EXTRA_FIELDS)
 ORDER_COLUMNS: tuple[str, ...] = (
     PO_NUMBER.header, ORDER_ID.header, STATUS.header, MONEY.header, "Line items", *MONEY_LABELS,
 )  # fmt: skip
+
+
+MARK = "bulkship"  # "Status (bulkship)": the result column beside the user's own "Status"
+_MARKED = re.compile(rf"^(.*?)\s*\({MARK}(?: \d+)?\)$", re.IGNORECASE)
+
+
+def _key(header: object) -> str:
+    """A header as people read it: case and runs of spaces aside."""
+    return " ".join(str(header).split()).casefold()
+
+
+def result_headers(
+    user_headers: Sequence[str], columns: tuple[ResultColumn, ...] = RESULT_FIELDS
+) -> tuple[str, ...]:
+    """The headers ``columns`` are written under after the user's: each its own, or marked "(bulkship)" when
+    one of the user's headers reads the same ("(bulkship 2)" should that be taken too)."""
+    taken = {_key(h) for h in user_headers}
+    written = []
+    for column in columns:
+        header, count = column.header, 1
+        while _key(header) in taken:
+            header = f"{column.header} ({MARK}{f' {count}' if count > 1 else ''})"
+            count += 1
+        taken.add(_key(header))
+        written.append(header)
+    return tuple(written)
+
+
+def is_header_of(text: object, column: ResultColumn) -> bool:
+    """Whether a header read back is ``column``'s: its header or a former one, plain or marked."""
+    marked = _MARKED.match(" ".join(str(text).split()))
+    key = _key(marked.group(1) if marked else text)
+    return key in {_key(h) for h in (column.header, *column.former)}
+
+
+def headers_of(headers: Sequence[str], columns: tuple[ResultColumn, ...]) -> Mapping[ResultColumn, str]:
+    """Which of a sheet's ``headers`` are bulkship's ``columns`` (the *Fix these* extras, wherever the user
+    moved them): for each, the last header that is its (bulkship writes its own after the user's)."""
+    found: dict[ResultColumn, str] = {}
+    for header in headers:
+        for column in columns:
+            if is_header_of(header, column):
+                found[column] = header
+    return found
 
 
 def min_widths(columns: tuple[ResultColumn, ...] = RESULT_FIELDS) -> list[float]:

@@ -4,7 +4,8 @@ The result workbook is what HR, finance and support open after a run. Its sheets
 
 * **Results**: one row per input row, in input order: the user's original columns untouched (text as text,
   numbers and dates typed as the input had them: bulkship.celltypes), then :data:`RESULT_COLUMNS` (described
-  once, with how each is written and read back, in :mod:`bulkship.reconcile.layout`). Split into
+  once, with how each is written and read back, in :mod:`bulkship.reconcile.layout`; one whose header reads as
+  one of the user's is marked "(bulkship)"). Split into
   ``Results 2``, ``Results 3``... past Excel's row limit.
 * **Fix these**: the rows that need the user (invalid, failed) in the input's own column layout, plus the
   problem and the original row number, so the sheet can be corrected and fed back to ``bulkship run``.
@@ -59,20 +60,21 @@ from ..statuses import (
 )
 from ..xlsxfast import MAX_CELL_TEXT, ColumnStyle, SheetCells, cell_text, is_cut, splice_sheets
 from .layout import (
-    FIX_EXTRA_COLUMNS,
     FIX_EXTRA_FIELDS,
     KINDS,
     LEGACY_RESULT_FIELDS,
     ORDER_COLUMNS,
-    RESULT_COLUMNS,
     RESULT_FIELDS,
     ResultColumn,
     cell_values,
     csv_cell,
     date_value,
+    is_header_of,
     min_widths,
     read_fields,
+    result_headers,
 )
+from .layout import RESULT_COLUMNS as RESULT_COLUMNS  # re-exported for readers of the workbook
 
 # Row statuses, their colours and meaning: one vocabulary for every output (bulkship.statuses).
 RESULT_STATUSES: tuple[str, ...] = STATUS_NAMES
@@ -450,13 +452,13 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
     outcome_of: Callable[[int], RowOutcome] = lambda r: book.outcomes.get(r) or missing_outcome(r)  # noqa: E731
     sample = [list(cells) + list(_result_cells(outcome_of(r))) for r, cells in head]
     expected = len(book.rows) if isinstance(book.rows, Sized) else 0
-    result_headers = headers + RESULT_COLUMNS
+    results_head = headers + result_headers(headers)
     paper = book.info.paper
-    result_widths = _widths(result_headers, sample, min_widths())
+    result_widths = _widths(results_head, sample, min_widths())
     results = _SheetSeries(
-        workbook, RESULTS_SHEET, result_headers, result_widths, fmt, max_rows, expected, paper
+        workbook, RESULTS_SHEET, results_head, result_widths, fmt, max_rows, expected, paper
     )
-    fix_headers = headers + FIX_EXTRA_COLUMNS
+    fix_headers = headers + result_headers(headers, FIX_EXTRA_FIELDS)
     fix_sample = [[*list(cells), *cell_values(outcome_of(r), FIX_EXTRA_FIELDS)] for r, cells in head]
     fix_widths = _widths(fix_headers, fix_sample, min_widths(FIX_EXTRA_FIELDS))
     fixes = _SheetSeries(workbook, FIX_SHEET, fix_headers, fix_widths, fmt, max_rows, paper=paper)
@@ -709,7 +711,7 @@ def write_results_csv(book: ResultBook, path: Path) -> Path:
     path = Path(path)
     with atomic_path(path) as temp, temp.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow([csv_safe(h) for h in book.headers + RESULT_COLUMNS])
+        writer.writerow([csv_safe(h) for h in book.headers + result_headers(book.headers)])
         for row_number, cells in book.rows:
             outcome = book.outcomes.get(row_number) or missing_outcome(row_number)
             original = [csv_original(cells[i]) if i < len(cells) else "" for i in range(len(book.headers))]
@@ -748,10 +750,12 @@ def _cell_value(value: Any) -> Any:
 
 
 def _result_width(headers: tuple[str, ...]) -> tuple[int, tuple[ResultColumn, ...]] | None:
-    """Where the result columns start, and which set of them (current or legacy) the sheet has."""
+    """Where the result columns start, and which set of them (current or legacy) the sheet has: its last
+    headers are theirs, each plain, marked beside a user's header of the same name, or as written before."""
     for columns in (RESULT_FIELDS, LEGACY_RESULT_FIELDS):
         width = len(headers) - len(columns)
-        if width >= 0 and headers[width:] == tuple(c.header for c in columns):
+        tail = headers[width:]
+        if width >= 0 and all(is_header_of(h, c) for h, c in zip(tail, columns, strict=True)):
             return width, columns
     return None
 
@@ -977,7 +981,7 @@ def _fast_cells(
     }
     tail = [by_kind[column.kind] for column in RESULT_FIELDS]
     columns = [original] * width + tail
-    head_row = [*book.headers, *RESULT_COLUMNS]
+    head_row = [*book.headers, *result_headers(book.headers)]
     spliced: dict[str, SheetCells] = {}
     start = 0
     for sheet, used in results.sheets:

@@ -36,6 +36,7 @@ from python_calamine import CalamineWorkbook
 from bulkship.ledger import OPEN_STATES, Ledger
 from bulkship.money import MONEY_FIELDS, MONEY_LABELS
 from bulkship.overview import batch_status
+from bulkship.reconcile.layout import result_headers
 from bulkship.reconcile.sheets import (
     ORDERS_SHEET,
     RESULT_COLUMNS,
@@ -84,7 +85,8 @@ def _results_rows(path: Path) -> tuple[list[str], list[tuple[Any, ...]]]:
 def _read_results(path: Path) -> MoneySeen:
     header, table = _results_rows(path)
     width = len(header) - len(RESULT_COLUMNS)
-    assert width >= 0 and tuple(header[width:]) == RESULT_COLUMNS, header
+    # bulkship's columns after the user's, each marked "(bulkship)" where it reads as one of theirs
+    assert width >= 0 and tuple(header[width:]) == result_headers(header[:width]), header
     seen = MoneySeen()
     for line in table:
         cells = dict(zip(RESULT_COLUMNS, line[width:], strict=False))
@@ -167,6 +169,7 @@ def _check_csv(path: Path, seen: MoneySeen) -> None:
         table = list(csv.reader(stream))
     header = table[0]
     start = len(header) - len(RESULT_COLUMNS)
+    assert tuple(header[start:]) == result_headers(header[:start]), header
     sums: dict[str, list[Decimal]] = {}
     for line in table[1:]:
         cells = dict(zip(RESULT_COLUMNS, line[start:], strict=False))
