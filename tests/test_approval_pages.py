@@ -1,0 +1,88 @@
+"""The approval page of a batch prepared from the command line (its plan in the ledger), as each person sees
+it through Starlette's test client: an approver may approve or reject, a requester who is no approver only
+reads that it waits, and once approved the same command sends it, exactly once."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher, profiles
+from starlette.testclient import TestClient
+from support import embedded_sandbox_orders
+
+from bulkship.cli import main
+from bulkship.settings import Settings, resolve_settings
+from bulkship.team import accounts, approvals, store
+from bulkship.web import create_app
+
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
+
+
+@pytest.fixture
+def team(monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+    settings = resolve_settings()
+    accounts.add_user(settings, "alice", "password-alice", ["requester"], actor="test")
+    accounts.add_user(settings, "carol", "password-carol", ["approver"], actor="test")
+    approvals.set_threshold(settings, "10", actor="test")
+    yield settings
+    store.forget_engines()
+
+
+def _csrf(client: TestClient, url: str) -> str:
+    match = TOKEN.search(client.get(url).text)
+    assert match, f"no form on {url}"
+    return match.group(1)
+
+
+def _signed_in(app: object, name: str) -> TestClient:
+    client = TestClient(app, follow_redirects=True)  # type: ignore[arg-type]
+    data = {"csrf_token": _csrf(client, "/login"), "name": name, "password": f"password-{name}", "next": "/"}
+    assert client.post("/login", data=data).status_code == 200
+    return client
+
+
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_a_command_line_batch_waits_then_only_an_approver_is_offered_approve_and_it_sends_once(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sheet = tmp_path / "staff.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows([f"E{i}", f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "25"]
+                         for i in (1, 2))  # fmt: skip
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    command = ["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    assert main(command) == 1  # 50.00 is above the threshold: waits for an approver, nothing sent
+    assert embedded_sandbox_orders(team.data_dir) == []
+
+    app = create_app(team)
+    with _signed_in(app, "alice") as alice:
+        page = alice.get("/batches/HR/approval").text
+        assert "Waiting for an approver" in page
+        assert 'id="approve"' not in page and 'id="reject"' not in page
+    with _signed_in(app, "carol") as carol:
+        page = carol.get("/batches/HR/approval").text
+        assert "Approve up to 50.00" in _text(page) and 'id="reject"' in page
+        assert "50.00" in _text(page[page.index('id="total"') :])  # the plan's cost, from the ledger
+        approve = re.search(r'action="(/batches/HR/approval/\d+/approve)"', page)
+        assert approve, page
+        token = TOKEN.search(page)
+        assert token
+        assert carol.post(approve.group(1), data={"csrf_token": token.group(1)}).status_code == 200
+        assert 'id="approve"' not in carol.get("/batches/HR/approval").text  # decided: no second approval
+
+    assert main(command) == 0  # the same command sends it now
+    assert main(command) == 0  # and again sends nothing more
+    orders = embedded_sandbox_orders(team.data_dir)
+    lines = [li["ExternalId"] for order in orders for li in order["LineItems"]]
+    assert sorted(lines) == ["E1", "E2"]
