@@ -146,6 +146,19 @@ def test_a_workbook_written_before_with_the_same_headers_twice_still_reads(
     assert [r["Status (bulkship)"] for r in _by_name(Path(second["output"])).values()] == ["pending"] * 3
 
 
+def test_the_validation_workbook_marks_its_status_beside_the_users_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _write(tmp_path / "gifts.csv", HEADER, ROWS)
+    assert main(["validate", str(source), "--out", str(tmp_path / "out")]) == 1
+    header, *rows = _sheet(tmp_path / "out" / "gifts-validation.xlsx", "Validation")
+    assert header[:2] == ["Row", "Status (bulkship)"] and header[4:] == HEADER
+    assert [(r[1], r[header.index("Status")]) for r in rows][:2] == [
+        ("valid", "new hire"),
+        ("invalid", "returning"),
+    ]
+
+
 def test_a_mark_already_taken_by_the_user_gets_a_number() -> None:
     written = result_headers(["status", "Status  (bulkship)", "Row"])
     assert written[:3] == ("Row (bulkship)", "Status (bulkship 2)", "Problems / vendor error")

@@ -144,14 +144,19 @@ def _key(header: object) -> str:
 def result_headers(
     user_headers: Sequence[str], columns: tuple[ResultColumn, ...] = RESULT_FIELDS
 ) -> tuple[str, ...]:
-    """The headers ``columns`` are written under after the user's: each its own, or marked "(bulkship)" when
-    one of the user's headers reads the same ("(bulkship 2)" should that be taken too)."""
+    """The headers ``columns`` are written under beside the user's (:func:`distinct_headers`)."""
+    return distinct_headers([c.header for c in columns], user_headers)
+
+
+def distinct_headers(ours: Sequence[str], user_headers: Sequence[str]) -> tuple[str, ...]:
+    """bulkship's headers ``ours`` as written beside the user's: each as it is, or marked "(bulkship)" when
+    one of the user's reads the same ("(bulkship 2)" should that be taken too)."""
     taken = {_key(h) for h in user_headers}
     written = []
-    for column in columns:
-        header, count = column.header, 1
+    for plain in ours:
+        header, count = plain, 1
         while _key(header) in taken:
-            header = f"{column.header} ({MARK}{f' {count}' if count > 1 else ''})"
+            header = f"{plain} ({MARK}{f' {count}' if count > 1 else ''})"
             count += 1
         taken.add(_key(header))
         written.append(header)

@@ -20,6 +20,7 @@ from typing import Any
 from ..atomicfile import atomic_path
 from ..celltypes import BOOL, NUMBER_FORMATS, TYPED, excel_serial, text_of, typed_values
 from ..models import STATUS, Problem, ValidationResult
+from ..reconcile.layout import distinct_headers
 from ..safetext import FORMULA_TRIGGERS
 from ..workbook import (
     EXCEL_MAX_ROWS,
@@ -46,6 +47,8 @@ ROW_HEADER = "Row"
 STATUS_HEADER = "Status"
 PROBLEMS_HEADER = "Problems"
 CHANGES_HEADER = "Changes made"
+# before the user's columns; one that reads as a user's is marked "Status (bulkship)" (reconcile.layout)
+_OURS = (ROW_HEADER, STATUS_HEADER, PROBLEMS_HEADER, CHANGES_HEADER)
 PROBLEM_HEADERS = ("Row", "Column", "Value", "Severity", "Message")
 PROBLEM_COLOURS = {"error": "#FFC7CE", "warning": "#FFEB9C"}
 SKIPPED_COLOUR = "#D9D9D9"  # grey: hidden rows, totals rows and notes, never ordered
@@ -125,7 +128,7 @@ def _validation_columns(result: ValidationResult) -> _Columns:
                 originals[position] = typed_values(originals[position], types[header].to_numpy())
     return _Columns(
         name="Validation",
-        headers=[ROW_HEADER, STATUS_HEADER, PROBLEMS_HEADER, CHANGES_HEADER, *result.sheet.headers],
+        headers=[*distinct_headers(_OURS, result.sheet.headers), *result.sheet.headers],
         columns=[
             rows,
             status_texts,
