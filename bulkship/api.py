@@ -266,11 +266,11 @@ def plan_batch(
 
 
 def status(settings: Settings, batch: str | None = None) -> list[dict[str, Any]]:
-    """``bulkship status --json``'s batches: counts by status and money, per batch (``[]`` without a ledger).
-    A read-only ledger is read too. Raises BulkshipError for a ``batch`` the ledger does not hold."""
+    """``bulkship status --json``'s batches: state, counts by status and money, per batch (``[]`` without a
+    ledger). A read-only ledger is read too. Raises BulkshipError for a ``batch`` the ledger does not hold."""
     from .errors import BulkshipError
     from .ledger import Ledger, ledger_exists
-    from .overview import batch_status
+    from .overview import batch_states, batch_status
 
     if not ledger_exists(settings.ledger_location):
         return []
@@ -281,7 +281,10 @@ def status(settings: Settings, batch: str | None = None) -> list[dict[str, Any]]
                 f"No batch named {batch!r} in the ledger {settings.ledger_shown}"
                 f" (batches: {', '.join(names) or 'none'})"
             )
-        return [batch_status(ledger, name) for name in ([batch] if batch else names)]
+        states = batch_states(ledger)  # every batch's word at once: a few aggregate queries
+        return [
+            batch_status(ledger, name, state=states.get(name, "")) for name in ([batch] if batch else names)
+        ]
 
 
 def track_batches(

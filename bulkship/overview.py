@@ -22,16 +22,17 @@ Rows left out because they are not valid (or repeat a row of the same file) afte
 make a batch "needs attention": the person chose to send without them, and the counts show them. A batch
 partly sent whose further orders wait for an approver is "awaiting approval" (a rejected follow-up: "needs
 attention"). The approvals are the newest request of each batch, read for all batches in one query
-(:func:`bulkship.team.approvals.newest_states`).
+(the team's tables, in the ledger's database).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .errors import LedgerError
 from .ledger import OPEN_STATES, REVIEW_STATE, BatchRecord, Ledger
 from .statuses import CHARGED, IN_DOUBT, TO_SEND
 
@@ -113,16 +114,9 @@ class BatchOverview:
         return "draft"
 
 
-def overview(
-    ledger: Ledger,
-    batches: Iterable[BatchRecord] | None = None,
-    *,
-    approvals: Mapping[str, str] | None = None,
-) -> dict[str, BatchOverview]:
-    """Every batch of the ledger (or of ``batches``) by name, oldest first. ``approvals``: batch -> the
-    state of its newest approval request (:func:`bulkship.team.approvals.newest_states`; none in
-    single-user mode)."""
-    approvals = approvals or {}
+def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> dict[str, BatchOverview]:
+    """Every batch of the ledger (or of ``batches``) by name, oldest first."""
+    approvals = _newest_approvals(ledger)
     found = {
         b.name: BatchOverview(b.name, b.file_name, b.created, b.updated, approval=approvals.get(b.name, ""))
         for b in (ledger.batches() if batches is None else batches)
@@ -161,12 +155,27 @@ def overview(
     return found
 
 
+def _newest_approvals(ledger: Ledger) -> dict[str, str]:
+    """Batch -> its newest approval request's state, one query for all; none in a ledger opened read-only
+    before the team's tables existed."""
+    try:
+        return ledger.newest_approvals()
+    except LedgerError:
+        return {}
+
+
+def batch_states(ledger: Ledger) -> dict[str, str]:
+    """Every batch's one word (see the module docstring), by name."""
+    return {name: item.state() for name, item in overview(ledger).items()}
+
+
 # ------------------------------------------------------------------------------------------ one batch
 
 
-def batch_status(ledger: Ledger, batch: str) -> dict[str, Any]:
-    """One batch's counts and money, as ``status --json`` prints it: the rows and sums the result workbook
-    shows (the same functions add them up), money by bucket (charged, in doubt, to send)."""
+def batch_status(ledger: Ledger, batch: str, *, state: str | None = None) -> dict[str, Any]:
+    """One batch's state word (``state`` when the caller has every batch's from :func:`batch_states`), counts
+    and money, as ``status --json`` prints it: the rows and sums the result workbook shows (the same functions
+    add them up), money by bucket (charged, in doubt, to send)."""
     from .reconcile.join import LedgerView, counts_by_row_status, money_by_bucket
 
     view = LedgerView(ledger, batch)
@@ -176,6 +185,7 @@ def batch_status(ledger: Ledger, batch: str) -> dict[str, Any]:
     created = [o for o in view.orders.values() if o.state == "created"]
     return {
         "batch": batch,
+        "state": batch_states(ledger).get(batch, "") if state is None else state,
         "input_file": record.file_name if record else "",
         "input_hash": record.file_hash if record else "",
         "rows": sum(counts.values()),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -28,10 +29,15 @@ ROW = re.compile(
 
 
 @pytest.fixture
-def team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
-    """A requester, an approver, and a threshold the sample exceeds."""
+def team(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Settings]:
+    """A requester, an approver, and a threshold the sample exceeds; the ledger in SQLite, or (``indirect``
+    param "postgresql") in a new PostgreSQL database."""
     monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
     settings = replace(resolve_settings(), out_dir=tmp_path / "results")
+    if getattr(request, "param", "sqlite") == "postgresql":
+        settings = replace(settings, ledger_url=request.getfixturevalue("pg_url"))
     accounts.add_user(settings, "alice", "password-alice", ["requester"], actor="test")
     accounts.add_user(settings, "carol", "password-carol", ["approver"], actor="test")
     approvals.set_threshold(settings, "100", actor="test")
@@ -70,6 +76,17 @@ def _batches(client: TestClient, query: str = "") -> dict[str, tuple[str, str]]:
     return {name: (word, link) for name, link, word in ROW.findall(page)}
 
 
+def _status_words(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
+    """`bulkship status`: its JSON's state of each batch, which its table shows too."""
+    capsys.readouterr()
+    assert main(["status"]) == 0
+    table = capsys.readouterr().out
+    assert main(["status", "--json"]) == 0
+    words = {b["batch"]: b["state"] for b in json.loads(capsys.readouterr().out)["batches"]}
+    assert "State" in table and all(f"│ {word}" in table for word in words.values()), table
+    return words
+
+
 def _reject(client: TestClient, batch: str, reason: str) -> None:
     page = client.get(f"/batches/{batch}/approval").text
     url = re.search(rf'action="(/batches/{batch}/approval/\d+/reject)"', page)
@@ -83,6 +100,7 @@ def test_a_command_line_batch_above_the_threshold_is_awaiting_approval_then_reje
     monkeypatch.setenv("BULKSHIP_USER", "alice")
     assert main(["run", str(SAMPLE), "--yes", "--wait", "0"]) == 1
     assert "waits for an approver" in capsys.readouterr().err
+    assert _status_words(capsys) == {"anniversary": "awaiting approval"}
     alice, carol = browser("alice"), browser("carol")
     assert _batches(alice) == {"anniversary": ("awaiting approval", "/batches/anniversary/approval")}
     filter_page = alice.get("/").text
@@ -92,9 +110,11 @@ def test_a_command_line_batch_above_the_threshold_is_awaiting_approval_then_reje
     _reject(carol, "anniversary", "Q4 budget is spent")
     assert _batches(alice) == {"anniversary": ("rejected", "/batches/anniversary/approval")}
     assert "Q4 budget is spent" in alice.get("/batches/anniversary/approval").text
+    assert _status_words(capsys) == {"anniversary": "rejected"}
     assert embedded_sandbox_orders(team.data_dir) == []
 
 
+@pytest.mark.parametrize("team", ["sqlite", "postgresql"], indirect=True)
 def test_a_page_batch_waits_for_approval_and_a_rejection_sends_its_requester_back_to_the_cost(
     team: Settings, browser: Any
 ) -> None:
@@ -111,6 +131,13 @@ def test_a_page_batch_waits_for_approval_and_a_rejection_sends_its_requester_bac
     word, link = _batches(alice)["anniversary"]
     assert (word, link) == ("rejected", "/batches/anniversary/cost")
     assert "too many cards this quarter" in alice.get(link).text
+
+
+def test_status_gives_every_batch_its_word_in_single_user_mode_too(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["run", str(SAMPLE), "--yes", "--wait", "0"]) in (0, 3)
+    assert _status_words(capsys) == {"anniversary": "sent"}
 
 
 def test_a_sent_batch_whose_follow_up_waits_for_an_approver_says_so() -> None:

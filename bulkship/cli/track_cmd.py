@@ -219,6 +219,7 @@ def status_command(
     table = Table(title=f"Ledger {settings.ledger_shown}")
     for column in (
         "Batch",
+        "State",
         "Input file",
         "Rows",
         "By status",
@@ -231,7 +232,7 @@ def status_command(
         table.add_column(column, justify="right" if column in ("Charged", "In doubt", "To send") else "left")
     for s in summaries:
         table.add_row(
-            s["batch"], Path(s["input_file"]).name, str(s["rows"]),
+            s["batch"], s["state"], Path(s["input_file"]).name, str(s["rows"]),
             ", ".join(f"{n} {k}" for k, n in s["by_status"].items()), str(s["orders"]),
             _money_cell(s["money"]["charged"]), _money_cell(s["money"]["in_doubt"]),
             _money_cell(s["money"]["to_send"]), s["output"] or "",

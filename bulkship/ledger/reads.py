@@ -166,6 +166,10 @@ class LedgerReads(LedgerStore):
         """Batch -> cards on its orders in ``states``."""
         return {r[0]: int(r[1] or 0) for r in self._read(sql.batch_cards, states)}
 
+    def newest_approvals(self) -> dict[str, str]:
+        """Batch -> its newest approval request's state: "pending", "approved" or "rejected" (team mode)."""
+        return {str(r[0]): str(r[1] or "pending") for r in self._read(sql.newest_approvals)}
+
     def busy(self) -> bool:
         """Whether a live process holds the ledger's lock right now (a run is planning or sending). A
         PostgreSQL ledger has no lock file: its batch locks are the server's, so this says False."""

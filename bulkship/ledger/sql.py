@@ -568,6 +568,16 @@ def batch_order_tallies(db: Db) -> Tuples:
     return _run(db, "SELECT batch, state, cost, COUNT(*) FROM orders GROUP BY batch, state, cost").all()
 
 
+def newest_approvals(db: Db) -> Tuples:
+    """(batch, decision) of each batch's newest approval request (team tables; decision NULL: waiting)."""
+    return _run(
+        db,
+        "SELECT r.batch, d.decision FROM approval_requests AS r"
+        " LEFT JOIN approval_decisions AS d ON d.request_id = r.id"
+        " WHERE r.id IN (SELECT MAX(id) FROM approval_requests GROUP BY batch)",
+    ).all()
+
+
 def batch_cards(db: Db, states: Sequence[str]) -> Tuples:
     """(batch, cards) on orders in ``states``: the line items' quantities, added up by the database."""
     marks = ",".join("?" * len(states))

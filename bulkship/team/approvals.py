@@ -239,22 +239,6 @@ def latest(settings: Settings, batch: str) -> Approval | None:
     return found[0] if found else None
 
 
-def newest_states(settings: Settings) -> dict[str, str]:
-    """Batch -> the state of its newest request ("pending", "approved" or "rejected"), for every batch in
-    one query (the Batches list); {} outside team mode."""
-    if not store.team_mode(settings):
-        return {}
-    requests, decisions = approval_requests, approval_decisions
-    newest = sa.select(sa.func.max(requests.c.id)).group_by(requests.c.batch)
-    query = (
-        sa.select(requests.c.batch, decisions.c.decision)
-        .select_from(requests.outerjoin(decisions, decisions.c.request_id == requests.c.id))
-        .where(requests.c.id.in_(newest))
-    )
-    with store.read(settings) as db:
-        return {str(batch): str(decision or "pending") for batch, decision in db.execute(query)}
-
-
 def approval(settings: Settings, request_id: int) -> Approval | None:
     with store.read(settings) as db:
         row = db.execute(_joined().where(approval_requests.c.id == request_id)).first()

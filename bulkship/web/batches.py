@@ -16,7 +16,6 @@ from starlette.responses import Response
 
 from ..ledger import Ledger, ledger_exists
 from ..overview import BATCH_STATES, BatchOverview, overview
-from ..team.approvals import newest_states
 from . import state
 
 if TYPE_CHECKING:
@@ -51,30 +50,26 @@ class BatchLine:
         return f"/batches/{self.name}/{step}"
 
 
-def web_state(batch: state.WebBatch, approval: str = "") -> str:
-    """A batch only the page knows (never planned): its state from its last check (and its newest approval
-    request, in team mode)."""
+def web_state(batch: state.WebBatch) -> str:
+    """A batch only the page knows (never planned, so never asked to be approved): its state from its last
+    check."""
     checked = batch.checked or {}
     if not checked:
         return "draft"
-    if checked.get("invalid"):
-        return "needs fixes"
-    return {"pending": "awaiting approval", "rejected": "rejected"}.get(approval, "awaiting confirmation")
+    return "needs fixes" if checked.get("invalid") else "awaiting confirmation"
 
 
-def _line(
-    name: str, page: state.WebBatch | None, seen: BatchOverview | None, running: bool, approval: str = ""
-) -> BatchLine:
+def _line(name: str, page: state.WebBatch | None, seen: BatchOverview | None, running: bool) -> BatchLine:
     if seen is None:
         assert page is not None
         checked = page.checked or {}
         return BatchLine(
-            name, "sending" if running else web_state(page, approval), page.file_name,
-            int(checked.get("rows", 0)), 0, Decimal(0), "", page.by, "page", page.created,
+            name, "sending" if running else web_state(page), page.file_name, int(checked.get("rows", 0)),
+            0, Decimal(0), "", page.by, "page", page.created,
         )  # fmt: skip
     word = seen.state(running=running)
     if page is not None and word in ("draft", "needs fixes"):
-        word = web_state(page, seen.approval)  # the page's check counts the cells fixed in it
+        word = web_state(page)  # the page's check counts the cells fixed in it
     if page is not None and word == "sent" and (page.last_run or {}).get("exit_code") not in (None, 0):
         word = "needs attention"
     charged = seen.charged
@@ -89,11 +84,10 @@ def _line(
 
 def batch_lines(web: Web) -> list[BatchLine]:
     pages = state.web_batches(web.settings, deleted=True)
-    waiting = newest_states(web.settings)  # one query for every batch's approvals (team mode)
     seen: dict[str, BatchOverview] = {}
     if ledger_exists(web.settings.ledger_location):
         with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
-            seen = overview(ledger, approvals=waiting)
+            seen = overview(ledger)
     for name, known in list(pages.items()):
         if known.deleted:  # gone from the page, unless orders went out: then the ledger's figures stay
             del pages[name]
@@ -103,7 +97,7 @@ def batch_lines(web: Web) -> list[BatchLine]:
     for name in set(pages) | set(seen):
         page = pages.get(name)
         running = web.runner.active(name) or bool(page and page.due)
-        lines.append(_line(name, page, seen.get(name), running, waiting.get(name, "")))
+        lines.append(_line(name, page, seen.get(name), running))
     return sorted(lines, key=lambda b: b.created, reverse=True)
 
 
