@@ -76,6 +76,19 @@ def test_latency_delays_v1_requests():
         assert time.perf_counter() - started >= 0.15
 
 
+def test_order_latency_delays_only_order_creation():
+    sandbox = Sandbox(SandboxConfig(clock_speed=0, latency_ms=20, order_latency_ms=300))
+    try:
+        assert sandbox.faults.decide(creates_order=True).latency_s == pytest.approx(0.32)
+        assert sandbox.faults.decide().latency_s == pytest.approx(0.02)  # tokens, catalog, reads: no more
+    finally:
+        sandbox.close()
+    with api(order_latency_ms=300) as client:
+        started = time.perf_counter()
+        assert client.post("/v1/Orders", order("PO-SLOW")).status_code == 201
+        assert time.perf_counter() - started >= 0.3
+
+
 def test_drop_after_commit_leaves_exactly_one_order_that_a_retry_gets_as_409():
     with api(drop_after_commit_rate=1.0) as client:
         lost = client.post("/v1/Orders", order("PO-DROP"))
@@ -92,5 +105,7 @@ def test_drop_after_commit_leaves_exactly_one_order_that_a_retry_gets_as_409():
 def test_bad_knob_values_are_refused_with_a_clear_error():
     with pytest.raises(ConfigError, match="error-rate"):
         SandboxConfig(error_rate=1.5)
+    with pytest.raises(ConfigError, match="order-latency-ms"):
+        SandboxConfig(order_latency_ms=-1)
     with pytest.raises(ConfigError, match="rate-limit"):
         SandboxConfig(rate_limit=0)

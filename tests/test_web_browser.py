@@ -256,8 +256,9 @@ def test_leaving_the_invalid_rows_out_sends_only_the_valid_ones(page, server, en
 
 @pytest.fixture
 def slow_vendor(env) -> Iterator[dict[str, str]]:
-    """The sandbox as a real server whose every answer takes 400 ms, with one order in flight at a time."""
-    with running_sandbox("--latency-ms", "400", env=env) as vendor:
+    """The sandbox as a real server where creating an order takes 400 ms (its other answers come at once),
+    with one order in flight at a time: sending 8 orders takes over 3 s, a window to act in."""
+    with running_sandbox("--order-latency-ms", "400", env=env) as vendor:
         yield {**env, **vendor.printed, "BULKSHIP_CONCURRENCY": "1"}
 
 

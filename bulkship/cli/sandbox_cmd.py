@@ -43,6 +43,9 @@ def sandbox(
     ] = None,
     balance: Annotated[str, typer.Option(help="Opening Available balance of a new state.")] = "1000000",
     latency_ms: Annotated[int, typer.Option(min=0, help="Delay added to every /v1 request.")] = 0,
+    order_latency_ms: Annotated[
+        int, typer.Option(min=0, help="Delay added to order creation only (POST /v1/Orders), on top.")
+    ] = 0,
     error_rate: Annotated[float, _rate("Share of /v1 requests answered 500/503.")] = 0.0,
     timeout_rate: Annotated[float, _rate("Share answered 504 before anything is done.")] = 0.0,
     throttle_rate: Annotated[float, _rate("Share answered 429 with Retry-After.")] = 0.0,
@@ -86,6 +89,7 @@ def sandbox(
         token_ttl=token_ttl,
         seed=seed,
         latency_ms=latency_ms,
+        order_latency_ms=order_latency_ms,
         error_rate=error_rate,
         timeout_rate=timeout_rate,
         throttle_rate=throttle_rate,

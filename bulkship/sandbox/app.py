@@ -152,6 +152,10 @@ def _resolve(method: str, path: str) -> tuple[V1Handler, list[str]]:
     raise ApiError(404, f"No such API route: /v1/{path}.")
 
 
+def _creates_order(request: Request) -> bool:
+    return request.method == "POST" and request.path_params["rest"].strip("/").lower() == "orders"
+
+
 def _fault_response(decision: FaultDecision, dialect: Dialect) -> Response:
     headers = {"Retry-After": str(decision.retry_after)} if decision.retry_after else None
     if decision.status == 429 and dialect.throttle_text:
@@ -170,7 +174,7 @@ def _refusal(exc: ApiError, dialect: Dialect) -> JSONResponse:
 
 def _v1_endpoint(sandbox: Sandbox, drop_connections: bool) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
-        decision = sandbox.faults.decide()
+        decision = sandbox.faults.decide(creates_order=_creates_order(request))
         response = await _answer(sandbox, request, decision, drop_connections)
         # The latency is the time the answer takes to come back: the work is done first, as at a real
         # vendor whose requests arrive spread out, so requests in flight overlap their waits rather than

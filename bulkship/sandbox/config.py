@@ -34,6 +34,7 @@ class SandboxConfig:
     token_ttl: int = DEFAULT_TOKEN_TTL
     seed: int = 0
     latency_ms: int = 0
+    order_latency_ms: int = 0  # on top of latency_ms, for order creation only (a slow send, quick reads)
     error_rate: float = 0.0
     timeout_rate: float = 0.0
     throttle_rate: float = 0.0
@@ -59,8 +60,11 @@ class SandboxConfig:
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ConfigError(f"Sandbox --{name.replace('_', '-')} must be between 0 and 1, not {value}")
-        if self.latency_ms < 0:
-            raise ConfigError(f"Sandbox --latency-ms must be 0 or more, not {self.latency_ms}")
+        for name in ("latency_ms", "order_latency_ms"):
+            if getattr(self, name) < 0:
+                raise ConfigError(
+                    f"Sandbox --{name.replace('_', '-')} must be 0 or more, not {getattr(self, name)}"
+                )
         if self.token_ttl < 1:
             raise ConfigError(f"Sandbox --token-ttl must be at least 1 second, not {self.token_ttl}")
         if self.rate_limit is not None and self.rate_limit <= 0:

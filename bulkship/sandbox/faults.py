@@ -64,12 +64,13 @@ class Faults:
         self.counts: Counter[str] = Counter()
         self._lock = threading.Lock()
 
-    def decide(self) -> FaultDecision:
+    def decide(self, *, creates_order: bool = False) -> FaultDecision:
+        """The faults of one /v1 request; ``creates_order`` (POST /v1/Orders) adds the order latency."""
         config = self.config
         with self._lock:
             throttle, error, error_kind, timeout, drop = (self.rng.random() for _ in range(5))
             wait = self.bucket.take() if self.bucket else None
-            latency = config.latency_ms / 1000
+            latency = (config.latency_ms + (config.order_latency_ms if creates_order else 0)) / 1000
             if wait is not None:
                 decision = FaultDecision(latency, status=429, retry_after=wait)
                 self.counts["rate_limited"] += 1
