@@ -7,6 +7,7 @@ sandbox and its pages carry the sandbox banner. Result workbooks go to ``<data d
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import replace
 from typing import Annotated
@@ -110,6 +111,9 @@ def serve_command(
         typer.echo(f"bulkship serve: {url}", err=False)
         err_console.print(f"Listening on {url} for {where}. Ctrl-C stops it.", soft_wrap=True)
 
+    # What is loaded by now (pandas, SQLAlchemy, the app) lives as long as the server: the collector need not
+    # scan it again on every full collection, nor once more on the way out (~0.4 s of CPU per stop).
+    gc.freeze()
     serve(
         settings, host=host, port=port, max_upload_bytes=limit_mb * 1024 * 1024, on_ready=ready,
         track_every_s=track_every * 60 or None, webhook_url=webhook_url,
