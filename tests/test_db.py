@@ -232,3 +232,20 @@ def test_the_newest_revision_is_read_as_alembic_reads_it() -> None:
     from bulkship.db.migrate import _alembic_head
 
     assert head() == _alembic_head()
+
+
+def test_opening_an_up_to_date_ledger_leaves_alembic_unloaded(tmp_path: Path) -> None:
+    """Alembic is imported to upgrade, not at every open (it costs more than the open: every command pays)."""
+    engine = engine_for(tmp_path / "ledger.sqlite")
+    upgrade(engine)
+    engine.dispose()
+    script = (
+        "import sys; from bulkship.ledger import Ledger\n"
+        "with Ledger.open(sys.argv[1], lock=False) as ledger: ledger.batches()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "ledger.sqlite")], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -45,6 +45,8 @@ def head() -> str:
     file says more than that (a merge), Alembic itself decides."""
     parents: dict[str, str | None] = {}
     for path in (MIGRATIONS / "versions").glob("*.py"):
+        if path.name.startswith("__"):  # the package's __init__.py: Alembic skips it too
+            continue
         source = path.read_text(encoding="utf-8")
         revision, down = _REVISION.search(source), _DOWN.search(source)
         if revision is None or down is None:
@@ -75,12 +77,12 @@ def current_revision(connection: Connection) -> str | None:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database behind ``engine`` to ``revision`` (by default the newest)."""
-    from alembic import command
-
     if revision == "head":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as reader:
             if current_revision(reader) == head():
                 return
+    from alembic import command  # only to upgrade: importing Alembic costs more than the open itself
+
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
