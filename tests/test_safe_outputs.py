@@ -1,5 +1,7 @@
 """Every file bulkship writes appears in one step: a run killed (SIGKILL, a real process) while writing leaves
-the previous file whole, and the next command removes the temporary file it left behind (recipient data)."""
+the previous file whole, and the next command removes the temporary file it left behind (recipient data).
+The commands around the killed one run in the test's process (``bulkship.cli.main``, as a shell would start
+them but without paying the start-up of a process each)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bulkship.atomicfile import atomic_path, remove_stale_temps, temp_path_for
+from bulkship.cli import main
 from bulkship.safetext import csv_safe, needs_quote
 
 ROWS = [
@@ -37,13 +40,10 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def _bulkship(cwd: Path, *args: str, kill_at: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    if kill_at:
-        env["KILL_BEFORE_PUBLISHING"] = kill_at
-        argv = [sys.executable, "-c", KILLER, *args]
-    else:
-        argv = [sys.executable, "-m", "bulkship", *args]
+def _killed_while_publishing(cwd: Path, target: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``bulkship ARGS`` in a process of its own that SIGKILLs itself just before publishing ``target``."""
+    env = {**os.environ, "KILL_BEFORE_PUBLISHING": target}
+    argv = [sys.executable, "-c", KILLER, *args]
     return subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=180)
 
 
@@ -66,15 +66,17 @@ def _sheet(folder: Path, rows: list[str]) -> Path:
         ("recipients-template.xlsx", ["template"], ["template", "--out", "output/recipients-template.xlsx"]),
     ],
 )
-def test_a_kill_while_writing_leaves_the_previous_file_and_no_temporary(tmp_path, target, first, second):
+def test_a_kill_while_writing_leaves_the_previous_file_and_no_temporary(
+    tmp_path, monkeypatch, target, first, second
+):
+    monkeypatch.chdir(tmp_path)
     _sheet(tmp_path, ROWS[:2])
-    done = _bulkship(tmp_path, *first)
-    assert done.returncode in (0, 1), done.stderr  # validate exits 1 when rows are invalid
+    assert main(first) in (0, 1)  # validate exits 1 when rows are invalid
     published = tmp_path / "output" / target
     before = published.read_bytes()
 
     _sheet(tmp_path, ROWS)  # a new row: the second command has something new to write
-    killed = _bulkship(tmp_path, *second, kill_at=target)
+    killed = _killed_while_publishing(tmp_path, target, *second)
 
     assert killed.returncode == -9, killed.stderr
     assert published.read_bytes() == before  # the previous version, whole
@@ -83,8 +85,7 @@ def test_a_kill_while_writing_leaves_the_previous_file_and_no_temporary(tmp_path
     left = _temporaries(published.parent)
     assert left, "the kill came before the temporary file was renamed"
 
-    status = _bulkship(tmp_path, "status")  # any command
-    assert status.returncode == 0, status.stderr
+    assert main(["status"]) == 0  # any command
     assert _temporaries(published.parent) == []
 
 
