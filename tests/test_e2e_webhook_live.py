@@ -33,6 +33,7 @@ from support import HEADER
 from test_track_support import BATCH, ScriptedVendor, sent_batch
 
 from bulkship import linematch
+from bulkship.cli import main
 from bulkship.errors import AuthenticationError, LedgerError
 from bulkship.ledger import Ledger
 from bulkship.overview import batch_status
@@ -156,7 +157,7 @@ def _vendor_lines(sandbox_url: str) -> dict[str, dict[str, Any]]:
 
 @pytest.mark.slow
 def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
-    tmp_path: Path, processes: list[Process]
+    tmp_path: Path, processes: list[Process], capsys: pytest.CaptureFixture[str]
 ) -> None:
     env = dict(os.environ)  # BULKSHIP_DATA_DIR is this test's own (conftest)
     ledger, out = tmp_path / "ledger.sqlite", tmp_path / "out"
@@ -233,9 +234,9 @@ def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
         return True if shipped == len(VALID_IDS) else None
 
     _eventually(ledger_caught_up, "every valid row shipped in the ledger")
-    status = _bulkship(["status", "LIVE", "--json", "--ledger", str(ledger)], env)
-    assert status.returncode == 0, status.stderr
-    batch = json.loads(status.stdout)["batches"][0]
+    capsys.readouterr()
+    assert main(["status", "LIVE", "--json", "--ledger", str(ledger)]) == 0  # as a shell runs it, in-process
+    batch = json.loads(capsys.readouterr().out)["batches"][0]
     assert batch["by_status"] == {"invalid": 1, "shipped": len(VALID_IDS)}
     assert batch["orders_by_vendor_status"] == {"Complete": 2}
     assert batch["ordered_cost"] == summary["total_cost"] == "150.00"  # the vendor's 25.0 still reads 25.00
