@@ -103,7 +103,22 @@ def write_results(
     path = result_path(Path(settings.out_dir), batch)
     with output_lock(path):  # `track` and the webhook receiver rewrite it under the same lock
         written = Path(os.path.abspath(reconcile.write_result_workbook(book, path)))
+        _refresh_csv_twin(ledger, batch, written, settings, catalog)
     # absolute: `track`, `status` and the webhook receiver find it from any folder (older ledgers may hold
     # relative paths, read as before)
     ledger.set_batch_output(batch, str(written))
     return written
+
+
+def _refresh_csv_twin(
+    ledger: Ledger, batch: str, workbook: Path, settings: Settings, catalog: Catalog | None
+) -> None:
+    """A CSV twin once exported (``--csv``, the web page's CSV download) says what the workbook says: it is
+    written again from the workbook just written (the run's rows are read once by the writer, so the CSV is
+    made from the workbook, as ``track`` makes it)."""
+    twin = workbook.with_suffix(".csv")
+    if not twin.exists():
+        return
+    existing = reconcile.read_result_workbook(workbook)
+    book = reconcile.book_from_existing(ledger, batch, existing, api=settings.api_url, catalog=catalog)
+    reconcile.write_results_csv(book, twin)

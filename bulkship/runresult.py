@@ -60,7 +60,7 @@ class RunResult:
     batch: str
     rows: int
     valid: int
-    invalid: int
+    invalid: int  # rows not valid as written (on the Fix these sheet)
     orders: int  # orders the vendor holds for this batch
     ordered_rows: int
     failed_rows: int
@@ -79,6 +79,7 @@ class RunResult:
     by_status: dict[str, int] = field(default_factory=dict)  # rows by the status the workbook shows
     money: dict[str, MoneyTally] = field(default_factory=dict)  # charged, in doubt, to send
     api: str = ""
+    duplicate: int = 0  # rows repeating an earlier row of the file: not ordered, nothing to fix
 
     @property
     def attention_rows(self) -> int:
@@ -103,6 +104,7 @@ class RunResult:
             "rows": self.rows,
             "valid": self.valid,
             "invalid": self.invalid,
+            "duplicate": self.duplicate,
             "by_status": dict(sorted(self.by_status.items())),
             "orders": self.orders,
             "ordered_rows": self.ordered_rows,
@@ -137,7 +139,8 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         batch=batch,
         rows=record.rows if record else 0,
         valid=record.valid if record else 0,
-        invalid=record.invalid if record else 0,
+        invalid=rows.get("invalid", 0),  # apart from duplicates, as validate and the Fix these sheet count
+        duplicate=rows.get("duplicate", 0),
         orders=states.get("created", 0),
         ordered_rows=rows.get("ordered", 0),
         failed_rows=rows.get("failed", 0),

@@ -69,6 +69,32 @@ def test_rerun_resumes_sends_nothing_twice_and_picks_up_fixed_rows(
     assert sorted(ids) == [f"E{i:03d}" for i in range(8)]
 
 
+def _twin_statuses(path: Path) -> dict[str, str]:
+    """Employee ID -> the Status bulkship's CSV twin of the result workbook shows."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    status = len(table[0]) - table[0][::-1].index("Status") - 1  # bulkship's, after the user's columns
+    return {row[0]: row[status] for row in table[1:]}
+
+
+def test_json_counts_duplicates_apart_and_a_csv_twin_follows_the_next_run(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_sheet(tmp_path / "gifts.csv", [*range(6), 3], bad={2})  # E003 twice, E002 no address
+    out = tmp_path / "out"
+    code, data, err = run(capsys, str(sheet), "--yes", "--json", "--csv", "--out", str(out))
+    assert code == 3, err
+    assert data is not None and (data["valid"], data["invalid"], data["duplicate"]) == (5, 1, 1)
+    twin = out / "gifts-results.csv"
+    assert _twin_statuses(twin)["E002"] == "invalid"
+    write_sheet(sheet, [*range(6), 3])  # the user adds E002's address; no --csv this time
+    code, data, err = run(capsys, str(sheet), "--yes", "--json", "--out", str(out))
+    assert data is not None and (data["invalid"], data["duplicate"]) == (0, 1), err
+    assert _twin_statuses(twin)["E002"] not in ("invalid", "")  # the CSV says what the workbook says
+    ids = [li["ExternalId"] for o in embedded_sandbox_orders(isolated_data_dir) for li in o["LineItems"]]
+    assert sorted(ids) == [f"E{i:03d}" for i in range(6)]  # each once, the duplicate never
+
+
 def test_a_changed_row_that_was_already_ordered_is_held_not_sent_again(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
