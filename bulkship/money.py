@@ -2,7 +2,7 @@
 
 A card's cost is ``face value - discount + fees + shipping = total`` (api-contract: Money). Every output
 (plan, result workbook, CSV, ``status``, ``run --json``, ``reconcile``) shows these five figures under these
-names (the workbook's shipping is "Shipping cost": a "Shipping" column of the user's is the method). Amounts
+names (:data:`MONEY_LABELS`: "Shipping cost", since a "Shipping" column of the user's is the method). Amounts
 are :class:`~decimal.Decimal` end to end and are written:
 
 * on the terminal as ``1,234.56`` (:func:`money_text`);
@@ -23,7 +23,8 @@ from decimal import Decimal
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
 MONEY_FIELDS: tuple[str, ...] = ("face_value", "discount", "fees", "shipping", "total")
-# The workbook's headers: "Shipping cost", since most recipient sheets have a "Shipping" column (the method)
+# Their names in every table (workbook, terminal, web page): "Shipping cost", as most sheets have a "Shipping"
+# column (the method)
 MONEY_LABELS: tuple[str, ...] = ("Face value", "Discount", "Fees", "Shipping cost", "Total")
 WORKBOOK_MONEY_FORMAT = '"$"#,##0.00'
 

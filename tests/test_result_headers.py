@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from starlette.testclient import TestClient
 from support.money_invariants import check_money
 
 from bulkship.cli import main
 from bulkship.reconcile.layout import STATUS, is_header_of, result_headers
 from bulkship.reconcile.sheets import FIX_SHEET, RESULTS_SHEET
 from bulkship.settings import resolve_settings
+from bulkship.web import create_app
 
 HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Shipping", "Status", "total"]
 ROWS = [
@@ -26,6 +29,7 @@ ROWS = [
     ["Cy Diaz", "3 Oak St", "Boston", "MA", "02134", "CVS", "25", "STANDARD", "new hire", "25"],
 ]
 BATCH = "GIFTS"
+ORDERS_MONEY = ("Face value", "Discount", "Fees", "Shipping cost", "Total")
 
 
 def _key(header: Any) -> str:
@@ -157,6 +161,28 @@ def test_the_validation_workbook_marks_its_status_beside_the_users_status(
         ("valid", "new hire"),
         ("invalid", "returning"),
     ]
+
+
+def test_the_plan_on_the_terminal_and_the_cost_page_name_the_money_as_the_workbook_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "160")
+    source = _write(tmp_path / "gifts.csv", HEADER, ROWS)
+    assert main(["run", str(source), "--batch", BATCH, "--yes", "--wait", "0"]) == 3
+    plan = capsys.readouterr()
+    header = next(line for line in (plan.out + plan.err).splitlines() if "Face value" in line)
+    assert [cell.strip() for cell in header.strip("┃ ").split("┃")][-5:] == list(ORDERS_MONEY)
+    orders = _sheet(resolve_settings().out_dir / f"{BATCH}-results.xlsx", "Orders")[0]
+    assert orders[-5:] == list(ORDERS_MONEY)
+    with TestClient(create_app(resolve_settings()), follow_redirects=True) as browser:
+        form = re.search(r'name="csrf_token" value="([^"]+)"', browser.get("/batches/new").text)
+        assert form, "no upload form"
+        other = _write(tmp_path / "web.csv", HEADER, [["Di Fox", *ROWS[0][1:]]])  # not a repeat of GIFTS
+        files = {"file": (other.name, other.read_bytes(), "text/csv")}
+        browser.post("/batches", data={"csrf_token": form.group(1), "name": ""}, files=files)
+        cost = browser.get("/batches/web/cost").text
+    shown = re.findall(r'<th class="num">([^<]+)</th>', cost)
+    assert shown[-5:] == list(ORDERS_MONEY), shown
 
 
 def test_a_mark_already_taken_by_the_user_gets_a_number() -> None:

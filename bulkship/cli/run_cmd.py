@@ -56,7 +56,9 @@ def show_plan(view: PlanView) -> None:
     """The cost of what is about to be sent, per product and shipping method, and when cards arrive."""
     summary = view.summary
     table = Table(title=f"Batch {view.batch}: orders to send", title_justify="left")
-    for column in ("", "Rows", "Cards", "Face value", "Discount", "Fees", "Shipping", "Total"):
+    from ..money import MONEY_LABELS  # the workbook's names: "Shipping cost", not the method
+
+    for column in ("", "Rows", "Cards", *MONEY_LABELS):
         # the label column never wraps: a product id cut to "VISA-PR…" is no use to anyone
         table.add_column(column, justify="left" if not column else "right", no_wrap=not column)
     groups = (("By product", summary.by_product), ("By shipping method", summary.by_shipping_method))
