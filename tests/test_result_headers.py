@@ -109,7 +109,7 @@ def test_columns_named_like_bulkships_stay_the_users_own_in_results_csv_and_fix_
     assert list(after) == ["Ann Lee", "Bo Park", "Cy Diaz"]  # every row once: their "Original row" is data
     assert [after[n]["Original row"] for n in after] == [0, 1, 2]
     assert after["Bo Park"]["Status (bulkship)"] == "pending" and after["Bo Park"]["Shipping"] == "STANDARD"
-    assert main(["track", BATCH, "--csv"]) == 0  # (`run` leaves the CSV twin as it was: track brings it up)
+    assert main(["track", BATCH, "--csv"]) == 0
     check_money(resolve_settings().ledger, BATCH, input_rows=range(2, 5))  # the CSV with the workbook
 
 
