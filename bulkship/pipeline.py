@@ -44,6 +44,7 @@ from .resultfile import prepare_output_folder, workbook_not_written, write_resul
 from .resume import already_complete, sync_ledger
 from .runresult import PlanView, RunResult, plan_view, result_from_ledger
 from .submit import Reporter, SubmitOutcome, submit_batch
+from .team import person_acting
 from .track import wait_until_settled
 
 if TYPE_CHECKING:
@@ -173,10 +174,12 @@ async def _plan_and_send(
         catalog = await client.catalog()
         validation = validate(loaded, catalog, program=options.program)  # 2
         give_back_memory()  # what reading and checking a big file freed (see bulkship.memtrim)
+        starter = person_acting(settings) if stored is None else None  # as the audit trail names them
         if stored is None:  # a batch this ledger does not know: look for it at the vendor first
             notes = await rebuild_from_vendor(
-                client, ledger, batch, validation, catalog, po_prefix=prefix, api=api_identity(settings)
-            )
+                client, ledger, batch, validation, catalog, po_prefix=prefix, api=api_identity(settings),
+                by=starter,
+            )  # fmt: skip
         new_orders, resumed = sync_ledger(  # 3
             ledger,
             batch,
@@ -187,6 +190,7 @@ async def _plan_and_send(
             webhook_url=options.webhook_url,
             api=api_identity(settings),
             repeats=repeats,
+            by=starter,
         )
         planning.close()  # recorded: another run's checks now see this plan
         validation = for_the_workbook(validation)  # the rest of the run reads only this much of it

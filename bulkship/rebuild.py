@@ -254,9 +254,11 @@ async def rebuild_from_vendor(
     *,
     po_prefix: str,
     api: str | None = None,
+    by: str | None = None,
 ) -> list[str]:
     """Search the vendor for a batch this ledger does not know; record what is found (see the module
-    docstring). Returns notes for the user (empty when nothing of the batch is at the vendor)."""
+    docstring), the batch as started by ``by``. Returns notes for the user (empty when nothing of the batch
+    is at the vendor)."""
     listing_of = getattr(client, "order_listing", None)
     if listing_of is None:  # a client without a complete listing (test doubles): the 409s are the guard
         return []
@@ -301,7 +303,7 @@ async def rebuild_from_vendor(
         for o in [*in_scope, *elsewhere]
         if o in in_scope or o.po_number in holding
     ]
-    record_batch(ledger, batch, validation, po_prefix=po_prefix, api=api)
+    record_batch(ledger, batch, validation, po_prefix=po_prefix, api=api, by=by)
     ledger.adopt_vendor_orders(batch, adopted)
     ordered = sum(len(t) for t in tally.ties.values())
     return [

@@ -118,10 +118,11 @@ def sync_ledger(
     webhook_url: str | None,
     api: str | None = None,
     repeats: RepeatPolicy | None = None,
+    by: str | None = None,
 ) -> tuple[int, int]:
     """Bring the ledger in line with this file; plan new orders. Returns (new orders, resumed orders).
     ``api`` is recorded on a new batch (see :mod:`bulkship.batchapi`); rows repeating a card already
-    ordered are held as ``repeats`` says (see :mod:`bulkship.repeats`)."""
+    ordered are held as ``repeats`` says (see :mod:`bulkship.repeats`). ``by``: who starts a new batch."""
     frame, sheet = validation.rows, validation.sheet
     file_name = Path(sheet.path).name
     stored = ledger.batch(batch)
@@ -135,7 +136,7 @@ def sync_ledger(
         ledger, batch, frame, known=known, orders=orders, policy=policy, api=api, file_name=file_name
     )
     holds = release(ledger, batch, found, policy)  # --allow-repeat: sent on purpose, logged
-    record_batch(ledger, batch, validation, po_prefix=po_prefix, api=api)
+    record_batch(ledger, batch, validation, po_prefix=po_prefix, api=api, by=by)
     valid_fps = set(frame.loc[frame[STATUS] == "valid", FINGERPRINT].astype(str).tolist())  # not cell by cell
     valid_fps.difference_update(holds)  # a held row is not to be sent: its planned order is taken back
     cancelled = _take_back_changed_orders(ledger, known, orders, valid_fps)
@@ -172,9 +173,16 @@ def sync_ledger(
 
 
 def record_batch(
-    ledger: Ledger, batch: str, validation: ValidationResult, *, po_prefix: str, api: str | None
+    ledger: Ledger,
+    batch: str,
+    validation: ValidationResult,
+    *,
+    po_prefix: str,
+    api: str | None,
+    by: str | None = None,
 ) -> None:
-    """The batch as this run's file makes it: file name, hash and row counts (created when new)."""
+    """The batch as this run's file makes it: file name, hash and row counts (created when new, as started
+    by ``by``)."""
     summary, sheet = validation.summary(), validation.sheet
     ledger.upsert_batch(
         batch,
@@ -185,6 +193,7 @@ def record_batch(
         valid=summary.valid,
         invalid=summary.not_valid,  # the ledger's count: rows left out, duplicates too
         api=api,
+        by=by,
     )
 
 

@@ -71,6 +71,9 @@ def test_a_command_line_batch_waits_then_only_an_approver_is_offered_approve_and
         assert "Waiting for an approver" in page
         assert 'id="approve"' not in page and 'id="reject"' not in page
     with _signed_in(app, "carol") as carol:
+        listed = _text(re.search(r'<tr data-batch="HR">.*?</tr>', carol.get("/").text, re.S).group(0))  # type: ignore[union-attr]
+        assert "awaiting approval" in listed
+        assert "alice (command line)" in listed  # who the command acted for, as the audit trail says
         page = carol.get("/batches/HR/approval").text
         assert "Approve up to 50.00" in _text(page) and 'id="reject"' in page
         assert "50.00" in _text(page[page.index('id="total"') :])  # the plan's cost, from the ledger

@@ -30,9 +30,11 @@ class LedgerWrites(LedgerReads):
         valid: int,
         invalid: int,
         api: str | None = None,
+        by: str | None = None,
     ) -> None:
         """Create or update a batch. ``api`` (where its orders go) is recorded once: a batch keeps the API
-        it was first run against (see :mod:`bulkship.batchapi`)."""
+        it was first run against (see :mod:`bulkship.batchapi`). ``by``: who starts a new batch (default:
+        the system's login name)."""
         at = now_iso()
         with self.transaction() as db:
             existing = sql.batch(db, name)
@@ -40,7 +42,7 @@ class LedgerWrites(LedgerReads):
                 sql.insert_batch(
                     db, (name, file_name, file_hash, po_prefix, at, at, rows, valid, invalid, api)
                 )
-                created = {"file": file_name, "file_hash": file_hash, "by": current_user()}
+                created = {"file": file_name, "file_hash": file_hash, "by": by or current_user()}
                 self._event(db, name, None, "batch_created", created)
                 return
             sql.update_batch(db, name, file_name, file_hash, at, (rows, valid, invalid))

@@ -22,6 +22,16 @@ def team_mode(settings: Settings) -> bool:
     return has_accounts(settings)
 
 
+def person_acting(settings: Settings) -> str | None:
+    """Who this call acts for in team mode (the page's person, else ``BULKSHIP_USER`` naming an account,
+    else ``cli:<login>``, as the audit trail says); None for a single-user ledger."""
+    if not team_mode(settings):
+        return None
+    from .approvals import acting_person
+
+    return acting_person(settings)
+
+
 def run_actor(settings: Settings, batch: str) -> str | None:
     """Who a background run of the batch acts for: the person who last confirmed it (team mode only)."""
     if not team_mode(settings):
@@ -49,4 +59,4 @@ def note_from_cli(settings: Settings, action: str, *, batch: str | None = None, 
         record(settings, action, actor=acting_person(settings), address=origin(), batch=batch, **detail)
 
 
-__all__ = ["ROLES", "note", "note_from_cli", "run_actor", "team_mode"]
+__all__ = ["ROLES", "note", "note_from_cli", "person_acting", "run_actor", "team_mode"]

@@ -34,6 +34,7 @@ from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..reconcile.join import LedgerView, row_status
 from ..settings import Settings
+from ..team.approvals import acting_as
 from . import batches, columns, resolve_pages, state
 from .guards import BodyLimit, CsrfGuard, SecurityHeaders
 from .review import FILTERS, PAGE_ROWS, Reviews
@@ -243,15 +244,16 @@ def _plan(web: Web, batch: state.WebBatch) -> Any:
                 hint="reload this page in a moment",
             )
         try:
-            return api.plan_batch(
-                batch.upload or "",
-                web.settings,
-                batch=batch.name,
-                sheet=batch.sheet,
-                program=batch.program,
-                corrections=batch.corrections,
-                webhook_url=web.runner.webhook_url,
-            )
+            with acting_as(batch.by or None):  # the ledger records who started the batch: its uploader
+                return api.plan_batch(
+                    batch.upload or "",
+                    web.settings,
+                    batch=batch.name,
+                    sheet=batch.sheet,
+                    program=batch.program,
+                    corrections=batch.corrections,
+                    webhook_url=web.runner.webhook_url,
+                )
         finally:
             web.runner.exclusive.release()
 

@@ -21,7 +21,6 @@ re-run resume exactly once.
 
 from __future__ import annotations
 
-import getpass
 import os
 import re
 import secrets
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..ledger import EventRecord, Ledger, ledger_exists
+from ..ledger.writes import current_user as current_user  # who runs bulkship: defined once, by the ledger
 from ..program import ProgramSettings
 from ..settings import Settings
 
@@ -225,10 +225,3 @@ def unique_name(settings: Settings, wanted: str) -> str:
         n += 1
         name = f"{wanted}-{n}"
     return name
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
