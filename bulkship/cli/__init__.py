@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
 from types import FrameType
@@ -82,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     if wants_json and error is not None:
         _json_error(error[0], code, error[1])
     if argv is None:
+        # The interpreter's last garbage collections would walk every object pandas, SQLAlchemy and httpx
+        # made (~0.5 s of CPU at every exit); frozen, they are left to the OS. Plain references are still
+        # freed, atexit handlers still run and streams are still flushed.
+        gc.freeze()
         sys.exit(code)
     return code
 
