@@ -311,10 +311,11 @@ def find_holds(
     present = set(fingerprints.tolist())
     gone = [known[fp] for fp in sent if fp not in present]
     earlier = _recent_orders(ledger, batch, policy, api)
-    if not gone and not earlier:
+    staying = [known[fp] for fp in sent if fp in present]
+    if not gone and not earlier and not staying:
         return {}
     rows = _Rows(candidates, _Folder())
-    holds: dict[str, str] = {}
+    holds: dict[str, str] = _same_reference(staying, rows, candidates)
     where = _first_lines(earlier, rows.recipients(), rows.folder)
     if where:
         found = [(i, where[key]) for i, key in enumerate(rows.repeat_keys()) if key in where]
@@ -329,6 +330,33 @@ def find_holds(
         shared = {a for a, n in Counter(_Rows(frame, rows.folder).addresses()).items() if n > 1}
         for fp, note in _probable_edits(gone, orders, rows, shared).items():
             holds.setdefault(fp, note)
+    return holds
+
+
+def _same_reference(staying: Sequence[RowRecord], rows: _Rows, candidates: pd.DataFrame) -> dict[str, str]:
+    """Rows to order that carry the reference (ExternalId: the sheet's own, e.g. an employee ID) of a row
+    this batch already ordered and the file still holds: fingerprint -> why. One reference is one
+    recipient's card; a second row with it is an edit come back beside the original (a re-run of an older
+    file, a Fix-these copy), not a new card, unless the sheet says so (its allow-duplicate column)."""
+    by_row = sorted(staying, key=lambda r: r.row)
+    ordered = {str(r.external_id).casefold(): r for r in by_row if r.external_id}
+    if not ordered:
+        return {}
+    on_purpose = (
+        candidates["allow_duplicate"].eq("yes").tolist()
+        if "allow_duplicate" in candidates.columns
+        else [False] * len(rows.rows)
+    )
+    holds = {}
+    for i, reference in enumerate(rows.columns["external_id"]):
+        record = ordered.get(str(reference or "").casefold()) if reference else None
+        if record is not None and not on_purpose[i]:
+            holds[rows.fingerprints[i]] = (
+                f"Held, not sent: ExternalId {reference} was already ordered in this batch (row "
+                f"{record.row}, PO {record.po_number}) and that row is still in the file. One reference is "
+                f"one card: remove one of the two rows, or re-run with {ALLOW_FLAG} to send another card on "
+                "purpose"
+            )
     return holds
 
 

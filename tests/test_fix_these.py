@@ -159,3 +159,49 @@ def test_the_run_counts_the_rows_to_fix_as_the_fix_these_sheet_lists_them(
     assert fix.max_row - 1 == 2  # the duplicate is not on Fix these: it needs no correction
     assert "2 row(s) need fixing" in said and "see the 'Fix these' sheet" in said
     assert "1 duplicate row(s) repeat an earlier row of the file and are not sent" in said
+
+
+def _fix_row(workbook: Path, original_row: int, column: str, value: str) -> None:
+    """The user corrects one cell of a row on the Fix these sheet, in the workbook itself."""
+    book = openpyxl.load_workbook(workbook)
+    fix = book[FIX_SHEET]
+    header = [c.value for c in fix[1]]
+    for line in fix.iter_rows(min_row=2):
+        if line[header.index("Original row")].value == original_row:
+            line[header.index(column)].value = value
+    book.save(workbook)
+
+
+def _vendor_lines() -> Counter[str]:
+    settings = resolve_settings()
+    with Sandbox(SandboxConfig(state_file=settings.sandbox_state_file, clock_speed=0)) as sandbox:
+        return Counter(li["ExternalId"] for order in sandbox.orders() for li in order["LineItems"])
+
+
+def test_an_employee_fixed_twice_around_a_rerun_of_the_original_and_a_track_gets_one_card(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a newcomer: after a Fix-these follow-up ordered E3, the original file run again (E3 invalid
+    once more, its ordered row kept as 'no longer in the file') and `track` rewriting the workbook, a second
+    correction of E3 on Fix these sent E3 a second card."""
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])
+    out = tmp_path / "out"
+    first = _run(capsys, str(source), "--batch", "GIFTS", "--out", str(out))[1]
+    workbook = Path(str(first["output"]))
+    _fix_row(workbook, 5, "Address", "3 Oak Ave")
+    assert _run(capsys, str(workbook), "--batch", "GIFTS", "--out", str(out))[0] == 3
+    assert _vendor_lines()["E3"] == 1
+    assert _run(capsys, str(source), "--batch", "GIFTS", "--out", str(out))[0] == 3  # the original again
+    assert main(["track", "GIFTS"]) == 0
+    earlier = [r for r in _results(workbook)[1].values() if r["Employee ID"] == "E3" and r["Row"] != 5]
+    assert [str(r["Problems / vendor error"]).startswith("ordered earlier; no longer in the file") for r in
+            earlier] == [True]  # the rewrite still says the ordered row is not the file's  # fmt: skip
+    _fix_row(workbook, 5, "Address", "3 Oak Avenue")  # E3 corrected again, another way
+    last = _run(capsys, str(workbook), "--batch", "GIFTS", "--out", str(out))[1]
+    assert _vendor_lines()["E3"] == 1, last  # never a second card
+    _, rows = _results(workbook)
+    e3 = [r for r in rows.values() if r["Employee ID"] == "E3"]
+    assert any(r["Status"] == "held" for r in e3), e3  # the new version waits for a person
+    assert [r["Row"] for r in e3 if r["Status"] in ("pending", "ordered", "shipped", "delivered")] != []

@@ -418,3 +418,24 @@ def test_a_repeat_with_an_address_line_2_is_held_whether_line_2_was_sent_or_fold
     assert recipients(isolated_data_dir)["Person 1"] == 1
     streets = {key.split(" / ")[1] for key in cards(isolated_data_dir)}
     assert ("2 Main St, Apt 4" in streets) == (line2 == "fold")  # how it went out
+
+
+def test_a_second_row_with_the_reference_of_an_ordered_row_still_in_the_file_is_held(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The ordered row stays in the file (an older copy run again, a Fix-these copy) and a new row with its
+    Employee ID appears beside it: held, one card per reference; the sheet's allow-duplicate column or
+    --allow-repeat sends it on purpose."""
+    sheet = tmp_path / "staff.csv"
+    write_csv(sheet, [[f"E{i}", *person(i)] for i in range(3)], header=WITH_ID)
+    assert run(capsys, str(sheet))[0] == 0
+    moved = [[f"E{i}", *person(i)] for i in range(3)] + [["E1", *person(1, street="9 New Rd")]]
+    write_csv(sheet, moved, WITH_ID)
+    code, _, err = run(capsys, str(sheet))
+    assert code == 3 and "ExternalId E1 was already ordered in this batch (row 3" in err, err
+    assert cards(isolated_data_dir)["Person 1 / 9 New Rd"] == 0
+    on_purpose = [[*row, ""] for row in moved[:3]] + [[*moved[3], "yes"]]
+    write_csv(sheet, on_purpose, [*WITH_ID, "Allow Duplicate"])
+    code, _, err = run(capsys, str(sheet))
+    assert code == 0, err
+    assert recipients(isolated_data_dir)["Person 1"] == 2  # the second card, said on purpose in the sheet

@@ -525,13 +525,8 @@ def _earlier_rows(
     gone = [
         record
         for record in view.rows_by_fingerprint.values()
-        if record.fingerprint not in in_file
-        and (
-            record.status == "ordered"
-            or (record.po_number and view.orders.get(record.po_number) is not None
-                and view.orders[record.po_number].state in ("sending", "unknown"))
-        )
-    ]  # fmt: skip
+        if record.fingerprint not in in_file and _holds_a_card(view, record)
+    ]
     if not gone:
         return []
     gone.sort(key=lambda r: (r.row, r.fingerprint))
@@ -542,12 +537,29 @@ def _earlier_rows(
         outcome = view.outcome(row, record.fingerprint)
         if outcome is None:
             continue
-        template = GONE_NOTE if record.status == "ordered" else GONE_OPEN_NOTE
-        note = template.format(row=record.row)
-        problems = f"{note}; {outcome.problems}" if outcome.problems and record.status == "ordered" else note
         cells = cells_of.get(record.fingerprint) or [""] * len(columns)
-        found.append((row, cells, record.fingerprint, replace(outcome, problems=problems)))
+        found.append((row, cells, record.fingerprint, with_gone_note(record, outcome)))
     return found
+
+
+def _holds_a_card(view: LedgerView, record: RowRecord) -> bool:
+    """Ordered, or sent with the vendor's answer lost."""
+    order = view.orders.get(record.po_number) if record.po_number else None
+    return record.status == "ordered" or (order is not None and order.state in ("sending", "unknown"))
+
+
+def _from_an_earlier_file(view: LedgerView, record: RowRecord) -> bool:
+    """A row the file no longer holds whose card was ordered (or may have been): shown after the file's."""
+    return not record.current and _holds_a_card(view, record)
+
+
+def with_gone_note(record: RowRecord, outcome: RowOutcome) -> RowOutcome:
+    """The outcome of a row ordered (or sent, outcome unknown) from an earlier file, saying so: the note is
+    what tells the *Fix these* follow-up (bulkship.reconcile.fixsheet) that the row is not the file's."""
+    template = GONE_NOTE if record.status == "ordered" else GONE_OPEN_NOTE
+    note = template.format(row=record.row)
+    problems = f"{note}; {outcome.problems}" if outcome.problems and record.status == "ordered" else note
+    return replace(outcome, problems=problems)
 
 
 def _earlier_cells(
@@ -727,6 +739,9 @@ def book_from_existing(
             update = None  # validation's judgement; a duplicate's fingerprint names the row it repeats
         elif fingerprint:
             update = view.outcome(row, fingerprint)
+            record = view.rows_by_fingerprint.get(fingerprint)
+            if update is not None and record is not None and _from_an_earlier_file(view, record):
+                update = with_gone_note(record, update)  # a rewrite (track) keeps saying so
         elif row in fallback:
             update = view.outcome(row, fallback[row].fingerprint)
         else:
