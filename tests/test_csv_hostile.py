@@ -50,15 +50,15 @@ def _tree_rss(process: psutil.Process) -> int:
 
 def test_the_memory_watch_sees_the_grandchildren(tmp_path):
     """What _validate_measured adds up: the whole process tree, grandchildren included."""
-    script = "import subprocess, sys; subprocess.run([sys.executable, '-c', 'import time; time.sleep(60)'])"
-    child = subprocess.Popen([sys.executable, "-c", script])
+    grandchild = "import time; print('ready', flush=True); time.sleep(60)"
+    script = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {grandchild!r}])"
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     try:
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"  # both now wait, still
         watched = psutil.Process(child.pid)
-        while len(members := _tree(watched)) < 2:  # the child, then the child it starts
-            assert child.poll() is None
-            time.sleep(0.01)
-        assert len(members) == 2 and _tree_rss(watched) == sum(m.memory_info().rss for m in members)
+        members = _tree(watched)
         assert {m.pid for m in members} == {child.pid, *(c.pid for c in watched.children(recursive=True))}
+        assert len(members) == 2 and _tree_rss(watched) == sum(m.memory_info().rss for m in members)
     finally:
         for member in reversed(_tree(psutil.Process(child.pid))):
             member.kill()
