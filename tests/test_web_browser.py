@@ -152,6 +152,27 @@ def server(env) -> Iterator[Server]:
     stop(running)
 
 
+@pytest.fixture(scope="module")
+def shared_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The data folder of the module's shared server (no BULKSHIP_* setting of this process leaks in)."""
+    root = tmp_path_factory.mktemp("shared-server")
+    return {
+        **{name: value for name, value in os.environ.items() if not name.startswith("BULKSHIP_")},
+        "BULKSHIP_DATA_DIR": str(root / "bulkship-data"), "BULKSHIP_OUT": str(root / "results"),
+        "BULKSHIP_TRACK_EVERY_MIN": "0",
+    }  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def shared_server(shared_env) -> Iterator[Server]:
+    """One server for the tests that need neither a fresh vendor nor a fresh ledger: each sends under batch
+    names and rows of its own and reads the vendor's lines of its own batch only. A server's start and its
+    first pages (imports, templates, the catalog) took ~5 s of a loaded machine per test."""
+    running = start_server(shared_env)
+    yield running
+    stop(running)
+
+
 def upload(page, server: Server, path: Path, name: str = "", *, review: bool = True) -> None:
     """Upload a file; it lands on the Columns page, and (``review``) goes on to the review from there."""
     page.goto(server.url + "/batches/new")
@@ -164,15 +185,18 @@ def upload(page, server: Server, path: Path, name: str = "", *, review: bool = T
         page.click("#to-review")
 
 
-def vendor_lines(env: dict[str, str]) -> list[str]:
-    """The ExternalId of every line item the vendor (the sandbox) holds."""
+def vendor_lines(env: dict[str, str], batch: str = "") -> list[str]:
+    """The ExternalId of every line item the vendor (the sandbox) holds; with ``batch``, of that batch's
+    orders only (PO numbers BS-BATCH-…), the ones a test sent on a vendor the module's tests share."""
     from bulkship.client import connect
 
     settings = resolve_settings(env=env)
+    stem = f"BS-{batch.upper()}-" if batch else ""
 
     async def listed() -> list[str]:
         async with connect(settings) as client:
-            return [li.external_id for order in await client.list_orders() for li in order.line_items]
+            orders = [order for order in await client.list_orders() if order.po_number.startswith(stem)]
+            return [li.external_id for order in orders for li in order.line_items]
 
     # Playwright's sync API keeps an event loop running in this thread: ask from another one
     with ThreadPoolExecutor(1) as pool:
@@ -187,9 +211,9 @@ def many_rows(path: Path, count: int) -> Path:
 
 
 def test_happy_path_upload_review_confirm_and_download_the_result_workbook(
-    page, server, env, tmp_path
+    page, shared_server, shared_env, tmp_path
 ) -> None:
-    upload(page, server, SAMPLES / "anniversary.xlsx")
+    upload(page, shared_server, SAMPLES / "anniversary.xlsx")
     page.wait_for_url("**/batches/anniversary/review")
     assert "SANDBOX — no real orders" in page.inner_text(".banner")
     assert "25 rows" in page.inner_text(".counts")
@@ -213,12 +237,12 @@ def test_happy_path_upload_review_confirm_and_download_the_result_workbook(
     assert len(body) == 25
     po = header.index("PO Number") if "PO Number" in header else None
     assert po is None or all(str(r[po]).startswith("BS-ANNIVERSARY-") for r in body)
-    sent = vendor_lines(env)
+    sent = vendor_lines(shared_env, "anniversary")
     assert len(sent) == 25 == len(set(sent))  # every row ordered, once
 
 
-def test_a_row_fixed_in_the_page_is_checked_again_and_sent(page, server, env) -> None:
-    upload(page, server, SAMPLES / "messy.xlsx", name="messy")
+def test_a_row_fixed_in_the_page_is_checked_again_and_sent(page, shared_server, shared_env) -> None:
+    upload(page, shared_server, SAMPLES / "messy.xlsx", name="messy")
     page.wait_for_url("**/review")
     valid_before = int(page.inner_text(".counts .ok strong"))
     page.click("text=Errors (not sent unless fixed)")
@@ -233,7 +257,7 @@ def test_a_row_fixed_in_the_page_is_checked_again_and_sent(page, server, env) ->
     page.check("input[name=leave_out]")
     page.click("#send")
     page.wait_for_selector("#finished")
-    assert vendor_lines(env).count("E-2004") == 1
+    assert vendor_lines(shared_env, "messy").count("E-2004") == 1
 
 
 def test_leaving_the_invalid_rows_out_sends_only_the_valid_ones(page, server, env) -> None:
@@ -328,7 +352,8 @@ def test_an_oversized_upload_is_refused_with_a_page_saying_the_limit(page, env, 
     assert not list((Path(env["BULKSHIP_DATA_DIR"]) / "uploads").glob("*/*"))
 
 
-def test_a_form_posted_without_its_csrf_token_is_refused(page, server, env) -> None:
+def test_a_form_posted_without_its_csrf_token_is_refused(page, shared_server) -> None:
+    server = shared_server
     upload(page, server, SAMPLES / "anniversary.xlsx", name="kept")
     page.wait_for_url("**/review")
     page.eval_on_selector_all("input[name=csrf_token]", "inputs => inputs.forEach(i => i.remove())")
@@ -339,8 +364,9 @@ def test_a_form_posted_without_its_csrf_token_is_refused(page, server, env) -> N
 
 
 def test_the_columns_page_lets_a_person_choose_the_column_and_save_a_profile(
-    page, server, env, tmp_path
+    page, shared_server, shared_env, tmp_path
 ) -> None:
+    server, env = shared_server, shared_env
     sheet = tmp_path / "hr.csv"
     sheet.write_text(
         "Employee Name,Address,Street Address,City,State,ZIP,Product,Amount,Postage Class\n"
