@@ -439,3 +439,30 @@ def test_a_second_row_with_the_reference_of_an_ordered_row_still_in_the_file_is_
     code, _, err = run(capsys, str(sheet))
     assert code == 0, err
     assert recipients(isolated_data_dir)["Person 1"] == 2  # the second card, said on purpose in the sheet
+
+
+def test_a_card_ordered_from_an_earlier_layout_still_says_who_got_it(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The batch's file comes back with other headers and without one ordered row: that row's cells cannot
+    be shown under the new headers, so the workbook names the recipient as the card was sent (found by a
+    newcomer: the Results showed only a PO number for cards already paid for), and keeps it after track."""
+    sheet = tmp_path / "staff.csv"
+    write_csv(sheet, [[f"E{i}", *person(i)] for i in range(3)], header=WITH_ID)
+    assert run(capsys, str(sheet))[0] == 0
+    renamed = ["Employee ID", "Full name", "Street", "City", "State", "Postal code", "Product", "Amount"]
+    write_csv(sheet, [[f"E{i}", *person(i)] for i in (0, 1)], header=renamed)  # E2 left out
+    code, data, err = run(capsys, str(sheet), "--json")
+    assert code == 0 and data is not None, err
+    for _ in range(2):  # as the run wrote it, then as track rewrote it
+        table = list(
+            openpyxl.load_workbook(data["output"], read_only=True)[RESULTS_SHEET].iter_rows(values_only=True)
+        )
+        problems = table[0].index("Problems / vendor error")
+        notes = [str(r[problems]) for r in table[1:] if r[problems]]
+        assert notes == [
+            "ordered earlier; no longer in the file (row 4 of the earlier file: Person 2, 3 Main St, Boston, "
+            "02134 (E2))"
+        ], notes
+        assert main(["track", "staff"]) == 0
+    assert recipients(isolated_data_dir) == Counter({"Person 0": 1, "Person 1": 1, "Person 2": 1})

@@ -261,8 +261,10 @@ def test_rows_ordered_then_deleted_from_the_file_stay_in_the_results_after_a_rer
     assert [r["Row"] for r in rows] == [2, 3, 4, 5, 6]
     gone = rows[3:]
     assert [r["Problems / vendor error"] for r in gone] == [
-        "ordered earlier; no longer in the file (row 3 of the earlier file)",
-        "ordered earlier; no longer in the file (row 5 of the earlier file)",
+        "ordered earlier; no longer in the file (row 3 of the earlier file: Person 2, 3 Main St, Boston, "
+        "02134 (E002))",
+        "ordered earlier; no longer in the file (row 5 of the earlier file: Person 4, 5 Main St, Boston, "
+        "02134 (E004))",
     ]
     for row in gone:
         earlier = first[row["Employee ID"]]

@@ -24,7 +24,7 @@ from ..celltypes import TYPED, typed_values
 from ..ledger import BatchRecord, Ledger, OrderRecord, RowRecord
 from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, Problem, ValidationResult
 from ..money import Breakdown, MoneyTally
-from ..payload import sent_lines
+from ..payload import line_items, sent_lines
 from ..statuses import (
     CHARGED,
     IN_DOUBT,
@@ -509,9 +509,9 @@ def ledger_keys(frame: Any) -> tuple[list[str], dict[int, int]]:
     return keys, {row: first for row, (_key, first) in found.items()}
 
 
-GONE_NOTE = "ordered earlier; no longer in the file (row {row} of the earlier file)"
+GONE_NOTE = "ordered earlier; no longer in the file (row {row} of the earlier file{who})"
 GONE_OPEN_NOTE = (
-    "sent earlier, the vendor's answer was lost; no longer in the file (row {row} of the earlier file). "
+    "sent earlier, the vendor's answer was lost; no longer in the file (row {row} of the earlier file{who}). "
     "Re-running the same command resolves it with the same PO number"
 )
 
@@ -538,8 +538,26 @@ def _earlier_rows(
         if outcome is None:
             continue
         cells = cells_of.get(record.fingerprint) or [""] * len(columns)
-        found.append((row, cells, record.fingerprint, with_gone_note(record, outcome)))
+        who = recipient_sent(view, record)  # named even where the earlier file's columns cannot be shown
+        found.append((row, cells, record.fingerprint, with_gone_note(record, outcome, who)))
     return found
+
+
+def recipient_sent(view: LedgerView, record: RowRecord) -> str:
+    """Who a row's card went to, as its order was sent (name, street, city, ZIP, ExternalId): what the
+    result workbook says of a row of an earlier file, whose cells the file's columns may not show."""
+    order = view.orders.get(record.po_number) if record.po_number else None
+    if order is None or record.line_index is None:
+        return ""
+    items = line_items(order)
+    if not 0 <= record.line_index < len(items):
+        return ""
+    item = items[record.line_index]
+    address = item.get("PhysicalDeliveryAddress") or {}
+    parts = (address.get(k) for k in ("Name", "AddressLine1", "City", "Zip"))
+    who = ", ".join(str(p) for p in parts if p)
+    reference = item.get("ExternalId")
+    return f"{who} ({reference})" if who and reference else who
 
 
 def _holds_a_card(view: LedgerView, record: RowRecord) -> bool:
@@ -553,11 +571,12 @@ def _from_an_earlier_file(view: LedgerView, record: RowRecord) -> bool:
     return not record.current and _holds_a_card(view, record)
 
 
-def with_gone_note(record: RowRecord, outcome: RowOutcome) -> RowOutcome:
-    """The outcome of a row ordered (or sent, outcome unknown) from an earlier file, saying so: the note is
-    what tells the *Fix these* follow-up (bulkship.reconcile.fixsheet) that the row is not the file's."""
+def with_gone_note(record: RowRecord, outcome: RowOutcome, who: str = "") -> RowOutcome:
+    """The outcome of a row ordered (or sent, outcome unknown) from an earlier file, saying so (and to
+    ``who``): the note is what tells the *Fix these* follow-up
+    (bulkship.reconcile.fixsheet) that the row is not the file's."""
     template = GONE_NOTE if record.status == "ordered" else GONE_OPEN_NOTE
-    note = template.format(row=record.row)
+    note = template.format(row=record.row, who=f": {who}" if who else "")
     problems = f"{note}; {outcome.problems}" if outcome.problems and record.status == "ordered" else note
     return replace(outcome, problems=problems)
 
@@ -741,7 +760,8 @@ def book_from_existing(
             update = view.outcome(row, fingerprint)
             record = view.rows_by_fingerprint.get(fingerprint)
             if update is not None and record is not None and _from_an_earlier_file(view, record):
-                update = with_gone_note(record, update)  # a rewrite (track) keeps saying so
+                # a rewrite (track) keeps saying so
+                update = with_gone_note(record, update, recipient_sent(view, record))
         elif row in fallback:
             update = view.outcome(row, fallback[row].fingerprint)
         else:
