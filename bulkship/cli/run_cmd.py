@@ -113,7 +113,8 @@ def show_plan(view: PlanView) -> None:
     err_console.print(orders)
     for arrival in summary.arrivals:
         when = arrival.estimated_date.isoformat() if arrival.estimated_date else "unknown"
-        err_console.print(f"  {arrival.shipping_method}: {arrival.rows} card(s), estimated arrival {when}")
+        who = f"{arrival.rows} recipient(s)"  # a row is one parcel, whatever its quantity of cards
+        err_console.print(f"  {arrival.shipping_method}: {who}, estimated arrival {when}")
     if summary.balance is not None:
         err_console.print(f"Available balance: {_money(summary.balance.available)}")
         if summary.shortfall > 0:

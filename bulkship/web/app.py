@@ -257,7 +257,7 @@ def _plan(web: Web, batch: state.WebBatch) -> Any:
         finally:
             web.runner.exclusive.release()
 
-    return web.reviews.plans.get_or_make((batch.name, batch.change_id), make)
+    return web.reviews.plans.get_or_make(batch.plan_key, make)
 
 
 async def cost(request: Request) -> Response:
@@ -277,7 +277,7 @@ async def confirm(request: Request) -> Response:
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
     form = await request.form()
-    view = web.reviews.plans.peek((batch.name, batch.change_id))
+    view = web.reviews.plans.peek(batch.plan_key)
     try:
         total = Decimal(str(form.get("total", "")))
     except InvalidOperation:

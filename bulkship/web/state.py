@@ -67,6 +67,12 @@ class WebBatch:
         return self.confirmed_id > self.change_id
 
     @property
+    def plan_key(self) -> tuple[str, int, int]:
+        """What a plan shown for the batch holds for: its rows as changed, and its last confirmation (the
+        plan a run has spent is never shown again: the next view plans what is left)."""
+        return (self.name, self.change_id, self.confirmed_id)
+
+    @property
     def program(self) -> ProgramSettings:
         """The settings its file is read with: the mapping chosen on the Columns page over every guess."""
         return ProgramSettings(columns=dict(self.columns), source="the Columns page")

@@ -278,7 +278,7 @@ async def approve(request: Request) -> Response:
     batch = pages._batch_or_404(web, name)
     asked = await run_in_threadpool(_request_of, request, batch.name)
     form = await request.form()
-    view = web.reviews.plans.peek((batch.name, batch.change_id))
+    view = web.reviews.plans.peek(batch.plan_key)
     prints = await run_in_threadpool(approvals.order_prints, settings, batch.name)
     unchanged = (
         view is not None
