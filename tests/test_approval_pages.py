@@ -89,3 +89,30 @@ def test_a_command_line_batch_waits_then_only_an_approver_is_offered_approve_and
     orders = embedded_sandbox_orders(team.data_dir)
     lines = [li["ExternalId"] for order in orders for li in order["LineItems"]]
     assert sorted(lines) == ["E1", "E2"]
+
+
+def test_asking_again_from_the_command_line_first_says_the_last_request_was_rejected_and_why(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a newcomer: after a rejection the same command silently filed a new request."""
+    sheet = tmp_path / "staff.csv"
+    with sheet.open("w", newline="") as handle:
+        csv.writer(handle).writerows(
+            [HEADER, ["E1", "Person 1", "1 Main St", "Boston", "MA", "02134", "CVS", "25"]]
+        )
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    command = ["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    assert main(command) == 1
+    with _signed_in(create_app(team), "carol") as carol:
+        page = carol.get("/batches/HR/approval").text
+        reject = re.search(r'action="(/batches/HR/approval/\d+/reject)"', page)
+        token = TOKEN.search(page)
+        assert reject and token
+        data = {"csrf_token": token.group(1), "reason": "Q4 budget is spent"}
+        assert carol.post(reject.group(1), data=data).status_code == 200
+    capsys.readouterr()
+    assert main(command) == 1  # asks again, nothing sent
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Request #1 was rejected by carol: Q4 budget is spent. Asking again." in said, said
+    assert "request #2 waits for an approver" in said
+    assert embedded_sandbox_orders(team.data_dir) == []

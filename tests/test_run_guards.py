@@ -256,6 +256,8 @@ def test_rows_ordered_then_deleted_from_the_file_stay_in_the_results_after_a_rer
     write_sheet(sheet, [1, 3, 5])  # E002 and E004 deleted, E005 added
     code, err = cli(capsys, "run", str(sheet), "--yes", "--wait", "0", "--out", str(out))
     assert code == 0, err
+    said = " ".join(err.split())
+    assert "Batch team: 3 rows + 2 ordered earlier, no longer in the file (5 pending)" in said
     rows = results_rows(out / "team-results.xlsx")
     assert [r["Employee ID"] for r in rows] == ["E001", "E003", "E005", "E002", "E004"]
     assert [r["Row"] for r in rows] == [2, 3, 4, 5, 6]

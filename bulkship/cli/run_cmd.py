@@ -191,8 +191,10 @@ def _report(result: RunResult) -> None:
     counts = ", ".join(f"{n} {status}" for status, n in result.by_status.items() if n)
     charged_money = result.money.get("charged")
     charged = charged_money.total_text() if charged_money is not None else _money(result.total_cost)
+    earlier = sum(result.by_status.values()) - result.rows  # ordered from an earlier file, no longer in it
+    also = f" + {earlier} ordered earlier, no longer in the file" if earlier > 0 else ""
     err_console.print(
-        f"Batch {result.batch}: {result.rows} rows ({counts or 'none'}); "
+        f"Batch {result.batch}: {result.rows} rows{also} ({counts or 'none'}); "
         f"{result.ordered_rows} ordered in {result.orders} order(s); charged {charged}"
     )
     doubt = result.money.get("in doubt")

@@ -346,6 +346,14 @@ def decide(
 # -- the check every run makes ---------------------------------------------------------------------------
 
 
+def _rejection(found: Approval | None) -> str:
+    """What a person asking again must hear first: the last request was rejected, by whom and why."""
+    if found is None or found.decision != "rejected":
+        return ""
+    why = f": {found.decision_reason}" if found.decision_reason else ""
+    return f"Request #{found.id} was rejected by {found.decided_by or 'an approver'}{why}. Asking again. "
+
+
 def check_before_send(settings: Settings, view: PlanView) -> str | None:
     """Refuse (ApprovalRequiredError, nothing sent) to send a plan its person may not send alone and that
     no approval covers; record who sends otherwise (``run_start``, or ``resume`` after a run that was stopped
@@ -361,7 +369,8 @@ def check_before_send(settings: Settings, view: PlanView) -> str | None:
         asked = request(settings, view.batch, total=total, person=person, address=origin())
         changed = found is not None and found.decision == "approved"
         raise ApprovalRequiredError(
-            f"Batch {view.batch} costs {money_text(total)}, more than {person} may send without approval"
+            _rejection(found)
+            + f"Batch {view.batch} costs {money_text(total)}, more than {person} may send without approval"
             + (" (it changed since it was approved)" if changed else "")
             + f": request #{asked.id} waits for an approver. Nothing was sent; the plan is kept",
             hint="an approver approves it on the web page (Approvals); then run the same command again",
