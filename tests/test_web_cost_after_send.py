@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
-from test_web import SAMPLES, confirm, found, sandbox_orders, token, upload, wait_until_finished
+from test_web import SAMPLES, batch_row, confirm, found, sandbox_orders, token, upload, wait_until_finished
 
 from bulkship.settings import Settings, resolve_settings
 from bulkship.web import create_app
@@ -48,3 +48,19 @@ def test_a_fix_after_a_run_is_costed_for_what_is_left(settings: Settings) -> Non
         assert confirm(client, "messy", leave_out="yes").url.path == "/batches/messy/progress"
         wait_until_finished(client, "messy")
     assert len(sandbox_orders(settings)) == sent + 1
+
+
+def test_a_page_batch_refused_as_a_repeat_of_another_batch_needs_attention(settings: Settings) -> None:
+    """Found by a newcomer: the page's repeat of a batch sent from the command line was refused on the cost
+    page, then listed as 'awaiting confirmation', which it can never be."""
+    from bulkship.cli import main
+
+    assert main(["run", str(SAMPLES / "direct-mail.csv"), "--yes", "--wait", "0"]) == 0
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, SAMPLES / "direct-mail.csv", name="mail-again")
+        refused = client.get("/batches/mail-again/cost")
+        assert refused.status_code == 409 and "Nothing was sent" in refused.text
+        client.get("/batches/mail-again/cost")  # seen again: said once
+        row = batch_row(client.get("/").text, "mail-again")
+        assert ">needs attention<" in row and 'href="/batches/mail-again/cost"' in row
+    assert len(sandbox_orders(settings)) == 2  # the command line's orders only

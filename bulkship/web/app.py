@@ -29,7 +29,7 @@ from starlette.staticfiles import StaticFiles
 
 from .. import api
 from ..columns import AmbiguousColumnsError
-from ..errors import BulkshipError
+from ..errors import BatchConflictError, BulkshipError
 from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..reconcile.join import LedgerView, row_status
@@ -267,6 +267,8 @@ async def cost(request: Request) -> Response:
         found = await run_in_threadpool(web.reviews.review, batch)
         view = await run_in_threadpool(_plan, web, batch)
     except BulkshipError as exc:  # another run holds the ledger, the file repeats another batch...
+        if isinstance(exc, BatchConflictError) and batch.refused_now != exc.message:  # said once per change
+            await run_in_threadpool(state.record, web.settings, batch.name, "web_refused", error=exc.message)
         return render(request, "problem.html", 409, batch=batch, error=exc)
     return render(request, "cost.html", batch=batch, view=view, counts=found.counts, error="")
 

@@ -38,13 +38,14 @@ class BatchLine:
     source: str  # "page" | "command line"
     created: str
     cost_unknown: int = 0  # charged rows of unknown cost, not in ``cost``
+    refused: bool = False  # a page batch whose plan was refused (its cost page says why)
 
     @property
     def link(self) -> str:
         """Where a click on the batch goes: the step it is at."""
         step = _STEPS.get(self.state, "results")
-        if self.state in ("awaiting confirmation", "rejected") and self.source == "page":
-            step = "cost"  # where it is sent (again); a rejection's reason is shown there
+        if self.refused or (self.state in ("awaiting confirmation", "rejected") and self.source == "page"):
+            step = "cost"  # where it is sent (again); a rejection's or a refusal's reason is shown there
         elif self.state == "rejected":
             step = "approval"  # a batch of the command line: the reason is on its approval page
         return f"/batches/{self.name}/{step}"
@@ -54,6 +55,8 @@ def web_state(batch: state.WebBatch) -> str:
     """A batch only the page knows (never planned, so never asked to be approved): its state from its last
     check."""
     checked = batch.checked or {}
+    if batch.refused_now:  # its plan was refused (it repeats another batch): it cannot be confirmed
+        return "needs attention"
     if not checked:
         return "draft"
     return "needs fixes" if checked.get("invalid") else "awaiting confirmation"
@@ -65,7 +68,7 @@ def _line(name: str, page: state.WebBatch | None, seen: BatchOverview | None, ru
         checked = page.checked or {}
         return BatchLine(
             name, "sending" if running else web_state(page), page.file_name, int(checked.get("rows", 0)),
-            0, Decimal(0), "", page.by, "page", page.created,
+            0, Decimal(0), "", page.by, "page", page.created, refused=bool(page.refused_now),
         )  # fmt: skip
     word = seen.state(running=running)
     if page is not None and word in ("draft", "needs fixes"):

@@ -39,7 +39,7 @@ UPLOAD_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".ods")
 CHANGE_EVENTS = frozenset({"web_upload", "web_sheet", "web_fix", "web_columns"})
 WEB_EVENTS = (
     "web_upload", "web_sheet", "web_columns", "web_fix", "web_checked", "web_confirmed", "web_run_done",
-    "web_deleted",
+    "web_deleted", "web_refused",
 )  # fmt: skip
 
 
@@ -61,6 +61,13 @@ class WebBatch:
     done_id: int = 0
     last_run: dict[str, Any] | None = None
     deleted: bool = False
+    refused: str = ""  # why its plan was refused (a repeat of another batch), for these rows
+    refused_id: int = 0  # the change_id the refusal was for
+
+    @property
+    def refused_now(self) -> str:
+        """Why the rows as they are now cannot be planned ("" when nothing refused them)."""
+        return self.refused if self.refused_id == self.change_id else ""
 
     @property
     def confirmed(self) -> bool:
@@ -117,6 +124,8 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
             batch.done_id, batch.last_run = event.id, dict(d)
         elif kind == "web_deleted":
             batch.deleted = True
+        elif kind == "web_refused":
+            batch.refused, batch.refused_id = str(d.get("error", "")), batch.change_id
     return batch
 
 
