@@ -63,12 +63,13 @@ def _order_states(ledger: Path | str) -> Counter[str]:
         return Counter(order.state for order in opened.orders())
 
 
-def _wait_for_orders(ledger: Path | str, process: subprocess.Popen[bytes]) -> None:
-    """Until the run has recorded its plan (or ended): a handshake, not a time limit, so that a kill meant
-    for orders in flight lands after planning however loaded the machine (a slow start on a busy machine
-    once sent every kill before planning; the test's own timeout still bounds the wait)."""
+def _wait_for_its_work(ledger: Path | str, process: subprocess.Popen[bytes], before: Counter[str]) -> None:
+    """Until this run has changed the ledger's orders (planned them, sent one, settled one left in doubt) or
+    ended: a handshake, not a time limit, so that a kill meant for orders in flight lands inside this run's
+    own work however loaded the machine. Waiting only for orders to exist let every kill after the first
+    land while the run was still starting up (the test's own timeout still bounds the wait)."""
     while process.poll() is None:
-        if sum(_order_states(ledger).values()):
+        if _order_states(ledger) != before:
             return
         time.sleep(0.05)
 
@@ -119,11 +120,12 @@ def test_sigkill_at_random_moments_then_rerun_orders_every_row_exactly_once(
     rng = random.Random(SEED)
     killed_states: list[Counter[str]] = []
     for _ in range(KILLS[dialect]):
+        before = _order_states(ledger_at)
         victim = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if rng.random() < 0.25:  # anywhere, planning included
             time.sleep(rng.uniform(0.2, 3.0))
         else:  # while orders are in flight
-            _wait_for_orders(ledger_at, victim)
+            _wait_for_its_work(ledger_at, victim, before)
             time.sleep(rng.uniform(0.0, 1.5))
         victim.send_signal(signal.SIGKILL)
         victim.wait()
