@@ -288,18 +288,18 @@ def test_a_batch_above_the_threshold_waits_then_another_person_approves_and_it_s
     data_dir = team.data_dir
     assert embedded_sandbox_orders(data_dir) == []
     page = bob.get("/batches/anniversary/approval").text
-    approve_url = found(r'action="(/batches/anniversary/approval/\d+/approve)"', page)
-    form = {
-        "csrf_token": found(TOKEN.pattern, page),
-        "total": found(r'name="total" value="([^"]+)"', page),
-        "change": found(r'name="change" value="([^"]+)"', page),
-    }
-    own = bob.post(approve_url, data=form)  # bob is an approver, but asked himself
-    assert own.status_code == 403 and "another person must approve" in own.text
-    assert embedded_sandbox_orders(data_dir) == []
+    assert "Waiting for an approver" in page and 'id="approve"' not in page  # bob asked: not offered
     sign_in(carol, "carol")
     carol_page = carol.get("/batches/anniversary/approval").text
     assert "1,734.25" in carol_page and "valid row(s)" in carol_page  # the same cost, the problems summary
+    approve_url = found(r'action="(/batches/anniversary/approval/\d+/approve)"', carol_page)
+    form = {
+        "total": found(r'name="total" value="([^"]+)"', carol_page),
+        "change": found(r'name="change" value="([^"]+)"', carol_page),
+    }
+    own = bob.post(approve_url, data={**form, "csrf_token": found(TOKEN.pattern, page)})  # bob, himself
+    assert own.status_code == 403 and "another person must approve" in own.text
+    assert embedded_sandbox_orders(data_dir) == []
     approved = carol.post(approve_url, data={**form, "csrf_token": found(TOKEN.pattern, carol_page)})
     assert approved.url.path == "/batches/anniversary/progress"
     wait_until_finished(carol, "anniversary")
