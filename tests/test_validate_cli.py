@@ -116,6 +116,11 @@ def test_a_file_whose_only_fault_is_a_duplicate_row_still_exits_1(
     assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
     data = json.loads(capsys.readouterr().out)
     assert (data["valid"], data["invalid"], data["duplicate"]) == (1, 0, 1)
+    # said in words that fit (found by a newcomer): nothing to fix, and how to send it again on purpose
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 1
+    said = " ".join(capsys.readouterr().out.split())
+    assert "Nothing to fix: the duplicate rows are not sent" in said and "Fix the rows" not in said
+    assert "add a column 'Allow Duplicate' and put yes in it for this row" in said, said
 
 
 @pytest.mark.parametrize(

@@ -204,8 +204,11 @@ def _print_summary(result: ValidationResult, output: Path) -> None:
     if unused:
         typer.echo("Columns not used: " + ", ".join(f"'{h}'" for h in unused))
     typer.echo(f"Validation workbook: {output}")
-    if errors:
+    counts = result.summary()
+    if counts.invalid:
         typer.echo("Fix the rows marked invalid (highlighted in the workbook), then run validate again.")
+    elif counts.duplicate:
+        typer.echo("Nothing to fix: the duplicate rows are not sent (marked in the workbook).")
 
 
 @app.command("validate")

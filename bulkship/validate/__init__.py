@@ -195,12 +195,17 @@ def _judge_repeats(frame: pd.DataFrame, base: pd.Series, collector: ProblemColle
     frame[FINGERPRINT] = fingerprint
     duplicate = repeat & ~allowed
     header = collector.header("allow_duplicate")
+    where = (
+        f"put yes in the '{header}' column"
+        if collector.has_column("allow_duplicate")
+        else f"add a column '{header}' and put yes in it for this row"
+    )
     collector.error(
         duplicate & frame[STATUS].eq("valid"),
         "name",
         "Duplicate row",
-        "same recipient, address and card as row {first}; it will not be sent twice. To send it again on "
-        f"purpose, put yes in the '{header}' column.",
+        f"same recipient, address and card as row {{first}}; it will not be sent twice. To send it again on "
+        f"purpose, {where}.",
         extra={"first": first_row},
     )
     frame.loc[duplicate & frame[STATUS].eq("valid"), STATUS] = "duplicate"

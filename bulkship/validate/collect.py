@@ -32,6 +32,10 @@ class ProblemCollector:
         """The user's own header text for a column, or the template's title when the sheet lacks it."""
         return self._headers.get(column) or self._contract.title(column)
 
+    def has_column(self, column: str) -> bool:
+        """Whether the sheet has a column for this field (else a hint must say to add one)."""
+        return column in self._headers
+
     def warn(
         self,
         mask: pd.Series,
