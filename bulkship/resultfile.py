@@ -114,11 +114,22 @@ def _refresh_csv_twin(
     ledger: Ledger, batch: str, workbook: Path, settings: Settings, catalog: Catalog | None
 ) -> None:
     """A CSV twin once exported (``--csv``, the web page's CSV download) says what the workbook says: it is
-    written again from the workbook just written (the run's rows are read once by the writer, so the CSV is
-    made from the workbook, as ``track`` makes it)."""
-    twin = workbook.with_suffix(".csv")
-    if not twin.exists():
-        return
+    written again from the workbook just written (the run's rows are read once by the writer)."""
+    if workbook.with_suffix(".csv").exists():
+        write_csv_twin(ledger, batch, workbook, api=settings.api_url, catalog=catalog)
+
+
+def write_csv_twin(
+    ledger: Ledger, batch: str, workbook: Path, *, api: str | None, catalog: Catalog | None = None
+) -> Path:
+    """The CSV twin of the batch's result workbook (``<name>.csv`` beside it), made from the workbook as
+    written, refreshed from the ledger. Raises BulkshipError when the workbook is another batch's. The
+    caller holds the workbook's output lock."""
     existing = reconcile.read_result_workbook(workbook)
-    book = reconcile.book_from_existing(ledger, batch, existing, api=settings.api_url, catalog=catalog)
-    reconcile.write_results_csv(book, twin)
+    if existing.batch is not None and existing.batch != batch:
+        raise BulkshipError(
+            f"{workbook} is the result workbook of batch {existing.batch!r}, not of {batch!r}",
+            hint="re-run the same `bulkship run` command to write this batch's own workbook",
+        )
+    book = reconcile.book_from_existing(ledger, batch, existing, api=api, catalog=catalog)
+    return reconcile.write_results_csv(book, workbook.with_suffix(".csv"))

@@ -48,6 +48,7 @@ from .models import Catalog, VendorOrder
 from .outputlock import output_lock
 from .reconcile.join import LedgerView, book_from_existing
 from .reconcile.sheets import read_result_workbook, write_result_workbook, write_results_csv
+from .resultfile import write_csv_twin
 from .settings import Settings
 from .statuses import FINAL_LINE_STATUSES, FINAL_ORDER_STATUSES
 
@@ -318,14 +319,7 @@ def export_results_csv(settings: Settings, batch: str) -> Path:
             )
         path = Path(record.output)
         with output_lock(path):
-            existing = read_result_workbook(path)
-            if existing.batch is not None and existing.batch != batch:
-                raise BulkshipError(
-                    f"{path} is the result workbook of batch {existing.batch!r}, not of {batch!r}",
-                    hint="re-run the same `bulkship run` command to write this batch's own workbook",
-                )
-            book = book_from_existing(ledger, batch, existing, api=settings.api_url)
-            return write_results_csv(book, path.with_suffix(".csv"))
+            return write_csv_twin(ledger, batch, path, api=settings.api_url)
 
 
 def batch_progress(

@@ -525,7 +525,7 @@ def _earlier_rows(
     gone = [
         record
         for record in view.rows_by_fingerprint.values()
-        if record.fingerprint not in in_file and _holds_a_card(view, record)
+        if record.fingerprint not in in_file and view.holds_money(record)
     ]
     if not gone:
         return []
@@ -538,8 +538,7 @@ def _earlier_rows(
         if outcome is None:
             continue
         cells = cells_of.get(record.fingerprint) or [""] * len(columns)
-        who = recipient_sent(view, record)  # named even where the earlier file's columns cannot be shown
-        found.append((row, cells, record.fingerprint, with_gone_note(record, outcome, who)))
+        found.append((row, cells, record.fingerprint, with_gone_note(view, record, outcome)))
     return found
 
 
@@ -560,21 +559,11 @@ def recipient_sent(view: LedgerView, record: RowRecord) -> str:
     return f"{who} ({reference})" if who and reference else who
 
 
-def _holds_a_card(view: LedgerView, record: RowRecord) -> bool:
-    """Ordered, or sent with the vendor's answer lost."""
-    order = view.orders.get(record.po_number) if record.po_number else None
-    return record.status == "ordered" or (order is not None and order.state in ("sending", "unknown"))
-
-
-def _from_an_earlier_file(view: LedgerView, record: RowRecord) -> bool:
-    """A row the file no longer holds whose card was ordered (or may have been): shown after the file's."""
-    return not record.current and _holds_a_card(view, record)
-
-
-def with_gone_note(record: RowRecord, outcome: RowOutcome, who: str = "") -> RowOutcome:
-    """The outcome of a row ordered (or sent, outcome unknown) from an earlier file, saying so (and to
-    ``who``): the note is what tells the *Fix these* follow-up
-    (bulkship.reconcile.fixsheet) that the row is not the file's."""
+def with_gone_note(view: LedgerView, record: RowRecord, outcome: RowOutcome) -> RowOutcome:
+    """The outcome of a row ordered (or sent, outcome unknown) from an earlier file, saying so and to whom
+    (named even where the file's columns cannot show the earlier cells): the note is what tells the *Fix
+    these* follow-up (bulkship.reconcile.fixsheet) that the row is not the file's."""
+    who = recipient_sent(view, record)
     template = GONE_NOTE if record.status == "ordered" else GONE_OPEN_NOTE
     note = template.format(row=record.row, who=f": {who}" if who else "")
     problems = f"{note}; {outcome.problems}" if outcome.problems and record.status == "ordered" else note
@@ -759,9 +748,8 @@ def book_from_existing(
         elif fingerprint:
             update = view.outcome(row, fingerprint)
             record = view.rows_by_fingerprint.get(fingerprint)
-            if update is not None and record is not None and _from_an_earlier_file(view, record):
-                # a rewrite (track) keeps saying so
-                update = with_gone_note(record, update, recipient_sent(view, record))
+            if update is not None and record is not None and not record.current and view.holds_money(record):
+                update = with_gone_note(view, record, update)  # a rewrite (track) keeps saying so
         elif row in fallback:
             update = view.outcome(row, fallback[row].fingerprint)
         else:
