@@ -66,9 +66,14 @@ class ConfigError(InputError):
 
 
 class BatchConflictError(BulkshipError):
-    """The file does not match what this batch already ordered."""
+    """The file does not match what this batch already ordered, or repeats another batch (``other``: its
+    name, so a page can link to it)."""
 
     exit_code = 2
+
+    def __init__(self, message: str, *, hint: str | None = None, other: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.other = other
 
 
 class LedgerError(BulkshipError):

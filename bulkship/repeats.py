@@ -217,9 +217,16 @@ def _same_api(recorded: str | None, api: str | None) -> bool:
     return recorded is None or api is None or recorded == api
 
 
-def _where(record: BatchRecord, first_order: str) -> str:
+def _where(record: BatchRecord, first_order: str, *, sent: bool = True) -> str:
+    if not sent:  # planned only: confirmed by nobody yet, waiting for approval, or rejected
+        return f"batch {record.name!r} (planned on {first_order[:10]}, not sent yet)"
     results = f"results: {record.output}" if record.output else "no result workbook written yet"
     return f"batch {record.name!r} (orders of {first_order[:10]}, {results})"
+
+
+def _twice(sent: bool) -> str:
+    """What running the same cards under a second batch would do, true whether or not they were sent."""
+    return "send those cards a second time" if sent else "order those cards twice once both batches are sent"
 
 
 def _command(file_name: str, batch: str) -> str:
@@ -253,14 +260,17 @@ def check_new_run(
     if stored is not None and stored.file_hash == file_hash:
         return  # this batch's own file: a resume
     holding = ledger.batches_holding_orders(_COUNTED_STATES)
+    sent = ledger.batches_holding_orders(_SENT_STATES)
     others = [b for b in ledger.batches() if b.name != batch and b.name in holding and _same_api(b.api, api)]
     same_file = next((b for b in others if file_hash and b.file_hash == file_hash), None)
     if same_file is not None:
+        was_sent = same_file.name in sent
         raise BatchConflictError(
             f"{file_name} is the same file (identical content) as "
-            f"{_where(same_file, holding[same_file.name])}. Running it as batch {batch!r} would send those "
-            "cards a second time. Nothing was sent",
+            f"{_where(same_file, holding[same_file.name], sent=was_sent)}. Running it as batch {batch!r} "
+            f"would {_twice(was_sent)}. Nothing was sent",
             hint=_continue_hint(same_file, file_name),
+            other=same_file.name,
         )
     if stored is not None:
         return
@@ -273,6 +283,7 @@ def check_new_run(
             hint=f"to continue that batch, run `{_command(file_name, similar.name)}`; for a "
             "separate batch give it a clearly different name (its rows are still compared with every "
             f"earlier batch), or add {ALLOW_FLAG}",
+            other=similar.name,
         )
 
 
@@ -415,11 +426,14 @@ def _refuse_same_rows(
         return
     record = ledger.batch(other)
     first = min(order.created for order in repeats if order.batch == other)
-    where = _where(record, first) if record is not None else f"batch {other!r}"
+    sent = any(order.state in _SENT_STATES for order in repeats if order.batch == other)
+    where = _where(record, first, sent=sent) if record is not None else f"batch {other!r}"
+    verb = "were already ordered by" if sent else "are already planned in"
     raise BatchConflictError(
-        f"{count} of the {valid} valid rows of {file_name} were already ordered by {where}: the same rows "
+        f"{count} of the {valid} valid rows of {file_name} {verb} {where}: the same rows "
         f"under another batch name ({batch!r}). Nothing was sent",
         hint=_continue_hint(record, file_name) if record is not None else f"add {ALLOW_FLAG} to send them",
+        other=other,
     )
 
 

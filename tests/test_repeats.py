@@ -351,6 +351,8 @@ def test_a_plan_left_unsent_is_taken_back_when_another_batch_sent_its_cards_mean
     assert run(capsys, str(sheet), "--batch", "A", "--max-total", "1")[0] == 1  # A planned, not sent
     code, _, err = run(capsys, str(sheet), "--batch", "B")
     assert code == 2 and "batch 'A'" in err  # A's plan counts: the same file is refused
+    # and it is said as it is: A sent nothing (it read "would send those cards a second time")
+    assert "not sent yet" in err and "a second time" not in err and "once both batches are sent" in err
     assert run(capsys, str(sheet), "--batch", "B", "--allow-repeat")[0] == 0  # B sends them on purpose
     code, data, err = run(capsys, str(sheet), "--batch", "A", "--json")  # A's old plan must not go out too
     assert code == 3, err

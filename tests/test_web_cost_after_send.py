@@ -60,6 +60,10 @@ def test_a_page_batch_refused_as_a_repeat_of_another_batch_needs_attention(setti
         upload(client, SAMPLES / "direct-mail.csv", name="mail-again")
         refused = client.get("/batches/mail-again/cost")
         assert refused.status_code == 409 and "Nothing was sent" in refused.text
+        # what to do, in the page's own words: the other batch, and deleting this upload; no command line
+        # to continue a batch the page cannot continue
+        assert 'href="/batches/direct-mail/results"' in refused.text
+        assert 'action="/batches/mail-again/delete"' in refused.text and "--batch" not in refused.text
         client.get("/batches/mail-again/cost")  # seen again: said once
         row = batch_row(client.get("/").text, "mail-again")
         assert ">needs attention<" in row and 'href="/batches/mail-again/cost"' in row
