@@ -284,3 +284,29 @@ def test_another_paper_size_is_kept_when_the_workbook_is_rewritten(tmp_path: Pat
     a4 = ResultBook(book.headers, book.rows, book.outcomes, book.orders, replace(book.info, paper="a4"))
     path = write_result_workbook(a4, tmp_path / "a4.xlsx")
     assert read_result_workbook(path).paper == "a4"
+
+
+def test_problems_and_changes_name_columns_by_the_sheets_own_headers(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by a newcomer: the Problems and Normalised cells began with bulkship's field names ("zip:",
+    "value:", "external_id:"), words that appear nowhere in the person's sheet."""
+    from bulkship.cli import main
+
+    sheet = tmp_path / "gifts.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Full Name", "Street", "City", "ST", "Zip Code", "Card", "Amount"])
+        writer.writerow(["Ann Lee", "1 Main St", "Boston", "Massachusetts", "2134", "CVS", "$50.00"])
+        writer.writerow(["Bo Park", "2 Elm St", "Denver", "CO", "8020X", "CVS", "25"])
+    out = tmp_path / "out"
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(out)]) == 3  # a row to fix
+    book = openpyxl.load_workbook(out / "gifts-results.xlsx", read_only=True)
+    table = list(book[RESULTS_SHEET].iter_rows(values_only=True))
+    at = {str(h): i for i, h in enumerate(table[0])}
+    changed = str(table[1][at["Normalised values"]])
+    assert "Zip Code: 2134 → 02134" in changed and "ST: Massachusetts → MA" in changed, changed
+    problem = str(table[2][at["Problems / vendor error"]])
+    assert "column 'Zip Code'" in problem, problem
+    for text in (changed, problem):
+        assert not any(f"{field}:" in text for field in ("zip", "state", "value", "name", "address1")), text

@@ -325,27 +325,33 @@ def counts_by_row_status(view: LedgerView) -> dict[str, int]:
     return counts
 
 
-def _problem_text(problem: Problem) -> str:
-    return problem.message if problem.column in problem.message else f"{problem.column}: {problem.message}"
+def _problem_text(problem: Problem, headers: Mapping[str, str]) -> str:
+    """A problem as said in its row's cell, naming its column by the sheet's own header ("ZIP"), never by
+    bulkship's field name ("zip")."""
+    if "column '" in problem.message:
+        return problem.message
+    return f"{headers.get(problem.column, problem.column)}: {problem.message}"
 
 
 def _problems_by_row(
-    problems: Iterable[Problem], normalised_rows: Any
+    problems: Iterable[Problem], normalised_rows: Any, headers: Mapping[str, str]
 ) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """Errors and changes of each row, in words; ``headers``: field -> the sheet's header for it."""
     errors: dict[int, list[str]] = {}
     changes: dict[int, list[str]] = {}
     columns = set(normalised_rows.columns)
     for problem in problems:
         if problem.severity == "error":
-            errors.setdefault(problem.row, []).append(_problem_text(problem))
+            errors.setdefault(problem.row, []).append(_problem_text(problem, headers))
             continue
         new_value = None
         if problem.column in columns and problem.row in normalised_rows.index:
             new_value = normalised_rows.at[problem.row, problem.column]
         if new_value is not None and str(new_value) != problem.value:
-            changes.setdefault(problem.row, []).append(f"{problem.column}: {problem.value} → {new_value}")
+            header = headers.get(problem.column, problem.column)
+            changes.setdefault(problem.row, []).append(f"{header}: {problem.value} → {new_value}")
         else:
-            changes.setdefault(problem.row, []).append(_problem_text(problem))
+            changes.setdefault(problem.row, []).append(_problem_text(problem, headers))
     return errors, changes
 
 
@@ -386,7 +392,9 @@ def book_from_run(
     view = LedgerView(ledger, batch, catalog)
     frame = validation.rows
     # validation's problems hold the sheet's read problems already: each said once in the row's cell
-    errors, changes = _problems_by_row(dict.fromkeys((*sheet.read_problems, *validation.problems)), frame)
+    headers = {field: header for header, field in sheet.column_map.items()}
+    problems = dict.fromkeys((*sheet.read_problems, *validation.problems))
+    errors, changes = _problems_by_row(problems, frame, headers)
     index = [int(r) for r in frame.index.tolist()]
     keys, repeats = ledger_keys(frame)
     fingerprints = dict(zip(index, keys, strict=True))
