@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -280,12 +280,19 @@ def map_columns(
     path: Path,
     *,
     strict: bool = True,
+    repeats: Mapping[str, str] | None = None,
 ) -> ColumnMapping:
     """Decide which header feeds each field (see the module docstring). Raises AmbiguousColumnsError (only
-    when ``strict``: else the columns are marked ambiguous and feed nothing)."""
+    when ``strict``: else the columns are marked ambiguous and feed nothing).
+
+    ``repeats``: a header the loader renamed because the sheet repeats it ("ZIP (2)") -> the text it repeats
+    ("ZIP"): it means what that text means, so two "ZIP" columns are two columns for one field (never a
+    second "Address" read as "Address 2")."""
     index = HeaderIndex(contract.alias_index(program.aliases), own_titles(contract))
+    repeats = repeats or {}
     columns = [
-        _Column(h, p, p in hidden_columns, index.meaning(h)) for h, p in zip(headers, positions, strict=True)
+        _Column(h, p, p in hidden_columns, index.meaning(repeats.get(h, h)))
+        for h, p in zip(headers, positions, strict=True)
     ]
     fixed = _fixed(program, columns, path)
     taken = {id(c) for c in fixed.values() if c is not None}

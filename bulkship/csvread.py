@@ -15,6 +15,11 @@ A cell inside quotes can hold delimiters and line breaks, so the byte measure ca
 the quotes say a long quoted cell may be present, the csv module checks the exact cell sizes with its field
 limit (streaming, lines already bounded). Text that was read as the wrong encoding before it reached bulkship
 (``JosÃ© MÃ¼ller``) is reported as a warning on its row with the text it probably was.
+
+After the parse, a quoted cell that spans lines and holds a whole row's worth of delimiters is taken for what
+it almost always is, a stray or unclosed quote that swallowed the rows after it, and the file is refused
+naming the row, column and line (those rows would otherwise be in no output). Lines ended by CR alone (Excel
+for Mac's "Macintosh" CSV) are read from a copy whose lines end in LF.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import dataclasses
 import hashlib
 import io
 import re
@@ -328,20 +334,44 @@ def read_csv(path: Path, *, encoding: str | None = None, limits: CsvLimits | Non
     limits = limits or CsvLimits()
     with path.open("rb") as handle:
         head = handle.read(SNIFF_BYTES)
-        bom, skip = _bom(head)
         explicit = _normal_encoding(encoding, path) if encoding else None
-        chosen = explicit or bom
-        if chosen not in (None, "utf-8"):
-            return _read_transcoded(handle, path, chosen, limits)
-        sample = head[skip:].decode("utf-8", errors="replace")
-        delimiter = sniff_delimiter(_whole_lines(sample))
+        chosen = explicit or _bom(head)[0]
+        if b"\r" in head and b"\n" not in head:  # old Mac line ends (Excel for Mac's "Macintosh" CSV)
+            if chosen is None or not chosen.startswith("utf-16"):  # a UTF-16 one is handled as it is decoded
+                return _read_mac_lines(handle, path, explicit, limits)
+            return _read_transcoded(handle, path, chosen, limits, mac_lines=True)
+        return _read(handle, head, path, explicit, limits)
+
+
+def _read_mac_lines(handle: IO[bytes], path: Path, explicit: str | None, limits: CsvLimits) -> CsvRead:
+    """A file whose lines end in CR alone, read as a copy whose lines end in LF (the byte pass counts lines
+    and measures their lengths by LF); its hash stays the file's own."""
+    digest = hashlib.sha256()
+    with tempfile.TemporaryFile(prefix=".~bulkship-csv-") as copy:
         handle.seek(0)
-        scan = _scan(handle, path, delimiter, limits, classify=chosen is None, skip=skip)
-        decided = chosen or _decide(scan, path)
-        if decided != "utf-8":
-            handle.seek(0)
-            return _read_transcoded(handle, path, decided, limits, sha256=scan.sha256)
-        frame = _checked_parse(handle, path, delimiter, limits, scan, skip)
+        while chunk := handle.read(CHUNK_BYTES):
+            digest.update(chunk)
+            copy.write(chunk.replace(b"\r", b"\n"))
+        copy.seek(0)
+        read = _read(copy, copy.read(SNIFF_BYTES), path, explicit, limits)
+    return dataclasses.replace(read, sha256=digest.hexdigest())
+
+
+def _read(handle: IO[bytes], head: bytes, path: Path, explicit: str | None, limits: CsvLimits) -> CsvRead:
+    """The file from ``handle`` (its first bytes ``head``) read as UTF-8 or in the encoding it is in."""
+    bom, skip = _bom(head)
+    chosen = explicit or bom
+    if chosen not in (None, "utf-8"):
+        return _read_transcoded(handle, path, chosen, limits)
+    sample = head[skip:].decode("utf-8", errors="replace")
+    delimiter = sniff_delimiter(_whole_lines(sample))
+    handle.seek(0)
+    scan = _scan(handle, path, delimiter, limits, classify=chosen is None, skip=skip)
+    decided = chosen or _decide(scan, path)
+    if decided != "utf-8":
+        handle.seek(0)
+        return _read_transcoded(handle, path, decided, limits, sha256=scan.sha256)
+    frame = _checked_parse(handle, path, delimiter, limits, scan, skip)
     return CsvRead(frame, scan.sha256, "utf-8", _mojibake(frame) if scan.mojibake_hint else [])
 
 
@@ -350,17 +380,25 @@ def _whole_lines(sample: str) -> str:
 
 
 def _read_transcoded(
-    handle: IO[bytes], path: Path, encoding: str, limits: CsvLimits, *, sha256: str | None = None
+    handle: IO[bytes],
+    path: Path,
+    encoding: str,
+    limits: CsvLimits,
+    *,
+    sha256: str | None = None,
+    mac_lines: bool = False,
 ) -> CsvRead:
     """A file in another encoding: copied as UTF-8 into a temporary file (memory stays at a chunk), then read
-    as a UTF-8 file is. Bytes the encoding cannot decode become U+FFFD (the user chose this encoding)."""
+    as a UTF-8 file is. Bytes the encoding cannot decode become U+FFFD (the user chose this encoding).
+    ``mac_lines``: its lines end in CR alone, made LF in the copy."""
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     with tempfile.TemporaryFile(prefix=".~bulkship-csv-") as copy:
         handle.seek(0)
         while chunk := handle.read(CHUNK_BYTES):
             digest.update(chunk)
-            copy.write(decoder.decode(chunk).encode("utf-8"))
+            text = decoder.decode(chunk)
+            copy.write((text.replace("\r", "\n") if mac_lines else text).encode("utf-8"))
         copy.write(decoder.decode(b"", final=True).encode("utf-8"))
         copy.seek(0)
         head = copy.read(SNIFF_BYTES)
@@ -387,7 +425,57 @@ def _checked_parse(
         finally:
             text.detach()
     handle.seek(skip)
-    return _parse(handle, delimiter, path, limits)
+    frame = _parse(handle, delimiter, path, limits)
+    if len(frame) < scan.lines:  # some quoted cell spans lines: none may hold whole rows
+        _refuse_swallowed_rows(frame, delimiter, path)
+    return frame
+
+
+def _refuse_swallowed_rows(frame: pd.DataFrame, delimiter: str, path: Path) -> None:
+    """A quote that opens a cell and closes lines later (a stray quote, or one never closed) turns the rows
+    between into the text of that cell: they would be neither ordered nor listed. A cell spanning lines that
+    holds as many delimiters as a whole row is taken for that, and the file is refused, naming where."""
+    needed = max(frame.shape[1] - 1, 2)
+    for position in range(frame.shape[1]):
+        column = frame.iloc[:, position]
+        spans = column.str.contains("\n", regex=False).to_numpy()
+        for row in np.flatnonzero(spans).tolist():
+            if column.iat[row].count(delimiter) >= needed:
+                raise _swallowed(frame, row, position, delimiter, path)
+
+
+def _swallowed(frame: pd.DataFrame, row: int, position: int, delimiter: str, path: Path) -> FileFormatError:
+    text = frame.iat[row, position]
+    earlier = frame.iloc[:row]
+    line = row + 1 + int(sum(earlier[c].str.count("\n").sum() for c in earlier.columns))  # of the file
+    record = int(frame.index[row])
+    lines = text.count("\n") + 1
+    delimiters = f"{text.count(delimiter)} {_DELIMITER_NAMES.get(delimiter, 'delimiters')}"
+    return FileFormatError(
+        f"{path.name}: row {record}, column {_letter(position + 1)} (line {line:,} of the file): a quote "
+        f"opens a cell that runs on for {lines} lines and {delimiters}, swallowing the rows "
+        f"after it (the cell begins '{_shown(text)}'). Probably a stray or unclosed quote; nothing was read "
+        "further",
+        hint='fix the quotes in that cell: a cell that starts with " must end with " before the next '
+        'delimiter, and a quote inside a cell is written "". If the cell is right as it is, save the list as '
+        "Excel Workbook (.xlsx) instead",
+    )
+
+
+_DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
+
+
+def _letter(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _parse(handle: IO[bytes], delimiter: str, path: Path, limits: CsvLimits) -> pd.DataFrame:

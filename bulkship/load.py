@@ -503,16 +503,28 @@ def _read_workbook(path: Path, kind: str, requested: str | None, program: Progra
 # ---------------------------------------------------------------------------------------------- header
 
 
-def _unique_headers(cells: Sequence[str], positions: Sequence[int]) -> list[str]:
-    """Blank headers get their column letter, repeated ones a number: every column keeps a distinct name."""
+def _unique_headers(cells: Sequence[str], positions: Sequence[int]) -> tuple[list[str], dict[str, str]]:
+    """Blank headers get their column letter, repeated ones a number: every column keeps a distinct name.
+    Also returns each renamed repeat -> the text it repeats (it means what that text means)."""
     headers: list[str] = []
+    repeats: dict[str, str] = {}
     seen: dict[str, int] = {}
+    taken = {" ".join(str(cell).split()).casefold() for cell in cells}
     for position, cell in zip(positions, cells, strict=True):
         header = " ".join(str(cell).split()) or f"Column {column_letter(position)}"
         count = seen.get(header.casefold(), 0) + 1
         seen[header.casefold()] = count
-        headers.append(header if count == 1 else f"{header} ({count})")
-    return headers
+        if count == 1:
+            headers.append(header)
+            continue
+        renamed = f"{header} ({count})"
+        while renamed.casefold() in taken:  # the sheet's own "ZIP (2)" keeps its name
+            count += 1
+            renamed = f"{header} ({count})"
+        taken.add(renamed.casefold())
+        headers.append(renamed)
+        repeats[renamed] = header
+    return headers, repeats
 
 
 def _blank_cells(values: list[Any]) -> np.ndarray:
@@ -601,11 +613,18 @@ def _to_loaded_sheet(
     header_cells = frame.loc[header_row].tolist()
     keep, filled_rows = _used_area(body, header_cells)
     body = body.loc[filled_rows, keep].copy()
-    headers = _unique_headers([header_cells[p] for p in keep], [p + 1 for p in keep])
+    headers, repeats = _unique_headers([header_cells[p] for p in keep], [p + 1 for p in keep])
     body.columns = headers
     hidden_columns = grid.scan.hidden_columns if grid.scan else set()
     mapping = map_columns(
-        headers, [p + 1 for p in keep], hidden_columns, contract, program, path, strict=strict_columns
+        headers,
+        [p + 1 for p in keep],
+        hidden_columns,
+        contract,
+        program,
+        path,
+        strict=strict_columns,
+        repeats=repeats,
     )
     column_map = mapping.column_map
     by_position = {p + 1: h for p, h in zip(keep, headers, strict=True)}

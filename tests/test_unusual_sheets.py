@@ -1,0 +1,171 @@
+"""Recipient files nobody planned for, as `bulkship validate` shows them: repeated headers, stray quotes in a
+CSV, hidden sheets, cells written the way other systems export them. Each file is written by a real library
+(openpyxl, csv, odfpy) in the test."""
+
+# ruff: noqa: E501  (exact user-facing messages read best unwrapped)
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bulkship.cli import main
+from bulkship.load import load_sheet
+from bulkship.program import load_program
+
+HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
+
+
+def validate(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, dict, str]:
+    code = main(["validate", str(path), "--json", "--out", str(path.parent / "out"), *args])
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out), captured.err
+
+
+def xlsx(path: Path, *rows: list[object]) -> Path:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------- headers
+
+
+def test_a_repeated_address_header_is_two_columns_for_one_field_never_address_line_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An old address kept in a second "Address" column was read as Address Line 2 (the repeat was renamed
+    "Address (2)", an alias of it): the card went to "1 Main St, 99 Old Rd", exit 0, nothing said."""
+    path = xlsx(
+        tmp_path / "moved.xlsx",
+        [*HEADER, "Address"],
+        ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, "99 Old Rd"],
+    )
+    code, data, _ = validate(capsys, path)
+    assert code == 2
+    assert data["error"] == (
+        "Columns 'Address' (B) and 'Address (2)' (H) both look like Address Line 1; bulkship will not guess "
+        "which one to order from. Nothing was read further"
+    )
+    assert 'address1 = "H"' in data["hint"]
+    (tmp_path / "p.toml").write_text('[columns]\naddress1 = "H"\n')
+    loaded = load_sheet(path, program=load_program(tmp_path / "p.toml"))
+    assert loaded.column_map == {
+        "Name": "name", "Address (2)": "address1", "City": "city", "State": "state", "ZIP": "zip",
+        "Product": "product", "Value": "value",
+    }  # fmt: skip
+    assert loaded.frame.loc[2, "Address (2)"] == "99 Old Rd"
+
+
+def test_the_same_zip_header_twice_refuses_the_csv_instead_of_using_the_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "zips.csv"
+    path.write_text(",".join([*HEADER, "zip"]) + "\nAnn Lee,1 Main St,Boston,MA,02134,CVS,50,99501\n")
+    code, data, _ = validate(capsys, path)
+    assert code == 2
+    assert data["error"].startswith("Columns 'ZIP' (E) and 'zip (2)' (H) both look like ZIP Code")
+
+
+def test_a_sheet_with_its_own_numbered_header_keeps_it(tmp_path: Path) -> None:
+    path = tmp_path / "own.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Notes,Notes (2),Notes\nA,1 Main St,Boston,MA,02134,CVS,50,x,y,z\n"
+    )
+    loaded = load_sheet(path)
+    assert loaded.headers[-3:] == ("Notes", "Notes (2)", "Notes (3)")
+    assert loaded.frame.loc[2, "Notes (3)"] == "z"
+
+
+# ---------------------------------------------------------------------------------------------- CSV quotes and line ends
+
+
+def test_a_stray_quote_that_swallows_the_next_row_refuses_the_csv_naming_where(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bob's address opens a quote that closes in Cy's row: Bob was valid with the address '2 Elm St,Boston,
+    MA,02134,CVS,25 Cy Orr,3 Oak' and Cy's row was nowhere in the output."""
+    path = tmp_path / "stray.csv"
+    path.write_bytes(
+        b"Name,Address,City,State,ZIP,Product,Value\r\n"
+        b"Ann Lee,1 Main St,Boston,MA,02134,CVS,50\r\n"
+        b'Bob Ray,"2 Elm St,Boston,MA,02134,CVS,25\r\n'
+        b'Cy Orr,3 Oak",Boston,MA,02134,CVS,25\r\n'
+        b"Di Poe,4 Oak,Boston,MA,02134,CVS,25\r\n"
+    )
+    code, data, _ = validate(capsys, path)
+    assert code == 2
+    assert data["error"] == (
+        "stray.csv: row 3, column B (line 3 of the file): a quote opens a cell that runs on for 2 lines and 6 "
+        "commas, swallowing the rows after it (the cell begins '2 Elm St,Boston,MA,02134,CVS,25 Cy Orr,…'). "
+        "Probably a stray or unclosed quote; nothing was read further"
+    )
+    assert data["hint"].startswith('fix the quotes in that cell: a cell that starts with " must end with "')
+
+
+def test_a_quote_never_closed_refuses_the_csv_instead_of_making_the_rest_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "open.csv"
+    path.write_text(
+        "Name;Address;City;State;ZIP;Product;Value\n"
+        'Ann Lee;"1 Main St\nApt 4";Boston;MA;02134;CVS;50\n'  # a real two-line cell: fine
+        '"Bob Ray;2 Elm St;Boston;MA;02134;CVS;25\n'
+        "Cy Orr;3 Oak;Boston;MA;02134;CVS;25\n",
+        encoding="utf-8",
+    )
+    code, data, _ = validate(capsys, path)
+    assert code == 2
+    assert data["error"].startswith(
+        "open.csv: row 3, column A (line 4 of the file): a quote opens a cell that runs on for 3 lines and 12 "
+        "semicolons"
+    )
+
+
+def test_quoted_cells_over_several_lines_with_commas_still_load(tmp_path: Path) -> None:
+    path = tmp_path / "notes.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*HEADER, "Notes"])
+        writer.writerow(
+            [
+                "Ann Lee",
+                "1 Main St\nApt 4",
+                "Boston",
+                "MA",
+                "02134",
+                "CVS",
+                "50",
+                "Leave at door, ring twice\nthanks, HR",
+            ]
+        )
+        writer.writerow(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", "25", ""])
+    loaded = load_sheet(path)
+    assert loaded.frame["Notes"].tolist() == ["Leave at door, ring twice\nthanks, HR", ""]
+    assert loaded.frame.index.tolist() == [2, 3]
+
+
+def test_a_csv_with_old_mac_line_ends_reads_like_any_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Excel for Mac's "CSV (Macintosh)": Windows-1252 text, lines ended by CR alone. It was one long line
+    ("No header row found") with a pandas warning on the terminal."""
+    path = tmp_path / "mac.csv"
+    with path.open("w", newline="", encoding="cp1252") as handle:
+        writer = csv.writer(handle, lineterminator="\r")
+        writer.writerow(HEADER)
+        writer.writerow(["José Núñez", "1 Main St", "Boston", "MA", "02134", "CVS", "50"])
+        writer.writerow(["Bob Ray", "2 Elm St", "Newark", "NJ", "07102", "CVS", "25"])
+    code, data, err = validate(capsys, path)
+    assert (code, data["rows"], data["valid"]) == (0, 2, 2), err
+    assert "Warning" not in err
+    loaded = load_sheet(path)
+    assert loaded.frame["Name"].tolist() == ["José Núñez", "Bob Ray"]
+    assert loaded.file_hash == hashlib.sha256(path.read_bytes()).hexdigest()
