@@ -89,6 +89,7 @@ class _Grid:
     from_csv: bool = False  # no cell types: they are inferred column by column (celltypes.csv_column_code)
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> formula
     scan: SheetScan | None = None  # hidden rows and columns, the autofilter (workbooks only)
+    notices: list[str] = field(default_factory=list)  # about the file as a whole (a hidden sheet not read)
 
 
 def load_sheet(
@@ -429,8 +430,11 @@ def _remade(values: list[str]) -> dict[str, str] | None:
 
 def _pick_sheet(
     workbook: Any, requested: str | None, path: Path, program: ProgramSettings, *, skip: set[str]
-) -> str:
-    names = [m.name for m in workbook.sheets_metadata if str(m.typ).endswith("WorkSheet")]
+) -> tuple[str, list[str]]:
+    """The sheet to read, and a notice for each hidden sheet that looks like a list too (never chosen
+    unless asked for with ``--sheet``: what the person sees in the workbook is what is ordered)."""
+    worksheets = [m for m in workbook.sheets_metadata if str(m.typ).endswith("WorkSheet")]
+    names = [m.name for m in worksheets]
     names = [n for n in names or list(workbook.sheet_names) if n not in skip] or names
     if requested:
         if requested not in workbook.sheet_names:
@@ -439,23 +443,35 @@ def _pick_sheet(
                 + ", ".join(f"'{n}'" for n in workbook.sheet_names),
                 hint="pass one of them with --sheet NAME",
             )
-        return requested
+        return requested, []
     if len(names) == 1:
-        return names[0]
+        return names[0], []
     index = HeaderIndex(load_contract(program.schema_path).alias_index(program.aliases))
     scores: dict[str, int] = {}
     for name in names:
         head = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
         scores[name] = max((header_score(row, index) for row in head), default=0)
-    best = max(scores.values())
-    winners = [n for n, s in scores.items() if s == best]
-    if best < MIN_HEADER_MATCHES or len(winners) > 1:
+    hidden = {m.name for m in worksheets if not str(m.visible).endswith(".Visible")}
+    visible = {n: s for n, s in scores.items() if n not in hidden}
+    for pool in (visible, scores):  # a visible list wins; hidden sheets only when no visible one is a list
+        best = max(pool.values(), default=0)
+        winners = [n for n, s in pool.items() if s == best]
+        if best >= MIN_HEADER_MATCHES and len(winners) == 1:
+            break
+    else:
         raise FileFormatError(
             f"{path.name} has several sheets and bulkship cannot tell which holds the recipients: "
-            + ", ".join(f"'{n}'" for n in names),
+            + ", ".join(f"'{n}'" + (" (hidden)" if n in hidden else "") for n in names),
             hint="choose one with --sheet NAME",
         )
-    return winners[0]
+    chosen = winners[0]
+    notices = [
+        f"Sheet '{name}' is hidden and was not read (it looks like a list too); pass --sheet '{name}' to "
+        "read it instead."
+        for name in names
+        if name in hidden and name != chosen and scores[name] >= MIN_HEADER_MATCHES
+    ]
+    return chosen, notices
 
 
 def _read_workbook(path: Path, kind: str, requested: str | None, program: ProgramSettings) -> _Grid:
@@ -470,7 +486,7 @@ def _read_workbook(path: Path, kind: str, requested: str | None, program: Progra
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         unchecked = [name for name in workbook.sheet_names if kind != "xls" and name not in scans]
-        sheet_name = _pick_sheet(workbook, requested, path, program, skip=set(unchecked))
+        sheet_name, sheet_notices = _pick_sheet(workbook, requested, path, program, skip=set(unchecked))
         if sheet_name in unchecked:
             raise FileFormatError(
                 f"{path.name}: sheet '{sheet_name}' cannot be checked before it is read (its part is missing "
@@ -497,6 +513,7 @@ def _read_workbook(path: Path, kind: str, requested: str | None, program: Progra
         codes=codes,
         formulas=scan.formulas if scan else {},
         scan=scan,
+        notices=sheet_notices,
     )
 
 
@@ -642,6 +659,7 @@ def _to_loaded_sheet(
         if info.status == "unused"
     }
     notices = [
+        *grid.notices,
         *mapping.notices,
         *lookalike_notices(mapping, values_of, contract, _country_names(), source),
         *_skip_notices(skipped, program),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from support.libreoffice import convert
 
 from bulkship.cli import main
 from bulkship.load import load_sheet
@@ -169,3 +170,56 @@ def test_a_csv_with_old_mac_line_ends_reads_like_any_other(
     loaded = load_sheet(path)
     assert loaded.frame["Name"].tolist() == ["José Núñez", "Bob Ray"]
     assert loaded.file_hash == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------- sheets
+
+
+def workbook_with_an_old_hidden_list(path: Path) -> Path:
+    """Last year's list kept on a hidden sheet before this year's (a common way to 'archive' a tab)."""
+    book = openpyxl.Workbook()
+    old = book.active
+    old.title = "2025"
+    old.append(HEADER)
+    old.append(["Old Person", "9 Gone Rd", "Boston", "MA", "02134", "CVS", 50])
+    old.sheet_state = "hidden"
+    current = book.create_sheet("2026")
+    current.append(HEADER)
+    current.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50])
+    book.save(path)
+    return path
+
+
+def test_a_hidden_sheet_never_competes_with_the_visible_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It refused the file: 'cannot tell which holds the recipients: '2025', '2026''."""
+    path = workbook_with_an_old_hidden_list(tmp_path / "gifts.xlsx")
+    code, data, _ = validate(capsys, path)
+    assert (code, data["rows"], data["valid"]) == (0, 1, 1)
+    assert data["notices"] == [
+        "Sheet '2025' is hidden and was not read (it looks like a list too); pass --sheet '2025' to read it instead."
+    ]
+    assert load_sheet(path).frame["Name"].tolist() == ["Ann Lee"]
+    assert load_sheet(path, sheet="2025").frame["Name"].tolist() == ["Old Person"]
+
+
+def test_a_hidden_sheet_saved_by_libreoffice_as_ods_is_not_read_either(tmp_path: Path) -> None:
+    ods = convert(workbook_with_an_old_hidden_list(tmp_path / "gifts.xlsx"), "ods", tmp_path)
+    loaded = load_sheet(ods)
+    assert (loaded.sheet_name, loaded.frame["Name"].tolist()) == ("2026", ["Ann Lee"])
+
+
+def test_two_visible_lists_still_ask_which_naming_the_hidden_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = workbook_with_an_old_hidden_list(tmp_path / "gifts.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.copy_worksheet(book["2026"]).title = "2026 (2)"
+    book.save(path)
+    code, data, _ = validate(capsys, path)
+    assert code == 2
+    assert data["error"] == (
+        "gifts.xlsx has several sheets and bulkship cannot tell which holds the recipients: '2025' (hidden), "
+        "'2026', '2026 (2)'"
+    )
