@@ -650,6 +650,8 @@ def _to_loaded_sheet(
     read_problems = [
         p for p in _read_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
     ]
+    if grid.from_csv:
+        read_problems += _excel_text_literals(body, column_map, not_judged)
     read_problems += _formula_text_problems(body, column_map, grid.formulas, by_position, not_judged)
     _show_formulas(body, grid.formulas, by_position, column_map, not_judged)
     source = program.source or "a program file (--config)"
@@ -932,6 +934,33 @@ def _show_formulas(
         header = headers.get(col)
         if header in column_map and row in body.index and row not in not_judged:
             body.at[row, header] = formula
+
+
+_TEXT_LITERAL = re.compile(r'="((?:[^"]|"")*)"')
+
+
+def _excel_text_literals(
+    body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]
+) -> list[Problem]:
+    """``="02134"`` in a CSV is how many systems export a ZIP or an id so that Excel keeps its zeros (Excel
+    shows 02134): it is read as the text it shows, with a warning, never refused as a formula."""
+    problems = []
+    for header, canonical in column_map.items():
+        column = body[header]
+        starts = column.str.startswith('="', na=False)
+        if not starts.any():
+            continue
+        for row, value in column[starts].items():
+            literal = _TEXT_LITERAL.fullmatch(str(value))
+            if literal is None or row in not_judged:
+                continue
+            text = literal.group(1).replace('""', '"')
+            body.at[row, header] = text
+            message = f"Row {row}, column '{header}': '{value}' (Excel's way to keep zeros) read as {text}."
+            problems.append(
+                Problem(int(row), canonical, str(value), "warning", message, "Text written as a formula")
+            )
+    return problems
 
 
 def _formula_text_problems(

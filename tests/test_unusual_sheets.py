@@ -223,3 +223,52 @@ def test_two_visible_lists_still_ask_which_naming_the_hidden_ones(
         "gifts.xlsx has several sheets and bulkship cannot tell which holds the recipients: '2025' (hidden), "
         "'2026', '2026 (2)'"
     )
+
+
+# ---------------------------------------------------------------------------------------------- values
+
+
+def test_zips_and_amounts_as_other_systems_write_them_are_read_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each was refused before: ="02134" (two errors on one cell), 2134.0 and '02134 (errors), full-width
+    digits ('５０ is not a value CVS comes in'), dotted state codes."""
+    path = tmp_path / "export.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Employee ID", *HEADER])
+        writer.writerow(["E1", "Ann Lee", "1 Main St", "Boston", "MA", '="02134"', "CVS", "50"])
+        writer.writerow(["E2", "Bob Ray", "2 Elm St", "Newark", "NJ", "7102.0", "CVS", "25"])
+        writer.writerow(["E3", "Cy Orr", "3 Oak St", "New York", "N.Y.", "10001.0", "CVS", "25"])
+        writer.writerow(["E4", "Di Poe", "4 Oak St", "Boston", "ma", "'02134", "CVS", "５０"])
+        writer.writerow(["E5", "Ed Fox", "5 Oak St", "Washington", "D.C.", "２０００１", "ＣＶＳ", "25"])
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (0, 5, 0), err
+    loaded = load_sheet(path)
+    assert loaded.frame.loc[2, "ZIP"] == "02134"  # what Excel shows
+    messages = [p["message"] for p in data["problems"]]
+    assert messages == [
+        "Row 2, column 'ZIP': '=\"02134\"' (Excel's way to keep zeros) read as 02134.",
+        "Row 3, column 'ZIP': ZIP 7102.0 repaired to 07102 (state NJ); Excel had dropped its leading zero. Format the column as Text to keep it.",
+        "Row 4, column 'State': 'N.Y.' changed to NY.",
+        "Row 4, column 'ZIP': '10001.0' read as 10001.",
+        "Row 5, column 'State': 'ma' changed to MA.",
+        "Row 5, column 'ZIP': ''02134' read as 02134.",
+        "Row 5, column 'Value': '５０' read as 50.",
+        "Row 6, column 'State': 'D.C.' changed to DC.",
+        "Row 6, column 'ZIP': '２０００１' read as 20001.",
+        "Row 6, column 'Product': 'ＣＶＳ' read as CVS.",
+    ]
+    assert {p["severity"] for p in data["problems"]} == {"warning"}
+
+
+def test_an_excel_text_formula_in_a_column_bulkship_does_not_read_is_carried_untouched(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(
+        'Name,Address,City,State,ZIP,Product,Value,Badge\nAnn Lee,1 Main St,Boston,MA,02134,CVS,50,="007"\n'
+    )
+    loaded = load_sheet(path)
+    assert loaded.frame.loc[2, "Badge"] == '="007"'
+    assert loaded.read_problems == ()

@@ -123,6 +123,9 @@ def _normalise(
     for column in CANONICAL_COLUMNS:
         frame[column], changed = normalize.clean_text(frame[column])
         collector.warn(changed, column, "Spaces or invisible characters removed", _CLEANED)
+    for column in normalize.ASCII_FIELDS:
+        frame[column], changed = normalize.ascii_forms(frame[column])
+        collector.warn(changed, column, "Full-width characters read as plain", "'{old}' read as {new}.")
     name_header = next((h for h, c in sheet.column_map.items() if c == "name"), None)
     if name_header is not None:
         frame["name"], changed = normalize.last_first(frame["name"], declared=name_header in sheet.last_first)
@@ -142,8 +145,15 @@ def _normalise(
     collector.warn(changed, "value", "Amount read from text", "'{old}' read as {new}.")
     frame["quantity"] = normalize.whole_numbers(frame["quantity"])
     frame["allow_duplicate"] = normalize.yes_no(frame["allow_duplicate"])
+    frame["zip"], zip_text = normalize.zip_text(frame["zip"])
     zips, reformatted, repaired, unconfirmed = normalize.zips(frame["zip"], frame["state"])
     frame["zip"] = zips
+    collector.warn(
+        zip_text & ~(reformatted | repaired | unconfirmed),
+        "zip",
+        "ZIP read from text",
+        "'{old}' read as {new}.",
+    )
     collector.warn(reformatted, "zip", "ZIP+4 reformatted", "ZIP {old} written as {new}.")
     collector.warn(
         repaired,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -115,8 +116,17 @@ def states(column: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def _states(column: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """'massachusetts', 'ma', 'Mass.'? -> 'MA' where the name or code is known; others left for the checks."""
-    mapped = column.str.casefold().str.rstrip(".").map(state_lookup())
+    """'massachusetts', 'ma', 'Ma.', 'N.Y.', 'US-NY' -> the code where the name or code is known; others
+    left for the checks."""
+    lookup = state_lookup()
+    folded = column.str.casefold()
+    mapped = folded.map(lookup)
+    for spelling in (
+        folded.str.rstrip("."),
+        folded.str.replace(r"[.\s]", "", regex=True),  # dotted codes: 'N.Y.', 'D. C.'
+        folded.str.replace(r"^us-", "", regex=True),  # ISO 3166-2: 'US-MA'
+    ):
+        mapped = mapped.where(mapped.notna(), spelling.map(lookup))
     result = mapped.where(mapped.notna(), column.str.upper()).astype(object)
     return result, result.ne(column) & mapped.notna()
 
@@ -180,6 +190,46 @@ def _money(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     result = amount.where(readable, column).astype(object)
     noise = stripped.ne(column)  # symbols or separators removed: say so
     return result, noise & readable
+
+
+# Fields whose values are digits or codes: full-width or other compatibility forms of them
+# ('５０', 'ＭＡ', typed with an Asian input method or copied from a PDF) are the ASCII they stand for.
+ASCII_FIELDS = ("state", "zip", "country", "product", "value", "quantity", "shipping_method", "carrier_id")
+
+
+def ascii_forms(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """'５０' -> '50', 'ＭＡ' -> 'MA' (Unicode NFKC, only for values that are not ASCII already)."""
+    values = column.tolist()
+    try:
+        plain = "".join(values).isascii()
+    except TypeError:
+        plain = False
+    if plain:
+        return column, pd.Series(False, index=column.index)
+    result = by_unique(column, lambda c: map_text(c, _nfkc, lambda s: s.str.normalize("NFKC")))
+    return result, result.ne(column)
+
+
+def _nfkc(value: str) -> str:
+    return value if value.isascii() else unicodedata.normalize("NFKC", value)
+
+
+def zip_text(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """ "'02134" (an apostrophe typed to keep the zero) and '2134.0' (a number column written out by a script)
+    -> the digits, for the ZIP repair to judge."""
+    try:
+        joined = "|".join(column.tolist())
+    except TypeError:
+        joined = "'."
+    if "'" not in joined and "." not in joined:  # the usual column: nothing to look at, found at C speed
+        return column, pd.Series(False, index=column.index)
+    result = by_unique(
+        column,
+        lambda c: c.str.replace(r"^'(?=\d)", "", regex=True).str.replace(
+            r"^(\d{3,9})\.0+$", r"\1", regex=True
+        ),
+    )
+    return result, result.ne(column)
 
 
 def whole_numbers(column: pd.Series) -> pd.Series:
