@@ -506,6 +506,8 @@ def _read_workbook(path: Path, kind: str, requested: str | None, program: Progra
         raise FileFormatError(f"{path.name} cannot be read as a spreadsheet: {exc}") from None
     scan = scans.get(sheet_name)
     frame, typed, codes = _grid_from_rows(rows, scan.padded if scan else None)
+    if scan and scan.errors:
+        _show_errors(frame, scan.errors)
     return _Grid(
         frame=frame,
         sheet_name=sheet_name,
@@ -515,6 +517,13 @@ def _read_workbook(path: Path, kind: str, requested: str | None, program: Progra
         scan=scan,
         notices=sheet_notices,
     )
+
+
+def _show_errors(frame: pd.DataFrame, errors: dict[tuple[int, int], str]) -> None:
+    """A cell holding an error value reads as the error the person sees (#N/A), not as an empty cell."""
+    for (row, col), text in errors.items():
+        if row in frame.index and col - 1 < frame.shape[1] and not frame.at[row, col - 1]:
+            frame.at[row, col - 1] = text
 
 
 # ---------------------------------------------------------------------------------------------- header
@@ -999,7 +1008,7 @@ def _read_problems(
 ) -> list[Problem]:
     """Formulas, dates and inexact numbers in mapped columns: the value is not what the user typed."""
     problems: list[Problem] = []
-    if not grid.formulas and not grid.typed:
+    if not grid.formulas and not grid.typed and not (grid.scan and grid.scan.errors):
         return problems
     rows = set(index)
 
@@ -1019,6 +1028,17 @@ def _read_problems(
                 f"holds a formula ({formula}) whose result '{value}' bulkship will not order from; "
                 "replace it with its value (Copy, then Paste Special › Values).",
                 "Formula instead of a value",
+            )
+    errors = grid.scan.errors if grid.scan else {}
+    for (row, col), text in errors.items():
+        if row in rows and headers.get(col) in column_map and (row, col) not in grid.formulas:
+            add(
+                row,
+                col,
+                text,
+                f"holds the error {text} (what a failed formula shows, here kept as a value) where a value "
+                "was expected; type the value itself.",
+                "Error value instead of a value",
             )
     for row, col, kind, text in grid.typed:
         if row not in rows or headers.get(col) not in column_map:

@@ -61,6 +61,7 @@ class SheetScan:
     hidden_columns: set[int] = field(default_factory=set)
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> "=SUM(...)"
     padded: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> number format "000000"
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> "#N/A": an error value
     filter_range: tuple[int, int, int, int] | None = None  # (first row, first col, last row, last col)
     filter_columns: tuple[int, ...] = ()  # columns with an active filter criterion
 
@@ -127,6 +128,8 @@ _CELL_REF = re.compile(rb'\sr="([A-Z]{1,4})(\d{1,8})"')
 _ROW_OPEN = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _ROW_REF = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="(\d{1,8})"')
 _ROW_END = re.compile(rb"</(?:\w+:)?row>")
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.*?)</(?:\w+:)?c>', re.S)
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _FORMULA_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b([^>]*?)(?:/>|>([^<]*)<)")
 _AUTOFILTER = re.compile(rb"<(?:\w+:)?autoFilter\b([^>]*?)(/>|>(.*?)</(?:\w+:)?autoFilter>)", re.S)
 _FILTER_COLUMN = re.compile(rb"<(?:\w+:)?filterColumn\b([^>]*?)(/>|>(.*?)</(?:\w+:)?filterColumn>)", re.S)
@@ -354,6 +357,8 @@ def _scan_body(pieces: Iterator[bytes], scan: SheetScan, styles: dict[int, str],
             _hidden_rows(piece, scan)
         if formula_tag in piece:
             _formulas(piece, scan)
+        if b't="e"' in piece:
+            _errors(piece, scan)
         if styled is not None:
             for match in styled.finditer(piece):
                 attrs = _attrs(match.group(1))
@@ -409,6 +414,17 @@ def _formulas(piece: bytes, scan: SheetScan) -> None:
             text = _unescape(match.group(3) or b"")
             key = (int(ref.group(2)), column_number(ref.group(1).decode()))
             scan.formulas[key] = "=" + text if text else "="
+
+
+def _errors(piece: bytes, scan: SheetScan) -> None:
+    """Cells holding an error value (#N/A, #REF!...): a failed formula's result, often pasted as a value.
+    The reader gives them as empty cells; the person sees the error."""
+    for match in _ERROR_CELL.finditer(piece):
+        ref = _CELL_REF.search(b" " + match.group(1))
+        value = _VALUE.search(match.group(2))
+        if ref and value:
+            key = (int(ref.group(2)), column_number(ref.group(1).decode()))
+            scan.errors[key] = _unescape(value.group(1)) or "#N/A"
 
 
 def _autofilter(piece: bytes, scan: SheetScan) -> None:
@@ -478,6 +494,9 @@ def _walk_xlsx(
             raise _cell_too_big(path, sheet, limits)
         if tag == "f":
             scan.formulas[(row, col)] = "=" + (element.text or "")
+        elif tag == "c" and element.get("t") == "e":
+            values = [child.text for child in element if child.tag.rsplit("}", 1)[-1] == "v"]
+            scan.errors[(row, col)] = (values[0] if values else "") or "#N/A"
         elif tag == "autoFilter":
             _autofilter_element(element, scan)
         if tag in ("row", "autoFilter"):

@@ -272,3 +272,57 @@ def test_an_excel_text_formula_in_a_column_bulkship_does_not_read_is_carried_unt
     loaded = load_sheet(path)
     assert loaded.frame.loc[2, "Badge"] == '="007"'
     assert loaded.read_problems == ()
+
+
+# ---------------------------------------------------------------------------------------------- XLSX cells
+
+
+def test_an_error_value_reads_as_the_error_the_person_sees_not_as_an_empty_cell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A VLOOKUP's #N/A pasted as a value: it said "is empty; fill in the card's value" beside a cell showing
+    #N/A."""
+    path = xlsx(
+        tmp_path / "lookup.xlsx",
+        HEADER,
+        ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "#N/A"],  # openpyxl writes an error value
+        ["Bob Ray", "2 Elm St", "Boston", "#REF!", "02134", "CVS", 25],
+    )
+    assert openpyxl.load_workbook(path).active["G2"].data_type == "e"
+    code, data, _ = validate(capsys, path)
+    assert (code, data["invalid"]) == (1, 2)
+    assert [p["message"] for p in data["problems"]] == [
+        "Row 2, column 'Value': holds the error #N/A (what a failed formula shows, here kept as a value) where "
+        "a value was expected; type the value itself.",
+        "Row 3, column 'State': holds the error #REF! (what a failed formula shows, here kept as a value) "
+        "where a value was expected; type the value itself.",
+    ]
+    book = openpyxl.load_workbook(tmp_path / "out" / "lookup-validation.xlsx")
+    assert "#N/A" in [cell.value for cell in book["Validation"][2]]
+
+
+def test_a_formula_or_a_date_in_an_order_field_is_one_message_not_two(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A formula cell (with the result Excel cached) got "'=25*2' is not an amount" beside "holds a formula";
+    a date in a ZIP cell "'2026-01-02' is not a US ZIP code" beside "holds a date"."""
+    import datetime as dt
+
+    import xlsxwriter
+
+    path = tmp_path / "formulas.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, HEADER)
+    sheet.write_row(1, 0, ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS"])
+    sheet.write_formula(1, 6, "=25*2", None, 50)
+    sheet.write_row(2, 0, ["Bob Ray", "2 Elm St", "Boston", "MA"])
+    sheet.write_datetime(2, 4, dt.datetime(2026, 1, 2), book.add_format({"num_format": "yyyy-mm-dd"}))
+    sheet.write_row(2, 5, ["CVS", 25])
+    book.close()
+    code, data, _ = validate(capsys, path)
+    assert code == 1
+    assert [(p["row"], p["column"], p["message"].split(": ", 1)[1][:22]) for p in data["problems"]] == [
+        (2, "value", "holds a formula (=25*2"),
+        (3, "zip", "holds a date or time ("),
+    ]

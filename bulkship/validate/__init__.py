@@ -71,7 +71,7 @@ def validate(
     rules.check_structure(frame, contract, collector)
     rules.check_catalog(frame, catalog, collector)
     rules.check_addresses(frame, collector, reject_po_boxes=program.reject_po_boxes)
-    collector.extend(sheet.read_problems)
+    collector.explain(sheet.read_problems)
     frame[ROW] = frame.index.astype("int64")
     frame[STATUS] = "valid"
     frame.loc[frame.index.isin(collector.error_rows()), STATUS] = "invalid"

@@ -75,6 +75,18 @@ class ProblemCollector:
             if problem.severity == "error":
                 self._error_rows.add(problem.row)
 
+    def explain(self, problems: Iterable[Problem]) -> None:
+        """The loader's problems (a formula, a date, an error value where a value was expected): each says
+        what is wrong with its cell better than a rule could ('=25*2' is not an amount), so a rule's error on
+        the same cell is dropped: one message per cell."""
+        problems = list(problems)
+        explained = {(p.row, p.column) for p in problems if p.severity == "error"}
+        if explained:
+            self._problems = [
+                p for p in self._problems if p.severity != "error" or (p.row, p.column) not in explained
+            ]
+        self.extend(problems)
+
     def error_rows(self) -> set[int]:
         return self._error_rows
 
