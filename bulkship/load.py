@@ -587,18 +587,31 @@ def _used_area(body: pd.DataFrame, header_cells: list[Any]) -> tuple[list[int], 
     return keep, ~blank_rows
 
 
-def _find_header(frame: pd.DataFrame, where: str, contract: SheetContract, program: ProgramSettings) -> int:
-    """The row naming the most known columns within the first rows (the first such row)."""
+def _row_score(cells: Sequence[Any], headers: HeaderIndex, fixed: set[str]) -> int:
+    """How many known columns a row names (aliases, and the headers the program's [columns] names)."""
+    named = sum(1 for c in cells if str(c).strip() and header_key(str(c)) in fixed)
+    return header_score(cells, headers) + named
+
+
+def _find_header(
+    frame: pd.DataFrame, where: str, contract: SheetContract, program: ProgramSettings
+) -> tuple[int, list[Any]]:
+    """The row naming the most known columns within the first rows (the first such row), and its cells.
+
+    A header written on two rows ("Address" above "Street | City | State | ZIP", beside "Name" and
+    "Product" that have nothing below them) is read as one: each column's lower cell, else its upper one,
+    when together they name more columns than either row alone. The body starts below the lower row."""
     headers = HeaderIndex(contract.alias_index(program.aliases))
     fixed = {header_key(text) for text in program.columns.values()}
     head = frame.iloc[:HEADER_SCAN_ROWS]
-    scores = []
-    for row, cells in zip(head.index, head.values.tolist(), strict=True):
-        named = sum(1 for c in cells if str(c).strip() and header_key(str(c)) in fixed)
-        scores.append((header_score(cells, headers) + named, int(row)))
+    scores = [
+        (_row_score(cells, headers, fixed), int(row))
+        for row, cells in zip(head.index, head.values.tolist(), strict=True)
+    ]
     best = max((score for score, _ in scores), default=0)
     if best >= MIN_HEADER_MATCHES:
-        return next(row for score, row in scores if score == best)
+        row = next(row for score, row in scores if score == best)
+        return _two_row_header(frame, row, best, headers, fixed)
     message = (
         f"No header row found in the first {HEADER_SCAN_ROWS} rows of {where}: expected headers such as "
         "'Name', 'Address', 'City', 'State', 'ZIP Code', 'Product', 'Value'"
@@ -619,6 +632,29 @@ def _find_header(frame: pd.DataFrame, where: str, contract: SheetContract, progr
     )
 
 
+def _two_row_header(
+    frame: pd.DataFrame, row: int, score: int, headers: HeaderIndex, fixed: set[str]
+) -> tuple[int, list[Any]]:
+    """The header row and its cells, joined with the row above or below when that names more columns."""
+
+    def cells_of(number: int) -> list[Any]:
+        return list(frame.loc[number].tolist())
+
+    chosen: tuple[int, list[Any]] = (row, cells_of(row))
+    for upper, lower in ((row, row + 1), (row - 1, row)):
+        if upper not in frame.index or lower not in frame.index:
+            continue
+        if lower != row and _row_score(cells_of(lower), headers, fixed) < MIN_HEADER_MATCHES:
+            continue  # a row below must name columns itself: a recipient's row is never taken for a header
+        cells = [
+            low if str(low).strip() else up for up, low in zip(cells_of(upper), cells_of(lower), strict=True)
+        ]
+        combined = _row_score(cells, headers, fixed)
+        if combined > score:
+            chosen, score = (lower, cells), combined
+    return chosen
+
+
 def _is_text_label(cell: Any) -> bool:
     text = str(cell).strip()
     return bool(text) and not text.replace(".", "").replace(",", "").replace("-", "").isdigit()
@@ -634,9 +670,8 @@ def _to_loaded_sheet(
 ) -> LoadedSheet:
     frame = grid.frame
     where = f"sheet '{grid.sheet_name}' of {path.name}" if grid.sheet_name else path.name
-    header_row = _find_header(frame, where, contract, program)
+    header_row, header_cells = _find_header(frame, where, contract, program)
     body = frame.loc[header_row + 1 :]
-    header_cells = frame.loc[header_row].tolist()
     keep, filled_rows = _used_area(body, header_cells)
     body = body.loc[filled_rows, keep].copy()
     headers, repeats = _unique_headers([header_cells[p] for p in keep], [p + 1 for p in keep])
@@ -654,11 +689,13 @@ def _to_loaded_sheet(
     )
     column_map = mapping.column_map
     by_position = {p + 1: h for p, h in zip(keep, headers, strict=True)}
+    merged_cells = _fill_merged(grid, body, by_position, column_map)
     skipped = _skipped_rows(grid, body, column_map, by_position, program)
     not_judged = {s.row for s in skipped}  # a totals row's =SUM is no problem of a recipient's
     read_problems = [
         p for p in _read_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
     ]
+    read_problems += [p for p in merged_cells if p.row not in not_judged]
     if grid.from_csv:
         read_problems += _excel_text_literals(body, column_map, not_judged)
     read_problems += _formula_text_problems(body, column_map, grid.formulas, by_position, not_judged)
@@ -943,6 +980,35 @@ def _show_formulas(
         header = headers.get(col)
         if header in column_map and row in body.index and row not in not_judged:
             body.at[row, header] = formula
+
+
+def _fill_merged(
+    grid: _Grid, body: pd.DataFrame, by_position: dict[int, str], column_map: dict[str, str]
+) -> list[Problem]:
+    """A cell merged down several rows (a product or an amount for a group of people) shows its value on
+    each of them, but the reader gives it to the first row only: the rows below read it too, with a
+    warning. Only merges within one column of a field, below the header (a title's merge is no value)."""
+    problems: list[Problem] = []
+    for first_row, col, last_row, last_col in grid.scan.merged if grid.scan else []:
+        header = by_position.get(col)
+        if last_col != col or header not in column_map or first_row not in body.index:
+            continue
+        text = body.at[first_row, header]
+        codes = grid.codes.get(col - 1)
+        ref = f"{column_letter(col)}{first_row}:{column_letter(col)}{last_row}"
+        for row in range(first_row + 1, last_row + 1):
+            if row not in body.index or body.at[row, header] or not text:
+                continue
+            body.at[row, header] = text
+            if codes is not None:
+                codes[row - 1] = codes[first_row - 1]
+            message = (
+                f"Row {row}, column '{header}': inside the merged cell {ref} ('{text}'); read as {text}."
+            )
+            problems.append(
+                Problem(row, column_map[header], "", "warning", message, "Merged cell read on each row")
+            )
+    return problems
 
 
 _TEXT_LITERAL = re.compile(r'="((?:[^"]|"")*)"')

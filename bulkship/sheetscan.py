@@ -62,6 +62,7 @@ class SheetScan:
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> "=SUM(...)"
     padded: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> number format "000000"
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> "#N/A": an error value
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # (row, col, last row, last col)
     filter_range: tuple[int, int, int, int] | None = None  # (first row, first col, last row, last col)
     filter_columns: tuple[int, ...] = ()  # columns with an active filter criterion
 
@@ -128,6 +129,7 @@ _CELL_REF = re.compile(rb'\sr="([A-Z]{1,4})(\d{1,8})"')
 _ROW_OPEN = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _ROW_REF = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="(\d{1,8})"')
 _ROW_END = re.compile(rb"</(?:\w+:)?row>")
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z$0-9:]+)"')
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.*?)</(?:\w+:)?c>', re.S)
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _FORMULA_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b([^>]*?)(?:/>|>([^<]*)<)")
@@ -339,6 +341,7 @@ def _scan_body(pieces: Iterator[bytes], scan: SheetScan, styles: dict[int, str],
         else None
     )
     max_col = 0
+    after = False  # past the sheet data (the merged cells follow it)
     for whole in pieces:
         end = whole.find(end_tag)
         piece = whole if end < 0 else whole[:end]  # what follows the sheet data has other <c... elements
@@ -368,6 +371,9 @@ def _scan_body(pieces: Iterator[bytes], scan: SheetScan, styles: dict[int, str],
                     scan.padded[key] = styles[int(attrs[b"s"])]
         if end >= 0 and b"autoFilter" in whole:
             _autofilter(whole, scan)
+        if (end >= 0 or after) and b"mergeCell" in whole:
+            _merged(whole[max(end, 0) :], scan)
+        after = after or end >= 0
     scan.columns = max_col
     _classify_hidden(scan)
     return False
@@ -414,6 +420,18 @@ def _formulas(piece: bytes, scan: SheetScan) -> None:
             text = _unescape(match.group(3) or b"")
             key = (int(ref.group(2)), column_number(ref.group(1).decode()))
             scan.formulas[key] = "=" + text if text else "="
+
+
+def _merged(piece: bytes, scan: SheetScan) -> None:
+    for ref in _MERGE_CELL.findall(piece):
+        _add_merged(ref.decode(), scan)
+
+
+def _add_merged(ref: str, scan: SheetScan) -> None:
+    bounds = _RANGE.fullmatch(ref)
+    if bounds and bounds.group(3):
+        first_col, last_col = column_number(bounds.group(1)), column_number(bounds.group(3))
+        scan.merged.append((int(bounds.group(2)), first_col, int(bounds.group(4)), last_col))
 
 
 def _errors(piece: bytes, scan: SheetScan) -> None:
@@ -499,6 +517,8 @@ def _walk_xlsx(
             scan.errors[(row, col)] = (values[0] if values else "") or "#N/A"
         elif tag == "autoFilter":
             _autofilter_element(element, scan)
+        elif tag == "mergeCell":
+            _add_merged(element.get("ref") or "", scan)
         if tag in ("row", "autoFilter"):
             element.clear()
     _classify_hidden(scan)
@@ -623,6 +643,10 @@ class _OdsWalker:
                 for row in range(self.row, self.row + self.row_repeat):
                     for col in range(first, first + repeat):
                         scan.padded[(row, col)] = code
+        spanned = int(element.get(f"{_TABLE}number-rows-spanned") or 1)
+        if spanned > 1 and self.row_repeat == 1 and repeat == 1:
+            wide = int(element.get(f"{_TABLE}number-columns-spanned") or 1)
+            scan.merged.append((self.row, first, self.row + spanned - 1, first + wide - 1))
         formula = element.get(f"{_TABLE}formula")
         if formula and self.row_repeat == 1 and repeat == 1:
             scan.formulas[(self.row, first)] = "=" + formula.split(":", 1)[-1].lstrip("=")

@@ -326,3 +326,69 @@ def test_a_formula_or_a_date_in_an_order_field_is_one_message_not_two(
         (2, "value", "holds a formula (=25*2"),
         (3, "zip", "holds a date or time ("),
     ]
+
+
+def team_gifts_with_merged_cards(path: Path) -> Path:
+    """One product and amount per team, merged down the team's rows, as people lay out a list to read."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Gift list, Q4"])
+    sheet.merge_cells("A1:G1")
+    sheet.append(HEADER)
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50])
+    sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", None, None])
+    sheet.append(["Cy Orr", "3 Oak St", "Boston", "MA", "02134", None, None])
+    sheet.append(["Di Poe", "4 Oak St", "Boston", "MA", "02134", "TARGET", 25])
+    sheet.merge_cells("F3:F5")
+    sheet.merge_cells("G3:G5")
+    book.save(path)
+    return path
+
+
+def test_a_card_merged_down_a_group_of_rows_is_read_on_each_row_it_shows_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bob and Cy see CVS and 50 on their rows; they were invalid: "is empty; fill in a product"."""
+    path = team_gifts_with_merged_cards(tmp_path / "teams.xlsx")
+    code, data, err = validate(capsys, path)
+    assert (code, data["rows"], data["valid"]) == (0, 4, 4), err
+    assert [p["message"] for p in data["problems"]] == [
+        "Row 4, column 'Product': inside the merged cell F3:F5 ('CVS'); read as CVS.",
+        "Row 4, column 'Value': inside the merged cell G3:G5 ('50'); read as 50.",
+        "Row 5, column 'Product': inside the merged cell F3:F5 ('CVS'); read as CVS.",
+        "Row 5, column 'Value': inside the merged cell G3:G5 ('50'); read as 50.",
+    ]
+    loaded = load_sheet(path)
+    assert loaded.frame["Product"].tolist() == ["CVS", "CVS", "CVS", "TARGET"]
+    assert loaded.cell_types["Value"].tolist() == [loaded.cell_types["Value"].iloc[0]] * 3 + [
+        loaded.cell_types["Value"].iloc[3]
+    ]  # still numbers in the outputs
+    ods = convert(path, "ods", tmp_path)
+    assert load_sheet(ods).frame["Value"].tolist() == ["50", "50", "50", "25"]
+
+
+def test_a_header_on_two_rows_is_read_as_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'Address' merged above Street | City | State | ZIP: "lacks required column(s): City, State, ZIP Code"."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Recipient", "Address", None, None, None, "Gift Card", "Amount"])
+    sheet.append([None, "Street", "City", "State", "ZIP", None, None])
+    sheet.merge_cells("B1:E1")
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50])
+    book.save(tmp_path / "two.xlsx")
+    code, data, err = validate(capsys, tmp_path / "two.xlsx")
+    assert (code, data["valid"]) == (0, 1), err
+    assert "(header on row 2)" in err
+    assert [(c["header"], c["field"]) for c in data["columns"]] == [
+        ("Recipient", "name"), ("Street", "address1"), ("City", "city"), ("State", "state"), ("ZIP", "zip"),
+        ("Gift Card", "product"), ("Amount", "value"),
+    ]  # fmt: skip
+
+
+def test_a_first_recipient_is_never_taken_for_a_second_header_row(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,\nAnn Lee,1 Main St,Boston,MA,02134,CVS,50,Card\n"
+    )
+    loaded = load_sheet(path)
+    assert (loaded.header_row, loaded.frame["Name"].tolist()) == (1, ["Ann Lee"])
