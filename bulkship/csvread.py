@@ -145,6 +145,14 @@ def _too_long_line(path: Path, line: int, size: int, limits: CsvLimits) -> FileF
     )
 
 
+def _too_wide(path: Path, width: int, limits: CsvLimits) -> FileFormatError:
+    return FileFormatError(
+        f"{path.name} has {width} columns, above bulkship's limit of {limits.columns}",
+        hint="delete the columns the list does not need, or raise columns under [limits] in a program file "
+        "(--config)",
+    )
+
+
 def _too_big_cell(path: Path, line: int, limits: CsvLimits) -> FileFormatError:
     return FileFormatError(
         f"{path.name}: line {line:,} holds a cell larger than {limits.cell_bytes // 1024:,} KB, bulkship's "
@@ -484,7 +492,7 @@ def _parse(handle: IO[bytes], delimiter: str, path: Path, limits: CsvLimits) -> 
     width = _width(handle, delimiter)
     handle.seek(start)
     if width > limits.columns:
-        raise FileFormatError(f"{path.name} has {width} columns, above the limit of {limits.columns}")
+        raise _too_wide(path, width, limits)
     try:
         frame = pd.read_csv(
             handle,
@@ -539,7 +547,7 @@ def _parse_ragged(handle: IO[bytes], delimiter: str, path: Path, limits: CsvLimi
         text.detach()
     width = max((len(r) for r in records), default=1)
     if width > limits.columns:
-        raise FileFormatError(f"{path.name} has {width} columns, above the limit of {limits.columns}")
+        raise _too_wide(path, width, limits)
     return pd.DataFrame([r + [""] * (width - len(r)) for r in records], dtype=str)
 
 

@@ -89,7 +89,9 @@ def column_letter(number: int) -> str:
 def _refuse(path: Path, sheet: str, what: str, hint: str = "") -> FileFormatError:
     return FileFormatError(
         f"{path.name}: sheet '{sheet}' {what}",
-        hint=hint or "delete unused rows and columns (or clear far-away cells), or export the list as CSV",
+        hint=hint
+        or "delete unused rows and columns (or clear far-away cells), or export the list as CSV; a list "
+        "that really is this big: raise rows, columns or cells under [limits] in a program file (--config)",
     )
 
 

@@ -392,3 +392,27 @@ def test_a_first_recipient_is_never_taken_for_a_second_header_row(tmp_path: Path
     )
     loaded = load_sheet(path)
     assert (loaded.header_row, loaded.frame["Name"].tolist()) == (1, ["Ann Lee"])
+
+
+def test_a_wide_hr_export_says_how_to_read_it_and_then_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """300 columns: refused (limit 256) with a hint that only said to delete columns or export as CSV."""
+    extra = [f"Field {n}" for n in range(293)]
+    path = xlsx(
+        tmp_path / "wide.xlsx",
+        [*HEADER, *extra],
+        ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, *["x"] * 293],
+    )
+    code, data, _ = validate(capsys, path)
+    assert code == 2
+    assert "300 columns, above bulkship's limits" in data["error"]
+    assert "raise rows, columns or cells under [limits] in a program file (--config)" in data["hint"]
+    (tmp_path / "wide.toml").write_text("[limits]\ncolumns = 400\n")
+    code, data, _ = validate(capsys, path, "--config", str(tmp_path / "wide.toml"))
+    assert (code, data["valid"]) == (0, 1)
+    csv_path = tmp_path / "wide.csv"
+    csv_path.write_text(",".join([*HEADER, *extra]) + "\n")
+    code, data, _ = validate(capsys, csv_path)
+    assert (code, data["error"]) == (2, "wide.csv has 300 columns, above bulkship's limit of 256")
+    assert "[limits]" in data["hint"]
