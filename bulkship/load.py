@@ -812,7 +812,27 @@ def _skipped_rows(
             skipped[int(row)] = SkippedRow(int(row), kind, reason)
     for row, (kind, reason) in _not_recipients(grid, body, column_map, by_position).items():
         skipped.setdefault(row, SkippedRow(row, kind, reason))
+    for row in _repeated_headers(body, column_map):
+        skipped.setdefault(row, SkippedRow(row, "note", "the header again (two lists one below the other)"))
     return sorted(skipped.values(), key=lambda s: s.row)
+
+
+def _repeated_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[int]:
+    """Rows that repeat the header (exports pasted or concatenated one after another): each filled cell
+    reads as its column's header, and at least two order fields do. Found through one column at C speed;
+    only rows whose cell there is that column's header are read in full."""
+    mapped = [header for header in body.columns if header in column_map]
+    if len(mapped) < MIN_HEADER_MATCHES or body.empty:
+        return []
+    first = mapped[0]
+    candidates = body.index[body[first].str.strip().str.casefold().eq(first.casefold()).to_numpy()]
+    rows = []
+    for row in candidates.tolist():
+        cells = {header: " ".join(str(value).split()) for header, value in body.loc[row].items()}
+        same = [h for h, text in cells.items() if text and text.casefold() == h.casefold()]
+        if len(same) == sum(1 for text in cells.values() if text) and len(set(same) & set(mapped)) >= 2:
+            rows.append(int(row))
+    return rows
 
 
 def _not_recipients(

@@ -416,3 +416,30 @@ def test_a_wide_hr_export_says_how_to_read_it_and_then_reads(
     code, data, _ = validate(capsys, csv_path)
     assert (code, data["error"]) == (2, "wide.csv has 300 columns, above bulkship's limit of 256")
     assert "[limits]" in data["hint"]
+
+
+def test_a_header_repeated_between_two_pasted_lists_is_not_a_recipient(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two exports concatenated: the second header was an invalid recipient ('ZIP' is not a US ZIP code...)."""
+    path = tmp_path / "both.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        for export in (
+            ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "50"],
+            ["Bob Ray", "2 Elm St", "Newark", "NJ", "07102", "CVS", "25"],
+        ):
+            writer.writerow(HEADER)
+            writer.writerow(export)
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (0, 2, 0), err
+    assert data["skipped"] == [
+        {"row": 3, "kind": "note", "reason": "the header again (two lists one below the other)"}
+    ]
+    assert data["problems"] == []
+
+
+def test_a_recipient_whose_cells_happen_to_read_like_headers_is_still_a_recipient(tmp_path: Path) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value\nName,1 Main St,City,MA,02134,CVS,50\n")
+    assert load_sheet(path).skipped == ()
