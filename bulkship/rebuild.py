@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .client.parse import items, text
+from .client.parse import items, po_number_of, text
 from .errors import VendorError
 from .ledger import REVIEW_ITEMS, AdoptedOrder, AdoptedRow, Ledger
 from .linematch import same_line
@@ -102,7 +102,7 @@ def _may_be_ours(pattern: re.Pattern[str], derived: set[str]) -> Callable[[Any],
     A large account's other orders are not read into memory at all."""
 
     def keep(raw: Any) -> bool:
-        if pattern.fullmatch(text(raw, "PONumber")):
+        if pattern.fullmatch(po_number_of(raw)):
             return True
         return bool(derived) and any(text(li, "ExternalId") in derived for li in items(raw, "LineItems"))
 

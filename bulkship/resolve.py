@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .client.parse import items, text
+from .client.parse import items, po_number_of, text
 from .errors import ConfigError, NotFoundError, ReviewRefusedError, VendorError
 from .ledger import (
     OPEN_STATES,
@@ -195,7 +195,7 @@ async def look_at_vendor(client: Any, ledger: Ledger, batch: str, po_numbers: Se
     external_ids = {r.external_id for r in ledger.batch_rows(batch) if r.status == "review" and r.external_id}
 
     def keep(raw: Any) -> bool:  # only these are read in full: the batch's, and any with a waiting row's id
-        if pattern.fullmatch(text(raw, "PONumber")) or text(raw, "PONumber") in po_numbers:
+        if pattern.fullmatch(po_number_of(raw)) or po_number_of(raw) in po_numbers:
             return True
         return any(text(li, "ExternalId") in external_ids for li in items(raw, "LineItems"))
 

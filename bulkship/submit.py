@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
-from .client.parse import text
+from .client.parse import po_number_of
 from .errors import (
     AccessDeniedError,
     AuthenticationError,
@@ -545,7 +545,7 @@ class Submitter:
             if listing is None:
                 orders, complete = await self.client.list_orders(), True
             else:
-                listed = await listing(keep=lambda raw: bool(pattern.fullmatch(text(raw, "PONumber"))))
+                listed = await listing(keep=lambda raw: bool(pattern.fullmatch(po_number_of(raw))))
                 orders, complete = listed.orders, listed.complete
         except VendorError:
             return None

@@ -137,11 +137,34 @@ def items(obj: Any, *names: str) -> list[Any]:
     return list(value) if isinstance(value, list) else []
 
 
+PAGE_KEYS = ("Data", "Items", "Results", "Value")  # a paged envelope's list (``Value``: OData's)
+
+
 def page_data(body: Any) -> list[Any]:
     """The records of a response: a paged envelope's ``Data``, or a plain JSON array."""
+    return page_records(body) or []
+
+
+def page_records(body: Any) -> list[Any] | None:
+    """The records of one page: a plain JSON array, the envelope's ``Data`` (or its other spellings), or
+    the envelope's one list of objects under any name (``{"orders": [...]}``); None when the answer shows
+    no list at all, which is not an empty page: it proves nothing about what the vendor holds."""
     if isinstance(body, list):
         return body
-    return items(body, "Data", "Items", "Results")
+    if not isinstance(body, MAPPING):
+        return None
+    for name in PAGE_KEYS:
+        value = field(body, name)
+        if isinstance(value, list):
+            return value
+    lists = [v for v in body.values() if isinstance(v, list)]
+    records = [v for v in lists if v and all(isinstance(r, MAPPING) for r in v)]
+    if len(records) == 1:
+        return records[0]
+    counted = integer(field(body, "TotalCount", "Total", "TotalItems", "TotalRecords"))
+    if len(lists) <= 1 and not any(lists) and counted == 0:
+        return []  # no list (or an empty one under another name), and the vendor counts none
+    return None
 
 
 # --- catalog -------------------------------------------------------------------------------------------
@@ -252,12 +275,18 @@ def _line_item(raw: Any) -> VendorLineItem:
     )
 
 
+def po_number_of(raw: Any) -> str:
+    """The PONumber an order (or a raw listed order) shows, as bulkship writes them: without surrounding
+    space and upper-case (every PO bulkship plans is upper-case; a vendor may echo it otherwise)."""
+    return text(raw, "PONumber", "PoNumber", "PurchaseOrderNumber").strip().upper()
+
+
 def parse_order(raw: Any) -> VendorOrder:
     """An order object; an unexpected shape gives empty fields rather than an exception."""
     record = raw if isinstance(raw, Mapping) else {}
     return VendorOrder(
         id=text(record, "Id", "OrderId"),
-        po_number=text(record, "PONumber"),
+        po_number=po_number_of(record),
         status=status_name(field(record, "Status")),
         type=enum_value(field(record, "Type"), default="PhysicalShipment"),
         line_items=tuple(_line_item(li) for li in items(record, "LineItems") if isinstance(li, MAPPING)),

@@ -50,11 +50,12 @@ from .parse import (
     field_errors,
     integer,
     original_order_ids,
-    page_data,
+    page_records,
     parse_balance,
     parse_order,
     parse_product,
     parse_shipping_method,
+    po_number_of,
     text,
 )
 from .policy import (
@@ -378,10 +379,10 @@ class VendorClient:
         hidden: list[Any] = []  # listed orders that show no PONumber
 
         def wanted(record: Any) -> bool:
-            listed_po = text(record, "PONumber")
+            listed_po = po_number_of(record)
             if not listed_po:
                 hidden.append(None)
-            if po_number and listed_po != po_number:
+            if po_number and listed_po != po_number.strip().upper():
                 return False
             return keep is None or keep(record)
 
@@ -401,7 +402,15 @@ class VendorClient:
     # --- paging ----------------------------------------------------------------------------------------
 
     async def _all_pages(self, path: str, params: Mapping[str, str] | None = None) -> list[Any]:
-        return (await self._pages(path, params))[0]
+        """Every record of a list (what a server that pages oddly shows); an answer that shows no list at
+        all is an error, not an empty catalog."""
+        records, complete, why = await self._pages(path, params)
+        if not records and not complete:
+            raise TerminalVendorError(
+                f"The vendor API at {self.base_url} answered GET {path} with no list to read: {why}",
+                hint="is --api-url the vendor's API root?",
+            )
+        return records
 
     async def _pages(
         self,
@@ -426,7 +435,9 @@ class VendorClient:
         for page in range(1, MAX_PAGES + 1):
             query = {**(params or {}), "pageIndex": str(page), "pageSize": str(PAGE_SIZE)}
             _, body = await self._call("GET", path, params=query)
-            data = page_data(body)
+            data = page_records(body)
+            if data is None:  # not an empty page: an answer that shows no list proves nothing
+                return records, False, f"its answer to page {page} shows no list ({_shape(body)})"
             if not data:
                 if total is not None and seen < total:  # e.g. pages counted from 0: one was missed
                     return records, False, f"it ended after {seen} of the {total} records it counts"
@@ -456,7 +467,7 @@ class VendorClient:
                 order = await self.get_order(original_id)
             except NotFoundError:
                 continue
-            if order.po_number == po_number or not po_number:
+            if order.po_number == po_number.strip().upper() or not po_number:
                 return order
             if not order.po_number and unverified is None:
                 unverified = order
@@ -699,6 +710,13 @@ def _with_location_id(data: Any, location: str | None) -> Any:
         return data
     order_id = location.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
     return {**(data or {}), "Id": order_id} if order_id else data
+
+
+def _shape(body: Any) -> str:
+    """What an unexpected answer looks like, for a message (its keys, never its values)."""
+    if isinstance(body, Mapping):
+        return "keys " + ", ".join(str(k) for k in list(body)[:8]) if body else "an empty object"
+    return "no body" if body is None else type(body).__name__
 
 
 def _error_body(response: httpx.Response) -> Any:

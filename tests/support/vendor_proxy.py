@@ -1,0 +1,159 @@
+"""A real HTTP vendor on 127.0.0.1 for tests of answers the sandbox cannot give: the real sandbox answers
+behind it, and a test's ``rewrite`` hook may change any answer on its way out (or answer instead).
+
+    with VendorProxy(tmp_path) as vendor:
+        vendor.rewrite = lambda call: call.forward()       # the sandbox's own answer, unchanged
+        settings = vendor.settings(tmp_path)               # api_url = the proxy, sandbox credentials
+        run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory)
+
+The client under test is bulkship's real one, over a real socket; nothing of ours is mocked.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import httpx
+
+from bulkship.client import connect
+from bulkship.client.vendor import VendorClient
+from bulkship.sandbox import Sandbox, SandboxConfig, SyncASGITransport, create_app
+from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
+
+
+@dataclass
+class Answer:
+    status: int
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def json(self) -> Any:
+        return json.loads(self.body) if self.body.strip() else None
+
+    @classmethod
+    def of(cls, status: int, data: Any, **headers: str) -> Answer:
+        return cls(status, json.dumps(data).encode(), {"Content-Type": "application/json", **headers})
+
+
+@dataclass
+class Call:
+    """One request the proxy received; ``forward()`` asks the sandbox."""
+
+    method: str
+    path: str
+    query: dict[str, str]
+    body: bytes
+    headers: dict[str, str]
+    forward: Callable[[], Answer]
+
+    def json(self) -> Any:
+        return json.loads(self.body) if self.body.strip() else None
+
+
+Rewrite = Callable[[Call], Answer]
+
+
+class VendorProxy:
+    def __init__(self, folder: Path, **knobs: Any) -> None:
+        self.sandbox = Sandbox(SandboxConfig(state_file=folder / "vendor.sqlite", clock_speed=0, **knobs))
+        self._sandbox_http = httpx.Client(
+            transport=SyncASGITransport(create_app(self.sandbox)), base_url="http://sandbox"
+        )
+        self.rewrite: Rewrite = lambda call: call.forward()
+        self.calls: list[Call] = []
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def settings(self, folder: Path, **changes: Any) -> Settings:
+        return Settings(
+            api_url=self.url,
+            email=SANDBOX_EMAIL,
+            access_token=SANDBOX_ACCESS_TOKEN,
+            data_dir=folder / "data",
+            ledger_path=folder / "ledger.sqlite",
+            out_dir=folder / "out",
+            **changes,
+        )
+
+    def factory(self, settings: Settings) -> VendorClient:
+        async def no_sleep(_seconds: float) -> None:
+            return None
+
+        return connect(settings, sleep=no_sleep)
+
+    def posts(self, path: str = "/v1/Orders") -> list[Call]:
+        return [c for c in self.calls if c.method == "POST" and c.path.lower() == path.lower()]
+
+    def orders(self) -> list[dict[str, Any]]:
+        return self.sandbox.orders()
+
+    def external_ids(self) -> list[str]:
+        return sorted(li["ExternalId"] for o in self.orders() for li in o["LineItems"])
+
+    def _forward(self, method: str, target: str, body: bytes, headers: dict[str, str]) -> Answer:
+        sent = {k: v for k, v in headers.items() if k.lower() not in {"host", "content-length", "connection"}}
+        response = self._sandbox_http.request(method, target, content=body or None, headers=sent)
+        kept = {k: v for k, v in response.headers.items() if k.lower() in {"content-type", "retry-after"}}
+        return Answer(response.status_code, response.content, kept)
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        proxy = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *_args: Any) -> None:
+                pass
+
+            def _handle(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                parts = urlsplit(self.path)
+                headers = dict(self.headers.items())
+                call = Call(
+                    self.command,
+                    parts.path,
+                    dict(parse_qsl(parts.query)),
+                    body,
+                    headers,
+                    lambda: proxy._forward(self.command, self.path, body, headers),
+                )
+                with proxy._lock:
+                    proxy.calls.append(call)
+                answer = proxy.rewrite(call)
+                self.send_response(answer.status)
+                for key, value in answer.headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(answer.body)))
+                self.end_headers()
+                self.wfile.write(answer.body)
+
+            do_GET = do_POST = do_PUT = do_DELETE = _handle
+
+        return Handler
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._sandbox_http.close()
+        self.sandbox.close()
+
+    def __enter__(self) -> VendorProxy:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
