@@ -5,7 +5,6 @@ figure or a guess. The client and the pipeline under test are the real ones."""
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Awaitable
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ import pytest
 from support import write_sheet
 from support.vendor_proxy import Answer, Call, VendorProxy
 
-from bulkship.errors import VendorError
+from bulkship.errors import InsufficientFundsError
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
 
@@ -42,11 +41,12 @@ def is_order_list(call: Call) -> bool:
 
 def rows_of(settings: Any, batch: str) -> dict[str, Any]:
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        return {r.external_id: r for r in ledger.rows(batch)}
+        return {r.external_id: r for r in ledger.batch_rows(batch)}
 
 
 def place(vendor: VendorProxy, tmp_path: Path, people: list[int], batch: str = "staff") -> Any:
     """Orders the people through the proxy with no rewriting (the vendor then holds them)."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     sheet = write_sheet(tmp_path / f"{batch}.csv", people)
     return run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch=batch)
 
@@ -104,3 +104,99 @@ def test_a_po_number_echoed_in_another_case_with_spaces_is_still_found(
     vendor.rewrite = lower_po
     found = run(look_up(vendor, tmp_path, po))
     assert found.order is not None and found.order.po_number == po
+
+
+# --- order creation: answers that are not what they seem ------------------------------------------------
+
+
+def test_a_200_carrying_an_error_instead_of_the_order_orders_nothing_on_a_guess(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    refusal = {"Success": False, "Message": "Order could not be processed"}
+    vendor.rewrite = lambda call: Answer.of(200, refusal) if is_order_post(call) else call.forward()
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
+    settings = vendor.settings(tmp_path)
+    first = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    assert vendor.orders() == []
+    rows = rows_of(settings, "staff")
+    assert {r.status for r in rows.values()} == {"planned"}  # in doubt, never shown ordered
+    assert first.ordered_rows == 0
+
+    vendor.rewrite = lambda call: call.forward()  # the vendor answers as documented again
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    assert vendor.external_ids() == ["E1", "E2"]
+    assert {r.status for r in rows_of(settings, "staff").values()} == {"ordered"}
+
+
+def test_a_200_without_the_order_after_the_vendor_created_it_is_that_order(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    def created_but_unsaid(call: Call) -> Answer:
+        answer = call.forward()
+        return Answer.of(200, {"Success": True}) if is_order_post(call) else answer
+
+    vendor.rewrite = created_but_unsaid
+    settings = vendor.settings(tmp_path)
+    run_batch(write_sheet(tmp_path / "staff.csv", [1, 2]), settings, wait_s=0, client_factory=vendor.factory)
+    assert vendor.external_ids() == ["E1", "E2"]
+    assert {r.status for r in rows_of(settings, "staff").values()} == {"ordered"}
+
+
+DUPLICATE_ANSWERS = {
+    "422 with PreviousOrderIds": lambda ids: Answer.of(
+        422, {"Message": "The request could not be processed.", "PreviousOrderIds": ids}
+    ),
+    "400 with PreviousOrderIds and ModelState": lambda ids: Answer.of(
+        400,
+        {
+            "Message": "Duplicate PONumber",
+            "PreviousOrderIds": ids,
+            "ModelState": {"order.PONumber": ["Taken"]},
+        },
+    ),
+    "422 in words only": lambda ids: Answer.of(422, {"Message": "PONumber has already been used."}),
+    "400 ModelState": lambda ids: Answer.of(
+        400, {"Message": "The request is invalid.", "ModelState": {"order.PONumber": ["Duplicate PONumber"]}}
+    ),
+    "400 ProblemDetails": lambda ids: Answer.of(
+        400, {"title": "Validation failed", "errors": {"$.poNumber": ["PONumber must be unique"]}}
+    ),
+}
+
+
+@pytest.mark.parametrize("answer", list(DUPLICATE_ANSWERS))
+def test_a_duplicate_po_refused_with_another_status_is_the_original_order_not_a_failure(
+    vendor: VendorProxy, tmp_path: Path, answer: str
+) -> None:
+    """The batch ran on another machine (its ledger is not this one), and the vendor's order list lags: it
+    does not show those orders yet. The vendor refuses each PO as a duplicate with 400 or 422 instead of
+    409. The rows are at the vendor: never failed (the Fix-these sheet would have them sent again), never
+    'fund the account'; ordered once the vendor shows the order."""
+    place(vendor, tmp_path / "elsewhere", [1, 2, 3])
+    held = {o["PONumber"]: o["Id"] for o in vendor.orders()}
+
+    def duplicate(call: Call) -> Answer:
+        if is_order_list(call):
+            return Answer.of(200, {"Data": [], "TotalCount": 0})
+        if is_order_post(call):
+            po = str(call.json()["PONumber"])
+            if po in held:
+                return DUPLICATE_ANSWERS[answer]([held[po]])
+        return call.forward()
+
+    vendor.rewrite = duplicate
+    settings = vendor.settings(tmp_path)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3])
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory)
+    assert vendor.posts(), "the duplicate answer was never met"
+    assert vendor.external_ids() == ["E1", "E2", "E3"]  # nothing sent twice
+    assert not isinstance(result.stopped, InsufficientFundsError)
+    rows = rows_of(settings, "staff")
+    named = "PreviousOrderIds" in answer
+    expected = {"ordered"} if named else {"planned"}  # named: that order; in words only: in doubt
+    assert {r.status for r in rows.values()} == expected, {k: (r.status, r.error) for k, r in rows.items()}
+
+    vendor.rewrite = lambda call: duplicate(call) if is_order_post(call) else call.forward()  # list caught up
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory)
+    assert vendor.external_ids() == ["E1", "E2", "E3"]
+    assert {r.status for r in rows_of(settings, "staff").values()} == {"ordered"}

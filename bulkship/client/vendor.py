@@ -15,6 +15,7 @@ import dataclasses
 import json
 import logging
 import random
+import re
 import ssl
 import time
 from collections.abc import Awaitable, Callable, Collection, Mapping
@@ -290,18 +291,26 @@ class VendorClient:
                     "POST", "/v1/Orders", body=body, allow={409}, subject=subject, lost=lost_answers
                 )
             except TerminalVendorError as refusal:
+                if po_number and says_duplicate(refusal):  # a 409 in other words: the PO exists
+                    original = await self._original_of_duplicate(refusal.body, po_number)
+                    ours = bool(lost_answers) or sent_before
+                    return CreateResult(original, created=False, after_lost_answer=ours)
                 if not (lost_answers or sent_before) or not po_number:
                     raise
-                found = await self._look_up_after_refusal(po_number, subject, refusal)
-                return CreateResult(found, created=False, after_lost_answer=True)
+                earlier = await self._look_up_after_refusal(po_number, subject, refusal)
+                return CreateResult(earlier, created=False, after_lost_answer=True)
             if status == 409:
                 original = await self._original_of_duplicate(data, po_number)
                 ours = bool(lost_answers) or sent_before
                 return CreateResult(original, created=False, after_lost_answer=ours)
             order = parse_order(data)
-            if not order.id and po_number:  # created, but the answer is unreadable: look it up
-                order = (await self.look_up_order(po_number)).order or order
-            return CreateResult(order, created=True)
+            if not po_number or _is_order_for(order, po_number):
+                return CreateResult(order, created=True)
+            # a success that shows no order of this PO (an error body with 200, another order): the vendor
+            # is asked; what it holds under the PO is taken with the care of a 409's original
+            found = await self._order_after_unreadable_success(po_number, subject, status, data)
+            if isinstance(found, VendorOrder):
+                return CreateResult(found, created=False, after_lost_answer=True)
         except TransientVendorError as exc:
             if isinstance(exc, UnverifiableOrderError):
                 raise
@@ -313,6 +322,31 @@ class VendorClient:
                 status_code=exc.status_code,
                 body=exc.body,
             ) from exc
+        raise found
+
+    async def _order_after_unreadable_success(
+        self, po_number: str, subject: str, status: int, data: Any
+    ) -> VendorOrder | VendorUnavailableError:
+        """The order under ``po_number`` after a 2xx that showed none; else the error to raise (its outcome
+        unknown: re-sending the same PO resolves it)."""
+        try:
+            found = await self.look_up_order(po_number)
+        except VendorError as exc:
+            why = f"looking it up failed ({exc.message})"
+        else:
+            if found.order is not None:
+                return found.order
+            why = "no order carries it" if found.absent else found.why_unknown
+        said = error_message(data) if data is not None else ""
+        return VendorUnavailableError(
+            f"The vendor answered {status} to {subject} without the order ({_shape(data)}"
+            + (f": {said}" if said else "")
+            + f"), and {why}: whether it was created is unknown",
+            hint=f"re-run the same command: it asks the vendor about PONumber {po_number} and re-sends the "
+            "same PONumber, so nothing is ordered twice",
+            status_code=status,
+            body=data,
+        )
 
     async def _look_up_after_refusal(
         self, po_number: str, subject: str, refusal: TerminalVendorError
@@ -710,6 +744,34 @@ def _with_location_id(data: Any, location: str | None) -> Any:
         return data
     order_id = location.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
     return {**(data or {}), "Id": order_id} if order_id else data
+
+
+def _is_order_for(order: VendorOrder, po_number: str) -> bool:
+    """A success's body is the order sent: it has an Id, and any PONumber it shows is this one."""
+    return bool(order.id) and order.po_number in ("", po_number.strip().upper())
+
+
+_DUPLICATE_WORDS = re.compile(
+    r"duplicate|already\s+(?:exists?|been\s+(?:used|submitted|placed|processed|created)|used|in\s+use|"
+    r"submitted|placed|processed|created|taken)|not\s+unique|must\s+be\s+unique|previous\s*order",
+    re.IGNORECASE,
+)
+
+
+def says_duplicate(refusal: VendorError) -> bool:
+    """A refusal that says the PONumber exists, whatever its status (some APIs answer 400 or 422, not
+    409): it names earlier orders (``PreviousOrderIds``...), or its words say duplicate / already exists."""
+    if refusal.status_code not in (400, 409, 412, 422):
+        return False
+    body = refusal.body
+    if isinstance(body, Mapping) and field(
+        body, "PreviousOrderIds", "PreviousOrderId", "ExistingOrderId", "OriginalOrderId"
+    ):
+        return True
+    words = [error_message(body)] if body is not None else []
+    for key, messages in field_errors(body).items():
+        words += [key, *messages]
+    return bool(_DUPLICATE_WORDS.search(" ".join(words)))
 
 
 def _shape(body: Any) -> str:
