@@ -16,6 +16,7 @@ from support.vendor_proxy import Answer, Call, VendorProxy
 from bulkship.errors import InsufficientFundsError
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
+from bulkship.track import track
 
 
 def run(coro: Awaitable[Any]) -> Any:
@@ -200,3 +201,28 @@ def test_a_duplicate_po_refused_with_another_status_is_the_original_order_not_a_
     run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory)
     assert vendor.external_ids() == ["E1", "E2", "E3"]
     assert {r.status for r in rows_of(settings, "staff").values()} == {"ordered"}
+
+
+# --- tracking: answers to GET /v1/Orders/{id} -----------------------------------------------------------------
+
+
+def order_states(settings: Any, batch: str = "staff") -> dict[str, tuple[str, str | None]]:
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        return {o.po_number: (o.state, o.status) for o in ledger.orders(batch)}
+
+
+def test_a_200_that_is_not_the_order_asked_for_records_nothing(vendor: VendorProxy, tmp_path: Path) -> None:
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    before = order_states(settings)
+    assert {status for _state, status in before.values()} == {"Pending"}
+
+    def not_the_order(call: Call) -> Answer:
+        if call.method == "GET" and call.path.lower().startswith("/v1/orders/"):
+            return Answer.of(200, {"Message": "Service is warming up, try again"})
+        return call.forward()
+
+    vendor.rewrite = not_the_order
+    report = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert order_states(settings) == before  # not wiped to a status of ""
+    assert report.errors and all("will try again" in e for e in report.errors), report.errors

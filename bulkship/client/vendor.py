@@ -373,10 +373,21 @@ class VendorClient:
         )
 
     async def get_order(self, order_id: str) -> VendorOrder:
-        _, data = await self._call(
-            "GET", f"/v1/Orders/{quote(order_id, safe='')}", subject=f"order Id {order_id}"
-        )
-        return parse_order(data)
+        """The order with this Id. An answer that is not that order (an error body with 200, another
+        order) is VendorUnavailableError: nothing is recorded from it, and the next read tries again."""
+        path = f"/v1/Orders/{quote(order_id, safe='')}"
+        status, data = await self._call("GET", path, subject=f"order Id {order_id}")
+        order = parse_order(data)
+        if not _is_order_with_id(order, order_id):
+            said = error_message(data) if data is not None else ""
+            raise VendorUnavailableError(
+                f"The vendor answered {status} to GET {path} with something that is not that order "
+                f"({_shape(data)}" + (f": {said}" if said else "") + ")",
+                hint="nothing was recorded from it; the next read asks again",
+                status_code=status,
+                body=data,
+            )
+        return order
 
     async def look_up_order(self, po_number: str) -> LookUp:
         """Found, provably absent, or unknown: the order list proves absence only when it is complete (the
@@ -744,6 +755,13 @@ def _with_location_id(data: Any, location: str | None) -> Any:
         return data
     order_id = location.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
     return {**(data or {}), "Id": order_id} if order_id else data
+
+
+def _is_order_with_id(order: VendorOrder, order_id: str) -> bool:
+    """A read's body is the order asked for: its Id (any case), or no Id but an order's fields."""
+    if order.id:
+        return order.id.strip().casefold() == order_id.strip().casefold()
+    return bool(order.po_number or order.line_items or field(order.raw, "Status"))
 
 
 def _is_order_for(order: VendorOrder, po_number: str) -> bool:
