@@ -203,7 +203,7 @@ def test_a_duplicate_po_refused_with_another_status_is_the_original_order_not_a_
     assert {r.status for r in rows_of(settings, "staff").values()} == {"ordered"}
 
 
-# --- tracking: answers to GET /v1/Orders/{id} -----------------------------------------------------------------
+# --- tracking: answers to GET /v1/Orders/{id} --------------------------------------------------------------
 
 
 def order_states(settings: Any, batch: str = "staff") -> dict[str, tuple[str, str | None]]:
