@@ -91,15 +91,12 @@ _NO_CARD = ("failed", "cancelled")  # statuses (canonical, see client.parse) of 
 
 
 def holds_no_card(vendor_order: VendorOrder, index: int) -> str:
-    """The vendor's status when its line ``index`` provably holds no card: the line is Failed or Cancelled,
-    or the order is and the line shows no status of its own; else "". A line that still shows a live status
-    counts as live (it may ship), whatever the order says."""
+    """The vendor's status when its line ``index`` provably holds no card: the line itself is Failed or
+    Cancelled; else "". An order-level Failed is no such proof (the contract only assumes that status, and
+    a vendor may retry or revive an order): a line that shows no status of its own, or a live one, may
+    ship, and a row it may be is never sent again on the order's word."""
     line_status = vendor_order.line_items[index].status
-    if line_status.casefold() in _NO_CARD:
-        return line_status
-    if not line_status and vendor_order.status.casefold() in _NO_CARD:
-        return vendor_order.status
-    return ""
+    return line_status if line_status.casefold() in _NO_CARD else ""
 
 
 def _takes_no_row(vendor_order: VendorOrder, index: int) -> str:
@@ -263,7 +260,13 @@ class Suspect:
         o = self.vendor_order
         numbers = _shared_ranges(self.rows) if isinstance(self.rows, frozenset) else ranges(self.rows)
         where = f"line(s) {ranges(self.lines)} of {o.po_number} (order {o.id})"
-        return f"{where} may be row(s) {numbers}: {self.why}"
+        said = ""
+        if o.status.casefold() in _NO_CARD:  # the order's word alone proves nothing (see holds_no_card)
+            said = (
+                f" (the vendor shows the order {o.status}, but not these lines: ask the vendor whether their "
+                "cards ship; once it shows them Failed or Cancelled they are no longer in the way)"
+            )
+        return f"{where} may be row(s) {numbers}: {self.why}{said}"
 
 
 @functools.lru_cache(maxsize=64)

@@ -13,9 +13,11 @@ import pytest
 from support import write_sheet
 from support.vendor_proxy import Answer, Call, VendorProxy
 
-from bulkship.errors import InsufficientFundsError
+from bulkship import api
+from bulkship.errors import InsufficientFundsError, ReviewRefusedError
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
+from bulkship.sandbox.dialect import parse_dialect
 from bulkship.track import track
 
 
@@ -226,3 +228,57 @@ def test_a_200_that_is_not_the_order_asked_for_records_nothing(vendor: VendorPro
     report = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     assert order_states(settings) == before  # not wiped to a status of ""
     assert report.errors and all("will try again" in e for e in report.errors), report.errors
+
+
+# --- needs review: what the vendor's statuses prove ---------------------------------------------------------
+
+
+def without_line_statuses(body: Any) -> Any:
+    """The order (or list of orders) with every line's own status taken out: only the order says one."""
+    if isinstance(body, list):
+        return [without_line_statuses(b) for b in body]
+    if not isinstance(body, dict):
+        return body
+    for key, value in body.items():
+        if key.lower() == "lineitems" and isinstance(value, list):
+            for line in value:
+                for name in [k for k in line if k.lower() == "status"]:
+                    del line[name]
+        elif isinstance(value, list | dict):
+            without_line_statuses(value)
+    return body
+
+
+def test_an_order_failed_at_the_vendor_whose_lines_say_nothing_is_no_proof_that_no_card_ships(
+    tmp_path: Path,
+) -> None:
+    """E1..E3 went out in BS-STAFF-0001, which the vendor then shows Failed, its lines showing no status of
+    their own; the ledger is lost and the rows wait for review. Releasing them (sending them again under a
+    new PO) is refused: only a line's own Failed or Cancelled proves it holds no card."""
+    with VendorProxy(tmp_path, dialect=parse_dialect("likely-real"), order_failure_rate=1.0) as vendor:
+
+        def line_statuses_hidden(call: Call) -> Answer:
+            answer = call.forward()
+            if call.method == "GET" and call.path.lower().startswith("/v1/orders") and answer.status == 200:
+                return Answer.of(200, without_line_statuses(answer.json()))
+            return answer
+
+        vendor.rewrite = line_statuses_hidden
+        settings = vendor.settings(tmp_path)
+        sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3])
+        run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_lines=4)
+        vendor.sandbox.advance(2 * 3600)  # past its completion: the order ends Failed
+        assert {o["Status"] for o in vendor.orders()} == {"Failed"}
+        settings.ledger.unlink()
+        assert (
+            run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_lines=4).review_rows == 3
+        )
+
+        report = api.review_batch(settings, "staff", client_factory=vendor.factory)
+        assert [g.release.allowed for g in report.groups] == [False]
+        assert any("ask the vendor whether their cards ship" in b for b in report.groups[0].release.blockers)
+        with pytest.raises(ReviewRefusedError):
+            api.release_review(settings, "staff", "BS-STAFF-0001", by="tester", client_factory=vendor.factory)
+        run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_lines=4)
+        assert vendor.external_ids() == ["E1", "E2", "E3"]  # sent once, whatever the order says
+        assert {r.status for r in rows_of(settings, "staff").values()} == {"review"}
