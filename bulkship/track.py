@@ -56,6 +56,7 @@ log = logging.getLogger("bulkship.track")
 
 CREDENTIAL_ERRORS = (AuthenticationError, AccessDeniedError)
 TRACK_ERROR_EVENT = "track_error"
+CARD_MADE_LINE_STATUSES = frozenset({"complete", "shipped"})  # a card exists and is not delivered yet
 FIRST_INTERVAL_S = 2.0
 MAX_INTERVAL_S = 300.0
 
@@ -133,11 +134,13 @@ def _line_statuses_by_po(view: LedgerView) -> dict[str, list[str]]:
 
 
 def order_is_final(order: OrderRecord, line_statuses: Sequence[str]) -> bool:
-    """Nothing more can happen to it: every line delivered or failed, or the vendor failed the order."""
+    """Nothing more can happen to it: every line delivered or failed, or the vendor failed (or cancelled)
+    the order and none of its lines shows a card made (a line fulfilled or shipping is followed to its
+    end, whatever the order says)."""
     if order.state != "created":
         return order.state in ("rejected", "cancelled")
-    if (order.status or "").lower() == "failed":
-        return True
+    if (order.status or "").lower() in ("failed", "cancelled"):
+        return not any(s in CARD_MADE_LINE_STATUSES for s in line_statuses)
     return bool(line_statuses) and all(s in FINAL_LINE_STATUSES for s in line_statuses)
 
 

@@ -282,3 +282,36 @@ def test_an_order_failed_at_the_vendor_whose_lines_say_nothing_is_no_proof_that_
         run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_lines=4)
         assert vendor.external_ids() == ["E1", "E2", "E3"]  # sent once, whatever the order says
         assert {r.status for r in rows_of(settings, "staff").values()} == {"review"}
+
+
+def with_statuses(body: Any, order: str, line: str) -> Any:
+    for key in [k for k in body if k.lower() == "status"]:
+        body[key] = order
+    for key, value in list(body.items()):
+        if key.lower() == "lineitems":
+            for item in value:
+                for name in [k for k in item if k.lower() == "status"] or ["Status"]:
+                    item[name] = line
+    return body
+
+
+@pytest.mark.parametrize("order_status", ["Failed", "Cancelled"])
+def test_an_order_failed_at_the_vendor_whose_lines_ship_is_tracked_until_they_arrive(
+    vendor: VendorProxy, tmp_path: Path, order_status: str
+) -> None:
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    said = {"line": "Shipped"}
+
+    def order_fails_lines_ship(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method == "GET" and call.path.lower().startswith("/v1/orders/") and answer.status == 200:
+            return Answer.of(200, with_statuses(answer.json(), order_status, said["line"]))
+        return answer
+
+    vendor.rewrite = order_fails_lines_ship
+    first = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert first.batches[0].orders_open == 1 and not first.done  # its cards are on their way
+    said["line"] = "Delivered"
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert {r.line_status for r in rows_of(settings, "staff").values()} == {"delivered"}
