@@ -156,6 +156,17 @@ def _sent_before(ledger: Ledger, order: OrderRecord) -> bool:
     return sum(1 for e in ledger.events(po_number=order.po_number) if e.kind == "sending") > 1
 
 
+def _shows_fewer(rows: Sequence[RowRecord], vendor_order: VendorOrder) -> bool:
+    """The vendor's order shows its lines, but not every row's: fewer lines than rows, or ExternalIds
+    without some row's."""
+    lines = vendor_order.line_items
+    if not lines:
+        return False  # no lines shown at all: nothing to hold against the vendor's "created"
+    if any(li.external_id for li in lines):
+        return any(m is None for m in match_lines([r.external_id or "" for r in rows], vendor_order))
+    return len(lines) < len(rows)
+
+
 def _review_text(exc: VendorError) -> str:
     return f"Needs review: {exc.message}" + (f"; {exc.hint}" if exc.hint else "")
 
@@ -418,6 +429,11 @@ class Submitter:
             # a 409 for a PO number this ledger never sent (a lost ledger, another machine): no other new PO
             # number of this batch goes out that could hold a row the vendor already has
             await self._check_batch(order)
+        if created and _shows_fewer(rows, vendor_order):
+            vendor_order = await self._read_again(vendor_order)
+            if _shows_fewer(rows, vendor_order):
+                await self._created_without_some(order, rows, vendor_order)
+                return None
         if created or (recorded_send and not vendor_order.line_items):
             # our exact payload was accepted (201), or it is our recorded send and its lines are not shown
             matches = match_lines([r.external_id or "" for r in rows], vendor_order)
@@ -455,6 +471,47 @@ class Submitter:
             return record
         await self._follow_up(order, rows, [r.line_index for r in missing if r.line_index is not None])
         return None
+
+    async def _read_again(self, vendor_order: VendorOrder) -> VendorOrder:
+        """The order as the vendor holds it now (a create answer may show only some of its lines); the
+        answer in hand when it cannot be read."""
+        get_order = getattr(self.client, "get_order", None)
+        if get_order is None or not vendor_order.id:
+            return vendor_order
+        try:
+            again: VendorOrder = await get_order(vendor_order.id)
+        except VendorError:
+            return vendor_order
+        return again
+
+    async def _created_without_some(
+        self, order: OrderRecord, rows: list[RowRecord], vendor_order: VendorOrder
+    ) -> None:
+        """The vendor created the order but shows only some of its lines, read twice: the rows it shows are
+        ordered; the others are neither shown ordered (they may never ship) nor sent again (the vendor may
+        hold them after all): they wait for a person."""
+        matches = match_lines([r.external_id or "" for r in rows], vendor_order)
+        if not any(li.external_id for li in vendor_order.line_items):
+            matches = [None] * len(rows)  # fewer lines and no ExternalIds: no line is provably which row
+        message = (
+            f"Needs review, not shown ordered: the vendor created order {order.po_number} but shows "
+            f"{len(vendor_order.line_items)} of its {len(rows)} lines, and none proven to be this row's. "
+            f"Nothing more was sent for it; compare the batch with the vendor: bulkship reconcile "
+            f"{self.batch} --review"
+        )
+        outcomes = [
+            LineOutcome(row.fingerprint, line.id, line.cost if line.cost is not None else row.cost,
+                        (line.status or "").lower() or None)
+            for row, line in zip(rows, matches, strict=True)
+            if line is not None
+        ]  # fmt: skip
+        waiting = [row.fingerprint for row, line in zip(rows, matches, strict=True) if line is None]
+        await self._ledger(
+            self.ledger.record_created, order.po_number, vendor_order, outcomes, created=True,
+            missing=waiting, missing_error=message,
+        )  # fmt: skip
+        self.outcome.created.append(order.po_number)
+        self._report(order.po_number, "created, some lines need review", ordered=len(outcomes))
 
     async def _check_batch(self, order: OrderRecord) -> None:
         """The first 409 for a PO number this ledger never sent: before any other new PO number of the batch

@@ -315,3 +315,42 @@ def test_an_order_failed_at_the_vendor_whose_lines_ship_is_tracked_until_they_ar
     said["line"] = "Delivered"
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     assert {r.line_status for r in rows_of(settings, "staff").values()} == {"delivered"}
+
+
+def first_line_only(answer: Answer) -> Answer:
+    body = answer.json()
+    key = next(k for k in body if k.lower() == "lineitems")
+    body[key] = body[key][:1]
+    return Answer.of(answer.status, body)
+
+
+def test_a_created_order_echoed_with_fewer_lines_is_read_again(vendor: VendorProxy, tmp_path: Path) -> None:
+    """The 201 shows only the first line of two; the order read by its Id shows both: both rows ordered."""
+    vendor.rewrite = lambda call: first_line_only(call.forward()) if is_order_post(call) else call.forward()
+    settings = vendor.settings(tmp_path)
+    run_batch(write_sheet(tmp_path / "staff.csv", [1, 2]), settings, wait_s=0, client_factory=vendor.factory)
+    assert {r.status for r in rows_of(settings, "staff").values()} == {"ordered"}
+
+
+def test_a_created_order_the_vendor_shows_without_a_row_never_shows_that_row_ordered(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """The vendor created the order but, asked twice, shows one line of the two sent: the row it does not
+    show may never ship. It is not shown ordered (nor sent again on a guess): it waits for a person."""
+
+    def one_line(call: Call) -> Answer:
+        answer = call.forward()
+        if (is_order_post(call) or call.path.lower().startswith("/v1/orders/")) and answer.status in (
+            200,
+            201,
+        ):
+            return first_line_only(answer)
+        return answer
+
+    vendor.rewrite = one_line
+    settings = vendor.settings(tmp_path)
+    run_batch(write_sheet(tmp_path / "staff.csv", [1, 2]), settings, wait_s=0, client_factory=vendor.factory)
+    rows = rows_of(settings, "staff")
+    assert (rows["E1"].status, rows["E2"].status) == ("ordered", "review")
+    assert "shows 1 of its 2 lines" in (rows["E2"].error or "")
+    assert vendor.external_ids() == ["E1", "E2"]  # nothing sent again
