@@ -6,7 +6,9 @@ not show the row, planned orders held after a 409 for a PO number this ledger ne
 be among the vendor's lines after a lost ledger. Nothing is sent for them until a person decides:
 
 * :func:`review` lists them by the PO they wait on, with why, what the vendor shows for that PO and the
-  batch's PO range (under any prefix, follow-ups included), and whether a release is possible now.
+  batch's PO range (under any prefix, follow-ups included), and whether a release is possible now. It
+  changes nothing, so a read of the vendor's list made for it is reused for :data:`LISTING_REUSE_S` (the web
+  page is viewed again and again; settling and releasing always read afresh).
 * :func:`settle_at_vendor` — "it is at the vendor": the person names the vendor order (Id or PO number).
   It must belong to the batch (its PO stem, exactly). Rows are tied to its lines by the rules used everywhere
   (ExternalId with the same card and recipient; the full address; our own recorded send of exactly that
@@ -31,6 +33,7 @@ import getpass
 import hashlib
 import json
 import re
+import time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -184,8 +187,18 @@ class VendorView:
     sightings: dict[str, Sighting] = field(default_factory=dict)
 
 
-async def look_at_vendor(client: Any, ledger: Ledger, batch: str, po_numbers: Sequence[str]) -> VendorView:
-    """A read of the vendor's order list, and a look-up by PO of each of ``po_numbers`` it cannot settle."""
+# What the vendor's order list showed, for the read-only review (its web page is viewed again and again):
+# reused for LISTING_REUSE_S. A settlement or a release always reads the vendor afresh.
+LISTING_REUSE_S = 30.0
+_LISTINGS: dict[tuple[Any, ...], tuple[float, list[VendorOrder], bool, str]] = {}
+_LISTINGS_KEPT = 8
+
+
+async def look_at_vendor(
+    client: Any, ledger: Ledger, batch: str, po_numbers: Sequence[str], *, reuse_s: float = 0.0
+) -> VendorView:
+    """A read of the vendor's order list, and a look-up by PO of each of ``po_numbers`` it cannot settle.
+    ``reuse_s``: a read of the same list (same API, batch, waiting rows) at most that old is reused."""
     record = ledger.batch(batch)
     prefix = record.po_prefix if record else ""
     pattern = batch_orders_pattern(prefix, batch)
@@ -196,11 +209,20 @@ async def look_at_vendor(client: Any, ledger: Ledger, batch: str, po_numbers: Se
             return True
         return any(text(li, "ExternalId") in external_ids for li in items(raw, "LineItems"))
 
-    try:
-        listing = await client.order_listing(keep=keep)
-        orders, complete, why = list(listing.orders), bool(listing.complete), listing.why_incomplete
-    except VendorError as exc:
-        orders, complete, why = [], False, f"reading it failed: {exc.message}"
+    key = (getattr(client, "base_url", id(client)), str(ledger.path), batch, prefix, frozenset(external_ids),
+           frozenset(po_numbers))  # fmt: skip
+    kept = _LISTINGS.get(key)
+    if kept is not None and reuse_s > 0 and time.monotonic() - kept[0] <= reuse_s:
+        orders, complete, why = list(kept[1]), kept[2], kept[3]
+    else:
+        try:
+            listing = await client.order_listing(keep=keep)
+            orders, complete, why = list(listing.orders), bool(listing.complete), listing.why_incomplete
+            _LISTINGS[key] = (time.monotonic(), orders, complete, why)
+            while len(_LISTINGS) > _LISTINGS_KEPT:
+                _LISTINGS.pop(next(iter(_LISTINGS)))
+        except VendorError as exc:
+            orders, complete, why = [], False, f"reading it failed: {exc.message}"
     left_out = _known_orders_left_out(ledger, batch, orders)
     if complete and left_out:
         complete, why = False, left_out
@@ -522,7 +544,7 @@ async def review(ledger: Ledger, client: Any, batch: str) -> ReviewReport:
     groups = waiting_rows(ledger, batch)
     if not groups:
         return ReviewReport(batch, (), 0, True)
-    view = await look_at_vendor(client, ledger, batch, list(groups))
+    view = await look_at_vendor(client, ledger, batch, list(groups), reuse_s=LISTING_REUSE_S)
     current = {r.fingerprint for r in ledger.batch_rows(batch, current_only=True)}
     found: list[ReviewGroup] = []
     for po, rows in groups.items():

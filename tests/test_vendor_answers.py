@@ -354,3 +354,29 @@ def test_a_created_order_the_vendor_shows_without_a_row_never_shows_that_row_ord
     assert (rows["E1"].status, rows["E2"].status) == ("ordered", "review")
     assert "shows 1 of its 2 lines" in (rows["E2"].error or "")
     assert vendor.external_ids() == ["E1", "E2"]  # nothing sent again
+
+
+def test_the_review_read_again_and_again_asks_the_vendor_for_its_list_once(tmp_path: Path) -> None:
+    """The needs-review page is viewed again and again: the vendor's (possibly long) order list is read
+    for the first view and reused briefly; a release, which changes the ledger, always reads it afresh."""
+    with VendorProxy(tmp_path, dialect=parse_dialect("likely-real")) as vendor:
+        settings = vendor.settings(tmp_path)
+        sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3])
+        run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_lines=4)
+        settings.ledger.unlink()  # lost: the next run finds the vendor's lines, showing no identity
+        assert (
+            run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_lines=4).review_rows == 3
+        )
+
+        def list_reads() -> int:
+            return sum(1 for c in vendor.calls if is_order_list(c))
+
+        before = list_reads()
+        first = api.review_batch(settings, "staff", client_factory=vendor.factory)
+        after_first = list_reads()
+        second = api.review_batch(settings, "staff", client_factory=vendor.factory)
+        assert after_first > before and list_reads() == after_first
+        assert [g.release.allowed for g in first.groups] == [g.release.allowed for g in second.groups]
+        with pytest.raises(ReviewRefusedError):  # its lines may be the rows: refused, on a fresh read
+            api.release_review(settings, "staff", "BS-STAFF-0001", by="tester", client_factory=vendor.factory)
+        assert list_reads() > after_first
