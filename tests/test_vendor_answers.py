@@ -380,3 +380,38 @@ def test_the_review_read_again_and_again_asks_the_vendor_for_its_list_once(tmp_p
         with pytest.raises(ReviewRefusedError):  # its lines may be the rows: refused, on a fresh read
             api.release_review(settings, "staff", "BS-STAFF-0001", by="tester", client_factory=vendor.factory)
         assert list_reads() > after_first
+
+
+def test_a_token_that_could_not_be_renewed_is_no_lost_answer(tmp_path: Path) -> None:
+    """The token is refused mid-run (401) and renewing it fails once (503): the order never left, so the
+    409 that follows is not "our own send whose answer was lost". The vendor's order under that PO was
+    placed by another machine for other recipients and shows no identity on its lines: its lines are not
+    tied to these rows by position (they would read ordered, and never be sent)."""
+    with VendorProxy(tmp_path, dialect=parse_dialect("likely-real")) as vendor:
+        place(vendor, tmp_path / "elsewhere", [1, 2, 3])
+        token_calls, posts = [], []
+
+        def token_trouble(call: Call) -> Answer:
+            if is_order_list(call):
+                return Answer.of(200, {"Data": [], "TotalCount": 0})  # the vendor's list lags
+            if call.method == "POST" and call.path.lower() == "/v1/tokens":
+                token_calls.append(call)
+                if len(token_calls) == 2:
+                    return Answer(503, b"<html>Service Unavailable</html>", {"Content-Type": "text/html"})
+            if is_order_post(call):
+                posts.append(call)
+                if len(posts) == 1:
+                    return Answer(401, b"", {})
+            return call.forward()
+
+        vendor.rewrite = token_trouble
+        settings = vendor.settings(tmp_path)
+        others = {1: "Ann Other", 2: "Bob Other", 3: "Cy Other"}
+        sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3], names=others)
+        run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory)
+        assert len(token_calls) >= 2 and len(posts) >= 2
+        rows = rows_of(settings, "staff")
+        assert {r.status for r in rows.values()} == {"review"}, {
+            k: (r.status, r.error) for k, r in rows.items()
+        }
+        assert vendor.external_ids() == ["E1", "E2", "E3"]

@@ -123,6 +123,15 @@ class CreateResult:
     after_lost_answer: bool = False
 
 
+class _NotSent(VendorUnavailableError):
+    """No token could be had, so the request never left: retried like any transient error, but it is no
+    lost answer (an order cannot have been created by it)."""
+
+    @classmethod
+    def of(cls, exc: VendorUnavailableError) -> _NotSent:
+        return cls(exc.message, status_code=exc.status_code, body=exc.body, hint=exc.hint)
+
+
 class _Secret:
     """A string that never shows itself in a repr, a log line or a traceback's locals."""
 
@@ -552,7 +561,8 @@ class VendorClient:
                 try:
                     return await self._attempt(*args)
                 except VendorUnavailableError as exc:
-                    noted.append(exc)
+                    if not isinstance(exc, _NotSent):  # no token, no request: nothing was lost
+                        noted.append(exc)
                     raise
 
             attempt = attempt_noting_lost
@@ -585,10 +595,16 @@ class VendorClient:
         allow: Collection[int],
         subject: str,
     ) -> tuple[int, Any]:
-        token = await self._current_token()
+        try:
+            token = await self._current_token()
+        except VendorUnavailableError as exc:
+            raise _NotSent.of(exc) from exc
         response = await self._send(method, path, params, body, token)
-        if response.status_code == 401:
-            token = await self._refresh_after_401(token)
+        if response.status_code == 401:  # the request was refused, not processed
+            try:
+                token = await self._refresh_after_401(token)
+            except VendorUnavailableError as exc:
+                raise _NotSent.of(exc) from exc
             response = await self._send(method, path, params, body, token)
             if response.status_code == 401:
                 raise AuthenticationError(
