@@ -9,7 +9,9 @@ Before the parser sees a CSV, one streaming pass over its bytes (4 MB at a time,
   so a 500 MB file of ten 50 MB cells costs a few MB of memory and a second, not gigabytes;
 - decides the encoding: UTF-8 when every line is UTF-8, Windows-1252 (what Excel writes on Windows) when no
   line with accents is; a file that mixes the two is refused with the line numbers of each, unless an
-  explicit encoding (``--encoding``, or ``encoding`` in the program settings) says how to read it.
+  explicit encoding (``--encoding``, or ``encoding`` in the program settings) says how to read it. A file
+  that is not UTF-8 and whose accented letters read clearly better as MS-DOS or Mac Roman text (Excel's
+  other CSV formats) is refused showing both readings (see LEGACY_ENCODINGS).
 
 A cell inside quotes can hold delimiters and line breaks, so the byte measure cannot see where it ends; when
 the quotes say a long quoted cell may be present, the csv module checks the exact cell sizes with its field
@@ -114,6 +116,77 @@ def _decide(scan: _Scan, path: Path) -> str:
         hint="save the file again as 'CSV UTF-8' from your spreadsheet application, or pass --encoding "
         "utf-8 or --encoding cp1252 to read every line one way",
     )
+
+
+# The 8-bit encodings Excel writes a CSV in, by the name its Save As dialog shows: a file that is not UTF-8 is
+# read in the one whose letters look like names and addresses (Windows-1252 unless another reads clearly
+# better: then the file is refused with both readings, rather than ordered under garbled names).
+LEGACY_ENCODINGS = {
+    "cp1252": "Windows-1252 (Excel's 'CSV' on Windows)",
+    "mac_roman": "Mac Roman (Excel for Mac's 'CSV')",
+    "cp850": "MS-DOS (Excel's 'CSV (MS-DOS)')",
+}
+_WORD_PUNCTUATION = frozenset("\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u2022\u20ac\u2122")  # ’‘“”–—…•€™
+SAMPLE_LINES = 5000  # lines with non-ASCII bytes that decide between the 8-bit encodings
+
+
+def _letter_score(text: str) -> int:
+    """How much the non-ASCII characters of ``text`` look like the letters of names and addresses: a
+    letter whose case fits its neighbours counts for, anything else against ('Jos‚', 'JosÚ', 'OíBrien')."""
+    score = 0
+    for index, char in enumerate(text):
+        if char.isascii():
+            continue
+        if char == "\ufffd":  # a byte the encoding does not define
+            score -= 3
+        elif char in _WORD_PUNCTUATION:
+            score += 1
+        elif not char.isalpha() or _case_clash(char, text[index - 1 : index], text[index + 1 : index + 2]):
+            score -= 1
+        else:
+            score += 1
+    return score
+
+
+def _case_clash(char: str, before: str, after: str) -> bool:
+    """An upper-case letter after a lower-case one ('JosÚ'), or a lower-case one before an upper-case
+    one ('OíBrien'): not how names are written."""
+    return (char.isupper() and before.islower()) or (char.islower() and after.isupper())
+
+
+def _legacy_encoding(handle: IO[bytes], path: Path, usual: str) -> str:
+    """Which 8-bit encoding a file that is not UTF-8 is in (``usual`` unless another reads clearly better,
+    which refuses the file: see LEGACY_ENCODINGS)."""
+    handle.seek(0)
+    lines = [
+        (number, line)
+        for number, line in enumerate(handle.read(CHUNK_BYTES).split(b"\n"), start=1)
+        if not line.isascii()
+    ][:SAMPLE_LINES]
+    sample = b"\n".join(line for _, line in lines)
+    scores = {name: _letter_score(sample.decode(name, errors="replace")) for name in LEGACY_ENCODINGS}
+    best = max(scores, key=lambda name: (scores[name], name == usual))
+    if best == usual:
+        return usual
+    number, line = next(
+        ((n, text) for n, text in lines if text.decode(usual, errors="replace") != text.decode(best)),
+        lines[0],
+    )
+    usual_text, best_text = (_around_accent(line.decode(name, errors="replace")) for name in (usual, best))
+    raise FileFormatError(
+        f"{path.name} is not UTF-8, and read as {LEGACY_ENCODINGS[usual]} its accented letters come out "
+        f"garbled: line {number} would read '{usual_text}'; read as {LEGACY_ENCODINGS[best]} it reads "
+        f"'{best_text}'",
+        hint=f"save the file again as 'CSV UTF-8'; or, if the second reading is right, pass --encoding "
+        f'{best} (or encoding = "{best}" under [program] in the settings file)',
+    )
+
+
+def _around_accent(text: str, width: int = 50) -> str:
+    first = next((i for i, char in enumerate(text) if not char.isascii()), 0)
+    start = max(first - width // 2, 0)
+    shown = text[start : start + width].strip()
+    return ("…" if start else "") + shown + ("…" if start + width < len(text) else "")
 
 
 # ---------------------------------------------------------------------------------------------- byte pass
@@ -361,12 +434,15 @@ def _read_mac_lines(handle: IO[bytes], path: Path, explicit: str | None, limits:
             digest.update(chunk)
             copy.write(chunk.replace(b"\r", b"\n"))
         copy.seek(0)
-        read = _read(copy, copy.read(SNIFF_BYTES), path, explicit, limits)
+        read = _read(copy, copy.read(SNIFF_BYTES), path, explicit, limits, usual="mac_roman")
     return dataclasses.replace(read, sha256=digest.hexdigest())
 
 
-def _read(handle: IO[bytes], head: bytes, path: Path, explicit: str | None, limits: CsvLimits) -> CsvRead:
-    """The file from ``handle`` (its first bytes ``head``) read as UTF-8 or in the encoding it is in."""
+def _read(
+    handle: IO[bytes], head: bytes, path: Path, explicit: str | None, limits: CsvLimits, usual: str = "cp1252"
+) -> CsvRead:
+    """The file from ``handle`` (its first bytes ``head``) read as UTF-8 or in the encoding it is in
+    (``usual``: the 8-bit encoding expected of a file that is not UTF-8)."""
     bom, skip = _bom(head)
     chosen = explicit or bom
     if chosen not in (None, "utf-8"):
@@ -376,6 +452,8 @@ def _read(handle: IO[bytes], head: bytes, path: Path, explicit: str | None, limi
     handle.seek(0)
     scan = _scan(handle, path, delimiter, limits, classify=chosen is None, skip=skip)
     decided = chosen or _decide(scan, path)
+    if chosen is None and decided != "utf-8":
+        decided = _legacy_encoding(handle, path, usual)
     if decided != "utf-8":
         handle.seek(0)
         return _read_transcoded(handle, path, decided, limits, sha256=scan.sha256)

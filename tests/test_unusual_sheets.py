@@ -156,10 +156,10 @@ def test_quoted_cells_over_several_lines_with_commas_still_load(tmp_path: Path) 
 def test_a_csv_with_old_mac_line_ends_reads_like_any_other(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Excel for Mac's "CSV (Macintosh)": Windows-1252 text, lines ended by CR alone. It was one long line
+    """Excel for Mac's "CSV (Macintosh)": Mac Roman text, lines ended by CR alone. It was one long line
     ("No header row found") with a pandas warning on the terminal."""
     path = tmp_path / "mac.csv"
-    with path.open("w", newline="", encoding="cp1252") as handle:
+    with path.open("w", newline="", encoding="mac_roman") as handle:
         writer = csv.writer(handle, lineterminator="\r")
         writer.writerow(HEADER)
         writer.writerow(["José Núñez", "1 Main St", "Boston", "MA", "02134", "CVS", "50"])
@@ -443,3 +443,52 @@ def test_a_recipient_whose_cells_happen_to_read_like_headers_is_still_a_recipien
     path = tmp_path / "odd.csv"
     path.write_text("Name,Address,City,State,ZIP,Product,Value\nName,1 Main St,City,MA,02134,CVS,50\n")
     assert load_sheet(path).skipped == ()
+
+
+def test_a_csv_saved_as_ms_dos_or_mac_text_is_refused_with_both_readings_not_ordered_garbled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Excel's "CSV (MS-DOS)" (cp850) and a Mac Roman CSV were read as Windows-1252: 'Jos‚ M�ller' and
+    'JosŽ MŸller', valid, exit 0, printed on the parcels."""
+    rows = [HEADER, ["José Müller", "1 Main St", "Boston", "MA", "02134", "CVS", "50"]]
+    for encoding, reading in (
+        ("cp850", "MS-DOS (Excel's 'CSV (MS-DOS)')"),
+        ("mac_roman", "Mac Roman (Excel for Mac's 'CSV')"),
+    ):
+        path = tmp_path / f"{encoding}.csv"
+        with path.open("w", newline="", encoding=encoding) as handle:
+            csv.writer(handle).writerows(rows)
+        code, data, _ = validate(capsys, path)
+        assert code == 2
+        assert data["error"].startswith(
+            f"{encoding}.csv is not UTF-8, and read as Windows-1252 (Excel's 'CSV' on Windows) its accented letters come out garbled: line 2 would read 'Jos"
+        )
+        assert data["error"].endswith(
+            f"read as {reading} it reads 'José Müller,1 Main St,Boston,MA,02134,CVS,50'"
+        )
+        assert f"pass --encoding {encoding}" in data["hint"]
+        code, data, _ = validate(capsys, path, "--encoding", encoding)
+        assert code == 0
+        assert load_sheet(
+            path, program=load_program_text(tmp_path, f'[program]\nencoding = "{encoding}"\n')
+        ).frame["Name"].tolist() == ["José Müller"]
+
+
+def test_windows_1252_text_with_word_punctuation_is_still_read_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "win.csv"
+    with path.open("w", newline="", encoding="cp1252") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for name in ("Seán O’Brien", "Zoë “Z” Ångström", "François Nuñez–Lee", "Jörg Weiß"):
+            writer.writerow([name, "1 Main St", "Boston", "MA", "02134", "CVS", "50"])
+    assert load_sheet(path).frame["Name"].tolist() == [
+        "Seán O’Brien",
+        "Zoë “Z” Ångström",
+        "François Nuñez–Lee",
+        "Jörg Weiß",
+    ]
+
+
+def load_program_text(folder: Path, text: str):  # type: ignore[no-untyped-def]
+    (folder / "program.toml").write_text(text)
+    return load_program(folder / "program.toml")
