@@ -492,3 +492,45 @@ def test_windows_1252_text_with_word_punctuation_is_still_read_as_such(tmp_path:
 def load_program_text(folder: Path, text: str):  # type: ignore[no-untyped-def]
     (folder / "program.toml").write_text(text)
     return load_program(folder / "program.toml")
+
+
+def test_newspaper_state_abbreviations_and_template_marks_in_headers_are_understood(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Mass.' and 'Calif.' were 'not a US state'; 'Address (required)' was 'lacks required column(s): Address
+    Line 1' (a vendor template marks its required headers so)."""
+    path = tmp_path / "ap.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            [
+                "Name*",
+                "Address (required)",
+                "City (required)",
+                "State",
+                "ZIP",
+                "Product",
+                "Value",
+                "Phone (optional)",
+            ]
+        )
+        writer.writerow(["Ann Lee", "1 Main St", "Boston", "Mass.", "02134", "CVS", "50", ""])
+        writer.writerow(["Bob Ray", "2 Elm St", "Oakland", "Calif.", "94607", "CVS", "25", ""])
+        writer.writerow(["Cy Orr", "3 Oak St", "Charleston", "W. Va.", "25301", "CVS", "25", ""])
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"]) == (0, 3), err
+    assert [c["field"] for c in data["columns"]] == [
+        "name",
+        "address1",
+        "city",
+        "state",
+        "zip",
+        "product",
+        "value",
+        "phone",
+    ]
+    assert [p["message"] for p in data["problems"]] == [
+        "Row 2, column 'State': 'Mass.' changed to MA.",
+        "Row 3, column 'State': 'Calif.' changed to CA.",
+        "Row 4, column 'State': 'W. Va.' changed to WV.",
+    ]

@@ -25,6 +25,14 @@ STATE_NAMES: dict[str, str] = {
 MILITARY_STATES = frozenset({"AA", "AE", "AP"})
 MILITARY_CITIES = frozenset({"APO", "FPO", "DPO"})
 
+# The Associated Press abbreviations (newspaper style, still common in address lists), dots optional.
+_AP_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO", "conn": "CT",
+    "del": "DE", "fla": "FL", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "mass": "MA",
+    "mich": "MI", "minn": "MN", "miss": "MS", "mont": "MT", "neb": "NE", "nebr": "NE", "nev": "NV",
+    "okla": "OK", "ore": "OR", "oreg": "OR", "penn": "PA", "tenn": "TN", "tex": "TX", "wash": "WA",
+    "wis": "WI", "wisc": "WI", "wyo": "WY", "wva": "WV", "nmex": "NM", "ndak": "ND", "sdak": "SD",
+}  # fmt: skip
 _EXTRA_STATE_NAMES = {
     "washington dc": "DC", "washington d.c.": "DC", "d.c.": "DC", "virgin islands": "VI",
     "us virgin islands": "VI", "armed forces europe middle east africa canada": "AE",
@@ -60,7 +68,7 @@ def state_lookup() -> dict[str, str]:
     lookup = {code.casefold(): code for code in STATE_NAMES}
     lookup |= {name.casefold(): code for code, name in STATE_NAMES.items()}
     lookup |= {name.replace(".", "").casefold(): code for code, name in STATE_NAMES.items()}
-    return lookup | _EXTRA_STATE_NAMES
+    return lookup | _AP_STATES | _EXTRA_STATE_NAMES
 
 
 ZIP_PREFIX_DATA = "zip-prefix-states.txt"  # in bulkship/data: the pairs, stored per zipcodes release
