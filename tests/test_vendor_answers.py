@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from support import write_sheet
 from support.vendor_proxy import Answer, Call, VendorProxy
 
 from bulkship import api
+from bulkship.client.parse import parse_order
 from bulkship.errors import InsufficientFundsError, ReviewRefusedError
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
@@ -415,3 +417,79 @@ def test_a_token_that_could_not_be_renewed_is_no_lost_answer(tmp_path: Path) -> 
             k: (r.status, r.error) for k, r in rows.items()
         }
         assert vendor.external_ids() == ["E1", "E2", "E3"]
+
+
+def test_a_duplicate_said_of_a_line_is_that_lines_refusal_not_a_duplicate_po(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """'Duplicate ExternalId' on LineItems[1] is about that line: its row fails with the vendor's words and
+    the other row goes out in a follow-up order (not 'in doubt' for ever, as a duplicate PO would be)."""
+    refusal = {
+        "Message": "The request is invalid.",
+        "ModelState": {"order.LineItems[1].ExternalId": ["Duplicate"]},
+    }
+
+    def line_refused(call: Call) -> Answer:
+        if is_order_post(call) and len(call.json()["LineItems"]) == 2:
+            return Answer.of(400, refusal)
+        return call.forward()
+
+    vendor.rewrite = line_refused
+    settings = vendor.settings(tmp_path)
+    run_batch(write_sheet(tmp_path / "staff.csv", [1, 2]), settings, wait_s=0, client_factory=vendor.factory)
+    rows = rows_of(settings, "staff")
+    assert (rows["E1"].status, rows["E2"].status) == ("ordered", "failed")
+    assert "Duplicate" in (rows["E2"].error or "")
+    assert vendor.external_ids() == ["E1"]
+
+
+@pytest.mark.parametrize(
+    "cost",
+    ["$26.50", "USD 26.50", {"Amount": "26.50", "CurrencyCode": "USD"}, {"amount": 26.5}],
+    ids=["dollar sign", "code first", "money object", "money object without currency"],
+)
+def test_a_cost_written_as_text_or_as_a_money_object_is_the_cost_charged(
+    vendor: VendorProxy, tmp_path: Path, cost: Any
+) -> None:
+    def written_so(call: Call) -> Answer:
+        answer = call.forward()
+        if is_order_post(call) and answer.status == 201:
+            body = answer.json()
+            for line in body["LineItems"]:
+                line["Cost"] = cost
+            return Answer.of(201, body)
+        return answer
+
+    vendor.rewrite = written_so
+    settings = vendor.settings(tmp_path)
+    run_batch(write_sheet(tmp_path / "staff.csv", [1, 2]), settings, wait_s=0, client_factory=vendor.factory)
+    assert {r.cost for r in rows_of(settings, "staff").values()} == {Decimal("26.50")}
+
+
+def test_a_cost_in_another_currency_is_never_read_as_dollars() -> None:
+    line = {"Id": "l1", "ProductId": "CVS", "Value": 25, "Quantity": 1,
+            "Cost": {"Amount": 23.10, "CurrencyCode": "EUR"}}  # fmt: skip
+    order = parse_order({"Id": "o1", "PONumber": "PO-1", "LineItems": [line]})
+    assert order.line_items[0].cost is None
+
+
+def test_a_list_counting_its_pages_from_0_never_proves_an_order_absent(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """pageIndex counted from 0 and no TotalCount: page 1 is the (empty) second page of a short list."""
+    place(vendor, tmp_path, [1, 2])
+    po = vendor.orders()[0]["PONumber"]
+
+    def from_zero(call: Call) -> Answer:
+        if not is_order_list(call):
+            return call.forward()
+        index = int(call.query.get("pageIndex", "0"))
+        query = "&".join(f"{k}={v}" for k, v in {**call.query, "pageIndex": str(index + 1)}.items())
+        body = call.ask(f"{call.path}?{query}").json()
+        return Answer.of(200, {"items": body["Data"]})
+
+    vendor.rewrite = from_zero
+    found = run(look_up(vendor, tmp_path, po))
+    assert found.order is not None and found.order.po_number == po
+    missing = run(look_up(vendor, tmp_path, po + "9"))
+    assert missing.absent  # read from page 0 to its end: the empty page proves it

@@ -88,13 +88,30 @@ def text(obj: Any, *names: str, default: str = "") -> str:
     return default if value is None or isinstance(value, Mapping | list) else str(value)
 
 
+# An amount written as text with dollar marks or thousands separators: "$1,234.50", "USD 25", "25.00 USD".
+_DOLLARS = re.compile(
+    r"^(?:US\$|\$|USD)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(?:USD)?$", re.I
+)
+
+
 def decimal(value: Any, default: Decimal | None = None) -> Decimal | None:
+    """A number from a JSON number, a numeric string, dollars written as text (``"$1,234.50"``) or a money
+    object (``{"Amount": 25, "CurrencyCode": "USD"}``); ``default`` for anything else, amounts in another
+    currency included (never read as dollars)."""
     if value is None or isinstance(value, bool):
         return default
     if type(value) is int:
         return Decimal(value)
+    if isinstance(value, MAPPING):
+        currency = text(value, "CurrencyCode", "Currency", default="USD").strip().upper()
+        amount = field(value, "Amount", "Value")
+        return decimal(amount, default) if currency == "USD" and not isinstance(amount, MAPPING) else default
+    raw = str(value).strip()
+    dollars = _DOLLARS.match(raw)
+    if dollars:
+        raw = dollars.group(1).replace(",", "")
     try:
-        result = Decimal(str(value).strip())
+        result = Decimal(raw)
     except (InvalidOperation, ValueError):
         return default
     return result if result.is_finite() else default

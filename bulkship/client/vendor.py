@@ -83,6 +83,7 @@ from .policy import (
 log = logging.getLogger("bulkship.client")
 
 PAGE_SIZE = 500  # the contract's maximum pageSize
+_NO_SUCH_PAGE = frozenset(range(400, 429)) - {401, 403, 408}  # how a server may refuse pageIndex=0
 MAX_PAGES = 10_000  # a guard against a server that pages forever
 CREDENTIALS_HINT = (
     "check the email and access token (BULKSHIP_EMAIL / BULKSHIP_ACCESS_TOKEN or --credentials FILE)"
@@ -300,8 +301,11 @@ class VendorClient:
                     "POST", "/v1/Orders", body=body, allow={409}, subject=subject, lost=lost_answers
                 )
             except TerminalVendorError as refusal:
-                if po_number and says_duplicate(refusal):  # a 409 in other words: the PO exists
-                    original = await self._original_of_duplicate(refusal.body, po_number)
+                if po_number and says_duplicate(refusal):  # a 409 in other words, perhaps: ask the vendor
+                    vague = None if names_the_po(refusal) else refusal  # absent: then it was not about the PO
+                    original = await self._original_of_duplicate(
+                        refusal.body, po_number, status=refusal.status_code or 409, vague=vague
+                    )
                     ours = bool(lost_answers) or sent_before
                     return CreateResult(original, created=False, after_lost_answer=ours)
                 if not (lost_answers or sent_before) or not po_number:
@@ -474,11 +478,13 @@ class VendorClient:
         keep: Callable[[Any], bool] | None = None,
         stop: Callable[[list[Any]], bool] | None = None,
     ) -> tuple[list[Any], bool, str]:
-        """Every record of a paged list (1-based ``pageIndex``), whether the list is provably complete, and
-        why not. Complete: an empty page (unless short of the ``TotalCount``), or the ``TotalCount`` reached
-        exactly, or a page shorter than the ``PageSize`` the server says it uses. A short page alone proves
-        nothing (a server may cap the page size silently), so without those the next page is asked for. A
-        server that ignores ``pageIndex`` (the same first record again) gives what it showed, not complete.
+        """Every record of a paged list (1-based ``pageIndex``; a server counting from 0 shows itself by an
+        empty page 1 and a page 0 with records, and is then read from 0), whether the list is provably
+        complete, and why not. Complete: an empty page (unless short of the ``TotalCount``), or the
+        ``TotalCount`` reached exactly, or a page shorter than the ``PageSize`` the server says it uses. A
+        short page alone proves nothing (a server may cap the page size silently), so without those the next
+        page is asked for. A server that ignores ``pageIndex`` (the same first record again) gives what it
+        showed, not complete.
 
         ``keep``: only the records it accepts are returned (every record counts towards completeness);
         ``stop(kept so far)``: True ends the reading early (not complete)."""
@@ -486,12 +492,18 @@ class VendorClient:
         seen = 0
         previous_first: str | None = None
         total: int | None = None
-        for page in range(1, MAX_PAGES + 1):
+        page = 1
+        while page <= MAX_PAGES:
             query = {**(params or {}), "pageIndex": str(page), "pageSize": str(PAGE_SIZE)}
             _, body = await self._call("GET", path, params=query)
             data = page_records(body)
             if data is None:  # not an empty page: an answer that shows no list proves nothing
                 return records, False, f"its answer to page {page} shows no list ({_shape(body)})"
+            counted = integer(field(body, "TotalCount", "Total", "TotalItems", "TotalRecords"))
+            total = counted if counted is not None else total
+            if not data and page == 1 and total != 0 and await self._page_zero_shows(path, params):
+                page = 0  # it counts pages from 0: page 1 was its second, and page 0 holds the first
+                continue
             if not data:
                 if total is not None and seen < total:  # e.g. pages counted from 0: one was missed
                     return records, False, f"it ended after {seen} of the {total} records it counts"
@@ -502,7 +514,6 @@ class VendorClient:
             previous_first = first
             seen += len(data)
             records.extend(data if keep is None else [r for r in data if keep(r)])
-            total = integer(field(body, "TotalCount", "Total", "TotalItems", "TotalRecords"))
             if total is not None and seen == total:
                 return records, True, ""
             page_size = integer(field(body, "PageSize"))
@@ -510,11 +521,24 @@ class VendorClient:
                 return records, True, ""
             if stop is not None and stop(records):
                 return records, False, "it was read only as far as needed"
+            page += 1
         return records, False, f"it has more than {MAX_PAGES} pages"
 
-    async def _original_of_duplicate(self, body: Any, po_number: str) -> VendorOrder:
-        """The order a 409 names, checked to carry ``po_number`` (an order that shows no PONumber is taken
-        only when none of the named orders shows ours); else looked up by PONumber."""
+    async def _page_zero_shows(self, path: str, params: Mapping[str, str] | None) -> bool:
+        """Whether ``pageIndex=0`` shows records (after an empty page 1: a server counting pages from 0).
+        A refusal of page 0 (400, 404...) means no; a fault or a throttle raises as any read does."""
+        query = {**(params or {}), "pageIndex": "0", "pageSize": str(PAGE_SIZE)}
+        status, body = await self._call("GET", path, params=query, allow=_NO_SUCH_PAGE)
+        return status < 400 and bool(page_records(body))
+
+    async def _original_of_duplicate(
+        self, body: Any, po_number: str, *, status: int = 409, vague: TerminalVendorError | None = None
+    ) -> VendorOrder:
+        """The order a 409 (or a refusal saying the same with ``status``) names, checked to carry
+        ``po_number`` (an order that shows no PONumber is taken only when none of the named orders shows
+        ours); else looked up by PONumber. Not found: DuplicateOrderError (it may exist: unknown). ``vague``:
+        a refusal whose "duplicate" names no PO; it stands as it is when the vendor provably has no such
+        PO."""
         unverified: VendorOrder | None = None
         for original_id in original_order_ids(body):
             try:
@@ -528,12 +552,16 @@ class VendorClient:
         if unverified is not None:
             return unverified
         found = await self.look_up_order(po_number) if po_number else None
+        if vague is not None and found is not None and found.absent:
+            raise vague
         if found is None or found.order is None:
+            said = error_message(body) if status != 409 and body is not None else ""
             raise DuplicateOrderError(
-                f"The vendor says PONumber {po_number} already exists (409) but names no original order "
-                "that carries it, and it cannot be found by PONumber",
+                f"The vendor says PONumber {po_number} already exists ({status}"
+                + (f": {said}" if said else "")
+                + ") but names no original order that carries it, and it cannot be found by PONumber",
                 hint="look the order up in the vendor's portal before re-sending anything",
-                status_code=409,
+                status_code=status,
                 body=body,
             )
         return found.order
@@ -694,14 +722,14 @@ class VendorClient:
         if not response.is_success:
             raise self._error(response, "POST /v1/Tokens")
         body = self._json(response, "POST", "/v1/Tokens")
-        value = text(body, "Value", "Token", "AccessToken")
+        value = text(body, "Value", "Token", "AccessToken", "access_token")  # (OAuth's spelling too)
         if not value:
             raise TerminalVendorError(
                 f"The vendor API at {self.base_url} answered POST /v1/Tokens without a token",
                 hint="is --api-url the vendor's API root?",
                 status_code=response.status_code,
             )
-        lifetime = decimal(field(body, "ExpiresIn", "Expires_In"))
+        lifetime = decimal(field(body, "ExpiresIn", "Expires_In", "ExpiresInSeconds"))
         seconds = token_lifetime_s(float(lifetime) if lifetime is not None else None)
         return _Token(_Secret(value), refresh_at=self._clock() + TOKEN_REFRESH_FRACTION * seconds)
 
@@ -802,10 +830,33 @@ def says_duplicate(refusal: VendorError) -> bool:
         body, "PreviousOrderIds", "PreviousOrderId", "ExistingOrderId", "OriginalOrderId"
     ):
         return True
-    words = [error_message(body)] if body is not None else []
-    for key, messages in field_errors(body).items():
-        words += [key, *messages]
+    errors = field_errors(body)
+    on_lines = any(key.lower().startswith("lineitems") for key in errors)
+    # words about lines ("Duplicate ExternalId" on LineItems[1]) are about those lines, not the PO
+    words = [error_message(body)] if body is not None and not on_lines else []
+    for key, messages in errors.items():
+        if not key.lower().startswith("lineitems"):
+            words += [key, *messages]
     return bool(_DUPLICATE_WORDS.search(" ".join(words)))
+
+
+_PO_WORDS = re.compile(
+    r"\bP\.?O\.?\b|po\s*number|purchase\s*order|order\s*(?:number|reference)", re.IGNORECASE
+)
+
+
+def names_the_po(refusal: VendorError) -> bool:
+    """The refusal's "duplicate" is about the PONumber: it names earlier orders, a PONumber field, or
+    says PO / purchase order in so many words."""
+    body = refusal.body
+    if isinstance(body, Mapping) and field(
+        body, "PreviousOrderIds", "PreviousOrderId", "ExistingOrderId", "OriginalOrderId"
+    ):
+        return True
+    keys = [k for k in field_errors(body) if not k.lower().startswith("lineitems")]
+    if any("ponumber" in k.lower().replace("_", "") or "purchaseorder" in k.lower() for k in keys):
+        return True
+    return bool(_PO_WORDS.search(error_message(body) if body is not None else ""))
 
 
 def _shape(body: Any) -> str:

@@ -52,6 +52,7 @@ class Call:
     body: bytes
     headers: dict[str, str]
     forward: Callable[[], Answer]
+    ask: Callable[[str], Answer]  # the sandbox's answer to another path and query (same method and body)
 
     def json(self) -> Any:
         return json.loads(self.body) if self.body.strip() else None
@@ -131,6 +132,7 @@ class VendorProxy:
                     body,
                     headers,
                     lambda: proxy._forward(self.command, self.path, body, headers),
+                    lambda target: proxy._forward(self.command, target, body, headers),
                 )
                 with proxy._lock:
                     proxy.calls.append(call)
