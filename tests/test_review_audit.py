@@ -33,6 +33,8 @@ class HidingList(httpx.AsyncBaseTransport):
         if not (self.hidden and request.method == "GET" and request.url.path.lower() == "/v1/orders"):
             return response
         await response.aread()
+        if response.status_code != 200:  # e.g. a refused pageIndex=0: nothing to hide in it
+            return httpx.Response(response.status_code, headers=response.headers, content=response.content)
         body = json.loads(response.content)
         data = next(k for k in body if k.lower() == "data")
         body[data] = [o for o in body[data] if _po(o) not in self.hidden]
