@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import defaults
 from .errors import BatchConflictError
+from .folding import fold_person, fold_street
 from .models import FINGERPRINT, ROW, STATUS, folded_address_line1
 from .payload import line_items
 
@@ -96,7 +97,8 @@ _SEP = "\x00"
 
 
 def _street(line1: object, line2: object) -> str:
-    return folded_address_line1(str(line1 or ""), str(line2 or ""))
+    """Both address lines as one, folded (``12 Beacon Street, Floor 21`` = ``12 Beacon St, Fl 21``)."""
+    return fold_street(folded_address_line1(str(line1 or ""), str(line2 or "")))
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ class _Folder:
         address = _SEP.join((_street(line1, line2), self.zip5(zip_code))).casefold()
         return Card(
             str(external_id or "").casefold(),
-            str(name or "").casefold(),
+            fold_person(name),
             address,
             str(product or "").casefold(),
             self.amount(value),
@@ -153,7 +155,7 @@ class _Folder:
     def line_key(self, item: Mapping[str, Any], address: Mapping[str, Any]) -> str:
         """``line_card(item).repeat_key`` without the card (``address``: its PhysicalDeliveryAddress)."""
         parts = (
-            str(address.get("Name") or ""),
+            fold_person(address.get("Name")),
             _street(address.get("AddressLine1"), address.get("AddressLine2")),
             self.zip5(address.get("Zip")),
             str(item.get("ProductId") or ""),
@@ -197,12 +199,13 @@ class _Rows:
     def repeat_keys(self) -> list[str]:
         c = self.columns
         values = [self.folder.amount(v) for v in c["value"]]
-        parts = zip(c["name"], self.streets, self.zips, c["product"], values, strict=True)
+        names = map(fold_person, c["name"])
+        parts = zip(names, self.streets, self.zips, c["product"], values, strict=True)
         return list(map(str.casefold, map(_SEP.join, parts)))
 
     def recipients(self) -> set[str]:
         """Name and street of every row, case-folded: what a line must match to be looked at."""
-        parts = zip(self.columns["name"], self.streets, strict=True)
+        parts = zip(map(fold_person, self.columns["name"]), self.streets, strict=True)
         return set(map(str.casefold, map(_SEP.join, parts)))
 
     def addresses(self) -> list[str]:
@@ -327,16 +330,21 @@ def find_holds(
         return {}
     rows = _Rows(candidates, _Folder())
     holds: dict[str, str] = _same_reference(staying, rows, candidates)
-    where = _first_lines(earlier, rows.recipients(), rows.folder)
-    if where:
-        found = [(i, where[key]) for i, key in enumerate(rows.repeat_keys()) if key in where]
-        if not known and found and not policy.allow:
+    references = {str(r).casefold() for r in rows.columns["external_id"] if r}
+    where, lines = _first_lines(earlier, rows, references)
+    found = [(i, where[key]) for i, key in enumerate(rows.repeat_keys()) if key in where] if where else []
+    by_reference = _same_reference_elsewhere(rows, lines, {i for i, _ in found})
+    found += by_reference.items()
+    if found:
+        if not known and not policy.allow:
             valid = int((frame[STATUS] == "valid").sum())
             _refuse_same_rows(batch, file_name, ledger, [earlier[o] for _i, (o, _l) in found], valid)
         numbers = _row_numbers(ledger, [(earlier[o].po_number, line) for _i, (o, line) in found])
         for i, (o, line) in found:
             order = earlier[o]
-            holds[rows.fingerprints[i]] = _repeat_note(order, numbers.get((order.po_number, line)), policy)
+            reference = rows.columns["external_id"][i] if i in by_reference else None
+            row = numbers.get((order.po_number, line))
+            holds[rows.fingerprints[i]] = _repeat_note(order, row, policy, reference=reference)
     if gone:
         shared = {a for a, n in Counter(_Rows(frame, rows.folder).addresses()).items() if n > 1}
         for fp, note in _probable_edits(gone, orders, rows, shared).items():
@@ -378,20 +386,52 @@ def _recent_orders(ledger: Ledger, batch: str, policy: RepeatPolicy, api: str | 
     return [o for o in recent if _same_api(apis.get(o.batch), api)]
 
 
+_Lines = dict[str, list[tuple[int, int, Card]]]  # reference, card, value -> (order, line, card sent)
+
+
 def _first_lines(
-    orders: Sequence[OrderRecord], recipients: set[str], folder: _Folder
-) -> dict[str, tuple[int, int]]:
-    """Where each gift to one of ``recipients`` (:meth:`_Rows.recipients`) was first sent in ``orders``:
-    repeat key -> (index in ``orders``, line index). A line to anyone else costs one look-up."""
+    orders: Sequence[OrderRecord], rows: _Rows, references: set[str]
+) -> tuple[dict[str, tuple[int, int]], _Lines]:
+    """Where each gift to one of the rows' recipients (:meth:`_Rows.recipients`) was first sent in
+    ``orders``: repeat key -> (index in ``orders``, line index); and the lines whose reference (ExternalId)
+    is one of ``references``, for :func:`_same_reference_elsewhere`. Each payload is read once; a line to
+    anyone else costs one look-up."""
+    recipients, folder = rows.recipients(), rows.folder
     where: dict[str, tuple[int, int]] = {}
+    by_reference: _Lines = {}
     for number, order in enumerate(orders):
         for line, item in enumerate(line_items(order)):
             address = item.get("PhysicalDeliveryAddress") or {}
             street = _street(address.get("AddressLine1"), address.get("AddressLine2"))
-            who = f"{address.get('Name') or ''}{_SEP}{street}".casefold()
+            who = f"{fold_person(address.get('Name'))}{_SEP}{street}"
             if who in recipients:
                 where.setdefault(folder.line_key(item, address), (number, line))
-    return where
+            reference = str(item.get("ExternalId") or "").casefold()
+            if reference and reference in references:
+                card = folder.line_card(item)
+                key = _SEP.join((reference, card.product, card.value))
+                by_reference.setdefault(key, []).append((number, line, card))
+    return where, by_reference
+
+
+def _same_reference_elsewhere(rows: _Rows, lines: _Lines, matched: set[int]) -> dict[int, tuple[int, int]]:
+    """Rows (index in ``rows``, not in ``matched``) whose reference (ExternalId, e.g. an employee ID) another
+    batch sent the same card and value to, with the same name or the same address: row -> (index in the
+    orders, line index). One person exported by two systems spells the address or name differently
+    ("Fl 21" / "Floor 21", a middle initial) but keeps the ID; a reference alone (a shared code, a row
+    number) is not enough."""
+    found: dict[int, tuple[int, int]] = {}
+    if not lines:
+        return found
+    for i, reference in enumerate(rows.columns["external_id"]):
+        if not reference or i in matched:
+            continue
+        card = rows.card(i)
+        for number, line, sent in lines.get(_SEP.join((card.external_id, card.product, card.value)), ()):
+            if sent.name == card.name or sent.address == card.address:
+                found[i] = (number, line)
+                break
+    return found
 
 
 def _row_numbers(ledger: Ledger, lines: Sequence[tuple[str, int]]) -> dict[tuple[str, int], int]:
@@ -405,11 +445,18 @@ def _row_numbers(ledger: Ledger, lines: Sequence[tuple[str, int]]) -> dict[tuple
 _VERBS = {"created": "ordered", "planned": "planned, not sent yet", "review": "perhaps ordered (in review)"}
 
 
-def _repeat_note(order: OrderRecord, row: int | None, policy: RepeatPolicy) -> str:
+def _repeat_note(
+    order: OrderRecord, row: int | None, policy: RepeatPolicy, *, reference: object = None
+) -> str:
     verb = _VERBS.get(order.state, "sent")
     where = f"row {row}, " if row is not None else ""
+    what = (
+        f"reference {reference} (the same person: same name or address), card and value"
+        if reference
+        else "recipient, address, card and value"
+    )
     return (
-        f"Held, not sent: the same recipient, address, card and value were {verb} in batch "
+        f"Held, not sent: the same {what} were {verb} in batch "
         f"{order.batch!r} ({where}PO {order.po_number}, {order.created[:10]}), within the last "
         f"{policy.window_days} days. To send it again on purpose, re-run with {ALLOW_FLAG}"
     )
@@ -466,7 +513,7 @@ def _probable_edits(
         by_address.pop(address, None)
     notes: dict[str, str] = {}
     ids = list(map(str.casefold, map(str, rows.columns["external_id"])))
-    names = list(map(str.casefold, map(str, rows.columns["name"])))
+    names = list(map(fold_person, rows.columns["name"]))
     for i, (ext, name, address) in enumerate(zip(ids, names, rows.addresses(), strict=True)):
         for same, index, key in (
             ("ExternalId", by_id, ext),

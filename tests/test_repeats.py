@@ -184,6 +184,43 @@ def test_a_card_another_batch_ordered_recently_is_held_naming_it_and_sent_outsid
     assert cards(isolated_data_dir)["PERSON 2 / 3 MAIN ST"] == 1
 
 
+def test_a_person_exported_by_another_system_is_held_whatever_the_spelling(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by a newcomer: HR's November export from another system spelled three people of October's batch
+    otherwise ("12 Beacon St" / "12 Beacon Street", "Fl 21" / "Floor 21", "O’Brien" / "O'Brien"), same
+    Employee ID, card and value, and each got a second card."""
+    settings = Settings(data_dir=isolated_data_dir, out_dir=tmp_path / "out")
+    october = [
+        ["E-1001", "Maria Lopez", "12 Beacon Street", "Boston", "MA", "02108", "CVS", "50"],
+        ["E-1003", "Aisha Okafor", "350 Fifth Avenue, Floor 21", "New York", "NY", "10118", "TARGET", "100"],
+        ["E-1006", "Liam O'Brien", "400 Broad Street", "Seattle", "WA", "98109", "CVS", "50"],
+        ["E-1007", "Ruth Ames", "9 Elm Road", "Denver", "CO", "80202", "CVS", "25"],
+        ["7", "Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "25"],  # a reference like a row number
+    ]
+    run_batch(write_csv(tmp_path / "october.csv", october, WITH_ID), settings, batch="october", wait_s=0)
+    november = [
+        ["E-1001", "Maria Lopez", "12 Beacon St.", "Boston", "MA", "02108", "CVS", "50"],
+        ["E-1003", "Aisha Okafor", "350 5th Ave Fl 21", "New York", "NY", "10118", "TARGET", "100"],
+        ["E-1006", "Liam O’Brien", "400 Broad St", "Seattle", "WA", "98109", "CVS", "50"],
+        ["E-1007", "Ruth J. Ames", "9 Elm Road", "Denver", "CO", "80202", "CVS", "25"],  # same ID and address
+        ["7", "Bo Park", "2 Oak St", "Austin", "TX", "78701", "CVS", "25"],  # same reference, another person
+        *([f"E-2{i}", f"New Person {i}", f"{i} Pine St", *person(i)[2:]] for i in range(6)),
+    ]
+    sheet = write_csv(tmp_path / "november.csv", november, WITH_ID)
+    result = run_batch(sheet, settings, batch="nov", wait_s=0)
+    assert (result.ordered_rows, result.held_rows) == (7, 4), result
+    people = recipients(isolated_data_dir)
+    for name in ("Maria Lopez", "Aisha Okafor", "Ruth Ames", "Bo Park", "Ann Lee"):
+        assert people[name] == 1, (name, people)
+    assert people["Liam O'Brien"] + people["Liam O’Brien"] == 1
+    assert people["Ruth J. Ames"] == 0
+    shown = results(Path(str(result.output)))
+    assert shown["Ruth J. Ames / 9 Elm Road"][0] == "held"
+    assert "reference E-1007" in shown["Ruth J. Ames / 9 Elm Road"][1]
+    assert "batch 'october'" in shown["Maria Lopez / 12 Beacon St."][1]
+
+
 def test_allow_repeat_sends_a_held_card_on_purpose_and_a_wider_window_holds_more(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
