@@ -30,6 +30,7 @@ from ..program import ProgramSettings
 from ..schema import SheetContract, load_contract
 from . import normalize, rules
 from .collect import ProblemCollector
+from .lookalikes import mark_lookalikes
 
 # Ordering-relevant fields: a change in any of them makes a different order (fingerprint input).
 FINGERPRINT_FIELDS = (
@@ -219,6 +220,7 @@ def _judge_repeats(frame: pd.DataFrame, base: pd.Series, collector: ProblemColle
         extra={"first": first_row},
     )
     frame.loc[duplicate & frame[STATUS].eq("valid"), STATUS] = "duplicate"
+    mark_lookalikes(frame, collector, where)  # the same person written differently: a duplicate too
 
 
 def _skipped_fingerprints(base: pd.Series, shown: set[str]) -> list[str]:

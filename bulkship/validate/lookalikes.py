@@ -1,0 +1,159 @@
+"""Duplicates written differently: one person on two rows of a file, spelled or referenced otherwise.
+
+Exact duplicates (same fingerprint) are found first (``_judge_repeats``). A second row for the same person
+often differs in ways a fingerprint keeps apart: another system's Employee ID, ``12 Beacon St.`` against
+``12 Beacon Street``, ``O’Brien`` against ``O'Brien``. Such a row would be a second card, so it is a
+duplicate as well (not sent; the Allow Duplicate column sends it on purpose):
+
+* the same recipient, address, card and value once names and streets are folded
+  (:mod:`bulkship.folding`), whatever the Employee IDs say;
+* the same Employee ID, name, card and value at another address (which address is right is for a person
+  to say).
+
+The same Employee ID and name with another card or value is only a warning: two gifts to one person may be
+meant. A duplicate row takes the fingerprint of the row it repeats, so the ledger and the result workbook
+treat it exactly as an exact duplicate ("duplicate of row N — not ordered").
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..folding import fold_person, fold_street
+from ..models import FINGERPRINT, ROW, STATUS, folded_address_line1
+from .collect import ProblemCollector
+
+_SEP = "\x00"
+
+
+def _column(frame: pd.DataFrame, name: str) -> list[str]:
+    return [str(v or "") for v in frame[name].tolist()] if name in frame.columns else [""] * len(frame)
+
+
+def _by_row(frame: pd.DataFrame, values: dict[object, int]) -> pd.Series:
+    """``values`` (frame index -> a row number) over the whole frame, whole numbers (0 elsewhere)."""
+    return pd.Series(values, dtype="int64").reindex(frame.index, fill_value=0)
+
+
+def _cards(frame: pd.DataFrame) -> list[str]:
+    """Each row's card and value, as one text."""
+    return list(map(_SEP.join, zip(_column(frame, "product"), _column(frame, "value"), strict=True)))
+
+
+def _text(frame: pd.DataFrame, name: str) -> pd.Series:
+    if name not in frame.columns:
+        return pd.Series("", index=frame.index, dtype=object)
+    return frame[name].fillna("").astype(str)
+
+
+def _may_repeat(candidates: pd.DataFrame) -> pd.Series:
+    """Rows that may repeat another, by keys coarser than the folded ones (equal folded names have equal
+    letters and digits), worked out column-wise: most rows of a list are ruled out without folding."""
+    letters = (
+        _text(candidates, "name").str.normalize("NFKC").str.casefold().str.replace(r"[\W_]+", "", regex=True)
+    )
+    card = _text(candidates, "product") + _SEP + _text(candidates, "value")
+    person = _text(candidates, "zip").str[:5] + _SEP + card + _SEP + letters
+    reference = _text(candidates, "external_id").str.casefold()
+    by_reference = reference + _SEP + letters + _SEP + card
+    return person.duplicated(keep=False) | (reference.ne("") & by_reference.duplicated(keep=False))
+
+
+def mark_lookalikes(frame: pd.DataFrame, collector: ProblemCollector, where: str) -> None:
+    """Mark valid rows that repeat an earlier row written differently as duplicates, in place (status,
+    fingerprint and an error naming the first row); ``where`` says how to send one on purpose."""
+    valid = frame[STATUS].eq("valid")
+    candidates = frame[valid]
+    if len(candidates) < 2:
+        return
+    _warn_second_gifts(frame, collector, candidates)
+    open_rows = valid & ~frame["allow_duplicate"].eq("yes")  # an allowed row may be repeated, not marked
+    shared = candidates[_may_repeat(candidates).to_numpy()]
+    if len(shared) < 2:
+        return
+    names = list(map(fold_person, _column(shared, "name")))
+    lines1, lines2 = _column(shared, "address1"), _column(shared, "address2")
+    streets = [fold_street(folded_address_line1(a, b)) for a, b in zip(lines1, lines2, strict=True)]
+    zips = [z[:5] for z in _column(shared, "zip")]
+    cards = _cards(shared)
+    references = [r.casefold() for r in _column(shared, "external_id")]
+    rows = [int(r) for r in shared[ROW].tolist()]
+    fingerprints = shared[FINGERPRINT].astype(str).tolist()
+    may_repeat = open_rows[shared.index].tolist()
+    seen_person: dict[str, int] = {}  # folded name, street, ZIP, card -> position of its first row
+    seen_reference: dict[str, int] = {}  # reference, folded name, card -> position of its first row
+    same_person: dict[int, int] = {}  # position -> first row's position
+    same_reference: dict[int, int] = {}
+    for i in range(len(rows)):
+        person = _SEP.join((names[i], streets[i], zips[i], cards[i]))
+        reference = _SEP.join((references[i], names[i], cards[i])) if references[i] else ""
+        first = seen_person.get(person)
+        if first is None and reference:
+            first = seen_reference.get(reference)
+            if first is not None and may_repeat[i] and fingerprints[first] != fingerprints[i]:
+                same_reference[i] = first
+        elif first is not None and may_repeat[i] and fingerprints[first] != fingerprints[i]:
+            same_person[i] = first
+        seen_person.setdefault(person, i)
+        if reference:
+            seen_reference.setdefault(reference, i)
+    index = shared.index
+    for found, message in (
+        (same_person, "same recipient, address and card as row {first}, written differently"),
+        (
+            same_reference,
+            f"same {collector.header('external_id')}, name and card as row {{first}}, at another address "
+            "(keep the right address on one row)",
+        ),
+    ):
+        if not found:
+            continue
+        at = [index[i] for i in found]
+        mask = pd.Series(frame.index.isin(at), index=frame.index)
+        first_rows = _by_row(frame, {index[i]: rows[f] for i, f in found.items()})
+        collector.error(
+            mask,
+            "name",
+            "Duplicate row",
+            f"{message}; it will not be sent twice. To send it again on purpose, {where}.",
+            extra={"first": first_rows},
+        )
+        frame.loc[at, FINGERPRINT] = [fingerprints[f] for f in found.values()]
+        frame.loc[at, STATUS] = "duplicate"
+
+
+def _warn_second_gifts(frame: pd.DataFrame, collector: ProblemCollector, valid: pd.DataFrame) -> None:
+    """Warn on a row whose Employee ID and name an earlier row has, with another card or value."""
+    second = _second_gift_rows(valid)
+    if not second:
+        return
+    mask = pd.Series(frame.index.isin(list(second)), index=frame.index)
+    collector.warn(
+        mask,
+        "external_id",
+        "Second card for one person",
+        f"{collector.header('external_id')} {{old}} is also on row {{first}} with another card or value: "
+        "this person gets two cards; remove one row if that is a mistake.",
+        extra={"first": _by_row(frame, second)},
+    )
+
+
+def _second_gift_rows(valid: pd.DataFrame) -> dict[object, int]:
+    """Rows of ``valid`` whose reference and folded name an earlier one has, with another card or value:
+    frame index -> the earlier row."""
+    references = _text(valid, "external_id").str.casefold()
+    repeated = valid[(references.ne("") & references.duplicated(keep=False)).to_numpy()]
+    if len(repeated) < 2:
+        return {}
+    keys = [f"{r.casefold()}{_SEP}{fold_person(n)}" for r, n in zip(
+        _column(repeated, "external_id"), _column(repeated, "name"), strict=True)]  # fmt: skip
+    rows = [int(r) for r in repeated[ROW].tolist()]
+    first: dict[str, tuple[int, str]] = {}
+    found: dict[object, int] = {}
+    for position, (key, card) in enumerate(zip(keys, _cards(repeated), strict=True)):
+        earlier = first.get(key)
+        if earlier is None:
+            first[key] = (rows[position], card)
+        elif earlier[1] != card:
+            found[repeated.index[position]] = earlier[0]
+    return found

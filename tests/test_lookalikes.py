@@ -1,0 +1,74 @@
+"""One person on two rows of one file, written differently, is one card (found by a newcomer: rows that
+differed only by Employee ID, case or "St." against "Street" were all sent). Real CSV files, the CLI against
+the sandbox, cards counted at the sandbox."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bulkship.cli import main
+from bulkship.sandbox import Sandbox, SandboxConfig
+
+HEADER = ["Employee ID", "First Name", "Last Name", "Address", "City", "State", "Zip", "Card", "Value"]
+
+
+def write(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def cards_by_name(data_dir: Path) -> Counter[str]:
+    sandbox = Sandbox(SandboxConfig(state_file=data_dir / "sandbox.sqlite", clock_speed=0))
+    try:
+        return Counter(
+            li["PhysicalDeliveryAddress"]["Name"].casefold().replace("’", "'")
+            for order in sandbox.orders()
+            for li in order["LineItems"]
+        )
+    finally:
+        sandbox.close()
+
+
+def test_one_person_written_several_ways_gets_one_card(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write(
+        tmp_path / "staff.csv",
+        [
+            ["E-1", "Maria", "Lopez", "12 Beacon Street", "Boston", "MA", "02108", "CVS", "25"],  # row 2
+            ["E-2", "maria", "lopez", "12 Beacon Street", "Boston", "MA", "02108", "CVS", "25"],  # ID, case
+            ["", "Maria", "Lopez", "12 Beacon St.", "Boston", "MA", "02108", "CVS", "25"],  # no ID, "St."
+            ["E-6", "Liam", "O'Brien", "400 Broad Street, Floor 2", "Seattle", "WA", "98109", "CVS", "50"],
+            ["E-7", "Liam", "O’Brien", "400 Broad St Fl 2", "Seattle", "WA", "98109", "CVS", "50"],  # row 6
+            ["E-9", "Tom", "Ng", "1 A St", "Boston", "MA", "02108", "CVS", "25"],  # row 7
+            ["E-9", "Tom", "Ng", "7 B St", "Boston", "MA", "02108", "CVS", "25"],  # same ID and name, moved
+            ["E-9", "Tom", "Ng", "1 A St", "Boston", "MA", "02108", "TARGET", "50"],  # other gift: warned
+            ["E-10", "Ann", "Ng", "1 A St", "Boston", "MA", "02108", "CVS", "25"],  # other person
+        ],
+    )
+    assert main(["validate", str(sheet)]) == 1
+    said = " ".join(capsys.readouterr().out.split())
+    assert "Row 3, column 'Name': same recipient, address and card as row 2, written differently" in said
+    assert "Row 4," in said and "Row 6, column 'Name': same recipient, address and card as row 5" in said
+    assert "Row 8, column 'Name': same Employee ID, name and card as row 7, at another address" in said
+    assert "9 rows: 5 valid, 0 invalid, 4 duplicate" in said
+    assert "1 Second card for one person (warning)" in said
+
+    code = main(["run", str(sheet), "--yes", "--wait", "0"])
+    assert code == 3, capsys.readouterr().err  # rows the user should look at: the duplicates
+    assert cards_by_name(isolated_data_dir) == Counter(
+        {"maria lopez": 1, "liam o'brien": 1, "tom ng": 2, "ann ng": 1}  # Tom's second gift was a warning
+    )
+    # the Allow Duplicate column sends one on purpose; the others stay duplicates, never sent twice
+    on_purpose = [[*row, "yes" if i == 2 else ""] for i, row in enumerate(csv.reader(sheet.open())) if i]
+    write(sheet, on_purpose, [*HEADER, "Allow Duplicate"])
+    assert main(["run", str(sheet), "--yes", "--wait", "0"]) == 3
+    assert cards_by_name(isolated_data_dir)["maria lopez"] == 2
+    assert cards_by_name(isolated_data_dir)["liam o'brien"] == 1
