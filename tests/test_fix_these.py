@@ -205,3 +205,36 @@ def test_an_employee_fixed_twice_around_a_rerun_of_the_original_and_a_track_gets
     e3 = [r for r in rows.values() if r["Employee ID"] == "E3"]
     assert any(r["Status"] == "held" for r in e3), e3  # the new version waits for a person
     assert [r["Row"] for r in e3 if r["Status"] in ("pending", "ordered", "shipped", "delivered")] != []
+
+
+def test_validate_checks_the_corrected_fix_these_sheet_as_run_would_read_it(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a newcomer: `validate` on the result workbook read its Results sheet, so it reported the old
+    errors (under other row numbers) and missed the corrections and a row added on Fix these."""
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])
+    out = tmp_path / "out"
+    code, first = _run(capsys, str(source), "--batch", "GIFTS", "--out", str(out))
+    workbook = Path(str(first["output"]))
+    book = openpyxl.load_workbook(workbook)
+    fix = book[FIX_SHEET]
+    fix_header = [c.value for c in fix[1]]
+    for line in fix.iter_rows(min_row=2):
+        if line[fix_header.index("Original row")].value == 5:
+            line[HEADER.index("Address")].value = "3 Oak Ave"  # row 6 (the unknown card) is left as it was
+    fix.append(["E9", "Flo Hart", "9 Ash St", "Boston", "MA", "0213", "CVS", "25", ""])  # new, with a bad ZIP
+    book.save(workbook)
+
+    capsys.readouterr()
+    code = main(["validate", str(workbook), "--out", str(out), "--json"])
+    said = json.loads(capsys.readouterr().out)
+    assert code == 1
+    errors = {p["row"]: p["message"] for p in said["problems"] if p["severity"] == "error"}
+    assert said["rows"] == 7 and said["duplicate"] == 1 and said["invalid"] == 2, said
+    assert 5 not in errors  # the corrected street
+    assert "NOSUCHCARD" in errors[6]  # still wrong, under its own row number
+    assert [r for r in errors if r not in (4, 6)] == [8] and "ZIP" in errors[8]  # the added row
+    with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
+        assert sum(len(o["LineItems"]) for o in sandbox.orders()) == 3  # validate sent nothing

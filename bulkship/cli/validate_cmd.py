@@ -226,6 +226,8 @@ def validate_command(
 ) -> None:
     """Check every row of a recipient sheet (nothing is ordered) and write a validation workbook."""
     from ..load import load_sheet, require_recipient_rows
+    from ..reconcile.fixsheet import load_fix_sheet
+    from ..reconcile.sheets import FIX_SHEET
     from ..resultfile import prepare_output_folder
     from ..validate import validate
     from ..validate.report import write_validation_workbook
@@ -234,12 +236,14 @@ def validate_command(
     announce_target(settings)
     program = with_encoding(resolve_program(config, file, settings, include_hidden=include_hidden), encoding)
     prepare_output_folder(settings.out_dir)  # a bad --out is said before the file is read
-    loaded = require_recipient_rows(load_sheet(file, sheet=sheet, program=program))
-    err_console.print(
-        f"Read {len(loaded.frame)} rows from {file} (header on row {loaded.header_row}).",
-        markup=False,
-        soft_wrap=True,
+    fixed = load_fix_sheet(file, sheet=sheet, program=program)  # a result workbook: read as `run` reads it
+    loaded = require_recipient_rows(fixed or load_sheet(file, sheet=sheet, program=program))
+    where = (
+        f"its '{FIX_SHEET}' sheet with the batch's other rows"
+        if fixed is not None
+        else f"header on row {loaded.header_row}"
     )
+    err_console.print(f"Read {len(loaded.frame)} rows from {file} ({where}).", markup=False, soft_wrap=True)
     print_notices(loaded.notices)
     catalog = fetch_catalog(settings)
     result = validate(loaded, catalog, program=program)
