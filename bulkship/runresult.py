@@ -62,7 +62,7 @@ class RunResult:
     valid: int
     invalid: int  # rows not valid as written (on the Fix these sheet)
     orders: int  # orders the vendor holds for this batch
-    ordered_rows: int
+    ordered_rows: int  # rows of this file the vendor ordered
     failed_rows: int
     total_cost: Decimal  # charged: what the vendor's orders for this batch cost
     output: Path | None
@@ -72,6 +72,7 @@ class RunResult:
     unsent_rows: int = 0  # valid rows with no order at the vendor yet (stopped, in doubt)
     held_rows: int = 0  # valid rows not sent: they repeat a card already ordered (bulkship.repeats)
     review_rows: int = 0  # rows that may be at the vendor but cannot be tied to it: a person decides
+    ordered_earlier_rows: int = 0  # rows ordered from an earlier file of the batch, no longer in this one
     stopped: BulkshipError | None = None
     missing_funds: Decimal | None = None
     already_complete: bool = False
@@ -108,6 +109,7 @@ class RunResult:
             "by_status": dict(sorted(self.by_status.items())),
             "orders": self.orders,
             "ordered_rows": self.ordered_rows,
+            "ordered_earlier_rows": self.ordered_earlier_rows,
             "failed_rows": self.failed_rows,
             "held_rows": self.held_rows,
             "attention_rows": self.attention_rows,
@@ -155,6 +157,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         money=money,
         api=api_identity(settings),
         review_rows=rows.get("review", 0),
+        ordered_earlier_rows=ledger.ordered_row_count(batch) - rows.get("ordered", 0),
     )
 
 

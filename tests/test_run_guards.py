@@ -258,6 +258,8 @@ def test_rows_ordered_then_deleted_from_the_file_stay_in_the_results_after_a_rer
     assert code == 0, err
     said = " ".join(err.split())
     assert "Batch team: 3 rows + 2 ordered earlier, no longer in the file (5 pending)" in said
+    # every card the batch holds is counted, as the charged total is (it said "3 ordered": newcomer)
+    assert "; 5 ordered (2 no longer in the file) in 2 order(s)" in said, said
     rows = results_rows(out / "team-results.xlsx")
     assert [r["Employee ID"] for r in rows] == ["E001", "E003", "E005", "E002", "E004"]
     assert [r["Row"] for r in rows] == [2, 3, 4, 5, 6]

@@ -193,9 +193,11 @@ def _report(result: RunResult) -> None:
     charged = charged_money.total_text() if charged_money is not None else _money(result.total_cost)
     earlier = sum(result.by_status.values()) - result.rows  # ordered from an earlier file, no longer in it
     also = f" + {earlier} ordered earlier, no longer in the file" if earlier > 0 else ""
+    ordered = result.ordered_rows + result.ordered_earlier_rows  # every card charged is counted
+    gone = f" ({result.ordered_earlier_rows} no longer in the file)" if result.ordered_earlier_rows else ""
     err_console.print(
         f"Batch {result.batch}: {result.rows} rows{also} ({counts or 'none'}); "
-        f"{result.ordered_rows} ordered in {result.orders} order(s); charged {charged}"
+        f"{ordered} ordered{gone} in {result.orders} order(s); charged {charged}"
     )
     doubt = result.money.get("in doubt")
     if doubt is not None and (doubt.total or not doubt.complete):

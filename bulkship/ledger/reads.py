@@ -123,6 +123,10 @@ class LedgerReads(LedgerStore):
         """{row status: count} over the batch's current rows."""
         return {r[0]: r[1] for r in self._read(sql.row_counts, batch)}
 
+    def ordered_row_count(self, batch: str) -> int:
+        """Rows of the batch the vendor ordered, rows since removed from the file included."""
+        return int(self._read(sql.ordered_row_count, batch)[0][0])
+
     def order_counts(self, batch: str) -> dict[str, int]:
         return {r[0]: r[1] for r in self._read(sql.order_counts, batch)}
 
