@@ -238,3 +238,38 @@ def test_validate_checks_the_corrected_fix_these_sheet_as_run_would_read_it(
     assert [r for r in errors if r not in (4, 6)] == [8] and "ZIP" in errors[8]  # the added row
     with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
         assert sum(len(o["LineItems"]) for o in sandbox.orders()) == 3  # validate sent nothing
+
+
+def test_a_totals_row_stays_skipped_after_the_follow_up(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a newcomer: the sheet's totals row, skipped by the first run, came back from the result
+    workbook as an invalid row to fix ("Name is empty; ..."), so the batch could never end clean."""
+    source = tmp_path / "holiday.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append(ROWS[0])
+    sheet.append(["E3", "Cy Diaz", "", "Boston", "MA", "02134", "CVS", "25", ""])  # row 3: no street
+    sheet.append(ROWS[5])
+    sheet.append(["Total", None, None, None, None, None, None, "=SUM(H2:H4)", None])  # row 5
+    book.save(source)
+    out = tmp_path / "out"
+    code, first = _run(capsys, str(source), "--batch", "HOL", "--out", str(out))
+    assert code == 3 and first["by_status"] == {"invalid": 1, "pending": 2, "skipped": 1}, first
+    workbook = Path(str(first["output"]))
+    book = openpyxl.load_workbook(workbook)
+    fix = book[FIX_SHEET]
+    fix_header = [c.value for c in fix[1]]
+    for line in fix.iter_rows(min_row=2):
+        if line[fix_header.index("Original row")].value == 3:
+            line[HEADER.index("Address")].value = "3 Oak Ave"
+    book.save(workbook)
+
+    code, second = _run(capsys, str(workbook), "--batch", "HOL", "--out", str(out))
+    assert code == 0, second
+    assert second["by_status"] == {"pending": 3, "skipped": 1}, second
+    _, after = _results(workbook)
+    assert after[5]["Status"] == "skipped" and "totals row" in str(after[5]["Problems / vendor error"])
+    fix_rows = list(openpyxl.load_workbook(workbook, read_only=True)[FIX_SHEET].iter_rows(values_only=True))
+    assert len(fix_rows) <= 1, fix_rows  # nothing left to fix

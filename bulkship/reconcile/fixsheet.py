@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..celltypes import code_of, text_of
+from ..models import SkippedRow
 from .layout import FIX_EXTRA_FIELDS, headers_of
 from .layout import ORIGINAL_ROW as ORIGINAL_ROW_COLUMN
 from .layout import PROBLEMS as PROBLEMS_COLUMN
@@ -111,6 +112,9 @@ def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
         _moved(p, mapping.get(p.row, p.row)) for p in fixes.read_problems if p.column not in extras
     )
     column_map = {h: c for h, c in fixes.column_map.items() if h not in extras}
+    skipped = [
+        _still_skipped(row, existing.outcomes[row].problems) for row in kept if _was_skipped(existing, row)
+    ]
     return replace(
         fixes,
         headers=headers,
@@ -118,7 +122,20 @@ def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
         column_map=column_map,
         read_problems=problems,
         cell_types=cell_types,
+        skipped=tuple(sorted((*skipped, *fixes.skipped), key=lambda s: s.row)),
     )
+
+
+def _was_skipped(existing: Any, row: int) -> bool:
+    return bool(existing.outcomes[row].status == "skipped")
+
+
+def _still_skipped(row: int, problems: str) -> SkippedRow:
+    """A row the first file's reading skipped (a totals row, a note, a hidden row), skipped again: its words
+    are on the Results sheet; it was never a recipient to fix (it came back invalid: found by a newcomer)."""
+    reason = problems.split("; ")[0] or "not a recipient row"
+    kind = next((k for k in ("totals", "note") if reason.startswith(k)), "hidden")
+    return SkippedRow(row, kind, reason)
 
 
 def _moved(problem: Problem, row: int) -> Problem:
