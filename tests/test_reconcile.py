@@ -70,6 +70,19 @@ def test_orders_missing_on_either_side(vendor: ScriptedVendor) -> None:
     assert [o["po_number"] for o in report["vendor_only"]] == [f"{STEM}-0007"], "other batches are not ours"
 
 
+def test_a_second_vendor_order_under_one_po_is_counted_and_never_matches(vendor: ScriptedVendor) -> None:
+    """Found by helper vendor3: two vendor orders under one PO (a vendor whose idempotency failed) were folded
+    into one, the last listed: the second set of cards was in no total and reconcile could say it matches."""
+    order = vendor.orders["ord-1"]
+    copy = VendorOrder("ord-1b", order.po_number, order.status, line_items=order.line_items)
+    listed = [copy, *vendor.orders.values()]  # the copy listed before the order the ledger recorded
+    report = compare(_ledger_orders(), listed, batch=BATCH, stem=STEM).as_json()
+    assert not report["matches"]
+    assert [(o["order_id"], o.get("second_order")) for o in report["vendor_only"]] == [("ord-1b", True)]
+    assert report["vendor_orders"] == 3 and report["mismatches"] == []  # ord-1 itself is compared as usual
+    assert Decimal(report["vendor_total"]) == Decimal("185.50") + copy.cost
+
+
 def test_unsettled_orders_are_reported_with_the_next_step(vendor: ScriptedVendor) -> None:
     # the ledger as a run leaves it when the vendor created the order but its answer was lost (no transition
     # leads from created back to unknown: the state is written as a crash leaves it)

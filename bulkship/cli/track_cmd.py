@@ -360,7 +360,12 @@ def _print_reconcile(report: ReconcileReport) -> None:
             styled(
                 "  ",
                 ("Vendor only", "red"),
-                f": {item['po_number']} (order {item['order_id']}, {item['status']}, {item['cost']})",
+                f": {item['po_number']} (order {item['order_id']}, {item['status']}, {item['cost']})"
+                + (
+                    ": a second order under this PO, a second set of cards"
+                    if item.get("second_order")
+                    else ""
+                ),
             )
         )
     for item in report.ledger_only:

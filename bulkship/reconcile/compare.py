@@ -144,10 +144,14 @@ def compare(ledger_orders: Sequence[OrderRecord], vendor_orders: Sequence[Vendor
     """Pure comparison of one batch's ledger orders with the vendor's orders (already filtered or not)."""
     ours = {o.po_number: o for o in ledger_orders}
     theirs: dict[str, VendorOrder] = {}
-    for vendor_order in vendor_orders:
-        if _belongs(vendor_order.po_number, stem) or vendor_order.po_number in ours:
-            theirs[vendor_order.po_number] = vendor_order
     vendor_only, ledger_only, unresolved, pending = [], [], [], []
+    for vendor_order in _ledger_order_first(vendor_orders, ours):
+        if not (_belongs(vendor_order.po_number, stem) or vendor_order.po_number in ours):
+            continue
+        if vendor_order.po_number in theirs:  # a second order under one PO: a second set of cards, paid
+            vendor_only.append(_second_order(vendor_order))
+            continue
+        theirs[vendor_order.po_number] = vendor_order
     mismatches: list[Mismatch] = []
     for po, vendor_order in sorted(theirs.items()):
         order = ours.get(po)
@@ -185,12 +189,13 @@ def compare(ledger_orders: Sequence[OrderRecord], vendor_orders: Sequence[Vendor
                  "cost": str(order.cost)}
             )  # fmt: skip
     ledger_total = sum((o.cost for o in ours.values() if o.state in SENT_STATES), Decimal(0))
-    vendor_total = sum((v.cost for v in theirs.values()), Decimal(0))
+    seconds = [Decimal(item["cost"]) for item in vendor_only if item.get("second_order")]
+    vendor_total = sum((v.cost for v in theirs.values()), Decimal(0)) + sum(seconds, Decimal(0))
     return ReconcileReport(
         batch=batch,
         po_stem=stem,
         ledger_orders=sum(1 for o in ours.values() if o.state in (*SENT_STATES, *UNRESOLVED_STATES)),
-        vendor_orders=len(theirs),
+        vendor_orders=len(theirs) + len(seconds),
         vendor_only=tuple(vendor_only),
         ledger_only=tuple(ledger_only),
         unresolved=tuple(unresolved),
@@ -199,6 +204,30 @@ def compare(ledger_orders: Sequence[OrderRecord], vendor_orders: Sequence[Vendor
         ledger_total=ledger_total,
         vendor_total=vendor_total,
     )
+
+
+def _ledger_order_first(
+    vendor_orders: Sequence[VendorOrder], ours: dict[str, OrderRecord]
+) -> list[VendorOrder]:
+    """The vendor's orders, the one the ledger recorded for its PO (by vendor order id) before any other
+    order listed under the same PO, so that a second order is the one reported as such."""
+
+    def known(order: VendorOrder) -> bool:
+        record = ours.get(order.po_number)
+        return record is not None and bool(record.vendor_order_id) and record.vendor_order_id == order.id
+
+    return sorted(vendor_orders, key=lambda order: not known(order))
+
+
+def _second_order(vendor_order: VendorOrder) -> dict[str, Any]:
+    return {
+        "po_number": vendor_order.po_number,
+        "order_id": vendor_order.id,
+        "status": vendor_order.status,
+        "cost": str(vendor_order.cost),
+        "ledger_state": None,
+        "second_order": True,  # the vendor holds another order under this PO too: two sets of cards
+    }
 
 
 async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileReport:
