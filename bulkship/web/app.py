@@ -30,9 +30,10 @@ from starlette.staticfiles import StaticFiles
 from .. import api
 from ..columns import AmbiguousColumnsError
 from ..errors import BatchConflictError, BulkshipError
-from ..ledger import OPEN_STATES, Ledger
+from ..ledger import OPEN_STATES, Ledger, RowRecord
 from ..load import MAX_FILE_BYTES
-from ..reconcile.join import LedgerView, row_status
+from ..reconcile.join import LedgerView, row_status, with_gone_note
+from ..reconcile.sheets import RowOutcome
 from ..settings import Settings
 from ..team.approvals import acting_as
 from . import batches, columns, resolve_pages, state
@@ -353,24 +354,33 @@ class ResultLine:
     cost_unknown: bool = False  # ordered, its cost never recorded (an older bulkship): not in any total
 
 
+def _result_line(view: LedgerView, record: RowRecord, row: int, error: str) -> ResultLine:
+    return ResultLine(
+        row=row,
+        status=row_status(record, view.orders.get(record.po_number or "")),
+        po_number=record.po_number or "",
+        tracking_number=record.tracking_number or "",
+        tracking_url=record.tracking_url or "",
+        cost=record.cost if record.status == "ordered" else None,
+        error=error,
+        cost_unknown=record.status == "ordered" and record.cost is None,
+    )
+
+
 def _result_lines(web: Web, name: str) -> tuple[list[ResultLine], str | None]:
+    """The rows the result workbook shows, as it numbers them: the file's rows, then the rows of an earlier
+    file that hold money (a card paid for must be on the page and in its total, as in every other output)."""
     with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         view = LedgerView(ledger, name)
-        lines = [
-            ResultLine(
-                row=r.row,
-                status=row_status(r, view.orders.get(r.po_number or "")),
-                po_number=r.po_number or "",
-                tracking_number=r.tracking_number or "",
-                tracking_url=r.tracking_url or "",
-                cost=r.cost if r.status == "ordered" else None,
-                error=r.error or "",
-                cost_unknown=r.status == "ordered" and r.cost is None,
-            )
-            for r in view.current_rows()
-        ]
+        current = view.current_rows()
+        lines = sorted((_result_line(view, r, r.row, r.error or "") for r in current), key=lambda x: x.row)
+        gone = sorted((r for r in view.shown_rows() if not r.current), key=lambda r: (r.row, r.fingerprint))
+        after = max((r.row for r in current), default=1)
+        for offset, record in enumerate(gone, start=1):
+            noted = with_gone_note(view, record, RowOutcome(after + offset, "", problems=record.error or ""))
+            lines.append(_result_line(view, record, after + offset, noted.problems))
         output = view.batch.output if view.batch else None
-    return sorted(lines, key=lambda line: line.row), output
+    return lines, output
 
 
 async def results(request: Request) -> Response:
