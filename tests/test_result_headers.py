@@ -31,6 +31,8 @@ ROWS = [
 BATCH = "GIFTS"
 ORDERS_MONEY = ("Face value", "Discount", "Fees", "Shipping cost", "Total")
 
+SENT = ("pending", "shipped", "delivered")  # a line the vendor holds; its clock runs 12,000 times fast
+
 
 def _key(header: Any) -> str:
     return " ".join(str(header).split()).casefold()
@@ -88,7 +90,7 @@ def test_columns_named_like_bulkships_stay_the_users_own_in_results_csv_and_fix_
     assert {"Shipping cost", "Status (bulkship)", "Total (bulkship)"} <= set(header)
     ann = _by_name(workbook)["Ann Lee"]
     assert (ann["Shipping"], ann["Status"], ann["total"]) == ("EXPEDITED", "new hire", 50)
-    assert ann["Status (bulkship)"] == "pending" and ann["Shipping cost"] > 0
+    assert ann["Status (bulkship)"] in SENT and ann["Shipping cost"] > 0
     assert ann["Total (bulkship)"] == ann["Face value"] - ann["Discount"] + ann["Fees"] + ann["Shipping cost"]
     fix_header = _sheet(workbook, FIX_SHEET)[0]
     assert fix_header[-2:] == ["Problems / vendor error", "Original row (bulkship)"]
@@ -108,7 +110,7 @@ def test_columns_named_like_bulkships_stay_the_users_own_in_results_csv_and_fix_
     after = _by_name(Path(second["output"]))
     assert list(after) == ["Ann Lee", "Bo Park", "Cy Diaz"]  # every row once: their "Original row" is data
     assert [after[n]["Original row"] for n in after] == [0, 1, 2]
-    assert after["Bo Park"]["Status (bulkship)"] == "pending" and after["Bo Park"]["Shipping"] == "STANDARD"
+    assert after["Bo Park"]["Status (bulkship)"] in SENT and after["Bo Park"]["Shipping"] == "STANDARD"
     assert main(["track", BATCH, "--csv"]) == 0
     check_money(resolve_settings().ledger, BATCH, input_rows=range(2, 5))  # the CSV with the workbook
 
@@ -132,7 +134,7 @@ def test_a_workbook_written_before_with_the_same_headers_twice_still_reads(
     capsys.readouterr()
     rewritten = _by_name(workbook)  # now each header once
     assert (
-        rewritten["Ann Lee"]["Status (bulkship)"] == "pending"
+        rewritten["Ann Lee"]["Status (bulkship)"] in SENT  # the sandbox's clock may have shipped it
         and rewritten["Ann Lee"]["Shipping"] == "EXPEDITED"
     )
     assert (
@@ -147,7 +149,7 @@ def test_a_workbook_written_before_with_the_same_headers_twice_still_reads(
     code, second = _run(capsys, str(tmp_path / "fixed.xlsx"))
     assert code == 0, second
     assert second["orders_sent_this_run"] == 1
-    assert [r["Status (bulkship)"] for r in _by_name(Path(second["output"])).values()] == ["pending"] * 3
+    assert all(r["Status (bulkship)"] in SENT for r in _by_name(Path(second["output"])).values())
 
 
 def test_the_validation_workbook_marks_its_status_beside_the_users_status(
