@@ -394,7 +394,7 @@ async def results(request: Request) -> Response:
     shown = [line for line in lines if not wanted or line.status == wanted]
     pages = max(1, math.ceil(len(shown) / RESULT_PAGE_ROWS))
     page = min(_page_number(request), pages)
-    needing = sum(counts.get(s, 0) for s in ("invalid", "failed", "duplicate"))
+    needing = sum(counts.get(s, 0) for s in ("invalid", "failed"))  # a duplicate is not to fix: never sent
     return render(
         request, "results.html", batch=batch,
         lines=shown[(page - 1) * RESULT_PAGE_ROWS : page * RESULT_PAGE_ROWS], counts=counts, wanted=wanted,

@@ -1,6 +1,5 @@
-"""The web Results page shows every card the batch paid for, as the workbook and `status` do: rows ordered
-from an earlier file of the batch (since deleted from it) were missing from its table and its total (found
-by a newcomer: 229.65 on the page, 335.60 everywhere else)."""
+"""The web Results page as a person reads it after sending: every card the batch paid for, and only the rows
+to correct behind its "Fix these" button."""
 
 from __future__ import annotations
 
@@ -11,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from starlette.testclient import TestClient
+from test_web import confirm, upload, wait_until_finished
 
 from bulkship.cli import main
 from bulkship.settings import resolve_settings
@@ -42,3 +42,18 @@ def test_rows_ordered_from_an_earlier_file_are_on_the_results_page_and_in_its_to
     assert total is not None and Decimal(total.group(1).replace(",", "")) == Decimal(100)
     assert page.count("ordered earlier; no longer in the file") == 2
     assert "Person 2" in page and "Person 3" in page  # who got those cards
+
+
+def test_the_fix_these_button_counts_only_rows_to_correct(tmp_path: Path, isolated_data_dir: Path) -> None:
+    """Found by a newcomer: the button counted the duplicate row too and opened it for editing, one edit
+    away from a second card; a duplicate is never sent and has nothing to correct."""
+    sheet = write(tmp_path / "staff.csv", [1, 2, 2])  # row 4 repeats row 3
+    with sheet.open("a", newline="") as handle:
+        csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "MA", "1234X", "CVS", "25"])
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, sheet, name="staff")
+        assert confirm(client, "staff", leave_out="yes").url.path == "/batches/staff/progress"
+        wait_until_finished(client, "staff")
+        page = client.get("/batches/staff/results").text
+    assert "Fix these 1 row(s) and send them" in page, page
