@@ -273,3 +273,33 @@ def test_a_totals_row_stays_skipped_after_the_follow_up(
     assert after[5]["Status"] == "skipped" and "totals row" in str(after[5]["Problems / vendor error"])
     fix_rows = list(openpyxl.load_workbook(workbook, read_only=True)[FIX_SHEET].iter_rows(values_only=True))
     assert len(fix_rows) <= 1, fix_rows  # nothing left to fix
+
+
+def test_a_result_workbook_saved_again_as_ods_by_libreoffice_is_read_as_the_follow_up(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a newcomer: LibreOffice saves as ODS by default; the saved workbook was taken for an edited
+    input file, its Results sheet read, the corrections on Fix these silently ignored."""
+    from support.libreoffice import convert
+
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])
+    out = tmp_path / "out"
+    code, first = _run(capsys, str(source), "--batch", "GIFTS", "--out", str(out))
+    workbook = Path(str(first["output"]))
+    book = openpyxl.load_workbook(workbook)
+    fix = book[FIX_SHEET]
+    fix_header = [c.value for c in fix[1]]
+    for line in fix.iter_rows(min_row=2):
+        if line[fix_header.index("Original row")].value == 5:
+            line[HEADER.index("Address")].value = "3 Oak Ave"
+    book.save(workbook)
+    saved = convert(workbook, "ods", tmp_path)
+
+    code, second = _run(capsys, str(saved), "--batch", "GIFTS", "--out", str(out))
+    assert code == 3, second  # row 6's unknown card and row 4's duplicate are still there
+    assert second["by_status"] == {"pending": 4, "duplicate": 1, "invalid": 1}, second
+    with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
+        lines = Counter(li["ExternalId"] for o in sandbox.orders() for li in o["LineItems"])
+    assert lines == Counter({"E1": 1, "E2": 1, "E3": 1, "E5": 1})  # Cy Diaz (row 5) once, nobody twice

@@ -38,8 +38,11 @@ _EARLIER_PREFIXES = ("ordered earlier; no longer in the file", "sent earlier, th
 
 
 def workbook_sheets(path: Path) -> list[str]:
-    """The sheet names of an XLSX (any sheet state), or [] when ``path`` is not one."""
+    """The sheet names of an XLSX or ODS (any sheet state), or [] when ``path`` is not one."""
     import re
+
+    if Path(path).suffix.lower() == ".ods":  # the result workbook saved again by LibreOffice
+        return _ods_sheets(path)
 
     try:
         with zipfile.ZipFile(path) as archive:
@@ -54,8 +57,19 @@ def workbook_sheets(path: Path) -> list[str]:
     ]
 
 
+def _ods_sheets(path: Path) -> list[str]:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        return list(CalamineWorkbook.from_path(str(path)).sheet_names)
+    except (CalamineError, OSError, ValueError):
+        return []  # not a readable ODS: loading it says why
+
+
 def is_result_workbook_file(path: Path) -> bool:
-    return Path(path).suffix.lower() in (".xlsx", ".xlsm") and is_result_workbook(workbook_sheets(path))
+    """A bulkship result workbook, as written (XLSX) or saved again by Excel or LibreOffice (XLSX, ODS)."""
+    suffix = Path(path).suffix.lower()
+    return suffix in (".xlsx", ".xlsm", ".ods") and is_result_workbook(workbook_sheets(path))
 
 
 def load_fix_sheet(
