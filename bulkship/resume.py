@@ -42,7 +42,7 @@ from .ledger import (
 )
 from .models import FINGERPRINT, ROW, STATUS, Catalog, PlannedOrder, ValidationResult
 from .plan import order_seq, plan_orders_lazily
-from .reconcile.join import ledger_keys
+from .reconcile.join import FAILED_AT_VENDOR_NOTE, ledger_keys
 from .repeats import HELD, RepeatPolicy, find_holds, release
 from .statuses import duplicate_note
 
@@ -75,6 +75,8 @@ def already_complete(ledger: Ledger, batch: str, file_hash: str) -> bool:
     states = ledger.order_counts(batch)
     unsettled = any(states.get(state) for state in ("planned", *OPEN_STATES))
     held = counts.get(HELD)  # may go out now (--allow-repeat, or the window has passed)
+    if ledger.rows_made_no_card(batch):  # the vendor's order failed before anything shipped: send again
+        return False
     review = counts.get("review")  # may be at the vendor: nothing to do until a person has looked
     return (
         not counts.get("planned") and not counts.get("failed") and not held and not review and not unsettled
@@ -126,6 +128,9 @@ def sync_ledger(
     frame, sheet = validation.rows, validation.sheet
     file_name = Path(sheet.path).name
     stored = ledger.batch(batch)
+    made_no_card = ledger.rows_made_no_card(batch)
+    if made_no_card:  # no card exists for them: failed, so planned again below (a new PO)
+        ledger.resend_rows_made_no_card(batch, made_no_card, FAILED_AT_VENDOR_NOTE)
     known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
     orders = {o.po_number: o for o in ledger.orders(batch)}
     if stored is not None and stored.file_hash != sheet.file_hash:
@@ -200,12 +205,18 @@ def record_batch(
 def _rows_on_orders_in(
     known: dict[str, RowRecord], orders: dict[str, OrderRecord], states: frozenset[str]
 ) -> set[str]:
-    """The rows ordered, or on one of ``orders`` in one of ``states``."""
+    """The rows ordered, or on one of ``orders`` in one of ``states`` (a failed row is on none: the vendor
+    refused it, or its line failed before a card was made)."""
     return {
         fp
         for fp, rec in known.items()
         if rec.status == "ordered"
-        or (rec.po_number and rec.po_number in orders and orders[rec.po_number].state in states)
+        or (
+            rec.status != "failed"
+            and rec.po_number
+            and rec.po_number in orders
+            and orders[rec.po_number].state in states
+        )
     }
 
 

@@ -123,6 +123,11 @@ class LedgerReads(LedgerStore):
         """{row status: count} over the batch's current rows."""
         return {r[0]: r[1] for r in self._read(sql.row_counts, batch)}
 
+    def rows_made_no_card(self, batch: str) -> list[tuple[str, str]]:
+        """(fingerprint, PO) of ordered rows whose line the vendor ended Failed or Cancelled before anything
+        shipped: no card exists for them (see :meth:`Ledger.resend_rows_made_no_card`)."""
+        return [(str(r[0]), str(r[1])) for r in self._read(sql.rows_made_no_card, batch)]
+
     def ordered_row_count(self, batch: str) -> int:
         """Rows of the batch the vendor ordered, rows since removed from the file included."""
         return int(self._read(sql.ordered_row_count, batch)[0][0])

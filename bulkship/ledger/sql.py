@@ -443,6 +443,31 @@ def set_order_status(db: Db, po_number: str, status: str | None, at: str) -> Non
     _run(db, "UPDATE orders SET status = ?, updated = ? WHERE po_number = ?", (status, at, po_number))
 
 
+_NO_CARD_YET = (
+    "status = 'ordered' AND LOWER(COALESCE(line_status, '')) IN ('failed', 'cancelled')"
+    " AND tracking_number IS NULL AND shipped_date IS NULL"
+)
+
+
+def rows_made_no_card(db: Db, batch: str) -> Tuples:
+    """(fingerprint, po_number) of the batch's ordered rows whose line the vendor ended Failed or Cancelled
+    before anything shipped."""
+    return _run(
+        db, f"SELECT fingerprint, po_number FROM rows WHERE batch = ? AND {_NO_CARD_YET}", (batch,)
+    ).all()
+
+
+def fail_rows_made_no_card(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
+    """(error, updated, batch, fingerprint) each: such a row becomes ``failed`` (guarded: only while it
+    still is one)."""
+    _run_many(
+        db,
+        f"UPDATE rows SET status = 'failed', error = ?, updated = ? WHERE batch = ? AND fingerprint = ?"
+        f" AND {_NO_CARD_YET}",
+        values,
+    )
+
+
 def release_planned_rows(db: Db, po_number: str, at: str) -> None:
     """A cancelled order's planned rows lose their PO (they are planned again)."""
     _run(

@@ -157,6 +157,17 @@ class LedgerTransitions(LedgerReads):
             batch = move(db, po_number, "unknown", error=reason)
             self._event(db, batch, po_number, "unknown", {"reason": reason})
 
+    def resend_rows_made_no_card(self, batch: str, rows: Sequence[tuple[str, str]], note: str) -> None:
+        """Rows ordered whose line the vendor ended Failed or Cancelled before anything shipped ((fingerprint,
+        PO) each, from :meth:`rows_made_no_card`): no card exists, so each becomes ``failed`` with ``note``
+        (``{po}`` filled in) and the next plan sends it again under a new PO number. Guarded in SQL: a row
+        that moved on since it was read is left as it is."""
+        at = now_iso()
+        with self.transaction() as db:
+            sql.fail_rows_made_no_card(db, ((note.format(po=po), at, batch, fp) for fp, po in rows))
+            for po in sorted({po for _fp, po in rows}):
+                self._event(db, batch, po, "made_no_card", {"rows": sum(1 for _f, p in rows if p == po)})
+
     def cancel_planned(self, po_number: str, reason: str) -> None:
         """Drop an order that never left (state ``planned``); its rows lose their PO and are planned again."""
         with self.transaction() as db:

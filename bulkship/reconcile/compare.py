@@ -30,7 +30,7 @@ from ..models import VendorOrder
 from ..payload import sent_lines
 from ..plan import batch_po_pattern, po_stem
 from ..statuses import CHARGED
-from .join import LedgerView, money_by_bucket
+from .join import NO_CARD_LINE_STATUSES, LedgerView, money_by_bucket
 
 SENT_STATES = ("created",)
 UNRESOLVED_STATES = ("sending", "unknown")
@@ -190,7 +190,7 @@ def compare(ledger_orders: Sequence[OrderRecord], vendor_orders: Sequence[Vendor
             )  # fmt: skip
     ledger_total = sum((o.cost for o in ours.values() if o.state in SENT_STATES), Decimal(0))
     seconds = [Decimal(item["cost"]) for item in vendor_only if item.get("second_order")]
-    vendor_total = sum((v.cost for v in theirs.values()), Decimal(0)) + sum(seconds, Decimal(0))
+    vendor_total = sum((_kept(v) for v in theirs.values()), Decimal(0)) + sum(seconds, Decimal(0))
     return ReconcileReport(
         batch=batch,
         po_stem=stem,
@@ -203,6 +203,19 @@ def compare(ledger_orders: Sequence[OrderRecord], vendor_orders: Sequence[Vendor
         pending_lines=tuple(pending),
         ledger_total=ledger_total,
         vendor_total=vendor_total,
+    )
+
+
+def _kept(order: VendorOrder) -> Decimal:
+    """What the vendor's order costs for the cards it made: a line it ended Failed or Cancelled before
+    shipping made none (the ledger's rows count it so too: join.made_no_card)."""
+    return sum(
+        (
+            line.cost or Decimal(0)
+            for line in order.line_items
+            if not (line.status.lower() in NO_CARD_LINE_STATUSES and not line.shipments)
+        ),
+        Decimal(0),
     )
 
 

@@ -132,10 +132,29 @@ def row_status(record: RowRecord, order: OrderRecord | None) -> str:
     return record.status
 
 
+NO_CARD_LINE_STATUSES = frozenset({"failed", "cancelled"})
+FAILED_AT_VENDOR_NOTE = (
+    "The vendor's order {po} failed for this card before anything shipped: no card was made. Re-run the same "
+    "command to send it again under a new PO number"
+)
+
+
+def made_no_card(record: RowRecord) -> bool:
+    """An ordered row whose line the vendor ended Failed or Cancelled before anything shipped (no tracking
+    number, no shipped date): proof from the line itself that no card exists, so the row holds no money
+    and the next run sends it again (a card returned after shipping is not: it was made)."""
+    return (
+        record.status == "ordered"
+        and (record.line_status or "").lower() in NO_CARD_LINE_STATUSES
+        and not record.tracking_number
+        and not record.shipped_date
+    )
+
+
 def money_bucket(record: RowRecord, order: OrderRecord | None) -> str:
     """Where the row's money is (see :mod:`bulkship.statuses`); "" when the row holds none."""
     if record.status == "ordered":
-        return CHARGED
+        return "" if made_no_card(record) else CHARGED
     if record.status != "planned" or not record.po_number:  # (a cost not recorded is unknown, not none)
         return ""
     if order is not None and order.state in IN_DOUBT_ORDER_STATES:
@@ -166,6 +185,8 @@ def outcome_from_ledger(
     line = lines[index] if order is not None and index is not None and 0 <= index < len(lines) else None
     status = row_status(record, order)
     problems = record.error or ""
+    if made_no_card(record):
+        problems = problems or FAILED_AT_VENDOR_NOTE.format(po=record.po_number)
     if status in ("planned", "in doubt"):
         problems = problems or _unsettled_note(order)
     bucket = money_bucket(record, order)

@@ -1,0 +1,72 @@
+"""An order the vendor ends Failed before anything shipped made no card (found by a newcomer, sandbox with
+--order-failure-rate): its rows were counted as charged everywhere ("Everything matches"), sat on Fix these
+with an empty reason, and no command could send them again. Now their money is in no bucket, the rows say
+why, and re-running the same command sends each once more under a new PO number, never twice."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+from support import SandboxVendor
+
+from bulkship import api
+from bulkship.pipeline import run_batch
+from bulkship.reconcile.sheets import FIX_SHEET, RESULTS_SHEET
+from bulkship.track import track
+
+HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
+DAY = 24 * 3600
+
+
+def test_rows_of_an_order_failed_at_the_vendor_are_not_charged_and_are_sent_again_once(
+    tmp_path: Path,
+) -> None:
+    sheet = tmp_path / "fail.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for i in range(4):
+            writer.writerow(
+                [f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25"]
+            )
+    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
+    settings = failing.settings
+    try:
+        first = run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
+        assert first.ordered_rows == 4
+        failing.sandbox.advance(3 * DAY)  # the vendor ends the order Failed, nothing shipped (refunded)
+        asyncio.run(track(settings, "fail", client_factory=failing.factory()))
+        (status,) = api.status(settings, "fail")
+        assert status["ordered_cost"] == "0.00", status  # it said 100.00 charged, "matching" the vendor
+        report = api.reconcile_batch(settings, "fail", client_factory=failing.factory())
+        assert report.ledger_total == report.vendor_total == 0 and report.matches, report.as_json()
+        book = openpyxl.load_workbook(Path(str(first.output)), read_only=True)
+        fix = list(book[FIX_SHEET].iter_rows(values_only=True))
+        assert len(fix) == 5 and all("no card was made" in str(r) for r in fix[1:]), fix
+
+        failing.close()
+        failing = SandboxVendor(tmp_path / "vendor")  # the same vendor (state file), no longer failing orders
+        again = run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
+        assert again.ordered_rows == 4 and again.sent_orders == 1, again
+        assert again.money["charged"].total == Decimal("100.00")
+        lines = Counter(
+            (o["PONumber"], li["ExternalId"]) for o in failing.sandbox.orders() for li in o["LineItems"]
+        )
+        assert sorted({po for po, _ in lines}) == ["BS-FAIL-0001", "BS-FAIL-0002"]
+        assert Counter(ext for _po, ext in lines) == Counter({f"E{i}": 2 for i in range(4)})  # failed + new
+        third = run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
+        assert third.sent_orders == 0  # once, never again
+        results = list(
+            openpyxl.load_workbook(Path(str(again.output)), read_only=True)[RESULTS_SHEET].iter_rows(
+                values_only=True
+            )
+        )
+        at = results[0].index("PO Number")
+        assert [r[at] for r in results[1:]] == ["BS-FAIL-0002"] * 4
+    finally:
+        failing.close()
