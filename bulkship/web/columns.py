@@ -72,6 +72,9 @@ async def change(request: Request) -> Response:
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
     form = await request.form()
     chosen = {k.removeprefix("map:"): str(v) for k, v in form.multi_items() if k.startswith("map:")}
+    frozen = await run_in_threadpool(_frozen, web, batch)
+    if frozen:
+        return await run_in_threadpool(_page, request, batch, 409, frozen)
     try:
         report = await run_in_threadpool(_report, web, batch)
         mapping = remap(report, chosen, batch.columns)
@@ -92,6 +95,9 @@ async def reset(request: Request) -> Response:
 
     web = _web(request)
     batch = _with_upload(web, request.path_params["name"])
+    frozen = await run_in_threadpool(_frozen, web, batch)
+    if frozen:
+        return await run_in_threadpool(_page, request, batch, 409, frozen)
     if batch.columns and not _sending(web, batch):
         await run_in_threadpool(state.record, web.settings, batch.name, "web_columns", columns={}, profile="")
     return _see(f"/batches/{batch.name}/columns")
@@ -126,6 +132,9 @@ async def use_profile(request: Request) -> Response:
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
     form = await request.form()
+    frozen = await run_in_threadpool(_frozen, web, batch)
+    if frozen:
+        return await run_in_threadpool(_page, request, batch, 409, frozen)
     try:
         wanted = str(form.get("profile") or "")
         chosen = await run_in_threadpool(profiles.profile, web.settings.data_dir, wanted)
@@ -136,6 +145,24 @@ async def use_profile(request: Request) -> Response:
         state.record, web.settings, batch.name, "web_columns", columns=chosen.columns, profile=chosen.name
     )
     return _see(f"/batches/{batch.name}/columns#check")
+
+
+FROZEN = (
+    "Batch {name} already has orders at the vendor: its columns were read this way when its cards were "
+    "ordered, and reading them otherwise now would take its rows for other people. Nothing was changed. To "
+    "read the file another way, upload it again as a new batch"
+)
+
+
+def _frozen(web: Web, batch: state.WebBatch) -> str:
+    """Why the mapping of ``batch`` cannot change ("" when it can): orders at the vendor (or perhaps)."""
+    from ..ledger import Ledger, ledger_exists
+
+    if not ledger_exists(web.settings.ledger_location):
+        return ""
+    with Ledger.open(web.settings.ledger_location, lock=False, read_only=True) as ledger:
+        holding = ledger.batches_holding_orders(("sending", "unknown", "created", "review"))
+    return FROZEN.format(name=batch.name) if batch.name in holding else ""
 
 
 def _said(exc: BulkshipError) -> str:

@@ -1,5 +1,5 @@
-"""The web Results page as a person reads it after sending: every card the batch paid for, and only the rows
-to correct behind its "Fix these" button."""
+"""A batch's pages once it is sent: the Results page shows every card the batch paid for and only the rows
+to correct behind its "Fix these" button; the columns it was read with can no longer change."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from starlette.testclient import TestClient
-from test_web import confirm, upload, wait_until_finished
+from test_web import chosen_field, confirm, token, upload, wait_until_finished
 
 from bulkship.cli import main
 from bulkship.settings import resolve_settings
@@ -57,3 +57,28 @@ def test_the_fix_these_button_counts_only_rows_to_correct(tmp_path: Path, isolat
         wait_until_finished(client, "staff")
         page = client.get("/batches/staff/results").text
     assert "Fix these 1 row(s) and send them" in page, page
+
+
+def test_the_columns_of_a_sent_batch_cannot_change(tmp_path: Path, isolated_data_dir: Path) -> None:
+    """Found by a newcomer: after sending, the Columns page still took a new mapping; the Results page then
+    read its rows as other people (105.95 instead of 285.60) and Fix these offered a second card to six
+    people who had theirs."""
+    sheet = write(tmp_path / "staff.csv", [1, 2])
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, sheet, name="staff")
+        assert confirm(client, "staff").url.path == "/batches/staff/progress"
+        wait_until_finished(client, "staff")
+        page = client.get("/batches/staff/columns").text
+        form = {"csrf_token": token(client), "map:Name": "", "map:Employee ID": "name"}
+        refused = client.post("/batches/staff/columns", data=form)
+        assert refused.status_code == 409 and "already has orders at the vendor" in refused.text
+        assert (
+            client.post("/batches/staff/columns/reset", data={"csrf_token": token(client)}).status_code == 409
+        )
+        after = client.get("/batches/staff/columns").text
+        assert chosen_field(after, "Name") == chosen_field(page, "Name") == "name"
+        total = re.search(
+            r"<strong>([\d,.]+)</strong> ordered cost", client.get("/batches/staff/results").text
+        )
+    assert total is not None and total.group(1) == "50.00"
