@@ -70,3 +70,20 @@ def test_rows_of_an_order_failed_at_the_vendor_are_not_charged_and_are_sent_agai
         assert [r[at] for r in results[1:]] == ["BS-FAIL-0002"] * 4
     finally:
         failing.close()
+
+
+def test_an_order_failed_whose_lines_say_nothing_reads_failed_stays_charged_and_is_not_resent() -> None:
+    """Found by helper vendor3: such rows read "ordered" for ever while the vendor said the order Failed.
+    They now read the order's word with a note to ask the vendor; the money stays charged (nothing proves a
+    refund) and nothing is re-sent (nothing proves no card was made)."""
+    from bulkship.ledger import OrderRecord, RowRecord
+    from bulkship.reconcile.join import made_no_card, money_bucket, outcome_from_ledger, row_status
+
+    row = RowRecord("b", "fp", 2, "ordered", "PO-1", 0, "E1", "li", Decimal(25), None, None, None, None,
+                    None, None, None, "now")  # fmt: skip
+    order = OrderRecord(
+        "PO-1", "b", 1, "PO-1", "created", "ord-1", "Failed", "{}", Decimal(25), 1, None, "t", "t"
+    )
+    assert row_status(row, order) == "failed" and money_bucket(row, order) == "charged"
+    assert not made_no_card(row)
+    assert "Ask the vendor before sending it again" in outcome_from_ledger(2, row, order, []).problems

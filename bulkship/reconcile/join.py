@@ -119,12 +119,18 @@ def _payload_lines(order: OrderRecord, values: dict[Any, Decimal] | None = None)
     ]
 
 
+NO_CARD_LINE_STATUSES = frozenset({"failed", "cancelled"})
+
+
 def row_status(record: RowRecord, order: OrderRecord | None) -> str:
     """The status a person sees: the vendor's own line status once the order exists (one bulkship does not
     know is shown as the vendor wrote it, never taken for another); ``in doubt`` while the row's order was
     sent without a definite answer; ``needs review`` for a row held for a person."""
     if record.status == "ordered":
-        return (record.line_status or "").lower() or "ordered"
+        line = (record.line_status or "").lower()
+        if not line and order is not None and (order.status or "").lower() in NO_CARD_LINE_STATUSES:
+            return (order.status or "").lower()  # the order's word, its lines silent: see ORDER_ONLY_NOTE
+        return line or "ordered"
     if record.status == "review":
         return "needs review"
     if record.status == "planned" and order is not None and order.state in IN_DOUBT_ORDER_STATES:
@@ -132,10 +138,15 @@ def row_status(record: RowRecord, order: OrderRecord | None) -> str:
     return record.status
 
 
-NO_CARD_LINE_STATUSES = frozenset({"failed", "cancelled"})
 FAILED_AT_VENDOR_NOTE = (
     "The vendor's order {po} failed for this card before anything shipped: no card was made. Re-run the same "
     "command to send it again under a new PO number"
+)
+
+
+ORDER_ONLY_NOTE = (
+    "The vendor shows order {po} {status}, but its lines say nothing of this card: it may have been made. "
+    "Ask the vendor before sending it again; nothing is re-sent by itself"
 )
 
 
@@ -187,6 +198,8 @@ def outcome_from_ledger(
     problems = record.error or ""
     if made_no_card(record):
         problems = problems or FAILED_AT_VENDOR_NOTE.format(po=record.po_number)
+    elif record.status == "ordered" and status in NO_CARD_LINE_STATUSES and not record.line_status:
+        problems = problems or ORDER_ONLY_NOTE.format(po=record.po_number, status=status.capitalize())
     if status in ("planned", "in doubt"):
         problems = problems or _unsettled_note(order)
     bucket = money_bucket(record, order)
