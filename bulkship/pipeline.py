@@ -67,6 +67,7 @@ class RunOptions:
     sheet: str | None = None  # the workbook's sheet to read (default: the first with recipients)
     confirm: ConfirmPlan | None = None  # sees the plan before anything is sent; False stops (SpendLimitError)
     max_total: Decimal | None = None  # refuse (nothing sent) a plan whose worst case costs more
+    max_batch_total: Decimal | None = None  # the same for the whole batch: what it was charged included
     webhook_url: str | None = None  # sent with each new order for the vendor's status callbacks
     wait_s: float = DEFAULT_WAIT_S  # how long to poll new orders before writing the workbook
     max_lines: int = DEFAULT_MAX_LINES  # line items per order
@@ -273,6 +274,15 @@ async def _confirm(
             f"The orders to send cost {cost}, more than --max-total {money_text(limit)}. "
             "Nothing was sent; the plan is kept in the ledger",
             hint="raise --max-total, or split the file into smaller batches",
+        )
+    budget = options.max_batch_total
+    if budget is not None and view.charged.total + view.worst_case > budget:
+        raise SpendLimitError(
+            f"Batch {batch} would cost {money_text(view.charged.total + view.worst_case)} in all: "
+            f"{money_text(view.charged.total)} charged already and {money_text(view.worst_case)} to send "
+            f"now, more than --max-total {money_text(budget)} (the batch's budget). Nothing was sent; the "
+            "plan is kept in the ledger",
+            hint="raise --max-total to send the rest, or leave these rows for another batch",
         )
     if options.confirm is not None and not options.confirm(view):
         raise SpendLimitError(

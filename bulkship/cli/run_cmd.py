@@ -293,7 +293,12 @@ def run(
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Send without asking for confirmation.")] = False,
     max_total: Annotated[
-        str | None, typer.Option("--max-total", help="Refuse to send if the orders cost more than this.")
+        str | None,
+        typer.Option(
+            "--max-total",
+            help="The batch's budget: refuse to send (nothing sent) if the batch would cost more than this "
+            "in all, what earlier runs of it were charged included.",
+        ),
     ] = None,
     api_url: ApiUrlOption = None,
     credentials: CredentialsOption = None,
@@ -352,6 +357,7 @@ def run(
         sheet=sheet,
         confirm=_confirmer(yes),
         max_total=limit,
+        max_batch_total=limit,
         webhook_url=webhook_url,
         wait_s=wait,
         max_lines=max_lines,
