@@ -37,6 +37,7 @@ class PlanView:
     already_ordered_rows: int
     held_rows: int = 0  # valid rows left out: they repeat a card already ordered (bulkship.repeats)
     money: dict[str, MoneyTally] = field(default_factory=dict)  # charged, in doubt, to send (ledger)
+    left_out: dict[str, int] = field(default_factory=dict)  # rows of the file not sent: invalid, duplicate...
 
     @property
     def in_doubt(self) -> MoneyTally:
@@ -208,6 +209,9 @@ def pending_summary(
     return summarise(pending(), catalog, start=start, balance=balance)
 
 
+LEFT_OUT = ("invalid", "duplicate", "skipped")  # rows the plan leaves out, said before anything is sent
+
+
 def plan_view(
     ledger: Ledger,
     batch: str,
@@ -227,4 +231,5 @@ def plan_view(
         counts.get("ordered", 0),
         counts.get(HELD, 0),
         money_by_bucket(LedgerView(ledger, batch, catalog)),
+        {status: counts[status] for status in LEFT_OUT if counts.get(status)},
     )

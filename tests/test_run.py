@@ -150,6 +150,25 @@ def test_max_total_and_declining_send_nothing(
     assert len(embedded_sandbox_orders(isolated_data_dir)) == 2
 
 
+def test_the_question_before_sending_says_which_rows_of_the_file_are_left_out(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by a newcomer: the plan spoke only of the rows it sends; that the file's invalid, duplicate or
+    hidden rows go nowhere was said only after sending (the web page asks first)."""
+    sheet = write_sheet(tmp_path / "gifts.csv", range(4), bad={2})
+    with sheet.open("a") as handle:
+        handle.write(sheet.read_text().splitlines()[1] + "\n")  # the first recipient again: a duplicate
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("n\n"))
+    code, _, err = run(capsys, str(sheet))
+    said = " ".join(err.split())
+    assert code == 1 and "Left out of this plan: 1 invalid (to fix), 1 duplicate row(s) of the file." in said
+    assert said.index("Left out of this plan") < said.index("Not confirmed")
+    assert embedded_sandbox_orders(isolated_data_dir) == []
+
+
 def test_a_second_run_on_a_locked_ledger_gets_a_clear_message(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

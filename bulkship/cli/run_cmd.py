@@ -111,6 +111,14 @@ def show_plan(view: PlanView) -> None:
     if view.held_rows:
         orders += f"; {view.held_rows} row(s) held, not in this plan: they repeat a card already ordered"
     err_console.print(orders)
+    if view.left_out:  # said before the question, as the web page's "leave the rows out" box does
+        words = {
+            "invalid": "invalid (to fix)",
+            "duplicate": "duplicate",
+            "skipped": "skipped (hidden, totals, notes)",
+        }
+        parts = ", ".join(f"{n} {words.get(status, status)}" for status, n in view.left_out.items())
+        err_console.print(f"Left out of this plan: {parts} row(s) of the file.")
     for arrival in summary.arrivals:
         when = arrival.estimated_date.isoformat() if arrival.estimated_date else "unknown"
         who = f"{arrival.rows} recipient(s)"  # a row is one parcel, whatever its quantity of cards
