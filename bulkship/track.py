@@ -46,8 +46,9 @@ from .errors import (
 from .ledger import Ledger, OrderRecord
 from .models import Catalog, VendorOrder
 from .outputlock import output_lock
+from .reconcile.fixsheet import unsent_fix_edits
 from .reconcile.join import LedgerView, book_from_existing
-from .reconcile.sheets import read_result_workbook, write_result_workbook, write_results_csv
+from .reconcile.sheets import FIX_SHEET, read_result_workbook, write_result_workbook, write_results_csv
 from .resultfile import write_csv_twin
 from .settings import Settings
 from .statuses import FINAL_LINE_STATUSES, FINAL_ORDER_STATUSES
@@ -301,6 +302,15 @@ def rewrite_results(
             return None, [
                 f"batch {batch}: {path} is the result workbook of batch {existing.batch!r}, not rewritten; "
                 f"re-run the same `bulkship run` command to write {batch}'s own (nothing is ordered twice)"
+            ]
+        edits = unsent_fix_edits(path, existing)
+        if edits:  # the person's corrections not yet run: a rewrite would throw them away
+            shown = ", ".join(edits[:5]) + (f" and {len(edits) - 5} more" if len(edits) > 5 else "")
+            return None, [
+                f"batch {batch}: {path} holds corrections on its '{FIX_SHEET}' sheet not run yet ({shown}): "
+                "not rewritten, so they are kept. Run it to send them "
+                f"(`bulkship run {path} --batch {batch}`); the statuses are recorded in the ledger and the "
+                "workbook catches up then"
             ]
         book = book_from_existing(ledger, batch, existing, api=api, catalog=catalog)
         write_result_workbook(book, path)

@@ -303,3 +303,34 @@ def test_a_result_workbook_saved_again_as_ods_by_libreoffice_is_read_as_the_foll
     with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
         lines = Counter(li["ExternalId"] for o in sandbox.orders() for li in o["LineItems"])
     assert lines == Counter({"E1": 1, "E2": 1, "E3": 1, "E5": 1})  # Cy Diaz (row 5) once, nobody twice
+
+
+def test_track_keeps_corrections_on_fix_these_not_run_yet(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a newcomer: `track` rewrote the result workbook while HR was correcting rows on its Fix
+    these sheet, and the corrections were gone without a word."""
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])
+    out = tmp_path / "out"
+    _code, first = _run(capsys, str(source), "--batch", "GIFTS", "--out", str(out))
+    workbook = Path(str(first["output"]))
+    assert main(["track", "GIFTS"]) == 0  # nothing corrected yet: rewritten as usual
+    capsys.readouterr()
+    book = openpyxl.load_workbook(workbook)
+    fix = book[FIX_SHEET]
+    fix_header = [c.value for c in fix[1]]
+    for line in fix.iter_rows(min_row=2):
+        if line[fix_header.index("Original row")].value == 5:
+            line[HEADER.index("Address")].value = "3 Oak Ave"
+    book.save(workbook)
+
+    main(["track", "GIFTS"])
+    said = " ".join(capsys.readouterr().err.split())
+    assert "corrections on its 'Fix these' sheet not run yet (row 5)" in said, said
+    kept = openpyxl.load_workbook(workbook)[FIX_SHEET]
+    assert any(line[HEADER.index("Address")].value == "3 Oak Ave" for line in kept.iter_rows(min_row=2))
+    _run(capsys, str(workbook), "--batch", "GIFTS", "--out", str(out))
+    _, after = _results(workbook)
+    assert after[5]["PO Number"] and after[5]["Address"] == "3 Oak Ave"  # the correction was sent
