@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import openpyxl
@@ -28,7 +29,7 @@ def validate(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tupl
     return code, json.loads(captured.out), captured.err
 
 
-def xlsx(path: Path, *rows: list[object]) -> Path:
+def xlsx(path: Path, *rows: Sequence[object]) -> Path:
     book = openpyxl.Workbook()
     for row in rows:
         book.active.append(row)
@@ -360,9 +361,9 @@ def test_a_card_merged_down_a_group_of_rows_is_read_on_each_row_it_shows_on(
     ]
     loaded = load_sheet(path)
     assert loaded.frame["Product"].tolist() == ["CVS", "CVS", "CVS", "TARGET"]
-    assert loaded.cell_types["Value"].tolist() == [loaded.cell_types["Value"].iloc[0]] * 3 + [
-        loaded.cell_types["Value"].iloc[3]
-    ]  # still numbers in the outputs
+    types = loaded.cell_types
+    assert types is not None
+    assert types["Value"].tolist() == [types["Value"].iloc[0]] * 3 + [types["Value"].iloc[3]]  # numbers still
     ods = convert(path, "ods", tmp_path)
     assert load_sheet(ods).frame["Value"].tolist() == ["50", "50", "50", "25"]
 
@@ -489,7 +490,7 @@ def test_windows_1252_text_with_word_punctuation_is_still_read_as_such(tmp_path:
     ]
 
 
-def load_program_text(folder: Path, text: str):  # type: ignore[no-untyped-def]
+def load_program_text(folder: Path, text: str):
     (folder / "program.toml").write_text(text)
     return load_program(folder / "program.toml")
 

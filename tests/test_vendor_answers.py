@@ -46,7 +46,7 @@ def is_order_list(call: Call) -> bool:
 
 def rows_of(settings: Any, batch: str) -> dict[str, Any]:
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        return {r.external_id: r for r in ledger.batch_rows(batch)}
+        return {str(r.external_id): r for r in ledger.batch_rows(batch)}
 
 
 def place(vendor: VendorProxy, tmp_path: Path, people: list[int], batch: str = "staff") -> Any:

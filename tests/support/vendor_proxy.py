@@ -77,7 +77,7 @@ class VendorProxy:
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def settings(self, folder: Path, **changes: Any) -> Settings:
         return Settings(
