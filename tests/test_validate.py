@@ -209,3 +209,23 @@ def test_program_defaults_fill_missing_columns(tmp_path: Path) -> None:
         "ANNIVERSARY",
         "valid",
     )
+
+
+def test_a_card_priced_in_another_currency_is_refused(tmp_path: Path) -> None:
+    """Found by helper vendor3: a catalog product in CAD was planned, totalled and written as dollars."""
+    from dataclasses import replace
+
+    catalog = sandbox_catalog()
+    catalog.products["TARGET"] = replace(catalog.products["TARGET"], currency="CAD")
+    path = tmp_path / "recipients.csv"
+    rows = [
+        "E1,Ann,Lee,1 Main St,Boston,MA,02134,TARGET,25,,",
+        "E2,Bo,Park,2 Elm St,Boston,MA,02134,CVS,25,,",
+    ]
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    result = validate(load_sheet(path), catalog)
+    assert messages(result) == [
+        "Row 2, column 'Product': TARGET is priced in CAD; bulkship orders and adds up in US dollars only, so it "
+        "is not sent. Choose a card priced in USD."
+    ]
+    assert result.rows["status"].tolist() == ["invalid", "valid"]

@@ -95,6 +95,32 @@ def _ids(column: pd.Series, lookup: dict[str, str]) -> tuple[pd.Series, pd.Serie
     return mapped.where(mapped.notna(), column).astype(object), renamed
 
 
+MONEY_CURRENCY = "USD"  # every amount bulkship plans, totals and writes is in US dollars
+
+
+def _check_currency(
+    frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector, skip: pd.Series
+) -> None:
+    """A card the vendor prices in another currency is refused: its value and cost would be added to dollar
+    totals and written with a dollar format (fail closed; found by helper vendor3)."""
+    foreign = {
+        p.id: p.currency.upper()
+        for p in catalog.products.values()
+        if p.currency and p.currency.upper() != MONEY_CURRENCY
+    }
+    if not foreign:
+        return
+    currency = frame["product"].map(foreign)
+    collector.error(
+        currency.notna() & ~skip,
+        "product",
+        "Product in another currency",
+        "{new} is priced in {currency}; bulkship orders and adds up in US dollars only, so it is not sent. "
+        "Choose a card priced in USD.",
+        extra={"currency": currency.fillna("")},
+    )
+
+
 def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
     """Product, value, quantity, shipping method and card carrier against the vendor catalog."""
     products = {p.id.casefold(): p.id for p in catalog.products.values()}
@@ -119,6 +145,7 @@ def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
         + ", ".join(shippable)
         + ".",
     )
+    _check_currency(frame, catalog, collector, skip=digital | (filled & ~known))
     _check_values(frame, catalog, collector)
     _check_quantity(frame, collector)
     methods = {m.id.casefold(): m.id for m in catalog.shipping_methods.values()}
