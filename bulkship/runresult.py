@@ -74,6 +74,8 @@ class RunResult:
     held_rows: int = 0  # valid rows not sent: they repeat a card already ordered (bulkship.repeats)
     review_rows: int = 0  # rows that may be at the vendor but cannot be tied to it: a person decides
     ordered_earlier_rows: int = 0  # rows ordered from an earlier file of the batch, no longer in this one
+    untied_orders: int = 0  # orders the vendor holds for the batch that no ordered row is tied to (review)
+    untied_cost: Decimal = Decimal(0)  # what they cost: money in no bucket until a person ties them
     stopped: BulkshipError | None = None
     missing_funds: Decimal | None = None
     already_complete: bool = False
@@ -113,6 +115,8 @@ class RunResult:
             "ordered_earlier_rows": self.ordered_earlier_rows,
             "failed_rows": self.failed_rows,
             "held_rows": self.held_rows,
+            "untied_orders": self.untied_orders,  # at the vendor, tied to no row yet (rows in review)
+            "untied_cost": money_plain(self.untied_cost),
             "attention_rows": self.attention_rows,
             "rows_not_sent": self.unsent_rows,
             "orders_in_doubt": self.unknown_orders,
@@ -159,7 +163,16 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         api=api_identity(settings),
         review_rows=rows.get("review", 0),
         ordered_earlier_rows=ledger.ordered_row_count(batch) - rows.get("ordered", 0),
+        **_untied(view) if rows.get("review") else {},
     )
+
+
+def _untied(view: LedgerView) -> dict[str, Any]:
+    """Orders at the vendor for the batch with no ordered row (adopted after a lost ledger, or waiting for a
+    person): their count and cost, said beside rows needing review so that "charged 0.00" is never all."""
+    tied = {r.po_number for r in view.rows_by_fingerprint.values() if r.status == "ordered"}
+    untied = [o for o in view.orders.values() if o.state in ("created", "review") and o.po_number not in tied]
+    return {"untied_orders": len(untied), "untied_cost": sum((o.cost for o in untied), Decimal(0))}
 
 
 def pending_summary(

@@ -9,6 +9,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -325,3 +326,19 @@ def test_a_look_up_stops_where_the_order_is_found_and_reads_to_the_end_to_prove_
     assert found.order is not None and found.order.po_number == "OTHER-0005" and first == 1
     assert absent.absent and whole == 5  # 70 orders, 20 a page: 4 pages and the empty one that ends it
     assert kept.complete and sorted(o.po_number for o in kept.orders) == [f"OTHER-00{n}7" for n in range(7)]
+
+
+def test_a_lost_ledgers_orders_tied_to_no_row_are_said_with_their_money(tmp_path: Path) -> None:
+    """Found by a newcomer: after a lost ledger every row waited for review and the run said "charged 0.00"
+    for a batch the vendor held 7,500.00 of; the untied orders and their cost are now said beside it."""
+    vendor = Vendor(tmp_path, "likely-real")  # lines show no ExternalId and no address: nothing can be tied
+    sheet = write_sheet(tmp_path / "staff.csv", range(4))
+    settings = settings_in(tmp_path)
+    first = run(vendor, settings, sheet)
+    assert first.exit_code == 0
+    settings.ledger.unlink()
+    again = run(vendor, settings, sheet)
+    assert again.review_rows == 4 and again.sent_orders == 0 and sum(vendor.external_ids().values()) == 4
+    assert again.total_cost == 0  # nothing tied: charged stays 0.00 ...
+    assert again.untied_orders == 1 and again.untied_cost == first.total_cost  # ... and the rest is said
+    assert Decimal(again.as_json()["untied_cost"]) == first.total_cost

@@ -241,6 +241,11 @@ def _report(result: RunResult) -> None:
             "to its orders, so nothing more is sent for them. See what the vendor holds and settle them: "
             f"bulkship reconcile {result.batch} --review"
         )
+        if result.untied_orders:  # money in no bucket yet: "charged 0.00" must not read as all
+            err_console.print(
+                f"The vendor holds {result.untied_orders} order(s) of this batch worth "
+                f"{_money(result.untied_cost)} that no row is tied to yet: they may be these rows' cards."
+            )
     # held, needs-review and duplicate rows have their own advice (duplicates are not on Fix these)
     duplicates = result.by_status.get("duplicate", 0)
     to_fix = result.attention_rows - result.held_rows - result.review_rows - duplicates
