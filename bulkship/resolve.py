@@ -102,12 +102,19 @@ def holds_no_card(vendor_order: VendorOrder, index: int) -> str:
     return line_status if line_status.casefold() in _NO_CARD else ""
 
 
+# Line statuses (canonical, see client.parse) that show a card made, whatever its order's status says.
+_CARD_MADE = ("complete", "shipped", "delivered")
+
+
 def _takes_no_row(vendor_order: VendorOrder, index: int) -> str:
-    """The vendor's status when its line ``index`` may not take a row: it, or its order, is Failed or
-    Cancelled (a row recorded there would show ordered and never be sent); else ""."""
-    if vendor_order.status.casefold() in _NO_CARD:
-        return vendor_order.status
-    return holds_no_card(vendor_order, index)
+    """The vendor's status when its line ``index`` may not take a row: it is Failed or Cancelled, or its
+    order is and the line does not show its card made (a row recorded there would show ordered and never be
+    sent); else "". A line Shipped (or Complete, Delivered) of a Failed order holds its card."""
+    if holds_no_card(vendor_order, index):
+        return vendor_order.line_items[index].status
+    if vendor_order.line_items[index].status.casefold() in _CARD_MADE:
+        return ""
+    return vendor_order.status if vendor_order.status.casefold() in _NO_CARD else ""
 
 
 def _name_of_item(item: Any) -> str:
@@ -952,8 +959,10 @@ def _check_target(
 
 
 def _refuse_no_card_order(batch: str, po: str, vendor_order: VendorOrder) -> None:
-    """An order the vendor shows Failed or Cancelled holds no card: no row is recorded ordered in it."""
-    if vendor_order.status.casefold() in _NO_CARD:
+    """An order the vendor shows Failed or Cancelled, none of whose lines shows its card made, holds no
+    card: no row is recorded ordered in it."""
+    lines = range(len(vendor_order.line_items))
+    if vendor_order.status.casefold() in _NO_CARD and all(_takes_no_row(vendor_order, i) for i in lines):
         raise _refuse(
             f"Vendor order {vendor_order.id} (PO {vendor_order.po_number}) is {vendor_order.status} at the "
             "vendor: it holds no card, so no row can be recorded as ordered in it",

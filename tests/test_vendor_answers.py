@@ -493,3 +493,44 @@ def test_a_list_counting_its_pages_from_0_never_proves_an_order_absent(
     assert found.order is not None and found.order.po_number == po
     missing = run(look_up(vendor, tmp_path, po + "9"))
     assert missing.absent  # read from page 0 to its end: the empty page proves it
+
+
+def test_rows_can_be_tied_to_the_shipped_lines_of_an_order_the_vendor_shows_failed(tmp_path: Path) -> None:
+    """The vendor shows BS-STAFF-0001 Failed but each of its lines Shipped: the cards exist. After a lost
+    ledger its rows wait (the lines show no identity); a person who names them ties them there. Before,
+    this was refused for ever (and release is refused too: the lines may be the rows)."""
+    with VendorProxy(tmp_path, dialect=parse_dialect("likely-real")) as vendor:
+
+        def failed_but_shipped(call: Call) -> Answer:
+            answer = call.forward()
+            if call.method == "GET" and call.path.lower().startswith("/v1/orders") and answer.status == 200:
+                body = answer.json()
+                for order in body if isinstance(body, list) else page_or_order(body):
+                    with_statuses(order, "Failed", "Shipped")
+                return Answer.of(200, body)
+            return answer
+
+        settings = vendor.settings(tmp_path)
+        sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3])
+        run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_lines=4)
+        vendor.rewrite = failed_but_shipped
+        settings.ledger.unlink()
+        assert (
+            run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_lines=4).review_rows == 3
+        )
+        numbers = sorted(r.row for r in rows_of(settings, "staff").values())
+        done = api.resolve_at_vendor(
+            settings, "staff", "BS-STAFF-0001", "BS-STAFF-0001", rows=numbers, by="tester",
+            client_factory=vendor.factory,
+        )  # fmt: skip
+        assert done.applied
+        assert {r.status for r in rows_of(settings, "staff").values()} == {"ordered"}
+        assert vendor.external_ids() == ["E1", "E2", "E3"]
+
+
+def page_or_order(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """The orders of a listing page, or the one order a read returns."""
+    for key, value in body.items():
+        if key.lower() in ("data", "items") and isinstance(value, list):
+            return value
+    return [body]
