@@ -126,6 +126,8 @@ LEGACY_ENCODINGS = {
     "mac_roman": "Mac Roman (Excel for Mac's 'CSV')",
     "cp850": "MS-DOS (Excel's 'CSV (MS-DOS)')",
 }
+# Multi-byte encodings, considered only when every byte of the sample decodes in them.
+STRICT_ENCODINGS = {"cp932": "Japanese Shift-JIS (Excel's 'CSV' on Japanese Windows)"}
 _WORD_PUNCTUATION = frozenset("\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u2022\u20ac\u2122")  # ’‘“”–—…•€™
 SAMPLE_LINES = 5000  # lines with non-ASCII bytes that decide between the 8-bit encodings
 
@@ -165,6 +167,9 @@ def _legacy_encoding(handle: IO[bytes], path: Path, usual: str) -> str:
     ][:SAMPLE_LINES]
     sample = b"\n".join(line for _, line in lines)
     scores = {name: _letter_score(sample.decode(name, errors="replace")) for name in LEGACY_ENCODINGS}
+    for name in STRICT_ENCODINGS:
+        with contextlib.suppress(UnicodeDecodeError):
+            scores[name] = _letter_score(sample.decode(name))
     best = max(scores, key=lambda name: (scores[name], name == usual))
     if best == usual:
         return usual
@@ -172,10 +177,11 @@ def _legacy_encoding(handle: IO[bytes], path: Path, usual: str) -> str:
         ((n, text) for n, text in lines if text.decode(usual, errors="replace") != text.decode(best)),
         lines[0],
     )
+    names = LEGACY_ENCODINGS | STRICT_ENCODINGS
     usual_text, best_text = (_around_accent(line.decode(name, errors="replace")) for name in (usual, best))
     raise FileFormatError(
         f"{path.name} is not UTF-8, and read as {LEGACY_ENCODINGS[usual]} its accented letters come out "
-        f"garbled: line {number} would read '{usual_text}'; read as {LEGACY_ENCODINGS[best]} it reads "
+        f"garbled: line {number} would read '{usual_text}'; read as {names[best]} it reads "
         f"'{best_text}'",
         hint=f"save the file again as 'CSV UTF-8'; or, if the second reading is right, pass --encoding "
         f'{best} (or encoding = "{best}" under [program] in the settings file)',
@@ -408,6 +414,7 @@ class CsvRead:
     sha256: str
     encoding: str
     typed: list[tuple[int, int, str, str]]  # (row, column, MOJIBAKE, message text)
+    head_counts: tuple[int, ...] = ()  # the number of fields of each of the first records, as written
 
 
 def read_csv(path: Path, *, encoding: str | None = None, limits: CsvLimits | None = None) -> CsvRead:
@@ -458,7 +465,9 @@ def _read(
         handle.seek(0)
         return _read_transcoded(handle, path, decided, limits, sha256=scan.sha256)
     frame = _checked_parse(handle, path, delimiter, limits, scan, skip)
-    return CsvRead(frame, scan.sha256, "utf-8", _mojibake(frame) if scan.mojibake_hint else [])
+    handle.seek(skip)
+    counts = tuple(_head_counts(handle, delimiter))
+    return CsvRead(frame, scan.sha256, "utf-8", _mojibake(frame) if scan.mojibake_hint else [], counts)
 
 
 def _whole_lines(sample: str) -> str:
@@ -493,8 +502,10 @@ def _read_transcoded(
         copy.seek(0)
         scan = _scan(copy, path, delimiter, limits, classify=False, skip=skip)
         frame = _checked_parse(copy, path, delimiter, limits, scan, skip)
+        copy.seek(skip)
+        counts = tuple(_head_counts(copy, delimiter))
     return CsvRead(
-        frame, sha256 or digest.hexdigest(), encoding, _mojibake(frame) if scan.mojibake_hint else []
+        frame, sha256 or digest.hexdigest(), encoding, _mojibake(frame) if scan.mojibake_hint else [], counts
     )
 
 
@@ -602,16 +613,27 @@ def _parse(handle: IO[bytes], delimiter: str, path: Path, limits: CsvLimits) -> 
 
 def _width(handle: IO[bytes], delimiter: str) -> int:
     """Fields in the widest of the first records (the parser needs the width up front)."""
-    text = handle.read(262144).decode("utf-8", errors="replace")
-    width = 0
+    return max(_head_counts(handle, delimiter), default=1) or 1
+
+
+HEAD_BYTES = 262144  # the first records, whose numbers of fields are read as written
+HEAD_RECORDS = 1000
+
+
+def _head_counts(handle: IO[bytes], delimiter: str) -> list[int]:
+    """The number of fields of each of the first records (whole records only), as the file writes them."""
+    data = handle.read(HEAD_BYTES)
+    complete = len(data) < HEAD_BYTES  # the whole file: its last record is whole too
+    text = data.decode("utf-8", errors="replace")
+    counts: list[int] = []
     try:
-        for number, record in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter)):
-            width = max(width, len(record))
-            if number > 1000:
+        for record in csv.reader(io.StringIO(text), delimiter=delimiter):
+            counts.append(len(record))
+            if len(counts) > HEAD_RECORDS:
                 break
     except csv.Error:
         pass
-    return max(width, 1)
+    return counts if complete or len(counts) > HEAD_RECORDS else counts[:-1]
 
 
 def _parse_ragged(handle: IO[bytes], delimiter: str, path: Path, limits: CsvLimits) -> pd.DataFrame:

@@ -90,6 +90,7 @@ class _Grid:
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> formula
     scan: SheetScan | None = None  # hidden rows and columns, the autofilter (workbooks only)
     notices: list[str] = field(default_factory=list)  # about the file as a whole (a hidden sheet not read)
+    head_counts: tuple[int, ...] = ()  # a CSV's number of fields in each of its first records, as written
 
 
 def load_sheet(
@@ -120,7 +121,7 @@ def load_sheet(
                 hint="save and close the file, then run the same command again. Nothing was sent",
             )
         file_hash = read.sha256  # taken in the same pass that read the rows
-        grid = _Grid(frame=read.frame, typed=read.typed, from_csv=True)
+        grid = _Grid(frame=read.frame, typed=read.typed, from_csv=True, head_counts=read.head_counts)
     else:
         if file_hash is None:
             with path.open("rb") as handle:
@@ -696,6 +697,7 @@ def _to_loaded_sheet(
         p for p in _read_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
     ]
     read_problems += [p for p in merged_cells if p.row not in not_judged]
+    read_problems += _overflowing_rows(grid, header_row, column_map, not_judged)
     read_problems += _formula_text_problems(
         body, column_map, grid.formulas, by_position, not_judged, text_literals=grid.from_csv
     )
@@ -1001,6 +1003,41 @@ def _show_formulas(
         header = headers.get(col)
         if header in column_map and row in body.index and row not in not_judged:
             body.at[row, header] = formula
+
+
+def _overflowing_rows(
+    grid: _Grid, header_row: int, column_map: dict[str, str], not_judged: set[int]
+) -> list[Problem]:
+    """CSV rows with filled cells beyond the fields of the header line: a comma inside a value that is not
+    in quotes ('1,000', '250,50', '1 Main St, Apt 4') moved every cell after it one column to the right, so
+    the row's columns do not hold what it meant (an amount of 250 from '250,50'). An error on each such row,
+    unless most rows have them (then it is a column the header does not name, listed as unused)."""
+    if len(grid.head_counts) < header_row or not column_map:
+        return []
+    named = grid.head_counts[header_row - 1]
+    below = grid.frame.loc[header_row + 1 :]
+    if below.shape[1] <= named or below.empty:
+        return []
+    beyond = below.iloc[:, named:]
+    filled = np.zeros(len(below), dtype=bool)
+    for position in range(beyond.shape[1]):
+        filled |= ~_blank_cells(beyond.iloc[:, position].tolist())
+    if not filled.any() or filled.sum() * 2 > len(below):
+        return []
+    last = list(column_map)[-1]
+    problems = []
+    for row in below.index[filled].tolist():
+        if row in not_judged:
+            continue
+        extra = [text for text in beyond.loc[row].tolist() if str(text).strip()]
+        shown = ", ".join(f"'{_short(str(text), 20)}'" for text in extra)
+        message = (
+            f"Row {row}: cells beyond the {named} columns of the header ({shown}): a comma inside a value "
+            "that is not in quotes ('1,000', '1 Main St, Apt 4') moves every cell after it one column to the "
+            'right. Put that value in quotes ("1,000") or remove the comma.'
+        )
+        problems.append(Problem(int(row), column_map[last], "", "error", message, "Cells out of line"))
+    return problems
 
 
 def _fill_merged(

@@ -535,3 +535,69 @@ def test_newspaper_state_abbreviations_and_template_marks_in_headers_are_underst
         "Row 3, column 'State': 'Calif.' changed to CA.",
         "Row 4, column 'State': 'W. Va.' changed to WV.",
     ]
+
+
+def test_a_comma_outside_quotes_that_pushes_cells_right_is_an_error_on_its_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'250,50' (a decimal comma) in the last column of a hand-made CSV: the card was valid for $250, the 50
+    cents in a column with no header, listed only as 'Columns not used: Column H'."""
+    path = tmp_path / "hand.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Card Carrier\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,VISA-PREPAID,250,50,BIRTHDAY\n"
+        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,25,\n"
+        "Cy Orr,3 Oak St,Boston,MA,02134,CVS,25,,\n",  # a trailing empty field: nothing moved
+        encoding="utf-8",
+    )
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 2, 1), err
+    assert next(p["message"] for p in data["problems"] if p["row"] == 2) == (
+        "Row 2: cells beyond the 8 columns of the header ('BIRTHDAY'): a comma inside a value that is not in "
+        "quotes ('1,000', '1 Main St, Apt 4') moves every cell after it one column to the right. Put that "
+        'value in quotes ("1,000") or remove the comma.'
+    )
+    assert [p["row"] for p in data["problems"] if p["severity"] == "error"] == [2]  # one message, not two
+
+
+def test_a_long_row_far_down_a_csv_is_found_too(tmp_path: Path) -> None:
+    """Past the rows that set the parser's width, the csv module reads the file: the counts come from it."""
+    lines = ["Name,Address,City,State,ZIP,Product,Value"]
+    lines += [f"P{n},{n} Main St,Boston,MA,02134,CVS,25" for n in range(1500)]
+    lines.append("Late Row,9 Main St,Boston,MA,02134,CVS,1,000")
+    path = tmp_path / "long.csv"
+    path.write_text("\n".join(lines) + "\n")
+    loaded = load_sheet(path)
+    assert [(p.row, p.kind) for p in loaded.read_problems] == [(1502, "Cells out of line")]
+
+
+def test_a_japanese_windows_csv_is_refused_with_its_reading_not_ordered_garbled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Shift-JIS (Excel's CSV on Japanese Windows) was read as Windows-1252: 'ŽR“c‘¾˜Y' for 山田太郎, valid."""
+    path = tmp_path / "jp.csv"
+    with path.open("w", newline="", encoding="cp932") as handle:
+        csv.writer(handle).writerows(
+            [HEADER, ["山田太郎", "1 Main St", "Boston", "MA", "02134", "CVS", "50"]]
+        )
+    code, data, _ = validate(capsys, path)
+    assert code == 2
+    assert data["error"].endswith(
+        "read as Japanese Shift-JIS (Excel's 'CSV' on Japanese Windows) it reads '山田太郎,1 Main St,Boston,MA,02134,CVS,50'"
+    )
+    assert "--encoding cp932" in data["hint"]
+    with path.open("w", newline="", encoding="cp1252") as handle:
+        csv.writer(handle).writerows(
+            [HEADER, ["Renée Noël", "1 Main St", "Boston", "MA", "02134", "CVS", "50"]]
+        )
+    assert load_sheet(path).frame["Name"].tolist() == ["Renée Noël"]
+
+
+def test_a_column_the_header_does_not_name_in_most_rows_is_no_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,50,vip\nBob Ray,2 Elm St,Boston,MA,02134,CVS,25,vip\n"
+    )
+    loaded = load_sheet(path)
+    assert loaded.read_problems == ()
+    assert loaded.frame["Column H"].tolist() == ["vip", "vip"]
