@@ -537,6 +537,7 @@ def _autofilter_element(element: Any, scan: SheetScan) -> None:
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 
 
 def _repeat(element: Any, name: str, limit: int) -> int:
@@ -649,6 +650,8 @@ class _OdsWalker:
         if spanned > 1 and self.row_repeat == 1 and repeat == 1:
             wide = int(element.get(f"{_TABLE}number-columns-spanned") or 1)
             scan.merged.append((self.row, first, self.row + spanned - 1, first + wide - 1))
+        if element.get(f"{_CALCEXT}value-type") == "error" and self.row_repeat == 1 and repeat == 1:
+            scan.errors[(self.row, first)] = text or "#N/A"  # LibreOffice keeps a failed result so
         formula = element.get(f"{_TABLE}formula")
         if formula and self.row_repeat == 1 and repeat == 1:
             scan.formulas[(self.row, first)] = "=" + formula.split(":", 1)[-1].lstrip("=")

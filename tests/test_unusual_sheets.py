@@ -300,6 +300,11 @@ def test_an_error_value_reads_as_the_error_the_person_sees_not_as_an_empty_cell(
     ]
     book = openpyxl.load_workbook(tmp_path / "out" / "lookup-validation.xlsx")
     assert "#N/A" in [cell.value for cell in book["Validation"][2]]
+    ods = load_sheet(convert(path, "ods", tmp_path))  # LibreOffice keeps it as the formula =#N/A
+    assert next(p.message.split(": ", 1)[1] for p in ods.read_problems) == (
+        "holds a formula (=#N/A) whose result '#N/A' bulkship will not order from; replace it with its value "
+        "(Copy, then Paste Special › Values)."
+    )
 
 
 def test_a_formula_or_a_date_in_an_order_field_is_one_message_not_two(
