@@ -86,6 +86,19 @@ def _bom(head: bytes) -> tuple[str | None, int]:
     return None, 0
 
 
+def utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for text saved as UTF-16 without its byte-order mark (some export tools
+    do): the high byte of (nearly) every character is zero, the low byte never is."""
+    pairs = head[: len(head) // 2 * 2]
+    if len(pairs) < 8:
+        return None
+    first, second = pairs[0::2], pairs[1::2]
+    for zeros, text, name in ((second, first, "utf-16-le"), (first, second, "utf-16-be")):
+        if zeros.count(0) >= len(zeros) * 0.9 and text.count(0) == 0:
+            return name
+    return None
+
+
 def _normal_encoding(name: str, path: Path) -> str:
     try:
         return codecs.lookup(name).name
@@ -423,6 +436,7 @@ def read_csv(path: Path, *, encoding: str | None = None, limits: CsvLimits | Non
     with path.open("rb") as handle:
         head = handle.read(SNIFF_BYTES)
         explicit = _normal_encoding(encoding, path) if encoding else None
+        explicit = explicit or utf16_without_bom(head)
         chosen = explicit or _bom(head)[0]
         if b"\r" in head and b"\n" not in head:  # old Mac line ends (Excel for Mac's "Macintosh" CSV)
             if chosen is None or not chosen.startswith("utf-16"):  # a UTF-16 one is handled as it is decoded

@@ -34,7 +34,7 @@ import pandas as pd
 
 from . import celltypes, defaults
 from .columns import ORDER_FIELDS, HeaderIndex, closest_headers, header_score, lookalike_notices, map_columns
-from .csvread import MOJIBAKE, CsvLimits, read_csv
+from .csvread import MOJIBAKE, CsvLimits, read_csv, utf16_without_bom
 from .errors import FileFormatError, MissingColumnsError
 from .models import CANONICAL_COLUMNS, LoadedSheet, Problem, SkippedRow
 from .paths import check_input_file
@@ -154,7 +154,7 @@ def _sniff(head: bytes, path: Path) -> str:
         return "xlsx" if "xl/workbook.xml" in names else "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "xls"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(head):
         return "csv"
     if head.count(b"\x00") > len(head) // 10 or head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8")):
         return "binary"  # a stray NUL in text is refused by the CSV reader as it would be further down

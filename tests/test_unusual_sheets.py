@@ -606,3 +606,18 @@ def test_a_column_the_header_does_not_name_in_most_rows_is_no_error(tmp_path: Pa
     loaded = load_sheet(path)
     assert loaded.read_problems == ()
     assert loaded.frame["Column H"].tolist() == ["vip", "vip"]
+
+
+def test_a_utf16_csv_without_its_byte_order_mark_is_read_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was refused as 'a binary file' (some export tools write UTF-16 without the mark)."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{encoding}.csv"
+        with path.open("w", newline="", encoding=encoding) as handle:
+            csv.writer(handle, delimiter="\t").writerows(
+                [HEADER, ["José Núñez", "1 Main St", "Boston", "MA", "02134", "CVS", "50"]]
+            )
+        code, data, err = validate(capsys, path)
+        assert (code, data["valid"]) == (0, 1), err
+        assert load_sheet(path).frame["Name"].tolist() == ["José Núñez"]
