@@ -317,7 +317,8 @@ def _render(value: Any) -> tuple[str, str | None]:
             return str(int(value)), None
         if value.is_integer():
             return f"{value:.{EXACT_DIGITS}G}", "inexact"
-        return repr(value), "fraction"
+        # the digits Excel shows (15): a pasted result 27.500000000000004 is the 27.5 the person sees
+        return f"{value:.{EXACT_DIGITS}G}".replace("E", "e"), "fraction"
     if isinstance(value, int):
         return str(value), ("inexact" if abs(value) >= 10**EXACT_DIGITS else None)
     if isinstance(value, dt.datetime):

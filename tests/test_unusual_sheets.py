@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -621,3 +622,28 @@ def test_a_utf16_csv_without_its_byte_order_mark_is_read_as_text(
         code, data, err = validate(capsys, path)
         assert (code, data["valid"]) == (0, 1), err
         assert load_sheet(path).frame["Name"].tolist() == ["José Núñez"]
+
+
+def test_an_amount_with_binary_noise_reads_as_excel_shows_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """=B2*1.1 pasted as a value keeps 27.500000000000004: it was "not an amount" beside a cell showing 27.5.
+    openpyxl writes 15 digits; Excel stores the 17 of the double, put back here as Excel writes them."""
+    written = xlsx(
+        tmp_path / "written.xlsx",
+        [*HEADER, "Card Carrier"],
+        ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "VISA-PREPAID", 25 * 1.1, "BIRTHDAY"],
+        ["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "VISA-PREPAID", 0.1 * 3 * 100, "BIRTHDAY"],
+    )
+    path = tmp_path / "raise.xlsx"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<v>27.5</v>", b"<v>27.500000000000004</v>")
+                data = data.replace(b"<v>30</v>", b"<v>30.000000000000004</v>")
+            target.writestr(item, data)
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"]) == (0, 2), err
+    loaded = load_sheet(path)
+    assert loaded.frame["Value"].tolist() == ["27.5", "30"]
