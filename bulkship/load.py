@@ -471,8 +471,8 @@ def _pick_sheet(
         f"Sheet '{name}' is hidden and was not read (it looks like a list too); pass --sheet '{name}' to "
         "read it instead."
         for name in names
-        if name in hidden and name != chosen and scores[name] >= MIN_HEADER_MATCHES
-    ]
+        if name in hidden and name != chosen and scores[name] >= max(scores[chosen], MIN_HEADER_MATCHES)
+    ]  # a hidden list as good as the one read (not the template's hidden drop-down lists)
     return chosen, notices
 
 

@@ -647,3 +647,44 @@ def test_an_amount_with_binary_noise_reads_as_excel_shows_it(
     assert (code, data["valid"]) == (0, 2), err
     loaded = load_sheet(path)
     assert loaded.frame["Value"].tolist() == ["27.5", "30"]
+
+
+def test_a_filled_in_template_says_nothing_of_its_hidden_drop_down_lists(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The template's hidden 'Lists' sheet (State, Product, Shipping Method...) looks like a header too."""
+    assert main(["template", "--out", str(tmp_path / "t.xlsx")]) == 0
+    book = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    sheet = book["Recipients"]
+    headers = [cell.value for cell in sheet[1]]
+    values = {
+        "Name": "Ann Lee",
+        "Address Line 1": "1 Main St",
+        "City": "Boston",
+        "State": "MA",
+        "ZIP Code": "02134",
+        "Product": "CVS",
+        "Value": 50,
+    }
+    sheet.append([values.get(h) for h in headers])
+    book.save(tmp_path / "t.xlsx")
+    capsys.readouterr()
+    code, data, err = validate(capsys, tmp_path / "t.xlsx")
+    assert (code, data["valid"]) == (0, 1), err
+    assert data["notices"] == []
+
+
+def test_text_direction_overrides_are_removed_from_what_is_printed_and_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """U+202E (right-to-left override) in an address was sent to the vendor as it was, valid, nothing said."""
+    path = tmp_path / "rtl.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(
+            [HEADER, ["Ann Lee", "\u202e1 Main St\u202c", "Boston", "MA", "02134", "CVS", "50"]]
+        )
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"]) == (0, 1), err
+    assert [p["message"] for p in data["problems"]] == [
+        "Row 2, column 'Address': extra spaces or invisible characters removed; now reads '1 Main St'."
+    ]

@@ -14,8 +14,9 @@ import pandas as pd
 
 from .usps import COUNTRY_ALIASES, state_lookup, zip_prefix_states
 
-# Invisible characters that survive copy-paste from web pages and HR systems.
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Invisible characters that survive copy-paste from web pages and HR systems, and the text-direction marks and
+# overrides (U+200E/F, U+202A-E, U+2066-9) that make a label read otherwise than it is written.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _SUSPICIOUS = re.compile(f"[^\\S ]|  |[{_INVISIBLE}\\x00-\\x1f\\x7f]")
 _INVISIBLE_RE = f"[{_INVISIBLE}\\x00-\\x08\\x0e-\\x1f\\x7f]"
 
