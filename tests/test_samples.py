@@ -22,13 +22,13 @@ def test_anniversary_is_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert (code, data["rows"], data["valid"], data["problems"]) == (0, 25, 25, [])
 
 
-def test_direct_mail_is_valid_with_amounts_read_from_text(
+def test_direct_mail_is_valid_and_its_dollar_amounts_need_no_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """'$10.00' is how people write an amount: 50 warnings 'read as 10' were noise (found by a newcomer)."""
     code, data = run_json("direct-mail.csv", tmp_path, capsys)
     assert (code, data["rows"], data["valid"]) == (0, 50, 50)
-    assert {p["severity"] for p in data["problems"]} == {"warning"}
-    assert data["problems"][0]["message"] == "Row 2, column 'Denomination': '$10.00' read as 10."
+    assert data["problems"] == []
 
 
 def test_messy_shows_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -22,6 +22,8 @@ _INVISIBLE_RE = f"[{_INVISIBLE}\\x00-\\x08\\x0e-\\x1f\\x7f]"
 
 MONEY_NOISE = r"(?i)^\s*(?:usd|us\$)?\s*\$?\s*|\s*(?:usd|dollars?)\s*$|,(?=\d{3}(?:\D|$))|\$"
 MONEY = r"\d{1,7}(?:\.\d{1,2})?"
+# An amount as people type it ($10.00, 1,250.50): read without a word; anything else read is said ('50 USD').
+ORDINARY_MONEY = r"\$?\s?(?:\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{1,2})?"
 DECIMAL_COMMA = r"\$?\s*\d+,\d{1,2}"
 SCIENTIFIC = r"(?i)[-+]?\d(?:\.\d+)?E[-+]?\d+"
 YES_WORDS = {"yes", "y", "true", "1", "x", "ok", "allow", "allowed"}
@@ -180,7 +182,8 @@ def money(column: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def _money(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     """'$1,200.00' -> '1200'; '25.5' -> '25.50'. Amounts keep two decimals unless whole. Unreadable text is
-    left as it is for the pattern check to report; a decimal comma ('25,50') too: it is ambiguous."""
+    left as it is for the pattern check to report; a decimal comma ('25,50') too: it is ambiguous. The mask
+    marks the amounts whose reading is worth a warning: not an ordinary '$1,200.00', but '50 USD'."""
     ambiguous = column.str.fullmatch(DECIMAL_COMMA)
     stripped = column.str.replace(MONEY_NOISE, "", regex=True)
     readable = stripped.str.fullmatch(MONEY) & ~ambiguous
@@ -189,7 +192,7 @@ def _money(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     cents = parts[2].str.ljust(2, "0")
     amount = whole.where(cents.eq("00") | cents.eq(""), whole + "." + cents)
     result = amount.where(readable, column).astype(object)
-    noise = stripped.ne(column)  # symbols or separators removed: say so
+    noise = stripped.ne(column) & ~column.str.fullmatch(ORDINARY_MONEY)  # what was not plain is said
     return result, noise & readable
 
 
