@@ -117,7 +117,9 @@ async def _list_orders(sandbox: Sandbox, request: Request, _: list[str]) -> tupl
         po_number = None
     if dialect.list_page_cap is not None:
         page_size = min(page_size, dialect.list_page_cap)
-    return 200, dialect.order_list(sandbox.list_orders(page_index, page_size, po_number))
+    shift = 1 - dialect.list_page_base  # a list counting from 0: its page 0 is the first
+    listed = dialect.order_list(sandbox.list_orders(page_index + shift, page_size, po_number))
+    return 200, {**listed, "Page": page_index} if "Page" in listed else listed
 
 
 async def _get_order(sandbox: Sandbox, request: Request, parts: list[str]) -> tuple[int, Any]:
@@ -164,12 +166,12 @@ def _fault_response(decision: FaultDecision, dialect: Dialect) -> Response:
 
 
 def _refusal(exc: ApiError, dialect: Dialect) -> JSONResponse:
-    body = exc.body
+    body, status = exc.body, exc.status
     if exc.status == 409:
-        body = dialect.conflict(body)
+        body, status = dialect.conflict(body), dialect.conflict_status
     elif exc.status == 400:
         body = dialect.invalid(body)
-    return _json(exc.status, dialect.body(body), exc.headers or None)
+    return _json(status, dialect.body(body), exc.headers or None)
 
 
 def _v1_endpoint(sandbox: Sandbox, drop_connections: bool) -> Callable[[Request], Awaitable[Response]]:

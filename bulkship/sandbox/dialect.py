@@ -23,6 +23,10 @@ knob                        likely-real behaviour
 ``expires_in_minutes``      ``ExpiresIn`` counts minutes (webhook payloads are written the same way)
 ==========================  ==========================================================================
 
+Two more knobs, off in both dialects, answer the way other APIs of the kind do (bulkship must cope):
+``conflict_status`` (400 or 422: a duplicate PONumber is refused with that status instead of 409, its body
+as the dialect writes a conflict) and ``list_page_base`` (0: the order list counts ``pageIndex`` from 0).
+
 A dialect is named by text: ``likely-real``, or ``documented``/``likely-real`` followed by overrides,
 ``likely-real,list_po_number=false`` (the ``bulkship sandbox --dialect`` option and the
 ``BULKSHIP_SANDBOX_DIALECT`` variable of the in-process sandbox take the same text).
@@ -38,6 +42,7 @@ from typing import Any
 from ..errors import ConfigError
 
 ERROR_STYLES = ("documented", "aspnet", "problem")
+CONFLICT_STATUSES = (409, 400, 422)
 LIKELY_REAL_PAGE_CAP = 100
 ENUM_KEYS = frozenset({"type", "status", "denominationtype", "availabledeliverytypes"})
 _LEADING_CAPS = re.compile(r"^[A-Z]+(?=[A-Z][a-z])|^[A-Z]+")
@@ -57,8 +62,17 @@ class Dialect:
     list_po_number: bool = True
     keeps_address_line2: bool = True
     expires_in_minutes: bool = False
+    conflict_status: int = 409
+    list_page_base: int = 1
 
     def __post_init__(self) -> None:
+        if self.conflict_status not in CONFLICT_STATUSES:
+            raise ConfigError(
+                f"Sandbox dialect conflict_status must be one of {', '.join(map(str, CONFLICT_STATUSES))}, "
+                f"not {self.conflict_status}"
+            )
+        if self.list_page_base not in (0, 1):
+            raise ConfigError(f"Sandbox dialect list_page_base must be 0 or 1, not {self.list_page_base}")
         if self.error_style not in ERROR_STYLES:
             raise ConfigError(
                 f"Sandbox dialect error_style must be one of {', '.join(ERROR_STYLES)}, "
@@ -226,6 +240,11 @@ def _knob_value(name: str, raw: str, current: Any) -> Any:
         if lowered in ("false", "no", "0", "off"):
             return False
         raise ConfigError(f"Sandbox dialect {name} must be true or false, not {raw!r}")
+    if name in ("conflict_status", "list_page_base"):
+        try:
+            return int(raw)
+        except ValueError:
+            raise ConfigError(f"Sandbox dialect {name} must be a number, not {raw!r}") from None
     if name == "list_page_cap":
         if lowered in ("none", ""):
             return None
