@@ -172,6 +172,16 @@ def _fix_row(workbook: Path, original_row: int, column: str, value: str) -> None
     book.save(workbook)
 
 
+def _first_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path]:
+    """The README's first step: ROWS run as batch GIFTS; its result workbook and the output folder."""
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])
+    out = tmp_path / "out"
+    _code, first = _run(capsys, str(source), "--batch", "GIFTS", "--out", str(out))
+    return Path(str(first["output"])), out
+
+
 def _vendor_lines() -> Counter[str]:
     settings = resolve_settings()
     with Sandbox(SandboxConfig(state_file=settings.sandbox_state_file, clock_speed=0)) as sandbox:
@@ -212,19 +222,10 @@ def test_validate_checks_the_corrected_fix_these_sheet_as_run_would_read_it(
 ) -> None:
     """Found by a newcomer: `validate` on the result workbook read its Results sheet, so it reported the old
     errors (under other row numbers) and missed the corrections and a row added on Fix these."""
-    source = tmp_path / "gifts.csv"
-    with source.open("w", newline="") as handle:
-        csv.writer(handle).writerows([HEADER, *ROWS])
-    out = tmp_path / "out"
-    code, first = _run(capsys, str(source), "--batch", "GIFTS", "--out", str(out))
-    workbook = Path(str(first["output"]))
+    workbook, out = _first_run(tmp_path, capsys)
+    _fix_row(workbook, 5, "Address", "3 Oak Ave")  # row 6 (the unknown card) is left as it was
     book = openpyxl.load_workbook(workbook)
-    fix = book[FIX_SHEET]
-    fix_header = [c.value for c in fix[1]]
-    for line in fix.iter_rows(min_row=2):
-        if line[fix_header.index("Original row")].value == 5:
-            line[HEADER.index("Address")].value = "3 Oak Ave"  # row 6 (the unknown card) is left as it was
-    fix.append(["E9", "Flo Hart", "9 Ash St", "Boston", "MA", "0213", "CVS", "25", ""])  # new, with a bad ZIP
+    book[FIX_SHEET].append(["E9", "Flo Hart", "9 Ash St", "Boston", "MA", "0213", "CVS", "25", ""])  # bad ZIP
     book.save(workbook)
 
     capsys.readouterr()
@@ -258,13 +259,7 @@ def test_a_totals_row_stays_skipped_after_the_follow_up(
     code, first = _run(capsys, str(source), "--batch", "HOL", "--out", str(out))
     assert code == 3 and first["by_status"] == {"invalid": 1, "pending": 2, "skipped": 1}, first
     workbook = Path(str(first["output"]))
-    book = openpyxl.load_workbook(workbook)
-    fix = book[FIX_SHEET]
-    fix_header = [c.value for c in fix[1]]
-    for line in fix.iter_rows(min_row=2):
-        if line[fix_header.index("Original row")].value == 3:
-            line[HEADER.index("Address")].value = "3 Oak Ave"
-    book.save(workbook)
+    _fix_row(workbook, 3, "Address", "3 Oak Ave")
 
     code, second = _run(capsys, str(workbook), "--batch", "HOL", "--out", str(out))
     assert code == 0, second
@@ -282,19 +277,8 @@ def test_a_result_workbook_saved_again_as_ods_by_libreoffice_is_read_as_the_foll
     input file, its Results sheet read, the corrections on Fix these silently ignored."""
     from support.libreoffice import convert
 
-    source = tmp_path / "gifts.csv"
-    with source.open("w", newline="") as handle:
-        csv.writer(handle).writerows([HEADER, *ROWS])
-    out = tmp_path / "out"
-    code, first = _run(capsys, str(source), "--batch", "GIFTS", "--out", str(out))
-    workbook = Path(str(first["output"]))
-    book = openpyxl.load_workbook(workbook)
-    fix = book[FIX_SHEET]
-    fix_header = [c.value for c in fix[1]]
-    for line in fix.iter_rows(min_row=2):
-        if line[fix_header.index("Original row")].value == 5:
-            line[HEADER.index("Address")].value = "3 Oak Ave"
-    book.save(workbook)
+    workbook, out = _first_run(tmp_path, capsys)
+    _fix_row(workbook, 5, "Address", "3 Oak Ave")
     saved = convert(workbook, "ods", tmp_path)
 
     code, second = _run(capsys, str(saved), "--batch", "GIFTS", "--out", str(out))
@@ -310,21 +294,10 @@ def test_track_keeps_corrections_on_fix_these_not_run_yet(
 ) -> None:
     """Found by a newcomer: `track` rewrote the result workbook while HR was correcting rows on its Fix
     these sheet, and the corrections were gone without a word."""
-    source = tmp_path / "gifts.csv"
-    with source.open("w", newline="") as handle:
-        csv.writer(handle).writerows([HEADER, *ROWS])
-    out = tmp_path / "out"
-    _code, first = _run(capsys, str(source), "--batch", "GIFTS", "--out", str(out))
-    workbook = Path(str(first["output"]))
+    workbook, out = _first_run(tmp_path, capsys)
     assert main(["track", "GIFTS"]) == 0  # nothing corrected yet: rewritten as usual
     capsys.readouterr()
-    book = openpyxl.load_workbook(workbook)
-    fix = book[FIX_SHEET]
-    fix_header = [c.value for c in fix[1]]
-    for line in fix.iter_rows(min_row=2):
-        if line[fix_header.index("Original row")].value == 5:
-            line[HEADER.index("Address")].value = "3 Oak Ave"
-    book.save(workbook)
+    _fix_row(workbook, 5, "Address", "3 Oak Ave")
 
     main(["track", "GIFTS"])
     said = " ".join(capsys.readouterr().err.split())
