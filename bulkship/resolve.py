@@ -55,6 +55,7 @@ from .models import VendorOrder
 from .payload import line_items
 from .plan import order_seq
 from .rebuild import batch_orders_pattern, shows_line_address
+from .statuses import NO_CARD_STATUSES
 
 Card = tuple[str, Decimal, int]  # product (folded), value, quantity
 _FOLLOW_UP = re.compile(r"-R\d+$", re.IGNORECASE)
@@ -90,16 +91,13 @@ def _line_card(vendor_order: VendorOrder, index: int) -> Card:
     return _fold(line.product_id), line.value, line.quantity
 
 
-_NO_CARD = ("failed", "cancelled")  # statuses (canonical, see client.parse) of a line that holds no card
-
-
 def holds_no_card(vendor_order: VendorOrder, index: int) -> str:
     """The vendor's status when its line ``index`` provably holds no card: the line itself is Failed or
     Cancelled; else "". An order-level Failed is no such proof (the contract only assumes that status, and
     a vendor may retry or revive an order): a line that shows no status of its own, or a live one, may
     ship, and a row it may be is never sent again on the order's word."""
     line_status = vendor_order.line_items[index].status
-    return line_status if line_status.casefold() in _NO_CARD else ""
+    return line_status if line_status.casefold() in NO_CARD_STATUSES else ""
 
 
 # Line statuses (canonical, see client.parse) that show a card made, whatever its order's status says.
@@ -114,7 +112,7 @@ def _takes_no_row(vendor_order: VendorOrder, index: int) -> str:
         return vendor_order.line_items[index].status
     if vendor_order.line_items[index].status.casefold() in _CARD_MADE:
         return ""
-    return vendor_order.status if vendor_order.status.casefold() in _NO_CARD else ""
+    return vendor_order.status if vendor_order.status.casefold() in NO_CARD_STATUSES else ""
 
 
 def _name_of_item(item: Any) -> str:
@@ -290,7 +288,7 @@ class Suspect:
         numbers = _shared_ranges(self.rows) if isinstance(self.rows, frozenset) else ranges(self.rows)
         where = f"line(s) {ranges(self.lines)} of {o.po_number} (order {o.id})"
         said = ""
-        if o.status.casefold() in _NO_CARD:  # the order's word alone proves nothing (see holds_no_card)
+        if o.status.casefold() in NO_CARD_STATUSES:  # the order's word alone proves nothing: holds_no_card
             said = (
                 f" (the vendor shows the order {o.status}, but not these lines: ask the vendor whether their "
                 "cards ship; once it shows them Failed or Cancelled they are no longer in the way)"
@@ -962,7 +960,8 @@ def _refuse_no_card_order(batch: str, po: str, vendor_order: VendorOrder) -> Non
     """An order the vendor shows Failed or Cancelled, none of whose lines shows its card made, holds no
     card: no row is recorded ordered in it."""
     lines = range(len(vendor_order.line_items))
-    if vendor_order.status.casefold() in _NO_CARD and all(_takes_no_row(vendor_order, i) for i in lines):
+    failed = vendor_order.status.casefold() in NO_CARD_STATUSES
+    if failed and all(_takes_no_row(vendor_order, i) for i in lines):
         raise _refuse(
             f"Vendor order {vendor_order.id} (PO {vendor_order.po_number}) is {vendor_order.status} at the "
             "vendor: it holds no card, so no row can be recorded as ordered in it",

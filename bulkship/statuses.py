@@ -57,6 +57,9 @@ FINAL_STATUSES = frozenset(s.name for s in ROW_STATUSES if s.final)
 # these nothing more happens to a line or an order, so `track` stops asking about it.
 FINAL_LINE_STATUSES = frozenset({"delivered", "failed", "cancelled"})
 FINAL_ORDER_STATUSES = frozenset({"complete", "failed", "cancelled"})
+# A line (or an order) the vendor ended without making a card: on a line's own status, proof that no card
+# exists (before anything shipped); on an order's alone, no proof (the contract only assumes it).
+NO_CARD_STATUSES = frozenset({"failed", "cancelled"})
 FIX_STATUSES = frozenset(s.name for s in ROW_STATUSES if s.fix)
 ATTENTION_STATUSES = frozenset(s.name for s in ROW_STATUSES if s.attention)
 # Statuses validation gives (the ledger's view of the row adds nothing to them).

@@ -51,7 +51,7 @@ from .reconcile.join import LedgerView, book_from_existing
 from .reconcile.sheets import FIX_SHEET, read_result_workbook, write_result_workbook, write_results_csv
 from .resultfile import write_csv_twin
 from .settings import Settings
-from .statuses import FINAL_LINE_STATUSES, FINAL_ORDER_STATUSES
+from .statuses import FINAL_LINE_STATUSES, FINAL_ORDER_STATUSES, NO_CARD_STATUSES
 
 log = logging.getLogger("bulkship.track")
 
@@ -140,7 +140,7 @@ def order_is_final(order: OrderRecord, line_statuses: Sequence[str]) -> bool:
     end, whatever the order says)."""
     if order.state != "created":
         return order.state in ("rejected", "cancelled")
-    if (order.status or "").lower() in ("failed", "cancelled"):
+    if (order.status or "").lower() in NO_CARD_STATUSES:
         return not any(s in CARD_MADE_LINE_STATUSES for s in line_statuses)
     return bool(line_statuses) and all(s in FINAL_LINE_STATUSES for s in line_statuses)
 

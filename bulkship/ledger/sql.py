@@ -21,6 +21,8 @@ from typing import Any
 
 from sqlalchemy import Connection, CursorResult, RowMapping
 
+from ..statuses import NO_CARD_STATUSES
+
 Rows = Sequence[RowMapping]  # by column name
 Tuples = Sequence[Any]  # sqlalchemy Rows: by position
 Db = Connection
@@ -443,8 +445,9 @@ def set_order_status(db: Db, po_number: str, status: str | None, at: str) -> Non
     _run(db, "UPDATE orders SET status = ?, updated = ? WHERE po_number = ?", (status, at, po_number))
 
 
-_NO_CARD_YET = (
-    "status = 'ordered' AND LOWER(COALESCE(line_status, '')) IN ('failed', 'cancelled')"
+_NO_CARD_YET = (  # reconcile.join.made_no_card, in SQL
+    "status = 'ordered' AND LOWER(COALESCE(line_status, ''))"
+    f" IN ({', '.join(repr(s) for s in sorted(NO_CARD_STATUSES))})"
     " AND tracking_number IS NULL AND shipped_date IS NULL"
 )
 

@@ -29,8 +29,8 @@ from ..linematch import match_lines
 from ..models import VendorOrder
 from ..payload import sent_lines
 from ..plan import batch_po_pattern, po_stem
-from ..statuses import CHARGED
-from .join import NO_CARD_LINE_STATUSES, LedgerView, money_by_bucket
+from ..statuses import CHARGED, NO_CARD_STATUSES
+from .join import LedgerView, money_by_bucket
 
 SENT_STATES = ("created",)
 UNRESOLVED_STATES = ("sending", "unknown")
@@ -213,7 +213,7 @@ def _kept(order: VendorOrder) -> Decimal:
         (
             line.cost or Decimal(0)
             for line in order.line_items
-            if not (line.status.lower() in NO_CARD_LINE_STATUSES and not line.shipments)
+            if not (line.status.lower() in NO_CARD_STATUSES and not line.shipments)
         ),
         Decimal(0),
     )

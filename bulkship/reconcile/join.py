@@ -30,6 +30,7 @@ from ..statuses import (
     IN_DOUBT,
     JUDGED_STATUSES,
     MONEY_BUCKETS,
+    NO_CARD_STATUSES,
     TO_SEND,
     duplicate_keys,
     duplicate_note,
@@ -119,16 +120,13 @@ def _payload_lines(order: OrderRecord, values: dict[Any, Decimal] | None = None)
     ]
 
 
-NO_CARD_LINE_STATUSES = frozenset({"failed", "cancelled"})
-
-
 def row_status(record: RowRecord, order: OrderRecord | None) -> str:
     """The status a person sees: the vendor's own line status once the order exists (one bulkship does not
     know is shown as the vendor wrote it, never taken for another); ``in doubt`` while the row's order was
     sent without a definite answer; ``needs review`` for a row held for a person."""
     if record.status == "ordered":
         line = (record.line_status or "").lower()
-        if not line and order is not None and (order.status or "").lower() in NO_CARD_LINE_STATUSES:
+        if not line and order is not None and (order.status or "").lower() in NO_CARD_STATUSES:
             return (order.status or "").lower()  # the order's word, its lines silent: see ORDER_ONLY_NOTE
         return line or "ordered"
     if record.status == "review":
@@ -156,7 +154,7 @@ def made_no_card(record: RowRecord) -> bool:
     and the next run sends it again (a card returned after shipping is not: it was made)."""
     return (
         record.status == "ordered"
-        and (record.line_status or "").lower() in NO_CARD_LINE_STATUSES
+        and (record.line_status or "").lower() in NO_CARD_STATUSES
         and not record.tracking_number
         and not record.shipped_date
     )
@@ -198,7 +196,7 @@ def outcome_from_ledger(
     problems = record.error or ""
     if made_no_card(record):
         problems = problems or FAILED_AT_VENDOR_NOTE.format(po=record.po_number)
-    elif record.status == "ordered" and status in NO_CARD_LINE_STATUSES and not record.line_status:
+    elif record.status == "ordered" and status in NO_CARD_STATUSES and not record.line_status:
         problems = problems or ORDER_ONLY_NOTE.format(po=record.po_number, status=status.capitalize())
     if status in ("planned", "in doubt"):
         problems = problems or _unsettled_note(order)
