@@ -144,14 +144,16 @@ def compare(ledger_orders: Sequence[OrderRecord], vendor_orders: Sequence[Vendor
     """Pure comparison of one batch's ledger orders with the vendor's orders (already filtered or not)."""
     ours = {o.po_number: o for o in ledger_orders}
     theirs: dict[str, VendorOrder] = {}
-    vendor_only, ledger_only, unresolved, pending = [], [], [], []
+    seconds: list[VendorOrder] = []  # a second order under one PO: a second set of cards, paid
     for vendor_order in _ledger_order_first(vendor_orders, ours):
         if not (_belongs(vendor_order.po_number, stem) or vendor_order.po_number in ours):
             continue
-        if vendor_order.po_number in theirs:  # a second order under one PO: a second set of cards, paid
-            vendor_only.append(_second_order(vendor_order))
-            continue
-        theirs[vendor_order.po_number] = vendor_order
+        if vendor_order.po_number in theirs:
+            seconds.append(vendor_order)
+        else:
+            theirs[vendor_order.po_number] = vendor_order
+    vendor_only = [_second_order(order) for order in seconds]
+    ledger_only, unresolved, pending = [], [], []
     mismatches: list[Mismatch] = []
     for po, vendor_order in sorted(theirs.items()):
         order = ours.get(po)
@@ -189,8 +191,9 @@ def compare(ledger_orders: Sequence[OrderRecord], vendor_orders: Sequence[Vendor
                  "cost": str(order.cost)}
             )  # fmt: skip
     ledger_total = sum((o.cost for o in ours.values() if o.state in SENT_STATES), Decimal(0))
-    seconds = [Decimal(item["cost"]) for item in vendor_only if item.get("second_order")]
-    vendor_total = sum((_kept(v) for v in theirs.values()), Decimal(0)) + sum(seconds, Decimal(0))
+    vendor_total = sum((_kept(v) for v in theirs.values()), Decimal(0)) + sum(
+        (o.cost for o in seconds), Decimal(0)
+    )
     return ReconcileReport(
         batch=batch,
         po_stem=stem,
