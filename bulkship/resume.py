@@ -75,12 +75,10 @@ def already_complete(ledger: Ledger, batch: str, file_hash: str) -> bool:
     states = ledger.order_counts(batch)
     unsettled = any(states.get(state) for state in ("planned", *OPEN_STATES))
     held = counts.get(HELD)  # may go out now (--allow-repeat, or the window has passed)
-    if ledger.rows_made_no_card(batch):  # the vendor's order failed before anything shipped: send again
-        return False
     review = counts.get("review")  # may be at the vendor: nothing to do until a person has looked
     return (
         not counts.get("planned") and not counts.get("failed") and not held and not review and not unsettled
-    )
+    ) and not ledger.rows_made_no_card(batch)  # the vendor failed them before anything shipped: send again
 
 
 def check_batch_identity(

@@ -162,7 +162,9 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         money=money,
         api=api_identity(settings),
         review_rows=rows.get("review", 0),
-        ordered_earlier_rows=ledger.ordered_row_count(batch) - rows.get("ordered", 0),
+        ordered_earlier_rows=sum(
+            1 for r in view.rows_by_fingerprint.values() if r.status == "ordered" and not r.current
+        ),
         **_untied(view) if rows.get("review") else {},
     )
 

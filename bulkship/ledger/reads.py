@@ -128,10 +128,6 @@ class LedgerReads(LedgerStore):
         shipped: no card exists for them (see :meth:`Ledger.resend_rows_made_no_card`)."""
         return [(str(r[0]), str(r[1])) for r in self._read(sql.rows_made_no_card, batch)]
 
-    def ordered_row_count(self, batch: str) -> int:
-        """Rows of the batch the vendor ordered, rows since removed from the file included."""
-        return int(self._read(sql.ordered_row_count, batch)[0][0])
-
     def order_counts(self, batch: str) -> dict[str, int]:
         return {r[0]: r[1] for r in self._read(sql.order_counts, batch)}
 

@@ -207,10 +207,6 @@ def order_counts(db: Db, batch: str) -> Tuples:
     return _run(db, "SELECT state, COUNT(*) FROM orders WHERE batch = ? GROUP BY state", (batch,)).all()
 
 
-def ordered_row_count(db: Db, batch: str) -> Tuples:
-    return _run(db, "SELECT COUNT(*) FROM rows WHERE batch = ? AND status = 'ordered'", (batch,)).all()
-
-
 def ordered_costs(db: Db, batch: str) -> Tuples:
     return _run(
         db, "SELECT cost FROM rows WHERE batch = ? AND status = 'ordered' ORDER BY row, fingerprint", (batch,)
