@@ -14,6 +14,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .models import folded_address_line1
+
 # USPS Publication 28 suffixes, directions and unit designators people write in full or abbreviated
 _WORDS = {
     "street": "st", "str": "st", "avenue": "ave", "av": "ave", "road": "rd", "boulevard": "blvd",
@@ -50,3 +52,9 @@ def fold_street(street: object) -> str:
     """A street line as compared: ``12 Beacon Street, Floor 21`` = ``12 beacon st 21``."""
     words = _plain(str(street or "")).replace("_", " ").replace("#", " # ").split()  # "#21": "#", "21"
     return " ".join(_WORDS.get(word, word) for word in words if word not in _UNIT_WORDS)
+
+
+def fold_address(line1: object, line2: object) -> str:
+    """Both address lines as one street, folded (``12 Beacon Street``, ``Floor 21`` = ``12 beacon st 21``):
+    line 2 goes into line 1 as it is sent to a vendor not known to keep it, so either way compares equal."""
+    return fold_street(folded_address_line1(str(line1 or ""), str(line2 or "")))

@@ -41,8 +41,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import defaults
 from .errors import BatchConflictError
-from .folding import fold_person, fold_street
-from .models import FINGERPRINT, ROW, STATUS, folded_address_line1
+from .folding import fold_address, fold_person
+from .models import FINGERPRINT, ROW, STATUS
 from .payload import line_items
 
 if TYPE_CHECKING:
@@ -96,11 +96,6 @@ def fold_name(name: str) -> str:
 _SEP = "\x00"
 
 
-def _street(line1: object, line2: object) -> str:
-    """Both address lines as one, folded (``12 Beacon Street, Floor 21`` = ``12 Beacon St, Fl 21``)."""
-    return fold_street(folded_address_line1(str(line1 or ""), str(line2 or "")))
-
-
 @dataclass(frozen=True)
 class Card:
     """One row's gift as compared for repeats, every part case-folded."""
@@ -143,7 +138,7 @@ class _Folder:
 
     def card(self, external_id: object, name: object, line1: object, line2: object, zip_code: object,
              product: object, value: object) -> Card:  # fmt: skip
-        address = _SEP.join((_street(line1, line2), self.zip5(zip_code))).casefold()
+        address = _SEP.join((fold_address(line1, line2), self.zip5(zip_code))).casefold()
         return Card(
             str(external_id or "").casefold(),
             fold_person(name),
@@ -156,7 +151,7 @@ class _Folder:
         """``line_card(item).repeat_key`` without the card (``address``: its PhysicalDeliveryAddress)."""
         parts = (
             fold_person(address.get("Name")),
-            _street(address.get("AddressLine1"), address.get("AddressLine2")),
+            fold_address(address.get("AddressLine1"), address.get("AddressLine2")),
             self.zip5(address.get("Zip")),
             str(item.get("ProductId") or ""),
             self.amount(item.get("Value")),
@@ -191,7 +186,7 @@ class _Rows:
         blank = [""] * len(self.rows)
         self.columns = {f: frame[f].tolist() if f in frame.columns else blank for f in _FIELDS}
         self.zips = [folder.zip5(z) for z in self.columns["zip"]]
-        self.streets = list(map(_street, self.columns["address1"], self.columns["address2"]))
+        self.streets = list(map(fold_address, self.columns["address1"], self.columns["address2"]))
 
     def card(self, index: int) -> Card:
         return self.folder.card(*(self.columns[f][index] for f in _FIELDS))
@@ -402,7 +397,7 @@ def _first_lines(
     for number, order in enumerate(orders):
         for line, item in enumerate(line_items(order)):
             address = item.get("PhysicalDeliveryAddress") or {}
-            street = _street(address.get("AddressLine1"), address.get("AddressLine2"))
+            street = fold_address(address.get("AddressLine1"), address.get("AddressLine2"))
             who = f"{fold_person(address.get('Name'))}{_SEP}{street}"
             if who in recipients:
                 where.setdefault(folder.line_key(item, address), (number, line))

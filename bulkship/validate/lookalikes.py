@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..folding import fold_person, fold_street
-from ..models import FINGERPRINT, ROW, STATUS, folded_address_line1
+from ..folding import fold_address, fold_person
+from ..models import FINGERPRINT, ROW, STATUS
 from .collect import ProblemCollector
 
 _SEP = "\x00"
 
 
 def _column(frame: pd.DataFrame, name: str) -> list[str]:
-    return [str(v or "") for v in frame[name].tolist()] if name in frame.columns else [""] * len(frame)
+    return _text(frame, name).tolist()
 
 
 def _by_row(frame: pd.DataFrame, values: dict[object, int]) -> pd.Series:
@@ -72,8 +72,7 @@ def mark_lookalikes(frame: pd.DataFrame, collector: ProblemCollector, where: str
     if len(shared) < 2:
         return
     names = list(map(fold_person, _column(shared, "name")))
-    lines1, lines2 = _column(shared, "address1"), _column(shared, "address2")
-    streets = [fold_street(folded_address_line1(a, b)) for a, b in zip(lines1, lines2, strict=True)]
+    streets = list(map(fold_address, _column(shared, "address1"), _column(shared, "address2")))
     zips = [z[:5] for z in _column(shared, "zip")]
     cards = _cards(shared)
     references = [r.casefold() for r in _column(shared, "external_id")]
