@@ -127,7 +127,9 @@ def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
     )
     column_map = {h: c for h, c in fixes.column_map.items() if h not in extras}
     skipped = [
-        _still_skipped(row, existing.outcomes[row].problems) for row in kept if _was_skipped(existing, row)
+        _still_skipped(row, existing.outcomes[row].problems)
+        for row in kept
+        if existing.outcomes[row].status == "skipped"
     ]
     return replace(
         fixes,
@@ -138,10 +140,6 @@ def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
         cell_types=cell_types,
         skipped=tuple(sorted((*skipped, *fixes.skipped), key=lambda s: s.row)),
     )
-
-
-def _was_skipped(existing: Any, row: int) -> bool:
-    return bool(existing.outcomes[row].status == "skipped")
 
 
 def _still_skipped(row: int, problems: str) -> SkippedRow:
@@ -198,10 +196,9 @@ def _original_rows(frame: object, header: str) -> dict[int, int]:
         return {}
     found: dict[int, int] = {}
     for sheet_row, text in zip(frame.index.tolist(), frame[header].tolist(), strict=True):
-        try:
-            found[int(sheet_row)] = int(float(str(text).strip()))
-        except ValueError:
-            continue
+        row = _whole_number(str(text))
+        if row is not None:
+            found[int(sheet_row)] = row
     return found
 
 
@@ -248,7 +245,8 @@ def unsent_fix_edits(path: Path, existing: Any) -> list[str]:
 
 
 def _whole_number(text: str) -> int | None:
+    """A row number as a cell holds it ("8", "8.0", " 8 "), or None."""
     try:
-        return int(float(text))
+        return int(float(text.strip()))
     except ValueError:
         return None

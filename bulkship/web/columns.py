@@ -72,9 +72,9 @@ async def change(request: Request) -> Response:
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
     form = await request.form()
     chosen = {k.removeprefix("map:"): str(v) for k, v in form.multi_items() if k.startswith("map:")}
-    frozen = await run_in_threadpool(_frozen, web, batch)
-    if frozen:
-        return await run_in_threadpool(_page, request, batch, 409, frozen)
+    refused = await _refused_if_frozen(request, web, batch)
+    if refused is not None:
+        return refused
     try:
         report = await run_in_threadpool(_report, web, batch)
         mapping = remap(report, chosen, batch.columns)
@@ -95,9 +95,9 @@ async def reset(request: Request) -> Response:
 
     web = _web(request)
     batch = _with_upload(web, request.path_params["name"])
-    frozen = await run_in_threadpool(_frozen, web, batch)
-    if frozen:
-        return await run_in_threadpool(_page, request, batch, 409, frozen)
+    refused = await _refused_if_frozen(request, web, batch)
+    if refused is not None:
+        return refused
     if batch.columns and not _sending(web, batch):
         await run_in_threadpool(state.record, web.settings, batch.name, "web_columns", columns={}, profile="")
     return _see(f"/batches/{batch.name}/columns")
@@ -132,9 +132,9 @@ async def use_profile(request: Request) -> Response:
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
     form = await request.form()
-    frozen = await run_in_threadpool(_frozen, web, batch)
-    if frozen:
-        return await run_in_threadpool(_page, request, batch, 409, frozen)
+    refused = await _refused_if_frozen(request, web, batch)
+    if refused is not None:
+        return refused
     try:
         wanted = str(form.get("profile") or "")
         chosen = await run_in_threadpool(profiles.profile, web.settings.data_dir, wanted)
@@ -154,14 +154,21 @@ FROZEN = (
 )
 
 
+async def _refused_if_frozen(request: Request, web: Web, batch: state.WebBatch) -> Response | None:
+    """The Columns page saying why, when the mapping of ``batch`` can no longer change; else None."""
+    frozen = await run_in_threadpool(_frozen, web, batch)
+    return await run_in_threadpool(_page, request, batch, 409, frozen) if frozen else None
+
+
 def _frozen(web: Web, batch: state.WebBatch) -> str:
     """Why the mapping of ``batch`` cannot change ("" when it can): orders at the vendor (or perhaps)."""
     from ..ledger import Ledger, ledger_exists
+    from ..resume import COMMITTED_ORDER_STATES
 
     if not ledger_exists(web.settings.ledger_location):
         return ""
     with Ledger.open(web.settings.ledger_location, lock=False, read_only=True) as ledger:
-        holding = ledger.batches_holding_orders(("sending", "unknown", "created", "review"))
+        holding = ledger.batches_holding_orders(tuple(COMMITTED_ORDER_STATES))
     return FROZEN.format(name=batch.name) if batch.name in holding else ""
 
 
