@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import FileFormatError
+from .sheetscan import column_letter
 
 CHUNK_BYTES = 4 * 1024 * 1024
 SNIFF_BYTES = 65536
@@ -562,8 +563,9 @@ def _swallowed(frame: pd.DataFrame, row: int, position: int, delimiter: str, pat
     record = int(frame.index[row])
     lines = text.count("\n") + 1
     delimiters = f"{text.count(delimiter)} {_DELIMITER_NAMES.get(delimiter, 'delimiters')}"
+    column = column_letter(position + 1)
     return FileFormatError(
-        f"{path.name}: row {record}, column {_letter(position + 1)} (line {line:,} of the file): a quote "
+        f"{path.name}: row {record}, column {column} (line {line:,} of the file): a quote "
         f"opens a cell that runs on for {lines} lines and {delimiters}, swallowing the rows "
         f"after it (the cell begins '{_shown(text)}'). Probably a stray or unclosed quote; nothing was read "
         "further",
@@ -574,14 +576,6 @@ def _swallowed(frame: pd.DataFrame, row: int, position: int, delimiter: str, pat
 
 
 _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
-
-
-def _letter(number: int) -> str:
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _shown(text: str, limit: int = 40) -> str:
