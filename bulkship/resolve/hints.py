@@ -1,0 +1,124 @@
+"""The next step a person can take on rows in review, by what the vendor's answer allows: an ``--at-vendor``
+command (with ``--rows`` when the person must name them) or a ``--release --not-ours`` one, shown by the
+review and in a refusal's hint.
+
+A hint never suggests a command that would be refused: each is tried with the checks the command runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..errors import ReviewRefusedError
+from ..ledger import Ledger, OrderRecord, RowRecord
+from ..models import VendorOrder
+from ..rebuild import batch_orders_pattern
+from .checks import ReleaseCheck, _check_target, _refuse_no_card_order, check_release
+from .lines import _free_lines, _takes_no_row, ranges
+from .ties import tie_rows
+from .vendorview import VendorView, _set_aside
+
+
+def _confirm_command(
+    ledger: Ledger,
+    batch: str,
+    own: OrderRecord,
+    rows: Sequence[RowRecord],
+    vendor_order: VendorOrder,
+    nameable: Sequence[int],
+    reference: str,
+) -> str:
+    """The ``--at-vendor ... --rows`` command for the rows a person could confirm in ``vendor_order``."""
+    if not nameable:
+        return ""
+    command = f"bulkship reconcile {batch} --resolve {own.po_number} --at-vendor {reference} --rows"
+    try:
+        tie_rows(ledger, own, rows, vendor_order, set(nameable), "check")
+    except ReviewRefusedError:  # more rows than lines: the person names the ones they found
+        room = sum(
+            1
+            for i in _free_lines(ledger, vendor_order)
+            if not _takes_no_row(vendor_order, i) and not vendor_order.line_items[i].external_id
+        )
+        return f"{command} N,N (at most {room} of rows {ranges(nameable)}: the ones you found in it)"
+    return f"{command} {','.join(map(str, nameable))}"
+
+
+def at_vendor_command(
+    ledger: Ledger,
+    batch: str,
+    own: OrderRecord,
+    rows: Sequence[RowRecord],
+    view: VendorView,
+    check: ReleaseCheck,
+) -> str:
+    """An ``--at-vendor`` command for the rows waiting on ``own`` that the vendor's answer now allows: into
+    the vendor's order of the same PO, or one whose lines may be them; "" when none would be accepted."""
+    sighting = view.sightings.get(own.po_number)
+    candidates = [sighting.order] if sighting and sighting.order else []
+    candidates += [s.vendor_order for s in check.suspects]
+    seen: set[str] = set()
+    for vendor_order in candidates:
+        if vendor_order.id in seen or len(seen) >= 3:
+            continue
+        seen.add(vendor_order.id)
+        try:
+            _check_target(ledger, batch, own, vendor_order)
+            _refuse_no_card_order(batch, own.po_number, vendor_order)
+            ties, _left, nameable = tie_rows(ledger, own, rows, vendor_order, set(), "check")
+        except ReviewRefusedError:
+            continue
+        if nameable:
+            return _confirm_command(ledger, batch, own, rows, vendor_order, nameable, vendor_order.id)
+        if ties:
+            return f"bulkship reconcile {batch} --resolve {own.po_number} --at-vendor {vendor_order.id}"
+    return ""
+
+
+def _loose_orders(ledger: Ledger, batch: str, orders: Sequence[VendorOrder]) -> list[VendorOrder]:
+    """Of ``orders``, those whose PO only may be the batch's: ``BS-GIFTS-STAFF-0001`` for batch ``staff``
+    (under a two-part prefix ``BS-GIFTS``), or batch ``gifts-staff``'s, run with another ledger."""
+    record = ledger.batch(batch)
+    strict = batch_orders_pattern(record.po_prefix if record else "", batch, strict=True)
+    return [o for o in orders if not strict.fullmatch(o.po_number)]
+
+
+def not_ours_command(
+    ledger: Ledger,
+    batch: str,
+    own: OrderRecord,
+    rows: Sequence[RowRecord],
+    view: VendorView,
+    check: ReleaseCheck,
+) -> str:
+    """A ``--release --not-ours PO,PO`` command when the only vendor lines in the way of the release are of
+    orders that only may be the batch's (:func:`_loose_orders`); "" otherwise."""
+    in_range = {o.id for o in view.in_range}
+    loose = _loose_orders(
+        ledger, batch, [s.vendor_order for s in check.suspects if s.vendor_order.id in in_range]
+    )
+    pos = list(dict.fromkeys(o.po_number for o in loose))
+    if not pos or not check_release(ledger, own, rows, _set_aside(view, pos)).allowed:
+        return ""
+    return f"bulkship reconcile {batch} --resolve {own.po_number} --release --not-ours {','.join(pos)}"
+
+
+def _release_hint(
+    ledger: Ledger,
+    batch: str,
+    order: OrderRecord,
+    rows: Sequence[RowRecord],
+    view: VendorView,
+    check: ReleaseCheck,
+) -> str:
+    hints = []
+    if alternative := not_ours_command(ledger, batch, order, rows, view, check):
+        hints.append(
+            "if the vendor orders named are another batch's (e.g. one run with another ledger on this "
+            f"account): {alternative}"
+        )
+    if command := at_vendor_command(ledger, batch, order, rows, view, check):
+        hints.append(f"if they are at the vendor: {command}")
+    if not hints and not view.complete:
+        hints.append("try again once the vendor's whole order list can be read")
+    return "; ".join(hints) or f"see what the vendor shows for them: bulkship reconcile {batch} --review"

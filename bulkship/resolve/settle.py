@@ -1,0 +1,265 @@
+"""A person settles the rows waiting on one PO: "they are at the vendor" (:func:`settle_at_vendor`) or "they
+are not, send them" (:func:`release`), each planned as a :class:`Resolution` shown for confirmation, then
+recorded with who and why; and the reading of what the person types (``--rows 3,4,7-9``, ``--not-ours``).
+
+Nothing here sends an order: a released row goes out with the next ``bulkship run``.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import ConfigError, VendorError
+from ..ledger import AdoptedOrder, Ledger
+from ..plan import order_seq
+from .checks import (
+    _check_not_ours,
+    _check_target,
+    _refuse,
+    _refuse_no_card_order,
+    _rows_to_confirm,
+    _waiting_on,
+    check_release,
+    fetch_vendor_order,
+)
+from .hints import _confirm_command, _release_hint
+from .ties import _old_content, _settled_payload, _tied_row, tie_rows
+from .vendorview import _set_aside, look_at_vendor
+
+_FOLLOW_UP = re.compile(r"-R\d+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Tie:
+    row: int
+    fingerprint: str
+    line: int | None  # the vendor line's position; None when a person confirmed the row (no line shows it)
+    how: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A settlement, as planned (shown for confirmation) and, once ``applied``, recorded."""
+
+    batch: str
+    po_number: str
+    action: str  # "at-vendor" | "release"
+    vendor_po: str = ""
+    vendor_order_id: str = ""
+    tied: tuple[Tie, ...] = ()
+    released: tuple[int, ...] = ()  # row numbers
+    same_po: bool = False
+    waiting: tuple[tuple[int, str], ...] = ()  # rows that keep waiting, and why
+    evidence: str = ""
+    applied: bool = False
+    notes: tuple[str, ...] = ()  # e.g. the result workbook rewritten
+
+    def describe(self) -> list[str]:
+        if self.action == "release":
+            rows = ", ".join(str(r) for r in self.released)
+            how = (
+                f"the next `bulkship run` sends order {self.po_number} as stored (the same PO number)"
+                if self.same_po
+                else "the next `bulkship run` plans them in a new order"
+            )
+            return [f"Release row(s) {rows} of {self.po_number}: {self.evidence}; {how}."]
+        lines = [
+            f"Row {t.row} -> ordered in {self.vendor_po} (order {self.vendor_order_id})"
+            + (f", line {t.line + 1}" if t.line is not None else "")
+            + f": {t.how}"
+            for t in self.tied
+        ]
+        lines.extend(f"Row {row} keeps waiting for review: {why}" for row, why in self.waiting)
+        return lines
+
+    def digest(self) -> str:
+        """What a person is shown and confirms, as one short code: the action, the vendor order, every row
+        tied (and to which line, how), released or left waiting, and whether under the same PO. A plan
+        recorded after a confirmation must have the digest of the plan that was shown. The vendor's words
+        (an order's status in the evidence, why a row keeps waiting) may change meanwhile without changing
+        what is recorded, so they are not part of it."""
+        ties = [[t.row, t.fingerprint, t.line, t.how] for t in self.tied]
+        shown = [self.batch, self.po_number, self.action, self.vendor_po, self.vendor_order_id, ties,
+                 list(self.released), self.same_po, sorted(row for row, _why in self.waiting)]  # fmt: skip
+        return hashlib.sha256(json.dumps(shown).encode()).hexdigest()[:32]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "batch": self.batch,
+            "po_number": self.po_number,
+            "action": self.action,
+            "applied": self.applied,
+            "vendor_po": self.vendor_po or None,
+            "vendor_order_id": self.vendor_order_id or None,
+            "tied": [t.__dict__ for t in self.tied],
+            "released_rows": list(self.released),
+            "same_po": self.same_po,
+            "still_waiting": [{"row": r, "why": w} for r, w in self.waiting],
+            "evidence": self.evidence or None,
+            "describe": self.describe(),
+            "notes": list(self.notes),
+        }
+
+
+Confirm = Callable[[Resolution], bool]
+
+
+def default_person() -> str:
+    """Who settles, when nobody says: the account running bulkship."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown user"
+
+
+def parse_rows(text: str | None) -> list[int]:
+    """``"3,4,7-9"`` -> [3, 4, 7, 8, 9]: spreadsheet row numbers, as the result workbook shows them."""
+    if not text:
+        return []
+    found: list[int] = []
+    for part in text.split(","):
+        match = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", part)
+        if match is None:
+            raise ConfigError(f"--rows {text!r}: write row numbers as 3,4,7-9")
+        first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+        if last < first or last - first > 100_000:
+            raise ConfigError(f"--rows {text!r}: {part.strip()} is not a range of rows")
+        found.extend(range(first, last + 1))
+    return found
+
+
+def parse_pos(text: str | None) -> list[str]:
+    """``"BS-A-0001, BS-A-0002"`` -> the PO numbers."""
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+async def release(
+    ledger: Ledger,
+    client: Any,
+    batch: str,
+    po: str,
+    *,
+    by: str,
+    reason: str = "",
+    not_ours: Sequence[str] = (),
+    confirm: Confirm | None = None,
+) -> Resolution:
+    """Release the rows waiting on ``po`` to be sent, when the vendor provably holds none of them.
+    ``not_ours``: PO numbers of vendor orders the person says are another batch's (only orders whose PO only
+    may be this batch's, e.g. ``BS-GIFTS-STAFF-0001`` for batch ``staff``): their lines are not looked at."""
+    order, rows = _waiting_on(ledger, batch, po)
+    view = await look_at_vendor(client, ledger, batch, [po])
+    _check_not_ours(ledger, batch, view, not_ours)
+    view = _set_aside(
+        view,
+        [o.po_number for o in view.in_range if o.po_number.casefold() in {p.casefold() for p in not_ours}],
+    )
+    check = check_release(ledger, order, rows, view)
+    if not check.allowed:
+        raise _refuse(
+            f"Cannot release the {len(rows)} row(s) waiting on {po}: " + "; ".join(check.blockers),
+            hint=_release_hint(ledger, batch, order, rows, view, check),
+        )
+    aside = f"; set aside as another batch's by {by}: {', '.join(not_ours)}" if not_ours else ""
+    evidence = (
+        f"the vendor's order list is complete ({len(view.in_range)} order(s) of this batch) and none of "
+        f"their lines can be these rows; {view.sightings[po].describe(po)}{aside}"
+    )
+    plan = Resolution(
+        batch, po, "release", released=tuple(r.row for r in rows), same_po=check.same_po, evidence=evidence
+    )
+    if confirm is not None and not confirm(plan):
+        return plan
+    detail = {"by": by, "reason": reason, "rows": list(plan.released), "evidence": evidence}
+    if not_ours:
+        detail["not_ours"] = list(not_ours)
+    ledger.release_review(
+        batch,
+        po,
+        [r.fingerprint for r in rows],
+        same_po=check.same_po,
+        detail=detail,
+        absent=check.absent,
+        not_ours=po.casefold() in {p.casefold() for p in not_ours},
+    )
+    return Resolution(**{**plan.__dict__, "applied": True})
+
+
+async def settle_at_vendor(
+    ledger: Ledger,
+    client: Any,
+    batch: str,
+    po: str,
+    reference: str,
+    *,
+    by: str,
+    rows: Sequence[int] = (),
+    reason: str = "",
+    confirm: Confirm | None = None,
+) -> Resolution:
+    """The rows waiting on ``po`` are in the vendor order ``reference`` (its Id or PO number): tie them by
+    proof, or by the person's confirmation for the ``rows`` no line can show (see the package docstring)."""
+    own, waiting = _waiting_on(ledger, batch, po)
+    confirmed = _rows_to_confirm(waiting, rows)
+    vendor_order = await fetch_vendor_order(client, ledger, batch, reference)
+    target = _check_target(ledger, batch, own, vendor_order)
+    _refuse_no_card_order(batch, po, vendor_order)
+    ties, left, nameable = tie_rows(ledger, own, waiting, vendor_order, confirmed, by)
+    if not ties:
+        command = _confirm_command(ledger, batch, own, waiting, vendor_order, nameable, reference)
+        raise _refuse(
+            f"None of the {len(waiting)} row(s) waiting on {po} can be tied to vendor order "
+            f"{vendor_order.id} (PO {vendor_order.po_number}): "
+            + "; ".join(f"row {r}: {why}" for r, why in left),
+            hint=f"if you checked in the vendor's portal that it holds them: {command}"
+            if command
+            else f"see what the vendor shows for them, and whether they can be released: bulkship "
+            f"reconcile {batch} --review",
+        )
+    plan = Resolution(
+        batch, po, "at-vendor", vendor_order.po_number, vendor_order.id,
+        tied=tuple(Tie(r.row, r.fingerprint, i, how) for r, i, how in ties), waiting=tuple(left),
+    )  # fmt: skip
+    if confirm is not None and not confirm(plan):
+        return plan
+    from_absent = False
+    if vendor_order.po_number != po and own.state == "review":  # a held order left without rows is cancelled
+        try:
+            from_absent = bool((await client.look_up_order(po)).absent)
+        except VendorError:
+            from_absent = False
+    vpo = vendor_order.po_number
+    tied_rows = [
+        _tied_row(vendor_order, own, row, index, how if _old_content(own, row, vendor_order, index) else "")
+        for row, index, how in ties
+    ]
+    adopted = AdoptedOrder(
+        vpo,
+        order_seq(vpo),
+        _FOLLOW_UP.sub("", vpo),
+        vendor_order,
+        {},
+        tied_rows,
+        note=f"found at the vendor by {by}",
+    )
+    detail = {
+        "by": by,
+        "reason": reason,
+        "order_id": vendor_order.id,
+        "vendor_po": vpo,
+        "rows": [
+            {"row": t.row, "line": None if t.line is None else t.line + 1, "how": t.how} for t in plan.tied
+        ],
+        "still_waiting": [row for row, _why in left],
+    }
+    payload = _settled_payload(ledger, own, target, vendor_order, ties)
+    ledger.settle_review_at_vendor(
+        batch, po, adopted, payload=payload, detail=detail, from_absent=from_absent
+    )
+    return Resolution(**{**plan.__dict__, "applied": True})

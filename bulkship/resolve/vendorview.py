@@ -1,0 +1,261 @@
+"""What the vendor shows for a batch's rows in review: its order list over the batch's PO range (any prefix,
+follow-ups included) and orders elsewhere carrying a waiting row's ExternalId (:class:`VendorView`), each PO
+asked about (:class:`Sighting`), and the vendor lines that may be rows waiting (:func:`suspects`, never a
+proof that they are).
+
+Reading the vendor is the slow and fallible part of a review, so it lives here with the reuse of a listing for
+the read-only review page (:data:`LISTING_REUSE_S`); a settlement or a release always reads afresh.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..client.parse import items, po_number_of, text
+from ..errors import VendorError
+from ..ledger import Ledger, RowRecord
+from ..models import VendorOrder
+from ..rebuild import batch_orders_pattern
+from ..statuses import NO_CARD_STATUSES
+from .lines import (
+    Card,
+    _fold,
+    _line_card,
+    _line_name,
+    _name_of_item,
+    _tied_among,
+    card_of_item,
+    card_text,
+    holds_no_card,
+    ranges,
+)
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """One PO number asked of the vendor: found, provably absent, or unknown (``why``)."""
+
+    order: VendorOrder | None
+    absent: bool
+    why: str = ""
+
+    def describe(self, po: str) -> str:
+        if self.order is not None:
+            o = self.order
+            lines = len(o.line_items)
+            return f"the vendor holds PO {po}: order {o.id} ({o.status or 'no status'}), {lines} line(s)"
+        if self.absent:
+            return f"the vendor holds no order with PO {po} (its order list is complete)"
+        return f"the vendor cannot show whether it holds PO {po} ({self.why})"
+
+
+@dataclass
+class VendorView:
+    """The vendor's orders of the batch's PO range (any prefix, follow-ups), those elsewhere this ledger does
+    not know, whether the list is provably complete, and each PO asked about."""
+
+    in_range: list[VendorOrder]
+    elsewhere: list[VendorOrder]
+    complete: bool
+    why_incomplete: str
+    sightings: dict[str, Sighting] = field(default_factory=dict)
+
+
+# What the vendor's order list showed, for the read-only review (its web page is viewed again and again):
+# reused for LISTING_REUSE_S. A settlement or a release always reads the vendor afresh.
+LISTING_REUSE_S = 30.0
+_LISTINGS: dict[tuple[Any, ...], tuple[float, list[VendorOrder], bool, str]] = {}
+_LISTINGS_KEPT = 8
+
+
+async def look_at_vendor(
+    client: Any, ledger: Ledger, batch: str, po_numbers: Sequence[str], *, reuse_s: float = 0.0
+) -> VendorView:
+    """A read of the vendor's order list, and a look-up by PO of each of ``po_numbers`` it cannot settle.
+    ``reuse_s``: a read of the same list (same API, batch, waiting rows) at most that old is reused."""
+    record = ledger.batch(batch)
+    prefix = record.po_prefix if record else ""
+    pattern = batch_orders_pattern(prefix, batch)
+    external_ids = {r.external_id for r in ledger.batch_rows(batch) if r.status == "review" and r.external_id}
+
+    def keep(raw: Any) -> bool:  # only these are read in full: the batch's, and any with a waiting row's id
+        if pattern.fullmatch(po_number_of(raw)) or po_number_of(raw) in po_numbers:
+            return True
+        return any(text(li, "ExternalId") in external_ids for li in items(raw, "LineItems"))
+
+    key = (getattr(client, "base_url", id(client)), str(ledger.path), batch, prefix, frozenset(external_ids),
+           frozenset(po_numbers))  # fmt: skip
+    kept = _LISTINGS.get(key)
+    if kept is not None and reuse_s > 0 and time.monotonic() - kept[0] <= reuse_s:
+        orders, complete, why = list(kept[1]), kept[2], kept[3]
+    else:
+        try:
+            listing = await client.order_listing(keep=keep)
+            orders, complete, why = list(listing.orders), bool(listing.complete), listing.why_incomplete
+            _LISTINGS[key] = (time.monotonic(), orders, complete, why)
+            while len(_LISTINGS) > _LISTINGS_KEPT:
+                _LISTINGS.pop(next(iter(_LISTINGS)))
+        except VendorError as exc:
+            orders, complete, why = [], False, f"reading it failed: {exc.message}"
+    left_out = _known_orders_left_out(ledger, batch, orders)
+    if complete and left_out:
+        complete, why = False, left_out
+    theirs = {o.po_number for o in ledger.orders() if o.batch != batch}  # another batch of this ledger
+    in_range = [o for o in orders if pattern.fullmatch(o.po_number) and o.po_number not in theirs]
+    elsewhere = [o for o in orders if not pattern.fullmatch(o.po_number) and o.po_number not in theirs]
+    view = VendorView(in_range, elsewhere, complete, why)
+    for po in po_numbers:
+        found = next((o for o in orders if o.po_number == po), None)
+        if found is not None or complete:
+            view.sightings[po] = Sighting(found, absent=found is None)
+            continue
+        try:
+            look = await client.look_up_order(po)
+            view.sightings[po] = Sighting(look.order, look.absent, look.why_unknown)
+        except VendorError as exc:
+            view.sightings[po] = Sighting(None, False, f"looking it up failed: {exc.message}")
+    return view
+
+
+def _known_orders_left_out(ledger: Ledger, batch: str, listed: Sequence[VendorOrder]) -> str:
+    """Why a listing that ends cleanly still cannot be complete: it leaves out an order of the batch this
+    ledger records at the vendor, or shows fewer of its lines (recent orders only, headers only)."""
+    shown = {o.po_number: o for o in listed}
+    for record in ledger.orders(batch=batch):
+        if record.state != "created" and not record.vendor_order_id:
+            continue
+        seen = shown.get(record.po_number)
+        if seen is None:
+            return f"it leaves out order {record.po_number}, which this ledger records at the vendor"
+        if len(seen.line_items) < record.lines:
+            return (
+                f"it shows {len(seen.line_items)} of the {record.lines} line(s) this ledger records for "
+                f"order {record.po_number}"
+            )
+    return ""
+
+
+@dataclass
+class Suspect:
+    """Lines of one vendor order that may be some of the rows waiting, for one reason."""
+
+    vendor_order: VendorOrder
+    why: str
+    lines: set[int] = field(default_factory=set)  # 1-based
+    rows: set[int] | frozenset[int] = field(default_factory=set)  # spreadsheet row numbers
+
+    def describe(self) -> str:
+        o = self.vendor_order
+        numbers = _shared_ranges(self.rows) if isinstance(self.rows, frozenset) else ranges(self.rows)
+        where = f"line(s) {ranges(self.lines)} of {o.po_number} (order {o.id})"
+        said = ""
+        if o.status.casefold() in NO_CARD_STATUSES:  # the order's word alone proves nothing: holds_no_card
+            said = (
+                f" (the vendor shows the order {o.status}, but not these lines: ask the vendor whether their "
+                "cards ship; once it shows them Failed or Cancelled they are no longer in the way)"
+            )
+        return f"{where} may be row(s) {numbers}: {self.why}{said}"
+
+
+@functools.lru_cache(maxsize=64)
+def _shared_ranges(numbers: frozenset[int]) -> str:
+    """The rows of one card, written once for every vendor order whose blind lines may be them."""
+    return ranges(numbers)
+
+
+@dataclass
+class _RowIndex:
+    """The rows waiting, indexed once by what a vendor line may share with them."""
+
+    by_id: dict[str, list[RowRecord]] = field(default_factory=dict)
+    by_card: dict[Card, frozenset[int]] = field(default_factory=dict)  # row numbers
+    by_card_name: dict[tuple[Card, str], list[RowRecord]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, rows: Sequence[RowRecord], items: dict[str, dict[str, Any]]) -> _RowIndex:
+        index = cls()
+        cards: dict[Card, set[int]] = {}
+        for row in rows:
+            item = items.get(row.fingerprint)
+            if item is None:
+                continue
+            if row.external_id:
+                index.by_id.setdefault(row.external_id, []).append(row)
+            card = card_of_item(item)
+            if card is not None:
+                cards.setdefault(card, set()).add(row.row)
+                index.by_card_name.setdefault((card, _fold(_name_of_item(item))), []).append(row)
+        index.by_card = {card: frozenset(numbers) for card, numbers in cards.items()}
+        return index
+
+
+def suspects(
+    ledger: Ledger, view: VendorView, rows: Sequence[RowRecord], items: dict[str, dict[str, Any]]
+) -> list[Suspect]:
+    """The vendor lines, of the batch's PO range or (by ExternalId) elsewhere, that may be one of ``rows``
+    (never a proof that they are), by vendor order and reason: a line carrying the row's ExternalId; of the
+    same card for the same name (it shows a recipient: the row may have been edited); of the same card,
+    showing no identity and tied to no row. A line the vendor shows Failed or Cancelled holds no card.
+    The rows are indexed once and each vendor line looked up in the index: linear in lines plus rows, not
+    their product (10,000 rows of one card waiting, 2,500 orders of the batch)."""
+    index = _RowIndex.of(rows, items)
+    found: dict[tuple[str, str, str], Suspect] = {}
+
+    def suspect(vendor_order: VendorOrder, why: str) -> Suspect:
+        return found.setdefault((vendor_order.po_number, vendor_order.id, why), Suspect(vendor_order, why))
+
+    def by_reference(vendor_order: VendorOrder, at: int) -> set[str]:
+        ext = vendor_order.line_items[at].external_id
+        matched = index.by_id.get(ext, []) if ext else []
+        for row in matched:
+            one = suspect(vendor_order, f"it carries the row's ExternalId ({ext})")
+            one.lines.add(at + 1)
+            one.rows.add(row.row)  # type: ignore[union-attr]  # built as a set
+        return {row.fingerprint for row in matched}
+
+    batch = rows[0].batch if rows else ""
+    records = {o.po_number: o for o in ledger.orders(batch=batch)}
+    recorded = [o.po_number for o in view.in_range if o.po_number in records]
+    on_order: dict[str, list[RowRecord]] = {}
+    for row in ledger.rows_on_orders(recorded) if recorded else []:
+        on_order.setdefault(row.po_number or "", []).append(row)
+    for vendor_order in view.in_range:
+        po = vendor_order.po_number
+        tied = _tied_among(records.get(po), on_order.get(po, []), vendor_order)
+        for at, line in enumerate(vendor_order.line_items):
+            if holds_no_card(vendor_order, at):
+                continue
+            taken = by_reference(vendor_order, at)
+            card = _line_card(vendor_order, at)
+            name = _line_name(vendor_order, at)
+            if name is not None:  # it shows a recipient: the same card for the same name may be an edited row
+                same = [
+                    r for r in index.by_card_name.get((card, _fold(name)), []) if r.fingerprint not in taken
+                ]
+                if same:
+                    one = suspect(vendor_order, f"the same card ({card_text(card)}) for the same name")
+                    one.lines.add(at + 1)
+                    one.rows.update(r.row for r in same)  # type: ignore[union-attr]  # built as a set
+            elif not line.external_id and at not in tied and card in index.by_card:
+                why = f"the same card ({card_text(card)}), showing no recipient, and tied to no row"
+                one = suspect(vendor_order, why)
+                one.lines.add(at + 1)
+                one.rows = index.by_card[card]  # every row of the card, shared
+    for vendor_order in view.elsewhere:
+        for at in range(len(vendor_order.line_items)):
+            if not holds_no_card(vendor_order, at):
+                by_reference(vendor_order, at)
+    return list(found.values())
+
+
+def _set_aside(view: VendorView, po_numbers: Sequence[str]) -> VendorView:
+    """The view with ``po_numbers`` set aside as another batch's: still looked at by ExternalId, as every
+    order elsewhere is (a line carrying a row's ExternalId may be that row: a person's word that its order
+    is another batch's does not make it not the row)."""
+    kept = [o for o in view.in_range if o.po_number not in po_numbers]
+    aside = [o for o in view.in_range if o.po_number in po_numbers]
+    return VendorView(kept, [*view.elsewhere, *aside], view.complete, view.why_incomplete, view.sightings)

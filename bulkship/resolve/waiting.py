@@ -1,0 +1,118 @@
+"""The review of a batch: its rows waiting, by the PO they wait on, with why, what the vendor shows for that
+PO, the vendor lines that may be them, whether a release is possible now and the commands that would be
+accepted (:func:`review`, :class:`ReviewReport`, what ``bulkship reconcile BATCH --review`` and the
+web page show). It changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..ledger import Ledger
+from .checks import ReleaseCheck, _require_batch, check_release, waiting_rows
+from .hints import at_vendor_command, not_ours_command
+from .lines import _name_of_item, card_of_item, card_text, planned_item
+from .vendorview import LISTING_REUSE_S, look_at_vendor
+
+
+@dataclass(frozen=True)
+class WaitingRow:
+    row: int
+    fingerprint: str
+    external_id: str
+    card: str
+    name: str
+    why: str
+    in_file: bool  # in the file of the latest run
+
+
+@dataclass(frozen=True)
+class ReviewGroup:
+    """The rows waiting on one PO number, and what the vendor shows."""
+
+    po_number: str
+    state: str  # the order's state in the ledger
+    rows: tuple[WaitingRow, ...]
+    vendor: str  # what the vendor shows for this PO
+    vendor_order_id: str
+    maybe: tuple[str, ...]  # vendor lines of the batch that may be these rows
+    release: ReleaseCheck
+    at_vendor: str = ""  # a --at-vendor command the vendor's answer now allows ("" when none is known)
+    not_ours: str = ""  # a --release --not-ours command the vendor's answer now allows ("" when none)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "po_number": self.po_number,
+            "order_state": self.state,
+            "rows": [r.__dict__ for r in self.rows],
+            "vendor": self.vendor,
+            "vendor_order_id": self.vendor_order_id or None,
+            "maybe_at_vendor": list(self.maybe),
+            "release_possible": self.release.allowed,
+            "release_refused_because": list(self.release.blockers),
+            "release_same_po": self.release.same_po,
+            "at_vendor_command": self.at_vendor or None,
+            "release_not_ours_command": self.not_ours or None,
+        }
+
+
+@dataclass(frozen=True)
+class ReviewReport:
+    batch: str
+    groups: tuple[ReviewGroup, ...]
+    vendor_orders: int  # the vendor's orders of the batch's PO range
+    list_complete: bool
+    why_incomplete: str = ""
+
+    @property
+    def rows_waiting(self) -> int:
+        return sum(len(g.rows) for g in self.groups)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "batch": self.batch,
+            "rows_waiting": self.rows_waiting,
+            "vendor_orders_of_batch": self.vendor_orders,
+            "vendor_list_complete": self.list_complete,
+            "vendor_list_incomplete_because": self.why_incomplete or None,
+            "groups": [g.as_json() for g in self.groups],
+        }
+
+
+async def review(ledger: Ledger, client: Any, batch: str) -> ReviewReport:
+    """The batch's rows waiting for review, by PO, with what the vendor shows (see the package docstring)."""
+    _require_batch(ledger, batch)
+    groups = waiting_rows(ledger, batch)
+    if not groups:
+        return ReviewReport(batch, (), 0, True)
+    view = await look_at_vendor(client, ledger, batch, list(groups), reuse_s=LISTING_REUSE_S)
+    current = {r.fingerprint for r in ledger.batch_rows(batch, current_only=True)}
+    found: list[ReviewGroup] = []
+    for po, rows in groups.items():
+        order = ledger.order(po)
+        if order is None:
+            continue
+        shown = []
+        for row in rows:
+            item = planned_item(order, row)
+            shown.append(
+                WaitingRow(row.row, row.fingerprint, row.external_id or "", card_text(card_of_item(item)),
+                           _name_of_item(item), row.error or "", row.fingerprint in current)
+            )  # fmt: skip
+        sighting = view.sightings[po]
+        check = check_release(ledger, order, rows, view)
+        found.append(
+            ReviewGroup(
+                po,
+                order.state,
+                tuple(shown),
+                sighting.describe(po),
+                sighting.order.id if sighting.order else "",
+                tuple(s.describe() for s in check.suspects),
+                check,
+                at_vendor_command(ledger, batch, order, rows, view, check),
+                "" if check.allowed else not_ours_command(ledger, batch, order, rows, view, check),
+            )
+        )
+    return ReviewReport(batch, tuple(found), len(view.in_range), view.complete, view.why_incomplete)
