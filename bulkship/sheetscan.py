@@ -13,7 +13,7 @@ Employee ID 123 shown as 000123).
 XLSX sheets are scanned with byte regexes over 4 MB chunks cut at row ends (C speed: a million rows take a
 few seconds); a sheet whose cells or rows omit their optional ``r`` reference is walked with defusedxml's
 iterparse instead. ODS content is walked with defusedxml's iterparse (DTDs and entities refused). The
-caller has already refused DTDs in every XML part (``load._check_archive``).
+caller has already refused DTDs in every XML part (``load.workbook._check_archive``).
 """
 
 from __future__ import annotations

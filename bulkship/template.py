@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from .atomicfile import atomic_path
-from .load import column_letter
 from .models import Catalog
 from .program import ProgramSettings
 from .safetext import needs_quote
 from .schema import SheetContract, load_contract
+from .sheetscan import column_letter
 from .validate.usps import STATE_NAMES
 
 TEMPLATE_ROWS = 5000  # rows prepared with formats and drop-downs

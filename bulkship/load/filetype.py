@@ -1,0 +1,91 @@
+"""What a file is, before anything reads it: its size within bulkship's limits, and its real format (sniffed
+from its first bytes: CSV text, an XLSX or ODS zip, an old XLS, something else) agreeing with its extension.
+A wrong file is refused here with one line saying what it looks like and how to save it instead.
+"""
+
+from __future__ import annotations
+
+import codecs
+import zipfile
+from pathlib import Path
+
+from .. import defaults
+from ..csvread import utf16_without_bom
+from ..errors import FileFormatError
+from ..paths import check_input_file
+from ..sheetscan import Limits
+
+MAX_FILE_BYTES = defaults.MAX_FILE_BYTES  # on disk
+MAX_UNCOMPRESSED_BYTES = Limits.xml_bytes  # all XML parts of a workbook together
+MAX_ROWS = Limits.rows  # CSV may exceed Excel's 1,048,576; a bigger list should be split
+MAX_COLUMNS = Limits.columns
+
+
+CSV_EXTENSIONS = {".csv", ".txt", ".tsv"}
+XLSX_EXTENSIONS = {".xlsx", ".xlsm"}
+ODS_EXTENSIONS = {".ods"}
+XLS_EXTENSIONS = {".xls"}
+CSV_DELIMITERS = (",", ";", "\t", "|")
+
+
+_EXTENSION_FORMATS = {s: "csv" for s in CSV_EXTENSIONS} | {s: "xlsx" for s in XLSX_EXTENSIONS}
+_EXTENSION_FORMATS |= {s: "ods" for s in ODS_EXTENSIONS} | {s: "xls" for s in XLS_EXTENSIONS}
+_FORMAT_NAMES = {"csv": "CSV text", "xlsx": "an Excel workbook (XLSX)", "ods": "an ODS spreadsheet"}
+_FORMAT_NAMES |= {
+    "xls": "an old Excel 97-2003 workbook (XLS)",
+    "binary": "a binary file",
+    "zip": "a zip archive",
+}
+
+
+def _sniff(head: bytes, path: Path) -> str:
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+                if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
+                    return "ods"
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise FileFormatError(f"{path.name} is a damaged zip file and cannot be read: {exc}") from None
+        return "xlsx" if "xl/workbook.xml" in names else "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "xls"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(head):
+        return "csv"
+    if head.count(b"\x00") > len(head) // 10 or head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8")):
+        return "binary"  # a stray NUL in text is refused by the CSV reader as it would be further down
+    return "csv"
+
+
+def _check_file(path: Path) -> str:
+    """The file's real format, which must agree with its extension."""
+    check_input_file(path, error=FileFormatError)  # a folder, a pipe, /dev/stdin: said as such
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise FileFormatError(
+            f"{path.name} is {size / 2**20:.0f} MB, above bulkship's limit of {MAX_FILE_BYTES // 2**20} MB",
+            hint="split the list into smaller files",
+        )
+    if size == 0:
+        raise FileFormatError(f"{path.name} is empty")
+    suffix = path.suffix.lower()
+    expected = _EXTENSION_FORMATS.get(suffix)
+    if expected is None:
+        raise FileFormatError(
+            f"{path.name}: bulkship reads .csv, .xlsx and .ods files, not '{suffix or 'no extension'}'"
+        )
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+    actual = _sniff(head, path)
+    if actual == "xls" and expected == "xlsx":
+        raise FileFormatError(
+            f"{path.name} is password-protected or an old XLS file renamed to .xlsx",
+            hint="open it in Excel, remove the password and save as Excel Workbook (.xlsx)",
+        )
+    if actual != expected:
+        raise FileFormatError(
+            f"{path.name} is not {_FORMAT_NAMES[expected]} although its name ends in {suffix}: "
+            f"it looks like {_FORMAT_NAMES[actual]}",
+            hint="save it again from your spreadsheet application as CSV or Excel Workbook (.xlsx)",
+        )
+    return actual

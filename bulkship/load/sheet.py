@@ -1,0 +1,184 @@
+"""The load stage's steps, in order: a file checked (:mod:`.filetype`), read into text cells (CSV by
+bulkship.csvread, workbooks by :mod:`.workbook`), its header found (:mod:`.header`), its columns mapped
+(bulkship.columns), rows that are not recipients set aside (:mod:`.skipped`), what is not as typed reported
+(:mod:`.problems`), each cell's type kept; the result is one :class:`~bulkship.models.LoadedSheet`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import celltypes
+from ..columns import lookalike_notices, map_columns
+from ..csvread import CsvLimits, read_csv
+from ..errors import FileFormatError
+from ..models import CANONICAL_COLUMNS, LoadedSheet
+from ..program import ProgramSettings
+from ..schema import SheetContract, load_contract
+from .cells import _Grid
+from .filetype import _check_file
+from .header import _find_header, _unique_headers, _used_area
+from .problems import _fill_merged, _formula_text_problems, _overflowing_rows, _read_problems, _show_formulas
+from .skipped import _skip_notices, _skipped_rows
+from .workbook import _read_workbook
+
+
+def load_sheet(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    program: ProgramSettings | None = None,
+    strict_columns: bool = True,
+    file_hash: str | None = None,
+) -> LoadedSheet:
+    """Read ``path`` (CSV, XLSX or ODS) into a :class:`LoadedSheet`. Raises FileFormatError,
+    MissingColumnsError (no header row) or ConfigError (bad program settings); AmbiguousColumnsError unless
+    ``strict_columns`` is False (two columns for one field are then marked ambiguous and feed nothing).
+
+    ``file_hash``: the file's SHA-256 as the caller already took it (a run checks it against the ledger before
+    loading): a workbook is not hashed again, and a CSV whose bytes differ from it (saved again meanwhile) is
+    refused rather than recorded under a hash that does not describe its rows."""
+    program = program or ProgramSettings()
+    path = Path(path)
+    kind = _check_file(path)
+    if kind == "csv":
+        limits = program.limits  # [limits] in the program settings: the same rows, columns and cell size
+        csv_limits = CsvLimits(rows=limits.rows, columns=limits.columns, cell_bytes=limits.cell_bytes)
+        read = read_csv(path, encoding=program.encoding, limits=csv_limits)
+        if file_hash is not None and read.sha256 != file_hash:
+            raise FileFormatError(
+                f"{path.name} changed while bulkship was reading it",
+                hint="save and close the file, then run the same command again. Nothing was sent",
+            )
+        file_hash = read.sha256  # taken in the same pass that read the rows
+        grid = _Grid(frame=read.frame, typed=read.typed, from_csv=True, head_counts=read.head_counts)
+    else:
+        if file_hash is None:
+            with path.open("rb") as handle:
+                file_hash = hashlib.file_digest(handle, "sha256").hexdigest()
+        grid = _read_workbook(path, kind, sheet or program.sheet, program)
+    contract = load_contract(program.schema_path)
+    return _to_loaded_sheet(grid, path, file_hash, contract, program, strict_columns)
+
+
+def require_recipient_rows(loaded: LoadedSheet) -> LoadedSheet:
+    """A sheet with a header and no rows (a blank template, a wrong export) is nothing to check or order:
+    for ``validate`` and ``run`` it is unusable input, never a success with 0 rows."""
+    if loaded.frame.empty:
+        raise FileFormatError(f"{Path(loaded.path).name} has a header but no recipient rows")
+    return loaded
+
+
+def _to_loaded_sheet(
+    grid: _Grid,
+    path: Path,
+    file_hash: str,
+    contract: SheetContract,
+    program: ProgramSettings,
+    strict_columns: bool = True,
+) -> LoadedSheet:
+    frame = grid.frame
+    where = f"sheet '{grid.sheet_name}' of {path.name}" if grid.sheet_name else path.name
+    header_row, header_cells = _find_header(frame, where, contract, program)
+    body = frame.loc[header_row + 1 :]
+    keep, filled_rows = _used_area(body, header_cells)
+    body = body.loc[filled_rows, keep].copy()
+    headers, repeats = _unique_headers([header_cells[p] for p in keep], [p + 1 for p in keep])
+    body.columns = headers
+    hidden_columns = grid.scan.hidden_columns if grid.scan else set()
+    mapping = map_columns(
+        headers,
+        [p + 1 for p in keep],
+        hidden_columns,
+        contract,
+        program,
+        path,
+        strict=strict_columns,
+        repeats=repeats,
+    )
+    column_map = mapping.column_map
+    by_position = {p + 1: h for p, h in zip(keep, headers, strict=True)}
+    merged_cells = _fill_merged(grid, body, by_position, column_map)
+    skipped = _skipped_rows(grid, body, column_map, by_position, program)
+    not_judged = {s.row for s in skipped}  # a totals row's =SUM is no problem of a recipient's
+    read_problems = [
+        p for p in _read_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
+    ]
+    read_problems += [p for p in merged_cells if p.row not in not_judged]
+    read_problems += _overflowing_rows(grid, header_row, column_map, not_judged)
+    read_problems += _formula_text_problems(
+        body, column_map, grid.formulas, by_position, not_judged, text_literals=grid.from_csv
+    )
+    _show_formulas(body, grid.formulas, by_position, column_map, not_judged)
+    source = program.source or "a program file (--config)"
+    values_of = {
+        info.header: body[info.header].iloc[:LOOKALIKE_ROWS].tolist()
+        for info in mapping.columns
+        if info.status == "unused"
+    }
+    notices = [
+        *grid.notices,
+        *mapping.notices,
+        *lookalike_notices(mapping, values_of, contract, _country_names(), source),
+        *_skip_notices(skipped, program),
+    ]
+    cell_types = _cell_types(grid, body, keep, headers, column_map)
+    return LoadedSheet(
+        path=str(path),
+        sheet_name=grid.sheet_name,
+        header_row=int(header_row),
+        headers=tuple(headers),
+        column_map=column_map,
+        frame=body,
+        file_hash=file_hash,
+        defaults=program.effective_defaults,
+        read_problems=tuple(read_problems),
+        columns=tuple(mapping.columns),
+        skipped=tuple(skipped),
+        notices=tuple(notices),
+        preferred=dict(mapping.preferred),
+        last_first=frozenset(mapping.last_first),
+        cell_types=cell_types,
+    )
+
+
+# Fields whose cells are text whatever they look like (ids and ZIP codes keep their zeros, names and addresses
+# are words): in a CSV, only the other columns can be numbers or dates.
+CSV_TEXT_FIELDS = frozenset(CANONICAL_COLUMNS) - {"value", "quantity"}
+
+
+def _cell_types(
+    grid: _Grid, body: pd.DataFrame, keep: list[int], headers: list[str], column_map: dict[str, str]
+) -> pd.DataFrame:
+    """The type code of each body cell (bulkship.celltypes), for the columns holding a non-text cell:
+    one byte a cell, sharing the body's index."""
+    columns: dict[str, np.ndarray] = {}
+    if grid.from_csv:
+        for header in headers:
+            if column_map.get(header) in CSV_TEXT_FIELDS:
+                continue
+            code = celltypes.csv_column_code(body[header])
+            if code:
+                columns[header] = np.full(len(body), code, dtype=np.uint8)
+    elif grid.codes:
+        at = body.index.to_numpy() - int(grid.frame.index[0])  # the grid's index counts rows from 1
+        for position, header in zip(keep, headers, strict=True):
+            codes = grid.codes.get(position)
+            if codes is not None and (picked := codes[at]).any():
+                columns[header] = picked
+    return pd.DataFrame(columns, index=body.index)
+
+
+LOOKALIKE_ROWS = 600  # rows sampled to tell whether an unused column's values look like a field
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    from ..validate.usps import COUNTRY_ALIASES
+
+    return frozenset(COUNTRY_ALIASES)

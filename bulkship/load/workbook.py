@@ -1,0 +1,230 @@
+"""Reading an XLSX, XLSM, ODS or XLS workbook into a :class:`~.cells._Grid`, safely: before any reader
+expands it, the archive's size and parts are capped and every XML part's prolog is parsed with defusedxml
+(DTDs and entities refused, so an entity-expansion bomb fails in milliseconds); every sheet is measured and
+its hidden rows, filters, merges and formulas read (bulkship.sheetscan); then the sheet holding the
+recipients is chosen (a visible list wins over a hidden one) and calamine reads it.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path, PurePosixPath
+from typing import Any
+from zlib import error as zlib_error
+
+import pandas as pd
+
+from ..columns import HeaderIndex, header_score
+from ..errors import FileFormatError
+from ..program import ProgramSettings
+from ..schema import load_contract
+from ..sheetscan import Limits, SheetScan, scan_ods, scan_xlsx
+from .cells import _Grid, _grid_from_rows
+from .header import HEADER_SCAN_ROWS, MIN_HEADER_MATCHES
+
+PROLOG_SCAN_BYTES = 1024 * 1024  # an XML part's root element must start within this
+
+
+class _RootSeen(Exception):
+    pass
+
+
+class _PrologTarget:
+    """Parser target that stops at the root element: a DTD can only come before it."""
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        raise _RootSeen
+
+    def close(self) -> None:
+        return None
+
+
+def _check_xml_part(archive: zipfile.ZipFile, name: str, path: Path) -> None:
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import DefusedXMLParser
+
+    parser = DefusedXMLParser(target=_PrologTarget(), forbid_dtd=True)
+    read = 0
+    with archive.open(name) as part:
+        try:
+            while read < PROLOG_SCAN_BYTES:
+                chunk = part.read(16384)
+                if not chunk:
+                    break
+                read += len(chunk)
+                parser.feed(chunk)
+        except _RootSeen:
+            return
+        except DefusedXmlException:
+            raise FileFormatError(
+                f"{path.name} was refused: its part {name} declares a DTD or XML entities, which "
+                "spreadsheets never need and which can be used to exhaust memory",
+                hint="open the file in Excel and save it again, or export it as CSV",
+            ) from None
+        except Exception as exc:  # expat's ParseError and zip errors
+            if isinstance(exc, _RootSeen):
+                return
+            raise FileFormatError(f"{path.name} is damaged: its part {name} is not readable XML") from None
+    if read:
+        raise FileFormatError(f"{path.name} is damaged: its part {name} has no XML root element")
+
+
+def _check_archive(path: Path, limits: Limits) -> None:
+    """Refuse zip bombs and unsafe XML before any reader expands the workbook."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            total = sum(info.file_size for info in infos)
+            if total > limits.xml_bytes or len(infos) > 10_000:
+                raise FileFormatError(
+                    f"{path.name} expands to {total / 2**20:,.0f} MB in {len(infos)} parts, above "
+                    f"bulkship's limit of {limits.xml_bytes // 2**20:,} MB",
+                    hint="split the list into smaller files or export it as CSV",
+                )
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")) and info.file_size > 0:
+                    _check_xml_part(archive, info.filename, path)
+    except zipfile.BadZipFile as exc:
+        raise FileFormatError(f"{path.name} is a damaged zip file and cannot be read: {exc}") from None
+
+
+def _xlsx_sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet name -> the zip path of its XML, following workbook.xml and its relationships."""
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        workbook = fromstring(archive.read("xl/workbook.xml"), forbid_dtd=True)
+        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
+    except Exception:  # a part missing or damaged: calamine says what is wrong
+        return {}
+    targets = {element.get("Id"): element.get("Target", "") for element in rels.iter()}
+    parts: dict[str, str] = {}
+    for element in workbook.iter():
+        if not element.tag.endswith("}sheet"):
+            continue
+        rel_id = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
+        target = targets.get(rel_id, "")
+        if target:
+            part = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+            parts[element.get("name", "")] = part
+    return parts
+
+
+def _scan_workbook(path: Path, kind: str, limits: Limits) -> dict[str, SheetScan]:
+    """Every sheet measured and its visible state read before calamine builds any (see bulkship.sheetscan)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if kind == "ods":
+                if "content.xml" not in archive.namelist():
+                    return {}
+                return scan_ods(path, archive, limits)
+            names = set(archive.namelist())
+            return {
+                name: scan_xlsx(path, archive, part, name, limits)
+                for name, part in _xlsx_sheet_parts(archive).items()
+                if part in names
+            }
+    except FileFormatError:
+        raise
+    except (zipfile.BadZipFile, OSError, EOFError, zlib_error) as exc:
+        raise FileFormatError(f"{path.name} is damaged and cannot be read: {exc}") from None
+    except Exception as exc:  # expat's ParseError, defusedxml's refusals
+        raise FileFormatError(f"{path.name} is damaged: a sheet is not readable XML ({exc})") from None
+
+
+def _pick_sheet(
+    workbook: Any, requested: str | None, path: Path, program: ProgramSettings, *, skip: set[str]
+) -> tuple[str, list[str]]:
+    """The sheet to read, and a notice for each hidden sheet that looks like a list too (never chosen
+    unless asked for with ``--sheet``: what the person sees in the workbook is what is ordered)."""
+    worksheets = [m for m in workbook.sheets_metadata if str(m.typ).endswith("WorkSheet")]
+    names = [m.name for m in worksheets]
+    names = [n for n in names or list(workbook.sheet_names) if n not in skip] or names
+    if requested:
+        if requested not in workbook.sheet_names:
+            raise FileFormatError(
+                f"{path.name} has no sheet named '{requested}'; its sheets are: "
+                + ", ".join(f"'{n}'" for n in workbook.sheet_names),
+                hint="pass one of them with --sheet NAME",
+            )
+        return requested, []
+    if len(names) == 1:
+        return names[0], []
+    index = HeaderIndex(load_contract(program.schema_path).alias_index(program.aliases))
+    scores: dict[str, int] = {}
+    for name in names:
+        head = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
+        scores[name] = max((header_score(row, index) for row in head), default=0)
+    hidden = {m.name for m in worksheets if not str(m.visible).endswith(".Visible")}
+    visible = {n: s for n, s in scores.items() if n not in hidden}
+    for pool in (visible, scores):  # a visible list wins; hidden sheets only when no visible one is a list
+        best = max(pool.values(), default=0)
+        winners = [n for n, s in pool.items() if s == best]
+        if best >= MIN_HEADER_MATCHES and len(winners) == 1:
+            break
+    else:
+        raise FileFormatError(
+            f"{path.name} has several sheets and bulkship cannot tell which holds the recipients: "
+            + ", ".join(f"'{n}'" + (" (hidden)" if n in hidden else "") for n in names),
+            hint="choose one with --sheet NAME",
+        )
+    chosen = winners[0]
+    notices = [
+        f"Sheet '{name}' is hidden and was not read (it looks like a list too); pass --sheet '{name}' to "
+        "read it instead."
+        for name in names
+        if name in hidden and name != chosen and scores[name] >= max(scores[chosen], MIN_HEADER_MATCHES)
+    ]  # a hidden list as good as the one read (not the template's hidden drop-down lists)
+    return chosen, notices
+
+
+def _read_workbook(path: Path, kind: str, requested: str | None, program: ProgramSettings) -> _Grid:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    limits = program.limits
+    if kind in ("xlsx", "ods"):
+        _check_archive(path, limits)
+        scans = _scan_workbook(path, kind, limits)  # before calamine builds anything
+    else:
+        scans = {}
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        unchecked = [name for name in workbook.sheet_names if kind != "xls" and name not in scans]
+        sheet_name, sheet_notices = _pick_sheet(workbook, requested, path, program, skip=set(unchecked))
+        if sheet_name in unchecked:
+            raise FileFormatError(
+                f"{path.name}: sheet '{sheet_name}' cannot be checked before it is read (its part is missing "
+                "or not where the workbook says)",
+                hint="open the file in Excel and save it again, or export the list as CSV",
+            )
+        sheet = workbook.get_sheet_by_name(sheet_name)
+        if sheet.total_height > limits.rows or sheet.total_width > limits.columns:
+            raise FileFormatError(
+                f"{path.name}: sheet '{sheet_name}' spans {sheet.total_height:,} rows and "
+                f"{sheet.total_width} columns, above bulkship's limits of {limits.rows:,} rows and "
+                f"{limits.columns} columns",
+                hint="delete unused rows and columns, or export the list as CSV",
+            )
+        rows = sheet.to_python(skip_empty_area=False)
+    except (CalamineError, ValueError, OSError) as exc:
+        raise FileFormatError(f"{path.name} cannot be read as a spreadsheet: {exc}") from None
+    scan = scans.get(sheet_name)
+    frame, typed, codes = _grid_from_rows(rows, scan.padded if scan else None)
+    if scan and scan.errors:
+        _show_errors(frame, scan.errors)
+    return _Grid(
+        frame=frame,
+        sheet_name=sheet_name,
+        typed=typed,
+        codes=codes,
+        formulas=scan.formulas if scan else {},
+        scan=scan,
+        notices=sheet_notices,
+    )
+
+
+def _show_errors(frame: pd.DataFrame, errors: dict[tuple[int, int], str]) -> None:
+    """A cell holding an error value reads as the error the person sees (#N/A), not as an empty cell."""
+    for (row, col), text in errors.items():
+        if row in frame.index and col - 1 < frame.shape[1] and not frame.at[row, col - 1]:
+            frame.at[row, col - 1] = text
