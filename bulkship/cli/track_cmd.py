@@ -16,6 +16,7 @@ from rich.table import Table
 
 from ..errors import BulkshipError
 from ..settings import Settings
+from ..team import roles
 from .app import (
     ApiUrlOption,
     CredentialsOption,
@@ -65,6 +66,7 @@ def track_command(
     from ..team import note_from_cli
 
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
+    roles.check_acting(settings, roles.TRACK)  # BULKSHIP_USER's account: as the web page's rule
     announce_target(settings)
     _require_ledger(settings)
     if csv:  # write the CSV twin first: every rewrite below then keeps it current
@@ -299,6 +301,7 @@ def reconcile_command(
 
     check_options(resolve, at_vendor, release, rows, not_ours)
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
+    roles.check_acting(settings, roles.SETTLE if resolve is not None else roles.RECONCILE)
     announce_target(settings)
     _require_ledger(settings)
     if resolve is not None:

@@ -127,10 +127,17 @@ def acting_person(settings: Settings) -> str:
     person = _acting.get()
     if person:
         return person
+    account = claimed_account(settings)
+    return account.name if account is not None else f"cli:{os_login()}"
+
+
+def claimed_account(settings: Settings) -> accounts.User | None:
+    """The account ``BULKSHIP_USER`` names, when this call is not the web page's (whose person signed in);
+    None for an unknown name (the call acts for ``cli:<login>``). :mod:`.roles` checks what it may do."""
+    if _acting.get():
+        return None
     claimed = os.environ.get("BULKSHIP_USER", "").strip().lower()
-    if claimed and accounts.find_user(settings, claimed) is not None:
-        return claimed
-    return f"cli:{os_login()}"
+    return accounts.find_user(settings, claimed) if claimed else None
 
 
 def os_login() -> str:

@@ -42,7 +42,11 @@ class RunGuard:
         return True
 
     def run(self, work: Callable[[], RunResult]) -> RunResult:
-        """``work()`` (the run), with its end recorded once it started sending."""
+        """``work()`` (the run), with its end recorded once it started sending. Refused before anything
+        is read or planned when ``BULKSHIP_USER`` names an account that may not send (:mod:`.roles`)."""
+        from .roles import SEND, check_acting
+
+        check_acting(self.settings, SEND)
         try:
             result = work()
         except BaseException as exc:  # an error or Ctrl-C after the start: the trail says so

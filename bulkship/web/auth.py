@@ -8,9 +8,11 @@ request but the sign-in page and the static files needs a signed-in person:
   (``<data folder>/web-secret``, created 0600 on first use, never logged); the ledger's database keeps the
   token's SHA-256 and when it was last used (:mod:`bulkship.team.accounts`), so signing out, idle time, a
   password change or a disabled account end it on every server sharing the ledger;
-* :data:`RULES` says which roles may use each route (method and path template, as the app declares it). A
-  route without a rule may be read (GET) by anyone signed in and refused for anything else; a test checks
-  that every route of the app has a rule and that each role is refused what it may not do.
+* :data:`RULES` says which roles may use each route (method and path template, as the app declares it); the
+  roles of sending, tracking, reconciling and settling come from :mod:`bulkship.team.roles`, which the command
+  line checks too. A route without a rule may be read (GET) by anyone signed in and refused for anything
+  else; a test checks that every route of the app has a rule and that each role is refused what it may not
+  do.
 
 After a successful action with an ``audit`` name the trail gets a line: who, from where, which batch (from the
 path, or the page it leads to) and the path's other parts (the row of a cell fix).
@@ -36,6 +38,7 @@ from starlette.routing import compile_path
 
 from ..settings import Settings
 from ..team import accounts, approvals, audit, store
+from ..team.roles import RECONCILE, SEND, SETTLE, TRACK
 from .guards import App, Message, Receive, Scope, Send, _header, _send_page, secure_cookie
 
 log = logging.getLogger("bulkship.web")
@@ -64,7 +67,7 @@ def _r(method: str, path: str, roles: frozenset[str] | set[str], audit_as: str |
     return Rule(method, path, frozenset(roles), audit_as)
 
 
-REQUESTER = {"requester"}
+REQUESTER = SEND.roles  # prepare a batch and send it
 RULES: tuple[Rule, ...] = (
     _r("GET", "/", READERS),
     _r("GET", "/batches/new", REQUESTER),
@@ -83,12 +86,12 @@ RULES: tuple[Rule, ...] = (
     _r("GET", "/batches/{name}/progress/live", READERS),
     _r("GET", "/batches/{name}/results", READERS),
     _r("GET", "/batches/{name}/results.{kind:str}", READERS, "export"),
-    _r("GET", "/batches/{name}/reconcile", {"finance", "requester"}, "reconcile"),
-    _r("POST", "/batches/{name}/track", {"finance", "requester"}, "track"),
+    _r("GET", "/batches/{name}/reconcile", RECONCILE.roles, "reconcile"),
+    _r("POST", "/batches/{name}/track", TRACK.roles, "track"),
     _r("POST", "/batches/{name}/delete", REQUESTER, "delete"),
     _r("GET", "/batches/{name}/needs-review", READERS),
-    _r("POST", "/batches/{name}/needs-review/check", {"finance", "requester"}, "review_check"),
-    _r("POST", "/batches/{name}/needs-review/settle", REQUESTER, "review_settle"),  # may send again
+    _r("POST", "/batches/{name}/needs-review/check", RECONCILE.roles, "review_check"),
+    _r("POST", "/batches/{name}/needs-review/settle", SETTLE.roles, "review_settle"),  # may send again
     # team pages (bulkship.web.team_pages)
     _r("GET", "/login", PUBLIC),
     _r("POST", "/login", PUBLIC),

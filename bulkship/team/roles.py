@@ -1,0 +1,70 @@
+"""Who may do what: the roles each action needs, one table for the web page (its rules in
+:mod:`bulkship.web.auth` use it) and the command line.
+
+The command line signs no one in: it acts for ``BULKSHIP_USER`` when that names an account, taken at its
+word, else for ``cli:<login>`` (see :func:`.approvals.acting_person`). Taken at its word, the name still
+brings its account's rules: a command that sends, tracks or settles refuses to act for an account that is
+disabled or lacks the role the web page would require (:func:`check_acting`), so the trail never says that
+finance, or a disabled account, sent orders.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import ConfigError
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+
+
+@dataclass(frozen=True)
+class Action:
+    """What a person does and the roles that may do it (any one of them)."""
+
+    roles: frozenset[str]
+    doing: str  # in a refusal: "<name> may not <doing>"
+
+
+SEND = Action(frozenset({"requester"}), "send orders")  # prepare a batch and send it (upload, fix, confirm)
+TRACK = Action(frozenset({"finance", "requester"}), "track orders")  # ask the vendor for statuses
+RECONCILE = Action(frozenset({"finance", "requester"}), "reconcile batches")  # and list rows to review
+SETTLE = Action(frozenset({"requester"}), "settle rows waiting for review")  # a release may send again
+
+
+class NotAllowedError(ConfigError):
+    """``BULKSHIP_USER`` names an account that is disabled or lacks the role the action needs (exit 2)."""
+
+
+def check_acting(settings: Settings, action: Action) -> None:
+    """Refuse (:class:`NotAllowedError`, nothing done) when this call acts for the account ``BULKSHIP_USER``
+    names and that account is disabled or holds none of the ``action``'s roles. The web page's person was
+    checked by the page; ``cli:<login>`` (no account named) and a single-user ledger have no roles to
+    check."""
+    if not os.environ.get("BULKSHIP_USER", "").strip():  # the usual case: nothing to read
+        return
+    from . import team_mode
+    from .approvals import claimed_account, os_login
+
+    if not team_mode(settings):
+        return
+    account = claimed_account(settings)
+    if account is None:
+        return
+    if account.disabled:
+        why = f"{account.name} is disabled and may not {action.doing}"
+    elif not account.roles & action.roles:
+        why = f"{account.name} ({account.roles_text}) may not {action.doing}"
+    else:
+        return
+    raise NotAllowedError(
+        f"{why}: nothing was done",
+        hint=f"unset BULKSHIP_USER to act as cli:{os_login()}, or ask an admin "
+        + (
+            "to enable the account"
+            if account.disabled
+            else f"for the {' or '.join(sorted(action.roles))} role"
+        ),
+    )
