@@ -57,7 +57,7 @@ class ProgramSettings:
     sheet: str | None = None
     reject_po_boxes: bool = False
     repeat_window_days: int | None = None  # None: bulkship.repeats.DEFAULT_WINDOW_DAYS
-    paper: str = "letter"  # the result workbook's paper size (bulkship.reconcile.sheets.PAPER_SIZES)
+    paper: str = "letter"  # the result workbook's paper size (bulkship.reconcile.sheets.book.PAPER_SIZES)
     schema_path: Path | None = None
     columns: dict[str, str] = field(default_factory=dict)  # canonical -> header text
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical -> extra aliases

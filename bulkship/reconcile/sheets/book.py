@@ -1,0 +1,141 @@
+"""What the result workbook shows, as values: one :class:`RowOutcome` per input row, the orders holding money
+(:class:`OrderSummary`), where the numbers come from (:class:`RunInfo`), all of it a :class:`ResultBook`;
+the sheets' names, sizes and paper; and the note on a row whose cells the workbook shows cut. Every writer and
+reader of the workbook shares these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from ...money import Breakdown
+from ...statuses import CHARGED, FIX_STATUSES, STATUS_NAMES
+
+# Row statuses, their colours and meaning: one vocabulary for every output (bulkship.statuses).
+RESULT_STATUSES: tuple[str, ...] = STATUS_NAMES
+NEEDS_USER_STATUSES = FIX_STATUSES
+
+
+RESULTS_SHEET = "Results"
+FIX_SHEET = "Fix these"
+ORDERS_SHEET = "Orders"
+SUMMARY_SHEET = "Summary"
+KEYS_SHEET = "bulkship-keys"  # very hidden: spreadsheet row -> ledger fingerprint, so `track` joins exactly
+EXCEL_MAX_ROWS = 1_048_576  # including the header row
+MAX_COLUMN_WIDTH = 60
+WIDTH_SAMPLE_ROWS = 500
+SPLICE_BLOCK_ROWS = 5000  # rows per block of spliced cells, converted and rendered column by column
+PAPER_SIZES = {"letter": 1, "a4": 9, "legal": 5}  # XlsxWriter's paper codes
+DEFAULT_PAPER = "letter"
+
+
+SANDBOX_API = "sandbox"
+
+
+@dataclass(frozen=True, slots=True)  # slots: a million rows' outcomes, 56 bytes less each
+class RowOutcome:
+    """What happened to one input row, joined from validation and the ledger.
+
+    ``money`` is the row's bucket (charged, in doubt, to send; "" when it holds no money) and the five
+    figures its breakdown; ``cost`` is the total."""
+
+    row: int
+    status: str
+    problems: str = ""
+    normalised: str = ""
+    po_number: str = ""
+    order_id: str = ""
+    line_item_id: str = ""
+    cost: Decimal | None = None
+    carrier: str = ""
+    tracking_number: str = ""
+    tracking_url: str = ""
+    shipped_date: str = ""
+    delivered_date: str = ""
+    # Not shown as columns (the original columns carry them) but summed on the Summary sheet.
+    product: str = ""
+    shipping_method: str = ""
+    face_value: Decimal | None = None
+    cards: int = 0
+    money: str = ""
+    discount: Decimal | None = None
+    fees: Decimal | None = None
+    shipping: Decimal | None = None
+
+    @property
+    def total(self) -> Decimal | None:
+        return self.cost
+
+    @property
+    def cost_unknown(self) -> bool:
+        """Holds money whose cost no one recorded (an older bulkship's ledger): never counted as 0.00."""
+        return bool(self.money) and self.cost is None
+
+    def breakdown(self) -> Breakdown:
+        zero = Decimal(0)
+        return Breakdown(
+            self.face_value or zero, self.discount or zero, self.fees or zero, self.shipping or zero,
+            self.cost or zero,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class OrderSummary:
+    """One order holding money; its figures are the sum of its rows' (filled in when written)."""
+
+    po_number: str
+    order_id: str
+    status: str
+    line_items: int
+    money: str = CHARGED
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """Where the numbers come from; shown on the Summary sheet."""
+
+    batch: str
+    input_file: str = ""
+    input_hash: str = ""
+    ledger: str = ""
+    run_time: str = ""  # ISO 8601, when the run (or the last track) happened
+    api: str = SANDBOX_API  # "sandbox" or the vendor's base URL
+    input_files: tuple[tuple[str, str], ...] = ()  # every file the batch was run from: (name, SHA-256)
+    paper: str = DEFAULT_PAPER
+
+    @property
+    def api_label(self) -> str:
+        if self.api == SANDBOX_API:
+            return "SANDBOX — no real orders were placed"
+        return f"Real vendor API: {self.api}"
+
+
+@dataclass(frozen=True)
+class ResultBook:
+    """Everything the result workbook shows. ``rows`` yields (spreadsheet row, original cells) in input order
+    and is consumed once; ``outcomes`` is keyed by spreadsheet row."""
+
+    headers: tuple[str, ...]
+    rows: Iterable[tuple[int, Sequence[str]]]
+    outcomes: Mapping[int, RowOutcome]
+    orders: Sequence[OrderSummary] = ()
+    info: RunInfo = field(default_factory=lambda: RunInfo(batch=""))
+    fingerprints: Mapping[int, str] = field(default_factory=dict)  # spreadsheet row -> ledger fingerprint
+
+
+def missing_outcome(row: int) -> RowOutcome:
+    """A row the ledger knows nothing about is shown, never dropped."""
+    return RowOutcome(row=row, status="planned", problems="Not yet sent: re-run the same command to resume")
+
+
+CUT_NOTE = "longer than a spreadsheet cell holds (32,767 characters), cut in this workbook: {columns}"
+
+
+def with_cut_note(outcome: RowOutcome, columns: Sequence[str]) -> RowOutcome:
+    """The row says which of its cells the workbook shows cut (the ledger and the vendor had them whole)."""
+    note = CUT_NOTE.format(columns=", ".join(columns))
+    if note in outcome.problems:
+        return outcome
+    return replace(outcome, problems=f"{note}; {outcome.problems}" if outcome.problems else note)

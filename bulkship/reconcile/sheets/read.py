@@ -1,0 +1,162 @@
+"""Reading a result workbook back (``track`` rewrites it in place, a Fix these sheet is fed back to a run):
+the original cells as written, each row's outcome from the result columns (current or legacy), the keys to
+the ledger, the batch and the paper; and an earlier outcome merged with the ledger's newer one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ...celltypes import EXACT_DIGITS, text_of
+from ...errors import FileFormatError
+from ...statuses import CHARGED, TO_SEND
+from ..layout import LEGACY_RESULT_FIELDS, RESULT_FIELDS, ResultColumn, is_header_of, read_fields
+from .book import (
+    CUT_NOTE,
+    DEFAULT_PAPER,
+    FIX_SHEET,
+    KEYS_SHEET,
+    PAPER_SIZES,
+    RESULTS_SHEET,
+    SUMMARY_SHEET,
+    RowOutcome,
+)
+
+
+@dataclass(frozen=True)
+class ExistingResults:
+    """The original columns and row outcomes of a result workbook written earlier, and the batch its
+    Summary names (a workbook belongs to one batch)."""
+
+    headers: tuple[str, ...]
+    rows: list[tuple[int, list[Any]]]  # the original cells as written: text, numbers, dates (celltypes.Cell)
+    outcomes: dict[int, RowOutcome]
+    fingerprints: dict[int, str] = field(default_factory=dict)
+    batch: str | None = None
+    paper: str = DEFAULT_PAPER
+
+
+def _cell_text(value: Any) -> str:
+    return text_of(value)  # as the loader reads the cell (2134, never 2134.0)
+
+
+def _cell_value(value: Any) -> Any:
+    """One original cell as read back: typed as written (a whole number as an int), blank as ''."""
+    if value is None:
+        return ""
+    if type(value) is float and value.is_integer() and abs(value) < 10**EXACT_DIGITS:
+        return int(value)
+    return value
+
+
+def _result_width(headers: tuple[str, ...]) -> tuple[int, tuple[ResultColumn, ...]] | None:
+    """Where the result columns start, and which set of them (current or legacy) the sheet has: its last
+    headers are theirs, each plain, marked beside a user's header of the same name, or as written before."""
+    for columns in (RESULT_FIELDS, LEGACY_RESULT_FIELDS):
+        width = len(headers) - len(columns)
+        tail = headers[width:]
+        if width >= 0 and all(is_header_of(h, c) for h, c in zip(tail, columns, strict=True)):
+            return width, columns
+    return None
+
+
+def is_result_workbook(sheet_names: Sequence[str]) -> bool:
+    """A bulkship result workbook: Results, Fix these and the hidden key sheet."""
+    names = set(sheet_names)
+    return {RESULTS_SHEET, FIX_SHEET, KEYS_SHEET} <= names
+
+
+def read_result_workbook(path: Path) -> ExistingResults:
+    """Read the Results sheet(s) of a workbook this module wrote: original cells and outcomes by row."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+    except (CalamineError, OSError, ValueError) as exc:
+        raise FileFormatError(
+            f"Cannot read the result workbook {path}: {exc}",
+            hint="delete it and run `bulkship track` again to rebuild it from the input file and the ledger",
+        ) from None
+    names = [n for n in workbook.sheet_names if n == RESULTS_SHEET or n.startswith(RESULTS_SHEET + " ")]
+    if not names:
+        raise FileFormatError(f"{path} has no {RESULTS_SHEET} sheet: it is not a bulkship result workbook")
+    headers: tuple[str, ...] | None = None
+    rows: list[tuple[int, list[Any]]] = []
+    outcomes: dict[int, RowOutcome] = {}
+    for name in names:
+        table = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        if not table:
+            continue
+        sheet_headers = tuple(_cell_text(h) for h in table[0])
+        layout = _result_width(sheet_headers)
+        if layout is None:
+            raise FileFormatError(f"{path}: the {name} sheet does not end with bulkship's result columns")
+        width, columns = layout
+        headers = headers or sheet_headers[:width]
+        for line in table[1:]:
+            line = line + [""] * (len(sheet_headers) - len(line))
+            outcome = _outcome_from_cells(columns, [_cell_text(v) for v in line[width:]])
+            rows.append((outcome.row, [_cell_value(v) for v in line[:width]]))
+            outcomes[outcome.row] = outcome
+    fingerprints: dict[int, str] = {}
+    batch = None
+    for name in workbook.sheet_names:
+        if name == KEYS_SHEET or name.startswith(KEYS_SHEET + " "):
+            for line in workbook.get_sheet_by_name(name).to_python()[1:]:
+                if len(line) >= 2 and line[0] != "" and line[1]:
+                    fingerprints[int(float(str(line[0])))] = str(line[1])
+        elif name == SUMMARY_SHEET:
+            for line in workbook.get_sheet_by_name(name).to_python()[:12]:
+                if len(line) >= 2 and line[0] == "Batch":
+                    batch = _cell_text(line[1])
+    return ExistingResults(
+        headers=headers or (),
+        rows=rows,
+        outcomes=outcomes,
+        fingerprints=fingerprints,
+        batch=batch,
+        paper=_paper_of(path),
+    )
+
+
+def _paper_of(path: Path) -> str:
+    """The paper the workbook was set up for (a rewrite keeps it)."""
+    import re
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            first = archive.read("xl/worksheets/sheet1.xml")[-4000:].decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return DEFAULT_PAPER
+    found = re.search(r'<pageSetup [^>]*paperSize="(\d+)"', first)
+    code = int(found.group(1)) if found else PAPER_SIZES[DEFAULT_PAPER]
+    return next((name for name, number in PAPER_SIZES.items() if number == code), DEFAULT_PAPER)
+
+
+def _outcome_from_cells(columns: tuple[ResultColumn, ...], tail: Sequence[str]) -> RowOutcome:
+    fields = read_fields(columns, list(tail))
+    fields["cost"] = fields.pop("total", None)  # RowOutcome.total is its cost
+    if not fields.get("money") and fields["cost"] is not None:  # a legacy workbook: its cost was charged
+        fields["money"] = CHARGED if fields.get("order_id") else TO_SEND
+    return RowOutcome(**fields)
+
+
+def merge_outcome(previous: RowOutcome, update: RowOutcome | None) -> RowOutcome:
+    """The ledger's view of a row wins (its problems are the vendor's current words); the normalisations
+    that only validation knew stay."""
+    if update is None:
+        return previous
+    if not update.normalised and previous.normalised:
+        update = replace(update, normalised=previous.normalised)
+    cut = previous.problems.rpartition(CUT_NOTE.split("{")[0])
+    if cut[1] and cut[1] not in update.problems:  # the workbook still shows those cells cut
+        note = cut[1] + cut[2]
+        update = replace(update, problems=f"{update.problems}; {note}" if update.problems else note)
+    if update.money and update.fees is None and previous.fees is not None and update.cost == previous.cost:
+        # no prices known now (an older ledger): the breakdown the earlier workbook had still holds
+        update = replace(update, discount=previous.discount, fees=previous.fees, shipping=previous.shipping)
+    return update

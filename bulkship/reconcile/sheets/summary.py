@@ -1,0 +1,239 @@
+"""The Orders and Summary sheets: counts and money gathered once while the rows stream past (:class:`_Tally`;
+a sum shown twice is computed once), one row per order holding money, and the Summary's facts, money tables
+by bucket, product and shipping method, and rows by status with a chart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
+
+from ...money import MONEY_LABELS, Breakdown, MoneyTally
+from ...statuses import MONEY_BUCKETS, STATUS_COLOURS, TO_SEND
+from ..layout import ORDER_COLUMNS
+from .book import (
+    RESULT_STATUSES,
+    SANDBOX_API,
+    SUMMARY_SHEET,
+    WIDTH_SAMPLE_ROWS,
+    OrderSummary,
+    RowOutcome,
+    RunInfo,
+)
+from .cells import _Formats, _SheetSeries, _text, _widths, _write_text, printable
+
+
+class _Tally:
+    """Counts and money gathered while the rows stream past, for the Orders and Summary sheets. Every sum
+    the workbook shows is one of these, added up once from the rows.
+
+    Rows are counted by what they hold (bucket, order, product, method, figures, cards), and the money is
+    added up once per distinct kind of row: a 100k-row batch has a few thousand."""
+
+    def __init__(self) -> None:
+        self.by_status: dict[str, int] = dict.fromkeys(RESULT_STATUSES, 0)
+        self.rows = 0
+        self._kinds: dict[tuple[Any, ...], int] = {}
+        self._totals: tuple[dict[str, MoneyTally], ...] | None = None
+
+    def add(self, outcome: RowOutcome) -> None:
+        self.rows += 1
+        status = outcome.status
+        self.by_status[status] = self.by_status.get(status, 0) + 1
+        if outcome.money:
+            kind = (
+                outcome.money, outcome.po_number, outcome.product, outcome.shipping_method, outcome.cards,
+                outcome.face_value, outcome.discount, outcome.fees, outcome.shipping, outcome.cost,
+            )  # fmt: skip
+            self._kinds[kind] = self._kinds.get(kind, 0) + 1
+
+    def _added_up(self) -> tuple[dict[str, MoneyTally], ...]:
+        if self._totals is None:
+            by_money: dict[str, MoneyTally] = {b: MoneyTally() for b in MONEY_BUCKETS}
+            by_order: dict[str, MoneyTally] = {}
+            by_product: dict[str, MoneyTally] = {}
+            by_shipping: dict[str, MoneyTally] = {}
+            zero = Decimal(0)
+            for (bucket, po, product, method, cards, *figures), count in self._kinds.items():
+                money = Breakdown(*(count * (figure or zero) for figure in figures))
+                tallies = [by_money.setdefault(bucket, MoneyTally()), by_order.setdefault(po, MoneyTally())]
+                if bucket != TO_SEND:  # by product and method: money charged or in doubt
+                    tallies.append(by_product.setdefault(product or "?", MoneyTally()))
+                    tallies.append(by_shipping.setdefault(method or "?", MoneyTally()))
+                for tally in tallies:
+                    if figures[-1] is None:  # its cost is unknown: counted, not added as 0.00
+                        tally.add_unknown(cards * count, po, rows=count)
+                    else:
+                        tally.add(money, cards * count, po, rows=count)
+            self._totals = (by_money, by_order, by_product, by_shipping)
+        return self._totals
+
+    @property
+    def by_money(self) -> dict[str, MoneyTally]:
+        return self._added_up()[0]
+
+    @property
+    def by_order(self) -> dict[str, MoneyTally]:
+        return self._added_up()[1]
+
+    @property
+    def by_product(self) -> dict[str, MoneyTally]:
+        return self._added_up()[2]
+
+    @property
+    def by_shipping(self) -> dict[str, MoneyTally]:
+        return self._added_up()[3]
+
+
+def _write_orders(
+    sheet: Worksheet, orders: Sequence[OrderSummary], tally: _Tally, fmt: _Formats, paper: str
+) -> None:
+    """One row per order holding money; its figures are its rows' figures added up (``tally``)."""
+    widths = _widths(ORDER_COLUMNS, [(o.po_number, o.order_id, o.status) for o in orders[:WIDTH_SAMPLE_ROWS]])
+    for col, w in enumerate(widths):
+        sheet.set_column(col, col, max(w, 12))
+    sheet.freeze_panes(1, 0)
+    printable(sheet, paper=paper)
+    for col, header in enumerate(ORDER_COLUMNS):
+        _write_text(sheet, 0, col, header, fmt.header)
+    for i, order in enumerate(orders, start=1):
+        money = tally.by_order.get(order.po_number) or MoneyTally()
+        status = order.status if money.complete else f"{order.status}; {_unknown_text(money)}"
+        _text(sheet, i, 0, order.po_number, fmt)
+        _text(sheet, i, 1, order.order_id, fmt)
+        _text(sheet, i, 2, status, fmt)
+        _text(sheet, i, 3, order.money, fmt)
+        sheet.write_number(i, 4, order.line_items)
+        for col, amount in enumerate(money.figures(), start=5):
+            sheet.write_number(i, col, float(amount), fmt.money)
+    sheet.autofilter(0, 0, max(len(orders), 1), len(ORDER_COLUMNS) - 1)
+
+
+_MONEY_TABLE_HEADERS = ("Orders", "Rows", "Cards", *MONEY_LABELS)
+_UNKNOWN_HEADER = "Rows of unknown cost"  # a column of the money tables only when there are such rows
+
+
+def _unknown_text(money: MoneyTally) -> str:
+    return f"cost of {money.unknown} row(s) unknown, not in these figures"
+
+
+def _money_table(sheet: Worksheet, row: int, title: str, lines: Sequence[tuple[str, MoneyTally]],
+                 fmt: _Formats, *, total: bool) -> int:  # fmt: skip
+    """A table of money by bucket, product or shipping method; returns the row after it."""
+    unknown_col = 4 + len(MONEY_LABELS) if any(not money.complete for _, money in lines) else None
+    _write_text(sheet, row, 0, title, fmt.header)
+    for col, header in enumerate(_MONEY_TABLE_HEADERS, start=1):
+        _write_text(sheet, row, col, header, fmt.header)
+    if unknown_col is not None:
+        _write_text(sheet, row, unknown_col, _UNKNOWN_HEADER, fmt.header)
+    overall = MoneyTally()
+    for label, money in lines:
+        row += 1
+        _text(sheet, row, 0, label, fmt)
+        for col, count in enumerate((len(money.orders), money.rows, money.cards), start=1):
+            sheet.write_number(row, col, count)
+        for col, amount in enumerate(money.figures(), start=4):
+            sheet.write_number(row, col, float(amount), fmt.money)
+        if unknown_col is not None:
+            sheet.write_number(row, unknown_col, money.unknown)
+        overall.rows += money.rows
+        overall.cards += money.cards
+        overall.unknown += money.unknown
+        overall.orders |= money.orders
+        overall.add(Breakdown(*money.figures()), rows=0)
+    if total:
+        row += 1
+        _write_text(sheet, row, 0, "Total" if overall.complete else "Total (incomplete)", fmt.bold)
+        for col, count in enumerate((len(overall.orders), overall.rows, overall.cards), start=1):
+            sheet.write_number(row, col, count, fmt.bold)
+        for col, amount in enumerate(overall.figures(), start=4):
+            sheet.write_number(row, col, float(amount), fmt.money_bold)
+        if unknown_col is not None:
+            sheet.write_number(row, unknown_col, overall.unknown, fmt.bold)
+    if not overall.complete:  # never read as 0.00 spent: say what the figures leave out
+        row += 1
+        note = (
+            f"Incomplete: {overall.unknown} row(s) hold money whose cost the ledger never recorded (a ledger "
+            "written by an older bulkship); the figures above leave them out, they are not 0.00."
+        )
+        _write_text(sheet, row, 0, note, fmt.text)
+    return row + 2
+
+
+def _write_summary(
+    workbook: xlsxwriter.Workbook,
+    sheet: Worksheet,
+    info: RunInfo,
+    tally: _Tally,
+    results: _SheetSeries,
+    fmt: _Formats,
+) -> None:
+    sheet.set_column(0, 0, 26)
+    sheet.set_column(1, 8, 13)
+    printable(sheet, paper=info.paper, repeat_header=False)
+    sheet.fit_to_pages(1, 1)  # the Summary is one page
+    sheet.set_portrait()
+    _write_text(sheet, 0, 0, f"bulkship results — batch {info.batch}", fmt.title)
+    _write_text(sheet, 1, 0, info.api_label, fmt.banner if info.api == SANDBOX_API else fmt.bold)
+    files = info.input_files or ((info.input_file, info.input_hash),)
+    facts: list[tuple[str, str | int]] = [("Batch", info.batch)]
+    for number, (name, digest) in enumerate(files, start=1):
+        suffix = f" {number}" if len(files) > 1 else ""
+        facts += [(f"Input file{suffix}", name), (f"Input SHA-256{suffix}", digest)]
+    facts += [
+        ("Ledger", info.ledger),
+        ("Run time", info.run_time),
+        ("API", info.api),
+        ("Rows", tally.rows),  # numbers, so a spreadsheet can add them up
+        ("Orders", len(tally.by_order)),
+    ]
+    row = 3
+    for label, value in facts:
+        _write_text(sheet, row, 0, label, fmt.bold)
+        if isinstance(value, int):
+            sheet.write_number(row, 1, value)
+        elif value:
+            _text(sheet, row, 1, value, fmt)
+        row += 1
+    if sum(1 for _, used in results.sheets if used) > 1:
+        names = ", ".join(s.get_name() for s, used in results.sheets if used)
+        _write_text(sheet, row, 0, "Note", fmt.bold)
+        _write_text(sheet, row, 1, f"More rows than one Excel sheet holds: the results continue on {names}.",
+                    fmt.text)  # fmt: skip
+        row += 1
+
+    row += 1
+    buckets = [(bucket.capitalize(), tally.by_money.get(bucket) or MoneyTally()) for bucket in MONEY_BUCKETS]
+    row = _money_table(sheet, row, "Money", buckets, fmt, total=True)
+    products = sorted(tally.by_product.items())
+    row = _money_table(sheet, row, "Product (charged, in doubt)", products, fmt, total=False)
+    methods = sorted(tally.by_shipping.items())
+    row = _money_table(sheet, row, "Shipping method", methods, fmt, total=False)
+
+    status_top = row
+    _write_text(sheet, row, 0, "Status", fmt.header)
+    _write_text(sheet, row, 1, "Rows", fmt.header)
+    statuses = [*RESULT_STATUSES, *(s for s in tally.by_status if s not in RESULT_STATUSES)]
+    for status in statuses:
+        row += 1
+        _write_text(sheet, row, 0, status, fmt.status.get(status, fmt.text))
+        sheet.write_number(row, 1, tally.by_status.get(status, 0))
+    status_bottom = row
+
+    chart = workbook.add_chart({"type": "bar"})
+    chart.add_series(
+        {
+            "name": "Rows by status",
+            "categories": [SUMMARY_SHEET, status_top + 1, 0, status_bottom, 0],
+            "values": [SUMMARY_SHEET, status_top + 1, 1, status_bottom, 1],
+            "points": [{"fill": {"color": STATUS_COLOURS.get(s, "#CCCCCC")}} for s in statuses],
+        }
+    )
+    chart.set_title({"name": "Rows by status"})
+    chart.set_legend({"none": True})
+    chart.set_y_axis({"reverse": True})
+    sheet.insert_chart(status_top, 3, chart, {"x_scale": 1.0, "y_scale": 1.0})
