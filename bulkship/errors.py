@@ -57,6 +57,11 @@ class FileFormatError(InputError):
     """The file is unreadable, not what its extension claims, too large, or unsafe."""
 
 
+class SheetChoiceError(FileFormatError):
+    """The workbook holds more than one list of recipients: the person chooses the sheet (``--sheet``, or the
+    sheet picker on the web page)."""
+
+
 class MissingColumnsError(InputError):
     """Required columns are absent and no default fills them."""
 

@@ -227,6 +227,36 @@ def test_two_visible_lists_still_ask_which_naming_the_hidden_ones(
     )
 
 
+def workbook_with_late_additions(path: Path) -> Path:
+    """HR's list on one sheet and late additions, with fewer columns, on a second visible sheet."""
+    book = openpyxl.Workbook()
+    december = book.active
+    december.title = "December"
+    december.append([*HEADER, "Employee ID"])
+    december.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, "E-1"])
+    late = book.create_sheet("Late additions")
+    late.append(HEADER)
+    late.append(["Zed Late", "9 Late Rd", "Boston", "MA", "02134", "CVS", 50])
+    book.create_sheet("Notes").append(["Ask Sam before sending", "Amount", "Name"])  # header-like, no rows
+    book.save(path)
+    return path
+
+
+def test_a_second_visible_list_of_recipients_is_never_left_out_without_a_word(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It read 'December' only: the late additions were in no output at all."""
+    path = workbook_with_late_additions(tmp_path / "gifts.xlsx")
+    code, data, _ = validate(capsys, path)
+    assert code == 2
+    assert data["error"] == (
+        "gifts.xlsx has 2 sheets of recipients: 'December', 'Late additions'; bulkship reads one sheet per "
+        "batch and would leave the others' rows out"
+    )
+    code, data, _ = validate(capsys, path, "--sheet", "Late additions")
+    assert (code, data["rows"], data["valid"]) == (0, 1, 1)
+
+
 # ---------------------------------------------------------------------------------------------- values
 
 

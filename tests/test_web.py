@@ -543,3 +543,29 @@ def test_runs_register_the_webhook_and_its_deliveries_show_on_the_pages(settings
         results = client.get("/batches/hooked/results").text
         assert 'class="status-delivered"' in results and 'class="status-pending"' not in results
         assert ">delivered<" in batch_row(client.get("/").text, "hooked")
+
+
+def test_a_workbook_with_two_lists_asks_which_sheet_on_the_page(client: TestClient, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "December"
+    book.active.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    book.active.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25])
+    late = book.create_sheet("Late additions")
+    late.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    late.append(["Zed Late", "9 Late Rd", "Boston", "MA", "02134", "CVS", 25])
+    late.append(["Yan Late", "8 Late Rd", "Boston", "MA", "02134", "CVS", 25])
+    book.save(tmp_path / "gifts.xlsx")
+    response = client.post(
+        "/batches",
+        data={"csrf_token": token(client), "name": ""},
+        files={"file": ("gifts.xlsx", (tmp_path / "gifts.xlsx").read_bytes(), "application/octet-stream")},
+    )
+    assert (response.url.path, response.status_code) == ("/batches/gifts/columns", 422)
+    assert "&#39;December&#39;, &#39;Late additions&#39;" in response.text
+    assert '<select name="sheet"><option value="December">' in response.text
+    assert "--sheet" not in response.text  # the page offers the choice itself
+    chosen = client.post(
+        "/batches/gifts/sheet", data={"csrf_token": token(client), "sheet": "Late additions"}
+    )
+    assert chosen.status_code == 200
+    assert "2</strong> rows" in client.get("/batches/gifts/review").text

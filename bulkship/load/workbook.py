@@ -15,7 +15,7 @@ from zlib import error as zlib_error
 import pandas as pd
 
 from ..columns import HeaderIndex, header_score
-from ..errors import FileFormatError
+from ..errors import FileFormatError, SheetChoiceError
 from ..program import ProgramSettings
 from ..schema import load_contract
 from ..sheetscan import Limits, SheetScan, scan_ods, scan_xlsx
@@ -152,9 +152,13 @@ def _pick_sheet(
         return names[0], []
     index = HeaderIndex(load_contract(program.schema_path).alias_index(program.aliases))
     scores: dict[str, int] = {}
+    filled: set[str] = set()  # sheets with a filled row under their best header row
     for name in names:
-        head = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
-        scores[name] = max((header_score(row, index) for row in head), default=0)
+        head = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS + 1)
+        row_scores = [header_score(row, index) for row in head[:HEADER_SCAN_ROWS]]
+        scores[name] = max(row_scores, default=0)
+        if scores[name] and any(_filled(row) for row in head[row_scores.index(scores[name]) + 1 :]):
+            filled.add(name)
     hidden = {m.name for m in worksheets if not str(m.visible).endswith(".Visible")}
     visible = {n: s for n, s in scores.items() if n not in hidden}
     for pool in (visible, scores):  # a visible list wins; hidden sheets only when no visible one is a list
@@ -163,12 +167,21 @@ def _pick_sheet(
         if best >= MIN_HEADER_MATCHES and len(winners) == 1:
             break
     else:
-        raise FileFormatError(
+        raise SheetChoiceError(
             f"{path.name} has several sheets and bulkship cannot tell which holds the recipients: "
             + ", ".join(f"'{n}'" + (" (hidden)" if n in hidden else "") for n in names),
             hint="choose one with --sheet NAME",
         )
     chosen = winners[0]
+    lists = [n for n in names if n not in hidden and n in filled and scores[n] >= MIN_HEADER_MATCHES]
+    if chosen not in hidden and len(lists) > 1:  # one run reads one sheet: never leave a visible list unsaid
+        raise SheetChoiceError(
+            f"{path.name} has {len(lists)} sheets of recipients: "
+            + ", ".join(f"'{n}'" for n in lists)
+            + "; bulkship reads one sheet per batch and would leave the others' rows out",
+            hint="put every recipient on one sheet, or choose one with --sheet NAME (and send the others as "
+            "batches of their own)",
+        )
     notices = [
         f"Sheet '{name}' is hidden and was not read (it looks like a list too); pass --sheet '{name}' to "
         "read it instead."
@@ -176,6 +189,10 @@ def _pick_sheet(
         if name in hidden and name != chosen and scores[name] >= max(scores[chosen], MIN_HEADER_MATCHES)
     ]  # a hidden list as good as the one read (not the template's hidden drop-down lists)
     return chosen, notices
+
+
+def _filled(cells: Any) -> bool:
+    return any(str(cell).strip() for cell in cells if cell is not None)
 
 
 def _read_workbook(path: Path, kind: str, requested: str | None, program: ProgramSettings) -> _Grid:

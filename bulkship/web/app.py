@@ -29,7 +29,7 @@ from starlette.staticfiles import StaticFiles
 
 from .. import api
 from ..columns import AmbiguousColumnsError
-from ..errors import BatchConflictError, BulkshipError
+from ..errors import BatchConflictError, BulkshipError, SheetChoiceError
 from ..ledger import OPEN_STATES, Ledger, RowRecord
 from ..load import MAX_FILE_BYTES
 from ..reconcile.join import LedgerView, row_status, with_gone_note
@@ -179,6 +179,14 @@ async def choose_sheet(request: Request) -> Response:
     return _see(f"/batches/{batch.name}/columns")
 
 
+async def unusable(request: Request, web: Web, batch: state.WebBatch, exc: BulkshipError) -> Response:
+    """The file cannot be used as it is read: why, and where the person can choose, the sheet to read."""
+    sheets = (
+        await run_in_threadpool(web.reviews.sheet_names, batch) if isinstance(exc, SheetChoiceError) else []
+    )
+    return render(request, "unusable.html", 422, batch=batch, error=exc, sheets=sheets)
+
+
 # -- review ----------------------------------------------------------------------------------------------
 
 
@@ -190,7 +198,7 @@ async def review(request: Request) -> Response:
     except AmbiguousColumnsError:  # the person chooses the column on the Columns page
         return _see(f"/batches/{batch.name}/columns")
     except BulkshipError as exc:
-        return render(request, "unusable.html", 422, batch=batch, error=exc)
+        return await unusable(request, web, batch, exc)
     chosen = request.query_params.get("filter", "problems")
     chosen = chosen if chosen in FILTERS else "problems"
     rows = found.filtered(chosen)

@@ -54,14 +54,14 @@ def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str
 
 
 async def columns(request: Request) -> Response:
-    from .app import _idle, _web, _with_upload, render
+    from .app import _idle, _web, _with_upload, unusable
 
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
     try:
         return await run_in_threadpool(_page, request, batch)
     except BulkshipError as exc:
-        return render(request, "unusable.html", 422, batch=batch, error=exc)
+        return await unusable(request, web, batch, exc)
 
 
 async def change(request: Request) -> Response:
