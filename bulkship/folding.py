@@ -1,11 +1,14 @@
 """One recipient written two ways is still one recipient: names and streets folded for comparison.
 
 People and the systems they export from spell the same person differently: ``O'Brien`` / ``O’Brien``,
-``12 Beacon Street`` / ``12 Beacon St.``, ``Floor 21`` / ``Fl 21`` / ``#21``. Repeat and duplicate checks
-compare these folded forms, never what is sent: the vendor gets the row as validated.
+``Lopez, Maria`` / ``Ms. Maria J. Lopez``, ``12 Beacon Street`` / ``12 Beacon St., Boston``, with or without
+``Apt 3``. Repeat and duplicate checks compare these folded forms, never what is sent: the vendor gets the
+row as validated.
 
-Folding is deliberately modest: case, punctuation, spacing, the usual USPS abbreviations and unit words.
-It never drops a number or a word that could tell two people apart ("Maria J Lopez" is not "Maria Lopez").
+Folding leans towards "the same person": a row held by mistake is shown with the reason and sent with one
+word (Allow Duplicate, ``--allow-repeat``), while a second card is money gone. So a name keeps its first
+and last words (no title, middle name or degree; "Jr." and "III" do tell two people apart), and a street
+keeps the house number and street, not the apartment or floor, nor a city written after a comma.
 """
 
 from __future__ import annotations
@@ -41,20 +44,55 @@ def _plain(text: str) -> str:
     return _NOT_WORD.sub(" ", _APOSTROPHES.sub("", text))
 
 
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "rev", "hon"})
+_DEGREES = frozenset({"md", "phd", "esq", "dds", "dmd", "cpa", "rn", "jd", "mba", "dvm", "pe"})
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # father and son may share a name and an address
+
+
+def _words(text: str) -> list[str]:
+    return _plain(text).replace("_", " ").split()
+
+
 @lru_cache(maxsize=65536)
 def fold_person(name: object) -> str:
-    """A person's name as compared: ``Liam O’Brien`` = ``liam obrien``, ``Mary-Jane`` = ``Mary Jane``."""
-    return " ".join(_plain(str(name or "")).replace("_", " ").split())
+    """A person's name as compared: ``Liam O’Brien`` = ``liam obrien``; ``Lopez, Maria``,
+    ``Ms. Maria J. Lopez`` and ``MARIA LOPEZ, MBA`` = ``maria lopez``; ``John Smith Jr.`` = ``john smith
+    jr``."""
+    text = unicodedata.normalize("NFKC", str(name or ""))
+    last, comma, rest = text.partition(",")
+    if comma and not set(_words(rest)) <= _DEGREES | _GENERATIONS:  # "Lopez, Maria": the given name after
+        text = f"{rest} {last}"
+    words = [w for w in _words(text) if w not in _DEGREES]
+    while len(words) > 1 and words[0] in _TITLES:
+        words.pop(0)
+    generation = [w for w in words[1:] if w in _GENERATIONS]
+    words = [w for w in words if w not in generation] or words
+    return " ".join([*words[:1], *words[1:][-1:], *generation])
+
+
+def _street_only(line: str) -> str:
+    """The street of a line: its first part (between commas) with a house number (``c/o Acme, 12 Main St``),
+    up to a unit word (``Fl 21``, ``#5``); ``""`` when the line starts with a unit (``Apt 3``)."""
+    parts = [_words(part.replace("#", " # ")) for part in line.split(",")]  # "#21": "#", "21"
+    words = next((p for p in parts if any(w[0].isdigit() for w in p)), parts[0])
+    cut = next((i for i, word in enumerate(words) if word in _UNIT_WORDS), len(words))
+    return " ".join(_WORDS.get(word, word) for word in words[:cut])
 
 
 @lru_cache(maxsize=65536)
 def fold_street(street: object) -> str:
-    """A street line as compared: ``12 Beacon Street, Floor 21`` = ``12 beacon st 21``."""
-    words = _plain(str(street or "")).replace("_", " ").replace("#", " # ").split()  # "#21": "#", "21"
-    return " ".join(_WORDS.get(word, word) for word in words if word not in _UNIT_WORDS)
+    """A street line as compared: ``12 Beacon Street, Floor 21``, ``12 Beacon St Fl 21`` and
+    ``12 Beacon St., Boston`` = ``12 beacon st``; ``""`` for a line with no street before its unit."""
+    return _street_only(str(street or ""))
 
 
 def fold_address(line1: object, line2: object) -> str:
-    """Both address lines as one street, folded (``12 Beacon Street``, ``Floor 21`` = ``12 beacon st 21``):
-    line 2 goes into line 1 as it is sent to a vendor not known to keep it, so either way compares equal."""
-    return fold_street(folded_address_line1(str(line1 or ""), str(line2 or "")))
+    """The street of both address lines, folded: the apartment or floor is left out, so an address with or
+    without ``Apt 3``, and line 2 sent inside line 1 to a vendor not known to keep it, compare equal. A line 1
+    holding only a unit (``Apt 3``) takes the street from line 2; a line with no street at all (``#21``) is
+    compared whole."""
+    street = fold_street(line1) or fold_street(line2)
+    if street:
+        return street
+    whole = _words(folded_address_line1(str(line1 or ""), str(line2 or "")).replace("#", " # "))
+    return " ".join(_WORDS.get(word, word) for word in whole)

@@ -154,7 +154,8 @@ async def _plan_and_send(
     from .rebuild import rebuild_from_vendor
     from .validate import validate
 
-    repeats = options.repeat_policy(today)
+    named = batch != default_batch_name(path)
+    repeats = replace(options.repeat_policy(today), own_name=named)
     check_new_run(
         ledger,
         batch,
@@ -162,7 +163,7 @@ async def _plan_and_send(
         file_hash=file_hash,
         policy=repeats,
         api=api_identity(settings),
-        default_names=(path.stem,) if batch == default_batch_name(path) else (),
+        default_names=() if named else (path.stem,),
     )
     loaded = _load(path, options, file_hash)  # 1
     stored = ledger.batch(batch)

@@ -66,11 +66,14 @@ _NOT_DIGIT = re.compile(r"\D")
 class RepeatPolicy:
     """How a run treats repeats: ``allow`` (``--allow-repeat``) sends them on purpose; ``window_days``
     (``--repeat-window``, the program file's ``repeat_window_days``) is how far back rows are compared;
-    ``today`` is the day the window ends (the run's date)."""
+    ``today`` is the day the window ends (the run's date); ``own_name``: the person named the batch (it was
+    not taken from the file's name), so a file mostly made of another batch's rows is meant as a batch of
+    its own: those rows are held one by one, not the whole file refused as that batch again."""
 
     allow: bool = False
     window_days: int = DEFAULT_WINDOW_DAYS
     today: date | None = None
+    own_name: bool = False
 
     @property
     def since(self) -> str:
@@ -232,10 +235,13 @@ def _command(file_name: str, batch: str) -> str:
     return f"bulkship run {shlex.quote(file_name)} --batch {shlex.quote(batch)}"
 
 
-def _continue_hint(record: BatchRecord, file_name: str) -> str:
-    return (
-        f"to continue that batch with this file, run `{_command(file_name, record.name)}`; "
-        f"to send these cards again on purpose, add {ALLOW_FLAG}"
+def _continue_hint(record: BatchRecord, file_name: str, *also: str) -> str:
+    return "; ".join(
+        (
+            f"to continue that batch with this file, run `{_command(file_name, record.name)}`",
+            *also,
+            f"to send these cards again on purpose, add {ALLOW_FLAG}",
+        )
     )
 
 
@@ -331,7 +337,7 @@ def find_holds(
     by_reference = _same_reference_elsewhere(rows, lines, {i for i, _ in found})
     found += by_reference.items()
     if found:
-        if not known and not policy.allow:
+        if not known and not policy.allow and not policy.own_name:
             valid = int((frame[STATUS] == "valid").sum())
             _refuse_same_rows(batch, file_name, ledger, [earlier[o] for _i, (o, _l) in found], valid)
         numbers = _row_numbers(ledger, [(earlier[o].po_number, line) for _i, (o, line) in found])
@@ -471,10 +477,14 @@ def _refuse_same_rows(
     sent = any(order.state in _SENT_STATES for order in repeats if order.batch == other)
     where = _where(record, first, sent=sent) if record is not None else f"batch {other!r}"
     verb = "were already ordered by" if sent else "are already planned in"
+    own = (
+        f"to send only the rows no batch has ordered yet (the {len(repeats)} others are held, not sent), "
+        f"give this file a batch name of its own: `bulkship run {shlex.quote(file_name)} --batch NEW-NAME`"
+    )
     raise BatchConflictError(
         f"{count} of the {valid} valid rows of {file_name} {verb} {where}: the same rows "
         f"under another batch name ({batch!r}). Nothing was sent",
-        hint=_continue_hint(record, file_name) if record is not None else f"add {ALLOW_FLAG} to send them",
+        hint=_continue_hint(record, file_name, own) if record is not None else f"{own}; or add {ALLOW_FLAG}",
         other=other,
     )
 

@@ -102,7 +102,10 @@ def repeat_preview(
         return None
     name = batch or default_batch_name(file)
     window = getattr(program, "repeat_window_days", None)
-    policy = RepeatPolicy(window_days=DEFAULT_WINDOW_DAYS if window is None else window)
+    policy = RepeatPolicy(
+        window_days=DEFAULT_WINDOW_DAYS if window is None else window,
+        own_name=name != default_batch_name(file),
+    )
     with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
         return preview(
             ledger,

@@ -47,15 +47,12 @@ def _text(frame: pd.DataFrame, name: str) -> pd.Series:
 
 
 def _may_repeat(candidates: pd.DataFrame) -> pd.Series:
-    """Rows that may repeat another, by keys coarser than the folded ones (equal folded names have equal
-    letters and digits), worked out column-wise: most rows of a list are ruled out without folding."""
-    letters = (
-        _text(candidates, "name").str.normalize("NFKC").str.casefold().str.replace(r"[\W_]+", "", regex=True)
-    )
+    """Rows that may repeat another, by keys coarser than the folded ones (the same ZIP and card; the same
+    reference and card), worked out column-wise: most rows of a list are ruled out without folding."""
     card = _text(candidates, "product") + _SEP + _text(candidates, "value")
-    person = _text(candidates, "zip").str[:5] + _SEP + card + _SEP + letters
+    person = _text(candidates, "zip").str[:5] + _SEP + card
     reference = _text(candidates, "external_id").str.casefold()
-    by_reference = reference + _SEP + letters + _SEP + card
+    by_reference = reference + _SEP + card
     return person.duplicated(keep=False) | (reference.ne("") & by_reference.duplicated(keep=False))
 
 
