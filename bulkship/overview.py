@@ -121,11 +121,11 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
         b.name: BatchOverview(b.name, b.file_name, b.created, b.updated, approval=approvals.get(b.name, ""))
         for b in (ledger.batches() if batches is None else batches)
     }
-    for batch, status, line_status, cost, current, count in ledger.batch_row_tallies():
+    for batch, status, line_status, cost, current, no_card, count in ledger.batch_row_tallies():
         item = found.get(batch)
         if item is None:
             continue
-        if status == "ordered":  # an ordered row stays paid for even after it left the file
+        if status == "ordered" and not no_card:  # an ordered row stays paid for even after it left the file
             amount = Decimal(cost) if cost else Decimal(0)
             item.cost_unknown += count if cost is None else 0
             item.money[CHARGED] = item.money.get(CHARGED, Decimal(0)) + amount * count

@@ -18,7 +18,7 @@ from .models import Balance, Catalog, PlannedLine, PlannedOrder
 from .money import MoneyTally, money_plain
 from .payload import sent_lines
 from .plan import summarise
-from .reconcile.join import LedgerView, counts_by_row_status, money_by_bucket
+from .reconcile.join import LedgerView, counts_by_row_status, made_no_card, money_by_bucket
 from .repeats import HELD
 from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT
 
@@ -142,6 +142,8 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
     states = ledger.order_counts(batch)
     view = LedgerView(ledger, batch)
     money = money_by_bucket(view)
+    # a row whose line the vendor ended before a card was made is "failed", as the workbook shows it
+    no_card = sum(1 for r in view.rows_by_fingerprint.values() if r.current and made_no_card(r))
     return RunResult(
         batch=batch,
         rows=record.rows if record else 0,
@@ -149,8 +151,8 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         invalid=rows.get("invalid", 0),  # apart from duplicates, as validate and the Fix these sheet count
         duplicate=rows.get("duplicate", 0),
         orders=states.get("created", 0),
-        ordered_rows=rows.get("ordered", 0),
-        failed_rows=rows.get("failed", 0),
+        ordered_rows=rows.get("ordered", 0) - no_card,
+        failed_rows=rows.get("failed", 0) + no_card,
         # money: every ordered row of the batch, including rows since removed from the file
         total_cost=money[CHARGED].total,
         output=output,
@@ -163,7 +165,9 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         api=api_identity(settings),
         review_rows=rows.get("review", 0),
         ordered_earlier_rows=sum(
-            1 for r in view.rows_by_fingerprint.values() if r.status == "ordered" and not r.current
+            1
+            for r in view.rows_by_fingerprint.values()
+            if r.status == "ordered" and not r.current and not made_no_card(r)
         ),
         **_untied(view) if rows.get("review") else {},
     )

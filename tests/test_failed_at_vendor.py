@@ -7,17 +7,23 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import re
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+from starlette.testclient import TestClient
 from support import SandboxVendor
 
 from bulkship import api
+from bulkship.ledger import Ledger
+from bulkship.overview import overview
 from bulkship.pipeline import run_batch
 from bulkship.reconcile.sheets import FIX_SHEET, RESULTS_SHEET
+from bulkship.settings import Settings
 from bulkship.track import track
+from bulkship.web import create_app
 
 HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
 DAY = 24 * 3600
@@ -48,6 +54,7 @@ def test_rows_of_an_order_failed_at_the_vendor_are_not_charged_and_are_sent_agai
         book = openpyxl.load_workbook(Path(str(first.output)), read_only=True)
         fix = list(book[FIX_SHEET].iter_rows(values_only=True))
         assert len(fix) == 5 and all("no card was made" in str(r) for r in fix[1:]), fix
+        assert _web_figures(settings) == (Decimal("0.00"), 0, 4)  # it said 100.00 charged, 4 cards
 
         failing.close()
         failing = SandboxVendor(tmp_path / "vendor")  # the same vendor (state file), no longer failing orders
@@ -61,6 +68,7 @@ def test_rows_of_an_order_failed_at_the_vendor_are_not_charged_and_are_sent_agai
         assert Counter(ext for _po, ext in lines) == Counter({f"E{i}": 2 for i in range(4)})  # failed + new
         third = run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
         assert third.sent_orders == 0  # once, never again
+        assert _web_figures(settings) == (Decimal("100.00"), 4, 0)  # the failed order's 4 lines are no cards
         results = list(
             openpyxl.load_workbook(Path(str(again.output)), read_only=True)[RESULTS_SHEET].iter_rows(
                 values_only=True
@@ -70,6 +78,19 @@ def test_rows_of_an_order_failed_at_the_vendor_are_not_charged_and_are_sent_agai
         assert [r[at] for r in results[1:]] == ["BS-FAIL-0002"] * 4
     finally:
         failing.close()
+
+
+def _web_figures(settings: Settings) -> tuple[Decimal, int, int]:
+    """The web page's money and cards for the batch (Batches list; Results page's total, which must agree)
+    and the rows its Results page says failed."""
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        seen = overview(ledger)["fail"]
+    with TestClient(create_app(settings)) as client:
+        page = client.get("/batches/fail/results").text
+    total = re.search(r"<strong>([\d,.]+)</strong> ordered cost", page)
+    assert total and Decimal(total.group(1).replace(",", "")) == seen.charged, page
+    failed = re.search(r"<strong>(\d+)</strong> failed", page)
+    return seen.charged, seen.cards, int(failed.group(1)) if failed else 0
 
 
 def test_an_order_failed_whose_lines_say_nothing_reads_failed_stays_charged_and_is_not_resent() -> None:

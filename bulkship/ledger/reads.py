@@ -159,17 +159,19 @@ class LedgerReads(LedgerStore):
 
     # -- every batch at once (the web page's Batches list): aggregates, never every row in Python ---------
 
-    def batch_row_tallies(self) -> list[tuple[str, str, str | None, str | None, bool, int]]:
-        """(batch, status, line_status, cost, current, count) over every row of every batch."""
-        return [(r[0], r[1], r[2], r[3], bool(r[4]), int(r[5])) for r in self._read(sql.batch_row_tallies)]
+    def batch_row_tallies(self) -> list[tuple[str, str, str | None, str | None, bool, bool, int]]:
+        """(batch, status, line_status, cost, current, made no card, count) over every row of every batch
+        (made no card: :func:`bulkship.reconcile.join.made_no_card`)."""
+        rows = self._read(sql.batch_row_tallies)
+        return [(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), int(r[6])) for r in rows]
 
     def batch_order_tallies(self) -> list[tuple[str, str, str, int]]:
         """(batch, state, cost, count) over every order of every batch."""
         return [(r[0], r[1], r[2], int(r[3])) for r in self._read(sql.batch_order_tallies)]
 
-    def batch_cards(self, states: Sequence[str] = ("created",)) -> dict[str, int]:
-        """Batch -> cards on its orders in ``states``."""
-        return {r[0]: int(r[1] or 0) for r in self._read(sql.batch_cards, states)}
+    def batch_cards(self) -> dict[str, int]:
+        """Batch -> cards its ordered rows hold (none for a line the vendor ended without a card)."""
+        return {r[0]: int(r[1] or 0) for r in self._read(sql.batch_cards)}
 
     def newest_approvals(self) -> dict[str, str]:
         """Batch -> its newest approval request's state: "pending", "approved" or "rejected" (team mode)."""

@@ -441,11 +441,16 @@ def set_order_status(db: Db, po_number: str, status: str | None, at: str) -> Non
     _run(db, "UPDATE orders SET status = ?, updated = ? WHERE po_number = ?", (status, at, po_number))
 
 
-_NO_CARD_YET = (  # reconcile.join.made_no_card, in SQL
-    "status = 'ordered' AND LOWER(COALESCE(line_status, ''))"
-    f" IN ({', '.join(repr(s) for s in sorted(NO_CARD_STATUSES))})"
-    " AND tracking_number IS NULL AND shipped_date IS NULL"
-)
+def _made_no_card(row: str = "") -> str:
+    """reconcile.join.made_no_card, in SQL (``row``: the rows table's alias and a dot, if any)."""
+    return (
+        f"{row}status = 'ordered' AND LOWER(COALESCE({row}line_status, ''))"
+        f" IN ({', '.join(repr(s) for s in sorted(NO_CARD_STATUSES))})"
+        f" AND {row}tracking_number IS NULL AND {row}shipped_date IS NULL"
+    )
+
+
+_NO_CARD_YET = _made_no_card()
 
 
 def rows_made_no_card(db: Db, batch: str) -> Tuples:
@@ -583,11 +588,12 @@ def cancel_if_emptied(db: Db, po_number: str, reason: str, at: str, absent: bool
 
 
 def batch_row_tallies(db: Db) -> Tuples:
-    """(batch, status, line_status, cost, current, count) over every row of every batch."""
+    """(batch, status, line_status, cost, current, made no card, count) over every row of every batch."""
+    no_card = f"CASE WHEN {_NO_CARD_YET} THEN 1 ELSE 0 END"
     return _run(
         db,
-        "SELECT batch, status, line_status, cost, current, COUNT(*) FROM rows"
-        " GROUP BY batch, status, line_status, cost, current",
+        f"SELECT batch, status, line_status, cost, current, {no_card}, COUNT(*) FROM rows"
+        f" GROUP BY batch, status, line_status, cost, current, {no_card}",
     ).all()
 
 
@@ -606,17 +612,17 @@ def newest_approvals(db: Db) -> Tuples:
     ).all()
 
 
-def batch_cards(db: Db, states: Sequence[str]) -> Tuples:
-    """(batch, cards) on orders in ``states``: the line items' quantities, added up by the database."""
-    marks = ",".join("?" * len(states))
+def batch_cards(db: Db) -> Tuples:
+    """(batch, cards) its ordered rows hold: the quantity of each row's line on its order, added up by the
+    database; a row whose line the vendor ended without a card holds none (nor do the lines of orders
+    that failed before a row was sent again)."""
     if db.dialect.name == "sqlite":
-        items = "json_each(o.payload, '$.LineItems') AS item"
-        quantity = "json_extract(item.value, '$.Quantity')"
+        quantity = "json_extract(o.payload, '$.LineItems[' || r.line_index || '].Quantity')"
     else:
-        items = "jsonb_array_elements(CAST(o.payload AS jsonb) -> 'LineItems') AS item"
-        quantity = "CAST(item ->> 'Quantity' AS INTEGER)"
+        quantity = "CAST(CAST(o.payload AS jsonb) -> 'LineItems' -> r.line_index ->> 'Quantity' AS INTEGER)"
     sql = (
-        f"SELECT o.batch, SUM(COALESCE({quantity}, 1)) FROM orders AS o, {items}"
-        f" WHERE o.state IN ({marks}) GROUP BY o.batch"
+        f"SELECT r.batch, SUM(COALESCE({quantity}, 1)) FROM rows AS r JOIN orders AS o"
+        f" ON o.po_number = r.po_number WHERE r.status = 'ordered' AND NOT ({_made_no_card('r.')})"
+        " GROUP BY r.batch"
     )
-    return _run(db, sql, list(states)).all()
+    return _run(db, sql).all()

@@ -30,9 +30,9 @@ from starlette.staticfiles import StaticFiles
 from .. import api
 from ..columns import AmbiguousColumnsError
 from ..errors import BatchConflictError, BulkshipError, SheetChoiceError
-from ..ledger import OPEN_STATES, Ledger, RowRecord
+from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
-from ..reconcile.join import LedgerView, row_status, with_gone_note
+from ..reconcile.join import LedgerView, with_gone_note
 from ..reconcile.sheets import RowOutcome
 from ..settings import Settings
 from ..team.approvals import acting_as
@@ -362,16 +362,17 @@ class ResultLine:
     cost_unknown: bool = False  # ordered, its cost never recorded (an older bulkship): not in any total
 
 
-def _result_line(view: LedgerView, record: RowRecord, row: int, error: str) -> ResultLine:
+def _result_line(outcome: RowOutcome) -> ResultLine:
+    """A row as the result workbook shows it (the same join: money only where a card was made)."""
     return ResultLine(
-        row=row,
-        status=row_status(record, view.orders.get(record.po_number or "")),
-        po_number=record.po_number or "",
-        tracking_number=record.tracking_number or "",
-        tracking_url=record.tracking_url or "",
-        cost=record.cost if record.status == "ordered" else None,
-        error=error,
-        cost_unknown=record.status == "ordered" and record.cost is None,
+        row=outcome.row,
+        status=outcome.status,
+        po_number=outcome.po_number,
+        tracking_number=outcome.tracking_number,
+        tracking_url=outcome.tracking_url,
+        cost=outcome.cost,
+        error=outcome.problems,
+        cost_unknown=outcome.cost_unknown,
     )
 
 
@@ -381,12 +382,11 @@ def _result_lines(web: Web, name: str) -> tuple[list[ResultLine], str | None]:
     with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         view = LedgerView(ledger, name)
         current = view.current_rows()
-        lines = sorted((_result_line(view, r, r.row, r.error or "") for r in current), key=lambda x: x.row)
+        lines = sorted((_result_line(view.outcome_of(r.row, r)) for r in current), key=lambda x: x.row)
         gone = sorted((r for r in view.shown_rows() if not r.current), key=lambda r: (r.row, r.fingerprint))
         after = max((r.row for r in current), default=1)
         for offset, record in enumerate(gone, start=1):
-            noted = with_gone_note(view, record, RowOutcome(after + offset, "", problems=record.error or ""))
-            lines.append(_result_line(view, record, after + offset, noted.problems))
+            lines.append(_result_line(with_gone_note(view, record, view.outcome_of(after + offset, record))))
         output = view.batch.output if view.batch else None
     return lines, output
 

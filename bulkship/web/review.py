@@ -25,7 +25,7 @@ FILTERS = {
     "errors": "Errors (not sent unless fixed)",
     "warnings": "Warnings (changed, will be sent)",
     "duplicates": "Duplicates (skipped)",
-    "vendor": "Refused by the vendor",
+    "vendor": "Refused or failed at the vendor",
 }
 
 K = TypeVar("K")
@@ -139,22 +139,28 @@ def _review_rows(loaded: LoadedSheet, result: ValidationResult) -> list[ReviewRo
 
 
 def _with_refusals(
-    rows: list[ReviewRow], loaded: LoadedSheet, result: ValidationResult, refused: dict[int, tuple[str, str]]
+    rows: list[ReviewRow],
+    loaded: LoadedSheet,
+    result: ValidationResult,
+    refused: dict[int, tuple[str, str, bool]],
 ) -> list[ReviewRow]:
     """The rows the vendor refused at the last run, with its words: ``failed`` while the row is as it was
-    sent, ``fixed`` once a cell changed (the next run sends it, in the same batch)."""
+    sent, ``fixed`` once a cell changed (the next run sends it, in the same batch). A row whose order failed
+    before a card was made (``again``) is sent again as it is: a warning, not an error."""
     if not refused:
         return rows
     by_row = {r.row: r for r in rows}
     keys = result.rows[FINGERPRINT]
-    for row, (key, words) in refused.items():
+    for row, (key, words, again) in refused.items():
         if row not in keys.index:
             continue
         column = api.refused_column(words)
         header = api.problem_header(loaded, column) if column else ""
         value = str(loaded.frame.at[row, header]) if header in loaded.frame.columns else ""
         unchanged = str(keys.at[row]) == key
-        if unchanged:
+        if unchanged and again:
+            problem = CellProblem(header, value, "warning", words[:1].upper() + words[1:])
+        elif unchanged:
             problem = CellProblem(header, value, "error", f"Refused by the vendor: {words}")
         else:
             said = f"Changed since the vendor refused it ({words}): it is sent when you continue"

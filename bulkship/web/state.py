@@ -176,13 +176,26 @@ def web_batches(settings: Settings, *, deleted: bool = False) -> dict[str, WebBa
     return {name: b for name, b in folded.items() if b is not None and (deleted or not b.deleted)}
 
 
-def vendor_refused(settings: Settings, batch: str) -> dict[int, tuple[str, str]]:
-    """The batch's rows the vendor refused at its last run: row number -> (ledger key, the vendor's words)."""
+NO_CARD_WORDS = (
+    "no card was made: the vendor's order {po} failed before anything shipped. It is sent again as it is "
+    "when you continue"
+)
+
+
+def vendor_refused(settings: Settings, batch: str) -> dict[int, tuple[str, str, bool]]:
+    """The batch's rows the vendor refused at its last run, or whose card its order ended without: row
+    number -> (ledger key, the vendor's words, whether it is sent again as it is)."""
     if not ledger_exists(settings.ledger_location):
         return {}
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         failed = ledger.current_rows_with_status(batch, "failed")
-    return {r.row: (r.fingerprint, r.error or "") for r in failed}
+        no_card = dict(ledger.rows_made_no_card(batch))
+        ordered = ledger.current_rows_with_status(batch, "ordered") if no_card else []
+    found = {r.row: (r.fingerprint, r.error or "", False) for r in failed}
+    for r in ordered:
+        if r.fingerprint in no_card:
+            found[r.row] = (r.fingerprint, NO_CARD_WORDS.format(po=no_card[r.fingerprint]), True)
+    return found
 
 
 def record(settings: Settings, batch: str, kind: str, **detail: Any) -> None:
