@@ -53,6 +53,12 @@ class PlanView:
         """The most this run can spend: everything to send, and every order in doubt."""
         return Decimal(self.summary.total) + self.in_doubt.total
 
+    @property
+    def batch_total(self) -> Decimal:
+        """The most the batch can cost once this run is done: what it was charged and :attr:`worst_case`. An
+        approval threshold is the batch's, so that follow-ups never take a batch past it a run at a time."""
+        return self.charged.total + self.worst_case
+
 
 @dataclass
 class RunResult:

@@ -297,6 +297,30 @@ def test_a_cli_run_above_the_threshold_waits_for_approval_and_a_change_needs_it_
     assert [(e.detail["approved_by"], e.detail["total"]) for e in started] == [("carol", "150.00")]
 
 
+def test_follow_ups_that_take_a_batch_past_the_threshold_need_an_approval(
+    team: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by a newcomer: the threshold was checked one run at a time, so Fix-these follow-ups took a batch
+    to 2,150.00 against a 1,000.00 threshold without any approver."""
+    data_dir = Path(os.environ["BULKSHIP_DATA_DIR"])
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    approvals.set_threshold(team, "100", actor="admin")
+    sheet = write_sheet(Path("staff.csv"), range(1, 7), bad={4, 5, 6})  # 3 x 25 = 75.00 to send now
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0"]) == 3
+    assert len(embedded_sandbox_orders(data_dir)) == 1
+    write_sheet(sheet, range(1, 7))  # the three rows fixed: 75.00 more, 150.00 in all
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0"]) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Batch Q4 costs 150.00 in all (75.00 charged already), more than alice may send" in said
+    assert len(embedded_sandbox_orders(data_dir)) == 1  # nothing more was sent
+    asked = approvals.latest(team, "Q4")
+    assert asked is not None and asked.state == "pending" and asked.total == 150
+    approvals.decide(team, asked.id, person="carol", approve=True)
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0"]) == 0
+    cards = [line for order in embedded_sandbox_orders(data_dir) for line in order["LineItems"]]
+    assert len(cards) == 6
+
+
 def test_below_the_threshold_a_run_goes_without_approval_and_single_user_mode_has_no_checks(
     settings: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -372,12 +372,15 @@ def check_before_send(settings: Settings, view: PlanView) -> str | None:
     prints = order_prints(settings, view.batch)
     found = latest(settings, view.batch)
     covered = found is not None and found.covers(prints, total)
-    if needs_approval(settings, person, total) and not covered:
-        asked = request(settings, view.batch, total=total, person=person, address=origin())
+    if needs_approval(settings, person, view.batch_total) and not covered:
+        asked = request(settings, view.batch, total=view.batch_total, person=person, address=origin())
         changed = found is not None and found.decision == "approved"
+        charged = view.charged.total
         raise ApprovalRequiredError(
             _rejection(found)
-            + f"Batch {view.batch} costs {money_text(total)}, more than {person} may send without approval"
+            + f"Batch {view.batch} costs {money_text(view.batch_total)}"
+            + (f" in all ({money_text(charged)} charged already)" if charged else "")
+            + f", more than {person} may send without approval"
             + (" (it changed since it was approved)" if changed else "")
             + f": request #{asked.id} waits for an approver. Nothing was sent; the plan is kept",
             hint="an approver approves it on the web page (Approvals); then run the same command again",

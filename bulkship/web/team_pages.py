@@ -161,7 +161,7 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
         )
     person = _actor(request)
     limit = approvals.limit_for(settings, person)
-    needs = view is not None and Decimal(view.worst_case) > limit
+    needs = view is not None and Decimal(view.batch_total) > limit  # the batch's: charged included
     if needs and found is not None and found.decision == "approved" and current:
         needs = False
     return {"approval": found, "current": current, "needs": needs, "limit": limit}
@@ -177,7 +177,7 @@ async def before_confirm(request: Request, batch: str, view: Any) -> Response | 
     def decide() -> int | None:
         if not store.team_mode(settings):
             return None
-        if not approvals.needs_approval(settings, person, total):
+        if not approvals.needs_approval(settings, person, Decimal(view.batch_total)):
             audit.record(settings, "confirm", actor=person, address=address, batch=batch, total=str(total))
             return None
         found = approvals.latest(settings, batch)
@@ -187,7 +187,9 @@ async def before_confirm(request: Request, batch: str, view: Any) -> Response | 
                 approval=found.id,
             )  # fmt: skip
             return None
-        asked = approvals.request(settings, batch, total=total, person=person, address=address)
+        asked = approvals.request(
+            settings, batch, total=Decimal(view.batch_total), person=person, address=address
+        )
         audit.record(
             settings, "confirm", actor=person, address=address, batch=batch, total=str(total),
             waits_for_approval=asked.id,
