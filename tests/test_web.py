@@ -569,3 +569,36 @@ def test_a_workbook_with_two_lists_asks_which_sheet_on_the_page(client: TestClie
     )
     assert chosen.status_code == 200
     assert "2</strong> rows" in client.get("/batches/gifts/review").text
+
+
+def test_a_row_already_ordered_cannot_be_edited_and_a_stale_edit_never_undoes_another(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by a newcomer: a sent row stayed editable on Review (saving it made the delivered person "held"
+    plus a phantom row), and a second person's save from a page loaded before silently undid the first's."""
+    path = tmp_path / "staff.csv"
+    path.write_text(STAFF_CSV + "E4,Di Fix,4 Oak St,Boston,MA,90210,CVS,25\n")  # row 5: ZIP not in MA
+    upload(client, path, name="staff")
+    assert confirm(client, "staff", leave_out="yes").url.path == "/batches/staff/progress"
+    wait_until_finished(client, "staff")
+    review = client.get("/batches/staff/review?filter=problems").text
+    assert "Ordered in PO BS-STAFF-0001" not in review  # row 5 was not sent: it stays editable
+    everything = client.get("/batches/staff/review?filter=warnings").text + review
+    assert 'action="/batches/staff/rows/2"' not in everything
+    edit = {"csrf_token": token(client), "cell:Name": "Anna Silva"}
+    refused = client.post("/batches/staff/rows/2", data=edit)
+    assert refused.status_code == 409 and "Row 2 was ordered in PO BS-STAFF-0001" in refused.text
+    # two people on row 5's form, loaded at once: Ann fixes the ZIP, then Sam (stale page) the street only
+    shown = {"was:ZIP": "90210", "was:Street": "4 Oak St"}
+    ann = {"csrf_token": token(client), **shown, "cell:ZIP": "02108", "cell:Street": "4 Oak St"}
+    assert client.post("/batches/staff/rows/5", data=ann).status_code == 200
+    sam = {"csrf_token": token(client), **shown, "cell:ZIP": "90210", "cell:Street": "5 Oak St"}
+    stale = client.post("/batches/staff/rows/5", data=sam)
+    assert stale.status_code == 200  # his street is not Ann's change: it is saved, her ZIP kept
+    sam_again = {"csrf_token": token(client), **shown, "cell:ZIP": "02109", "cell:Street": "5 Oak St"}
+    overtaken = client.post("/batches/staff/rows/5", data=sam_again)
+    assert overtaken.status_code == 409 and "ZIP is now &#39;02108&#39;" in overtaken.text
+    assert confirm(client, "staff").url.path == "/batches/staff/progress"
+    wait_until_finished(client, "staff")
+    sent = {li.external_id: li for o in sandbox_orders(settings) for li in o.line_items}
+    assert sorted(sent) == ["E1", "E2", "E3", "E4"]  # each once

@@ -206,8 +206,9 @@ async def review(request: Request) -> Response:
     page = min(_page_number(request), pages)
     shown = rows[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
     sheets = await run_in_threadpool(web.reviews.sheet_names, batch)
+    sent = await run_in_threadpool(state.rows_sent, web.settings, batch.name)
     return render(
-        request, "review.html", batch=batch, review=found, rows=shown,
+        request, "review.html", batch=batch, review=found, rows=shown, sent=sent,
         cells={r.row: found.cells(r.row) for r in shown},
         filters=FILTERS, chosen=chosen, page=page, pages=pages, total=len(rows), sheets=sheets,
         sheet=found.loaded.sheet_name, header_row=found.loaded.header_row,
@@ -226,16 +227,44 @@ async def fix_row(request: Request) -> Response:
     if row not in found.loaded.frame.index:
         raise HTTPException(404, "No such row")
     form = await request.form()
+    sent = await run_in_threadpool(state.rows_sent, web.settings, batch.name)
+    if row in sent:
+        error = BulkshipError(
+            f"Row {row} was ordered in PO {sent[row]}: its cells cannot change here. Nothing was saved",
+            hint="editing the sheet never changes a card already ordered; to send this person another card, "
+            "upload a file of its own",
+        )
+        return render(request, "problem.html", 409, batch=batch, error=error)
     before = dict(found.cells(row))
-    for key, value in form.multi_items():
-        header = key.removeprefix("cell:")
-        if key.startswith("cell:") and header in before and str(value) != before[header]:
-            await run_in_threadpool(
-                state.record, web.settings, batch.name, "web_fix", row=row, header=header, value=str(value)
-            )
+    changed = _changed_cells(form, before)
+    overtaken = [h for h, (was, _new) in changed.items() if before[h] != was]
+    if overtaken:  # someone saved this row since the page was loaded: never undo their change unseen
+        now = ", ".join(f"{h} is now '{before[h]}'" for h in overtaken)
+        error = BulkshipError(
+            f"Row {row} was changed by someone else since you opened the page ({now}). Nothing was saved",
+            hint="open the review again, check the row and make your change there",
+        )
+        return render(request, "problem.html", 409, batch=batch, error=error)
+    for header, (_was, value) in changed.items():
+        await run_in_threadpool(
+            state.record, web.settings, batch.name, "web_fix", row=row, header=header, value=value
+        )
     back = str(form.get("back") or "")
     back = back if back.startswith("?") else ""
     return _see(f"/batches/{batch.name}/review{back}#row-{row}")
+
+
+def _changed_cells(form: Any, before: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """The cells the person changed on the page: header -> (the value the page showed, the new value). A
+    form without the shown values (``was:``) is compared with the row as it is now."""
+    changed = {}
+    for key, value in form.multi_items():
+        header = key.removeprefix("cell:")
+        if key.startswith("cell:") and header in before:
+            was = str(form.get(f"was:{header}", before[header]))
+            if str(value) != was:
+                changed[header] = (was, str(value))
+    return changed
 
 
 # -- cost and confirm ------------------------------------------------------------------------------------

@@ -198,6 +198,28 @@ def vendor_refused(settings: Settings, batch: str) -> dict[int, tuple[str, str, 
     return found
 
 
+def rows_sent(settings: Settings, batch: str) -> dict[int, str]:
+    """The batch's rows (of its file as last run) whose card is ordered, or may be (sent, answer not
+    settled): row number -> PO number. The page never lets their cells change: editing the sheet never
+    changes a card already ordered, and the edited row would be held as a second card."""
+    from ..reconcile.join import made_no_card
+    from ..resume import COMMITTED_ORDER_STATES
+
+    if not ledger_exists(settings.ledger_location):
+        return {}
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        orders = {o.po_number: o.state for o in ledger.orders(batch, payloads=False)}
+        rows = ledger.batch_rows(batch)
+    return {
+        r.row: r.po_number or ""
+        for r in rows
+        if r.current
+        and r.status != "failed"
+        and not made_no_card(r)
+        and (r.status == "ordered" or orders.get(r.po_number or "") in COMMITTED_ORDER_STATES)
+    }
+
+
 def record(settings: Settings, batch: str, kind: str, **detail: Any) -> None:
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         ledger.log_event(batch, None, kind, **detail)
