@@ -602,3 +602,25 @@ def test_a_row_already_ordered_cannot_be_edited_and_a_stale_edit_never_undoes_an
     wait_until_finished(client, "staff")
     sent = {li.external_id: li for o in sandbox_orders(settings) for li in o.line_items}
     assert sorted(sent) == ["E1", "E2", "E3", "E4"]  # each once
+
+
+def test_the_cost_page_says_which_rows_are_held_as_repeats_before_anything_is_sent(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by a newcomer: a row repeating an earlier batch's card was invisible until after Send."""
+    from bulkship.cli import main
+
+    first = tmp_path / "october.csv"
+    first.write_text(STAFF_CSV)
+    assert main(["run", str(first), "--yes", "--wait", "0"]) == 0
+    second = tmp_path / "november.csv"
+    second.write_text(STAFF_CSV.splitlines()[0] + "\nE9,Ana Silva,12 Elm Street,Boston,MA,02108,CVS,25\n"
+                      "E10,Ed New,10 New St,Boston,MA,02108,CVS,25\n")  # fmt: skip
+    upload(client, second)  # under the file's name, a file half made of october's rows is october again
+    assert "give it a batch name of its own" in client.get("/batches/november/cost").text
+    upload(client, second, name="nov-list")  # a name of its own: the repeat is held, the rest sent
+    cost = client.get("/batches/nov-list/cost").text
+    assert "1 order(s) for 1 row(s)" in cost
+    assert found(r'<p class="warn" id="held">(\d+) row\(s\) held', cost) == "1"
+    held = client.get("/batches/nov-list/results?status=held").text
+    assert "batch &#39;october&#39;" in held
