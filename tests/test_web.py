@@ -624,3 +624,26 @@ def test_the_cost_page_says_which_rows_are_held_as_repeats_before_anything_is_se
     assert found(r'<p class="warn" id="held">(\d+) row\(s\) held', cost) == "1"
     held = client.get("/batches/nov-list/results?status=held").text
     assert "batch &#39;october&#39;" in held
+
+
+def test_uploading_a_result_workbook_points_to_its_batch_instead_of_making_a_new_one(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by a newcomer: the page took its own result workbook for a new list (sheet "Results", "2 columns
+    mean the same field", TOML advice), where the command line reads its Fix these sheet."""
+    from bulkship.cli import main
+
+    path = tmp_path / "staff.csv"
+    path.write_text(STAFF_CSV)
+    assert main(["run", str(path), "--yes", "--wait", "0"]) == 0
+    workbook = client.get("/batches/staff/results.xlsx")
+    assert workbook.status_code == 200
+    response = client.post(
+        "/batches",
+        data={"csrf_token": token(client), "name": ""},
+        files={"file": ("staff-results.xlsx", workbook.content, "application/octet-stream")},
+    )
+    assert response.status_code == 400
+    assert "staff-results.xlsx is a result workbook bulkship wrote for batch staff" in response.text
+    assert 'href="/batches/staff/results"' in response.text
+    assert "staff-results" not in client.get("/").text  # no batch made of it

@@ -160,12 +160,36 @@ async def upload(request: Request) -> Response:
     name = state.safe_name(wanted or Path(file.filename).stem)
     name = await run_in_threadpool(state.unique_name, web.settings, name)
     path = await run_in_threadpool(state.store_upload, web.settings, file.filename, file.file)
+    written_for = await run_in_threadpool(_result_workbook_batch, path)
+    if written_for is not None:  # corrections belong to that batch, not to a new one that re-reads its rows
+        await run_in_threadpool(state.remove_upload, web.settings, path)
+        error = (
+            f"{file.filename} is a result workbook bulkship wrote"
+            + (f" for batch {written_for}" if written_for else "")
+            + ": it is not a new list of recipients."
+        )
+        return render(
+            request, "new.html", 400, limit=web.max_upload_bytes, error=error, result_of=written_for or ""
+        )
     await run_in_threadpool(
         state.record, web.settings, name, "web_upload",
         file_name=Path(file.filename).name, path=str(path), sheet=None,
         by=getattr(request.scope.get("team_user"), "name", "") or state.current_user(),
     )  # fmt: skip
     return _see(f"/batches/{name}/columns")
+
+
+def _result_workbook_batch(path: Path) -> str | None:
+    """The batch a result workbook was written for ("" when it does not say); None for any other file."""
+    from ..reconcile.fixsheet import is_result_workbook_file
+    from ..reconcile.sheets import read_result_workbook
+
+    if not is_result_workbook_file(path):
+        return None
+    try:
+        return read_result_workbook(path).batch or ""
+    except (BulkshipError, OSError, ValueError):
+        return ""
 
 
 async def choose_sheet(request: Request) -> Response:
