@@ -307,3 +307,37 @@ def test_track_keeps_corrections_on_fix_these_not_run_yet(
     _run(capsys, str(workbook), "--batch", "GIFTS", "--out", str(out))
     _, after = _results(workbook)
     assert after[5]["PO Number"] and after[5]["Address"] == "3 Oak Ave"  # the correction was sent
+
+
+def test_allow_repeat_on_fix_these_sends_only_the_held_rows_still_on_it(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a newcomer: to send one held card again on purpose, HR took the other held rows off Fix these
+    and ran it with --allow-repeat: every held row of the batch went out, the removed ones too."""
+    out = tmp_path / "out"
+    october = tmp_path / "october.csv"
+    with october.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, ROWS[0], ROWS[1]])
+    assert _run(capsys, str(october), "--batch", "OCT", "--out", str(out))[0] == 0
+    november = tmp_path / "november.csv"
+    with november.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, ROWS[0], ROWS[1], ROWS[5]])  # Ann and Bo again, and Ed
+    code, second = _run(capsys, str(november), "--batch", "NOV", "--out", str(out))
+    assert code == 3 and second["held_rows"] == 2, second
+    workbook = Path(str(second["output"]))
+    book = openpyxl.load_workbook(workbook)
+    fix = book[FIX_SHEET]
+    header = [c.value for c in fix[1]]
+    bo = next(
+        i for i, line in enumerate(fix.iter_rows(min_row=2, values_only=True), start=2) if "Bo Park" in line
+    )
+    assert header.index("Original row") >= 0
+    fix.delete_rows(bo)  # only Ann's card is to go again
+    book.save(workbook)
+
+    code, third = _run(capsys, str(workbook), "--batch", "NOV", "--allow-repeat", "--out", str(out))
+    assert _vendor_lines() == Counter({"E1": 2, "E2": 1, "E5": 1}), third
+    _, rows = _results(workbook)
+    assert rows[3]["Status"] == "skipped" and "taken off the Fix these sheet" in str(
+        rows[3]["Problems / vendor error"]
+    )

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..celltypes import code_of, text_of
 from ..models import SkippedRow
+from ..statuses import FIX_STATUSES
 from .layout import FIX_EXTRA_FIELDS, headers_of
 from .layout import ORIGINAL_ROW as ORIGINAL_ROW_COLUMN
 from .layout import PROBLEMS as PROBLEMS_COLUMN
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 ORIGINAL_ROW = ORIGINAL_ROW_COLUMN.header
 PROBLEMS = PROBLEMS_COLUMN.header
+REMOVED_NOTE = "taken off the Fix these sheet: not sent (put it back on Fix these to send it)"
 _EARLIER_PREFIXES = ("ordered earlier; no longer in the file", "sent earlier, the vendor's answer was lost")
 
 
@@ -130,6 +132,13 @@ def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
         _still_skipped(row, existing.outcomes[row].problems)
         for row in kept
         if existing.outcomes[row].status == "skipped"
+    ]
+    # a row that was on Fix these and is no longer: the person took it off, so it is not sent, whatever a
+    # flag allows (--allow-repeat sent every held row of the batch, the removed ones too: found by a newcomer)
+    skipped += [
+        SkippedRow(row, "removed", REMOVED_NOTE)
+        for row in kept
+        if existing.outcomes[row].status in FIX_STATUSES
     ]
     return replace(
         fixes,
