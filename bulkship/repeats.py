@@ -44,6 +44,7 @@ from .errors import BatchConflictError
 from .folding import fold_address, fold_person
 from .models import FINGERPRINT, ROW, STATUS
 from .payload import line_items
+from .statuses import NO_CARD_STATUSES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -296,6 +297,8 @@ def check_new_run(
 
 def _is_sent(record: RowRecord, orders: Mapping[str, OrderRecord]) -> bool:
     order = orders.get(record.po_number or "")
+    if record.status == "failed":  # on no live order: refused, or its line made no card (sent again)
+        return False
     return record.status == "ordered" or (order is not None and order.state in _SENT_STATES)
 
 
@@ -332,7 +335,9 @@ def find_holds(
     rows = _Rows(candidates, _Folder())
     holds: dict[str, str] = _same_reference(staying, rows, candidates)
     references = {str(r).casefold() for r in rows.columns["external_id"] if r}
-    where, lines = _first_lines(earlier, rows, references)
+    where, lines = _first_lines(
+        earlier, rows, references, _lines_without_card(ledger, batch, policy, earlier)
+    )
     found = [(i, where[key]) for i, key in enumerate(rows.repeat_keys()) if key in where] if where else []
     by_reference = _same_reference_elsewhere(rows, lines, {i for i, _ in found})
     found += by_reference.items()
@@ -390,18 +395,37 @@ def _recent_orders(ledger: Ledger, batch: str, policy: RepeatPolicy, api: str | 
 _Lines = dict[str, list[tuple[int, int, Card]]]  # reference, card, value -> (order, line, card sent)
 
 
+def _lines_without_card(
+    ledger: Ledger, batch: str, policy: RepeatPolicy, orders: Sequence[OrderRecord]
+) -> set[tuple[str, int]]:
+    """(PO, line index) of the lines of ``orders`` that made no card: the row tied to it failed there or its
+    line was ended without a card, or no row is tied to it any more and the vendor ended the whole order
+    Failed or Cancelled (its rows were sent again elsewhere). A person whose every card failed has none: a
+    new list sends them one, it does not hold them (found by a newcomer). Anything less sure is a card."""
+    tied = ledger.lines_tied_since(policy.since, exclude_batch=batch, states=_COUNTED_STATES)
+    found: set[tuple[str, int]] = set()
+    for order in orders:
+        on = tied.get(order.po_number, {})
+        found.update((order.po_number, i) for i, card in on.items() if not card)
+        if (order.status or "").casefold() in NO_CARD_STATUSES:
+            found.update((order.po_number, i) for i in range(order.lines) if i not in on)
+    return found
+
+
 def _first_lines(
-    orders: Sequence[OrderRecord], rows: _Rows, references: set[str]
+    orders: Sequence[OrderRecord], rows: _Rows, references: set[str], no_card: set[tuple[str, int]]
 ) -> tuple[dict[str, tuple[int, int]], _Lines]:
     """Where each gift to one of the rows' recipients (:meth:`_Rows.recipients`) was first sent in
     ``orders``: repeat key -> (index in ``orders``, line index); and the lines whose reference (ExternalId)
-    is one of ``references``, for :func:`_same_reference_elsewhere`. Each payload is read once; a line to
-    anyone else costs one look-up."""
+    is one of ``references``, for :func:`_same_reference_elsewhere`. Lines in ``no_card`` made no card and
+    are left out. Each payload is read once; a line to anyone else costs one look-up."""
     recipients, folder = rows.recipients(), rows.folder
     where: dict[str, tuple[int, int]] = {}
     by_reference: _Lines = {}
     for number, order in enumerate(orders):
         for line, item in enumerate(line_items(order)):
+            if (order.po_number, line) in no_card:
+                continue
             address = item.get("PhysicalDeliveryAddress") or {}
             street = fold_address(address.get("AddressLine1"), address.get("AddressLine2"))
             who = f"{fold_person(address.get('Name'))}{_SEP}{street}"

@@ -80,6 +80,48 @@ def test_rows_of_an_order_failed_at_the_vendor_are_not_charged_and_are_sent_agai
         failing.close()
 
 
+def test_a_person_whose_card_failed_is_sent_one_by_a_new_list_and_the_old_batch_then_holds_them(
+    tmp_path: Path,
+) -> None:
+    """Found by a newcomer: people whose every order failed (refunded, no card) were held in next week's
+    list as "already ordered"; they had no card anywhere. A failed line is no card for the repeat guard;
+    once the new list sent them one, the old batch's re-run holds them instead of sending a second."""
+    sheet = _people(tmp_path / "fail.csv", 3)
+    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
+    settings = failing.settings
+    try:
+        run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
+        failing.sandbox.advance(3 * DAY)
+        asyncio.run(track(settings, "fail", client_factory=failing.factory()))
+        failing.close()
+        failing = SandboxVendor(tmp_path / "vendor")
+        later = _people(tmp_path / "next-week.csv", 3, ids="HR-")  # another system's IDs
+        again = run_batch(later, settings, batch="next", wait_s=0, client_factory=failing.factory())
+        assert (again.ordered_rows, again.held_rows) == (3, 0), again
+        rerun = run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
+        assert (rerun.sent_orders, rerun.held_rows) == (0, 3), rerun
+        made = Counter(
+            li["PhysicalDeliveryAddress"]["Name"]
+            for o in failing.sandbox.orders()
+            if o["Status"].casefold() != "failed"
+            for li in o["LineItems"]
+        )
+        assert made == Counter({f"Person {i}": 1 for i in range(3)})  # one card each, from the new list
+    finally:
+        failing.close()
+
+
+def _people(path: Path, count: int, ids: str = "E") -> Path:
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for i in range(count):
+            writer.writerow(
+                [f"{ids}{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25"]
+            )
+    return path
+
+
 def _web_figures(settings: Settings) -> tuple[Decimal, int, int]:
     """The web page's money and cards for the batch (Batches list; Results page's total, which must agree)
     and the rows its Results page says failed."""

@@ -201,3 +201,13 @@ class LedgerReads(LedgerStore):
     ) -> list[OrderRecord]:
         """Orders of the other batches in ``states`` planned since ``since`` (ISO time), oldest first."""
         return [order_record(r) for r in self._read(sql.orders_since, since, exclude_batch, states)]
+
+    def lines_tied_since(
+        self, since: str, *, exclude_batch: str, states: Sequence[str] = LIVE_STATES
+    ) -> dict[str, dict[int, bool]]:
+        """For the orders :meth:`orders_since` reads: PO -> line index -> whether the row tied to it holds a
+        card (False: the vendor ended its line without one). Lines no row is tied to are not listed."""
+        tied: dict[str, dict[int, bool]] = {}
+        for po, line, no_card in self._read(sql.lines_tied_since, since, exclude_batch, states):
+            tied.setdefault(str(po), {})[int(line)] = not no_card
+        return tied

@@ -274,6 +274,19 @@ def orders_since(db: Db, since: str, exclude_batch: str, states: Sequence[str]) 
     )
 
 
+def lines_tied_since(db: Db, since: str, exclude_batch: str, states: Sequence[str]) -> Tuples:
+    """(po_number, line_index, made no card) of the rows tied to a line of the orders ``orders_since``
+    reads (made no card: the row failed there, or :func:`bulkship.reconcile.join.made_no_card`)."""
+    return _run(
+        db,
+        f"SELECT r.po_number, r.line_index, CASE WHEN r.status = 'failed' OR {_made_no_card('r.')}"
+        " THEN 1 ELSE 0 END FROM rows AS r JOIN orders AS o ON o.po_number = r.po_number"
+        f" WHERE o.batch != ? AND o.created >= ? AND o.state IN ({_marks(states)})"
+        " AND r.line_index IS NOT NULL",
+        [exclude_batch, since, *states],
+    ).all()
+
+
 # -- events, batches, rows -------------------------------------------------------------------------------
 
 _INSERT_EVENT = "INSERT INTO events(at, batch, po_number, kind, detail) VALUES (?, ?, ?, ?, ?)"
