@@ -38,9 +38,10 @@ _NOT_WORD = re.compile(r"[^\w#]+")
 
 
 def _plain(text: str) -> str:
-    """Full-width forms and accents' compatibility forms made plain, case folded, apostrophes dropped
-    (O'Brien = OBrien), other punctuation a space."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    """Full-width forms made plain, accents dropped (María López = Maria Lopez: one HR system keeps them,
+    another strips them), case folded, apostrophes dropped (O'Brien = OBrien), other punctuation a space."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return _NOT_WORD.sub(" ", _APOSTROPHES.sub("", text))
 
 

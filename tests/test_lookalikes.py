@@ -77,8 +77,8 @@ def test_one_person_written_several_ways_gets_one_card(
 def test_a_name_written_last_first_with_a_title_or_a_middle_initial_is_one_person(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Found by a newcomer: "Lopez, Maria" in a single Name column, "Ms. Maria Lopez", "Maria J. Lopez" and
-    "12 Beacon Street, Boston" were each another card to one person at one address."""
+    """Found by a newcomer: "Lopez, Maria" in a single Name column, "Ms. Maria Lopez", "Maria J. Lopez",
+    "María López" and "12 Beacon Street, Boston" were each another card to one person at one address."""
     header = ["Name", "Address", "Address 2", "City", "State", "Zip", "Card", "Value"]
     sheet = write(
         tmp_path / "staff.csv",
@@ -88,13 +88,14 @@ def test_a_name_written_last_first_with_a_title_or_a_middle_initial_is_one_perso
             ["Ms. Maria Lopez", "12 Beacon St", "Apt 3", "Boston", "MA", "02108", "CVS", "25"],
             ["Maria J. Lopez", "12 Beacon Street, Boston", "", "Boston", "MA", "02108", "CVS", "25"],
             ["Maria Lopez Jr.", "12 Beacon Street", "", "Boston", "MA", "02108", "CVS", "25"],  # her daughter
+            ["María López", "12 Beacon Street", "", "Boston", "MA", "02108", "CVS", "25"],  # another system
         ],
         header,
     )
     assert main(["validate", str(sheet)]) == 1
     said = " ".join(capsys.readouterr().out.split())
-    for row in (3, 4, 5):
+    for row in (3, 4, 5, 7):
         assert f"Row {row}, column 'Name': same recipient, address and card as row 2" in said
-    assert "5 rows: 2 valid, 0 invalid, 3 duplicate" in said
+    assert "6 rows: 2 valid, 0 invalid, 4 duplicate" in said
     assert main(["run", str(sheet), "--yes", "--wait", "0"]) == 3
     assert cards_by_name(isolated_data_dir) == Counter({"maria lopez": 1, "maria lopez jr.": 1})
