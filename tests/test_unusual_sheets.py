@@ -476,6 +476,26 @@ def test_a_header_repeated_between_two_pasted_lists_is_not_a_recipient(
     assert data["problems"] == []
 
 
+def test_a_second_header_with_its_columns_in_another_order_refuses_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a newcomer: below a pasted header "Address,Name,..." the rows were valid with the name as the
+    street and the street as the name (deleting the header row made them two cards to "3 Paste St")."""
+    path = tmp_path / "pasted.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerow(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "50"])
+        writer.writerow(["Address", "Name", *HEADER[2:]])
+        writer.writerow(["3 Paste St", "Cid Paste", "Boston", "MA", "02134", "CVS", "25"])
+    code, data, _ = validate(capsys, path)
+    assert code == 2
+    assert data["error"] == (
+        "Row 3 repeats the header with its columns in another order ('Address' under 'Name', 'Name' under "
+        "'Address'): the rows below it would be read in the wrong columns"
+    )
+
+
 def test_a_recipient_whose_cells_happen_to_read_like_headers_is_still_a_recipient(tmp_path: Path) -> None:
     path = tmp_path / "odd.csv"
     path.write_text("Name,Address,City,State,ZIP,Product,Value\nName,1 Main St,City,MA,02134,CVS,50\n")

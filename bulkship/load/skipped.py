@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..columns import ORDER_FIELDS
+from ..errors import FileFormatError
 from ..models import SkippedRow
 from ..program import ProgramSettings
 from ..sheetscan import COLLAPSED, FILTERED, column_letter
@@ -72,14 +73,24 @@ def _repeated_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[in
     if len(mapped) < MIN_HEADER_MATCHES or body.empty:
         return []
     first = mapped[0]
-    spellings = {first, first.upper(), first.lower(), first.title(), first.casefold()}  # hashed: C speed
-    candidates = body.index[body[first].isin(spellings).to_numpy()]
+    headers = {str(h).casefold(): h for h in body.columns}
+    candidates = body.index[body[first].astype(str).str.strip().str.casefold().isin(headers).to_numpy()]
     rows = []
     for row in candidates.tolist():
         cells = {header: " ".join(str(value).split()) for header, value in body.loc[row].items()}
-        same = [h for h, text in cells.items() if text and text.casefold() == h.casefold()]
-        if len(same) == sum(1 for text in cells.values() if text) and len(set(same) & set(mapped)) >= 2:
-            rows.append(int(row))
+        filled = {h: text for h, text in cells.items() if text}
+        named = {h: headers[text.casefold()] for h, text in filled.items() if text.casefold() in headers}
+        if len(named) < len(filled) or len(set(named.values()) & set(mapped)) < 2:
+            continue  # a recipient whose cells happen to read like headers, not a header
+        moved = [(h, n) for h, n in named.items() if h != n]
+        if moved:  # the rows below it would be read in the wrong columns: a name as the street...
+            raise FileFormatError(
+                f"Row {row} repeats the header with its columns in another order ("
+                + ", ".join(f"'{n}' under '{h}'" for h, n in moved[:4])
+                + "): the rows below it would be read in the wrong columns",
+                hint="put both lists' columns in the same order (or send them as two files)",
+            )
+        rows.append(int(row))
     return rows
 
 
