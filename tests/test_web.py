@@ -647,3 +647,20 @@ def test_uploading_a_result_workbook_points_to_its_batch_instead_of_making_a_new
     assert "staff-results.xlsx is a result workbook bulkship wrote for batch staff" in response.text
     assert 'href="/batches/staff/results"' in response.text
     assert "staff-results" not in client.get("/").text  # no batch made of it
+
+
+def test_a_column_bulkship_does_not_know_is_chosen_on_the_columns_page(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by a newcomer: a product column headed "Gift" made the page a dead end (the server's upload
+    path and --config advice), where README says the Columns page lets a person choose the column."""
+    path = tmp_path / "gifts.csv"
+    path.write_text("Name,Address,City,State,ZIP,Gift,Amount\nAna Silva,12 Elm St,Boston,MA,02108,CVS,25\n")
+    page = client.get(upload(client, path)).text
+    assert "No column gives Product" in page and "/uploads/" not in page
+    assert client.get("/batches/gifts/review").url.path == "/batches/gifts/columns"
+    form = {f"map:{h}": chosen_field(page, h) for h in ("Name", "Address", "City", "State", "ZIP", "Amount")}
+    chosen = client.post(
+        "/batches/gifts/columns", data={"csrf_token": token(client), **form, "map:Gift": "product"}
+    )
+    assert "<strong>1</strong> valid" in chosen.text and 'id="to-review"' in chosen.text

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import operator
+from pathlib import Path
 
 import pandas as pd
 
@@ -95,7 +96,7 @@ def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict
     missing = [spec.title for spec in contract.columns.values() if spec.required and spec.name not in present]
     if missing:
         raise MissingColumnsError(
-            f"{sheet.path} lacks required column(s): {', '.join(missing)}. Its headers are: "
+            f"{Path(sheet.path).name} lacks required column(s): {', '.join(missing)}. Its headers are: "
             + ", ".join(f"'{h}'" for h in sheet.headers),
             hint="rename the headers, map them with [columns] in a program settings file (--config), "
             "or set [defaults]; `bulkship template` writes a sheet with every header",

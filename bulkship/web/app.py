@@ -29,7 +29,7 @@ from starlette.staticfiles import StaticFiles
 
 from .. import api
 from ..columns import AmbiguousColumnsError
-from ..errors import BatchConflictError, BulkshipError, SheetChoiceError
+from ..errors import BatchConflictError, BulkshipError, MissingColumnsError, SheetChoiceError
 from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..reconcile.join import LedgerView, with_gone_note
@@ -219,7 +219,7 @@ async def review(request: Request) -> Response:
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
     try:
         found = await run_in_threadpool(web.reviews.review, batch)
-    except AmbiguousColumnsError:  # the person chooses the column on the Columns page
+    except (AmbiguousColumnsError, MissingColumnsError):  # the person chooses the column on the Columns page
         return _see(f"/batches/{batch.name}/columns")
     except BulkshipError as exc:
         return await unusable(request, web, batch, exc)

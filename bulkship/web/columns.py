@@ -19,7 +19,7 @@ from starlette.responses import Response
 
 from .. import profiles
 from ..columns import AmbiguousColumnsError, remap
-from ..errors import BulkshipError
+from ..errors import BulkshipError, MissingColumnsError
 from ..schema import load_contract
 from . import state
 
@@ -32,10 +32,11 @@ def _report(web: Web, batch: state.WebBatch, columns: dict[str, str] | None = No
 
 
 def _checked(web: Web, batch: state.WebBatch) -> dict[str, int] | None:
-    """The rows judged with the mapping (None while two columns mean one field: nothing can be judged)."""
+    """The rows judged with the mapping (None while two columns mean one field, or no column gives a field
+    every row needs: nothing can be judged until the person chooses, on this page)."""
     try:
         return web.reviews.review(batch).counts
-    except AmbiguousColumnsError:
+    except (AmbiguousColumnsError, MissingColumnsError):
         return None
 
 
