@@ -664,3 +664,25 @@ def test_a_column_bulkship_does_not_know_is_chosen_on_the_columns_page(
         "/batches/gifts/columns", data={"csrf_token": token(client), **form, "map:Gift": "product"}
     )
     assert "<strong>1</strong> valid" in chosen.text and 'id="to-review"' in chosen.text
+
+
+def test_skipped_rows_say_why_on_the_review_and_the_cost_page_counts_them(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by a newcomer: a hidden row and a totals row were "Row 11 skipped" with no reason, in no count,
+    and the cost page never mentioned them."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    sheet.append(["Ana Silva", "12 Elm St", "Boston", "MA", "02108", "CVS", 25])
+    sheet.append(["Lou Hidden", "5 Elm St", "Boston", "MA", "02108", "CVS", 25])
+    sheet.row_dimensions[3].hidden = True
+    sheet.append(["Total", None, None, None, None, None, "=SUM(G2:G3)"])
+    book.save(tmp_path / "odd.xlsx")
+    upload(client, tmp_path / "odd.xlsx")
+    review = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/odd/review").text).split())
+    assert "2 skipped" in review
+    assert "Row 3 skipped Skipped, not ordered: hidden" in review
+    assert "Row 4 skipped Skipped, not ordered: totals row" in review
+    cost = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/odd/cost").text).split())
+    assert "Left out of this plan: 2 skipped (hidden rows, totals, notes)." in cost

@@ -79,9 +79,7 @@ class CellProblem:
 @dataclass(frozen=True)
 class ReviewRow:
     row: int
-    status: (
-        str  # valid | invalid | duplicate | failed (the vendor refused it) | fixed (refused, since changed)
-    )
+    status: str  # valid | invalid | duplicate | skipped | failed (refused) | fixed (refused, since changed)
     problems: tuple[CellProblem, ...]
 
     @property
@@ -131,6 +129,9 @@ def _review_rows(loaded: LoadedSheet, result: ValidationResult) -> list[ReviewRo
     not_valid = statuses[statuses != "valid"]
     for row in not_valid.index.tolist():
         by_row.setdefault(int(row), [])
+    for skipped in loaded.skipped:  # why a row with data is not ordered (hidden, a totals row, a note)
+        said = f"Skipped, not ordered: {skipped.reason}"
+        by_row.setdefault(skipped.row, []).append(CellProblem("", "", "note", said))
     status_of = dict(zip(not_valid.index.tolist(), not_valid.tolist(), strict=True))
     return [
         ReviewRow(row, str(status_of.get(row, "valid")), tuple(problems))
@@ -228,6 +229,7 @@ class Reviews:
                 "valid": summary.valid,
                 "invalid": int((result.rows[STATUS] == "invalid").sum()),
                 "duplicate": int((result.rows[STATUS] == "duplicate").sum()),
+                "skipped": int((result.rows[STATUS] == "skipped").sum()),
                 "warnings": sum(1 for r in rows if r.has_warning),
                 "problems": len(rows),
                 "refused": sum(1 for r in rows if r.status == "failed"),
