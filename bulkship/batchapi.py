@@ -41,6 +41,34 @@ def _how_to_select(api: str) -> str:
     return f"with --api-url {api} (or BULKSHIP_API_URL={api})"
 
 
+_LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def api_key(api: str) -> str:
+    """An API as compared: one vendor whatever way its URL was typed (``HTTP://Host:443/``, ``https://host``;
+    ``localhost`` and ``127.0.0.1``). Erring towards "the same API" only makes the repeat guard compare more
+    batches (a row held by mistake is one flag away; a second card is not)."""
+    from urllib.parse import urlsplit
+
+    if api == SANDBOX_API:
+        return api
+    try:
+        parts = urlsplit(api.strip())
+        host = (parts.hostname or "").casefold()
+        port = parts.port or _DEFAULT_PORTS.get(parts.scheme.casefold(), 0)
+    except ValueError:
+        return api.strip().casefold()
+    host = "loopback" if host in _LOOPBACK else host
+    path = parts.path.rstrip("/").casefold().removesuffix("/v1")
+    return f"{host}:{port}{path}"
+
+
+def same_api(recorded: str | None, api: str | None) -> bool:
+    """Whether two recorded APIs are one (an unrecorded one, from an older ledger, matches any)."""
+    return recorded is None or api is None or api_key(recorded) == api_key(api)
+
+
 def check_batch_api(record: BatchRecord | None, settings: Settings, *, action: str, command: str) -> None:
     """Refuse to ``action`` batch ``record`` against another API than the one it was ordered through.
 
@@ -49,7 +77,7 @@ def check_batch_api(record: BatchRecord | None, settings: Settings, *, action: s
     if record is None or not recorded:
         return
     here = api_identity(settings)
-    if recorded == here:
+    if same_api(recorded, here):
         return
     hint = f"run `{command}` {_how_to_select(recorded)}"
     if action == "run":

@@ -40,6 +40,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from . import defaults
+from .batchapi import same_api
 from .errors import BatchConflictError
 from .folding import fold_address, fold_person
 from .models import FINGERPRINT, ROW, STATUS
@@ -215,10 +216,6 @@ class _Rows:
 # -- before the sheet is read: the same file, a near-identical name --------------------------------------
 
 
-def _same_api(recorded: str | None, api: str | None) -> bool:
-    return recorded is None or api is None or recorded == api
-
-
 def _where(record: BatchRecord, first_order: str, *, sent: bool = True) -> str:
     if not sent:  # planned only: confirmed by nobody yet, waiting for approval, or rejected
         return f"batch {record.name!r} (planned on {first_order[:10]}, not sent yet)"
@@ -266,7 +263,7 @@ def check_new_run(
         return  # this batch's own file: a resume
     holding = ledger.batches_holding_orders(_COUNTED_STATES)
     sent = ledger.batches_holding_orders(_SENT_STATES)
-    others = [b for b in ledger.batches() if b.name != batch and b.name in holding and _same_api(b.api, api)]
+    others = [b for b in ledger.batches() if b.name != batch and b.name in holding and same_api(b.api, api)]
     same_file = next((b for b in others if file_hash and b.file_hash == file_hash), None)
     if same_file is not None:
         was_sent = same_file.name in sent
@@ -389,7 +386,7 @@ def _recent_orders(ledger: Ledger, batch: str, policy: RepeatPolicy, api: str | 
     """The other batches' orders through this API within the window (to send, sent, or maybe sent)."""
     apis = {b.name: b.api for b in ledger.batches()}
     recent = ledger.orders_since(policy.since, exclude_batch=batch, states=_COUNTED_STATES)
-    return [o for o in recent if _same_api(apis.get(o.batch), api)]
+    return [o for o in recent if same_api(apis.get(o.batch), api)]
 
 
 _Lines = dict[str, list[tuple[int, int, Card]]]  # reference, card, value -> (order, line, card sent)

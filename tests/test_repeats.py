@@ -9,6 +9,7 @@ import csv
 import json
 import shutil
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ import openpyxl
 import pytest
 
 from bulkship.cli import main
-from bulkship.errors import ConfigError
+from bulkship.errors import BatchConflictError, ConfigError
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
 from bulkship.program import load_program
@@ -308,6 +309,24 @@ def test_a_sandbox_trial_does_not_hold_the_real_run(tmp_path: Path, isolated_dat
         )
         assert (result.ordered_rows, result.held_rows) == (3, 0)
         assert len(vendor.orders()) == 1
+        # the same vendor, its URL typed another way: the same API, so the same cards are held (found by a
+        # newcomer: "HTTP://…", an upper-case host or localhost for 127.0.0.1 sent them all again)
+        again = write_csv(tmp_path / "gifts-again.csv", [person(i) for i in range(4)])
+        upper = replace(real, api_url="HTTP://VENDOR.INVALID:80/")
+        result = run_batch(
+            again, upper, batch="again", wait_s=0, client_factory=lambda s: connect(s, transport=transport)
+        )
+        assert (result.ordered_rows, result.held_rows) == (1, 3), result
+        other = replace(real, api_url="http://Vendor.Invalid/v1")
+        with pytest.raises(BatchConflictError, match="is the same file"):
+            run_batch(
+                again,
+                other,
+                batch="third",
+                wait_s=0,
+                client_factory=lambda s: connect(s, transport=transport),
+            )
+        assert len(vendor.orders()) == 2  # Person 3 once, the others never again
     finally:
         vendor.close()
 
