@@ -28,6 +28,14 @@ _WORDS = {
     "north": "n", "south": "s", "east": "e", "west": "w", "northeast": "ne", "northwest": "nw",
     "southeast": "se", "southwest": "sw", "mount": "mt", "saint": "st", "fort": "ft",
 }  # fmt: skip
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+             "eighteenth", "nineteenth", "twentieth")  # fmt: skip
+_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
+# "Fifth Avenue" = "5th Ave": numbered streets are written either way
+_WORDS |= {
+    word: f"{n}{'th' if 10 < n < 14 else _SUFFIXES.get(n % 10, 'th')}" for n, word in enumerate(_ORDINALS, 1)
+}
 # words that only say "a unit follows": "Floor 21", "Fl 21", "Suite 21", "#21" all keep just "21"
 _UNIT_WORDS = frozenset(
     {"apartment", "apt", "suite", "ste", "unit", "floor", "fl", "flr", "room", "rm", "building", "bldg",
