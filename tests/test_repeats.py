@@ -249,7 +249,7 @@ def test_a_person_written_last_name_first_with_a_title_or_without_the_apartment_
         [
             "E-2003",
             "Ms. Aisha B. Okafor",
-            "350 Fifth Ave, New York",
+            "350 5th Ave, New York",
             "New York",
             "NY",
             "10118",
