@@ -9,6 +9,7 @@ from __future__ import annotations
 WAIT_S = 10.0  # how long `run` waits for new orders to leave Pending; `bulkship track` takes over after
 MAX_LINES = 100  # line items per order: the vendor's assumed limit
 REPEAT_WINDOW_DAYS = 60  # rows ordered this recently by another batch are held when they come again
+MAX_REPEAT_WINDOW_DAYS = 36500  # a century: further back than any ledger goes (more overflows dates)
 MAX_FILE_BYTES = 512 * 1024 * 1024  # the largest input file read (on disk), also the web upload limit
 WEBHOOK_PORT = 8787
 WEBHOOK_QUIET_S = 5.0  # the webhook receiver rewrites a workbook once deliveries pause this long

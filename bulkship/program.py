@@ -34,6 +34,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import defaults
 from .errors import ConfigError
 from .models import CANONICAL_COLUMNS
 from .paths import read_settings_text
@@ -92,9 +93,11 @@ def _as_text(value: object) -> str:
 def _window_days(value: object, path: Path) -> int | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    most = defaults.MAX_REPEAT_WINDOW_DAYS
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
         raise ConfigError(
-            f"Program settings {path}: repeat_window_days must be a whole number of days (0 or more), "
+            f"Program settings {path}: repeat_window_days must be a whole number of days (0 to "
+            f"{most:,}), "
             f"not {value!r}",
             hint="for example: repeat_window_days = 60",
         )

@@ -339,6 +339,19 @@ def test_the_window_comes_from_the_program_file_or_the_flag(tmp_path: Path) -> N
     program.write_text('[program]\nrepeat_window_days = "two months"\n')
     with pytest.raises(ConfigError, match="repeat_window_days"):
         load_program(program)
+    program.write_text("[program]\nrepeat_window_days = 99999999999\n")  # a traceback (date overflow)
+    with pytest.raises(ConfigError, match="0 to 36,500"):
+        load_program(program)
+
+
+def test_a_window_too_long_for_any_date_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a newcomer: --repeat-window 99999999999 ended in an OverflowError traceback."""
+    code, _, err = run(
+        capsys, str(write_csv(tmp_path / "a.csv", [person(1)])), "--repeat-window", "99999999999"
+    )
+    assert code == 2 and "less than or equal to 36500" in err and "Traceback" not in err
 
 
 def test_a_program_window_of_zero_days_lets_last_weeks_cards_go_again(

@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the pipeline pulls in pandas: imported only when a run star
     from ..submit import SubmitProgress
 
 from ..defaults import MAX_LINES as DEFAULT_MAX_LINES
+from ..defaults import MAX_REPEAT_WINDOW_DAYS
 from ..defaults import REPEAT_WINDOW_DAYS as DEFAULT_REPEAT_WINDOW_DAYS
 from ..defaults import WAIT_S as DEFAULT_WAIT_S
 
@@ -347,6 +348,7 @@ def run(
         typer.Option(
             "--repeat-window",
             min=0,
+            max=MAX_REPEAT_WINDOW_DAYS,
             help="Days back a card ordered by another batch holds the same card (default: the program "
             f"file's repeat_window_days, else {DEFAULT_REPEAT_WINDOW_DAYS}).",
         ),
