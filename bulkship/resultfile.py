@@ -59,9 +59,21 @@ def prepare_output_folder(folder: Path) -> Path:
         raise ConfigError(
             f"Cannot create the output folder {folder}: {exc.strerror or exc}. Nothing was sent", hint=hint
         ) from None
-    if not os.access(folder, os.W_OK | os.X_OK):
+    if not os.access(folder, os.W_OK | os.X_OK) or not _can_create_in(folder):
         raise ConfigError(f"The output folder {folder} is not writable. Nothing was sent", hint=hint)
     return folder
+
+
+def _can_create_in(folder: Path) -> bool:
+    """Whether a file can really be made there: permission bits say yes to root everywhere, and to anyone
+    on a read-only or special file system (/proc), where the workbook would fail after the orders left."""
+    import tempfile
+
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".bulkship-check-"):
+            return True
+    except OSError:
+        return False
 
 
 def workbook_not_written(ledger: Ledger, batch: str, error: BaseException) -> BulkshipError:

@@ -154,6 +154,17 @@ def test_run_with_out_naming_a_file_is_refused_before_anything_is_sent(
     assert len(embedded_sandbox_orders(isolated_data_dir)) == 0
 
 
+def test_run_with_out_naming_a_folder_nothing_can_be_written_in_is_refused_before_sending(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a newcomer: --out /proc (a folder whose permission bits say yes) sent the orders, then could
+    not write the workbook."""
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
+    code, err = cli(capsys, "run", str(sheet), "--yes", "--wait", "0", "--out", "/proc")
+    assert code == 2 and "The output folder /proc is not writable. Nothing was sent" in err, err
+    assert len(embedded_sandbox_orders(isolated_data_dir)) == 0
+
+
 def test_validate_with_an_uncreatable_out_is_one_error_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
