@@ -686,3 +686,15 @@ def test_skipped_rows_say_why_on_the_review_and_the_cost_page_counts_them(
     assert "Row 4 skipped Skipped, not ordered: totals row" in review
     cost = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/odd/cost").text).split())
     assert "Left out of this plan: 2 skipped (hidden rows, totals, notes)." in cost
+
+
+def test_the_errors_filter_lists_rows_to_fix_not_duplicates(client: TestClient, tmp_path: Path) -> None:
+    """Found by a newcomer: a duplicate stood among the errors "not sent unless fixed", with an edit form."""
+    path = tmp_path / "dup.csv"
+    path.write_text(
+        STAFF_CSV + "E1,Ana Silva,12 Elm St,Boston,MA,02108,CVS,25\nE5,Eve Bad,5 Elm St,Boston,MA,9,CVS,25\n"
+    )
+    upload(client, path)
+    errors = client.get("/batches/dup/review?filter=errors").text
+    assert 'id="row-6"' in errors and 'id="row-5"' not in errors
+    assert 'id="row-5"' in client.get("/batches/dup/review?filter=duplicates").text
