@@ -444,3 +444,33 @@ def test_pages_offer_only_what_the_person_may_do(team: Settings, browsers: Any) 
     assert 'href="/batches/new"' in waiting.text
     sign_in(fin, "fin")
     assert 'href="/batches/new"' not in fin.get("/").text
+
+
+def test_the_trail_says_what_an_upload_a_cell_fix_and_a_column_choice_changed(
+    team: Settings, browsers: Any, tmp_path: Path
+) -> None:
+    """Found by a newcomer: "fix", "upload" and "mapping" lines said nothing about what changed, so the trail
+    could not show who wrote which value."""
+    alice = browsers()
+    sign_in(alice, "alice")
+    path = tmp_path / "staff.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount,Note\nAna Silva,12 Elm St,Boston,MA,9,CVS,25,x\n"
+    )
+    upload(alice, path)
+    fix = {"csrf_token": found(TOKEN.pattern, alice.get("/batches/staff/review").text), "cell:ZIP": "02108"}
+    assert alice.post("/batches/staff/rows/2", data=fix).status_code == 200
+    columns = alice.get("/batches/staff/columns").text
+    from test_web import chosen_field
+
+    form = {
+        f"map:{h}": chosen_field(columns, h)
+        for h in ("Name", "Address", "City", "State", "ZIP", "Product", "Amount")
+    }
+    chosen = alice.post("/batches/staff/columns", data={"csrf_token": found(TOKEN.pattern, columns), **form,
+                                                          "map:Note": "company"})  # fmt: skip
+    assert chosen.status_code == 200, re.findall(r"class=\"error\"[^>]*>([^<]*)", chosen.text)
+    lines = {e.action: e.detail for e in audit.entries(team, batch="staff")}
+    assert lines["upload"]["file"] == "staff.csv" and len(lines["upload"]["sha256"]) == 64
+    assert lines["fix"]["changes"] == "ZIP: '9' -> '02108'" and lines["fix"]["row"] == "2"
+    assert lines["mapping"]["columns"] == "company <- Note"

@@ -32,11 +32,13 @@ from ..columns import AmbiguousColumnsError
 from ..errors import BatchConflictError, BulkshipError, MissingColumnsError, SheetChoiceError
 from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
+from ..pipeline import file_sha256
 from ..reconcile.join import LedgerView, with_gone_note
 from ..reconcile.sheets import RowOutcome
 from ..settings import Settings
 from ..team.approvals import acting_as
 from . import batches, columns, resolve_pages, state
+from .auth import say_in_trail
 from .guards import BodyLimit, CsrfGuard, SecurityHeaders
 from .review import FILTERS, PAGE_ROWS, Reviews
 from .runner import Runner
@@ -171,6 +173,8 @@ async def upload(request: Request) -> Response:
         return render(
             request, "new.html", 400, limit=web.max_upload_bytes, error=error, result_of=written_for or ""
         )
+    digest = await run_in_threadpool(file_sha256, path)
+    say_in_trail(request.scope, file=Path(file.filename).name, sha256=digest)
     await run_in_threadpool(
         state.record, web.settings, name, "web_upload",
         file_name=Path(file.filename).name, path=str(path), sheet=None,
@@ -273,6 +277,9 @@ async def fix_row(request: Request) -> Response:
         await run_in_threadpool(
             state.record, web.settings, batch.name, "web_fix", row=row, header=header, value=value
         )
+    if changed:
+        said = "; ".join(f"{h}: {before[h]!r} -> {value!r}" for h, (_, value) in changed.items())
+        say_in_trail(request.scope, changes=said)
     back = str(form.get("back") or "")
     back = back if back.startswith("?") else ""
     return _see(f"/batches/{batch.name}/review{back}#row-{row}")

@@ -278,6 +278,7 @@ class TeamAuth:
         if status and status < 400:
             batch = params.pop("name", None) or _batch_in(location)
             detail = {k: v for k, v in params.items()}
+            detail.update(scope.get(AUDIT_DETAIL) or {})  # what the page did, as it said (say_in_trail)
             if scope.get("query_string"):
                 detail["query"] = scope["query_string"].decode("latin-1")[:200]
             await run_in_threadpool(
@@ -286,6 +287,15 @@ class TeamAuth:
                     address=scope.get("client_address", ""), **detail,
                 )
             )  # fmt: skip
+
+
+AUDIT_DETAIL = "bulkship.audit_detail"
+
+
+def say_in_trail(scope: Scope, **detail: str) -> None:
+    """What an audited action changed, for its line in the trail (a cell's old and new value, the file
+    uploaded, the columns chosen): written only if the action succeeds."""
+    scope.setdefault(AUDIT_DETAIL, {}).update(detail)
 
 
 def _batch_in(location: str) -> str | None:

@@ -22,6 +22,7 @@ from ..columns import AmbiguousColumnsError, remap
 from ..errors import BulkshipError, MissingColumnsError
 from ..schema import load_contract
 from . import state
+from .auth import say_in_trail
 
 if TYPE_CHECKING:
     from .app import Web
@@ -87,6 +88,9 @@ async def change(request: Request) -> Response:
         await run_in_threadpool(
             state.record, web.settings, batch.name, "web_columns", columns=mapping, profile=""
         )
+        changed = {f: h for f, h in mapping.items() if batch.columns.get(f) != h}
+        said = "; ".join(f"{field} <- {header or 'nothing'}" for field, header in changed.items())
+        say_in_trail(request.scope, columns=said)
     return _see(f"/batches/{batch.name}/columns#check")
 
 
