@@ -567,7 +567,8 @@ def _edit_note(record: RowRecord, ordered: Card, new: Card, same: str) -> str:
         changed.append("ExternalId")
     other = f", other {' and '.join(changed)}" if changed else ", other details"
     return (
-        f"Held, not sent: looks like an edit of row {record.row}, already ordered in PO {record.po_number} "
+        f"Held, not sent: looks like an edit of row {record.row} of the file as it was ordered (PO "
+        f"{record.po_number}; sorting or inserting rows may have moved it) "
         f"(same {same}{other}). Editing the sheet does not change a card already ordered: restore the row "
         f"as it was, or re-run with {ALLOW_FLAG} to send another card on purpose"
     )

@@ -389,7 +389,7 @@ def test_editing_an_ordered_row_after_inserting_a_row_above_sends_no_second_card
     code, data, err = run(capsys, str(sheet), "--json")
     assert code == 3, err
     assert data is not None and (data["ordered_rows"], data["held_rows"]) == (5, 1)  # rows in the file
-    assert "row 6: Held" in err and "edit of row 5" in err
+    assert "row 6: Held" in err and "edit of row 5 of the file as it was ordered" in err
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in (0, 1, 2, 3, 4, 9)})
     book = results(Path(str(data["output"])))
     status, problems = book["Person 3 / 77 Elm St"]
