@@ -26,7 +26,7 @@ def api_identity(settings: Settings) -> str:
     """``"sandbox"`` for the embedded sandbox, else the vendor's base URL as the client uses it."""
     if settings.is_sandbox:
         return SANDBOX_API
-    from .client.vendor import normalize_base_url
+    from .client.transport import normalize_base_url
 
     return normalize_base_url(str(settings.api_url))
 

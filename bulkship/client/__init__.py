@@ -5,8 +5,10 @@
         catalog = await client.catalog()
         result = await client.create_order(payload)     # CreateResult(order, created)
 
-Modules: :mod:`.vendor` (the client), :mod:`.policy` (status map, retries, backoff, rate limit, HTTP pool),
-:mod:`.parse` (case-insensitive, tolerant reading of responses), :mod:`.cache` (the week-long catalog cache).
+Modules: :mod:`.vendor` (the client, built on :mod:`.orders` (orders created exactly once, read, looked up),
+:mod:`.paging` (paged lists read to their end) and :mod:`.transport` (one request with retries, tokens and
+error translation)), :mod:`.policy` (status map, retries, backoff, rate limit, HTTP pool), :mod:`.parse`
+(case-insensitive, tolerant reading of responses), :mod:`.cache` (the week-long catalog cache).
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ import httpx
 from ..settings import Settings
 from . import policy
 from .cache import cache_file
+from .orders import CreateResult
 from .policy import Clock, Sleep
-from .vendor import CreateResult, VendorClient, build_catalog, normalize_base_url
+from .transport import normalize_base_url
+from .vendor import VendorClient, build_catalog
 
 SANDBOX_BASE_URL = (
     "http://sandbox.bulkship.invalid"  # in-process only: the ASGI transport never opens a socket

@@ -1,0 +1,338 @@
+"""Orders at the vendor: creating one exactly once (a 409, a refusal saying "duplicate" in other words, or a
+refusal after an unanswered attempt, each checked with the vendor by PONumber), reading one by Id, looking
+one up by PONumber (found, provably absent, or unknown), and the order list.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from ..errors import (
+    DuplicateOrderError,
+    NotFoundError,
+    TerminalVendorError,
+    TransientVendorError,
+    UnverifiableOrderError,
+    VendorError,
+    VendorUnavailableError,
+)
+from ..models import VendorOrder
+from .paging import _Paged, _shape
+from .parse import error_message, field, field_errors, original_order_ids, parse_order, po_number_of, text
+from .policy import json_default
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Orders the vendor listed, and whether the list is provably all of them (and why not)."""
+
+    orders: list[VendorOrder]
+    complete: bool
+    why_incomplete: str = ""
+
+
+@dataclass(frozen=True)
+class LookUp:
+    """One PONumber asked of the vendor: found (``order``), provably ``absent``, or unknown (see why)."""
+
+    po_number: str
+    order: VendorOrder | None
+    absent: bool
+    why_unknown: str = ""
+
+    @property
+    def unknown(self) -> bool:
+        return self.order is None and not self.absent
+
+
+@dataclass(frozen=True)
+class CreateResult:
+    """The order as the vendor holds it; ``created`` is False when the PONumber already existed (409).
+    ``after_lost_answer``: an attempt of this same call got no answer first, so the order found may well be
+    the one that attempt created (our exact payload)."""
+
+    order: VendorOrder
+    created: bool
+    after_lost_answer: bool = False
+
+
+class _Orders(_Paged):
+    """:class:`~.paging._Paged` with the vendor's orders."""
+
+    async def create_order(
+        self, payload: Mapping[str, Any], *, body: bytes | None = None, sent_before: bool = False
+    ) -> CreateResult:
+        """POST /v1/Orders. The body is serialised once, so every retry sends the same bytes and PONumber.
+        ``body`` is the payload already serialised (the ledger's stored JSON text): it is sent as it is, and
+        ``payload`` then need only hold the PONumber.
+
+        A 409 (the PONumber exists, e.g. an earlier attempt went through) resolves to the original order with
+        ``created=False``, checked to carry the PONumber sent. When no attempt gets a definite answer, raises
+        VendorUnavailableError: the outcome is unknown, and re-sending the same PONumber later resolves it.
+
+        A refusal (400/401/403/422) after an attempt whose answer was lost (timeout, 5xx, dropped connection)
+        says nothing about that earlier attempt, which may have created the order: the vendor is asked
+        (:meth:`look_up_order`) before the refusal is believed. Found: resolved like a 409. Provably absent:
+        the refusal stands. Unknown (the lookup fails, or the order list cannot prove that nothing carries
+        this PONumber): :class:`~bulkship.errors.UnverifiableOrderError`. ``sent_before``: an earlier call
+        sent this PONumber without a definite answer, so any refusal is checked the same way.
+        """
+        po_number = text(payload, "PONumber")
+        subject = f"order {po_number}" if po_number else "the order"
+        if body is None:
+            body = json.dumps(payload, default=json_default, separators=(",", ":")).encode("utf-8")
+        lost_answers: list[VendorUnavailableError] = []
+        try:
+            try:
+                status, data = await self._call(
+                    "POST", "/v1/Orders", body=body, allow={409}, subject=subject, lost=lost_answers
+                )
+            except TerminalVendorError as refusal:
+                if po_number and says_duplicate(refusal):  # a 409 in other words, perhaps: ask the vendor
+                    vague = None if names_the_po(refusal) else refusal  # absent: then it was not about the PO
+                    original = await self._original_of_duplicate(
+                        refusal.body, po_number, status=refusal.status_code or 409, vague=vague
+                    )
+                    ours = bool(lost_answers) or sent_before
+                    return CreateResult(original, created=False, after_lost_answer=ours)
+                if not (lost_answers or sent_before) or not po_number:
+                    raise
+                earlier = await self._look_up_after_refusal(po_number, subject, refusal)
+                return CreateResult(earlier, created=False, after_lost_answer=True)
+            if status == 409:
+                original = await self._original_of_duplicate(data, po_number)
+                ours = bool(lost_answers) or sent_before
+                return CreateResult(original, created=False, after_lost_answer=ours)
+            order = parse_order(data)
+            if not po_number or _is_order_for(order, po_number):
+                return CreateResult(order, created=True)
+            # a success that shows no order of this PO (an error body with 200, another order): the vendor
+            # is asked; what it holds under the PO is taken with the care of a 409's original
+            found = await self._order_after_unreadable_success(po_number, subject, status, data)
+            if isinstance(found, VendorOrder):
+                return CreateResult(found, created=False, after_lost_answer=True)
+        except TransientVendorError as exc:
+            if isinstance(exc, UnverifiableOrderError):
+                raise
+            raise VendorUnavailableError(
+                f"No definite answer from the vendor for {subject} after {self.max_attempts} attempts "
+                f"({exc.message}); whether it was created is unknown",
+                hint=f"re-run the same command: it re-sends PONumber {po_number}, which resolves to the "
+                "existing order if this one went through, so nothing is ordered twice",
+                status_code=exc.status_code,
+                body=exc.body,
+            ) from exc
+        raise found
+
+    async def _order_after_unreadable_success(
+        self, po_number: str, subject: str, status: int, data: Any
+    ) -> VendorOrder | VendorUnavailableError:
+        """The order under ``po_number`` after a 2xx that showed none; else the error to raise (its outcome
+        unknown: re-sending the same PO resolves it)."""
+        try:
+            found = await self.look_up_order(po_number)
+        except VendorError as exc:
+            why = f"looking it up failed ({exc.message})"
+        else:
+            if found.order is not None:
+                return found.order
+            why = "no order carries it" if found.absent else found.why_unknown
+        said = error_message(data) if data is not None else ""
+        return VendorUnavailableError(
+            f"The vendor answered {status} to {subject} without the order ({_shape(data)}"
+            + (f": {said}" if said else "")
+            + f"), and {why}: whether it was created is unknown",
+            hint=f"re-run the same command: it asks the vendor about PONumber {po_number} and re-sends the "
+            "same PONumber, so nothing is ordered twice",
+            status_code=status,
+            body=data,
+        )
+
+    async def _look_up_after_refusal(
+        self, po_number: str, subject: str, refusal: TerminalVendorError
+    ) -> VendorOrder:
+        """The order an earlier, unanswered attempt created; the refusal again when the vendor provably has
+        none; UnverifiableOrderError when that cannot be told."""
+        try:
+            found = await self.look_up_order(po_number)
+        except VendorError as exc:
+            why = f"looking the order up failed ({exc.message})"
+        else:
+            if found.order is not None:
+                return found.order
+            if found.absent:
+                raise refusal
+            why = f"the vendor's order list cannot show whether it exists ({found.why_unknown})"
+        raise UnverifiableOrderError(
+            f"The vendor refused {subject} ({refusal.status_code}: {refusal.message}) after an earlier "
+            f"attempt got no answer, and {why}: it may exist at the vendor",
+            hint=f"nothing more is sent for it under another PO number; look PONumber {po_number} up in the "
+            "vendor's portal, or compare with `bulkship reconcile`",
+            status_code=refusal.status_code,
+            body=refusal.body,
+        )
+
+    async def get_order(self, order_id: str) -> VendorOrder:
+        """The order with this Id. An answer that is not that order (an error body with 200, another
+        order) is VendorUnavailableError: nothing is recorded from it, and the next read tries again."""
+        path = f"/v1/Orders/{quote(order_id, safe='')}"
+        status, data = await self._call("GET", path, subject=f"order Id {order_id}")
+        order = parse_order(data)
+        if not _is_order_with_id(order, order_id):
+            said = error_message(data) if data is not None else ""
+            raise VendorUnavailableError(
+                f"The vendor answered {status} to GET {path} with something that is not that order "
+                f"({_shape(data)}" + (f": {said}" if said else "") + ")",
+                hint="nothing was recorded from it; the next read asks again",
+                status_code=status,
+                body=data,
+            )
+        return order
+
+    async def look_up_order(self, po_number: str) -> LookUp:
+        """Found, provably absent, or unknown: the order list proves absence only when it is complete (the
+        end of the list was reached) and every listed order shows its PONumber. A server that ignores the PO
+        filter, caps its page size or hides PONumbers gives "unknown", never "absent". Found ends the reading
+        at the page that shows the order (a server that ignores the filter is not read to its end)."""
+        listing = await self.order_listing(po_number, stop_when_found=True)
+        if listing.orders:
+            return LookUp(po_number, listing.orders[0], absent=False)
+        return LookUp(po_number, None, absent=listing.complete, why_unknown=listing.why_incomplete)
+
+    async def find_order(self, po_number: str) -> VendorOrder | None:
+        """The order with this PONumber, or None (not found, whether provably absent or not: see
+        :meth:`look_up_order` where the difference matters)."""
+        return (await self.look_up_order(po_number)).order
+
+    async def list_orders(self, po_number: str | None = None) -> list[VendorOrder]:
+        return (await self.order_listing(po_number)).orders
+
+    async def order_listing(
+        self,
+        po_number: str | None = None,
+        *,
+        keep: Callable[[Any], bool] | None = None,
+        stop_when_found: bool = False,
+    ) -> Listing:
+        """Every order the vendor lists (those with this PONumber only, filtered here too: a server may
+        ignore the filter), and whether the list is provably complete. ``keep``: only the raw orders it
+        accepts are read into orders and kept (reading every order of a large account costs far more than
+        asking for its pages); completeness is judged on every order listed all the same.
+        ``stop_when_found``: with ``po_number``, stop at the page that shows it (the list is then not read
+        to its end: ``complete`` is False)."""
+        params = {"poNumber": po_number} if po_number else {}
+        hidden: list[Any] = []  # listed orders that show no PONumber
+
+        def wanted(record: Any) -> bool:
+            listed_po = po_number_of(record)
+            if not listed_po:
+                hidden.append(None)
+            if po_number and listed_po != po_number.strip().upper():
+                return False
+            return keep is None or keep(record)
+
+        def found(kept: list[Any]) -> bool:
+            return stop_when_found and bool(po_number) and bool(kept)
+
+        raw, complete, why = await self._pages("/v1/Orders", params, keep=wanted, stop=found)
+        if complete and hidden:
+            complete, why = False, "the vendor's order list does not show every order's PONumber"
+        return Listing([parse_order(r) for r in raw], complete, why)
+
+    async def _original_of_duplicate(
+        self, body: Any, po_number: str, *, status: int = 409, vague: TerminalVendorError | None = None
+    ) -> VendorOrder:
+        """The order a 409 (or a refusal saying the same with ``status``) names, checked to carry
+        ``po_number`` (an order that shows no PONumber is taken only when none of the named orders shows
+        ours); else looked up by PONumber. Not found: DuplicateOrderError (it may exist: unknown). ``vague``:
+        a refusal whose "duplicate" names no PO; it stands as it is when the vendor provably has no such
+        PO."""
+        unverified: VendorOrder | None = None
+        for original_id in original_order_ids(body):
+            try:
+                order = await self.get_order(original_id)
+            except NotFoundError:
+                continue
+            if order.po_number == po_number.strip().upper() or not po_number:
+                return order
+            if not order.po_number and unverified is None:
+                unverified = order
+        if unverified is not None:
+            return unverified
+        found = await self.look_up_order(po_number) if po_number else None
+        if vague is not None and found is not None and found.absent:
+            raise vague
+        if found is None or found.order is None:
+            said = error_message(body) if status != 409 and body is not None else ""
+            raise DuplicateOrderError(
+                f"The vendor says PONumber {po_number} already exists ({status}"
+                + (f": {said}" if said else "")
+                + ") but names no original order that carries it, and it cannot be found by PONumber",
+                hint="look the order up in the vendor's portal before re-sending anything",
+                status_code=status,
+                body=body,
+            )
+        return found.order
+
+
+def _is_order_with_id(order: VendorOrder, order_id: str) -> bool:
+    """A read's body is the order asked for: its Id (any case), or no Id but an order's fields."""
+    if order.id:
+        return order.id.strip().casefold() == order_id.strip().casefold()
+    return bool(order.po_number or order.line_items or field(order.raw, "Status"))
+
+
+def _is_order_for(order: VendorOrder, po_number: str) -> bool:
+    """A success's body is the order sent: it has an Id, and any PONumber it shows is this one."""
+    return bool(order.id) and order.po_number in ("", po_number.strip().upper())
+
+
+_DUPLICATE_WORDS = re.compile(
+    r"duplicate|already\s+(?:exists?|been\s+(?:used|submitted|placed|processed|created)|used|in\s+use|"
+    r"submitted|placed|processed|created|taken)|not\s+unique|must\s+be\s+unique|previous\s*order",
+    re.IGNORECASE,
+)
+
+
+def says_duplicate(refusal: VendorError) -> bool:
+    """A refusal that says the PONumber exists, whatever its status (some APIs answer 400 or 422, not
+    409): it names earlier orders (``PreviousOrderIds``...), or its words say duplicate / already exists."""
+    if refusal.status_code not in (400, 409, 412, 422):
+        return False
+    body = refusal.body
+    if isinstance(body, Mapping) and field(
+        body, "PreviousOrderIds", "PreviousOrderId", "ExistingOrderId", "OriginalOrderId"
+    ):
+        return True
+    errors = field_errors(body)
+    on_lines = any(key.lower().startswith("lineitems") for key in errors)
+    # words about lines ("Duplicate ExternalId" on LineItems[1]) are about those lines, not the PO
+    words = [error_message(body)] if body is not None and not on_lines else []
+    for key, messages in errors.items():
+        if not key.lower().startswith("lineitems"):
+            words += [key, *messages]
+    return bool(_DUPLICATE_WORDS.search(" ".join(words)))
+
+
+_PO_WORDS = re.compile(
+    r"\bP\.?O\.?\b|po\s*number|purchase\s*order|order\s*(?:number|reference)", re.IGNORECASE
+)
+
+
+def names_the_po(refusal: VendorError) -> bool:
+    """The refusal's "duplicate" is about the PONumber: it names earlier orders, a PONumber field, or
+    says PO / purchase order in so many words."""
+    body = refusal.body
+    if isinstance(body, Mapping) and field(
+        body, "PreviousOrderIds", "PreviousOrderId", "ExistingOrderId", "OriginalOrderId"
+    ):
+        return True
+    keys = [k for k in field_errors(body) if not k.lower().startswith("lineitems")]
+    if any("ponumber" in k.lower().replace("_", "") or "purchaseorder" in k.lower() for k in keys):
+        return True
+    return bool(_PO_WORDS.search(error_message(body) if body is not None else ""))

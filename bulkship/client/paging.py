@@ -1,0 +1,101 @@
+"""Reading the vendor's paged lists (products, shipping methods, orders) to their end, and whether a list is
+provably complete: what every "is it absent?" answer of the client rests on. A server may count pages from 0,
+cap its page size silently, ignore ``pageIndex`` or give no ``TotalCount``; each is told apart here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ..errors import TerminalVendorError
+from .parse import field, integer, page_records
+from .transport import _Transport
+
+PAGE_SIZE = 500  # the contract's maximum pageSize
+_NO_SUCH_PAGE = frozenset(range(400, 429)) - {401, 403, 408}  # how a server may refuse pageIndex=0
+MAX_PAGES = 10_000  # a guard against a server that pages forever
+
+
+class _Paged(_Transport):
+    """:class:`~.transport._Transport` with the reading of paged lists."""
+
+    async def _all_pages(self, path: str, params: Mapping[str, str] | None = None) -> list[Any]:
+        """Every record of a list (what a server that pages oddly shows); an answer that shows no list at
+        all is an error, not an empty catalog."""
+        records, complete, why = await self._pages(path, params)
+        if not records and not complete:
+            raise TerminalVendorError(
+                f"The vendor API at {self.base_url} answered GET {path} with no list to read: {why}",
+                hint="is --api-url the vendor's API root?",
+            )
+        return records
+
+    async def _pages(
+        self,
+        path: str,
+        params: Mapping[str, str] | None = None,
+        *,
+        keep: Callable[[Any], bool] | None = None,
+        stop: Callable[[list[Any]], bool] | None = None,
+    ) -> tuple[list[Any], bool, str]:
+        """Every record of a paged list (1-based ``pageIndex``; a server counting from 0 shows itself by an
+        empty page 1 and a page 0 with records, and is then read from 0), whether the list is provably
+        complete, and why not. Complete: an empty page (unless short of the ``TotalCount``), or the
+        ``TotalCount`` reached exactly, or a page shorter than the ``PageSize`` the server says it uses. A
+        short page alone proves nothing (a server may cap the page size silently), so without those the next
+        page is asked for. A server that ignores ``pageIndex`` (the same first record again) gives what it
+        showed, not complete.
+
+        ``keep``: only the records it accepts are returned (every record counts towards completeness);
+        ``stop(kept so far)``: True ends the reading early (not complete)."""
+        records: list[Any] = []
+        seen = 0
+        previous_first: str | None = None
+        total: int | None = None
+        page = 1
+        while page <= MAX_PAGES:
+            query = {**(params or {}), "pageIndex": str(page), "pageSize": str(PAGE_SIZE)}
+            _, body = await self._call("GET", path, params=query)
+            data = page_records(body)
+            if data is None:  # not an empty page: an answer that shows no list proves nothing
+                return records, False, f"its answer to page {page} shows no list ({_shape(body)})"
+            counted = integer(field(body, "TotalCount", "Total", "TotalItems", "TotalRecords"))
+            total = counted if counted is not None else total
+            if not data and page == 1 and total != 0 and await self._page_zero_shows(path, params):
+                page = 0  # it counts pages from 0: page 1 was its second, and page 0 holds the first
+                continue
+            if not data:
+                if total is not None and seen < total:  # e.g. pages counted from 0: one was missed
+                    return records, False, f"it ended after {seen} of the {total} records it counts"
+                return records, True, ""
+            first = json.dumps(data[0], sort_keys=True, default=str)
+            if first == previous_first:
+                return records, False, f"it ignores pageIndex; it showed {seen} records"
+            previous_first = first
+            seen += len(data)
+            records.extend(data if keep is None else [r for r in data if keep(r)])
+            if total is not None and seen == total:
+                return records, True, ""
+            page_size = integer(field(body, "PageSize"))
+            if total is None and page_size and len(data) < page_size:
+                return records, True, ""
+            if stop is not None and stop(records):
+                return records, False, "it was read only as far as needed"
+            page += 1
+        return records, False, f"it has more than {MAX_PAGES} pages"
+
+    async def _page_zero_shows(self, path: str, params: Mapping[str, str] | None) -> bool:
+        """Whether ``pageIndex=0`` shows records (after an empty page 1: a server counting pages from 0).
+        A refusal of page 0 (400, 404...) means no; a fault or a throttle raises as any read does."""
+        query = {**(params or {}), "pageIndex": "0", "pageSize": str(PAGE_SIZE)}
+        status, body = await self._call("GET", path, params=query, allow=_NO_SUCH_PAGE)
+        return status < 400 and bool(page_records(body))
+
+
+def _shape(body: Any) -> str:
+    """What an unexpected answer looks like, for a message (its keys, never its values)."""
+    if isinstance(body, Mapping):
+        return "keys " + ", ".join(str(k) for k in list(body)[:8]) if body else "an empty object"
+    return "no body" if body is None else type(body).__name__

@@ -1,0 +1,422 @@
+"""One request to the vendor API (:meth:`_Transport._call`): one tenacity loop (the retry decision and waits
+live in :mod:`.policy`) around one attempt, which takes a rate-limit slot, makes sure of a token, sends,
+refreshes the token once on 401, and turns the answer into JSON or one of the errors of
+:mod:`bulkship.errors`. Foreign exceptions (httpx) are translated here and go no further.
+
+The base of :class:`~.vendor.VendorClient`, apart so the rest of the client reads as what it asks the vendor.
+Credentials and the bearer token never appear in a log line, an exception message or a repr.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import ssl
+import time
+from collections.abc import Awaitable, Callable, Collection, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
+
+from ..errors import (
+    AccessDeniedError,
+    AuthenticationError,
+    ConfigError,
+    DuplicateOrderError,
+    InsufficientFundsError,
+    NotFoundError,
+    OrderRejectedError,
+    RateLimitedError,
+    TerminalVendorError,
+    VendorError,
+    VendorUnavailableError,
+)
+from ..models import Catalog
+from .parse import decimal, error_message, field, field_errors, text
+from .policy import (
+    BACKOFF_INITIAL_S,
+    DEFAULT_MAX_ATTEMPTS,
+    DEFAULT_TIMEOUT_S,
+    HTTP_LIMITS,
+    MAX_CONNECTIONS,
+    ONE_CONNECTION,
+    TOKEN_REFRESH_FRACTION,
+    Clock,
+    RateLimiter,
+    Sleep,
+    describe_transport_error,
+    error_class_for,
+    parse_retry_after,
+    should_retry,
+    timeout_for,
+    token_lifetime_s,
+    wait_before_retry,
+)
+
+log = logging.getLogger("bulkship.client")
+
+
+CREDENTIALS_HINT = (
+    "check the email and access token (BULKSHIP_EMAIL / BULKSHIP_ACCESS_TOKEN or --credentials FILE)"
+)
+
+
+class _NotSent(VendorUnavailableError):
+    """No token could be had, so the request never left: retried like any transient error, but it is no
+    lost answer (an order cannot have been created by it)."""
+
+    @classmethod
+    def of(cls, exc: VendorUnavailableError) -> _NotSent:
+        return cls(exc.message, status_code=exc.status_code, body=exc.body, hint=exc.hint)
+
+
+class _Secret:
+    """A string that never shows itself in a repr, a log line or a traceback's locals."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return "<hidden>"
+
+    __str__ = __repr__
+
+
+@dataclass(frozen=True, repr=False)
+class _Token:
+    secret: _Secret
+    refresh_at: float  # on the client's monotonic clock
+
+    def __repr__(self) -> str:
+        return "<token hidden>"
+
+
+def normalize_base_url(url: str) -> str:
+    """``https://host``, ``https://host/`` and ``https://host/v1`` all mean the same API root."""
+    candidate = url.strip().rstrip("/")
+    try:
+        parsed = httpx.URL(candidate)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise ConfigError(f"Invalid vendor API URL {url!r}: {exc}") from None
+    if parsed.scheme not in {"http", "https"} or not parsed.host:
+        raise ConfigError(
+            f"Invalid vendor API URL {url!r}: expected http(s)://host[:port]",
+            hint="pass --api-url https://your-vendor-host, or leave it out to use the embedded sandbox",
+        )
+    if candidate.lower().endswith("/v1"):
+        candidate = candidate[:-3]
+    return candidate
+
+
+class _Transport:
+    """The HTTP side of :class:`~.vendor.VendorClient`: its connections, tokens, retries and errors."""
+
+    def __init__(
+        self,
+        base_url: str,
+        email: str,
+        access_token: str,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+        max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+        rate_limit: float | None = None,
+        sleep: Sleep | None = None,
+        clock: Clock = time.monotonic,
+        backoff_initial_s: float = BACKOFF_INITIAL_S,
+        rng: random.Random | None = None,
+        catalog_cache_file: Path | None = None,
+        on_close: Collection[Callable[[], Awaitable[None] | None]] = (),
+        sends_address_line2: bool = False,
+    ) -> None:
+        self.base_url = normalize_base_url(base_url)
+        self.max_attempts = max(1, max_attempts)
+        self._email = _Secret(email)
+        self._access_token = _Secret(access_token)
+        self._sleep: Sleep = sleep or asyncio.sleep
+        self._clock = clock
+        self._backoff_initial_s = backoff_initial_s
+        self._rng = rng or random.Random()
+        self._limiter = RateLimiter(rate_limit, sleep=self._sleep, clock=clock) if rate_limit else None
+        self._timeout = timeout_for(timeout_s)
+        # once, and only for real HTTP: building one costs ~20-60 ms of CPU, and an injected transport (the
+        # embedded sandbox, tests) never opens a TLS connection
+        self._tls: ssl.SSLContext | bool = httpx.create_ssl_context() if transport is None else True
+        self._http = self._http_client(transport, HTTP_LIMITS)
+        # Over real HTTP each request borrows a client of its own, one keep-alive connection each: one shared
+        # AsyncClient's pool costs CPU per request that grows with the requests in flight (FIELD-NOTES). An
+        # injected transport (tests, the embedded sandbox) keeps the one shared client.
+        self._own_connections = transport is None
+        self._idle_http: list[httpx.AsyncClient] = []
+        self._http_slots = asyncio.Semaphore(MAX_CONNECTIONS)
+        self._token: _Token | None = None
+        self._token_lock = asyncio.Lock()
+        self._catalog: Catalog | None = None
+        self._catalog_lock = asyncio.Lock()
+        self._catalog_cache_file = catalog_cache_file
+        self._on_close = list(on_close)
+        self.sends_address_line2 = sends_address_line2  # else line 2 is folded into line 1 (models.Catalog)
+        self.token_fetches = 0  # how many times POST /v1/Tokens was called (for diagnostics and tests)
+
+    def _http_client(
+        self, transport: httpx.AsyncBaseTransport | None, limits: httpx.Limits
+    ) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            base_url=self.base_url,
+            transport=transport,
+            timeout=self._timeout,
+            limits=limits,
+            follow_redirects=False,
+            verify=self._tls,
+        )
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+        while self._idle_http:
+            await self._idle_http.pop().aclose()
+        for callback in self._on_close:
+            outcome = callback()
+            if outcome is not None:
+                await outcome
+        self._on_close.clear()
+
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+        allow: Collection[int] = (),
+        subject: str | None = None,
+        lost: list[VendorUnavailableError] | None = None,
+    ) -> tuple[int, Any]:
+        """(status, JSON body). Statuses in ``allow`` are returned; other errors raise after any retries.
+        ``lost`` collects the attempts whose answer never came (the request may have been processed)."""
+        attempt: Callable[..., Awaitable[tuple[int, Any]]] = self._attempt
+        if lost is not None:
+            noted = lost
+
+            async def attempt_noting_lost(*args: Any) -> tuple[int, Any]:
+                try:
+                    return await self._attempt(*args)
+                except VendorUnavailableError as exc:
+                    if not isinstance(exc, _NotSent):  # no token, no request: nothing was lost
+                        noted.append(exc)
+                    raise
+
+            attempt = attempt_noting_lost
+
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(self.max_attempts),
+            wait=self._wait,
+            retry=retry_if_exception(should_retry),
+            sleep=self._sleep,
+            before_sleep=self._log_retry,
+            reraise=True,
+        )
+        return await retrying(attempt, method, path, params, body, allow, subject or f"{method} {path}")
+
+    def _wait(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        return wait_before_retry(exc, state.attempt_number, initial=self._backoff_initial_s, rng=self._rng)
+
+    def _log_retry(self, state: RetryCallState) -> None:
+        exc = state.outcome.exception() if state.outcome else None
+        wait = state.next_action.sleep if state.next_action else 0.0
+        log.info("retrying after %s in %.2f s (attempt %d failed)", exc, wait, state.attempt_number)
+
+    async def _attempt(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, str] | None,
+        body: bytes | None,
+        allow: Collection[int],
+        subject: str,
+    ) -> tuple[int, Any]:
+        try:
+            token = await self._current_token()
+        except VendorUnavailableError as exc:
+            raise _NotSent.of(exc) from exc
+        response = await self._send(method, path, params, body, token)
+        if response.status_code == 401:  # the request was refused, not processed
+            try:
+                token = await self._refresh_after_401(token)
+            except VendorUnavailableError as exc:
+                raise _NotSent.of(exc) from exc
+            response = await self._send(method, path, params, body, token)
+            if response.status_code == 401:
+                raise AuthenticationError(
+                    f"The vendor rejected a freshly issued token for {method} {path} (401)",
+                    hint=CREDENTIALS_HINT,
+                    status_code=401,
+                    body=_error_body(response),
+                )
+        if response.is_success:
+            data = self._json(response, method, path)
+            if response.status_code == 201:
+                data = _with_location_id(data, response.headers.get("Location"))
+            return response.status_code, data
+        if response.status_code in allow:
+            return response.status_code, _error_body(response)
+        raise self._error(response, subject)
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, str] | None,
+        body: bytes | None,
+        token: _Token,
+    ) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {token.secret.value}", "Accept": "application/json"}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+        return await self._transmit(method, path, params=params, content=body, headers=headers)
+
+    async def _transmit(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        if self._limiter:
+            await self._limiter.acquire()
+        try:
+            if self._own_connections:
+                response = await self._request_on_own_connection(method, path, **kwargs)
+            else:
+                response = await self._http.request(method, path, **kwargs)
+        except httpx.TransportError as exc:
+            raise VendorUnavailableError(
+                f"No answer from the vendor API at {self.base_url} for {method} {path}: "
+                f"{describe_transport_error(exc)}",
+                hint="check the API URL and the network; re-running is safe",
+            ) from exc
+        log.debug("%s %s -> %d", method, path, response.status_code)
+        return response
+
+    async def _request_on_own_connection(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """At most MAX_CONNECTIONS at once, each on an idle single-connection client (or a new one)."""
+        async with self._http_slots:
+            http = self._idle_http.pop() if self._idle_http else self._http_client(None, ONE_CONNECTION)
+            try:
+                return await http.request(method, path, **kwargs)
+            finally:
+                self._idle_http.append(http)
+
+    async def _current_token(self) -> _Token:
+        token = self._token
+        if token is not None and self._clock() < token.refresh_at:
+            return token
+        async with self._token_lock:
+            token = self._token
+            if token is None or self._clock() >= token.refresh_at:
+                token = self._token = await self._fetch_token()
+            return token
+
+    async def _refresh_after_401(self, stale: _Token) -> _Token:
+        """One refresh however many coroutines saw the same token rejected at once."""
+        async with self._token_lock:
+            if self._token is stale or self._token is None:
+                self._token = await self._fetch_token()
+            return self._token
+
+    async def _fetch_token(self) -> _Token:
+        headers = {"Email": self._email.value, "AccessToken": self._access_token.value}
+        response = await self._transmit("POST", "/v1/Tokens", headers=headers)
+        self.token_fetches += 1
+        if response.status_code == 401:
+            raise AuthenticationError(
+                f"The vendor API at {self.base_url} did not accept these credentials (401)",
+                hint=CREDENTIALS_HINT,
+                status_code=401,
+                body=_error_body(response),
+            )
+        if not response.is_success:
+            raise self._error(response, "POST /v1/Tokens")
+        body = self._json(response, "POST", "/v1/Tokens")
+        value = text(body, "Value", "Token", "AccessToken", "access_token")  # (OAuth's spelling too)
+        if not value:
+            raise TerminalVendorError(
+                f"The vendor API at {self.base_url} answered POST /v1/Tokens without a token",
+                hint="is --api-url the vendor's API root?",
+                status_code=response.status_code,
+            )
+        lifetime = decimal(field(body, "ExpiresIn", "Expires_In", "ExpiresInSeconds"))
+        seconds = token_lifetime_s(float(lifetime) if lifetime is not None else None)
+        return _Token(_Secret(value), refresh_at=self._clock() + TOKEN_REFRESH_FRACTION * seconds)
+
+    def _json(self, response: httpx.Response, method: str, path: str) -> Any:
+        if not response.content.strip():
+            return None
+        try:
+            return response.json()
+        except ValueError:
+            raise TerminalVendorError(
+                f"The vendor API at {self.base_url} answered {method} {path} with something that is not JSON "
+                f"({response.headers.get('content-type', 'no content type')})",
+                hint="is --api-url the vendor's API root?",
+                status_code=response.status_code,
+            ) from None
+
+    def _error(self, response: httpx.Response, subject: str) -> VendorError:
+        """The one translation of an unsuccessful status into bulkship's error tree."""
+        status = response.status_code
+        body = _error_body(response)
+        detail = error_message(body)
+        said = f": {detail}" if detail else ""
+        kind = error_class_for(status)
+        common: dict[str, Any] = {"status_code": status, "body": body}
+        if kind is RateLimitedError:
+            retry_after = parse_retry_after(response.headers.get("Retry-After"))
+            return RateLimitedError(
+                f"The vendor is rate limiting requests (429) for {subject}", retry_after=retry_after, **common
+            )
+        if kind is VendorUnavailableError:
+            return VendorUnavailableError(f"The vendor API answered {status} for {subject}{said}", **common)
+        if kind is OrderRejectedError:
+            return OrderRejectedError(
+                f"The vendor rejected {subject} (400){said}", field_errors=field_errors(body), **common
+            )
+        if kind is InsufficientFundsError:
+            return InsufficientFundsError(
+                f"The vendor's deposit account cannot cover {subject} (422){said}",
+                hint="fund the prefunded account, then re-run the same command; "
+                "orders already placed are not repeated",
+                **common,
+            )
+        if kind is AccessDeniedError:
+            return AccessDeniedError(
+                f"The vendor refused access (403): API access is disabled for these credentials{said}",
+                hint="ask the vendor to enable API access; nothing was ordered by this request",
+                **common,
+            )
+        if kind is AuthenticationError:
+            return AuthenticationError(
+                f"The vendor rejected the token (401){said}", hint=CREDENTIALS_HINT, **common
+            )
+        if kind is NotFoundError:
+            return NotFoundError(f"The vendor has no {subject} (404){said}", **common)
+        if kind is DuplicateOrderError:
+            return DuplicateOrderError(f"The vendor says {subject} already exists (409){said}", **common)
+        return kind(f"The vendor API answered {status} for {subject}{said}", **common)
+
+
+def _with_location_id(data: Any, location: str | None) -> Any:
+    """A 201 whose body names no Id (or has no body) takes the Id from ``Location: .../Orders/{id}``."""
+    if not location or (data is not None and not isinstance(data, Mapping)):
+        return data
+    if data is not None and text(data, "Id", "OrderId"):
+        return data
+    order_id = location.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
+    return {**(data or {}), "Id": order_id} if order_id else data
+
+
+def _error_body(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return response.text[:1000]
