@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import ConfigError
+from .private import PRIVATE_FILE_MODE, private_file, private_folder
 
 TEMP_PREFIX = ".~"
 TEMP_STEM_CHARS = 60  # the target's stem in a temporary name, cut so the name stays far below NAME_MAX
@@ -45,8 +46,7 @@ DEFAULT_FILE_MODE = 0o666 & ~_umask()
 
 
 def publish(temp: str | Path, path: Path) -> None:
-    """Move the finished ``temp`` over ``path`` atomically, readable as any file the user creates."""
-    os.chmod(temp, DEFAULT_FILE_MODE)
+    """Move the finished ``temp`` (its mode set) over ``path`` atomically."""
     os.replace(temp, path)
 
 
@@ -62,19 +62,28 @@ def _token() -> str:
 
 
 @contextlib.contextmanager
-def atomic_path(path: str | Path, *, keep_mode: bool = False) -> Iterator[Path]:
+def atomic_path(path: str | Path, *, keep_mode: bool = False, private: bool = True) -> Iterator[Path]:
     """A temporary path to build ``path`` in; published over ``path`` when the block ends normally, removed
-    when it raises. ``keep_mode``: the published file keeps the mode of the file it replaces."""
+    when it raises. ``keep_mode``: the published file keeps the mode of the file it replaces. ``private``
+    (recipients, the audit trail: every file but a blank template): the temporary file is created 0600
+    before anything is written into it, the published file is 0600 and a missing folder is created 0700
+    (:mod:`bulkship.private`); else the file gets the ordinary mode of the user's files."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if private:
+        private_folder(path.parent)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(path.parent)
     temp = temp_path_for(path)
     try:
+        if private:
+            private_file(temp)  # the writers write into it as it is: never readable by others
         yield temp
         if keep_mode and path.exists():
             os.chmod(temp, path.stat().st_mode & 0o7777)
             os.replace(temp, path)
         else:
+            os.chmod(temp, PRIVATE_FILE_MODE if private else DEFAULT_FILE_MODE)
             publish(temp, path)
     finally:
         with contextlib.suppress(FileNotFoundError):

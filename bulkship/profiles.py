@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .atomicfile import atomic_path
 from .errors import ConfigError, InputError
+from .private import private_folder
 from .program import load_program
 from .schema import header_key
 
@@ -75,7 +76,7 @@ def save_profile(
     path = folder / _file_name(name)
     if path.exists() and not replace:
         raise InputError(f"A profile named '{name.strip()}' exists already", hint="choose another name")
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     lines = [
         "# A column profile saved from bulkship's web page: the [columns] mapping wins over every guess.",
         f"# Use it from the command line with: bulkship run FILE --config {_toml_text(name.strip())}",

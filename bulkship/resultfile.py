@@ -16,6 +16,7 @@ from .errors import BulkshipError, ConfigError
 from .ledger import Ledger
 from .models import Catalog, ValidationResult
 from .outputlock import output_lock
+from .private import private_folder
 from .reconcile.join import record_prices
 from .resume import collector_paused
 
@@ -50,7 +51,7 @@ def prepare_output_folder(folder: Path) -> Path:
     folder = Path(folder)
     hint = "pass --out with a folder you can write to (it is created when missing)"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)  # created 0700 when missing (a folder the user has keeps its mode)
     except FileExistsError:
         raise ConfigError(
             f"The output folder {folder} is a file, not a folder. Nothing was sent", hint=hint

@@ -58,7 +58,7 @@ def write_template(
     defaults = program.effective_defaults
     path = Path(path)
     path = path if force else free_path(path)
-    with atomic_path(path) as temp:
+    with atomic_path(path, private=False) as temp:  # a blank sheet: no one's data
         _write_book(xlsxwriter.Workbook(str(temp)), catalog, contract, defaults)
     return path
 

@@ -69,11 +69,11 @@ def test_column_letters():
     assert [column_letter(i) for i in indices] == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]
 
 
-def test_written_workbooks_get_ordinary_permissions_not_the_temp_files(tmp_path: Path):
-    """Finance opens these files from shared folders: a private 0600 workbook would lock colleagues out."""
+def test_a_splice_keeps_the_workbooks_mode_and_a_new_workbook_is_private(tmp_path: Path):
+    """A workbook someone made readable to colleagues stays so when it is rewritten; a new one holds
+    recipients' addresses and is the user's alone (0600, see tests/test_private_files.py)."""
     import stat
 
-    from bulkship.atomicfile import DEFAULT_FILE_MODE
     from bulkship.reconcile.sheets import ResultBook, RowOutcome, write_result_workbook
 
     path = tmp_path / "spliced.xlsx"
@@ -85,4 +85,4 @@ def test_written_workbooks_get_ordinary_permissions_not_the_temp_files(tmp_path:
     outcomes = {2: RowOutcome(row=2, status="ordered")}
     book = ResultBook(headers=("Name",), rows=[(2, ["Ann"])], outcomes=outcomes)
     result = write_result_workbook(book, tmp_path / "results.xlsx")
-    assert stat.S_IMODE(result.stat().st_mode) == DEFAULT_FILE_MODE
+    assert stat.S_IMODE(result.stat().st_mode) == 0o600

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..private import private_folder
+
 CATALOG_CACHE_TTL_S = 7 * 24 * 3600.0
 CACHE_FORMAT = 1
 
@@ -64,7 +66,7 @@ def save(
         "shipping_methods": methods,
     }
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(file.parent)  # the data folder, when the catalog is its first file
         temp = file.with_suffix(f".{os.getpid()}.tmp")
         temp.write_text(json.dumps(record), encoding="utf-8")
         os.replace(temp, file)

@@ -10,6 +10,7 @@ the start, so two writers never deadlock half-way; a connection in ``AUTOCOMMIT`
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import sqlite3
@@ -21,6 +22,7 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
+from ..private import private_file
 from .location import display_url, is_postgres_url, sqlite_path
 
 BUSY_TIMEOUT_MS = 10_000
@@ -67,9 +69,22 @@ def _sqlite_engine(path: Path, *, read_only: bool, **options: Any) -> Engine:
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
             **{"poolclass": NullPool, **options},
         )
+        event.listen(engine, "do_connect", _created_private(path))
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine
+
+
+def _created_private(path: Path) -> Any:
+    """A listener creating a new ledger 0600 before SQLite opens it: it holds recipients and the team's
+    password hashes, and SQLite gives its -wal/-shm/-journal files the same mode."""
+
+    def create(*_: Any) -> None:  # None: SQLAlchemy then connects as usual
+        if str(path) not in ("", ":memory:"):
+            with contextlib.suppress(OSError):  # a folder that cannot be written: SQLite's error says so
+                private_file(path)
+
+    return create
 
 
 def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

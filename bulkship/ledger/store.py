@@ -17,6 +17,7 @@ from sqlalchemy import Connection
 
 from ..db import batch_lock, planning_lock
 from ..errors import LedgerError, LedgerLockedError
+from ..private import private_folder
 from . import schema, sql
 from .lock import FileLock, ledger_lock
 from .records import now_iso
@@ -58,7 +59,7 @@ class LedgerStore:
         on_postgres = schema.is_postgres(location)
         try:
             if not on_postgres:
-                Path(location).parent.mkdir(parents=True, exist_ok=True)
+                private_folder(Path(location).parent)
             if lock and not on_postgres:
                 self._lock = ledger_lock(Path(location))
             self._engine, self._db = schema.connect(location)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ..private import private_file
 
 SCHEMA_VERSION = "1"
 BUSY_TIMEOUT_S = 15.0
@@ -112,7 +113,7 @@ class Store:
         self.path = path
         try:
             if path is not None:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                private_file(path)  # the orders' recipients; SQLite's -wal/-shm files take its mode
             self.db = sqlite3.connect(
                 str(path) if path else ":memory:",
                 isolation_level=None,

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy import Engine
 
 from ..errors import LedgerError
+from ..private import private_folder
 from ..settings import Settings
 from . import tables
 
@@ -56,7 +57,7 @@ def engine(settings: Settings) -> Engine:
         found = _engines.get(where)
         if found is None:
             if "://" not in where:
-                Path(where).parent.mkdir(parents=True, exist_ok=True)
+                private_folder(Path(where).parent)
             try:
                 found = _engines[where] = _prepared(where)
             except sa.exc.SQLAlchemyError as exc:
