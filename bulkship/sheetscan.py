@@ -358,7 +358,7 @@ def _scan_body(pieces: Iterator[bytes], scan: SheetScan, styles: dict[int, str],
             max_col = max(max_col, max(column_number(x.decode()) for x in set(map(_first, refs))))
             piece_rows = max(piece_rows, max(map(int, set(map(_second, refs)))))
         scan.rows = max(scan.rows, piece_rows)
-        if b'hidden="' in piece:  # a collapsed group's rows are hidden too
+        if b'hidden="' in piece or b'ht="0' in piece:  # a collapsed group's rows are hidden too
             _hidden_rows(piece, scan)
         if formula_tag in piece:
             _formulas(piece, scan)
@@ -406,13 +406,26 @@ def _beyond(max_col: int, max_row: int) -> re.Pattern[bytes]:
 
 
 def _hidden_rows(piece: bytes, scan: SheetScan) -> None:
+    """Rows hidden by hand, by a filter or a collapsed group, and rows of height 0 (as invisible in Excel
+    and LibreOffice as a hidden one: only what the person sees is ordered)."""
     for raw in _ROW_OPEN.findall(piece):
-        if b"hidden" not in raw:
+        if b"hidden" not in raw and b'ht="0' not in raw:
             continue
         attrs = _attrs(raw)
-        if _true(attrs.get(b"hidden")) and attrs.get(b"r", b"").isdigit():
+        if not attrs.get(b"r", b"").isdigit():
+            continue
+        if _true(attrs.get(b"hidden")):
             level = int(attrs.get(b"outlineLevel", b"0") or 0)
             scan.hidden_rows[int(attrs[b"r"])] = COLLAPSED if level > 0 else HIDDEN
+        elif _zero(attrs.get(b"ht")):
+            scan.hidden_rows[int(attrs[b"r"])] = HIDDEN
+
+
+def _zero(height: bytes | None) -> bool:
+    try:
+        return height is not None and float(height) == 0
+    except ValueError:
+        return False
 
 
 def _formulas(piece: bytes, scan: SheetScan) -> None:

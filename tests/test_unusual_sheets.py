@@ -738,3 +738,27 @@ def test_text_direction_overrides_are_removed_from_what_is_printed_and_said(
     assert [p["message"] for p in data["problems"]] == [
         "Row 2, column 'Address': extra spaces or invisible characters removed; now reads '1 Main St'."
     ]
+
+
+def test_a_row_of_height_zero_is_as_hidden_as_a_hidden_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a newcomer: a row dragged to height 0 (invisible in Excel and LibreOffice, no hidden flag)
+    was ordered like a visible one."""
+    path = xlsx(
+        tmp_path / "gifts.xlsx",
+        HEADER,
+        ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50],
+        ["Lou Unseen", "2 Main St", "Boston", "MA", "02134", "CVS", 50],
+    )
+    with zipfile.ZipFile(path) as source:  # openpyxl never writes a height of 0: Excel does
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    assert b'<row r="3"' in parts[sheet]
+    parts[sheet] = parts[sheet].replace(b'<row r="3"', b'<row r="3" ht="0" customHeight="1"', 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    code, data, _ = validate(capsys, path)
+    assert (code, data["valid"]) == (0, 1)
+    assert [s["row"] for s in data["skipped"]] == [3]
