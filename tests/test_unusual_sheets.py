@@ -757,8 +757,8 @@ def test_a_row_of_height_zero_is_as_hidden_as_a_hidden_row(
     assert b'<row r="3"' in parts[sheet]
     parts[sheet] = parts[sheet].replace(b'<row r="3"', b'<row r="3" ht="0" customHeight="1"', 1)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in parts.items():
-            target.writestr(name, data)
+        for name, content in parts.items():
+            target.writestr(name, content)
     code, data, _ = validate(capsys, path)
     assert (code, data["valid"]) == (0, 1)
     assert [s["row"] for s in data["skipped"]] == [3]
