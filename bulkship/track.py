@@ -343,14 +343,10 @@ def batch_progress(
     warnings: Sequence[str] = (),
     stuck: Collection[str] = (),
 ) -> BatchProgress:
-    from .reconcile.join import row_status
+    from .reconcile.join import counts_by_row_status
 
     view = LedgerView(ledger, batch)
-    counts: dict[str, int] = {}
-    for record in view.current_rows():
-        order = view.orders.get(record.po_number or "")
-        status = row_status(record, order)
-        counts[status] = counts.get(status, 0) + 1
+    counts = counts_by_row_status(view)  # as status and the workbook count: earlier files' cards included
     created = [o for o in view.orders.values() if o.state == "created"]
     statuses = _line_statuses_by_po(view)
     still_open = [o.po_number for o in created if not order_is_final(o, statuses.get(o.po_number, []))]

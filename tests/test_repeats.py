@@ -586,3 +586,19 @@ def test_a_card_ordered_from_an_earlier_layout_still_says_who_got_it(
         ], notes
         assert main(["track", "staff"]) == 0
     assert recipients(isolated_data_dir) == Counter({"Person 0": 1, "Person 1": 1, "Person 2": 1})
+
+
+def test_track_counts_a_card_of_an_earlier_file_as_status_and_the_workbook_do(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a newcomer: track said "11 delivered" where status and the workbook said 12: the card of a
+    row no longer in the file was left out, and finance saw one card missing."""
+    sheet = write_csv(tmp_path / "gifts.csv", [person(i) for i in range(3)])
+    assert run(capsys, str(sheet))[0] == 0
+    write_csv(sheet, [person(0), person(1)])  # Person 2 taken out after their card was ordered
+    assert run(capsys, str(sheet))[0] == 0
+    assert main(["track", "gifts", "--json"]) in (0, 1)
+    tracked = json.loads(capsys.readouterr().out)["batches"][0]["rows"]
+    assert main(["status", "gifts", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)["batches"][0]
+    assert tracked == status["by_status"] and sum(tracked.values()) == 3
