@@ -181,6 +181,7 @@ def webhook_serve(
     shared = secret or os.environ.get("BULKSHIP_WEBHOOK_SECRET") or new_secret()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per vendor read is noise, not news
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # a new ledger's schema steps are not news either
 
     def ready(url: str) -> None:
         # stdout: machine-readable, one line a script can read (like `bulkship sandbox`); the secret is in
