@@ -13,19 +13,14 @@ from .. import defaults
 from ..csvread import utf16_without_bom
 from ..errors import FileFormatError
 from ..paths import check_input_file
-from ..sheetscan import Limits
 
 MAX_FILE_BYTES = defaults.MAX_FILE_BYTES  # on disk
-MAX_UNCOMPRESSED_BYTES = Limits.xml_bytes  # all XML parts of a workbook together
-MAX_ROWS = Limits.rows  # CSV may exceed Excel's 1,048,576; a bigger list should be split
-MAX_COLUMNS = Limits.columns
 
 
 CSV_EXTENSIONS = {".csv", ".txt", ".tsv"}
 XLSX_EXTENSIONS = {".xlsx", ".xlsm"}
 ODS_EXTENSIONS = {".ods"}
 XLS_EXTENSIONS = {".xls"}
-CSV_DELIMITERS = (",", ";", "\t", "|")
 
 
 _EXTENSION_FORMATS = {s: "csv" for s in CSV_EXTENSIONS} | {s: "xlsx" for s in XLSX_EXTENSIONS}
