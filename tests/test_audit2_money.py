@@ -53,3 +53,26 @@ def test_the_approval_page_of_a_command_line_batch_says_its_charged_total_leaves
     shown = " ".join(re.sub(r"<[^>]+>", " ", _templates.from_string(table).render(figures=figures)).split())
     assert "50.00 + 2 row(s) of unknown cost" in shown, shown
     assert shown.count("unknown cost") == 1  # the other buckets know every cost
+
+
+def test_the_results_page_shows_money_in_doubt_apart_from_what_was_charged(tmp_path: Path) -> None:
+    """Found by a newcomer: an order whose answer was lost read "0.00 ordered cost" with the 50.00 that may be
+    charged nowhere on the page (status said "in doubt 50.00")."""
+    sheet = tmp_path / "gifts.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows([f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25"]
+                         for i in range(4))  # fmt: skip
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--max-lines", "2"]) == 0
+    settings = resolve_settings()
+    with contextlib.closing(sqlite3.connect(settings.ledger)) as db, db:  # the second order's answer lost
+        db.execute(
+            "UPDATE orders SET state = 'unknown', vendor_order_id = NULL WHERE po_number = 'BS-GIFTS-0002'"
+        )
+        db.execute("UPDATE rows SET status = 'planned' WHERE po_number = 'BS-GIFTS-0002'")
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        results = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/gifts/results").text).split())
+    assert "50.00 ordered cost" in results and "50.00 in doubt (sent, the vendor's answer lost" in results, (
+        results
+    )

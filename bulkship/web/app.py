@@ -36,6 +36,7 @@ from ..pipeline import file_sha256
 from ..reconcile.join import LedgerView, with_gone_note
 from ..reconcile.sheets import RowOutcome
 from ..settings import Settings
+from ..statuses import CHARGED, IN_DOUBT
 from ..team.approvals import acting_as
 from . import batches, columns, resolve_pages, state
 from .auth import say_in_trail
@@ -420,6 +421,7 @@ class ResultLine:
     cost: Decimal | None
     error: str
     cost_unknown: bool = False  # ordered, its cost never recorded (an older bulkship): not in any total
+    money: str = ""  # the bucket its cost is in (charged, in doubt, to send; "" none), as the workbook says
 
 
 def _result_line(outcome: RowOutcome) -> ResultLine:
@@ -433,7 +435,13 @@ def _result_line(outcome: RowOutcome) -> ResultLine:
         cost=outcome.cost,
         error=outcome.problems,
         cost_unknown=outcome.cost_unknown,
+        money=outcome.money,
     )
+
+
+def _bucket_total(lines: list[ResultLine], bucket: str) -> Decimal:
+    """What the rows of one money bucket cost (charged, or in doubt: sent, the answer lost)."""
+    return sum((line.cost for line in lines if line.money == bucket and line.cost is not None), Decimal(0))
 
 
 def _result_lines(web: Web, name: str) -> tuple[list[ResultLine], str | None]:
@@ -467,8 +475,9 @@ async def results(request: Request) -> Response:
         request, "results.html", batch=batch,
         lines=shown[(page - 1) * RESULT_PAGE_ROWS : page * RESULT_PAGE_ROWS], counts=counts, wanted=wanted,
         page=page, pages=pages, has_output=bool(output and Path(output).exists()),
-        needing=needing, total_cost=sum((line.cost for line in lines if line.cost is not None), Decimal(0)),
-        cost_unknown=sum(1 for line in lines if line.cost_unknown),
+        needing=needing, total_cost=_bucket_total(lines, CHARGED),
+        in_doubt_cost=_bucket_total(lines, IN_DOUBT),
+        cost_unknown=sum(1 for line in lines if line.cost_unknown and line.money == CHARGED),
         running=_sending(web, batch), tracking=web.runner.tracking(batch.name),
     )  # fmt: skip
 
