@@ -83,7 +83,8 @@ def _street_only(line: str) -> str:
     """The street of a line: its first part (between commas) with a house number (``c/o Acme, 12 Main St``),
     up to a unit word (``Fl 21``, ``#5``); ``""`` when the line starts with a unit (``Apt 3``)."""
     parts = [_words(part.replace("#", " # ")) for part in line.split(",")]  # "#21": "#", "21"
-    words = next((p for p in parts if any(w[0].isdigit() for w in p)), parts[0])
+    streets = [p for p in parts if p and p[0] not in _UNIT_WORDS]  # "Apt 5, 100 Main St": not "Apt 5"
+    words = next((p for p in streets if any(w[0].isdigit() for w in p)), parts[0])
     cut = next((i for i, word in enumerate(words) if word in _UNIT_WORDS), len(words))
     return " ".join(_WORDS.get(word, word) for word in words[:cut])
 

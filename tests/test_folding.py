@@ -1,0 +1,53 @@
+"""How names and streets are compared for duplicates and repeats: one person written by two systems is one
+person (a second card otherwise); a father and son, or two streets, stay two."""
+
+from __future__ import annotations
+
+import pytest
+
+from bulkship.folding import fold_address, fold_person
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Maria Lopez", "Lopez, Maria"),
+        ("Maria Lopez", "Ms. Maria J. Lopez"),
+        ("Maria Lopez", "MARIA LOPEZ, MBA"),
+        ("Maria Lopez", "María López"),
+        ("Liam O'Brien", "Liam O’Brien"),
+        ("John Smith Jr.", "Smith, John, Jr."),
+    ],
+)
+def test_one_person_written_two_ways_folds_alike(one: str, other: str) -> None:
+    assert fold_person(one) == fold_person(other)
+
+
+@pytest.mark.parametrize(("one", "other"), [("John Smith", "John Smith Jr."), ("Maria Lopez", "Mario Lopez")])
+def test_two_people_stay_two(one: str, other: str) -> None:
+    assert fold_person(one) != fold_person(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (("12 Beacon Street", ""), ("12 Beacon St.", "")),
+        (("12 Beacon Street", "Floor 21"), ("12 Beacon St Fl 21", "")),
+        (("455 Massachusetts Avenue", "Apt 3"), ("455 Massachusetts Ave", "")),
+        (("12 Beacon Street, Boston", ""), ("12 Beacon Street", "")),
+        (("350 Fifth Avenue", ""), ("350 5th Ave", "")),
+        (("Apt 5, 100 Main St", ""), ("100 Main Street", "Apt 5")),
+        (("Apt 3", "455 Mass Ave"), ("455 Mass Ave", "")),
+        (("c/o Acme, 12 Main St", ""), ("12 Main Street", "")),
+    ],
+)
+def test_one_street_written_two_ways_folds_alike(one: tuple[str, str], other: tuple[str, str]) -> None:
+    assert fold_address(*one) == fold_address(*other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [(("12 Beacon St", ""), ("14 Beacon St", "")), (("350 Fifth Ave", ""), ("350 Sixth Ave", ""))],
+)
+def test_two_streets_stay_two(one: tuple[str, str], other: tuple[str, str]) -> None:
+    assert fold_address(*one) != fold_address(*other)
