@@ -5,7 +5,7 @@ the rows, one over the orders and one adding up cards, whatever the number of ba
 row or event in Python. A batch's state is one word, decided here once::
 
     draft                   nothing checked yet (a web upload not reviewed)
-    needs fixes             rows are not valid, and nothing is planned or sent
+    needs fixes             rows are not valid, and nothing is planned or sent (or all else is delivered)
     awaiting confirmation   orders planned, nothing sent (the cost was shown, nobody said "send")
     awaiting approval       orders planned and a person asked to send them: an approver must approve or
                             reject the request first (team mode, a cost above the person's limit)
@@ -19,9 +19,10 @@ row or event in Python. A batch's state is one word, decided here once::
                             review, rows repeat earlier cards (held), or a run stopped with orders unsent
 
 Rows left out because they are not valid (or repeat a row of the same file) after the rest was sent do not
-make a batch "needs attention": the person chose to send without them, and the counts show them. A batch
-partly sent whose further orders wait for an approver is "awaiting approval" (a rejected follow-up: "needs
-attention"). The approvals are the newest request of each batch, read for all batches in one query
+make a batch "needs attention": the person chose to send without them, and the counts show them. Once every
+card sent is delivered, such a batch reads "needs fixes", not "delivered": people on it have no card yet.
+A batch partly sent whose further orders wait for an approver is "awaiting approval" (a rejected follow-up:
+"needs attention"). The approvals are the newest request of each batch, read for all batches in one query
 (the team's tables, in the ledger's database).
 """
 
@@ -103,7 +104,8 @@ class BatchOverview:
             if attention or planned:
                 return "needs attention"
             if self.ordered and self.delivered >= self.ordered:
-                return "delivered"
+                # every card sent is delivered, but people left out to fix have none: not done
+                return "needs fixes" if self.rows.get("invalid") else "delivered"
             return "shipping" if self.shipped else "sent"
         if attention:
             return "needs attention"

@@ -148,3 +148,14 @@ def test_a_sent_batch_whose_follow_up_waits_for_an_approver_says_so() -> None:
     refused = replace(follow_up, rows={**follow_up.rows, "failed": 1}, approval="pending")
     assert refused.state() == "needs attention"  # the vendor refused rows: that comes first
     assert {"awaiting approval", "rejected"} <= set(BATCH_STATES)
+
+
+def test_a_batch_delivered_but_for_rows_left_out_to_fix_needs_fixes() -> None:
+    """Found by a newcomer: 14 cards delivered, 26 rows never sent (invalid) read "delivered", so the filter
+    for batches to work on left out 26 people with no card."""
+    done = BatchOverview("b", rows={"ordered": 14}, orders={"created": 1}, shipped=14, delivered=14)
+    assert done.state() == "delivered"
+    assert replace(done, rows={"ordered": 14, "invalid": 26}).state() == "needs fixes"
+    assert (
+        replace(done, rows={"ordered": 14, "duplicate": 2}).state() == "delivered"
+    )  # no one is without a card
