@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 
+from ..settings import Settings
 from .app import JsonOption, LedgerOption, app, err_console, plain_console, print_json, settings_from
 
 users_app = typer.Typer(
@@ -90,11 +91,31 @@ def add(
     )
     err_console.print(f"Added {user.name} ({user.roles_text}).", soft_wrap=True)
     if first:
-        err_console.print(
-            "Team mode is on: bulkship serve now asks everyone to sign in, and batches above the approval "
-            "threshold wait for an approver.",
-            soft_wrap=True,
-        )
+        err_console.print(_team_mode_on(settings), soft_wrap=True)
+
+
+def _team_mode_on(settings: Settings) -> str:
+    """What the first account changed, plainly: sign-in, and which batches now wait for an approver (with
+    the default threshold 0.00, every one, also from `bulkship run`), and how to have one."""
+    from ..money import money_text
+    from ..team import approvals
+
+    threshold = approvals.threshold(settings)
+    waits = (
+        "every batch (from the web page and from `bulkship run`) waits for an approver"
+        if threshold == 0
+        else f"a batch costing more than {money_text(threshold)} waits for an approver"
+    )
+    said = (
+        f"Team mode is on: bulkship serve now asks everyone to sign in. The approval threshold is "
+        f"{money_text(threshold)}: {waits}"
+    )
+    if approvals.approvers_for(settings, ""):
+        return said + "."
+    return (
+        f"{said}, and no one holds the approver role yet. Add one (bulkship users add NAME --role approver), "
+        "or let batches up to an amount go without approval (bulkship users settings --threshold AMOUNT)."
+    )
 
 
 @users_app.command("list")

@@ -353,6 +353,32 @@ def decide(
 # -- the check every run makes ---------------------------------------------------------------------------
 
 
+def approvers_for(settings: Settings, person: str) -> list[str]:
+    """Who could decide a request of ``person``: the active accounts holding the approver role, but them."""
+    return [
+        u.name
+        for u in accounts.list_users(settings)
+        if "approver" in u.roles and not u.disabled and u.name != person
+    ]
+
+
+def _no_approver_hint(settings: Settings, person: str) -> str:
+    """How a team without an approver gets a batch sent: an approver, or a higher threshold."""
+    found = accounts.find_user(settings, person)
+    own = found.spend_limit if found is not None else None
+    team = threshold(settings)
+    raise_it = (
+        f"raise {person}'s own limit ({money_text(own)}): bulkship users limit {person} AMOUNT"
+        if own is not None and own < team
+        else f"let batches up to an amount go without approval (the threshold is {money_text(team)}): "
+        "bulkship users settings --threshold AMOUNT"
+    )
+    return (
+        "add an approver: bulkship users add NAME --role approver (or bulkship users roles NAME --role "
+        f"approver ... for someone already there), then run the same command again; or {raise_it}"
+    )
+
+
 def _rejection(found: Approval | None) -> str:
     """What a person asking again must hear first: the last request was rejected, by whom and why."""
     if found is None or found.decision != "rejected":
@@ -376,14 +402,23 @@ def check_before_send(settings: Settings, view: PlanView) -> str | None:
         asked = request(settings, view.batch, total=view.batch_total, person=person, address=origin())
         changed = found is not None and found.decision == "approved"
         charged = view.charged.total
+        nobody = not approvers_for(settings, person)
         raise ApprovalRequiredError(
             _rejection(found)
             + f"Batch {view.batch} costs {money_text(view.batch_total)}"
             + (f" in all ({money_text(charged)} charged already)" if charged else "")
             + f", more than {person} may send without approval"
             + (" (it changed since it was approved)" if changed else "")
-            + f": request #{asked.id} waits for an approver. Nothing was sent; the plan is kept",
-            hint="an approver approves it on the web page (Approvals); then run the same command again",
+            + f": request #{asked.id} waits for an approver"
+            + (
+                f", and no active account other than {person} holds the approver role: nobody can approve it"
+                if nobody
+                else ""
+            )
+            + ". Nothing was sent; the plan is kept",
+            hint=_no_approver_hint(settings, person)
+            if nobody
+            else "an approver approves it on the web page (Approvals); then run the same command again",
         )
     audit.record(
         settings, "resume" if audit.unfinished_run(settings, view.batch) else "run_start", actor=person,
