@@ -48,9 +48,10 @@ _NOT_WORD = re.compile(r"[^\w#]+")
 def _plain(text: str) -> str:
     """Full-width forms made plain, accents dropped (María López = Maria Lopez: one HR system keeps them,
     another strips them), case folded, apostrophes dropped (O'Brien = OBrien), other punctuation a space."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return _NOT_WORD.sub(" ", _APOSTROPHES.sub("", text))
+    if not text.isascii():  # most names and streets are: nothing to decompose
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NOT_WORD.sub(" ", _APOSTROPHES.sub("", text.casefold()))
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "rev", "hon"})
@@ -67,7 +68,8 @@ def fold_person(name: object) -> str:
     """A person's name as compared: ``Liam O’Brien`` = ``liam obrien``; ``Lopez, Maria``,
     ``Ms. Maria J. Lopez`` and ``MARIA LOPEZ, MBA`` = ``maria lopez``; ``John Smith Jr.`` = ``john smith
     jr``."""
-    text = unicodedata.normalize("NFKC", str(name or ""))
+    text = str(name or "")
+    text = text if text.isascii() else unicodedata.normalize("NFKC", text)
     last, comma, rest = text.partition(",")
     if comma and not set(_words(rest)) <= _DEGREES | _GENERATIONS:  # "Lopez, Maria": the given name after
         text = f"{rest} {last}"
