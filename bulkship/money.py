@@ -17,8 +17,9 @@ cost) holds money of unknown amount: it is counted in its bucket's rows and ``un
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
@@ -124,3 +125,28 @@ def total_text(total: Decimal, unknown_rows: int = 0) -> str:
     said beside it, never counted as 0.00."""
     text = money_text(total)
     return f"{text} + {unknown_rows} row(s) of unknown cost" if unknown_rows else text
+
+
+AMOUNT = r"\d+(?:\.\d{1,2})?"  # as MONEY in the sheets, without its cap on a single card's value
+
+
+class AmountError(ValueError):
+    """Text that is not an amount of money, or one bulkship will not guess (``str()``: why, in words)."""
+
+
+def read_amount(text: str) -> Decimal:
+    """An amount typed by a person, read as the sheets' money is: '$5,000.00' is 5000.00, while '25,00' or
+    '2.500,00' (a decimal comma, or a thousands separator missing a digit?) is refused rather than guessed:
+    a limit or budget read 100 times too large would let 100 times the money go out."""
+    from .validate.normalize import DECIMAL_COMMA, MONEY_NOISE  # the sheets' own rules (imports numpy)
+
+    cleaned = text.strip()
+    if re.fullmatch(DECIMAL_COMMA, cleaned) or re.fullmatch(r"\$?\s*\d{1,3}(?:\.\d{3})+,\d{1,2}", cleaned):
+        raise AmountError("is ambiguous: the comma may be a decimal comma or a thousands separator")
+    stripped = re.sub(MONEY_NOISE, "", cleaned)
+    if not re.fullmatch(AMOUNT, stripped):
+        raise AmountError("is not an amount like 5000 or 5000.00")
+    try:
+        return Decimal(stripped)
+    except InvalidOperation:
+        raise AmountError("is not an amount like 5000 or 5000.00") from None

@@ -121,6 +121,13 @@ def test_team_settings_from_the_command_line(team: Settings, cli: Callable[..., 
     assert approvals.limit_for(team, "alice") == 300  # her own limit, lower than the team's
     assert approvals.limit_for(team, "carol") == 2500
     assert cli("users", "settings", "--threshold", "lots").returncode == 2
+    # a decimal comma is refused as --max-total refuses it, never read 100 times larger (found by a newcomer:
+    # "25,00" set a threshold of 2,500.00, "2.500,00" one of 2.50, "1,5" a limit of 15.00)
+    for typed in ("25,00", "2.500,00"):
+        refused = cli("users", "settings", "--threshold", typed)
+        assert refused.returncode == 2 and "is ambiguous" in refused.stderr, refused.stderr
+    assert cli("users", "limit", "alice", "1,5").returncode == 2
+    assert approvals.threshold(team) == 2500 and approvals.limit_for(team, "alice") == 300
     assert [e.detail["setting"] for e in audit.entries(team) if e.action == "setting"] == [
         "approval_threshold",
         "session_idle_minutes",

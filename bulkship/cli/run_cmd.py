@@ -8,8 +8,7 @@ batch. With ``--json`` stdout holds one JSON object, errors included.
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -267,29 +266,19 @@ def _report(result: RunResult) -> None:
         )
 
 
-AMOUNT = r"\d+(?:\.\d{1,2})?"  # as MONEY in the sheets, without its cap on a single card's value
-
-
 def _parse_amount(text: str | None, flag: str = "--max-total") -> Decimal | None:
-    """An amount read as the sheets' money is: '$5,000.00' is 5000, while '25,00' or '126,63' (a decimal
-    comma, or a thousands separator missing a digit?) is refused rather than guessed."""
-    from ..validate.normalize import DECIMAL_COMMA, MONEY_NOISE
+    """``money.read_amount`` for a flag: an ambiguous or unreadable amount is one error line."""
+    from ..money import AmountError, read_amount
 
     if text is None:
         return None
-    if re.fullmatch(DECIMAL_COMMA, text.strip()):
-        raise ConfigError(
-            f"{flag} {text!r} is ambiguous: the comma may be a decimal comma or a thousands separator",
-            hint=f"write it with a decimal point and no thousands separator, e.g. {flag} 5000.00",
-        )
-    stripped = re.sub(MONEY_NOISE, "", text.strip())
-    if not re.fullmatch(AMOUNT, stripped):
-        raise ConfigError(f"{flag} must be an amount like 5000 or 5000.00, not {text!r}")
     try:
-        value = Decimal(stripped)
-    except InvalidOperation:
-        raise ConfigError(f"{flag} must be an amount like 5000 or 5000.00, not {text!r}") from None
-    return value
+        return read_amount(text)
+    except AmountError as exc:
+        raise ConfigError(
+            f"{flag} {text!r} {exc}",
+            hint=f"write it with a decimal point and no thousands separator, e.g. {flag} 5000.00",
+        ) from None
 
 
 @app.command()

@@ -17,7 +17,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
@@ -124,15 +124,18 @@ def parse_limit(text: str | Decimal | None) -> Decimal | None:
     """A spend limit as people write money ('5,000', '$250.50'); '' or 'none': no personal limit."""
     if text is None:
         return None
-    cleaned = str(text).strip().replace(",", "").replace("$", "")
-    if cleaned.lower() in ("", "none"):
+    from ..money import AmountError, read_amount
+
+    if isinstance(text, Decimal):
+        if not text.is_finite() or text < 0:
+            raise AccountError(f"{text!r} is not an amount of money", hint="write it like 5000 or 5000.00")
+        return text.quantize(Decimal("0.01"))
+    if str(text).strip().lower() in ("", "none"):
         return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        value = Decimal("NaN")
-    if not value.is_finite() or value < 0:
-        raise AccountError(f"{text!r} is not an amount of money", hint="write it like 5000 or 5000.00")
+    try:  # the money reader of --max-total: '25,00' is refused, never read as 2,500.00
+        value = read_amount(str(text))
+    except AmountError as exc:
+        raise AccountError(f"{text!r} {exc}", hint="write it like 5000 or 5000.00") from None
     return value.quantize(Decimal("0.01"))
 
 
