@@ -474,3 +474,22 @@ def test_the_trail_says_what_an_upload_a_cell_fix_and_a_column_choice_changed(
     assert lines["upload"]["file"] == "staff.csv" and len(lines["upload"]["sha256"]) == 64
     assert lines["fix"]["changes"] == "ZIP: '9' -> '02108'" and lines["fix"]["row"] == "2"
     assert lines["mapping"]["columns"] == "company <- Note"
+
+
+def test_a_batch_waiting_for_an_approver_cannot_be_deleted_until_the_request_is_decided(
+    team: Settings, browsers: Any
+) -> None:
+    """Found by a newcomer: deleting it left a request the approver could still approve, for a batch the
+    page no longer showed (sendable only from the command line, and its file refused on a new upload)."""
+    alice, carol = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(carol, "carol")
+    upload(alice, SAMPLES / "anniversary.xlsx")
+    assert "Waiting for approval" in send(alice, "anniversary").text
+    form = {"csrf_token": found(TOKEN.pattern, alice.get("/batches/anniversary/review").text)}
+    refused = alice.post("/batches/anniversary/delete", data=form)
+    assert refused.status_code == 409 and "waits for an approver (request #" in refused.text
+    page = carol.get("/batches/anniversary/approval").text
+    reject = found(r'action="(/batches/anniversary/approval/\d+/reject)"', page)
+    carol.post(reject, data={"csrf_token": found(TOKEN.pattern, page), "reason": "not this quarter"})
+    assert alice.post("/batches/anniversary/delete", data=form).url.path == "/"

@@ -699,3 +699,27 @@ def test_the_errors_filter_lists_rows_to_fix_not_duplicates(client: TestClient, 
     errors = client.get("/batches/dup/review?filter=errors").text
     assert 'id="row-6"' in errors and 'id="row-5"' not in errors
     assert 'id="row-5"' in client.get("/batches/dup/review?filter=duplicates").text
+
+
+def test_a_deleted_batch_leaves_no_plan_behind_and_its_file_can_be_uploaded_again(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by a newcomer: a batch deleted after its cost page was shown kept its planned orders: `status`
+    listed it "awaiting confirmation" and the same file uploaded again was refused as planned elsewhere."""
+    from bulkship.ledger import Ledger
+
+    path = tmp_path / "staff.csv"
+    path.write_text(STAFF_CSV)
+    upload(client, path, name="first")
+    assert "Send 1 order(s)" in client.get("/batches/first/cost").text  # the plan is in the ledger now
+    assert client.post("/batches/first/delete", data={"csrf_token": token(client)}).url.path == "/"
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        assert {o.state for o in ledger.orders("first", payloads=False)} == {"cancelled"}
+    upload(client, path, name="second")
+    assert confirm(client, "second").url.path == "/batches/second/progress"
+    wait_until_finished(client, "second")
+    assert sorted(li.external_id for o in sandbox_orders(settings) for li in o.line_items) == [
+        "E1",
+        "E2",
+        "E3",
+    ]

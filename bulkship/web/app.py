@@ -528,10 +528,34 @@ async def delete(request: Request) -> Response:
     """Remove a batch from the page and its upload from the disk; the ledger keeps what was ordered."""
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
+    waiting = await run_in_threadpool(_waiting_request, web.settings, batch.name)
+    if (
+        waiting is not None
+    ):  # deleting it left a request an approver could still approve (found by a newcomer)
+        error = BulkshipError(
+            f"Batch {batch.name} waits for an approver (request #{waiting}): it cannot be deleted while the "
+            "request waits. Nothing was deleted",
+            hint="an approver rejects the request on Approvals; then the batch can be deleted",
+        )
+        return render(request, "problem.html", 409, batch=batch, error=error)
+    try:  # under the ledger's lock: never while a command-line run works on the ledger
+        await run_in_threadpool(state.drop_unsent_plan, web.settings, batch.name)
+    except BulkshipError as exc:
+        return render(request, "problem.html", 409, batch=batch, error=exc)
     await run_in_threadpool(state.record, web.settings, batch.name, "web_deleted")
     await run_in_threadpool(state.remove_upload, web.settings, batch.upload)
     web.reviews.forget(batch)
     return _see("/")
+
+
+def _waiting_request(settings: Settings, batch: str) -> int | None:
+    """The batch's approval request still waiting for an approver, if any (team mode)."""
+    from ..team import approvals, store
+
+    if not store.team_mode(settings):
+        return None
+    found = approvals.latest(settings, batch)
+    return found.id if found is not None and found.state == "pending" else None
 
 
 # -- the app ---------------------------------------------------------------------------------------------

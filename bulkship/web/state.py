@@ -220,6 +220,22 @@ def rows_sent(settings: Settings, batch: str) -> dict[int, str]:
     }
 
 
+def drop_unsent_plan(settings: Settings, batch: str) -> None:
+    """A deleted batch's planned orders that never left are cancelled: nothing is left to approve or send
+    later, and the same file uploaded again is not refused as "planned, not sent yet" by a batch the page
+    no longer shows. Orders that may be at the vendor are never touched."""
+    from ..resume import may_exist_at_vendor
+
+    if not ledger_exists(settings.ledger_location):
+        return
+    with Ledger.open(settings.ledger_location) as ledger:
+        for order in ledger.orders(batch, payloads=False):
+            if order.state == "planned" and not may_exist_at_vendor(ledger, order.po_number):
+                ledger.cancel_planned(
+                    order.po_number, "its batch was deleted on the web page before it was sent"
+                )
+
+
 def record(settings: Settings, batch: str, kind: str, **detail: Any) -> None:
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         ledger.log_event(batch, None, kind, **detail)
