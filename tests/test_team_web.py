@@ -493,3 +493,15 @@ def test_a_batch_waiting_for_an_approver_cannot_be_deleted_until_the_request_is_
     reject = found(r'action="(/batches/anniversary/approval/\d+/reject)"', page)
     carol.post(reject, data={"csrf_token": found(TOKEN.pattern, page), "reason": "not this quarter"})
     assert alice.post("/batches/anniversary/delete", data=form).url.path == "/"
+
+
+def test_the_cost_page_says_when_no_one_could_approve_the_request(settings: Settings, browsers: Any) -> None:
+    """Found by a newcomer: a team of one admin and one requester asked an approver that did not exist."""
+    accounts.add_user(settings, "admin", "password-admin", ["admin"], actor="test")
+    accounts.add_user(settings, "alice", "password-alice", ["requester"], actor="test")
+    alice = browsers()
+    sign_in(alice, "alice")
+    upload(alice, SAMPLES / "anniversary.xlsx")
+    assert 'id="no-approver"' in alice.get("/batches/anniversary/cost").text
+    accounts.add_user(settings, "carol", "password-carol", ["approver"], actor="test")
+    assert 'id="no-approver"' not in alice.get("/batches/anniversary/cost").text

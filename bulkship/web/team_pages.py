@@ -150,7 +150,7 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     """What the cost page shows about approval: the batch's latest request (a rejection's reason), whether
     it covers the plan shown, and whether this person's send needs approval."""
     settings = _settings(request)
-    empty = {"approval": None, "current": False, "needs": False, "limit": Decimal(0)}
+    empty = {"approval": None, "current": False, "needs": False, "limit": Decimal(0), "nobody": False}
     if not request.scope.get("team_mode"):
         return empty
     found = approvals.latest(settings, batch)
@@ -164,7 +164,8 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     needs = view is not None and Decimal(view.batch_total) > limit  # the batch's: charged included
     if needs and found is not None and found.decision == "approved" and current:
         needs = False
-    return {"approval": found, "current": current, "needs": needs, "limit": limit}
+    nobody = needs and not approvals.approvers_for(settings, person)  # a request no one could decide
+    return {"approval": found, "current": current, "needs": needs, "limit": limit, "nobody": nobody}
 
 
 async def before_confirm(request: Request, batch: str, view: Any) -> Response | None:
