@@ -338,21 +338,37 @@ def find_holds(
     found = [(i, where[key]) for i, key in enumerate(rows.repeat_keys()) if key in where] if where else []
     by_reference = _same_reference_elsewhere(rows, lines, {i for i, _ in found})
     found += by_reference.items()
+    copied_from = None  # another batch whose file this one mostly is (an edited copy run under a new name)
     if found:
-        if not known and not policy.allow and not policy.own_name:
+        if not known and not policy.allow:
             valid = int((frame[STATUS] == "valid").sum())
-            _refuse_same_rows(batch, file_name, ledger, [earlier[o] for _i, (o, _l) in found], valid)
+            repeated = [earlier[o] for _i, (o, _l) in found]
+            copied_from = _mostly_of(repeated, valid)
+            if copied_from is not None and not policy.own_name:
+                _refuse_same_rows(batch, file_name, ledger, repeated, valid, copied_from)
         numbers = _row_numbers(ledger, [(earlier[o].po_number, line) for _i, (o, line) in found])
         for i, (o, line) in found:
             order = earlier[o]
             reference = rows.columns["external_id"][i] if i in by_reference else None
             row = numbers.get((order.po_number, line))
             holds[rows.fingerprints[i]] = _repeat_note(order, row, policy, reference=reference)
+    if copied_from is not None:  # its changed rows are edits of that batch's rows, as in that batch itself
+        gone += [r for r in ledger.batch_rows(copied_from) if r.status == "ordered"]
+        orders = {**orders, **{o.po_number: o for o in ledger.orders(copied_from)}}
     if gone:
         shared = {a for a, n in Counter(_Rows(frame, rows.folder).addresses()).items() if n > 1}
         for fp, note in _probable_edits(gone, orders, rows, shared).items():
             holds.setdefault(fp, note)
     return holds
+
+
+def _mostly_of(repeats: Sequence[OrderRecord], valid: int) -> str | None:
+    """The other batch at least ``SAME_ROWS_SHARE`` of the file's valid rows repeat, if any."""
+    by_batch = Counter(order.batch for order in repeats)
+    if not by_batch or valid == 0:
+        return None
+    other, count = by_batch.most_common(1)[0]
+    return other if count >= max(1, math.ceil(valid * SAME_ROWS_SHARE)) else None
 
 
 def _same_reference(staying: Sequence[RowRecord], rows: _Rows, candidates: pd.DataFrame) -> dict[str, str]:
@@ -485,14 +501,9 @@ def _repeat_note(
 
 
 def _refuse_same_rows(
-    batch: str, file_name: str, ledger: Ledger, repeats: Sequence[OrderRecord], valid: int
+    batch: str, file_name: str, ledger: Ledger, repeats: Sequence[OrderRecord], valid: int, other: str
 ) -> None:
-    by_batch = Counter(order.batch for order in repeats)
-    if not by_batch or valid == 0:
-        return
-    other, count = by_batch.most_common(1)[0]
-    if count < max(1, math.ceil(valid * SAME_ROWS_SHARE)):
-        return
+    count = sum(1 for order in repeats if order.batch == other)
     record = ledger.batch(other)
     first = min(order.created for order in repeats if order.batch == other)
     sent = any(order.state in _SENT_STATES for order in repeats if order.batch == other)

@@ -139,6 +139,15 @@ def test_the_same_rows_saved_as_another_file_type_are_refused_unless_named_as_a_
     code, data, err = run(capsys, str(again), "--batch", "Q4-late", "--json")
     assert data is not None and (code, data["ordered_rows"], data["held_rows"]) == (3, 1, 6), err
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(7)})
+    # the same file with Person 2's street corrected, under yet another name: an edit of a card ordered,
+    # held as in the batch itself, never a second card (found by a reviewer)
+    edited = write_csv(
+        tmp_path / "q4-edited.csv", [*rows[:2], person(2, street="9 New St"), *rows[3:], person(6)]
+    )
+    code, data, err = run(capsys, str(edited), "--batch", "Q4-edited", "--json")
+    assert data is not None and (data["ordered_rows"], data["held_rows"]) == (0, 7), err
+    assert "looks like an edit of row 4" in err
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(7)})
 
 
 def test_a_near_identical_batch_name_is_not_a_fresh_batch(
@@ -257,11 +266,15 @@ def test_a_person_written_last_name_first_with_a_title_or_without_the_apartment_
             "100",
         ],
         ["E-2004", "John Smith Jr.", "9 Elm Road", "Denver", "CO", "80202", "CVS", "25"],  # his son
-    ]
+        *(
+            [f"E-30{i}", f"New Person {i}", f"{i} Pine St", "Austin", "TX", "78701", "CVS", "25"]
+            for i in range(4)
+        ),
+    ]  # December's own people too: not a copy of October's file (whose changed rows would be edits)
     result = run_batch(
         write_csv(tmp_path / "december.csv", december, WITH_ID), settings, batch="dec", wait_s=0
     )
-    assert (result.ordered_rows, result.held_rows) == (1, 3), result
+    assert (result.ordered_rows, result.held_rows) == (5, 3), result
     assert recipients(isolated_data_dir)["John Smith Jr."] == 1
     shown = results(Path(str(result.output)))
     for row in ("Lopez, Maria / 12 Beacon Street", "James Chen / 455 Massachusetts Avenue"):
