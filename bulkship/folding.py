@@ -81,12 +81,19 @@ def fold_person(name: object) -> str:
     return " ".join([*words[:1], *words[1:][-1:], *generation])
 
 
+_HOUSE_NUMBER = re.compile(r"\d+[a-z]?")  # "12", "12b"; not "2nd" (a floor, an ordinal street)
+
+
 def _street_only(line: str) -> str:
-    """The street of a line: its first part (between commas) with a house number (``c/o Acme, 12 Main St``),
-    up to a unit word (``Fl 21``, ``#5``); ``""`` when the line starts with a unit (``Apt 3``)."""
+    """The street of a line: its part (between commas) that starts with a house number (``c/o Acme, 12 Main
+    St``; ``2nd Floor, 100 Main St``), else one with a digit, up to a unit word (``Fl 21``, ``#5``); a part
+    that starts with a unit (``Apt 3``) is never the street. ``""`` when the line holds no street."""
     parts = [_words(part.replace("#", " # ")) for part in line.split(",")]  # "#21": "#", "21"
-    streets = [p for p in parts if p and p[0] not in _UNIT_WORDS]  # "Apt 5, 100 Main St": not "Apt 5"
-    words = next((p for p in streets if any(w[0].isdigit() for w in p)), parts[0])
+    streets = [p for p in parts if p and p[0] not in _UNIT_WORDS]
+    words = next(
+        (p for p in streets if _HOUSE_NUMBER.fullmatch(p[0])),
+        next((p for p in streets if any(w[0].isdigit() for w in p)), streets[0] if streets else []),
+    )
     cut = next((i for i, word in enumerate(words) if word in _UNIT_WORDS), len(words))
     return " ".join(_WORDS.get(word, word) for word in words[:cut])
 
@@ -99,12 +106,12 @@ def fold_street(street: object) -> str:
 
 
 def fold_address(line1: object, line2: object) -> str:
-    """The street of both address lines, folded: the apartment or floor is left out, so an address with or
-    without ``Apt 3``, and line 2 sent inside line 1 to a vendor not known to keep it, compare equal. A line 1
-    holding only a unit (``Apt 3``) takes the street from line 2; a line with no street at all (``#21``) is
-    compared whole."""
-    street = fold_street(line1) or fold_street(line2)
+    """The street of both address lines, folded: the two lines are read as one (line 2 goes into line 1 as
+    it is sent to a vendor not known to keep it: ``Acme Corp`` / ``100 Main Street`` is the street of
+    ``Acme Corp, 100 Main Street``), and the apartment or floor is left out, so an address with or without
+    ``Apt 3`` compares equal. A line with no street at all (``#21``) is compared whole."""
+    joined = folded_address_line1(str(line1 or ""), str(line2 or ""))
+    street = _street_only(joined)
     if street:
         return street
-    whole = _words(folded_address_line1(str(line1 or ""), str(line2 or "")).replace("#", " # "))
-    return " ".join(_WORDS.get(word, word) for word in whole)
+    return " ".join(_WORDS.get(word, word) for word in _words(joined.replace("#", " # ")))

@@ -39,6 +39,8 @@ def test_two_people_stay_two(one: str, other: str) -> None:
         (("Apt 5, 100 Main St", ""), ("100 Main Street", "Apt 5")),
         (("Apt 3", "455 Mass Ave"), ("455 Mass Ave", "")),
         (("c/o Acme, 12 Main St", ""), ("12 Main Street", "")),
+        (("Acme Corp", "100 Main Street"), ("Acme Corp, 100 Main Street", "")),  # as sent to the vendor
+        (("2nd Floor, 100 Main St", ""), ("100 Main St", "2nd Floor")),
     ],
 )
 def test_one_street_written_two_ways_folds_alike(one: tuple[str, str], other: tuple[str, str]) -> None:

@@ -238,6 +238,9 @@ def workbook_with_late_additions(path: Path) -> Path:
     late.append(HEADER)
     late.append(["Zed Late", "9 Late Rd", "Boston", "MA", "02134", "CVS", 50])
     book.create_sheet("Notes").append(["Ask Sam before sending", "Amount", "Name"])  # header-like, no rows
+    summary = book.create_sheet("Summary")  # known headers and a row, but no one to send to
+    summary.append(["Product", "Amount", "Count"])
+    summary.append(["CVS", 50, 1])
     book.save(path)
     return path
 

@@ -152,13 +152,15 @@ def _pick_sheet(
         return names[0], []
     index = HeaderIndex(load_contract(program.schema_path).alias_index(program.aliases))
     scores: dict[str, int] = {}
-    filled: set[str] = set()  # sheets with a filled row under their best header row
+    recipients: set[str] = set()  # sheets whose header names a recipient and an address, with a row below
     for name in names:
         head = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS + 1)
         row_scores = [header_score(row, index) for row in head[:HEADER_SCAN_ROWS]]
         scores[name] = max(row_scores, default=0)
-        if scores[name] and any(_filled(row) for row in head[row_scores.index(scores[name]) + 1 :]):
-            filled.add(name)
+        if scores[name]:
+            at = row_scores.index(scores[name])
+            if _names_recipients(head[at], index) and any(_filled(row) for row in head[at + 1 :]):
+                recipients.add(name)
     hidden = {m.name for m in worksheets if not str(m.visible).endswith(".Visible")}
     visible = {n: s for n, s in scores.items() if n not in hidden}
     for pool in (visible, scores):  # a visible list wins; hidden sheets only when no visible one is a list
@@ -173,7 +175,7 @@ def _pick_sheet(
             hint="choose one with --sheet NAME",
         )
     chosen = winners[0]
-    lists = [n for n in names if n not in hidden and n in filled and scores[n] >= MIN_HEADER_MATCHES]
+    lists = [n for n in names if n not in hidden and n in recipients]  # not a summary or a price list
     if chosen not in hidden and len(lists) > 1:  # one run reads one sheet: never leave a visible list unsaid
         raise SheetChoiceError(
             f"{path.name} has {len(lists)} sheets of recipients: "
@@ -189,6 +191,18 @@ def _pick_sheet(
         if name in hidden and name != chosen and scores[name] >= max(scores[chosen], MIN_HEADER_MATCHES)
     ]  # a hidden list as good as the one read (not the template's hidden drop-down lists)
     return chosen, notices
+
+
+def _names_recipients(cells: Any, index: HeaderIndex) -> bool:
+    """Whether a header row names a recipient (a name) and where to send (an address or a ZIP): what a list
+    of people needs, which a summary ('Product | Amount | Count') or a price list does not have."""
+    fields = set()
+    for cell in cells:
+        text = str(cell).strip()
+        meaning = index.meaning(text) if text and len(text) <= 80 else None
+        if meaning:
+            fields.add(meaning.field)
+    return bool(fields & {"name", "first_name", "last_name"}) and bool(fields & {"address1", "zip"})
 
 
 def _filled(cells: Any) -> bool:
