@@ -115,3 +115,31 @@ def fold_address(line1: object, line2: object) -> str:
     if street:
         return street
     return " ".join(_WORDS.get(word, word) for word in _words(joined.replace("#", " # ")))
+
+
+@lru_cache(maxsize=65536)
+def _unit_of(joined: str) -> str:
+    """The apartment, suite or floor written in an address ("Floor 3", "#5", "Apt 3B", "2nd Floor"): the
+    words of each part (between commas) that names a unit, but the unit words themselves."""
+    found: list[str] = []
+    for part in joined.split(","):
+        words = _words(part.replace("#", " # "))
+        at = next((i for i, word in enumerate(words) if word in _UNIT_WORDS), None)
+        if at is None:
+            continue
+        tail = [w for w in words[at:] if w not in _UNIT_WORDS]
+        before = words[at - 1] if at and any(c.isdigit() for c in words[at - 1]) else ""  # "2nd Floor"
+        found += tail or ([before] if before else [])
+    return " ".join(found)
+
+
+def fold_unit(line1: object, line2: object) -> str:
+    """The unit of both address lines, folded (``Floor 21`` = ``Fl 21`` = ``#21``: ``21``); "" when none is
+    written. Two rows at one street are one address unless both name a unit and the units differ: John
+    Smith on floor 3 and John A. Smith on floor 12 of one office are two people."""
+    return _unit_of(folded_address_line1(str(line1 or ""), str(line2 or "")))
+
+
+def same_unit(one: str, other: str) -> bool:
+    """Whether two folded units may be one place: equal, or one of them not written."""
+    return not one or not other or one == other

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 from . import defaults
 from .batchapi import same_api
 from .errors import BatchConflictError
-from .folding import fold_address, fold_person
+from .folding import fold_address, fold_person, fold_unit, same_unit
 from .models import FINGERPRINT, ROW, STATUS
 from .payload import line_items
 from .statuses import NO_CARD_STATUSES
@@ -336,6 +336,7 @@ def find_holds(
         earlier, rows, references, _lines_without_card(ledger, batch, policy, earlier)
     )
     found = [(i, where[key]) for i, key in enumerate(rows.repeat_keys()) if key in where] if where else []
+    found = [(i, at) for i, at in found if _same_unit_as_sent(rows, i, earlier[at[0]], at[1])]
     by_reference = _same_reference_elsewhere(rows, lines, {i for i, _ in found})
     found += by_reference.items()
     copied_from = None  # another batch whose file this one mostly is (an edited copy run under a new name)
@@ -360,6 +361,15 @@ def find_holds(
         for fp, note in _probable_edits(gone, orders, rows, shared).items():
             holds.setdefault(fp, note)
     return holds
+
+
+def _same_unit_as_sent(rows: _Rows, i: int, order: OrderRecord, line: int) -> bool:
+    """Whether row ``i`` and the line it matched may be one place: not two units of one building (namesakes
+    on two floors of one office are two people); a unit written on one side only is the same place."""
+    items = line_items(order)
+    address = (items[line].get("PhysicalDeliveryAddress") or {}) if 0 <= line < len(items) else {}
+    sent = fold_unit(address.get("AddressLine1"), address.get("AddressLine2"))
+    return same_unit(fold_unit(rows.columns["address1"][i], rows.columns["address2"][i]), sent)
 
 
 def _mostly_of(repeats: Sequence[OrderRecord], valid: int) -> str | None:
@@ -510,8 +520,9 @@ def _refuse_same_rows(
     where = _where(record, first, sent=sent) if record is not None else f"batch {other!r}"
     verb = "were already ordered by" if sent else "are already planned in"
     own = (
-        f"to send only the rows no batch has ordered yet (the {len(repeats)} others are held, not sent), "
-        f"give this file a batch name of its own: `bulkship run {shlex.quote(file_name)} --batch NEW-NAME`"
+        f"to send only the rows no batch has ordered yet (the {len(repeats)} already ordered are held, not "
+        "sent), give this file a batch name of its own: "
+        f"`bulkship run {shlex.quote(file_name)} --batch NEW-NAME`"
     )
     raise BatchConflictError(
         f"{count} of the {valid} valid rows of {file_name} {verb} {where}: the same rows "

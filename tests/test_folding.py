@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bulkship.folding import fold_address, fold_person
+from bulkship.folding import fold_address, fold_person, fold_unit, same_unit
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,10 @@ def test_one_street_written_two_ways_folds_alike(one: tuple[str, str], other: tu
 )
 def test_two_streets_stay_two(one: tuple[str, str], other: tuple[str, str]) -> None:
     assert fold_address(*one) != fold_address(*other)
+
+
+def test_a_unit_is_compared_only_when_both_rows_name_one() -> None:
+    assert fold_unit("100 Main St Floor 3", "") == fold_unit("100 Main Street", "Fl 3") == "3"
+    assert fold_unit("2nd Floor, 100 Main St", "") == "2nd" and fold_unit("12 Beacon St, Boston", "") == ""
+    assert not same_unit(fold_unit("100 Main St", "Floor 3"), fold_unit("100 Main St", "Floor 12"))
+    assert same_unit(fold_unit("7 Elm St", "Apt 3"), fold_unit("7 Elm Street", ""))

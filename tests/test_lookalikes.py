@@ -99,3 +99,26 @@ def test_a_name_written_last_first_with_a_title_or_a_middle_initial_is_one_perso
     assert "6 rows: 2 valid, 0 invalid, 4 duplicate" in said
     assert main(["run", str(sheet), "--yes", "--wait", "0"]) == 3
     assert cards_by_name(isolated_data_dir) == Counter({"maria lopez": 1, "maria lopez jr.": 1})
+
+
+def test_namesakes_on_two_floors_of_one_office_are_two_people(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a reviewer: with the floor left out of the comparison, John Smith on floor 3 and John A. Smith
+    on floor 12 were one person, and the second got no card. A unit written on one row only is still one
+    place ("with or without Apt 3")."""
+    header = ["Employee ID", "Name", "Address", "Address 2", "City", "State", "Zip", "Card", "Value"]
+    sheet = write(
+        tmp_path / "office.csv",
+        [
+            ["E1001", "John Smith", "100 Main Street", "Floor 3", "Boston", "MA", "02108", "CVS", "25"],
+            ["E2044", "John A. Smith", "100 Main Street", "Floor 12", "Boston", "MA", "02108", "CVS", "25"],
+            ["E3001", "Ann Lee", "7 Elm St", "Apt 3", "Boston", "MA", "02108", "CVS", "25"],
+            ["E3002", "Ann Lee", "7 Elm Street", "", "Boston", "MA", "02108", "CVS", "25"],  # row 5
+        ],
+        header,
+    )
+    assert main(["validate", str(sheet)]) == 1
+    said = " ".join(capsys.readouterr().out.split())
+    assert "4 rows: 3 valid, 0 invalid, 1 duplicate" in said
+    assert "Row 5, column 'Name': same recipient, address and card as row 4" in said

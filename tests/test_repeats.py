@@ -134,7 +134,7 @@ def test_the_same_rows_saved_as_another_file_type_are_refused_unless_named_as_a_
     code, _, err = run(capsys, str(again))
     said = " ".join(err.split())
     assert code == 2 and "6 of the 7 valid rows" in said and "batch 'Q4'" in said
-    assert "(the 6 others are held, not sent), give this file a batch name of its own" in said
+    assert "(the 6 already ordered are held, not sent), give this file a batch name of its own" in said
     assert sum(cards(isolated_data_dir).values()) == 6
     code, data, err = run(capsys, str(again), "--batch", "Q4-late", "--json")
     assert data is not None and (code, data["ordered_rows"], data["held_rows"]) == (3, 1, 6), err
@@ -615,3 +615,26 @@ def test_track_counts_a_card_of_an_earlier_file_as_status_and_the_workbook_do(
     assert main(["status", "gifts", "--json"]) == 0
     status = json.loads(capsys.readouterr().out)["batches"][0]
     assert tracked == status["by_status"] and sum(tracked.values()) == 3
+
+
+def test_a_namesake_on_another_floor_of_the_office_is_not_held_as_a_repeat(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    settings = Settings(data_dir=isolated_data_dir, out_dir=tmp_path / "out")
+    first = [["E1001", "John Smith", "100 Main Street, Floor 3", "Boston", "MA", "02108", "CVS", "25"]]
+    run_batch(write_csv(tmp_path / "first.csv", first, WITH_ID), settings, batch="first", wait_s=0)
+    later = [
+        ["E2044", "John A. Smith", "100 Main St, Fl 12", "Boston", "MA", "02108", "CVS", "25"],  # another man
+        *(
+            [f"E9{i}", f"New Person {i}", f"{i} Pine St", "Boston", "MA", "02108", "CVS", "25"]
+            for i in range(3)
+        ),
+    ]
+    result = run_batch(write_csv(tmp_path / "later.csv", later, WITH_ID), settings, batch="later", wait_s=0)
+    assert (result.ordered_rows, result.held_rows) == (4, 0), result
+    assert recipients(isolated_data_dir)["John A. Smith"] == 1
+    again = [["E1001", "John Smith", "100 Main St", "Boston", "MA", "02108", "CVS", "25"]]  # no floor: him
+    result = run_batch(
+        write_csv(tmp_path / "again.csv", again, WITH_ID), settings, batch="again-run", wait_s=0
+    )
+    assert result.held_rows == 1, result

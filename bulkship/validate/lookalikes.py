@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..folding import fold_address, fold_person
+from ..folding import fold_address, fold_person, fold_unit, same_unit
 from ..models import FINGERPRINT, ROW, STATUS
 from .collect import ProblemCollector
 
@@ -70,27 +70,29 @@ def mark_lookalikes(frame: pd.DataFrame, collector: ProblemCollector, where: str
         return
     names = list(map(fold_person, _column(shared, "name")))
     streets = list(map(fold_address, _column(shared, "address1"), _column(shared, "address2")))
+    units = list(map(fold_unit, _column(shared, "address1"), _column(shared, "address2")))
     zips = [z[:5] for z in _column(shared, "zip")]
     cards = _cards(shared)
     references = [r.casefold() for r in _column(shared, "external_id")]
     rows = [int(r) for r in shared[ROW].tolist()]
     fingerprints = shared[FINGERPRINT].astype(str).tolist()
     may_repeat = open_rows[shared.index].tolist()
-    seen_person: dict[str, int] = {}  # folded name, street, ZIP, card -> position of its first row
+    seen_person: dict[str, list[int]] = {}  # folded name, street, ZIP, card -> positions of its rows
     seen_reference: dict[str, int] = {}  # reference, folded name, card -> position of its first row
     same_person: dict[int, int] = {}  # position -> first row's position
     same_reference: dict[int, int] = {}
     for i in range(len(rows)):
         person = _SEP.join((names[i], streets[i], zips[i], cards[i]))
         reference = _SEP.join((references[i], names[i], cards[i])) if references[i] else ""
-        first = seen_person.get(person)
+        # one person unless both rows name a unit and the units differ (namesakes on two floors of one office)
+        first = next((j for j in seen_person.get(person, ()) if same_unit(units[i], units[j])), None)
         if first is None and reference:
             first = seen_reference.get(reference)
             if first is not None and may_repeat[i] and fingerprints[first] != fingerprints[i]:
                 same_reference[i] = first
         elif first is not None and may_repeat[i] and fingerprints[first] != fingerprints[i]:
             same_person[i] = first
-        seen_person.setdefault(person, i)
+        seen_person.setdefault(person, []).append(i)
         if reference:
             seen_reference.setdefault(reference, i)
     index = shared.index
