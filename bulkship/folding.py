@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .models import folded_address_line1
@@ -84,46 +85,44 @@ def fold_person(name: object) -> str:
 _HOUSE_NUMBER = re.compile(r"\d+[a-z]?")  # "12", "12b"; not "2nd" (a floor, an ordinal street)
 
 
-def _street_only(line: str) -> str:
-    """The street of a line: its part (between commas) that starts with a house number (``c/o Acme, 12 Main
-    St``; ``2nd Floor, 100 Main St``), else one with a digit, up to a unit word (``Fl 21``, ``#5``); a part
-    that starts with a unit (``Apt 3``) is never the street. ``""`` when the line holds no street."""
-    parts = [_words(part.replace("#", " # ")) for part in line.split(",")]  # "#21": "#", "21"
+@lru_cache(maxsize=65536)
+def _parts(line1: str, line2: str) -> tuple[tuple[str, ...], ...]:
+    """Both address lines read as one (line 2 goes into line 1 as it is sent to a vendor not known to keep
+    it), as the words of each part between commas ("#21": "#", "21"); read once for street and unit."""
+    joined = folded_address_line1(line1, line2)
+    return tuple(tuple(_words(part.replace("#", " # "))) for part in joined.split(","))
+
+
+def _folded(words: Iterable[str]) -> str:
+    return " ".join(_WORDS.get(word, word) for word in words)
+
+
+@lru_cache(maxsize=65536)
+def fold_address(line1: object, line2: object) -> str:
+    """The street of both address lines, folded: ``Acme Corp`` / ``100 Main Street`` is the street of
+    ``Acme Corp, 100 Main Street``; ``12 Beacon Street, Floor 21``, ``12 Beacon St Fl 21`` and
+    ``12 Beacon St., Boston`` are ``12 beacon st``, so an address with or without ``Apt 3`` compares equal.
+    The street is the part that starts with a house number (``2nd Floor, 100 Main St``), else one with a
+    digit, up to a unit word; a part that starts with a unit (``Apt 3``) never is. An address with no
+    street at all (``#21``) is compared whole."""
+    parts = _parts(str(line1 or ""), str(line2 or ""))
     streets = [p for p in parts if p and p[0] not in _UNIT_WORDS]
     words = next(
         (p for p in streets if _HOUSE_NUMBER.fullmatch(p[0])),
-        next((p for p in streets if any(w[0].isdigit() for w in p)), streets[0] if streets else []),
+        next((p for p in streets if any(w[0].isdigit() for w in p)), streets[0] if streets else ()),
     )
     cut = next((i for i, word in enumerate(words) if word in _UNIT_WORDS), len(words))
-    return " ".join(_WORDS.get(word, word) for word in words[:cut])
+    return _folded(words[:cut]) or _folded(word for part in parts for word in part)
 
 
 @lru_cache(maxsize=65536)
-def fold_street(street: object) -> str:
-    """A street line as compared: ``12 Beacon Street, Floor 21``, ``12 Beacon St Fl 21`` and
-    ``12 Beacon St., Boston`` = ``12 beacon st``; ``""`` for a line with no street before its unit."""
-    return _street_only(str(street or ""))
-
-
-def fold_address(line1: object, line2: object) -> str:
-    """The street of both address lines, folded: the two lines are read as one (line 2 goes into line 1 as
-    it is sent to a vendor not known to keep it: ``Acme Corp`` / ``100 Main Street`` is the street of
-    ``Acme Corp, 100 Main Street``), and the apartment or floor is left out, so an address with or without
-    ``Apt 3`` compares equal. A line with no street at all (``#21``) is compared whole."""
-    joined = folded_address_line1(str(line1 or ""), str(line2 or ""))
-    street = _street_only(joined)
-    if street:
-        return street
-    return " ".join(_WORDS.get(word, word) for word in _words(joined.replace("#", " # ")))
-
-
-@lru_cache(maxsize=65536)
-def _unit_of(joined: str) -> str:
-    """The apartment, suite or floor written in an address ("Floor 3", "#5", "Apt 3B", "2nd Floor"): the
-    words of each part (between commas) that names a unit, but the unit words themselves."""
+def fold_unit(line1: object, line2: object) -> str:
+    """The apartment, suite or floor of both address lines, folded (``Floor 21`` = ``Fl 21`` = ``#21``:
+    ``21``; ``2nd Floor``: ``2nd``); "" when none is written. Two rows at one street are one address unless
+    both name a unit and the units differ: John Smith on floor 3 and John A. Smith on floor 12 of one
+    office are two people."""
     found: list[str] = []
-    for part in joined.split(","):
-        words = _words(part.replace("#", " # "))
+    for words in _parts(str(line1 or ""), str(line2 or "")):
         at = next((i for i, word in enumerate(words) if word in _UNIT_WORDS), None)
         if at is None:
             continue
@@ -131,13 +130,6 @@ def _unit_of(joined: str) -> str:
         before = words[at - 1] if at and any(c.isdigit() for c in words[at - 1]) else ""  # "2nd Floor"
         found += tail or ([before] if before else [])
     return " ".join(found)
-
-
-def fold_unit(line1: object, line2: object) -> str:
-    """The unit of both address lines, folded (``Floor 21`` = ``Fl 21`` = ``#21``: ``21``); "" when none is
-    written. Two rows at one street are one address unless both name a unit and the units differ: John
-    Smith on floor 3 and John A. Smith on floor 12 of one office are two people."""
-    return _unit_of(folded_address_line1(str(line1 or ""), str(line2 or "")))
 
 
 def same_unit(one: str, other: str) -> bool:
