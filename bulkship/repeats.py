@@ -335,8 +335,7 @@ def find_holds(
     where, lines = _first_lines(
         earlier, rows, references, _lines_without_card(ledger, batch, policy, earlier)
     )
-    found = [(i, where[key]) for i, key in enumerate(rows.repeat_keys()) if key in where] if where else []
-    found = [(i, at) for i, at in found if _same_unit_as_sent(rows, i, earlier[at[0]], at[1])]
+    found = _sent_to_the_same_place(rows, where) if where else []
     by_reference = _same_reference_elsewhere(rows, lines, {i for i, _ in found})
     found += by_reference.items()
     copied_from = None  # another batch whose file this one mostly is (an edited copy run under a new name)
@@ -363,13 +362,19 @@ def find_holds(
     return holds
 
 
-def _same_unit_as_sent(rows: _Rows, i: int, order: OrderRecord, line: int) -> bool:
-    """Whether row ``i`` and the line it matched may be one place: not two units of one building (namesakes
-    on two floors of one office are two people); a unit written on one side only is the same place."""
-    items = line_items(order)
-    address = (items[line].get("PhysicalDeliveryAddress") or {}) if 0 <= line < len(items) else {}
-    sent = fold_unit(address.get("AddressLine1"), address.get("AddressLine2"))
-    return same_unit(fold_unit(rows.columns["address1"][i], rows.columns["address2"][i]), sent)
+def _sent_to_the_same_place(rows: _Rows, where: _Sent) -> list[tuple[int, tuple[int, int]]]:
+    """The rows a line of ``where`` repeats: row -> (index in the orders, line index), the first line with
+    its repeat key at the same place: not another unit of one building (namesakes on two floors of one
+    office are two people), while a unit written on one side only is the same place."""
+    found = []
+    for i, key in enumerate(rows.repeat_keys()):
+        sent = where.get(key)
+        if sent:
+            unit = fold_unit(rows.columns["address1"][i], rows.columns["address2"][i])
+            at = next(((o, line) for o, line, theirs in sent if same_unit(unit, theirs)), None)
+            if at is not None:
+                found.append((i, at))
+    return found
 
 
 def _mostly_of(repeats: Sequence[OrderRecord], valid: int) -> str | None:
@@ -416,6 +421,7 @@ def _recent_orders(ledger: Ledger, batch: str, policy: RepeatPolicy, api: str | 
 
 
 _Lines = dict[str, list[tuple[int, int, Card]]]  # reference, card, value -> (order, line, card sent)
+_Sent = dict[str, list[tuple[int, int, str]]]  # repeat key -> (order, line, its unit) in the orders' order
 
 
 def _lines_without_card(
@@ -437,13 +443,14 @@ def _lines_without_card(
 
 def _first_lines(
     orders: Sequence[OrderRecord], rows: _Rows, references: set[str], no_card: set[tuple[str, int]]
-) -> tuple[dict[str, tuple[int, int]], _Lines]:
-    """Where each gift to one of the rows' recipients (:meth:`_Rows.recipients`) was first sent in
-    ``orders``: repeat key -> (index in ``orders``, line index); and the lines whose reference (ExternalId)
-    is one of ``references``, for :func:`_same_reference_elsewhere`. Lines in ``no_card`` made no card and
-    are left out. Each payload is read once; a line to anyone else costs one look-up."""
+) -> tuple[_Sent, _Lines]:
+    """Where each gift to one of the rows' recipients (:meth:`_Rows.recipients`) was sent in ``orders``:
+    repeat key -> (index in ``orders``, line index, the unit it went to), first sent first; and the lines
+    whose reference (ExternalId) is one of ``references``, for :func:`_same_reference_elsewhere`. Lines in
+    ``no_card`` made no card and are left out. Each payload is read once; a line to anyone else costs one
+    look-up."""
     recipients, folder = rows.recipients(), rows.folder
-    where: dict[str, tuple[int, int]] = {}
+    where: _Sent = {}
     by_reference: _Lines = {}
     for number, order in enumerate(orders):
         for line, item in enumerate(line_items(order)):
@@ -453,7 +460,8 @@ def _first_lines(
             street = fold_address(address.get("AddressLine1"), address.get("AddressLine2"))
             who = f"{fold_person(address.get('Name'))}{_SEP}{street}"
             if who in recipients:
-                where.setdefault(folder.line_key(item, address), (number, line))
+                unit = fold_unit(address.get("AddressLine1"), address.get("AddressLine2"))
+                where.setdefault(folder.line_key(item, address), []).append((number, line, unit))
             reference = str(item.get("ExternalId") or "").casefold()
             if reference and reference in references:
                 card = folder.line_card(item)
