@@ -132,7 +132,7 @@ def sync_ledger(
     known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
     orders = {o.po_number: o for o in ledger.orders(batch)}
     if stored is not None and stored.file_hash != sheet.file_hash:
-        committed = _rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
+        committed = rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
         check_batch_identity(batch, file_name, stored.file_name, known, committed, frame)
     policy = repeats or RepeatPolicy()
     found = find_holds(
@@ -148,7 +148,7 @@ def sync_ledger(
     # keeps the status and PO of rows that have a PO or are ordered (and new rows have neither);
     # cancel_planned took the cancelled orders' planned rows off their PO.
     kept = {po: order for po, order in orders.items() if po not in cancelled}
-    live = _rows_on_orders_in(known, kept, LIVE_ORDER_STATES)
+    live = rows_on_orders_in(known, kept, LIVE_ORDER_STATES)
     not_to_plan = live | holds.keys()
     to_plan = frame[(frame[STATUS] == "valid") & ~frame[FINGERPRINT].astype(str).isin(not_to_plan)]
     resumed = sum(
@@ -200,7 +200,7 @@ def record_batch(
     )
 
 
-def _rows_on_orders_in(
+def rows_on_orders_in(
     known: dict[str, RowRecord], orders: dict[str, OrderRecord], states: frozenset[str]
 ) -> set[str]:
     """The rows ordered, or on one of ``orders`` in one of ``states`` (a failed row is on none: the vendor

@@ -203,20 +203,18 @@ def rows_sent(settings: Settings, batch: str) -> dict[int, str]:
     settled): row number -> PO number. The page never lets their cells change: editing the sheet never
     changes a card already ordered, and the edited row would be held as a second card."""
     from ..reconcile.join import made_no_card
-    from ..resume import COMMITTED_ORDER_STATES
+    from ..resume import COMMITTED_ORDER_STATES, rows_on_orders_in
 
     if not ledger_exists(settings.ledger_location):
         return {}
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        orders = {o.po_number: o.state for o in ledger.orders(batch, payloads=False)}
-        rows = ledger.batch_rows(batch)
+        orders = {o.po_number: o for o in ledger.orders(batch, payloads=False)}
+        known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
+    sent = rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
     return {
-        r.row: r.po_number or ""
-        for r in rows
-        if r.current
-        and r.status != "failed"
-        and not made_no_card(r)
-        and (r.status == "ordered" or orders.get(r.po_number or "") in COMMITTED_ORDER_STATES)
+        known[fp].row: known[fp].po_number or ""
+        for fp in sent
+        if known[fp].current and not made_no_card(known[fp])
     }
 
 
