@@ -235,9 +235,8 @@ async def review(request: Request) -> Response:
     page = min(_page_number(request), pages)
     shown = rows[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
     sheets = await run_in_threadpool(web.reviews.sheet_names, batch)
-    sent = await run_in_threadpool(state.rows_sent, web.settings, batch.name)
     return render(
-        request, "review.html", batch=batch, review=found, rows=shown, sent=sent,
+        request, "review.html", batch=batch, review=found, rows=shown, sent=found.sent,
         cells={r.row: found.cells(r.row) for r in shown},
         filters=FILTERS, chosen=chosen, page=page, pages=pages, total=len(rows), sheets=sheets,
         sheet=found.loaded.sheet_name, header_row=found.loaded.header_row,
@@ -256,7 +255,7 @@ async def fix_row(request: Request) -> Response:
     if row not in found.loaded.frame.index:
         raise HTTPException(404, "No such row")
     form = await request.form()
-    sent = await run_in_threadpool(state.rows_sent, web.settings, batch.name)
+    sent = await run_in_threadpool(state.rows_sent, web.settings, batch.name)  # afresh, not the cached review
     if row in sent:
         error = BulkshipError(
             f"Row {row} was ordered in PO {sent[row]}: its cells cannot change here. Nothing was saved",
@@ -529,9 +528,7 @@ async def delete(request: Request) -> Response:
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
     waiting = await run_in_threadpool(_waiting_request, web.settings, batch.name)
-    if (
-        waiting is not None
-    ):  # deleting it left a request an approver could still approve (found by a newcomer)
+    if waiting is not None:  # a deleted batch's request could still be approved (found by a newcomer)
         error = BulkshipError(
             f"Batch {batch.name} waits for an approver (request #{waiting}): it cannot be deleted while the "
             "request waits. Nothing was deleted",

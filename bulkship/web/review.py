@@ -17,7 +17,7 @@ from .. import api
 from ..columns import AmbiguousColumnsError, ColumnsReport
 from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, ValidationResult
 from ..settings import Settings
-from .state import WebBatch, record, vendor_refused
+from .state import WebBatch, record, rows_sent, vendor_refused
 
 PAGE_ROWS = 50
 FILTERS = {
@@ -99,6 +99,7 @@ class Review:
     result: ValidationResult
     rows: list[ReviewRow]  # rows with a problem (or not valid), in row order
     counts: dict[str, int]
+    sent: dict[int, str]  # rows whose card is (or may be) ordered -> PO: read-only on the page
 
     def filtered(self, name: str) -> list[ReviewRow]:
         if name == "errors":  # to fix: a duplicate is not (it is left out so that no one gets two cards)
@@ -236,7 +237,8 @@ class Reviews:
             }
             if batch.checked != counts:
                 record(self.settings, batch.name, "web_checked", **counts)
-            return Review(batch.name, batch.change_id, loaded, result, rows, counts)
+            sent = rows_sent(self.settings, batch.name)
+            return Review(batch.name, batch.change_id, loaded, result, rows, counts, sent)
 
         # a run that ended since may have left rows the vendor refused: worked out again after each run
         return self._reviews.get_or_make((batch.name, batch.change_id, batch.done_id), make)
