@@ -80,6 +80,16 @@ def sandbox_vendor(tmp_path: Path) -> Iterator[SandboxVendor]:
 
 
 @pytest.fixture
+def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2's cheapest parameters, for tests about a team's rules, not the cost of guessing a password."""
+    from argon2 import PasswordHasher, profiles
+
+    from bulkship.team import accounts
+
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+
+
+@pytest.fixture
 def waits() -> Waits:
     """A ``sleep`` that returns at once and records the waits asked of it."""
     return Waits()

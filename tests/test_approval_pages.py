@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher, profiles
 from starlette.testclient import TestClient
 from support import embedded_sandbox_orders
 
@@ -24,8 +23,7 @@ HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "
 
 
 @pytest.fixture
-def team(monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
-    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+def team(quick_hashes: None) -> Iterator[Settings]:
     settings = resolve_settings()
     accounts.add_user(settings, "alice", "password-alice", ["requester"], actor="test")
     accounts.add_user(settings, "carol", "password-carol", ["approver"], actor="test")

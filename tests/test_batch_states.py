@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher, profiles
 from starlette.testclient import TestClient
 from support import embedded_sandbox_orders
 
@@ -29,12 +28,9 @@ ROW = re.compile(
 
 
 @pytest.fixture
-def team(
-    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Settings]:
+def team(request: pytest.FixtureRequest, tmp_path: Path, quick_hashes: None) -> Iterator[Settings]:
     """A requester, an approver, and a threshold the sample exceeds; the ledger in SQLite, or (``indirect``
     param "postgresql") in a new PostgreSQL database."""
-    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
     settings = replace(resolve_settings(), out_dir=tmp_path / "results")
     if getattr(request, "param", "sqlite") == "postgresql":
         settings = replace(settings, ledger_url=request.getfixturevalue("pg_url"))

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from argon2 import PasswordHasher, profiles
 from support import embedded_sandbox_orders, write_sheet
 
 from bulkship.cli import main
@@ -18,10 +17,7 @@ from bulkship.ledger import Ledger
 from bulkship.settings import resolve_settings
 from bulkship.team import accounts, approvals, audit, store
 
-
-@pytest.fixture(autouse=True)
-def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+pytestmark = pytest.mark.usefixtures("quick_hashes")  # argon2's cheapest parameters
 
 
 def counts(location: str | Path) -> dict[str, int]:

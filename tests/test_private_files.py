@@ -13,13 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher, profiles
 from support import write_sheet
 
 from bulkship.cli import main
 from bulkship.ledger import Ledger
 from bulkship.settings import resolve_settings
-from bulkship.team import accounts, store
+from bulkship.team import store
 
 
 @pytest.fixture(autouse=True)
@@ -49,9 +48,8 @@ def _not_private(modes: dict[str, int]) -> dict[str, str]:
 
 
 def test_the_ledger_sandbox_results_and_their_folders_are_the_users_alone(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, quick_hashes: None
 ) -> None:
-    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
     data_dir = Path(os.environ["BULKSHIP_DATA_DIR"])
     assert not data_dir.exists()
     sheet = write_sheet(Path("staff.csv"), range(1, 4))

@@ -16,7 +16,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 import sqlalchemy as sa
-from argon2 import PasswordHasher, profiles
 from support import embedded_sandbox_orders, write_sheet
 
 from bulkship.cli import main
@@ -25,11 +24,7 @@ from bulkship.settings import Settings, resolve_settings
 from bulkship.team import accounts, approvals, audit, store, team_mode
 from bulkship.team.tables import approval_decisions, approval_requests, audit_trail, metadata, sessions, users
 
-
-@pytest.fixture(autouse=True)
-def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """argon2's cheapest parameters: these tests are about the rules, not the cost of a guess."""
-    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+pytestmark = pytest.mark.usefixtures("quick_hashes")  # argon2's cheapest parameters
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from typing import Any
 import openpyxl
 import pytest
 import test_web_browser
-from argon2 import PasswordHasher, profiles
 from test_web_browser import (
     SAMPLES,
     WAIT_MS,
@@ -30,7 +29,7 @@ chromium = test_web_browser.browser  # that module's Chromium, as a fixture of t
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quick_hashes: None) -> Iterator[dict[str, str]]:
     """A data folder with a team in it: lee prepares and approves, mo approves, kim is finance."""
     data = tmp_path / "bulkship-data"
     environ = {
@@ -38,7 +37,6 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, s
         "BULKSHIP_DATA_DIR": str(data),
         "BULKSHIP_OUT": str(tmp_path / "results"),
     }
-    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
     settings = resolve_settings(env=environ)
     for name, roles in (("dana", ["admin"]), ("lee", ["requester", "approver"]), ("mo", ["approver"]),
                         ("kim", ["finance"])):  # fmt: skip

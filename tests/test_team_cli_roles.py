@@ -10,17 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher, profiles
 from support import embedded_sandbox_orders, write_sheet
 
 from bulkship.cli import main
 from bulkship.settings import Settings, resolve_settings
 from bulkship.team import accounts, approvals, audit, store
 
-
-@pytest.fixture(autouse=True)
-def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+pytestmark = pytest.mark.usefixtures("quick_hashes")  # argon2's cheapest parameters
 
 
 @pytest.fixture

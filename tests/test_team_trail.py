@@ -13,7 +13,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher, profiles
 from support import embedded_sandbox_orders, write_sheet
 
 from bulkship.cli import main
@@ -27,9 +26,7 @@ LOGIN = f"cli:{getpass.getuser()}"
 FROM_HERE = f"command line: {getpass.getuser()}@{socket.gethostname()}"
 
 
-@pytest.fixture(autouse=True)
-def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+pytestmark = pytest.mark.usefixtures("quick_hashes")  # argon2's cheapest parameters
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from typing import Any
 import openpyxl
 import pytest
 import sqlalchemy as sa
-from argon2 import PasswordHasher, profiles
 from starlette.routing import Route
 from starlette.testclient import TestClient
 from support import embedded_sandbox_orders
@@ -31,9 +30,7 @@ TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 ROLES = ("admin", "requester", "approver", "finance")
 
 
-@pytest.fixture(autouse=True)
-def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+pytestmark = pytest.mark.usefixtures("quick_hashes")  # argon2's cheapest parameters
 
 
 @pytest.fixture
