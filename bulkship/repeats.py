@@ -340,11 +340,11 @@ def find_holds(
     found += by_reference.items()
     copied_from = None  # another batch whose file this one mostly is (an edited copy run under a new name)
     if found:
-        if not known and not policy.allow:
+        if not policy.allow:  # on every run, not only the first: a re-run must hold the same edits
             valid = int((frame[STATUS] == "valid").sum())
             repeated = [earlier[o] for _i, (o, _l) in found]
             copied_from = _mostly_of(repeated, valid)
-            if copied_from is not None and not policy.own_name:
+            if copied_from is not None and not known and not policy.own_name:
                 _refuse_same_rows(batch, file_name, ledger, repeated, valid, copied_from)
         numbers = _row_numbers(ledger, [(earlier[o].po_number, line) for _i, (o, line) in found])
         for i, (o, line) in found:

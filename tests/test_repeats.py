@@ -148,6 +148,11 @@ def test_the_same_rows_saved_as_another_file_type_are_refused_unless_named_as_a_
     assert data is not None and (data["ordered_rows"], data["held_rows"]) == (0, 7), err
     assert "looks like an edit of row 4" in err
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(7)})
+    # the same command again (what every message says is safe): the edit is still held, not sent now
+    # that the batch has rows of its own (found by review6: the second run sent it)
+    code, data, err = run(capsys, str(edited), "--batch", "Q4-edited", "--json")
+    assert data is not None and (data["ordered_rows"], data["held_rows"]) == (0, 7), err
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(7)})
 
 
 def test_a_near_identical_batch_name_is_not_a_fresh_batch(
