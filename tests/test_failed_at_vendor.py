@@ -150,3 +150,37 @@ def test_an_order_failed_whose_lines_say_nothing_reads_failed_stays_charged_and_
     assert row_status(row, order) == "failed" and money_bucket(row, order) == "charged"
     assert not made_no_card(row)
     assert "Ask the vendor before sending it again" in outcome_from_ledger(2, row, order, []).problems
+
+
+def test_a_line_shown_shipped_without_tracking_then_failed_is_a_card_made_and_is_not_sent_again(
+    tmp_path: Path,
+) -> None:
+    """Found by review6: tracking fields are only assumed, so a vendor may show a line Shipped (or
+    Delivered) with no shipment. A later Failed / Cancelled ('Refunded') on that line overwrote the Shipped,
+    and the row then read "no card was made": the next run sent a second card. A line once shown shipped
+    made a card, whatever it says later."""
+    from bulkship.client.parse import parse_order
+
+    sheet = _people(tmp_path / "ship.csv", 2)
+    vendor = SandboxVendor(tmp_path / "vendor")
+    settings = vendor.settings
+    try:
+        first = run_batch(sheet, settings, batch="ship", wait_s=0, client_factory=vendor.factory())
+        assert first.ordered_rows == 2
+        (raw,) = vendor.sandbox.orders()
+
+        def shown(status: str) -> dict:
+            lines = [{**li, "Status": status, "Shipments": []} for li in raw["LineItems"]]
+            return {**raw, "Status": "Complete", "LineItems": lines}
+
+        with Ledger.open(settings.ledger) as ledger:
+            ledger.record_order_status(raw["PONumber"], parse_order(shown("Shipped")))
+            ledger.record_order_status(raw["PONumber"], parse_order(shown("Refunded")))
+            assert ledger.rows_made_no_card("ship") == []
+        again = run_batch(sheet, settings, batch="ship", wait_s=0, client_factory=vendor.factory())
+        assert again.sent_orders == 0, again
+        assert Counter(vendor.external_ids()) == Counter({"E0": 1, "E1": 1})
+        (status,) = api.status(settings, "ship")
+        assert status["ordered_cost"] == "50.00", status
+    finally:
+        vendor.close()

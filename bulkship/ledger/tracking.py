@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import linematch
 from ..models import VendorOrder
+from ..statuses import NO_CARD_STATUSES
 from . import sql
 from .reads import LedgerReads
 from .records import money_column, now_iso
@@ -15,10 +16,21 @@ ORDER_STATUS_RANK = {"pending": 0, "complete": 1, "failed": 1, "cancelled": 1}
 LINE_STATUS_RANK = {"pending": 0, "complete": 1, "shipped": 2, "delivered": 3, "failed": 3, "cancelled": 3}
 
 
+# A line shown Shipped or Delivered made a card. Tracking fields are only assumed (api-contract.md), so the
+# status may be the only proof of it: a later Failed / Cancelled ('Refunded') must not replace it, or the row
+# would read "no card was made" (reconcile.join.made_no_card) and be sent again: a second card.
+CARD_MADE_LINE_STATUSES = frozenset({"shipped", "delivered"})
+
+
 def is_step_back(ranks: dict[str, int], before: str | None, after: str | None) -> bool:
     """True when ``after`` is an earlier status than ``before`` (both known to ``ranks``)."""
     old, new = ranks.get((before or "").lower()), ranks.get((after or "").lower())
     return old is not None and new is not None and new < old
+
+
+def unmakes_card(before: str | None, after: str | None) -> bool:
+    """True when a line recorded as having made a card would be read as having made none."""
+    return (before or "").lower() in CARD_MADE_LINE_STATUSES and (after or "").lower() in NO_CARD_STATUSES
 
 
 class LedgerTracking(LedgerReads):
@@ -50,7 +62,9 @@ class LedgerTracking(LedgerReads):
                 values = (
                     line.id or row.line_item_id,
                     money_column(line.cost) if line.cost is not None else money_column(row.cost),
-                    (line.status or "").lower() or row.line_status,
+                    row.line_status
+                    if unmakes_card(row.line_status, line.status)  # made: nothing later un-makes it
+                    else (line.status or "").lower() or row.line_status,
                     shipment.carrier if shipment else row.carrier,
                     shipment.tracking_number if shipment else row.tracking_number,
                     shipment.tracking_url if shipment else row.tracking_url,
