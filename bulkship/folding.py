@@ -82,6 +82,8 @@ def fold_person(name: object) -> str:
     return " ".join([*words[:1], *words[1:][-1:], *generation])
 
 
+# "P.O. Box 12" = "PO Box 12" = "Post Office Box 12" (punctuation made "p o box": two addresses, two cards)
+_PO_BOX = re.compile(r"\b(?:p\.?\s*o\.?|post\s+office)\s*box\b", re.IGNORECASE)
 _HOUSE_NUMBER = re.compile(r"\d+[a-z]?")  # "12", "12b"; not "2nd" (a floor, an ordinal street)
 
 
@@ -89,7 +91,7 @@ _HOUSE_NUMBER = re.compile(r"\d+[a-z]?")  # "12", "12b"; not "2nd" (a floor, an 
 def _parts(line1: str, line2: str) -> tuple[tuple[str, ...], ...]:
     """Both address lines read as one (line 2 goes into line 1 as it is sent to a vendor not known to keep
     it), as the words of each part between commas ("#21": "#", "21"); read once for street and unit."""
-    joined = folded_address_line1(line1, line2)
+    joined = _PO_BOX.sub("PO Box", folded_address_line1(line1, line2))
     return tuple(tuple(_words(part.replace("#", " # "))) for part in joined.split(","))
 
 
@@ -117,10 +119,10 @@ def fold_address(line1: object, line2: object) -> str:
 
 @lru_cache(maxsize=65536)
 def fold_unit(line1: object, line2: object) -> str:
-    """The apartment, suite or floor of both address lines, folded (``Floor 21`` = ``Fl 21`` = ``#21``:
-    ``21``; ``2nd Floor``: ``2nd``); "" when none is written. Two rows at one street are one address unless
-    both name a unit and the units differ: John Smith on floor 3 and John A. Smith on floor 12 of one
-    office are two people."""
+    """The apartment, suite or floor of both address lines, folded (``Floor 21`` = ``Fl 21`` = ``#21`` =
+    ``21st Floor``: ``21``; ``Apt 3-B``: ``3b``); "" when none is written. Two rows at one street are one
+    address unless both name a unit and the units differ: John Smith on floor 3 and John A. Smith on floor
+    12 of one office are two people."""
     found: list[str] = []
     for words in _parts(str(line1 or ""), str(line2 or "")):
         at = next((i for i, word in enumerate(words) if word in _UNIT_WORDS), None)
@@ -129,7 +131,12 @@ def fold_unit(line1: object, line2: object) -> str:
         tail = [w for w in words[at:] if w not in _UNIT_WORDS]
         before = words[at - 1] if at and any(c.isdigit() for c in words[at - 1]) else ""  # "2nd Floor"
         found += tail or ([before] if before else [])
-    return " ".join(found)
+    # one unit however it is spaced or counted: "3B" = "3-B" = "3 B", "3rd Floor" = "Floor 3" (they compared
+    # as two units, so one person's second card went out: found by review6)
+    return "".join(_ORDINAL_NUMBER.sub(r"\1", word) for word in found)
+
+
+_ORDINAL_NUMBER = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 
 
 def same_unit(one: str, other: str) -> bool:

@@ -41,6 +41,8 @@ def test_two_people_stay_two(one: str, other: str) -> None:
         (("c/o Acme, 12 Main St", ""), ("12 Main Street", "")),
         (("Acme Corp", "100 Main Street"), ("Acme Corp, 100 Main Street", "")),  # as sent to the vendor
         (("2nd Floor, 100 Main St", ""), ("100 Main St", "2nd Floor")),
+        (("P.O. Box 12", ""), ("PO Box 12", "")),  # review6: "p o box 12" was another address
+        (("Post Office Box 12", ""), ("P. O. Box 12", "")),
     ],
 )
 def test_one_street_written_two_ways_folds_alike(one: tuple[str, str], other: tuple[str, str]) -> None:
@@ -57,6 +59,16 @@ def test_two_streets_stay_two(one: tuple[str, str], other: tuple[str, str]) -> N
 
 def test_a_unit_is_compared_only_when_both_rows_name_one() -> None:
     assert fold_unit("100 Main St Floor 3", "") == fold_unit("100 Main Street", "Fl 3") == "3"
-    assert fold_unit("2nd Floor, 100 Main St", "") == "2nd" and fold_unit("12 Beacon St, Boston", "") == ""
+    assert fold_unit("2nd Floor, 100 Main St", "") == "2" and fold_unit("12 Beacon St, Boston", "") == ""
     assert not same_unit(fold_unit("100 Main St", "Floor 3"), fold_unit("100 Main St", "Floor 12"))
     assert same_unit(fold_unit("7 Elm St", "Apt 3"), fold_unit("7 Elm Street", ""))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("3rd Floor", "Floor 3"), ("Fl. 12", "12th Floor"), ("Apt 3B", "Apt. 3-B"), ("#3B", "Unit 3 B")],
+)
+def test_one_unit_written_two_ways_is_one_unit(one: str, other: str) -> None:
+    """Found by review6: they compared as two units, so one person at one address was two people (a second
+    card within a file and across batches)."""
+    assert same_unit(fold_unit("100 Main St", one), fold_unit("100 Main St", other))

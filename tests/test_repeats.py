@@ -643,3 +643,29 @@ def test_a_namesake_on_another_floor_of_the_office_is_not_held_as_a_repeat(
         write_csv(tmp_path / "again.csv", again, WITH_ID), settings, batch="again-run", wait_s=0
     )
     assert result.held_rows == 1, result
+
+
+def test_one_unit_or_po_box_written_another_way_in_the_next_list_is_held(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by review6: once units were compared, '3rd Floor' / 'Floor 3', 'Apt 3B' / 'Apt. 3-B' and
+    'P.O. Box 12' / 'PO Box 12' were two places, and the next list's export sent each person a second card."""
+    settings = Settings(data_dir=isolated_data_dir, out_dir=tmp_path / "out")
+    first = [
+        ["E-1", "John Smith", "100 Main St, 3rd Floor", "Boston", "MA", "02108", "CVS", "50"],
+        ["E-2", "Bob Ray", "7 Oak Ave Apt 3B", "Austin", "TX", "78701", "CVS", "25"],
+        ["E-3", "Di Poe", "P.O. Box 12", "Austin", "TX", "78701", "CVS", "25"],
+    ]
+    run_batch(write_csv(tmp_path / "first.csv", first, WITH_ID), settings, batch="first", wait_s=0)
+    later = [
+        ["HR-1", "John Smith", "100 Main Street, Floor 3", "Boston", "MA", "02108", "CVS", "50"],
+        ["HR-2", "Bob Ray", "7 Oak Avenue, Apt. 3-B", "Austin", "TX", "78701", "CVS", "25"],
+        ["HR-3", "Di Poe", "PO Box 12", "Austin", "TX", "78701", "CVS", "25"],
+        *(
+            [f"HR-9{i}", f"New Person {i}", f"{i} Pine St", "Austin", "TX", "78701", "CVS", "25"]
+            for i in range(4)
+        ),
+    ]
+    result = run_batch(write_csv(tmp_path / "later.csv", later, WITH_ID), settings, batch="later", wait_s=0)
+    assert (result.ordered_rows, result.held_rows) == (4, 3), result
+    assert all(n == 1 for n in recipients(isolated_data_dir).values())
