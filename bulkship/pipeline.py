@@ -41,7 +41,7 @@ from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX
 from .reconcile.join import for_the_workbook
 from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, check_new_run, held_notes
 from .resultfile import prepare_output_folder, workbook_not_written, write_results
-from .resume import already_complete, sync_ledger
+from .resume import Synced, already_complete, sync_ledger
 from .runresult import PlanView, RunResult, plan_view, result_from_ledger
 from .submit import Reporter, SubmitOutcome, submit_batch
 from .team import person_acting
@@ -182,7 +182,7 @@ async def _plan_and_send(
                 client, ledger, batch, validation, catalog, po_prefix=prefix, api=api_identity(settings),
                 by=starter,
             )  # fmt: skip
-        new_orders, resumed = sync_ledger(  # 3
+        synced = sync_ledger(  # 3
             ledger,
             batch,
             validation,
@@ -197,8 +197,8 @@ async def _plan_and_send(
         planning.close()  # recorded: another run's checks now see this plan
         validation = for_the_workbook(validation)  # the rest of the run reads only this much of it
         give_back_memory()
-        if new_orders or resumed:
-            await _confirm(client, ledger, batch, catalog, today, (new_orders, resumed), options)
+        if synced.new_orders or synced.resumed:
+            await _confirm(client, ledger, batch, catalog, today, synced, options)
             give_back_memory()
             outcome = await submit_batch(  # 4
                 client, ledger, batch, concurrency=settings.concurrency, reporter=options.reporter
@@ -255,7 +255,7 @@ async def _confirm(
     batch: str,
     catalog: Catalog,
     today: date,
-    counts: tuple[int, int],
+    synced: Synced,
     options: RunOptions,
 ) -> None:
     """Show the plan (new and resumed orders); SpendLimitError when it costs more than ``max_total`` or the
@@ -264,7 +264,9 @@ async def _confirm(
         balance = await client.balance()
     except VendorError:
         balance = None
-    view = plan_view(ledger, batch, catalog, today, balance, *counts)
+    view = plan_view(
+        ledger, batch, catalog, today, balance, synced.new_orders, synced.resumed, repeated=synced.repeated
+    )
     limit = options.max_total
     if limit is not None and view.worst_case > limit:
         doubt = view.in_doubt.total

@@ -56,6 +56,7 @@ DEFAULT_WINDOW_DAYS = defaults.REPEAT_WINDOW_DAYS
 SAME_ROWS_SHARE = 0.5  # a new batch this much made of another batch's rows is that batch again: refused
 ALLOW_FLAG = "--allow-repeat"
 HELD = "held"
+_HELD_PREFIX = "Held, not sent: "
 _SENT_STATES = ("sending", "unknown", "created", "review")  # the vendor holds the order, or may
 _COUNTED_STATES = ("planned", *_SENT_STATES)  # another batch's orders a run is compared with
 _SHOWN = 8
@@ -642,11 +643,15 @@ def preview(
     except BatchConflictError as exc:
         refusals.append(_refusal(batch, exc))
         holds = find_holds(ledger, batch, frame, policy=replace(policy, allow=True), **arguments)
+    return RepeatPreview(tuple(refusals), rows_held(frame, holds))
+
+
+def rows_held(frame: pd.DataFrame, holds: Mapping[str, str]) -> dict[int, str]:
+    """Holds (row fingerprint -> why) by spreadsheet row."""
     fingerprints = frame[FINGERPRINT].astype(str).tolist()
-    rows = {
+    return {
         int(row): holds[fp] for row, fp in zip(frame.index.tolist(), fingerprints, strict=True) if fp in holds
     }
-    return RepeatPreview(tuple(refusals), rows)
 
 
 def _refusal(batch: str, exc: BatchConflictError) -> str:
@@ -658,7 +663,13 @@ def _refusal(batch: str, exc: BatchConflictError) -> str:
 
 def preview_note(note: str) -> str:
     """A hold's note as validate words it: what run would do, not what it did."""
-    return "`bulkship run` would hold this row, not send it: " + note.removeprefix("Held, not sent: ")
+    return "`bulkship run` would hold this row, not send it: " + note.removeprefix(_HELD_PREFIX)
+
+
+def repeat_said(note: str) -> str:
+    """What a hold's note says the row repeats, without the advice: "the same recipient, address, card and
+    value were ordered in batch 'q3' (row 4, PO ..., 2026-09-01), within the last 60 days"."""
+    return note.removeprefix(_HELD_PREFIX).split(". ")[0]
 
 
 def release(ledger: Ledger, batch: str, holds: Mapping[str, str], policy: RepeatPolicy) -> dict[str, str]:

@@ -27,7 +27,7 @@ import shlex
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import BatchConflictError
 from .ledger import (
@@ -43,7 +43,7 @@ from .ledger import (
 from .models import FINGERPRINT, ROW, STATUS, Catalog, PlannedOrder, ValidationResult
 from .plan import order_seq, plan_orders_lazily
 from .reconcile.join import FAILED_AT_VENDOR_NOTE, ledger_keys
-from .repeats import HELD, RepeatPolicy, find_holds, release
+from .repeats import HELD, RepeatPolicy, find_holds, release, rows_held
 from .statuses import duplicate_note
 
 LIVE_ORDER_STATES = frozenset({"planned", *OPEN_STATES, "created", REVIEW_STATE})
@@ -107,6 +107,16 @@ def check_batch_identity(
 
 
 @collector_paused()
+class Synced(NamedTuple):
+    """What :func:`sync_ledger` did: orders newly planned, orders left from an earlier run, and the rows
+    planned although they repeat a card already ordered (``--allow-repeat``; spreadsheet row -> the hold's
+    note), which the confirmation lists before anything is sent."""
+
+    new_orders: int
+    resumed: int
+    repeated: dict[int, str]
+
+
 def sync_ledger(
     ledger: Ledger,
     batch: str,
@@ -119,8 +129,8 @@ def sync_ledger(
     api: str | None = None,
     repeats: RepeatPolicy | None = None,
     by: str | None = None,
-) -> tuple[int, int]:
-    """Bring the ledger in line with this file; plan new orders. Returns (new orders, resumed orders).
+) -> Synced:
+    """Bring the ledger in line with this file; plan new orders (see :class:`Synced`).
     ``api`` is recorded on a new batch (see :mod:`bulkship.batchapi`); rows repeating a card already
     ordered are held as ``repeats`` says (see :mod:`bulkship.repeats`). ``by``: who starts a new batch."""
     frame, sheet = validation.rows, validation.sheet
@@ -139,6 +149,7 @@ def sync_ledger(
         ledger, batch, frame, known=known, orders=orders, policy=policy, api=api, file_name=file_name
     )
     holds = release(ledger, batch, found, policy)  # --allow-repeat: sent on purpose, logged
+    repeated = rows_held(frame, found) if found and not holds else {}
     record_batch(ledger, batch, validation, po_prefix=po_prefix, api=api, by=by)
     valid_fps = set(frame.loc[frame[STATUS] == "valid", FINGERPRINT].astype(str).tolist())  # not cell by cell
     valid_fps.difference_update(holds)  # a held row is not to be sent: its planned order is taken back
@@ -156,7 +167,7 @@ def sync_ledger(
     )
     if to_plan.empty:
         ledger.record_rows(batch, updates)
-        return 0, resumed
+        return Synced(0, resumed, repeated)
     try:
         new_orders, records = plan_records(
             to_plan,
@@ -172,7 +183,7 @@ def sync_ledger(
         raise
     # the rows and the new orders in one transaction: each planned row is written once
     ledger.record_rows(batch, updates, planned=records)
-    return new_orders, resumed
+    return Synced(new_orders, resumed, repeated)
 
 
 def record_batch(

@@ -4,7 +4,7 @@ both from the ledger (the result workbook itself: :mod:`bulkship.resultfile`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -38,6 +38,7 @@ class PlanView:
     held_rows: int = 0  # valid rows left out: they repeat a card already ordered (bulkship.repeats)
     money: dict[str, MoneyTally] = field(default_factory=dict)  # charged, in doubt, to send (ledger)
     left_out: dict[str, int] = field(default_factory=dict)  # rows of the file not sent: invalid, duplicate...
+    repeated: dict[int, str] = field(default_factory=dict)  # rows sent again on purpose (--allow-repeat): why
 
     @property
     def in_doubt(self) -> MoneyTally:
@@ -245,8 +246,11 @@ def plan_view(
     balance: Balance | None,
     new_orders: int,
     resumed_orders: int,
+    *,
+    repeated: Mapping[int, str] | None = None,
 ) -> PlanView:
-    """What is about to be sent (the ledger's planned orders) and the batch's money, for the confirmation."""
+    """What is about to be sent (the ledger's planned orders) and the batch's money, for the confirmation;
+    ``repeated``: rows planned although they repeat a card already ordered (``--allow-repeat``)."""
     counts = ledger.row_counts(batch)
     return PlanView(
         batch,
@@ -257,4 +261,5 @@ def plan_view(
         counts.get(HELD, 0),
         money_by_bucket(LedgerView(ledger, batch, catalog)),
         {status: counts[status] for status in LEFT_OUT if counts.get(status)},
+        dict(repeated or {}),
     )

@@ -298,6 +298,9 @@ def test_allow_repeat_sends_a_held_card_on_purpose_and_a_wider_window_holds_more
     assert "1 row(s) held" in err and "--allow-repeat" in err
     code, data, err = run(capsys, str(two), "--batch", "two", "--allow-repeat", "--json")
     assert code == 0 and data is not None and (data["ordered_rows"], data["held_rows"]) == (3, 0)
+    # the plan names who gets a second card before the question: the flag releases every held row at once
+    assert "1 row(s) in this plan repeat a card already ordered and are sent again on purpose" in err
+    assert "row 2: the same recipient, address, card and value were ordered in batch 'one' (row 2" in err
     assert recipients(isolated_data_dir)["Person 1"] == 2
     with Ledger.open(isolated_data_dir / "ledger.sqlite", lock=False) as ledger:  # why Person 1 has two cards
         allowed = [e.detail for e in ledger.events(batch="two") if e.kind == "repeat_allowed"]

@@ -35,7 +35,7 @@ from .app import (
 from .validate_cmd import ConfigOption, IncludeHiddenOption, resolve_program
 
 if TYPE_CHECKING:  # the pipeline pulls in pandas: imported only when a run starts
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from ..runresult import PlanView, RunResult
     from ..submit import SubmitProgress
@@ -111,6 +111,7 @@ def show_plan(view: PlanView) -> None:
     if view.held_rows:
         orders += f"; {view.held_rows} row(s) held, not in this plan: they repeat a card already ordered"
     err_console.print(orders)
+    _show_repeated(view.repeated)
     if view.left_out:  # said before the question, as the web page's "leave the rows out" box does
         words = {
             "invalid": "invalid (to fix)",
@@ -133,6 +134,25 @@ def show_plan(view: PlanView) -> None:
                     "to send the rest.",
                 )
             )
+
+
+def _show_repeated(repeated: Mapping[int, str], shown: int = 8) -> None:
+    """Who gets a card again because of --allow-repeat, said before the question: the flag releases every
+    held row of the file at once, and a person sent a second card by mistake is money gone."""
+    from ..repeats import repeat_said
+
+    if not repeated:
+        return
+    err_console.print(
+        styled(
+            (f"{len(repeated)} row(s) in this plan repeat a card already ordered", "bold yellow"),
+            " and are sent again on purpose (--allow-repeat):",
+        )
+    )
+    for row, note in sorted(repeated.items())[:shown]:
+        err_console.print(f"  row {row}: {repeat_said(note)}", soft_wrap=True)
+    if len(repeated) > shown:
+        err_console.print(f"  ... and {len(repeated) - shown} more")
 
 
 NO_ANSWER = "No answer to 'Send these orders?' (the input is closed or empty): nothing was sent"
