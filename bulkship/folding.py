@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from .models import folded_address_line1
@@ -38,6 +38,13 @@ _WORDS |= {
     word: f"{n}{'th' if 10 < n < 14 else _SUFFIXES.get(n % 10, 'th')}" for n, word in enumerate(_ORDINALS, 1)
 }
 # words that only say "a unit follows": "Floor 21", "Fl 21", "Suite 21", "#21" all keep just "21"
+# what a street's name ends with once folded; a place written after it ("12 Main St Boston MA") is not the
+# street, as it is not after a comma; a direction is ("100 Main St N")
+_STREET_TYPES = frozenset(
+    {"st", "ave", "rd", "blvd", "dr", "ln", "ct", "pl", "ter", "pkwy", "hwy", "cir", "sq", "trl", "way",
+     "expy", "fwy", "tpke", "plz"}
+)  # fmt: skip
+_DIRECTIONS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw"})
 _UNIT_WORDS = frozenset(
     {"apartment", "apt", "suite", "ste", "unit", "floor", "fl", "flr", "room", "rm", "building", "bldg",
      "no", "number", "#"}
@@ -99,6 +106,18 @@ def _folded(words: Iterable[str]) -> str:
     return " ".join(_WORDS.get(word, word) for word in words)
 
 
+def _street_only(words: Sequence[str]) -> Sequence[str]:
+    """A street without the city or state written after its type: ``12 Main St Boston MA`` is ``12 Main
+    St``, ``12 Main St Saint Paul`` is ``12 Main St``. The type must follow a name (``100 Avenue of the
+    Americas`` keeps every word), and a direction after it stays (``100 Main St N``)."""
+    end = 1 + next(
+        (i for i, word in enumerate(words) if i >= 2 and _WORDS.get(word, word) in _STREET_TYPES), len(words)
+    )
+    while end < len(words) and _WORDS.get(words[end], words[end]) in _DIRECTIONS:
+        end += 1
+    return words[:end]
+
+
 @lru_cache(maxsize=65536)
 def fold_address(line1: object, line2: object) -> str:
     """The street of both address lines, folded: ``Acme Corp`` / ``100 Main Street`` is the street of
@@ -114,7 +133,7 @@ def fold_address(line1: object, line2: object) -> str:
         next((p for p in streets if any(w[0].isdigit() for w in p)), streets[0] if streets else ()),
     )
     cut = next((i for i, word in enumerate(words) if word in _UNIT_WORDS), len(words))
-    return _folded(words[:cut]) or _folded(word for part in parts for word in part)
+    return _folded(_street_only(words[:cut])) or _folded(word for part in parts for word in part)
 
 
 @lru_cache(maxsize=65536)

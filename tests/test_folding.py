@@ -43,6 +43,10 @@ def test_two_people_stay_two(one: str, other: str) -> None:
         (("2nd Floor, 100 Main St", ""), ("100 Main St", "2nd Floor")),
         (("P.O. Box 12", ""), ("PO Box 12", "")),  # review6: "p o box 12" was another address
         (("Post Office Box 12", ""), ("P. O. Box 12", "")),
+        (("12 Main St Boston", ""), ("12 Main St, Boston", "")),  # the city after the street, no comma
+        (("12 Main Street Boston MA", ""), ("12 Main St", "")),
+        (("12 Main St Saint Paul", ""), ("12 Main Street, St. Paul", "")),
+        (("100 Main St N Springfield", ""), ("100 Main Street North", "")),
     ],
 )
 def test_one_street_written_two_ways_folds_alike(one: tuple[str, str], other: tuple[str, str]) -> None:
@@ -51,7 +55,12 @@ def test_one_street_written_two_ways_folds_alike(one: tuple[str, str], other: tu
 
 @pytest.mark.parametrize(
     ("one", "other"),
-    [(("12 Beacon St", ""), ("14 Beacon St", "")), (("350 Fifth Ave", ""), ("350 Sixth Ave", ""))],
+    [
+        (("12 Beacon St", ""), ("14 Beacon St", "")),
+        (("350 Fifth Ave", ""), ("350 Sixth Ave", "")),
+        (("100 Main St N", ""), ("100 Main St S", "")),
+        (("100 Avenue of the Americas", ""), ("100 Avenue B", "")),  # a type first is the street's name
+    ],
 )
 def test_two_streets_stay_two(one: tuple[str, str], other: tuple[str, str]) -> None:
     assert fold_address(*one) != fold_address(*other)
