@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -151,6 +152,26 @@ def test_wrong_passwords_lock_the_account_with_a_growing_wait(team: Settings) ->
     assert accounts.authenticate(team, "alice", "password-alice").failed_logins == 0
     with pytest.raises(accounts.SignInRefused, match="Wrong name or password"):  # no hint that a name exists
         accounts.authenticate(team, "nobody", "password-alice")
+
+
+def test_a_name_nobody_has_is_locked_like_an_account_so_a_lockout_tells_no_names(team: Settings) -> None:
+    """Guessing names: five wrong passwords locked a real account and never a made-up name, so the lock
+    message told which names had accounts."""
+    said: dict[str, list[str]] = {}
+    for name in ("alice", "mallory-guess"):
+        said[name] = []
+        for _ in range(accounts.FREE_FAILURES + 1):
+            with pytest.raises(accounts.SignInRefused) as refused:
+                accounts.authenticate(team, name, "a wrong password")
+            said[name].append(f"{refused.value} ({refused.value.retry_after_s} s)")
+    seconds = re.compile(r"\b(29|30)\b")  # a second may pass between two tries on a busy machine
+    assert [seconds.sub("N", text) for text in said["alice"]] == [
+        seconds.sub("N", text) for text in said["mallory-guess"]
+    ]
+    assert [seconds.sub("N", text) for text in said["mallory-guess"][-2:]] == [
+        "Too many wrong passwords: this account is locked for N second(s). (N s)",
+        "Too many wrong passwords: this account is locked for N more second(s). (N s)",
+    ]
 
 
 def test_sessions_end_on_sign_out_idle_time_password_change_and_disable(team: Settings) -> None:

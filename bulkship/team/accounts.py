@@ -15,6 +15,8 @@ import functools
 import hashlib
 import re
 import secrets
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -44,6 +46,35 @@ _hasher = PasswordHasher()
 def _dummy_hash() -> str:
     """Checked against for a name nobody has: a wrong name costs as much time as a wrong password."""
     return _hasher.hash(secrets.token_urlsafe(16))
+
+
+class _UnknownNames:
+    """Wrong passwords for names nobody has, counted and locked as an account's are (in this process, the
+    most recent names only), so that a lockout never tells which names have accounts."""
+
+    _KEPT = 4096
+
+    def __init__(self) -> None:
+        self._failures: OrderedDict[str, tuple[int, str | None]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def seconds_left(self, name: str) -> int:
+        with self._lock:
+            return _seconds_left(self._failures.get(name, (0, None))[1])
+
+    def fail(self, name: str) -> int:
+        """One more wrong password for ``name``; the lock it earns (seconds, 0: none)."""
+        with self._lock:
+            failures = self._failures.pop(name, (0, None))[0] + 1
+            lock = lock_seconds(failures)
+            until = (store.parse_iso(store.now_iso()) + timedelta(seconds=lock)).isoformat() if lock else None
+            self._failures[name] = (failures, until)
+            while len(self._failures) > self._KEPT:
+                self._failures.popitem(last=False)
+            return lock
+
+
+_unknown_names = _UnknownNames()
 
 
 class AccountError(ConfigError):
@@ -319,17 +350,20 @@ def authenticate(settings: Settings, name: str, password: str, *, address: str =
     folded = name.strip().lower()
     with store.read(settings) as db:
         row = db.execute(sa.select(users).where(users.c.name == folded)).first()
-    if row is None:
+    if row is None:  # refused exactly as a real account is, locks included
+        key = f"{store.location(settings)}\x00{folded}"  # per team database, as accounts are
+        left = _unknown_names.seconds_left(key)
+        if left:
+            raise _still_locked(left)
         _verify(_dummy_hash(), password)
+        lock = _unknown_names.fail(key)
         audit.record(settings, "sign_in_refused", actor=folded[:64], address=address, reason="unknown name")
-        raise wrong
+        raise _locked(lock) if lock else wrong
     found = _user(row)
     left = _seconds_left(found.locked_until)
     if left:
         audit.record(settings, "sign_in_refused", actor=found.name, address=address, reason="locked")
-        raise SignInRefused(
-            f"Too many wrong passwords: this account is locked for {left} more second(s).", retry_after_s=left
-        )
+        raise _still_locked(left)
     if not _verify(row.password_hash, password):
         failures = _count_failure(settings, found.id)
         lock = lock_seconds(failures)
@@ -337,11 +371,7 @@ def authenticate(settings: Settings, name: str, password: str, *, address: str =
             settings, "sign_in_refused", actor=found.name, address=address, reason="wrong password",
             failures=failures, locked_s=lock,
         )  # fmt: skip
-        if lock:
-            raise SignInRefused(
-                f"Too many wrong passwords: this account is locked for {lock} second(s).", retry_after_s=lock
-            )
-        raise wrong
+        raise _locked(lock) if lock else wrong
     if found.disabled:
         audit.record(settings, "sign_in_refused", actor=found.name, address=address, reason="disabled")
         raise SignInRefused("This account is disabled: ask an admin.")
@@ -350,6 +380,18 @@ def authenticate(settings: Settings, name: str, password: str, *, address: str =
     _update(settings, found.name, failed_logins=0, locked_until=None)
     audit.record(settings, "sign_in", actor=found.name, address=address)
     return _existing(settings, found.name)
+
+
+def _still_locked(left: int) -> SignInRefused:
+    return SignInRefused(
+        f"Too many wrong passwords: this account is locked for {left} more second(s).", retry_after_s=left
+    )
+
+
+def _locked(lock: int) -> SignInRefused:
+    return SignInRefused(
+        f"Too many wrong passwords: this account is locked for {lock} second(s).", retry_after_s=lock
+    )
 
 
 def _count_failure(settings: Settings, user_id: int) -> int:
