@@ -297,6 +297,14 @@ def test_a_batch_above_the_threshold_waits_then_another_person_approves_and_it_s
     own = bob.post(approve_url, data={**form, "csrf_token": found(TOKEN.pattern, page)})  # bob, himself
     assert own.status_code == 403 and "another person must approve" in own.text
     assert embedded_sandbox_orders(data_dir) == []
+    stale = {
+        **form,
+        "change": form["change"] + "9",
+        "csrf_token": found(TOKEN.pattern, carol_page),
+    }  # a page from before an edit
+    refused = carol.post(approve_url, data=stale)
+    assert refused.url.path == "/batches/anniversary/approval" and embedded_sandbox_orders(data_dir) == []
+    assert "Nothing was approved: the plan changed since you opened this page" in refused.text  # not silent
     approved = carol.post(approve_url, data={**form, "csrf_token": found(TOKEN.pattern, carol_page)})
     assert approved.url.path == "/batches/anniversary/progress"
     wait_until_finished(carol, "anniversary")

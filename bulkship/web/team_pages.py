@@ -241,6 +241,12 @@ async def ledger_approval_page(request: Request, name: str) -> Response:
     )  # fmt: skip
 
 
+STALE_APPROVAL = (
+    "Nothing was approved: the plan changed since you opened this page (rows were edited or orders planned "
+    "again). Check the figures below; approve again if they are still right."
+)
+
+
 async def approval_page(request: Request) -> Response:
     """The cost page as the approver sees it: the same figures, the problems summary, approve or reject."""
     web = pages._web(request)
@@ -254,8 +260,9 @@ async def approval_page(request: Request) -> Response:
         view = await run_in_threadpool(pages._plan, web, batch)
     except BulkshipError as exc:
         return pages.render(request, "problem.html", 409, batch=batch, error=exc)
+    changed = STALE_APPROVAL if request.query_params.get("changed") else ""
     return pages.render(
-        request, "cost.html", batch=batch, view=view, counts=found.counts, error="", approving=True
+        request, "cost.html", batch=batch, view=view, counts=found.counts, error=changed, approving=True
     )
 
 
@@ -290,8 +297,8 @@ async def approve(request: Request) -> Response:
         and frozenset(prints) == asked.order_prints
         and Decimal(view.worst_case) <= asked.total
     )
-    if view is None or not unchanged:
-        return _see(f"/batches/{batch.name}/approval")
+    if view is None or not unchanged:  # the page said nothing of it: approving seemed to do nothing
+        return _see(f"/batches/{batch.name}/approval?changed=1")
     try:
         await run_in_threadpool(
             lambda: approvals.decide(
