@@ -76,8 +76,11 @@ class HeaderMeaning:
 
     @property
     def rank(self) -> tuple[int, int]:
-        """Lower wins: the address group first, then the field's own title over an alias."""
-        return QUALIFIER_RANK.get(self.qualifier, UNQUALIFIED_RANK), 0 if self.exact else 1
+        """Lower wins: the address group first, then, for a contact detail, the field's own title over an
+        alias. Not for what is ordered: "Value" and "Amount", "Name" and "Recipient" are two columns one
+        person may have meant either way (a card ordered at the other amount, to the other person)."""
+        own_title_wins = self.exact and self.field not in ORDER_FIELDS
+        return QUALIFIER_RANK.get(self.qualifier, UNQUALIFIED_RANK), 0 if own_title_wins else 1
 
 
 @dataclass(frozen=True)

@@ -193,6 +193,29 @@ def test_two_visible_columns_for_one_field_refuse_the_file_naming_both_and_both_
     assert not (tmp_path / "out" / "two-validation.xlsx").exists()
 
 
+@pytest.mark.parametrize(
+    ("own", "alias", "title"),
+    [("Value", "Amount", "Value"), ("Name", "Recipient", "Name"), ("Product", "Card", "Product")],
+)
+def test_a_field_s_own_title_beside_another_column_for_it_refuses_the_file_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], own: str, alias: str, title: str
+) -> None:
+    """ "Value" and "Amount" both filled: the card was ordered at the "Value" amount and "Amount" was only
+    listed as not used (found by a newcomer); the same for the person and the card."""
+    header = ["Name", "Address", "City", "State", "ZIP", "Product", "Value", alias]
+    row = ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, {"Amount": 25, "Recipient": "Bo Day",
+           "Card": "TARGET"}[alias]]  # fmt: skip
+    book = openpyxl.Workbook()
+    book.active.append(header)
+    book.active.append(row)
+    book.save(path := tmp_path / "two.xlsx")
+    code = main(["validate", str(path), "--out", str(tmp_path / "out")])
+    err = " ".join(capsys.readouterr().err.split())
+    assert code == 2
+    letter = "ABCDEFGH"[header.index(own)]
+    assert f"Columns '{own}' ({letter}) and '{alias}' (H) both look like {title}" in err, err
+
+
 def test_columns_in_the_program_file_choose_by_letter_or_header_and_win_over_every_guess(
     tmp_path: Path,
 ) -> None:
