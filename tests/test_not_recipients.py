@@ -106,3 +106,16 @@ def test_a_last_recipient_missing_a_name_or_street_is_still_an_error(
     assert code == 1
     assert data["skipped"] == []
     assert [p["row"] for p in data["problems"] if p["severity"] == "error"] == [5]
+
+
+@pytest.mark.parametrize("company", ["Total Wine & More", "Total"])
+def test_a_named_person_at_a_company_called_total_without_a_street_is_a_row_to_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], company: str
+) -> None:
+    """Quinn of "Total Wine & More", street left empty, was skipped as a totals row: no Fix these row, and
+    run exited 0 as if every recipient were ordered (found by a newcomer)."""
+    quinn = ["Quinn Park", company, None, "Boston", "MA", "02134", "CVS", 25]
+    code, data = _validate(capsys, _xlsx(tmp_path / "gifts.xlsx", quinn))
+    assert code == 1 and data["skipped"] == []
+    errors = [p for p in data["problems"] if p["severity"] == "error"]
+    assert [(p["row"], p["column"]) for p in errors] == [(5, "address1")], errors

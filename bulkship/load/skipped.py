@@ -131,17 +131,19 @@ def _not_recipients(
         cells = body.loc[row]
         texts = [str(v).strip() for v in cells.tolist()]
         filled = [t for t in texts if t]
-        # a recipient's own name or company may be "Total": only a row without an address says so there
+        # a recipient's own name or company may be "Total" ("Total Wine & More"): only a row with neither an
+        # address nor a person's name says so there; a named person without an address is a row to fix
         addressed = bool(str(cells[address]).strip())
+        person = any(_is_a_name(str(cells[h]).strip()) for h in names)
         label = next(
             (
                 t
                 for h, t in zip(body.columns, texts, strict=True)
-                if t and not (addressed and h in identity_headers) and _TOTAL_CELL.fullmatch(t)
+                if t and not ((addressed or person) and h in identity_headers) and _TOTAL_CELL.fullmatch(t)
             ),
             None,
         )
-        if label is None and not addressed:
+        if label is None and not addressed and not person:
             label = next((t for t in filled if _TOTAL_LABEL.match(t)), None)
         if row in sums and not (row in aggregate_rows or label):
             found[row] = ("totals", f"totals row ({sums[row]})")
@@ -165,6 +167,11 @@ def _not_recipients(
         ):
             found[row] = ("note", f"note below the table ('{_short(filled[0])}')")
     return {row: value for row, value in found.items() if value[1]}
+
+
+def _is_a_name(text: str) -> bool:
+    """A name column's cell that names someone: not empty, not a totals label ("Total", "Grand total")."""
+    return bool(text) and not _TOTAL_LABEL.match(text)
 
 
 def _unnamed(body: pd.DataFrame, names: list[str]) -> np.ndarray:
