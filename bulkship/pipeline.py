@@ -102,6 +102,15 @@ def file_sha256(path: Path) -> str:
         return ""  # load_sheet reports the problem properly
 
 
+def _identity(path: Path, options: RunOptions) -> str:
+    """The file as the ledger knows it: its SHA-256, with the sheet read when one is named (two sheets of a
+    workbook are two lists, see :func:`~bulkship.load.sheet.sheet_identity`)."""
+    from .load.sheet import input_identity
+
+    sheet = options.sheet or (options.program.sheet if options.program is not None else None)
+    return input_identity(path, sheet, file_sha256(path))
+
+
 def run_batch(
     path: str | Path, settings: Settings, options: RunOptions | None = None, **changes: Any
 ) -> RunResult:
@@ -128,7 +137,7 @@ async def _run(path: Path, settings: Settings, options: RunOptions) -> RunResult
         check_batch_api(
             ledger.batch(batch), settings, action="run", command=f"bulkship run {path} --batch {batch}"
         )
-        file_hash = options.loaded.file_hash if options.loaded else file_sha256(path)
+        file_hash = options.loaded.file_hash if options.loaded else _identity(path, options)
         done = _complete_result(ledger, batch, file_hash, settings, options)
         if done is not None:
             return done

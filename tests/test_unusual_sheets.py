@@ -20,6 +20,8 @@ from support.libreoffice import convert
 from bulkship.cli import main
 from bulkship.load import load_sheet
 from bulkship.program import ProgramSettings, load_program
+from bulkship.sandbox import Sandbox, SandboxConfig
+from bulkship.settings import resolve_settings
 
 HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
 
@@ -258,6 +260,30 @@ def test_a_second_visible_list_of_recipients_is_never_left_out_without_a_word(
     )
     code, data, _ = validate(capsys, path, "--sheet", "Late additions")
     assert (code, data["rows"], data["valid"]) == (0, 1, 1)
+
+
+def test_each_sheet_of_recipients_is_sent_as_a_batch_of_its_own_and_never_taken_for_the_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After December was sent, the late additions were refused as "the same file as batch DEC", and run
+    as batch DEC they read "already complete", exit 0: Zed was never sent a card (found by a newcomer)."""
+    path = workbook_with_late_additions(tmp_path / "gifts.xlsx")
+
+    def run(*args: str) -> tuple[int, str]:
+        capsys.readouterr()
+        code = main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out"), *args])
+        return code, " ".join(capsys.readouterr().err.split())
+
+    assert run("--sheet", "December", "--batch", "DEC")[0] == 0
+    assert run("--sheet", "Late additions", "--batch", "LATE")[0] == 0  # was: "the same file as batch DEC"
+    assert "already complete" in run("--sheet", "December", "--batch", "DEC")[1]  # a resume still is one
+    code, said = run("--sheet", "Late additions", "--batch", "DEC")  # the other sheet under the first batch
+    assert code == 2 and "the same file (identical content) as batch 'LATE'" in said, said  # not "complete"
+    with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
+        names = sorted(
+            li["PhysicalDeliveryAddress"]["Name"] for o in sandbox.orders() for li in o["LineItems"]
+        )
+    assert names == ["Ann Lee", "Zed Late"]
 
 
 # ---------------------------------------------------------------------------------------------- values

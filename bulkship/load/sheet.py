@@ -60,10 +60,30 @@ def load_sheet(
     else:
         if file_hash is None:
             with path.open("rb") as handle:
-                file_hash = hashlib.file_digest(handle, "sha256").hexdigest()
+                file_hash = sheet_identity(
+                    hashlib.file_digest(handle, "sha256").hexdigest(), sheet or program.sheet
+                )
         grid = _read_workbook(path, kind, sheet or program.sheet, program)
     contract = load_contract(program.schema_path)
     return _to_loaded_sheet(grid, path, file_hash, contract, program, strict_columns)
+
+
+def sheet_identity(file_hash: str, sheet: str | None) -> str:
+    """What the ledger knows a workbook's rows by: its SHA-256, and the sheet when one is named (``--sheet``,
+    the sheet picker). Two sheets of one workbook are two lists: the second is not "the same file" as a batch
+    of the first, and a batch of one sheet is never "already complete" for the other."""
+    if not sheet or not file_hash:
+        return file_hash
+    return hashlib.sha256(f"{file_hash}\x00sheet\x00{sheet}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def input_identity(path: Path, sheet: str | None, file_hash: str) -> str:
+    """:func:`sheet_identity` of the file at ``path``, its bytes hashing to ``file_hash`` (CSV: no sheets)."""
+    try:
+        kind = _check_file(path)
+    except FileFormatError:
+        return file_hash  # load_sheet says what is wrong with it
+    return file_hash if kind == "csv" else sheet_identity(file_hash, sheet)
 
 
 def require_recipient_rows(loaded: LoadedSheet) -> LoadedSheet:
