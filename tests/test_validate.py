@@ -210,6 +210,34 @@ def test_program_defaults_fill_missing_columns(tmp_path: Path) -> None:
     )
 
 
+def test_a_shipping_method_priced_in_another_currency_or_unreadably_is_refused(tmp_path: Path) -> None:
+    """Found by review6: a vendor price of {"Amount": 9.95, "CurrencyCode": "EUR"} or "24,95 €" was read
+    as 0.00 (free shipping) and the plan's total, the approval threshold and --max-total were short of it."""
+    from bulkship.client.parse import parse_shipping_method
+
+    catalog = sandbox_catalog()
+    for raw in (
+        {"Id": "EXPEDITED", "Name": "Expedited", "Price": {"Amount": 9.95, "CurrencyCode": "EUR"}},
+        {"Id": "OVERNIGHT", "Name": "Overnight", "Price": "24,95 €"},
+        {"Id": "STANDARD", "Name": "Standard", "Price": "0.00", "CurrencyCode": "USD"},
+    ):
+        method = parse_shipping_method(raw)
+        assert method is not None
+        catalog.shipping_methods[method.id] = method
+    path = tmp_path / "recipients.csv"
+    rows = [
+        "Name,Address,City,State,ZIP,Product,Amount,Shipping Method",
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,EXPEDITED",
+        "Bo Park,2 Elm St,Boston,MA,02134,CVS,25,OVERNIGHT",
+        "Cy Doe,3 Elm St,Boston,MA,02134,CVS,25,",
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = validate(load_sheet(path), catalog)
+    assert result.rows["status"].tolist() == ["invalid", "invalid", "valid"]
+    said = " ".join(messages(result))
+    assert "EXPEDITED is priced in EUR" in said and "OVERNIGHT is priced in an unreadable amount" in said
+
+
 def test_a_card_priced_in_another_currency_is_refused(tmp_path: Path) -> None:
     """Found by helper vendor3: a catalog product in CAD was planned, totalled and written as dollars."""
     from dataclasses import replace

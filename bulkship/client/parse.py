@@ -232,15 +232,24 @@ def parse_product(raw: Any) -> Product | None:
     )
 
 
+UNREADABLE_PRICE = "an unreadable amount"  # the currency of a price that could not be read
+
+
 def parse_shipping_method(raw: Any) -> ShippingMethod | None:
     method_id = text(raw, "Id", "ShippingMethodId")
     if not method_id:
         return None
+    price = field(raw, "Price", "Cost")
+    currency = text(raw, "CurrencyCode", default="USD")
+    if isinstance(price, MAPPING):  # a money object: its own currency is the price's
+        currency = text(price, "CurrencyCode", "Currency", default=currency)
+    if price is not None and decimal(price) is None:  # "5,00 €": never read as free shipping
+        currency = currency if currency.strip().upper() != "USD" else UNREADABLE_PRICE
     return ShippingMethod(
         id=method_id,
         name=text(raw, "Name", default=method_id),
-        price=decimal(field(raw, "Price", "Cost"), Decimal("0")) or Decimal("0"),
-        currency=text(raw, "CurrencyCode", default="USD"),
+        price=decimal(price, Decimal("0")) or Decimal("0"),
+        currency=currency,
         estimated_delivery_days=integer(field(raw, "EstimatedDeliveryDays", "DeliveryDays")),
     )
 

@@ -121,6 +121,30 @@ def _check_currency(
     )
 
 
+def _check_shipping_currency(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
+    """A shipping method priced in another currency (or at a price that cannot be read) is refused: its
+    price would be added to dollar totals, or counted as free (found by review6)."""
+    from ..plan import DEFAULT_SHIPPING_METHOD
+
+    foreign = {
+        m.id: m.currency
+        for m in catalog.shipping_methods.values()
+        if m.currency and m.currency.upper() != MONEY_CURRENCY
+    }
+    if not foreign:
+        return
+    method = frame["shipping_method"].replace("", DEFAULT_SHIPPING_METHOD)
+    currency = method.map(foreign)
+    collector.error(
+        currency.notna(),
+        "shipping_method",
+        "Shipping method in another currency",
+        "shipping method {method} is priced in {currency}; bulkship orders and adds up in US dollars only, "
+        "so it is not sent. Choose a shipping method priced in USD.",
+        extra={"currency": currency.fillna(""), "method": method},
+    )
+
+
 def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
     """Product, value, quantity, shipping method and card carrier against the vendor catalog."""
     products = {p.id.casefold(): p.id for p in catalog.products.values()}
@@ -161,6 +185,7 @@ def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
         "Unknown shipping method",
         "'{old}' is not a shipping method; use one of " + ", ".join(sorted(catalog.shipping_methods)) + ".",
     )
+    _check_shipping_currency(frame, catalog, collector)
     _check_carriers(frame, catalog, collector)
     _check_folded_address(frame, catalog, collector)
 
