@@ -17,8 +17,9 @@ LINE_STATUS_RANK = {"pending": 0, "complete": 1, "shipped": 2, "delivered": 3, "
 
 
 # A line shown Shipped or Delivered made a card. Tracking fields are only assumed (api-contract.md), so the
-# status may be the only proof of it: a later Failed / Cancelled ('Refunded') must not replace it, or the row
-# would read "no card was made" (reconcile.join.made_no_card) and be sent again: a second card.
+# status may be the only proof of it: without a tracking number or shipped date, a later Failed / Cancelled
+# ('Refunded') must not replace it, or the row would read "no card was made" (reconcile.join.made_no_card)
+# and be sent again: a second card. With one, the later status is news (returned undeliverable).
 CARD_MADE_LINE_STATUSES = frozenset({"shipped", "delivered"})
 
 
@@ -59,16 +60,18 @@ class LedgerTracking(LedgerReads):
                 if line is None or is_step_back(LINE_STATUS_RANK, row.line_status, line.status):
                     continue  # a stale answer for this line: keep what was recorded
                 shipment = line.shipments[-1] if line.shipments else None
+                tracking = shipment.tracking_number if shipment else row.tracking_number
+                shipped = shipment.shipped_date if shipment else row.shipped_date
                 values = (
                     line.id or row.line_item_id,
                     money_column(line.cost) if line.cost is not None else money_column(row.cost),
                     row.line_status
-                    if unmakes_card(row.line_status, line.status)  # made: nothing later un-makes it
+                    if unmakes_card(row.line_status, line.status) and not (tracking or shipped)
                     else (line.status or "").lower() or row.line_status,
                     shipment.carrier if shipment else row.carrier,
-                    shipment.tracking_number if shipment else row.tracking_number,
+                    tracking,
                     shipment.tracking_url if shipment else row.tracking_url,
-                    shipment.shipped_date if shipment else row.shipped_date,
+                    shipped,
                     (shipment.delivered_date or None) if shipment else row.delivered_date,
                 )
                 before = (
