@@ -1,0 +1,49 @@
+"""Statements over every batch at once, for the web page's Batches overview and ``status``: rows, orders,
+approvals and cards tallied by batch."""
+
+from __future__ import annotations
+
+from .driver import _NO_CARD_YET, Db, Tuples, _made_no_card, _run
+
+# -- every batch at once (the web page's Batches overview) ------------------------------------------------
+
+
+def batch_row_tallies(db: Db) -> Tuples:
+    """(batch, status, line_status, cost, current, made no card, count) over every row of every batch."""
+    no_card = f"CASE WHEN {_NO_CARD_YET} THEN 1 ELSE 0 END"
+    return _run(
+        db,
+        f"SELECT batch, status, line_status, cost, current, {no_card}, COUNT(*) FROM rows"
+        f" GROUP BY batch, status, line_status, cost, current, {no_card}",
+    ).all()
+
+
+def batch_order_tallies(db: Db) -> Tuples:
+    """(batch, state, cost, count) over every order of every batch."""
+    return _run(db, "SELECT batch, state, cost, COUNT(*) FROM orders GROUP BY batch, state, cost").all()
+
+
+def newest_approvals(db: Db) -> Tuples:
+    """(batch, decision) of each batch's newest approval request (team tables; decision NULL: waiting)."""
+    return _run(
+        db,
+        "SELECT r.batch, d.decision FROM approval_requests AS r"
+        " LEFT JOIN approval_decisions AS d ON d.request_id = r.id"
+        " WHERE r.id IN (SELECT MAX(id) FROM approval_requests GROUP BY batch)",
+    ).all()
+
+
+def batch_cards(db: Db) -> Tuples:
+    """(batch, cards) its ordered rows hold: the quantity of each row's line on its order, added up by the
+    database; a row whose line the vendor ended without a card holds none (nor do the lines of orders
+    that failed before a row was sent again)."""
+    if db.dialect.name == "sqlite":
+        quantity = "json_extract(o.payload, '$.LineItems[' || r.line_index || '].Quantity')"
+    else:
+        quantity = "CAST(CAST(o.payload AS jsonb) -> 'LineItems' -> r.line_index ->> 'Quantity' AS INTEGER)"
+    sql = (
+        f"SELECT r.batch, SUM(COALESCE({quantity}, 1)) FROM rows AS r JOIN orders AS o"
+        f" ON o.po_number = r.po_number WHERE r.status = 'ordered' AND NOT ({_made_no_card('r.')})"
+        " GROUP BY r.batch"
+    )
+    return _run(db, sql).all()
