@@ -1,0 +1,257 @@
+"""The result workbook's content: right after a run (:func:`book_from_run`, with validation's words for the
+rows it judged) or refreshed later from the workbook written before (:func:`book_from_existing`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from ...ledger import BatchRecord, Ledger
+from ...models import FINGERPRINT, STATUS, Catalog, LoadedSheet, Problem, ValidationResult
+from ...statuses import JUDGED_STATUSES, duplicate_keys, duplicate_note
+from ..sheets import SANDBOX_API, ExistingResults, ResultBook, RowOutcome, RunInfo, merge_outcome
+from .earlier import _earlier_rows, _WithEarlierRows, with_gone_note
+from .framerows import _frame_rows
+from .view import LedgerView
+
+
+def _problem_text(problem: Problem, headers: Mapping[str, str]) -> str:
+    """A problem as said in its row's cell, naming its column by the sheet's own header ("ZIP"), never by
+    bulkship's field name ("zip")."""
+    if "column '" in problem.message:
+        return problem.message
+    return f"{headers.get(problem.column, problem.column)}: {problem.message}"
+
+
+def _problems_by_row(
+    problems: Iterable[Problem], normalised_rows: Any, headers: Mapping[str, str]
+) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """Errors and changes of each row, in words; ``headers``: field -> the sheet's header for it."""
+    errors: dict[int, list[str]] = {}
+    changes: dict[int, list[str]] = {}
+    columns = set(normalised_rows.columns)
+    for problem in problems:
+        if problem.severity == "error":
+            errors.setdefault(problem.row, []).append(_problem_text(problem, headers))
+            continue
+        new_value = None
+        if problem.column in columns and problem.row in normalised_rows.index:
+            new_value = normalised_rows.at[problem.row, problem.column]
+        if new_value is not None and str(new_value) != problem.value:
+            header = headers.get(problem.column, problem.column)
+            changes.setdefault(problem.row, []).append(f"{header}: {problem.value} → {new_value}")
+        else:
+            changes.setdefault(problem.row, []).append(_problem_text(problem, headers))
+    return errors, changes
+
+
+def run_info(
+    ledger: Ledger, batch: BatchRecord | None, *, batch_name: str, api: str | None, input_file: str = ""
+) -> RunInfo:
+    return RunInfo(
+        batch=batch_name,
+        input_file=input_file or (batch.file_name if batch else ""),
+        input_hash=batch.file_hash if batch else "",
+        ledger=str(ledger.path),
+        run_time=datetime.now(UTC).isoformat(timespec="seconds"),
+        api=api or SANDBOX_API,
+        input_files=input_files(ledger, batch_name),
+    )
+
+
+def input_files(ledger: Ledger, batch: str) -> tuple[tuple[str, str], ...]:
+    """Every file the batch was run from, first to last: (file name, SHA-256), each once."""
+    seen: dict[tuple[str, str], None] = {}
+    for event in ledger.events(batch=batch):
+        if event.kind in ("batch_created", "batch_file_changed"):
+            seen.setdefault((str(event.detail.get("file", "")), str(event.detail.get("file_hash", ""))))
+    return tuple(seen)
+
+
+def book_from_run(
+    ledger: Ledger,
+    batch: str,
+    validation: ValidationResult,
+    *,
+    api: str | None,
+    catalog: Catalog | None = None,
+) -> ResultBook:
+    """The result workbook's content right after ``bulkship run`` (or a dry run: rows not yet in the ledger
+    show what validation judged)."""
+    sheet: LoadedSheet = validation.sheet
+    view = LedgerView(ledger, batch, catalog)
+    frame = validation.rows
+    # validation's problems hold the sheet's read problems already: each said once in the row's cell
+    headers = {field: header for header, field in sheet.column_map.items()}
+    problems = dict.fromkeys((*sheet.read_problems, *validation.problems))
+    errors, changes = _problems_by_row(problems, frame, headers)
+    index = [int(r) for r in frame.index.tolist()]
+    keys, repeats = ledger_keys(frame)
+    fingerprints = dict(zip(index, keys, strict=True))
+    statuses = dict(zip(index, map(str, frame[STATUS].tolist()), strict=True))
+    skipped = {s.row: s.reason for s in sheet.skipped}  # hidden rows, totals rows, notes: why not ordered
+    judge = _RunJudge(view, errors, changes, fingerprints, statuses, skipped, repeats)
+    outcomes = _RunOutcomes(sheet.frame.index, judge.outcome)
+    columns = list(sheet.headers)
+    rows: Any = _frame_rows(sheet.frame, columns, sheet.cell_types)
+    earlier = _earlier_rows(view, set(fingerprints.values()), columns, first_row=max(index, default=0) + 1)
+    if earlier:  # money the file no longer shows: still one row each, after the file's rows
+        for row, _cells, fingerprint, outcome in earlier:
+            outcomes.earlier[row] = outcome
+            fingerprints[row] = fingerprint
+        rows = _WithEarlierRows(rows, [(row, cells) for row, cells, _fp, _o in earlier])
+    info = run_info(ledger, view.batch, batch_name=batch, api=api, input_file=sheet.path)
+    return ResultBook(
+        headers=tuple(columns),
+        rows=rows,
+        outcomes=outcomes,
+        orders=view.order_summaries(catalog),
+        info=info,
+        fingerprints=fingerprints,
+    )
+
+
+@dataclass(frozen=True)
+class _RunJudge:
+    """Each row's outcome right after a run: the ledger's view of it with validation's normalisations, or
+    validation's own words for rows it judged (invalid, duplicate, skipped and not ordered before)."""
+
+    view: LedgerView
+    errors: dict[int, list[str]]
+    changes: dict[int, list[str]]
+    fingerprints: dict[int, str]
+    statuses: dict[int, str]
+    skipped: dict[int, str]
+    repeats: dict[int, int]
+
+    def outcome(self, row: int) -> RowOutcome:
+        changes, skipped = self.changes, self.skipped
+        normalised = "; ".join(changes[row]) if row in changes else ""
+        fingerprint = self.fingerprints.get(row)
+        judged = self.statuses.get(row, "valid")
+        # The ledger's view with validation's normalisations: what merge_outcome(judged, it) gives, built
+        # once (the ledger never holds normalisations). A row skipped now but ordered before (hidden since)
+        # still shows its card.
+        use_ledger = fingerprint is not None and (judged not in JUDGED_STATUSES or judged == "skipped")
+        from_ledger = self.view.outcome(row, fingerprint, normalised) if fingerprint and use_ledger else None
+        if from_ledger is not None and from_ledger.status not in JUDGED_STATUSES:
+            if row in skipped:
+                note = f"ordered before; now {skipped[row]}"
+                from_ledger = replace(
+                    from_ledger, problems="; ".join(filter(None, [note, from_ledger.problems]))
+                )
+            return from_ledger
+        # validation's own words are richer than the ledger's summary of invalid and duplicate rows
+        problems = self.errors.get(row, [])
+        if row in skipped:
+            problems = [skipped[row], *problems]
+        if row in self.repeats:  # no PO, line or cost of its own: the row it repeats has them
+            problems = [duplicate_note(self.repeats[row]), *problems]
+        return RowOutcome(
+            row=row,
+            status="planned" if judged == "valid" else judged,
+            problems="; ".join(problems),
+            normalised=normalised,
+        )
+
+
+class _RunOutcomes(Mapping[int, RowOutcome]):
+    """The file's rows' outcomes, each worked out when asked (the workbook asks twice: to add up, then to
+    write), not held: a million RowOutcome objects cost ~300 MB beside the ledger view they come from. Rows
+    of earlier files that hold money (few) are held in ``earlier``."""
+
+    def __init__(self, rows: Any, outcome_of: Callable[[int], RowOutcome]) -> None:
+        self.rows = rows  # the sheet's row numbers (a pandas Index: its look-ups are hashed)
+        self.outcome_of = outcome_of
+        self.earlier: dict[int, RowOutcome] = {}
+
+    def __getitem__(self, row: int) -> RowOutcome:
+        if row in self.earlier:
+            return self.earlier[row]
+        if row not in self.rows:
+            raise KeyError(row)
+        return self.outcome_of(int(row))
+
+    def __iter__(self) -> Iterator[int]:
+        yield from (int(row) for row in self.rows.tolist())
+        yield from self.earlier
+
+    def __len__(self) -> int:
+        return len(self.rows) + len(self.earlier)
+
+
+def for_the_workbook(validation: ValidationResult) -> ValidationResult:
+    """The part of a validation :func:`book_from_run` reads, once the rows are planned: each row's status and
+    key, and the columns its warnings name (their new values are shown). The other normalised columns of a
+    million-row file (names, addresses, e-mails...) cost a few hundred MB for the rest of the run."""
+    frame = validation.rows
+    named = {p.column for p in validation.problems if p.severity != "error"}
+    kept = [c for c in frame.columns if c in (STATUS, FINGERPRINT) or c in named]
+    if len(kept) == len(frame.columns):
+        return validation
+    return replace(validation, rows=frame[kept].copy())  # a copy: a view would keep every column alive
+
+
+def ledger_keys(frame: Any) -> tuple[list[str], dict[int, int]]:
+    """Each row's key in the ledger, in frame order (its fingerprint; a duplicate row's own key, see
+    :func:`bulkship.statuses.duplicate_keys`), and for each duplicate row the row it repeats."""
+    keys = list(map(str, frame[FINGERPRINT].tolist()))
+    duplicate = frame[STATUS].eq("duplicate")
+    if not duplicate.any():
+        return keys, {}
+    rows = [int(r) for r in frame.index.tolist()]
+    found = duplicate_keys(rows, keys, list(map(str, frame[STATUS].tolist())))
+    position = {row: i for i, row in enumerate(rows)}
+    for row, (key, _first) in found.items():
+        keys[position[row]] = key
+    return keys, {row: first for row, (_key, first) in found.items()}
+
+
+def book_from_existing(
+    ledger: Ledger,
+    batch: str,
+    existing: ExistingResults,
+    *,
+    api: str | None,
+    catalog: Catalog | None = None,
+) -> ResultBook:
+    """The result workbook's content refreshed from the ledger, keeping the original cells and validation
+    notes the earlier workbook holds."""
+    view = LedgerView(ledger, batch, catalog)
+    fallback = view.latest_by_row() if not existing.fingerprints else {}
+    outcomes: dict[int, RowOutcome] = {}
+    for row, _cells in existing.rows:
+        previous = existing.outcomes[row]
+        fingerprint = existing.fingerprints.get(row)
+        if previous.status in JUDGED_STATUSES:
+            update = None  # validation's judgement; a duplicate's fingerprint names the row it repeats
+        elif fingerprint:
+            update = view.outcome(row, fingerprint)
+            record = view.rows_by_fingerprint.get(fingerprint)
+            if update is not None and record is not None and not record.current and view.holds_money(record):
+                update = with_gone_note(view, record, update)  # a rewrite (track) keeps saying so
+        elif row in fallback:
+            update = view.outcome(row, fallback[row].fingerprint)
+        else:
+            update = None
+        if update is not None and update.status in JUDGED_STATUSES:
+            update = None
+        outcomes[row] = merge_outcome(previous, update)
+    info = replace(run_info(ledger, view.batch, batch_name=batch, api=api), paper=existing.paper)
+    return ResultBook(
+        headers=existing.headers,
+        rows=existing.rows,
+        outcomes=outcomes,
+        orders=view.order_summaries(catalog),
+        info=info,
+        fingerprints=existing.fingerprints,
+    )
+
+
+def counts_by_status(outcomes: Mapping[int, RowOutcome]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for outcome in outcomes.values():
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    return counts

@@ -1,0 +1,137 @@
+"""One row as the ledger knows it: the status a person sees, where its money is, the note it carries, and
+its :class:`~bulkship.reconcile.sheets.RowOutcome`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from ...ledger import OrderRecord, RowRecord
+from ...money import Breakdown
+from ...statuses import CHARGED, IN_DOUBT, NO_CARD_STATUSES, TO_SEND
+from ..sheets import RowOutcome
+from .prices import Prices, _Line
+
+VENDOR_LINE_STATUSES = ("pending", "complete", "shipped", "delivered", "failed")
+UNSETTLED_ORDER_STATES = ("planned", "sending", "unknown")
+IN_DOUBT_ORDER_STATES = ("sending", "unknown")  # sent, no definite answer: may be charged
+ORDER_SHEET_STATES = ("created", "sending", "unknown", "planned")  # orders holding money of any bucket
+COST_UNKNOWN_NOTE = (
+    "cost unknown: the ledger holds no price for this row (recorded by an older bulkship); totals leave it "
+    "out and say so"
+)
+
+
+def row_status(record: RowRecord, order: OrderRecord | None) -> str:
+    """The status a person sees: the vendor's own line status once the order exists (one bulkship does not
+    know is shown as the vendor wrote it, never taken for another); ``in doubt`` while the row's order was
+    sent without a definite answer; ``needs review`` for a row held for a person."""
+    if record.status == "ordered":
+        line = (record.line_status or "").lower()
+        if not line and order is not None and (order.status or "").lower() in NO_CARD_STATUSES:
+            return (order.status or "").lower()  # the order's word, its lines silent: see ORDER_ONLY_NOTE
+        return line or "ordered"
+    if record.status == "review":
+        return "needs review"
+    if record.status == "planned" and order is not None and order.state in IN_DOUBT_ORDER_STATES:
+        return "in doubt"
+    return record.status
+
+
+FAILED_AT_VENDOR_NOTE = (
+    "The vendor's order {po} failed for this card before anything shipped: no card was made. Re-run the same "
+    "command to send it again under a new PO number"
+)
+
+
+ORDER_ONLY_NOTE = (
+    "The vendor shows order {po} {status}, but its lines say nothing of this card: it may have been made. "
+    "Ask the vendor before sending it again; nothing is re-sent by itself"
+)
+
+
+def made_no_card(record: RowRecord) -> bool:
+    """An ordered row whose line the vendor ended Failed or Cancelled before anything shipped (no tracking
+    number, no shipped date): proof from the line itself that no card exists, so the row holds no money
+    and the next run sends it again (a card returned after shipping is not: it was made)."""
+    return (
+        record.status == "ordered"
+        and (record.line_status or "").lower() in NO_CARD_STATUSES
+        and not record.tracking_number
+        and not record.shipped_date
+    )
+
+
+def money_bucket(record: RowRecord, order: OrderRecord | None) -> str:
+    """Where the row's money is (see :mod:`bulkship.statuses`); "" when the row holds none."""
+    if record.status == "ordered":
+        return "" if made_no_card(record) else CHARGED
+    if record.status != "planned" or not record.po_number:  # (a cost not recorded is unknown, not none)
+        return ""
+    if order is not None and order.state in IN_DOUBT_ORDER_STATES:
+        return IN_DOUBT
+    return TO_SEND
+
+
+def _unsettled_note(order: OrderRecord | None) -> str:
+    if order is None or order.state not in UNSETTLED_ORDER_STATES:
+        return ""
+    if order.state == "planned":
+        return f"Not sent yet{': ' + order.error if order.error else ''}. Re-run the same command to send it."
+    return (
+        "In doubt: sent, but the vendor's answer was lost, so it may be charged; re-running the same command "
+        "asks the vendor with the same PO number."
+    )
+
+
+def outcome_from_ledger(
+    row: int,
+    record: RowRecord,
+    order: OrderRecord | None,
+    lines: Sequence[_Line],
+    normalised: str = "",
+    prices: Prices | None = None,
+) -> RowOutcome:
+    index = record.line_index
+    line = lines[index] if order is not None and index is not None and 0 <= index < len(lines) else None
+    status = row_status(record, order)
+    problems = record.error or ""
+    if made_no_card(record):
+        problems = problems or FAILED_AT_VENDOR_NOTE.format(po=record.po_number)
+    elif record.status == "ordered" and status in NO_CARD_STATUSES and not record.line_status:
+        problems = problems or ORDER_ONLY_NOTE.format(po=record.po_number, status=status.capitalize())
+    if status in ("planned", "in doubt"):
+        problems = problems or _unsettled_note(order)
+    bucket = money_bucket(record, order)
+    money = None
+    if bucket and record.cost is None:
+        problems = "; ".join(filter(None, [problems, COST_UNKNOWN_NOTE]))
+    elif bucket and record.cost is not None:
+        money = (
+            prices.breakdown(line, record.cost)
+            if line is not None and prices is not None
+            else Breakdown(total=record.cost, face_value=line.value * line.quantity if line else Decimal(0))
+        )
+    return RowOutcome(
+        row=row,
+        status=status,
+        problems=problems,
+        normalised=normalised,
+        po_number=record.po_number or "",
+        order_id=(order.vendor_order_id or "") if order and record.status == "ordered" else "",
+        line_item_id=record.line_item_id or "",
+        cost=money.total if money else None,
+        carrier=record.carrier or "",
+        tracking_number=record.tracking_number or "",
+        tracking_url=record.tracking_url or "",
+        shipped_date=record.shipped_date or "",
+        delivered_date=record.delivered_date or "",
+        product=line.product if line else "",
+        shipping_method=line.shipping_method if line else "",
+        face_value=money.face_value if money else None,
+        cards=line.quantity if line and bucket else 0,
+        money=bucket,  # with no figures when the cost is unknown (RowOutcome.cost_unknown)
+        discount=money.discount if money else None,
+        fees=money.fees if money else None,
+        shipping=money.shipping if money else None,
+    )

@@ -1,0 +1,93 @@
+"""The catalog figures that break a line's total down (face value, discount, fees, shipping), recorded in
+the ledger with each run so that later readers without a catalog break money down the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from ...ledger import Ledger, OrderRecord
+from ...models import Catalog
+from ...money import Breakdown
+from ...payload import sent_lines
+
+PRICES_EVENT = "prices"
+
+
+class _Line(NamedTuple):  # a tuple: a 100k-row batch has 100k of them
+    product: str
+    shipping_method: str
+    value: Decimal
+    quantity: int
+
+
+@dataclass(frozen=True)
+class Prices:
+    """The catalog figures that split a line's total into face value, discount, fees and shipping: each
+    product's fee per card and each shipping method's price. Recorded in the ledger when a run writes its
+    workbook, so that ``status``, ``track`` and the webhook receiver (which may have no catalog) break the
+    money down the same way."""
+
+    fees: Mapping[str, Decimal]
+    shipping: Mapping[str, Decimal]
+    _seen: dict[tuple[_Line, Decimal], Breakdown] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_catalog(cls, catalog: Catalog) -> Prices:
+        return cls(
+            {key: p.fee for key, p in catalog.products.items()},
+            {key: m.price for key, m in catalog.shipping_methods.items()},
+        )
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Prices:
+        def amounts(part: Any) -> dict[str, Decimal]:
+            return {str(k): Decimal(str(v)) for k, v in (part or {}).items()}
+
+        return cls(amounts(data.get("fees")), amounts(data.get("shipping")))
+
+    def as_json(self) -> dict[str, dict[str, str]]:
+        return {
+            "fees": {k: str(v) for k, v in sorted(self.fees.items())},
+            "shipping": {k: str(v) for k, v in sorted(self.shipping.items())},
+        }
+
+    def fee(self, product: str) -> Decimal:
+        return self.fees.get(product, self.fees.get(product.upper(), Decimal(0)))
+
+    def breakdown(self, line: _Line, total: Decimal) -> Breakdown:
+        """Worked out once per kind of line and total (a batch has few): Decimal sums cost µs each."""
+        key = (line, total)
+        found = self._seen.get(key)
+        if found is None:
+            face = line.value * line.quantity
+            fees = self.fee(line.product) * line.quantity
+            found = Breakdown.of(total, face, fees, self.shipping.get(line.shipping_method, Decimal(0)))
+            if len(self._seen) < 100_000:
+                self._seen[key] = found
+        return found
+
+
+NO_PRICES = Prices({}, {})
+
+
+def _payload_lines(order: OrderRecord, values: dict[Any, Decimal] | None = None) -> list[_Line]:
+    """The order's line items as sent. ``values`` caches ``Decimal(str(Value))`` across orders."""
+    return [
+        _Line(ln.product_id, ln.shipping_method, ln.value, ln.quantity) for ln in sent_lines(order, values)
+    ]
+
+
+def recorded_prices(ledger: Ledger, batch: str) -> Prices:
+    event = ledger.latest_event(batch, PRICES_EVENT)
+    return Prices.from_json(event.detail) if event is not None else NO_PRICES
+
+
+def record_prices(ledger: Ledger, batch: str, catalog: Catalog) -> None:
+    """Keep the prices this batch's money was broken down with (only when they changed)."""
+    prices = Prices.from_catalog(catalog).as_json()
+    event = ledger.latest_event(batch, PRICES_EVENT)
+    if event is None or event.detail != prices:
+        ledger.log_event(batch, None, PRICES_EVENT, **prices)

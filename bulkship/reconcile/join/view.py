@@ -1,0 +1,124 @@
+"""One batch read from the ledger once (:class:`LedgerView`), and what it adds up to: money by bucket, rows
+by the status a person sees."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ...ledger import BatchRecord, Ledger, OrderRecord, RowRecord
+from ...models import Catalog
+from ...money import MoneyTally
+from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, TO_SEND
+from ..sheets import OrderSummary, RowOutcome
+from .outcome import IN_DOUBT_ORDER_STATES, ORDER_SHEET_STATES, outcome_from_ledger, row_status
+from .prices import Prices, _Line, _payload_lines, recorded_prices
+
+
+class LedgerView:
+    """One batch's rows and orders, read from the ledger once (two queries), then looked up in memory.
+
+    ``catalog`` prices the money breakdown; without it, the prices recorded by the batch's last run."""
+
+    def __init__(self, ledger: Ledger, batch: str, catalog: Catalog | None = None) -> None:
+        self.batch: BatchRecord | None = ledger.batch(batch)
+        self.rows_by_fingerprint: dict[str, RowRecord] = {r.fingerprint: r for r in ledger.batch_rows(batch)}
+        # payloads are read one order at a time, when its lines are first wanted (``lines``)
+        self.orders: dict[str, OrderRecord] = {o.po_number: o for o in ledger.orders(batch, payloads=False)}
+        self.prices = Prices.from_catalog(catalog) if catalog is not None else recorded_prices(ledger, batch)
+        self._lines: dict[str, list[_Line]] = {}
+        self._values: dict[Any, Decimal] = {}
+        self._same_lines: dict[_Line, _Line] = {}  # a million lines are a few kinds: each kind held once
+
+    def lines(self, po_number: str) -> list[_Line]:
+        lines = self._lines.get(po_number)
+        if lines is None:
+            order = self.orders.get(po_number)
+            share = self._same_lines.setdefault
+            found = _payload_lines(order, self._values) if order else []
+            lines = self._lines[po_number] = [share(line, line) for line in found]
+        return lines
+
+    def outcome(self, row: int, fingerprint: str, normalised: str = "") -> RowOutcome | None:
+        """The row as the ledger knows it (``normalised``: what validation changed, which it does not)."""
+        record = self.rows_by_fingerprint.get(fingerprint)
+        if record is None:
+            return None
+        return self.outcome_of(row, record, normalised)
+
+    def outcome_of(self, row: int, record: RowRecord, normalised: str = "") -> RowOutcome:
+        order = self.orders.get(record.po_number) if record.po_number else None
+        lines = self.lines(record.po_number or "")
+        return outcome_from_ledger(row, record, order, lines, normalised, self.prices)
+
+    def latest_by_row(self) -> dict[int, RowRecord]:
+        """Fallback when fingerprints are unknown: per spreadsheet row, the most recently updated record."""
+        best: dict[int, RowRecord] = {}
+        for record in self.rows_by_fingerprint.values():
+            rank = (getattr(record, "current", True), record.updated)
+            held = best.get(record.row)
+            if held is None or rank > (getattr(held, "current", True), held.updated):
+                best[record.row] = record
+        return best
+
+    def current_rows(self) -> list[RowRecord]:
+        """The rows of the file of the latest run (older versions of fixed rows left out)."""
+        return [r for r in self.rows_by_fingerprint.values() if getattr(r, "current", True)]
+
+    def holds_money(self, record: RowRecord) -> bool:
+        """Charged, or sent with the answer lost: a row the result must show even once out of the file."""
+        if record.status == "ordered":
+            return True
+        order = self.orders.get(record.po_number) if record.po_number else None
+        return order is not None and order.state in IN_DOUBT_ORDER_STATES
+
+    def shown_rows(self) -> list[RowRecord]:
+        """Every row the result workbook shows: the current file's rows, then rows of earlier files that
+        hold money (see :func:`_earlier_rows`)."""
+        return [r for r in self.rows_by_fingerprint.values() if r.current or self.holds_money(r)]
+
+    def order_summaries(self, catalog: Catalog | None = None) -> list[OrderSummary]:
+        """The orders that hold money, in PO order; their figures are added up from their rows when the
+        workbook is written (one sum, shown twice)."""
+        summaries = []
+        for order in self.orders.values():
+            if order.state not in ORDER_SHEET_STATES:
+                continue
+            if order.state == "created":
+                status, bucket = order.status or "", CHARGED
+            elif order.state == "planned":
+                status, bucket = "not sent yet", TO_SEND
+            else:
+                status, bucket = "in doubt (re-run resolves)", IN_DOUBT
+            summaries.append(
+                OrderSummary(
+                    po_number=order.po_number,
+                    order_id=order.vendor_order_id or "",
+                    status=status,
+                    line_items=order.lines,
+                    money=bucket,
+                )
+            )
+        return summaries
+
+
+def money_by_bucket(view: LedgerView) -> dict[str, MoneyTally]:
+    """The batch's money by bucket, from the ledger alone: what ``status`` and ``run`` report, and what the
+    result workbook's rows add up to."""
+    tallies = {bucket: MoneyTally() for bucket in MONEY_BUCKETS}
+    for record in view.shown_rows():
+        outcome = view.outcome_of(record.row, record)
+        if outcome.cost_unknown:
+            tallies[outcome.money].add_unknown(outcome.cards, outcome.po_number)
+        elif outcome.money:
+            tallies[outcome.money].add(outcome.breakdown(), outcome.cards, outcome.po_number)
+    return tallies
+
+
+def counts_by_row_status(view: LedgerView) -> dict[str, int]:
+    """Rows by the status a person sees, over the rows the result workbook shows."""
+    counts: dict[str, int] = {}
+    for record in view.shown_rows():
+        status = row_status(record, view.orders.get(record.po_number or ""))
+        counts[status] = counts.get(status, 0) + 1
+    return counts
