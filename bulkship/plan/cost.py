@@ -1,0 +1,151 @@
+"""What the planned orders cost (overall, per product, per shipping method), against the balance, and when
+their cards should arrive."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from ..models import Balance, Catalog, PlannedLine, PlannedOrder
+from .lines import DEFAULT_SHIPPING_METHOD
+
+
+@dataclass(frozen=True)
+class CostLine:
+    """Totals for one product, one shipping method, or everything."""
+
+    key: str
+    name: str
+    rows: int
+    cards: int
+    face_value: Decimal
+    discount: Decimal
+    fees: Decimal
+    shipping: Decimal
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class Arrival:
+    shipping_method: str
+    name: str
+    rows: int
+    delivery_days: int | None
+    estimated_date: date | None  # None when the vendor gives no delivery days
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    orders: int
+    overall: CostLine
+    by_product: tuple[CostLine, ...]
+    by_shipping_method: tuple[CostLine, ...]
+    arrivals: tuple[Arrival, ...]
+    balance: Balance | None
+    shortfall: Decimal  # how much the available balance lacks (0 when enough, or no balance known)
+
+    @property
+    def total(self) -> Decimal:
+        return self.overall.total
+
+
+class _Tally:
+    def __init__(self, key: str, name: str) -> None:
+        self.key, self.name = key, name
+        self.fee = Decimal("0")  # the product's fee per card, for a per-product tally
+        self.rows = self.cards = 0
+        self.face = self.discount = self.fees = self.shipping = self.total = Decimal("0")
+
+    def add(self, line: PlannedLine, fee: Decimal) -> None:
+        fees = fee * line.quantity
+        face = line.face_value
+        # what the discount took off, consistent with the rounded unit cost
+        discount = face + fees - line.unit_cost * line.quantity
+        self.add_figures(line.quantity, face, fees, line.shipping_cost, line.cost, discount)
+
+    def add_figures(
+        self, cards: int, face: Decimal, fees: Decimal, shipping: Decimal, cost: Decimal, discount: Decimal
+    ) -> None:
+        """One line's figures, worked out once by :meth:`add` (or once for several tallies)."""
+        self.rows += 1
+        self.cards += cards
+        self.face += face
+        self.fees += fees
+        self.shipping += shipping
+        self.total += cost
+        self.discount += discount
+
+    def result(self) -> CostLine:
+        return CostLine(
+            self.key,
+            self.name,
+            self.rows,
+            self.cards,
+            self.face,
+            self.discount,
+            self.fees,
+            self.shipping,
+            self.total,
+        )
+
+
+def summarise(
+    orders: Iterable[PlannedOrder], catalog: Catalog, *, start: date, balance: Balance | None = None
+) -> PlanSummary:
+    """What the planned orders cost and when their cards should arrive; compared with ``balance``.
+    ``orders`` is read once (it may make them one at a time)."""
+    overall = _Tally("total", "Total")
+    products: dict[str, _Tally] = {}
+    methods: dict[str, _Tally] = {}
+    count = 0
+    for order in orders:
+        count += 1
+        for line in order.lines:
+            by_product = products.get(line.product_id)
+            if by_product is None:
+                product = catalog.product(line.product_id)
+                by_product = products[line.product_id] = _Tally(
+                    line.product_id, product.name if product else ""
+                )
+                by_product.fee = product.fee if product else Decimal("0")
+            method_id = line.address.get("ShippingMethodId", DEFAULT_SHIPPING_METHOD)
+            by_method = methods.get(method_id)
+            if by_method is None:
+                method = catalog.shipping_methods.get(method_id)
+                by_method = methods[method_id] = _Tally(method_id, method.name if method else "")
+            # the line's figures once, added to all three tallies (the same sums as add(line, fee) each)
+            quantity = line.quantity
+            fees = by_product.fee * quantity
+            face = line.face_value
+            discount = face + fees - line.unit_cost * quantity
+            figures = (quantity, face, fees, line.shipping_cost, line.cost, discount)
+            overall.add_figures(*figures)
+            by_product.add_figures(*figures)
+            by_method.add_figures(*figures)
+    arrivals = []
+    for method_id, tally in methods.items():
+        method = catalog.shipping_methods.get(method_id)
+        days = method.estimated_delivery_days if method else None
+        arrivals.append(
+            Arrival(
+                method_id,
+                tally.name,
+                tally.rows,
+                days,
+                start + timedelta(days=days) if days is not None else None,
+            )
+        )
+    shortfall = Decimal("0")
+    if balance is not None and overall.total > balance.available:
+        shortfall = overall.total - balance.available
+    return PlanSummary(
+        orders=count,
+        overall=overall.result(),
+        by_product=tuple(t.result() for t in products.values()),
+        by_shipping_method=tuple(t.result() for t in methods.values()),
+        arrivals=tuple(arrivals),
+        balance=balance,
+        shortfall=shortfall,
+    )

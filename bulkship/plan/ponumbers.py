@@ -1,0 +1,76 @@
+"""PO numbers and references: ``<PREFIX>-<BATCH>-<SEQ>`` in the vendor's alphabet, follow-ups ``<PO>-R<n>``, a
+batch's PO pattern, each row's ``ExternalId``."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+PO_MAX_LENGTH = 50
+PO_PREFIX_MAX = 12
+DEFAULT_PO_PREFIX = "BS"
+_SEQ_DIGITS = 4
+_RESERVED_TAIL = 1 + 7 + 4  # "-" + room for a 7-digit sequence + "-R99"
+_NOT_PO_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+_REPLAN_SUFFIX = re.compile(r"-R(\d+)$")
+
+
+def po_part(text: str) -> str:
+    """One part of a PO number: the vendor's alphabet only, upper-case, no leading/trailing separators."""
+    cleaned = _NOT_PO_CHARS.sub("-", text.strip()).upper()
+    return re.sub(r"-{2,}", "-", cleaned).strip("-._")
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:6].upper()
+
+
+def _mixed_case(text: str) -> bool:
+    return text != text.upper() and text != text.lower()
+
+
+def po_stem(prefix: str, batch: str) -> str:
+    """``PREFIX-BATCH`` within the length that leaves room for a sequence and a re-plan suffix."""
+    prefix_part = po_part(prefix)[:PO_PREFIX_MAX].strip("-._")
+    batch_part = po_part(batch) or _short_hash(batch)
+    budget = PO_MAX_LENGTH - _RESERVED_TAIL - (len(prefix_part) + 1 if prefix_part else 0)
+    if _mixed_case(batch) and len(batch_part) <= budget:
+        # upper-casing would give "Gifts" the PO numbers of "gifts": a mixed-case name gets its own stem.
+        # Names in one case keep theirs, so ledgers planned before this still resume with the same POs.
+        batch_part = batch_part[: budget - 7].rstrip("-._") + "-" + _short_hash(batch)
+    if len(batch_part) > budget:
+        batch_part = batch_part[: budget - 7].rstrip("-._") + "-" + _short_hash(batch)
+    return f"{prefix_part}-{batch_part}" if prefix_part else batch_part
+
+
+def po_number(prefix: str, batch: str, seq: int) -> str:
+    return _numbered(po_stem(prefix, batch), seq)
+
+
+def _numbered(stem: str, seq: int) -> str:
+    """The one place a PO number's sequence is formatted."""
+    return f"{stem}-{seq:0{_SEQ_DIGITS}d}"
+
+
+def batch_po_pattern(stem: str) -> re.Pattern[str]:
+    """The PO numbers of one stem, exactly (use ``fullmatch``): ``<stem>-<seq>`` and its follow-ups
+    ``<stem>-<seq>-R<n>``, in any case. ``BS-GIFTS-0001`` is not one of stem ``BS-GIFTS-1``'s."""
+    return re.compile(rf"{re.escape(stem)}-\d+(?:-R\d+)?", re.IGNORECASE)
+
+
+def replan_po(base_po: str, attempt: int) -> str:
+    """The follow-up order for rows of ``base_po`` that still have to go out: ``<base>-R<attempt>``."""
+    return f"{_REPLAN_SUFFIX.sub('', base_po)}-R{attempt}"
+
+
+def external_reference(batch: str, fingerprint: str, external_id: str = "") -> str:
+    """The line item's ExternalId: the user's own reference, or one derived from batch and row content."""
+    if external_id.strip():
+        return external_id.strip()
+    return f"{(po_part(batch) or 'BATCH')[:24]}-{fingerprint[:16]}"
+
+
+def order_seq(po: str) -> int:
+    """The sequence number in a PO made by :func:`po_number` (follow-ups share their original's)."""
+    match = re.search(r"-(\d+)(?:-R\d+)?$", po)
+    return int(match.group(1)) if match else 0
