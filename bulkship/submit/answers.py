@@ -1,0 +1,185 @@
+"""Acting on the vendor's answer to one order: created (201 or 409), rejected (400: the bad lines' rows fail,
+the rest go out in a follow-up), not created (funds, credentials: the run stops), or no definite answer."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from ..errors import (
+    AccessDeniedError,
+    AuthenticationError,
+    InsufficientFundsError,
+    OrderRejectedError,
+    UnverifiableOrderError,
+    VendorError,
+)
+from ..ledger import OPEN_STATES, LineOutcome, OrderRecord, RowRecord
+from ..linematch import match_lines
+from ..models import VendorOrder
+from .conflicts import _Conflicts
+from .shared import (
+    MAX_CONSECUTIVE_UNKNOWN,
+    Unrecorded,
+    _line_errors,
+    _review_text,
+    _sent_before,
+    _shows_fewer,
+)
+
+
+class _Answers(_Conflicts):
+    """The vendor's answer to one order, recorded: created, rejected, not created, or unknown."""
+
+    async def _settle(self, order: OrderRecord, rows: list[RowRecord], answer: Any) -> Unrecorded | None:
+        """Act on the vendor's answer; returns the write of a created order's outcome, for the worker to
+        commit with its next intent (every other outcome is committed here)."""
+        po = order.po_number
+        if isinstance(answer, OrderRejectedError):
+            self._consecutive_unknown = 0
+            await self._rejected(order, rows, answer)
+        elif isinstance(answer, InsufficientFundsError | AuthenticationError | AccessDeniedError):
+            await self._not_created(order, answer, order.state in OPEN_STATES)
+            self._stop(answer)
+        elif isinstance(answer, VendorError):
+            # no definite answer (or a 409 we could not resolve): it may exist; the same PO resolves it later
+            await self._ledger(self.ledger.record_unknown, po, answer.message)
+            if isinstance(answer, UnverifiableOrderError):  # refused, and not checkable: a person looks
+                await self._ledger(self.ledger.mark_review, po, _review_text(answer))
+            self.outcome.unknown.append(po)
+            self._report(po, "unknown")
+            self._consecutive_unknown += 1
+            if self._consecutive_unknown >= MAX_CONSECUTIVE_UNKNOWN:
+                self._stop(answer)
+        else:
+            self._consecutive_unknown = 0
+            ours = bool(getattr(answer, "after_lost_answer", False))
+            return await self._created(order, rows, answer.order, created=bool(answer.created), ours=ours)
+        return None
+
+    async def _not_created(self, order: OrderRecord, exc: VendorError, may_exist: bool) -> None:
+        reason = f"{exc.status_code or ''} {exc.message}".strip()
+        if may_exist:  # an earlier attempt may still have gone through: keep it for resolution
+            await self._ledger(self.ledger.record_unknown, order.po_number, reason)
+            self.outcome.unknown.append(order.po_number)
+        else:
+            await self._ledger(self.ledger.record_not_sent, order.po_number, reason)
+        self._report(order.po_number, "not sent")
+
+    async def _created(
+        self,
+        order: OrderRecord,
+        rows: list[RowRecord],
+        vendor_order: VendorOrder,
+        *,
+        created: bool,
+        ours: bool = False,
+    ) -> Unrecorded | None:
+        """Record what the vendor holds. When every row is in it (the usual case) the write is handed back
+        to the worker, to commit with its next intent; otherwise it is committed now and the missing rows go
+        out in a follow-up order. ``ours``: this call's own lost attempt may have created it."""
+        recorded_send = created or ours or await self._ledger(_sent_before, self.ledger, order)
+        if not created and not recorded_send:
+            # a 409 for a PO number this ledger never sent (a lost ledger, another machine): no other new PO
+            # number of this batch goes out that could hold a row the vendor already has
+            await self._check_batch(order)
+        if created and _shows_fewer(rows, vendor_order):
+            vendor_order = await self._read_again(vendor_order)
+            if _shows_fewer(rows, vendor_order):
+                await self._created_without_some(order, rows, vendor_order)
+                return None
+        if created or (recorded_send and not vendor_order.line_items):
+            # our exact payload was accepted (201), or it is our recorded send and its lines are not shown
+            matches = match_lines([r.external_id or "" for r in rows], vendor_order)
+            missing: list[Any] = []
+        else:
+            matches, missing, review, note = await self._check_original(
+                order, rows, vendor_order, recorded_send
+            )
+            if review:
+                await self._settle_conflict(order, rows, vendor_order, matches, missing, review, note)
+                return None
+        outcomes = [
+            LineOutcome(
+                row.fingerprint,
+                line.id if line is not None else None,
+                line.cost if line is not None and line.cost is not None else row.cost,
+                (line.status or "").lower() or None if line is not None else None,
+            )
+            for row, line in zip(rows, matches, strict=True)
+            if row not in missing
+        ]
+        record = functools.partial(
+            self.ledger.record_created,
+            order.po_number,
+            vendor_order,
+            outcomes,
+            created=created,
+            missing=[r.fingerprint for r in missing],
+        )
+        if missing:
+            await self._ledger(record)
+        self.outcome.created.append(order.po_number)
+        self._report(order.po_number, "created" if created else "already existed", ordered=len(outcomes))
+        if not missing:
+            return record
+        await self._follow_up(order, rows, [r.line_index for r in missing if r.line_index is not None])
+        return None
+
+    async def _read_again(self, vendor_order: VendorOrder) -> VendorOrder:
+        """The order as the vendor holds it now (a create answer may show only some of its lines); the
+        answer in hand when it cannot be read."""
+        get_order = getattr(self.client, "get_order", None)
+        if get_order is None or not vendor_order.id:
+            return vendor_order
+        try:
+            again: VendorOrder = await get_order(vendor_order.id)
+        except VendorError:
+            return vendor_order
+        return again
+
+    async def _created_without_some(
+        self, order: OrderRecord, rows: list[RowRecord], vendor_order: VendorOrder
+    ) -> None:
+        """The vendor created the order but shows only some of its lines, read twice: the rows it shows are
+        ordered; the others are neither shown ordered (they may never ship) nor sent again (the vendor may
+        hold them after all): they wait for a person."""
+        matches = match_lines([r.external_id or "" for r in rows], vendor_order)
+        if not any(li.external_id for li in vendor_order.line_items):
+            matches = [None] * len(rows)  # fewer lines and no ExternalIds: no line is provably which row
+        message = (
+            f"Needs review, not shown ordered: the vendor created order {order.po_number} but shows "
+            f"{len(vendor_order.line_items)} of its {len(rows)} lines, and none proven to be this row's. "
+            f"Nothing more was sent for it; compare the batch with the vendor: bulkship reconcile "
+            f"{self.batch} --review"
+        )
+        outcomes = [
+            LineOutcome(row.fingerprint, line.id, line.cost if line.cost is not None else row.cost,
+                        (line.status or "").lower() or None)
+            for row, line in zip(rows, matches, strict=True)
+            if line is not None
+        ]  # fmt: skip
+        waiting = [row.fingerprint for row, line in zip(rows, matches, strict=True) if line is None]
+        await self._ledger(
+            self.ledger.record_created, order.po_number, vendor_order, outcomes, created=True,
+            missing=waiting, missing_error=message,
+        )  # fmt: skip
+        self.outcome.created.append(order.po_number)
+        self._report(order.po_number, "created, some lines need review", ordered=len(outcomes))
+
+    async def _rejected(self, order: OrderRecord, rows: list[RowRecord], exc: OrderRejectedError) -> None:
+        per_line, general = _line_errors(exc, order.lines)
+        by_index = {r.line_index: r for r in rows}
+        if per_line:
+            failed = {
+                by_index[i].fingerprint: "; ".join(msgs) for i, msgs in per_line.items() if i in by_index
+            }
+        else:  # nothing points at a line: the whole order is wrong
+            reason = "; ".join(general) or exc.message
+            failed = {r.fingerprint: reason for r in rows}
+        await self._ledger(self.ledger.record_rejected, order.po_number, exc.message, failed, body=exc.body)
+        self.outcome.rejected.append(order.po_number)
+        self._report(order.po_number, "rejected", failed=len(failed))
+        good = [r.line_index for r in rows if r.fingerprint not in failed and r.line_index is not None]
+        if good:
+            await self._follow_up(order, rows, good)

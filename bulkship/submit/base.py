@@ -1,0 +1,87 @@
+"""The submitter's state and what every layer of it uses: the ledger thread, progress, stopping the run, a
+follow-up order."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from ..errors import BulkshipError
+from ..ledger import Ledger, LedgerThread, OrderRecord, PlannedLineRecord, PlannedOrderRecord, RowRecord
+from ..payload import line_items
+from ..plan import replan_po
+from .shared import OrderClient, Reporter, SubmitOutcome, SubmitProgress, T
+
+
+class _Base:
+    """A submitter's state (client, ledger, batch, progress, outcome), its ledger thread, and a rejected or
+    partly held order's follow-up ``<PO>-R<n>``."""
+
+    def __init__(
+        self,
+        client: OrderClient,
+        ledger: Ledger,
+        batch: str,
+        *,
+        concurrency: int = 8,
+        reporter: Reporter | None = None,
+    ) -> None:
+        self.client = client
+        self.ledger = ledger
+        self.batch = batch
+        self.concurrency = max(1, concurrency)
+        self.reporter = reporter
+        self.outcome = SubmitOutcome()
+        self._queue: asyncio.Queue[str] = asyncio.Queue()
+        self._consecutive_unknown = 0
+        self.progress = SubmitProgress(0, 0)
+        self._db: LedgerThread | None = None
+        self._held_for_review = ""  # why every planned order of the batch is held (first unexpected 409)
+        self._batch_checked = False
+
+    async def _ledger(self, method: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``method(*args, **kwargs)`` on the ledger thread, committed when this returns."""
+        assert self._db is not None, "ledger calls happen inside run()"
+        return await self._db.call(functools.partial(method, *args, **kwargs))
+
+    def _report(self, po: str, outcome: str, ordered: int = 0, failed: int = 0) -> None:
+        self.progress.orders_done += 1
+        self.progress.rows_ordered += ordered
+        self.progress.rows_failed += failed
+        self.progress.last_po, self.progress.last_outcome = po, outcome
+        if self.reporter:
+            self.reporter(self.progress)
+
+    def _stop(self, exc: BulkshipError) -> None:
+        if self.outcome.stopped is None:
+            self.outcome.stopped = exc
+
+    async def _follow_up(
+        self, order: OrderRecord, rows: list[RowRecord], line_indexes: Sequence[int]
+    ) -> None:
+        """Put the given lines of ``order`` into ``<base PO>-R<n>`` (planned, then queued)."""
+        po = await self._ledger(self._plan_follow_up, order, rows, line_indexes)
+        self.outcome.follow_ups.append(po)
+        self.progress.orders_total += 1
+        self._queue.put_nowait(po)
+
+    def _plan_follow_up(self, order: OrderRecord, rows: list[RowRecord], line_indexes: Sequence[int]) -> str:
+        """On the ledger thread: save the follow-up order as ``planned``; its PO number."""
+        payload = order.payload()
+        items = line_items(order)
+        attempt = self.ledger.replan_count(order.base_po) + 1
+        po = replan_po(order.base_po, attempt)
+        by_index = {r.line_index: r for r in rows}
+        keep = sorted(line_indexes)
+        new_payload = {**payload, "PONumber": po, "LineItems": [items[i] for i in keep]}
+        lines = [
+            PlannedLineRecord(row.fingerprint, new_index, row.external_id or "", row.cost or Decimal("0"))
+            for new_index, row in enumerate(by_index[i] for i in keep)
+        ]
+        cost = sum((line.cost for line in lines), Decimal("0"))
+        follow_up = PlannedOrderRecord(po, order.seq, order.base_po, new_payload, cost, lines)
+        self.ledger.save_planned_orders(self.batch, [follow_up], replaces=order.po_number)
+        return po

@@ -1,0 +1,167 @@
+"""A 409 (the vendor already holds the PO number): its original order checked against ours, row by row;
+the batch's other planned orders held when this ledger never sent that PO; rows never re-sent on a guess."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..client.parse import po_number_of
+from ..errors import VendorError
+from ..ledger import LineOutcome, OrderRecord, RowRecord
+from ..linematch import match_lines, same_line
+from ..models import VendorOrder
+from ..payload import line_items
+from ..plan import batch_po_pattern
+from .base import _Base
+
+
+class _Conflicts(_Base):
+    """A 409 for a PO number: the vendor's original against ours, and the batch checked before more goes
+    out."""
+
+    async def _check_batch(self, order: OrderRecord) -> None:
+        """The first 409 for a PO number this ledger never sent: before any other new PO number of the batch
+        goes out, the vendor's orders of the batch are read. Planned orders holding a row the vendor has
+        under another PO number are held for review; when that cannot be shown (the list is not complete,
+        or its lines show no ExternalIds), every planned order of the batch is held."""
+        if self._batch_checked:
+            return
+        self._batch_checked = True
+        hold = (
+            f"Needs review, not sent: the vendor already held PO number {order.po_number}, which this ledger "
+            "had never sent (the ledger was lost or replaced, or the batch ran on another machine)"
+        )
+        compare = f"see what the vendor holds and settle it: bulkship reconcile {self.batch} --review"
+        at_vendor = await self._external_ids_at_vendor(order.base_po)
+        pending = await self._ledger(self.ledger.orders, self.batch, ("planned",))
+        if at_vendor is None:
+            self._held_for_review = (
+                f"{hold}, and the vendor's orders cannot show which rows they hold. Nothing more was sent "
+                f"for this batch; {compare}"
+            )
+            held = [o.po_number for o in pending]
+        else:
+            held = []
+            for planned in pending:
+                rows = await self._ledger(self.ledger.rows_by_po, planned.po_number)
+                elsewhere = {
+                    at_vendor[r.external_id or ""] for r in rows if (r.external_id or "") in at_vendor
+                }
+                if elsewhere - {planned.po_number}:
+                    held.append(planned.po_number)
+        if held:
+            reason = self._held_for_review or (
+                f"{hold}; the vendor holds rows of this order under another PO number. Nothing was sent for "
+                f"it; {compare}"
+            )
+            for po in await self._ledger(self.ledger.hold_for_review, held, reason):
+                self._report(po, "needs review")
+
+    async def _check_original(
+        self, order: OrderRecord, rows: list[RowRecord], vendor_order: VendorOrder, recorded_send: bool
+    ) -> tuple[list[Any], list[RowRecord], list[RowRecord], str]:
+        """A 409's original order against ours: each row's verified vendor line (or None), the rows to send
+        in a follow-up (certainly not at the vendor), the rows that need the user, and why."""
+        items = line_items(order)
+        ours = [
+            items[r.line_index] if r.line_index is not None and r.line_index < len(items) else None
+            for r in rows
+        ]
+        matches = match_lines(
+            [r.external_id or "" for r in rows], vendor_order, ours, recorded_send=recorded_send
+        )
+        position = {id(li): i for i, li in enumerate(vendor_order.line_items)}
+        review: list[RowRecord] = []
+        for n, (row, line, item) in enumerate(zip(rows, matches, ours, strict=True)):
+            if line is not None and not same_line(item, vendor_order, position[id(line)]):
+                matches[n] = None  # same ExternalId, other card or recipient: not this row
+                review.append(row)
+        unmatched = [
+            row for row, line in zip(rows, matches, strict=True) if line is None and row not in review
+        ]
+        note = (
+            f"Needs review, not ordered: the vendor's order {order.po_number} (a PO number used before, by "
+            "another plan or batch) does not show this row"
+        )
+        if not unmatched:
+            return matches, [], review, note
+        if not any(li.external_id for li in vendor_order.line_items):
+            note += " (it shows no ExternalIds to tie its lines to rows)"
+            return matches, [], review + unmatched, note
+        elsewhere = await self._external_ids_at_vendor(order.base_po)
+        if elsewhere is None:
+            note += "; the vendor's orders could not all be listed to check whether it is under another PO"
+            return matches, [], review + unmatched, note
+        found = [row for row in unmatched if (row.external_id or "") in elsewhere]
+        if found:
+            where = sorted({elsewhere[row.external_id or ""] for row in found})
+            note += f"; its ExternalId is at the vendor under {', '.join(where)}"
+        return matches, [row for row in unmatched if row not in found], review + found, note
+
+    async def _external_ids_at_vendor(self, base_po: str) -> dict[str, str] | None:
+        """ExternalId -> PONumber over the vendor's orders of this batch's PO numbers (its stem exactly,
+        follow-ups included); None when unknowable (the list is not provably complete)."""
+        stem = re.sub(r"-\d+$", "", base_po)
+        pattern = batch_po_pattern(stem)
+        listing = getattr(self.client, "order_listing", None)
+        try:
+            if listing is None:
+                orders, complete = await self.client.list_orders(), True
+            else:
+                listed = await listing(keep=lambda raw: bool(pattern.fullmatch(po_number_of(raw))))
+                orders, complete = listed.orders, listed.complete
+        except VendorError:
+            return None
+        if not complete:
+            return None
+        found: dict[str, str] = {}
+        for vendor_order in orders:
+            if not pattern.fullmatch(vendor_order.po_number):
+                continue
+            for line in vendor_order.line_items:
+                if not line.external_id:
+                    return None  # lines without ExternalId: nothing can be ruled out
+                found.setdefault(line.external_id, vendor_order.po_number)
+        return found
+
+    async def _settle_conflict(
+        self,
+        order: OrderRecord,
+        rows: list[RowRecord],
+        vendor_order: VendorOrder,
+        matches: list[Any],
+        follow: list[RowRecord],
+        review: list[RowRecord],
+        note: str,
+    ) -> None:
+        """Rows the 409's original does not hold as sent: never re-sent on a guess. Verified rows are ordered,
+        rows certainly not at the vendor go out in a follow-up, the others wait for the user."""
+        compare = f"bulkship reconcile {self.batch} --review"
+        message = f"{note}. Nothing was sent for it; compare the batch with the vendor: {compare}"
+        outcomes = [
+            LineOutcome(
+                row.fingerprint,
+                line.id,
+                line.cost if line.cost is not None else row.cost,
+                (line.status or "").lower() or None,
+            )
+            for row, line in zip(rows, matches, strict=True)
+            if line is not None
+        ]
+        if outcomes:
+            await self._ledger(
+                self.ledger.record_created,
+                order.po_number,
+                vendor_order,
+                outcomes,
+                created=False,
+                missing=[r.fingerprint for r in (*review, *follow)],
+                missing_error=message,
+            )
+            self.outcome.created.append(order.po_number)
+        else:  # nothing of ours is proven in it: a re-send of this PO would get the same answer
+            await self._ledger(self.ledger.mark_review, order.po_number, message, hold_order=True)
+        self._report(order.po_number, "needs review", ordered=len(outcomes))
+        if follow:
+            await self._follow_up(order, rows, [r.line_index for r in follow if r.line_index is not None])

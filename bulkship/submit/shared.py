@@ -1,0 +1,116 @@
+"""What the submitter's layers share: the client it needs (:class:`OrderClient`), its progress and outcome,
+and reading a vendor's answer (a 400's line errors, an order that shows fewer lines than rows)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Protocol, TypeVar
+
+from ..errors import BulkshipError, OrderRejectedError, VendorError
+from ..ledger import OPEN_STATES, Ledger, OrderRecord, RowRecord
+from ..linematch import match_lines
+from ..models import Balance, VendorOrder
+
+MAX_CONSECUTIVE_UNKNOWN = 3
+T = TypeVar("T")
+# An outcome's ledger write not committed yet: it runs first in the worker's next claim, so it commits in
+# the same transaction as the next intent (no wait of its own), or alone when the worker has no next order.
+Unrecorded = Callable[[], object]
+Claimed = tuple[OrderRecord, list[RowRecord]]  # an order marked sending, and its rows
+_LINE_PATH = re.compile(r"lineitems\[(\d+)\]\.?(.*)", re.IGNORECASE)
+
+
+class OrderClient(Protocol):
+    """What submit needs of :class:`bulkship.client.VendorClient`."""
+
+    async def create_order(
+        self, payload: dict[str, Any], *, body: bytes | None = None, sent_before: bool = False
+    ) -> Any: ...
+
+    async def find_order(self, po_number: str) -> VendorOrder | None: ...
+
+    async def list_orders(self, po_number: str | None = None) -> list[VendorOrder]: ...
+
+    # look_up_order (found / absent / unknown) and order_listing (with completeness) are used when the
+    # client has them (VendorClient does); a client without them is asked find_order / list_orders.
+
+    async def balance(self) -> Balance | None: ...
+
+
+@dataclass
+class SubmitProgress:
+    orders_total: int
+    rows_total: int
+    orders_done: int = 0
+    rows_ordered: int = 0
+    rows_failed: int = 0
+    last_po: str = ""
+    last_outcome: str = ""
+
+
+Reporter = Callable[[SubmitProgress], None]
+
+
+@dataclass
+class SubmitOutcome:
+    """What one submission pass did. ``stopped`` is the error that stopped it (funds, credentials)."""
+
+    created: list[str] = field(default_factory=list)  # POs the vendor now holds (new or found)
+    rejected: list[str] = field(default_factory=list)
+    follow_ups: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)  # outcome still unknown: re-run resolves them
+    not_sent: list[str] = field(default_factory=list)  # still planned because sending stopped
+    stopped: BulkshipError | None = None
+    missing_funds: Decimal | None = None  # after a 422: what the unsent orders need beyond the balance
+    unsent_cost: Decimal = Decimal("0")
+
+
+def _line_errors(exc: OrderRejectedError, line_count: int) -> tuple[dict[int, list[str]], list[str]]:
+    """Vendor messages per line index, and those about the whole order."""
+    per_line: dict[int, list[str]] = {}
+    general: list[str] = []
+    for path, messages in (exc.field_errors or {}).items():
+        match = _LINE_PATH.match(path)
+        texts = [str(m) for m in messages] if isinstance(messages, list) else [str(messages)]
+        if match and int(match.group(1)) < line_count:
+            where = match.group(2)
+            per_line.setdefault(int(match.group(1)), []).extend(
+                f"{where}: {t}" if where else t for t in texts
+            )
+        else:
+            general.extend(f"{path}: {t}" if path else t for t in texts)
+    return per_line, general
+
+
+def _sent_before(ledger: Ledger, order: OrderRecord) -> bool:
+    """On the ledger thread: whether this ledger recorded sending this PO before the current attempt (its
+    state was sending/unknown, or an older bulkship sent it and put it back to planned)."""
+    if order.state in OPEN_STATES:
+        return True
+    return sum(1 for e in ledger.events(po_number=order.po_number) if e.kind == "sending") > 1
+
+
+def _shows_fewer(rows: Sequence[RowRecord], vendor_order: VendorOrder) -> bool:
+    """The vendor's order shows its lines, but not every row's: fewer lines than rows, or ExternalIds
+    without some row's."""
+    lines = vendor_order.line_items
+    if not lines:
+        return False  # no lines shown at all: nothing to hold against the vendor's "created"
+    if any(li.external_id for li in lines):
+        return any(m is None for m in match_lines([r.external_id or "" for r in rows], vendor_order))
+    return len(lines) < len(rows)
+
+
+def _review_text(exc: VendorError) -> str:
+    return f"Needs review: {exc.message}" + (f"; {exc.hint}" if exc.hint else "")
+
+
+@dataclass(frozen=True)
+class _Found:
+    """An order already at the vendor, found by its PONumber: resolved like a 409."""
+
+    order: VendorOrder
+    created: bool = False

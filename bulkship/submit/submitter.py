@@ -1,0 +1,182 @@
+"""Driving a batch's orders: earlier unsettled orders first, then planned ones ``concurrency`` at a time, each
+worker committing its next order's intent while the current one is in flight (:class:`Submitter`)."""
+
+from __future__ import annotations
+
+import asyncio
+from decimal import Decimal
+from typing import Any
+
+from ..errors import InsufficientFundsError, VendorError
+from ..ledger import OPEN_STATES, Ledger, LedgerThread, OrderRecord
+from ..models import VendorOrder
+from .answers import _Answers
+from .shared import Claimed, OrderClient, Reporter, SubmitOutcome, SubmitProgress, Unrecorded, _Found
+
+
+class Submitter(_Answers):
+    """Sends one batch's orders. Use :func:`submit_batch` unless you need to hold on to it."""
+
+    async def run(self) -> SubmitOutcome:
+        self._db = LedgerThread(self.ledger)
+        try:
+            return await self._run()
+        finally:
+            await self._db.aclose()
+            self._db = None
+
+    async def _run(self) -> SubmitOutcome:
+        # PO numbers and line counts only: each order is read whole when it is claimed
+        open_orders = self.ledger.orders(self.batch, states=OPEN_STATES, payloads=False)
+        planned = self.ledger.orders(self.batch, states=("planned",), payloads=False)
+        todo = [*open_orders, *planned]
+        self.progress = SubmitProgress(len(todo), sum(o.lines for o in todo))
+        if planned and not open_orders and self._fresh_batch():
+            # The batch's first order goes out alone: a 409 on it (this ledger never sent it: a lost ledger,
+            # another machine) holds the rest for review before any other new PO number can go out.
+            self._queue.put_nowait(todo.pop(0).po_number)
+            await self._drain(workers=1)
+        for order in todo:
+            self._queue.put_nowait(order.po_number)
+        await self._drain()
+        retry = [po for po in self.outcome.unknown if self.outcome.stopped is None]
+        if retry:  # one more try for answers that got lost: the same PO resolves either way
+            self.outcome.unknown = []
+            self._consecutive_unknown = 0
+            for po in retry:
+                self._queue.put_nowait(po)
+            await self._drain()
+        await self._finish()
+        return self.outcome
+
+    def _fresh_batch(self) -> bool:
+        """No order of this batch was ever sent (or taken from the vendor)."""
+        counts = self.ledger.order_counts(self.batch)
+        return not any(counts.get(state) for state in ("created", "rejected", "review", *OPEN_STATES))
+
+    async def _drain(self, workers: int | None = None) -> None:
+        count = self.concurrency if workers is None else workers
+        tasks = [asyncio.create_task(self._worker()) for _ in range(count)]
+        try:
+            await asyncio.gather(*tasks)
+        finally:
+            for task in tasks:
+                task.cancel()
+
+    async def _worker(self) -> None:
+        """Send orders one after another, keeping the ledger off the path between an answer and the next
+        send: while an order is in flight, the next order's intent is committed (with the previous order's
+        outcome, if it was held back). Every send still follows its own committed intent."""
+        unrecorded: Unrecorded | None = None
+        current = await self._claim_next(None)
+        while current is not None:
+            request = asyncio.ensure_future(self._post(current[0]))
+            try:
+                following = await self._claim_next(unrecorded)
+            except BaseException:
+                request.cancel()
+                raise
+            unrecorded = await self._settle(*current, await request)
+            if following is not None and (self.outcome.stopped is not None or self._held_for_review):
+                await self._release(following)
+                following = None
+            if following is None:  # nothing was left (follow-ups may have come since), or the run stopped
+                following = await self._claim_next(unrecorded)
+                unrecorded = None
+            current = following
+
+    async def _claim_next(self, unrecorded: Unrecorded | None) -> Claimed | None:
+        """The next order of the queue, its intent committed (after ``unrecorded``, the outcome held back
+        from the previous order); None when the queue is empty or the run stopped, ``unrecorded`` being
+        committed alone then."""
+        while self.outcome.stopped is None and not self._held_for_review:
+            try:
+                po = self._queue.get_nowait()
+            except asyncio.QueueEmpty:
+                break
+            claimed = await self._ledger(self._claim, po, unrecorded)
+            unrecorded = None
+            if claimed is not None:
+                return claimed
+        if unrecorded is not None:
+            await self._ledger(unrecorded)
+        return None
+
+    async def _release(self, claimed: Claimed) -> None:
+        """An order whose intent was committed when the run stopped, that never left: as it was before
+        (held for review instead, when the batch was held)."""
+        order, _rows = claimed
+        reason = "not sent: the run stopped before this order left"
+        if order.state == "planned" and self._held_for_review:
+            await self._ledger(self.ledger.record_not_sent, order.po_number, reason)
+            await self._ledger(self.ledger.hold_for_review, [order.po_number], self._held_for_review)
+        elif order.state in OPEN_STATES:  # an earlier run may have sent it: still to resolve with the same PO
+            await self._ledger(self.ledger.record_unknown, order.po_number, order.error or reason)
+        else:
+            await self._ledger(self.ledger.record_not_sent, order.po_number, reason)
+
+    async def _finish(self) -> None:
+        unsent = await self._ledger(self.ledger.orders, self.batch, ("planned",), payloads=False)
+        self.outcome.not_sent = [o.po_number for o in unsent]
+        self.outcome.unsent_cost = sum((o.cost for o in unsent), Decimal("0"))
+        if isinstance(self.outcome.stopped, InsufficientFundsError):
+            try:
+                balance = await self.client.balance()
+            except VendorError:
+                balance = None
+            available = balance.available if balance else Decimal("0")
+            self.outcome.missing_funds = max(self.outcome.unsent_cost - available, Decimal("0"))
+
+    def _claim(self, po: str, unrecorded: Unrecorded | None) -> Claimed | None:
+        """On the ledger thread: record the previous order's outcome, then the order and its rows, marked
+        ``sending``; None when already settled."""
+        if unrecorded is not None:
+            unrecorded()
+        order = self.ledger.order(po)
+        if order is None or order.state not in ("planned", *OPEN_STATES):
+            return None  # already settled (e.g. queued twice)
+        self.ledger.mark_sending(po)
+        return order, self.ledger.rows_by_po(po)
+
+    async def _post(self, order: OrderRecord) -> Any:
+        """The vendor's answer to one order: a create result, or the VendorError it raised."""
+        # the stored JSON text goes out as it is: the exact payload of plan time, not re-serialised
+        body = order.payload_json.encode("utf-8")
+        try:
+            if order.state in OPEN_STATES:
+                # an earlier send may have gone through: ask the vendor before sending it again, so that a
+                # refusal of the re-send (funds, validation) is never mistaken for "not created". Absent or
+                # unknown, the same PO number goes out again: the vendor's 409 names the original if any.
+                found = await self._look_up(order.po_number)
+                if found is not None:
+                    return _Found(found)
+                return await self.client.create_order(
+                    {"PONumber": order.po_number}, body=body, sent_before=True
+                )
+            return await self.client.create_order({"PONumber": order.po_number}, body=body)
+        except VendorError as exc:
+            return exc
+
+    async def _look_up(self, po: str) -> VendorOrder | None:
+        """The vendor's order with this PO number if it can be found (a failed lookup finds nothing: the
+        re-send with the same PO number is safe either way)."""
+        look_up = getattr(self.client, "look_up_order", None)
+        try:
+            if look_up is None:
+                return await self.client.find_order(po)
+            found: VendorOrder | None = (await look_up(po)).order
+            return found
+        except VendorError:
+            return None
+
+
+async def submit_batch(
+    client: OrderClient,
+    ledger: Ledger,
+    batch: str,
+    *,
+    concurrency: int = 8,
+    reporter: Reporter | None = None,
+) -> SubmitOutcome:
+    """Send every unsent order of ``batch`` (resolving earlier unknown ones first)."""
+    return await Submitter(client, ledger, batch, concurrency=concurrency, reporter=reporter).run()
