@@ -1,0 +1,104 @@
+"""What a sheet may hold (:class:`Limits`), what one pass over it found (:class:`SheetScan`), and cell
+references (``AB`` is column 28)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import FileFormatError
+
+CHUNK_BYTES = 4 * 1024 * 1024
+MAX_CARRY_BYTES = 64 * 1024 * 1024  # a row longer than this is measured without being cut at its end
+
+HIDDEN = "hidden"  # hidden by hand (Format › Hide)
+FILTERED = "filtered"  # hidden by an active autofilter
+COLLAPSED = "collapsed"  # inside a collapsed group (Data › Group)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What bulkship reads from one sheet; past any of these a file is refused before it is loaded.
+
+    Set in a program settings file under ``[limits]`` (``rows``, ``columns``, ``cells``, ``xml_mb``,
+    ``cell_kb``)."""
+
+    rows: int = 2_000_000  # CSV may exceed Excel's 1,048,576; a bigger list should be split
+    columns: int = 256
+    cells: int = 30_000_000  # highest row x highest column: the grid a reader builds (1M rows x 30 columns)
+    xml_bytes: int = 1536 * 1024 * 1024  # all XML parts of a workbook together, decompressed
+    cell_bytes: int = 256 * 1024  # one cell's XML text (Excel's own limit is 32,767 characters)
+
+
+@dataclass
+class SheetScan:
+    """What the scan found in one sheet. Rows and columns are numbered from 1, as the user sees them."""
+
+    rows: int = 0  # highest row holding a cell
+    columns: int = 0  # highest column holding a cell
+    cells: int = 0
+    hidden_rows: dict[int, str] = field(default_factory=dict)  # row -> HIDDEN | FILTERED | COLLAPSED
+    hidden_columns: set[int] = field(default_factory=set)
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> "=SUM(...)"
+    padded: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> number format "000000"
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> "#N/A": an error value
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # (row, col, last row, last col)
+    filter_range: tuple[int, int, int, int] | None = None  # (first row, first col, last row, last col)
+    filter_columns: tuple[int, ...] = ()  # columns with an active filter criterion
+
+
+def column_number(letters: str) -> int:
+    number = 0
+    for char in letters:
+        number = number * 26 + ord(char) - 64
+    return number
+
+
+def column_letter(number: int) -> str:
+    """1 -> A, 27 -> AA: how a spreadsheet names its columns."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _refuse(path: Path, sheet: str, what: str, hint: str = "") -> FileFormatError:
+    return FileFormatError(
+        f"{path.name}: sheet '{sheet}' {what}",
+        hint=hint
+        or "delete unused rows and columns (or clear far-away cells), or export the list as CSV; a list "
+        "that really is this big: raise rows, columns or cells under [limits] in a program file (--config)",
+    )
+
+
+def check_extent(
+    path: Path, sheet: str, rows: int, columns: int, limits: Limits, *, claims: str = ""
+) -> None:
+    """Refuse a sheet whose grid (highest row x highest column) is past the limits."""
+    spans = f"{claims}spans {rows:,} rows and {columns:,} columns"
+    if rows > limits.rows or columns > limits.columns:
+        raise _refuse(
+            path,
+            sheet,
+            f"{spans}, above bulkship's limits of {limits.rows:,} rows and {limits.columns:,} columns",
+        )
+    if rows * columns > limits.cells:
+        raise _refuse(
+            path,
+            sheet,
+            f"{spans} ({rows * columns:,} cells), above bulkship's limit of {limits.cells:,} cells",
+        )
+
+
+def _true(value: str | bytes | None) -> bool:
+    return value in ("1", "true", b"1", b"true")
+
+
+def _cell_too_big(path: Path, sheet: str, limits: Limits) -> FileFormatError:
+    return _refuse(
+        path,
+        sheet,
+        f"holds a cell of more than {limits.cell_bytes // 1024:,} KB of text; no recipient list needs one",
+        hint="clear that cell, or export the list as CSV",
+    )

@@ -1,0 +1,152 @@
+"""An ODS workbook's sheets measured (:func:`scan_ods`): its content walked once with defusedxml's iterparse,
+a repeated row or cell measured by its repeat count, never expanded."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from .formats import format_padded, is_padding_format
+from .limits import COLLAPSED, FILTERED, Limits, SheetScan, _cell_too_big, _refuse, check_extent
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
+
+
+def _repeat(element: Any, name: str, limit: int) -> int:
+    """A repeat count as written (an absurd one is taken as just past the limit)."""
+    raw = element.get(f"{_TABLE}number-{name}-repeated") or "1"
+    return max(1, int(raw)) if raw.isdigit() and len(raw) < 20 else limit + 1
+
+
+MAX_PADDED_REPEATS = 1000  # cells one repeated ODS cell may stand for, when it is a padded number
+
+
+def ods_padding(value: str, shown: str) -> str | None:
+    """The padding format an ODS number cell is shown through (ODS keeps the text shown beside the value:
+    '02134' for 2134), or None. As for XLSX (:func:`is_padding_format`): whole numbers, zeros in front."""
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    if not number.is_integer() or number < 0:
+        return None
+    code = "".join("0" if char.isdigit() else "\\" + char for char in shown)
+    if not is_padding_format(code) or format_padded(int(number), code) != shown:
+        return None
+    return code
+
+
+def scan_ods(path: Path, archive: zipfile.ZipFile, limits: Limits) -> dict[str, SheetScan]:
+    """Every table of an ODS file measured by its repeat attributes (never expanded): name -> scan."""
+    from defusedxml.ElementTree import iterparse
+
+    scans: dict[str, SheetScan] = {}
+    with archive.open("content.xml") as stream:
+        walker = _OdsWalker(path, limits)
+        for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+            walker.handle(event, element)
+        scans = walker.scans
+    return scans
+
+
+class _OdsWalker:
+    """Follows tables, rows and cells; a row counts once whatever its repeat, its extent by the repeat."""
+
+    def __init__(self, path: Path, limits: Limits) -> None:
+        self.path, self.limits = path, limits
+        self.scans: dict[str, SheetScan] = {}
+        self.scan: SheetScan | None = None
+        self.name = ""
+        self.row = 0  # first row number of the current row element
+        self.col = 0  # columns passed in the current row
+        self.column_position = 0  # columns defined so far (table:table-column)
+        self.row_filled = False
+        self.row_repeat = 1
+        self.row_visibility = ""
+        self.text_bytes = 0
+
+    def handle(self, event: str, element: Any) -> None:
+        tag = element.tag
+        if event == "start":
+            if tag == f"{_TABLE}table":
+                self.name = element.get(f"{_TABLE}name") or f"Sheet{len(self.scans) + 1}"
+                self.scan = self.scans.setdefault(self.name, SheetScan())
+                self.row = self.column_position = 0
+            elif tag == f"{_TABLE}table-row":
+                self.row_repeat = _repeat(element, "rows", self.limits.rows)
+                self.row += 1
+                self.col = 0
+                self.row_filled = False
+                self.row_visibility = element.get(f"{_TABLE}visibility") or ""
+            elif tag == f"{_TABLE}table-column" and self.scan is not None:
+                repeat = _repeat(element, "columns", self.limits.columns)
+                if (element.get(f"{_TABLE}visibility") or "visible") != "visible":
+                    top = min(self.column_position + repeat, self.limits.columns)
+                    self.scan.hidden_columns.update(range(self.column_position + 1, top + 1))
+                self.column_position += repeat
+            return
+        if self.scan is None:
+            return
+        if tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+            self._cell(element)
+            element.clear()
+        elif tag == f"{_TABLE}table-row":
+            self._row_end()
+            element.clear()
+        elif tag == f"{_TABLE}table":
+            self.scan = None
+            element.clear()
+
+    def _cell(self, element: Any) -> None:
+        assert self.scan is not None
+        repeat = _repeat(element, "columns", self.limits.columns)
+        first = self.col + 1
+        self.col += repeat
+        filled = element.get(f"{_OFFICE}value-type") is not None or len(element) > 0
+        if not filled:
+            return
+        text = "".join(element.itertext())
+        if len(text.encode("utf-8")) > self.limits.cell_bytes:
+            raise _cell_too_big(self.path, self.name, self.limits)
+        self.row_filled = True
+        scan = self.scan
+        scan.columns = max(scan.columns, self.col)
+        scan.cells += repeat * self.row_repeat
+        if element.get(f"{_OFFICE}value-type") == "float" and text[:1] == "0" and len(text) > 1:
+            code = ods_padding(element.get(f"{_OFFICE}value") or "", text)
+            if code and repeat * self.row_repeat <= MAX_PADDED_REPEATS:
+                for row in range(self.row, self.row + self.row_repeat):
+                    for col in range(first, first + repeat):
+                        scan.padded[(row, col)] = code
+        spanned = int(element.get(f"{_TABLE}number-rows-spanned") or 1)
+        if spanned > 1 and self.row_repeat == 1 and repeat == 1:
+            wide = int(element.get(f"{_TABLE}number-columns-spanned") or 1)
+            scan.merged.append((self.row, first, self.row + spanned - 1, first + wide - 1))
+        if element.get(f"{_CALCEXT}value-type") == "error" and self.row_repeat == 1 and repeat == 1:
+            scan.errors[(self.row, first)] = text or "#N/A"  # LibreOffice keeps a failed result so
+        formula = element.get(f"{_TABLE}formula")
+        if formula and self.row_repeat == 1 and repeat == 1:
+            scan.formulas[(self.row, first)] = "=" + formula.split(":", 1)[-1].lstrip("=")
+        last_row = self.row + self.row_repeat - 1
+        check_extent(self.path, self.name, last_row, scan.columns, self.limits)
+        if scan.cells > self.limits.cells:
+            raise _refuse(
+                self.path,
+                self.name,
+                f"holds {scan.cells:,} cells once its repeated rows and columns are counted, above "
+                f"bulkship's limit of {self.limits.cells:,}",
+            )
+
+    def _row_end(self) -> None:
+        assert self.scan is not None
+        last = self.row + self.row_repeat - 1
+        if self.row_filled:
+            self.scan.rows = max(self.scan.rows, last)
+            why = {"collapse": COLLAPSED, "filter": FILTERED}.get(self.row_visibility)
+            if why:
+                for number in range(self.row, last + 1):
+                    self.scan.hidden_rows[number] = why
+        self.row = last

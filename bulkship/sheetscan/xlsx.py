@@ -1,0 +1,251 @@
+"""One XLSX worksheet measured (:func:`scan_xlsx`): streamed in chunks cut at row ends and counted at C
+speed, or walked exactly when its rows or cells omit their references."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from .formats import _padding_styles
+from .limits import (
+    CHUNK_BYTES,
+    COLLAPSED,
+    HIDDEN,
+    MAX_CARRY_BYTES,
+    Limits,
+    SheetScan,
+    _cell_too_big,
+    _refuse,
+    _true,
+    check_extent,
+    column_number,
+)
+from .xlsxparts import (
+    _CELL_REF,
+    _COL,
+    _DIMENSION,
+    _RANGE,
+    _ROW_OPEN,
+    _SHEET_DATA,
+    _add_merged,
+    _attrs,
+    _autofilter,
+    _autofilter_element,
+    _beyond,
+    _classify_hidden,
+    _errors,
+    _first,
+    _formulas,
+    _hidden_rows,
+    _merged,
+    _second,
+)
+
+
+def _chunks(stream: IO[bytes], path: Path, sheet: str, limits: Limits) -> Iterator[bytes]:
+    """The part's bytes in pieces cut after a row's end tag (or, in a giant row, after any tag), so no
+    element a regex looks for straddles two pieces. A text run longer than a cell may hold is refused."""
+    carry = b""
+    while True:
+        chunk = stream.read(CHUNK_BYTES)
+        buffer = carry + chunk
+        if not chunk:
+            if buffer:
+                _check_runs(buffer, path, sheet, limits)
+                yield buffer
+            return
+        cut = buffer.rfind(b"row>")
+        cut = cut + 4 if cut >= 0 else -1
+        if cut < 0 and len(buffer) > MAX_CARRY_BYTES:
+            cut = buffer.rfind(b">") + 1
+        if cut <= 0:
+            _check_runs(buffer, path, sheet, limits)
+            carry = buffer
+            continue
+        piece, carry = buffer[:cut], buffer[cut:]
+        _check_runs(piece, path, sheet, limits)
+        yield piece
+
+
+def _check_runs(piece: bytes, path: Path, sheet: str, limits: Limits) -> None:
+    """Refuse a run of more than ``cell_bytes`` without a '<' (one cell's text). Such a run covers a whole
+    aligned window of half that size, so only windows without any '<' are looked at closely."""
+    half = max(limits.cell_bytes // 2, 1)
+    for start in range(0, len(piece), half):
+        if b"<" in piece[start : start + half]:
+            continue
+        before = piece.rfind(b"<", 0, start) + 1
+        after = piece.find(b"<", start)
+        after = len(piece) if after < 0 else after
+        if after - before > limits.cell_bytes:
+            raise _cell_too_big(path, sheet, limits)
+
+
+def scan_xlsx(
+    path: Path, archive: zipfile.ZipFile, part: str, sheet: str, limits: Limits, *, padding: bool = True
+) -> SheetScan:
+    """Measure and read the state of one worksheet part (see the module docstring)."""
+    scan = SheetScan()
+    styles = _padding_styles(archive) if padding else {}
+    with archive.open(part) as stream:
+        head = _read_head(stream, path, sheet, limits)
+        _scan_head(head, scan, path, sheet, limits)
+        body_start = _SHEET_DATA.search(head)
+        rest = head[body_start.start() :] if body_start else head
+        prefix = body_start.group(1) if body_start else b""
+        implicit = _scan_body(_prepend(rest, _chunks(stream, path, sheet, limits)), scan, styles, prefix)
+    if implicit:  # some rows or cells have no reference: count them the slow, exact way
+        with archive.open(part) as stream:
+            scan = _walk_xlsx(stream, styles, path, sheet, limits, scan.hidden_columns)
+    check_extent(path, sheet, scan.rows, scan.columns, limits)
+    if scan.cells > limits.cells:
+        raise _refuse(path, sheet, f"holds {scan.cells:,} cells, above bulkship's limit of {limits.cells:,}")
+    return scan
+
+
+def _prepend(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    if first:
+        yield first
+    yield from rest
+
+
+def _read_head(stream: IO[bytes], path: Path, sheet: str, limits: Limits) -> bytes:
+    """Everything before the first row (sheet properties, dimension, columns), plus what was read with it."""
+    head = b""
+    while True:
+        chunk = stream.read(256 * 1024)
+        head += chunk
+        if not chunk or _ROW_OPEN.search(head) or b"</sheetData" in head or b"sheetData/>" in head:
+            return head
+        if len(head) > 16 * 1024 * 1024:  # 16,384 column definitions take under 1 MB
+            raise _refuse(path, sheet, "has more than 16 MB of column definitions before its first row")
+
+
+def _scan_head(head: bytes, scan: SheetScan, path: Path, sheet: str, limits: Limits) -> None:
+    body = _SHEET_DATA.search(head)
+    top = head[: body.start()] if body else head
+    dimension = _DIMENSION.search(top)
+    if dimension and dimension.group(3):
+        check_extent(
+            path,
+            sheet,
+            int(dimension.group(4)),
+            column_number(dimension.group(3).decode()),
+            limits,
+            claims="declares that it ",
+        )
+    for raw in _COL.findall(top):
+        attrs = _attrs(raw)
+        if _true(attrs.get(b"hidden")):
+            first = int(attrs.get(b"min", b"0") or 0)
+            last = min(int(attrs.get(b"max", b"0") or 0), limits.columns)
+            scan.hidden_columns.update(range(first, last + 1))
+
+
+def _scan_body(pieces: Iterator[bytes], scan: SheetScan, styles: dict[int, str], prefix: bytes) -> bool:
+    """Rows, cells, hidden rows, formulas and padded numbers of the sheet data (and the autofilter after it).
+    Returns True when some row or cell has no reference, or refs are not written the usual way (the caller
+    walks the sheet exactly).
+
+    Counting is done at C speed: every cell and row must carry a ` r="` reference; the highest column and
+    row are read exactly from the first piece, and a later piece is read exactly only when some reference
+    in it lies beyond them (a regex built from the extent so far finds that without reading each one)."""
+    cell_tag, row_tag, formula_tag = b"<" + prefix + b"c", b"<" + prefix + b"row", b"<" + prefix + b"f"
+    end_tag = b"</" + prefix + b"sheetData>"
+    row_ref = re.compile(re.escape(row_tag) + rb' r="(\d{1,9})"')
+    styled = (
+        re.compile(rb'<(?:\w+:)?c\s([^>]*?\bs="(?:%s)"[^>]*)>' % b"|".join(str(s).encode() for s in styles))
+        if styles
+        else None
+    )
+    max_col = 0
+    after = False  # past the sheet data (the merged cells follow it)
+    for whole in pieces:
+        end = whole.find(end_tag)
+        piece = whole if end < 0 else whole[:end]  # what follows the sheet data has other <c... elements
+        cells = piece.count(cell_tag)
+        row_numbers = row_ref.findall(piece)  # a row written otherwise makes the count below differ
+        if piece.count(b' r="') != cells + len(row_numbers):
+            return True
+        scan.cells += cells
+        piece_rows = max(map(int, row_numbers), default=0)
+        if cells and (max_col == 0 or _beyond(max_col, piece_rows).search(piece)):
+            refs = _CELL_REF.findall(piece)
+            max_col = max(max_col, max(column_number(x.decode()) for x in set(map(_first, refs))))
+            piece_rows = max(piece_rows, max(map(int, set(map(_second, refs)))))
+        scan.rows = max(scan.rows, piece_rows)
+        if b'hidden="' in piece or b'ht="0' in piece:  # a collapsed group's rows are hidden too
+            _hidden_rows(piece, scan)
+        if formula_tag in piece:
+            _formulas(piece, scan)
+        if b't="e"' in piece:
+            _errors(piece, scan)
+        if styled is not None:
+            for match in styled.finditer(piece):
+                attrs = _attrs(match.group(1))
+                ref = _CELL_REF.search(b" " + match.group(1))
+                if ref:
+                    key = (int(ref.group(2)), column_number(ref.group(1).decode()))
+                    scan.padded[key] = styles[int(attrs[b"s"])]
+        if end >= 0 and b"autoFilter" in whole:
+            _autofilter(whole, scan)
+        if (end >= 0 or after) and b"mergeCell" in whole:
+            _merged(whole[max(end, 0) :], scan)
+        after = after or end >= 0
+    scan.columns = max_col
+    _classify_hidden(scan)
+    return False
+
+
+def _walk_xlsx(
+    stream: IO[bytes], styles: dict[int, str], path: Path, sheet: str, limits: Limits, hidden_cols: set[int]
+) -> SheetScan:
+    """The exact walk for sheets whose rows or cells omit their reference (positions are implicit)."""
+    from defusedxml.ElementTree import iterparse
+
+    scan = SheetScan(hidden_columns=hidden_cols)
+    row = 0
+    col = 0
+    for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+        tag = element.tag.rsplit("}", 1)[-1]
+        if event == "start":
+            if tag == "row":
+                ref = element.get("r")
+                row = int(ref) if ref and ref.isdigit() else row + 1
+                col = 0
+                if _true(element.get("hidden")):
+                    level = int(element.get("outlineLevel") or 0)
+                    scan.hidden_rows[row] = COLLAPSED if level > 0 else HIDDEN
+                check_extent(path, sheet, row, 1, limits)
+            elif tag == "c":
+                match = _RANGE.fullmatch(element.get("r") or "")
+                if match:
+                    col, cell_row = column_number(match.group(1)), int(match.group(2))
+                else:
+                    col, cell_row = col + 1, row
+                scan.cells += 1
+                scan.rows = max(scan.rows, cell_row)
+                scan.columns = max(scan.columns, col)
+                check_extent(path, sheet, scan.rows, scan.columns, limits)
+                style = element.get("s")
+                if style and style.isdigit() and int(style) in styles:
+                    scan.padded[(cell_row, col)] = styles[int(style)]
+            continue
+        if tag in ("v", "t", "f") and element.text and len(element.text) > limits.cell_bytes:
+            raise _cell_too_big(path, sheet, limits)
+        if tag == "f":
+            scan.formulas[(row, col)] = "=" + (element.text or "")
+        elif tag == "c" and element.get("t") == "e":
+            values = [child.text for child in element if child.tag.rsplit("}", 1)[-1] == "v"]
+            scan.errors[(row, col)] = (values[0] if values else "") or "#N/A"
+        elif tag == "autoFilter":
+            _autofilter_element(element, scan)
+        elif tag == "mergeCell":
+            _add_merged(element.get("ref") or "", scan)
+        if tag in ("row", "autoFilter"):
+            element.clear()
+    _classify_hidden(scan)
+    return scan
