@@ -56,7 +56,8 @@ def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str
 
 
 async def columns(request: Request) -> Response:
-    from .app import _idle, _web, _with_upload, unusable
+    from .app import _idle, _web, _with_upload
+    from .upload_pages import unusable
 
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))

@@ -1,0 +1,109 @@
+"""What every page handler uses: the templates (and the ``money`` filter), the app's state (:class:`Web`),
+rendering, redirects, the batch a URL names and whether it may change now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse
+
+from ..settings import Settings
+from . import state
+from .review import Reviews
+from .runner import Runner
+
+SANDBOX_BANNER = "SANDBOX — no real orders"
+
+_templates = Environment(
+    loader=PackageLoader("bulkship.web", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def money(value: Any) -> str:
+    """Money as the pages show it: 1,234.50 (one place, so every page agrees)."""
+    if value in (None, ""):
+        return ""
+    return f"{Decimal(str(value)):,.2f}"
+
+
+_templates.filters["money"] = money
+
+
+@dataclass
+class Web:
+    settings: Settings
+    runner: Runner
+    reviews: Reviews
+    max_upload_bytes: int
+
+
+def _web(request: Request) -> Web:
+    web: Web = request.app.state.web
+    return web
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    web = _web(request)
+    html = _templates.get_template(template).render(
+        request=request,
+        csrf_token=request.scope.get("csrf_token", ""),
+        sandbox=web.settings.is_sandbox,
+        banner=SANDBOX_BANNER,
+        **context,
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+def _see(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def _batch_or_404(web: Web, name: str) -> state.WebBatch:
+    """The batch named in the URL: one of the page's, or any batch of the ledger (e.g. run from the CLI)."""
+    found = state.any_batch(web.settings, name)
+    if found is None:
+        raise HTTPException(404, f"No batch named {name!r}")
+    return found
+
+
+def _with_upload(web: Web, name: str) -> state.WebBatch:
+    """The batch, for a step that reads its file (review, cost, send); a batch whose file is not on the
+    server (run from the command line, or deleted) has only its results to show."""
+    batch = _batch_or_404(web, name)
+    if batch.upload is None:
+        raise _GoTo(f"/batches/{batch.name}/results")
+    return batch
+
+
+def _sending(web: Web, batch: state.WebBatch) -> bool:
+    """A run of the batch is going on or due to resume."""
+    return bool(web.runner.active(batch.name) or batch.due)
+
+
+def _idle(web: Web, batch: state.WebBatch) -> state.WebBatch:
+    """``batch``, for a step that could change it; while a run of it goes on, its progress page instead."""
+    if _sending(web, batch):
+        raise _GoTo(f"/batches/{batch.name}/progress")
+    return batch
+
+
+class _GoTo(HTTPException):
+    """Answered with a redirect (see :func:`not_found`)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(303, url)
+
+
+def _page_number(request: Request) -> int:
+    try:
+        return max(1, int(request.query_params.get("page", "1")))
+    except ValueError:
+        return 1

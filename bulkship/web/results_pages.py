@@ -1,0 +1,139 @@
+"""The pages of a batch's outcome: its results row by row (money as the workbook shows it), the downloads,
+the comparison with the vendor, a tracking refresh."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+
+from .. import api
+from ..errors import BulkshipError
+from ..ledger import Ledger
+from ..reconcile.join import LedgerView, with_gone_note
+from ..reconcile.sheets import RowOutcome
+from ..statuses import CHARGED, IN_DOUBT
+from . import state
+from .pagekit import Web, _batch_or_404, _page_number, _see, _sending, _web, render
+
+RESULT_PAGE_ROWS = 100
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class ResultLine:
+    row: int
+    status: str
+    po_number: str
+    tracking_number: str
+    tracking_url: str
+    cost: Decimal | None
+    error: str
+    cost_unknown: bool = False  # ordered, its cost never recorded (an older bulkship): not in any total
+    money: str = ""  # the bucket its cost is in (charged, in doubt, to send; "" none), as the workbook says
+
+
+def _result_line(outcome: RowOutcome) -> ResultLine:
+    """A row as the result workbook shows it (the same join: money only where a card was made)."""
+    return ResultLine(
+        row=outcome.row,
+        status=outcome.status,
+        po_number=outcome.po_number,
+        tracking_number=outcome.tracking_number,
+        tracking_url=outcome.tracking_url,
+        cost=outcome.cost,
+        error=outcome.problems,
+        cost_unknown=outcome.cost_unknown,
+        money=outcome.money,
+    )
+
+
+def _bucket_total(lines: list[ResultLine], bucket: str) -> Decimal:
+    """What the rows of one money bucket cost (charged, or in doubt: sent, the answer lost)."""
+    return sum((line.cost for line in lines if line.money == bucket and line.cost is not None), Decimal(0))
+
+
+def _result_lines(web: Web, name: str) -> tuple[list[ResultLine], str | None]:
+    """The rows the result workbook shows, as it numbers them: the file's rows, then the rows of an earlier
+    file that hold money (a card paid for must be on the page and in its total, as in every other output)."""
+    with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
+        view = LedgerView(ledger, name)
+        current = view.current_rows()
+        lines = sorted((_result_line(view.outcome_of(r.row, r)) for r in current), key=lambda x: x.row)
+        gone = sorted((r for r in view.shown_rows() if not r.current), key=lambda r: (r.row, r.fingerprint))
+        after = max((r.row for r in current), default=1)
+        for offset, record in enumerate(gone, start=1):
+            lines.append(_result_line(with_gone_note(view, record, view.outcome_of(after + offset, record))))
+        output = view.batch.output if view.batch else None
+    return lines, output
+
+
+async def results(request: Request) -> Response:
+    web = _web(request)
+    batch = _batch_or_404(web, request.path_params["name"])
+    lines, output = await run_in_threadpool(_result_lines, web, batch.name)
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.status] = counts.get(line.status, 0) + 1
+    wanted = request.query_params.get("status", "")
+    shown = [line for line in lines if not wanted or line.status == wanted]
+    pages = max(1, math.ceil(len(shown) / RESULT_PAGE_ROWS))
+    page = min(_page_number(request), pages)
+    needing = sum(counts.get(s, 0) for s in ("invalid", "failed"))  # a duplicate is not to fix: never sent
+    return render(
+        request, "results.html", batch=batch,
+        lines=shown[(page - 1) * RESULT_PAGE_ROWS : page * RESULT_PAGE_ROWS], counts=counts, wanted=wanted,
+        page=page, pages=pages, has_output=bool(output and Path(output).exists()),
+        needing=needing, total_cost=_bucket_total(lines, CHARGED),
+        in_doubt_cost=_bucket_total(lines, IN_DOUBT),
+        cost_unknown=sum(1 for line in lines if line.cost_unknown and line.money == CHARGED),
+        running=_sending(web, batch), tracking=web.runner.tracking(batch.name),
+    )  # fmt: skip
+
+
+def _download_name(batch: str, suffix: str) -> str:
+    return f"{state.safe_name(batch)}-results{suffix}"
+
+
+async def download(request: Request) -> Response:
+    web = _web(request)
+    batch = _batch_or_404(web, request.path_params["name"])
+    kind = request.path_params["kind"]
+    if kind not in ("xlsx", "csv"):
+        raise HTTPException(404, "No such download")
+    with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
+        record = ledger.batch(batch.name)
+    output = Path(record.output) if record and record.output else None
+    if output is None or not output.exists():
+        raise HTTPException(404, "No result workbook yet")
+    if kind == "xlsx":
+        return FileResponse(output, media_type=XLSX_TYPE, filename=_download_name(batch.name, ".xlsx"))
+    csv_path = await run_in_threadpool(api.export_csv, web.settings, batch.name)
+    return FileResponse(
+        csv_path, media_type="text/csv; charset=utf-8", filename=_download_name(batch.name, ".csv")
+    )
+
+
+async def reconcile(request: Request) -> Response:
+    """Whether the ledger agrees with the vendor's own order list, and every difference."""
+    web = _web(request)
+    batch = _batch_or_404(web, request.path_params["name"])
+    try:
+        report = await run_in_threadpool(api.reconcile_batch, web.settings, batch.name)
+    except BulkshipError as exc:
+        return render(request, "problem.html", 409, batch=batch, error=exc)
+    return render(request, "reconcile.html", batch=batch, report=report)
+
+
+async def refresh_tracking(request: Request) -> Response:
+    """Ask the vendor for the batch's orders not yet final (a ``bulkship track`` pass), in the background."""
+    web = _web(request)
+    batch = _batch_or_404(web, request.path_params["name"])
+    web.runner.track(batch.name)
+    return _see(f"/batches/{batch.name}/results")

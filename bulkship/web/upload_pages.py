@@ -1,0 +1,172 @@
+"""The pages of a new batch: the upload, the sheet chosen, the review of its rows and a row fixed there."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ..columns import AmbiguousColumnsError
+from ..errors import BulkshipError, MissingColumnsError, SheetChoiceError
+from ..pipeline import file_sha256
+from . import state
+from .auth import say_in_trail
+from .pagekit import Web, _idle, _page_number, _see, _web, _with_upload, render
+from .review import FILTERS, PAGE_ROWS
+
+
+async def new_batch(request: Request) -> Response:
+    web = _web(request)
+    return render(request, "new.html", limit=web.max_upload_bytes, error="")
+
+
+async def upload(request: Request) -> Response:
+    web = _web(request)
+    form = await request.form(max_files=1, max_fields=10)
+    file = form.get("file")
+    wanted = str(form.get("name") or "").strip()
+    if not isinstance(file, UploadFile) or not file.filename:
+        return render(request, "new.html", 400, limit=web.max_upload_bytes, error="Choose a file to upload.")
+    suffix = Path(file.filename).suffix.lower()
+    if suffix not in state.UPLOAD_EXTENSIONS:
+        error = f"{file.filename} is not a spreadsheet bulkship reads: upload a CSV, XLSX or ODS file."
+        return render(request, "new.html", 400, limit=web.max_upload_bytes, error=error)
+    name = state.safe_name(wanted or Path(file.filename).stem)
+    name = await run_in_threadpool(state.unique_name, web.settings, name)
+    path = await run_in_threadpool(state.store_upload, web.settings, file.filename, file.file)
+    written_for = await run_in_threadpool(_result_workbook_batch, path)
+    if written_for is not None:  # corrections belong to that batch, not to a new one that re-reads its rows
+        await run_in_threadpool(state.remove_upload, web.settings, path)
+        error = (
+            f"{file.filename} is a result workbook bulkship wrote"
+            + (f" for batch {written_for}" if written_for else "")
+            + ": it is not a new list of recipients."
+        )
+        return render(
+            request, "new.html", 400, limit=web.max_upload_bytes, error=error, result_of=written_for or ""
+        )
+    digest = await run_in_threadpool(file_sha256, path)
+    say_in_trail(request.scope, file=Path(file.filename).name, sha256=digest)
+    await run_in_threadpool(
+        state.record, web.settings, name, "web_upload",
+        file_name=Path(file.filename).name, path=str(path), sheet=None,
+        by=getattr(request.scope.get("team_user"), "name", "") or state.current_user(),
+    )  # fmt: skip
+    return _see(f"/batches/{name}/columns")
+
+
+def _result_workbook_batch(path: Path) -> str | None:
+    """The batch a result workbook was written for ("" when it does not say); None for any other file."""
+    from ..reconcile.fixsheet import is_result_workbook_file
+    from ..reconcile.sheets import read_result_workbook
+
+    if not is_result_workbook_file(path):
+        return None
+    try:
+        return read_result_workbook(path).batch or ""
+    except (BulkshipError, OSError, ValueError):
+        return ""
+
+
+async def choose_sheet(request: Request) -> Response:
+    web = _web(request)
+    batch = _with_upload(web, request.path_params["name"])
+    form = await request.form()
+    sheet = str(form.get("sheet") or "")
+    sheets = await run_in_threadpool(web.reviews.sheet_names, batch)
+    if sheet in sheets and sheet != (batch.sheet or ""):
+        await run_in_threadpool(state.record, web.settings, batch.name, "web_sheet", sheet=sheet)
+    return _see(f"/batches/{batch.name}/columns")
+
+
+async def unusable(request: Request, web: Web, batch: state.WebBatch, exc: BulkshipError) -> Response:
+    """The file cannot be used as it is read: why, and where the person can choose, the sheet to read."""
+    sheets = (
+        await run_in_threadpool(web.reviews.sheet_names, batch) if isinstance(exc, SheetChoiceError) else []
+    )
+    return render(request, "unusable.html", 422, batch=batch, error=exc, sheets=sheets)
+
+
+async def review(request: Request) -> Response:
+    web = _web(request)
+    batch = _idle(web, _with_upload(web, request.path_params["name"]))
+    try:
+        found = await run_in_threadpool(web.reviews.review, batch)
+    except (AmbiguousColumnsError, MissingColumnsError):  # the person chooses the column on the Columns page
+        return _see(f"/batches/{batch.name}/columns")
+    except BulkshipError as exc:
+        return await unusable(request, web, batch, exc)
+    chosen = request.query_params.get("filter", "problems")
+    chosen = chosen if chosen in FILTERS else "problems"
+    rows = found.filtered(chosen)
+    pages = max(1, math.ceil(len(rows) / PAGE_ROWS))
+    page = min(_page_number(request), pages)
+    shown = rows[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
+    sheets = await run_in_threadpool(web.reviews.sheet_names, batch)
+    return render(
+        request, "review.html", batch=batch, review=found, rows=shown, sent=found.sent,
+        cells={r.row: found.cells(r.row) for r in shown},
+        filters=FILTERS, chosen=chosen, page=page, pages=pages, total=len(rows), sheets=sheets,
+        sheet=found.loaded.sheet_name, header_row=found.loaded.header_row,
+    )  # fmt: skip
+
+
+async def fix_row(request: Request) -> Response:
+    """Record the cells a person changed in one row; the review then judges the rows again."""
+    web = _web(request)
+    batch = _with_upload(web, request.path_params["name"])
+    try:
+        row = int(request.path_params["row"])
+    except ValueError:
+        raise HTTPException(404, "No such row") from None
+    found = await run_in_threadpool(web.reviews.review, batch)
+    if row not in found.loaded.frame.index:
+        raise HTTPException(404, "No such row")
+    form = await request.form()
+    sent = await run_in_threadpool(state.rows_sent, web.settings, batch.name)  # afresh, not the cached review
+    if row in sent:
+        error = BulkshipError(
+            f"Row {row} was ordered in PO {sent[row]}: its cells cannot change here. Nothing was saved",
+            hint="editing the sheet never changes a card already ordered; to send this person another card, "
+            "upload a file of its own",
+        )
+        return render(request, "problem.html", 409, batch=batch, error=error)
+    before = dict(found.cells(row))
+    changed = _changed_cells(form, before)
+    overtaken = [h for h, (was, _new) in changed.items() if before[h] != was]
+    if overtaken:  # someone saved this row since the page was loaded: never undo their change unseen
+        now = ", ".join(f"{h} is now '{before[h]}'" for h in overtaken)
+        error = BulkshipError(
+            f"Row {row} was changed by someone else since you opened the page ({now}). Nothing was saved",
+            hint="open the review again, check the row and make your change there",
+        )
+        return render(request, "problem.html", 409, batch=batch, error=error)
+    for header, (_was, value) in changed.items():
+        await run_in_threadpool(
+            state.record, web.settings, batch.name, "web_fix", row=row, header=header, value=value
+        )
+    if changed:
+        said = "; ".join(f"{h}: {before[h]!r} -> {value!r}" for h, (_, value) in changed.items())
+        say_in_trail(request.scope, changes=said)
+    back = str(form.get("back") or "")
+    back = back if back.startswith("?") else ""
+    return _see(f"/batches/{batch.name}/review{back}#row-{row}")
+
+
+def _changed_cells(form: Any, before: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """The cells the person changed on the page: header -> (the value the page showed, the new value). A
+    form without the shown values (``was:``) is compared with the row as it is now."""
+    changed = {}
+    for key, value in form.multi_items():
+        header = key.removeprefix("cell:")
+        if key.startswith("cell:") and header in before:
+            was = str(form.get(f"was:{header}", before[header]))
+            if str(value) != was:
+                changed[header] = (was, str(value))
+    return changed
