@@ -286,6 +286,49 @@ def test_each_sheet_of_recipients_is_sent_as_a_batch_of_its_own_and_never_taken_
     assert names == ["Ann Lee", "Zed Late"]
 
 
+def list_with_a_table_beside(path: Path, side: list[list[object]]) -> Path:
+    """Four people in A:G, then an empty column H, then HR's own little table in I:J."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    people = [["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25]]
+    people += [[f"Person {i}", f"{i} Elm St", "Boston", "MA", "02134", "CVS", 25] for i in range(2, 5)]
+    for i, row in enumerate([HEADER, *people]):
+        sheet.append([*row, None, *(side[i] if i < len(side) else [])])
+    book.save(path)
+    return path
+
+
+def test_a_price_list_beside_the_list_never_gives_its_cards_and_amounts_to_the_rows_next_to_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The VLOOKUP table "Product | Value" (TARGET 50, STARBUCKS 10...) outranked the list's own columns: four
+    people were ordered the wrong card at the wrong amount (found by a newcomer)."""
+    prices = [["Product", "Value"], ["TARGET", 50], ["STARBUCKS", 10], ["HOMEDEPOT", 100]]
+    path = list_with_a_table_beside(tmp_path / "gifts.xlsx", prices)
+    capsys.readouterr()
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    assert "stand in a separate table beside the list" in " ".join(capsys.readouterr().err.split())
+    with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
+        cards = [(li["ProductId"], float(li["Value"])) for o in sandbox.orders() for li in o["LineItems"]]
+    assert cards == [("CVS", 25.0)] * 4, cards
+
+
+def test_a_count_beside_the_list_is_not_taken_for_its_quantity(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pivot "Summary | Count" beside a list without a quantity column: Ann was ordered 3 cards."""
+    path = list_with_a_table_beside(
+        tmp_path / "gifts.xlsx", [["Summary", "Count"], ["CVS", 3], ["TARGET", 1]]
+    )
+    code, data, _ = validate(capsys, path)
+    assert code == 2
+    assert "'Count' would give Quantity: bulkship will not guess" in data["error"], data["error"]
+    program = tmp_path / "program.toml"
+    program.write_text('[columns]\nquantity = "J"\n')  # the person says it belongs to the list: used
+    code, data, _ = validate(capsys, path, "--config", str(program))
+    assert code == 0 and data["valid"] == 4  # rows 4 and 5 have no quantity: one card, as a blank one is
+
+
 # ---------------------------------------------------------------------------------------------- values
 
 

@@ -14,12 +14,13 @@ import numpy as np
 import pandas as pd
 
 from .. import celltypes
-from ..columns import lookalike_notices, map_columns
+from ..columns import lookalike_notices
 from ..csvread import CsvLimits, read_csv
 from ..errors import FileFormatError
 from ..models import CANONICAL_COLUMNS, LoadedSheet
 from ..program import ProgramSettings
 from ..schema import SheetContract, load_contract
+from .besides import map_list_columns
 from .cells import _Grid
 from .filetype import _check_file
 from .header import _find_header, _unique_headers, _used_area
@@ -111,15 +112,8 @@ def _to_loaded_sheet(
     headers, repeats = _unique_headers([header_cells[p] for p in keep], [p + 1 for p in keep])
     body.columns = headers
     hidden_columns = grid.scan.hidden_columns if grid.scan else set()
-    mapping = map_columns(
-        headers,
-        [p + 1 for p in keep],
-        hidden_columns,
-        contract,
-        program,
-        path,
-        strict=strict_columns,
-        repeats=repeats,
+    mapping = map_list_columns(
+        body, keep, hidden_columns, contract, program, path, strict=strict_columns, repeats=repeats
     )
     column_map = mapping.column_map
     by_position = {p + 1: h for p, h in zip(keep, headers, strict=True)}

@@ -1,0 +1,130 @@
+"""A table beside the list: columns that an entirely empty column sets apart from the recipients' and whose
+rows stop before theirs, such as the price list HR keeps for a VLOOKUP ("Product | Value"), a pivot of counts
+("Summary | Count") or the approvers' contacts ("Name | Email"). Its headers read like order fields, and a
+column of it that fed the rows next to it would order the wrong card, amount, quantity or name without a word.
+
+So the list's columns are mapped without it, and its columns are listed as not used. Where one of them would
+have been the only column for an order field the list lacks ("Count" as the quantity), bulkship does not
+guess: the command line refuses the file naming the column, the web page (``strict=False``) leaves it unused
+for the person to choose. A program file's ``[columns]`` that names such a column uses it as said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from ..columns import ORDER_FIELDS, AmbiguousColumnsError, ColumnInfo, ColumnMapping, map_columns
+from ..program import ProgramSettings
+from ..schema import SheetContract
+from ..sheetscan import column_letter
+from .cells import _blank_cells
+
+
+def _blocks(positions: Sequence[int]) -> list[list[int]]:
+    """Runs of adjacent column positions: an empty column (not kept) separates two."""
+    blocks: list[list[int]] = []
+    for position in positions:
+        if blocks and position == blocks[-1][-1] + 1:
+            blocks[-1].append(position)
+        else:
+            blocks.append([position])
+    return blocks
+
+
+def _last_row(body: pd.DataFrame, headers: Sequence[str]) -> int:
+    """The last spreadsheet row with a filled cell in any of ``headers`` (0: none)."""
+    rows = body.index.to_numpy()
+    last = 0
+    for header in headers:
+        filled = ~_blank_cells(body[header].tolist())
+        if filled.any():
+            last = max(last, int(rows[filled.nonzero()[0][-1]]))
+    return last
+
+
+def _lacks(whole: ColumnMapping, header: str, fields: set[str]) -> bool:
+    """Whether ``header`` would have been the only column of an order field the list itself lacks."""
+    field = whole.column_map.get(header)
+    return field in ORDER_FIELDS and field not in fields
+
+
+def map_list_columns(
+    body: pd.DataFrame,
+    keep: Sequence[int],
+    hidden_columns: set[int],
+    contract: SheetContract,
+    program: ProgramSettings,
+    path: Path,
+    *,
+    strict: bool,
+    repeats: Mapping[str, str],
+) -> ColumnMapping:
+    """:func:`~bulkship.columns.map_columns` of the list's own columns (``keep``: 0-based positions of
+    ``body``'s columns), a table beside it left out as the module docstring says."""
+    headers = list(body.columns)
+    letters = [p + 1 for p in keep]
+
+    def mapped(chosen: Sequence[int], *, strict: bool) -> ColumnMapping:
+        return map_columns(
+            [headers[i] for i in chosen], [letters[i] for i in chosen], hidden_columns, contract, program,
+            path, strict=strict, repeats=repeats,
+        )  # fmt: skip
+
+    blocks = _blocks(keep)
+    if len(blocks) < 2:
+        return mapped(range(len(keep)), strict=strict)
+    index_of = {position: i for i, position in enumerate(keep)}
+    ends = [_last_row(body, [headers[index_of[p]] for p in block]) for block in blocks]
+    main = max(range(len(blocks)), key=lambda b: (ends[b], len(blocks[b])))  # the list is the longest table
+    whole = mapped(range(len(keep)), strict=False)  # what each column would feed, read with the list
+    chosen = {
+        info.header for info in whole.columns if info.field in program.columns and info.status == "used"
+    }
+    beside = {
+        index_of[p]: b
+        for b, block in enumerate(blocks)
+        if ends[b] < ends[main]
+        for p in block
+        if headers[index_of[p]] not in chosen
+    }
+    if not beside:
+        return mapped(range(len(keep)), strict=strict)
+    mapping = mapped([i for i in range(len(keep)) if i not in beside], strict=strict)
+    fields = set(mapping.column_map.values()) | set(mapping.preferred)
+    for b in sorted(set(beside.values())):
+        columns = [i for i, block in beside.items() if block == b]
+        gap_position = blocks[b][0] - 1 if blocks[b][0] > blocks[main][-1] else blocks[b][-1] + 1
+        named = ", ".join(f"'{headers[i]}' ({column_letter(letters[i])})" for i in columns)
+        one = len(columns) == 1
+        gap = column_letter(gap_position + 1)
+        said = (
+            f"{'Column' if one else 'Columns'} {named} {'stands' if one else 'stand'} in a separate table "
+            f"beside the list (an empty column {gap} between them) that ends at row {ends[b]}, before the "
+            f"list (row {ends[main]})"
+        )
+        lacking = [(i, whole.column_map[headers[i]]) for i in columns if _lacks(whole, headers[i], fields)]
+        if lacking and strict:
+            i, field = lacking[0]
+            raise AmbiguousColumnsError(
+                f"{said}; '{headers[i]}' would give {contract.title(field)}: bulkship will not guess whether "
+                "it belongs to the rows next to it. Nothing was read further",
+                hint="move that table to another sheet, or if the column is part of the list choose it in "
+                f"{program.source or 'a program file (--config)'}: [columns] {field} = "
+                f'"{column_letter(letters[i])}"',
+            )
+        mapping.notices.append(
+            f"{said}: not used." + (" Choose a column if it belongs to the list." if lacking else "")
+        )
+        for i in columns:
+            note = "in a separate table beside the list: not used"
+            mapping.columns.append(
+                ColumnInfo(
+                    headers[i], column_letter(letters[i]), None, "unused", letters[i] in hidden_columns, note
+                )
+            )
+    order = {header: i for i, header in enumerate(headers)}
+    mapping.columns.sort(key=lambda info: order[info.header])
+    return mapping
