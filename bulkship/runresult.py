@@ -20,7 +20,7 @@ from .payload import sent_lines
 from .plan import summarise
 from .reconcile.join import LedgerView, counts_by_row_status, made_no_card, money_by_bucket
 from .repeats import HELD
-from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT
+from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, NO_CARD_STATUSES
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -157,7 +157,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         valid=record.valid if record else 0,
         invalid=rows.get("invalid", 0),  # apart from duplicates, as validate and the Fix these sheet count
         duplicate=rows.get("duplicate", 0),
-        orders=states.get("created", 0),
+        orders=states.get("created", 0) - _orders_without_a_card(view),
         ordered_rows=rows.get("ordered", 0) - no_card,
         failed_rows=rows.get("failed", 0) + no_card,
         # money: every ordered row of the batch, including rows since removed from the file
@@ -177,6 +177,21 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
             if r.status == "ordered" and not r.current and not made_no_card(r)
         ),
         **_untied(view) if rows.get("review") else {},
+    )
+
+
+def _orders_without_a_card(view: LedgerView) -> int:
+    """Created orders the vendor ended Failed or Cancelled with no row's card made in them (their rows failed,
+    or were sent again in another order): "560 ordered in 60 orders" counted 4 such orders."""
+    made = {
+        r.po_number
+        for r in view.rows_by_fingerprint.values()
+        if r.status == "ordered" and not made_no_card(r)
+    }
+    return sum(
+        1
+        for po, order in view.orders.items()
+        if order.state == "created" and (order.status or "").lower() in NO_CARD_STATUSES and po not in made
     )
 
 

@@ -60,6 +60,7 @@ def test_rows_of_an_order_failed_at_the_vendor_are_not_charged_and_are_sent_agai
         failing = SandboxVendor(tmp_path / "vendor")  # the same vendor (state file), no longer failing orders
         again = run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
         assert again.ordered_rows == 4 and again.sent_orders == 1, again
+        assert again.orders == 1, again  # the 4 cards are in one order: the failed one made none
         assert again.money["charged"].total == Decimal("100.00")
         lines = Counter(
             (o["PONumber"], li["ExternalId"]) for o in failing.sandbox.orders() for li in o["LineItems"]
