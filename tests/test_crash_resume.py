@@ -35,7 +35,7 @@ def _write_recipients(path: Path) -> set[str]:
     with path.open("w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(
-            ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount", "Card"]
+            ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount", "Card Carrier"]
         )
         for i in range(ROWS):
             product, value, card = products[i % len(products)]

@@ -216,6 +216,25 @@ def test_a_field_s_own_title_beside_another_column_for_it_refuses_the_file_too(
     assert f"Columns '{own}' ({letter}) and '{alias}' (H) both look like {title}" in err, err
 
 
+def test_a_looser_header_whose_values_are_not_the_field_is_no_rival_of_its_own_title(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An HR export's sales "Region" (Northeast, West) beside "State": not a second state column."""
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Region"])
+    book.active.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, "Northeast"])
+    book.active.append(["Bo Day", "2 Main St", "Austin", "TX", "78701", "CVS", 50, "South Central"])
+    book.save(path := tmp_path / "hr.xlsx")
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert "Column 'Region' (H) is not used: its values ('Northeast', 'South Central') are not states" in err
+    book.active["H2"] = "NH"  # a region column of states: a real second state column
+    book.active["H3"] = "OK"
+    book.save(path)
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    assert "Columns 'State' (D) and 'Region' (H) both look like State" in capsys.readouterr().err
+
+
 def test_columns_in_the_program_file_choose_by_letter_or_header_and_win_over_every_guess(
     tmp_path: Path,
 ) -> None:

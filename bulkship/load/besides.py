@@ -21,6 +21,7 @@ from ..program import ProgramSettings
 from ..schema import SheetContract
 from ..sheetscan import column_letter
 from .cells import _blank_cells
+from .rivals import unlike_rivals
 
 
 def _blocks(positions: Sequence[int]) -> list[list[int]]:
@@ -66,12 +67,24 @@ def map_list_columns(
     ``body``'s columns), a table beside it left out as the module docstring says."""
     headers = list(body.columns)
     letters = [p + 1 for p in keep]
+    unlike = unlike_rivals(body, contract, program)  # "Region" beside "State": no rival of it
 
     def mapped(chosen: Sequence[int], *, strict: bool) -> ColumnMapping:
-        return map_columns(
+        chosen = [i for i in chosen if headers[i] not in unlike]
+        mapping = map_columns(
             [headers[i] for i in chosen], [letters[i] for i in chosen], hidden_columns, contract, program,
             path, strict=strict, repeats=repeats,
         )  # fmt: skip
+        for i, header in enumerate(headers):
+            if header in unlike:
+                letter = column_letter(letters[i])
+                mapping.columns.append(
+                    ColumnInfo(header, letter, None, "unused", letters[i] in hidden_columns, unlike[header])
+                )
+                mapping.notices.append(f"Column '{header}' ({letter}) is not used: {unlike[header]}.")
+        order = {header: i for i, header in enumerate(headers)}
+        mapping.columns.sort(key=lambda info: order[info.header])
+        return mapping
 
     blocks = _blocks(keep)
     if len(blocks) < 2:

@@ -1,0 +1,68 @@
+"""A looser header beside a field's own title, whose values are plainly not that field: "Region" (Northeast,
+West) beside "State", "Postal" (a mail-stop code) beside "ZIP", "Amount" of text beside "Value".
+
+Two columns for one order field refuse the file (bulkship.columns), but a column that cannot be the field is
+no rival: it is left unused with a note and the own title is read. Only fields whose values can be told apart
+are checked this way (a state, a ZIP, a money amount, a quantity); for the others (a name, a street, a card)
+two columns still refuse the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+
+from ..columns import HeaderIndex, own_titles
+from ..program import ProgramSettings
+from ..schema import SheetContract
+from ..validate.usps import state_lookup
+
+SAMPLE = 200  # filled cells looked at per column
+FITTING_SHARE = 0.5  # a column whose values fit the field less often than this is no rival of its own title
+
+_ZIP = re.compile(r"\d{3,5}(?:-?\d{4})?")  # Excel may have eaten leading zeros
+_AMOUNT = re.compile(r"[$€£]?\s?\d{1,9}(?:[.,]\d{1,3})*(?:\.\d+)?")
+_COUNT = re.compile(r"\d{1,6}(?:\.0+)?")
+
+_FITS: dict[str, Callable[[str], bool]] = {
+    "state": lambda v: v.casefold().replace(".", "") in state_lookup() or v.casefold() in state_lookup(),
+    "zip": lambda v: bool(_ZIP.fullmatch(v)),
+    "value": lambda v: bool(_AMOUNT.fullmatch(v)),
+    "quantity": lambda v: bool(_COUNT.fullmatch(v)),
+}
+
+
+def _fitting_share(values: Sequence[object], fits: Callable[[str], bool]) -> float:
+    filled = [text for text in (str(v).strip() for v in values) if text][:SAMPLE]
+    return sum(map(fits, filled)) / len(filled) if filled else 1.0  # an empty column says nothing
+
+
+def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramSettings) -> dict[str, str]:
+    """Header -> why it is not used, for each looser header beside its field's own title whose values do not
+    fit the field (see the module docstring). A field chosen in ``[columns]`` is left to that choice."""
+    index = HeaderIndex(contract.alias_index(program.aliases), own_titles(contract))
+    by_field: dict[str, list[tuple[str, bool]]] = {}
+    for header in body.columns:
+        meaning = index.meaning(str(header))
+        if meaning is not None and meaning.field in _FITS and meaning.field not in program.columns:
+            by_field.setdefault(meaning.field, []).append((str(header), meaning.exact))
+    unused: dict[str, str] = {}
+    for field, found in by_field.items():
+        own = [header for header, exact in found if exact]
+        if len(own) != 1 or len(found) < 2:
+            continue
+        title = contract.title(field)
+        for header, exact in found:
+            if not exact and _fitting_share(body[header].tolist(), _FITS[field]) < FITTING_SHARE:
+                seen = dict.fromkeys(str(v).strip() for v in body[header].iloc[:SAMPLE].tolist())
+                samples = ", ".join(repr(text) for text in seen if text)
+                unused[header] = (
+                    f"its values ({_first(samples)}) are not {title.lower()}s: '{own[0]}' is used for {title}"
+                )
+    return unused
+
+
+def _first(samples: str, shown: int = 60) -> str:
+    return samples if len(samples) <= shown else samples[:shown].rsplit(",", 1)[0] + ", ..."
