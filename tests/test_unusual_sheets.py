@@ -290,10 +290,12 @@ def list_with_a_table_beside(path: Path, side: list[list[object]]) -> Path:
     """Four people in A:G, then an empty column H, then HR's own little table in I:J."""
     book = openpyxl.Workbook()
     sheet = book.active
-    people = [["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25]]
+    people: list[list[object]] = [["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25]]
     people += [[f"Person {i}", f"{i} Elm St", "Boston", "MA", "02134", "CVS", 25] for i in range(2, 5)]
-    for i, row in enumerate([HEADER, *people]):
-        sheet.append([*row, None, *(side[i] if i < len(side) else [])])
+    rows: list[list[object]] = [list(HEADER), *people]
+    for i, row in enumerate(rows):
+        extra: list[object] = side[i] if i < len(side) else []
+        sheet.append([*row, None, *extra])
     book.save(path)
     return path
 
@@ -303,7 +305,7 @@ def test_a_price_list_beside_the_list_never_gives_its_cards_and_amounts_to_the_r
 ) -> None:
     """The VLOOKUP table "Product | Value" (TARGET 50, STARBUCKS 10...) outranked the list's own columns: four
     people were ordered the wrong card at the wrong amount (found by a newcomer)."""
-    prices = [["Product", "Value"], ["TARGET", 50], ["STARBUCKS", 10], ["HOMEDEPOT", 100]]
+    prices: list[list[object]] = [["Product", "Value"], ["TARGET", 50], ["STARBUCKS", 10], ["HOMEDEPOT", 100]]
     path = list_with_a_table_beside(tmp_path / "gifts.xlsx", prices)
     capsys.readouterr()
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
