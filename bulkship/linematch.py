@@ -20,6 +20,9 @@ class RecordedLine(Protocol):
     @property
     def line_index(self) -> int | None: ...
 
+    @property
+    def line_item_id(self) -> str | None: ...
+
 
 def match_lines(
     external_ids: Sequence[str],
@@ -68,16 +71,28 @@ def match_lines(
 
 
 def lines_of_rows(rows: Sequence[RecordedLine], vendor_order: VendorOrder) -> list[Any]:
-    """The vendor line of each ordered row: by ExternalId when the vendor echoes them, else the row's line
-    index (the position recorded when the row was tied to the order)."""
+    """The vendor line of each ordered row: by ExternalId when the vendor echoes them; else by the line Id
+    recorded when the row was tied to the order, when the vendor shows line Ids (a vendor may list its lines
+    in another order on a later read: by position, one row would take another's status, and a card made
+    would read as failed and be sent again); else the row's line index."""
     vendor_lines = vendor_order.line_items
     if any(li.external_id for li in vendor_lines):
         return match_lines([r.external_id or "" for r in rows], vendor_order)
-    return [
+    by_position = [
         vendor_lines[r.line_index]
         if r.line_index is not None and 0 <= r.line_index < len(vendor_lines)
         else None
         for r in rows
+    ]
+    by_id = {li.id: li for li in vendor_lines if li.id}
+    taken = {r.line_item_id for r in rows if r.line_item_id in by_id}
+    if not taken:  # no line Id recorded, or none the vendor shows now: positions are all there is
+        return by_position
+    return [
+        by_id.get(r.line_item_id)
+        if r.line_item_id
+        else (line if line is not None and line.id not in taken else None)
+        for r, line in zip(rows, by_position, strict=True)
     ]
 
 

@@ -185,3 +185,34 @@ def test_a_line_shown_shipped_without_tracking_then_failed_is_a_card_made_and_is
         assert status["ordered_cost"] == "50.00", status
     finally:
         vendor.close()
+
+
+def test_lines_read_back_in_another_order_without_external_ids_are_tied_by_their_line_ids(
+    tmp_path: Path,
+) -> None:
+    """Found by review6: stored line items may echo no ExternalId (api-contract), and a later read of the
+    order tied lines to rows by position. A vendor listing its lines in another order (by line Id, by
+    status) gave one row another's status: the failed line's person kept 'ordered' while someone whose
+    card was made read 'no card was made' and was sent a second one. Each line's Id, recorded when the
+    order was created, says which row it is."""
+    from bulkship.client.parse import parse_order
+
+    sheet = _people(tmp_path / "order.csv", 3)
+    vendor = SandboxVendor(tmp_path / "vendor")
+    settings = vendor.settings
+    try:
+        run_batch(sheet, settings, batch="order", wait_s=0, client_factory=vendor.factory())
+        (raw,) = vendor.sandbox.orders()
+        lines = [{k: v for k, v in li.items() if k != "ExternalId"} for li in raw["LineItems"]]
+        lines = [{**li, "Shipments": [], "Status": "Pending"} for li in lines]
+        lines[0]["Status"] = "Failed"  # Person 0's card failed; the others are fine
+        read_back = parse_order({**raw, "LineItems": list(reversed(lines))})
+        with Ledger.open(settings.ledger) as ledger:
+            ledger.record_order_status(raw["PONumber"], read_back)
+            failed = {r.external_id for r in ledger.batch_rows("order") if r.line_status == "failed"}
+        assert failed == {"E0"}
+        again = run_batch(sheet, settings, batch="order", wait_s=0, client_factory=vendor.factory())
+        assert again.sent_orders == 1, again
+        assert vendor.external_ids() == Counter({"E0": 2, "E1": 1, "E2": 1})  # E0 again, nobody else
+    finally:
+        vendor.close()
