@@ -17,6 +17,8 @@ from bulkship.folding import fold_address, fold_person, fold_unit, same_unit
         ("Maria Lopez", "María López"),
         ("Liam O'Brien", "Liam O’Brien"),
         ("John Smith Jr.", "Smith, John, Jr."),
+        ("Maria Lopez", "LOPEZ MARIA"),  # a payroll export, last name first without a comma (review6)
+        ("John Smith Jr.", "SMITH JOHN JR"),
     ],
 )
 def test_one_person_written_two_ways_folds_alike(one: str, other: str) -> None:
