@@ -2,11 +2,16 @@
 
     import bulkship
     settings = bulkship.resolve_settings()                       # the embedded sandbox without an API URL
-    result = bulkship.validate_file("team.xlsx", settings)        # ValidationResult: every problem at once
-    view = bulkship.plan_batch("team.xlsx", settings, batch="TEAM")   # the cost, nothing sent (plan kept)
-    run = bulkship.run("team.xlsx", settings, batch="TEAM", max_total=view.summary.total)
+    result = bulkship.validate_file(settings, "team.xlsx")        # ValidationResult: every problem at once
+    view = bulkship.plan_batch(settings, "team.xlsx", batch="TEAM")   # the cost, nothing sent (plan kept)
+    run = bulkship.run(settings, "team.xlsx", batch="TEAM", max_total=view.summary.total)
     bulkship.track_batches(settings, "TEAM")                      # tracking numbers, workbook rewritten
     bulkship.reconcile_batch(settings, "TEAM"); bulkship.export_csv(settings, "TEAM")
+
+One order for every verb's arguments: ``settings`` first (when the verb reads the vendor, the ledger or the
+data folder), then what names the thing it acts on (a file; a batch, and for a settlement its PO and the
+vendor's order), then every option by keyword. The file verbs took ``(path, settings)`` before: that order
+still works, with a DeprecationWarning (:func:`_settings_first`).
 
 Each verb is a thin wrapper over the stage that does the work (``load``, ``validate``, ``pipeline``,
 ``track``, ``reconcile``; a verb is never named like a module of the package, which would hide it);
@@ -21,6 +26,7 @@ import asyncio
 import hashlib
 import json
 import re
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -41,6 +47,20 @@ if TYPE_CHECKING:
     from .track import TrackReport
 
 Corrections = Mapping[tuple[int, str], str]
+
+
+def _settings_first(settings: Any, path: Any, verb: str) -> tuple[Settings, str | Path]:
+    """``(settings, path)`` as the verb was called: the order of before, ``(path, settings)``, still works
+    (a Settings is never a file name, so the two cannot be mistaken), with a DeprecationWarning."""
+    if not isinstance(settings, Settings) and isinstance(path, Settings):
+        warnings.warn(
+            f"bulkship.{verb}(path, settings) is deprecated: pass the settings first, "
+            f"bulkship.{verb}(settings, path)",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        return path, settings
+    return settings, path
 
 
 def catalog(settings: Settings, *, refresh: bool = False) -> Catalog:
@@ -96,10 +116,10 @@ def detect_columns(
     from .load import load_sheet, require_recipient_rows
 
     loaded = require_recipient_rows(load_sheet(path, sheet=sheet, program=program, strict_columns=False))
-    return describe_columns(loaded, program)
+    return describe_columns(loaded, program=program)
 
 
-def describe_columns(loaded: LoadedSheet, program: ProgramSettings | None = None) -> ColumnsReport:
+def describe_columns(loaded: LoadedSheet, *, program: ProgramSettings | None = None) -> ColumnsReport:
     """The :func:`detect_columns` report of a sheet already read (with ``program``)."""
     from .columns import ColumnsReport, describe_fields
     from .schema import load_contract
@@ -162,8 +182,8 @@ def validate_sheet(
 
 
 def validate_file(
-    path: str | Path,
     settings: Settings,
+    path: str | Path,
     *,
     sheet: str | None = None,
     program: ProgramSettings | None = None,
@@ -171,6 +191,7 @@ def validate_file(
     catalog_: Catalog | None = None,
 ) -> ValidationResult:
     """``bulkship validate`` without the workbook: every row judged against the catalog, every problem."""
+    settings, path = _settings_first(settings, path, "validate_file")
     loaded = load_file(path, sheet=sheet, program=program, corrections=corrections)
     return validate_sheet(loaded, catalog_ or catalog(settings), program=program)
 
@@ -204,8 +225,8 @@ def refused_column(error: str) -> str | None:
 
 
 def run(
-    path: str | Path,
     settings: Settings,
+    path: str | Path,
     *,
     batch: str | None = None,
     sheet: str | None = None,
@@ -221,6 +242,7 @@ def run(
     resumes. ``max_total`` refuses (SpendLimitError, nothing sent) a plan costing more."""
     from .pipeline import DEFAULT_WAIT_S, RunOptions, run_batch
 
+    settings, path = _settings_first(settings, path, "run")
     loaded = load_file(path, sheet=sheet, program=program, corrections=corrections) if corrections else None
     run_options = RunOptions(
         batch=batch,
@@ -236,8 +258,8 @@ def run(
 
 
 def plan_batch(
-    path: str | Path,
     settings: Settings,
+    path: str | Path,
     *,
     batch: str | None = None,
     sheet: str | None = None,
@@ -249,6 +271,7 @@ def plan_batch(
     (stable PO numbers, as ``bulkship run`` does before asking; with ``webhook_url`` registered in them) and
     the run stops at the confirmation. None when there is nothing left to send (the batch is complete, or no
     row is valid)."""
+    settings, path = _settings_first(settings, path, "plan_batch")
     seen: list[PlanView] = []
 
     def look(view: PlanView) -> bool:
@@ -256,7 +279,7 @@ def plan_batch(
         return False
 
     try:
-        run(path, settings, batch=batch, sheet=sheet, program=program, corrections=corrections, confirm=look,
+        run(settings, path, batch=batch, sheet=sheet, program=program, corrections=corrections, confirm=look,
             wait_s=0, webhook_url=webhook_url)  # fmt: skip
     except SpendLimitError:
         if seen:
@@ -437,7 +460,7 @@ def export_csv(settings: Settings, batch: str) -> Path:
     return export_results_csv(settings, batch)
 
 
-def sandbox_reset(settings: Settings, state: Path | None = None) -> list[Path]:
+def sandbox_reset(settings: Settings, *, state: Path | None = None) -> list[Path]:
     """``bulkship sandbox reset``: forget every order of the embedded sandbox (or of the sandbox whose state
     file is ``state``). Returns the files deleted."""
     from .errors import ConfigError

@@ -267,13 +267,13 @@ def test_the_review_of_a_big_file_is_paged(client: TestClient, tmp_path: Path) -
 def test_the_library_verbs_are_offered_by_import_bulkship(settings, tmp_path: Path) -> None:
     import bulkship
 
-    result = bulkship.validate_file(SAMPLES / "messy.xlsx", settings)
-    fixed = bulkship.validate_file(SAMPLES / "messy.xlsx", settings, corrections={(8, "ZIP"): "60606"})
+    result = bulkship.validate_file(settings, SAMPLES / "messy.xlsx")
+    fixed = bulkship.validate_file(settings, SAMPLES / "messy.xlsx", corrections={(8, "ZIP"): "60606"})
     assert fixed.summary().valid == result.summary().valid + 1
-    view = bulkship.plan_batch(SAMPLES / "anniversary.xlsx", settings, batch="LIB")
+    view = bulkship.plan_batch(settings, SAMPLES / "anniversary.xlsx", batch="LIB")
     assert view is not None and view.summary.overall.rows == 25  # planned, nothing sent yet
     run = bulkship.run(
-        SAMPLES / "anniversary.xlsx", settings, batch="LIB", max_total=view.summary.total, wait_s=0
+        settings, SAMPLES / "anniversary.xlsx", batch="LIB", max_total=view.summary.total, wait_s=0
     )
     assert run.ordered_rows == 25
     assert [s["batch"] for s in bulkship.status(settings)] == ["LIB"]
@@ -318,7 +318,7 @@ def test_batches_run_from_the_command_line_are_listed_with_state_money_and_pages
     bad = tmp_path / "bad.csv"
     bad.write_text("Name,Address,City,State,ZIP,Product,Amount\nAna,1 Main St,Boston,MA,1234X,CVS,25\n")
     assert main(["run", str(bad), "--batch", "cli-bad", "--yes", "--out", out]) == 3
-    waiting = bulkship.plan_batch(SAMPLES / "direct-mail.csv", settings, batch="cli-later")
+    waiting = bulkship.plan_batch(settings, SAMPLES / "direct-mail.csv", batch="cli-later")
     assert waiting is not None  # planned, nothing sent: the command line was asked and said no
 
     home = client.get("/").text

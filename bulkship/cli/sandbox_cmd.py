@@ -137,7 +137,7 @@ def reset(
 
     settings = resolve_settings()
     path = state or settings.sandbox_state_file
-    if sandbox_reset(settings, state):
+    if sandbox_reset(settings, state=state):
         err_console.print(f"Deleted the sandbox state {path}: the next sandbox starts empty.", soft_wrap=True)
     else:
         err_console.print(f"No sandbox state at {path}: nothing to reset.", soft_wrap=True)

@@ -72,8 +72,8 @@ def _plan(web: Web, batch: state.WebBatch) -> Any:
         try:
             with acting_as(batch.by or None):  # the ledger records who started the batch: its uploader
                 return api.plan_batch(
-                    batch.upload or "",
                     web.settings,
+                    batch.upload or "",
                     batch=batch.name,
                     sheet=batch.sheet,
                     program=batch.program,

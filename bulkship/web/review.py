@@ -210,7 +210,7 @@ class Reviews:
 
         def make() -> ColumnsReport:
             try:
-                return api.describe_columns(self.sheet(batch), batch.program)
+                return api.describe_columns(self.sheet(batch), program=batch.program)
             except AmbiguousColumnsError:
                 return api.detect_columns(batch.upload or "", sheet=batch.sheet, program=batch.program)
 

@@ -106,8 +106,8 @@ class Runner:
         try:
             with self.exclusive, acting_as(team.run_actor(self.settings, batch)):
                 result = api.run(
-                    found.upload,
                     self.settings,
+                    found.upload,
                     batch=batch,
                     sheet=found.sheet,
                     program=found.program,
