@@ -1,0 +1,102 @@
+"""What other batches sent within the window: their orders, their lines by repeat key and by reference, the
+unit each went to, and the rows those lines were."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..batchapi import same_api
+from ..folding import fold_address, fold_person, fold_unit
+from ..payload import line_items
+from ..statuses import NO_CARD_STATUSES
+from .cards import _SEP, Card, _Rows
+from .policy import _COUNTED_STATES, RepeatPolicy
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger, OrderRecord
+
+
+def _recent_orders(ledger: Ledger, batch: str, policy: RepeatPolicy, api: str | None) -> list[OrderRecord]:
+    """The other batches' orders through this API within the window (to send, sent, or maybe sent)."""
+    apis = {b.name: b.api for b in ledger.batches()}
+    recent = ledger.orders_since(policy.since, exclude_batch=batch, states=_COUNTED_STATES)
+    return [o for o in recent if same_api(apis.get(o.batch), api)]
+
+
+_Lines = dict[str, list[tuple[int, int, Card]]]  # reference, card, value -> (order, line, card sent)
+_Sent = dict[str, list[tuple[int, int, str]]]  # repeat key -> (order, line, its unit) in the orders' order
+
+
+def _lines_without_card(
+    ledger: Ledger, batch: str, policy: RepeatPolicy, orders: Sequence[OrderRecord]
+) -> set[tuple[str, int]]:
+    """(PO, line index) of the lines of ``orders`` that made no card: the row tied to it failed there or its
+    line was ended without a card, or no row is tied to it any more and the vendor ended the whole order
+    Failed or Cancelled (its rows were sent again elsewhere). A person whose every card failed has none: a
+    new list sends them one, it does not hold them (found by a newcomer). Anything less sure is a card."""
+    tied = ledger.lines_tied_since(policy.since, exclude_batch=batch, states=_COUNTED_STATES)
+    found: set[tuple[str, int]] = set()
+    for order in orders:
+        on = tied.get(order.po_number, {})
+        found.update((order.po_number, i) for i, card in on.items() if not card)
+        if (order.status or "").casefold() in NO_CARD_STATUSES:
+            found.update((order.po_number, i) for i in range(order.lines) if i not in on)
+    return found
+
+
+def _first_lines(
+    orders: Sequence[OrderRecord], rows: _Rows, references: set[str], no_card: set[tuple[str, int]]
+) -> tuple[_Sent, _Lines]:
+    """Where each gift to one of the rows' recipients (:meth:`_Rows.recipients`) was sent in ``orders``:
+    repeat key -> (index in ``orders``, line index, the unit it went to), first sent first; and the lines
+    whose reference (ExternalId) is one of ``references``, for :func:`_same_reference_elsewhere`. Lines in
+    ``no_card`` made no card and are left out. Each payload is read once; a line to anyone else costs one
+    look-up."""
+    recipients, folder = rows.recipients(), rows.folder
+    where: _Sent = {}
+    by_reference: _Lines = {}
+    for number, order in enumerate(orders):
+        for line, item in enumerate(line_items(order)):
+            if (order.po_number, line) in no_card:
+                continue
+            address = item.get("PhysicalDeliveryAddress") or {}
+            street = fold_address(address.get("AddressLine1"), address.get("AddressLine2"))
+            who = f"{fold_person(address.get('Name'))}{_SEP}{street}"
+            if who in recipients:
+                unit = fold_unit(address.get("AddressLine1"), address.get("AddressLine2"))
+                where.setdefault(folder.line_key(item, address), []).append((number, line, unit))
+            reference = str(item.get("ExternalId") or "").casefold()
+            if reference and reference in references:
+                card = folder.line_card(item)
+                key = _SEP.join((reference, card.product, card.value))
+                by_reference.setdefault(key, []).append((number, line, card))
+    return where, by_reference
+
+
+def _same_reference_elsewhere(rows: _Rows, lines: _Lines, matched: set[int]) -> dict[int, tuple[int, int]]:
+    """Rows (index in ``rows``, not in ``matched``) whose reference (ExternalId, e.g. an employee ID) another
+    batch sent the same card and value to, with the same name or the same address: row -> (index in the
+    orders, line index). One person exported by two systems spells the address or name differently
+    ("Fl 21" / "Floor 21", a middle initial) but keeps the ID; a reference alone (a shared code, a row
+    number) is not enough."""
+    found: dict[int, tuple[int, int]] = {}
+    if not lines:
+        return found
+    for i, reference in enumerate(rows.columns["external_id"]):
+        if not reference or i in matched:
+            continue
+        card = rows.card(i)
+        for number, line, sent in lines.get(_SEP.join((card.external_id, card.product, card.value)), ()):
+            if sent.name == card.name or sent.address == card.address:
+                found[i] = (number, line)
+                break
+    return found
+
+
+def _row_numbers(ledger: Ledger, lines: Sequence[tuple[str, int]]) -> dict[tuple[str, int], int]:
+    """The spreadsheet row of each (PO number, line index), read only for the orders named."""
+    if not lines:
+        return {}
+    records = ledger.rows_on_orders(sorted({po for po, _line in lines}))
+    return {(r.po_number or "", r.line_index or 0): r.row for r in records if r.line_index is not None}

@@ -1,0 +1,149 @@
+"""Once the rows are validated (:func:`find_holds`): the same rows under another batch name refused,
+cross-batch duplicates and probable edits held."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from ..folding import fold_unit, same_unit
+from ..models import FINGERPRINT, STATUS
+from .cards import _Folder, _Rows
+from .earlier import (
+    _first_lines,
+    _lines_without_card,
+    _recent_orders,
+    _row_numbers,
+    _same_reference_elsewhere,
+    _Sent,
+)
+from .notes import _probable_edits, _refuse_same_rows, _repeat_note
+from .policy import _SENT_STATES, ALLOW_FLAG, SAME_ROWS_SHARE, RepeatPolicy
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..ledger import Ledger, OrderRecord, RowRecord
+
+
+def _is_sent(record: RowRecord, orders: Mapping[str, OrderRecord]) -> bool:
+    order = orders.get(record.po_number or "")
+    if record.status == "failed":  # on no live order: refused, or its line made no card (sent again)
+        return False
+    return record.status == "ordered" or (order is not None and order.state in _SENT_STATES)
+
+
+def find_holds(
+    ledger: Ledger,
+    batch: str,
+    frame: pd.DataFrame,
+    *,
+    known: Mapping[str, RowRecord],
+    orders: Mapping[str, OrderRecord],
+    policy: RepeatPolicy,
+    api: str | None,
+    file_name: str,
+) -> dict[str, str]:
+    """The rows of ``frame`` (a validated file of ``batch``) to hold rather than order: fingerprint ->
+    why, in plain words. ``known`` and ``orders`` are the batch's rows and orders in the ledger. Raises
+    BatchConflictError when a new batch is mostly the rows of another one, unless ``policy.allow`` (then
+    the rows are still found, for :func:`release`)."""
+    if frame.empty:
+        return {}
+    # Rows on a planned order of this batch are compared too: that order has not left yet, and a row held
+    # now takes it back (the pipeline cancels a planned order whose rows are not all to be sent).
+    sent = {fp for fp, record in known.items() if _is_sent(record, orders)}
+    fingerprints = frame[FINGERPRINT].astype(str)
+    candidates = frame[(frame[STATUS] == "valid") & ~fingerprints.isin(sent)]
+    if candidates.empty:
+        return {}
+    present = set(fingerprints.tolist())
+    gone = [known[fp] for fp in sent if fp not in present]
+    earlier = _recent_orders(ledger, batch, policy, api)
+    staying = [known[fp] for fp in sent if fp in present]
+    if not gone and not earlier and not staying:
+        return {}
+    rows = _Rows(candidates, _Folder())
+    holds: dict[str, str] = _same_reference(staying, rows, candidates)
+    references = {str(r).casefold() for r in rows.columns["external_id"] if r}
+    where, lines = _first_lines(
+        earlier, rows, references, _lines_without_card(ledger, batch, policy, earlier)
+    )
+    found = _sent_to_the_same_place(rows, where) if where else []
+    by_reference = _same_reference_elsewhere(rows, lines, {i for i, _ in found})
+    found += by_reference.items()
+    copied_from = None  # another batch whose file this one mostly is (an edited copy run under a new name)
+    if found:
+        if not policy.allow:  # on every run, not only the first: a re-run must hold the same edits
+            valid = int((frame[STATUS] == "valid").sum())
+            repeated = [earlier[o] for _i, (o, _l) in found]
+            copied_from = _mostly_of(repeated, valid)
+            if copied_from is not None and not known and not policy.own_name:
+                _refuse_same_rows(batch, file_name, ledger, repeated, valid, copied_from)
+        numbers = _row_numbers(ledger, [(earlier[o].po_number, line) for _i, (o, line) in found])
+        for i, (o, line) in found:
+            order = earlier[o]
+            reference = rows.columns["external_id"][i] if i in by_reference else None
+            row = numbers.get((order.po_number, line))
+            holds[rows.fingerprints[i]] = _repeat_note(order, row, policy, reference=reference)
+    if copied_from is not None:  # its changed rows are edits of that batch's rows, as in that batch itself
+        gone += [r for r in ledger.batch_rows(copied_from) if r.status == "ordered"]
+        orders = {**orders, **{o.po_number: o for o in ledger.orders(copied_from)}}
+    if gone:
+        shared = {a for a, n in Counter(_Rows(frame, rows.folder).addresses()).items() if n > 1}
+        for fp, note in _probable_edits(gone, orders, rows, shared).items():
+            holds.setdefault(fp, note)
+    return holds
+
+
+def _sent_to_the_same_place(rows: _Rows, where: _Sent) -> list[tuple[int, tuple[int, int]]]:
+    """The rows a line of ``where`` repeats: row -> (index in the orders, line index), the first line with
+    its repeat key at the same place: not another unit of one building (namesakes on two floors of one
+    office are two people), while a unit written on one side only is the same place."""
+    found = []
+    for i, key in enumerate(rows.repeat_keys()):
+        sent = where.get(key)
+        if sent:
+            unit = fold_unit(rows.columns["address1"][i], rows.columns["address2"][i])
+            at = next(((o, line) for o, line, theirs in sent if same_unit(unit, theirs)), None)
+            if at is not None:
+                found.append((i, at))
+    return found
+
+
+def _mostly_of(repeats: Sequence[OrderRecord], valid: int) -> str | None:
+    """The other batch at least ``SAME_ROWS_SHARE`` of the file's valid rows repeat, if any."""
+    by_batch = Counter(order.batch for order in repeats)
+    if not by_batch or valid == 0:
+        return None
+    other, count = by_batch.most_common(1)[0]
+    return other if count >= max(1, math.ceil(valid * SAME_ROWS_SHARE)) else None
+
+
+def _same_reference(staying: Sequence[RowRecord], rows: _Rows, candidates: pd.DataFrame) -> dict[str, str]:
+    """Rows to order that carry the reference (ExternalId: the sheet's own, e.g. an employee ID) of a row
+    this batch already ordered and the file still holds: fingerprint -> why. One reference is one
+    recipient's card; a second row with it is an edit come back beside the original (a re-run of an older
+    file, a Fix-these copy), not a new card, unless the sheet says so (its allow-duplicate column)."""
+    by_row = sorted(staying, key=lambda r: r.row)
+    ordered = {str(r.external_id).casefold(): r for r in by_row if r.external_id}
+    if not ordered:
+        return {}
+    on_purpose = (
+        candidates["allow_duplicate"].eq("yes").tolist()
+        if "allow_duplicate" in candidates.columns
+        else [False] * len(rows.rows)
+    )
+    holds = {}
+    for i, reference in enumerate(rows.columns["external_id"]):
+        record = ordered.get(str(reference or "").casefold()) if reference else None
+        if record is not None and not on_purpose[i]:
+            holds[rows.fingerprints[i]] = (
+                f"Held, not sent: ExternalId {reference} was already ordered in this batch (row "
+                f"{record.row}, PO {record.po_number}) and that row is still in the file. One reference is "
+                f"one card: remove one of the two rows, or re-run with {ALLOW_FLAG} to send another card on "
+                "purpose"
+            )
+    return holds

@@ -1,0 +1,88 @@
+"""Before the sheet is read (:func:`check_new_run`): the same file under another batch name, or a name
+nearly identical to a batch holding orders, refused."""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..batchapi import same_api
+from ..errors import BatchConflictError
+from .policy import _COUNTED_STATES, _SENT_STATES, ALLOW_FLAG, RepeatPolicy, fold_name
+
+if TYPE_CHECKING:
+    from ..ledger import BatchRecord, Ledger
+
+
+def _where(record: BatchRecord, first_order: str, *, sent: bool = True) -> str:
+    if not sent:  # planned only: confirmed by nobody yet, waiting for approval, or rejected
+        return f"batch {record.name!r} (planned on {first_order[:10]}, not sent yet)"
+    results = f"results: {record.output}" if record.output else "no result workbook written yet"
+    return f"batch {record.name!r} (orders of {first_order[:10]}, {results})"
+
+
+def _twice(sent: bool) -> str:
+    """What running the same cards under a second batch would do, true whether or not they were sent."""
+    return "send those cards a second time" if sent else "order those cards twice once both batches are sent"
+
+
+def _command(file_name: str, batch: str) -> str:
+    """The command line that continues ``batch`` with the file, quoted for a shell."""
+    return f"bulkship run {shlex.quote(file_name)} --batch {shlex.quote(batch)}"
+
+
+def _continue_hint(record: BatchRecord, file_name: str, *also: str) -> str:
+    return "; ".join(
+        (
+            f"to continue that batch with this file, run `{_command(file_name, record.name)}`",
+            *also,
+            f"to send these cards again on purpose, add {ALLOW_FLAG}",
+        )
+    )
+
+
+def check_new_run(
+    ledger: Ledger,
+    batch: str,
+    *,
+    file_name: str,
+    file_hash: str,
+    policy: RepeatPolicy,
+    api: str | None,
+    default_names: Sequence[str] = (),
+) -> None:
+    """Refuse (BatchConflictError) a run of ``batch`` that repeats another batch: the same file (SHA-256),
+    or a batch name the ledger does not hold that folds to one of another batch holding orders.
+    ``default_names`` are other spellings of the name when it was taken from the file's name."""
+    if policy.allow:
+        return
+    stored = ledger.batch(batch)
+    if stored is not None and stored.file_hash == file_hash:
+        return  # this batch's own file: a resume
+    holding = ledger.batches_holding_orders(_COUNTED_STATES)
+    sent = ledger.batches_holding_orders(_SENT_STATES)
+    others = [b for b in ledger.batches() if b.name != batch and b.name in holding and same_api(b.api, api)]
+    same_file = next((b for b in others if file_hash and b.file_hash == file_hash), None)
+    if same_file is not None:
+        was_sent = same_file.name in sent
+        raise BatchConflictError(
+            f"{file_name} is the same file (identical content) as "
+            f"{_where(same_file, holding[same_file.name], sent=was_sent)}. Running it as batch {batch!r} "
+            f"would {_twice(was_sent)}. Nothing was sent",
+            hint=_continue_hint(same_file, file_name),
+            other=same_file.name,
+        )
+    if stored is not None:
+        return
+    wanted = {fold_name(name) for name in (batch, *default_names)} - {""}
+    similar = next((b for b in others if fold_name(b.name) in wanted), None)
+    if similar is not None:
+        raise BatchConflictError(
+            f"Batch {batch!r} is new, but the ledger holds {_where(similar, holding[similar.name])}, a name "
+            "that differs only in case, spacing or a download suffix such as ' (1)'. Nothing was sent",
+            hint=f"to continue that batch, run `{_command(file_name, similar.name)}`; for a "
+            "separate batch give it a clearly different name (its rows are still compared with every "
+            f"earlier batch), or add {ALLOW_FLAG}",
+            other=similar.name,
+        )

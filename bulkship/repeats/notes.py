@@ -1,0 +1,123 @@
+"""What a held row and a refused batch say: the earlier card it repeats, and a probable edit of a row this
+batch ordered that the file no longer holds."""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..errors import BatchConflictError
+from ..folding import fold_person
+from ..payload import line_items
+from .cards import Card, _Rows
+from .newrun import _continue_hint, _where
+from .policy import _SENT_STATES, ALLOW_FLAG, RepeatPolicy
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger, OrderRecord, RowRecord
+
+_VERBS = {"created": "ordered", "planned": "planned, not sent yet", "review": "perhaps ordered (in review)"}
+
+
+def _repeat_note(
+    order: OrderRecord, row: int | None, policy: RepeatPolicy, *, reference: object = None
+) -> str:
+    verb = _VERBS.get(order.state, "sent")
+    where = f"row {row}, " if row is not None else ""
+    what = (
+        f"reference {reference} (the same person: same name or address), card and value"
+        if reference
+        else "recipient, address, card and value"
+    )
+    return (
+        f"Held, not sent: the same {what} were {verb} in batch "
+        f"{order.batch!r} ({where}PO {order.po_number}, {order.created[:10]}), within the last "
+        f"{policy.window_days} days. To send it again on purpose, re-run with {ALLOW_FLAG}"
+    )
+
+
+def _refuse_same_rows(
+    batch: str, file_name: str, ledger: Ledger, repeats: Sequence[OrderRecord], valid: int, other: str
+) -> None:
+    count = sum(1 for order in repeats if order.batch == other)
+    record = ledger.batch(other)
+    first = min(order.created for order in repeats if order.batch == other)
+    sent = any(order.state in _SENT_STATES for order in repeats if order.batch == other)
+    where = _where(record, first, sent=sent) if record is not None else f"batch {other!r}"
+    verb = "were already ordered by" if sent else "are already planned in"
+    own = (
+        f"to send only the rows no batch has ordered yet (the {len(repeats)} already ordered are held, not "
+        "sent), give this file a batch name of its own: "
+        f"`bulkship run {shlex.quote(file_name)} --batch NEW-NAME`"
+    )
+    raise BatchConflictError(
+        f"{count} of the {valid} valid rows of {file_name} {verb} {where}: the same rows "
+        f"under another batch name ({batch!r}). Nothing was sent",
+        hint=_continue_hint(record, file_name, own) if record is not None else f"{own}; or add {ALLOW_FLAG}",
+        other=other,
+    )
+
+
+def _probable_edits(
+    gone: Sequence[RowRecord], orders: Mapping[str, OrderRecord], rows: _Rows, shared: set[str]
+) -> dict[str, str]:
+    """Rows to order that look like an edit of an ordered row the file no longer holds: fingerprint -> why.
+    An address is a recipient's identity only where one row has it: ``shared`` (addresses of several rows
+    of the file, such as an office every card goes to) and addresses of several gone rows are not."""
+    payloads: dict[str, list[Any]] = {}
+    by_id: dict[str, tuple[RowRecord, Card]] = {}
+    by_name: dict[str, tuple[RowRecord, Card]] = {}
+    by_address: dict[str, tuple[RowRecord, Card]] = {}
+    for record in sorted(gone, key=lambda r: (r.row, r.fingerprint)):
+        order = orders.get(record.po_number or "")
+        if order is None or record.line_index is None:
+            continue
+        if order.po_number not in payloads:
+            payloads[order.po_number] = line_items(order)
+        items = payloads[order.po_number]
+        if not 0 <= record.line_index < len(items):
+            continue
+        card = rows.folder.line_card(items[record.line_index])
+        by_id.setdefault(card.external_id, (record, card))
+        by_name.setdefault(card.name, (record, card))
+        if card.address in by_address:
+            shared.add(card.address)
+        by_address.setdefault(card.address, (record, card))
+    for address in shared:
+        by_address.pop(address, None)
+    notes: dict[str, str] = {}
+    ids = list(map(str.casefold, map(str, rows.columns["external_id"])))
+    names = list(map(fold_person, rows.columns["name"]))
+    for i, (ext, name, address) in enumerate(zip(ids, names, rows.addresses(), strict=True)):
+        for same, index, key in (
+            ("ExternalId", by_id, ext),
+            ("recipient name", by_name, name),
+            ("address", by_address, address),
+        ):
+            if key and key in index:
+                notes[rows.fingerprints[i]] = _edit_note(*index[key], rows.card(i), same)
+                break
+    return notes
+
+
+def _edit_note(record: RowRecord, ordered: Card, new: Card, same: str) -> str:
+    changed = [
+        what
+        for what, before, after in (
+            ("name", ordered.name, new.name),
+            ("address", ordered.address, new.address),
+            ("card", ordered.product, new.product),
+            ("value", ordered.value, new.value),
+        )
+        if before != after
+    ]
+    if new.external_id and new.external_id != ordered.external_id:
+        changed.append("ExternalId")
+    other = f", other {' and '.join(changed)}" if changed else ", other details"
+    return (
+        f"Held, not sent: looks like an edit of row {record.row} of the file as it was ordered (PO "
+        f"{record.po_number}; sorting or inserting rows may have moved it) "
+        f"(same {same}{other}). Editing the sheet does not change a card already ordered: restore the row "
+        f"as it was, or re-run with {ALLOW_FLAG} to send another card on purpose"
+    )

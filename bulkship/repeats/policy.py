@@ -1,0 +1,47 @@
+"""What a run does with repeats (:class:`RepeatPolicy`: allowed on purpose, or held within a window), the
+words and limits every check shares, and batch names compared as people mean them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .. import defaults
+
+DEFAULT_WINDOW_DAYS = defaults.REPEAT_WINDOW_DAYS
+SAME_ROWS_SHARE = 0.5  # a new batch this much made of another batch's rows is that batch again: refused
+ALLOW_FLAG = "--allow-repeat"
+HELD = "held"
+_HELD_PREFIX = "Held, not sent: "
+_SENT_STATES = ("sending", "unknown", "created", "review")  # the vendor holds the order, or may
+_COUNTED_STATES = ("planned", *_SENT_STATES)  # another batch's orders a run is compared with
+_SHOWN = 8
+_DOWNLOAD_SUFFIX = re.compile(r"\s*\(\d{1,3}\)$")  # "gifts (1)": a browser's second download of gifts
+_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_DIGIT = re.compile(r"\D")
+
+
+@dataclass(frozen=True)
+class RepeatPolicy:
+    """How a run treats repeats: ``allow`` (``--allow-repeat``) sends them on purpose; ``window_days``
+    (``--repeat-window``, the program file's ``repeat_window_days``) is how far back rows are compared;
+    ``today`` is the day the window ends (the run's date); ``own_name``: the person named the batch (it was
+    not taken from the file's name), so a file mostly made of another batch's rows is meant as a batch of
+    its own: those rows are held one by one, not the whole file refused as that batch again."""
+
+    allow: bool = False
+    window_days: int = DEFAULT_WINDOW_DAYS
+    today: date | None = None
+    own_name: bool = False
+
+    @property
+    def since(self) -> str:
+        """The first day of the window, as the ledger's ISO times start (compares as text)."""
+        return ((self.today or date.today()) - timedelta(days=max(0, self.window_days))).isoformat()
+
+
+def fold_name(name: str) -> str:
+    """A batch name as compared with the others: no download suffix, case, spacing or punctuation."""
+    text = _DOWNLOAD_SUFFIX.sub("", name.strip())
+    return _NOT_WORD.sub("-", text.casefold()).strip("-")

@@ -1,0 +1,108 @@
+"""Repeats shown before anything is planned (``bulkship validate``), held rows released by
+``--allow-repeat``, and the notes of the rows held."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from ..errors import BatchConflictError
+from ..models import FINGERPRINT
+from .holds import find_holds
+from .newrun import check_new_run
+from .policy import _HELD_PREFIX, _SHOWN, ALLOW_FLAG, HELD, RepeatPolicy
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..ledger import Ledger
+
+
+@dataclass(frozen=True)
+class RepeatPreview:
+    """What ``bulkship run`` would refuse or hold as a repeat of an earlier batch, as ``bulkship validate``
+    shows it: ``refusals`` of the whole file, and ``rows`` (spreadsheet row -> why it would be held)."""
+
+    refusals: tuple[str, ...] = ()
+    rows: Mapping[int, str] = field(default_factory=dict)
+
+
+def preview(
+    ledger: Ledger,
+    batch: str,
+    frame: pd.DataFrame,
+    *,
+    file_name: str,
+    file_hash: str,
+    policy: RepeatPolicy,
+    api: str | None,
+    default_names: Sequence[str] = (),
+) -> RepeatPreview:
+    """The checks ``bulkship run`` makes before planning (:func:`check_new_run`, :func:`find_holds`) on a
+    validated file, reading the ledger only: nothing is recorded, refused or held."""
+    refusals: list[str] = []
+    try:
+        check_new_run(
+            ledger, batch, file_name=file_name, file_hash=file_hash, policy=policy, api=api,
+            default_names=default_names,
+        )  # fmt: skip
+    except BatchConflictError as exc:
+        refusals.append(_refusal(batch, exc))
+    known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
+    orders = {o.po_number: o for o in ledger.orders(batch)}
+    arguments: dict[str, Any] = {"known": known, "orders": orders, "api": api, "file_name": file_name}
+    try:  # once the file is refused, its rows are still listed (allow: found, not refused again)
+        holds = find_holds(ledger, batch, frame, policy=replace(policy, allow=bool(refusals)), **arguments)
+    except BatchConflictError as exc:
+        refusals.append(_refusal(batch, exc))
+        holds = find_holds(ledger, batch, frame, policy=replace(policy, allow=True), **arguments)
+    return RepeatPreview(tuple(refusals), rows_held(frame, holds))
+
+
+def rows_held(frame: pd.DataFrame, holds: Mapping[str, str]) -> dict[int, str]:
+    """Holds (row fingerprint -> why) by spreadsheet row."""
+    fingerprints = frame[FINGERPRINT].astype(str).tolist()
+    return {
+        int(row): holds[fp] for row, fp in zip(frame.index.tolist(), fingerprints, strict=True) if fp in holds
+    }
+
+
+def _refusal(batch: str, exc: BatchConflictError) -> str:
+    said = exc.message.removesuffix(". Nothing was sent")
+    return f"`bulkship run` as batch {batch!r} would refuse this file: {said}" + (
+        f" ({exc.hint})." if exc.hint else "."
+    )
+
+
+def preview_note(note: str) -> str:
+    """A hold's note as validate words it: what run would do, not what it did."""
+    return "`bulkship run` would hold this row, not send it: " + note.removeprefix(_HELD_PREFIX)
+
+
+def repeat_said(note: str) -> str:
+    """What a hold's note says the row repeats, without the advice: "the same recipient, address, card and
+    value were ordered in batch 'q3' (row 4, PO ..., 2026-09-01), within the last 60 days"."""
+    return note.removeprefix(_HELD_PREFIX).split(". ")[0]
+
+
+def release(ledger: Ledger, batch: str, holds: Mapping[str, str], policy: RepeatPolicy) -> dict[str, str]:
+    """The holds this run keeps: none when repeats are allowed, and then the ledger's event log says which
+    rows went out on purpose (``repeat_allowed``), so a second card can be explained later."""
+    if not policy.allow or not holds:
+        return dict(holds)
+    shown = dict(list(holds.items())[:_SHOWN])
+    ledger.log_event(batch, None, "repeat_allowed", rows=len(holds), flag=ALLOW_FLAG, examples=shown)
+    return {}
+
+
+def held_notes(ledger: Ledger, batch: str) -> list[str]:
+    """What the run tells the user about the batch's held rows (empty when none)."""
+    held = ledger.current_rows_with_status(batch, HELD)
+    if not held:
+        return []
+    lines = [f"{len(held)} row(s) held, not sent, because they repeat a card already ordered:"]
+    lines += [f"  row {r.row}: {r.error}" for r in held[:_SHOWN]]
+    if len(held) > _SHOWN:
+        lines.append(f"  ... and {len(held) - _SHOWN} more (see the result workbook)")
+    return lines
