@@ -13,6 +13,7 @@ from pathlib import Path
 import psutil
 import pytest
 
+from bulkship.cli import main
 from bulkship.csvread import CsvLimits, read_csv
 from bulkship.errors import FileFormatError
 from bulkship.load import load_sheet
@@ -172,8 +173,10 @@ def test_an_explicit_encoding_reads_a_mixed_file_one_way(tmp_path):
     assert loaded.frame.iloc[1, 1] == "Zo\ufffd Bront\ufffd"  # the bytes UTF-8 cannot read, visibly replaced
 
 
-def test_encoding_flag_on_the_command_line(tmp_path):
-    code, err, _ = _validate_measured(_mixed(tmp_path), "--encoding", "cp1252")
+def test_encoding_flag_on_the_command_line(tmp_path, capsys):
+    # in this process: nothing here measures memory, so no child process (and its imports) is needed
+    code = main(["validate", str(_mixed(tmp_path)), "--out", str(tmp_path / "out"), "--encoding", "cp1252"])
+    err = capsys.readouterr().err
     assert code != 2, err  # read: the UTF-8 lines now look garbled, and say so
     assert "Error:" not in err
 
