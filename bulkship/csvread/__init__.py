@@ -10,8 +10,9 @@ Before the parser sees a CSV, one streaming pass over its bytes (4 MB at a time,
 - decides the encoding: UTF-8 when every line is UTF-8, Windows-1252 (what Excel writes on Windows) when no
   line with accents is; a file that mixes the two is refused with the line numbers of each, unless an
   explicit encoding (``--encoding``, or ``encoding`` in the program settings) says how to read it. A file
-  that is not UTF-8 and whose accented letters read clearly better as MS-DOS or Mac Roman text (Excel's
-  other CSV formats) is refused showing both readings (see LEGACY_ENCODINGS).
+  that is not UTF-8 and whose accented letters read clearly better in another code page Excel writes (MS-DOS,
+  Mac Roman, Central European, Cyrillic, Greek, Turkish, Hebrew, Japanese, Chinese, Korean) is refused
+  showing both readings (see LEGACY_ENCODINGS).
 
 A cell inside quotes can hold delimiters and line breaks, so the byte measure cannot see where it ends; when
 the quotes say a long quoted cell may be present, the csv module checks the exact cell sizes with its field

@@ -1,10 +1,14 @@
 """One encoding for the whole file: a byte-order mark, UTF-16 without one, UTF-8 or Windows-1252 by line, a
-mix refused, Excel's other 8-bit CSV encodings told apart by how their letters read."""
+mix refused, Excel's other CSV encodings (its code pages around the world) told apart by how their words
+read."""
 
 from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
+import re
+import unicodedata
 from pathlib import Path
 from typing import IO
 
@@ -72,29 +76,113 @@ LEGACY_ENCODINGS = {
     "cp1252": "Windows-1252 (Excel's 'CSV' on Windows)",
     "mac_roman": "Mac Roman (Excel for Mac's 'CSV')",
     "cp850": "MS-DOS (Excel's 'CSV (MS-DOS)')",
+    "cp1254": "Turkish Windows-1254 (Excel's 'CSV' on Turkish Windows)",
+    "cp1250": "Central European Windows-1250 (Excel's 'CSV' on Polish, Czech or Hungarian Windows)",
+    "cp1251": "Cyrillic Windows-1251 (Excel's 'CSV' on Russian, Ukrainian or Bulgarian Windows)",
+    "cp1253": "Greek Windows-1253 (Excel's 'CSV' on Greek Windows)",
+    "cp1255": "Hebrew Windows-1255 (Excel's 'CSV' on Hebrew Windows)",
 }
 # Multi-byte encodings, considered only when every byte of the sample decodes in them.
-STRICT_ENCODINGS = {"cp932": "Japanese Shift-JIS (Excel's 'CSV' on Japanese Windows)"}
+STRICT_ENCODINGS = {
+    "cp932": "Japanese Shift-JIS (Excel's 'CSV' on Japanese Windows)",
+    "gbk": "Chinese GBK (Excel's 'CSV' on Simplified Chinese Windows)",
+    "cp950": "Chinese Big5 (Excel's 'CSV' on Traditional Chinese Windows)",
+    "cp949": "Korean (Excel's 'CSV' on Korean Windows)",
+}
 _WORD_PUNCTUATION = frozenset("\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u2022\u20ac\u2122")  # ’‘“”–—…•€™
+# Letters of Icelandic alone (Þ, Ð): in a list from Excel on Windows they are far more often Turkish Ş and Ğ
+# (the same bytes in Windows-1254) than Icelandic names, so they count for no reading.
+_RARE_LETTERS = frozenset("\u00de\u00fe\u00d0\u00f0")  # Þþ Ðð
 SAMPLE_LINES = 5000  # lines with non-ASCII bytes that decide between the 8-bit encodings
+# A word with a non-ASCII character, as CSV cells hold them (delimiters, quotes and spaces end it).
+_ACCENTED_WORD = re.compile(r"[^\s,;|\t\"]*[^\x00-\x7f][^\s,;|\t\"]*")
+_SCRIPT_OF_NAME = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "FEMININE": "LATIN", "MASCULINE": "LATIN"}
+_CASED_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARMENIAN"})
 
 
-def _letter_score(text: str) -> int:
-    """How much the non-ASCII characters of ``text`` look like the letters of names and addresses: a
-    letter whose case fits its neighbours counts for, anything else against ('Jos‚', 'JosÚ', 'OíBrien')."""
+def _letter_score(text: str, encoding: str = "cp1252") -> int:
+    """How much the non-ASCII characters of ``text`` look like the letters of names and addresses, each
+    weighed by the bytes it takes in ``encoding`` (so a two-byte Chinese letter and two one-byte letters
+    count alike): a letter whose case fits its neighbours counts for, anything else against ('Jos‚',
+    'JosÚ', 'OíBrien'); so does every letter of a word that mixes scripts ('Josй', 'M黮ler') or is
+    written in accented Latin letters alone ('Èâàí': Cyrillic read as Windows-1252). A word of a script with
+    capitals that has none ('гег': Hebrew read as Cyrillic) counts for nothing: names start with one."""
+    return sum(_word_score(match.group(), encoding) for match in _ACCENTED_WORD.finditer(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_score(word: str, encoding: str) -> int:
     score = 0
-    for index, char in enumerate(text):
+    scripts = {"LATIN"} if any(char.isascii() and char.isalpha() for char in word) else set()
+    accented = 0
+    for index, char in enumerate(word):
         if char.isascii():
             continue
+        weight = _bytes_in(char, encoding)
         if char == "\ufffd":  # a byte the encoding does not define
-            score -= 3
+            score -= 3 * weight
         elif char in _WORD_PUNCTUATION:
-            score += 1
-        elif not char.isalpha() or _case_clash(char, text[index - 1 : index], text[index + 1 : index + 2]):
-            score -= 1
+            score += weight
+        elif not char.isalpha() or _case_clash(char, word[index - 1 : index], word[index + 1 : index + 2]):
+            score -= weight
         else:
-            score += 1
-    return score
+            scripts.add(_script(char))
+            accented += weight if _common(char, encoding) else 0
+    if len(scripts) > 1 or (scripts == {"LATIN"} and accented > 1 and not _has_ascii_letter(word)):
+        return score - accented
+    if scripts <= _CASED_SCRIPTS and accented > 1 and not any(char.isupper() for char in word):
+        return score
+    rare = sum(_bytes_in(char, encoding) for char in word if char in _RARE_LETTERS)
+    return score + accented - rare
+
+
+def _has_ascii_letter(word: str) -> bool:
+    return any(char.isascii() and char.isalpha() for char in word)
+
+
+# Where each multi-byte encoding keeps the letters people's names are written in (its first-level characters:
+# GB2312's hanzi, Big5's level 1, KS X 1001's Hangul, JIS level 1 and kana), by first byte and lowest second
+# byte. A letter elsewhere (an extension, a second level, Hanja) is rare in a name: it counts for no reading,
+# which is what tells Japanese from Chinese or Korean bytes read the other way.
+_COMMON_BLOCKS = {
+    "gbk": ((0xB0, 0xF7, 0xA1),),
+    "cp950": ((0xA4, 0xC6, 0x40),),
+    "cp949": ((0xB0, 0xC8, 0xA1),),
+    "cp932": ((0x82, 0x83, 0x40), (0x88, 0x98, 0x40), (0xA1, 0xDF, 0x00)),
+}
+
+
+@functools.lru_cache(maxsize=8192)
+def _common(char: str, encoding: str) -> bool:
+    blocks = _COMMON_BLOCKS.get(encoding)
+    if blocks is None:
+        return True
+    try:
+        data = char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    second = data[1] if len(data) > 1 else 0
+    return any(low <= data[0] <= high and second >= least for low, high, least in blocks)
+
+
+@functools.lru_cache(maxsize=4096)
+def _bytes_in(char: str, encoding: str) -> int:
+    """The bytes above ASCII ``char`` takes in ``encoding`` (a Chinese letter whose second byte is an ASCII
+    letter, as in 'Ça' read as GBK, takes that letter from the other readings: it does not count)."""
+    try:
+        return max(1, sum(1 for byte in char.encode(encoding) if byte > 0x7F))
+    except UnicodeEncodeError:
+        return 1
+
+
+@functools.lru_cache(maxsize=4096)
+def _script(char: str) -> str:
+    """The writing system of a letter, from its Unicode name ('CYRILLIC SMALL LETTER A' -> CYRILLIC);
+    Chinese characters and Japanese kana are one ('CJK'), as Japanese names mix them."""
+    words = unicodedata.name(char, "UNKNOWN").split()
+    if words[0] in ("HALFWIDTH", "FULLWIDTH"):  # half-width kana never sit inside a word of kanji
+        return "LATIN" if words[1:2] == ["LATIN"] else " ".join(words[:2])
+    return _SCRIPT_OF_NAME.get(words[0], words[0])
 
 
 def _case_clash(char: str, before: str, after: str) -> bool:
@@ -113,25 +201,31 @@ def _legacy_encoding(handle: IO[bytes], path: Path, usual: str) -> str:
         if not line.isascii()
     ][:SAMPLE_LINES]
     sample = b"\n".join(line for _, line in lines)
-    scores = {name: _letter_score(sample.decode(name, errors="replace")) for name in LEGACY_ENCODINGS}
+    scores = {name: _letter_score(sample.decode(name, errors="replace"), name) for name in LEGACY_ENCODINGS}
     for name in STRICT_ENCODINGS:
         with contextlib.suppress(UnicodeDecodeError):
-            scores[name] = _letter_score(sample.decode(name))
+            scores[name] = _letter_score(sample.decode(name), name)
     best = max(scores, key=lambda name: (scores[name], name == usual))
     if best == usual:
         return usual
+    # Readings as good as the best (Cyrillic bytes make Greek words too): each is shown, the person knows.
+    tied = [name for name in scores if scores[name] == scores[best] and name != best][:3]
     number, line = next(
         ((n, text) for n, text in lines if text.decode(usual, errors="replace") != text.decode(best)),
         lines[0],
     )
     names = LEGACY_ENCODINGS | STRICT_ENCODINGS
-    usual_text, best_text = (_around_accent(line.decode(name, errors="replace")) for name in (usual, best))
+    usual_text, best_text, *tied_texts = (
+        _around_accent(line.decode(name, errors="replace")) for name in (usual, best, *tied)
+    )
+    others = "".join(f"; read as {names[n]}: '{t}'" for n, t in zip(tied, tied_texts, strict=True))
+    choices = " or ".join(f"--encoding {name}" for name in (best, *tied))
     raise FileFormatError(
         f"{path.name} is not UTF-8, and read as {LEGACY_ENCODINGS[usual]} its accented letters come out "
         f"garbled: line {number} would read '{usual_text}'; read as {names[best]} it reads "
-        f"'{best_text}'",
-        hint=f"save the file again as 'CSV UTF-8'; or, if the second reading is right, pass --encoding "
-        f'{best} (or encoding = "{best}" under [program] in the settings file)',
+        f"'{best_text}'{others}",
+        hint=f"save the file again as 'CSV UTF-8'; or, if {'the second' if not tied else 'another'} reading "
+        f'is right, pass {choices} (or encoding = "{best}" under [program] in the settings file)',
     )
 
 

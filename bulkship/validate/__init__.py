@@ -70,6 +70,7 @@ def validate(
         return ValidationResult(sheet=sheet, rows=empty, problems=sheet.read_problems)
     collector = ProblemCollector(sheet, contract, frame)
     frame = _normalise(frame, defaults, collector, sheet)
+    rules.check_lost_letters(frame, collector)
     rules.check_structure(frame, contract, collector)
     rules.check_catalog(frame, catalog, collector)
     rules.check_addresses(frame, collector, reject_po_boxes=program.reject_po_boxes)

@@ -40,6 +40,31 @@ def _schema(contract: SheetContract) -> Any:
     return _SCHEMAS[contract.source]
 
 
+# Printed on the parcel: a letter lost to a wrong text encoding (U+FFFD) would be printed too.
+PRINTED_FIELDS = ("first_name", "last_name", "name", "company", "address1", "address2", "city")
+LOST_LETTER = "\ufffd"
+
+
+def check_lost_letters(frame: pd.DataFrame, collector: ProblemCollector) -> None:
+    """A cell holding U+FFFD: some program read the text in the wrong encoding before it reached bulkship
+    (or the file was read with an --encoding that does not fit), and the letter there is gone."""
+    from_parts = pd.Series(False, index=frame.index)
+    for column in PRINTED_FIELDS:
+        mask = frame[column].str.contains(LOST_LETTER, regex=False)
+        if column == "name":  # a name made of First and Last Name is reported there, once
+            mask &= ~from_parts
+        elif column in ("first_name", "last_name"):
+            from_parts |= mask
+        collector.error(
+            mask,
+            column,
+            "Letter lost by a text encoding",
+            "'{old}' holds '\ufffd' where a letter was lost when the text was saved or read in another "
+            "encoding; type the letter again (or save the file as 'CSV UTF-8' from the program that made "
+            "it).",
+        )
+
+
 def check_structure(frame: pd.DataFrame, contract: SheetContract, collector: ProblemCollector) -> None:
     """Required, max length and format, every failure of every row at once (pandera lazy=True)."""
     from pandera.errors import SchemaErrors

@@ -1,0 +1,103 @@
+"""A CSV saved by Excel outside Western Europe is in its Windows code page, not UTF-8: read as Windows-1252 its
+names came out garbled ('Èâàí Ïåòðîâ' for Иван Петров) and every row was valid, so cards would have been
+printed that way. Each file is written by Python's own codecs, as Excel writes it; `bulkship validate` is run
+as a person runs it."""
+
+# ruff: noqa: E501  (exact user-facing messages read best unwrapped)
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bulkship.cli import main
+from bulkship.load import load_sheet
+from bulkship.program import load_program
+
+HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
+
+
+def validate(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, dict]:
+    code = main(["validate", str(path), "--json", "--out", str(path.parent / "out"), *args])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def write_csv(path: Path, encoding: str, names: list[str]) -> Path:
+    with path.open("w", newline="", encoding=encoding) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for number, name in enumerate(names, start=1):
+            writer.writerow([name, f"{number} Main St", "Boston", "MA", "02134", "CVS", "25"])
+    return path
+
+
+@pytest.mark.parametrize(
+    ("encoding", "names", "garbled"),
+    [
+        ("cp1251", ["Иван Петров", "Ольга Смирнова"], "Èâàí Ïåòðîâ"),
+        ("cp1250", ["Łukasz Wróbel", "Zdeněk Šťastný"], "£ukasz Wróbel"),
+        ("cp1253", ["Γιάννης Παπαδόπουλος", "Μαρία Κ"], "ÃéÜííçò"),
+        ("cp1254", ["Şükrü Öztürk", "Ayşe Yılmaz"], "Þükrü Öztürk"),
+        ("cp1255", ["דוד כהן", "שרה לוי"], "ãåã ëäï"),
+        ("gbk", ["李小龙", "王菲"], "ÀîÐ¡Áú"),
+        ("cp950", ["陳大文", "林美玲"], "³¯¤j¤å"),
+        ("cp949", ["김민준", "이서연"], "±è¹ÎÁØ"),
+    ],
+)
+def test_a_csv_in_another_windows_code_page_is_refused_with_its_reading_not_ordered_garbled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str, names: list[str], garbled: str
+) -> None:
+    path = write_csv(tmp_path / f"{encoding}.csv", encoding, names)
+    code, data = validate(capsys, path)
+    assert code == 2
+    assert data["error"].startswith(
+        f"{encoding}.csv is not UTF-8, and read as Windows-1252 (Excel's 'CSV' on Windows) its accented letters come out garbled: line 2 would read '{garbled}"
+    )
+    assert f"it reads '{names[0]}," in data["error"] or f": '{names[0]}," in data["error"]
+    assert f"--encoding {encoding}" in data["hint"]
+    (tmp_path / "program.toml").write_text(f'[program]\nencoding = "{encoding}"\n')
+    loaded = load_sheet(path, program=load_program(tmp_path / "program.toml"))
+    assert loaded.frame["Name"].tolist() == names
+    code, data = validate(capsys, path, "--encoding", encoding)
+    assert (code, data["valid"]) == (0, 2)
+
+
+def test_western_names_in_windows_1252_are_still_read_as_such(tmp_path: Path) -> None:
+    names = [
+        "José Müller",
+        "Ibáñez Peña",
+        "São João Conceição",
+        "Ève Lefèvre-Côté",
+        "Søren Østergaard",
+        "Åsa Ångström",
+        "Œuvre d’Art, Nº 5",
+        "Jörg Weiß",
+        "Íñigo Añorga",
+        "Chloë Brontë",
+    ]
+    path = write_csv(tmp_path / "win.csv", "cp1252", names)
+    assert load_sheet(path).frame["Name"].tolist() == names
+
+
+def test_a_letter_lost_to_a_wrong_encoding_is_an_error_on_its_row_not_printed_on_a_parcel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Zdenìk Š\ufffdastný' (a byte Windows-1252 does not define) was a valid name."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["First Name", "Last Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    sheet.append(["Zdenìk", "Š\ufffdastný", "1 Main St", "Boston", "MA", "02134", "CVS", "25"])
+    sheet.append(["Ann", "Lee", "2 M\ufffdhlenweg", "Boston", "MA", "02134", "CVS", "25"])
+    sheet.append(["Bob", "Ray", "3 Main St", "Boston", "MA", "02134", "CVS", "25"])
+    book.save(tmp_path / "lost.xlsx")
+    code, data = validate(capsys, tmp_path / "lost.xlsx")
+    assert (code, data["valid"], data["invalid"]) == (1, 1, 2)
+    lost = [p["message"] for p in data["problems"] if "\ufffd' where" in p["message"]]
+    assert lost == [
+        "Row 2, column 'Last Name': 'Š\ufffdastný' holds '\ufffd' where a letter was lost when the text was saved or read in another encoding; type the letter again (or save the file as 'CSV UTF-8' from the program that made it).",
+        "Row 3, column 'Address': '2 M\ufffdhlenweg' holds '\ufffd' where a letter was lost when the text was saved or read in another encoding; type the letter again (or save the file as 'CSV UTF-8' from the program that made it).",
+    ]
