@@ -22,6 +22,7 @@ from ..program import ProgramSettings
 from ..schema import SheetContract, load_contract
 from .besides import map_list_columns
 from .cells import _Grid
+from .doubtful import set_aside_doubtful
 from .filetype import _check_file
 from .header import _find_header, _unique_headers, _used_area
 from .problems import _fill_merged, _formula_text_problems, _overflowing_rows, _read_problems, _show_formulas
@@ -115,6 +116,7 @@ def _to_loaded_sheet(
     mapping = map_list_columns(
         body, keep, hidden_columns, contract, program, path, strict=strict_columns, repeats=repeats
     )
+    doubts = set_aside_doubtful(mapping, body, program)
     column_map = mapping.column_map
     by_position = {p + 1: h for p, h in zip(keep, headers, strict=True)}
     merged_cells = _fill_merged(grid, body, by_position, column_map)
@@ -138,6 +140,7 @@ def _to_loaded_sheet(
     notices = [
         *grid.notices,
         *mapping.notices,
+        *doubts,
         *lookalike_notices(mapping, values_of, contract, _country_names(), source),
         *_skip_notices(skipped, program),
     ]

@@ -1,0 +1,53 @@
+"""A column read as the second address line by its header alone, whose values show it holds something else: an
+HR export's "Unit" is the business unit (Finance, Sales), not an apartment, and would be printed on every
+parcel. Such a column is set aside with a notice saying how to read it all the same; a column the program's
+``[columns]`` names (or the web page's Columns step chose) is read as named."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pandas as pd
+
+from ..columns import ColumnMapping
+from ..program import ProgramSettings
+
+SAMPLE_ROWS = 200
+MIN_FILLED = 3  # fewer filled cells say too little to set a column aside
+SHOWN_VALUES = 3
+FIELD = "address2"
+# What a second address line holds: a number, or a unit word (USPS secondary unit designators and the lines
+# written without a number: rear, basement, penthouse, care of...).
+_LINE_2_TEXT = re.compile(
+    r"(?i)\d|#|\bc/o\b|\b(?:apt|apartment|ste|suite|unit|fl|flr|floor|bldg|building|rm|room|ph|penthouse"
+    r"|bsmt|basement|rear|lbby|lobby|trlr|trailer|lot|hngr|hangar|pier|slip|box|wing|tower|attn|care of)\b"
+)
+
+
+def set_aside_doubtful(mapping: ColumnMapping, body: pd.DataFrame, program: ProgramSettings) -> list[str]:
+    """Unmap (in ``mapping``) a guessed Address Line 2 column none of whose values reads like one; the
+    notices saying so."""
+    if FIELD in program.columns:
+        return []
+    header = next((h for h, field in mapping.column_map.items() if field == FIELD), None)
+    if header is None:
+        return []
+    cells = body[header].iloc[:SAMPLE_ROWS].fillna("").astype(str).str.strip()
+    filled = [value for value in cells.tolist() if value]
+    if len(filled) < MIN_FILLED or any(_LINE_2_TEXT.search(value) for value in filled):
+        return []
+    del mapping.column_map[header]
+    shown = ", ".join(f"'{value}'" for value in list(dict.fromkeys(filled))[:SHOWN_VALUES])
+    note = "its values do not look like an apartment, suite or floor; not used"
+    mapping.columns = [
+        replace(info, field=None, status="unused", note=note) if info.header == header else info
+        for info in mapping.columns
+    ]
+    letter = next((info.letter for info in mapping.columns if info.header == header), "?")
+    source = program.source or "a program file (--config)"
+    return [
+        f"Column '{header}' ({letter}) is not read as Address Line 2: none of its values looks like an "
+        f"apartment, suite or floor ({shown}). If it is the second address line, map it with [columns] "
+        f'{FIELD} = "{header}" in {source}, or choose it on the Columns page.'
+    ]

@@ -1,0 +1,92 @@
+"""A column taken for the second address line by its header alone: an HR export's "Unit" (the business unit)
+was read as the apartment line and would have been printed on every parcel ("1 Main St / Finance"). Files are
+written by openpyxl and csv; `bulkship validate` is run as a person runs it."""
+
+# ruff: noqa: E501  (exact user-facing messages read best unwrapped)
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bulkship.cli import main
+from bulkship.load import load_sheet
+from bulkship.program import load_program
+
+HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Value", "Unit"]
+
+
+def validate(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, dict]:
+    code = main(["validate", str(path), "--json", "--out", str(path.parent / "out"), *args])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def hr_export(path: Path, units: list[str]) -> Path:
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    for number, unit in enumerate(units, start=1):
+        book.active.append(
+            [
+                f"E{number}",
+                f"Person{number} Lee",
+                f"{number} Main St",
+                "Boston",
+                "MA",
+                "02134",
+                "CVS",
+                "25",
+                unit,
+            ]
+        )
+    book.save(path)
+    return path
+
+
+def test_a_business_unit_column_is_not_printed_as_the_apartment_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = hr_export(tmp_path / "hr.xlsx", ["Finance", "Sales", "R&D", "Finance"])
+    code, data = validate(capsys, path)
+    assert (code, data["valid"]) == (0, 4)
+    unit = next(c for c in data["columns"] if c["header"] == "Unit")
+    assert (unit["field"], unit["status"]) == (None, "unused")
+    assert (
+        "Column 'Unit' (I) is not read as Address Line 2: none of its values looks like an apartment, suite or floor ('Finance', 'Sales', 'R&D'). If it is the second address line, map it with [columns] address2 = \"Unit\" in a program file (--config), or choose it on the Columns page."
+        in data["notices"]
+    )
+    assert "Unit" not in load_sheet(path).column_map
+
+
+def test_a_unit_column_of_apartments_is_still_the_second_address_line(tmp_path: Path) -> None:
+    path = tmp_path / "units.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for number, unit in enumerate(["4B", "", "PH", "Rear", "c/o Ann Lee"], start=1):
+            writer.writerow(
+                [
+                    f"E{number}",
+                    f"P{number} Lee",
+                    f"{number} Main St",
+                    "Boston",
+                    "MA",
+                    "02134",
+                    "CVS",
+                    "25",
+                    unit,
+                ]
+            )
+    loaded = load_sheet(path)
+    assert loaded.column_map["Unit"] == "address2"
+    assert not [n for n in loaded.notices if "Address Line 2" in n]
+
+
+def test_a_unit_column_the_program_names_is_read_whatever_it_holds(tmp_path: Path) -> None:
+    path = hr_export(tmp_path / "hr.xlsx", ["Finance", "Sales", "R&D"])
+    (tmp_path / "program.toml").write_text('[columns]\naddress2 = "Unit"\n')
+    loaded = load_sheet(path, program=load_program(tmp_path / "program.toml"))
+    assert loaded.column_map["Unit"] == "address2"
