@@ -90,3 +90,11 @@ def test_a_unit_column_the_program_names_is_read_whatever_it_holds(tmp_path: Pat
     (tmp_path / "program.toml").write_text('[columns]\naddress2 = "Unit"\n')
     loaded = load_sheet(path, program=load_program(tmp_path / "program.toml"))
     assert loaded.column_map["Unit"] == "address2"
+
+
+def test_a_unit_column_of_flats_written_without_numbers_is_still_the_second_address_line(
+    tmp_path: Path,
+) -> None:
+    """Two-family houses: 'Upper' and 'Lower' are the whole second line, no number in any of them."""
+    path = hr_export(tmp_path / "flats.xlsx", ["Upper", "Lower", "Upper", "Lower"])
+    assert load_sheet(path).column_map["Unit"] == "address2"

@@ -18,10 +18,11 @@ MIN_FILLED = 3  # fewer filled cells say too little to set a column aside
 SHOWN_VALUES = 3
 FIELD = "address2"
 # What a second address line holds: a number, or a unit word (USPS secondary unit designators and the lines
-# written without a number: rear, basement, penthouse, care of...).
+# written without a number: rear, upper, basement, penthouse, care of...).
 _LINE_2_TEXT = re.compile(
     r"(?i)\d|#|\bc/o\b|\b(?:apt|apartment|ste|suite|unit|fl|flr|floor|bldg|building|rm|room|ph|penthouse"
-    r"|bsmt|basement|rear|lbby|lobby|trlr|trailer|lot|hngr|hangar|pier|slip|box|wing|tower|attn|care of)\b"
+    r"|bsmt|basement|rear|front|side|upper|uppr|lower|lowr|garage|cottage|lbby|lobby|trlr|trailer|lot|hngr"
+    r"|hangar|pier|slip|box|wing|tower|attn|care of)\b"
 )
 
 
