@@ -5,6 +5,7 @@ the sandbox, cards counted at the sandbox."""
 from __future__ import annotations
 
 import csv
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -122,3 +123,34 @@ def test_namesakes_on_two_floors_of_one_office_are_two_people(
     said = " ".join(capsys.readouterr().out.split())
     assert "4 rows: 3 valid, 0 invalid, 1 duplicate" in said
     assert "Row 5, column 'Name': same recipient, address and card as row 4" in said
+
+
+def test_one_person_and_address_twice_with_another_value_is_a_warning_without_employee_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A list copied and its amount edited on one row: Maria got CVS 25 and CVS 50 without a word (a newcomer
+    found it); with Employee IDs the same was already a warning."""
+    sheet = write(
+        tmp_path / "staff.csv",
+        [
+            ["", "Maria", "Lopez", "12 Beacon Street", "Boston", "MA", "02108", "CVS", "25"],  # row 2
+            ["", "Ann", "Ng", "12 Beacon Street", "Boston", "MA", "02108", "CVS", "25"],  # another person
+            ["", "MARIA", "LOPEZ", "12 Beacon St.", "Boston", "MA", "02108", "CVS", "50"],  # row 4: warned
+            [
+                "",
+                "Maria",
+                "Lopez",
+                "12 Beacon St Apt 9",
+                "Boston",
+                "MA",
+                "02108",
+                "TARGET",
+                "25",
+            ],  # row 5: warned
+        ],
+    )
+    assert main(["validate", str(sheet), "--json"]) == 0  # warnings: still sendable, both cards may be meant
+    data = json.loads(capsys.readouterr().out)
+    warned = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "warning"}
+    assert sorted(warned) == [4, 5], data["problems"]
+    assert "Row 4, column 'Name': the same recipient and address are on row 2 with another card" in warned[4]

@@ -10,9 +10,10 @@ duplicate as well (not sent; the Allow Duplicate column sends it on purpose):
 * the same Employee ID, name, card and value at another address (which address is right is for a person
   to say).
 
-The same Employee ID and name with another card or value is only a warning: two gifts to one person may be
-meant. A duplicate row takes the fingerprint of the row it repeats, so the ledger and the result workbook
-treat it exactly as an exact duplicate ("duplicate of row N — not ordered").
+The same Employee ID and name, or the same recipient and address, with another card or value is only a
+warning: two gifts to one person may be meant. A duplicate row takes the fingerprint of the row it repeats,
+so the ledger and the result workbook treat it exactly as an exact duplicate ("duplicate of row N — not
+ordered").
 """
 
 from __future__ import annotations
@@ -121,19 +122,58 @@ def mark_lookalikes(frame: pd.DataFrame, collector: ProblemCollector, where: str
 
 
 def _warn_second_gifts(frame: pd.DataFrame, collector: ProblemCollector, valid: pd.DataFrame) -> None:
-    """Warn on a row whose Employee ID and name an earlier row has, with another card or value."""
+    """Warn on a row whose Employee ID and name an earlier row has, with another card or value; and on one
+    whose recipient and address an earlier row has (names and streets folded), with another card or value:
+    a list copied and its amount edited on one row reads the same way without an Employee ID."""
     second = _second_gift_rows(valid)
-    if not second:
-        return
-    mask = pd.Series(frame.index.isin(list(second)), index=frame.index)
-    collector.warn(
-        mask,
-        "external_id",
-        "Second card for one person",
-        f"{collector.header('external_id')} {{old}} is also on row {{first}} with another card or value: "
-        "this person gets two cards; remove one row if that is a mistake.",
-        extra={"first": _by_row(frame, second)},
-    )
+    if second:
+        mask = pd.Series(frame.index.isin(list(second)), index=frame.index)
+        collector.warn(
+            mask,
+            "external_id",
+            "Second card for one person",
+            f"{collector.header('external_id')} {{old}} is also on row {{first}} with another card or value: "
+            "this person gets two cards; remove one row if that is a mistake.",
+            extra={"first": _by_row(frame, second)},
+        )
+    same_place = {k: v for k, v in _second_gifts_at_one_address(valid).items() if k not in second}
+    if same_place:
+        mask = pd.Series(frame.index.isin(list(same_place)), index=frame.index)
+        collector.warn(
+            mask,
+            "name",
+            "Second card for one person",
+            "the same recipient and address are on row {first} with another card or value: this person gets "
+            "two cards; remove one row if that is a mistake.",
+            extra={"first": _by_row(frame, same_place)},
+        )
+
+
+def _second_gifts_at_one_address(valid: pd.DataFrame) -> dict[object, int]:
+    """Rows of ``valid`` whose folded name, street and ZIP an earlier one has (its unit too, when both name
+    one), with another card or value: frame index -> the earlier row."""
+    zips = _text(valid, "zip").str[:5]
+    shared = valid[zips.duplicated(keep=False).to_numpy()]  # one ZIP at least twice: few rows to fold
+    if len(shared) < 2:
+        return {}
+    people = pd.Series(list(map(fold_person, _column(shared, "name"))), index=shared.index)
+    shared = shared[(people + _SEP + zips[shared.index]).duplicated(keep=False).to_numpy()]  # and one name
+    if len(shared) < 2:
+        return {}
+    keys = list(map(_SEP.join, zip(
+        people[shared.index],
+        map(fold_address, _column(shared, "address1"), _column(shared, "address2")),
+        (z[:5] for z in _column(shared, "zip")), strict=True)))  # fmt: skip
+    units = list(map(fold_unit, _column(shared, "address1"), _column(shared, "address2")))
+    rows = [int(r) for r in shared[ROW].tolist()]
+    earlier: dict[str, list[tuple[int, str, str]]] = {}  # key -> (row, unit, card) of the rows before
+    found: dict[object, int] = {}
+    for position, (key, card) in enumerate(zip(keys, _cards(shared), strict=True)):
+        before = [e for e in earlier.get(key, ()) if same_unit(e[1], units[position])]
+        if before and all(card != e[2] for e in before):
+            found[shared.index[position]] = before[0][0]
+        earlier.setdefault(key, []).append((rows[position], units[position], card))
+    return found
 
 
 def _second_gift_rows(valid: pd.DataFrame) -> dict[object, int]:
