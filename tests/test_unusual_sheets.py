@@ -323,12 +323,19 @@ def test_a_count_beside_the_list_is_not_taken_for_its_quantity(
         tmp_path / "gifts.xlsx", [["Summary", "Count"], ["CVS", 3], ["TARGET", 1]]
     )
     code, data, _ = validate(capsys, path)
-    assert code == 2
-    assert "'Count' would give Quantity: bulkship will not guess" in data["error"], data["error"]
+    assert (code, data["valid"]) == (0, 4)
+    (note,) = [n for n in data["notices"] if "separate table beside the list" in n]
+    assert "'Count' would be the list's Quantity: if it belongs to the list, choose it" in note, note
+    assert 'quantity = "J"' in note
+    capsys.readouterr()
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
+        quantities = [li.get("Quantity", 1) for o in sandbox.orders() for li in o["LineItems"]]
+    assert quantities == [1, 1, 1, 1], quantities  # Ann was ordered 3 cards
     program = tmp_path / "program.toml"
     program.write_text('[columns]\nquantity = "J"\n')  # the person says it belongs to the list: used
     code, data, _ = validate(capsys, path, "--config", str(program))
-    assert code == 0 and data["valid"] == 4  # rows 4 and 5 have no quantity: one card, as a blank one is
+    assert code == 0 and not [n for n in data["notices"] if "'Count'" in n and "beside the list" in n]
 
 
 # ---------------------------------------------------------------------------------------------- values

@@ -3,10 +3,9 @@ rows stop before theirs, such as the price list HR keeps for a VLOOKUP ("Product
 ("Summary | Count") or the approvers' contacts ("Name | Email"). Its headers read like order fields, and a
 column of it that fed the rows next to it would order the wrong card, amount, quantity or name without a word.
 
-So the list's columns are mapped without it, and its columns are listed as not used. Where one of them would
-have been the only column for an order field the list lacks ("Count" as the quantity), bulkship does not
-guess: the command line refuses the file naming the column, the web page (``strict=False``) leaves it unused
-for the person to choose. A program file's ``[columns]`` that names such a column uses it as said.
+So the list's columns are mapped without it, and its columns are listed as not used, in a note that also
+says which field one of them would have given the list ("Count" as the quantity), for the person to choose it
+if it does belong to the list (``[columns]`` in a program file, or the web page's Columns page).
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..columns import ORDER_FIELDS, AmbiguousColumnsError, ColumnInfo, ColumnMapping, map_columns
+from ..columns import ORDER_FIELDS, ColumnInfo, ColumnMapping, map_columns
 from ..program import ProgramSettings
 from ..schema import SheetContract
 from ..sheetscan import column_letter
@@ -119,18 +118,12 @@ def map_list_columns(
             f"list (row {ends[main]})"
         )
         lacking = [(i, whole.column_map[headers[i]]) for i in columns if _lacks(whole, headers[i], fields)]
-        if lacking and strict:
-            i, field = lacking[0]
-            raise AmbiguousColumnsError(
-                f"{said}; '{headers[i]}' would give {contract.title(field)}: bulkship will not guess whether "
-                "it belongs to the rows next to it. Nothing was read further",
-                hint="move that table to another sheet, or if the column is part of the list choose it in "
-                f"{program.source or 'a program file (--config)'}: [columns] {field} = "
-                f'"{column_letter(letters[i])}"',
-            )
-        mapping.notices.append(
-            f"{said}: not used." + (" Choose a column if it belongs to the list." if lacking else "")
+        also = "".join(
+            f" '{headers[i]}' would be the list's {contract.title(field)}: if it belongs to the list, choose "
+            f'it (a program file\'s [columns] {field} = "{column_letter(letters[i])}", or the Columns page).'
+            for i, field in lacking
         )
+        mapping.notices.append(f"{said}: not used.{also}")
         for i in columns:
             note = "in a separate table beside the list: not used"
             mapping.columns.append(
