@@ -237,6 +237,26 @@ def test_a_file_that_is_not_a_spreadsheet_is_refused_in_plain_words(client: Test
     assert "not a spreadsheet bulkship reads" in response.text
 
 
+def test_a_refusal_s_command_line_advice_is_said_in_the_page_s_words(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """A CSV mixing UTF-8 and Windows-1252 lines: the page said "--encoding" to someone with no terminal."""
+    path = tmp_path / "mixed.csv"
+    header = "Name,Address,City,State,ZIP,Product,Value\n"
+    path.write_bytes(
+        (header + "José Müller,12 Beacon St,Boston,MA,02108,CVS,25\n").encode()
+        + "Zoë Brontë,1 Main St,Boston,MA,02108,CVS,25\n".encode("cp1252")
+    )
+    page = client.post(
+        "/batches",
+        data={"csrf_token": token(client)},
+        files={"file": (path.name, path.read_bytes(), "text/csv")},
+    )
+    assert page.status_code == 422 and "mixes text encodings" in page.text, page.text
+    assert "--encoding" not in page.text
+    assert "save it again as &#34;CSV UTF-8 (Comma delimited)&#34;" in page.text
+
+
 def test_a_confirmed_run_left_by_a_stopped_server_resumes_when_it_starts(settings) -> None:
     from bulkship.web import state
 

@@ -36,6 +36,36 @@ def money(value: Any) -> str:
 
 _templates.filters["money"] = money
 
+# A refusal's hint is written for the command line; the page's reader has no terminal. What each flag does,
+# said as this page can do it (the sheet picker and the Columns page cover --sheet and [columns]).
+_PAGE_HINTS = (
+    (
+        "--encoding",
+        "The file's characters were saved in an encoding bulkship cannot be sure of. Open it in Excel and "
+        'save it again as "CSV UTF-8 (Comma delimited)" or as an Excel workbook (.xlsx); upload that file.',
+    ),
+    (
+        "--include-hidden",
+        "Hidden rows are not sent. To send them, unhide them in the spreadsheet and upload it again.",
+    ),
+    (
+        "--allow-repeat",
+        "This page does not send a card again on purpose: ask whoever runs bulkship on the command line.",
+    ),
+)
+
+
+def page_hint(hint: object) -> str:
+    """A refusal's hint as the page's reader can follow it: command-line flags said in the page's words."""
+    text = str(hint or "")
+    for flag, said in _PAGE_HINTS:
+        if flag in text:
+            return said
+    return text
+
+
+_templates.filters["page_hint"] = page_hint
+
 
 @dataclass
 class Web:
