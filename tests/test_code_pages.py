@@ -101,3 +101,13 @@ def test_a_letter_lost_to_a_wrong_encoding_is_an_error_on_its_row_not_printed_on
         "Row 2, column 'Last Name': 'Š\ufffdastný' holds '\ufffd' where a letter was lost when the text was saved or read in another encoding; type the letter again (or save the file as 'CSV UTF-8' from the program that made it).",
         "Row 3, column 'Address': '2 M\ufffdhlenweg' holds '\ufffd' where a letter was lost when the text was saved or read in another encoding; type the letter again (or save the file as 'CSV UTF-8' from the program that made it).",
     ]
+
+
+def test_a_windows_csv_whose_only_accents_are_symbols_is_read_as_typed(tmp_path: Path) -> None:
+    """'Suite 2°', 'Acme®' or '5 ½ Main St' alone read better as Shift-JIS or Mac Roman ('Suite 2ｰ', '5 Ω Main
+    St') and refused the file as garbled; a symbol or two says nothing about the encoding."""
+    for number, address in enumerate(["5 ½ Main St", "Suite 2°", "Acme® Plaza", "Unit ²", "Fl. 1¼"]):
+        path = tmp_path / f"symbol{number}.csv"
+        with path.open("w", newline="", encoding="cp1252") as handle:
+            csv.writer(handle).writerows([HEADER, ["Ann Lee", address, "Boston", "MA", "02134", "CVS", "25"]])
+        assert load_sheet(path).frame["Address"].tolist() == [address]

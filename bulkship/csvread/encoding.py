@@ -96,7 +96,16 @@ _RARE_LETTERS = frozenset("\u00de\u00fe\u00d0\u00f0")  # Þþ Ðð
 SAMPLE_LINES = 5000  # lines with non-ASCII bytes that decide between the 8-bit encodings
 # A word with a non-ASCII character, as CSV cells hold them (delimiters, quotes and spaces end it).
 _ACCENTED_WORD = re.compile(r"[^\s,;|\t\"]*[^\x00-\x7f][^\s,;|\t\"]*")
-_SCRIPT_OF_NAME = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "FEMININE": "LATIN", "MASCULINE": "LATIN"}
+_SCRIPT_OF_NAME = {
+    "HIRAGANA": "CJK",
+    "KATAKANA": "CJK",
+    "FEMININE": "LATIN",
+    "MASCULINE": "LATIN",
+    "MICRO": "LATIN",
+}
+# A file whose non-ASCII characters are symbols alone in the usual reading (a '°', a '½') is read that way
+# unless another reading makes at least this much of letters: a symbol or two never refuses a file.
+CLEAR_MARGIN = 3
 _CASED_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARMENIAN"})
 
 
@@ -114,7 +123,7 @@ def _letter_score(text: str, encoding: str = "cp1252") -> int:
 def _word_score(word: str, encoding: str) -> int:
     score = 0
     scripts = {"LATIN"} if any(char.isascii() and char.isalpha() for char in word) else set()
-    accented = 0
+    accented = letters = 0
     for index, char in enumerate(word):
         if char.isascii():
             continue
@@ -128,12 +137,19 @@ def _word_score(word: str, encoding: str) -> int:
         else:
             scripts.add(_script(char))
             accented += weight if _common(char, encoding) else 0
-    if len(scripts) > 1 or (scripts == {"LATIN"} and accented > 1 and not _has_ascii_letter(word)):
-        return score - accented
+            letters += weight
+    if len(scripts) > 1 or (scripts == {"LATIN"} and letters > 1 and not _has_ascii_letter(word)):
+        return score - letters
     if scripts <= _CASED_SCRIPTS and accented > 1 and not any(char.isupper() for char in word):
         return score
     rare = sum(_bytes_in(char, encoding) for char in word if char in _RARE_LETTERS)
     return score + accented - rare
+
+
+def _symbols_only(text: str) -> bool:
+    """Whether the non-ASCII characters of ``text`` are symbols such as '°', '®', '½' alone: no letter, and no
+    byte the encoding leaves undefined (that reading is wrong, whatever the others make)."""
+    return not any(char.isalpha() or char == "\ufffd" for char in text if not char.isascii())
 
 
 def _has_ascii_letter(word: str) -> bool:
@@ -206,7 +222,8 @@ def _legacy_encoding(handle: IO[bytes], path: Path, usual: str) -> str:
         with contextlib.suppress(UnicodeDecodeError):
             scores[name] = _letter_score(sample.decode(name), name)
     best = max(scores, key=lambda name: (scores[name], name == usual))
-    if best == usual:
+    symbols_only = _symbols_only(sample.decode(usual, errors="replace"))
+    if best == usual or (symbols_only and scores[best] < CLEAR_MARGIN):
         return usual
     # Readings as good as the best (Cyrillic bytes make Greek words too): each is shown, the person knows.
     tied = [name for name in scores if scores[name] == scores[best] and name != best][:3]
