@@ -316,6 +316,18 @@ def test_a_price_list_beside_the_list_never_gives_its_cards_and_amounts_to_the_r
     assert cards == [("CVS", 25.0)] * 4, cards
 
 
+def test_a_lone_column_past_a_spacer_filled_on_a_few_rows_is_the_list_s_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Qty' after an empty column, 3 on Ann's row only: taken for a table beside the list, Ann got one card."""
+    path = list_with_a_table_beside(tmp_path / "gifts.xlsx", [["Qty"], [3]])
+    capsys.readouterr()
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
+        quantities = sorted(li.get("Quantity", 1) for o in sandbox.orders() for li in o["LineItems"])
+    assert quantities == [1, 1, 1, 3], quantities
+
+
 def test_a_count_beside_the_list_is_not_taken_for_its_quantity(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,7 +1,9 @@
-"""A table beside the list: columns that an entirely empty column sets apart from the recipients' and whose
-rows stop before theirs, such as the price list HR keeps for a VLOOKUP ("Product | Value"), a pivot of counts
-("Summary | Count") or the approvers' contacts ("Name | Email"). Its headers read like order fields, and a
-column of it that fed the rows next to it would order the wrong card, amount, quantity or name without a word.
+"""A table beside the list: two or more columns that an entirely empty column sets apart from the
+recipients' and whose rows stop before theirs, such as the price list HR keeps for a VLOOKUP ("Product |
+Value"), a pivot of counts ("Summary | Count") or the approvers' contacts ("Name | Email"). Its headers read
+like order fields, and a column of it that fed the rows next to it would order the wrong card, amount,
+quantity or name without a word. (A lone column past a spacer, "Apt" or "Qty" filled on a few rows, is the
+list's own.)
 
 So the list's columns are mapped without it, and its columns are listed as not used, in a note that also
 says which field one of them would have given the list ("Count" as the quantity), for the person to choose it
@@ -98,7 +100,7 @@ def map_list_columns(
     beside = {
         index_of[p]: b
         for b, block in enumerate(blocks)
-        if ends[b] < ends[main]
+        if ends[b] < ends[main] and len(block) > 1  # a lone column past a spacer is the list's ("Apt", "Qty")
         for p in block
         if headers[index_of[p]] not in chosen
     }
