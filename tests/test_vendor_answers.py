@@ -562,3 +562,27 @@ def test_the_sandbox_can_refuse_a_duplicate_po_with_422_and_count_list_pages_fro
 
 def rows_in_doubt(settings: Any) -> bool:
     return any(r.status != "ordered" for r in rows_of(settings, "staff").values())
+
+
+def test_a_list_counting_its_pages_from_0_with_several_pages_never_proves_an_order_absent(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by review6: pageIndex counted from 0, a capped page size, no TotalCount and the PO filter
+    ignored. Page 1 was the second page (not empty), so the first page was never read and the list ended
+    'complete': an order on it read as provably absent, and a refusal after a lost answer was believed
+    (its rows failed, to be sent again: a second card)."""
+    for batch in ("one", "two", "three"):
+        place(vendor, tmp_path / batch, [1], batch=batch)
+    first_po = vendor.orders()[0]["PONumber"]
+
+    def from_zero_one_a_page(call: Call) -> Answer:
+        if not is_order_list(call):
+            return call.forward()
+        every = call.ask(f"{call.path}?pageIndex=1&pageSize=500").json()["Data"]
+        index = int(call.query.get("pageIndex", "0"))
+        return Answer.of(200, {"items": every[index : index + 1]})
+
+    vendor.rewrite = from_zero_one_a_page
+    found = run(look_up(vendor, tmp_path, first_po))
+    assert not found.absent
+    assert found.order is not None and found.order.po_number == first_po

@@ -9,7 +9,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..errors import TerminalVendorError
+from ..errors import TerminalVendorError, VendorError
 from .parse import field, integer, page_records
 from .transport import _Transport
 
@@ -24,7 +24,7 @@ class _Paged(_Transport):
     async def _all_pages(self, path: str, params: Mapping[str, str] | None = None) -> list[Any]:
         """Every record of a list (what a server that pages oddly shows); an answer that shows no list at
         all is an error, not an empty catalog."""
-        records, complete, why = await self._pages(path, params)
+        records, complete, why = await self._pages(path, params, proving=False)
         if not records and not complete:
             raise TerminalVendorError(
                 f"The vendor API at {self.base_url} answered GET {path} with no list to read: {why}",
@@ -39,6 +39,7 @@ class _Paged(_Transport):
         *,
         keep: Callable[[Any], bool] | None = None,
         stop: Callable[[list[Any]], bool] | None = None,
+        proving: bool = True,
     ) -> tuple[list[Any], bool, str]:
         """Every record of a paged list (1-based ``pageIndex``; a server counting from 0 shows itself by an
         empty page 1 and a page 0 with records, and is then read from 0), whether the list is provably
@@ -49,12 +50,16 @@ class _Paged(_Transport):
         showed, not complete.
 
         ``keep``: only the records it accepts are returned (every record counts towards completeness);
-        ``stop(kept so far)``: True ends the reading early (not complete)."""
+        ``stop(kept so far)``: True ends the reading early (not complete). ``proving``: the list must prove
+        an absence (an order look-up): read to its end without a TotalCount, page 0 is asked for even after
+        a page 1 with records, which may be the second page of a server counting from 0 (its first page
+        never read, an order on it read as absent: :meth:`_ended`)."""
         records: list[Any] = []
         seen = 0
         previous_first: str | None = None
         total: int | None = None
         page = 1
+        page_one: list[Any] | None = None  # page 1's records, while a page 0 may still be unread
         while page <= MAX_PAGES:
             query = {**(params or {}), "pageIndex": str(page), "pageSize": str(PAGE_SIZE)}
             _, body = await self._call("GET", path, params=query)
@@ -66,11 +71,13 @@ class _Paged(_Transport):
             if not data and page == 1 and total != 0 and await self._page_zero_shows(path, params):
                 page = 0  # it counts pages from 0: page 1 was its second, and page 0 holds the first
                 continue
+            if data and page == 1 and proving and previous_first is None:
+                page_one = data  # read from 1: if it counts from 0, this is its second page
             if not data:
                 if total is not None and seen < total:  # e.g. pages counted from 0: one was missed
                     return records, False, f"it ended after {seen} of the {total} records it counts"
-                return records, True, ""
-            first = json.dumps(data[0], sort_keys=True, default=str)
+                return await self._ended(path, params, records, keep, page_one if total is None else None)
+            first = _first(data)
             if first == previous_first:
                 return records, False, f"it ignores pageIndex; it showed {seen} records"
             previous_first = first
@@ -80,11 +87,38 @@ class _Paged(_Transport):
                 return records, True, ""
             page_size = integer(field(body, "PageSize"))
             if total is None and page_size and len(data) < page_size:
-                return records, True, ""
+                return await self._ended(path, params, records, keep, page_one)
             if stop is not None and stop(records):
                 return records, False, "it was read only as far as needed"
             page += 1
         return records, False, f"it has more than {MAX_PAGES} pages"
+
+    async def _ended(
+        self,
+        path: str,
+        params: Mapping[str, str] | None,
+        records: list[Any],
+        keep: Callable[[Any], bool] | None,
+        page_one: list[Any] | None,
+    ) -> tuple[list[Any], bool, str]:
+        """A list read from page 1 to its end, complete unless a page 0 may hold more: with ``page_one``
+        (its records; no TotalCount could show a page missed), page 0 is asked for. Other records there
+        are the first page of a server counting from 0 and join the list; a refusal of page 0 (400,
+        404...), an empty page 0 or page 1's records again (page 0 read as 1) add nothing; a page 0 that
+        cannot be read leaves the list unproven, never complete."""
+        if page_one is None:
+            return records, True, ""
+        query = {**(params or {}), "pageIndex": "0", "pageSize": str(PAGE_SIZE)}
+        try:
+            status, body = await self._call("GET", path, params=query, allow=_NO_SUCH_PAGE)
+        except VendorError as exc:
+            return records, False, f"page 0, which may hold its first page, could not be read ({exc.message})"
+        zero = page_records(body) if status < 400 else []
+        if zero is None:
+            return records, False, f"its answer to page 0 shows no list ({_shape(body)})"
+        if zero and _first(zero) != _first(page_one):
+            records = [*records, *(zero if keep is None else [r for r in zero if keep(r)])]
+        return records, True, ""
 
     async def _page_zero_shows(self, path: str, params: Mapping[str, str] | None) -> bool:
         """Whether ``pageIndex=0`` shows records (after an empty page 1: a server counting pages from 0).
@@ -92,6 +126,11 @@ class _Paged(_Transport):
         query = {**(params or {}), "pageIndex": "0", "pageSize": str(PAGE_SIZE)}
         status, body = await self._call("GET", path, params=query, allow=_NO_SUCH_PAGE)
         return status < 400 and bool(page_records(body))
+
+
+def _first(records: list[Any]) -> str:
+    """A page's first record, as compared with another page's."""
+    return json.dumps(records[0], sort_keys=True, default=str)
 
 
 def _shape(body: Any) -> str:
