@@ -86,8 +86,8 @@ def lines_of_rows(rows: Sequence[RecordedLine], vendor_order: VendorOrder) -> li
     ]
     by_id = {li.id: li for li in vendor_lines if li.id}
     taken = {r.line_item_id for r in rows if r.line_item_id in by_id}
-    if not taken:  # no line Id recorded, or none the vendor shows now: positions are all there is
-        return by_position
+    if not taken or len(by_id) < sum(1 for li in vendor_lines if li.id):
+        return by_position  # no line Id recorded, none shown now, or Ids the lines share: no proof of which
     return [
         by_id.get(r.line_item_id)
         if r.line_item_id

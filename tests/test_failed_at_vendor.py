@@ -216,3 +216,18 @@ def test_lines_read_back_in_another_order_without_external_ids_are_tied_by_their
         assert vendor.external_ids() == Counter({"E0": 2, "E1": 1, "E2": 1})  # E0 again, nobody else
     finally:
         vendor.close()
+
+
+def test_line_ids_the_vendor_repeats_on_several_lines_prove_nothing() -> None:
+    """review6: a line Id shown on two lines cannot say which row is which; the recorded position is kept."""
+    from bulkship.client.parse import parse_order
+    from bulkship.linematch import lines_of_rows
+
+    class Row:
+        def __init__(self, index: int) -> None:
+            self.external_id, self.line_index, self.line_item_id = None, index, "L"
+
+    order = parse_order(
+        {"Id": "o", "LineItems": [{"Id": "L", "Status": "Shipped"}, {"Id": "L", "Status": "Failed"}]}
+    )
+    assert [line.status for line in lines_of_rows([Row(0), Row(1)], order)] == ["Shipped", "Failed"]
