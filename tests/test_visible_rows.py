@@ -235,6 +235,68 @@ def test_a_looser_header_whose_values_are_not_the_field_is_no_rival_of_its_own_t
     assert "Columns 'State' (D) and 'Region' (H) both look like State" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("own", "looser", "own_values", "looser_values"),
+    [
+        ("Value", "Amount", [50, 25], [50, "$25.00"]),
+        ("State", "State Code", ["Massachusetts", "Texas"], ["MA", "TX"]),
+        ("State", "Region", ["MA", "TX"], ["MA", "TX"]),
+        ("Country", "Country Code", ["United States", "United States"], ["US", "us"]),
+        ("Name", "Display Name", ["Ann Lee", "Bo Day"], ["Ann Lee", "Bo  Day"]),
+    ],
+)
+def test_a_looser_column_saying_what_the_own_title_says_on_every_row_is_no_rival(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    own: str,
+    looser: str,
+    own_values: list[object],
+    looser_values: list[object],
+) -> None:
+    """Two columns that agree on every row leave nothing to choose: HR exports with "Amount" and "Value",
+    "State" and "State Code", "Country" and "Country Code" ran before 7cebc05 and were refused by it (found by
+    review7). One row that differs, or one only the looser column fills, refuses the file again."""
+    base = {"Name": ["Ann Lee", "Bo Day"], "Address": ["1 Main St", "2 Main St"], "City": ["Boston", "Austin"],
+            "State": ["MA", "TX"], "ZIP": ["02134", "78701"], "Country": ["US", "US"], "Product": ["CVS", "CVS"],
+            "Value": [50, 25]}  # fmt: skip
+    base[own] = own_values
+    header = [*base, looser]
+    rows = [[base[h][i] for h in base] + [looser_values[i]] for i in range(2)]
+    book = openpyxl.Workbook()
+    for row in [header, *rows]:
+        book.active.append(row)
+    book.save(path := tmp_path / "hr.xlsx")
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"Column '{looser}' (I) is not used: it says what '{own}' says on every row" in err, err
+    book.active["I3"] = "something else"
+    book.save(path)
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    assert "both look like" in capsys.readouterr().err
+    book.active["I3"] = looser_values[1]
+    book.active[f"{'ABCDEFGH'[header.index(own)]}3"] = None  # only the looser column says it on that row
+    book.save(path)
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+
+
+def test_an_hr_unit_column_beside_address_2_is_no_rival_of_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Address 2' and an HR export's business 'Unit' (Finance, Sales): read before 7cebc05, refused by it."""
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "Address 2", "Unit", "City", "State", "ZIP", "Product", "Value"])
+    for name, unit, flat in (
+        ("Ann Lee", "Finance", "Apt 3"),
+        ("Bo Day", "Sales", ""),
+        ("Cy Orr", "R&D", "Fl 2"),
+    ):
+        book.active.append([name, "1 Main St", flat, unit, "Boston", "MA", "02134", "CVS", 50])
+    book.save(path := tmp_path / "hr.xlsx")
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert "Column 'Unit' (D) is not used: its values ('Finance', 'Sales', 'R&D')" in err, err
+
+
 def test_columns_in_the_program_file_choose_by_letter_or_header_and_win_over_every_guess(
     tmp_path: Path,
 ) -> None:

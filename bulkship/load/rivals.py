@@ -3,21 +3,28 @@ West) beside "State", "Postal" (a mail-stop code) beside "ZIP", "Amount" of text
 
 Two columns for one order field refuse the file (bulkship.columns), but a column that cannot be the field is
 no rival: it is left unused with a note and the own title is read. Only fields whose values can be told apart
-are checked this way (a state, a ZIP, a money amount, a quantity); for the others (a name, a street, a card)
-two columns still refuse the file.
+are checked this way (a state, a ZIP, a money amount, a quantity, a second address line); for the others (a
+name, a street, a card) two columns still refuse the file.
+
+Nor is a looser column that says what the own title says on every row ("Amount" equal to "Value", "State Code"
+MA beside "State" Massachusetts, "Country Code" US beside "Country" United States): there is nothing to choose
+between them, and refusing them turned lists that had always run into refusals. One row that differs (or a row
+only the looser column fills) and the two are rivals again.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
-from ..columns import HeaderIndex, own_titles
+from ..columns import ORDER_FIELDS, HeaderIndex, own_titles
 from ..program import ProgramSettings
 from ..schema import SheetContract
-from ..validate.usps import state_lookup
+from ..validate.usps import COUNTRY_ALIASES, state_lookup
+from .doubtful import _LINE_2_TEXT
 
 SAMPLE = 200  # filled cells looked at per column
 FITTING_SHARE = 0.5  # a column whose values fit the field less often than this is no rival of its own title
@@ -31,7 +38,44 @@ _FITS: dict[str, Callable[[str], bool]] = {
     "zip": lambda v: bool(_ZIP.fullmatch(v)),
     "value": lambda v: bool(_AMOUNT.fullmatch(v)),
     "quantity": lambda v: bool(_COUNT.fullmatch(v)),
+    "address2": lambda v: bool(_LINE_2_TEXT.search(v)),  # an HR export's "Unit" of Finance, Sales
 }
+
+
+def _number(text: str) -> str:
+    try:
+        return str(Decimal(text.replace("$", "").replace(",", "").strip()).normalize())
+    except InvalidOperation:
+        return text
+
+
+_SAME: dict[str, Callable[[str], str]] = {  # a cell's text (casefolded) -> what it says, for comparing two
+    "state": lambda v: state_lookup().get(v.replace(".", ""), state_lookup().get(v, v)),
+    "country": lambda v: str(COUNTRY_ALIASES.get(v, v)).casefold(),
+    "zip": lambda v: v.zfill(5) if v.isdigit() else v,
+    "value": _number,
+    "quantity": _number,
+}
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return " ".join(str(value).split()).casefold()
+
+
+def _says_the_same(body: pd.DataFrame, field: str, own: str, looser: str) -> bool:
+    """Whether ``looser`` says what ``own`` says on every row it fills (and fills at least one)."""
+    same = _SAME.get(field, lambda v: v)
+    filled = False
+    for mine, theirs in zip(body[own].tolist(), body[looser].tolist(), strict=True):
+        text = _text(theirs)
+        if not text:
+            continue
+        filled = True
+        if same(text) != same(_text(mine)):
+            return False
+    return filled
 
 
 def _fitting_share(values: Sequence[object], fits: Callable[[str], bool]) -> float:
@@ -46,7 +90,9 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
     by_field: dict[str, list[tuple[str, bool]]] = {}
     for header in body.columns:
         meaning = index.meaning(str(header))
-        if meaning is not None and meaning.field in _FITS and meaning.field not in program.columns:
+        if meaning is None or meaning.field not in ORDER_FIELDS or meaning.field in program.columns:
+            continue
+        if not (meaning.preferred or meaning.last_first):  # read over the name, or rewritten: not a rival
             by_field.setdefault(meaning.field, []).append((str(header), meaning.exact))
     unused: dict[str, str] = {}
     for field, found in by_field.items():
@@ -55,7 +101,13 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
             continue
         title = contract.title(field)
         for header, exact in found:
-            if not exact and _fitting_share(body[header].tolist(), _FITS[field]) < FITTING_SHARE:
+            if not exact and _says_the_same(body, field, own[0], header):
+                unused[header] = f"it says what '{own[0]}' says on every row, which is used for {title}"
+            elif (
+                not exact
+                and field in _FITS
+                and _fitting_share(body[header].tolist(), _FITS[field]) < FITTING_SHARE
+            ):
                 seen = dict.fromkeys(str(v).strip() for v in body[header].iloc[:SAMPLE].tolist())
                 samples = ", ".join(repr(text) for text in seen if text)
                 unused[header] = (
