@@ -860,3 +860,15 @@ def test_a_row_of_height_zero_is_as_hidden_as_a_hidden_row(
     code, data, _ = validate(capsys, path)
     assert (code, data["valid"]) == (0, 1)
     assert [s["row"] for s in data["skipped"]] == [3]
+
+
+@pytest.mark.parametrize("name", ["report.xls", "report.csv"])
+def test_a_web_page_saved_under_a_spreadsheet_s_name_is_called_a_web_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """What many web applications export as "Excel": an HTML table named .xls. It was called CSV text."""
+    path = tmp_path / name
+    path.write_text("<html><body><table><tr><th>Name</th><th>Address</th></tr></table></body></html>")
+    code, data, _ = validate(capsys, path)
+    assert code == 2
+    assert data["error"].startswith(f"{name} is a web page (HTML)"), data["error"]

@@ -6,6 +6,7 @@ A wrong file is refused here with one line saying what it looks like and how to 
 from __future__ import annotations
 
 import codecs
+import re
 import zipfile
 from pathlib import Path
 
@@ -30,7 +31,9 @@ _FORMAT_NAMES |= {
     "xls": "an old Excel 97-2003 workbook (XLS)",
     "binary": "a binary file",
     "zip": "a zip archive",
+    "html": "a web page (HTML), as some web applications save a table under a spreadsheet's name",
 }
+_HTML_START = re.compile(rb"\s*(?:<!doctype\s+html|<html|<table|<meta|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
 
 
 def _sniff(head: bytes, path: Path) -> str:
@@ -47,6 +50,8 @@ def _sniff(head: bytes, path: Path) -> str:
         return "xls"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(head):
         return "csv"
+    if _HTML_START.match(head.removeprefix(codecs.BOM_UTF8)):
+        return "html"
     if head.count(b"\x00") > len(head) // 10 or head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8")):
         return "binary"  # a stray NUL in text is refused by the CSV reader as it would be further down
     return "csv"
@@ -76,6 +81,11 @@ def _check_file(path: Path) -> str:
         raise FileFormatError(
             f"{path.name} is password-protected or an old XLS file renamed to .xlsx",
             hint="open it in Excel, remove the password and save as Excel Workbook (.xlsx)",
+        )
+    if actual == "html":
+        raise FileFormatError(
+            f"{path.name} is {_FORMAT_NAMES['html']}, not a spreadsheet file",
+            hint="open it in Excel and save it as Excel Workbook (.xlsx) or CSV UTF-8, then use that file",
         )
     if actual != expected:
         raise FileFormatError(
