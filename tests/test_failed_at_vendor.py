@@ -231,3 +231,40 @@ def test_line_ids_the_vendor_repeats_on_several_lines_prove_nothing() -> None:
         {"Id": "o", "LineItems": [{"Id": "L", "Status": "Shipped"}, {"Id": "L", "Status": "Failed"}]}
     )
     assert [line.status for line in lines_of_rows([Row(0), Row(1)], order)] == ["Shipped", "Failed"]
+
+
+def test_a_failed_line_with_a_delivery_date_or_empty_tracking_text_is_a_card_everywhere(
+    tmp_path: Path,
+) -> None:
+    """Found by review6: the web's SQL read an empty tracking number ("") as one and ignored a delivered date,
+    the workbook's Python did the opposite in part: the same row was charged on the web overview and "no card
+    was made" (sent again) in the workbook and the next run."""
+    import sqlite3
+
+    from bulkship.reconcile.join import made_no_card
+
+    sheet = _people(tmp_path / "both.csv", 2)
+    vendor = SandboxVendor(tmp_path / "vendor")
+    settings = vendor.settings
+    try:
+        assert (
+            run_batch(sheet, settings, batch="both", wait_s=0, client_factory=vendor.factory()).ordered_rows
+            == 2
+        )
+        with sqlite3.connect(
+            settings.ledger
+        ) as db:  # as a vendor's answer leaves them: "" and a delivery date
+            db.execute(
+                "UPDATE rows SET line_status = 'Failed', tracking_number = '', shipped_date = '',"
+                " delivered_date = '2026-11-30' WHERE batch = 'both'"
+            )
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            assert ledger.rows_made_no_card("both") == []
+            assert not any(made_no_card(r) for r in ledger.batch_rows("both"))
+            assert overview(ledger)["both"].charged == Decimal("50.00")
+        (status,) = api.status(settings, "both")
+        assert status["ordered_cost"] == "50.00", status
+        again = run_batch(sheet, settings, batch="both", wait_s=0, client_factory=vendor.factory())
+        assert again.sent_orders == 0, again
+    finally:
+        vendor.close()

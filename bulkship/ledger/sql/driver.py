@@ -49,7 +49,9 @@ def _made_no_card(row: str = "") -> str:
     return (
         f"{row}status = 'ordered' AND LOWER(COALESCE({row}line_status, ''))"
         f" IN ({', '.join(repr(s) for s in sorted(NO_CARD_STATUSES))})"
-        f" AND {row}tracking_number IS NULL AND {row}shipped_date IS NULL"
+        # empty text is none, as made_no_card reads it (a vendor may send "" for a tracking number)
+        f" AND COALESCE({row}tracking_number, '') = '' AND COALESCE({row}shipped_date, '') = ''"
+        f" AND COALESCE({row}delivered_date, '') = ''"
     )
 
 
