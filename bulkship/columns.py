@@ -33,6 +33,9 @@ from .sheetscan import column_letter
 
 # Fields that change what is ordered: two columns for one of these refuse the file.
 ORDER_FIELDS = frozenset(CANONICAL_COLUMNS) - {"email", "phone"}  # contact details order nothing
+# Fields whose own title still wins over a looser alias: a contact detail, and the company printed on the
+# parcel (HR exports' "Organization" is a department: "Company" and it ran together before 7cebc05)
+_OWN_TITLE_WINS = frozenset({"email", "phone", "company"})
 ADDRESS_FIELDS = frozenset({"address1", "address2", "city", "state", "zip", "country"})
 NAME_FIELDS = frozenset({"first_name", "last_name", "name"})
 
@@ -76,10 +79,11 @@ class HeaderMeaning:
 
     @property
     def rank(self) -> tuple[int, int]:
-        """Lower wins: the address group first, then, for a contact detail, the field's own title over an
-        alias. Not for what is ordered: "Value" and "Amount", "Name" and "Recipient" are two columns one
-        person may have meant either way (a card ordered at the other amount, to the other person)."""
-        own_title_wins = self.exact and self.field not in ORDER_FIELDS
+        """Lower wins: the address group first, then, for a contact detail or the company, the field's own
+        title over an alias. Not for what is ordered: "Value" and "Amount", "Name" and "Recipient" are
+        two columns one person may have meant either way (a card ordered at the other amount, to the other
+        person)."""
+        own_title_wins = self.exact and self.field in _OWN_TITLE_WINS
         return QUALIFIER_RANK.get(self.qualifier, UNQUALIFIED_RANK), 0 if own_title_wins else 1
 
 

@@ -279,6 +279,24 @@ def test_a_looser_column_saying_what_the_own_title_says_on_every_row_is_no_rival
     assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
 
 
+def test_company_beside_an_hr_organization_column_is_read_as_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Company' and an HR export's 'Organization' (the department): read from 'Company' before 7cebc05,
+    refused by it (found by review7). The company changes no card; it is printed on the parcel."""
+    book = openpyxl.Workbook()
+    book.active.append(
+        ["Name", "Company", "Organization", "Address", "City", "State", "ZIP", "Product", "Value"]
+    )
+    book.active.append(["Ann Lee", "Acme", "Finance", "1 Main St", "Boston", "MA", "02134", "CVS", 50])
+    book.active.append(["Bo Day", "Acme", "Sales", "2 Main St", "Boston", "MA", "02134", "CVS", 50])
+    book.save(path := tmp_path / "hr.xlsx")
+    assert main(["validate", str(path), "--out", str(tmp_path / "out"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    used = {c["header"]: (c["field"], c["status"]) for c in data["columns"]}
+    assert used["Company"] == ("company", "used") and used["Organization"] == (None, "unused"), used
+
+
 def test_an_hr_unit_column_beside_address_2_is_no_rival_of_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
