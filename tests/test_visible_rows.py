@@ -256,7 +256,7 @@ def test_a_looser_column_saying_what_the_own_title_says_on_every_row_is_no_rival
     """Two columns that agree on every row leave nothing to choose: HR exports with "Amount" and "Value",
     "State" and "State Code", "Country" and "Country Code" ran before 7cebc05 and were refused by it (found by
     review7). One row that differs, or one only the looser column fills, refuses the file again."""
-    base = {"Name": ["Ann Lee", "Bo Day"], "Address": ["1 Main St", "2 Main St"], "City": ["Boston", "Austin"],
+    base: dict[str, list[object]] = {"Name": ["Ann Lee", "Bo Day"], "Address": ["1 Main St", "2 Main St"], "City": ["Boston", "Austin"],
             "State": ["MA", "TX"], "ZIP": ["02134", "78701"], "Country": ["US", "US"], "Product": ["CVS", "CVS"],
             "Value": [50, 25]}  # fmt: skip
     base[own] = own_values
