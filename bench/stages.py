@@ -104,9 +104,9 @@ def local_pipeline(src: Path, out: Path) -> int:
     result = validate(sheet, catalog)
     started = _timed("validate", started)
     with Ledger.open(settings.ledger) as ledger:
-        new_orders, _ = sync_ledger(
+        new_orders = sync_ledger(
             ledger, BATCH, result, catalog, po_prefix="BS", max_lines=100, webhook_url=None
-        )
+        ).new_orders
         started = _timed("plan_ledger", started)
         write_results(ledger, BATCH, result, settings, catalog)
         _timed("workbook", started)
