@@ -328,6 +328,20 @@ def test_a_lone_column_past_a_spacer_filled_on_a_few_rows_is_the_list_s_own(
     assert quantities == [1, 1, 1, 3], quantities
 
 
+def test_two_columns_past_a_spacer_filled_here_and_there_are_the_list_s_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Apt | Qty' after an empty column, Apt on Ann's row and Qty 3 on the next: taken for a table beside
+    the list, the flat was dropped and two cards became one (found by review7)."""
+    path = list_with_a_table_beside(tmp_path / "gifts.xlsx", [["Apt", "Qty"], ["Apt 4", None], [None, 3]])
+    capsys.readouterr()
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
+        lines = [li for o in sandbox.orders() for li in o["LineItems"]]
+    assert sorted(li.get("Quantity", 1) for li in lines) == [1, 1, 1, 3]
+    assert any("Apt 4" in str(li["PhysicalDeliveryAddress"]) for li in lines), lines
+
+
 def test_a_count_beside_the_list_is_not_taken_for_its_quantity(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -2,8 +2,8 @@
 recipients' and whose rows stop before theirs, such as the price list HR keeps for a VLOOKUP ("Product |
 Value"), a pivot of counts ("Summary | Count") or the approvers' contacts ("Name | Email"). Its headers read
 like order fields, and a column of it that fed the rows next to it would order the wrong card, amount,
-quantity or name without a word. (A lone column past a spacer, "Apt" or "Qty" filled on a few rows, is the
-list's own.)
+quantity or name without a word. (A lone column past a spacer, or columns filled here and there, "Apt" or
+"Qty" on a few rows, are the list's own: a table beside it is filled in every column of every row it has.)
 
 So the list's columns are mapped without it, and its columns are listed as not used, in a note that also
 says which field one of them would have given the list ("Count" as the quantity), for the person to choose it
@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..columns import ORDER_FIELDS, ColumnInfo, ColumnMapping, map_columns
@@ -45,6 +46,17 @@ def _last_row(body: pd.DataFrame, headers: Sequence[str]) -> int:
         if filled.any():
             last = max(last, int(rows[filled.nonzero()[0][-1]]))
     return last
+
+
+def _a_table(body: pd.DataFrame, headers: Sequence[str]) -> bool:
+    """Whether the columns read as a small table of their own: at least two rows, each filled in every column
+    from its first filled row to its last (a price list, a pivot). Columns filled here and there ("Apt",
+    "Qty" on a few recipients' rows) are the list's."""
+    filled = np.column_stack([~_blank_cells(body[header].tolist()) for header in headers])
+    rows = np.flatnonzero(filled.any(axis=1))
+    if len(rows) < 2:
+        return False
+    return bool(filled[int(rows[0]) : int(rows[-1]) + 1].all())
 
 
 def _lacks(whole: ColumnMapping, header: str, fields: set[str]) -> bool:
@@ -100,7 +112,9 @@ def map_list_columns(
     beside = {
         index_of[p]: b
         for b, block in enumerate(blocks)
-        if ends[b] < ends[main] and len(block) > 1  # a lone column past a spacer is the list's ("Apt", "Qty")
+        if ends[b] < ends[main]
+        and len(block) > 1  # a lone column past a spacer is the list's ("Apt", "Qty")
+        and _a_table(body, [headers[index_of[p]] for p in block])
         for p in block
         if headers[index_of[p]] not in chosen
     }
