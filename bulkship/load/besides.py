@@ -37,26 +37,31 @@ def _blocks(positions: Sequence[int]) -> list[list[int]]:
     return blocks
 
 
-def _last_row(body: pd.DataFrame, headers: Sequence[str]) -> int:
-    """The last spreadsheet row with a filled cell in any of ``headers`` (0: none)."""
-    rows = body.index.to_numpy()
-    last = 0
-    for header in headers:
-        filled = ~_blank_cells(body[header].tolist())
-        if filled.any():
-            last = max(last, int(rows[filled.nonzero()[0][-1]]))
-    return last
+def _last_row(body: pd.DataFrame, filled: np.ndarray) -> int:
+    """The last spreadsheet row with a filled cell in ``filled`` (rows x columns of one block; 0: none)."""
+    rows = np.flatnonzero(filled.any(axis=1))
+    return int(body.index[rows[-1]]) if len(rows) else 0
 
 
-def _a_table(body: pd.DataFrame, headers: Sequence[str]) -> bool:
-    """Whether the columns read as a small table of their own: at least two rows, each filled in every column
-    from its first filled row to its last (a price list, a pivot). Columns filled here and there ("Apt",
-    "Qty" on a few recipients' rows) are the list's."""
-    filled = np.column_stack([~_blank_cells(body[header].tolist()) for header in headers])
+def _a_table(filled: np.ndarray) -> bool:
+    """Whether a block's columns (``filled``: rows x columns) read as a small table of their own: at least two
+    rows, each filled in every column from its first filled row to its last (a price list, a pivot). Columns
+    filled here and there ("Apt", "Qty" on a few recipients' rows) are the list's."""
     rows = np.flatnonzero(filled.any(axis=1))
     if len(rows) < 2:
         return False
     return bool(filled[int(rows[0]) : int(rows[-1]) + 1].all())
+
+
+def _left_out(
+    mapping: ColumnMapping, headers: list[str], letters: list[int], hidden: set[int], notes: dict[int, str]
+) -> None:
+    """Columns not mapped (``notes``: position in ``headers`` -> why), listed unused in the sheet's order."""
+    for i, note in notes.items():
+        letter = column_letter(letters[i])
+        mapping.columns.append(ColumnInfo(headers[i], letter, None, "unused", letters[i] in hidden, note))
+    order = {header: i for i, header in enumerate(headers)}
+    mapping.columns.sort(key=lambda info: order[info.header])
 
 
 def _lacks(whole: ColumnMapping, header: str, fields: set[str]) -> bool:
@@ -88,36 +93,39 @@ def map_list_columns(
             [headers[i] for i in chosen], [letters[i] for i in chosen], hidden_columns, contract, program,
             path, strict=strict, repeats=repeats,
         )  # fmt: skip
-        for i, header in enumerate(headers):
-            if header in unlike:
-                letter = column_letter(letters[i])
-                mapping.columns.append(
-                    ColumnInfo(header, letter, None, "unused", letters[i] in hidden_columns, unlike[header])
-                )
-                mapping.notices.append(f"Column '{header}' ({letter}) is not used: {unlike[header]}.")
-        order = {header: i for i, header in enumerate(headers)}
-        mapping.columns.sort(key=lambda info: order[info.header])
+        rivals = {i: unlike[header] for i, header in enumerate(headers) if header in unlike}
+        mapping.notices += [
+            f"Column '{headers[i]}' ({column_letter(letters[i])}) is not used: {why}."
+            for i, why in rivals.items()
+        ]
+        _left_out(mapping, headers, letters, hidden_columns, rivals)
         return mapping
 
     blocks = _blocks(keep)
     if len(blocks) < 2:
         return mapped(range(len(keep)), strict=strict)
     index_of = {position: i for i, position in enumerate(keep)}
-    ends = [_last_row(body, [headers[index_of[p]] for p in block]) for block in blocks]
+    filled = [
+        np.column_stack([~_blank_cells(body[headers[index_of[p]]].tolist()) for p in block])
+        for block in blocks
+    ]  # each block's cells, blank or not: read once for where it ends and whether it is a table
+    ends = [_last_row(body, cells) for cells in filled]
     main = max(range(len(blocks)), key=lambda b: (ends[b], len(blocks[b])))  # the list is the longest table
-    whole = mapped(range(len(keep)), strict=False)  # what each column would feed, read with the list
-    chosen = {
-        info.header for info in whole.columns if info.field in program.columns and info.status == "used"
-    }
-    beside = {
+    tables = {
         index_of[p]: b
         for b, block in enumerate(blocks)
         if ends[b] < ends[main]
         and len(block) > 1  # a lone column past a spacer is the list's ("Apt", "Qty")
-        and _a_table(body, [headers[index_of[p]] for p in block])
+        and _a_table(filled[b])
         for p in block
-        if headers[index_of[p]] not in chosen
     }
+    if not tables:
+        return mapped(range(len(keep)), strict=strict)
+    whole = mapped(range(len(keep)), strict=False)  # what each column would feed, read with the list
+    chosen = {
+        info.header for info in whole.columns if info.field in program.columns and info.status == "used"
+    }
+    beside = {i: b for i, b in tables.items() if headers[i] not in chosen}
     if not beside:
         return mapped(range(len(keep)), strict=strict)
     mapping = mapped([i for i in range(len(keep)) if i not in beside], strict=strict)
@@ -140,13 +148,6 @@ def map_list_columns(
             for i, field in lacking
         )
         mapping.notices.append(f"{said}: not used.{also}")
-        for i in columns:
-            note = "in a separate table beside the list: not used"
-            mapping.columns.append(
-                ColumnInfo(
-                    headers[i], column_letter(letters[i]), None, "unused", letters[i] in hidden_columns, note
-                )
-            )
-    order = {header: i for i, header in enumerate(headers)}
-    mapping.columns.sort(key=lambda info: order[info.header])
+    note = "in a separate table beside the list: not used"
+    _left_out(mapping, headers, letters, hidden_columns, dict.fromkeys(beside, note))
     return mapping
