@@ -13,15 +13,16 @@ import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
+from support import embedded_sandbox_orders
 from support.libreoffice import convert
 
 from bulkship.cli import main
 from bulkship.load import load_sheet
 from bulkship.program import ProgramSettings, load_program
-from bulkship.sandbox import Sandbox, SandboxConfig
 from bulkship.settings import resolve_settings
 
 HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
@@ -31,6 +32,11 @@ def validate(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tupl
     code = main(["validate", str(path), "--json", "--out", str(path.parent / "out"), *args])
     captured = capsys.readouterr()
     return code, json.loads(captured.out), captured.err
+
+
+def ordered_lines() -> list[dict[str, Any]]:
+    """The line items the embedded sandbox holds: the cards people will get."""
+    return [li for order in embedded_sandbox_orders(resolve_settings().data_dir) for li in order["LineItems"]]
 
 
 def xlsx(path: Path, *rows: Sequence[object]) -> Path:
@@ -280,10 +286,7 @@ def test_each_sheet_of_recipients_is_sent_as_a_batch_of_its_own_and_never_taken_
     assert "already complete" in run("--sheet", "December", "--batch", "DEC")[1]  # a resume still is one
     code, said = run("--sheet", "Late additions", "--batch", "DEC")  # the other sheet under the first batch
     assert code == 2 and "the same file (identical content) as batch 'LATE'" in said, said  # not "complete"
-    with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
-        names = sorted(
-            li["PhysicalDeliveryAddress"]["Name"] for o in sandbox.orders() for li in o["LineItems"]
-        )
+    names = sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines())
     assert names == ["Ann Lee", "Zed Late"]
 
 
@@ -311,8 +314,7 @@ def test_a_price_list_beside_the_list_never_gives_its_cards_and_amounts_to_the_r
     capsys.readouterr()
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
     assert "stand in a separate table beside the list" in " ".join(capsys.readouterr().err.split())
-    with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
-        cards = [(li["ProductId"], float(li["Value"])) for o in sandbox.orders() for li in o["LineItems"]]
+    cards = [(li["ProductId"], float(li["Value"])) for li in ordered_lines()]
     assert cards == [("CVS", 25.0)] * 4, cards
 
 
@@ -323,8 +325,7 @@ def test_a_lone_column_past_a_spacer_filled_on_a_few_rows_is_the_list_s_own(
     path = list_with_a_table_beside(tmp_path / "gifts.xlsx", [["Qty"], [3]])
     capsys.readouterr()
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
-    with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
-        quantities = sorted(li.get("Quantity", 1) for o in sandbox.orders() for li in o["LineItems"])
+    quantities = sorted(li.get("Quantity", 1) for li in ordered_lines())
     assert quantities == [1, 1, 1, 3], quantities
 
 
@@ -336,8 +337,7 @@ def test_two_columns_past_a_spacer_filled_here_and_there_are_the_list_s_own(
     path = list_with_a_table_beside(tmp_path / "gifts.xlsx", [["Apt", "Qty"], ["Apt 4", None], [None, 3]])
     capsys.readouterr()
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
-    with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
-        lines = [li for o in sandbox.orders() for li in o["LineItems"]]
+    lines = ordered_lines()
     assert sorted(li.get("Quantity", 1) for li in lines) == [1, 1, 1, 3]
     assert any("Apt 4" in str(li["PhysicalDeliveryAddress"]) for li in lines), lines
 
@@ -356,8 +356,7 @@ def test_a_count_beside_the_list_is_not_taken_for_its_quantity(
     assert 'quantity = "J"' in note
     capsys.readouterr()
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
-    with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
-        quantities = [li.get("Quantity", 1) for o in sandbox.orders() for li in o["LineItems"]]
+    quantities = [li.get("Quantity", 1) for li in ordered_lines()]
     assert quantities == [1, 1, 1, 1], quantities  # Ann was ordered 3 cards
     program = tmp_path / "program.toml"
     program.write_text('[columns]\nquantity = "J"\n')  # the person says it belongs to the list: used

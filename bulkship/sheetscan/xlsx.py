@@ -220,9 +220,7 @@ def _walk_xlsx(
                 if _true(element.get("hidden")):
                     level = int(element.get("outlineLevel") or 0)
                     scan.hidden_rows[row] = COLLAPSED if level > 0 else HIDDEN
-                elif _zero(
-                    (element.get("ht") or "").encode() or None
-                ):  # height 0: as hidden, as on the fast path
+                elif _zero(element.get("ht")):  # height 0: as hidden, as on the fast path
                     scan.hidden_rows[row] = HIDDEN
                 check_extent(path, sheet, row, 1, limits)
             elif tag == "c":

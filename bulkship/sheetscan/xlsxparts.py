@@ -88,7 +88,8 @@ def _hidden_rows(piece: bytes, scan: SheetScan) -> None:
             scan.hidden_rows[int(attrs[b"r"])] = HIDDEN
 
 
-def _zero(height: bytes | None) -> bool:
+def _zero(height: bytes | str | None) -> bool:
+    """A row height of 0 ("0", "0.0"), as the XML text or its bytes."""
     try:
         return height is not None and float(height) == 0
     except ValueError:
