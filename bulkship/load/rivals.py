@@ -15,8 +15,9 @@ only the looser column fills) and the two are rivals again.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
+from itertools import islice
 
 import pandas as pd
 
@@ -78,8 +79,8 @@ def _says_the_same(body: pd.DataFrame, field: str, own: str, looser: str) -> boo
     return filled
 
 
-def _fitting_share(values: Sequence[object], fits: Callable[[str], bool]) -> float:
-    filled = [text for text in (str(v).strip() for v in values) if text][:SAMPLE]
+def _fitting_share(values: Iterable[object], fits: Callable[[str], bool]) -> float:
+    filled = list(islice((text for text in (str(v).strip() for v in values) if text), SAMPLE))
     return sum(map(fits, filled)) / len(filled) if filled else 1.0  # an empty column says nothing
 
 
@@ -106,7 +107,7 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
             elif (
                 not exact
                 and field in _FITS
-                and _fitting_share(body[header].tolist(), _FITS[field]) < FITTING_SHARE
+                and _fitting_share(body[header], _FITS[field]) < FITTING_SHARE  # its first filled cells
             ):
                 seen = dict.fromkeys(str(v).strip() for v in body[header].iloc[:SAMPLE].tolist())
                 samples = ", ".join(repr(text) for text in seen if text)
