@@ -46,12 +46,14 @@ from .xlsxparts import (
 )
 
 
-def _chunks(stream: IO[bytes], path: Path, sheet: str, limits: Limits) -> Iterator[bytes]:
-    """The part's bytes in pieces cut after a row's end tag (or, in a giant row, after any tag), so no
-    element a regex looks for straddles two pieces. A text run longer than a cell may hold is refused."""
-    carry = b""
+def _chunks(
+    stream: IO[bytes], path: Path, sheet: str, limits: Limits, carry: bytes = b"", size: int = CHUNK_BYTES
+) -> Iterator[bytes]:
+    """The part's bytes (after ``carry``, what was read already) in pieces cut after a row's end tag (or, in
+    a giant row, after any tag), so no element a regex looks for straddles two pieces. A text run longer
+    than a cell may hold is refused."""
     while True:
-        chunk = stream.read(CHUNK_BYTES)
+        chunk = stream.read(size)
         buffer = carry + chunk
         if not chunk:
             if buffer:
@@ -86,9 +88,18 @@ def _check_runs(piece: bytes, path: Path, sheet: str, limits: Limits) -> None:
 
 
 def scan_xlsx(
-    path: Path, archive: zipfile.ZipFile, part: str, sheet: str, limits: Limits, *, padding: bool = True
+    path: Path,
+    archive: zipfile.ZipFile,
+    part: str,
+    sheet: str,
+    limits: Limits,
+    *,
+    padding: bool = True,
+    exact: bool = False,
+    chunk_bytes: int = CHUNK_BYTES,
 ) -> SheetScan:
-    """Measure and read the state of one worksheet part (see the module docstring)."""
+    """Measure and read the state of one worksheet part (see the module docstring). ``exact`` walks it
+    element by element even when every row and cell has its reference (the fast path's yardstick)."""
     scan = SheetScan()
     styles = _padding_styles(archive) if padding else {}
     with archive.open(part) as stream:
@@ -97,20 +108,18 @@ def scan_xlsx(
         body_start = _SHEET_DATA.search(head)
         rest = head[body_start.start() :] if body_start else head
         prefix = body_start.group(1) if body_start else b""
-        implicit = _scan_body(_prepend(rest, _chunks(stream, path, sheet, limits)), scan, styles, prefix)
+        # the head's tail is cut at a row's end like every piece: cut mid-cell, its counts would not agree
+        # and every sheet larger than the head would take the exact walk
+        pieces = _chunks(stream, path, sheet, limits, carry=rest, size=chunk_bytes)
+        implicit = exact or _scan_body(pieces, scan, styles, prefix)
     if implicit:  # some rows or cells have no reference: count them the slow, exact way
         with archive.open(part) as stream:
             scan = _walk_xlsx(stream, styles, path, sheet, limits, scan.hidden_columns)
+        scan.walked = True
     check_extent(path, sheet, scan.rows, scan.columns, limits)
     if scan.cells > limits.cells:
         raise _refuse(path, sheet, f"holds {scan.cells:,} cells, above bulkship's limit of {limits.cells:,}")
     return scan
-
-
-def _prepend(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
-    if first:
-        yield first
-    yield from rest
 
 
 def _read_head(stream: IO[bytes], path: Path, sheet: str, limits: Limits) -> bytes:
