@@ -70,6 +70,25 @@ def match_lines(
     return found
 
 
+def match_created(external_ids: Sequence[str], vendor_order: VendorOrder, items: Sequence[Any]) -> list[Any]:
+    """The vendor's lines of an order it has just created from our exact payload (``items``: the line item
+    sent for each row). By ExternalId when the vendor echoes them; else by position when every line agrees
+    with the item sent at its place (ProductId, Value, Quantity, and the recipient where shown). A vendor
+    that lists the lines in another order: a row's line is the one line with its content, when no other
+    row has that content too; else None (which line is the row's is not proven: the row needs a person, or
+    a later read would give it another's status and tracking)."""
+    by_position = match_lines(external_ids, vendor_order)
+    vendor_lines = vendor_order.line_items
+    if not vendor_lines or any(li.external_id for li in vendor_lines):
+        return by_position
+    count = len(vendor_lines)
+    if len(items) == count and all(same_line(item, vendor_order, i) for i, item in enumerate(items)):
+        return by_position
+    fits = [[i for i in range(count) if same_line(item, vendor_order, i)] for item in items]
+    claimed = [sum(i in fit for fit in fits) for i in range(count)]
+    return [vendor_lines[fit[0]] if len(fit) == 1 and claimed[fit[0]] == 1 else None for fit in fits]
+
+
 def lines_of_rows(rows: Sequence[RecordedLine], vendor_order: VendorOrder) -> list[Any]:
     """The vendor line of each ordered row: by ExternalId when the vendor echoes them; else by the line Id
     recorded when the row was tied to the order, when the vendor shows line Ids (a vendor may list its lines

@@ -268,3 +268,52 @@ def test_a_failed_line_with_a_delivery_date_or_empty_tracking_text_is_a_card_eve
         assert again.sent_orders == 0, again
     finally:
         vendor.close()
+
+
+def test_a_create_answer_listing_lines_in_another_order_ties_rows_only_by_what_proves_them(
+    tmp_path: Path,
+) -> None:
+    """A vendor that echoes no ExternalId (api-contract: "never rely on an echo") and lists an order's lines
+    in another order than sent: the create answer's lines were tied to rows by position, so Bea (a TARGET
+    50) took a CVS 25 line's Id, cost and later status, and a CVS row took hers. Now a line is tied by its
+    place only when every line agrees with what was sent there; else by its content when no other row has
+    the same card; rows it cannot prove wait for a person, never sent again."""
+    from bulkship.sandbox.dialect import parse_dialect
+
+    sheet = tmp_path / "mixed.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for ident, name, product, value in [
+            ("E0", "Ann", "CVS", "25"),
+            ("E1", "Bea", "TARGET", "50"),
+            ("E2", "Cy", "CVS", "25"),
+            ("E3", "Di", "CVS", "25"),
+        ]:
+            writer.writerow([ident, name, "1 Main St", "Boston", "MA", "02134", product, value])
+    vendor = SandboxVendor(tmp_path / "vendor", dialect=parse_dialect("likely-real,lines_reversed=true"))
+    settings = vendor.settings
+    try:
+        first = run_batch(sheet, settings, batch="mixed", wait_s=0, client_factory=vendor.factory())
+        assert first.sent_orders == 1
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            rows = {r.external_id: r for r in ledger.batch_rows("mixed")}
+        (order,) = vendor.sandbox.orders()
+        bea_line = next(li for li in order["LineItems"] if li["ExternalId"] == "E1")
+        assert rows["E1"].line_item_id == bea_line["Id"] and rows["E1"].cost == Decimal("50")
+        # the three CVS 25 rows: the answer cannot say which line is whose; nobody took Bea's line
+        for ident in ("E0", "E2", "E3"):
+            assert rows[ident].line_item_id is None, rows[ident]
+            assert "another order than they were sent" in (rows[ident].error or ""), rows[ident]
+        again = run_batch(sheet, settings, batch="mixed", wait_s=0, client_factory=vendor.factory())
+        assert again.sent_orders == 0
+        assert vendor.external_ids() == Counter({"E0": 1, "E1": 1, "E2": 1, "E3": 1})
+        # a person settles them: the three lines of their card are free (Bea's, listed elsewhere, is hers)
+        api.resolve_at_vendor(
+            settings, "mixed", order["PONumber"], order["Id"], rows=[2, 4, 5], by="Finance",
+            client_factory=vendor.factory(),
+        )  # fmt: skip
+        (status,) = api.status(settings, "mixed")
+        assert status["ordered_cost"] == "125.00", status
+    finally:
+        vendor.close()

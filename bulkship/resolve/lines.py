@@ -150,6 +150,7 @@ def _free_among(
     if record is None:
         return free
     shows_ids = any(li.external_id for li in vendor_order.line_items)
+    at_line_id = _line_id_places(vendor_order)
     confirmed: list[Card | None] = []
     for row in rows:
         if row.status != "ordered":
@@ -157,6 +158,9 @@ def _free_among(
         by_id = [i for i in free if vendor_order.line_items[i].external_id == (row.external_id or "")]
         if shows_ids and by_id:
             free.remove(by_id[0])
+        elif not shows_ids and row.line_item_id in at_line_id:  # the line it was tied to, wherever listed
+            if at_line_id[row.line_item_id] in free:
+                free.remove(at_line_id[row.line_item_id])
         elif row.line_index is not None and not shows_ids:
             if row.line_index in free:
                 free.remove(row.line_index)
@@ -176,6 +180,15 @@ def _free_among(
         if taken is not None:
             free.remove(taken)
     return free
+
+
+def _line_id_places(vendor_order: VendorOrder) -> dict[str | None, int]:
+    """Each vendor line's place by its line Id, when every line shows its own (an Id on two lines proves
+    nothing: :func:`bulkship.linematch.lines_of_rows`)."""
+    ids = [li.id for li in vendor_order.line_items]
+    if not all(ids) or len(set(ids)) < len(ids):
+        return {}
+    return {line_id: place for place, line_id in enumerate(ids)}
 
 
 def _tied_among(record: OrderRecord | None, rows: Sequence[RowRecord], vendor_order: VendorOrder) -> set[int]:

@@ -23,9 +23,10 @@ knob                        likely-real behaviour
 ``expires_in_minutes``      ``ExpiresIn`` counts minutes (webhook payloads are written the same way)
 ==========================  ==========================================================================
 
-Two more knobs, off in both dialects, answer the way other APIs of the kind do (bulkship must cope):
+Three more knobs, off in both dialects, answer the way other APIs of the kind do (bulkship must cope):
 ``conflict_status`` (400 or 422: a duplicate PONumber is refused with that status instead of 409, its body
-as the dialect writes a conflict) and ``list_page_base`` (0: the order list counts ``pageIndex`` from 0).
+as the dialect writes a conflict), ``list_page_base`` (0: the order list counts ``pageIndex`` from 0) and
+``lines_reversed`` (an order's line items listed last first, as a store that sorts them by its own key).
 
 A dialect is named by text: ``likely-real``, or ``documented``/``likely-real`` followed by overrides,
 ``likely-real,list_po_number=false`` (the ``bulkship sandbox --dialect`` option and the
@@ -64,6 +65,7 @@ class Dialect:
     expires_in_minutes: bool = False
     conflict_status: int = 409
     list_page_base: int = 1
+    lines_reversed: bool = False
 
     def __post_init__(self) -> None:
         if self.conflict_status not in CONFLICT_STATUSES:
@@ -98,6 +100,8 @@ class Dialect:
         """A /v1 response body as this dialect writes it."""
         if not self.echo_line_identity:
             value = _without_line_identity(value)
+        if self.lines_reversed:
+            value = _lines_reversed(value)
         if self.camel_case:
             value = _camel(value)
         return value
@@ -180,6 +184,17 @@ def _without_line_identity(value: Any) -> Any:
             item = _without_line_identity(item)
         result[key] = item
     return result
+
+
+def _lines_reversed(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_lines_reversed(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    return {
+        key: item[::-1] if key == "LineItems" and isinstance(item, list) else _lines_reversed(item)
+        for key, item in value.items()
+    }
 
 
 def _without_key(value: Any, lowered: str) -> Any:

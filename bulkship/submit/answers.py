@@ -15,7 +15,7 @@ from ..errors import (
     VendorError,
 )
 from ..ledger import OPEN_STATES, LineOutcome, OrderRecord, RowRecord
-from ..linematch import match_lines
+from ..linematch import match_created, match_lines
 from ..models import VendorOrder
 from .conflicts import _Conflicts
 from .shared import (
@@ -24,6 +24,7 @@ from .shared import (
     _line_errors,
     _review_text,
     _sent_before,
+    _sent_items,
     _shows_fewer,
 )
 
@@ -88,10 +89,16 @@ class _Answers(_Conflicts):
             if _shows_fewer(rows, vendor_order):
                 await self._created_without_some(order, rows, vendor_order)
                 return None
-        if created or (recorded_send and not vendor_order.line_items):
-            # our exact payload was accepted (201), or it is our recorded send and its lines are not shown
-            matches = match_lines([r.external_id or "" for r in rows], vendor_order)
+        if created:  # our exact payload was accepted (201): its lines, checked against what was sent
+            ids = [r.external_id or "" for r in rows]
+            matches = match_created(ids, vendor_order, _sent_items(order, rows))
+            if vendor_order.line_items and None in matches:
+                await self._created_unproven(order, rows, vendor_order, matches)
+                return None
             missing: list[Any] = []
+        elif recorded_send and not vendor_order.line_items:  # our recorded send, its lines not shown
+            matches = match_lines([r.external_id or "" for r in rows], vendor_order)
+            missing = []
         else:
             matches, missing, review, note = await self._check_original(
                 order, rows, vendor_order, recorded_send
@@ -147,9 +154,32 @@ class _Answers(_Conflicts):
         matches = match_lines([r.external_id or "" for r in rows], vendor_order)
         if not any(li.external_id for li in vendor_order.line_items):
             matches = [None] * len(rows)  # fewer lines and no ExternalIds: no line is provably which row
+        shown = len(vendor_order.line_items)
+        why = f"shows {shown} of its {len(rows)} lines, and none proven to be this row's"
+        await self._created_in_part(order, rows, vendor_order, matches, why)
+
+    async def _created_unproven(
+        self, order: OrderRecord, rows: list[RowRecord], vendor_order: VendorOrder, matches: list[Any]
+    ) -> None:
+        """The vendor created the order and shows every line, but not in the order sent and without saying
+        which is whose (no ExternalId): rows whose line is not proven by its content wait for a person."""
+        why = (
+            "lists its lines in another order than they were sent, without saying which line is whose, and "
+            "none proven to be this row's (another row has the same card)"
+        )
+        await self._created_in_part(order, rows, vendor_order, matches, why)
+
+    async def _created_in_part(
+        self,
+        order: OrderRecord,
+        rows: list[RowRecord],
+        vendor_order: VendorOrder,
+        matches: list[Any],
+        why: str,
+    ) -> None:
+        """Record the rows with a proven line as ordered; the others wait for a person, never sent again."""
         message = (
-            f"Needs review, not shown ordered: the vendor created order {order.po_number} but shows "
-            f"{len(vendor_order.line_items)} of its {len(rows)} lines, and none proven to be this row's. "
+            f"Needs review, not shown ordered: the vendor created order {order.po_number} but {why}. "
             f"Nothing more was sent for it; compare the batch with the vendor: bulkship reconcile "
             f"{self.batch} --review"
         )

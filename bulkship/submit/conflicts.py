@@ -11,9 +11,9 @@ from ..errors import VendorError
 from ..ledger import LineOutcome, OrderRecord, RowRecord
 from ..linematch import match_lines, same_line
 from ..models import VendorOrder
-from ..payload import line_items
 from ..plan import batch_po_pattern
 from .base import _Base
+from .shared import _sent_items
 
 
 class _Conflicts(_Base):
@@ -63,11 +63,7 @@ class _Conflicts(_Base):
     ) -> tuple[list[Any], list[RowRecord], list[RowRecord], str]:
         """A 409's original order against ours: each row's verified vendor line (or None), the rows to send
         in a follow-up (certainly not at the vendor), the rows that need the user, and why."""
-        items = line_items(order)
-        ours = [
-            items[r.line_index] if r.line_index is not None and r.line_index < len(items) else None
-            for r in rows
-        ]
+        ours = _sent_items(order, rows)
         matches = match_lines(
             [r.external_id or "" for r in rows], vendor_order, ours, recorded_send=recorded_send
         )

@@ -13,6 +13,7 @@ from ..errors import BulkshipError, OrderRejectedError, VendorError
 from ..ledger import OPEN_STATES, Ledger, OrderRecord, RowRecord
 from ..linematch import match_lines
 from ..models import Balance, VendorOrder
+from ..payload import line_items
 
 MAX_CONSECUTIVE_UNKNOWN = 3
 T = TypeVar("T")
@@ -102,6 +103,15 @@ def _shows_fewer(rows: Sequence[RowRecord], vendor_order: VendorOrder) -> bool:
     if any(li.external_id for li in lines):
         return any(m is None for m in match_lines([r.external_id or "" for r in rows], vendor_order))
     return len(lines) < len(rows)
+
+
+def _sent_items(order: OrderRecord, rows: Sequence[RowRecord]) -> list[Any]:
+    """The line item sent for each row (None where the row's place in the payload is not known)."""
+    items = line_items(order)
+    return [
+        items[r.line_index] if r.line_index is not None and 0 <= r.line_index < len(items) else None
+        for r in rows
+    ]
 
 
 def _review_text(exc: VendorError) -> str:
