@@ -529,6 +529,37 @@ def test_a_header_on_two_rows_is_read_as_one(tmp_path: Path, capsys: pytest.Capt
     ]  # fmt: skip
 
 
+def test_a_name_header_merged_across_first_and_last_name_refuses_the_file_instead_of_sending_first_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer6: 'Name' merged over First | Last read only the first column: the parcels went to
+    "Ann" and "Bob", exit 0, the last names a "Column B: not used"."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["December gifts"])
+    sheet.append(["Name", None, "Address", None, "City", "State", "ZIP", "Product", "Value"])
+    sheet.merge_cells("A2:B2")
+    sheet.merge_cells("C2:D2")  # for looks only: nothing under D
+    sheet.append(["Ann", "Lee", "1 Main St", None, "Boston", "MA", "02134", "CVS", 50])
+    sheet.append(["Bob", "Ray", "2 Main St", None, "Boston", "MA", "02134", "CVS", 50])
+    book.save(tmp_path / "merged.xlsx")
+
+    code = main(["run", str(tmp_path / "merged.xlsx"), "--yes", "--out", str(tmp_path / "out")])
+
+    err = capsys.readouterr().err
+    assert code == 2 and ordered_lines() == []
+    assert (
+        "the header 'Name' is one cell merged across columns A2:B2, and column(s) B under it hold values"
+        in err
+    )
+    assert "give each column its own header" in err
+    sheet.unmerge_cells("A2:B2")
+    sheet["A2"], sheet["B2"] = "First Name", "Last Name"
+    book.save(tmp_path / "fixed.xlsx")
+    code, data, err = validate(capsys, tmp_path / "fixed.xlsx")
+    assert (code, data["valid"]) == (0, 2), err  # the merge over an empty column is no problem
+
+
 def test_a_first_recipient_is_never_taken_for_a_second_header_row(tmp_path: Path) -> None:
     path = tmp_path / "list.csv"
     path.write_text(

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..columns import HeaderIndex, closest_headers, header_score
-from ..errors import MissingColumnsError
+from ..errors import FileFormatError, MissingColumnsError
 from ..program import ProgramSettings
 from ..schema import SheetContract, header_key
 from ..sheetscan import column_letter
@@ -142,3 +142,38 @@ def _two_row_header(
 def _is_text_label(cell: Any) -> bool:
     text = str(cell).strip()
     return bool(text) and not text.replace(".", "").replace(",", "").replace("-", "").isdigit()
+
+
+def refuse_header_merged_across(
+    merged: Sequence[tuple[int, int, int, int]],
+    header_row: int,
+    by_position: dict[int, str],
+    column_map: dict[str, str],
+    body: pd.DataFrame,
+    where: str,
+) -> None:
+    """A used header cell merged across columns ("Name" over First | Last) names only its first column: the
+    values under the others would be left out (parcels addressed to a first name). Refused, naming the
+    merge, when another column under it holds values and is used for nothing."""
+    for first_row, col, last_row, last_col in merged:
+        header = by_position.get(col)
+        if not first_row <= header_row <= last_row or last_col == col or header not in column_map:
+            continue
+        left_out = [
+            column_letter(c)
+            for c in range(col + 1, last_col + 1)
+            if by_position.get(c) not in (None, *column_map) and _has_values(body[by_position[c]])
+        ]
+        if left_out:
+            span = f"{column_letter(col)}{first_row}:{column_letter(last_col)}{last_row}"
+            raise FileFormatError(
+                f"{where}: the header '{header}' is one cell merged across columns {span}, and column(s) "
+                f"{', '.join(left_out)} under it hold values that would be left out: only column "
+                f"{column_letter(col)} would be read as '{header}'",
+                hint="give each column its own header (e.g. 'First Name' and 'Last Name' under a merged "
+                "'Name'): unmerge the cell and type a header above each column",
+            )
+
+
+def _has_values(column: pd.Series) -> bool:
+    return bool(column.astype(str).str.strip().ne("").any())

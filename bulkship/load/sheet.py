@@ -24,7 +24,7 @@ from .besides import map_list_columns
 from .cells import _Grid
 from .doubtful import set_aside_doubtful
 from .filetype import _check_file
-from .header import _find_header, _unique_headers, _used_area
+from .header import _find_header, _unique_headers, _used_area, refuse_header_merged_across
 from .problems import _fill_merged, _formula_text_problems, _overflowing_rows, _read_problems, _show_formulas
 from .skipped import _skip_notices, _skipped_rows
 from .workbook import _read_workbook
@@ -119,6 +119,8 @@ def _to_loaded_sheet(
     doubts = set_aside_doubtful(mapping, body, program)
     column_map = mapping.column_map
     by_position = {p + 1: h for p, h in zip(keep, headers, strict=True)}
+    if grid.scan and grid.scan.merged:
+        refuse_header_merged_across(grid.scan.merged, header_row, by_position, column_map, body, where)
     merged_cells = _fill_merged(grid, body, by_position, column_map)
     skipped = _skipped_rows(grid, body, column_map, by_position, program)
     not_judged = {s.row for s in skipped}  # a totals row's =SUM is no problem of a recipient's
