@@ -100,7 +100,9 @@ def test_catalog_rules(tmp_path: Path) -> None:
         "Row 4, column 'Amount': 30 is not a value TARGET comes in; use one of 25, 50, 100, 250.",
         "Row 5, column 'Amount': 600 is outside the range VISA-PREPAID accepts: 20 to 500.",
         "Row 7, column 'Card Carrier': 'BIRTHDAY' is not a card carrier for CVS; use DEFAULT or leave it empty.",
-        "Row 8, column 'Amount': '25,50' is not an amount; use a number such as 50 or 25.50.",
+        "Row 8, column 'Amount': '25,50' is written with a decimal comma, which bulkship does not guess at (a "
+        "comma also separates thousands); write it with a point, 25.50, or save the file with '.' as the "
+        "decimal separator.",
     ]
     assert result.rows.loc[6, "carrier_id"] == "BIRTHDAY" and result.rows.loc[6, "value"] == "20.50"
 

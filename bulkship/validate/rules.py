@@ -92,7 +92,7 @@ def check_structure(frame: pd.DataFrame, contract: SheetContract, collector: Pro
             ]
             kind = f"{spec.title} too long"
         elif check == CHECK_PATTERN:
-            messages = [f"'{v}' {spec.pattern_message}." for v in values]
+            messages = [_pattern_message(spec.name, v, spec.pattern_message) for v in values]
             kind = f"{spec.title} not valid"
         else:
             messages = [f"'{v}' fails the check {check}." for v in values]
@@ -234,6 +234,22 @@ def _check_folded_address(frame: pd.DataFrame, catalog: Catalog, collector: Prob
         f"line 2 '{{new}}' is sent inside line 1 (this vendor may drop a separate line 2), and together they "
         f"exceed {ADDRESS_LINE_MAX} characters; shorten line 1 or line 2.",
     )
+
+
+# '25,00', '1.000,00': an amount written with a decimal comma (a European Excel's CSV)
+_COMMA_AMOUNT = re.compile(r"\$?\s*(?:\d{1,3}(?:\.\d{3})+|\d+),\d{1,2}")
+
+
+def _pattern_message(field: str, value: str, usual: str) -> str:
+    """What is wrong with a value that does not read: a decimal comma is named as such, with the fix."""
+    if field == "value" and _COMMA_AMOUNT.fullmatch(value.strip()):
+        dot = value.strip().lstrip("$").strip().replace(".", "").replace(",", ".")
+        return (
+            f"'{value}' is written with a decimal comma, which bulkship does not guess at (a comma also "
+            f"separates thousands); write it with a point, {dot}, or save the file with '.' as the decimal "
+            "separator."
+        )
+    return f"'{value}' {usual}."
 
 
 def _amount(text: str) -> Decimal | None:
