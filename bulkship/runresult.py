@@ -81,8 +81,8 @@ class RunResult:
     held_rows: int = 0  # valid rows not sent: they repeat a card already ordered (bulkship.repeats)
     review_rows: int = 0  # rows that may be at the vendor but cannot be tied to it: a person decides
     ordered_earlier_rows: int = 0  # rows ordered from an earlier file of the batch, no longer in this one
-    untied_orders: int = 0  # orders the vendor holds for the batch that no ordered row is tied to (review)
-    untied_cost: Decimal = Decimal(0)  # what they cost: money in no bucket until a person ties them
+    untied_orders: int = 0  # orders the vendor holds for the batch holding rows in review (see _untied)
+    untied_cost: Decimal = Decimal(0)  # what those rows cost: money in no bucket until a person ties them
     stopped: BulkshipError | None = None
     missing_funds: Decimal | None = None
     already_complete: bool = False
@@ -196,11 +196,19 @@ def _orders_without_a_card(view: LedgerView) -> int:
 
 
 def _untied(view: LedgerView) -> dict[str, Any]:
-    """Orders at the vendor for the batch with no ordered row (adopted after a lost ledger, or waiting for a
-    person): their count and cost, said beside rows needing review so that "charged 0.00" is never all."""
-    tied = {r.po_number for r in view.rows_by_fingerprint.values() if r.status == "ordered"}
+    """Money at the vendor for the batch that no ordered row is tied to, said beside rows needing review so
+    that "charged 0.00" is never all: orders with no ordered row (adopted after a lost ledger, or waiting
+    for a person), their whole cost; orders created with some lines not proven to be whose, the planned
+    cost of the rows waiting on them. Returns the count of such orders and that money."""
+    rows = view.rows_by_fingerprint.values()
+    tied = {r.po_number for r in rows if r.status == "ordered"}
+    waiting: dict[str, Decimal] = {}
+    for r in rows:
+        if r.status == "review" and r.po_number in tied:
+            waiting[r.po_number] = waiting.get(r.po_number, Decimal(0)) + (r.cost or Decimal(0))
     untied = [o for o in view.orders.values() if o.state in ("created", "review") and o.po_number not in tied]
-    return {"untied_orders": len(untied), "untied_cost": sum((o.cost for o in untied), Decimal(0))}
+    cost = sum((o.cost for o in untied), Decimal(0)) + sum(waiting.values(), Decimal(0))
+    return {"untied_orders": len(untied) + len(waiting), "untied_cost": cost}
 
 
 def pending_summary(

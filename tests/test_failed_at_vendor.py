@@ -296,6 +296,9 @@ def test_a_create_answer_listing_lines_in_another_order_ties_rows_only_by_what_p
     try:
         first = run_batch(sheet, settings, batch="mixed", wait_s=0, client_factory=vendor.factory())
         assert first.sent_orders == 1
+        # charged 50.00 (Bea) is not all: the 75.00 the vendor holds for the rows in review is said too
+        assert (first.total_cost, first.review_rows) == (Decimal("50.00"), 3)
+        assert (first.untied_orders, first.untied_cost) == (1, Decimal("75.00"))
         with Ledger.open(settings.ledger, lock=False) as ledger:
             rows = {r.external_id: r for r in ledger.batch_rows("mixed")}
         (order,) = vendor.sandbox.orders()

@@ -263,8 +263,8 @@ def _report(result: RunResult) -> None:
         )
         if result.untied_orders:  # money in no bucket yet: "charged 0.00" must not read as all
             err_console.print(
-                f"The vendor holds {result.untied_orders} order(s) of this batch worth "
-                f"{_money(result.untied_cost)} that no row is tied to yet: they may be these rows' cards."
+                f"The vendor holds {_money(result.untied_cost)} in {result.untied_orders} order(s) of this "
+                "batch that no row is tied to yet: they may be these rows' cards."
             )
     # held, needs-review and duplicate rows have their own advice (duplicates are not on Fix these)
     duplicates = result.by_status.get("duplicate", 0)
