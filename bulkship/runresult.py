@@ -204,7 +204,7 @@ def _untied(view: LedgerView) -> dict[str, Any]:
     tied = {r.po_number for r in rows if r.status == "ordered"}
     waiting: dict[str, Decimal] = {}
     for r in rows:
-        if r.status == "review" and r.po_number in tied:
+        if r.status == "review" and r.po_number is not None and r.po_number in tied:
             waiting[r.po_number] = waiting.get(r.po_number, Decimal(0)) + (r.cost or Decimal(0))
     untied = [o for o in view.orders.values() if o.state in ("created", "review") and o.po_number not in tied]
     cost = sum((o.cost for o in untied), Decimal(0)) + sum(waiting.values(), Decimal(0))
