@@ -69,7 +69,7 @@ class SkippedRow:
     user asks for hidden rows, or not a recipient at all (a totals row, a note)."""
 
     row: int
-    kind: str  # "hidden" | "filtered" | "collapsed" | "totals" | "note" | "removed" (from Fix these)
+    kind: str  # "hidden" | "filtered" | "collapsed" | "crossed" | "totals" | "note" | "removed" (Fix these)
     reason: str  # in plain words, e.g. "hidden by the filter on column F 'Eligible'"
 
 

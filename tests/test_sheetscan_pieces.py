@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.styles import Font
 
 from bulkship.sheetscan import CHUNK_BYTES, COLLAPSED, FILTERED, HIDDEN, Limits, SheetScan, scan_xlsx
 
@@ -27,6 +28,8 @@ def large_tidied_sheet(path: Path) -> Path:
     sheet.cell(5, 9, "=G5*2")
     sheet.cell(2400, 9, "=SUM(G2:G10)")
     sheet.cell(1200, 9, "#N/A")
+    for column in range(1, 10):  # a recipient crossed out far down the sheet
+        sheet.cell(2200, column).font = Font(strike=True)
     sheet.merge_cells("I1000:J1001")
     sheet.column_dimensions["B"].hidden = True
     for row in (10, 1500, 2490):
@@ -73,6 +76,7 @@ def test_the_fast_scan_of_a_large_sheet_finds_what_the_exact_walk_finds(
     assert exact.formulas == {(5, 9): "=G5*2", (2400, 9): "=SUM(G2:G10)"}
     assert exact.errors == {(1200, 9): "#N/A"}
     assert exact.merged == [(1000, 9, 1001, 10)]
+    assert exact.struck == {(2200, column) for column in range(1, 10)}
     assert exact.hidden_columns == {2}
     assert len(exact.padded) == ROWS - 1 and exact.padded[(2000, 5)] == "00000"
 

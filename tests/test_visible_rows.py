@@ -157,6 +157,41 @@ def test_run_orders_exactly_the_visible_rows_with_their_ids_and_shipping_and_sho
     assert status[2][0] in ("ordered", "pending", "complete") and status[4][0] == status[2][0]
 
 
+def test_a_recipient_crossed_out_in_the_sheet_is_not_ordered_and_says_why(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer6: rows struck through (how many lists say "left the company, not this one") were
+    valid and ordered, exit 0. A row whose every filled cell is struck through is left out, with its reason;
+    a row with only its old address struck through is still a recipient."""
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Street Address", "City", "State", "ZIP", "Product", "Value", "Old Address"])
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, ""])
+    sheet.append(["Dan Left", "4 Elm St", "Boston", "MA", "02134", "CVS", 50, ""])
+    sheet.append(["Cy Orr", "3 Oak St", "Boston", "MA", "02134", "CVS", 50, "9 Old Rd"])
+    for column in range(1, 8):
+        sheet.cell(3, column).font = Font(strike=True)
+    sheet.cell(4, 8).font = Font(strike=True)
+    book.save(tmp_path / "crossed.xlsx")
+
+    code = main(
+        ["run", str(tmp_path / "crossed.xlsx"), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    )
+
+    err = capsys.readouterr().err
+    assert code == 0, err
+    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
+    assert names == ["Ann Lee", "Cy Orr"]
+    assert "1 row(s) crossed out (struck through) in the sheet are not ordered: 3." in err
+    results = openpyxl.load_workbook(tmp_path / "out" / "crossed-results.xlsx")["Results"]
+    header = [c.value for c in results[1]]
+    at = header.index("Row")
+    status = {r[at]: (r[at + 1], r[at + 2]) for r in results.iter_rows(min_row=2, values_only=True)}
+    assert status[3] == ("skipped", "crossed out (struck through) in the sheet")
+
+
 def test_include_hidden_orders_hidden_rows_but_never_totals_or_notes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -58,11 +58,35 @@ def _skipped_rows(
             if kind == FILTERED and filter_names:
                 reason += f" on {filter_names}"
             skipped[int(row)] = SkippedRow(int(row), kind, reason)
+    for row in _crossed_out(grid, body, column_map, by_position):
+        skipped.setdefault(row, SkippedRow(row, CROSSED, CROSSED_REASON))
     for row, (kind, reason) in _not_recipients(grid, body, column_map, by_position).items():
         skipped.setdefault(row, SkippedRow(row, kind, reason))
     for row in _repeated_headers(body, column_map):
         skipped.setdefault(row, SkippedRow(row, "note", "the header again (two lists one below the other)"))
     return sorted(skipped.values(), key=lambda s: s.row)
+
+
+CROSSED = "crossed"
+CROSSED_REASON = "crossed out (struck through) in the sheet"
+
+
+def _crossed_out(
+    grid: _Grid, body: pd.DataFrame, column_map: dict[str, str], by_position: dict[int, str]
+) -> list[int]:
+    """Rows whose every filled cell the list uses is struck through: a person crossed the recipient out
+    ("left the company", "not this one"). A row still reads as typed, so only the font tells."""
+    struck = grid.scan.struck if grid.scan else set()
+    if not struck:
+        return []
+    used = [(c, h) for c, h in by_position.items() if h in column_map]
+    rows = sorted({r for r, _ in struck} & set(body.index.tolist()))
+    crossed = []
+    for row in rows:
+        filled = [c for c, header in used if str(body.at[row, header]).strip()]
+        if filled and all((row, c) in struck for c in filled):
+            crossed.append(int(row))
+    return crossed
 
 
 def _repeated_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[int]:
@@ -234,9 +258,15 @@ def _row_list(rows: Sequence[int]) -> str:
 def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> list[str]:
     """One line for the hidden rows, one for the rows that are not recipients (totals, notes)."""
     notices = []
-    hidden = [s.row for s in skipped if s.kind not in ("totals", "note")]
+    crossed = [s.row for s in skipped if s.kind == CROSSED]
+    if crossed:
+        notices.append(
+            f"{len(crossed)} row(s) crossed out (struck through) in the sheet are not ordered: "
+            f"{_row_list(crossed)}. Remove the strikethrough from a row to order it."
+        )
+    hidden = [s.row for s in skipped if s.kind not in ("totals", "note", CROSSED)]
     if hidden:
-        kinds = sorted({s.reason for s in skipped if s.kind not in ("totals", "note")})
+        kinds = sorted({s.reason for s in skipped if s.kind not in ("totals", "note", CROSSED)})
         notices.append(
             f"{len(hidden)} hidden row(s) not ordered: {_row_list(hidden)} ({'; '.join(kinds)}). "
             "Pass --include-hidden to order them too."

@@ -155,7 +155,7 @@ def _still_skipped(row: int, problems: str) -> SkippedRow:
     """A row the first file's reading skipped (a totals row, a note, a hidden row), skipped again: its words
     are on the Results sheet; it was never a recipient to fix (it came back invalid: found by a newcomer)."""
     reason = problems.split("; ")[0] or "not a recipient row"
-    kind = next((k for k in ("totals", "note") if reason.startswith(k)), "hidden")
+    kind = next((k for k in ("totals", "note", "crossed") if reason.startswith(k)), "hidden")
     return SkippedRow(row, kind, reason)
 
 

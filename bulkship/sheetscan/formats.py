@@ -7,6 +7,29 @@ import re
 import zipfile
 
 
+def struck_styles(archive: zipfile.ZipFile) -> frozenset[int]:
+    """Cell style indices whose font is struck through: a row crossed out by hand means "not this one"."""
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        root = fromstring(archive.read("xl/styles.xml"), forbid_dtd=True)
+    except Exception:  # no styles part, or one the reader will complain about itself
+        return frozenset()
+    struck_fonts: set[int] = set()
+    xfs: list[str] = []
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "fonts":
+            fonts = [child for child in element if child.tag.endswith("font")]
+            for index, font in enumerate(fonts):
+                strike = next((c for c in font if c.tag.rsplit("}", 1)[-1] == "strike"), None)
+                if strike is not None and strike.get("val", "1").lower() not in ("0", "false"):
+                    struck_fonts.add(index)
+        elif tag == "cellXfs":
+            xfs = [child.get("fontId", "0") for child in element if child.tag.endswith("xf")]
+    return frozenset(i for i, font in enumerate(xfs) if font.isdigit() and int(font) in struck_fonts)
+
+
 def _padding_styles(archive: zipfile.ZipFile) -> dict[int, str]:
     """Cell style index -> its number format, for formats that pad digits with zeros ('000000',
     '00000-0000'): a number shown through one is text to the user (an Employee ID, a ZIP)."""

@@ -45,6 +45,7 @@ class SheetScan:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # (row, col, last row, last col)
     filter_range: tuple[int, int, int, int] | None = None  # (first row, first col, last row, last col)
     filter_columns: tuple[int, ...] = ()  # columns with an active filter criterion
+    struck: set[tuple[int, int]] = field(default_factory=set)  # (row, col) of cells struck through
     walked: bool = field(default=False, compare=False)  # read element by element, not at C speed
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from .formats import _padding_styles
+from .formats import _padding_styles, struck_styles
 from .limits import (
     CHUNK_BYTES,
     COLLAPSED,
@@ -102,6 +102,7 @@ def scan_xlsx(
     element by element even when every row and cell has its reference (the fast path's yardstick)."""
     scan = SheetScan()
     styles = _padding_styles(archive) if padding else {}
+    struck = struck_styles(archive) if padding else frozenset()
     with archive.open(part) as stream:
         head = _read_head(stream, path, sheet, limits)
         _scan_head(head, scan, path, sheet, limits)
@@ -111,10 +112,10 @@ def scan_xlsx(
         # the head's tail is cut at a row's end like every piece: cut mid-cell, its counts would not agree
         # and every sheet larger than the head would take the exact walk
         pieces = _chunks(stream, path, sheet, limits, carry=rest, size=chunk_bytes)
-        implicit = exact or _scan_body(pieces, scan, styles, prefix)
+        implicit = exact or _scan_body(pieces, scan, styles, struck, prefix)
     if implicit:  # some rows or cells have no reference: count them the slow, exact way
         with archive.open(part) as stream:
-            scan = _walk_xlsx(stream, styles, path, sheet, limits, scan.hidden_columns)
+            scan = _walk_xlsx(stream, styles, struck, path, sheet, limits, scan.hidden_columns)
         scan.walked = True
     check_extent(path, sheet, scan.rows, scan.columns, limits)
     if scan.cells > limits.cells:
@@ -155,7 +156,9 @@ def _scan_head(head: bytes, scan: SheetScan, path: Path, sheet: str, limits: Lim
             scan.hidden_columns.update(range(first, last + 1))
 
 
-def _scan_body(pieces: Iterator[bytes], scan: SheetScan, styles: dict[int, str], prefix: bytes) -> bool:
+def _scan_body(
+    pieces: Iterator[bytes], scan: SheetScan, styles: dict[int, str], struck: frozenset[int], prefix: bytes
+) -> bool:
     """Rows, cells, hidden rows, formulas and padded numbers of the sheet data (and the autofilter after it).
     Returns True when some row or cell has no reference, or refs are not written the usual way (the caller
     walks the sheet exactly).
@@ -166,9 +169,10 @@ def _scan_body(pieces: Iterator[bytes], scan: SheetScan, styles: dict[int, str],
     cell_tag, row_tag, formula_tag = b"<" + prefix + b"c", b"<" + prefix + b"row", b"<" + prefix + b"f"
     end_tag = b"</" + prefix + b"sheetData>"
     row_ref = re.compile(re.escape(row_tag) + rb' r="(\d{1,9})"')
+    wanted = sorted(set(styles) | struck)  # the styles whose cells are noted: padded numbers, struck text
     styled = (
-        re.compile(rb'<(?:\w+:)?c\s([^>]*?\bs="(?:%s)"[^>]*)>' % b"|".join(str(s).encode() for s in styles))
-        if styles
+        re.compile(rb'<(?:\w+:)?c\s([^>]*?\bs="(?:%s)"[^>]*)>' % b"|".join(str(s).encode() for s in wanted))
+        if wanted
         else None
     )
     max_col = 0
@@ -199,7 +203,7 @@ def _scan_body(pieces: Iterator[bytes], scan: SheetScan, styles: dict[int, str],
                 ref = _CELL_REF.search(b" " + match.group(1))
                 if ref:
                     key = (int(ref.group(2)), column_number(ref.group(1).decode()))
-                    scan.padded[key] = styles[int(attrs[b"s"])]
+                    _note_style(scan, key, int(attrs[b"s"]), styles, struck)
         if end >= 0 and b"autoFilter" in whole:
             _autofilter(whole, scan)
         if (end >= 0 or after) and b"mergeCell" in whole:
@@ -211,7 +215,13 @@ def _scan_body(pieces: Iterator[bytes], scan: SheetScan, styles: dict[int, str],
 
 
 def _walk_xlsx(
-    stream: IO[bytes], styles: dict[int, str], path: Path, sheet: str, limits: Limits, hidden_cols: set[int]
+    stream: IO[bytes],
+    styles: dict[int, str],
+    struck: frozenset[int],
+    path: Path,
+    sheet: str,
+    limits: Limits,
+    hidden_cols: set[int],
 ) -> SheetScan:
     """The exact walk for sheets whose rows or cells omit their reference (positions are implicit)."""
     from defusedxml.ElementTree import iterparse
@@ -243,8 +253,8 @@ def _walk_xlsx(
                 scan.columns = max(scan.columns, col)
                 check_extent(path, sheet, scan.rows, scan.columns, limits)
                 style = element.get("s")
-                if style and style.isdigit() and int(style) in styles:
-                    scan.padded[(cell_row, col)] = styles[int(style)]
+                if style and style.isdigit():
+                    _note_style(scan, (cell_row, col), int(style), styles, struck)
             continue
         if tag in ("v", "t", "f") and element.text and len(element.text) > limits.cell_bytes:
             raise _cell_too_big(path, sheet, limits)
@@ -261,3 +271,13 @@ def _walk_xlsx(
             element.clear()
     _classify_hidden(scan)
     return scan
+
+
+def _note_style(
+    scan: SheetScan, key: tuple[int, int], style: int, styles: dict[int, str], struck: frozenset[int]
+) -> None:
+    """A cell's style as the scan keeps it: the padding format it shows a number through, struck text."""
+    if style in styles:
+        scan.padded[key] = styles[style]
+    if style in struck:
+        scan.struck.add(key)
