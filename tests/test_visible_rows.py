@@ -192,6 +192,37 @@ def test_a_recipient_crossed_out_in_the_sheet_is_not_ordered_and_says_why(
     assert status[3] == ("skipped", "crossed out (struck through) in the sheet")
 
 
+def test_a_row_its_list_says_not_to_send_is_not_ordered_and_says_why(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer6: a "Send?" column of "NO - left company" was "not used" and the row ordered."""
+    path = tmp_path / "send.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Send?\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Yes\n"
+        "Dan Left,4 Elm St,Boston,MA,02134,CVS,50,NO - left company\n"
+        "Cy Orr,3 Oak St,Boston,MA,02134,CVS,50,\n"
+        "Di Fox,5 Ash St,Boston,MA,02134,CVS,50,Do not send\n"
+        "Ed Kim,6 Elm St,Boston,MA,02134,CVS,50,N/A\n"
+    )
+
+    code = main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")])
+
+    err = capsys.readouterr().err
+    assert code == 0, err
+    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
+    assert names == ["Ann Lee", "Cy Orr", "Ed Kim"]  # an empty or unclear answer is no "no"
+    assert (
+        "2 row(s) the list says not to send are not ordered: row 3 (column 'Send?': 'NO - left company')"
+        in err
+    )
+    results = openpyxl.load_workbook(tmp_path / "out" / "send-results.xlsx")["Results"]
+    header = [c.value for c in results[1]]
+    at = header.index("Row")
+    status = {r[at]: (r[at + 1], r[at + 2]) for r in results.iter_rows(min_row=2, values_only=True)}
+    assert status[5] == ("skipped", "the list says not to send it (column 'Send?': 'Do not send')")
+
+
 def test_include_hidden_orders_hidden_rows_but_never_totals_or_notes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -15,6 +15,7 @@ from ..columns import ORDER_FIELDS
 from ..errors import FileFormatError
 from ..models import SkippedRow
 from ..program import ProgramSettings
+from ..schema import header_key
 from ..sheetscan import COLLAPSED, FILTERED, column_letter
 from .cells import _all_filled, _blank_cells, _Grid
 from .header import MIN_HEADER_MATCHES
@@ -60,6 +61,8 @@ def _skipped_rows(
             skipped[int(row)] = SkippedRow(int(row), kind, reason)
     for row in _crossed_out(grid, body, column_map, by_position):
         skipped.setdefault(row, SkippedRow(row, CROSSED, CROSSED_REASON))
+    for row, reason in _said_not_to_send(body, column_map).items():
+        skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, (kind, reason) in _not_recipients(grid, body, column_map, by_position).items():
         skipped.setdefault(row, SkippedRow(row, kind, reason))
     for row in _repeated_headers(body, column_map):
@@ -87,6 +90,38 @@ def _crossed_out(
         if filled and all((row, c) in struck for c in filled):
             crossed.append(int(row))
     return crossed
+
+
+NOT_TO_SEND = "not to send"
+# A column of the list that says whether to send each row ("Send?", "Include (Y/N)"); not "Eligible" or
+# "Approved", which an autofilter usually hides rows by (--include-hidden orders those rows on purpose)...
+_SEND_FLAGS = frozenset(
+    header_key(h)
+    for h in (
+        "send", "send y/n", "send yes/no", "send card", "send gift", "send gift card", "to send",
+        "ok to send", "include", "included", "include y/n", "order", "order y/n",
+    )
+)  # fmt: skip
+# ... and the answers that say no ("NO - left company", "Do not send", "Excluded")
+_SAYS_NO = re.compile(
+    r"(?i)^\s*(?:no|n|false|ineligible|not\s+eligible|excluded?|removed?|skip(?:ped)?|cancell?ed|declined|"
+    r"do\s*n[o']?t\b.*|don'?t\b.*)\s*(?:$|[-–—:,.;!(].*)"
+)
+
+
+def _said_not_to_send(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, str]:
+    """Rows the list itself says not to send, in a column nothing else reads ("Send?" = "NO - left
+    company"): row -> the reason, quoting the cell."""
+    found: dict[int, str] = {}
+    for header in body.columns:
+        if header in column_map or header_key(str(header)) not in _SEND_FLAGS:
+            continue
+        column = body[header].astype(str)
+        for row in column.index[column.str.match(_SAYS_NO)].tolist():
+            found.setdefault(
+                int(row), f"the list says not to send it (column '{header}': '{column[row].strip()}')"
+            )
+    return found
 
 
 def _repeated_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[int]:
@@ -264,9 +299,20 @@ def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> li
             f"{len(crossed)} row(s) crossed out (struck through) in the sheet are not ordered: "
             f"{_row_list(crossed)}. Remove the strikethrough from a row to order it."
         )
-    hidden = [s.row for s in skipped if s.kind not in ("totals", "note", CROSSED)]
+    said_no = [s for s in skipped if s.kind == NOT_TO_SEND]
+    if said_no:
+        notices.append(
+            f"{len(said_no)} row(s) the list says not to send are not ordered: "
+            + "; ".join(
+                f"row {s.row} {s.reason.removeprefix('the list says not to send it ')}" for s in said_no[:10]
+            )
+            + (f"; and {len(said_no) - 10} more" if len(said_no) > 10 else "")
+            + ". Change the cell to order a row."
+        )
+    own = ("totals", "note", CROSSED, NOT_TO_SEND)
+    hidden = [s.row for s in skipped if s.kind not in own]
     if hidden:
-        kinds = sorted({s.reason for s in skipped if s.kind not in ("totals", "note", CROSSED)})
+        kinds = sorted({s.reason for s in skipped if s.kind not in own})
         notices.append(
             f"{len(hidden)} hidden row(s) not ordered: {_row_list(hidden)} ({'; '.join(kinds)}). "
             "Pass --include-hidden to order them too."

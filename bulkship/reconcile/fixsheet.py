@@ -155,7 +155,8 @@ def _still_skipped(row: int, problems: str) -> SkippedRow:
     """A row the first file's reading skipped (a totals row, a note, a hidden row), skipped again: its words
     are on the Results sheet; it was never a recipient to fix (it came back invalid: found by a newcomer)."""
     reason = problems.split("; ")[0] or "not a recipient row"
-    kind = next((k for k in ("totals", "note", "crossed") if reason.startswith(k)), "hidden")
+    prefixes = {"totals": "totals", "note": "note", "crossed": "crossed", "the list says not": "not to send"}
+    kind = next((k for p, k in prefixes.items() if reason.startswith(p)), "hidden")
     return SkippedRow(row, kind, reason)
 
 
