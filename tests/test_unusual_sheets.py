@@ -364,6 +364,57 @@ def test_a_count_beside_the_list_is_not_taken_for_its_quantity(
     assert code == 0 and not [n for n in data["notices"] if "'Count'" in n and "beside the list" in n]
 
 
+def test_a_remark_under_the_list_does_not_make_its_columns_past_a_spacer_a_table_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Quantity | Apt' after an empty column, filled on every row, and 'Approved: J. Smith' under the list:
+    the remark made the list end after them, so they read as a table beside it; four people were sent one
+    card instead of three, and without their flat (found by review8)."""
+    side: list[list[object]] = [["Quantity", "Apt"], *([3, f"Apt {i}"] for i in range(1, 5))]
+    path = list_with_a_table_beside(tmp_path / "gifts.xlsx", side)
+    book = openpyxl.load_workbook(path)
+    book.active.append(["Approved: J. Smith"])
+    book.save(path)
+    capsys.readouterr()
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    assert "beside the list" not in " ".join(capsys.readouterr().err.split())
+    lines = ordered_lines()
+    assert [li.get("Quantity", 1) for li in lines] == [3] * 4, lines
+    assert all(li["PhysicalDeliveryAddress"].get("AddressLine2") for li in lines), lines
+
+
+def test_a_remark_under_a_lone_column_past_a_spacer_does_not_refuse_the_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 'Comments' column after an empty column and a remark under it: the lone column became 'the list'
+    and the list 'a table beside it', refused as lacking every column it has (found by review8)."""
+    path = list_with_a_table_beside(tmp_path / "gifts.xlsx", [["Comments"], [None], ["new hire"]])
+    book = openpyxl.load_workbook(path)
+    book.active.append([])
+    book.active.append([None] * 8 + ["* approved by the CFO"])
+    book.save(path)
+    capsys.readouterr()
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    assert [li["ProductId"] for li in ordered_lines()] == ["CVS"] * 4
+
+
+def test_columns_past_a_spacer_holding_the_list_s_cards_are_the_list_s_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The cards after an empty column, the last person's not chosen yet: the card columns stopped before the
+    list, read as a table beside it, and the file was refused as lacking the Product and Value it shows."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", None, "Product", "Value"])
+    for i in range(1, 5):
+        card: list[object] = ["CVS", 25] if i < 4 else []
+        sheet.append([f"Person {i}", f"{i} Elm St", "Boston", "MA", "02134", None, *card])
+    book.save(path := tmp_path / "gifts.xlsx")
+    code, data, _ = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 3, 1), data  # was: exit 2, lacks Product, Value
+    assert not [n for n in data["notices"] if "beside the list" in n]
+
+
 # ---------------------------------------------------------------------------------------------- values
 
 

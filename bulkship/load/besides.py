@@ -38,8 +38,11 @@ def _blocks(positions: Sequence[int]) -> list[list[int]]:
 
 
 def _last_row(body: pd.DataFrame, filled: np.ndarray) -> int:
-    """The last spreadsheet row with a filled cell in ``filled`` (rows x columns of one block; 0: none)."""
-    rows = np.flatnonzero(filled.any(axis=1))
+    """The last spreadsheet row ``filled`` (rows x columns of one block) fills as a row of a table: two of its
+    cells and at least half of them (0: none). A remark under the list ('Approved: J. Smith') or a totals
+    row's label and sum does not make the list longer than its own columns past a spacer."""
+    needed = max(2, (filled.shape[1] + 1) // 2)
+    rows = np.flatnonzero(filled.sum(axis=1) >= needed)
     return int(body.index[rows[-1]]) if len(rows) else 0
 
 
@@ -68,6 +71,16 @@ def _lacks(whole: ColumnMapping, header: str, fields: set[str]) -> bool:
     """Whether ``header`` would have been the only column of an order field the list itself lacks."""
     field = whole.column_map.get(header)
     return field in ORDER_FIELDS and field not in fields
+
+
+def _required_missing(contract: SheetContract, program: ProgramSettings, mapping: ColumnMapping) -> set[str]:
+    """The required fields ``mapping`` gives no column and the program no default (a name: nor first/last)."""
+    present = set(mapping.column_map.values()) | {
+        f for f, value in program.effective_defaults.items() if value
+    }
+    if {"first_name", "last_name"} & present:
+        present.add("name")
+    return {spec.name for spec in contract.columns.values() if spec.required and spec.name not in present}
 
 
 def map_list_columns(
@@ -126,6 +139,12 @@ def map_list_columns(
         info.header for info in whole.columns if info.field in program.columns and info.status == "used"
     }
     beside = {i: b for i, b in tables.items() if headers[i] not in chosen}
+    if beside:  # a block giving the list a required field it would lack (its card, its name) is the list's
+        missing = _required_missing(
+            contract, program, mapped([i for i in range(len(keep)) if i not in beside], strict=False)
+        )
+        own = {b for i, b in beside.items() if whole.column_map.get(headers[i]) in missing}
+        beside = {i: b for i, b in beside.items() if b not in own}
     if not beside:
         return mapped(range(len(keep)), strict=strict)
     mapping = mapped([i for i in range(len(keep)) if i not in beside], strict=strict)
