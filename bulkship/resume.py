@@ -106,7 +106,6 @@ def check_batch_identity(
         )
 
 
-@collector_paused()
 class Synced(NamedTuple):
     """What :func:`sync_ledger` did: orders newly planned, orders left from an earlier run, and the rows
     planned although they repeat a card already ordered (``--allow-repeat``; spreadsheet row -> the hold's
@@ -117,6 +116,7 @@ class Synced(NamedTuple):
     repeated: dict[int, str]
 
 
+@collector_paused()
 def sync_ledger(
     ledger: Ledger,
     batch: str,

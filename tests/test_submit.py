@@ -116,6 +116,39 @@ def test_every_row_ordered_once_and_recorded(tmp_path: Path) -> None:
         assert record.external_id in {li["ExternalId"] for li in by_po[record.po_number]["LineItems"]}
 
 
+def test_planning_runs_with_the_cycle_collector_paused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """sync_ledger builds a line, payload and record per row (a million rows: the collector's passes cost
+    10-20 %); 9918ff8 moved its pause onto the Synced tuple it returns, so planning ran with it on."""
+    import gc
+
+    from bulkship import resume
+
+    seen: list[bool] = []
+    real = resume.plan_records
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(resume, "plan_records", watched)
+    vendor = Vendor(tmp_path)
+
+    async def go() -> resume.Synced:
+        async with vendor.client() as client:
+            catalog = await client.catalog()
+            with Ledger.open(vendor.settings.ledger) as ledger:
+                return sync_ledger(
+                    ledger, "B1", validation_of(rows_frame(3)), catalog, po_prefix="T", max_lines=5,
+                    webhook_url=None,
+                )  # fmt: skip
+
+    synced = asyncio.run(go())
+    assert isinstance(synced, resume.Synced) and synced.new_orders
+    assert seen == [False] and gc.isenabled()
+
+
 def test_intent_is_committed_before_the_request_leaves(tmp_path: Path) -> None:
     vendor = Vendor(tmp_path)
     inner = vendor.transport
