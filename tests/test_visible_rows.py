@@ -309,6 +309,7 @@ def test_a_looser_header_whose_values_are_not_the_field_is_no_rival_of_its_own_t
         ("State", "Region", ["MA", "TX"], ["MA", "TX"]),
         ("Country", "Country Code", ["United States", "United States"], ["US", "us"]),
         ("Name", "Display Name", ["Ann Lee", "Bo Day"], ["Ann Lee", "Bo  Day"]),
+        ("Name", "Full Name", ["Lee, Ann", "Day, Bo"], ["Ann Lee", "Bo Day"]),  # refused until review8
     ],
 )
 def test_a_looser_column_saying_what_the_own_title_says_on_every_row_is_no_rival(
@@ -343,6 +344,34 @@ def test_a_looser_column_saying_what_the_own_title_says_on_every_row_is_no_rival
     book.active[f"{'ABCDEFGH'[header.index(own)]}3"] = None  # only the looser column says it on that row
     book.save(path)
     assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+
+
+@pytest.mark.parametrize(
+    ("filled", "empty"),
+    [("Value", "Amount"), ("State", "Province"), ("ZIP", "Postal Code"), ("Name", "Recipient"),
+     ("Address", "Street")],
+)  # fmt: skip
+def test_a_column_empty_on_every_row_is_no_rival_of_a_filled_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], filled: str, empty: str
+) -> None:
+    """A template's 'Province', 'Postal Code' or 'Amount' that a US list leaves blank feeds nothing: since
+    7cebc05 the whole file was refused as having two columns for State, ZIP or Value (found by review8).
+    One value in it and the two are rivals again."""
+    header = ["Name", "Address", "City", "State", "ZIP", "Product", "Value", empty]
+    book = openpyxl.Workbook()
+    book.active.append(header)
+    book.active.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, None])
+    book.active.append(["Bo Day", "2 Main St", "Boston", "MA", "02134", "CVS", 25, None])
+    book.save(path := tmp_path / "template.xlsx")
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"Column '{empty}' (H) is not used: it is empty on every row" in err, err
+    book.active["H3"] = {"Amount": 30, "Province": "NH", "Postal Code": "03101"}.get(empty, "Someone Else")
+    book.save(path)
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    assert f"'{filled}' ({'ABCDEFG'[header.index(filled)]}) and '{empty}' (H) both look like" in (
+        capsys.readouterr().err
+    )
 
 
 def test_company_beside_an_hr_organization_column_is_read_as_before(

@@ -6,10 +6,12 @@ no rival: it is left unused with a note and the own title is read. Only fields w
 are checked this way (a state, a ZIP, a money amount, a quantity, a second address line); for the others (a
 name, a street, a card) two columns still refuse the file.
 
-Nor is a looser column that says what the own title says on every row ("Amount" equal to "Value", "State Code"
-MA beside "State" Massachusetts, "Country Code" US beside "Country" United States): there is nothing to choose
-between them, and refusing them turned lists that had always run into refusals. One row that differs (or a row
-only the looser column fills) and the two are rivals again.
+Nor is a column empty on every row beside a filled one (a template's "Province" or "Postal Code" that a US
+list leaves blank), nor a looser column that says what the own title says on every row ("Amount" equal to
+"Value", "State Code" MA beside "State" Massachusetts, "Country Code" US beside "Country" United States, "Full
+Name" Ann Lee beside "Name" Lee, Ann): there is nothing to choose between them, and refusing them turned lists
+that had always run into refusals. One row that differs (or a row only the looser column fills) and the two
+are rivals again.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from itertools import islice
 import pandas as pd
 
 from ..columns import ORDER_FIELDS, HeaderIndex, own_titles
+from ..folding import fold_person
 from ..program import ProgramSettings
 from ..schema import SheetContract
 from ..validate.usps import COUNTRY_ALIASES, state_lookup
@@ -56,6 +59,7 @@ _SAME: dict[str, Callable[[str], str]] = {  # a cell's text (casefolded) -> what
     "zip": lambda v: v.zfill(5) if v.isdigit() else v,
     "value": _number,
     "quantity": _number,
+    "name": fold_person,  # "Lee, Ann" in one column, "Ann Lee" in the other: one person
 }
 
 
@@ -97,6 +101,10 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
             by_field.setdefault(meaning.field, []).append((str(header), meaning.exact))
     unused: dict[str, str] = {}
     for field, found in by_field.items():
+        empty = {header for header, _exact in found if not any(map(_text, body[header].tolist()))}
+        if empty and len(empty) < len(found):  # an empty column feeds nothing: no rival of a filled one
+            unused.update(dict.fromkeys(empty, "it is empty on every row"))
+            found = [(header, exact) for header, exact in found if header not in empty]
         own = [header for header, exact in found if exact]
         if len(own) != 1 or len(found) < 2:
             continue
