@@ -98,3 +98,21 @@ def test_a_unit_column_of_flats_written_without_numbers_is_still_the_second_addr
     """Two-family houses: 'Upper' and 'Lower' are the whole second line, no number in any of them."""
     path = hr_export(tmp_path / "flats.xlsx", ["Upper", "Lower", "Upper", "Lower"])
     assert load_sheet(path).column_map["Unit"] == "address2"
+
+
+@pytest.mark.parametrize("header", ["Apt", "Suite", "Address 2"])
+def test_a_column_headed_as_an_address_line_keeps_flats_written_as_one_letter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Duplexes' flats 'A', 'B', 'C' under 'Apt': no digit, no unit word, so the column was set aside and
+    the parcels went out without the flat, exit 0 (found by review8). A header naming an address line says
+    what its column holds; a lone letter reads as a flat under 'Unit' too."""
+    path = hr_export(tmp_path / "duplex.xlsx", ["A", "B", "C", "B"])
+    book = openpyxl.load_workbook(path)
+    book.active["I1"] = header
+    book.save(path)
+    code, data = validate(capsys, path)
+    assert (code, data["valid"]) == (0, 4)
+    assert next(c for c in data["columns"] if c["header"] == header)["field"] == "address2"
+    assert not [n for n in data["notices"] if "Address Line 2" in n]
+    assert load_sheet(hr_export(tmp_path / "units.xlsx", ["A", "B", "C"])).column_map["Unit"] == "address2"

@@ -1,7 +1,8 @@
-"""A column read as the second address line by its header alone, whose values show it holds something else: an
-HR export's "Unit" is the business unit (Finance, Sales), not an apartment, and would be printed on every
-parcel. Such a column is set aside with a notice saying how to read it all the same; a column the program's
-``[columns]`` names (or the web page's Columns step chose) is read as named."""
+"""A column read as the second address line by a header that does not say so ("Unit", not "Apt", "Suite" or
+"Address 2"), whose values show it holds something else: an HR export's "Unit" is the business unit
+(Finance, Sales), not an apartment, and would be printed on every parcel. Such a column is set aside with a
+notice saying how to read it all the same; a column the program's ``[columns]`` names (or the web page's
+Columns step chose) is read as named."""
 
 from __future__ import annotations
 
@@ -22,8 +23,11 @@ FIELD = "address2"
 _LINE_2_TEXT = re.compile(
     r"(?i)\d|#|\bc/o\b|\b(?:apt|apartment|ste|suite|unit|fl|flr|floor|bldg|building|rm|room|ph|penthouse"
     r"|bsmt|basement|rear|front|side|upper|uppr|lower|lowr|garage|cottage|lbby|lobby|trlr|trailer|lot|hngr"
-    r"|hangar|pier|slip|box|wing|tower|attn|care of)\b"
+    r"|hangar|pier|slip|box|wing|tower|attn|care of)\b|^[a-z]$"  # a lone letter: flat B of a duplex
 )
+# A header that names an address line or a flat ("Address 2", "Apt", "Suite") says what its column holds,
+# whatever the values look like ('A', 'B', 'Rear unit'); "Unit" alone may be an HR export's business unit.
+_SAYS_ADDRESS = re.compile(r"(?i)addr|apt|apartment|suite|street|line")
 
 
 def set_aside_doubtful(mapping: ColumnMapping, body: pd.DataFrame, program: ProgramSettings) -> list[str]:
@@ -32,7 +36,7 @@ def set_aside_doubtful(mapping: ColumnMapping, body: pd.DataFrame, program: Prog
     if FIELD in program.columns:
         return []
     header = next((h for h, field in mapping.column_map.items() if field == FIELD), None)
-    if header is None:
+    if header is None or _SAYS_ADDRESS.search(header):
         return []
     cells = body[header].iloc[:SAMPLE_ROWS].fillna("").astype(str).str.strip()
     filled = [value for value in cells.tolist() if value]
