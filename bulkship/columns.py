@@ -93,7 +93,9 @@ class ColumnInfo:
 
     header: str
     letter: str
-    field: str | None  # the canonical field it feeds; None when unused or ambiguous
+    # the canonical field it feeds; None when unused or ambiguous (a column beside the list that bulkship will
+    # not guess about: the field it would give the list, ambiguous until the person chooses)
+    field: str | None
     status: str  # "used" | "unused" | "ambiguous"
     hidden: bool = False
     note: str = ""
@@ -560,13 +562,22 @@ def describe_fields(
     )
 
 
+UNDECIDED = "?"  # the Columns page's "— choose —" for a column beside the list: no choice made yet
+
+
 def remap(report: ColumnsReport, chosen: dict[str, str], before: dict[str, str]) -> dict[str, str]:
     """The ``[columns]`` mapping that makes each header feed the field a person chose for it ("" for none),
     starting from ``before`` (the mapping ``report`` was made with). Only changed choices count: every other
     column keeps its guess, and a column whose field another column now feeds is left unused. Raises
     InputError for an unknown field, or for two columns newly chosen for one field."""
     shown = {c.header: (c.field or "") if c.status == "used" else "" for c in report.columns}
-    changed = {h: name for h, name in chosen.items() if h in shown and shown[h] != name}
+    # a column beside the list that would give it a field (bulkship.load.besides): "not used" is a choice too
+    undecided = {c.header: c.field for c in report.columns if c.status == "ambiguous" and c.field}
+    changed = {
+        h: name
+        for h, name in chosen.items()
+        if h in shown and name != UNDECIDED and (shown[h] != name or h in undecided)
+    }
     taken: dict[str, str] = {}
     for header, name in changed.items():
         if not name:
@@ -582,7 +593,7 @@ def remap(report: ColumnsReport, chosen: dict[str, str], before: dict[str, str])
         taken[name] = header
     result = dict(before)
     for header, name in changed.items():
-        old = shown[header]
+        old = shown[header] or undecided.get(header) or ""
         if name:
             result[name] = header
         elif old and old not in taken and result.get(old) in (None, header):

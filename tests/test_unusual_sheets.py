@@ -342,26 +342,61 @@ def test_two_columns_past_a_spacer_filled_here_and_there_are_the_list_s_own(
     assert any("Apt 4" in str(li["PhysicalDeliveryAddress"]) for li in lines), lines
 
 
-def test_a_count_beside_the_list_is_not_taken_for_its_quantity(
+def test_a_count_beside_the_list_is_never_guessed_to_be_its_quantity_or_not(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A pivot "Summary | Count" beside a list without a quantity column: Ann was ordered 3 cards."""
+    """A pivot "Summary | Count" beside a list without a quantity column: Ann was ordered 3 cards. The list's
+    own "Quantity" whose last rows are not filled in yet looks the same, and leaving it out sent one card to
+    people who asked for three (found by review8): the file is refused until the person says which."""
     path = list_with_a_table_beside(
         tmp_path / "gifts.xlsx", [["Summary", "Count"], ["CVS", 3], ["TARGET", 1]]
     )
-    code, data, _ = validate(capsys, path)
-    assert (code, data["valid"]) == (0, 4)
-    (note,) = [n for n in data["notices"] if "separate table beside the list" in n]
-    assert "'Count' would be the list's Quantity: if it belongs to the list, choose it" in note, note
-    assert 'quantity = "J"' in note
-    capsys.readouterr()
-    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
-    quantities = [li.get("Quantity", 1) for li in ordered_lines()]
-    assert quantities == [1, 1, 1, 1], quantities  # Ann was ordered 3 cards
+    code, _, err = validate(capsys, path)
+    said = " ".join(err.split())
+    assert code == 2
+    assert (
+        "'Count' would be the list's Quantity: bulkship will not guess whether it belongs to the rows next to it"
+        in said
+    ), said
+    assert '[columns] quantity = "J" to read it, or quantity = "" to leave it unused' in said
     program = tmp_path / "program.toml"
+    program.write_text('[columns]\nquantity = ""\n')  # not the list's: left unused, one card each
+    code, data, _ = validate(capsys, path, "--config", str(program))
+    assert (code, data["valid"]) == (0, 4)
+    capsys.readouterr()
+    assert (
+        main(
+            [
+                "run",
+                str(path),
+                "--yes",
+                "--wait",
+                "0",
+                "--out",
+                str(tmp_path / "out"),
+                "--config",
+                str(program),
+            ]
+        )
+        == 0
+    )
+    assert [li.get("Quantity", 1) for li in ordered_lines()] == [1, 1, 1, 1]
     program.write_text('[columns]\nquantity = "J"\n')  # the person says it belongs to the list: used
     code, data, _ = validate(capsys, path, "--config", str(program))
     assert code == 0 and not [n for n in data["notices"] if "'Count'" in n and "beside the list" in n]
+
+
+def test_the_list_s_own_quantity_past_a_spacer_with_its_last_rows_empty_is_not_left_out_unasked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Quantity | Apt' past an empty column, the last person's not filled in yet: read as a table beside
+    the list, three people were sent one card instead of three, exit 0 (found by review8)."""
+    side: list[list[object]] = [["Quantity", "Apt"], *([3, f"Apt {i}"] for i in range(1, 4))]
+    path = list_with_a_table_beside(tmp_path / "gifts.xlsx", side)
+    capsys.readouterr()
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 2
+    assert "'Quantity' would be the list's Quantity" in " ".join(capsys.readouterr().err.split())
+    assert ordered_lines() == []
 
 
 def test_a_remark_under_the_list_does_not_make_its_columns_past_a_spacer_a_table_beside_it(
@@ -398,11 +433,12 @@ def test_a_remark_under_a_lone_column_past_a_spacer_does_not_refuse_the_list(
     assert [li["ProductId"] for li in ordered_lines()] == ["CVS"] * 4
 
 
-def test_columns_past_a_spacer_holding_the_list_s_cards_are_the_list_s_own(
+def test_cards_past_a_spacer_stopping_before_the_list_are_never_guessed_to_be_its_own_or_not(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The cards after an empty column, the last person's not chosen yet: the card columns stopped before the
-    list, read as a table beside it, and the file was refused as lacking the Product and Value it shows."""
+    """'Product | Value' past an empty column, filled on the first rows only, beside a list without a card:
+    the list's own cards with the last ones not chosen yet, or a price list (four people would get its
+    cards). It was refused as lacking the Product and Value it shows; now both ways out are named."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Name", "Address", "City", "State", "ZIP", None, "Product", "Value"])
@@ -410,9 +446,14 @@ def test_columns_past_a_spacer_holding_the_list_s_cards_are_the_list_s_own(
         card: list[object] = ["CVS", 25] if i < 4 else []
         sheet.append([f"Person {i}", f"{i} Elm St", "Boston", "MA", "02134", None, *card])
     book.save(path := tmp_path / "gifts.xlsx")
-    code, data, _ = validate(capsys, path)
-    assert (code, data["valid"], data["invalid"]) == (1, 3, 1), data  # was: exit 2, lacks Product, Value
-    assert not [n for n in data["notices"] if "beside the list" in n]
+    code, _, err = validate(capsys, path)
+    said = " ".join(err.split())
+    assert code == 2 and "lacks required" not in said, said
+    assert "'Product' would be the list's Product: bulkship will not guess" in said, said
+    program = tmp_path / "program.toml"
+    program.write_text('[columns]\nproduct = "G"\nvalue = "H"\n')
+    code, data, _ = validate(capsys, path, "--config", str(program))
+    assert (code, data["valid"], data["invalid"]) == (1, 3, 1), data
 
 
 # ---------------------------------------------------------------------------------------------- values

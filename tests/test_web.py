@@ -743,3 +743,35 @@ def test_a_deleted_batch_leaves_no_plan_behind_and_its_file_can_be_uploaded_agai
         "E2",
         "E3",
     ]
+
+
+def test_a_column_beside_the_list_is_a_choice_on_the_columns_page_and_the_choice_sticks(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """A "Summary | Count" pivot past an empty column: the command line refuses to guess whether 'Count' is
+    the list's quantity; the page asks, and both answers stick (leaving it 'not used' looped back to the
+    Columns page before, found by a newcomer)."""
+    for name, choice, cards in (("left", "", [1, 1, 1, 1]), ("read", "quantity", [1, 1, 1, 3])):
+        book = openpyxl.Workbook()
+        rows = [["Name", "Address", "City", "State", "ZIP", "Product", "Value", None, "Summary", "Count"]]
+        rows += [[f"{name} {i} Lee", f"{i} Elm St", "Boston", "MA", "02134", "CVS", 25] for i in range(1, 5)]
+        rows[1] += [None, "CVS", 3]
+        rows[2] += [None, "TARGET", 1]
+        for row in rows:
+            book.active.append(row)
+        book.save(path := tmp_path / f"{name}.xlsx")
+        page = client.get(upload(client, path, name=name)).text
+        assert "ambiguous" in column_row(page, "Count") and chosen_field(page, "Count") == "?"
+        assert "Column “Count” (J) stands in a separate table beside the list" in page
+        assert client.get(f"/batches/{name}/review").url.path == f"/batches/{name}/columns"
+        form = {"csrf_token": token(client), "map:Count": choice, "map:Summary": ""}
+        page = client.post(f"/batches/{name}/columns", data=form).text
+        assert "ambiguous" not in column_row(page, "Count") and 'id="to-review"' in page
+        assert client.get(f"/batches/{name}/review").url.path == f"/batches/{name}/review"
+        assert confirm(client, name).url.path == f"/batches/{name}/progress"
+        wait_until_finished(client, name)
+        from bulkship.ledger import Ledger
+
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            items = [li for o in ledger.orders(name) for li in o.payload()["LineItems"]]
+        assert sorted(li.get("Quantity", 1) for li in items) == cards, name

@@ -5,9 +5,13 @@ like order fields, and a column of it that fed the rows next to it would order t
 quantity or name without a word. (A lone column past a spacer, or columns filled here and there, "Apt" or
 "Qty" on a few rows, are the list's own: a table beside it is filled in every column of every row it has.)
 
-So the list's columns are mapped without it, and its columns are listed as not used, in a note that also
-says which field one of them would have given the list ("Count" as the quantity), for the person to choose it
-if it does belong to the list (``[columns]`` in a program file, or the web page's Columns page).
+Where the list's rows end is read from the rows it fills as a table's (a remark or a totals row under it
+does not lengthen it). The list's columns are mapped without such a table, and its columns are listed as not
+used, in a note. But a column of it that would be the list's only one for an order field ("Count" as the
+quantity, "Product | Value" beside a list without a card) cannot be told from the list's own columns whose
+last rows are not filled in yet: bulkship does not guess. The command line refuses the file naming both ways
+out (``[columns] quantity = "J"`` reads it, ``quantity = ""`` leaves it unused); the web page
+(``strict=False``) marks the column ambiguous for the person to choose on the Columns page.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..columns import ORDER_FIELDS, ColumnInfo, ColumnMapping, map_columns
+from ..columns import ORDER_FIELDS, AmbiguousColumnsError, ColumnInfo, ColumnMapping, map_columns
 from ..program import ProgramSettings
 from ..schema import SheetContract
 from ..sheetscan import column_letter
@@ -57,12 +61,21 @@ def _a_table(filled: np.ndarray) -> bool:
 
 
 def _left_out(
-    mapping: ColumnMapping, headers: list[str], letters: list[int], hidden: set[int], notes: dict[int, str]
+    mapping: ColumnMapping,
+    headers: list[str],
+    letters: list[int],
+    hidden: set[int],
+    notes: dict[int, str],
+    undecided: Mapping[int, str] | None = None,
 ) -> None:
-    """Columns not mapped (``notes``: position in ``headers`` -> why), listed unused in the sheet's order."""
+    """Columns not mapped (``notes``: position in ``headers`` -> why), listed in the sheet's order: unused,
+    or ambiguous for those in ``undecided`` (position -> the field it would give the list, for the person to
+    choose it or leave it unused)."""
     for i, note in notes.items():
         letter = column_letter(letters[i])
-        mapping.columns.append(ColumnInfo(headers[i], letter, None, "unused", letters[i] in hidden, note))
+        field = (undecided or {}).get(i)
+        status = "ambiguous" if field else "unused"
+        mapping.columns.append(ColumnInfo(headers[i], letter, field, status, letters[i] in hidden, note))
     order = {header: i for i, header in enumerate(headers)}
     mapping.columns.sort(key=lambda info: order[info.header])
 
@@ -71,16 +84,6 @@ def _lacks(whole: ColumnMapping, header: str, fields: set[str]) -> bool:
     """Whether ``header`` would have been the only column of an order field the list itself lacks."""
     field = whole.column_map.get(header)
     return field in ORDER_FIELDS and field not in fields
-
-
-def _required_missing(contract: SheetContract, program: ProgramSettings, mapping: ColumnMapping) -> set[str]:
-    """The required fields ``mapping`` gives no column and the program no default (a name: nor first/last)."""
-    present = set(mapping.column_map.values()) | {
-        f for f, value in program.effective_defaults.items() if value
-    }
-    if {"first_name", "last_name"} & present:
-        present.add("name")
-    return {spec.name for spec in contract.columns.values() if spec.required and spec.name not in present}
 
 
 def map_list_columns(
@@ -139,16 +142,11 @@ def map_list_columns(
         info.header for info in whole.columns if info.field in program.columns and info.status == "used"
     }
     beside = {i: b for i, b in tables.items() if headers[i] not in chosen}
-    if beside:  # a block giving the list a required field it would lack (its card, its name) is the list's
-        missing = _required_missing(
-            contract, program, mapped([i for i in range(len(keep)) if i not in beside], strict=False)
-        )
-        own = {b for i, b in beside.items() if whole.column_map.get(headers[i]) in missing}
-        beside = {i: b for i, b in beside.items() if b not in own}
     if not beside:
         return mapped(range(len(keep)), strict=strict)
     mapping = mapped([i for i in range(len(keep)) if i not in beside], strict=strict)
     fields = set(mapping.column_map.values()) | set(mapping.preferred)
+    undecided: dict[int, str] = {}  # a column that would be the list's only one for an order field
     for b in sorted(set(beside.values())):
         columns = [i for i, block in beside.items() if block == b]
         gap_position = blocks[b][0] - 1 if blocks[b][0] > blocks[main][-1] else blocks[b][-1] + 1
@@ -160,13 +158,45 @@ def map_list_columns(
             f"beside the list (an empty column {gap} between them) that ends at row {ends[b]}, before the "
             f"list (row {ends[main]})"
         )
-        lacking = [(i, whole.column_map[headers[i]]) for i in columns if _lacks(whole, headers[i], fields)]
+        lacking = {i: whole.column_map[headers[i]] for i in columns if _lacks(whole, headers[i], fields)}
+        if lacking and strict:
+            raise _undecided(said, lacking, headers, letters, contract, program)
+        undecided.update(lacking)
         also = "".join(
-            f" '{headers[i]}' would be the list's {contract.title(field)}: if it belongs to the list, choose "
-            f'it (a program file\'s [columns] {field} = "{column_letter(letters[i])}", or the Columns page).'
-            for i, field in lacking
+            f" '{headers[i]}' would be the list's {contract.title(field)}: choose it, or leave it not used, "
+            f'on the Columns page (a program file\'s [columns] {field} = "{column_letter(letters[i])}" or '
+            f'{field} = "").'
+            for i, field in lacking.items()
         )
-        mapping.notices.append(f"{said}: not used.{also}")
-    note = "in a separate table beside the list: not used"
-    _left_out(mapping, headers, letters, hidden_columns, dict.fromkeys(beside, note))
+        mapping.notices.append(
+            f"{said}: {'nothing read from it until you choose' if lacking else 'not used'}.{also}"
+        )
+    notes = {
+        i: "in a separate table beside the list? choose it or leave it not used"
+        if i in undecided
+        else "in a separate table beside the list: not used"
+        for i in beside
+    }
+    _left_out(mapping, headers, letters, hidden_columns, notes, undecided)
     return mapping
+
+
+def _undecided(
+    said: str,
+    lacking: Mapping[int, str],
+    headers: list[str],
+    letters: list[int],
+    contract: SheetContract,
+    program: ProgramSettings,
+) -> AmbiguousColumnsError:
+    """The refusal of a column beside the list that would be the list's only one for an order field: a
+    pivot's "Count" (cards to people who asked for one) cannot be told from the list's own "Quantity" whose
+    last rows are not filled in yet (one card to people who asked for three). Both ways out are named."""
+    i, field = next(iter(lacking.items()))
+    letter = column_letter(letters[i])
+    return AmbiguousColumnsError(
+        f"{said}; '{headers[i]}' would be the list's {contract.title(field)}: bulkship will not guess "
+        "whether it belongs to the rows next to it. Nothing was read further",
+        hint=f'choose in {program.source or "a program file (--config)"}: [columns] {field} = "{letter}" '
+        f'to read it, or {field} = "" to leave it unused (or move that table to another sheet)',
+    )
