@@ -6,12 +6,12 @@ no rival: it is left unused with a note and the own title is read. Only fields w
 are checked this way (a state, a ZIP, a money amount, a quantity, a second address line); for the others (a
 name, a street, a card) two columns still refuse the file.
 
-Nor is a column empty on every row beside a filled one (a template's "Province" or "Postal Code" that a US
-list leaves blank), nor a looser column that says what the own title says on every row ("Amount" equal to
-"Value", "State Code" MA beside "State" Massachusetts, "Country Code" US beside "Country" United States, "Full
-Name" Ann Lee beside "Name" Lee, Ann): there is nothing to choose between them, and refusing them turned lists
-that had always run into refusals. One row that differs (or a row only the looser column fills) and the two
-are rivals again.
+Nor is a looser column empty on every row (a template's "Province" or "Postal Code" that a US list leaves
+blank; not beside an empty own title: a filled "Count" beside an empty "Quantity" may hold anything), nor a
+looser column that says what the own title says on every row ("Amount" equal to "Value", "State Code" MA
+beside "State" Massachusetts, "Country Code" US beside "Country" United States, "Full Name" Ann Lee beside
+"Name" Lee, Ann): there is nothing to choose between them, and refusing them turned lists that had always
+run into refusals. One row that differs (or a row only the looser column fills) and the two are rivals again.
 """
 
 from __future__ import annotations
@@ -101,11 +101,14 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
             by_field.setdefault(meaning.field, []).append((str(header), meaning.exact))
     unused: dict[str, str] = {}
     for field, found in by_field.items():
-        empty = {header for header, _exact in found if not any(map(_text, body[header].tolist()))}
-        if empty and len(empty) < len(found):  # an empty column feeds nothing: no rival of a filled one
-            unused.update(dict.fromkeys(empty, "it is empty on every row"))
-            found = [(header, exact) for header, exact in found if header not in empty]
         own = [header for header, exact in found if exact]
+        empty = {header for header, _exact in found if not any(map(_text, body[header].tolist()))}
+        if len(own) == 1 and (own[0] not in empty or len(empty) == len(found)):
+            # a looser column left empty feeds nothing beside the own title; but beside an EMPTY own title
+            # (a template's "Quantity" left for the default) a filled "Count" may hold anything: rivals
+            blank = {header for header in empty if header != own[0]}
+            unused.update(dict.fromkeys(blank, f"it is empty on every row; '{own[0]}' is used"))
+            found = [(header, exact) for header, exact in found if header not in blank]
         if len(own) != 1 or len(found) < 2:
             continue
         title = contract.title(field)
