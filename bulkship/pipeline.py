@@ -183,7 +183,7 @@ async def _plan_and_send(
     outcome: SubmitOutcome | None = None
     async with (options.client_factory or connect)(settings) as client:
         catalog = await client.catalog()
-        validation = validate(loaded, catalog, program=options.program)  # 2
+        validation = validate(loaded, catalog, program=options.program, ordered=_ordered(ledger, batch))  # 2
         give_back_memory()  # what reading and checking a big file freed (see bulkship.memtrim)
         starter = person_acting(settings) if stored is None else None  # as the audit trail names them
         if stored is None:  # a batch this ledger does not know: look for it at the vendor first
@@ -332,3 +332,8 @@ def _stop(result: RunResult, error: BulkshipError | None) -> None:
         result.stopped = error
     else:
         result.notes.append(str(error))
+
+
+def _ordered(ledger: Ledger, batch: str) -> Callable[[], list[str]]:
+    """The fingerprints the batch has ordered, read when validation asks (two rows one person)."""
+    return lambda: [r.fingerprint for r in ledger.batch_rows(batch) if r.status == "ordered"]

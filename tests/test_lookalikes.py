@@ -154,3 +154,36 @@ def test_one_person_and_address_twice_with_another_value_is_a_warning_without_em
     warned = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "warning"}
     assert sorted(warned) == [4, 5], data["problems"]
     assert "Row 4, column 'Name': the same recipient and address are on row 2 with another card" in warned[4]
+
+
+def test_a_row_edited_into_a_person_already_ordered_is_the_duplicate_never_the_ordered_row(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer6: a row above an ordered one was edited into the same person (another quantity).
+    The ORDERED row read "duplicate of row 2 — not ordered", its card "ordered earlier; no longer in the
+    file", and the edited row was held: a second card one flag (--allow-repeat) away. The row already
+    ordered stays the ordered one; the edited row is its duplicate."""
+    import openpyxl
+
+    header = [*HEADER, "Quantity"]
+    ann = ["E-1", "Ann", "Lee", "1 Elm St", "Boston", "MA", "02108", "CVS", "25", "1"]
+    jack = ["E-2", "Jack", "Wu", "10 Ash Place", "Dallas", "TX", "75201", "CVS", "25", "2"]
+    sheet = write(tmp_path / "staff.csv", [ann, jack], header)
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    edited = ["", "Jack", "Wu", "10 Ash Pl", "Dallas", "TX", "75201", "CVS", "25", "1"]  # was Ann's row
+    write(sheet, [edited, jack], header)
+    capsys.readouterr()
+
+    code = main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out")])
+
+    err = capsys.readouterr().err
+    assert code == 3, err
+    assert cards_by_name(isolated_data_dir) == Counter({"ann lee": 1, "jack wu": 1})
+    results = openpyxl.load_workbook(tmp_path / "out" / "staff-results.xlsx")["Results"]
+    header_row = [c.value for c in results[1]]
+    at = header_row.index("Row")
+    shown = {r[at]: (r[at + 1], r[at + 2]) for r in results.iter_rows(min_row=2, values_only=True)}
+    assert shown[3][0] in ("ordered", "pending", "complete"), shown  # Jack's row as it was ordered
+    assert shown[2][0] == "duplicate" and "as row 3" in str(shown[2][1]), shown
+    gone = [r for r, (_, problem) in shown.items() if "no longer in the file" in str(problem)]
+    assert [shown[r][1] for r in gone if "Jack" in str(shown[r])] == []  # no phantom card of Jack's

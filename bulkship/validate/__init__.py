@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import operator
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import pandas as pd
@@ -57,9 +58,15 @@ __all__ = ["FINGERPRINT_FIELDS", "validate"]
 
 
 def validate(
-    sheet: LoadedSheet, catalog: Catalog, *, program: ProgramSettings | None = None
+    sheet: LoadedSheet,
+    catalog: Catalog,
+    *,
+    program: ProgramSettings | None = None,
+    ordered: Callable[[], Collection[str]] | None = None,
 ) -> ValidationResult:
-    """Normalise and check every row of ``sheet`` against the sheet contract and the vendor ``catalog``."""
+    """Normalise and check every row of ``sheet`` against the sheet contract and the vendor ``catalog``.
+    ``ordered``: the fingerprints the batch's ledger holds as ordered, asked for only when two rows are one
+    person written differently (the row already ordered stays it, the other is its duplicate)."""
     program = program or ProgramSettings()
     contract = load_contract(program.schema_path)
     defaults = {**program.effective_defaults, **sheet.defaults}
@@ -81,7 +88,7 @@ def validate(
     skipped = pd.Series(frame.index.isin([s.row for s in sheet.skipped]), index=frame.index)
     if skipped.any():
         frame.loc[skipped, STATUS] = "skipped"
-    _fingerprint_and_duplicates(frame, collector, contract, skipped)
+    _fingerprint_and_duplicates(frame, collector, contract, skipped, ordered)
     problems = collector.sorted()
     if skipped.any():  # a skipped row is never judged: its problems would be noise
         rows = {s.row for s in sheet.skipped}
@@ -176,14 +183,18 @@ def _normalise(
 
 
 def _fingerprint_and_duplicates(
-    frame: pd.DataFrame, collector: ProblemCollector, contract: SheetContract, skipped: pd.Series
+    frame: pd.DataFrame,
+    collector: ProblemCollector,
+    contract: SheetContract,
+    skipped: pd.Series,
+    ordered: Callable[[], Collection[str]] | None = None,
 ) -> None:
     base = pd.Series(_fingerprints(frame), index=frame.index, dtype=object)
     if not skipped.any():
-        _judge_repeats(frame, base, collector)
+        _judge_repeats(frame, base, collector, ordered)
         return
     shown = frame[~skipped].copy()  # skipped rows are never anyone's duplicate
-    _judge_repeats(shown, base[~skipped], collector)
+    _judge_repeats(shown, base[~skipped], collector, ordered)
     fingerprints = base.copy()
     fingerprints[~skipped] = shown[FINGERPRINT]
     fingerprints[skipped] = _skipped_fingerprints(base[skipped], set(base[~skipped].tolist()))
@@ -191,7 +202,12 @@ def _fingerprint_and_duplicates(
     frame.loc[shown.index[shown[STATUS].eq("duplicate").to_numpy()], STATUS] = "duplicate"
 
 
-def _judge_repeats(frame: pd.DataFrame, base: pd.Series, collector: ProblemCollector) -> None:
+def _judge_repeats(
+    frame: pd.DataFrame,
+    base: pd.Series,
+    collector: ProblemCollector,
+    ordered: Callable[[], Collection[str]] | None = None,
+) -> None:
     """Fingerprints (with '#2'... for repeats allowed on purpose) and duplicate rows, in place."""
     codes, uniques = pd.factorize(base)
     if len(uniques) == len(base):  # the usual list: no two rows alike
@@ -222,7 +238,7 @@ def _judge_repeats(frame: pd.DataFrame, base: pd.Series, collector: ProblemColle
         extra={"first": first_row},
     )
     frame.loc[duplicate & frame[STATUS].eq("valid"), STATUS] = "duplicate"
-    mark_lookalikes(frame, collector, where)  # the same person written differently: a duplicate too
+    mark_lookalikes(frame, collector, where, ordered)  # one person written differently: a duplicate too
 
 
 def _skipped_fingerprints(base: pd.Series, shown: set[str]) -> list[str]:

@@ -18,6 +18,9 @@ ordered").
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+
 import pandas as pd
 
 from ..folding import fold_address, fold_person, fold_unit, same_unit
@@ -57,9 +60,17 @@ def _may_repeat(candidates: pd.DataFrame) -> pd.Series:
     return person.duplicated(keep=False) | (reference.ne("") & by_reference.duplicated(keep=False))
 
 
-def mark_lookalikes(frame: pd.DataFrame, collector: ProblemCollector, where: str) -> None:
+def mark_lookalikes(
+    frame: pd.DataFrame,
+    collector: ProblemCollector,
+    where: str,
+    ordered: Callable[[], Collection[str]] | None = None,
+) -> None:
     """Mark valid rows that repeat an earlier row written differently as duplicates, in place (status,
-    fingerprint and an error naming the first row); ``where`` says how to send one on purpose."""
+    fingerprint and an error naming the first row); ``where`` says how to send one on purpose. A row whose
+    fingerprint is ``ordered`` (the batch's ledger) goes first: the row already ordered is never made the
+    duplicate of a row edited into the same person (it would read "not ordered", its card "no longer in the
+    file"). Asked for only when some row repeats another."""
     valid = frame[STATUS].eq("valid")
     candidates = frame[valid]
     if len(candidates) < 2:
@@ -78,24 +89,13 @@ def mark_lookalikes(frame: pd.DataFrame, collector: ProblemCollector, where: str
     rows = [int(r) for r in shared[ROW].tolist()]
     fingerprints = shared[FINGERPRINT].astype(str).tolist()
     may_repeat = open_rows[shared.index].tolist()
-    seen_person: dict[str, list[int]] = {}  # folded name, street, ZIP, card -> positions of its rows
-    seen_reference: dict[str, int] = {}  # reference, folded name, card -> position of its first row
-    same_person: dict[int, int] = {}  # position -> first row's position
-    same_reference: dict[int, int] = {}
-    for i in range(len(rows)):
-        person = _SEP.join((names[i], streets[i], zips[i], cards[i]))
-        reference = _SEP.join((references[i], names[i], cards[i])) if references[i] else ""
-        # one person unless both rows name a unit and the units differ (namesakes on two floors of one office)
-        first = next((j for j in seen_person.get(person, ()) if same_unit(units[i], units[j])), None)
-        if first is None and reference:
-            first = seen_reference.get(reference)
-            if first is not None and may_repeat[i] and fingerprints[first] != fingerprints[i]:
-                same_reference[i] = first
-        elif first is not None and may_repeat[i] and fingerprints[first] != fingerprints[i]:
-            same_person[i] = first
-        seen_person.setdefault(person, []).append(i)
-        if reference:
-            seen_reference.setdefault(reference, i)
+    keys = _Keys(names, streets, units, zips, cards, references, fingerprints, may_repeat)
+    same_person, same_reference = keys.repeats(range(len(rows)))
+    if (same_person or same_reference) and ordered is not None:
+        known = set(ordered())
+        if any(fingerprints[i] in known for i in [*same_person, *same_reference]):
+            first = sorted(range(len(rows)), key=lambda i: fingerprints[i] not in known)
+            same_person, same_reference = keys.repeats(first)
     index = shared.index
     for found, message in (
         (same_person, "same recipient, address and card as row {first}, written differently"),
@@ -119,6 +119,49 @@ def mark_lookalikes(frame: pd.DataFrame, collector: ProblemCollector, where: str
         )
         frame.loc[at, FINGERPRINT] = [fingerprints[f] for f in found.values()]
         frame.loc[at, STATUS] = "duplicate"
+
+
+@dataclass(frozen=True)
+class _Keys:
+    """The folded parts of the rows that may repeat one another, by position."""
+
+    names: list[str]
+    streets: list[str]
+    units: list[str]
+    zips: list[str]
+    cards: list[str]
+    references: list[str]
+    fingerprints: list[str]
+    may_repeat: list[bool]
+
+    def repeats(self, order: Iterable[int]) -> tuple[dict[int, int], dict[int, int]]:
+        """Taking the rows in ``order``: position -> the position of the row it repeats, as the same person
+        at the same address, and as the same reference at another address."""
+        seen_person: dict[str, list[int]] = {}  # folded name, street, ZIP, card -> positions of its rows
+        seen_reference: dict[str, int] = {}  # reference, folded name, card -> position of its first row
+        same_person: dict[int, int] = {}
+        same_reference: dict[int, int] = {}
+        for i in order:
+            name, card, reference_of = self.names[i], self.cards[i], self.references[i]
+            person = _SEP.join((name, self.streets[i], self.zips[i], card))
+            reference = _SEP.join((reference_of, name, card)) if reference_of else ""
+            # one person unless both rows name a unit and the units differ (namesakes on two floors)
+            units = (j for j in seen_person.get(person, ()) if same_unit(self.units[i], self.units[j]))
+            first = next(units, None)
+            if first is None and reference:
+                first = seen_reference.get(reference)
+                if first is not None and self._other_row(i, first):
+                    same_reference[i] = first
+            elif first is not None and self._other_row(i, first):
+                same_person[i] = first
+            seen_person.setdefault(person, []).append(i)
+            if reference:
+                seen_reference.setdefault(reference, i)
+        return same_person, same_reference
+
+    def _other_row(self, i: int, first: int) -> bool:
+        """Row ``i`` may be marked as repeating ``first``: it is not allowed on purpose, nor the same row."""
+        return self.may_repeat[i] and self.fingerprints[first] != self.fingerprints[i]
 
 
 def _warn_second_gifts(frame: pd.DataFrame, collector: ProblemCollector, valid: pd.DataFrame) -> None:
