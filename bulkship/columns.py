@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -435,79 +435,6 @@ def _ambiguous(
         hint=f"rename one of the two headers, or choose one in {where}: [columns] {name} = "
         f'"{second.header}" (or {name} = "{second.letter}")',
     )
-
-
-# ---------------------------------------------------------------------------------------------- look-alikes
-
-_LOOKS_LIKE_HEADER: dict[str, frozenset[str]] = {
-    "shipping_method": frozenset({"ship", "shipping", "via", "delivery", "courier", "speed", "postage"}),
-    "product": frozenset({"card", "gift", "product", "brand", "reward", "sku", "voucher", "giftcard"}),
-    "value": frozenset({"amount", "value", "denomination", "usd", "dollars", "price", "budget", "award"}),
-    "address2": frozenset({"apt", "apartment", "suite", "ste", "unit", "building", "floor", "line2"}),
-    "country": frozenset({"country", "nation"}),
-}
-_SHIPPING_WORDS = frozenset(
-    {"standard", "expedited", "overnight", "express", "ground", "priority", "2day", "2 day", "next day"}
-)
-_ADDRESS2 = re.compile(r"(?i)^(apt|apartment|suite|ste|unit|#\s*\d|fl|floor|bldg|building|room|rm)\b\.?")
-_MONEY = re.compile(r"^\$\s?\d{1,7}(?:[.,]\d{2})?$")
-VALUE_SAMPLE = 200
-
-
-def _value_looks_like(values: Sequence[str], countries: frozenset[str]) -> str | None:
-    filled = [v.strip() for v in values if v.strip()][:VALUE_SAMPLE]
-    if len(filled) < 2:
-        return None
-
-    def share(test: Callable[[str], bool]) -> float:
-        return sum(1 for v in filled if test(v)) / len(filled)
-
-    if share(lambda v: v.casefold() in _SHIPPING_WORDS) >= 0.6:
-        return "shipping_method"
-    if share(lambda v: v.casefold() in countries) >= 0.6:
-        return "country"
-    if share(lambda v: _ADDRESS2.match(v) is not None) >= 0.6:
-        return "address2"
-    if share(lambda v: _MONEY.match(v) is not None) >= 0.6:
-        return "value"
-    return None
-
-
-def lookalike_notices(
-    mapping: ColumnMapping,
-    values_of: dict[str, list[str]],
-    contract: SheetContract,
-    countries: frozenset[str],
-    source: str,
-) -> list[str]:
-    """A warning for each unused column whose header or values look like an order field."""
-    fed = {canonical: header for header, canonical in mapping.column_map.items()}
-    letters = {info.header: info.letter for info in mapping.columns}
-    notices = []
-    for info in mapping.columns:
-        if info.status != "unused" or info.note:
-            continue
-        words = set(_words(info.header)) | {"".join(_words(info.header))}
-        guess = next((f for f, keys in _LOOKS_LIKE_HEADER.items() if words & keys), None)
-        how = "header looks"
-        if guess is None:
-            guess, how = _value_looks_like(values_of.get(info.header, []), countries), "values look"
-        if guess is None:
-            continue
-        title = contract.title(guess)
-        named = f"Column '{info.header}' ({info.letter})"
-        if guess in fed:
-            other = fed[guess]
-            notices.append(
-                f"{named} is not used, although its {how} like {title}; {title} is read from "
-                f"'{other}' ({letters.get(other, '?')})."
-            )
-        else:
-            notices.append(
-                f"{named} is not used, although its {how} like {title}: map it with [columns] {guess} = "
-                f"\"{info.header}\" in {source}, or rename the header to '{title}'."
-            )
-    return notices
 
 
 # ---------------------------------------------------------------------------------------------- for a person

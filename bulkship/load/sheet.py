@@ -14,7 +14,6 @@ import numpy as np
 import pandas as pd
 
 from .. import celltypes
-from ..columns import lookalike_notices
 from ..csvread import CsvLimits, read_csv
 from ..errors import FileFormatError
 from ..models import CANONICAL_COLUMNS, LoadedSheet
@@ -25,6 +24,7 @@ from .cells import _Grid
 from .doubtful import set_aside_doubtful
 from .filetype import _check_file
 from .header import _find_header, _unique_headers, _used_area, refuse_header_merged_across
+from .lookalikes import decide_or_refuse, lookalike_notices, undecided_columns
 from .problems import _fill_merged, _formula_text_problems, _overflowing_rows, _read_problems, _show_formulas
 from .skipped import _skip_notices, _skipped_rows
 from .workbook import _read_workbook
@@ -139,11 +139,15 @@ def _to_loaded_sheet(
         for info in mapping.columns
         if info.status == "unused"
     }
+    undecided = undecided_columns(mapping, values_of, program)
+    decide_or_refuse(mapping, undecided, contract, program, strict=strict_columns)
     notices = [
         *grid.notices,
         *mapping.notices,
         *doubts,
-        *lookalike_notices(mapping, values_of, contract, _country_names(), source),
+        *lookalike_notices(
+            mapping, values_of, contract, _country_names(), source, frozenset(program.columns)
+        ),
         *_skip_notices(skipped, program),
     ]
     cell_types = _cell_types(grid, body, keep, headers, column_map)

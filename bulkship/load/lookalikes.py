@@ -1,0 +1,198 @@
+"""Unused columns that look like an order field, by their header or their values.
+
+A column whose header or values look like a field another column gives is said in a notice. One that looks
+like a field no column gives, when that field has a default every row would silently get (Quantity 1, the
+standard shipping method, no address line 2), and whose values fit it, is not left to a notice: the file is
+refused naming it and both ways out (``strict``, the command line), or the column is marked for a person to
+decide (the web's Columns page). "Delivery Speed" of Overnight/Expedited, "Apt #" of Apt 4/Suite 200,
+"Units" of 3/2/1: each ordered every row at the default before, the notice printed after the money was
+spent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from ..columns import AmbiguousColumnsError, ColumnInfo, ColumnMapping, _words
+from ..program import ProgramSettings
+from ..schema import SheetContract
+
+_LOOKS_LIKE_HEADER: dict[str, frozenset[str]] = {
+    "quantity": frozenset({"qty", "quantity", "cards", "count", "units", "pcs", "pieces", "howmany"}),
+    "shipping_method": frozenset({"ship", "shipping", "via", "delivery", "courier", "speed", "postage"}),
+    "product": frozenset({"card", "gift", "product", "brand", "reward", "sku", "voucher", "giftcard"}),
+    "value": frozenset({"amount", "value", "denomination", "usd", "dollars", "price", "budget", "award"}),
+    "address2": frozenset({"apt", "apartment", "suite", "ste", "unit", "building", "floor", "line2", "flat"}),
+    "country": frozenset({"country", "nation"}),
+}
+_SHIPPING_WORDS = frozenset(
+    {"standard", "expedited", "overnight", "express", "ground", "priority", "2day", "2 day", "next day"}
+)
+_SHIPPING = re.compile(
+    r"(?i)\b(?:standard|expedited|overnight|express|ground|priority|economy|rush|next[- ]?day|2[- ]?day|"
+    r"two[- ]?day|first[- ]class|usps|ups|fedex)\b"
+)
+_ADDRESS2 = re.compile(r"(?i)^(apt|apartment|suite|ste|unit|#\s*\d|fl|floor|bldg|building|room|rm)\b\.?")
+_SHORT_UNIT = re.compile(r"(?i)^#?\s*\d{1,5}\s*[a-z]?$|^[a-z]\s*-?\s*\d{0,4}$")  # "4B", "#12", "200", "B"
+_QUANTITY = re.compile(r"\d{1,4}(?:\.0+)?")
+_MONEY = re.compile(r"^\$\s?\d{1,7}(?:[.,]\d{2})?$")
+VALUE_SAMPLE = 200
+FIT_SHARE = 0.6  # of a column's filled values, to say they fit a field
+# Fields a row silently gets a default for when no column gives them: a column that looks like one of them
+# is decided by a person, never left out with a notice.
+DEFAULTED_FIELDS = ("quantity", "shipping_method", "address2")
+_DEFAULT_WORDS = {
+    "quantity": "every row would get 1 card",
+    "shipping_method": "every row would ship by the standard method",
+    "address2": "every parcel would go without an apartment, suite or unit",
+}
+
+
+def _filled(values: Sequence[str]) -> list[str]:
+    return [v.strip() for v in values if v.strip()][:VALUE_SAMPLE]
+
+
+def _share(filled: Sequence[str], test: Callable[[str], bool]) -> float:
+    return sum(1 for v in filled if test(v)) / len(filled) if filled else 0.0
+
+
+def _value_looks_like(values: Sequence[str], countries: frozenset[str]) -> str | None:
+    filled = _filled(values)
+    if len(filled) < 2:
+        return None
+    if _share(filled, lambda v: v.casefold() in _SHIPPING_WORDS) >= FIT_SHARE:
+        return "shipping_method"
+    if _share(filled, lambda v: v.casefold() in countries) >= FIT_SHARE:
+        return "country"
+    if _share(filled, lambda v: _ADDRESS2.match(v) is not None) >= FIT_SHARE:
+        return "address2"
+    if _share(filled, lambda v: _MONEY.match(v) is not None) >= FIT_SHARE:
+        return "value"
+    return None
+
+
+def _fits(field: str, values: Sequence[str]) -> bool:
+    """Whether a column's values can be ``field`` (a defaulted one): what a person would mean by them."""
+    filled = _filled(values)
+    if not filled:
+        return False
+    if field == "quantity":
+        numbers = [int(float(v)) for v in filled if _QUANTITY.fullmatch(v)]
+        return len(numbers) >= FIT_SHARE * len(filled) and any(n > 1 for n in numbers)
+    if field == "shipping_method":
+        return _share(filled, lambda v: _SHIPPING.search(v) is not None) >= FIT_SHARE
+    if field == "address2":
+        return _share(filled, lambda v: bool(_ADDRESS2.match(v) or _SHORT_UNIT.match(v))) >= FIT_SHARE
+    return False
+
+
+def _guess(info: ColumnInfo, values: Sequence[str], countries: frozenset[str]) -> tuple[str, str] | None:
+    """The field an unused column looks like, and whether by its "header" or its "values"."""
+    words = set(_words(info.header)) | {"".join(_words(info.header))}
+    by_header = [f for f, keys in _LOOKS_LIKE_HEADER.items() if words & keys]
+    fitting = [f for f in by_header if f in DEFAULTED_FIELDS and _fits(f, values)]
+    if fitting or by_header:
+        return (fitting or by_header)[0], "header"
+    found = _value_looks_like(values, countries)
+    return (found, "values") if found else None
+
+
+def undecided_columns(
+    mapping: ColumnMapping, values_of: dict[str, list[str]], program: ProgramSettings
+) -> list[tuple[ColumnInfo, str]]:
+    """Unused columns that look like a defaulted field no column gives (and that ``[columns]`` does not
+    settle), their values fitting it: each with that field."""
+    fed = set(mapping.column_map.values())
+    found: list[tuple[ColumnInfo, str]] = []
+    for info in mapping.columns:
+        if info.status != "unused" or info.note:
+            continue
+        values = values_of.get(info.header, [])
+        guess = _guess(info, values, frozenset())
+        field = guess[0] if guess else None
+        if (
+            field in DEFAULTED_FIELDS
+            and field not in fed
+            and field not in program.columns
+            and _fits(field, values)
+        ):
+            found.append((info, field))
+    return found
+
+
+def decide_or_refuse(
+    mapping: ColumnMapping,
+    undecided: list[tuple[ColumnInfo, str]],
+    contract: SheetContract,
+    program: ProgramSettings,
+    *,
+    strict: bool,
+) -> None:
+    """Refuse the file for the first undecided column (``strict``), else mark each for a person to decide."""
+    if not undecided:
+        return
+    source = program.source or "a program file (--config)"
+    if strict:
+        info, field = undecided[0]
+        title = contract.title(field)
+        raise AmbiguousColumnsError(
+            f"Column '{info.header}' ({info.letter}) looks like {title}, which no column gives: "
+            f"{_DEFAULT_WORDS[field]}. bulkship will not guess whether to order from it. Nothing was read "
+            "further",
+            hint=f'read it as {title} with [columns] {field} = "{info.header}", or leave it out with '
+            f"[columns] {field} = \"\" in {source} (or rename the header to '{title}')",
+        )
+    decided = {id(info): field for info, field in undecided}
+    mapping.columns[:] = [
+        replace(
+            info,
+            status="ambiguous",
+            field=decided[id(info)],  # as for a column beside the list (load.besides): the person decides
+            note=f"looks like {contract.title(decided[id(info)])}, which no column gives "
+            f"({_DEFAULT_WORDS[decided[id(info)]]}): choose {contract.title(decided[id(info)])} to read it, "
+            "or “not used” to leave it out",
+        )
+        if id(info) in decided
+        else info
+        for info in mapping.columns
+    ]
+
+
+def lookalike_notices(
+    mapping: ColumnMapping,
+    values_of: dict[str, list[str]],
+    contract: SheetContract,
+    countries: frozenset[str],
+    source: str,
+    decided: frozenset[str] = frozenset(),
+) -> list[str]:
+    """A warning for each unused column whose header or values look like an order field (not one
+    ``decided``: ``[columns]`` names where it comes from, or that no column gives it)."""
+    fed = {canonical: header for header, canonical in mapping.column_map.items()}
+    letters = {info.header: info.letter for info in mapping.columns}
+    notices = []
+    for info in mapping.columns:
+        if info.status != "unused" or info.note:
+            continue
+        found = _guess(info, values_of.get(info.header, []), countries)
+        if found is None:
+            continue
+        guess, how = found[0], f"{found[1]} looks" if found[1] == "header" else "values look"
+        if guess in decided:
+            continue
+        title = contract.title(guess)
+        named = f"Column '{info.header}' ({info.letter})"
+        if guess in fed:
+            other = fed[guess]
+            notices.append(
+                f"{named} is not used, although its {how} like {title}; {title} is read from "
+                f"'{other}' ({letters.get(other, '?')})."
+            )
+        else:
+            notices.append(
+                f"{named} is not used, although its {how} like {title}: map it with [columns] {guess} = "
+                f"\"{info.header}\" in {source}, or rename the header to '{title}'."
+            )
+    return notices

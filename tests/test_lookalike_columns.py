@@ -1,0 +1,140 @@
+"""Columns that say how many cards, how fast and to which apartment, under headers people really write
+(found by newcomer6): "Quantity (cards)", "# of Cards", "Delivery Speed", "Apt #", "Suite/Apt" were not used,
+every row went out with 1 card, the standard method and no apartment, exit 0, and the notice came after the
+orders were sent. They are read now; a column that only looks like such a field ("Units" of 3/2/1, "Speed"
+of Overnight) is never left out without a word: the command line refuses the file naming both ways out, the
+web's Columns page asks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from starlette.testclient import TestClient
+from support import embedded_sandbox_orders
+from test_web import chosen_field, column_row, token, upload
+
+from bulkship.cli import main
+from bulkship.settings import resolve_settings
+from bulkship.web import create_app
+
+BASE = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
+PEOPLE = [
+    ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25],
+    ["Bob Ray", "2 Main St", "Boston", "MA", "02134", "CVS", 25],
+    ["Cy Orr", "3 Main St", "Boston", "MA", "02134", "CVS", 25],
+]
+
+
+def sheet_with(path: Path, header: str, values: list[Any]) -> Path:
+    book = openpyxl.Workbook()
+    book.active.append([*BASE, header])
+    for person, value in zip(PEOPLE, values, strict=True):
+        book.active.append([*person, value])
+    book.save(path)
+    return path
+
+
+def ordered_lines() -> list[dict[str, Any]]:
+    orders = embedded_sandbox_orders(resolve_settings().data_dir)
+    lines = (li for order in orders for li in order["LineItems"])
+    return sorted(lines, key=lambda li: li["PhysicalDeliveryAddress"]["Name"])
+
+
+def run(path: Path, *args: str) -> int:
+    return main(["run", str(path), "--yes", "--wait", "0", "--out", str(path.parent / "out"), *args])
+
+
+@pytest.mark.parametrize(
+    ("header", "values", "sent"),
+    [
+        ("Quantity (cards)", [3, 2, 1], ("Quantity", [3, 2, 1])),
+        ("# of Cards", [3, 2, 1], ("Quantity", [3, 2, 1])),
+        ("Number of Gift Cards", [3, 2, 1], ("Quantity", [3, 2, 1])),
+        ("Delivery Speed", ["Overnight", "Expedited", "Standard"], ("ShippingMethodId", None)),
+        ("Apt #", ["Apt 4", "Suite 200", "#12"], ("AddressLine2", None)),
+    ],
+)
+def test_how_many_how_fast_and_which_apartment_are_read_under_the_headers_people_write(
+    tmp_path: Path, header: str, values: list[Any], sent: tuple[str, Any]
+) -> None:
+    code = run(sheet_with(tmp_path / "list.xlsx", header, values))
+
+    assert code == 0
+    lines = ordered_lines()
+    key, expected = sent
+    if key == "Quantity":
+        assert sorted(li["Quantity"] for li in lines) == sorted(expected)
+    elif key == "ShippingMethodId":
+        methods = {li["PhysicalDeliveryAddress"]["ShippingMethodId"] for li in lines}
+        assert methods == {"OVERNIGHT", "EXPEDITED", "STANDARD"}
+    else:
+        line1 = {li["PhysicalDeliveryAddress"]["AddressLine1"] for li in lines}
+        line2 = {li["PhysicalDeliveryAddress"].get("AddressLine2") for li in lines}
+        assert any("Apt 4" in text for text in line1 | line2 - {None}), (line1, line2)
+
+
+def test_a_column_that_only_looks_like_the_quantity_refuses_the_file_with_both_ways_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = sheet_with(tmp_path / "units.xlsx", "Units", [3, 2, 1])
+
+    assert run(path) == 2
+    err = capsys.readouterr().err
+    assert "Column 'Units' (H) looks like Quantity, which no column gives: every row would get 1 card" in err
+    assert '[columns] quantity = "Units"' in err and '[columns] quantity = ""' in err
+    assert ordered_lines() == []
+
+    (tmp_path / "read.toml").write_text('[columns]\nquantity = "Units"\n')
+    assert run(path, "--config", str(tmp_path / "read.toml")) == 0
+    assert sorted(li["Quantity"] for li in ordered_lines()) == [1, 2, 3]
+
+
+def test_a_column_left_out_on_purpose_orders_the_default(tmp_path: Path) -> None:
+    path = sheet_with(tmp_path / "speed.xlsx", "Speed", ["Overnight", "Overnight", "Expedited"])
+    (tmp_path / "none.toml").write_text('[columns]\nshipping_method = ""\n')
+
+    assert run(path, "--config", str(tmp_path / "none.toml")) == 0
+    assert {li["PhysicalDeliveryAddress"]["ShippingMethodId"] for li in ordered_lines()} == {"STANDARD"}
+
+
+@pytest.mark.parametrize(
+    ("header", "values"),
+    [
+        ("Delivery Notes", ["Leave at the front desk", "Ring twice", ""]),
+        ("Cards Sent Last Year", [1, 1, 1]),
+        ("Floor Manager", ["Dana Wu", "Eli Park", "Dana Wu"]),
+    ],
+)
+def test_a_column_whose_values_are_not_the_field_its_header_suggests_is_no_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str, values: list[Any]
+) -> None:
+    assert run(sheet_with(tmp_path / "list.xlsx", header, values)) == 0, capsys.readouterr().err
+    assert [li["Quantity"] for li in ordered_lines()] == [1, 1, 1]
+
+
+def test_the_web_columns_page_asks_and_the_choice_is_what_is_sent(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    settings = replace(resolve_settings(), out_dir=tmp_path / "results")
+    path = sheet_with(tmp_path / "units.xlsx", "Units", [3, 2, 1])
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        page = client.get(upload(client, path, name="units")).text
+        assert "looks like Quantity, which no column gives (every row would get 1 card)" in page
+        assert chosen_field(page, "Units") == "?" and 'id="to-review"' not in page
+        assert client.get("/batches/units/review").url.path == "/batches/units/columns"
+
+        form = {f"map:{h}": chosen_field(page, h) for h in BASE}
+        chosen = client.post(
+            "/batches/units/columns", data={"csrf_token": token(client), **form, "map:Units": "quantity"}
+        ).text
+        assert chosen_field(chosen, "Units") == "quantity" and 'id="to-review"' in chosen
+        review = client.get("/batches/units/cost").text  # what Send would order
+        assert "1 order(s) for 3 row(s), 6 card(s)." in review
+
+        left_out = client.post(
+            "/batches/units/columns", data={"csrf_token": token(client), **form, "map:Units": ""}
+        ).text
+        assert "not used" in column_row(left_out, "Units") and 'id="to-review"' in left_out
