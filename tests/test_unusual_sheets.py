@@ -433,6 +433,27 @@ def test_a_remark_under_a_lone_column_past_a_spacer_does_not_refuse_the_list(
     assert [li["ProductId"] for li in ordered_lines()] == ["CVS"] * 4
 
 
+def test_a_pivot_beside_a_wide_template_filled_here_and_there_is_still_a_table_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 17-column template each row fills 8 columns of, and a 'Summary | Count' pivot past an empty
+    column: the list's rows were not counted as its rows (under half its columns), the pivot became 'the
+    list' and its Count the quantity of the first two people (found by review8 in its own change)."""
+    header = ["First Name", "Last Name", "Company", "Address 1", "Address 2", "City", "State", "ZIP",
+              "Country", "Product", "Value", "Shipping Method", "Card Carrier", "Email", "Phone",
+              "Allow Duplicate", "Notes"]  # fmt: skip
+    book = openpyxl.Workbook()
+    book.active.append([*header, None, "Summary", "Count"])
+    pivot: list[list[object]] = [["CVS", 3], ["TARGET", 1]]
+    for i in range(1, 6):
+        row: list[object] = [f"P{i}", "Lee", None, f"{i} Elm St", None, "Boston", "MA", "02134", None,
+                             "CVS", 25, None, None, None, None, None, None]  # fmt: skip
+        book.active.append([*row, None, *pivot[i - 1]] if i <= 2 else row)
+    book.save(path := tmp_path / "template.xlsx")
+    code, _, err = validate(capsys, path)
+    assert code == 2 and "'Count' would be the list's Quantity" in " ".join(err.split()), err
+
+
 def test_cards_past_a_spacer_stopping_before_the_list_are_never_guessed_to_be_its_own_or_not(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

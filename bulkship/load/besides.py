@@ -16,6 +16,7 @@ out (``[columns] quantity = "J"`` reads it, ``quantity = ""`` leaves it unused);
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -42,11 +43,13 @@ def _blocks(positions: Sequence[int]) -> list[list[int]]:
 
 
 def _last_row(body: pd.DataFrame, filled: np.ndarray) -> int:
-    """The last spreadsheet row ``filled`` (rows x columns of one block) fills as a row of a table: two of its
-    cells and at least half of them (0: none). A remark under the list ('Approved: J. Smith') or a totals
-    row's label and sum does not make the list longer than its own columns past a spacer."""
-    needed = max(2, (filled.shape[1] + 1) // 2)
-    rows = np.flatnonzero(filled.sum(axis=1) >= needed)
+    """The last spreadsheet row ``filled`` (rows x columns of one block) fills as a row of its table: two of
+    its cells and at least half as many as its rows usually fill (0: none). A remark under the list
+    ('Approved: J. Smith') or a totals row's label and sum does not make the list longer than its own
+    columns past a spacer; a wide template's rows, each filling a few of its columns, all count."""
+    counts = filled.sum(axis=1)
+    usual = float(np.median(counts[counts > 0])) if counts.any() else 0.0
+    rows = np.flatnonzero(counts >= max(2, math.ceil(usual / 2)))
     return int(body.index[rows[-1]]) if len(rows) else 0
 
 
