@@ -433,6 +433,22 @@ def test_a_remark_under_a_lone_column_past_a_spacer_does_not_refuse_the_list(
     assert [li["ProductId"] for li in ordered_lines()] == ["CVS"] * 4
 
 
+def test_a_totals_row_under_the_cards_past_a_spacer_does_not_make_the_list_a_table_beside_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Name..ZIP | (empty) | Product | Value' and 'Total | 100' under the cards: the cards' block was the
+    longer, so the names and addresses were taken for a table beside it and the file refused (found by
+    review8; 5e21802 read it)."""
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "City", "State", "ZIP", None, "Product", "Value"])
+    for i in range(1, 5):
+        book.active.append([f"P{i} Lee", f"{i} Elm St", "Boston", "MA", "02134", None, "CVS", 25])
+    book.active.append([None] * 6 + ["Total", 100])
+    book.save(path := tmp_path / "gifts.xlsx")
+    code, data, _ = validate(capsys, path)
+    assert (code, data["valid"], len(data["skipped"])) == (0, 4, 1), data
+
+
 def test_a_pivot_beside_a_wide_template_filled_here_and_there_is_still_a_table_beside_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

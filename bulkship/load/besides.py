@@ -29,6 +29,7 @@ from ..schema import SheetContract
 from ..sheetscan import column_letter
 from .cells import _blank_cells
 from .rivals import unlike_rivals
+from .skipped import _TOTAL_CELL
 
 
 def _blocks(positions: Sequence[int]) -> list[list[int]]:
@@ -44,13 +45,20 @@ def _blocks(positions: Sequence[int]) -> list[list[int]]:
 
 def _last_row(body: pd.DataFrame, filled: np.ndarray) -> int:
     """The last spreadsheet row ``filled`` (rows x columns of one block) fills as a row of its table: two of
-    its cells and at least half as many as its rows usually fill (0: none). A remark under the list
-    ('Approved: J. Smith') or a totals row's label and sum does not make the list longer than its own
-    columns past a spacer; a wide template's rows, each filling a few of its columns, all count."""
+    its cells and at least half as many as its rows usually fill, and no cell of the row reading "Total"
+    (0: none). A remark under the list ('Approved: J. Smith') or a totals row ("Total | 100" under the
+    cards) does not make one block longer than another; a wide template's rows, each filling a few of its
+    columns, all count."""
     counts = filled.sum(axis=1)
     usual = float(np.median(counts[counts > 0])) if counts.any() else 0.0
     rows = np.flatnonzero(counts >= max(2, math.ceil(usual / 2)))
-    return int(body.index[rows[-1]]) if len(rows) else 0
+    for at in rows[::-1][:MAX_TOTALS_ROWS]:  # the last rows only: totals end a table
+        if not any(_TOTAL_CELL.fullmatch(str(cell)) for cell in body.iloc[int(at)].tolist()):
+            return int(body.index[at])
+    return int(body.index[rows[-MAX_TOTALS_ROWS - 1]]) if len(rows) > MAX_TOTALS_ROWS else 0
+
+
+MAX_TOTALS_ROWS = 3  # "Subtotal", "Tax", "Grand total" rows under a table
 
 
 def _a_table(filled: np.ndarray) -> bool:
