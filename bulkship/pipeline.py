@@ -22,7 +22,7 @@ import asyncio
 import contextlib
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -207,7 +207,7 @@ async def _plan_and_send(
         validation = for_the_workbook(validation)  # the rest of the run reads only this much of it
         give_back_memory()
         if synced.new_orders or synced.resumed:
-            await _confirm(client, ledger, batch, catalog, today, synced, options)
+            await _confirm(client, ledger, batch, catalog, today, synced, options, loaded.notices)
             give_back_memory()
             outcome = await submit_batch(  # 4
                 client, ledger, batch, concurrency=settings.concurrency, reporter=options.reporter
@@ -266,9 +266,10 @@ async def _confirm(
     today: date,
     synced: Synced,
     options: RunOptions,
+    file_notes: Sequence[str] = (),
 ) -> None:
-    """Show the plan (new and resumed orders); SpendLimitError when it costs more than ``max_total`` or the
-    caller does not confirm it. Nothing has been sent yet."""
+    """Show the plan (new and resumed orders) with what reading the file noted; SpendLimitError when it
+    costs more than ``max_total`` or the caller does not confirm it. Nothing has been sent yet."""
     try:
         balance = await client.balance()
     except VendorError:
@@ -276,6 +277,7 @@ async def _confirm(
     view = plan_view(
         ledger, batch, catalog, today, balance, synced.new_orders, synced.resumed, repeated=synced.repeated
     )
+    view = replace(view, notes=tuple(file_notes))
     limit = options.max_total
     if limit is not None and view.worst_case > limit:
         doubt = view.in_doubt.total

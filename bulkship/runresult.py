@@ -39,6 +39,9 @@ class PlanView:
     money: dict[str, MoneyTally] = field(default_factory=dict)  # charged, in doubt, to send (ledger)
     left_out: dict[str, int] = field(default_factory=dict)  # rows of the file not sent: invalid, duplicate...
     repeated: dict[int, str] = field(default_factory=dict)  # rows sent again on purpose (--allow-repeat): why
+    # what reading the file noted (columns not used, rows skipped, a table beside the list): said with the
+    # plan, before anything is sent, not only in the run's summary after it
+    notes: tuple[str, ...] = ()
 
     @property
     def in_doubt(self) -> MoneyTally:

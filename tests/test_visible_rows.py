@@ -184,7 +184,8 @@ def test_a_recipient_crossed_out_in_the_sheet_is_not_ordered_and_says_why(
     assert code == 0, err
     names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
     assert names == ["Ann Lee", "Cy Orr"]
-    assert "1 row(s) crossed out (struck through) in the sheet are not ordered: 3." in err
+    crossed = "1 row(s) crossed out (struck through) in the sheet are not ordered: 3."
+    assert err.count(crossed) == 1 and err.index(crossed) < err.index("orders to send")  # said before sending
     results = openpyxl.load_workbook(tmp_path / "out" / "crossed-results.xlsx")["Results"]
     header = [c.value for c in results[1]]
     at = header.index("Row")

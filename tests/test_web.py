@@ -707,7 +707,7 @@ def test_skipped_rows_say_why_on_the_review_and_the_cost_page_counts_them(
     assert "Row 3 skipped Skipped, not ordered: hidden" in review
     assert "Row 4 skipped Skipped, not ordered: totals row" in review
     cost = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/odd/cost").text).split())
-    assert "Left out of this plan: 2 skipped (hidden rows, totals, notes)." in cost
+    assert "Left out of this plan: 2 skipped (hidden or crossed-out rows, totals, notes)." in cost
 
 
 def test_the_errors_filter_lists_rows_to_fix_not_duplicates(client: TestClient, tmp_path: Path) -> None:
@@ -778,3 +778,20 @@ def test_a_column_beside_the_list_is_a_choice_on_the_columns_page_and_the_choice
         with Ledger.open(settings.ledger, lock=False) as ledger:
             items = [li for o in ledger.orders(name) for li in o.payload()["LineItems"]]
         assert sorted(li.get("Quantity", 1) for li in items) == cards, name
+
+
+def test_the_cost_page_says_what_reading_the_file_left_out_before_anything_is_sent(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by newcomer6: the file's notes (rows left out, columns not used) were on the Columns page only,
+    and the command line printed them after the orders were sent."""
+    path = tmp_path / "send.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Send?\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Yes\n"
+        "Dan Left,4 Elm St,Boston,MA,02134,CVS,25,NO - left company\n"
+    )
+    upload(client, path, name="send")
+    page = client.get("/batches/send/cost").text
+    assert "1 order(s) for 1 row(s), 1 card(s)." in page
+    assert "1 row(s) the list says not to send are not ordered: row 3 (column" in page

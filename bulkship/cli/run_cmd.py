@@ -32,7 +32,7 @@ from .app import (
     styled,
     with_encoding,
 )
-from .validate_cmd import ConfigOption, IncludeHiddenOption, resolve_program
+from .validate_cmd import ConfigOption, IncludeHiddenOption, print_notices, resolve_program
 
 if TYPE_CHECKING:  # the pipeline pulls in pandas: imported only when a run starts
     from collections.abc import Callable, Mapping
@@ -116,7 +116,7 @@ def show_plan(view: PlanView) -> None:
         words = {
             "invalid": "invalid (to fix)",
             "duplicate": "duplicate",
-            "skipped": "skipped (hidden, totals, notes)",
+            "skipped": "skipped (hidden, crossed out, totals, notes)",
         }
         parts = ", ".join(f"{n} {words.get(status, status)}" for status, n in view.left_out.items())
         err_console.print(f"Left out of this plan: {parts} row(s) of the file.")
@@ -171,8 +171,13 @@ def _ask_to_send() -> bool:
         raise SpendLimitError(NO_ANSWER, hint=NO_ANSWER_HINT) from None
 
 
-def _confirmer(yes: bool) -> Callable[[PlanView], bool]:
+def _confirmer(yes: bool, said: set[str]) -> Callable[[PlanView], bool]:
+    """Show the plan, after what reading the file noted (``said`` keeps them: not repeated after the run),
+    and ask (unless ``yes``)."""
+
     def confirm(view: PlanView) -> bool:
+        print_notices(view.notes)
+        said.update(view.notes)
         show_plan(view)
         if yes:
             return True
@@ -213,9 +218,10 @@ class _ProgressBar:
             self.progress.stop()
 
 
-def _report(result: RunResult) -> None:
+def _report(result: RunResult, said: set[str] | None = None) -> None:
     for note in result.notes:
-        err_console.print(note, markup=False, highlight=False, soft_wrap=True)
+        if note not in (said or ()):
+            err_console.print(note, markup=False, highlight=False, soft_wrap=True)
     counts = ", ".join(f"{n} {status}" for status, n in result.by_status.items() if n)
     charged_money = result.money.get("charged")
     charged = charged_money.total_text() if charged_money is not None else _money(result.total_cost)
@@ -374,12 +380,13 @@ def run(
     limit = _parse_amount(max_total)
     announce_target(settings)
     bar = _ProgressBar()
+    said: set[str] = set()  # the file's notes shown with the plan
     options = RunOptions(
         batch=batch,
         po_prefix=po_prefix,
         program=program,
         sheet=sheet,
-        confirm=_confirmer(yes),
+        confirm=_confirmer(yes, said),
         max_total=limit,
         max_batch_total=limit,
         webhook_url=webhook_url,
@@ -393,7 +400,7 @@ def run(
         result = run_batch(file, settings, options)
     finally:
         bar.stop()
-    _report(result)
+    _report(result, said)
     if csv and result.output:
         from .track_cmd import export_csv
 

@@ -96,7 +96,8 @@ async def cost(request: Request) -> Response:
         if isinstance(exc, BatchConflictError) and batch.refused_now != exc.message:  # said once per change
             await run_in_threadpool(state.record, web.settings, batch.name, "web_refused", error=exc.message)
         return render(request, "problem.html", 409, batch=batch, error=exc)
-    return render(request, "cost.html", batch=batch, view=view, counts=found.counts, error="")
+    notes = (await run_in_threadpool(web.reviews.sheet, batch)).notices
+    return render(request, "cost.html", batch=batch, view=view, counts=found.counts, error="", notes=notes)
 
 
 async def confirm(request: Request) -> Response:
@@ -116,7 +117,10 @@ async def confirm(request: Request) -> Response:
         return _see(f"/batches/{batch.name}/cost")
     if found.counts.get("invalid") and form.get("leave_out") != "yes":
         error = "Tick 'leave the rows that are not valid out' to send the valid rows only, or fix them first."
-        return render(request, "cost.html", 400, batch=batch, view=view, counts=found.counts, error=error)
+        notes = web.reviews.sheet(batch).notices
+        return render(
+            request, "cost.html", 400, batch=batch, view=view, counts=found.counts, error=error, notes=notes
+        )
     from .team_pages import before_confirm  # the team's approval step (none in single-user mode)
 
     waiting = await before_confirm(request, batch.name, view)

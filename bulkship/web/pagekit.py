@@ -3,6 +3,7 @@ rendering, redirects, the batch a URL names and whether it may change now."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -65,6 +66,31 @@ def page_hint(hint: object) -> str:
 
 
 _templates.filters["page_hint"] = page_hint
+
+_SENTENCE_END = re.compile(r"(?<=[.:;])\s+(?=[A-Z])")
+_MAPPING_ADVICE = ("[columns]", "program file", "--config")
+
+
+def page_note(note: object) -> str:
+    """A notice about the file as the page's reader can follow it: its facts kept, a sentence of
+    command-line advice said in the page's words (a column choice is made on the Columns page)."""
+    sentences = _SENTENCE_END.split(str(note or ""))
+    kept: list[str] = []
+    for sentence in sentences:
+        flag = next((said for flag, said in _PAGE_HINTS if flag in sentence), None)
+        if flag is not None:
+            kept.append(flag)
+        elif any(advice in sentence for advice in _MAPPING_ADVICE):
+            head = sentence.split(":")[0] if ":" in sentence else ""
+            kept.append(
+                (head + ": choose it on the Columns page.") if head else "Choose it on the Columns page."
+            )
+        else:
+            kept.append(sentence)
+    return " ".join(kept)
+
+
+_templates.filters["page_note"] = page_note
 
 
 @dataclass
