@@ -70,23 +70,53 @@ def match_lines(
     return found
 
 
-def match_created(external_ids: Sequence[str], vendor_order: VendorOrder, items: Sequence[Any]) -> list[Any]:
+def match_created(
+    external_ids: Sequence[str],
+    vendor_order: VendorOrder,
+    items: Sequence[Any],
+    costs: Sequence[Decimal | None] = (),
+) -> list[Any]:
     """The vendor's lines of an order it has just created from our exact payload (``items``: the line item
-    sent for each row). By ExternalId when the vendor echoes them; else by position when every line agrees
-    with the item sent at its place (ProductId, Value, Quantity, and the recipient where shown). A vendor
-    that lists the lines in another order: a row's line is the one line with its content, when no other
-    row has that content too; else None (which line is the row's is not proven: the row needs a person, or
-    a later read would give it another's status and tracking)."""
+    sent for each row; ``costs``: each row's planned cost). By ExternalId when the vendor echoes them; else
+    by position when every line agrees with the item sent at its place (ProductId, Value, Quantity, the
+    recipient where shown, and the cost where rows of one card were planned at different costs: another
+    shipping method); else a row's line is the one line with its content, when no other row has that content
+    too; else None (not proven: the row needs a person, or a later read would give it another's status,
+    cost and tracking)."""
     by_position = match_lines(external_ids, vendor_order)
     vendor_lines = vendor_order.line_items
     if not vendor_lines or any(li.external_id for li in vendor_lines):
         return by_position
     count = len(vendor_lines)
-    if len(items) == count and all(same_line(item, vendor_order, i) for i, item in enumerate(items)):
+    planned = list(costs) if len(costs) == len(items) else [None] * len(items)
+    by_cost = _cost_tells(items, planned)
+
+    def fits(row: int, line: int) -> bool:
+        if not same_line(items[row], vendor_order, line):
+            return False
+        return not by_cost[row] or vendor_lines[line].cost == planned[row]
+
+    if len(items) == count and all(fits(i, i) for i in range(count)):
         return by_position
-    fits = [[i for i in range(count) if same_line(item, vendor_order, i)] for item in items]
-    claimed = [sum(i in fit for fit in fits) for i in range(count)]
-    return [vendor_lines[fit[0]] if len(fit) == 1 and claimed[fit[0]] == 1 else None for fit in fits]
+    found = [[j for j in range(count) if fits(i, j)] for i in range(len(items))]
+    claimed = [sum(j in fit for fit in found) for j in range(count)]
+    return [vendor_lines[fit[0]] if len(fit) == 1 and claimed[fit[0]] == 1 else None for fit in found]
+
+
+def _cost_tells(items: Sequence[Any], planned: Sequence[Decimal | None]) -> list[bool]:
+    """For each item: whether its planned cost tells it from items of the same card (one card planned at
+    two costs: two shipping methods), so a vendor line of that card is its only at that cost."""
+    costs_of: dict[str, set[Decimal | None]] = {}
+    keys = [_card_key(item) for item in items]
+    for key, cost in zip(keys, planned, strict=True):
+        costs_of.setdefault(key, set()).add(cost)
+    return [cost is not None and len(costs_of[key]) > 1 for key, cost in zip(keys, planned, strict=True)]
+
+
+def _card_key(item: Any) -> str:
+    if not isinstance(item, dict):
+        return ""
+    return "\x00".join(_fold(item.get(k)) for k in ("ProductId", "Value", "Quantity"))
 
 
 def lines_of_rows(rows: Sequence[RecordedLine], vendor_order: VendorOrder) -> list[Any]:

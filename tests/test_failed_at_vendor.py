@@ -320,3 +320,64 @@ def test_a_create_answer_listing_lines_in_another_order_ties_rows_only_by_what_p
         assert status["ordered_cost"] == "125.00", status
     finally:
         vendor.close()
+
+
+def test_lines_of_one_card_listed_in_another_order_are_told_apart_by_their_shipping_cost(
+    tmp_path: Path,
+) -> None:
+    """Found by newcomer6: two TARGET 50 rows, one sent STANDARD and one OVERNIGHT, from a vendor listing
+    lines last first without ExternalIds: each row took the other's line (costs swapped as +/-24.95
+    "discounts", and each person later shown the other's tracking number). The planned cost tells the two
+    lines apart."""
+    from bulkship.sandbox.dialect import parse_dialect
+
+    sheet = tmp_path / "two.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*HEADER, "Shipping Method"])
+        writer.writerow(["E0", "Min A", "1 Main St", "Boston", "MA", "02134", "TARGET", "50", "STANDARD"])
+        writer.writerow(["E1", "Min B", "2 Main St", "Boston", "MA", "02134", "TARGET", "50", "OVERNIGHT"])
+    vendor = SandboxVendor(tmp_path / "vendor", dialect=parse_dialect("likely-real,lines_reversed=true"))
+    settings = vendor.settings
+    try:
+        run_batch(sheet, settings, batch="two", wait_s=0, client_factory=vendor.factory())
+        lines = {li["ExternalId"]: li for order in vendor.sandbox.orders() for li in order["LineItems"]}
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            rows = {r.external_id: r for r in ledger.batch_rows("two")}
+        for ident in ("E0", "E1"):
+            assert rows[ident].line_item_id == lines[ident]["Id"], (ident, rows[ident], lines[ident])
+            assert rows[ident].cost == Decimal(str(lines[ident]["Cost"]))
+        assert (rows["E0"].cost or 0) < (rows["E1"].cost or 0)  # overnight costs more
+    finally:
+        vendor.close()
+
+
+def test_rows_a_person_settles_take_their_own_cost_not_the_first_line_of_their_card(tmp_path: Path) -> None:
+    """Found by newcomer6: rows settled with --resolve ... --rows (no line shows which is whose) all took
+    the cost of the first vendor line of their card, an OVERNIGHT one: the ledger said charged more than
+    the vendor holds."""
+    from bulkship.sandbox.dialect import parse_dialect
+
+    sheet = tmp_path / "settle.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*HEADER, "Shipping Method"])
+        for ident, method in [("E0", "STANDARD"), ("E1", "STANDARD"), ("E2", "OVERNIGHT")]:
+            writer.writerow(
+                [ident, f"Person {ident}", "1 Main St", "Boston", "MA", "02134", "CVS", "25", method]
+            )
+    vendor = SandboxVendor(tmp_path / "vendor", dialect=parse_dialect("likely-real,lines_reversed=true"))
+    settings = vendor.settings
+    try:
+        first = run_batch(sheet, settings, batch="settle", wait_s=0, client_factory=vendor.factory())
+        assert first.review_rows == 2  # E0 and E1: one card, one cost, nothing tells their lines apart
+        (order,) = vendor.sandbox.orders()
+        api.resolve_at_vendor(
+            settings, "settle", order["PONumber"], order["Id"], rows=[2, 3], by="Finance",
+            client_factory=vendor.factory(),
+        )  # fmt: skip
+        (status,) = api.status(settings, "settle")
+        held = sum(Decimal(str(li["Cost"])) for li in order["LineItems"])
+        assert Decimal(status["ordered_cost"]) == held, (status, held)
+    finally:
+        vendor.close()

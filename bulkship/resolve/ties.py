@@ -227,13 +227,15 @@ def _tied_row(
 
 
 def _cost(vendor_order: VendorOrder, index: int | None, own: OrderRecord, row: RowRecord) -> Decimal | None:
-    """The row's cost: its vendor line's, else a line's of the same card (a confirmed row), else planned."""
+    """The row's cost: its vendor line's; else (a confirmed row, no line shown to be its) the one cost the
+    vendor's lines of its card have, or the row's planned cost when it is one of theirs (lines of one card
+    cost more or less by shipping method: the first line's was another parcel's); else planned."""
     if index is not None and vendor_order.line_items[index].cost is not None:
         return vendor_order.line_items[index].cost
     card = card_of_item(planned_item(own, row))
-    same = [
+    same = {
         li.cost
         for li in vendor_order.line_items
         if li.cost is not None and (_fold(li.product_id), li.value, li.quantity) == card
-    ]
-    return same[0] if same else row.cost
+    }
+    return same.pop() if len(same) == 1 else row.cost

@@ -91,7 +91,8 @@ class _Answers(_Conflicts):
                 return None
         if created:  # our exact payload was accepted (201): its lines, checked against what was sent
             ids = [r.external_id or "" for r in rows]
-            matches = match_created(ids, vendor_order, _sent_items(order, rows))
+            costs = [r.cost for r in rows]
+            matches = match_created(ids, vendor_order, _sent_items(order, rows), costs)
             if vendor_order.line_items and None in matches:
                 await self._created_unproven(order, rows, vendor_order, matches)
                 return None
