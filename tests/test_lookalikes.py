@@ -187,3 +187,45 @@ def test_a_row_edited_into_a_person_already_ordered_is_the_duplicate_never_the_o
     assert shown[2][0] == "duplicate" and "as row 3" in str(shown[2][1]), shown
     gone = [r for r, (_, problem) in shown.items() if "no longer in the file" in str(problem)]
     assert [shown[r][1] for r in gone if "Jack" in str(shown[r])] == []  # no phantom card of Jack's
+
+
+def test_a_form_resubmitted_with_the_street_corrected_is_one_card_by_its_email(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer6: a Google Form answered twice (same name, email and card, the street number
+    corrected) sent two cards: the rule for one Employee ID at two addresses did not look at the email,
+    which is what form, marketing and CRM exports carry."""
+    header = ["Timestamp", "Email Address", "Name", "Street", "City", "State", "ZIP", "Product", "Amount"]
+    rows = [
+        [
+            "12/1/2026 9:00",
+            "ann@example.com",
+            "Ann Form",
+            "12 Main St Apt 4",
+            "Boston",
+            "MA",
+            "02108",
+            "CVS",
+            "25",
+        ],
+        ["12/1/2026 9:05", "bo@example.com", "Bo Other", "3 Elm St", "Boston", "MA", "02108", "CVS", "25"],
+        [
+            "12/1/2026 9:30",
+            "Ann@Example.com",
+            "Ann Form",
+            "14 Main St Apt 4",
+            "Boston",
+            "MA",
+            "02108",
+            "CVS",
+            "25",
+        ],
+        ["12/1/2026 9:40", "cy@example.com", "Ann Form", "99 Oak St", "Boston", "MA", "02108", "CVS", "25"],
+    ]  # the last: another person of the same name (another email) is not held
+    sheet = write(tmp_path / "form.csv", rows, header)
+
+    assert main(["validate", str(sheet)]) == 1
+    said = " ".join(capsys.readouterr().out.split())
+    assert "Row 4, column 'Name': same Email Address, name and card as row 2, at another address" in said
+    assert main(["run", str(sheet), "--yes", "--wait", "0"]) == 3
+    assert cards_by_name(isolated_data_dir) == Counter({"ann form": 2, "bo other": 1})

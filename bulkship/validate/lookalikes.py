@@ -55,7 +55,7 @@ def _may_repeat(candidates: pd.DataFrame) -> pd.Series:
     reference and card), worked out column-wise: most rows of a list are ruled out without folding."""
     card = _text(candidates, "product") + _SEP + _text(candidates, "value")
     person = _text(candidates, "zip").str[:5] + _SEP + card
-    reference = _text(candidates, "external_id").str.casefold()
+    reference = _references(candidates)
     by_reference = reference + _SEP + card
     return person.duplicated(keep=False) | (reference.ne("") & by_reference.duplicated(keep=False))
 
@@ -85,7 +85,8 @@ def mark_lookalikes(
     units = list(map(fold_unit, _column(shared, "address1"), _column(shared, "address2")))
     zips = [z[:5] for z in _column(shared, "zip")]
     cards = _cards(shared)
-    references = [r.casefold() for r in _column(shared, "external_id")]
+    references = _references(shared).tolist()
+    by_email = {i for i, r in enumerate(references) if r.startswith(_EMAIL)}
     rows = [int(r) for r in shared[ROW].tolist()]
     fingerprints = shared[FINGERPRINT].astype(str).tolist()
     may_repeat = open_rows[shared.index].tolist()
@@ -97,12 +98,16 @@ def mark_lookalikes(
             first = sorted(range(len(rows)), key=lambda i: fingerprints[i] not in known)
             same_person, same_reference = keys.repeats(first)
     index = shared.index
+    elsewhere = "name and card as row {first}, at another address (keep the right address on one row)"
     for found, message in (
         (same_person, "same recipient, address and card as row {first}, written differently"),
         (
-            same_reference,
-            f"same {collector.header('external_id')}, name and card as row {{first}}, at another address "
-            "(keep the right address on one row)",
+            {i: f for i, f in same_reference.items() if i not in by_email},
+            f"same {collector.header('external_id')}, {elsewhere}",
+        ),
+        (
+            {i: f for i, f in same_reference.items() if i in by_email},
+            f"same {collector.header('email')}, {elsewhere}",
         ),
     ):
         if not found:
@@ -119,6 +124,17 @@ def mark_lookalikes(
         )
         frame.loc[at, FINGERPRINT] = [fingerprints[f] for f in found.values()]
         frame.loc[at, STATUS] = "duplicate"
+
+
+_EMAIL = "email: "  # an Employee ID never reads so
+
+
+def _references(frame: pd.DataFrame) -> pd.Series:
+    """What identifies a recipient besides name and address, case-folded: the Employee ID, else the email
+    (a form resubmitted with the street corrected, a marketing or CRM export: they carry no employee ID)."""
+    ids = _text(frame, "external_id").str.strip().str.casefold()
+    emails = _text(frame, "email").str.strip().str.casefold()
+    return ids.where(ids.ne("") | emails.eq(""), _EMAIL + emails)
 
 
 @dataclass(frozen=True)
