@@ -182,7 +182,8 @@ async def _plan_and_send(
     notes: list[str] = []
     outcome: SubmitOutcome | None = None
     async with (options.client_factory or connect)(settings) as client:
-        catalog = await client.catalog()
+        # today's prices, not a cached catalog's: the plan's total is what the person confirms and approves
+        catalog = await client.catalog(refresh=True)
         validation = validate(loaded, catalog, program=options.program, ordered=_ordered(ledger, batch))  # 2
         give_back_memory()  # what reading and checking a big file freed (see bulkship.memtrim)
         starter = person_acting(settings) if stored is None else None  # as the audit trail names them

@@ -1,0 +1,66 @@
+"""The plan a person confirms is made with the vendor's prices of today (found by newcomer6): a run planned
+with a week-old cached catalog (948.40, "the most this batch will spend"), the vendor charged 1,010.40 after
+a shipping price rose, exit 0, and --max-total was checked against the stale plan."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import csv
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from support import no_sleep
+
+from bulkship.client import connect
+from bulkship.errors import SpendLimitError
+from bulkship.pipeline import run_batch
+from bulkship.sandbox import Sandbox, SandboxConfig, create_app
+from bulkship.sandbox.catalog import BUILTIN_CATALOG
+from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
+
+
+def factory(sandbox: Sandbox) -> Any:
+    transport = httpx.ASGITransport(app=create_app(sandbox))
+    return lambda settings: connect(settings, transport=transport, sleep=no_sleep)
+
+
+def test_a_run_plans_with_today_s_prices_not_the_cached_catalog(tmp_path: Path) -> None:
+    settings = Settings(
+        api_url="http://vendor.invalid", email=SANDBOX_EMAIL, access_token=SANDBOX_ACCESS_TOKEN,
+        data_dir=tmp_path / "data", ledger_path=tmp_path / "ledger.sqlite",
+    )  # fmt: skip
+    state = tmp_path / "vendor.sqlite"
+    before = Sandbox(SandboxConfig(state_file=state, clock_speed=0))
+
+    async def cache_the_catalog() -> None:
+        async with factory(before)(settings) as client:
+            await client.catalog()  # saved on disk for this API, as `bulkship catalog` or `validate` does
+
+    asyncio.run(cache_the_catalog())
+    before.close()
+    raised = copy.deepcopy(BUILTIN_CATALOG)
+    for method in raised["ShippingMethods"]:
+        if method["Id"] == "EXPEDITED":
+            method["Price"] = 19.95  # was 9.95
+    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    vendor = Sandbox(SandboxConfig(state_file=state, clock_speed=0, catalog_file=tmp_path / "raised.json"))
+    sheet = tmp_path / "rush.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Shipping"])
+        writer.writerow(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "25", "EXPEDITED"])
+    try:
+        with pytest.raises(SpendLimitError, match=r"more than --max-total 40\.00"):
+            run_batch(
+                sheet, settings, batch="rush", wait_s=0, client_factory=factory(vendor), max_total=Decimal(40)
+            )
+        result = run_batch(sheet, settings, batch="rush", wait_s=0, client_factory=factory(vendor))
+        (order,) = vendor.orders()
+        assert result.total_cost == Decimal(str(order["Cost"])) == Decimal("44.95")
+    finally:
+        vendor.close()
