@@ -447,6 +447,14 @@ def test_a_totals_row_under_the_cards_past_a_spacer_does_not_make_the_list_a_tab
     book.save(path := tmp_path / "gifts.xlsx")
     code, data, _ = validate(capsys, path)
     assert (code, data["valid"], len(data["skipped"])) == (0, 4, 1), data
+    book = openpyxl.Workbook()  # the sums alone, no label: a totals row all the same
+    book.active.append(["Name", "Address", "City", "State", "ZIP", "Product", None, "Value", "Quantity"])
+    for i in range(1, 5):
+        book.active.append([f"P{i} Lee", f"{i} Elm St", "Boston", "MA", "02134", "CVS", None, 25, 2])
+    book.active.append([None] * 7 + [100, 8])
+    book.save(path)
+    code, data, _ = validate(capsys, path)
+    assert (code, data["valid"], len(data["skipped"])) == (0, 4, 1), data
 
 
 def test_a_pivot_beside_a_wide_template_filled_here_and_there_is_still_a_table_beside_it(

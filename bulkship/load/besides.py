@@ -43,22 +43,42 @@ def _blocks(positions: Sequence[int]) -> list[list[int]]:
     return blocks
 
 
-def _last_row(body: pd.DataFrame, filled: np.ndarray) -> int:
+def _last_row(body: pd.DataFrame, filled: np.ndarray, columns: Sequence[str]) -> int:
     """The last spreadsheet row ``filled`` (rows x columns of one block) fills as a row of its table: two of
-    its cells and at least half as many as its rows usually fill, and no cell of the row reading "Total"
-    (0: none). A remark under the list ('Approved: J. Smith') or a totals row ("Total | 100" under the
-    cards) does not make one block longer than another; a wide template's rows, each filling a few of its
+    its cells and at least half as many as its rows usually fill, and not a totals row (0: none). A remark
+    under the list ('Approved: J. Smith') or a totals row ("Total | 100", or the sums alone, under the cards)
+    does not make one block longer than another; a wide template's rows, each filling a few of its
     columns, all count."""
     counts = filled.sum(axis=1)
     usual = float(np.median(counts[counts > 0])) if counts.any() else 0.0
     rows = np.flatnonzero(counts >= max(2, math.ceil(usual / 2)))
     for at in rows[::-1][:MAX_TOTALS_ROWS]:  # the last rows only: totals end a table
-        if not any(_TOTAL_CELL.fullmatch(str(cell)) for cell in body.iloc[int(at)].tolist()):
+        if not _a_totals_row(body, int(at), columns):
             return int(body.index[at])
     return int(body.index[rows[-MAX_TOTALS_ROWS - 1]]) if len(rows) > MAX_TOTALS_ROWS else 0
 
 
 MAX_TOTALS_ROWS = 3  # "Subtotal", "Tax", "Grand total" rows under a table
+
+
+def _a_totals_row(body: pd.DataFrame, at: int, columns: Sequence[str]) -> bool:
+    """Whether the row at position ``at`` reads "Total" in any cell, or each of its filled cells in
+    ``columns`` (one block) is the sum of two or more numbers above it (a totals row without a label)."""
+    if any(_TOTAL_CELL.fullmatch(str(cell)) for cell in body.iloc[at].tolist()):
+        return True
+    sums = 0
+    for header in columns:
+        cell = body[header].iloc[at]
+        if _blank_cells([cell])[0]:
+            continue
+        number = pd.to_numeric(pd.Series([cell]), errors="coerce").iloc[0]
+        if number != number:  # text: a recipient's cell, and the column above is not read
+            return False
+        above = pd.to_numeric(body[header].iloc[:at], errors="coerce").dropna()
+        if len(above) < 2 or not math.isclose(float(number), float(above.sum())):
+            return False
+        sums += 1
+    return sums > 0
 
 
 def _a_table(filled: np.ndarray) -> bool:
@@ -136,7 +156,10 @@ def map_list_columns(
         np.column_stack([~_blank_cells(body[headers[index_of[p]]].tolist()) for p in block])
         for block in blocks
     ]  # each block's cells, blank or not: read once for where it ends and whether it is a table
-    ends = [_last_row(body, cells) for cells in filled]
+    ends = [
+        _last_row(body, cells, [headers[index_of[p]] for p in block])
+        for cells, block in zip(filled, blocks, strict=True)
+    ]
     main = max(range(len(blocks)), key=lambda b: (ends[b], len(blocks[b])))  # the list is the longest table
     tables = {
         index_of[p]: b
