@@ -116,3 +116,13 @@ def test_a_column_headed_as_an_address_line_keeps_flats_written_as_one_letter(
     assert next(c for c in data["columns"] if c["header"] == header)["field"] == "address2"
     assert not [n for n in data["notices"] if "Address Line 2" in n]
     assert load_sheet(hr_export(tmp_path / "units.xlsx", ["A", "B", "C"])).column_map["Unit"] == "address2"
+
+
+def test_a_flat_column_of_words_is_the_second_address_line(tmp_path: Path) -> None:
+    """UK-style flats under 'Flat' ('Ground', 'First', 'Top'): the header names the flat, so its values are
+    read as written, not set aside for want of a number or a unit word."""
+    path = hr_export(tmp_path / "flats.xlsx", ["Ground", "First", "Top"])
+    book = openpyxl.load_workbook(path)
+    book.active["I1"] = "Flat"
+    book.save(path)
+    assert load_sheet(path).column_map["Flat"] == "address2"

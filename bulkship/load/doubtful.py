@@ -25,9 +25,9 @@ _LINE_2_TEXT = re.compile(
     r"|bsmt|basement|rear|front|side|upper|uppr|lower|lowr|garage|cottage|lbby|lobby|trlr|trailer|lot|hngr"
     r"|hangar|pier|slip|box|wing|tower|attn|care of)\b|^[a-z]$"  # a lone letter: flat B of a duplex
 )
-# A header that names an address line or a flat ("Address 2", "Apt", "Suite") says what its column holds,
+# A header that names an address line or a flat ("Address 2", "Apt", "Suite", "Flat") says what it holds,
 # whatever the values look like ('A', 'B', 'Rear unit'); "Unit" alone may be an HR export's business unit.
-_SAYS_ADDRESS = re.compile(r"(?i)addr|apt|apartment|suite|street|line")
+_SAYS_ADDRESS = re.compile(r"(?i)addr|apt|apartment|suite|street|line|flat")
 
 
 def set_aside_doubtful(mapping: ColumnMapping, body: pd.DataFrame, program: ProgramSettings) -> list[str]:
