@@ -1053,3 +1053,17 @@ def test_a_web_page_saved_under_a_spreadsheet_s_name_is_called_a_web_page(
     code, data, _ = validate(capsys, path)
     assert code == 2
     assert data["error"].startswith(f"{name} is a web page (HTML)"), data["error"]
+
+
+def test_a_preferred_name_of_one_word_is_sent_with_the_row_s_last_name(tmp_path: Path) -> None:
+    """Found by newcomer6: HR's "Preferred Name" often holds a first name only; parcels read "Kate"."""
+    path = tmp_path / "preferred.csv"
+    path.write_text(
+        "Employee ID,First Name,Last Name,Preferred Name,Address,City,State,ZIP,Product,Value\n"
+        "E1,Katherine,Lee,Kate,1 Main St,Boston,MA,02134,CVS,25\n"
+        "E2,Robert,Brown,Bob Brown,2 Main St,Boston,MA,02134,CVS,25\n"
+        "E3,William,Ng,,3 Main St,Boston,MA,02134,CVS,25\n"
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    names = sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines())
+    assert names == ["Bob Brown", "Kate Lee", "William Ng"]

@@ -123,8 +123,41 @@ def _canonical_frame(sheet: LoadedSheet) -> pd.DataFrame:
         preferred = sheet.preferred.get(column)
         if preferred is not None and preferred != header:  # a preferred name, where one is filled in
             overlay = sheet.frame[preferred].fillna("").astype(object)
+            if column == "name":
+                overlay = _with_family_name(overlay, sheet, by_canonical, columns[column])
             columns[column] = overlay.where(overlay.str.strip().ne(""), columns[column])
     return pd.DataFrame(columns, index=sheet.frame.index)
+
+
+def _with_last_name(name: pd.Series, last_name: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """A one-word name ("Kate", a Preferred Name column of first names) on a row that has a Last Name:
+    the parcel reads "Kate Lee", not "Kate"."""
+    given = name.str.strip()
+    family = last_name.str.strip()
+    add = (
+        given.ne("")
+        & family.ne("")
+        & ~given.str.contains(r"\s", regex=True)
+        & given.str.casefold().ne(family.str.casefold())
+    )
+    return name.where(~add, given + " " + family), add
+
+
+def _with_family_name(
+    preferred: pd.Series, sheet: LoadedSheet, by_canonical: dict[str, str], legal: pd.Series
+) -> pd.Series:
+    """A preferred name of one word ("Kate": HR systems often keep only the first name there) with the
+    family name the row has, from Last Name or the legal name's last word: the parcel reads "Kate Lee",
+    not "Kate" (found by newcomer6)."""
+    if "last_name" in by_canonical:
+        family = sheet.frame[by_canonical["last_name"]].fillna("").astype(str).str.strip()
+    else:
+        words = legal.astype(str).str.split()
+        family = words.str[-1].where(words.str.len().ge(2), "").fillna("")
+    given = preferred.astype(str).str.strip()
+    one_word = given.ne("") & ~given.str.contains(r"\s", regex=True)
+    add = one_word & family.ne("") & given.str.casefold().ne(family.str.casefold())
+    return preferred.where(~add, given + " " + family)
 
 
 def _normalise(
@@ -145,6 +178,8 @@ def _normalise(
             frame[column] = frame[column].where(frame[column].ne(""), default)
     full_name = (frame["first_name"] + " " + frame["last_name"]).str.strip()
     frame["name"] = frame["name"].where(frame["name"].ne(""), full_name)
+    frame["name"], changed = _with_last_name(frame["name"], frame["last_name"])
+    collector.warn(changed, "name", "Last name added", "'{old}' is one word: sent as {new} (its Last Name).")
     rules.check_scientific(frame, collector)
 
     frame["state"], changed = normalize.states(frame["state"])
