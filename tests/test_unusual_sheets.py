@@ -318,6 +318,45 @@ def test_a_price_list_beside_the_list_never_gives_its_cards_and_amounts_to_the_r
     assert cards == [("CVS", 25.0)] * 4, cards
 
 
+@pytest.mark.parametrize(("december", "january"), [(3, 5), (5, 3)])
+def test_two_lists_of_recipients_side_by_side_are_refused_never_half_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], december: int, january: int
+) -> None:
+    """December | empty column | January, each with its own header: the shorter list was 'a table beside the
+    list, not used', its people never ordered, exit 0 (found by newcomer6)."""
+    header = ["Name", "Address", "City", "State", "Zip", "Card", "Amount"]
+    book = openpyxl.Workbook()
+    book.active.append(["December", *[None] * 7, "January"])
+    book.active.append([*header, None, *header])
+    for i in range(max(december, january)):
+        dec = (
+            [f"Dec{i} Lee", f"{i + 1} Main St", "Boston", "MA", "02108", "CVS", 25]
+            if i < december
+            else [None] * 7
+        )
+        jan = [f"Jan{i} Fox", f"{i + 1} Oak St", "Austin", "TX", "78701", "CVS", 50] if i < january else []
+        book.active.append([*dec, None, *jan])
+    book.save(path := tmp_path / "gifts.xlsx")
+    capsys.readouterr()
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert "gifts.xlsx holds two lists of recipients side by side, in columns A:G" in said, said
+    assert "and I:O" in said and "put each list on a sheet of its own" in said
+    assert ordered_lines() == []
+
+
+def test_the_approvers_names_beside_the_list_are_a_table_not_a_second_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Name | Email' of the two approvers beside the list: a name but no address, not a list of recipients."""
+    contacts: list[list[object]] = [["Name", "Email"], ["Helen HR", "h@x.com"], ["Mark Boss", "m@x.com"]]
+    path = list_with_a_table_beside(tmp_path / "gifts.xlsx", contacts)
+    capsys.readouterr()
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    names = sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines())
+    assert names == ["Ann Lee", "Person 2", "Person 3", "Person 4"], names
+
+
 def test_a_lone_column_past_a_spacer_filled_on_a_few_rows_is_the_list_s_own(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

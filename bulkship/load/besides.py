@@ -23,7 +23,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..columns import ORDER_FIELDS, AmbiguousColumnsError, ColumnInfo, ColumnMapping, map_columns
+from ..columns import (
+    ORDER_FIELDS,
+    AmbiguousColumnsError,
+    ColumnInfo,
+    ColumnMapping,
+    HeaderIndex,
+    map_columns,
+    own_titles,
+)
+from ..errors import FileFormatError
 from ..program import ProgramSettings
 from ..schema import SheetContract
 from ..sheetscan import column_letter
@@ -178,6 +187,12 @@ def map_list_columns(
     beside = {i: b for i, b in tables.items() if headers[i] not in chosen}
     if not beside:
         return mapped(range(len(keep)), strict=strict)
+    index = HeaderIndex(contract.alias_index(program.aliases), own_titles(contract))
+    for b in sorted(set(beside.values())):  # a list of recipients of its own: never left out as a table
+        columns = [i for i, block in beside.items() if block == b]
+        meanings = (index.meaning(repeats.get(headers[i], headers[i])) for i in columns)
+        if _a_list({meaning.field for meaning in meanings if meaning}):
+            raise _two_lists(path, blocks, main, b, ends)
     mapping = mapped([i for i in range(len(keep)) if i not in beside], strict=strict)
     fields = set(mapping.column_map.values()) | set(mapping.preferred)
     undecided: dict[int, str] = {}  # a column that would be the list's only one for an order field
@@ -213,6 +228,32 @@ def map_list_columns(
     }
     _left_out(mapping, headers, letters, hidden_columns, notes, undecided)
     return mapping
+
+
+RECIPIENT_FIELDS = frozenset({"name", "first_name", "last_name"})
+
+
+def _a_list(fields: set[str]) -> bool:
+    """Whether columns giving ``fields`` are a list of recipients: a name and a street at least (the
+    approvers' "Name | Email" beside the list is not)."""
+    return "address1" in fields and bool(fields & RECIPIENT_FIELDS)
+
+
+def _two_lists(
+    path: Path, blocks: list[list[int]], main: int, other: int, ends: list[int]
+) -> FileFormatError:
+    """The refusal of a second list of recipients beside the first (December | empty column | January)."""
+
+    def named(b: int) -> str:
+        return f"{column_letter(blocks[b][0] + 1)}:{column_letter(blocks[b][-1] + 1)} (to row {ends[b]})"
+
+    left, right = sorted((main, other), key=lambda b: blocks[b][0])
+    return FileFormatError(
+        f"{path.name} holds two lists of recipients side by side, in columns {named(left)} and "
+        f"{named(right)}; bulkship reads one list per batch and would leave the other's people out. Nothing "
+        "was sent",
+        hint="put each list on a sheet of its own (and send each as a batch of its own), or delete one",
+    )
 
 
 def _undecided(
