@@ -1106,3 +1106,26 @@ def test_a_preferred_name_of_one_word_is_sent_with_the_row_s_last_name(tmp_path:
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
     names = sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines())
     assert names == ["Bob Brown", "Kate Lee", "William Ng"]
+
+
+def test_an_amount_shown_in_another_currency_is_not_ordered_as_dollars(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer6: 25 formatted "£25.00" or "25,00 €" was ordered as a 25-dollar card, no word."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    formats = ["[$€-407]#,##0.00", '"£"#,##0.00', '#,##0.00 "EUR"', "[$$-409]#,##0.00", "$#,##0.00", "0.00"]
+    for number, number_format in enumerate(formats, start=1):
+        sheet.append([f"Person {number}", f"{number} Main St", "Boston", "MA", "02134", "CVS", 25])
+        sheet.cell(sheet.max_row, 7).number_format = number_format
+    book.save(tmp_path / "pounds.xlsx")
+
+    code, data, err = validate(capsys, tmp_path / "pounds.xlsx")
+
+    assert (code, data["valid"]) == (1, 3), err
+    shown = [p["message"] for p in data["problems"] if p["severity"] == "error"]
+    assert shown == [
+        f"Row {row}, column 'Value': 25 is shown as an amount in {currency}, and bulkship orders US-dollar cards. Write the amount in US dollars and format the cell as $ (or as a plain number)."
+        for row, currency in ((2, "€"), (3, "£"), (4, "EUR"))
+    ]

@@ -165,6 +165,29 @@ def _formula_text_problems(
     return problems
 
 
+def _currency_problems(
+    grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
+) -> list[Problem]:
+    """An amount shown in another currency (a number formatted £25.00 or 25,00 €): the person sees pounds or
+    euros, and bulkship orders US-dollar cards of that number."""
+    shown = grid.scan.currency if grid.scan else {}
+    rows = set(index)
+    problems = []
+    for (row, col), currency in sorted(shown.items()):
+        header = headers.get(col)
+        if row not in rows or header is None or column_map.get(header) != "value":
+            continue
+        value = str(grid.frame.at[row, col - 1]).strip()
+        if not value:
+            continue
+        message = (
+            f"Row {row}, column '{header}': {value} is shown as an amount in {currency}, and bulkship orders "
+            "US-dollar cards. Write the amount in US dollars and format the cell as $ (or as a plain number)."
+        )
+        problems.append(Problem(row, "value", value, "error", message, "Amount in another currency"))
+    return problems
+
+
 def _read_problems(
     grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
 ) -> list[Problem]:

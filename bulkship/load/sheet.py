@@ -25,7 +25,14 @@ from .doubtful import set_aside_doubtful
 from .filetype import _check_file
 from .header import _find_header, _unique_headers, _used_area, refuse_header_merged_across
 from .lookalikes import decide_or_refuse, lookalike_notices, undecided_columns
-from .problems import _fill_merged, _formula_text_problems, _overflowing_rows, _read_problems, _show_formulas
+from .problems import (
+    _currency_problems,
+    _fill_merged,
+    _formula_text_problems,
+    _overflowing_rows,
+    _read_problems,
+    _show_formulas,
+)
 from .skipped import _skip_notices, _skipped_rows
 from .workbook import _read_workbook
 
@@ -128,6 +135,9 @@ def _to_loaded_sheet(
         p for p in _read_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
     ]
     read_problems += [p for p in merged_cells if p.row not in not_judged]
+    read_problems += [
+        p for p in _currency_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
+    ]
     read_problems += _overflowing_rows(grid, header_row, column_map, not_judged)
     read_problems += _formula_text_problems(
         body, column_map, grid.formulas, by_position, not_judged, text_literals=grid.from_csv

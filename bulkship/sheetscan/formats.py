@@ -5,49 +5,62 @@ from __future__ import annotations
 
 import re
 import zipfile
+from typing import Any
+
+# A currency a number format shows: "[$€-407]", "[$CAD]", '"£"#,##0.00', '#,##0.00 "EUR"', a bare € or £.
+_BRACKET_CURRENCY = re.compile(r"\[\$([^\]-]*)(?:-[0-9A-Fa-f]+)?\]")
+_QUOTED = re.compile(r'"([^"]*)"')
+_SYMBOLS = re.compile(r"[€£¥₹₩₽₺₪₫₱฿₦₴₡]|\b(?:EUR|GBP|CAD|AUD|JPY|CHF|MXN|INR|CNY|SEK|NOK|DKK|NZD|ZAR|BRL)\b")
+_DOLLARS = frozenset({"", "$", "US$", "USD", "$US"})
 
 
-def struck_styles(archive: zipfile.ZipFile) -> frozenset[int]:
-    """Cell style indices whose font is struck through: a row crossed out by hand means "not this one"."""
+def shown_currency(code: str) -> str | None:
+    """The currency other than the US dollar a number format shows its number in ('€', 'CAD'), or None."""
+    for found in _BRACKET_CURRENCY.findall(code):
+        if found.strip() not in _DOLLARS:
+            return found.strip()
+    for text in [*_QUOTED.findall(code), _QUOTED.sub("", code).replace("\\", "")]:
+        symbol = _SYMBOLS.search(text)
+        if symbol:
+            return symbol.group(0)
+    return None
+
+
+def cell_styles(archive: zipfile.ZipFile) -> tuple[dict[int, str], frozenset[int], dict[int, str]]:
+    """What cell styles show, by style index: the zero-padding number format ('000000', '00000-0000': a
+    number shown through one is text to the user, an Employee ID or a ZIP); a struck-through font (a row
+    crossed out means "not this one"); a currency other than the US dollar (a UK list's £25.00 is pounds)."""
     from defusedxml.ElementTree import fromstring
 
     try:
         root = fromstring(archive.read("xl/styles.xml"), forbid_dtd=True)
     except Exception:  # no styles part, or one the reader will complain about itself
-        return frozenset()
-    struck_fonts: set[int] = set()
-    xfs: list[str] = []
-    for element in root.iter():
-        tag = element.tag.rsplit("}", 1)[-1]
-        if tag == "fonts":
-            fonts = [child for child in element if child.tag.endswith("font")]
-            for index, font in enumerate(fonts):
-                strike = next((c for c in font if c.tag.rsplit("}", 1)[-1] == "strike"), None)
-                if strike is not None and strike.get("val", "1").lower() not in ("0", "false"):
-                    struck_fonts.add(index)
-        elif tag == "cellXfs":
-            xfs = [child.get("fontId", "0") for child in element if child.tag.endswith("xf")]
-    return frozenset(i for i, font in enumerate(xfs) if font.isdigit() and int(font) in struck_fonts)
-
-
-def _padding_styles(archive: zipfile.ZipFile) -> dict[int, str]:
-    """Cell style index -> its number format, for formats that pad digits with zeros ('000000',
-    '00000-0000'): a number shown through one is text to the user (an Employee ID, a ZIP)."""
-    from defusedxml.ElementTree import fromstring
-
-    try:
-        root = fromstring(archive.read("xl/styles.xml"), forbid_dtd=True)
-    except Exception:  # no styles part, or one the reader will complain about itself
-        return {}
+        return {}, frozenset(), {}
     codes: dict[str, str] = {}
-    xfs: list[str] = []
+    struck_fonts: set[int] = set()
+    xfs: list[tuple[str, str]] = []  # (numFmtId, fontId) of each cell style
     for element in root.iter():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "numFmt":
             codes[element.get("numFmtId", "")] = element.get("formatCode", "")
+        elif tag == "fonts":
+            fonts = [child for child in element if child.tag.endswith("font")]
+            struck_fonts.update(i for i, font in enumerate(fonts) if _struck(font))
         elif tag == "cellXfs":
-            xfs = [child.get("numFmtId", "0") for child in element if child.tag.endswith("xf")]
-    return {index: codes[fmt] for index, fmt in enumerate(xfs) if is_padding_format(codes.get(fmt, ""))}
+            xfs = [
+                (child.get("numFmtId", "0"), child.get("fontId", "0"))
+                for child in element
+                if child.tag.endswith("xf")
+            ]
+    padded = {i: codes[fmt] for i, (fmt, _) in enumerate(xfs) if is_padding_format(codes.get(fmt, ""))}
+    struck = frozenset(i for i, (_, font) in enumerate(xfs) if font.isdigit() and int(font) in struck_fonts)
+    shown = {i: shown_currency(codes.get(fmt, "")) for i, (fmt, _) in enumerate(xfs)}
+    return padded, struck, {i: currency for i, currency in shown.items() if currency}
+
+
+def _struck(font: Any) -> bool:
+    strike = next((c for c in font if c.tag.rsplit("}", 1)[-1] == "strike"), None)
+    return strike is not None and strike.get("val", "1").lower() not in ("0", "false")
 
 
 _PADDING = re.compile(r'(?:0|\\.|"[^"]*"|[-\s/.()])+')

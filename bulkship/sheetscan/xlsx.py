@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from .formats import _padding_styles, struck_styles
+from .formats import cell_styles
 from .limits import (
     CHUNK_BYTES,
     COLLAPSED,
@@ -101,8 +102,7 @@ def scan_xlsx(
     """Measure and read the state of one worksheet part (see the module docstring). ``exact`` walks it
     element by element even when every row and cell has its reference (the fast path's yardstick)."""
     scan = SheetScan()
-    styles = _padding_styles(archive) if padding else {}
-    struck = struck_styles(archive) if padding else frozenset()
+    styles = _Styles(*cell_styles(archive)) if padding else _Styles({}, frozenset(), {})
     with archive.open(part) as stream:
         head = _read_head(stream, path, sheet, limits)
         _scan_head(head, scan, path, sheet, limits)
@@ -112,10 +112,10 @@ def scan_xlsx(
         # the head's tail is cut at a row's end like every piece: cut mid-cell, its counts would not agree
         # and every sheet larger than the head would take the exact walk
         pieces = _chunks(stream, path, sheet, limits, carry=rest, size=chunk_bytes)
-        implicit = exact or _scan_body(pieces, scan, styles, struck, prefix)
+        implicit = exact or _scan_body(pieces, scan, styles, prefix)
     if implicit:  # some rows or cells have no reference: count them the slow, exact way
         with archive.open(part) as stream:
-            scan = _walk_xlsx(stream, styles, struck, path, sheet, limits, scan.hidden_columns)
+            scan = _walk_xlsx(stream, styles, path, sheet, limits, scan.hidden_columns)
         scan.walked = True
     check_extent(path, sheet, scan.rows, scan.columns, limits)
     if scan.cells > limits.cells:
@@ -156,9 +156,7 @@ def _scan_head(head: bytes, scan: SheetScan, path: Path, sheet: str, limits: Lim
             scan.hidden_columns.update(range(first, last + 1))
 
 
-def _scan_body(
-    pieces: Iterator[bytes], scan: SheetScan, styles: dict[int, str], struck: frozenset[int], prefix: bytes
-) -> bool:
+def _scan_body(pieces: Iterator[bytes], scan: SheetScan, styles: _Styles, prefix: bytes) -> bool:
     """Rows, cells, hidden rows, formulas and padded numbers of the sheet data (and the autofilter after it).
     Returns True when some row or cell has no reference, or refs are not written the usual way (the caller
     walks the sheet exactly).
@@ -169,7 +167,7 @@ def _scan_body(
     cell_tag, row_tag, formula_tag = b"<" + prefix + b"c", b"<" + prefix + b"row", b"<" + prefix + b"f"
     end_tag = b"</" + prefix + b"sheetData>"
     row_ref = re.compile(re.escape(row_tag) + rb' r="(\d{1,9})"')
-    wanted = sorted(set(styles) | struck)  # the styles whose cells are noted: padded numbers, struck text
+    wanted = styles.noted()
     styled = (
         re.compile(rb'<(?:\w+:)?c\s([^>]*?\bs="(?:%s)"[^>]*)>' % b"|".join(str(s).encode() for s in wanted))
         if wanted
@@ -203,7 +201,7 @@ def _scan_body(
                 ref = _CELL_REF.search(b" " + match.group(1))
                 if ref:
                     key = (int(ref.group(2)), column_number(ref.group(1).decode()))
-                    _note_style(scan, key, int(attrs[b"s"]), styles, struck)
+                    styles.note(scan, key, int(attrs[b"s"]))
         if end >= 0 and b"autoFilter" in whole:
             _autofilter(whole, scan)
         if (end >= 0 or after) and b"mergeCell" in whole:
@@ -216,8 +214,7 @@ def _scan_body(
 
 def _walk_xlsx(
     stream: IO[bytes],
-    styles: dict[int, str],
-    struck: frozenset[int],
+    styles: _Styles,
     path: Path,
     sheet: str,
     limits: Limits,
@@ -254,7 +251,7 @@ def _walk_xlsx(
                 check_extent(path, sheet, scan.rows, scan.columns, limits)
                 style = element.get("s")
                 if style and style.isdigit():
-                    _note_style(scan, (cell_row, col), int(style), styles, struck)
+                    styles.note(scan, (cell_row, col), int(style))
             continue
         if tag in ("v", "t", "f") and element.text and len(element.text) > limits.cell_bytes:
             raise _cell_too_big(path, sheet, limits)
@@ -273,11 +270,21 @@ def _walk_xlsx(
     return scan
 
 
-def _note_style(
-    scan: SheetScan, key: tuple[int, int], style: int, styles: dict[int, str], struck: frozenset[int]
-) -> None:
-    """A cell's style as the scan keeps it: the padding format it shows a number through, struck text."""
-    if style in styles:
-        scan.padded[key] = styles[style]
-    if style in struck:
-        scan.struck.add(key)
+@dataclass(frozen=True)
+class _Styles:
+    """The cell styles whose cells the scan notes: padding number formats, struck fonts, other currencies."""
+
+    padded: dict[int, str]
+    struck: frozenset[int]
+    currency: dict[int, str]
+
+    def noted(self) -> list[int]:
+        return sorted(set(self.padded) | self.struck | set(self.currency))
+
+    def note(self, scan: SheetScan, key: tuple[int, int], style: int) -> None:
+        if style in self.padded:
+            scan.padded[key] = self.padded[style]
+        if style in self.struck:
+            scan.struck.add(key)
+        if style in self.currency:
+            scan.currency[key] = self.currency[style]
