@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+import pytest
 from starlette.testclient import TestClient
 from support import SandboxVendor
 
@@ -379,5 +380,38 @@ def test_rows_a_person_settles_take_their_own_cost_not_the_first_line_of_their_c
         (status,) = api.status(settings, "settle")
         held = sum(Decimal(str(li["Cost"])) for li in order["LineItems"])
         assert Decimal(status["ordered_cost"]) == held, (status, held)
+    finally:
+        vendor.close()
+
+
+def test_rows_sent_under_their_own_po_are_never_tied_to_another_order_s_lines(tmp_path: Path) -> None:
+    """Found by newcomer6: the review suggested, and --resolve accepted, tying rows whose own PO the vendor
+    holds to another order's lines of the same card; their real owners were then "provably not at the
+    vendor", released and sent a second card."""
+    from bulkship.errors import ReviewRefusedError
+    from bulkship.sandbox.dialect import parse_dialect
+
+    vendor = SandboxVendor(tmp_path / "vendor", dialect=parse_dialect("likely-real,lines_reversed=true"))
+    settings = vendor.settings
+    sheet = tmp_path / "mixed.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for i in range(8):  # two orders of four: CVS, TARGET, CVS, CVS (the CVS rows of each wait for review)
+            product, value = ("TARGET", "50") if i % 4 == 1 else ("CVS", "25")
+            writer.writerow(
+                [f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", product, value]
+            )
+    try:
+        run_batch(sheet, settings, batch="mixed", wait_s=0, max_lines=4, client_factory=vendor.factory())
+        second = next(o for o in vendor.sandbox.orders() if o["PONumber"] == "BS-MIXED-0002")
+        review = api.review_batch(settings, "mixed", client_factory=vendor.factory())
+        (first,) = [g for g in review.groups if g.po_number == "BS-MIXED-0001"]
+        assert second["Id"] not in (first.at_vendor or "")  # never suggested for the first order's rows
+        with pytest.raises(ReviewRefusedError, match="The vendor holds these rows' own PO BS-MIXED-0001"):
+            api.resolve_at_vendor(
+                settings, "mixed", "BS-MIXED-0001", second["Id"], rows=[2, 4], by="Finance",
+                client_factory=vendor.factory(),
+            )  # fmt: skip
     finally:
         vendor.close()

@@ -219,3 +219,9 @@ def _refuse_no_card_order(batch: str, po: str, vendor_order: VendorOrder) -> Non
             hint=f"see whether the rows can be released to be sent (--resolve {po} --release): "
             f"bulkship reconcile {batch} --review",
         )
+
+
+def sent_by_this_ledger(ledger: Ledger, po: str) -> bool:
+    """Whether this ledger sent ``po`` (an order held before it was ever sent, after a lost ledger, holds rows
+    the vendor may have under other PO numbers of the batch)."""
+    return any(event.kind == "sending" for event in ledger.events(po_number=po))

@@ -13,7 +13,7 @@ from ..errors import ReviewRefusedError
 from ..ledger import Ledger, OrderRecord, RowRecord
 from ..models import VendorOrder
 from ..rebuild import batch_orders_pattern
-from .checks import ReleaseCheck, _check_target, _refuse_no_card_order, check_release
+from .checks import ReleaseCheck, _check_target, _refuse_no_card_order, check_release, sent_by_this_ledger
 from .lines import _free_lines, _takes_no_row, ranges
 from .ties import tie_rows
 from .vendorview import VendorView, _set_aside
@@ -55,8 +55,11 @@ def at_vendor_command(
     """An ``--at-vendor`` command for the rows waiting on ``own`` that the vendor's answer now allows: into
     the vendor's order of the same PO, or one whose lines may be them; "" when none would be accepted."""
     sighting = view.sightings.get(own.po_number)
-    candidates = [sighting.order] if sighting and sighting.order else []
-    candidates += [s.vendor_order for s in check.suspects]
+    own_order = sighting.order if sighting else None
+    candidates = [own_order] if own_order else []
+    # when the vendor holds the PO this ledger sent them under, they are in it or nowhere
+    if own_order is None or not sent_by_this_ledger(ledger, own.po_number):
+        candidates += [s.vendor_order for s in check.suspects]
     seen: set[str] = set()
     for vendor_order in candidates:
         if vendor_order.id in seen or len(seen) >= 3:

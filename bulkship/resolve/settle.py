@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import ConfigError, VendorError
 from ..ledger import AdoptedOrder, Ledger
+from ..models import VendorOrder
 from ..plan import order_seq
 from .checks import (
     _check_not_ours,
@@ -27,6 +28,7 @@ from .checks import (
     _waiting_on,
     check_release,
     fetch_vendor_order,
+    sent_by_this_ledger,
 )
 from .hints import _confirm_command, _release_hint
 from .ties import _old_content, _settled_payload, _tied_row, tie_rows
@@ -191,6 +193,27 @@ async def release(
     return Resolution(**{**plan.__dict__, "applied": True})
 
 
+async def _refuse_if_own_po_held(client: Any, batch: str, po: str, vendor_order: VendorOrder) -> None:
+    """Rows this ledger sent went to the vendor under their own PO number: when the vendor holds it, their
+    card is in it (or its order failed), never in another order's lines that merely carry the same card
+    (following such a tie, the real owners of those lines were released and sent a second card: found by
+    newcomer6)."""
+    look_up = getattr(client, "look_up_order", None)
+    if look_up is None:
+        return
+    try:
+        found = (await look_up(po)).order
+    except VendorError:
+        return
+    if found is not None:
+        raise _refuse(
+            f"The vendor holds these rows' own PO {po} (order {found.id}, {found.status or 'no status'}): "
+            f"they were sent under it, so they are not in vendor order {vendor_order.id} (PO "
+            f"{vendor_order.po_number}), whatever lines of the same card it shows",
+            hint=f"settle them against their own order: bulkship reconcile {batch} --review",
+        )
+
+
 async def settle_at_vendor(
     ledger: Ledger,
     client: Any,
@@ -210,6 +233,8 @@ async def settle_at_vendor(
     vendor_order = await fetch_vendor_order(client, ledger, batch, reference)
     target = _check_target(ledger, batch, own, vendor_order)
     _refuse_no_card_order(batch, po, vendor_order)
+    if vendor_order.po_number != po and sent_by_this_ledger(ledger, po):
+        await _refuse_if_own_po_held(client, batch, po, vendor_order)
     ties, left, nameable = tie_rows(ledger, own, waiting, vendor_order, confirmed, by)
     if not ties:
         command = _confirm_command(ledger, batch, own, waiting, vendor_order, nameable, reference)
