@@ -729,6 +729,9 @@ def test_a_name_header_merged_across_first_and_last_name_refuses_the_file_instea
         in err
     )
     assert "give each column its own header" in err
+    ods = convert(tmp_path / "merged.xlsx", "ods", tmp_path)  # LibreOffice's copy: refused alike
+    assert main(["validate", str(ods), "--out", str(tmp_path / "out")]) == 2
+    assert "merged across columns A2:B2" in capsys.readouterr().err
     sheet.unmerge_cells("A2:B2")
     sheet["A2"], sheet["B2"] = "First Name", "Last Name"
     book.save(tmp_path / "fixed.xlsx")

@@ -122,8 +122,8 @@ class _OdsWalker:
                     for col in range(first, first + repeat):
                         scan.padded[(row, col)] = code
         spanned = int(element.get(f"{_TABLE}number-rows-spanned") or 1)
-        if spanned > 1 and self.row_repeat == 1 and repeat == 1:
-            wide = int(element.get(f"{_TABLE}number-columns-spanned") or 1)
+        wide = int(element.get(f"{_TABLE}number-columns-spanned") or 1)
+        if (spanned > 1 or wide > 1) and self.row_repeat == 1 and repeat == 1:  # down, or across (a header)
             scan.merged.append((self.row, first, self.row + spanned - 1, first + wide - 1))
         if element.get(f"{_CALCEXT}value-type") == "error" and self.row_repeat == 1 and repeat == 1:
             scan.errors[(self.row, first)] = text or "#N/A"  # LibreOffice keeps a failed result so
