@@ -1132,3 +1132,19 @@ def test_an_amount_shown_in_another_currency_is_not_ordered_as_dollars(
         f"Row {row}, column 'Value': 25 is shown as an amount in {currency}, and bulkship orders US-dollar cards. Write the amount in US dollars and format the cell as $ (or as a plain number)."
         for row, currency in ((2, "€"), (3, "£"), (4, "EUR"))
     ]
+
+
+def test_a_one_word_preferred_name_over_a_legal_name_takes_its_family_name(tmp_path: Path) -> None:
+    path = tmp_path / "legal.csv"
+    path.write_text(
+        "Employee ID,Name,Preferred Name,Address,City,State,ZIP,Product,Value\n"
+        'E1,"Lee, Katherine",Kate,1 Main St,Boston,MA,02134,CVS,25\n'
+        "E2,Robert Brown,Bob,2 Main St,Boston,MA,02134,CVS,25\n"
+        "E3,William Ng,,3 Main St,Boston,MA,02134,CVS,25\n"
+    )
+    from intake_fixtures import sandbox_catalog
+
+    from bulkship.validate import validate
+
+    names = validate(load_sheet(path), sandbox_catalog()).rows["name"].tolist()
+    assert names == ["Kate Lee", "Bob Brown", "William Ng"]

@@ -151,9 +151,12 @@ def _with_family_name(
     not "Kate" (found by newcomer6)."""
     if "last_name" in by_canonical:
         family = sheet.frame[by_canonical["last_name"]].fillna("").astype(str).str.strip()
-    else:
-        words = legal.astype(str).str.split()
+    else:  # "Katherine Lee", or "Lee, Katherine" written last name first
+        text = legal.astype(str)
+        words = text.str.split()
         family = words.str[-1].where(words.str.len().ge(2), "").fillna("")
+        before_comma = text.str.split(",").str[0].str.strip()
+        family = before_comma.where(text.str.contains(",", regex=False), family)
     given = preferred.astype(str).str.strip()
     one_word = given.ne("") & ~given.str.contains(r"\s", regex=True)
     add = one_word & family.ne("") & given.str.casefold().ne(family.str.casefold())
