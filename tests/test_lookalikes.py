@@ -229,3 +229,26 @@ def test_a_form_resubmitted_with_the_street_corrected_is_one_card_by_its_email(
     assert "Row 4, column 'Name': same Email Address, name and card as row 2, at another address" in said
     assert main(["run", str(sheet), "--yes", "--wait", "0"]) == 3
     assert cards_by_name(isolated_data_dir) == Counter({"ann form": 2, "bo other": 1})
+
+
+def test_a_name_written_with_a_typo_at_the_same_address_and_card_is_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer6: "Jon Smith" and "John Smith" (a corrected list pasted under the first) at one
+    address with one card were two cards without a word. Two people may share an address and a card, so it
+    is a warning naming the other row, not a duplicate."""
+    header = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
+    rows = [
+        ["Jon Smith", "1 Main St", "Boston", "MA", "02134", "CVS", "25"],
+        ["Katherine Lee", "2 Main St", "Boston", "MA", "02134", "CVS", "25"],
+        ["John Smith", "1 Main Street", "Boston", "MA", "02134", "CVS", "25"],
+        ["Kathrine Lee", "2 Main St", "Boston", "MA", "02134", "CVS", "25"],
+        ["Jan Smith", "1 Main St", "Boston", "MA", "02134", "TARGET", "50"],  # another card: no warning
+        ["Bob Ray", "1 Main St", "Boston", "MA", "02134", "CVS", "25"],  # another person
+    ]
+    sheet = write(tmp_path / "typos.csv", rows, header)
+    assert main(["validate", str(sheet), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    warned = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "warning"}
+    assert sorted(warned) == [4, 5]
+    assert "same address and card are on row 2 under a name written almost alike" in warned[4]

@@ -132,15 +132,12 @@ def _canonical_frame(sheet: LoadedSheet) -> pd.DataFrame:
 def _with_last_name(name: pd.Series, last_name: pd.Series) -> tuple[pd.Series, pd.Series]:
     """A one-word name ("Kate", a Preferred Name column of first names) on a row that has a Last Name:
     the parcel reads "Kate Lee", not "Kate"."""
-    given = name.str.strip()
+    one_word = name.ne("") & ~name.str.contains(" ", regex=False)  # names are trimmed, spaces single
+    if not one_word.any():  # the usual list: nothing to look at, found at C speed
+        return name, one_word
     family = last_name.str.strip()
-    add = (
-        given.ne("")
-        & family.ne("")
-        & ~given.str.contains(r"\s", regex=True)
-        & given.str.casefold().ne(family.str.casefold())
-    )
-    return name.where(~add, given + " " + family), add
+    add = one_word & family.ne("") & name.str.casefold().ne(family.str.casefold())
+    return name.where(~add, name + " " + family), add
 
 
 def _with_family_name(

@@ -133,8 +133,11 @@ def _references(frame: pd.DataFrame) -> pd.Series:
     """What identifies a recipient besides name and address, case-folded: the Employee ID, else the email
     (a form resubmitted with the street corrected, a marketing or CRM export: they carry no employee ID)."""
     ids = _text(frame, "external_id").str.strip().str.casefold()
+    no_id = ids.eq("")
+    if not no_id.any():  # every row has its Employee ID
+        return ids
     emails = _text(frame, "email").str.strip().str.casefold()
-    return ids.where(ids.ne("") | emails.eq(""), _EMAIL + emails)
+    return ids.where(~no_id | emails.eq(""), _EMAIL + emails)
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,17 @@ def _warn_second_gifts(frame: pd.DataFrame, collector: ProblemCollector, valid: 
             "this person gets two cards; remove one row if that is a mistake.",
             extra={"first": _by_row(frame, second)},
         )
+    alike = {k: v for k, v in _names_written_two_ways(valid).items() if k not in second}
+    if alike:
+        mask = pd.Series(frame.index.isin(list(alike)), index=frame.index)
+        collector.warn(
+            mask,
+            "name",
+            "One person written two ways?",
+            "the same address and card are on row {first} under a name written almost alike: if it is one "
+            "person, remove one of the rows (else two cards go out).",
+            extra={"first": _by_row(frame, alike)},
+        )
     same_place = {k: v for k, v in _second_gifts_at_one_address(valid).items() if k not in second}
     if same_place:
         mask = pd.Series(frame.index.isin(list(same_place)), index=frame.index)
@@ -206,6 +220,55 @@ def _warn_second_gifts(frame: pd.DataFrame, collector: ProblemCollector, valid: 
             "two cards; remove one row if that is a mistake.",
             extra={"first": _by_row(frame, same_place)},
         )
+
+
+def _names_alike(one: str, other: str) -> bool:
+    """Two folded names (:func:`fold_person`: two words) with one word the same and the other one typo or
+    two apart: "Jon Smith" / "John Smith", "Katherine Lee" / "Kathrine Lee", "Ann Smith" / "Ann Smyth"."""
+    a, b = one.split(), other.split()
+    if len(a) != 2 or len(b) != 2 or one == other:
+        return False
+    for same, other_a, other_b in ((0, a[1], b[1]), (1, a[0], b[0])):
+        if a[same] == b[same] and min(len(other_a), len(other_b)) >= 3:
+            return _within(other_a, other_b, 2)
+    return False
+
+
+def _within(one: str, other: str, most: int) -> bool:
+    """Levenshtein distance of at most ``most`` (short words: a row each)."""
+    if abs(len(one) - len(other)) > most:
+        return False
+    previous = list(range(len(other) + 1))
+    for i, char in enumerate(one, start=1):
+        current = [i]
+        for j, theirs in enumerate(other, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != theirs)))
+        if min(current) > most:
+            return False
+        previous = current
+    return previous[-1] <= most
+
+
+def _names_written_two_ways(valid: pd.DataFrame) -> dict[object, int]:
+    """Rows of ``valid`` at the street, ZIP and card of an earlier row whose name is that row's written with
+    a typo (a corrected list re-sent: "Jon Smith" then "John Smith"): frame index -> the earlier row."""
+    zips = _text(valid, "zip").str[:5]
+    cards = pd.Series(_cards(valid), index=valid.index)
+    shared = valid[(zips + _SEP + cards).duplicated(keep=False).to_numpy()]
+    if len(shared) < 2:
+        return {}
+    streets = map(fold_address, _column(shared, "address1"), _column(shared, "address2"))
+    places = [_SEP.join(p) for p in zip(streets, zips[shared.index], cards[shared.index], strict=True)]
+    names = list(map(fold_person, _column(shared, "name")))
+    rows = [int(r) for r in shared[ROW].tolist()]
+    earlier: dict[str, list[int]] = {}
+    found: dict[object, int] = {}
+    for position, place in enumerate(places):
+        before = next((j for j in earlier.get(place, ()) if _names_alike(names[j], names[position])), None)
+        if before is not None:
+            found[shared.index[position]] = rows[before]
+        earlier.setdefault(place, []).append(position)
+    return found
 
 
 def _second_gifts_at_one_address(valid: pd.DataFrame) -> dict[object, int]:
