@@ -258,3 +258,19 @@ def test_a_card_priced_in_another_currency_is_refused(tmp_path: Path) -> None:
         "is not sent. Choose a card priced in USD."
     ]
     assert result.rows["status"].tolist() == ["invalid", "valid"]
+
+
+def test_a_placeholder_for_a_name_street_or_city_is_an_error_never_a_parcel(tmp_path: Path) -> None:
+    """Found by newcomer6: "TBD", "N/A", "same as above", "-" were valid addresses: cards to nowhere."""
+    header = "Name,Address,City,State,ZIP,Product,Value"
+    result = run(
+        tmp_path,
+        "Ann Lee,TBD,Boston,MA,02134,CVS,25",
+        "Bob Ray,Same as above,Boston,MA,02134,CVS,25",
+        "TBD,3 Oak St,Boston,MA,02134,CVS,25",
+        "Cy Orr,4 Elm St,N/A,MA,02134,CVS,25",
+        "Di Fox,5 Ash St,Boston,MA,02134,CVS,25",
+        header=header,
+    )
+    assert result.rows[STATUS].tolist() == ["invalid", "invalid", "invalid", "invalid", "valid"]
+    assert "Row 2, column 'Address': 'TBD' is a placeholder, not a street address" in messages(result)[0]

@@ -109,15 +109,25 @@ _SAYS_NO = re.compile(
 )
 
 
+# ... or a column that says which rows NOT to send ("Do Not Send" = X, "Remove" = yes)
+_HOLD_FLAGS = frozenset(
+    header_key(h)
+    for h in ("do not send", "dont send", "don't send", "do not mail", "remove", "exclude", "skip", "omit")
+)
+_SAYS_YES = re.compile(r"(?i)^\s*(?:x|yes|y|true|1|✓|✔|remove|exclude|skip)\s*$")
+
+
 def _said_not_to_send(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, str]:
     """Rows the list itself says not to send, in a column nothing else reads ("Send?" = "NO - left
-    company"): row -> the reason, quoting the cell."""
+    company", "Do Not Send" = "X"): row -> the reason, quoting the cell."""
     found: dict[int, str] = {}
     for header in body.columns:
-        if header in column_map or header_key(str(header)) not in _SEND_FLAGS:
+        key = header_key(str(header))
+        if header in column_map or key not in _SEND_FLAGS | _HOLD_FLAGS:
             continue
         column = body[header].astype(str)
-        for row in column.index[column.str.match(_SAYS_NO)].tolist():
+        says = _SAYS_NO if key in _SEND_FLAGS else _SAYS_YES
+        for row in column.index[column.str.match(says)].tolist():
             found.setdefault(
                 int(row), f"the list says not to send it (column '{header}': '{column[row].strip()}')"
             )

@@ -345,8 +345,30 @@ def _check_carriers(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCol
         )
 
 
+# What a request form leaves in an address or a name nobody has filled in yet: a parcel sent to it is lost.
+PLACEHOLDER = re.compile(
+    r"(?i)\s*(?:tbd|tba|tbc|n/?a|none|unknown|pending|\?+|-+|\.+|x+|same(?:\s+as)?\s+(?:above|previous)|"
+    r"see\s+(?:above|below|notes?)|to\s+be\s+(?:determined|confirmed|added)|address\s+to\s+follow)\s*"
+)
+
+
+def check_placeholders(frame: pd.DataFrame, collector: ProblemCollector) -> None:
+    """A name, street or city that only holds a placeholder ('TBD', 'N/A', 'same as above', '-')."""
+    for column, what in (("name", "name"), ("address1", "street address"), ("city", "city")):
+        values = frame[column]
+        placeholder = values.ne("") & by_unique(values, lambda c: fullmatch_mask(c, PLACEHOLDER.pattern))
+        collector.error(
+            placeholder & ~collector.has_error(column),
+            column,
+            "Placeholder instead of an address",
+            f"'{{old}}' is a placeholder, not a {what}: fill in the recipient's real {what}, or leave the "
+            "row out until it is known.",
+        )
+
+
 def check_addresses(frame: pd.DataFrame, collector: ProblemCollector, *, reject_po_boxes: bool) -> None:
     """State, ZIP/state agreement, military mail rules, PO boxes, US only."""
+    check_placeholders(frame, collector)
     state = frame["state"]
     two_letters = by_unique(state, lambda c: fullmatch_mask(c, r"[A-Z]{2}"))
     collector.error(
