@@ -191,6 +191,11 @@ def test_a_recipient_crossed_out_in_the_sheet_is_not_ordered_and_says_why(
     at = header.index("Row")
     status = {r[at]: (r[at + 1], r[at + 2]) for r in results.iter_rows(min_row=2, values_only=True)}
     assert status[3] == ("skipped", "crossed out (struck through) in the sheet")
+    from support.libreoffice import convert
+
+    ods = convert(tmp_path / "crossed.xlsx", "ods", tmp_path)  # LibreOffice's copy: crossed out alike
+    code, data, _ = validate_json(capsys, ods)
+    assert code == 0 and [s["row"] for s in data["skipped"]] == [3], data["skipped"]
 
 
 def test_a_row_its_list_says_not_to_send_is_not_ordered_and_says_why(

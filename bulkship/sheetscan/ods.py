@@ -13,6 +13,8 @@ from .limits import COLLAPSED, FILTERED, Limits, SheetScan, _cell_too_big, _refu
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_DOLLARS = frozenset({"", "USD"})
 
 
 def _repeat(element: Any, name: str, limit: int) -> int:
@@ -67,6 +69,7 @@ class _OdsWalker:
         self.row_repeat = 1
         self.row_visibility = ""
         self.text_bytes = 0
+        self.struck_styles: set[str] = set()  # cell styles whose text is struck through
 
     def handle(self, event: str, element: Any) -> None:
         tag = element.tag
@@ -87,6 +90,10 @@ class _OdsWalker:
                     top = min(self.column_position + repeat, self.limits.columns)
                     self.scan.hidden_columns.update(range(self.column_position + 1, top + 1))
                 self.column_position += repeat
+            return
+        if tag == f"{_STYLE}style":  # the automatic styles come before the tables
+            if _struck(element):
+                self.struck_styles.add(element.get(f"{_STYLE}name") or "")
             return
         if self.scan is None:
             return
@@ -121,6 +128,7 @@ class _OdsWalker:
                 for row in range(self.row, self.row + self.row_repeat):
                     for col in range(first, first + repeat):
                         scan.padded[(row, col)] = code
+        self._styled(element, first, repeat)
         spanned = int(element.get(f"{_TABLE}number-rows-spanned") or 1)
         wide = int(element.get(f"{_TABLE}number-columns-spanned") or 1)
         if (spanned > 1 or wide > 1) and self.row_repeat == 1 and repeat == 1:  # down, or across (a header)
@@ -140,6 +148,20 @@ class _OdsWalker:
                 f"bulkship's limit of {self.limits.cells:,}",
             )
 
+    def _styled(self, element: Any, first: int, repeat: int) -> None:
+        """A struck-through cell, or an amount in another currency (ODS keeps it on the cell: "EUR")."""
+        assert self.scan is not None
+        if self.row_repeat * repeat > MAX_PADDED_REPEATS:
+            return
+        cells = [
+            (r, c) for r in range(self.row, self.row + self.row_repeat) for c in range(first, first + repeat)
+        ]
+        if (element.get(f"{_TABLE}style-name") or "") in self.struck_styles:
+            self.scan.struck.update(cells)
+        currency = element.get(f"{_OFFICE}currency") or ""
+        if element.get(f"{_OFFICE}value-type") == "currency" and currency.upper() not in _DOLLARS:
+            self.scan.currency.update(dict.fromkeys(cells, currency))
+
     def _row_end(self) -> None:
         assert self.scan is not None
         last = self.row + self.row_repeat - 1
@@ -150,3 +172,12 @@ class _OdsWalker:
                 for number in range(self.row, last + 1):
                     self.scan.hidden_rows[number] = why
         self.row = last
+
+
+def _struck(style: Any) -> bool:
+    """Whether a cell style's text properties strike its text through."""
+    for child in style:
+        if child.tag == f"{_STYLE}text-properties":
+            through = child.get(f"{_STYLE}text-line-through-style") or "none"
+            return through != "none"
+    return False
