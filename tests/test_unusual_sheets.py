@@ -357,6 +357,31 @@ def test_the_approvers_names_beside_the_list_are_a_table_not_a_second_list(
     assert names == ["Ann Lee", "Person 2", "Person 3", "Person 4"], names
 
 
+def test_a_price_list_longer_than_the_list_beside_it_is_still_the_table_not_the_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Three people with 'Card | Amount' and a six-product 'Product | Value' list beside them: the longer
+    price list was taken for the list and the people for 'a table beside it', refused with the advice
+    name = "" (found by review8). The people's block is the list; a count beside it, longer or shorter,
+    is still never guessed about."""
+    header = ["Name", "Address", "City", "State", "ZIP", "Card", "Amount", None]
+    side: list[list[object]] = [["CVS", 25], ["TARGET", 50], ["STARBUCKS", 10], ["HOMEDEPOT", 100],
+                                ["AMAZON", 25], ["WALMART", 50]]  # fmt: skip
+    book = openpyxl.Workbook()
+    book.active.append([*header, "Product", "Value"])
+    for i, prices in enumerate(side):
+        person: list[object] = [f"P{i} Lee", f"{i + 1} Elm St", "Boston", "MA", "02134", "CVS", 25]
+        book.active.append([*(person if i < 3 else [None] * 7), None, *prices])
+    book.save(path := tmp_path / "gifts.xlsx")
+    capsys.readouterr()
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    assert [(li["ProductId"], float(li["Value"])) for li in ordered_lines()] == [("CVS", 25.0)] * 3
+    book.active["I1"], book.active["J1"] = "Summary", "Count"  # a long pivot of counts: asked about
+    book.save(path)
+    code, _, err = validate(capsys, path)
+    assert code == 2 and "'Count' would be the list's Quantity" in " ".join(err.split()), err
+
+
 def test_a_lone_column_past_a_spacer_filled_on_a_few_rows_is_the_list_s_own(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -169,11 +169,20 @@ def map_list_columns(
         _last_row(body, cells, [headers[index_of[p]] for p in block])
         for cells, block in zip(filled, blocks, strict=True)
     ]
-    main = max(range(len(blocks)), key=lambda b: (ends[b], len(blocks[b])))  # the list is the longest table
+    index = HeaderIndex(contract.alias_index(program.aliases), own_titles(contract))
+
+    def fields_of(columns: Sequence[int]) -> set[str]:
+        meanings = (index.meaning(repeats.get(headers[i], headers[i])) for i in columns)
+        return {meaning.field for meaning in meanings if meaning}
+
+    people = [b for b, block in enumerate(blocks) if _a_list(fields_of([index_of[p] for p in block]))]
+    # the block naming people and streets is the list (a table beside it may be longer); else the longest
+    longest = max(range(len(blocks)), key=lambda b: (ends[b], len(blocks[b])))
+    main = people[0] if len(people) == 1 else longest
     tables = {
         index_of[p]: b
         for b, block in enumerate(blocks)
-        if ends[b] < ends[main]
+        if (ends[b] != ends[main] if len(people) == 1 else ends[b] < ends[main])
         and len(block) > 1  # a lone column past a spacer is the list's ("Apt", "Qty")
         and _a_table(filled[b])
         for p in block
@@ -187,11 +196,8 @@ def map_list_columns(
     beside = {i: b for i, b in tables.items() if headers[i] not in chosen}
     if not beside:
         return mapped(range(len(keep)), strict=strict)
-    index = HeaderIndex(contract.alias_index(program.aliases), own_titles(contract))
     for b in sorted(set(beside.values())):  # a list of recipients of its own: never left out as a table
-        columns = [i for i, block in beside.items() if block == b]
-        meanings = (index.meaning(repeats.get(headers[i], headers[i])) for i in columns)
-        if _a_list({meaning.field for meaning in meanings if meaning}):
+        if _a_list(fields_of([i for i, block in beside.items() if block == b])):
             raise _two_lists(path, blocks, main, b, ends)
     mapping = mapped([i for i in range(len(keep)) if i not in beside], strict=strict)
     fields = set(mapping.column_map.values()) | set(mapping.preferred)
@@ -204,8 +210,8 @@ def map_list_columns(
         gap = column_letter(gap_position + 1)
         said = (
             f"{'Column' if one else 'Columns'} {named} {'stands' if one else 'stand'} in a separate table "
-            f"beside the list (an empty column {gap} between them) that ends at row {ends[b]}, before the "
-            f"list (row {ends[main]})"
+            f"beside the list (an empty column {gap} between them) that ends at row {ends[b]}, "
+            f"{'before' if ends[b] < ends[main] else 'after'} the list (row {ends[main]})"
         )
         lacking = {i: whole.column_map[headers[i]] for i in columns if _lacks(whole, headers[i], fields)}
         if lacking and strict:
