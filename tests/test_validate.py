@@ -274,3 +274,17 @@ def test_a_placeholder_for_a_name_street_or_city_is_an_error_never_a_parcel(tmp_
     )
     assert result.rows[STATUS].tolist() == ["invalid", "invalid", "invalid", "invalid", "valid"]
     assert "Row 2, column 'Address': 'TBD' is a placeholder, not a street address" in messages(result)[0]
+
+
+def test_a_name_saying_who_the_gift_is_for_is_an_error(tmp_path: Path) -> None:
+    """Found by newcomer6: "Recipient" = Self / Spouse beside "Employee": parcels addressed to "Self"."""
+    header = "Employee,Recipient,Address,City,State,ZIP,Product,Value"
+    result = run(
+        tmp_path,
+        "Ann Lee,Self,1 Main St,Boston,MA,02134,CVS,25",
+        "Ann Lee,Spouse,1 Main St,Boston,MA,02134,CVS,25",
+        "Bob Ray,Bob Ray,2 Main St,Boston,MA,02134,CVS,25",
+        header=header,
+    )
+    assert result.rows[STATUS].tolist() == ["invalid", "invalid", "valid"]
+    assert "'Self' says who the gift is for, not the recipient's name" in messages(result)[0]

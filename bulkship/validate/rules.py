@@ -352,8 +352,26 @@ PLACEHOLDER = re.compile(
 )
 
 
+# Who a gift is for, where the name belongs ("Recipient" = Self / Spouse beside "Employee")
+RELATION = re.compile(
+    r"(?i)\s*(?:self|employee|spouse|partner|husband|wife|child|son|daughter|dependent|dependant|parent|"
+    r"family|guest|other|n/?a)\s*"
+)
+
+
 def check_placeholders(frame: pd.DataFrame, collector: ProblemCollector) -> None:
-    """A name, street or city that only holds a placeholder ('TBD', 'N/A', 'same as above', '-')."""
+    """A name, street or city that only holds a placeholder ('TBD', 'N/A', 'same as above', '-'), and a name
+    that says who the gift is for instead of naming the person ('Self', 'Spouse')."""
+    names = frame["name"]
+    relation = names.ne("") & by_unique(names, lambda c: fullmatch_mask(c, RELATION.pattern))
+    collector.error(
+        relation,
+        "name",
+        "Not a name",
+        "'{old}' says who the gift is for, not the recipient's name (a parcel addressed to '{old}' is lost): "
+        "write the person's name in the name column, or map the column that holds it (Columns page, or "
+        "[columns] name = ...).",
+    )
     for column, what in (("name", "name"), ("address1", "street address"), ("city", "city")):
         values = frame[column]
         placeholder = values.ne("") & by_unique(values, lambda c: fullmatch_mask(c, PLACEHOLDER.pattern))
