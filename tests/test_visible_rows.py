@@ -232,20 +232,22 @@ def test_a_row_its_list_says_not_to_send_is_not_ordered_and_says_why(
 def test_a_do_not_send_mark_leaves_its_row_out(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Found by newcomer6: "Do Not Send" = X was 'not used' and the row sent."""
+    """Found by newcomer6: "Do Not Send" = X and "Status" = Terminated were 'not used' and the rows sent."""
     path = tmp_path / "marks.csv"
     path.write_text(
-        "Name,Address,City,State,ZIP,Product,Value,Do Not Send\n"
-        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,\n"
-        "Dan Left,4 Elm St,Boston,MA,02134,CVS,50,X\n"
-        "Cy Orr,3 Oak St,Boston,MA,02134,CVS,50,no\n"
+        "Name,Address,City,State,ZIP,Product,Value,Do Not Send,Status\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,,Active\n"
+        "Dan Left,4 Elm St,Boston,MA,02134,CVS,50,X,Active\n"
+        "Cy Orr,3 Oak St,Boston,MA,02134,CVS,50,no,On leave\n"
+        "Di Gone,5 Ash St,Boston,MA,02134,CVS,50,,Terminated 11/30\n"
     )
 
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
 
     names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
     assert names == ["Ann Lee", "Cy Orr"]
-    assert "row 3 (column 'Do Not Send': 'X')" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "row 3 (column 'Do Not Send': 'X')" in err and "row 5 (column 'Status': 'Terminated 11/30')" in err
 
 
 def test_include_hidden_orders_hidden_rows_but_never_totals_or_notes(

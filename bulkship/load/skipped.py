@@ -115,6 +115,11 @@ _HOLD_FLAGS = frozenset(
     for h in ("do not send", "dont send", "don't send", "do not mail", "remove", "exclude", "skip", "omit")
 )
 _SAYS_YES = re.compile(r"(?i)^\s*(?:x|yes|y|true|1|✓|✔|remove|exclude|skip)\s*$")
+# ... or an HR status saying the person is gone ("Status" = Terminated)
+_STATUS_FLAGS = frozenset(header_key(h) for h in ("status", "employee status", "employment status"))
+_SAYS_GONE = re.compile(
+    r"(?i)^\s*(?:terminated|termed|inactive|left|resigned|retired|deceased|cancell?ed|withdrawn)\b.*$"
+)
 
 
 def _said_not_to_send(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, str]:
@@ -123,10 +128,10 @@ def _said_not_to_send(body: pd.DataFrame, column_map: dict[str, str]) -> dict[in
     found: dict[int, str] = {}
     for header in body.columns:
         key = header_key(str(header))
-        if header in column_map or key not in _SEND_FLAGS | _HOLD_FLAGS:
+        if header in column_map or key not in _SEND_FLAGS | _HOLD_FLAGS | _STATUS_FLAGS:
             continue
         column = body[header].astype(str)
-        says = _SAYS_NO if key in _SEND_FLAGS else _SAYS_YES
+        says = _SAYS_NO if key in _SEND_FLAGS else _SAYS_GONE if key in _STATUS_FLAGS else _SAYS_YES
         for row in column.index[column.str.match(says)].tolist():
             found.setdefault(
                 int(row), f"the list says not to send it (column '{header}': '{column[row].strip()}')"
