@@ -184,42 +184,42 @@ class _Keys:
 
 
 def _warn_second_gifts(frame: pd.DataFrame, collector: ProblemCollector, valid: pd.DataFrame) -> None:
-    """Warn on a row whose Employee ID and name an earlier row has, with another card or value; and on one
-    whose recipient and address an earlier row has (names and streets folded), with another card or value:
-    a list copied and its amount edited on one row reads the same way without an Employee ID."""
+    """Warn on a row whose Employee ID and name an earlier row has, with another card or value; on one at
+    the address and card of an earlier row under a name written almost alike; and on one whose recipient
+    and address an earlier row has (names and streets folded), with another card or value: a list copied
+    and its amount edited on one row reads the same way without an Employee ID."""
     second = _second_gift_rows(valid)
-    if second:
-        mask = pd.Series(frame.index.isin(list(second)), index=frame.index)
-        collector.warn(
-            mask,
-            "external_id",
-            "Second card for one person",
-            f"{collector.header('external_id')} {{old}} is also on row {{first}} with another card or value: "
-            "this person gets two cards; remove one row if that is a mistake.",
-            extra={"first": _by_row(frame, second)},
-        )
+    _warn_rows(
+        frame, collector, second, "external_id", "Second card for one person",
+        f"{collector.header('external_id')} {{old}} is also on row {{first}} with another card or value: "
+        "this person gets two cards; remove one row if that is a mistake.",
+    )  # fmt: skip
     alike = {k: v for k, v in _names_written_two_ways(valid).items() if k not in second}
-    if alike:
-        mask = pd.Series(frame.index.isin(list(alike)), index=frame.index)
-        collector.warn(
-            mask,
-            "name",
-            "One person written two ways?",
-            "the same address and card are on row {first} under a name written almost alike: if it is one "
-            "person, remove one of the rows (else two cards go out).",
-            extra={"first": _by_row(frame, alike)},
-        )
+    _warn_rows(
+        frame, collector, alike, "name", "One person written two ways?",
+        "the same address and card are on row {first} under a name written almost alike: if it is one "
+        "person, remove one of the rows (else two cards go out).",
+    )  # fmt: skip
     same_place = {k: v for k, v in _second_gifts_at_one_address(valid).items() if k not in second}
-    if same_place:
-        mask = pd.Series(frame.index.isin(list(same_place)), index=frame.index)
-        collector.warn(
-            mask,
-            "name",
-            "Second card for one person",
-            "the same recipient and address are on row {first} with another card or value: this person gets "
-            "two cards; remove one row if that is a mistake.",
-            extra={"first": _by_row(frame, same_place)},
-        )
+    _warn_rows(
+        frame, collector, same_place, "name", "Second card for one person",
+        "the same recipient and address are on row {first} with another card or value: this person gets "
+        "two cards; remove one row if that is a mistake.",
+    )  # fmt: skip
+
+
+def _warn_rows(
+    frame: pd.DataFrame,
+    collector: ProblemCollector,
+    found: dict[object, int],
+    column: str,
+    kind: str,
+    message: str,
+) -> None:
+    """A warning on each row of ``found`` (frame index -> the earlier row it names as {first})."""
+    if found:
+        mask = pd.Series(frame.index.isin(list(found)), index=frame.index)
+        collector.warn(mask, column, kind, message, extra={"first": _by_row(frame, found)})
 
 
 def _names_alike(one: str, other: str) -> bool:
