@@ -1176,3 +1176,26 @@ def test_a_one_word_preferred_name_over_a_legal_name_takes_its_family_name(tmp_p
 
     names = validate(load_sheet(path), sandbox_catalog()).rows["name"].tolist()
     assert names == ["Kate Lee", "Bob Brown", "William Ng"]
+
+
+def test_a_house_number_in_a_column_of_its_own_refuses_the_file_instead_of_parcels_without_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer6: "Number" | "Street" sent the parcels to "Main St", exit 0."""
+    path = xlsx(
+        tmp_path / "apart.xlsx",
+        ["Name", "Number", "Street", "City", "State", "ZIP", "Product", "Value"],
+        ["Ann Num", 12, "Main St", "Boston", "MA", "02108", "CVS", 25],
+        ["Bob Num", 14, "Main St", "Boston", "MA", "02108", "CVS", 25],
+    )
+    assert main(["run", str(path), "--yes", "--out", str(tmp_path / "out")]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "column 'Number' (B) holds the house numbers, and the street column 'Street' names none" in err
+    assert ordered_lines() == []
+    other = xlsx(  # an employee number beside a street that has its numbers: read as before
+        tmp_path / "staff.xlsx",
+        ["Name", "Number", "Street", "City", "State", "ZIP", "Product", "Value"],
+        ["Ann Num", 1001, "12 Main St", "Boston", "MA", "02108", "CVS", 25],
+    )
+    code, data, err = validate(capsys, other)
+    assert (code, data["valid"]) == (0, 1), err

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..columns import AmbiguousColumnsError, ColumnInfo, ColumnMapping, _words
+from ..errors import FileFormatError
 from ..program import ProgramSettings
 from ..schema import SheetContract
 
@@ -196,3 +197,34 @@ def lookalike_notices(
                 f"\"{info.header}\" in {source}, or rename the header to '{title}'."
             )
     return notices
+
+
+_HOUSE_NUMBER_HEADERS = frozenset(
+    {"number", "no", "nr", "num", "#", "housenumber", "houseno", "streetnumber"}
+)
+_HOUSE_NUMBER = re.compile(r"\d{1,6}(?:\.0)?\s*[A-Za-z]?(?:\s*[-/½]\s*\d*[A-Za-z]?)?")
+
+
+def refuse_house_number_apart(
+    mapping: ColumnMapping, values_of: dict[str, list[str]], street: list[str], where: str
+) -> None:
+    """A house number in a column of its own ("Number" | "Street"): the street column names no number, and
+    the parcels would go to "Main St". Refused, saying how to put the number in the street column."""
+    filled_streets = _filled(street)
+    if not filled_streets or _share(filled_streets, lambda v: any(c.isdigit() for c in v)) >= 1 - FIT_SHARE:
+        return
+    street_header = next((h for h, f in mapping.column_map.items() if f == "address1"), "")
+    for info in mapping.columns:
+        if info.status != "unused" or info.note:
+            continue
+        words = _words(info.header)
+        if "".join(words) not in _HOUSE_NUMBER_HEADERS and info.header.strip() != "#":
+            continue
+        numbers = _filled(values_of.get(info.header, []))
+        if numbers and _share(numbers, lambda v: _HOUSE_NUMBER.fullmatch(v) is not None) >= FIT_SHARE:
+            raise FileFormatError(
+                f"{where}: column '{info.header}' ({info.letter}) holds the house numbers, and the street "
+                f"column '{street_header}' names none: the parcels would go without the number",
+                hint=f"put each house number in front of its street in '{street_header}' (e.g. '12 Main St'; "
+                'in Excel: =B2&" "&C2, then Paste Special › Values), and delete the number column',
+            )

@@ -24,7 +24,7 @@ from .cells import _Grid
 from .doubtful import set_aside_doubtful
 from .filetype import _check_file
 from .header import _find_header, _unique_headers, _used_area, refuse_header_merged_across
-from .lookalikes import decide_or_refuse, lookalike_notices, undecided_columns
+from .lookalikes import decide_or_refuse, lookalike_notices, refuse_house_number_apart, undecided_columns
 from .problems import (
     _currency_problems,
     _fill_merged,
@@ -149,6 +149,10 @@ def _to_loaded_sheet(
         for info in mapping.columns
         if info.status == "unused"
     }
+    street = next((h for h, f in column_map.items() if f == "address1"), None)
+    if street is not None:
+        street_values = body[street].iloc[:LOOKALIKE_ROWS].tolist()
+        refuse_house_number_apart(mapping, values_of, street_values, where)
     undecided = undecided_columns(mapping, values_of, program)
     decide_or_refuse(mapping, undecided, contract, program, strict=strict_columns)
     notices = [
