@@ -131,13 +131,20 @@ def _canonical_frame(sheet: LoadedSheet) -> pd.DataFrame:
 
 def _with_last_name(name: pd.Series, last_name: pd.Series) -> tuple[pd.Series, pd.Series]:
     """A one-word name ("Kate", a Preferred Name column of first names) on a row that has a Last Name:
-    the parcel reads "Kate Lee", not "Kate"."""
+    the parcel reads "Kate Lee", not "Kate". Also returns which rows changed."""
     one_word = name.ne("") & ~name.str.contains(" ", regex=False)  # names are trimmed, spaces single
     if not one_word.any():  # the usual list: nothing to look at, found at C speed
         return name, one_word
-    family = last_name.str.strip()
-    add = one_word & family.ne("") & name.str.casefold().ne(family.str.casefold())
-    return name.where(~add, name + " " + family), add
+    return _given_with_family(name, one_word, last_name.str.strip())
+
+
+def _given_with_family(
+    given: pd.Series, one_word: pd.Series, family: pd.Series
+) -> tuple[pd.Series, pd.Series]:
+    """``given`` followed by ``family`` where it is one word (``one_word``) and the family name is known and
+    not that word itself; and which rows changed."""
+    add = one_word & family.ne("") & given.str.casefold().ne(family.str.casefold())
+    return given.where(~add, given + " " + family), add
 
 
 def _with_family_name(
@@ -155,9 +162,9 @@ def _with_family_name(
         before_comma = text.str.split(",").str[0].str.strip()
         family = before_comma.where(text.str.contains(",", regex=False), family)
     given = preferred.astype(str).str.strip()
-    one_word = given.ne("") & ~given.str.contains(r"\s", regex=True)
-    add = one_word & family.ne("") & given.str.casefold().ne(family.str.casefold())
-    return preferred.where(~add, given + " " + family)
+    one_word = given.ne("") & ~given.str.contains(r"\s", regex=True)  # not cleaned yet: any white space
+    named, add = _given_with_family(given, one_word, family)
+    return preferred.where(~add, named)
 
 
 def _normalise(
