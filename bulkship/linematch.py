@@ -133,9 +133,9 @@ def lines_of_rows(rows: Sequence[RecordedLine], vendor_order: VendorOrder) -> li
         else None
         for r in rows
     ]
-    by_id = {li.id: li for li in vendor_lines if li.id}
+    by_id = {line_id: vendor_lines[place] for line_id, place in line_id_places(vendor_order).items()}
     taken = {r.line_item_id for r in rows if r.line_item_id in by_id}
-    if not taken or len(by_id) < sum(1 for li in vendor_lines if li.id):
+    if not taken:
         return by_position  # no line Id recorded, none shown now, or Ids the lines share: no proof of which
     return [
         by_id.get(r.line_item_id)
@@ -143,6 +143,18 @@ def lines_of_rows(rows: Sequence[RecordedLine], vendor_order: VendorOrder) -> li
         else (line if line is not None and line.id not in taken else None)
         for r, line in zip(rows, by_position, strict=True)
     ]
+
+
+def line_id_places(vendor_order: VendorOrder) -> dict[str, int]:
+    """Each vendor line's place by the line Id it shows; none when two lines show one Id (it proves nothing
+    of which line is which)."""
+    places: dict[str, int] = {}
+    for place, line in enumerate(vendor_order.line_items):
+        if line.id:
+            if line.id in places:
+                return {}
+            places[line.id] = place
+    return places
 
 
 def _fold(value: Any) -> str:

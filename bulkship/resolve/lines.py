@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..ledger import REVIEW_ITEMS, Ledger, OrderRecord, RowRecord
+from ..linematch import line_id_places
 from ..models import VendorOrder
 from ..rebuild import shows_line_address
 from ..statuses import NO_CARD_STATUSES
@@ -150,7 +151,9 @@ def _free_among(
     if record is None:
         return free
     shows_ids = any(li.external_id for li in vendor_order.line_items)
-    at_line_id = _line_id_places(vendor_order)
+    # the line each row was tied to, wherever listed: only when every line shows an Id of its own
+    every_line_shows_one = all(li.id for li in vendor_order.line_items)
+    at_line_id = line_id_places(vendor_order) if every_line_shows_one else {}
     confirmed: list[Card | None] = []
     for row in rows:
         if row.status != "ordered":
@@ -158,7 +161,7 @@ def _free_among(
         by_id = [i for i in free if vendor_order.line_items[i].external_id == (row.external_id or "")]
         if shows_ids and by_id:
             free.remove(by_id[0])
-        elif not shows_ids and row.line_item_id in at_line_id:  # the line it was tied to, wherever listed
+        elif not shows_ids and row.line_item_id and row.line_item_id in at_line_id:
             if at_line_id[row.line_item_id] in free:
                 free.remove(at_line_id[row.line_item_id])
         elif row.line_index is not None and not shows_ids:
@@ -180,15 +183,6 @@ def _free_among(
         if taken is not None:
             free.remove(taken)
     return free
-
-
-def _line_id_places(vendor_order: VendorOrder) -> dict[str | None, int]:
-    """Each vendor line's place by its line Id, when every line shows its own (an Id on two lines proves
-    nothing: :func:`bulkship.linematch.lines_of_rows`)."""
-    ids = [li.id for li in vendor_order.line_items]
-    if not all(ids) or len(set(ids)) < len(ids):
-        return {}
-    return {line_id: place for place, line_id in enumerate(ids)}
 
 
 def _tied_among(record: OrderRecord | None, rows: Sequence[RowRecord], vendor_order: VendorOrder) -> set[int]:
