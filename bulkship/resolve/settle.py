@@ -15,7 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import ConfigError, VendorError
+from ..client.orders import LookUp
+from ..errors import ConfigError, ReviewRefusedError, VendorError
 from ..ledger import AdoptedOrder, Ledger
 from ..models import VendorOrder
 from ..plan import order_seq
@@ -193,25 +194,26 @@ async def release(
     return Resolution(**{**plan.__dict__, "applied": True})
 
 
-async def _refuse_if_own_po_held(client: Any, batch: str, po: str, vendor_order: VendorOrder) -> None:
+async def _look_up_own_po(client: Any, po: str) -> LookUp | None:
+    """The vendor's answer for the rows' own PO number; None when it cannot be asked now."""
+    try:
+        found: LookUp = await client.look_up_order(po)
+    except VendorError:
+        return None
+    return found
+
+
+def _own_po_held(batch: str, po: str, held: VendorOrder, vendor_order: VendorOrder) -> ReviewRefusedError:
     """Rows this ledger sent went to the vendor under their own PO number: when the vendor holds it, their
     card is in it (or its order failed), never in another order's lines that merely carry the same card
     (following such a tie, the real owners of those lines were released and sent a second card: found by
     newcomer6)."""
-    look_up = getattr(client, "look_up_order", None)
-    if look_up is None:
-        return
-    try:
-        found = (await look_up(po)).order
-    except VendorError:
-        return
-    if found is not None:
-        raise _refuse(
-            f"The vendor holds these rows' own PO {po} (order {found.id}, {found.status or 'no status'}): "
-            f"they were sent under it, so they are not in vendor order {vendor_order.id} (PO "
-            f"{vendor_order.po_number}), whatever lines of the same card it shows",
-            hint=f"settle them against their own order: bulkship reconcile {batch} --review",
-        )
+    return _refuse(
+        f"The vendor holds these rows' own PO {po} (order {held.id}, {held.status or 'no status'}): "
+        f"they were sent under it, so they are not in vendor order {vendor_order.id} (PO "
+        f"{vendor_order.po_number}), whatever lines of the same card it shows",
+        hint=f"settle them against their own order: bulkship reconcile {batch} --review",
+    )
 
 
 async def settle_at_vendor(
@@ -233,8 +235,13 @@ async def settle_at_vendor(
     vendor_order = await fetch_vendor_order(client, ledger, batch, reference)
     target = _check_target(ledger, batch, own, vendor_order)
     _refuse_no_card_order(batch, po, vendor_order)
-    if vendor_order.po_number != po and sent_by_this_ledger(ledger, po):
-        await _refuse_if_own_po_held(client, batch, po, vendor_order)
+    elsewhere = vendor_order.po_number != po
+    sent_here = elsewhere and sent_by_this_ledger(ledger, po)
+    # one look-up of the rows' own PO: held there, they are in no other order; absent, a held order is
+    # cancelled
+    own_po = await _look_up_own_po(client, po) if sent_here or (elsewhere and own.state == "review") else None
+    if sent_here and own_po is not None and own_po.order is not None:
+        raise _own_po_held(batch, po, own_po.order, vendor_order)
     ties, left, nameable = tie_rows(ledger, own, waiting, vendor_order, confirmed, by)
     if not ties:
         command = _confirm_command(ledger, batch, own, waiting, vendor_order, nameable, reference)
@@ -253,12 +260,7 @@ async def settle_at_vendor(
     )  # fmt: skip
     if confirm is not None and not confirm(plan):
         return plan
-    from_absent = False
-    if vendor_order.po_number != po and own.state == "review":  # a held order left without rows is cancelled
-        try:
-            from_absent = bool((await client.look_up_order(po)).absent)
-        except VendorError:
-            from_absent = False
+    from_absent = elsewhere and own.state == "review" and own_po is not None and own_po.absent
     vpo = vendor_order.po_number
     tied_rows = [
         _tied_row(vendor_order, own, row, index, how if _old_content(own, row, vendor_order, index) else "")
