@@ -162,7 +162,8 @@ def refuse_header_merged_across(
         left_out = [
             column_letter(c)
             for c in range(col + 1, last_col + 1)
-            if by_position.get(c) not in (None, *column_map) and _has_values(body[by_position[c]])
+            if by_position.get(c) not in (None, *column_map)
+            and not _blank_cells(body[by_position[c]].astype(str).tolist()).all()
         ]
         if left_out:
             span = f"{column_letter(col)}{first_row}:{column_letter(last_col)}{last_row}"
@@ -173,7 +174,3 @@ def refuse_header_merged_across(
                 hint="give each column its own header (e.g. 'First Name' and 'Last Name' under a merged "
                 "'Name'): unmerge the cell and type a header above each column",
             )
-
-
-def _has_values(column: pd.Series) -> bool:
-    return bool(column.astype(str).str.strip().ne("").any())

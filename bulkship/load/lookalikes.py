@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+import pandas as pd
+
 from ..columns import AmbiguousColumnsError, ColumnInfo, ColumnMapping, _words
 from ..errors import FileFormatError
 from ..program import ProgramSettings
@@ -206,14 +208,17 @@ _HOUSE_NUMBER = re.compile(r"\d{1,6}(?:\.0)?\s*[A-Za-z]?(?:\s*[-/½]\s*\d*[A-Za-
 
 
 def refuse_house_number_apart(
-    mapping: ColumnMapping, values_of: dict[str, list[str]], street: list[str], where: str
+    mapping: ColumnMapping, values_of: dict[str, list[str]], rows: pd.DataFrame, where: str
 ) -> None:
     """A house number in a column of its own ("Number" | "Street"): the street column names no number, and
-    the parcels would go to "Main St". Refused, saying how to put the number in the street column."""
-    filled_streets = _filled(street)
+    the parcels would go to "Main St". Refused, saying how to put the number in the street column.
+    ``rows``: the first rows of the list."""
+    street_header = next((h for h, f in mapping.column_map.items() if f == "address1"), None)
+    if street_header is None:
+        return
+    filled_streets = _filled(rows[street_header].tolist())
     if not filled_streets or _share(filled_streets, lambda v: any(c.isdigit() for c in v)) >= 1 - FIT_SHARE:
         return
-    street_header = next((h for h, f in mapping.column_map.items() if f == "address1"), "")
     for info in mapping.columns:
         if info.status != "unused" or info.note:
             continue

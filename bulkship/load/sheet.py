@@ -149,10 +149,7 @@ def _to_loaded_sheet(
         for info in mapping.columns
         if info.status == "unused"
     }
-    street = next((h for h, f in column_map.items() if f == "address1"), None)
-    if street is not None:
-        street_values = body[street].iloc[:LOOKALIKE_ROWS].tolist()
-        refuse_house_number_apart(mapping, values_of, street_values, where)
+    refuse_house_number_apart(mapping, values_of, body.iloc[:LOOKALIKE_ROWS], where)
     undecided = undecided_columns(mapping, values_of, program)
     decide_or_refuse(mapping, undecided, contract, program, strict=strict_columns)
     notices = [

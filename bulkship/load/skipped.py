@@ -122,16 +122,23 @@ _SAYS_GONE = re.compile(
 )
 
 
+# header key -> the answers that leave the row out
+_LEAVES_OUT: dict[str, re.Pattern[str]] = {
+    **dict.fromkeys(_SEND_FLAGS, _SAYS_NO),
+    **dict.fromkeys(_HOLD_FLAGS, _SAYS_YES),
+    **dict.fromkeys(_STATUS_FLAGS, _SAYS_GONE),
+}
+
+
 def _said_not_to_send(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, str]:
     """Rows the list itself says not to send, in a column nothing else reads ("Send?" = "NO - left
     company", "Do Not Send" = "X"): row -> the reason, quoting the cell."""
     found: dict[int, str] = {}
     for header in body.columns:
-        key = header_key(str(header))
-        if header in column_map or key not in _SEND_FLAGS | _HOLD_FLAGS | _STATUS_FLAGS:
+        says = _LEAVES_OUT.get(header_key(str(header)))
+        if header in column_map or says is None:
             continue
         column = body[header].astype(str)
-        says = _SAYS_NO if key in _SEND_FLAGS else _SAYS_GONE if key in _STATUS_FLAGS else _SAYS_YES
         for row in column.index[column.str.match(says)].tolist():
             found.setdefault(
                 int(row), f"the list says not to send it (column '{header}': '{column[row].strip()}')"
@@ -318,10 +325,9 @@ def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> li
     if said_no:
         notices.append(
             f"{len(said_no)} row(s) the list says not to send are not ordered: "
-            + "; ".join(
-                f"row {s.row} {s.reason.removeprefix('the list says not to send it ')}" for s in said_no[:10]
+            + _first_ten(
+                [f"row {s.row} {s.reason.removeprefix('the list says not to send it ')}" for s in said_no]
             )
-            + (f"; and {len(said_no) - 10} more" if len(said_no) > 10 else "")
             + ". Change the cell to order a row."
         )
     own = ("totals", "note", CROSSED, NOT_TO_SEND)
@@ -336,8 +342,13 @@ def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> li
     if others:
         notices.append(
             f"{len(others)} row(s) are not recipients and are not ordered: "
-            + "; ".join(f"row {s.row}, {s.reason}" for s in others[:10])
-            + (f"; and {len(others) - 10} more" if len(others) > 10 else "")
+            + _first_ten([f"row {s.row}, {s.reason}" for s in others])
             + "."
         )
     return notices
+
+
+def _first_ten(parts: Sequence[str]) -> str:
+    """The first ten of ``parts``, '; '-joined, and how many more."""
+    more = f"; and {len(parts) - 10} more" if len(parts) > 10 else ""
+    return "; ".join(parts[:10]) + more

@@ -7,14 +7,13 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from .formats import format_padded, is_padding_format
+from .formats import _DOLLARS, format_padded, is_padding_format
 from .limits import COLLAPSED, FILTERED, Limits, SheetScan, _cell_too_big, _refuse, check_extent
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
-_DOLLARS = frozenset({"", "USD"})
 
 
 def _repeat(element: Any, name: str, limit: int) -> int:
