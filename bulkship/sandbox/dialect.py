@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -167,32 +168,29 @@ def _camel(value: Any, key: str = "") -> Any:
 
 
 def _without_line_identity(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_without_line_identity(v) for v in value]
-    if not isinstance(value, dict):
-        return value
-    result = {}
-    for key, item in value.items():
-        if key == "LineItems" and isinstance(item, list):
-            item = [
-                {k: v for k, v in li.items() if k not in ("ExternalId", "PhysicalDeliveryAddress")}
-                if isinstance(li, dict)
-                else li
-                for li in item
-            ]
-        else:
-            item = _without_line_identity(item)
-        result[key] = item
-    return result
+    return _on_line_items(
+        value,
+        lambda items: [
+            {k: v for k, v in li.items() if k not in ("ExternalId", "PhysicalDeliveryAddress")}
+            if isinstance(li, dict)
+            else li
+            for li in items
+        ],
+    )
 
 
 def _lines_reversed(value: Any) -> Any:
+    return _on_line_items(value, lambda items: items[::-1])
+
+
+def _on_line_items(value: Any, change: Callable[[list[Any]], list[Any]]) -> Any:
+    """``value`` with ``change`` made to every list of line items in it (an order, a list of orders)."""
     if isinstance(value, list):
-        return [_lines_reversed(v) for v in value]
+        return [_on_line_items(v, change) for v in value]
     if not isinstance(value, dict):
         return value
     return {
-        key: item[::-1] if key == "LineItems" and isinstance(item, list) else _lines_reversed(item)
+        key: change(item) if key == "LineItems" and isinstance(item, list) else _on_line_items(item, change)
         for key, item in value.items()
     }
 

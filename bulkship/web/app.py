@@ -117,7 +117,7 @@ async def confirm(request: Request) -> Response:
         return _see(f"/batches/{batch.name}/cost")
     if found.counts.get("invalid") and form.get("leave_out") != "yes":
         error = "Tick 'leave the rows that are not valid out' to send the valid rows only, or fix them first."
-        notes = web.reviews.sheet(batch).notices
+        notes = (await run_in_threadpool(web.reviews.sheet, batch)).notices
         return render(
             request, "cost.html", 400, batch=batch, view=view, counts=found.counts, error=error, notes=notes
         )
