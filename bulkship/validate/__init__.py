@@ -76,7 +76,7 @@ def validate(
         empty = frame.assign(**{ROW: pd.Series(dtype="int64"), STATUS: "", FINGERPRINT: ""})
         return ValidationResult(sheet=sheet, rows=empty, problems=sheet.read_problems)
     collector = ProblemCollector(sheet, contract, frame)
-    frame = _normalise(frame, defaults, collector, sheet)
+    frame = _normalise(frame, defaults, collector, sheet, chosen=program.defaults)
     rules.check_lost_letters(frame, collector)
     rules.check_structure(frame, contract, collector)
     rules.check_catalog(frame, catalog, collector)
@@ -167,9 +167,50 @@ def _with_family_name(
     return preferred.where(~add, named)
 
 
+def _fill_defaults(
+    frame: pd.DataFrame, defaults: dict[str, str], collector: ProblemCollector, chosen: Collection[str]
+) -> None:
+    """Empty cells take the defaults, the product first: a default amount belongs to the default product,
+    so a row naming another card with its Amount left empty is an error, not a card of the wrong value
+    (a program's CVS 25 made a TARGET row with no amount TARGET 25, found by newcomer6). A default filling
+    empty cells of a column the sheet has is said on each row: nobody wrote that value there."""
+    product = defaults.get("product", "")
+    said_product = product.replace("{", "{{").replace("}", "}}")
+    for column in sorted(defaults, key=lambda c: c != "product"):
+        default = defaults[column]
+        shown = default.replace("{", "{{").replace("}", "}}")  # said through a message template
+        if column not in frame.columns or not default:
+            continue
+        empty = frame[column].eq("")
+        if column == "value" and product:
+            other = empty & frame["product"].str.strip().str.casefold().ne(product.strip().casefold())
+            collector.error(
+                other,
+                "value",
+                "Amount missing",
+                f"is empty; the default amount {shown} in the program settings is for {said_product} cards, "
+                "not {product}: write this card's amount.",
+            )
+            empty &= ~other
+        frame[column] = frame[column].where(~empty, default)
+        if column in chosen and collector.has_column(column):
+            collector.warn(
+                empty,
+                column,
+                f"{collector.header(column)} from the program defaults",
+                f"is empty: {shown} taken from the program settings' [defaults].",
+            )
+
+
 def _normalise(
-    frame: pd.DataFrame, defaults: dict[str, str], collector: ProblemCollector, sheet: LoadedSheet
+    frame: pd.DataFrame,
+    defaults: dict[str, str],
+    collector: ProblemCollector,
+    sheet: LoadedSheet,
+    *,
+    chosen: Collection[str] = (),
 ) -> pd.DataFrame:
+    """``chosen``: the fields whose default the person set (program [defaults]), not the built-in ones."""
     for column in CANONICAL_COLUMNS:
         frame[column], changed = normalize.clean_text(frame[column])
         collector.warn(changed, column, "Spaces or invisible characters removed", _CLEANED)
@@ -180,9 +221,7 @@ def _normalise(
     if name_header is not None:
         frame["name"], changed = normalize.last_first(frame["name"], declared=name_header in sheet.last_first)
         collector.warn(changed, "name", "Name written Last, First", "'{old}' read as {new}.")
-    for column, default in defaults.items():
-        if column in frame.columns and default:
-            frame[column] = frame[column].where(frame[column].ne(""), default)
+    _fill_defaults(frame, defaults, collector, chosen)
     full_name = (frame["first_name"] + " " + frame["last_name"]).str.strip()
     frame["name"] = frame["name"].where(frame["name"].ne(""), full_name)
     frame["name"], changed = _with_last_name(frame["name"], frame["last_name"])

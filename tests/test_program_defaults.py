@@ -1,0 +1,56 @@
+"""Program [defaults] fill empty cells: the default amount is for the default product only, and a default
+landing in a column the person has is said on its row (nobody wrote that value there)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from intake_fixtures import sandbox_catalog
+
+from bulkship.load import load_sheet
+from bulkship.program import ProgramSettings
+from bulkship.validate import validate
+
+HEADER = "Name,Address,City,State,ZIP,Card,Amount\n"
+
+
+def test_a_default_amount_is_not_given_to_a_row_naming_another_card(tmp_path: Path) -> None:
+    path = tmp_path / "partial.csv"
+    path.write_text(
+        HEADER
+        + "Ann Lee,1 Main St,Boston,MA,02134,,\n"
+        + "Bob Ray,2 Elm St,Boston,MA,02134,TARGET,50\n"
+        + "Cat Orr,3 Oak St,Boston,MA,02134,TARGET,\n"
+    )
+    program = ProgramSettings(defaults={"product": "CVS", "value": "25"})
+    result = validate(load_sheet(path), sandbox_catalog(), program=program)
+    rows = result.rows.set_index("row")
+    assert rows.loc[2, ["product", "value", "status"]].tolist() == ["CVS", "25", "valid"]
+    assert rows.loc[3, ["product", "value", "status"]].tolist() == ["TARGET", "50", "valid"]
+    assert rows.loc[4, "status"] == "invalid"  # was ordered TARGET 25
+    errors = [p.message for p in result.problems if p.severity == "error"]
+    assert errors == [
+        "Row 4, column 'Amount': is empty; the default amount 25 in the program settings is for CVS cards, "
+        "not TARGET: write this card's amount."
+    ]
+
+
+def test_defaults_filling_the_persons_own_empty_cells_are_said_on_those_rows(tmp_path: Path) -> None:
+    path = tmp_path / "partial.csv"
+    path.write_text(HEADER + "Ann Lee,1 Main St,Boston,MA,02134,,\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50\n")
+    program = ProgramSettings(defaults={"product": "CVS", "value": "25"})
+    result = validate(load_sheet(path), sandbox_catalog(), program=program)
+    said = [(p.row, p.column, p.message) for p in result.problems if p.severity == "warning"]
+    assert said == [
+        (2, "product", "Row 2, column 'Card': is empty: CVS taken from the program settings' [defaults]."),
+        (2, "value", "Row 2, column 'Amount': is empty: 25 taken from the program settings' [defaults]."),
+    ]
+
+
+def test_a_column_the_sheet_lacks_takes_the_default_quietly(tmp_path: Path) -> None:
+    path = tmp_path / "names.csv"
+    path.write_text("Name,Address,City,State,ZIP\nAnn Lee,1 Main St,Boston,MA,02134\n")
+    program = ProgramSettings(defaults={"product": "CVS", "value": "25"})
+    result = validate(load_sheet(path), sandbox_catalog(), program=program)
+    assert result.rows[["product", "value", "status"]].values.tolist() == [["CVS", "25", "valid"]]
+    assert result.problems == ()
