@@ -119,6 +119,7 @@ class ColumnMapping:
     column_map: dict[str, str]  # header -> canonical field
     preferred: dict[str, str] = field(default_factory=dict)  # canonical field -> header filling in over it
     last_first: set[str] = field(default_factory=set)  # headers whose names read "Last, First"
+    suffix: str | None = None  # header of a name suffix column ("Suffix": Jr., III) written after the name
     columns: list[ColumnInfo] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
@@ -320,11 +321,14 @@ def map_columns(
     for name, found in candidates.items():
         _choose(name, found, mapping, notes, contract, program, strict)
     overlays = {header: name for name, header in mapping.preferred.items()}
+    mapping.suffix = _name_suffix(columns, mapping)
     for column in columns:
         feeds = mapping.column_map.get(column.header) or overlays.get(column.header)
         status, note = notes.get(column.header, ("used" if feeds else "unused", ""))
         if column.header in overlays:
             note = note or "preferred name: used where filled in, else the legal name"
+        if column.header == mapping.suffix:
+            status, note = "used", "name suffix (Jr., III): written after the name"
         mapping.columns.append(ColumnInfo(column.header, column.letter, feeds, status, column.hidden, note))
     for column in columns:
         feeds = mapping.column_map.get(column.header)
@@ -334,6 +338,25 @@ def map_columns(
                 "no visible column has that meaning."
             )
     return mapping
+
+
+_SUFFIX_WORDS = (["suffix"], ["generation"], ["jr", "sr"])
+_AROUND_SUFFIX = NEUTRAL | {"name", "generational", "personal"}
+
+
+def _name_suffix(columns: list[_Column], mapping: ColumnMapping) -> str | None:
+    """The one visible column headed "Suffix" ("Name Suffix", "Generation") beside a name: HR exports keep
+    Jr. and Sr. there, and without it father and son at one address are one person (found by newcomer6)."""
+    if not NAME_FIELDS & (set(mapping.column_map.values()) | set(mapping.preferred)):
+        return None
+    found = [
+        c
+        for c in columns
+        if c.meaning is None
+        and not c.hidden
+        and [w for w in _words(c.header) if w not in _AROUND_SUFFIX] in _SUFFIX_WORDS
+    ]
+    return found[0].header if len(found) == 1 else None
 
 
 def _choose_address_group(candidates: dict[str, list[_Column]], notes: dict[str, tuple[str, str]]) -> None:

@@ -230,6 +230,7 @@ class LoadedSheet:
     notices: tuple[str, ...] = ()  # what the user should know about the file (hidden rows, unused columns)
     preferred: dict[str, str] = field(default_factory=dict)  # field -> header filling in where not empty
     last_first: frozenset[str] = frozenset()  # headers whose names are written "Last, First"
+    suffix: str | None = None  # header of a name suffix column (Jr., III), written after the name
     # Each cell's type (bulkship.celltypes code, uint8) for the headers holding a non-text cell, index shared
     # with ``frame``; None or no column: every cell is text. The writers give numbers and dates back typed.
     cell_types: pd.DataFrame | None = None

@@ -175,3 +175,29 @@ def test_template_never_overwrites_a_filled_in_template(
     assert main(["template", "--out", str(target), "--force"]) == 0
     assert capsys.readouterr().out.strip() == str(target)
     assert load_sheet(target).frame.empty
+
+
+def test_a_suffix_column_is_part_of_the_name_so_father_and_son_are_two_people(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "suffix.csv"
+    path.write_text(
+        "First Name,Last Name,Suffix,Address,City,State,Zip,Card,Amount\n"
+        "John,Smith,Sr.,1 Main St,Boston,MA,02108,CVS,25\n"
+        "John,Smith,Jr.,1 Main St,Boston,MA,02108,CVS,25\n"
+        "Mary,Jones,,2 Main St,Boston,MA,02108,CVS,25\n"
+    )
+    named = (
+        tmp_path / "named.csv"
+    )  # one Name column, a suffix already in one of them, one written Last, First
+    named.write_text(
+        '"Name (Last, First)",Name Suffix,Address,City,State,Zip,Card,Amount\n'
+        '"Smith, John",III,1 Main St,Boston,MA,02108,CVS,25\n'
+        "Al Ray Jr.,Jr.,2 Main St,Boston,MA,02108,CVS,25\n"
+    )
+    named_rows = validate(load_sheet(named), sandbox_catalog()).rows
+    assert named_rows["name"].tolist() == ["John Smith III", "Al Ray Jr."]
+    code = main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")])
+    assert code == 0, capsys.readouterr().err
+    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
+    assert sorted(names) == ["John Smith Jr.", "John Smith Sr.", "Mary Jones"]

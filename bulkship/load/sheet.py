@@ -177,6 +177,7 @@ def _to_loaded_sheet(
         notices=tuple(notices),
         preferred=dict(mapping.preferred),
         last_first=frozenset(mapping.last_first),
+        suffix=mapping.suffix,
         cell_types=cell_types,
     )
 

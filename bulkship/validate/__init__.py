@@ -129,6 +129,18 @@ def _canonical_frame(sheet: LoadedSheet) -> pd.DataFrame:
     return pd.DataFrame(columns, index=sheet.frame.index)
 
 
+def _with_suffix(names: pd.Series, suffix: pd.Series) -> pd.Series:
+    """ "John Smith" + "Jr." -> "John Smith Jr.", where the name is given and does not end with it already."""
+    names = names.astype(str)
+    key = suffix.str.casefold().str.rstrip(".")
+    ends = pd.Series(
+        [f" {n.casefold().rstrip('. ')}".endswith(f" {k}") for n, k in zip(names, key, strict=True)],
+        index=names.index,
+    )
+    add = suffix.ne("") & names.str.strip().ne("") & ~ends
+    return names.where(~add, names.str.rstrip() + " " + suffix)
+
+
 def _with_last_name(name: pd.Series, last_name: pd.Series) -> tuple[pd.Series, pd.Series]:
     """A one-word name ("Kate", a Preferred Name column of first names) on a row that has a Last Name:
     the parcel reads "Kate Lee", not "Kate". Also returns which rows changed."""
@@ -221,6 +233,10 @@ def _normalise(
     if name_header is not None:
         frame["name"], changed = normalize.last_first(frame["name"], declared=name_header in sheet.last_first)
         collector.warn(changed, "name", "Name written Last, First", "'{old}' read as {new}.")
+    if sheet.suffix is not None:  # after Last, First is turned around: "Smith, John" + "Jr."
+        suffix, _ = normalize.clean_text(sheet.frame[sheet.suffix].fillna("").astype(str))
+        frame["name"] = _with_suffix(frame["name"], suffix)
+        frame["last_name"] = _with_suffix(frame["last_name"], suffix)
     _fill_defaults(frame, defaults, collector, chosen)
     full_name = (frame["first_name"] + " " + frame["last_name"]).str.strip()
     frame["name"] = frame["name"].where(frame["name"].ne(""), full_name)
