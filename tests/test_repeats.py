@@ -672,3 +672,39 @@ def test_one_unit_or_po_box_written_another_way_in_the_next_list_is_held(
     result = run_batch(write_csv(tmp_path / "later.csv", later, WITH_ID), settings, batch="later", wait_s=0)
     assert (result.ordered_rows, result.held_rows) == (4, 3), result
     assert all(n == 1 for n in recipients(isolated_data_dir).values())
+
+
+def test_a_name_sent_the_same_card_at_another_address_by_another_batch_is_held(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by newcomer6: a form answered again with the street corrected, in the next week's export (no
+    Employee ID), sent the person a second card. Held now, saying where the first went; a namesake with
+    an Employee ID of their own, or a card of another value, goes out."""
+    settings = Settings(data_dir=isolated_data_dir, out_dir=tmp_path / "out")
+    first = [
+        ["", "Ann Form", "12 Main St", "Boston", "MA", "02134", "CVS", "25"],
+        ["E-1", "John Smith", "1 Elm St", "Boston", "MA", "02134", "CVS", "25"],
+        ["", "Bo Park", "3 Oak St", "Boston", "MA", "02134", "CVS", "25"],
+    ]
+    run_batch(write_csv(tmp_path / "week1.csv", first, WITH_ID), settings, batch="week1", wait_s=0)
+    second = [
+        ["", "Ann Form", "14 Main St", "Boston", "MA", "02134", "CVS", "25"],  # her street corrected
+        ["E-2", "John Smith", "9 Pine St", "Worcester", "MA", "01608", "CVS", "25"],  # another John Smith
+        ["", "Bo Park", "5 Elm St", "Boston", "MA", "02134", "CVS", "50"],  # another reward
+        *([f"E-3{i}", f"New Person {i}", f"{i} Pine St", *person(i)[2:]] for i in range(3)),
+    ]
+    result = run_batch(write_csv(tmp_path / "week2.csv", second, WITH_ID), settings, batch="week2", wait_s=0)
+    assert (result.ordered_rows, result.held_rows) == (5, 1), result
+    people = recipients(isolated_data_dir)
+    assert (people["Ann Form"], people["John Smith"], people["Bo Park"]) == (1, 2, 2)
+    status, why = results(Path(str(result.output)))["Ann Form / 14 Main St"]
+    assert status == "held"
+    assert "same name" in why and "another address (12 Main St, 02134)" in why and "batch 'week1'" in why
+    again = run_batch(
+        write_csv(tmp_path / "week2.csv", second, WITH_ID),
+        settings,
+        batch="week2",
+        wait_s=0,
+        allow_repeat=True,
+    )
+    assert again.held_rows == 0 and recipients(isolated_data_dir)["Ann Form"] == 2  # sent on purpose

@@ -3,7 +3,9 @@ unit each went to, and the rows those lines were."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..batchapi import same_api
@@ -25,6 +27,9 @@ def _recent_orders(ledger: Ledger, batch: str, policy: RepeatPolicy, api: str | 
 
 
 _Lines = dict[str, list[tuple[int, int, Card]]]  # reference, card, value -> (order, line, card sent)
+# name, card, value -> (order, line, card sent, the street and ZIP as sent)
+_Named = dict[str, list[tuple[int, int, Card, str]]]
+_DERIVED_REFERENCE = re.compile(r"-[0-9a-f]{16}$")  # bulkship's own ExternalId for a row without one
 _Sent = dict[str, list[tuple[int, int, str]]]  # repeat key -> (order, line, its unit) in the orders' order
 
 
@@ -45,33 +50,47 @@ def _lines_without_card(
     return found
 
 
+@dataclass
+class _Earlier:
+    """Lines of other batches' orders that may be to one of the rows' recipients (:func:`_first_lines`)."""
+
+    where: _Sent = field(default_factory=dict)  # repeat key -> (order, line, unit), first sent first
+    by_reference: _Lines = field(default_factory=dict)
+    by_name: _Named = field(default_factory=dict)
+
+
 def _first_lines(
     orders: Sequence[OrderRecord], rows: _Rows, references: set[str], no_card: set[tuple[str, int]]
-) -> tuple[_Sent, _Lines]:
+) -> _Earlier:
     """Where each gift to one of the rows' recipients (:meth:`_Rows.recipients`) was sent in ``orders``:
-    repeat key -> (index in ``orders``, line index, the unit it went to), first sent first; and the lines
-    whose reference (ExternalId) is one of ``references``, for :func:`_same_reference_elsewhere`. Lines in
-    ``no_card`` made no card and are left out. Each payload is read once; a line to anyone else costs one
-    look-up."""
+    repeat key -> (index in ``orders``, line index, the unit it went to), first sent first; the lines
+    whose reference (ExternalId) is one of ``references``, for :func:`_same_reference_elsewhere`; and the
+    lines to one of the rows' full names, for :func:`_same_name_elsewhere`. Lines in ``no_card`` made no
+    card and are left out. Each payload is read once; a line to anyone else costs one look-up."""
     recipients, folder = rows.recipients(), rows.folder
-    where: _Sent = {}
-    by_reference: _Lines = {}
+    names = {n for n in map(fold_person, rows.columns["name"]) if " " in n}  # a one-word name proves nothing
+    found = _Earlier()
     for number, order in enumerate(orders):
         for line, item in enumerate(line_items(order)):
             if (order.po_number, line) in no_card:
                 continue
             address = item.get("PhysicalDeliveryAddress") or {}
+            name = fold_person(address.get("Name"))
             street = fold_address(address.get("AddressLine1"), address.get("AddressLine2"))
-            who = f"{fold_person(address.get('Name'))}{_SEP}{street}"
-            if who in recipients:
+            if f"{name}{_SEP}{street}" in recipients:
                 unit = fold_unit(address.get("AddressLine1"), address.get("AddressLine2"))
-                where.setdefault(folder.line_key(item, address), []).append((number, line, unit))
+                found.where.setdefault(folder.line_key(item, address), []).append((number, line, unit))
             reference = str(item.get("ExternalId") or "").casefold()
             if reference and reference in references:
                 card = folder.line_card(item)
                 key = _SEP.join((reference, card.product, card.value))
-                by_reference.setdefault(key, []).append((number, line, card))
-    return where, by_reference
+                found.by_reference.setdefault(key, []).append((number, line, card))
+            if name in names:
+                card = folder.line_card(item)
+                shown = f"{address.get('AddressLine1') or ''}, {address.get('Zip') or ''}"
+                key = _SEP.join((name, card.product, card.value))
+                found.by_name.setdefault(key, []).append((number, line, card, shown))
+    return found
 
 
 def _same_reference_elsewhere(rows: _Rows, lines: _Lines, matched: set[int]) -> dict[int, tuple[int, int]]:
@@ -91,6 +110,29 @@ def _same_reference_elsewhere(rows: _Rows, lines: _Lines, matched: set[int]) -> 
             if sent.name == card.name or sent.address == card.address:
                 found[i] = (number, line)
                 break
+    return found
+
+
+def _same_name_elsewhere(rows: _Rows, named: _Named, matched: set[int]) -> dict[int, tuple[int, int, str]]:
+    """Rows (index in ``rows``, not in ``matched``) whose full name another batch sent the same card and
+    value to at another address: row -> (index in the orders, line index, the street and ZIP it went to).
+    A corrected address in a later list (a form answered again, a re-export after someone moved) is the same
+    person's second card unless someone says otherwise (found by newcomer6); a namesake waits for that word.
+    Not when both carry their own references (Employee IDs) and these differ: two people. Not at the same
+    street and ZIP either: another unit of one building is another person (``_sent_to_the_same_place``)."""
+    found: dict[int, tuple[int, int, str]] = {}
+    if not named:
+        return found
+    for i in range(len(rows.rows)):
+        if i in matched:
+            continue
+        card = rows.card(i)
+        for number, line, sent, shown in named.get(_SEP.join((card.name, card.product, card.value)), ()):
+            theirs = "" if _DERIVED_REFERENCE.search(sent.external_id) else sent.external_id
+            if sent.address == card.address or (theirs and card.external_id and theirs != card.external_id):
+                continue
+            found[i] = (number, line, shown)
+            break
     return found
 
 

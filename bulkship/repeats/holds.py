@@ -16,6 +16,7 @@ from .earlier import (
     _lines_without_card,
     _recent_orders,
     _row_numbers,
+    _same_name_elsewhere,
     _same_reference_elsewhere,
     _Sent,
 )
@@ -68,13 +69,14 @@ def find_holds(
     rows = _Rows(candidates, _Folder())
     holds: dict[str, str] = _same_reference(staying, rows, candidates)
     references = {str(r).casefold() for r in rows.columns["external_id"] if r}
-    where, lines = _first_lines(
-        earlier, rows, references, _lines_without_card(ledger, batch, policy, earlier)
-    )
-    found = _sent_to_the_same_place(rows, where) if where else []
-    by_reference = _same_reference_elsewhere(rows, lines, {i for i, _ in found})
+    sent_before = _first_lines(earlier, rows, references, _lines_without_card(ledger, batch, policy, earlier))
+    found = _sent_to_the_same_place(rows, sent_before.where) if sent_before.where else []
+    by_reference = _same_reference_elsewhere(rows, sent_before.by_reference, {i for i, _ in found})
     found += by_reference.items()
+    by_name = _same_name_elsewhere(rows, sent_before.by_name, {i for i, _ in found})
+    found += [(i, (o, line)) for i, (o, line, _to) in by_name.items()]
     copied_from = None  # another batch whose file this one mostly is (an edited copy run under a new name)
+    moved: dict[str, str] = {}  # the rows held for a card to their name elsewhere
     if found:
         if not policy.allow:  # on every run, not only the first: a re-run must hold the same edits
             valid = int((frame[STATUS] == "valid").sum())
@@ -87,7 +89,10 @@ def find_holds(
             order = earlier[o]
             reference = rows.columns["external_id"][i] if i in by_reference else None
             row = numbers.get((order.po_number, line))
-            holds[rows.fingerprints[i]] = _repeat_note(order, row, policy, reference=reference)
+            if i in by_name:  # said as an edit of a row of the batch this file copies, if it is one
+                moved[rows.fingerprints[i]] = _repeat_note(order, row, policy, moved_from=by_name[i][2])
+            else:
+                holds[rows.fingerprints[i]] = _repeat_note(order, row, policy, reference=reference)
     if copied_from is not None:  # its changed rows are edits of that batch's rows, as in that batch itself
         gone += [r for r in ledger.batch_rows(copied_from) if r.status == "ordered"]
         orders = {**orders, **{o.po_number: o for o in ledger.orders(copied_from)}}
@@ -95,6 +100,8 @@ def find_holds(
         shared = {a for a, n in Counter(_Rows(frame, rows.folder).addresses()).items() if n > 1}
         for fp, note in _probable_edits(gone, orders, rows, shared).items():
             holds.setdefault(fp, note)
+    for fp, note in moved.items():
+        holds.setdefault(fp, note)
     return holds
 
 

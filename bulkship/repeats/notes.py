@@ -21,10 +21,24 @@ _VERBS = {"created": "ordered", "planned": "planned, not sent yet", "review": "p
 
 
 def _repeat_note(
-    order: OrderRecord, row: int | None, policy: RepeatPolicy, *, reference: object = None
+    order: OrderRecord,
+    row: int | None,
+    policy: RepeatPolicy,
+    *,
+    reference: object = None,
+    moved_from: str | None = None,
 ) -> str:
+    """``moved_from``: the street and ZIP the earlier card went to, when only the name, card and value are
+    the same."""
     verb = _VERBS.get(order.state, "sent")
     where = f"row {row}, " if row is not None else ""
+    if moved_from is not None:
+        return (
+            f"Held, not sent: a card of the same value to the same name was {verb} in batch {order.batch!r} "
+            f"({where}PO {order.po_number}, {order.created[:10]}) at another address ({moved_from}), within "
+            f"the last {policy.window_days} days. If the address was corrected, that person has their card "
+            f"already; if this is another person of the same name, re-run with {ALLOW_FLAG} to send it"
+        )
     what = (
         f"reference {reference} (the same person: same name or address), card and value"
         if reference
