@@ -32,6 +32,7 @@ from ..program import ProgramSettings
 from ..schema import SheetContract, load_contract
 from . import normalize, rules
 from .collect import ProblemCollector
+from .examples import check_examples
 from .lookalikes import mark_lookalikes
 
 # Ordering-relevant fields: a change in any of them makes a different order (fingerprint input).
@@ -81,6 +82,7 @@ def validate(
     rules.check_structure(frame, contract, collector)
     rules.check_catalog(frame, catalog, collector)
     rules.check_addresses(frame, collector, reject_po_boxes=program.reject_po_boxes)
+    check_examples(frame, sheet.frame, collector)
     collector.explain(sheet.read_problems)
     frame[ROW] = frame.index.astype("int64")
     frame[STATUS] = "valid"

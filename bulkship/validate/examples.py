@@ -1,0 +1,73 @@
+"""A template's example row left in the list: "John Doe, 123 Main St, Springfield" with a note saying
+"EXAMPLE - delete this row", "Jane Sample, 1 Example Rd, Anytown", "Test Test". Request forms almost always
+carry one, at a real, deliverable address: left in, it is a card to nobody (found by newcomer6)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .collect import ProblemCollector
+from .normalize import by_unique, fullmatch_mask
+
+# A cell that marks its row as the example: "EXAMPLE", "(sample)", "Example row", "EXAMPLE - delete this row",
+# "sample only, remove before sending"
+_MARK = re.compile(r"(?is)\W*(?:example|sample)(?:\s+(?:row|entry|line|only|data|recipient))?\W*")
+_MARK_TO_DELETE = re.compile(
+    r"(?is).*\b(?:example|sample)\b.*\b(?:delete|remove)\b.*|.*\b(?:delete|remove)\b.*\b(?:example|sample)\b.*"
+)
+# Names no one is given: the template's own words and testers' names
+_EXAMPLE_NAME = re.compile(
+    r"(?i)\s*(?:(?:john|jane)\s+(?:q\.?\s+)?(?:sample|example|public|tester)|test(?:\s+(?:test|user|person|name))?|"
+    r"sample(?:\s+(?:name|person|recipient|employee))?|example(?:\s+(?:name|person|recipient|employee))?|"
+    r"(?:your|recipient'?s?|employee'?s?|full)\s+name|first\s*(?:name)?\s+last\s*(?:name)?|"
+    r"firstname\s+lastname|name\s+surname)\s*"
+)
+_DOE = re.compile(r"(?i)\s*(?:john|jane)\s+(?:q\.?\s+)?doe\s*")  # a real surname too: only with another sign
+_EXAMPLE_STREET = re.compile(
+    r"(?i).*\b(?:example|sample|any\s*street|test)\s+(?:st|street|rd|road|ave|avenue|ln|lane|dr|drive|way|blvd)\b.*"
+)
+_EXAMPLE_CITY = re.compile(r"(?i)\s*(?:any\s*town|any\s*city|example\s*city|sample\s*city)\s*")
+
+
+def check_examples(frame: pd.DataFrame, cells: pd.DataFrame, collector: ProblemCollector) -> None:
+    """An error on each row that is a template's example: a cell marking it so (``cells``: every column of
+    the sheet as read, notes included), or an example's name, street or city. "John Doe" / "Jane Doe" is
+    someone's name: only with an example street, city or mark."""
+    marked = _marked_rows(cells).reindex(frame.index, fill_value=False)
+    name = _matches(frame["name"], _EXAMPLE_NAME)
+    place = _matches(frame["address1"], _EXAMPLE_STREET) | _matches(frame["city"], _EXAMPLE_CITY)
+    doe = _matches(frame["name"], _DOE) & (marked | place)
+    example = (marked | name | place | doe) & ~collector.has_error("name")
+    collector.error(
+        example,
+        "name",
+        "Example row",
+        "'{old}' at {address1}, {city} looks like the template's example, not a recipient: delete the row "
+        "(or, for a real person, write their real name and address).",
+    )
+
+
+def _matches(column: pd.Series, pattern: re.Pattern[str]) -> pd.Series:
+    return column.ne("") & by_unique(column, lambda c: fullmatch_mask(c, pattern))
+
+
+def _marked_rows(cells: pd.DataFrame) -> pd.Series:
+    """Rows with a cell marking them as the example; a column is read in full only when a cell holds the
+    word."""
+    marked = np.zeros(len(cells), dtype=bool)
+    for header in cells.columns:
+        column = cells[header]
+        values = column.tolist()
+        if not all(isinstance(v, str) for v in values):  # cells are text as read; NA where a row is short
+            column = column.fillna("").astype(str)
+            values = column.tolist()
+        text = "\n".join(values).lower()  # the whole column scanned at C speed: most hold neither word
+        if "example" not in text and "sample" not in text:
+            continue
+        marked |= fullmatch_mask(column, _MARK, na=False).to_numpy()  # fails at the first letter: fast
+        if "delete" in text or "remove" in text:  # "EXAMPLE - delete this row": read in full only then
+            marked |= fullmatch_mask(column, _MARK_TO_DELETE, na=False).to_numpy()
+    return pd.Series(marked, index=cells.index)

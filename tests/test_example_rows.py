@@ -1,0 +1,39 @@
+"""A template's example row left in the list is an error on its row, never a card (found by newcomer6);
+a real person named like one is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from intake_fixtures import sandbox_catalog
+
+from bulkship.load import load_sheet
+from bulkship.validate import validate
+
+
+def test_example_rows_are_errors_and_real_people_are_not(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "Zip", "Card", "Amount", "Notes"])
+    rows = [
+        ["John Doe", "123 Main St", "Springfield", "IL", "62701", "CVS", 25, "EXAMPLE - delete this row"],
+        ["Jane Sample", "1 Example Rd", "Anytown", "NY", "12345", "CVS", 25, ""],
+        ["Test Test", "1 Test St", "Boston", "MA", "02108", "CVS", 25, ""],
+        ["Ann Real", "5 Oak St", "Boston", "MA", "02108", "CVS", 25, "(sample)"],
+        ["Your Name", "7 Oak St", "Boston", "MA", "02108", "CVS", 25, ""],
+        ["John Doe", "9 Elm St", "Boston", "MA", "02108", "CVS", 25, "sample of the loyalty program"],
+        ["Bo Sampleton", "11 Elm St", "Boston", "MA", "02108", "CVS", 25, "example: great launch"],
+    ]
+    for row in rows:
+        sheet.append(row)
+    book.save(tmp_path / "request.xlsx")
+    result = validate(load_sheet(tmp_path / "request.xlsx"), sandbox_catalog())
+    status = dict(zip(result.rows["row"], result.rows["status"], strict=True))
+    assert status == {**dict.fromkeys(range(2, 7), "invalid"), 7: "valid", 8: "valid"}
+    said = [p.message for p in result.problems if p.kind == "Example row"]
+    assert said[0] == (
+        "Row 2, column 'Name': 'John Doe' at 123 Main St, Springfield looks like the template's example, "
+        "not a recipient: delete the row (or, for a real person, write their real name and address)."
+    )
+    assert len(said) == 5
