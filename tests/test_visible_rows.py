@@ -614,3 +614,31 @@ def test_include_hidden_after_a_complete_run_orders_the_rows_skipped_before(
         "000123", "000124", "000125", "000126", "000127",
     ]  # fmt: skip
     capsys.readouterr()
+
+
+def test_a_row_its_list_says_was_sent_already_is_not_ordered(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer7: a tracking sheet's "Gift Card Sent?" = Yes (sent by hand) was "not used" and the
+    person got a second card."""
+    path = tmp_path / "tracking.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Gift Card Sent?,Order Status\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,No,\n"
+        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,50,Yes - Nov,\n"
+        "Cy Orr,3 Oak St,Boston,MA,02134,CVS,50,,Shipped\n"
+        "Di Fox,5 Ash St,Boston,MA,02134,CVS,50,,\n"
+    )
+
+    code = main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")])
+
+    err = " ".join(capsys.readouterr().err.split())
+    assert code == 0, err
+    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
+    assert names == ["Ann Lee", "Di Fox"]
+    assert "2 row(s) the list says not to send, or sent already, are not ordered: row 3 (column 'Gift" in err
+    results = openpyxl.load_workbook(tmp_path / "out" / "tracking-results.xlsx")["Results"]
+    header = [c.value for c in results[1]]
+    at = header.index("Row")
+    status = {r[at]: (r[at + 1], r[at + 2]) for r in results.iter_rows(min_row=2, values_only=True)}
+    assert status[4] == ("skipped", "the list says it was sent already (column 'Order Status': 'Shipped')")

@@ -122,12 +122,36 @@ _SAYS_GONE = re.compile(
 )
 
 
+# ... or a column saying the card already went out ("Gift Card Sent?" = Yes, "Received" = "Yes - Nov"): some
+# cards of a tracking sheet were sent by hand or by an earlier tool (found by newcomer7)
+_SENT_FLAGS = frozenset(
+    header_key(h)
+    for h in (
+        "sent", "card sent", "gift sent", "gift card sent", "already sent", "sent already", "received",
+        "already received", "card received", "gift received", "shipped", "mailed", "delivered",
+        "order status", "gift status", "card status", "gift card status",
+    )
+)  # fmt: skip
+_SAYS_SENT = re.compile(
+    r"(?i)^\s*(?:yes|y|x|true|1|✓|✔|sent|shipped|delivered|received|done|completed?|mailed)\b.*$"
+)
+
+
+_SAYS_NOT_TO_SEND = "the list says not to send it"
+_SAYS_SENT_ALREADY = "the list says it was sent already"
+
 # header key -> the answers that leave the row out
 _LEAVES_OUT: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(_SEND_FLAGS, _SAYS_NO),
     **dict.fromkeys(_HOLD_FLAGS, _SAYS_YES),
     **dict.fromkeys(_STATUS_FLAGS, _SAYS_GONE),
+    **dict.fromkeys(_SENT_FLAGS, _SAYS_SENT),
 }
+
+
+def _quoted(reason: str) -> str:
+    """ "(column 'Send?': 'No')" of a row's reason, for a list of rows."""
+    return reason.removeprefix(_SAYS_NOT_TO_SEND).removeprefix(_SAYS_SENT_ALREADY).strip()
 
 
 def _said_not_to_send(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, str]:
@@ -139,10 +163,9 @@ def _said_not_to_send(body: pd.DataFrame, column_map: dict[str, str]) -> dict[in
         if header in column_map or says is None:
             continue
         column = body[header].astype(str)
+        why = _SAYS_SENT_ALREADY if header_key(str(header)) in _SENT_FLAGS else _SAYS_NOT_TO_SEND
         for row in column.index[column.str.match(says)].tolist():
-            found.setdefault(
-                int(row), f"the list says not to send it (column '{header}': '{column[row].strip()}')"
-            )
+            found.setdefault(int(row), f"{why} (column '{header}': '{column[row].strip()}')")
     return found
 
 
@@ -323,11 +346,12 @@ def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> li
         )
     said_no = [s for s in skipped if s.kind == NOT_TO_SEND]
     if said_no:
+        sent_already = (
+            ", or sent already," if any(s.reason.startswith(_SAYS_SENT_ALREADY) for s in said_no) else ""
+        )
         notices.append(
-            f"{len(said_no)} row(s) the list says not to send are not ordered: "
-            + _first_ten(
-                [f"row {s.row} {s.reason.removeprefix('the list says not to send it ')}" for s in said_no]
-            )
+            f"{len(said_no)} row(s) the list says not to send{sent_already} are not ordered: "
+            + _first_ten([f"row {s.row} {_quoted(s.reason)}" for s in said_no])
             + ". Change the cell to order a row."
         )
     own = ("totals", "note", CROSSED, NOT_TO_SEND)
