@@ -27,6 +27,7 @@ from pathlib import Path
 
 from .errors import InputError, MissingColumnsError
 from .models import CANONICAL_COLUMNS
+from .money import MONEY_LABELS
 from .program import ProgramSettings
 from .schema import SheetContract, header_key
 from .sheetscan import column_letter
@@ -63,6 +64,34 @@ NEUTRAL = frozenset({"legal", "employee", "worker", "associate", "recipient", "m
 _FILLER = frozenset({"address", "addr", "to", "as", "of", "the", "s"})  # "Home Address City", "Known As Name"
 _FILLER |= {"required", "optional", "mandatory", "req", "opt"}  # a template's marks: "Address (required)"
 UNQUALIFIED_RANK = QUALIFIER_RANK[""]
+
+
+# bulkship's own result columns (bulkship.reconcile.layout): a results sheet copied into the next list carries
+# them. Two of the markers say the sheet is one; then the columns bulkship wrote are never read as the order:
+# "Face value" is a row's quantity x value, "Carrier" the parcel's (found by newcomer7: 2 cards of 50 ordered
+# for a row of 2 cards of 25).
+RESULT_MARKERS = (
+    "PO Number",
+    "Order ID",
+    "Line Item ID",
+    "Problems / vendor error",
+    "Normalised values",
+    "Money",
+)
+RESULT_WRITTEN = (
+    *MONEY_LABELS, "Cost", "Carrier", "Tracking Number", "Tracking URL", "Shipped date", "Delivered date",
+)  # fmt: skip
+_BULKSHIP_MARK = re.compile(r"\s*\(bulkship(?: \d+)?\)$", re.IGNORECASE)
+
+
+def results_columns(headers: Sequence[str]) -> set[str]:
+    """The headers bulkship wrote, when ``headers`` are those of one of its results sheets; else none."""
+    plain = {h: header_key(_BULKSHIP_MARK.sub("", h)) for h in headers}
+    markers = {header_key(m) for m in RESULT_MARKERS}
+    if len(markers & set(plain.values())) < 2:
+        return set()
+    written = markers | {header_key(w) for w in RESULT_WRITTEN}
+    return {h for h, key in plain.items() if key in written}
 
 
 class AmbiguousColumnsError(InputError):
@@ -301,8 +330,9 @@ def map_columns(
     second "Address" read as "Address 2")."""
     index = HeaderIndex(contract.alias_index(program.aliases), own_titles(contract))
     repeats = repeats or {}
+    ours = results_columns(headers)
     columns = [
-        _Column(h, p, p in hidden_columns, index.meaning(repeats.get(h, h)))
+        _Column(h, p, p in hidden_columns, None if h in ours else index.meaning(repeats.get(h, h)))
         for h, p in zip(headers, positions, strict=True)
     ]
     fixed = _fixed(program, columns, path)
@@ -317,6 +347,13 @@ def map_columns(
             title = contract.title(column.meaning.field)
             notes[column.header] = ("unused", f"{where} says no column feeds {title}")
     mapping = ColumnMapping(column_map={c.header: f for f, c in fixed.items() if c is not None})
+    for header in ours:
+        notes.setdefault(header, ("unused", "bulkship's result column: not read as the order"))
+    if ours:
+        mapping.notices.append(
+            "This sheet carries bulkship's result columns (PO Number, Order ID, Face value...): they are not "
+            "read as the order. Face value is a row's cards times their value, not one card's value."
+        )
     _choose_address_group(candidates, notes)
     for name, found in candidates.items():
         _choose(name, found, mapping, notes, contract, program, strict)
