@@ -88,14 +88,26 @@ def check_batch_identity(
     known: dict[str, RowRecord],
     committed: set[str],
     frame: Any,
+    *,
+    in_doubt: int = 0,
 ) -> None:
-    """Raise BatchConflictError when this file cannot continue ``batch`` (see the module docstring)."""
+    """Raise BatchConflictError when this file cannot continue ``batch`` (see the module docstring).
+    ``in_doubt``: the batch's orders sent with no answer yet: settled with the batch's own file first."""
     fingerprints = frame[FINGERPRINT].astype(str).tolist()
     present = set(fingerprints)
     if file_name == stored_file_name or bool(committed & present):
         return  # an edit of the batch's file: changed ordered rows are held by content (repeats.find_holds)
     new_rows = [fp for fp in fingerprints if fp not in known]
     outstanding = sum(1 for rec in known.values() if rec.status in ("invalid", "failed", "duplicate", "held"))
+    if committed and len(new_rows) > outstanding and in_doubt:
+        raise BatchConflictError(
+            f"Batch {batch!r} was ordered from {stored_file_name} and {in_doubt} of its orders are in doubt "
+            f"(sent, no answer yet); {file_name} is a different file. Nothing was sent",
+            hint=f"first settle the orders in doubt with the batch's own file: bulkship run "
+            f"{shlex.quote(stored_file_name)} --batch {shlex.quote(batch)} (it asks the vendor and never "
+            f"sends a card twice); then run {shlex.quote(file_name)} as its own batch: its rows already "
+            "ordered are held, not sent again",
+        )
     if committed and len(new_rows) > outstanding:
         raise BatchConflictError(
             f"Batch {batch!r} was ordered from {stored_file_name}; {file_name} is a different file "
@@ -143,7 +155,8 @@ def sync_ledger(
     orders = {o.po_number: o for o in ledger.orders(batch)}
     if stored is not None and stored.file_hash != sheet.file_hash:
         committed = rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
-        check_batch_identity(batch, file_name, stored.file_name, known, committed, frame)
+        in_doubt = sum(1 for o in orders.values() if o.state in OPEN_STATES)
+        check_batch_identity(batch, file_name, stored.file_name, known, committed, frame, in_doubt=in_doubt)
     policy = repeats or RepeatPolicy()
     found = find_holds(
         ledger, batch, frame, known=known, orders=orders, policy=policy, api=api, file_name=file_name

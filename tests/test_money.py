@@ -19,6 +19,7 @@ from support.money_invariants import check_money
 
 from bulkship.cli import main
 from bulkship.client import connect
+from bulkship.errors import BatchConflictError
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
 from bulkship.reconcile.sheets import RESULT_COLUMNS, RESULTS_SHEET, read_result_workbook
@@ -257,3 +258,40 @@ def test_json_errors_are_one_object_on_stdout(tmp_path: Path, capsys: pytest.Cap
     code = main(["run", str(tmp_path / "missing.csv"), "--yes", "--json"])
     data = json.loads(capsys.readouterr().out)
     assert code == 2 and data["exit"] == 2 and data["error"]
+
+
+def test_an_edited_copy_of_a_batch_in_doubt_is_refused_then_its_edits_held_in_a_batch_of_their_own(
+    tmp_path: Path, vendor: Vendor
+) -> None:
+    """Found by newcomer7: a run cut off while sending (orders in doubt), then the corrected file, refused
+    for the batch as "a different file", run as a new batch as the refusal advised: the corrected street
+    and the corrected value went out again, two second cards."""
+    no_id = HEADER[1:]
+    first = tmp_path / "p1.csv"
+    first.write_text(
+        ",".join(no_id) + "\n"
+        "Ann Plan,1 Main St,Boston,MA,02108,CVS,25\n"
+        "Bob Plan,2 Main St,Boston,MA,02108,CVS,25\n"
+        "Cat Plan,3 Main St,Boston,MA,02108,TARGET,50\n"
+    )
+    edited = tmp_path / "p1-edit.csv"
+    edited.write_text(
+        ",".join(no_id) + "\n"
+        "Ann Plan,11 Main St,Boston,MA,02108,CVS,25\n"
+        "Cat Plan,3 Main St,Boston,MA,02108,TARGET,100\n"
+        "Dan Plan,4 Main St,Boston,MA,02108,CVS,25\n"
+    )
+    settings = Settings(data_dir=tmp_path / "data", out_dir=tmp_path / "out", concurrency=1)
+    lossy = AnswerLost(vendor.transport)
+    cut_off = run_batch(first, settings, batch="PKA", wait_s=0, client_factory=vendor.factory(lossy))
+    assert cut_off.unknown_orders == 1
+    lossy.lose = False
+    with pytest.raises(BatchConflictError, match="in doubt") as refused:
+        run_batch(edited, settings, batch="PKA", wait_s=0, client_factory=vendor.factory())
+    assert "bulkship run p1.csv --batch PKA" in str(refused.value.hint)
+    second = run_batch(edited, settings, batch="PKA2", wait_s=0, client_factory=vendor.factory())
+    assert (second.ordered_rows, second.held_rows) == (1, 2), second
+    names = Counter(
+        li["PhysicalDeliveryAddress"]["Name"] for o in vendor.sandbox.orders() for li in o["LineItems"]
+    )
+    assert names == Counter({"Ann Plan": 1, "Bob Plan": 1, "Cat Plan": 1, "Dan Plan": 1})

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..batchapi import same_api
-from ..folding import fold_address, fold_person, fold_unit
+from ..folding import fold_address, fold_person, fold_unit, same_unit
 from ..payload import line_items
 from ..statuses import NO_CARD_STATUSES
 from .cards import _SEP, Card, _Rows
@@ -27,8 +27,8 @@ def _recent_orders(ledger: Ledger, batch: str, policy: RepeatPolicy, api: str | 
 
 
 _Lines = dict[str, list[tuple[int, int, Card]]]  # reference, card, value -> (order, line, card sent)
-# name, card, value -> (order, line, card sent, the street and ZIP as sent)
-_Named = dict[str, list[tuple[int, int, Card, str]]]
+# name, card -> (order, line, card sent, its unit, the street and ZIP as sent)
+_Named = dict[str, list[tuple[int, int, Card, str, str]]]
 _DERIVED_REFERENCE = re.compile(r"-[0-9a-f]{16}$")  # bulkship's own ExternalId for a row without one
 _Sent = dict[str, list[tuple[int, int, str]]]  # repeat key -> (order, line, its unit) in the orders' order
 
@@ -87,9 +87,10 @@ def _first_lines(
                 found.by_reference.setdefault(key, []).append((number, line, card))
             if name in names:
                 card = folder.line_card(item)
+                unit = fold_unit(address.get("AddressLine1"), address.get("AddressLine2"))
                 shown = f"{address.get('AddressLine1') or ''}, {address.get('Zip') or ''}"
-                key = _SEP.join((name, card.product, card.value))
-                found.by_name.setdefault(key, []).append((number, line, card, shown))
+                key = _SEP.join((name, card.product))
+                found.by_name.setdefault(key, []).append((number, line, card, unit, shown))
     return found
 
 
@@ -113,25 +114,44 @@ def _same_reference_elsewhere(rows: _Rows, lines: _Lines, matched: set[int]) -> 
     return found
 
 
-def _same_name_elsewhere(rows: _Rows, named: _Named, matched: set[int]) -> dict[int, tuple[int, int, str]]:
-    """Rows (index in ``rows``, not in ``matched``) whose full name another batch sent the same card and
-    value to at another address: row -> (index in the orders, line index, the street and ZIP it went to).
-    A corrected address in a later list (a form answered again, a re-export after someone moved) is the same
-    person's second card unless someone says otherwise (found by newcomer6); a namesake waits for that word.
-    Not when both carry their own references (Employee IDs) and these differ: two people. Not at the same
-    street and ZIP either: another unit of one building is another person (``_sent_to_the_same_place``)."""
-    found: dict[int, tuple[int, int, str]] = {}
+@dataclass(frozen=True)
+class Changed:
+    """A card another batch sent to one of the rows' names: where it is (index in the orders, line index), and
+    what differs: the street and ZIP it went to (``moved_from``), or its value (``other_value``)."""
+
+    order: int
+    line: int
+    moved_from: str | None = None
+    other_value: str | None = None
+
+
+def _same_name_elsewhere(rows: _Rows, named: _Named, matched: set[int]) -> dict[int, Changed]:
+    """Rows (index in ``rows``, not in ``matched``) whose full name another batch sent the same card to,
+    of the same value at another address, or of another value at the same place. A corrected address or
+    amount in a later list (a form answered again, a re-export, an edited copy of a file whose orders are
+    in doubt) is the same person's second card unless someone says otherwise (found by newcomer6 and
+    newcomer7); a namesake, or a second reward on purpose, waits for that word. Not when both carry their own
+    references (Employee IDs) and these differ: two people. Not at another unit of the same street and ZIP
+    with the same value: another person (``_sent_to_the_same_place``)."""
+    found: dict[int, Changed] = {}
     if not named:
         return found
     for i in range(len(rows.rows)):
         if i in matched:
             continue
         card = rows.card(i)
-        for number, line, sent, shown in named.get(_SEP.join((card.name, card.product, card.value)), ()):
+        unit = fold_unit(rows.columns["address1"][i], rows.columns["address2"][i])
+        for number, line, sent, their_unit, shown in named.get(_SEP.join((card.name, card.product)), ()):
             theirs = "" if _DERIVED_REFERENCE.search(sent.external_id) else sent.external_id
-            if sent.address == card.address or (theirs and card.external_id and theirs != card.external_id):
+            if theirs and card.external_id and theirs != card.external_id:
                 continue
-            found[i] = (number, line, shown)
+            same_place = sent.address == card.address and same_unit(unit, their_unit)
+            if sent.value == card.value and sent.address != card.address:
+                found[i] = Changed(number, line, moved_from=shown)
+            elif sent.value != card.value and same_place:
+                found[i] = Changed(number, line, other_value=sent.value)
+            else:
+                continue
             break
     return found
 

@@ -74,7 +74,7 @@ def find_holds(
     by_reference = _same_reference_elsewhere(rows, sent_before.by_reference, {i for i, _ in found})
     found += by_reference.items()
     by_name = _same_name_elsewhere(rows, sent_before.by_name, {i for i, _ in found})
-    found += [(i, (o, line)) for i, (o, line, _to) in by_name.items()]
+    found += [(i, (changed.order, changed.line)) for i, changed in by_name.items()]
     copied_from = None  # another batch whose file this one mostly is (an edited copy run under a new name)
     moved: dict[str, str] = {}  # the rows held for a card to their name elsewhere
     if found:
@@ -90,12 +90,14 @@ def find_holds(
             reference = rows.columns["external_id"][i] if i in by_reference else None
             row = numbers.get((order.po_number, line))
             if i in by_name:  # said as an edit of a row of the batch this file copies, if it is one
-                moved[rows.fingerprints[i]] = _repeat_note(order, row, policy, moved_from=by_name[i][2])
+                moved[rows.fingerprints[i]] = _repeat_note(order, row, policy, changed=by_name[i])
             else:
                 holds[rows.fingerprints[i]] = _repeat_note(order, row, policy, reference=reference)
     if copied_from is not None:  # its changed rows are edits of that batch's rows, as in that batch itself
-        gone += [r for r in ledger.batch_rows(copied_from) if r.status == "ordered"]
-        orders = {**orders, **{o.po_number: o for o in ledger.orders(copied_from)}}
+        theirs = {o.po_number: o for o in ledger.orders(copied_from)}
+        # rows on orders in doubt too (sent, no answer yet): the vendor may hold them (found by newcomer7)
+        gone += [r for r in ledger.batch_rows(copied_from) if _is_sent(r, theirs)]
+        orders = {**orders, **theirs}
     if gone:
         shared = {a for a, n in Counter(_Rows(frame, rows.folder).addresses()).items() if n > 1}
         for fp, note in _probable_edits(gone, orders, rows, shared).items():

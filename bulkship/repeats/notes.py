@@ -11,6 +11,7 @@ from ..errors import BatchConflictError
 from ..folding import fold_person
 from ..payload import line_items
 from .cards import Card, _Rows
+from .earlier import Changed
 from .newrun import _continue_hint, _where
 from .policy import _SENT_STATES, ALLOW_FLAG, RepeatPolicy
 
@@ -26,18 +27,23 @@ def _repeat_note(
     policy: RepeatPolicy,
     *,
     reference: object = None,
-    moved_from: str | None = None,
+    changed: Changed | None = None,
 ) -> str:
-    """``moved_from``: the street and ZIP the earlier card went to, when only the name, card and value are
-    the same."""
+    """``changed``: the earlier card went to the same name at another address, or was of another value."""
     verb = _VERBS.get(order.state, "sent")
     where = f"row {row}, " if row is not None else ""
-    if moved_from is not None:
+    if changed is not None:
+        if changed.moved_from is not None:
+            what, corrected = f"of the same value at another address ({changed.moved_from})", "the address"
+            other = "another person of the same name"
+        else:
+            what, corrected = f"of another value ({changed.other_value}) at the same address", "the value"
+            other = "a second card on purpose"
         return (
-            f"Held, not sent: a card of the same value to the same name was {verb} in batch {order.batch!r} "
-            f"({where}PO {order.po_number}, {order.created[:10]}) at another address ({moved_from}), within "
-            f"the last {policy.window_days} days. If the address was corrected, that person has their card "
-            f"already; if this is another person of the same name, re-run with {ALLOW_FLAG} to send it"
+            f"Held, not sent: a card of the same kind to the same name {what} was {verb} in batch "
+            f"{order.batch!r} ({where}PO {order.po_number}, {order.created[:10]}), within the last "
+            f"{policy.window_days} days. If {corrected} was corrected, that person has their card already; "
+            f"if this is {other}, re-run with {ALLOW_FLAG} to send it"
         )
     what = (
         f"reference {reference} (the same person: same name or address), card and value"
