@@ -1199,3 +1199,37 @@ def test_a_house_number_in_a_column_of_its_own_refuses_the_file_instead_of_parce
     )
     code, data, err = validate(capsys, other)
     assert (code, data["valid"]) == (0, 1), err
+
+
+def test_a_one_word_preferred_name_keeps_the_legal_name_s_suffix_and_says_what_it_sent(
+    tmp_path: Path,
+) -> None:
+    """Found by review9: the family name of a legal name was its last word, so "Robert Smith Jr." with
+    Preferred Name "Bob" went out as "Bob Jr." (his father's parcel reads "Bob Sr."), and "Robert Jones, Jr."
+    as "Bob Robert Jones" (read as Last, First); and nothing in the output said the name sent was not the
+    one in the sheet."""
+    path = tmp_path / "suffix.csv"
+    path.write_text(
+        "Employee ID,Legal Name,Preferred Name,Address,City,State,ZIP,Product,Value\n"
+        "E1,Robert Smith Jr.,Bob,1 Main St,Boston,MA,02134,CVS,25\n"
+        'E2,"Robert Jones, Jr.",Rob,2 Main St,Boston,MA,02134,CVS,25\n'
+        "E3,John Ray III,Jack,3 Main St,Boston,MA,02134,CVS,25\n"
+        'E4,"Lee, Katherine",Kate,4 Main St,Boston,MA,02134,CVS,25\n'
+        "E5,Ann Day,,5 Main St,Boston,MA,02134,CVS,25\n"
+    )
+    from intake_fixtures import sandbox_catalog
+
+    from bulkship.validate import validate
+
+    result = validate(load_sheet(path), sandbox_catalog())
+    sent = ["Bob Smith Jr.", "Rob Jones Jr.", "Jack Ray III", "Kate Lee"]
+    assert result.rows["name"].tolist() == [*sent, "Ann Day"]
+    said = [(p.row, p.severity, p.message) for p in result.problems if p.kind == "Last name added"]
+    assert said == [
+        (
+            row,
+            "warning",
+            f"Row {row}, column 'Legal Name': '{name.split()[0]}' (Preferred Name) is one word: sent as {name}, with the family name of its row.",
+        )
+        for row, name in enumerate(sent, start=2)
+    ]

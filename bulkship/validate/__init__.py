@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import operator
+import re
 from collections.abc import Callable, Collection
 from pathlib import Path
 
@@ -72,11 +73,12 @@ def validate(
     contract = load_contract(program.schema_path)
     defaults = {**program.effective_defaults, **sheet.defaults}
     _require_columns(sheet, contract, defaults)
-    frame = _canonical_frame(sheet)
+    frame, family_added = _canonical_frame(sheet)
     if frame.empty:  # a header and nothing else: valid, with nothing to order
         empty = frame.assign(**{ROW: pd.Series(dtype="int64"), STATUS: "", FINGERPRINT: ""})
         return ValidationResult(sheet=sheet, rows=empty, problems=sheet.read_problems)
     collector = ProblemCollector(sheet, contract, frame)
+    _say_family_added(sheet, collector, family_added)
     frame = _normalise(frame, defaults, collector, sheet, chosen=program.defaults)
     rules.check_lost_letters(frame, collector)
     rules.check_structure(frame, contract, collector)
@@ -113,9 +115,12 @@ def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict
         )
 
 
-def _canonical_frame(sheet: LoadedSheet) -> pd.DataFrame:
+def _canonical_frame(sheet: LoadedSheet) -> tuple[pd.DataFrame, pd.Series]:
+    """The sheet's columns under their canonical names, and the rows whose one-word preferred name was sent
+    with the family name of the row (said as a warning once the collector exists)."""
     columns: dict[str, pd.Series] = {}
     by_canonical = {canonical: header for header, canonical in sheet.column_map.items()}
+    added = pd.Series(False, index=sheet.frame.index)
     for column in CANONICAL_COLUMNS:
         header = by_canonical.get(column)
         if header is not None:
@@ -126,9 +131,9 @@ def _canonical_frame(sheet: LoadedSheet) -> pd.DataFrame:
         if preferred is not None and preferred != header:  # a preferred name, where one is filled in
             overlay = sheet.frame[preferred].fillna("").astype(object)
             if column == "name":
-                overlay = _with_family_name(overlay, sheet, by_canonical, columns[column])
+                overlay, added = _with_family_name(overlay, sheet, by_canonical, columns[column])
             columns[column] = overlay.where(overlay.str.strip().ne(""), columns[column])
-    return pd.DataFrame(columns, index=sheet.frame.index)
+    return pd.DataFrame(columns, index=sheet.frame.index), added
 
 
 def _with_suffix(names: pd.Series, suffix: pd.Series) -> pd.Series:
@@ -163,22 +168,52 @@ def _given_with_family(
 
 def _with_family_name(
     preferred: pd.Series, sheet: LoadedSheet, by_canonical: dict[str, str], legal: pd.Series
-) -> pd.Series:
+) -> tuple[pd.Series, pd.Series]:
     """A preferred name of one word ("Kate": HR systems often keep only the first name there) with the
-    family name the row has, from Last Name or the legal name's last word: the parcel reads "Kate Lee",
-    not "Kate" (found by newcomer6)."""
-    if "last_name" in by_canonical:
-        family = sheet.frame[by_canonical["last_name"]].fillna("").astype(str).str.strip()
-    else:  # "Katherine Lee", or "Lee, Katherine" written last name first
-        text = legal.astype(str)
-        words = text.str.split()
-        family = words.str[-1].where(words.str.len().ge(2), "").fillna("")
-        before_comma = text.str.split(",").str[0].str.strip()
-        family = before_comma.where(text.str.contains(",", regex=False), family)
+    family name the row has, from Last Name or the legal name (:func:`_family_of`): the parcel reads "Kate
+    Lee", not "Kate" (found by newcomer6). Also returns which rows changed."""
     given = preferred.astype(str).str.strip()
     one_word = given.ne("") & ~given.str.contains(r"\s", regex=True)  # not cleaned yet: any white space
+    if "last_name" in by_canonical:
+        family = sheet.frame[by_canonical["last_name"]].fillna("").astype(str).str.strip()
+    else:  # "Katherine Lee", "Lee, Katherine" written last name first, "Robert Smith Jr."
+        family = pd.Series("", index=legal.index, dtype=object)
+        family[one_word] = legal[one_word].astype(str).map(_family_of)
     named, add = _given_with_family(given, one_word, family)
-    return preferred.where(~add, named)
+    return preferred.where(~add, named), add
+
+
+# A word after a family name that is no family name itself: "Robert Smith Jr." is Bob Smith Jr., not Bob Jr.
+_NAME_SUFFIX = re.compile(r"(?i)^(?:jr|sr|ii|iii|iv|v|phd|md|dds|esq)\.?$")
+
+
+def _family_of(legal: str) -> str:
+    """The family name in a legal name: 'Lee' in 'Katherine Lee' and in 'Lee, Katherine'; 'Smith Jr.' in
+    'Robert Smith Jr.' and in 'Robert Smith, Jr.' (a comma before a suffix is no 'Last, First'); "" when
+    the legal name shows none."""
+    before, comma, after = legal.partition(",")
+    if comma and before.strip() and not _NAME_SUFFIX.match(after.strip()):
+        return before.strip()
+    words = legal.replace(",", " ").split()
+    if words and _NAME_SUFFIX.match(words[-1]):
+        return " ".join(words[-2:]) if len(words) >= 3 else ""
+    return words[-1] if len(words) >= 2 else ""
+
+
+def _say_family_added(sheet: LoadedSheet, collector: ProblemCollector, added: pd.Series) -> None:
+    """A warning on each row whose one-word preferred name went out with the row's family name: the name
+    sent is not one the sheet holds."""
+    header = sheet.preferred.get("name")
+    if header is None or not added.any():
+        return
+    given = sheet.frame[header].fillna("").astype(str).str.strip()
+    collector.warn(
+        added,
+        "name",
+        "Last name added",
+        "'{given}' ({preferred}) is one word: sent as {new}, with the family name of its row.",
+        extra={"given": given, "preferred": pd.Series(header, index=given.index)},  # a header may hold "{"
+    )
 
 
 def _fill_defaults(
