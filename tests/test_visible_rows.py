@@ -250,6 +250,30 @@ def test_a_do_not_send_mark_leaves_its_row_out(
     assert "row 3 (column 'Do Not Send': 'X')" in err and "row 5 (column 'Status': 'Terminated 11/30')" in err
 
 
+def test_a_status_of_retired_or_a_note_that_starts_with_left_is_no_reason_to_leave_a_row_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review9: a retirement-gift list ("Status" = Retired, every row) was left out whole, each
+    row "the list says not to send it", and so was a client list's "Status" = "Left voicemail". Only the
+    statuses the README names (Terminated, Inactive, Resigned, Deceased) and "Left" the company say so."""
+    path = tmp_path / "retirees.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Status\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Retired\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,Retired 2026\n"
+        "Cy Orr,3 Main St,Boston,MA,02134,CVS,50,Left voicemail\n"
+        "Di Fox,4 Main St,Boston,MA,02134,CVS,50,Left company\n"
+        "Ed Kim,5 Main St,Boston,MA,02134,CVS,50,Left\n"
+        "Flo Ng,6 Main St,Boston,MA,02134,CVS,50,Left - 11/30\n"
+        "Gus Poe,7 Main St,Boston,MA,02134,CVS,50,Terminated\n"
+    )
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert [(s["row"], s["kind"]) for s in data["skipped"]] == [(r, "not to send") for r in (5, 6, 7, 8)]
+    assert data["valid"] == 3
+
+
 def test_include_hidden_orders_hidden_rows_but_never_totals_or_notes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -115,10 +115,12 @@ _HOLD_FLAGS = frozenset(
     for h in ("do not send", "dont send", "don't send", "do not mail", "remove", "exclude", "skip", "omit")
 )
 _SAYS_YES = re.compile(r"(?i)^\s*(?:x|yes|y|true|1|✓|✔|remove|exclude|skip)\s*$")
-# ... or an HR status saying the person is gone ("Status" = Terminated)
+# ... or an HR status saying the person is gone ("Status" = Terminated, "Left company"); not "Retired" (a
+# retirement gift goes to just those people) nor a note that starts with "Left" ("Left voicemail")
 _STATUS_FLAGS = frozenset(header_key(h) for h in ("status", "employee status", "employment status"))
 _SAYS_GONE = re.compile(
-    r"(?i)^\s*(?:terminated|termed|inactive|left|resigned|retired|deceased|cancell?ed|withdrawn)\b.*$"
+    r"(?i)^\s*(?:(?:terminated|termed|inactive|resigned|deceased|cancell?ed|withdrawn)\b.*"
+    r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?)$"
 )
 
 
