@@ -1233,3 +1233,37 @@ def test_a_one_word_preferred_name_keeps_the_legal_name_s_suffix_and_says_what_i
         )
         for row, name in enumerate(sent, start=2)
     ]
+
+
+def test_a_preferred_name_of_n_a_or_a_dash_is_no_name_and_the_legal_one_is_sent(tmp_path: Path) -> None:
+    """Found by review9: HR exports write "N/A", "-" or "None" under Preferred Name for people who have
+    none. The one-word-name rule made them "N/A Lee", "- Brown", "None Ng", valid and sent (the placeholder
+    check, added for exactly these, saw two words). The legal name is sent instead; a placeholder with no
+    legal name beside it is still an error on its row."""
+    from intake_fixtures import sandbox_catalog
+
+    from bulkship.validate import validate
+
+    split = tmp_path / "split.csv"
+    split.write_text(
+        "Employee ID,First Name,Last Name,Preferred Name,Address,City,State,ZIP,Product,Value\n"
+        "E1,Katherine,Lee,N/A,1 Main St,Boston,MA,02134,CVS,25\n"
+        "E2,Robert,Brown,-,2 Main St,Boston,MA,02134,CVS,25\n"
+        "E3,William,Ng,None,3 Main St,Boston,MA,02134,CVS,25\n"
+        "E4,Ann,Day,Annie,4 Main St,Boston,MA,02134,CVS,25\n"
+        "E5,,,N/A,5 Main St,Boston,MA,02134,CVS,25\n"
+    )
+    result = validate(load_sheet(split), sandbox_catalog())
+    rows = result.rows
+    assert rows["name"].tolist()[:4] == ["Katherine Lee", "Robert Brown", "William Ng", "Annie Day"]
+    assert rows["status"].tolist() == ["valid", "valid", "valid", "valid", "invalid"]
+    legal = tmp_path / "legal.csv"
+    legal.write_text(
+        "Employee ID,Name,Preferred Name,Address,City,State,ZIP,Product,Value\n"
+        "E1,Katherine Lee,N/A,1 Main St,Boston,MA,02134,CVS,25\n"
+        "E2,Robert Brown,-,2 Main St,Boston,MA,02134,CVS,25\n"
+    )
+    assert validate(load_sheet(legal), sandbox_catalog()).rows["name"].tolist() == [
+        "Katherine Lee",
+        "Robert Brown",
+    ]

@@ -130,9 +130,11 @@ def _canonical_frame(sheet: LoadedSheet) -> tuple[pd.DataFrame, pd.Series]:
         preferred = sheet.preferred.get(column)
         if preferred is not None and preferred != header:  # a preferred name, where one is filled in
             overlay = sheet.frame[preferred].fillna("").astype(object)
-            if column == "name":
+            filled = overlay.str.strip().ne("")
+            if column == "name":  # "N/A" or "-" under Preferred Name: the person has none
+                filled &= ~_placeholders(overlay.astype(str).str.strip())
                 overlay, added = _with_family_name(overlay, sheet, by_canonical, columns[column])
-            columns[column] = overlay.where(overlay.str.strip().ne(""), columns[column])
+            columns[column] = overlay.where(filled, columns[column])
     return pd.DataFrame(columns, index=sheet.frame.index), added
 
 
@@ -154,7 +156,18 @@ def _with_last_name(name: pd.Series, last_name: pd.Series) -> tuple[pd.Series, p
     one_word = name.ne("") & ~name.str.contains(" ", regex=False)  # names are trimmed, spaces single
     if not one_word.any():  # the usual list: nothing to look at, found at C speed
         return name, one_word
+    one_word &= ~_placeholders(name)  # "N/A Lee" would pass the placeholder check: it is said on its row
     return _given_with_family(name, one_word, last_name.str.strip())
+
+
+def _placeholders(names: pd.Series) -> pd.Series:
+    """Names that only hold a placeholder ("N/A", "-", "TBD") or say who the gift is for ("Self")."""
+    return normalize.by_unique(
+        names,
+        lambda c: (
+            normalize.fullmatch_mask(c, rules.PLACEHOLDER) | normalize.fullmatch_mask(c, rules.RELATION)
+        ),
+    )
 
 
 def _given_with_family(
@@ -174,6 +187,7 @@ def _with_family_name(
     Lee", not "Kate" (found by newcomer6). Also returns which rows changed."""
     given = preferred.astype(str).str.strip()
     one_word = given.ne("") & ~given.str.contains(r"\s", regex=True)  # not cleaned yet: any white space
+    one_word &= ~_placeholders(given)
     if "last_name" in by_canonical:
         family = sheet.frame[by_canonical["last_name"]].fillna("").astype(str).str.strip()
     else:  # "Katherine Lee", "Lee, Katherine" written last name first, "Robert Smith Jr."
@@ -276,7 +290,12 @@ def _normalise(
         frame["last_name"] = _with_suffix(frame["last_name"], suffix)
     _fill_defaults(frame, defaults, collector, chosen)
     full_name = (frame["first_name"] + " " + frame["last_name"]).str.strip()
-    frame["name"] = frame["name"].where(frame["name"].ne(""), full_name)
+    # "N/A" under a Preferred Name read as the name, beside the person's First and Last Name
+    no_name = full_name.ne("") & frame["name"].ne("") & _placeholders(frame["name"])
+    frame["name"] = frame["name"].where(frame["name"].ne("") & ~no_name, full_name)
+    collector.warn(
+        no_name, "name", "Placeholder name", "'{old}' is no name: sent as {new} (First and Last Name)."
+    )
     frame["name"], changed = _with_last_name(frame["name"], frame["last_name"])
     collector.warn(changed, "name", "Last name added", "'{old}' is one word: sent as {new} (its Last Name).")
     rules.check_scientific(frame, collector)
