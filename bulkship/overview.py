@@ -145,6 +145,10 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
         bucket = IN_DOUBT if state in OPEN_STATES else TO_SEND if state == "planned" else None
         if bucket:
             item.money[bucket] = item.money.get(bucket, Decimal(0)) + Decimal(cost) * count
+    for batch, cost, count in ledger.batch_review_tallies():  # sent in a created order: may be charged
+        item = found.get(batch)
+        if item is not None and cost:
+            item.money[IN_DOUBT] = item.money.get(IN_DOUBT, Decimal(0)) + Decimal(cost) * count
     for batch, cards in ledger.batch_cards().items():
         if batch in found:
             found[batch].cards = cards

@@ -18,7 +18,13 @@ from .models import Balance, Catalog, PlannedLine, PlannedOrder
 from .money import MoneyTally, money_plain
 from .payload import sent_lines
 from .plan import summarise
-from .reconcile.join import LedgerView, counts_by_row_status, made_no_card, money_by_bucket
+from .reconcile.join import (
+    LedgerView,
+    counts_by_row_status,
+    made_no_card,
+    money_by_bucket,
+    waits_in_created_order,
+)
 from .repeats import HELD
 from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, NO_CARD_STATUSES
 
@@ -199,19 +205,15 @@ def _orders_without_a_card(view: LedgerView) -> int:
 
 
 def _untied(view: LedgerView) -> dict[str, Any]:
-    """Money at the vendor for the batch that no ordered row is tied to, said beside rows needing review so
-    that "charged 0.00" is never all: orders with no ordered row (adopted after a lost ledger, or waiting
-    for a person), their whole cost; orders created with some lines not proven to be whose, the planned
-    cost of the rows waiting on them. Returns the count of such orders and that money."""
+    """Money at the vendor for the batch in no bucket, said beside rows needing review so that "charged
+    0.00" is never all: orders with no row tied to them (adopted after a lost ledger, or waiting for a
+    person), their whole cost. (Rows waiting in an order the vendor created are money in doubt: see
+    :func:`bulkship.reconcile.join.money_bucket`.) Returns the count of such orders and that money."""
     rows = view.rows_by_fingerprint.values()
     tied = {r.po_number for r in rows if r.status == "ordered"}
-    waiting: dict[str, Decimal] = {}
-    for r in rows:
-        if r.status == "review" and r.po_number is not None and r.po_number in tied:
-            waiting[r.po_number] = waiting.get(r.po_number, Decimal(0)) + (r.cost or Decimal(0))
+    tied |= {r.po_number for r in rows if waits_in_created_order(r, view.orders.get(r.po_number or ""))}
     untied = [o for o in view.orders.values() if o.state in ("created", "review") and o.po_number not in tied]
-    cost = sum((o.cost for o in untied), Decimal(0)) + sum(waiting.values(), Decimal(0))
-    return {"untied_orders": len(untied) + len(waiting), "untied_cost": cost}
+    return {"untied_orders": len(untied), "untied_cost": sum((o.cost for o in untied), Decimal(0))}
 
 
 def pending_summary(

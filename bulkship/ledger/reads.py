@@ -165,6 +165,10 @@ class LedgerReads(LedgerStore):
         rows = self._read(sql.batch_row_tallies)
         return [(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), int(r[6])) for r in rows]
 
+    def batch_review_tallies(self) -> list[tuple[str, str | None, int]]:
+        """(batch, cost, count) of rows waiting for review in an order the vendor created."""
+        return [(r[0], r[1], int(r[2])) for r in self._read(sql.batch_review_tallies)]
+
     def batch_order_tallies(self) -> list[tuple[str, str, str, int]]:
         """(batch, state, cost, count) over every order of every batch."""
         return [(r[0], r[1], r[2], int(r[3])) for r in self._read(sql.batch_order_tallies)]

@@ -26,7 +26,13 @@ from typing import Any
 from sqlalchemy import RowMapping
 
 from .driver import MAX_PARAMS, Db, Rows, Tuples, _made_no_card, _marks, _run, check_readable
-from .overview import batch_cards, batch_order_tallies, batch_row_tallies, newest_approvals
+from .overview import (
+    batch_cards,
+    batch_order_tallies,
+    batch_review_tallies,
+    batch_row_tallies,
+    newest_approvals,
+)
 from .review import (
     cancel_if_emptied,
     forget_review_line_positions,
@@ -85,6 +91,7 @@ __all__ = [
     "batch",
     "batch_cards",
     "batch_order_tallies",
+    "batch_review_tallies",
     "batch_row_tallies",
     "batches",
     "batches_holding_orders",

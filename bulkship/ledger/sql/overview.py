@@ -18,6 +18,16 @@ def batch_row_tallies(db: Db) -> Tuples:
     ).all()
 
 
+def batch_review_tallies(db: Db) -> Tuples:
+    """(batch, cost, count) of rows waiting for review in an order the vendor created (their card may be
+    one of its lines: money in doubt, as :func:`bulkship.reconcile.join.money_bucket` says)."""
+    return _run(
+        db,
+        "SELECT r.batch, r.cost, COUNT(*) FROM rows AS r JOIN orders AS o ON o.po_number = r.po_number"
+        " WHERE r.status = 'review' AND o.state = 'created' GROUP BY r.batch, r.cost",
+    ).all()
+
+
 def batch_order_tallies(db: Db) -> Tuples:
     """(batch, state, cost, count) over every order of every batch."""
     return _run(db, "SELECT batch, state, cost, COUNT(*) FROM orders GROUP BY batch, state, cost").all()

@@ -41,6 +41,7 @@ from .outcome import (
     money_bucket,
     outcome_from_ledger,
     row_status,
+    waits_in_created_order,
 )
 from .prices import NO_PRICES, PRICES_EVENT, Prices, record_prices, recorded_prices
 from .view import LedgerView, counts_by_row_status, money_by_bucket
@@ -75,5 +76,6 @@ __all__ = [
     "recorded_prices",
     "row_status",
     "run_info",
+    "waits_in_created_order",
     "with_gone_note",
 ]

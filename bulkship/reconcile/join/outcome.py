@@ -65,10 +65,25 @@ def made_no_card(record: RowRecord) -> bool:
     )
 
 
+def waits_in_created_order(record: RowRecord, order: OrderRecord | None) -> bool:
+    """A row waiting for review in an order the vendor created with it, at a planned cost: its card may be
+    one of the order's lines (not proven which), so its money is in doubt, never in no bucket at all. (A
+    row of no known cost, adopted after a lost ledger, is said with its order's cost instead: see
+    :func:`bulkship.runresult._untied`.)"""
+    return (
+        record.status == "review"
+        and record.cost is not None
+        and order is not None
+        and order.state == "created"
+    )
+
+
 def money_bucket(record: RowRecord, order: OrderRecord | None) -> str:
     """Where the row's money is (see :mod:`bulkship.statuses`); "" when the row holds none."""
     if record.status == "ordered":
         return "" if made_no_card(record) else CHARGED
+    if waits_in_created_order(record, order):
+        return IN_DOUBT
     if record.status != "planned" or not record.po_number:  # (a cost not recorded is unknown, not none)
         return ""
     if order is not None and order.state in IN_DOUBT_ORDER_STATES:

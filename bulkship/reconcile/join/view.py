@@ -11,7 +11,13 @@ from ...models import Catalog
 from ...money import MoneyTally
 from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, TO_SEND
 from ..sheets import OrderSummary, RowOutcome
-from .outcome import IN_DOUBT_ORDER_STATES, ORDER_SHEET_STATES, outcome_from_ledger, row_status
+from .outcome import (
+    IN_DOUBT_ORDER_STATES,
+    ORDER_SHEET_STATES,
+    outcome_from_ledger,
+    row_status,
+    waits_in_created_order,
+)
 from .prices import Prices, _Line, _payload_lines, recorded_prices
 
 
@@ -70,7 +76,9 @@ class LedgerView:
         if record.status == "ordered":
             return True
         order = self.orders.get(record.po_number) if record.po_number else None
-        return order is not None and order.state in IN_DOUBT_ORDER_STATES
+        return order is not None and (
+            order.state in IN_DOUBT_ORDER_STATES or waits_in_created_order(record, order)
+        )
 
     def shown_rows(self) -> list[RowRecord]:
         """Every row the result workbook shows: the current file's rows, then rows of earlier files that
