@@ -333,6 +333,47 @@ def test_a_create_answer_listing_lines_in_another_order_ties_rows_only_by_what_p
         vendor.close()
 
 
+def test_a_row_waiting_for_review_that_left_the_file_is_still_shown_with_its_money_in_doubt(
+    tmp_path: Path,
+) -> None:
+    """A row waiting for review (its order created, its line not proven) that the next file no longer holds
+    is still at the vendor: the workbook shows it after the file's rows, saying so, its money in doubt."""
+    from bulkship.sandbox.dialect import parse_dialect
+
+    people = [("E0", "Ann", "CVS", "25"), ("E1", "Bea", "TARGET", "50"), ("E2", "Cy", "CVS", "25")]
+    people.append(("E3", "Di", "CVS", "25"))  # listed last first: the three CVS lines are nobody's proven
+
+    def write(rows: list[tuple[str, str, str, str]]) -> Path:
+        with (tmp_path / "mixed.csv").open("w", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(HEADER)
+            for ident, name, product, value in rows:
+                writer.writerow([ident, name, "1 Main St", "Boston", "MA", "02134", product, value])
+        return tmp_path / "mixed.csv"
+
+    vendor = SandboxVendor(tmp_path / "vendor", dialect=parse_dialect("likely-real,lines_reversed=true"))
+    settings = vendor.settings
+    try:
+        first = run_batch(write(people), settings, batch="mixed", wait_s=0, client_factory=vendor.factory())
+        assert (first.review_rows, first.money["in doubt"].total) == (3, Decimal("75.00"))
+        again = run_batch(
+            write(people[:3]), settings, batch="mixed", wait_s=0, client_factory=vendor.factory()
+        )
+        assert again.sent_orders == 0 and again.money["in doubt"].total == Decimal("75.00")
+        results = openpyxl.load_workbook(again.output)[RESULTS_SHEET]
+        header = [c.value for c in results[1]]
+        at = header.index("Row")
+        shown = [r[at : at + 3] for r in results.iter_rows(min_row=2, values_only=True)]
+        assert len(shown) == 4, shown  # Di's row, no longer in the file, after the file's three
+        assert shown[3][:2] == (5, "needs review"), shown
+        assert str(shown[3][2]).startswith(
+            "sent earlier, waiting for review; no longer in the file (row 5"
+        ), shown
+        assert "bulkship reconcile mixed --review" in str(shown[3][2])
+    finally:
+        vendor.close()
+
+
 def test_lines_of_one_card_listed_in_another_order_are_told_apart_by_their_shipping_cost(
     tmp_path: Path,
 ) -> None:

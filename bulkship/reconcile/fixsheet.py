@@ -36,7 +36,11 @@ if TYPE_CHECKING:
 ORIGINAL_ROW = ORIGINAL_ROW_COLUMN.header
 PROBLEMS = PROBLEMS_COLUMN.header
 REMOVED_NOTE = "taken off the Fix these sheet: not sent (put it back on Fix these to send it)"
-_EARLIER_PREFIXES = ("ordered earlier; no longer in the file", "sent earlier, the vendor's answer was lost")
+_EARLIER_PREFIXES = (
+    "ordered earlier; no longer in the file",
+    "sent earlier, the vendor's answer was lost",
+    "sent earlier, waiting for review; no longer in the file",
+)
 
 
 def workbook_sheets(path: Path) -> list[str]:

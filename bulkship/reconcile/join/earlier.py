@@ -18,6 +18,10 @@ GONE_OPEN_NOTE = (
     "sent earlier, the vendor's answer was lost; no longer in the file (row {row} of the earlier file{who}). "
     "Re-running the same command resolves it with the same PO number"
 )
+GONE_REVIEW_NOTE = (
+    "sent earlier, waiting for review; no longer in the file (row {row} of the earlier file{who}). Its order "
+    "was created; see what the vendor holds and settle it: bulkship reconcile {batch} --review"
+)
 
 
 def _earlier_rows(
@@ -68,8 +72,10 @@ def with_gone_note(view: LedgerView, record: RowRecord, outcome: RowOutcome) -> 
     (named even where the file's columns cannot show the earlier cells): the note is what tells the *Fix
     these* follow-up (bulkship.reconcile.fixsheet) that the row is not the file's."""
     who = recipient_sent(view, record)
-    template = GONE_NOTE if record.status == "ordered" else GONE_OPEN_NOTE
-    note = template.format(row=record.row, who=f": {who}" if who else "")
+    templates = {"ordered": GONE_NOTE, "review": GONE_REVIEW_NOTE}
+    template = templates.get(record.status, GONE_OPEN_NOTE)
+    batch = view.batch.name if view.batch else ""
+    note = template.format(row=record.row, who=f": {who}" if who else "", batch=batch)
     problems = f"{note}; {outcome.problems}" if outcome.problems and record.status == "ordered" else note
     return replace(outcome, problems=problems)
 
