@@ -73,6 +73,6 @@ def test_the_results_page_shows_money_in_doubt_apart_from_what_was_charged(tmp_p
         db.execute("UPDATE rows SET status = 'planned' WHERE po_number = 'BS-GIFTS-0002'")
     with TestClient(create_app(settings), follow_redirects=True) as client:
         results = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/gifts/results").text).split())
-    assert "50.00 ordered cost" in results and "50.00 in doubt (sent, the vendor's answer lost" in results, (
-        results
-    )
+    assert (
+        "50.00 ordered cost" in results and "50.00 in doubt (sent: the vendor's answer was lost" in results
+    ), results
