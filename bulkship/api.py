@@ -27,7 +27,7 @@ import hashlib
 import json
 import re
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -173,12 +173,17 @@ def apply_corrections(loaded: LoadedSheet, corrections: Corrections) -> LoadedSh
 
 
 def validate_sheet(
-    loaded: LoadedSheet, cat: Catalog, *, program: ProgramSettings | None = None
+    loaded: LoadedSheet,
+    cat: Catalog,
+    *,
+    program: ProgramSettings | None = None,
+    ordered: Callable[[], Collection[str]] | None = None,
 ) -> ValidationResult:
-    """Judge every row of a sheet already read (see :func:`validate_file`)."""
+    """Judge every row of a sheet already read (see :func:`validate_file`); ``ordered``: the fingerprints
+    its batch holds as ordered, asked for when two rows are one person (the ordered row stays it)."""
     from .validate import validate
 
-    return validate(loaded, cat, program=program)
+    return validate(loaded, cat, program=program, ordered=ordered)
 
 
 def validate_file(

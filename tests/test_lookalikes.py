@@ -252,3 +252,25 @@ def test_a_name_written_with_a_typo_at_the_same_address_and_card_is_a_warning(
     warned = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "warning"}
     assert sorted(warned) == [4, 5]
     assert "same address and card are on row 2 under a name written almost alike" in warned[4]
+
+
+def test_validate_shows_the_row_edited_into_an_ordered_person_as_the_duplicate_as_run_does(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review9: `run` keeps the ordered row and holds the edit as its duplicate, but `validate` (and
+    the web's Review) judged by row order: the ordered row read "duplicate — not ordered" and the edit
+    valid, the opposite of what `run` then did."""
+    header = [*HEADER, "Quantity"]
+    ann = ["E-1", "Ann", "Lee", "1 Elm St", "Boston", "MA", "02108", "CVS", "25", "1"]
+    jack = ["E-2", "Jack", "Wu", "10 Ash Place", "Dallas", "TX", "75201", "CVS", "25", "2"]
+    sheet = write(tmp_path / "staff.csv", [ann, jack], header)
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    edited = ["", "Jack", "Wu", "10 Ash Pl", "Dallas", "TX", "75201", "CVS", "25", "1"]  # was Ann's row
+    write(sheet, [edited, jack], header)
+    capsys.readouterr()
+
+    main(["validate", str(sheet), "--json", "--out", str(tmp_path / "out")])
+
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    duplicates = [p["row"] for p in problems if p["severity"] == "error" and "as row" in p["message"]]
+    assert duplicates == [2], problems

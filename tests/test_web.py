@@ -625,6 +625,28 @@ def test_a_row_already_ordered_cannot_be_edited_and_a_stale_edit_never_undoes_an
     assert sorted(sent) == ["E1", "E2", "E3", "E4"]  # each once
 
 
+def test_a_row_edited_into_a_person_already_ordered_is_the_duplicate_on_the_review_page(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by review9: `run` keeps the ordered row and holds an edit into the same person as its
+    duplicate; the Review page judged by row order, so the row already ordered (and locked) read
+    "duplicate" and the edit valid, the opposite of what the run then did."""
+    path = tmp_path / "staff.csv"
+    head, rows = STAFF_CSV.split("\n", 1)
+    path.write_text(f"{head}\nE0,Di Fix,4 Oak St,Boston,MA,90210,CVS,25\n{rows}")  # row 2: ZIP not in MA
+    upload(client, path, name="staff")
+    assert confirm(client, "staff", leave_out="yes").url.path == "/batches/staff/progress"
+    wait_until_finished(client, "staff")
+    into_ana = {  # row 2 "fixed" into Ana Silva of row 3, ordered
+        "csrf_token": token(client), "cell:Employee ID": "", "cell:Name": "Ana Silva",
+        "cell:Street": "12 Elm Street", "cell:ZIP": "02108",
+    }  # fmt: skip
+    assert client.post("/batches/staff/rows/2", data=into_ana).status_code == 200
+    page = client.get("/batches/staff/review?filter=problems").text
+    review = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "as row 3" in review and "as row 2" not in review, review
+
+
 def test_the_cost_page_says_which_rows_are_held_as_repeats_before_anything_is_sent(
     client: TestClient, settings, tmp_path: Path
 ) -> None:

@@ -6,6 +6,7 @@ Exit codes: 0 every row valid; 1 some rows invalid or duplicate; 2 the file cann
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -84,6 +85,26 @@ ValidateBatchOption = Annotated[
     ),
 ]
 MAX_PRINTED_REPEATS = 8
+
+
+def ordered_in(settings: Settings, file: Path, batch: str | None) -> Callable[[], list[str]] | None:
+    """The fingerprints the batch `run` would continue holds as ordered, read from the ledger (without
+    changing it) only when two rows are one person: the row already ordered stays it and the other is its
+    duplicate, as `run` judges them. None when there is no ledger yet."""
+    from ..ledger import Ledger, ledger_exists
+    from ..pipeline import default_batch_name
+
+    if settings.ledger_url is None and not settings.ledger.is_file():
+        return None
+    if not ledger_exists(settings.ledger_location):
+        return None
+    name = batch or default_batch_name(file)
+
+    def read() -> list[str]:
+        with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
+            return [r.fingerprint for r in ledger.batch_rows(name) if r.status == "ordered"]
+
+    return read
 
 
 def repeat_preview(
@@ -249,7 +270,7 @@ def validate_command(
     err_console.print(f"Read {len(loaded.frame)} rows from {file} ({where}).", markup=False, soft_wrap=True)
     print_notices(loaded.notices)
     catalog = fetch_catalog(settings)
-    result = validate(loaded, catalog, program=program)
+    result = validate(loaded, catalog, program=program, ordered=ordered_in(settings, file, batch))
     repeats = repeat_preview(result, file, settings, batch, program)
     result = with_repeat_warnings(result, repeats)
     try:

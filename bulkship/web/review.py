@@ -7,6 +7,7 @@ is state: a restarted server works the same review out again from the upload and
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from .. import api
 from ..columns import AmbiguousColumnsError, ColumnsReport
 from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, ValidationResult
 from ..settings import Settings
-from .state import WebBatch, record, rows_sent, vendor_refused
+from .state import WebBatch, ordered_fingerprints, record, rows_sent, vendor_refused
 
 PAGE_ROWS = 50
 FILTERS = {
@@ -221,7 +222,8 @@ class Reviews:
 
         def make() -> Review:
             loaded = api.apply_corrections(self.sheet(batch), batch.corrections)
-            result = api.validate_sheet(loaded, self.catalog(), program=batch.program)
+            ordered = functools.partial(ordered_fingerprints, self.settings, batch.name)  # as `run` judges
+            result = api.validate_sheet(loaded, self.catalog(), program=batch.program, ordered=ordered)
             refused = vendor_refused(self.settings, batch.name)
             rows = _with_refusals(_review_rows(loaded, result), loaded, result, refused)
             summary = result.summary()

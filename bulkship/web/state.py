@@ -218,6 +218,15 @@ def rows_sent(settings: Settings, batch: str) -> dict[int, str]:
     }
 
 
+def ordered_fingerprints(settings: Settings, batch: str) -> list[str]:
+    """The fingerprints of the batch's rows ordered: of two rows that are one person, the ordered one stays
+    it on the Review page too, the other is its duplicate (as ``run`` judges them)."""
+    if not ledger_exists(settings.ledger_location):
+        return []
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        return [r.fingerprint for r in ledger.batch_rows(batch) if r.status == "ordered"]
+
+
 def drop_unsent_plan(settings: Settings, batch: str) -> None:
     """A deleted batch's planned orders that never left are cancelled: nothing is left to approve or send
     later, and the same file uploaded again is not refused as "planned, not sent yet" by a batch the page
