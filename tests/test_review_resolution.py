@@ -344,3 +344,19 @@ def test_a_lost_ledgers_orders_tied_to_no_row_are_said_with_their_money(tmp_path
     assert again.total_cost == 0  # nothing tied: charged stays 0.00 ...
     assert again.untied_orders == 1 and again.untied_cost == first.total_cost  # ... and the rest is said
     assert Decimal(again.as_json()["untied_cost"]) == first.total_cost
+
+
+def test_rows_waiting_for_review_are_compared_by_every_later_batch(tmp_path: Path) -> None:
+    """Found by newcomer7: after a lost ledger, the vendor's orders of a batch were found but its rows wait
+    for review (a vendor that lists lines without addresses); the same list plus one late hire, run as a
+    batch of its own rather than settle 260 reviews, sent every card again."""
+    vendor = Vendor(tmp_path, "likely-real")
+    sheet = write_sheet(tmp_path / "staff.csv", range(6))
+    settings = settings_in(tmp_path)
+    run(vendor, settings, sheet)
+    settings.ledger.unlink()
+    assert run(vendor, settings, sheet).review_rows == 6  # the vendor holds its orders; nothing sent
+    plus = write_sheet(tmp_path / "staff-plus.csv", range(7))
+    result = run(vendor, settings, plus, batch="staff-late")
+    assert (result.ordered_rows, result.held_rows) == (1, 6), result
+    assert vendor.external_ids() == Counter({f"E{i}": 1 for i in range(7)})

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..batchapi import same_api
 from ..folding import fold_address, fold_person, fold_unit, same_unit
+from ..ledger.records import REVIEW_ITEMS
 from ..payload import line_items
 from ..statuses import NO_CARD_STATUSES
 from .cards import _SEP, Card, _Rows
@@ -71,7 +72,7 @@ def _first_lines(
     names = {n for n in map(fold_person, rows.columns["name"]) if " " in n}  # a one-word name proves nothing
     found = _Earlier()
     for number, order in enumerate(orders):
-        for line, item in enumerate(line_items(order)):
+        for line, item in enumerate(_lines_and_waiting(order)):
             if (order.po_number, line) in no_card:
                 continue
             address = item.get("PhysicalDeliveryAddress") or {}
@@ -92,6 +93,16 @@ def _first_lines(
                 key = _SEP.join((name, card.product))
                 found.by_name.setdefault(key, []).append((number, line, card, unit, shown))
     return found
+
+
+def _lines_and_waiting(order: OrderRecord) -> list[dict[str, Any]]:
+    """The order's line items, then what each of its rows waiting for review would send: an order found at
+    the vendor after a ledger was lost lists its lines without addresses, and those rows may be among them
+    (found by newcomer7: the same list under a new batch name sent 257 second cards). Their places come
+    after the lines', so no line index is taken for one of them."""
+    items = line_items(order)
+    waiting = order.payload().get(REVIEW_ITEMS) or {}
+    return [*items, *waiting.values()] if waiting else items
 
 
 def _same_reference_elsewhere(rows: _Rows, lines: _Lines, matched: set[int]) -> dict[int, tuple[int, int]]:
