@@ -94,6 +94,22 @@ def results_columns(headers: Sequence[str]) -> set[str]:
     return {h for h, key in plain.items() if key in written}
 
 
+# A Microsoft Forms export opens with who answered the form: ID | Start time | Completion time | Email |
+# Name | Last modified time. Its "Name" and "Email" are the respondent's (a manager), never the recipient's:
+# read as the name, every parcel went to the manager at the employees' homes (found by newcomer7); its "ID"
+# is the response number, restarting with each form.
+_FORMS_SIGNATURE = frozenset({"starttime", "completiontime"})
+_FORMS_RESPONDENT = frozenset({"id", "email", "name", "lastmodifiedtime"})
+
+
+def form_respondent_columns(headers: Sequence[str]) -> set[str]:
+    """The headers of a Microsoft Forms export that describe who answered it; none for any other sheet."""
+    keys = {h: header_key(h) for h in headers}
+    if not set(keys.values()) >= _FORMS_SIGNATURE:
+        return set()
+    return {h for h, key in keys.items() if key in _FORMS_RESPONDENT}
+
+
 class AmbiguousColumnsError(InputError):
     """Two columns mean the same order field and nothing says which one to use."""
 
@@ -331,6 +347,8 @@ def map_columns(
     index = HeaderIndex(contract.alias_index(program.aliases), own_titles(contract))
     repeats = repeats or {}
     ours = results_columns(headers)
+    respondent = form_respondent_columns(headers)
+    ours |= respondent
     columns = [
         _Column(h, p, p in hidden_columns, None if h in ours else index.meaning(repeats.get(h, h)))
         for h, p in zip(headers, positions, strict=True)
@@ -347,9 +365,16 @@ def map_columns(
             title = contract.title(column.meaning.field)
             notes[column.header] = ("unused", f"{where} says no column feeds {title}")
     mapping = ColumnMapping(column_map={c.header: f for f, c in fixed.items() if c is not None})
-    for header in ours:
+    for header in respondent:
+        notes.setdefault(header, ("unused", "who answered the form (Microsoft Forms), not the recipient"))
+    if respondent:
+        mapping.notices.append(
+            f"This is a Microsoft Forms export: {', '.join(repr(h) for h in sorted(respondent))} say who "
+            "answered the form, not who receives the gift; they are not read as the order."
+        )
+    for header in ours - respondent:
         notes.setdefault(header, ("unused", "bulkship's result column: not read as the order"))
-    if ours:
+    if ours - respondent:
         mapping.notices.append(
             "This sheet carries bulkship's result columns (PO Number, Order ID, Face value...): they are not "
             "read as the order. Face value is a row's cards times their value, not one card's value."

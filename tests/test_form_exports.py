@@ -1,0 +1,45 @@
+"""A Microsoft Forms export's own columns (who answered the form) are never read as the recipient (found by
+newcomer7: parcels addressed to the manager who filled in the form, at each employee's home)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from intake_fixtures import sandbox_catalog
+
+from bulkship.errors import MissingColumnsError
+from bulkship.load import load_sheet
+from bulkship.validate import validate
+
+FORMS = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time"]
+
+
+def form_export(path: Path, question: str) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([*FORMS, question, "Mailing address", "City", "State", "ZIP", "Card", "Value"])
+    when = datetime(2026, 11, 20, 9, 1)
+    for i, (who, street) in enumerate((("Ann Report", "12 Main St"), ("Bob Report", "14 Oak Ave")), start=1):
+        respondent = [i, when, when, "lee@acme.test", "Lee Manager", None]
+        sheet.append([*respondent, who, street, "Boston", "MA", "02108", "CVS", 25])
+    book.save(path)
+    return path
+
+
+def test_the_forms_respondent_is_not_the_recipient(tmp_path: Path) -> None:
+    loaded = load_sheet(form_export(tmp_path / "named.xlsx", "Employee name"))
+    assert {h for h, f in loaded.column_map.items() if f in ("name", "email", "external_id")} == {
+        "Employee name"
+    }
+    assert any("Microsoft Forms export" in n for n in loaded.notices)
+    result = validate(loaded, sandbox_catalog())
+    assert result.rows["name"].tolist() == ["Ann Report", "Bob Report"]
+
+
+def test_a_forms_export_whose_recipient_question_is_not_recognised_is_refused(tmp_path: Path) -> None:
+    loaded = load_sheet(form_export(tmp_path / "asked.xlsx", "Who should receive the gift? (full name)"))
+    with pytest.raises(MissingColumnsError, match="lacks required column"):
+        validate(loaded, sandbox_catalog())
