@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from bulkship.cli import main
-from bulkship.errors import MissingColumnsError
+from bulkship.errors import MissingColumnsError, SheetChoiceError
 from bulkship.load import load_sheet
 from bulkship.program import load_program
 from bulkship.sandbox import Sandbox, SandboxConfig
@@ -666,3 +666,20 @@ def test_a_row_its_list_says_was_sent_already_is_not_ordered(
     at = header.index("Row")
     status = {r[at]: (r[at + 1], r[at + 2]) for r in results.iter_rows(min_row=2, values_only=True)}
     assert status[4] == ("skipped", "the list says it was sent already (column 'Order Status': 'Shipped')")
+
+
+def test_a_list_on_a_hidden_sheet_only_is_refused_unless_asked_for(tmp_path: Path) -> None:
+    """Found by newcomer7: a visible "Instructions" sheet and last month's list on a hidden sheet: the hidden
+    list was read and ordered, with no word."""
+    book = openpyxl.Workbook()
+    book.active.title = "Instructions"
+    book.active.append(["Fill in one row per person on the list sheet."])
+    hidden = book.create_sheet("Dec 2025")
+    hidden.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    hidden.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50])
+    hidden.sheet_state = "hidden"
+    book.save(tmp_path / "gifts.xlsx")
+    with pytest.raises(SheetChoiceError, match="hidden sheet 'Dec 2025' only") as refused:
+        load_sheet(tmp_path / "gifts.xlsx")
+    assert "--sheet 'Dec 2025'" in str(refused.value.hint)
+    assert load_sheet(tmp_path / "gifts.xlsx", sheet="Dec 2025").frame.shape[0] == 1

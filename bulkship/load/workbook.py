@@ -163,7 +163,7 @@ def _pick_sheet(
                 recipients.add(name)
     hidden = {m.name for m in worksheets if not str(m.visible).endswith(".Visible")}
     visible = {n: s for n, s in scores.items() if n not in hidden}
-    for pool in (visible, scores):  # a visible list wins; hidden sheets only when no visible one is a list
+    for pool in (visible, scores):  # a visible list wins; a hidden one is refused below, never read unasked
         best = max(pool.values(), default=0)
         winners = [n for n, s in pool.items() if s == best]
         if best >= MIN_HEADER_MATCHES and len(winners) == 1:
@@ -175,6 +175,12 @@ def _pick_sheet(
             hint="choose one with --sheet NAME",
         )
     chosen = winners[0]
+    if chosen in hidden:  # what the person sees is what is ordered (found by newcomer7)
+        raise SheetChoiceError(
+            f"{path.name} holds its list on the hidden sheet '{chosen}' only; bulkship orders only what you "
+            "see in the workbook",
+            hint=f"unhide the sheet, or read it on purpose with --sheet '{chosen}'",
+        )
     lists = [n for n in names if n not in hidden and n in recipients]  # not a summary or a price list
     if chosen not in hidden and len(lists) > 1:  # one run reads one sheet: never leave a visible list unsaid
         raise SheetChoiceError(
