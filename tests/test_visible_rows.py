@@ -683,3 +683,29 @@ def test_a_list_on_a_hidden_sheet_only_is_refused_unless_asked_for(tmp_path: Pat
         load_sheet(tmp_path / "gifts.xlsx")
     assert "--sheet 'Dec 2025'" in str(refused.value.hint)
     assert load_sheet(tmp_path / "gifts.xlsx", sheet="Dec 2025").frame.shape[0] == 1
+
+
+def test_the_validation_workbook_run_as_the_list_keeps_its_skipped_rows_out(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer7: the validation workbook shows hidden rows unhidden; fixed and run as the list,
+    it ordered the row the person had hidden."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50])
+    sheet.append(["Bob Hidden", "2 Elm St", "Boston", "MA", "02134", "CVS", 50])
+    sheet.append(["Cy Orr", "3 Oak St", "Boston", "MA", "02134", "CVS", 50])
+    sheet.row_dimensions[3].hidden = True
+    book.save(tmp_path / "gifts.xlsx")
+    out = tmp_path / "out"
+    assert main(["validate", str(tmp_path / "gifts.xlsx"), "--out", str(out)]) == 0
+    checked = out / "gifts-validation.xlsx"
+
+    code = main(["run", str(checked), "--yes", "--wait", "0", "--out", str(out)])
+
+    err = " ".join(capsys.readouterr().err.split())
+    assert code == 0, err
+    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
+    assert names == ["Ann Lee", "Cy Orr"]
+    assert "bulkship's own 'Status' column says skipped (Not ordered: hidden row)" in err

@@ -63,6 +63,8 @@ def _skipped_rows(
         skipped.setdefault(row, SkippedRow(row, CROSSED, CROSSED_REASON))
     for row, reason in _said_not_to_send(body, column_map).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
+    for row, reason in _skipped_by_bulkship(body, column_map).items():
+        skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, (kind, reason) in _not_recipients(grid, body, column_map, by_position).items():
         skipped.setdefault(row, SkippedRow(row, kind, reason))
     for row in _repeated_headers(body, column_map):
@@ -169,6 +171,26 @@ def _said_not_to_send(body: pd.DataFrame, column_map: dict[str, str]) -> dict[in
         for row in column.index[column.str.match(says)].tolist():
             found.setdefault(int(row), f"{why} (column '{header}': '{column[row].strip()}')")
     return found
+
+
+_BULKSHIP_MARK = re.compile(r"\s*\(bulkship(?: \d+)?\)$", re.IGNORECASE)
+_OUR_STATUS, _OUR_PROBLEMS = "status", frozenset({"problems", "problemsvendorerror"})
+
+
+def _skipped_by_bulkship(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, str]:
+    """Rows bulkship's own validation or result workbook marks "skipped" (hidden, crossed out, not to send),
+    when that workbook is run as the list: the workbook shows them unhidden and unstruck, so only its Status
+    column says so (found by newcomer7: the hidden and the crossed-out rows were ordered). Row -> reason."""
+    keys = {h: header_key(_BULKSHIP_MARK.sub("", str(h))) for h in body.columns if h not in column_map}
+    status = next((h for h, k in keys.items() if k == _OUR_STATUS), None)
+    problems = next((h for h, k in keys.items() if k in _OUR_PROBLEMS), None)
+    if status is None or problems is None:
+        return {}
+    marked = body[status].astype(str).str.strip().str.casefold().eq("skipped")
+    return {
+        int(row): f"bulkship's own {status!r} column says skipped ({str(body.at[row, problems]).strip()})"
+        for row in body.index[marked.to_numpy()].tolist()
+    }
 
 
 def _repeated_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[int]:
