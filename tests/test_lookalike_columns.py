@@ -138,3 +138,32 @@ def test_the_web_columns_page_asks_and_the_choice_is_what_is_sent(tmp_path: Path
             "/batches/units/columns", data={"csrf_token": token(client), **form, "map:Units": ""}
         ).text
         assert "not used" in column_row(left_out, "Units") and 'id="to-review"' in left_out
+
+
+def test_a_second_card_and_amount_on_some_rows_refuses_the_file(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer7: "Secondary Card | Secondary Amount" beside "Primary Card | Primary Amount" was not
+    used; Ann's second card was never ordered and her row read ordered. A card message beside a budget is no
+    second card."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    address = ["Name", "Address", "City", "State", "Zip"]
+    cards = ["Primary Card", "Primary Amount", "Secondary Card", "Secondary Amount", "Card Message", "Budget"]
+    sheet.append([*address, *cards])
+    sheet.append(["Ann Two", "1 Main St", "Boston", "MA", "02108", "CVS", 25, None, None, "Thanks!", 50])
+    sheet.append(["Bob Two", "2 Main St", "Boston", "MA", "02108", "CVS", 25, "TARGET", 50, "", ""])
+    book.save(tmp_path / "two.xlsx")
+    code = main(["run", str(tmp_path / "two.xlsx"), "--yes", "--wait", "0"])
+    err = " ".join(capsys.readouterr().err.split())
+    assert code == 2 and ordered_lines() == []
+    assert (
+        "'Secondary Card' (H) and 'Secondary Amount' (I) hold a second card on 1 row(s) (row 3: TARGET 50)"
+        in err
+    )
+    assert 'product = "Primary Card"' in err
+    (tmp_path / "one.toml").write_text('[columns]\nproduct = "Primary Card"\n')  # the second pair left out
+    code = main(
+        ["run", str(tmp_path / "two.xlsx"), "--config", str(tmp_path / "one.toml"), "--yes", "--wait", "0"]
+    )
+    assert code == 0 and len(ordered_lines()) == 2

@@ -24,7 +24,13 @@ from .cells import _Grid
 from .doubtful import set_aside_doubtful
 from .filetype import _check_file
 from .header import _find_header, _unique_headers, _used_area, refuse_header_merged_across
-from .lookalikes import decide_or_refuse, lookalike_notices, refuse_house_number_apart, undecided_columns
+from .lookalikes import (
+    decide_or_refuse,
+    lookalike_notices,
+    refuse_house_number_apart,
+    refuse_second_card,
+    undecided_columns,
+)
 from .problems import (
     _currency_problems,
     _fill_merged,
@@ -150,6 +156,7 @@ def _to_loaded_sheet(
         if info.status == "unused"
     }
     refuse_house_number_apart(mapping, values_of, body.iloc[:LOOKALIKE_ROWS], where)
+    refuse_second_card(mapping, body, program, where)
     undecided = undecided_columns(mapping, values_of, program)
     decide_or_refuse(mapping, undecided, contract, program, strict=strict_columns)
     notices = [
