@@ -151,3 +151,19 @@ def test_cancelled_lines_are_final_and_watching_stops(output: Path, vendor: Scri
               on_pass=lambda r: passes.append(r.passes), max_passes=4)
     )  # fmt: skip
     assert report.done and passes == [1]
+
+
+def test_a_row_typed_into_the_result_workbook_is_one_clear_error_never_a_traceback(
+    output: Path, vendor: ScriptedVendor, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer7: a new hire typed at the bottom of Results crashed every `track` of the batch
+    (ValueError), and `track --json` printed nothing."""
+    book = openpyxl.load_workbook(output)
+    book["Results"].append(["E9", "Dan New", "4 Ash St"])
+    book.save(output)
+    monkeypatch.setattr("bulkship.track.connect", lambda _settings: vendor)
+    assert main(["track", BATCH, "--json"]) == 2
+    captured = capsys.readouterr()
+    error = json.loads(captured.out)["error"]
+    assert "row 6 of the Results sheet has no result bulkship wrote" in error, error
+    assert "Traceback" not in captured.err

@@ -69,6 +69,15 @@ def is_result_workbook(sheet_names: Sequence[str]) -> bool:
     return {RESULTS_SHEET, FIX_SHEET, KEYS_SHEET} <= names
 
 
+def _added_by_hand(path: Path, number: int, sheet: str) -> FileFormatError:
+    return FileFormatError(
+        f"{path.name}: row {number} of the {sheet} sheet has no result bulkship wrote (its Row, Status and "
+        "money cells are empty or not bulkship's): a row added by hand is not read here",
+        hint="delete that row from the result workbook; put new people in a list of their own (or on the "
+        f"{FIX_SHEET} sheet) and run it",
+    )
+
+
 def read_result_workbook(path: Path) -> ExistingResults:
     """Read the Results sheet(s) of a workbook this module wrote: original cells and outcomes by row."""
     from python_calamine import CalamineError, CalamineWorkbook
@@ -96,9 +105,12 @@ def read_result_workbook(path: Path) -> ExistingResults:
             raise FileFormatError(f"{path}: the {name} sheet does not end with bulkship's result columns")
         width, columns = layout
         headers = headers or sheet_headers[:width]
-        for line in table[1:]:
+        for number, line in enumerate(table[1:], start=2):
             line = line + [""] * (len(sheet_headers) - len(line))
-            outcome = _outcome_from_cells(columns, [_cell_text(v) for v in line[width:]])
+            try:
+                outcome = _outcome_from_cells(columns, [_cell_text(v) for v in line[width:]])
+            except (ValueError, ArithmeticError):  # a row typed in by hand: no Row number, text for money
+                raise _added_by_hand(path, number, name) from None
             rows.append((outcome.row, [_cell_value(v) for v in line[:width]]))
             outcomes[outcome.row] = outcome
     fingerprints: dict[int, str] = {}
