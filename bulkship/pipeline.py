@@ -37,7 +37,7 @@ from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
 from .money import money_text
 from .paths import check_input_file
-from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX
+from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, price_changes
 from .reconcile.join import for_the_workbook
 from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, check_new_run, held_notes
 from .resultfile import prepare_output_folder, workbook_not_written, write_results
@@ -303,6 +303,15 @@ async def _confirm(
         raise SpendLimitError(
             "Not confirmed: nothing was sent", hint="re-run the same command to see the plan again"
         )
+    if options.confirm is not None:  # a person may answer long after: the prices must still be those shown
+        changed = price_changes(catalog, await client.catalog(refresh=True))
+        if changed:
+            raise SpendLimitError(
+                "The vendor's prices changed while the plan waited for your answer ("
+                + "; ".join(changed[:5])
+                + "): the orders would cost other than the total shown. Nothing was sent",
+                hint="re-run the same command to see the plan at today's prices",
+            )
 
 
 def _reconcile(

@@ -20,7 +20,7 @@ from bulkship.client import connect
 from bulkship.errors import SpendLimitError
 from bulkship.pipeline import run_batch
 from bulkship.sandbox import Sandbox, SandboxConfig, create_app
-from bulkship.sandbox.catalog import BUILTIN_CATALOG
+from bulkship.sandbox.catalog import BUILTIN_CATALOG, load_catalog
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
 
 
@@ -59,6 +59,46 @@ def test_a_run_plans_with_today_s_prices_not_the_cached_catalog(tmp_path: Path) 
             run_batch(
                 sheet, settings, batch="rush", wait_s=0, client_factory=factory(vendor), max_total=Decimal(40)
             )
+        result = run_batch(sheet, settings, batch="rush", wait_s=0, client_factory=factory(vendor))
+        (order,) = vendor.orders()
+        assert result.total_cost == Decimal(str(order["Cost"])) == Decimal("44.95")
+    finally:
+        vendor.close()
+
+
+def test_prices_changed_while_the_plan_waited_for_an_answer_send_nothing(tmp_path: Path) -> None:
+    """Found by newcomer7: the vendor's shipping price rose while `run` waited at "Send these orders?"; the
+    answer yes sent the orders at the new price, above the total shown and past --max-total, exit 0."""
+    settings = Settings(
+        api_url="http://vendor.invalid", email=SANDBOX_EMAIL, access_token=SANDBOX_ACCESS_TOKEN,
+        data_dir=tmp_path / "data", ledger_path=tmp_path / "ledger.sqlite",
+    )  # fmt: skip
+    raised = copy.deepcopy(BUILTIN_CATALOG)
+    for method in raised["ShippingMethods"]:
+        if method["Id"] == "EXPEDITED":
+            method["Price"] = 19.95  # was 9.95
+    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
+    sheet = tmp_path / "rush.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Shipping\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,EXPEDITED\n"
+    )
+    shown: list[Decimal] = []
+
+    def answer_later(view: Any) -> bool:
+        shown.append(view.worst_case)
+        vendor.catalog = load_catalog(tmp_path / "raised.json")  # meanwhile, at the vendor
+        return True
+
+    try:
+        with pytest.raises(
+            SpendLimitError, match=r"prices changed while the plan waited.*EXPEDITED 9\.95 -> 19\.95"
+        ):
+            run_batch(
+                sheet, settings, batch="rush", wait_s=0, client_factory=factory(vendor), confirm=answer_later
+            )
+        assert vendor.orders() == [] and shown == [Decimal("34.95")]
         result = run_batch(sheet, settings, batch="rush", wait_s=0, client_factory=factory(vendor))
         (order,) = vendor.orders()
         assert result.total_cost == Decimal(str(order["Cost"])) == Decimal("44.95")

@@ -30,7 +30,7 @@ references), :mod:`.lines` (rows into line items), :mod:`.orders` (line items in
 
 from __future__ import annotations
 
-from .cost import Arrival, CostLine, PlanSummary, summarise
+from .cost import Arrival, CostLine, PlanSummary, price_changes, summarise
 from .lines import DEFAULT_CARRIER, DEFAULT_COUNTRY, DEFAULT_SHIPPING_METHOD, plan_lines
 from .orders import (
     DEFAULT_MAX_LINES,
@@ -80,6 +80,7 @@ __all__ = [
     "po_number",
     "po_part",
     "po_stem",
+    "price_changes",
     "replan_po",
     "summarise",
 ]

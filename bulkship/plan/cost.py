@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ..models import Balance, Catalog, PlannedLine, PlannedOrder
+from ..money import money_text
 from .lines import DEFAULT_SHIPPING_METHOD
 
 
@@ -149,3 +150,26 @@ def summarise(
         balance=balance,
         shortfall=shortfall,
     )
+
+
+def price_changes(shown: Catalog, now: Catalog) -> list[str]:
+    """What costs otherwise in ``now`` than in the catalog a plan was ``shown`` with: each product's fee and
+    discount, each shipping method's price, in words ("VISA-PREPAID fee 5.95 -> 9.95")."""
+    changes = []
+    for product_id, before in shown.products.items():
+        after = now.products.get(product_id)
+        if after is None:
+            changes.append(f"{product_id} is no longer in the catalog")
+            continue
+        if after.fee != before.fee:
+            changes.append(f"{product_id} fee {money_text(before.fee)} -> {money_text(after.fee)}")
+        if after.discount_percentage != before.discount_percentage:
+            changes.append(
+                f"{product_id} discount {before.discount_percentage}% -> {after.discount_percentage}%"
+            )
+    for method_id, was in shown.shipping_methods.items():
+        method = now.shipping_methods.get(method_id)
+        if method is None or method.price != was.price:
+            price = "gone" if method is None else money_text(method.price)
+            changes.append(f"shipping {method_id} {money_text(was.price)} -> {price}")
+    return changes
