@@ -709,3 +709,25 @@ def test_the_validation_workbook_run_as_the_list_keeps_its_skipped_rows_out(
     names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
     assert names == ["Ann Lee", "Cy Orr"]
     assert "bulkship's own 'Status' column says skipped (Not ordered: hidden row)" in err
+
+
+def test_a_note_saying_not_to_send_leaves_its_row_out(tmp_path: Path) -> None:
+    """Found by newcomer7: "DO NOT SEND - left company", "REMOVE", "deceased" in a Notes column were not read,
+    and those rows ordered. A note that only mentions such a word is no such note."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,\n"
+        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,50,DO NOT SEND - left company\n"
+        "Cy Orr,3 Oak St,Boston,MA,02134,CVS,50,deceased\n"
+        "Di Fox,5 Ash St,Boston,MA,02134,CVS,50,already sent 11/15\n"
+        "Ed Kim,6 Elm St,Boston,MA,02134,CVS,50,remove the apartment from the label\n"
+        "Flo Ng,7 Elm St,Boston,MA,02134,CVS,50,top performer - do not forget\n"
+    )
+    loaded = load_sheet(path)
+    skipped = {s.row: s.reason for s in loaded.skipped}
+    assert skipped == {
+        3: "the list says not to send it (column 'Notes': 'DO NOT SEND - left company')",
+        4: "the list says not to send it (column 'Notes': 'deceased')",
+        5: "the list says not to send it (column 'Notes': 'already sent 11/15')",
+    }

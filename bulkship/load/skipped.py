@@ -144,12 +144,38 @@ _SAYS_SENT = re.compile(
 _SAYS_NOT_TO_SEND = "the list says not to send it"
 _SAYS_SENT_ALREADY = "the list says it was sent already"
 
+# ... or a free-text note on the row that says so ("DO NOT SEND - left company", "REMOVE", "deceased",
+# "already sent 11/15", "duplicate - see row 2"): HR and marketing lists keep these remarks in a Notes column
+# (found by newcomer7). Only a note that opens with such words: "remove the apartment from the label" is none.
+_NOTE_FLAGS = frozenset(
+    header_key(h)
+    for h in (
+        "notes",
+        "note",
+        "comments",
+        "comment",
+        "remarks",
+        "remark",
+        "hr notes",
+        "internal notes",
+        "admin notes",
+    )
+)
+_NOTE_SAYS_NO = re.compile(
+    r"(?i)^\s*(?:do\s*n[o']?t|don'?t)\s+(?:send|mail|order|ship)\b.*"
+    r"|^\s*(?:remove|removed|exclude|excluded|deceased|passed\s+away|left\s+(?:the\s+)?company|terminated|"
+    r"duplicate|dupe?)\s*(?:$|[-–—:,.;!(].*)"
+    r"|^\s*(?:already\s+(?:sent|received|ordered|mailed|shipped)|sent\s+already)\b.*"
+)
+
+
 # header key -> the answers that leave the row out
 _LEAVES_OUT: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(_SEND_FLAGS, _SAYS_NO),
     **dict.fromkeys(_HOLD_FLAGS, _SAYS_YES),
     **dict.fromkeys(_STATUS_FLAGS, _SAYS_GONE),
     **dict.fromkeys(_SENT_FLAGS, _SAYS_SENT),
+    **dict.fromkeys(_NOTE_FLAGS, _NOTE_SAYS_NO),
 }
 
 
