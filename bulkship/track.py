@@ -297,7 +297,7 @@ def rewrite_results(
                 f"batch {batch}: the result workbook {path} is gone; re-run the same `bulkship run` command "
                 "to write it again (nothing is ordered twice)"
             ]
-        existing = read_result_workbook(path)
+        existing = read_result_workbook(path, lenient=True)  # the ledger knows the results: typed-over cells
         if existing.batch is not None and existing.batch != batch:  # a workbook belongs to one batch
             return None, [
                 f"batch {batch}: {path} is the result workbook of batch {existing.batch!r}, not rewritten; "
@@ -317,6 +317,13 @@ def rewrite_results(
         csv_twin = path.with_suffix(".csv")
         if csv_twin.exists():
             write_results_csv(book, csv_twin)  # the rows are a list here: they can be read twice
+    if existing.typed_in:
+        lines = ", ".join(map(str, existing.typed_in))
+        return str(path), [
+            f"batch {batch}: line(s) {lines} of {path.name}'s Results were typed in by hand, not bulkship's "
+            "results: left out of the rewritten workbook (nothing was ordered for them); put new people in "
+            "a list of their own and run it"
+        ]
     return str(path), []
 
 

@@ -153,17 +153,26 @@ def test_cancelled_lines_are_final_and_watching_stops(output: Path, vendor: Scri
     assert report.done and passes == [1]
 
 
-def test_a_row_typed_into_the_result_workbook_is_one_clear_error_never_a_traceback(
+def test_rows_and_cells_typed_into_the_result_workbook_never_stop_track(
     output: Path, vendor: ScriptedVendor, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Found by newcomer7: a new hire typed at the bottom of Results crashed every `track` of the batch
-    (ValueError), and `track --json` printed nothing."""
+    """Found by newcomer7: a new hire typed at the bottom of Results, or "n/a" typed over a Total, crashed
+    every `track` of the batch (ValueError, InvalidOperation) and `track --json` printed nothing. The ledger
+    knows the results: track rewrites the workbook, leaving the typed-in row out and saying so."""
     book = openpyxl.load_workbook(output)
-    book["Results"].append(["E9", "Dan New", "4 Ash St"])
+    results = book["Results"]
+    header = [c.value for c in results[1]]
+    results.cell(2, header.index("Total") + 1).value = "n/a (by hand)"
+    results.append(["E9", "Dan New", "4 Ash St"])
     book.save(output)
+    vendor.ship_everything()
     monkeypatch.setattr("bulkship.track.connect", lambda _settings: vendor)
-    assert main(["track", BATCH, "--json"]) == 2
+    assert main(["track", BATCH, "--json"]) == 0
     captured = capsys.readouterr()
-    error = json.loads(captured.out)["error"]
-    assert "row 6 of the Results sheet has no result bulkship wrote" in error, error
-    assert "Traceback" not in captured.err
+    data = json.loads(captured.out)
+    assert data["batches"][0]["rows"] == {"invalid": 1, "shipped": 3}
+    assert "line(s) 6 of" in captured.out + captured.err and "typed in by hand" in captured.out + captured.err
+    rewritten = read_result_workbook(output)
+    assert len(rewritten.rows) == 4 and all(
+        o.total is not None for o in rewritten.outcomes.values() if o.po_number
+    )

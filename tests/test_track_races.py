@@ -99,8 +99,8 @@ def test_a_rewrite_racing_run_keeps_the_rows_run_just_wrote(
         run_blocked_or_done.set()
         real_pause(seconds)
 
-    def read_then_let_run_write(path: Path) -> object:
-        existing = real_read(path)  # ...just after the rewrite read the three-row workbook
+    def read_then_let_run_write(path: Path, **options: bool) -> object:
+        existing = real_read(path, **options)  # ...just after the rewrite read the three-row workbook
         runner.start()
         assert run_blocked_or_done.wait(60), "the second run neither wrote nor waited"
         return existing

@@ -37,6 +37,7 @@ class ExistingResults:
     fingerprints: dict[int, str] = field(default_factory=dict)
     batch: str | None = None
     paper: str = DEFAULT_PAPER
+    typed_in: tuple[int, ...] = ()  # lines of Results without a row bulkship wrote, left out (``lenient``)
 
 
 def _cell_text(value: Any) -> str:
@@ -78,8 +79,11 @@ def _added_by_hand(path: Path, number: int, sheet: str) -> FileFormatError:
     )
 
 
-def read_result_workbook(path: Path) -> ExistingResults:
-    """Read the Results sheet(s) of a workbook this module wrote: original cells and outcomes by row."""
+def read_result_workbook(path: Path, *, lenient: bool = False) -> ExistingResults:
+    """Read the Results sheet(s) of a workbook this module wrote: original cells and outcomes by row. A row
+    typed in by hand (no Row number bulkship wrote) or a result cell typed over is a FileFormatError, unless
+    ``lenient`` (rewriting from the ledger, which knows the results): then such a cell reads as blank and
+    such a row is left out, said in ``typed_in``."""
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
@@ -93,6 +97,7 @@ def read_result_workbook(path: Path) -> ExistingResults:
     if not names:
         raise FileFormatError(f"{path} has no {RESULTS_SHEET} sheet: it is not a bulkship result workbook")
     headers: tuple[str, ...] | None = None
+    typed_in: list[int] = []
     rows: list[tuple[int, list[Any]]] = []
     outcomes: dict[int, RowOutcome] = {}
     for name in names:
@@ -107,10 +112,17 @@ def read_result_workbook(path: Path) -> ExistingResults:
         headers = headers or sheet_headers[:width]
         for number, line in enumerate(table[1:], start=2):
             line = line + [""] * (len(sheet_headers) - len(line))
+            texts = [_cell_text(v) for v in line[width:]]
             try:
-                outcome = _outcome_from_cells(columns, [_cell_text(v) for v in line[width:]])
+                outcome = _outcome_from_cells(columns, texts)
             except (ValueError, ArithmeticError):  # a row typed in by hand: no Row number, text for money
-                raise _added_by_hand(path, number, name) from None
+                if not lenient:
+                    raise _added_by_hand(path, number, name) from None
+                read = _outcome_read_leniently(columns, texts)
+                if read is None:
+                    typed_in.append(number)
+                    continue
+                outcome = read
             rows.append((outcome.row, [_cell_value(v) for v in line[:width]]))
             outcomes[outcome.row] = outcome
     fingerprints: dict[int, str] = {}
@@ -131,6 +143,7 @@ def read_result_workbook(path: Path) -> ExistingResults:
         fingerprints=fingerprints,
         batch=batch,
         paper=_paper_of(path),
+        typed_in=tuple(typed_in),
     )
 
 
@@ -147,6 +160,19 @@ def _paper_of(path: Path) -> str:
     found = re.search(r'<pageSetup [^>]*paperSize="(\d+)"', first)
     code = int(found.group(1)) if found else PAPER_SIZES[DEFAULT_PAPER]
     return next((name for name, number in PAPER_SIZES.items() if number == code), DEFAULT_PAPER)
+
+
+def _outcome_read_leniently(columns: tuple[ResultColumn, ...], tail: Sequence[str]) -> RowOutcome | None:
+    """The row's outcome with each cell it cannot read as blank; None without a Row number."""
+    texts = list(tail)
+    for index, column in enumerate(columns[: len(texts)]):
+        try:
+            column.spec.read(texts[index])
+        except (ValueError, ArithmeticError):
+            if column.kind == "row":
+                return None
+            texts[index] = ""
+    return _outcome_from_cells(columns, texts)
 
 
 def _outcome_from_cells(columns: tuple[ResultColumn, ...], tail: Sequence[str]) -> RowOutcome:
