@@ -510,3 +510,47 @@ def test_the_cost_page_says_when_no_one_could_approve_the_request(settings: Sett
     assert 'id="no-approver"' in alice.get("/batches/anniversary/cost").text
     accounts.add_user(settings, "carol", "password-carol", ["approver"], actor="test")
     assert 'id="no-approver"' not in alice.get("/batches/anniversary/cost").text
+
+
+def test_an_approver_who_changed_a_colleagues_batch_cannot_approve_it(
+    team: Settings, browsers: Any, tmp_path: Path
+) -> None:
+    """Found by newcomer7: bob (requester and approver) "fixed" a row of alice's waiting batch to another
+    recipient, alice asked again, and bob approved it: the four-eyes check saw only who asked."""
+    alice, bob, carol = browsers(), browsers(), browsers()
+    for client, name in ((alice, "alice"), (bob, "bob"), (carol, "carol")):
+        sign_in(client, name)
+    path = tmp_path / "staff.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount\n"
+        "Ana Silva,12 Elm St,Boston,MA,02108,VISA-PREPAID,100\n"
+        "Bo Team,14 Elm St,Boston,MA,02108,VISA-PREPAID,100\n"
+    )
+    upload(alice, path)
+
+    def approve_on_page(approver: TestClient) -> Any:
+        page = approver.get("/batches/staff/approval").text
+        form = {
+            "csrf_token": found(TOKEN.pattern, page),
+            "total": found(r'name="total" value="([^"]+)"', page),
+            "change": found(r'name="change" value="([^"]+)"', page),
+        }
+        return approver.post(found(r'action="(/batches/staff/approval/\d+/approve)"', page), data=form)
+
+    assert "Waiting for approval" in send(alice, "staff").text
+    review = bob.get("/batches/staff/review").text
+    fix = {"csrf_token": found(TOKEN.pattern, review), "cell:Name": "Zed Friend"}
+    assert bob.post("/batches/staff/rows/3", data=fix).status_code == 200
+    assert "Waiting for approval" in send(alice, "staff").text  # the batch changed: alice asks again
+    refused = approve_on_page(bob)
+    assert (
+        refused.status_code == 403
+        and "bob changed batch staff (fix): another approver must decide" in refused.text
+    )
+    assert embedded_sandbox_orders(team.data_dir) == []
+    assert [
+        e.detail["reason"] for e in audit.entries(team, batch="staff") if e.action == "approve_refused"
+    ] == ["approver changed the batch"]
+    assert approve_on_page(carol).url.path == "/batches/staff/progress"
+    wait_until_finished(carol, "staff")
+    assert len(embedded_sandbox_orders(team.data_dir)) == 1

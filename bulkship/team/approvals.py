@@ -316,6 +316,17 @@ def decide(
             f"Request #{request_id} for batch {found.batch} was replaced by request #{newest.id} (the batch "
             "changed): decide on that one"
         )
+    changed = sorted(set(audit.changes_by(settings, found.batch, person))) if approve else []
+    if changed and person != found.requested_by:  # the requester's own decision is refused below
+        audit.record(
+            settings, "approve_refused", actor=person, address=address, batch=found.batch,
+            request=found.id, reason="approver changed the batch", changes=", ".join(changed),
+        )  # fmt: skip
+        # a maker is no checker (found by newcomer7: an approver fixed a colleague's row to another
+        # recipient, then approved the colleague's request to send it)
+        raise ApprovalError(
+            f"{person} changed batch {found.batch} ({', '.join(changed)}): another approver must decide on it"
+        )
     reason = reason.strip()
     if not approve and not reason:
         raise ApprovalError("Say why the batch is rejected: the requester sees the reason")

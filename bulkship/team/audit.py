@@ -124,6 +124,32 @@ def last_actor(settings: Settings, batch: str, actions: Sequence[str]) -> str | 
     return str(found.actor) if found else None
 
 
+# What changes the orders a batch would send: the file, the sheet read, the columns, a row's cells
+CHANGES = ("upload", "sheet", "mapping", "fix")
+
+
+def changes_by(settings: Settings, batch: str, person: str) -> list[str]:
+    """The changes (:data:`CHANGES`) ``person`` made to ``batch`` since it was last deleted, oldest first:
+    a maker of the batch may not be its checker."""
+    deleted = (
+        sa.select(sa.func.max(audit_trail.c.id))
+        .where(audit_trail.c.batch == batch, audit_trail.c.action == "delete")
+        .scalar_subquery()
+    )
+    query = (
+        sa.select(audit_trail.c.action)
+        .where(
+            audit_trail.c.batch == batch,
+            audit_trail.c.actor == person,
+            audit_trail.c.action.in_(list(CHANGES)),
+            audit_trail.c.id > sa.func.coalesce(deleted, 0),
+        )
+        .order_by(audit_trail.c.id)
+    )
+    with store.read(settings) as db:
+        return [str(r.action) for r in db.execute(query)]
+
+
 RUN_LINES = ("run_start", "resume", "run_end", "run_stop")
 
 
