@@ -4,6 +4,7 @@ needs a person."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Protocol
@@ -89,7 +90,7 @@ def match_created(
         return by_position
     count = len(vendor_lines)
     planned = list(costs) if len(costs) == len(items) else [None] * len(items)
-    by_cost = _cost_tells(items, planned)
+    by_cost = _cost_tells(items, planned, vendor_lines)
 
     def fits(row: int, line: int) -> bool:
         if not same_line(items[row], vendor_order, line):
@@ -103,20 +104,43 @@ def match_created(
     return [vendor_lines[fit[0]] if len(fit) == 1 and claimed[fit[0]] == 1 else None for fit in found]
 
 
-def _cost_tells(items: Sequence[Any], planned: Sequence[Decimal | None]) -> list[bool]:
+def _cost_tells(
+    items: Sequence[Any], planned: Sequence[Decimal | None], vendor_lines: Sequence[Any]
+) -> list[bool]:
     """For each item: whether its planned cost tells it from items of the same card (one card planned at
-    two costs: two shipping methods), so a vendor line of that card is its only at that cost."""
-    costs_of: dict[str, set[Decimal | None]] = {}
-    keys = [_card_key(item) for item in items]
+    two costs: two shipping methods), so a vendor line of that card is its only at that cost. Only when the
+    vendor's lines of that card cost what the plan says, line for line: a vendor pricing lines its own way
+    (shipping left out, another rounding) shows no line at a planned cost, and the cost tells nothing."""
+    planned_of: dict[object, list[Decimal | None]] = {}
+    keys = [_card_of_item(item) for item in items]
     for key, cost in zip(keys, planned, strict=True):
-        costs_of.setdefault(key, set()).add(cost)
-    return [cost is not None and len(costs_of[key]) > 1 for key, cost in zip(keys, planned, strict=True)]
+        planned_of.setdefault(key, []).append(cost)
+    shown_of: dict[object, list[Decimal | None]] = {}
+    for line in vendor_lines:
+        shown_of.setdefault(_card_of_line(line), []).append(line.cost)
+    tells = {
+        key
+        for key, costs in planned_of.items()
+        if key is not None
+        and None not in costs
+        and len(set(costs)) > 1
+        and Counter(costs) == Counter(shown_of.get(key, []))
+    }
+    return [key in tells for key in keys]
 
 
-def _card_key(item: Any) -> str:
+def _card_of_item(item: Any) -> tuple[str, Decimal, int] | None:
+    """(ProductId folded, Value, Quantity) of a line item sent; None when it does not read."""
     if not isinstance(item, dict):
-        return ""
-    return "\x00".join(_fold(item.get(k)) for k in ("ProductId", "Value", "Quantity"))
+        return None
+    try:
+        return _fold(item.get("ProductId")), Decimal(str(item.get("Value"))), int(item.get("Quantity") or 1)
+    except (ArithmeticError, ValueError, TypeError):
+        return None
+
+
+def _card_of_line(line: Any) -> tuple[str, Decimal, int]:
+    return _fold(line.product_id), line.value, line.quantity
 
 
 def lines_of_rows(rows: Sequence[RecordedLine], vendor_order: VendorOrder) -> list[Any]:

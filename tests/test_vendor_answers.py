@@ -586,3 +586,40 @@ def test_a_list_counting_its_pages_from_0_with_several_pages_never_proves_an_ord
     found = run(look_up(vendor, tmp_path, first_po))
     assert not found.absent
     assert found.order is not None and found.order.po_number == first_po
+
+
+def test_lines_of_one_card_at_two_shipping_methods_are_ordered_when_the_vendor_prices_lines_its_own_way(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by review9: a create answer's lines of one card sent at two shipping methods were tied to rows
+    only at exactly their planned cost (db677f0). A vendor whose line Cost leaves the shipping out (the
+    contract only assumes it in) matched no line at all: both rows of an order the vendor took, in the
+    order sent, waited for review. The cost tells lines apart only when the vendor's costs are the plan's."""
+    import csv
+
+    sheet = tmp_path / "two.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Value", "Ship Via"]
+        )
+        writer.writerow(["E0", "Min A", "1 Main St", "Boston", "MA", "02134", "TARGET", "50", "STANDARD"])
+        writer.writerow(["E1", "Min B", "2 Main St", "Boston", "MA", "02134", "TARGET", "50", "OVERNIGHT"])
+
+    def own_pricing(call: Call) -> Answer:  # no ExternalId echoed, each line's Cost its face value alone
+        answer = call.forward()
+        if is_order_post(call) and answer.status == 201:
+            body = answer.json()
+            for line in body["LineItems"]:
+                line.pop("ExternalId", None)
+                line["Cost"] = line["Value"] * line["Quantity"]
+            return Answer.of(201, body)
+        return answer
+
+    vendor.rewrite = own_pricing
+    settings = vendor.settings(tmp_path)
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="two")
+    assert (result.ordered_rows, result.review_rows) == (2, 0), result
+    rows = rows_of(settings, "two")
+    (order,) = vendor.orders()
+    assert [rows[f"E{i}"].line_item_id for i in range(2)] == [li["Id"] for li in order["LineItems"]]
