@@ -327,6 +327,28 @@ def _fixed(program: ProgramSettings, columns: list[_Column], path: Path) -> dict
     return fixed
 
 
+# What a row gets when the program says no column feeds one of these fields
+_WITHOUT_A_COLUMN = {
+    "quantity": "every row gets 1 card",
+    "shipping_method": "every row ships by the standard method",
+    "address2": "no parcel gets an apartment, suite or unit",
+}
+
+
+def _left_out_by_program(column: _Column, field: str, title: str, where: str) -> str:
+    """A notice for a column that is an order field by its header, left unused because ``[columns]`` says no
+    column feeds that field (``quantity = ""``, the way out a refusal offers): a program file read for every
+    sheet of its folder would otherwise leave next month's real Quantity column out without a word."""
+    if field not in ORDER_FIELDS:
+        return ""
+    effect = _WITHOUT_A_COLUMN.get(field)
+    return (
+        f"Column {column.named()} is not used: {where} says no column feeds {title}"
+        + (f", so {effect}" if effect else "")
+        + f'. To read it, take {field} = "" out of [columns] in {where}.'
+    )
+
+
 def map_columns(
     headers: Sequence[str],
     positions: Sequence[int],
@@ -357,6 +379,7 @@ def map_columns(
     taken = {id(c) for c in fixed.values() if c is not None}
     candidates: dict[str, list[_Column]] = {}
     notes: dict[str, tuple[str, str]] = {}  # header -> (status, note)
+    left_out: list[str] = []  # order fields' own columns the program says not to read: said with the plan
     where = program.source or "the program settings"
     for column in columns:
         if column.meaning and id(column) not in taken and column.meaning.field not in fixed:
@@ -364,7 +387,9 @@ def map_columns(
         elif column.meaning and id(column) not in taken and fixed.get(column.meaning.field) is None:
             title = contract.title(column.meaning.field)
             notes[column.header] = ("unused", f"{where} says no column feeds {title}")
+            left_out.append(_left_out_by_program(column, column.meaning.field, title, where))
     mapping = ColumnMapping(column_map={c.header: f for f, c in fixed.items() if c is not None})
+    mapping.notices += [notice for notice in left_out if notice]
     for header in respondent:
         notes.setdefault(header, ("unused", "who answered the form (Microsoft Forms), not the recipient"))
     if respondent:

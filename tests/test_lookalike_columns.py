@@ -167,3 +167,22 @@ def test_a_second_card_and_amount_on_some_rows_refuses_the_file(
         ["run", str(tmp_path / "two.xlsx"), "--config", str(tmp_path / "one.toml"), "--yes", "--wait", "0"]
     )
     assert code == 0 and len(ordered_lines()) == 2
+
+
+def test_a_quantity_column_a_program_file_leaves_out_is_said_before_anything_is_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review9: the way out this session's refusals offer ("leave it out with [columns] quantity =
+    \"\" in bulkship.toml") stays in a program file read for every sheet of the folder. Next month's list
+    with a real "Quantity" column (3, 2, 1) then went out at 1 card each, exit 0, with not a word (the
+    column's note was in --json only)."""
+    (tmp_path / "bulkship.toml").write_text('[columns]\nquantity = ""\n')
+    path = sheet_with(tmp_path / "december.xlsx", "Quantity", [3, 2, 1])
+
+    assert run(path) == 0
+
+    err = " ".join(capsys.readouterr().err.split())
+    said = "bulkship.toml says no column feeds Quantity, so every row gets 1 card."
+    assert "Column 'Quantity' (H) is not used: " in err and said in err, err
+    assert err.index(said) < err.index("orders to send"), err
+    assert [li["Quantity"] for li in ordered_lines()] == [1, 1, 1]  # as the program file says
