@@ -156,7 +156,7 @@ def _with_last_name(name: pd.Series, last_name: pd.Series) -> tuple[pd.Series, p
     one_word = name.ne("") & ~name.str.contains(" ", regex=False)  # names are trimmed, spaces single
     if not one_word.any():  # the usual list: nothing to look at, found at C speed
         return name, one_word
-    one_word &= ~_placeholders(name)  # "N/A Lee" would pass the placeholder check: it is said on its row
+    one_word[one_word] = ~_placeholders(name[one_word])  # "N/A Lee" would pass the placeholder check
     return _given_with_family(name, one_word, last_name.str.strip())
 
 
@@ -187,7 +187,8 @@ def _with_family_name(
     Lee", not "Kate" (found by newcomer6). Also returns which rows changed."""
     given = preferred.astype(str).str.strip()
     one_word = given.ne("") & ~given.str.contains(r"\s", regex=True)  # not cleaned yet: any white space
-    one_word &= ~_placeholders(given)
+    if one_word.any():
+        one_word[one_word] = ~_placeholders(given[one_word])
     if "last_name" in by_canonical:
         family = sheet.frame[by_canonical["last_name"]].fillna("").astype(str).str.strip()
     else:  # "Katherine Lee", "Lee, Katherine" written last name first, "Robert Smith Jr."
@@ -291,7 +292,9 @@ def _normalise(
     _fill_defaults(frame, defaults, collector, chosen)
     full_name = (frame["first_name"] + " " + frame["last_name"]).str.strip()
     # "N/A" under a Preferred Name read as the name, beside the person's First and Last Name
-    no_name = full_name.ne("") & frame["name"].ne("") & _placeholders(frame["name"])
+    no_name = full_name.ne("") & frame["name"].ne("")  # both given: a rare list, looked at only then
+    if no_name.any():
+        no_name[no_name] = _placeholders(frame["name"][no_name])
     frame["name"] = frame["name"].where(frame["name"].ne("") & ~no_name, full_name)
     collector.warn(
         no_name, "name", "Placeholder name", "'{old}' is no name: sent as {new} (First and Last Name)."
