@@ -225,7 +225,10 @@ def _adopted(
                 f"Needs review, not sent: {why}. This ledger had no record of the batch (lost, replaced, or "
                 f"the batch ran elsewhere); nothing was sent for this row. See and settle it: {compare}"
             )
-            rows.append(AdoptedRow(fingerprint, line.row, "review", line.external_id, error=message))
+            # its planned cost: money in doubt (its card may be one of the order's lines), never in no figure
+            rows.append(
+                AdoptedRow(fingerprint, line.row, "review", line.external_id, cost=line.cost, error=message)
+            )
             waiting[fingerprint] = _item(line)
     payload: dict[str, Any] = {"Type": "PhysicalShipment", "PONumber": po, "LineItems": items}
     if waiting:

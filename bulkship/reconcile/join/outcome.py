@@ -3,14 +3,14 @@ its :class:`~bulkship.reconcile.sheets.RowOutcome`."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from ...ledger import OrderRecord, RowRecord
+from ...ledger import REVIEW_ITEMS, OrderRecord, RowRecord
 from ...money import Breakdown
 from ...statuses import CHARGED, IN_DOUBT, NO_CARD_STATUSES, TO_SEND
 from ..sheets import RowOutcome
-from .prices import Prices, _Line
+from .prices import Prices, _Line, _payload_item_line
 
 VENDOR_LINE_STATUSES = ("pending", "complete", "shipped", "delivered", "failed")
 UNSETTLED_ORDER_STATES = ("planned", "sending", "unknown")
@@ -68,8 +68,8 @@ def made_no_card(record: RowRecord) -> bool:
 def waits_in_created_order(record: RowRecord, order: OrderRecord | None) -> bool:
     """A row waiting for review in an order the vendor created with it, at a planned cost: its card may be
     one of the order's lines (not proven which), so its money is in doubt, never in no bucket at all. (A
-    row of no known cost, adopted after a lost ledger, is said with its order's cost instead: see
-    :func:`bulkship.runresult._untied`.)"""
+    row of no known cost, adopted by an older bulkship after a lost ledger, is said with its order's
+    cost instead: see :func:`bulkship.runresult._untied`.)"""
     return (
         record.status == "review"
         and record.cost is not None
@@ -91,6 +91,16 @@ def money_bucket(record: RowRecord, order: OrderRecord | None) -> str:
     return TO_SEND
 
 
+def waiting_lines(order: OrderRecord) -> dict[str, _Line]:
+    """Fingerprint -> the line item each row waiting for review on ``order`` would send, as the order keeps
+    them apart from its lines (``REVIEW_ITEMS`` of an order taken from the vendor after a lost ledger)."""
+    waiting = order.payload().get(REVIEW_ITEMS)
+    if not isinstance(waiting, dict):
+        return {}
+    lines = {fp: _payload_item_line(item) for fp, item in waiting.items() if isinstance(item, dict)}
+    return {fp: line for fp, line in lines.items() if line is not None}
+
+
 def _unsettled_note(order: OrderRecord | None) -> str:
     if order is None or order.state not in UNSETTLED_ORDER_STATES:
         return ""
@@ -109,9 +119,12 @@ def outcome_from_ledger(
     lines: Sequence[_Line],
     normalised: str = "",
     prices: Prices | None = None,
+    waiting: Mapping[str, _Line] | None = None,
 ) -> RowOutcome:
     index = record.line_index
     line = lines[index] if order is not None and index is not None and 0 <= index < len(lines) else None
+    if line is None and waiting is not None and waits_in_created_order(record, order):
+        line = waiting.get(record.fingerprint)  # a lost ledger's adopted order: what the row would send
     status = row_status(record, order)
     problems = record.error or ""
     if made_no_card(record):

@@ -80,6 +80,17 @@ def _payload_lines(order: OrderRecord, values: dict[Any, Decimal] | None = None)
     ]
 
 
+def _payload_item_line(item: dict[str, Any]) -> _Line | None:
+    """One line item as sent (a payload's dict) as a :class:`_Line`; None when it does not read."""
+    address = item.get("PhysicalDeliveryAddress") or {}
+    try:
+        value = Decimal(str(item.get("Value", 0)))
+        quantity = int(item.get("Quantity", 1) or 1)
+    except (ArithmeticError, ValueError, TypeError):
+        return None
+    return _Line(str(item.get("ProductId", "")), str(address.get("ShippingMethodId", "")), value, quantity)
+
+
 def recorded_prices(ledger: Ledger, batch: str) -> Prices:
     event = ledger.latest_event(batch, PRICES_EVENT)
     return Prices.from_json(event.detail) if event is not None else NO_PRICES

@@ -16,6 +16,7 @@ from .outcome import (
     ORDER_SHEET_STATES,
     outcome_from_ledger,
     row_status,
+    waiting_lines,
     waits_in_created_order,
 )
 from .prices import Prices, _Line, _payload_lines, recorded_prices
@@ -35,6 +36,7 @@ class LedgerView:
         self._lines: dict[str, list[_Line]] = {}
         self._values: dict[Any, Decimal] = {}
         self._same_lines: dict[_Line, _Line] = {}  # a million lines are a few kinds: each kind held once
+        self._waiting: dict[str, dict[str, _Line]] = {}  # PO -> its rows in review's lines (lost ledger)
 
     def lines(self, po_number: str) -> list[_Line]:
         lines = self._lines.get(po_number)
@@ -55,7 +57,12 @@ class LedgerView:
     def outcome_of(self, row: int, record: RowRecord, normalised: str = "") -> RowOutcome:
         order = self.orders.get(record.po_number) if record.po_number else None
         lines = self.lines(record.po_number or "")
-        return outcome_from_ledger(row, record, order, lines, normalised, self.prices)
+        waiting = None
+        if order is not None and waits_in_created_order(record, order):  # read once per order
+            waiting = self._waiting.get(order.po_number)
+            if waiting is None:
+                waiting = self._waiting[order.po_number] = waiting_lines(order)
+        return outcome_from_ledger(row, record, order, lines, normalised, self.prices, waiting)
 
     def latest_by_row(self) -> dict[int, RowRecord]:
         """Fallback when fingerprints are unknown: per spreadsheet row, the most recently updated record."""
