@@ -731,3 +731,29 @@ def test_a_note_saying_not_to_send_leaves_its_row_out(tmp_path: Path) -> None:
         4: "the list says not to send it (column 'Notes': 'deceased')",
         5: "the list says not to send it (column 'Notes': 'already sent 11/15')",
     }
+
+
+def test_people_under_a_heading_saying_not_to_send_are_left_out(tmp_path: Path) -> None:
+    """Found by newcomer7: a heading inside the list ("REMOVED - do not send (left the company)") was an
+    invalid row to fix, and the people under it were ordered. A heading that says nothing of the kind leaves
+    its rows alone."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25])
+    sheet.append([])
+    sheet.append(["Boston office"])
+    sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
+    sheet.append([])
+    sheet.append(["REMOVED - do not send (left the company)"])
+    sheet.append(["Cat Gone", "3 Oak St", "Boston", "MA", "02134", "CVS", 25])
+    sheet.append(["Dan Gone", "4 Oak St", "Boston", "MA", "02134", "TARGET", 50])
+    book.save(tmp_path / "gifts.xlsx")
+    loaded = load_sheet(tmp_path / "gifts.xlsx")
+    heading = next(r for r in loaded.frame.index if loaded.frame.loc[r].iloc[0].startswith("REMOVED"))
+    assert {s.row: s.reason for s in loaded.skipped} == {
+        heading: "a heading over rows not to send ('REMOVED - do not send (left the company)')",
+        heading + 1: f"under the heading 'REMOVED - do not send (left the company)' (row {heading})",
+        heading + 2: f"under the heading 'REMOVED - do not send (left the company)' (row {heading})",
+    }
+    assert "Bob Ray" in loaded.frame.loc[heading - 2].tolist()  # under "Boston office": ordered

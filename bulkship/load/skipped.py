@@ -65,6 +65,8 @@ def _skipped_rows(
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _skipped_by_bulkship(body, column_map).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
+    for row, (kind, reason) in _sections_left_out(body, column_map).items():
+        skipped.setdefault(row, SkippedRow(row, kind, reason))
     for row, (kind, reason) in _not_recipients(grid, body, column_map, by_position).items():
         skipped.setdefault(row, SkippedRow(row, kind, reason))
     for row in _repeated_headers(body, column_map):
@@ -217,6 +219,41 @@ def _skipped_by_bulkship(body: pd.DataFrame, column_map: dict[str, str]) -> dict
         int(row): f"bulkship's own {status!r} column says skipped ({str(body.at[row, problems]).strip()})"
         for row in body.index[marked.to_numpy()].tolist()
     }
+
+
+# A heading inside the list over people not to send: "REMOVED - do not send (left the company)", "Already sent
+# in November", "Alternates (only if someone declines)". The people under it were ordered (newcomer7).
+_LEAVE_OUT_HEADING = re.compile(
+    r"(?i).*\b(?:removed?|do\s*n[o']?t\s+(?:send|mail|order)|don'?t\s+(?:send|mail|order)|already\s+"
+    r"(?:sent|received|ordered|mailed)|declined|alternates?|wait\s*-?\s*list(?:ed)?|excluded?|not\s+(?:sending|"
+    r"eligible|to\s+(?:be\s+)?sen[dt])|on\s+hold|backups?|reserves?|cancell?ed|left\s+(?:the\s+)?company)\b.*"
+)
+
+
+def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, tuple[str, str]]:
+    """A row of one filled cell that heads people not to send (:data:`_LEAVE_OUT_HEADING`), and the rows
+    under it up to the next blank row or heading: row -> (kind, reason)."""
+    address = next((h for h, c in column_map.items() if c == "address1"), None)
+    if address is None or body.empty:
+        return {}
+    rows = body.index.tolist()
+    unaddressed = body.index[_blank_cells(body[address].tolist())].tolist()[:MAX_CANDIDATES]
+    lone = [r for r in unaddressed if _one_cell(body.loc[r])]
+    headings = {r: " ".join(str(v).strip() for v in body.loc[r].tolist() if str(v).strip()) for r in lone}
+    found: dict[int, tuple[str, str]] = {}
+    for row, text in headings.items():
+        if not _LEAVE_OUT_HEADING.fullmatch(text):
+            continue
+        found[int(row)] = ("note", f"a heading over rows not to send ('{text}')")
+        at = rows.index(row) + 1
+        while at < len(rows) and rows[at] == rows[at - 1] + 1 and rows[at] not in headings:
+            found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{text}' (row {row})")
+            at += 1
+    return found
+
+
+def _one_cell(cells: pd.Series) -> bool:
+    return sum(1 for v in cells.tolist() if str(v).strip()) == 1
 
 
 def _repeated_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[int]:
