@@ -554,3 +554,23 @@ def test_an_approver_who_changed_a_colleagues_batch_cannot_approve_it(
     assert approve_on_page(carol).url.path == "/batches/staff/progress"
     wait_until_finished(carol, "staff")
     assert len(embedded_sandbox_orders(team.data_dir)) == 1
+
+
+def test_a_request_of_an_account_disabled_since_cannot_be_approved(team: Settings, browsers: Any) -> None:
+    """Found by newcomer7: alice asked, an admin disabled her account, carol approved, and the batch was sent
+    "by" alice."""
+    alice, carol = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(carol, "carol")
+    upload(alice, SAMPLES / "anniversary.xlsx")
+    assert "Waiting for approval" in send(alice, "anniversary").text
+    accounts.set_disabled(team, "alice", True, actor="admin")
+    page = carol.get("/batches/anniversary/approval").text
+    form = {
+        "csrf_token": found(TOKEN.pattern, page),
+        "total": found(r'name="total" value="([^"]+)"', page),
+        "change": found(r'name="change" value="([^"]+)"', page),
+    }
+    refused = carol.post(found(r'action="(/batches/anniversary/approval/\d+/approve)"', page), data=form)
+    assert refused.status_code == 403 and "alice&#39;s account is disabled" in refused.text
+    assert embedded_sandbox_orders(team.data_dir) == []

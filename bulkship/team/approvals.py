@@ -316,6 +316,16 @@ def decide(
             f"Request #{request_id} for batch {found.batch} was replaced by request #{newest.id} (the batch "
             "changed): decide on that one"
         )
+    asker = accounts.find_user(settings, found.requested_by) if approve else None
+    if asker is not None and asker.disabled:  # the run would act for a person no longer allowed to send
+        audit.record(
+            settings, "approve_refused", actor=person, address=address, batch=found.batch,
+            request=found.id, reason="requester disabled",
+        )  # fmt: skip
+        raise ApprovalError(
+            f"{found.requested_by}'s account is disabled: request #{found.id} lapsed. Nothing is sent until "
+            "an active requester asks again"
+        )
     changed = sorted(set(audit.changes_by(settings, found.batch, person))) if approve else []
     if changed and person != found.requested_by:  # the requester's own decision is refused below
         audit.record(
