@@ -341,3 +341,21 @@ def test_allow_repeat_on_fix_these_sends_only_the_held_rows_still_on_it(
     assert rows[3]["Status"] == "skipped" and "taken off the Fix these sheet" in str(
         rows[3]["Problems / vendor error"]
     )
+
+
+def test_a_sheet_of_new_people_added_to_the_result_workbook_refuses_it_never_left_out(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer7: a "January" sheet of new people added to the result workbook was never read."""
+    workbook, out = _first_run(tmp_path, capsys)
+    book = openpyxl.load_workbook(workbook)
+    january = book.create_sheet("January", 0)
+    january.append(HEADER)
+    january.append(["E8", "Jan One", "8 Main St", "Boston", "MA", "02134", "CVS", "25", ""])
+    book.save(workbook)
+    before = _vendor_lines()
+    code, data = _run(capsys, str(workbook), "--batch", "GIFTS", "--out", str(out))
+    assert code == 2 and "a sheet of its own, 'January', holding 1 row(s) of recipients" in str(data["error"])
+    assert _vendor_lines() == before
+    code, data = _run(capsys, str(workbook), "--sheet", "January", "--batch", "JAN", "--out", str(out))
+    assert code == 0 and _vendor_lines()["E8"] == 1

@@ -27,7 +27,15 @@ from ..statuses import FIX_STATUSES
 from .layout import FIX_EXTRA_FIELDS, headers_of
 from .layout import ORIGINAL_ROW as ORIGINAL_ROW_COLUMN
 from .layout import PROBLEMS as PROBLEMS_COLUMN
-from .sheets import FIX_SHEET, is_result_workbook, read_result_workbook
+from .sheets import (
+    FIX_SHEET,
+    KEYS_SHEET,
+    ORDERS_SHEET,
+    RESULTS_SHEET,
+    SUMMARY_SHEET,
+    is_result_workbook,
+    read_result_workbook,
+)
 
 if TYPE_CHECKING:
     from ..models import LoadedSheet, Problem
@@ -92,8 +100,39 @@ def load_fix_sheet(
     path = Path(path)
     if sheet not in (None, FIX_SHEET) or not is_result_workbook_file(path):
         return None
+    if sheet is None:
+        _refuse_a_list_of_the_persons(path, program)
     fixes = load_sheet(path, sheet=FIX_SHEET, program=program, file_hash=file_hash)
     return merged_with_results(fixes, path)
+
+
+_OURS = (RESULTS_SHEET, FIX_SHEET, ORDERS_SHEET, SUMMARY_SHEET, KEYS_SHEET)
+
+
+def _refuse_a_list_of_the_persons(path: Path, program: ProgramSettings | None) -> None:
+    """A sheet of recipients the person added to the result workbook ("January") would not be read: the run
+    reads the workbook's own sheets (found by newcomer7: two new people left out, exit 0). Refused, saying
+    how to run it."""
+    import shlex
+
+    from ..errors import BulkshipError, SheetChoiceError
+    from ..load import load_sheet
+
+    for name in workbook_sheets(path):
+        if any(name == ours or name.startswith(ours + " ") for ours in _OURS):
+            continue
+        try:
+            loaded = load_sheet(path, sheet=name, program=program)
+        except BulkshipError:
+            continue  # not a list of recipients (notes, a pivot table)
+        if len(loaded.frame) and {"name", "first_name", "last_name"} & set(loaded.column_map.values()):
+            raise SheetChoiceError(
+                f"{path.name} is a bulkship result workbook with a sheet of its own, '{name}', holding "
+                f"{len(loaded.frame)} row(s) of recipients: running the workbook reads only bulkship's "
+                "sheets and would leave them out",
+                hint=f"run that sheet as a batch of its own: bulkship run {shlex.quote(str(path))} --sheet "
+                f"{shlex.quote(name)} --batch NEW-NAME, or move its rows onto the '{FIX_SHEET}' sheet",
+            )
 
 
 def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
