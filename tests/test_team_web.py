@@ -574,3 +574,26 @@ def test_a_request_of_an_account_disabled_since_cannot_be_approved(team: Setting
     refused = carol.post(found(r'action="(/batches/anniversary/approval/\d+/approve)"', page), data=form)
     assert refused.status_code == 403 and "alice&#39;s account is disabled" in refused.text
     assert embedded_sandbox_orders(team.data_dir) == []
+
+
+def test_a_list_cut_into_batches_under_the_limit_still_asks_for_approval(
+    team: Settings, browsers: Any, tmp_path: Path
+) -> None:
+    """Found by newcomer7: three uploads of 75.00 by one requester in a minute (225.00, threshold 100) went
+    out with no approval: the threshold was per batch. What a person sent alone in the last day counts."""
+    alice = browsers()
+    sign_in(alice, "alice")
+    for part in (1, 2):
+        path = tmp_path / f"split{part}.csv"
+        path.write_text(
+            "Name,Address,City,State,ZIP,Product,Amount\n"
+            + "".join(f"P{part}{i} Lee,{i} Main St,Boston,MA,02108,CVS,25\n" for i in range(3))
+        )
+        upload(alice, path)
+    first = send(alice, "split1")
+    assert first.url.path == "/batches/split1/progress", first.url
+    wait_until_finished(alice, "split1")
+    second = send(alice, "split2")
+    assert "Waiting for approval" in second.text
+    assert "sent without approval in other batches in the last day" in second.text
+    assert len(embedded_sandbox_orders(team.data_dir)) == 1

@@ -25,6 +25,7 @@ import os
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -106,6 +107,29 @@ def limit_for(settings: Settings, person: str | None) -> Decimal:
     if found is not None and found.spend_limit is not None:
         return min(team, found.spend_limit)
     return team
+
+
+SPLIT_WINDOW = timedelta(days=1)
+
+
+def sent_alone(settings: Settings, person: str | None, *, besides: str) -> Decimal:
+    """What ``person`` started sending without an approval in the last day, in batches other than
+    ``besides``: a list cut into files each under the limit is still one spend (found by newcomer7: three
+    uploads of 75.00 went out under a threshold of 100)."""
+    if not person:
+        return Decimal(0)
+    since = (datetime.now(UTC) - SPLIT_WINDOW).isoformat(timespec="seconds")
+    total = Decimal(0)
+    for entry in audit.started_by(settings, person, since=since):
+        if entry.batch != besides and not entry.detail.get("approval"):
+            with contextlib.suppress(ArithmeticError, ValueError):
+                total += Decimal(str(entry.detail.get("total") or 0))
+    return total
+
+
+def room_for(settings: Settings, person: str | None, batch: str) -> Decimal:
+    """What ``person`` may still send without approval in ``batch``: their limit less :func:`sent_alone`."""
+    return max(Decimal(0), limit_for(settings, person) - sent_alone(settings, person, besides=batch))
 
 
 # -- who acts --------------------------------------------------------------------------------------------
@@ -252,8 +276,8 @@ def approval(settings: Settings, request_id: int) -> Approval | None:
     return _approval(row) if row else None
 
 
-def needs_approval(settings: Settings, person: str | None, total: Decimal) -> bool:
-    return total > limit_for(settings, person)
+def needs_approval(settings: Settings, person: str | None, total: Decimal, batch: str) -> bool:
+    return total > room_for(settings, person, batch)
 
 
 def request(settings: Settings, batch: str, *, total: Decimal, person: str, address: str = "") -> Approval:
@@ -271,6 +295,9 @@ def request(settings: Settings, batch: str, *, total: Decimal, person: str, addr
         return waiting
     limit = limit_for(settings, person)
     why = f"{money_text(total)} is above the {money_text(limit)} {person} may send without approval"
+    earlier = sent_alone(settings, person, besides=batch)
+    if earlier:
+        why += f" (with {money_text(earlier)} sent without approval in other batches in the last day)"
     with store.engine(settings).begin() as db:
         new_id = db.execute(
             approval_requests.insert().values(
@@ -419,7 +446,7 @@ def check_before_send(settings: Settings, view: PlanView) -> str | None:
     prints = order_prints(settings, view.batch)
     found = latest(settings, view.batch)
     covered = found is not None and found.covers(prints, total)
-    if needs_approval(settings, person, view.batch_total) and not covered:
+    if needs_approval(settings, person, view.batch_total, view.batch) and not covered:
         asked = request(settings, view.batch, total=view.batch_total, person=person, address=origin())
         changed = found is not None and found.decision == "approved"
         charged = view.charged.total

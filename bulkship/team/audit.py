@@ -150,6 +150,18 @@ def changes_by(settings: Settings, batch: str, person: str) -> list[str]:
         return [str(r.action) for r in db.execute(query)]
 
 
+def started_by(settings: Settings, person: str, *, since: str) -> list[AuditEntry]:
+    """The runs ``person`` started (``run_start``) from ``since`` (ISO time, UTC)."""
+    query = sa.select(audit_trail).where(
+        audit_trail.c.actor == person, audit_trail.c.action == "run_start", audit_trail.c.at >= since
+    )
+    with store.read(settings) as db:
+        return [
+            AuditEntry(r.id, r.at, r.actor, r.address, r.action, r.batch, json.loads(r.detail or "{}"))
+            for r in db.execute(query)
+        ]
+
+
 RUN_LINES = ("run_start", "resume", "run_end", "run_stop")
 
 

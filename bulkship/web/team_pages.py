@@ -160,7 +160,7 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
             Decimal(view.worst_case) <= found.total
         )
     person = _actor(request)
-    limit = approvals.limit_for(settings, person)
+    limit = approvals.room_for(settings, person, batch)  # less what they sent alone today
     needs = view is not None and Decimal(view.batch_total) > limit  # the batch's: charged included
     if needs and found is not None and found.decision == "approved" and current:
         needs = False
@@ -178,7 +178,7 @@ async def before_confirm(request: Request, batch: str, view: Any) -> Response | 
     def decide() -> int | None:
         if not store.team_mode(settings):
             return None
-        if not approvals.needs_approval(settings, person, Decimal(view.batch_total)):
+        if not approvals.needs_approval(settings, person, Decimal(view.batch_total), batch):
             audit.record(settings, "confirm", actor=person, address=address, batch=batch, total=str(total))
             return None
         found = approvals.latest(settings, batch)
