@@ -757,3 +757,20 @@ def test_people_under_a_heading_saying_not_to_send_are_left_out(tmp_path: Path) 
         heading + 2: f"under the heading 'REMOVED - do not send (left the company)' (row {heading})",
     }
     assert "Bob Ray" in loaded.frame.loc[heading - 2].tolist()  # under "Boston office": ordered
+
+
+def test_a_recipient_whose_name_alone_is_crossed_out_is_not_ordered(tmp_path: Path) -> None:
+    """Found by newcomer6: a name struck through (the address left as it was) was ordered."""
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["First Name", "Last Name", "Street Address", "City", "State", "ZIP", "Product", "Value"])
+    sheet.append(["Ann", "Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50])
+    sheet.append(["Dan", "Left", "4 Elm St", "Boston", "MA", "02134", "CVS", 50])
+    sheet.append(["Cy", "Orr", "3 Oak St", "Boston", "MA", "02134", "CVS", 50])
+    sheet.cell(3, 1).font = sheet.cell(3, 2).font = Font(strike=True)
+    sheet.cell(4, 2).font = Font(strike=True)  # only the last name: a correction, not a recipient crossed out
+    book.save(tmp_path / "crossed.xlsx")
+    loaded = load_sheet(tmp_path / "crossed.xlsx")
+    assert [(s.row, s.reason) for s in loaded.skipped] == [(3, "crossed out (struck through) in the sheet")]

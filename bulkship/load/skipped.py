@@ -81,18 +81,22 @@ CROSSED_REASON = "crossed out (struck through) in the sheet"
 def _crossed_out(
     grid: _Grid, body: pd.DataFrame, column_map: dict[str, str], by_position: dict[int, str]
 ) -> list[int]:
-    """Rows whose every filled cell the list uses is struck through: a person crossed the recipient out
-    ("left the company", "not this one"). A row still reads as typed, so only the font tells."""
+    """Rows whose every filled cell the list uses is struck through, or whose name is: a person crossed the
+    recipient out ("left the company", "not this one"), often by the name alone (found by newcomer6). A row
+    still reads as typed, so only the font tells."""
     struck = grid.scan.struck if grid.scan else set()
     if not struck:
         return []
     used = [(c, h) for c, h in by_position.items() if h in column_map]
+    named = [(c, h) for c, h in used if column_map[h] in ("name", "first_name", "last_name")]
     rows = sorted({r for r, _ in struck} & set(body.index.tolist()))
     crossed = []
     for row in rows:
-        filled = [c for c, header in used if str(body.at[row, header]).strip()]
-        if filled and all((row, c) in struck for c in filled):
-            crossed.append(int(row))
+        for cells in (used, named):
+            filled = [c for c, header in cells if str(body.at[row, header]).strip()]
+            if filled and all((row, c) in struck for c in filled):
+                crossed.append(int(row))
+                break
     return crossed
 
 
