@@ -46,7 +46,7 @@ from .errors import (
 from .ledger import Ledger, OrderRecord
 from .models import Catalog, VendorOrder
 from .outputlock import output_lock
-from .reconcile.fixsheet import unsent_fix_edits
+from .reconcile.fixsheet import sheets_of_the_person, unsent_fix_edits
 from .reconcile.join import LedgerView, book_from_existing
 from .reconcile.sheets import FIX_SHEET, read_result_workbook, write_result_workbook, write_results_csv
 from .resultfile import write_csv_twin
@@ -311,6 +311,13 @@ def rewrite_results(
                 "not rewritten, so they are kept. Run it to send them "
                 f"(`bulkship run {path} --batch {batch}`); the statuses are recorded in the ledger and the "
                 "workbook catches up then"
+            ]
+        own = sheets_of_the_person(path)
+        if own:  # a rewrite writes bulkship's sheets only: the person's own would be lost
+            return None, [
+                f"batch {batch}: {path} holds a sheet of your own ({', '.join(repr(n) for n in own)}): not "
+                "rewritten, so it is kept. The statuses are recorded in the ledger (`bulkship status`); move "
+                "that sheet to a workbook of its own and the result workbook catches up on the next track"
             ]
         book = book_from_existing(ledger, batch, existing, api=api, catalog=catalog)
         write_result_workbook(book, path)

@@ -176,3 +176,18 @@ def test_rows_and_cells_typed_into_the_result_workbook_never_stop_track(
     assert len(rewritten.rows) == 4 and all(
         o.total is not None for o in rewritten.outcomes.values() if o.po_number
     )
+
+
+def test_track_never_rewrites_away_a_sheet_the_person_added(
+    output: Path, vendor: ScriptedVendor, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rewrite writes bulkship's sheets only: a sheet of the person's own ("My notes") was lost."""
+    book = openpyxl.load_workbook(output)
+    book.create_sheet("My notes").append(["call Ann about her address"])
+    book.save(output)
+    vendor.ship_everything()
+    monkeypatch.setattr("bulkship.track.connect", lambda _settings: vendor)
+    assert main(["track", BATCH]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "holds a sheet of your own ('My notes'): not rewritten, so it is kept" in said
+    assert openpyxl.load_workbook(output)["My notes"]["A1"].value == "call Ann about her address"

@@ -109,6 +109,15 @@ def load_fix_sheet(
 _OURS = (RESULTS_SHEET, FIX_SHEET, ORDERS_SHEET, SUMMARY_SHEET, KEYS_SHEET)
 
 
+def sheets_of_the_person(path: Path) -> list[str]:
+    """The sheets of a result workbook that bulkship did not write (a person added them)."""
+    return [
+        name
+        for name in workbook_sheets(path)
+        if not any(name == ours or name.startswith(ours + " ") for ours in _OURS)
+    ]
+
+
 def _refuse_a_list_of_the_persons(path: Path, program: ProgramSettings | None) -> None:
     """A sheet of recipients the person added to the result workbook ("January") would not be read: the run
     reads the workbook's own sheets (found by newcomer7: two new people left out, exit 0). Refused, saying
@@ -118,9 +127,7 @@ def _refuse_a_list_of_the_persons(path: Path, program: ProgramSettings | None) -
     from ..errors import BulkshipError, SheetChoiceError
     from ..load import load_sheet
 
-    for name in workbook_sheets(path):
-        if any(name == ours or name.startswith(ours + " ") for ours in _OURS):
-            continue
+    for name in sheets_of_the_person(path):
         try:
             loaded = load_sheet(path, sheet=name, program=program)
         except BulkshipError:
