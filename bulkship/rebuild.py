@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .client.parse import field as raw_field
 from .client.parse import items, po_number_of, text
 from .errors import VendorError
 from .ledger import REVIEW_ITEMS, AdoptedOrder, AdoptedRow, Ledger
@@ -107,6 +108,49 @@ def _may_be_ours(pattern: re.Pattern[str], derived: set[str]) -> Callable[[Any],
         return bool(derived) and any(text(li, "ExternalId") in derived for li in items(raw, "LineItems"))
 
     return keep
+
+
+def _repeats_a_row(validation: ValidationResult, known: set[str]) -> Callable[[Any], bool]:
+    """Which listed orders, unknown to this ledger, send one of the file's valid rows its very card (same
+    name, street, ZIP, card and value, as a vendor that echoes the address shows them): a list run again
+    under a new batch name on another machine, or after the ledger was lost (found by newcomer7: every card
+    sent twice). A vendor that lists no addresses shows nothing to compare."""
+    from .repeats.cards import _Folder, _Rows
+    from .statuses import NO_CARD_STATUSES
+
+    frame = validation.rows
+    valid = frame[frame[STATUS] == "valid"]
+    folder = _Folder()
+    keys = set(_Rows(valid, folder).repeat_keys()) if not valid.empty else set()
+
+    def keep(raw: Any) -> bool:
+        if not keys or po_number_of(raw) in known or text(raw, "Status").casefold() in NO_CARD_STATUSES:
+            return False
+        for line in items(raw, "LineItems"):
+            address = raw_field(line, "PhysicalDeliveryAddress")
+            if not isinstance(address, dict):
+                continue
+            item = {"ProductId": text(line, "ProductId"), "Value": text(line, "Value")}
+            shown = {k: text(address, k) for k in ("Name", "AddressLine1", "AddressLine2", "Zip")}
+            if folder.line_key(item, shown) in keys:
+                return True
+        return False
+
+    return keep
+
+
+def _refuse_cards_sent_elsewhere(batch: str, orders: list[VendorOrder]) -> None:
+    from .errors import BatchConflictError
+
+    named = ", ".join(o.po_number for o in orders[:3]) + (" ..." if len(orders) > 3 else "")
+    raise BatchConflictError(
+        f"The vendor account holds {len(orders)} order(s) this ledger does not know ({named}) with the very "
+        f"cards rows of this file would send (same recipient, address, card and value): batch {batch!r} "
+        "would send them again. Nothing was sent",
+        hint="run with the ledger they were sent from (the same computer, or the team's shared ledger), or "
+        "continue that batch by its own name (--batch); to send these cards again on purpose, add "
+        "--allow-repeat",
+    )
 
 
 def _search(
@@ -258,24 +302,28 @@ async def rebuild_from_vendor(
     po_prefix: str,
     api: str | None = None,
     by: str | None = None,
+    allow_repeat: bool = False,
 ) -> list[str]:
     """Search the vendor for a batch this ledger does not know; record what is found (see the module
     docstring), the batch as started by ``by``. Returns notes for the user (empty when nothing of the batch
-    is at the vendor)."""
+    is at the vendor). Raises BatchConflictError when orders this ledger does not know hold the rows' very
+    cards (:func:`_repeats_a_row`), unless ``allow_repeat``."""
     listing_of = getattr(client, "order_listing", None)
     if listing_of is None:  # a client without a complete listing (test doubles): the 409s are the guard
         return []
     pattern = batch_orders_pattern(po_prefix, batch)
     derived = _derived_ids(batch, validation)
+    known = {o.po_number for o in ledger.orders()}
+    ours = _may_be_ours(pattern, derived)
+    repeated = _repeats_a_row(validation, known) if not allow_repeat else None
     try:
-        listing = await listing_of(keep=_may_be_ours(pattern, derived))
+        listing = await listing_of(keep=lambda raw: ours(raw) or (repeated is not None and repeated(raw)))
     except VendorError as exc:
         return [
             f"The vendor's order list could not be read ({exc.message}), so this new batch was not checked "
             "for earlier orders; a 409 on its first order stops it for review"
         ]
-    known = {o.po_number for o in ledger.orders()}
-    in_scope, elsewhere = [], []
+    in_scope, elsewhere, unknown = [], [], []
     for vendor_order in listing.orders:
         if vendor_order.po_number in known:
             continue  # another batch of this ledger
@@ -283,6 +331,10 @@ async def rebuild_from_vendor(
             in_scope.append(vendor_order)
         elif any(li.external_id in derived for li in vendor_order.line_items):
             elsewhere.append(vendor_order)
+        else:
+            unknown.append(vendor_order)
+    if unknown and not in_scope:
+        _refuse_cards_sent_elsewhere(batch, unknown)
     if not in_scope and not elsewhere:
         if listing.complete:
             return []

@@ -532,3 +532,31 @@ def test_a_lost_ledger_finds_the_rows_of_follow_up_orders(tmp_path: Path, vendor
         assert rows["E0"].po_number == "BS-STAFF-0001-R1" and {r.status for r in rows.values()} == {"ordered"}
     else:
         assert vendor.external_ids()["E1"] == 0 and {r.status for r in rows.values()} == {"review"}
+
+
+def test_a_list_sent_from_another_ledger_is_refused_under_a_new_batch_name(tmp_path: Path) -> None:
+    """Found by newcomer7: on a new laptop (an empty ledger) last week's list run under this week's batch name
+    sent every card again, although the vendor shows each recipient. Refused when the vendor shows them;
+    --allow-repeat sends them on purpose."""
+    vendor = Vendor(tmp_path, "documented")
+    try:
+        sheet = write_sheet(tmp_path / "staff.csv", range(3))
+        laptop = settings_in(tmp_path / "old-laptop")
+        run_batch(sheet, laptop, batch="DEC", wait_s=0, client_factory=vendor.factory())
+        new_laptop = settings_in(tmp_path / "new-laptop")
+        with pytest.raises(
+            BatchConflictError, match=r"holds 1 order\(s\) this ledger does not know \(BS-DEC-0001\)"
+        ):
+            run_batch(sheet, new_laptop, batch="DEC-2026", wait_s=0, client_factory=vendor.factory())
+        assert vendor.external_ids() == Counter({f"E{i}": 1 for i in range(3)})
+        others = write_sheet(tmp_path / "others.csv", range(10, 12))  # other people: nothing to compare
+        assert (
+            run_batch(others, new_laptop, batch="JAN", wait_s=0, client_factory=vendor.factory()).exit_code
+            == 0
+        )
+        again = run_batch(
+            sheet, new_laptop, batch="DEC-2026", wait_s=0, client_factory=vendor.factory(), allow_repeat=True
+        )
+        assert again.exit_code == 0 and vendor.external_ids()["E0"] == 2
+    finally:
+        vendor.close()
