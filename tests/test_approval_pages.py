@@ -114,3 +114,33 @@ def test_asking_again_from_the_command_line_first_says_the_last_request_was_reje
     assert "Request #1 was rejected by carol: Q4 budget is spent. Asking again." in said, said
     assert "request #2 waits for an approver" in said
     assert embedded_sandbox_orders(team.data_dir) == []
+
+
+def test_an_approver_who_ran_his_own_copy_of_a_batch_cannot_approve_it(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by newcomer7: an approver added a row to the requester's file and ran it under his own name
+    (his own request), the requester re-ran the file he was given, and the approver approved that."""
+    accounts.add_user(team, "lee", "password-lee", ["requester", "approver"], actor="test")
+
+    def sheet(path: Path, people: range) -> Path:
+        with path.open("w", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(HEADER)
+            writer.writerows([f"E{i}", f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "25"]
+                             for i in people)  # fmt: skip
+        return path
+
+    out = ["--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    assert main(["run", str(sheet(tmp_path / "c11.csv", range(1, 3))), "--batch", "C11", *out]) == 1
+    edited = sheet(tmp_path / "c11-edit.csv", range(1, 4))  # lee's row added
+    monkeypatch.setenv("BULKSHIP_USER", "lee")
+    assert main(["run", str(edited), "--batch", "C11", *out]) == 1
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    assert main(["run", str(edited), "--batch", "C11", *out]) == 1
+    waiting = approvals.latest(team, "C11")
+    assert waiting is not None and waiting.requested_by == "alice"
+    with pytest.raises(approvals.ApprovalError, match="lee changed batch C11"):
+        approvals.decide(team, waiting.id, person="lee", approve=True)
+    assert embedded_sandbox_orders(team.data_dir) == []

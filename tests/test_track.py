@@ -191,3 +191,20 @@ def test_track_never_rewrites_away_a_sheet_the_person_added(
     said = " ".join(capsys.readouterr().err.split())
     assert "holds a sheet of your own ('My notes'): not rewritten, so it is kept" in said
     assert openpyxl.load_workbook(output)["My notes"]["A1"].value == "call Ann about her address"
+
+
+def test_running_a_result_workbook_refuses_a_typed_in_row_but_reads_a_typed_over_cell(output: Path) -> None:
+    """A note typed over an ordered row's Total is no reason to delete that row (found by newcomer7): it
+    reads blank, the ledger knows the amount. A row typed in by hand is refused when the workbook is run."""
+    from bulkship.errors import FileFormatError
+
+    book = openpyxl.load_workbook(output)
+    results = book["Results"]
+    header = [c.value for c in results[1]]
+    results.cell(2, header.index("Total") + 1).value = "n/a (by hand)"
+    book.save(output)
+    assert len(read_result_workbook(output).rows) == 4
+    results.append(["E9", "Dan New", "4 Ash St"])
+    book.save(output)
+    with pytest.raises(FileFormatError, match="row 6 of the Results sheet has no Row number bulkship wrote"):
+        read_result_workbook(output)

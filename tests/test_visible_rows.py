@@ -723,6 +723,10 @@ def test_a_note_saying_not_to_send_leaves_its_row_out(tmp_path: Path) -> None:
         "Di Fox,5 Ash St,Boston,MA,02134,CVS,50,already sent 11/15\n"
         "Ed Kim,6 Elm St,Boston,MA,02134,CVS,50,remove the apartment from the label\n"
         "Flo Ng,7 Elm St,Boston,MA,02134,CVS,50,top performer - do not forget\n"
+        "Gil Po,8 Elm St,Boston,MA,02134,CVS,50,Do not send before Dec 15 (birthday)\n"
+        "Hal Qi,9 Elm St,Boston,MA,02134,CVS,50,Already sent the e-card; this is the physical card\n"
+        "Ida Re,10 Elm St,Boston,MA,02134,CVS,50,Do not send to office - home address only\n"
+        "Jo Su,11 Elm St,Boston,MA,02134,CVS,50,Deceased husband - send to her at home\n"
     )
     loaded = load_sheet(path)
     skipped = {s.row: s.reason for s in loaded.skipped}

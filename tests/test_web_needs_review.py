@@ -158,3 +158,50 @@ def test_rows_held_on_another_ledgers_order_are_released_from_the_page(
         assert done.status_code == 200 and set(rows(settings).values()) == {"planned"}
     run_batch(sheet, settings, wait_s=0)
     assert cards_at_vendor(settings) == Counter({"E1": 1, "E2": 1, "E3": 1, "E20": 1, "E21": 1})
+
+
+def test_a_settlement_on_a_teams_page_is_recorded_as_the_signed_in_persons(
+    tmp_path: Path, settings: Settings, quick_hashes: None
+) -> None:
+    """Found by newcomer7: rows settled on the page were recorded in the ledger as "confirmed by root" (the
+    server's own login), not by the person signed in."""
+    from bulkship.team import accounts, approvals, store
+
+    sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+    run_batch(sheet, settings, wait_s=0)
+    settings.ledger.unlink()
+    accounts.add_user(settings, "sam", "password-sam", ["requester"], actor="test")
+    approvals.set_threshold(settings, "100000", actor="test")
+    try:
+        with TestClient(create_app(settings), follow_redirects=True) as client:
+            login = {
+                "csrf_token": token(client, "/login"),
+                "name": "sam",
+                "password": "password-sam",
+                "next": "/",
+            }
+            assert client.post("/login", data=login).status_code == 200
+            client.post(
+                "/batches",
+                data={"csrf_token": token(client, "/batches/new"), "name": "staff"},
+                files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
+            )
+            client.get("/batches/staff/cost")
+            form = {"csrf_token": token(client, "/batches/staff/needs-review"), "po": "BS-STAFF-0001"}
+            claim = {
+                **form,
+                "action": "at-vendor",
+                "order": "BS-STAFF-0001",
+                "rows": "2-4",
+                "reason": "portal",
+            }
+            checked = client.post("/batches/staff/needs-review/check", data=claim)
+            assert "confirmed by sam" in html.unescape(checked.text)
+            plan = PLAN.search(checked.text)
+            assert plan is not None
+            client.post("/batches/staff/needs-review/settle", data={**claim, "plan": plan.group(1)})
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            settled = [e.detail for e in ledger.events("staff") if e.kind == "review_settled_at_vendor"]
+        assert settled and settled[0]["by"] == "sam"
+    finally:
+        store.forget_engines()

@@ -167,11 +167,12 @@ _NOTE_FLAGS = frozenset(
         "admin notes",
     )
 )
+# The words alone, or followed by a reason after a dash or colon: "Do not send before Dec 15", "Already sent
+# the e-card; this is the physical card" and "Do not send to office - home address only" mean send.
 _NOTE_SAYS_NO = re.compile(
-    r"(?i)^\s*(?:do\s*n[o']?t|don'?t)\s+(?:send|mail|order|ship)\b.*"
-    r"|^\s*(?:remove|removed|exclude|excluded|deceased|passed\s+away|left\s+(?:the\s+)?company|terminated|"
-    r"duplicate|dupe?)\s*(?:$|[-–—:,.;!(].*)"
-    r"|^\s*(?:already\s+(?:sent|received|ordered|mailed|shipped)|sent\s+already)\b.*"
+    r"(?i)^\s*(?:(?:do\s*n[o']?t|don'?t)\s+(?:send|mail|order|ship)|remove|removed|exclude|excluded|deceased|"
+    r"passed\s+away|left\s+(?:the\s+)?company|terminated|duplicate|dupe?)\s*(?:$|[-–—:,.;!(].*)"
+    r"|^\s*(?:already\s+(?:sent|received|ordered|mailed|shipped)|sent\s+already)\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d.*)"
 )
 
 

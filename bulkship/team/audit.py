@@ -124,8 +124,16 @@ def last_actor(settings: Settings, batch: str, actions: Sequence[str]) -> str | 
     return str(found.actor) if found else None
 
 
-# What changes the orders a batch would send: the file, the sheet read, the columns, a row's cells
-CHANGES = ("upload", "sheet", "mapping", "fix")
+# What changes the orders a batch would send: the file, the sheet read, the columns, a row's cells; and asking
+# for (or starting) a run of a plan: from the command line, one's own copy of the file (found by newcomer7)
+CHANGES = (
+    "upload",
+    "sheet",
+    "mapping",
+    "fix",
+    "approval_request",
+    "run_start",
+)  # and a run of one's own file
 
 
 def changes_by(settings: Settings, batch: str, person: str) -> list[str]:

@@ -55,9 +55,10 @@ async def _form(request: Request) -> dict[str, str]:
     return {key: str(form.get(key, "") or "").strip() for key in keys}
 
 
-def _settle(web: Any, batch: str, fields: dict[str, str], *, confirmed: bool) -> Resolution:
+def _settle(web: Any, batch: str, fields: dict[str, str], *, confirmed: bool, by: str = "") -> Resolution:
     """The settlement the form asks for: only planned (``confirmed`` False) or recorded, when it is still
-    exactly the plan the person was shown (its digest, carried in the confirmation form)."""
+    exactly the plan the person was shown (its digest, carried in the confirmation form). ``by``: the
+    signed-in person (a team's page), recorded in the ledger; else the server's own user."""
 
     def confirm(plan: Resolution) -> bool:
         if confirmed and plan.digest() != fields["plan"]:
@@ -68,7 +69,7 @@ def _settle(web: Any, batch: str, fields: dict[str, str], *, confirmed: bool) ->
             )
         return confirmed
 
-    by = state.current_user()
+    by = by or state.current_user()  # not the server's login when a person signed in (found by newcomer7)
     if fields["action"] == "at-vendor":
         if not fields["order"]:
             raise BulkshipError("Name the vendor order: its Id or its PO number")
@@ -100,7 +101,9 @@ async def _step(request: Request, *, confirmed: bool) -> Response:
     batch = pages._idle(web, pages._batch_or_404(web, request.path_params["name"]))
     fields = await _form(request)
     try:
-        outcome = await run_in_threadpool(_settle, web, batch.name, fields, confirmed=confirmed)
+        outcome = await run_in_threadpool(
+            _settle, web, batch.name, fields, confirmed=confirmed, by=str(request.scope.get("actor") or "")
+        )
     except BulkshipError as exc:  # e.g. the vendor answers otherwise now, or a run holds the ledger
         return pages.render(
             request, "needs_review_check.html", 409, batch=batch, plan=None, fields=fields, error=exc

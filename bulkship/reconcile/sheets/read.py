@@ -72,18 +72,18 @@ def is_result_workbook(sheet_names: Sequence[str]) -> bool:
 
 def _added_by_hand(path: Path, number: int, sheet: str) -> FileFormatError:
     return FileFormatError(
-        f"{path.name}: row {number} of the {sheet} sheet has no result bulkship wrote (its Row, Status and "
-        "money cells are empty or not bulkship's): a row added by hand is not read here",
+        f"{path.name}: row {number} of the {sheet} sheet has no Row number bulkship wrote: a row added by "
+        "hand is not read here",
         hint="delete that row from the result workbook; put new people in a list of their own (or on the "
         f"{FIX_SHEET} sheet) and run it",
     )
 
 
 def read_result_workbook(path: Path, *, lenient: bool = False) -> ExistingResults:
-    """Read the Results sheet(s) of a workbook this module wrote: original cells and outcomes by row. A row
-    typed in by hand (no Row number bulkship wrote) or a result cell typed over is a FileFormatError, unless
-    ``lenient`` (rewriting from the ledger, which knows the results): then such a cell reads as blank and
-    such a row is left out, said in ``typed_in``."""
+    """Read the Results sheet(s) of a workbook this module wrote: original cells and outcomes by row. A result
+    cell typed over reads as blank (the ledger knows the results). A row typed in by hand (no Row number
+    bulkship wrote) is a FileFormatError, unless ``lenient`` (rewriting from the ledger): then it is left
+    out, said in ``typed_in``."""
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
@@ -112,17 +112,15 @@ def read_result_workbook(path: Path, *, lenient: bool = False) -> ExistingResult
         headers = headers or sheet_headers[:width]
         for number, line in enumerate(table[1:], start=2):
             line = line + [""] * (len(sheet_headers) - len(line))
-            texts = [_cell_text(v) for v in line[width:]]
-            try:
-                outcome = _outcome_from_cells(columns, texts)
-            except (ValueError, ArithmeticError):  # a row typed in by hand: no Row number, text for money
+            # a result cell typed over reads blank (the ledger knows the results); a row without the Row
+            # number bulkship wrote was typed in by hand
+            read = _outcome_read_leniently(columns, [_cell_text(v) for v in line[width:]])
+            if read is None:
                 if not lenient:
-                    raise _added_by_hand(path, number, name) from None
-                read = _outcome_read_leniently(columns, texts)
-                if read is None:
-                    typed_in.append(number)
-                    continue
-                outcome = read
+                    raise _added_by_hand(path, number, name)
+                typed_in.append(number)
+                continue
+            outcome = read
             rows.append((outcome.row, [_cell_value(v) for v in line[:width]]))
             outcomes[outcome.row] = outcome
     fingerprints: dict[int, str] = {}
