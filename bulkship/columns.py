@@ -388,6 +388,16 @@ def map_columns(
             title = contract.title(column.meaning.field)
             notes[column.header] = ("unused", f"{where} says no column feeds {title}")
             left_out.append(_left_out_by_program(column, column.meaning.field, title, where))
+        elif column.meaning and id(column) not in taken and column.meaning.field in ORDER_FIELDS:
+            chosen = fixed[column.meaning.field]
+            assert chosen is not None
+            title = contract.title(column.meaning.field)
+            # a program file found beside the sheet, made for another list, reads another column: say which
+            # (found by newcomer7: 'Budget' read as the card value, the list's own 'Amount' left unused)
+            left_out.append(
+                f"Column {column.named()} is not used: {where} reads {title} from {chosen.named()}. To read "
+                f'it, map it with [columns] {column.meaning.field} = "{column.header}" in {where}.'
+            )
     mapping = ColumnMapping(column_map={c.header: f for f, c in fixed.items() if c is not None})
     mapping.notices += [notice for notice in left_out if notice]
     for header in respondent:

@@ -264,3 +264,19 @@ def test_a_csv_saved_again_after_its_hash_was_taken_is_refused_not_recorded_unde
     path.write_text("Name,Address,City,State,ZIP\nBo,2 Main,Boston,MA,02134\n")
     with pytest.raises(FileFormatError, match=r"r\.csv changed while bulkship was reading it"):
         load_sheet(path, file_hash=taken)
+
+
+def test_a_program_reading_another_column_for_an_order_field_says_so(tmp_path: Path) -> None:
+    """Found by newcomer7: a bulkship.toml left beside the sheet read Value from 'Budget' (200) while the
+    list's own 'Amount' (50) was left unused without a word."""
+    program = load_program(write(tmp_path / "bulkship.toml", '[columns]\nvalue = "Budget"\n'))
+    csv_path = write(
+        tmp_path / "december.csv",
+        "Name,Address,City,State,ZIP,Product,Amount,Budget\nAnn Lee,1 Main St,Boston,MA,02134,CVS,50,200\n",
+    )
+    loaded = load_sheet(csv_path, program=program)
+    assert loaded.column_map["Budget"] == "value"
+    assert any(
+        "Column 'Amount' (G) is not used: " in n and "reads Value from 'Budget' (H)" in n
+        for n in loaded.notices
+    ), loaded.notices
