@@ -144,3 +144,26 @@ def test_an_approver_who_ran_his_own_copy_of_a_batch_cannot_approve_it(
     with pytest.raises(approvals.ApprovalError, match="lee changed batch C11"):
         approvals.decide(team, waiting.id, person="lee", approve=True)
     assert embedded_sandbox_orders(team.data_dir) == []
+
+
+def test_the_approval_page_shows_the_cards_sent_again_on_purpose(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by newcomer7: a command-line batch run with --allow-repeat (every row a card these people got
+    last week) waited for approval, and the page said nothing of the second cards."""
+    sheet = tmp_path / "staff.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows([f"E{i}", f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "25"]
+                         for i in (1, 2))  # fmt: skip
+    out = ["--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    approvals.set_threshold(team, "1000", actor="test")
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    assert main(["run", str(sheet), "--batch", "WEEK1", *out]) == 0
+    approvals.set_threshold(team, "10", actor="test")
+    assert main(["run", str(sheet), "--batch", "WEEK2", "--allow-repeat", *out]) == 1
+    with _signed_in(create_app(team), "carol") as carol:
+        page = _text(carol.get("/batches/WEEK2/approval").text)
+    assert "2 row(s) of this plan repeat a card already ordered, sent again on purpose" in page
+    assert "in batch &#39;WEEK1&#39;" in page

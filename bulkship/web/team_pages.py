@@ -235,10 +235,26 @@ async def ledger_approval_page(request: Request, name: str) -> Response:
         raise HTTPException(404, f"No batch named {name!r} waits for approval")
     status = await run_in_threadpool(_status_or_none, settings, name)
     current = await run_in_threadpool(_plan_unchanged, settings, asked)
+    repeats = await run_in_threadpool(_sent_again_on_purpose, settings, name)
     return pages.render(
         request, "approval_ledger.html", batch=name, approval=asked, approval_current=current,
-        figures=status[0] if status else None,
+        figures=status[0] if status else None, repeats=repeats,
     )  # fmt: skip
+
+
+def _sent_again_on_purpose(settings: Any, name: str) -> dict[str, Any] | None:
+    """The plan's rows that repeat a card already ordered, sent on purpose (``--allow-repeat``): the approver
+    is the person who must see them (found by newcomer7: the page said nothing of three second cards)."""
+    from ..ledger import Ledger
+
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        found = ledger.latest_event(name, "repeat_allowed")
+    if found is None:
+        return None
+    return {
+        "rows": found.detail.get("rows", 0),
+        "examples": list((found.detail.get("examples") or {}).values()),
+    }
 
 
 STALE_APPROVAL = (
