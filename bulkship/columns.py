@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .errors import InputError, MissingColumnsError
 from .models import CANONICAL_COLUMNS
-from .money import MONEY_LABELS
+from .otherheaders import form_respondent_columns, results_columns
 from .program import ProgramSettings
 from .schema import SheetContract, header_key
 from .sheetscan import column_letter
@@ -64,50 +64,6 @@ NEUTRAL = frozenset({"legal", "employee", "worker", "associate", "recipient", "m
 _FILLER = frozenset({"address", "addr", "to", "as", "of", "the", "s"})  # "Home Address City", "Known As Name"
 _FILLER |= {"required", "optional", "mandatory", "req", "opt"}  # a template's marks: "Address (required)"
 UNQUALIFIED_RANK = QUALIFIER_RANK[""]
-
-
-# bulkship's own result columns (bulkship.reconcile.layout): a results sheet copied into the next list carries
-# them. Two of the markers say the sheet is one; then the columns bulkship wrote are never read as the order:
-# "Face value" is a row's quantity x value, "Carrier" the parcel's (found by newcomer7: 2 cards of 50 ordered
-# for a row of 2 cards of 25).
-RESULT_MARKERS = (
-    "PO Number",
-    "Order ID",
-    "Line Item ID",
-    "Problems / vendor error",
-    "Normalised values",
-    "Money",
-)
-RESULT_WRITTEN = (
-    *MONEY_LABELS, "Cost", "Carrier", "Tracking Number", "Tracking URL", "Shipped date", "Delivered date",
-)  # fmt: skip
-_BULKSHIP_MARK = re.compile(r"\s*\(bulkship(?: \d+)?\)$", re.IGNORECASE)
-
-
-def results_columns(headers: Sequence[str]) -> set[str]:
-    """The headers bulkship wrote, when ``headers`` are those of one of its results sheets; else none."""
-    plain = {h: header_key(_BULKSHIP_MARK.sub("", h)) for h in headers}
-    markers = {header_key(m) for m in RESULT_MARKERS}
-    if len(markers & set(plain.values())) < 2:
-        return set()
-    written = markers | {header_key(w) for w in RESULT_WRITTEN}
-    return {h for h, key in plain.items() if key in written}
-
-
-# A Microsoft Forms export opens with who answered the form: ID | Start time | Completion time | Email |
-# Name | Last modified time. Its "Name" and "Email" are the respondent's (a manager), never the recipient's:
-# read as the name, every parcel went to the manager at the employees' homes (found by newcomer7); its "ID"
-# is the response number, restarting with each form.
-_FORMS_SIGNATURE = frozenset({"starttime", "completiontime"})
-_FORMS_RESPONDENT = frozenset({"id", "email", "name", "lastmodifiedtime"})
-
-
-def form_respondent_columns(headers: Sequence[str]) -> set[str]:
-    """The headers of a Microsoft Forms export that describe who answered it; none for any other sheet."""
-    keys = {h: header_key(h) for h in headers}
-    if not set(keys.values()) >= _FORMS_SIGNATURE:
-        return set()
-    return {h for h, key in keys.items() if key in _FORMS_RESPONDENT}
 
 
 class AmbiguousColumnsError(InputError):
