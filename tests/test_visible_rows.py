@@ -778,3 +778,18 @@ def test_a_recipient_whose_name_alone_is_crossed_out_is_not_ordered(tmp_path: Pa
     book.save(tmp_path / "crossed.xlsx")
     loaded = load_sheet(tmp_path / "crossed.xlsx")
     assert [(s.row, s.reason) for s in loaded.skipped] == [(3, "crossed out (struck through) in the sheet")]
+
+
+def test_a_list_hidden_behind_a_chart_sheet_is_refused(tmp_path: Path) -> None:
+    """Found by newcomer7: the only visible sheet a chart, the list's sheet hidden: the list was read."""
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = "data"
+    data.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    data.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50])
+    book.create_chartsheet("Chart")
+    data.sheet_state = "hidden"
+    book.active = 1
+    book.save(tmp_path / "chart.xlsx")
+    with pytest.raises(SheetChoiceError, match="hidden sheet 'data' only"):
+        load_sheet(tmp_path / "chart.xlsx")

@@ -148,7 +148,8 @@ def _pick_sheet(
                 hint="pass one of them with --sheet NAME",
             )
         return requested, []
-    if len(names) == 1:
+    hidden = {m.name for m in worksheets if not str(m.visible).endswith(".Visible")}
+    if len(names) == 1 and names[0] not in hidden:
         return names[0], []
     index = HeaderIndex(load_contract(program.schema_path).alias_index(program.aliases))
     scores: dict[str, int] = {}
@@ -161,7 +162,6 @@ def _pick_sheet(
             at = row_scores.index(scores[name])
             if _names_recipients(head[at], index) and any(_filled(row) for row in head[at + 1 :]):
                 recipients.add(name)
-    hidden = {m.name for m in worksheets if not str(m.visible).endswith(".Visible")}
     visible = {n: s for n, s in scores.items() if n not in hidden}
     for pool in (visible, scores):  # a visible list wins; a hidden one is refused below, never read unasked
         best = max(pool.values(), default=0)
