@@ -190,7 +190,7 @@ async def _plan_and_send(
         if stored is None:  # a batch this ledger does not know: look for it at the vendor first
             notes = await rebuild_from_vendor(
                 client, ledger, batch, validation, catalog, po_prefix=prefix, api=api_identity(settings),
-                by=starter, allow_repeat=repeats.allow,
+                by=starter, allow_repeat=repeats.allow, since=repeats.since,
             )  # fmt: skip
         synced = sync_ledger(  # 3
             ledger,

@@ -110,7 +110,7 @@ def _may_be_ours(pattern: re.Pattern[str], derived: set[str]) -> Callable[[Any],
     return keep
 
 
-def _repeats_a_row(validation: ValidationResult, known: set[str]) -> Callable[[Any], bool]:
+def _repeats_a_row(validation: ValidationResult, known: set[str], since: str) -> Callable[[Any], bool]:
     """Which listed orders, unknown to this ledger, send one of the file's valid rows its very card (same
     name, street, ZIP, card and value, as a vendor that echoes the address shows them): a list run again
     under a new batch name on another machine, or after the ledger was lost (found by newcomer7: every card
@@ -125,6 +125,9 @@ def _repeats_a_row(validation: ValidationResult, known: set[str]) -> Callable[[A
 
     def keep(raw: Any) -> bool:
         if not keys or po_number_of(raw) in known or text(raw, "Status").casefold() in NO_CARD_STATUSES:
+            return False
+        created = text(raw, "CreatedDate", "Created", "OrderDate")
+        if created and since and created[:10] < since[:10]:  # before the repeat window (undated: counted)
             return False
         for line in items(raw, "LineItems"):
             address = raw_field(line, "PhysicalDeliveryAddress")
@@ -303,11 +306,13 @@ async def rebuild_from_vendor(
     api: str | None = None,
     by: str | None = None,
     allow_repeat: bool = False,
+    since: str = "",
 ) -> list[str]:
     """Search the vendor for a batch this ledger does not know; record what is found (see the module
     docstring), the batch as started by ``by``. Returns notes for the user (empty when nothing of the batch
     is at the vendor). Raises BatchConflictError when orders this ledger does not know hold the rows' very
-    cards (:func:`_repeats_a_row`), unless ``allow_repeat``."""
+    cards (:func:`_repeats_a_row`, created from ``since``: the repeat window's first day), unless
+    ``allow_repeat``."""
     listing_of = getattr(client, "order_listing", None)
     if listing_of is None:  # a client without a complete listing (test doubles): the 409s are the guard
         return []
@@ -315,7 +320,7 @@ async def rebuild_from_vendor(
     derived = _derived_ids(batch, validation)
     known = {o.po_number for o in ledger.orders()}
     ours = _may_be_ours(pattern, derived)
-    repeated = _repeats_a_row(validation, known) if not allow_repeat else None
+    repeated = _repeats_a_row(validation, known, since) if not allow_repeat else None
     try:
         listing = await listing_of(keep=lambda raw: ours(raw) or (repeated is not None and repeated(raw)))
     except VendorError as exc:

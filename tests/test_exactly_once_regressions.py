@@ -11,6 +11,7 @@ import asyncio
 import json
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -554,9 +555,18 @@ def test_a_list_sent_from_another_ledger_is_refused_under_a_new_batch_name(tmp_p
             run_batch(others, new_laptop, batch="JAN", wait_s=0, client_factory=vendor.factory()).exit_code
             == 0
         )
-        again = run_batch(
-            sheet, new_laptop, batch="DEC-2026", wait_s=0, client_factory=vendor.factory(), allow_repeat=True
+        later = date.today() + timedelta(days=61)  # the vendor's order is older than the repeat window then
+        assert (
+            run_batch(
+                sheet, new_laptop, batch="FEB", wait_s=0, client_factory=vendor.factory(), today=later
+            ).exit_code
+            == 0
         )
-        assert again.exit_code == 0 and vendor.external_ids()["E0"] == 2
+        assert vendor.external_ids()["E0"] == 2
+        third = settings_in(tmp_path / "third")
+        again = run_batch(
+            sheet, third, batch="DEC-2026", wait_s=0, client_factory=vendor.factory(), allow_repeat=True
+        )
+        assert again.exit_code == 0 and vendor.external_ids()["E0"] == 3
     finally:
         vendor.close()

@@ -571,8 +571,8 @@ def test_a_list_counting_its_pages_from_0_with_several_pages_never_proves_an_ord
     ignored. Page 1 was the second page (not empty), so the first page was never read and the list ended
     'complete': an order on it read as provably absent, and a refusal after a lost answer was believed
     (its rows failed, to be sent again: a second card)."""
-    for batch in ("one", "two", "three"):
-        place(vendor, tmp_path / batch, [1], batch=batch)
+    for person, batch in enumerate(("one", "two", "three"), start=1):  # three ledgers, three people
+        place(vendor, tmp_path / batch, [person], batch=batch)
     first_po = vendor.orders()[0]["PONumber"]
 
     def from_zero_one_a_page(call: Call) -> Answer:
