@@ -359,3 +359,26 @@ def test_a_sheet_of_new_people_added_to_the_result_workbook_refuses_it_never_lef
     assert _vendor_lines() == before
     code, data = _run(capsys, str(workbook), "--sheet", "January", "--batch", "JAN", "--out", str(out))
     assert code == 0 and _vendor_lines()["E8"] == 1
+
+
+def test_a_row_the_list_says_went_out_already_is_not_called_hidden_after_the_follow_up(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review9: in the Fix these run, a row skipped as "the list says it was sent already" was
+    taken for a hidden row, and the notice advised --include-hidden."""
+    source = tmp_path / "sent.csv"
+    with source.open("w", newline="") as handle:
+        no_street = ["E3", "Cy Diaz", "", "Boston", "MA", "02134", "CVS", "25", "", ""]
+        csv.writer(handle).writerows([[*HEADER, "Sent"], [*ROWS[0], "Yes - Nov"], no_street, [*ROWS[5], ""]])
+    out = tmp_path / "out"
+    code, first = _run(capsys, str(source), "--batch", "SENT", "--out", str(out))
+    assert code == 3 and first["by_status"] == {"invalid": 1, "pending": 1, "skipped": 1}, first
+    workbook = Path(str(first["output"]))
+    _fix_row(workbook, 3, "Address", "3 Oak Ave")
+    from bulkship.reconcile.fixsheet import load_fix_sheet
+
+    follow_up = load_fix_sheet(workbook)
+    assert follow_up is not None
+    assert [(s.row, s.kind) for s in follow_up.skipped] == [(2, "not to send")]  # was "hidden"
+    code = main(["run", str(workbook), "--batch", "SENT", "--out", str(out), "--yes", "--wait", "0"])
+    assert code == 0 and _vendor_lines()["E1"] == 0

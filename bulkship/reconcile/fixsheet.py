@@ -205,7 +205,10 @@ def _still_skipped(row: int, problems: str) -> SkippedRow:
     """A row the first file's reading skipped (a totals row, a note, a hidden row), skipped again: its words
     are on the Results sheet; it was never a recipient to fix (it came back invalid: found by a newcomer)."""
     reason = problems.split("; ")[0] or "not a recipient row"
-    prefixes = {"totals": "totals", "note": "note", "crossed": "crossed", "the list says not": "not to send"}
+    prefixes = {
+        "totals": "totals", "note": "note", "a heading over": "note", "crossed": "crossed",
+        "the list says": "not to send", "under the heading": "not to send", "bulkship's own": "not to send",
+    }  # fmt: skip
     kind = next((k for p, k in prefixes.items() if reason.startswith(p)), "hidden")
     return SkippedRow(row, kind, reason)
 
