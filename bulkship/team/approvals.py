@@ -343,27 +343,8 @@ def decide(
             f"Request #{request_id} for batch {found.batch} was replaced by request #{newest.id} (the batch "
             "changed): decide on that one"
         )
-    asker = accounts.find_user(settings, found.requested_by) if approve else None
-    if asker is not None and asker.disabled:  # the run would act for a person no longer allowed to send
-        audit.record(
-            settings, "approve_refused", actor=person, address=address, batch=found.batch,
-            request=found.id, reason="requester disabled",
-        )  # fmt: skip
-        raise ApprovalError(
-            f"{found.requested_by}'s account is disabled: request #{found.id} lapsed. Nothing is sent until "
-            "an active requester asks again"
-        )
-    changed = sorted(set(audit.changes_by(settings, found.batch, person))) if approve else []
-    if changed and person != found.requested_by:  # the requester's own decision is refused below
-        audit.record(
-            settings, "approve_refused", actor=person, address=address, batch=found.batch,
-            request=found.id, reason="approver changed the batch", changes=", ".join(changed),
-        )  # fmt: skip
-        # a maker is no checker (found by newcomer7: an approver fixed a colleague's row to another
-        # recipient, then approved the colleague's request to send it)
-        raise ApprovalError(
-            f"{person} changed batch {found.batch} ({', '.join(changed)}): another approver must decide on it"
-        )
+    if approve:
+        _may_approve(settings, found, person, address)
     reason = reason.strip()
     if not approve and not reason:
         raise ApprovalError("Say why the batch is rejected: the requester sees the reason")
@@ -381,13 +362,10 @@ def decide(
             )
     except sa.exc.IntegrityError as exc:
         if person == found.requested_by:
-            audit.record(
-                settings, "approve_refused", actor=person, address=address, batch=found.batch,
-                request=found.id, reason="approver is the requester",
-            )  # fmt: skip
-            raise ApprovalError(
-                f"{person} asked for this approval: another person must approve or reject it"
-            ) from None
+            raise _refused(
+                settings, found, person, address, "approver is the requester",
+                f"{person} asked for this approval: another person must approve or reject it",
+            ) from None  # fmt: skip
         raise ApprovalError(f"Request #{request_id} was decided by someone else just now") from exc
     audit.record(
         settings, "approve" if approve else "reject", actor=person, address=address, batch=found.batch,
@@ -396,6 +374,38 @@ def decide(
     decided = approval(settings, request_id)
     assert decided is not None
     return decided
+
+
+def _may_approve(settings: Settings, found: Approval, person: str, address: str) -> None:
+    """Refuse (ApprovalError, written in the trail) an approval the run would act on for a disabled account,
+    or by a person who changed the batch: a maker is no checker (found by newcomer7: an approver fixed a
+    colleague's row to another recipient, then approved the colleague's request to send it)."""
+    asker = accounts.find_user(settings, found.requested_by)
+    if asker is not None and asker.disabled:
+        raise _refused(
+            settings, found, person, address, "requester disabled",
+            f"{found.requested_by}'s account is disabled: request #{found.id} lapsed. Nothing is sent until "
+            "an active requester asks again",
+        )  # fmt: skip
+    changed = sorted(set(audit.changes_by(settings, found.batch, person)))
+    if changed and person != found.requested_by:  # the requester's own decision is refused by the database
+        raise _refused(
+            settings, found, person, address, "approver changed the batch",
+            f"{person} changed batch {found.batch} ({', '.join(changed)}): another approver must decide "
+            "on it",
+            changes=", ".join(changed),
+        )  # fmt: skip
+
+
+def _refused(
+    settings: Settings, found: Approval, person: str, address: str, why: str, message: str, **detail: str
+) -> ApprovalError:
+    """The refusal of ``person``'s decision, recorded in the trail (``why``), to raise."""
+    audit.record(
+        settings, "approve_refused", actor=person, address=address, batch=found.batch, request=found.id,
+        reason=why, **detail,
+    )  # fmt: skip
+    return ApprovalError(message)
 
 
 # -- the check every run makes ---------------------------------------------------------------------------
