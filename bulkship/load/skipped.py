@@ -235,6 +235,12 @@ _LEAVE_OUT_HEADING = re.compile(
 )
 
 
+# ... unless it says to send them: "Removed from waitlist - please send" (newcomer7)
+_SEND_HEADING = re.compile(
+    r"(?i)\b(?:please\s+send|send\s+(?:now|them|these|this|asap)|to\s+(?:be\s+)?sen[dt]\b(?!\s+back))"
+)
+
+
 def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, tuple[str, str]]:
     """A row of one filled cell that heads people not to send (:data:`_LEAVE_OUT_HEADING`), and the rows
     under it up to the next blank row or heading: row -> (kind, reason)."""
@@ -247,7 +253,7 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     headings = {r: " ".join(str(v).strip() for v in body.loc[r].tolist() if str(v).strip()) for r in lone}
     found: dict[int, tuple[str, str]] = {}
     for row, text in headings.items():
-        if not _LEAVE_OUT_HEADING.fullmatch(text):
+        if not _LEAVE_OUT_HEADING.fullmatch(text) or _SEND_HEADING.search(text):
             continue
         found[int(row)] = ("note", f"a heading over rows not to send ('{text}')")
         at = rows.index(row) + 1

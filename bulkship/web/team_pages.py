@@ -251,10 +251,10 @@ def _sent_again_on_purpose(settings: Any, name: str) -> dict[str, Any] | None:
         found = ledger.latest_event(name, "repeat_allowed")
     if found is None:
         return None
-    return {
-        "rows": found.detail.get("rows", 0),
-        "examples": list((found.detail.get("examples") or {}).values()),
-    }
+    from ..repeats import repeat_said
+
+    examples = [repeat_said(str(note)) for note in (found.detail.get("examples") or {}).values()]
+    return {"rows": found.detail.get("rows", 0), "examples": examples}
 
 
 STALE_APPROVAL = (
