@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import defaults
 from .batchapi import api_identity, check_batch_api
-from .errors import BulkshipError, FileFormatError, SpendLimitError, VendorError
+from .errors import BulkshipError, FileFormatError, InputError, SpendLimitError, VendorError
 from .ledger import Ledger
 from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
@@ -92,6 +92,21 @@ class RunOptions:
 def default_batch_name(path: Path) -> str:
     """The file's name without extension, made safe for PO numbers and file names."""
     return re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem).strip("-._") or "batch"
+
+
+_UNSAFE_NAME = re.compile(r"[/\\\x00-\x1f\x7f]")
+
+
+def check_new_batch_name(batch: str) -> None:
+    """A new batch's name: one the web page can open too (found by newcomer7: "Q4/2026", a blank name and
+    "../../etc" from the command line made batches no link on the page could reach, nor an approver
+    approve). Batches named so before keep their names."""
+    if not batch.strip() or _UNSAFE_NAME.search(batch):
+        suggested = re.sub(r"[^A-Za-z0-9._-]+", "-", batch).strip("-._") or "batch"
+        raise InputError(
+            f"{batch!r} cannot name a batch: it is blank or holds a slash or a control character",
+            hint=f"choose another name, e.g. --batch {suggested}",
+        )
 
 
 def file_sha256(path: Path) -> str:
@@ -163,6 +178,8 @@ async def _plan_and_send(
     from .rebuild import rebuild_from_vendor
     from .validate import validate
 
+    if ledger.batch(batch) is None:
+        check_new_batch_name(batch)
     named = batch != default_batch_name(path)
     repeats = replace(options.repeat_policy(today), own_name=named)
     check_new_run(
