@@ -305,6 +305,24 @@ def _left_out_by_program(column: _Column, field: str, title: str, where: str) ->
     )
 
 
+def _read_by_letter(
+    program: ProgramSettings, fixed: dict[str, _Column | None], contract: SheetContract, where: str
+) -> list[str]:
+    """A notice for each field ``[columns]`` maps by column letter, naming the header it reads: a letter
+    reads whatever this month's export puts there (found by newcomer7: quantity = "H", written when H was
+    "Qty", took "Years of Service": 17 cards for 2 people, without a word)."""
+    notices = []
+    for name, wanted in program.columns.items():
+        column = fixed.get(name)
+        if column is None or header_key(wanted) == header_key(column.header) or name not in ORDER_FIELDS:
+            continue
+        notices.append(
+            f"{contract.title(name)} is read from column {column.named()}, as {where} names column "
+            f"{column.letter}: check that this is the right column for this list."
+        )
+    return notices
+
+
 def map_columns(
     headers: Sequence[str],
     positions: Sequence[int],
@@ -355,6 +373,7 @@ def map_columns(
                 f'it, map it with [columns] {column.meaning.field} = "{column.header}" in {where}.'
             )
     mapping = ColumnMapping(column_map={c.header: f for f, c in fixed.items() if c is not None})
+    left_out += _read_by_letter(program, fixed, contract, where)
     mapping.notices += [notice for notice in left_out if notice]
     for header in respondent:
         notes.setdefault(header, ("unused", "who answered the form (Microsoft Forms), not the recipient"))

@@ -280,3 +280,18 @@ def test_a_program_reading_another_column_for_an_order_field_says_so(tmp_path: P
         "Column 'Amount' (G) is not used: " in n and "reads Value from 'Budget' (H)" in n
         for n in loaded.notices
     ), loaded.notices
+
+
+def test_a_field_mapped_by_column_letter_names_the_header_it_reads(tmp_path: Path) -> None:
+    """Found by newcomer7: quantity = "H", written when H was "Qty", took this month's "Years of Service"
+    (17 cards for 2 people) without a word."""
+    program = load_program(write(tmp_path / "prog.toml", '[columns]\nquantity = "H"\n'))
+    csv_path = write(
+        tmp_path / "dec.csv",
+        "Name,Address,City,State,ZIP,Product,Value,Years of Service\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25,5\n",
+    )
+    loaded = load_sheet(csv_path, program=program)
+    assert loaded.column_map["Years of Service"] == "quantity"
+    assert any("Quantity is read from column 'Years of Service' (H), as" in n for n in loaded.notices), (
+        loaded.notices
+    )
