@@ -167,3 +167,25 @@ def test_the_approval_page_shows_the_cards_sent_again_on_purpose(
         page = _text(carol.get("/batches/WEEK2/approval").text)
     assert "2 row(s) of this plan repeat a card already ordered, sent again on purpose" in page
     assert "in batch &#39;WEEK1&#39;" in page and "Held, not sent" not in page  # they are being sent
+
+
+def test_an_approval_lapses_when_its_approver_is_disabled_before_the_run(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by newcomer7: carol approved, her account was disabled (misused), and the requester's re-run
+    still sent the batch on her approval."""
+    sheet = tmp_path / "staff.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows([f"E{i}", f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "25"]
+                         for i in (1, 2))  # fmt: skip
+    command = ["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    assert main(command) == 1
+    asked = approvals.latest(team, "HR")
+    assert asked is not None
+    approvals.decide(team, asked.id, person="carol", approve=True)
+    accounts.set_disabled(team, "carol", True, actor="test")
+    assert main(command) == 1  # a new request waits; nothing sent on the lapsed approval
+    assert embedded_sandbox_orders(team.data_dir) == []

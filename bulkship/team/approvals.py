@@ -226,6 +226,13 @@ class Approval:
         return self.decision == "approved" and set(prints) <= self.order_prints and total <= self.total
 
 
+def approver_active(settings: Settings, found: Approval) -> bool:
+    """Whether the person who approved may still: an approval not yet used lapses with its approver's
+    account (found by newcomer7: a batch approved by an account disabled since went out)."""
+    approver = accounts.find_user(settings, found.decided_by) if found.decided_by else None
+    return approver is None or not approver.disabled
+
+
 def _approval(row: Any) -> Approval:
     return Approval(
         id=int(row.id),
@@ -455,7 +462,7 @@ def check_before_send(settings: Settings, view: PlanView) -> str | None:
     total = Decimal(view.worst_case)
     prints = order_prints(settings, view.batch)
     found = latest(settings, view.batch)
-    covered = found is not None and found.covers(prints, total)
+    covered = found is not None and found.covers(prints, total) and approver_active(settings, found)
     if needs_approval(settings, person, view.batch_total, view.batch) and not covered:
         asked = request(settings, view.batch, total=view.batch_total, person=person, address=origin())
         changed = found is not None and found.decision == "approved"

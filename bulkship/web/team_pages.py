@@ -182,7 +182,8 @@ async def before_confirm(request: Request, batch: str, view: Any) -> Response | 
             audit.record(settings, "confirm", actor=person, address=address, batch=batch, total=str(total))
             return None
         found = approvals.latest(settings, batch)
-        if found is not None and found.covers(approvals.order_prints(settings, batch), total):
+        prints = approvals.order_prints(settings, batch)
+        if found is not None and found.covers(prints, total) and approvals.approver_active(settings, found):
             audit.record(
                 settings, "confirm", actor=person, address=address, batch=batch, total=str(total),
                 approval=found.id,
