@@ -45,6 +45,16 @@ def _signed_in(app: object, name: str) -> TestClient:
     return client
 
 
+def staff_sheet(path: Path, people: range) -> Path:
+    """A real CSV of one CVS 25 card per person numbered in ``people`` (Employee IDs E1, E2...)."""
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows([f"E{i}", f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "25"]
+                         for i in people)  # fmt: skip
+    return path
+
+
 def _text(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
@@ -52,12 +62,7 @@ def _text(html: str) -> str:
 def test_a_command_line_batch_waits_then_only_an_approver_is_offered_approve_and_it_sends_once(
     team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sheet = tmp_path / "staff.csv"
-    with sheet.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerows([f"E{i}", f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "25"]
-                         for i in (1, 2))  # fmt: skip
+    sheet = staff_sheet(tmp_path / "staff.csv", range(1, 3))
     monkeypatch.setenv("BULKSHIP_USER", "alice")
     command = ["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
     assert main(command) == 1  # 50.00 is above the threshold: waits for an approver, nothing sent
@@ -123,18 +128,10 @@ def test_an_approver_who_ran_his_own_copy_of_a_batch_cannot_approve_it(
     (his own request), the requester re-ran the file he was given, and the approver approved that."""
     accounts.add_user(team, "lee", "password-lee", ["requester", "approver"], actor="test")
 
-    def sheet(path: Path, people: range) -> Path:
-        with path.open("w", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(HEADER)
-            writer.writerows([f"E{i}", f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "25"]
-                             for i in people)  # fmt: skip
-        return path
-
     out = ["--yes", "--wait", "0", "--out", str(tmp_path / "out")]
     monkeypatch.setenv("BULKSHIP_USER", "alice")
-    assert main(["run", str(sheet(tmp_path / "c11.csv", range(1, 3))), "--batch", "C11", *out]) == 1
-    edited = sheet(tmp_path / "c11-edit.csv", range(1, 4))  # lee's row added
+    assert main(["run", str(staff_sheet(tmp_path / "c11.csv", range(1, 3))), "--batch", "C11", *out]) == 1
+    edited = staff_sheet(tmp_path / "c11-edit.csv", range(1, 4))  # lee's row added
     monkeypatch.setenv("BULKSHIP_USER", "lee")
     assert main(["run", str(edited), "--batch", "C11", *out]) == 1
     monkeypatch.setenv("BULKSHIP_USER", "alice")
@@ -151,12 +148,7 @@ def test_the_approval_page_shows_the_cards_sent_again_on_purpose(
 ) -> None:
     """Found by newcomer7: a command-line batch run with --allow-repeat (every row a card these people got
     last week) waited for approval, and the page said nothing of the second cards."""
-    sheet = tmp_path / "staff.csv"
-    with sheet.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerows([f"E{i}", f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "25"]
-                         for i in (1, 2))  # fmt: skip
+    sheet = staff_sheet(tmp_path / "staff.csv", range(1, 3))
     out = ["--yes", "--wait", "0", "--out", str(tmp_path / "out")]
     approvals.set_threshold(team, "1000", actor="test")
     monkeypatch.setenv("BULKSHIP_USER", "alice")
@@ -174,12 +166,7 @@ def test_an_approval_lapses_when_its_approver_is_disabled_before_the_run(
 ) -> None:
     """Found by newcomer7: carol approved, her account was disabled (misused), and the requester's re-run
     still sent the batch on her approval."""
-    sheet = tmp_path / "staff.csv"
-    with sheet.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerows([f"E{i}", f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "25"]
-                         for i in (1, 2))  # fmt: skip
+    sheet = staff_sheet(tmp_path / "staff.csv", range(1, 3))
     command = ["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
     monkeypatch.setenv("BULKSHIP_USER", "alice")
     assert main(command) == 1
