@@ -225,7 +225,8 @@ async def _plan_and_send(
         validation = for_the_workbook(validation)  # the rest of the run reads only this much of it
         give_back_memory()
         if synced.new_orders or synced.resumed:
-            await _confirm(client, ledger, batch, catalog, today, synced, options, loaded.notices)
+            said = [*loaded.notices, *notes]  # what the vendor showed of a batch new to this ledger, too
+            await _confirm(client, ledger, batch, catalog, today, synced, options, said)
             give_back_memory()
             outcome = await submit_batch(  # 4
                 client, ledger, batch, concurrency=settings.concurrency, reporter=options.reporter

@@ -142,6 +142,31 @@ def _repeats_a_row(validation: ValidationResult, known: set[str], since: str) ->
     return keep
 
 
+def _recent_card(raw: Any, since: str) -> bool:
+    """An order that made or may make cards, created from ``since`` (undated: counted)."""
+    from .statuses import NO_CARD_STATUSES
+
+    if text(raw, "Status").casefold() in NO_CARD_STATUSES:
+        return False
+    created = text(raw, "CreatedDate", "Created", "OrderDate")
+    return not (created and since and created[:10] < since[:10])
+
+
+def _sent_from_elsewhere(others: list[str], since: str) -> list[str]:
+    """Said with the plan when a ledger that knows no batch meets an account with recent orders: a vendor
+    that shows no recipients lets nothing be compared (found by newcomer7: a list sent from another laptop
+    went out again under a new batch name)."""
+    if not others:
+        return []
+    named = ", ".join(others[:3]) + (" ..." if len(others) > 3 else "")
+    return [
+        f"This ledger knows no earlier batch, but the vendor account holds {len(others)} order(s) created "
+        f"since {since[:10]} that it did not send ({named}). If this list, or part of it, was sent from "
+        "another computer or ledger, stop here and run it with that ledger: bulkship checks for second cards "
+        "against the ledger it is given."
+    ]
+
+
 def _refuse_cards_sent_elsewhere(batch: str, orders: list[VendorOrder]) -> None:
     from .errors import BatchConflictError
 
@@ -321,8 +346,15 @@ async def rebuild_from_vendor(
     known = {o.po_number for o in ledger.orders()}
     ours = _may_be_ours(pattern, derived)
     repeated = _repeats_a_row(validation, known, since) if not allow_repeat else None
+    others: list[str] = []  # recent orders this ledger never sent, when it knows no batch at all
+
+    def keep(raw: Any) -> bool:
+        if not known and not pattern.fullmatch(po_number_of(raw)) and _recent_card(raw, since):
+            others.append(po_number_of(raw))
+        return ours(raw) or (repeated is not None and repeated(raw))
+
     try:
-        listing = await listing_of(keep=lambda raw: ours(raw) or (repeated is not None and repeated(raw)))
+        listing = await listing_of(keep=keep)
     except VendorError as exc:
         return [
             f"The vendor's order list could not be read ({exc.message}), so this new batch was not checked "
@@ -342,7 +374,7 @@ async def rebuild_from_vendor(
         _refuse_cards_sent_elsewhere(batch, unknown)
     if not in_scope and not elsewhere:
         if listing.complete:
-            return []
+            return _sent_from_elsewhere(others, since)
         return [
             f"The vendor's order list cannot be read in full ({listing.why_incomplete}), so this new batch "
             "was not checked for earlier orders; a 409 on its first order stops it for review"

@@ -21,7 +21,7 @@ import pytest
 from support import SandboxVendor, no_sleep, write_sheet
 
 from bulkship.client import connect
-from bulkship.errors import BatchConflictError, LedgerError, VendorUnavailableError
+from bulkship.errors import BatchConflictError, LedgerError, SpendLimitError, VendorUnavailableError
 from bulkship.ledger import Ledger, PlannedOrderRecord, match_lines
 from bulkship.models import VendorLineItem, VendorOrder
 from bulkship.pipeline import run_batch
@@ -568,5 +568,36 @@ def test_a_list_sent_from_another_ledger_is_refused_under_a_new_batch_name(tmp_p
             sheet, third, batch="DEC-2026", wait_s=0, client_factory=vendor.factory(), allow_repeat=True
         )
         assert again.exit_code == 0 and vendor.external_ids()["E0"] == 3
+    finally:
+        vendor.close()
+
+
+def test_a_fresh_ledger_is_told_before_sending_of_recent_orders_it_did_not_send(tmp_path: Path) -> None:
+    """Found by newcomer7: with a vendor that lists no recipients nothing can be compared, and last week's
+    list sent from another laptop went out again under a new batch name without a word. The plan now says
+    that the account holds recent orders this ledger never sent, before anything is confirmed."""
+    vendor = Vendor(tmp_path, "likely-real")
+    try:
+        sheet = write_sheet(tmp_path / "staff.csv", range(3))
+        run_batch(
+            sheet,
+            settings_in(tmp_path / "old-laptop"),
+            batch="DEC",
+            wait_s=0,
+            client_factory=vendor.factory(),
+        )
+        shown: list[str] = []
+
+        def decline(view: Any) -> bool:
+            shown.extend(view.notes)
+            return False
+
+        with pytest.raises(SpendLimitError):
+            run_batch(
+                sheet, settings_in(tmp_path / "new-laptop"), batch="WINTER", wait_s=0,
+                client_factory=vendor.factory(), confirm=decline,
+            )  # fmt: skip
+        assert any("holds 1 order(s) created since" in n and "(BS-DEC-0001)" in n for n in shown), shown
+        assert vendor.external_ids() == Counter({f"E{i}": 1 for i in range(3)})
     finally:
         vendor.close()
