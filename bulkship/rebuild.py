@@ -116,7 +116,6 @@ def _repeats_a_row(validation: ValidationResult, known: set[str], since: str) ->
     under a new batch name on another machine, or after the ledger was lost (found by newcomer7: every card
     sent twice). A vendor that lists no addresses shows nothing to compare."""
     from .repeats.cards import _Folder, _Rows
-    from .statuses import NO_CARD_STATUSES
 
     frame = validation.rows
     valid = frame[frame[STATUS] == "valid"]
@@ -124,10 +123,7 @@ def _repeats_a_row(validation: ValidationResult, known: set[str], since: str) ->
     keys = set(_Rows(valid, folder).repeat_keys()) if not valid.empty else set()
 
     def keep(raw: Any) -> bool:
-        if not keys or po_number_of(raw) in known or text(raw, "Status").casefold() in NO_CARD_STATUSES:
-            return False
-        created = text(raw, "CreatedDate", "Created", "OrderDate")
-        if created and since and created[:10] < since[:10]:  # before the repeat window (undated: counted)
+        if not keys or po_number_of(raw) in known or not _recent_card(raw, since):
             return False
         for line in items(raw, "LineItems"):
             address = raw_field(line, "PhysicalDeliveryAddress")
@@ -143,7 +139,8 @@ def _repeats_a_row(validation: ValidationResult, known: set[str], since: str) ->
 
 
 def _recent_card(raw: Any, since: str) -> bool:
-    """An order that made or may make cards, created from ``since`` (undated: counted)."""
+    """An order that made or may make cards, created from ``since``, the repeat window's first day (an
+    undated order counts)."""
     from .statuses import NO_CARD_STATUSES
 
     if text(raw, "Status").casefold() in NO_CARD_STATUSES:
