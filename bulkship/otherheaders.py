@@ -25,12 +25,13 @@ RESULT_MARKERS = (
 RESULT_WRITTEN = (
     *MONEY_LABELS, "Cost", "Carrier", "Tracking Number", "Tracking URL", "Shipped date", "Delivered date",
 )  # fmt: skip
-_BULKSHIP_MARK = re.compile(r"\s*\(bulkship(?: \d+)?\)$", re.IGNORECASE)
+# "Status (bulkship)": a result column written beside the person's own column of that name
+BULKSHIP_MARK = re.compile(r"\s*\(bulkship(?: \d+)?\)$", re.IGNORECASE)
 
 
 def results_columns(headers: Sequence[str]) -> set[str]:
     """The headers bulkship wrote, when ``headers`` are those of one of its results sheets; else none."""
-    plain = {h: header_key(_BULKSHIP_MARK.sub("", h)) for h in headers}
+    plain = {h: header_key(BULKSHIP_MARK.sub("", h)) for h in headers}
     markers = {header_key(m) for m in RESULT_MARKERS}
     if len(markers & set(plain.values())) < 2:
         return set()

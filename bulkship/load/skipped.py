@@ -14,6 +14,7 @@ import pandas as pd
 from ..columns import ORDER_FIELDS
 from ..errors import FileFormatError
 from ..models import SkippedRow
+from ..otherheaders import BULKSHIP_MARK
 from ..program import ProgramSettings
 from ..schema import header_key
 from ..sheetscan import COLLAPSED, FILTERED, column_letter
@@ -206,7 +207,6 @@ def _said_not_to_send(body: pd.DataFrame, column_map: dict[str, str]) -> dict[in
     return found
 
 
-_BULKSHIP_MARK = re.compile(r"\s*\(bulkship(?: \d+)?\)$", re.IGNORECASE)
 _OUR_STATUS, _OUR_PROBLEMS = "status", frozenset({"problems", "problemsvendorerror"})
 
 
@@ -214,7 +214,7 @@ def _skipped_by_bulkship(body: pd.DataFrame, column_map: dict[str, str]) -> dict
     """Rows bulkship's own validation or result workbook marks "skipped" (hidden, crossed out, not to send),
     when that workbook is run as the list: the workbook shows them unhidden and unstruck, so only its Status
     column says so (found by newcomer7: the hidden and the crossed-out rows were ordered). Row -> reason."""
-    keys = {h: header_key(_BULKSHIP_MARK.sub("", str(h))) for h in body.columns if h not in column_map}
+    keys = {h: header_key(BULKSHIP_MARK.sub("", str(h))) for h in body.columns if h not in column_map}
     status = next((h for h, k in keys.items() if k == _OUR_STATUS), None)
     problems = next((h for h, k in keys.items() if k in _OUR_PROBLEMS), None)
     if status is None or problems is None:
