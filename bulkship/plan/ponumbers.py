@@ -70,6 +70,14 @@ def external_reference(batch: str, fingerprint: str, external_id: str = "") -> s
     return f"{(po_part(batch) or 'BATCH')[:24]}-{fingerprint[:16]}"
 
 
+_DERIVED = re.compile(r"-[0-9a-f]{16}$", re.IGNORECASE)
+
+
+def is_derived_reference(external_id: str) -> bool:
+    """Whether an ExternalId is one :func:`external_reference` made up for a row without its own."""
+    return _DERIVED.search(external_id) is not None
+
+
 def order_seq(po: str) -> int:
     """The sequence number in a PO made by :func:`po_number` (follow-ups share their original's)."""
     match = re.search(r"-(\d+)(?:-R\d+)?$", po)

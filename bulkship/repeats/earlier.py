@@ -3,7 +3,6 @@ unit each went to, and the rows those lines were."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from ..batchapi import same_api
 from ..folding import fold_address, fold_person, fold_unit, same_unit
 from ..ledger.records import REVIEW_ITEMS
 from ..payload import line_items
+from ..plan.ponumbers import is_derived_reference
 from ..statuses import NO_CARD_STATUSES
 from .cards import _SEP, Card, _Rows
 from .policy import _COUNTED_STATES, RepeatPolicy
@@ -30,7 +30,6 @@ def _recent_orders(ledger: Ledger, batch: str, policy: RepeatPolicy, api: str | 
 _Lines = dict[str, list[tuple[int, int, Card]]]  # reference, card, value -> (order, line, card sent)
 # name, card -> (order, line, card sent, its unit, the street and ZIP as sent)
 _Named = dict[str, list[tuple[int, int, Card, str, str]]]
-_DERIVED_REFERENCE = re.compile(r"-[0-9a-f]{16}$")  # bulkship's own ExternalId for a row without one
 _Sent = dict[str, list[tuple[int, int, str]]]  # repeat key -> (order, line, its unit) in the orders' order
 
 
@@ -153,7 +152,7 @@ def _same_name_elsewhere(rows: _Rows, named: _Named, matched: set[int]) -> dict[
         card = rows.card(i)
         unit = fold_unit(rows.columns["address1"][i], rows.columns["address2"][i])
         for number, line, sent, their_unit, shown in named.get(_SEP.join((card.name, card.product)), ()):
-            theirs = "" if _DERIVED_REFERENCE.search(sent.external_id) else sent.external_id
+            theirs = "" if is_derived_reference(sent.external_id) else sent.external_id
             if theirs and card.external_id and theirs != card.external_id:
                 continue
             same_place = sent.address == card.address and same_unit(unit, their_unit)
