@@ -231,6 +231,11 @@ def _say_family_added(sheet: LoadedSheet, collector: ProblemCollector, added: pd
     )
 
 
+def _literal(text: str) -> str:
+    """``text`` as it reads through a message template (ProblemCollector formats its messages)."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
 def _fill_defaults(
     frame: pd.DataFrame, defaults: dict[str, str], collector: ProblemCollector, chosen: Collection[str]
 ) -> None:
@@ -239,10 +244,10 @@ def _fill_defaults(
     (a program's CVS 25 made a TARGET row with no amount TARGET 25, found by newcomer6). A default filling
     empty cells of a column the sheet has is said on each row: nobody wrote that value there."""
     product = defaults.get("product", "")
-    said_product = product.replace("{", "{{").replace("}", "}}")
+    said_product = _literal(product)
     for column in sorted(defaults, key=lambda c: c != "product"):
         default = defaults[column]
-        shown = default.replace("{", "{{").replace("}", "}}")  # said through a message template
+        shown = _literal(default)
         if column not in frame.columns or not default:
             continue
         empty = frame[column].eq("")
