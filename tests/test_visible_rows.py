@@ -70,6 +70,15 @@ def validate_json(capsys: pytest.CaptureFixture[str], path: Path, *args: str) ->
     return code, json.loads(captured.out) if captured.out.strip() else {}, captured.err
 
 
+def result_statuses(path: Path) -> dict[int, tuple[str, str]]:
+    """The result workbook's Results sheet: spreadsheet row -> (Status, Problems), read where they stand."""
+    results = openpyxl.load_workbook(path)["Results"]
+    header = [c.value for c in results[1]]
+    at = header.index("Row")
+    assert header[at : at + 3] == ["Row", "Status", "Problems / vendor error"]
+    return {r[at]: (r[at + 1], r[at + 2]) for r in results.iter_rows(min_row=2, values_only=True)}
+
+
 def vendor_lines(data_dir: Path) -> list[dict]:
     sandbox = Sandbox(SandboxConfig(state_file=data_dir / "sandbox.sqlite", clock_speed=0))
     try:
@@ -145,11 +154,7 @@ def test_run_orders_exactly_the_visible_rows_with_their_ids_and_shipping_and_sho
     ]
     assert [ln["PhysicalDeliveryAddress"]["ShippingMethodId"] for ln in lines] == ["OVERNIGHT", "EXPEDITED"]
     assert "3 hidden row(s) not ordered" in err
-    results = openpyxl.load_workbook(tmp_path / "out" / "hr-results.xlsx")["Results"]
-    header = [c.value for c in results[1]]
-    at = header.index("Row")
-    assert header[at : at + 3] == ["Row", "Status", "Problems / vendor error"]
-    status = {r[at]: (r[at + 1], r[at + 2]) for r in results.iter_rows(min_row=2, values_only=True)}
+    status = result_statuses(tmp_path / "out" / "hr-results.xlsx")
     assert status[3] == ("skipped", "hidden by the filter on column J 'Eligible'")
     assert status[5] == ("skipped", "inside a collapsed group of rows")
     assert status[7] == ("skipped", "totals row ('Total')")
@@ -186,10 +191,7 @@ def test_a_recipient_crossed_out_in_the_sheet_is_not_ordered_and_says_why(
     assert names == ["Ann Lee", "Cy Orr"]
     crossed = "1 row(s) crossed out (struck through) in the sheet are not ordered: 3."
     assert err.count(crossed) == 1 and err.index(crossed) < err.index("orders to send")  # said before sending
-    results = openpyxl.load_workbook(tmp_path / "out" / "crossed-results.xlsx")["Results"]
-    header = [c.value for c in results[1]]
-    at = header.index("Row")
-    status = {r[at]: (r[at + 1], r[at + 2]) for r in results.iter_rows(min_row=2, values_only=True)}
+    status = result_statuses(tmp_path / "out" / "crossed-results.xlsx")
     assert status[3] == ("skipped", "crossed out (struck through) in the sheet")
     from support.libreoffice import convert
 
@@ -222,10 +224,7 @@ def test_a_row_its_list_says_not_to_send_is_not_ordered_and_says_why(
         "2 row(s) the list says not to send are not ordered: row 3 (column 'Send?': 'NO - left company')"
         in err
     )
-    results = openpyxl.load_workbook(tmp_path / "out" / "send-results.xlsx")["Results"]
-    header = [c.value for c in results[1]]
-    at = header.index("Row")
-    status = {r[at]: (r[at + 1], r[at + 2]) for r in results.iter_rows(min_row=2, values_only=True)}
+    status = result_statuses(tmp_path / "out" / "send-results.xlsx")
     assert status[5] == ("skipped", "the list says not to send it (column 'Send?': 'Do not send')")
 
 
@@ -617,10 +616,7 @@ def test_a_row_ordered_before_and_hidden_since_still_shows_its_card_and_is_never
     book.save(sheet)
     assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", out]) == 0, capsys.readouterr().err
     assert len(vendor_lines(isolated_data_dir)) == 5  # nothing sent twice, nothing new
-    results = openpyxl.load_workbook(tmp_path / "out" / "hr-results.xlsx")["Results"]
-    header = [c.value for c in results[1]]
-    at = header.index("Row")
-    status = {r[at]: (r[at + 1], r[at + 2]) for r in results.iter_rows(min_row=2, values_only=True)}
+    status = result_statuses(tmp_path / "out" / "hr-results.xlsx")
     assert status[3][0] != "skipped"  # the card exists: its status is the vendor's
     assert status[3][1] == "ordered before; now hidden by the filter on column J 'Eligible'"
     assert status[7] == ("skipped", "totals row ('Total')")
@@ -661,10 +657,7 @@ def test_a_row_its_list_says_was_sent_already_is_not_ordered(
     names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
     assert names == ["Ann Lee", "Di Fox"]
     assert "2 row(s) the list says not to send, or sent already, are not ordered: row 3 (column 'Gift" in err
-    results = openpyxl.load_workbook(tmp_path / "out" / "tracking-results.xlsx")["Results"]
-    header = [c.value for c in results[1]]
-    at = header.index("Row")
-    status = {r[at]: (r[at + 1], r[at + 2]) for r in results.iter_rows(min_row=2, values_only=True)}
+    status = result_statuses(tmp_path / "out" / "tracking-results.xlsx")
     assert status[4] == ("skipped", "the list says it was sent already (column 'Order Status': 'Shipped')")
 
 
