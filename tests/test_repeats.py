@@ -708,3 +708,56 @@ def test_a_name_sent_the_same_card_at_another_address_by_another_batch_is_held(
         allow_repeat=True,
     )
     assert again.held_rows == 0 and recipients(isolated_data_dir)["Ann Form"] == 2  # sent on purpose
+
+
+def test_the_check_for_a_card_sent_to_a_name_looks_only_at_rows_of_those_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A 100,000-row list whose one name another batch sent a card to folded every row's name and address
+    again, row by row, in the check for a card sent to the same name elsewhere: seconds on every run of a
+    list a little like last month's. Each row is folded once; rows of other names are not looked at."""
+    import pandas as pd
+
+    from bulkship import folding
+    from bulkship.models import FINGERPRINT, ROW
+    from bulkship.repeats import cards, earlier
+
+    n = 2_000
+    surnames = ["".join(chr(97 + int(d)) for d in f"{i:04d}").title() for i in range(n)]  # Aaaa, Aaab...
+    frame = pd.DataFrame(
+        {
+            ROW: range(2, n + 2),
+            FINGERPRINT: [f"fp{i}" for i in range(n)],
+            "external_id": [""] * n,
+            "name": [f"Ann {surname}" for surname in surnames],
+            "address1": [f"{i} Main St" for i in range(n)],
+            "address2": [""] * n,
+            "zip": ["02134"] * n,
+            "product": ["CVS"] * n,
+            "value": ["25"] * n,
+        }
+    )
+    rows = cards._Rows(frame, cards._Folder())
+    assert rows.recipients() and rows.repeat_keys()
+    who = folding.fold_person("Ann Aaah")  # row 7's name
+    sent = cards.Card("", who, "1 elm st\x0002134", "cvs", "25.00")
+    named = {f"{who}\x00cvs": [(0, 0, sent, "", "1 Elm St, 02134")]}
+    folded: Counter[str] = Counter()
+
+    def counted(name: str) -> Any:
+        real = getattr(folding, name)
+
+        def fold(*args: Any) -> str:
+            folded[name] += 1
+            return str(real(*args))
+
+        return fold
+
+    for module in (cards, earlier):
+        for name in ("fold_person", "fold_address"):
+            monkeypatch.setattr(module, name, counted(name))
+
+    found = earlier._same_name_elsewhere(rows, named, set())
+
+    assert found == {7: earlier.Changed(0, 0, moved_from="1 Elm St, 02134")}
+    assert not folded, folded  # was 2 x 2,000: every row folded again

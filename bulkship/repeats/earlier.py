@@ -68,7 +68,7 @@ def _first_lines(
     lines to one of the rows' full names, for :func:`_same_name_elsewhere`. Lines in ``no_card`` made no
     card and are left out. Each payload is read once; a line to anyone else costs one look-up."""
     recipients, folder = rows.recipients(), rows.folder
-    names = {n for n in map(fold_person, rows.columns["name"]) if " " in n}  # a one-word name proves nothing
+    names = {n for n in rows.names if " " in n}  # a one-word name proves nothing
     found = _Earlier()
     for number, order in enumerate(orders):
         for line, item in enumerate(_lines_and_waiting(order)):
@@ -146,8 +146,9 @@ def _same_name_elsewhere(rows: _Rows, named: _Named, matched: set[int]) -> dict[
     found: dict[int, Changed] = {}
     if not named:
         return found
-    for i in range(len(rows.rows)):
-        if i in matched:
+    sent_to = {key.partition(_SEP)[0] for key in named}
+    for i, name in enumerate(rows.names):
+        if i in matched or name not in sent_to:  # most rows: no card of theirs was sent by name
             continue
         card = rows.card(i)
         unit = fold_unit(rows.columns["address1"][i], rows.columns["address2"][i])

@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BatchConflictError
-from ..folding import fold_person
 from ..payload import line_items
 from .cards import Card, _Rows
 from .earlier import Changed
@@ -108,8 +107,7 @@ def _probable_edits(
         by_address.pop(address, None)
     notes: dict[str, str] = {}
     ids = list(map(str.casefold, map(str, rows.columns["external_id"])))
-    names = list(map(fold_person, rows.columns["name"]))
-    for i, (ext, name, address) in enumerate(zip(ids, names, rows.addresses(), strict=True)):
+    for i, (ext, name, address) in enumerate(zip(ids, rows.names, rows.addresses(), strict=True)):
         for same, index, key in (
             ("ExternalId", by_id, ext),
             ("recipient name", by_name, name),
