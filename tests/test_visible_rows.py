@@ -5,6 +5,7 @@ columns, totals rows and notes, on real XLSX files written by openpyxl, through 
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -659,6 +660,23 @@ def test_a_row_its_list_says_was_sent_already_is_not_ordered(
     assert "2 row(s) the list says not to send, or sent already, are not ordered: row 3 (column 'Gift" in err
     status = result_statuses(tmp_path / "out" / "tracking-results.xlsx")
     assert status[4] == ("skipped", "the list says it was sent already (column 'Order Status': 'Shipped')")
+
+
+def test_a_date_in_a_sent_column_says_the_card_went_out_whatever_the_month(tmp_path: Path) -> None:
+    """Found by review10: a "Sent" column of dates left out "1/15/2026" (read as the "1" of yes) while
+    "11/15/2026", and every date an XLSX cell holds ("2026-11-15" as read), were ordered again."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Sent"])
+    sent = ["1/15/2026", "11/15/2026", datetime.date(2026, 11, 20), "Nov 20", "", "No", "Pending"]
+    for i, when in enumerate(sent):
+        sheet.append([f"P{i} Lee", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", 50, when])
+    book.save(tmp_path / "tracking.xlsx")
+
+    skipped = {s.row: s.reason for s in load_sheet(tmp_path / "tracking.xlsx").skipped}
+
+    assert sorted(skipped) == [2, 3, 4, 5], skipped
+    assert skipped[4] == "the list says it was sent already (column 'Sent': '2026-11-20')"
 
 
 def test_a_list_on_a_hidden_sheet_only_is_refused_unless_asked_for(tmp_path: Path) -> None:

@@ -143,8 +143,12 @@ _SENT_FLAGS = frozenset(
         "order status", "gift status", "card status", "gift card status",
     )
 )  # fmt: skip
+# ... or the date it went out ("11/15/2026", "2026-11-15" as an XLSX date reads, "Nov 20"): "1/15" read as the
+# "1" of yes while "11/15" and every XLSX date were ordered again (found by review10)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _SAYS_SENT = re.compile(
-    r"(?i)^\s*(?:yes|y|x|true|1|✓|✔|sent|shipped|delivered|received|done|completed?|mailed)\b.*$"
+    r"(?i)^\s*(?:(?:yes|y|x|true|1|✓|✔|sent|shipped|delivered|received|done|completed?|mailed)\b.*"
+    rf"|\d{{1,4}}[/.-]\d{{1,2}}(?:[/.-]\d{{1,4}})?\b.*|{_MONTH}\s*\d{{1,2}}\b.*|\d{{1,2}}[\s-]*{_MONTH}(?:\W.*)?)$"
 )
 
 
