@@ -724,7 +724,8 @@ def test_the_validation_workbook_run_as_the_list_keeps_its_skipped_rows_out(
 
 def test_a_note_saying_not_to_send_leaves_its_row_out(tmp_path: Path) -> None:
     """Found by newcomer7: "DO NOT SEND - left company", "REMOVE", "deceased" in a Notes column were not read,
-    and those rows ordered. A note that only mentions such a word is no such note."""
+    and those rows ordered. A note that only mentions such a word is no such note, nor one that goes on to
+    say send ("Removed - ...; please send": left out, found by review10)."""
     path = tmp_path / "notes.csv"
     path.write_text(
         "Name,Address,City,State,ZIP,Product,Value,Notes\n"
@@ -738,6 +739,8 @@ def test_a_note_saying_not_to_send_leaves_its_row_out(tmp_path: Path) -> None:
         "Hal Qi,9 Elm St,Boston,MA,02134,CVS,50,Already sent the e-card; this is the physical card\n"
         "Ida Re,10 Elm St,Boston,MA,02134,CVS,50,Do not send to office - home address only\n"
         "Jo Su,11 Elm St,Boston,MA,02134,CVS,50,Deceased husband - send to her at home\n"
+        "Kay Tu,12 Elm St,Boston,MA,02134,CVS,50,Removed - back on the list; please send\n"
+        'Lu Vo,13 Elm St,Boston,MA,02134,CVS,50,"Duplicate, the first card was lost - please resend"\n'
     )
     loaded = load_sheet(path)
     skipped = {s.row: s.reason for s in loaded.skipped}

@@ -206,7 +206,10 @@ def _said_not_to_send(body: pd.DataFrame, column_map: dict[str, str]) -> dict[in
             continue
         column = body[header].astype(str)
         why = _SAYS_SENT_ALREADY if header_key(str(header)) in _SENT_FLAGS else _SAYS_NOT_TO_SEND
-        for row in column.index[column.str.match(says)].tolist():
+        said = column.str.match(says)
+        if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
+            said &= ~column.str.contains(_SEND_HEADING)
+        for row in column.index[said].tolist():
             found.setdefault(int(row), f"{why} (column '{header}': '{column[row].strip()}')")
     return found
 
@@ -239,9 +242,10 @@ _LEAVE_OUT_HEADING = re.compile(
 )
 
 
-# ... unless it says to send them: "Removed from waitlist - please send" (newcomer7)
+# ... unless it says to send them: "Removed from waitlist - please send" (newcomer7); a note too ("Removed -
+# please send", "Duplicate, the first was lost - please resend", found by review10)
 _SEND_HEADING = re.compile(
-    r"(?i)\b(?:please\s+send|send\s+(?:now|them|these|this|asap)|to\s+(?:be\s+)?sen[dt]\b(?!\s+back))"
+    r"(?i)\b(?:please\s+(?:re-?)?send|send\s+(?:now|them|these|this|asap)|to\s+(?:be\s+)?sen[dt]\b(?!\s+back))"
 )
 
 
