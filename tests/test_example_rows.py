@@ -1,5 +1,6 @@
 """A template's example row left in the list is an error on its row, never a card (found by newcomer6);
-a real person named like one is not."""
+a real person named like one is not, nor one living on a real road named like one (W Sample Rd, Coconut
+Creek FL: found by review10)."""
 
 from __future__ import annotations
 
@@ -24,16 +25,24 @@ def test_example_rows_are_errors_and_real_people_are_not(tmp_path: Path) -> None
         ["Your Name", "7 Oak St", "Boston", "MA", "02108", "CVS", 25, ""],
         ["John Doe", "9 Elm St", "Boston", "MA", "02108", "CVS", 25, "sample of the loyalty program"],
         ["Bo Sampleton", "11 Elm St", "Boston", "MA", "02108", "CVS", 25, "example: great launch"],
+        ["Maria Garcia", "4400 W Sample Rd", "Coconut Creek", "FL", "33073", "CVS", 25, ""],  # a real road
+        ["John Doe", "12 Test Rd", "Rindge", "NH", "03461", "CVS", 25, ""],
     ]
     for row in rows:
         sheet.append(row)
     book.save(tmp_path / "request.xlsx")
     result = validate(load_sheet(tmp_path / "request.xlsx"), sandbox_catalog())
     status = dict(zip(result.rows["row"], result.rows["status"], strict=True))
-    assert status == {**dict.fromkeys(range(2, 7), "invalid"), 7: "valid", 8: "valid"}
+    assert status == {
+        **dict.fromkeys(range(2, 7), "invalid"),
+        7: "valid",
+        8: "valid",
+        9: "valid",
+        10: "invalid",
+    }
     said = [p.message for p in result.problems if p.kind == "Example row"]
     assert said[0] == (
         "Row 2, column 'Name': 'John Doe' at 123 Main St, Springfield looks like the template's example, "
         "not a recipient: delete the row (or, for a real person, write their real name and address)."
     )
-    assert len(said) == 5
+    assert len(said) == 6

@@ -26,20 +26,22 @@ _EXAMPLE_NAME = re.compile(
     r"firstname\s+lastname|name\s+surname)\s*"
 )
 _DOE = re.compile(r"(?i)\s*(?:john|jane)\s+(?:q\.?\s+)?doe\s*")  # a real surname too: only with another sign
-_EXAMPLE_STREET = re.compile(
-    r"(?i).*\b(?:example|sample|any\s*street|test)\s+(?:st|street|rd|road|ave|avenue|ln|lane|dr|drive|way|blvd)\b.*"
-)
+_ROAD = r"\s+(?:st|street|rd|road|ave|avenue|ln|lane|dr|drive|way|blvd)\b.*"
+_EXAMPLE_STREET = re.compile(rf"(?i).*\b(?:example|any\s*street){_ROAD}")
+# Real roads too (W Sample Rd in Coconut Creek FL, Test Rd): an example's street only with another sign
+_REAL_ROAD_TOO = re.compile(rf"(?i).*\b(?:sample|test){_ROAD}")
 _EXAMPLE_CITY = re.compile(r"(?i)\s*(?:any\s*town|any\s*city|example\s*city|sample\s*city)\s*")
 
 
 def check_examples(frame: pd.DataFrame, cells: pd.DataFrame, collector: ProblemCollector) -> None:
     """An error on each row that is a template's example: a cell marking it so (``cells``: every column of
     the sheet as read, notes included), or an example's name, street or city. "John Doe" / "Jane Doe" is
-    someone's name: only with an example street, city or mark."""
+    someone's name: only with an example street, city or mark; so is "Sample Rd" a street."""
     marked = _marked_rows(cells).reindex(frame.index, fill_value=False)
     name = _matches(frame["name"], _EXAMPLE_NAME)
     place = _matches(frame["address1"], _EXAMPLE_STREET) | _matches(frame["city"], _EXAMPLE_CITY)
-    doe = _matches(frame["name"], _DOE) & (marked | place)
+    road = _matches(frame["address1"], _REAL_ROAD_TOO)
+    doe = _matches(frame["name"], _DOE) & (marked | place | road)
     example = (marked | name | place | doe) & ~collector.has_error("name")
     collector.error(
         example,
