@@ -169,6 +169,24 @@ def test_a_second_card_and_amount_on_some_rows_refuses_the_file(
     assert code == 0 and len(ordered_lines()) == 2
 
 
+@pytest.mark.parametrize("earlier", ["Last Year", "Previous", "2025"])
+def test_last_year_s_card_and_amount_beside_this_year_s_is_no_second_card(
+    tmp_path: Path, isolated_data_dir: Path, earlier: str
+) -> None:
+    """Found by review10: an annual list showing last year's gift beside this year's ("Last Year Card | Last
+    Year Amount", "2025 Card | 2025 Amount") was refused as holding a second card on every row."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(
+        ["Name", "Address", "City", "State", "Zip", "Card", "Amount", f"{earlier} Card", f"{earlier} Amount"]
+    )
+    sheet.append(["Ann Two", "1 Main St", "Boston", "MA", "02108", "CVS", 25, "TARGET", 50])
+    book.save(tmp_path / "annual.xlsx")
+
+    assert main(["run", str(tmp_path / "annual.xlsx"), "--yes", "--wait", "0"]) == 0
+    assert len(ordered_lines()) == 1
+
+
 def test_a_quantity_column_a_program_file_leaves_out_is_said_before_anything_is_sent(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -248,20 +248,31 @@ def _pair_words(header: str) -> set[str]:
     return set(_words(header)) - _CARD_WORDS
 
 
+# A pair named for an earlier gift: last year's card beside this year's is no second card (found by review10:
+# "Last Year Card | Last Year Amount", "2025 Card | 2025 Amount" refused the list)
+_EARLIER = frozenset({"last", "previous", "prior", "past", "former", "old"})
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _earlier_gift(words: set[str]) -> bool:
+    return bool(words & _EARLIER) or any(_YEAR.fullmatch(w) for w in words)
+
+
 def refuse_second_card(
     mapping: ColumnMapping, body: pd.DataFrame, program: ProgramSettings, where: str
 ) -> None:
     """A second card and amount on some rows ("Primary Card | Primary Amount | Secondary Card | Secondary
     Amount", "Bonus Card | Bonus Amount") beside the columns Product and Value are read from: one card per
     row is ordered, so the second was dropped while the row read ordered (found by newcomer7). Refused,
-    unless ``[columns]`` names the product column (the other pair then left out on purpose)."""
+    unless ``[columns]`` names the product column (the other pair then left out on purpose), or the pair is
+    an earlier gift's (:func:`_earlier_gift`)."""
     fed = {field: header for header, field in mapping.column_map.items()}
     if "product" not in fed or "value" not in fed or "product" in program.columns:
         return
     unused = [i for i in mapping.columns if i.status == "unused" and not i.note]
     cards = [i for i in unused if set(_words(i.header)) & _LOOKS_LIKE_HEADER["product"]]
     amounts = [i for i in unused if set(_words(i.header)) & _LOOKS_LIKE_HEADER["value"]]
-    for card in cards:
+    for card in (c for c in cards if not _earlier_gift(_pair_words(c.header))):
         for amount in (a for a in amounts if _pair_words(a.header) == _pair_words(card.header) != set()):
             names = body[card.header].astype(str)
             sums = body[amount.header].astype(str)
