@@ -766,18 +766,29 @@ def test_people_under_a_heading_saying_not_to_send_are_left_out(tmp_path: Path) 
     sheet.append(["Removed from waitlist - please send"])  # says to send them
     sheet.append(["Eve Wait", "5 Oak St", "Boston", "MA", "02134", "CVS", 25])
     sheet.append([])
+    for team in ("IT Backup & Storage", "Army Reserve Liaison", "Off the waitlist - confirmed"):  # review10
+        sheet.append([team])
+        sheet.append([f"{team.split()[1]} Lee", "6 Oak St", "Boston", "MA", "02134", "CVS", 25])
+        sheet.append([])
     sheet.append(["REMOVED - do not send (left the company)"])
     sheet.append(["Cat Gone", "3 Oak St", "Boston", "MA", "02134", "CVS", 25])
     sheet.append(["Dan Gone", "4 Oak St", "Boston", "MA", "02134", "TARGET", 50])
+    sheet.append([])
+    sheet.append(["Alternates (only if someone declines)"])
+    sheet.append(["Gus Alt", "7 Oak St", "Boston", "MA", "02134", "CVS", 25])
     book.save(tmp_path / "gifts.xlsx")
     loaded = load_sheet(tmp_path / "gifts.xlsx")
     heading = next(r for r in loaded.frame.index if loaded.frame.loc[r].iloc[0].startswith("REMOVED"))
+    alternates = "Alternates (only if someone declines)"
     assert {s.row: s.reason for s in loaded.skipped} == {
         heading: "a heading over rows not to send ('REMOVED - do not send (left the company)')",
         heading + 1: f"under the heading 'REMOVED - do not send (left the company)' (row {heading})",
         heading + 2: f"under the heading 'REMOVED - do not send (left the company)' (row {heading})",
+        heading + 4: f"a heading over rows not to send ('{alternates}')",
+        heading + 5: f"under the heading '{alternates}' (row {heading + 4})",
     }
-    # Bob under "Boston office" and Eve under "Removed from waitlist - please send" are ordered
+    # Bob under "Boston office", Eve under "Removed from waitlist - please send" and the people under a
+    # team's name holding "Backup", "Reserve" or "waitlist" are ordered
 
 
 def test_a_recipient_whose_name_alone_is_crossed_out_is_not_ordered(tmp_path: Path) -> None:

@@ -237,8 +237,11 @@ def _skipped_by_bulkship(body: pd.DataFrame, column_map: dict[str, str]) -> dict
 # in November", "Alternates (only if someone declines)". The people under it were ordered (newcomer7).
 _LEAVE_OUT_HEADING = re.compile(
     r"(?i).*\b(?:removed?|do\s*n[o']?t\s+(?:send|mail|order)|don'?t\s+(?:send|mail|order)|already\s+"
-    r"(?:sent|received|ordered|mailed)|declined|alternates?|wait\s*-?\s*list(?:ed)?|excluded?|not\s+(?:sending|"
-    r"eligible|to\s+(?:be\s+)?sen[dt])|on\s+hold|backups?|reserves?|cancell?ed|left\s+(?:the\s+)?company)\b.*"
+    r"(?:sent|received|ordered|mailed)|declined|excluded?|not\s+(?:sending|"
+    r"eligible|to\s+(?:be\s+)?sen[dt])|on\s+hold|cancell?ed|left\s+(?:the\s+)?company)\b.*"
+    # ... or opens with the name of people kept back: a team's name may hold these words too ("IT Backup &
+    # Storage", "Army Reserve Liaison", "Off the waitlist - confirmed" were left out: found by review10)
+    r"|\W*(?:alternates?|wait\s*-?\s*list(?:ed)?|backups?|reserves?)\b.*"
 )
 
 
