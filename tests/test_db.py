@@ -164,10 +164,16 @@ def test_a_ledger_written_by_bulkship_0_1_upgrades_in_place_and_resumes(tmp_path
     with engine.connect() as connection:
         assert current_revision(connection) == head()
     engine.dispose()
+    with contextlib.closing(sqlite3.connect(path)) as db, db:  # never a file of this machine's
+        db.execute("UPDATE batches SET output = ?", (str(tmp_path / "gone" / "results.xlsx"),))
     settings = Settings(data_dir=tmp_path / "data", ledger_path=path, out_dir=tmp_path / "out")
     result = run_batch(SAMPLES / "direct-mail.csv", settings, batch="Anniversary 2026", wait_s=0)
-    assert result.already_complete
+    # its result workbook (in /tmp/oldrun on the machine that wrote it) is gone: written again
+    assert not result.already_complete and result.sent_orders == 0 and result.ordered_rows == 50
     assert _contents(path)["orders"] == before["orders"]
+    assert result.output is not None and result.output.exists()
+    again = run_batch(SAMPLES / "direct-mail.csv", settings, batch="Anniversary 2026", wait_s=0)
+    assert again.already_complete and again.sent_orders == 0
 
 
 def test_processes_upgrading_at_once_upgrade_once(location: str) -> None:
