@@ -821,3 +821,54 @@ def test_a_list_hidden_behind_a_chart_sheet_is_refused(tmp_path: Path) -> None:
     book.save(tmp_path / "chart.xlsx")
     with pytest.raises(SheetChoiceError, match="hidden sheet 'data' only"):
         load_sheet(tmp_path / "chart.xlsx")
+
+
+def test_a_cell_partly_crossed_out_is_not_sent_whole(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A person crossed out the old name or street inside the cell and typed the new one beside it: every
+    reader returns the whole text, and "Dan Old Dan New" went on the parcel. The row is an error naming the
+    crossed-out part; a cell whose every part is struck counts as struck (the name alone: not ordered). The
+    same in Excel's shared strings and LibreOffice's own files (their copies of the sheet)."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    struck = InlineFont(strike=True)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Street Address", "City", "State", "ZIP", "Product", "Value"])
+    town = ["Boston", "MA", "02134", "CVS", 50]
+    sheet.append(["Ann Lee", "1 Main St", *town])
+    sheet.append([CellRichText(TextBlock(struck, "Dan Old"), " Dan New"), "4 Elm St", *town])
+    sheet.append(["Cy Orr", CellRichText(TextBlock(struck, "12 Elm St"), " 4 Oak Ave"), *town])
+    sheet.append([CellRichText(TextBlock(struck, "Eve"), TextBlock(struck, " Gone")), "5 Ash St", *town])
+    sheet.append([CellRichText(TextBlock(struck, " "), "Fay Bell"), "6 Ash St", *town])
+    book.save(tmp_path / "partly.xlsx")
+
+    code = main(
+        ["run", str(tmp_path / "partly.xlsx"), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    )
+
+    err = capsys.readouterr().err
+    assert code == 3, err  # sent, with rows to fix
+    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
+    assert names == ["Ann Lee", "Fay Bell"]  # a struck blank is no text crossed out
+    status = result_statuses(tmp_path / "out" / "partly-results.xlsx")
+    assert status[3][0] == "invalid"
+    assert "column 'Name': part of 'Dan Old Dan New' is crossed out ('Dan Old')" in status[3][1]
+    assert status[4][0] == "invalid"
+    assert (
+        "column 'Street Address': part of '12 Elm St 4 Oak Ave' is crossed out ('12 Elm St')" in status[4][1]
+    )
+    assert status[5] == ("skipped", "crossed out (struck through) in the sheet")
+    from support.libreoffice import convert
+
+    for copy in (
+        convert(tmp_path / "partly.xlsx", "xlsx", tmp_path),
+        convert(tmp_path / "partly.xlsx", "ods", tmp_path),
+    ):
+        loaded = load_sheet(copy)
+        problems = {(p.row, p.column): p.message for p in loaded.read_problems}
+        assert set(problems) == {(3, "name"), (4, "address1")}, (copy, problems)
+        assert "('Dan Old')" in problems[(3, "name")]
+        assert [s.row for s in loaded.skipped] == [5], copy

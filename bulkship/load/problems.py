@@ -188,6 +188,29 @@ def _currency_problems(
     return problems
 
 
+def _struck_text_problems(
+    grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
+) -> list[Problem]:
+    """A cell with part of its text struck through ("~~Dan Old~~ Dan New", "~~12 Elm St~~ 4 Oak Ave"): the
+    person crossed that part out, and every reader returns the whole text, which would go on the parcel."""
+    partly = grid.scan.partly_struck if grid.scan else {}
+    rows = set(index)
+    problems = []
+    for (row, col), struck in sorted(partly.items()):
+        header = headers.get(col)
+        if row not in rows or header not in column_map:
+            continue
+        value = str(grid.frame.at[row, col - 1]).strip()
+        message = (
+            f"Row {row}, column '{header}': part of '{value}' is crossed out ('{struck}'), and bulkship "
+            "would send the whole text. Delete the crossed-out text (or take its strikethrough off if it "
+            "belongs) and run again."
+        )
+        kind = "Part of a cell crossed out"
+        problems.append(Problem(row, column_map[header], value, "error", message, kind))
+    return problems
+
+
 def _read_problems(
     grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
 ) -> list[Problem]:

@@ -38,6 +38,7 @@ from .problems import (
     _overflowing_rows,
     _read_problems,
     _show_formulas,
+    _struck_text_problems,
 )
 from .skipped import _skip_notices, _skipped_rows
 from .workbook import _read_workbook
@@ -143,6 +144,9 @@ def _to_loaded_sheet(
     read_problems += [p for p in merged_cells if p.row not in not_judged]
     read_problems += [
         p for p in _currency_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
+    ]
+    read_problems += [
+        p for p in _struck_text_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
     ]
     read_problems += _overflowing_rows(grid, header_row, column_map, not_judged)
     read_problems += _formula_text_problems(

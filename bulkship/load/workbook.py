@@ -18,7 +18,7 @@ from ..columns import HeaderIndex, header_score
 from ..errors import FileFormatError, SheetChoiceError
 from ..program import ProgramSettings
 from ..schema import load_contract
-from ..sheetscan import Limits, SheetScan, scan_ods, scan_xlsx
+from ..sheetscan import Limits, SheetScan, scan_ods, scan_xlsx, shared_strings
 from .cells import _Grid, _grid_from_rows
 from .header import HEADER_SCAN_ROWS, MIN_HEADER_MATCHES
 
@@ -119,8 +119,9 @@ def _scan_workbook(path: Path, kind: str, limits: Limits) -> dict[str, SheetScan
                     return {}
                 return scan_ods(path, archive, limits)
             names = set(archive.namelist())
+            strings = shared_strings(archive)  # one read for every sheet
             return {
-                name: scan_xlsx(path, archive, part, name, limits)
+                name: scan_xlsx(path, archive, part, name, limits, strings=strings)
                 for name, part in _xlsx_sheet_parts(archive).items()
                 if part in names
             }

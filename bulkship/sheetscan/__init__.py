@@ -7,8 +7,8 @@ ODS, the repeat attributes (a repeated row is measured by its repeat count, neve
 :class:`Limits` is refused with one line (FileFormatError, exit 2). Memory stays at a few chunks of XML.
 
 The same pass collects what calamine does not expose: hidden rows (and why: a filter, a collapsed group, or
-hidden by hand), hidden columns, the autofilter, formulas, and number formats that pad with zeros (an
-Employee ID 123 shown as 000123).
+hidden by hand), hidden columns, the autofilter, formulas, number formats that pad with zeros (an
+Employee ID 123 shown as 000123), and text struck through, in a cell's style or in part of its text.
 
 XLSX sheets are scanned with byte regexes over 4 MB chunks cut at row ends (C speed: a million rows take a
 few seconds); a sheet whose cells or rows omit their optional ``r`` reference is walked with defusedxml's
@@ -17,7 +17,8 @@ caller has already refused DTDs in every XML part (``load.workbook._check_archiv
 
 The package, one job a module (each imports only those before it): :mod:`.limits` (limits, the scan's
 findings, cell references), :mod:`.formats` (zero-padding number formats), :mod:`.xlsxparts` (what a piece
-of sheet XML shows), :mod:`.xlsx` (one worksheet measured), :mod:`.ods` (an ODS workbook measured).
+of sheet XML shows), :mod:`.runs` (text struck through inside a cell), :mod:`.xlsx` (one worksheet
+measured), :mod:`.ods` (an ODS workbook measured).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .limits import (
     column_number,
 )
 from .ods import MAX_PADDED_REPEATS, ods_padding, scan_ods
+from .runs import shared_strings
 from .xlsx import scan_xlsx
 
 __all__ = [
@@ -55,4 +57,5 @@ __all__ = [
     "ods_padding",
     "scan_ods",
     "scan_xlsx",
+    "shared_strings",
 ]

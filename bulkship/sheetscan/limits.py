@@ -46,6 +46,7 @@ class SheetScan:
     filter_range: tuple[int, int, int, int] | None = None  # (first row, first col, last row, last col)
     filter_columns: tuple[int, ...] = ()  # columns with an active filter criterion
     struck: set[tuple[int, int]] = field(default_factory=set)  # (row, col) of cells struck through
+    partly_struck: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> the struck text
     currency: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> '€': shown in it
     walked: bool = field(default=False, compare=False)  # read element by element, not at C speed
 

@@ -9,11 +9,13 @@ from typing import Any
 
 from .formats import _DOLLARS, format_padded, is_padding_format
 from .limits import COLLAPSED, FILTERED, Limits, SheetScan, _cell_too_big, _refuse, check_extent
+from .runs import element_runs, note_struck
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 
 
 def _repeat(element: Any, name: str, limit: int) -> int:
@@ -157,6 +159,10 @@ class _OdsWalker:
         ]
         if (element.get(f"{_TABLE}style-name") or "") in self.struck_styles:
             self.scan.struck.update(cells)
+        elif self.struck_styles and len(cells) == 1 and len(element) > 0:  # a span of its text struck
+            struck = element_runs(element, self.struck_styles, f"{_TEXT}span", f"{_TEXT}style-name")
+            if struck is not None:
+                note_struck(self.scan, cells[0], struck)
         currency = element.get(f"{_OFFICE}currency") or ""
         if element.get(f"{_OFFICE}value-type") == "currency" and currency.upper() not in _DOLLARS:
             self.scan.currency.update(dict.fromkeys(cells, currency))
@@ -176,7 +182,8 @@ class _OdsWalker:
 def _struck(style: Any) -> bool:
     """Whether a cell style's text properties strike its text through."""
     for child in style:
-        if child.tag == f"{_STYLE}text-properties":
-            through = child.get(f"{_STYLE}text-line-through-style") or "none"
-            return through != "none"
+        if child.tag == f"{_STYLE}text-properties":  # LibreOffice may write the type alone ("single")
+            through = child.get(f"{_STYLE}text-line-through-style")
+            kind = child.get(f"{_STYLE}text-line-through-type")
+            return through != "none" if through is not None else kind not in (None, "none")
     return False

@@ -24,6 +24,7 @@ from .limits import (
     check_extent,
     column_number,
 )
+from .runs import SharedStrings, note_runs, shared_strings, struck_cells, xlsx_element_runs
 from .xlsxparts import (
     _CELL_REF,
     _COL,
@@ -98,11 +99,15 @@ def scan_xlsx(
     padding: bool = True,
     exact: bool = False,
     chunk_bytes: int = CHUNK_BYTES,
+    strings: SharedStrings | None = None,
 ) -> SheetScan:
     """Measure and read the state of one worksheet part (see the module docstring). ``exact`` walks it
-    element by element even when every row and cell has its reference (the fast path's yardstick)."""
+    element by element even when every row and cell has its reference (the fast path's yardstick).
+    ``strings``: the workbook's struck shared strings, when the caller read them once for every sheet."""
     scan = SheetScan()
     styles = _Styles(*cell_styles(archive)) if padding else _Styles({}, frozenset(), {})
+    if strings is None:
+        strings = shared_strings(archive) if padding else SharedStrings()
     with archive.open(part) as stream:
         head = _read_head(stream, path, sheet, limits)
         _scan_head(head, scan, path, sheet, limits)
@@ -112,10 +117,10 @@ def scan_xlsx(
         # the head's tail is cut at a row's end like every piece: cut mid-cell, its counts would not agree
         # and every sheet larger than the head would take the exact walk
         pieces = _chunks(stream, path, sheet, limits, carry=rest, size=chunk_bytes)
-        implicit = exact or _scan_body(pieces, scan, styles, prefix)
+        implicit = exact or _scan_body(pieces, scan, styles, prefix, strings)
     if implicit:  # some rows or cells have no reference: count them the slow, exact way
         with archive.open(part) as stream:
-            scan = _walk_xlsx(stream, styles, path, sheet, limits, scan.hidden_columns)
+            scan = _walk_xlsx(stream, styles, strings, path, sheet, limits, scan.hidden_columns)
         scan.walked = True
     check_extent(path, sheet, scan.rows, scan.columns, limits)
     if scan.cells > limits.cells:
@@ -156,7 +161,9 @@ def _scan_head(head: bytes, scan: SheetScan, path: Path, sheet: str, limits: Lim
             scan.hidden_columns.update(range(first, last + 1))
 
 
-def _scan_body(pieces: Iterator[bytes], scan: SheetScan, styles: _Styles, prefix: bytes) -> bool:
+def _scan_body(
+    pieces: Iterator[bytes], scan: SheetScan, styles: _Styles, prefix: bytes, strings: SharedStrings
+) -> bool:
     """Rows, cells, hidden rows, formulas and padded numbers of the sheet data (and the autofilter after it).
     Returns True when some row or cell has no reference, or refs are not written the usual way (the caller
     walks the sheet exactly).
@@ -202,6 +209,10 @@ def _scan_body(pieces: Iterator[bytes], scan: SheetScan, styles: _Styles, prefix
                 if ref:
                     key = (int(ref.group(2)), column_number(ref.group(1).decode()))
                     styles.note(scan, key, int(attrs[b"s"]))
+        for attributes, runs in struck_cells(piece, strings):  # after the styles: the runs overrule them
+            ref = _CELL_REF.search(b" " + attributes)
+            if ref:
+                note_runs(scan, (int(ref.group(2)), column_number(ref.group(1).decode())), runs)
         if end >= 0 and b"autoFilter" in whole:
             _autofilter(whole, scan)
         if (end >= 0 or after) and b"mergeCell" in whole:
@@ -215,6 +226,7 @@ def _scan_body(pieces: Iterator[bytes], scan: SheetScan, styles: _Styles, prefix
 def _walk_xlsx(
     stream: IO[bytes],
     styles: _Styles,
+    strings: SharedStrings,
     path: Path,
     sheet: str,
     limits: Limits,
@@ -226,6 +238,7 @@ def _walk_xlsx(
     scan = SheetScan(hidden_columns=hidden_cols)
     row = 0
     col = 0
+    shared = False  # the cell's value is the index of a shared string
     for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
         tag = element.tag.rsplit("}", 1)[-1]
         if event == "start":
@@ -246,6 +259,7 @@ def _walk_xlsx(
                 else:
                     col, cell_row = col + 1, row
                 scan.cells += 1
+                shared = element.get("t") == "s"
                 scan.rows = max(scan.rows, cell_row)
                 scan.columns = max(scan.columns, col)
                 check_extent(path, sheet, scan.rows, scan.columns, limits)
@@ -255,6 +269,14 @@ def _walk_xlsx(
             continue
         if tag in ("v", "t", "f") and element.text and len(element.text) > limits.cell_bytes:
             raise _cell_too_big(path, sheet, limits)
+        if tag == "v" and shared and strings and (element.text or "").isdigit():
+            runs = strings.rich.get(int(element.text or ""))
+            if runs is not None:
+                note_runs(scan, (row, col), runs)
+        elif tag == "is":
+            runs = xlsx_element_runs(element)
+            if runs:
+                note_runs(scan, (row, col), runs)
         if tag == "f":
             scan.formulas[(row, col)] = "=" + (element.text or "")
         elif tag == "c" and element.get("t") == "e":

@@ -1,0 +1,167 @@
+"""Text struck through inside a cell: Excel and LibreOffice keep a cell typed in more than one font as runs
+of text ("~~Dan Old~~ Dan New": a person crossed the old name out and typed the new one beside it). Every
+reader returns the cell's whole text, so only the runs tell which part was crossed out."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .limits import SheetScan
+from .xlsxparts import _unescape
+
+_ITEM = re.compile(rb"<(?:\w+:)?si\s*/>|<(?:\w+:)?si>(.*?)</(?:\w+:)?si>", re.S)
+_RUN = re.compile(rb"<(?:\w+:)?r>(.*?)</(?:\w+:)?r>", re.S)
+_PHONETIC = re.compile(rb"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)  # a reading aid, not the cell's text
+_TEXT = re.compile(rb"<(?:\w+:)?t(?:\s[^>]*)?>(.*?)</(?:\w+:)?t>", re.S)
+_PROPS = re.compile(rb"<(?:\w+:)?rPr>(.*?)</(?:\w+:)?rPr>", re.S)
+_STRIKE = re.compile(rb'<(?:\w+:)?strike(?:\s+val="([^"]*)")?\s*/>')
+_SHARED_CELL = re.compile(rb'<(?:\w+:)?c\s([^>]*?\bt="s"[^>]*)>\s*<(?:\w+:)?v>(\d{1,9})</')
+_INLINE_CELL = re.compile(
+    rb'<(?:\w+:)?c\s([^>]*?\bt="inlineStr"[^>]*)>\s*<(?:\w+:)?is>(.*?)</(?:\w+:)?is>', re.S
+)
+
+
+Runs = tuple[tuple[bool | None, str], ...]  # (struck? None: as the cell's own font says, text) of each run
+
+
+@dataclass(frozen=True)
+class Struck:
+    """What of a cell's text is struck through: ``part`` the struck text; ``whole`` when nothing else is."""
+
+    part: str
+    whole: bool
+
+
+def struck_runs(runs: Iterable[tuple[bool | None, str]], cell_struck: bool = False) -> Struck | None:
+    """The runs of one cell into what is struck, or None when no visible text is. A run that names no font
+    of its own has the cell's (``cell_struck``)."""
+    runs = [(cell_struck if crossed is None else crossed, text) for crossed, text in runs]
+    struck = "".join(text for crossed, text in runs if crossed)
+    kept = "".join(text for crossed, text in runs if not crossed)
+    if not struck.strip():
+        return None
+    return Struck(" ".join(struck.split()), whole=not kept.strip())
+
+
+def xlsx_runs(rich: bytes) -> Runs:
+    """The runs of one string of a workbook (a shared string's or an inline cell's XML); () for plain text,
+    whose look is the cell's."""
+    runs = []
+    for run in _RUN.findall(_PHONETIC.sub(b"", rich)):
+        props = _PROPS.search(run)
+        strike = _STRIKE.search(props.group(1)) if props else None
+        crossed = (
+            None
+            if props is None
+            else strike is not None
+            and (strike.group(1) or b"1").lower()
+            not in (
+                b"0",
+                b"false",
+            )
+        )
+        runs.append((crossed, "".join(_unescape(t) for t in _TEXT.findall(run))))
+    return tuple(runs)
+
+
+@dataclass(frozen=True)
+class SharedStrings:
+    """The shared strings (by index) written in runs, when some text of the workbook may be struck."""
+
+    rich: dict[int, Runs] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.rich)
+
+
+def shared_strings(archive: zipfile.ZipFile) -> SharedStrings:
+    """Read once per workbook; a workbook where nothing strikes text through is not parsed further."""
+    try:
+        data = archive.read("xl/sharedStrings.xml")
+        styles = archive.read("xl/styles.xml") if "xl/styles.xml" in archive.namelist() else b""
+    except KeyError:  # no shared strings: every text is inline, or there is none
+        return SharedStrings()
+    if b"strike" not in data and b"strike" not in styles:
+        return SharedStrings()
+    rich = {}
+    for index, item in enumerate(_ITEM.finditer(data)):
+        body = item.group(1) or b""
+        if _RUN.search(body):
+            rich[index] = xlsx_runs(body)
+    return SharedStrings(rich)
+
+
+def struck_cells(piece: bytes, strings: SharedStrings) -> Iterable[tuple[bytes, Runs]]:
+    """The cells of a piece of sheet XML written in runs: (their attributes, their runs)."""
+    if strings:
+        for match in _SHARED_CELL.finditer(piece):
+            runs = strings.rich.get(int(match.group(2)))
+            if runs is not None:
+                yield match.group(1), runs
+    if b"<r>" in piece or b":r>" in piece:
+        for match in _INLINE_CELL.finditer(piece):
+            runs = xlsx_runs(match.group(2))
+            if runs:
+                yield match.group(1), runs
+
+
+def xlsx_element_runs(element: Any) -> Runs:
+    """The runs of an inline string (``<is>``) met on the exact walk of a sheet."""
+    runs: list[tuple[bool | None, str]] = []
+    for run in element:
+        if _local(run.tag) != "r":
+            continue
+        crossed: bool | None = None
+        text = ""
+        for part in run:
+            if _local(part.tag) == "rPr":
+                strike = next((c for c in part if _local(c.tag) == "strike"), None)
+                crossed = strike is not None and strike.get("val", "1").lower() not in ("0", "false")
+            elif _local(part.tag) == "t":
+                text += part.text or ""
+        runs.append((crossed, text))
+    return tuple(runs)
+
+
+def note_runs(scan: SheetScan, key: tuple[int, int], runs: Runs) -> None:
+    """A cell written in runs is struck as its runs show, whatever its own font says (LibreOffice gives
+    such a cell the font of its first run); one whose every run is struck counts as a struck cell."""
+    struck = struck_runs(runs, cell_struck=key in scan.struck)
+    scan.struck.discard(key)
+    if struck is not None and struck.whole:
+        scan.struck.add(key)
+    elif struck is not None:
+        scan.partly_struck[key] = struck.part
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def element_runs(element: Any, struck_styles: set[str], span_tag: str, style_attr: str) -> Struck | None:
+    """What is struck in an ODS cell: its text spans whose text style strikes through."""
+    runs: list[tuple[bool | None, str]] = []
+
+    def walk(node: Any, crossed: bool) -> None:
+        crossed = crossed or (node.tag == span_tag and (node.get(style_attr) or "") in struck_styles)
+        if node.text:
+            runs.append((crossed, node.text))
+        for child in node:
+            walk(child, crossed)
+            if child.tail:
+                runs.append((crossed, child.tail))
+
+    walk(element, False)
+    return struck_runs(runs)
+
+
+def note_struck(scan: SheetScan, key: tuple[int, int], struck: Struck) -> None:
+    """An ODS cell with a span struck: wholly (a struck cell) or in part."""
+    if struck.whole:
+        scan.struck.add(key)
+    else:
+        scan.partly_struck[key] = struck.part
