@@ -114,16 +114,23 @@ def _repeats_a_row(validation: ValidationResult, known: set[str], since: str) ->
     """Which listed orders, unknown to this ledger, send one of the file's valid rows its very card (same
     name, street, ZIP, card and value, as a vendor that echoes the address shows them): a list run again
     under a new batch name on another machine, or after the ledger was lost (found by newcomer7: every card
-    sent twice). A vendor that lists no addresses shows nothing to compare."""
+    sent twice). A vendor that lists no addresses shows nothing to compare. The rows are folded only when a
+    listed order needs comparing: most accounts list only orders this ledger sent (a 100,000-row list was
+    folded whole on every new batch, found by review10)."""
     from .repeats.cards import _Folder, _Rows
 
-    frame = validation.rows
-    valid = frame[frame[STATUS] == "valid"]
     folder = _Folder()
-    keys = set(_Rows(valid, folder).repeat_keys()) if not valid.empty else set()
+    folded: list[set[str]] = []  # the rows' repeat keys, once a listed order needs them
+
+    def keys() -> set[str]:
+        if not folded:
+            frame = validation.rows
+            valid = frame[frame[STATUS] == "valid"]
+            folded.append(set(_Rows(valid, folder).repeat_keys()) if not valid.empty else set())
+        return folded[0]
 
     def keep(raw: Any) -> bool:
-        if not keys or po_number_of(raw) in known or not _recent_card(raw, since):
+        if po_number_of(raw) in known or not _recent_card(raw, since):
             return False
         for line in items(raw, "LineItems"):
             address = raw_field(line, "PhysicalDeliveryAddress")
@@ -131,7 +138,7 @@ def _repeats_a_row(validation: ValidationResult, known: set[str], since: str) ->
                 continue
             item = {"ProductId": text(line, "ProductId"), "Value": text(line, "Value")}
             shown = {k: text(address, k) for k in ("Name", "AddressLine1", "AddressLine2", "Zip")}
-            if folder.line_key(item, shown) in keys:
+            if folder.line_key(item, shown) in keys():
                 return True
         return False
 
