@@ -322,7 +322,7 @@ async def _confirm(
             "Not confirmed: nothing was sent", hint="re-run the same command to see the plan again"
         )
     if options.confirm is not None:  # a person may answer long after: the prices must still be those shown
-        changed = price_changes(catalog, await client.catalog(refresh=True))
+        changed = price_changes(catalog, await client.catalog(refresh=True), view.summary)
         if changed:
             raise SpendLimitError(
                 "The vendor's prices changed while the plan waited for your answer ("

@@ -104,3 +104,35 @@ def test_prices_changed_while_the_plan_waited_for_an_answer_send_nothing(tmp_pat
         assert result.total_cost == Decimal(str(order["Cost"])) == Decimal("44.95")
     finally:
         vendor.close()
+
+
+def test_a_price_change_of_a_card_or_shipping_the_plan_does_not_use_stops_nothing(tmp_path: Path) -> None:
+    """Found by review10: any change in the vendor's catalog while the plan waited stopped the run, even the
+    fee of a card nobody on the list ordered or the price of a shipping method none of its rows uses."""
+    settings = Settings(
+        api_url="http://vendor.invalid", email=SANDBOX_EMAIL, access_token=SANDBOX_ACCESS_TOKEN,
+        data_dir=tmp_path / "data", ledger_path=tmp_path / "ledger.sqlite",
+    )  # fmt: skip
+    raised = copy.deepcopy(BUILTIN_CATALOG)
+    for method in raised["ShippingMethods"]:
+        if method["Id"] == "EXPEDITED":
+            method["Price"] = 19.95  # was 9.95: the list ships STANDARD
+    for product in raised["Products"]:
+        if product["Id"] == "TARGET":
+            product["Cost"]["Fee"] = 9.95  # the list orders CVS only
+    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
+    sheet = tmp_path / "plain.csv"
+    sheet.write_text("Name,Address,City,State,ZIP,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
+
+    def answer_later(view: Any) -> bool:
+        vendor.catalog = load_catalog(tmp_path / "raised.json")  # meanwhile, at the vendor
+        return True
+
+    try:
+        result = run_batch(
+            sheet, settings, batch="plain", wait_s=0, client_factory=factory(vendor), confirm=answer_later
+        )
+        assert result.exit_code == 0 and len(vendor.orders()) == 1
+    finally:
+        vendor.close()

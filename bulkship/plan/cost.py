@@ -152,11 +152,16 @@ def summarise(
     )
 
 
-def price_changes(shown: Catalog, now: Catalog) -> list[str]:
+def price_changes(shown: Catalog, now: Catalog, summary: PlanSummary | None = None) -> list[str]:
     """What costs otherwise in ``now`` than in the catalog a plan was ``shown`` with: each product's fee and
-    discount, each shipping method's price, in words ("VISA-PREPAID fee 5.95 -> 9.95")."""
+    discount, each shipping method's price, in words ("VISA-PREPAID fee 5.95 -> 9.95"); only those the plan
+    (``summary``) uses, when given: a card nobody ordered costing more stops nothing (found by review10)."""
     changes = []
+    products = {c.key.upper() for c in summary.by_product} if summary is not None else None
+    methods = {c.key for c in summary.by_shipping_method} if summary is not None else shown.shipping_methods
     for product_id, before in shown.products.items():
+        if products is not None and product_id.upper() not in products:
+            continue
         after = now.products.get(product_id)
         if after is None:
             changes.append(f"{product_id} is no longer in the catalog")
@@ -168,6 +173,8 @@ def price_changes(shown: Catalog, now: Catalog) -> list[str]:
                 f"{product_id} discount {before.discount_percentage}% -> {after.discount_percentage}%"
             )
     for method_id, was in shown.shipping_methods.items():
+        if method_id not in methods:
+            continue
         method = now.shipping_methods.get(method_id)
         if method is None or method.price != was.price:
             price = "gone" if method is None else money_text(method.price)
