@@ -94,17 +94,18 @@ def default_batch_name(path: Path) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem).strip("-._") or "batch"
 
 
-_UNSAFE_NAME = re.compile(r"[/\\\x00-\x1f\x7f]")
+_UNSAFE_NAME = re.compile(r"[/\\#?%\x00-\x1f\x7f]")  # "#", "?" and "%" end or bend a link's path too
 
 
 def check_new_batch_name(batch: str) -> None:
     """A new batch's name: one the web page can open too (found by newcomer7: "Q4/2026", a blank name and
     "../../etc" from the command line made batches no link on the page could reach, nor an approver
-    approve). Batches named so before keep their names."""
+    approve; "Q4#2026" linked to /batches/Q4, found by review10). Batches named so before keep their names."""
     if not batch.strip() or _UNSAFE_NAME.search(batch):
         suggested = re.sub(r"[^A-Za-z0-9._-]+", "-", batch).strip("-._") or "batch"
         raise InputError(
-            f"{batch!r} cannot name a batch: it is blank or holds a slash or a control character",
+            f"{batch!r} cannot name a batch: it is blank or holds a slash, '#', '?', '%' or a control "
+            "character",
             hint=f"choose another name, e.g. --batch {suggested}",
         )
 

@@ -96,10 +96,11 @@ def test_quick_commands_load_no_heavy_library(argv):
         assert "staff" in done.stdout
 
 
-@pytest.mark.parametrize("name", ["Q4/2026", "   ", "..\\\\etc"])
+@pytest.mark.parametrize("name", ["Q4/2026", "   ", "..\\\\etc", "Q4#2026", "Dec?", "50%"])
 def test_a_new_batch_named_so_no_web_link_reaches_it_is_refused(name, tmp_path, isolated_data_dir, capsys):
     """Found by newcomer7: "Q4/2026", a blank name or "../../etc" from the command line made batches the web
-    page could not open, nor an approver approve."""
+    page could not open, nor an approver approve; so did "Q4#2026" (its links ended at /batches/Q4, found by
+    review10)."""
     sheet = tmp_path / "gifts.csv"
     sheet.write_text("Name,Address,City,State,ZIP,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
     assert main(["run", str(sheet), "--batch", name, "--yes", "--wait", "0", "--out", str(tmp_path)]) == 2
