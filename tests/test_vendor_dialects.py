@@ -434,3 +434,60 @@ def test_a_lower_line_item_limit_than_assumed_fails_the_rows_with_the_vendors_wo
         assert again.ordered_rows == 3 and vendor.external_ids() == {f"E{i}": 1 for i in range(3)}
     finally:
         vendor.close()
+
+
+def test_reconcile_matches_a_vendor_that_lists_an_orders_lines_in_its_own_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by newcomer8: a vendor echoing no ExternalId and listing an order's lines last first made
+    reconcile pair lines by position: "Mismatch ... product ledger TARGET vs vendor STARBUCKS" on every
+    line, exit 1, for an order holding exactly the cards sent. Lines are tied by the line Id recorded for
+    each row; what nothing ties is compared as the cards it holds."""
+    from test_e2e_track import BATCH, _run_json, _write_input
+
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "likely-real,lines_reversed=true")
+    source = _write_input(tmp_path / "anniversary.csv")
+    run = [
+        "run",
+        str(source),
+        "--batch",
+        BATCH,
+        "--yes",
+        "--wait",
+        "0",
+        "--out",
+        str(tmp_path / "out"),
+        "--json",
+    ]
+    code, data = _run_json(run, capsys)
+    assert data["ordered_rows"] > 1, data
+    code, report = _run_json(["reconcile", BATCH, "--json"], capsys)
+    assert code == 0 and report["matches"] and report["mismatches"] == [], report
+
+
+def test_reconcile_names_a_card_the_vendor_holds_instead_of_one_sent_where_nothing_ties_lines() -> None:
+    from decimal import Decimal
+
+    from bulkship.ledger import OrderRecord
+    from bulkship.models import VendorLineItem, VendorOrder
+
+    def item(ext: str, product: str, value: int) -> dict[str, Any]:
+        return {"ExternalId": ext, "ProductId": product, "Value": value, "Quantity": 1}
+
+    def line(product: str, value: int) -> VendorLineItem:
+        return VendorLineItem("", "", product, Decimal(value), 1, None, "Pending")
+
+    payload = {"PONumber": "BS-B-0001", "LineItems": [item("E1", "CVS", 25), item("E2", "TARGET", 50)]}
+    ours = OrderRecord("BS-B-0001", "b", 1, "BS-B-0001", "created", "V1", "Pending", json.dumps(payload),
+                       Decimal(75), 2, None, "now", "now")  # fmt: skip
+
+    def report(*lines: VendorLineItem) -> list[tuple[str, str, str]]:
+        vendor = VendorOrder("V1", "BS-B-0001", "Pending", line_items=lines)
+        found = compare([ours], [vendor], batch="b", stem="BS-B").mismatches
+        return [(m.what, m.ledger, m.vendor) for m in found]
+
+    assert report(line("TARGET", 50), line("CVS", 25)) == []  # listed in another order: the same cards
+    assert report(line("TARGET", 50), line("CVS", 50)) == [
+        ("cards", "1 x CVS 25.00", "0 x CVS 25.00"),
+        ("cards", "0 x CVS 50.00", "1 x CVS 50.00"),
+    ]

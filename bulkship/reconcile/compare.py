@@ -8,7 +8,9 @@ Reports, for one batch:
 * ``unresolved``: orders whose creation the ledger could not confirm (``sending``/``unknown``), whether or not
   the vendor lists them; re-running ``bulkship run`` settles them with the same PO number;
 * ``mismatches``: per order and line, what the vendor charged or holds differs from what was sent (line
-  count, product, value, quantity, cost);
+  count, product, value, quantity, cost). A line is compared with the vendor line proven to be it (the
+  ExternalId echoed, or the line Id the ledger recorded for its row); lines nothing proves are compared as
+  the cards they hold (``cards``): a vendor may list an order's lines in its own order;
 * ``pending_lines``: lines the vendor has not finished (not shipped, delivered or failed): informational.
 
 Everything matches (exit 0) when the first four are empty and the two totals agree (the charged money of the
@@ -18,14 +20,15 @@ ledger.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from ..errors import BulkshipError
-from ..ledger import Ledger, OrderRecord
-from ..linematch import match_lines
+from ..ledger import Ledger, OrderRecord, RowRecord
+from ..linematch import RecordedLine, line_id_places, match_lines
 from ..models import VendorOrder
 from ..payload import sent_lines
 from ..plan import batch_po_pattern, po_stem
@@ -113,7 +116,9 @@ def _money(value: Any) -> Decimal:
     return Decimal(str(value or 0)).quantize(CENT)
 
 
-def _compare_order(order: OrderRecord, vendor: VendorOrder) -> list[Mismatch]:
+def _compare_order(
+    order: OrderRecord, vendor: VendorOrder, rows: Sequence[RecordedLine] = ()
+) -> list[Mismatch]:
     found: list[Mismatch] = []
 
     def add(what: str, line: str, ours: object, theirs: object) -> None:
@@ -122,10 +127,15 @@ def _compare_order(order: OrderRecord, vendor: VendorOrder) -> list[Mismatch]:
     sent = sent_lines(order)
     if len(sent) != len(vendor.line_items):
         add("lines", "", len(sent), len(vendor.line_items))
-    for ours, line in zip(sent, match_lines([s.external_id for s in sent], vendor), strict=True):
+    echoed = any(li.external_id for li in vendor.line_items)
+    tied = (
+        match_lines([s.external_id for s in sent], vendor) if echoed else _tied_by_line_id(sent, vendor, rows)
+    )
+    for ours, line in zip(sent, tied, strict=True):
         ext = ours.external_id
         if line is None:
-            add("lines", ext, "sent", "missing at the vendor")
+            if echoed:
+                add("lines", ext, "sent", "missing at the vendor")
             continue
         if ours.product_id.upper() != line.product_id.upper():
             add("product", ext, ours.item.get("ProductId"), line.product_id)
@@ -133,15 +143,50 @@ def _compare_order(order: OrderRecord, vendor: VendorOrder) -> list[Mismatch]:
             add("value", ext, _money(ours.value), _money(line.value))
         if ours.quantity != line.quantity:
             add("quantity", ext, ours.item.get("Quantity"), line.quantity)
+    if not echoed:  # lines nothing ties to a row: the same cards, whatever order the vendor lists them in
+        taken = {id(line) for line in tied if line is not None}
+        ours_left = Counter(
+            _card(s.product_id, s.value, s.quantity) for s, li in zip(sent, tied, strict=True) if li is None
+        )
+        theirs_left = Counter(
+            _card(li.product_id, li.value, li.quantity) for li in vendor.line_items if id(li) not in taken
+        )
+        for card in sorted(set(ours_left) | set(theirs_left)):
+            if ours_left[card] != theirs_left[card]:
+                add("cards", "", f"{ours_left[card]} x {card}", f"{theirs_left[card]} x {card}")
     planned, charged = _money(order.cost), _money(vendor.cost)
     if vendor.line_items and all(li.cost is not None for li in vendor.line_items) and planned != charged:
         add("cost", "", planned, charged)
     return found
 
 
-def compare(ledger_orders: Sequence[OrderRecord], vendor_orders: Sequence[VendorOrder], *, batch: str,
-            stem: str) -> ReconcileReport:  # fmt: skip
-    """Pure comparison of one batch's ledger orders with the vendor's orders (already filtered or not)."""
+def _tied_by_line_id(sent: Sequence[Any], vendor: VendorOrder, rows: Sequence[RecordedLine]) -> list[Any]:
+    """For a vendor that echoes no ExternalId: each sent line's vendor line by the line Id the ledger
+    recorded for its row (the vendor may list its lines in another order than they were sent), else None."""
+    places = line_id_places(vendor)
+    by_external = {r.external_id: r.line_item_id for r in rows if r.external_id and r.line_item_id}
+    tied = []
+    for line in sent:
+        place = places.get(by_external.get(line.external_id) or "")
+        tied.append(vendor.line_items[place] if place is not None else None)
+    return tied
+
+
+def _card(product_id: str, value: Any, quantity: int) -> str:
+    """A card as the report names it: 'CVS 25.00 (quantity 2)'."""
+    return f"{product_id.upper()} {_money(value)}" + (f" (quantity {quantity})" if quantity != 1 else "")
+
+
+def compare(
+    ledger_orders: Sequence[OrderRecord],
+    vendor_orders: Sequence[VendorOrder],
+    *,
+    batch: str,
+    stem: str,
+    rows: Mapping[str, Sequence[RecordedLine]] | None = None,
+) -> ReconcileReport:
+    """Pure comparison of one batch's ledger orders with the vendor's orders (already filtered or not).
+    ``rows``: each order's rows as the ledger tied them to the vendor's lines (by PO number)."""
     ours = {o.po_number: o for o in ledger_orders}
     theirs: dict[str, VendorOrder] = {}
     seconds: list[VendorOrder] = []  # a second order under one PO: a second set of cards, paid
@@ -172,7 +217,7 @@ def compare(ledger_orders: Sequence[OrderRecord], vendor_orders: Sequence[Vendor
             mismatches.append(
                 Mismatch(po, vendor_order.id, "order_id", "", order.vendor_order_id, vendor_order.id)
             )
-        mismatches.extend(_compare_order(order, vendor_order))
+        mismatches.extend(_compare_order(order, vendor_order, (rows or {}).get(po, ())))
         for line in vendor_order.line_items:
             if line.status.lower() in UNFINISHED_LINE_STATUSES:
                 pending.append(
@@ -257,7 +302,11 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
         )
     stem = po_stem(record.po_prefix, record.name)
     vendor_orders = await client.list_orders()
-    report = compare(ledger.orders(batch), vendor_orders, batch=batch, stem=stem)
+    orders = ledger.orders(batch)
+    rows: dict[str, list[RowRecord]] = {}
+    for row in ledger.rows_on_orders([o.po_number for o in orders if o.state in SENT_STATES]):
+        rows.setdefault(row.po_number or "", []).append(row)
+    report = compare(orders, vendor_orders, batch=batch, stem=stem, rows=rows)
     # the ledger's charged total is its rows' (the vendor's line costs), as every other output sums it
     money = money_by_bucket(LedgerView(ledger, batch))
     return replace(
