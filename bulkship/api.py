@@ -76,17 +76,9 @@ def catalog(settings: Settings, *, refresh: bool = False) -> Catalog:
 
 def sheet_names(path: str | Path) -> list[str]:
     """The sheets of a workbook (XLSX/ODS), in workbook order; ``[]`` for CSV text."""
-    from .load import CSV_EXTENSIONS
+    from .load import sheet_names as names
 
-    path = Path(path)
-    if path.suffix.lower() in CSV_EXTENSIONS:
-        return []
-    from python_calamine import CalamineWorkbook
-
-    try:
-        return list(CalamineWorkbook.from_path(str(path)).sheet_names)
-    except Exception:  # load_sheet reports an unreadable workbook properly, with the file's name
-        return []
+    return names(path)
 
 
 def load_file(

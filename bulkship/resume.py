@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
 import shlex
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -40,7 +41,8 @@ from .ledger import (
     RowRecord,
     RowUpdate,
 )
-from .models import FINGERPRINT, ROW, STATUS, Catalog, PlannedOrder, ValidationResult
+from .load import sheet_names
+from .models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, PlannedOrder, ValidationResult
 from .plan import order_seq, plan_orders_lazily
 from .reconcile.join import FAILED_AT_VENDOR_NOTE, ledger_keys
 from .repeats import HELD, RepeatPolicy, find_holds, release, rows_held
@@ -118,6 +120,26 @@ def check_batch_identity(
         )
 
 
+def check_same_sheet(
+    batch: str, file_name: str, stored_file_name: str, stored_sheet: str | None, sheet: LoadedSheet
+) -> None:
+    """Raise BatchConflictError when this is another sheet of the workbook the batch was read from: each
+    sheet is a list of its own (found by newcomer8: January run after December under the file's name took
+    December's place, December's people "no longer in the file"). A sheet renamed is the batch's own."""
+    here = sheet.sheet_name
+    if file_name != stored_file_name or not stored_sheet or not here or here == stored_sheet:
+        return
+    if stored_sheet not in sheet_names(sheet.path):
+        return
+    own = re.sub(r"[^A-Za-z0-9._-]+", "-", f"{batch}-{here}").strip("-._")
+    raise BatchConflictError(
+        f"Batch {batch!r} was ordered from sheet {stored_sheet!r} of {file_name}; sheet {here!r} is another "
+        "list. Nothing was sent",
+        hint=f"give it a batch of its own: bulkship run {shlex.quote(file_name)} --sheet {shlex.quote(here)} "
+        f"--batch {shlex.quote(own)} (a card another batch ordered is held, not sent again)",
+    )
+
+
 class Synced(NamedTuple):
     """What :func:`sync_ledger` did: orders newly planned, orders left from an earlier run, and the rows
     planned although they repeat a card already ordered (``--allow-repeat``; spreadsheet row -> the hold's
@@ -154,6 +176,7 @@ def sync_ledger(
     known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
     orders = {o.po_number: o for o in ledger.orders(batch)}
     if stored is not None and stored.file_hash != sheet.file_hash:
+        check_same_sheet(batch, file_name, stored.file_name, ledger.batch_sheet(batch), sheet)
         committed = rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
         in_doubt = sum(1 for o in orders.values() if o.state in OPEN_STATES)
         check_batch_identity(batch, file_name, stored.file_name, known, committed, frame, in_doubt=in_doubt)
@@ -221,6 +244,7 @@ def record_batch(
         invalid=summary.not_valid,  # the ledger's count: rows left out, duplicates too
         api=api,
         by=by,
+        sheet=sheet.sheet_name,
     )
 
 

@@ -290,6 +290,38 @@ def test_each_sheet_of_recipients_is_sent_as_a_batch_of_its_own_and_never_taken_
     assert names == ["Ann Lee", "Zed Late"]
 
 
+def test_another_sheet_of_the_batchs_workbook_is_refused_under_its_name_and_a_renamed_sheet_is_its_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer8: `run gifts.xlsx --sheet December`, then `--sheet 'Late additions'`, both under
+    the file's name as batch: the second took December's place as the batch's file ("Ann Lee: ordered
+    earlier, no longer in the file"). It is refused, naming a batch of its own; a sheet renamed while the
+    list was edited (December -> Dec, a person added) is still the batch's own list."""
+    path = workbook_with_late_additions(tmp_path / "gifts.xlsx")
+
+    def run(*args: str) -> tuple[int, str]:
+        capsys.readouterr()
+        code = main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out"), *args])
+        return code, " ".join(capsys.readouterr().err.split())
+
+    assert run("--sheet", "December")[0] == 0
+    code, said = run("--sheet", "Late additions")
+    assert code == 2, said
+    assert (
+        "Batch 'gifts' was ordered from sheet 'December' of gifts.xlsx; sheet 'Late additions' is another list"
+        in said
+    )
+    assert "--sheet 'Late additions' --batch gifts-Late-additions" in said
+    assert run("--sheet", "Late additions", "--batch", "gifts-Late-additions")[0] == 0
+    book = openpyxl.load_workbook(path)
+    book["December"].append(["Bo New", "2 Main St", "Boston", "MA", "02134", "CVS", 50, "E-2"])
+    book["December"].title = "Dec"
+    book.save(path)
+    assert run("--sheet", "Dec")[0] == 0
+    names = sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines())
+    assert names == ["Ann Lee", "Bo New", "Zed Late"]
+
+
 def list_with_a_table_beside(path: Path, side: list[list[object]]) -> Path:
     """Four people in A:G, then an empty column H, then HR's own little table in I:J."""
     book = openpyxl.Workbook()

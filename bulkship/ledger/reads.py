@@ -157,6 +157,14 @@ class LedgerReads(LedgerStore):
         found = self._read(sql.latest_event, batch, kind)
         return event_record(found[0]) if found else None
 
+    def batch_sheet(self, batch: str) -> str | None:
+        """The sheet of a workbook the batch's file was last read from; None for a CSV, or when a bulkship
+        before the record of sheets ran it."""
+        read = [self.latest_event(batch, kind) for kind in ("batch_created", "batch_file_changed")]
+        latest = max((e for e in read if e is not None), key=lambda e: e.id, default=None)
+        sheet = latest.detail.get("sheet") if latest is not None else None
+        return str(sheet) if sheet else None
+
     # -- every batch at once (the web page's Batches list): aggregates, never every row in Python ---------
 
     def batch_row_tallies(self) -> list[tuple[str, str, str | None, str | None, bool, bool, int]]:

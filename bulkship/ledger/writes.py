@@ -31,10 +31,13 @@ class LedgerWrites(LedgerReads):
         invalid: int,
         api: str | None = None,
         by: str | None = None,
+        sheet: str | None = None,
     ) -> None:
         """Create or update a batch. ``api`` (where its orders go) is recorded once: a batch keeps the API
         it was first run against (see :mod:`bulkship.batchapi`). ``by``: who starts a new batch (default:
-        the system's login name)."""
+        the system's login name). ``sheet``: the workbook's sheet the file was read from (see
+        :meth:`batch_sheet`)."""
+        read_from = {"sheet": sheet} if sheet else {}
         at = now_iso()
         with self.transaction() as db:
             existing = sql.batch(db, name)
@@ -42,14 +45,15 @@ class LedgerWrites(LedgerReads):
                 sql.insert_batch(
                     db, (name, file_name, file_hash, po_prefix, at, at, rows, valid, invalid, api)
                 )
-                created = {"file": file_name, "file_hash": file_hash, "by": by or current_user()}
+                created = {"file": file_name, "file_hash": file_hash, "by": by or current_user(), **read_from}
                 self._event(db, name, None, "batch_created", created)
                 return
             sql.update_batch(db, name, file_name, file_hash, at, (rows, valid, invalid))
             if api is not None:
                 sql.set_batch_api_once(db, name, api)
             if existing[0]["file_hash"] != file_hash:
-                self._event(db, name, None, "batch_file_changed", {"file": file_name, "file_hash": file_hash})
+                changed = {"file": file_name, "file_hash": file_hash, **read_from}
+                self._event(db, name, None, "batch_file_changed", changed)
 
     def set_batch_output(self, batch: str, path: str) -> None:
         """Where the batch's result workbook was written."""

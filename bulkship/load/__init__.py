@@ -22,6 +22,6 @@ notes), :mod:`.problems` (what was read but is not what the person typed). CSV t
 from __future__ import annotations
 
 from .filetype import CSV_EXTENSIONS, MAX_FILE_BYTES
-from .sheet import load_sheet, require_recipient_rows
+from .sheet import load_sheet, require_recipient_rows, sheet_names
 
-__all__ = ["CSV_EXTENSIONS", "MAX_FILE_BYTES", "load_sheet", "require_recipient_rows"]
+__all__ = ["CSV_EXTENSIONS", "MAX_FILE_BYTES", "load_sheet", "require_recipient_rows", "sheet_names"]

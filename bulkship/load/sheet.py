@@ -22,7 +22,7 @@ from ..schema import SheetContract, load_contract
 from .besides import map_list_columns
 from .cells import _Grid
 from .doubtful import set_aside_doubtful
-from .filetype import _check_file
+from .filetype import CSV_EXTENSIONS, _check_file
 from .header import _find_header, _unique_headers, _used_area, refuse_header_merged_across
 from .lookalikes import (
     decide_or_refuse,
@@ -100,6 +100,19 @@ def input_identity(path: Path, sheet: str | None, file_hash: str) -> str:
     except FileFormatError:
         return file_hash  # load_sheet says what is wrong with it
     return file_hash if kind == "csv" else sheet_identity(file_hash, sheet)
+
+
+def sheet_names(path: str | Path) -> list[str]:
+    """The sheets of a workbook (XLSX/ODS), in workbook order; ``[]`` for CSV text."""
+    path = Path(path)
+    if path.suffix.lower() in CSV_EXTENSIONS:
+        return []
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return list(CalamineWorkbook.from_path(str(path)).sheet_names)
+    except Exception:  # load_sheet reports an unreadable workbook properly, with the file's name
+        return []
 
 
 def require_recipient_rows(loaded: LoadedSheet) -> LoadedSheet:
