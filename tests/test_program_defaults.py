@@ -54,3 +54,16 @@ def test_a_column_the_sheet_lacks_takes_the_default_quietly(tmp_path: Path) -> N
     result = validate(load_sheet(path), sandbox_catalog(), program=program)
     assert result.rows[["product", "value", "status"]].values.tolist() == [["CVS", "25", "valid"]]
     assert result.problems == ()
+
+
+def test_a_row_naming_the_default_card_by_its_name_takes_the_default_amount(tmp_path: Path) -> None:
+    """Found by review10: "CVS Pharmacy" with its Amount empty, under a program default of CVS 25, was an
+    error saying the default amount "is for CVS cards, not CVS Pharmacy", beside "'CVS Pharmacy' read as
+    product CVS"."""
+    path = tmp_path / "named.csv"
+    path.write_text(
+        HEADER + "Ann Lee,1 Main St,Boston,MA,02134,CVS Pharmacy,\nBo Ray,2 Elm St,Boston,MA,02134,cvs,\n"
+    )
+    program = ProgramSettings(defaults={"product": "CVS", "value": "25"})
+    result = validate(load_sheet(path), sandbox_catalog(), program=program)
+    assert result.rows[["product", "value", "status"]].values.tolist() == [["CVS", "25", "valid"]] * 2

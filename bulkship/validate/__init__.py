@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import operator
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -79,7 +79,8 @@ def validate(
         return ValidationResult(sheet=sheet, rows=empty, problems=sheet.read_problems)
     collector = ProblemCollector(sheet, contract, frame)
     _say_family_added(sheet, collector, family_added)
-    frame = _normalise(frame, defaults, collector, sheet, chosen=program.defaults)
+    products = rules.product_ids(catalog)
+    frame = _normalise(frame, defaults, collector, sheet, chosen=program.defaults, products=products)
     rules.check_lost_letters(frame, collector)
     rules.check_structure(frame, contract, collector)
     rules.check_catalog(frame, catalog, collector)
@@ -237,12 +238,17 @@ def _literal(text: str) -> str:
 
 
 def _fill_defaults(
-    frame: pd.DataFrame, defaults: dict[str, str], collector: ProblemCollector, chosen: Collection[str]
+    frame: pd.DataFrame,
+    defaults: dict[str, str],
+    collector: ProblemCollector,
+    chosen: Collection[str],
+    products: Mapping[str, str],
 ) -> None:
     """Empty cells take the defaults, the product first: a default amount belongs to the default product,
     so a row naming another card with its Amount left empty is an error, not a card of the wrong value
-    (a program's CVS 25 made a TARGET row with no amount TARGET 25, found by newcomer6). A default filling
-    empty cells of a column the sheet has is said on each row: nobody wrote that value there."""
+    (a program's CVS 25 made a TARGET row with no amount TARGET 25, found by newcomer6). A card is named by
+    its id or its name (``products``: "CVS Pharmacy" is CVS, found by review10). A default filling empty
+    cells of a column the sheet has is said on each row: nobody wrote that value there."""
     product = defaults.get("product", "")
     said_product = _literal(product)
     for column in sorted(defaults, key=lambda c: c != "product"):
@@ -252,7 +258,9 @@ def _fill_defaults(
             continue
         empty = frame[column].eq("")
         if column == "value" and product:
-            other = empty & frame["product"].str.strip().str.casefold().ne(product.strip().casefold())
+            named = frame["product"].str.strip().str.casefold()
+            cards = named.map(products).fillna(named).str.casefold()
+            other = empty & cards.ne(products.get(product.strip().casefold(), product).casefold())
             collector.error(
                 other,
                 "value",
@@ -278,8 +286,10 @@ def _normalise(
     sheet: LoadedSheet,
     *,
     chosen: Collection[str] = (),
+    products: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
-    """``chosen``: the fields whose default the person set (program [defaults]), not the built-in ones."""
+    """``chosen``: the fields whose default the person set (program [defaults]), not the built-in ones;
+    ``products``: the catalog's cards by id or name (:func:`rules.product_ids`)."""
     for column in CANONICAL_COLUMNS:
         frame[column], changed = normalize.clean_text(frame[column])
         collector.warn(changed, column, "Spaces or invisible characters removed", _CLEANED)
@@ -294,7 +304,7 @@ def _normalise(
         suffix, _ = normalize.clean_text(sheet.frame[sheet.suffix].fillna("").astype(str))
         frame["name"] = _with_suffix(frame["name"], suffix)
         frame["last_name"] = _with_suffix(frame["last_name"], suffix)
-    _fill_defaults(frame, defaults, collector, chosen)
+    _fill_defaults(frame, defaults, collector, chosen, products or {})
     full_name = (frame["first_name"] + " " + frame["last_name"]).str.strip()
     # "N/A" under a Preferred Name read as the name, beside the person's First and Last Name
     no_name = full_name.ne("") & frame["name"].ne("")  # both given: a rare list, looked at only then

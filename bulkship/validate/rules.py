@@ -170,11 +170,16 @@ def _check_shipping_currency(frame: pd.DataFrame, catalog: Catalog, collector: P
     )
 
 
-def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
-    """Product, value, quantity, shipping method and card carrier against the vendor catalog."""
+def product_ids(catalog: Catalog) -> dict[str, str]:
+    """Each product's id and name, case-folded -> its id: a list may name a card "CVS Pharmacy"."""
     products = {p.id.casefold(): p.id for p in catalog.products.values()}
     products |= {p.name.casefold(): p.id for p in catalog.products.values() if p.name}
-    frame["product"], renamed = _ids(frame["product"], products)
+    return products
+
+
+def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
+    """Product, value, quantity, shipping method and card carrier against the vendor catalog."""
+    frame["product"], renamed = _ids(frame["product"], product_ids(catalog))
     collector.warn(renamed, "product", "Product name read as its id", "'{old}' read as product {new}.")
     shippable = sorted(p.id for p in catalog.products.values() if p.ships_physically)
     filled = frame["product"].ne("")
