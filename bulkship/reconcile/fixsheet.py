@@ -132,7 +132,8 @@ def _refuse_a_list_of_the_persons(path: Path, program: ProgramSettings | None) -
             loaded = load_sheet(path, sheet=name, program=program)
         except BulkshipError:
             continue  # not a list of recipients (notes, a pivot table)
-        if len(loaded.frame) and {"name", "first_name", "last_name"} & set(loaded.column_map.values()):
+        fields = set(loaded.column_map.values())  # a name and a street: a "Contacts" sheet of names is none
+        if len(loaded.frame) and {"name", "first_name", "last_name"} & fields and "address1" in fields:
             raise SheetChoiceError(
                 f"{path.name} is a bulkship result workbook with a sheet of its own, '{name}', holding "
                 f"{len(loaded.frame)} row(s) of recipients: running the workbook reads only bulkship's "
