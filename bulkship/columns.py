@@ -63,6 +63,7 @@ PREFERRED = frozenset({"preferred", "nickname", "known", "chosen"})
 NEUTRAL = frozenset({"legal", "employee", "worker", "associate", "recipient", "member", "person", "staff"})
 _FILLER = frozenset({"address", "addr", "to", "as", "of", "the", "s"})  # "Home Address City", "Known As Name"
 _FILLER |= {"required", "optional", "mandatory", "req", "opt"}  # a template's marks: "Address (required)"
+_FILLER |= {"usd", "dollars", "dollar", "in"}  # the cards' own currency: "Value (USD)", "Amount in dollars"
 UNQUALIFIED_RANK = QUALIFIER_RANK[""]
 
 

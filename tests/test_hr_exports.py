@@ -201,3 +201,23 @@ def test_a_suffix_column_is_part_of_the_name_so_father_and_son_are_two_people(
     assert code == 0, capsys.readouterr().err
     names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
     assert sorted(names) == ["John Smith Jr.", "John Smith Sr.", "Mary Jones"]
+
+
+@pytest.mark.parametrize(
+    "header", ["Value (USD)", "Gift Amount (USD)", "Amount USD", "Gift Card Value", "Amount in dollars"]
+)
+def test_an_amount_header_naming_the_dollar_is_read_as_the_value(tmp_path: Path, header: str) -> None:
+    """Found by newcomer8: 'Value (USD)', 'Amount USD' and 'Gift Card Value' were refused (the file "lacks
+    required column(s): Value") while 'Amount ($)' was read; an ADP export's 'Gift Amount (USD)' was said to
+    look like Product. Another currency is still no value of a US-dollar card."""
+    path = tmp_path / "list.csv"
+    path.write_text(
+        f'Name,Address,City,State,ZIP,Product,"{header}"\nMaria Lopez,12 Beacon St,Boston,MA,02134,CVS,50\n'
+    )
+    loaded = load_sheet(path)
+    assert loaded.column_map[header] == "value"
+    euros = tmp_path / "euros.csv"
+    euros.write_text(
+        'Name,Address,City,State,ZIP,Product,"Value (EUR)"\nMaria Lopez,12 Beacon St,Boston,MA,02134,CVS,50\n'
+    )
+    assert "value" not in load_sheet(euros).column_map.values()
