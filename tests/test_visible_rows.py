@@ -751,6 +751,55 @@ def test_a_note_saying_not_to_send_leaves_its_row_out(tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("header", "no", "yes"),
+    [
+        ("Send Gift (Y/N)", "N", "Y"), ("Ship", "No", "Yes"), ("Eligible?", "No", "Yes"),
+        ("Gift Eligible", "No", "Yes"), ("Approved?", "No", "Yes"), ("Active?", "No", "Yes"),
+        ("Opt Out", "Yes", "No"), ("Opted out", "Yes", ""), ("Decline Gift", "Yes", "No"),
+        ("On Hold", "Y", "N"), ("Hold", "Yes", ""), ("Card Mailed", "Yes", "No"),
+    ],
+)  # fmt: skip
+def test_common_columns_saying_not_to_send_leave_their_rows_out(
+    tmp_path: Path, header: str, no: str, yes: str
+) -> None:
+    """Found by newcomer8: 'Opt Out' = Yes, 'Eligible?' = No, 'On Hold' = Y, 'Card Mailed' = Yes... rows were
+    ordered with no word at all."""
+    path = tmp_path / "flags.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{no}\n"
+        f"Bob Ray,2 Elm St,Boston,MA,02134,CVS,50,{yes}\n"
+    )
+    loaded = load_sheet(path)
+    assert [(s.row, s.reason.split(" (")[0]) for s in loaded.skipped] == [
+        (
+            2,
+            "the list says it was sent already"
+            if header == "Card Mailed"
+            else "the list says not to send it",
+        )
+    ]
+
+
+def test_notes_saying_not_to_send_in_other_words_leave_their_rows_out(tmp_path: Path) -> None:
+    """Found by newcomer8: these notes were read as nothing and each person sent a card."""
+    said = [
+        "do-not-send", "No gift", "Not sending", "NOT ELIGIBLE", "Opted out", "Declined gift", "Cancelled",
+        "Cancel", "Terminated 11/15", "Resigned", "DNS", "HOLD", "Hold - address unverified", "Skip",
+    ]  # fmt: skip
+    kept = [
+        "Hold for pickup at front desk",
+        "No gift receipt please",
+        "Skip the apartment number on the label",
+    ]
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(said + kept)]
+    path = tmp_path / "notes.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
+    skipped = [s.row for s in load_sheet(path).skipped]
+    assert skipped == list(range(2, 2 + len(said)))
+
+
 def test_people_under_a_heading_saying_not_to_send_are_left_out(tmp_path: Path) -> None:
     """Found by newcomer7: a heading inside the list ("REMOVED - do not send (left the company)") was an
     invalid row to fix, and the people under it were ordered. A heading that says nothing of the kind leaves

@@ -6,7 +6,7 @@ header repeated; each with the reason the notices and the output show.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 import pandas as pd
@@ -62,7 +62,8 @@ def _skipped_rows(
             skipped[int(row)] = SkippedRow(int(row), kind, reason)
     for row in _crossed_out(grid, body, column_map, by_position):
         skipped.setdefault(row, SkippedRow(row, CROSSED, CROSSED_REASON))
-    for row, reason in _said_not_to_send(body, column_map).items():
+    on_purpose = scan.hidden_rows.keys() if scan is not None and program.include_hidden else ()
+    for row, reason in _said_not_to_send(body, column_map, on_purpose).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _skipped_by_bulkship(body, column_map).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
@@ -102,14 +103,22 @@ def _crossed_out(
 
 
 NOT_TO_SEND = "not to send"
-# A column of the list that says whether to send each row ("Send?", "Include (Y/N)"); not "Eligible" or
-# "Approved", which an autofilter usually hides rows by (--include-hidden orders those rows on purpose)...
+# A column of the list that says whether to send each row ("Send?", "Include (Y/N)", "Send Gift (Y/N)")...
 _SEND_FLAGS = frozenset(
-    header_key(h)
-    for h in (
-        "send", "send y/n", "send yes/no", "send card", "send gift", "send gift card", "to send",
-        "ok to send", "include", "included", "include y/n", "order", "order y/n",
+    header_key(f"{verb} {what}{answer}")
+    for verb in ("send", "ship", "mail", "order", "include", "ok to send", "to send")
+    for what in ("", "card", "gift", "gift card")
+    for answer in ("", " y/n", " yes/no")
+) | frozenset(header_key(h) for h in ("included",))
+# ... or whether the person may have one ("Eligible?" = No, "Active" = N, found by newcomer8): an autofilter
+# often hides rows by such a column, and --include-hidden orders the rows it hides on purpose
+_ELIGIBLE_FLAGS = frozenset(
+    header_key(f"{word}{answer}")
+    for word in (
+        "eligible", "is eligible", "gift eligible", "card eligible", "eligible for gift", "eligible for card",
+        "eligibility", "approved", "gift approved", "active", "is active",
     )
+    for answer in ("", " y/n", " yes/no")
 )  # fmt: skip
 # ... and the answers that say no ("NO - left company", "Do not send", "Excluded")
 _SAYS_NO = re.compile(
@@ -121,8 +130,12 @@ _SAYS_NO = re.compile(
 # ... or a column that says which rows NOT to send ("Do Not Send" = X, "Remove" = yes)
 _HOLD_FLAGS = frozenset(
     header_key(h)
-    for h in ("do not send", "dont send", "don't send", "do not mail", "remove", "exclude", "skip", "omit")
-)
+    for h in (
+        "do not send", "dont send", "don't send", "do not mail", "do not ship", "remove", "exclude", "skip",
+        "omit", "opt out", "opted out", "opt out of gift", "decline", "declined", "decline gift",
+        "declined gift", "hold", "on hold", "no gift",
+    )
+)  # fmt: skip
 _SAYS_YES = re.compile(r"(?i)^\s*(?:x|yes|y|true|1|✓|✔|remove|exclude|skip)\s*$")
 # ... or an HR status saying the person is gone ("Status" = Terminated, "Left company"); not "Retired" (a
 # retirement gift goes to just those people) nor a note that starts with "Left" ("Left voicemail")
@@ -140,6 +153,7 @@ _SENT_FLAGS = frozenset(
     for h in (
         "sent", "card sent", "gift sent", "gift card sent", "already sent", "sent already", "received",
         "already received", "card received", "gift received", "shipped", "mailed", "delivered",
+        "card mailed", "gift mailed", "card shipped", "gift shipped", "card delivered", "gift delivered",
         "order status", "gift status", "card status", "gift card status",
     )
 )  # fmt: skip
@@ -172,11 +186,16 @@ _NOTE_FLAGS = frozenset(
         "admin notes",
     )
 )
-# The words alone, or followed by a reason after a dash or colon: "Do not send before Dec 15", "Already sent
-# the e-card; this is the physical card" and "Do not send to office - home address only" mean send.
+# The words alone, or followed by a reason after a dash or colon, or a date: "Do not send before Dec 15",
+# "Already sent the e-card; this is the physical card" and "Do not send to office - home address only" mean
+# send. "do-not-send", "Opted out", "NOT ELIGIBLE", "Terminated 11/15", "Hold - address unverified" do not
+# (found by newcomer8).
 _NOTE_SAYS_NO = re.compile(
-    r"(?i)^\s*(?:(?:do\s*n[o']?t|don'?t)\s+(?:send|mail|order|ship)|remove|removed|exclude|excluded|deceased|"
-    r"passed\s+away|left\s+(?:the\s+)?company|terminated|duplicate|dupe?)\s*(?:$|[-–—:,.;!(].*)"
+    r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:send|mail|order|ship))|dns|remove|removed|exclude|excluded|"
+    r"deceased|passed\s+away|left\s+(?:the\s+)?company|terminated|termed|resigned|duplicate|dupe?|"
+    r"no\s+(?:gift|card)|not\s+(?:sending|eligible|to\s+(?:send|be\s+sent))|ineligible|opt(?:ed)?[\s-]*out|"
+    r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold|skip)"
+    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
     r"|^\s*(?:already\s+(?:sent|received|ordered|mailed|shipped)|sent\s+already)\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d.*)"
 )
 
@@ -184,6 +203,7 @@ _NOTE_SAYS_NO = re.compile(
 # header key -> the answers that leave the row out
 _LEAVES_OUT: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(_SEND_FLAGS, _SAYS_NO),
+    **dict.fromkeys(_ELIGIBLE_FLAGS, _SAYS_NO),
     **dict.fromkeys(_HOLD_FLAGS, _SAYS_YES),
     **dict.fromkeys(_STATUS_FLAGS, _SAYS_GONE),
     **dict.fromkeys(_SENT_FLAGS, _SAYS_SENT),
@@ -196,15 +216,21 @@ def _quoted(reason: str) -> str:
     return reason.removeprefix(_SAYS_NOT_TO_SEND).removeprefix(_SAYS_SENT_ALREADY).strip()
 
 
-def _said_not_to_send(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, str]:
+def _said_not_to_send(
+    body: pd.DataFrame, column_map: dict[str, str], on_purpose: Collection[int] = ()
+) -> dict[int, str]:
     """Rows the list itself says not to send, in a column nothing else reads ("Send?" = "NO - left
-    company", "Do Not Send" = "X"): row -> the reason, quoting the cell."""
+    company", "Do Not Send" = "X"): row -> the reason, quoting the cell. ``on_purpose``: hidden rows
+    --include-hidden orders, which an eligibility column (the autofilter's, usually) does not leave out."""
     found: dict[int, str] = {}
     for header in body.columns:
-        says = _LEAVES_OUT.get(header_key(str(header)))
+        key = header_key(str(header))
+        says = _LEAVES_OUT.get(key)
         if header in column_map or says is None:
             continue
         column = body[header].astype(str)
+        if key in _ELIGIBLE_FLAGS and on_purpose:
+            column = column.drop(index=list(on_purpose), errors="ignore")
         why = _SAYS_SENT_ALREADY if header_key(str(header)) in _SENT_FLAGS else _SAYS_NOT_TO_SEND
         said = column.str.match(says)
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
