@@ -376,12 +376,20 @@ def map_columns(
     mapping = ColumnMapping(column_map={c.header: f for f, c in fixed.items() if c is not None})
     left_out += _read_by_letter(program, fixed, contract, where)
     mapping.notices += [notice for notice in left_out if notice]
-    for header in respondent:
+    said = respondent - set(mapping.column_map)  # [columns] reads one on purpose: a form people answered
+    for header in said:  # for themselves (found by review10)
         notes.setdefault(header, ("unused", "who answered the form (Microsoft Forms), not the recipient"))
-    if respondent:
+    if said:
+        name = next((h for h in sorted(said) if header_key(h) == "name"), None)
         mapping.notices.append(
-            f"This is a Microsoft Forms export: {', '.join(repr(h) for h in sorted(respondent))} say who "
+            f"This is a Microsoft Forms export: {', '.join(repr(h) for h in sorted(said))} say who "
             "answered the form, not who receives the gift; they are not read as the order."
+            + (
+                f" If each person answered for themselves, read {name!r} as the recipient's name with "
+                f'[columns] name = "{name}" in {program.source or "a program file (--config)"}.'
+                if name
+                else ""
+            )
         )
     for header in ours - respondent:
         notes.setdefault(header, ("unused", "bulkship's result column: not read as the order"))

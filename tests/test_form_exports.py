@@ -12,6 +12,7 @@ from intake_fixtures import sandbox_catalog
 
 from bulkship.errors import MissingColumnsError
 from bulkship.load import load_sheet
+from bulkship.program import ProgramSettings
 from bulkship.validate import validate
 
 FORMS = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time"]
@@ -43,3 +44,18 @@ def test_a_forms_export_whose_recipient_question_is_not_recognised_is_refused(tm
     loaded = load_sheet(form_export(tmp_path / "asked.xlsx", "Who should receive the gift? (full name)"))
     with pytest.raises(MissingColumnsError, match="lacks required column"):
         validate(loaded, sandbox_catalog())
+
+
+def test_a_form_each_person_answered_for_themselves_is_read_with_its_name_mapped(tmp_path: Path) -> None:
+    """Found by review10: an address form each employee filled in for themselves asks no name (the form
+    records who answered). It is refused for lacking a name, beside a note that never said the way out; and
+    with [columns] name = "Name" the note still said 'Name' was not read."""
+    path = form_export(tmp_path / "self.xlsx", "Department")
+    loaded = load_sheet(path)
+    said = next(n for n in loaded.notices if "Microsoft Forms export" in n)
+    assert "read 'Name' as the recipient's name with [columns] name = \"Name\"" in said
+    program = ProgramSettings(columns={"name": "Name"})
+    loaded = load_sheet(path, program=program)
+    assert loaded.column_map["Name"] == "name"
+    assert "'Name'" not in next(n for n in loaded.notices if "Microsoft Forms export" in n)
+    assert validate(loaded, sandbox_catalog(), program=program).rows["name"].tolist() == ["Lee Manager"] * 2
