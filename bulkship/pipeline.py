@@ -40,7 +40,7 @@ from .paths import check_input_file
 from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, price_changes
 from .reconcile.join import for_the_workbook
 from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, check_new_run, held_notes
-from .resultfile import prepare_output_folder, workbook_not_written, write_results
+from .resultfile import prepare_output_folder, result_path, workbook_not_written, write_results
 from .resume import Synced, already_complete, sync_ledger
 from .runresult import PlanView, RunResult, plan_view, result_from_ledger
 from .submit import Reporter, SubmitOutcome, submit_batch
@@ -193,6 +193,7 @@ async def _plan_and_send(
         default_names=() if named else (path.stem,),
     )
     loaded = _load(path, options, file_hash)  # 1
+    _keep_own_sheets(result_path(settings.out_dir, batch))
     stored = ledger.batch(batch)
     prefix = stored.po_prefix if stored else options.po_prefix
     if prefix is None:
@@ -262,6 +263,21 @@ def _complete_result(
     result.already_complete = True
     result.notes.append(f"Batch {batch!r} is already complete for this file: nothing was sent.")
     return result
+
+
+def _keep_own_sheets(path: Path) -> None:
+    """Refuse, before anything is sent, a run whose result workbook holds a sheet the person added: the run
+    writes bulkship's sheets only, and theirs was lost (found by review10: a 'Contacts' sheet gone after the
+    Fix these run). ``track`` leaves such a workbook as it is (1dcaf81)."""
+    from .reconcile.fixsheet import sheets_of_the_person
+
+    own = sheets_of_the_person(path) if path.is_file() else []
+    if own:
+        raise FileFormatError(
+            f"{path.name} holds a sheet of your own ({', '.join(repr(n) for n in own)}): this run rewrites "
+            "that result workbook with bulkship's sheets only, and yours would be lost. Nothing was sent",
+            hint="move that sheet to a workbook of its own, then run the same command again",
+        )
 
 
 def _load(path: Path, options: RunOptions, file_hash: str) -> LoadedSheet:

@@ -361,11 +361,12 @@ def test_a_sheet_of_new_people_added_to_the_result_workbook_refuses_it_never_lef
     assert code == 0 and _vendor_lines()["E8"] == 1
 
 
-def test_a_sheet_of_contacts_added_to_the_result_workbook_is_no_list_of_recipients(
+def test_a_sheet_of_contacts_added_to_the_result_workbook_is_no_list_of_recipients_and_is_kept(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Found by review10: a "Contacts" sheet (Name, Email, Phone: who to call about the batch) added to the
-    result workbook refused it as "holding 2 row(s) of recipients", advising to run it as a batch."""
+    result workbook refused it as "holding 2 row(s) of recipients", advising to run it as a batch; and a
+    run rewriting that workbook lost the sheet (track keeps it). Refused before sending, saying so."""
     workbook, out = _first_run(tmp_path, capsys)
     book = openpyxl.load_workbook(workbook)
     contacts = book.create_sheet("Contacts")
@@ -373,8 +374,16 @@ def test_a_sheet_of_contacts_added_to_the_result_workbook_is_no_list_of_recipien
     contacts.append(["Carol Hr", "carol@example.com", "555-0101"])
     contacts.append(["Dan Mgr", "dan@example.com", "555-0102"])
     book.save(workbook)
+    before = _vendor_lines()
     code, data = _run(capsys, str(workbook), "--batch", "GIFTS", "--out", str(out))
-    assert code == 3 and not data.get("error"), data  # run as the Fix these follow-up: rows still to fix
+    assert code == 2 and "holds a sheet of your own ('Contacts')" in str(data["error"]), data
+    assert "recipients" not in str(data["error"]) and _vendor_lines() == before
+    assert "Contacts" in openpyxl.load_workbook(workbook).sheetnames
+    book = openpyxl.load_workbook(workbook)
+    del book["Contacts"]
+    book.save(workbook)
+    code, data = _run(capsys, str(workbook), "--batch", "GIFTS", "--out", str(out))
+    assert code == 3 and not data.get("error"), data  # the Fix these follow-up: rows still to fix
 
 
 def test_a_row_the_list_says_went_out_already_is_not_called_hidden_after_the_follow_up(
