@@ -744,6 +744,31 @@ def test_a_card_merged_down_a_group_of_rows_is_read_on_each_row_it_shows_on(
     assert load_sheet(ods).frame["Value"].tolist() == ["50", "50", "50", "25"]
 
 
+def test_a_quantity_merged_down_a_team_is_an_error_on_each_of_its_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer8: a team's Qty 3 merged over its three people (beside the team's Total of 75) made
+    3 cards each: 9 cards, 225.00. One quantity for several rows says neither; the rows wait for a fix."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Qty"])
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25, 3])
+    sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", None, None, None])
+    sheet.append(["Cy Orr", "3 Oak St", "Boston", "MA", "02134", None, None, None])
+    sheet.append(["Di Fox", "4 Ash St", "Boston", "MA", "02134", "CVS", 25, 2])
+    for column in "FGH":
+        sheet.merge_cells(f"{column}2:{column}4")
+    book.save(tmp_path / "team.xlsx")
+    code, data, err = validate(capsys, tmp_path / "team.xlsx")
+    assert (code, data["valid"], data["invalid"]) == (1, 1, 3), err
+    errors = [p["message"] for p in data["problems"] if p["severity"] == "error"]
+    assert errors == [
+        f"Row {row}, column 'Qty': the quantity 3 is one cell merged over rows 2-4 (H2:H4): 3 cards for these "
+        "rows together, or 3 for each? Unmerge the cells and write each row's own quantity."
+        for row in (2, 3, 4)
+    ]
+
+
 def test_a_header_on_two_rows_is_read_as_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """'Address' merged above Street | City | State | ZIP: "lacks required column(s): City, State, ZIP Code"."""
     book = openpyxl.Workbook()

@@ -76,7 +76,9 @@ def _fill_merged(
 ) -> list[Problem]:
     """A cell merged down several rows (a product or an amount for a group of people) shows its value on
     each of them, but the reader gives it to the first row only: the rows below read it too, with a
-    warning. Only merges within one column of a field, below the header (a title's merge is no value)."""
+    warning. Only merges within one column of a field, below the header (a title's merge is no value).
+    A quantity merged so is an error on each of its rows: 3 for the team, or 3 each? (found by newcomer8: a
+    team's merged 3 beside its total of 3 cards made 9)."""
     problems: list[Problem] = []
     for first_row, col, last_row, last_col in grid.scan.merged if grid.scan else []:
         header = by_position.get(col)
@@ -85,6 +87,9 @@ def _fill_merged(
         text = body.at[first_row, header]
         codes = grid.codes.get(col - 1)
         ref = f"{column_letter(col)}{first_row}:{column_letter(col)}{last_row}"
+        if column_map[header] == "quantity" and text:
+            problems += _merged_quantity(body, header, text, ref, first_row, last_row)
+            continue
         for row in range(first_row + 1, last_row + 1):
             if row not in body.index or body.at[row, header] or not text:
                 continue
@@ -98,6 +103,23 @@ def _fill_merged(
                 Problem(row, column_map[header], "", "warning", message, "Merged cell read on each row")
             )
     return problems
+
+
+def _merged_quantity(
+    body: pd.DataFrame, header: str, text: str, ref: str, first_row: int, last_row: int
+) -> list[Problem]:
+    rows = [row for row in range(first_row, last_row + 1) if row in body.index]
+    if len(rows) < 2:
+        return []
+    message = (
+        f"column '{header}': the quantity {text} is one cell merged over rows {first_row}-{last_row} "
+        f"({ref}): {text} cards for these rows together, or {text} for each? Unmerge the cells and write "
+        "each row's own quantity."
+    )
+    return [
+        Problem(row, "quantity", text, "error", f"Row {row}, {message}", "Quantity merged over rows")
+        for row in rows
+    ]
 
 
 def _starting_with(column: pd.Series, prefix: str) -> pd.Series | None:
