@@ -94,6 +94,20 @@ def default_batch_name(path: Path) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem).strip("-._") or "batch"
 
 
+def default_batch_for(path: Path, sheet: str | None = None) -> str:
+    """The batch a file is run or checked as when no --batch is given: a result workbook of bulkship's, run
+    for its *Fix these* sheet, finishes the batch it was written for (found by newcomer8: as a batch of its
+    own it held the rows the workbook itself shows ordered, offering --allow-repeat); any other file: its
+    name (:func:`default_batch_name`)."""
+    from .reconcile.fixsheet import is_result_workbook_file
+    from .reconcile.sheets import FIX_SHEET
+    from .reconcile.sheets.read import written_for
+
+    if sheet in (None, FIX_SHEET) and is_result_workbook_file(path):
+        return written_for(path) or default_batch_name(path)
+    return default_batch_name(path)
+
+
 _UNSAFE_NAME = re.compile(r"[/\\#?%\x00-\x1f\x7f]")  # "#", "?" and "%" end or bend a link's path too
 
 
@@ -123,8 +137,12 @@ def _identity(path: Path, options: RunOptions) -> str:
     workbook are two lists, see :func:`~bulkship.load.sheet.sheet_identity`)."""
     from .load.sheet import input_identity
 
-    sheet = options.sheet or (options.program.sheet if options.program is not None else None)
-    return input_identity(path, sheet, file_sha256(path))
+    return input_identity(path, _sheet_of(options), file_sha256(path))
+
+
+def _sheet_of(options: RunOptions) -> str | None:
+    """The sheet named for the run (--sheet, or the program file's)."""
+    return options.sheet or (options.program.sheet if options.program is not None else None)
 
 
 def run_batch(
@@ -144,7 +162,7 @@ def run_batch(
 
 
 async def _run(path: Path, settings: Settings, options: RunOptions) -> RunResult:
-    batch = options.batch or default_batch_name(path)
+    batch = options.batch or default_batch_for(path, _sheet_of(options))
     today = options.today or date.today()
     check_input_file(path, error=FileFormatError)  # a pipe would block the hash below
     prepare_output_folder(settings.out_dir)
@@ -181,7 +199,7 @@ async def _plan_and_send(
 
     if ledger.batch(batch) is None:
         check_new_batch_name(batch)
-    named = batch != default_batch_name(path)
+    named = batch != default_batch_for(path, _sheet_of(options))
     repeats = replace(options.repeat_policy(today), own_name=named)
     check_new_run(
         ledger,

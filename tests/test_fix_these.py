@@ -407,3 +407,25 @@ def test_a_row_the_list_says_went_out_already_is_not_called_hidden_after_the_fol
     assert [(s.row, s.kind) for s in follow_up.skipped] == [(2, "not to send")]  # was "hidden"
     code = main(["run", str(workbook), "--batch", "SENT", "--out", str(out), "--yes", "--wait", "0"])
     assert code == 0 and _vendor_lines()["E1"] == 0
+
+
+def test_a_result_workbook_run_without_batch_finishes_the_batch_it_was_written_for(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer8: the fixed workbook, saved under a new name and run without --batch, became a
+    batch of its own: the rows it shows ordered were held there, with advice to re-run with --allow-repeat
+    (a second card), and the first batch kept its rows "to fix" for ever. It finishes its own batch now,
+    and validate checks it as that batch too."""
+    workbook, out = _first_run(tmp_path, capsys)
+    _fix_row(workbook, 5, "Address", "3 Oak Ave")
+    _fix_row(workbook, 6, "Product", "CVS")
+    fixed = workbook.with_name("gifts-fixed.xlsx")
+    workbook.rename(fixed)
+    capsys.readouterr()
+    assert main(["validate", str(fixed), "--json", "--out", str(out)]) == 1  # row 4: the duplicate
+    checked = json.loads(capsys.readouterr().out)
+    assert (checked["valid"], checked["repeats"]) == (5, []), checked  # nothing held as a repeat
+    code, second = _run(capsys, str(fixed), "--out", str(out))
+    assert code == 3, second  # row 4 is still a duplicate
+    assert second["batch"] == "GIFTS" and not second.get("held"), second
+    assert sorted(_vendor_lines().values()) == [1, 1, 1, 1, 1]  # each card once

@@ -79,6 +79,25 @@ def _added_by_hand(path: Path, number: int, sheet: str) -> FileFormatError:
     )
 
 
+def written_for(path: Path) -> str | None:
+    """The batch a result workbook's Summary names (None when it cannot be read or names none)."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        return _summary_batch(CalamineWorkbook.from_path(str(path)))
+    except (CalamineError, OSError, ValueError):
+        return None
+
+
+def _summary_batch(workbook: Any) -> str | None:
+    if SUMMARY_SHEET not in workbook.sheet_names:
+        return None
+    for line in workbook.get_sheet_by_name(SUMMARY_SHEET).to_python()[:12]:
+        if len(line) >= 2 and line[0] == "Batch":
+            return _cell_text(line[1]) or None
+    return None
+
+
 def read_result_workbook(path: Path, *, lenient: bool = False) -> ExistingResults:
     """Read the Results sheet(s) of a workbook this module wrote: original cells and outcomes by row. A result
     cell typed over reads as blank (the ledger knows the results). A row typed in by hand (no Row number
@@ -124,16 +143,12 @@ def read_result_workbook(path: Path, *, lenient: bool = False) -> ExistingResult
             rows.append((outcome.row, [_cell_value(v) for v in line[:width]]))
             outcomes[outcome.row] = outcome
     fingerprints: dict[int, str] = {}
-    batch = None
     for name in workbook.sheet_names:
         if name == KEYS_SHEET or name.startswith(KEYS_SHEET + " "):
             for line in workbook.get_sheet_by_name(name).to_python()[1:]:
                 if len(line) >= 2 and line[0] != "" and line[1]:
                     fingerprints[int(float(str(line[0])))] = str(line[1])
-        elif name == SUMMARY_SHEET:
-            for line in workbook.get_sheet_by_name(name).to_python()[:12]:
-                if len(line) >= 2 and line[0] == "Batch":
-                    batch = _cell_text(line[1])
+    batch = _summary_batch(workbook)
     return ExistingResults(
         headers=headers or (),
         rows=rows,
