@@ -205,3 +205,32 @@ def test_a_settlement_on_a_teams_page_is_recorded_as_the_signed_in_persons(
         assert settled and settled[0]["by"] == "sam"
     finally:
         store.forget_engines()
+
+
+def test_a_settlement_on_a_single_users_page_is_recorded_as_the_command_line_records_it(
+    tmp_path: Path, settings: Settings, quick_hashes: None
+) -> None:
+    """Found by review10: after 3c6e3e2 a settlement on the page of a single user (no sign-in) was recorded
+    "by local:<login>", where `reconcile --review` records the login itself, and the code's own comment
+    says the server's user."""
+    from bulkship.ledger.writes import current_user
+
+    sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+    run_batch(sheet, settings, wait_s=0)
+    settings.ledger.unlink()
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        client.post(
+            "/batches",
+            data={"csrf_token": token(client, "/batches/new"), "name": "staff"},
+            files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
+        )
+        client.get("/batches/staff/cost")
+        form = {"csrf_token": token(client, "/batches/staff/needs-review"), "po": "BS-STAFF-0001"}
+        claim = {**form, "action": "at-vendor", "order": "BS-STAFF-0001", "rows": "2-4", "reason": "portal"}
+        checked = client.post("/batches/staff/needs-review/check", data=claim)
+        plan = PLAN.search(checked.text)
+        assert plan is not None
+        client.post("/batches/staff/needs-review/settle", data={**claim, "plan": plan.group(1)})
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        settled = [e.detail for e in ledger.events("staff") if e.kind == "review_settled_at_vendor"]
+    assert settled and settled[0]["by"] == current_user()

@@ -101,9 +101,8 @@ async def _step(request: Request, *, confirmed: bool) -> Response:
     batch = pages._idle(web, pages._batch_or_404(web, request.path_params["name"]))
     fields = await _form(request)
     try:
-        outcome = await run_in_threadpool(
-            _settle, web, batch.name, fields, confirmed=confirmed, by=str(request.scope.get("actor") or "")
-        )
+        by = str(request.scope.get("actor") or "") if request.scope.get("team_mode") else ""  # else the login
+        outcome = await run_in_threadpool(_settle, web, batch.name, fields, confirmed=confirmed, by=by)
     except BulkshipError as exc:  # e.g. the vendor answers otherwise now, or a run holds the ledger
         return pages.render(
             request, "needs_review_check.html", 409, batch=batch, plan=None, fields=fields, error=exc
