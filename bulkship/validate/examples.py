@@ -26,10 +26,12 @@ _EXAMPLE_NAME = re.compile(
     r"firstname\s+lastname|name\s+surname)\s*"
 )
 _DOE = re.compile(r"(?i)\s*(?:john|jane)\s+(?:q\.?\s+)?doe\s*")  # a real surname too: only with another sign
-_ROAD = r"\s+(?:st|street|rd|road|ave|avenue|ln|lane|dr|drive|way|blvd)\b.*"
-_EXAMPLE_STREET = re.compile(rf"(?i).*\b(?:example|any\s*street){_ROAD}")
+_STREET = r"\s+(?:st|street|ave|avenue|ln|lane|dr|drive|way|blvd)\b.*"
+_EXAMPLE_STREET = re.compile(
+    rf"(?i).*\b(?:(?:example|any\s*street)(?:\s+(?:rd|road)\b.*|{_STREET})|(?:sample|test){_STREET})"
+)
 # Real roads too (W Sample Rd in Coconut Creek FL, Test Rd): an example's street only with another sign
-_REAL_ROAD_TOO = re.compile(rf"(?i).*\b(?:sample|test){_ROAD}")
+_REAL_ROAD_TOO = re.compile(r"(?i).*\b(?:sample|test)\s+(?:rd|road)\b.*")
 _EXAMPLE_CITY = re.compile(r"(?i)\s*(?:any\s*town|any\s*city|example\s*city|sample\s*city)\s*")
 
 
