@@ -208,3 +208,17 @@ def test_running_a_result_workbook_refuses_a_typed_in_row_but_reads_a_typed_over
     book.save(output)
     with pytest.raises(FileFormatError, match="row 6 of the Results sheet has no Row number bulkship wrote"):
         read_result_workbook(output)
+
+
+def test_a_results_sheet_copied_in_excel_is_one_clear_error_never_a_traceback(output: Path) -> None:
+    """Found by review10: the Results sheet copied in Excel (Move or Copy, named "Results (2)" as bulkship
+    names its own next sheet) made running the workbook crash with a ValueError traceback."""
+    from bulkship.errors import FileFormatError
+
+    book = openpyxl.load_workbook(output)
+    book.copy_worksheet(book["Results"]).title = "Results (2)"
+    book.save(output)
+    with pytest.raises(FileFormatError, match=r"row 2 of the Results \(2\) sheet repeats row 2 of the list"):
+        read_result_workbook(output)
+    assert main(["run", str(output), "--batch", BATCH, "--yes", "--wait", "0"]) == 2
+    assert len(read_result_workbook(output, lenient=True).rows) == 4  # track leaves the copy's rows out

@@ -98,6 +98,17 @@ def _summary_batch(workbook: Any) -> str | None:
     return None
 
 
+def _copied(path: Path, number: int, sheet: str, row: int) -> FileFormatError:
+    """A Results row whose Row number was read already: a copy (found by review10: the Results sheet copied
+    in Excel, named "Results (2)" as bulkship's own next sheet is, crashed the run with a ValueError)."""
+    return FileFormatError(
+        f"{path.name}: row {number} of the {sheet} sheet repeats row {row} of the list, already read (a "
+        "copied row or sheet?): bulkship reads its Results sheets as one list",
+        hint="delete the copy from the result workbook (keep it in a workbook of your own), then run it "
+        "again",
+    )
+
+
 def read_result_workbook(path: Path, *, lenient: bool = False) -> ExistingResults:
     """Read the Results sheet(s) of a workbook this module wrote: original cells and outcomes by row. A result
     cell typed over reads as blank (the ledger knows the results). A row typed in by hand (no Row number
@@ -134,6 +145,13 @@ def read_result_workbook(path: Path, *, lenient: bool = False) -> ExistingResult
             # a result cell typed over reads blank (the ledger knows the results); a row without the Row
             # number bulkship wrote was typed in by hand
             read = _outcome_read_leniently(columns, [_cell_text(v) for v in line[width:]])
+            if (
+                read is not None and read.row in outcomes
+            ):  # a row copied, or the sheet (Excel's "Results (2)")
+                if not lenient:
+                    raise _copied(path, number, name, read.row)
+                typed_in.append(number)
+                continue
             if read is None:
                 if not lenient:
                     raise _added_by_hand(path, number, name)
