@@ -1219,6 +1219,29 @@ def test_an_amount_shown_in_another_currency_is_not_ordered_as_dollars(
     assert code == 1 and 2 in [p["row"] for p in data["problems"] if p["severity"] == "error"], err
 
 
+def test_an_amount_shown_in_another_countrys_dollars_is_not_ordered_as_us_dollars(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer8: a Canadian office's C$50.00, Excel's "$ English (Canada)" ([$$-1009]), a Mexican
+    or Australian "$" were ordered as US-dollar cards of that number."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    formats = ['"C$"#,##0.00', "[$$-1009]#,##0.00", "[$$-80A]#,##0.00", "_-[$$-C09]* #,##0.00_-",
+               "[$$-409]#,##0.00", '"US$"#,##0.00', "[$$-540A]#,##0.00"]  # fmt: skip
+    for number, number_format in enumerate(formats, start=1):
+        sheet.append([f"Person {number}", f"{number} Main St", "Boston", "MA", "02134", "CVS", 50])
+        sheet.cell(sheet.max_row, 7).number_format = number_format
+    book.save(tmp_path / "dollars.xlsx")
+
+    code, data, err = validate(capsys, tmp_path / "dollars.xlsx")
+
+    assert (code, data["valid"]) == (1, 3), err
+    shown = {p["row"]: p["message"].split(" is shown as an amount in ")[1].split(", and")[0]
+             for p in data["problems"] if p["severity"] == "error"}  # fmt: skip
+    assert shown == {2: "C$", 3: "CAD", 4: "MXN", 5: "AUD"}
+
+
 def test_a_one_word_preferred_name_over_a_legal_name_takes_its_family_name(tmp_path: Path) -> None:
     path = tmp_path / "legal.csv"
     path.write_text(

@@ -7,18 +7,36 @@ import re
 import zipfile
 from typing import Any
 
-# A currency a number format shows: "[$€-407]", "[$CAD]", '"£"#,##0.00', '#,##0.00 "EUR"', a bare € or £.
-_BRACKET_CURRENCY = re.compile(r"\[\$([^\]-]*)(?:-[0-9A-Fa-f]+)?\]")
+# A currency a number format shows: "[$€-407]", "[$CAD]", '"£"#,##0.00', '#,##0.00 "EUR"', a bare € or £,
+# another country's dollar ('"C$"', "A$"), or "$" in another country's locale ("[$$-1009]": Canada).
+_BRACKET_CURRENCY = re.compile(r"\[\$([^\]-]*)(?:-([0-9A-Za-z-]+))?\]")
 _QUOTED = re.compile(r'"([^"]*)"')
-_SYMBOLS = re.compile(r"[€£¥₹₩₽₺₪₫₱฿₦₴₡]|\b(?:EUR|GBP|CAD|AUD|JPY|CHF|MXN|INR|CNY|SEK|NOK|DKK|NZD|ZAR|BRL)\b")
+_SYMBOLS = re.compile(
+    r"[€£¥₹₩₽₺₪₫₱฿₦₴₡]|\b(?:EUR|GBP|CAD|AUD|JPY|CHF|MXN|INR|CNY|SEK|NOK|DKK|NZD|ZAR|BRL)\b"
+    r"|\b(?:C|CA|CAN|A|AU|NZ|MX|HK|S|SG|R|NT)\$"
+)
 _DOLLARS = frozenset({"", "$", "US$", "USD", "$US"})
+# Locales (Windows LCIDs in hex, or tags) whose "$" is the US dollar: English and Spanish (United States),
+# Puerto Rico, Ecuador, El Salvador; a "$" of any other locale is that country's dollar or peso (found by
+# newcomer8: "[$$-1009]", Excel's "$ English (Canada)", was ordered as US dollars)
+_US_DOLLAR_LOCALES = frozenset(
+    {"409", "540a", "500a", "300a", "440a", "en-us", "es-us", "es-pr", "es-ec", "es-sv"}
+)
+_LOCALE_DOLLARS = {
+    "1009": "CAD", "c0c": "CAD", "c09": "AUD", "1409": "NZD", "80a": "MXN", "1004": "SGD", "c04": "HKD",
+    "2c0a": "ARS", "340a": "CLP", "240a": "COP", "416": "BRL", "en-ca": "CAD", "fr-ca": "CAD",
+    "en-au": "AUD", "en-nz": "NZD", "es-mx": "MXN",
+}  # fmt: skip
 
 
 def shown_currency(code: str) -> str | None:
     """The currency other than the US dollar a number format shows its number in ('€', 'CAD'), or None."""
-    for found in _BRACKET_CURRENCY.findall(code):
-        if found.strip() not in _DOLLARS:
-            return found.strip()
+    for found, locale in _BRACKET_CURRENCY.findall(code):
+        symbol, locale = found.strip(), locale.lower().lstrip("0")
+        if symbol not in _DOLLARS:
+            return symbol
+        if symbol == "$" and locale and locale not in _US_DOLLAR_LOCALES:
+            return _LOCALE_DOLLARS.get(locale, f"the dollar or peso of locale {locale.upper()}")
     for text in [*_QUOTED.findall(code), _QUOTED.sub("", code).replace("\\", "")]:
         symbol = _SYMBOLS.search(text)
         if symbol:
