@@ -429,3 +429,38 @@ def test_a_result_workbook_run_without_batch_finishes_the_batch_it_was_written_f
     assert code == 3, second  # row 4 is still a duplicate
     assert second["batch"] == "GIFTS" and not second.get("held"), second
     assert sorted(_vendor_lines().values()) == [1, 1, 1, 1, 1]  # each card once
+
+
+def test_a_column_added_after_the_result_columns_is_kept_and_track_says_where_to_put_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer8: a column of notes added after 'Delivered date' made every `track` fail with
+    "does not end with bulkship's result columns" and no hint. The workbook is still left as it is (a
+    rewrite would lose the notes); the error names the column and where it can go: moved to the left of
+    'Row', it is kept by the next rewrite."""
+    workbook, _out = _first_run(tmp_path, capsys)
+    book = openpyxl.load_workbook(workbook)
+    results = book[RESULTS_SHEET]
+    last = results.max_column + 1
+    results.cell(1, last, "My follow-up notes")
+    results.cell(2, last, "called her")
+    book.save(workbook)
+    capsys.readouterr()
+    assert main(["track", "GIFTS", "--json"]) == 2
+    error = json.loads(capsys.readouterr().out)
+    assert (
+        "has 'My follow-up notes' (" in error["error"] and "after bulkship's result columns" in error["error"]
+    )
+    assert error["hint"].startswith("move your column(s) to the left of 'Row'")
+    header, _ = _results(workbook)
+    book = openpyxl.load_workbook(workbook)
+    results = book[RESULTS_SHEET]
+    at = header.index("Row") + 1
+    results.insert_cols(at)
+    results.cell(1, at, "My follow-up notes")
+    results.cell(2, at, "called her")
+    results.delete_cols(results.max_column)
+    book.save(workbook)
+    assert main(["track", "GIFTS"]) == 0
+    _, rows = _results(workbook)
+    assert rows[2]["My follow-up notes"] == "called her"

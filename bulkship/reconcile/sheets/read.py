@@ -12,6 +12,7 @@ from typing import Any
 
 from ...celltypes import EXACT_DIGITS, text_of
 from ...errors import FileFormatError
+from ...sheetscan import column_letter
 from ...statuses import CHARGED, TO_SEND
 from ..layout import LEGACY_RESULT_FIELDS, RESULT_FIELDS, ResultColumn, is_header_of, read_fields
 from .book import (
@@ -62,6 +63,35 @@ def _result_width(headers: tuple[str, ...]) -> tuple[int, tuple[ResultColumn, ..
         if width >= 0 and all(is_header_of(h, c) for h, c in zip(tail, columns, strict=True)):
             return width, columns
     return None
+
+
+def _not_ending_with_ours(path: Path, sheet: str, headers: tuple[str, ...]) -> FileFormatError:
+    """A sheet whose result columns are followed by columns a person added (found by newcomer8: a column
+    of follow-up notes after 'Delivered date' made every `track` fail, with no hint)."""
+    for columns in (RESULT_FIELDS, LEGACY_RESULT_FIELDS):
+        for start in range(len(headers) - len(columns), -1, -1):
+            tail = headers[start : start + len(columns)]
+            if all(is_header_of(h, c) for h, c in zip(tail, columns, strict=True)):
+                end = start + len(columns)
+                added = (
+                    ", ".join(
+                        f"'{h}' ({column_letter(end + i + 1)})" for i, h in enumerate(headers[end:]) if h
+                    )
+                    or f"column {column_letter(end + 1)}"
+                )
+                return FileFormatError(
+                    f"{path}: the {sheet} sheet has {added} after bulkship's result columns; bulkship "
+                    "rewrites those columns from the ledger and would lose what you wrote there, so the "
+                    "workbook is left as it is",
+                    hint=f"move your column(s) to the left of '{headers[start]}' (your own columns come "
+                    "first and are kept), or to a sheet of your own; meanwhile `bulkship status` shows "
+                    "the batch",
+                )
+    return FileFormatError(
+        f"{path}: the {sheet} sheet does not end with bulkship's result columns",
+        hint="put back the columns from 'Row' on as bulkship wrote them, or delete the workbook: `bulkship "
+        "track` then writes it again from the input file and the ledger",
+    )
 
 
 def is_result_workbook(sheet_names: Sequence[str]) -> bool:
@@ -137,7 +167,7 @@ def read_result_workbook(path: Path, *, lenient: bool = False) -> ExistingResult
         sheet_headers = tuple(_cell_text(h) for h in table[0])
         layout = _result_width(sheet_headers)
         if layout is None:
-            raise FileFormatError(f"{path}: the {name} sheet does not end with bulkship's result columns")
+            raise _not_ending_with_ours(path, name, sheet_headers)
         width, columns = layout
         headers = headers or sheet_headers[:width]
         for number, line in enumerate(table[1:], start=2):
