@@ -71,6 +71,11 @@ def _words(text: str) -> list[str]:
     return _plain(text).replace("_", " ").split()
 
 
+def name_words(text: object) -> set[str]:
+    """The words of a name as compared ("O’Brien-Lopez" = {"obrien", "lopez"})."""
+    return set(_words(str(text or "")))
+
+
 @lru_cache(maxsize=65536)
 def fold_person(name: object) -> str:
     """A person's name as compared: ``Liam O’Brien`` = ``liam obrien``; ``Lopez, Maria``, ``LOPEZ MARIA``,

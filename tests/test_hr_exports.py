@@ -221,3 +221,50 @@ def test_an_amount_header_naming_the_dollar_is_read_as_the_value(tmp_path: Path,
         'Name,Address,City,State,ZIP,Product,"Value (EUR)"\nMaria Lopez,12 Beacon St,Boston,MA,02134,CVS,50\n'
     )
     assert "value" not in load_sheet(euros).column_map.values()
+
+
+def test_a_ship_to_column_saying_where_never_becomes_the_name_on_the_parcel(tmp_path: Path) -> None:
+    """Found by newcomer8: 'Ship To' (a name's header) = Home / Office beside First and Last Name went out
+    as "Home Lopez", "Office Smith" and "Home address". Where to ship is no name: First and Last Name are
+    sent. A name there that shares no word with the row's First and Last Name is another person's: an
+    error, never a parcel for the wrong one."""
+    path = tmp_path / "shipto.csv"
+    path.write_text(
+        "First Name,Last Name,Ship To,Address,City,State,ZIP,Product,Value\n"
+        "Maria,Lopez,Home,12 Beacon St,Boston,MA,02134,CVS,50\n"
+        "John,Smith,Office,400 Main St,Springfield,IL,62701,CVS,50\n"
+        "Ann,Lee,Home address,9 Elm Rd,Portland,OR,97201,CVS,50\n"
+        "Raj,Patel,Maria Lopez (E1001),1 Oak St,Boston,MA,02134,CVS,50\n"
+        "Kim,Ng,Kimberly Ng,2 Oak St,Boston,MA,02134,CVS,50\n"
+        "Bo,Ray,,3 Oak St,Boston,MA,02134,CVS,50\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    names = dict(zip(result.rows.index, result.rows["name"], strict=True))
+    assert [names[r] for r in (2, 3, 4, 6, 7)] == [
+        "Maria Lopez",
+        "John Smith",
+        "Ann Lee",
+        "Kimberly Ng",
+        "Bo Ray",
+    ]
+    errors = [(p.row, p.message) for p in result.problems if p.severity == "error"]
+    assert errors == [
+        (
+            5,
+            "Row 5, column 'Ship To': 'Maria Lopez (E1001)' shares no name with First and Last Name ('Raj Patel') of its row: which person gets this card? Write that person's name in both, or leave one of them empty.",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "street",
+    ["ditto", "as above", "same", "Same as row 2", "Use home address", "On file", "Address on file",
+     "Will provide", "Ask manager", "Pick up", "Hold for pickup", "Hand deliver", "Deliver to desk", "Office",
+     "Remote"],
+)  # fmt: skip
+def test_a_street_that_only_says_where_or_later_is_an_error(tmp_path: Path, street: str) -> None:
+    """Found by newcomer8: each of these went out as the parcel's street line."""
+    path = tmp_path / "streets.csv"
+    path.write_text(f"Name,Address,City,State,ZIP,Product,Value\nAnn Lee,{street},Salem,MA,01970,CVS,25\n")
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert [p.kind for p in result.problems if p.severity == "error"] == ["Placeholder instead of an address"]

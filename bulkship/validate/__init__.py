@@ -166,8 +166,24 @@ def _placeholders(names: pd.Series) -> pd.Series:
     return normalize.by_unique(
         names,
         lambda c: (
-            normalize.fullmatch_mask(c, rules.PLACEHOLDER) | normalize.fullmatch_mask(c, rules.RELATION)
+            normalize.fullmatch_mask(c, rules.PLACEHOLDER)
+            | normalize.fullmatch_mask(c, rules.RELATION)
+            | normalize.fullmatch_mask(c, rules.PLACE)  # "Ship To" = Home (found by newcomer8)
         ),
+    )
+
+
+def _names_another(names: pd.Series, first: pd.Series, last: pd.Series) -> pd.Series:
+    """Names holding neither the row's first nor its last name ("Maria Lopez (E1001)" on Raj Patel's row,
+    "Front Desk" for Ann Lee: found by newcomer8), compared word by word as folded."""
+    from ..folding import name_words
+
+    return pd.Series(
+        [
+            not (name_words(name) & (name_words(first[i]) | name_words(last[i])))
+            for i, name in zip(names.index, names.tolist(), strict=True)
+        ],
+        index=names.index,
     )
 
 
@@ -316,6 +332,18 @@ def _normalise(
     )
     frame["name"], changed = _with_last_name(frame["name"], frame["last_name"])
     collector.warn(changed, "name", "Last name added", "'{old}' is one word: sent as {new} (its Last Name).")
+    if "name" not in sheet.preferred:  # a preferred name may differ from the legal one in every word
+        other = full_name.ne("") & frame["name"].ne(full_name) & ~no_name
+        if other.any():
+            other[other] = _names_another(frame["name"][other], frame["first_name"], frame["last_name"])
+        collector.error(
+            other,
+            "name",
+            "Name of another person",
+            "'{old}' shares no name with First and Last Name ('{full}') of its row: which person gets "
+            "this card? Write that person's name in both, or leave one of them empty.",
+            extra={"full": full_name},
+        )
     rules.check_scientific(frame, collector)
 
     frame["state"], changed = normalize.states(frame["state"])

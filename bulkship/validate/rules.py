@@ -353,7 +353,17 @@ def _check_carriers(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCol
 # What a request form leaves in an address or a name nobody has filled in yet: a parcel sent to it is lost.
 PLACEHOLDER = re.compile(
     r"(?i)\s*(?:tbd|tba|tbc|n/?a|none|unknown|pending|\?+|-+|\.+|x+|same(?:\s+as)?\s+(?:above|previous)|"
-    r"see\s+(?:above|below|notes?)|to\s+be\s+(?:determined|confirmed|added)|address\s+to\s+follow)\s*"
+    r"see\s+(?:above|below|notes?)|to\s+be\s+(?:determined|confirmed|added)|address\s+to\s+follow|"
+    # ... and what people write for "I will tell you later" or "you know where" (found by newcomer8)
+    r"ditto|\"+|as\s+above|same|same\s+as\s+(?:row\s+\d+|before|last\s+(?:time|year)|home|work|office)|"
+    r"(?:(?:address|addr\.?)\s+)?on\s+file|use\s+(?:home|work|office|current|my)\s+address|"
+    r"will\s+(?:provide|send|follow|update)|ask\s+(?:manager|hr|me|him|her|them)|(?:hold\s+for\s+)?pick\s*-?\s*up|"
+    r"hand\s+deliver(?:y|ed)?|deliver\s+to\s+(?:desk|office)|in\s+person|to\s+follow)\s*"
+)
+# Where to ship, written where a name or a street belongs ("Ship To" = Home, a street "Office")
+PLACE = re.compile(
+    r"(?i)\s*(?:home|office|work|residence|residential|mailing|business|personal|remote|campus|headquarters|hq|"
+    r"site|desk|front\s+desk|mail\s*room|reception|company)(?:\s+(?:address|addr\.?|location))?\s*"
 )
 
 
@@ -380,6 +390,8 @@ def check_placeholders(frame: pd.DataFrame, collector: ProblemCollector) -> None
     for column, what in (("name", "name"), ("address1", "street address"), ("city", "city")):
         values = frame[column]
         placeholder = values.ne("") & by_unique(values, lambda c: fullmatch_mask(c, PLACEHOLDER.pattern))
+        if column != "city":  # a town may be called Office or Home; a person or a street is not
+            placeholder |= values.ne("") & by_unique(values, lambda c: fullmatch_mask(c, PLACE.pattern))
         collector.error(
             placeholder & ~collector.has_error(column),
             column,
