@@ -268,3 +268,24 @@ def test_a_street_that_only_says_where_or_later_is_an_error(tmp_path: Path, stre
     path.write_text(f"Name,Address,City,State,ZIP,Product,Value\nAnn Lee,{street},Salem,MA,01970,CVS,25\n")
     result = validate(load_sheet(path), sandbox_catalog())
     assert [p.kind for p in result.problems if p.severity == "error"] == ["Placeholder instead of an address"]
+
+
+def test_an_odd_optional_email_or_phone_costs_no_card(tmp_path: Path) -> None:
+    """Found by newcomer8: 'N/A', 'none', '-', two addresses or 'Name <address>' under Email, and a phone
+    with a note, made their rows invalid: no card, for fields the vendor never sees. They are warnings; an
+    email that is not one address identifies no one (two rows of 'N/A' are not one person)."""
+    path = tmp_path / "emails.csv"
+    emails = ["N/A", "none", "-", "a@x.com; b@x.com", "Maria Lopez <maria@acme.com>", "maria.lopez@acme"]
+    rows = [
+        f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{e},617-555-0101" for i, e in enumerate(emails, 1)
+    ]
+    rows.append("Ann Lee,9 Main St,Boston,MA,02134,CVS,50,,617-555-0101 / 617-555-0102 (cell)")
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Email,Phone\n" + "\n".join(rows) + "\n")
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.summary().valid == 7
+    warned = [p for p in result.problems if p.column in ("email", "phone")]
+    assert len(warned) == 7 and {p.severity for p in warned} == {"warning"}
+    assert warned[0].message == (
+        "Row 2, column 'Email': 'N/A' is not an email address: kept in your results as typed, never sent to "
+        "the vendor."
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable, Mapping
+from typing import Literal
 
 import pandas as pd
 
@@ -59,15 +60,23 @@ class ProblemCollector:
         self._add("error", mask, column, kind, template, extra)
 
     def add_each(
-        self, rows: Iterable[int], column: str, kind: str, messages: Iterable[str], values: Iterable[str]
+        self,
+        rows: Iterable[int],
+        column: str,
+        kind: str,
+        messages: Iterable[str],
+        values: Iterable[str],
+        *,
+        severity: Literal["error", "warning"] = "error",
     ) -> None:
-        """Errors with messages already worded per row (pandera failure cases)."""
+        """Problems with messages already worded per row (pandera failure cases); errors by default."""
         header = self.header(column)
         for row, message, value in zip(rows, messages, values, strict=True):
             self._problems.append(
-                Problem(int(row), column, value, "error", f"Row {row}, column '{header}': {message}", kind)
+                Problem(int(row), column, value, severity, f"Row {row}, column '{header}': {message}", kind)
             )
-            self._error_rows.add(int(row))
+            if severity == "error":
+                self._error_rows.add(int(row))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:

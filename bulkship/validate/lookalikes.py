@@ -127,6 +127,7 @@ def mark_lookalikes(
 
 
 _EMAIL = "email: "  # an Employee ID never reads so
+_ONE_EMAIL = r"[^@\s;,<>]+@[^@\s;,<>]+\.[^@\s;,<>]+"
 
 
 def _references(frame: pd.DataFrame) -> pd.Series:
@@ -137,6 +138,8 @@ def _references(frame: pd.DataFrame) -> pd.Series:
     if not no_id.any():  # every row has its Employee ID
         return ids
     emails = _text(frame, "email").str.strip().str.casefold()
+    # "N/A", "-" or two addresses in one cell identify no one (they are warnings, not errors, now)
+    emails = emails.where(emails.str.fullmatch(_ONE_EMAIL), "")
     return ids.where(~no_id | emails.eq(""), _EMAIL + emails)
 
 

@@ -65,6 +65,11 @@ def check_lost_letters(frame: pd.DataFrame, collector: ProblemCollector) -> None
         )
 
 
+# Fields kept in the results and never sent to the vendor: a malformed one ("N/A", two addresses, a phone
+# with a note) is a warning, not a reason to send the person no card
+NOT_SENT = frozenset({"email", "phone"})
+
+
 def check_structure(frame: pd.DataFrame, contract: SheetContract, collector: ProblemCollector) -> None:
     """Required, max length and format, every failure of every row at once (pandera lazy=True)."""
     from pandera.errors import SchemaErrors
@@ -97,6 +102,11 @@ def check_structure(frame: pd.DataFrame, contract: SheetContract, collector: Pro
         else:
             messages = [f"'{v}' fails the check {check}." for v in values]
             kind = f"{spec.title} not valid"
+        if spec.name in NOT_SENT and check != CHECK_REQUIRED:  # costs no card (found by newcomer8)
+            kept = "kept in your results as typed, never sent to the vendor."
+            messages = [f"{m.rstrip('.')}: {kept}" for m in messages]
+            collector.add_each(rows, spec.name, kind, messages, values, severity="warning")
+            continue
         collector.add_each(rows, spec.name, kind, messages, values)
 
 
@@ -104,7 +114,8 @@ def check_scientific(frame: pd.DataFrame, collector: ProblemCollector) -> None:
     """Text like 1.23457E+11 in an id, ZIP or phone: Excel shortened a long number and its digits are lost."""
     for column in ("external_id", "zip", "phone"):
         mask = by_unique(frame[column], lambda c: fullmatch_mask(c, normalize.SCIENTIFIC))
-        collector.error(
+        report = collector.warn if column in NOT_SENT else collector.error
+        report(
             mask,
             column,
             "Number shortened to scientific notation",
