@@ -800,6 +800,39 @@ def test_notes_saying_not_to_send_in_other_words_leave_their_rows_out(tmp_path: 
     assert skipped == list(range(2, 2 + len(said)))
 
 
+@pytest.mark.parametrize(
+    ("header", "gone"),
+    [
+        ("Worker Status", "Inactive"), ("Employment Status", "Separated"), ("Position Status", "T"),
+        ("Position Status", "D"), ("Employee Status", "Term"), ("Status", "TERM"), ("Status", "Leaver"),
+        ("Status", "Former Employee"), ("Terminated", "Yes"), ("Active Status", "No"), ("Is Active", "FALSE"),
+        ("Termination Date", "2026-11-15"),
+    ],
+)  # fmt: skip
+def test_an_hr_exports_own_signs_that_someone_left_leave_their_row_out(
+    tmp_path: Path, header: str, gone: str
+) -> None:
+    """Found by newcomer8: Workday's 'Worker Status' = Inactive, ADP's 'Position Status' = T, a filled
+    'Termination Date'... were ordered."""
+    path = tmp_path / "hr.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{gone}\n"
+        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,50,\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2]
+
+
+def test_a_note_that_goes_on_to_say_it_is_over_leaves_its_row_in(tmp_path: Path) -> None:
+    """Found by newcomer8 after the notes above were read: these say the hold is over."""
+    notes = ["On hold - released 12/1, send", "HOLD - cleared", "Hold: no", "Terminated 11/15 - rehired 11/20",
+             "Skip: none", "Cancelled: nothing", "DO NOT SEND - left company"]  # fmt: skip
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(notes)]
+    path = tmp_path / "notes.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
+    assert [s.row for s in load_sheet(path).skipped] == [8]
+
+
 def test_people_under_a_heading_saying_not_to_send_are_left_out(tmp_path: Path) -> None:
     """Found by newcomer7: a heading inside the list ("REMOVED - do not send (left the company)") was an
     invalid row to fix, and the people under it were ordered. A heading that says nothing of the kind leaves

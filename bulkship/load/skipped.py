@@ -116,7 +116,8 @@ _ELIGIBLE_FLAGS = frozenset(
     header_key(f"{word}{answer}")
     for word in (
         "eligible", "is eligible", "gift eligible", "card eligible", "eligible for gift", "eligible for card",
-        "eligibility", "approved", "gift approved", "active", "is active",
+        "eligibility", "approved", "gift approved", "active", "is active", "active status", "active employee",
+        "currently active",
     )
     for answer in ("", " y/n", " yes/no")
 )  # fmt: skip
@@ -133,17 +134,35 @@ _HOLD_FLAGS = frozenset(
     for h in (
         "do not send", "dont send", "don't send", "do not mail", "do not ship", "remove", "exclude", "skip",
         "omit", "opt out", "opted out", "opt out of gift", "decline", "declined", "decline gift",
-        "declined gift", "hold", "on hold", "no gift",
+        "declined gift", "hold", "on hold", "no gift", "terminated", "is terminated", "termed", "separated",
+        "deceased", "inactive", "left company",
     )
 )  # fmt: skip
 _SAYS_YES = re.compile(r"(?i)^\s*(?:x|yes|y|true|1|✓|✔|remove|exclude|skip)\s*$")
 # ... or an HR status saying the person is gone ("Status" = Terminated, "Left company"); not "Retired" (a
 # retirement gift goes to just those people) nor a note that starts with "Left" ("Left voicemail")
-_STATUS_FLAGS = frozenset(header_key(h) for h in ("status", "employee status", "employment status"))
+# (Workday's "Worker Status", ADP's "Position Status" with its one-letter codes T and D: found by newcomer8)
+_STATUS_FLAGS = frozenset(
+    header_key(h)
+    for h in (
+        "status", "employee status", "employment status", "worker status", "position status", "emp status",
+        "hr status", "job status", "associate status", "staff status",
+    )
+)  # fmt: skip
 _SAYS_GONE = re.compile(
-    r"(?i)^\s*(?:(?:terminated|termed|inactive|resigned|deceased|cancell?ed|withdrawn)\b.*"
+    r"(?i)^\s*(?:(?:terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
+    r"former(?:\s+(?:employee|staff|worker))?)\b.*|[td]"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?)$"
 )
+# ... or a date the person left on ("Termination Date" = 2026-11-15)
+_GONE_ON = frozenset(
+    header_key(h)
+    for h in (
+        "termination date", "term date", "terminated on", "date terminated", "date of termination",
+        "separation date", "date of separation", "last day worked", "last working day",
+    )
+)  # fmt: skip
+_FILLED = re.compile(r"^\s*\S.*$")
 
 
 # ... or a column saying the card already went out ("Gift Card Sent?" = Yes, "Received" = "Yes - Nov"): some
@@ -200,12 +219,21 @@ _NOTE_SAYS_NO = re.compile(
 )
 
 
+# ... unless it goes on to say that is over ("Hold - cleared", "Terminated 11/15 - rehired 11/20",
+# "Skip: none"; found by newcomer8)
+_UNDONE = re.compile(
+    r"(?i)[-–—:,;(]\s*.*\b(?:cleared|released|rehired|reinstated|resolved|lifted|back\s+on)\b"
+    r"|[-–—:]\s*(?:no|none|nothing|n/?a)\s*$"
+)
+
+
 # header key -> the answers that leave the row out
 _LEAVES_OUT: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(_SEND_FLAGS, _SAYS_NO),
     **dict.fromkeys(_ELIGIBLE_FLAGS, _SAYS_NO),
     **dict.fromkeys(_HOLD_FLAGS, _SAYS_YES),
     **dict.fromkeys(_STATUS_FLAGS, _SAYS_GONE),
+    **dict.fromkeys(_GONE_ON, _FILLED),
     **dict.fromkeys(_SENT_FLAGS, _SAYS_SENT),
     **dict.fromkeys(_NOTE_FLAGS, _NOTE_SAYS_NO),
 }
@@ -234,7 +262,7 @@ def _said_not_to_send(
         why = _SAYS_SENT_ALREADY if header_key(str(header)) in _SENT_FLAGS else _SAYS_NOT_TO_SEND
         said = column.str.match(says)
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
-            said &= ~column.str.contains(_SEND_HEADING)
+            said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         for row in column.index[said].tolist():
             found.setdefault(int(row), f"{why} (column '{header}': '{column[row].strip()}')")
     return found
