@@ -43,6 +43,7 @@ def _checked(web: Web, batch: state.WebBatch) -> dict[str, int] | None:
 
 def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str = "") -> Any:
     from .app import _web, render
+    from .upload_pages import sheet_choice
 
     web = _web(request)
     report = _report(web, batch)
@@ -51,7 +52,7 @@ def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str
     fields = [(name, spec.title) for name, spec in load_contract().columns.items()]
     return render(
         request, "columns.html", status, batch=batch, report=report, counts=counts, fields=fields,
-        profiles=fitting, sheets=web.reviews.sheet_names(batch), error=error,
+        profiles=fitting, sheets=sheet_choice(web, batch), error=error,
     )  # fmt: skip
 
 

@@ -80,9 +80,33 @@ async def choose_sheet(request: Request) -> Response:
     form = await request.form()
     sheet = str(form.get("sheet") or "")
     sheets = await run_in_threadpool(web.reviews.sheet_names, batch)
+    sent_from = await run_in_threadpool(_sent_from, web, batch.name)
+    if sent_from is not None and sheet != sent_from:  # found by newcomer8: its Fix these led nowhere after
+        error = BulkshipError(
+            f"Batch {batch.name} has orders sent from sheet '{sent_from}': sheet '{sheet}' is another list. "
+            "Nothing was changed",
+            hint="upload the file again as a new batch and choose that sheet there",
+        )
+        return render(request, "problem.html", 409, batch=batch, error=error)
     if sheet in sheets and sheet != (batch.sheet or ""):
         await run_in_threadpool(state.record, web.settings, batch.name, "web_sheet", sheet=sheet)
     return _see(f"/batches/{batch.name}/columns")
+
+
+def _sent_from(web: Web, batch: str) -> str | None:
+    """The sheet a batch that sent orders was read from ("" when not known); None before anything was sent:
+    only then may its sheet change (another sheet is another list)."""
+    if not state.rows_sent(web.settings, batch):
+        return None
+    from ..ledger import Ledger
+
+    with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
+        return ledger.batch_sheet(batch) or ""
+
+
+def sheet_choice(web: Web, batch: state.WebBatch) -> list[str]:
+    """The sheets the page offers to read instead: none once the batch sent orders (:func:`_sent_from`)."""
+    return [] if state.rows_sent(web.settings, batch.name) else web.reviews.sheet_names(batch)
 
 
 async def unusable(request: Request, web: Web, batch: state.WebBatch, exc: BulkshipError) -> Response:
@@ -108,7 +132,7 @@ async def review(request: Request) -> Response:
     pages = max(1, math.ceil(len(rows) / PAGE_ROWS))
     page = min(_page_number(request), pages)
     shown = rows[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
-    sheets = await run_in_threadpool(web.reviews.sheet_names, batch)
+    sheets = await run_in_threadpool(sheet_choice, web, batch)
     return render(
         request, "review.html", batch=batch, review=found, rows=shown, sent=found.sent,
         cells={r.row: found.cells(r.row) for r in shown},
