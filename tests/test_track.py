@@ -210,15 +210,37 @@ def test_running_a_result_workbook_refuses_a_typed_in_row_but_reads_a_typed_over
         read_result_workbook(output)
 
 
-def test_a_results_sheet_copied_in_excel_is_one_clear_error_never_a_traceback(output: Path) -> None:
-    """Found by review10: the Results sheet copied in Excel (Move or Copy, named "Results (2)" as bulkship
-    names its own next sheet) made running the workbook crash with a ValueError traceback."""
+def test_a_results_row_pasted_twice_is_one_clear_error_never_a_traceback(output: Path) -> None:
+    """Found by review10: a Results row pasted again below (or the sheet copied under a Results name) made
+    running the workbook crash with a ValueError traceback."""
     from bulkship.errors import FileFormatError
 
     book = openpyxl.load_workbook(output)
-    book.copy_worksheet(book["Results"]).title = "Results (2)"
+    results = book["Results"]
+    results.append([cell.value for cell in results[2]])
     book.save(output)
-    with pytest.raises(FileFormatError, match=r"row 2 of the Results \(2\) sheet repeats row 2 of the list"):
+    with pytest.raises(FileFormatError, match=r"row 6 of the Results sheet repeats row 2 of the list"):
         read_result_workbook(output)
     assert main(["run", str(output), "--batch", BATCH, "--yes", "--wait", "0"]) == 2
-    assert len(read_result_workbook(output, lenient=True).rows) == 4  # track leaves the copy's rows out
+    assert len(read_result_workbook(output, lenient=True).rows) == 4  # track leaves the copy out
+
+
+@pytest.mark.parametrize("name", ["Results notes", "Orders by region", "Summary 2025", "Results (2)"])
+def test_a_sheet_the_person_added_under_a_name_like_bulkship_s_is_theirs(
+    name: str, output: Path, vendor: ScriptedVendor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review10: a sheet named like one of bulkship's ("Results notes", "Orders by region", Excel's
+    copy "Results (2)") was taken for bulkship's own: "Results notes" stopped every track and run ("does not
+    end with bulkship's result columns"), the others were lost at the next rewrite. bulkship's own next
+    sheets are "Results 2", "Results 3"."""
+    book = openpyxl.load_workbook(output)
+    if name == "Results (2)":
+        book.copy_worksheet(book["Results"]).title = name
+    else:
+        book.create_sheet(name).append(["Region", "Cards"])
+    book.save(output)
+    vendor.ship_everything()
+    monkeypatch.setattr("bulkship.track.connect", lambda _settings: vendor)
+    assert main(["track", BATCH]) == 0
+    assert name in openpyxl.load_workbook(output).sheetnames  # kept: not rewritten
+    assert len(read_result_workbook(output).rows) == 4

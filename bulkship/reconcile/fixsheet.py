@@ -34,6 +34,7 @@ from .sheets import (
     RESULTS_SHEET,
     SUMMARY_SHEET,
     is_result_workbook,
+    is_sheet_of,
     read_result_workbook,
 )
 
@@ -111,11 +112,7 @@ _OURS = (RESULTS_SHEET, FIX_SHEET, ORDERS_SHEET, SUMMARY_SHEET, KEYS_SHEET)
 
 def sheets_of_the_person(path: Path) -> list[str]:
     """The sheets of a result workbook that bulkship did not write (a person added them)."""
-    return [
-        name
-        for name in workbook_sheets(path)
-        if not any(name == ours or name.startswith(ours + " ") for ours in _OURS)
-    ]
+    return [name for name in workbook_sheets(path) if not any(is_sheet_of(name, ours) for ours in _OURS)]
 
 
 def _refuse_a_list_of_the_persons(path: Path, program: ProgramSettings | None) -> None:

@@ -41,6 +41,7 @@ from .book import (
     ResultBook,
     RowOutcome,
     RunInfo,
+    is_sheet_of,
 )
 from .read import ExistingResults, is_result_workbook, merge_outcome, read_result_workbook
 from .write import write_result_workbook, write_results_csv
@@ -60,6 +61,7 @@ __all__ = [
     "RowOutcome",
     "RunInfo",
     "is_result_workbook",
+    "is_sheet_of",
     "merge_outcome",
     "read_result_workbook",
     "write_result_workbook",

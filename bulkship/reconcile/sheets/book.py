@@ -34,6 +34,16 @@ DEFAULT_PAPER = "letter"
 SANDBOX_API = "sandbox"
 
 
+def is_sheet_of(name: str, base: str) -> bool:
+    """Whether ``name`` is bulkship's sheet ``base``, or one continuing Results or the keys past the row limit
+    ("Results 2", as :mod:`.cells` names them). "Results notes", "Orders by region", "Summary 2025" or
+    Excel's copy "Results (2)" are the person's: read as bulkship's, the first stopped every track and the
+    others were lost (found by review10)."""
+    part = name.removeprefix(base + " ")
+    continued = base in (RESULTS_SHEET, KEYS_SHEET) and part != name and part.isdigit() and len(part) <= 3
+    return name == base or continued
+
+
 @dataclass(frozen=True, slots=True)  # slots: a million rows' outcomes, 56 bytes less each
 class RowOutcome:
     """What happened to one input row, joined from validation and the ledger.

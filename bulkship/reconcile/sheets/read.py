@@ -24,6 +24,7 @@ from .book import (
     RESULTS_SHEET,
     SUMMARY_SHEET,
     RowOutcome,
+    is_sheet_of,
 )
 
 
@@ -153,7 +154,7 @@ def read_result_workbook(path: Path, *, lenient: bool = False) -> ExistingResult
             f"Cannot read the result workbook {path}: {exc}",
             hint="delete it and run `bulkship track` again to rebuild it from the input file and the ledger",
         ) from None
-    names = [n for n in workbook.sheet_names if n == RESULTS_SHEET or n.startswith(RESULTS_SHEET + " ")]
+    names = [n for n in workbook.sheet_names if is_sheet_of(n, RESULTS_SHEET)]
     if not names:
         raise FileFormatError(f"{path} has no {RESULTS_SHEET} sheet: it is not a bulkship result workbook")
     headers: tuple[str, ...] | None = None
@@ -192,7 +193,7 @@ def read_result_workbook(path: Path, *, lenient: bool = False) -> ExistingResult
             outcomes[outcome.row] = outcome
     fingerprints: dict[int, str] = {}
     for name in workbook.sheet_names:
-        if name == KEYS_SHEET or name.startswith(KEYS_SHEET + " "):
+        if is_sheet_of(name, KEYS_SHEET):
             for line in workbook.get_sheet_by_name(name).to_python()[1:]:
                 if len(line) >= 2 and line[0] != "" and line[1]:
                     fingerprints[int(float(str(line[0])))] = str(line[1])
