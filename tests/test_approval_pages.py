@@ -176,3 +176,24 @@ def test_an_approval_lapses_when_its_approver_is_disabled_before_the_run(
     accounts.set_disabled(team, "carol", True, actor="test")
     assert main(command) == 1  # a new request waits; nothing sent on the lapsed approval
     assert embedded_sandbox_orders(team.data_dir) == []
+
+
+def test_an_approver_who_ran_a_batch_from_the_command_line_under_his_login_cannot_approve_it(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review10: without BULKSHIP_USER the command line acts for cli:<login>. lee, an approver whose
+    login is lee, ran a batch above the threshold (request by cli:lee) and approved it himself on the page:
+    the four-eyes check compared "cli:lee" with "lee". The command line's login is its person too."""
+    accounts.add_user(team, "lee", "password-lee", ["requester", "approver"], actor="test")
+    monkeypatch.delenv("BULKSHIP_USER", raising=False)
+    monkeypatch.setattr("bulkship.team.approvals.os_login", lambda: "lee")
+    command = ["run", str(staff_sheet(tmp_path / "c12.csv", range(1, 3))), "--batch", "C12", "--yes"]
+    command += ["--wait", "0", "--out", str(tmp_path / "out")]
+    assert main(command) == 1
+    waiting = approvals.latest(team, "C12")
+    assert waiting is not None and waiting.requested_by == "cli:lee"
+    with pytest.raises(approvals.ApprovalError, match="lee asked for this approval"):
+        approvals.decide(team, waiting.id, person="lee", approve=True)
+    assert main(command) == 1 and embedded_sandbox_orders(team.data_dir) == []
+    approvals.decide(team, waiting.id, person="carol", approve=True)  # another person may
+    assert main(command) == 0 and len(embedded_sandbox_orders(team.data_dir)) == 1

@@ -385,8 +385,16 @@ def decide(
 
 def _may_approve(settings: Settings, found: Approval, person: str, address: str) -> None:
     """Refuse (ApprovalError, written in the trail) an approval the run would act on for a disabled account,
-    or by a person who changed the batch: a maker is no checker (found by newcomer7: an approver fixed a
-    colleague's row to another recipient, then approved the colleague's request to send it)."""
+    or by a person who asked for it or changed the batch, on the page or from the command line as
+    cli:<their login>: a maker is no checker (found by newcomer7: an approver fixed a colleague's row to
+    another recipient, then approved the colleague's request to send it)."""
+    login = f"cli:{person}"  # the command line acts for cli:<login> without BULKSHIP_USER: the same person
+    if found.requested_by == login:  # (found by review10: cli:lee asked, lee approved on the page)
+        raise _refused(
+            settings, found, person, address, "approver is the requester",
+            f"{person} asked for this approval (from the command line, as {login}): another person must "
+            "approve or reject it",
+        )  # fmt: skip
     asker = accounts.find_user(settings, found.requested_by)
     if asker is not None and asker.disabled:
         raise _refused(
@@ -394,7 +402,9 @@ def _may_approve(settings: Settings, found: Approval, person: str, address: str)
             f"{found.requested_by}'s account is disabled: request #{found.id} lapsed. Nothing is sent until "
             "an active requester asks again",
         )  # fmt: skip
-    changed = sorted(set(audit.changes_by(settings, found.batch, person)))
+    changed = sorted(
+        set(audit.changes_by(settings, found.batch, person) + audit.changes_by(settings, found.batch, login))
+    )
     if changed and person != found.requested_by:  # the requester's own decision is refused by the database
         raise _refused(
             settings, found, person, address, "approver changed the batch",
