@@ -289,3 +289,32 @@ def test_an_odd_optional_email_or_phone_costs_no_card(tmp_path: Path) -> None:
         "Row 2, column 'Email': 'N/A' is not an email address: kept in your results as typed, never sent to "
         "the vendor."
     )
+
+
+def test_one_employee_id_with_one_card_under_two_names_is_one_card(tmp_path: Path) -> None:
+    """Found by newcomer8: two HR sources merged (the preferred name in one, the legal in the other) gave
+    E1 'Bob Jones' and 'Robert Jones' at one address, E2 at two: four cards, no word. One ID is one person:
+    the later row is the duplicate. A code many rows share ('Ref' = DM-2026) names no one."""
+    path = tmp_path / "sameid.csv"
+    path.write_text(
+        "Employee ID,Name,Address,City,State,ZIP,Product,Value\n"
+        "E1,Bob Jones,3 Oak St,Salem,MA,01970,CVS,25\n"
+        "E1,Robert Jones,3 Oak St,Salem,MA,01970,CVS,25\n"
+        "E2,Kate Lee,4 Oak St,Salem,MA,01970,CVS,25\n"
+        "E2,Katherine Lee,9 Elm St,Lynn,MA,01902,CVS,25\n"
+        "E3,Cy Orr,5 Oak St,Salem,MA,01970,CVS,25\n"
+        "E3,Cy Orr,5 Oak St,Salem,MA,01970,TARGET,50\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["status"].tolist() == ["valid", "duplicate", "valid", "duplicate", "valid", "valid"]
+    messages = [p.message for p in result.problems if p.kind == "Duplicate row"]
+    assert messages[0].startswith(
+        "Row 3, column 'Name': same Employee ID and card as row 2, under another name ('Bob Jones'): one ID is "
+        "one person"
+    )
+    shared = tmp_path / "shared.csv"
+    shared.write_text(
+        "Ref,Name,Address,City,State,ZIP,Product,Value\n"
+        + "".join(f"DM-2026,Person {i},{i} Oak St,Salem,MA,01970,CVS,25\n" for i in range(5))
+    )
+    assert validate(load_sheet(shared), sandbox_catalog()).summary().valid == 5

@@ -573,7 +573,8 @@ def test_a_second_row_with_the_reference_of_an_ordered_row_still_in_the_file_is_
     moved = [[f"E{i}", *person(i)] for i in range(3)] + [again]
     write_csv(sheet, moved, WITH_ID)
     code, _, err = run(capsys, str(sheet))
-    assert code == 3 and "ExternalId E1 was already ordered in this batch (row 3" in err, err
+    # one Employee ID and card under another name is the same person's row: a duplicate in the file now
+    assert code == 3 and "1 duplicate row(s) repeat an earlier row of the file" in err, err
     assert cards(isolated_data_dir)["P. One / 9 New Rd"] == 0
     on_purpose = [[*row, ""] for row in moved[:3]] + [[*moved[3], "yes"]]
     write_csv(sheet, on_purpose, [*WITH_ID, "Allow Duplicate"])

@@ -8,7 +8,10 @@ duplicate as well (not sent; the Allow Duplicate column sends it on purpose):
 * the same recipient, address, card and value once names and streets are folded
   (:mod:`bulkship.folding`), whatever the Employee IDs say;
 * the same Employee ID, name, card and value at another address (which address is right is for a person
-  to say).
+  to say);
+* the same Employee ID, card and value under another name ("Bob Jones" / "Robert Jones": two HR sources
+  merged, one with the preferred name; found by newcomer8). An ID names one person; an email does not
+  always (a household's), so this is for Employee IDs only.
 
 The same Employee ID and name, or the same recipient and address, with another card or value is only a
 warning: two gifts to one person may be meant. A duplicate row takes the fingerprint of the row it repeats,
@@ -90,16 +93,27 @@ def mark_lookalikes(
     rows = [int(r) for r in shared[ROW].tolist()]
     fingerprints = shared[FINGERPRINT].astype(str).tolist()
     may_repeat = open_rows[shared.index].tolist()
-    keys = _Keys(names, streets, units, zips, cards, references, fingerprints, may_repeat)
-    same_person, same_reference = keys.repeats(range(len(rows)))
-    if (same_person or same_reference) and ordered is not None:
+    keys = _Keys(
+        names, streets, units, zips, cards, references, fingerprints, may_repeat, _ids_name_people(candidates)
+    )
+    same_person, same_reference, same_id = keys.repeats(range(len(rows)))
+    if (same_person or same_reference or same_id) and ordered is not None:
         known = set(ordered())
-        if any(fingerprints[i] in known for i in [*same_person, *same_reference]):
+        if any(fingerprints[i] in known for i in [*same_person, *same_reference, *same_id]):
             first = sorted(range(len(rows)), key=lambda i: fingerprints[i] not in known)
-            same_person, same_reference = keys.repeats(first)
+            same_person, same_reference, same_id = keys.repeats(first)
     index = shared.index
     elsewhere = "name and card as row {first}, at another address (keep the right address on one row)"
+    written = _column(shared, "name")
+    first_names = pd.Series({index[i]: written[f] for i, f in same_id.items()}, dtype=object).reindex(
+        frame.index, fill_value=""
+    )
     for found, message in (
+        (
+            same_id,
+            f"same {collector.header('external_id')} and card as row {{first}}, under another name "
+            "('{first_name}'): one ID is one person (keep the name to print on one row)",
+        ),
         (same_person, "same recipient, address and card as row {first}, written differently"),
         (
             {i: f for i, f in same_reference.items() if i not in by_email},
@@ -120,7 +134,7 @@ def mark_lookalikes(
             "name",
             "Duplicate row",
             f"{message}; it will not be sent twice. To send it again on purpose, {where}.",
-            extra={"first": first_rows},
+            extra={"first": first_rows, "first_name": first_names},
         )
         frame.loc[at, FINGERPRINT] = [fingerprints[f] for f in found.values()]
         frame.loc[at, STATUS] = "duplicate"
@@ -143,6 +157,15 @@ def _references(frame: pd.DataFrame) -> pd.Series:
     return ids.where(~no_id | emails.eq(""), _EMAIL + emails)
 
 
+def _ids_name_people(candidates: pd.DataFrame) -> bool:
+    """Whether the list's references name one person each, not a code many rows share (a campaign "Ref" =
+    DM-2026, a department code): only then is one reference under two names one person. Half of them
+    differing is enough: a list with its repeated rows still has most IDs once."""
+    ids = _text(candidates, "external_id").str.strip().str.casefold()
+    ids = ids[ids.ne("")]
+    return len(ids) > 0 and ids.nunique() >= 0.5 * len(ids)
+
+
 @dataclass(frozen=True)
 class _Keys:
     """The folded parts of the rows that may repeat one another, by position."""
@@ -155,18 +178,24 @@ class _Keys:
     references: list[str]
     fingerprints: list[str]
     may_repeat: list[bool]
+    ids_name_people: bool = False  # the references are Employee IDs, one a person (:func:`_ids_name_people`)
 
-    def repeats(self, order: Iterable[int]) -> tuple[dict[int, int], dict[int, int]]:
+    def repeats(self, order: Iterable[int]) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
         """Taking the rows in ``order``: position -> the position of the row it repeats, as the same person
-        at the same address, and as the same reference at another address."""
+        at the same address, as the same reference at another address, and as the same Employee ID and
+        card under another name."""
         seen_person: dict[str, list[int]] = {}  # folded name, street, ZIP, card -> positions of its rows
         seen_reference: dict[str, int] = {}  # reference, folded name, card -> position of its first row
+        seen_id: dict[str, int] = {}  # Employee ID, card -> position of its first row
         same_person: dict[int, int] = {}
         same_reference: dict[int, int] = {}
+        same_id: dict[int, int] = {}
         for i in order:
             name, card, reference_of = self.names[i], self.cards[i], self.references[i]
             person = _SEP.join((name, self.streets[i], self.zips[i], card))
             reference = _SEP.join((reference_of, name, card)) if reference_of else ""
+            an_id = self.ids_name_people and reference_of and not reference_of.startswith(_EMAIL)
+            employee = _SEP.join((reference_of, card)) if an_id else ""
             # one person unless both rows name a unit and the units differ (namesakes on two floors)
             units = (j for j in seen_person.get(person, ()) if same_unit(self.units[i], self.units[j]))
             first = next(units, None)
@@ -174,12 +203,18 @@ class _Keys:
                 first = seen_reference.get(reference)
                 if first is not None and self._other_row(i, first):
                     same_reference[i] = first
+                elif first is None and employee:
+                    first = seen_id.get(employee)
+                    if first is not None and self._other_row(i, first):
+                        same_id[i] = first
             elif first is not None and self._other_row(i, first):
                 same_person[i] = first
             seen_person.setdefault(person, []).append(i)
             if reference:
                 seen_reference.setdefault(reference, i)
-        return same_person, same_reference
+            if employee:
+                seen_id.setdefault(employee, i)
+        return same_person, same_reference, same_id
 
     def _other_row(self, i: int, first: int) -> bool:
         """Row ``i`` may be marked as repeating ``first``: it is not allowed on purpose, nor the same row."""
