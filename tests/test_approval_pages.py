@@ -197,3 +197,19 @@ def test_an_approver_who_ran_a_batch_from_the_command_line_under_his_login_canno
     assert main(command) == 1 and embedded_sandbox_orders(team.data_dir) == []
     approvals.decide(team, waiting.id, person="carol", approve=True)  # another person may
     assert main(command) == 0 and len(embedded_sandbox_orders(team.data_dir)) == 1
+
+
+def test_what_a_person_sent_alone_from_the_command_line_under_his_login_counts_against_his_limit(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review10: the day's spend without approval was counted per name, so alice sent 75.00 as
+    alice (BULKSHIP_USER) and 75.00 more as cli:alice (her login, no BULKSHIP_USER) under a threshold of 100,
+    with no approval: the split the limit is meant to catch."""
+    approvals.set_threshold(team, "100", actor="test")
+    out = ["--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    monkeypatch.setattr("bulkship.team.approvals.os_login", lambda: "alice")
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    assert main(["run", str(staff_sheet(tmp_path / "a.csv", range(1, 4))), "--batch", "PART-A", *out]) == 0
+    monkeypatch.delenv("BULKSHIP_USER")
+    assert main(["run", str(staff_sheet(tmp_path / "b.csv", range(4, 7))), "--batch", "PART-B", *out]) == 1
+    assert len(embedded_sandbox_orders(team.data_dir)) == 1  # PART-B waits for an approver

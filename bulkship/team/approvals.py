@@ -115,12 +115,13 @@ SPLIT_WINDOW = timedelta(days=1)
 def sent_alone(settings: Settings, person: str | None, *, besides: str) -> Decimal:
     """What ``person`` started sending without an approval in the last day, in batches other than
     ``besides``: a list cut into files each under the limit is still one spend (found by newcomer7: three
-    uploads of 75.00 went out under a threshold of 100)."""
+    uploads of 75.00 went out under a threshold of 100), whether sent as alice or as cli:alice (review10)."""
     if not person:
         return Decimal(0)
     since = (datetime.now(UTC) - SPLIT_WINDOW).isoformat(timespec="seconds")
+    name = person.removeprefix("cli:")  # alice and cli:alice (her login, without BULKSHIP_USER): one person
     total = Decimal(0)
-    for entry in audit.started_by(settings, person, since=since):
+    for entry in audit.started_by(settings, (name, f"cli:{name}"), since=since):
         if entry.batch != besides and not entry.detail.get("approval"):
             with contextlib.suppress(ArithmeticError, ValueError):
                 total += Decimal(str(entry.detail.get("total") or 0))

@@ -158,10 +158,10 @@ def changes_by(settings: Settings, batch: str, person: str) -> list[str]:
         return [str(r.action) for r in db.execute(query)]
 
 
-def started_by(settings: Settings, person: str, *, since: str) -> list[AuditEntry]:
-    """The runs ``person`` started (``run_start``) from ``since`` (ISO time, UTC)."""
+def started_by(settings: Settings, people: Sequence[str], *, since: str) -> list[AuditEntry]:
+    """The runs any of ``people`` started (``run_start``) from ``since`` (ISO time, UTC)."""
     query = sa.select(audit_trail).where(
-        audit_trail.c.actor == person, audit_trail.c.action == "run_start", audit_trail.c.at >= since
+        audit_trail.c.actor.in_(list(people)), audit_trail.c.action == "run_start", audit_trail.c.at >= since
     )
     with store.read(settings) as db:
         return [
