@@ -213,3 +213,17 @@ def test_what_a_person_sent_alone_from_the_command_line_under_his_login_counts_a
     monkeypatch.delenv("BULKSHIP_USER")
     assert main(["run", str(staff_sheet(tmp_path / "b.csv", range(4, 7))), "--batch", "PART-B", *out]) == 1
     assert len(embedded_sandbox_orders(team.data_dir)) == 1  # PART-B waits for an approver
+
+
+def test_a_persons_own_lower_limit_holds_from_the_command_line_under_his_login(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review10: alice's own limit (40.00, under the team's 100) held only for alice: as cli:alice
+    (her login, no BULKSHIP_USER) 75.00 went out with no approval."""
+    approvals.set_threshold(team, "100", actor="test")
+    accounts.set_limit(team, "alice", "40", actor="test")
+    monkeypatch.delenv("BULKSHIP_USER", raising=False)
+    monkeypatch.setattr("bulkship.team.approvals.os_login", lambda: "alice")
+    command = ["run", str(staff_sheet(tmp_path / "a.csv", range(1, 4))), "--batch", "OWN", "--yes"]
+    assert main([*command, "--wait", "0", "--out", str(tmp_path / "out")]) == 1
+    assert embedded_sandbox_orders(team.data_dir) == []

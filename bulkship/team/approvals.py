@@ -101,9 +101,10 @@ def set_idle_minutes(settings: Settings, minutes: int, *, actor: str, address: s
 
 
 def limit_for(settings: Settings, person: str | None) -> Decimal:
-    """The most ``person`` may send without approval: the team threshold, or their own lower limit."""
+    """The most ``person`` may send without approval: the team threshold, or their own lower limit (also
+    as cli:<name>, their login without BULKSHIP_USER: found by review10)."""
     team = threshold(settings)
-    found = accounts.find_user(settings, person) if person else None
+    found = accounts.find_user(settings, person.removeprefix("cli:")) if person else None
     if found is not None and found.spend_limit is not None:
         return min(team, found.spend_limit)
     return team
