@@ -38,7 +38,7 @@ from .models import Catalog, ValidationResult
 from .money import money_text
 from .paths import check_input_file
 from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, price_changes
-from .reconcile.join import for_the_workbook
+from .reconcile.join import for_the_workbook, record_prices
 from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, check_new_run, held_notes
 from .resultfile import prepare_output_folder, result_path, workbook_not_written, write_results
 from .resume import Synced, already_complete, sync_ledger
@@ -248,6 +248,7 @@ async def _plan_and_send(
             said = [*loaded.notices, *notes]  # what the vendor showed of a batch new to this ledger, too
             await _confirm(client, ledger, batch, catalog, today, synced, options, said)
             give_back_memory()
+            record_prices(ledger, batch, catalog)  # those the orders sent now are charged with
             outcome = await submit_batch(  # 4
                 client, ledger, batch, concurrency=settings.concurrency, reporter=options.reporter
             )

@@ -15,13 +15,18 @@ from typing import Any
 import httpx
 import pytest
 from support import no_sleep
+from support.money_invariants import check_money
 
 from bulkship.client import connect
 from bulkship.errors import SpendLimitError
+from bulkship.ledger import Ledger
+from bulkship.money import MONEY_LABELS
+from bulkship.overview import batch_status
 from bulkship.pipeline import run_batch
 from bulkship.sandbox import Sandbox, SandboxConfig, create_app
 from bulkship.sandbox.catalog import BUILTIN_CATALOG, load_catalog
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
+from bulkship.track import track
 
 
 def factory(sandbox: Sandbox) -> Any:
@@ -134,5 +139,60 @@ def test_a_price_change_of_a_card_or_shipping_the_plan_does_not_use_stops_nothin
             sheet, settings, batch="plain", wait_s=0, client_factory=factory(vendor), confirm=answer_later
         )
         assert result.exit_code == 0 and len(vendor.orders()) == 1
+    finally:
+        vendor.close()
+
+
+def test_rows_charged_earlier_keep_the_breakdown_of_the_prices_they_were_charged_with(tmp_path: Path) -> None:
+    """Found by newcomer8: a follow-up run at new vendor prices broke the rows charged earlier down with the
+    new prices: a Visa card charged 121.85 (face 100, fees 11.90, shipping 9.95) showed fees 15.90, shipping
+    12.50 and a made-up discount of 6.55 in the Results, Orders, Summary and ``status --json``."""
+    settings = Settings(
+        api_url="http://vendor.invalid", email=SANDBOX_EMAIL, access_token=SANDBOX_ACCESS_TOKEN,
+        data_dir=tmp_path / "data", ledger_path=tmp_path / "ledger.sqlite", out_dir=tmp_path / "out",
+    )  # fmt: skip
+    raised = copy.deepcopy(BUILTIN_CATALOG)
+    for product in raised["Products"]:
+        if product["Id"] == "VISA-PREPAID":
+            product["Cost"]["Fee"] = 7.95  # was 5.95
+        if product["Id"] == "CVS":
+            product["Cost"]["DiscountPercentage"] = 5  # was none
+    for method in raised["ShippingMethods"]:
+        if method["Id"] == "EXPEDITED":
+            method["Price"] = 12.50  # was 9.95
+    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
+    sheet = tmp_path / "p.csv"
+    header = "Employee ID,Name,Address,City,State,ZIP,Product,Value,Quantity,Shipping Method\n"
+    first_rows = (
+        "P1,Pc Alpha,1 Pc St,Salem,MA,01970,VISA-PREPAID,50,2,EXPEDITED\n"
+        "P2,Pc Beta,2 Pc St,Salem,MA,01970,CVS,25,1,STANDARD\n"
+    )
+    sheet.write_text(header + first_rows)
+    charged_p1 = [Decimal(v) for v in ("100", "0", "11.90", "9.95", "121.85")]  # face, discount, fees, ...
+    charged_p3 = [Decimal(v) for v in ("50", "2.50", "0", "0", "47.50")]
+
+    def figures(cells: dict[str, Any]) -> list[Decimal]:
+        return [Decimal(str(cells[label] or 0)) for label in MONEY_LABELS]
+
+    try:
+        assert run_batch(sheet, settings, batch="p", wait_s=0, client_factory=factory(vendor)).exit_code == 0
+        seen = check_money(settings.ledger, "p", input_rows=range(2, 4))
+        assert figures(seen.rows[2]) == charged_p1
+        vendor.catalog = load_catalog(tmp_path / "raised.json")  # the vendor's prices of today
+        sheet.write_text(header + first_rows + "P3,Pc Gamma,3 Pc St,Salem,MA,01970,CVS,50,1,STANDARD\n")
+        second = run_batch(sheet, settings, batch="p", wait_s=0, client_factory=factory(vendor))
+        assert second.exit_code == 0 and second.sent_orders == 1
+        seen = check_money(settings.ledger, "p", input_rows=range(2, 5), vendor_orders=vendor.orders())
+        assert figures(seen.rows[2]) == charged_p1, "charged at the prices of the first run"
+        assert figures(seen.rows[4]) == charged_p3, "charged at the prices of the second run"
+        charged = second.as_json()["money"]["charged"]
+        assert (charged["discount"], charged["fees"], charged["shipping"]) == ("2.50", "11.90", "9.95")
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            money = batch_status(ledger, "p")["money"]["charged"]
+        assert (money["discount"], money["fees"], money["shipping"]) == ("2.50", "11.90", "9.95")
+        asyncio.run(track(settings, "p", client_factory=factory(vendor)))  # rewrites the workbook
+        seen = check_money(settings.ledger, "p", input_rows=range(2, 5))
+        assert (figures(seen.rows[2]), figures(seen.rows[4])) == (charged_p1, charged_p3)
     finally:
         vendor.close()

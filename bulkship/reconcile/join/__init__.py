@@ -43,7 +43,7 @@ from .outcome import (
     row_status,
     waits_in_created_order,
 )
-from .prices import NO_PRICES, PRICES_EVENT, Prices, record_prices, recorded_prices
+from .prices import NO_PRICES, PRICES_EVENT, BatchPrices, Prices, batch_prices, record_prices
 from .view import LedgerView, counts_by_row_status, money_by_bucket
 
 __all__ = [
@@ -58,8 +58,10 @@ __all__ = [
     "PRICES_EVENT",
     "UNSETTLED_ORDER_STATES",
     "VENDOR_LINE_STATUSES",
+    "BatchPrices",
     "LedgerView",
     "Prices",
+    "batch_prices",
     "book_from_existing",
     "book_from_run",
     "counts_by_row_status",
@@ -73,7 +75,6 @@ __all__ = [
     "outcome_from_ledger",
     "recipient_sent",
     "record_prices",
-    "recorded_prices",
     "row_status",
     "run_info",
     "waits_in_created_order",

@@ -3,6 +3,7 @@ the ledger with each run so that later readers without a catalog break money dow
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -91,13 +92,45 @@ def _payload_item_line(item: dict[str, Any]) -> _Line | None:
     return _Line(str(item.get("ProductId", "")), str(address.get("ShippingMethodId", "")), value, quantity)
 
 
-def recorded_prices(ledger: Ledger, batch: str) -> Prices:
-    event = ledger.latest_event(batch, PRICES_EVENT)
-    return Prices.from_json(event.detail) if event is not None else NO_PRICES
+# An order's sending (each attempt) or, for a lost ledger's order found at the vendor, its adoption: the
+# prices recorded last before it are those the vendor charged it with.
+SENT_EVENTS = ("sending", "adopted")
+
+
+@dataclass(frozen=True)
+class BatchPrices:
+    """Which prices break each order of a batch down: an order sent is charged with the prices recorded last
+    before it was sent (a run records today's before it sends: :func:`record_prices`), so rows charged in an
+    earlier run at other prices keep their breakdown; an order not sent yet, with ``today``'s."""
+
+    today: Prices
+    sent: Mapping[str, Prices] = field(default_factory=dict)  # PO -> the prices it was sent with
+
+    def of(self, order: OrderRecord | None) -> Prices:
+        if order is None or order.state == "planned":
+            return self.today
+        return self.sent.get(order.po_number, self.today)
+
+
+def batch_prices(ledger: Ledger, batch: str, catalog: Catalog | None = None) -> BatchPrices:
+    """The batch's prices by order; ``today``: the catalog's, else those its last run recorded. The orders'
+    sending events are read only when the batch has known more than one set of prices."""
+    recorded = [(e.id, Prices.from_json(e.detail)) for e in ledger.events(batch, kinds=[PRICES_EVENT])]
+    if catalog is not None:
+        today = Prices.from_catalog(catalog)
+    else:
+        today = recorded[-1][1] if recorded else NO_PRICES
+    if all(prices == today for _id, prices in recorded):
+        return BatchPrices(today)
+    ids = [event for event, _prices in recorded]
+    sent = {e.po_number: e.id for e in ledger.events(batch, kinds=SENT_EVENTS) if e.po_number}
+    # none recorded before it: a bulkship before this record wrote its run's prices after sending
+    return BatchPrices(today, {po: recorded[max(bisect_left(ids, at) - 1, 0)][1] for po, at in sent.items()})
 
 
 def record_prices(ledger: Ledger, batch: str, catalog: Catalog) -> None:
-    """Keep the prices this batch's money was broken down with (only when they changed)."""
+    """Keep the prices this batch's orders are sent and its money broken down with (only when they changed):
+    recorded before a run sends, so that each order is broken down with the prices it was charged with."""
     prices = Prices.from_catalog(catalog).as_json()
     event = ledger.latest_event(batch, PRICES_EVENT)
     if event is None or event.detail != prices:

@@ -19,20 +19,21 @@ from .outcome import (
     waiting_lines,
     waits_in_created_order,
 )
-from .prices import Prices, _Line, _payload_lines, recorded_prices
+from .prices import _Line, _payload_lines, batch_prices
 
 
 class LedgerView:
     """One batch's rows and orders, read from the ledger once (two queries), then looked up in memory.
 
-    ``catalog`` prices the money breakdown; without it, the prices recorded by the batch's last run."""
+    A row sent is broken down with the prices its order was charged with (recorded by the run that sent it);
+    a row not sent yet, with ``catalog``'s or, without it, those recorded by the batch's last run."""
 
     def __init__(self, ledger: Ledger, batch: str, catalog: Catalog | None = None) -> None:
         self.batch: BatchRecord | None = ledger.batch(batch)
         self.rows_by_fingerprint: dict[str, RowRecord] = {r.fingerprint: r for r in ledger.batch_rows(batch)}
         # payloads are read one order at a time, when its lines are first wanted (``lines``)
         self.orders: dict[str, OrderRecord] = {o.po_number: o for o in ledger.orders(batch, payloads=False)}
-        self.prices = Prices.from_catalog(catalog) if catalog is not None else recorded_prices(ledger, batch)
+        self.prices = batch_prices(ledger, batch, catalog)
         self._lines: dict[str, list[_Line]] = {}
         self._values: dict[Any, Decimal] = {}
         self._same_lines: dict[_Line, _Line] = {}  # a million lines are a few kinds: each kind held once
@@ -62,7 +63,7 @@ class LedgerView:
             waiting = self._waiting.get(order.po_number)
             if waiting is None:
                 waiting = self._waiting[order.po_number] = waiting_lines(order)
-        return outcome_from_ledger(row, record, order, lines, normalised, self.prices, waiting)
+        return outcome_from_ledger(row, record, order, lines, normalised, self.prices.of(order), waiting)
 
     def latest_by_row(self) -> dict[int, RowRecord]:
         """Fallback when fingerprints are unknown: per spreadsheet row, the most recently updated record."""
