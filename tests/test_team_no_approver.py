@@ -85,3 +85,15 @@ def test_a_run_waiting_for_an_approver_nobody_is_says_so_and_how_to_fix_it(
     assert said(*_run(sheet))[0] == 0
     assert approvals.latest(settings, "Q4") is not None
     assert len(embedded_sandbox_orders(Path(os.environ["BULKSHIP_DATA_DIR"]))) == 1
+
+
+def test_the_only_approver_running_from_the_command_line_under_his_login_hears_nobody_can_approve(
+    settings: Settings, said: Callable[..., tuple[int, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review10: lee, the only approver, ran a batch as cli:lee (his login). He may not approve his
+    own request (4350e92), yet the run said an approver approves it on the web page."""
+    assert said("users", "add", "dana", "--role", "admin")[0] == 0
+    assert said("users", "add", "lee", "--role", "approver")[0] == 0
+    monkeypatch.setattr("bulkship.team.approvals.os_login", lambda: "lee")
+    code, text = said(*_run(write_sheet(Path("staff.csv"), range(1, 4))))
+    assert code == 1 and "nobody can approve it" in text, text

@@ -431,11 +431,12 @@ def _refused(
 
 
 def approvers_for(settings: Settings, person: str) -> list[str]:
-    """Who could decide a request of ``person``: the active accounts holding the approver role, but them."""
+    """Who could decide a request of ``person``: the active accounts holding the approver role, but them (nor
+    the account of cli:<name>'s login: it may not approve it either)."""
     return [
         u.name
         for u in accounts.list_users(settings)
-        if "approver" in u.roles and not u.disabled and u.name != person
+        if "approver" in u.roles and not u.disabled and u.name != person.removeprefix("cli:")
     ]
 
 
