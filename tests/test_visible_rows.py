@@ -757,7 +757,11 @@ def test_a_note_saying_not_to_send_leaves_its_row_out(tmp_path: Path) -> None:
         ("Send Gift (Y/N)", "N", "Y"), ("Ship", "No", "Yes"), ("Eligible?", "No", "Yes"),
         ("Gift Eligible", "No", "Yes"), ("Approved?", "No", "Yes"), ("Active?", "No", "Yes"),
         ("Opt Out", "Yes", "No"), ("Opted out", "Yes", ""), ("Decline Gift", "Yes", "No"),
-        ("On Hold", "Y", "N"), ("Hold", "Yes", ""), ("Card Mailed", "Yes", "No"),
+        ("On Hold", "Y", "N"), ("Hold", "Yes", ""), ("Card Mailed", "Yes", "No"), ("Gift?", "No", "Yes"),
+        ("Winner", "No", "Yes"), ("Selected", "No", "Yes"), ("Qualified", "No", "Yes"), ("Award?", "No", "Yes"),
+        ("Include in mailing", "No", "Yes"), ("Receive Gift", "No", "Yes"), ("Wants Card", "No", "Yes"),
+        ("Ready to send", "No", "Yes"), ("Confirmed", "No", "Yes"), ("Participating", "No", "Yes"),
+        ("RSVP", "Declined", "Accepted"),
     ],
 )  # fmt: skip
 def test_common_columns_saying_not_to_send_leave_their_rows_out(

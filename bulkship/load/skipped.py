@@ -117,7 +117,9 @@ _ELIGIBLE_FLAGS = frozenset(
     for word in (
         "eligible", "is eligible", "gift eligible", "card eligible", "eligible for gift", "eligible for card",
         "eligibility", "approved", "gift approved", "active", "is active", "active status", "active employee",
-        "currently active",
+        "currently active", "gift", "award", "winner", "selected", "qualified", "approved for gift",
+        "include in mailing", "receive gift", "receive card", "wants card", "wants gift", "accepts gift",
+        "ready to send", "confirmed", "participating", "rsvp",
     )
     for answer in ("", " y/n", " yes/no")
 )  # fmt: skip
