@@ -71,6 +71,28 @@ def _words(text: str) -> list[str]:
     return _plain(text).replace("_", " ").split()
 
 
+def middle_names(name: object) -> tuple[str, ...]:
+    """The words between a name's first and last (titles, degrees and Jr./Sr. aside), as folded: "Mary Beth
+    Smith" -> ("beth",), "John B. Baker" -> ("b",), "Lopez, Maria J." -> ("j",)."""
+    text = str(name or "")
+    last, comma, rest = text.partition(",")
+    if comma and not set(_words(rest)) <= _DEGREES | _GENERATIONS:
+        text = f"{rest} {last}"
+    words = [w for w in _words(text) if w not in _DEGREES and w not in _GENERATIONS]
+    while len(words) > 1 and words[0] in _TITLES:
+        words.pop(0)
+    return tuple(words[1:-1])
+
+
+def same_middle(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two names' middle parts may be one person's: one of them has none, or each word is the other's
+    or its initial ("Mary B. Smith" = "Mary Beth Smith"; "Mary Ann" and "Mary Beth" Smith are sisters)."""
+    if not one or not other or len(one) != len(other):
+        return not one or not other
+    return all(a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+               for a, b in zip(one, other, strict=True))  # fmt: skip
+
+
 def name_words(text: object) -> set[str]:
     """The words of a name as compared ("O’Brien-Lopez" = {"obrien", "lopez"})."""
     return set(_words(str(text or "")))

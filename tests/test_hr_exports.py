@@ -318,3 +318,25 @@ def test_one_employee_id_with_one_card_under_two_names_is_one_card(tmp_path: Pat
         + "".join(f"DM-2026,Person {i},{i} Oak St,Salem,MA,01970,CVS,25\n" for i in range(5))
     )
     assert validate(load_sheet(shared), sandbox_catalog()).summary().valid == 5
+
+
+def test_two_middle_names_that_differ_are_two_people_at_one_address(tmp_path: Path) -> None:
+    """Found by newcomer8: sisters Mary Ann and Mary Beth Smith, John A. and John B. Baker at one address
+    were "the same recipient, written differently": one of each pair got no card. A middle name on one row
+    only, or its initial, is still the same person."""
+    path = tmp_path / "family.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        "Mary Ann Smith,1 Oak St,Salem,MA,01970,CVS,25\n"
+        "Mary Beth Smith,1 Oak St,Salem,MA,01970,CVS,25\n"
+        "John A. Baker,2 Oak St,Salem,MA,01970,CVS,25\n"
+        "John B. Baker,2 Oak St,Salem,MA,01970,CVS,25\n"
+        "Jean Luc Martin,3 Oak St,Salem,MA,01970,CVS,25\n"
+        "Jean Paul Martin,3 Oak St,Salem,MA,01970,CVS,25\n"
+        "Ann B. Lee,4 Oak St,Salem,MA,01970,CVS,25\n"
+        "Ann Beth Lee,4 Oak St,Salem,MA,01970,CVS,25\n"
+        "Cy Orr,5 Oak St,Salem,MA,01970,CVS,25\n"
+        "Cy J. Orr,5 Oak St,Salem,MA,01970,CVS,25\n"
+    )
+    statuses = validate(load_sheet(path), sandbox_catalog()).rows["status"].tolist()
+    assert statuses == ["valid"] * 6 + ["valid", "duplicate", "valid", "duplicate"]

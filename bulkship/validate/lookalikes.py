@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..folding import fold_address, fold_person, fold_unit, same_unit
+from ..folding import fold_address, fold_person, fold_unit, middle_names, same_middle, same_unit
 from ..models import FINGERPRINT, ROW, STATUS
 from .collect import ProblemCollector
 
@@ -93,8 +93,18 @@ def mark_lookalikes(
     rows = [int(r) for r in shared[ROW].tolist()]
     fingerprints = shared[FINGERPRINT].astype(str).tolist()
     may_repeat = open_rows[shared.index].tolist()
+    middles = list(map(middle_names, _column(shared, "name")))
     keys = _Keys(
-        names, streets, units, zips, cards, references, fingerprints, may_repeat, _ids_name_people(candidates)
+        names,
+        streets,
+        units,
+        zips,
+        cards,
+        references,
+        fingerprints,
+        may_repeat,
+        _ids_name_people(candidates),
+        middles,
     )
     same_person, same_reference, same_id = keys.repeats(range(len(rows)))
     if (same_person or same_reference or same_id) and ordered is not None:
@@ -179,6 +189,7 @@ class _Keys:
     fingerprints: list[str]
     may_repeat: list[bool]
     ids_name_people: bool = False  # the references are Employee IDs, one a person (:func:`_ids_name_people`)
+    middles: list[tuple[str, ...]] | None = None  # the middle names (two different ones: two people)
 
     def repeats(self, order: Iterable[int]) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
         """Taking the rows in ``order``: position -> the position of the row it repeats, as the same person
@@ -196,8 +207,13 @@ class _Keys:
             reference = _SEP.join((reference_of, name, card)) if reference_of else ""
             an_id = self.ids_name_people and reference_of and not reference_of.startswith(_EMAIL)
             employee = _SEP.join((reference_of, card)) if an_id else ""
-            # one person unless both rows name a unit and the units differ (namesakes on two floors)
-            units = (j for j in seen_person.get(person, ()) if same_unit(self.units[i], self.units[j]))
+            # one person unless both rows name a unit and the units differ (namesakes on two floors), or
+            # both give a middle name and these differ (Mary Ann and Mary Beth Smith: found by newcomer8)
+            units = (
+                j
+                for j in seen_person.get(person, ())
+                if same_unit(self.units[i], self.units[j]) and self._same_middle(i, j)
+            )
             first = next(units, None)
             if first is None and reference:
                 first = seen_reference.get(reference)
@@ -215,6 +231,9 @@ class _Keys:
             if employee:
                 seen_id.setdefault(employee, i)
         return same_person, same_reference, same_id
+
+    def _same_middle(self, i: int, j: int) -> bool:
+        return self.middles is None or same_middle(self.middles[i], self.middles[j])
 
     def _other_row(self, i: int, first: int) -> bool:
         """Row ``i`` may be marked as repeating ``first``: it is not allowed on purpose, nor the same row."""
