@@ -192,6 +192,8 @@ def test_an_approver_who_ran_a_batch_from_the_command_line_under_his_login_canno
     assert main(command) == 1
     waiting = approvals.latest(team, "C12")
     assert waiting is not None and waiting.requested_by == "cli:lee"
+    with _signed_in(create_app(team), "lee") as lee:
+        assert 'id="approve"' not in lee.get("/batches/C12/approval").text  # not offered on the page
     with pytest.raises(approvals.ApprovalError, match="lee asked for this approval"):
         approvals.decide(team, waiting.id, person="lee", approve=True)
     assert main(command) == 1 and embedded_sandbox_orders(team.data_dir) == []
