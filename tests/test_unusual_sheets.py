@@ -1179,6 +1179,29 @@ def test_a_web_page_saved_under_a_spreadsheet_s_name_is_called_a_web_page(
     assert data["error"].startswith(f"{name} is a web page (HTML)"), data["error"]
 
 
+def test_an_old_xls_workbook_is_refused_its_hidden_rows_unseen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer8: an Excel 97-2003 copy of a list with a hidden row and a crossed-out row was read
+    without either (calamine shows neither): both ordered, exit 0. It is refused, saying how to save it."""
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for i in range(1, 4):
+        sheet.append([f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", 25])
+    sheet.row_dimensions[3].hidden = True
+    for column in range(1, 8):
+        sheet.cell(4, column).font = Font(strike=True)
+    book.save(tmp_path / "team.xlsx")
+    old = convert(tmp_path / "team.xlsx", "xls", tmp_path)
+    code, data, _ = validate(capsys, old)
+    assert code == 2
+    assert data["error"].startswith("team.xls is an old Excel 97-2003 workbook (XLS): bulkship cannot see")
+    assert data["hint"] == "open it in Excel and save it as Excel Workbook (.xlsx), then use that file"
+
+
 def test_a_preferred_name_of_one_word_is_sent_with_the_row_s_last_name(tmp_path: Path) -> None:
     """Found by newcomer6: HR's "Preferred Name" often holds a first name only; parcels read "Kate"."""
     path = tmp_path / "preferred.csv"

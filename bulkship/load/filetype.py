@@ -82,6 +82,12 @@ def _check_file(path: Path) -> str:
             f"{path.name} is password-protected or an old XLS file renamed to .xlsx",
             hint="open it in Excel, remove the password and save as Excel Workbook (.xlsx)",
         )
+    if actual == "xls" and expected == "xls":  # found by newcomer8: its hidden, crossed-out rows were sent
+        raise FileFormatError(
+            f"{path.name} is {_FORMAT_NAMES['xls']}: bulkship cannot see which of its rows are hidden or "
+            "crossed out, nor how its cells are formatted, and would order rows you left out that way",
+            hint="open it in Excel and save it as Excel Workbook (.xlsx), then use that file",
+        )
     if actual == "html":
         raise FileFormatError(
             f"{path.name} is {_FORMAT_NAMES['html']}, not a spreadsheet file",

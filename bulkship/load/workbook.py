@@ -227,7 +227,7 @@ def _read_workbook(path: Path, kind: str, requested: str | None, program: Progra
         scans = {}
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        unchecked = [name for name in workbook.sheet_names if kind != "xls" and name not in scans]
+        unchecked = [name for name in workbook.sheet_names if name not in scans]
         sheet_name, sheet_notices = _pick_sheet(workbook, requested, path, program, skip=set(unchecked))
         if sheet_name in unchecked:
             raise FileFormatError(
