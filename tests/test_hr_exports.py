@@ -304,9 +304,17 @@ def test_one_employee_id_with_one_card_under_two_names_is_one_card(tmp_path: Pat
         "E2,Katherine Lee,9 Elm St,Lynn,MA,01902,CVS,25\n"
         "E3,Cy Orr,5 Oak St,Salem,MA,01970,CVS,25\n"
         "E3,Cy Orr,5 Oak St,Salem,MA,01970,TARGET,50\n"
+        + "".join(f"E{i},Person {i},{i} Elm St,Salem,MA,01970,CVS,25\n" for i in range(4, 14))
     )
     result = validate(load_sheet(path), sandbox_catalog())
-    assert result.rows["status"].tolist() == ["valid", "duplicate", "valid", "duplicate", "valid", "valid"]
+    assert result.rows["status"].tolist()[:6] == [
+        "valid",
+        "duplicate",
+        "valid",
+        "duplicate",
+        "valid",
+        "valid",
+    ]
     messages = [p.message for p in result.problems if p.kind == "Duplicate row"]
     assert messages[0].startswith(
         "Row 3, column 'Name': same Employee ID and card as row 2, under another name ('Bob Jones'): one ID is "
@@ -318,6 +326,13 @@ def test_one_employee_id_with_one_card_under_two_names_is_one_card(tmp_path: Pat
         + "".join(f"DM-2026,Person {i},{i} Oak St,Salem,MA,01970,CVS,25\n" for i in range(5))
     )
     assert validate(load_sheet(shared), sandbox_catalog()).summary().valid == 5
+    team = tmp_path / "team.csv"  # found by newcomer8 after the first version of this rule
+    team.write_text(
+        "ID,Name,Address,City,State,ZIP,Product,Value\n"
+        "TEAM-A,Ann Alpha,1 Oak St,Salem,MA,01970,CVS,25\nTEAM-A,Ben Beta,2 Oak St,Salem,MA,01970,CVS,25\n"
+        "TEAM-A,Cal Gamma,3 Oak St,Salem,MA,01970,CVS,25\nTEAM-B,Dee Delta,4 Oak St,Salem,MA,01970,CVS,25\n"
+    )
+    assert validate(load_sheet(team), sandbox_catalog()).summary().valid == 4
 
 
 def test_two_middle_names_that_differ_are_two_people_at_one_address(tmp_path: Path) -> None:

@@ -573,8 +573,7 @@ def test_a_second_row_with_the_reference_of_an_ordered_row_still_in_the_file_is_
     moved = [[f"E{i}", *person(i)] for i in range(3)] + [again]
     write_csv(sheet, moved, WITH_ID)
     code, _, err = run(capsys, str(sheet))
-    # one Employee ID and card under another name is the same person's row: a duplicate in the file now
-    assert code == 3 and "1 duplicate row(s) repeat an earlier row of the file" in err, err
+    assert code == 3 and "ExternalId E1 was already ordered in this batch (row 3" in err, err
     assert cards(isolated_data_dir)["P. One / 9 New Rd"] == 0
     on_purpose = [[*row, ""] for row in moved[:3]] + [[*moved[3], "yes"]]
     write_csv(sheet, on_purpose, [*WITH_ID, "Allow Duplicate"])
@@ -762,3 +761,21 @@ def test_the_check_for_a_card_sent_to_a_name_looks_only_at_rows_of_those_names(
 
     assert found == {7: earlier.Changed(0, 0, moved_from="1 Elm St, 02134")}
     assert not folded, folded  # was 2 x 2,000: every row folded again
+
+
+def test_the_next_batch_holds_an_employee_id_s_card_under_another_name_at_another_address(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer8: E1 "Bob Jones" sent in November; December's export (the legal name, a new
+    address) as a batch of its own sent E1 a second card. One Employee ID whose name shares a word is held;
+    a code shared by other people (no word in common) is not."""
+    nov = write_csv(tmp_path / "nov.csv", [["E1", "Bob Jones", "3 Oak St", *person(1)[2:]]], WITH_ID)
+    assert run(capsys, str(nov))[0] == 0
+    dec = [
+        ["E1", "Robert Jones", "77 Pine Rd", *person(1)[2:]],
+        ["E1", "Zed Other", "8 Elm St", *person(1)[2:]],
+        ["E3", "New One", "5 Oak St", *person(3)[2:]],
+    ]
+    code, _, err = run(capsys, str(write_csv(tmp_path / "dec.csv", dec, WITH_ID)))
+    assert code == 3, err
+    assert recipients(isolated_data_dir) == Counter({"Bob Jones": 1, "Zed Other": 1, "New One": 1})

@@ -108,8 +108,8 @@ def _same_reference_elsewhere(rows: _Rows, lines: _Lines, matched: set[int]) -> 
     """Rows (index in ``rows``, not in ``matched``) whose reference (ExternalId, e.g. an employee ID) another
     batch sent the same card and value to, with the same name or the same address: row -> (index in the
     orders, line index). One person exported by two systems spells the address or name differently
-    ("Fl 21" / "Floor 21", a middle initial) but keeps the ID; a reference alone (a shared code, a row
-    number) is not enough."""
+    ("Fl 21" / "Floor 21", a middle initial, "Bob" / "Robert" Jones) but keeps the ID; a reference alone
+    (a shared code, a row number) is not enough: the name must share a word, or the address be the same."""
     found: dict[int, tuple[int, int]] = {}
     if not lines:
         return found
@@ -118,7 +118,10 @@ def _same_reference_elsewhere(rows: _Rows, lines: _Lines, matched: set[int]) -> 
             continue
         card = rows.card(i)
         for number, line, sent in lines.get(_SEP.join((card.external_id, card.product, card.value)), ()):
-            if sent.name == card.name or sent.address == card.address:
+            # ... or a name sharing a word: "Bob Jones" who moved is "Robert Jones" in the next export
+            # (found by newcomer8)
+            shares = set(sent.name.split()) & set(card.name.split())
+            if sent.name == card.name or sent.address == card.address or shares:
                 found[i] = (number, line)
                 break
     return found

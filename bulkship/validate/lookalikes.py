@@ -169,11 +169,11 @@ def _references(frame: pd.DataFrame) -> pd.Series:
 
 def _ids_name_people(candidates: pd.DataFrame) -> bool:
     """Whether the list's references name one person each, not a code many rows share (a campaign "Ref" =
-    DM-2026, a department code): only then is one reference under two names one person. Half of them
-    differing is enough: a list with its repeated rows still has most IDs once."""
+    DM-2026, a team or account code: found by newcomer8): most of them differ (a list with its repeated
+    rows still has most IDs once)."""
     ids = _text(candidates, "external_id").str.strip().str.casefold()
     ids = ids[ids.ne("")]
-    return len(ids) > 0 and ids.nunique() >= 0.5 * len(ids)
+    return len(ids) > 0 and ids.nunique() >= 0.8 * len(ids)
 
 
 @dataclass(frozen=True)
@@ -221,7 +221,7 @@ class _Keys:
                     same_reference[i] = first
                 elif first is None and employee:
                     first = seen_id.get(employee)
-                    if first is not None and self._other_row(i, first):
+                    if first is not None and self._other_row(i, first) and self._one_person(i, first):
                         same_id[i] = first
             elif first is not None and self._other_row(i, first):
                 same_person[i] = first
@@ -231,6 +231,13 @@ class _Keys:
             if employee:
                 seen_id.setdefault(employee, i)
         return same_person, same_reference, same_id
+
+    def _one_person(self, i: int, j: int) -> bool:
+        """Two rows of one Employee ID may be one person's: their names share a word ("Bob Jones" /
+        "Robert Jones", "Kate Lee" / "Kate Smith") or they go to one address. Ann Alpha and Ben Beta under
+        one team code are two people (found by newcomer8)."""
+        shared = set(self.names[i].split()) & set(self.names[j].split())
+        return bool(shared) or (self.streets[i] == self.streets[j] and self.zips[i] == self.zips[j])
 
     def _same_middle(self, i: int, j: int) -> bool:
         return self.middles is None or same_middle(self.middles[i], self.middles[j])
