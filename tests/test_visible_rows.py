@@ -786,6 +786,17 @@ def test_common_columns_saying_not_to_send_leave_their_rows_out(
     ]
 
 
+def test_a_retirement_list_whose_every_row_reads_active_no_is_sent(tmp_path: Path) -> None:
+    """Seen by review10: "Active" = No on every row of a retirement-gift list left everyone out. A column
+    saying No on every row chooses no row out of the list; Yes beside No does."""
+    path = tmp_path / "retirees.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Active\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,No\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,No\n"
+    )
+    assert load_sheet(path).skipped == ()
+
+
 def test_notes_saying_not_to_send_in_other_words_leave_their_rows_out(tmp_path: Path) -> None:
     """Found by newcomer8: these notes were read as nothing and each person sent a card."""
     said = [

@@ -123,6 +123,12 @@ _ELIGIBLE_FLAGS = frozenset(
     )
     for answer in ("", " y/n", " yes/no")
 )  # fmt: skip
+# "Active" = No on every row is a list of the people who left (a retirement gift), not a filter (review10)
+_ACTIVE_FLAGS = frozenset(
+    header_key(f"{word}{answer}")
+    for word in ("active", "is active", "active status", "active employee", "currently active")
+    for answer in ("", " y/n", " yes/no")
+)
 # ... and the answers that say no ("NO - left company", "Do not send", "Excluded")
 _SAYS_NO = re.compile(
     r"(?i)^\s*(?:no|n|false|ineligible|not\s+eligible|excluded?|removed?|skip(?:ped)?|cancell?ed|declined|"
@@ -263,6 +269,8 @@ def _said_not_to_send(
             column = column.drop(index=list(on_purpose), errors="ignore")
         why = _SAYS_SENT_ALREADY if header_key(str(header)) in _SENT_FLAGS else _SAYS_NOT_TO_SEND
         said = column.str.match(says)
+        if key in _ACTIVE_FLAGS and said.all():  # a list of retirees or former staff: no row is chosen out
+            continue
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         for row in column.index[said].tolist():
