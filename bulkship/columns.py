@@ -64,6 +64,7 @@ NEUTRAL = frozenset({"legal", "employee", "worker", "associate", "recipient", "m
 _FILLER = frozenset({"address", "addr", "to", "as", "of", "the", "s"})  # "Home Address City", "Known As Name"
 _FILLER |= {"required", "optional", "mandatory", "req", "opt"}  # a template's marks: "Address (required)"
 _FILLER |= {"usd", "dollars", "dollar", "in"}  # the cards' own currency: "Value (USD)", "Amount in dollars"
+_FILLER |= {"general", "display", "format", "or"}  # Workday's "Preferred Name in General Display Format"
 UNQUALIFIED_RANK = QUALIFIER_RANK[""]
 
 

@@ -355,3 +355,28 @@ def test_two_middle_names_that_differ_are_two_people_at_one_address(tmp_path: Pa
     )
     statuses = validate(load_sheet(path), sandbox_catalog()).rows["status"].tolist()
     assert statuses == ["valid"] * 6 + ["valid", "duplicate", "valid", "duplicate"]
+
+
+def test_workday_s_worker_with_its_number_and_preferred_display_name_are_read_as_people_write_them(
+    tmp_path: Path,
+) -> None:
+    """Found by newcomer8: Workday's "Worker" = "Maria Lopez (100234)" went on the parcel with the number,
+    and its "Preferred Name in General Display Format" (like ADP's "Preferred or Chosen First Name") was
+    not used."""
+    path = tmp_path / "workday.csv"
+    path.write_text(
+        "Worker,Employee ID,Preferred Name in General Display Format,Address,City,State,ZIP,Product,Value\n"
+        "Maria Lopez (100234),100234,Mari Lopez,1 Main St,Boston,MA,02134,CVS,25\n"
+        "John Smith (100235),100235,,2 Main St,Boston,MA,02134,CVS,25\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["name"].tolist() == ["Mari Lopez", "John Smith"]
+    adp = tmp_path / "adp.csv"
+    adp.write_text(
+        "Legal First Name,Legal Last Name,Preferred or Chosen First Name,Address,City,State,ZIP,Product,Value\n"
+        "Maria,Lopez,Mari,1 Main St,Boston,MA,02134,CVS,25\nJonathan,Smith,,2 Main St,Boston,MA,02134,CVS,25\n"
+    )
+    assert validate(load_sheet(adp), sandbox_catalog()).rows["name"].tolist() == [
+        "Mari Lopez",
+        "Jonathan Smith",
+    ]

@@ -161,6 +161,9 @@ def _with_last_name(name: pd.Series, last_name: pd.Series) -> tuple[pd.Series, p
     return _given_with_family(name, one_word, last_name.str.strip())
 
 
+_NUMBER_IN_BRACKETS = r"\s*[(\[]\s*#?[A-Za-z]{0,3}-?\d[\d-]*\s*[)\]]\s*$"  # "(100234)", "[E-1001]"
+
+
 def _placeholders(names: pd.Series) -> pd.Series:
     """Names that only hold a placeholder ("N/A", "-", "TBD") or say who the gift is for ("Self")."""
     return normalize.by_unique(
@@ -316,6 +319,11 @@ def _normalise(
     if name_header is not None:
         frame["name"], changed = normalize.last_first(frame["name"], declared=name_header in sheet.last_first)
         collector.warn(changed, "name", "Name written Last, First", "'{old}' read as {new}.")
+    # Workday's "Worker" = "Maria Lopez (100234)": the employee number is no part of the name on a parcel
+    numbered = frame["name"].str.replace(_NUMBER_IN_BRACKETS, "", regex=True)
+    changed = numbered.ne(frame["name"])
+    frame["name"] = numbered
+    collector.warn(changed, "name", "Number taken off the name", "'{old}' read as {new}.")
     if sheet.suffix is not None:  # after Last, First is turned around: "Smith, John" + "Jr."
         suffix, _ = normalize.clean_text(sheet.frame[sheet.suffix].fillna("").astype(str))
         frame["name"] = _with_suffix(frame["name"], suffix)
