@@ -380,3 +380,22 @@ def test_workday_s_worker_with_its_number_and_preferred_display_name_are_read_as
         "Mari Lopez",
         "Jonathan Smith",
     ]
+
+
+def test_an_address_line_3_goes_on_the_parcel_after_line_2(tmp_path: Path) -> None:
+    """Found by newcomer8: 'Address Line 3' ("Floor 12", "Mailroom B") was dropped without a word. The
+    vendor's address has two lines: it is written after line 2, with a warning; too long, an error."""
+    path = tmp_path / "line3.csv"
+    path.write_text(
+        "Name,Address Line 1,Address Line 2,Address Line 3,City,State,ZIP,Product,Value\n"
+        "L3 One,1 Tower Plaza,Suite 400,Floor 12,Boston,MA,02110,CVS,25\n"
+        "L3 Two,2 Tower Plaza,,Mailroom B,Boston,MA,02110,CVS,25\n"
+        "L3 Three,3 Tower Plaza,Suite 1,,Boston,MA,02110,CVS,25\n"
+        f"L3 Four,4 Tower Plaza,Suite 2,{'B' * 100},Boston,MA,02110,CVS,25\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["address2"].tolist()[:3] == ["Suite 400, Floor 12", "Mailroom B", "Suite 1"]
+    assert [p.message for p in result.problems if p.kind == "Address line 3 added"][0] == (
+        "Row 2, column 'Address Line 2': 'Address Line 3' added to line 2: Suite 400, Floor 12."
+    )
+    assert result.rows["status"].tolist() == ["valid", "valid", "valid", "invalid"]

@@ -324,6 +324,11 @@ def _normalise(
     changed = numbered.ne(frame["name"])
     frame["name"] = numbered
     collector.warn(changed, "name", "Number taken off the name", "'{old}' read as {new}.")
+    line_3 = normalize.line_3_header(sheet.frame.columns, sheet.column_map)
+    if line_3 is not None:
+        frame["address2"], added = normalize.with_line_3(frame["address2"], sheet.frame[line_3])
+        said = f"'{_literal(line_3)}' added to line 2: {{new}}."
+        collector.warn(added, "address2", "Address line 3 added", said)
     if sheet.suffix is not None:  # after Last, First is turned around: "Smith, John" + "Jr."
         suffix, _ = normalize.clean_text(sheet.frame[sheet.suffix].fillna("").astype(str))
         frame["name"] = _with_suffix(frame["name"], suffix)

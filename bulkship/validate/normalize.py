@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 import numpy as np
@@ -287,3 +287,27 @@ def zips(zip_column: pd.Series, state_column: pd.Series) -> tuple[pd.Series, ...
     result = result.where(~(short & ~confirmed), zip_column)
     reformatted = result.ne(zip_column) & ~short
     return result, reformatted, short & confirmed, short & ~confirmed
+
+
+# A third address line ("Floor 12", "Mailroom B") beside line 1 and 2: the vendor's address has two
+_LINE_3 = frozenset(
+    re.sub(r"[^0-9a-z]", "", h)
+    for h in ("address line 3", "address 3", "address3", "addr3", "street 3", "street line 3", "line 3",
+              "street address 3", "address line3")
+)  # fmt: skip
+
+
+def line_3_header(headers: Iterable[str], used: Collection[str]) -> str | None:
+    """The header of an unused third address line, if the sheet has one."""
+    return next(
+        (h for h in headers if h not in used and re.sub(r"[^0-9a-z]", "", str(h).casefold()) in _LINE_3), None
+    )
+
+
+def with_line_3(line2: pd.Series, line3: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Line 2 with line 3 after it ("Suite 400, Floor 12"), and the rows where line 3 was added (found by
+    newcomer8: a third line was dropped without a word, parcels went without their floor or mailroom)."""
+    line3 = line3.fillna("").astype(str).str.strip()
+    add = line3.ne("")
+    joined = line2.where(line2.str.strip().eq(""), line2.str.rstrip() + ", ") + line3
+    return line2.where(~add, joined), add
