@@ -395,7 +395,7 @@ def test_an_address_line_3_goes_on_the_parcel_after_line_2(tmp_path: Path) -> No
     )
     result = validate(load_sheet(path), sandbox_catalog())
     assert result.rows["address2"].tolist()[:3] == ["Suite 400, Floor 12", "Mailroom B", "Suite 1"]
-    assert [p.message for p in result.problems if p.kind == "Address line 3 added"][0] == (
+    assert next(p.message for p in result.problems if p.kind == "Address line 3 added") == (
         "Row 2, column 'Address Line 2': 'Address Line 3' added to line 2: Suite 400, Floor 12."
     )
     assert result.rows["status"].tolist() == ["valid", "valid", "valid", "invalid"]
