@@ -761,7 +761,10 @@ def test_a_note_saying_not_to_send_leaves_its_row_out(tmp_path: Path) -> None:
         ("Winner", "No", "Yes"), ("Selected", "No", "Yes"), ("Qualified", "No", "Yes"), ("Award?", "No", "Yes"),
         ("Include in mailing", "No", "Yes"), ("Receive Gift", "No", "Yes"), ("Wants Card", "No", "Yes"),
         ("Ready to send", "No", "Yes"), ("Confirmed", "No", "Yes"), ("Participating", "No", "Yes"),
-        ("RSVP", "Declined", "Accepted"),
+        ("RSVP", "Declined", "Accepted"), ("Eligible for 2026", "No", "Yes"), ("Xmas list", "No", "Yes"),
+        ("Approved by manager", "No", "Yes"), ("Keep", "No", "Yes"), ("Valid", "No", "Yes"), ("Go", "N", "Y"),
+        ("Sending", "No", "Yes"), ("Gift 2026", "No", "Yes"), ("Yes/No", "No", "Yes"), ("Done", "x", ""),
+        ("Completed", "Yes", "No"), ("Processed", "Yes", ""), ("Status", "Done", "Active"),
     ],
 )  # fmt: skip
 def test_common_columns_saying_not_to_send_leave_their_rows_out(
@@ -776,12 +779,11 @@ def test_common_columns_saying_not_to_send_leave_their_rows_out(
         f"Bob Ray,2 Elm St,Boston,MA,02134,CVS,50,{yes}\n"
     )
     loaded = load_sheet(path)
+    sent = header in ("Card Mailed", "Done", "Completed", "Processed")
     assert [(s.row, s.reason.split(" (")[0]) for s in loaded.skipped] == [
         (
             2,
-            "the list says it was sent already"
-            if header == "Card Mailed"
-            else "the list says not to send it",
+            "the list says it was sent already" if sent else "the list says not to send it",
         )
     ]
 
@@ -793,6 +795,16 @@ def test_a_retirement_list_whose_every_row_reads_active_no_is_sent(tmp_path: Pat
     path.write_text(
         "Name,Address,City,State,ZIP,Product,Value,Active\n"
         "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,No\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,No\n"
+    )
+    assert load_sheet(path).skipped == ()
+
+
+@pytest.mark.parametrize("header", ["Gift wrap", "Manager", "Full Time", "Remote"])
+def test_a_yes_no_column_about_something_else_leaves_every_row_in(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "other.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,No\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,Yes\n"
     )
     assert load_sheet(path).skipped == ()
 

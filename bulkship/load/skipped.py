@@ -123,6 +123,26 @@ _ELIGIBLE_FLAGS = frozenset(
     )
     for answer in ("", " y/n", " yes/no")
 )  # fmt: skip
+# ... or a header in such words, with what qualifies them ("Eligible for 2026", "Approved by manager", "Gift
+# 2026", "Xmas list", "Yes/No": found by newcomer8); "Gift wrap" or "Manager" say something else
+_FILTER_WORDS = frozenset(
+    {"eligible", "eligibility", "approved", "send", "sending", "ship", "mail", "include", "included", "keep",
+     "valid", "go", "selected", "qualified", "winner", "confirmed", "participating", "gift", "card", "award",
+     "xmas", "christmas", "holiday", "yes", "no", "y", "n", "ok"}
+)  # fmt: skip
+_FILTER_FILLER = frozenset(
+    {"for", "by", "in", "of", "the", "to", "list", "manager", "hr", "this", "year", "s"}
+)
+
+
+def _filter_header(header: str) -> bool:
+    """Whether a header says the column picks the rows to send: its words, years and fillers aside, are
+    all :data:`_FILTER_WORDS`."""
+    words = [w for w in re.findall(r"[a-z]+|\d+", header.casefold()) if not w.isdigit()]
+    words = [w for w in words if w not in _FILTER_FILLER]
+    return bool(words) and set(words) <= _FILTER_WORDS
+
+
 # "Active" = No on every row is a list of the people who left (a retirement gift), not a filter (review10)
 _ACTIVE_FLAGS = frozenset(
     header_key(f"{word}{answer}")
@@ -158,7 +178,8 @@ _STATUS_FLAGS = frozenset(
     )
 )  # fmt: skip
 _SAYS_GONE = re.compile(
-    r"(?i)^\s*(?:(?:terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
+    r"(?i)^\s*(?:(?:done|completed?|processed|fulfilled|ordered|sent|shipped|mailed|delivered|"  # went out
+    r"terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
     r"former(?:\s+(?:employee|staff|worker))?)\b.*|[td]"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?)$"
 )
@@ -181,7 +202,8 @@ _SENT_FLAGS = frozenset(
         "sent", "card sent", "gift sent", "gift card sent", "already sent", "sent already", "received",
         "already received", "card received", "gift received", "shipped", "mailed", "delivered",
         "card mailed", "gift mailed", "card shipped", "gift shipped", "card delivered", "gift delivered",
-        "order status", "gift status", "card status", "gift card status",
+        "order status", "gift status", "card status", "gift card status", "done", "completed", "complete",
+        "processed", "ordered", "fulfilled", "card ordered", "gift ordered",
     )
 )  # fmt: skip
 # ... or the date it went out ("11/15/2026", "2026-11-15" as an XLSX date reads, "Nov 20"): "1/15" read as the
@@ -262,10 +284,13 @@ def _said_not_to_send(
     for header in body.columns:
         key = header_key(str(header))
         says = _LEAVES_OUT.get(key)
+        eligible = key in _ELIGIBLE_FLAGS
+        if says is None and _filter_header(str(header)):
+            says, eligible = _SAYS_NO, True
         if header in column_map or says is None:
             continue
         column = body[header].astype(str)
-        if key in _ELIGIBLE_FLAGS and on_purpose:
+        if eligible and on_purpose:
             column = column.drop(index=list(on_purpose), errors="ignore")
         why = _SAYS_SENT_ALREADY if header_key(str(header)) in _SENT_FLAGS else _SAYS_NOT_TO_SEND
         said = column.str.match(says)
