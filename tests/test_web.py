@@ -601,6 +601,10 @@ def test_a_workbook_with_two_lists_asks_which_sheet_on_the_page(client: TestClie
         "orders sent from sheet &#39;Late additions&#39;: sheet &#39;December&#39; is another list"
         in other.text
     )
+    # ... and its Delete button, which deleted the upload its Fix these is read from, is gone and refused
+    assert "Delete this batch" not in client.get("/batches/gifts/review").text
+    deleted = client.post("/batches/gifts/delete", data={"csrf_token": token(client)})
+    assert deleted.status_code == 409 and "has sent orders: it stays" in deleted.text
     assert "2</strong> rows" in client.get("/batches/gifts/review").text
 
 

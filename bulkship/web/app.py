@@ -177,6 +177,13 @@ async def delete(request: Request) -> Response:
             hint="an approver rejects the request on Approvals; then the batch can be deleted",
         )
         return render(request, "problem.html", 409, batch=batch, error=error)
+    if await run_in_threadpool(state.rows_sent, web.settings, batch.name):  # found by newcomer8
+        error = BulkshipError(
+            f"Batch {batch.name} has sent orders: it stays, and so does its upload, which its Fix these and "
+            "its results are read from. Nothing was deleted",
+            hint="rows you do not want to send need nothing: they go out only when fixed and confirmed",
+        )
+        return render(request, "problem.html", 409, batch=batch, error=error)
     try:  # under the ledger's lock: never while a command-line run works on the ledger
         await run_in_threadpool(state.drop_unsent_plan, web.settings, batch.name)
     except BulkshipError as exc:
