@@ -1263,6 +1263,10 @@ def test_an_amount_shown_in_another_countrys_dollars_is_not_ordered_as_us_dollar
     shown = {p["row"]: p["message"].split(" is shown as an amount in ")[1].split(", and")[0]
              for p in data["problems"] if p["severity"] == "error"}  # fmt: skip
     assert shown == {2: "C$", 3: "CAD", 4: "MXN", 5: "AUD"}
+    ods = convert(tmp_path / "dollars.xlsx", "ods", tmp_path)  # LibreOffice's copy shows them alike
+    code, data, err = validate(capsys, ods)
+    assert (code, data["valid"]) == (1, 3), err
+    assert sorted({p["row"] for p in data["problems"] if p["severity"] == "error"}) == [2, 3, 4, 5]
 
 
 def test_a_one_word_preferred_name_over_a_legal_name_takes_its_family_name(tmp_path: Path) -> None:

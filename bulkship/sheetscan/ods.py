@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from .formats import _DOLLARS, format_padded, is_padding_format
+from .formats import _DOLLARS, format_padded, is_padding_format, shown_currency
 from .limits import COLLAPSED, FILTERED, Limits, SheetScan, _cell_too_big, _refuse, check_extent
 from .runs import element_runs, note_struck
 
@@ -164,8 +164,13 @@ class _OdsWalker:
             if struck is not None:
                 note_struck(self.scan, cells[0], struck)
         currency = element.get(f"{_OFFICE}currency") or ""
-        if element.get(f"{_OFFICE}value-type") == "currency" and currency.upper() not in _DOLLARS:
+        kind = element.get(f"{_OFFICE}value-type")
+        if kind == "currency" and currency.upper() not in _DOLLARS:
             self.scan.currency.update(dict.fromkeys(cells, currency))
+        elif kind in ("float", "currency"):  # a number shown "C$50.00" or "50.00 CAD" (found by newcomer8)
+            shown = shown_currency("".join(element.itertext()))
+            if shown:
+                self.scan.currency.update(dict.fromkeys(cells, shown))
 
     def _row_end(self) -> None:
         assert self.scan is not None
