@@ -399,3 +399,17 @@ def test_an_address_line_3_goes_on_the_parcel_after_line_2(tmp_path: Path) -> No
         "Row 2, column 'Address Line 2': 'Address Line 3' added to line 2: Suite 400, Floor 12."
     )
     assert result.rows["status"].tolist() == ["valid", "valid", "valid", "invalid"]
+
+
+def test_a_us_territory_written_as_the_country_is_a_us_address(tmp_path: Path) -> None:
+    """Found by newcomer8: a BambooHR export's Country 'Puerto Rico' (State PR, ZIP 00901) was refused as
+    "physical gift cards ship to US addresses only", 'Guam' as a country bulkship does not know."""
+    path = tmp_path / "territories.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Country,Product,Value\n"
+        "Ana Rivera,1 Calle Sol,San Juan,PR,00901,Puerto Rico,CVS,25\n"
+        "Joe Cruz,2 Marine Dr,Hagatna,GU,96910,Guam,CVS,25\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.summary().valid == 2, [p.message for p in result.problems]
+    assert result.rows["country"].tolist() == ["US", "US"]

@@ -50,7 +50,11 @@ COUNTRY_ALIASES: dict[str, str] = {
     "gbr": "GB", "deu": "DE", "fra": "FR", "irl": "IE", "ind": "IN", "aus": "AU",
     "united states (us)": "US", "united states of america (the)": "US", "us - united states": "US",
     "usa - united states of america": "US", "unitedstates": "US",
-    "puerto rico": "PR", "pr": "PR", "pri": "PR", "nl": "NL", "nld": "NL", "netherlands": "NL",
+    # US territories: US mail, their code is the state's (found by newcomer8: "Puerto Rico" was refused)
+    "puerto rico": "US", "pr": "US", "pri": "US", "guam": "US", "gu": "US", "gum": "US",
+    "us virgin islands": "US", "u.s. virgin islands": "US", "virgin islands": "US", "vi": "US", "vir": "US",
+    "american samoa": "US", "as": "US", "asm": "US", "northern mariana islands": "US", "mp": "US",
+    "mnp": "US", "nl": "NL", "nld": "NL", "netherlands": "NL",
     "es": "ES", "esp": "ES", "spain": "ES", "it": "IT", "ita": "IT", "italy": "IT",
     "jp": "JP", "jpn": "JP", "japan": "JP", "br": "BR", "bra": "BR", "brazil": "BR",
     "ch": "CH", "che": "CH", "switzerland": "CH", "se": "SE", "swe": "SE", "sweden": "SE",
