@@ -48,7 +48,7 @@ def _senders(settings: Settings) -> dict[str, str]:
         ("alice", "alice is disabled and may not send orders"),
     ],
 )
-def test_a_run_for_an_account_that_may_not_send_sends_nothing_and_says_how_to_act_instead(
+def test_a_run_for_an_account_that_may_not_send_sends_nothing_and_says_whom_to_ask(
     team: Settings,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -59,7 +59,8 @@ def test_a_run_for_an_account_that_may_not_send_sends_nothing_and_says_how_to_ac
         accounts.set_disabled(team, "alice", True, actor="admin")
     assert _run_as(monkeypatch, person, "NOPE") == 2
     err = " ".join(capsys.readouterr().err.split())
-    assert said in err and f"unset BULKSHIP_USER to act as cli:{getpass.getuser()}" in err
+    # the refusal never tells a finance person how to send all the same (found by newcomer8)
+    assert said in err and "ask an admin" in err and "unset BULKSHIP_USER" not in err
     assert embedded_sandbox_orders(Path(os.environ["BULKSHIP_DATA_DIR"])) == []
     assert "NOPE" not in _senders(team)
     assert approvals.latest(team, "NOPE") is None  # nor an approval asked for in their name

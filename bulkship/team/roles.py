@@ -46,7 +46,7 @@ def check_acting(settings: Settings, action: Action) -> None:
     if not os.environ.get("BULKSHIP_USER", "").strip():  # the usual case: nothing to read
         return
     from . import team_mode
-    from .approvals import claimed_account, os_login
+    from .approvals import claimed_account
 
     if not team_mode(settings):
         return
@@ -61,7 +61,7 @@ def check_acting(settings: Settings, action: Action) -> None:
         return
     raise NotAllowedError(
         f"{why}: nothing was done",
-        hint=f"unset BULKSHIP_USER to act as cli:{os_login()}, or ask an admin "
+        hint="ask an admin "
         + (
             "to enable the account"
             if account.disabled
