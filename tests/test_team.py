@@ -115,6 +115,11 @@ def test_team_settings_from_the_command_line(team: Settings, cli: Callable[..., 
     assert json.loads(changed.stdout) == {"threshold": "2500.00", "idle_minutes": 15}
     assert cli("users", "limit", "alice", "300").returncode == 0
     assert approvals.limit_for(team, "alice") == 300  # her own limit, lower than the team's
+    above = cli("users", "limit", "carol", "5000")  # found by newcomer8: "carol sends up to 5,000.00"
+    assert above.returncode == 0 and " ".join(above.stderr.split()) == (
+        "carol sends up to 2,500.00 without approval (their own limit 5,000.00 is above the team threshold, "
+        "which applies)."
+    )
     assert approvals.limit_for(team, "carol") == 2500
     assert cli("users", "settings", "--threshold", "lots").returncode == 2
     # a decimal comma is refused as --max-total refuses it, never read 100 times larger (found by a newcomer:

@@ -206,11 +206,15 @@ def limit(
     ledger: LedgerOption = None,
 ) -> None:
     """Set the most a person sends without approval (the team threshold still applies when lower)."""
-    from ..team import accounts
+    from ..team import accounts, approvals
 
-    user = accounts.set_limit(settings_from(ledger=ledger), name, amount, actor=_actor(), address=_from())
-    shown = f"{user.spend_limit:,.2f}" if user.spend_limit is not None else "the team threshold"
-    err_console.print(f"{user.name} sends up to {shown} without approval.")
+    settings = settings_from(ledger=ledger)
+    user = accounts.set_limit(settings, name, amount, actor=_actor(), address=_from())
+    effective = approvals.limit_for(settings, user.name)
+    said = f"{user.name} sends up to {effective:,.2f} without approval"
+    if user.spend_limit is not None and user.spend_limit > effective:  # found by newcomer8
+        said += f" (their own limit {user.spend_limit:,.2f} is above the team threshold, which applies)"
+    err_console.print(said + ".")
 
 
 @users_app.command("settings")
