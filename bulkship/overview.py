@@ -133,6 +133,8 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
             item.money[CHARGED] = item.money.get(CHARGED, Decimal(0)) + amount * count
         if not current:
             continue
+        if status == "ordered" and no_card:  # the vendor failed it: no card, to send again (a batch whose
+            status = "failed"  # every order failed read "sent": found by newcomer8)
         item.rows[status] = item.rows.get(status, 0) + count
         if status == "ordered" and (line_status or "").lower() in SHIPPED_LINE_STATUSES:
             item.shipped += count

@@ -56,6 +56,8 @@ def test_rows_of_an_order_failed_at_the_vendor_are_not_charged_and_are_sent_agai
         fix = list(book[FIX_SHEET].iter_rows(values_only=True))
         assert len(fix) == 5 and all("no card was made" in str(r) for r in fix[1:]), fix
         assert _web_figures(settings) == (Decimal("0.00"), 0, 4)  # it said 100.00 charged, 4 cards
+        with Ledger.open(settings.ledger, lock=False) as ledger:  # found by newcomer8: it read "sent"
+            assert overview(ledger)["fail"].state() == "needs attention"
 
         failing.close()
         failing = SandboxVendor(tmp_path / "vendor")  # the same vendor (state file), no longer failing orders
