@@ -1374,3 +1374,19 @@ def test_a_preferred_name_of_n_a_or_a_dash_is_no_name_and_the_legal_one_is_sent(
         "Katherine Lee",
         "Robert Brown",
     ]
+
+
+def test_a_header_below_a_long_block_of_instructions_is_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer8: 34 lines of instructions above the header made it "not found in the first 30
+    rows", with advice to rename headers that were right."""
+    rows: list[Sequence[object]] = [
+        [f"Step {i}: read this before you fill in the list."] for i in range(1, 35)
+    ]
+    path = xlsx(
+        tmp_path / "deep.xlsx", *rows, HEADER, ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25]
+    )
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"]) == (0, 1), err
+    assert "(header on row 35)" in err

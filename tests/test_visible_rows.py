@@ -597,7 +597,7 @@ def test_no_header_found_names_the_closest_known_headers(tmp_path: Path) -> None
     with pytest.raises(MissingColumnsError) as caught:
         load_sheet(path)
     assert caught.value.message == (
-        "No header row found in the first 30 rows of typos.csv: expected headers such as 'Name', 'Address', "
+        "No header row found in the first 100 rows of typos.csv: expected headers such as 'Name', 'Address', "
         "'City', 'State', 'ZIP Code', 'Product', 'Value'. Row 1 looks like a header, but bulkship does not know "
         "'Recipent' (closest: 'recipient' for Name), 'Adress' (closest: 'address' for Address Line 1), "
         "'Citty' (closest: 'City' for City), 'Zipcod' (closest: 'ZIP Code' for ZIP Code)"

@@ -19,7 +19,7 @@ from ..schema import SheetContract, header_key
 from ..sheetscan import column_letter
 from .cells import _all_filled, _blank_cells
 
-HEADER_SCAN_ROWS = 30  # the header must be within the first rows
+HEADER_SCAN_ROWS = 100  # the header must be within the first rows (below a page of instructions)
 MIN_HEADER_MATCHES = 2  # a header row names at least this many known columns
 
 
