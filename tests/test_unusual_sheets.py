@@ -1242,6 +1242,31 @@ def test_an_amount_shown_in_another_currency_is_not_ordered_as_dollars(
     assert code == 1 and 2 in [p["row"] for p in data["problems"] if p["severity"] == "error"], err
 
 
+def test_an_amount_whose_format_hides_its_cents_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer8: a Visa card's Value 24.6 in a cell formatted "0" (Excel shows 25) was ordered at
+    24.60, a value the person never saw. A whole amount so formatted, or cents shown, is fine."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for number, (value, number_format) in enumerate(
+        [(24.6, "0"), (25, "0"), (24.6, "0.00"), (37.5, "$#,##0"), (40, "#,##0")], start=1
+    ):
+        sheet.append(
+            [f"Person {number}", f"{number} Main St", "Boston", "MA", "02134", "VISA-PREPAID", value]
+        )
+        sheet.cell(sheet.max_row, 7).number_format = number_format
+    book.save(tmp_path / "cents.xlsx")
+    code, data, err = validate(capsys, tmp_path / "cents.xlsx")
+    errors = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "error"}
+    assert code == 1 and sorted(errors) == [2, 5], err
+    assert errors[2] == (
+        "Row 2, column 'Value': the cell holds 24.6, and its number format shows 25: which amount is meant? "
+        "Type the amount the card should have and format the cell to show its cents (0.00 or $)."
+    )
+
+
 def test_an_amount_shown_in_another_countrys_dollars_is_not_ordered_as_us_dollars(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -7,6 +7,7 @@ comma outside quotes pushed beyond the header's columns, merged cells read on ea
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
@@ -207,6 +208,35 @@ def _currency_problems(
             "US-dollar cards. Write the amount in US dollars and format the cell as $ (or as a plain number)."
         )
         problems.append(Problem(row, "value", value, "error", message, "Amount in another currency"))
+    return problems
+
+
+def _hidden_cents_problems(
+    grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
+) -> list[Problem]:
+    """An amount whose number format shows no decimals while the cell holds cents (24.6 shown as 25): the
+    card would be ordered at a value the person never sees in the sheet (found by newcomer8)."""
+    whole = grid.scan.whole if grid.scan else set()
+    rows = set(index)
+    problems = []
+    for row, col in sorted(whole):
+        header = headers.get(col)
+        if row not in rows or header is None or column_map.get(header) != "value":
+            continue
+        value = str(grid.frame.at[row, col - 1]).strip()
+        try:
+            amount = Decimal(value)
+        except ArithmeticError:
+            continue
+        if amount == amount.to_integral_value():
+            continue
+        shown = amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        message = (
+            f"Row {row}, column '{header}': the cell holds {value}, and its number format shows {shown}: "
+            "which amount is meant? Type the amount the card should have and format the cell to show its "
+            "cents (0.00 or $)."
+        )
+        problems.append(Problem(row, "value", value, "error", message, "Amount shown rounded"))
     return problems
 
 

@@ -44,16 +44,19 @@ def shown_currency(code: str) -> str | None:
     return None
 
 
-def cell_styles(archive: zipfile.ZipFile) -> tuple[dict[int, str], frozenset[int], dict[int, str]]:
+def cell_styles(
+    archive: zipfile.ZipFile,
+) -> tuple[dict[int, str], frozenset[int], dict[int, str], frozenset[int]]:
     """What cell styles show, by style index: the zero-padding number format ('000000', '00000-0000': a
     number shown through one is text to the user, an Employee ID or a ZIP); a struck-through font (a row
-    crossed out means "not this one"); a currency other than the US dollar (a UK list's £25.00 is pounds)."""
+    crossed out means "not this one"); a currency other than the US dollar (a UK list's £25.00 is pounds);
+    a number format that shows no decimals (24.6 shown as 25: which amount did the person mean?)."""
     from defusedxml.ElementTree import fromstring
 
     try:
         root = fromstring(archive.read("xl/styles.xml"), forbid_dtd=True)
     except Exception:  # no styles part, or one the reader will complain about itself
-        return {}, frozenset(), {}
+        return {}, frozenset(), {}, frozenset()
     codes: dict[str, str] = {}
     struck_fonts: set[int] = set()
     xfs: list[tuple[str, str]] = []  # (numFmtId, fontId) of each cell style
@@ -73,7 +76,23 @@ def cell_styles(archive: zipfile.ZipFile) -> tuple[dict[int, str], frozenset[int
     padded = {i: codes[fmt] for i, (fmt, _) in enumerate(xfs) if is_padding_format(codes.get(fmt, ""))}
     struck = frozenset(i for i, (_, font) in enumerate(xfs) if font.isdigit() and int(font) in struck_fonts)
     shown = {i: shown_currency(codes.get(fmt, "")) for i, (fmt, _) in enumerate(xfs)}
-    return padded, struck, {i: currency for i, currency in shown.items() if currency}
+    whole = frozenset(
+        i for i, (fmt, _) in enumerate(xfs) if i not in padded and _shows_no_decimals(fmt, codes.get(fmt))
+    )
+    return padded, struck, {i: currency for i, currency in shown.items() if currency}, whole
+
+
+_WHOLE_BUILT_IN = frozenset({"1", "3", "5", "6", "37", "38"})  # "0", "#,##0", "$#,##0_);($#,##0)"...
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+
+
+def _shows_no_decimals(format_id: str, code: str | None) -> bool:
+    """Whether a number format shows whole numbers only ("0", "#,##0", "$#,##0"): not General, a date, a
+    percentage or a text format."""
+    if code is None:
+        return format_id in _WHOLE_BUILT_IN
+    first = _LITERALS.sub("", code.split(";")[0])
+    return bool(re.search(r"[0#]", first)) and not re.search(r"[.%Ee@yYmMdDhHsS?/]", first)
 
 
 def _struck(font: Any) -> bool:

@@ -105,7 +105,7 @@ def scan_xlsx(
     element by element even when every row and cell has its reference (the fast path's yardstick).
     ``strings``: the workbook's struck shared strings, when the caller read them once for every sheet."""
     scan = SheetScan()
-    styles = _Styles(*cell_styles(archive)) if padding else _Styles({}, frozenset(), {})
+    styles = _Styles(*cell_styles(archive)) if padding else _Styles({}, frozenset(), {}, frozenset())
     if strings is None:
         strings = shared_strings(archive) if padding else SharedStrings()
     with archive.open(part) as stream:
@@ -299,9 +299,10 @@ class _Styles:
     padded: dict[int, str]
     struck: frozenset[int]
     currency: dict[int, str]
+    whole: frozenset[int]  # formats showing no decimals
 
     def noted(self) -> list[int]:
-        return sorted(set(self.padded) | self.struck | set(self.currency))
+        return sorted(set(self.padded) | self.struck | set(self.currency) | self.whole)
 
     def note(self, scan: SheetScan, key: tuple[int, int], style: int) -> None:
         if style in self.padded:
@@ -310,3 +311,5 @@ class _Styles:
             scan.struck.add(key)
         if style in self.currency:
             scan.currency[key] = self.currency[style]
+        if style in self.whole:
+            scan.whole.add(key)
