@@ -413,3 +413,17 @@ def test_a_us_territory_written_as_the_country_is_a_us_address(tmp_path: Path) -
     result = validate(load_sheet(path), sandbox_catalog())
     assert result.summary().valid == 2, [p.message for p in result.problems]
     assert result.rows["country"].tolist() == ["US", "US"]
+
+
+def test_an_amount_with_a_tail_of_decimals_says_what_it_is(tmp_path: Path) -> None:
+    """Found by newcomer8: 37.499999999999 (a formula's result, shown 37.5) was refused quoting digits the
+    person never sees, as "not an amount"."""
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    book.active.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "VISA-PREPAID", 37.499999999999])
+    book.save(tmp_path / "noise.xlsx")
+    result = validate(load_sheet(tmp_path / "noise.xlsx"), sandbox_catalog())
+    assert [p.message for p in result.problems if p.severity == "error"] == [
+        "Row 2, column 'Value': '37.499999999999' is 37.50 and a tiny remainder the sheet does not show (a "
+        "formula's result?); type the amount itself, 37.50, or paste the cell as a value rounded to cents."
+    ]

@@ -265,7 +265,23 @@ def _pattern_message(field: str, value: str, usual: str) -> str:
             f"separates thousands); write it with a point, {dot}, or save the file with '.' as the decimal "
             "separator."
         )
+    cents = _float_noise(value) if field == "value" else None
+    if cents is not None:  # 37.499999999999: a formula's result, shown as 37.50 (found by newcomer8)
+        return (
+            f"'{value}' is {cents} and a tiny remainder the sheet does not show (a formula's result?); type "
+            f"the amount itself, {cents}, or paste the cell as a value rounded to cents."
+        )
     return f"'{value}' {usual}."
+
+
+def _float_noise(value: str) -> str | None:
+    """The amount in cents a number with a long tail of decimals is within a millionth of, if any."""
+    amount = _amount(value.strip())
+    exponent = amount.as_tuple().exponent if amount is not None and amount.is_finite() else 0
+    if amount is None or not isinstance(exponent, int) or exponent >= -3:
+        return None
+    cents = amount.quantize(Decimal("0.01"))
+    return _money_text(cents) if abs(amount - cents) < Decimal("0.000001") else None
 
 
 def _amount(text: str) -> Decimal | None:
