@@ -981,3 +981,19 @@ def test_a_cell_partly_crossed_out_is_not_sent_whole(
         assert set(problems) == {(3, "name"), (4, "address1")}, (copy, problems)
         assert "('Dan Old')" in problems[(3, "name")]
         assert [s.row for s in loaded.skipped] == [5], copy
+
+
+def test_part_of_a_phone_crossed_out_costs_no_card(tmp_path: Path) -> None:
+    """Found by newcomer8: an old number crossed out beside the new one under Phone made the row invalid,
+    saying bulkship would send it; the vendor never sees a phone. A warning: the results keep the text."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Street Address", "City", "State", "ZIP", "Product", "Value", "Phone"])
+    old = CellRichText(TextBlock(InlineFont(strike=True), "617-555-0100"), " 617-555-0199")
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, old])
+    book.save(tmp_path / "phone.xlsx")
+    loaded = load_sheet(tmp_path / "phone.xlsx")
+    assert [(p.row, p.column, p.severity) for p in loaded.read_problems] == [(2, "phone", "warning")]

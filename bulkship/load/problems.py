@@ -7,7 +7,9 @@ comma outside quotes pushed beyond the header's columns, merged cells read on ea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -188,21 +190,35 @@ def _formula_text_problems(
     return problems
 
 
+def _noted_cells(
+    grid: _Grid,
+    cells: Iterable[tuple[int, int]],
+    headers: dict[int, str],
+    column_map: dict[str, str],
+    index: pd.Index,
+    field: str | None = None,
+) -> Iterator[tuple[int, int, str, str]]:
+    """The cells the scan noted that the list reads (of ``field`` only, when given), in order: (row, column,
+    header, the text read)."""
+    rows = set(index)
+    for row, col in sorted(cells):
+        header = headers.get(col)
+        if row not in rows or header not in column_map or (field and column_map[header] != field):
+            continue
+        yield row, col, header, str(grid.frame.at[row, col - 1]).strip()
+
+
 def _currency_problems(
     grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
 ) -> list[Problem]:
     """An amount shown in another currency (a number formatted £25.00 or 25,00 €): the person sees pounds or
     euros, and bulkship orders US-dollar cards of that number."""
     shown = grid.scan.currency if grid.scan else {}
-    rows = set(index)
     problems = []
-    for (row, col), currency in sorted(shown.items()):
-        header = headers.get(col)
-        if row not in rows or header is None or column_map.get(header) != "value":
-            continue
-        value = str(grid.frame.at[row, col - 1]).strip()
+    for row, col, header, value in _noted_cells(grid, shown, headers, column_map, index, "value"):
         if not value:
             continue
+        currency = shown[(row, col)]
         message = (
             f"Row {row}, column '{header}': {value} is shown as an amount in {currency}, and bulkship orders "
             "US-dollar cards. Write the amount in US dollars and format the cell as $ (or as a plain number)."
@@ -217,13 +233,8 @@ def _hidden_cents_problems(
     """An amount whose number format shows no decimals while the cell holds cents (24.6 shown as 25): the
     card would be ordered at a value the person never sees in the sheet (found by newcomer8)."""
     whole = grid.scan.whole if grid.scan else set()
-    rows = set(index)
     problems = []
-    for row, col in sorted(whole):
-        header = headers.get(col)
-        if row not in rows or header is None or column_map.get(header) != "value":
-            continue
-        value = str(grid.frame.at[row, col - 1]).strip()
+    for row, _col, header, value in _noted_cells(grid, whole, headers, column_map, index, "value"):
         try:
             amount = Decimal(value)
         except ArithmeticError:
@@ -240,26 +251,32 @@ def _hidden_cents_problems(
     return problems
 
 
+# Fields kept in the results and never sent to the vendor (validate.rules.NOT_SENT)
+_NOT_SENT = frozenset({"email", "phone"})
+
+
 def _struck_text_problems(
     grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
 ) -> list[Problem]:
     """A cell with part of its text struck through ("~~Dan Old~~ Dan New", "~~12 Elm St~~ 4 Oak Ave"): the
-    person crossed that part out, and every reader returns the whole text, which would go on the parcel."""
+    person crossed that part out, and every reader returns the whole text, which would go on the parcel.
+    In a field the vendor never sees (a phone), a warning."""
     partly = grid.scan.partly_struck if grid.scan else {}
-    rows = set(index)
     problems = []
-    for (row, col), struck in sorted(partly.items()):
-        header = headers.get(col)
-        if row not in rows or header not in column_map:
-            continue
-        value = str(grid.frame.at[row, col - 1]).strip()
+    for row, col, header, value in _noted_cells(grid, partly, headers, column_map, index):
+        field = column_map[header]
+        sent = field not in _NOT_SENT
         message = (
-            f"Row {row}, column '{header}': part of '{value}' is crossed out ('{struck}'), and bulkship "
-            "would send the whole text. Delete the crossed-out text (or take its strikethrough off if it "
-            "belongs) and run again."
+            f"Row {row}, column '{header}': part of '{value}' is crossed out ('{partly[(row, col)]}'), and "
+            + (
+                "bulkship would send the whole text. Delete the crossed-out text (or take its strikethrough "
+                "off if it belongs) and run again."
+                if sent
+                else "the results keep the whole text (the vendor never sees it)."
+            )
         )
-        kind = "Part of a cell crossed out"
-        problems.append(Problem(row, column_map[header], value, "error", message, kind))
+        severity: Literal["error", "warning"] = "error" if sent else "warning"
+        problems.append(Problem(row, field, value, severity, message, "Part of a cell crossed out"))
     return problems
 
 
