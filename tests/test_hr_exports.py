@@ -333,6 +333,17 @@ def test_one_employee_id_with_one_card_under_two_names_is_one_card(tmp_path: Pat
         "TEAM-A,Cal Gamma,3 Oak St,Salem,MA,01970,CVS,25\nTEAM-B,Dee Delta,4 Oak St,Salem,MA,01970,CVS,25\n"
     )
     assert validate(load_sheet(team), sandbox_catalog()).summary().valid == 4
+    short = tmp_path / "short.csv"  # a short list: most of its IDs differ all the same
+    short.write_text(
+        "Employee ID,Name,Address,City,State,ZIP,Product,Value\n"
+        "E1,Bob Jones,3 Oak St,Salem,MA,01970,CVS,25\nE1,Robert Jones,3 Oak St,Salem,MA,01970,CVS,25\n"
+        "E2,Kate Lee,4 Oak St,Salem,MA,01970,CVS,25\n"
+    )
+    assert validate(load_sheet(short), sandbox_catalog()).rows["status"].tolist() == [
+        "valid",
+        "duplicate",
+        "valid",
+    ]
 
 
 def test_two_middle_names_that_differ_are_two_people_at_one_address(tmp_path: Path) -> None:
