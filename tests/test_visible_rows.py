@@ -850,6 +850,16 @@ def test_an_hr_exports_own_signs_that_someone_left_leave_their_row_out(
     assert [s.row for s in load_sheet(path).skipped] == [2]
 
 
+def test_a_termination_date_still_to_come_leaves_its_row_in(tmp_path: Path) -> None:
+    """Found by newcomer8: someone leaving next quarter (Termination Date 2099-03-31) was left out."""
+    path = tmp_path / "leaving.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Termination Date\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,2099-03-31\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,2026-11-15\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [3]
+
+
 def test_a_note_that_goes_on_to_say_it_is_over_leaves_its_row_in(tmp_path: Path) -> None:
     """Found by newcomer8 after the notes above were read: these say the hold is over."""
     notes = ["On hold - released 12/1, send", "HOLD - cleared", "Hold: no", "Terminated 11/15 - rehired 11/20",

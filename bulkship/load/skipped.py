@@ -135,6 +135,16 @@ _FILTER_FILLER = frozenset(
 )
 
 
+def _later_than_today(column: pd.Series) -> pd.Series:
+    """The cells holding a date after today (anything else, a past date or unreadable text, is not)."""
+    import warnings
+
+    with warnings.catch_warnings():  # pandas warns that it guesses each cell's format: it should
+        warnings.simplefilter("ignore")
+        dates = pd.to_datetime(column, errors="coerce", format="mixed")
+    return pd.Series(dates > pd.Timestamp.today().normalize(), index=column.index).fillna(False).astype(bool)
+
+
 def _filter_header(header: str) -> bool:
     """Whether a header says the column picks the rows to send: its words, years and fillers aside, are
     all :data:`_FILTER_WORDS`."""
@@ -296,6 +306,8 @@ def _said_not_to_send(
         said = column.str.match(says)
         if key in _ACTIVE_FLAGS and said.all():  # a list of retirees or former staff: no row is chosen out
             continue
+        if key in _GONE_ON and said.any():  # leaving next quarter: still here (found by newcomer8)
+            said &= ~_later_than_today(column)
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         for row in column.index[said].tolist():
