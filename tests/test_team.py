@@ -349,6 +349,25 @@ def test_follow_ups_that_take_a_batch_past_the_threshold_need_an_approval(
     assert len(cards) == 6
 
 
+def test_a_refusal_for_the_day_s_running_total_says_what_was_sent_already(
+    team: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by newcomer8: "Batch split2 costs 75.00, more than alice may send without approval" read as an
+    arithmetic slip under a threshold of 100: the 75.00 she sent an hour before was not said."""
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    approvals.set_threshold(team, "100", actor="admin")
+    first = write_sheet(Path("split1.csv"), range(1, 4))  # 3 x 25 = 75.00
+    assert main(["run", str(first), "--yes", "--wait", "0"]) == 0
+    second = write_sheet(Path("split2.csv"), range(11, 14))
+    capsys.readouterr()
+    assert main(["run", str(second), "--yes", "--wait", "0"]) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        "Batch split2 costs 75.00, and with the 75.00 alice sent without approval in the last day 150.00, "
+        "more than alice may send without approval (100.00)"
+    ) in said, said
+
+
 def test_below_the_threshold_a_run_goes_without_approval_and_single_user_mode_has_no_checks(
     settings: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -481,11 +481,18 @@ def check_before_send(settings: Settings, view: PlanView) -> str | None:
         changed = found is not None and found.decision == "approved"
         charged = view.charged.total
         nobody = not approvers_for(settings, person)
+        earlier = sent_alone(settings, person, besides=view.batch)
         raise ApprovalRequiredError(
             _rejection(found)
             + f"Batch {view.batch} costs {money_text(view.batch_total)}"
             + (f" in all ({money_text(charged)} charged already)" if charged else "")
-            + f", more than {person} may send without approval"
+            + (  # found by newcomer8: "costs 60.00, more than ... may send" read as an arithmetic slip
+                f", and with the {money_text(earlier)} {person} sent without approval in the last day "
+                f"{money_text(earlier + view.batch_total)}"
+                if earlier
+                else ""
+            )
+            + f", more than {person} may send without approval ({money_text(limit_for(settings, person))})"
             + (" (it changed since it was approved)" if changed else "")
             + f": request #{asked.id} waits for an approver"
             + (
