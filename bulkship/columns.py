@@ -158,8 +158,14 @@ def own_titles(contract: SheetContract) -> frozenset[str]:
     return frozenset(header_key(k) for spec in contract.columns.values() for k in (spec.title, spec.name))
 
 
+# What UK and US HR systems call the name a person goes by, with no name word in it (found by newcomer8)
+_GOES_BY = (["known", "as"], ["goes", "by"], ["goes", "by", "name"], ["known", "as", "name"])
+
+
 def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
     words = _words(header)
+    if words in _GOES_BY:
+        return HeaderMeaning("name", preferred=True)
     direct = index.get(header_key(header))
     if direct:
         return _qualified(direct, words, False) if direct in ADDRESS_FIELDS else HeaderMeaning(direct)

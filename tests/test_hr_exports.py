@@ -438,3 +438,15 @@ def test_an_amount_with_a_tail_of_decimals_says_what_it_is(tmp_path: Path) -> No
         "Row 2, column 'Value': '37.499999999999' is 37.50 and a tiny remainder the sheet does not show (a "
         "formula's result?); type the amount itself, 37.50, or paste the cell as a value rounded to cents."
     ]
+
+
+@pytest.mark.parametrize("header", ["Known As", "Goes By"])
+def test_the_name_a_person_goes_by_is_the_preferred_name(tmp_path: Path, header: str) -> None:
+    """Found by newcomer8: UK and US HR systems' 'Known As' / 'Goes By' were not used: parcels went to the
+    legal name."""
+    path = tmp_path / "known.csv"
+    path.write_text(
+        f"Name,{header},Address,City,State,ZIP,Product,Value\n"
+        "Katherine Lee,Kate,1 Main St,Boston,MA,02134,CVS,25\nRobert Brown,,2 Main St,Boston,MA,02134,CVS,25\n"
+    )
+    assert validate(load_sheet(path), sandbox_catalog()).rows["name"].tolist() == ["Kate Lee", "Robert Brown"]
