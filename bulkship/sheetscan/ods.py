@@ -129,7 +129,7 @@ class _OdsWalker:
                 for row in range(self.row, self.row + self.row_repeat):
                     for col in range(first, first + repeat):
                         scan.padded[(row, col)] = code
-        self._styled(element, first, repeat)
+        self._styled(element, first, repeat, text)
         spanned = int(element.get(f"{_TABLE}number-rows-spanned") or 1)
         wide = int(element.get(f"{_TABLE}number-columns-spanned") or 1)
         if (spanned > 1 or wide > 1) and self.row_repeat == 1 and repeat == 1:  # down, or across (a header)
@@ -149,8 +149,9 @@ class _OdsWalker:
                 f"bulkship's limit of {self.limits.cells:,}",
             )
 
-    def _styled(self, element: Any, first: int, repeat: int) -> None:
-        """A struck-through cell, or an amount in another currency (ODS keeps it on the cell: "EUR")."""
+    def _styled(self, element: Any, first: int, repeat: int, text: str) -> None:
+        """A struck-through cell, or an amount in another currency (ODS keeps it on the cell: "EUR", or in
+        the ``text`` it shows: "C$50.00")."""
         assert self.scan is not None
         if self.row_repeat * repeat > MAX_PADDED_REPEATS:
             return
@@ -161,14 +162,13 @@ class _OdsWalker:
             self.scan.struck.update(cells)
         elif self.struck_styles and len(cells) == 1 and len(element) > 0:  # a span of its text struck
             struck = element_runs(element, self.struck_styles, f"{_TEXT}span", f"{_TEXT}style-name")
-            if struck is not None:
-                note_struck(self.scan, cells[0], struck)
+            note_struck(self.scan, cells[0], struck)
         currency = element.get(f"{_OFFICE}currency") or ""
         kind = element.get(f"{_OFFICE}value-type")
         if kind == "currency" and currency.upper() not in _DOLLARS:
             self.scan.currency.update(dict.fromkeys(cells, currency))
         elif kind in ("float", "currency"):  # a number shown "C$50.00" or "50.00 CAD" (found by newcomer8)
-            shown = shown_currency("".join(element.itertext()))
+            shown = shown_currency(text)
             if shown:
                 self.scan.currency.update(dict.fromkeys(cells, shown))
 

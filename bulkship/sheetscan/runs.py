@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .formats import _struck
 from .limits import SheetScan
 from .xlsxparts import _unescape
 
@@ -50,22 +51,18 @@ def struck_runs(runs: Iterable[tuple[bool | None, str]], cell_struck: bool = Fal
 def xlsx_runs(rich: bytes) -> Runs:
     """The runs of one string of a workbook (a shared string's or an inline cell's XML); () for plain text,
     whose look is the cell's."""
-    runs = []
-    for run in _RUN.findall(_PHONETIC.sub(b"", rich)):
-        props = _PROPS.search(run)
-        strike = _STRIKE.search(props.group(1)) if props else None
-        crossed = (
-            None
-            if props is None
-            else strike is not None
-            and (strike.group(1) or b"1").lower()
-            not in (
-                b"0",
-                b"false",
-            )
-        )
-        runs.append((crossed, "".join(_unescape(t) for t in _TEXT.findall(run))))
-    return tuple(runs)
+    return tuple(
+        (_struck_font(_PROPS.search(run)), "".join(_unescape(t) for t in _TEXT.findall(run)))
+        for run in _RUN.findall(_PHONETIC.sub(b"", rich))
+    )
+
+
+def _struck_font(props: re.Match[bytes] | None) -> bool | None:
+    """Whether a run's own font (its ``rPr``) strikes through; None when it names no font of its own."""
+    if props is None:
+        return None
+    strike = _STRIKE.search(props.group(1))
+    return strike is not None and (strike.group(1) or b"1").lower() not in (b"0", b"false")
 
 
 @dataclass(frozen=True)
@@ -118,9 +115,8 @@ def xlsx_element_runs(element: Any) -> Runs:
         crossed: bool | None = None
         text = ""
         for part in run:
-            if _local(part.tag) == "rPr":
-                strike = next((c for c in part if _local(c.tag) == "strike"), None)
-                crossed = strike is not None and strike.get("val", "1").lower() not in ("0", "false")
+            if _local(part.tag) == "rPr":  # a run's font, read as a cell style's font is
+                crossed = _struck(part)
             elif _local(part.tag) == "t":
                 text += part.text or ""
         runs.append((crossed, text))
@@ -129,13 +125,8 @@ def xlsx_element_runs(element: Any) -> Runs:
 
 def note_runs(scan: SheetScan, key: tuple[int, int], runs: Runs) -> None:
     """A cell written in runs is struck as its runs show, whatever its own font says (LibreOffice gives
-    such a cell the font of its first run); one whose every run is struck counts as a struck cell."""
-    struck = struck_runs(runs, cell_struck=key in scan.struck)
-    scan.struck.discard(key)
-    if struck is not None and struck.whole:
-        scan.struck.add(key)
-    elif struck is not None:
-        scan.partly_struck[key] = struck.part
+    such a cell the font of its first run)."""
+    note_struck(scan, key, struck_runs(runs, cell_struck=key in scan.struck))
 
 
 def _local(tag: str) -> str:
@@ -159,9 +150,10 @@ def element_runs(element: Any, struck_styles: set[str], span_tag: str, style_att
     return struck_runs(runs)
 
 
-def note_struck(scan: SheetScan, key: tuple[int, int], struck: Struck) -> None:
-    """An ODS cell with a span struck: wholly (a struck cell) or in part."""
-    if struck.whole:
+def note_struck(scan: SheetScan, key: tuple[int, int], struck: Struck | None) -> None:
+    """What its runs or spans strike of a cell: all of it (a struck cell), a part, or nothing."""
+    scan.struck.discard(key)
+    if struck is not None and struck.whole:
         scan.struck.add(key)
-    else:
+    elif struck is not None:
         scan.partly_struck[key] = struck.part
