@@ -41,6 +41,9 @@ CANONICAL_COLUMNS: tuple[str, ...] = (
     "phone",
     "allow_duplicate",  # yes/true/1: the user means to send this reward twice
 )
+# Fields kept in the results and never sent to the vendor: one written oddly ("N/A", two addresses, a phone
+# with a note or a number crossed out) is a warning, never a reason to send the person no card
+NOT_SENT = frozenset({"email", "phone"})
 
 # Bookkeeping columns added by validate.
 ROW = "row"  # spreadsheet row number as the user sees it

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..csvread import MOJIBAKE
-from ..models import Problem
+from ..models import NOT_SENT, Problem
 from ..sheetscan import column_letter
 from .cells import _blank_cells, _Grid
 from .skipped import _short
@@ -251,10 +251,6 @@ def _hidden_cents_problems(
     return problems
 
 
-# Fields kept in the results and never sent to the vendor (validate.rules.NOT_SENT)
-_NOT_SENT = frozenset({"email", "phone"})
-
-
 def _struck_text_problems(
     grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
 ) -> list[Problem]:
@@ -265,7 +261,7 @@ def _struck_text_problems(
     problems = []
     for row, col, header, value in _noted_cells(grid, partly, headers, column_map, index):
         field = column_map[header]
-        sent = field not in _NOT_SENT
+        sent = field not in NOT_SENT
         message = (
             f"Row {row}, column '{header}': part of '{value}' is crossed out ('{partly[(row, col)]}'), and "
             + (

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..models import ADDRESS_LINE_MAX, Catalog, Product
+from ..models import ADDRESS_LINE_MAX, NOT_SENT, Catalog, Product
 from ..schema import CHECK_MAX_LENGTH, CHECK_PATTERN, CHECK_REQUIRED, SheetContract, pandera_schema
 from . import normalize
 from .collect import ProblemCollector
@@ -63,11 +63,6 @@ def check_lost_letters(frame: pd.DataFrame, collector: ProblemCollector) -> None
             "encoding; type the letter again (or save the file as 'CSV UTF-8' from the program that made "
             "it).",
         )
-
-
-# Fields kept in the results and never sent to the vendor: a malformed one ("N/A", two addresses, a phone
-# with a note) is a warning, not a reason to send the person no card
-NOT_SENT = frozenset({"email", "phone"})
 
 
 def check_structure(frame: pd.DataFrame, contract: SheetContract, collector: ProblemCollector) -> None:
