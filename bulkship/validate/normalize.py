@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..schema import header_key
 from .usps import COUNTRY_ALIASES, state_lookup, zip_prefix_states
 
 # Invisible characters that survive copy-paste from web pages and HR systems, and the text-direction marks and
@@ -291,7 +292,7 @@ def zips(zip_column: pd.Series, state_column: pd.Series) -> tuple[pd.Series, ...
 
 # A third address line ("Floor 12", "Mailroom B") beside line 1 and 2: the vendor's address has two
 _LINE_3 = frozenset(
-    re.sub(r"[^0-9a-z]", "", h)
+    header_key(h)
     for h in ("address line 3", "address 3", "address3", "addr3", "street 3", "street line 3", "line 3",
               "street address 3", "address line3")
 )  # fmt: skip
@@ -299,9 +300,7 @@ _LINE_3 = frozenset(
 
 def line_3_header(headers: Iterable[str], used: Collection[str]) -> str | None:
     """The header of an unused third address line, if the sheet has one."""
-    return next(
-        (h for h in headers if h not in used and re.sub(r"[^0-9a-z]", "", str(h).casefold()) in _LINE_3), None
-    )
+    return next((h for h in headers if h not in used and header_key(str(h)) in _LINE_3), None)
 
 
 def with_line_3(line2: pd.Series, line3: pd.Series) -> tuple[pd.Series, pd.Series]:
