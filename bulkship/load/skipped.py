@@ -6,7 +6,7 @@ header repeated; each with the reason the notices and the output show.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -103,25 +103,30 @@ def _crossed_out(
 
 
 NOT_TO_SEND = "not to send"
+
+
+def _answered(headers: Iterable[str]) -> frozenset[str]:
+    """The header keys of yes/no columns, as written alone or with their answers ("Send (Y/N)")."""
+    return frozenset(header_key(f"{h}{answer}") for h in headers for answer in ("", " y/n", " yes/no"))
+
+
 # A column of the list that says whether to send each row ("Send?", "Include (Y/N)", "Send Gift (Y/N)")...
-_SEND_FLAGS = frozenset(
-    header_key(f"{verb} {what}{answer}")
+_SEND_FLAGS = _answered(
+    f"{verb} {what}"
     for verb in ("send", "ship", "mail", "order", "include", "ok to send", "to send")
     for what in ("", "card", "gift", "gift card")
-    for answer in ("", " y/n", " yes/no")
 ) | frozenset(header_key(h) for h in ("included",))
+# "Active" = No on every row is a list of the people who left (a retirement gift), not a filter (review10)
+_ACTIVE_FLAGS = _answered(("active", "is active", "active status", "active employee", "currently active"))
 # ... or whether the person may have one ("Eligible?" = No, "Active" = N, found by newcomer8): an autofilter
 # often hides rows by such a column, and --include-hidden orders the rows it hides on purpose
-_ELIGIBLE_FLAGS = frozenset(
-    header_key(f"{word}{answer}")
-    for word in (
+_ELIGIBLE_FLAGS = _ACTIVE_FLAGS | _answered(
+    (
         "eligible", "is eligible", "gift eligible", "card eligible", "eligible for gift", "eligible for card",
-        "eligibility", "approved", "gift approved", "active", "is active", "active status", "active employee",
-        "currently active", "gift", "award", "winner", "selected", "qualified", "approved for gift",
-        "include in mailing", "receive gift", "receive card", "wants card", "wants gift", "accepts gift",
-        "ready to send", "confirmed", "participating", "rsvp",
+        "eligibility", "approved", "gift approved", "gift", "award", "winner", "selected", "qualified",
+        "approved for gift", "include in mailing", "receive gift", "receive card", "wants card", "wants gift",
+        "accepts gift", "ready to send", "confirmed", "participating", "rsvp",
     )
-    for answer in ("", " y/n", " yes/no")
 )  # fmt: skip
 # ... or a header in such words, with what qualifies them ("Eligible for 2026", "Approved by manager", "Gift
 # 2026", "Xmas list", "Yes/No": found by newcomer8); "Gift wrap" or "Manager" say something else
@@ -148,17 +153,10 @@ def _later_than_today(column: pd.Series) -> pd.Series:
 def _filter_header(header: str) -> bool:
     """Whether a header says the column picks the rows to send: its words, years and fillers aside, are
     all :data:`_FILTER_WORDS`."""
-    words = [w for w in re.findall(r"[a-z]+|\d+", header.casefold()) if not w.isdigit()]
-    words = [w for w in words if w not in _FILTER_FILLER]
+    words = [w for w in re.findall(r"[a-z]+", header.casefold()) if w not in _FILTER_FILLER]
     return bool(words) and set(words) <= _FILTER_WORDS
 
 
-# "Active" = No on every row is a list of the people who left (a retirement gift), not a filter (review10)
-_ACTIVE_FLAGS = frozenset(
-    header_key(f"{word}{answer}")
-    for word in ("active", "is active", "active status", "active employee", "currently active")
-    for answer in ("", " y/n", " yes/no")
-)
 # ... and the answers that say no ("NO - left company", "Do not send", "Excluded")
 _SAYS_NO = re.compile(
     r"(?i)^\s*(?:no|n|false|ineligible|not\s+eligible|excluded?|removed?|skip(?:ped)?|cancell?ed|declined|"
@@ -302,7 +300,7 @@ def _said_not_to_send(
         column = body[header].astype(str)
         if eligible and on_purpose:
             column = column.drop(index=list(on_purpose), errors="ignore")
-        why = _SAYS_SENT_ALREADY if header_key(str(header)) in _SENT_FLAGS else _SAYS_NOT_TO_SEND
+        why = _SAYS_SENT_ALREADY if key in _SENT_FLAGS else _SAYS_NOT_TO_SEND
         said = column.str.match(says)
         if key in _ACTIVE_FLAGS and said.all():  # a list of retirees or former staff: no row is chosen out
             continue
