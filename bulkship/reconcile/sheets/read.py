@@ -58,40 +58,51 @@ def _cell_value(value: Any) -> Any:
 def _result_width(headers: tuple[str, ...]) -> tuple[int, tuple[ResultColumn, ...]] | None:
     """Where the result columns start, and which set of them (current or legacy) the sheet has: its last
     headers are theirs, each plain, marked beside a user's header of the same name, or as written before."""
-    for columns in (RESULT_FIELDS, LEGACY_RESULT_FIELDS):
+    for columns in _RESULT_SETS:
         width = len(headers) - len(columns)
-        tail = headers[width:]
-        if width >= 0 and all(is_header_of(h, c) for h, c in zip(tail, columns, strict=True)):
+        if _ours_at(headers, width, columns):
             return width, columns
     return None
+
+
+_RESULT_SETS = (RESULT_FIELDS, LEGACY_RESULT_FIELDS)
+
+
+def _ours_at(headers: tuple[str, ...], start: int, columns: tuple[ResultColumn, ...]) -> bool:
+    """Whether ``columns`` stand in ``headers`` from ``start`` on (``start`` leaving room for all of them)."""
+    tail = headers[start : start + len(columns)]
+    return start >= 0 and all(is_header_of(h, c) for h, c in zip(tail, columns, strict=True))
 
 
 def _not_ending_with_ours(path: Path, sheet: str, headers: tuple[str, ...]) -> FileFormatError:
     """A sheet whose result columns are followed by columns a person added (found by newcomer8: a column
     of follow-up notes after 'Delivered date' made every `track` fail, with no hint)."""
-    for columns in (RESULT_FIELDS, LEGACY_RESULT_FIELDS):
-        for start in range(len(headers) - len(columns), -1, -1):
-            tail = headers[start : start + len(columns)]
-            if all(is_header_of(h, c) for h, c in zip(tail, columns, strict=True)):
-                end = start + len(columns)
-                added = (
-                    ", ".join(
-                        f"'{h}' ({column_letter(end + i + 1)})" for i, h in enumerate(headers[end:]) if h
-                    )
-                    or f"column {column_letter(end + 1)}"
-                )
-                return FileFormatError(
-                    f"{path}: the {sheet} sheet has {added} after bulkship's result columns; bulkship "
-                    "rewrites those columns from the ledger and would lose what you wrote there, so the "
-                    "workbook is left as it is",
-                    hint=f"move your column(s) to the left of '{headers[start]}' (your own columns come "
-                    "first and are kept), or to a sheet of your own; meanwhile `bulkship status` shows "
-                    "the batch",
-                )
+    found = next(
+        (
+            (start, len(columns))
+            for columns in _RESULT_SETS
+            for start in range(len(headers) - len(columns), -1, -1)
+            if _ours_at(headers, start, columns)
+        ),
+        None,
+    )
+    if found is None:
+        return FileFormatError(
+            f"{path}: the {sheet} sheet does not end with bulkship's result columns",
+            hint="put back the columns from 'Row' on as bulkship wrote them, or delete the workbook: "
+            "`bulkship track` then writes it again from the input file and the ledger",
+        )
+    start, width = found
+    end = start + width
+    added = (
+        ", ".join(f"'{h}' ({column_letter(end + i + 1)})" for i, h in enumerate(headers[end:]) if h)
+        or f"column {column_letter(end + 1)}"
+    )
     return FileFormatError(
-        f"{path}: the {sheet} sheet does not end with bulkship's result columns",
-        hint="put back the columns from 'Row' on as bulkship wrote them, or delete the workbook: `bulkship "
-        "track` then writes it again from the input file and the ledger",
+        f"{path}: the {sheet} sheet has {added} after bulkship's result columns; bulkship rewrites those "
+        "columns from the ledger and would lose what you wrote there, so the workbook is left as it is",
+        hint=f"move your column(s) to the left of '{headers[start]}' (your own columns come first and are "
+        "kept), or to a sheet of your own; meanwhile `bulkship status` shows the batch",
     )
 
 
