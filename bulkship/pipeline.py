@@ -162,7 +162,8 @@ def run_batch(
 
 
 async def _run(path: Path, settings: Settings, options: RunOptions) -> RunResult:
-    batch = options.batch or default_batch_for(path, _sheet_of(options))
+    default = default_batch_for(path, _sheet_of(options))  # a result workbook's is read from it: once
+    batch = options.batch or default
     today = options.today or date.today()
     check_input_file(path, error=FileFormatError)  # a pipe would block the hash below
     prepare_output_folder(settings.out_dir)
@@ -178,7 +179,10 @@ async def _run(path: Path, settings: Settings, options: RunOptions) -> RunResult
         with contextlib.ExitStack() as planning:
             # from the checks against the other batches until this run's plan is recorded: one run at a time
             planning.enter_context(ledger.planning())
-            return await _plan_and_send(path, settings, options, ledger, batch, today, file_hash, planning)
+            named = batch != default
+            return await _plan_and_send(
+                path, settings, options, ledger, batch, today, file_hash, planning, named=named
+            )
 
 
 async def _plan_and_send(
@@ -190,16 +194,17 @@ async def _plan_and_send(
     today: date,
     file_hash: str,
     planning: contextlib.ExitStack,
+    *,
+    named: bool,
 ) -> RunResult:
     """Steps 1 to 6 once the ledger is open; ``planning`` (the planning lock) is let go once the plan is
-    recorded."""
+    recorded; ``named``: the batch's name is not the file's default (:func:`default_batch_for`)."""
     from .client import connect
     from .rebuild import rebuild_from_vendor
     from .validate import validate
 
     if ledger.batch(batch) is None:
         check_new_batch_name(batch)
-    named = batch != default_batch_for(path, _sheet_of(options))
     repeats = replace(options.repeat_policy(today), own_name=named)
     check_new_run(
         ledger,

@@ -87,20 +87,16 @@ ValidateBatchOption = Annotated[
 MAX_PRINTED_REPEATS = 8
 
 
-def ordered_in(
-    settings: Settings, file: Path, batch: str | None, sheet: str | None = None
-) -> Callable[[], list[str]] | None:
-    """The fingerprints the batch `run` would continue holds as ordered, read from the ledger (without
-    changing it) only when two rows are one person: the row already ordered stays it and the other is its
-    duplicate, as `run` judges them. None when there is no ledger yet."""
+def ordered_in(settings: Settings, name: str) -> Callable[[], list[str]] | None:
+    """The fingerprints batch ``name``, the one `run` would continue, holds as ordered, read from the
+    ledger (without changing it) only when two rows are one person: the row already ordered stays it and
+    the other is its duplicate, as `run` judges them. None when there is no ledger yet."""
     from ..ledger import Ledger, ledger_exists
-    from ..pipeline import default_batch_for
 
     if settings.ledger_url is None and not settings.ledger.is_file():
         return None
     if not ledger_exists(settings.ledger_location):
         return None
-    name = batch or default_batch_for(file, sheet)
 
     def read() -> list[str]:
         with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
@@ -110,30 +106,21 @@ def ordered_in(
 
 
 def repeat_preview(
-    result: ValidationResult,
-    file: Path,
-    settings: Settings,
-    batch: str | None,
-    program: Any,
-    sheet: str | None = None,
+    result: ValidationResult, file: Path, settings: Settings, name: str, program: Any, *, named: bool
 ) -> Any:
-    """What `run` would refuse or hold as repeats of earlier batches (bulkship.repeats.preview), read from
-    the ledger without changing it; None when there is no ledger yet."""
+    """What `run` would refuse or hold as repeats of earlier batches (bulkship.repeats.preview) for batch
+    ``name`` (``named``: not the file's default name), read from the ledger without changing it; None when
+    there is no ledger yet."""
     from ..batchapi import api_identity
     from ..ledger import Ledger, ledger_exists
-    from ..pipeline import default_batch_for
     from ..repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, preview
 
     if settings.ledger_url is None and not settings.ledger.is_file():
         return None
     if not ledger_exists(settings.ledger_location):
         return None
-    name = batch or default_batch_for(file, sheet)
     window = getattr(program, "repeat_window_days", None)
-    policy = RepeatPolicy(
-        window_days=DEFAULT_WINDOW_DAYS if window is None else window,
-        own_name=name != default_batch_for(file, sheet),
-    )
+    policy = RepeatPolicy(window_days=DEFAULT_WINDOW_DAYS if window is None else window, own_name=named)
     with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
         return preview(
             ledger,
@@ -143,7 +130,7 @@ def repeat_preview(
             file_hash=result.sheet.file_hash,
             policy=policy,
             api=api_identity(settings),
-            default_names=(file.stem,) if name == default_batch_for(file, sheet) else (),
+            default_names=() if named else (file.stem,),
         )
 
 
@@ -257,6 +244,7 @@ def validate_command(
 ) -> None:
     """Check every row of a recipient sheet (nothing is ordered) and write a validation workbook."""
     from ..load import load_sheet, require_recipient_rows
+    from ..pipeline import default_batch_for
     from ..reconcile.fixsheet import load_fix_sheet
     from ..reconcile.sheets import FIX_SHEET
     from ..resultfile import prepare_output_folder
@@ -277,10 +265,10 @@ def validate_command(
     err_console.print(f"Read {len(loaded.frame)} rows from {file} ({where}).", markup=False, soft_wrap=True)
     print_notices(loaded.notices)
     catalog = fetch_catalog(settings)
-    named_sheet = sheet or program.sheet
-    ordered = ordered_in(settings, file, batch, named_sheet)
-    result = validate(loaded, catalog, program=program, ordered=ordered)
-    repeats = repeat_preview(result, file, settings, batch, program, named_sheet)
+    default = default_batch_for(file, sheet or program.sheet)  # the batch `run` would continue
+    name = batch or default
+    result = validate(loaded, catalog, program=program, ordered=ordered_in(settings, name))
+    repeats = repeat_preview(result, file, settings, name, program, named=name != default)
     result = with_repeat_warnings(result, repeats)
     try:
         output = write_validation_workbook(result, settings.out_dir)
