@@ -132,7 +132,8 @@ async def review(request: Request) -> Response:
     pages = max(1, math.ceil(len(rows) / PAGE_ROWS))
     page = min(_page_number(request), pages)
     shown = rows[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
-    sheets = await run_in_threadpool(sheet_choice, web, batch)
+    # the review knows the rows sent already: none to read again (sheet_choice asks the ledger)
+    sheets = [] if found.sent else await run_in_threadpool(web.reviews.sheet_names, batch)
     return render(
         request, "review.html", batch=batch, review=found, rows=shown, sent=found.sent,
         cells={r.row: found.cells(r.row) for r in shown},
