@@ -37,7 +37,7 @@ from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
 from .money import money_text
 from .paths import check_input_file
-from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, price_changes
+from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, batch_name_of, price_changes
 from .reconcile.join import for_the_workbook, record_prices
 from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, check_new_run, held_notes
 from .resultfile import prepare_output_folder, result_path, workbook_not_written, write_results
@@ -91,7 +91,7 @@ class RunOptions:
 
 def default_batch_name(path: Path) -> str:
     """The file's name without extension, made safe for PO numbers and file names."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem).strip("-._") or "batch"
+    return batch_name_of(path.stem)
 
 
 def default_batch_for(path: Path, sheet: str | None = None) -> str:
@@ -116,7 +116,7 @@ def check_new_batch_name(batch: str) -> None:
     "../../etc" from the command line made batches no link on the page could reach, nor an approver
     approve; "Q4#2026" linked to /batches/Q4, found by review10). Batches named so before keep their names."""
     if not batch.strip() or _UNSAFE_NAME.search(batch):
-        suggested = re.sub(r"[^A-Za-z0-9._-]+", "-", batch).strip("-._") or "batch"
+        suggested = batch_name_of(batch)
         raise InputError(
             f"{batch!r} cannot name a batch: it is blank or holds a slash, '#', '?', '%' or a control "
             "character",

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import re
 import shlex
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -43,7 +42,7 @@ from .ledger import (
 )
 from .load import sheet_names
 from .models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, PlannedOrder, ValidationResult
-from .plan import order_seq, plan_orders_lazily
+from .plan import batch_name_of, order_seq, plan_orders_lazily
 from .reconcile.join import FAILED_AT_VENDOR_NOTE, ledger_keys
 from .repeats import HELD, RepeatPolicy, find_holds, release, rows_held
 from .statuses import duplicate_note
@@ -131,7 +130,7 @@ def check_same_sheet(
         return
     if stored_sheet not in sheet_names(sheet.path):
         return
-    own = re.sub(r"[^A-Za-z0-9._-]+", "-", f"{batch}-{here}").strip("-._")
+    own = batch_name_of(f"{batch}-{here}")
     raise BatchConflictError(
         f"Batch {batch!r} was ordered from sheet {stored_sheet!r} of {file_name}; sheet {here!r} is another "
         "list. Nothing was sent",

@@ -21,6 +21,12 @@ def po_part(text: str) -> str:
     return re.sub(r"-{2,}", "-", cleaned).strip("-._")
 
 
+def batch_name_of(text: str) -> str:
+    """A batch name made of ``text`` in the vendor's alphabet (a file's name, a name to suggest): safe for
+    PO numbers, file names and links."""
+    return _NOT_PO_CHARS.sub("-", text).strip("-._") or "batch"
+
+
 def _short_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:6].upper()
 
