@@ -1216,18 +1216,24 @@ def test_a_preferred_name_of_one_word_is_sent_with_the_row_s_last_name(tmp_path:
     assert names == ["Bob Brown", "Kate Lee", "William Ng"]
 
 
+def amounts_formatted(path: Path, cells: Sequence[tuple[object, str]], product: str = "CVS") -> Path:
+    """One person a row, the Value of each (value, number format) as Excel keeps it: a number and a format."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for number, (value, number_format) in enumerate(cells, start=1):
+        sheet.append([f"Person {number}", f"{number} Main St", "Boston", "MA", "02134", product, value])
+        sheet.cell(sheet.max_row, 7).number_format = number_format
+    book.save(path)
+    return path
+
+
 def test_an_amount_shown_in_another_currency_is_not_ordered_as_dollars(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Found by newcomer6: 25 formatted "£25.00" or "25,00 €" was ordered as a 25-dollar card, no word."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(HEADER)
     formats = ["[$€-407]#,##0.00", '"£"#,##0.00', '#,##0.00 "EUR"', "[$$-409]#,##0.00", "$#,##0.00", "0.00"]
-    for number, number_format in enumerate(formats, start=1):
-        sheet.append([f"Person {number}", f"{number} Main St", "Boston", "MA", "02134", "CVS", 25])
-        sheet.cell(sheet.max_row, 7).number_format = number_format
-    book.save(tmp_path / "pounds.xlsx")
+    amounts_formatted(tmp_path / "pounds.xlsx", [(25, f) for f in formats])
 
     code, data, err = validate(capsys, tmp_path / "pounds.xlsx")
 
@@ -1247,17 +1253,8 @@ def test_an_amount_whose_format_hides_its_cents_is_an_error(
 ) -> None:
     """Found by newcomer8: a Visa card's Value 24.6 in a cell formatted "0" (Excel shows 25) was ordered at
     24.60, a value the person never saw. A whole amount so formatted, or cents shown, is fine."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(HEADER)
-    for number, (value, number_format) in enumerate(
-        [(24.6, "0"), (25, "0"), (24.6, "0.00"), (37.5, "$#,##0"), (40, "#,##0")], start=1
-    ):
-        sheet.append(
-            [f"Person {number}", f"{number} Main St", "Boston", "MA", "02134", "VISA-PREPAID", value]
-        )
-        sheet.cell(sheet.max_row, 7).number_format = number_format
-    book.save(tmp_path / "cents.xlsx")
+    cells = [(24.6, "0"), (25, "0"), (24.6, "0.00"), (37.5, "$#,##0"), (40, "#,##0")]
+    amounts_formatted(tmp_path / "cents.xlsx", cells, product="VISA-PREPAID")
     code, data, err = validate(capsys, tmp_path / "cents.xlsx")
     errors = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "error"}
     assert code == 1 and sorted(errors) == [2, 5], err
@@ -1272,15 +1269,9 @@ def test_an_amount_shown_in_another_countrys_dollars_is_not_ordered_as_us_dollar
 ) -> None:
     """Found by newcomer8: a Canadian office's C$50.00, Excel's "$ English (Canada)" ([$$-1009]), a Mexican
     or Australian "$" were ordered as US-dollar cards of that number."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(HEADER)
     formats = ['"C$"#,##0.00', "[$$-1009]#,##0.00", "[$$-80A]#,##0.00", "_-[$$-C09]* #,##0.00_-",
                "[$$-409]#,##0.00", '"US$"#,##0.00', "[$$-540A]#,##0.00"]  # fmt: skip
-    for number, number_format in enumerate(formats, start=1):
-        sheet.append([f"Person {number}", f"{number} Main St", "Boston", "MA", "02134", "CVS", 50])
-        sheet.cell(sheet.max_row, 7).number_format = number_format
-    book.save(tmp_path / "dollars.xlsx")
+    amounts_formatted(tmp_path / "dollars.xlsx", [(50, f) for f in formats])
 
     code, data, err = validate(capsys, tmp_path / "dollars.xlsx")
 
