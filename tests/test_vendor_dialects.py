@@ -356,28 +356,22 @@ def test_the_sandbox_command_speaks_the_likely_real_dialect(tmp_path: Path) -> N
     assert config["dialect"].startswith("likely-real")
 
 
+def _run_e2e_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, Any]]:
+    """`bulkship run` of test_e2e_track's list as its batch, answered in JSON."""
+    from test_e2e_track import BATCH, _run_json, _write_input
+
+    source = _write_input(tmp_path / "anniversary.csv")
+    run = ["run", str(source), "--batch", BATCH, "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    return _run_json([*run, "--json"], capsys)
+
+
 def test_run_track_and_reconcile_end_to_end_against_the_likely_real_dialect(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from test_e2e_track import BATCH, VALID_ROWS, _advance_sandbox, _results, _run_json, _write_input
+    from test_e2e_track import BATCH, VALID_ROWS, _advance_sandbox, _results, _run_json
 
     monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "likely-real")
-    source = _write_input(tmp_path / "anniversary.csv")
-    code, data = _run_json(
-        [
-            "run",
-            str(source),
-            "--batch",
-            BATCH,
-            "--yes",
-            "--wait",
-            "0",
-            "--out",
-            str(tmp_path / "out"),
-            "--json",
-        ],
-        capsys,
-    )
+    code, data = _run_e2e_list(tmp_path, capsys)
     assert code == 3 and data["ordered_rows"] == len(VALID_ROWS), data  # the invalid rows need the user
     _advance_sandbox(days=30)
     code, _report = _run_json(["track", BATCH, "--json"], capsys)
@@ -443,23 +437,10 @@ def test_reconcile_matches_a_vendor_that_lists_an_orders_lines_in_its_own_order(
     reconcile pair lines by position: "Mismatch ... product ledger TARGET vs vendor STARBUCKS" on every
     line, exit 1, for an order holding exactly the cards sent. Lines are tied by the line Id recorded for
     each row; what nothing ties is compared as the cards it holds."""
-    from test_e2e_track import BATCH, _run_json, _write_input
+    from test_e2e_track import BATCH, _run_json
 
     monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "likely-real,lines_reversed=true")
-    source = _write_input(tmp_path / "anniversary.csv")
-    run = [
-        "run",
-        str(source),
-        "--batch",
-        BATCH,
-        "--yes",
-        "--wait",
-        "0",
-        "--out",
-        str(tmp_path / "out"),
-        "--json",
-    ]
-    code, data = _run_json(run, capsys)
+    code, data = _run_e2e_list(tmp_path, capsys)
     assert data["ordered_rows"] > 1, data
     code, report = _run_json(["reconcile", BATCH, "--json"], capsys)
     assert code == 0 and report["matches"] and report["mismatches"] == [], report
