@@ -8,6 +8,7 @@ import asyncio
 import copy
 import csv
 import json
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -34,11 +35,16 @@ def factory(sandbox: Sandbox) -> Any:
     return lambda settings: connect(settings, transport=transport, sleep=no_sleep)
 
 
-def test_a_run_plans_with_today_s_prices_not_the_cached_catalog(tmp_path: Path) -> None:
-    settings = Settings(
+def vendor_settings(tmp_path: Path) -> Settings:
+    """Settings for a vendor the test serves in process (``factory``), its data and ledger in ``tmp_path``."""
+    return Settings(
         api_url="http://vendor.invalid", email=SANDBOX_EMAIL, access_token=SANDBOX_ACCESS_TOKEN,
         data_dir=tmp_path / "data", ledger_path=tmp_path / "ledger.sqlite",
     )  # fmt: skip
+
+
+def test_a_run_plans_with_today_s_prices_not_the_cached_catalog(tmp_path: Path) -> None:
+    settings = vendor_settings(tmp_path)
     state = tmp_path / "vendor.sqlite"
     before = Sandbox(SandboxConfig(state_file=state, clock_speed=0))
 
@@ -74,10 +80,7 @@ def test_a_run_plans_with_today_s_prices_not_the_cached_catalog(tmp_path: Path) 
 def test_prices_changed_while_the_plan_waited_for_an_answer_send_nothing(tmp_path: Path) -> None:
     """Found by newcomer7: the vendor's shipping price rose while `run` waited at "Send these orders?"; the
     answer yes sent the orders at the new price, above the total shown and past --max-total, exit 0."""
-    settings = Settings(
-        api_url="http://vendor.invalid", email=SANDBOX_EMAIL, access_token=SANDBOX_ACCESS_TOKEN,
-        data_dir=tmp_path / "data", ledger_path=tmp_path / "ledger.sqlite",
-    )  # fmt: skip
+    settings = vendor_settings(tmp_path)
     raised = copy.deepcopy(BUILTIN_CATALOG)
     for method in raised["ShippingMethods"]:
         if method["Id"] == "EXPEDITED":
@@ -114,10 +117,7 @@ def test_prices_changed_while_the_plan_waited_for_an_answer_send_nothing(tmp_pat
 def test_a_price_change_of_a_card_or_shipping_the_plan_does_not_use_stops_nothing(tmp_path: Path) -> None:
     """Found by review10: any change in the vendor's catalog while the plan waited stopped the run, even the
     fee of a card nobody on the list ordered or the price of a shipping method none of its rows uses."""
-    settings = Settings(
-        api_url="http://vendor.invalid", email=SANDBOX_EMAIL, access_token=SANDBOX_ACCESS_TOKEN,
-        data_dir=tmp_path / "data", ledger_path=tmp_path / "ledger.sqlite",
-    )  # fmt: skip
+    settings = vendor_settings(tmp_path)
     raised = copy.deepcopy(BUILTIN_CATALOG)
     for method in raised["ShippingMethods"]:
         if method["Id"] == "EXPEDITED":
@@ -147,10 +147,7 @@ def test_rows_charged_earlier_keep_the_breakdown_of_the_prices_they_were_charged
     """Found by newcomer8: a follow-up run at new vendor prices broke the rows charged earlier down with the
     new prices: a Visa card charged 121.85 (face 100, fees 11.90, shipping 9.95) showed fees 15.90, shipping
     12.50 and a made-up discount of 6.55 in the Results, Orders, Summary and ``status --json``."""
-    settings = Settings(
-        api_url="http://vendor.invalid", email=SANDBOX_EMAIL, access_token=SANDBOX_ACCESS_TOKEN,
-        data_dir=tmp_path / "data", ledger_path=tmp_path / "ledger.sqlite", out_dir=tmp_path / "out",
-    )  # fmt: skip
+    settings = replace(vendor_settings(tmp_path), out_dir=tmp_path / "out")
     raised = copy.deepcopy(BUILTIN_CATALOG)
     for product in raised["Products"]:
         if product["Id"] == "VISA-PREPAID":
