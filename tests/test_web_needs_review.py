@@ -44,6 +44,16 @@ def rows(settings: Settings) -> dict[str, str]:
         return {r.external_id or "": r.status for r in ledger.batch_rows("staff", current_only=True)}
 
 
+def upload_and_cost(client: TestClient, sheet: Path) -> None:
+    """Upload ``sheet`` as batch staff on the page and open its Cost page, which asks the vendor."""
+    client.post(
+        "/batches",
+        data={"csrf_token": token(client, "/batches/new"), "name": "staff"},
+        files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
+    )
+    client.get("/batches/staff/cost")
+
+
 def test_a_lost_ledger_is_settled_in_the_page_after_a_confirmation(
     tmp_path: Path, settings: Settings
 ) -> None:
@@ -99,12 +109,7 @@ def test_record_this_records_the_plan_shown_or_nothing(tmp_path: Path, settings:
     settings.ledger.unlink()
     write_sheet(sheet, range(1, 5))
     with TestClient(create_app(settings), follow_redirects=True) as client:
-        client.post(
-            "/batches",
-            data={"csrf_token": token(client, "/batches/new"), "name": "staff"},
-            files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
-        )
-        client.get("/batches/staff/cost")
+        upload_and_cost(client, sheet)
         assert set(rows(settings).values()) == {"review"}
         form = {"csrf_token": token(client, "/batches/staff/needs-review"), "po": "BS-STAFF-0001"}
 
@@ -136,12 +141,7 @@ def test_rows_held_on_another_ledgers_order_are_released_from_the_page(
     run_batch(write_sheet(tmp_path / "gifts-staff.csv", range(20, 22)), elsewhere, wait_s=0)
     sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
     with TestClient(create_app(settings), follow_redirects=True) as client:
-        client.post(
-            "/batches",
-            data={"csrf_token": token(client, "/batches/new"), "name": "staff"},
-            files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
-        )
-        client.get("/batches/staff/cost")
+        upload_and_cost(client, sheet)
         assert set(rows(settings).values()) == {"review"}
         page = html.unescape(client.get("/batches/staff/needs-review").text)
         assert "Vendor order(s) BS-GIFTS-STAFF-0001 are another batch's" in page
@@ -181,12 +181,7 @@ def test_a_settlement_on_a_teams_page_is_recorded_as_the_signed_in_persons(
                 "next": "/",
             }
             assert client.post("/login", data=login).status_code == 200
-            client.post(
-                "/batches",
-                data={"csrf_token": token(client, "/batches/new"), "name": "staff"},
-                files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
-            )
-            client.get("/batches/staff/cost")
+            upload_and_cost(client, sheet)
             form = {"csrf_token": token(client, "/batches/staff/needs-review"), "po": "BS-STAFF-0001"}
             claim = {
                 **form,
@@ -219,12 +214,7 @@ def test_a_settlement_on_a_single_users_page_is_recorded_as_the_command_line_rec
     run_batch(sheet, settings, wait_s=0)
     settings.ledger.unlink()
     with TestClient(create_app(settings), follow_redirects=True) as client:
-        client.post(
-            "/batches",
-            data={"csrf_token": token(client, "/batches/new"), "name": "staff"},
-            files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
-        )
-        client.get("/batches/staff/cost")
+        upload_and_cost(client, sheet)
         form = {"csrf_token": token(client, "/batches/staff/needs-review"), "po": "BS-STAFF-0001"}
         claim = {**form, "action": "at-vendor", "order": "BS-STAFF-0001", "rows": "2-4", "reason": "portal"}
         checked = client.post("/batches/staff/needs-review/check", data=claim)
