@@ -197,7 +197,8 @@ def _raw_line(vendor_order: VendorOrder, index: int) -> dict[str, Any]:
     return {}
 
 
-def _vendor_address(vendor_order: VendorOrder, index: int) -> dict[str, Any] | None:
+def vendor_address(vendor_order: VendorOrder, index: int) -> dict[str, Any] | None:
+    """The delivery address the vendor's line ``index`` shows (keys lower-cased); None when it shows none."""
     found = next(
         (v for k, v in _raw_line(vendor_order, index).items() if str(k).lower() == "physicaldeliveryaddress"),
         None,
@@ -208,7 +209,7 @@ def _vendor_address(vendor_order: VendorOrder, index: int) -> dict[str, Any] | N
 def shows_addresses(vendor_order: VendorOrder) -> bool:
     """Whether every line of the vendor's order shows its delivery address."""
     lines = vendor_order.line_items
-    return bool(lines) and all(_vendor_address(vendor_order, i) is not None for i in range(len(lines)))
+    return bool(lines) and all(vendor_address(vendor_order, i) is not None for i in range(len(lines)))
 
 
 # What must agree for a vendor line to be tied to a row by its address alone.
@@ -229,7 +230,7 @@ def same_line(item: Any, vendor_order: VendorOrder, index: int, *, full_address:
         return False
     if not (value_ok and quantity_ok and _fold(item.get("ProductId")) == _fold(line.product_id)):
         return False
-    theirs = _vendor_address(vendor_order, index)
+    theirs = vendor_address(vendor_order, index)
     ours = item.get("PhysicalDeliveryAddress")
     if theirs is None or not isinstance(ours, dict):
         return not full_address

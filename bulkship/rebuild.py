@@ -31,8 +31,9 @@ from typing import Any
 from .client.parse import field as raw_field
 from .client.parse import items, po_number_of, text
 from .errors import VendorError
+from .folding import fold_address, fold_person
 from .ledger import REVIEW_ITEMS, AdoptedOrder, AdoptedRow, Ledger
-from .linematch import same_line
+from .linematch import same_line, vendor_address
 from .models import FINGERPRINT, ROW, STATUS, Catalog, PlannedLine, ValidationResult, VendorOrder
 from .plan import external_reference, order_seq, plan_lines, po_stem
 from .resume import record_batch
@@ -203,6 +204,12 @@ def _search(
                 ours = [
                     ln for ln in by_ext.get(vendor_line.external_id, []) if ln.fingerprint not in tally.taken
                 ]
+                if scoped and not ours and not shows_line_address(vendor_order, index):
+                    # a line of the batch's own order that names no row of the file, and shows no
+                    # recipient: a row edited since (its derived ExternalId follows its content) may be it
+                    key = _key(vendor_line.product_id, vendor_line.value, vendor_line.quantity)
+                    unknown_lines[key] += 1
+                    unknown_where.setdefault(key, po)
                 if not scoped:
                     ours = [ln for ln in ours if ln.external_id in derived]
                 same = next((ln for ln in ours if same_line(_item(ln), vendor_order, index)), None)
@@ -233,6 +240,7 @@ def _search(
             elif not shows_line_address(vendor_order, index):
                 unknown_lines[key] += 1
                 unknown_where.setdefault(key, po)
+    _hold_edited_rows(in_scope, lines, tally)
     for line in lines:
         key = _key(line.product_id, line.value, line.quantity)
         if unknown_lines.get(key) and line.fingerprint not in tally.taken:
@@ -245,6 +253,45 @@ def _search(
                 "shown), and this row may be one of them",
             )
     return tally
+
+
+def _hold_edited_rows(in_scope: list[VendorOrder], lines: list[PlannedLine], tally: _Tally) -> None:
+    """Hold the rows a line of the batch's own orders, tied to no row, shows to the same recipient name with
+    the same card (an address corrected in the file since) or at the same address with another card or value
+    (an amount corrected): the ExternalId bulkship derives follows a row's content, so an edited row no
+    longer names the card the vendor made for it (found by newcomer8: a second card after a lost ledger)."""
+    by_name: dict[str, list[PlannedLine]] = {}
+    for line in lines:
+        if line.fingerprint not in tally.taken:
+            by_name.setdefault(fold_person(line.address.get("Name")), []).append(line)
+    if not by_name:
+        return
+    for vendor_order in in_scope:
+        po, tied = vendor_order.po_number, tally.ties.get(vendor_order.po_number, {})
+        for index, vendor_line in enumerate(vendor_order.line_items):
+            shown = vendor_address(vendor_order, index)
+            if index in tied or shown is None:
+                continue
+            card = _key(vendor_line.product_id, vendor_line.value, vendor_line.quantity)
+            place = _place(shown.get("addressline1"), shown.get("addressline2"), shown.get("zip"))
+            for line in by_name.get(fold_person(shown.get("name")), ()):
+                if _key(line.product_id, line.value, line.quantity) == card:
+                    why = "the same card to the same name at another address"
+                elif _place(line.address.get("AddressLine1"), line.address.get("AddressLine2"),
+                            line.address.get("Zip")) == place:  # fmt: skip
+                    why = "another card or value to the same name and address"
+                else:
+                    continue
+                tally.hold(
+                    line,
+                    po,
+                    f"the vendor's order {po} holds {why}, a line that no row of this file names: this row "
+                    "may have been edited since that card was ordered",
+                )
+
+
+def _place(line1: Any, line2: Any, zip_code: Any) -> tuple[str, str]:
+    return fold_address(line1, line2), "".join(ch for ch in str(zip_code or "") if ch.isdigit())[:5]
 
 
 def shows_line_address(vendor_order: VendorOrder, index: int) -> bool:

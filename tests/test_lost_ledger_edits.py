@@ -1,0 +1,85 @@
+"""A lost ledger and a list edited since its batch was sent (found by newcomer8, F26): a list without its own
+references gets ExternalIds derived from each row's content, so a row whose address or amount was corrected
+no longer carries the ExternalId of the card the vendor already made for it. The vendor's lines of the
+batch's own orders that show the same recipient name with the same card (a new address), or the same name
+and address with another card or value, hold the row for review: never a second card."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from support import SandboxVendor
+from support.review import run, settings_in
+
+from bulkship.ledger import Ledger
+from bulkship.settings import Settings
+
+HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
+PEOPLE = [
+    ["Lost Alpha", "1 Lost St", "Salem", "MA", "01970", "CVS", "25"],
+    ["Lost Beta", "2 Lost St", "Salem", "MA", "01970", "TARGET", "50"],
+    ["Lost Gamma", "3 Lost St", "Salem", "MA", "01970", "CVS", "25"],
+]
+
+
+def _write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *rows])
+    return path
+
+
+def _cards_of(vendor: SandboxVendor) -> Counter[str]:
+    """How many lines the vendor holds for each recipient name."""
+    lines = [li for order in vendor.sandbox.orders() for li in order["LineItems"]]
+    return Counter(li["PhysicalDeliveryAddress"]["Name"] for li in lines)
+
+
+def _statuses(settings: Settings, batch: str = "gifts") -> dict[int, str]:
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        return {r.row: r.status for r in ledger.batch_rows(batch, current_only=True)}
+
+
+EDITS = {
+    "address corrected": (1, ["Lost Beta", "22 New Rd", "Lynn", "MA", "01902", "TARGET", "50"]),
+    "amount corrected": (0, ["Lost Alpha", "1 Lost St", "Salem", "MA", "01970", "CVS", "50"]),
+}
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_a_row_edited_after_a_lost_ledger_waits_for_review_instead_of_a_second_card(
+    tmp_path: Path, edit: str
+) -> None:
+    vendor = SandboxVendor(tmp_path)
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    settings = settings_in(tmp_path)
+    run(vendor, settings, sheet)
+    assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
+    settings.ledger.unlink()  # a new laptop; HR corrected one row of the same file
+    place, corrected = EDITS[edit]
+    edited = [*PEOPLE]
+    edited[place] = corrected
+    _write(sheet, edited)
+    for _ in range(2):  # the run, then the same command again
+        result = run(vendor, settings, sheet)
+        assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
+        statuses = _statuses(settings)
+        assert statuses[place + 2] == "review", statuses
+        assert {s for row, s in statuses.items() if row != place + 2} == {"ordered"}
+        assert result.exit_code == 3
+    vendor.close()
+
+
+def test_a_new_person_added_after_a_lost_ledger_still_gets_a_card(tmp_path: Path) -> None:
+    vendor = SandboxVendor(tmp_path)
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    settings = settings_in(tmp_path)
+    run(vendor, settings, sheet)
+    settings.ledger.unlink()
+    _write(sheet, [*PEOPLE, ["Lost Delta", "4 Lost St", "Salem", "MA", "01970", "CVS", "25"]])
+    result = run(vendor, settings, sheet)
+    assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1, "Lost Delta": 1})
+    assert set(_statuses(settings).values()) == {"ordered"} and result.exit_code == 0
+    vendor.close()
