@@ -860,6 +860,21 @@ def test_a_termination_date_still_to_come_leaves_its_row_in(tmp_path: Path) -> N
     assert [s.row for s in load_sheet(path).skipped] == [3]
 
 
+def test_a_termination_date_saying_there_is_none_leaves_its_row_in(tmp_path: Path) -> None:
+    """Found by review11: an HR export of active staff writes 'N/A', '-', 'None' or 00/00/0000 where no one
+    left, and every such row was left out as gone; a 0 in a date cell reads 00:00:00. A past date still
+    leaves its row out."""
+    none = ["N/A", "n/a", "NA", "-", "—", "None", "null", "00/00/0000", "0000-00-00", "0", "00:00:00"]
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{cell}" for i, cell in enumerate(none)]
+    path = tmp_path / "hr.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Termination Date\n"
+        + "\n".join(rows)
+        + "\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,2026-11-15\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2 + len(none)]
+
+
 def test_a_note_that_goes_on_to_say_it_is_over_leaves_its_row_in(tmp_path: Path) -> None:
     """Found by newcomer8 after the notes above were read: these say the hold is over."""
     notes = ["On hold - released 12/1, send", "HOLD - cleared", "Hold: no", "Terminated 11/15 - rehired 11/20",

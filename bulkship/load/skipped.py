@@ -200,6 +200,12 @@ _GONE_ON = frozenset(
     )
 )  # fmt: skip
 _FILLED = re.compile(r"^\s*\S.*$")
+# ... but a date column's way of saying there is none: "N/A", "-", "None", "00/00/0000", a 0 in a date cell
+# ("00:00:00"). An HR export of active staff so filled left every row out (found by review11)
+_NO_DATE = re.compile(
+    r"(?i)\s*(?:n\.?\s*/?\s*a\.?|none|null|nil|not\s+applicable|active|[-–—_.]+|0+|0{1,4}[/.-]0{1,2}[/.-]0{1,4}"
+    r"|0{1,2}:0{2}(?::0{2})?)\s*"
+)
 
 
 # ... or a column saying the card already went out ("Gift Card Sent?" = Yes, "Received" = "Yes - Nov"): some
@@ -305,7 +311,7 @@ def _said_not_to_send(
         if key in _ACTIVE_FLAGS and said.all():  # a list of retirees or former staff: no row is chosen out
             continue
         if key in _GONE_ON and said.any():  # leaving next quarter: still here (found by newcomer8)
-            said &= ~_later_than_today(column)
+            said &= ~_later_than_today(column) & ~column.str.fullmatch(_NO_DATE)
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         for row in column.index[said].tolist():
