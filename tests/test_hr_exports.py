@@ -346,6 +346,22 @@ def test_one_employee_id_with_one_card_under_two_names_is_one_card(tmp_path: Pat
     ]
 
 
+def test_contacts_of_one_customer_at_its_office_are_two_cards(tmp_path: Path) -> None:
+    """Found by review11: a client list's 'Customer ID' is the account, and two contacts of one customer at
+    its office (C100: Jane Doe and John Roe, Acme Corp) were 'one ID is one person': John got no card."""
+    for header in ("Customer ID", "Reference"):
+        path = tmp_path / "clients.csv"
+        path.write_text(
+            f"{header},Name,Company,Address,City,State,ZIP,Product,Value\n"
+            "C100,Jane Doe,Acme Corp,1 Main St,Salem,MA,01970,CVS,25\n"
+            "C100,John Roe,Acme Corp,1 Main St,Salem,MA,01970,CVS,25\n"
+            "C200,Kim Park,Beta LLC,9 Oak Ave,Salem,MA,01970,CVS,25\n"
+            "C300,Lee Wong,Gamma Inc,7 Elm St,Salem,MA,01970,CVS,25\n"
+        )
+        result = validate(load_sheet(path), sandbox_catalog())
+        assert result.rows["status"].tolist() == ["valid"] * 4, header
+
+
 def test_two_middle_names_that_differ_are_two_people_at_one_address(tmp_path: Path) -> None:
     """Found by newcomer8: sisters Mary Ann and Mary Beth Smith, John A. and John B. Baker at one address
     were "the same recipient, written differently": one of each pair got no card. A middle name on one row

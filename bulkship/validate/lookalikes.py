@@ -21,6 +21,7 @@ ordered").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
@@ -103,7 +104,7 @@ def mark_lookalikes(
         references,
         fingerprints,
         may_repeat,
-        _ids_name_people(candidates),
+        _ids_name_people(candidates) and _names_people(collector.header("external_id")),
         middles,
     )
     same_person, same_reference, same_id = keys.repeats(range(len(rows)))
@@ -175,6 +176,21 @@ def _ids_name_people(candidates: pd.DataFrame) -> bool:
     ids = _text(candidates, "external_id").str.strip().str.casefold()
     ids = ids[ids.ne("")]
     return len(ids) > 0 and ids.nunique() >= 0.5 * len(ids)
+
+
+# A reference column named for something other than a person: a customer's or account's contacts share its ID
+# (Jane Doe and John Roe of Acme, C100, at its office were one person: found by review11)
+_NOT_PEOPLE = frozenset(
+    {"customer", "client", "account", "acct", "company", "organization", "organisation", "org", "business",
+     "household", "family", "team", "group", "department", "dept", "store", "location", "site", "branch",
+     "office", "order", "campaign", "reference", "ref", "vendor", "partner", "dealer", "school", "sponsor"}
+)  # fmt: skip
+
+
+def _names_people(header: str) -> bool:
+    """Whether a reference column's header may name people ("Employee ID", "ID"), not what several people
+    share ("Customer ID", "Account #", "Ref")."""
+    return not set(re.findall(r"[a-z]+", header.casefold())) & _NOT_PEOPLE
 
 
 @dataclass(frozen=True)
