@@ -1,0 +1,124 @@
+"""The yes/no columns of a list that pick the rows to send, by their headers, and the answers that leave a
+row out: send, eligible or active columns and headers in such words (No), hold columns (Yes/X), HR statuses
+(Terminated), termination dates, and sent columns (Yes, or the date it went out)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ...schema import header_key
+
+
+def _answered(headers: Iterable[str]) -> frozenset[str]:
+    """The header keys of yes/no columns, as written alone or with their answers ("Send (Y/N)")."""
+    return frozenset(header_key(f"{h}{answer}") for h in headers for answer in ("", " y/n", " yes/no"))
+
+
+# A column of the list that says whether to send each row ("Send?", "Include (Y/N)", "Send Gift (Y/N)")...
+_SEND_FLAGS = _answered(
+    f"{verb} {what}"
+    for verb in ("send", "ship", "mail", "order", "include", "ok to send", "to send")
+    for what in ("", "card", "gift", "gift card")
+) | frozenset(header_key(h) for h in ("included",))
+# "Active" = No on every row is a list of the people who left (a retirement gift), not a filter (review10)
+_ACTIVE_FLAGS = _answered(("active", "is active", "active status", "active employee", "currently active"))
+# ... or whether the person may have one ("Eligible?" = No, "Active" = N, found by newcomer8): an autofilter
+# often hides rows by such a column, and --include-hidden orders the rows it hides on purpose
+_ELIGIBLE_FLAGS = _ACTIVE_FLAGS | _answered(
+    (
+        "eligible", "is eligible", "gift eligible", "card eligible", "eligible for gift", "eligible for card",
+        "eligibility", "approved", "gift approved", "gift", "award", "winner", "selected", "qualified",
+        "approved for gift", "include in mailing", "receive gift", "receive card", "wants card", "wants gift",
+        "accepts gift", "ready to send", "confirmed", "participating", "rsvp",
+    )
+)  # fmt: skip
+# ... or a header in such words, with what qualifies them ("Eligible for 2026", "Approved by manager", "Gift
+# 2026", "Xmas list", "Yes/No": found by newcomer8); "Gift wrap" or "Manager" say something else
+_FILTER_WORDS = frozenset(
+    {"eligible", "eligibility", "approved", "send", "sending", "ship", "mail", "include", "included", "keep",
+     "valid", "go", "selected", "qualified", "winner", "confirmed", "participating", "gift", "card", "award",
+     "xmas", "christmas", "holiday", "yes", "no", "y", "n", "ok"}
+)  # fmt: skip
+_FILTER_FILLER = frozenset(
+    {"for", "by", "in", "of", "the", "to", "list", "manager", "hr", "this", "year", "s"}
+)
+
+
+def _filter_header(header: str) -> bool:
+    """Whether a header says the column picks the rows to send: its words, years and fillers aside, are
+    all :data:`_FILTER_WORDS`."""
+    words = [w for w in re.findall(r"[a-z]+", header.casefold()) if w not in _FILTER_FILLER]
+    return bool(words) and set(words) <= _FILTER_WORDS
+
+
+# ... and the answers that say no ("NO - left company", "Do not send", "Excluded")
+_SAYS_NO = re.compile(
+    r"(?i)^\s*(?:no|n|false|ineligible|not\s+eligible|excluded?|removed?|skip(?:ped)?|cancell?ed|declined|"
+    r"do\s*n[o']?t\b.*|don'?t\b.*)\s*(?:$|[-–—:,.;!(].*)"
+)
+
+
+# ... or a column that says which rows NOT to send ("Do Not Send" = X, "Remove" = yes)
+_HOLD_FLAGS = frozenset(
+    header_key(h)
+    for h in (
+        "do not send", "dont send", "don't send", "do not mail", "do not ship", "remove", "exclude", "skip",
+        "omit", "opt out", "opted out", "opt out of gift", "decline", "declined", "decline gift",
+        "declined gift", "hold", "on hold", "no gift", "terminated", "is terminated", "termed", "separated",
+        "deceased", "inactive", "left company",
+    )
+)  # fmt: skip
+_SAYS_YES = re.compile(r"(?i)^\s*(?:x|yes|y|true|1|✓|✔|remove|exclude|skip)\s*$")
+# ... or an HR status saying the person is gone ("Status" = Terminated, "Left company"); not "Retired" (a
+# retirement gift goes to just those people) nor a note that starts with "Left" ("Left voicemail")
+# (Workday's "Worker Status", ADP's "Position Status" with its one-letter codes T and D: found by newcomer8)
+_STATUS_FLAGS = frozenset(
+    header_key(h)
+    for h in (
+        "status", "employee status", "employment status", "worker status", "position status", "emp status",
+        "hr status", "job status", "associate status", "staff status",
+    )
+)  # fmt: skip
+_SAYS_GONE = re.compile(
+    r"(?i)^\s*(?:(?:done|completed?|processed|fulfilled|ordered|sent|shipped|mailed|delivered|"  # went out
+    r"terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
+    r"former(?:\s+(?:employee|staff|worker))?)\b.*|[td]"
+    r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?)$"
+)
+# ... or a date the person left on ("Termination Date" = 2026-11-15)
+_GONE_ON = frozenset(
+    header_key(h)
+    for h in (
+        "termination date", "term date", "terminated on", "date terminated", "date of termination",
+        "separation date", "date of separation", "last day worked", "last working day",
+    )
+)  # fmt: skip
+_FILLED = re.compile(r"^\s*\S.*$")
+# ... but a date column's way of saying there is none: "N/A", "-", "None", "00/00/0000", a 0 in a date cell
+# ("00:00:00"). An HR export of active staff so filled left every row out (found by review11)
+_NO_DATE = re.compile(
+    r"(?i)\s*(?:n\.?\s*/?\s*a\.?|none|null|nil|not\s+applicable|active|[-–—_.]+|0+|0{1,4}[/.-]0{1,2}[/.-]0{1,4}"
+    r"|0{1,2}:0{2}(?::0{2})?)\s*"
+)
+
+
+# ... or a column saying the card already went out ("Gift Card Sent?" = Yes, "Received" = "Yes - Nov"): some
+# cards of a tracking sheet were sent by hand or by an earlier tool (found by newcomer7)
+_SENT_FLAGS = frozenset(
+    header_key(h)
+    for h in (
+        "sent", "card sent", "gift sent", "gift card sent", "already sent", "sent already", "received",
+        "already received", "card received", "gift received", "shipped", "mailed", "delivered",
+        "card mailed", "gift mailed", "card shipped", "gift shipped", "card delivered", "gift delivered",
+        "order status", "gift status", "card status", "gift card status", "done", "completed", "complete",
+        "processed", "ordered", "fulfilled", "card ordered", "gift ordered",
+    )
+)  # fmt: skip
+# ... or the date it went out ("11/15/2026", "2026-11-15" as an XLSX date reads, "Nov 20"): "1/15" read as the
+# "1" of yes while "11/15" and every XLSX date were ordered again (found by review10)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_SAYS_SENT = re.compile(
+    r"(?i)^\s*(?:(?:yes|y|x|true|1|✓|✔|sent|shipped|delivered|received|done|completed?|mailed)\b.*"
+    rf"|\d{{1,4}}[/.-]\d{{1,2}}(?:[/.-]\d{{1,4}})?\b.*|{_MONTH}\s*\d{{1,2}}\b.*|\d{{1,2}}[\s-]*{_MONTH}(?:\W.*)?)$"
+)

@@ -1,0 +1,86 @@
+"""Rows of the list that are headings rather than recipients: a heading over people not to send (and the
+rows under it), and the header repeated (two lists one below the other)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ...errors import FileFormatError
+from ..cells import _blank_cells
+from ..header import MIN_HEADER_MATCHES
+from .kinds import MAX_CANDIDATES, NOT_TO_SEND
+
+# A heading inside the list over people not to send: "REMOVED - do not send (left the company)", "Already sent
+# in November", "Alternates (only if someone declines)". The people under it were ordered (newcomer7).
+_LEAVE_OUT_HEADING = re.compile(
+    r"(?i).*\b(?:removed?|do\s*n[o']?t\s+(?:send|mail|order)|don'?t\s+(?:send|mail|order)|already\s+"
+    r"(?:sent|received|ordered|mailed)|declined|excluded?|not\s+(?:sending|"
+    r"eligible|to\s+(?:be\s+)?sen[dt])|on\s+hold|cancell?ed|left\s+(?:the\s+)?company)\b.*"
+    # ... or opens with the name of people kept back: a team's name may hold these words too ("IT Backup &
+    # Storage", "Army Reserve Liaison", "Off the waitlist - confirmed" were left out: found by review10)
+    r"|\W*(?:alternates?|wait\s*-?\s*list(?:ed)?|backups?|reserves?)\b.*"
+)
+
+
+# ... unless it says to send them: "Removed from waitlist - please send" (newcomer7); a note too ("Removed -
+# please send", "Duplicate, the first was lost - please resend", found by review10)
+_SEND_HEADING = re.compile(
+    r"(?i)\b(?:please\s+(?:re-?)?send|send\s+(?:now|them|these|this|asap)|to\s+(?:be\s+)?sen[dt]\b(?!\s+back))"
+)
+
+
+def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, tuple[str, str]]:
+    """A row of one filled cell that heads people not to send (:data:`_LEAVE_OUT_HEADING`), and the rows
+    under it up to the next blank row or heading: row -> (kind, reason)."""
+    address = next((h for h, c in column_map.items() if c == "address1"), None)
+    if address is None or body.empty:
+        return {}
+    rows = body.index.tolist()
+    unaddressed = body.index[_blank_cells(body[address].tolist())].tolist()[:MAX_CANDIDATES]
+    lone = [r for r in unaddressed if _one_cell(body.loc[r])]
+    headings = {r: " ".join(str(v).strip() for v in body.loc[r].tolist() if str(v).strip()) for r in lone}
+    found: dict[int, tuple[str, str]] = {}
+    for row, text in headings.items():
+        if not _LEAVE_OUT_HEADING.fullmatch(text) or _SEND_HEADING.search(text):
+            continue
+        found[int(row)] = ("note", f"a heading over rows not to send ('{text}')")
+        at = rows.index(row) + 1
+        while at < len(rows) and rows[at] == rows[at - 1] + 1 and rows[at] not in headings:
+            found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{text}' (row {row})")
+            at += 1
+    return found
+
+
+def _one_cell(cells: pd.Series) -> bool:
+    return sum(1 for v in cells.tolist() if str(v).strip()) == 1
+
+
+def _repeated_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[int]:
+    """Rows that repeat the header (exports pasted or concatenated one after another): each filled cell
+    reads as its column's header, and at least two order fields do. Found through one column at C speed
+    (its header as written, or in upper, lower or title case); only those rows are read in full."""
+    mapped = [header for header in body.columns if header in column_map]
+    if len(mapped) < MIN_HEADER_MATCHES or body.empty:
+        return []
+    first = mapped[0]
+    headers = {str(h).casefold(): h for h in body.columns}
+    candidates = body.index[body[first].astype(str).str.strip().str.casefold().isin(headers).to_numpy()]
+    rows = []
+    for row in candidates.tolist():
+        cells = {header: " ".join(str(value).split()) for header, value in body.loc[row].items()}
+        filled = {h: text for h, text in cells.items() if text}
+        named = {h: headers[text.casefold()] for h, text in filled.items() if text.casefold() in headers}
+        if len(named) < len(filled) or len(set(named.values()) & set(mapped)) < 2:
+            continue  # a recipient whose cells happen to read like headers, not a header
+        moved = [(h, n) for h, n in named.items() if h != n]
+        if moved:  # the rows below it would be read in the wrong columns: a name as the street...
+            raise FileFormatError(
+                f"Row {row} repeats the header with its columns in another order ("
+                + ", ".join(f"'{n}' under '{h}'" for h, n in moved[:4])
+                + "): the rows below it would be read in the wrong columns",
+                hint="put both lists' columns in the same order (or send them as two files)",
+            )
+        rows.append(int(row))
+    return rows

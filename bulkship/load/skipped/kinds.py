@@ -1,0 +1,10 @@
+"""The kinds of skipped row this package reports beside the hidden ones, and the words their reasons share."""
+
+from __future__ import annotations
+
+CROSSED = "crossed"
+CROSSED_REASON = "crossed out (struck through) in the sheet"
+NOT_TO_SEND = "not to send"
+_SAYS_NOT_TO_SEND = "the list says not to send it"
+_SAYS_SENT_ALREADY = "the list says it was sent already"
+MAX_CANDIDATES = 5000  # rows without an address looked at one by one for totals, notes and headings

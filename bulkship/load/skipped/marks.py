@@ -1,0 +1,58 @@
+"""Rows the sheet's own formatting leaves out: hidden ones (by a filter, in a collapsed group) and
+crossed-out ones."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...models import SkippedRow
+from ...sheetscan import COLLAPSED, FILTERED, column_letter
+from ..cells import _Grid
+
+_HIDDEN_REASONS = {
+    COLLAPSED: "inside a collapsed group of rows",
+    FILTERED: "hidden by the filter",
+}
+
+
+def _hidden_rows(
+    grid: _Grid, body: pd.DataFrame, by_position: dict[int, str], include_hidden: bool
+) -> list[SkippedRow]:
+    """The body's hidden rows, unless --include-hidden orders them; a filter's reason names its columns."""
+    scan = grid.scan
+    if scan is None or not scan.hidden_rows or include_hidden:
+        return []
+    filter_names = ", ".join(
+        f"column {column_letter(c)}" + (f" '{by_position[c]}'" if c in by_position else "")
+        for c in scan.filter_columns
+    )
+    hidden = []
+    for row in body.index.intersection(pd.Index(list(scan.hidden_rows))).tolist():
+        kind = scan.hidden_rows[row]
+        reason = _HIDDEN_REASONS.get(kind, "hidden row")
+        if kind == FILTERED and filter_names:
+            reason += f" on {filter_names}"
+        hidden.append(SkippedRow(int(row), kind, reason))
+    return hidden
+
+
+def _crossed_out(
+    grid: _Grid, body: pd.DataFrame, column_map: dict[str, str], by_position: dict[int, str]
+) -> list[int]:
+    """Rows whose every filled cell the list uses is struck through, or whose name is: a person crossed the
+    recipient out ("left the company", "not this one"), often by the name alone (found by newcomer6). A row
+    still reads as typed, so only the font tells."""
+    struck = grid.scan.struck if grid.scan else set()
+    if not struck:
+        return []
+    used = [(c, h) for c, h in by_position.items() if h in column_map]
+    named = [(c, h) for c, h in used if column_map[h] in ("name", "first_name", "last_name")]
+    rows = sorted({r for r, _ in struck} & set(body.index.tolist()))
+    crossed = []
+    for row in rows:
+        for cells in (used, named):
+            filled = [c for c, header in cells if str(body.at[row, header]).strip()]
+            if filled and all((row, c) in struck for c in filled):
+                crossed.append(int(row))
+                break
+    return crossed

@@ -1,0 +1,45 @@
+"""A free-text note on the row that says not to send it ("DO NOT SEND - left company", "REMOVE", "deceased",
+"already sent 11/15", "duplicate - see row 2"): HR and marketing lists keep these remarks in a Notes
+column (found by newcomer7). Only a note that opens with such words: "remove the apartment from the label"
+is none."""
+
+from __future__ import annotations
+
+import re
+
+from ...schema import header_key
+
+_NOTE_FLAGS = frozenset(
+    header_key(h)
+    for h in (
+        "notes",
+        "note",
+        "comments",
+        "comment",
+        "remarks",
+        "remark",
+        "hr notes",
+        "internal notes",
+        "admin notes",
+    )
+)
+# The words alone, or followed by a reason after a dash or colon, or a date: "Do not send before Dec 15",
+# "Already sent the e-card; this is the physical card" and "Do not send to office - home address only" mean
+# send. "do-not-send", "Opted out", "NOT ELIGIBLE", "Terminated 11/15", "Hold - address unverified" do not
+# (found by newcomer8).
+_NOTE_SAYS_NO = re.compile(
+    r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:send|mail|order|ship))|dns|remove|removed|exclude|excluded|"
+    r"deceased|passed\s+away|left\s+(?:the\s+)?company|terminated|termed|resigned|duplicate|dupe?|"
+    r"no\s+(?:gift|card)|not\s+(?:sending|eligible|to\s+(?:send|be\s+sent))|ineligible|opt(?:ed)?[\s-]*out|"
+    r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold|skip)"
+    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
+    r"|^\s*(?:already\s+(?:sent|received|ordered|mailed|shipped)|sent\s+already)\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d.*)"
+)
+
+
+# ... unless it goes on to say that is over ("Hold - cleared", "Terminated 11/15 - rehired 11/20",
+# "Skip: none"; found by newcomer8)
+_UNDONE = re.compile(
+    r"(?i)[-–—:,;(]\s*.*\b(?:cleared|released|rehired|reinstated|resolved|lifted|back\s+on)\b"
+    r"|[-–—:]\s*(?:no|none|nothing|n/?a)\s*$"
+)

@@ -1,0 +1,62 @@
+"""What the notices say of the skipped rows: one line for each kind, naming the rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...models import SkippedRow
+from ...program import ProgramSettings
+from .kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY, CROSSED, NOT_TO_SEND
+
+
+def _quoted(reason: str) -> str:
+    """ "(column 'Send?': 'No')" of a row's reason, for a list of rows."""
+    return reason.removeprefix(_SAYS_NOT_TO_SEND).removeprefix(_SAYS_SENT_ALREADY).strip()
+
+
+def _row_list(rows: Sequence[int]) -> str:
+    shown = ", ".join(str(r) for r in rows[:10])
+    return shown + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
+
+
+def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> list[str]:
+    """One line for the hidden rows, one for the rows that are not recipients (totals, notes)."""
+    notices = []
+    crossed = [s.row for s in skipped if s.kind == CROSSED]
+    if crossed:
+        notices.append(
+            f"{len(crossed)} row(s) crossed out (struck through) in the sheet are not ordered: "
+            f"{_row_list(crossed)}. Remove the strikethrough from a row to order it."
+        )
+    said_no = [s for s in skipped if s.kind == NOT_TO_SEND]
+    if said_no:
+        sent_already = (
+            ", or sent already," if any(s.reason.startswith(_SAYS_SENT_ALREADY) for s in said_no) else ""
+        )
+        notices.append(
+            f"{len(said_no)} row(s) the list says not to send{sent_already} are not ordered: "
+            + _first_ten([f"row {s.row} {_quoted(s.reason)}" for s in said_no])
+            + ". Change the cell to order a row."
+        )
+    own = ("totals", "note", CROSSED, NOT_TO_SEND)
+    hidden = [s.row for s in skipped if s.kind not in own]
+    if hidden:
+        kinds = sorted({s.reason for s in skipped if s.kind not in own})
+        notices.append(
+            f"{len(hidden)} hidden row(s) not ordered: {_row_list(hidden)} ({'; '.join(kinds)}). "
+            "Pass --include-hidden to order them too."
+        )
+    others = [s for s in skipped if s.kind in ("totals", "note")]
+    if others:
+        notices.append(
+            f"{len(others)} row(s) are not recipients and are not ordered: "
+            + _first_ten([f"row {s.row}, {s.reason}" for s in others])
+            + "."
+        )
+    return notices
+
+
+def _first_ten(parts: Sequence[str]) -> str:
+    """The first ten of ``parts``, '; '-joined, and how many more."""
+    more = f"; and {len(parts) - 10} more" if len(parts) > 10 else ""
+    return "; ".join(parts[:10]) + more

@@ -1,0 +1,42 @@
+"""Every row that is not ordered although it holds data, each once, with the first reason found."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...models import SkippedRow
+from ...program import ProgramSettings
+from ..cells import _Grid
+from .headings import _repeated_headers, _sections_left_out
+from .kinds import CROSSED, CROSSED_REASON, NOT_TO_SEND
+from .marks import _crossed_out, _hidden_rows
+from .ours import _skipped_by_bulkship
+from .said import _said_not_to_send
+from .totals import _not_recipients
+
+
+def _skipped_rows(
+    grid: _Grid,
+    body: pd.DataFrame,
+    column_map: dict[str, str],
+    by_position: dict[int, str],
+    program: ProgramSettings,
+) -> list[SkippedRow]:
+    """Rows that are not ordered although they hold data: hidden ones (unless --include-hidden), totals
+    rows and notes. Hidden comes first: a hidden totals row is reported as hidden."""
+    skipped = {s.row: s for s in _hidden_rows(grid, body, by_position, program.include_hidden)}
+    for row in _crossed_out(grid, body, column_map, by_position):
+        skipped.setdefault(row, SkippedRow(row, CROSSED, CROSSED_REASON))
+    scan = grid.scan
+    on_purpose = scan.hidden_rows.keys() if scan is not None and program.include_hidden else ()
+    for row, reason in _said_not_to_send(body, column_map, on_purpose).items():
+        skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
+    for row, reason in _skipped_by_bulkship(body, column_map).items():
+        skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
+    for row, (kind, reason) in _sections_left_out(body, column_map).items():
+        skipped.setdefault(row, SkippedRow(row, kind, reason))
+    for row, (kind, reason) in _not_recipients(grid, body, column_map, by_position).items():
+        skipped.setdefault(row, SkippedRow(row, kind, reason))
+    for row in _repeated_headers(body, column_map):
+        skipped.setdefault(row, SkippedRow(row, "note", "the header again (two lists one below the other)"))
+    return sorted(skipped.values(), key=lambda s: s.row)

@@ -1,0 +1,82 @@
+"""Rows the list itself says not to send, in a column nothing else reads: a yes/no column (:mod:`.flags`) or
+a note (:mod:`.notes`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+import pandas as pd
+
+from ...schema import header_key
+from .flags import (
+    _ACTIVE_FLAGS,
+    _ELIGIBLE_FLAGS,
+    _FILLED,
+    _GONE_ON,
+    _HOLD_FLAGS,
+    _NO_DATE,
+    _SAYS_GONE,
+    _SAYS_NO,
+    _SAYS_SENT,
+    _SAYS_YES,
+    _SEND_FLAGS,
+    _SENT_FLAGS,
+    _STATUS_FLAGS,
+    _filter_header,
+)
+from .headings import _SEND_HEADING
+from .kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY
+from .notes import _NOTE_FLAGS, _NOTE_SAYS_NO, _UNDONE
+
+# header key -> the answers that leave the row out
+_LEAVES_OUT: dict[str, re.Pattern[str]] = {
+    **dict.fromkeys(_SEND_FLAGS, _SAYS_NO),
+    **dict.fromkeys(_ELIGIBLE_FLAGS, _SAYS_NO),
+    **dict.fromkeys(_HOLD_FLAGS, _SAYS_YES),
+    **dict.fromkeys(_STATUS_FLAGS, _SAYS_GONE),
+    **dict.fromkeys(_GONE_ON, _FILLED),
+    **dict.fromkeys(_SENT_FLAGS, _SAYS_SENT),
+    **dict.fromkeys(_NOTE_FLAGS, _NOTE_SAYS_NO),
+}
+
+
+def _later_than_today(column: pd.Series) -> pd.Series:
+    """The cells holding a date after today (anything else, a past date or unreadable text, is not)."""
+    import warnings
+
+    with warnings.catch_warnings():  # pandas warns that it guesses each cell's format: it should
+        warnings.simplefilter("ignore")
+        dates = pd.to_datetime(column, errors="coerce", format="mixed")
+    return pd.Series(dates > pd.Timestamp.today().normalize(), index=column.index).fillna(False).astype(bool)
+
+
+def _said_not_to_send(
+    body: pd.DataFrame, column_map: dict[str, str], on_purpose: Collection[int] = ()
+) -> dict[int, str]:
+    """Rows the list itself says not to send, in a column nothing else reads ("Send?" = "NO - left
+    company", "Do Not Send" = "X"): row -> the reason, quoting the cell. ``on_purpose``: hidden rows
+    --include-hidden orders, which an eligibility column (the autofilter's, usually) does not leave out."""
+    found: dict[int, str] = {}
+    for header in body.columns:
+        key = header_key(str(header))
+        says = _LEAVES_OUT.get(key)
+        eligible = key in _ELIGIBLE_FLAGS
+        if says is None and _filter_header(str(header)):
+            says, eligible = _SAYS_NO, True
+        if header in column_map or says is None:
+            continue
+        column = body[header].astype(str)
+        if eligible and on_purpose:
+            column = column.drop(index=list(on_purpose), errors="ignore")
+        why = _SAYS_SENT_ALREADY if key in _SENT_FLAGS else _SAYS_NOT_TO_SEND
+        said = column.str.match(says)
+        if key in _ACTIVE_FLAGS and said.all():  # a list of retirees or former staff: no row is chosen out
+            continue
+        if key in _GONE_ON and said.any():  # leaving next quarter: still here (found by newcomer8)
+            said &= ~_later_than_today(column) & ~column.str.fullmatch(_NO_DATE)
+        if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
+            said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
+        for row in column.index[said].tolist():
+            found.setdefault(int(row), f"{why} (column '{header}': '{column[row].strip()}')")
+    return found
