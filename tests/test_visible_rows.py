@@ -957,6 +957,39 @@ def test_a_list_hidden_behind_a_chart_sheet_is_refused(tmp_path: Path) -> None:
         load_sheet(tmp_path / "chart.xlsx")
 
 
+def test_an_answer_crossed_out_for_another_says_the_other(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review11: 'Send?' = "~~Yes~~ No" (the person changed their mind in the cell) read as 'Yes No',
+    which says nothing, and the card was ordered. The text not struck is the answer, in an XLSX and an ODS."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    struck = InlineFont(strike=True)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Street Address", "City", "State", "ZIP", "Product", "Value", "Send?"])
+    town = ["Boston", "MA", "02134", "CVS", 50]
+    sheet.append(["Ann Lee", "1 Main St", *town, CellRichText(TextBlock(struck, "Yes"), " No")])
+    sheet.append(["Bob Ray", "2 Main St", *town, CellRichText(TextBlock(struck, "No"), " Yes")])
+    sheet.append(["Cy Orr", "3 Main St", *town, "Yes"])
+    book.save(tmp_path / "changed.xlsx")
+
+    code = main(
+        ["run", str(tmp_path / "changed.xlsx"), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    )
+
+    assert code == 0, capsys.readouterr().err
+    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
+    assert names == ["Bob Ray", "Cy Orr"]
+    from support.libreoffice import convert
+
+    loaded = load_sheet(convert(tmp_path / "changed.xlsx", "ods", tmp_path))
+    assert [(s.row, s.reason) for s in loaded.skipped] == [
+        (2, "the list says not to send it (column 'Send?': 'No')")
+    ]
+
+
 def test_a_cell_partly_crossed_out_is_not_sent_whole(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -47,6 +47,7 @@ class SheetScan:
     filter_columns: tuple[int, ...] = ()  # columns with an active filter criterion
     struck: set[tuple[int, int]] = field(default_factory=set)  # (row, col) of cells struck through
     partly_struck: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> the struck text
+    partly_kept: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> the text not struck
     whole: set[tuple[int, int]] = field(default_factory=set)  # (row, col) shown without decimals ("0")
     currency: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> '€': shown in it
     walked: bool = field(default=False, compare=False)  # read element by element, not at C speed

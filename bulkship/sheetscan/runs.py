@@ -35,6 +35,7 @@ class Struck:
 
     part: str
     whole: bool
+    kept: str = ""  # the text not struck, as its words read
 
 
 def struck_runs(runs: Iterable[tuple[bool | None, str]], cell_struck: bool = False) -> Struck | None:
@@ -45,7 +46,7 @@ def struck_runs(runs: Iterable[tuple[bool | None, str]], cell_struck: bool = Fal
     kept = "".join(text for crossed, text in runs if not crossed)
     if not struck.strip():
         return None
-    return Struck(" ".join(struck.split()), whole=not kept.strip())
+    return Struck(" ".join(struck.split()), whole=not kept.strip(), kept=" ".join(kept.split()))
 
 
 def xlsx_runs(rich: bytes) -> Runs:
@@ -157,3 +158,4 @@ def note_struck(scan: SheetScan, key: tuple[int, int], struck: Struck | None) ->
         scan.struck.add(key)
     elif struck is not None:
         scan.partly_struck[key] = struck.part
+        scan.partly_kept[key] = struck.kept

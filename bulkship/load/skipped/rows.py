@@ -29,7 +29,7 @@ def _skipped_rows(
         skipped.setdefault(row, SkippedRow(row, CROSSED, CROSSED_REASON))
     scan = grid.scan
     on_purpose = scan.hidden_rows.keys() if scan is not None and program.include_hidden else ()
-    for row, reason in _said_not_to_send(body, column_map, on_purpose).items():
+    for row, reason in _said_not_to_send(body, column_map, on_purpose, _kept(grid, by_position)).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _skipped_by_bulkship(body, column_map).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
@@ -40,3 +40,12 @@ def _skipped_rows(
     for row in _repeated_headers(body, column_map):
         skipped.setdefault(row, SkippedRow(row, "note", "the header again (two lists one below the other)"))
     return sorted(skipped.values(), key=lambda s: s.row)
+
+
+def _kept(grid: _Grid, by_position: dict[int, str]) -> dict[str, dict[int, str]]:
+    """The text not struck of each cell partly struck through, by header and row ("~~Yes~~ No": No)."""
+    kept: dict[str, dict[int, str]] = {}
+    for (row, col), text in (grid.scan.partly_kept if grid.scan else {}).items():
+        if col in by_position:
+            kept.setdefault(by_position[col], {})[row] = text
+    return kept

@@ -4,7 +4,7 @@ a note (:mod:`.notes`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 import pandas as pd
 
@@ -52,11 +52,16 @@ def _later_than_today(column: pd.Series) -> pd.Series:
 
 
 def _said_not_to_send(
-    body: pd.DataFrame, column_map: dict[str, str], on_purpose: Collection[int] = ()
+    body: pd.DataFrame,
+    column_map: dict[str, str],
+    on_purpose: Collection[int] = (),
+    kept: Mapping[str, Mapping[int, str]] | None = None,
 ) -> dict[int, str]:
     """Rows the list itself says not to send, in a column nothing else reads ("Send?" = "NO - left
     company", "Do Not Send" = "X"): row -> the reason, quoting the cell. ``on_purpose``: hidden rows
-    --include-hidden orders, which an eligibility column (the autofilter's, usually) does not leave out."""
+    --include-hidden orders, which an eligibility column (the autofilter's, usually) does not leave out.
+    ``kept``: the text not struck of cells partly struck through (header -> row -> text), which is what they
+    say: "~~Yes~~ No" is No (found by review11: read "Yes No", the row was ordered)."""
     found: dict[int, str] = {}
     for header in body.columns:
         key = header_key(str(header))
@@ -67,6 +72,10 @@ def _said_not_to_send(
         if header in column_map or says is None:
             continue
         column = body[header].astype(str)
+        if kept and header in kept:
+            at = [row for row in kept[header] if row in column.index]
+            column = column.copy()
+            column.loc[at] = [kept[header][row] for row in at]
         if eligible and on_purpose:
             column = column.drop(index=list(on_purpose), errors="ignore")
         why = _SAYS_SENT_ALREADY if key in _SENT_FLAGS else _SAYS_NOT_TO_SEND
