@@ -1,0 +1,130 @@
+"""Choosing among the columns that mean one field: one address group, a visible column over a hidden one,
+a preferred name over the legal one, the best rank; two left refuse the file (or are marked ambiguous).
+And the name suffix column beside a name."""
+
+from __future__ import annotations
+
+from ..program import ProgramSettings
+from ..schema import SheetContract
+from .fields import ADDRESS_FIELDS, NAME_FIELDS, NEUTRAL, ORDER_FIELDS
+from .meaning import _words
+from .records import AmbiguousColumnsError, ColumnMapping, _Column
+
+_SUFFIX_WORDS = (["suffix"], ["generation"], ["jr", "sr"])
+_AROUND_SUFFIX = NEUTRAL | {"name", "generational", "personal"}
+
+
+def _name_suffix(columns: list[_Column], mapping: ColumnMapping) -> str | None:
+    """The one visible column headed "Suffix" ("Name Suffix", "Generation") beside a name: HR exports keep
+    Jr. and Sr. there, and without it father and son at one address are one person (found by newcomer6)."""
+    if not NAME_FIELDS & (set(mapping.column_map.values()) | set(mapping.preferred)):
+        return None
+    found = [
+        c
+        for c in columns
+        if c.meaning is None
+        and not c.hidden
+        and [w for w in _words(c.header) if w not in _AROUND_SUFFIX] in _SUFFIX_WORDS
+    ]
+    return found[0].header if len(found) == 1 else None
+
+
+def _choose_address_group(candidates: dict[str, list[_Column]], notes: dict[str, tuple[str, str]]) -> None:
+    """Every address field from one group: the best-ranked group holding an address line 1."""
+    lines = [c for c in candidates.get("address1", []) if c.meaning]
+    if not lines:
+        return
+    visible = [c for c in lines if not c.hidden] or lines
+    best = min(c.meaning.rank[0] for c in visible if c.meaning)
+    groups = {c.meaning.qualifier for c in visible if c.meaning and c.meaning.rank[0] == best}
+    chosen = next(iter(groups)) if len(groups) == 1 else None
+    if chosen is None:
+        return  # two groups of one rank: the address line itself is ambiguous, said below
+    for name in ADDRESS_FIELDS:
+        kept = []
+        for column in candidates.get(name, []):
+            meaning = column.meaning
+            assert meaning is not None
+            if meaning.qualifier in (chosen, ""):
+                kept.append(column)
+        if not kept:
+            continue  # nothing of the chosen group: the best of the others is used
+        label = f"the {chosen} address" if chosen else "the unqualified address columns"
+        for column in candidates.get(name, []):
+            if column not in kept:
+                notes[column.header] = ("unused", f"another address is used ({label})")
+        candidates[name] = kept
+
+
+def _choose(
+    name: str,
+    found: list[_Column],
+    mapping: ColumnMapping,
+    notes: dict[str, tuple[str, str]],
+    contract: SheetContract,
+    program: ProgramSettings,
+    strict: bool = True,
+) -> None:
+    visible = [c for c in found if not c.hidden]
+    for column in found:
+        if column.hidden and visible:
+            notes[column.header] = (
+                "unused",
+                f"hidden; the visible column {visible[0].named()} is used for {contract.title(name)}",
+            )
+    pool = visible or found
+    if name in NAME_FIELDS:
+        overlay = [c for c in pool if c.meaning and c.meaning.preferred]
+        base = [c for c in pool if c.meaning and not c.meaning.preferred]
+        if overlay and base:
+            _one(name, overlay, mapping, notes, contract, program, preferred=True, strict=strict)
+            pool = base
+    _one(name, pool, mapping, notes, contract, program, strict=strict)
+
+
+def _one(
+    name: str,
+    pool: list[_Column],
+    mapping: ColumnMapping,
+    notes: dict[str, tuple[str, str]],
+    contract: SheetContract,
+    program: ProgramSettings,
+    *,
+    preferred: bool = False,
+    strict: bool = True,
+) -> None:
+    best = min(c.meaning.rank for c in pool if c.meaning)
+    top = [c for c in pool if c.meaning and c.meaning.rank == best]
+    for column in pool:
+        if column not in top:
+            notes[column.header] = ("unused", f"{top[0].named()} is used for {contract.title(name)}")
+    if len(top) > 1:
+        if name in ORDER_FIELDS and strict:
+            raise _ambiguous(name, top, contract, program)
+        for column in top:
+            notes[column.header] = ("ambiguous", f"{len(top)} columns mean {contract.title(name)}; none used")
+        mapping.notices.append(
+            f"{' and '.join(c.named() for c in top)} all look like {contract.title(name)}; neither is used. "
+            f'Rename one, or choose it with [columns] {name} = "{top[0].header}" in a program file.'
+        )
+        return
+    chosen = top[0]
+    if preferred:  # fills in over the field's own column, row by row: not the field's column itself
+        mapping.preferred[name] = chosen.header
+        return
+    mapping.column_map[chosen.header] = name
+    if chosen.meaning and chosen.meaning.last_first:
+        mapping.last_first.add(chosen.header)
+
+
+def _ambiguous(
+    name: str, top: list[_Column], contract: SheetContract, program: ProgramSettings
+) -> AmbiguousColumnsError:
+    first, second = top[0], top[1]
+    where = program.source or "a program file (--config)"
+    return AmbiguousColumnsError(
+        f"Columns {first.named()} and {second.named()} both look like {contract.title(name)}; bulkship will "
+        "not guess which one to order from. Nothing was read further",
+        hint=f"rename one of the two headers, or choose one in {where}: [columns] {name} = "
+        f'"{second.header}" (or {name} = "{second.letter}")',
+    )

@@ -1,0 +1,145 @@
+"""What a header means: the field its words name through the alias index, with the qualifier that ranks it
+("Home", "Work", "Preferred"); how many fields a row names; the known header a stray one is closest to."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..schema import SheetContract, header_key
+from .fields import (
+    _FILLER,
+    _OWN_TITLE_WINS,
+    ADDRESS_FIELDS,
+    NAME_FIELDS,
+    NEUTRAL,
+    PREFERRED,
+    QUALIFIER_RANK,
+    UNQUALIFIED_RANK,
+)
+
+
+@dataclass(frozen=True)
+class HeaderMeaning:
+    field: str
+    qualifier: str = ""  # the address/contact group ("home", "work"...), "" when none
+    preferred: bool = False
+    last_first: bool = False  # "Name (Last, First)"
+    exact: bool = False  # the field's own title or name ("Product"), not a looser alias ("Card")
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Lower wins: the address group first, then, for a contact detail or the company, the field's own
+        title over an alias. Not for what is ordered: "Value" and "Amount", "Name" and "Recipient" are
+        two columns one person may have meant either way (a card ordered at the other amount, to the other
+        person)."""
+        own_title_wins = self.exact and self.field in _OWN_TITLE_WINS
+        return QUALIFIER_RANK.get(self.qualifier, UNQUALIFIED_RANK), 0 if own_title_wins else 1
+
+
+_WORDS = re.compile(r"[0-9a-z#]+")
+
+
+def _words(header: str) -> list[str]:
+    words = _WORDS.findall(header.casefold().replace("e-mail", "email"))
+    return [w for w in words if w != "s"]  # "Employee's Name"
+
+
+class HeaderIndex:
+    """Header text -> :class:`HeaderMeaning` through one alias index (alias key -> field), remembered."""
+
+    def __init__(self, index: dict[str, str], exact: frozenset[str] = frozenset()) -> None:
+        self.index = index
+        self.exact = exact  # keys of the fields' own titles and names
+        self._seen: dict[str, HeaderMeaning | None] = {}
+
+    def meaning(self, header: str) -> HeaderMeaning | None:
+        if header not in self._seen:
+            meaning = _resolve(header, self.index)
+            if meaning is not None and header_key(header) in self.exact:
+                meaning = replace(meaning, exact=True)
+            self._seen[header] = meaning
+        return self._seen[header]
+
+
+def own_titles(contract: SheetContract) -> frozenset[str]:
+    return frozenset(header_key(k) for spec in contract.columns.values() for k in (spec.title, spec.name))
+
+
+# What UK and US HR systems call the name a person goes by, with no name word in it (found by newcomer8)
+_GOES_BY = (["known", "as"], ["goes", "by"], ["goes", "by", "name"], ["known", "as", "name"])
+
+
+def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
+    words = _words(header)
+    if words in _GOES_BY:
+        return HeaderMeaning("name", preferred=True)
+    direct = index.get(header_key(header))
+    if direct:
+        return _qualified(direct, words, False) if direct in ADDRESS_FIELDS else HeaderMeaning(direct)
+    last_first = len(words) > 2 and words[-2:] == ["last", "first"]
+    if last_first:
+        words = words[:-2]
+    qualifiers = QUALIFIER_RANK.keys() | PREFERRED | NEUTRAL | _FILLER
+    # strip qualifier words from the front and the back, trying the rest at each step
+    for start in range(len(words)):
+        if start and words[start - 1] not in qualifiers:
+            break
+        for stop in range(len(words), start, -1):
+            if stop < len(words) and words[stop] not in qualifiers:
+                break
+            if start == 0 and stop == len(words) and not last_first:
+                continue  # the whole header was tried above
+            found = index.get("".join(words[start:stop]))
+            if found:
+                around = words[:start] + words[stop:]
+                return _qualified(found, around, last_first)
+    return None
+
+
+def _qualified(found: str, around: Sequence[str], last_first: bool) -> HeaderMeaning:
+    groups = [w for w in around if w in QUALIFIER_RANK and w]
+    qualifier = min(groups, key=QUALIFIER_RANK.__getitem__) if groups else ""
+    return HeaderMeaning(
+        found,
+        qualifier=qualifier,
+        preferred=any(w in PREFERRED for w in around) and found in NAME_FIELDS,
+        last_first=last_first and found == "name",
+    )
+
+
+def header_score(cells: Sequence[object], headers: HeaderIndex) -> int:
+    """How many distinct fields a row of cells names (a header row names at least two)."""
+    found = set()
+    for cell in cells:
+        text = str(cell).strip()
+        if text and len(text) <= 80:
+            meaning = headers.meaning(text)
+            if meaning:
+                found.add(meaning.field)
+    return len(found)
+
+
+def closest_headers(cells: Sequence[object], headers: HeaderIndex, contract: SheetContract) -> list[str]:
+    """For cells that mean nothing, the known header each is closest to: "'Strasse' (closest: 'Street')"."""
+    spellings: dict[str, str] = {}
+    for spec in contract.columns.values():
+        for alias in (spec.title, *spec.aliases):
+            spellings.setdefault(header_key(alias), alias)
+    index = headers.index
+    for key in index:
+        spellings.setdefault(key, key)
+    described = []
+    for cell in cells:
+        text = str(cell).strip()
+        if not text or len(text) > 80 or headers.meaning(text):
+            continue
+        match = difflib.get_close_matches(header_key(text), list(spellings), n=1, cutoff=0.6)
+        if match:
+            field_title = contract.title(index.get(match[0], ""))
+            described.append(f"'{text}' (closest: '{spellings[match[0]]}' for {field_title})")
+        else:
+            described.append(f"'{text}' (no close match)")
+    return described
