@@ -809,6 +809,19 @@ def test_a_yes_no_column_about_something_else_leaves_every_row_in(tmp_path: Path
     assert load_sheet(path).skipped == ()
 
 
+@pytest.mark.parametrize("header", ["Approved By", "Selected By", "Send To"])
+def test_a_column_naming_who_approved_or_where_to_leaves_every_row_in(tmp_path: Path, header: str) -> None:
+    """Found by review11: 'Approved By' is read as the words of a yes/no column, and the approver 'N. Patel'
+    (or 'No-Hyun Kim') read as N or No: the rows they approved were left out."""
+    path = tmp_path / "who.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,N. Patel\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,No-Hyun Kim\n"
+        "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,Joe Bell\n"
+    )
+    assert load_sheet(path).skipped == ()
+
+
 def test_notes_saying_not_to_send_in_other_words_leave_their_rows_out(tmp_path: Path) -> None:
     """Found by newcomer8: these notes were read as nothing and each person sent a card."""
     said = [

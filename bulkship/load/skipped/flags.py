@@ -47,9 +47,14 @@ _FILTER_FILLER = frozenset(
 
 def _filter_header(header: str) -> bool:
     """Whether a header says the column picks the rows to send: its words, years and fillers aside, are
-    all :data:`_FILTER_WORDS`."""
-    words = [w for w in re.findall(r"[a-z]+", header.casefold()) if w not in _FILTER_FILLER]
-    return bool(words) and set(words) <= _FILTER_WORDS
+    all :data:`_FILTER_WORDS`. One that ends "by" or "to" names who or where ('Approved By' = 'N. Patel',
+    'Send To': found by review11), not yes or no."""
+    every = re.findall(r"[a-z]+", header.casefold())
+    words = [w for w in every if w not in _FILTER_FILLER]
+    return bool(words) and set(words) <= _FILTER_WORDS and every[-1] not in _WHO_OR_WHERE
+
+
+_WHO_OR_WHERE = frozenset({"by", "to", "from"})
 
 
 # ... and the answers that say no ("NO - left company", "Do not send", "Excluded")
