@@ -362,6 +362,26 @@ def test_contacts_of_one_customer_at_its_office_are_two_cards(tmp_path: Path) ->
         assert result.rows["status"].tolist() == ["valid"] * 4, header
 
 
+@pytest.mark.parametrize(
+    "header", ["EE ID", "EEID", "Emp #", "Emp No.", "Payroll ID", "Employee Num", "Team Member ID"]
+)
+def test_an_hr_system_s_own_employee_id_header_is_the_employee_id(tmp_path: Path, header: str) -> None:
+    """Found by newcomer9: 'EE ID', 'Emp #', 'Payroll ID'... were "not used", so one person merged from two HR
+    sources (E1 as Bob Jones and as Robert Jones, at two addresses) got two cards, where 'Employee ID' gives one."""
+    path = tmp_path / "ee.csv"
+    path.write_text(
+        f'"{header}",Name,Address,City,State,ZIP,Product,Value\n'
+        "E1,Bob Jones,3 Oak St,Salem,MA,01970,CVS,25\nE1,Robert Jones,77 Pine Rd,Lynn,MA,01902,CVS,25\n"
+        "E2,Kate Lee,4 Oak St,Salem,MA,01970,CVS,25\nE3,Amy Wu,5 Oak St,Salem,MA,01970,CVS,25\n"
+        "E4,Raj Patel,6 Oak St,Salem,MA,01970,CVS,25\n"
+    )
+    loaded = load_sheet(path)
+    assert loaded.column_map[header] == "external_id"
+    assert validate(loaded, sandbox_catalog()).rows["status"].tolist() == [
+        "valid", "duplicate", "valid", "valid", "valid"
+    ]  # fmt: skip
+
+
 def test_two_middle_names_that_differ_are_two_people_at_one_address(tmp_path: Path) -> None:
     """Found by newcomer8: sisters Mary Ann and Mary Beth Smith, John A. and John B. Baker at one address
     were "the same recipient, written differently": one of each pair got no card. A middle name on one row

@@ -189,8 +189,8 @@ _NOT_PEOPLE = frozenset(
 
 def _names_people(header: str) -> bool:
     """Whether a reference column's header may name people ("Employee ID", "ID"), not what several people
-    share ("Customer ID", "Account #", "Ref")."""
-    return not set(re.findall(r"[a-z]+", header.casefold())) & _NOT_PEOPLE
+    share ("Customer ID", "Account #", "Ref"). A "Team Member ID" is a retailer's employee id."""
+    return not set(re.findall(r"[a-z]+", header.casefold().replace("team member", "member"))) & _NOT_PEOPLE
 
 
 @dataclass(frozen=True)
