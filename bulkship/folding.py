@@ -65,6 +65,28 @@ def _plain(text: str) -> str:
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "rev", "hon"})
 _DEGREES = frozenset({"md", "phd", "esq", "dds", "dmd", "cpa", "rn", "jd", "mba", "dvm", "pe"})
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # father and son may share a name and an address
+# Common English short forms of a given name, folded to the full name: "Bob Jones" on the preferred-name
+# export and "Robert Jones" on the legal one are one person (found by newcomer8: two cards, one email).
+# A short form of two names for a man and a woman (Alex, Sam, Chris, Pat, Jamie, Jo) is left alone: twins
+# Alexander and Alexandra must stay two people.
+_FULL_NAMES = {
+    "robert": "bob bobby rob robbie robby", "william": "bill billy will willie willy",
+    "james": "jim jimmy", "richard": "rick ricky rich richie dick", "thomas": "tom tommy",
+    "michael": "mike mikey", "joseph": "joe joey", "charles": "charlie chuck chas", "daniel": "dan danny",
+    "matthew": "matt", "anthony": "tony", "steven": "steve stephen", "kenneth": "ken kenny",
+    "timothy": "tim timmy", "benjamin": "ben benny", "nicholas": "nick nicky", "andrew": "andy drew",
+    "gregory": "greg", "jeffrey": "jeff", "joshua": "josh", "david": "dave davey", "douglas": "doug",
+    "lawrence": "larry", "ronald": "ron ronnie", "donald": "don donnie", "raymond": "ray",
+    "peter": "pete", "philip": "phil phillip", "walter": "walt", "frederick": "fred freddie",
+    "vincent": "vince vinny", "zachary": "zach zack", "henry": "hank", "edward": "eddie ted teddy",
+    "elizabeth": "liz lizzie betty betsy", "margaret": "maggie peggy marge margie",
+    "katherine": "kate katie kathy cathy catherine kathryn", "jennifer": "jen jenn jenny",
+    "rebecca": "becky becca", "susan": "sue susie", "deborah": "deb debbie debra",
+    "patricia": "patty trish tricia", "barbara": "barb", "victoria": "vicky vicki tori", "abigail": "abby",
+    "kimberly": "kim", "pamela": "pam", "cynthia": "cindy", "judith": "judy", "dorothy": "dottie",
+    "sandra": "sandy", "amanda": "mandy", "melissa": "missy", "nathan": "nate",
+}  # fmt: skip
+_FULL_NAME_OF = {short: full for full, shorts in _FULL_NAMES.items() for short in shorts.split()}
 
 
 def _words(text: str) -> list[str]:
@@ -102,7 +124,7 @@ def name_words(text: object) -> set[str]:
 def fold_person(name: object) -> str:
     """A person's name as compared: ``Liam O’Brien`` = ``liam obrien``; ``Lopez, Maria``, ``LOPEZ MARIA``,
     ``Ms. Maria J. Lopez`` and ``MARIA LOPEZ, MBA`` = ``lopez maria`` (first and last word, sorted);
-    ``John Smith Jr.`` = ``john smith jr``."""
+    ``John Smith Jr.`` = ``john smith jr``; ``Bob Jones`` = ``jones robert`` (a short form: its full name)."""
     text = str(name or "")
     text = text if text.isascii() else unicodedata.normalize("NFKC", text)
     last, comma, rest = text.partition(",")
@@ -112,7 +134,7 @@ def fold_person(name: object) -> str:
     while len(words) > 1 and words[0] in _TITLES:
         words.pop(0)
     generation = [w for w in words[1:] if w in _GENERATIONS]
-    words = [w for w in words if w not in generation] or words
+    words = [_FULL_NAME_OF.get(w, w) for w in words if w not in generation] or words
     # first and last word in either order: payroll exports write 'LOPEZ MARIA' without a comma (found by
     # review6: a second card to Maria Lopez at her own address)
     return " ".join([*sorted([*words[:1], *words[1:][-1:]]), *generation])

@@ -19,13 +19,24 @@ from bulkship.folding import fold_address, fold_person, fold_unit, same_unit
         ("John Smith Jr.", "Smith, John, Jr."),
         ("Maria Lopez", "LOPEZ MARIA"),  # a payroll export, last name first without a comma (review6)
         ("John Smith Jr.", "SMITH JOHN JR"),
+        ("Bob Jones", "Robert Jones"),  # preferred and legal names of one person (newcomer8, F14)
+        ("Kate Lee", "Katherine Lee"),
+        ("JONES, BILL", "William Jones"),
     ],
 )
 def test_one_person_written_two_ways_folds_alike(one: str, other: str) -> None:
     assert fold_person(one) == fold_person(other)
 
 
-@pytest.mark.parametrize(("one", "other"), [("John Smith", "John Smith Jr."), ("Maria Lopez", "Mario Lopez")])
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("John Smith", "John Smith Jr."),
+        ("Maria Lopez", "Mario Lopez"),
+        ("Alexander Smith", "Alexandra Smith"),  # "Alex" is either: twins stay two
+        ("Bob Jones", "Robert Jones Jr."),
+    ],
+)
 def test_two_people_stay_two(one: str, other: str) -> None:
     assert fold_person(one) != fold_person(other)
 

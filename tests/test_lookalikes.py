@@ -231,6 +231,32 @@ def test_a_form_resubmitted_with_the_street_corrected_is_one_card_by_its_email(
     assert cards_by_name(isolated_data_dir) == Counter({"ann form": 2, "bo other": 1})
 
 
+def test_one_email_under_a_short_and_a_full_name_is_one_card(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer8 (F14): "Bob Jones" on one export and "Robert Jones" on another, with one email and
+    card, were two cards, at the same address and at a new one. A household's email under two people's
+    names ("John" and "Jane Smith") still sends each a card."""
+    header = ["Email", "Name", "Street", "City", "State", "ZIP", "Product", "Amount"]
+    rows = [
+        ["bob@example.com", "Bob Jones", "3 Oak St", "Salem", "MA", "01970", "CVS", "25"],
+        ["bob@example.com", "Robert Jones", "3 Oak St", "Salem", "MA", "01970", "CVS", "25"],
+        ["kate@example.com", "Kate Lee", "4 Oak St", "Salem", "MA", "01970", "CVS", "25"],
+        ["kate@example.com", "Katherine Lee", "9 Elm St", "Lynn", "MA", "01902", "CVS", "25"],
+        ["smiths@example.com", "John Smith", "5 Oak St", "Salem", "MA", "01970", "CVS", "25"],
+        ["smiths@example.com", "Jane Smith", "5 Oak St", "Salem", "MA", "01970", "CVS", "25"],
+    ]
+    sheet = write(tmp_path / "emails.csv", rows, header)
+    assert main(["validate", str(sheet), "--json"]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    duplicates = {p["row"]: p["message"] for p in problems if "will not be sent twice" in p["message"]}
+    assert sorted(duplicates) == [3, 5], duplicates
+    assert "as row 2" in duplicates[3] and "as row 4" in duplicates[5]
+    assert main(["run", str(sheet), "--yes", "--wait", "0"]) == 3
+    cards = cards_by_name(isolated_data_dir)
+    assert cards == Counter({"bob jones": 1, "kate lee": 1, "john smith": 1, "jane smith": 1})
+
+
 def test_a_name_written_with_a_typo_at_the_same_address_and_card_is_a_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
