@@ -784,16 +784,16 @@ def test_the_next_batch_holds_an_employee_id_s_card_under_another_name_at_anothe
 def test_a_short_form_of_a_name_sent_last_batch_is_held_in_the_next(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """F14 (newcomer8): "Bob Jones" on November's list and "Robert Jones" (the legal name) on December's, at
-    one address with one card, was a second card."""
+    """F14 (newcomer8): "Bob Jones" on November's list and "Robert Jones" (the legal name) on December's,
+    with one card, at a new address, was a second card."""
     out = str(tmp_path / "out")
     bob = ["Bob Jones", "3 Oak St", "Salem", "MA", "01970", "CVS", "25"]
     november = write_csv(tmp_path / "nov.csv", [bob])
     assert run(capsys, str(november), "--out", out)[0] == 0
-    rows = [["Robert Jones", "3 Oak Street", "Salem", "MA", "01970", "CVS", "25"], *map(person, range(1, 5))]
+    rows = [["Robert Jones", "9 Elm St", "Lynn", "MA", "01902", "CVS", "25"], *map(person, range(1, 5))]
     december = write_csv(tmp_path / "dec.csv", rows)
     code, _, err = run(capsys, str(december), "--out", out)
     sent = Counter({"Bob Jones": 1} | {f"Person {i}": 1 for i in range(1, 5)})
     assert recipients(isolated_data_dir) == sent, err
-    held = results(tmp_path / "out" / "dec-results.xlsx")["Robert Jones / 3 Oak Street"]
+    held = results(tmp_path / "out" / "dec-results.xlsx")["Robert Jones / 9 Elm St"]
     assert code != 0 and "nov" in held[1], held
