@@ -107,12 +107,35 @@ def middle_names(name: object) -> tuple[str, ...]:
 
 
 def same_middle(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
-    """Whether two names' middle parts may be one person's: one of them has none, or each word is the other's
-    or its initial ("Mary B. Smith" = "Mary Beth Smith"; "Mary Ann" and "Mary Beth" Smith are sisters)."""
-    if not one or not other or len(one) != len(other):
-        return not one or not other
-    return all(a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
-               for a, b in zip(one, other, strict=True))  # fmt: skip
+    """Whether two names' middle parts may be one person's: one of them has none, or each word of the shorter
+    is, in turn, one of the longer's, written the same, as its initial or a spelling of it ("Mary B. Smith" =
+    "Mary Beth Smith" = "Mary Bethany Smith"; "Maria Garcia Lopez" = "Maria Jose Garcia Lopez"). "Mary Ann"
+    and "Mary Beth" Smith are sisters; "Mary Ann" and "Mary Anne" are one (found by review11: two cards)."""
+    if not one or not other:
+        return True
+    short, long_ = sorted((one, other), key=len)
+    words = iter(long_)
+    return all(any(_same_word(a, b) for b in words) for a in short)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One middle name as written twice: the same, an initial of the other, one the start of the other
+    ("Chris", "Christopher") or one letter apart ("Ann", "Anne"; "Marie", "Maria")."""
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    if min(len(a), len(b)) < 3:
+        return False
+    return a.startswith(b) or b.startswith(a) or _one_letter_apart(a, b)
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter added, dropped or changed turns ``a`` into ``b``."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def name_words(text: object) -> set[str]:

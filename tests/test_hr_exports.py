@@ -404,6 +404,26 @@ def test_two_middle_names_that_differ_are_two_people_at_one_address(tmp_path: Pa
     assert statuses == ["valid"] * 6 + ["valid", "duplicate", "valid", "duplicate"]
 
 
+def test_one_middle_name_spelled_two_ways_at_one_address_is_one_card(tmp_path: Path) -> None:
+    """Found by review11: since two different middle names are two people (ba742b4), one person's middle name
+    spelled two ways ('Mary Ann' / 'Mary Anne', 'Christopher' / 'Chris', a second family name written on one
+    row only) at one address was two cards, with no word; it was one before."""
+    path = tmp_path / "spelled.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        "Mary Ann Smith,1 Oak St,Salem,MA,01970,CVS,25\n"
+        "Mary Anne Smith,1 Oak St,Salem,MA,01970,CVS,25\n"
+        "John Christopher Baker,2 Oak St,Salem,MA,01970,CVS,25\n"
+        "John Chris Baker,2 Oak St,Salem,MA,01970,CVS,25\n"
+        "Lee Marie Wong,3 Oak St,Salem,MA,01970,CVS,25\n"
+        "Lee Maria Wong,3 Oak St,Salem,MA,01970,CVS,25\n"
+        "Maria Garcia Lopez,4 Oak St,Salem,MA,01970,CVS,25\n"
+        "Maria Jose Garcia Lopez,4 Oak St,Salem,MA,01970,CVS,25\n"
+    )
+    statuses = validate(load_sheet(path), sandbox_catalog()).rows["status"].tolist()
+    assert statuses == ["valid", "duplicate"] * 4
+
+
 def test_workday_s_worker_with_its_number_and_preferred_display_name_are_read_as_people_write_them(
     tmp_path: Path,
 ) -> None:
