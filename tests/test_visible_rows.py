@@ -889,13 +889,15 @@ def test_a_termination_date_saying_there_is_none_leaves_its_row_in(tmp_path: Pat
 
 
 def test_a_note_that_goes_on_to_say_it_is_over_leaves_its_row_in(tmp_path: Path) -> None:
-    """Found by newcomer8 after the notes above were read: these say the hold is over."""
+    """Found by newcomer8 after the notes above were read: these say the hold is over, or that what is
+    declined is an option of the parcel."""
     notes = ["On hold - released 12/1, send", "HOLD - cleared", "Hold: no", "Terminated 11/15 - rehired 11/20",
-             "Skip: none", "Cancelled: nothing", "DO NOT SEND - left company"]  # fmt: skip
+             "Skip: none", "Cancelled: nothing", "Declined: expedited shipping", "Remove - gift wrap",
+             "Cancel: rush delivery, standard is fine", "DO NOT SEND - left company"]  # fmt: skip
     rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(notes)]
     path = tmp_path / "notes.csv"
     path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
-    assert [s.row for s in load_sheet(path).skipped] == [8]
+    assert [s.row for s in load_sheet(path).skipped] == [11]
 
 
 def test_people_under_a_heading_saying_not_to_send_are_left_out(tmp_path: Path) -> None:

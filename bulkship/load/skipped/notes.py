@@ -38,8 +38,12 @@ _NOTE_SAYS_NO = re.compile(
 
 
 # ... unless it goes on to say that is over ("Hold - cleared", "Terminated 11/15 - rehired 11/20",
-# "Skip: none"; found by newcomer8)
+# "Skip: none"; found by newcomer8), or that what is declined is an option of the parcel, not the gift
+# ("Declined: expedited shipping", "Remove - gift wrap"; found by newcomer8)
 _UNDONE = re.compile(
     r"(?i)[-–—:,;(]\s*.*\b(?:cleared|released|rehired|reinstated|resolved|lifted|back\s+on)\b"
     r"|[-–—:]\s*(?:no|none|nothing|n/?a)\s*$"
+    r"|^\s*(?:declined?|removed?|cancel(?:l?ed)?|skip)\s*[-–—:,;(]\s*(?:the\s+)?"
+    r"(?:(?:expedited|express|rush|overnight|priority|upgraded?)"
+    r"\s+(?:shipping|delivery|mail|option)|gift\s*wrap(?:ping)?|signature|tracking|insurance)\b"
 )
