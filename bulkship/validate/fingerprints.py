@@ -1,0 +1,114 @@
+"""A row's fingerprint (the hash of what it orders) and the rows that repeat another: duplicates, repeats
+allowed on purpose ('#2'...), and skipped rows, which are never anyone's duplicate."""
+
+from __future__ import annotations
+
+import hashlib
+import operator
+from collections.abc import Callable, Collection
+
+import pandas as pd
+
+from ..models import FINGERPRINT, ROW, STATUS
+from ..schema import SheetContract
+from .collect import ProblemCollector
+from .lookalikes import mark_lookalikes
+
+# Ordering-relevant fields: a change in any of them makes a different order (fingerprint input).
+FINGERPRINT_FIELDS = (
+    "name",
+    "address1",
+    "address2",
+    "city",
+    "state",
+    "zip",
+    "country",
+    "product",
+    "value",
+    "quantity",
+    "shipping_method",
+    "carrier_id",
+    "external_id",
+)
+_CASE_INSENSITIVE = ("name", "address1", "address2", "city")
+FINGERPRINT_HEX = 32
+
+
+def _fingerprint_and_duplicates(
+    frame: pd.DataFrame,
+    collector: ProblemCollector,
+    contract: SheetContract,
+    skipped: pd.Series,
+    ordered: Callable[[], Collection[str]] | None = None,
+) -> None:
+    base = pd.Series(_fingerprints(frame), index=frame.index, dtype=object)
+    if not skipped.any():
+        _judge_repeats(frame, base, collector, ordered)
+        return
+    shown = frame[~skipped].copy()  # skipped rows are never anyone's duplicate
+    _judge_repeats(shown, base[~skipped], collector, ordered)
+    fingerprints = base.copy()
+    fingerprints[~skipped] = shown[FINGERPRINT]
+    fingerprints[skipped] = _skipped_fingerprints(base[skipped], set(base[~skipped].tolist()))
+    frame[FINGERPRINT] = fingerprints
+    frame.loc[shown.index[shown[STATUS].eq("duplicate").to_numpy()], STATUS] = "duplicate"
+
+
+def _judge_repeats(
+    frame: pd.DataFrame,
+    base: pd.Series,
+    collector: ProblemCollector,
+    ordered: Callable[[], Collection[str]] | None = None,
+) -> None:
+    """Fingerprints (with '#2'... for repeats allowed on purpose) and duplicate rows, in place."""
+    codes, uniques = pd.factorize(base)
+    if len(uniques) == len(base):  # the usual list: no two rows alike
+        occurrence = pd.Series(0, index=frame.index, dtype="int64")
+        first_row = frame[ROW]
+    else:
+        occurrence = base.groupby(codes).cumcount()
+        first_row = frame[ROW].groupby(codes).transform("first")
+    repeat = occurrence.gt(0)
+    allowed = repeat & frame["allow_duplicate"].eq("yes")
+    fingerprint = base.copy()
+    if allowed.any():  # '#2', '#3'... only where built: a million-row column of suffixes costs 150 MB
+        fingerprint[allowed] = base[allowed] + "#" + (occurrence[allowed] + 1).astype(str)
+    frame[FINGERPRINT] = fingerprint
+    duplicate = repeat & ~allowed
+    header = collector.header("allow_duplicate")
+    where = (
+        f"put yes in the '{header}' column"
+        if collector.has_column("allow_duplicate")
+        else f"add a column '{header}' and put yes in it for this row"
+    )
+    collector.error(
+        duplicate & frame[STATUS].eq("valid"),
+        "name",
+        "Duplicate row",
+        f"same recipient, address and card as row {{first}}; it will not be sent twice. To send it again on "
+        f"purpose, {where}.",
+        extra={"first": first_row},
+    )
+    frame.loc[duplicate & frame[STATUS].eq("valid"), STATUS] = "duplicate"
+    mark_lookalikes(frame, collector, where, ordered)  # one person written differently: a duplicate too
+
+
+def _skipped_fingerprints(base: pd.Series, shown: set[str]) -> list[str]:
+    """A skipped row keeps the fingerprint it would have if shown (a row ordered before and hidden since is
+    still known as ordered), unless a shown row has the same content: then its own, so the ledger never
+    takes one for the other."""
+    return [fp if fp not in shown else f"{fp}~skipped" for fp in base.tolist()]
+
+
+def _fingerprints(frame: pd.DataFrame) -> list[str]:
+    """sha256 of the ordering fields joined by U+001F (names and address case-folded), first 32 hex digits;
+    computed with C-level maps: no Python bytecode per row."""
+    fields = [  # case-folded lazily: a million rows' folded copies never exist at once
+        map(str.casefold, frame[c].tolist()) if c in _CASE_INSENSITIVE else frame[c].tolist()
+        for c in FINGERPRINT_FIELDS
+    ]
+    digests = map(hashlib.sha256, map(str.encode, map("\x1f".join, zip(*fields, strict=True))))
+    return list(map(operator.itemgetter(slice(FINGERPRINT_HEX)), map(_hexdigest, digests)))
+
+
+_hexdigest = operator.methodcaller("hexdigest")

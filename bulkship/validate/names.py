@@ -1,0 +1,124 @@
+"""The name a parcel shows: a suffix column written after it, a one-word name given its family name, a
+placeholder ("N/A", "Self") no name at all, and a name that belongs to another person than the row's."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..models import LoadedSheet
+from . import normalize, rules
+from .collect import ProblemCollector
+
+
+def _with_suffix(names: pd.Series, suffix: pd.Series) -> pd.Series:
+    """ "John Smith" + "Jr." -> "John Smith Jr.", where the name is given and does not end with it already."""
+    names = names.astype(str)
+    key = suffix.str.casefold().str.rstrip(".")
+    ends = pd.Series(
+        [f" {n.casefold().rstrip('. ')}".endswith(f" {k}") for n, k in zip(names, key, strict=True)],
+        index=names.index,
+    )
+    add = suffix.ne("") & names.str.strip().ne("") & ~ends
+    return names.where(~add, names.str.rstrip() + " " + suffix)
+
+
+def _with_last_name(name: pd.Series, last_name: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """A one-word name ("Kate", a Preferred Name column of first names) on a row that has a Last Name:
+    the parcel reads "Kate Lee", not "Kate". Also returns which rows changed."""
+    one_word = name.ne("") & ~name.str.contains(" ", regex=False)  # names are trimmed, spaces single
+    if not one_word.any():  # the usual list: nothing to look at, found at C speed
+        return name, one_word
+    one_word[one_word] = ~_placeholders(name[one_word])  # "N/A Lee" would pass the placeholder check
+    return _given_with_family(name, one_word, last_name.str.strip())
+
+
+_NUMBER_IN_BRACKETS = r"\s*[(\[]\s*#?[A-Za-z]{0,3}-?\d[\d-]*\s*[)\]]\s*$"  # "(100234)", "[E-1001]"
+
+
+def _placeholders(names: pd.Series) -> pd.Series:
+    """Names that only hold a placeholder ("N/A", "-", "TBD") or say who the gift is for ("Self")."""
+    return normalize.by_unique(
+        names,
+        lambda c: (
+            normalize.fullmatch_mask(c, rules.PLACEHOLDER)
+            | normalize.fullmatch_mask(c, rules.RELATION)
+            | normalize.fullmatch_mask(c, rules.PLACE)  # "Ship To" = Home (found by newcomer8)
+        ),
+    )
+
+
+def _names_another(names: pd.Series, first: pd.Series, last: pd.Series) -> pd.Series:
+    """Names holding neither the row's first nor its last name ("Maria Lopez (E1001)" on Raj Patel's row,
+    "Front Desk" for Ann Lee: found by newcomer8), compared word by word as folded."""
+    from ..folding import name_words
+
+    return pd.Series(
+        [
+            not (name_words(name) & (name_words(first[i]) | name_words(last[i])))
+            for i, name in zip(names.index, names.tolist(), strict=True)
+        ],
+        index=names.index,
+    )
+
+
+def _given_with_family(
+    given: pd.Series, one_word: pd.Series, family: pd.Series
+) -> tuple[pd.Series, pd.Series]:
+    """``given`` followed by ``family`` where it is one word (``one_word``) and the family name is known and
+    not that word itself; and which rows changed."""
+    add = one_word & family.ne("") & given.str.casefold().ne(family.str.casefold())
+    return given.where(~add, given + " " + family), add
+
+
+def _with_family_name(
+    preferred: pd.Series, sheet: LoadedSheet, by_canonical: dict[str, str], legal: pd.Series
+) -> tuple[pd.Series, pd.Series]:
+    """A preferred name of one word ("Kate": HR systems often keep only the first name there) with the
+    family name the row has, from Last Name or the legal name (:func:`_family_of`): the parcel reads "Kate
+    Lee", not "Kate" (found by newcomer6). Also returns which rows changed."""
+    given = preferred.astype(str).str.strip()
+    one_word = given.ne("") & ~given.str.contains(r"\s", regex=True)  # not cleaned yet: any white space
+    if one_word.any():
+        one_word[one_word] = ~_placeholders(given[one_word])
+    if "last_name" in by_canonical:
+        family = sheet.frame[by_canonical["last_name"]].fillna("").astype(str).str.strip()
+    else:  # "Katherine Lee", "Lee, Katherine" written last name first, "Robert Smith Jr."
+        family = pd.Series("", index=legal.index, dtype=object)
+        family[one_word] = legal[one_word].astype(str).map(_family_of)
+    named, add = _given_with_family(given, one_word, family)
+    return preferred.where(~add, named), add
+
+
+# A word after a family name that is no family name itself: "Robert Smith Jr." is Bob Smith Jr., not Bob Jr.
+_NAME_SUFFIX = re.compile(r"(?i)^(?:jr|sr|ii|iii|iv|v|phd|md|dds|esq)\.?$")
+
+
+def _family_of(legal: str) -> str:
+    """The family name in a legal name: 'Lee' in 'Katherine Lee' and in 'Lee, Katherine'; 'Smith Jr.' in
+    'Robert Smith Jr.' and in 'Robert Smith, Jr.' (a comma before a suffix is no 'Last, First'); "" when
+    the legal name shows none."""
+    before, comma, after = legal.partition(",")
+    if comma and before.strip() and not _NAME_SUFFIX.match(after.strip()):
+        return before.strip()
+    words = legal.replace(",", " ").split()
+    if words and _NAME_SUFFIX.match(words[-1]):
+        return " ".join(words[-2:]) if len(words) >= 3 else ""
+    return words[-1] if len(words) >= 2 else ""
+
+
+def _say_family_added(sheet: LoadedSheet, collector: ProblemCollector, added: pd.Series) -> None:
+    """A warning on each row whose one-word preferred name went out with the row's family name: the name
+    sent is not one the sheet holds."""
+    header = sheet.preferred.get("name")
+    if header is None or not added.any():
+        return
+    given = sheet.frame[header].fillna("").astype(str).str.strip()
+    collector.warn(
+        added,
+        "name",
+        "Last name added",
+        "'{given}' ({preferred}) is one word: sent as {new}, with the family name of its row.",
+        extra={"given": given, "preferred": pd.Series(header, index=given.index)},  # a header may hold "{"
+    )

@@ -1,0 +1,207 @@
+"""The rows made ready to check: the sheet's columns under their canonical names (a preferred name over the
+legal one), required columns present, every cell cleaned and normalised, empty cells given the defaults;
+each change said as a warning."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import MissingColumnsError
+from ..models import CANONICAL_COLUMNS, LoadedSheet
+from ..schema import SheetContract
+from . import normalize, rules
+from .collect import ProblemCollector
+from .names import (
+    _NUMBER_IN_BRACKETS,
+    _names_another,
+    _placeholders,
+    _with_family_name,
+    _with_last_name,
+    _with_suffix,
+)
+
+_CLEANED = "extra spaces or invisible characters removed; now reads '{new}'."
+
+
+def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict[str, str]) -> None:
+    """A required column that is neither in the sheet nor defaulted makes the whole file unusable."""
+    present = set(sheet.column_map.values()) | {c for c, v in defaults.items() if v}
+    if "name" not in present and {"first_name", "last_name"} & present:
+        present.add("name")
+    missing = [spec.title for spec in contract.columns.values() if spec.required and spec.name not in present]
+    if missing:
+        raise MissingColumnsError(
+            f"{Path(sheet.path).name} lacks required column(s): {', '.join(missing)}. Its headers are: "
+            + ", ".join(f"'{h}'" for h in sheet.headers),
+            hint="rename the headers, map them with [columns] in a program settings file (--config), "
+            "or set [defaults]; `bulkship template` writes a sheet with every header",
+        )
+
+
+def _canonical_frame(sheet: LoadedSheet) -> tuple[pd.DataFrame, pd.Series]:
+    """The sheet's columns under their canonical names, and the rows whose one-word preferred name was sent
+    with the family name of the row (said as a warning once the collector exists)."""
+    columns: dict[str, pd.Series] = {}
+    by_canonical = {canonical: header for header, canonical in sheet.column_map.items()}
+    added = pd.Series(False, index=sheet.frame.index)
+    for column in CANONICAL_COLUMNS:
+        header = by_canonical.get(column)
+        if header is not None:
+            columns[column] = sheet.frame[header].fillna("").astype(object)
+        else:
+            columns[column] = pd.Series("", index=sheet.frame.index, dtype=object)
+        preferred = sheet.preferred.get(column)
+        if preferred is not None and preferred != header:  # a preferred name, where one is filled in
+            overlay = sheet.frame[preferred].fillna("").astype(object)
+            filled = overlay.str.strip().ne("")
+            if column == "name":  # "N/A" or "-" under Preferred Name: the person has none
+                filled &= ~_placeholders(overlay.astype(str).str.strip())
+                overlay, added = _with_family_name(overlay, sheet, by_canonical, columns[column])
+            columns[column] = overlay.where(filled, columns[column])
+    return pd.DataFrame(columns, index=sheet.frame.index), added
+
+
+def _literal(text: str) -> str:
+    """``text`` as it reads through a message template (ProblemCollector formats its messages)."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def _fill_defaults(
+    frame: pd.DataFrame,
+    defaults: dict[str, str],
+    collector: ProblemCollector,
+    chosen: Collection[str],
+    products: Mapping[str, str],
+) -> None:
+    """Empty cells take the defaults, the product first: a default amount belongs to the default product,
+    so a row naming another card with its Amount left empty is an error, not a card of the wrong value
+    (a program's CVS 25 made a TARGET row with no amount TARGET 25, found by newcomer6). A card is named by
+    its id or its name (``products``: "CVS Pharmacy" is CVS, found by review10). A default filling empty
+    cells of a column the sheet has is said on each row: nobody wrote that value there."""
+    product = defaults.get("product", "")
+    said_product = _literal(product)
+    for column in sorted(defaults, key=lambda c: c != "product"):
+        default = defaults[column]
+        shown = _literal(default)
+        if column not in frame.columns or not default:
+            continue
+        empty = frame[column].eq("")
+        if column == "value" and product:
+            named = frame["product"].str.strip().str.casefold()
+            cards = named.map(products).fillna(named).str.casefold()
+            other = empty & cards.ne(products.get(product.strip().casefold(), product).casefold())
+            collector.error(
+                other,
+                "value",
+                "Amount missing",
+                f"is empty; the default amount {shown} in the program settings is for {said_product} cards, "
+                "not {product}: write this card's amount.",
+            )
+            empty &= ~other
+        frame[column] = frame[column].where(~empty, default)
+        if column in chosen and collector.has_column(column):
+            collector.warn(
+                empty,
+                column,
+                f"{collector.header(column)} from the program defaults",
+                f"is empty: {shown} taken from the program settings' [defaults].",
+            )
+
+
+def _normalise(
+    frame: pd.DataFrame,
+    defaults: dict[str, str],
+    collector: ProblemCollector,
+    sheet: LoadedSheet,
+    *,
+    chosen: Collection[str] = (),
+    products: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """``chosen``: the fields whose default the person set (program [defaults]), not the built-in ones;
+    ``products``: the catalog's cards by id or name (:func:`rules.product_ids`)."""
+    for column in CANONICAL_COLUMNS:
+        frame[column], changed = normalize.clean_text(frame[column])
+        collector.warn(changed, column, "Spaces or invisible characters removed", _CLEANED)
+    for column in normalize.ASCII_FIELDS:
+        frame[column], changed = normalize.ascii_forms(frame[column])
+        collector.warn(changed, column, "Full-width characters read as plain", "'{old}' read as {new}.")
+    name_header = next((h for h, c in sheet.column_map.items() if c == "name"), None)
+    if name_header is not None:
+        frame["name"], changed = normalize.last_first(frame["name"], declared=name_header in sheet.last_first)
+        collector.warn(changed, "name", "Name written Last, First", "'{old}' read as {new}.")
+    # Workday's "Worker" = "Maria Lopez (100234)": the employee number is no part of the name on a parcel
+    numbered = frame["name"].str.replace(_NUMBER_IN_BRACKETS, "", regex=True)
+    changed = numbered.ne(frame["name"])
+    frame["name"] = numbered
+    collector.warn(changed, "name", "Number taken off the name", "'{old}' read as {new}.")
+    line_3 = normalize.line_3_header(sheet.frame.columns, sheet.column_map)
+    if line_3 is not None:
+        frame["address2"], added = normalize.with_line_3(frame["address2"], sheet.frame[line_3])
+        said = f"'{_literal(line_3)}' added to line 2: {{new}}."
+        collector.warn(added, "address2", "Address line 3 added", said)
+    if sheet.suffix is not None:  # after Last, First is turned around: "Smith, John" + "Jr."
+        suffix, _ = normalize.clean_text(sheet.frame[sheet.suffix].fillna("").astype(str))
+        frame["name"] = _with_suffix(frame["name"], suffix)
+        frame["last_name"] = _with_suffix(frame["last_name"], suffix)
+    _fill_defaults(frame, defaults, collector, chosen, products or {})
+    full_name = (frame["first_name"] + " " + frame["last_name"]).str.strip()
+    # "N/A" under a Preferred Name read as the name, beside the person's First and Last Name
+    no_name = full_name.ne("") & frame["name"].ne("")  # both given: a rare list, looked at only then
+    if no_name.any():
+        no_name[no_name] = _placeholders(frame["name"][no_name])
+    frame["name"] = frame["name"].where(frame["name"].ne("") & ~no_name, full_name)
+    collector.warn(
+        no_name, "name", "Placeholder name", "'{old}' is no name: sent as {new} (First and Last Name)."
+    )
+    frame["name"], changed = _with_last_name(frame["name"], frame["last_name"])
+    collector.warn(changed, "name", "Last name added", "'{old}' is one word: sent as {new} (its Last Name).")
+    if "name" not in sheet.preferred:  # a preferred name may differ from the legal one in every word
+        other = full_name.ne("") & frame["name"].ne(full_name) & ~no_name
+        if other.any():
+            other[other] = _names_another(frame["name"][other], frame["first_name"], frame["last_name"])
+        collector.error(
+            other,
+            "name",
+            "Name of another person",
+            "'{old}' shares no name with First and Last Name ('{full}') of its row: which person gets "
+            "this card? Write that person's name in both, or leave one of them empty.",
+            extra={"full": full_name},
+        )
+    rules.check_scientific(frame, collector)
+
+    frame["state"], changed = normalize.states(frame["state"])
+    collector.warn(changed, "state", "State written as a code", "'{old}' changed to {new}.")
+    frame["country"], changed = normalize.countries(frame["country"])
+    collector.warn(changed, "country", "Country written as a code", "'{old}' changed to {new}.")
+    frame["value"], changed = normalize.money(frame["value"])
+    collector.warn(changed, "value", "Amount read from text", "'{old}' read as {new}.")
+    frame["quantity"] = normalize.whole_numbers(frame["quantity"])
+    frame["allow_duplicate"] = normalize.yes_no(frame["allow_duplicate"])
+    frame["zip"], zip_text = normalize.zip_text(frame["zip"])
+    zips, reformatted, repaired, unconfirmed = normalize.zips(frame["zip"], frame["state"])
+    frame["zip"] = zips
+    collector.warn(
+        zip_text & ~(reformatted | repaired | unconfirmed),
+        "zip",
+        "ZIP read from text",
+        "'{old}' read as {new}.",
+    )
+    collector.warn(reformatted, "zip", "ZIP+4 reformatted", "ZIP {old} written as {new}.")
+    collector.warn(
+        repaired,
+        "zip",
+        "ZIP repaired (lost leading zero)",
+        "ZIP {old} repaired to {new} (state {state}); Excel had dropped its leading zero. "
+        "Format the column as Text to keep it.",
+    )
+    collector.error(
+        unconfirmed,
+        "zip",
+        "ZIP Code not valid",
+        "'{old}' is not a US ZIP code; if Excel dropped a leading zero, 0-padding it does not match state "
+        "{state}. Type the full 5-digit ZIP (e.g. 02134) in a Text-formatted column.",
+    )
+    return frame
