@@ -1262,6 +1262,10 @@ def test_an_amount_whose_format_hides_its_cents_is_an_error(
         "Row 2, column 'Value': the cell holds 24.6, and its number format shows 25: which amount is meant? "
         "Type the amount the card should have and format the cell to show its cents (0.00 or $)."
     )
+    ods = convert(tmp_path / "cents.xlsx", "ods", tmp_path)  # found by review11: ordered at 24.60 from an ODS
+    code, data, err = validate(capsys, ods)
+    errors = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "error"}
+    assert code == 1 and sorted(errors) == [2, 5], err
 
 
 def test_an_amount_shown_in_another_countrys_dollars_is_not_ordered_as_us_dollars(

@@ -3,6 +3,7 @@ a repeated row or cell measured by its repeat count, never expanded."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -171,6 +172,9 @@ class _OdsWalker:
             shown = shown_currency(text)
             if shown:
                 self.scan.currency.update(dict.fromkeys(cells, shown))
+        fraction = "." in (element.get(f"{_OFFICE}value") or "")  # 24.6: its cents may be hidden
+        if kind in ("float", "currency") and fraction and _WHOLE.fullmatch(re.sub(r"[^\d.,]", "", text)):
+            self.scan.whole.update(cells)  # shown without decimals: "25" for 24.6 (found by review11)
 
     def _row_end(self) -> None:
         assert self.scan is not None
@@ -182,6 +186,9 @@ class _OdsWalker:
                 for number in range(self.row, last + 1):
                     self.scan.hidden_rows[number] = why
         self.row = last
+
+
+_WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")  # the digits of a number shown whole: "25", "$1,250"
 
 
 def _struck(style: Any) -> bool:
