@@ -363,15 +363,18 @@ def test_contacts_of_one_customer_at_its_office_are_two_cards(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize(
-    "header", ["EE ID", "EEID", "Emp #", "Emp No.", "Payroll ID", "Employee Num", "Team Member ID"]
-)
+    "header",
+    ["EE ID", "EEID", "Emp #", "Emp No.", "Payroll ID", "Employee Num", "Team Member ID", "Employee Ref",
+     "Staff Reference", "Employee ID (Office)"],
+)  # fmt: skip
 def test_an_hr_system_s_own_employee_id_header_is_the_employee_id(tmp_path: Path, header: str) -> None:
     """Found by newcomer9: 'EE ID', 'Emp #', 'Payroll ID'... were "not used", so one person merged from two HR
-    sources (E1 as Bob Jones and as Robert Jones, at two addresses) got two cards, where 'Employee ID' gives one."""
+    sources (E1 under her maiden and married names, at two addresses) got two cards, where 'Employee ID' gives one;
+    'Employee Ref' or 'Employee ID (Office)' were read, but their 'ref' or 'office' said a group code."""
     path = tmp_path / "ee.csv"
     path.write_text(
         f'"{header}",Name,Address,City,State,ZIP,Product,Value\n'
-        "E1,Bob Jones,3 Oak St,Salem,MA,01970,CVS,25\nE1,Robert Jones,77 Pine Rd,Lynn,MA,01902,CVS,25\n"
+        "E1,Jane Smith,3 Oak St,Salem,MA,01970,CVS,25\nE1,Jane Brown,77 Pine Rd,Lynn,MA,01902,CVS,25\n"
         "E2,Kate Lee,4 Oak St,Salem,MA,01970,CVS,25\nE3,Amy Wu,5 Oak St,Salem,MA,01970,CVS,25\n"
         "E4,Raj Patel,6 Oak St,Salem,MA,01970,CVS,25\n"
     )

@@ -187,10 +187,20 @@ _NOT_PEOPLE = frozenset(
 )  # fmt: skip
 
 
+# A header naming a person's own number wins over those words: "Employee Ref", "Staff Reference", "Employee ID
+# (Office)" (found by newcomer9)
+_PEOPLE = frozenset(
+    {"employee", "emp", "ee", "staff", "worker", "associate", "personnel", "person", "member", "payroll",
+     "badge", "recipient"}
+)  # fmt: skip
+
+
 def _names_people(header: str) -> bool:
-    """Whether a reference column's header may name people ("Employee ID", "ID"), not what several people
-    share ("Customer ID", "Account #", "Ref"). A "Team Member ID" is a retailer's employee id."""
-    return not set(re.findall(r"[a-z]+", header.casefold().replace("team member", "member"))) & _NOT_PEOPLE
+    """Whether a reference column's header may name people ("Employee ID", "ID", "Employee Ref"), not what
+    several people share ("Customer ID", "Account #", "Ref"). A "Team Member ID" is a retailer's employee
+    id."""
+    words = set(re.findall(r"[a-z]+", header.casefold()))
+    return bool(words & _PEOPLE) or not words & _NOT_PEOPLE
 
 
 @dataclass(frozen=True)
