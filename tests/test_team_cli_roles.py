@@ -99,3 +99,22 @@ def test_track_reconcile_and_settle_follow_the_web_pages_roles(
     actions = [(e.actor, e.action) for e in audit.entries(team, batch="Q4")]
     assert ("fin", "track") in actions and ("fin", "reconcile") in actions
     assert not {a for a in actions if a[0] == "carol"} and ("fin", "review_settle") not in actions
+
+
+def test_a_login_whose_account_is_disabled_sends_nothing_from_the_command_line(
+    team: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review10: alice, disabled by an admin, went on sending as cli:alice (her login, without
+    BULKSHIP_USER), the name her limits and approvals already count as hers."""
+    login = getpass.getuser()
+    accounts.add_user(team, login, "password-login", ["requester"], actor="admin")
+    monkeypatch.delenv("BULKSHIP_USER", raising=False)
+    sheet = write_sheet(Path("mine.csv"), range(1, 3))
+    accounts.set_disabled(team, login, True, actor="admin")
+    assert main(["run", str(sheet), "--batch", "MINE", "--yes", "--wait", "0"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"{login} is disabled and may not send orders (as cli:{login})" in err and "enable" in err
+    assert embedded_sandbox_orders(Path(os.environ["BULKSHIP_DATA_DIR"])) == []
+    accounts.set_disabled(team, login, False, actor="admin")  # enabled again: the same command sends
+    assert main(["run", str(sheet), "--batch", "MINE", "--yes", "--wait", "0"]) == 0
+    assert _senders(team) == {"MINE": f"cli:{login}"}

@@ -10,7 +10,6 @@ finance, or a disabled account, sent orders.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -42,16 +41,15 @@ def check_acting(settings: Settings, action: Action) -> None:
     """Refuse (:class:`NotAllowedError`, nothing done) when this call acts for the account ``BULKSHIP_USER``
     names and that account is disabled or holds none of the ``action``'s roles. The web page's person was
     checked by the page; ``cli:<login>`` (no account named) and a single-user ledger have no roles to
-    check."""
-    if not os.environ.get("BULKSHIP_USER", "").strip():  # the usual case: nothing to read
-        return
+    check, but a login whose account of that name is disabled is refused as well."""
     from . import team_mode
     from .approvals import claimed_account
 
     if not team_mode(settings):
         return
     account = claimed_account(settings)
-    if account is None:
+    if account is None:  # no account named: the page's person, or cli:<login>
+        _check_login(settings, action)
         return
     if account.disabled:
         why = f"{account.name} is disabled and may not {action.doing}"
@@ -59,12 +57,25 @@ def check_acting(settings: Settings, action: Action) -> None:
         why = f"{account.name} ({account.roles_text}) may not {action.doing}"
     else:
         return
+    _refuse(why, account.disabled, action)
+
+
+def _check_login(settings: Settings, action: Action) -> None:
+    """``cli:<login>`` is the account of that name in the limits and approvals, so an account disabled by an
+    admin does not go on sending from its owner's command line (found by review10). Roles stay the web
+    page's: the command line signs no one in."""
+    from .accounts import find_user
+    from .approvals import acting_person
+
+    person = acting_person(settings)
+    account = find_user(settings, person.removeprefix("cli:")) if person.startswith("cli:") else None
+    if account is not None and account.disabled:
+        _refuse(f"{account.name} is disabled and may not {action.doing} (as {person})", True, action)
+
+
+def _refuse(why: str, disabled: bool, action: Action) -> None:
     raise NotAllowedError(
         f"{why}: nothing was done",
         hint="ask an admin "
-        + (
-            "to enable the account"
-            if account.disabled
-            else f"for the {' or '.join(sorted(action.roles))} role"
-        ),
+        + ("to enable the account" if disabled else f"for the {' or '.join(sorted(action.roles))} role"),
     )
