@@ -1,0 +1,189 @@
+"""The approver's pages: the requests waiting and decided, a batch's approval page (from the web or the
+command line), approve and reject."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ... import api
+from ...errors import BulkshipError
+from ...team import approvals
+from .. import app as pages
+from .. import state
+from .common import _actor, _address, _see, _settings
+
+
+async def approvals_page(request: Request) -> Response:
+    settings = _settings(request)
+    found = await run_in_threadpool(approvals.approvals, settings)
+    threshold = await run_in_threadpool(approvals.threshold, settings)
+    newest: dict[str, int] = {}
+    for asked in found:  # newest first
+        newest.setdefault(asked.batch, asked.id)
+    marked = [(a, a.state_beside(newest[a.batch])) for a in found]
+    return pages.render(
+        request, "approvals.html", waiting=[a for a, s in marked if s == "pending"],
+        decided=[(a, s) for a, s in marked if s != "pending"][:100], threshold=threshold,
+    )  # fmt: skip
+
+
+def _status_or_none(settings: Any, name: str) -> list[dict[str, Any]]:
+    """The batch's figures, or none when the ledger no longer holds it (the page says so)."""
+    try:
+        return api.status(settings, name)
+    except BulkshipError:
+        return []
+
+
+def _plan_unchanged(settings: Any, asked: approvals.Approval) -> bool:
+    return frozenset(approvals.order_prints(settings, asked.batch)) == asked.order_prints
+
+
+async def ledger_approval_page(request: Request, name: str) -> Response:
+    """The approval of a batch prepared from the command line: its figures from the ledger."""
+    settings = _settings(request)
+    asked = await run_in_threadpool(approvals.latest, settings, name)
+    if asked is None:
+        raise HTTPException(404, f"No batch named {name!r} waits for approval")
+    status = await run_in_threadpool(_status_or_none, settings, name)
+    current = await run_in_threadpool(_plan_unchanged, settings, asked)
+    repeats = await run_in_threadpool(_sent_again_on_purpose, settings, name)
+    return pages.render(
+        request, "approval_ledger.html", batch=name, approval=asked, approval_current=current,
+        figures=status[0] if status else None, repeats=repeats,
+    )  # fmt: skip
+
+
+def _sent_again_on_purpose(settings: Any, name: str) -> dict[str, Any] | None:
+    """The plan's rows that repeat a card already ordered, sent on purpose (``--allow-repeat``): the approver
+    is the person who must see them (found by newcomer7: the page said nothing of three second cards)."""
+    from ...ledger import Ledger
+
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        found = ledger.latest_event(name, "repeat_allowed")
+    if found is None:
+        return None
+    from ...repeats import repeat_said
+
+    examples = [repeat_said(str(note)) for note in (found.detail.get("examples") or {}).values()]
+    return {"rows": found.detail.get("rows", 0), "examples": examples}
+
+
+STALE_APPROVAL = (
+    "Nothing was approved: the plan changed since you opened this page (rows were edited or orders planned "
+    "again). Check the figures below; approve again if they are still right."
+)
+
+
+async def approval_page(request: Request) -> Response:
+    """The cost page as the approver sees it: the same figures, the problems summary, approve or reject."""
+    web = pages._web(request)
+    name = request.path_params["name"]
+    known = await run_in_threadpool(state.web_batch, web.settings, name)
+    if known is None or known.deleted:
+        return await ledger_approval_page(request, name)
+    batch = pages._idle(web, pages._batch_or_404(web, name))
+    try:
+        found = await run_in_threadpool(web.reviews.review, batch)
+        view = await run_in_threadpool(pages._plan, web, batch)
+    except BulkshipError as exc:
+        return pages.render(request, "problem.html", 409, batch=batch, error=exc)
+    changed = STALE_APPROVAL if request.query_params.get("changed") else ""
+    return pages.render(
+        request, "cost.html", batch=batch, view=view, counts=found.counts, error=changed, approving=True
+    )
+
+
+def _request_of(request: Request, batch: str) -> approvals.Approval:
+    try:
+        wanted = int(request.path_params["request"])
+    except (KeyError, ValueError):
+        raise HTTPException(404, "No such approval request") from None
+    found = approvals.approval(_settings(request), wanted)
+    if found is None or found.batch != batch:
+        raise HTTPException(404, "No such approval request")
+    return found
+
+
+async def approve(request: Request) -> Response:
+    """Approve the plan asked about, and start sending it (the run acts for the requester)."""
+    web = pages._web(request)
+    settings = web.settings
+    name = request.path_params["name"]
+    known = await run_in_threadpool(state.web_batch, web.settings, name)
+    if known is None or known.deleted:
+        return await approve_ledger_batch(request, name)
+    batch = pages._batch_or_404(web, name)
+    asked = await run_in_threadpool(_request_of, request, batch.name)
+    form = await request.form()
+    view = web.reviews.plans.peek(batch.plan_key)
+    prints = await run_in_threadpool(approvals.order_prints, settings, batch.name)
+    unchanged = (
+        view is not None
+        and str(form.get("change")) == str(batch.change_id)
+        and _decimal(form.get("total")) == view.summary.total
+        and frozenset(prints) == asked.order_prints
+        and Decimal(view.worst_case) <= asked.total
+    )
+    if view is None or not unchanged:  # the page said nothing of it: approving seemed to do nothing
+        return _see(f"/batches/{batch.name}/approval?changed=1")
+    try:
+        await run_in_threadpool(
+            lambda: approvals.decide(
+                settings, asked.id, person=_actor(request), approve=True, address=_address(request)
+            )
+        )
+    except approvals.ApprovalError as exc:
+        return pages.render(request, "problem.html", 403, batch=batch, error=exc)
+    total = str(view.summary.total)
+    await run_in_threadpool(state.record, settings, batch.name, "web_confirmed", total=total)
+    web.runner.start(batch.name)
+    return _see(f"/batches/{batch.name}/progress")
+
+
+async def approve_ledger_batch(request: Request, name: str) -> Response:
+    """Approve a command-line batch's plan when it is still the one asked about; its person sends it."""
+    settings = _settings(request)
+    asked = await run_in_threadpool(_request_of, request, name)
+    if not await run_in_threadpool(_plan_unchanged, settings, asked):
+        return _see(f"/batches/{name}/approval")
+    try:
+        await run_in_threadpool(
+            lambda: approvals.decide(
+                settings, asked.id, person=_actor(request), approve=True, address=_address(request)
+            )
+        )
+    except approvals.ApprovalError as exc:
+        return pages.render(request, "plain.html", 403, title="Not approved", message=exc.message)
+    return _see(f"/batches/{name}/approval")
+
+
+async def reject(request: Request) -> Response:
+    web = pages._web(request)
+    name = request.path_params["name"]
+    asked = await run_in_threadpool(_request_of, request, name)
+    form = await request.form()
+    reason = str(form.get("reason") or "")[:2000]
+    try:
+        await run_in_threadpool(
+            lambda: approvals.decide(
+                web.settings, asked.id, person=_actor(request), approve=False, reason=reason,
+                address=_address(request),
+            )
+        )  # fmt: skip
+    except approvals.ApprovalError as exc:
+        return pages.render(request, "plain.html", 403, title="Not rejected", message=exc.message)
+    return _see("/approvals")
+
+
+def _decimal(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None

@@ -1,0 +1,70 @@
+"""The requester's side of approval: what the cost page shows of it, and the confirmation that asks for
+approval instead of sending when the batch costs more than its person may send alone."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ...team import approvals, audit, store
+from .common import _actor, _address, _see, _settings
+
+
+def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
+    """What the cost page shows about approval: the batch's latest request (a rejection's reason), whether
+    it covers the plan shown, and whether this person's send needs approval."""
+    settings = _settings(request)
+    empty = {"approval": None, "current": False, "needs": False, "limit": Decimal(0), "nobody": False}
+    if not request.scope.get("team_mode"):
+        return empty
+    found = approvals.latest(settings, batch)
+    current = False
+    if found is not None and view is not None:
+        current = found.order_prints == frozenset(approvals.order_prints(settings, batch)) and (
+            Decimal(view.worst_case) <= found.total
+        )
+    person = _actor(request)
+    limit = approvals.room_for(settings, person, batch)  # less what they sent alone today
+    needs = view is not None and Decimal(view.batch_total) > limit  # the batch's: charged included
+    if needs and found is not None and found.decision == "approved" and current:
+        needs = False
+    nobody = needs and not approvals.approvers_for(settings, person)  # a request no one could decide
+    return {"approval": found, "current": current, "needs": needs, "limit": limit, "nobody": nobody}
+
+
+async def before_confirm(request: Request, batch: str, view: Any) -> Response | None:
+    """Called by the confirmation just before it records "send": None to go on, or the page to show
+    instead (the batch now waits for approval)."""
+    settings = _settings(request)
+    person, address = _actor(request), _address(request)
+    total = Decimal(view.worst_case)
+
+    def decide() -> int | None:
+        if not store.team_mode(settings):
+            return None
+        if not approvals.needs_approval(settings, person, Decimal(view.batch_total), batch):
+            audit.record(settings, "confirm", actor=person, address=address, batch=batch, total=str(total))
+            return None
+        found = approvals.latest(settings, batch)
+        prints = approvals.order_prints(settings, batch)
+        if found is not None and found.covers(prints, total) and approvals.approver_active(settings, found):
+            audit.record(
+                settings, "confirm", actor=person, address=address, batch=batch, total=str(total),
+                approval=found.id,
+            )  # fmt: skip
+            return None
+        asked = approvals.request(
+            settings, batch, total=Decimal(view.batch_total), person=person, address=address
+        )
+        audit.record(
+            settings, "confirm", actor=person, address=address, batch=batch, total=str(total),
+            waits_for_approval=asked.id,
+        )  # fmt: skip
+        return asked.id
+
+    waiting = await run_in_threadpool(decide)
+    return None if waiting is None else _see(f"/batches/{batch}/approval")
