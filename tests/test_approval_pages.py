@@ -201,6 +201,36 @@ def test_an_approver_who_ran_a_batch_from_the_command_line_under_his_login_canno
     assert main(command) == 0 and len(embedded_sandbox_orders(team.data_dir)) == 1
 
 
+def test_a_login_written_with_capitals_is_its_account_s_person_too(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review11: accounts are named in lower case, a login may not be ('Lee' on Windows or macOS).
+    As cli:Lee, lee's request was offered to lee and he approved it himself; and alice's spend as alice and
+    as cli:Alice counted apart, 75.00 + 75.00 under a threshold of 100 with no approval."""
+    accounts.add_user(team, "lee", "password-lee", ["requester", "approver"], actor="test")
+    monkeypatch.delenv("BULKSHIP_USER", raising=False)
+    monkeypatch.setattr("bulkship.team.approvals.os_login", lambda: "Lee")
+    command = ["run", str(staff_sheet(tmp_path / "c12.csv", range(1, 3))), "--batch", "C12", "--yes"]
+    command += ["--wait", "0", "--out", str(tmp_path / "out")]
+    assert main(command) == 1
+    waiting = approvals.latest(team, "C12")
+    assert waiting is not None
+    with _signed_in(create_app(team), "lee") as lee:
+        assert 'id="approve"' not in lee.get("/batches/C12/approval").text
+    with pytest.raises(approvals.ApprovalError, match="lee asked for this approval"):
+        approvals.decide(team, waiting.id, person="lee", approve=True)
+    assert main(command) == 1 and embedded_sandbox_orders(team.data_dir) == []
+
+    approvals.set_threshold(team, "100", actor="test")
+    out = ["--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    monkeypatch.setattr("bulkship.team.approvals.os_login", lambda: "Alice")
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    assert main(["run", str(staff_sheet(tmp_path / "a.csv", range(11, 14))), "--batch", "PART-A", *out]) == 0
+    monkeypatch.delenv("BULKSHIP_USER")
+    assert main(["run", str(staff_sheet(tmp_path / "b.csv", range(14, 17))), "--batch", "PART-B", *out]) == 1
+    assert len(embedded_sandbox_orders(team.data_dir)) == 1  # PART-B waits for an approver
+
+
 def test_what_a_person_sent_alone_from_the_command_line_under_his_login_counts_against_his_limit(
     team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

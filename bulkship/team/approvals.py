@@ -154,7 +154,9 @@ def acting_person(settings: Settings) -> str:
     if person:
         return person
     account = claimed_account(settings)
-    return account.name if account is not None else f"cli:{os_login()}"
+    # accounts are named in lower case: a login "Lee" (Windows, macOS) is lee's too (found by review11: as
+    # cli:Lee, lee approved his own request and split his spend)
+    return account.name if account is not None else f"cli:{os_login().strip().lower()}"
 
 
 def claimed_account(settings: Settings) -> accounts.User | None:
@@ -391,7 +393,7 @@ def _may_approve(settings: Settings, found: Approval, person: str, address: str)
     cli:<their login>: a maker is no checker (found by newcomer7: an approver fixed a colleague's row to
     another recipient, then approved the colleague's request to send it)."""
     login = f"cli:{person}"  # the command line acts for cli:<login> without BULKSHIP_USER: the same person
-    if found.requested_by == login:  # (found by review10: cli:lee asked, lee approved on the page)
+    if found.requested_by.lower() == login.lower():  # (found by review10: cli:lee asked, lee approved it)
         raise _refused(
             settings, found, person, address, "approver is the requester",
             f"{person} asked for this approval (from the command line, as {login}): another person must "
