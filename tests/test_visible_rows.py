@@ -797,6 +797,12 @@ def test_a_retirement_list_whose_every_row_reads_active_no_is_sent(tmp_path: Pat
         "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,No\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,No\n"
     )
     assert load_sheet(path).skipped == ()
+    path.write_text(  # found by review11: one person's cell left blank left all the others out
+        "Name,Address,City,State,ZIP,Product,Value,Active\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,No\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,No\n"
+        "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,\n"
+    )
+    assert load_sheet(path).skipped == ()
 
 
 @pytest.mark.parametrize("header", ["Gift wrap", "Manager", "Full Time", "Remote"])

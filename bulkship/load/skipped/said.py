@@ -80,7 +80,9 @@ def _said_not_to_send(
             column = column.drop(index=list(on_purpose), errors="ignore")
         why = _SAYS_SENT_ALREADY if key in _SENT_FLAGS else _SAYS_NOT_TO_SEND
         said = column.str.match(says)
-        if key in _ACTIVE_FLAGS and said.all():  # a list of retirees or former staff: no row is chosen out
+        # a list of retirees or former staff: no row is chosen out; also where most say No and the others
+        # are blank (one cell left empty left everyone else out: found by review11)
+        if key in _ACTIVE_FLAGS and (said | column.str.strip().eq("")).all() and 2 * said.sum() > len(said):
             continue
         if key in _GONE_ON and said.any():  # leaving next quarter: still here (found by newcomer8)
             said &= ~_later_than_today(column) & ~column.str.fullmatch(_NO_DATE)
