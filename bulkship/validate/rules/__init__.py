@@ -1,0 +1,32 @@
+"""The checks: structure (pandera, lazy, from schemas/recipients.toml), catalog and address rules.
+
+A module each (each imports only those before it): :mod:`.money` (amounts read and written), :mod:`.structure`
+(the sheet contract, lost letters and digits), :mod:`.catalog` (the vendor catalog), :mod:`.addresses` (the
+address rules).
+"""
+
+from __future__ import annotations
+
+from .addresses import PLACE, PLACEHOLDER, RELATION, US, check_addresses, check_placeholders
+from .catalog import MAX_QUANTITY, MIN_QUANTITY, check_catalog, product_ids
+from .money import MONEY_CURRENCY
+from .structure import LOST_LETTER, PRINTED_FIELDS, check_lost_letters, check_scientific, check_structure
+
+__all__ = [
+    "LOST_LETTER",
+    "MAX_QUANTITY",
+    "MIN_QUANTITY",
+    "MONEY_CURRENCY",
+    "PLACE",
+    "PLACEHOLDER",
+    "PRINTED_FIELDS",
+    "RELATION",
+    "US",
+    "check_addresses",
+    "check_catalog",
+    "check_lost_letters",
+    "check_placeholders",
+    "check_scientific",
+    "check_structure",
+    "product_ids",
+]

@@ -1,0 +1,144 @@
+"""The address rules: placeholders where a name or address belongs, state, ZIP and state agreeing, military
+mail, PO boxes, US only."""
+
+from __future__ import annotations
+
+import operator
+import re
+
+import pandas as pd
+
+from .. import normalize
+from ..collect import ProblemCollector
+from ..normalize import by_unique, fullmatch_mask, map_text
+from ..usps import (
+    MILITARY_CITIES,
+    MILITARY_STATES,
+    PO_BOX,
+    STATE_NAMES,
+    known_zip_prefixes,
+    zip_prefix_states,
+)
+
+US = "US"
+
+
+# What a request form leaves in an address or a name nobody has filled in yet: a parcel sent to it is lost.
+PLACEHOLDER = re.compile(
+    r"(?i)\s*(?:tbd|tba|tbc|n/?a|none|unknown|pending|\?+|-+|\.+|x+|same(?:\s+as)?\s+(?:above|previous)|"
+    r"see\s+(?:above|below|notes?)|to\s+be\s+(?:determined|confirmed|added)|address\s+to\s+follow|"
+    # ... and what people write for "I will tell you later" or "you know where" (found by newcomer8)
+    r"ditto|\"+|as\s+above|same|same\s+as\s+(?:row\s+\d+|before|last\s+(?:time|year)|home|work|office)|"
+    r"(?:(?:address|addr\.?)\s+)?on\s+file|use\s+(?:home|work|office|current|my)\s+address|"
+    r"will\s+(?:provide|send|follow|update)|ask\s+(?:manager|hr|me|him|her|them)|(?:hold\s+for\s+)?pick\s*-?\s*up|"
+    r"hand\s+deliver(?:y|ed)?|deliver\s+to\s+(?:desk|office)|in\s+person|to\s+follow)\s*"
+)
+# Where to ship, written where a name or a street belongs ("Ship To" = Home, a street "Office")
+PLACE = re.compile(
+    r"(?i)\s*(?:home|office|work|residence|residential|mailing|business|personal|remote|campus|headquarters|hq|"
+    r"site|desk|front\s+desk|mail\s*room|reception|company)(?:\s+(?:address|addr\.?|location))?\s*"
+)
+
+
+# Who a gift is for, where the name belongs ("Recipient" = Self / Spouse beside "Employee")
+RELATION = re.compile(
+    r"(?i)\s*(?:self|employee|spouse|partner|husband|wife|child|son|daughter|dependent|dependant|parent|"
+    r"family|guest|other|n/?a)\s*"
+)
+
+
+def check_placeholders(frame: pd.DataFrame, collector: ProblemCollector) -> None:
+    """A name, street or city that only holds a placeholder ('TBD', 'N/A', 'same as above', '-'), and a name
+    that says who the gift is for instead of naming the person ('Self', 'Spouse')."""
+    names = frame["name"]
+    relation = names.ne("") & by_unique(names, lambda c: fullmatch_mask(c, RELATION.pattern))
+    collector.error(
+        relation,
+        "name",
+        "Not a name",
+        "'{old}' says who the gift is for, not the recipient's name (a parcel addressed to '{old}' is lost): "
+        "write the person's name in the name column, or map the column that holds it (Columns page, or "
+        "[columns] name = ...).",
+    )
+    for column, what in (("name", "name"), ("address1", "street address"), ("city", "city")):
+        values = frame[column]
+        placeholder = values.ne("") & by_unique(values, lambda c: fullmatch_mask(c, PLACEHOLDER.pattern))
+        if column != "city":  # a town may be called Office or Home; a person or a street is not
+            placeholder |= values.ne("") & by_unique(values, lambda c: fullmatch_mask(c, PLACE.pattern))
+        collector.error(
+            placeholder & ~collector.has_error(column),
+            column,
+            "Placeholder instead of an address",
+            f"'{{old}}' is a placeholder, not a {what}: fill in the recipient's real {what}, or leave the "
+            "row out until it is known.",
+        )
+
+
+def check_addresses(frame: pd.DataFrame, collector: ProblemCollector, *, reject_po_boxes: bool) -> None:
+    """State, ZIP/state agreement, military mail rules, PO boxes, US only."""
+    check_placeholders(frame, collector)
+    state = frame["state"]
+    two_letters = by_unique(state, lambda c: fullmatch_mask(c, r"[A-Z]{2}"))
+    collector.error(
+        two_letters & ~state.isin(list(STATE_NAMES)),
+        "state",
+        "State not valid",
+        "'{old}' is not a US state; use the 2-letter code (e.g. MA) or the full name (Massachusetts).",
+    )
+    zip_ok = by_unique(frame["zip"], normalize._is_zip) & ~collector.has_error("zip")
+    state_ok = state.isin(list(STATE_NAMES))
+    prefix = map_text(frame["zip"], operator.itemgetter(slice(3)), lambda c: c.str[:3])
+    unknown_prefix = zip_ok & ~prefix.isin(list(known_zip_prefixes()))
+    collector.error(
+        unknown_prefix,
+        "zip",
+        "ZIP code not in use",
+        "'{new}' is not a ZIP code in use in the United States; check it against the address.",
+    )
+    mismatch = zip_ok & state_ok & ~unknown_prefix & ~(prefix + state).isin(zip_prefix_states())
+    collector.error(
+        mismatch,
+        "zip",
+        "ZIP does not match the state",
+        "ZIP {new} is not in state {state}; check both against the recipient's address.",
+    )
+    city = by_unique(frame["city"], lambda c: c.str.upper().str.replace(".", "", regex=False))
+    military_city = city.isin(list(MILITARY_CITIES))
+    military_state = state.isin(list(MILITARY_STATES))
+    collector.error(
+        military_city & ~military_state & state.ne(""),
+        "state",
+        "Military address not valid",
+        "military mail to {city} needs state AA, AE or AP, not '{new}'.",
+    )
+    collector.error(
+        military_state & ~military_city & city.ne(""),
+        "city",
+        "Military address not valid",
+        "state {state} is for military mail; the city must be APO, FPO or DPO, not '{new}'.",
+    )
+    po_box = pd.Series(False, index=frame.index)
+    for column in ("address1", "address2"):
+        text = "\n".join(frame[column].tolist())
+        if "box" in text.lower() and re.search(PO_BOX, text):  # one scan first: PO boxes are rare
+            po_box |= frame[column].str.contains(PO_BOX, regex=True)
+    if reject_po_boxes:
+        collector.error(
+            po_box,
+            "address1",
+            "PO box not allowed",
+            "'{new}' is a PO box; this program ships to street addresses only. Ask for a street address.",
+        )
+    else:
+        collector.warn(
+            po_box,
+            "address1",
+            "PO box",
+            "'{new}' is a PO box; cards are delivered by mail, some couriers do not deliver to PO boxes.",
+        )
+    collector.error(
+        frame["country"].ne(US) & frame["country"].ne("") & ~collector.has_error("country"),
+        "country",
+        "Country not supported",
+        "'{old}': physical gift cards ship to US addresses only (including APO/FPO/DPO).",
+    )

@@ -1,0 +1,218 @@
+"""The rows against the vendor catalog: product, value, quantity, shipping method and card carrier, each
+named by its id or its name; prices in another currency refused; line 2 folded into line 1 must fit."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...models import ADDRESS_LINE_MAX, Catalog, Product
+from .. import normalize
+from ..collect import ProblemCollector
+from ..normalize import by_unique, casefold, fullmatch_mask
+from .money import MONEY_CURRENCY, _money_text, _numbers
+
+MIN_QUANTITY = 1
+MAX_QUANTITY = 1000  # api-contract: Quantity 1-1000
+
+
+def _ids(column: pd.Series, lookup: dict[str, str]) -> tuple[pd.Series, pd.Series]:
+    folded = by_unique(column, casefold)
+    mapped = folded.map(lookup)
+    renamed = mapped.notna() & casefold(mapped.fillna("")).ne(folded)  # case alone is no news
+    return mapped.where(mapped.notna(), column).astype(object), renamed
+
+
+def _check_currency(
+    frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector, skip: pd.Series
+) -> None:
+    """A card the vendor prices in another currency is refused: its value and cost would be added to dollar
+    totals and written with a dollar format (fail closed; found by helper vendor3)."""
+    foreign = {
+        p.id: p.currency.upper()
+        for p in catalog.products.values()
+        if p.currency and p.currency.upper() != MONEY_CURRENCY
+    }
+    if not foreign:
+        return
+    currency = frame["product"].map(foreign)
+    collector.error(
+        currency.notna() & ~skip,
+        "product",
+        "Product in another currency",
+        "{new} is priced in {currency}; bulkship orders and adds up in US dollars only, so it is not sent. "
+        "Choose a card priced in USD.",
+        extra={"currency": currency.fillna("")},
+    )
+
+
+def _check_shipping_currency(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
+    """A shipping method priced in another currency (or at a price that cannot be read) is refused: its
+    price would be added to dollar totals, or counted as free (found by review6)."""
+    from ...plan import DEFAULT_SHIPPING_METHOD
+
+    foreign = {
+        m.id: m.currency
+        for m in catalog.shipping_methods.values()
+        if m.currency and m.currency.upper() != MONEY_CURRENCY
+    }
+    if not foreign:
+        return
+    method = frame["shipping_method"].replace("", DEFAULT_SHIPPING_METHOD)
+    currency = method.map(foreign)
+    collector.error(
+        currency.notna(),
+        "shipping_method",
+        "Shipping method in another currency",
+        "shipping method {method} is priced in {currency}; bulkship orders and adds up in US dollars only, "
+        "so it is not sent. Choose a shipping method priced in USD.",
+        extra={"currency": currency.fillna(""), "method": method},
+    )
+
+
+def product_ids(catalog: Catalog) -> dict[str, str]:
+    """Each product's id and name, case-folded -> its id: a list may name a card "CVS Pharmacy"."""
+    products = {p.id.casefold(): p.id for p in catalog.products.values()}
+    products |= {p.name.casefold(): p.id for p in catalog.products.values() if p.name}
+    return products
+
+
+def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
+    """Product, value, quantity, shipping method and card carrier against the vendor catalog."""
+    frame["product"], renamed = _ids(frame["product"], product_ids(catalog))
+    collector.warn(renamed, "product", "Product name read as its id", "'{old}' read as product {new}.")
+    shippable = sorted(p.id for p in catalog.products.values() if p.ships_physically)
+    filled = frame["product"].ne("")
+    known = frame["product"].isin(list(catalog.products))
+    collector.error(
+        filled & ~known,
+        "product",
+        "Unknown product",
+        "'{old}' is not a product in the vendor catalog; use one of " + ", ".join(shippable) + ".",
+    )
+    digital = frame["product"].isin([p.id for p in catalog.products.values() if not p.ships_physically])
+    collector.error(
+        digital,
+        "product",
+        "Product cannot be shipped",
+        "{new} is a digital-only card and cannot be shipped as a physical card; use one of "
+        + ", ".join(shippable)
+        + ".",
+    )
+    _check_currency(frame, catalog, collector, skip=digital | (filled & ~known))
+    _check_values(frame, catalog, collector)
+    _check_quantity(frame, collector)
+    methods = {m.id.casefold(): m.id for m in catalog.shipping_methods.values()}
+    methods |= {m.name.casefold(): m.id for m in catalog.shipping_methods.values() if m.name}
+    methods |= {m.name.split(" (")[0].casefold(): m.id for m in catalog.shipping_methods.values() if m.name}
+    frame["shipping_method"], renamed = _ids(frame["shipping_method"], methods)
+    collector.warn(
+        renamed, "shipping_method", "Shipping method read as its id", "'{old}' read as shipping method {new}."
+    )
+    collector.error(
+        frame["shipping_method"].ne("") & ~frame["shipping_method"].isin(list(catalog.shipping_methods)),
+        "shipping_method",
+        "Unknown shipping method",
+        "'{old}' is not a shipping method; use one of " + ", ".join(sorted(catalog.shipping_methods)) + ".",
+    )
+    _check_shipping_currency(frame, catalog, collector)
+    _check_carriers(frame, catalog, collector)
+    _check_folded_address(frame, catalog, collector)
+
+
+def _check_folded_address(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
+    """Line 2 sent inside line 1 (a vendor not known to keep AddressLine2) must fit line 1's limit: an
+    apartment number is never cut off or dropped."""
+    if catalog.sends_address_line2 or "address2" not in frame:
+        return
+    folded = frame["address1"].str.len() + 2 + frame["address2"].str.len()
+    collector.warn(  # the result workbook shows the address as it is sent
+        frame["address2"].ne("") & folded.le(ADDRESS_LINE_MAX),
+        "address2",
+        "Address line 2 sent inside line 1",
+        "sent inside line 1 as '{address1}, {new}' (this vendor may drop a separate line 2).",
+    )
+    collector.error(
+        frame["address2"].ne("") & folded.gt(ADDRESS_LINE_MAX),
+        "address2",
+        "Address too long",
+        f"line 2 '{{new}}' is sent inside line 1 (this vendor may drop a separate line 2), and together they "
+        f"exceed {ADDRESS_LINE_MAX} characters; shorten line 1 or line 2.",
+    )
+
+
+def _check_values(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
+    value_ok = by_unique(frame["value"], lambda c: fullmatch_mask(c, normalize.MONEY))
+    for product_id, rows in frame.groupby("product", sort=False).groups.items():
+        product = catalog.products.get(str(product_id))
+        if product is None or not product.ships_physically:
+            continue
+        in_product = frame.index.isin(rows) & value_ok
+        values = frame["value"]
+        if product.denomination_type == "Variable" and len(product.denominations) >= 2:
+            low, high = product.denominations[0], product.denominations[-1]
+            numeric = by_unique(values.where(in_product, "0"), _numbers)
+            outside = in_product & ((numeric < float(low)) | (numeric > float(high)))
+            collector.error(
+                outside,
+                "value",
+                "Value not allowed for the product",
+                f"{{new}} is outside the range {product.id} accepts: "
+                f"{_money_text(low)} to {_money_text(high)}.",
+            )
+        else:
+            allowed = {_money_text(d) for d in product.denominations}
+            collector.error(
+                in_product & ~values.isin(allowed),
+                "value",
+                "Value not allowed for the product",
+                f"{{new}} is not a value {product.id} comes in; use one of "
+                + ", ".join(_money_text(d) for d in product.denominations)
+                + ".",
+            )
+
+
+def _check_quantity(frame: pd.DataFrame, collector: ProblemCollector) -> None:
+    digits = by_unique(frame["quantity"], lambda c: fullmatch_mask(c, r"\d{1,7}"))
+    number = by_unique(frame["quantity"].where(digits, "0"), _numbers)
+    collector.error(
+        digits & ((number < MIN_QUANTITY) | (number > MAX_QUANTITY)),
+        "quantity",
+        "Quantity out of range",
+        f"{{new}} cards is outside what one line may order: {MIN_QUANTITY} to {MAX_QUANTITY}.",
+    )
+
+
+def _carrier_choices(product: Product) -> list[str]:
+    return ["DEFAULT", *[c.id for c in product.card_carriers if c.id != "DEFAULT"]]
+
+
+def _check_carriers(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
+    every = {c.id.casefold(): c.id for p in catalog.products.values() for c in p.card_carriers}
+    every |= {c.name.casefold(): c.id for p in catalog.products.values() for c in p.card_carriers if c.name}
+    every["default"] = "DEFAULT"
+    frame["carrier_id"], renamed = _ids(frame["carrier_id"], every)
+    collector.warn(
+        renamed, "carrier_id", "Card carrier read as its id", "'{old}' read as card carrier {new}."
+    )
+    for product_id, rows in frame.groupby("product", sort=False).groups.items():
+        product = catalog.products.get(str(product_id))
+        if product is None or not product.ships_physically:
+            continue
+        choices = _carrier_choices(product)
+        in_product = frame.index.isin(rows)
+        carrier = frame["carrier_id"]
+        if product.requires_card_carrier:
+            collector.error(
+                in_product & carrier.eq(""),
+                "carrier_id",
+                "Card carrier missing",
+                f"is empty; {product.id} needs a card carrier: one of {', '.join(choices)}.",
+            )
+        collector.error(
+            in_product & carrier.ne("") & ~carrier.isin(choices),
+            "carrier_id",
+            "Unknown card carrier",
+            f"'{{old}}' is not a card carrier for {product.id}; use "
+            + (" or ".join(choices) if len(choices) > 1 else "DEFAULT or leave it empty")
+            + ".",
+        )

@@ -1,0 +1,24 @@
+"""Amounts as the checks read and write them: in US dollars, as Decimal, written without needless cents."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+import pandas as pd
+
+MONEY_CURRENCY = "USD"  # every amount bulkship plans, totals and writes is in US dollars
+
+
+def _amount(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _money_text(value: Decimal) -> str:
+    return str(int(value)) if value == value.to_integral_value() else f"{value:.2f}"
+
+
+def _numbers(column: pd.Series) -> pd.Series:
+    return pd.to_numeric(column, errors="coerce")

@@ -1,0 +1,147 @@
+"""What the sheet contract checks (pandera, lazy, from schemas/recipients.toml): required, max length and
+format, each failure in plain words; and letters or digits lost before the file reached bulkship."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+
+from ...models import NOT_SENT
+from ...schema import CHECK_MAX_LENGTH, CHECK_PATTERN, CHECK_REQUIRED, SheetContract, pandera_schema
+from .. import normalize
+from ..collect import ProblemCollector
+from ..normalize import by_unique, fullmatch_mask
+from .money import _amount, _money_text
+
+_EMPTY_HINTS = {
+    "name": "fill in the recipient's name, or First Name and Last Name",
+    "address1": "fill in the street address",
+    "city": "fill in the city (APO, FPO or DPO for military mail)",
+    "state": "fill in the 2-letter state code, e.g. MA",
+    "zip": "fill in the 5-digit ZIP code",
+    "product": "fill in a product id from the catalog, e.g. CVS, or set a default in the program settings",
+    "value": "fill in the card's value in dollars, e.g. 50",
+}
+
+
+_SCHEMAS: dict[str, Any] = {}  # contract source -> pandera schema, built once per process
+
+
+def _schema(contract: SheetContract) -> Any:
+    if contract.source not in _SCHEMAS:
+        _SCHEMAS[contract.source] = pandera_schema(contract)
+    return _SCHEMAS[contract.source]
+
+
+# Printed on the parcel: a letter lost to a wrong text encoding (U+FFFD) would be printed too.
+PRINTED_FIELDS = ("first_name", "last_name", "name", "company", "address1", "address2", "city")
+LOST_LETTER = "\ufffd"
+
+
+def check_lost_letters(frame: pd.DataFrame, collector: ProblemCollector) -> None:
+    """A cell holding U+FFFD: some program read the text in the wrong encoding before it reached bulkship
+    (or the file was read with an --encoding that does not fit), and the letter there is gone."""
+    from_parts = pd.Series(False, index=frame.index)
+    for column in PRINTED_FIELDS:
+        mask = frame[column].str.contains(LOST_LETTER, regex=False)
+        if column == "name":  # a name made of First and Last Name is reported there, once
+            mask &= ~from_parts
+        elif column in ("first_name", "last_name"):
+            from_parts |= mask
+        collector.error(
+            mask,
+            column,
+            "Letter lost by a text encoding",
+            "'{old}' holds '\ufffd' where a letter was lost when the text was saved or read in another "
+            "encoding; type the letter again (or save the file as 'CSV UTF-8' from the program that made "
+            "it).",
+        )
+
+
+def check_structure(frame: pd.DataFrame, contract: SheetContract, collector: ProblemCollector) -> None:
+    """Required, max length and format, every failure of every row at once (pandera lazy=True)."""
+    from pandera.errors import SchemaErrors
+
+    try:
+        _schema(contract).validate(frame, lazy=True)
+        return
+    except SchemaErrors as exc:
+        cases = exc.failure_cases
+    cases = cases[cases["column"].isin(list(contract.columns)) & cases["index"].notna()]
+    for (column, check), group in cases.groupby(["column", "check"], sort=False):
+        spec = contract.columns[str(column)]
+        reported = collector.has_error(spec.name)
+        group = group[~group["index"].isin(list(reported.index[reported]))]
+        rows = [int(i) for i in group["index"]]
+        values = [str(v) for v in group["failure_case"]]
+        if check == CHECK_REQUIRED:
+            hint = _EMPTY_HINTS.get(spec.name, f"fill in {spec.title}")
+            messages = [f"is empty; {hint}." for _ in rows]
+            kind = f"{spec.title} missing"
+        elif check == CHECK_MAX_LENGTH:
+            messages = [
+                f"'{v}' is {len(v)} characters long; the vendor accepts at most {spec.max_length}."
+                for v in values
+            ]
+            kind = f"{spec.title} too long"
+        elif check == CHECK_PATTERN:
+            messages = [_pattern_message(spec.name, v, spec.pattern_message) for v in values]
+            kind = f"{spec.title} not valid"
+        else:
+            messages = [f"'{v}' fails the check {check}." for v in values]
+            kind = f"{spec.title} not valid"
+        if spec.name in NOT_SENT and check != CHECK_REQUIRED:  # costs no card (found by newcomer8)
+            kept = "kept in your results as typed, never sent to the vendor."
+            messages = [f"{m.rstrip('.')}: {kept}" for m in messages]
+            collector.add_each(rows, spec.name, kind, messages, values, severity="warning")
+            continue
+        collector.add_each(rows, spec.name, kind, messages, values)
+
+
+def check_scientific(frame: pd.DataFrame, collector: ProblemCollector) -> None:
+    """Text like 1.23457E+11 in an id, ZIP or phone: Excel shortened a long number and its digits are lost."""
+    for column in ("external_id", "zip", "phone"):
+        mask = by_unique(frame[column], lambda c: fullmatch_mask(c, normalize.SCIENTIFIC))
+        report = collector.warn if column in NOT_SENT else collector.error
+        report(
+            mask,
+            column,
+            "Number shortened to scientific notation",
+            "'{old}' is a number Excel shortened to scientific notation; the original digits are lost. "
+            "Format the column as Text in the source file and export it again.",
+        )
+
+
+# '25,00', '1.000,00': an amount written with a decimal comma (a European Excel's CSV)
+_COMMA_AMOUNT = re.compile(r"\$?\s*(?:\d{1,3}(?:\.\d{3})+|\d+),\d{1,2}")
+
+
+def _pattern_message(field: str, value: str, usual: str) -> str:
+    """What is wrong with a value that does not read: a decimal comma is named as such, with the fix."""
+    if field == "value" and _COMMA_AMOUNT.fullmatch(value.strip()):
+        dot = value.strip().lstrip("$").strip().replace(".", "").replace(",", ".")
+        return (
+            f"'{value}' is written with a decimal comma, which bulkship does not guess at (a comma also "
+            f"separates thousands); write it with a point, {dot}, or save the file with '.' as the decimal "
+            "separator."
+        )
+    cents = _float_noise(value) if field == "value" else None
+    if cents is not None:  # 37.499999999999: a formula's result, shown as 37.50 (found by newcomer8)
+        return (
+            f"'{value}' is {cents} and a tiny remainder the sheet does not show (a formula's result?); type "
+            f"the amount itself, {cents}, or paste the cell as a value rounded to cents."
+        )
+    return f"'{value}' {usual}."
+
+
+def _float_noise(value: str) -> str | None:
+    """The amount in cents a number with a long tail of decimals is within a millionth of, if any."""
+    amount = _amount(value.strip())
+    exponent = amount.as_tuple().exponent if amount is not None and amount.is_finite() else 0
+    if amount is None or not isinstance(exponent, int) or exponent >= -3:
+        return None
+    cents = amount.quantize(Decimal("0.01"))
+    return _money_text(cents) if abs(amount - cents) < Decimal("0.000001") else None
