@@ -788,6 +788,21 @@ def test_common_columns_saying_not_to_send_leave_their_rows_out(
     ]
 
 
+def test_a_hold_column_saying_more_than_yes_leaves_its_row_out(tmp_path: Path) -> None:
+    """Found by review11: a column saying not to send ('Do Not Send', 'Opt Out', 'Terminated') left a row out
+    only for a bare Yes, X or 1; 'X - per HR', 'left company', 'Opted out' or the date it happened were
+    ordered. Anything but a no leaves the row out."""
+    held = [("Do Not Send", "X - per HR"), ("Do Not Send", "left company"), ("Opt Out", "Opted out"),
+            ("Opt Out", "11/20/2026"), ("Terminated", "2026-10-31"), ("Deceased", "Yes - 8/1"),
+            ("Hold", "Until January")]  # fmt: skip
+    kept = ["No", "", "N/A", "No - back on the list", "0", "-"]
+    for header, cell in held:
+        rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{k}" for i, k in enumerate([cell, *kept])]
+        path = tmp_path / "held.csv"
+        path.write_text(f"Name,Address,City,State,ZIP,Product,Value,{header}\n" + "\n".join(rows) + "\n")
+        assert [s.row for s in load_sheet(path).skipped] == [2], (header, cell)
+
+
 def test_a_retirement_list_whose_every_row_reads_active_no_is_sent(tmp_path: Path) -> None:
     """Seen by review10: "Active" = No on every row of a retirement-gift list left everyone out. A column
     saying No on every row chooses no row out of the list; Yes beside No does."""

@@ -74,7 +74,13 @@ _HOLD_FLAGS = frozenset(
         "deceased", "inactive", "left company",
     )
 )  # fmt: skip
-_SAYS_YES = re.compile(r"(?i)^\s*(?:x|yes|y|true|1|✓|✔|remove|exclude|skip)\s*$")
+# Anything written there but a no: "Yes - 11/15", "X - per HR", "left company", "Opted out", a date (found
+# by review11: only a bare yes/x/1 left the row out; 'Do Not Send' = "X - per HR" or 'Terminated' =
+# 2026-10-31 was ordered)
+_SAYS_YES = re.compile(
+    r"(?i)^(?!\s*(?:(?:no|n|false|nope)\b(?:\s*[-–—:,.;(].*)?|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|not\b.*|"
+    r"cleared|released|resolved|lifted|active|rehired|reinstated|accepted)\s*$)\s*\S.*$"
+)
 # ... or an HR status saying the person is gone ("Status" = Terminated, "Left company"); not "Retired" (a
 # retirement gift goes to just those people) nor a note that starts with "Left" ("Left voicemail")
 # (Workday's "Worker Status", ADP's "Position Status" with its one-letter codes T and D: found by newcomer8)
