@@ -803,6 +803,18 @@ def test_a_hold_column_saying_more_than_yes_leaves_its_row_out(tmp_path: Path) -
         assert [s.row for s in load_sheet(path).skipped] == [2], (header, cell)
 
 
+def test_a_sent_column_saying_when_or_how_leaves_its_row_out(tmp_path: Path) -> None:
+    """Found by review11: 'Card Sent' = the month ('Nov', 'Nov 2025'), a tracking number, the carrier or 'By
+    hand' was ordered again: a second card. In a column that only says whether it went out, anything but a
+    no or a not-yet says it did."""
+    sent = ["Nov", "Nov 2025", "1Z999AA10123456784", "USPS", "By hand", "Q4", "Yes!"]
+    kept = ["No", "", "Not yet", "Pending", "TBD", "To send", "N/A", "-"]
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{cell}" for i, cell in enumerate(sent + kept)]
+    path = tmp_path / "tracking.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Card Sent\n" + "\n".join(rows) + "\n")
+    assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(sent)))
+
+
 def test_a_retirement_list_whose_every_row_reads_active_no_is_sent(tmp_path: Path) -> None:
     """Seen by review10: "Active" = No on every row of a retirement-gift list left everyone out. A column
     saying No on every row chooses no row out of the list; Yes beside No does."""

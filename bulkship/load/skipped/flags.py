@@ -133,3 +133,17 @@ _SAYS_SENT = re.compile(
     r"(?i)^\s*(?:(?:yes|y|x|true|1|✓|✔|sent|shipped|delivered|received|done|completed?|mailed)\b.*"
     rf"|\d{{1,4}}[/.-]\d{{1,2}}(?:[/.-]\d{{1,4}})?\b.*|{_MONTH}\s*\d{{1,2}}\b.*|\d{{1,2}}[\s-]*{_MONTH}(?:\W.*)?)$"
 )
+# ... and in a column that only says whether it went out ("Card Sent", "Mailed"), anything but a no or a
+# "not yet": the month, a tracking number, "By hand", "USPS" (found by review11: each was ordered again)
+_SENT_ANSWERED = frozenset(
+    header_key(h)
+    for h in (
+        "sent", "card sent", "gift sent", "gift card sent", "already sent", "sent already", "shipped",
+        "mailed", "delivered", "card mailed", "gift mailed", "card shipped", "gift shipped", "card delivered",
+        "gift delivered",
+    )
+)  # fmt: skip
+_SAYS_SENT_ANYHOW = re.compile(
+    r"(?i)^(?!\s*(?:(?:no|n|false|nope|not|unsent|pending|waiting|queued|ready|needs?|tbd|to\s*do|todo|"
+    r"to\s+(?:be\s+)?sen[dt]|send|hold|in\s+progress)\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+)\s*$)\s*\S.*$"
+)

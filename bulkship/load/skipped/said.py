@@ -19,8 +19,10 @@ from .flags import (
     _SAYS_GONE,
     _SAYS_NO,
     _SAYS_SENT,
+    _SAYS_SENT_ANYHOW,
     _SAYS_YES,
     _SEND_FLAGS,
+    _SENT_ANSWERED,
     _SENT_FLAGS,
     _STATUS_FLAGS,
     _filter_header,
@@ -38,6 +40,7 @@ _LEAVES_OUT: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(_GONE_ON, _FILLED),
     **dict.fromkeys(_SENT_FLAGS, _SAYS_SENT),
     **dict.fromkeys(_NOTE_FLAGS, _NOTE_SAYS_NO),
+    **dict.fromkeys(_SENT_ANSWERED, _SAYS_SENT_ANYHOW),
 }
 
 
