@@ -67,3 +67,20 @@ def test_a_row_naming_the_default_card_by_its_name_takes_the_default_amount(tmp_
     program = ProgramSettings(defaults={"product": "CVS", "value": "25"})
     result = validate(load_sheet(path), sandbox_catalog(), program=program)
     assert result.rows[["product", "value", "status"]].values.tolist() == [["CVS", "25", "valid"]] * 2
+
+
+def test_a_default_card_carrier_goes_with_the_default_card_only(tmp_path: Path) -> None:
+    """Found by newcomer9: a program of Visa cards in a HOLIDAY sleeve made a CVS row of the same list
+    invalid: "'' is not a card carrier for CVS; use DEFAULT or leave it empty", for a cell left empty."""
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        HEADER + "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\nBo Ray,2 Elm St,Boston,MA,02134,,\n"
+        "Cy Orr,3 Oak St,Boston,MA,02134,TARGET,25\n"
+    )
+    program = ProgramSettings(defaults={"product": "VISA-PREPAID", "value": "100", "carrier_id": "HOLIDAY"})
+    result = validate(load_sheet(path, program=program), sandbox_catalog(), program=program)
+    assert result.rows[["product", "carrier_id", "status"]].values.tolist() == [
+        ["CVS", "DEFAULT", "valid"],
+        ["VISA-PREPAID", "HOLIDAY", "valid"],
+        ["TARGET", "DEFAULT", "valid"],
+    ]

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..errors import MissingColumnsError
 from ..models import CANONICAL_COLUMNS, LoadedSheet
+from ..program import BUILTIN_DEFAULTS
 from ..schema import SheetContract
 from . import normalize, rules
 from .collect import ProblemCollector
@@ -77,6 +78,7 @@ def _fill_defaults(
     products: Mapping[str, str],
 ) -> None:
     """Empty cells take the defaults, the product first: a default amount belongs to the default product,
+    and so does a default card carrier (another card's row keeps its own, or none),
     so a row naming another card with its Amount left empty is an error, not a card of the wrong value
     (a program's CVS 25 made a TARGET row with no amount TARGET 25, found by newcomer6). A card is named by
     its id or its name (``products``: "CVS Pharmacy" is CVS, found by review10). A default filling empty
@@ -89,10 +91,16 @@ def _fill_defaults(
         if column not in frame.columns or not default:
             continue
         empty = frame[column].eq("")
-        if column == "value" and product:
+        if column in ("value", "carrier_id") and product:
             named = frame["product"].str.strip().str.casefold()
             cards = named.map(products).fillna(named).str.casefold()
             other = empty & cards.ne(products.get(product.strip().casefold(), product).casefold())
+        if column == "carrier_id" and product and column in chosen:
+            # a HOLIDAY sleeve of the default Visa card is no CVS card's: another card's row takes the
+            # built-in carrier (found by newcomer9: "'' is not a card carrier for CVS; leave it empty")
+            frame[column] = frame[column].where(~other, BUILTIN_DEFAULTS[column])
+            empty &= ~other
+        if column == "value" and product:
             collector.error(
                 other,
                 "value",
