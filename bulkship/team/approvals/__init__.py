@@ -1,0 +1,242 @@
+"""Maker-checker: a batch that costs more than its preparer may send alone waits for another person.
+
+How much a person may send without approval is the team threshold (``bulkship users settings --threshold``,
+0 by default: every batch needs a second person) or the person's own limit when it is lower
+(``bulkship users limit NAME AMOUNT``). The command line acts for ``BULKSHIP_USER`` when that names an
+account, else for the login name with the team threshold: a claimed name can only lower the limit.
+
+An approval covers one *plan*: the SHA-256 of each order to send (PO number, payload, planned cost) and the
+total. At send time (:func:`check_before_send`, called by the library for every run, CLI or web) the orders
+about to be sent must all be in the approved plan and cost no more than approved. A row added, a cell fixed,
+an order re-planned or a higher cost therefore needs approval again. After a crash the orders left to send
+are a part of the approved plan, so a resumed run goes on.
+
+The approver must be another person: the database refuses a decision by the requester (see
+:mod:`bulkship.team.tables`).
+
+The package: :mod:`.limits` (how much a person may send alone), :mod:`.records` (requests and the plans they
+cover), :mod:`.deciding` (asking and deciding); here, who a call acts for and the check every run makes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import getpass
+import os
+import socket
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ...money import money_text
+from ...settings import Settings
+from .. import accounts, audit, store
+from .deciding import decide, needs_approval, request
+from .limits import (
+    DEFAULTS,
+    IDLE_MINUTES,
+    SPLIT_WINDOW,
+    THRESHOLD,
+    get_setting,
+    idle_minutes,
+    limit_for,
+    room_for,
+    sent_alone,
+    set_idle_minutes,
+    set_setting,
+    set_threshold,
+    threshold,
+)
+from .records import (
+    Approval,
+    ApprovalError,
+    ApprovalRequiredError,
+    approval,
+    approvals,
+    approver_active,
+    latest,
+    order_prints,
+    plan_print,
+)
+
+if TYPE_CHECKING:
+    from ...pipeline import PlanView
+
+_acting = contextvars.ContextVar[str | None]("bulkship_acting_user", default=None)
+
+
+# -- who acts --------------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def acting_as(person: str | None) -> Iterator[None]:
+    """Library calls in this block act for ``person`` (the web page's signed-in person)."""
+    token = _acting.set(person)
+    try:
+        yield
+    finally:
+        _acting.reset(token)
+
+
+def acting_person(settings: Settings) -> str:
+    """Who the current library call acts for: the web page's person, else ``BULKSHIP_USER`` when it names
+    an account, else ``cli:<login name>``."""
+    person = _acting.get()
+    if person:
+        return person
+    account = claimed_account(settings)
+    # accounts are named in lower case: a login "Lee" (Windows, macOS) is lee's too (found by review11: as
+    # cli:Lee, lee approved his own request and split his spend)
+    return account.name if account is not None else f"cli:{os_login().strip().lower()}"
+
+
+def claimed_account(settings: Settings) -> accounts.User | None:
+    """The account ``BULKSHIP_USER`` names, when this call is not the web page's (whose person signed in);
+    None for an unknown name (the call acts for ``cli:<login>``). :mod:`bulkship.team.roles` checks what
+    it may do."""
+    if _acting.get():
+        return None
+    claimed = os.environ.get("BULKSHIP_USER", "").strip().lower()
+    return accounts.find_user(settings, claimed) if claimed else None
+
+
+def os_login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def origin() -> str:
+    """The trail's "from where" of a library call: "" for the web page's person (the page records the
+    browser's address), else the command line's login and host. The command line signs no one in: a name
+    in BULKSHIP_USER is taken at its word, so the trail keeps who really ran it."""
+    if _acting.get():
+        return ""
+    return f"command line: {os_login()}@{socket.gethostname()}"
+
+
+# -- the check every run makes ---------------------------------------------------------------------------
+
+
+def approvers_for(settings: Settings, person: str) -> list[str]:
+    """Who could decide a request of ``person``: the active accounts holding the approver role, but them (nor
+    the account of cli:<name>'s login: it may not approve it either)."""
+    return [
+        u.name
+        for u in accounts.list_users(settings)
+        if "approver" in u.roles and not u.disabled and u.name != person.removeprefix("cli:")
+    ]
+
+
+def _no_approver_hint(settings: Settings, person: str) -> str:
+    """How a team without an approver gets a batch sent: an approver, or a higher threshold."""
+    found = accounts.find_user(settings, person)
+    own = found.spend_limit if found is not None else None
+    team = threshold(settings)
+    raise_it = (
+        f"raise {person}'s own limit ({money_text(own)}): bulkship users limit {person} AMOUNT"
+        if own is not None and own < team
+        else f"let batches up to an amount go without approval (the threshold is {money_text(team)}): "
+        "bulkship users settings --threshold AMOUNT"
+    )
+    return (
+        "add an approver: bulkship users add NAME --role approver (or bulkship users roles NAME --role "
+        f"approver ... for someone already there), then run the same command again; or {raise_it}"
+    )
+
+
+def _rejection(found: Approval | None) -> str:
+    """What a person asking again must hear first: the last request was rejected, by whom and why."""
+    if found is None or found.decision != "rejected":
+        return ""
+    why = f": {found.decision_reason}" if found.decision_reason else ""
+    return f"Request #{found.id} was rejected by {found.decided_by or 'an approver'}{why}. Asking again. "
+
+
+def check_before_send(settings: Settings, view: PlanView) -> str | None:
+    """Refuse (ApprovalRequiredError, nothing sent) to send a plan its person may not send alone and that
+    no approval covers; record who sends otherwise (``run_start``, or ``resume`` after a run that was stopped
+    or killed) and return them. Nothing to check outside team mode (None)."""
+    if not store.team_mode(settings):
+        return None
+    person = acting_person(settings)
+    total = Decimal(view.worst_case)
+    prints = order_prints(settings, view.batch)
+    found = latest(settings, view.batch)
+    covered = found is not None and found.covers(prints, total) and approver_active(settings, found)
+    if needs_approval(settings, person, view.batch_total, view.batch) and not covered:
+        asked = request(settings, view.batch, total=view.batch_total, person=person, address=origin())
+        changed = found is not None and found.decision == "approved"
+        charged = view.charged.total
+        nobody = not approvers_for(settings, person)
+        earlier = sent_alone(settings, person, besides=view.batch)
+        raise ApprovalRequiredError(
+            _rejection(found)
+            + f"Batch {view.batch} costs {money_text(view.batch_total)}"
+            + (f" in all ({money_text(charged)} charged already)" if charged else "")
+            + (  # found by newcomer8: "costs 60.00, more than ... may send" read as an arithmetic slip
+                f", and with the {money_text(earlier)} {person} sent without approval in the last day "
+                f"{money_text(earlier + view.batch_total)}"
+                if earlier
+                else ""
+            )
+            + f", more than {person} may send without approval ({money_text(limit_for(settings, person))})"
+            + (" (it changed since it was approved)" if changed else "")
+            + f": request #{asked.id} waits for an approver"
+            + (
+                f", and no active account other than {person} holds the approver role: nobody can approve it"
+                if nobody
+                else ""
+            )
+            + ". Nothing was sent; the plan is kept",
+            hint=_no_approver_hint(settings, person)
+            if nobody
+            else "an approver approves it on the web page (Approvals); then run the same command again",
+        )
+    audit.record(
+        settings, "resume" if audit.unfinished_run(settings, view.batch) else "run_start", actor=person,
+        batch=view.batch,
+        total=str(total), orders=len(prints), new_orders=view.new_orders, resumed_orders=view.resumed_orders,
+        approval=found.id if found is not None and covered else "",
+        approved_by=(found.decided_by or "") if found is not None and covered else "",
+        address=origin(),
+    )  # fmt: skip
+    return person
+
+
+__all__ = [
+    "DEFAULTS",
+    "IDLE_MINUTES",
+    "SPLIT_WINDOW",
+    "THRESHOLD",
+    "Approval",
+    "ApprovalError",
+    "ApprovalRequiredError",
+    "acting_as",
+    "acting_person",
+    "approval",
+    "approvals",
+    "approver_active",
+    "approvers_for",
+    "check_before_send",
+    "claimed_account",
+    "decide",
+    "get_setting",
+    "idle_minutes",
+    "latest",
+    "limit_for",
+    "needs_approval",
+    "order_prints",
+    "origin",
+    "os_login",
+    "plan_print",
+    "request",
+    "room_for",
+    "sent_alone",
+    "set_idle_minutes",
+    "set_setting",
+    "set_threshold",
+    "threshold",
+]

@@ -1,0 +1,158 @@
+"""Asking for approval and deciding: a request for the batch's current plan, approve or reject it; the
+requester, a disabled account or a person who changed the batch may not approve it."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import sqlalchemy as sa
+
+from ...money import money_text
+from ...settings import Settings
+from .. import accounts, audit, store
+from ..tables import approval_decisions, approval_requests
+from .limits import limit_for, room_for, sent_alone
+from .records import Approval, ApprovalError, approval, latest, order_prints, plan_print
+
+
+def needs_approval(settings: Settings, person: str | None, total: Decimal, batch: str) -> bool:
+    return total > room_for(settings, person, batch)
+
+
+def request(settings: Settings, batch: str, *, total: Decimal, person: str, address: str = "") -> Approval:
+    """Ask for approval of the batch's current plan (the orders planned in the ledger now). A request for
+    the same plan still waiting is returned as it is."""
+    prints = order_prints(settings, batch)
+    waiting = latest(settings, batch)
+    if (
+        waiting is not None
+        and waiting.state == "pending"
+        and waiting.requested_by == person
+        and waiting.order_prints == frozenset(prints)
+        and waiting.total == total
+    ):
+        return waiting
+    limit = limit_for(settings, person)
+    why = f"{money_text(total)} is above the {money_text(limit)} {person} may send without approval"
+    earlier = sent_alone(settings, person, besides=batch)
+    if earlier:
+        why += f" (with {money_text(earlier)} sent without approval in other batches in the last day)"
+    with store.engine(settings).begin() as db:
+        new_id = db.execute(
+            approval_requests.insert().values(
+                batch=batch,
+                requested_by=person,
+                requested_at=store.now_iso(),
+                total=str(total),
+                plan_print=plan_print(prints),
+                order_prints=json.dumps(prints),
+                reason=why,
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+    audit.record(
+        settings, "approval_request", actor=person, address=address, batch=batch, request=new_id,
+        total=str(total), orders=len(prints), reason=why,
+    )  # fmt: skip
+    found = approval(settings, int(new_id))
+    assert found is not None
+    return found
+
+
+def decide(
+    settings: Settings,
+    request_id: int,
+    *,
+    person: str,
+    approve: bool,
+    reason: str = "",
+    address: str = "",
+) -> Approval:
+    """Approve or reject a waiting request. The database refuses the requester's own decision."""
+    found = approval(settings, request_id)
+    if found is None:
+        raise ApprovalError(f"No approval request #{request_id}")
+    if found.decision is not None:
+        raise ApprovalError(
+            f"Request #{request_id} for batch {found.batch} was {found.decision} by {found.decided_by} "
+            "already"
+        )
+    newest = latest(settings, found.batch)
+    if newest is not None and newest.id != found.id:
+        raise ApprovalError(
+            f"Request #{request_id} for batch {found.batch} was replaced by request #{newest.id} (the batch "
+            "changed): decide on that one"
+        )
+    if approve:
+        _may_approve(settings, found, person, address)
+    reason = reason.strip()
+    if not approve and not reason:
+        raise ApprovalError("Say why the batch is rejected: the requester sees the reason")
+    try:
+        with store.engine(settings).begin() as db:
+            db.execute(
+                approval_decisions.insert().values(
+                    request_id=found.id,
+                    requested_by=found.requested_by,
+                    decided_by=person,
+                    decision="approved" if approve else "rejected",
+                    reason=reason,
+                    decided_at=store.now_iso(),
+                )
+            )
+    except sa.exc.IntegrityError as exc:
+        if person == found.requested_by:
+            raise _refused(
+                settings, found, person, address, "approver is the requester",
+                f"{person} asked for this approval: another person must approve or reject it",
+            ) from None  # fmt: skip
+        raise ApprovalError(f"Request #{request_id} was decided by someone else just now") from exc
+    audit.record(
+        settings, "approve" if approve else "reject", actor=person, address=address, batch=found.batch,
+        request=found.id, requested_by=found.requested_by, total=str(found.total), reason=reason,
+    )  # fmt: skip
+    decided = approval(settings, request_id)
+    assert decided is not None
+    return decided
+
+
+def _may_approve(settings: Settings, found: Approval, person: str, address: str) -> None:
+    """Refuse (ApprovalError, written in the trail) an approval the run would act on for a disabled account,
+    or by a person who asked for it or changed the batch, on the page or from the command line as
+    cli:<their login>: a maker is no checker (found by newcomer7: an approver fixed a colleague's row to
+    another recipient, then approved the colleague's request to send it)."""
+    login = f"cli:{person}"  # the command line acts for cli:<login> without BULKSHIP_USER: the same person
+    if found.requested_by.lower() == login.lower():  # (found by review10: cli:lee asked, lee approved it)
+        raise _refused(
+            settings, found, person, address, "approver is the requester",
+            f"{person} asked for this approval (from the command line, as {login}): another person must "
+            "approve or reject it",
+        )  # fmt: skip
+    asker = accounts.find_user(settings, found.requested_by)
+    if asker is not None and asker.disabled:
+        raise _refused(
+            settings, found, person, address, "requester disabled",
+            f"{found.requested_by}'s account is disabled: request #{found.id} lapsed. Nothing is sent until "
+            "an active requester asks again",
+        )  # fmt: skip
+    changed = sorted(
+        set(audit.changes_by(settings, found.batch, person) + audit.changes_by(settings, found.batch, login))
+    )
+    if changed and person != found.requested_by:  # the requester's own decision is refused by the database
+        raise _refused(
+            settings, found, person, address, "approver changed the batch",
+            f"{person} changed batch {found.batch} ({', '.join(changed)}): another approver must decide "
+            "on it",
+            changes=", ".join(changed),
+        )  # fmt: skip
+
+
+def _refused(
+    settings: Settings, found: Approval, person: str, address: str, why: str, message: str, **detail: str
+) -> ApprovalError:
+    """The refusal of ``person``'s decision, recorded in the trail (``why``), to raise."""
+    audit.record(
+        settings, "approve_refused", actor=person, address=address, batch=found.batch, request=found.id,
+        reason=why, **detail,
+    )  # fmt: skip
+    return ApprovalError(message)

@@ -1,0 +1,94 @@
+"""How much a person may send without approval: the team's settings (the threshold, the idle time of a
+session), a person's own lower limit, and what they sent alone in the last day."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import sqlalchemy as sa
+
+from ...settings import Settings
+from .. import accounts, audit, store
+from ..tables import team_settings
+
+THRESHOLD = "approval_threshold"
+IDLE_MINUTES = "session_idle_minutes"
+DEFAULTS = {THRESHOLD: "0.00", IDLE_MINUTES: "30"}
+
+
+def get_setting(settings: Settings, key: str) -> str:
+    with store.read(settings) as db:
+        found = db.execute(sa.select(team_settings.c.value).where(team_settings.c.key == key)).scalar()
+    return str(found) if found is not None else DEFAULTS[key]
+
+
+def set_setting(settings: Settings, key: str, value: str, *, actor: str, address: str = "") -> None:
+    before = get_setting(settings, key)
+    now = store.now_iso()
+    with store.engine(settings).begin() as db:
+        updated = db.execute(
+            team_settings.update()
+            .where(team_settings.c.key == key)
+            .values(value=value, updated=now, updated_by=actor)
+        )
+        if not updated.rowcount:
+            db.execute(team_settings.insert().values(key=key, value=value, updated=now, updated_by=actor))
+    audit.record(settings, "setting", actor=actor, address=address, setting=key, before=before, after=value)
+
+
+def threshold(settings: Settings) -> Decimal:
+    return Decimal(get_setting(settings, THRESHOLD))
+
+
+def set_threshold(settings: Settings, amount: str | Decimal, *, actor: str, address: str = "") -> Decimal:
+    value = accounts.parse_limit(amount)
+    if value is None:
+        raise accounts.AccountError("The team threshold must be an amount (0: every batch needs approval)")
+    set_setting(settings, THRESHOLD, str(value), actor=actor, address=address)
+    return value
+
+
+def idle_minutes(settings: Settings) -> int:
+    return int(get_setting(settings, IDLE_MINUTES))
+
+
+def set_idle_minutes(settings: Settings, minutes: int, *, actor: str, address: str = "") -> None:
+    if not 1 <= minutes <= 24 * 60:
+        raise accounts.AccountError("The idle time must be between 1 and 1440 minutes")
+    set_setting(settings, IDLE_MINUTES, str(minutes), actor=actor, address=address)
+
+
+def limit_for(settings: Settings, person: str | None) -> Decimal:
+    """The most ``person`` may send without approval: the team threshold, or their own lower limit (also
+    as cli:<name>, their login without BULKSHIP_USER: found by review10)."""
+    team = threshold(settings)
+    found = accounts.find_user(settings, person.removeprefix("cli:")) if person else None
+    if found is not None and found.spend_limit is not None:
+        return min(team, found.spend_limit)
+    return team
+
+
+SPLIT_WINDOW = timedelta(days=1)
+
+
+def sent_alone(settings: Settings, person: str | None, *, besides: str) -> Decimal:
+    """What ``person`` started sending without an approval in the last day, in batches other than
+    ``besides``: a list cut into files each under the limit is still one spend (found by newcomer7: three
+    uploads of 75.00 went out under a threshold of 100), whether sent as alice or as cli:alice (review10)."""
+    if not person:
+        return Decimal(0)
+    since = (datetime.now(UTC) - SPLIT_WINDOW).isoformat(timespec="seconds")
+    name = person.removeprefix("cli:")  # alice and cli:alice (her login, without BULKSHIP_USER): one person
+    total = Decimal(0)
+    for entry in audit.started_by(settings, (name, f"cli:{name}"), since=since):
+        if entry.batch != besides and not entry.detail.get("approval"):
+            with contextlib.suppress(ArithmeticError, ValueError):
+                total += Decimal(str(entry.detail.get("total") or 0))
+    return total
+
+
+def room_for(settings: Settings, person: str | None, batch: str) -> Decimal:
+    """What ``person`` may still send without approval in ``batch``: their limit less :func:`sent_alone`."""
+    return max(Decimal(0), limit_for(settings, person) - sent_alone(settings, person, besides=batch))

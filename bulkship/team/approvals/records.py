@@ -1,0 +1,125 @@
+"""Approval requests as recorded: the plan an approval covers (a SHA-256 of each order to send), the
+request with its decision, and the reads of them; the errors of approval."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+
+from ...errors import BulkshipError, SpendLimitError
+from ...settings import Settings
+from .. import accounts, store
+from ..tables import approval_decisions, approval_requests
+
+
+class ApprovalRequiredError(SpendLimitError):
+    """The batch costs more than its preparer may send alone and no approval covers its plan."""
+
+
+class ApprovalError(BulkshipError):
+    """An approval or rejection that cannot be recorded (the requester themself, decided already...)."""
+
+
+def order_prints(settings: Settings, batch: str) -> list[str]:
+    """A SHA-256 for each order of the batch still to send (planned, or sent with the answer lost)."""
+    from ...ledger import OPEN_STATES, Ledger
+
+    with Ledger.open(getattr(settings, "ledger_location", settings.ledger), lock=False) as ledger:
+        found = ledger.orders(batch, states=("planned", *OPEN_STATES))
+    return sorted(
+        hashlib.sha256(f"{o.po_number}\n{o.payload_json}\n{o.cost}".encode()).hexdigest() for o in found
+    )
+
+
+def plan_print(prints: list[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(prints)).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Approval:
+    id: int
+    batch: str
+    requested_by: str
+    requested_at: str
+    total: Decimal
+    plan_print: str
+    order_prints: frozenset[str]
+    reason: str
+    decision: str | None = None  # None: waiting; "approved" or "rejected"
+    decided_by: str | None = None
+    decided_at: str | None = None
+    decision_reason: str = ""
+
+    @property
+    def state(self) -> str:
+        return self.decision or "pending"
+
+    def state_beside(self, newest_id: int) -> str:
+        """The state as lists show it: a request left undecided when a newer one came is "superseded"."""
+        return "superseded" if self.decision is None and self.id != newest_id else self.state
+
+    def covers(self, prints: list[str], total: Decimal) -> bool:
+        """Whether this approval lets these orders, costing ``total``, be sent."""
+        return self.decision == "approved" and set(prints) <= self.order_prints and total <= self.total
+
+
+def approver_active(settings: Settings, found: Approval) -> bool:
+    """Whether the person who approved may still: an approval not yet used lapses with its approver's
+    account (found by newcomer7: a batch approved by an account disabled since went out)."""
+    approver = accounts.find_user(settings, found.decided_by) if found.decided_by else None
+    return approver is None or not approver.disabled
+
+
+def _approval(row: Any) -> Approval:
+    return Approval(
+        id=int(row.id),
+        batch=str(row.batch),
+        requested_by=str(row.requested_by),
+        requested_at=str(row.requested_at),
+        total=Decimal(row.total),
+        plan_print=str(row.plan_print),
+        order_prints=frozenset(json.loads(row.order_prints)),
+        reason=str(row.reason or ""),
+        decision=row.decision,
+        decided_by=row.decided_by,
+        decided_at=row.decided_at,
+        decision_reason=str(row.decision_reason or ""),
+    )
+
+
+def _joined() -> sa.Select[Any]:
+    d = approval_decisions
+    return sa.select(
+        approval_requests,
+        d.c.decision,
+        d.c.decided_by,
+        d.c.decided_at,
+        d.c.reason.label("decision_reason"),
+    ).select_from(approval_requests.outerjoin(d, d.c.request_id == approval_requests.c.id))
+
+
+def approvals(settings: Settings, *, batch: str | None = None, pending_only: bool = False) -> list[Approval]:
+    """Requests, newest first."""
+    query = _joined().order_by(approval_requests.c.id.desc())
+    if batch is not None:
+        query = query.where(approval_requests.c.batch == batch)
+    if pending_only:
+        query = query.where(approval_decisions.c.id.is_(None))
+    with store.read(settings) as db:
+        return [_approval(r) for r in db.execute(query)]
+
+
+def latest(settings: Settings, batch: str) -> Approval | None:
+    found = approvals(settings, batch=batch)
+    return found[0] if found else None
+
+
+def approval(settings: Settings, request_id: int) -> Approval | None:
+    with store.read(settings) as db:
+        row = db.execute(_joined().where(approval_requests.c.id == request_id)).first()
+    return _approval(row) if row else None
