@@ -137,6 +137,15 @@ class Catalog:
 ADDRESS_LINE_MAX = 100  # api-contract: AddressLine1 at most 100 characters
 
 
+def line2_with_company(line1: str, line2: str, company: str) -> str:
+    """Address line 2 as sent: the row's Company before it, as the vendor's address has no company field and
+    a card to an office without it is often returned (found by newcomer9: the template's Company column was
+    never sent); not when line 1 or 2 names the company already."""
+    if not company or company.casefold() in f"{line1} {line2}".casefold():
+        return line2
+    return f"{company}, {line2}" if line2 else company
+
+
 def folded_address_line1(line1: str, line2: str) -> str:
     """Address line 2 folded into line 1, the way it is sent to a vendor not known to keep AddressLine2."""
     return f"{line1}, {line2}" if line2 else line1

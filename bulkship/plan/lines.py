@@ -8,7 +8,16 @@ from decimal import Decimal, InvalidOperation
 import pandas as pd
 
 from ..errors import InputError
-from ..models import FINGERPRINT, ROW, Catalog, PlannedLine, Product, ShippingMethod, folded_address_line1
+from ..models import (
+    FINGERPRINT,
+    ROW,
+    Catalog,
+    PlannedLine,
+    Product,
+    ShippingMethod,
+    folded_address_line1,
+    line2_with_company,
+)
 from .ponumbers import external_reference, po_part
 
 DEFAULT_SHIPPING_METHOD = "STANDARD"
@@ -27,11 +36,12 @@ def _address(rec: dict[str, str], shipping_method: str, send_line2: bool = True)
         p for p in (rec.get("first_name", ""), rec.get("last_name", "")) if p
     )
     address = {"Name": name, "AddressLine1": rec.get("address1", "")}
-    if rec.get("address2"):
+    line2 = line2_with_company(address["AddressLine1"], rec.get("address2", ""), rec.get("company", ""))
+    if line2:
         if send_line2:
-            address["AddressLine2"] = rec["address2"]
+            address["AddressLine2"] = line2
         else:
-            address["AddressLine1"] = folded_address_line1(address["AddressLine1"], rec["address2"])
+            address["AddressLine1"] = folded_address_line1(address["AddressLine1"], line2)
     address.update(
         {
             "City": rec.get("city", ""),
@@ -83,6 +93,7 @@ _LINE_COLUMNS = (
     "last_name",
     "address1",
     "address2",
+    "company",
     "city",
     "state",
     "zip",
@@ -223,7 +234,8 @@ class _LineBuilder:
         name = col["name"][index]
         if not name:
             name = " ".join(p for p in (col["first_name"][index], col["last_name"][index]) if p)
-        address1, address2 = col["address1"][index], col["address2"][index]
+        address1 = col["address1"][index]
+        address2 = line2_with_company(address1, col["address2"][index], col["company"][index])
         if address2 and self.send_line2:
             address = {"Name": name, "AddressLine1": address1, "AddressLine2": address2}
         elif address2:  # a vendor not known to keep AddressLine2: line 2 travels inside line 1

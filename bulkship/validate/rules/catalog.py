@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...models import ADDRESS_LINE_MAX, Catalog, Product
+from ...models import ADDRESS_LINE_MAX, Catalog, Product, line2_with_company
 from .. import normalize
 from ..collect import ProblemCollector
 from ..normalize import by_unique, casefold, fullmatch_mask
@@ -120,23 +120,42 @@ def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
 
 
 def _check_folded_address(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
-    """Line 2 sent inside line 1 (a vendor not known to keep AddressLine2) must fit line 1's limit: an
-    apartment number is never cut off or dropped."""
-    if catalog.sends_address_line2 or "address2" not in frame:
+    """Line 2 as sent (the Company before it: :func:`line2_with_company`) must fit its line's limit, and so
+    must line 2 sent inside line 1 (a vendor not known to keep AddressLine2): an apartment number or a
+    company is never cut off or dropped."""
+    if "address2" not in frame and "company" not in frame:
         return
-    folded = frame["address1"].str.len() + 2 + frame["address2"].str.len()
+    blank = pd.Series("", index=frame.index, dtype=object)
+    line1 = frame.get("address1", blank).fillna("").astype(str)
+    own2 = frame.get("address2", blank).fillna("").astype(str)
+    company = frame.get("company", blank).fillna("").astype(str)
+    sent2 = pd.Series(list(map(line2_with_company, line1, own2, company)), index=frame.index, dtype=object)
+    column = "address2" if "address2" in frame else "company"
+    if catalog.sends_address_line2:
+        collector.error(
+            sent2.ne(own2) & sent2.str.len().gt(ADDRESS_LINE_MAX),
+            column,
+            "Address too long",
+            f"the Company is sent on address line 2 as '{{line2}}' (the vendor's address has no company "
+            f"field), and that exceeds {ADDRESS_LINE_MAX} characters; shorten the Company or line 2.",
+            extra={"line2": sent2},
+        )
+        return
+    folded = line1.str.len() + 2 + sent2.str.len()
     collector.warn(  # the result workbook shows the address as it is sent
-        frame["address2"].ne("") & folded.le(ADDRESS_LINE_MAX),
-        "address2",
+        sent2.ne("") & folded.le(ADDRESS_LINE_MAX),
+        column,
         "Address line 2 sent inside line 1",
-        "sent inside line 1 as '{address1}, {new}' (this vendor may drop a separate line 2).",
+        "sent inside line 1 as '{address1}, {line2}' (this vendor may drop a separate line 2).",
+        extra={"line2": sent2},
     )
     collector.error(
-        frame["address2"].ne("") & folded.gt(ADDRESS_LINE_MAX),
-        "address2",
+        sent2.ne("") & folded.gt(ADDRESS_LINE_MAX),
+        column,
         "Address too long",
-        f"line 2 '{{new}}' is sent inside line 1 (this vendor may drop a separate line 2), and together they "
-        f"exceed {ADDRESS_LINE_MAX} characters; shorten line 1 or line 2.",
+        f"line 2 '{{line2}}' is sent inside line 1 (this vendor may drop a separate line 2), and together "
+        f"they exceed {ADDRESS_LINE_MAX} characters; shorten line 1 or line 2.",
+        extra={"line2": sent2},
     )
 
 
