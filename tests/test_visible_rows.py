@@ -815,6 +815,23 @@ def test_a_sent_column_saying_when_or_how_leaves_its_row_out(tmp_path: Path) -> 
     assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(sent)))
 
 
+def test_a_yes_no_column_saying_not_yet_or_rejected_leaves_its_row_out(tmp_path: Path) -> None:
+    """Found by review11: 'Approved' = Rejected, Denied, Pending or Not approved, 'Send?' = Not yet, Hold or
+    TBD, 'Eligible' = 0 (a 1/0 column) and 'Active' = Inactive were ordered: only No, False and their kin
+    left a row out."""
+    said = [("Approved", "Rejected"), ("Approved", "Denied by manager"), ("Approved", "Pending review"),
+            ("Approved", "Not approved"), ("Send?", "Not yet"), ("Send?", "Hold"), ("Send?", "TBD"),
+            ("Eligible", "0"), ("Active", "Inactive")]  # fmt: skip
+    for header, cell in said:
+        path = tmp_path / "picked.csv"
+        path.write_text(
+            f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+            f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{cell}\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,Yes\n"
+            "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,1\n"
+        )
+        assert [s.row for s in load_sheet(path).skipped] == [2], (header, cell)
+
+
 def test_a_retirement_list_whose_every_row_reads_active_no_is_sent(tmp_path: Path) -> None:
     """Seen by review10: "Active" = No on every row of a retirement-gift list left everyone out. A column
     saying No on every row chooses no row out of the list; Yes beside No does."""

@@ -59,8 +59,12 @@ _WHO_OR_WHERE = frozenset({"by", "to", "from"})
 
 # ... and the answers that say no ("NO - left company", "Do not send", "Excluded")
 _SAYS_NO = re.compile(
-    r"(?i)^\s*(?:no|n|false|ineligible|not\s+eligible|excluded?|removed?|skip(?:ped)?|cancell?ed|declined|"
-    r"do\s*n[o']?t\b.*|don'?t\b.*)\s*(?:$|[-–—:,.;!(].*)"
+    r"(?i)^\s*(?:no|n|false|0|ineligible|not\s+eligible|excluded?|removed?|skip(?:ped)?|cancell?ed|declined|"
+    r"do\s*n[o']?t\b.*|don'?t\b.*"
+    # ... or not yet, or not at all ("Approved" = Rejected, Pending review; "Send?" = Not yet, Hold, TBD;
+    # "Active" = 0, Inactive: found by review11, each was ordered)
+    r"|not\b.*|(?:pending|awaiting|waiting|rejected|denied|disapproved|unapproved|tbd|maybe|later)\b.*|\?+"
+    r"|(?:on\s+)?hold|next\s+year|inactive|terminated)\s*(?:$|[-–—:,.;!(].*)"
 )
 
 
