@@ -300,3 +300,22 @@ def test_validate_shows_the_row_edited_into_an_ordered_person_as_the_duplicate_a
     problems = json.loads(capsys.readouterr().out)["problems"]
     duplicates = [p["row"] for p in problems if p["severity"] == "error" and "as row" in p["message"]]
     assert duplicates == [2], problems
+
+
+def test_a_duplicate_asking_another_number_of_cards_says_both_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer9: "1 card" then the same person and card with "3" was a duplicate whose message never
+    named the 3: one card went out where the later row asked three."""
+    header = ["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Quantity"]
+    rows = [
+        ["Qd Alpha", "1 Qd St", "Boston", "MA", "02134", "CVS", "25", "1"],
+        ["Qd Alpha", "1 Qd St", "Boston", "MA", "02134", "CVS", "25", "3"],
+        ["Qb Beta", "2 Qd St", "Boston", "MA", "02134", "CVS", "25", ""],
+        ["Qb Beta", "2 Qd Street", "Boston", "MA", "02134", "CVS", "25", ""],
+    ]
+    sheet = write(tmp_path / "counts.csv", rows, header)
+    assert main(["validate", str(sheet), "--json"]) == 1  # duplicates found
+    said = {p["row"]: p["message"] for p in json.loads(capsys.readouterr().out)["problems"]}
+    assert "(row 2 asks for 1 card(s), this row for 3: only row 2's 1 is ordered" in said[3]
+    assert "asks for" not in said[5]  # the same count: nothing more to say

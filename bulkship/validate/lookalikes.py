@@ -119,6 +119,7 @@ def mark_lookalikes(
     first_names = pd.Series({index[i]: written[f] for i, f in same_id.items()}, dtype=object).reindex(
         frame.index, fill_value=""
     )
+    counts = _other_counts(frame, shared, rows, {**same_reference, **same_person, **same_id})
     for found, message in (
         (
             same_id,
@@ -144,11 +145,29 @@ def mark_lookalikes(
             mask,
             "name",
             "Duplicate row",
-            f"{message}; it will not be sent twice. To send it again on purpose, {where}.",
-            extra={"first": first_rows, "first_name": first_names},
+            f"{message}{{counts}}; it will not be sent twice. To send it again on purpose, {where}.",
+            extra={"first": first_rows, "first_name": first_names, "counts": counts},
         )
         frame.loc[at, FINGERPRINT] = [fingerprints[f] for f in found.values()]
         frame.loc[at, STATUS] = "duplicate"
+
+
+def _other_counts(
+    frame: pd.DataFrame, shared: pd.DataFrame, rows: list[int], found: dict[int, int]
+) -> pd.Series:
+    """For each duplicate asking another number of cards than the row it repeats, what each asks: only the
+    first row's count is ordered (found by newcomer9: "1 card" then "3 cards" read as one card, no word of
+    the 3)."""
+    quantities = [q or "1" for q in _column(shared, "quantity")]
+    said = {}
+    for i, f in found.items():
+        if quantities[i] != quantities[f]:
+            first, asked = rows[f], quantities[f]
+            said[shared.index[i]] = (
+                f" (row {first} asks for {asked} card(s), this row for {quantities[i]}: only row {first}'s "
+                f"{asked} is ordered; if this row's count is right, correct row {first})"
+            )
+    return pd.Series(said, dtype=object).reindex(frame.index, fill_value="")
 
 
 _EMAIL = "email: "  # an Employee ID never reads so
