@@ -1120,3 +1120,34 @@ def test_part_of_a_phone_crossed_out_costs_no_card(tmp_path: Path) -> None:
     book.save(tmp_path / "phone.xlsx")
     loaded = load_sheet(tmp_path / "phone.xlsx")
     assert [(p.row, p.column, p.severity) for p in loaded.read_problems] == [(2, "phone", "warning")]
+
+
+def test_a_cell_crossed_out_whole_is_not_ordered_as_written(tmp_path: Path) -> None:
+    """Found by newcomer9: an amount, a card or a street struck through whole (the person crossed it out,
+    the new one in a note) was ordered as written, while part of a cell struck through is an error. The
+    row is still a recipient (its name is not crossed out): the crossed-out cell is an error on it."""
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Street Address", "City", "State", "ZIP", "Product", "Value", "Notes", "Phone"])
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25, "", ""])
+    sheet.append(["Bo Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 50, "now 25", ""])
+    sheet.append(["Cy Orr", "3 Oak St", "Boston", "MA", "02134", "TARGET", 25, "CVS instead", ""])
+    sheet.append(["Di Fox", "4 Old Rd", "Boston", "MA", "02134", "CVS", 25, "moved", ""])
+    sheet.append(["Ed Kim", "5 Pine St", "Boston", "MA", "02134", "CVS", 25, "", "617-555-0100"])
+    sheet.cell(3, 7).font = sheet.cell(4, 6).font = sheet.cell(5, 2).font = Font(strike=True)
+    sheet.cell(6, 9).font = Font(strike=True)  # a phone: the vendor never sees it
+    book.save(tmp_path / "struck.xlsx")
+    loaded = load_sheet(tmp_path / "struck.xlsx")
+    assert loaded.skipped == ()
+    assert [(p.row, p.column, p.severity) for p in loaded.read_problems] == [
+        (3, "value", "error"),
+        (4, "product", "error"),
+        (5, "address1", "error"),
+        (6, "phone", "warning"),
+    ]
+    assert loaded.read_problems[0].message == (
+        "Row 3, column 'Value': '50' is crossed out (struck through), and bulkship would order it as written. "
+        "Write what the card needs in its place (or take the strikethrough off if it stands) and run again."
+    )

@@ -276,6 +276,32 @@ def _struck_text_problems(
     return problems
 
 
+def _struck_cell_problems(
+    grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
+) -> list[Problem]:
+    """A cell the list reads struck through whole, in a row that is not crossed out (its name is not):
+    the person crossed out that amount, card or street ("~~50~~", the new one in a note), and bulkship
+    would order it (found by newcomer9: a struck-through Value was ordered, while a partly struck one is an
+    error). The row's crossed-out rows are skipped before (their problems are not judged). In a field the
+    vendor never sees (a phone), a warning."""
+    struck = grid.scan.struck if grid.scan else set()
+    problems = []
+    for row, _col, header, value in _noted_cells(grid, struck, headers, column_map, index):
+        if not value:
+            continue
+        field = column_map[header]
+        sent = field not in NOT_SENT
+        message = f"Row {row}, column '{header}': '{value}' is crossed out (struck through), and " + (
+            "bulkship would order it as written. Write what the card needs in its place (or take the "
+            "strikethrough off if it stands) and run again."
+            if sent
+            else "the results keep it as written (the vendor never sees it)."
+        )
+        severity: Literal["error", "warning"] = "error" if sent else "warning"
+        problems.append(Problem(row, field, value, severity, message, "Cell crossed out"))
+    return problems
+
+
 def _read_problems(
     grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
 ) -> list[Problem]:

@@ -39,6 +39,7 @@ from .problems import (
     _overflowing_rows,
     _read_problems,
     _show_formulas,
+    _struck_cell_problems,
     _struck_text_problems,
 )
 from .skipped import _skip_notices, _skipped_rows
@@ -161,6 +162,9 @@ def _to_loaded_sheet(
     ]
     read_problems += [
         p for p in _struck_text_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
+    ]
+    read_problems += [
+        p for p in _struck_cell_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
     ]
     read_problems += [
         p
