@@ -832,6 +832,19 @@ def test_a_yes_no_column_saying_not_yet_or_rejected_leaves_its_row_out(tmp_path:
         assert [s.row for s in load_sheet(path).skipped] == [2], (header, cell)
 
 
+def test_a_status_saying_not_to_send_leaves_its_row_out(tmp_path: Path) -> None:
+    """Found by review11: 'Status' = Declined, Opted out, On hold, Do not send, Removed or Not eligible was
+    ordered: Status read only the signs that someone left or that the card went out."""
+    said = ["Declined", "Opted out", "On hold", "Do not send", "Removed", "Not eligible", "Rejected"]
+    kept = ["Active", "Pending", "Approved", "Retired", "Hold for pickup", "", "duplicate"]
+    rows = [
+        f"Person {i},{i} Main St,Boston,MA,02134,CVS,{i},{cell}" for i, cell in enumerate(said + kept, 10)
+    ]
+    path = tmp_path / "status.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Status\n" + "\n".join(rows) + "\n")
+    assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(said)))
+
+
 def test_a_retirement_list_whose_every_row_reads_active_no_is_sent(tmp_path: Path) -> None:
     """Seen by review10: "Active" = No on every row of a retirement-gift list left everyone out. A column
     saying No on every row chooses no row out of the list; Yes beside No does."""

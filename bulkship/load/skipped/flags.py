@@ -99,7 +99,12 @@ _SAYS_GONE = re.compile(
     r"(?i)^\s*(?:(?:done|completed?|processed|fulfilled|ordered|sent|shipped|mailed|delivered|"  # went out
     r"terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
     r"former(?:\s+(?:employee|staff|worker))?)\b.*|[td]"
-    r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?)$"
+    r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
+    # ... or not to send, as a Send? column or a note says it ("Status" = Declined, Opted out, On hold:
+    # found by review11, each was ordered; not "duplicate" nor "skipped": bulkship's own workbook says so)
+    r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
+    r"excluded?|(?:on\s+)?hold|not\s+eligible|ineligible|no\s+(?:gift|card))"
+    r"\s*(?:[-–—:,.;!(].*)?)$"
 )
 # ... or a date the person left on ("Termination Date" = 2026-11-15)
 _GONE_ON = frozenset(
