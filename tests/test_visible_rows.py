@@ -1164,3 +1164,32 @@ def test_a_cell_crossed_out_whole_is_not_ordered_as_written(tmp_path: Path) -> N
         "Row 3, column 'Value': '50' is crossed out (struck through), and bulkship would order it as written. "
         "Write what the card needs in its place (or take the strikethrough off if it stands) and run again."
     )
+
+
+def test_a_cell_its_format_does_not_show_is_not_ordered(tmp_path: Path) -> None:
+    """Found by newcomer9: a Quantity of 3 formatted ';;;' (Excel's way to hide a cell's contents: the sheet
+    shows an empty cell, one card) ordered 3 cards; a Value of 75 formatted '"$50.00"' was ordered at 75
+    while the sheet showed $50.00. Formats that show the number (currency, accounting, text) stay quiet."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Street Address", "City", "State", "ZIP", "Product", "Value", "Quantity"])
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25, 3])
+    sheet.append(["Bo Ray", "2 Elm St", "Boston", "MA", "02134", "VISA-PREPAID", 75, 1])
+    sheet.append(["Cy Orr", "3 Oak St", "Boston", "MA", "02134", "VISA-PREPAID", 50, 1])
+    sheet.append(["Di Fox", "4 Pine St", "Boston", "MA", "02134", "CVS", 25, 1])
+    sheet.cell(2, 8).number_format = ";;;"
+    sheet.cell(3, 7).number_format = '"$50.00"'
+    sheet.cell(4, 7).number_format = '_($* #,##0.00_);_($* (#,##0.00);_($* "-"??_);_(@_)'
+    sheet.cell(5, 1).number_format = ";;;"  # the name hidden: the parcel's name is not on the sheet
+    book.save(tmp_path / "formats.xlsx")
+    loaded = load_sheet(tmp_path / "formats.xlsx")
+    assert [(p.row, p.column) for p in loaded.read_problems if p.severity == "error"] == [
+        (2, "quantity"),
+        (3, "value"),
+        (5, "name"),
+    ]
+    assert loaded.read_problems[0].message == (
+        "Row 2, column 'Quantity': the cell holds '3', and its number format (;;;) does not show it: the sheet "
+        "shows something else, or nothing. Format the cell as General (or as $) to see what it holds, and "
+        "correct it if it is not meant."
+    )

@@ -17,6 +17,7 @@ import pandas as pd
 from ..csvread import MOJIBAKE
 from ..models import NOT_SENT, Problem
 from ..sheetscan import column_letter
+from ..sheetscan.formats import shown_by_format
 from .cells import _blank_cells, _Grid
 from .skipped import _short
 
@@ -248,6 +249,28 @@ def _hidden_cents_problems(
             "cents (0.00 or $)."
         )
         problems.append(Problem(row, "value", value, "error", message, "Amount shown rounded"))
+    return problems
+
+
+def _hidden_by_format_problems(
+    grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
+) -> list[Problem]:
+    """A cell the list reads whose number format shows none of it: ';;;' (Excel's "hide the contents") or a
+    literal in place of the number ('"$50.00"' over 75): the sheet shows an empty Quantity and bulkship
+    ordered 3 cards (found by newcomer9). Only what the sheet shows is ordered."""
+    hiding = grid.scan.hiding if grid.scan else {}
+    problems = []
+    for row, col, header, value in _noted_cells(grid, hiding, headers, column_map, index):
+        code = hiding[(row, col)]
+        if not value or shown_by_format(code, value):
+            continue
+        message = (
+            f"Row {row}, column '{header}': the cell holds '{value}', and its number format ({code}) does "
+            "not show it: the sheet shows something else, or nothing. Format the cell as General (or as $) "
+            "to see what it holds, and correct it if it is not meant."
+        )
+        kind = "Cell hidden by its format"
+        problems.append(Problem(row, column_map[header], value, "error", message, kind))
     return problems
 
 

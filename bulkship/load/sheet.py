@@ -35,6 +35,7 @@ from .problems import (
     _currency_problems,
     _fill_merged,
     _formula_text_problems,
+    _hidden_by_format_problems,
     _hidden_cents_problems,
     _overflowing_rows,
     _read_problems,
@@ -165,6 +166,11 @@ def _to_loaded_sheet(
     ]
     read_problems += [
         p for p in _struck_cell_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
+    ]
+    read_problems += [
+        p
+        for p in _hidden_by_format_problems(grid, by_position, column_map, body.index)
+        if p.row not in not_judged
     ]
     read_problems += [
         p

@@ -46,17 +46,18 @@ def shown_currency(code: str) -> str | None:
 
 def cell_styles(
     archive: zipfile.ZipFile,
-) -> tuple[dict[int, str], frozenset[int], dict[int, str], frozenset[int]]:
+) -> tuple[dict[int, str], frozenset[int], dict[int, str], frozenset[int], dict[int, str]]:
     """What cell styles show, by style index: the zero-padding number format ('000000', '00000-0000': a
     number shown through one is text to the user, an Employee ID or a ZIP); a struck-through font (a row
     crossed out means "not this one"); a currency other than the US dollar (a UK list's £25.00 is pounds);
-    a number format that shows no decimals (24.6 shown as 25: which amount did the person mean?)."""
+    a number format that shows no decimals (24.6 shown as 25: which amount did the person mean?); a number
+    format that may show none of the cell (';;;', '"$50.00"': :func:`hides_cell`), with its code."""
     from defusedxml.ElementTree import fromstring
 
     try:
         root = fromstring(archive.read("xl/styles.xml"), forbid_dtd=True)
     except Exception:  # no styles part, or one the reader will complain about itself
-        return {}, frozenset(), {}, frozenset()
+        return {}, frozenset(), {}, frozenset(), {}
     codes: dict[str, str] = {}
     struck_fonts: set[int] = set()
     xfs: list[tuple[str, str]] = []  # (numFmtId, fontId) of each cell style
@@ -79,7 +80,44 @@ def cell_styles(
     whole = frozenset(
         i for i, (fmt, _) in enumerate(xfs) if i not in padded and _shows_no_decimals(fmt, codes.get(fmt))
     )
-    return padded, struck, {i: currency for i, currency in shown.items() if currency}, whole
+    hiding = {i: codes[fmt] for i, (fmt, _) in enumerate(xfs) if fmt in codes and hides_cell(codes[fmt])}
+    return padded, struck, {i: currency for i, currency in shown.items() if currency}, whole, hiding
+
+
+def _sections(code: str) -> list[str]:
+    """A number format's sections (positive; negative; zero; text), their literals, colours and
+    conditions, padding and fill taken out: what is left shows the cell."""
+    return [_LITERALS.sub("", section).strip() for section in _QUOTED_SPLIT.split(code)]
+
+
+_QUOTED_SPLIT = re.compile(r';(?=(?:[^"]*"[^"]*")*[^"]*$)')  # a ';' outside quotes
+
+
+def hides_cell(code: str) -> bool:
+    """Whether a number format may show none of its cell: ';;;' (Excel's way to hide a cell's contents,
+    text included), or a positive number shown as text only ('"$50.00"', '"n/a"'): what the sheet shows is
+    not what it holds (found by newcomer9)."""
+    if not code or code.casefold() == "general":
+        return False
+    sections = _sections(code)
+    text = sections[3] if len(sections) > 3 else "@"
+    return not _shows_number(sections[0]) or (len(sections) > 3 and "@" not in text and not text)
+
+
+def _shows_number(section: str) -> bool:
+    """Whether a format section shows the number: a digit placeholder, General, text '@', or a date/time."""
+    return bool(re.search(r"[0#?@]|general|[yYmMdDhHsS]", section, re.IGNORECASE))
+
+
+def shown_by_format(code: str, text: str) -> bool:
+    """Whether a cell reading ``text`` is shown by the number format ``code`` (:func:`hides_cell`): a
+    number by its first section, text by its fourth."""
+    sections = _sections(code)
+    try:
+        float(text.replace(",", ""))
+    except ValueError:
+        return len(sections) < 4 or "@" in sections[3]
+    return _shows_number(sections[0])
 
 
 _WHOLE_BUILT_IN = frozenset({"1", "3", "5", "6", "37", "38"})  # "0", "#,##0", "$#,##0_);($#,##0)"...

@@ -50,6 +50,7 @@ class SheetScan:
     partly_kept: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> the text not struck
     whole: set[tuple[int, int]] = field(default_factory=set)  # (row, col) shown without decimals ("0")
     currency: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> '€': shown in it
+    hiding: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> ';;;': may show none
     walked: bool = field(default=False, compare=False)  # read element by element, not at C speed
 
 

@@ -105,7 +105,7 @@ def scan_xlsx(
     element by element even when every row and cell has its reference (the fast path's yardstick).
     ``strings``: the workbook's struck shared strings, when the caller read them once for every sheet."""
     scan = SheetScan()
-    styles = _Styles(*cell_styles(archive)) if padding else _Styles({}, frozenset(), {}, frozenset())
+    styles = _Styles(*cell_styles(archive)) if padding else _Styles({}, frozenset(), {}, frozenset(), {})
     if strings is None:
         strings = shared_strings(archive) if padding else SharedStrings()
     with archive.open(part) as stream:
@@ -300,9 +300,10 @@ class _Styles:
     struck: frozenset[int]
     currency: dict[int, str]
     whole: frozenset[int]  # formats showing no decimals
+    hiding: dict[int, str]  # formats that may show none of the cell (';;;')
 
     def noted(self) -> list[int]:
-        return sorted(set(self.padded) | self.struck | set(self.currency) | self.whole)
+        return sorted(set(self.padded) | self.struck | set(self.currency) | self.whole | set(self.hiding))
 
     def note(self, scan: SheetScan, key: tuple[int, int], style: int) -> None:
         if style in self.padded:
@@ -313,3 +314,5 @@ class _Styles:
             scan.currency[key] = self.currency[style]
         if style in self.whole:
             scan.whole.add(key)
+        if style in self.hiding:
+            scan.hiding[key] = self.hiding[style]
