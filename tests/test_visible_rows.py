@@ -926,6 +926,20 @@ def test_an_hr_exports_own_signs_that_someone_left_leave_their_row_out(
     assert [s.row for s in load_sheet(path).skipped] == [2]
 
 
+def test_notes_saying_it_went_out_or_they_left_in_other_words_leave_their_rows_out(tmp_path: Path) -> None:
+    """Found by review11: these notes were read as nothing and each row ordered (a second card, or a card to
+    someone gone). Notes that only mention such words still send."""
+    said = ["Card sent 11/15", "Sent 11/15", "Gift card sent", "Mailed 11/15", "Already received one",
+            "Already has a card", "No longer with the company", "No longer works here", "Duplicate of row 5",
+            "Quit", "Fired"]  # fmt: skip
+    kept = ["Already sent the e-card; this is the physical card", "Sent to HR for approval",
+            "No longer at old address - new one above", "Quite a fan of Starbucks", "Card design: blue"]  # fmt: skip
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(said + kept)]
+    path = tmp_path / "notes.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
+    assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(said)))
+
+
 def test_a_termination_date_still_to_come_leaves_its_row_in(tmp_path: Path) -> None:
     """Found by newcomer8: someone leaving next quarter (Termination Date 2099-03-31) was left out."""
     path = tmp_path / "leaving.csv"

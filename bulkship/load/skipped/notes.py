@@ -34,6 +34,13 @@ _NOTE_SAYS_NO = re.compile(
     r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold|skip)"
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
     r"|^\s*(?:already\s+(?:sent|received|ordered|mailed|shipped)|sent\s+already)\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d.*)"
+    # ... or in other words of the same ("Card sent 11/15", "Already received one", "No longer with the
+    # company", "Duplicate of row 5", "Quit": found by review11, each was ordered)
+    r"|^\s*(?:(?:(?:gift\s+)?card\s+)?(?:sent|mailed|shipped|delivered)|quit|fired|laid\s+off)"
+    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
+    r"|^\s*(?:(?:gift\s+)?card\s+(?:sent|mailed|shipped|delivered)|no\s+longer\s+(?:with|employed|works?|working|"
+    r"here|eligible)|already\s+(?:received|got|has|had)\s+(?:one|it|a\s+(?:gift\s+)?card|the\s+(?:gift\s+)?card|a\s+gift)"
+    r"|dup(?:e|licate)?\s+(?:of|see)\b)(?:\W.*)?$"
 )
 
 
