@@ -795,7 +795,7 @@ def test_a_hold_column_saying_more_than_yes_leaves_its_row_out(tmp_path: Path) -
     held = [("Do Not Send", "X - per HR"), ("Do Not Send", "left company"), ("Opt Out", "Opted out"),
             ("Opt Out", "11/20/2026"), ("Terminated", "2026-10-31"), ("Deceased", "Yes - 8/1"),
             ("Hold", "Until January")]  # fmt: skip
-    kept = ["No", "", "N/A", "No - back on the list", "0", "-"]
+    kept = ["No", "", "N/A", "No - back on the list", "0", "-", "Opt in", "Opted-in"]
     for header, cell in held:
         rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{k}" for i, k in enumerate([cell, *kept])]
         path = tmp_path / "held.csv"

@@ -83,7 +83,7 @@ _HOLD_FLAGS = frozenset(
 # 2026-10-31 was ordered)
 _SAYS_YES = re.compile(
     r"(?i)^(?!\s*(?:(?:no|n|false|nope)\b(?:\s*[-–—:,.;(].*)?|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|not\b.*|"
-    r"cleared|released|resolved|lifted|active|rehired|reinstated|accepted)\s*$)\s*\S.*$"
+    r"cleared|released|resolved|lifted|active|rehired|reinstated|accept(?:ed)?|opt(?:ed)?[\s-]*in)\s*$)\s*\S.*$"
 )
 # ... or an HR status saying the person is gone ("Status" = Terminated, "Left company"); not "Retired" (a
 # retirement gift goes to just those people) nor a note that starts with "Left" ("Left voicemail")
