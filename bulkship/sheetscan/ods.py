@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -172,7 +173,11 @@ class _OdsWalker:
             shown = shown_currency(text)
             if shown:
                 self.scan.currency.update(dict.fromkeys(cells, shown))
-        fraction = "." in (element.get(f"{_OFFICE}value") or "")  # 24.6: its cents may be hidden
+        number = element.get(f"{_OFFICE}value") or ""
+        if kind in ("float", "currency") and _shows_another_number(number, text):
+            # as a format showing only that text: what LibreOffice shows is kept beside the value
+            self.scan.hiding.update(dict.fromkeys(cells, '"' + text.strip().replace('"', "") + '"'))
+        fraction = "." in number  # 24.6: its cents may be hidden
         if kind in ("float", "currency") and fraction and _WHOLE.fullmatch(re.sub(r"[^\d.,]", "", text)):
             self.scan.whole.update(cells)  # shown without decimals: "25" for 24.6 (found by review11)
 
@@ -189,6 +194,23 @@ class _OdsWalker:
 
 
 _WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")  # the digits of a number shown whole: "25", "$1,250"
+
+
+_SHOWN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _shows_another_number(value: str, text: str) -> bool:
+    """Whether a number cell shows nothing, or a number a unit or more away from what it holds ('$50.00' over
+    100): its format shows something else than the cell holds (a rounding is :data:`_WHOLE`'s)."""
+    if not value:
+        return False
+    numbers = _SHOWN_NUMBER.findall(text)
+    if not numbers:
+        return True
+    try:
+        return len(numbers) == 1 and abs(Decimal(numbers[0].replace(",", "")) - abs(Decimal(value))) >= 1
+    except ArithmeticError:
+        return False  # the digits of a number shown whole: "25", "$1,250"
 
 
 def _struck(style: Any) -> bool:
