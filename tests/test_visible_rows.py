@@ -1207,3 +1207,28 @@ def test_a_cell_its_format_does_not_show_is_not_ordered(tmp_path: Path) -> None:
         "shows something else, or nothing. Format the cell as General (or as $) to see what it holds, and "
         "correct it if it is not meant."
     )
+
+
+def test_a_name_or_street_saying_not_to_send_is_not_ordered(tmp_path: Path) -> None:
+    """Found by newcomer9: a list without a Notes column keeps its remarks in the name: 'Maria Lopez (DO NOT
+    SEND)', 'DNS - Bo Ray', 'Cy Orr (deceased)' and '9 Elm St (do not send)' were ordered, the remark on the
+    parcel. A remark is read as a Notes cell is; a pronoun, a nickname or 'on leave' is none."""
+    path = tmp_path / "named.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        "Maria Lopez (DO NOT SEND),1 Main St,Boston,MA,02134,CVS,25\n"
+        "DNS - Bo Ray,2 Main St,Boston,MA,02134,CVS,25\n"
+        "Cy Orr (deceased),3 Main St,Boston,MA,02134,CVS,25\n"
+        "Di Fox,9 Elm St (do not send),Boston,MA,02134,CVS,25\n"
+        "Ann Lee (she/her),4 Main St,Boston,MA,02134,CVS,25\n"
+        'Katherine "Kate" Moss (Kate),5 Main St,Boston,MA,02134,CVS,25\n'
+        "Ed Kim (on leave),6 Main St,Boston,MA,02134,CVS,25\n"
+        "Jo Ward,7 Hold Rd - Skip Barber Ln,Boston,MA,02134,CVS,25\n"
+    )
+    loaded = load_sheet(path)
+    assert [(s.row, s.reason) for s in loaded.skipped] == [
+        (2, "the list says not to send it (column 'Name': 'Maria Lopez (DO NOT SEND)')"),
+        (3, "the list says not to send it (column 'Name': 'DNS - Bo Ray')"),
+        (4, "the list says not to send it (column 'Name': 'Cy Orr (deceased)')"),
+        (5, "the list says not to send it (column 'Address': '9 Elm St (do not send)')"),
+    ]

@@ -10,6 +10,7 @@ from ..cells import _Grid
 from .headings import _repeated_headers, _sections_left_out
 from .kinds import CROSSED, CROSSED_REASON, NOT_TO_SEND
 from .marks import _crossed_out, _hidden_rows
+from .named import _named_not_to_send
 from .ours import _skipped_by_bulkship
 from .said import _said_not_to_send
 from .totals import _not_recipients
@@ -39,6 +40,8 @@ def _skipped_rows(
         skipped.setdefault(row, SkippedRow(row, kind, reason))
     for row in _repeated_headers(body, column_map):
         skipped.setdefault(row, SkippedRow(row, "note", "the header again (two lists one below the other)"))
+    for row, reason in _named_not_to_send(body, column_map).items():
+        skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))  # a heading's reason first
     return sorted(skipped.values(), key=lambda s: s.row)
 
 

@@ -1,0 +1,50 @@
+"""A remark written into the name or street itself that says not to send ("Maria Lopez (DO NOT SEND)",
+"DNS - Maria Lopez", "Maria Lopez (deceased)", "9 Elm St (do not send)"): lists without a Notes column keep
+their remarks there, and the parcel would go out under that label (found by newcomer9). The remark is read
+as a Notes cell is: in brackets or asterisks, or set off by a spaced dash."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .headings import _SEND_HEADING
+from .kinds import _SAYS_NOT_TO_SEND
+from .notes import _NOTE_SAYS_NO, _UNDONE
+
+_FIELDS = ("name", "first_name", "last_name", "address1", "address2")
+_BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|\*+([^*]+)\*+")
+_DASHED = re.compile(r"\s+[-–—]+\s+")
+
+
+def _remarks(text: str) -> list[str]:
+    """The parts of a cell that may be a remark: what brackets or asterisks hold, and each side of a
+    spaced dash."""
+    parts = [next(p for p in match if p) for match in _BRACKETED.findall(text) if any(match)]
+    outside = _BRACKETED.sub(" ", text)
+    pieces = _DASHED.split(outside)
+    if len(pieces) > 1:
+        parts += pieces
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _says_no(remark: str) -> bool:
+    return bool(
+        _NOTE_SAYS_NO.match(remark) and not _SEND_HEADING.search(remark) and not _UNDONE.search(remark)
+    )
+
+
+def _named_not_to_send(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, str]:
+    """Rows whose name or street carries a remark saying not to send them: row -> the reason."""
+    found: dict[int, str] = {}
+    for header, field in column_map.items():
+        if field not in _FIELDS or header not in body.columns:
+            continue
+        column = body[header].astype(str)
+        marked = column.str.contains(r"[()\[\]*]|\s[-–—]+\s", regex=True)
+        for row in column.index[marked].tolist():
+            text = column[row].strip()
+            if any(_says_no(remark) for remark in _remarks(text)):
+                found.setdefault(int(row), f"{_SAYS_NOT_TO_SEND} (column '{header}': '{text}')")
+    return found
