@@ -845,6 +845,22 @@ def test_a_status_saying_not_to_send_leaves_its_row_out(tmp_path: Path) -> None:
     assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(said)))
 
 
+@pytest.mark.parametrize("header", ["Date Sent", "Sent Date", "Mailed On", "Date Shipped", "Card Sent Date"])
+def test_a_date_sent_column_leaves_the_rows_it_dates_out(tmp_path: Path, header: str) -> None:
+    """Found by review11: a tracking sheet's 'Date Sent' = 11/15/2026 (cards sent by hand or an earlier
+    tool) was read as nothing and the card ordered again. A date still to come, blank or 'Not yet' sends."""
+    path = tmp_path / "dated.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,11/15/2026\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,\n"
+        "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,2099-01-15\nDee Fox,4 Elm St,Boston,MA,02134,CVS,50,Not yet\n"
+    )
+    skipped = load_sheet(path).skipped
+    assert [(s.row, s.reason) for s in skipped] == [
+        (2, f"the list says it was sent already (column '{header}': '11/15/2026')")
+    ]
+
+
 def test_a_retirement_list_whose_every_row_reads_active_no_is_sent(tmp_path: Path) -> None:
     """Seen by review10: "Active" = No on every row of a retirement-gift list left everyone out. A column
     saying No on every row chooses no row out of the list; Yes beside No does."""

@@ -152,6 +152,16 @@ _SENT_ANSWERED = frozenset(
         "gift delivered",
     )
 )  # fmt: skip
+# ... or the date it went out, in a column of its own ("Date Sent" = 11/15/2026, "Mailed On": found by
+# review11, each was ordered again). Not bulkship's own "Shipped date" (its result workbook's, read as such)
+_SENT_ON = frozenset(
+    header_key(h)
+    for h in (
+        "date sent", "sent date", "sent on", "date mailed", "mailed on", "mailed date", "date shipped",
+        "shipped on", "card sent date", "gift sent date", "gift card sent date", "date card sent",
+        "date gift sent", "date delivered", "delivered on", "card mailed date", "card shipped date",
+    )
+)  # fmt: skip
 _SAYS_SENT_ANYHOW = re.compile(
     r"(?i)^(?!\s*(?:(?:no|n|false|nope|not|unsent|pending|waiting|queued|ready|needs?|tbd|to\s*do|todo|"
     r"to\s+(?:be\s+)?sen[dt]|send|hold|in\s+progress)\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+)\s*$)\s*\S.*$"

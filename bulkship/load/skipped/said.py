@@ -24,6 +24,7 @@ from .flags import (
     _SEND_FLAGS,
     _SENT_ANSWERED,
     _SENT_FLAGS,
+    _SENT_ON,
     _STATUS_FLAGS,
     _filter_header,
 )
@@ -41,6 +42,7 @@ _LEAVES_OUT: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(_SENT_FLAGS, _SAYS_SENT),
     **dict.fromkeys(_NOTE_FLAGS, _NOTE_SAYS_NO),
     **dict.fromkeys(_SENT_ANSWERED, _SAYS_SENT_ANYHOW),
+    **dict.fromkeys(_SENT_ON, _SAYS_SENT_ANYHOW),
 }
 
 
@@ -81,7 +83,7 @@ def _said_not_to_send(
             column.loc[at] = [kept[header][row] for row in at]
         if eligible and on_purpose:
             column = column.drop(index=list(on_purpose), errors="ignore")
-        why = _SAYS_SENT_ALREADY if key in _SENT_FLAGS else _SAYS_NOT_TO_SEND
+        why = _SAYS_SENT_ALREADY if key in _SENT_FLAGS or key in _SENT_ON else _SAYS_NOT_TO_SEND
         said = column.str.match(says)
         # a list of retirees or former staff: no row is chosen out; also where most say No and the others
         # are blank (one cell left empty left everyone else out: found by review11)
@@ -89,6 +91,8 @@ def _said_not_to_send(
             continue
         if key in _GONE_ON and said.any():  # leaving next quarter: still here (found by newcomer8)
             said &= ~_later_than_today(column) & ~column.str.fullmatch(_NO_DATE)
+        if key in _SENT_ON and said.any():  # a date still to come: when it is to go out, not when it went
+            said &= ~_later_than_today(column)
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         for row in column.index[said].tolist():
