@@ -811,8 +811,9 @@ def test_a_sent_column_saying_when_or_how_leaves_its_row_out(tmp_path: Path) -> 
     kept = ["No", "", "Not yet", "Pending", "TBD", "To send", "N/A", "-"]
     rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{cell}" for i, cell in enumerate(sent + kept)]
     path = tmp_path / "tracking.csv"
-    path.write_text("Name,Address,City,State,ZIP,Product,Value,Card Sent\n" + "\n".join(rows) + "\n")
-    assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(sent)))
+    for header in ("Card Sent", "Card Received"):
+        path.write_text(f"Name,Address,City,State,ZIP,Product,Value,{header}\n" + "\n".join(rows) + "\n")
+        assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(sent))), header
 
 
 def test_a_yes_no_column_saying_not_yet_or_rejected_leaves_its_row_out(tmp_path: Path) -> None:

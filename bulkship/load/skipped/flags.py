@@ -149,7 +149,7 @@ _SENT_ANSWERED = frozenset(
     for h in (
         "sent", "card sent", "gift sent", "gift card sent", "already sent", "sent already", "shipped",
         "mailed", "delivered", "card mailed", "gift mailed", "card shipped", "gift shipped", "card delivered",
-        "gift delivered",
+        "gift delivered", "card received", "gift received", "already received",
     )
 )  # fmt: skip
 # ... or the date it went out, in a column of its own ("Date Sent" = 11/15/2026, "Mailed On": found by
