@@ -1193,7 +1193,8 @@ def test_a_cell_crossed_out_whole_is_not_ordered_as_written(tmp_path: Path) -> N
     ]
     assert loaded.read_problems[0].message == (
         "Row 3, column 'Value': '50' is crossed out (struck through), and bulkship would order it as written. "
-        "Write what the card needs in its place (or take the strikethrough off if it stands) and run again."
+        "Write what the card needs in its place, not struck through (typing over the cell keeps its "
+        "strikethrough: clear its format), or take the strikethrough off if it stands, and run again."
     )
 
 

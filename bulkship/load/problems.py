@@ -315,8 +315,9 @@ def _struck_cell_problems(
         field = column_map[header]
         sent = field not in NOT_SENT
         message = f"Row {row}, column '{header}': '{value}' is crossed out (struck through), and " + (
-            "bulkship would order it as written. Write what the card needs in its place (or take the "
-            "strikethrough off if it stands) and run again."
+            "bulkship would order it as written. Write what the card needs in its place, not struck through "
+            "(typing over the cell keeps its strikethrough: clear its format), or take the strikethrough off "
+            "if it stands, and run again."
             if sent
             else "the results keep it as written (the vendor never sees it)."
         )
