@@ -35,6 +35,11 @@ def test_one_person_written_two_ways_folds_alike(one: str, other: str) -> None:
         ("Maria Lopez", "Mario Lopez"),
         ("Alexander Smith", "Alexandra Smith"),  # "Alex" is either: twins stay two
         ("Bob Jones", "Robert Jones Jr."),
+        ("Charlie Smith", "Charles Smith"),  # Charlotte (review13)
+        ("Andy Brown", "Andrew Brown"),  # Andrea
+        ("Nicky Green", "Nicholas Green"),  # Nicole
+        ("Teddy Brown", "Edward Brown"),  # Theodore
+        ("Lee Kim", "Kimberly Lee"),  # Kim is a surname too
     ],
 )
 def test_two_people_stay_two(one: str, other: str) -> None:

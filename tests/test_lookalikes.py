@@ -257,6 +257,31 @@ def test_one_email_under_a_short_and_a_full_name_is_one_card(
     assert cards == Counter({"bob jones": 1, "kate lee": 1, "john smith": 1, "jane smith": 1})
 
 
+def test_a_father_and_his_daughter_charlie_at_one_address_get_a_card_each(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review13: a short form of a man's and a woman's name was folded to the man's (Charlie =
+    Charles, Andy = Andrew, Nicky = Nicholas; Teddy, Theodore's too, = Edward), so Charles Smith's daughter
+    Charlie at his address was a duplicate and got no card."""
+    header = ["Name", "Street", "City", "State", "ZIP", "Product", "Amount"]
+    rows = [
+        ["Charles Smith", "12 Oak St", "Boston", "MA", "02108", "CVS", "25"],
+        ["Charlie Smith", "12 Oak St", "Boston", "MA", "02108", "CVS", "25"],
+        ["Andrew Brown", "5 Elm St", "Boston", "MA", "02108", "CVS", "25"],
+        ["Andy Brown", "5 Elm St", "Boston", "MA", "02108", "CVS", "25"],
+        ["Nicholas Green", "7 Pine Rd", "Boston", "MA", "02108", "CVS", "25"],
+        ["Nicky Green", "7 Pine Rd", "Boston", "MA", "02108", "CVS", "25"],
+        ["Edward Ng", "9 Birch Ln", "Boston", "MA", "02108", "CVS", "25"],
+        ["Teddy Ng", "9 Birch Ln", "Boston", "MA", "02108", "CVS", "25"],
+    ]
+    sheet = write(tmp_path / "family.csv", rows, header)
+    main(["validate", str(sheet), "--json"])
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert not [p for p in problems if "will not be sent twice" in p["message"]], problems
+    assert main(["run", str(sheet), "--yes", "--wait", "0"]) in (0, 3)
+    assert sum(cards_by_name(isolated_data_dir).values()) == 8
+
+
 def test_a_name_written_with_a_typo_at_the_same_address_and_card_is_a_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
