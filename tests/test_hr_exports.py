@@ -471,6 +471,21 @@ def test_an_address_line_3_goes_on_the_parcel_after_line_2(tmp_path: Path) -> No
     assert result.rows["status"].tolist() == ["valid", "valid", "valid", "invalid"]
 
 
+def test_a_qualified_address_line_3_goes_on_the_parcel_too(tmp_path: Path) -> None:
+    """Found by review11: a Workday export's 'Home Address - Address Line 3' ("Floor 12") beside its 'Home
+    Address - Address Line 1' was only listed as not used, and the parcel went without its floor. Another
+    group's line 3 ('Work Address - ...') is still not read."""
+    path = tmp_path / "workday.csv"
+    group = "Home Address - "
+    path.write_text(
+        f"Name,{group}Address Line 1,{group}Address Line 2,{group}Address Line 3,{group}City,{group}State,"
+        f"{group}Postal Code,Work Address - Address Line 3,Product,Value\n"
+        "Ann Lee,1 Tower Plaza,Suite 400,Floor 12,Boston,MA,02110,Desk 9,CVS,25\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["address2"].tolist() == ["Suite 400, Floor 12"]
+
+
 def test_a_us_territory_written_as_the_country_is_a_us_address(tmp_path: Path) -> None:
     """Found by newcomer8: a BambooHR export's Country 'Puerto Rico' (State PR, ZIP 00901) was refused as
     "physical gift cards ship to US addresses only", 'Guam' as a country bulkship does not know."""

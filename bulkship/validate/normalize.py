@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import numpy as np
@@ -298,9 +298,22 @@ _LINE_3 = frozenset(
 )  # fmt: skip
 
 
-def line_3_header(headers: Iterable[str], used: Collection[str]) -> str | None:
-    """The header of an unused third address line, if the sheet has one."""
-    return next((h for h in headers if h not in used and header_key(str(h)) in _LINE_3), None)
+def line_3_header(headers: Iterable[str], used: Mapping[str, str]) -> str | None:
+    """The header of an unused third address line, if the sheet has one: as written alone, or qualified as the
+    lines read are ("Home Address - Address Line 3" beside "Home Address - Address Line 1": found by
+    review11, a Workday export's floor was dropped)."""
+    unused = [h for h in headers if h not in used]
+    alone = next((h for h in unused if header_key(str(h)) in _LINE_3), None)
+    if alone is not None:
+        return alone
+    lines = {header_key(str(h)) for h, field in used.items() if field in ("address1", "address2")}
+    for header in unused:
+        key = header_key(str(header))
+        for line_3 in _LINE_3:
+            qualifier = key.removesuffix(line_3)
+            if qualifier != key and {qualifier + line_3[:-1] + "1", qualifier + line_3[:-1] + "2"} & lines:
+                return header
+    return None
 
 
 def with_line_3(line2: pd.Series, line3: pd.Series) -> tuple[pd.Series, pd.Series]:
