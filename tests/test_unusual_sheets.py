@@ -873,6 +873,17 @@ def test_a_header_repeated_between_two_pasted_lists_is_not_a_recipient(
         {"row": 3, "kind": "note", "reason": "the header again (two lists one below the other)"}
     ]
     assert data["problems"] == []
+    hr = tmp_path / "hr.csv"  # found by refactor12: its 'Termination Date' cell read as a past date
+    with hr.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        for export in (["Ann Lee", "1 Main St"], ["Bob Ray", "2 Elm St"]):
+            writer.writerow([*HEADER, "Termination Date"])
+            writer.writerow([*export, "Boston", "MA", "02134", "CVS", "50", ""])
+    code, data, err = validate(capsys, hr)
+    assert (code, data["valid"]) == (0, 2), err
+    assert data["skipped"] == [
+        {"row": 3, "kind": "note", "reason": "the header again (two lists one below the other)"}
+    ]
 
 
 def test_a_second_header_with_its_columns_in_another_order_refuses_the_file(

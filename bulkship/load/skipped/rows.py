@@ -28,6 +28,9 @@ def _skipped_rows(
     skipped = {s.row: s for s in _hidden_rows(grid, body, by_position, program.include_hidden)}
     for row in _crossed_out(grid, body, column_map, by_position):
         skipped.setdefault(row, SkippedRow(row, CROSSED, CROSSED_REASON))
+    # before what the row's cells say: its 'Termination Date' cell reads "Termination Date", no date at all
+    for row in _repeated_headers(body, column_map):
+        skipped.setdefault(row, SkippedRow(row, "note", "the header again (two lists one below the other)"))
     scan = grid.scan
     on_purpose = scan.hidden_rows.keys() if scan is not None and program.include_hidden else ()
     for row, reason in _said_not_to_send(body, column_map, on_purpose, _kept(grid, by_position)).items():
@@ -38,8 +41,6 @@ def _skipped_rows(
         skipped.setdefault(row, SkippedRow(row, kind, reason))
     for row, (kind, reason) in _not_recipients(grid, body, column_map, by_position).items():
         skipped.setdefault(row, SkippedRow(row, kind, reason))
-    for row in _repeated_headers(body, column_map):
-        skipped.setdefault(row, SkippedRow(row, "note", "the header again (two lists one below the other)"))
     for row, reason in _named_not_to_send(body, column_map).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))  # a heading's reason first
     return sorted(skipped.values(), key=lambda s: s.row)
