@@ -862,6 +862,24 @@ def test_a_date_sent_column_leaves_the_rows_it_dates_out(tmp_path: Path, header:
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Do Not Send (Y/N)", "Y"), ("Opt Out (Y/N)", "Y"), ("Exclude (Yes/No)", "Yes"), ("DNS", "X"),
+     ("Card Sent (Y/N)", "Y"), ("Sent (Yes/No)", "Yes")],
+)  # fmt: skip
+def test_a_hold_or_sent_column_written_with_its_answers_leaves_its_rows_out(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by review11: 'Send (Y/N)' was read (bad6005) but 'Do Not Send (Y/N)' = Y and 'Card Sent (Y/N)'
+    = Y were not: each row was ordered, to someone the list held back or a second time."""
+    path = tmp_path / "answers.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{said}\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,N\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2]
+
+
 def test_a_retirement_list_whose_every_row_reads_active_no_is_sent(tmp_path: Path) -> None:
     """Seen by review10: "Active" = No on every row of a retirement-gift list left everyone out. A column
     saying No on every row chooses no row out of the list; Yes beside No does."""

@@ -69,13 +69,14 @@ _SAYS_NO = re.compile(
 
 
 # ... or a column that says which rows NOT to send ("Do Not Send" = X, "Remove" = yes)
-_HOLD_FLAGS = frozenset(
-    header_key(h)
-    for h in (
+# (also with their answers, "Do Not Send (Y/N)", and "DNS": found by review11, each Y was ordered)
+_HOLD_FLAGS = _answered(
+    (
         "do not send", "dont send", "don't send", "do not mail", "do not ship", "remove", "exclude", "skip",
         "omit", "opt out", "opted out", "opt out of gift", "decline", "declined", "decline gift",
         "declined gift", "hold", "on hold", "no gift", "terminated", "is terminated", "termed", "separated",
-        "deceased", "inactive", "left company",
+        "deceased", "inactive", "left company", "dns", "no card", "remove from list", "exclude from list",
+        "do not send card", "do not send gift",
     )
 )  # fmt: skip
 # Anything written there but a no: "Yes - 11/15", "X - per HR", "left company", "Opted out", a date (found
@@ -125,9 +126,8 @@ _NO_DATE = re.compile(
 
 # ... or a column saying the card already went out ("Gift Card Sent?" = Yes, "Received" = "Yes - Nov"): some
 # cards of a tracking sheet were sent by hand or by an earlier tool (found by newcomer7)
-_SENT_FLAGS = frozenset(
-    header_key(h)
-    for h in (
+_SENT_FLAGS = _answered(
+    (
         "sent", "card sent", "gift sent", "gift card sent", "already sent", "sent already", "received",
         "already received", "card received", "gift received", "shipped", "mailed", "delivered",
         "card mailed", "gift mailed", "card shipped", "gift shipped", "card delivered", "gift delivered",
@@ -144,9 +144,8 @@ _SAYS_SENT = re.compile(
 )
 # ... and in a column that only says whether it went out ("Card Sent", "Mailed"), anything but a no or a
 # "not yet": the month, a tracking number, "By hand", "USPS" (found by review11: each was ordered again)
-_SENT_ANSWERED = frozenset(
-    header_key(h)
-    for h in (
+_SENT_ANSWERED = _answered(
+    (
         "sent", "card sent", "gift sent", "gift card sent", "already sent", "sent already", "shipped",
         "mailed", "delivered", "card mailed", "gift mailed", "card shipped", "gift shipped", "card delivered",
         "gift delivered", "card received", "gift received", "already received",
