@@ -524,3 +524,22 @@ def test_the_name_a_person_goes_by_is_the_preferred_name(tmp_path: Path, header:
         "Katherine Lee,Kate,1 Main St,Boston,MA,02134,CVS,25\nRobert Brown,,2 Main St,Boston,MA,02134,CVS,25\n"
     )
     assert validate(load_sheet(path), sandbox_catalog()).rows["name"].tolist() == ["Kate Lee", "Robert Brown"]
+
+
+def test_a_currency_column_naming_another_currency_is_no_dollar_card(tmp_path: Path) -> None:
+    """Found by newcomer9: a finance export's 'Currency' column said CAD, EUR or GBP beside the amount; the
+    column was "not used" and 25 CAD went out as a 25-dollar card. The dollar however written is fine."""
+    path = tmp_path / "cur.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Currency\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,CAD\nBo Ray,2 Main St,Boston,MA,02134,CVS,25,USD\n"
+        "Cy Orr,3 Main St,Boston,MA,02134,CVS,50,EUR\nDi Fox,4 Main St,Boston,MA,02134,CVS,25,U.S. Dollars\n"
+        "Ed Kim,5 Main St,Boston,MA,02134,CVS,25,\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["status"].tolist() == ["invalid", "valid", "invalid", "valid", "valid"]
+    errors = [p.message for p in result.problems if p.severity == "error"]
+    assert errors[0] == (
+        "Row 2, column 'Currency': the list says this amount is in CAD, and bulkship orders US-dollar cards. "
+        "Write the amount in US dollars (and USD here), or take the row out."
+    )

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..csvread import MOJIBAKE
 from ..models import NOT_SENT, Problem
+from ..schema import header_key
 from ..sheetscan import column_letter
 from ..sheetscan.formats import shown_by_format
 from .cells import _blank_cells, _Grid
@@ -271,6 +272,43 @@ def _hidden_by_format_problems(
         )
         kind = "Cell hidden by its format"
         problems.append(Problem(row, column_map[header], value, "error", message, kind))
+    return problems
+
+
+# A column saying which currency the row's amount is in: an HR or finance export keeps one beside the amount
+_CURRENCY_HEADERS = frozenset(
+    header_key(h)
+    for h in ("currency", "currency code", "curr", "ccy", "amount currency", "value currency",
+              "gift currency", "card currency", "currency (iso)", "local currency")
+)  # fmt: skip
+_US_DOLLAR = frozenset(
+    {"usd", "us", "u s", "u s d", "dollar", "dollars", "us dollar", "us dollars", "u s dollar", "u s dollars",
+     "american dollar", "american dollars", "united states dollar", "united states dollars"}
+)  # fmt: skip
+# (read without points and '$': 'US$' and 'U.S. Dollars' are the dollar, '$' alone names no other currency)
+_NO_CURRENCY = frozenset({"", "-", "--", "n/a", "na", "none", "null"})
+
+
+def _currency_column_problems(
+    body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]
+) -> list[Problem]:
+    """A row whose 'Currency' column says another currency than the US dollar (CAD, EUR, 'Pounds'): the
+    amount is in that currency, and bulkship orders US-dollar cards of that number (found by newcomer9:
+    'Value' 25, 'Currency' CAD was a 25-dollar card, the column "not used")."""
+    problems: list[Problem] = []
+    for header in body.columns:
+        if header in column_map or header_key(str(header)) not in _CURRENCY_HEADERS:
+            continue
+        for row, cell in body[header].items():
+            text = str(cell).strip()
+            folded = " ".join(re.sub(r"[.$\s]+", " ", text.casefold()).split())
+            if int(row) in not_judged or folded in _NO_CURRENCY or folded in _US_DOLLAR:
+                continue
+            message = (
+                f"Row {row}, column '{header}': the list says this amount is in {text}, and bulkship orders "
+                "US-dollar cards. Write the amount in US dollars (and USD here), or take the row out."
+            )
+            problems.append(Problem(int(row), "value", text, "error", message, "Amount in another currency"))
     return problems
 
 

@@ -32,6 +32,7 @@ from .lookalikes import (
     undecided_columns,
 )
 from .problems import (
+    _currency_column_problems,
     _currency_problems,
     _fill_merged,
     _formula_text_problems,
@@ -177,6 +178,7 @@ def _to_loaded_sheet(
         for p in _hidden_cents_problems(grid, by_position, column_map, body.index)
         if p.row not in not_judged
     ]
+    read_problems += _currency_column_problems(body, column_map, not_judged)
     read_problems += _overflowing_rows(grid, header_row, column_map, not_judged)
     read_problems += _formula_text_problems(
         body, column_map, grid.formulas, by_position, not_judged, text_literals=grid.from_csv
