@@ -880,6 +880,22 @@ def test_a_hold_or_sent_column_written_with_its_answers_leaves_its_rows_out(
     assert [s.row for s in load_sheet(path).skipped] == [2]
 
 
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Manager Approval", "Rejected"), ("HR Approval", "No"), ("Approval Status", "Pending"),
+     ("Approval", "Denied"), ("Eligibility Status", "Ineligible")],
+)  # fmt: skip
+def test_an_approval_column_saying_no_leaves_its_row_out(tmp_path: Path, header: str, said: str) -> None:
+    """Found by review11: 'Approved' = No left a row out, but 'Manager Approval' = Rejected and 'Approval
+    Status' = Pending were ordered."""
+    path = tmp_path / "approvals.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{said}\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,Approved\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2]
+
+
 def test_a_retirement_list_whose_every_row_reads_active_no_is_sent(tmp_path: Path) -> None:
     """Seen by review10: "Active" = No on every row of a retirement-gift list left everyone out. A column
     saying No on every row chooses no row out of the list; Yes beside No does."""

@@ -31,6 +31,7 @@ _ELIGIBLE_FLAGS = _ACTIVE_FLAGS | _answered(
         "eligibility", "approved", "gift approved", "gift", "award", "winner", "selected", "qualified",
         "approved for gift", "include in mailing", "receive gift", "receive card", "wants card", "wants gift",
         "accepts gift", "ready to send", "confirmed", "participating", "rsvp",
+        "approval", "approval status", "eligibility status", "send status",  # = Rejected (found by review11)
     )
 )  # fmt: skip
 # ... or a header in such words, with what qualifies them ("Eligible for 2026", "Approved by manager", "Gift
@@ -38,7 +39,7 @@ _ELIGIBLE_FLAGS = _ACTIVE_FLAGS | _answered(
 _FILTER_WORDS = frozenset(
     {"eligible", "eligibility", "approved", "send", "sending", "ship", "mail", "include", "included", "keep",
      "valid", "go", "selected", "qualified", "winner", "confirmed", "participating", "gift", "card", "award",
-     "xmas", "christmas", "holiday", "yes", "no", "y", "n", "ok"}
+     "xmas", "christmas", "holiday", "yes", "no", "y", "n", "ok", "approval"}
 )  # fmt: skip
 _FILTER_FILLER = frozenset(
     {"for", "by", "in", "of", "the", "to", "list", "manager", "hr", "this", "year", "s"}
