@@ -241,6 +241,14 @@ def _search(
                 unknown_lines[key] += 1
                 unknown_where.setdefault(key, po)
     _hold_edited_rows(in_scope, lines, tally)
+    # a line the vendor does not identify may be a row whose card or value was edited since, so in a file that
+    # has rows of those lines' cards, a row of another card may be one too (found by review13: an amount
+    # corrected after a lost ledger, with a vendor that shows no line's recipient, was a second card). A file
+    # with none of them is another list under the same batch name: its cards are not those lines
+    open_cards = {
+        _key(ln.product_id, ln.value, ln.quantity) for ln in lines if ln.fingerprint not in tally.taken
+    }
+    surplus = sum(unknown_lines.values()) if open_cards & set(unknown_lines) else 0
     for line in lines:
         key = _key(line.product_id, line.value, line.quantity)
         if unknown_lines.get(key) and line.fingerprint not in tally.taken:
@@ -252,6 +260,15 @@ def _search(
                 f"batch's PO numbers (e.g. {po}) that it does not identify (no ExternalId or address "
                 "shown), and this row may be one of them",
             )
+        elif surplus and line.fingerprint not in tally.taken:
+            po = next(iter(unknown_where.values()))
+            tally.hold(
+                line,
+                po,
+                f"the vendor holds {surplus} line(s) under this batch's PO numbers (e.g. {po}) that it does "
+                "not identify (no ExternalId or address shown): this row may be one of them, its card or "
+                "value edited since",
+            )
     return tally
 
 
@@ -260,11 +277,8 @@ def _hold_edited_rows(in_scope: list[VendorOrder], lines: list[PlannedLine], tal
     the same card (an address corrected in the file since) or at the same address with another card or value
     (an amount corrected): the ExternalId bulkship derives follows a row's content, so an edited row no
     longer names the card the vendor made for it (found by newcomer8: a second card after a lost ledger)."""
-    by_name: dict[str, list[PlannedLine]] = {}
-    for line in lines:
-        if line.fingerprint not in tally.taken:
-            by_name.setdefault(fold_person(line.address.get("Name")), []).append(line)
-    if not by_name:
+    open_lines = [line for line in lines if line.fingerprint not in tally.taken]
+    if not open_lines:
         return
     for vendor_order in in_scope:
         po, tied = vendor_order.po_number, tally.ties.get(vendor_order.po_number, {})
@@ -274,12 +288,20 @@ def _hold_edited_rows(in_scope: list[VendorOrder], lines: list[PlannedLine], tal
                 continue
             card = _key(vendor_line.product_id, vendor_line.value, vendor_line.quantity)
             place = _place(shown.get("addressline1"), shown.get("addressline2"), shown.get("zip"))
-            for line in by_name.get(fold_person(shown.get("name")), ()):
-                if _key(line.product_id, line.value, line.quantity) == card:
-                    why = "the same card to the same name at another address"
-                elif _place(line.address.get("AddressLine1"), line.address.get("AddressLine2"),
-                            line.address.get("Zip")) == place:  # fmt: skip
-                    why = "another card or value to the same name and address"
+            name = fold_person(shown.get("name"))
+            for line in open_lines:
+                same_card = _key(line.product_id, line.value, line.quantity) == card
+                same_place = _place(line.address.get("AddressLine1"), line.address.get("AddressLine2"),
+                                    line.address.get("Zip")) == place  # fmt: skip
+                if fold_person(line.address.get("Name")) == name:
+                    if same_card:
+                        why = "the same card to the same name at another address"
+                    elif same_place:
+                        why = "another card or value to the same name and address"
+                    else:
+                        continue
+                elif same_card and same_place:  # a name corrected (found by review13: a second card)
+                    why = "the same card to the same address under another name"
                 else:
                     continue
                 tally.hold(

@@ -83,3 +83,38 @@ def test_a_new_person_added_after_a_lost_ledger_still_gets_a_card(tmp_path: Path
     assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1, "Lost Delta": 1})
     assert set(_statuses(settings).values()) == {"ordered"} and result.exit_code == 0
     vendor.close()
+
+
+@pytest.mark.parametrize(
+    ("dialect", "edit"),
+    [
+        ("documented", "name corrected"),  # the same card at the same address under another name
+        ("likely-real", "amount corrected"),  # a vendor that shows no line's recipient or ExternalId
+        ("likely-real", "amount corrected, a new row of the old card"),
+    ],
+)
+def test_an_edited_row_after_a_lost_ledger_is_no_second_card_in_either_dialect(
+    tmp_path: Path, dialect: str, edit: str
+) -> None:
+    """Found by review13: a name's typo corrected ('Lost Alfa' for 'Lost Alpha'), or, with the likely-real
+    vendor, an amount corrected, was sent again after a lost ledger: a second card."""
+    from bulkship.sandbox.dialect import parse_dialect
+
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect(dialect))
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    settings = settings_in(tmp_path)
+    run(vendor, settings, sheet)
+    settings.ledger.unlink()
+    edited = [*PEOPLE]
+    if edit == "name corrected":
+        edited[0] = ["Lost Alfa", *PEOPLE[0][1:]]
+    else:
+        edited[0] = [*PEOPLE[0][:6], "50"]
+    if edit.endswith("a new row of the old card"):
+        edited.append(["Lost Delta", "4 Lost St", "Salem", "MA", "01970", "CVS", "25"])
+    _write(sheet, edited)
+    result = run(vendor, settings, sheet)
+    lines = [li for order in vendor.sandbox.orders() for li in order["LineItems"]]
+    assert len(lines) == 3, Counter(li["PhysicalDeliveryAddress"]["Name"] for li in lines)
+    assert _statuses(settings)[2] == "review" and result.exit_code == 3
+    vendor.close()
