@@ -896,6 +896,22 @@ def test_an_approval_column_saying_no_leaves_its_row_out(tmp_path: Path, header:
     assert [s.row for s in load_sheet(path).skipped] == [2]
 
 
+def test_a_gift_status_saying_cancelled_leaves_its_row_out(tmp_path: Path) -> None:
+    """Found by review11: 'Gift Status' = Shipped left a row out as sent, but Cancelled, Declined or On hold
+    was ordered."""
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Gift Status\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Cancelled\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,Shipped\n"
+        "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,Declined\nDee Fox,4 Elm St,Boston,MA,02134,CVS,50,Pending\n"
+    )
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, "the list says not to send it (column 'Gift Status': 'Cancelled')"),
+        (3, "the list says it was sent already (column 'Gift Status': 'Shipped')"),
+        (4, "the list says not to send it (column 'Gift Status': 'Declined')"),
+    ]
+
+
 def test_a_retirement_list_whose_every_row_reads_active_no_is_sent(tmp_path: Path) -> None:
     """Seen by review10: "Active" = No on every row of a retirement-gift list left everyone out. A column
     saying No on every row chooses no row out of the list; Yes beside No does."""

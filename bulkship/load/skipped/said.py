@@ -46,6 +46,12 @@ _LEAVES_OUT: dict[str, re.Pattern[str]] = {
 }
 
 
+# The status of the card in a tracking sheet: it went out ("Shipped"), or it is not to go ("Cancelled")
+_CARD_STATUS = frozenset(
+    header_key(h) for h in ("order status", "gift status", "card status", "gift card status")
+)
+
+
 def _later_than_today(column: pd.Series) -> pd.Series:
     """The cells holding a date after today (anything else, a past date or unreadable text, is not)."""
     import warnings
@@ -85,6 +91,10 @@ def _said_not_to_send(
             column = column.drop(index=list(on_purpose), errors="ignore")
         why = _SAYS_SENT_ALREADY if key in _SENT_FLAGS or key in _SENT_ON else _SAYS_NOT_TO_SEND
         said = column.str.match(says)
+        not_sent = None
+        if key in _CARD_STATUS:  # "Gift Status" = Cancelled, Declined, On hold (found by review11: ordered)
+            not_sent = column.str.match(_SAYS_GONE) & ~said
+            said |= not_sent
         # a list of retirees or former staff: no row is chosen out; also where most say No and the others
         # are blank (one cell left empty left everyone else out: found by review11)
         if key in _ACTIVE_FLAGS and (said | column.str.strip().eq("")).all() and 2 * said.sum() > len(said):
@@ -96,5 +106,6 @@ def _said_not_to_send(
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         for row in column.index[said].tolist():
-            found.setdefault(int(row), f"{why} (column '{header}': '{column[row].strip()}')")
+            reason = _SAYS_NOT_TO_SEND if not_sent is not None and not_sent[row] else why
+            found.setdefault(int(row), f"{reason} (column '{header}': '{column[row].strip()}')")
     return found
