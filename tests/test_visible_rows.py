@@ -1300,3 +1300,28 @@ def test_a_name_or_street_saying_not_to_send_is_not_ordered(tmp_path: Path) -> N
         (4, "the list says not to send it (column 'Name': 'Cy Orr (deceased)')"),
         (5, "the list says not to send it (column 'Address': '9 Elm St (do not send)')"),
     ]
+
+
+@pytest.mark.parametrize("header", ["Physical or Digital", "Format", "Physical/Digital"])
+def test_a_row_the_list_marks_for_a_digital_card_is_not_shipped_a_physical_one(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by newcomer9: each person chose an e-card or a plastic one; the 'Physical or Digital' column
+    was "not used" and the Digital and eGift people were mailed a physical card."""
+    path = tmp_path / "format.csv"
+    path.write_text(
+        f'Name,Address,City,State,ZIP,Product,Value,"{header}"\n'
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Digital\nBo Ray,2 Main St,Boston,MA,02134,CVS,25,Physical\n"
+        "Cy Orr,3 Main St,Boston,MA,02134,CVS,25,eGift\nDi Fox,4 Main St,Boston,MA,02134,CVS,25,\n"
+    )
+    loaded = load_sheet(path)
+    assert [(s.row, s.reason) for s in loaded.skipped] == [
+        (
+            2,
+            f"the list says not to send it: a digital card, and bulkship ships physical cards (column '{header}': 'Digital')",
+        ),
+        (
+            4,
+            f"the list says not to send it: a digital card, and bulkship ships physical cards (column '{header}': 'eGift')",
+        ),
+    ]

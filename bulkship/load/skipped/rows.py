@@ -7,6 +7,7 @@ import pandas as pd
 from ...models import SkippedRow
 from ...program import ProgramSettings
 from ..cells import _Grid
+from .digital import _digital_rows
 from .headings import _repeated_headers, _sections_left_out
 from .kinds import CROSSED, CROSSED_REASON, NOT_TO_SEND
 from .marks import _crossed_out, _hidden_rows
@@ -36,6 +37,8 @@ def _skipped_rows(
     for row, reason in _said_not_to_send(body, column_map, on_purpose, _kept(grid, by_position)).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _skipped_by_bulkship(body, column_map).items():
+        skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
+    for row, reason in _digital_rows(body, column_map).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, (kind, reason) in _sections_left_out(body, column_map).items():
         skipped.setdefault(row, SkippedRow(row, kind, reason))
