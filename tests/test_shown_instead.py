@@ -59,3 +59,18 @@ def test_the_same_cells_in_libreoffice_s_ods_copy_are_errors_too(tmp_path: Path)
     said = _said(ods)
     assert sorted(said) == [3, 4, 5, 6]  # what LibreOffice shows is kept beside the value
     assert "the cell holds '50', and its number format (\"\") does not show it" in said[3]
+
+
+def test_an_amount_libreoffice_shows_with_a_decimal_comma_is_no_error(tmp_path: Path) -> None:
+    """Found by review13: a German-locale amount, 25 shown '25,00', was read as 2500 shown over 25: an error
+    "its number format does not show it" on a row the sheet shows right. 100 shown '50,00' is still one."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for i, (value, shown) in enumerate([(25, "[$-407]0.00"), (300, "[$-407]#,##0.00"), (100, '"50,00"')], 2):
+        sheet.append([f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "VISA-PREPAID", value, 1])
+        sheet.cell(i, 7).number_format = shown
+    book.save(tmp_path / "euro.xlsx")
+    ods = convert(tmp_path / "euro.xlsx", "ods", tmp_path)
+    result = validate(load_sheet(ods), sandbox_catalog())
+    assert result.rows["status"].tolist() == ["valid", "valid", "invalid"], result.problems

@@ -207,10 +207,26 @@ def _shows_another_number(value: str, text: str) -> bool:
     numbers = _SHOWN_NUMBER.findall(text)
     if not numbers:
         return True
+    if len(numbers) != 1:
+        return False
     try:
-        return len(numbers) == 1 and abs(Decimal(numbers[0].replace(",", "")) - abs(Decimal(value))) >= 1
+        held = abs(Decimal(value))
     except ArithmeticError:
-        return False  # the digits of a number shown whole: "25", "$1,250"
+        return False
+    # '25,00' is 25 in a locale writing a decimal comma (found by review13: LibreOffice's '25,00' over 25, in
+    # German, was read as 2500 and the row an error, though the sheet shows it right)
+    return all(abs(shown - held) >= 1 for shown in _readings(numbers[0]))
+
+
+def _readings(shown: str) -> list[Decimal]:
+    """A number as shown, its comma read as a thousands separator and as a decimal comma."""
+    readings = []
+    for text in (shown.replace(",", ""), shown.replace(",", ".")):
+        try:
+            readings.append(Decimal(text))
+        except ArithmeticError:
+            continue
+    return readings
 
 
 def _struck(style: Any) -> bool:
