@@ -96,10 +96,25 @@ def _words(text: str) -> list[str]:
     return _plain(text).replace("_", " ").split()
 
 
+# What two exports add to a display name that is not the name (found by newcomer9: 'Pa Alpha' and 'Pa Alpha
+# (she/her)' at one address were two cards): a part in brackets, a remark after a spaced dash, a pronoun
+# pair, a number after '#' ('#1003'). "Smith-Jones" keeps its dash, "Guest 2" its number.
+_NAME_REMARKS = re.compile(
+    r"\([^)]*\)?|\[[^\]]*\]?|\s[-–—]\s.*$|\b(?:she|he|they|ze|xe)\s*/\s*\w+\b|#\s*\w+", re.IGNORECASE
+)
+
+
+def _name_part(text: str) -> str:
+    """A name without the remarks an export adds to it (:data:`_NAME_REMARKS`); the name itself when it
+    is nothing else."""
+    kept = _NAME_REMARKS.sub(" ", text)
+    return kept if kept.strip() else text
+
+
 def middle_names(name: object) -> tuple[str, ...]:
     """The words between a name's first and last (titles, degrees and Jr./Sr. aside), as folded: "Mary Beth
     Smith" -> ("beth",), "John B. Baker" -> ("b",), "Lopez, Maria J." -> ("j",)."""
-    text = str(name or "")
+    text = _name_part(str(name or ""))
     last, comma, rest = text.partition(",")
     if comma and not set(_words(rest)) <= _DEGREES | _GENERATIONS:
         text = f"{rest} {last}"
@@ -141,6 +156,13 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def fold_reference(reference: object) -> str:
+    """An Employee ID or other reference as compared: case folded, and a number without the zeros in front
+    that Excel drops in one export and keeps in another ('000123' = '123': found by newcomer9)."""
+    text = str(reference or "").strip().casefold()
+    return text.lstrip("0") or "0" if text.isdigit() else text
+
+
 def name_words(text: object) -> set[str]:
     """The words of a name as compared ("O’Brien-Lopez" = {"obrien", "lopez"})."""
     return set(_words(str(text or "")))
@@ -152,7 +174,7 @@ def fold_person(name: object) -> str:
     ``Ms. Maria J. Lopez`` and ``MARIA LOPEZ, MBA`` = ``lopez maria`` (first and last word, sorted);
     ``John Smith Jr.`` = ``john smith jr``; ``Bob Jones`` = ``jones robert`` (a short form: its full name)."""
     text = str(name or "")
-    text = text if text.isascii() else unicodedata.normalize("NFKC", text)
+    text = _name_part(text if text.isascii() else unicodedata.normalize("NFKC", text))
     last, comma, rest = text.partition(",")
     if comma and not set(_words(rest)) <= _DEGREES | _GENERATIONS:  # "Lopez, Maria": the given name after
         text = f"{rest} {last}"

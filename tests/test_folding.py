@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bulkship.folding import fold_address, fold_person, fold_unit, same_unit
+from bulkship.folding import fold_address, fold_person, fold_reference, fold_unit, same_unit
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,11 @@ from bulkship.folding import fold_address, fold_person, fold_unit, same_unit
         ("Bob Jones", "Robert Jones"),  # preferred and legal names of one person (newcomer8, F14)
         ("Kate Lee", "Katherine Lee"),
         ("JONES, BILL", "William Jones"),
+        ("Pa Alpha", "Pa Alpha (she/her)"),  # what an export adds to a display name (newcomer9, N11)
+        ("Pa Beta", "Pa Beta - Remote"),
+        ("Pa Gamma", "Pa Gamma #1003"),
+        ("Pa Delta", "Pa Delta (Contractor)"),
+        ("Ann Lee", "Ann Lee she/her"),
     ],
 )
 def test_one_person_written_two_ways_folds_alike(one: str, other: str) -> None:
@@ -99,3 +104,11 @@ def test_one_unit_written_two_ways_is_one_unit(one: str, other: str) -> None:
     """Found by review6: they compared as two units, so one person at one address was two people (a second
     card within a file and across batches)."""
     assert same_unit(fold_unit("100 Main St", one), fold_unit("100 Main St", other))
+
+
+def test_a_reference_excel_took_its_zeros_from_is_the_same_reference() -> None:
+    """Found by newcomer9 (N12): '000123' in one export and '123' in the next (opened in Excel) were two
+    people, so one person got a second card."""
+    assert fold_reference("000123") == fold_reference("123") == "123"
+    assert fold_reference(" E-0012 ") == "e-0012" and fold_reference("000") == "0"
+    assert fold_reference("0123A") != fold_reference("123A")

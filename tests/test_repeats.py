@@ -797,3 +797,31 @@ def test_a_short_form_of_a_name_sent_last_batch_is_held_in_the_next(
     assert recipients(isolated_data_dir) == sent, err
     held = results(tmp_path / "out" / "dec-results.xlsx")["Robert Jones / 9 Elm St"]
     assert code != 0 and "nov" in held[1], held
+
+
+def test_an_id_without_its_zeros_and_a_name_with_a_remark_are_held_in_the_next_batch(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer9: November's '000123' Jane Smith became December's '123' Jane Brown (Excel dropped
+    the zeros; a married name and a new address), and 'Px Alpha' came back as 'Px Alpha (she/her)' at her
+    address: two second cards."""
+    out = str(tmp_path / "out")
+    november = [
+        ["000123", "Jane Smith", "3 Oak St", "Salem", "MA", "01970", "CVS", "25"],
+        ["", "Px Alpha", "1 Px St", "Salem", "MA", "01970", "CVS", "25"],
+    ]
+    assert run(capsys, str(write_csv(tmp_path / "nov.csv", november, WITH_ID)), "--out", out)[0] == 0
+    december = [
+        ["123", "Jane Brown", "77 Pine Rd", "Lynn", "MA", "01902", "CVS", "25"],
+        ["", "Px Alpha (she/her)", "1 Px St", "Salem", "MA", "01970", "CVS", "25"],
+        *[[f"E{i}", *person(i)] for i in range(1, 5)],
+    ]
+    code, _, err = run(capsys, str(write_csv(tmp_path / "dec.csv", december, WITH_ID)), "--out", out)
+    sent = Counter({"Jane Smith": 1, "Px Alpha": 1} | {f"Person {i}": 1 for i in range(1, 5)})
+    assert recipients(isolated_data_dir) == sent, err
+    shown = results(tmp_path / "out" / "dec-results.xlsx")
+    assert (
+        code != 0
+        and "nov" in shown["Jane Brown / 77 Pine Rd"][1]
+        and "nov" in shown["Px Alpha (she/her) / 1 Px St"][1]
+    )

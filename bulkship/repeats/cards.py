@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..folding import fold_address, fold_person
+from ..folding import fold_address, fold_person, fold_reference
 from ..models import FINGERPRINT, ROW
 from .policy import _NOT_DIGIT
 
@@ -69,7 +69,7 @@ class _Folder:
              product: object, value: object) -> Card:  # fmt: skip
         address = _SEP.join((fold_address(line1, line2), self.zip5(zip_code))).casefold()
         return Card(
-            str(external_id or "").casefold(),
+            fold_reference(external_id),
             fold_person(name),
             address,
             str(product or "").casefold(),
@@ -127,7 +127,7 @@ class _Rows:
         row cost seconds)."""
         c = self.columns
         return Card(
-            str(c["external_id"][index] or "").casefold(),
+            fold_reference(c["external_id"][index]),
             self.names[index],
             _SEP.join((self.streets[index], self.zips[index])).casefold(),
             str(c["product"][index] or "").casefold(),

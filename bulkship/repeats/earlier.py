@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..batchapi import same_api
-from ..folding import fold_address, fold_person, fold_unit, same_unit
+from ..folding import fold_address, fold_person, fold_reference, fold_unit, same_unit
 from ..ledger.records import REVIEW_ITEMS
 from ..payload import line_items
 from ..plan.ponumbers import is_derived_reference
@@ -80,7 +80,7 @@ def _first_lines(
             if f"{name}{_SEP}{street}" in recipients:
                 unit = fold_unit(address.get("AddressLine1"), address.get("AddressLine2"))
                 found.where.setdefault(folder.line_key(item, address), []).append((number, line, unit))
-            reference = str(item.get("ExternalId") or "").casefold()
+            reference = fold_reference(item.get("ExternalId"))
             if reference and reference in references:
                 card = folder.line_card(item)
                 key = _SEP.join((reference, card.product, card.value))

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..folding import fold_unit, same_unit
+from ..folding import fold_reference, fold_unit, same_unit
 from ..models import FINGERPRINT, STATUS
 from .cards import _Folder, _Rows
 from .earlier import (
@@ -68,7 +68,7 @@ def find_holds(
         return {}
     rows = _Rows(candidates, _Folder())
     holds: dict[str, str] = _same_reference(staying, rows, candidates)
-    references = {str(r).casefold() for r in rows.columns["external_id"] if r}
+    references = {fold_reference(r) for r in rows.columns["external_id"] if r}
     sent_before = _first_lines(earlier, rows, references, _lines_without_card(ledger, batch, policy, earlier))
     found = _sent_to_the_same_place(rows, sent_before.where) if sent_before.where else []
     by_reference = _same_reference_elsewhere(rows, sent_before.by_reference, {i for i, _ in found})
@@ -137,7 +137,7 @@ def _same_reference(staying: Sequence[RowRecord], rows: _Rows, candidates: pd.Da
     recipient's card; a second row with it is an edit come back beside the original (a re-run of an older
     file, a Fix-these copy), not a new card, unless the sheet says so (its allow-duplicate column)."""
     by_row = sorted(staying, key=lambda r: r.row)
-    ordered = {str(r.external_id).casefold(): r for r in by_row if r.external_id}
+    ordered = {fold_reference(r.external_id): r for r in by_row if r.external_id}
     if not ordered:
         return {}
     on_purpose = (
@@ -147,7 +147,7 @@ def _same_reference(staying: Sequence[RowRecord], rows: _Rows, candidates: pd.Da
     )
     holds = {}
     for i, reference in enumerate(rows.columns["external_id"]):
-        record = ordered.get(str(reference or "").casefold()) if reference else None
+        record = ordered.get(fold_reference(reference)) if reference else None
         if record is not None and not on_purpose[i]:
             holds[rows.fingerprints[i]] = (
                 f"Held, not sent: ExternalId {reference} was already ordered in this batch (row "

@@ -27,7 +27,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..folding import fold_address, fold_person, fold_unit, middle_names, same_middle, same_unit
+from ..folding import (
+    fold_address,
+    fold_person,
+    fold_reference,
+    fold_unit,
+    middle_names,
+    same_middle,
+    same_unit,
+)
 from ..models import FINGERPRINT, ROW, STATUS
 from .collect import ProblemCollector
 
@@ -177,7 +185,7 @@ _ONE_EMAIL = r"[^@\s;,<>]+@[^@\s;,<>]+\.[^@\s;,<>]+"
 def _references(frame: pd.DataFrame) -> pd.Series:
     """What identifies a recipient besides name and address, case-folded: the Employee ID, else the email
     (a form resubmitted with the street corrected, a marketing or CRM export: they carry no employee ID)."""
-    ids = _text(frame, "external_id").str.strip().str.casefold()
+    ids = _text(frame, "external_id").map(fold_reference)
     no_id = ids.eq("")
     if not no_id.any():  # every row has its Employee ID
         return ids
@@ -192,7 +200,7 @@ def _ids_name_people(candidates: pd.DataFrame) -> bool:
     DM-2026): at least half of them differ. A team or account code over a few rows (found by newcomer8) is
     told apart by the names, which share no word (:meth:`_Keys._one_person`); a stricter share missed the
     same ID under two names in a short list (found by newcomer8 again)."""
-    ids = _text(candidates, "external_id").str.strip().str.casefold()
+    ids = _text(candidates, "external_id").map(fold_reference)
     ids = ids[ids.ne("")]
     return len(ids) > 0 and ids.nunique() >= 0.5 * len(ids)
 
@@ -411,11 +419,11 @@ def _second_gifts_at_one_address(valid: pd.DataFrame) -> dict[object, int]:
 def _second_gift_rows(valid: pd.DataFrame) -> dict[object, int]:
     """Rows of ``valid`` whose reference and folded name an earlier one has, with another card or value:
     frame index -> the earlier row."""
-    references = _text(valid, "external_id").str.casefold()
+    references = _text(valid, "external_id").map(fold_reference)
     repeated = valid[(references.ne("") & references.duplicated(keep=False)).to_numpy()]
     if len(repeated) < 2:
         return {}
-    keys = [f"{r.casefold()}{_SEP}{fold_person(n)}" for r, n in zip(
+    keys = [f"{fold_reference(r)}{_SEP}{fold_person(n)}" for r, n in zip(
         _column(repeated, "external_id"), _column(repeated, "name"), strict=True)]  # fmt: skip
     rows = [int(r) for r in repeated[ROW].tolist()]
     first: dict[str, tuple[int, str]] = {}
