@@ -182,7 +182,10 @@ def fold_person(name: object) -> str:
     while len(words) > 1 and words[0] in _TITLES:
         words.pop(0)
     generation = [w for w in words[1:] if w in _GENERATIONS]
-    words = [_FULL_NAME_OF.get(w, w) for w in words if w not in generation] or words
+    words = [w for w in words if w not in generation] or words
+    # the given name only: a surname that is also a short form is no one's given name (found by review13:
+    # 'Mary Ray', sent a card last batch, held 'Mary Raymond' at another address as a repeat)
+    words[:1] = [_FULL_NAME_OF.get(w, w) for w in words[:1]]
     # first and last word in either order: payroll exports write 'LOPEZ MARIA' without a comma (found by
     # review6: a second card to Maria Lopez at her own address)
     return " ".join([*sorted([*words[:1], *words[1:][-1:]]), *generation])

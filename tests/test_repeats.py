@@ -825,3 +825,20 @@ def test_an_id_without_its_zeros_and_a_name_with_a_remark_are_held_in_the_next_b
         and "nov" in shown["Jane Brown / 77 Pine Rd"][1]
         and "nov" in shown["Px Alpha (she/her) / 1 Px St"][1]
     )
+
+
+def test_a_surname_that_is_a_short_form_holds_no_one_in_the_next_batch(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review13: 'Ray' as a surname was folded as the short form of Raymond, so Mary Ray's card in
+    November held Mary Raymond's, another person at another address, in December."""
+    out = str(tmp_path / "out")
+    mary_ray = ["Mary Ray", "3 Oak St", "Salem", "MA", "01970", "CVS", "25"]
+    november = write_csv(tmp_path / "nov.csv", [mary_ray])
+    assert run(capsys, str(november), "--out", out)[0] == 0
+    rows = [["Mary Raymond", "9 Elm St", "Lynn", "MA", "01902", "CVS", "25"], *map(person, range(1, 5))]
+    december = write_csv(tmp_path / "dec.csv", rows)
+    code, _, err = run(capsys, str(december), "--out", out)
+    sent = Counter({"Mary Ray": 1, "Mary Raymond": 1} | {f"Person {i}": 1 for i in range(1, 5)})
+    assert recipients(isolated_data_dir) == sent, err
+    assert code == 0, err
