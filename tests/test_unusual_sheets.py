@@ -1421,3 +1421,25 @@ def test_a_header_below_a_long_block_of_instructions_is_found(
     code, data, err = validate(capsys, path)
     assert (code, data["valid"]) == (0, 1), err
     assert "(header on row 35)" in err
+
+
+def test_a_row_whose_own_total_is_less_than_amount_times_quantity_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer9: 'CVS 50, Qty 2, Total 50' was ordered as 100.00 while the sheet the requester and
+    approver looked at adds up 50. A Total above Amount × Quantity may count fees and shipping."""
+    path = tmp_path / "totals.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount,Qty,Total\n"
+        "Tt Alpha,1 Tt St,Salem,MA,01970,CVS,50,2,50\n"
+        "Tt Beta,2 Tt St,Salem,MA,01970,CVS,25,2,$50.00\n"
+        "Tt Gamma,3 Tt St,Salem,MA,01970,CVS,25,1,29.95\n"
+        "Tt Delta,4 Tt St,Salem,MA,01970,CVS,25,,\n"
+    )
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 3, 1), err
+    [problem] = data["problems"]
+    assert (
+        problem["row"] == 2
+        and "the sheet's total 50 is less than Amount × Qty (50 × 2 = 100.00)" in problem["message"]
+    )

@@ -41,6 +41,44 @@ def _show_formulas(
             body.at[row, header] = formula
 
 
+# A column of the sheet's own totals beside Amount and Quantity (what the requester and approver add up)
+_TOTAL_HEADERS = frozenset(
+    {"total", "totalamount", "linetotal", "rowtotal", "totalvalue", "amounttotal", "total$"}
+)
+_MONEY = re.compile(r"\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
+
+
+def _total_problems(body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]) -> list[Problem]:
+    """A row whose own Total is less than its Amount × Quantity ("CVS 50, Qty 2, Total 50": 25 each, or 50
+    for the row?): bulkship would order 100 where the sheet adds up 50 (found by newcomer9). A Total above
+    it may count fees and shipping: no word."""
+    fed = {field: header for header, field in column_map.items()}
+    totals = [h for h in body.columns if h not in column_map and header_key(str(h)) in _TOTAL_HEADERS]
+    if "value" not in fed or not totals:
+        return []
+    problems = []
+    counts = body[fed["quantity"]] if "quantity" in fed else pd.Series("1", index=body.index)
+    for row, value, count, total in zip(body.index, body[fed["value"]], counts, body[totals[0]], strict=True):
+        amounts = [_money(value), _money(str(count).strip() or "1"), _money(total)]
+        if row in not_judged or None in amounts:
+            continue
+        each, many, said = amounts
+        if said is not None and each is not None and many is not None and said < each * many:
+            times = f"{fed['value']} × {fed.get('quantity', 'Quantity')}"
+            message = (
+                f"Row {row}, column '{totals[0]}': the sheet's total {total} is less than {times} ({value} × "
+                f"{count or 1} = {each * many:.2f}): which is right? Correct the amount, the quantity or the "
+                "total."
+            )
+            problems.append(Problem(int(row), "value", str(value), "error", message, "Total does not add up"))
+    return problems
+
+
+def _money(text: object) -> Decimal | None:
+    found = _MONEY.fullmatch(str(text).strip())
+    return Decimal(found.group(1).replace(",", "") + (found.group(2) or "")) if found else None
+
+
 def _overflowing_rows(
     grid: _Grid, header_row: int, column_map: dict[str, str], not_judged: set[int]
 ) -> list[Problem]:

@@ -43,6 +43,7 @@ from .problems import (
     _show_formulas,
     _struck_cell_problems,
     _struck_text_problems,
+    _total_problems,
 )
 from .skipped import _skip_notices, _skipped_rows
 from .workbook import _read_workbook
@@ -180,6 +181,7 @@ def _to_loaded_sheet(
     ]
     read_problems += _currency_column_problems(body, column_map, not_judged)
     read_problems += _overflowing_rows(grid, header_row, column_map, not_judged)
+    read_problems += _total_problems(body, column_map, not_judged)
     read_problems += _formula_text_problems(
         body, column_map, grid.formulas, by_position, not_judged, text_literals=grid.from_csv
     )
