@@ -1325,3 +1325,21 @@ def test_a_row_the_list_marks_for_a_digital_card_is_not_shipped_a_physical_one(
             f"the list says not to send it: a digital card, and bulkship ships physical cards (column '{header}': 'eGift')",
         ),
     ]
+
+
+@pytest.mark.parametrize("header", ["Do Not Send Before", "Hold Until", "Send On", "Send Date", "Ship After"])
+def test_a_date_not_to_send_before_that_is_still_to_come_leaves_its_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by newcomer9: an anniversary list's 'Do Not Send Before' = next March was ordered at once. A date
+    passed, or none, sends the row now."""
+    path = tmp_path / "dates.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Sd Alpha,1 Sd St,Salem,MA,01970,CVS,25,2099-03-15\n"
+        "Sd Beta,2 Sd St,Salem,MA,01970,CVS,25,2020-11-01\n"
+        "Sd Gamma,3 Sd St,Salem,MA,01970,CVS,25,\n"
+    )
+    skipped = load_sheet(path).skipped
+    assert [s.row for s in skipped] == [2]
+    assert f"(column '{header}': '2099-03-15')" in skipped[0].reason

@@ -117,6 +117,16 @@ _GONE_ON = frozenset(
     )
 )  # fmt: skip
 _FILLED = re.compile(r"^\s*\S.*$")
+# ... or a date not to send before ("Do Not Send Before" = 2027-03-15, "Send On", "Hold Until"): an
+# anniversary list's card went out months early (found by newcomer9). A date passed: the row goes now
+_NOT_BEFORE = frozenset(
+    header_key(h)
+    for h in (
+        "do not send before", "don't send before", "dont send before", "not before", "hold until",
+        "send on", "send date", "send after", "ship after", "mail on", "mail after", "deliver after",
+        "send no earlier than", "earliest send date",
+    )
+)  # fmt: skip
 # ... but a date column's way of saying there is none: "N/A", "-", "None", "00/00/0000", a 0 in a date cell
 # ("00:00:00"). An HR export of active staff so filled left every row out (found by review11)
 _NO_DATE = re.compile(

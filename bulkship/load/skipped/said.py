@@ -16,6 +16,7 @@ from .flags import (
     _GONE_ON,
     _HOLD_FLAGS,
     _NO_DATE,
+    _NOT_BEFORE,
     _SAYS_GONE,
     _SAYS_NO,
     _SAYS_SENT,
@@ -39,6 +40,7 @@ _LEAVES_OUT: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(_HOLD_FLAGS, _SAYS_YES),
     **dict.fromkeys(_STATUS_FLAGS, _SAYS_GONE),
     **dict.fromkeys(_GONE_ON, _FILLED),
+    **dict.fromkeys(_NOT_BEFORE, _FILLED),
     **dict.fromkeys(_SENT_FLAGS, _SAYS_SENT),
     **dict.fromkeys(_NOTE_FLAGS, _NOTE_SAYS_NO),
     **dict.fromkeys(_SENT_ANSWERED, _SAYS_SENT_ANYHOW),
@@ -103,6 +105,8 @@ def _said_not_to_send(
             said &= ~_later_than_today(column) & ~column.str.fullmatch(_NO_DATE)
         if key in _SENT_ON and said.any():  # a date still to come: when it is to go out, not when it went
             said &= ~_later_than_today(column)
+        if key in _NOT_BEFORE and said.any():  # not yet: a date passed, or none, sends it now
+            said &= _later_than_today(column)
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         for row in column.index[said].tolist():
