@@ -1343,3 +1343,18 @@ def test_a_date_not_to_send_before_that_is_still_to_come_leaves_its_row_out(
     skipped = load_sheet(path).skipped
     assert [s.row for s in skipped] == [2]
     assert f"(column '{header}': '2099-03-15')" in skipped[0].reason
+
+
+def test_a_note_saying_the_hold_is_not_over_or_waits_for_something_leaves_its_row_out(tmp_path: Path) -> None:
+    """Found by review13: 'not cleared' read as 'cleared' (the hold over), and a hold until something happens
+    read as nothing: each row was ordered, a card to someone on hold or gone. A hold until a day, or one
+    over, still sends."""
+    said = ["Hold - not cleared yet", "Hold - not released", "Terminated - not rehired", "Hold until further notice",
+            "Terminated 10/1 - not reinstated", "Hold (to be released in Jan)", "DNS - not back on the list",
+            "Do not send until cleared", "Hold until cleared by HR", "Hold pending background check"]  # fmt: skip
+    kept = ["Hold - cleared", "Terminated 11/15 - rehired 11/20", "Do not send before Dec 15",
+            "Do not send until Dec 15", "Hold for pickup", "Skip: none"]  # fmt: skip
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(said + kept)]
+    path = tmp_path / "notes.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
+    assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(said)))

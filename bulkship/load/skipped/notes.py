@@ -27,12 +27,20 @@ _NOTE_FLAGS = frozenset(
 # "Already sent the e-card; this is the physical card" and "Do not send to office - home address only" mean
 # send. "do-not-send", "Opted out", "NOT ELIGIBLE", "Terminated 11/15", "Hold - address unverified" do not
 # (found by newcomer8).
+# "Do not send until cleared", "Hold until further notice", "Hold pending review" wait for something to happen
+# (found by review13: each was ordered); "Do not send until Dec 15" or "... until next week" names a day
+_A_DATE = (
+    r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|next\b|"
+    r"after\b|the\s+\d|(?:christmas|xmas|the\s+holidays|end\s+of|mid|early|late|tomorrow|today)\b"
+)
 _NOTE_SAYS_NO = re.compile(
     r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:send|mail|order|ship))|dns|remove|removed|exclude|excluded|"
     r"deceased|passed\s+away|left\s+(?:the\s+)?company|terminated|termed|resigned|duplicate|dupe?|"
     r"no\s+(?:gift|card)|not\s+(?:sending|eligible|to\s+(?:send|be\s+sent))|ineligible|opt(?:ed)?[\s-]*out|"
     r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold|skip)"
-    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
+    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:until|till|pending|awaiting)\s+(?!"
+    + _A_DATE
+    + r").*)"
     r"|^\s*(?:already\s+(?:sent|received|ordered|mailed|shipped)|sent\s+already)\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d.*)"
     # ... or in other words of the same ("Card sent 11/15", "Already received one", "No longer with the
     # company", "Duplicate of row 5", "Quit": found by review11, each was ordered)
@@ -47,8 +55,13 @@ _NOTE_SAYS_NO = re.compile(
 # ... unless it goes on to say that is over ("Hold - cleared", "Terminated 11/15 - rehired 11/20",
 # "Skip: none"; found by newcomer8), or that what is declined is an option of the parcel, not the gift
 # ("Declined: expedited shipping", "Remove - gift wrap"; found by newcomer8)
+# ... but not when it says that has not happened ("Hold - not cleared", "Terminated - not rehired", "Hold (to
+# be released in Jan)", "DNS - not back on the list": found by review13, each was ordered)
+_NOT_YET = r"\b(?:not|never|no|\w+n['’]?t|yet|to\s+be|awaiting|pending|until|till|unless|once|when|if)\b"
 _UNDONE = re.compile(
-    r"(?i)[-–—:,;(]\s*.*\b(?:cleared|released|rehired|reinstated|resolved|lifted|back\s+on)\b"
+    r"(?i)[-–—:,;(]\s*(?:(?!"
+    + _NOT_YET
+    + r").)*\b(?:cleared|released|rehired|reinstated|resolved|lifted|back\s+on)\b"
     r"|[-–—:]\s*(?:no|none|nothing|n/?a)\s*$"
     r"|^\s*(?:declined?|removed?|cancel(?:l?ed)?|skip)\s*[-–—:,;(]\s*(?:the\s+)?"
     r"(?:(?:expedited|express|rush|overnight|priority|upgraded?)"
