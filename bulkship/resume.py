@@ -22,6 +22,7 @@ Batch identity (:func:`check_batch_identity`, ``BatchConflictError``, exit 2, no
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import shlex
 from collections.abc import Iterable, Iterator
@@ -46,6 +47,7 @@ from .plan import batch_name_of, order_seq, plan_orders_lazily
 from .reconcile.join import FAILED_AT_VENDOR_NOTE, ledger_keys
 from .repeats import HELD, RepeatPolicy, find_holds, release, rows_held
 from .statuses import duplicate_note
+from .validate.lookalikes import references_people
 
 LIVE_ORDER_STATES = frozenset({"planned", *OPEN_STATES, "created", REVIEW_STATE})
 COMMITTED_ORDER_STATES = frozenset({*OPEN_STATES, "created", REVIEW_STATE})  # at the vendor, or may be
@@ -179,7 +181,8 @@ def sync_ledger(
         committed = rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
         in_doubt = sum(1 for o in orders.values() if o.state in OPEN_STATES)
         check_batch_identity(batch, file_name, stored.file_name, known, committed, frame, in_doubt=in_doubt)
-    policy = repeats or RepeatPolicy()
+    people = references_people(sheet.column_map)  # an account's contacts share its 'Customer ID'
+    policy = dataclasses.replace(repeats or RepeatPolicy(), references_people=people)
     found = find_holds(
         ledger, batch, frame, known=known, orders=orders, policy=policy, api=api, file_name=file_name
     )

@@ -842,3 +842,25 @@ def test_a_surname_that_is_a_short_form_holds_no_one_in_the_next_batch(
     sent = Counter({"Mary Ray": 1, "Mary Raymond": 1} | {f"Person {i}": 1 for i in range(1, 5)})
     assert recipients(isolated_data_dir) == sent, err
     assert code == 0, err
+
+
+def test_another_contact_of_one_customer_in_the_next_batch_gets_a_card(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review11: under a 'Customer ID', Mary Doe in one batch and John Doe (another contact of the
+    same account, at another office) in the next were one person: the second run was refused. The same
+    'Employee ID' under a name sharing a word is still held."""
+    out = str(tmp_path / "out")
+    header = ["Customer ID", *NO_ID]
+    first = [
+        ["C100", "Mary Doe", "1 Main St", "Salem", "MA", "01970", "CVS", "25"],
+        ["C200", "Kim Park", "2 Main St", "Salem", "MA", "01970", "CVS", "25"],
+    ]
+    assert run(capsys, str(write_csv(tmp_path / "q1.csv", first, header)), "--out", out)[0] == 0
+    second = [
+        ["C100", "John Doe", "5 Elm St", "Lynn", "MA", "01902", "CVS", "25"],
+        ["C300", "Lee Wong", "7 Elm St", "Lynn", "MA", "01902", "CVS", "25"],
+    ]
+    code, _, err = run(capsys, str(write_csv(tmp_path / "q2.csv", second, header)), "--out", out)
+    assert code == 0, err
+    assert recipients(isolated_data_dir) == Counter(["Mary Doe", "Kim Park", "John Doe", "Lee Wong"])

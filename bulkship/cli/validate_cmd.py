@@ -120,7 +120,13 @@ def repeat_preview(
     if not ledger_exists(settings.ledger_location):
         return None
     window = getattr(program, "repeat_window_days", None)
-    policy = RepeatPolicy(window_days=DEFAULT_WINDOW_DAYS if window is None else window, own_name=named)
+    from ..validate.lookalikes import references_people
+
+    policy = RepeatPolicy(
+        window_days=DEFAULT_WINDOW_DAYS if window is None else window,
+        own_name=named,
+        references_people=references_people(result.sheet.column_map),
+    )
     with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
         return preview(
             ledger,

@@ -104,12 +104,16 @@ def _lines_and_waiting(order: OrderRecord) -> list[dict[str, Any]]:
     return [*items, *waiting.values()] if waiting else items
 
 
-def _same_reference_elsewhere(rows: _Rows, lines: _Lines, matched: set[int]) -> dict[int, tuple[int, int]]:
+def _same_reference_elsewhere(
+    rows: _Rows, lines: _Lines, matched: set[int], *, people: bool = True
+) -> dict[int, tuple[int, int]]:
     """Rows (index in ``rows``, not in ``matched``) whose reference (ExternalId, e.g. an employee ID) another
     batch sent the same card and value to, with the same name or the same address: row -> (index in the
     orders, line index). One person exported by two systems spells the address or name differently
     ("Fl 21" / "Floor 21", a middle initial, "Bob" / "Robert" Jones) but keeps the ID; a reference alone
-    (a shared code, a row number) is not enough: the name must share a word, or the address be the same."""
+    (a shared code, a row number) is not enough: the name must share a word, or the address be the same;
+    the very name, when the reference names no person (``people``: John Doe after Mary Doe under one
+    'Customer ID' is another contact of that account: found by review11)."""
     found: dict[int, tuple[int, int]] = {}
     if not lines:
         return found
@@ -120,7 +124,7 @@ def _same_reference_elsewhere(rows: _Rows, lines: _Lines, matched: set[int]) -> 
         for number, line, sent in lines.get(_SEP.join((card.external_id, card.product, card.value)), ()):
             # ... or a name sharing a word: "Bob Jones" who moved is "Robert Jones" in the next export
             # (found by newcomer8)
-            shares = set(sent.name.split()) & set(card.name.split())
+            shares = people and set(sent.name.split()) & set(card.name.split())
             if sent.name == card.name or sent.address == card.address or shares:
                 found[i] = (number, line)
                 break

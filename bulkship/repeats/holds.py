@@ -67,11 +67,13 @@ def find_holds(
     if not gone and not earlier and not staying:
         return {}
     rows = _Rows(candidates, _Folder())
-    holds: dict[str, str] = _same_reference(staying, rows, candidates)
+    holds: dict[str, str] = _same_reference(staying, rows, candidates) if policy.references_people else {}
     references = {fold_reference(r) for r in rows.columns["external_id"] if r}
     sent_before = _first_lines(earlier, rows, references, _lines_without_card(ledger, batch, policy, earlier))
     found = _sent_to_the_same_place(rows, sent_before.where) if sent_before.where else []
-    by_reference = _same_reference_elsewhere(rows, sent_before.by_reference, {i for i, _ in found})
+    by_reference = _same_reference_elsewhere(
+        rows, sent_before.by_reference, {i for i, _ in found}, people=policy.references_people
+    )
     found += by_reference.items()
     by_name = _same_name_elsewhere(rows, sent_before.by_name, {i for i, _ in found})
     found += [(i, (changed.order, changed.line)) for i, changed in by_name.items()]

@@ -28,12 +28,15 @@ class RepeatPolicy:
     (``--repeat-window``, the program file's ``repeat_window_days``) is how far back rows are compared;
     ``today`` is the day the window ends (the run's date); ``own_name``: the person named the batch (it was
     not taken from the file's name), so a file mostly made of another batch's rows is meant as a batch of
-    its own: those rows are held one by one, not the whole file refused as that batch again."""
+    its own: those rows are held one by one, not the whole file refused as that batch again;
+    ``references_people``: the file's reference column names a person ("Employee ID"), not what several
+    people share ("Customer ID": two contacts of one account are two people)."""
 
     allow: bool = False
     window_days: int = DEFAULT_WINDOW_DAYS
     today: date | None = None
     own_name: bool = False
+    references_people: bool = True
 
     @property
     def since(self) -> str:

@@ -22,7 +22,7 @@ ordered").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -220,6 +220,12 @@ _PEOPLE = frozenset(
     {"employee", "emp", "ee", "staff", "worker", "associate", "personnel", "person", "member", "payroll",
      "badge", "recipient"}
 )  # fmt: skip
+
+
+def references_people(column_map: Mapping[str, str]) -> bool:
+    """Whether a sheet's reference column (``column_map``: header -> field) may name people, as
+    :func:`_names_people` reads its header; True without one."""
+    return _names_people(next((h for h, f in column_map.items() if f == "external_id"), ""))
 
 
 def _names_people(header: str) -> bool:
