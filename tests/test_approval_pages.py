@@ -259,3 +259,21 @@ def test_a_persons_own_lower_limit_holds_from_the_command_line_under_his_login(
     command = ["run", str(staff_sheet(tmp_path / "a.csv", range(1, 4))), "--batch", "OWN", "--yes"]
     assert main([*command, "--wait", "0", "--out", str(tmp_path / "out")]) == 1
     assert embedded_sandbox_orders(team.data_dir) == []
+
+
+def test_the_approver_of_a_command_line_batch_sees_its_cards_and_recipients(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by newcomer9: the approval page of a batch prepared from the command line showed a file name, a
+    row count and a total: the approver approved blind."""
+    sheet = staff_sheet(tmp_path / "staff.csv", range(1, 4))
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    command = ["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    assert main(command) == 1  # waits for an approver
+    with _signed_in(create_app(team), "carol") as carol:
+        page = carol.get("/batches/HR/approval").text
+    cards = _text(re.search(r'<table class="grid money" id="plan-cards">.*?</table>', page, re.S).group(0))  # type: ignore[union-attr]
+    assert "CVS 25.00 3 75.00" in cards
+    recipients = _text(re.search(r'<details id="plan-recipients">.*?</details>', page, re.S).group(0))  # type: ignore[union-attr]
+    assert "Recipients (3)" in recipients
+    assert all(f"Person {i} {i} Main St Boston MA CVS 25" in recipients for i in range(1, 4)), recipients

@@ -54,10 +54,44 @@ async def ledger_approval_page(request: Request, name: str) -> Response:
     status = await run_in_threadpool(_status_or_none, settings, name)
     current = await run_in_threadpool(_plan_unchanged, settings, asked)
     repeats = await run_in_threadpool(_sent_again_on_purpose, settings, name)
+    cards, recipients = await run_in_threadpool(_plan_of, settings, name)
     return pages.render(
         request, "approval_ledger.html", batch=name, approval=asked, approval_current=current,
-        figures=status[0] if status else None, repeats=repeats,
+        figures=status[0] if status else None, repeats=repeats, cards=cards, recipients=recipients,
+        shown=RECIPIENTS_SHOWN,
     )  # fmt: skip
+
+
+RECIPIENTS_SHOWN = 500
+
+
+def _plan_of(settings: Any, name: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """What the batch's orders still to send hold, from their stored payloads: the cards by product and
+    value (how many, their face value), and each recipient (the first :data:`RECIPIENTS_SHOWN`). The
+    approver of a batch prepared from the command line saw only a file name, a row count and a total
+    (found by newcomer9)."""
+    from decimal import Decimal
+
+    from ...ledger import Ledger
+    from ...payload import line_items
+
+    cards: dict[tuple[str, str], dict[str, Any]] = {}
+    recipients: list[dict[str, Any]] = []
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        orders = [o for o in ledger.orders(name) if o.state == "planned"]
+        for order in orders:
+            for item in line_items(order):
+                value, quantity = Decimal(str(item.get("Value") or 0)), int(item.get("Quantity") or 1)
+                card = cards.setdefault(
+                    (str(item.get("ProductId")), f"{value:.2f}"),
+                    {"product": item.get("ProductId"), "value": value, "cards": 0, "face": Decimal(0)},
+                )
+                card["cards"] += quantity
+                card["face"] += value * quantity
+                if len(recipients) < RECIPIENTS_SHOWN:
+                    address = item.get("PhysicalDeliveryAddress") or {}
+                    recipients.append({"po": order.po_number, "item": item, "address": address})
+    return sorted(cards.values(), key=lambda c: (str(c["product"]), c["value"])), recipients
 
 
 def _sent_again_on_purpose(settings: Any, name: str) -> dict[str, Any] | None:
