@@ -277,8 +277,17 @@ def _hold_edited_rows(in_scope: list[VendorOrder], lines: list[PlannedLine], tal
     the same card (an address corrected in the file since) or at the same address with another card or value
     (an amount corrected): the ExternalId bulkship derives follows a row's content, so an edited row no
     longer names the card the vendor made for it (found by newcomer8: a second card after a lost ledger)."""
-    open_lines = [line for line in lines if line.fingerprint not in tally.taken]
-    if not open_lines:
+    by_name: dict[str, list[tuple[PlannedLine, tuple[str, str], tuple[str, Decimal, int]]]] = {}
+    by_place: dict[tuple[tuple[str, str], tuple[str, Decimal, int]], list[PlannedLine]] = {}
+    for line in lines:  # indexed once: a list of thousands is not compared pair by pair
+        if line.fingerprint in tally.taken:
+            continue
+        address = line.address
+        place = _place(address.get("AddressLine1"), address.get("AddressLine2"), address.get("Zip"))
+        card = _key(line.product_id, line.value, line.quantity)
+        by_name.setdefault(fold_person(address.get("Name")), []).append((line, place, card))
+        by_place.setdefault((place, card), []).append(line)
+    if not by_name:
         return
     for vendor_order in in_scope:
         po, tied = vendor_order.po_number, tally.ties.get(vendor_order.po_number, {})
@@ -288,22 +297,18 @@ def _hold_edited_rows(in_scope: list[VendorOrder], lines: list[PlannedLine], tal
                 continue
             card = _key(vendor_line.product_id, vendor_line.value, vendor_line.quantity)
             place = _place(shown.get("addressline1"), shown.get("addressline2"), shown.get("zip"))
-            name = fold_person(shown.get("name"))
-            for line in open_lines:
-                same_card = _key(line.product_id, line.value, line.quantity) == card
-                same_place = _place(line.address.get("AddressLine1"), line.address.get("AddressLine2"),
-                                    line.address.get("Zip")) == place  # fmt: skip
-                if fold_person(line.address.get("Name")) == name:
-                    if same_card:
-                        why = "the same card to the same name at another address"
-                    elif same_place:
-                        why = "another card or value to the same name and address"
-                    else:
-                        continue
-                elif same_card and same_place:  # a name corrected (found by review13: a second card)
-                    why = "the same card to the same address under another name"
-                else:
-                    continue
+            held: list[tuple[PlannedLine, str]] = []
+            for line, line_place, line_card in by_name.get(fold_person(shown.get("name")), ()):
+                if line_card == card:
+                    held.append((line, "the same card to the same name at another address"))
+                elif line_place == place:
+                    held.append((line, "another card or value to the same name and address"))
+            # a name corrected (found by review13: a second card)
+            held += [
+                (line, "the same card to the same address under another name")
+                for line in by_place.get((place, card), ())
+            ]
+            for line, why in held:
                 tally.hold(
                     line,
                     po,

@@ -118,3 +118,26 @@ def test_an_edited_row_after_a_lost_ledger_is_no_second_card_in_either_dialect(
     assert len(lines) == 3, Counter(li["PhysicalDeliveryAddress"]["Name"] for li in lines)
     assert _statuses(settings)[2] == "review" and result.exit_code == 3
     vendor.close()
+
+
+def test_a_long_list_edited_after_a_lost_ledger_is_checked_in_seconds(tmp_path: Path) -> None:
+    """Found by review13 in its own 02fd390: each vendor line tied to no row was compared with every row, so
+    2,000 names corrected after a lost ledger took about 20 s more (a minute for 3,000, growing with the
+    square). Every row still waits for review; no second card."""
+    import time
+
+    from bulkship.pipeline import run_batch
+
+    vendor = SandboxVendor(tmp_path)
+    rows = [[f"Person {i} Zed", f"{i} Oak St", "Salem", "MA", "01970", "CVS", "25"] for i in range(2000)]
+    sheet = _write(tmp_path / "gifts.csv", rows)
+    settings = settings_in(tmp_path)
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(), max_lines=100)
+    settings.ledger.unlink()
+    _write(sheet, [[f"{row[0]}x", *row[1:]] for row in rows])
+    started = time.perf_counter()
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(), max_lines=100)
+    assert time.perf_counter() - started < 10
+    assert result.exit_code == 3 and set(_statuses(settings).values()) == {"review"}
+    assert sum(len(order["LineItems"]) for order in vendor.sandbox.orders()) == 2000
+    vendor.close()
