@@ -57,6 +57,15 @@ class FileFormatError(InputError):
     """The file is unreadable, not what its extension claims, too large, or unsafe."""
 
 
+class SecondCardError(FileFormatError):
+    """Two card and amount columns beside the ones read (one card per row is ordered): the person says
+    whether the other pair is left out on purpose (``[columns] product``; on the web page, one button)."""
+
+    def __init__(self, message: str, *, hint: str, product: str) -> None:
+        super().__init__(message, hint=hint)
+        self.product = product  # the header the card is read from
+
+
 class SheetChoiceError(FileFormatError):
     """The workbook holds more than one list of recipients: the person chooses the sheet (``--sheet``, or the
     sheet picker on the web page)."""

@@ -833,3 +833,26 @@ def test_the_cost_page_says_what_reading_the_file_left_out_before_anything_is_se
     page = client.get("/batches/send/cost").text
     assert "1 order(s) for 1 row(s), 1 card(s)." in page
     assert "1 row(s) the list says not to send are not ordered: row 3 (column" in page
+
+
+def test_a_second_card_pair_is_left_out_on_purpose_from_the_columns_page(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by review10: a list with 'Secondary Card' and 'Secondary Amount' beside the card read was an
+    error page whose only way on was deleting the upload (its advice named a program file). The Columns
+    page now says why and offers to order one card per row; the refusal stands until the person says so."""
+    path = tmp_path / "two.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Card,Amount,Secondary Card,Secondary Amount\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,,\n"
+        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,25,TARGET,50\n"
+    )
+    page = client.get(upload(client, path, name="two")).text
+    offer = found(r'(<form[^>]*id="second-card">.*?</form>)', page.replace("\n", " "))
+    assert "hold a second card on 1 row(s)" in offer and "Order only the card in “Card”" in offer
+    assert client.get("/batches/two/cost").status_code != 200  # nothing to send until the person says
+    form = {"csrf_token": token(client, "/batches/two/columns"), "one_card_from": "Card"}
+    after = client.post("/batches/two/columns", data=form)
+    assert after.status_code == 200 and 'id="second-card"' not in after.text
+    cost = client.get("/batches/two/cost")
+    assert cost.status_code == 200 and "50.00" in cost.text

@@ -18,7 +18,7 @@ from dataclasses import replace
 import pandas as pd
 
 from ..columns import AmbiguousColumnsError, ColumnInfo, ColumnMapping, _words
-from ..errors import FileFormatError
+from ..errors import FileFormatError, SecondCardError
 from ..program import ProgramSettings
 from ..schema import SheetContract
 
@@ -280,7 +280,7 @@ def refuse_second_card(
             if not both.any():
                 continue
             row = int(both.index[both.to_numpy()][0])
-            raise FileFormatError(
+            raise SecondCardError(
                 f"{where}: columns '{card.header}' ({card.letter}) and '{amount.header}' ({amount.letter}) "
                 f"hold a second card on {int(both.sum())} row(s) (row {row}: {names[row].strip()} "
                 f"{sums[row].strip()}), besides '{fed['product']}' and '{fed['value']}'; bulkship orders one "
@@ -288,4 +288,5 @@ def refuse_second_card(
                 hint="put each card on a row of its own (the same person on two rows: both are ordered), or "
                 f'leave the second pair out on purpose with [columns] product = "{fed["product"]}" in '
                 f"{program.source or 'a program file (--config)'}",
+                product=fed["product"],
             )

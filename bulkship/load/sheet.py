@@ -193,7 +193,8 @@ def _to_loaded_sheet(
         if info.status == "unused"
     }
     refuse_house_number_apart(mapping, values_of, body.iloc[:LOOKALIKE_ROWS], where)
-    refuse_second_card(mapping, body, program, where)
+    if strict_columns:  # the columns page shows the mapping, and the refusal beside it (web.columns)
+        refuse_second_card(mapping, body, program, where)
     undecided = undecided_columns(mapping, values_of, program)
     decide_or_refuse(mapping, undecided, contract, program, strict=strict_columns)
     notices = [

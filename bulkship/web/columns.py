@@ -19,7 +19,7 @@ from starlette.responses import Response
 
 from .. import profiles
 from ..columns import AmbiguousColumnsError, remap
-from ..errors import BulkshipError, MissingColumnsError
+from ..errors import BulkshipError, MissingColumnsError, SecondCardError
 from ..schema import load_contract
 from . import state
 from .auth import say_in_trail
@@ -32,13 +32,17 @@ def _report(web: Web, batch: state.WebBatch, columns: dict[str, str] | None = No
     return web.reviews.columns(batch if columns is None else replace(batch, columns=columns))
 
 
-def _checked(web: Web, batch: state.WebBatch) -> dict[str, int] | None:
+def _checked(web: Web, batch: state.WebBatch) -> tuple[dict[str, int] | None, SecondCardError | None]:
     """The rows judged with the mapping (None while two columns mean one field, or no column gives a field
-    every row needs: nothing can be judged until the person chooses, on this page)."""
+    every row needs: nothing can be judged until the person chooses, on this page), and a second card pair
+    beside the card read, which the person leaves out on purpose here (found by review10: the refusal's
+    page offered no way on but deleting the upload)."""
     try:
-        return web.reviews.review(batch).counts
+        return web.reviews.review(batch).counts, None
     except (AmbiguousColumnsError, MissingColumnsError):
-        return None
+        return None, None
+    except SecondCardError as exc:
+        return None, exc
 
 
 def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str = "") -> Any:
@@ -47,12 +51,12 @@ def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str
 
     web = _web(request)
     report = _report(web, batch)
-    counts = _checked(web, batch)
+    counts, second_card = _checked(web, batch)
     fitting = profiles.matching_profiles(web.settings.data_dir, report.headers)
     fields = [(name, spec.title) for name, spec in load_contract().columns.items()]
     return render(
         request, "columns.html", status, batch=batch, report=report, counts=counts, fields=fields,
-        profiles=fitting, sheets=sheet_choice(web, batch), error=error,
+        profiles=fitting, sheets=sheet_choice(web, batch), error=error, second_card=second_card,
     )  # fmt: skip
 
 
@@ -82,6 +86,9 @@ async def change(request: Request) -> Response:
     try:
         report = await run_in_threadpool(_report, web, batch)
         mapping = remap(report, chosen, batch.columns)
+        one_card = str(form.get("one_card_from") or "")
+        if one_card and one_card in report.headers:  # the other card pair left out on purpose
+            mapping = {**mapping, "product": one_card}
         if mapping != batch.columns:
             await run_in_threadpool(_report, web, batch, mapping)  # reads with it, or says why not
     except BulkshipError as exc:

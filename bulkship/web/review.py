@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from .. import api
 from ..columns import AmbiguousColumnsError, ColumnsReport
+from ..errors import SecondCardError
 from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, ValidationResult
 from ..settings import Settings
 from .state import WebBatch, ordered_fingerprints, record, rows_sent, vendor_refused
@@ -212,7 +213,7 @@ class Reviews:
         def make() -> ColumnsReport:
             try:
                 return api.describe_columns(self.sheet(batch), program=batch.program)
-            except AmbiguousColumnsError:
+            except (AmbiguousColumnsError, SecondCardError):  # the page asks the person to choose
                 return api.detect_columns(batch.upload or "", sheet=batch.sheet, program=batch.program)
 
         return self._columns.get_or_make(key, make)

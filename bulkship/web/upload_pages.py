@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..columns import AmbiguousColumnsError
-from ..errors import BulkshipError, MissingColumnsError, SheetChoiceError
+from ..errors import BulkshipError, MissingColumnsError, SecondCardError, SheetChoiceError
 from ..pipeline import file_sha256
 from . import state
 from .auth import say_in_trail
@@ -122,7 +122,11 @@ async def review(request: Request) -> Response:
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
     try:
         found = await run_in_threadpool(web.reviews.review, batch)
-    except (AmbiguousColumnsError, MissingColumnsError):  # the person chooses the column on the Columns page
+    except (
+        AmbiguousColumnsError,
+        MissingColumnsError,
+        SecondCardError,
+    ):  # the person chooses on the Columns page
         return _see(f"/batches/{batch.name}/columns")
     except BulkshipError as exc:
         return await unusable(request, web, batch, exc)
