@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -359,20 +358,26 @@ def _struck_text_problems(
     partly = grid.scan.partly_struck if grid.scan else {}
     problems = []
     for row, col, header, value in _noted_cells(grid, partly, headers, column_map, index):
-        field = column_map[header]
-        sent = field not in NOT_SENT
-        message = (
+        said = (
             f"Row {row}, column '{header}': part of '{value}' is crossed out ('{partly[(row, col)]}'), and "
-            + (
-                "bulkship would send the whole text. Delete the crossed-out text (or take its strikethrough "
-                "off if it belongs) and run again."
-                if sent
-                else "the results keep the whole text (the vendor never sees it)."
-            )
         )
-        severity: Literal["error", "warning"] = "error" if sent else "warning"
-        problems.append(Problem(row, field, value, severity, message, "Part of a cell crossed out"))
+        sent = (
+            "bulkship would send the whole text. Delete the crossed-out text (or take its strikethrough off "
+            "if it belongs) and run again."
+        )
+        kept = "the results keep the whole text (the vendor never sees it)."
+        problems.append(
+            _cell_problem(row, column_map[header], value, said, sent, kept, "Part of a cell crossed out")
+        )
     return problems
+
+
+def _cell_problem(row: int, field: str, value: str, said: str, sent: str, kept: str, kind: str) -> Problem:
+    """``said`` and what follows for a cell the vendor would get (``sent``: an error on the row), or for one
+    it never sees (``kept``: a warning, as the results keep it)."""
+    if field in NOT_SENT:
+        return Problem(row, field, value, "warning", said + kept, kind)
+    return Problem(row, field, value, "error", said + sent, kind)
 
 
 def _struck_cell_problems(
@@ -388,17 +393,14 @@ def _struck_cell_problems(
     for row, _col, header, value in _noted_cells(grid, struck, headers, column_map, index):
         if not value:
             continue
-        field = column_map[header]
-        sent = field not in NOT_SENT
-        message = f"Row {row}, column '{header}': '{value}' is crossed out (struck through), and " + (
+        said = f"Row {row}, column '{header}': '{value}' is crossed out (struck through), and "
+        sent = (
             "bulkship would order it as written. Write what the card needs in its place, not struck through "
             "(typing over the cell keeps its strikethrough: clear its format), or take the strikethrough off "
             "if it stands, and run again."
-            if sent
-            else "the results keep it as written (the vendor never sees it)."
         )
-        severity: Literal["error", "warning"] = "error" if sent else "warning"
-        problems.append(Problem(row, field, value, severity, message, "Cell crossed out"))
+        kept = "the results keep it as written (the vendor never sees it)."
+        problems.append(_cell_problem(row, column_map[header], value, said, sent, kept, "Cell crossed out"))
     return problems
 
 
