@@ -1,0 +1,44 @@
+"""What was read but is not what the person typed, as problems for the validate stage to judge: formulas and
+their results, error values, dates and numbers that lost digits in Excel, text garbled by an encoding,
+true/false values, a formula's text typed as a value (``="02134"`` read as the text it shows), cells that a
+comma outside quotes pushed beyond the header's columns, merged cells read on each of their rows.
+
+One concern a module: :mod:`.rows` (what a row's cells read as), :mod:`.cells` (what a cell's format or font
+says).
+"""
+
+from __future__ import annotations
+
+from .cells import (
+    _currency_column_problems,
+    _currency_problems,
+    _hidden_by_format_problems,
+    _hidden_cents_problems,
+    _struck_cell_problems,
+    _struck_text_problems,
+)
+from .rows import (
+    TEXT_COLUMNS,
+    _fill_merged,
+    _formula_text_problems,
+    _overflowing_rows,
+    _read_problems,
+    _show_formulas,
+    _total_problems,
+)
+
+__all__ = [
+    "TEXT_COLUMNS",
+    "_currency_column_problems",
+    "_currency_problems",
+    "_fill_merged",
+    "_formula_text_problems",
+    "_hidden_by_format_problems",
+    "_hidden_cents_problems",
+    "_overflowing_rows",
+    "_read_problems",
+    "_show_formulas",
+    "_struck_cell_problems",
+    "_struck_text_problems",
+    "_total_problems",
+]
