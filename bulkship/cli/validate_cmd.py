@@ -114,14 +114,13 @@ def repeat_preview(
     from ..batchapi import api_identity
     from ..ledger import Ledger, ledger_exists
     from ..repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, preview
+    from ..validate.lookalikes import references_people
 
     if settings.ledger_url is None and not settings.ledger.is_file():
         return None
     if not ledger_exists(settings.ledger_location):
         return None
     window = getattr(program, "repeat_window_days", None)
-    from ..validate.lookalikes import references_people
-
     policy = RepeatPolicy(
         window_days=DEFAULT_WINDOW_DAYS if window is None else window,
         own_name=named,

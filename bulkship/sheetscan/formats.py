@@ -147,7 +147,7 @@ def _shows_no_decimals(format_id: str, code: str | None) -> bool:
     percentage or a text format."""
     if code is None:
         return format_id in _WHOLE_BUILT_IN
-    first = _LITERALS.sub("", code.split(";")[0])
+    first = _sections(code)[0]
     return bool(re.search(r"[0#]", first)) and not re.search(r"[.%Ee@yYmMdDhHsS?/]", first)
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ...csvread import MOJIBAKE
 from ...models import Problem
+from ...money import AmountError, read_amount
 from ...schema import header_key
 from ...sheetscan import column_letter
 from ..cells import _blank_cells, _Grid
@@ -41,7 +42,6 @@ def _show_formulas(
 _TOTAL_HEADERS = frozenset(
     {"total", "totalamount", "linetotal", "rowtotal", "totalvalue", "amounttotal", "total$"}
 )
-_MONEY = re.compile(r"\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 
 
 def _total_problems(body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]) -> list[Problem]:
@@ -71,8 +71,11 @@ def _total_problems(body: pd.DataFrame, column_map: dict[str, str], not_judged: 
 
 
 def _money(text: object) -> Decimal | None:
-    found = _MONEY.fullmatch(str(text).strip())
-    return Decimal(found.group(1).replace(",", "") + (found.group(2) or "")) if found else None
+    """An amount as the sheets read money (:func:`bulkship.money.read_amount`); None when it is none."""
+    try:
+        return read_amount(str(text))
+    except AmountError:
+        return None
 
 
 def _overflowing_rows(

@@ -70,27 +70,23 @@ def _plan_of(settings: Any, name: str) -> tuple[list[dict[str, Any]], list[dict[
     value (how many, their face value), and each recipient (the first :data:`RECIPIENTS_SHOWN`). The
     approver of a batch prepared from the command line saw only a file name, a row count and a total
     (found by newcomer9)."""
-    from decimal import Decimal
-
     from ...ledger import Ledger
-    from ...payload import line_items
+    from ...payload import sent_lines
 
     cards: dict[tuple[str, str], dict[str, Any]] = {}
     recipients: list[dict[str, Any]] = []
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         orders = [o for o in ledger.orders(name) if o.state == "planned"]
         for order in orders:
-            for item in line_items(order):
-                value, quantity = Decimal(str(item.get("Value") or 0)), int(item.get("Quantity") or 1)
+            for line in sent_lines(order):
                 card = cards.setdefault(
-                    (str(item.get("ProductId")), f"{value:.2f}"),
-                    {"product": item.get("ProductId"), "value": value, "cards": 0, "face": Decimal(0)},
+                    (line.product_id, f"{line.value:.2f}"),
+                    {"product": line.product_id, "value": line.value, "cards": 0, "face": Decimal(0)},
                 )
-                card["cards"] += quantity
-                card["face"] += value * quantity
+                card["cards"] += line.quantity
+                card["face"] += line.value * line.quantity
                 if len(recipients) < RECIPIENTS_SHOWN:
-                    address = item.get("PhysicalDeliveryAddress") or {}
-                    recipients.append({"po": order.po_number, "item": item, "address": address})
+                    recipients.append({"po": order.po_number, "item": line.item, "address": line.address})
     return sorted(cards.values(), key=lambda c: (str(c["product"]), c["value"])), recipients
 
 
