@@ -160,25 +160,17 @@ def _to_loaded_sheet(
         p for p in _read_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
     ]
     read_problems += [p for p in merged_cells if p.row not in not_judged]
-    read_problems += [
-        p for p in _currency_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
-    ]
-    read_problems += [
-        p for p in _struck_text_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
-    ]
-    read_problems += [
-        p for p in _struck_cell_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
-    ]
-    read_problems += [
-        p
-        for p in _hidden_by_format_problems(grid, by_position, column_map, body.index)
-        if p.row not in not_judged
-    ]
-    read_problems += [
-        p
-        for p in _hidden_cents_problems(grid, by_position, column_map, body.index)
-        if p.row not in not_judged
-    ]
+    cell_checks = (  # what a cell's format or font says that its value does not
+        _currency_problems,
+        _struck_text_problems,
+        _struck_cell_problems,
+        _hidden_by_format_problems,
+        _hidden_cents_problems,
+    )
+    for check in cell_checks:
+        read_problems += [
+            p for p in check(grid, by_position, column_map, body.index) if p.row not in not_judged
+        ]
     read_problems += _currency_column_problems(body, column_map, not_judged)
     read_problems += _overflowing_rows(grid, header_row, column_map, not_judged)
     read_problems += _total_problems(body, column_map, not_judged)
