@@ -90,6 +90,26 @@ _FULL_NAMES = {
     "amanda": "mandy", "melissa": "missy", "nathan": "nate",
 }  # fmt: skip
 _FULL_NAME_OF = {short: full for full, shorts in _FULL_NAMES.items() for short in shorts.split()}
+# The commonest US surnames (Census 2010) that are no given name here: a payroll export writes "JONES BOB",
+# last name first without a comma, and its short form is then the last word (found by the eleventh session:
+# "JONES BOB" no longer folded to Robert Jones once only the first word was read as a short form). After
+# another first word ("Mary Ray") the last word is a surname and stays as written.
+_SURNAMES = (
+    frozenset(
+        """smith johnson williams brown jones garcia miller davis rodriguez martinez hernandez lopez gonzalez
+    wilson anderson thompson white harris sanchez ramirez robinson young wright torres nguyen flores green
+    adams baker hall rivera campbell roberts gomez phillips evans diaz edwards reyes morales murphy cook
+    rogers gutierrez ortiz peterson richardson watson chavez gray mendoza ruiz hughes alvarez castillo
+    sanders patel myers jimenez powell jenkins sullivan coleman butler henderson barnes gonzales fisher
+    vasquez simmons romero patterson reynolds griffin herrera gibson tran medina aguilar stevens castro owens
+    fernandez mcdonald woods kennedy vargas chen freeman guzman burns simpson mendez silva snyder munoz hicks
+    holmes wagner robertson salazar schmidt garza nichols stephens soto weaver gardner payne vazquez hansen
+    santos knight cunningham armstrong andrews ramos wang zhang liu yang huang zhou xu singh kumar shah
+    khan ahmed""".split()  # noqa: SIM905 (a list of words, read as one)
+    )
+    - _FULL_NAMES.keys()
+    - _FULL_NAME_OF.keys()
+)
 
 
 def _words(text: str) -> list[str]:
@@ -185,7 +205,8 @@ def fold_person(name: object) -> str:
     words = [w for w in words if w not in generation] or words
     # the given name only: a surname that is also a short form is no one's given name (found by review13:
     # 'Mary Ray', sent a card last batch, held 'Mary Raymond' at another address as a repeat)
-    words[:1] = [_FULL_NAME_OF.get(w, w) for w in words[:1]]
+    given = -1 if len(words) > 1 and words[0] in _SURNAMES else 0  # "JONES BOB": Bob is the given name
+    words[given] = _FULL_NAME_OF.get(words[given], words[given])
     # first and last word in either order: payroll exports write 'LOPEZ MARIA' without a comma (found by
     # review6: a second card to Maria Lopez at her own address)
     return " ".join([*sorted([*words[:1], *words[1:][-1:]]), *generation])

@@ -22,6 +22,8 @@ from bulkship.folding import fold_address, fold_person, fold_reference, fold_uni
         ("Bob Jones", "Robert Jones"),  # preferred and legal names of one person (newcomer8, F14)
         ("Kate Lee", "Katherine Lee"),
         ("JONES, BILL", "William Jones"),
+        ("JONES BOB", "Robert Jones"),  # payroll's last name first, no comma: the short form is last
+        ("NGUYEN BILL JR", "William Nguyen Jr."),
         ("Pa Alpha", "Pa Alpha (she/her)"),  # what an export adds to a display name (newcomer9, N11)
         ("Pa Beta", "Pa Beta - Remote"),
         ("Pa Gamma", "Pa Gamma #1003"),
@@ -47,6 +49,8 @@ def test_one_person_written_two_ways_folds_alike(one: str, other: str) -> None:
         ("Lee Kim", "Kimberly Lee"),  # Kim is a surname too
         ("Mary Ray", "Mary Raymond"),  # a surname is no short form (review13)
         ("Ann Rich", "Ann Richard"),
+        ("Jordan Ray", "Jordan Raymond"),  # Jordan is a given name too: Ray stays a surname
+        ("Ryan Rich", "Ryan Richard"),
     ],
 )
 def test_two_people_stay_two(one: str, other: str) -> None:

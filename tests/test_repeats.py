@@ -864,3 +864,20 @@ def test_another_contact_of_one_customer_in_the_next_batch_gets_a_card(
     code, _, err = run(capsys, str(write_csv(tmp_path / "q2.csv", second, header)), "--out", out)
     assert code == 0, err
     assert recipients(isolated_data_dir) == Counter(["Mary Doe", "Kim Park", "John Doe", "Lee Wong"])
+
+
+def test_a_payroll_name_last_name_first_is_held_against_the_legal_name_in_the_next_batch(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the eleventh session: payroll's 'JONES BOB' (last name first, no comma) in November and HR's
+    'Robert Jones' at the same address in December: a second card once only the first word was read as a
+    short form."""
+    out = str(tmp_path / "out")
+    payroll = [["JONES BOB", "3 Oak St", "Salem", "MA", "01970", "CVS", "25"]]
+    assert run(capsys, str(write_csv(tmp_path / "nov.csv", payroll)), "--out", out)[0] == 0
+    rows = [["Robert Jones", "3 Oak Street", "Salem", "MA", "01970", "CVS", "25"], *map(person, range(1, 5))]
+    code, _, err = run(capsys, str(write_csv(tmp_path / "dec.csv", rows)), "--out", out)
+    sent = Counter({"JONES BOB": 1} | {f"Person {i}": 1 for i in range(1, 5)})
+    assert recipients(isolated_data_dir) == sent, err
+    shown = results(tmp_path / "out" / "dec-results.xlsx")
+    assert code != 0 and "nov" in shown["Robert Jones / 3 Oak Street"][1]
