@@ -623,3 +623,48 @@ def test_lines_of_one_card_at_two_shipping_methods_are_ordered_when_the_vendor_p
     rows = rows_of(settings, "two")
     (order,) = vendor.orders()
     assert [rows[f"E{i}"].line_item_id for i in range(2)] == [li["Id"] for li in order["LineItems"]]
+
+
+def test_a_create_answer_without_lines_then_lines_read_in_another_order_never_fail_the_wrong_row(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: a 201 whose body is the order without its line items (the contract documents
+    the body as "the order" and no more) recorded no line Id, so the first read of the order tied its lines
+    to rows by position alone. A vendor listing them in its own order, without ExternalIds, gave one row
+    another's status: the person whose card failed kept 'ordered', and someone whose card was made read
+    "no card was made" and was sent a second one by the next run."""
+    import csv
+
+    from support import HEADER
+
+    settings = vendor.settings(tmp_path)
+    sheet = tmp_path / "staff.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for ident, name, product, value in [("E0", "Ann", "TARGET", "50"), ("E1", "Bea", "CVS", "25"),
+                                            ("E2", "Cy", "CVS", "25")]:  # fmt: skip
+            writer.writerow([ident, name, "1 Main St", "Boston", "MA", "02134", product, value])
+
+    def thin_create_then_reversed_reads(call: Call) -> Answer:
+        answer = call.forward()
+        if is_order_post(call) and answer.status == 201:
+            body = answer.json()
+            return Answer.of(201, {k: v for k, v in body.items() if k != "LineItems"})
+        if call.method == "GET" and call.path.lower().startswith("/v1/orders/") and answer.status == 200:
+            body = answer.json()
+            lines = []
+            for line in body["LineItems"]:  # Ann's card failed; no ExternalId, no address; last first
+                status = "Failed" if line["ExternalId"] == "E0" else "Pending"
+                kept = {k: v for k, v in line.items() if k not in ("ExternalId", "PhysicalDeliveryAddress")}
+                lines.append({**kept, "Status": status, "Shipments": []})
+            return Answer.of(200, {**body, "LineItems": lines[::-1]})
+        return answer
+
+    vendor.rewrite = thin_create_then_reversed_reads
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    failed = {e for e, r in rows_of(settings, "staff").items() if (r.line_status or "") == "failed"}
+    assert failed == {"E0"}, failed  # Ann's card failed, nobody else's
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    assert Counter(vendor.external_ids()) == Counter({"E0": 2, "E1": 1, "E2": 1})  # Ann again, nobody else

@@ -84,6 +84,12 @@ class _Answers(_Conflicts):
             # a 409 for a PO number this ledger never sent (a lost ledger, another machine): no other new PO
             # number of this batch goes out that could hold a row the vendor already has
             await self._check_batch(order)
+        if created and not vendor_order.line_items:
+            # a 201 showing the order without its lines (the contract documents no more than "the order"):
+            # its lines are read now, while they are as created, and tied to rows as a create answer's are.
+            # Untied, a later read would tie them by position, and a vendor listing them in its own order
+            # would give one row another's status ("no card was made": a second card)
+            vendor_order = await self._read_again(vendor_order)
         if created and _shows_fewer(rows, vendor_order):
             vendor_order = await self._read_again(vendor_order)
             if _shows_fewer(rows, vendor_order):
