@@ -205,8 +205,9 @@ def fold_person(name: object) -> str:
     words = [w for w in words if w not in generation] or words
     # the given name only: a surname that is also a short form is no one's given name (found by review13:
     # 'Mary Ray', sent a card last batch, held 'Mary Raymond' at another address as a repeat)
-    given = -1 if len(words) > 1 and words[0] in _SURNAMES else 0  # "JONES BOB": Bob is the given name
-    words[given] = _FULL_NAME_OF.get(words[given], words[given])
+    if words:
+        given = -1 if words[0] in _SURNAMES else 0  # "JONES BOB": Bob is the given name
+        words[given] = _FULL_NAME_OF.get(words[given], words[given])
     # first and last word in either order: payroll exports write 'LOPEZ MARIA' without a comma (found by
     # review6: a second card to Maria Lopez at her own address)
     return " ".join([*sorted([*words[:1], *words[1:][-1:]]), *generation])

@@ -118,3 +118,10 @@ def test_a_reference_excel_took_its_zeros_from_is_the_same_reference() -> None:
     assert fold_reference("000123") == fold_reference("123") == "123"
     assert fold_reference(" E-0012 ") == "e-0012" and fold_reference("000") == "0"
     assert fold_reference("0123A") != fold_reference("123A")
+
+
+@pytest.mark.parametrize("name", ["", None, ",", "MD", "Jones", "JONES, BOB"])
+def test_a_name_of_one_word_or_none_folds_without_error(name: str | None) -> None:
+    """Found by the eleventh session in its own 52a1f3b: a row or vendor line with no name (a lost ledger's
+    line shows none) raised IndexError where the short form of the last word was looked up."""
+    assert isinstance(fold_person(name), str)
