@@ -241,14 +241,11 @@ def _search(
                 unknown_lines[key] += 1
                 unknown_where.setdefault(key, po)
     _hold_edited_rows(in_scope, lines, tally)
-    # a line the vendor does not identify may be a row whose card or value was edited since, so in a file that
-    # has rows of those lines' cards, a row of another card may be one too (found by review13: an amount
-    # corrected after a lost ledger, with a vendor that shows no line's recipient, was a second card). A file
-    # with none of them is another list under the same batch name: its cards are not those lines
-    open_cards = {
-        _key(ln.product_id, ln.value, ln.quantity) for ln in lines if ln.fingerprint not in tally.taken
-    }
-    surplus = sum(unknown_lines.values()) if open_cards & set(unknown_lines) else 0
+    # a line the vendor does not identify may be a row whose card or value was edited since, so any row may be
+    # one (found by review13: an amount corrected after a lost ledger, with a vendor that shows no line's
+    # recipient, was a second card; then with every amount corrected, each row was one). Another list run
+    # under the same batch name cannot be told from such an edit: it waits too (its own batch name sends it)
+    surplus = sum(unknown_lines.values())
     for line in lines:
         key = _key(line.product_id, line.value, line.quantity)
         if unknown_lines.get(key) and line.fingerprint not in tally.taken:
@@ -267,7 +264,8 @@ def _search(
                 po,
                 f"the vendor holds {surplus} line(s) under this batch's PO numbers (e.g. {po}) that it does "
                 "not identify (no ExternalId or address shown): this row may be one of them, its card or "
-                "value edited since",
+                "value edited since (if this file is another list, not the one sent then, run it as a batch "
+                "of its own: --batch NEW-NAME)",
             )
     return tally
 

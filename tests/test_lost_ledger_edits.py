@@ -91,6 +91,7 @@ def test_a_new_person_added_after_a_lost_ledger_still_gets_a_card(tmp_path: Path
         ("documented", "name corrected"),  # the same card at the same address under another name
         ("likely-real", "amount corrected"),  # a vendor that shows no line's recipient or ExternalId
         ("likely-real", "amount corrected, a new row of the old card"),
+        ("likely-real", "every amount corrected"),  # no row's card is one the vendor holds (R2's leftover)
     ],
 )
 def test_an_edited_row_after_a_lost_ledger_is_no_second_card_in_either_dialect(
@@ -108,6 +109,8 @@ def test_an_edited_row_after_a_lost_ledger_is_no_second_card_in_either_dialect(
     edited = [*PEOPLE]
     if edit == "name corrected":
         edited[0] = ["Lost Alfa", *PEOPLE[0][1:]]
+    elif edit == "every amount corrected":
+        edited = [[*row[:6], str(int(row[6]) * 2)] for row in PEOPLE]
     else:
         edited[0] = [*PEOPLE[0][:6], "50"]
     if edit.endswith("a new row of the old card"):
@@ -117,6 +120,8 @@ def test_an_edited_row_after_a_lost_ledger_is_no_second_card_in_either_dialect(
     lines = [li for order in vendor.sandbox.orders() for li in order["LineItems"]]
     assert len(lines) == 3, Counter(li["PhysicalDeliveryAddress"]["Name"] for li in lines)
     assert _statuses(settings)[2] == "review" and result.exit_code == 3
+    if edit == "every amount corrected":
+        assert set(_statuses(settings).values()) == {"review"}
     vendor.close()
 
 
