@@ -668,3 +668,77 @@ def test_a_create_answer_without_lines_then_lines_read_in_another_order_never_fa
     assert failed == {"E0"}, failed  # Ann's card failed, nobody else's
     run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
     assert Counter(vendor.external_ids()) == Counter({"E0": 2, "E1": 1, "E2": 1})  # Ann again, nobody else
+
+
+@pytest.mark.parametrize("refused", [400, 403, 422])
+def test_a_409_naming_an_id_the_vendor_will_not_read_is_never_a_failed_row(
+    vendor: VendorProxy, tmp_path: Path, refused: int
+) -> None:
+    """Found by hunter-vendor: a 409 whose top-level Id is not an order Id (an error's code, another
+    format) besides the real original in PreviousOrderIds (api-contract: "an Id at the top of the 409 body
+    is not certain"). Reading that Id, the vendor refuses the request (400: not a valid id, as ASP.NET
+    answers a malformed route value); that refusal was taken for the order's own: its rows failed at the
+    vendor, to be fixed and sent again, though the vendor held the order: a second card."""
+    place(vendor, tmp_path / "elsewhere", [1, 2])  # another machine, another ledger
+    held = {o["PONumber"]: o["Id"] for o in vendor.orders()}
+
+    def duplicate_naming_junk(call: Call) -> Answer:
+        if is_order_list(call):  # the vendor's list lags: it does not show them yet
+            return Answer.of(200, {"Data": [], "TotalCount": 0})
+        if is_order_post(call):
+            po = str(call.json()["PONumber"])
+            if po in held:
+                body = {
+                    "Id": "DUPLICATE_PONUMBER",
+                    "Message": "Duplicate PONumber",
+                    "PreviousOrderIds": [held[po]],
+                }
+                return Answer.of(409, body)
+        if call.method == "GET" and call.path.endswith("/DUPLICATE_PONUMBER"):
+            return Answer.of(
+                refused,
+                {
+                    "Message": "The request is invalid.",
+                    "ModelState": {"id": ["The value 'DUPLICATE_PONUMBER' is not valid."]},
+                },
+            )
+        return call.forward()
+
+    vendor.rewrite = duplicate_naming_junk
+    settings = vendor.settings(tmp_path)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
+    first = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory)
+    after_first = {k: (r.status, r.error) for k, r in rows_of(settings, "staff").items()}
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory)
+    assert vendor.external_ids() == ["E1", "E2"]  # nothing sent twice
+    assert {status for status, _error in after_first.values()} == {"ordered"}, after_first
+    assert first.stopped is None, first.stopped  # no "API access disabled", no "fund the account"
+
+
+def test_a_409_the_order_list_refuses_to_look_up_is_never_a_failed_row(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: a 409 naming no original (its body a message alone) is looked up by PONumber;
+    a vendor that refuses the assumed ``poNumber`` filter (400: an unknown query parameter) had its refusal
+    taken for the order's own: the rows failed at the vendor, to be fixed and sent again, though the vendor
+    held the order. Now the order is in doubt, asked again with the same PO, never failed."""
+    place(vendor, tmp_path / "elsewhere", [1, 2])
+    held = {o["PONumber"] for o in vendor.orders()}
+
+    def strict_list(call: Call) -> Answer:
+        if is_order_list(call) and "poNumber" in call.query:
+            return Answer.of(400, {"Message": "The query parameter 'poNumber' is not supported."})
+        if is_order_list(call):  # the vendor's list lags: it does not show them yet
+            return Answer.of(200, {"Data": [], "TotalCount": 0})
+        if is_order_post(call) and str(call.json()["PONumber"]) in held:
+            return Answer.of(409, {"Message": "Duplicate PONumber"})
+        return call.forward()
+
+    vendor.rewrite = strict_list
+    settings = vendor.settings(tmp_path)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory)
+    after_first = {k: (r.status, r.error) for k, r in rows_of(settings, "staff").items()}
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory)
+    assert vendor.external_ids() == ["E1", "E2"]  # nothing sent twice
+    assert "failed" not in {status for status, _error in after_first.values()}, after_first

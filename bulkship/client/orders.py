@@ -13,8 +13,8 @@ from typing import Any
 from urllib.parse import quote
 
 from ..errors import (
+    AuthenticationError,
     DuplicateOrderError,
-    NotFoundError,
     TerminalVendorError,
     TransientVendorError,
     UnverifiableOrderError,
@@ -256,7 +256,9 @@ class _Orders(_Paged):
         for original_id in original_order_ids(body):
             try:
                 order = await self.get_order(original_id)
-            except NotFoundError:
+            except AuthenticationError:
+                raise
+            except TerminalVendorError:  # not found, or refused (400: no valid Id...): it is no way to ours
                 continue
             if order.po_number == po_number.strip().upper() or not po_number:
                 return order
@@ -264,7 +266,13 @@ class _Orders(_Paged):
                 unverified = order
         if unverified is not None:
             return unverified
-        found = await self.look_up_order(po_number) if po_number else None
+        try:
+            found = await self.look_up_order(po_number) if po_number else None
+            why = "it cannot be found by PONumber"
+        except AuthenticationError:
+            raise
+        except TerminalVendorError as exc:  # the look-up refused (a PO filter it does not take): unknown
+            found, why = None, f"looking it up by PONumber failed ({exc.message})"
         if vague is not None and found is not None and found.absent:
             raise vague
         if found is None or found.order is None:
@@ -272,7 +280,7 @@ class _Orders(_Paged):
             raise DuplicateOrderError(
                 f"The vendor says PONumber {po_number} already exists ({status}"
                 + (f": {said}" if said else "")
-                + ") but names no original order that carries it, and it cannot be found by PONumber",
+                + f") but names no original order that carries it, and {why}",
                 hint="look the order up in the vendor's portal before re-sending anything",
                 status_code=status,
                 body=body,
