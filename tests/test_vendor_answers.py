@@ -742,3 +742,35 @@ def test_a_409_the_order_list_refuses_to_look_up_is_never_a_failed_row(
     run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory)
     assert vendor.external_ids() == ["E1", "E2"]  # nothing sent twice
     assert "failed" not in {status for status, _error in after_first.values()}, after_first
+
+
+def test_a_token_refused_with_400_mid_batch_fails_no_row_and_stops_the_run(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: the token expired mid-batch (401) and the vendor refused the new token with
+    400 (what an OAuth-style token endpoint answers to revoked credentials; the contract documents no
+    answer of POST /v1/Tokens but 200). That 400 was read as the vendor rejecting the order: every row of
+    every order left failed "The vendor rejected POST /v1/Tokens (400)", on the Fix-these sheet, and the
+    run went on failing order after order. None was sent; the run stops on refused credentials and the
+    rows wait, planned, for the next run."""
+    tokens = {"issued": 0}
+
+    def revoked_mid_batch(call: Call) -> Answer:
+        if call.method == "POST" and call.path.lower() == "/v1/tokens":
+            tokens["issued"] += 1
+            if tokens["issued"] > 1:
+                return Answer.of(400, {"error": "invalid_grant", "error_description": "Access token revoked"})
+        if is_order_post(call) and len(vendor.posts()) > 1:
+            return Answer.of(401, {"Message": "Authorization has been denied for this request."})
+        return call.forward()
+
+    vendor.rewrite = revoked_mid_batch
+    settings = vendor.settings(tmp_path, concurrency=1)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3])
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_lines=1)
+    rows = rows_of(settings, "staff")
+    assert {k: r.status for k, r in rows.items()} == {"E1": "ordered", "E2": "planned", "E3": "planned"}, {
+        k: (r.status, r.error) for k, r in rows.items()
+    }
+    assert result.stopped is not None, result
+    assert "did not accept these credentials (400" in result.stopped.message, result.stopped

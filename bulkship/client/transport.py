@@ -65,6 +65,12 @@ CREDENTIALS_HINT = (
 )
 
 
+# What POST /v1/Tokens may answer to credentials it does not take, besides the documented 401 (its refusals
+# are not documented): 400 as an OAuth-style token endpoint does (invalid_grant), 422 as a validation failure.
+# 403 stays "API access disabled"; 404, 408, 429 and 5xx keep their own meanings.
+TOKEN_REFUSALS = frozenset({400, 409, 410, 412, 422})
+
+
 class _NotSent(VendorUnavailableError):
     """No token could be had, so the request never left: retried like any transient error, but it is no
     lost answer (an order cannot have been created by it)."""
@@ -328,12 +334,19 @@ class _Transport:
         headers = {"Email": self._email.value, "AccessToken": self._access_token.value}
         response = await self._transmit("POST", "/v1/Tokens", headers=headers)
         self.token_fetches += 1
-        if response.status_code == 401:
+        status = response.status_code
+        if status == 401 or status in TOKEN_REFUSALS:
+            # a refusal of the credentials, whatever its status: never the refusal of the order or read that
+            # needed the token (a 400 there failed an order's rows that were never sent)
+            body = _error_body(response)
+            said = error_message(body)
             raise AuthenticationError(
-                f"The vendor API at {self.base_url} did not accept these credentials (401)",
+                f"The vendor API at {self.base_url} did not accept these credentials ({status}"
+                + (f": {said}" if said and status != 401 else "")
+                + ")",
                 hint=CREDENTIALS_HINT,
-                status_code=401,
-                body=_error_body(response),
+                status_code=status,
+                body=body,
             )
         if not response.is_success:
             raise self._error(response, "POST /v1/Tokens")
