@@ -1,0 +1,279 @@
+"""The verbs that act on a batch of the ledger: run (and plan, a run stopped at the confirmation), status,
+track, reconcile, the review of rows waiting for a person and its settlement, the CSV export; the sandbox
+reset."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import SpendLimitError
+from ..settings import Settings
+from .common import Corrections, settings_first
+from .files import load_file
+
+if TYPE_CHECKING:
+    from ..program import ProgramSettings
+    from ..reconcile.compare import ReconcileReport
+    from ..resolve import Resolution, ReviewReport
+    from ..runresult import PlanView, RunResult
+    from ..submit import Reporter
+    from ..track import TrackReport
+
+
+def run(
+    settings: Settings,
+    path: str | Path,
+    *,
+    batch: str | None = None,
+    sheet: str | None = None,
+    program: ProgramSettings | None = None,
+    corrections: Corrections | None = None,
+    confirm: Callable[[PlanView], bool] | None = None,
+    max_total: Decimal | None = None,
+    wait_s: float | None = None,
+    reporter: Reporter | None = None,
+    **options: Any,
+) -> RunResult:
+    """``bulkship run``: validate, plan, confirm, submit exactly once, write the result workbook; re-running
+    resumes. ``max_total`` refuses (SpendLimitError, nothing sent) a plan costing more."""
+    from ..pipeline import DEFAULT_WAIT_S, RunOptions, run_batch
+
+    settings, path = settings_first(settings, path, "run")
+    loaded = load_file(path, sheet=sheet, program=program, corrections=corrections) if corrections else None
+    run_options = RunOptions(
+        batch=batch,
+        sheet=sheet,
+        program=program,
+        confirm=confirm,
+        max_total=max_total,
+        wait_s=DEFAULT_WAIT_S if wait_s is None else wait_s,
+        reporter=reporter,
+        loaded=loaded,
+    )
+    return run_batch(path, settings, run_options, **options)
+
+
+def plan_batch(
+    settings: Settings,
+    path: str | Path,
+    *,
+    batch: str | None = None,
+    sheet: str | None = None,
+    program: ProgramSettings | None = None,
+    corrections: Corrections | None = None,
+    webhook_url: str | None = None,
+) -> PlanView | None:
+    """What a run would send and what it costs, with nothing sent: the orders are planned in the ledger
+    (stable PO numbers, as ``bulkship run`` does before asking; with ``webhook_url`` registered in them) and
+    the run stops at the confirmation. None when there is nothing left to send (the batch is complete, or no
+    row is valid)."""
+    settings, path = settings_first(settings, path, "plan_batch")
+    seen: list[PlanView] = []
+
+    def look(view: PlanView) -> bool:
+        seen.append(view)
+        return False
+
+    try:
+        run(settings, path, batch=batch, sheet=sheet, program=program, corrections=corrections, confirm=look,
+            wait_s=0, webhook_url=webhook_url)  # fmt: skip
+    except SpendLimitError:
+        if seen:
+            return seen[0]
+        raise
+    return None
+
+
+def status(settings: Settings, batch: str | None = None) -> list[dict[str, Any]]:
+    """``bulkship status --json``'s batches: state, counts by status and money, per batch (``[]`` without a
+    ledger). A read-only ledger is read too. Raises BulkshipError for a ``batch`` the ledger does not hold."""
+    from ..errors import BulkshipError
+    from ..ledger import Ledger, ledger_exists
+    from ..overview import batch_states, batch_status
+
+    if not ledger_exists(settings.ledger_location):
+        return []
+    with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
+        names = [b.name for b in ledger.batches()]
+        if batch is not None and batch not in names:
+            raise BulkshipError(
+                f"No batch named {batch!r} in the ledger {settings.ledger_shown}"
+                f" (batches: {', '.join(names) or 'none'})"
+            )
+        states = batch_states(ledger)  # every batch's word at once: a few aggregate queries
+        return [
+            batch_status(ledger, name, state=states.get(name, "")) for name in ([batch] if batch else names)
+        ]
+
+
+def track_batches(
+    settings: Settings,
+    batch: str | None = None,
+    *,
+    watch: bool = False,
+    on_pass: Callable[[TrackReport], None] | None = None,
+) -> TrackReport:
+    """One ``bulkship track`` pass: poll orders not yet final, record tracking, rewrite the workbook. With
+    ``watch``, passes until every order is final (``on_pass`` sees each pass's report)."""
+    from ..track import track as track_pass
+
+    return asyncio.run(track_pass(settings, batch, watch=watch, on_pass=on_pass))
+
+
+ClientFactory = Callable[[Settings], Any]
+
+
+def reconcile_batch(
+    settings: Settings, batch: str, *, client_factory: ClientFactory | None = None
+) -> ReconcileReport:
+    """``bulkship reconcile``: the ledger compared with the vendor's own order list (``client_factory``: the
+    vendor client, default :func:`bulkship.client.connect`)."""
+    from ..batchapi import check_batch_api
+    from ..client import connect
+    from ..ledger import Ledger
+    from ..reconcile.compare import reconcile_batch as compare_batch
+
+    async def compare() -> ReconcileReport:
+        with Ledger.open(settings.ledger_location, lock=False) as ledger:  # before any request to the vendor
+            check_batch_api(
+                ledger.batch(batch), settings, action="reconcile", command=f"bulkship reconcile {batch}"
+            )
+        async with (client_factory or connect)(settings) as client:
+            with Ledger.open(settings.ledger_location, lock=False) as ledger:
+                return await compare_batch(ledger, client, batch)
+
+    return asyncio.run(compare())
+
+
+def review_batch(
+    settings: Settings, batch: str, *, client_factory: ClientFactory | None = None
+) -> ReviewReport:
+    """``bulkship reconcile BATCH --review``: the rows waiting for review, by PO, with what the vendor shows
+    for each and whether a release is possible now. Changes nothing."""
+    from ..resolve import review
+
+    return _with_vendor(settings, batch, "reconcile", lambda ledger, client: review(ledger, client, batch),
+                        client_factory, lock=False)  # fmt: skip
+
+
+def resolve_at_vendor(
+    settings: Settings,
+    batch: str,
+    po: str,
+    order: str,
+    *,
+    rows: Sequence[int] = (),
+    by: str | None = None,
+    reason: str = "",
+    confirm: Callable[[Resolution], bool] | None = None,
+    client_factory: ClientFactory | None = None,
+) -> Resolution:
+    """``--resolve PO --at-vendor ORDER``: the rows waiting on ``po`` are in vendor order ``order`` (Id or PO
+    number); tied by proof, or for ``rows`` (spreadsheet row numbers) by the person's word where no line
+    shows which row it is. ``confirm`` sees the plan first (False: nothing changes). Raises
+    ReviewRefusedError when the vendor's answer does not allow it."""
+    from ..resolve import default_person, settle_at_vendor
+
+    def settle(ledger: Any, client: Any) -> Any:
+        return settle_at_vendor(ledger, client, batch, po, order, by=by or default_person(), rows=rows,
+                                reason=reason, confirm=confirm)  # fmt: skip
+
+    return _settled(settings, batch, _with_vendor(settings, batch, "resolve", settle, client_factory))
+
+
+def release_review(
+    settings: Settings,
+    batch: str,
+    po: str,
+    *,
+    by: str | None = None,
+    reason: str = "",
+    not_ours: Sequence[str] = (),
+    confirm: Callable[[Resolution], bool] | None = None,
+    client_factory: ClientFactory | None = None,
+) -> Resolution:
+    """``--resolve PO --release [--not-ours PO,PO]``: send the rows waiting on ``po`` with the next run, only
+    once the vendor shows that it holds none of them (else ReviewRefusedError, with what it saw).
+    ``not_ours``: vendor orders the person says are another batch's (only POs that merely may be this
+    batch's, e.g. ``BS-GIFTS-STAFF-0001`` for batch ``staff``): their lines are not looked at."""
+    from ..resolve import default_person, release
+
+    def settle(ledger: Any, client: Any) -> Any:
+        return release(ledger, client, batch, po, by=by or default_person(), reason=reason,
+                       not_ours=not_ours, confirm=confirm)  # fmt: skip
+
+    return _settled(settings, batch, _with_vendor(settings, batch, "resolve", settle, client_factory))
+
+
+def _with_vendor(
+    settings: Settings,
+    batch: str,
+    action: str,
+    work: Callable[[Any, Any], Any],
+    client_factory: ClientFactory | None,
+    *,
+    lock: bool = True,
+) -> Any:
+    """``work(ledger, client)`` for a batch of the ledger, through the API the batch was ordered with. With
+    ``lock``, the ledger stays locked from the first vendor read to the last write: no run sends meanwhile."""
+    from ..batchapi import check_batch_api
+    from ..client import connect
+    from ..errors import BulkshipError
+    from ..ledger import Ledger, ledger_exists
+
+    if not ledger_exists(settings.ledger_location):
+        raise BulkshipError(
+            f"No ledger at {settings.ledger_shown}", hint="pass --ledger PATH (env BULKSHIP_LEDGER)"
+        )
+
+    async def go() -> Any:
+        with Ledger.open(settings.ledger_location, lock=lock, batch=batch) as ledger:
+            check_batch_api(ledger.batch(batch), settings, action=action,
+                            command=f"bulkship reconcile {batch} --review")  # fmt: skip
+            async with (client_factory or connect)(settings) as client:
+                return await work(ledger, client)
+
+    return asyncio.run(go())
+
+
+def _settled(settings: Settings, batch: str, resolution: Resolution) -> Resolution:
+    """The resolution, with the batch's result workbook rewritten once it was applied."""
+    if not resolution.applied:
+        return resolution
+    from ..ledger import Ledger
+    from ..track import rewrite_results
+
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        path, problems = rewrite_results(ledger, batch, api=settings.api_url)
+    notes = [f"Result workbook updated: {path}"] if path else problems
+    return replace(resolution, notes=(*resolution.notes, *notes))
+
+
+def export_csv(settings: Settings, batch: str) -> Path:
+    """The CSV twin of the batch's result workbook (``bulkship run --csv``)."""
+    from ..track import export_results_csv
+
+    return export_results_csv(settings, batch)
+
+
+def sandbox_reset(settings: Settings, *, state: Path | None = None) -> list[Path]:
+    """``bulkship sandbox reset``: forget every order of the embedded sandbox (or of the sandbox whose state
+    file is ``state``). Returns the files deleted."""
+    from ..errors import ConfigError
+
+    path = state or settings.sandbox_state_file
+    removed = []
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            candidate.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise ConfigError(f"Cannot delete sandbox state {candidate}: {exc}") from None
+        removed.append(candidate)
+    return removed

@@ -1,0 +1,179 @@
+"""The verbs that act on a file: its sheets, its columns as read, a person's corrections, its validation, and
+the vendor's catalog it is checked against."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import re
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..settings import Settings
+from .common import Corrections, settings_first
+
+if TYPE_CHECKING:
+    from ..columns import ColumnsReport
+    from ..models import Catalog, LoadedSheet, ValidationResult
+    from ..program import ProgramSettings
+
+
+def catalog(settings: Settings, *, refresh: bool = False) -> Catalog:
+    """The vendor's catalog (the embedded sandbox's without an API URL); cached by the client."""
+    from ..client import connect
+
+    async def fetch() -> Catalog:
+        async with connect(settings) as client:
+            return await client.catalog(refresh=refresh)
+
+    return asyncio.run(fetch())
+
+
+def sheet_names(path: str | Path) -> list[str]:
+    """The sheets of a workbook (XLSX/ODS), in workbook order; ``[]`` for CSV text."""
+    from ..load import sheet_names as names
+
+    return names(path)
+
+
+def load_file(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    program: ProgramSettings | None = None,
+    corrections: Corrections | None = None,
+) -> LoadedSheet:
+    """Read a recipient sheet (every cell as text) and apply ``corrections``. Raises FileFormatError for an
+    unusable file and for a sheet without recipient rows."""
+    from ..load import load_sheet, require_recipient_rows
+
+    loaded = require_recipient_rows(load_sheet(path, sheet=sheet, program=program))
+    return apply_corrections(loaded, corrections or {})
+
+
+SAMPLE_VALUES = 3  # filled-in values shown for each column on the Columns page
+
+
+def detect_columns(
+    path: str | Path, *, sheet: str | None = None, program: ProgramSettings | None = None
+) -> ColumnsReport:
+    """Which header feeds which field, with a few values of each column: the mapping ``validate`` and ``run``
+    would use with ``program`` (its ``[columns]`` over every guess). Two columns that mean one field are
+    marked ambiguous here instead of refusing the file, so a person can choose one."""
+    from ..load import load_sheet, require_recipient_rows
+
+    loaded = require_recipient_rows(load_sheet(path, sheet=sheet, program=program, strict_columns=False))
+    return describe_columns(loaded, program=program)
+
+
+def describe_columns(loaded: LoadedSheet, *, program: ProgramSettings | None = None) -> ColumnsReport:
+    """The :func:`detect_columns` report of a sheet already read (with ``program``)."""
+    from ..columns import ColumnsReport, describe_fields
+    from ..schema import load_contract
+
+    samples = {}
+    head = loaded.frame.iloc[:200]
+    for header in loaded.headers:
+        values = [v for v in head[header].tolist() if str(v).strip()]
+        samples[header] = tuple(dict.fromkeys(str(v) for v in values))[:SAMPLE_VALUES]
+    contract = load_contract(program.schema_path if program else None)
+    return ColumnsReport(
+        header_row=loaded.header_row,
+        sheet_name=loaded.sheet_name,
+        columns=tuple(loaded.columns),
+        samples=samples,
+        fields=describe_fields(loaded.column_map, contract, loaded.defaults),
+        notices=loaded.notices,
+        headers=loaded.headers,
+    )
+
+
+def with_columns(program: ProgramSettings | None, columns: Mapping[str, str]) -> ProgramSettings:
+    """``program`` with ``columns`` mapped over its own ``[columns]`` (field -> header, or "" for none)."""
+    from ..program import ProgramSettings
+
+    base = program or ProgramSettings()
+    return replace(base, columns={**base.columns, **columns})
+
+
+def apply_corrections(loaded: LoadedSheet, corrections: Corrections) -> LoadedSheet:
+    """The sheet with each corrected cell replaced. Its ``file_hash`` then names the file *and* the
+    corrections, so a corrected sheet is never taken for the file as uploaded. A read problem (a formula,
+    a date) of a cell the person replaced no longer applies."""
+    wanted = {(int(r), str(h)): str(v) for (r, h), v in corrections.items()}
+    applied = {
+        key: value
+        for key, value in wanted.items()
+        if key[0] in loaded.frame.index and key[1] in loaded.headers
+    }
+    if not applied:
+        return loaded
+    frame = loaded.frame.copy()
+    for (row, header), value in applied.items():
+        frame.at[row, header] = value
+    fixed_cells = {(row, loaded.column_map.get(h, h)) for row, h in applied} | set(applied)
+    problems = tuple(p for p in loaded.read_problems if (p.row, p.column) not in fixed_cells)
+    digest = hashlib.sha256(
+        (loaded.file_hash + json.dumps(sorted(applied.items()), default=str)).encode("utf-8")
+    ).hexdigest()
+    return replace(loaded, frame=frame, file_hash=digest, read_problems=problems)
+
+
+def validate_sheet(
+    loaded: LoadedSheet,
+    cat: Catalog,
+    *,
+    program: ProgramSettings | None = None,
+    ordered: Callable[[], Collection[str]] | None = None,
+) -> ValidationResult:
+    """Judge every row of a sheet already read (see :func:`validate_file`); ``ordered``: the fingerprints
+    its batch holds as ordered, asked for when two rows are one person (the ordered row stays it)."""
+    from ..validate import validate
+
+    return validate(loaded, cat, program=program, ordered=ordered)
+
+
+def validate_file(
+    settings: Settings,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    program: ProgramSettings | None = None,
+    corrections: Corrections | None = None,
+    catalog_: Catalog | None = None,
+) -> ValidationResult:
+    """``bulkship validate`` without the workbook: every row judged against the catalog, every problem."""
+    settings, path = settings_first(settings, path, "validate_file")
+    loaded = load_file(path, sheet=sheet, program=program, corrections=corrections)
+    return validate_sheet(loaded, catalog_ or catalog(settings), program=program)
+
+
+def problem_header(loaded: LoadedSheet, column: str) -> str:
+    """The person's own header for a problem's column (a canonical name when the sheet has no such header:
+    a derived column, or one filled from the program's defaults)."""
+    for header, canonical in loaded.column_map.items():
+        if canonical == column:
+            return header
+    return column
+
+
+# The vendor's field names (as its 400 answers name them) -> the sheet's fields they are built from.
+VENDOR_FIELDS = {
+    "name": "name", "addressline1": "address1", "addressline2": "address2", "city": "city", "state": "state",
+    "zip": "zip", "country": "country", "productid": "product", "value": "value", "quantity": "quantity",
+    "shippingmethodid": "shipping_method", "carrierid": "carrier_id",
+}  # fmt: skip
+_VENDOR_PATH = re.compile(r"(?:^|[.\]])([A-Za-z0-9]+)\s*:")
+
+
+def refused_column(error: str) -> str | None:
+    """The field a vendor's refusal names ("LineItems[0].PhysicalDeliveryAddress.Zip: ..." -> "zip"), or None
+    when it names none bulkship builds from the sheet."""
+    for match in _VENDOR_PATH.finditer(error or ""):
+        found = VENDOR_FIELDS.get(match.group(1).lower())
+        if found:
+            return found
+    return None
