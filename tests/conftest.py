@@ -84,9 +84,9 @@ def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     """argon2's cheapest parameters, for tests about a team's rules, not the cost of guessing a password."""
     from argon2 import PasswordHasher, profiles
 
-    from bulkship.team import accounts
+    from bulkship.team.accounts import passwords
 
-    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+    monkeypatch.setattr(passwords, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
 
 
 @pytest.fixture

@@ -1,0 +1,133 @@
+"""Signing in: the name and password checked, with lockout and back-off after wrong passwords (for names
+nobody has too, so that a lockout never tells which names have accounts)."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from ...settings import Settings
+from .. import audit, store
+from ..tables import users
+from . import passwords
+from .records import SignInRefused, User, existing_user, update_user, user_of_row
+
+FREE_FAILURES = 5
+LOCK_BASE_S = 30
+LOCK_MAX_S = 3600
+
+
+class _UnknownNames:
+    """Wrong passwords for names nobody has, counted and locked as an account's are (in this process, the
+    most recent names only), so that a lockout never tells which names have accounts."""
+
+    _KEPT = 4096
+
+    def __init__(self) -> None:
+        self._failures: OrderedDict[str, tuple[int, str | None]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def seconds_left(self, name: str) -> int:
+        with self._lock:
+            return _seconds_left(self._failures.get(name, (0, None))[1])
+
+    def fail(self, name: str) -> int:
+        """One more wrong password for ``name``; the lock it earns (seconds, 0: none)."""
+        with self._lock:
+            failures = self._failures.pop(name, (0, None))[0] + 1
+            lock = lock_seconds(failures)
+            until = (store.parse_iso(store.now_iso()) + timedelta(seconds=lock)).isoformat() if lock else None
+            self._failures[name] = (failures, until)
+            while len(self._failures) > self._KEPT:
+                self._failures.popitem(last=False)
+            return lock
+
+
+_unknown_names = _UnknownNames()
+
+
+def lock_seconds(failures: int) -> int:
+    """How long an account stays locked after ``failures`` wrong passwords in a row (0: not locked)."""
+    if failures < FREE_FAILURES:
+        return 0
+    return int(min(LOCK_MAX_S, LOCK_BASE_S * 2 ** (failures - FREE_FAILURES)))
+
+
+def _seconds_left(locked_until: str | None) -> int:
+    if not locked_until:
+        return 0
+    left = (store.parse_iso(locked_until) - store.parse_iso(store.now_iso())).total_seconds()
+    return max(0, int(left + 0.999))
+
+
+def authenticate(settings: Settings, name: str, password: str, *, address: str = "") -> User:
+    """The person, when the name and password are right and the account may sign in; else SignInRefused
+    (one message for a wrong name and a wrong password, so names cannot be guessed one at a time)."""
+    wrong = SignInRefused("Wrong name or password.")
+    folded = name.strip().lower()
+    with store.read(settings) as db:
+        row = db.execute(sa.select(users).where(users.c.name == folded)).first()
+    if row is None:  # refused exactly as a real account is, locks included
+        key = f"{store.location(settings)}\x00{folded}"  # per team database, as accounts are
+        left = _unknown_names.seconds_left(key)
+        if left:
+            raise _still_locked(left)
+        passwords.verify(passwords.dummy_hash(), password)
+        lock = _unknown_names.fail(key)
+        audit.record(settings, "sign_in_refused", actor=folded[:64], address=address, reason="unknown name")
+        raise _locked(lock) if lock else wrong
+    found = user_of_row(row)
+    left = _seconds_left(found.locked_until)
+    if left:
+        audit.record(settings, "sign_in_refused", actor=found.name, address=address, reason="locked")
+        raise _still_locked(left)
+    if not passwords.verify(row.password_hash, password):
+        failures = _count_failure(settings, found.id)
+        lock = lock_seconds(failures)
+        audit.record(
+            settings, "sign_in_refused", actor=found.name, address=address, reason="wrong password",
+            failures=failures, locked_s=lock,
+        )  # fmt: skip
+        raise _locked(lock) if lock else wrong
+    if found.disabled:
+        audit.record(settings, "sign_in_refused", actor=found.name, address=address, reason="disabled")
+        raise SignInRefused("This account is disabled: ask an admin.")
+    if passwords.needs_rehash(row.password_hash):
+        update_user(settings, found.name, password_hash=passwords.hash_password(password))
+    update_user(settings, found.name, failed_logins=0, locked_until=None)
+    audit.record(settings, "sign_in", actor=found.name, address=address)
+    return existing_user(settings, found.name)
+
+
+def _still_locked(left: int) -> SignInRefused:
+    return SignInRefused(
+        f"Too many wrong passwords: this account is locked for {left} more second(s).", retry_after_s=left
+    )
+
+
+def _locked(lock: int) -> SignInRefused:
+    return SignInRefused(
+        f"Too many wrong passwords: this account is locked for {lock} second(s).", retry_after_s=lock
+    )
+
+
+def _count_failure(settings: Settings, user_id: int) -> int:
+    """One more wrong password, counted in the database (guesses in parallel all count), and the lock it
+    earns; returns the count."""
+    with store.engine(settings).begin() as db:
+        failures = int(
+            db.execute(
+                users.update()
+                .where(users.c.id == user_id)
+                .values(failed_logins=users.c.failed_logins + 1)
+                .returning(users.c.failed_logins)
+            ).scalar_one()
+        )
+        lock = lock_seconds(failures)
+        if lock:
+            until = (store.parse_iso(store.now_iso()) + timedelta(seconds=lock)).isoformat()
+            db.execute(users.update().where(users.c.id == user_id).values(locked_until=until))
+    return failures
