@@ -774,3 +774,37 @@ def test_a_token_refused_with_400_mid_batch_fails_no_row_and_stops_the_run(
     }
     assert result.stopped is not None, result
     assert "did not accept these credentials (400" in result.stopped.message, result.stopped
+
+
+def test_a_list_whose_pages_shift_while_read_never_proves_an_order_absent(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: a list sorted by when an order last changed (it ignores the PO filter) moved
+    an order from a page not read yet to one already read, while it was read: a record of page 1 showed
+    again on page 2, the count reached TotalCount, and the list read 'complete' without ever showing that
+    order: provably absent, so a refusal after a lost answer would stand (its rows failed, sent again: a
+    second card). A record shown twice proves the pages moved: the look-up is unknown."""
+    for person, batch in enumerate(("one", "two", "three", "four"), start=1):
+        place(vendor, tmp_path / batch, [person], batch=batch)
+    orders = vendor.orders()
+    target = orders[2]
+    pages = {"asked": 0}
+
+    def shifting(call: Call) -> Answer:
+        if not is_order_list(call):
+            return call.forward()
+        pages["asked"] += 1
+        every = call.ask(f"{call.path}?pageIndex=1&pageSize=500").json()["Data"]
+        moved = [o for o in every if o["Id"] != target["Id"]]
+        if pages["asked"] > 1:  # the target changed after page 1 was read: it is listed first now
+            moved = [o for o in every if o["Id"] == target["Id"]] + moved
+        else:
+            moved = moved[:2] + [o for o in every if o["Id"] == target["Id"]] + moved[2:]
+        index = int(call.query.get("pageIndex", "1"))
+        return Answer.of(
+            200, {"Data": moved[(index - 1) * 2 : index * 2], "Page": index, "PageSize": 2, "TotalCount": 4}
+        )
+
+    vendor.rewrite = shifting
+    found = run(look_up(vendor, tmp_path, target["PONumber"]))
+    assert found.order is not None or not found.absent, found

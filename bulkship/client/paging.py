@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..errors import TerminalVendorError, VendorError
-from .parse import field, integer, page_records
+from .parse import field, integer, page_records, text
 from .transport import _Transport
 
 PAGE_SIZE = 500  # the contract's maximum pageSize
@@ -47,7 +47,9 @@ class _Paged(_Transport):
         ``TotalCount`` reached exactly, or a page shorter than the ``PageSize`` the server says it uses. A
         short page alone proves nothing (a server may cap the page size silently), so without those the next
         page is asked for. A server that ignores ``pageIndex`` (the same first record again) gives what it
-        showed, not complete.
+        showed, not complete. ``proving``: a record shown on two pages (a list sorted by what changes, e.g.
+        when an order was last updated, moved while it was read) ends the reading, not complete: another
+        record may have moved to a page already read, and was never shown.
 
         ``keep``: only the records it accepts are returned (every record counts towards completeness);
         ``stop(kept so far)``: True ends the reading early (not complete). ``proving``: the list must prove
@@ -60,6 +62,7 @@ class _Paged(_Transport):
         total: int | None = None
         page = 1
         page_one: list[Any] | None = None  # page 1's records, while a page 0 may still be unread
+        shown: set[str] = set()  # each record listed so far, by its Id (proving: a repeat proves nothing)
         while page <= MAX_PAGES:
             query = {**(params or {}), "pageIndex": str(page), "pageSize": str(PAGE_SIZE)}
             _, body = await self._call("GET", path, params=query)
@@ -81,6 +84,11 @@ class _Paged(_Transport):
             if first == previous_first:
                 return records, False, f"it ignores pageIndex; it showed {seen} records"
             previous_first = first
+            if proving:
+                names = [_identity(r) for r in data]
+                if not shown.isdisjoint(names):  # an order moved to a later page: another may have moved back
+                    return records, False, f"its pages moved while read (page {page} repeats a record)"
+                shown.update(names)
             seen += len(data)
             records.extend(data if keep is None else [r for r in data if keep(r)])
             if total is not None and seen == total:
@@ -131,6 +139,12 @@ class _Paged(_Transport):
 def _first(records: list[Any]) -> str:
     """A page's first record, as compared with another page's."""
     return json.dumps(records[0], sort_keys=True, default=str)
+
+
+def _identity(record: Any) -> str:
+    """A listed record as told from the others: its Id, else its content."""
+    record_id = text(record, "Id", "OrderId")
+    return f"id:{record_id}" if record_id else json.dumps(record, sort_keys=True, default=str)
 
 
 def _shape(body: Any) -> str:
