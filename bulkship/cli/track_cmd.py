@@ -1,4 +1,5 @@
-"""``bulkship track``, ``bulkship webhook serve``, ``bulkship status`` and ``bulkship reconcile``."""
+"""``bulkship track``, ``bulkship webhook serve`` and ``bulkship status`` (``bulkship reconcile``:
+:mod:`.reconcile_cmd`)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,6 @@ from .app import (
 )
 
 if TYPE_CHECKING:  # httpx, starlette, pandas and the ledger load when a command runs, not for --help
-    from ..reconcile.compare import ReconcileReport
     from ..track import TrackReport
 
 from ..defaults import WEBHOOK_PORT as DEFAULT_PORT
@@ -68,7 +68,7 @@ def track_command(
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
     roles.check_acting(settings, roles.TRACK)  # BULKSHIP_USER's account: as the web page's rule
     announce_target(settings)
-    _require_ledger(settings)
+    require_ledger(settings)
     if csv:  # write the CSV twin first: every rewrite below then keeps it current
         for name in [s["batch"] for s in status(settings, batch) if s["output"]]:
             err_console.print(f"CSV: {export_csv(settings, name)}")
@@ -139,7 +139,7 @@ def _print_track(report: TrackReport) -> None:
     err_console.print(f"Polled {report.polled} orders; {report.changed} changed.")
 
 
-def _require_ledger(settings: Settings) -> None:
+def require_ledger(settings: Settings) -> None:
     from ..ledger import ledger_exists
 
     if not ledger_exists(settings.ledger_location):
@@ -250,164 +250,3 @@ def _money_cell(money: dict[str, Any]) -> str:
     from ..money import total_text
 
     return total_text(Decimal(money["total"]), int(money.get("cost_unknown_rows") or 0))
-
-
-@app.command("reconcile")
-def reconcile_command(
-    batch: Annotated[str, typer.Argument(help="Batch name.")],
-    review: Annotated[
-        bool, typer.Option("--review", help="List the rows waiting for review, with what the vendor shows.")
-    ] = False,
-    resolve: Annotated[
-        str | None, typer.Option("--resolve", metavar="PO", help="Settle the rows waiting for review on PO.")
-    ] = None,
-    at_vendor: Annotated[
-        str | None,
-        typer.Option(
-            "--at-vendor", metavar="ORDER", help="They are in this vendor order (its Id or PO number)."
-        ),
-    ] = None,
-    release: Annotated[
-        bool,
-        typer.Option("--release", help="They are not at the vendor: send them (checked with the vendor)."),
-    ] = False,
-    rows: Annotated[
-        str | None,
-        typer.Option(
-            "--rows",
-            help="With --at-vendor: rows (e.g. 3,4,7-9) you confirm are in it, where no line shows it.",
-        ),
-    ] = None,
-    not_ours: Annotated[
-        str | None,
-        typer.Option(
-            "--not-ours",
-            metavar="PO,PO",
-            help="With --release: these vendor orders are another batch's (only POs that merely may be "
-            "this batch's, e.g. BS-GIFTS-STAFF-0001 for batch staff).",
-        ),
-    ] = None,
-    reason: Annotated[str, typer.Option("--reason", help="Why, for the ledger's record.")] = "",
-    by: Annotated[str | None, typer.Option("--by", help="Who settles (default: your user name).")] = None,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Record without asking for confirmation.")] = False,
-    api_url: ApiUrlOption = None,
-    credentials: CredentialsOption = None,
-    ledger: LedgerOption = None,
-    as_json: JsonOption = False,
-) -> int:
-    """Compare the ledger with the vendor's own order list. Exit 0 when everything matches, 1 otherwise.
-    With --review or --resolve: the rows waiting for review (see the README)."""
-    from ..team import note_from_cli
-    from .review_cmd import check_options, resolve_command, review_command
-
-    check_options(resolve, at_vendor, release, rows, not_ours)
-    settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
-    roles.check_acting(settings, roles.SETTLE if resolve is not None else roles.RECONCILE)
-    announce_target(settings)
-    _require_ledger(settings)
-    if resolve is not None:
-        code = resolve_command(
-            settings,
-            batch,
-            resolve,
-            at_vendor=at_vendor,
-            rows=rows,
-            not_ours=not_ours,
-            reason=reason,
-            by=by,
-            yes=yes,
-            as_json=as_json,
-        )
-        note_from_cli(
-            settings, "review_settle", batch=batch, po=resolve, at_vendor=at_vendor or "", release=release,
-            rows=rows or "", by=by or "", reason=reason,
-        )  # fmt: skip
-        return code
-    if review:
-        code = review_command(settings, batch, as_json=as_json)
-        note_from_cli(settings, "review_check", batch=batch, exit_code=code)
-        if code:
-            raise typer.Exit(code)
-        return 0
-    from ..api import reconcile_batch
-
-    report = reconcile_batch(settings, batch)
-    note_from_cli(
-        settings, "reconcile", batch=batch, matches=report.matches, ledger_orders=report.ledger_orders,
-        vendor_orders=report.vendor_orders, vendor_only=len(report.vendor_only),
-        ledger_only=len(report.ledger_only), mismatches=len(report.mismatches),
-    )  # fmt: skip
-    if as_json:
-        print_json(report.as_json())
-    else:
-        _print_reconcile(report)
-    if not report.matches:
-        raise typer.Exit(1)
-    return 0
-
-
-def _print_reconcile(report: ReconcileReport) -> None:
-    from ..money import money_text, total_text
-
-    say = err_console.print
-    ledger_total = total_text(report.ledger_total, report.ledger_unknown_rows)
-    say(
-        styled(
-            (report.batch, "bold"),
-            f" (PO {report.po_stem}-*): ledger {report.ledger_orders} orders, "
-            f"{ledger_total}; vendor {report.vendor_orders} orders, "
-            f"{money_text(report.vendor_total)}",
-        )
-    )
-    for item in report.vendor_only:
-        say(
-            styled(
-                "  ",
-                ("Vendor only", "red"),
-                f": {item['po_number']} (order {item['order_id']}, {item['status']}, {item['cost']})"
-                + (
-                    ": a second order under this PO, a second set of cards"
-                    if item.get("second_order")
-                    else ""
-                ),
-            )
-        )
-    for item in report.ledger_only:
-        say(
-            styled(
-                "  ",
-                ("Ledger only", "red"),
-                f": {item['po_number']} (order {item['order_id']}): the vendor does not list it",
-            )
-        )
-    for item in report.unresolved:
-        say(
-            styled("  ", ("Unresolved", "yellow"), f": {item['po_number']} ({item['state']}): {item['next']}")
-        )
-    for m in report.mismatches:
-        where = f" line {m.line}" if m.line else ""
-        say(
-            styled(
-                "  ",
-                ("Mismatch", "red"),
-                f" {m.po_number}{where}: {m.what} ledger {m.ledger} vs vendor {m.vendor}",
-            )
-        )
-    if report.totals_differ:
-        say(
-            styled(
-                "  ",
-                ("Totals differ", "red"),
-                f": the ledger's rows were charged {money_text(report.ledger_total)}, "
-                f"the vendor's orders cost {money_text(report.vendor_total)}",
-            )
-        )
-    if report.pending_lines:
-        say(
-            f"  {len(report.pending_lines)} lines still pending at the vendor (`bulkship track` follows them)"
-        )
-    say(
-        styled(("Everything matches.", "green"))
-        if report.matches
-        else styled(("Differences found (see above).", "red"))
-    )
