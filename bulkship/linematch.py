@@ -5,7 +5,7 @@ needs a person."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -143,11 +143,18 @@ def _card_of_line(line: Any) -> tuple[str, Decimal, int]:
     return _fold(line.product_id), line.value, line.quantity
 
 
-def lines_of_rows(rows: Sequence[RecordedLine], vendor_order: VendorOrder) -> list[Any]:
+def lines_of_rows(
+    rows: Sequence[RecordedLine],
+    vendor_order: VendorOrder,
+    sent: Callable[[], Sequence[Any]] | None = None,
+) -> list[Any]:
     """The vendor line of each ordered row: by ExternalId when the vendor echoes them; else by the line Id
     recorded when the row was tied to the order, when the vendor shows line Ids (a vendor may list its lines
     in another order on a later read: by position, one row would take another's status, and a card made
-    would read as failed and be sent again); else the row's line index."""
+    would read as failed and be sent again); else the row's line index, when the line there is the card
+    sent there. ``sent``: the order's line items as sent (asked for only then); with them, a row whose place
+    shows another card (the vendor lists its lines in its own order) takes the one line of its card when no
+    other line item sent has that card, else none (:func:`_proven_by_content`)."""
     vendor_lines = vendor_order.line_items
     if any(li.external_id for li in vendor_lines):
         return match_lines([r.external_id or "" for r in rows], vendor_order)
@@ -159,14 +166,40 @@ def lines_of_rows(rows: Sequence[RecordedLine], vendor_order: VendorOrder) -> li
     ]
     by_id = {line_id: vendor_lines[place] for line_id, place in line_id_places(vendor_order).items()}
     taken = {r.line_item_id for r in rows if r.line_item_id in by_id}
-    if not taken:
-        return by_position  # no line Id recorded, none shown now, or Ids the lines share: no proof of which
+    if not taken:  # no line Id recorded, none shown now, or Ids the lines share: no proof of which
+        return by_position if sent is None else _proven_by_content(rows, vendor_order, sent(), by_position)
     return [
         by_id.get(r.line_item_id)
         if r.line_item_id
         else (line if line is not None and line.id not in taken else None)
         for r, line in zip(rows, by_position, strict=True)
     ]
+
+
+def _proven_by_content(
+    rows: Sequence[RecordedLine], vendor_order: VendorOrder, items: Sequence[Any], by_position: list[Any]
+) -> list[Any]:
+    """Rows tied by their place (``by_position``) when every row's place shows the card sent there; else
+    each row to the one line showing its card, when no other line item sent (``items``: the order's, rows
+    in review included) has that card too; else None (a row with none keeps what was recorded)."""
+    count = len(vendor_order.line_items)
+
+    def item_of(row: RecordedLine) -> Any:
+        index = row.line_index
+        return items[index] if index is not None and 0 <= index < len(items) else None
+
+    placed = all(
+        line is not None and r.line_index is not None and same_line(item_of(r), vendor_order, r.line_index)
+        for r, line in zip(rows, by_position, strict=True)
+    )
+    if placed:
+        return by_position
+    claimed = [sum(1 for item in items if same_line(item, vendor_order, j)) for j in range(count)]
+    found: list[Any] = []
+    for row in rows:
+        fits = [j for j in range(count) if same_line(item_of(row), vendor_order, j)]
+        found.append(vendor_order.line_items[fits[0]] if len(fits) == 1 and claimed[fits[0]] == 1 else None)
+    return found
 
 
 def line_id_places(vendor_order: VendorOrder) -> dict[str, int]:

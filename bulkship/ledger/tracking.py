@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import linematch
 from ..models import VendorOrder
+from ..payload import line_items
 from ..statuses import NO_CARD_STATUSES
 from . import sql
 from .reads import LedgerReads
@@ -35,6 +38,11 @@ def unmakes_card(before: str | None, after: str | None) -> bool:
 
 
 class LedgerTracking(LedgerReads):
+    def _sent_items(self, po_number: str) -> list[Any]:
+        """The order's line items as sent (its stored payload); none when it is not in the ledger."""
+        order = self.order(po_number)
+        return line_items(order) if order is not None else []
+
     def record_order_status(self, po_number: str, vendor_order: VendorOrder, source: str = "poll") -> bool:
         """Store the vendor's current view of a created order; True when anything changed. Idempotent:
         the same answer twice changes nothing the second time, and a status never moves backwards (a stale
@@ -48,7 +56,7 @@ class LedgerTracking(LedgerReads):
             rows = [r for r in self.rows_by_po(po_number) if r.status != "review"]  # review: not tied
             if not rows:
                 return False
-            matches = linematch.lines_of_rows(rows, vendor_order)
+            matches = linematch.lines_of_rows(rows, vendor_order, sent=lambda: self._sent_items(po_number))
             current = sql.order_batch_and_state(db, po_number)
             if current is None:
                 return False
