@@ -1,0 +1,101 @@
+"""Which of the vendor's listed orders the search reads in full (the batch's own PO numbers, lines with its
+ExternalIds, orders repeating one of its rows' cards), and what is said or refused when orders this ledger
+never sent hold the rows' cards."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ..client.parse import field as raw_field
+from ..client.parse import items, po_number_of, text
+from ..models import STATUS, ValidationResult, VendorOrder
+
+
+def _may_be_ours(pattern: re.Pattern[str], derived: set[str]) -> Callable[[Any], bool]:
+    """Which of the vendor's listed orders (as listed, not yet read) the search needs: the batch's PO numbers
+    under any prefix, and orders with a line carrying one of the ExternalIds bulkship made up for its rows.
+    A large account's other orders are not read into memory at all."""
+
+    def keep(raw: Any) -> bool:
+        if pattern.fullmatch(po_number_of(raw)):
+            return True
+        return bool(derived) and any(text(li, "ExternalId") in derived for li in items(raw, "LineItems"))
+
+    return keep
+
+
+def _repeats_a_row(validation: ValidationResult, known: set[str], since: str) -> Callable[[Any], bool]:
+    """Which listed orders, unknown to this ledger, send one of the file's valid rows its very card (same
+    name, street, ZIP, card and value, as a vendor that echoes the address shows them): a list run again
+    under a new batch name on another machine, or after the ledger was lost (found by newcomer7: every card
+    sent twice). A vendor that lists no addresses shows nothing to compare. The rows are folded only when a
+    listed order needs comparing: most accounts list only orders this ledger sent (a 100,000-row list was
+    folded whole on every new batch, found by review10)."""
+    from ..repeats.cards import _Folder, _Rows
+
+    folder = _Folder()
+    folded: list[set[str]] = []  # the rows' repeat keys, once a listed order needs them
+
+    def keys() -> set[str]:
+        if not folded:
+            frame = validation.rows
+            valid = frame[frame[STATUS] == "valid"]
+            folded.append(set(_Rows(valid, folder).repeat_keys()) if not valid.empty else set())
+        return folded[0]
+
+    def keep(raw: Any) -> bool:
+        if po_number_of(raw) in known or not _recent_card(raw, since):
+            return False
+        for line in items(raw, "LineItems"):
+            address = raw_field(line, "PhysicalDeliveryAddress")
+            if not isinstance(address, dict):
+                continue
+            item = {"ProductId": text(line, "ProductId"), "Value": text(line, "Value")}
+            shown = {k: text(address, k) for k in ("Name", "AddressLine1", "AddressLine2", "Zip")}
+            if folder.line_key(item, shown) in keys():
+                return True
+        return False
+
+    return keep
+
+
+def _recent_card(raw: Any, since: str) -> bool:
+    """An order that made or may make cards, created from ``since``, the repeat window's first day (an
+    undated order counts)."""
+    from ..statuses import NO_CARD_STATUSES
+
+    if text(raw, "Status").casefold() in NO_CARD_STATUSES:
+        return False
+    created = text(raw, "CreatedDate", "Created", "OrderDate")
+    return not (created and since and created[:10] < since[:10])
+
+
+def _sent_from_elsewhere(others: list[str], since: str) -> list[str]:
+    """Said with the plan when a ledger that knows no batch meets an account with recent orders: a vendor
+    that shows no recipients lets nothing be compared (found by newcomer7: a list sent from another laptop
+    went out again under a new batch name)."""
+    if not others:
+        return []
+    named = ", ".join(others[:3]) + (" ..." if len(others) > 3 else "")
+    return [
+        f"This ledger knows no earlier batch, but the vendor account holds {len(others)} order(s) created "
+        f"since {since[:10]} that it did not send ({named}). If this list, or part of it, was sent from "
+        "another computer or ledger, stop here and run it with that ledger: bulkship checks for second cards "
+        "against the ledger it is given."
+    ]
+
+
+def _refuse_cards_sent_elsewhere(batch: str, orders: list[VendorOrder]) -> None:
+    from ..errors import BatchConflictError
+
+    named = ", ".join(o.po_number for o in orders[:3]) + (" ..." if len(orders) > 3 else "")
+    raise BatchConflictError(
+        f"The vendor account holds {len(orders)} order(s) this ledger does not know ({named}) with the very "
+        f"cards rows of this file would send (same recipient, address, card and value): batch {batch!r} "
+        "would send them again. Nothing was sent",
+        hint="run with the ledger they were sent from (the same computer, or the team's shared ledger), or "
+        "continue that batch by its own name (--batch); to send these cards again on purpose, add "
+        "--allow-repeat",
+    )
