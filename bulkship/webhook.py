@@ -65,7 +65,6 @@ DEFAULT_PORT = defaults.WEBHOOK_PORT
 DEFAULT_REWRITE_DELAY_S = defaults.WEBHOOK_QUIET_S
 MAX_BODY_BYTES = 1_000_000
 WEBHOOK_LIMITS = GuardLimits(max_body_bytes=MAX_BODY_BYTES)
-ORDER_ID_KEYS = ("id", "orderid", "order_id")
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 ClientFactory = Callable[[Settings], VendorClient]
@@ -83,15 +82,29 @@ def webhook_url(host: str, port: int, secret: str) -> str:
 
 def order_id_of(body: Any) -> str | None:
     """The order id of a delivery (the full order object, keys in any casing), or None."""
+    found = order_ids_of(body)
+    return found[0] if found else None
+
+
+def order_ids_of(body: Any) -> list[str]:
+    """Every id a delivery may name its order by, the likeliest first: the order object's ``Id``, or an
+    event's ``OrderId`` and the Id of the order it wraps (``Order`` / ``Data``) before the event's own
+    ``Id`` (the payload is not documented; senders often wrap the order in an event with an Id of its
+    own)."""
     if not isinstance(body, dict):
-        return None
+        return []
     lowered = {str(k).lower(): v for k, v in body.items()}
-    for key in ORDER_ID_KEYS:
+
+    def given(key: str) -> list[str]:
         value = lowered.get(key)
-        if isinstance(value, str | int) and str(value).strip():
-            return str(value).strip()
+        return [str(value).strip()] if isinstance(value, str | int) and str(value).strip() else []
+
+    explicit = given("orderid") + given("order_id")
     nested = lowered.get("order") or lowered.get("data")
-    return order_id_of(nested) if isinstance(nested, dict) else None
+    wrapped = order_ids_of(nested) if isinstance(nested, dict) else []
+    own = given("id")
+    ordered = explicit + wrapped + own if explicit or wrapped else own
+    return list(dict.fromkeys(ordered))
 
 
 class WebhookReceiver:
@@ -159,10 +172,16 @@ class WebhookReceiver:
         except (ValueError, UnicodeDecodeError):
             log.warning("webhook refused: body is not JSON (or nested too deeply)")
             return JSONResponse({"error": "body is not JSON"}, status_code=400)
-        order_id = order_id_of(body)
-        if order_id is None:
+        candidates = order_ids_of(body)
+        if not candidates:
             log.warning("webhook refused: no order Id in the body")
             return JSONResponse({"error": "no order Id in the body"}, status_code=400)
+        assert self.ledger is not None
+        try:  # the first the ledger knows (an event's own Id is no order's)
+            order_id = next((c for c in candidates if self.ledger.order_by_vendor_id(c)), candidates[0])
+        except BulkshipError as exc:  # a ledger kept busy: the sender retries later
+            log.warning("webhook deferred: the ledger could not be read (%s)", exc.message)
+            return JSONResponse({"error": "could not record it now, retry later"}, status_code=503)
         lock = self._order_locks.setdefault(order_id, asyncio.Lock())
         async with lock:
             try:

@@ -213,3 +213,23 @@ def test_rewritten_workbook_names_the_batchs_recorded_api(
     response = Harness(vendor).deliver(vendor.orders["ord-1"])
     assert response.status_code == 200 and response.json()["changed"] is True
     assert _summary_api_label(output) == f"Real vendor API: {OTHER_API}"
+
+
+@pytest.mark.parametrize(
+    "envelope",
+    [
+        {"Id": "evt-77", "EventType": "FulfillmentComplete", "OrderId": "ord-1"},
+        {"id": "evt-77", "type": "FulfillmentComplete", "data": {"id": "ord-1", "status": "Complete"}},
+        {"EventId": "evt-77", "Id": "evt-77", "Order": {"Id": "ord-1"}},
+    ],
+)
+def test_a_delivery_in_an_event_envelope_is_recorded_for_its_order(
+    harness: Harness, vendor: ScriptedVendor, envelope: dict[str, object]
+) -> None:
+    """Found by hunter-vendor: the payload is not documented, and webhook senders often wrap the order in an
+    event with an Id of its own. The event's Id was taken for the order's: every delivery was refused 404
+    'unknown order' and the vendor gave up, so statuses and tracking came only from polling."""
+    vendor.ship_everything()
+    response = harness.post(f"/webhook/{SECRET}", envelope)
+    assert response.status_code == 200 and response.json()["changed"] is True, response.text
+    assert vendor.reads == 1
