@@ -1443,3 +1443,34 @@ def test_a_row_whose_own_total_is_less_than_amount_times_quantity_is_an_error(
         problem["row"] == 2
         and "the sheet's total 50 is less than Amount × Qty (50 × 2 = 100.00)" in problem["message"]
     )
+
+
+def test_a_column_correcting_an_order_field_is_never_passed_over_for_the_old_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets: 'Revised Amount' 50 beside 'Amount' 25 was 'not used' (a notice) and the card
+    went out at 25; 'New Address' beside 'Address' was not even mentioned and the card went to the old
+    street. A row whose correction says something else is an error; one where it is empty or says the same
+    goes as typed."""
+    path = xlsx(
+        tmp_path / "revised.xlsx",
+        [*HEADER, "Revised Amount", "New Address", "Card (corrected)"],
+        ["Rv Alpha", "1 Rv St", "Salem", "MA", "01970", "CVS", 25, 50, None, None],
+        ["Rv Beta", "2 Rv St", "Salem", "MA", "01970", "CVS", 25, None, "9 Elm St, Austin TX 73301", None],
+        ["Rv Gamma", "3 Rv St", "Salem", "MA", "01970", "CVS", 25, "$25.00", "3 Rv St", "cvs"],
+        ["Rv Delta", "4 Rv St", "Salem", "MA", "01970", "CVS", 25, None, None, "TARGET"],
+        ["Rv Omega", "5 Rv St", "Salem", "MA", "01970", "CVS", 25, None, None, None],
+    )
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 2, 3), err
+    said = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "error"}
+    assert said[2] == (
+        "Row 2, column 'Revised Amount': says 50 where 'Value' says 25: which is right? Put the right one in "
+        "'Value' and clear 'Revised Amount'."
+    )
+    assert "column 'New Address': says '9 Elm St, Austin TX 73301' where 'Address' says '2 Rv St'" in said[3]
+    assert "column 'Card (corrected)': says 'TARGET' where 'Product' says 'CVS'" in said[5]
+    capsys.readouterr()
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    sent = sorted((li["PhysicalDeliveryAddress"]["Name"], li["Value"]) for li in ordered_lines())
+    assert [name for name, _value in sent] == ["Rv Gamma", "Rv Omega"]

@@ -32,6 +32,7 @@ from .lookalikes import (
     undecided_columns,
 )
 from .problems import (
+    _correction_problems,
     _currency_column_problems,
     _currency_problems,
     _fill_merged,
@@ -174,6 +175,7 @@ def _to_loaded_sheet(
     read_problems += _currency_column_problems(body, column_map, not_judged)
     read_problems += _overflowing_rows(grid, header_row, column_map, not_judged)
     read_problems += _total_problems(body, column_map, not_judged)
+    read_problems += _correction_problems(body, column_map, contract.alias_index(program.aliases), not_judged)
     read_problems += _formula_text_problems(
         body, column_map, grid.formulas, by_position, not_judged, text_literals=grid.from_csv
     )

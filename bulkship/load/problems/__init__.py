@@ -19,6 +19,7 @@ from .cells import (
 )
 from .rows import (
     TEXT_COLUMNS,
+    _correction_problems,
     _fill_merged,
     _formula_text_problems,
     _overflowing_rows,
@@ -29,6 +30,7 @@ from .rows import (
 
 __all__ = [
     "TEXT_COLUMNS",
+    "_correction_problems",
     "_currency_column_problems",
     "_currency_problems",
     "_fill_merged",

@@ -11,6 +11,7 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
+from ...columns import ORDER_FIELDS, _words
 from ...csvread import MOJIBAKE
 from ...models import Problem
 from ...money import AmountError, read_amount
@@ -68,6 +69,49 @@ def _total_problems(body: pd.DataFrame, column_map: dict[str, str], not_judged: 
             )
             problems.append(Problem(int(row), "value", str(value), "error", message, "Total does not add up"))
     return problems
+
+
+# Words that make a column the correction of an order field beside it ("Revised Amount", "New Address", "Card
+# (corrected)", "Approved Amount"): what the person changed their mind to
+_CORRECTED = frozenset(
+    {"new", "revised", "revision", "updated", "update", "corrected", "correction", "correct", "adjusted",
+     "adjustment", "final", "changed", "change", "amended", "override", "replacement", "approved"}
+)  # fmt: skip
+
+
+def _correction_problems(
+    body: pd.DataFrame, column_map: dict[str, str], aliases: dict[str, str], not_judged: set[int]
+) -> list[Problem]:
+    """A row whose column correcting an order field ('Revised Amount' beside 'Amount', 'New Address' beside
+    'Street') says something else than the field's column: which one is right? (found by hunter-sheets: the
+    correction was 'not used', a notice at most, and the card went out at the old amount, to the old street).
+    Empty, or saying the same, it changes nothing. ``aliases``: header key -> field."""
+    from ..rivals import _SAME, _text  # what two cells of one field say, compared as the rivals are
+
+    fed = {field: header for header, field in column_map.items()}
+    problems = []
+    for header in body.columns:
+        words = _words(str(header))
+        rest = [w for w in words if w not in _CORRECTED]
+        field = aliases.get("".join(rest)) if rest and len(rest) < len(words) else None
+        if header in column_map or field not in ORDER_FIELDS or field not in fed:
+            continue
+        own, same = fed[field], _SAME.get(field, lambda v: v)
+        for row, mine, theirs in zip(body.index, body[own], body[header], strict=True):
+            said = _text(theirs)
+            if not said or row in not_judged or same(said) == same(_text(mine)):
+                continue
+            shown, typed = (str(v).strip() for v in (theirs, mine))
+            message = (
+                f"Row {row}, column '{header}': says {_quoted(shown)} where '{own}' says {_quoted(typed)}: "
+                f"which is right? Put the right one in '{own}' and clear '{header}'."
+            )
+            problems.append(Problem(int(row), field, typed, "error", message, "Corrected in another column"))
+    return problems
+
+
+def _quoted(text: str) -> str:
+    return text if _money(text) is not None else f"'{text}'"
 
 
 def _money(text: object) -> Decimal | None:
