@@ -71,7 +71,8 @@ class VendorProxy:
         self.calls: list[Call] = []
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # a short poll: close() waits for the serving loop to look (the default 0.5 s, in every test)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True)
         self._thread.start()
 
     @property
@@ -116,6 +117,9 @@ class VendorProxy:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # headers and body go out as two writes: without TCP_NODELAY the body waits for the client's
+            # delayed ACK (~40 ms on loopback) on every answer
+            disable_nagle_algorithm = True
 
             def log_message(self, *_args: Any) -> None:
                 pass
