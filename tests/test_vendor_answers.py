@@ -816,3 +816,52 @@ def test_a_list_whose_pages_shift_while_read_never_proves_an_order_absent(
     vendor.rewrite = shifting
     found = run(look_up(vendor, tmp_path, target["PONumber"]))
     assert found.order is not None or not found.absent, found
+
+
+def _dated(body: Any, change: Any) -> Any:
+    """A listed order's or a list's ``CreatedDate`` written another way."""
+    if isinstance(body, list):
+        return [_dated(b, change) for b in body]
+    if isinstance(body, dict):
+        return {k: change(v) if k.lower() == "createddate" else _dated(v, change) for k, v in body.items()}
+    return body
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["epoch seconds", "epoch milliseconds", "asp.net", "US date", "unreadable"],
+)
+def test_cards_sent_from_another_ledger_are_recent_however_the_vendor_writes_the_date(
+    vendor: VendorProxy, tmp_path: Path, written: str
+) -> None:
+    """Found by hunter-vendor: whether an order this ledger never sent is recent (within the repeat window,
+    so its cards are not sent again under a new batch name) compared the vendor's CreatedDate as text with
+    an ISO day. The date's form is not documented: epoch seconds ('1764...' < '2026-...'), an ASP.NET
+    '/Date(...)/' or '11/25/2026' all read as long ago, and last week's list run on a new laptop sent every
+    card again. A date that does not read is recent (as an undated order is)."""
+    from datetime import UTC, datetime
+
+    def rewrite(value: Any) -> Any:
+        when = datetime.strptime(str(value), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        return {
+            "epoch seconds": int(when.timestamp()),
+            "epoch milliseconds": int(when.timestamp() * 1000),
+            "asp.net": f"/Date({int(when.timestamp() * 1000)})/",
+            "US date": when.strftime("%m/%d/%Y %I:%M:%S %p"),
+            "unreadable": "sometime last week",
+        }[written]
+
+    place(vendor, tmp_path / "old-laptop", [0, 1, 2], batch="DEC")
+
+    def other_dates(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method == "GET" and call.path.lower().startswith("/v1/orders") and answer.status == 200:
+            return Answer.of(200, _dated(answer.json(), rewrite))
+        return answer
+
+    vendor.rewrite = other_dates
+    from bulkship.errors import BatchConflictError
+
+    with pytest.raises(BatchConflictError, match=r"holds 1 order\(s\) this ledger does not know"):
+        place(vendor, tmp_path / "new-laptop", [0, 1, 2], batch="DEC-2026")
+    assert Counter(vendor.external_ids()) == Counter({"E0": 1, "E1": 1, "E2": 1})

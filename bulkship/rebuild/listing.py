@@ -68,8 +68,38 @@ def _recent_card(raw: Any, since: str) -> bool:
 
     if text(raw, "Status").casefold() in NO_CARD_STATUSES:
         return False
-    created = text(raw, "CreatedDate", "Created", "OrderDate")
-    return not (created and since and created[:10] < since[:10])
+    created = created_day(text(raw, "CreatedDate", "Created", "OrderDate"))
+    return not (created and since and created < since[:10])
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_MS_DATE = re.compile(r"^/?Date\((-?\d+)(?:[+-]\d{4})?\)/?$", re.IGNORECASE)  # ASP.NET's "/Date(ms)/"
+_US_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def created_day(value: str) -> str:
+    """The ISO day (``2026-11-25``) of a vendor's order date, however it is written (the form is not
+    documented): ISO 8601, epoch seconds or milliseconds, ASP.NET's ``/Date(ms)/``, ``11/25/2026 3:04 PM``,
+    an HTTP date; "" when it does not read (an order of unknown date counts as recent)."""
+    from datetime import UTC, datetime
+    from email.utils import parsedate_to_datetime
+
+    raw = value.strip()
+    if _ISO_DAY.match(raw):
+        return raw[:10]
+    ms = _MS_DATE.match(raw)
+    try:
+        if ms or re.fullmatch(r"\d{9,13}(?:\.\d+)?", raw):
+            number = float(ms.group(1)) / 1000 if ms else float(raw)
+            seconds = number / 1000 if number >= 1e11 else number  # 13 digits: milliseconds
+            return datetime.fromtimestamp(seconds, UTC).date().isoformat()
+        us = _US_DAY.match(raw)
+        if us:
+            month, day, year = (int(g) for g in us.groups())
+            return datetime(year, month, day).date().isoformat()
+        return parsedate_to_datetime(raw).date().isoformat()
+    except (ValueError, TypeError, OverflowError, OSError, IndexError):
+        return ""
 
 
 def _sent_from_elsewhere(others: list[str], since: str) -> list[str]:
