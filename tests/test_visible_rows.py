@@ -1358,3 +1358,62 @@ def test_a_note_saying_the_hold_is_not_over_or_waits_for_something_leaves_its_ro
     path = tmp_path / "notes.csv"
     path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
     assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(said)))
+
+
+def test_a_send_column_s_cross_or_nope_leaves_its_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets: 'Send?' or 'Include?' = ❌, ✗, ✖️, 🚫, Nope or Excl. were ordered (only No and
+    its kin left a row out). A tick, a yes, an x (a box ticked) or an empty cell still send."""
+    said = ["❌", "✗", "✘", "✖️", "🚫", "⛔", "👎", "Nope", "nah", "Excl.", "❌ left company"]
+    kept = ["✓", "✔", "Yes", "x", ""]
+    for header in ("Send?", "Include?"):
+        rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{cell}" for i, cell in enumerate(said + kept)]
+        path = tmp_path / "picked.csv"
+        path.write_text(f"Name,Address,City,State,ZIP,Product,Value,{header}\n" + "\n".join(rows) + "\n")
+        assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(said))), header
+
+
+def test_notes_asking_not_to_send_after_a_please_or_a_remark_leave_their_rows_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets: each of these notes was read as nothing and the card ordered (the words had to
+    open the note). A note that says where not to send, or goes on to say send, still sends."""
+    said = ["pls do not send", "Please don't send this one", "wrong address - do not mail",
+            "HR: do not send", "Moved to TX; do not send a card", "VOID", "Received already",
+            "Left co.", "no longer w/ company", "Gave in person", "Gift given at the holiday party",
+            "Paid cash instead", "Card handed out at the party"]  # fmt: skip
+    kept = ["Home address only - do not send to office", "Do not send before Dec 15",
+            "Ring bell, do not leave at door", "Avoid the office: please send home",
+            "Gave us a new address", "Cash register team", "Void of the old address: see above"]  # fmt: skip
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(said + kept)]
+    path = tmp_path / "notes.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
+    assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(said)))
+
+
+def test_people_under_a_heading_saying_stop_or_not_approved_are_left_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets: under 'Ignore everything below', 'STOP', 'Not approved', 'Pending approval',
+    'Terminated employees', 'Opted out', 'Hold', 'End of list', 'Next year', 'Sent in November' or 'Already
+    got cards' the people were ordered (the heading row itself an error to fix, after the money was spent)."""
+    headings = ["Ignore everything below", "--- STOP HERE ---", "STOP", "Not approved", "Pending approval",
+                "Terminated employees", "Opted out", "Hold", "End of list", "Next year", "Sent in November",
+                "Already got cards:", "Do not use rows below"]  # fmt: skip
+    for heading in headings:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+        sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25])
+        sheet.append([heading])
+        sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
+        book.save(tmp_path / "gifts.xlsx")
+        skipped = {s.row: s.reason for s in load_sheet(tmp_path / "gifts.xlsx").skipped}
+        assert skipped == {
+            3: f"a heading over rows not to send ('{heading}')",
+            4: f"under the heading '{heading}' (row 3)",
+        }, heading
+    # a team's name holding such a word elsewhere leaves its people in
+    for team in ("Stakeholder Relations", "Holdings Accounting", "Tech Support - East", "Bus Stop Ops"):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+        sheet.append([team])
+        sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
+        book.save(tmp_path / "teams.xlsx")
+        assert not load_sheet(tmp_path / "teams.xlsx").skipped, team

@@ -60,7 +60,10 @@ _WHO_OR_WHERE = frozenset({"by", "to", "from"})
 
 # ... and the answers that say no ("NO - left company", "Do not send", "Excluded")
 _SAYS_NO = re.compile(
-    r"(?i)^\s*(?:no|n|false|0|ineligible|not\s+eligible|excluded?|removed?|skip(?:ped)?|cancell?ed|declined|"
+    r"(?i)^\s*(?:no|n|false|0|ineligible|not\s+eligible|excl(?:uded?)?|removed?|skip(?:ped)?|cancell?ed|declined|"
+    # ... or a cross, a thumbs down, a no entry sign, or no in other words ("Send?" = ❌, ✗, Nope: found by
+    # hunter-sheets, each was ordered)
+    r"[❌✗✘✖🚫⛔👎].*|nope|nah|"
     r"do\s*n[o']?t\b.*|don'?t\b.*"
     # ... or not yet, or not at all ("Approved" = Rejected, Pending review; "Send?" = Not yet, Hold, TBD;
     # "Active" = 0, Inactive: found by review11, each was ordered)

@@ -17,17 +17,24 @@ from .kinds import MAX_CANDIDATES, NOT_TO_SEND
 _LEAVE_OUT_HEADING = re.compile(
     r"(?i).*\b(?:removed?|do\s*n[o']?t\s+(?:send|mail|order)|don'?t\s+(?:send|mail|order)|already\s+"
     r"(?:sent|received|ordered|mailed)|declined|excluded?|not\s+(?:sending|"
-    r"eligible|to\s+(?:be\s+)?sen[dt])|on\s+hold|cancell?ed|left\s+(?:the\s+)?company)\b.*"
+    r"eligible|to\s+(?:be\s+)?sen[dt])|on\s+hold|cancell?ed|left\s+(?:the\s+)?company"
+    # ... or in other words ("Terminated employees", "Opted out", "Not approved", "Pending approval", "Ignore
+    # everything below", "Do not use", "Already got cards": found by hunter-sheets, the rows under each were
+    # ordered)
+    r"|terminated|resigned|deceased|opt(?:ed)?[\s-]*out|not\s+approved|unapproved|pending|ignore|"
+    r"do\s*n[o']?t\s+use|don'?t\s+use|already\s+(?:got|have|has|had))\b.*"
     # ... or opens with the name of people kept back: a team's name may hold these words too ("IT Backup &
     # Storage", "Army Reserve Liaison", "Off the waitlist - confirmed" were left out: found by review10)
-    r"|\W*(?:alternates?|wait\s*-?\s*list(?:ed)?|backups?|reserves?)\b.*"
+    r"|\W*(?:alternates?|wait\s*-?\s*list(?:ed)?|backups?|reserves?|hold|stop(?!\s*(?:&|and)\s*shop)|end\s+of\s+(?:the\s+)?list|"
+    r"next\s+year|(?:sent|mailed|shipped)\s+(?:in|on|last)\b)\b.*"
 )
 
 
 # ... unless it says to send them: "Removed from waitlist - please send" (newcomer7); a note too ("Removed -
 # please send", "Duplicate, the first was lost - please resend", found by review10)
 _SEND_HEADING = re.compile(
-    r"(?i)\b(?:please\s+(?:re-?)?send|send\s+(?:now|them|these|this|asap)|to\s+(?:be\s+)?sen[dt]\b(?!\s+back))"
+    r"(?i)\b(?:please\s+(?:re-?)?send|(?<!not\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)send\s+(?:now|them|these|this|asap)|"
+    r"to\s+(?:be\s+)?sen[dt]\b(?!\s+back))"
 )
 
 

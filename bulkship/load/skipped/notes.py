@@ -35,20 +35,31 @@ _A_DATE = (
 )
 _NOTE_SAYS_NO = re.compile(
     r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:send|mail|order|ship))|dns|remove|removed|exclude|excluded|"
-    r"deceased|passed\s+away|left\s+(?:the\s+)?company|terminated|termed|resigned|duplicate|dupe?|"
+    r"deceased|passed\s+away|left\s+(?:the\s+)?(?:company|co)|terminated|termed|resigned|duplicate|dupe?|void(?:ed)?|"
     r"no\s+(?:gift|card)|not\s+(?:sending|eligible|to\s+(?:send|be\s+sent))|ineligible|opt(?:ed)?[\s-]*out|"
     r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold|skip)"
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:until|till|pending|awaiting)\s+(?!"
     + _A_DATE
     + r").*)"
-    r"|^\s*(?:already\s+(?:sent|received|ordered|mailed|shipped)|sent\s+already)\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d.*)"
+    r"|^\s*(?:already\s+(?:sent|received|ordered|mailed|shipped)|(?:sent|received)\s+already)"
+    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d.*)"
+    # ... or asked for after a please or after another remark ("pls do not send", "wrong address - do not
+    # mail", "HR: don't send this one": found by hunter-sheets, each was ordered); not "home only, do not send
+    # to the office", which says where
+    r"|^(?:.*[-–—:;,.!(]\s*|\s*)(?:(?:please|pls|plz|kindly)\.?\s+)?(?:do[\s-]*n[o']?t|don'?t)[\s-]+"
+    r"(?:send|mail|order|ship)(?:\s+(?:a|any|the|this|that|gift|card|one|it|him|her|them|anything|again|yet))*"
+    r"\s*(?:$|[-–—:,.;!(].*)"
     # ... or in other words of the same ("Card sent 11/15", "Already received one", "No longer with the
     # company", "Duplicate of row 5", "Quit": found by review11, each was ordered)
     r"|^\s*(?:(?:(?:gift\s+)?card\s+)?(?:sent|mailed|shipped|delivered)|quit|fired|laid\s+off)"
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
-    r"|^\s*(?:(?:gift\s+)?card\s+(?:sent|mailed|shipped|delivered)|no\s+longer\s+(?:with|employed|works?|working|"
+    r"|^\s*(?:(?:gift\s+)?card\s+(?:sent|mailed|shipped|delivered)|no\s+longer\s+(?:with|w/|employed|works?|working|"
     r"here|eligible)|already\s+(?:received|got|has|had)\s+(?:one|it|a\s+(?:gift\s+)?card|the\s+(?:gift\s+)?card|a\s+gift)"
-    r"|dup(?:e|licate)?\s+(?:of|see)\b)(?:\W.*)?$"
+    r"|dup(?:e|licate)?\s+(?:of|see)\b"
+    # ... or given another way ("Gave in person", "Gift given at the party", "Paid cash instead": found by
+    # hunter-sheets, each was ordered)
+    r"|(?:gave|given|handed|presented)\s+(?:(?:it|the\s+(?:gift|card)|out)\s+)?(?:in\s+person|by\s+hand|at)\b"
+    r"|(?:(?:gift\s+)?card|gift)\s+(?:given|handed\s+out|presented)|paid\s+(?:in\s+)?cash)(?:\W.*)?$"
 )
 
 
