@@ -865,3 +865,33 @@ def test_cards_sent_from_another_ledger_are_recent_however_the_vendor_writes_the
     with pytest.raises(BatchConflictError, match=r"holds 1 order\(s\) this ledger does not know"):
         place(vendor, tmp_path / "new-laptop", [0, 1, 2], batch="DEC-2026")
     assert Counter(vendor.external_ids()) == Counter({"E0": 1, "E1": 1, "E2": 1})
+
+
+@pytest.mark.parametrize("key", ["Data", "order", "result"])
+def test_an_order_answered_inside_an_envelope_is_that_order(
+    vendor: VendorProxy, tmp_path: Path, key: str
+) -> None:
+    """Found by hunter-vendor: a vendor answering one order the way it answers its list, inside an envelope
+    (``{"Data": {...}}``), was read as no order: every create was looked up by PONumber, and every tracking
+    read was "not that order", so statuses and tracking never came and a failed card was never seen."""
+    settings = vendor.settings(tmp_path)
+
+    def enveloped(call: Call) -> Answer:
+        answer = call.forward()
+        one = is_order_post(call) or (call.method == "GET" and call.path.lower().startswith("/v1/orders/"))
+        if one and answer.status in (200, 201):
+            body = answer.json()
+            if call.method == "GET":
+                for line in body["LineItems"]:
+                    line["Status"] = "Shipped"
+                    line["Shipments"] = [{"TrackingNumber": f"TRK-{line['ExternalId']}", "Carrier": "USPS"}]
+            return Answer.of(answer.status, {key: body, "Success": True})
+        return answer
+
+    vendor.rewrite = enveloped
+    result = place(vendor, tmp_path, [1, 2])
+    assert result.ordered_rows == 2, result
+    report = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert not report.errors, report.errors
+    rows = rows_of(settings, "staff")
+    assert {e: r.tracking_number for e, r in rows.items()} == {"E1": "TRK-E1", "E2": "TRK-E2"}

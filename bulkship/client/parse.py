@@ -307,9 +307,17 @@ def po_number_of(raw: Any) -> str:
     return text(raw, "PONumber", "PoNumber", "PurchaseOrderNumber").strip().upper()
 
 
+ORDER_ENVELOPE_KEYS = ("Order", "Data", "Result", "Item")
+
+
 def parse_order(raw: Any) -> VendorOrder:
-    """An order object; an unexpected shape gives empty fields rather than an exception."""
+    """An order object (or one inside an envelope: ``{"Data": {...order}}``, as some APIs answer a single
+    record the way they answer a list); an unexpected shape gives empty fields rather than an exception."""
     record = raw if isinstance(raw, Mapping) else {}
+    if not field(record, "Id", "OrderId", "LineItems", "PONumber", "PoNumber"):
+        inner = field(record, *ORDER_ENVELOPE_KEYS)
+        if isinstance(inner, MAPPING) and field(inner, "Id", "OrderId"):
+            record = inner
     return VendorOrder(
         id=text(record, "Id", "OrderId"),
         po_number=po_number_of(record),

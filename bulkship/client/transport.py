@@ -36,7 +36,7 @@ from ..errors import (
     VendorUnavailableError,
 )
 from ..models import Catalog
-from .parse import decimal, error_message, field, field_errors, text
+from .parse import decimal, error_message, field, field_errors, parse_order, text
 from .policy import (
     BACKOFF_INITIAL_S,
     DEFAULT_MAX_ATTEMPTS,
@@ -422,7 +422,7 @@ def _with_location_id(data: Any, location: str | None) -> Any:
     """A 201 whose body names no Id (or has no body) takes the Id from ``Location: .../Orders/{id}``."""
     if not location or (data is not None and not isinstance(data, Mapping)):
         return data
-    if data is not None and text(data, "Id", "OrderId"):
+    if data is not None and parse_order(data).id:  # its Id, or the Id of the order in its envelope
         return data
     order_id = location.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
     return {**(data or {}), "Id": order_id} if order_id else data
