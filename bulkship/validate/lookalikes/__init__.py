@@ -1,0 +1,155 @@
+"""Duplicates written differently: one person on two rows of a file, spelled or referenced otherwise.
+
+Exact duplicates (same fingerprint) are found first (``_judge_repeats``). A second row for the same person
+often differs in ways a fingerprint keeps apart: another system's Employee ID, ``12 Beacon St.`` against
+``12 Beacon Street``, ``O’Brien`` against ``O'Brien``. Such a row would be a second card, so it is a
+duplicate as well (not sent; the Allow Duplicate column sends it on purpose):
+
+* the same recipient, address, card and value once names and streets are folded
+  (:mod:`bulkship.folding`), whatever the Employee IDs say;
+* the same Employee ID, name, card and value at another address (which address is right is for a person
+  to say);
+* the same Employee ID, card and value under another name ("Bob Jones" / "Robert Jones": two HR sources
+  merged, one with the preferred name; found by newcomer8). An ID names one person; an email does not
+  always (a household's), so this is for Employee IDs only.
+
+The same Employee ID and name, or the same recipient and address, with another card or value is only a
+warning: two gifts to one person may be meant. A duplicate row takes the fingerprint of the row it repeats,
+so the ledger and the result workbook treat it exactly as an exact duplicate ("duplicate of row N — not
+ordered").
+
+The package: :mod:`.keys` (which row each repeats), :mod:`.references` (Employee IDs and emails),
+:mod:`.secondgifts` (the warnings), :mod:`.columns`; here the rows are marked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+import pandas as pd
+
+from ...folding import fold_address, fold_person, fold_unit, middle_names
+from ...models import FINGERPRINT, ROW, STATUS
+from ..collect import ProblemCollector
+from .columns import _SEP, _by_row, _cards, _column, _text
+from .keys import _Keys
+from .references import _EMAIL, _ids_name_people, _names_people, _references, references_people
+from .secondgifts import _warn_second_gifts
+
+__all__ = ["mark_lookalikes", "references_people"]
+
+
+def _may_repeat(candidates: pd.DataFrame) -> pd.Series:
+    """Rows that may repeat another, by keys coarser than the folded ones (the same ZIP and card; the same
+    reference and card), worked out column-wise: most rows of a list are ruled out without folding."""
+    card = _text(candidates, "product") + _SEP + _text(candidates, "value")
+    person = _text(candidates, "zip").str[:5] + _SEP + card
+    reference = _references(candidates)
+    by_reference = reference + _SEP + card
+    return person.duplicated(keep=False) | (reference.ne("") & by_reference.duplicated(keep=False))
+
+
+def mark_lookalikes(
+    frame: pd.DataFrame,
+    collector: ProblemCollector,
+    where: str,
+    ordered: Callable[[], Collection[str]] | None = None,
+) -> None:
+    """Mark valid rows that repeat an earlier row written differently as duplicates, in place (status,
+    fingerprint and an error naming the first row); ``where`` says how to send one on purpose. A row whose
+    fingerprint is ``ordered`` (the batch's ledger) goes first: the row already ordered is never made the
+    duplicate of a row edited into the same person (it would read "not ordered", its card "no longer in the
+    file"). Asked for only when some row repeats another."""
+    valid = frame[STATUS].eq("valid")
+    candidates = frame[valid]
+    if len(candidates) < 2:
+        return
+    _warn_second_gifts(frame, collector, candidates)
+    open_rows = valid & ~frame["allow_duplicate"].eq("yes")  # an allowed row may be repeated, not marked
+    shared = candidates[_may_repeat(candidates).to_numpy()]
+    if len(shared) < 2:
+        return
+    names = list(map(fold_person, _column(shared, "name")))
+    streets = list(map(fold_address, _column(shared, "address1"), _column(shared, "address2")))
+    units = list(map(fold_unit, _column(shared, "address1"), _column(shared, "address2")))
+    zips = [z[:5] for z in _column(shared, "zip")]
+    cards = _cards(shared)
+    references = _references(shared).tolist()
+    by_email = {i for i, r in enumerate(references) if r.startswith(_EMAIL)}
+    rows = [int(r) for r in shared[ROW].tolist()]
+    fingerprints = shared[FINGERPRINT].astype(str).tolist()
+    may_repeat = open_rows[shared.index].tolist()
+    middles = list(map(middle_names, _column(shared, "name")))
+    keys = _Keys(
+        names,
+        streets,
+        units,
+        zips,
+        cards,
+        references,
+        fingerprints,
+        may_repeat,
+        _ids_name_people(candidates) and _names_people(collector.header("external_id")),
+        middles,
+    )
+    same_person, same_reference, same_id = keys.repeats(range(len(rows)))
+    if (same_person or same_reference or same_id) and ordered is not None:
+        known = set(ordered())
+        if any(fingerprints[i] in known for i in [*same_person, *same_reference, *same_id]):
+            first = sorted(range(len(rows)), key=lambda i: fingerprints[i] not in known)
+            same_person, same_reference, same_id = keys.repeats(first)
+    index = shared.index
+    elsewhere = "name and card as row {first}, at another address (keep the right address on one row)"
+    written = _column(shared, "name")
+    first_names = pd.Series({index[i]: written[f] for i, f in same_id.items()}, dtype=object).reindex(
+        frame.index, fill_value=""
+    )
+    counts = _other_counts(frame, shared, rows, {**same_reference, **same_person, **same_id})
+    for found, message in (
+        (
+            same_id,
+            f"same {collector.header('external_id')} and card as row {{first}}, under another name "
+            "('{first_name}'): one ID is one person (keep the name to print on one row)",
+        ),
+        (same_person, "same recipient, address and card as row {first}, written differently"),
+        (
+            {i: f for i, f in same_reference.items() if i not in by_email},
+            f"same {collector.header('external_id')}, {elsewhere}",
+        ),
+        (
+            {i: f for i, f in same_reference.items() if i in by_email},
+            f"same {collector.header('email')}, {elsewhere}",
+        ),
+    ):
+        if not found:
+            continue
+        at = [index[i] for i in found]
+        mask = pd.Series(frame.index.isin(at), index=frame.index)
+        first_rows = _by_row(frame, {index[i]: rows[f] for i, f in found.items()})
+        collector.error(
+            mask,
+            "name",
+            "Duplicate row",
+            f"{message}{{counts}}; it will not be sent twice. To send it again on purpose, {where}.",
+            extra={"first": first_rows, "first_name": first_names, "counts": counts},
+        )
+        frame.loc[at, FINGERPRINT] = [fingerprints[f] for f in found.values()]
+        frame.loc[at, STATUS] = "duplicate"
+
+
+def _other_counts(
+    frame: pd.DataFrame, shared: pd.DataFrame, rows: list[int], found: dict[int, int]
+) -> pd.Series:
+    """For each duplicate asking another number of cards than the row it repeats, what each asks: only the
+    first row's count is ordered (found by newcomer9: "1 card" then "3 cards" read as one card, no word of
+    the 3)."""
+    quantities = [q or "1" for q in _column(shared, "quantity")]
+    said = {}
+    for i, f in found.items():
+        if quantities[i] != quantities[f]:
+            first, asked = rows[f], quantities[f]
+            said[shared.index[i]] = (
+                f" (row {first} asks for {asked} card(s), this row for {quantities[i]}: only row {first}'s "
+                f"{asked} is ordered; if this row's count is right, correct row {first})"
+            )
+    return pd.Series(said, dtype=object).reindex(frame.index, fill_value="")

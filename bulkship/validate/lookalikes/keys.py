@@ -1,0 +1,84 @@
+"""The folded parts of the rows that may repeat one another, and which row each repeats."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ...folding import (
+    same_middle,
+    same_unit,
+)
+from .columns import _SEP
+from .references import _EMAIL
+
+
+@dataclass(frozen=True)
+class _Keys:
+    """The folded parts of the rows that may repeat one another, by position."""
+
+    names: list[str]
+    streets: list[str]
+    units: list[str]
+    zips: list[str]
+    cards: list[str]
+    references: list[str]
+    fingerprints: list[str]
+    may_repeat: list[bool]
+    ids_name_people: bool = False  # the references are Employee IDs, one a person (:func:`_ids_name_people`)
+    middles: list[tuple[str, ...]] | None = None  # the middle names (two different ones: two people)
+
+    def repeats(self, order: Iterable[int]) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+        """Taking the rows in ``order``: position -> the position of the row it repeats, as the same person
+        at the same address, as the same reference at another address, and as the same Employee ID and
+        card under another name."""
+        seen_person: dict[str, list[int]] = {}  # folded name, street, ZIP, card -> positions of its rows
+        seen_reference: dict[str, int] = {}  # reference, folded name, card -> position of its first row
+        seen_id: dict[str, int] = {}  # Employee ID, card -> position of its first row
+        same_person: dict[int, int] = {}
+        same_reference: dict[int, int] = {}
+        same_id: dict[int, int] = {}
+        for i in order:
+            name, card, reference_of = self.names[i], self.cards[i], self.references[i]
+            person = _SEP.join((name, self.streets[i], self.zips[i], card))
+            reference = _SEP.join((reference_of, name, card)) if reference_of else ""
+            an_id = self.ids_name_people and reference_of and not reference_of.startswith(_EMAIL)
+            employee = _SEP.join((reference_of, card)) if an_id else ""
+            # one person unless both rows name a unit and the units differ (namesakes on two floors), or
+            # both give a middle name and these differ (Mary Ann and Mary Beth Smith: found by newcomer8)
+            units = (
+                j
+                for j in seen_person.get(person, ())
+                if same_unit(self.units[i], self.units[j]) and self._same_middle(i, j)
+            )
+            first = next(units, None)
+            if first is None and reference:
+                first = seen_reference.get(reference)
+                if first is not None and self._other_row(i, first):
+                    same_reference[i] = first
+                elif first is None and employee:
+                    first = seen_id.get(employee)
+                    if first is not None and self._other_row(i, first) and self._one_person(i, first):
+                        same_id[i] = first
+            elif first is not None and self._other_row(i, first):
+                same_person[i] = first
+            seen_person.setdefault(person, []).append(i)
+            if reference:
+                seen_reference.setdefault(reference, i)
+            if employee:
+                seen_id.setdefault(employee, i)
+        return same_person, same_reference, same_id
+
+    def _one_person(self, i: int, j: int) -> bool:
+        """Two rows of one Employee ID may be one person's: their names share a word ("Bob Jones" /
+        "Robert Jones", "Kate Lee" / "Kate Smith") or they go to one address. Ann Alpha and Ben Beta under
+        one team code are two people (found by newcomer8)."""
+        shared = set(self.names[i].split()) & set(self.names[j].split())
+        return bool(shared) or (self.streets[i] == self.streets[j] and self.zips[i] == self.zips[j])
+
+    def _same_middle(self, i: int, j: int) -> bool:
+        return self.middles is None or same_middle(self.middles[i], self.middles[j])
+
+    def _other_row(self, i: int, first: int) -> bool:
+        """Row ``i`` may be marked as repeating ``first``: it is not allowed on purpose, nor the same row."""
+        return self.may_repeat[i] and self.fingerprints[first] != self.fingerprints[i]

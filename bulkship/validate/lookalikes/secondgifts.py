@@ -1,0 +1,153 @@
+"""Two gifts to one person are only a warning: the same name and address, or one name written two ways, with
+another card or value (two gifts may be meant)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...folding import (
+    fold_address,
+    fold_person,
+    fold_reference,
+    fold_unit,
+    same_unit,
+)
+from ...models import ROW
+from ..collect import ProblemCollector
+from .columns import _SEP, _by_row, _cards, _column, _text
+
+
+def _warn_second_gifts(frame: pd.DataFrame, collector: ProblemCollector, valid: pd.DataFrame) -> None:
+    """Warn on a row whose Employee ID and name an earlier row has, with another card or value; on one at
+    the address and card of an earlier row under a name written almost alike; and on one whose recipient
+    and address an earlier row has (names and streets folded), with another card or value: a list copied
+    and its amount edited on one row reads the same way without an Employee ID."""
+    second = _second_gift_rows(valid)
+    _warn_rows(
+        frame, collector, second, "external_id", "Second card for one person",
+        f"{collector.header('external_id')} {{old}} is also on row {{first}} with another card or value: "
+        "this person gets two cards; remove one row if that is a mistake.",
+    )  # fmt: skip
+    alike = {k: v for k, v in _names_written_two_ways(valid).items() if k not in second}
+    _warn_rows(
+        frame, collector, alike, "name", "One person written two ways?",
+        "the same address and card are on row {first} under a name written almost alike: if it is one "
+        "person, remove one of the rows (else two cards go out).",
+    )  # fmt: skip
+    same_place = {k: v for k, v in _second_gifts_at_one_address(valid).items() if k not in second}
+    _warn_rows(
+        frame, collector, same_place, "name", "Second card for one person",
+        "the same recipient and address are on row {first} with another card or value: this person gets "
+        "two cards; remove one row if that is a mistake.",
+    )  # fmt: skip
+
+
+def _warn_rows(
+    frame: pd.DataFrame,
+    collector: ProblemCollector,
+    found: dict[object, int],
+    column: str,
+    kind: str,
+    message: str,
+) -> None:
+    """A warning on each row of ``found`` (frame index -> the earlier row it names as {first})."""
+    if found:
+        mask = pd.Series(frame.index.isin(list(found)), index=frame.index)
+        collector.warn(mask, column, kind, message, extra={"first": _by_row(frame, found)})
+
+
+def _names_alike(one: str, other: str) -> bool:
+    """Two folded names (:func:`fold_person`: two words) with one word the same and the other one typo or
+    two apart: "Jon Smith" / "John Smith", "Katherine Lee" / "Kathrine Lee", "Ann Smith" / "Ann Smyth"."""
+    a, b = one.split(), other.split()
+    if len(a) != 2 or len(b) != 2 or one == other:
+        return False
+    for same, other_a, other_b in ((0, a[1], b[1]), (1, a[0], b[0])):
+        if a[same] == b[same] and min(len(other_a), len(other_b)) >= 3:
+            return _within(other_a, other_b, 2)
+    return False
+
+
+def _within(one: str, other: str, most: int) -> bool:
+    """Levenshtein distance of at most ``most`` (short words: a row each)."""
+    if abs(len(one) - len(other)) > most:
+        return False
+    previous = list(range(len(other) + 1))
+    for i, char in enumerate(one, start=1):
+        current = [i]
+        for j, theirs in enumerate(other, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != theirs)))
+        if min(current) > most:
+            return False
+        previous = current
+    return previous[-1] <= most
+
+
+def _names_written_two_ways(valid: pd.DataFrame) -> dict[object, int]:
+    """Rows of ``valid`` at the street, ZIP and card of an earlier row whose name is that row's written with
+    a typo (a corrected list re-sent: "Jon Smith" then "John Smith"): frame index -> the earlier row."""
+    zips = _text(valid, "zip").str[:5]
+    cards = pd.Series(_cards(valid), index=valid.index)
+    shared = valid[(zips + _SEP + cards).duplicated(keep=False).to_numpy()]
+    if len(shared) < 2:
+        return {}
+    streets = map(fold_address, _column(shared, "address1"), _column(shared, "address2"))
+    places = [_SEP.join(p) for p in zip(streets, zips[shared.index], cards[shared.index], strict=True)]
+    names = list(map(fold_person, _column(shared, "name")))
+    rows = [int(r) for r in shared[ROW].tolist()]
+    earlier: dict[str, list[int]] = {}
+    found: dict[object, int] = {}
+    for position, place in enumerate(places):
+        before = next((j for j in earlier.get(place, ()) if _names_alike(names[j], names[position])), None)
+        if before is not None:
+            found[shared.index[position]] = rows[before]
+        earlier.setdefault(place, []).append(position)
+    return found
+
+
+def _second_gifts_at_one_address(valid: pd.DataFrame) -> dict[object, int]:
+    """Rows of ``valid`` whose folded name, street and ZIP an earlier one has (its unit too, when both name
+    one), with another card or value: frame index -> the earlier row."""
+    zips = _text(valid, "zip").str[:5]
+    shared = valid[zips.duplicated(keep=False).to_numpy()]  # one ZIP at least twice: few rows to fold
+    if len(shared) < 2:
+        return {}
+    people = pd.Series(list(map(fold_person, _column(shared, "name"))), index=shared.index)
+    shared = shared[(people + _SEP + zips[shared.index]).duplicated(keep=False).to_numpy()]  # and one name
+    if len(shared) < 2:
+        return {}
+    keys = list(map(_SEP.join, zip(
+        people[shared.index],
+        map(fold_address, _column(shared, "address1"), _column(shared, "address2")),
+        (z[:5] for z in _column(shared, "zip")), strict=True)))  # fmt: skip
+    units = list(map(fold_unit, _column(shared, "address1"), _column(shared, "address2")))
+    rows = [int(r) for r in shared[ROW].tolist()]
+    earlier: dict[str, list[tuple[int, str, str]]] = {}  # key -> (row, unit, card) of the rows before
+    found: dict[object, int] = {}
+    for position, (key, card) in enumerate(zip(keys, _cards(shared), strict=True)):
+        before = [e for e in earlier.get(key, ()) if same_unit(e[1], units[position])]
+        if before and all(card != e[2] for e in before):
+            found[shared.index[position]] = before[0][0]
+        earlier.setdefault(key, []).append((rows[position], units[position], card))
+    return found
+
+
+def _second_gift_rows(valid: pd.DataFrame) -> dict[object, int]:
+    """Rows of ``valid`` whose reference and folded name an earlier one has, with another card or value:
+    frame index -> the earlier row."""
+    references = _text(valid, "external_id").map(fold_reference)
+    repeated = valid[(references.ne("") & references.duplicated(keep=False)).to_numpy()]
+    if len(repeated) < 2:
+        return {}
+    keys = [f"{fold_reference(r)}{_SEP}{fold_person(n)}" for r, n in zip(
+        _column(repeated, "external_id"), _column(repeated, "name"), strict=True)]  # fmt: skip
+    rows = [int(r) for r in repeated[ROW].tolist()]
+    first: dict[str, tuple[int, str]] = {}
+    found: dict[object, int] = {}
+    for position, (key, card) in enumerate(zip(keys, _cards(repeated), strict=True)):
+        earlier = first.get(key)
+        if earlier is None:
+            first[key] = (rows[position], card)
+        elif earlier[1] != card:
+            found[repeated.index[position]] = earlier[0]
+    return found
