@@ -895,3 +895,27 @@ def test_an_order_answered_inside_an_envelope_is_that_order(
     assert not report.errors, report.errors
     rows = rows_of(settings, "staff")
     assert {e: r.tracking_number for e, r in rows.items()} == {"E1": "TRK-E1", "E2": "TRK-E2"}
+
+
+def test_a_gateway_error_page_is_said_in_a_few_words(vendor: VendorProxy, tmp_path: Path) -> None:
+    """Found by hunter-vendor: a 502 from a proxy in front of the vendor is an HTML page; its first 300
+    characters (doctype, head, styles) were the "reason" in the ledger, the workbook and the terminal."""
+    page = (
+        "<!DOCTYPE html>\n<html><head><meta charset='utf-8'><style>body{font-family:sans-serif}</style>"
+        "<title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>The upstream server sent an "
+        "invalid response.</p><hr><address>nginx</address></body></html>"
+    )
+
+    def gateway(call: Call) -> Answer:
+        if is_order_post(call):
+            return Answer(502, page.encode(), {"Content-Type": "text/html"})
+        return call.forward()
+
+    vendor.rewrite = gateway
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1])
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        (order,) = ledger.orders("staff")
+    assert order.state == "unknown"
+    assert "502 Bad Gateway" in (order.error or ""), order.error
+    assert "<" not in (order.error or "") and "font-family" not in (order.error or ""), order.error

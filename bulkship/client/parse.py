@@ -342,10 +342,24 @@ def parse_balance(raw: Any) -> Balance | None:
 # --- error bodies --------------------------------------------------------------------------------------
 
 
+_HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_HTML_DROPPED = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"<[^>]*>")
+
+
 def error_message(body: Any) -> str:
     if isinstance(body, str):
-        return body.strip()[:300]
+        return _page_words(body) if body.lstrip()[:1] == "<" else body.strip()[:300]
     return text(body, "Message", "Error", "Title", "Detail")
+
+
+def _page_words(page: str) -> str:
+    """An HTML error page (a proxy's or gateway's 502) in a few words: its title, else its text."""
+    import html
+
+    title = _HTML_TITLE.search(page)
+    words = title.group(1) if title else _HTML_TAG.sub(" ", _HTML_DROPPED.sub(" ", page))
+    return " ".join(html.unescape(words).split())[:200] or "an HTML page"
 
 
 _MODEL_PREFIX = re.compile(r"^(?:\$\.|order\.)", re.IGNORECASE)  # ProblemDetails' "$.", ASP.NET's "order."
