@@ -204,3 +204,18 @@ def test_a_quantity_column_a_program_file_leaves_out_is_said_before_anything_is_
     assert "Column 'Quantity' (H) is not used: " in err and said in err, err
     assert err.index(said) < err.index("orders to send"), err
     assert [li["Quantity"] for li in ordered_lines()] == [1, 1, 1]  # as the program file says
+
+
+@pytest.mark.parametrize("apartment", ["Apt 2", "#4B", "Suite 200"])
+def test_one_apartment_in_a_column_with_no_header_is_never_left_off_the_parcel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], apartment: str
+) -> None:
+    """Found by hunter-sheets: the apartment typed in the column after the street, whose header cell is empty,
+    was 'not used' without a word when only one row had one, and the card went to '1 Main St' alone (two
+    rows with one refused the file, as any column that looks like Address Line 2)."""
+    path = sheet_with(tmp_path / "list.xlsx", "", [apartment, None, None])
+
+    assert run(path) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "Column 'Column H' (H) looks like Address Line 2, which no column gives" in err
+    assert ordered_lines() == []

@@ -37,7 +37,9 @@ _SHIPPING = re.compile(
     r"(?i)\b(?:standard|expedited|overnight|express|ground|priority|economy|rush|next[- ]?day|2[- ]?day|"
     r"two[- ]?day|first[- ]class|usps|ups|fedex)\b"
 )
-_ADDRESS2 = re.compile(r"(?i)^(apt|apartment|suite|ste|unit|#\s*\d|fl|floor|bldg|building|room|rm)\b\.?")
+_ADDRESS2 = re.compile(
+    r"(?i)^(apt|apartment|suite|ste|unit|#\s*\d+[a-z]?|fl|floor|bldg|building|room|rm)\b\.?"
+)
 _SHORT_UNIT = re.compile(r"(?i)^#?\s*\d{1,5}\s*[a-z]?$|^[a-z]\s*-?\s*\d{0,4}$")  # "4B", "#12", "200", "B"
 _QUANTITY = re.compile(r"\d{1,4}(?:\.0+)?")
 _MONEY = re.compile(r"^\$\s?\d{1,7}(?:[.,]\d{2})?$")
@@ -61,9 +63,9 @@ def _share(filled: Sequence[str], test: Callable[[str], bool]) -> float:
     return sum(1 for v in filled if test(v)) / len(filled) if filled else 0.0
 
 
-def _value_looks_like(values: Sequence[str], countries: frozenset[str]) -> str | None:
+def _value_looks_like(values: Sequence[str], countries: frozenset[str], fewest: int = 2) -> str | None:
     filled = _filled(values)
-    if len(filled) < 2:
+    if len(filled) < fewest:
         return None
     if _share(filled, lambda v: v.casefold() in _SHIPPING_WORDS) >= FIT_SHARE:
         return "shipping_method"
@@ -98,7 +100,9 @@ def _guess(info: ColumnInfo, values: Sequence[str], countries: frozenset[str]) -
     fitting = [f for f in by_header if f in DEFAULTED_FIELDS and _fits(f, values)]
     if fitting or by_header:
         return (fitting or by_header)[0], "header"
-    found = _value_looks_like(values, countries)
+    # a column with no header at all says nothing but its values: one apartment there is the list's own
+    # (found by hunter-sheets: "Apt 2" on one row, in the column after the street, was left off the parcel)
+    found = _value_looks_like(values, countries, fewest=1 if info.header == f"Column {info.letter}" else 2)
     return (found, "values") if found else None
 
 
