@@ -167,6 +167,18 @@ DUPLICATE_ANSWERS = {
     "400 ProblemDetails": lambda ids: Answer.of(
         400, {"title": "Validation failed", "errors": {"$.poNumber": ["PONumber must be unique"]}}
     ),
+    # found by hunter-vendor: the PONumber field refused in words no pattern knows; the rows failed, to be
+    # sent again under a new PO
+    "400 on the PONumber in other words": lambda ids: Answer.of(
+        400,
+        {
+            "Message": "The request is invalid.",
+            "ModelState": {"order.PONumber": ["Has been used previously."]},
+        },
+    ),
+    "422 on the PONumber in other words": lambda ids: Answer.of(
+        422, {"title": "Unprocessable", "errors": {"$.poNumber": ["An order with this PO number exists."]}}
+    ),
 }
 
 

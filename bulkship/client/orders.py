@@ -319,6 +319,10 @@ def says_duplicate(refusal: VendorError) -> bool:
         return True
     errors = field_errors(body)
     on_lines = any(key.lower().startswith("lineitems") for key in errors)
+    if not on_lines and any(_is_po_field(key) for key in errors):
+        # the PONumber alone refused, in whatever words: bulkship writes it to the contract's rules, so most
+        # likely it exists (it is looked up); a refusal of lines as well is a validation failure
+        return True
     # words about lines ("Duplicate ExternalId" on LineItems[1]) are about those lines, not the PO
     words = [error_message(body)] if body is not None and not on_lines else []
     for key, messages in errors.items():
@@ -340,7 +344,12 @@ def names_the_po(refusal: VendorError) -> bool:
         body, "PreviousOrderIds", "PreviousOrderId", "ExistingOrderId", "OriginalOrderId"
     ):
         return True
-    keys = [k for k in field_errors(body) if not k.lower().startswith("lineitems")]
-    if any("ponumber" in k.lower().replace("_", "") or "purchaseorder" in k.lower() for k in keys):
+    if any(_is_po_field(k) for k in field_errors(body)):
         return True
     return bool(_PO_WORDS.search(error_message(body) if body is not None else ""))
+
+
+def _is_po_field(key: str) -> bool:
+    """A 400's field path that names the order's PONumber (not a line's field)."""
+    folded = key.lower().replace("_", "")
+    return not folded.startswith("lineitems") and ("ponumber" in folded or "purchaseorder" in folded)
