@@ -931,3 +931,30 @@ def test_a_gateway_error_page_is_said_in_a_few_words(vendor: VendorProxy, tmp_pa
     assert order.state == "unknown"
     assert "502 Bad Gateway" in (order.error or ""), order.error
     assert "<" not in (order.error or "") and "font-family" not in (order.error or ""), order.error
+
+
+def _headers_only(answer: Answer) -> Answer:
+    """An order list whose orders show no line items (a summary per order)."""
+    body = answer.json()
+    if isinstance(body, dict) and isinstance(body.get("Data"), list):
+        body["Data"] = [{k: v for k, v in o.items() if k != "LineItems"} for o in body["Data"]]
+    return Answer.of(answer.status, body)
+
+
+def test_a_lost_ledger_and_an_order_list_without_lines_never_send_a_card_again(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: an order list that shows each order without its line items (a summary: the
+    contract says nothing of what a listed order holds) let a lost ledger's run find the batch's orders and
+    tie none of their lines to rows: every row was planned again under new PO numbers and sent, a second
+    card each. An order listed without its lines is read in full before anything is judged."""
+    place(vendor, tmp_path / "old", [1, 2, 3], batch="staff")
+
+    def summaries(call: Call) -> Answer:
+        answer = call.forward()
+        return _headers_only(answer) if is_order_list(call) and answer.status == 200 else answer
+
+    vendor.rewrite = summaries
+    result = place(vendor, tmp_path / "new", [1, 2, 3], batch="staff")
+    assert vendor.external_ids() == ["E1", "E2", "E3"]  # nothing sent twice
+    assert result.sent_orders == 0, result

@@ -5,6 +5,7 @@ one up by PONumber (found, provably absent, or unknown), and the order list.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -242,7 +243,21 @@ class _Orders(_Paged):
         raw, complete, why = await self._pages("/v1/Orders", params, keep=wanted, stop=found)
         if complete and hidden:
             complete, why = False, "the vendor's order list does not show every order's PONumber"
-        return Listing([parse_order(r) for r in raw], complete, why)
+        orders: list[VendorOrder] = []
+        for record in raw:
+            order = parse_order(record)
+            if not order.line_items and order.id:  # listed as a summary: its lines are read in full
+                try:
+                    full = await self.get_order(order.id)
+                except VendorError as exc:
+                    if isinstance(exc, AuthenticationError):
+                        raise
+                    complete = False
+                    why = f"it lists order {order.po_number or order.id} without its lines ({exc.message})"
+                else:
+                    order = full if full.po_number else dataclasses.replace(full, po_number=order.po_number)
+            orders.append(order)
+        return Listing(orders, complete, why)
 
     async def _original_of_duplicate(
         self, body: Any, po_number: str, *, status: int = 409, vague: TerminalVendorError | None = None
