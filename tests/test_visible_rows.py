@@ -1417,3 +1417,24 @@ def test_people_under_a_heading_saying_stop_or_not_approved_are_left_out(tmp_pat
         sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
         book.save(tmp_path / "teams.xlsx")
         assert not load_sheet(tmp_path / "teams.xlsx").skipped, team
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Comments/Notes", "Manager Notes", "HR Comments", "Notes (internal)", "Special Instructions", "Memo",
+     "Additional Notes", "Note to HR"],
+)  # fmt: skip
+def test_a_note_saying_not_to_send_under_a_longer_notes_header_leaves_its_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-sheets: 'DO NOT SEND - left company' was read only under 'Notes', 'Comments' and a few
+    such headers: under 'Manager Notes' or 'Comments/Notes' the card was ordered. A delivery instruction
+    still sends."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,DO NOT SEND - left company\n"
+        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,50,Do not ship to the office - home only\n"
+        "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,Hold for pickup at front desk\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2]

@@ -54,6 +54,18 @@ _CARD_STATUS = frozenset(
 )
 
 
+# A column of notes under a header of more words ("Comments/Notes", "Manager Notes", "HR Comments", "Notes
+# (internal)", "Special Instructions": found by hunter-sheets, 'DO NOT SEND - left company' there was ordered)
+_NOTE_WORDS = frozenset(
+    {"note", "notes", "comment", "comments", "remark", "remarks", "memo", "memos", "instruction",
+     "instructions"}
+)  # fmt: skip
+
+
+def _note_header(header: str) -> bool:
+    return not _NOTE_WORDS.isdisjoint(re.findall(r"[a-z]+", header.casefold()))
+
+
 def _later_than_today(column: pd.Series) -> pd.Series:
     """The cells holding a date after today (anything else, a past date or unreadable text, is not)."""
     import warnings
@@ -82,6 +94,8 @@ def _said_not_to_send(
         eligible = key in _ELIGIBLE_FLAGS
         if says is None and _filter_header(str(header)):
             says, eligible = _SAYS_NO, True
+        if says is None and _note_header(str(header)):
+            says = _NOTE_SAYS_NO
         if header in column_map or says is None:
             continue
         column = body[header].astype(str)
