@@ -116,6 +116,12 @@ def test_a_catalog_whose_pages_are_capped_silently_is_read_in_full() -> None:
         {"message": "Duplicate", "previousOrderIds": "orig-7"},
         {"orderId": "orig-7"},
         {"Id": "someone-else", "PreviousOrderIds": ["orig-7"]},  # the first names an order of another PO
+        # found by hunter-vendor: the original named as an object, or inside an envelope, was not read, and
+        # a list that cannot prove the PO left the order in doubt on every run
+        {"message": "Duplicate", "previousOrders": [{"id": "orig-7", "poNumber": "PO-1"}]},
+        {"message": "Duplicate", "previousOrderIds": [{"orderId": "orig-7"}]},
+        {"Message": "Duplicate PONumber", "ExistingOrder": {"Id": "orig-7", "PONumber": "PO-1"}},
+        {"success": False, "error": {"message": "Duplicate", "previousOrderIds": ["orig-7"]}},
     ],
 )
 def test_a_409_names_the_original_in_any_of_its_forms_and_it_must_carry_our_po(conflict: Any) -> None:

@@ -394,15 +394,31 @@ def field_errors(body: Any) -> dict[str, list[str]]:
     return result
 
 
-def original_order_ids(body: Any) -> list[str]:
+_NAMED_ORDERS = ("PreviousOrderIds", "PreviousOrderId", "PreviousOrders", "ExistingOrders")
+_NAMED_ORDER = ("Order", "ExistingOrder", "OriginalOrder", "PreviousOrder", "Error", "Data")
+
+
+def original_order_ids(body: Any, depth: int = 0) -> list[str]:
     """The Ids a 409 body names for the original order: ``Id``, ``OrderId``, and ``PreviousOrderIds`` (a list
-    or one string), in that order, without repeats."""
+    or one string), in that order, without repeats; also the orders it names as objects (``PreviousOrders:
+    [{"Id": ...}]``, ``ExistingOrder: {...}``) or inside an envelope (``{"Error": {...}}``)."""
     found = [text(body, name) for name in ("Id", "OrderId", "OriginalOrderId", "ExistingOrderId")]
-    previous = field(body, "PreviousOrderIds", "PreviousOrderId")
+    previous = field(body, *_NAMED_ORDERS)
     if isinstance(previous, list):
-        found += [str(p) for p in previous if p is not None and not isinstance(p, Mapping | list)]
-    elif previous is not None and not isinstance(previous, Mapping):
+        for p in previous:
+            if isinstance(p, MAPPING):
+                found.append(text(p, "Id", "OrderId"))
+            elif p is not None and not isinstance(p, list):
+                found.append(str(p))
+    elif isinstance(previous, MAPPING):
+        found.append(text(previous, "Id", "OrderId"))
+    elif previous is not None:
         found += [p.strip() for p in str(previous).split(",")]
+    if depth < 2:
+        for name in _NAMED_ORDER:
+            inner = field(body, name)
+            if isinstance(inner, MAPPING):
+                found += original_order_ids(inner, depth + 1)
     return list(dict.fromkeys(i for i in found if i))
 
 
