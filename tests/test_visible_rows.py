@@ -1438,3 +1438,25 @@ def test_a_note_saying_not_to_send_under_a_longer_notes_header_leaves_its_row_ou
         "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,Hold for pickup at front desk\n"
     )
     assert [s.row for s in load_sheet(path).skipped] == [2]
+
+
+@pytest.mark.parametrize(
+    "header", ["Still Employed?", "Currently Employed", "Employed?", "Employee Active", "Still with company"]
+)
+def test_a_column_saying_the_person_is_no_longer_employed_leaves_their_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-sheets: 'Still Employed?' = No was ordered ('Active' = No was not). A list whose every
+    row says No (former staff, a retirement gift) is still sent."""
+    path = tmp_path / "hr.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,No\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,Yes\n"
+        "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2]
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,No\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,No\n"
+    )
+    assert not load_sheet(path).skipped

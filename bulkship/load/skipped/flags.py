@@ -22,7 +22,14 @@ _SEND_FLAGS = _answered(
     for what in ("", "card", "gift", "gift card")
 ) | frozenset(header_key(h) for h in ("included",))
 # "Active" = No on every row is a list of the people who left (a retirement gift), not a filter (review10)
-_ACTIVE_FLAGS = _answered(("active", "is active", "active status", "active employee", "currently active"))
+_ACTIVE_FLAGS = _answered(
+    (
+        "active", "is active", "active status", "active employee", "currently active",
+        # ... or employed ("Still Employed?" = No: found by hunter-sheets, ordered)
+        "employee active", "still active", "still employed", "currently employed", "employed", "is employed",
+        "still with company", "still with the company", "still here",
+    )
+)  # fmt: skip
 # ... or whether the person may have one ("Eligible?" = No, "Active" = N, found by newcomer8): an autofilter
 # often hides rows by such a column, and --include-hidden orders the rows it hides on purpose
 _ELIGIBLE_FLAGS = _ACTIVE_FLAGS | _answered(
