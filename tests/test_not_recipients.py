@@ -119,3 +119,27 @@ def test_a_named_person_at_a_company_called_total_without_a_street_is_a_row_to_f
     assert code == 1 and data["skipped"] == []
     errors = [p for p in data["problems"] if p["severity"] == "error"]
     assert [(p["row"], p["column"]) for p in errors] == [(5, "address1")], errors
+
+
+def test_subtotal_rows_alike_are_each_counted_skipped_by_run_and_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets (HS2): three 'SUBTOTAL' rows with nothing else on them shared one ledger row, so
+    `run` and `status` counted one skipped row where the result workbook showed three."""
+    lines = ["Name,Address,City,State,ZIP,Card,Amount"]
+    for i, name in enumerate(("Ann Lee", "Bo Chan", "Cy Diaz"), 1):
+        lines += [f"{name},{i} Main St,Boston,MA,02108,CVS,25", "SUBTOTAL,,,,,,25"]
+    path = tmp_path / "sub.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = str(tmp_path / "out")
+    for _ in range(2):  # the run, then the same command again: the same counts, nothing sent again
+        capsys.readouterr()
+        assert main(["run", str(path), "--yes", "--json", "--out", out]) == 0
+        assert json.loads(capsys.readouterr().out)["by_status"] == {"pending": 3, "skipped": 3}
+        assert main(["status", "--json"]) == 0
+        batch = json.loads(capsys.readouterr().out)["batches"][0]
+        assert batch["rows"] == 6 and batch["by_status"] == {"pending": 3, "skipped": 3}
+    sheet = openpyxl.load_workbook(tmp_path / "out" / "sub-results.xlsx", read_only=True)["Results"]
+    rows = list(sheet.iter_rows(values_only=True))
+    status = rows[0].index("Status")
+    assert sorted(r[status] for r in rows[1:]) == ["pending"] * 3 + ["skipped"] * 3

@@ -96,8 +96,16 @@ def _judge_repeats(
 def _skipped_fingerprints(base: pd.Series, shown: set[str]) -> list[str]:
     """A skipped row keeps the fingerprint it would have if shown (a row ordered before and hidden since is
     still known as ordered), unless a shown row has the same content: then its own, so the ledger never
-    takes one for the other."""
-    return [fp if fp not in shown else f"{fp}~skipped" for fp in base.tolist()]
+    takes one for the other. Skipped rows alike (three empty 'SUBTOTAL' rows) are told apart by their
+    place among them: one ledger row for all three counted one skipped row where the workbook showed three
+    (found by hunter-sheets)."""
+    found: list[str] = []
+    seen: dict[str, int] = {}
+    for fp in base.tolist():
+        own = fp if fp not in shown else f"{fp}~skipped"
+        seen[own] = seen.get(own, 0) + 1
+        found.append(own if seen[own] == 1 else f"{own}~skipped{seen[own]}")
+    return found
 
 
 def _fingerprints(frame: pd.DataFrame) -> list[str]:
