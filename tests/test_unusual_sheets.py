@@ -7,6 +7,7 @@ CSV, hidden sheets, cells written the way other systems export them. Each file i
 from __future__ import annotations
 
 import csv
+import datetime
 import hashlib
 import json
 import re
@@ -1474,3 +1475,33 @@ def test_a_column_correcting_an_order_field_is_never_passed_over_for_the_old_val
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
     sent = sorted((li["PhysicalDeliveryAddress"]["Name"], li["Value"]) for li in ordered_lines())
     assert [name for name, _value in sent] == ["Rv Gamma", "Rv Omega"]
+
+
+def test_a_column_saying_when_or_whether_a_field_changed_is_no_correction_of_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review14: an HR export's 'Last Updated' (a date) beside 'First Name'/'Last Name' was read as a
+    correction of the last name, and 'Address Changed' (Yes/No) or 'Address Updated' (a date) as a
+    correction of the street: every row of an ordinary list was an error and nothing was sent. They say
+    when or whether, not what to: the list goes as typed; a correction in words still stops its row."""
+    path = xlsx(
+        tmp_path / "hr.xlsx",
+        ["First Name", "Last Name", "Address", "City", "State", "ZIP", "Product", "Value", "Last Updated",
+         "Address Changed", "Address Updated", "New Address"],
+        ["Hr", "Alpha", "1 Hr St", "Salem", "MA", "01970", "CVS", 25, datetime.date(2026, 11, 3), "No", None, None],
+        ["Hr", "Beta", "2 Hr St", "Salem", "MA", "01970", "CVS", 25, "11/03/2026", "Yes", "2026-10-12", None],
+        ["Hr", "Gamma", "3 Hr St", "Salem", "MA", "01970", "CVS", 25, "2026-11-03 09:15", "Y", "Oct 12, 2026",
+         None],
+        ["Hr", "Delta", "4 Hr St", "Salem", "MA", "01970", "CVS", 25, "2026-11-03", "N", None, "9 Elm St"],
+    )  # fmt: skip
+    code, data, _err = validate(capsys, path)
+    errors = [p["message"] for p in data["problems"] if p["severity"] == "error"]
+    assert (code, data["valid"], data["invalid"]) == (1, 3, 1), errors
+    assert (
+        len(errors) == 1
+        and "column 'New Address': says '9 Elm St' where 'Address' says '4 Hr St'" in errors[0]
+    )
+    capsys.readouterr()
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    sent = sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines())
+    assert sent == ["Hr Alpha", "Hr Beta", "Hr Gamma"]

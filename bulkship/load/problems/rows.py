@@ -77,6 +77,16 @@ _CORRECTED = frozenset(
     {"new", "revised", "revision", "updated", "update", "corrected", "correction", "correct", "adjusted",
      "adjustment", "final", "changed", "change", "amended", "override", "replacement", "approved"}
 )  # fmt: skip
+# ... but not when it says when or whether the field changed: 'Last Updated' (a date: "last" alone is no last
+# name), 'Address Changed' = Yes, 'Address Updated' = 11/03/2026 (found by review14: an HR export's every row
+# was an error)
+_WHEN_WORDS = frozenset({"first", "last"})
+_WHETHER_OR_WHEN = re.compile(
+    r"(?i)\s*(?:yes|no|y|n|true|false|x|✓|✔|✗|✘"
+    r"|\d{4}-\d{1,2}-\d{1,2}(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?)?"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s*"
+)
 
 
 def _correction_problems(
@@ -93,13 +103,20 @@ def _correction_problems(
     for header in body.columns:
         words = _words(str(header))
         rest = [w for w in words if w not in _CORRECTED]
+        if set(rest) <= _WHEN_WORDS:
+            continue
         field = aliases.get("".join(rest)) if rest and len(rest) < len(words) else None
         if header in column_map or field not in ORDER_FIELDS or field not in fed:
             continue
         own, same = fed[field], _SAME.get(field, lambda v: v)
         for row, mine, theirs in zip(body.index, body[own], body[header], strict=True):
             said = _text(theirs)
-            if not said or row in not_judged or same(said) == same(_text(mine)):
+            if (
+                not said
+                or row in not_judged
+                or same(said) == same(_text(mine))
+                or _WHETHER_OR_WHEN.fullmatch(said)
+            ):
                 continue
             shown, typed = (str(v).strip() for v in (theirs, mine))
             message = (
