@@ -1460,3 +1460,21 @@ def test_a_column_saying_the_person_is_no_longer_employed_leaves_their_row_out(
         "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,No\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,No\n"
     )
     assert not load_sheet(path).skipped
+
+
+@pytest.mark.parametrize(
+    "header", ["Current Status", "Status (HR)", "Record Status", "Status 2026", "Employee Status Code"]
+)
+def test_any_status_column_saying_the_person_is_gone_leaves_their_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-sheets: 'Terminated' was read only under 'Status', 'Employee Status' and a few such
+    headers; under 'Current Status' or 'Status (HR)' the card was ordered. A status saying something was
+    completed ('Survey Status' = Completed, why the card is sent) still sends."""
+    path = tmp_path / "hr.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Terminated\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,Active\n"
+        "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,Completed\nDi Fox,4 Elm St,Boston,MA,02134,CVS,50,Opted out\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2, 5]

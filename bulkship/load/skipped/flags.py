@@ -118,6 +118,24 @@ _SAYS_GONE = re.compile(
     r"excluded?|(?:on\s+)?hold|not\s+eligible|ineligible|no\s+(?:gift|card))"
     r"\s*(?:[-–—:,.;!(].*)?)$"
 )
+# ... and under any other header naming a status ("Current Status", "Status (HR)", "Record Status", "Status
+# 2026": found by hunter-sheets, "Terminated" there was ordered), the words saying the person is gone or not
+# to be sent; not those saying something went out ("Survey Status" = Completed is why a card is sent)
+_SAYS_LEFT = re.compile(
+    r"(?i)^\s*(?:(?:terminated|termed|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
+    r"former(?:\s+(?:employee|staff|worker))?)\b.*"
+    r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
+    r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
+    r"excluded?|(?:on\s+)?hold|not\s+eligible|ineligible|no\s+(?:gift|card))"
+    r"\s*(?:[-–—:,.;!(].*)?)$"
+)
+
+
+def status_header(header: str) -> bool:
+    """Whether a header names a status of some kind ("Current Status", "Status (HR)")."""
+    return "status" in re.findall(r"[a-z]+", header.casefold())
+
+
 # ... or a date the person left on ("Termination Date" = 2026-11-15)
 _GONE_ON = frozenset(
     header_key(h)

@@ -18,6 +18,7 @@ from .flags import (
     _NO_DATE,
     _NOT_BEFORE,
     _SAYS_GONE,
+    _SAYS_LEFT,
     _SAYS_NO,
     _SAYS_SENT,
     _SAYS_SENT_ANYHOW,
@@ -28,6 +29,7 @@ from .flags import (
     _SENT_ON,
     _STATUS_FLAGS,
     _filter_header,
+    status_header,
 )
 from .headings import _SEND_HEADING
 from .kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY
@@ -96,6 +98,8 @@ def _said_not_to_send(
             says, eligible = _SAYS_NO, True
         if says is None and _note_header(str(header)):
             says = _NOTE_SAYS_NO
+        if says is None and status_header(str(header)):
+            says = _SAYS_LEFT
         if header in column_map or says is None:
             continue
         column = body[header].astype(str)
