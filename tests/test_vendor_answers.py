@@ -958,3 +958,38 @@ def test_a_lost_ledger_and_an_order_list_without_lines_never_send_a_card_again(
     result = place(vendor, tmp_path / "new", [1, 2, 3], batch="staff")
     assert vendor.external_ids() == ["E1", "E2", "E3"]  # nothing sent twice
     assert result.sent_orders == 0, result
+
+
+def _renamed_lines(body: Any, name: str) -> Any:
+    if isinstance(body, list):
+        return [_renamed_lines(b, name) for b in body]
+    if isinstance(body, dict):
+        return {(name if k == "LineItems" else k): _renamed_lines(v, name) for k, v in body.items()}
+    return body
+
+
+@pytest.mark.parametrize("name", ["Items", "lines", "OrderItems"])
+def test_an_order_whose_line_items_go_by_another_name_is_tracked(
+    vendor: VendorProxy, tmp_path: Path, name: str
+) -> None:
+    """Found by hunter-vendor: a vendor answering its orders' lines under another name than the documented
+    request's ``LineItems`` showed orders without lines: no row was ever tied to a line, no status or
+    tracking number ever reached a row, and a card the vendor failed was never seen."""
+    settings = vendor.settings(tmp_path)
+
+    def renamed(call: Call) -> Answer:
+        answer = call.forward()
+        if call.path.lower().startswith("/v1/orders") and answer.status in (200, 201):
+            body = answer.json()
+            if call.method == "GET" and call.path.lower() != "/v1/orders":
+                for line in body["LineItems"]:
+                    line["Status"] = "Shipped"
+                    line["Shipments"] = [{"TrackingNumber": f"TRK-{line['ExternalId']}", "Carrier": "USPS"}]
+            return Answer.of(answer.status, _renamed_lines(body, name))
+        return answer
+
+    vendor.rewrite = renamed
+    place(vendor, tmp_path, [1, 2])
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    rows = rows_of(settings, "staff")
+    assert {e: r.tracking_number for e, r in rows.items()} == {"E1": "TRK-E1", "E2": "TRK-E2"}

@@ -308,23 +308,34 @@ def po_number_of(raw: Any) -> str:
 
 
 ORDER_ENVELOPE_KEYS = ("Order", "Data", "Result", "Item")
+# Where an order's lines may be: the documented request's name first, then other names APIs give them.
+LINE_ITEM_KEYS = ("LineItems", "Items", "Lines", "OrderItems", "OrderLines")
+
+
+def raw_lines(record: Any) -> list[Any]:
+    """An order's line items as the vendor wrote them, under whichever of :data:`LINE_ITEM_KEYS` it uses."""
+    return items(record, *LINE_ITEM_KEYS)
 
 
 def parse_order(raw: Any) -> VendorOrder:
     """An order object (or one inside an envelope: ``{"Data": {...order}}``, as some APIs answer a single
     record the way they answer a list); an unexpected shape gives empty fields rather than an exception."""
     record = raw if isinstance(raw, Mapping) else {}
-    if not field(record, "Id", "OrderId", "LineItems", "PONumber", "PoNumber"):
+    if not field(record, "Id", "OrderId", *LINE_ITEM_KEYS, "PONumber", "PoNumber"):
         inner = field(record, *ORDER_ENVELOPE_KEYS)
         if isinstance(inner, MAPPING) and field(inner, "Id", "OrderId"):
             record = inner
+    lines = raw_lines(record)
+    kept = dict(record)
+    if lines and not isinstance(field(record, "LineItems"), list):
+        kept["LineItems"] = lines  # under its documented name, for whatever reads the raw order
     return VendorOrder(
         id=text(record, "Id", "OrderId"),
         po_number=po_number_of(record),
         status=status_name(field(record, "Status")),
         type=enum_value(field(record, "Type"), default="PhysicalShipment"),
-        line_items=tuple(_line_item(li) for li in items(record, "LineItems") if isinstance(li, MAPPING)),
-        raw=dict(record),
+        line_items=tuple(_line_item(li) for li in lines if isinstance(li, MAPPING)),
+        raw=kept,
     )
 
 

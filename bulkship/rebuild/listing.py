@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..client.parse import field as raw_field
-from ..client.parse import items, po_number_of, text
+from ..client.parse import po_number_of, raw_lines, text
 from ..models import STATUS, ValidationResult, VendorOrder
 
 
@@ -21,7 +21,7 @@ def _may_be_ours(pattern: re.Pattern[str], derived: set[str]) -> Callable[[Any],
     def keep(raw: Any) -> bool:
         if pattern.fullmatch(po_number_of(raw)):
             return True
-        return bool(derived) and any(text(li, "ExternalId") in derived for li in items(raw, "LineItems"))
+        return bool(derived) and any(text(li, "ExternalId") in derived for li in raw_lines(raw))
 
     return keep
 
@@ -48,7 +48,7 @@ def _repeats_a_row(validation: ValidationResult, known: set[str], since: str) ->
     def keep(raw: Any) -> bool:
         if po_number_of(raw) in known or not _recent_card(raw, since):
             return False
-        for line in items(raw, "LineItems"):
+        for line in raw_lines(raw):
             address = raw_field(line, "PhysicalDeliveryAddress")
             if not isinstance(address, dict):
                 continue

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..client.parse import items, po_number_of, text
+from ..client.parse import po_number_of, raw_lines, text
 from ..errors import VendorError
 from ..ledger import Ledger, RowRecord
 from ..models import VendorOrder
@@ -85,7 +85,7 @@ async def look_at_vendor(
     def keep(raw: Any) -> bool:  # only these are read in full: the batch's, and any with a waiting row's id
         if pattern.fullmatch(po_number_of(raw)) or po_number_of(raw) in po_numbers:
             return True
-        return any(text(li, "ExternalId") in external_ids for li in items(raw, "LineItems"))
+        return any(text(li, "ExternalId") in external_ids for li in raw_lines(raw))
 
     key = (getattr(client, "base_url", id(client)), str(ledger.path), batch, prefix, frozenset(external_ids),
            frozenset(po_numbers))  # fmt: skip
