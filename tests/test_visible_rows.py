@@ -1478,3 +1478,26 @@ def test_any_status_column_saying_the_person_is_gone_leaves_their_row_out(
         "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,Completed\nDi Fox,4 Elm St,Boston,MA,02134,CVS,50,Opted out\n"
     )
     assert [s.row for s in load_sheet(path).skipped] == [2, 5]
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Tracking #", "9400111899223197428490"), ("Tracking Number", "1Z999AA10123456784"),
+     ("Date Ordered", "11/15/2026"), ("Card Issued", "2026-11-15"), ("Issued On", "Nov 15"),
+     ("Redeemed", "Yes")],
+)  # fmt: skip
+def test_a_row_the_list_says_was_ordered_issued_or_tracked_is_not_ordered_again(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by hunter-sheets: a filled 'Tracking #', 'Date Ordered' or 'Card Issued' says the card went out
+    (sent by hand, or by another tool), yet the row was ordered again: a second card. An empty cell, or one
+    saying it has not happened yet, sends."""
+    path = tmp_path / "tracked.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{said}\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,\n"
+        "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,pending\nDi Fox,4 Elm St,Boston,MA,02134,CVS,50,N/A\n"
+    )
+    loaded = load_sheet(path)
+    assert [s.row for s in loaded.skipped] == [2]
+    assert loaded.skipped[0].reason == f"the list says it was sent already (column '{header}': '{said}')"

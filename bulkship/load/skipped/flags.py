@@ -198,6 +198,12 @@ _SENT_ON = frozenset(
         "date sent", "sent date", "sent on", "date mailed", "mailed on", "mailed date", "date shipped",
         "shipped on", "card sent date", "gift sent date", "gift card sent date", "date card sent",
         "date gift sent", "date delivered", "delivered on", "card mailed date", "card shipped date",
+        # ... or ordered, issued, or given a tracking number ("Date Ordered", "Card Issued", "Tracking #":
+        # found by hunter-sheets, each filled row was ordered again)
+        "date ordered", "ordered on", "card ordered on", "date issued", "issued on", "issue date",
+        "issued date", "issued", "card issued", "gift issued", "gift card issued", "card issued date",
+        "redeemed", "date redeemed", "tracking", "tracking number", "tracking #", "tracking no",
+        "tracking id", "tracking code", "usps tracking", "ups tracking", "fedex tracking",
     )
 )  # fmt: skip
 _SAYS_SENT_ANYHOW = re.compile(
