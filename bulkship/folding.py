@@ -205,6 +205,10 @@ def fold_person(name: object) -> str:
     words = [w for w in words if w not in generation] or words
     # the given name only: a surname that is also a short form is no one's given name (found by review13:
     # 'Mary Ray', sent a card last batch, held 'Mary Raymond' at another address as a repeat)
+    # a middle initial after the given name ("JONES BOB A", "LOPEZ MARIA J.", last name first) is no given
+    # name (found by review14: read as one, Robert A. Jones got a second card in the next batch)
+    while len(words) > 2 and len(words[-1]) == 1:
+        words.pop()
     if words:
         given = -1 if words[0] in _SURNAMES else 0  # "JONES BOB": Bob is the given name
         words[given] = _FULL_NAME_OF.get(words[given], words[given])

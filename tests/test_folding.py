@@ -24,6 +24,8 @@ from bulkship.folding import fold_address, fold_person, fold_reference, fold_uni
         ("JONES, BILL", "William Jones"),
         ("JONES BOB", "Robert Jones"),  # payroll's last name first, no comma: the short form is last
         ("NGUYEN BILL JR", "William Nguyen Jr."),
+        ("JONES BOB A", "Robert A. Jones"),  # ... with the middle initial after the given name (review14)
+        ("LOPEZ MARIA J.", "Maria Lopez"),
         ("Pa Alpha", "Pa Alpha (she/her)"),  # what an export adds to a display name (newcomer9, N11)
         ("Pa Beta", "Pa Beta - Remote"),
         ("Pa Gamma", "Pa Gamma #1003"),

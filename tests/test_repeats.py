@@ -881,3 +881,28 @@ def test_a_payroll_name_last_name_first_is_held_against_the_legal_name_in_the_ne
     assert recipients(isolated_data_dir) == sent, err
     shown = results(tmp_path / "out" / "dec-results.xlsx")
     assert code != 0 and "nov" in shown["Robert Jones / 3 Oak Street"][1]
+
+
+def test_a_payroll_name_last_name_first_with_a_middle_initial_is_held_in_the_next_batch(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review14: payroll's 'JONES BOB A' and 'LOPEZ MARIA J' (last name first, the middle initial
+    last) in November, HR's 'Robert A. Jones' and 'Maria Lopez' at the same addresses in December: each got a
+    second card (the initial was read as the given name)."""
+    out = str(tmp_path / "out")
+    payroll = [
+        ["JONES BOB A", "3 Oak St", "Salem", "MA", "01970", "CVS", "25"],
+        ["LOPEZ MARIA J", "4 Oak St", "Salem", "MA", "01970", "CVS", "25"],
+    ]
+    assert run(capsys, str(write_csv(tmp_path / "nov.csv", payroll)), "--out", out)[0] == 0
+    rows = [
+        ["Robert A. Jones", "3 Oak Street", "Salem", "MA", "01970", "CVS", "25"],
+        ["Maria Lopez", "4 Oak Street", "Salem", "MA", "01970", "CVS", "25"],
+        *map(person, range(1, 5)),
+    ]
+    code, _, err = run(capsys, str(write_csv(tmp_path / "dec.csv", rows)), "--out", out)
+    sent = Counter({"JONES BOB A": 1, "LOPEZ MARIA J": 1} | {f"Person {i}": 1 for i in range(1, 5)})
+    assert recipients(isolated_data_dir) == sent, err
+    shown = results(tmp_path / "out" / "dec-results.xlsx")
+    assert code != 0 and "nov" in shown["Robert A. Jones / 3 Oak Street"][1]
+    assert "nov" in shown["Maria Lopez / 4 Oak Street"][1]
