@@ -61,12 +61,14 @@ def match_lines(
         ):
             return vendor_lines[: len(items)]
         return [None] * len(external_ids)
+    # in any case when no two of ours differ only by it: a vendor may keep references in capitals
+    folds = len({e.casefold() for e in external_ids}) == len(set(external_ids))
     pool: dict[str, list[Any]] = {}
     for li in vendor_lines:
-        pool.setdefault(li.external_id, []).append(li)
+        pool.setdefault(li.external_id.casefold() if folds else li.external_id, []).append(li)
     found: list[Any] = []
     for ext in external_ids:
-        candidates = pool.get(ext)
+        candidates = pool.get(ext.casefold() if folds else ext)
         found.append(candidates.pop(0) if candidates else None)
     return found
 

@@ -993,3 +993,66 @@ def test_an_order_whose_line_items_go_by_another_name_is_tracked(
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     rows = rows_of(settings, "staff")
     assert {e: r.tracking_number for e, r in rows.items()} == {"E1": "TRK-E1", "E2": "TRK-E2"}
+
+
+def _upper_external_ids(body: Any) -> Any:
+    if isinstance(body, list):
+        return [_upper_external_ids(b) for b in body]
+    if isinstance(body, dict):
+        return {
+            k: v.upper() if k.lower() == "externalid" and isinstance(v, str) else _upper_external_ids(v)
+            for k, v in body.items()
+        }
+    return body
+
+
+def test_a_vendor_writing_external_ids_in_capitals_never_gets_a_card_twice(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: a vendor that keeps references in capitals echoes bulkship's ExternalIds
+    ('STAFF-0a1b...') as 'STAFF-0A1B...'. After a lost answer the 409's original showed none of the rows'
+    ExternalIds, the vendor's list showed them nowhere either, so every row was 'certainly not at the
+    vendor' and went out again in a follow-up order: a second card each."""
+    lost = {"first": True}
+
+    def capitals(call: Call) -> Answer:
+        answer = call.forward()
+        if is_order_post(call) and lost["first"]:
+            lost["first"] = False
+            return Answer.of(504, {"Message": "Gateway Timeout"})  # committed, the answer lost
+        if call.path.lower().startswith("/v1/orders") and answer.status < 500 and answer.body.strip():
+            return Answer.of(answer.status, _upper_external_ids(answer.json()))
+        return answer
+
+    vendor.rewrite = capitals
+    sheet = tmp_path / "staff.csv"
+    write_sheet(sheet, [1, 2], id_format="")  # no reference of their own: derived ExternalIds
+    settings = vendor.settings(tmp_path)
+    first = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    assert len(vendor.orders()) == 1 and len(vendor.orders()[0]["LineItems"]) == 2, vendor.orders()
+    assert first.ordered_rows == 2, first
+
+
+def test_a_lost_ledger_and_external_ids_in_capitals_never_send_a_card_again(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """hunter-vendor: the same vendor after a lost ledger: the batch's orders are found and their lines
+    tied to rows whatever the case of their ExternalIds; nothing is sent again."""
+    sheet = tmp_path / "staff.csv"
+    write_sheet(sheet, [1, 2, 3], id_format="")
+    run_batch(
+        sheet, vendor.settings(tmp_path / "old"), wait_s=0, client_factory=vendor.factory, batch="staff"
+    )
+
+    def capitals(call: Call) -> Answer:
+        answer = call.forward()
+        if call.path.lower().startswith("/v1/orders") and answer.status < 500 and answer.body.strip():
+            return Answer.of(answer.status, _upper_external_ids(answer.json()))
+        return answer
+
+    vendor.rewrite = capitals
+    again = run_batch(
+        sheet, vendor.settings(tmp_path / "new"), wait_s=0, client_factory=vendor.factory, batch="staff"
+    )
+    assert [len(o["LineItems"]) for o in vendor.orders()] == [3]  # nothing sent twice
+    assert again.ordered_rows == 3, again

@@ -182,12 +182,13 @@ async def rebuild_from_vendor(
             "for earlier orders; a 409 on its first order stops it for review"
         ]
     in_scope, elsewhere, unknown = [], [], []
+    folded = {d.casefold() for d in derived}
     for vendor_order in listing.orders:
         if vendor_order.po_number in known:
             continue  # another batch of this ledger
         if pattern.fullmatch(vendor_order.po_number):
             in_scope.append(vendor_order)
-        elif any(li.external_id in derived for li in vendor_order.line_items):
+        elif any(li.external_id.casefold() in folded for li in vendor_order.line_items):
             elsewhere.append(vendor_order)
         else:
             unknown.append(vendor_order)

@@ -18,10 +18,12 @@ def _may_be_ours(pattern: re.Pattern[str], derived: set[str]) -> Callable[[Any],
     under any prefix, and orders with a line carrying one of the ExternalIds bulkship made up for its rows.
     A large account's other orders are not read into memory at all."""
 
+    folded = {d.casefold() for d in derived}  # a vendor may keep references in capitals
+
     def keep(raw: Any) -> bool:
         if pattern.fullmatch(po_number_of(raw)):
             return True
-        return bool(derived) and any(text(li, "ExternalId") in derived for li in raw_lines(raw))
+        return bool(folded) and any(text(li, "ExternalId").casefold() in folded for li in raw_lines(raw))
 
     return keep
 

@@ -51,8 +51,14 @@ def _search(
     tally = _Tally()
     by_ext: dict[str, list[PlannedLine]] = {}
     by_card: dict[tuple[str, Decimal, int], list[PlannedLine]] = {}  # only lines of the same card can match
+    # ExternalIds in any case when no two of ours differ only by it (a vendor may keep references in capitals)
+    folds = len({ln.external_id.casefold() for ln in lines}) == len({ln.external_id for ln in lines})
+
+    def ext_key(external_id: str) -> str:
+        return external_id.casefold() if folds else external_id
+
     for line in lines:
-        by_ext.setdefault(line.external_id, []).append(line)
+        by_ext.setdefault(ext_key(line.external_id), []).append(line)
         by_card.setdefault(_key(line.product_id, line.value, line.quantity), []).append(line)
     unknown_lines: Counter[tuple[str, Decimal, int]] = Counter()
     unknown_where: dict[tuple[str, Decimal, int], str] = {}
@@ -61,7 +67,9 @@ def _search(
         for index, vendor_line in enumerate(vendor_order.line_items):
             if vendor_line.external_id:
                 ours = [
-                    ln for ln in by_ext.get(vendor_line.external_id, []) if ln.fingerprint not in tally.taken
+                    ln
+                    for ln in by_ext.get(ext_key(vendor_line.external_id), [])
+                    if ln.fingerprint not in tally.taken
                 ]
                 if scoped and not ours and not shows_line_address(vendor_order, index):
                     # a line of the batch's own order that names no row of the file, and shows no

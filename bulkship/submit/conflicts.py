@@ -46,7 +46,7 @@ class _Conflicts(_Base):
             for planned in pending:
                 rows = await self._ledger(self.ledger.rows_by_po, planned.po_number)
                 elsewhere = {
-                    at_vendor[r.external_id or ""] for r in rows if (r.external_id or "") in at_vendor
+                    at_vendor[_folded(r.external_id)] for r in rows if _folded(r.external_id) in at_vendor
                 }
                 if elsewhere - {planned.po_number}:
                     held.append(planned.po_number)
@@ -89,15 +89,16 @@ class _Conflicts(_Base):
         if elsewhere is None:
             note += "; the vendor's orders could not all be listed to check whether it is under another PO"
             return matches, [], review + unmatched, note
-        found = [row for row in unmatched if (row.external_id or "") in elsewhere]
+        found = [row for row in unmatched if _folded(row.external_id) in elsewhere]
         if found:
-            where = sorted({elsewhere[row.external_id or ""] for row in found})
+            where = sorted({elsewhere[_folded(row.external_id)] for row in found})
             note += f"; its ExternalId is at the vendor under {', '.join(where)}"
         return matches, [row for row in unmatched if row not in found], review + found, note
 
     async def _external_ids_at_vendor(self, base_po: str) -> dict[str, str] | None:
-        """ExternalId -> PONumber over the vendor's orders of this batch's PO numbers (its stem exactly,
-        follow-ups included); None when unknowable (the list is not provably complete)."""
+        """ExternalId (case folded: a vendor may keep references in capitals) -> PONumber over the vendor's
+        orders of this batch's PO numbers (its stem exactly, follow-ups included); None when unknowable (the
+        list is not provably complete)."""
         stem = re.sub(r"-\d+$", "", base_po)
         pattern = batch_po_pattern(stem)
         listing = getattr(self.client, "order_listing", None)
@@ -118,7 +119,7 @@ class _Conflicts(_Base):
             for line in vendor_order.line_items:
                 if not line.external_id:
                     return None  # lines without ExternalId: nothing can be ruled out
-                found.setdefault(line.external_id, vendor_order.po_number)
+                found.setdefault(_folded(line.external_id), vendor_order.po_number)
         return found
 
     async def _settle_conflict(
@@ -161,3 +162,9 @@ class _Conflicts(_Base):
         self._report(order.po_number, "needs review", ordered=len(outcomes))
         if follow:
             await self._follow_up(order, rows, [r.line_index for r in follow if r.line_index is not None])
+
+
+def _folded(external_id: str | None) -> str:
+    """An ExternalId as compared with the vendor's: whatever its case (a row found there in other capitals
+    waits for a person, never goes out again)."""
+    return (external_id or "").casefold()
