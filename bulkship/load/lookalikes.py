@@ -37,8 +37,12 @@ _SHIPPING = re.compile(
     r"(?i)\b(?:standard|expedited|overnight|express|ground|priority|economy|rush|next[- ]?day|2[- ]?day|"
     r"two[- ]?day|first[- ]class|usps|ups|fedex)\b"
 )
+# ... with the unit after the word: a number or one letter ("Apt 2", "Suite 200", "Bldg C", "#4B"); a note
+# that opens with such a word ("Unit manager", "Room for growth", "FL office") is none (found by review14: one
+# in a column with no header refused the list)
 _ADDRESS2 = re.compile(
-    r"(?i)^(apt|apartment|suite|ste|unit|#\s*\d+[a-z]?|fl|floor|bldg|building|room|rm)\b\.?"
+    r"(?i)^(?:(?:apt|apartment|suite|ste|unit|fl|floor|bldg|building|room|rm)\b\.?\s*(?:#|no\.?)?\s*"
+    r"(?:[a-z]?-?\d|[a-z]\b)|#\s*\d+[a-z]?\b)"
 )
 _SHORT_UNIT = re.compile(r"(?i)^#?\s*\d{1,5}\s*[a-z]?$|^[a-z]\s*-?\s*\d{0,4}$")  # "4B", "#12", "200", "B"
 _QUANTITY = re.compile(r"\d{1,4}(?:\.0+)?")
