@@ -1501,3 +1501,22 @@ def test_a_row_the_list_says_was_ordered_issued_or_tracked_is_not_ordered_again(
     loaded = load_sheet(path)
     assert [s.row for s in loaded.skipped] == [2]
     assert loaded.skipped[0].reason == f"the list says it was sent already (column '{header}': '{said}')"
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Done?", "✓"), ("Complete?", "✔"), ("Processed?", "☑"), ("Received Gift", "Yes"), ("Got Card", "X"),
+     ("Gift Given", "2025-12-01"), ("Sent to vendor", "yes (Nov)")],
+)  # fmt: skip
+def test_a_tick_or_a_yes_saying_the_card_was_given_leaves_its_row_out(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by hunter-sheets: 'Done?' = ✓ was ordered again (the tick was looked for before a word
+    boundary, which no tick has), and so were 'Received Gift' = Yes, 'Got Card' = X, 'Gift Given' = a date."""
+    path = tmp_path / "done.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{said}\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,\n"
+        "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,No\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2]

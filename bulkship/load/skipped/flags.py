@@ -172,13 +172,20 @@ _SENT_FLAGS = _answered(
         "card mailed", "gift mailed", "card shipped", "gift shipped", "card delivered", "gift delivered",
         "order status", "gift status", "card status", "gift card status", "done", "completed", "complete",
         "processed", "ordered", "fulfilled", "card ordered", "gift ordered",
+        # ... or given, or sent to the vendor another way ("Received Gift", "Got Card", "Gift Given", "Sent to
+        # vendor" = Yes: found by hunter-sheets, each was ordered again)
+        "received gift", "received card", "has card", "has gift", "got card", "got gift", "gift given",
+        "card given", "gift card given", "given", "sent to vendor", "submitted to vendor",
+        "uploaded to vendor",
     )
 )  # fmt: skip
 # ... or the date it went out ("11/15/2026", "2026-11-15" as an XLSX date reads, "Nov 20"): "1/15" read as the
 # "1" of yes while "11/15" and every XLSX date were ordered again (found by review10)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _SAYS_SENT = re.compile(
-    r"(?i)^\s*(?:(?:yes|y|x|true|1|✓|✔|sent|shipped|delivered|received|done|completed?|mailed)\b.*"
+    r"(?i)^\s*(?:(?:yes|y|x|true|1|sent|shipped|delivered|received|done|completed?|mailed)\b.*"
+    # a tick: no word character follows it, so no \b either ("Done?" = ✓ was ordered again: hunter-sheets)
+    r"|[✓✔☑✅].*"
     rf"|\d{{1,4}}[/.-]\d{{1,2}}(?:[/.-]\d{{1,4}})?\b.*|{_MONTH}\s*\d{{1,2}}\b.*|\d{{1,2}}[\s-]*{_MONTH}(?:\W.*)?)$"
 )
 # ... and in a column that only says whether it went out ("Card Sent", "Mailed"), anything but a no or a
