@@ -1056,3 +1056,48 @@ def test_a_lost_ledger_and_external_ids_in_capitals_never_send_a_card_again(
     )
     assert [len(o["LineItems"]) for o in vendor.orders()] == [3]  # nothing sent twice
     assert again.ordered_rows == 3, again
+
+
+def _changed_external_ids(body: Any, change: Any) -> Any:
+    if isinstance(body, list):
+        return [_changed_external_ids(b, change) for b in body]
+    if isinstance(body, dict):
+        return {
+            k: change(v)
+            if k.lower() == "externalid" and isinstance(v, str)
+            else _changed_external_ids(v, change)
+            for k, v in body.items()
+        }
+    return body
+
+
+@pytest.mark.parametrize("kept", ["first 16 characters", "with the account's prefix"])
+def test_a_vendor_keeping_external_ids_its_own_way_never_gets_a_card_twice(
+    vendor: VendorProxy, tmp_path: Path, kept: str
+) -> None:
+    """Found by hunter-vendor: a vendor that keeps a reference its own way (cut to its field's length, or
+    with its own prefix) echoes ExternalIds that match none of bulkship's. After a lost answer the 409's
+    original and the order list showed no row's ExternalId, so every row was 'certainly not at the vendor'
+    and went out again in a follow-up order: a second card each. ExternalIds that match no row of the batch
+    anywhere prove nothing about which rows the vendor holds: the rows wait for a person."""
+    change = {"first 16 characters": lambda v: v[:16], "with the account's prefix": lambda v: f"ACME:{v}"}[
+        kept
+    ]
+    lost = {"first": True}
+
+    def own_way(call: Call) -> Answer:
+        answer = call.forward()
+        if is_order_post(call) and lost["first"]:
+            lost["first"] = False
+            return Answer.of(504, {"Message": "Gateway Timeout"})  # committed, the answer lost
+        if call.path.lower().startswith("/v1/orders") and answer.status < 500 and answer.body.strip():
+            return Answer.of(answer.status, _changed_external_ids(answer.json(), change))
+        return answer
+
+    vendor.rewrite = own_way
+    sheet = tmp_path / "staff.csv"
+    write_sheet(sheet, [1, 2], id_format="")  # derived ExternalIds
+    settings = vendor.settings(tmp_path)
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    assert [len(o["LineItems"]) for o in vendor.orders()] == [2], vendor.orders()  # nothing sent twice

@@ -98,7 +98,7 @@ class _Conflicts(_Base):
     async def _external_ids_at_vendor(self, base_po: str) -> dict[str, str] | None:
         """ExternalId (case folded: a vendor may keep references in capitals) -> PONumber over the vendor's
         orders of this batch's PO numbers (its stem exactly, follow-ups included); None when unknowable (the
-        list is not provably complete)."""
+        list is not provably complete, or the vendor's ExternalIds match no row of the batch at all)."""
         stem = re.sub(r"-\d+$", "", base_po)
         pattern = batch_po_pattern(stem)
         listing = getattr(self.client, "order_listing", None)
@@ -120,6 +120,10 @@ class _Conflicts(_Base):
                 if not line.external_id:
                     return None  # lines without ExternalId: nothing can be ruled out
                 found.setdefault(_folded(line.external_id), vendor_order.po_number)
+        if found:
+            ours = {_folded(r.external_id) for r in await self._ledger(self.ledger.batch_rows, self.batch)}
+            if ours.isdisjoint(found):  # the vendor keeps references its own way (cut, prefixed): its
+                return None  # ExternalIds cannot show which rows it holds, nor that it holds none
         return found
 
     async def _settle_conflict(
