@@ -1520,3 +1520,29 @@ def test_a_tick_or_a_yes_saying_the_card_was_given_leaves_its_row_out(
         "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,No\n"
     )
     assert [s.row for s in load_sheet(path).skipped] == [2]
+
+
+@pytest.mark.parametrize(
+    ("header", "says"),
+    [
+        ("Marital Status", "Separated"),
+        ("Benefits Status", "Declined"),
+        ("401k Status", "Opted out"),
+        ("Account Status", "Inactive"),  # a win-back list: its customers' accounts are inactive or cancelled
+        ("Customer Status", "Cancelled"),
+        ("Survey Status", "Declined"),
+    ],
+)
+def test_a_status_of_something_else_than_the_person_sends_their_row(
+    tmp_path: Path, header: str, says: str
+) -> None:
+    """Found by review14: since any header naming a status was read as the person's, an HR export's
+    'Marital Status' = Separated, 'Benefits Status' = Declined or '401k Status' = Opted out, and a win-back
+    list's 'Account Status' = Inactive, left those people's rows out ('the list says not to send'): their
+    cards were never ordered. Those say something of a marriage, a benefit, an account: every row goes."""
+    path = tmp_path / "hr.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{says}\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,Active\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == []

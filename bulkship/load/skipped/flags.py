@@ -131,9 +131,22 @@ _SAYS_LEFT = re.compile(
 )
 
 
+# ... a status of the person or their record, that is: not of a marriage, a benefit, an account or a survey
+# ("Marital Status" = Separated, "Benefits Status" = Declined, "401k Status" = Opted out, a win-back list's
+# "Account Status" = Inactive: found by review14, each row was left out)
+_PERSON_STATUS_WORDS = frozenset(
+    {"status", "current", "hr", "record", "employee", "employees", "employment", "emp", "ee", "worker",
+     "job", "position", "associate", "staff", "personnel", "person", "people", "recipient", "participant",
+     "work", "working", "contract", "contractor", "latest", "overall", "final", "payroll", "code",
+     "description", "desc", "type", "the", "of", "s"}
+)  # fmt: skip
+
+
 def status_header(header: str) -> bool:
-    """Whether a header names a status of some kind ("Current Status", "Status (HR)")."""
-    return "status" in re.findall(r"[a-z]+", header.casefold())
+    """Whether a header names a status of the person ("Current Status", "Status (HR)", "Record Status"),
+    not of something else they have ("Marital Status", "Benefits Status", "Account Status")."""
+    words = set(re.findall(r"[a-z]+", header.casefold()))
+    return "status" in words and words <= _PERSON_STATUS_WORDS
 
 
 # ... or a date the person left on ("Termination Date" = 2026-11-15)
