@@ -1101,3 +1101,33 @@ def test_a_vendor_keeping_external_ids_its_own_way_never_gets_a_card_twice(
     run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
     run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
     assert [len(o["LineItems"]) for o in vendor.orders()] == [2], vendor.orders()  # nothing sent twice
+
+
+def test_a_line_failed_then_shipped_with_tracking_is_a_card_made(vendor: VendorProxy, tmp_path: Path) -> None:
+    """Found by hunter-vendor: a line the vendor showed Failed (an address it could not verify, say) and later
+    Shipped with a tracking number (someone at the vendor fixed it and sent it) kept 'failed': a status never
+    moved back from Failed, so the tracking number was never recorded either, the row read "no card was made"
+    and the next run sent a second card. A card shown shipped, with its tracking, is a card made."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    said: dict[str, tuple[str, list[Any]]] = {"E1": ("Failed", [])}
+
+    def failed_then_shipped(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method == "GET" and call.path.lower().startswith("/v1/orders/") and answer.status == 200:
+            body = answer.json()
+            for line in body["LineItems"]:
+                status, shipments = said.get(line["ExternalId"], ("Pending", []))
+                line["Status"], line["Shipments"] = status, shipments
+            return Answer.of(200, body)
+        return answer
+
+    vendor.rewrite = failed_then_shipped
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert rows_of(settings, "staff")["E1"].line_status == "failed"
+    said["E1"] = ("Shipped", [{"TrackingNumber": "1Z-LATE", "Carrier": "UPS", "ShippedDate": "2026-12-01"}])
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    row = rows_of(settings, "staff")["E1"]
+    assert (row.line_status, row.tracking_number) == ("shipped", "1Z-LATE"), row
+    place(vendor, tmp_path, [1, 2])
+    assert vendor.external_ids() == ["E1", "E2"]  # no second card

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import linematch
-from ..models import VendorOrder
+from ..models import VendorLineItem, VendorOrder
 from ..payload import line_items
 from ..statuses import NO_CARD_STATUSES
 from . import sql
@@ -37,6 +37,18 @@ def unmakes_card(before: str | None, after: str | None) -> bool:
     return (before or "").lower() in CARD_MADE_LINE_STATUSES and (after or "").lower() in NO_CARD_STATUSES
 
 
+def shows_card_made(before: str | None, line: VendorLineItem) -> bool:
+    """A line recorded Failed or Cancelled that the vendor now shows Shipped or Delivered with its parcel (a
+    tracking number, a shipped or delivered date): the vendor sent the card after all. No stale answer, kept
+    out by the ranks, can show that of a line that never shipped, and recording it only ever reads a card as
+    made; left out, the row read "no card was made" and the next run sent a second card."""
+    return (
+        (before or "").lower() in NO_CARD_STATUSES
+        and (line.status or "").lower() in CARD_MADE_LINE_STATUSES
+        and any(s.tracking_number or s.shipped_date or s.delivered_date for s in line.shipments)
+    )
+
+
 class LedgerTracking(LedgerReads):
     def _sent_items(self, po_number: str) -> list[Any]:
         """The order's line items as sent (its stored payload); none when it is not in the ledger."""
@@ -65,7 +77,10 @@ class LedgerTracking(LedgerReads):
                 sql.set_order_status(db, po_number, new_status, at)
                 changed = True
             for row, line in zip(rows, matches, strict=True):
-                if line is None or is_step_back(LINE_STATUS_RANK, row.line_status, line.status):
+                if line is None or (
+                    is_step_back(LINE_STATUS_RANK, row.line_status, line.status)
+                    and not shows_card_made(row.line_status, line)
+                ):
                     continue  # a stale answer for this line: keep what was recorded
                 shipment = line.shipments[-1] if line.shipments else None
                 tracking = shipment.tracking_number if shipment else row.tracking_number
