@@ -198,6 +198,8 @@ def ledger_keys(frame: Any) -> tuple[list[str], dict[int, int]]:
     """Each row's key in the ledger, in frame order (its fingerprint; a duplicate row's own key, see
     :func:`bulkship.statuses.duplicate_keys`), and for each duplicate row the row it repeats."""
     keys = list(map(str, frame[FINGERPRINT].tolist()))
+    if len(set(keys)) < len(keys):
+        keys = _own_keys(frame, keys)
     duplicate = frame[STATUS].eq("duplicate")
     if not duplicate.any():
         return keys, {}
@@ -207,6 +209,25 @@ def ledger_keys(frame: Any) -> tuple[list[str], dict[int, int]]:
     for row, (key, _first) in found.items():
         keys[position[row]] = key
     return keys, {row: first for row, (_key, first) in found.items()}
+
+
+def _own_keys(frame: Any, keys: list[str]) -> list[str]:
+    """A row that is no duplicate yet has the content of another (the same card to the same person, invalid
+    for a reason of its own, such as its Total column) under a key of its own: under the other's, the
+    ledger held one row for the two, and run and status counted one row fewer than the workbook showed. A
+    valid row keeps its fingerprint: it is the one its card is ordered under. Duplicates take the key of
+    the row they repeat here, and their own from :func:`bulkship.statuses.duplicate_keys`."""
+    statuses = list(map(str, frame[STATUS].tolist()))
+    valid = {key for key, status in zip(keys, statuses, strict=True) if status == "valid"}
+    seen: set[str] = set()
+    own = list(keys)
+    for i, (row, key) in enumerate(zip(frame.index.tolist(), keys, strict=True)):
+        if statuses[i] == "duplicate":
+            continue
+        if key in seen or (statuses[i] != "valid" and key in valid):
+            own[i] = f"{key}~row-{int(row)}"
+        seen.add(key)
+    return own
 
 
 def book_from_existing(
