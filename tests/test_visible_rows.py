@@ -1546,3 +1546,40 @@ def test_a_status_of_something_else_than_the_person_sends_their_row(
         f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{says}\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,Active\n"
     )
     assert [s.row for s in load_sheet(path).skipped] == []
+
+
+def test_a_heading_with_a_count_beside_it_or_typed_in_another_column_still_leaves_its_rows_out(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-sheets: 'REMOVED - do not send' with '3 people' beside it, 'Do not send' with 'per HR'
+    in the Notes, or 'REMOVED' typed in the street's column was no heading (one cell, under no street, was
+    looked for), and the people under it were ordered. A person's name beside a note is no heading: the
+    rows under Ann are sent."""
+    cases = [
+        (
+            ["REMOVED - do not send", None, None, None, None, None, "3 people"],
+            "REMOVED - do not send 3 people",
+        ),
+        (["Do not send", None, None, None, None, None, None, "per HR"], "Do not send per HR"),
+        ([None, "REMOVED"], "REMOVED"),
+    ]
+    for cells, heading in cases:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+        sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25])
+        sheet.append(cells)
+        sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
+        book.save(tmp_path / "gifts.xlsx")
+        skipped = {s.row: s.reason for s in load_sheet(tmp_path / "gifts.xlsx").skipped}
+        assert skipped == {
+            3: f"a heading over rows not to send ('{heading}')",
+            4: f"under the heading '{heading}' (row 3)",
+        }, heading
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+    sheet.append(["Ann Lee", None, None, None, None, None, None, "Do not send"])
+    sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
+    book.save(tmp_path / "person.xlsx")
+    assert [s.row for s in load_sheet(tmp_path / "person.xlsx").skipped] == [2]

@@ -45,9 +45,24 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     if address is None or body.empty:
         return {}
     rows = body.index.tolist()
-    unaddressed = body.index[_blank_cells(body[address].tolist())].tolist()[:MAX_CANDIDATES]
-    lone = [r for r in unaddressed if _one_cell(body.loc[r])]
-    headings = {r: " ".join(str(v).strip() for v in body.loc[r].tolist() if str(v).strip()) for r in lone}
+    # no street, or no name: a heading may be typed in any column, and beside it a count or a remark
+    # ("REMOVED - do not send" | "3 people", "REMOVED" in the street's column: found by hunter-sheets, the
+    # people under each were ordered)
+    names = [h for h, c in column_map.items() if c in ("name", "first_name", "last_name")]
+    nameless = _blank_cells(body[names[0]].tolist()) if names else None
+    for name in names[1:]:
+        nameless &= _blank_cells(body[name].tolist())
+    blank = _blank_cells(body[address].tolist()) | (nameless if nameless is not None else False)
+    unaddressed = body.index[blank].tolist()[:MAX_CANDIDATES]
+    headings: dict[int, str] = {}
+    for row in unaddressed:
+        cells = {h: str(v).strip() for h, v in body.loc[row].items() if str(v).strip()}
+        if len(cells) == 1:
+            headings[row] = next(iter(cells.values()))
+        elif len(cells) == 2:  # the heading, and a count or a remark; never a person's name beside a note
+            said = [h for h, text in cells.items() if _LEAVE_OUT_HEADING.fullmatch(text)]
+            if said and all(h in said for h in names if h in cells):
+                headings[row] = " ".join(cells.values())
     found: dict[int, tuple[str, str]] = {}
     for row, text in headings.items():
         if not _LEAVE_OUT_HEADING.fullmatch(text) or _SEND_HEADING.search(text):
@@ -58,10 +73,6 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{text}' (row {row})")
             at += 1
     return found
-
-
-def _one_cell(cells: pd.Series) -> bool:
-    return sum(1 for v in cells.tolist() if str(v).strip()) == 1
 
 
 def _repeated_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[int]:
