@@ -1131,3 +1131,31 @@ def test_a_line_failed_then_shipped_with_tracking_is_a_card_made(vendor: VendorP
     assert (row.line_status, row.tracking_number) == ("shipped", "1Z-LATE"), row
     place(vendor, tmp_path, [1, 2])
     assert vendor.external_ids() == ["E1", "E2"]  # no second card
+
+
+@pytest.mark.parametrize("people", [[1, 10], [1, 2, 10]])
+def test_a_vendor_cutting_only_the_longer_external_ids_never_gets_a_card_twice(
+    vendor: VendorProxy, tmp_path: Path, people: list[int]
+) -> None:
+    """Found by review14: a vendor that cuts a reference to its field's length (20 characters) cuts only the
+    longer Employee IDs ('EMPLOYEE-ID-NUMBER-10' to 'EMPLOYEE-ID-NUMBER-1', which is another row's): some
+    ExternalIds it shows are ours, so they were taken as proof, and after a lost answer the rows whose ID it
+    cut were 'certainly not at the vendor' and went out again in a follow-up order, a second card each."""
+    lost = {"first": True}
+
+    def cut(call: Call) -> Answer:
+        answer = call.forward()
+        if is_order_post(call) and lost["first"]:
+            lost["first"] = False
+            return Answer.of(504, {"Message": "Gateway Timeout"})  # committed, the answer lost
+        if call.path.lower().startswith("/v1/orders") and answer.status < 500 and answer.body.strip():
+            return Answer.of(answer.status, _changed_external_ids(answer.json(), lambda v: v[:20]))
+        return answer
+
+    vendor.rewrite = cut
+    sheet = tmp_path / "staff.csv"
+    write_sheet(sheet, people, id_format="EMPLOYEE-ID-NUMBER-{}")
+    settings = vendor.settings(tmp_path)
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    assert [len(o["LineItems"]) for o in vendor.orders()] == [len(people)], vendor.orders()

@@ -4,6 +4,7 @@ the batch's other planned orders held when this ledger never sent that PO; rows 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from ..client.parse import po_number_of
@@ -113,6 +114,7 @@ class _Conflicts(_Base):
         if not complete:
             return None
         found: dict[str, str] = {}
+        shown: Counter[str] = Counter()  # the vendor's lines by ExternalId
         for vendor_order in orders:
             if not pattern.fullmatch(vendor_order.po_number):
                 continue
@@ -120,10 +122,16 @@ class _Conflicts(_Base):
                 if not line.external_id:
                     return None  # lines without ExternalId: nothing can be ruled out
                 found.setdefault(_folded(line.external_id), vendor_order.po_number)
+                shown[_folded(line.external_id)] += 1
         if found:
-            ours = {_folded(r.external_id) for r in await self._ledger(self.ledger.batch_rows, self.batch)}
-            if ours.isdisjoint(found):  # the vendor keeps references its own way (cut, prefixed): its
-                return None  # ExternalIds cannot show which rows it holds, nor that it holds none
+            rows = await self._ledger(self.ledger.batch_rows, self.batch)
+            ours = Counter(_folded(r.external_id) for r in rows)
+            # the vendor keeps references its own way (cut to its field's length, prefixed) when one it
+            # shows is no row's, or more of its lines show one than rows have it (the longer IDs cut to
+            # another row's: found by review14, the ones it shows as ours proved nothing of the rows whose
+            # ID it cut): its ExternalIds cannot show which rows it holds, nor that it holds none
+            if any(count > ours[key] for key, count in shown.items()):
+                return None
         return found
 
     async def _settle_conflict(
