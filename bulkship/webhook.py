@@ -32,6 +32,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import json
 import logging
 import secrets
 import signal
@@ -64,6 +65,7 @@ SECRET_HEADER = "X-Bulkship-Secret"
 DEFAULT_PORT = defaults.WEBHOOK_PORT
 DEFAULT_REWRITE_DELAY_S = defaults.WEBHOOK_QUIET_S
 MAX_BODY_BYTES = 1_000_000
+MAX_BATCHED = 100  # deliveries in one body: each is a read of the vendor
 WEBHOOK_LIMITS = GuardLimits(max_body_bytes=MAX_BODY_BYTES)
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -172,6 +174,26 @@ class WebhookReceiver:
         except (ValueError, UnicodeDecodeError):
             log.warning("webhook refused: body is not JSON (or nested too deeply)")
             return JSONResponse({"error": "body is not JSON"}, status_code=400)
+        if isinstance(body, list) and body:  # several deliveries in one (some senders batch their events)
+            return await self._several(body)
+        return await self._one(body)
+
+    async def _several(self, bodies: list[Any]) -> JSONResponse:
+        """Each delivery of a batch recorded; 503 when any could not be (the sender retries the batch: the
+        ones recorded change nothing twice). Deliveries for orders the ledger does not know are left out."""
+        if len(bodies) > MAX_BATCHED:
+            log.warning("webhook refused: %d deliveries in one body (at most %d)", len(bodies), MAX_BATCHED)
+            return JSONResponse({"error": "too many deliveries in one body"}, status_code=413)
+        answers = [await self._one(b) for b in bodies]
+        codes = [a.status_code for a in answers]
+        if 503 in codes:
+            return JSONResponse({"error": "could not record them all now, retry later"}, status_code=503)
+        if not any(c == 200 for c in codes):
+            return answers[0]
+        changed = any(json.loads(bytes(a.body)).get("changed") for a in answers if a.status_code == 200)
+        return JSONResponse({"changed": changed, "recorded": codes.count(200), "deliveries": len(codes)})
+
+    async def _one(self, body: Any) -> JSONResponse:
         candidates = order_ids_of(body)
         if not candidates:
             log.warning("webhook refused: no order Id in the body")

@@ -233,3 +233,17 @@ def test_a_delivery_in_an_event_envelope_is_recorded_for_its_order(
     response = harness.post(f"/webhook/{SECRET}", envelope)
     assert response.status_code == 200 and response.json()["changed"] is True, response.text
     assert vendor.reads == 1
+
+
+def test_deliveries_batched_in_one_body_are_each_recorded(harness: Harness, vendor: ScriptedVendor) -> None:
+    """Found by hunter-vendor: a sender that batches its events posts a JSON array; it was refused 400 'no
+    order Id' every time, so no delivery of it was ever recorded. An order the ledger does not know is left
+    out, never failing the others."""
+    vendor.ship_everything()
+    body = [{"Id": "ord-1", "Status": "Complete"}, {"Id": "no-such-order"}, {"OrderId": "ord-2"}]
+    response = harness.post(f"/webhook/{SECRET}", body)
+    assert response.status_code == 200, response.text
+    assert response.json() == {"changed": True, "recorded": 2, "deliveries": 3}
+    assert vendor.reads == 2
+    too_many = harness.post(f"/webhook/{SECRET}", [{"Id": "ord-1"}] * 101)
+    assert too_many.status_code == 413 and vendor.reads == 2
