@@ -1583,3 +1583,14 @@ def test_a_heading_with_a_count_beside_it_or_typed_in_another_column_still_leave
     sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
     book.save(tmp_path / "person.xlsx")
     assert [s.row for s in load_sheet(tmp_path / "person.xlsx").skipped] == [2]
+
+
+def test_a_tracking_column_saying_whether_to_track_is_no_sign_the_card_went_out(tmp_path: Path) -> None:
+    """A 'Tracking' column of Yes/No (whether the parcel should be tracked) left every Yes row out as sent
+    already since 1b8ddab; only a tracking number's own column says it went out."""
+    path = tmp_path / "tracking.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Tracking\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Yes\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,No\n"
+    )
+    assert not load_sheet(path).skipped

@@ -222,7 +222,7 @@ _SENT_ON = frozenset(
         # found by hunter-sheets, each filled row was ordered again)
         "date ordered", "ordered on", "card ordered on", "date issued", "issued on", "issue date",
         "issued date", "issued", "card issued", "gift issued", "gift card issued", "card issued date",
-        "redeemed", "date redeemed", "tracking", "tracking number", "tracking #", "tracking no",
+        "redeemed", "date redeemed", "tracking number", "tracking #", "tracking no",
         "tracking id", "tracking code", "usps tracking", "ups tracking", "fedex tracking",
     )
 )  # fmt: skip
