@@ -188,11 +188,24 @@ def name_words(text: object) -> set[str]:
     return set(_words(str(text or "")))
 
 
-@lru_cache(maxsize=65536)
 def fold_person(name: object) -> str:
     """A person's name as compared: ``Liam O’Brien`` = ``liam obrien``; ``Lopez, Maria``, ``LOPEZ MARIA``,
     ``Ms. Maria J. Lopez`` and ``MARIA LOPEZ, MBA`` = ``lopez maria`` (first and last word, sorted);
     ``John Smith Jr.`` = ``john smith jr``; ``Bob Jones`` = ``jones robert`` (a short form: its full name)."""
+    return _fold_person(name, False)
+
+
+def fold_person_loosely(name: object) -> str:
+    """:func:`fold_person` with a short form read as its full name in either word, wherever the given name
+    is: ``TAYLOR BOB`` = ``Robert Taylor`` (a payroll export, last name first, with a surname that is a
+    given name too, or not among the commonest). Only for names at the same street, ZIP and card: 'Mary
+    Ray' = 'Mary Raymond' too, who are two people anywhere else (found by review14: TAYLOR BOB in one batch,
+    Robert Taylor at the same address in the next, a second card)."""
+    return _fold_person(name, True)
+
+
+@lru_cache(maxsize=65536)
+def _fold_person(name: object, every_word: bool) -> str:
     text = str(name or "")
     text = _name_part(text if text.isascii() else unicodedata.normalize("NFKC", text))
     last, comma, rest = text.partition(",")
@@ -209,7 +222,9 @@ def fold_person(name: object) -> str:
     # name (found by review14: read as one, Robert A. Jones got a second card in the next batch)
     while len(words) > 2 and len(words[-1]) == 1:
         words.pop()
-    if words:
+    if every_word:
+        words = [_FULL_NAME_OF.get(w, w) for w in words]
+    elif words:
         given = -1 if words[0] in _SURNAMES else 0  # "JONES BOB": Bob is the given name
         words[given] = _FULL_NAME_OF.get(words[given], words[given])
     # first and last word in either order: payroll exports write 'LOPEZ MARIA' without a comma (found by

@@ -344,3 +344,21 @@ def test_a_duplicate_asking_another_number_of_cards_says_both_counts(
     said = {p["row"]: p["message"] for p in json.loads(capsys.readouterr().out)["problems"]}
     assert "(row 2 asks for 1 card(s), this row for 3: only row 2's 1 is ordered" in said[3]
     assert "asks for" not in said[5]  # the same count: nothing more to say
+
+
+def test_a_payroll_name_with_a_short_form_last_and_the_legal_name_at_one_address_are_one_card(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by review14: 'TAYLOR BOB' (payroll: last name first, a surname that is a given name too) and
+    'Robert Taylor' at the same address with the same card were two cards. Mary Ray and Mary Raymond at two
+    addresses stay two people."""
+    header = ["Name", "Address", "City", "State", "Zip", "Card", "Value"]
+    rows = [
+        ["TAYLOR BOB", "5 Elm St", "Boston", "MA", "02108", "CVS", "25"],
+        ["Robert Taylor", "5 Elm Street", "Boston", "MA", "02108", "CVS", "25"],
+        ["Mary Ray", "3 Oak St", "Salem", "MA", "01970", "CVS", "25"],
+        ["Mary Raymond", "9 Elm St", "Salem", "MA", "01970", "CVS", "25"],
+    ]
+    sheet = write(tmp_path / "staff.csv", rows, header)
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    assert cards_by_name(isolated_data_dir) == Counter({"taylor bob": 1, "mary ray": 1, "mary raymond": 1})

@@ -906,3 +906,24 @@ def test_a_payroll_name_last_name_first_with_a_middle_initial_is_held_in_the_nex
     shown = results(tmp_path / "out" / "dec-results.xlsx")
     assert code != 0 and "nov" in shown["Robert A. Jones / 3 Oak Street"][1]
     assert "nov" in shown["Maria Lopez / 4 Oak Street"][1]
+
+
+@pytest.mark.parametrize("payroll", ["TAYLOR BOB", "LEE BOB", "MORGAN BILL"])
+def test_a_payroll_name_whose_surname_is_also_a_given_name_is_held_at_the_same_address(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], payroll: str
+) -> None:
+    """Found by review14: 'TAYLOR BOB' in November and 'Robert Taylor' at the same address in December (a
+    surname that is a given name too, so not read as payroll's last-name-first): a second card."""
+    out = str(tmp_path / "out")
+    november = write_csv(tmp_path / "nov.csv", [[payroll, *PAYROLL_PLACE]])
+    assert run(capsys, str(november), "--out", out)[0] == 0
+    surname, short = payroll.title().split()
+    legal = f"{ {'Bob': 'Robert', 'Bill': 'William'}[short] } {surname}"
+    rows = [[legal, *PAYROLL_PLACE], *map(person, range(1, 5))]
+    code, _, err = run(capsys, str(write_csv(tmp_path / "dec.csv", rows)), "--out", out)
+    sent = Counter({payroll: 1} | {f"Person {i}": 1 for i in range(1, 5)})
+    assert recipients(isolated_data_dir) == sent, err
+    assert code != 0
+
+
+PAYROLL_PLACE = ["3 Oak St", "Salem", "MA", "01970", "CVS", "25"]

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..folding import fold_address, fold_person, fold_reference
+from ..folding import fold_address, fold_person, fold_person_loosely, fold_reference
 from ..models import FINGERPRINT, ROW
 from .policy import _NOT_DIGIT
 
@@ -76,10 +76,11 @@ class _Folder:
             self.amount(value),
         )
 
-    def line_key(self, item: Mapping[str, Any], address: Mapping[str, Any]) -> str:
-        """``line_card(item).repeat_key`` without the card (``address``: its PhysicalDeliveryAddress)."""
+    def line_key(self, item: Mapping[str, Any], address: Mapping[str, Any], *, loosely: bool = False) -> str:
+        """``line_card(item).repeat_key`` without the card (``address``: its PhysicalDeliveryAddress);
+        ``loosely``: with the name as :func:`~bulkship.folding.fold_person_loosely` reads it."""
         parts = (
-            fold_person(address.get("Name")),
+            (fold_person_loosely if loosely else fold_person)(address.get("Name")),
             fold_address(address.get("AddressLine1"), address.get("AddressLine2")),
             self.zip5(address.get("Zip")),
             str(item.get("ProductId") or ""),
@@ -134,15 +135,21 @@ class _Rows:
             self.folder.amount(c["value"][index]),
         )
 
-    def repeat_keys(self) -> list[str]:
+    @cached_property
+    def loose_names(self) -> list[str]:
+        """Each row's name as :func:`~bulkship.folding.fold_person_loosely` reads it, once."""
+        return list(map(fold_person_loosely, self.columns["name"]))
+
+    def repeat_keys(self, *, loosely: bool = False) -> list[str]:
         c = self.columns
         values = [self.folder.amount(v) for v in c["value"]]
-        parts = zip(self.names, self.streets, self.zips, c["product"], values, strict=True)
+        names = self.loose_names if loosely else self.names
+        parts = zip(names, self.streets, self.zips, c["product"], values, strict=True)
         return list(map(str.casefold, map(_SEP.join, parts)))
 
-    def recipients(self) -> set[str]:
+    def recipients(self, *, loosely: bool = False) -> set[str]:
         """Name and street of every row, case-folded: what a line must match to be looked at."""
-        parts = zip(self.names, self.streets, strict=True)
+        parts = zip(self.loose_names if loosely else self.names, self.streets, strict=True)
         return set(map(str.casefold, map(_SEP.join, parts)))
 
     def addresses(self) -> list[str]:

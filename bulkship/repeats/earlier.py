@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..batchapi import same_api
-from ..folding import fold_address, fold_person, fold_reference, fold_unit, same_unit
+from ..folding import fold_address, fold_person, fold_person_loosely, fold_reference, fold_unit, same_unit
 from ..ledger.records import REVIEW_ITEMS
 from ..payload import line_items
 from ..plan.ponumbers import is_derived_reference
@@ -68,6 +68,9 @@ def _first_lines(
     lines to one of the rows' full names, for :func:`_same_name_elsewhere`. Lines in ``no_card`` made no
     card and are left out. Each payload is read once; a line to anyone else costs one look-up."""
     recipients, folder = rows.recipients(), rows.folder
+    # at one street, ZIP and card, a short form in either word of the name is its full name: 'TAYLOR BOB'
+    # sent in one batch is Robert Taylor at the same address in the next (folding.fold_person_loosely)
+    loosely = rows.recipients(loosely=True)
     names = {n for n in rows.names if " " in n}  # a one-word name proves nothing
     found = _Earlier()
     for number, order in enumerate(orders):
@@ -77,9 +80,13 @@ def _first_lines(
             address = item.get("PhysicalDeliveryAddress") or {}
             name = fold_person(address.get("Name"))
             street = fold_address(address.get("AddressLine1"), address.get("AddressLine2"))
-            if f"{name}{_SEP}{street}" in recipients:
+            loose = fold_person_loosely(address.get("Name"))
+            if f"{name}{_SEP}{street}" in recipients or f"{loose}{_SEP}{street}" in loosely:
                 unit = fold_unit(address.get("AddressLine1"), address.get("AddressLine2"))
-                found.where.setdefault(folder.line_key(item, address), []).append((number, line, unit))
+                for key in dict.fromkeys(
+                    (folder.line_key(item, address), folder.line_key(item, address, loosely=True))
+                ):
+                    found.where.setdefault(key, []).append((number, line, unit))
             reference = fold_reference(item.get("ExternalId"))
             if reference and reference in references:
                 card = folder.line_card(item)

@@ -114,8 +114,9 @@ def _sent_to_the_same_place(rows: _Rows, where: _Sent) -> list[tuple[int, tuple[
     its repeat key at the same place: not another unit of one building (namesakes on two floors of one
     office are two people), while a unit written on one side only is the same place."""
     found = []
-    for i, key in enumerate(rows.repeat_keys()):
-        sent = where.get(key)
+    keys = zip(rows.repeat_keys(), rows.repeat_keys(loosely=True), strict=True)
+    for i, (key, loose) in enumerate(keys):  # the name as written, else any short form read in full
+        sent = where.get(key) or where.get(loose)
         if sent:
             unit = fold_unit(rows.columns["address1"][i], rows.columns["address2"][i])
             at = next(((o, line) for o, line, theirs in sent if same_unit(unit, theirs)), None)

@@ -28,7 +28,7 @@ from collections.abc import Callable, Collection
 
 import pandas as pd
 
-from ...folding import fold_address, fold_person, fold_unit, middle_names
+from ...folding import fold_address, fold_person_loosely, fold_unit, middle_names
 from ...models import FINGERPRINT, ROW, STATUS
 from ..collect import ProblemCollector
 from .columns import _SEP, _by_row, _cards, _column, _text
@@ -69,7 +69,9 @@ def mark_lookalikes(
     shared = candidates[_may_repeat(candidates).to_numpy()]
     if len(shared) < 2:
         return
-    names = list(map(fold_person, _column(shared, "name")))
+    # a short form in either word read in full ('TAYLOR BOB' = 'Robert Taylor'): these names are compared at
+    # one street and ZIP, or under one reference (folding.fold_person_loosely)
+    names = list(map(fold_person_loosely, _column(shared, "name")))
     streets = list(map(fold_address, _column(shared, "address1"), _column(shared, "address2")))
     units = list(map(fold_unit, _column(shared, "address1"), _column(shared, "address2")))
     zips = [z[:5] for z in _column(shared, "zip")]
