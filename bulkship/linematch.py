@@ -73,6 +73,22 @@ def match_lines(
     return found
 
 
+def match_echoed(external_ids: Sequence[str], vendor_order: VendorOrder) -> list[Any]:
+    """:func:`match_lines` by the ExternalIds the vendor echoes, but none for a row whose Id more of the
+    vendor's lines show than our rows have it: a vendor cutting references to its field's length shows
+    'EMPLOYEE-ID-NUMBER-10' as row 1's 'EMPLOYEE-ID-NUMBER-1' (found by review14: listed first and failed,
+    row 10's line gave row 1 its status, and row 1 was sent a second card). Which of them is the row's is
+    not proven."""
+    matched = match_lines(external_ids, vendor_order)
+    if not any(li.external_id for li in vendor_order.line_items):
+        return matched
+    shown = Counter(_fold(li.external_id) for li in vendor_order.line_items)
+    ours = Counter(_fold(e) for e in external_ids)
+    return [
+        None if shown[_fold(e)] > ours[_fold(e)] else m for e, m in zip(external_ids, matched, strict=True)
+    ]
+
+
 def match_created(
     external_ids: Sequence[str],
     vendor_order: VendorOrder,
@@ -86,7 +102,7 @@ def match_created(
     shipping method); else a row's line is the one line with its content, when no other row has that content
     too; else None (not proven: the row needs a person, or a later read would give it another's status,
     cost and tracking)."""
-    by_position = match_lines(external_ids, vendor_order)
+    by_position = match_echoed(external_ids, vendor_order)
     vendor_lines = vendor_order.line_items
     if not vendor_lines or any(li.external_id for li in vendor_lines):
         return by_position
@@ -159,7 +175,7 @@ def lines_of_rows(
     other line item sent has that card, else none (:func:`_proven_by_content`)."""
     vendor_lines = vendor_order.line_items
     if any(li.external_id for li in vendor_lines):
-        return match_lines([r.external_id or "" for r in rows], vendor_order)
+        return _by_external_id(rows, vendor_order)
     by_position = [
         vendor_lines[r.line_index]
         if r.line_index is not None and 0 <= r.line_index < len(vendor_lines)
@@ -201,6 +217,23 @@ def _proven_by_content(
     for row in rows:
         fits = [j for j in range(count) if same_line(item_of(row), vendor_order, j)]
         found.append(vendor_order.line_items[fits[0]] if len(fits) == 1 and claimed[fits[0]] == 1 else None)
+    return found
+
+
+def _by_external_id(rows: Sequence[RecordedLine], vendor_order: VendorOrder) -> list[Any]:
+    """Rows tied by the ExternalIds the vendor echoes (:func:`match_echoed`); a row whose Id is ambiguous
+    takes the line of the line Id recorded when it was tied, if that line shows its Id, else none (it keeps
+    what was recorded)."""
+    matched = match_echoed([r.external_id or "" for r in rows], vendor_order)
+    by_id = {
+        line_id: vendor_order.line_items[place] for line_id, place in line_id_places(vendor_order).items()
+    }
+    found: list[Any] = []
+    for row, line in zip(rows, matched, strict=True):
+        if line is None and row.line_item_id:
+            own = by_id.get(row.line_item_id)
+            line = own if own is not None and _fold(own.external_id) == _fold(row.external_id) else None
+        found.append(line)
     return found
 
 

@@ -1159,3 +1159,33 @@ def test_a_vendor_cutting_only_the_longer_external_ids_never_gets_a_card_twice(
     run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
     run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
     assert [len(o["LineItems"]) for o in vendor.orders()] == [len(people)], vendor.orders()
+
+
+def test_a_vendor_cutting_an_external_id_to_another_row_s_never_gives_that_row_its_status(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by review14: a vendor that cuts references to 20 characters shows 'EMPLOYEE-ID-NUMBER-10' as
+    'EMPLOYEE-ID-NUMBER-1', row 1's own. Listing row 10's line first and failing it, tracking tied row 1 to
+    it by ExternalId (the first line of that Id): row 1's card, made, read 'failed' and the next run sent it a
+    second card. Two lines showing an Id one row has prove nothing: the row keeps its own line by the line Id
+    recorded at creation."""
+
+    def cut(call: Call) -> Answer:
+        answer = call.forward()
+        if call.path.lower().startswith("/v1/orders") and answer.status < 500 and answer.body.strip():
+            body = _changed_external_ids(answer.json(), lambda v: v[:20])
+            if call.method == "GET" and isinstance(body, dict) and len(body.get("LineItems") or []) == 2:
+                body["LineItems"][1]["Status"] = "Failed"  # row 10's card: the vendor could not make it
+                body["LineItems"].reverse()  # and lists it first
+            return Answer.of(answer.status, body)
+        return answer
+
+    vendor.rewrite = cut
+    sheet = tmp_path / "staff.csv"
+    write_sheet(sheet, [1, 10], id_format="EMPLOYEE-ID-NUMBER-{}")
+    settings = vendor.settings(tmp_path)
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert rows_of(settings, "staff")["EMPLOYEE-ID-NUMBER-1"].line_status != "failed"
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    assert [len(o["LineItems"]) for o in vendor.orders()] == [2], vendor.orders()  # no second card

@@ -15,7 +15,7 @@ from ..errors import (
     VendorError,
 )
 from ..ledger import OPEN_STATES, LineOutcome, OrderRecord, RowRecord
-from ..linematch import match_created, match_lines
+from ..linematch import match_created, match_echoed, match_lines
 from ..models import VendorOrder
 from .conflicts import _Conflicts
 from .shared import (
@@ -158,7 +158,7 @@ class _Answers(_Conflicts):
         """The vendor created the order but shows only some of its lines, read twice: the rows it shows are
         ordered; the others are neither shown ordered (they may never ship) nor sent again (the vendor may
         hold them after all): they wait for a person."""
-        matches = match_lines([r.external_id or "" for r in rows], vendor_order)
+        matches = match_echoed([r.external_id or "" for r in rows], vendor_order)
         if not any(li.external_id for li in vendor_order.line_items):
             matches = [None] * len(rows)  # fewer lines and no ExternalIds: no line is provably which row
         shown = len(vendor_order.line_items)
