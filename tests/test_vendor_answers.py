@@ -841,7 +841,8 @@ def _dated(body: Any, change: Any) -> Any:
 
 @pytest.mark.parametrize(
     "written",
-    ["epoch seconds", "epoch milliseconds", "asp.net", "US date", "unreadable"],
+    # "day first" (review14): '02/12/2026' (2 December) read the US way is 12 February, long ago
+    ["epoch seconds", "epoch milliseconds", "asp.net", "US date", "day first", "unreadable"],
 )
 def test_cards_sent_from_another_ledger_are_recent_however_the_vendor_writes_the_date(
     vendor: VendorProxy, tmp_path: Path, written: str
@@ -860,6 +861,7 @@ def test_cards_sent_from_another_ledger_are_recent_however_the_vendor_writes_the
             "epoch milliseconds": int(when.timestamp() * 1000),
             "asp.net": f"/Date({int(when.timestamp() * 1000)})/",
             "US date": when.strftime("%m/%d/%Y %I:%M:%S %p"),
+            "day first": when.strftime("%d/%m/%Y %H:%M"),
             "unreadable": "sometime last week",
         }[written]
 

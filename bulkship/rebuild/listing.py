@@ -98,6 +98,8 @@ def created_day(value: str) -> str:
         us = _US_DAY.match(raw)
         if us:
             month, day, year = (int(g) for g in us.groups())
+            if day <= 12:  # '02/12/2026' may be written day first (2 December): the later day, the safe side
+                return max(datetime(year, month, day), datetime(year, day, month)).date().isoformat()
             return datetime(year, month, day).date().isoformat()
         return parsedate_to_datetime(raw).date().isoformat()
     except (ValueError, TypeError, OverflowError, OSError, IndexError):
