@@ -210,6 +210,9 @@ def test_a_duplicate_po_refused_with_another_status_is_the_original_order_not_a_
     assert vendor.external_ids() == ["E1", "E2", "E3"]  # nothing sent twice
     assert not isinstance(result.stopped, InsufficientFundsError)
     rows = rows_of(settings, "staff")
+    if "other words" in answer:  # the vendor's own words on the PONumber are what the person reads
+        errors = " ".join(o.error or "" for o in ledger_orders(settings))
+        assert "used previously" in errors or "with this PO number exists" in errors, errors
     named = "PreviousOrderIds" in answer
     expected = {"ordered"} if named else {"planned"}  # named: that order; in words only: in doubt
     assert {r.status for r in rows.values()} == expected, {k: (r.status, r.error) for k, r in rows.items()}
@@ -221,6 +224,11 @@ def test_a_duplicate_po_refused_with_another_status_is_the_original_order_not_a_
 
 
 # --- tracking: answers to GET /v1/Orders/{id} --------------------------------------------------------------
+
+
+def ledger_orders(settings: Any, batch: str = "staff") -> list[Any]:
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        return list(ledger.orders(batch))
 
 
 def order_states(settings: Any, batch: str = "staff") -> dict[str, tuple[str, str | None]]:

@@ -292,6 +292,8 @@ class _Orders(_Paged):
             raise vague
         if found is None or found.order is None:
             said = error_message(body) if status != 409 and body is not None else ""
+            on_po = [f"{k}: {m}" for k, ms in field_errors(body).items() if _is_po_field(k) for m in ms]
+            said = "; ".join(w for w in (said, *on_po) if w)  # a refusal of the PO's form says so here
             raise DuplicateOrderError(
                 f"The vendor says PONumber {po_number} already exists ({status}"
                 + (f": {said}" if said else "")
