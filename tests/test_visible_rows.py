@@ -1594,3 +1594,20 @@ def test_a_tracking_column_saying_whether_to_track_is_no_sign_the_card_went_out(
         "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Yes\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,No\n"
     )
     assert not load_sheet(path).skipped
+
+
+def test_a_note_saying_where_an_award_was_presented_sends_its_row(tmp_path: Path) -> None:
+    """Found by review14: an award list's 'Manager Notes' = 'Presented at Q3 all-hands' (where the award was
+    presented; the card goes by mail) was read as a gift given in person and the row left out, its card never
+    ordered. Given or presented *at* says so only of the card ('Gave the card at the party', 'Handed out at
+    the party'); in person or by hand still leaves the row out."""
+    said = ["Gave the card at the party", "Handed out at the party", "Gave in person", "Presented by hand"]
+    kept = [
+        "Presented at Q3 all-hands",
+        "Given at the awards dinner - mail the card",
+        "Presented at town hall",
+    ]
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(said + kept)]
+    path = tmp_path / "awards.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Manager Notes\n" + "\n".join(rows) + "\n")
+    assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(said)))
