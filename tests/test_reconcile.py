@@ -144,3 +144,23 @@ def test_status_lists_batches_with_counts_and_money(
 def test_status_without_a_ledger(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["status", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["batches"] == []
+
+
+def test_a_vendor_showing_no_line_cost_is_never_said_to_cost_nothing(
+    vendor: ScriptedVendor, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-vendor: a vendor that shows no Cost on its orders' lines (the contract only observes
+    it) had them counted as 0.00: reconcile told finance "Totals differ: the ledger's rows were charged
+    185.50, the vendor's orders cost 0.00". A line of unknown cost is said so, never counted as nothing."""
+    import dataclasses
+
+    for order_id, order in list(vendor.orders.items()):
+        lines = tuple(dataclasses.replace(li, cost=None) for li in order.line_items)
+        vendor.orders[order_id] = dataclasses.replace(order, line_items=lines)
+    report = _check(vendor)
+    assert not report["totals_differ"], report
+    assert report["vendor_total_complete"] is False and report["vendor_unknown_lines"] > 0, report
+    monkeypatch.setattr("bulkship.client.connect", lambda _settings: vendor)
+    main(["reconcile", BATCH])
+    err = capsys.readouterr().err
+    assert "Totals differ" not in err and "of unknown cost" in err, err

@@ -131,7 +131,12 @@ def _print_reconcile(report: ReconcileReport) -> None:
             (report.batch, "bold"),
             f" (PO {report.po_stem}-*): ledger {report.ledger_orders} orders, "
             f"{ledger_total}; vendor {report.vendor_orders} orders, "
-            f"{money_text(report.vendor_total)}",
+            f"{money_text(report.vendor_total)}"
+            + (
+                f" + {report.vendor_unknown_lines} line(s) of unknown cost (the vendor shows none)"
+                if report.vendor_unknown_lines
+                else ""
+            ),
         )
     )
     for item in report.vendor_only:

@@ -29,7 +29,7 @@ from typing import Any
 from ..errors import BulkshipError
 from ..ledger import Ledger, OrderRecord, RowRecord
 from ..linematch import RecordedLine, line_id_places, match_lines
-from ..models import VendorOrder
+from ..models import VendorLineItem, VendorOrder
 from ..payload import sent_lines
 from ..plan import batch_po_pattern, po_stem
 from ..statuses import CHARGED, NO_CARD_STATUSES
@@ -64,6 +64,7 @@ class ReconcileReport:
     pending_lines: tuple[dict[str, Any], ...] = ()
     ledger_total: Decimal = Decimal(0)
     vendor_total: Decimal = Decimal(0)
+    vendor_unknown_lines: int = 0  # lines the vendor shows no cost for: not in vendor_total, never 0.00
     notes: tuple[str, ...] = field(default_factory=tuple)
     money: dict[str, Any] = field(default_factory=dict)  # the ledger's money by bucket (as `status` shows)
 
@@ -77,7 +78,9 @@ class ReconcileReport:
     def totals_differ(self) -> bool:
         """What the ledger's rows were charged and what the vendor's orders cost disagree, although the ledger
         knows every row's cost: finance cannot file it as matching, whatever the order-by-order checks say."""
-        return not self.ledger_unknown_rows and _money(self.ledger_total) != _money(self.vendor_total)
+        if self.ledger_unknown_rows or self.vendor_unknown_lines:  # a total leaving out what it does not
+            return False  # know: no sum to hold against the other
+        return _money(self.ledger_total) != _money(self.vendor_total)
 
     @property
     def ledger_unknown_rows(self) -> int:
@@ -95,6 +98,9 @@ class ReconcileReport:
             # false: charged rows of unknown cost (an older bulkship's ledger) are left out of ledger_total
             "ledger_total_complete": not self.ledger_unknown_rows,
             "vendor_total": str(_money(self.vendor_total)),
+            # false: lines the vendor shows no cost for are left out of vendor_total
+            "vendor_total_complete": not self.vendor_unknown_lines,
+            "vendor_unknown_lines": self.vendor_unknown_lines,
             "totals_differ": self.totals_differ,
             "vendor_only": list(self.vendor_only),
             "ledger_only": list(self.ledger_only),
@@ -251,20 +257,26 @@ def compare(
         pending_lines=tuple(pending),
         ledger_total=ledger_total,
         vendor_total=vendor_total,
+        vendor_unknown_lines=sum(
+            1 for o in [*theirs.values(), *seconds] for line in _made_card(o) if line.cost is None
+        ),
     )
 
 
 def _kept(order: VendorOrder) -> Decimal:
     """What the vendor's order costs for the cards it made: a line it ended Failed or Cancelled before
-    shipping made none (the ledger's rows count it so too: join.made_no_card)."""
-    return sum(
-        (
-            line.cost or Decimal(0)
-            for line in order.line_items
-            if not (line.status.lower() in NO_CARD_STATUSES and not line.shipments)
-        ),
-        Decimal(0),
-    )
+    shipping made none (the ledger's rows count it so too: join.made_no_card). A line of no cost shown is
+    left out (counted by ``vendor_unknown_lines``)."""
+    return sum((line.cost or Decimal(0) for line in _made_card(order)), Decimal(0))
+
+
+def _made_card(order: VendorOrder) -> list[VendorLineItem]:
+    """The vendor's lines that made (or may make) a card."""
+    return [
+        line
+        for line in order.line_items
+        if not (line.status.lower() in NO_CARD_STATUSES and not line.shipments)
+    ]
 
 
 def _ledger_order_first(
