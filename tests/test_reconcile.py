@@ -159,6 +159,10 @@ def test_a_vendor_showing_no_line_cost_is_never_said_to_cost_nothing(
         vendor.orders[order_id] = dataclasses.replace(order, line_items=lines)
     report = _check(vendor)
     assert not report["totals_differ"], report
+    second = dataclasses.replace(next(iter(vendor.orders.values())), id="ord-twice")  # a second order
+    shown = compare(_ledger_orders(), [*vendor.orders.values(), second], batch=BATCH, stem=STEM).as_json()
+    costs = [o["cost"] for o in shown["vendor_only"]]
+    assert costs == ["0 + 2 line(s) of unknown cost"], shown["vendor_only"]
     assert report["vendor_total_complete"] is False and report["vendor_unknown_lines"] > 0, report
     monkeypatch.setattr("bulkship.client.connect", lambda _settings: vendor)
     main(["reconcile", BATCH])

@@ -214,7 +214,7 @@ def compare(
                     "po_number": po,
                     "order_id": vendor_order.id,
                     "status": vendor_order.status,
-                    "cost": str(vendor_order.cost),
+                    "cost": _cost_text(vendor_order),
                     "ledger_state": order.state if order else None,
                 }
             )
@@ -292,12 +292,19 @@ def _ledger_order_first(
     return sorted(vendor_orders, key=lambda order: not known(order))
 
 
+def _cost_text(vendor_order: VendorOrder) -> str:
+    """A vendor order's cost as its lines show it; lines showing none are said, never counted as 0.00."""
+    unknown = sum(1 for line in vendor_order.line_items if line.cost is None)
+    shown = str(vendor_order.cost)
+    return f"{shown} + {unknown} line(s) of unknown cost" if unknown else shown
+
+
 def _second_order(vendor_order: VendorOrder) -> dict[str, Any]:
     return {
         "po_number": vendor_order.po_number,
         "order_id": vendor_order.id,
         "status": vendor_order.status,
-        "cost": str(vendor_order.cost),
+        "cost": _cost_text(vendor_order),
         "ledger_state": None,
         "second_order": True,  # the vendor holds another order under this PO too: two sets of cards
     }
