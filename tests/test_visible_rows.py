@@ -1611,3 +1611,22 @@ def test_a_note_saying_where_an_award_was_presented_sends_its_row(tmp_path: Path
     path = tmp_path / "awards.csv"
     path.write_text("Name,Address,City,State,ZIP,Product,Value,Manager Notes\n" + "\n".join(rows) + "\n")
     assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(said)))
+
+
+def test_a_row_without_a_name_but_with_its_card_beside_a_note_is_no_heading(tmp_path: Path) -> None:
+    """Found by review14: a placeholder row with no name nor street, its card's amount and a note ('25' |
+    'new hire - name pending') was read as a heading with a count beside it, and every person under it was
+    left out, their cards never ordered. An amount or a card beside the note makes it a row of a person
+    (without a name: an error to fix), not a heading."""
+    for cells in ([None, None, None, None, None, None, 25, "new hire - name pending"],
+                  [None, None, None, None, None, "CVS", None, "on hold"],
+                  [None, None, None, None, None, None, "$25.00", "Pending"]):  # fmt: skip
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+        sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25])
+        sheet.append(cells)
+        sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
+        sheet.append(["Cy Orr", "3 Elm St", "Boston", "MA", "02134", "CVS", 25])
+        book.save(tmp_path / "gifts.xlsx")
+        assert not any(s.row in (4, 5) for s in load_sheet(tmp_path / "gifts.xlsx").skipped), cells

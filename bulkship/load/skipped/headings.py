@@ -61,7 +61,11 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             headings[row] = next(iter(cells.values()))
         elif len(cells) == 2:  # the heading, and a count or a remark; never a person's name beside a note
             said = [h for h, text in cells.items() if _LEAVE_OUT_HEADING.fullmatch(text)]
-            if said and all(h in said for h in names if h in cells):
+            if (
+                said
+                and all(h in said for h in names if h in cells)
+                and not _card_beside(cells, said, column_map)
+            ):
                 headings[row] = " ".join(cells.values())
     found: dict[int, tuple[str, str]] = {}
     for row, text in headings.items():
@@ -73,6 +77,20 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{text}' (row {row})")
             at += 1
     return found
+
+
+# ... nor a card beside a note ('25' | 'new hire - name pending', 'CVS' | 'on hold'): a row of a person
+# without a name (found by review14: read as a heading with a count, every person under it was left out)
+_AMOUNT = re.compile(r"\s*[$€£]?\s*\d[\d,]*(?:\.\d+)?\s*")
+
+
+def _card_beside(cells: dict[str, str], said: list[str], column_map: dict[str, str]) -> bool:
+    return any(
+        column_map.get(h) == "product"
+        or (column_map.get(h) in ("value", "quantity") and _AMOUNT.fullmatch(text))
+        for h, text in cells.items()
+        if h not in said
+    )
 
 
 def _repeated_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[int]:
