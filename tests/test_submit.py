@@ -280,3 +280,16 @@ def test_409_with_lines_missing_sends_them_in_a_follow_up(tmp_path: Path) -> Non
     run_once(vendor, bigger, max_lines=5)
     assert vendor.external_ids() == Counter({f"E{i:04d}": 1 for i in range(5)})
     assert vendor.po_numbers() == ["T-B1-0001", "T-B1-0001-R1"]
+
+
+def test_external_ids_a_vendor_cut_or_prefixed_are_told_from_rows_edited_since() -> None:
+    """A vendor's ExternalId that no row has is a row's kept its own way when a row's starts with it (cut
+    to a field's length) or it ends with a row's (a prefix): its IDs then prove nothing of which rows it
+    holds. One unrelated to every row (a row edited since, its derived ID changed) is no sign of that."""
+    from bulkship.submit.conflicts import _mangled
+
+    ours = {"employee-id-number-10", "employee-id-number-2", "staff-0a1b2c3d4e5f6a7b"}
+    assert _mangled(["employee-id-number-1"], ours)  # cut to 20 characters
+    assert _mangled(["acme:staff-0a1b2c3d4e5f6a7b"], ours)  # the account's prefix
+    assert not _mangled(["staff-ffffffffffffffff"], ours)  # another row's content, edited since
+    assert not _mangled([], ours)

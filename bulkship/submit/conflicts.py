@@ -3,6 +3,7 @@ the batch's other planned orders held when this ledger never sent that PO; rows 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from typing import Any
@@ -126,11 +127,16 @@ class _Conflicts(_Base):
         if found:
             rows = await self._ledger(self.ledger.batch_rows, self.batch)
             ours = Counter(_folded(r.external_id) for r in rows)
-            # the vendor keeps references its own way (cut to its field's length, prefixed) when one it
-            # shows is no row's, or more of its lines show one than rows have it (the longer IDs cut to
-            # another row's: found by review14, the ones it shows as ours proved nothing of the rows whose
-            # ID it cut): its ExternalIds cannot show which rows it holds, nor that it holds none
-            if any(count > ours[key] for key, count in shown.items()):
+            # the vendor keeps references its own way (cut to its field's length, prefixed) when none it
+            # shows is a row's, when one is a row's cut or prefixed, or when more of its lines show one than
+            # rows have it (the longer IDs cut to another row's: found by review14, the IDs it showed as ours
+            # proved nothing of the rows whose ID it cut): its ExternalIds cannot show which rows it holds
+            foreign = [key for key in shown if key not in ours]
+            if (
+                len(foreign) == len(shown)
+                or any(0 < ours[key] < count for key, count in shown.items())
+                or _mangled(foreign, set(ours))
+            ):
                 return None
         return found
 
@@ -180,3 +186,16 @@ def _folded(external_id: str | None) -> str:
     """An ExternalId as compared with the vendor's: whatever its case (a row found there in other capitals
     waits for a person, never goes out again)."""
     return (external_id or "").casefold()
+
+
+def _mangled(foreign: list[str], ours: set[str]) -> bool:
+    """Whether one of the vendor's ExternalIds that no row has is a row's cut to a field's length (a row's
+    starts with it) or with a prefix (it ends with a row's)."""
+    mine = sorted(ours)
+    for key in foreign:
+        at = bisect.bisect_left(mine, key)
+        if at < len(mine) and mine[at].startswith(key):
+            return True
+        if any(key[i:] in ours for i in range(1, len(key))):
+            return True
+    return False
