@@ -377,9 +377,16 @@ _MODEL_PREFIX = re.compile(r"^(?:\$\.|order\.)", re.IGNORECASE)  # ProblemDetail
 _LINE_ITEMS_KEY = re.compile(r"(?:^|[.$])lineitems(?=\[|$|\.)", re.IGNORECASE)
 
 
+_DOTTED_INDEX = re.compile(r"\.(\d+)(?=\.|$)")
+
+
 def error_path(key: str) -> str:
-    """A field path as the documented 400 writes it: ASP.NET's ``order.LineItems[1].Zip`` and
-    ProblemDetails' ``$.LineItems[1].Zip`` (or ``$.lineItems[1].zip``) are ``LineItems[1].Zip``."""
+    """A field path as the documented 400 writes it: ASP.NET's ``order.LineItems[1].Zip``, ProblemDetails'
+    ``$.LineItems[1].Zip`` (or ``$.lineItems[1].zip``), a JSON pointer ``/LineItems/1/Zip`` and a dotted
+    index ``lineItems.1.zip`` are ``LineItems[1].Zip``."""
+    if key.startswith("/"):  # a JSON pointer (RFC 6901: "~1" is "/", "~0" is "~")
+        key = ".".join(p.replace("~1", "/").replace("~0", "~") for p in key[1:].split("/"))
+    key = _DOTTED_INDEX.sub(lambda m: f"[{m.group(1)}]", key)
     match = _LINE_ITEMS_KEY.search(key)
     if match:
         return "LineItems" + key[match.end() :]
@@ -398,8 +405,10 @@ def field_errors(body: Any) -> dict[str, list[str]]:
     elif isinstance(raw, list):
         for entry in raw:
             if isinstance(entry, Mapping):
-                key = error_path(text(entry, "Field", "Path", "PropertyName", "Name", default=""))
-                result.setdefault(key, []).append(text(entry, "Message", "ErrorMessage", default=""))
+                named = text(entry, "Field", "Path", "PropertyName", "Name", "Pointer", default="")
+                named = named or text(field(entry, "Source"), "Pointer", "Parameter", default="")  # JSON:API
+                said = text(entry, "Message", "ErrorMessage", "Detail", "Title", default="")
+                result.setdefault(error_path(named), []).append(said)
             elif entry is not None:
                 result.setdefault("", []).append(str(entry))
     return result
