@@ -1505,3 +1505,23 @@ def test_a_column_saying_when_or_whether_a_field_changed_is_no_correction_of_it(
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
     sent = sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines())
     assert sent == ["Hr Alpha", "Hr Beta", "Hr Gamma"]
+
+
+def test_a_correction_column_saying_there_is_none_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review14: 'Revised Amount' = N/A, '-', 'none', 'same' or 'No change' (no revision) was read as
+    another amount than the row's: every row of a list with nothing revised was an error and nothing was
+    sent. A correction saying there is none changes nothing; one saying another amount still stops its
+    row."""
+    said = ["N/A", "-", "—", "none", "same", "No change", "Unchanged", "n/a"]
+    rows = [
+        [f"Na {chr(65 + i)}", f"{i + 1} Na St", "Salem", "MA", "01970", "CVS", 25, s]
+        for i, s in enumerate(said)
+    ]
+    path = xlsx(tmp_path / "none.xlsx", [*HEADER, "Revised Amount"], *rows, ["Na Z", "9 Na St", "Salem", "MA",
+                "01970", "CVS", 25, 50])  # fmt: skip
+    code, data, _err = validate(capsys, path)
+    errors = [p["message"] for p in data["problems"] if p["severity"] == "error"]
+    assert (code, data["valid"], data["invalid"]) == (1, len(said), 1), errors
+    assert "column 'Revised Amount': says 50 where 'Value' says 25" in errors[0]

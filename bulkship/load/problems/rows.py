@@ -85,7 +85,11 @@ _WHETHER_OR_WHEN = re.compile(
     r"(?i)\s*(?:yes|no|y|n|true|false|x|✓|✔|✗|✘"
     r"|\d{4}-\d{1,2}-\d{1,2}(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?)?"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s*"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    # ... or that there is no correction: 'Revised Amount' = N/A, -, none, same, No change (found by
+    # review14: every row of a list with nothing revised was an error)
+    r"|n\.?\s*/?\s*a\.?|none|nil|null|not\s+applicable|[-–—_.]+|same(?:\s+as\s+\w+)?|no\s+change|"
+    r"unchanged|as\s+is)\s*"
 )
 
 
