@@ -199,8 +199,11 @@ class WebhookReceiver:
             log.warning("webhook refused: no order Id in the body")
             return JSONResponse({"error": "no order Id in the body"}, status_code=400)
         assert self.ledger is not None
-        try:  # the first the ledger knows (an event's own Id is no order's)
-            order_id = next((c for c in candidates if self.ledger.order_by_vendor_id(c)), candidates[0])
+        # the first the ledger knows (an event's own Id is no order's), in the ledger's case: a sender may
+        # write a GUID in capitals that the API's answers wrote in small letters
+        variants = list(dict.fromkeys(v for c in candidates for v in (c, c.lower(), c.upper())))
+        try:
+            order_id = next((c for c in variants if self.ledger.order_by_vendor_id(c)), candidates[0])
         except BulkshipError as exc:  # a ledger kept busy: the sender retries later
             log.warning("webhook deferred: the ledger could not be read (%s)", exc.message)
             return JSONResponse({"error": "could not record it now, retry later"}, status_code=503)

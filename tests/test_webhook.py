@@ -247,3 +247,13 @@ def test_deliveries_batched_in_one_body_are_each_recorded(harness: Harness, vend
     assert vendor.reads == 2
     too_many = harness.post(f"/webhook/{SECRET}", [{"Id": "ord-1"}] * 101)
     assert too_many.status_code == 413 and vendor.reads == 2
+
+
+def test_a_delivery_naming_the_order_in_other_capitals_is_recorded(
+    harness: Harness, vendor: ScriptedVendor
+) -> None:
+    """Found by hunter-vendor: a sender writing the order's GUID in capitals (a .NET event serializer) where
+    the API's answers wrote small letters was refused 404 'unknown order' for every delivery."""
+    vendor.ship_everything()
+    response = harness.post(f"/webhook/{SECRET}", {"Id": "ORD-1", "Status": "Complete"})
+    assert response.status_code == 200 and response.json()["changed"] is True, response.text
