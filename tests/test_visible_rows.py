@@ -1615,18 +1615,19 @@ def test_a_note_saying_where_an_award_was_presented_sends_its_row(tmp_path: Path
 
 def test_a_row_without_a_name_but_with_its_card_beside_a_note_is_no_heading(tmp_path: Path) -> None:
     """Found by review14: a placeholder row with no name nor street, its card's amount and a note ('25' |
-    'new hire - name pending') was read as a heading with a count beside it, and every person under it was
-    left out, their cards never ordered. An amount or a card beside the note makes it a row of a person
-    (without a name: an error to fix), not a heading."""
+    'new hire - name pending'), or an HR export's scrubbed row ('E2' | 'Terminated'), was read as a heading
+    with a count beside it, and every person under it was left out, their cards never ordered. An amount, a
+    card or an Employee ID beside the note makes it a row of a person (left out alone), not a heading."""
     for cells in ([None, None, None, None, None, None, 25, "new hire - name pending"],
                   [None, None, None, None, None, "CVS", None, "on hold"],
-                  [None, None, None, None, None, None, "$25.00", "Pending"]):  # fmt: skip
+                  [None, None, None, None, None, None, "$25.00", "Pending"],
+                  [None, None, None, None, None, None, None, "Terminated", "E2"]):  # fmt: skip
         book = openpyxl.Workbook()
         sheet = book.active
-        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
-        sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25])
+        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes", "Employee ID"])
+        sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25, None, "E1"])
         sheet.append(cells)
-        sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
-        sheet.append(["Cy Orr", "3 Elm St", "Boston", "MA", "02134", "CVS", 25])
+        sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25, None, "E3"])
+        sheet.append(["Cy Orr", "3 Elm St", "Boston", "MA", "02134", "CVS", 25, None, "E4"])
         book.save(tmp_path / "gifts.xlsx")
         assert not any(s.row in (4, 5) for s in load_sheet(tmp_path / "gifts.xlsx").skipped), cells

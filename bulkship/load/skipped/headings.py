@@ -79,14 +79,15 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     return found
 
 
-# ... nor a card beside a note ('25' | 'new hire - name pending', 'CVS' | 'on hold'): a row of a person
-# without a name (found by review14: read as a heading with a count, every person under it was left out)
+# ... nor a card or a person's reference beside a note ('25' | 'new hire - name pending', 'CVS' | 'on hold',
+# 'E2' | 'Terminated'): a row of a person without a name (found by review14: read as a heading with a count,
+# every person under it was left out)
 _AMOUNT = re.compile(r"\s*[$€£]?\s*\d[\d,]*(?:\.\d+)?\s*")
 
 
 def _card_beside(cells: dict[str, str], said: list[str], column_map: dict[str, str]) -> bool:
     return any(
-        column_map.get(h) == "product"
+        column_map.get(h) in ("product", "external_id")
         or (column_map.get(h) in ("value", "quantity") and _AMOUNT.fullmatch(text))
         for h, text in cells.items()
         if h not in said
