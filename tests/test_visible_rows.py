@@ -1631,3 +1631,10 @@ def test_a_row_without_a_name_but_with_its_card_beside_a_note_is_no_heading(tmp_
         sheet.append(["Cy Orr", "3 Elm St", "Boston", "MA", "02134", "CVS", 25, None, "E4"])
         book.save(tmp_path / "gifts.xlsx")
         assert not any(s.row in (4, 5) for s in load_sheet(tmp_path / "gifts.xlsx").skipped), cells
+    # in the name's column the words head the rows under them, a number beside them a count
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+    book.active.append(["REMOVED - do not send", None, None, None, None, None, 3])
+    book.active.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
+    book.save(tmp_path / "count.xlsx")
+    assert [s.row for s in load_sheet(tmp_path / "count.xlsx").skipped] == [2, 3]

@@ -64,7 +64,7 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             if (
                 said
                 and all(h in said for h in names if h in cells)
-                and not _card_beside(cells, said, column_map)
+                and (any(h in cells for h in names) or not _card_beside(cells, said, column_map))
             ):
                 headings[row] = " ".join(cells.values())
     found: dict[int, tuple[str, str]] = {}
@@ -81,7 +81,8 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
 
 # ... nor a card or a person's reference beside a note ('25' | 'new hire - name pending', 'CVS' | 'on hold',
 # 'E2' | 'Terminated'): a row of a person without a name (found by review14: read as a heading with a count,
-# every person under it was left out)
+# every person under it was left out). Typed in the name's column, the words are a heading and what is beside
+# them a count ('REMOVED - do not send' | 3)
 _AMOUNT = re.compile(r"\s*[$€£]?\s*\d[\d,]*(?:\.\d+)?\s*")
 
 
