@@ -1638,3 +1638,31 @@ def test_a_row_without_a_name_but_with_its_card_beside_a_note_is_no_heading(tmp_
     book.active.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
     book.save(tmp_path / "count.xlsx")
     assert [s.row for s in load_sheet(tmp_path / "count.xlsx").skipped] == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("header", "tick"), [("Winner", "x"), ("Send?", "✓"), ("Selected", "Yes"), ("Include", "1")]
+)
+def test_rows_left_unticked_in_a_column_of_ticks_are_not_ordered(
+    tmp_path: Path, header: str, tick: str
+) -> None:
+    """Found by hunter-sheets: a raffle's 'Winner' column ticked x on the winners' rows and left empty on the
+    others, and every entrant was ordered a card (an empty cell was read as no answer). Where the column also
+    says No somewhere, an empty cell is still no answer: the row is sent."""
+    path = tmp_path / "raffle.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{tick}\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,\n"
+        f"Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,{tick}\nDi Fox,4 Elm St,Boston,MA,02134,CVS,50,\n"
+    )
+    loaded = load_sheet(path)
+    assert {s.row: s.reason for s in loaded.skipped} == {
+        row: f"the list says not to send it (column '{header}' ticks the rows to send; not this one)"
+        for row in (3, 5)
+    }
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{tick}\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,\n"
+        "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,No\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [4]

@@ -13,7 +13,7 @@ from .kinds import CROSSED, CROSSED_REASON, NOT_TO_SEND
 from .marks import _crossed_out, _hidden_rows
 from .named import _named_not_to_send
 from .ours import _skipped_by_bulkship
-from .said import _said_not_to_send
+from .said import _not_picked, _said_not_to_send
 from .totals import _not_recipients
 
 
@@ -44,6 +44,8 @@ def _skipped_rows(
         skipped.setdefault(row, SkippedRow(row, kind, reason))
     for row, (kind, reason) in _not_recipients(grid, body, column_map, by_position).items():
         skipped.setdefault(row, SkippedRow(row, kind, reason))
+    for row, reason in _not_picked(body, column_map, on_purpose).items():
+        skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _named_not_to_send(body, column_map).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))  # a heading's reason first
     return sorted(skipped.values(), key=lambda s: s.row)

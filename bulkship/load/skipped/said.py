@@ -131,3 +131,41 @@ def _said_not_to_send(
             reason = _SAYS_NOT_TO_SEND if not_sent is not None and not_sent[row] else why
             found.setdefault(int(row), f"{reason} (column '{header}': '{column[row].strip()}')")
     return found
+
+
+def _not_picked(
+    body: pd.DataFrame, column_map: dict[str, str], on_purpose: Collection[int] = ()
+) -> dict[int, str]:
+    """The rows a column of ticks leaves empty (:func:`_not_ticked`): row -> the reason. Judged after the
+    totals rows and notes, whose tick cell is empty too."""
+    found: dict[int, str] = {}
+    for header in body.columns:
+        key = header_key(str(header))
+        picks = (
+            key in _SEND_FLAGS
+            or key in _ELIGIBLE_FLAGS
+            or (key not in _LEAVES_OUT and _filter_header(header))
+        )
+        if header in column_map or not picks or key in _ACTIVE_FLAGS:
+            continue
+        column = body[header].astype(str).drop(index=list(on_purpose), errors="ignore")
+        for row in _not_ticked(column):
+            found[row] = f"{_SAYS_NOT_TO_SEND} (column '{header}' ticks the rows to send; not this one)"
+    return found
+
+
+# A mark that picks a row ("x", ✓, Yes, 1, TRUE)
+_TICKED = re.compile(r"(?i)\s*(?:yes|y|x|✓|✔|☑|✅|✔️|true|1|ok|selected|send)\s*")
+
+
+def _not_ticked(column: pd.Series) -> list[int]:
+    """The rows left empty in a column of ticks that pick the rows to send ('Winner' = x on 10 rows of 200,
+    'Send?' = ✓): no row says no, so the empty ones are the rows not picked (found by hunter-sheets: a
+    raffle's every entrant was ordered a card). A column that also says No somewhere is read by its answers
+    alone."""
+    text = column.str.strip()
+    blank = text.eq("")
+    ticked = text.str.fullmatch(_TICKED)
+    if not blank.any() or not ticked.any() or not (ticked | blank).all():
+        return []
+    return [int(row) for row in column.index[blank.to_numpy()].tolist()]
