@@ -1666,3 +1666,17 @@ def test_rows_left_unticked_in_a_column_of_ticks_are_not_ordered(
         "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,No\n"
     )
     assert [s.row for s in load_sheet(path).skipped] == [4]
+
+
+@pytest.mark.parametrize("remark", ["Yes!", "x (per Sue)", "Winner!", "✓ Nov 3", "Yes - confirmed", "X."])
+def test_a_tick_with_a_remark_still_picks_the_rows_to_send(tmp_path: Path, remark: str) -> None:
+    """Found by review14: one winner's tick written with a remark ('Yes!', 'x (per Sue)', '✓ Nov 3') among
+    the x's made the 'Winner' column read by its answers alone, and every entrant left empty was ordered a
+    card. A tick followed by a remark is a tick."""
+    path = tmp_path / "raffle.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Winner\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,x\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,\n"
+        f"Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,{remark}\nDi Fox,4 Elm St,Boston,MA,02134,CVS,50,\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [3, 5]

@@ -155,7 +155,11 @@ def _not_picked(
 
 
 # A mark that picks a row ("x", ✓, Yes, 1, TRUE)
-_TICKED = re.compile(r"(?i)\s*(?:yes|y|x|✓|✔|☑|✅|✔️|true|1|ok|selected|send)\s*")
+# ... also with a remark after it ("Yes!", "x (per Sue)", "✓ Nov 3": found by review14, one such among the x's
+# read the column by its answers alone and every entrant was ordered)
+_TICKED = re.compile(
+    r"(?i)\s*(?:(?:yes|y|x|true|1|ok|selected|send|winner)(?:\s*[-–—:,.;!(].*)?|(?:✓|✔|☑|✅|✔️)(?:\W.*)?)\s*"
+)
 
 
 def _not_ticked(column: pd.Series) -> list[int]:
