@@ -70,7 +70,7 @@ def _first_lines(
     recipients, folder = rows.recipients(), rows.folder
     # at one street, ZIP and card, a short form in either word of the name is its full name: 'TAYLOR BOB'
     # sent in one batch is Robert Taylor at the same address in the next (folding.fold_person_loosely)
-    loosely = rows.recipients(loosely=True)
+    loosely = rows.recipients(loosely=True) if orders else set()  # folded only when a line is to compare
     names = {n for n in rows.names if " " in n}  # a one-word name proves nothing
     found = _Earlier()
     for number, order in enumerate(orders):
