@@ -16,7 +16,8 @@ import openpyxl
 import pytest
 from test_client import Vendor, Waits, client_for, create, order_body, run
 
-from bulkship.client.parse import field_errors, parse_order, parse_product, status_name
+from bulkship.client.parse import parse_order, parse_product, status_name
+from bulkship.client.refusals import field_errors
 from bulkship.errors import ConfigError, OrderRejectedError
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch

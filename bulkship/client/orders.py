@@ -24,8 +24,9 @@ from ..errors import (
 )
 from ..models import VendorOrder
 from .paging import _Paged, _shape
-from .parse import error_message, field, field_errors, original_order_ids, parse_order, po_number_of, text
+from .parse import field, parse_order, po_number_of, text
 from .policy import json_default
+from .refusals import error_message, field_errors, original_order_ids
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ Response keys are read case-insensitively at every level (the docs write PascalC
 camelCase), and so are enum values (``physicalShipment``): they are brought to the documented spelling here,
 once. Order and line statuses go through one table of synonyms (:data:`STATUS_SYNONYMS`); a status it does
 not know is kept verbatim, never taken for another. Fields that api-contract.md marks *assumed* are
-optional: a missing or odd value gives a default, never an exception.
+optional: a missing or odd value gives a default, never an exception. What an error answer says (its
+message, the fields it refuses, the original order a 409 names) is read in :mod:`.refusals`.
 """
 
 from __future__ import annotations
@@ -351,98 +352,3 @@ def parse_balance(raw: Any) -> Balance | None:
 
 
 # --- error bodies --------------------------------------------------------------------------------------
-
-
-_HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-_HTML_DROPPED = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_HTML_TAG = re.compile(r"<[^>]*>")
-
-
-def error_message(body: Any) -> str:
-    if isinstance(body, str):
-        return _page_words(body) if body.lstrip()[:1] == "<" else body.strip()[:300]
-    return text(body, "Message", "Error", "Title", "Detail")
-
-
-def _page_words(page: str) -> str:
-    """An HTML error page (a proxy's or gateway's 502) in a few words: its title, else its text."""
-    import html
-
-    title = _HTML_TITLE.search(page)
-    words = title.group(1) if title else _HTML_TAG.sub(" ", _HTML_DROPPED.sub(" ", page))
-    return " ".join(html.unescape(words).split())[:200] or "an HTML page"
-
-
-_MODEL_PREFIX = re.compile(r"^(?:\$\.|order\.)", re.IGNORECASE)  # ProblemDetails' "$.", ASP.NET's "order."
-_LINE_ITEMS_KEY = re.compile(r"(?:^|[.$])lineitems(?=\[|$|\.)", re.IGNORECASE)
-
-
-_DOTTED_INDEX = re.compile(r"\.(\d+)(?=\.|$)")
-
-
-def error_path(key: str) -> str:
-    """A field path as the documented 400 writes it: ASP.NET's ``order.LineItems[1].Zip``, ProblemDetails'
-    ``$.LineItems[1].Zip`` (or ``$.lineItems[1].zip``), a JSON pointer ``/LineItems/1/Zip`` and a dotted
-    index ``lineItems.1.zip`` are ``LineItems[1].Zip``."""
-    if key.startswith("/"):  # a JSON pointer (RFC 6901: "~1" is "/", "~0" is "~")
-        key = ".".join(p.replace("~1", "/").replace("~0", "~") for p in key[1:].split("/"))
-    key = _DOTTED_INDEX.sub(lambda m: f"[{m.group(1)}]", key)
-    match = _LINE_ITEMS_KEY.search(key)
-    if match:
-        return "LineItems" + key[match.end() :]
-    return _MODEL_PREFIX.sub("", key)
-
-
-def field_errors(body: Any) -> dict[str, list[str]]:
-    """``Errors`` / ProblemDetails ``errors`` / ASP.NET ``ModelState`` as ``{"LineItems[3].Value": [...]}``
-    (line paths written the documented way, see :func:`error_path`); also a list of ``{Field, Message}``."""
-    raw = field(body, "Errors", "ModelState")
-    result: dict[str, list[str]] = {}
-    if isinstance(raw, Mapping):
-        for key, messages in raw.items():
-            values = messages if isinstance(messages, list) else [messages]
-            result.setdefault(error_path(str(key)), []).extend(str(m) for m in values if m is not None)
-    elif isinstance(raw, list):
-        for entry in raw:
-            if isinstance(entry, Mapping):
-                named = text(entry, "Field", "Path", "PropertyName", "Name", "Pointer", default="")
-                named = named or text(field(entry, "Source"), "Pointer", "Parameter", default="")  # JSON:API
-                said = text(entry, "Message", "ErrorMessage", "Detail", "Title", default="")
-                result.setdefault(error_path(named), []).append(said)
-            elif entry is not None:
-                result.setdefault("", []).append(str(entry))
-    return result
-
-
-_NAMED_ORDERS = ("PreviousOrderIds", "PreviousOrderId", "PreviousOrders", "ExistingOrders")
-_NAMED_ORDER = ("Order", "ExistingOrder", "OriginalOrder", "PreviousOrder", "Error", "Data")
-
-
-def original_order_ids(body: Any, depth: int = 0) -> list[str]:
-    """The Ids a 409 body names for the original order: ``Id``, ``OrderId``, and ``PreviousOrderIds`` (a list
-    or one string), in that order, without repeats; also the orders it names as objects (``PreviousOrders:
-    [{"Id": ...}]``, ``ExistingOrder: {...}``) or inside an envelope (``{"Error": {...}}``)."""
-    found = [text(body, name) for name in ("Id", "OrderId", "OriginalOrderId", "ExistingOrderId")]
-    previous = field(body, *_NAMED_ORDERS)
-    if isinstance(previous, list):
-        for p in previous:
-            if isinstance(p, MAPPING):
-                found.append(text(p, "Id", "OrderId"))
-            elif p is not None and not isinstance(p, list):
-                found.append(str(p))
-    elif isinstance(previous, MAPPING):
-        found.append(text(previous, "Id", "OrderId"))
-    elif previous is not None:
-        found += [p.strip() for p in str(previous).split(",")]
-    if depth < 2:
-        for name in _NAMED_ORDER:
-            inner = field(body, name)
-            if isinstance(inner, MAPPING):
-                found += original_order_ids(inner, depth + 1)
-    return list(dict.fromkeys(i for i in found if i))
-
-
-def original_order_id(body: Any) -> str:
-    """The first Id a 409 body names (see :func:`original_order_ids`), or ""."""
-    ids = original_order_ids(body)
-    return ids[0] if ids else ""

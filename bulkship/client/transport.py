@@ -23,20 +23,13 @@ import httpx
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
 from ..errors import (
-    AccessDeniedError,
     AuthenticationError,
     ConfigError,
-    DuplicateOrderError,
-    InsufficientFundsError,
-    NotFoundError,
-    OrderRejectedError,
-    RateLimitedError,
     TerminalVendorError,
-    VendorError,
     VendorUnavailableError,
 )
 from ..models import Catalog
-from .parse import decimal, error_message, field, field_errors, parse_order, text
+from .parse import decimal, field, parse_order, text
 from .policy import (
     BACKOFF_INITIAL_S,
     DEFAULT_MAX_ATTEMPTS,
@@ -49,20 +42,14 @@ from .policy import (
     RateLimiter,
     Sleep,
     describe_transport_error,
-    error_class_for,
-    parse_retry_after,
     should_retry,
     timeout_for,
     token_lifetime_s,
     wait_before_retry,
 )
+from .refusals import CREDENTIALS_HINT, error_body, error_message, error_of
 
 log = logging.getLogger("bulkship.client")
-
-
-CREDENTIALS_HINT = (
-    "check the email and access token (BULKSHIP_EMAIL / BULKSHIP_ACCESS_TOKEN or --credentials FILE)"
-)
 
 
 # What POST /v1/Tokens may answer to credentials it does not take, besides the documented 401 (its refusals
@@ -263,7 +250,7 @@ class _Transport:
                     f"The vendor rejected a freshly issued token for {method} {path} (401)",
                     hint=CREDENTIALS_HINT,
                     status_code=401,
-                    body=_error_body(response),
+                    body=error_body(response),
                 )
         if response.is_success:
             data = self._json(response, method, path)
@@ -271,8 +258,8 @@ class _Transport:
                 data = _with_location_id(data, response.headers.get("Location"))
             return response.status_code, data
         if response.status_code in allow:
-            return response.status_code, _error_body(response)
-        raise self._error(response, subject)
+            return response.status_code, error_body(response)
+        raise error_of(response, subject)
 
     async def _send(
         self,
@@ -338,7 +325,7 @@ class _Transport:
         if status == 401 or status in TOKEN_REFUSALS:
             # a refusal of the credentials, whatever its status: never the refusal of the order or read that
             # needed the token (a 400 there failed an order's rows that were never sent)
-            body = _error_body(response)
+            body = error_body(response)
             said = error_message(body)
             raise AuthenticationError(
                 f"The vendor API at {self.base_url} did not accept these credentials ({status}"
@@ -349,7 +336,7 @@ class _Transport:
                 body=body,
             )
         if not response.is_success:
-            raise self._error(response, "POST /v1/Tokens")
+            raise error_of(response, "POST /v1/Tokens")
         body = self._json(response, "POST", "/v1/Tokens")
         value = text(body, "Value", "Token", "AccessToken", "access_token")  # (OAuth's spelling too)
         if not value:
@@ -375,48 +362,6 @@ class _Transport:
                 status_code=response.status_code,
             ) from None
 
-    def _error(self, response: httpx.Response, subject: str) -> VendorError:
-        """The one translation of an unsuccessful status into bulkship's error tree."""
-        status = response.status_code
-        body = _error_body(response)
-        detail = error_message(body)
-        said = f": {detail}" if detail else ""
-        kind = error_class_for(status)
-        common: dict[str, Any] = {"status_code": status, "body": body}
-        if kind is RateLimitedError:
-            retry_after = parse_retry_after(response.headers.get("Retry-After"))
-            return RateLimitedError(
-                f"The vendor is rate limiting requests (429) for {subject}", retry_after=retry_after, **common
-            )
-        if kind is VendorUnavailableError:
-            return VendorUnavailableError(f"The vendor API answered {status} for {subject}{said}", **common)
-        if kind is OrderRejectedError:
-            return OrderRejectedError(
-                f"The vendor rejected {subject} (400){said}", field_errors=field_errors(body), **common
-            )
-        if kind is InsufficientFundsError:
-            return InsufficientFundsError(
-                f"The vendor's deposit account cannot cover {subject} (422){said}",
-                hint="fund the prefunded account, then re-run the same command; "
-                "orders already placed are not repeated",
-                **common,
-            )
-        if kind is AccessDeniedError:
-            return AccessDeniedError(
-                f"The vendor refused access (403): API access is disabled for these credentials{said}",
-                hint="ask the vendor to enable API access; nothing was ordered by this request",
-                **common,
-            )
-        if kind is AuthenticationError:
-            return AuthenticationError(
-                f"The vendor rejected the token (401){said}", hint=CREDENTIALS_HINT, **common
-            )
-        if kind is NotFoundError:
-            return NotFoundError(f"The vendor has no {subject} (404){said}", **common)
-        if kind is DuplicateOrderError:
-            return DuplicateOrderError(f"The vendor says {subject} already exists (409){said}", **common)
-        return kind(f"The vendor API answered {status} for {subject}{said}", **common)
-
 
 def _with_location_id(data: Any, location: str | None) -> Any:
     """A 201 whose body names no Id (or has no body) takes the Id from ``Location: .../Orders/{id}``."""
@@ -426,10 +371,3 @@ def _with_location_id(data: Any, location: str | None) -> Any:
         return data
     order_id = location.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
     return {**(data or {}), "Id": order_id} if order_id else data
-
-
-def _error_body(response: httpx.Response) -> Any:
-    try:
-        return response.json()
-    except ValueError:
-        return response.text[:1000]
