@@ -21,7 +21,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -31,13 +30,14 @@ from typing import TYPE_CHECKING, Any
 
 from . import defaults
 from .batchapi import api_identity, check_batch_api
-from .errors import BulkshipError, FileFormatError, InputError, SpendLimitError, VendorError
+from .batchnames import check_new_batch_name, default_batch_for
+from .errors import BulkshipError, FileFormatError, SpendLimitError, VendorError
 from .ledger import Ledger
 from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
 from .money import money_text
 from .paths import check_input_file
-from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, batch_name_of, price_changes
+from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, price_changes
 from .reconcile.join import for_the_workbook, record_prices
 from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, check_new_run, held_notes
 from .resultfile import prepare_output_folder, result_path, workbook_not_written, write_results
@@ -86,41 +86,6 @@ class RunOptions:
             allow=self.allow_repeat,
             window_days=DEFAULT_WINDOW_DAYS if window is None else window,
             today=today,
-        )
-
-
-def default_batch_name(path: Path) -> str:
-    """The file's name without extension, made safe for PO numbers and file names."""
-    return batch_name_of(path.stem)
-
-
-def default_batch_for(path: Path, sheet: str | None = None) -> str:
-    """The batch a file is run or checked as when no --batch is given: a result workbook of bulkship's, run
-    for its *Fix these* sheet, finishes the batch it was written for (found by newcomer8: as a batch of its
-    own it held the rows the workbook itself shows ordered, offering --allow-repeat); any other file: its
-    name (:func:`default_batch_name`)."""
-    from .reconcile.fixsheet import is_result_workbook_file
-    from .reconcile.sheets import FIX_SHEET
-    from .reconcile.sheets.read import written_for
-
-    if sheet in (None, FIX_SHEET) and is_result_workbook_file(path):
-        return written_for(path) or default_batch_name(path)
-    return default_batch_name(path)
-
-
-_UNSAFE_NAME = re.compile(r"[/\\#?%\x00-\x1f\x7f]")  # "#", "?" and "%" end or bend a link's path too
-
-
-def check_new_batch_name(batch: str) -> None:
-    """A new batch's name: one the web page can open too (found by newcomer7: "Q4/2026", a blank name and
-    "../../etc" from the command line made batches no link on the page could reach, nor an approver
-    approve; "Q4#2026" linked to /batches/Q4, found by review10). Batches named so before keep their names."""
-    if not batch.strip() or _UNSAFE_NAME.search(batch):
-        suggested = batch_name_of(batch)
-        raise InputError(
-            f"{batch!r} cannot name a batch: it is blank or holds a slash, '#', '?', '%' or a control "
-            "character",
-            hint=f"choose another name, e.g. --batch {suggested}",
         )
 
 

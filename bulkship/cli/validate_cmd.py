@@ -248,8 +248,8 @@ def validate_command(
     batch: ValidateBatchOption = None,
 ) -> None:
     """Check every row of a recipient sheet (nothing is ordered) and write a validation workbook."""
+    from ..batchnames import default_batch_for
     from ..load import load_sheet, require_recipient_rows
-    from ..pipeline import default_batch_for
     from ..reconcile.fixsheet import load_fix_sheet
     from ..reconcile.sheets import FIX_SHEET
     from ..resultfile import prepare_output_folder
