@@ -1680,3 +1680,15 @@ def test_a_tick_with_a_remark_still_picks_the_rows_to_send(tmp_path: Path, remar
         f"Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,{remark}\nDi Fox,4 Elm St,Boston,MA,02134,CVS,50,\n"
     )
     assert [s.row for s in load_sheet(path).skipped] == [3, 5]
+
+
+@pytest.mark.parametrize("header", ["Opted In", "Opt-in", "Consent", "Survey Completed"])
+def test_an_opt_in_or_consent_column_saying_no_leaves_its_row_out(tmp_path: Path, header: str) -> None:
+    """Found by hunter-sheets: 'Opted In' = No, 'Consent' = No or 'Survey Completed' = No (a survey's thank-you
+    cards) were ordered."""
+    path = tmp_path / "optin.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,No\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,Yes\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2]

@@ -39,6 +39,8 @@ _ELIGIBLE_FLAGS = _ACTIVE_FLAGS | _answered(
         "approved for gift", "include in mailing", "receive gift", "receive card", "wants card", "wants gift",
         "accepts gift", "ready to send", "confirmed", "participating", "rsvp",
         "approval", "approval status", "eligibility status", "send status",  # = Rejected (found by review11)
+        "opted in", "opt in", "consent", "consented", "gift consent", "survey completed", "completed survey",
+        # = No (found by hunter-sheets: each was ordered)
     )
 )  # fmt: skip
 # ... or a header in such words, with what qualifies them ("Eligible for 2026", "Approved by manager", "Gift
