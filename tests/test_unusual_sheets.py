@@ -1525,3 +1525,35 @@ def test_a_correction_column_saying_there_is_none_changes_nothing(
     errors = [p["message"] for p in data["problems"] if p["severity"] == "error"]
     assert (code, data["valid"], data["invalid"]) == (1, len(said), 1), errors
     assert "column 'Revised Amount': says 50 where 'Value' says 25" in errors[0]
+
+
+def test_a_sheet_of_people_not_to_send_beside_the_list_refuses_the_file_until_the_list_is_chosen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets: a workbook's 'All staff' list beside a 'Do Not Send' sheet naming Bob: the list
+    was read alone and Bob ordered, nothing said. Refused until the person takes Bob off and names the list
+    with --sheet; a sheet of something else beside the list ('Prices') changes nothing."""
+    book = openpyxl.Workbook()
+    book.active.title = "All staff"
+    book.active.append(HEADER)
+    book.active.append(["Ds Ann", "1 Ds St", "Salem", "MA", "01970", "CVS", 25])
+    book.active.append(["Ds Bob", "2 Ds St", "Salem", "MA", "01970", "CVS", 25])
+    book.create_sheet("Prices").append(["CVS", 25])
+    book.save(tmp_path / "plain.xlsx")
+    assert validate(capsys, tmp_path / "plain.xlsx")[0] == 0
+    book.create_sheet("Do Not Send").append(["Ds Bob", "left the company"])
+    book.save(tmp_path / "staff.xlsx")
+    code, data, _err = validate(capsys, tmp_path / "staff.xlsx")
+    assert code == 2
+    assert data["error"] == (
+        "staff.xlsx holds a sheet 'Do Not Send' beside the list 'All staff': bulkship reads one sheet, and would "
+        "order everyone on 'All staff', the people on 'Do Not Send' too"
+    )
+    assert (
+        data["hint"] == "take the people on 'Do Not Send' off 'All staff', then run with --sheet 'All staff'"
+    )
+    assert (
+        main(["run", str(tmp_path / "staff.xlsx"), "--yes", "--wait", "0", "--out", str(tmp_path / "o")]) == 2
+    )
+    assert ordered_lines() == []
+    assert validate(capsys, tmp_path / "staff.xlsx", "--sheet", "All staff")[0] == 0

@@ -191,6 +191,7 @@ def _pick_sheet(
             hint="put every recipient on one sheet, or choose one with --sheet NAME (and send the others as "
             "batches of their own)",
         )
+    _refuse_a_sheet_of_people_not_to_send(workbook, names, hidden, chosen, path)
     notices = [
         f"Sheet '{name}' is hidden and was not read (it looks like a list too); pass --sheet '{name}' to "
         "read it instead."
@@ -198,6 +199,29 @@ def _pick_sheet(
         if name in hidden and name != chosen and scores[name] >= max(scores[chosen], MIN_HEADER_MATCHES)
     ]  # a hidden list as good as the one read (not the template's hidden drop-down lists)
     return chosen, notices
+
+
+def _refuse_a_sheet_of_people_not_to_send(
+    workbook: Any, names: list[str], hidden: set[str], chosen: str, path: Path
+) -> None:
+    """A visible sheet beside the list named for people not to send ('Do Not Send', 'Removed', 'Opted out')
+    that holds anything: bulkship reads one sheet, and would order everyone on the list, those people too
+    (found by hunter-sheets: Bob on 'Do Not Send' was ordered, nothing said). Read the list on purpose with
+    --sheet once they are off it."""
+    from .skipped.headings import _LEAVE_OUT_HEADING, _SEND_HEADING
+
+    for name in names:
+        if name == chosen or name in hidden or not _LEAVE_OUT_HEADING.fullmatch(name):
+            continue
+        if _SEND_HEADING.search(name):
+            continue
+        cells = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS + 1)
+        if any(_filled(row) for row in cells):
+            raise SheetChoiceError(
+                f"{path.name} holds a sheet '{name}' beside the list '{chosen}': bulkship reads one sheet, "
+                f"and would order everyone on '{chosen}', the people on '{name}' too",
+                hint=f"take the people on '{name}' off '{chosen}', then run with --sheet '{chosen}'",
+            )
 
 
 def _names_recipients(cells: Any, index: HeaderIndex) -> bool:
