@@ -1557,3 +1557,18 @@ def test_a_sheet_of_people_not_to_send_beside_the_list_refuses_the_file_until_th
     )
     assert ordered_lines() == []
     assert validate(capsys, tmp_path / "staff.xlsx", "--sheet", "All staff")[0] == 0
+
+
+@pytest.mark.parametrize("name", ["Backup", "Pending", "Next year", "Hold"])
+def test_a_sheet_named_for_something_else_beside_the_list_is_read_as_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """A 'Backup', 'Pending' or 'Next year' sheet (a copy, a draft, a plan) says nothing of the list's people:
+    only a sheet named for people not to send refuses the file."""
+    book = openpyxl.Workbook()
+    book.active.title = "All staff"
+    book.active.append(HEADER)
+    book.active.append(["Ds Ann", "1 Ds St", "Salem", "MA", "01970", "CVS", 25])
+    book.create_sheet(name).append(["draft", "notes"])
+    book.save(tmp_path / "staff.xlsx")
+    assert validate(capsys, tmp_path / "staff.xlsx")[0] == 0

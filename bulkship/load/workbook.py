@@ -7,6 +7,7 @@ recipients is chosen (a visible list wins over a hidden one) and calamine reads 
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -201,6 +202,16 @@ def _pick_sheet(
     return chosen, notices
 
 
+# A sheet's name for people not to send; not one a workbook may use for something else ("Backup", "Pending",
+# "Next year", "Hold" of a copy, a draft, a plan)
+_NOT_TO_SEND_SHEET = re.compile(
+    r"(?i)\b(?:removed?|do\s*n[o']?t\s+(?:send|mail|order)|don'?t\s+(?:send|mail|order)|dns|already\s+"
+    r"(?:sent|received|ordered|mailed)|declined|excluded?|not\s+(?:sending|eligible|approved|to\s+(?:be\s+)?"
+    r"sen[dt])|cancell?ed|left\s+(?:the\s+)?company|terminated|terminations|resigned|deceased|"
+    r"opt(?:ed)?[\s-]*outs?|alternates?|wait\s*-?\s*list(?:ed)?)\b"
+)
+
+
 def _refuse_a_sheet_of_people_not_to_send(
     workbook: Any, names: list[str], hidden: set[str], chosen: str, path: Path
 ) -> None:
@@ -208,10 +219,10 @@ def _refuse_a_sheet_of_people_not_to_send(
     that holds anything: bulkship reads one sheet, and would order everyone on the list, those people too
     (found by hunter-sheets: Bob on 'Do Not Send' was ordered, nothing said). Read the list on purpose with
     --sheet once they are off it."""
-    from .skipped.headings import _LEAVE_OUT_HEADING, _SEND_HEADING
+    from .skipped.headings import _SEND_HEADING
 
     for name in names:
-        if name == chosen or name in hidden or not _LEAVE_OUT_HEADING.fullmatch(name):
+        if name == chosen or name in hidden or not _NOT_TO_SEND_SHEET.search(name):
             continue
         if _SEND_HEADING.search(name):
             continue
