@@ -765,6 +765,7 @@ def test_a_note_saying_not_to_send_leaves_its_row_out(tmp_path: Path) -> None:
         ("Approved by manager", "No", "Yes"), ("Keep", "No", "Yes"), ("Valid", "No", "Yes"), ("Go", "N", "Y"),
         ("Sending", "No", "Yes"), ("Gift 2026", "No", "Yes"), ("Yes/No", "No", "Yes"), ("Done", "x", ""),
         ("Completed", "Yes", "No"), ("Processed", "Yes", ""), ("Status", "Done", "Active"),
+        ("Include in order", "No", "Yes"), ("Add to order?", "N", "Y"),
     ],
 )  # fmt: skip
 def test_common_columns_saying_not_to_send_leave_their_rows_out(

@@ -37,6 +37,7 @@ _ELIGIBLE_FLAGS = _ACTIVE_FLAGS | _answered(
         "eligible", "is eligible", "gift eligible", "card eligible", "eligible for gift", "eligible for card",
         "eligibility", "approved", "gift approved", "gift", "award", "winner", "selected", "qualified",
         "approved for gift", "include in mailing", "receive gift", "receive card", "wants card", "wants gift",
+        "include in order", "include in this order", "add to order",  # = No (found by hunter-sheets, ordered)
         "accepts gift", "ready to send", "confirmed", "participating", "rsvp",
         "approval", "approval status", "eligibility status", "send status",  # = Rejected (found by review11)
         "opted in", "opt in", "consent", "consented", "gift consent", "survey completed", "completed survey",
