@@ -34,7 +34,9 @@ _LEAVE_OUT_HEADING = re.compile(
 # please send", "Duplicate, the first was lost - please resend", found by review10)
 _SEND_HEADING = re.compile(
     r"(?i)\b(?:please\s+(?:re-?)?send|(?<!not\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)send\s+(?:now|them|these|this|asap)|"
-    r"to\s+(?:be\s+)?sen[dt]\b(?!\s+back))"
+    r"to\s+(?:be\s+)?sen[dt]\b(?!\s+back)"
+    # ... or not to ignore them ("Q4 - do not ignore": found by review14, the rows under it were left out)
+    r"|(?:do\s*n[o']?t|don'?t|never)\s+ignore\b)"
 )
 
 
