@@ -1395,7 +1395,8 @@ def test_people_under_a_heading_saying_stop_or_not_approved_are_left_out(tmp_pat
     got cards' the people were ordered (the heading row itself an error to fix, after the money was spent)."""
     headings = ["Ignore everything below", "--- STOP HERE ---", "STOP", "Not approved", "Pending approval",
                 "Terminated employees", "Opted out", "Hold", "End of list", "Next year", "Sent in November",
-                "Already got cards:", "Do not use rows below"]  # fmt: skip
+                "Already got cards:", "Do not use rows below", "Pending", "PENDING - HR approval",
+                "Addresses pending verification", "Manager approval pending"]  # fmt: skip
     for heading in headings:
         book = openpyxl.Workbook()
         sheet = book.active
@@ -1411,7 +1412,8 @@ def test_people_under_a_heading_saying_stop_or_not_approved_are_left_out(tmp_pat
         }, heading
     # a team's name holding such a word elsewhere leaves its people in
     for team in ("Stakeholder Relations", "Holdings Accounting", "Tech Support - East", "Bus Stop Ops",
-                 "Q4 - do not ignore", "Don't ignore: VIPs"):  # fmt: skip
+                 "Q4 - do not ignore", "Don't ignore: VIPs", "New hires (start date pending)",
+                 "Patents pending team"):  # fmt: skip
         book = openpyxl.Workbook()
         sheet = book.active
         sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])

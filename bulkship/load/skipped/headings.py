@@ -21,11 +21,15 @@ _LEAVE_OUT_HEADING = re.compile(
     # ... or in other words ("Terminated employees", "Opted out", "Not approved", "Pending approval", "Ignore
     # everything below", "Do not use", "Already got cards": found by hunter-sheets, the rows under each were
     # ordered)
-    r"|terminated|resigned|deceased|opt(?:ed)?[\s-]*out|not\s+approved|unapproved|pending|ignore|"
+    r"|terminated|resigned|deceased|opt(?:ed)?[\s-]*out|not\s+approved|unapproved|ignore|"
+    # ... pending what lets a card go, not a detail pending ("New hires (start date pending)" are new hires:
+    # found by review14, L2, the rows under it were left out)
+    r"pending\s+(?:approval|review|verification|confirmation|sign[\s-]*off|hr)|"
+    r"(?:approval|review|verification|confirmation|sign[\s-]*off)\s+pending|"
     r"do\s*n[o']?t\s+use|don'?t\s+use|already\s+(?:got|have|has|had))\b.*"
     # ... or opens with the name of people kept back: a team's name may hold these words too ("IT Backup &
     # Storage", "Army Reserve Liaison", "Off the waitlist - confirmed" were left out: found by review10)
-    r"|\W*(?:alternates?|wait\s*-?\s*list(?:ed)?|backups?|reserves?|hold|stop(?!\s*(?:&|and)\s*shop)|end\s+of\s+(?:the\s+)?list|"
+    r"|\W*(?:pending|alternates?|wait\s*-?\s*list(?:ed)?|backups?|reserves?|hold|stop(?!\s*(?:&|and)\s*shop)|end\s+of\s+(?:the\s+)?list|"
     r"next\s+year|(?:sent|mailed|shipped)\s+(?:in|on|last)\b)\b.*"
 )
 
