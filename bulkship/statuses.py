@@ -14,7 +14,6 @@ Money: every dollar of a batch sits in exactly one bucket (:data:`MONEY_BUCKETS`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 CHARGED = "charged"
@@ -69,21 +68,3 @@ JUDGED_STATUSES = frozenset({"invalid", "duplicate", "skipped"})
 def duplicate_note(first_row: int) -> str:
     """What a duplicate row says: it has no PO, line or cost of its own."""
     return f"duplicate of row {first_row} — not ordered"
-
-
-def duplicate_keys(
-    rows: Sequence[int], fingerprints: Sequence[str], statuses: Sequence[str]
-) -> dict[int, tuple[str, int]]:
-    """For each duplicate row: (its own ledger key, the row it repeats).
-
-    A duplicate has the same content fingerprint as the row it repeats; under that fingerprint the ledger
-    holds the original's order, so the duplicate is recorded under a key of its own and never shows the
-    original's PO, line or cost."""
-    first: dict[str, int] = {}
-    found: dict[int, tuple[str, int]] = {}
-    for row, fingerprint, status in zip(rows, fingerprints, statuses, strict=True):
-        if status != "duplicate":
-            first.setdefault(fingerprint, row)
-        else:
-            found[row] = (f"{fingerprint}~duplicate-row-{row}", first.get(fingerprint, row))
-    return found

@@ -10,7 +10,7 @@ from typing import Any
 
 from ...ledger import BatchRecord, Ledger
 from ...models import FINGERPRINT, STATUS, Catalog, LoadedSheet, Problem, ValidationResult
-from ...statuses import JUDGED_STATUSES, duplicate_keys, duplicate_note
+from ...statuses import JUDGED_STATUSES, duplicate_note
 from ..sheets import SANDBOX_API, ExistingResults, ResultBook, RowOutcome, RunInfo, merge_outcome
 from .earlier import _earlier_rows, _WithEarlierRows, with_gone_note
 from .framerows import _frame_rows
@@ -195,39 +195,31 @@ def for_the_workbook(validation: ValidationResult) -> ValidationResult:
 
 
 def ledger_keys(frame: Any) -> tuple[list[str], dict[int, int]]:
-    """Each row's key in the ledger, in frame order (its fingerprint; a duplicate row's own key, see
-    :func:`bulkship.statuses.duplicate_keys`), and for each duplicate row the row it repeats."""
+    """Each row's key in the ledger, in frame order, and for each duplicate row the row it repeats.
+
+    A row's key is its fingerprint. A duplicate has the fingerprint of the row it repeats, under which the
+    ledger holds the original's order: it is recorded under a key of its own and never shows the original's
+    PO, line or cost. A row that is no duplicate yet has another's content (the same card to the same
+    person, invalid for a reason of its own, such as its Total column) gets a key of its own too: under the
+    other's, the ledger held one row for the two, and run and status counted one row fewer than the workbook
+    showed. A valid row keeps its fingerprint: it is the one its card is ordered under."""
     keys = list(map(str, frame[FINGERPRINT].tolist()))
-    if len(set(keys)) < len(keys):
-        keys = _own_keys(frame, keys)
-    duplicate = frame[STATUS].eq("duplicate")
-    if not duplicate.any():
-        return keys, {}
-    rows = [int(r) for r in frame.index.tolist()]
-    found = duplicate_keys(rows, keys, list(map(str, frame[STATUS].tolist())))
-    position = {row: i for i, row in enumerate(rows)}
-    for row, (key, _first) in found.items():
-        keys[position[row]] = key
-    return keys, {row: first for row, (_key, first) in found.items()}
-
-
-def _own_keys(frame: Any, keys: list[str]) -> list[str]:
-    """A row that is no duplicate yet has the content of another (the same card to the same person, invalid
-    for a reason of its own, such as its Total column) under a key of its own: under the other's, the
-    ledger held one row for the two, and run and status counted one row fewer than the workbook showed. A
-    valid row keeps its fingerprint: it is the one its card is ordered under. Duplicates take the key of
-    the row they repeat here, and their own from :func:`bulkship.statuses.duplicate_keys`."""
     statuses = list(map(str, frame[STATUS].tolist()))
+    if len(set(keys)) == len(keys) and "duplicate" not in statuses:
+        return keys, {}
     valid = {key for key, status in zip(keys, statuses, strict=True) if status == "valid"}
-    seen: set[str] = set()
+    first: dict[str, int] = {}  # key -> the first row, no duplicate, recorded under it
+    repeats: dict[int, int] = {}
     own = list(keys)
-    for i, (row, key) in enumerate(zip(frame.index.tolist(), keys, strict=True)):
-        if statuses[i] == "duplicate":
+    for i, (row, key, status) in enumerate(zip(map(int, frame.index.tolist()), keys, statuses, strict=True)):
+        if status == "duplicate":
+            own[i] = f"{key}~duplicate-row-{row}"
+            repeats[row] = first.get(key, row)
             continue
-        if key in seen or (statuses[i] != "valid" and key in valid):
-            own[i] = f"{key}~row-{int(row)}"
-        seen.add(key)
-    return own
+        if key in first or (status != "valid" and key in valid):
+            own[i] = f"{key}~row-{row}"
+        first.setdefault(own[i], row)
+    return own, repeats
 
 
 def book_from_existing(
