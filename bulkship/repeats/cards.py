@@ -76,11 +76,12 @@ class _Folder:
             self.amount(value),
         )
 
-    def line_key(self, item: Mapping[str, Any], address: Mapping[str, Any], *, loosely: bool = False) -> str:
+    def line_key(self, item: Mapping[str, Any], address: Mapping[str, Any], name: str | None = None) -> str:
         """``line_card(item).repeat_key`` without the card (``address``: its PhysicalDeliveryAddress);
-        ``loosely``: with the name as :func:`~bulkship.folding.fold_person_loosely` reads it."""
+        ``name``: the recipient's name folded already (as :func:`~bulkship.folding.fold_person_loosely`
+        reads it, say)."""
         parts = (
-            (fold_person_loosely if loosely else fold_person)(address.get("Name")),
+            fold_person(address.get("Name")) if name is None else name,
             fold_address(address.get("AddressLine1"), address.get("AddressLine2")),
             self.zip5(address.get("Zip")),
             str(item.get("ProductId") or ""),

@@ -83,9 +83,8 @@ def _first_lines(
             loose = fold_person_loosely(address.get("Name"))
             if f"{name}{_SEP}{street}" in recipients or f"{loose}{_SEP}{street}" in loosely:
                 unit = fold_unit(address.get("AddressLine1"), address.get("AddressLine2"))
-                for key in dict.fromkeys(
-                    (folder.line_key(item, address), folder.line_key(item, address, loosely=True))
-                ):
+                for folded in dict.fromkeys((name, loose)):  # the name as written, and read loosely
+                    key = folder.line_key(item, address, folded)
                     found.where.setdefault(key, []).append((number, line, unit))
             reference = fold_reference(item.get("ExternalId"))
             if reference and reference in references:
