@@ -52,6 +52,7 @@ from . import defaults
 from .asgi_guard import EscapingFilter, GuardLimits, RequestGuard, parse_json, uvicorn_options
 from .batchapi import check_batch_api, describe_api
 from .client import connect
+from .client.parse import field
 from .client.vendor import VendorClient
 from .errors import BatchConflictError, BulkshipError, ConfigError, NotFoundError, TransientVendorError
 from .ledger import Ledger
@@ -95,16 +96,15 @@ def order_ids_of(body: Any) -> list[str]:
     own)."""
     if not isinstance(body, dict):
         return []
-    lowered = {str(k).lower(): v for k, v in body.items()}
 
     def given(key: str) -> list[str]:
-        value = lowered.get(key)
+        value = field(body, key)  # keys read case-insensitively, as every vendor answer is
         return [str(value).strip()] if isinstance(value, str | int) and str(value).strip() else []
 
-    explicit = given("orderid") + given("order_id")
-    nested = lowered.get("order") or lowered.get("data")
+    explicit = given("OrderId") + given("Order_Id")
+    nested = field(body, "Order") or field(body, "Data")
     wrapped = order_ids_of(nested) if isinstance(nested, dict) else []
-    own = given("id")
+    own = given("Id")
     ordered = explicit + wrapped + own if explicit or wrapped else own
     return list(dict.fromkeys(ordered))
 
