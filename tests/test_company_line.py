@@ -58,3 +58,33 @@ def test_a_company_that_does_not_fit_its_line_is_an_error_on_its_row(tmp_path: P
     keeping = validate(load_sheet(sheet), sandbox_catalog())
     assert keeping.rows["status"].tolist()[-1] == "invalid"
     assert "the Company is sent on address line 2" in {p.row: p.message for p in keeping.problems}[6]
+
+
+def test_a_company_or_line_2_saying_there_is_none_is_not_printed_on_the_parcel(tmp_path: Path) -> None:
+    """HR exports fill empty parts with "N/A" or "-": they were printed on the parcel ("N/A, N/A" on line 2).
+    A line 2 nobody knows yet ("TBD") is an error: the parcel would go without its apartment."""
+    sheet = tmp_path / "export.csv"
+    sheet.write_text(
+        "Name,Company,Address,Address 2,Address 3,City,State,ZIP,Product,Value\n"
+        "Maria Lopez,N/A,12 Beacon St,N/A,n/a,Boston,MA,02134,CVS,25\n"
+        "Jo Park,-,3 Elm St,--,,Boston,MA,02134,CVS,25\n"
+        "Al Lee,none,9 Oak St,No apt,Floor 2,Boston,MA,02134,CVS,25\n"
+        "Kim Ng,Acme Corp,5 Oak St,Apt 4,,Boston,MA,02134,CVS,25\n"
+        "Lee Wong,,7 Elm St,TBD,,Boston,MA,02134,CVS,25\n"
+    )
+    vendor = SandboxVendor(tmp_path)
+    run(vendor, settings_in(tmp_path), sheet)
+    sent = [li["PhysicalDeliveryAddress"] for o in vendor.sandbox.orders() for li in o["LineItems"]]
+    assert [(a["Name"], a["AddressLine1"], a.get("AddressLine2")) for a in sent] == [
+        ("Maria Lopez", "12 Beacon St", None),
+        ("Jo Park", "3 Elm St", None),
+        ("Al Lee", "9 Oak St", "Floor 2"),
+        ("Kim Ng", "5 Oak St", "Acme Corp, Apt 4"),
+    ]
+    vendor.close()
+    result = validate(load_sheet(sheet), sandbox_catalog())
+    said = {(p.row, p.column): p.message for p in result.problems}
+    assert "'N/A' says there is none: no company printed on the parcel" in said[(2, "company")]
+    assert "'--' says there is none" in said[(3, "address2")]
+    assert result.rows["status"].tolist() == ["valid"] * 4 + ["invalid"]
+    assert "'TBD' is a placeholder, not an apartment, suite or unit" in said[(6, "address2")]

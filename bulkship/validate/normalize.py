@@ -316,10 +316,24 @@ def line_3_header(headers: Iterable[str], used: Mapping[str, str]) -> str | None
     return None
 
 
+# What a form leaves in a part of an address that may stay empty ("Address 2" = N/A, "Company" = -): no such
+# part, though it would be printed on the parcel as written
+NOTHING = re.compile(
+    r"(?i)\s*(?:n/?a|n\.a\.?|none|nil|null|not\s+applicable|[-–—]+|\.+|x+|"
+    r"no\s+(?:apt|apartment|unit|suite|ste|floor|company)\.?)\s*"
+)
+
+
+def nothing_written(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """``column`` with the cells that say there is no such part ("N/A", "-", "none") emptied; those cells."""
+    said = column.ne("") & by_unique(column, lambda c: fullmatch_mask(c, NOTHING.pattern))
+    return column.where(~said, ""), said
+
+
 def with_line_3(line2: pd.Series, line3: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Line 2 with line 3 after it ("Suite 400, Floor 12"), and the rows where line 3 was added (found by
     newcomer8: a third line was dropped without a word, parcels went without their floor or mailroom)."""
-    line3 = line3.fillna("").astype(str).str.strip()
+    line3, _ = nothing_written(line3.fillna("").astype(str).str.strip())
     add = line3.ne("")
     joined = line2.where(line2.str.strip().eq(""), line2.str.rstrip() + ", ") + line3
     return line2.where(~add, joined), add

@@ -145,6 +145,11 @@ def _normalise(
     changed = numbered.ne(frame["name"])
     frame["name"] = numbered
     collector.warn(changed, "name", "Number taken off the name", "'{old}' read as {new}.")
+    for column, part in (("address2", "address line 2"), ("company", "company")):
+        frame[column], said = normalize.nothing_written(frame[column])
+        collector.warn(
+            said, column, "No " + part, f"'{{old}}' says there is none: no {part} printed on the parcel."
+        )
     line_3 = normalize.line_3_header(sheet.frame.columns, sheet.column_map)
     if line_3 is not None:
         frame["address2"], added = normalize.with_line_3(frame["address2"], sheet.frame[line_3])

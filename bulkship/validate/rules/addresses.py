@@ -60,17 +60,25 @@ def check_placeholders(frame: pd.DataFrame, collector: ProblemCollector) -> None
         "write the person's name in the name column, or map the column that holds it (Columns page, or "
         "[columns] name = ...).",
     )
-    for column, what in (("name", "name"), ("address1", "street address"), ("city", "city")):
+    # line 2 too: 'TBD' there is an apartment nobody knows yet ('N/A' was emptied: normalize.nothing_written)
+    unknown = "leave the row out until it is known"
+    parts = (
+        ("name", "a", "name", unknown),
+        ("address1", "a", "street address", unknown),
+        ("address2", "an", "apartment, suite or unit", "empty the cell if there is none"),
+        ("city", "a", "city", unknown),
+    )
+    for column, article, what, way_out in parts:
         values = frame[column]
         placeholder = values.ne("") & by_unique(values, lambda c: fullmatch_mask(c, PLACEHOLDER.pattern))
-        if column != "city":  # a town may be called Office or Home; a person or a street is not
+        if column in ("name", "address1"):  # a town may be called Office or Home, line 2 may say "Office"
             placeholder |= values.ne("") & by_unique(values, lambda c: fullmatch_mask(c, PLACE.pattern))
         collector.error(
             placeholder & ~collector.has_error(column),
             column,
             "Placeholder instead of an address",
-            f"'{{old}}' is a placeholder, not a {what}: fill in the recipient's real {what}, or leave the "
-            "row out until it is known.",
+            f"'{{old}}' is a placeholder, not {article} {what}: fill in the recipient's real {what}, or "
+            f"{way_out}.",
         )
 
 
