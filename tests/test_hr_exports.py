@@ -469,6 +469,9 @@ def test_an_address_line_3_goes_on_the_parcel_after_line_2(tmp_path: Path) -> No
         "Row 2, column 'Address Line 2': 'Address Line 3' added to line 2: Suite 400, Floor 12."
     )
     assert result.rows["status"].tolist() == ["valid", "valid", "valid", "invalid"]
+    # it was listed among the columns not used ("Columns not used: 'Address Line 3'"), though it was sent
+    line_3 = next(c for c in result.sheet.columns if c.header == "Address Line 3")
+    assert (line_3.status, line_3.note) == ("used", "address line 3: added to line 2")
 
 
 def test_a_qualified_address_line_3_goes_on_the_parcel_too(tmp_path: Path) -> None:
@@ -484,6 +487,8 @@ def test_a_qualified_address_line_3_goes_on_the_parcel_too(tmp_path: Path) -> No
     )
     result = validate(load_sheet(path), sandbox_catalog())
     assert result.rows["address2"].tolist() == ["Suite 400, Floor 12"]
+    status = {c.header: c.status for c in result.sheet.columns}
+    assert (status[f"{group}Address Line 3"], status["Work Address - Address Line 3"]) == ("used", "unused")
 
 
 def test_a_us_territory_written_as_the_country_is_a_us_address(tmp_path: Path) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from ..models import CANONICAL_COLUMNS
+from ..schema import header_key
 
 # Fields that change what is ordered: two columns for one of these refuse the file.
 ORDER_FIELDS = frozenset(CANONICAL_COLUMNS) - {"email", "phone"}  # contact details order nothing
@@ -38,3 +41,29 @@ _FILLER |= {"required", "optional", "mandatory", "req", "opt"}  # a template's m
 _FILLER |= {"usd", "dollars", "dollar", "in"}  # the cards' own currency: "Value (USD)", "Amount in dollars"
 _FILLER |= {"general", "display", "format", "or"}  # Workday's "Preferred Name in General Display Format"
 UNQUALIFIED_RANK = QUALIFIER_RANK[""]
+
+
+# A third address line ("Floor 12", "Mailroom B") beside line 1 and 2: the vendor's address has two
+_LINE_3 = frozenset(
+    header_key(h)
+    for h in ("address line 3", "address 3", "address3", "addr3", "street 3", "street line 3", "line 3",
+              "street address 3", "address line3")
+)  # fmt: skip
+
+
+def line_3_header(headers: Iterable[str], used: Mapping[str, str]) -> str | None:
+    """The header of an unused third address line, if the sheet has one: as written alone, or qualified as the
+    lines read are ("Home Address - Address Line 3" beside "Home Address - Address Line 1": found by
+    review11, a Workday export's floor was dropped)."""
+    unused = [h for h in headers if h not in used]
+    alone = next((h for h in unused if header_key(str(h)) in _LINE_3), None)
+    if alone is not None:
+        return alone
+    lines = {header_key(str(h)) for h, field in used.items() if field in ("address1", "address2")}
+    for header in unused:
+        key = header_key(str(header))
+        for line_3 in _LINE_3:
+            qualifier = key.removesuffix(line_3)
+            if qualifier != key and {qualifier + line_3[:-1] + "1", qualifier + line_3[:-1] + "2"} & lines:
+                return header
+    return None

@@ -9,6 +9,7 @@ from ..otherheaders import form_respondent_columns, results_columns
 from ..program import ProgramSettings
 from ..schema import SheetContract, header_key
 from .choose import _choose, _choose_address_group, _name_suffix
+from .fields import line_3_header
 from .fixed import _fixed, _left_to_guess
 from .meaning import HeaderIndex, own_titles
 from .records import ColumnInfo, ColumnMapping, _Column
@@ -96,6 +97,7 @@ def _described(
 ) -> list[ColumnInfo]:
     """Each column with the field it feeds, its status and why."""
     overlays = {header: name for name, header in mapping.preferred.items()}
+    line_3 = line_3_header([c.header for c in columns], mapping.column_map)
     described = []
     for column in columns:
         feeds = mapping.column_map.get(column.header) or overlays.get(column.header)
@@ -104,6 +106,8 @@ def _described(
             note = note or "preferred name: used where filled in, else the legal name"
         if column.header == mapping.suffix:
             status, note = "used", "name suffix (Jr., III): written after the name"
+        elif column.header == line_3 and column.header not in notes:
+            status, note = "used", "address line 3: added to line 2"
         described.append(ColumnInfo(column.header, column.letter, feeds, status, column.hidden, note))
     return described
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ..schema import header_key
 from .usps import COUNTRY_ALIASES, state_lookup, zip_prefix_states
 
 # Invisible characters that survive copy-paste from web pages and HR systems, and the text-direction marks and
@@ -288,32 +287,6 @@ def zips(zip_column: pd.Series, state_column: pd.Series) -> tuple[pd.Series, ...
     result = result.where(~(short & ~confirmed), zip_column)
     reformatted = result.ne(zip_column) & ~short
     return result, reformatted, short & confirmed, short & ~confirmed
-
-
-# A third address line ("Floor 12", "Mailroom B") beside line 1 and 2: the vendor's address has two
-_LINE_3 = frozenset(
-    header_key(h)
-    for h in ("address line 3", "address 3", "address3", "addr3", "street 3", "street line 3", "line 3",
-              "street address 3", "address line3")
-)  # fmt: skip
-
-
-def line_3_header(headers: Iterable[str], used: Mapping[str, str]) -> str | None:
-    """The header of an unused third address line, if the sheet has one: as written alone, or qualified as the
-    lines read are ("Home Address - Address Line 3" beside "Home Address - Address Line 1": found by
-    review11, a Workday export's floor was dropped)."""
-    unused = [h for h in headers if h not in used]
-    alone = next((h for h in unused if header_key(str(h)) in _LINE_3), None)
-    if alone is not None:
-        return alone
-    lines = {header_key(str(h)) for h, field in used.items() if field in ("address1", "address2")}
-    for header in unused:
-        key = header_key(str(header))
-        for line_3 in _LINE_3:
-            qualifier = key.removesuffix(line_3)
-            if qualifier != key and {qualifier + line_3[:-1] + "1", qualifier + line_3[:-1] + "2"} & lines:
-                return header
-    return None
 
 
 # What a form leaves in a part of an address that may stay empty ("Address 2" = N/A, "Company" = -): no such

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..columns.fields import line_3_header
 from ..errors import MissingColumnsError
 from ..models import CANONICAL_COLUMNS, LoadedSheet
 from ..program import BUILTIN_DEFAULTS
@@ -150,7 +151,7 @@ def _normalise(
         collector.warn(
             said, column, "No " + part, f"'{{old}}' says there is none: no {part} printed on the parcel."
         )
-    line_3 = normalize.line_3_header(sheet.frame.columns, sheet.column_map)
+    line_3 = line_3_header(sheet.frame.columns, sheet.column_map)
     if line_3 is not None:
         frame["address2"], added = normalize.with_line_3(frame["address2"], sheet.frame[line_3])
         said = f"'{_literal(line_3)}' added to line 2: {{new}}."
