@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from . import defaults
 from .batchapi import api_identity, check_batch_api
 from .batchnames import check_new_batch_name, default_batch_for
-from .errors import BulkshipError, FileFormatError, SpendLimitError, VendorError
+from .errors import BulkshipError, FileFormatError, SpendLimitError, VendorError, VendorUnavailableError
 from .ledger import Ledger
 from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
@@ -46,6 +46,7 @@ from .runresult import PlanView, RunResult, plan_view, result_from_ledger
 from .submit import Reporter, SubmitOutcome, submit_batch
 from .team import person_acting
 from .track import wait_until_settled
+from .track.orders import recheck_made_no_card
 
 if TYPE_CHECKING:
     from .models import LoadedSheet
@@ -199,6 +200,8 @@ async def _plan_and_send(
                 client, ledger, batch, validation, catalog, po_prefix=prefix, api=api_identity(settings),
                 by=starter, allow_repeat=repeats.allow, since=repeats.since,
             )  # fmt: skip
+        # rows the vendor failed are sent again below: asked first, the vendor may have shipped them since
+        unread = await recheck_made_no_card(client, ledger, batch, settings.concurrency) if stored else {}
         synced = sync_ledger(  # 3
             ledger,
             batch,
@@ -210,6 +213,7 @@ async def _plan_and_send(
             api=api_identity(settings),
             repeats=repeats,
             by=starter,
+            unread=unread,
         )
         planning.close()  # recorded: another run's checks now see this plan
         validation = for_the_workbook(validation)  # the rest of the run reads only this much of it
@@ -233,7 +237,21 @@ async def _plan_and_send(
         result.missing_funds = outcome.missing_funds
         _stop(result, outcome.stopped)
     _stop(result, not_written)
+    _stop(result, _not_asked_again(ledger, batch, unread))
     return result
+
+
+def _not_asked_again(ledger: Ledger, batch: str, unread: dict[str, str]) -> BulkshipError | None:
+    """Why rows the vendor failed were not sent again: their orders could not be read again."""
+    rows = sum(1 for _fp, po in ledger.rows_made_no_card(batch) if po in unread)
+    if not rows:
+        return None
+    why = "; ".join(f"{po}: {reason}" for po, reason in sorted(unread.items()))
+    return VendorUnavailableError(
+        f"{rows} row(s) the vendor showed failed (no card made) were not sent again: their orders could not "
+        f"be read again to see whether the vendor has made the cards since ({why})",
+        hint="re-run the same command once the vendor answers: it asks again and sends each such card once",
+    )
 
 
 def _complete_result(

@@ -25,7 +25,7 @@ import contextlib
 import dataclasses
 import gc
 import shlex
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -164,14 +164,17 @@ def sync_ledger(
     api: str | None = None,
     repeats: RepeatPolicy | None = None,
     by: str | None = None,
+    unread: Collection[str] = (),
 ) -> Synced:
     """Bring the ledger in line with this file; plan new orders (see :class:`Synced`).
+    ``unread``: POs whose rows made no card could not be read again at the vendor (it may have made the card
+    since: :func:`bulkship.track.orders.recheck_made_no_card`); those rows are not sent again in this run.
     ``api`` is recorded on a new batch (see :mod:`bulkship.batchapi`); rows repeating a card already
     ordered are held as ``repeats`` says (see :mod:`bulkship.repeats`). ``by``: who starts a new batch."""
     frame, sheet = validation.rows, validation.sheet
     file_name = Path(sheet.path).name
     stored = ledger.batch(batch)
-    made_no_card = ledger.rows_made_no_card(batch)
+    made_no_card = [(fp, po) for fp, po in ledger.rows_made_no_card(batch) if po not in unread]
     if made_no_card:  # no card exists for them: failed, so planned again below (a new PO)
         ledger.resend_rows_made_no_card(batch, made_no_card, FAILED_AT_VENDOR_NOTE)
     known = {r.fingerprint: r for r in ledger.batch_rows(batch)}

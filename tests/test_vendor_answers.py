@@ -1199,3 +1199,71 @@ def test_a_vendor_cutting_an_external_id_to_another_row_s_never_gives_that_row_i
     assert rows_of(settings, "staff")["EMPLOYEE-ID-NUMBER-1"].line_status != "failed"
     run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
     assert [len(o["LineItems"]) for o in vendor.orders()] == [2], vendor.orders()  # no second card
+
+
+def _failed_line_then(said: dict[str, tuple[str, list[Any]]]) -> Any:
+    """Order reads showing each line as ``said`` (by ExternalId; the others Delivered), the order Failed."""
+
+    def rewrite(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method == "GET" and call.path.lower().startswith("/v1/orders/") and answer.status == 200:
+            body = answer.json()
+            body["Status"] = "Failed"
+            for line in body["LineItems"]:
+                status, shipments = said.get(line["ExternalId"], ("Delivered", []))
+                line["Status"], line["Shipments"] = status, shipments
+            return Answer.of(200, body)
+        return answer
+
+    return rewrite
+
+
+def test_a_failed_line_the_vendor_shipped_since_the_last_track_is_asked_about_before_it_is_sent_again(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: `track` read E1's line Failed (no card: its order final, no longer polled);
+    the vendor then fixed the address and shipped it. The re-run the workbook asks for sent E1 a second card
+    under a new PO from the ledger's old news. The vendor is asked again before a failed row is re-sent."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    said: dict[str, tuple[str, list[Any]]] = {"E1": ("Failed", [])}
+    vendor.rewrite = _failed_line_then(said)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert rows_of(settings, "staff")["E1"].line_status == "failed"
+    said["E1"] = ("Shipped", [{"TrackingNumber": "1Z-FIXED", "Carrier": "UPS", "ShippedDate": "2026-12-02"}])
+    again = place(vendor, tmp_path, [1, 2])
+    assert vendor.external_ids() == ["E1", "E2"]  # no second card
+    row = rows_of(settings, "staff")["E1"]
+    assert (row.status, row.tracking_number) == ("ordered", "1Z-FIXED")
+    assert again.exit_code == 0
+
+
+def test_a_failed_line_is_sent_again_only_once_the_vendor_confirms_it_made_no_card(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """The vendor cannot be asked at the re-run (it answers 503 to the order's read): E1 is not sent again on
+    the ledger's old news, the run says why and exits 1; once the vendor shows the line still Failed, the next
+    run sends it (once)."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    failed = _failed_line_then({"E1": ("Failed", [])})
+    vendor.rewrite = failed
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    reads_down = True
+
+    def down_then_failed(call: Call) -> Answer:
+        if reads_down and call.method == "GET" and call.path.lower().startswith("/v1/orders/"):
+            return Answer.of(503, {"Message": "Service Unavailable"})
+        return failed(call)
+
+    vendor.rewrite = down_then_failed
+    held = place(vendor, tmp_path, [1, 2])
+    assert vendor.external_ids() == ["E1", "E2"]
+    assert held.exit_code == 1
+    said = " ".join([str(held.stopped), *held.notes])
+    assert "not sent again" in said and "BS-STAFF-0001" in said, said
+    reads_down = False
+    sent = place(vendor, tmp_path, [1, 2])
+    assert vendor.external_ids() == ["E1", "E1", "E2"]  # the card the vendor never made, sent once more
+    assert rows_of(settings, "staff")["E1"].status == "ordered"
+    assert sent.ordered_rows == 2

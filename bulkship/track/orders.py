@@ -118,6 +118,32 @@ async def wait_until_settled(
         await asyncio.gather(*(refresh(o) for o in waiting))
 
 
+async def recheck_made_no_card(
+    client: VendorClient, ledger: Ledger, batch: str, concurrency: int
+) -> dict[str, str]:
+    """Read again, before a run sends them again, the orders whose rows the ledger shows made no card (a line
+    Failed or Cancelled, nothing shipped): such an order is final and no longer polled, and a vendor that has
+    fixed and shipped the line since would get a second card on the ledger's old news. Returns the POs that
+    could not be read (PO -> why): their rows are not sent again in this run. Refused credentials raise."""
+    pos = {po for _fingerprint, po in ledger.rows_made_no_card(batch)}
+    orders = [o for o in ledger.orders(batch) if o.po_number in pos]
+    gate = asyncio.Semaphore(max(1, concurrency))
+    unread: dict[str, str] = {}
+
+    async def one(order: OrderRecord) -> None:
+        async with gate:
+            try:
+                if await refresh_order(client, ledger, order, source="run") is None:
+                    unread[order.po_number] = "the ledger holds no vendor order Id for it"
+            except CREDENTIAL_ERRORS:
+                raise
+            except (VendorError, LedgerError, OrderMismatchError) as exc:
+                unread[order.po_number] = exc.message
+
+    await asyncio.gather(*(one(o) for o in orders))
+    return unread
+
+
 @dataclass(frozen=True)
 class PollOutcome:
     changed: int  # orders whose status or tracking changed
