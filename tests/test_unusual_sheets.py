@@ -679,6 +679,30 @@ def test_an_error_value_reads_as_the_error_the_person_sees_not_as_an_empty_cell(
     )
 
 
+def test_an_excel_error_saved_as_text_in_a_csv_is_no_name_nor_street(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A CSV saved from a sheet whose lookups failed: the card went out to "Ann #VALUE!" and to the street
+    "#N/A" (only an amount or a ZIP reading "#N/A" was refused)."""
+    path = tmp_path / "lookup.csv"
+    path.write_text(
+        "First Name,Last Name,Address,City,State,ZIP,Product,Value\n"
+        "Ann,#VALUE!,1 Main St,Boston,MA,02134,CVS,25\n"
+        "Bob,Ray,#N/A,Boston,MA,02134,CVS,25\n"
+        "Cid,Poe,3 Elm St,Boston,MA,02134,CVS,25\n"
+    )
+    code, data, _ = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 1, 2)
+    assert [p["message"] for p in data["problems"]] == [
+        "Row 2, column 'Last Name': holds #VALUE!, the error a failed formula shows (saved as text), where a "
+        "value was expected; type the value itself.",
+        "Row 3, column 'Address': holds #N/A, the error a failed formula shows (saved as text), where a value "
+        "was expected; type the value itself.",
+    ]
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    assert [li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()] == ["Cid Poe"]
+
+
 def test_a_formula_or_a_date_in_an_order_field_is_one_message_not_two(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

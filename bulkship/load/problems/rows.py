@@ -294,12 +294,45 @@ def _formula_text_problems(
     return problems
 
 
+# What Excel shows for a failed formula, saved as text: a CSV saved from a sheet whose VLOOKUP failed holds
+# "#N/A" where the name was (found by hunter-sheets: a card went to "Aisha #VALUE!")
+_ERROR_TEXT = re.compile(
+    r"\s*#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|"
+    r"GETTING_DATA)\s*"
+)
+
+# The fields any text passes (an Employee ID "#N/A" went to the vendor as the row's reference)
+_FREE_TEXT = frozenset(
+    {"external_id", "name", "first_name", "last_name", "company", "address1", "address2", "city", "email",
+     "phone"}
+)  # fmt: skip
+
+
+def _error_texts(
+    grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
+) -> dict[tuple[int, int], str]:
+    """The cells of the rows ``index`` whose text is an Excel error (#N/A, #REF!...), in the columns of
+    :data:`_FREE_TEXT` (an amount, a ZIP or a state reading "#N/A" is refused by its own rule already). A
+    column is looked at cell by cell only when its joined text holds a "#" (C speed: most hold none)."""
+    found: dict[tuple[int, int], str] = {}
+    for col, header in headers.items():
+        if column_map.get(header) not in _FREE_TEXT or col - 1 not in grid.frame.columns:
+            continue
+        cells = grid.frame[col - 1].reindex(index).fillna("")
+        if "#" not in "\x00".join(cells.tolist()):
+            continue
+        for row, text in cells[cells.str.fullmatch(_ERROR_TEXT)].items():
+            found[(int(row), col)] = text.strip()
+    return found
+
+
 def _read_problems(
     grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
 ) -> list[Problem]:
     """Formulas, dates and inexact numbers in mapped columns: the value is not what the user typed."""
     problems: list[Problem] = []
-    if not grid.formulas and not grid.typed and not (grid.scan and grid.scan.errors):
+    typed_errors = _error_texts(grid, headers, column_map, index)
+    if not grid.formulas and not grid.typed and not (grid.scan and grid.scan.errors) and not typed_errors:
         return problems
     rows = set(index)
 
@@ -329,6 +362,16 @@ def _read_problems(
                 text,
                 f"holds the error {text} (what a failed formula shows, here kept as a value) where a value "
                 "was expected; type the value itself.",
+                "Error value instead of a value",
+            )
+    for (row, col), text in typed_errors.items():
+        if (row, col) not in errors and (row, col) not in grid.formulas:
+            add(
+                row,
+                col,
+                text,
+                f"holds {text}, the error a failed formula shows (saved as text), where a value was "
+                "expected; type the value itself.",
                 "Error value instead of a value",
             )
     for row, col, kind, text in grid.typed:
