@@ -59,6 +59,9 @@ FINAL_ORDER_STATUSES = frozenset({"complete", "failed", "cancelled"})
 # A line (or an order) the vendor ended without making a card: on a line's own status, proof that no card
 # exists (before anything shipped); on an order's alone, no proof (the contract only assumes it).
 NO_CARD_STATUSES = frozenset({"failed", "cancelled"})
+# How the ledger records an order kept in doubt after the vendor refused its PONumber (an answer, not a lost
+# one): client.orders writes it, the result workbook shows the vendor's words after it.
+PO_REFUSED = "The vendor refused PONumber"
 FIX_STATUSES = frozenset(s.name for s in ROW_STATUSES if s.fix)
 ATTENTION_STATUSES = frozenset(s.name for s in ROW_STATUSES if s.attention)
 # Statuses validation gives (the ledger's view of the row adds nothing to them).

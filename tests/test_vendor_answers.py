@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from support import SandboxVendor, write_sheet
 from support.vendor_proxy import Answer, Call, VendorProxy
@@ -1267,3 +1268,40 @@ def test_a_failed_line_is_sent_again_only_once_the_vendor_confirms_it_made_no_ca
     assert vendor.external_ids() == ["E1", "E1", "E2"]  # the card the vendor never made, sent once more
     assert rows_of(settings, "staff")["E1"].status == "ordered"
     assert sent.ordered_rows == 2
+
+
+def test_a_po_number_the_vendor_refuses_says_the_vendor_s_words_not_a_lost_answer(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: a vendor whose PONumber field is shorter than bulkship's (20 characters)
+    refuses a long batch's PO with a 400 on that field. The order is kept in doubt (a duplicate PO is refused
+    the same way), but every row of the result workbook said "sent, but the vendor's answer was lost" and
+    the ledger "The vendor says PONumber ... already exists": the vendor said neither. What it said is what
+    the person reads, and nothing is sent under another PO."""
+
+    def short_po_field(call: Call) -> Answer:
+        if is_order_post(call) and len(str(call.json()["PONumber"])) > 20:
+            return Answer.of(
+                400,
+                {
+                    "Message": "The request is invalid.",
+                    "ModelState": {"order.PONumber": ["The field PONumber must be at most 20 characters."]},
+                },
+            )
+        return call.forward()
+
+    vendor.rewrite = short_po_field
+    settings = vendor.settings(tmp_path)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
+    for _ in range(2):  # a re-run asks again with the same PO, and is refused the same way
+        result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="anniversary-2026")
+        assert vendor.orders() == [] and result.exit_code == 1
+    (order,) = ledger_orders(settings, "anniversary-2026")
+    assert "already exists" not in str(order.error), order.error
+    assert "at most 20 characters" in str(order.error)
+    book = openpyxl.load_workbook(str(result.output), read_only=True)
+    sheet_rows = list(book["Results"].iter_rows(values_only=True))
+    problems = [dict(zip(sheet_rows[0], r, strict=False))["Problems / vendor error"] for r in sheet_rows[1:3]]
+    for said in problems:
+        assert "at most 20 characters" in str(said) and "answer was lost" not in str(said), said
+    assert {p.json()["PONumber"] for p in vendor.posts()} == {order.po_number}  # never another PO

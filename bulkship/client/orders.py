@@ -23,6 +23,7 @@ from ..errors import (
     VendorUnavailableError,
 )
 from ..models import VendorOrder
+from ..statuses import PO_REFUSED
 from .paging import _Paged, _shape
 from .parse import field, parse_order, po_number_of, text
 from .policy import json_default
@@ -295,6 +296,17 @@ class _Orders(_Paged):
             said = error_message(body) if status != 409 and body is not None else ""
             on_po = [f"{k}: {m}" for k, ms in field_errors(body).items() if _is_po_field(k) for m in ms]
             said = "; ".join(w for w in (said, *on_po) if w)  # a refusal of the PO's form says so here
+            if status != 409 and not _DUPLICATE_WORDS.search(said):
+                # the PONumber refused in words that say no duplicate (its length, its characters...): what
+                # the vendor said is what the person reads, never "already exists"
+                raise DuplicateOrderError(
+                    f"{PO_REFUSED} {po_number} ({status}: {said}), and {why}: it may hold an "
+                    "order under it (a duplicate PONumber is refused this way) or not take this PONumber",
+                    hint=f"nothing is sent for these rows under another PO number; re-running sends "
+                    f"PONumber {po_number} again. Look it up in the vendor's portal, or ask the vendor why",
+                    status_code=status,
+                    body=body,
+                )
             raise DuplicateOrderError(
                 f"The vendor says PONumber {po_number} already exists ({status}"
                 + (f": {said}" if said else "")

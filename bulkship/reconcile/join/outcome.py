@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ...ledger import REVIEW_ITEMS, OrderRecord, RowRecord
 from ...money import Breakdown
-from ...statuses import CHARGED, IN_DOUBT, NO_CARD_STATUSES, TO_SEND
+from ...statuses import CHARGED, IN_DOUBT, NO_CARD_STATUSES, PO_REFUSED, TO_SEND
 from ..sheets import RowOutcome
 from .prices import Prices, _Line, _payload_item_line
 
@@ -106,6 +106,12 @@ def _unsettled_note(order: OrderRecord | None) -> str:
         return ""
     if order.state == "planned":
         return f"Not sent yet{': ' + order.error if order.error else ''}. Re-run the same command to send it."
+    if order.error and order.error.startswith(PO_REFUSED):  # an answer, not a lost one
+        said = order.error[:1].lower() + order.error[1:]
+        return (
+            f"In doubt: sent, and {said}; so it may be charged. Re-running the same command asks the vendor "
+            "with the same PO number; nothing is sent under another."
+        )
     return (
         "In doubt: sent, but the vendor's answer was lost, so it may be charged; re-running the same command "
         "asks the vendor with the same PO number."
