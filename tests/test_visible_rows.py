@@ -1696,3 +1696,31 @@ def test_an_opt_in_or_consent_column_saying_no_leaves_its_row_out(tmp_path: Path
         "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,No\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,Yes\n"
     )
     assert [s.row for s in load_sheet(path).skipped] == [2]
+
+
+@pytest.mark.parametrize("header", ["Mail?", "Mail", "Mail (Y/N)"])
+def test_a_mail_question_answered_no_leaves_its_row_out_and_is_no_email(
+    tmp_path: Path, isolated_data_dir: Path, header: str
+) -> None:
+    """Found by hunter-sheets: 'Mail?' is the alias "mail" of the Email column, so its Yes/No answers were
+    kept as email addresses ("'No' is not an email address", a warning) and the row saying No was ordered.
+    A 'Mail' column of email addresses is still the Email, and every row of it is ordered."""
+    path = tmp_path / "list.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Yes\nBob Ray,2 Elm St,Boston,MA,02134,CVS,25,No\n"
+        "Cid Poe,3 Elm St,Boston,MA,02134,CVS,25,Y\n"
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    names = [line["PhysicalDeliveryAddress"]["Name"] for line in vendor_lines(isolated_data_dir)]
+    assert sorted(names) == ["Ann Lee", "Cid Poe"]
+    assert result_statuses(tmp_path / "out" / "list-results.xlsx")[3] == (
+        "skipped",
+        f"the list says not to send it (column '{header}': 'No')",
+    )
+    (tmp_path / "emails.csv").write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Mail\n"
+        "Dee Fox,4 Elm St,Boston,MA,02134,CVS,25,dee@example.com\nEve Orr,5 Elm St,Boston,MA,02134,CVS,25,No\n"
+    )
+    loaded = load_sheet(tmp_path / "emails.csv")
+    assert (loaded.column_map.get("Mail"), loaded.skipped) == ("email", ())

@@ -2,7 +2,10 @@
 "Address 2"), whose values show it holds something else: an HR export's "Unit" is the business unit
 (Finance, Sales), not an apartment, and would be printed on every parcel. Such a column is set aside with a
 notice saying how to read it all the same; a column the program's ``[columns]`` names (or the web page's
-Columns step chose) is read as named."""
+Columns step chose) is read as named.
+
+So is a column read as the Email by a header that asks whether to mail ("Mail?", "Mail (Y/N)"), none of whose
+cells holds an address: its Yes/No answers pick the rows to send (:mod:`.skipped`)."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import pandas as pd
 
 from ..columns import ColumnMapping
 from ..program import ProgramSettings
+from ..schema import header_key
 
 SAMPLE_ROWS = 200
 MIN_FILLED = 3  # fewer filled cells say too little to set a column aside
@@ -55,4 +59,33 @@ def set_aside_doubtful(mapping: ColumnMapping, body: pd.DataFrame, program: Prog
         f"Column '{header}' ({letter}) is not read as Address Line 2: none of its values looks like an "
         f"apartment, suite or floor ({shown}). If it is the second address line, map it with [columns] "
         f'{FIELD} = "{header}" in {source}, or choose it on the Columns page.'
+    ]
+
+
+# Headers of the email field that are also the question whether to mail ("Mail?" is the alias "mail")
+_MAIL_QUESTION = frozenset(header_key(h) for h in ("mail", "mail y/n", "mail yes/no"))
+
+
+def set_aside_mail_answers(mapping: ColumnMapping, body: pd.DataFrame, program: ProgramSettings) -> list[str]:
+    """Unmap (in ``mapping``) an Email column headed "Mail?" whose cells hold no email address at all: Yes/No
+    answers to whether to mail the card (found by hunter-sheets: 'Mail?' = No was kept as an email address
+    and the row ordered). The notices saying so."""
+    if "email" in program.columns:
+        return []
+    header = next((h for h, field in mapping.column_map.items() if field == "email"), None)
+    if header is None or header_key(header) not in _MAIL_QUESTION:
+        return []
+    cells = body[header].fillna("").astype(str).str.strip()
+    if cells.str.contains("@", regex=False).any() or not cells.ne("").any():
+        return []
+    del mapping.column_map[header]
+    note = "holds no email address: read as whether to mail each row's card"
+    mapping.columns = [
+        replace(info, field=None, status="unused", note=note) if info.header == header else info
+        for info in mapping.columns
+    ]
+    letter = next((info.letter for info in mapping.columns if info.header == header), "?")
+    return [
+        f"Column '{header}' ({letter}) is not read as Email: none of its cells holds an email address; its "
+        "answers say whether to mail each row's card."
     ]
