@@ -179,6 +179,53 @@ def test_a_name_nobody_has_is_locked_like_an_account_so_a_lockout_tells_no_names
     ]
 
 
+def test_guesses_sent_in_parallel_are_not_all_checked_and_the_right_one_among_them_is_locked_out(
+    team: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web (W1): 30 wrong passwords posted at once to the sign-in page were all let
+    through to the check (the lock was read before any of them counted), 8 were checked, and the right
+    password sent in the same burst signed in, clearing the lock."""
+    import threading
+    import time
+
+    from bulkship.team.accounts import passwords
+
+    checked: list[str] = []
+    started = threading.Semaphore(0)
+    real_verify = passwords.verify
+
+    def slow_verify(stored: str, password: str) -> bool:  # argon2 at its real cost: the guesses overlap
+        checked.append(password)
+        started.release()
+        time.sleep(0.3)
+        return real_verify(stored, password)
+
+    monkeypatch.setattr(passwords, "verify", slow_verify)
+    answers: list[str] = []
+
+    def guess(password: str) -> None:
+        try:
+            accounts.authenticate(team, "alice", password)
+            answers.append("signed in")
+        except accounts.SignInRefused as refused:
+            answers.append(str(refused))
+
+    wrong = [threading.Thread(target=guess, args=(f"guess {n}",)) for n in range(12)]
+    for thread in wrong:
+        thread.start()
+    for _ in range(accounts.FREE_FAILURES):  # five guesses are being checked now
+        assert started.acquire(timeout=10)
+    right = threading.Thread(target=guess, args=("password-alice",))
+    right.start()
+    for thread in [*wrong, right]:
+        thread.join(timeout=30)
+    assert len(checked) == accounts.FREE_FAILURES  # the others waited for none of them: refused, locked
+    assert "signed in" not in answers
+    assert sum("locked" in a for a in answers) == len(answers) - (accounts.FREE_FAILURES - 1)
+    with pytest.raises(accounts.SignInRefused, match="locked"):  # and the lock holds afterwards
+        accounts.authenticate(team, "alice", "password-alice")
+
+
 def test_sessions_end_on_sign_out_idle_time_password_change_and_disable(team: Settings) -> None:
     alice = accounts.find_user(team, "alice")
     assert alice is not None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from datetime import timedelta
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -34,9 +35,12 @@ class _UnknownNames:
         with self._lock:
             return _seconds_left(self._failures.get(name, (0, None))[1])
 
-    def fail(self, name: str) -> int:
-        """One more wrong password for ``name``; the lock it earns (seconds, 0: none)."""
+    def claim(self, name: str) -> int | None:
+        """One more wrong password for ``name``, counted before it is checked as an account's is; the lock it
+        earns (seconds, 0: none), or None, counting nothing, while the name is locked."""
         with self._lock:
+            if _seconds_left(self._failures.get(name, (0, None))[1]):
+                return None
             failures = self._failures.pop(name, (0, None))[0] + 1
             lock = lock_seconds(failures)
             until = (store.parse_iso(store.now_iso()) + timedelta(seconds=lock)).isoformat() if lock else None
@@ -68,36 +72,34 @@ def authenticate(settings: Settings, name: str, password: str, *, address: str =
     (one message for a wrong name and a wrong password, so names cannot be guessed one at a time)."""
     wrong = SignInRefused("Wrong name or password.")
     folded = name.strip().lower()
-    with store.read(settings) as db:
-        row = db.execute(sa.select(users).where(users.c.name == folded)).first()
+    row = _row(settings, folded)
     if row is None:  # refused exactly as a real account is, locks included
         key = f"{store.location(settings)}\x00{folded}"  # per team database, as accounts are
-        left = _unknown_names.seconds_left(key)
-        if left:
-            raise _still_locked(left)
+        lock = _unknown_names.claim(key)
+        if lock is None:
+            raise _still_locked(max(1, _unknown_names.seconds_left(key)))
         passwords.verify(passwords.dummy_hash(), password)
-        lock = _unknown_names.fail(key)
         audit.record(settings, "sign_in_refused", actor=folded[:64], address=address, reason="unknown name")
         raise _locked(lock) if lock else wrong
     found = user_of_row(row)
-    left = _seconds_left(found.locked_until)
-    if left:
+    failures = _claim_attempt(settings, found.id)
+    if failures is None:  # locked (by this try's forerunners too, still being checked)
+        left = max(1, _seconds_left(user_of_row(_row(settings, folded)).locked_until))
         audit.record(settings, "sign_in_refused", actor=found.name, address=address, reason="locked")
         raise _still_locked(left)
     if not passwords.verify(row.password_hash, password):
-        failures = _count_failure(settings, found.id)
         lock = lock_seconds(failures)
         audit.record(
             settings, "sign_in_refused", actor=found.name, address=address, reason="wrong password",
             failures=failures, locked_s=lock,
         )  # fmt: skip
         raise _locked(lock) if lock else wrong
+    update_user(settings, found.name, failed_logins=0, locked_until=None)  # the try counted was right
     if found.disabled:
         audit.record(settings, "sign_in_refused", actor=found.name, address=address, reason="disabled")
         raise SignInRefused("This account is disabled: ask an admin.")
     if passwords.needs_rehash(row.password_hash):
         update_user(settings, found.name, password_hash=passwords.hash_password(password))
-    update_user(settings, found.name, failed_logins=0, locked_until=None)
     audit.record(settings, "sign_in", actor=found.name, address=address)
     return existing_user(settings, found.name)
 
@@ -114,20 +116,30 @@ def _locked(lock: int) -> SignInRefused:
     )
 
 
-def _count_failure(settings: Settings, user_id: int) -> int:
-    """One more wrong password, counted in the database (guesses in parallel all count), and the lock it
-    earns; returns the count."""
+def _row(settings: Settings, folded: str) -> Any:
+    with store.read(settings) as db:
+        return db.execute(sa.select(users).where(users.c.name == folded)).first()
+
+
+def _claim_attempt(settings: Settings, user_id: int) -> int | None:
+    """Count this try as a wrong password *before* its password is checked, and lock the account when it
+    is the try that earns a lock (a right password then clears both); None, counting nothing, while the
+    account is locked. Counted only after the check, guesses sent in parallel were all checked before the
+    first of them counted: 8 of 30 wrong guesses, and the right password among them signed in (found by
+    hunter-web, W1)."""
+    now = store.now_iso()
     with store.engine(settings).begin() as db:
-        failures = int(
-            db.execute(
-                users.update()
-                .where(users.c.id == user_id)
-                .values(failed_logins=users.c.failed_logins + 1)
-                .returning(users.c.failed_logins)
-            ).scalar_one()
-        )
-        lock = lock_seconds(failures)
+        failures = db.execute(
+            users.update()
+            .where(users.c.id == user_id)
+            .where(sa.or_(users.c.locked_until.is_(None), users.c.locked_until <= now))
+            .values(failed_logins=users.c.failed_logins + 1)
+            .returning(users.c.failed_logins)
+        ).scalar_one_or_none()
+        if failures is None:
+            return None
+        lock = lock_seconds(int(failures))
         if lock:
-            until = (store.parse_iso(store.now_iso()) + timedelta(seconds=lock)).isoformat()
+            until = (store.parse_iso(now) + timedelta(seconds=lock)).isoformat()
             db.execute(users.update().where(users.c.id == user_id).values(locked_until=until))
-    return failures
+    return int(failures)
