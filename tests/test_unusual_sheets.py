@@ -1551,6 +1551,31 @@ def test_a_correction_column_saying_there_is_none_changes_nothing(
     assert "column 'Revised Amount': says 50 where 'Value' says 25" in errors[0]
 
 
+@pytest.mark.parametrize("header", ["Amount Change", "Amount Adjustment"])
+def test_an_amount_changed_by_nothing_is_sent_and_a_change_still_stops_its_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-sheets: 'Amount Change' = 0 (no change) was read as another amount than the row's:
+    "says 0 where 'Value' says 25: which is right?", every unchanged row an error. A change of nothing
+    changes nothing; a change (+5) still stops its row, and 'Adjusted Amount' = 0 (a card of nothing) too."""
+    said = ["0", "+0", "0.00", "$0", "-0"]
+    rows = [
+        [f"Ch {chr(65 + i)}", f"{i + 1} Ch St", "Salem", "MA", "01970", "CVS", 25, s]
+        for i, s in enumerate(said)
+    ]
+    rows.append(["Ch Y", "8 Ch St", "Salem", "MA", "01970", "CVS", 25, "+5"])
+    path = xlsx(tmp_path / "change.xlsx", [*HEADER, header], *rows)
+    code, data, _err = validate(capsys, path)
+    errors = [p["message"] for p in data["problems"] if p["severity"] == "error"]
+    assert (code, data["valid"], data["invalid"]) == (1, len(said), 1), errors
+    assert errors == [
+        f"Row 7, column '{header}': says '+5' where 'Value' says 25: which is right? Put the right one in "
+        f"'Value' and clear '{header}'."
+    ]
+    path = xlsx(tmp_path / "adjusted.xlsx", [*HEADER, "Adjusted Amount"], rows[0])
+    assert validate(capsys, path)[1]["invalid"] == 1
+
+
 def test_a_sheet_of_people_not_to_send_beside_the_list_refuses_the_file_until_the_list_is_chosen(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

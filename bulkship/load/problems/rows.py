@@ -92,6 +92,11 @@ _WHETHER_OR_WHEN = re.compile(
     r"unchanged|as\s+is)\s*"
 )
 
+# ... nor a change of the amount by nothing: 'Amount Change' = 0, 'Amount Adjustment' = +0.00 (found by
+# hunter-sheets: every row of a list with no change was an error). 'Adjusted Amount' = 0 is a card of 0.
+_CHANGE_NOUNS = frozenset({"change", "adjustment"})
+_NO_CHANGE = re.compile(r"\s*[+-]?\s*\$?\s*0+(?:\.0+)?\s*")
+
 
 def _correction_problems(
     body: pd.DataFrame, column_map: dict[str, str], aliases: dict[str, str], not_judged: set[int]
@@ -120,6 +125,7 @@ def _correction_problems(
                 or row in not_judged
                 or same(said) == same(_text(mine))
                 or _WHETHER_OR_WHEN.fullmatch(said)
+                or (field == "value" and _NO_CHANGE.fullmatch(said) and not _CHANGE_NOUNS.isdisjoint(words))
             ):
                 continue
             shown, typed = (str(v).strip() for v in (theirs, mine))
