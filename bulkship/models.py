@@ -309,6 +309,8 @@ class VendorOrder:
     type: str = "PhysicalShipment"
     line_items: tuple[VendorLineItem, ...] = ()
     raw: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    total: Decimal | None = None  # the order's own total, when it shows one in dollars (not its lines' sum)
+    currency: str = ""  # the order's CurrencyCode as the vendor writes it ("" when it shows none)
 
     @property
     def cost(self) -> Decimal:

@@ -1305,3 +1305,61 @@ def test_a_po_number_the_vendor_refuses_says_the_vendor_s_words_not_a_lost_answe
     for said in problems:
         assert "at most 20 characters" in str(said) and "answer was lost" not in str(said), said
     assert {p.json()["PONumber"] for p in vendor.posts()} == {order.po_number}  # never another PO
+
+
+def _order_reads(change: Any) -> Any:
+    """Every order the vendor answers (created, read, listed) changed by ``change``."""
+
+    def rewrite(call: Call) -> Answer:
+        answer = call.forward()
+        if call.path.lower().startswith("/v1/orders") and answer.status < 300 and answer.body.strip():
+            body = answer.json()
+            for order in body.get("Data", [body]) if isinstance(body, dict) else body:
+                change(order)
+            return Answer.of(answer.status, body)
+        return answer
+
+    return rewrite
+
+
+def test_an_order_whose_own_total_is_more_than_its_lines_is_never_said_to_match(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: a vendor billing 10.00 of shipping on the order (its Cost 60.00, a ShippingCost
+    field) beside lines costing 50.00 was reconciled as "vendor 1 orders, 50.00 ... Everything matches"
+    (exit 0): the order's own total was never read. Finance reads the difference, and the vendor's total."""
+
+    def shipping_on_the_order(order: dict[str, Any]) -> None:
+        order["Cost"], order["ShippingCost"] = float(order["Cost"]) + 10, 10.0
+
+    vendor.rewrite = _order_reads(shipping_on_the_order)
+    place(vendor, tmp_path, [1, 2])
+    report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
+    assert not report.matches
+    assert report.vendor_total == Decimal("60.00") and report.ledger_total == Decimal("50.00"), report
+    (said,) = [m for m in report.mismatches if m.what == "order total"]
+    assert (said.ledger, said.vendor) == ("50.00", "60.00")
+
+
+def test_an_order_charged_in_another_currency_is_never_said_to_match(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """An order the vendor answers in CAD (its lines' costs plain numbers) was reconciled as matching in
+    dollars."""
+
+    def in_cad(order: dict[str, Any]) -> None:
+        order["CurrencyCode"] = "CAD"
+
+    vendor.rewrite = _order_reads(in_cad)
+    place(vendor, tmp_path, [1, 2])
+    report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
+    assert not report.matches
+    assert [(m.what, m.ledger, m.vendor) for m in report.mismatches] == [("currency", "USD", "CAD")]
+
+
+def test_an_order_whose_own_total_is_its_lines_matches(vendor: VendorProxy, tmp_path: Path) -> None:
+    """The sandbox's orders carry their own total (Cost), the sum of their lines: an ordinary batch
+    matches."""
+    place(vendor, tmp_path, [1, 2])
+    report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
+    assert report.matches, report

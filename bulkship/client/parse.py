@@ -309,6 +309,8 @@ def po_number_of(raw: Any) -> str:
 
 
 ORDER_ENVELOPE_KEYS = ("Order", "Data", "Result", "Item")
+# An order's own total (assumed: the sandbox writes the order's Cost, the sum of its lines)
+ORDER_TOTAL_KEYS = ("Cost", "Total", "TotalCost", "OrderTotal", "GrandTotal", "TotalAmount")
 # Where an order's lines may be: the documented request's name first, then other names APIs give them.
 LINE_ITEM_KEYS = ("LineItems", "Items", "Lines", "OrderItems", "OrderLines")
 
@@ -337,6 +339,8 @@ def parse_order(raw: Any) -> VendorOrder:
         type=enum_value(field(record, "Type"), default="PhysicalShipment"),
         line_items=tuple(_line_item(li) for li in lines if isinstance(li, MAPPING)),
         raw=kept,
+        total=decimal(field(record, *ORDER_TOTAL_KEYS)),
+        currency=text(record, "CurrencyCode", "Currency").strip().upper(),
     )
 
 

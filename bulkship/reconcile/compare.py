@@ -163,7 +163,22 @@ def _compare_order(
     planned, charged = _money(order.cost), _money(vendor.cost)
     if vendor.line_items and all(li.cost is not None for li in vendor.line_items) and planned != charged:
         add("cost", "", planned, charged)
+    if _beyond_lines(vendor):  # shipping or fees billed on the order, beside its lines
+        add("order total", "", charged, _money(vendor.total))
+    if vendor.currency and vendor.currency != "USD":  # its costs are not dollars
+        add("currency", "", "USD", vendor.currency)
     return found
+
+
+def _beyond_lines(order: VendorOrder) -> Decimal:
+    """What the vendor's order charges beyond its lines, by its own total (shipping or fees billed on the
+    order): 0 when it shows no total, one that its lines add up to (all of them, or those that made a card),
+    or lines of unknown cost."""
+    if order.total is None or not order.line_items or any(li.cost is None for li in order.line_items):
+        return Decimal(0)
+    if _money(order.total) in (_money(order.cost), _money(_kept(order))):
+        return Decimal(0)
+    return order.total - order.cost
 
 
 def _tied_by_line_id(sent: Sequence[Any], vendor: VendorOrder, rows: Sequence[RecordedLine]) -> list[Any]:
@@ -242,7 +257,7 @@ def compare(
                  "cost": str(order.cost)}
             )  # fmt: skip
     ledger_total = sum((o.cost for o in ours.values() if o.state in SENT_STATES), Decimal(0))
-    vendor_total = sum((_kept(v) for v in theirs.values()), Decimal(0)) + sum(
+    vendor_total = sum((_kept(v) + _beyond_lines(v) for v in theirs.values()), Decimal(0)) + sum(
         (o.cost for o in seconds), Decimal(0)
     )
     return ReconcileReport(
