@@ -162,6 +162,31 @@ def test_a_second_confirmation_sends_nothing_twice(client: TestClient, settings)
     assert len(external) == 25 == len(set(external))
 
 
+def test_a_cell_fixed_while_the_batch_waits_to_be_sent_is_refused_and_the_send_goes_on(
+    client: TestClient, settings
+) -> None:
+    """Found by hunter-web (W2): a row fixed in another tab after "Send" (the run queued behind another
+    batch's, or sending its first orders) was saved; the run then found the batch changed since it was
+    confirmed and sent nothing ("nothing to send"), or sent the row as it was before the fix."""
+    from bulkship.web import state
+
+    upload(client, SAMPLES / "anniversary.xlsx", name="busy")
+    cost = client.get("/batches/busy/cost").text
+    send = {"csrf_token": token(client), "total": found(r'name="total" value="([^"]+)"', cost)}
+    send["change"] = found(r'name="change" value="([^"]+)"', cost)
+    runner = client.app.web.runner  # type: ignore[attr-defined]
+    with runner.exclusive:  # another batch is being sent: this one waits its turn
+        assert client.post("/batches/busy/confirm", data=send).url.path == "/batches/busy/progress"
+        edit = {"csrf_token": token(client), "cell:Amount": "100", "was:Amount": "50"}
+        fixed = client.post("/batches/busy/rows/4", data=edit)
+        assert fixed.url.path == "/batches/busy/progress"  # the page shows the send going on
+    wait_until_finished(client, "busy")
+    external = [li.external_id for o in sandbox_orders(settings) for li in o.line_items]
+    assert len(external) == 25 == len(set(external))  # what was confirmed went out, once
+    busy = state.web_batch(settings, "busy")
+    assert busy is not None and busy.corrections == {}  # the review shows the row as it was sent
+
+
 def test_a_form_without_the_csrf_token_is_refused(client: TestClient) -> None:
     upload(client, SAMPLES / "anniversary.xlsx", name="csrf")
     response = client.post("/batches/csrf/delete", data={})

@@ -76,7 +76,7 @@ def _result_workbook_batch(path: Path) -> str | None:
 
 async def choose_sheet(request: Request) -> Response:
     web = _web(request)
-    batch = _with_upload(web, request.path_params["name"])
+    batch = _idle(web, _with_upload(web, request.path_params["name"]))  # never while it is being sent
     form = await request.form()
     sheet = str(form.get("sheet") or "")
     sheets = await run_in_threadpool(web.reviews.sheet_names, batch)
@@ -147,9 +147,11 @@ async def review(request: Request) -> Response:
 
 
 async def fix_row(request: Request) -> Response:
-    """Record the cells a person changed in one row; the review then judges the rows again."""
+    """Record the cells a person changed in one row; the review then judges the rows again. Never while
+    the batch is being sent or waits to be (found by hunter-web, W2: a fix from another tab after "Send"
+    was saved while the run sent the row as it was)."""
     web = _web(request)
-    batch = _with_upload(web, request.path_params["name"])
+    batch = _idle(web, _with_upload(web, request.path_params["name"]))
     try:
         row = int(request.path_params["row"])
     except ValueError:
