@@ -349,6 +349,23 @@ def test_429_honours_retry_after():
     assert waits.waits == [7.0, 0.5]
 
 
+@pytest.mark.parametrize("retry_after", ["0", "-5", "Wed, 21 Oct 2015 07:28:00 GMT"])
+def test_a_retry_after_of_no_time_backs_off_all_the_same(retry_after: str) -> None:
+    """Found by hunter-vendor: 'Retry-After: 0' (or negative, or a date gone by) was waited as 0 s: a
+    throttled vendor got every attempt at once, and after five the order was given up as in doubt."""
+    vendor = Vendor(
+        scripted(
+            httpx.Response(429, headers={"Retry-After": retry_after}),
+            httpx.Response(429, headers={"Retry-After": retry_after}),
+            httpx.Response(201, json=order_body()),
+        )
+    )
+    waits = Waits()
+    result = run(create(client_for(vendor, waits)))
+    assert result.created
+    assert len(waits.waits) == 2 and all(w >= BACKOFF_INITIAL_S / 2 for w in waits.waits), waits.waits
+
+
 def test_429_without_retry_after_backs_off_and_finally_says_rate_limited_for_reads():
     vendor = Vendor(lambda r: httpx.Response(429))
     waits = Waits()

@@ -1363,3 +1363,31 @@ def test_an_order_whose_own_total_is_its_lines_matches(vendor: VendorProxy, tmp_
     place(vendor, tmp_path, [1, 2])
     report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
     assert report.matches, report
+
+
+def test_an_order_the_vendor_throttled_at_every_attempt_is_not_sent_never_in_doubt(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: a 429 storm outlasting every attempt left the order "in doubt: sent, but the
+    vendor's answer was lost, so it may be charged" with its money in doubt; a 429 is a definite answer: the
+    order was not created. The run stops saying so, the rows are not sent yet, and the next run sends each
+    card once."""
+    throttled = {"on": True}
+
+    def storm(call: Call) -> Answer:
+        if throttled["on"] and is_order_post(call):
+            return Answer(429, b"Rate limit exceeded.", {"Content-Type": "text/plain", "Retry-After": "0"})
+        return call.forward()
+
+    vendor.rewrite = storm
+    settings = vendor.settings(tmp_path)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3])
+    first = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_lines=1)
+    assert vendor.orders() == []
+    assert first.unknown_orders == 0 and first.exit_code == 1, first
+    assert first.stopped is not None and "rate limit" in first.stopped.message.lower()
+    assert "not created" in first.stopped.message
+    assert {r.status for r in rows_of(settings, "staff").values()} == {"planned"}
+    throttled["on"] = False
+    second = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_lines=1)
+    assert vendor.external_ids() == ["E1", "E2", "E3"] and second.exit_code == 0

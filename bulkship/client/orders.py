@@ -16,6 +16,7 @@ from urllib.parse import quote
 from ..errors import (
     AuthenticationError,
     DuplicateOrderError,
+    RateLimitedError,
     TerminalVendorError,
     TransientVendorError,
     UnverifiableOrderError,
@@ -122,6 +123,17 @@ class _Orders(_Paged):
         except TransientVendorError as exc:
             if isinstance(exc, UnverifiableOrderError):
                 raise
+            if isinstance(exc, RateLimitedError) and not (lost_answers or sent_before):
+                # every attempt refused with 429, none lost, none before: the vendor certainly holds nothing
+                raise RateLimitedError(
+                    f"The vendor refused {subject} as rate limited (429) at each of {self.max_attempts} "
+                    "attempts: it was not created",
+                    hint=f"nothing was charged for it; re-run the same command later: it sends PONumber "
+                    f"{po_number} again",
+                    retry_after=exc.retry_after,
+                    status_code=exc.status_code,
+                    body=exc.body,
+                ) from exc
             raise VendorUnavailableError(
                 f"No definite answer from the vendor for {subject} after {self.max_attempts} attempts "
                 f"({exc.message}); whether it was created is unknown",

@@ -123,7 +123,7 @@ def backoff_delay(
 def wait_before_retry(
     exc: BaseException | None, attempt: int, *, initial: float, rng: random.Random
 ) -> float:
-    if isinstance(exc, RateLimitedError) and exc.retry_after is not None:
+    if isinstance(exc, RateLimitedError) and exc.retry_after:  # 0 (or a date gone by) is no wait: back off
         return min(exc.retry_after, MAX_RETRY_AFTER_S)
     return backoff_delay(attempt, initial=initial, rng=rng)
 

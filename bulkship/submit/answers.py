@@ -11,6 +11,7 @@ from ..errors import (
     AuthenticationError,
     InsufficientFundsError,
     OrderRejectedError,
+    RateLimitedError,
     UnverifiableOrderError,
     VendorError,
 )
@@ -39,7 +40,9 @@ class _Answers(_Conflicts):
         if isinstance(answer, OrderRejectedError):
             self._consecutive_unknown = 0
             await self._rejected(order, rows, answer)
-        elif isinstance(answer, InsufficientFundsError | AuthenticationError | AccessDeniedError):
+        elif isinstance(
+            answer, InsufficientFundsError | AuthenticationError | AccessDeniedError | RateLimitedError
+        ):  # not created (a 429 at every attempt too: the vendor asks to slow down, the run stops)
             await self._not_created(order, answer, order.state in OPEN_STATES)
             self._stop(answer)
         elif isinstance(answer, VendorError):
