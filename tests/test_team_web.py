@@ -269,6 +269,24 @@ def test_each_role_is_refused_what_it_may_not_do(team: Settings, browsers: Any, 
         assert ("GET", "/audit") in refused
 
 
+@pytest.mark.parametrize("settings", ["sqlite", "postgresql"], indirect=True)
+def test_a_nul_character_in_an_address_or_a_form_gets_a_page_saying_so_not_a_server_error(
+    team: Settings, browsers: Any
+) -> None:
+    """Found by hunter-web (W3): on a team's PostgreSQL ledger /batches/%00/results (every batch page),
+    /audit.csv?batch=%00 and a sign-in whose name held a NUL answered 500 Internal Server Error."""
+    admin, stranger = browsers(), browsers()
+    sign_in(admin, "admin")
+    for url in ("/batches/%00/results", "/batches/a%00b/cost", "/audit.csv?batch=%00", "/?q=x%00"):
+        page = admin.get(url)
+        assert page.status_code == 400 and "holds a character no page of bulkship takes" in page.text, url
+    refused = stranger.post(
+        "/login", data={"csrf_token": token(stranger), "name": "alice\x00", "password": "password-alice"}
+    )
+    assert refused.status_code == 400 and "Nothing was done" in refused.text
+    assert sign_in(stranger, "alice").url.path == "/"  # the form as people send it still works
+
+
 # -- approvals -------------------------------------------------------------------------------------------
 
 

@@ -216,6 +216,14 @@ def _too_large_page(size: int, limit: int) -> str:
     )
 
 
+def _nul_page() -> str:
+    return _error_page(
+        "Not understood",
+        "This address or form holds a character no page of bulkship takes (a NUL, %00). Nothing was done. "
+        "Go back, reload the page and try again.",
+    )
+
+
 def _csrf_page() -> str:
     return _error_page(
         "Form refused",
@@ -300,6 +308,8 @@ def create_app(
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: not_found})
     app.state.web = web
     signed_in = TeamAuth(app, settings, team_pages.forbidden_page)  # sign-in and roles, once accounts exist
-    guarded = SecurityHeaders(BodyLimit(CsrfGuard(signed_in, _csrf_page), max_upload_bytes, _too_large_page))
+    guarded = SecurityHeaders(
+        BodyLimit(CsrfGuard(signed_in, _csrf_page, _nul_page), max_upload_bytes, _too_large_page)
+    )
     guarded.web = web  # type: ignore[attr-defined]  # for tests and the serve command
     return guarded
