@@ -287,6 +287,29 @@ def test_a_nul_character_in_an_address_or_a_form_gets_a_page_saying_so_not_a_ser
     assert sign_in(stranger, "alice").url.path == "/"  # the form as people send it still works
 
 
+@pytest.mark.parametrize("settings", ["sqlite", "postgresql"], indirect=True)
+def test_an_amount_or_a_request_number_too_large_gets_a_page_saying_so_not_a_server_error(
+    team: Settings, browsers: Any
+) -> None:
+    """Found by hunter-web (W4): a threshold or a limit of 29 digits typed on People, and an approval
+    posted for request #99999999999999999999 (PostgreSQL: bigint out of range), answered 500."""
+    admin, carol = browsers(), browsers()
+    sign_in(admin, "admin")
+    huge = "99999999999999999999999999999"
+    page = admin.post("/admin/settings", data={"csrf_token": token(admin, "/admin/users"), "threshold": huge})
+    assert page.status_code == 400 and "is not an amount" in page.text
+    limit = {"csrf_token": token(admin, "/admin/users"), "action": "limit", "limit": huge}
+    page = admin.post("/admin/users/alice", data=limit)
+    assert page.status_code == 400 and "is not an amount" in page.text
+    alice = accounts.find_user(team, "alice")
+    assert approvals.threshold(team) == 100 and alice is not None and alice.spend_limit is None
+    sign_in(carol, "carol")
+    for action in ("approve", "reject"):
+        url = f"/batches/anniversary/approval/99999999999999999999/{action}"
+        page = carol.post(url, data={"csrf_token": token(carol, "/"), "reason": "no"})
+        assert page.status_code == 404 and "No such approval request" in page.text
+
+
 # -- approvals -------------------------------------------------------------------------------------------
 
 

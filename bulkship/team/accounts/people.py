@@ -49,9 +49,13 @@ def parse_limit(text: str | Decimal | None) -> Decimal | None:
         return None
     try:  # the money reader of --max-total: '25,00' is refused, never read as 2,500.00
         value = read_amount(str(text))
+        return value.quantize(Decimal("0.01"))
     except AmountError as exc:
         raise AccountError(f"{text!r} {exc}", hint="write it like 5000 or 5000.00") from None
-    return value.quantize(Decimal("0.01"))
+    except ArithmeticError:  # more digits than a sum of money has (found by hunter-web, W4: a 500 page)
+        raise AccountError(
+            f"{text!r} is not an amount of money", hint="write it like 5000 or 5000.00"
+        ) from None
 
 
 def add_user(

@@ -135,6 +135,8 @@ def _request_of(request: Request, batch: str) -> approvals.Approval:
         wanted = int(request.path_params["request"])
     except (KeyError, ValueError):
         raise HTTPException(404, "No such approval request") from None
+    if not 0 < wanted < 2**63:  # no request has such a number (PostgreSQL refused to look: W4, a 500 page)
+        raise HTTPException(404, "No such approval request")
     found = approvals.approval(_settings(request), wanted)
     if found is None or found.batch != batch:
         raise HTTPException(404, "No such approval request")
