@@ -1608,6 +1608,42 @@ def test_a_sheet_of_people_not_to_send_beside_the_list_refuses_the_file_until_th
     assert validate(capsys, tmp_path / "staff.xlsx", "--sheet", "All staff")[0] == 0
 
 
+def test_recipients_on_a_second_sheet_under_no_header_refuse_the_file_until_moved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets: the list on 'Sheet' and two more people pasted on 'Sheet2' (no header, the
+    same columns): the list was read alone, 2 of 4 cards ordered, exit 0, nothing said of Sheet2. Refused
+    until they are under the list (or the list is read on purpose with --sheet); a sheet of offices with a
+    header of its own, instructions or a price list beside the list change nothing."""
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    book.active.append(["Sh Ann", "1 Sh St", "Salem", "MA", "01970", "CVS", 25])
+    book.active.append(["Sh Bob", "2 Sh St", "Salem", "MA", "01970", "CVS", 25])
+    book.create_sheet("Instructions").append(["Fill in one row per person"])
+    book.create_sheet("Prices").append(["CVS", 25])
+    offices = book.create_sheet("Offices")
+    offices.append(["Office", "Street", "City", "State", "ZIP"])
+    offices.append(["HQ", "9 Sh St", "Salem", "MA", "01970"])
+    book.save(tmp_path / "plain.xlsx")
+    assert validate(capsys, tmp_path / "plain.xlsx")[0] == 0
+    more = book.create_sheet("Sheet2")
+    more.append(["Sh Cid", "3 Sh St", "Salem", "MA", 1970, "CVS", 25])  # the ZIP Excel made a number
+    more.append(["Sh Dee", "4 Sh St", "Salem", "MA", "01970", "CVS", 25])
+    book.save(tmp_path / "staff.xlsx")
+    code, data, _err = validate(capsys, tmp_path / "staff.xlsx")
+    assert (code, data["error"], data["hint"]) == (
+        2,
+        "staff.xlsx holds rows laid out as the list's on sheet 'Sheet2' (row 1 and 1 more), under no header, "
+        "beside the list 'Sheet': bulkship reads one sheet, and would leave them out",
+        "move them under the list on 'Sheet'; if they are no recipients, run with --sheet 'Sheet'",
+    )
+    assert (
+        main(["run", str(tmp_path / "staff.xlsx"), "--yes", "--wait", "0", "--out", str(tmp_path / "o")]) == 2
+    )
+    assert ordered_lines() == []
+    assert validate(capsys, tmp_path / "staff.xlsx", "--sheet", "Sheet")[0] == 0
+
+
 @pytest.mark.parametrize("name", ["Backup", "Pending", "Next year", "Hold"])
 def test_a_sheet_named_for_something_else_beside_the_list_is_read_as_before(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str

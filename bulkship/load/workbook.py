@@ -193,6 +193,7 @@ def _pick_sheet(
             "batches of their own)",
         )
     _refuse_a_sheet_of_people_not_to_send(workbook, names, hidden, chosen, path)
+    _refuse_rows_on_another_sheet(workbook, names, hidden, chosen, path, index)
     notices = [
         f"Sheet '{name}' is hidden and was not read (it looks like a list too); pass --sheet '{name}' to "
         "read it instead."
@@ -232,6 +233,50 @@ def _refuse_a_sheet_of_people_not_to_send(
                 f"{path.name} holds a sheet '{name}' beside the list '{chosen}': bulkship reads one sheet, "
                 f"and would order everyone on '{chosen}', the people on '{name}' too",
                 hint=f"take the people on '{name}' off '{chosen}', then run with --sheet '{chosen}'",
+            )
+
+
+_ZIP_CELL = re.compile(r"\d{3,5}(?:\.0)?(?:-\d{4})?")
+
+
+def _refuse_rows_on_another_sheet(
+    workbook: Any, names: list[str], hidden: set[str], chosen: str, path: Path, index: HeaderIndex
+) -> None:
+    """A visible sheet beside the list holding rows laid out as the list's, with no header of their own (the
+    list continued on 'Sheet2', late additions pasted there): a US state and a ZIP where the list has them.
+    bulkship reads one sheet, and those people were left out without a word (found by hunter-sheets)."""
+    from ..validate.usps import STATE_NAMES
+
+    head = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
+    scores = [header_score(row, index) for row in head]
+    if not scores or max(scores) < MIN_HEADER_MATCHES:
+        return
+    where: dict[str, int] = {}
+    for position, cell in enumerate(head[scores.index(max(scores))]):
+        text = str(cell).strip()
+        meaning = index.meaning(text) if text and len(text) <= 80 else None
+        if meaning and meaning.field in ("state", "zip"):
+            where.setdefault(meaning.field, position)
+    if len(where) < 2:
+        return
+    for name in names:
+        if name == chosen or name in hidden:
+            continue
+        cells = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS + 1)
+        people = [
+            number
+            for number, row in enumerate(cells, start=1)
+            if len(row) > max(where.values())
+            and str(row[where["state"]]).strip().upper() in STATE_NAMES
+            and _ZIP_CELL.fullmatch(str(row[where["zip"]]).strip())
+        ]
+        if people and all(header_score(row, index) < MIN_HEADER_MATCHES for row in cells[: people[0]]):
+            raise SheetChoiceError(
+                f"{path.name} holds rows laid out as the list's on sheet '{name}' (row {people[0]} and "
+                f"{len(people) - 1} more), under no header, beside the list '{chosen}': bulkship reads one "
+                f"sheet, and would leave them out",
+                hint=f"move them under the list on '{chosen}'; if they are no recipients, run with --sheet "
+                f"'{chosen}'",
             )
 
 
