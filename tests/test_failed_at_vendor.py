@@ -12,6 +12,7 @@ from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
+import httpx
 import openpyxl
 import pytest
 from starlette.testclient import TestClient
@@ -209,12 +210,23 @@ def test_lines_read_back_in_another_order_without_external_ids_are_tied_by_their
         lines = [{k: v for k, v in li.items() if k != "ExternalId"} for li in raw["LineItems"]]
         lines = [{**li, "Shipments": [], "Status": "Pending"} for li in lines]
         lines[0]["Status"] = "Failed"  # Person 0's card failed; the others are fine
-        read_back = parse_order({**raw, "LineItems": list(reversed(lines))})
+        shown = {**raw, "LineItems": list(reversed(lines))}
+        read_back = parse_order(shown)
         with Ledger.open(settings.ledger) as ledger:
             ledger.record_order_status(raw["PONumber"], read_back)
             failed = {r.external_id for r in ledger.batch_rows("order") if r.line_status == "failed"}
         assert failed == {"E0"}
-        again = run_batch(sheet, settings, batch="order", wait_s=0, client_factory=vendor.factory())
+
+        class ShowsItFailed(httpx.AsyncBaseTransport):  # the vendor's read of the order, as above
+            async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+                if request.method == "GET" and request.url.path.lower().startswith("/v1/orders/"):
+                    return httpx.Response(200, json=shown)
+                return await vendor.transport.handle_async_request(request)
+
+        # the run asks the vendor again before sending a failed row again: it still shows E0's line Failed
+        again = run_batch(
+            sheet, settings, batch="order", wait_s=0, client_factory=vendor.factory(ShowsItFailed())
+        )
         assert again.sent_orders == 1, again
         assert vendor.external_ids() == Counter({"E0": 2, "E1": 1, "E2": 1})  # E0 again, nobody else
     finally:

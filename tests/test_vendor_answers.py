@@ -1391,3 +1391,36 @@ def test_an_order_the_vendor_throttled_at_every_attempt_is_not_sent_never_in_dou
     throttled["on"] = False
     second = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_lines=1)
     assert vendor.external_ids() == ["E1", "E2", "E3"] and second.exit_code == 0
+
+
+def test_a_failed_line_the_vendor_queues_again_is_never_sent_twice_and_is_tracked(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: `track` read E1's line Failed (its order Failed); the vendor then put it back
+    in its queue (order and line Pending again: an address fixed by its support). The Pending was taken for a
+    stale answer (a status never moved back from Failed), so the re-run sent E1 a second card while the
+    vendor's first was on its way. A line queued again may still make its card: it is not sent again, and its
+    order is followed until it ships."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    said: dict[str, tuple[str, list[Any]]] = {"E1": ("Failed", [])}
+    failed = _failed_line_then(said)
+    order_status = {"now": "Failed"}
+
+    def requeued(call: Call) -> Answer:
+        answer = failed(call)
+        if call.method == "GET" and call.path.lower().startswith("/v1/orders/") and answer.status == 200:
+            return Answer.of(200, {**answer.json(), "Status": order_status["now"]})
+        return answer
+
+    vendor.rewrite = requeued
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert rows_of(settings, "staff")["E1"].line_status == "failed"
+    said["E1"], order_status["now"] = ("Pending", []), "Pending"
+    again = place(vendor, tmp_path, [1, 2])
+    assert vendor.external_ids() == ["E1", "E2"]  # no second card
+    assert rows_of(settings, "staff")["E1"].status == "ordered" and again.ordered_rows == 2
+    parcel = {"TrackingNumber": "1Z-REQUEUED", "Carrier": "UPS", "ShippedDate": "2026-12-03"}
+    said["E1"] = ("Shipped", [parcel])
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert rows_of(settings, "staff")["E1"].tracking_number == "1Z-REQUEUED"

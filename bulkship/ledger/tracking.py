@@ -49,6 +49,15 @@ def shows_card_made(before: str | None, line: VendorLineItem) -> bool:
     )
 
 
+def queued_again(before: str | None, line: VendorLineItem) -> bool:
+    """A line recorded Failed or Cancelled (no card) that the vendor shows in a status that may still make
+    one (Pending again: put back in its queue). Taken for a stale answer, the row read "no card was made" and
+    the next run sent a second card while the vendor's was on its way. Recording a stale one only keeps a row
+    from being sent again until the next read says Failed once more."""
+    after = (line.status or "").lower()
+    return (before or "").lower() in NO_CARD_STATUSES and bool(after) and after not in NO_CARD_STATUSES
+
+
 class LedgerTracking(LedgerReads):
     def _sent_items(self, po_number: str) -> list[Any]:
         """The order's line items as sent (its stored payload); none when it is not in the ledger."""
@@ -73,13 +82,21 @@ class LedgerTracking(LedgerReads):
             if current is None:
                 return False
             status, new_status = current["status"], vendor_order.status
-            if status != new_status and not is_step_back(ORDER_STATUS_RANK, status, new_status):
+            requeued = any(
+                line is not None and queued_again(row.line_status, line)
+                for row, line in zip(rows, matches, strict=True)
+            )  # its order is followed again too (a failed order is no longer polled)
+            if status != new_status and (
+                not is_step_back(ORDER_STATUS_RANK, status, new_status)
+                or (requeued and (new_status or "").lower() not in NO_CARD_STATUSES)
+            ):
                 sql.set_order_status(db, po_number, new_status, at)
                 changed = True
             for row, line in zip(rows, matches, strict=True):
                 if line is None or (
                     is_step_back(LINE_STATUS_RANK, row.line_status, line.status)
                     and not shows_card_made(row.line_status, line)
+                    and not queued_again(row.line_status, line)
                 ):
                     continue  # a stale answer for this line: keep what was recorded
                 shipment = line.shipments[-1] if line.shipments else None
