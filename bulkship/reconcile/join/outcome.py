@@ -118,6 +118,34 @@ def _unsettled_note(order: OrderRecord | None) -> str:
     )
 
 
+def row_line(
+    record: RowRecord,
+    order: OrderRecord | None,
+    lines: Sequence[_Line],
+    waiting: Mapping[str, _Line] | None = None,
+) -> _Line | None:
+    """The line item the row was (or would be) sent as: its line of ``order``'s ``lines``, else, waiting for
+    review in a lost ledger's adopted order, the one it would send (``waiting``)."""
+    index = record.line_index
+    line = lines[index] if order is not None and index is not None and 0 <= index < len(lines) else None
+    if line is None and waiting is not None and waits_in_created_order(record, order):
+        line = waiting.get(record.fingerprint)
+    return line
+
+
+def row_money(
+    record: RowRecord, order: OrderRecord | None, line: _Line | None, prices: Prices | None
+) -> tuple[str, Breakdown | None]:
+    """The row's bucket (:func:`money_bucket`) and its figures: None when it holds no money, or holds money
+    whose cost no one recorded (an older bulkship's ledger: never counted as 0.00)."""
+    bucket = money_bucket(record, order)
+    if not bucket or record.cost is None:
+        return bucket, None
+    if line is not None and prices is not None:
+        return bucket, prices.breakdown(line, record.cost)
+    return bucket, Breakdown(total=record.cost, face_value=line.value * line.quantity if line else Decimal(0))
+
+
 def outcome_from_ledger(
     row: int,
     record: RowRecord,
@@ -127,10 +155,7 @@ def outcome_from_ledger(
     prices: Prices | None = None,
     waiting: Mapping[str, _Line] | None = None,
 ) -> RowOutcome:
-    index = record.line_index
-    line = lines[index] if order is not None and index is not None and 0 <= index < len(lines) else None
-    if line is None and waiting is not None and waits_in_created_order(record, order):
-        line = waiting.get(record.fingerprint)  # a lost ledger's adopted order: what the row would send
+    line = row_line(record, order, lines, waiting)
     status = row_status(record, order)
     problems = record.error or ""
     if made_no_card(record):
@@ -139,16 +164,9 @@ def outcome_from_ledger(
         problems = problems or ORDER_ONLY_NOTE.format(po=record.po_number, status=status.capitalize())
     if status in ("planned", "in doubt"):
         problems = problems or _unsettled_note(order)
-    bucket = money_bucket(record, order)
-    money = None
-    if bucket and record.cost is None:
+    bucket, money = row_money(record, order, line, prices)
+    if bucket and money is None:
         problems = "; ".join(filter(None, [problems, COST_UNKNOWN_NOTE]))
-    elif bucket and record.cost is not None:
-        money = (
-            prices.breakdown(line, record.cost)
-            if line is not None and prices is not None
-            else Breakdown(total=record.cost, face_value=line.value * line.quantity if line else Decimal(0))
-        )
     return RowOutcome(
         row=row,
         status=status,

@@ -8,13 +8,16 @@ from typing import Any
 
 from ...ledger import BatchRecord, Ledger, OrderRecord, RowRecord
 from ...models import Catalog
-from ...money import MoneyTally
+from ...money import Breakdown, MoneyTally
 from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, TO_SEND
 from ..sheets import OrderSummary, RowOutcome
+from ..sheets.book import counted
 from .outcome import (
     IN_DOUBT_ORDER_STATES,
     ORDER_SHEET_STATES,
     outcome_from_ledger,
+    row_line,
+    row_money,
     row_status,
     waiting_lines,
     waits_in_created_order,
@@ -58,12 +61,26 @@ class LedgerView:
     def outcome_of(self, row: int, record: RowRecord, normalised: str = "") -> RowOutcome:
         order = self.orders.get(record.po_number) if record.po_number else None
         lines = self.lines(record.po_number or "")
-        waiting = None
-        if order is not None and waits_in_created_order(record, order):  # read once per order
-            waiting = self._waiting.get(order.po_number)
-            if waiting is None:
-                waiting = self._waiting[order.po_number] = waiting_lines(order)
+        waiting = self.waiting(record, order)
         return outcome_from_ledger(row, record, order, lines, normalised, self.prices.of(order), waiting)
+
+    def money_of(self, record: RowRecord) -> tuple[str, Breakdown | None, int]:
+        """The row's bucket, figures and cards, as :meth:`outcome_of` has them (without the rest of the
+        outcome: a re-run adds up every row of the batch)."""
+        order = self.orders.get(record.po_number) if record.po_number else None
+        line = row_line(record, order, self.lines(record.po_number or ""), self.waiting(record, order))
+        bucket, money = row_money(record, order, line, self.prices.of(order))
+        return bucket, money, line.quantity if line and bucket else 0
+
+    def waiting(self, record: RowRecord, order: OrderRecord | None) -> dict[str, _Line] | None:
+        """The lines rows waiting for review on ``order`` would send, when ``record`` is one (read once per
+        order)."""
+        if order is None or not waits_in_created_order(record, order):
+            return None
+        waiting = self._waiting.get(order.po_number)
+        if waiting is None:
+            waiting = self._waiting[order.po_number] = waiting_lines(order)
+        return waiting
 
     def latest_by_row(self) -> dict[int, RowRecord]:
         """Fallback when fingerprints are unknown: per spreadsheet row, the most recently updated record."""
@@ -118,16 +135,30 @@ class LedgerView:
         return summaries
 
 
+COUNTED_KEPT = 10_000
+
+
 def money_by_bucket(view: LedgerView) -> dict[str, MoneyTally]:
     """The batch's money by bucket, from the ledger alone: what ``status`` and ``run`` report, and what the
     result workbook's rows add up to."""
     tallies = {bucket: MoneyTally() for bucket in MONEY_BUCKETS}
+    # rows share their figures (Prices.breakdown): each one counted once, kept by identity (held, so an id
+    # is never another's), not by value (0 and 0.00 are equal, and add up to different text); a few
+    # thousand kinds at most, unless rows have figures of their own
+    as_counted: dict[int, tuple[Breakdown, Breakdown]] = {}
     for record in view.shown_rows():
-        outcome = view.outcome_of(record.row, record)
-        if outcome.cost_unknown:
-            tallies[outcome.money].add_unknown(outcome.cards, outcome.po_number)
-        elif outcome.money:
-            tallies[outcome.money].add(outcome.breakdown(), outcome.cards, outcome.po_number)
+        bucket, money, cards = view.money_of(record)
+        if not bucket:
+            continue
+        if money is None:  # its cost unknown (RowOutcome.cost_unknown)
+            tallies[bucket].add_unknown(cards, record.po_number or "")
+            continue
+        held = as_counted.get(id(money))
+        if held is None:  # as the row's outcome adds up (RowOutcome.breakdown)
+            held = (money, counted(*money.figures()))
+            if len(as_counted) < COUNTED_KEPT:
+                as_counted[id(money)] = held
+        tallies[bucket].add(held[1], cards, record.po_number or "")
     return tallies
 
 

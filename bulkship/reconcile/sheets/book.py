@@ -84,11 +84,14 @@ class RowOutcome:
         return bool(self.money) and self.cost is None
 
     def breakdown(self) -> Breakdown:
-        zero = Decimal(0)
-        return Breakdown(
-            self.face_value or zero, self.discount or zero, self.fees or zero, self.shipping or zero,
-            self.cost or zero,
-        )  # fmt: skip
+        return counted(self.face_value, self.discount, self.fees, self.shipping, self.cost)
+
+
+def counted(*figures: Decimal | None) -> Breakdown:
+    """A row's five figures (face value, discount, fees, shipping, total) as totals add them up: a figure
+    missing or zero counts as ``Decimal(0)``."""
+    zero = Decimal(0)
+    return Breakdown(*(figure or zero for figure in figures))
 
 
 @dataclass(frozen=True)
