@@ -206,7 +206,9 @@ def test_a_quantity_column_a_program_file_leaves_out_is_said_before_anything_is_
     assert [li["Quantity"] for li in ordered_lines()] == [1, 1, 1]  # as the program file says
 
 
-@pytest.mark.parametrize("apartment", ["Apt 2", "#4B", "Suite 200", "Unit 3B", "Fl. 2", "Bldg C, rear"])
+@pytest.mark.parametrize(
+    "apartment", ["Apt 2", "#4B", "Suite 200", "Unit 3B", "Fl. 2", "Bldg C, rear", "#12 rear"]
+)
 def test_one_apartment_in_a_column_with_no_header_is_never_left_off_the_parcel(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], apartment: str
 ) -> None:
@@ -221,14 +223,24 @@ def test_one_apartment_in_a_column_with_no_header_is_never_left_off_the_parcel(
     assert ordered_lines() == []
 
 
-@pytest.mark.parametrize("note", ["Unit manager", "Building access needed", "Room for growth", "FL office"])
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Unit manager",
+        "Building access needed",
+        "Room for growth",
+        "FL office",
+        "#1 top seller",
+        "#2 in sales",
+    ],
+)
 def test_one_note_in_a_column_with_no_header_is_no_apartment(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str
 ) -> None:
     """Found by review14: since one apartment in a column with no header refuses the file, one note there
     that opens with such a word ('Unit manager', 'Room for growth') refused every list it was in ('looks like
     Address Line 2'), nothing sent. A word of that kind without a number or letter after it is no
-    apartment: the list goes."""
+    apartment: the list goes. Nor a rank with words after it ('#1 top seller': found by hunter-sheets)."""
     path = sheet_with(tmp_path / "list.xlsx", "", [note, None, None])
 
     assert run(path) == 0, capsys.readouterr().err

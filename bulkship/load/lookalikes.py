@@ -40,9 +40,12 @@ _SHIPPING = re.compile(
 # ... with the unit after the word: a number or one letter ("Apt 2", "Suite 200", "Bldg C", "#4B"); a note
 # that opens with such a word ("Unit manager", "Room for growth", "FL office") is none (found by review14: one
 # in a column with no header refused the list)
+# ... and a number after "#" is no unit when a rank's words follow it ("#1 top seller", "#2 in sales": found
+# by hunter-sheets, one such note in a column with no header refused the list); "#12 rear" is a unit still
 _ADDRESS2 = re.compile(
     r"(?i)^(?:(?:apt|apartment|suite|ste|unit|fl|floor|bldg|building|room|rm)\b\.?\s*(?:#|no\.?)?\s*"
-    r"(?:[a-z]?-?\d|[a-z]\b)|#\s*\d+[a-z]?\b)"
+    r"(?:[a-z]?-?\d|[a-z]\b)|#\s*\d+[a-z]?\b(?!\s+(?:top|best|in|of|overall|place|seller|performer|pick|choice|"
+    r"rated|ranked)\b))"
 )
 _SHORT_UNIT = re.compile(r"(?i)^#?\s*\d{1,5}\s*[a-z]?$|^[a-z]\s*-?\s*\d{0,4}$")  # "4B", "#12", "200", "B"
 _QUANTITY = re.compile(r"\d{1,4}(?:\.0+)?")
