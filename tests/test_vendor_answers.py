@@ -1424,3 +1424,31 @@ def test_a_failed_line_the_vendor_queues_again_is_never_sent_twice_and_is_tracke
     said["E1"] = ("Shipped", [parcel])
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     assert rows_of(settings, "staff")["E1"].tracking_number == "1Z-REQUEUED"
+
+
+def test_a_202_naming_its_request_not_the_order_is_never_taken_for_the_order(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: a vendor accepting orders asynchronously answers 202 with its request's Id
+    ({"Id": op, "Status": "Accepted"}, Location /v1/Operations/op). That Id was recorded as the order's: the
+    rows read ordered but `track` said "the vendor has no order op" at every pass, no tracking number ever.
+    A 202 that shows neither the PO nor the lines is asked about by PO, as an answer without the order is."""
+    import uuid
+
+    def accepted(call: Call) -> Answer:
+        answer = call.forward()
+        if is_order_post(call) and answer.status == 201:
+            op = str(uuid.uuid4())
+            return Answer.of(202, {"Id": op, "Status": "Accepted"}, Location=f"/v1/Operations/{op}")
+        return answer
+
+    vendor.rewrite = accepted
+    settings = vendor.settings(tmp_path)
+    result = place(vendor, tmp_path, [1, 2])
+    assert result.exit_code == 0 and vendor.external_ids() == ["E1", "E2"]
+    (order,) = ledger_orders(settings)
+    assert order.vendor_order_id == vendor.orders()[0]["Id"]
+    vendor.sandbox.advance(30 * 86_400)
+    tracked = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert tracked.done, tracked
+    assert all(r.tracking_number for r in rows_of(settings, "staff").values())

@@ -113,7 +113,7 @@ class _Orders(_Paged):
                 ours = bool(lost_answers) or sent_before
                 return CreateResult(original, created=False, after_lost_answer=ours)
             order = parse_order(data)
-            if not po_number or _is_order_for(order, po_number):
+            if not po_number or (_is_order_for(order, po_number) and (status != 202 or _shows_order(order))):
                 return CreateResult(order, created=True)
             # a success that shows no order of this PO (an error body with 200, another order): the vendor
             # is asked; what it holds under the PO is taken with the care of a 409's original
@@ -335,6 +335,12 @@ def _is_order_with_id(order: VendorOrder, order_id: str) -> bool:
     if order.id:
         return order.id.strip().casefold() == order_id.strip().casefold()
     return bool(order.po_number or order.line_items or field(order.raw, "Status"))
+
+
+def _shows_order(order: VendorOrder) -> bool:
+    """A 202 (accepted, perhaps not created yet) is the order only when it shows the PO or its lines: an Id
+    alone may be its request's or operation's, which no read of the order would ever find."""
+    return bool(order.po_number or order.line_items)
 
 
 def _is_order_for(order: VendorOrder, po_number: str) -> bool:
