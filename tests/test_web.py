@@ -187,6 +187,38 @@ def test_a_cell_fixed_while_the_batch_waits_to_be_sent_is_refused_and_the_send_g
     assert busy is not None and busy.corrections == {}  # the review shows the row as it was sent
 
 
+def test_a_send_while_another_process_works_on_the_batch_waits_for_it_instead_of_stopping(
+    client: TestClient, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web (W5): two servers on one ledger, Send pressed on both (or a server restarted
+    while the other sends): the second run was refused at once, "Another process is working on batch",
+    and recorded as the run's end; every page then said the batch had stopped while it was being sent,
+    and let its rows be edited and sent again. Now the run waits for the other process, then resumes."""
+    from bulkship.ledger.lock import FileLock
+    from bulkship.web import runner as web_runner
+
+    monkeypatch.setattr(web_runner, "LOCKED_RETRY_S", 0.05)
+    upload(client, SAMPLES / "anniversary.xlsx", name="elsewhere")
+    cost = client.get("/batches/elsewhere/cost").text
+    send = {"csrf_token": token(client), "total": found(r'name="total" value="([^"]+)"', cost)}
+    send["change"] = found(r'name="change" value="([^"]+)"', cost)
+    ledger = Path(settings.ledger_location)
+    other = FileLock(ledger.with_name(ledger.name + ".lock"))
+    assert other.acquire()  # another bulkship process holds the ledger (on PostgreSQL: the batch)
+    try:
+        assert client.post("/batches/elsewhere/confirm", data=send).url.path == "/batches/elsewhere/progress"
+        time.sleep(0.5)
+        live = client.get("/batches/elsewhere/progress/live").text
+        assert 'data-running="yes"' in live and "Another process" not in live
+        assert client.get("/batches/elsewhere/cost").url.path == "/batches/elsewhere/progress"
+    finally:
+        other.release()
+    done = wait_until_finished(client, "elsewhere")
+    assert "Another process" not in done
+    external = [li.external_id for o in sandbox_orders(settings) for li in o.line_items]
+    assert len(external) == 25 == len(set(external))
+
+
 def test_a_form_without_the_csrf_token_is_refused(client: TestClient) -> None:
     upload(client, SAMPLES / "anniversary.xlsx", name="csrf")
     response = client.post("/batches/csrf/delete", data={})

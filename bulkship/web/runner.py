@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from .. import api, team
-from ..errors import BulkshipError
+from ..errors import BulkshipError, LedgerLockedError
 from ..ledger import ledger_exists
 from ..settings import Settings
 from ..team.approvals import acting_as
@@ -26,6 +27,8 @@ from . import state
 log = logging.getLogger("bulkship.web")
 
 WEB_WAIT_S = 3.0  # how long a run waits for new orders to complete; the results page refreshes tracking later
+LOCKED_RETRY_S = 2.0  # another process works on the batch (another server, the command line): ask again after
+LOCKED_WAIT_S = 15 * 60.0  # ... for at most this long, then the run ends saying so
 
 
 ALL = "*"  # a tracking pass over every batch with orders not yet final
@@ -39,6 +42,7 @@ class Runner:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulkship-run")
         self._guard = threading.Lock()
         self._queued: dict[str | tuple[str, str], Future[None]] = {}  # batch (a run), or ("track", batch)
+        self._stopping = threading.Event()
 
     def active(self, batch: str) -> bool:
         with self._guard:
@@ -87,22 +91,45 @@ class Runner:
         return due
 
     def shutdown(self) -> None:
+        self._stopping.set()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     def _run(self, batch: str) -> None:
         try:
             detail = self._attempt(batch)
-            state.record(self.settings, batch, "web_run_done", **detail)  # the trail's run_end: the library's
+            # None: the run of another process (or of this server, restarted) says how it ended
+            if detail is not None:  # the trail's run_end: the library's
+                state.record(self.settings, batch, "web_run_done", **detail)
         except Exception:  # the journal itself failed: nothing more to say than the log
             log.exception("batch %s: could not record the end of its run", batch)
         finally:
             with self._guard:
                 self._queued.pop(batch, None)
 
-    def _attempt(self, batch: str) -> dict[str, Any]:
-        found = state.web_batch(self.settings, batch)
-        if found is None or found.upload is None or not found.due:
-            return {"exit_code": 0, "message": "nothing to send"}
+    def _attempt(self, batch: str) -> dict[str, Any] | None:
+        """The run, and how it ended; None when it is not this run's to say. While another process works on
+        the batch (another server sharing the ledger sends it, or the command line), the run waits for it
+        and then resumes, rather than ending at once as refused: that end, recorded while the other process
+        was still sending, told every page the batch had stopped and opened its rows to changes (found by
+        hunter-web, W5)."""
+        deadline = time.monotonic() + LOCKED_WAIT_S
+        waited = False
+        while True:
+            found = state.web_batch(self.settings, batch)
+            if found is None or found.upload is None or not found.due:
+                return None if waited else {"exit_code": 0, "message": "nothing to send"}
+            try:
+                return self._send(batch, found)
+            except LedgerLockedError as exc:
+                if time.monotonic() < deadline and not self._stopping.wait(LOCKED_RETRY_S):
+                    waited = True
+                    continue
+                if self._stopping.is_set():
+                    return None  # the server stops: the batch is still due, resumed at the next start
+                return {"exit_code": exc.exit_code, "message": exc.message, "hint": exc.hint or ""}
+
+    def _send(self, batch: str, found: state.WebBatch) -> dict[str, Any]:
+        assert found.upload is not None  # _attempt sends only a batch whose upload is on the server
         try:
             with self.exclusive, acting_as(team.run_actor(self.settings, batch)):
                 result = api.run(
@@ -116,6 +143,8 @@ class Runner:
                     wait_s=WEB_WAIT_S,
                     webhook_url=self.webhook_url,
                 )
+        except LedgerLockedError:
+            raise
         except BulkshipError as exc:
             return {"exit_code": exc.exit_code, "message": exc.message, "hint": exc.hint or ""}
         except Exception as exc:
