@@ -1452,3 +1452,27 @@ def test_a_202_naming_its_request_not_the_order_is_never_taken_for_the_order(
     tracked = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     assert tracked.done, tracked
     assert all(r.tracking_number for r in rows_of(settings, "staff").values())
+
+
+def test_an_order_listed_twice_is_one_order_never_a_second_set_of_cards(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: an order list showing one order twice on a page (one record per line of a
+    join, say: same Id, same PO) made `reconcile` say "Vendor only: BS-STAFF-0001 ...: a second order under
+    this PO, a second set of cards" and "the vendor's orders cost 100.00" for 50.00. The same Id is the same
+    order; another Id under the PO is still a second order."""
+
+    def listed_twice(call: Call) -> Answer:
+        answer = call.forward()
+        if is_order_list(call) and answer.status == 200:
+            body = answer.json()
+            body["Data"] = [*body["Data"], *body["Data"][:1]]
+            body["TotalCount"] = len(body["Data"])
+            return Answer.of(200, body)
+        return answer
+
+    place(vendor, tmp_path, [1, 2])
+    vendor.rewrite = listed_twice
+    report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
+    assert report.matches and not report.vendor_only, report
+    assert report.vendor_orders == 1 and report.vendor_total == Decimal("50.00")

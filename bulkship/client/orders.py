@@ -255,6 +255,7 @@ class _Orders(_Paged):
             return stop_when_found and bool(po_number) and bool(kept)
 
         raw, complete, why = await self._pages("/v1/Orders", params, keep=wanted, stop=found)
+        raw = _once_each(raw)
         if complete and hidden:
             complete, why = False, "the vendor's order list does not show every order's PONumber"
         orders: list[VendorOrder] = []
@@ -335,6 +336,20 @@ def _is_order_with_id(order: VendorOrder, order_id: str) -> bool:
     if order.id:
         return order.id.strip().casefold() == order_id.strip().casefold()
     return bool(order.po_number or order.line_items or field(order.raw, "Status"))
+
+
+def _once_each(records: list[Any]) -> list[Any]:
+    """Listed orders, each Id once: a list may show one order twice (a record per line of a join), and the
+    same Id twice is one order, never a second one under its PO (another Id under it still is)."""
+    seen: set[str] = set()
+    kept: list[Any] = []
+    for record in records:
+        order_id = text(record, "Id", "OrderId").strip().casefold()
+        if order_id and order_id in seen:
+            continue
+        seen.add(order_id)
+        kept.append(record)
+    return kept
 
 
 def _shows_order(order: VendorOrder) -> bool:
