@@ -15,7 +15,7 @@ from .batchapi import api_identity
 from .errors import BulkshipError
 from .ledger import OPEN_STATES, Ledger, OrderRecord
 from .models import Balance, Catalog, PlannedLine, PlannedOrder
-from .money import MoneyTally, money_plain
+from .money import MoneyTally, cents, money_plain, money_text
 from .payload import sent_lines
 from .plan import summarise
 from .reconcile.join import (
@@ -186,7 +186,40 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
             if r.status == "ordered" and not r.current and not made_no_card(r)
         ),
         **_untied(view) if rows.get("review") else {},
+        notes=_costs_differ(view, batch),
     )
+
+
+def _costs_differ(view: LedgerView, batch: str) -> list[str]:
+    """A note when the vendor's line costs for created orders whose every row is ordered are not the plan's
+    (costs written in cents, a fee the catalog did not show): the charged money shown is the vendor's, and
+    a total far from the one confirmed is said, never left to be found."""
+    charged: dict[str, Decimal] = {}
+    whole: set[str] = set()
+    broken: set[str] = set()  # a row of the order not ordered, of unknown cost, or of no card made
+    for record in view.rows_by_fingerprint.values():
+        po = record.po_number or ""
+        order = view.orders.get(po)
+        if order is None or order.state != "created":
+            continue
+        whole.add(po)
+        if record.status != "ordered" or record.cost is None or made_no_card(record):
+            broken.add(po)
+        else:
+            charged[po] = charged.get(po, Decimal(0)) + record.cost
+    differ = sorted(
+        po for po in whole - broken if cents(charged.get(po, Decimal(0))) != cents(view.orders[po].cost)
+    )
+    if not differ:
+        return []
+    planned = sum((view.orders[po].cost for po in differ), Decimal(0))
+    shown = sum((charged.get(po, Decimal(0)) for po in differ), Decimal(0))
+    named = ", ".join(differ[:3]) + (f" and {len(differ) - 3} more" if len(differ) > 3 else "")
+    return [
+        f"The vendor's costs differ from the plan for {len(differ)} order(s) ({named}): planned "
+        f"{money_text(planned)}, the vendor shows {money_text(shown)}. The money charged is the vendor's; "
+        f"compare with `bulkship reconcile {batch}`"
+    ]
 
 
 def _orders_without_a_card(view: LedgerView) -> int:

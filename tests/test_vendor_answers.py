@@ -1476,3 +1476,24 @@ def test_an_order_listed_twice_is_one_order_never_a_second_set_of_cards(
     report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
     assert report.matches and not report.vendor_only, report
     assert report.vendor_orders == 1 and report.vendor_total == Decimal("50.00")
+
+
+def test_line_costs_far_from_the_plan_are_said_at_the_end_of_the_run(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: a vendor writing its line costs in cents (Cost 2500 for a 25.00 card) made
+    the run end "charged 5,000.00" after the person confirmed 50.00, with a discount of -4,950.00 and nothing
+    said. The charged money stays the vendor's; the run says it differs from the plan, and where to
+    compare."""
+    ordinary = place(vendor, tmp_path / "first", [1, 2], batch="first")
+    assert not [n for n in ordinary.notes if "differ from the plan" in n], ordinary.notes
+
+    def in_cents(order: dict[str, Any]) -> None:
+        for line in order.get("LineItems", []):
+            line["Cost"] = int(Decimal(str(line["Cost"])) * 100)
+
+    vendor.rewrite = _order_reads(in_cents)
+    result = place(vendor, tmp_path, [3, 4])
+    assert result.total_cost == Decimal("5000.00")  # what the vendor shows, as it shows it
+    (note,) = [n for n in result.notes if "differ from the plan" in n]
+    assert "50.00" in note and "5,000.00" in note and "BS-STAFF-0001" in note and "reconcile staff" in note
