@@ -310,6 +310,31 @@ def test_an_amount_or_a_request_number_too_large_gets_a_page_saying_so_not_a_ser
         assert page.status_code == 404 and "No such approval request" in page.text
 
 
+def test_an_approval_posted_with_a_total_that_is_no_number_shows_the_page_again(
+    team: Settings, browsers: Any
+) -> None:
+    """Found by hunter-web (W6): an approval posted with total=sNaN, and an idle time of "²" minutes on
+    People, answered 500 Internal Server Error."""
+    bob, carol = browsers(), browsers()
+    sign_in(bob, "bob")
+    upload(bob, SAMPLES / "anniversary.xlsx")
+    assert send(bob, "anniversary").url.path == "/batches/anniversary/approval"
+    sign_in(carol, "carol")
+    page = carol.get("/batches/anniversary/approval").text
+    url = found(r'action="(/batches/anniversary/approval/\d+/approve)"', page)
+    change = found(r'name="change" value="([^"]+)"', page)
+    posted = carol.post(
+        url, data={"csrf_token": found(TOKEN.pattern, page), "total": "sNaN", "change": change}
+    )
+    assert posted.status_code == 200 and "Nothing was approved" in posted.text
+    assert embedded_sandbox_orders(team.data_dir) == []
+    admin = browsers()
+    sign_in(admin, "admin")
+    idle = {"csrf_token": token(admin, "/admin/users"), "idle_minutes": "\u00b2"}  # a superscript two
+    refused = admin.post("/admin/settings", data=idle)
+    assert refused.status_code == 400 and "The idle time is a number of minutes" in refused.text
+
+
 # -- approvals -------------------------------------------------------------------------------------------
 
 

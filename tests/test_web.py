@@ -219,6 +219,22 @@ def test_a_send_while_another_process_works_on_the_batch_waits_for_it_instead_of
     assert len(external) == 25 == len(set(external))
 
 
+def test_a_send_posted_with_a_total_that_is_no_number_shows_the_cost_again(
+    client: TestClient, settings
+) -> None:
+    """Found by hunter-web (W6): a confirmation posted with total=sNaN answered 500 Internal Server Error
+    (comparing a signalling NaN with the plan's total raises)."""
+    upload(client, SAMPLES / "anniversary.xlsx", name="nan")
+    cost = client.get("/batches/nan/cost").text
+    change = found(r'name="change" value="([^"]+)"', cost)
+    for total in ("sNaN", "NaN", "Infinity"):
+        again = client.post(
+            "/batches/nan/confirm", data={"csrf_token": token(client), "total": total, "change": change}
+        )
+        assert again.status_code == 200 and again.url.path == "/batches/nan/cost", total
+    assert sandbox_orders(settings) == []
+
+
 def test_a_form_without_the_csrf_token_is_refused(client: TestClient) -> None:
     upload(client, SAMPLES / "anniversary.xlsx", name="csrf")
     response = client.post("/batches/csrf/delete", data={})

@@ -111,6 +111,8 @@ async def confirm(request: Request) -> Response:
         total = Decimal(str(form.get("total", "")))
     except InvalidOperation:
         total = None
+    if total is not None and not total.is_finite():  # sNaN cannot even be compared (found by hunter-web, W6)
+        total = None
     found = await run_in_threadpool(web.reviews.review, batch)
     if view is None or total != view.summary.total or str(form.get("change")) != str(batch.change_id):
         # the rows (or the plan) changed since the page was shown: show the cost again

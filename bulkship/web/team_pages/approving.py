@@ -215,7 +215,9 @@ async def reject(request: Request) -> Response:
 
 
 def _decimal(value: Any) -> Decimal | None:
+    """A total posted by a form, or None for anything else (NaN and sNaN too: W6, a 500 page)."""
     try:
-        return Decimal(str(value))
+        found = Decimal(str(value))
     except InvalidOperation:
         return None
+    return found if found.is_finite() else None

@@ -84,7 +84,7 @@ async def change_settings(request: Request) -> Response:
             approvals.set_threshold(settings, threshold, actor=actor, address=address)
         idle = str(form.get("idle_minutes") or "").strip()
         if idle:
-            if not idle.isdigit():
+            if not idle.isdecimal():  # isdigit() let '²' through to int(): a 500 page (hunter-web, W6)
                 raise accounts.AccountError("The idle time is a number of minutes")
             if int(idle) != approvals.idle_minutes(settings):
                 approvals.set_idle_minutes(settings, int(idle), actor=actor, address=address)
