@@ -11,6 +11,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.comments import Comment
+from support.libreoffice import convert
 
 from bulkship.cli import main
 from bulkship.errors import MissingColumnsError, SheetChoiceError
@@ -1724,3 +1726,33 @@ def test_a_mail_question_answered_no_leaves_its_row_out_and_is_no_email(
     )
     loaded = load_sheet(tmp_path / "emails.csv")
     assert (loaded.column_map.get("Mail"), loaded.skipped) == ("email", ())
+
+
+def test_a_note_on_a_cell_saying_not_to_send_leaves_its_row_out(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by hunter-sheets: HR's Excel note on a cell ('Left the company - do not send', seen by hovering
+    the red corner) was read by no one: the row was ordered, from the XLSX and from its ODS copy alike. A
+    note saying something else ('new address confirmed', 'Do not send to the office - home only') sends
+    its row."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    for number, name in enumerate(["Ann Lee", "Bob Ray", "Cid Poe", "Dee Fox"], start=1):
+        sheet.append([name, f"{number} Main St", "Boston", "MA", "02134", "CVS", 25])
+    sheet["A2"].comment = Comment("new address confirmed", "Jane HR")
+    sheet["A3"].comment = Comment("Jane HR:\nLeft the company - do not send", "Jane HR")
+    sheet["G4"].comment = Comment("Do not send to the office - home only", "Jane HR")
+    sheet["E5"].comment = Comment("[Threaded comment]\n\nComment:\n    Already received one", "Jane HR")
+    book.save(tmp_path / "staff.xlsx")
+    for path in (tmp_path / "staff.xlsx", convert(tmp_path / "staff.xlsx", "ods", tmp_path / "ods")):
+        assert {s.row: s.reason for s in load_sheet(path).skipped} == {
+            3: "the list says not to send it (note on cell A3: 'Left the company - do not send')",
+            5: "the list says not to send it (note on cell E5: 'Already received one')",
+        }
+    assert (
+        main(["run", str(tmp_path / "staff.xlsx"), "--yes", "--wait", "0", "--out", str(tmp_path / "out")])
+        == 0
+    )
+    names = [line["PhysicalDeliveryAddress"]["Name"] for line in vendor_lines(isolated_data_dir)]
+    assert sorted(names) == ["Ann Lee", "Cid Poe"]

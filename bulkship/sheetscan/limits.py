@@ -51,6 +51,7 @@ class SheetScan:
     whole: set[tuple[int, int]] = field(default_factory=set)  # (row, col) shown without decimals ("0")
     currency: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> '€': shown in it
     hiding: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> ';;;': may show none
+    comments: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> a note on the cell
     walked: bool = field(default=False, compare=False)  # read element by element, not at C speed
 
 

@@ -121,6 +121,11 @@ class _OdsWalker:
         text = "".join(element.itertext())
         if len(text.encode("utf-8")) > self.limits.cell_bytes:
             raise _cell_too_big(self.path, self.name, self.limits)
+        note = element.find(f"{_OFFICE}annotation")  # a comment on the cell: its paragraphs
+        if note is not None and self.row_repeat == 1 and repeat == 1:
+            said = "\n".join("".join(p.itertext()) for p in note.iter(f"{_TEXT}p"))
+            if said.strip():
+                self.scan.comments[(self.row, first)] = said
         self.row_filled = True
         scan = self.scan
         scan.columns = max(scan.columns, self.col)

@@ -1,5 +1,5 @@
 """Rows the sheet's own formatting leaves out: hidden ones (by a filter, in a collapsed group) and
-crossed-out ones."""
+crossed-out ones; and rows a note on one of their cells says not to send."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import pandas as pd
 from ...models import SkippedRow
 from ...sheetscan import COLLAPSED, FILTERED, column_letter
 from ..cells import _Grid
+from .headings import _SEND_HEADING
+from .kinds import _SAYS_NOT_TO_SEND
+from .notes import _NOTE_SAYS_NO, _UNDONE
 
 _HIDDEN_REASONS = {
     COLLAPSED: "inside a collapsed group of rows",
@@ -56,3 +59,23 @@ def _crossed_out(
                 crossed.append(int(row))
                 break
     return crossed
+
+
+def _noted_not_to_send(grid: _Grid, body: pd.DataFrame) -> dict[int, str]:
+    """Rows with a note (an Excel comment, a LibreOffice annotation) on one of their cells saying not to send,
+    in the words of a Notes column ("Left the company - do not send", "Already received one"), a line of it
+    ("Jane HR:" opens Excel's notes): row -> the reason, naming the cell (found by hunter-sheets: the row was
+    ordered, the note seen only by hovering the cell's red corner)."""
+    comments = grid.scan.comments if grid.scan else {}
+    found: dict[int, str] = {}
+    rows = set(body.index.tolist())
+    for (row, col), text in sorted(comments.items()):
+        if row not in rows or row in found:
+            continue
+        for line in text.splitlines():
+            if _NOTE_SAYS_NO.match(line) and not _SEND_HEADING.search(line) and not _UNDONE.search(line):
+                said = " ".join(line.split())
+                said = said if len(said) <= 60 else said[:59] + "…"
+                found[row] = f"{_SAYS_NOT_TO_SEND} (note on cell {column_letter(col)}{row}: '{said}')"
+                break
+    return found

@@ -10,7 +10,7 @@ from ..cells import _Grid
 from .digital import _digital_rows
 from .headings import _repeated_headers, _sections_left_out
 from .kinds import CROSSED, CROSSED_REASON, NOT_TO_SEND
-from .marks import _crossed_out, _hidden_rows
+from .marks import _crossed_out, _hidden_rows, _noted_not_to_send
 from .named import _named_not_to_send
 from .ours import _skipped_by_bulkship
 from .said import _not_picked, _said_not_to_send
@@ -35,6 +35,8 @@ def _skipped_rows(
     scan = grid.scan
     on_purpose = scan.hidden_rows.keys() if scan is not None and program.include_hidden else ()
     for row, reason in _said_not_to_send(body, column_map, on_purpose, _kept(grid, by_position)).items():
+        skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
+    for row, reason in _noted_not_to_send(grid, body).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _skipped_by_bulkship(body, column_map).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
