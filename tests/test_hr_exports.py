@@ -115,6 +115,38 @@ def test_an_adp_export_with_legal_and_preferred_first_names_and_primary_address_
     assert result.rows["status"].tolist() == ["valid", "valid"]
 
 
+def test_a_shopify_customer_export_is_read_by_its_default_address(tmp_path: Path) -> None:
+    """A marketing team's direct mail from Shopify's customer export: 'Default Address City', 'Default Address
+    Province Code'... were no column bulkship knew, and the file was refused as lacking street, city, state
+    and ZIP. A customer's note 'do not contact' leaves the row out, as 'do not mail' does."""
+    path = tmp_path / "customers_export.csv"
+    path.write_text(
+        "First Name,Last Name,Email,Accepts Email Marketing,Default Address Company,Default Address Address1,"
+        "Default Address Address2,Default Address City,Default Address Province Code,"
+        "Default Address Country Code,Default Address Zip,Default Address Phone,Total Spent,Note,Tags\n"
+        "Maria,Lopez,maria@example.com,yes,,12 Beacon St,Apt 2,Boston,MA,US,'02108,,1250.50,,VIP\n"
+        "John,Smith,john@example.com,no,Acme Inc,100 Main St,,Springfield,IL,US,'62701,,310.00,,\n"
+        "Ana,Rivera,ana@example.com,yes,,1 Calle Sol,,San Juan,PR,US,'00901,,99.99,do not contact,\n"
+    )
+    loaded = load_sheet(path)
+    assert {field: header for header, field in loaded.column_map.items()} == {
+        "first_name": "First Name", "last_name": "Last Name", "email": "Email",
+        "company": "Default Address Company", "address1": "Default Address Address1",
+        "address2": "Default Address Address2", "city": "Default Address City",
+        "state": "Default Address Province Code", "country": "Default Address Country Code",
+        "zip": "Default Address Zip", "phone": "Default Address Phone",
+    }  # fmt: skip
+    program = ProgramSettings(defaults={"product": "CVS", "value": "25"})
+    result = validate(loaded, sandbox_catalog(), program=program)
+    assert result.rows["status"].tolist() == ["valid", "valid", "skipped"]
+    assert result.rows["zip"].tolist()[:2] == ["02108", "62701"]
+    # "default" qualifies an address only: a 'Default Amount' is no card's value
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Default Amount\nAl Lee,1 Elm St,Boston,MA,02134,CVS,25\n"
+    )
+    assert "Default Amount" not in load_sheet(path).column_map
+
+
 def test_names_written_last_first_in_one_column_are_turned_around(tmp_path: Path) -> None:
     path = tmp_path / "names.csv"
     path.write_text(

@@ -14,6 +14,9 @@ ORDER_FIELDS = frozenset(CANONICAL_COLUMNS) - {"email", "phone"}  # contact deta
 _OWN_TITLE_WINS = frozenset({"email", "phone", "company"})
 ADDRESS_FIELDS = frozenset({"address1", "address2", "city", "state", "zip", "country"})
 NAME_FIELDS = frozenset({"first_name", "last_name", "name"})
+# Qualifiers that name an address and nothing else: "Default Amount" is no card's value
+ADDRESS_ONLY = frozenset({"default"})
+ADDRESSED = ADDRESS_FIELDS | {"company", "phone"}
 
 # Qualifier words HR systems put around a header, with the rank of the group they name (lower wins).
 QUALIFIER_RANK = {
@@ -23,6 +26,7 @@ QUALIFIER_RANK = {
     "mailing": 1,
     "home": 2,
     "primary": 3,
+    "default": 3,  # Shopify's customer export: "Default Address City" (of an address only: ADDRESS_ONLY)
     "personal": 3,
     "residential": 3,
     "residence": 3,

@@ -13,6 +13,8 @@ from .fields import (
     _FILLER,
     _OWN_TITLE_WINS,
     ADDRESS_FIELDS,
+    ADDRESS_ONLY,
+    ADDRESSED,
     NAME_FIELDS,
     NEUTRAL,
     PREFERRED,
@@ -93,7 +95,7 @@ def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
             if start == 0 and stop == len(words) and not last_first:
                 continue  # the whole header was tried above
             found = index.get("".join(words[start:stop]))
-            if found:
+            if found and (found in ADDRESSED or not ADDRESS_ONLY.intersection(words[:start] + words[stop:])):
                 around = words[:start] + words[stop:]
                 return _qualified(found, around, last_first)
     return None

@@ -26,7 +26,7 @@ _NOTE_FLAGS = frozenset(
 # The words alone, or followed by a reason after a dash or colon, or a date: "Do not send before Dec 15",
 # "Already sent the e-card; this is the physical card" and "Do not send to office - home address only" mean
 # send. "do-not-send", "Opted out", "NOT ELIGIBLE", "Terminated 11/15", "Hold - address unverified" do not
-# (found by newcomer8).
+# (found by newcomer8). "Do not contact" (a customer list's note) is no mail either.
 # "Do not send until cleared", "Hold until further notice", "Hold pending review" wait for something to happen
 # (found by review13: each was ordered); "Do not send until Dec 15" or "... until next week" names a day
 _A_DATE = (
@@ -34,7 +34,7 @@ _A_DATE = (
     r"after\b|the\s+\d|(?:christmas|xmas|the\s+holidays|end\s+of|mid|early|late|tomorrow|today)\b"
 )
 _NOTE_SAYS_NO = re.compile(
-    r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:send|mail|order|ship))|dns|remove|removed|exclude|excluded|"
+    r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:send|mail|order|ship|contact))|dns|remove|removed|exclude|excluded|"
     r"deceased|passed\s+away|left\s+(?:the\s+)?(?:company|co)|terminated|termed|resigned|duplicate|dupe?|void(?:ed)?|"
     r"no\s+(?:gift|card)|not\s+(?:sending|eligible|to\s+(?:send|be\s+sent))|ineligible|opt(?:ed)?[\s-]*out|"
     r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold|skip)"
@@ -47,7 +47,7 @@ _NOTE_SAYS_NO = re.compile(
     # mail", "HR: don't send this one": found by hunter-sheets, each was ordered); not "home only, do not send
     # to the office", which says where
     r"|^(?:.*[-–—:;,.!(]\s*|\s*)(?:(?:please|pls|plz|kindly)\.?\s+)?(?:do[\s-]*n[o']?t|don'?t)[\s-]+"
-    r"(?:send|mail|order|ship)(?:\s+(?:a|any|the|this|that|gift|card|one|it|him|her|them|anything|again|yet))*"
+    r"(?:send|mail|order|ship|contact)(?:\s+(?:a|any|the|this|that|gift|card|one|it|him|her|them|anything|again|yet))*"
     r"\s*(?:$|[-–—:,.;!(].*)"
     # ... or in other words of the same ("Card sent 11/15", "Already received one", "No longer with the
     # company", "Duplicate of row 5", "Quit": found by review11, each was ordered)
