@@ -26,7 +26,7 @@ from .reconcile.join import (
     waits_in_created_order,
 )
 from .repeats import HELD
-from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, NO_CARD_STATUSES
+from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, NO_CARD_STATUSES, PO_REFUSED
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -186,8 +186,19 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
             if r.status == "ordered" and not r.current and not made_no_card(r)
         ),
         **_untied(view) if rows.get("review") else {},
-        notes=_costs_differ(view, batch),
+        notes=[*_po_refused(view), *_costs_differ(view, batch)],
     )
+
+
+def _po_refused(view: LedgerView) -> list[str]:
+    """Orders kept in doubt because the vendor refused their PONumber (an answer, not a lost one: a re-run
+    is refused the same way until the vendor takes it), each in the vendor's words."""
+    return [
+        f"{po} is in doubt: {order.error}. Re-running sends the same PONumber and is refused the same way "
+        "until the vendor takes it: look it up in the vendor's portal, or ask the vendor why"
+        for po, order in sorted(view.orders.items())
+        if order.state in OPEN_STATES and (order.error or "").startswith(PO_REFUSED)
+    ]
 
 
 def _costs_differ(view: LedgerView, batch: str) -> list[str]:

@@ -1497,3 +1497,24 @@ def test_line_costs_far_from_the_plan_are_said_at_the_end_of_the_run(
     assert result.total_cost == Decimal("5000.00")  # what the vendor shows, as it shows it
     (note,) = [n for n in result.notes if "differ from the plan" in n]
     assert "50.00" in note and "5,000.00" in note and "BS-STAFF-0001" in note and "reconcile staff" in note
+
+
+def test_a_po_number_the_vendor_refuses_is_said_at_the_end_of_the_run(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """The run's own words for such an order: not "no definite answer ... re-running settles them" alone,
+    but the vendor's refusal of the PONumber, with its words."""
+
+    def short_po_field(call: Call) -> Answer:
+        if is_order_post(call) and len(str(call.json()["PONumber"])) > 20:
+            errors = {"order.PONumber": ["The field PONumber must be at most 20 characters."]}
+            return Answer.of(400, {"Message": "The request is invalid.", "ModelState": errors})
+        return call.forward()
+
+    vendor.rewrite = short_po_field
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
+    result = run_batch(
+        sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch="anniversary-2026"
+    )
+    said = [n for n in result.notes if "BS-ANNIVERSARY-2026-0001" in n]
+    assert said and "at most 20 characters" in said[0] and "refused" in said[0], result.notes
