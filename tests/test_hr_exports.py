@@ -147,6 +147,22 @@ def test_a_shopify_customer_export_is_read_by_its_default_address(tmp_path: Path
     assert "Default Amount" not in load_sheet(path).column_map
 
 
+def test_a_hubspot_contact_export_is_read(tmp_path: Path) -> None:
+    """HubSpot's contact export heads the state 'State/Region' beside 'Country/Region': the file was refused
+    as lacking a State column."""
+    path = tmp_path / "hubspot.csv"
+    path.write_text(
+        "Record ID,First Name,Last Name,Email,Street Address,City,State/Region,Postal Code,Country/Region\n"
+        "101,Maria,Lopez,maria@example.com,12 Beacon St,Boston,Massachusetts,02108,United States\n"
+    )
+    loaded = load_sheet(path)
+    assert loaded.column_map["State/Region"] == "state"
+    result = validate(
+        loaded, sandbox_catalog(), program=ProgramSettings(defaults={"product": "CVS", "value": "25"})
+    )
+    assert (result.rows["state"].tolist(), result.rows["status"].tolist()) == (["MA"], ["valid"])
+
+
 def test_names_written_last_first_in_one_column_are_turned_around(tmp_path: Path) -> None:
     path = tmp_path / "names.csv"
     path.write_text(
