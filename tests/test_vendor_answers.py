@@ -1518,3 +1518,33 @@ def test_a_po_number_the_vendor_refuses_is_said_at_the_end_of_the_run(
     )
     said = [n for n in result.notes if "BS-ANNIVERSARY-2026-0001" in n]
     assert said and "at most 20 characters" in said[0] and "refused" in said[0], result.notes
+
+
+def test_orders_an_incomplete_order_list_does_not_show_are_read_one_by_one_never_said_missing(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: a vendor whose order list ignores pageIndex (its newest orders, always: the
+    contract observes clients calling it with pageSize only) showed none of a batch's orders; `reconcile`
+    told finance "Ledger only: BS-STAFF-0001 ...: the vendor does not list it" and "the vendor's orders cost
+    0.00". An order the list does not show is read by its Id; a list not read in full is said so,
+    and "everything matches" is never claimed on it (a second order could hide in what it did not show)."""
+    place(vendor, tmp_path, [1, 2, 3, 4])
+
+    def newest_two_always(call: Call) -> Answer:
+        if is_order_list(call):
+            body = call.ask("/v1/Orders?pageIndex=1&pageSize=500").json()
+            newest = [o for o in body["Data"] if not o["PONumber"].startswith("BS-STAFF-")][:2]
+            return Answer.of(200, {"Data": newest})  # the other batch's, newer
+        return call.forward()
+
+    settings = vendor.settings(tmp_path)
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:  # one order per row
+        assert len(ledger.orders("staff")) == 1
+    vendor.rewrite = newest_two_always
+    more = place(vendor, tmp_path / "more", [5, 6, 7], batch="other")  # orders of another batch, newer
+    assert more.exit_code == 0
+    report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    assert not report.ledger_only, report.ledger_only
+    assert report.vendor_total == report.ledger_total == Decimal("100.00")
+    assert report.vendor_orders == 1
+    assert "ignores pageIndex" in report.list_incomplete and not report.matches

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -182,12 +183,24 @@ def _print_reconcile(report: ReconcileReport) -> None:
                 f"the vendor's orders cost {money_text(report.vendor_total)}",
             )
         )
+    if report.list_incomplete:
+        say(
+            styled(
+                "  ",
+                ("List not read in full", "yellow"),
+                f": the vendor's order list could not be read to its end ({report.list_incomplete}); the "
+                "batch's orders it did not show were read one by one, but a second order under one of its "
+                "PO numbers would not show",
+            )
+        )
     if report.pending_lines:
         say(
             f"  {len(report.pending_lines)} lines still pending at the vendor (`bulkship track` follows them)"
         )
-    say(
-        styled(("Everything matches.", "green"))
-        if report.matches
-        else styled(("Differences found (see above).", "red"))
-    )
+    if report.matches:
+        say(styled(("Everything matches.", "green")))
+    elif replace(report, list_incomplete="").matches:
+        said = "Nothing differs in what the vendor showed, but its list was not read in full."
+        say(styled((said, "yellow")))
+    else:
+        say(styled(("Differences found (see above).", "red")))
