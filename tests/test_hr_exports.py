@@ -163,6 +163,37 @@ def test_a_hubspot_contact_export_is_read(tmp_path: Path) -> None:
     assert (result.rows["state"].tolist(), result.rows["status"].tolist()) == (["MA"], ["valid"])
 
 
+@pytest.mark.parametrize(
+    ("header", "row", "sent"),
+    [
+        (  # Microsoft Dynamics 365
+            "Full Name,Address 1: Street 1,Address 1: Street 2,Address 1: City,Address 1: State/Province,"
+            "Address 1: ZIP/Postal Code,Address 1: Country/Region,Address 2: City",
+            "Maria Lopez,12 Beacon St,Suite 4,Boston,MA,02108,United States,Cambridge",
+            ("12 Beacon St", "Suite 4", "Boston", "MA", "02108", "US"),
+        ),
+        (  # Google Contacts
+            "First Name,Last Name,Address 1 - Type,Address 1 - Street,Address 1 - Extended Address,"
+            "Address 1 - City,Address 1 - Region,Address 1 - Postal Code,Address 1 - Country,Address 1 - PO Box",
+            "Maria,Lopez,Home,12 Beacon St,Apt 2,Boston,MA,02108,US,",
+            ("12 Beacon St", "Apt 2", "Boston", "MA", "02108", "US"),
+        ),
+    ],
+)
+def test_a_contact_export_is_read_by_its_first_address(
+    tmp_path: Path, header: str, row: str, sent: tuple[str, ...]
+) -> None:
+    """CRM and address-book exports number their address groups ("Address 1: City", "Address 1 - Region"):
+    none was read, and the file was refused as lacking street, city, state and ZIP. The first is sent."""
+    path = tmp_path / "contacts.csv"
+    path.write_text(f"{header}\n{row}\n")
+    program = ProgramSettings(defaults={"product": "CVS", "value": "25"})
+    result = validate(load_sheet(path), sandbox_catalog(), program=program)
+    fields = ["address1", "address2", "city", "state", "zip", "country"]
+    assert tuple(result.rows[fields].iloc[0]) == sent
+    assert result.rows["status"].tolist() == ["valid"]
+
+
 def test_names_written_last_first_in_one_column_are_turned_around(tmp_path: Path) -> None:
     path = tmp_path / "names.csv"
     path.write_text(

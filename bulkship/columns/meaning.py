@@ -74,8 +74,17 @@ def own_titles(contract: SheetContract) -> frozenset[str]:
 _GOES_BY = (["known", "as"], ["goes", "by"], ["goes", "by", "name"], ["known", "as", "name"])
 
 
+# A contact export's numbered address group, the words that open it: the first address is the one sent
+_FIRST_ADDRESS = {("address", "1"): 2, ("address1",): 1}
+
+
 def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
     words = _words(header)
+    group = _FIRST_ADDRESS.get(tuple(words[:2])) or _FIRST_ADDRESS.get(tuple(words[:1]))
+    if group and len(words) > group:  # "Address 1: City" (Dynamics), "Address 1 - Region" (Google Contacts)
+        meaning = _resolve(" ".join(words[group:]), index)
+        if meaning and meaning.field in ADDRESS_FIELDS:
+            return meaning
     if words in _GOES_BY:
         return HeaderMeaning("name", preferred=True)
     direct = index.get(header_key(header))
