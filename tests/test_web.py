@@ -396,6 +396,27 @@ def batch_row(home: str, batch: str) -> str:
     return found(rf'(<tr data-batch="{re.escape(batch)}">.*?</tr>)', home.replace("\n", " "))
 
 
+def test_a_batch_sent_leaving_its_invalid_rows_out_reads_as_sent_as_the_status_command_says(
+    client: TestClient, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web (W7): messy.xlsx sent with its invalid rows left out read "needs attention" on
+    the Batches page (the run's exit code 3, rows to fix) while `bulkship status` said "sent": rows left out
+    on purpose make no batch need attention (bulkship.overview)."""
+    import functools
+
+    import bulkship
+    import bulkship.sandbox
+
+    frozen = functools.partial(bulkship.sandbox.SandboxConfig, clock_speed=0)  # nothing ships meanwhile
+    monkeypatch.setattr(bulkship.sandbox, "SandboxConfig", frozen)
+    upload(client, SAMPLES / "messy.xlsx", name="leftout")
+    assert confirm(client, "leftout", leave_out="yes").url.path == "/batches/leftout/progress"
+    wait_until_finished(client, "leftout")
+    said = bulkship.status(settings, "leftout")[0]["state"]
+    assert said == "sent"
+    assert f">{said}</span>" in batch_row(client.get("/").text, "leftout")
+
+
 def test_batches_run_from_the_command_line_are_listed_with_state_money_and_pages(
     client: TestClient, settings, tmp_path: Path
 ) -> None:

@@ -51,6 +51,12 @@ class BatchLine:
         return f"/batches/{self.name}/{step}"
 
 
+# A run's exit codes that need no attention of their own: 0 every row ordered, 3 rows left to fix or held (the
+# overview judges those rows as `bulkship status` does: invalid rows left out on purpose need none; found by
+# hunter-web, W7: the page said "needs attention" where the status command said "sent")
+RUN_ENDED_WELL = (None, 0, 3)
+
+
 def web_state(batch: state.WebBatch) -> str:
     """A batch only the page knows (never planned, so never asked to be approved): its state from its last
     check."""
@@ -73,8 +79,8 @@ def _line(name: str, page: state.WebBatch | None, seen: BatchOverview | None, ru
     word = seen.state(running=running)
     if page is not None and word in ("draft", "needs fixes"):
         word = web_state(page)  # the page's check counts the cells fixed in it
-    if page is not None and word == "sent" and (page.last_run or {}).get("exit_code") not in (None, 0):
-        word = "needs attention"
+    if page is not None and word == "sent" and (page.last_run or {}).get("exit_code") not in RUN_ENDED_WELL:
+        word = "needs attention"  # the run stopped: the progress page says why
     charged = seen.charged
     to_send = seen.money.get("to send", Decimal(0))
     cost, kind = (charged, "charged") if charged or not to_send else (to_send, "to send")
