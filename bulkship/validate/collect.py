@@ -121,9 +121,13 @@ class ProblemCollector:
         template: str,
         extra: Mapping[str, pd.Series] | None,
     ) -> None:
-        rows = mask.index[mask.fillna(False).astype(bool).to_numpy()]
-        if len(rows) == 0:
+        # most masks are plain booleans and select nothing: said without three pandas calls (~30 µs each,
+        # ~75 masks a file: the fixed cost of checking a five-row file)
+        plain = mask.dtype == bool
+        selected = mask.to_numpy() if plain else mask.fillna(False).astype(bool).to_numpy()
+        if not selected.any():
             return
+        rows = mask.index[selected]
         fields = {name for _, name, _, _ in string.Formatter().parse(template) if name}
         header = self.header(column)
         old = self._original.loc[rows, column].tolist()
