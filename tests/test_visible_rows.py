@@ -12,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl.comments import Comment
+from openpyxl.styles import PatternFill
 from support.libreoffice import convert
 
 from bulkship.cli import main
@@ -1756,3 +1757,50 @@ def test_a_note_on_a_cell_saying_not_to_send_leaves_its_row_out(
     )
     names = [line["PhysicalDeliveryAddress"]["Name"] for line in vendor_lines(isolated_data_dir)]
     assert sorted(names) == ["Ann Lee", "Cid Poe"]
+
+
+@pytest.mark.parametrize(
+    ("where", "key"),
+    [
+        ("title", "Rows highlighted in red = do not send"),
+        ("under", "* Red rows: DO NOT SEND (left company)"),
+        ("beside", "Yellow = removed"),
+    ],
+)
+def test_a_key_to_the_sheet_s_colours_saying_which_rows_not_to_send_refuses_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], isolated_data_dir: Path, where: str, key: str
+) -> None:
+    """Found by hunter-sheets: Bob's row filled red under the key 'Rows highlighted in red = do not send' (in
+    the title, under the list, or beside its header) was ordered with the others: bulkship sees no fill
+    colour. Refused, naming the cell; a title of other words ('Red Cross volunteers - cards to send') and
+    the same list without the key are read as before."""
+
+    def workbook(title: str | None, under: str | None, beside: str | None) -> Path:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        if title:
+            sheet.append([title])
+        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", None, beside])
+        for number, name in enumerate(["Ann Lee", "Bob Ray", "Cid Poe"], start=1):
+            sheet.append([name, f"{number} Main St", "Boston", "MA", "02134", "CVS", 25])
+        for cell in sheet[sheet.max_row - 1][:7]:
+            cell.fill = PatternFill("solid", fgColor="FFFF0000")
+        if under:
+            sheet.append([])
+            sheet.append([under])
+        book.save(tmp_path / "gifts.xlsx")
+        return tmp_path / "gifts.xlsx"
+
+    path = workbook(key if where == "title" else None, key if where == "under" else None,
+                    key if where == "beside" else None)  # fmt: skip
+    cell = {"title": "A1", "under": "A6", "beside": "I1"}[where]
+    code, data, _err = validate_json(capsys, path)
+    assert (code, data["error"]) == (
+        2,
+        f"sheet 'Sheet' of gifts.xlsx: cell {cell} says '{key}': bulkship does not see colours or highlighting, "
+        "and would order the rows it marks like any other",
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 2
+    assert vendor_lines(isolated_data_dir) == []
+    for title in (None, "Red Cross volunteers - cards to send"):
+        assert validate_json(capsys, workbook(title, None, None))[0] == 0

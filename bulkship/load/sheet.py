@@ -47,6 +47,7 @@ from .problems import (
     _total_problems,
 )
 from .skipped import _skip_notices, _skipped_rows
+from .skipped.marks import refuse_colour_key
 from .workbook import _read_workbook
 
 
@@ -156,6 +157,7 @@ def _to_loaded_sheet(
         refuse_header_merged_across(grid.scan.merged, header_row, by_position, column_map, body, where)
     merged_cells = _fill_merged(grid, body, by_position, column_map)
     skipped = _skipped_rows(grid, body, column_map, by_position, program)
+    refuse_colour_key(grid, header_row, body, skipped, where)
     not_judged = {s.row for s in skipped}  # a totals row's =SUM is no problem of a recipient's
     read_problems = [
         p for p in _read_problems(grid, by_position, column_map, body.index) if p.row not in not_judged

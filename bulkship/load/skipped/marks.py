@@ -3,15 +3,19 @@ crossed-out ones; and rows a note on one of their cells says not to send."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
+from ...errors import FileFormatError
 from ...models import SkippedRow
-from ...sheetscan import COLLAPSED, FILTERED, column_letter
+from ...sheetscan import COLLAPSED, FILTERED, HIDDEN, column_letter
 from ..cells import _Grid
 from .headings import _SEND_HEADING
-from .kinds import _SAYS_NOT_TO_SEND
+from .kinds import _SAYS_NOT_TO_SEND, MAX_CANDIDATES
 from .notes import _NOTE_SAYS_NO, _UNDONE
 
+_HIDDEN_KINDS = frozenset({HIDDEN, FILTERED, COLLAPSED})
 _HIDDEN_REASONS = {
     COLLAPSED: "inside a collapsed group of rows",
     FILTERED: "hidden by the filter",
@@ -79,3 +83,52 @@ def _noted_not_to_send(grid: _Grid, body: pd.DataFrame) -> dict[int, str]:
                 found[row] = f"{_SAYS_NOT_TO_SEND} (note on cell {column_letter(col)}{row}: '{said}')"
                 break
     return found
+
+
+# A key to the sheet's colours saying which rows go or not ("Rows highlighted in red = do not send", "Key:
+# yellow = removed", "Green - sent already"): bulkship sees no fill colour, and every such row was ordered
+# (found by hunter-sheets). A colour word with a separator after it, or "highlighted", "shaded", "in red"...
+_COLOURS = r"(?:red|yellow|green|orange|gr[ae]y|blue|pink|purple|bold|italics?)"
+_WHAT = r"(?:rows?|cells?|lines?|names?|fill|highlight(?:ing|ed)?|text|font)"
+_KEY = re.compile(
+    rf"(?i)^\W*(?:(?:key|legend|note)\W+)?{_COLOURS}(?:\s+{_WHAT})?\s*[=:→–—-]"  # "Red: removed"
+    rf"|\b{_COLOURS}(?:\s+{_WHAT})?\s*[=→]|\b{_COLOURS}\s+{_WHAT}\s*[:–—-]"  # "Key: red = removed"
+    rf"|\b(?:highlighted|shaded|colou?red|(?:marked|filled|shown)\s+in\s+{_COLOURS}|in\s+{_COLOURS})\b"
+)
+# ... with what it says of those rows: whether they go
+_DECIDES = re.compile(
+    r"(?i)\b(?:send|sent|sending|mail(?:ed)?|order(?:ed)?|ship(?:ped)?|remove[ds]?|removed|exclude[ds]?|"
+    r"skip(?:ped)?|dns|eligible|ineligible|approved|hold|declined|terminated|left\s+(?:the\s+)?company|"
+    r"opted\s+out)\b"
+)
+
+
+def refuse_colour_key(
+    grid: _Grid, header_row: int, body: pd.DataFrame, skipped: list[SkippedRow], where: str
+) -> None:
+    """A workbook whose title rows, notes beside or under the list, or header row hold a key to its colours
+    saying which rows to send: refused, naming the cell (a person's colours are what bulkship cannot see)."""
+    if grid.from_csv:
+        return
+    frame = grid.frame
+    unnamed = [p for p in range(frame.shape[1]) if not str(frame.at[header_row, p]).strip()]
+    lines = [s.row for s in skipped if s.kind not in _HIDDEN_KINDS][
+        :MAX_CANDIDATES
+    ]  # notes, headings, totals
+    if lines:  # a row of one or two cells, not a recipient's
+        filled = body.loc[lines].astype(str).apply(lambda column: column.str.strip().ne("")).sum(axis=1)
+        lines = [int(r) for r in filled.index[filled.to_numpy() <= 2].tolist()]
+    rows = [r for r in frame.index if r <= header_row] + lines
+    cells = [(r, p) for r in rows if r in frame.index for p in range(frame.shape[1])]
+    for p in unnamed:  # a note typed beside the list, in a column with no header
+        column = frame.loc[body.index, p].astype(str)
+        cells += [(int(r), p) for r in column.index[column.str.contains(_KEY)].tolist()]
+    for row, position in cells:
+        text = " ".join(str(frame.at[row, position]).split())
+        if text and _KEY.search(text) and _DECIDES.search(text):
+            raise FileFormatError(
+                f"{where}: cell {column_letter(position + 1)}{row} says '{text[:80]}': bulkship does not see "
+                "colours or highlighting, and would order the rows it marks like any other",
+                hint="delete the rows that are not to be sent (or keep only those that are), then clear that "
+                "cell and run again",
+            )
