@@ -1548,3 +1548,26 @@ def test_orders_an_incomplete_order_list_does_not_show_are_read_one_by_one_never
     assert report.vendor_total == report.ledger_total == Decimal("100.00")
     assert report.vendor_orders == 1
     assert "ignores pageIndex" in report.list_incomplete and not report.matches
+
+
+def test_a_201_naming_an_id_its_reads_do_not_know_is_looked_up_by_po_and_tracked(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: a 201 naming the order by a number its reads do not take ({"Id": 12345}: an
+    order number where GET /v1/Orders/{id} wants the GUID) was recorded under that Id: every `track` said
+    "the vendor has no order 12345", no tracking number ever. The order under our PO is found by PO."""
+
+    def order_number(call: Call) -> Answer:
+        answer = call.forward()
+        if is_order_post(call) and answer.status == 201:
+            return Answer.of(201, {"Id": 12345})
+        return answer
+
+    vendor.rewrite = order_number
+    settings = vendor.settings(tmp_path)
+    assert place(vendor, tmp_path, [1, 2]).exit_code == 0
+    (order,) = ledger_orders(settings)
+    assert order.vendor_order_id == vendor.orders()[0]["Id"]
+    vendor.sandbox.advance(30 * 86_400)
+    tracked = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert tracked.done and all(r.tracking_number for r in rows_of(settings, "staff").values())

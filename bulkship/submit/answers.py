@@ -10,6 +10,7 @@ from ..errors import (
     AccessDeniedError,
     AuthenticationError,
     InsufficientFundsError,
+    NotFoundError,
     OrderRejectedError,
     RateLimitedError,
     UnverifiableOrderError,
@@ -92,9 +93,9 @@ class _Answers(_Conflicts):
             # its lines are read now, while they are as created, and tied to rows as a create answer's are.
             # Untied, a later read would tie them by position, and a vendor listing them in its own order
             # would give one row another's status ("no card was made": a second card)
-            vendor_order = await self._read_again(vendor_order)
+            vendor_order = await self._read_again(vendor_order, order.po_number)
         if created and _shows_fewer(rows, vendor_order):
-            vendor_order = await self._read_again(vendor_order)
+            vendor_order = await self._read_again(vendor_order, order.po_number)
             if _shows_fewer(rows, vendor_order):
                 await self._created_without_some(order, rows, vendor_order)
                 return None
@@ -143,14 +144,22 @@ class _Answers(_Conflicts):
         await self._follow_up(order, rows, [r.line_index for r in missing if r.line_index is not None])
         return None
 
-    async def _read_again(self, vendor_order: VendorOrder) -> VendorOrder:
+    async def _read_again(self, vendor_order: VendorOrder, po_number: str) -> VendorOrder:
         """The order as the vendor holds it now (a create answer may show only some of its lines); the
-        answer in hand when it cannot be read."""
+        answer in hand when it cannot be read. An Id the vendor's reads do not know (404: an order number
+        where reads take its GUID) is no Id to track it by: the order under ``po_number`` is looked up."""
         get_order = getattr(self.client, "get_order", None)
         if get_order is None or not vendor_order.id:
             return vendor_order
         try:
             again: VendorOrder = await get_order(vendor_order.id)
+        except NotFoundError:
+            look_up = getattr(self.client, "look_up_order", None)
+            try:
+                found = (await look_up(po_number)).order if look_up is not None else None
+            except VendorError:
+                found = None
+            return found if found is not None and found.id else vendor_order
         except VendorError:
             return vendor_order
         return again
