@@ -366,6 +366,18 @@ def test_a_retry_after_of_no_time_backs_off_all_the_same(retry_after: str) -> No
     assert len(waits.waits) == 2 and all(w >= BACKOFF_INITIAL_S / 2 for w in waits.waits), waits.waits
 
 
+def test_a_retry_after_longer_than_bulkship_waits_gives_up_at_once_and_says_it_was_not_created() -> None:
+    """Found by hunter-vendor: 'Retry-After: 86400' was waited 300 s at each of the five attempts: the run sat
+    silent for 20 minutes an order, to be refused again. Asked to wait longer than it ever waits, the client
+    stops at once and says what the vendor asked."""
+    vendor = Vendor(lambda r: httpx.Response(429, headers={"Retry-After": "86400"}))
+    waits = Waits()
+    with pytest.raises(RateLimitedError) as refused:
+        run(create(client_for(vendor, waits)))
+    assert waits.waits == [] and len(vendor.calls("POST", "/v1/Orders")) == 1
+    assert "not created" in refused.value.message and "86400" in refused.value.message
+
+
 def test_429_without_retry_after_backs_off_and_finally_says_rate_limited_for_reads():
     vendor = Vendor(lambda r: httpx.Response(429))
     waits = Waits()

@@ -27,7 +27,7 @@ from ..models import VendorOrder
 from ..statuses import PO_REFUSED
 from .paging import _Paged, _shape
 from .parse import field, parse_order, po_number_of, text
-from .policy import json_default
+from .policy import MAX_RETRY_AFTER_S, json_default
 from .refusals import error_message, field_errors, original_order_ids
 
 
@@ -125,9 +125,15 @@ class _Orders(_Paged):
                 raise
             if isinstance(exc, RateLimitedError) and not (lost_answers or sent_before):
                 # every attempt refused with 429, none lost, none before: the vendor certainly holds nothing
+                asks = f", asking to wait {exc.retry_after:.0f} s" if exc.retry_after else ""
+                gave_up = (exc.retry_after or 0) > MAX_RETRY_AFTER_S  # longer than bulkship waits: at once
+                tries = (
+                    "and bulkship does not wait that long"
+                    if gave_up
+                    else f"at each of {self.max_attempts} attempts"
+                )
                 raise RateLimitedError(
-                    f"The vendor refused {subject} as rate limited (429) at each of {self.max_attempts} "
-                    "attempts: it was not created",
+                    f"The vendor refused {subject} as rate limited (429){asks}, {tries}: it was not created",
                     hint=f"nothing was charged for it; re-run the same command later: it sends PONumber "
                     f"{po_number} again",
                     retry_after=exc.retry_after,
