@@ -335,6 +335,44 @@ def test_an_approval_posted_with_a_total_that_is_no_number_shows_the_page_again(
     assert refused.status_code == 400 and "The idle time is a number of minutes" in refused.text
 
 
+def test_a_send_whose_requester_is_disabled_before_it_starts_is_not_sent_until_another_requester_sends_it(
+    team: Settings, browsers: Any
+) -> None:
+    """Found by hunter-web (W8): alice's approved batch waited its turn (another batch was being sent);
+    an admin disabled alice meanwhile; the run then sent it as alice ("run_start alice" after "user_disable
+    alice" in the trail), though a disabled account sends nothing from the command line and its request
+    could no longer be approved. Another requester may still send the same plan."""
+    alice, carol, bob = browsers(), browsers(), browsers()
+    sign_in(alice, "alice")
+    upload(alice, SAMPLES / "anniversary.xlsx")
+    assert send(alice, "anniversary").url.path == "/batches/anniversary/approval"
+    sign_in(carol, "carol")
+    page = carol.get("/batches/anniversary/approval").text
+    form = {
+        "csrf_token": found(TOKEN.pattern, page),
+        "total": found(r'name="total" value="([^"]+)"', page),
+        "change": found(r'name="change" value="([^"]+)"', page),
+    }
+    url = found(r'action="(/batches/anniversary/approval/\d+/approve)"', page)
+    runner = carol.app.web.runner
+    with runner.exclusive:  # another batch is being sent: this one waits its turn
+        assert carol.post(url, data=form).url.path == "/batches/anniversary/progress"
+        accounts.set_disabled(team, "alice", True, actor="admin")
+    done = None
+    for _ in range(600):
+        done = carol.get("/batches/anniversary/progress/live").text
+        if 'data-running="no"' in done:
+            break
+        time.sleep(0.1)
+    assert done is not None and "alice is disabled and may not send orders" in done
+    assert embedded_sandbox_orders(team.data_dir) == []
+    assert "run_start" not in [e.action for e in audit.entries(team, batch="anniversary")]
+    sign_in(bob, "bob")  # a requester still on the team sends the plan carol approved
+    assert send(bob, "anniversary").url.path == "/batches/anniversary/progress"
+    wait_until_finished(bob, "anniversary")
+    assert len(embedded_sandbox_orders(team.data_dir)) == 2
+
+
 # -- approvals -------------------------------------------------------------------------------------------
 
 

@@ -36,7 +36,9 @@ class RunGuard:
         if self.confirm is not None and not self.confirm(view):
             return False
         from .approvals import check_before_send, origin
+        from .roles import SEND, check_page_person
 
+        check_page_person(self.settings, SEND)  # the page's person, as they are now the run starts
         self.person = check_before_send(self.settings, view)
         self.batch, self.address = view.batch, origin()
         return True

@@ -73,6 +73,33 @@ def _check_login(settings: Settings, action: Action) -> None:
         _refuse(f"{account.name} is disabled and may not {action.doing} (as {person})", True, action)
 
 
+def check_page_person(settings: Settings, action: Action) -> None:
+    """Refuse (:class:`NotAllowedError`, nothing sent) a run of the web page that acts for a person who was
+    disabled, or lost the ``action``'s roles, after they pressed Send: the page checked them then, but the
+    run may start later (its turn behind another batch's, an approval, a restarted server). Found by
+    hunter-web (W8): a disabled requester's approved batch went out as them. Another requester sends it
+    from its cost page. The command line's person is checked by :func:`check_acting`."""
+    from . import team_mode
+    from .accounts import find_user
+    from .approvals import acting_person, origin
+
+    if not team_mode(settings) or origin():  # single-user, or the command line
+        return
+    account = find_user(settings, acting_person(settings))
+    if account is None:
+        return
+    if account.disabled:
+        why = f"{account.name} is disabled and may not {action.doing}"
+    elif not account.roles & action.roles:
+        why = f"{account.name} ({account.roles_text}) may not {action.doing}"
+    else:
+        return
+    raise NotAllowedError(
+        f"{why}: nothing was sent",
+        hint=f"another person with the {' or '.join(sorted(action.roles))} role sends it from its cost page",
+    )
+
+
 def _refuse(why: str, disabled: bool, action: Action) -> None:
     raise NotAllowedError(
         f"{why}: nothing was done",
