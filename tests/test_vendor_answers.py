@@ -1571,3 +1571,27 @@ def test_a_201_naming_an_id_its_reads_do_not_know_is_looked_up_by_po_and_tracked
     vendor.sandbox.advance(30 * 86_400)
     tracked = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     assert tracked.done and all(r.tracking_number for r in rows_of(settings, "staff").values())
+
+
+def test_an_order_failed_whose_lines_still_say_pending_is_followed_until_they_settle(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: the vendor showed the order Failed while its lines still said Pending; `track`
+    said "3 pending (all final)" and never asked again, so the rows read pending for good: neither a card
+    on its way nor one to send again. Lines that say they are not finished are followed until they are."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    said = {"line": "Pending"}
+
+    def order_failed(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method == "GET" and call.path.lower().startswith("/v1/orders/") and answer.status == 200:
+            return Answer.of(200, with_statuses(answer.json(), "Failed", said["line"]))
+        return answer
+
+    vendor.rewrite = order_failed
+    first = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert first.batches[0].orders_open == 1 and not first.done
+    said["line"] = "Failed"  # the vendor settles them: no card made, sent again by the next run
+    second = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert second.done and {r.line_status for r in rows_of(settings, "staff").values()} == {"failed"}

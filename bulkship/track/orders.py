@@ -41,12 +41,14 @@ def line_statuses_by_po(view: LedgerView) -> dict[str, list[str]]:
 
 def order_is_final(order: OrderRecord, line_statuses: Sequence[str]) -> bool:
     """Nothing more can happen to it: every line delivered or failed, or the vendor failed (or cancelled)
-    the order and none of its lines shows a card made (a line fulfilled or shipping is followed to its
-    end, whatever the order says)."""
+    the order and none of its lines shows a card made or still to come (a line fulfilled, shipping or
+    Pending is followed to its end, whatever the order says)."""
     if order.state != "created":
         return order.state in ("rejected", "cancelled")
     if (order.status or "").lower() in NO_CARD_STATUSES:
-        return not any(s in CARD_MADE_LINE_STATUSES for s in line_statuses)
+        # lines that say they are still to come (Pending) are followed too: left, they read pending for good,
+        # neither a card on its way nor one to send again (lines that say nothing prove nothing either way)
+        return not any(s in CARD_MADE_LINE_STATUSES or s == "pending" for s in line_statuses)
     return bool(line_statuses) and all(s in FINAL_LINE_STATUSES for s in line_statuses)
 
 
