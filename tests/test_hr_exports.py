@@ -194,6 +194,33 @@ def test_a_contact_export_is_read_by_its_first_address(
     assert result.rows["status"].tolist() == ["valid"]
 
 
+def test_an_address_group_empty_on_every_row_gives_way_to_the_filled_one(tmp_path: Path) -> None:
+    """An event export's "Shipping Address 1" ... left empty beside the filled "Home Address 1": the shipping
+    group won by its name and every row was refused ("Shipping Address 1 is empty"). A shipping group filled
+    on one row still wins, and the rows it leaves empty stay errors to fix."""
+    header = (
+        "First Name,Last Name,Home Address 1,Home City,Home State,Home Zip,"
+        "Shipping Address 1,Shipping City,Shipping State,Shipping Zip\n"
+    )
+    path = tmp_path / "attendees.csv"
+    path.write_text(
+        header + "Maria,Lopez,12 Beacon St,Boston,MA,02108,,,,\nJo,Park,3 Elm St,Salem,MA,01970,,,,\n"
+    )
+    program = ProgramSettings(defaults={"product": "CVS", "value": "25"})
+    loaded = load_sheet(path)
+    assert loaded.column_map["Home Address 1"] == "address1"
+    assert any("'Shipping City' (H) is not used: it is empty on every row" in n for n in loaded.notices)
+    result = validate(loaded, sandbox_catalog(), program=program)
+    assert result.rows["status"].tolist() == ["valid", "valid"]
+    assert result.rows["city"].tolist() == ["Boston", "Salem"]
+    path.write_text(
+        header
+        + "Maria,Lopez,12 Beacon St,Boston,MA,02108,,,,\nJo,Park,3 Elm St,Salem,MA,01970,9 Oak St,Lynn,MA,01901\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog(), program=program)
+    assert result.rows["status"].tolist() == ["invalid", "valid"]
+
+
 def test_names_written_last_first_in_one_column_are_turned_around(tmp_path: Path) -> None:
     path = tmp_path / "names.csv"
     path.write_text(

@@ -23,7 +23,7 @@ from itertools import islice
 
 import pandas as pd
 
-from ..columns import ORDER_FIELDS, HeaderIndex, own_titles
+from ..columns import ADDRESS_FIELDS, ORDER_FIELDS, HeaderIndex, own_titles
 from ..folding import fold_person
 from ..program import ProgramSettings
 from ..schema import SheetContract
@@ -99,7 +99,7 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
             continue
         if not (meaning.preferred or meaning.last_first):  # read over the name, or rewritten: not a rival
             by_field.setdefault(meaning.field, []).append((str(header), meaning.exact))
-    unused: dict[str, str] = {}
+    unused = _empty_address_groups(body, index, program)
     for field, found in by_field.items():
         own = [header for header, exact in found if exact]
         empty = {header for header, _exact in found if not any(map(_text, body[header].tolist()))}
@@ -130,3 +130,27 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
 
 def _first(samples: str, shown: int = 60) -> str:
     return samples if len(samples) <= shown else samples[:shown].rsplit(",", 1)[0] + ", ..."
+
+
+def _empty_address_groups(body: pd.DataFrame, index: HeaderIndex, program: ProgramSettings) -> dict[str, str]:
+    """Header -> why it is not used, for each column of an address group empty on every row beside a group
+    whose street is filled: an event export's "Shipping Address 1" ... left empty beside the filled "Home
+    Address 1" (the shipping group won by its name, and every row was refused as having no street)."""
+    groups: dict[str, list[str]] = {}
+    for header in body.columns:
+        meaning = index.meaning(str(header))
+        if meaning is not None and meaning.field in ADDRESS_FIELDS and meaning.field not in program.columns:
+            groups.setdefault(meaning.qualifier, []).append(str(header))
+    filled = {
+        group for group, headers in groups.items() if any(any(map(_text, body[h].tolist())) for h in headers)
+    }
+    streets = {q for q in filled for h in groups[q] if (m := index.meaning(h)) and m.field == "address1"}
+    if not streets or len(filled) == len(groups):
+        return {}
+    used = " or ".join(sorted(f"the {q} address" if q else "the unqualified address" for q in streets))
+    return {
+        header: f"it is empty on every row, as is the rest of its address; {used} is used"
+        for group, headers in groups.items()
+        if group not in filled
+        for header in headers
+    }
