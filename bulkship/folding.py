@@ -279,6 +279,13 @@ def fold_address(line1: object, line2: object) -> str:
     return _folded(_street_only(words[:cut])) or _folded(word for part in parts for word in part)
 
 
+def street_without_type(street: str) -> str:
+    """A folded street (:func:`fold_address`) without its type: ``12 beacon st`` is ``12 beacon``, as a row
+    written without the type reads (``100 ave of the americas`` keeps its words: no name before the type)."""
+    words = street.split()
+    return " ".join(w for i, w in enumerate(words) if i < 2 or w not in _STREET_TYPES)
+
+
 @lru_cache(maxsize=65536)
 def fold_unit(line1: object, line2: object) -> str:
     """The apartment, suite or floor of both address lines, folded (``Floor 21`` = ``Fl 21`` = ``#21`` =

@@ -362,3 +362,26 @@ def test_a_payroll_name_with_a_short_form_last_and_the_legal_name_at_one_address
     sheet = write(tmp_path / "staff.csv", rows, header)
     assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
     assert cards_by_name(isolated_data_dir) == Counter({"taylor bob": 1, "mary ray": 1, "mary raymond": 1})
+
+
+def test_a_row_copied_with_its_street_type_written_is_one_card(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets: 'Maria Lopez, 12 Beacon' and the same row copied with the street completed,
+    '12 Beacon Street' (same ZIP and card, no Employee ID): two cards. One street written with and without
+    its type is one address; '12 Beacon St' and '12 Beacon Ave' are two streets, and each gets its card."""
+    sheet = write(
+        tmp_path / "staff.csv",
+        [
+            ["", "Maria", "Lopez", "12 Beacon", "Boston", "MA", "02108", "CVS", "25"],  # row 2
+            ["", "Maria", "Lopez", "12 Beacon Street", "Boston", "MA", "02108", "CVS", "25"],  # its copy
+            ["", "Tom", "Ng", "5 Elm St", "Boston", "MA", "02108", "CVS", "25"],  # row 4
+            ["", "Tom", "Ng", "5 Elm Ave", "Boston", "MA", "02108", "CVS", "25"],  # another street
+        ],
+    )
+    assert main(["validate", str(sheet)]) == 1
+    said = " ".join(capsys.readouterr().out.split())
+    assert "Row 3, column 'Name': same recipient, address and card as row 2, written differently" in said
+    assert "4 rows: 3 valid, 0 invalid, 1 duplicate" in said
+    assert main(["run", str(sheet), "--yes", "--wait", "0"]) == 3
+    assert cards_by_name(isolated_data_dir) == Counter({"maria lopez": 1, "tom ng": 2})

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ...folding import (
     same_middle,
     same_unit,
+    street_without_type,
 )
 from .columns import _SEP
 from .references import _EMAIL
@@ -33,6 +34,9 @@ class _Keys:
         at the same address, as the same reference at another address, and as the same Employee ID and
         card under another name."""
         seen_person: dict[str, list[int]] = {}  # folded name, street, ZIP, card -> positions of its rows
+        # ... and the same with the street's type left out: "12 Beacon" is "12 Beacon Street" (a row copied
+        # and its street completed: found by hunter-sheets, both were ordered); "12 Beacon Ave" is not
+        seen_untyped: dict[str, list[int]] = {}
         seen_reference: dict[str, int] = {}  # reference, folded name, card -> position of its first row
         seen_id: dict[str, int] = {}  # Employee ID, card -> position of its first row
         same_person: dict[int, int] = {}
@@ -52,6 +56,19 @@ class _Keys:
                 if same_unit(self.units[i], self.units[j]) and self._same_middle(i, j)
             )
             first = next(units, None)
+            untyped_street = street_without_type(self.streets[i])
+            untyped = _SEP.join((name, untyped_street, self.zips[i], card))
+            if first is None:
+                first = next(
+                    (
+                        j
+                        for j in seen_untyped.get(untyped, ())
+                        if untyped_street in (self.streets[i], self.streets[j])
+                        and same_unit(self.units[i], self.units[j])
+                        and self._same_middle(i, j)
+                    ),
+                    None,
+                )
             if first is None and reference:
                 first = seen_reference.get(reference)
                 if first is not None and self._other_row(i, first):
@@ -63,6 +80,7 @@ class _Keys:
             elif first is not None and self._other_row(i, first):
                 same_person[i] = first
             seen_person.setdefault(person, []).append(i)
+            seen_untyped.setdefault(untyped, []).append(i)
             if reference:
                 seen_reference.setdefault(reference, i)
             if employee:
