@@ -178,6 +178,12 @@ def test_a_hubspot_contact_export_is_read(tmp_path: Path) -> None:
             "Maria,Lopez,Home,12 Beacon St,Apt 2,Boston,MA,02108,US,",
             ("12 Beacon St", "Apt 2", "Boston", "MA", "02108", "US"),
         ),
+        (  # Constant Contact
+            "First name,Last name,Street address line 1 - Home,Street address line 2 - Home,City - Home,"
+            "State/Province - Home,Zip/Postal code - Home,Country - Home",
+            "Maria,Lopez,12 Beacon St,Apt 2,Boston,MA,02108,United States",
+            ("12 Beacon St", "Apt 2", "Boston", "MA", "02108", "US"),
+        ),
     ],
 )
 def test_a_contact_export_is_read_by_its_first_address(
