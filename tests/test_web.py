@@ -235,6 +235,21 @@ def test_a_send_posted_with_a_total_that_is_no_number_shows_the_cost_again(
     assert sandbox_orders(settings) == []
 
 
+def test_a_new_list_named_as_another_batch_in_other_capitals_gets_a_name_of_its_own(
+    client: TestClient, settings
+) -> None:
+    """Found by hunter-web (W9): after batch "gifts", another list uploaded as "Gifts" became batch "Gifts",
+    whose cost page then refused it ("a name that differs only in case ... Batch gifts already holds these
+    cards: follow them there", though it held other people): the page promises a name already taken gets
+    "-2", and "Gifts" is taken for the ledger."""
+    upload(client, SAMPLES / "anniversary.xlsx", name="gifts")
+    assert client.get("/batches/gifts/cost").status_code == 200  # planned: the ledger holds its orders
+    landed = upload(client, SAMPLES / "messy.xlsx", name="Gifts")
+    assert landed.endswith("/batches/Gifts-2/columns")
+    cost = client.get("/batches/Gifts-2/cost")
+    assert cost.status_code == 200 and "differs only in case" not in cost.text
+
+
 def test_a_form_without_the_csrf_token_is_refused(client: TestClient) -> None:
     upload(client, SAMPLES / "anniversary.xlsx", name="csrf")
     response = client.post("/batches/csrf/delete", data={})

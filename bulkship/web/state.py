@@ -288,13 +288,18 @@ def remove_upload(settings: Settings, path: Path | None) -> None:
 
 
 def unique_name(settings: Settings, wanted: str) -> str:
-    """``wanted``, or ``wanted-2``, ``-3``...: a name no batch (in the ledger or on the page) has."""
+    """``wanted``, or ``wanted-2``, ``-3``...: a name no batch (in the ledger or on the page) has, as the
+    ledger compares names (case, spacing, punctuation: "Gifts" is "gifts"'s name; found by hunter-web, W9:
+    the new batch "Gifts" was refused on its cost page as another spelling of "gifts")."""
+    from ..repeats.policy import fold_name
+
     taken = set(web_batches(settings))
     if ledger_exists(settings.ledger_location):
         with Ledger.open(settings.ledger_location, lock=False) as ledger:
             taken |= {b.name for b in ledger.batches()}
+    taken |= {fold_name(name) for name in taken}
     name, n = wanted, 1
-    while name in taken:
+    while name in taken or fold_name(name) in taken:
         n += 1
         name = f"{wanted}-{n}"
     return name
