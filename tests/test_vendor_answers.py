@@ -1595,3 +1595,23 @@ def test_an_order_failed_whose_lines_still_say_pending_is_followed_until_they_se
     said["line"] = "Failed"  # the vendor settles them: no card made, sent again by the next run
     second = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     assert second.done and {r.line_status for r in rows_of(settings, "staff").values()} == {"failed"}
+
+
+def test_a_card_another_batch_saw_failed_and_the_vendor_shipped_since_is_never_sent_by_a_new_list(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor: batch 'staff' read E1's line Failed (no card: a new list may send E1 one); the
+    vendor then fixed and shipped it. Next month's list, holding E1 again, sent E1 a second card: the repeat
+    guard judged 'staff' by the ledger's old news. A run asks the vendor again about other batches' failed
+    cards before it compares with them."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    said: dict[str, tuple[str, list[Any]]] = {"E1": ("Failed", [])}
+    vendor.rewrite = _failed_line_then(said)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert rows_of(settings, "staff")["E1"].line_status == "failed"
+    said["E1"] = ("Shipped", [{"TrackingNumber": "1Z-FIXED", "Carrier": "UPS", "ShippedDate": "2026-12-02"}])
+    sheet = write_sheet(tmp_path / "list.csv", [1, 9, 10])
+    december = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="december")
+    assert vendor.external_ids() == ["E1", "E10", "E2", "E9"]  # E9 and E10 sent, E1 not twice
+    assert december.held_rows == 1 and december.by_status.get("held") == 1, december.by_status

@@ -146,6 +146,20 @@ async def recheck_made_no_card(
     return unread
 
 
+async def recheck_other_batches(
+    client: VendorClient, ledger: Ledger, batch: str, api: str, since: str, concurrency: int
+) -> None:
+    """Before a run compares its rows with the other batches' cards (:mod:`bulkship.repeats`): their rows
+    the ledger shows made no card, read again at the vendor (see :func:`recheck_made_no_card`), for the
+    batches of the same API active since ``since`` (the repeat window). A card the vendor has made since is
+    then held as a repeat, never sent by a new list on old news; one that cannot be read is judged as
+    before."""
+    for other in ledger.batches():
+        if other.name == batch or other.api != api or max(other.created, other.updated) < since:
+            continue
+        await recheck_made_no_card(client, ledger, other.name, concurrency)
+
+
 @dataclass(frozen=True)
 class PollOutcome:
     changed: int  # orders whose status or tracking changed
