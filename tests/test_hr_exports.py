@@ -643,6 +643,31 @@ def test_the_name_a_person_goes_by_is_the_preferred_name(tmp_path: Path, header:
     assert validate(load_sheet(path), sandbox_catalog()).rows["name"].tolist() == ["Kate Lee", "Robert Brown"]
 
 
+@pytest.mark.parametrize(
+    ("header", "shown"), [("Amount €", "€"), ("Card Value (£)", "£"), ("Award Amount (¥)", "¥")]
+)
+def test_an_amount_column_whose_header_names_another_currency_is_no_dollar_card(
+    tmp_path: Path, header: str, shown: str
+) -> None:
+    """Found by hunter-sheets: 'Amount €' (a European office's list) was read as the Value, and 25 € went out
+    as a 25-dollar card ('Amount (EUR)' is read as no column at all). A header in dollars is read as before."""
+    path = tmp_path / "cur.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,VISA-PREPAID,25\nBo Ray,2 Main St,Boston,MA,02134,VISA-PREPAID,30\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["status"].tolist() == ["invalid", "invalid"]
+    assert next(p.message for p in result.problems) == (
+        f"Row 2, column '{header}': the header says this amount is in {shown}, and bulkship orders US-dollar "
+        f"cards. Write the amounts in US dollars (and take the {shown} out of the header), or take the row out."
+    )
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Gift Amount (USD)\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n"
+    )
+    assert validate(load_sheet(path), sandbox_catalog()).rows["status"].tolist() == ["valid"]
+
+
 def test_a_currency_column_naming_another_currency_is_no_dollar_card(tmp_path: Path) -> None:
     """Found by newcomer9: a finance export's 'Currency' column said CAD, EUR or GBP beside the amount; the
     column was "not used" and 25 CAD went out as a 25-dollar card. The dollar however written is fine."""

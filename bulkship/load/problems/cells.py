@@ -111,6 +111,10 @@ _US_DOLLAR = frozenset(
 # (read without points and '$': 'US$' and 'U.S. Dollars' are the dollar, '$' alone names no other currency)
 _NO_CURRENCY = frozenset({"", "-", "--", "n/a", "na", "none", "null"})
 
+# ... or the amount column's own header, by its symbol ("Amount €", "Card Value (£)", "Amount C$": found by
+# hunter-sheets, read as US dollars; "Amount (EUR)" names no column bulkship reads)
+_OTHER_CURRENCY = re.compile(r"[€£¥₹₩₽₺₪₱₫₴₦฿₣₡]|\b(?:C|CA|CAN|A|AU|NZ|MX|HK|S|R)\$")
+
 
 def _currency_column_problems(
     body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]
@@ -120,6 +124,20 @@ def _currency_column_problems(
     'Value' 25, 'Currency' CAD was a 25-dollar card, the column "not used")."""
     problems: list[Problem] = []
     for header in body.columns:
+        shown = _OTHER_CURRENCY.search(str(header)) if column_map.get(header) == "value" else None
+        if shown:  # 'Amount €', 'Card Value (£)': the header says the amounts are in it
+            for row, cell in body[header].items():
+                if int(row) in not_judged:
+                    continue
+                message = (
+                    f"Row {row}, column '{header}': the header says this amount is in {shown.group()}, and "
+                    "bulkship orders US-dollar cards. Write the amounts in US dollars (and take the "
+                    f"{shown.group()} out of the header), or take the row out."
+                )
+                problems.append(
+                    Problem(int(row), "value", str(cell), "error", message, "Amount in another currency")
+                )
+            continue
         if header in column_map or header_key(str(header)) not in _CURRENCY_HEADERS:
             continue
         for row, cell in body[header].items():
