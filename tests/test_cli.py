@@ -9,7 +9,7 @@ from bulkship.cli import main
 from bulkship.ledger import Ledger
 from bulkship.settings import resolve_settings
 
-HEAVY_MODULES = ("pandas", "pandera", "httpx", "starlette", "uvicorn")
+HEAVY_MODULES = ("pandas", "pandera", "httpx", "starlette", "uvicorn", "numpy", "xlsxwriter")
 
 
 def test_unknown_command_is_a_usage_error_not_a_traceback(capsys):

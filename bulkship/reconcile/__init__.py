@@ -12,20 +12,25 @@ vendor: ``bulkship reconcile``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ..statuses import FINAL_STATUSES
-from .join import LedgerView, book_from_existing, book_from_run, row_status
-from .sheets import (
-    RESULT_COLUMNS,
-    RESULT_STATUSES,
-    ExistingResults,
-    OrderSummary,
-    ResultBook,
-    RowOutcome,
-    RunInfo,
-    read_result_workbook,
-    write_result_workbook,
-    write_results_csv,
-)
+from . import join, sheets
+from .join import LedgerView, row_status
+from .sheets import RESULT_COLUMNS, RESULT_STATUSES, OrderSummary, ResultBook, RowOutcome, RunInfo
+
+if TYPE_CHECKING:
+    from .join import book_from_existing, book_from_run
+    from .sheets import ExistingResults, read_result_workbook, write_result_workbook, write_results_csv
+
+
+def __getattr__(name: str) -> Any:
+    """The workbook's content, reader and writer, imported when first asked for (see .join and .sheets)."""
+    for package in (join, sheets):
+        if name in package._LAZY:
+            return getattr(package, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FINAL_STATUSES",

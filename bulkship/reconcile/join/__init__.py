@@ -19,16 +19,9 @@ a run, or refreshed later).
 
 from __future__ import annotations
 
-from .books import (
-    book_from_existing,
-    book_from_run,
-    counts_by_status,
-    for_the_workbook,
-    input_files,
-    ledger_keys,
-    run_info,
-)
-from .earlier import GONE_NOTE, GONE_OPEN_NOTE, recipient_sent, with_gone_note
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .outcome import (
     COST_UNKNOWN_NOTE,
     FAILED_AT_VENDOR_NOTE,
@@ -45,6 +38,45 @@ from .outcome import (
 )
 from .prices import NO_PRICES, PRICES_EVENT, BatchPrices, Prices, batch_prices, record_prices
 from .view import LedgerView, counts_by_row_status, money_by_bucket
+
+if TYPE_CHECKING:
+    from .books import (
+        book_from_existing,
+        book_from_run,
+        counts_by_status,
+        for_the_workbook,
+        input_files,
+        ledger_keys,
+        run_info,
+    )
+    from .earlier import GONE_NOTE, GONE_OPEN_NOTE, recipient_sent, with_gone_note
+
+# The workbook's content (.books, .earlier: the sheet's cells, typed with numpy) is imported when first asked
+# for: `bulkship status` needs only a batch's money and counts (.view).
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "book_from_existing",
+            "book_from_run",
+            "counts_by_status",
+            "for_the_workbook",
+            "input_files",
+            "ledger_keys",
+            "run_info",
+        ),
+        ".books",
+    ),
+    **dict.fromkeys(("GONE_NOTE", "GONE_OPEN_NOTE", "recipient_sent", "with_gone_note"), ".earlier"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "COST_UNKNOWN_NOTE",

@@ -28,6 +28,9 @@ sheets), :mod:`.read` (reading a workbook back).
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ..layout import RESULT_COLUMNS
 from .book import (
     FIX_SHEET,
@@ -43,8 +46,30 @@ from .book import (
     RunInfo,
     is_sheet_of,
 )
-from .read import ExistingResults, is_result_workbook, merge_outcome, read_result_workbook
-from .write import write_result_workbook, write_results_csv
+
+if TYPE_CHECKING:
+    from .read import ExistingResults, is_result_workbook, merge_outcome, read_result_workbook
+    from .write import write_result_workbook, write_results_csv
+
+# Reading and writing a workbook (XlsxWriter, numpy, the sheet scanners) are imported when first asked for:
+# `bulkship status` adds the ledger up with the names of .book alone (about 0.2 s less at every start).
+_LAZY = {
+    "ExistingResults": ".read",
+    "is_result_workbook": ".read",
+    "merge_outcome": ".read",
+    "read_result_workbook": ".read",
+    "write_result_workbook": ".write",
+    "write_results_csv": ".write",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "FIX_SHEET",
