@@ -53,6 +53,11 @@ _PAGE_HINTS = (
         "--allow-repeat",
         "This page does not send a card again on purpose: ask whoever runs bulkship on the command line.",
     ),
+    (  # a run refused for costing more than the total confirmed on the cost page (hunter-web, W10)
+        "--max-total",
+        "The cost of this batch changed since you confirmed it (its rows, the prices or other batches "
+        "changed): open its cost page, check the new total and send it from there.",
+    ),
 )
 
 
