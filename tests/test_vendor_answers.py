@@ -1615,3 +1615,25 @@ def test_a_card_another_batch_saw_failed_and_the_vendor_shipped_since_is_never_s
     december = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="december")
     assert vendor.external_ids() == ["E1", "E10", "E2", "E9"]  # E9 and E10 sent, E1 not twice
     assert december.held_rows == 1 and december.by_status.get("held") == 1, december.by_status
+
+
+def test_a_failed_order_the_vendor_no_longer_has_is_sent_again_once(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """A vendor that drops a failed (refunded) order from its reads answers 404 for it: the card was not made
+    there, so its row goes out again once, not kept back at every run ("could not be read again")."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    failed = _failed_line_then({"E1": ("Failed", [])})
+    vendor.rewrite = failed
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    first_id = vendor.orders()[0]["Id"]
+
+    def purged(call: Call) -> Answer:
+        if call.method == "GET" and call.path.lower() == f"/v1/orders/{first_id}".lower():
+            return Answer.of(404, {"Message": "No HTTP resource was found that matches the request URI."})
+        return failed(call)
+
+    vendor.rewrite = purged
+    again = place(vendor, tmp_path, [1, 2])
+    assert vendor.external_ids() == ["E1", "E1", "E2"] and again.exit_code == 0, again.stopped

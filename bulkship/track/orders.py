@@ -139,6 +139,8 @@ async def recheck_made_no_card(
                     unread[order.po_number] = "the ledger holds no vendor order Id for it"
             except CREDENTIAL_ERRORS:
                 raise
+            except NotFoundError:
+                pass  # the vendor no longer has it (a failed, refunded order dropped): it made no card
             except (VendorError, LedgerError, OrderMismatchError) as exc:
                 unread[order.po_number] = exc.message
 
