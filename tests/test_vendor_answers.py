@@ -1637,3 +1637,26 @@ def test_a_failed_order_the_vendor_no_longer_has_is_sent_again_once(
     vendor.rewrite = purged
     again = place(vendor, tmp_path, [1, 2])
     assert vendor.external_ids() == ["E1", "E1", "E2"] and again.exit_code == 0, again.stopped
+
+
+def test_an_order_whose_lines_come_in_an_envelope_is_tracked(vendor: VendorProxy, tmp_path: Path) -> None:
+    """Found by hunter-vendor: an order whose line items come as a paged envelope ("LineItems": {"Data":
+    [...], "TotalCount": 2}, as the vendor's lists do) was read as an order without lines: no row ever got a
+    status or a tracking number (track polled it forever, nothing to record)."""
+
+    def lines_in_envelope(call: Call) -> Answer:
+        answer = call.forward()
+        if call.path.lower().startswith("/v1/orders") and answer.status < 300:
+            body = answer.json()
+            for order in body.get("Data", [body]) if isinstance(body, dict) else body:
+                lines = order.pop("LineItems")
+                order["LineItems"] = {"Data": lines, "TotalCount": len(lines)}
+            return Answer.of(answer.status, body)
+        return answer
+
+    vendor.rewrite = lines_in_envelope
+    settings = vendor.settings(tmp_path)
+    assert place(vendor, tmp_path, [1, 2]).exit_code == 0
+    vendor.sandbox.advance(30 * 86_400)
+    tracked = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert tracked.done and all(r.tracking_number for r in rows_of(settings, "staff").values())

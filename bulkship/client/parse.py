@@ -316,8 +316,12 @@ LINE_ITEM_KEYS = ("LineItems", "Items", "Lines", "OrderItems", "OrderLines")
 
 
 def raw_lines(record: Any) -> list[Any]:
-    """An order's line items as the vendor wrote them, under whichever of :data:`LINE_ITEM_KEYS` it uses."""
-    return items(record, *LINE_ITEM_KEYS)
+    """An order's line items as the vendor wrote them, under whichever of :data:`LINE_ITEM_KEYS` it uses,
+    as a list or in an envelope as its lists come (``{"Data": [...], "TotalCount": 2}``)."""
+    value = field(record, *LINE_ITEM_KEYS)
+    if isinstance(value, MAPPING):
+        value = page_records(value)
+    return list(value) if isinstance(value, list) else []
 
 
 def parse_order(raw: Any) -> VendorOrder:
