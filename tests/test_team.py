@@ -396,6 +396,59 @@ def test_follow_ups_that_take_a_batch_past_the_threshold_need_an_approval(
     assert len(cards) == 6
 
 
+def test_two_runs_of_one_person_starting_at_once_on_a_shared_ledger_cannot_both_skip_the_approval(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web (J1): the check of what a person may still send alone read the day's earlier runs,
+    then recorded its own start: two of alice's 600.00 batches starting at the same moment in two processes
+    sharing a PostgreSQL ledger (two servers, two terminals) each found nothing sent yet and both went out
+    under a 1,000.00 threshold without an approver."""
+    import threading
+    import time
+    from dataclasses import replace
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from bulkship.team.approvals import limits
+
+    shared = replace(resolve_settings(), ledger_url=pg_url)
+    try:
+        add(shared, "admin", "admin")
+        add(shared, "alice", "requester")
+        add(shared, "carol", "approver")
+        approvals.set_threshold(shared, "1000", actor="test")
+        real = limits.sent_alone
+
+        def slowly(*args: object, **kwargs: object) -> Decimal:  # both read before either records
+            found = real(*args, **kwargs)  # type: ignore[arg-type]
+            time.sleep(0.5)
+            return found
+
+        monkeypatch.setattr(limits, "sent_alone", slowly)
+        outcomes: dict[str, str] = {}
+
+        def start(batch: str) -> None:
+            view = SimpleNamespace(
+                batch=batch, worst_case=Decimal("600"), batch_total=Decimal("600"),
+                charged=SimpleNamespace(total=Decimal(0)), new_orders=1, resumed_orders=0,
+            )  # fmt: skip
+            try:
+                with approvals.acting_as("alice"):
+                    approvals.check_before_send(shared, view)  # type: ignore[arg-type]
+                outcomes[batch] = "sent"
+            except approvals.ApprovalRequiredError:
+                outcomes[batch] = "waits for an approver"
+
+        runs = [threading.Thread(target=start, args=(batch,)) for batch in ("split-a", "split-b")]
+        for run in runs:
+            run.start()
+        for run in runs:
+            run.join(timeout=60)
+        assert sorted(outcomes.values()) == ["sent", "waits for an approver"]
+    finally:
+        store.forget_engines()
+
+
 def test_a_refusal_for_the_day_s_running_total_says_what_was_sent_already(
     team: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

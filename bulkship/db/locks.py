@@ -24,6 +24,7 @@ from .location import display_url
 KEY_PREFIX = b"bulkship batch\x00"  # so a batch's key never equals another use of advisory locks
 WRITE_KEY_PREFIX = b"bulkship batch writes\x00"
 PLANNING_KEY_PREFIX = b"bulkship planning\x00"
+SPEND_KEY_PREFIX = b"bulkship spend\x00"
 
 
 def _key(prefix: bytes, batch: str) -> int:
@@ -67,6 +68,16 @@ def planning_lock(engine: Engine) -> Iterator[None]:
     run that holds it (its planning takes as long as reading and checking its file), never for a sending.
     SQLite: nothing to take, one process at a time writes the ledger."""
     with _session_lock(engine, _key(PLANNING_KEY_PREFIX, ""), None):
+        yield
+
+
+@contextlib.contextmanager
+def spend_lock(engine: Engine) -> Iterator[None]:
+    """One approval check at a time across a PostgreSQL ledger: a run's check of what its person may still
+    send without approval and its record of the run's start (the spend the next check counts) go together,
+    so two runs of one person's batches starting at once in two processes cannot each miss the other's
+    (found by hunter-web, J1). Short, so waited for. SQLite: nothing to take (one process runs at a time)."""
+    with _session_lock(engine, _key(SPEND_KEY_PREFIX, ""), None):
         yield
 
 

@@ -161,6 +161,13 @@ def check_before_send(settings: Settings, view: PlanView) -> str | None:
     or killed) and return them. Nothing to check outside team mode (None)."""
     if not store.team_mode(settings):
         return None
+    from ...db.locks import spend_lock
+
+    with spend_lock(store.engine(settings)):  # the check and the run_start it records, one run at a time
+        return _check_before_send(settings, view)
+
+
+def _check_before_send(settings: Settings, view: PlanView) -> str:
     person = acting_person(settings)
     total = Decimal(view.worst_case)
     prints = order_prints(settings, view.batch)
