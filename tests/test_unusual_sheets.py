@@ -1657,3 +1657,26 @@ def test_a_sheet_named_for_something_else_beside_the_list_is_read_as_before(
     book.create_sheet(name).append(["draft", "notes"])
     book.save(tmp_path / "staff.xlsx")
     assert validate(capsys, tmp_path / "staff.xlsx")[0] == 0
+
+
+def test_a_count_column_numbering_the_rows_is_no_number_of_cards(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets: a list's first column 'Count' numbered its rows 1 to 5 and was read as the
+    Quantity: the fifth person was ordered 5 cards, 15 cards in all for 5 people. A column that numbers the
+    rows is not the number of cards (a notice says so); 'Count' of 2, 1, 3 and a 'Qty' of 1 to 4 still are."""
+    people = [f"{chr(65 + i)}n Lee,{i + 1} Main St,Boston,MA,02134,CVS,25" for i in range(5)]
+    path = tmp_path / "list.csv"
+    path.write_text("Count,Name,Address,City,State,ZIP,Product,Value\n" + "".join(
+        f"{i + 1},{person}\n" for i, person in enumerate(people)) + ",Total,,,,,,125\n")  # fmt: skip
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    assert [li["Quantity"] for li in ordered_lines()] == [1] * 5
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        "Column 'Count' (A) is not read as Quantity: it numbers the rows 1 to 5, so every row gets 1 card."
+        in said
+    )
+    for header, counts in (("Count", "2 1 3 1 1"), ("Qty", "1 2 3 4 5")):
+        path.write_text(f"{header},Name,Address,City,State,ZIP,Product,Value\n" + "".join(
+            f"{n},{person}\n" for n, person in zip(counts.split(), people, strict=True)))  # fmt: skip
+        assert load_sheet(path).column_map[header] == "quantity"

@@ -4,6 +4,9 @@
 notice saying how to read it all the same; a column the program's ``[columns]`` names (or the web page's
 Columns step chose) is read as named.
 
+So is a column read as the Quantity by another header than its own ("Count", not "Qty") that numbers the rows
+1, 2, 3...: a row number, which would have ordered the Nth row N cards.
+
 So is a column read as the Email by a header that asks whether to mail ("Mail?", "Mail (Y/N)"), none of whose
 cells holds an address: its Yes/No answers pick the rows to send (:mod:`.skipped`)."""
 
@@ -88,4 +91,36 @@ def set_aside_mail_answers(mapping: ColumnMapping, body: pd.DataFrame, program: 
     return [
         f"Column '{header}' ({letter}) is not read as Email: none of its cells holds an email address; its "
         "answers say whether to mail each row's card."
+    ]
+
+
+_OWN_QUANTITY = frozenset(header_key(h) for h in ("quantity", "qty", "quantity (cards)", "number of cards"))
+MIN_COUNTED = 4  # rows numbered 1 to at least this many: a count of rows, not of cards
+
+
+def set_aside_row_counter(mapping: ColumnMapping, body: pd.DataFrame, program: ProgramSettings) -> list[str]:
+    """Unmap (in ``mapping``) a Quantity column under a header other than its own ("Count", not "Qty") whose
+    filled cells number the rows 1, 2, 3... (found by hunter-sheets: a list's "Count" column of row numbers
+    ordered 1 card for the first row, 2 for the second, 50 for the fiftieth). The notices saying so."""
+    if "quantity" in program.columns:
+        return []
+    header = next((h for h, field in mapping.column_map.items() if field == "quantity"), None)
+    if header is None or header_key(header) in _OWN_QUANTITY or len(body) < MIN_COUNTED:
+        return []
+    cells = body[header].fillna("").astype(str).str.strip().str.replace(r"\.0+$", "", regex=True)
+    counted = [cell for cell in cells.tolist() if cell]  # a totals row or a note below has none
+    if len(counted) < MIN_COUNTED or counted != [str(n) for n in range(1, len(counted) + 1)]:
+        return []
+    del mapping.column_map[header]
+    note = "numbers the rows 1 to the last: not used as the number of cards"
+    mapping.columns = [
+        replace(info, field=None, status="unused", note=note) if info.header == header else info
+        for info in mapping.columns
+    ]
+    letter = next((info.letter for info in mapping.columns if info.header == header), "?")
+    source = program.source or "a program file (--config)"
+    return [
+        f"Column '{header}' ({letter}) is not read as Quantity: it numbers the rows 1 to {len(counted)}, so "
+        f'every row gets 1 card. If it is the number of cards, map it with [columns] quantity = "{header}" '
+        f"in {source}."
     ]
