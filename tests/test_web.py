@@ -277,6 +277,32 @@ def test_a_send_refused_because_the_cost_grew_since_it_was_confirmed_says_so_in_
     assert sandbox_orders(settings) == []
 
 
+def test_a_ledger_that_cannot_be_reached_gets_a_page_saying_so_not_a_bare_server_error(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web (W12): with the team's PostgreSQL server stopped for a moment, every page (the
+    Batches page, the cost page, Send) answered a bare "Internal Server Error"; sent again once it was back,
+    Send went out once. Now the page says the ledger cannot be reached and to try again."""
+    from bulkship.errors import LedgerError
+    from bulkship.team import store
+    from bulkship.web import state
+
+    upload(client, SAMPLES / "anniversary.xlsx", name="outage")
+
+    def down(*_args: object, **_kwargs: object) -> None:
+        raise LedgerError("Cannot read the ledger postgresql://db/team: connection refused")
+
+    with monkeypatch.context() as broken:  # the sign-in guard's first question, before any page
+        broken.setattr(store, "team_mode", down)
+        page = client.get("/")
+        assert page.status_code == 503 and "Cannot read the ledger" in page.text and "try again" in page.text
+    with monkeypatch.context() as broken:  # a page's own read
+        broken.setattr(state, "any_batch", down)
+        page = client.get("/batches/outage/cost")
+        assert page.status_code == 503 and "Cannot read the ledger" in page.text and "try again" in page.text
+    assert client.get("/batches/outage/cost").status_code == 200  # back
+
+
 def test_a_form_without_the_csrf_token_is_refused(client: TestClient) -> None:
     upload(client, SAMPLES / "anniversary.xlsx", name="csrf")
     response = client.post("/batches/csrf/delete", data={})

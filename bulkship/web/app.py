@@ -28,7 +28,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .. import api
-from ..errors import BatchConflictError, BulkshipError
+from ..errors import BatchConflictError, BulkshipError, LedgerError
 from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..settings import Settings
@@ -218,6 +218,21 @@ def _too_large_page(size: int, limit: int) -> str:
     )
 
 
+def _unreachable_page(message: str) -> str:
+    return _error_page("Ledger not reachable", _unreachable(message))
+
+
+def _unreachable(message: str) -> str:
+    """A ledger that cannot be read or written now (its database server stopped, the network): found by
+    hunter-web (W12), every page answered a bare "Internal Server Error"."""
+    return f"{message.rstrip('.')}. Reload the page to try again in a moment."
+
+
+async def ledger_down(request: Request, exc: Exception) -> Response:
+    message = _unreachable(getattr(exc, "message", str(exc)))
+    return render(request, "plain.html", 503, title="Ledger not reachable", message=message)
+
+
 def _nul_page() -> str:
     return _error_page(
         "Not understood",
@@ -307,11 +322,16 @@ def create_app(
         *resolve_pages.routes(),
         Mount("/static", static, name="static"),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: not_found})
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        exception_handlers={HTTPException: not_found, LedgerError: ledger_down},
+    )
     app.state.web = web
     signed_in = TeamAuth(app, settings, team_pages.forbidden_page)  # sign-in and roles, once accounts exist
     guarded = SecurityHeaders(
-        BodyLimit(CsrfGuard(signed_in, _csrf_page, _nul_page), max_upload_bytes, _too_large_page)
+        BodyLimit(CsrfGuard(signed_in, _csrf_page, _nul_page), max_upload_bytes, _too_large_page),
+        _unreachable_page,
     )
     guarded.web = web  # type: ignore[attr-defined]  # for tests and the serve command
     return guarded

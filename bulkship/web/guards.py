@@ -23,6 +23,8 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, urlsplit
 
+from ..errors import LedgerError
+
 SECURE_COOKIES_ENV = "BULKSHIP_SECURE_COOKIES"
 
 
@@ -274,16 +276,22 @@ def _form_holds_nul(scope: Scope, buffered: list[Message]) -> bool:
 
 
 class SecurityHeaders:
-    def __init__(self, app: App) -> None:
-        self.app = app
+    """The security headers on every response; and, outermost, a ledger that cannot be reached from a guard
+    inside (the sign-in guard asks it first) answered 503 with ``unreachable(message)``, not a bare 500."""
+
+    def __init__(self, app: App, unreachable: Callable[[str], str] | None = None) -> None:
+        self.app, self.unreachable = app, unreachable
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = False
 
         async def with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 message = dict(message)
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = [
@@ -292,4 +300,9 @@ class SecurityHeaders:
                 ]
             await send(message)
 
-        await self.app(scope, receive, with_headers)
+        try:
+            await self.app(scope, receive, with_headers)
+        except LedgerError as exc:
+            if started or self.unreachable is None:
+                raise
+            await _send_page(with_headers, 503, self.unreachable(exc.message))
