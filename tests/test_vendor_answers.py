@@ -1660,3 +1660,28 @@ def test_an_order_whose_lines_come_in_an_envelope_is_tracked(vendor: VendorProxy
     vendor.sandbox.advance(30 * 86_400)
     tracked = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     assert tracked.done and all(r.tracking_number for r in rows_of(settings, "staff").values())
+
+
+def test_a_409_whose_look_up_is_throttled_is_in_doubt_never_not_created(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """The vendor holds the PO (a 409 naming no order) and throttles the look-up that would find it: the order
+    exists, so it is in doubt (asked again with the same PO), never "not created" (a planned order may be
+    taken back and planned under a new PO when the file is edited: a second card)."""
+    place(vendor, tmp_path / "elsewhere", [1, 2])  # the same batch, run with another ledger
+
+    def conflict_then_throttled(call: Call) -> Answer:
+        if is_order_post(call):
+            return Answer.of(409, {"Message": "Duplicate PONumber"})
+        if is_order_list(call):
+            return Answer(429, b"Too many requests.", {"Content-Type": "text/plain", "Retry-After": "1"})
+        return call.forward()
+
+    vendor.rewrite = conflict_then_throttled
+    settings = vendor.settings(tmp_path)
+    result = run_batch(
+        write_sheet(tmp_path / "staff.csv", [1, 2]), settings, wait_s=0, client_factory=vendor.factory
+    )
+    (order,) = ledger_orders(settings)
+    assert order.state == "unknown" and result.unknown_orders == 1, (order.state, order.error)
+    assert result.stopped is None or "not created" not in result.stopped.message

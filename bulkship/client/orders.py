@@ -96,6 +96,10 @@ class _Orders(_Paged):
                 status, data = await self._call(
                     "POST", "/v1/Orders", body=body, allow={409}, subject=subject, lost=lost_answers
                 )
+            except RateLimitedError as exc:
+                if lost_answers or sent_before:
+                    raise
+                raise _throttled(exc, subject, po_number, self.max_attempts) from exc
             except TerminalVendorError as refusal:
                 if po_number and says_duplicate(refusal):  # a 409 in other words, perhaps: ask the vendor
                     vague = None if names_the_po(refusal) else refusal  # absent: then it was not about the PO
@@ -121,25 +125,8 @@ class _Orders(_Paged):
             if isinstance(found, VendorOrder):
                 return CreateResult(found, created=False, after_lost_answer=True)
         except TransientVendorError as exc:
-            if isinstance(exc, UnverifiableOrderError):
+            if isinstance(exc, UnverifiableOrderError | NotCreatedThrottled):
                 raise
-            if isinstance(exc, RateLimitedError) and not (lost_answers or sent_before):
-                # every attempt refused with 429, none lost, none before: the vendor certainly holds nothing
-                asks = f", asking to wait {exc.retry_after:.0f} s" if exc.retry_after else ""
-                gave_up = (exc.retry_after or 0) > MAX_RETRY_AFTER_S  # longer than bulkship waits: at once
-                tries = (
-                    "and bulkship does not wait that long"
-                    if gave_up
-                    else f"at each of {self.max_attempts} attempts"
-                )
-                raise RateLimitedError(
-                    f"The vendor refused {subject} as rate limited (429){asks}, {tries}: it was not created",
-                    hint=f"nothing was charged for it; re-run the same command later: it sends PONumber "
-                    f"{po_number} again",
-                    retry_after=exc.retry_after,
-                    status_code=exc.status_code,
-                    body=exc.body,
-                ) from exc
             raise VendorUnavailableError(
                 f"No definite answer from the vendor for {subject} after {self.max_attempts} attempts "
                 f"({exc.message}); whether it was created is unknown",
@@ -342,6 +329,25 @@ def _is_order_with_id(order: VendorOrder, order_id: str) -> bool:
     if order.id:
         return order.id.strip().casefold() == order_id.strip().casefold()
     return bool(order.po_number or order.line_items or field(order.raw, "Status"))
+
+
+class NotCreatedThrottled(RateLimitedError):
+    """The order's POST was refused with 429 at every attempt, none lost, none sent before: the vendor
+    certainly holds nothing of it (a 429 of a read that follows a 409 is no such proof: that order exists)."""
+
+
+def _throttled(exc: RateLimitedError, subject: str, po_number: str, attempts: int) -> NotCreatedThrottled:
+    asks = f", asking to wait {exc.retry_after:.0f} s" if exc.retry_after else ""
+    gave_up = (exc.retry_after or 0) > MAX_RETRY_AFTER_S  # longer than bulkship waits: refused at once
+    tries = "and bulkship does not wait that long" if gave_up else f"at each of {attempts} attempts"
+    return NotCreatedThrottled(
+        f"The vendor refused {subject} as rate limited (429){asks}, {tries}: it was not created",
+        hint=f"nothing was charged for it; re-run the same command later: it sends PONumber {po_number} "
+        "again",
+        retry_after=exc.retry_after,
+        status_code=exc.status_code,
+        body=exc.body,
+    )
 
 
 def _once_each(records: list[Any]) -> list[Any]:

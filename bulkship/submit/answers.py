@@ -6,13 +6,13 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from ..client.orders import NotCreatedThrottled
 from ..errors import (
     AccessDeniedError,
     AuthenticationError,
     InsufficientFundsError,
     NotFoundError,
     OrderRejectedError,
-    RateLimitedError,
     UnverifiableOrderError,
     VendorError,
 )
@@ -42,7 +42,7 @@ class _Answers(_Conflicts):
             self._consecutive_unknown = 0
             await self._rejected(order, rows, answer)
         elif isinstance(
-            answer, InsufficientFundsError | AuthenticationError | AccessDeniedError | RateLimitedError
+            answer, InsufficientFundsError | AuthenticationError | AccessDeniedError | NotCreatedThrottled
         ):  # not created (a 429 at every attempt too: the vendor asks to slow down, the run stops)
             await self._not_created(order, answer, order.state in OPEN_STATES)
             self._stop(answer)
