@@ -227,6 +227,32 @@ def test_an_address_group_empty_on_every_row_gives_way_to_the_filled_one(tmp_pat
     assert result.rows["status"].tolist() == ["invalid", "valid"]
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Ship To Name,Ship To Address,Ship To Address 2,Ship To City,Ship To State,Ship To Zip",
+        "Recipient Name,Recipient Address,Recipient Address 2,Recipient City,Recipient State,Recipient Zip Code",
+        "Name,Delivery Address,Unit/Suite,City,State Abbrev.,Postal Code (ZIP)",
+    ],
+)
+def test_an_address_headed_by_whose_it_is_is_the_street(tmp_path: Path, header: str) -> None:
+    """'Ship To Address' and 'Recipient Address' were read as a second name column ('Ship To', 'Recipient'
+    and a filler word) and the list refused as naming two names; 'Delivery Address' as the shipping method."""
+    path = tmp_path / "gifts.csv"
+    path.write_text(f"{header},Product,Value\nMaria Lopez,12 Beacon St,Apt 2,Boston,MA,02108,CVS,25\n")
+    result = validate(load_sheet(path), sandbox_catalog())
+    fields = ["name", "address1", "address2", "city", "state", "zip"]
+    assert tuple(result.rows[fields].iloc[0]) == (
+        "Maria Lopez",
+        "12 Beacon St",
+        "Apt 2",
+        "Boston",
+        "MA",
+        "02108",
+    )
+    assert result.rows["status"].tolist() == ["valid"]
+
+
 def test_names_written_last_first_in_one_column_are_turned_around(tmp_path: Path) -> None:
     path = tmp_path / "names.csv"
     path.write_text(
