@@ -1518,6 +1518,9 @@ def test_a_po_number_the_vendor_refuses_is_said_at_the_end_of_the_run(
     )
     said = [n for n in result.notes if "BS-ANNIVERSARY-2026-0001" in n]
     assert said and "at most 20 characters" in said[0] and "refused" in said[0], result.notes
+    report = api.reconcile_batch(vendor.settings(tmp_path), "anniversary-2026", client_factory=vendor.factory)
+    (unresolved,) = report.unresolved
+    assert "at most 20 characters" in unresolved["next"] and "refused the same way" in unresolved["next"]
 
 
 def test_orders_an_incomplete_order_list_does_not_show_are_read_one_by_one_never_said_missing(

@@ -32,7 +32,7 @@ from ..linematch import RecordedLine, line_id_places, match_lines
 from ..models import VendorLineItem, VendorOrder
 from ..payload import sent_lines
 from ..plan import batch_po_pattern, po_stem
-from ..statuses import CHARGED, NO_CARD_STATUSES
+from ..statuses import CHARGED, NO_CARD_STATUSES, PO_REFUSED
 from .join import LedgerView, money_by_bucket
 
 SENT_STATES = ("created",)
@@ -257,10 +257,14 @@ def compare(
                 )  # fmt: skip
     for po, order in sorted(ours.items()):
         if order.state in UNRESOLVED_STATES:
-            unresolved.append(
-                {"po_number": po, "state": order.state, "at_vendor": po in theirs,
-                 "next": "re-run the same `bulkship run` command to settle it with the same PO number"}
-            )  # fmt: skip
+            step = "re-run the same `bulkship run` command to settle it with the same PO number"
+            if (order.error or "").startswith(PO_REFUSED):  # an answer: a re-run is refused the same way
+                step = (
+                    f"{order.error}; re-running sends the same PONumber and is refused the same way until "
+                    "the vendor takes it: look it up in the vendor's portal, or ask the vendor why"
+                )
+            at_vendor = po in theirs
+            unresolved.append({"po_number": po, "state": order.state, "at_vendor": at_vendor, "next": step})
         elif order.state in SENT_STATES and po not in theirs:
             ledger_only.append(
                 {"po_number": po, "order_id": order.vendor_order_id, "status": order.status,
