@@ -1688,3 +1688,22 @@ def test_a_409_whose_look_up_is_throttled_is_in_doubt_never_not_created(
     (order,) = ledger_orders(settings)
     assert order.state == "unknown" and result.unknown_orders == 1, (order.state, order.error)
     assert result.stopped is None or "not created" not in result.stopped.message
+
+
+def test_an_order_asked_about_twice_in_a_run_counts_once_in_its_progress(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """An order still in doubt after its first try gets one more in the same run: the progress read "2/1"
+    orders (each try counted as an order done)."""
+    from bulkship.submit.shared import SubmitProgress
+
+    busy = Answer.of(503, {"Message": "busy"})
+    vendor.rewrite = lambda call: busy if is_order_post(call) else call.forward()
+    seen: list[tuple[int, int]] = []
+
+    def reporter(progress: SubmitProgress) -> None:
+        seen.append((progress.orders_done, progress.orders_total))
+
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
+    run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, reporter=reporter)
+    assert seen and all(done <= total for done, total in seen), seen

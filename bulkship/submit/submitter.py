@@ -43,6 +43,7 @@ class Submitter(_Answers):
         if retry:  # one more try for answers that got lost: the same PO resolves either way
             self.outcome.unknown = []
             self._consecutive_unknown = 0
+            self.progress.orders_done -= len(retry)  # done once they are settled (or not) again
             for po in retry:
                 self._queue.put_nowait(po)
             await self._drain()
