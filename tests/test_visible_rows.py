@@ -1804,3 +1804,43 @@ def test_a_key_to_the_sheet_s_colours_saying_which_rows_not_to_send_refuses_the_
     assert vendor_lines(isolated_data_dir) == []
     for title in (None, "Red Cross volunteers - cards to send"):
         assert validate_json(capsys, workbook(title, None, None))[0] == 0
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "DRAFT - DO NOT SEND",
+        "ON HOLD",
+        "Do not send until approved by Finance",
+        "NOT FINAL - pending approval",
+    ],
+)
+def test_a_title_saying_the_list_is_not_to_be_sent_refuses_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], isolated_data_dir: Path, title: str
+) -> None:
+    """Found by hunter-sheets: 'DRAFT - DO NOT SEND' typed above the header: every row was ordered (the same
+    words as a heading inside the list leave the rows under it out). Refused, quoting it; titles saying
+    something else ('Holiday gifts 2026 - FINAL', 'Do not send to PO boxes', a Salesforce report's 'Do Not
+    Mail equals False') are read as before."""
+
+    def workbook(*above: str) -> Path:
+        book = openpyxl.Workbook()
+        for line in above:
+            book.active.append([line])
+        book.active.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+        book.active.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25])
+        book.save(tmp_path / "gifts.xlsx")
+        return tmp_path / "gifts.xlsx"
+
+    code, data, _err = validate_json(capsys, workbook(title, ""))
+    assert (code, data["error"]) == (
+        2,
+        f"sheet 'Sheet' of gifts.xlsx: row 1, above the header, says '{title}': bulkship will not order a list "
+        "that says it is not to be sent",
+    )
+    assert (
+        main(["run", str(tmp_path / "gifts.xlsx"), "--yes", "--wait", "0", "--out", str(tmp_path / "o")]) == 2
+    )
+    assert vendor_lines(isolated_data_dir) == []
+    path = workbook("Holiday gifts 2026 - FINAL", "Do not send to PO boxes", "Do Not Mail equals False")
+    assert validate_json(capsys, path)[0] == 0

@@ -47,6 +47,7 @@ from .problems import (
     _total_problems,
 )
 from .skipped import _skip_notices, _skipped_rows
+from .skipped.headings import refuse_title_saying_not_to_send
 from .skipped.marks import refuse_colour_key
 from .workbook import _read_workbook
 
@@ -141,6 +142,7 @@ def _to_loaded_sheet(
     frame = grid.frame
     where = f"sheet '{grid.sheet_name}' of {path.name}" if grid.sheet_name else path.name
     header_row, header_cells = _find_header(frame, where, contract, program)
+    refuse_title_saying_not_to_send(frame, header_row, where)
     body = frame.loc[header_row + 1 :]
     keep, filled_rows = _used_area(body, header_cells)
     body = body.loc[filled_rows, keep].copy()

@@ -128,3 +128,35 @@ def _repeated_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[in
             )
         rows.append(int(row))
     return rows
+
+
+# A title above the header saying the whole list is not to go yet: "DRAFT - DO NOT SEND", "ON HOLD", "Do not
+# send until approved by Finance", "NOT FINAL - pending approval" (found by hunter-sheets: every row was
+# ordered, the title read as nothing). Not an instruction of where ("Do not send to PO boxes")
+_TITLE_SAYS_NO = re.compile(
+    r"(?i)\b(?:draft|not\s+final|(?:do\s*n[o']?t|don'?t)\s+(?:send|mail|order|ship|use)\b(?!\s+(?:to|at|via)\b)|"
+    r"on\s+hold|(?:pending|awaiting)\s+(?:approval|review|sign[\s-]*off|confirmation)|not\s+(?:yet\s+)?approved|"
+    r"unapproved|for\s+review\s+only|not\s+to\s+be\s+sent)\b|^\W*hold\b"
+)
+
+# ... nor a report's description of its filter ("Do Not Mail equals False": a field's name, found by
+# hunter-sheets in a Salesforce report's header lines)
+_FILTER_LINE = re.compile(
+    r"(?i)\b(?:equals?|not\s+equal|contains|starts\s+with|true|false|filtered\s+by)\b|[=<>≠]"
+)
+
+
+def refuse_title_saying_not_to_send(frame: pd.DataFrame, header_row: int, where: str) -> None:
+    """A line of one or two cells above the header (a title, a status line) saying the list is not to be
+    sent (:data:`_TITLE_SAYS_NO`): refused, quoting it. The person deletes the line once the list may go."""
+    for row in frame.index[frame.index < header_row].tolist():
+        cells = [" ".join(str(v).split()) for v in frame.loc[row].tolist() if str(v).strip()]
+        if not cells or len(cells) > 2:
+            continue
+        text = " ".join(cells)
+        if _TITLE_SAYS_NO.search(text) and not _SEND_HEADING.search(text) and not _FILTER_LINE.search(text):
+            raise FileFormatError(
+                f"{where}: row {row}, above the header, says '{text[:80]}': bulkship will not order a list "
+                "that says it is not to be sent",
+                hint="once the list may go, delete that line (or change it) and run again. Nothing was sent",
+            )
