@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
@@ -59,7 +60,16 @@ _DEFAULT_WORDS = {
     "quantity": "every row would get 1 card",
     "shipping_method": "every row would ship by the standard method",
     "address2": "every parcel would go without an apartment, suite or unit",
+    "value": "every row would get the default amount of the program settings",
 }
+# ... and the card's value, when the program settings give a default amount: "Card Denomination" of 100 and 25
+# beside it was left out with a notice, and every card went out at the default 25
+_AMOUNT_CELL = re.compile(r"\$?\s?\d{1,7}(?:,\d{3})*(?:\.\d{1,2})?")
+
+
+def defaulted_fields(program: ProgramSettings) -> tuple[str, ...]:
+    """The fields every row silently gets a default for when no column gives them."""
+    return DEFAULTED_FIELDS + (("value",) if program.defaults.get("value", "").strip() else ())
 
 
 def _filled(values: Sequence[str]) -> list[str]:
@@ -97,14 +107,31 @@ def _fits(field: str, values: Sequence[str]) -> bool:
         return _share(filled, lambda v: _SHIPPING.search(v) is not None) >= FIT_SHARE
     if field == "address2":
         return _share(filled, lambda v: bool(_ADDRESS2.match(v) or _SHORT_UNIT.match(v))) >= FIT_SHARE
+    if field == "value":
+        return _share(filled, lambda v: _AMOUNT_CELL.fullmatch(v) is not None) >= FIT_SHARE
     return False
+
+
+def _all_the_default(field: str, values: Sequence[str], program: ProgramSettings) -> bool:
+    """Whether every filled cell says the default amount already ("25" or "$25.00" beside a default 25)."""
+    if field != "value":
+        return False
+    default = _amount(program.defaults.get("value", ""))
+    return default is not None and all(_amount(v) == default for v in _filled(values))
+
+
+def _amount(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace("$", "").replace(",", "").strip())
+    except InvalidOperation:
+        return None
 
 
 def _guess(info: ColumnInfo, values: Sequence[str], countries: frozenset[str]) -> tuple[str, str] | None:
     """The field an unused column looks like, and whether by its "header" or its "values"."""
     words = set(_words(info.header)) | {"".join(_words(info.header))}
     by_header = [f for f, keys in _LOOKS_LIKE_HEADER.items() if words & keys]
-    fitting = [f for f in by_header if f in DEFAULTED_FIELDS and _fits(f, values)]
+    fitting = [f for f in by_header if (f in DEFAULTED_FIELDS or f == "value") and _fits(f, values)]
     if fitting or by_header:
         return (fitting or by_header)[0], "header"
     # a column with no header at all says nothing but its values: one apartment there is the list's own
@@ -126,11 +153,14 @@ def undecided_columns(
         values = values_of.get(info.header, [])
         guess = _guess(info, values, frozenset())
         field = guess[0] if guess else None
+        if field == "value" and guess and guess[1] != "header":  # money by its values only: "Total Spent"
+            continue
         if (
-            field in DEFAULTED_FIELDS
+            field in defaulted_fields(program)
             and field not in fed
             and field not in program.columns
             and _fits(field, values)
+            and not _all_the_default(field, values, program)
         ):
             found.append((info, field))
     return found
