@@ -1707,3 +1707,19 @@ def test_an_order_asked_about_twice_in_a_run_counts_once_in_its_progress(
     sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
     run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, reporter=reporter)
     assert seen and all(done <= total for done, total in seen), seen
+
+
+def test_a_line_shipped_twice_shows_its_latest_parcel_whatever_order_the_vendor_lists_them_in(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """A card returned and shipped again has two parcels; a vendor listing them newest first had the first
+    parcel's tracking number (the one returned) recorded: the person followed a parcel that came back."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1])
+    parcels = [
+        {"TrackingNumber": "1Z-SECOND", "Carrier": "UPS", "ShippedDate": "2026-12-10T09:00:00Z"},
+        {"TrackingNumber": "1Z-FIRST", "Carrier": "UPS", "ShippedDate": "2026-12-01T09:00:00Z"},
+    ]
+    vendor.rewrite = _failed_line_then({"E1": ("Shipped", parcels)})
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert rows_of(settings, "staff")["E1"].tracking_number == "1Z-SECOND"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from .. import linematch
-from ..models import VendorLineItem, VendorOrder
+from ..models import Shipment, VendorLineItem, VendorOrder
 from ..payload import line_items
 from ..statuses import NO_CARD_STATUSES
 from . import sql
@@ -58,6 +60,25 @@ def queued_again(before: str | None, line: VendorLineItem) -> bool:
     return (before or "").lower() in NO_CARD_STATUSES and bool(after) and after not in NO_CARD_STATUSES
 
 
+def latest_shipment(shipments: Sequence[Shipment]) -> Shipment | None:
+    """A line's latest parcel (a card returned and shipped again has two): the one shipped last by its
+    dates, whatever order the vendor lists them in; the last listed when dates do not tell."""
+    if not shipments:
+        return None
+    dated = [(_when(s.shipped_date), i) for i, s in enumerate(shipments)]
+    if all(when is not None for when, _i in dated):
+        return shipments[max(dated, key=lambda d: (d[0], d[1]))[1]]
+    return shipments[-1]
+
+
+def _when(text: str) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
 class LedgerTracking(LedgerReads):
     def _sent_items(self, po_number: str) -> list[Any]:
         """The order's line items as sent (its stored payload); none when it is not in the ledger."""
@@ -99,7 +120,7 @@ class LedgerTracking(LedgerReads):
                     and not queued_again(row.line_status, line)
                 ):
                     continue  # a stale answer for this line: keep what was recorded
-                shipment = line.shipments[-1] if line.shipments else None
+                shipment = latest_shipment(line.shipments)
                 tracking = shipment.tracking_number if shipment else row.tracking_number
                 shipped = shipment.shipped_date if shipment else row.shipped_date
                 values = (
