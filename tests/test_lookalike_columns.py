@@ -251,10 +251,10 @@ def test_an_amount_column_beside_a_default_amount_refuses_the_file_until_chosen(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A program with a default amount and a list whose amounts sit under a header bulkship does not read
-    ("Card Denomination" of 100, 25, 50): the column was left out with a notice (guessing it a product) and
+    ("Gift Budget" of 100, 25, 50): the column was left out with a notice (guessing it a product) and
     every card went out at the default 25. Now the file is refused with both ways out, as for a quantity."""
     book = openpyxl.Workbook()
-    book.active.append([*BASE[:-1], "Card Denomination"])
+    book.active.append([*BASE[:-1], "Gift Budget"])
     for person, amount in zip(PEOPLE, [100, 25, 50], strict=True):
         book.active.append([*person[:-1], amount])
     path = tmp_path / "amounts.xlsx"
@@ -263,17 +263,30 @@ def test_an_amount_column_beside_a_default_amount_refuses_the_file_until_chosen(
 
     assert run(path, "--config", str(tmp_path / "default.toml")) == 2
     err = capsys.readouterr().err
-    assert "Column 'Card Denomination' (G) looks like Value, which no column gives" in err
+    assert "Column 'Gift Budget' (G) looks like Value, which no column gives" in err
     assert ordered_lines() == []
 
-    (tmp_path / "read.toml").write_text('[defaults]\nvalue = "25"\n[columns]\nvalue = "Card Denomination"\n')
+    (tmp_path / "read.toml").write_text('[defaults]\nvalue = "25"\n[columns]\nvalue = "Gift Budget"\n')
     assert run(path, "--config", str(tmp_path / "read.toml")) == 0
+    assert [li["Value"] for li in ordered_lines()] == [100, 25, 50]
+
+
+def test_a_card_denomination_is_the_amount(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.append([*BASE[:-1], "Card Denomination"])
+    for person, amount in zip(PEOPLE, [100, 25, 50], strict=True):
+        book.active.append([*person[:-1], amount])
+    path = tmp_path / "denominations.xlsx"
+    book.save(path)
+    (tmp_path / "default.toml").write_text('[defaults]\nvalue = "25"\n')
+
+    assert run(path, "--config", str(tmp_path / "default.toml")) == 0
     assert [li["Value"] for li in ordered_lines()] == [100, 25, 50]
 
 
 def test_an_amount_column_saying_the_default_amount_is_no_question(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
-    book.active.append([*BASE[:-1], "Card Denomination"])
+    book.active.append([*BASE[:-1], "Gift Budget"])
     for person in PEOPLE:
         book.active.append([*person[:-1], "$25.00"])
     path = tmp_path / "same.xlsx"
