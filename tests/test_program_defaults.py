@@ -84,3 +84,27 @@ def test_a_default_card_carrier_goes_with_the_default_card_only(tmp_path: Path) 
         ["VISA-PREPAID", "HOLIDAY", "valid"],
         ["TARGET", "DEFAULT", "valid"],
     ]
+
+
+def test_a_card_named_in_a_column_not_read_is_an_error_beside_the_default_card(tmp_path: Path) -> None:
+    """A program whose default card is CVS and a list naming each person's card under a header bulkship
+    does not read ("Gift Choice" = Target): every row got CVS, the column listed as not used. A row naming
+    the default card, or none, is sent; last year's cards say nothing of this list's."""
+    path = tmp_path / "choices.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Gift Choice,Last Year Card\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,Target,STARBUCKS\n"
+        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,TARGET\n"
+        "Cat Orr,3 Oak St,Boston,MA,02134,,TARGET\n"
+    )
+    program = ProgramSettings(defaults={"product": "CVS", "value": "25"})
+    result = validate(load_sheet(path), sandbox_catalog(), program=program)
+    assert result.rows["status"].tolist() == ["invalid", "valid", "valid"]
+    assert [p.message for p in result.problems if p.severity == "error"] == [
+        "Row 2, column 'Product': 'Gift Choice' names TARGET, but no column is read as the card: this row "
+        "would get CVS, the program's default. Read the column as the card ([columns] product = \"Gift "
+        'Choice", or the Columns page), or empty its cell.'
+    ]
+    chosen = ProgramSettings(defaults={"product": "CVS", "value": "25"}, columns={"product": "Gift Choice"})
+    result = validate(load_sheet(path, program=chosen), sandbox_catalog(), program=chosen)
+    assert result.rows["product"].tolist() == ["TARGET", "CVS", "CVS"]

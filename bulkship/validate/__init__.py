@@ -28,6 +28,7 @@ from .examples import check_examples
 from .fingerprints import FINGERPRINT_FIELDS, _fingerprint_and_duplicates
 from .names import _say_family_added
 from .prepare import _canonical_frame, _normalise, _require_columns
+from .unread import check_unread_cards
 
 __all__ = ["FINGERPRINT_FIELDS", "validate"]
 
@@ -54,6 +55,7 @@ def validate(
     _say_family_added(sheet, collector, family_added)
     products = rules.product_ids(catalog)
     frame = _normalise(frame, defaults, collector, sheet, chosen=program.defaults, products=products)
+    check_unread_cards(frame, sheet, products, collector)
     rules.check_lost_letters(frame, collector)
     rules.check_structure(frame, contract, collector)
     rules.check_catalog(frame, catalog, collector)
