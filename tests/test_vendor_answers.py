@@ -1723,3 +1723,26 @@ def test_a_line_shipped_twice_shows_its_latest_parcel_whatever_order_the_vendor_
     vendor.rewrite = _failed_line_then({"E1": ("Shipped", parcels)})
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     assert rows_of(settings, "staff")["E1"].tracking_number == "1Z-SECOND"
+
+
+def test_an_order_neither_listed_nor_readable_now_is_never_said_missing(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """The list does not show the batch's order and reading it by Id fails for now (503): it is neither
+    found nor missing, so no "Ledger only: the vendor does not list it" and no totals held against each
+    other; the report says it could not be read."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    order_id = vendor.orders()[0]["Id"]
+
+    def hidden_and_busy(call: Call) -> Answer:
+        if is_order_list(call):
+            return Answer.of(200, {"Data": [], "TotalCount": 0})
+        if call.method == "GET" and call.path.lower() == f"/v1/orders/{order_id}".lower():
+            return Answer.of(503, {"Message": "Service Unavailable"})
+        return call.forward()
+
+    vendor.rewrite = hidden_and_busy
+    report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    assert not report.ledger_only and not report.totals_differ and not report.matches
+    assert report.unread_orders == ("BS-STAFF-0001",) and "could not be read" in report.list_incomplete

@@ -20,13 +20,14 @@ ledger.
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from ..errors import AuthenticationError, BulkshipError, VendorError
+from ..errors import AuthenticationError, BulkshipError, NotFoundError, VendorError
 from ..ledger import Ledger, OrderRecord, RowRecord
 from ..linematch import RecordedLine, line_id_places, match_lines
 from ..models import VendorLineItem, VendorOrder
@@ -39,6 +40,7 @@ SENT_STATES = ("created",)
 UNRESOLVED_STATES = ("sending", "unknown")
 UNFINISHED_LINE_STATUSES = frozenset({"pending", ""})
 CENT = Decimal("0.01")
+UNLISTED_READS = 8  # orders the list does not show, read by Id at once
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class ReconcileReport:
     # why the vendor's order list could not be read in full ("" when it was): the batch's orders it did not
     # show were read one by one, but a second order under one of its PO numbers could hide in the rest
     list_incomplete: str = ""
+    unread_orders: tuple[str, ...] = ()  # orders the list does not show that could not be read now (POs)
 
     @property
     def matches(self) -> bool:
@@ -86,8 +89,8 @@ class ReconcileReport:
     def totals_differ(self) -> bool:
         """What the ledger's rows were charged and what the vendor's orders cost disagree, although the ledger
         knows every row's cost: finance cannot file it as matching, whatever the order-by-order checks say."""
-        if self.ledger_unknown_rows or self.vendor_unknown_lines:  # a total leaving out what it does not
-            return False  # know: no sum to hold against the other
+        if self.ledger_unknown_rows or self.vendor_unknown_lines or self.unread_orders:  # a total leaving out
+            return False  # what it does not know: no sum to hold against the other
         return _money(self.ledger_total) != _money(self.vendor_total)
 
     @property
@@ -119,6 +122,7 @@ class ReconcileReport:
             "money": self.money,
             "vendor_list_complete": not self.list_incomplete,
             "vendor_list_incomplete_why": self.list_incomplete,
+            "unread_orders": list(self.unread_orders),
         }
 
 
@@ -357,11 +361,18 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
         vendor_orders = list(listed.orders)
         incomplete = "" if listed.complete else listed.why_incomplete or "it could not be read to its end"
     orders = ledger.orders(batch)
-    vendor_orders += await _read_unlisted(client, orders, vendor_orders)
+    unlisted, unread = await _read_unlisted(client, orders, vendor_orders)
+    vendor_orders += unlisted
+    if unread:  # neither found nor missing: never "ledger only"
+        why = "; ".join(f"{po}: {reason}" for po, reason in sorted(unread.items()))
+        incomplete = "; ".join(
+            w for w in (incomplete, f"orders it does not list could not be read ({why})") if w
+        )
     rows: dict[str, list[RowRecord]] = {}
     for row in ledger.rows_on_orders([o.po_number for o in orders if o.state in SENT_STATES]):
         rows.setdefault(row.po_number or "", []).append(row)
     report = compare(orders, vendor_orders, batch=batch, stem=stem, rows=rows)
+    report = replace(report, ledger_only=tuple(i for i in report.ledger_only if i["po_number"] not in unread))
     # the ledger's charged total is its rows' (the vendor's line costs), as every other output sums it
     money = money_by_bucket(LedgerView(ledger, batch))
     return replace(
@@ -369,28 +380,42 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
         ledger_total=money[CHARGED].total,
         money={bucket.replace(" ", "_"): tally.as_json() for bucket, tally in money.items()},
         list_incomplete=incomplete,
+        unread_orders=tuple(sorted(unread)),
     )
 
 
 async def _read_unlisted(
     client: Any, orders: Sequence[OrderRecord], listed: Sequence[VendorOrder]
-) -> list[VendorOrder]:
-    """The ledger's created orders the vendor's list does not show, each read by its Id: a list that ignores
-    pageIndex, caps what it shows or lags is no proof that an order is gone (an order the vendor answers
-    404 for stays unlisted: "ledger only"; one it cannot answer for now is too, and a later reconcile asks
-    again)."""
+) -> tuple[list[VendorOrder], dict[str, str]]:
+    """The ledger's created orders the vendor's list does not show, each read by its Id (a list that ignores
+    pageIndex, caps what it shows or lags is no proof that an order is gone), and those that could not be
+    read now (PO -> why: neither found nor missing). An order the vendor answers 404 for stays unlisted:
+    "ledger only"."""
     shown = {o.po_number for o in listed} | {o.id.casefold() for o in listed if o.id}
+    wanted = [
+        order
+        for order in orders
+        if order.state in SENT_STATES
+        and order.vendor_order_id
+        and order.po_number not in shown
+        and order.vendor_order_id.casefold() not in shown
+    ]
+    gate = asyncio.Semaphore(UNLISTED_READS)
     found: list[VendorOrder] = []
-    for order in orders:
-        if order.state not in SENT_STATES or not order.vendor_order_id or order.po_number in shown:
-            continue
-        if order.vendor_order_id.casefold() in shown:
-            continue
-        try:
-            read = await client.get_order(order.vendor_order_id)
-        except AuthenticationError:
-            raise
-        except VendorError:
-            continue
-        found.append(read if read.po_number else replace(read, po_number=order.po_number))
-    return found
+    unread: dict[str, str] = {}
+
+    async def read(order: OrderRecord) -> None:
+        async with gate:
+            try:
+                got = await client.get_order(order.vendor_order_id)
+            except AuthenticationError:
+                raise
+            except NotFoundError:
+                return
+            except VendorError as exc:
+                unread[order.po_number] = exc.message
+                return
+        found.append(got if got.po_number else replace(got, po_number=order.po_number))
+
+    await asyncio.gather(*(read(order) for order in wanted))
+    return found, unread
