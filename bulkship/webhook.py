@@ -52,7 +52,7 @@ from . import defaults
 from .asgi_guard import EscapingFilter, GuardLimits, RequestGuard, parse_json, uvicorn_options
 from .batchapi import check_batch_api, describe_api
 from .client import connect
-from .client.parse import field
+from .client.parse import field, po_number_of
 from .client.vendor import VendorClient
 from .errors import BatchConflictError, BulkshipError, ConfigError, NotFoundError, TransientVendorError
 from .ledger import Ledger
@@ -107,6 +107,14 @@ def order_ids_of(body: Any) -> list[str]:
     own = given("Id")
     ordered = explicit + wrapped + own if explicit or wrapped else own
     return list(dict.fromkeys(ordered))
+
+
+def _po_number_of_delivery(body: Any) -> str:
+    """The PONumber a delivery names, at its top or in the order it wraps (``Order`` / ``Data``)."""
+    if not isinstance(body, dict):
+        return ""
+    nested = field(body, "Order") or field(body, "Data")
+    return po_number_of(body) or (po_number_of(nested) if isinstance(nested, dict) else "")
 
 
 class WebhookReceiver:
@@ -194,11 +202,22 @@ class WebhookReceiver:
         return JSONResponse({"changed": changed, "recorded": codes.count(200), "deliveries": len(codes)})
 
     async def _one(self, body: Any) -> JSONResponse:
+        assert self.ledger is not None
         candidates = order_ids_of(body)
         if not candidates:
-            log.warning("webhook refused: no order Id in the body")
-            return JSONResponse({"error": "no order Id in the body"}, status_code=400)
-        assert self.ledger is not None
+            po = _po_number_of_delivery(body)  # an event naming the order by the PONumber bulkship sent
+            if not po:
+                log.warning("webhook refused: no order Id in the body")
+                return JSONResponse({"error": "no order Id in the body"}, status_code=400)
+            try:
+                known = self.ledger.order(po)
+            except BulkshipError as exc:  # a ledger kept busy: the sender retries later
+                log.warning("webhook deferred: the ledger could not be read (%s)", exc.message)
+                return JSONResponse({"error": "could not record it now, retry later"}, status_code=503)
+            if known is None or not known.vendor_order_id:
+                log.warning("webhook refused: PO %s is no order of the ledger with a vendor order Id", po)
+                return JSONResponse({"error": "unknown order"}, status_code=404)
+            candidates = [known.vendor_order_id]
         # the first the ledger knows (an event's own Id is no order's), in the ledger's case: a sender may
         # write a GUID in capitals that the API's answers wrote in small letters
         variants = list(dict.fromkeys(v for c in candidates for v in (c, c.lower(), c.upper())))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from test_track_support import BATCH, ScriptedVendor, sent_batch
+from test_track_support import BATCH, ORDERS, ScriptedVendor, sent_batch
 
 from bulkship.errors import VendorUnavailableError
 from bulkship.ledger import EventRecord, Ledger
@@ -257,3 +257,18 @@ def test_a_delivery_naming_the_order_in_other_capitals_is_recorded(
     vendor.ship_everything()
     response = harness.post(f"/webhook/{SECRET}", {"Id": "ORD-1", "Status": "Complete"})
     assert response.status_code == 200 and response.json()["changed"] is True, response.text
+
+
+def test_a_delivery_naming_its_order_by_po_number_only_is_recorded(
+    harness: Harness, vendor: ScriptedVendor
+) -> None:
+    """Found by hunter-vendor: the payload is not documented; an event naming the order by the PO number
+    bulkship sent ({"PONumber": ..., "Status": "Complete"}, no order Id) was refused 400 'no order Id' at
+    every delivery. The ledger knows the PO's order Id: that order is read and recorded."""
+    vendor.ship_everything()
+    po = next(iter(ORDERS))
+    response = harness.post(f"/webhook/{SECRET}", {"EventType": "FulfillmentComplete", "PONumber": po})
+    assert response.status_code == 200 and response.json()["changed"] is True, response.text
+    assert response.json()["po_number"] == po and vendor.reads == 1
+    unknown = harness.post(f"/webhook/{SECRET}", {"PONumber": "BS-NOT-OURS-0001"})
+    assert unknown.status_code == 404 and vendor.reads == 1
