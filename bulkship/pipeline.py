@@ -246,6 +246,8 @@ async def _plan_and_send(
 
 def _not_asked_again(ledger: Ledger, batch: str, unread: dict[str, str]) -> BulkshipError | None:
     """Why rows the vendor failed were not sent again: their orders could not be read again."""
+    if not unread:
+        return None
     rows = sum(1 for _fp, po in ledger.rows_made_no_card(batch) if po in unread)
     if not rows:
         return None

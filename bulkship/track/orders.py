@@ -128,7 +128,9 @@ async def recheck_made_no_card(
     fixed and shipped the line since would get a second card on the ledger's old news. Returns the POs that
     could not be read (PO -> why): their rows are not sent again in this run. Refused credentials raise."""
     pos = {po for _fingerprint, po in ledger.rows_made_no_card(batch)}
-    orders = [o for o in ledger.orders(batch) if o.po_number in pos]
+    if not pos:  # the usual re-run: nothing to ask (and no order of the batch read)
+        return {}
+    orders = [o for o in ledger.orders(batch, payloads=False) if o.po_number in pos]
     gate = asyncio.Semaphore(max(1, concurrency))
     unread: dict[str, str] = {}
 
