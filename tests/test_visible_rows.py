@@ -1844,3 +1844,34 @@ def test_a_title_saying_the_list_is_not_to_be_sent_refuses_it(
     assert vendor_lines(isolated_data_dir) == []
     path = workbook("Holiday gifts 2026 - FINAL", "Do not send to PO boxes", "Do Not Mail equals False")
     assert validate_json(capsys, path)[0] == 0
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "CONFIDENTIAL - Do not use or distribute outside HR",
+        "Internal use only. Do not use for any other purpose.",
+        "Holiday gifts 2026 (final; replaces the draft sent 11/20)",
+    ],
+)
+def test_a_confidentiality_banner_or_a_final_list_naming_its_draft_is_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], isolated_data_dir: Path, title: str
+) -> None:
+    """Found by review15: an HR export's banner 'Do not use or distribute outside HR', or a title saying the
+    list replaces 'the draft', refused the whole list as 'says it is not to be sent'. Both are ordinary lists
+    and are sent; 'OLD LIST - DO NOT USE' still refuses."""
+
+    def workbook(above: str) -> Path:
+        book = openpyxl.Workbook()
+        book.active.append([above])
+        book.active.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+        book.active.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25])
+        book.save(tmp_path / "gifts.xlsx")
+        return tmp_path / "gifts.xlsx"
+
+    assert validate_json(capsys, workbook(title))[0] == 0
+    assert (
+        main(["run", str(tmp_path / "gifts.xlsx"), "--yes", "--wait", "0", "--out", str(tmp_path / "o")]) == 0
+    )
+    assert len(vendor_lines(isolated_data_dir)) == 1
+    assert validate_json(capsys, workbook("OLD LIST - DO NOT USE"))[0] == 2

@@ -132,9 +132,12 @@ def _repeated_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[in
 
 # A title above the header saying the whole list is not to go yet: "DRAFT - DO NOT SEND", "ON HOLD", "Do not
 # send until approved by Finance", "NOT FINAL - pending approval" (found by hunter-sheets: every row was
-# ordered, the title read as nothing). Not an instruction of where ("Do not send to PO boxes")
+# ordered, the title read as nothing). Not an instruction of where ("Do not send to PO boxes"), nor a
+# confidentiality banner ("Do not use or distribute outside HR") or a final list naming the draft it replaces
+# (found by review15: each refused an ordinary list); "OLD LIST - DO NOT USE" still refuses
 _TITLE_SAYS_NO = re.compile(
-    r"(?i)\b(?:draft|not\s+final|(?:do\s*n[o']?t|don'?t)\s+(?:send|mail|order|ship|use)\b(?!\s+(?:to|at|via)\b)|"
+    r"(?i)\b(?:(?<!the\s)(?<!previous\s)(?<!earlier\s)(?<!old\s)(?<!first\s)draft|not\s+final|"
+    r"(?:do\s*n[o']?t|don'?t)\s+(?:(?:send|mail|order|ship)\b(?!\s+(?:to|at|via)\b)|use\b(?=\s*(?:$|[-–—:,.;!)])))|"
     r"on\s+hold|(?:pending|awaiting)\s+(?:approval|review|sign[\s-]*off|confirmation)|not\s+(?:yet\s+)?approved|"
     r"unapproved|for\s+review\s+only|not\s+to\s+be\s+sent)\b|^\W*hold\b"
 )
