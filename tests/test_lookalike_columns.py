@@ -295,3 +295,24 @@ def test_an_amount_column_saying_the_default_amount_is_no_question(tmp_path: Pat
 
     assert run(path, "--config", str(tmp_path / "default.toml")) == 0
     assert [li["Value"] for li in ordered_lines()] == [25, 25, 25]
+
+
+@pytest.mark.parametrize(
+    ("header", "values"), [("Award Year", [2026, 2026, 2026]), ("Budget Code", [4100, 4200, 4100])]
+)
+def test_a_year_or_a_code_of_the_award_beside_a_default_amount_is_no_amount(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str, values: list[int]
+) -> None:
+    """Found by review15: an anniversary list with a program default amount and an 'Award Year' column of
+    2026 (or a 'Budget Code' of 4100) was refused as 'looks like Value, which no column gives'. Its header
+    names a year or a code, not the card's amount: every card goes out at the default, as before 40fbb34."""
+    book = openpyxl.Workbook()
+    book.active.append([*BASE[:-1], header])
+    for person, value in zip(PEOPLE, values, strict=True):
+        book.active.append([*person[:-1], value])
+    path = tmp_path / "anniversary.xlsx"
+    book.save(path)
+    (tmp_path / "default.toml").write_text('[defaults]\nvalue = "25"\n')
+
+    assert run(path, "--config", str(tmp_path / "default.toml")) == 0, capsys.readouterr().err
+    assert [li["Value"] for li in ordered_lines()] == [25, 25, 25]

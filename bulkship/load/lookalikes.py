@@ -65,6 +65,13 @@ _DEFAULT_WORDS = {
 # ... and the card's value, when the program settings give a default amount: "Card Denomination" of 100 and 25
 # beside it was left out with a notice, and every card went out at the default 25
 _AMOUNT_CELL = re.compile(r"\$?\s?\d{1,7}(?:,\d{3})*(?:\.\d{1,2})?")
+# ... unless the header names something else about the award than its amount ("Award Year" of 2026, "Budget
+# Code" 4100, "Award Level" 1-5: found by review15, an anniversary list was refused over its year column)
+_NOT_AN_AMOUNT = frozenset(
+    {"year", "years", "yr", "date", "month", "quarter", "period", "code", "id", "no", "number", "num",
+     "level", "tier", "type", "name", "category", "status", "rank", "center", "centre", "account", "count",
+     "percent"}
+)  # fmt: skip
 
 
 def defaulted_fields(program: ProgramSettings) -> tuple[str, ...]:
@@ -154,6 +161,8 @@ def undecided_columns(
         guess = _guess(info, values, frozenset())
         field = guess[0] if guess else None
         if field == "value" and guess and guess[1] != "header":  # money by its values only: "Total Spent"
+            continue
+        if field == "value" and set(_words(info.header)) & _NOT_AN_AMOUNT:  # "Award Year", "Budget Code"
             continue
         if (
             field in defaulted_fields(program)
