@@ -13,6 +13,7 @@ import pytest
 from intake_fixtures import sandbox_catalog
 
 from bulkship.cli import main
+from bulkship.errors import MissingColumnsError
 from bulkship.load import load_sheet
 from bulkship.program import ProgramSettings
 from bulkship.sandbox import Sandbox, SandboxConfig
@@ -251,6 +252,21 @@ def test_an_address_headed_by_whose_it_is_is_the_street(tmp_path: Path, header: 
         "02108",
     )
     assert result.rows["status"].tolist() == ["valid"]
+
+
+def test_whole_addresses_in_one_cell_are_refused_saying_to_split_them(tmp_path: Path) -> None:
+    """A mailing-list export (Mailchimp) writes the whole address in one 'Address' cell: the refusal listed
+    City, State and ZIP as missing and told the person to rename headers."""
+    path = tmp_path / "audience.csv"
+    path.write_text(
+        "Email Address,First Name,Last Name,Address\n"
+        'maria@example.com,Maria,Lopez,"12 Beacon St  Boston MA 02108 US"\n'
+        'jo@example.com,Jo,Park,"3 Elm St Apt 2, Salem, MA 01970"\n'
+    )
+    with pytest.raises(MissingColumnsError) as refused:
+        validate(load_sheet(path), sandbox_catalog(), program=ProgramSettings(defaults={"product": "CVS"}))
+    assert "Column 'Address' holds whole addresses" in refused.value.message
+    assert refused.value.hint.startswith("split 'Address' into Street, City, State and ZIP columns")
 
 
 def test_names_written_last_first_in_one_column_are_turned_around(tmp_path: Path) -> None:

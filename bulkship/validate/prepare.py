@@ -4,6 +4,7 @@ each change said as a warning."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
@@ -35,12 +36,40 @@ def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict
         present.add("name")
     missing = [spec.title for spec in contract.columns.values() if spec.required and spec.name not in present]
     if missing:
+        whole = _whole_addresses(sheet) if {"city", "state", "zip"} - present else None
         raise MissingColumnsError(
             f"{Path(sheet.path).name} lacks required column(s): {', '.join(missing)}. Its headers are: "
-            + ", ".join(f"'{h}'" for h in sheet.headers),
-            hint="rename the headers, map them with [columns] in a program settings file (--config), "
-            "or set [defaults]; `bulkship template` writes a sheet with every header",
+            + ", ".join(f"'{h}'" for h in sheet.headers)
+            + (
+                f". Column '{whole}' holds whole addresses (street, city, state and ZIP in one cell, as a "
+                "mailing-list export writes them)"
+                if whole
+                else ""
+            ),
+            hint=(
+                f"split '{whole}' into Street, City, State and ZIP columns (Excel: Data › Text to Columns), "
+                "then run it again"
+                if whole
+                else "rename the headers, map them with [columns] in a program settings file (--config), "
+                "or set [defaults]; `bulkship template` writes a sheet with every header"
+            ),
         )
+
+
+# A whole address in one cell: "12 Beacon St  Boston MA 02108 US", "12 Beacon St, Boston, MA 02108"
+_WHOLE_ADDRESS = re.compile(
+    r"(?i).*\d.*\b[A-Z]{2}[\s,]+\d{5}(?:-\d{4})?(?:[\s,]+(?:US|USA|United States))?\s*"
+)
+
+
+def _whole_addresses(sheet: LoadedSheet) -> str | None:
+    """The street column, when most of its cells hold a whole address (a state and a ZIP at their end)."""
+    header = next((h for h, field in sheet.column_map.items() if field == "address1"), None)
+    if header is None:
+        return None
+    cells = [str(v).strip() for v in sheet.frame[header].tolist()[:200] if str(v).strip()]
+    whole = sum(1 for cell in cells if _WHOLE_ADDRESS.fullmatch(cell))
+    return header if cells and whole >= 0.6 * len(cells) else None
 
 
 def _canonical_frame(sheet: LoadedSheet) -> tuple[pd.DataFrame, pd.Series]:
