@@ -283,6 +283,8 @@ def test_a_ledger_that_cannot_be_reached_gets_a_page_saying_so_not_a_bare_server
     """Found by hunter-web (W12): with the team's PostgreSQL server stopped for a moment, every page (the
     Batches page, the cost page, Send) answered a bare "Internal Server Error"; sent again once it was back,
     Send went out once. Now the page says the ledger cannot be reached and to try again."""
+    from sqlalchemy.exc import OperationalError
+
     from bulkship.errors import LedgerError
     from bulkship.team import store
     from bulkship.web import state
@@ -292,10 +294,14 @@ def test_a_ledger_that_cannot_be_reached_gets_a_page_saying_so_not_a_bare_server
     def down(*_args: object, **_kwargs: object) -> None:
         raise LedgerError("Cannot read the ledger postgresql://db/team: connection refused")
 
+    def refused(*_args: object, **_kwargs: object) -> None:  # as psycopg says it, through SQLAlchemy
+        raise OperationalError("SELECT 1", {}, Exception('connection to server at "10.0.0.5" failed'))
+
     with monkeypatch.context() as broken:  # the sign-in guard's first question, before any page
-        broken.setattr(store, "team_mode", down)
+        broken.setattr(store, "team_mode", refused)
         page = client.get("/")
-        assert page.status_code == 503 and "Cannot read the ledger" in page.text and "try again" in page.text
+        assert page.status_code == 503 and "Cannot reach the ledger" in page.text and "try again" in page.text
+        assert "10.0.0.5" not in page.text
     with monkeypatch.context() as broken:  # a page's own read
         broken.setattr(state, "any_batch", down)
         page = client.get("/batches/outage/cost")

@@ -19,6 +19,7 @@ from collections.abc import AsyncIterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -34,7 +35,7 @@ from ..load import MAX_FILE_BYTES
 from ..settings import Settings
 from ..team.approvals import acting_as
 from . import batches, columns, resolve_pages, state
-from .guards import BodyLimit, CsrfGuard, SecurityHeaders
+from .guards import BodyLimit, CsrfGuard, SecurityHeaders, unreachable_said
 from .pagekit import (
     SANDBOX_BANNER,
     Web,
@@ -229,7 +230,7 @@ def _unreachable(message: str) -> str:
 
 
 async def ledger_down(request: Request, exc: Exception) -> Response:
-    message = _unreachable(getattr(exc, "message", str(exc)))
+    message = _unreachable(unreachable_said(exc))
     return render(request, "plain.html", 503, title="Ledger not reachable", message=message)
 
 
@@ -325,7 +326,11 @@ def create_app(
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
-        exception_handlers={HTTPException: not_found, LedgerError: ledger_down},
+        exception_handlers={
+            HTTPException: not_found,
+            LedgerError: ledger_down,
+            OperationalError: ledger_down,
+        },
     )
     app.state.web = web
     signed_in = TeamAuth(app, settings, team_pages.forbidden_page)  # sign-in and roles, once accounts exist

@@ -23,6 +23,8 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, urlsplit
 
+from sqlalchemy.exc import OperationalError
+
 from ..errors import LedgerError
 
 SECURE_COOKIES_ENV = "BULKSHIP_SECURE_COOKIES"
@@ -302,7 +304,17 @@ class SecurityHeaders:
 
         try:
             await self.app(scope, receive, with_headers)
-        except LedgerError as exc:
+        except (LedgerError, OperationalError):
             if started or self.unreachable is None:
                 raise
-            await _send_page(with_headers, 503, self.unreachable(exc.message))
+            # raised before anyone signed in (the sign-in guard's read): said without the ledger's address
+            await _send_page(with_headers, 503, self.unreachable(UNREACHABLE))
+
+
+UNREACHABLE = "Cannot reach the ledger's database right now"
+
+
+def unreachable_said(exc: Exception) -> str:
+    """What a page says of a ledger it cannot reach: a LedgerError's own words; the database's refusal to
+    connect (the team's reads, e.g. whether accounts exist) without its address."""
+    return exc.message if isinstance(exc, LedgerError) else UNREACHABLE
