@@ -309,6 +309,25 @@ def test_a_ledger_that_cannot_be_reached_gets_a_page_saying_so_not_a_bare_server
     assert client.get("/batches/outage/cost").status_code == 200  # back
 
 
+def test_the_pages_of_a_server_sending_to_the_real_vendor_never_say_sandbox(
+    client: TestClient, settings
+) -> None:
+    """Found by hunter-web (W13): a server sending to a real vendor API (--api-url) showed "SANDBOX — no real
+    orders: orders go to bulkship's built-in vendor simulator" on its Not found, Form refused, Not allowed,
+    File too large and Ledger not reachable pages, though its orders were real."""
+    from dataclasses import replace
+
+    assert "SANDBOX" in client.get("/batches/nowhere/results").text  # the sandbox's pages say so
+    real = replace(settings, api_url="http://127.0.0.1:9", email="a@b.example", access_token="t")
+    assert not real.is_sandbox
+    with TestClient(create_app(real), follow_redirects=True) as other:
+        missing = other.get("/batches/nowhere/results")
+        assert missing.status_code == 404 and "SANDBOX" not in missing.text
+        forged = other.post("/batches/nowhere/delete", data={"csrf_token": "forged"})
+        assert forged.status_code == 403 and "SANDBOX" not in forged.text
+        assert "SANDBOX" not in other.get("/").text
+
+
 def test_a_form_without_the_csrf_token_is_refused(client: TestClient) -> None:
     upload(client, SAMPLES / "anniversary.xlsx", name="csrf")
     response = client.post("/batches/csrf/delete", data={})
