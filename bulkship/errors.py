@@ -124,9 +124,11 @@ class VendorError(BulkshipError):
 
 
 class TransientVendorError(VendorError):
-    """Safe to retry with the same PONumber."""
+    """Safe to retry with the same PONumber. ``retry_after``: the seconds the vendor asked to wait before
+    asking again (its ``Retry-After``), if it said."""
 
     transient = True
+    retry_after: float | None = None
 
 
 class RateLimitedError(TransientVendorError):

@@ -378,6 +378,21 @@ def test_a_retry_after_longer_than_bulkship_waits_gives_up_at_once_and_says_it_w
     assert "not created" in refused.value.message and "86400" in refused.value.message
 
 
+def test_a_503_with_retry_after_waits_as_the_vendor_asks() -> None:
+    """Found by hunter-vendor: a vendor under load answering 503 with 'Retry-After: 20' was asked again after
+    0.25..8 s of backoff, five times within seconds, and the order was left in doubt; it is asked again when
+    the vendor said (at most 300 s), as for a 429."""
+    vendor = Vendor(
+        scripted(
+            httpx.Response(503, headers={"Retry-After": "20"}),
+            httpx.Response(201, json=order_body()),
+        )
+    )
+    waits = Waits()
+    result = run(create(client_for(vendor, waits)))
+    assert result.created and waits.waits == [20.0]
+
+
 def test_429_without_retry_after_backs_off_and_finally_says_rate_limited_for_reads():
     vendor = Vendor(lambda r: httpx.Response(429))
     waits = Waits()

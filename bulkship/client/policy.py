@@ -127,8 +127,8 @@ def backoff_delay(
 def wait_before_retry(
     exc: BaseException | None, attempt: int, *, initial: float, rng: random.Random
 ) -> float:
-    if isinstance(exc, RateLimitedError) and exc.retry_after:  # 0 (or a date gone by) is no wait: back off
-        return min(exc.retry_after, MAX_RETRY_AFTER_S)
+    if isinstance(exc, TransientVendorError) and exc.retry_after:  # 0 (a date gone by) is no wait: back off
+        return min(exc.retry_after, MAX_RETRY_AFTER_S)  # a 429's, or a 503's that says when
     return backoff_delay(attempt, initial=initial, rng=rng)
 
 

@@ -137,7 +137,9 @@ def error_of(response: httpx.Response, subject: str) -> VendorError:
             f"The vendor is rate limiting requests (429) for {subject}", retry_after=retry_after, **common
         )
     if kind is VendorUnavailableError:
-        return VendorUnavailableError(f"The vendor API answered {status} for {subject}{said}", **common)
+        busy = VendorUnavailableError(f"The vendor API answered {status} for {subject}{said}", **common)
+        busy.retry_after = parse_retry_after(response.headers.get("Retry-After"))  # 503: when to ask again
+        return busy
     if kind is OrderRejectedError:
         return OrderRejectedError(
             f"The vendor rejected {subject} (400){said}", field_errors=field_errors(body), **common
