@@ -1809,6 +1809,37 @@ def test_a_key_to_the_sheet_s_colours_saying_which_rows_not_to_send_refuses_the_
 @pytest.mark.parametrize(
     "title",
     [
+        "Service awards Q4 - approved 11/20 (new names highlighted)",
+        "Holiday cards: names in bold are managers - send all",
+    ],
+)
+def test_a_title_naming_colours_that_decide_no_row_is_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], isolated_data_dir: Path, title: str
+) -> None:
+    """Found by review15: a title approving the list and saying what its highlighting marks ('approved 11/20
+    (new names highlighted)'), or one marking managers in bold and saying to send all, refused the list as a
+    key to colours deciding which rows go. Every row is sent; 'Red = do not send; send all others' still
+    refuses."""
+
+    def workbook(above: str) -> Path:
+        book = openpyxl.Workbook()
+        book.active.append([above])
+        book.active.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+        book.active.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25])
+        book.active.append(["Bob Ray", "2 Main St", "Boston", "MA", "02134", "CVS", 25])
+        book.save(tmp_path / "gifts.xlsx")
+        return tmp_path / "gifts.xlsx"
+
+    assert validate_json(capsys, workbook(title))[0] == 0
+    path = str(tmp_path / "gifts.xlsx")
+    assert main(["run", path, "--yes", "--wait", "0", "--out", str(tmp_path / "o")]) == 0
+    assert len(vendor_lines(isolated_data_dir)) == 2
+    assert validate_json(capsys, workbook("Red = do not send; send all others"))[0] == 2
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
         "DRAFT - DO NOT SEND",
         "ON HOLD",
         "Do not send until approved by Finance",

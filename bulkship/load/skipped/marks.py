@@ -101,6 +101,17 @@ _DECIDES = re.compile(
     r"skip(?:ped)?|dns|eligible|ineligible|approved|hold|declined|terminated|left\s+(?:the\s+)?company|"
     r"opted\s+out)\b"
 )
+# ... in the same clause as the key: "approved 11/20 (new names highlighted)" approves the list and marks what
+# is new; "names in bold are managers - send all" sends every row (found by review15: both refused the list)
+_CLAUSES = re.compile(r"[;()\[\]|]|\.\s")
+_SEND_ALL = re.compile(r"(?i)\bsend\s+(?:all|every(?:one|body|\s+row)?|them\s+all)\b")
+
+
+def _keys_which_go(text: str) -> bool:
+    """Whether ``text`` holds a key to colours saying, in the same clause, which rows go or not."""
+    return any(
+        _KEY.search(clause) and _DECIDES.search(_SEND_ALL.sub("", clause)) for clause in _CLAUSES.split(text)
+    )
 
 
 def refuse_colour_key(
@@ -125,7 +136,7 @@ def refuse_colour_key(
         cells += [(int(r), p) for r in column.index[column.str.contains(_KEY)].tolist()]
     for row, position in cells:
         text = " ".join(str(frame.at[row, position]).split())
-        if text and _KEY.search(text) and _DECIDES.search(text):
+        if text and _keys_which_go(text):
             raise FileFormatError(
                 f"{where}: cell {column_letter(position + 1)}{row} says '{text[:80]}': bulkship does not see "
                 "colours or highlighting, and would order the rows it marks like any other",
