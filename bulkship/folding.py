@@ -176,10 +176,21 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+# An Employee ID cell saying there is none yet: new hires' "TBD", "N/A", "NEW", "0", "-" on several rows
+# named one person: all but the first were duplicates in the file, and held as cards another batch ordered
+# (found by hunter-sheets)
+_NO_REFERENCE = re.compile(
+    r"(?i)\s*(?:n\.?\s*/?\s*a\.?|tb[dac]|none|null|nil|new(?:\s+hire)?|pending|unknown|unk|[-–—_.?x]+|0+)\s*"
+)
+
+
 def fold_reference(reference: object) -> str:
     """An Employee ID or other reference as compared: case folded, and a number without the zeros in front
-    that Excel drops in one export and keeps in another ('000123' = '123': found by newcomer9)."""
+    that Excel drops in one export and keeps in another ('000123' = '123': found by newcomer9); "" for a
+    placeholder (:data:`_NO_REFERENCE`), which identifies no one."""
     text = str(reference or "").strip().casefold()
+    if _NO_REFERENCE.fullmatch(text):
+        return ""
     return text.lstrip("0") or "0" if text.isdigit() else text
 
 

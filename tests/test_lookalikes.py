@@ -385,3 +385,35 @@ def test_a_row_copied_with_its_street_type_written_is_one_card(
     assert "4 rows: 3 valid, 0 invalid, 1 duplicate" in said
     assert main(["run", str(sheet), "--yes", "--wait", "0"]) == 3
     assert cards_by_name(isolated_data_dir) == Counter({"maria lopez": 1, "tom ng": 2})
+
+
+@pytest.mark.parametrize("placeholder", ["TBD", "N/A", "NEW", "0", "-"])
+def test_new_hires_with_no_employee_id_yet_each_get_their_card(
+    tmp_path: Path, isolated_data_dir: Path, placeholder: str
+) -> None:
+    """Found by hunter-sheets: new hires' Employee ID 'TBD' (or N/A, NEW, 0, -) named one person: Bob Lee and
+    Ann Park, at other addresses, were duplicates of Ann Lee ('same Employee ID and card, under another
+    name'), and next month's new hires were held as cards November had ordered. A placeholder identifies no
+    one; Ann Lee on next month's list again is still held (same name and address)."""
+    nov = write(
+        tmp_path / "nov.csv",
+        [
+            ["E1", "Cy", "Orr", "1 Main St", "Boston", "MA", "02134", "CVS", "25"],
+            [placeholder, "Ann", "Lee", "5 Main St", "Boston", "MA", "02134", "CVS", "25"],
+            [placeholder, "Bob", "Lee", "6 Main St", "Salem", "MA", "01970", "CVS", "25"],
+        ],
+    )
+    assert main(["run", str(nov), "--yes", "--wait", "0"]) == 0
+    dec = write(
+        tmp_path / "dec.csv",
+        [
+            [placeholder, "Ann", "Park", "7 Elm St", "Salem", "MA", "01970", "CVS", "25"],
+            ["E9", "Dee", "Fox", "8 Elm St", "Salem", "MA", "01970", "CVS", "25"],
+            [placeholder, "Eve", "Lee", "9 Elm St", "Salem", "MA", "01970", "CVS", "25"],
+            [placeholder, "Ann", "Lee", "5 Main St", "Boston", "MA", "02134", "CVS", "25"],  # held
+        ],
+    )
+    assert main(["run", str(dec), "--yes", "--wait", "0"]) == 3
+    assert cards_by_name(isolated_data_dir) == Counter(
+        {"cy orr": 1, "ann lee": 1, "bob lee": 1, "ann park": 1, "dee fox": 1, "eve lee": 1}
+    )

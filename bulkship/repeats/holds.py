@@ -140,7 +140,7 @@ def _same_reference(staying: Sequence[RowRecord], rows: _Rows, candidates: pd.Da
     recipient's card; a second row with it is an edit come back beside the original (a re-run of an older
     file, a Fix-these copy), not a new card, unless the sheet says so (its allow-duplicate column)."""
     by_row = sorted(staying, key=lambda r: r.row)
-    ordered = {fold_reference(r.external_id): r for r in by_row if r.external_id}
+    ordered = {folded: r for r in by_row if (folded := fold_reference(r.external_id))}
     if not ordered:
         return {}
     on_purpose = (
@@ -150,7 +150,7 @@ def _same_reference(staying: Sequence[RowRecord], rows: _Rows, candidates: pd.Da
     )
     holds = {}
     for i, reference in enumerate(rows.columns["external_id"]):
-        record = ordered.get(fold_reference(reference)) if reference else None
+        record = ordered.get(folded) if (folded := fold_reference(reference)) else None
         if record is not None and not on_purpose[i]:
             holds[rows.fingerprints[i]] = (
                 f"Held, not sent: ExternalId {reference} was already ordered in this batch (row "
