@@ -391,6 +391,12 @@ def test_a_503_with_retry_after_waits_as_the_vendor_asks() -> None:
     waits = Waits()
     result = run(create(client_for(vendor, waits)))
     assert result.created and waits.waits == [20.0]
+    down = Vendor(lambda r: httpx.Response(503, headers={"Retry-After": "3600"}))  # maintenance for an hour
+    waits = Waits()
+    with pytest.raises(VendorUnavailableError) as unknown:
+        run(create(client_for(down, waits)))
+    assert waits.waits == [] and len(down.calls("POST", "/v1/Orders")) == 1
+    assert "whether it was created is unknown" in unknown.value.message
 
 
 def test_429_without_retry_after_backs_off_and_finally_says_rate_limited_for_reads():

@@ -77,10 +77,10 @@ def error_class_for(status_code: int) -> type[VendorError]:
 
 def should_retry(exc: BaseException) -> bool:
     """The one retry decision: 429, 5xx/504 and transport errors are transient; nothing else is retried. A
-    429 asking to wait longer than bulkship ever waits (MAX_RETRY_AFTER_S) is given up at once: waiting
-    less would only be refused again, a silent run at each attempt."""
-    if isinstance(exc, RateLimitedError) and (exc.retry_after or 0) > MAX_RETRY_AFTER_S:
-        return False
+    429 or 5xx asking to wait longer than bulkship ever waits (MAX_RETRY_AFTER_S) is given up at once:
+    waiting less would only be refused again, a silent run at each attempt."""
+    if isinstance(exc, TransientVendorError) and (exc.retry_after or 0) > MAX_RETRY_AFTER_S:
+        return False  # a 429's or a 503's (maintenance for an hour)
     return isinstance(exc, TransientVendorError)
 
 
