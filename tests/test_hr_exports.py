@@ -269,6 +269,30 @@ def test_whole_addresses_in_one_cell_are_refused_saying_to_split_them(tmp_path: 
     assert (refused.value.hint or "").startswith("split 'Address' into Street, City, State and ZIP columns")
 
 
+def test_a_template_s_instructions_in_brackets_are_no_part_of_its_headers(tmp_path: Path) -> None:
+    """A request form's headers carry instructions ("Gift Card (choose one)", "Amount ($25-$100)", "Qty
+    (default 1)"): none was read, and the form was refused as lacking a product and an amount. A bracket
+    saying the column is something else ("Amount (EUR)", "Name (if different)") still leaves it unread."""
+    book = openpyxl.Workbook()
+    book.active.append(
+        ["Employee\nName:", "Street\nAddress:", "City:", "State\n[2 letters]", "Zip\n(5 digits)",
+         "Gift Card\n(choose one)", "Amount\n($25-$100)", "Qty\n(default 1)", "Name (if different)"]
+    )  # fmt: skip
+    book.active.append(["Maria Lopez", "12 Beacon St", "Boston", "MA", "02108", "CVS", 25, None, "Mia"])
+    book.active.append(["Jo Park", "3 Elm St", "Salem", "MA", "01970", "TARGET", 50, 2, None])
+    book.save(tmp_path / "form.xlsx")
+    loaded = load_sheet(tmp_path / "form.xlsx")
+    assert sorted(loaded.column_map.values()) == [
+        "address1", "city", "name", "product", "quantity", "state", "value", "zip"
+    ]  # fmt: skip
+    result = validate(loaded, sandbox_catalog())
+    assert result.rows[["name", "product", "value", "quantity"]].values.tolist() == [
+        ["Maria Lopez", "CVS", "25", "1"],
+        ["Jo Park", "TARGET", "50", "2"],
+    ]
+    assert result.rows["status"].tolist() == ["valid", "valid"]
+
+
 def test_names_written_last_first_in_one_column_are_turned_around(tmp_path: Path) -> None:
     path = tmp_path / "names.csv"
     path.write_text(

@@ -107,7 +107,27 @@ def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
             if found and (found in ADDRESSED or not ADDRESS_ONLY.intersection(words[:start] + words[stop:])):
                 around = words[:start] + words[stop:]
                 return _qualified(found, around, last_first)
-    return None
+    return _without_remark(header, index)
+
+
+# A template's instructions in brackets after the header ("Gift Card (choose one)", "Amount ($25-$100)", "Qty
+# (default 1)"): the header without them. Only instructions: "Amount (EUR)" or "Name (if different)" says the
+# column is something else than the field, and stays unread.
+_REMARK = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_INSTRUCTION = re.compile(
+    r"(?i)\s*(?:(?:choose|select|pick|default|max|min|maximum|minimum|up\s+to|leave\s+blank|e\.?\s*g\.?|ex\.?|"
+    r"example|for\s+(?:tracking|shipping|delivery|notifications?|updates?))\b.*|optional|required|mandatory|"
+    r"if\s+(?:any|applicable|more\s+than\s+(?:\d+|one))|\$?\s*\d+(?:\.\d+)?\s*(?:-|–|to)\s*\$?\s*\d+(?:\.\d+)?|"
+    r"\d+\s*(?:digits?|letters?|characters?|chars?)|\d+-(?:digit|letter)s?(?:\s+\w+)?|usd|us\$|\$)\s*"
+)
+
+
+def _without_remark(header: str, index: dict[str, str]) -> HeaderMeaning | None:
+    remarks = [a or b for a, b in _REMARK.findall(header)]
+    if not remarks or not all(_INSTRUCTION.fullmatch(remark) for remark in remarks):
+        return None
+    plain = _REMARK.sub(" ", header)
+    return _resolve(plain, index) if plain.strip() else None
 
 
 def _qualified(found: str, around: Sequence[str], last_first: bool) -> HeaderMeaning:
