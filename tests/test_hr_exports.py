@@ -293,6 +293,23 @@ def test_a_template_s_instructions_in_brackets_are_no_part_of_its_headers(tmp_pa
     assert result.rows["status"].tolist() == ["valid", "valid"]
 
 
+def test_a_form_s_questions_are_read_as_their_fields(tmp_path: Path) -> None:
+    """A Google Forms export heads each column with its question ("What is your name?", "Q2: Street
+    address", "Your ZIP code"): none was read and the file was refused as lacking every column."""
+    path = tmp_path / "responses.csv"
+    path.write_text(
+        "Timestamp,Email Address,What is your name?,Q2: Street address,3) City,Your state,Please enter your ZIP "
+        "code,Which gift card would you like?\n"
+        "11/1/2026 10:00:00,maria@example.com,Maria Lopez,12 Beacon St,Boston,MA,02108,CVS\n"
+    )
+    loaded = load_sheet(path)
+    assert sorted(loaded.column_map.values()) == ["address1", "city", "email", "name", "state", "zip"]
+    result = validate(
+        loaded, sandbox_catalog(), program=ProgramSettings(defaults={"product": "CVS", "value": "25"})
+    )
+    assert result.rows["status"].tolist() == ["valid"]
+
+
 def test_names_written_last_first_in_one_column_are_turned_around(tmp_path: Path) -> None:
     path = tmp_path / "names.csv"
     path.write_text(

@@ -44,6 +44,7 @@ _FILLER = frozenset({"address", "addr", "to", "as", "of", "the", "s"})  # "Home 
 _FILLER |= {"required", "optional", "mandatory", "req", "opt"}  # a template's marks: "Address (required)"
 _FILLER |= {"usd", "dollars", "dollar", "in"}  # the cards' own currency: "Value (USD)", "Amount in dollars"
 _FILLER |= {"general", "display", "format", "or"}  # Workday's "Preferred Name in General Display Format"
+_FILLER |= {"your", "what", "is", "please", "enter"}  # a form's questions: "What is your shipping address?"
 UNQUALIFIED_RANK = QUALIFIER_RANK[""]
 
 

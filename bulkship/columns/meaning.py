@@ -122,7 +122,14 @@ _INSTRUCTION = re.compile(
 )
 
 
+# A form's questions numbered: "1. Name", "Q2: Mailing address", "3) ZIP"
+_NUMBERED = re.compile(r"(?i)\s*(?:q(?:uestion)?\s*)?\d{1,2}\s*[.):-]\s*(?=\S)")
+
+
 def _without_remark(header: str, index: dict[str, str]) -> HeaderMeaning | None:
+    numbered = _NUMBERED.match(header)
+    if numbered:
+        return _resolve(header[numbered.end() :], index)
     remarks = [a or b for a, b in _REMARK.findall(header)]
     if not remarks or not all(_INSTRUCTION.fullmatch(remark) for remark in remarks):
         return None
