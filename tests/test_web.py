@@ -328,6 +328,55 @@ def test_the_pages_of_a_server_sending_to_the_real_vendor_never_say_sandbox(
         assert "SANDBOX" not in other.get("/").text
 
 
+def test_a_request_whose_body_never_arrives_is_answered_and_let_go(
+    settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web (W14): a client declaring a 1 TB upload (or a 100-byte form) and then sending
+    nothing held its request for ever: the 413 waited to read the whole declared body first, and a form's
+    token check waited for its first bytes; the server could not even be stopped (SIGTERM waited on it),
+    and a hundred such clients take every connection it accepts."""
+    import asyncio
+
+    from bulkship.web import guards
+
+    monkeypatch.setattr(guards, "BODY_IDLE_S", 0.2)
+    app = create_app(settings)
+
+    async def exchange(headers: list[tuple[bytes, bytes]]) -> list[dict]:
+        sent: list[dict] = []
+
+        async def nothing_comes() -> dict:
+            await asyncio.sleep(3600)
+            return {"type": "http.disconnect"}
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        scope = {
+            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+            "scheme": "http", "path": "/batches", "raw_path": b"/batches", "root_path": "",
+            "query_string": b"", "headers": headers, "client": ("127.0.0.1", 50000),
+            "server": ("127.0.0.1", 8000),
+        }  # fmt: skip
+        await asyncio.wait_for(app(scope, nothing_comes, send), 10)
+        return sent
+
+    huge = asyncio.run(
+        exchange([(b"content-type", b"multipart/form-data; boundary=x"), (b"content-length", b"10" * 6)])
+    )
+    assert huge[0]["status"] == 413 and b"File too large" in huge[1]["body"]
+    form = asyncio.run(
+        exchange(
+            [
+                (b"content-type", b"application/x-www-form-urlencoded"),
+                (b"content-length", b"100"),
+                (b"cookie", b"bulkship_csrf=abc"),
+            ]
+        )
+    )
+    assert form[0]["status"] == 408 and b"Nothing was saved" in form[1]["body"]
+
+
 def test_a_form_without_the_csrf_token_is_refused(client: TestClient) -> None:
     upload(client, SAMPLES / "anniversary.xlsx", name="csrf")
     response = client.post("/batches/csrf/delete", data={})

@@ -234,6 +234,14 @@ async def ledger_down(request: Request, exc: Exception) -> Response:
     return render(request, "plain.html", 503, title="Ledger not reachable", message=message)
 
 
+def _stalled_page() -> str:
+    return _error_page(
+        "Upload stalled",
+        "Nothing of this form or file arrived for a while, so the server stopped waiting for it. Nothing "
+        "was saved. Send it again.",
+    )
+
+
 def _nul_page() -> str:
     return _error_page(
         "Not understood",
@@ -335,7 +343,9 @@ def create_app(
     app.state.web = web
     signed_in = TeamAuth(app, settings, team_pages.forbidden_page)  # sign-in and roles, once accounts exist
     guarded = SecurityHeaders(
-        BodyLimit(CsrfGuard(signed_in, _csrf_page, _nul_page), max_upload_bytes, _too_large_page),
+        BodyLimit(
+            CsrfGuard(signed_in, _csrf_page, _nul_page), max_upload_bytes, _too_large_page, _stalled_page
+        ),
         _unreachable_page,
     )
     guarded.web = web  # type: ignore[attr-defined]  # for tests and the serve command

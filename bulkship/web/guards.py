@@ -14,6 +14,7 @@ Each is a small pure-ASGI middleware, so none has to read more of a request than
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import os
 import re
@@ -82,9 +83,29 @@ async def _send_page(send: Send, status: int, html: str, extra: list[tuple[bytes
     await send({"type": "http.response.body", "body": body})
 
 
+BODY_IDLE_S = 30.0  # a request body from which nothing arrives for this long is given up (a stalled client)
+
+
+class _Stalled(Exception):
+    pass
+
+
+async def _within(receive: Receive) -> Message:
+    """The next part of the body, or _Stalled when nothing arrives for :data:`BODY_IDLE_S`."""
+    try:
+        return await asyncio.wait_for(receive(), BODY_IDLE_S)
+    except TimeoutError:
+        raise _Stalled from None
+
+
 async def _drain(receive: Receive) -> None:
+    """Read and drop the rest of the body (so that a browser still sending gets the page), but never wait
+    for bytes that do not come: a client that declared a body and sent none held the request for ever."""
     while True:
-        message = await receive()
+        try:
+            message = await _within(receive)
+        except _Stalled:
+            return
         if message["type"] != "http.request" or not message.get("more_body"):
             return
 
@@ -94,10 +115,20 @@ def _megabytes(limit: int) -> str:
 
 
 class BodyLimit:
-    """413 for a request body larger than ``upload_limit`` (multipart uploads) or :data:`FORM_LIMIT`."""
+    """413 for a request body larger than ``upload_limit`` (multipart uploads) or :data:`FORM_LIMIT`; 408
+    (``stalled_page``) for one from which nothing arrives for :data:`BODY_IDLE_S`: found by hunter-web
+    (W14), a client that sent headers and then nothing held its connection for ever (a hundred such hold
+    every connection the server takes) and kept the server from stopping."""
 
-    def __init__(self, app: App, upload_limit: int, page: Callable[[int, int], str]) -> None:
+    def __init__(
+        self,
+        app: App,
+        upload_limit: int,
+        page: Callable[[int, int], str],
+        stalled_page: Callable[[], str] | None = None,
+    ) -> None:
         self.app, self.upload_limit, self.page = app, upload_limit, page
+        self.stalled_page = stalled_page
 
     def limit_for(self, scope: Scope) -> int:
         kind = _header(scope, b"content-type").lower()
@@ -115,12 +146,16 @@ class BodyLimit:
             await _send_page(send, 413, self.page(int(declared), self.upload_limit))
             return
         seen = 0
-        too_large = False
+        too_large = stalled = False
         started = False
 
         async def counted() -> Message:
-            nonlocal seen, too_large
-            message = await receive()
+            nonlocal seen, too_large, stalled
+            try:
+                message = await _within(receive)
+            except _Stalled:
+                stalled = True
+                raise
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
@@ -130,19 +165,21 @@ class BodyLimit:
 
         async def guarded_send(message: Message) -> None:
             nonlocal started
-            if too_large:
-                return  # the app's answer to a body cut short is replaced by the 413 page
+            if too_large or stalled:
+                return  # the app's answer to a body cut short is replaced by the 413 (408) page
             started = started or message["type"] == "http.response.start"
             await send(message)
 
         try:
             await self.app(scope, counted, guarded_send)
         except Exception:
-            if not too_large:
+            if not (too_large or stalled):
                 raise
         if too_large and not started:
             await _drain(receive)
             await _send_page(send, 413, self.page(seen, self.upload_limit))
+        elif stalled and not started and self.stalled_page is not None:
+            await _send_page(send, 408, self.stalled_page())
 
 
 class _TooLarge(Exception):
