@@ -46,7 +46,7 @@ from .runresult import PlanView, RunResult, plan_view, result_from_ledger
 from .submit import Reporter, SubmitOutcome, submit_batch
 from .team import person_acting
 from .track import wait_until_settled
-from .track.orders import recheck_made_no_card, recheck_other_batches
+from .track.orders import recheck_made_no_card, recheck_other_batches, recheck_planned_again
 
 if TYPE_CHECKING:
     from .models import LoadedSheet
@@ -202,6 +202,8 @@ async def _plan_and_send(
             )  # fmt: skip
         # rows the vendor failed are sent again below: asked first, the vendor may have shipped them since
         unread = await recheck_made_no_card(client, ledger, batch, settings.concurrency) if stored else {}
+        if stored:  # ... and those an earlier run planned again without sending them (a cost page)
+            await recheck_planned_again(client, ledger, batch)
         await recheck_other_batches(  # the repeat guard below judges their cards as the vendor shows them now
             client, ledger, batch, api_identity(settings), repeats.since, settings.concurrency
         )

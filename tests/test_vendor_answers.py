@@ -18,7 +18,7 @@ from support.vendor_proxy import Answer, Call, VendorProxy
 
 from bulkship import api
 from bulkship.client.parse import parse_order
-from bulkship.errors import InsufficientFundsError, ReviewRefusedError
+from bulkship.errors import InsufficientFundsError, ReviewRefusedError, SpendLimitError
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
 from bulkship.sandbox.dialect import parse_dialect
@@ -1746,3 +1746,48 @@ def test_an_order_neither_listed_nor_readable_now_is_never_said_missing(
     report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
     assert not report.ledger_only and not report.totals_differ and not report.matches
     assert report.unread_orders == ("BS-STAFF-0001",) and "could not be read" in report.list_incomplete
+
+
+def test_a_failed_line_planned_again_on_a_cost_page_is_asked_about_again_when_it_is_sent(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by review15: the web's cost page (plan_batch) and a declined `bulkship run` plan the failed row
+    under a new PO, asking the vendor first; Send comes later (an approval, the next day). If the vendor
+    shipped the line meanwhile, that Send sent a second card: the failed order was asked about at the plan
+    only. Now the planned order is held for review, nothing sent."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    said: dict[str, tuple[str, list[Any]]] = {"E1": ("Failed", [])}
+    vendor.rewrite = _failed_line_then(said)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
+    with pytest.raises(SpendLimitError, match="Not confirmed"):  # the plan seen, nothing sent
+        run_batch(
+            sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff", confirm=lambda _v: False
+        )
+    said["E1"] = ("Shipped", [{"TrackingNumber": "1Z-FIXED", "Carrier": "UPS", "ShippedDate": "2026-12-02"}])
+    sent = place(vendor, tmp_path, [1, 2])
+    assert vendor.external_ids() == ["E1", "E2"]  # no second card
+    row = rows_of(settings, "staff")["E1"]
+    assert row.status == "review" and "now shows it made or on its way" in (row.error or ""), row
+    assert sent.exit_code == 3
+
+
+def test_a_failed_line_planned_again_on_a_cost_page_and_still_failed_is_sent_once(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """The same, the vendor still showing the line Failed at the Send: the card it never made goes out
+    once."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    vendor.rewrite = _failed_line_then({"E1": ("Failed", [])})
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
+    with pytest.raises(SpendLimitError, match="Not confirmed"):
+        run_batch(
+            sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff", confirm=lambda _v: False
+        )
+    sent = place(vendor, tmp_path, [1, 2])
+    assert vendor.external_ids() == ["E1", "E1", "E2"]
+    assert rows_of(settings, "staff")["E1"].status == "ordered"
+    assert sent.exit_code == 0

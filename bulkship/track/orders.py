@@ -150,6 +150,48 @@ async def recheck_made_no_card(
     return unread
 
 
+async def recheck_planned_again(client: VendorClient, ledger: Ledger, batch: str) -> list[str]:
+    """Before a run sends orders an earlier run planned but did not send (the web's cost page, a declined
+    ``bulkship run``): rows on them that an earlier run planned again because the vendor showed their line
+    failed (:func:`recheck_made_no_card` asked then, at the plan, not now) are asked about again: a planned
+    order holding a row whose line the vendor's failed order now shows making a card (matched by ExternalId)
+    is held for review, never sent on the old news (found by review15: a line shipped between the cost page
+    and Send got a second card). Returns the POs held. An order that cannot be read is judged as before."""
+    planned = {o.po_number for o in ledger.orders(batch, states=("planned",), payloads=False)}
+    failed = {e.po_number for e in ledger.events(batch, kinds=["made_no_card"]) if e.po_number}
+    if not planned or not failed:  # the usual run: nothing to ask
+        return []
+    waiting = {
+        r.external_id: str(r.po_number)
+        for r in ledger.batch_rows(batch)
+        if r.status == "planned" and r.po_number in planned and r.external_id
+    }
+    hold: dict[str, str] = {}
+    for po in sorted(failed):
+        order = ledger.order(po)
+        if not waiting or order is None or not order.vendor_order_id:
+            continue
+        try:
+            vendor_order = await client.get_order(order.vendor_order_id)
+        except CREDENTIAL_ERRORS:
+            raise
+        except VendorError:
+            continue
+        for line in vendor_order.line_items:
+            status = (line.status or "").lower()
+            if line.external_id in waiting and status and status not in NO_CARD_STATUSES:
+                hold.setdefault(waiting[line.external_id], f"{po} ({line.external_id}: {line.status})")
+    held: list[str] = []
+    for planned_po, why in sorted(hold.items()):
+        held += ledger.hold_for_review(
+            [planned_po],
+            f"The vendor's order {why}, which had failed for this card, now shows it made or on its way: "
+            "sending it again would be a second card. Compare with `bulkship reconcile`; release it only if "
+            "the vendor made none",
+        )
+    return held
+
+
 async def recheck_other_batches(
     client: VendorClient, ledger: Ledger, batch: str, api: str, since: str, concurrency: int
 ) -> None:
