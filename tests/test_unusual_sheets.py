@@ -1680,3 +1680,35 @@ def test_a_count_column_numbering_the_rows_is_no_number_of_cards(
         path.write_text(f"{header},Name,Address,City,State,ZIP,Product,Value\n" + "".join(
             f"{n},{person}\n" for n, person in zip(counts.split(), people, strict=True)))  # fmt: skip
         assert load_sheet(path).column_map[header] == "quantity"
+
+
+def test_a_note_giving_the_person_a_new_address_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets: 'New address: 5 Oak St Salem MA 01970' in the Notes beside the old street: the
+    card went to the old street. Which address is right is the person's to say; 'new address confirmed', a
+    note naming the row's own street, or 'Moved to Sales' send their row."""
+    path = tmp_path / "moved.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,New address: 5 Oak St Salem MA 01970\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,25,new address confirmed\n"
+        "Cid Poe,3 Main St,Boston,MA,02134,CVS,25,Moved to 9 Elm Rd Apt 2\n"
+        "Dee Fox,4 Elm St,Salem,MA,01970,CVS,25,New address: 4 Elm St (updated 11/20)\n"
+        "Eve Orr,5 Main St,Boston,MA,02134,CVS,25,Moved to Sales\n"
+    )
+    code, data, _err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 3, 2)
+    assert [p["message"] for p in data["problems"]] == [
+        "Row 2, column 'Notes': says 'New address: 5 Oak St Salem MA 01970' where 'Address' says '1 Main St': "
+        "which address is right? Put the right one in 'Address' (and the address columns beside it) and clear "
+        "the note.",
+        "Row 4, column 'Notes': says 'Moved to 9 Elm Rd Apt 2' where 'Address' says '3 Main St': which address "
+        "is right? Put the right one in 'Address' (and the address columns beside it) and clear the note.",
+    ]
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()) == [
+        "Bob Ray",
+        "Dee Fox",
+        "Eve Orr",
+    ]

@@ -134,6 +134,44 @@ def _correction_problems(
                 f"which is right? Put the right one in '{own}' and clear '{header}'."
             )
             problems.append(Problem(int(row), field, typed, "error", message, "Corrected in another column"))
+    problems += _moved_in_a_note(body, column_map, not_judged)
+    return problems
+
+
+# A note giving the person another address ("New address: 5 Oak St, Salem", "Moved to 9 Elm Rd"): the card
+# would go to the street the row still names (found by hunter-sheets); "New address confirmed" (no number) is
+# none
+_NEW_ADDRESS = re.compile(
+    r"(?i)^\W*(?:(?:new|updated|changed|corrected|correct|current)\s+(?:home\s+|mailing\s+)?addr(?:ess)?|"
+    r"addr(?:ess)?\s+(?:changed?|updated?|correction)|moved|relocated)\b(?=.*\d)"
+)
+
+
+def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]) -> list[Problem]:
+    """A row whose note (a column of notes nothing else reads) gives another address than its street's: which
+    one is right? Not when the note names the row's street (the row was corrected already)."""
+    from ..skipped.said import _note_header
+
+    street = next((h for h, field in column_map.items() if field == "address1"), None)
+    if street is None:
+        return []
+    problems = []
+    for header in body.columns:
+        if header in column_map or not _note_header(str(header)):
+            continue
+        notes = body[header].astype(str)
+        for row in notes.index[notes.str.match(_NEW_ADDRESS)].tolist():
+            said, typed = " ".join(notes[row].split()), " ".join(str(body.at[row, street]).split())
+            if int(row) in not_judged or (typed and typed.casefold() in said.casefold()):
+                continue
+            message = (
+                f"Row {row}, column '{header}': says '{_short(said, 60)}' where '{street}' says '{typed}': "
+                f"which address is right? Put the right one in '{street}' (and the address columns beside "
+                "it) and clear the note."
+            )
+            problems.append(
+                Problem(int(row), "address1", typed, "error", message, "Corrected in another column")
+            )
     return problems
 
 
