@@ -68,3 +68,30 @@ def test_a_page_batch_refused_as_a_repeat_of_another_batch_needs_attention(setti
         row = batch_row(client.get("/").text, "mail-again")
         assert ">needs attention<" in row and 'href="/batches/mail-again/cost"' in row
     assert len(sandbox_orders(settings)) == 2  # the command line's orders only
+
+
+def test_a_batch_whose_rows_are_held_is_not_said_to_be_ordered(settings: Settings, tmp_path: Path) -> None:
+    """Found by newcomer15: the same list uploaded again (a new batch, as the New batch page says) after the
+    first was fixed on the page and sent: its rows are held as repeats of the first batch, yet its cost page
+    said "every valid row is ordered already" of a batch that ordered nothing."""
+    sheet = tmp_path / "holiday.csv"
+    sheet.write_text(
+        "Employee ID,First Name,Last Name,Street Address,City,State,Zip,Gift Card,Amount\n"
+        "2001,Nina,Brooks,40 Water Street,Portland,ME,04101,CVS,25\n"
+        "2002,Omar,Haddad,12 River Road,Hartford,,06103,TARGET,50\n"
+        "2003,Pia,Lund,77 Lake Ave,Austin,TX,78701,CVS,25\n",
+        encoding="utf-8",
+    )
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, sheet, name="holiday")
+        fixed = client.post("/batches/holiday/rows/3", data={"csrf_token": token(client), "cell:State": "CT"})
+        assert "fixed" in fixed.text
+        assert confirm(client, "holiday").url.path == "/batches/holiday/progress"
+        wait_until_finished(client, "holiday")
+        sent = len(sandbox_orders(settings))
+        upload(client, sheet, name="holiday-again")
+        cost = client.get("/batches/holiday-again/cost").text
+        assert "Nothing is left to send" in cost and 'id="send"' not in cost
+        assert "ordered already" not in cost  # this batch ordered nothing
+        assert "held" in cost and 'href="/batches/holiday-again/results"' in cost
+    assert len(sandbox_orders(settings)) == sent  # nothing sent twice
