@@ -1092,3 +1092,17 @@ def test_a_second_card_pair_is_left_out_on_purpose_from_the_columns_page(
     assert after.status_code == 200 and 'id="second-card"' not in after.text
     cost = client.get("/batches/two/cost")
     assert cost.status_code == 200 and "50.00" in cost.text
+
+
+def test_the_review_button_says_one_row_not_valid_in_the_singular(client: TestClient, tmp_path: Path) -> None:
+    """Found by newcomer15: "Leave the 1 rows that are not valid out and continue"."""
+    sheet = tmp_path / "one-bad.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        "Ann Lee,9 Elm St,Hartford,CT,06103,CVS,25\n"
+        "Bo Ray,15 Main Street,Austin,,78701,CVS,25\n",
+        encoding="utf-8",
+    )
+    upload(client, sheet, name="one-bad")
+    page = client.get("/batches/one-bad/review").text
+    assert "Leave the row that is not valid out and continue" in page and "1 rows" not in page
