@@ -1791,3 +1791,38 @@ def test_a_failed_line_planned_again_on_a_cost_page_and_still_failed_is_sent_onc
     assert vendor.external_ids() == ["E1", "E1", "E2"]
     assert rows_of(settings, "staff")["E1"].status == "ordered"
     assert sent.exit_code == 0
+
+
+def test_a_failed_line_planned_again_is_held_when_the_vendor_shows_it_made_without_its_external_id(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """The same, the vendor's reads at the Send echoing no ExternalId (the likely-real dialect's stored
+    lines): the shipped line could not be matched to its row and the second card went out. The order now
+    shows more cards made than the ledger holds ordered on it: the planned orders wait for review."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    said: dict[str, tuple[str, list[Any]]] = {"E1": ("Failed", [])}
+    vendor.rewrite = _failed_line_then(said)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
+    with pytest.raises(SpendLimitError, match="Not confirmed"):
+        run_batch(
+            sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff", confirm=lambda _v: False
+        )
+    said["E1"] = ("Shipped", [{"TrackingNumber": "1Z-FIXED", "Carrier": "UPS", "ShippedDate": "2026-12-02"}])
+    shown = _failed_line_then(said)
+
+    def without_external_ids(call: Call) -> Answer:
+        answer = shown(call)
+        if call.method == "GET" and call.path.lower().startswith("/v1/orders/") and answer.status == 200:
+            body = answer.json()
+            for line in body["LineItems"]:
+                line.pop("ExternalId", None)
+            return Answer.of(200, body)
+        return answer
+
+    vendor.rewrite = without_external_ids
+    sent = place(vendor, tmp_path, [1, 2])
+    assert vendor.external_ids() == ["E1", "E2"]  # no second card
+    assert rows_of(settings, "staff")["E1"].status == "review"
+    assert sent.exit_code == 3

@@ -21,7 +21,7 @@ from ..errors import (
 )
 from ..ledger import Ledger, OrderRecord
 from ..models import VendorOrder
-from ..reconcile.join import LedgerView
+from ..reconcile.join import LedgerView, made_no_card
 from ..statuses import FINAL_LINE_STATUSES, FINAL_ORDER_STATUSES, NO_CARD_STATUSES
 
 log = logging.getLogger("bulkship.track")
@@ -177,10 +177,19 @@ async def recheck_planned_again(client: VendorClient, ledger: Ledger, batch: str
             raise
         except VendorError:
             continue
-        for line in vendor_order.line_items:
-            status = (line.status or "").lower()
-            if line.external_id in waiting and status and status not in NO_CARD_STATUSES:
+        made = [
+            line
+            for line in vendor_order.line_items
+            if (line.status or "").lower() and (line.status or "").lower() not in NO_CARD_STATUSES
+        ]
+        for line in made:
+            if line.external_id in waiting:
                 hold.setdefault(waiting[line.external_id], f"{po} ({line.external_id}: {line.status})")
+        # a vendor echoing no ExternalId: more cards made on the order than rows the ledger has ordered on it
+        # says one of the lines it had failed was made since, which one unknown: every planned order waits
+        if len(made) > _cards_kept(ledger, batch, po) and any(not line.external_id for line in made):
+            for planned_po in planned:
+                hold.setdefault(planned_po, f"{po} (a line it had failed: {made[-1].status})")
     held: list[str] = []
     for planned_po, why in sorted(hold.items()):
         held += ledger.hold_for_review(
@@ -190,6 +199,12 @@ async def recheck_planned_again(client: VendorClient, ledger: Ledger, batch: str
             "the vendor made none",
         )
     return held
+
+
+def _cards_kept(ledger: Ledger, batch: str, po: str) -> int:
+    """The rows of ``po`` the ledger holds ordered with a card made (its lines the vendor did not fail)."""
+    rows = ledger.batch_rows(batch)
+    return sum(1 for r in rows if r.po_number == po and r.status == "ordered" and not made_no_card(r))
 
 
 async def recheck_other_batches(
