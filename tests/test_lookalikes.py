@@ -417,3 +417,22 @@ def test_new_hires_with_no_employee_id_yet_each_get_their_card(
     assert cards_by_name(isolated_data_dir) == Counter(
         {"cy orr": 1, "ann lee": 1, "bob lee": 1, "ann park": 1, "dee fox": 1, "eve lee": 1}
     )
+
+
+def test_a_name_written_with_its_initial_at_the_same_address_and_card_is_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets: 'M. Lopez' pasted under 'Maria Lopez' at one address and card: two cards, not a
+    word. It may be her husband Mike: a warning naming the other row, both rows still valid."""
+    header = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
+    rows = [
+        ["Maria Lopez", "12 Beacon St", "Boston", "MA", "02108", "CVS", "25"],
+        ["M. Lopez", "12 Beacon St", "Boston", "MA", "02108", "CVS", "25"],
+        ["T. Lopez", "12 Beacon St", "Boston", "MA", "02108", "CVS", "25"],  # another initial: no warning
+    ]
+    sheet = write(tmp_path / "initials.csv", rows, header)
+    assert main(["validate", str(sheet), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    warned = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "warning"}
+    assert sorted(warned) == [3] and data["valid"] == 3
+    assert "same address and card are on row 2 under a name written almost alike" in warned[3]

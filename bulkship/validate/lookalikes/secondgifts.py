@@ -58,12 +58,18 @@ def _warn_rows(
 
 def _names_alike(one: str, other: str) -> bool:
     """Two folded names (:func:`fold_person`: two words) with one word the same and the other one typo or
-    two apart: "Jon Smith" / "John Smith", "Katherine Lee" / "Kathrine Lee", "Ann Smith" / "Ann Smyth"."""
+    two apart, or its initial: "Jon Smith" / "John Smith", "Katherine Lee" / "Kathrine Lee", "Ann Smith" /
+    "Ann Smyth", "M. Lopez" / "Maria Lopez"."""
     a, b = one.split(), other.split()
     if len(a) != 2 or len(b) != 2 or one == other:
         return False
     for same, other_a, other_b in ((0, a[1], b[1]), (1, a[0], b[0])):
-        if a[same] == b[same] and min(len(other_a), len(other_b)) >= 3:
+        if a[same] != b[same]:
+            continue
+        short, full = sorted((other_a, other_b), key=len)
+        if len(short) == 1 and full.startswith(short):  # "M. Lopez" / "Maria Lopez" (found by hunter-sheets)
+            return True
+        if min(len(other_a), len(other_b)) >= 3:
             return _within(other_a, other_b, 2)
     return False
 
