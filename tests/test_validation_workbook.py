@@ -96,3 +96,14 @@ def test_problems_sheet_falls_back_on_the_column_name_for_a_derived_column(tmp_p
     book = openpyxl.load_workbook(write_validation_workbook(result, tmp_path / "out"))
     rows = list(book["Problems"].iter_rows(min_row=2, values_only=True))
     assert [(r[0], r[1]) for r in rows] == [(2, "name")]  # no header of the user's holds the full name
+
+
+def test_the_validation_workbook_prints_one_page_wide_with_its_header_on_every_page(tmp_path: Path) -> None:
+    """Found by newcomer15: a 6-row list's validation workbook printed on 10 pages (its columns cut across
+    pages, the header on the first only); it prints as the result workbook does."""
+    path = write_validation_workbook(_result(tmp_path, 6), tmp_path)
+    book = openpyxl.load_workbook(path)
+    for name in ("Validation", "Problems"):
+        sheet = book[name]
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToHeight == 0
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.print_title_rows == "$1:$1"

@@ -21,6 +21,7 @@ from ..atomicfile import atomic_path
 from ..celltypes import BOOL, NUMBER_FORMATS, TYPED, excel_serial, text_of, typed_values
 from ..models import STATUS, Problem, ValidationResult
 from ..reconcile.layout import distinct_headers
+from ..reconcile.sheets.cells import printable
 from ..safetext import FORMULA_TRIGGERS
 from ..workbook import (
     EXCEL_MAX_ROWS,
@@ -225,6 +226,7 @@ def _skeleton(
             sheet.write_string(0, position, str(header), formats.header)
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, stop - start, max(len(table.headers) - 1, 0))
+        printable(sheet)  # as the result workbook's: a 6-row list printed on 10 pages, its header on one
         parts.append((sheet, table, start, stop))
     if len(parts) == 1:
         return parts, []
