@@ -184,6 +184,18 @@ _NO_REFERENCE = re.compile(
 )
 
 
+_PLACEHOLDER_STARTS = frozenset("nNtTpPuU-–—_.?xX0 ")  # what a placeholder opens with: a quick test first
+
+
+def no_reference(reference: str) -> bool:
+    """Whether an Employee ID or other reference is only a placeholder ('TBD', 'N/A', 'NEW', '0', '-')."""
+    return (
+        bool(reference)
+        and reference[0] in _PLACEHOLDER_STARTS
+        and _NO_REFERENCE.fullmatch(reference) is not None
+    )
+
+
 def fold_reference(reference: object) -> str:
     """An Employee ID or other reference as compared: case folded, and a number without the zeros in front
     that Excel drops in one export and keeps in another ('000123' = '123': found by newcomer9); "" for a

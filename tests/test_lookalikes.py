@@ -417,6 +417,12 @@ def test_new_hires_with_no_employee_id_yet_each_get_their_card(
     assert cards_by_name(isolated_data_dir) == Counter(
         {"cy orr": 1, "ann lee": 1, "bob lee": 1, "ann park": 1, "dee fox": 1, "eve lee": 1}
     )
+    # nor is the placeholder the lines' ExternalId at the vendor: several lines shared it, one row's status
+    # or tracking number could be read for another's
+    sandbox = Sandbox(SandboxConfig(state_file=isolated_data_dir / "sandbox.sqlite", clock_speed=0))
+    ids = [li["ExternalId"] for order in sandbox.orders() for li in order["LineItems"]]
+    sandbox.close()
+    assert len(set(ids)) == len(ids) == 6 and placeholder.strip() not in ids, ids
 
 
 def test_a_name_written_with_its_initial_at_the_same_address_and_card_is_a_warning(

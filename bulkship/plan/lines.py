@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 import pandas as pd
 
 from ..errors import InputError
+from ..folding import no_reference
 from ..models import (
     FINGERPRINT,
     ROW,
@@ -192,6 +193,9 @@ class _LineBuilder:
         texts = {column: _column_texts(frame, names, column) for column in _LINE_COLUMNS}
         self.product_shown = texts["product"]  # None when the column is missing, as in the error message
         self.col = {column: values if values is not None else blank for column, values in texts.items()}
+        # a placeholder Employee ID ('TBD') is none: a reference is made up, as for a row with no ID
+        if texts["external_id"] is not None:
+            self.col["external_id"] = ["" if no_reference(v) else v for v in self.col["external_id"]]
         self.make = _LineFactory(catalog, batch)
         self.send_line2 = catalog.sends_address_line2
 

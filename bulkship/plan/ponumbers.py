@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from ..folding import no_reference
+
 PO_MAX_LENGTH = 50
 PO_PREFIX_MAX = 12
 DEFAULT_PO_PREFIX = "BS"
@@ -70,8 +72,9 @@ def replan_po(base_po: str, attempt: int) -> str:
 
 
 def external_reference(batch: str, fingerprint: str, external_id: str = "") -> str:
-    """The line item's ExternalId: the user's own reference, or one derived from batch and row content."""
-    if external_id.strip():
+    """The line item's ExternalId: the user's own reference, or one derived from batch and row content (also
+    for a reference that is only a placeholder, 'TBD': several rows would share it at the vendor)."""
+    if external_id.strip() and not no_reference(external_id.strip()):
         return external_id.strip()
     return f"{(po_part(batch) or 'BATCH')[:24]}-{fingerprint[:16]}"
 
