@@ -16,3 +16,30 @@ def test_every_row_status_a_user_sees_is_named_in_the_readme() -> None:
     text = README.read_text(encoding="utf-8")
     missing = [name for name in STATUS_NAMES if f"`{name}`" not in text]
     assert missing == []
+
+
+def test_every_kind_of_skipped_row_validate_json_gives_is_named_in_the_readme(tmp_path: Path, capsys) -> None:
+    """Found by newcomer15: a row whose Notes say "do not send" came out of `validate --json` as kind
+    'not to send', which the README's list of kinds (hidden, filtered, collapsed, totals, note) left out."""
+    import json
+    import re
+
+    from bulkship.cli import main
+    from bulkship.load.skipped.kinds import CROSSED, NOT_TO_SEND
+    from bulkship.sheetscan.limits import COLLAPSED, FILTERED, HIDDEN
+
+    sheet = tmp_path / "list.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Notes\n"
+        "Ann Lee,9 Elm St,Hartford,CT,06103,CVS,25,\n"
+        "Bo Ray,15 Main Street,Austin,TX,78701,CVS,25,do not send - left company\n",
+        encoding="utf-8",
+    )
+    main(["validate", str(sheet), "--json", "--out", str(tmp_path)])
+    seen = {skipped["kind"] for skipped in json.loads(capsys.readouterr().out)["skipped"]}
+    assert seen == {NOT_TO_SEND}
+    readme = README.read_text(encoding="utf-8")
+    sentence = re.search(r"`\{row, kind, reason\}`; kind\s+is (.*?)\), `columns`", readme, re.S)
+    assert sentence is not None
+    named = set(re.findall(r"`([^`]+)`", sentence.group(1)))
+    assert {HIDDEN, FILTERED, COLLAPSED, CROSSED, NOT_TO_SEND, "totals", "note"} <= named
