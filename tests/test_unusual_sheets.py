@@ -1686,8 +1686,9 @@ def test_a_note_giving_the_person_a_new_address_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Found by hunter-sheets: 'New address: 5 Oak St Salem MA 01970' in the Notes beside the old street: the
-    card went to the old street. Which address is right is the person's to say; 'new address confirmed', a
-    note naming the row's own street, or 'Moved to Sales' send their row."""
+    card went to the old street; so did 'Ship to: 1 Work Plaza'. Which address is right is the person's to say;
+    'new address confirmed', a note naming the row's own street, 'Moved to Sales' or 'Send to 2 kids' send
+    their row."""
     path = tmp_path / "moved.csv"
     path.write_text(
         "Name,Address,City,State,ZIP,Product,Value,Notes\n"
@@ -1696,19 +1697,25 @@ def test_a_note_giving_the_person_a_new_address_stops_the_row(
         "Cid Poe,3 Main St,Boston,MA,02134,CVS,25,Moved to 9 Elm Rd Apt 2\n"
         "Dee Fox,4 Elm St,Salem,MA,01970,CVS,25,New address: 4 Elm St (updated 11/20)\n"
         "Eve Orr,5 Main St,Boston,MA,02134,CVS,25,Moved to Sales\n"
+        "Fay Wu,6 Main St,Boston,MA,02134,CVS,25,Ship to: 1 Work Plaza Boston MA 02110\n"
+        "Gus Kim,7 Main St,Boston,MA,02134,CVS,25,Send to 2 kids? no - one card\n"
     )
     code, data, _err = validate(capsys, path)
-    assert (code, data["valid"], data["invalid"]) == (1, 3, 2)
+    assert (code, data["valid"], data["invalid"]) == (1, 4, 3)
     assert [p["message"] for p in data["problems"]] == [
         "Row 2, column 'Notes': says 'New address: 5 Oak St Salem MA 01970' where 'Address' says '1 Main St': "
         "which address is right? Put the right one in 'Address' (and the address columns beside it) and clear "
         "the note.",
         "Row 4, column 'Notes': says 'Moved to 9 Elm Rd Apt 2' where 'Address' says '3 Main St': which address "
         "is right? Put the right one in 'Address' (and the address columns beside it) and clear the note.",
+        "Row 7, column 'Notes': says 'Ship to: 1 Work Plaza Boston MA 02110' where 'Address' says '6 Main St': "
+        "which address is right? Put the right one in 'Address' (and the address columns beside it) and clear "
+        "the note.",
     ]
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
     assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()) == [
         "Bob Ray",
         "Dee Fox",
         "Eve Orr",
+        "Gus Kim",
     ]

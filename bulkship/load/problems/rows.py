@@ -138,12 +138,16 @@ def _correction_problems(
     return problems
 
 
-# A note giving the person another address ("New address: 5 Oak St, Salem", "Moved to 9 Elm Rd"): the card
-# would go to the street the row still names (found by hunter-sheets); "New address confirmed" (no number) is
-# none
+# A note giving the person another address ("New address: 5 Oak St, Salem", "Moved to 9 Elm Rd", "Ship to:
+# 1 Work Plaza"): the card would go to the street the row still names (found by hunter-sheets); "New address
+# confirmed" (no number) or "Send to 2 kids" (no street) is none
+_STREET_WORD = (
+    r"(?=.*\b(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|ct|court|way|pl|plaza|plz|pkwy|hwy|box)\b)"
+)
 _NEW_ADDRESS = re.compile(
-    r"(?i)^\W*(?:(?:new|updated|changed|corrected|correct|current)\s+(?:home\s+|mailing\s+)?addr(?:ess)?|"
-    r"addr(?:ess)?\s+(?:changed?|updated?|correction)|moved|relocated)\b(?=.*\d)"
+    r"(?i)^\W*(?:(?:(?:new|updated|changed|corrected|correct|current)\s+(?:home\s+|mailing\s+)?addr(?:ess)?|"
+    r"addr(?:ess)?\s+(?:changed?|updated?|correction)|moved|relocated)\b(?=.*\d)|"
+    rf"(?:ship|send|mail|deliver)(?:\s+(?:it|card|gift|the\s+card))?\s+to\W*\d{_STREET_WORD})"
 )
 
 
