@@ -43,3 +43,21 @@ def test_every_kind_of_skipped_row_validate_json_gives_is_named_in_the_readme(tm
     assert sentence is not None
     named = set(re.findall(r"`([^`]+)`", sentence.group(1)))
     assert {HIDDEN, FILTERED, COLLAPSED, CROSSED, NOT_TO_SEND, "totals", "note"} <= named
+
+
+def test_the_readme_says_validate_exits_1_for_a_duplicate_row(tmp_path: Path) -> None:
+    """Found by newcomer15: with 0 invalid rows and 1 duplicate, `validate` says "Nothing to fix" and exits
+    1, while the README's Commands table said "1 some invalid"."""
+    from bulkship.cli import main
+
+    sheet = tmp_path / "list.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        "Ann Lee,9 Elm St,Hartford,CT,06103,CVS,25\n"
+        "Ann Lee,9 Elm Street,Hartford,CT,06103,CVS,25\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(sheet), "--out", str(tmp_path)]) == 1
+    lines = README.read_text(encoding="utf-8").splitlines()
+    row = next(line for line in lines if "`bulkship validate FILE" in line)
+    assert "1 some invalid or duplicate" in row
