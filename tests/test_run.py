@@ -59,6 +59,10 @@ def test_rerun_resumes_sends_nothing_twice_and_picks_up_fixed_rows(
     code, data, err = run(capsys, str(sheet), "--yes", "--json", "--out", out)
     assert code == 3 and "already complete" in err
     assert len(embedded_sandbox_orders(isolated_data_dir)) == 1
+    write_sheet(sheet, range(7), bad={2})  # the last row deleted: the file changed, nothing new to send
+    code, data, err = run(capsys, str(sheet), "--yes", "--out", out)
+    assert "Nothing was sent in this run." in err  # it said only "7 rows ...; 7 ordered in 1 order(s)"
+    assert len(embedded_sandbox_orders(isolated_data_dir)) == 1
     write_sheet(sheet, range(8))  # the user fixes row 4 (index 2) in the same file
     code, data, err = run(capsys, str(sheet), "--yes", "--json", "--out", out)
     assert code == 0, err

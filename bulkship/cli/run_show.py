@@ -174,6 +174,8 @@ def report(result: RunResult, said: set[str] | None = None) -> None:
         f"Batch {result.batch}: {result.rows} rows{also} ({counts or 'none'}); "
         f"{ordered} ordered{gone} in {result.orders} order(s); charged {charged}"
     )
+    if not result.sent_orders and not result.already_complete and result.stopped is None:
+        err_console.print("Nothing was sent in this run.")  # an edited file: nothing new to order
     doubt = result.money.get("in doubt")
     if doubt is not None and (doubt.total or not doubt.complete):
         err_console.print(
