@@ -36,21 +36,22 @@ class RowStatus:
 ROW_STATUSES: tuple[RowStatus, ...] = (
     RowStatus("invalid", "#F4CCCC", attention=True, fix=True, final=True, meaning="not ordered: fix the row"),
     RowStatus("duplicate", "#FCE5CD", attention=True, final=True, meaning="repeats an earlier row"),
-    RowStatus("skipped", "#D9D9D9", final=True, meaning="left out on purpose (e.g. a hidden row)"),
+    RowStatus("skipped", "#D9D9D9", final=True, meaning="not ordered: the list says not to, or no recipient"),
     RowStatus("held", "#FFD966", attention=True, fix=True, meaning="repeats a card already ordered"),
     # not on Fix these: the row may already be at the vendor, and running it again must not be suggested
     RowStatus("needs review", "#F9CB9C", attention=True, meaning="may be at the vendor: a person checks"),
     RowStatus("planned", "#EFEFEF", meaning="to send: re-run the same command"),
     RowStatus("in doubt", "#F6B26B", meaning="sent, answer lost: re-run the same command to settle it"),
     RowStatus("ordered", "#CFE2F3", meaning="the vendor created the order"),
-    RowStatus("pending", "#FFF2CC"),
-    RowStatus("complete", "#D9EAD3"),
-    RowStatus("shipped", "#B6D7A8"),
-    RowStatus("delivered", "#93C47D", final=True),
+    RowStatus("pending", "#FFF2CC", meaning="ordered and charged: the card is not made yet"),
+    RowStatus("complete", "#D9EAD3", meaning="ordered: the card is made, not shipped yet"),
+    RowStatus("shipped", "#B6D7A8", meaning="on its way: see its tracking number"),
+    RowStatus("delivered", "#93C47D", final=True, meaning="delivered"),
     RowStatus("failed", "#E06666", attention=True, fix=True, final=True, meaning="the vendor refused it"),
 )
 STATUS_NAMES: tuple[str, ...] = tuple(s.name for s in ROW_STATUSES)
 STATUS_COLOURS: dict[str, str] = {s.name: s.colour for s in ROW_STATUSES}
+STATUS_MEANINGS: dict[str, str] = {s.name: s.meaning for s in ROW_STATUSES}
 FINAL_STATUSES = frozenset(s.name for s in ROW_STATUSES if s.final)
 # "Final" for the vendor's own statuses (canonical, lower-cased: bulkship.client.parse.STATUS_SYNONYMS): after
 # these nothing more happens to a line or an order, so `track` stops asking about it.

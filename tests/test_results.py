@@ -201,6 +201,10 @@ def test_orders_and_summary(workbook_path: Path) -> None:
     assert table["Charged"][:8] == (2, 3, 3, 175, 0, 0, 10.5, 185.5)
     assert table["Total"][:8] == (2, 3, 3, 175, 0, 0, 10.5, 185.5)
     assert facts["invalid"] == 1 and facts["delivered"] == 1 and facts["planned"] == 0
+    # each status says what it means beside its count: 'pending' beside 'charged' read as not ordered yet
+    assert table["Status"][:2] == ("Rows", "What it means")
+    assert table["pending"][1] == "ordered and charged: the card is not made yet"
+    assert table["invalid"][1] == "not ordered: fix the row"
     assert table["CVS"][1:3] == (2, 2) and table["TARGET"][1:3] == (1, 1)  # failed rows cost nothing
     assert summary._charts, "a chart of rows by status"
 

@@ -13,7 +13,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from ...money import MONEY_LABELS, Breakdown, MoneyTally
-from ...statuses import MONEY_BUCKETS, STATUS_COLOURS, TO_SEND
+from ...statuses import MONEY_BUCKETS, STATUS_COLOURS, STATUS_MEANINGS, TO_SEND
 from ..layout import ORDER_COLUMNS
 from .book import (
     RESULT_STATUSES,
@@ -217,11 +217,14 @@ def _write_summary(
     status_top = row
     _write_text(sheet, row, 0, "Status", fmt.header)
     _write_text(sheet, row, 1, "Rows", fmt.header)
+    # what each status means beside its count ('pending' beside 'charged' was read as not ordered yet)
+    _write_text(sheet, row, 2, "What it means", fmt.header)
     statuses = [*RESULT_STATUSES, *(s for s in tally.by_status if s not in RESULT_STATUSES)]
     for status in statuses:
         row += 1
         _write_text(sheet, row, 0, status, fmt.status.get(status, fmt.text))
         sheet.write_number(row, 1, tally.by_status.get(status, 0))
+        _write_text(sheet, row, 2, STATUS_MEANINGS.get(status, ""), fmt.text)
     status_bottom = row
 
     chart = workbook.add_chart({"type": "bar"})
@@ -236,4 +239,5 @@ def _write_summary(
     chart.set_title({"name": "Rows by status"})
     chart.set_legend({"none": True})
     chart.set_y_axis({"reverse": True})
-    sheet.insert_chart(status_top, 3, chart, {"x_scale": 1.0, "y_scale": 1.0})
+    # below the table: its meanings run on to the right of it, where the chart stood
+    sheet.insert_chart(status_bottom + 2, 0, chart, {"x_scale": 1.0, "y_scale": 1.0})
