@@ -37,6 +37,16 @@ _LINE_2_TEXT = re.compile(
 _SAYS_ADDRESS = re.compile(r"(?i)addr|apt|apartment|suite|street|line|flat")
 
 
+def _unmap(mapping: ColumnMapping, header: str, note: str) -> str:
+    """Unmap ``header`` (in ``mapping``), noting why on its column; its letter."""
+    del mapping.column_map[header]
+    mapping.columns = [
+        replace(info, field=None, status="unused", note=note) if info.header == header else info
+        for info in mapping.columns
+    ]
+    return next((info.letter for info in mapping.columns if info.header == header), "?")
+
+
 def set_aside_doubtful(mapping: ColumnMapping, body: pd.DataFrame, program: ProgramSettings) -> list[str]:
     """Unmap (in ``mapping``) a guessed Address Line 2 column none of whose values reads like one; the
     notices saying so."""
@@ -49,14 +59,8 @@ def set_aside_doubtful(mapping: ColumnMapping, body: pd.DataFrame, program: Prog
     filled = [value for value in cells.tolist() if value]
     if len(filled) < MIN_FILLED or any(_LINE_2_TEXT.search(value) for value in filled):
         return []
-    del mapping.column_map[header]
     shown = ", ".join(f"'{value}'" for value in list(dict.fromkeys(filled))[:SHOWN_VALUES])
-    note = "its values do not look like an apartment, suite or floor; not used"
-    mapping.columns = [
-        replace(info, field=None, status="unused", note=note) if info.header == header else info
-        for info in mapping.columns
-    ]
-    letter = next((info.letter for info in mapping.columns if info.header == header), "?")
+    letter = _unmap(mapping, header, "its values do not look like an apartment, suite or floor; not used")
     source = program.source or "a program file (--config)"
     return [
         f"Column '{header}' ({letter}) is not read as Address Line 2: none of its values looks like an "
@@ -81,13 +85,7 @@ def set_aside_mail_answers(mapping: ColumnMapping, body: pd.DataFrame, program: 
     cells = body[header].fillna("").astype(str).str.strip()
     if cells.str.contains("@", regex=False).any() or not cells.ne("").any():
         return []
-    del mapping.column_map[header]
-    note = "holds no email address: read as whether to mail each row's card"
-    mapping.columns = [
-        replace(info, field=None, status="unused", note=note) if info.header == header else info
-        for info in mapping.columns
-    ]
-    letter = next((info.letter for info in mapping.columns if info.header == header), "?")
+    letter = _unmap(mapping, header, "holds no email address: read as whether to mail each row's card")
     return [
         f"Column '{header}' ({letter}) is not read as Email: none of its cells holds an email address; its "
         "answers say whether to mail each row's card."
@@ -111,13 +109,7 @@ def set_aside_row_counter(mapping: ColumnMapping, body: pd.DataFrame, program: P
     counted = [cell for cell in cells.tolist() if cell]  # a totals row or a note below has none
     if len(counted) < MIN_COUNTED or counted != [str(n) for n in range(1, len(counted) + 1)]:
         return []
-    del mapping.column_map[header]
-    note = "numbers the rows 1 to the last: not used as the number of cards"
-    mapping.columns = [
-        replace(info, field=None, status="unused", note=note) if info.header == header else info
-        for info in mapping.columns
-    ]
-    letter = next((info.letter for info in mapping.columns if info.header == header), "?")
+    letter = _unmap(mapping, header, "numbers the rows 1 to the last: not used as the number of cards")
     source = program.source or "a program file (--config)"
     return [
         f"Column '{header}' ({letter}) is not read as Quantity: it numbers the rows 1 to {len(counted)}, so "

@@ -17,6 +17,7 @@ from ..errors import ConfigError
 
 if TYPE_CHECKING:
     from ..settings import Settings
+    from .accounts.records import User
 
 
 @dataclass(frozen=True)
@@ -51,13 +52,18 @@ def check_acting(settings: Settings, action: Action) -> None:
     if account is None:  # no account named: the page's person, or cli:<login>
         _check_login(settings, action)
         return
+    why = _why_not(account, action)
+    if why:
+        _refuse(why, account.disabled, action)
+
+
+def _why_not(account: User, action: Action) -> str:
+    """Why ``account`` may not do ``action`` (disabled, or without its roles); "" when it may."""
     if account.disabled:
-        why = f"{account.name} is disabled and may not {action.doing}"
-    elif not account.roles & action.roles:
-        why = f"{account.name} ({account.roles_text}) may not {action.doing}"
-    else:
-        return
-    _refuse(why, account.disabled, action)
+        return f"{account.name} is disabled and may not {action.doing}"
+    if not account.roles & action.roles:
+        return f"{account.name} ({account.roles_text}) may not {action.doing}"
+    return ""
 
 
 def _check_login(settings: Settings, action: Action) -> None:
@@ -88,11 +94,8 @@ def check_page_person(settings: Settings, action: Action) -> None:
     account = find_user(settings, acting_person(settings))
     if account is None:
         return
-    if account.disabled:
-        why = f"{account.name} is disabled and may not {action.doing}"
-    elif not account.roles & action.roles:
-        why = f"{account.name} ({account.roles_text}) may not {action.doing}"
-    else:
+    why = _why_not(account, action)
+    if not why:
         return
     raise NotAllowedError(
         f"{why}: nothing was sent",
