@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +27,15 @@ from ..statuses import PO_REFUSED
 from .paging import _Paged, _shape
 from .parse import field, parse_order, po_number_of, text
 from .policy import MAX_RETRY_AFTER_S, json_default
-from .refusals import error_message, field_errors, original_order_ids
+from .refusals import (
+    _DUPLICATE_WORDS,
+    _is_po_field,
+    error_message,
+    field_errors,
+    names_the_po,
+    original_order_ids,
+    says_duplicate,
+)
 
 
 @dataclass(frozen=True)
@@ -373,58 +380,3 @@ def _shows_order(order: VendorOrder) -> bool:
 def _is_order_for(order: VendorOrder, po_number: str) -> bool:
     """A success's body is the order sent: it has an Id, and any PONumber it shows is this one."""
     return bool(order.id) and order.po_number in ("", po_number.strip().upper())
-
-
-_DUPLICATE_WORDS = re.compile(
-    r"duplicate|already\s+(?:exists?|been\s+(?:used|submitted|placed|processed|created)|used|in\s+use|"
-    r"submitted|placed|processed|created|taken)|not\s+unique|must\s+be\s+unique|previous\s*order",
-    re.IGNORECASE,
-)
-
-
-def says_duplicate(refusal: VendorError) -> bool:
-    """A refusal that says the PONumber exists, whatever its status (some APIs answer 400 or 422, not
-    409): it names earlier orders (``PreviousOrderIds``...), or its words say duplicate / already exists."""
-    if refusal.status_code not in (400, 409, 412, 422):
-        return False
-    body = refusal.body
-    if isinstance(body, Mapping) and field(
-        body, "PreviousOrderIds", "PreviousOrderId", "ExistingOrderId", "OriginalOrderId"
-    ):
-        return True
-    errors = field_errors(body)
-    on_lines = any(key.lower().startswith("lineitems") for key in errors)
-    if not on_lines and any(_is_po_field(key) for key in errors):
-        # the PONumber alone refused, in whatever words: bulkship writes it to the contract's rules, so most
-        # likely it exists (it is looked up); a refusal of lines as well is a validation failure
-        return True
-    # words about lines ("Duplicate ExternalId" on LineItems[1]) are about those lines, not the PO
-    words = [error_message(body)] if body is not None and not on_lines else []
-    for key, messages in errors.items():
-        if not key.lower().startswith("lineitems"):
-            words += [key, *messages]
-    return bool(_DUPLICATE_WORDS.search(" ".join(words)))
-
-
-_PO_WORDS = re.compile(
-    r"\bP\.?O\.?\b|po\s*number|purchase\s*order|order\s*(?:number|reference)", re.IGNORECASE
-)
-
-
-def names_the_po(refusal: VendorError) -> bool:
-    """The refusal's "duplicate" is about the PONumber: it names earlier orders, a PONumber field, or
-    says PO / purchase order in so many words."""
-    body = refusal.body
-    if isinstance(body, Mapping) and field(
-        body, "PreviousOrderIds", "PreviousOrderId", "ExistingOrderId", "OriginalOrderId"
-    ):
-        return True
-    if any(_is_po_field(k) for k in field_errors(body)):
-        return True
-    return bool(_PO_WORDS.search(error_message(body) if body is not None else ""))
-
-
-def _is_po_field(key: str) -> bool:
-    """A 400's field path that names the order's PONumber (not a line's field)."""
-    folded = key.lower().replace("_", "")
-    return not folded.startswith("lineitems") and ("ponumber" in folded or "purchaseorder" in folded)

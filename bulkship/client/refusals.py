@@ -1,6 +1,7 @@
 """What a vendor's error answer says: the error of bulkship's tree an unsuccessful status is
 (:func:`error_of`), its message in a few words (an HTML error page by its title), the fields it refuses with
-their paths made plain, and the original order a 409 names."""
+their paths made plain, the original order a 409 names, and whether it says the PONumber exists in whatever
+words (:func:`says_duplicate`, :func:`names_the_po`)."""
 
 from __future__ import annotations
 
@@ -173,3 +174,58 @@ def error_body(response: httpx.Response) -> Any:
         return response.json()
     except ValueError:
         return response.text[:1000]
+
+
+_DUPLICATE_WORDS = re.compile(
+    r"duplicate|already\s+(?:exists?|been\s+(?:used|submitted|placed|processed|created)|used|in\s+use|"
+    r"submitted|placed|processed|created|taken)|not\s+unique|must\s+be\s+unique|previous\s*order",
+    re.IGNORECASE,
+)
+
+
+def says_duplicate(refusal: VendorError) -> bool:
+    """A refusal that says the PONumber exists, whatever its status (some APIs answer 400 or 422, not
+    409): it names earlier orders (``PreviousOrderIds``...), or its words say duplicate / already exists."""
+    if refusal.status_code not in (400, 409, 412, 422):
+        return False
+    body = refusal.body
+    if isinstance(body, Mapping) and field(
+        body, "PreviousOrderIds", "PreviousOrderId", "ExistingOrderId", "OriginalOrderId"
+    ):
+        return True
+    errors = field_errors(body)
+    on_lines = any(key.lower().startswith("lineitems") for key in errors)
+    if not on_lines and any(_is_po_field(key) for key in errors):
+        # the PONumber alone refused, in whatever words: bulkship writes it to the contract's rules, so most
+        # likely it exists (it is looked up); a refusal of lines as well is a validation failure
+        return True
+    # words about lines ("Duplicate ExternalId" on LineItems[1]) are about those lines, not the PO
+    words = [error_message(body)] if body is not None and not on_lines else []
+    for key, messages in errors.items():
+        if not key.lower().startswith("lineitems"):
+            words += [key, *messages]
+    return bool(_DUPLICATE_WORDS.search(" ".join(words)))
+
+
+_PO_WORDS = re.compile(
+    r"\bP\.?O\.?\b|po\s*number|purchase\s*order|order\s*(?:number|reference)", re.IGNORECASE
+)
+
+
+def names_the_po(refusal: VendorError) -> bool:
+    """The refusal's "duplicate" is about the PONumber: it names earlier orders, a PONumber field, or
+    says PO / purchase order in so many words."""
+    body = refusal.body
+    if isinstance(body, Mapping) and field(
+        body, "PreviousOrderIds", "PreviousOrderId", "ExistingOrderId", "OriginalOrderId"
+    ):
+        return True
+    if any(_is_po_field(k) for k in field_errors(body)):
+        return True
+    return bool(_PO_WORDS.search(error_message(body) if body is not None else ""))
+
+
+def _is_po_field(key: str) -> bool:
+    """A 400's field path that names the order's PONumber (not a line's field)."""
+    folded = key.lower().replace("_", "")
+    return not folded.startswith("lineitems") and ("ponumber" in folded or "purchaseorder" in folded)

@@ -17,9 +17,9 @@ from .cells import (
     _struck_cell_problems,
     _struck_text_problems,
 )
+from .corrections import _correction_problems
 from .rows import (
     TEXT_COLUMNS,
-    _correction_problems,
     _fill_merged,
     _formula_text_problems,
     _overflowing_rows,

@@ -11,7 +11,6 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
-from ...columns import ORDER_FIELDS, _words
 from ...csvread import MOJIBAKE
 from ...models import Problem
 from ...money import AmountError, read_amount
@@ -73,112 +72,6 @@ def _total_problems(body: pd.DataFrame, column_map: dict[str, str], not_judged: 
 
 # Words that make a column the correction of an order field beside it ("Revised Amount", "New Address", "Card
 # (corrected)", "Approved Amount"): what the person changed their mind to
-_CORRECTED = frozenset(
-    {"new", "revised", "revision", "updated", "update", "corrected", "correction", "correct", "adjusted",
-     "adjustment", "final", "changed", "change", "amended", "override", "replacement", "approved"}
-)  # fmt: skip
-# ... but not when it says when or whether the field changed: 'Last Updated' (a date: "last" alone is no last
-# name), 'Address Changed' = Yes, 'Address Updated' = 11/03/2026 (found by review14: an HR export's every row
-# was an error)
-_WHEN_WORDS = frozenset({"first", "last"})
-_WHETHER_OR_WHEN = re.compile(
-    r"(?i)\s*(?:yes|no|y|n|true|false|x|✓|✔|✗|✘"
-    r"|\d{4}-\d{1,2}-\d{1,2}(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?)?"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    # ... or that there is no correction: 'Revised Amount' = N/A, -, none, same, No change (found by
-    # review14: every row of a list with nothing revised was an error)
-    r"|n\.?\s*/?\s*a\.?|none|nil|null|not\s+applicable|[-–—_.]+|same(?:\s+as\s+\w+)?|no\s+change|"
-    r"unchanged|as\s+is)\s*"
-)
-
-# ... nor a change of the amount by nothing: 'Amount Change' = 0, 'Amount Adjustment' = +0.00 (found by
-# hunter-sheets: every row of a list with no change was an error). 'Adjusted Amount' = 0 is a card of 0.
-_CHANGE_NOUNS = frozenset({"change", "adjustment"})
-_NO_CHANGE = re.compile(r"\s*[+-]?\s*\$?\s*0+(?:\.0+)?\s*")
-
-
-def _correction_problems(
-    body: pd.DataFrame, column_map: dict[str, str], aliases: dict[str, str], not_judged: set[int]
-) -> list[Problem]:
-    """A row whose column correcting an order field ('Revised Amount' beside 'Amount', 'New Address' beside
-    'Street') says something else than the field's column: which one is right? (found by hunter-sheets: the
-    correction was 'not used', a notice at most, and the card went out at the old amount, to the old street).
-    Empty, or saying the same, it changes nothing. ``aliases``: header key -> field."""
-    from ..rivals import _SAME, _text  # what two cells of one field say, compared as the rivals are
-
-    fed = {field: header for header, field in column_map.items()}
-    problems = []
-    for header in body.columns:
-        words = _words(str(header))
-        rest = [w for w in words if w not in _CORRECTED]
-        if set(rest) <= _WHEN_WORDS:
-            continue
-        field = aliases.get("".join(rest)) if rest and len(rest) < len(words) else None
-        if header in column_map or field not in ORDER_FIELDS or field not in fed:
-            continue
-        own, same = fed[field], _SAME.get(field, lambda v: v)
-        for row, mine, theirs in zip(body.index, body[own], body[header], strict=True):
-            said = _text(theirs)
-            if (
-                not said
-                or row in not_judged
-                or same(said) == same(_text(mine))
-                or _WHETHER_OR_WHEN.fullmatch(said)
-                or (field == "value" and _NO_CHANGE.fullmatch(said) and not _CHANGE_NOUNS.isdisjoint(words))
-            ):
-                continue
-            shown, typed = (str(v).strip() for v in (theirs, mine))
-            message = (
-                f"Row {row}, column '{header}': says {_quoted(shown)} where '{own}' says {_quoted(typed)}: "
-                f"which is right? Put the right one in '{own}' and clear '{header}'."
-            )
-            problems.append(Problem(int(row), field, typed, "error", message, "Corrected in another column"))
-    problems += _moved_in_a_note(body, column_map, not_judged)
-    return problems
-
-
-# A note giving the person another address ("New address: 5 Oak St, Salem", "Moved to 9 Elm Rd", "Ship to:
-# 1 Work Plaza"): the card would go to the street the row still names (found by hunter-sheets); "New address
-# confirmed" (no number) or "Send to 2 kids" (no street) is none
-_STREET_WORD = (
-    r"(?=.*\b(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|ct|court|way|pl|plaza|plz|pkwy|hwy|box)\b)"
-)
-_NEW_ADDRESS = re.compile(
-    r"(?i)^\W*(?:(?:(?:new|updated|changed|corrected|correct|current)\s+(?:home\s+|mailing\s+)?addr(?:ess)?|"
-    r"addr(?:ess)?\s+(?:changed?|updated?|correction)|moved|relocated)\b(?=.*\d)|"
-    rf"(?:ship|send|mail|deliver)(?:\s+(?:it|card|gift|the\s+card))?\s+to\W*\d{_STREET_WORD})"
-)
-
-
-def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]) -> list[Problem]:
-    """A row whose note (a column of notes nothing else reads) gives another address than its street's: which
-    one is right? Not when the note names the row's street (the row was corrected already)."""
-    from ..skipped.said import _note_header
-
-    street = next((h for h, field in column_map.items() if field == "address1"), None)
-    if street is None:
-        return []
-    problems = []
-    for header in body.columns:
-        if header in column_map or not _note_header(str(header)):
-            continue
-        notes = body[header].astype(str)
-        for row in notes.index[notes.str.match(_NEW_ADDRESS)].tolist():
-            said, typed = " ".join(notes[row].split()), " ".join(str(body.at[row, street]).split())
-            if int(row) in not_judged or (typed and typed.casefold() in said.casefold()):
-                continue
-            message = (
-                f"Row {row}, column '{header}': says '{_short(said, 60)}' where '{street}' says '{typed}': "
-                f"which address is right? Put the right one in '{street}' (and the address columns beside "
-                "it) and clear the note."
-            )
-            problems.append(
-                Problem(int(row), "address1", typed, "error", message, "Corrected in another column")
-            )
-    return problems
-
-
 def _quoted(text: str) -> str:
     return text if _money(text) is not None else f"'{text}'"
 
