@@ -310,6 +310,26 @@ def test_a_form_s_questions_are_read_as_their_fields(tmp_path: Path) -> None:
     assert result.rows["status"].tolist() == ["valid"]
 
 
+def test_a_crm_export_under_its_api_field_names_is_read(tmp_path: Path) -> None:
+    """Salesforce's Data Loader writes its field names as they are ('MailingStreet', 'MailingPostalCode'):
+    none was read and the file was refused as lacking street, city, state and ZIP. 'DoNotMail' = true leaves
+    its row out."""
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "Id,FirstName,LastName,MailingStreet,MailingCity,MailingState,MailingPostalCode,MailingCountry,DoNotMail\n"
+        "0031,Maria,Lopez,12 Beacon St,Boston,MA,02108,United States,false\n"
+        "0032,Jo,Park,3 Elm St,Salem,MA,01970,United States,true\n"
+    )
+    loaded = load_sheet(path)
+    assert {loaded.column_map[h] for h in ("MailingStreet", "MailingCity", "MailingState", "MailingPostalCode")} == {
+        "address1", "city", "state", "zip"
+    }  # fmt: skip
+    result = validate(
+        loaded, sandbox_catalog(), program=ProgramSettings(defaults={"product": "CVS", "value": "25"})
+    )
+    assert result.rows["status"].tolist() == ["valid", "skipped"]
+
+
 def test_names_written_last_first_in_one_column_are_turned_around(tmp_path: Path) -> None:
     path = tmp_path / "names.csv"
     path.write_text(

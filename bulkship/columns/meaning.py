@@ -44,8 +44,11 @@ class HeaderMeaning:
 _WORDS = re.compile(r"[0-9a-z#]+")
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # a CRM's field names: "MailingStreet" (Salesforce's API names)
+
+
 def _words(header: str) -> list[str]:
-    words = _WORDS.findall(header.casefold().replace("e-mail", "email"))
+    words = _WORDS.findall(_CAMEL.sub(" ", header).casefold().replace("e-mail", "email"))
     return [w for w in words if w != "s"]  # "Employee's Name"
 
 
