@@ -330,6 +330,25 @@ def test_a_crm_export_under_its_api_field_names_is_read(tmp_path: Path) -> None:
     assert result.rows["status"].tolist() == ["valid", "skipped"]
 
 
+def test_an_old_payroll_system_s_abbreviated_headers_are_read(tmp_path: Path) -> None:
+    """A payroll report's headers abbreviated ('MAIL ADDR 1', 'MAIL CITY', 'MAIL ST', 'ZIP CD', 'GIFT AMT'):
+    none was read. Beside a program's default amount, 'GIFT AMT' of 100 and 50 was left out and every card
+    went at the default 25."""
+    path = tmp_path / "payroll.csv"
+    path.write_text(
+        "EMP NAME,MAIL ADDR 1,MAIL CITY,MAIL ST,ZIP CD,GIFT AMT\n"
+        "Maria Lopez,12 Beacon St,Boston,MA,02108,100\n"
+        "Jo Park,3 Elm St,Salem,MA,01970,50\n"
+    )
+    program = ProgramSettings(defaults={"product": "VISA-PREPAID", "value": "25"})
+    result = validate(load_sheet(path, program=program), sandbox_catalog(), program=program)
+    assert result.rows[["address1", "city", "state", "zip", "value"]].values.tolist() == [
+        ["12 Beacon St", "Boston", "MA", "02108", "100"],
+        ["3 Elm St", "Salem", "MA", "01970", "50"],
+    ]
+    assert result.rows["status"].tolist() == ["valid", "valid"]
+
+
 def test_names_written_last_first_in_one_column_are_turned_around(tmp_path: Path) -> None:
     path = tmp_path / "names.csv"
     path.write_text(

@@ -24,6 +24,7 @@ QUALIFIER_RANK = {
     "ship": 0,
     "delivery": 0,
     "mailing": 1,
+    "mail": 1,  # "Mail City", "Mail Zip" (a lone "Mail" is the email, read before any qualifier)
     "home": 2,
     "primary": 3,
     "default": 3,  # Shopify's customer export: "Default Address City" (of an address only: ADDRESS_ONLY)

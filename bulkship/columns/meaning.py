@@ -47,9 +47,13 @@ _WORDS = re.compile(r"[0-9a-z#]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # a CRM's field names: "MailingStreet" (Salesforce's API names)
 
 
+# Abbreviations of old HR and payroll systems' headers ("Gift Amt", "Zip Cd", "Denom"): as their words
+_ABBREVIATIONS = {"amt": "amount", "cd": "code", "denom": "denomination", "emp": "employee"}
+
+
 def _words(header: str) -> list[str]:
     words = _WORDS.findall(_CAMEL.sub(" ", header).casefold().replace("e-mail", "email"))
-    return [w for w in words if w != "s"]  # "Employee's Name"
+    return [_ABBREVIATIONS.get(w, w) for w in words if w != "s"]  # "Employee's Name"
 
 
 class HeaderIndex:
@@ -104,8 +108,8 @@ def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
         for stop in range(len(words), start, -1):
             if stop < len(words) and words[stop] not in qualifiers:
                 break
-            if start == 0 and stop == len(words) and not last_first:
-                continue  # the whole header was tried above
+            if start == 0 and stop == len(words) and not last_first and "".join(words) == header_key(header):
+                continue  # the whole header was tried above (not when its words are spelled out: "Amt")
             found = index.get("".join(words[start:stop]))
             if found and (found in ADDRESSED or not ADDRESS_ONLY.intersection(words[:start] + words[stop:])):
                 around = words[:start] + words[stop:]
