@@ -260,6 +260,43 @@ def test_a_row_fixed_in_the_page_is_checked_again_and_sent(page, shared_server, 
     assert vendor_lines(shared_env, "messy").count("E-2004") == 1
 
 
+def test_a_row_with_a_cell_on_two_lines_is_fixed_in_the_page_and_sent_with_both_lines(
+    page, shared_server, shared_env, tmp_path
+) -> None:
+    """Found by review16 (R1): a cell written on two lines (Alt+Enter: '455 Massachusetts Avenue' / 'Apt 3')
+    sat in a one-line box, which drops line breaks, and the browser sends the shown value's break as CR LF:
+    fixing the row's ZIP was refused as "changed by someone else since you opened the page", every time;
+    and had it been saved, the street would have read 'AvenueApt 3'."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Employee ID", "Name", "Address", "City", "State", "ZIP", "Card", "Amount"])
+    sheet.append(["TL-1", "Maria Lopez", "12 Beacon Street", "Boston", "MA", "02108", "CVS", 25])
+    two_lines = "455 Massachusetts Avenue\nApt 3"
+    sheet.append(["TL-2", "James Chen", two_lines, "Cambridge", "MA", "0213", "CVS", 25])
+    path = tmp_path / "two-lines.xlsx"
+    book.save(path)
+    upload(page, shared_server, path, name="twolines")
+    page.wait_for_url("**/review")
+    row = page.locator("#row-3")
+    assert "is not a US ZIP code" in row.inner_text()
+    row.locator('input[name="cell:ZIP"]').fill("02139")
+    row.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "changed by someone else" not in page.inner_text("main")
+    assert int(page.inner_text(".counts .ok strong")) == 2  # row 3 is valid now
+    page.click("#continue")
+    page.click("#send")
+    page.wait_for_selector("#finished")
+    from bulkship.ledger import Ledger
+    from bulkship.payload import sent_lines
+
+    with Ledger.open(resolve_settings(env=shared_env).ledger_location, lock=False) as ledger:
+        lines = {li.external_id: li for o in ledger.orders("twolines") for li in sent_lines(o)}
+    assert sorted(lines) == ["TL-1", "TL-2"]
+    street = " ".join(str(v) for k, v in lines["TL-2"].address.items() if k.startswith("Address"))
+    assert "455 Massachusetts Avenue" in street and "Apt 3" in street and "AvenueApt" not in street, street
+
+
 def test_leaving_the_invalid_rows_out_sends_only_the_valid_ones(page, server, env) -> None:
     upload(page, server, SAMPLES / "messy.xlsx", name="leave-out")
     page.wait_for_url("**/review")

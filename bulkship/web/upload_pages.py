@@ -170,7 +170,7 @@ async def fix_row(request: Request) -> Response:
         return render(request, "problem.html", 409, batch=batch, error=error)
     before = dict(found.cells(row))
     changed = _changed_cells(form, before)
-    overtaken = [h for h, (was, _new) in changed.items() if before[h] != was]
+    overtaken = [h for h, (was, _new) in changed.items() if _lines(before[h]) != was]
     if overtaken:  # someone saved this row since the page was loaded: never undo their change unseen
         now = ", ".join(f"{h} is now '{before[h]}'" for h in overtaken)
         error = BulkshipError(
@@ -192,12 +192,19 @@ async def fix_row(request: Request) -> Response:
 
 def _changed_cells(form: Any, before: dict[str, str]) -> dict[str, tuple[str, str]]:
     """The cells the person changed on the page: header -> (the value the page showed, the new value). A
-    form without the shown values (``was:``) is compared with the row as it is now."""
+    form without the shown values (``was:``) is compared with the row as it is now. A browser sends every
+    line break as CR LF: a cell written on two lines (Alt+Enter) is compared by its lines, so it is neither
+    "changed by someone else" nor changed when the person left it alone."""
     changed = {}
     for key, value in form.multi_items():
         header = key.removeprefix("cell:")
         if key.startswith("cell:") and header in before:
-            was = str(form.get(f"was:{header}", before[header]))
-            if str(value) != was:
-                changed[header] = (was, str(value))
+            was = _lines(form.get(f"was:{header}", before[header]))
+            if _lines(value) != was:
+                changed[header] = (was, _lines(value))
     return changed
+
+
+def _lines(value: object) -> str:
+    """A cell's text with its line breaks as the file's reader gives them (LF), whatever the browser sent."""
+    return str(value).replace("\r\n", "\n").replace("\r", "\n")
