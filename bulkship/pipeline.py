@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from . import defaults
 from .batchapi import api_identity, check_batch_api
 from .batchnames import check_new_batch_name, default_batch_for
-from .errors import BulkshipError, FileFormatError, SpendLimitError, VendorError, VendorUnavailableError
+from .errors import BulkshipError, FileFormatError, SpendLimitError, VendorError
 from .ledger import Ledger
 from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
@@ -46,7 +46,13 @@ from .runresult import PlanView, RunResult, plan_view, result_from_ledger
 from .submit import Reporter, SubmitOutcome, submit_batch
 from .team import person_acting
 from .track import wait_until_settled
-from .track.orders import recheck_made_no_card, recheck_other_batches, recheck_planned_again
+from .track.orders import (
+    not_asked_again,
+    not_checked_again,
+    recheck_made_no_card,
+    recheck_other_batches,
+    recheck_planned_again,
+)
 
 if TYPE_CHECKING:
     from .models import LoadedSheet
@@ -202,8 +208,8 @@ async def _plan_and_send(
             )  # fmt: skip
         # rows the vendor failed are sent again below: asked first, the vendor may have shipped them since
         unread = await recheck_made_no_card(client, ledger, batch, settings.concurrency) if stored else {}
-        if stored:  # ... and those an earlier run planned again without sending them (a cost page)
-            await recheck_planned_again(client, ledger, batch)
+        # ... and those an earlier run planned again without sending them (a cost page)
+        unchecked = await recheck_planned_again(client, ledger, batch) if stored else {}
         await recheck_other_batches(  # the repeat guard below judges their cards as the vendor shows them now
             client, ledger, batch, api_identity(settings), repeats.since, settings.concurrency
         )
@@ -229,8 +235,9 @@ async def _plan_and_send(
             give_back_memory()
             record_prices(ledger, batch, catalog)  # those the orders sent now are charged with
             outcome = await submit_batch(  # 4
-                client, ledger, batch, concurrency=settings.concurrency, reporter=options.reporter
-            )
+                client, ledger, batch, concurrency=settings.concurrency, reporter=options.reporter,
+                hold_back=unchecked,
+            )  # fmt: skip
         if options.wait_s > 0:
             await wait_until_settled(client, ledger, batch, options.wait_s, settings.concurrency)  # 5
     give_back_memory()
@@ -242,23 +249,9 @@ async def _plan_and_send(
         result.missing_funds = outcome.missing_funds
         _stop(result, outcome.stopped)
     _stop(result, not_written)
-    _stop(result, _not_asked_again(ledger, batch, unread))
+    _stop(result, not_asked_again(ledger, batch, unread))
+    _stop(result, not_checked_again(unchecked))
     return result
-
-
-def _not_asked_again(ledger: Ledger, batch: str, unread: dict[str, str]) -> BulkshipError | None:
-    """Why rows the vendor failed were not sent again: their orders could not be read again."""
-    if not unread:
-        return None
-    rows = sum(1 for _fp, po in ledger.rows_made_no_card(batch) if po in unread)
-    if not rows:
-        return None
-    why = "; ".join(f"{po}: {reason}" for po, reason in sorted(unread.items()))
-    return VendorUnavailableError(
-        f"{rows} row(s) the vendor showed failed (no card made) were not sent again: their orders could not "
-        f"be read again to see whether the vendor has made the cards since ({why})",
-        hint="re-run the same command once the vendor answers: it asks again and sends each such card once",
-    )
 
 
 def _complete_result(

@@ -1826,3 +1826,38 @@ def test_a_failed_line_planned_again_is_held_when_the_vendor_shows_it_made_witho
     assert vendor.external_ids() == ["E1", "E2"]  # no second card
     assert rows_of(settings, "staff")["E1"].status == "review"
     assert sent.exit_code == 3
+
+
+def test_a_failed_line_planned_again_is_not_sent_while_its_failed_order_cannot_be_read(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """R7's limit: the failed order of a card planned again on a cost page could not be read at the Send (the
+    vendor erring on that read) and the card went out on the ledger's old news: a second card if the vendor
+    had made it since. Its planned order now stays planned (the run exits 1 saying why); the other planned
+    orders go out; once the vendor answers (still Failed), the re-run sends the card once."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    vendor.rewrite = _failed_line_then({"E1": ("Failed", [])})
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    failed_id = vendor.orders()[0]["Id"]
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3])
+    with pytest.raises(SpendLimitError, match="Not confirmed"):
+        run_batch(
+            sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff", confirm=lambda _v: False
+        )
+    shown = _failed_line_then({"E1": ("Failed", [])})
+
+    def failed_order_unreadable(call: Call) -> Answer:
+        if call.method == "GET" and call.path.lower() == f"/v1/orders/{failed_id}".lower():
+            return Answer.of(400, {"Message": "The order cannot be read right now"})
+        return shown(call)
+
+    vendor.rewrite = failed_order_unreadable
+    sent = place(vendor, tmp_path, [1, 2, 3])
+    assert vendor.external_ids() == ["E1", "E2"]  # nothing sent on old news (E3 shares E1's planned order)
+    assert rows_of(settings, "staff")["E1"].status == "planned"
+    assert sent.exit_code == 1 and "could not be read again" in str(sent.stopped), sent.stopped
+    vendor.rewrite = shown
+    again = place(vendor, tmp_path, [1, 2, 3])
+    assert vendor.external_ids() == ["E1", "E1", "E2", "E3"]
+    assert rows_of(settings, "staff")["E1"].status == "ordered" and again.exit_code == 0

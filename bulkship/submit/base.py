@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -28,8 +28,10 @@ class _Base:
         *,
         concurrency: int = 8,
         reporter: Reporter | None = None,
+        hold_back: Collection[str] = (),
     ) -> None:
         self.client = client
+        self.hold_back = frozenset(hold_back)  # planned POs this run must not send (left planned)
         self.ledger = ledger
         self.batch = batch
         self.concurrency = max(1, concurrency)

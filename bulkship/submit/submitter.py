@@ -4,6 +4,7 @@ worker committing its next order's intent while the current one is in flight (:c
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Collection
 from decimal import Decimal
 from typing import Any
 
@@ -28,7 +29,11 @@ class Submitter(_Answers):
     async def _run(self) -> SubmitOutcome:
         # PO numbers and line counts only: each order is read whole when it is claimed
         open_orders = self.ledger.orders(self.batch, states=OPEN_STATES, payloads=False)
-        planned = self.ledger.orders(self.batch, states=("planned",), payloads=False)
+        planned = [
+            o
+            for o in self.ledger.orders(self.batch, states=("planned",), payloads=False)
+            if o.po_number not in self.hold_back
+        ]
         todo = [*open_orders, *planned]
         self.progress = SubmitProgress(len(todo), sum(o.lines for o in todo))
         if planned and not open_orders and self._fresh_batch():
@@ -178,6 +183,10 @@ async def submit_batch(
     *,
     concurrency: int = 8,
     reporter: Reporter | None = None,
+    hold_back: Collection[str] = (),
 ) -> SubmitOutcome:
-    """Send every unsent order of ``batch`` (resolving earlier unknown ones first)."""
-    return await Submitter(client, ledger, batch, concurrency=concurrency, reporter=reporter).run()
+    """Send every unsent order of ``batch`` (resolving earlier unknown ones first) but the planned POs of
+    ``hold_back``, which stay planned (counted as not sent)."""
+    return await Submitter(
+        client, ledger, batch, concurrency=concurrency, reporter=reporter, hold_back=hold_back
+    ).run()

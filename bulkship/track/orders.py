@@ -18,9 +18,11 @@ from ..errors import (
     NotFoundError,
     TransientVendorError,
     VendorError,
+    VendorUnavailableError,
 )
 from ..ledger import Ledger, OrderRecord
 from ..models import VendorOrder
+from ..payload import line_items
 from ..reconcile.join import LedgerView, made_no_card
 from ..statuses import FINAL_LINE_STATUSES, FINAL_ORDER_STATUSES, NO_CARD_STATUSES
 
@@ -150,32 +152,41 @@ async def recheck_made_no_card(
     return unread
 
 
-async def recheck_planned_again(client: VendorClient, ledger: Ledger, batch: str) -> list[str]:
+async def recheck_planned_again(client: VendorClient, ledger: Ledger, batch: str) -> dict[str, str]:
     """Before a run sends orders an earlier run planned but did not send (the web's cost page, a declined
     ``bulkship run``): rows on them that an earlier run planned again because the vendor showed their line
     failed (:func:`recheck_made_no_card` asked then, at the plan, not now) are asked about again: a planned
     order holding a row whose line the vendor's failed order now shows making a card (matched by ExternalId)
     is held for review, never sent on the old news (found by review15: a line shipped between the cost page
-    and Send got a second card). Returns the POs held. An order that cannot be read is judged as before."""
+    and Send got a second card). Returns the planned POs that must not go out in this run (PO -> why): the
+    failed order of one of their rows could not be read, so whether the vendor made that card since is
+    unknown (a 404 means the vendor dropped the failed order: no card). Refused credentials raise."""
     planned = {o.po_number for o in ledger.orders(batch, states=("planned",), payloads=False)}
     failed = {e.po_number for e in ledger.events(batch, kinds=["made_no_card"]) if e.po_number}
     if not planned or not failed:  # the usual run: nothing to ask
-        return []
+        return {}
     waiting = {
         r.external_id: str(r.po_number)
         for r in ledger.batch_rows(batch)
         if r.status == "planned" and r.po_number in planned and r.external_id
     }
     hold: dict[str, str] = {}
+    unread: dict[str, str] = {}
     for po in sorted(failed):
         order = ledger.order(po)
-        if not waiting or order is None or not order.vendor_order_id:
+        if not waiting or order is None:
             continue
         try:
+            if not order.vendor_order_id:
+                raise VendorError("the ledger holds no vendor order Id for it")
             vendor_order = await client.get_order(order.vendor_order_id)
         except CREDENTIAL_ERRORS:
             raise
-        except VendorError:
+        except NotFoundError:
+            continue
+        except VendorError as exc:
+            for planned_po in _planned_from(order, waiting, planned):
+                unread.setdefault(planned_po, f"{po}: {exc.message}")
             continue
         made = [
             line
@@ -190,15 +201,49 @@ async def recheck_planned_again(client: VendorClient, ledger: Ledger, batch: str
         if len(made) > _cards_kept(ledger, batch, po) and any(not line.external_id for line in made):
             for planned_po in planned:
                 hold.setdefault(planned_po, f"{po} (a line it had failed: {made[-1].status})")
-    held: list[str] = []
     for planned_po, why in sorted(hold.items()):
-        held += ledger.hold_for_review(
+        ledger.hold_for_review(
             [planned_po],
             f"The vendor's order {why}, which had failed for this card, now shows it made or on its way: "
             "sending it again would be a second card. Compare with `bulkship reconcile`; release it only if "
             "the vendor made none",
         )
-    return held
+    return {po: why for po, why in unread.items() if po not in hold}
+
+
+def _planned_from(order: OrderRecord, waiting: dict[str, str], planned: set[str]) -> set[str]:
+    """The planned POs holding rows that were lines of ``order`` (by the ExternalIds it was sent with); all
+    of them when its payload names no ExternalId (which rows it held is then unknown)."""
+    sent = {str(item["ExternalId"]) for item in line_items(order) if item.get("ExternalId")}
+    return {waiting[x] for x in sent if x in waiting} if sent else set(planned)
+
+
+def not_asked_again(ledger: Ledger, batch: str, unread: dict[str, str]) -> BulkshipError | None:
+    """Why rows the vendor failed were not sent again: their orders could not be read again."""
+    if not unread:
+        return None
+    rows = sum(1 for _fp, po in ledger.rows_made_no_card(batch) if po in unread)
+    if not rows:
+        return None
+    why = "; ".join(f"{po}: {reason}" for po, reason in sorted(unread.items()))
+    return VendorUnavailableError(
+        f"{rows} row(s) the vendor showed failed (no card made) were not sent again: their orders could not "
+        f"be read again to see whether the vendor has made the cards since ({why})",
+        hint="re-run the same command once the vendor answers: it asks again and sends each such card once",
+    )
+
+
+def not_checked_again(held_back: dict[str, str]) -> BulkshipError | None:
+    """Why planned orders were not sent: a row on them had failed at the vendor, and its failed order could
+    not be read again to see whether the vendor has made that card since."""
+    if not held_back:
+        return None
+    why = "; ".join(f"{po} (order {reason})" for po, reason in sorted(held_back.items()))
+    return VendorUnavailableError(
+        f"{len(held_back)} planned order(s) were not sent: each holds a card the vendor had failed, and the "
+        f"vendor's failed order could not be read again to see whether it made the card since: {why}",
+        hint="re-run the same command once the vendor answers: it asks again and sends each such card once",
+    )
 
 
 def _cards_kept(ledger: Ledger, batch: str, po: str) -> int:
