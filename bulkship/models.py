@@ -286,6 +286,12 @@ class Shipment:
     shipped_date: str = ""  # ISO 8601 as the vendor sent it
     delivered_date: str = ""
 
+    @property
+    def shows_parcel(self) -> bool:
+        """A parcel went out: a tracking number or link, a shipped or delivered date (a carrier's name alone
+        may be the method's, written before anything ships)."""
+        return bool(self.tracking_number or self.tracking_url or self.shipped_date or self.delivered_date)
+
 
 @dataclass(frozen=True)
 class VendorLineItem:

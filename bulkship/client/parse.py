@@ -19,7 +19,6 @@ from ..models import (
     Balance,
     CardCarrier,
     Product,
-    Shipment,
     ShippingMethod,
     VendorLineItem,
     VendorOrder,
@@ -258,38 +257,9 @@ def parse_shipping_method(raw: Any) -> ShippingMethod | None:
 # --- orders --------------------------------------------------------------------------------------------
 
 
-_TRACKING_KEYS = ("TrackingNumber", "TrackingNo", "TrackingCode", "TrackingId")
-
-
-def _shipment(raw: Any) -> Shipment:
-    return Shipment(
-        tracking_number=text(raw, *_TRACKING_KEYS),
-        carrier=text(raw, "Carrier", "CarrierName", "ShippingCarrier"),
-        shipping_method_id=text(raw, "ShippingMethodId"),
-        tracking_url=text(raw, "TrackingUrl", "TrackingLink"),
-        shipped_date=text(raw, "ShippedDate", "ShipDate", "ShippedAt"),
-        delivered_date=text(raw, "DeliveredDate", "DeliveredAt"),
-    )
-
-
-def _records(value: Any) -> list[Any]:
-    """An object or a list of objects, as a list of objects."""
-    if isinstance(value, MAPPING):
-        return [value]
-    return [v for v in value if isinstance(v, MAPPING)] if isinstance(value, list) else []
-
-
-def _shipments(raw: Any) -> tuple[Shipment, ...]:
-    """Tracking wherever the vendor puts it (assumed, not documented): ``Shipments[]``, one ``Shipment``,
-    the claim data (``claimData``, an object or a list), or the line item itself."""
-    found = [_shipment(s) for s in _records(field(raw, "Shipments", "Shipment"))]
-    found += [_shipment(c) for c in _records(field(raw, "ClaimData", "Claim", "Claims"))]
-    if not any(s.tracking_number for s in found) and text(raw, *_TRACKING_KEYS):
-        found.append(_shipment(raw))
-    return tuple(s for s in found if s.tracking_number or s.shipped_date or s.delivered_date)
-
-
 def _line_item(raw: Any) -> VendorLineItem:
+    from . import parcels  # it reads fields with this module's helpers
+
     return VendorLineItem(
         id=text(raw, "Id", "LineItemId"),
         external_id=text(raw, "ExternalId"),
@@ -298,7 +268,7 @@ def _line_item(raw: Any) -> VendorLineItem:
         quantity=integer(field(raw, "Quantity"), 1) or 1,
         cost=decimal(field(raw, "Cost")),
         status=status_name(field(raw, "Status")),
-        shipments=_shipments(raw),
+        shipments=parcels.shipments(raw),
     )
 
 

@@ -47,7 +47,7 @@ def shows_card_made(before: str | None, line: VendorLineItem) -> bool:
     return (
         (before or "").lower() in NO_CARD_STATUSES
         and (line.status or "").lower() in CARD_MADE_LINE_STATUSES
-        and any(s.tracking_number or s.shipped_date or s.delivered_date for s in line.shipments)
+        and any(s.shows_parcel for s in line.shipments)
     )
 
 
@@ -123,15 +123,16 @@ class LedgerTracking(LedgerReads):
                 shipment = latest_shipment(line.shipments)
                 tracking = shipment.tracking_number if shipment else row.tracking_number
                 shipped = shipment.shipped_date if shipment else row.shipped_date
+                link = shipment.tracking_url if shipment else row.tracking_url
                 values = (
                     line.id or row.line_item_id,
                     money_column(line.cost) if line.cost is not None else money_column(row.cost),
                     row.line_status
-                    if unmakes_card(row.line_status, line.status) and not (tracking or shipped)
+                    if unmakes_card(row.line_status, line.status) and not (tracking or shipped or link)
                     else (line.status or "").lower() or row.line_status,
                     shipment.carrier if shipment else row.carrier,
                     tracking,
-                    shipment.tracking_url if shipment else row.tracking_url,
+                    link,
                     shipped,
                     (shipment.delivered_date or None) if shipment else row.delivered_date,
                 )

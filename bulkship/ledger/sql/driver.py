@@ -50,7 +50,8 @@ def _made_no_card(row: str = "") -> str:
         f"{row}status = 'ordered' AND LOWER(COALESCE({row}line_status, ''))"
         f" IN ({', '.join(repr(s) for s in sorted(NO_CARD_STATUSES))})"
         # empty text is none, as made_no_card reads it (a vendor may send "" for a tracking number)
-        f" AND COALESCE({row}tracking_number, '') = '' AND COALESCE({row}shipped_date, '') = ''"
+        f" AND COALESCE({row}tracking_number, '') = '' AND COALESCE({row}tracking_url, '') = ''"
+        f" AND COALESCE({row}shipped_date, '') = ''"
         f" AND COALESCE({row}delivered_date, '') = ''"
     )
 

@@ -52,14 +52,15 @@ ORDER_ONLY_NOTE = (
 
 def made_no_card(record: RowRecord) -> bool:
     """An ordered row whose line the vendor ended Failed or Cancelled before anything shipped (no tracking
-    number, no shipped or delivered date): proof from the line itself that no card exists, so the row holds
-    no money and the next run sends it again (a card returned after shipping is not: it was made). The SQL
-    twin is ``ledger.sql.driver._made_no_card``: they must agree, or the web's totals differ from the
-    workbook's."""
+    number or link, no shipped or delivered date): proof from the line itself that no card exists, so the
+    row holds no money and the next run sends it again (a card returned after shipping is not: it was
+    made). The SQL twin is ``ledger.sql.driver._made_no_card``: they must agree, or the web's totals differ
+    from the workbook's."""
     return (
         record.status == "ordered"
         and (record.line_status or "").lower() in NO_CARD_STATUSES
         and not record.tracking_number
+        and not record.tracking_url
         and not record.shipped_date
         and not record.delivered_date
     )

@@ -1,0 +1,112 @@
+"""A line's parcel written in shapes the contract does not show (it only assumes
+``Shipments[].TrackingNumber``), over real HTTP (``support.vendor_proxy``): a line the vendor ended
+Cancelled or Failed made no card only when it shows no parcel, and such a row is sent again, so a parcel
+missed is a second card."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import write_sheet
+from support.vendor_proxy import Answer, Call, VendorProxy
+
+from bulkship.client.parse import parse_order
+from bulkship.ledger import Ledger
+from bulkship.pipeline import run_batch
+from bulkship.track import track
+
+USPS = "9400111899223100000001"
+LINK = "https://tools.usps.com/go/TrackConfirmAction?tLabels=" + USPS
+
+
+@pytest.fixture
+def vendor(tmp_path: Path) -> Any:
+    with VendorProxy(tmp_path) as proxy:
+        yield proxy
+
+
+def place(vendor: VendorProxy, tmp_path: Path, people: list[int]) -> Any:
+    sheet = write_sheet(tmp_path / "staff.csv", people)
+    return run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch="staff")
+
+
+def rows_of(settings: Any) -> dict[str, Any]:
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        return {str(r.external_id): r for r in ledger.batch_rows("staff")}
+
+
+def lines_said(status: str, line_fields: dict[str, Any]) -> Any:
+    """Order reads showing every line with ``status`` and ``line_fields`` (its parcel), the order too."""
+
+    def rewrite(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method == "GET" and call.path.lower().startswith("/v1/orders/") and answer.status == 200:
+            body = answer.json()
+            body["Status"] = status
+            for line in body["LineItems"]:
+                line.pop("Shipments", None)
+                line.update({"Status": status, **line_fields})
+            return Answer.of(200, body)
+        return answer
+
+    return rewrite
+
+
+PARCELS = {
+    "tracking object": {"Shipments": [{"Carrier": "USPS", "Tracking": {"Number": USPS, "Url": LINK}}]},
+    "tracking numbers list": {"Shipments": [{"Carrier": "USPS", "TrackingNumbers": [USPS]}]},
+    "tracking text": {"Shipment": {"carrier": "USPS", "tracking": USPS}},
+    "packages": {"Packages": [{"Carrier": "USPS", "TrackingNumber": USPS}]},
+    "on the line, nested": {"trackingInfo": {"trackingNumber": USPS, "trackingUrl": LINK}},
+    "link only": {"Shipments": [{"Carrier": "USPS", "TrackingUrl": LINK}]},
+}
+
+
+@pytest.mark.parametrize("parcel", list(PARCELS.values()), ids=list(PARCELS))
+def test_a_card_cancelled_after_it_shipped_is_never_sent_again_whatever_shape_its_parcel_has(
+    vendor: VendorProxy, tmp_path: Path, parcel: dict[str, Any]
+) -> None:
+    """Found by hunter-vendor2: the vendor's first read after the run showed the line Cancelled (a card
+    returned undeliverable and refunded) with its parcel as ``"Tracking": {"Number": ..., "Url": ...}``;
+    only ``TrackingNumber`` was read, so the row read "no card was made" and every re-run sent another card
+    (BS-STAFF-0002, -0003...). The parcel is read in these shapes, a tracking link alone shows one too."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1])
+    vendor.rewrite = lines_said("Cancelled", parcel)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    row = rows_of(settings)["E1"]
+    assert row.line_status == "cancelled"
+    assert row.tracking_number == (USPS if "link only" not in str(parcel) else "") or row.tracking_url == LINK
+    for _rerun in range(2):
+        place(vendor, tmp_path, [1])
+    assert vendor.external_ids() == ["E1"]  # no second card
+
+
+def test_a_tracking_object_is_read_for_the_workbook() -> None:
+    order = parse_order(
+        {
+            "id": "O1",
+            "lineItems": [
+                {"id": "L1", "status": "shipped", "shipments": [{"tracking": {"number": USPS, "url": LINK}}]}
+            ],
+        }
+    )
+    (shipment,) = order.line_items[0].shipments
+    assert (shipment.tracking_number, shipment.tracking_url) == (USPS, LINK)
+
+
+def test_a_line_cancelled_with_no_parcel_in_any_shape_is_still_sent_again_once(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """A carrier's name or an empty tracking object is no parcel: the card was never made, and goes once."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1])
+    vendor.rewrite = lines_said("Cancelled", {"Shipments": [{"Carrier": "USPS", "Tracking": {"Number": ""}}]})
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert rows_of(settings)["E1"].line_status == "cancelled"
+    place(vendor, tmp_path, [1])
+    place(vendor, tmp_path, [1])
+    assert vendor.external_ids() == ["E1", "E1"]
