@@ -95,3 +95,44 @@ def test_a_batch_whose_rows_are_held_is_not_said_to_be_ordered(settings: Setting
         assert "ordered already" not in cost  # this batch ordered nothing
         assert "held" in cost and 'href="/batches/holiday-again/results"' in cost
     assert len(sandbox_orders(settings)) == sent  # nothing sent twice
+
+
+def test_a_batch_with_an_order_in_doubt_is_sent_from_its_cost_page_counting_that_order(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Found by review16 (R2): an order whose answer was lost (a vendor outage, a proxy's 502) was left out of
+    the cost page's total, yet the run counted it against that total before asking the vendor about it:
+    every Send ended "The cost of this batch changed since you confirmed it ... open its cost page", whose
+    total was the same again. The fixed row never went out, the order stayed in doubt. The cost page now
+    shows the money in doubt and confirms it with the rest; the order is asked about and charged once."""
+    import contextlib
+    import sqlite3
+
+    path = tmp_path / "doubt.csv"
+    path.write_text(
+        "Employee ID,Name,Street,City,State,ZIP,Product,Amount\n"
+        "D1,Ana Silva,12 Elm St,Boston,MA,02108,CVS,25\n"
+        "D2,Ben Ode,1 Main St,Cambridge,MA,02139,CVS,25\n"
+        "D3,Cy Tran,3 Pine Ln,Somerville,MA,02143,CVS,25\n"
+        "D4,Di Fix,4 Oak St,Boston,MA,90210,CVS,50\n"  # row 5: the ZIP is not in MA
+    )
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, path, name="doubt")
+        assert confirm(client, "doubt", leave_out="yes").url.path == "/batches/doubt/progress"
+        wait_until_finished(client, "doubt")
+        with contextlib.closing(sqlite3.connect(settings.ledger)) as db, db:  # its answer was lost
+            lost = "WHERE po_number = 'BS-DOUBT-0001'"
+            db.execute(f"UPDATE orders SET state = 'unknown', vendor_order_id = NULL {lost}")
+            db.execute(f"UPDATE rows SET status = 'planned' {lost}")
+        fixed = {"csrf_token": token(client), "was:ZIP": "90210", "cell:ZIP": "02108"}
+        assert client.post("/batches/doubt/rows/5", data=fixed).status_code == 200
+        cost = client.get("/batches/doubt/cost").text
+        assert found(r'id="total">([^<]+)<', cost) == "50.00"  # the row to send
+        assert "75.00 (sent, but the vendor" in cost and "Send 1 order(s) for 125.00" in cost
+        assert confirm(client, "doubt").url.path == "/batches/doubt/progress"
+        done = wait_until_finished(client, "doubt")
+        assert "changed since you confirmed" not in done
+        results = client.get("/batches/doubt/results").text
+        assert "125.00</strong> ordered cost" in results and "in doubt" not in results
+    sent = [li.external_id for order in sandbox_orders(settings) for li in order.line_items]
+    assert sorted(sent) == ["D1", "D2", "D3", "D4"]  # each once

@@ -115,7 +115,8 @@ async def confirm(request: Request) -> Response:
     if total is not None and not total.is_finite():  # sNaN cannot even be compared (found by hunter-web, W6)
         total = None
     found = await run_in_threadpool(web.reviews.review, batch)
-    if view is None or total != view.summary.total or str(form.get("change")) != str(batch.change_id):
+    # the total confirmed is the most the run may spend: what it sends and the orders in doubt it asks about
+    if view is None or total != view.worst_case or str(form.get("change")) != str(batch.change_id):
         # the rows (or the plan) changed since the page was shown: show the cost again
         return _see(f"/batches/{batch.name}/cost")
     if found.counts.get("invalid") and form.get("leave_out") != "yes":

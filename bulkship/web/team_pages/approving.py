@@ -159,7 +159,7 @@ async def approve(request: Request) -> Response:
     unchanged = (
         view is not None
         and str(form.get("change")) == str(batch.change_id)
-        and _decimal(form.get("total")) == view.summary.total
+        and _decimal(form.get("total")) == view.worst_case
         and frozenset(prints) == asked.order_prints
         and Decimal(view.worst_case) <= asked.total
     )
@@ -173,7 +173,7 @@ async def approve(request: Request) -> Response:
         )
     except approvals.ApprovalError as exc:
         return pages.render(request, "problem.html", 403, batch=batch, error=exc)
-    total = str(view.summary.total)
+    total = str(view.worst_case)  # the run's limit: what it sends and the orders in doubt it asks about
     await run_in_threadpool(state.record, settings, batch.name, "web_confirmed", total=total)
     web.runner.start(batch.name)
     return _see(f"/batches/{batch.name}/progress")
