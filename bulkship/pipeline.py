@@ -52,6 +52,7 @@ from .track.orders import (
     recheck_made_no_card,
     recheck_other_batches,
     recheck_planned_again,
+    unread_note,
 )
 
 if TYPE_CHECKING:
@@ -210,9 +211,11 @@ async def _plan_and_send(
         unread = await recheck_made_no_card(client, ledger, batch, settings.concurrency) if stored else {}
         # ... and those an earlier run planned again without sending them (a cost page)
         unchecked = await recheck_planned_again(client, ledger, batch) if stored else {}
-        await recheck_other_batches(  # the repeat guard below judges their cards as the vendor shows them now
+        unread_elsewhere = await recheck_other_batches(  # the repeat guard below judges their cards as the
             client, ledger, batch, api_identity(settings), repeats.since, settings.concurrency
-        )
+        )  # vendor shows them now, and those it could not read as made
+        repeats = replace(repeats, unread=frozenset(unread_elsewhere))
+        notes += [unread_note(unread_elsewhere)] if unread_elsewhere else []
         synced = sync_ledger(  # 3
             ledger,
             batch,

@@ -1861,3 +1861,34 @@ def test_a_failed_line_planned_again_is_not_sent_while_its_failed_order_cannot_b
     again = place(vendor, tmp_path, [1, 2, 3])
     assert vendor.external_ids() == ["E1", "E1", "E2", "E3"]
     assert rows_of(settings, "staff")["E1"].status == "ordered" and again.exit_code == 0
+
+
+def test_a_card_another_batch_saw_failed_is_held_by_a_new_list_while_its_order_cannot_be_read(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """The same, the vendor erring on the read of 'staff''s failed order at December's run: the repeat guard
+    judged E1's card by the ledger's old news (failed: no card) and sent E1 one, a second card if the vendor
+    had made it since. E1 is now held as a repeat, the run saying why; once the vendor answers (still
+    Failed), the re-run sends E1 once."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    failed = _failed_line_then({"E1": ("Failed", [])})
+    vendor.rewrite = failed
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    first_id = vendor.orders()[0]["Id"]
+
+    def unreadable(call: Call) -> Answer:
+        if call.method == "GET" and call.path.lower() == f"/v1/orders/{first_id}".lower():
+            return Answer.of(400, {"Message": "The order cannot be read right now"})
+        return failed(call)
+
+    vendor.rewrite = unreadable
+    sheet = write_sheet(tmp_path / "list.csv", [1, 9])
+    december = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="december")
+    assert vendor.external_ids() == ["E1", "E2", "E9"]  # E9 sent, E1 not on old news
+    assert december.held_rows == 1, december.by_status
+    assert any("could not be read again" in note for note in december.notes), december.notes
+    vendor.rewrite = failed
+    again = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="december")
+    assert vendor.external_ids() == ["E1", "E1", "E2", "E9"]  # the card never made, sent once
+    assert again.held_rows == 0, again.by_status

@@ -39,10 +39,13 @@ def _lines_without_card(
     """(PO, line index) of the lines of ``orders`` that made no card: the row tied to it failed there or its
     line was ended without a card, or no row is tied to it any more and the vendor ended the whole order
     Failed or Cancelled (its rows were sent again elsewhere). A person whose every card failed has none: a
-    new list sends them one, it does not hold them (found by a newcomer). Anything less sure is a card."""
+    new list sends them one, it does not hold them (found by a newcomer). Anything less sure is a card, as
+    are the lines of an order that could not be read again now (``policy.unread``)."""
     tied = ledger.lines_tied_since(policy.since, exclude_batch=batch, states=_COUNTED_STATES)
     found: set[tuple[str, int]] = set()
     for order in orders:
+        if order.po_number in policy.unread:
+            continue
         on = tied.get(order.po_number, {})
         found.update((order.po_number, i) for i, card in on.items() if not card)
         if (order.status or "").casefold() in NO_CARD_STATUSES:

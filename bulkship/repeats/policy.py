@@ -30,13 +30,16 @@ class RepeatPolicy:
     not taken from the file's name), so a file mostly made of another batch's rows is meant as a batch of
     its own: those rows are held one by one, not the whole file refused as that batch again;
     ``references_people``: the file's reference column names a person ("Employee ID"), not what several
-    people share ("Customer ID": two contacts of one account are two people)."""
+    people share ("Customer ID": two contacts of one account are two people); ``unread``: other batches'
+    orders whose failed cards could not be read again at the vendor (``track.orders.recheck_other_batches``):
+    counted as cards, as the vendor may have made them since."""
 
     allow: bool = False
     window_days: int = DEFAULT_WINDOW_DAYS
     today: date | None = None
     own_name: bool = False
     references_people: bool = True
+    unread: frozenset[str] = frozenset()
 
     @property
     def since(self) -> str:

@@ -246,6 +246,17 @@ def not_checked_again(held_back: dict[str, str]) -> BulkshipError | None:
     )
 
 
+def unread_note(unread: dict[str, str]) -> str:
+    """What a run says of other batches' failed orders it could not read again
+    (:func:`recheck_other_batches`)."""
+    why = "; ".join(f"{po}: {reason}" for po, reason in sorted(unread.items()))
+    return (
+        f"{len(unread)} order(s) of other batches, whose cards the vendor had failed, could not be read "
+        f"again ({why}): a row of this list to one of their recipients is held as a repeat, since the vendor "
+        "may have made that card since. Re-run once the vendor answers: it asks again."
+    )
+
+
 def _cards_kept(ledger: Ledger, batch: str, po: str) -> int:
     """The rows of ``po`` the ledger holds ordered with a card made (its lines the vendor did not fail)."""
     rows = ledger.batch_rows(batch)
@@ -254,16 +265,18 @@ def _cards_kept(ledger: Ledger, batch: str, po: str) -> int:
 
 async def recheck_other_batches(
     client: VendorClient, ledger: Ledger, batch: str, api: str, since: str, concurrency: int
-) -> None:
+) -> dict[str, str]:
     """Before a run compares its rows with the other batches' cards (:mod:`bulkship.repeats`): their rows
     the ledger shows made no card, read again at the vendor (see :func:`recheck_made_no_card`), for the
     batches of the same API active since ``since`` (the repeat window). A card the vendor has made since is
-    then held as a repeat, never sent by a new list on old news; one that cannot be read is judged as
-    before."""
+    then held as a repeat, never sent by a new list on old news. Returns the orders that could not be read
+    (PO -> why): the repeat guard counts their failed cards as made (the vendor may have made them since)."""
+    unread: dict[str, str] = {}
     for other in ledger.batches():
         if other.name == batch or other.api != api or max(other.created, other.updated) < since:
             continue
-        await recheck_made_no_card(client, ledger, other.name, concurrency)
+        unread.update(await recheck_made_no_card(client, ledger, other.name, concurrency))
+    return unread
 
 
 @dataclass(frozen=True)
