@@ -110,3 +110,30 @@ def test_a_line_cancelled_with_no_parcel_in_any_shape_is_still_sent_again_once(
     place(vendor, tmp_path, [1])
     place(vendor, tmp_path, [1])
     assert vendor.external_ids() == ["E1", "E1"]
+
+
+NO_PARCEL = {
+    "tracking number N/A": {"Shipments": [{"Carrier": "USPS", "TrackingNumber": "N/A"}]},
+    "tracking none": {"Tracking": "none"},
+    "tracking numbers of dashes": {"Shipments": [{"Carrier": "USPS", "TrackingNumbers": ["-", "0"]}]},
+    ".NET's date for none": {"Shipments": [{"TrackingNumber": None, "ShippedDate": "0001-01-01T00:00:00"}]},
+}
+
+
+@pytest.mark.parametrize("said", list(NO_PARCEL.values()), ids=list(NO_PARCEL))
+def test_a_line_cancelled_whose_parcel_fields_say_none_is_sent_again_once(
+    vendor: VendorProxy, tmp_path: Path, said: dict[str, Any]
+) -> None:
+    """Found by review16 (after 6b43b37): a placeholder where the tracking number goes ('N/A', 'none', '-',
+    '0') or the "0001-01-01T00:00:00" a .NET service writes for a date it does not have was read as a
+    parcel, so a line the vendor cancelled before making the card read as a card made, and its person never
+    got one (the row was not sent again). It is no parcel: the card goes once."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1])
+    vendor.rewrite = lines_said("Cancelled", said)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    row = rows_of(settings)["E1"]
+    assert row.line_status == "cancelled" and not row.tracking_number and not row.shipped_date
+    place(vendor, tmp_path, [1])
+    place(vendor, tmp_path, [1])
+    assert vendor.external_ids() == ["E1", "E1"]

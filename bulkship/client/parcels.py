@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..folding import no_reference
 from ..models import Shipment
 from .parse import MAPPING, field, text
 
@@ -31,11 +32,11 @@ def _tracking(value: Any) -> tuple[str, str]:
         return "", ""
     if isinstance(value, MAPPING):
         number, _link = _tracking(field(value, *_NUMBER_KEYS))
-        return number, text(value, "Url", "Link", "Uri", *_LINK_KEYS).strip()
+        return number, _said(text(value, "Url", "Link", "Uri", *_LINK_KEYS))
     if isinstance(value, list):
         found = [_tracking(v) for v in value]
         return next((f for f in found if f[0]), next((f for f in found if f[1]), ("", "")))
-    return ("", "") if isinstance(value, float) else (str(value).strip(), "")
+    return ("", "") if isinstance(value, float) else (_said(str(value)), "")
 
 
 def _tracking_of(raw: Any) -> tuple[str, str]:
@@ -51,7 +52,7 @@ def _tracking_of(raw: Any) -> tuple[str, str]:
             if found:
                 number, link = found, found_link or link
                 break
-    return number, text(raw, *_LINK_KEYS).strip() or link
+    return number, _said(text(raw, *_LINK_KEYS)) or link
 
 
 def _shipment(raw: Any) -> Shipment:
@@ -61,9 +62,24 @@ def _shipment(raw: Any) -> Shipment:
         carrier=text(raw, "Carrier", "CarrierName", "ShippingCarrier"),
         shipping_method_id=text(raw, "ShippingMethodId"),
         tracking_url=link,
-        shipped_date=text(raw, "ShippedDate", "ShipDate", "ShippedAt", "ShippedOn", "DateShipped"),
-        delivered_date=text(raw, "DeliveredDate", "DeliveredAt", "DeliveredOn", "DateDelivered"),
+        shipped_date=_date(text(raw, "ShippedDate", "ShipDate", "ShippedAt", "ShippedOn", "DateShipped")),
+        delivered_date=_date(text(raw, "DeliveredDate", "DeliveredAt", "DeliveredOn", "DateDelivered")),
     )
+
+
+def _said(value: str) -> str:
+    """A tracking number or link as the vendor wrote it; "" for a placeholder saying there is none ('N/A',
+    'none', 'pending', '0', '-'): a line the vendor failed with "TrackingNumber": "N/A" made no card, and
+    read as a parcel its person never got one (found by review16)."""
+    value = value.strip()
+    return "" if no_reference(value) else value
+
+
+def _date(value: str) -> str:
+    """A shipped or delivered date; "" for a placeholder or a date no parcel of bulkship's has, such as the
+    "0001-01-01T00:00:00" a .NET service writes for a date it does not have (or 1900-01-01, 1970-01-01)."""
+    value = _said(value)
+    return "" if value[:4].isdigit() and int(value[:4]) < 2000 else value
 
 
 def _records(value: Any) -> list[Any]:
