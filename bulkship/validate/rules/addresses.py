@@ -125,28 +125,73 @@ def check_addresses(frame: pd.DataFrame, collector: ProblemCollector, *, reject_
         "Military address not valid",
         "state {state} is for military mail; the city must be APO, FPO or DPO, not '{new}'.",
     )
-    po_box = pd.Series(False, index=frame.index)
-    for column in ("address1", "address2"):
+    said = pd.Series(False, index=frame.index)
+    for column in ("address1", "address2"):  # each said in its own cell: line 2 may hold the box
         text = "\n".join(frame[column].tolist())
-        if "box" in text.lower() and re.search(PO_BOX, text):  # one scan first: PO boxes are rare
-            po_box |= frame[column].str.contains(PO_BOX, regex=True)
-    if reject_po_boxes:
-        collector.error(
-            po_box,
-            "address1",
-            "PO box not allowed",
-            "'{new}' is a PO box; this program ships to street addresses only. Ask for a street address.",
-        )
-    else:
-        collector.warn(
-            po_box,
-            "address1",
-            "PO box",
-            "'{new}' is a PO box; cards are delivered by mail, some couriers do not deliver to PO boxes.",
-        )
+        if not ("box" in text.lower() and re.search(PO_BOX, text)):  # one scan first: PO boxes are rare
+            continue
+        po_box = frame[column].str.contains(PO_BOX, regex=True) & ~said
+        said |= po_box
+        if reject_po_boxes:
+            collector.error(
+                po_box,
+                column,
+                "PO box not allowed",
+                "'{new}' is a PO box; this program ships to street addresses only. Ask for a street address.",
+            )
+        else:
+            collector.warn(
+                po_box,
+                column,
+                "PO box",
+                "'{new}' is a PO box; cards are delivered by mail, some couriers do not deliver to PO boxes.",
+            )
+    check_address_in_street(frame, collector)
     collector.error(
         frame["country"].ne(US) & frame["country"].ne("") & ~collector.has_error("country"),
         "country",
         "Country not supported",
         "'{old}': physical gift cards ship to US addresses only (including APO/FPO/DPO).",
     )
+
+
+# The end of a street cell holding a whole address: "1 Work Plaza, Boston, MA 02110", "Chicago IL 60606 USA"
+_STATE_AND_ZIP_AT_END = re.compile(
+    r"(?i)(?:^|[\s,])([A-Z]{2})\.?[\s,]+(\d{5})(?:-?\d{4})?"
+    r"(?:[\s,]+(?:US|USA|U\.S\.(?:A\.)?|United\s+States(?:\s+of\s+America)?))?\s*\.?\s*$"
+)
+
+_STATE_AND_ZIP_AT_LINE_END = re.compile(_STATE_AND_ZIP_AT_END.pattern, re.MULTILINE)
+
+
+def check_address_in_street(frame: pd.DataFrame, collector: ProblemCollector) -> None:
+    """A street or line 2 ending with a state and a ZIP ("1 Work Plaza, Boston MA 02110": an address pasted
+    whole into the street cell, or a 'Delivery Address' column holding whole addresses beside City, State
+    and ZIP). Another state or ZIP than the row's columns is an error: the parcel showed both and went
+    where the ZIP column said (found by hunter-sheets2). The row's own, a warning: printed twice."""
+    row_zip = frame["zip"].str[:5]
+    known = frame["state"].ne("") & frame["zip"].ne("") & ~collector.has_error("zip")
+    for column in ("address1", "address2"):
+        values = frame[column]
+        if not _STATE_AND_ZIP_AT_LINE_END.search("\n".join(values.tolist())):  # the usual list: one scan
+            continue
+        found = values.str.extract(_STATE_AND_ZIP_AT_END)
+        state, code = found[0].fillna("").str.upper(), found[1].fillna("")
+        ends = code.ne("") & state.isin(list(STATE_NAMES)) & known & ~collector.has_error(column)
+        other = ends & (state.ne(frame["state"]) | code.ne(row_zip))
+        collector.error(
+            other,
+            column,
+            "Another address in the street",
+            "'{old}' ends with {named}, but the row's State and ZIP are {state} {zip}: which address is "
+            "right? Keep only the street in this column, and the right city, state and ZIP in their own "
+            "columns.",
+            extra={"named": state + " " + code},
+        )
+        collector.warn(
+            ends & ~other,
+            column,
+            "City in the street",
+            "'{old}' ends with the row's own state and ZIP, printed again under it on the parcel; keep only "
+            "the street in this column.",
+        )

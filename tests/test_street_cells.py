@@ -1,0 +1,118 @@
+"""What a street or line 2 cell holds beside the row's City, State and ZIP: another address pasted whole, the
+row's own city again, a PO box on line 2 (found by hunter-sheets2, each with a real run)."""
+
+# ruff: noqa: E501  (exact user-facing messages and sample data read best unwrapped)
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import embedded_sandbox_orders
+
+from bulkship.cli import main
+from bulkship.settings import resolve_settings
+
+pytestmark = pytest.mark.usefixtures("isolated_data_dir")
+
+
+def validate(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, dict]:
+    code = main(["validate", str(path), "--json", "--out", str(path.parent / "out"), *args])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def ordered_lines() -> list[dict[str, Any]]:
+    return [li for order in embedded_sandbox_orders(resolve_settings().data_dir) for li in order["LineItems"]]
+
+
+def test_a_street_naming_another_state_or_zip_than_the_row_is_not_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'1 Work Plaza, Boston, MA 02110' in Address beside City Salem, ZIP 01970 went out with both on the
+    label, to the ZIP column's town, where no such street is; so did 'Chicago, IL 60606' typed into line 2,
+    and a 'Delivery Address' column of whole addresses beside the list's City, State and ZIP. Which address
+    is right is the person's to say. A street ending with the row's own state and ZIP is sent, with a
+    warning; ZIPs in street numbers and military PSC/Unit/Box lines are no address."""
+    path = tmp_path / "pasted.csv"
+    path.write_text(
+        "Employee ID,Name,Address,Address 2,City,State,Zip,Product,Amount\n"
+        "E1,Ann Lee,12 Beacon St,,Boston,MA,02108,CVS,25\n"
+        'E2,Bob Ray,"1 Work Plaza, Boston, MA 02110",,Salem,MA,01970,CVS,25\n'
+        'E3,Cy Ng,9 Elm St,"Chicago, IL 60606",Salem,MA,01970,CVS,25\n'
+        "E4,Di Ow,9 Oak St Lynn MA 01901 USA,,Lynn,MA,01901-2345,CVS,25\n"
+        "E5,Ed Fox,12345 Ventura Blvd,Suite 10,Studio City,CA,91604,CVS,25\n"
+        "E6,Flo Orr,Unit 2050 Box 4190,,APO,AP,96278,CVS,25\n"
+        "E7,Gus Kim,5 Elm St Salem ma 01970,,Salem,MA,02108,CVS,25\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 4, 3)
+    assert [(p["row"], p["severity"], p["message"]) for p in data["problems"]] == [
+        (
+            3,
+            "error",
+            "Row 3, column 'Address': '1 Work Plaza, Boston, MA 02110' ends with MA 02110, but the row's State and ZIP are MA 01970: which address is right? Keep only the street in this column, and the right city, state and ZIP in their own columns.",
+        ),
+        (
+            4,
+            "error",
+            "Row 4, column 'Address 2': 'Chicago, IL 60606' ends with IL 60606, but the row's State and ZIP are MA 01970: which address is right? Keep only the street in this column, and the right city, state and ZIP in their own columns.",
+        ),
+        (
+            5,
+            "warning",
+            "Row 5, column 'Address': '9 Oak St Lynn MA 01901 USA' ends with the row's own state and ZIP, printed again under it on the parcel; keep only the street in this column.",
+        ),
+        (
+            8,
+            "error",
+            "Row 8, column 'Address': '5 Elm St Salem ma 01970' ends with MA 01970, but the row's State and ZIP are MA 02108: which address is right? Keep only the street in this column, and the right city, state and ZIP in their own columns.",
+        ),
+    ]
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()) == [
+        "Ann Lee",
+        "Di Ow",
+        "Ed Fox",
+        "Flo Orr",
+    ]
+
+
+def test_a_delivery_address_column_of_whole_addresses_beside_the_address_columns_is_not_sent_mixed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Delivery Address' (the street bulkship reads) holding '1 Work Plaza, Boston MA 02110' beside the
+    list's Salem / 01970: the card went to the street of one address and the town of the other."""
+    path = tmp_path / "delivery.csv"
+    path.write_text(
+        "Employee ID,First Name,Last Name,Address,City,State,Zip,Delivery Address,Product,Amount\n"
+        'E2,Bob,Ray,5 Main St,Salem,MA,01970,"1 Work Plaza, Boston MA 02110",CVS,25\n'
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"]) == (1, 0)
+    assert [p["message"] for p in data["problems"]] == [
+        "Row 2, column 'Delivery Address': '1 Work Plaza, Boston MA 02110' ends with MA 02110, but the row's State and ZIP are MA 01970: which address is right? Keep only the street in this column, and the right city, state and ZIP in their own columns."
+    ]
+
+
+def test_a_po_box_on_line_2_is_said_in_its_own_cell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'PO Box 9' on line 2 was said as "'21 Main St' is a PO box", the street of line 1."""
+    path = tmp_path / "boxes.csv"
+    path.write_text(
+        "Name,Address,Address 2,City,State,Zip,Product,Amount\n"
+        "Kim Ray,21 Main St,PO Box 9,Boston,MA,02108,CVS,25\n"
+        "Tom Ray,PO Box 123,,Boston,MA,02108,CVS,25\n"
+    )
+    code, data = validate(capsys, path)
+    assert code == 0
+    assert [p["message"] for p in data["problems"]] == [
+        "Row 2, column 'Address 2': 'PO Box 9' is a PO box; cards are delivered by mail, some couriers do not deliver to PO boxes.",
+        "Row 3, column 'Address': 'PO Box 123' is a PO box; cards are delivered by mail, some couriers do not deliver to PO boxes.",
+    ]
+    path.with_suffix(".toml").write_text("[program]\nreject_po_boxes = true\n")
+    code, data = validate(capsys, path, "--config", str(path.with_suffix(".toml")))
+    assert (code, data["invalid"]) == (1, 2)
+    assert [(p["row"], p["column"]) for p in data["problems"]] == [(2, "address2"), (3, "address1")]
