@@ -187,6 +187,46 @@ def test_a_cell_fixed_while_the_batch_waits_to_be_sent_is_refused_and_the_send_g
     assert busy is not None and busy.corrections == {}  # the review shows the row as it was sent
 
 
+def test_a_profile_saved_while_the_batch_waits_its_turn_to_be_sent_does_not_stop_the_send(
+    client: TestClient, settings
+) -> None:
+    """Found by review16 (R4): the batch queued behind another run (here a tracking pass waiting for the
+    ledger), a column profile saved from its Columns page open in another tab was recorded as a change of
+    the batch: its run found it no longer confirmed and ended "nothing to send", and nothing went out."""
+    upload(client, SAMPLES / "anniversary.xlsx", name="queued")
+    columns = client.get("/batches/queued/columns").text
+    assert 'id="save-profile"' in columns
+    cost = client.get("/batches/queued/cost").text
+    send = {"csrf_token": token(client), "total": found(r'name="total" value="([^"]+)"', cost)}
+    send["change"] = found(r'name="change" value="([^"]+)"', cost)
+    runner = client.app.web.runner  # type: ignore[attr-defined]
+    with runner.exclusive:  # another pass holds the ledger: the run of this batch waits behind it
+        runner.track()
+        assert client.post("/batches/queued/confirm", data=send).url.path == "/batches/queued/progress"
+        saved = client.post(
+            "/batches/queued/columns/profile", data={"csrf_token": token(client), "profile": "mine"}
+        )
+        assert saved.url.path == "/batches/queued/progress"  # the page shows the send going on
+    page = wait_until_finished(client, "queued")
+    assert "nothing to send" not in page
+    external = [li.external_id for o in sandbox_orders(settings) for li in o.line_items]
+    assert len(external) == 25 == len(set(external))  # what was confirmed went out, once
+
+
+def test_a_run_finding_its_batch_changed_after_send_says_nothing_was_sent(settings) -> None:
+    """A confirmed batch changed afterwards (two servers, a race) is not sent on the confirmation of other
+    rows; its run says so, not "nothing to send" with the exit of a batch done."""
+    from bulkship.web import runner as web_runner
+    from bulkship.web import state
+
+    path = SAMPLES / "direct-mail.csv"
+    state.record(settings, "raced", "web_upload", file_name=path.name, path=str(path), sheet=None, by="me")
+    state.record(settings, "raced", "web_confirmed", total="1210.00")
+    state.record(settings, "raced", "web_fix", row=2, header="Brand", value="TARGET")
+    ended = web_runner.Runner(settings)._attempt("raced")
+    assert ended is not None and ended["exit_code"] == 1 and "changed after Send" in ended["message"]
+
+
 def test_a_send_while_another_process_works_on_the_batch_waits_for_it_instead_of_stopping(
     client: TestClient, settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:

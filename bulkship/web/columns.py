@@ -118,11 +118,13 @@ async def reset(request: Request) -> Response:
 
 
 async def save_profile(request: Request) -> Response:
-    """Save the batch's mapping under a name, for the next file with these headers (and ``--config NAME``)."""
-    from .app import _see, _web, _with_upload
+    """Save the batch's mapping under a name, for the next file with these headers (and ``--config NAME``).
+    Not while the batch is sent or waits its turn to be (found by review16: saved from a Columns page open in
+    another tab, it made the confirmed batch a changed one, and its run ended "nothing to send")."""
+    from .app import _idle, _see, _web, _with_upload
 
     web = _web(request)
-    batch = _with_upload(web, request.path_params["name"])
+    batch = _idle(web, _with_upload(web, request.path_params["name"]))
     form = await request.form()
     name = str(form.get("profile") or "").strip()
     try:

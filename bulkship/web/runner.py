@@ -117,7 +117,7 @@ class Runner:
         while True:
             found = state.web_batch(self.settings, batch)
             if found is None or found.upload is None or not found.due:
-                return None if waited else {"exit_code": 0, "message": "nothing to send"}
+                return None if waited else _not_due(found)
             try:
                 return self._send(batch, found)
             except LedgerLockedError as exc:
@@ -157,3 +157,17 @@ class Runner:
             "hint": (stopped.hint or "") if stopped else "",
             "output": str(result.output or ""),
         }
+
+
+CHANGED_AFTER_SEND = (
+    "Nothing was sent: the batch was changed after Send was pressed (a cell, its sheet or its columns, from "
+    "another page). Open its cost page, check what it sends now and send it from there"
+)
+
+
+def _not_due(found: state.WebBatch | None) -> dict[str, Any]:
+    """How a run ends that finds its batch no longer to send: changed after the Send it was started for (the
+    person must know nothing went out), or with nothing to send."""
+    if found is not None and found.confirmed_id > found.done_id and not found.confirmed:
+        return {"exit_code": 1, "message": CHANGED_AFTER_SEND, "hint": ""}
+    return {"exit_code": 0, "message": "nothing to send"}

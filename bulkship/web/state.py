@@ -111,8 +111,10 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
             batch.sheet, batch.corrections, batch.change_id = d.get("sheet") or None, {}, event.id
             batch.columns, batch.profile = {}, ""
         elif kind == "web_columns":
-            batch.columns = {str(k): str(v) for k, v in dict(d.get("columns") or {}).items()}
-            batch.profile, batch.change_id = str(d.get("profile") or ""), event.id
+            columns = {str(k): str(v) for k, v in dict(d.get("columns") or {}).items()}
+            if columns != batch.columns:  # a profile saved under a name reads the rows as they were read
+                batch.columns, batch.change_id = columns, event.id
+            batch.profile = str(d.get("profile") or "")
         elif kind == "web_fix":
             batch.corrections[int(d["row"]), str(d["header"])] = str(d.get("value", ""))
             batch.change_id = event.id
