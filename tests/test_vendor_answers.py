@@ -446,14 +446,12 @@ def test_a_duplicate_said_of_a_line_is_that_lines_refusal_not_a_duplicate_po(
 ) -> None:
     """'Duplicate ExternalId' on LineItems[1] is about that line: its row fails with the vendor's words and
     the other row goes out in a follow-up order (not 'in doubt' for ever, as a duplicate PO would be)."""
-    refusal = {
-        "Message": "The request is invalid.",
-        "ModelState": {"order.LineItems[1].ExternalId": ["Duplicate"]},
-    }
 
     def line_refused(call: Call) -> Answer:
-        if is_order_post(call) and len(call.json()["LineItems"]) == 2:
-            return Answer.of(400, refusal)
+        ids = [li["ExternalId"] for li in call.json()["LineItems"]] if is_order_post(call) else []
+        if "E2" in ids:
+            refusal = {f"order.LineItems[{ids.index('E2')}].ExternalId": ["Duplicate"]}
+            return Answer.of(400, {"Message": "The request is invalid.", "ModelState": refusal})
         return call.forward()
 
     vendor.rewrite = line_refused

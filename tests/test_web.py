@@ -793,7 +793,9 @@ def test_rows_the_vendor_refused_are_on_the_review_page_and_go_out_fixed_in_the_
     assert sorted(lines) == ["E1", "E2", "E3"]  # each once; E2 in the follow-up run of the same batch
     results = client.get("/batches/staff/results").text
     assert "Fix these" not in results
-    assert ">sent<" in batch_row(client.get("/").text, "staff")
+    # E1 went alone (the refusal's 'LineItems[1]' may count from 0 or 1), and the sandbox ships a
+    # one-line order at once
+    assert re.search(r">(sent|shipping)<", batch_row(client.get("/").text, "staff"))
 
 
 def test_tracking_is_refreshed_in_the_background_when_the_server_is_told_to(settings, tmp_path: Path) -> None:

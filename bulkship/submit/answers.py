@@ -217,9 +217,16 @@ class _Answers(_Conflicts):
         self._report(order.po_number, "created, some lines need review", ordered=len(outcomes))
 
     async def _rejected(self, order: OrderRecord, rows: list[RowRecord], exc: OrderRejectedError) -> None:
-        per_line, general = _line_errors(exc, order.lines)
+        per_line, general, base = _line_errors(exc, order.lines, self._line_base)
         by_index = {r.line_index: r for r in rows}
-        if per_line:
+        apart: list[int] = []  # lines sent alone: the vendor's answer about them names them for sure
+        if per_line and base is None:
+            # which line is meant is not told ('LineItems[2]': the third counted from 0, the second from 1):
+            # no row fails on a guess (a good one would never be ordered); each line it may be goes alone
+            apart = sorted({line for i in per_line for line in (i - 1, i) if line in by_index})
+            failed: dict[str, str] = {}
+        elif per_line:
+            self._line_base = base
             failed = {
                 by_index[i].fingerprint: "; ".join(msgs) for i, msgs in per_line.items() if i in by_index
             }
@@ -229,6 +236,12 @@ class _Answers(_Conflicts):
         await self._ledger(self.ledger.record_rejected, order.po_number, exc.message, failed, body=exc.body)
         self.outcome.rejected.append(order.po_number)
         self._report(order.po_number, "rejected", failed=len(failed))
-        good = [r.line_index for r in rows if r.fingerprint not in failed and r.line_index is not None]
+        good = [
+            r.line_index
+            for r in rows
+            if r.fingerprint not in failed and r.line_index is not None and r.line_index not in apart
+        ]
         if good:
             await self._follow_up(order, rows, good)
+        for line in apart:
+            await self._follow_up(order, rows, [line])

@@ -43,6 +43,7 @@ class _Base:
         self._db: LedgerThread | None = None
         self._held_for_review = ""  # why every planned order of the batch is held (first unexpected 409)
         self._batch_checked = False
+        self._line_base: int | None = None  # whether the vendor's 400s count lines from 0 or 1, once told
 
     async def _ledger(self, method: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``method(*args, **kwargs)`` on the ledger thread, committed when this returns."""

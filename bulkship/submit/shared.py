@@ -69,21 +69,46 @@ class SubmitOutcome:
     unsent_cost: Decimal = Decimal("0")
 
 
-def _line_errors(exc: OrderRejectedError, line_count: int) -> tuple[dict[int, list[str]], list[str]]:
-    """Vendor messages per line index, and those about the whole order."""
-    per_line: dict[int, list[str]] = {}
+def _line_errors(
+    exc: OrderRejectedError, line_count: int, base: int | None = None
+) -> tuple[dict[int, list[str]], list[str], int | None]:
+    """Vendor messages per line index (counted from 0), those about the whole order, and whether the
+    vendor counts lines from 0 or 1 (None: not told). The contract only assumes how a 400 names a line
+    (``LineItems[3].Value``), and a vendor may count them from 1: ``base`` when known, else told by the
+    answer itself (:func:`line_base`). Not told, they are read from 0 as documented, and are not sure
+    (``LineItems[1]`` is the second line, or the first): the caller sends such lines apart rather than
+    fail a row that may be good."""
+    found: list[tuple[int, str, list[str]]] = []
     general: list[str] = []
     for path, messages in (exc.field_errors or {}).items():
         match = _LINE_PATH.match(path)
         texts = [str(m) for m in messages] if isinstance(messages, list) else [str(messages)]
-        if match and int(match.group(1)) < line_count:
-            where = match.group(2)
-            per_line.setdefault(int(match.group(1)), []).extend(
-                f"{where}: {t}" if where else t for t in texts
-            )
+        if match and int(match.group(1)) <= line_count:
+            found.append((int(match.group(1)), match.group(2), texts))
         else:
             general.extend(f"{path}: {t}" if path else t for t in texts)
-    return per_line, general
+    told = line_base([index for index, _where, _texts in found], line_count, base)
+    per_line: dict[int, list[str]] = {}
+    for index, where, texts in found:
+        line = index - (told or 0)
+        if 0 <= line < line_count:
+            per_line.setdefault(line, []).extend(f"{where}: {t}" if where else t for t in texts)
+        else:
+            general.extend(f"LineItems[{index}]{'.' + where if where else ''}: {t}" for t in texts)
+    return per_line, general, told
+
+
+def line_base(indexes: Sequence[int], line_count: int, known: int | None = None) -> int | None:
+    """Whether a 400's line indexes count from 0 or 1: ``known`` (told by an earlier answer), 0 when one
+    is 0, 1 when one is the number of lines (past the last line counted from 0); None when they do not
+    tell."""
+    if known is not None:
+        return known
+    if 0 in indexes:
+        return 0
+    if line_count in indexes:
+        return 1
+    return None
 
 
 def _sent_before(ledger: Ledger, order: OrderRecord) -> bool:

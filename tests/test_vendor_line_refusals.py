@@ -1,0 +1,80 @@
+"""A 400 naming the line it refuses (``LineItems[2].Zip``), over real HTTP (``support.vendor_proxy``): the
+contract only assumes the form, and a vendor may count lines from 1. The refused row fails, never another."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import write_sheet
+from support.vendor_proxy import Answer, Call, VendorProxy
+
+from bulkship.ledger import Ledger
+from bulkship.pipeline import run_batch
+
+
+@pytest.fixture
+def vendor(tmp_path: Path) -> Any:
+    with VendorProxy(tmp_path) as proxy:
+        yield proxy
+
+
+def refusing(bad: set[str], base: int) -> Any:
+    """The vendor refuses the lines of ``bad`` (by ExternalId), naming them counted from ``base``, ASP.NET
+    style; every other order goes through."""
+
+    def rewrite(call: Call) -> Answer:
+        if call.method == "POST" and call.path.lower() == "/v1/orders":
+            items = call.json()["LineItems"]
+            named = {
+                f"order.LineItems[{i + base}].PhysicalDeliveryAddress.Zip": ["The Zip is not deliverable."]
+                for i, item in enumerate(items)
+                if item["ExternalId"] in bad
+            }
+            if named:
+                return Answer.of(400, {"Message": "The request is invalid.", "ModelState": named})
+        return call.forward()
+
+    return rewrite
+
+
+@pytest.mark.parametrize("base", [0, 1], ids=["from 0", "from 1"])
+@pytest.mark.parametrize(
+    "bad", [{"E1"}, {"E2"}, {"E4"}, {"E1", "E3"}], ids=["first", "second", "last", "two"]
+)
+def test_a_refused_line_fails_its_own_row_however_the_vendor_counts_lines(
+    vendor: VendorProxy, tmp_path: Path, base: int, bad: set[str]
+) -> None:
+    """Found by hunter-vendor2: a vendor counting lines from 1 refused the last of 3 rows as
+    'LineItems[3]...Zip'; read from 0 it named no line, and all 3 rows failed with that message (two good
+    people never ordered, at every re-run). The first row refused ('LineItems[1]') failed the second row
+    instead, then the third in the follow-up. Lines a 400 names without telling how it counts go alone,
+    where the vendor's answer names them for sure."""
+    vendor.rewrite = refusing(bad, base)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3, 4])
+    settings = vendor.settings(tmp_path)
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        rows = {str(r.external_id): r for r in ledger.batch_rows("staff")}
+    assert {e for e, r in rows.items() if r.status == "failed"} == bad
+    assert all("Zip is not deliverable" in (rows[e].error or "") for e in bad)
+    assert {e for e, r in rows.items() if r.status == "ordered"} == {"E1", "E2", "E3", "E4"} - bad
+    assert vendor.external_ids() == sorted({"E1", "E2", "E3", "E4"} - bad)  # each good card once
+    assert (result.ordered_rows, result.failed_rows) == (4 - len(bad), len(bad))
+
+
+def test_a_vendor_counting_lines_from_1_is_told_once_per_run(vendor: VendorProxy, tmp_path: Path) -> None:
+    """Once an answer has said how the vendor counts, its later 400s are read so: no more lines sent apart."""
+    vendor.rewrite = refusing({"E4", "E6"}, 1)
+    sheet = write_sheet(tmp_path / "staff.csv", range(1, 9))
+    settings = vendor.settings(tmp_path, concurrency=1)
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff", max_lines=4)
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        rows = {str(r.external_id): r for r in ledger.batch_rows("staff")}
+    assert {e for e, r in rows.items() if r.status == "failed"} == {"E4", "E6"}
+    assert len(vendor.external_ids()) == 6
+    # E4 is the last of the first order ('LineItems[4]': told), so E6 of the second ('LineItems[2]') is
+    # read from 1 at once: the orders are the two sent, each refused, and their two follow-ups
+    posts = sorted(c.json()["PONumber"] for c in vendor.posts())
+    assert posts == ["BS-STAFF-0001", "BS-STAFF-0001-R1", "BS-STAFF-0002", "BS-STAFF-0002-R1"], posts
