@@ -60,6 +60,7 @@ def check_placeholders(frame: pd.DataFrame, collector: ProblemCollector) -> None
         "write the person's name in the name column, or map the column that holds it (Columns page, or "
         "[columns] name = ...).",
     )
+    _check_no_person(names, collector)
     # line 2 too: 'TBD' there is an apartment nobody knows yet ('N/A' was emptied: normalize.nothing_written)
     unknown = "leave the row out until it is known"
     parts = (
@@ -79,6 +80,39 @@ def check_placeholders(frame: pd.DataFrame, collector: ProblemCollector) -> None
             "Placeholder instead of an address",
             f"'{{old}}' is a placeholder, not {article} {what}: fill in the recipient's real {what}, or "
             f"{way_out}.",
+        )
+
+
+# What a name column holds when it was filled from another one: an email, a web address, a number
+_EMAIL = re.compile(r"[^\s@<>]+@[^\s@<>]+\.[^\W\d_]{2,}")
+_WEB = re.compile(r"(?i)\b(?:https?://|www\.)")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def _check_no_person(names: pd.Series, collector: ProblemCollector) -> None:
+    """A name that is an email or web address ('ann.lee@corp.com', 'Ann Lee <ann@corp.com>') or a number
+    ('12345', '(617) 555-1212', 'E-1001'): printed on the parcel as the recipient's name, nothing said
+    (found by hunter-sheets2). Each is an error; its column is likely another than the name's."""
+    text = "\n".join(names.tolist())
+    if "@" in text or _WEB.search(text):  # one scan first: the usual list has neither
+        collector.error(
+            (names.str.contains(_EMAIL, regex=True) | names.str.contains(_WEB, regex=True))
+            & ~collector.has_error("name"),
+            "name",
+            "Not a name",
+            "'{new}' holds an email or web address, which would be printed on the parcel as the recipient's "
+            "name: write the person's name, or map the column that holds it (Columns page, or [columns] "
+            "name = ...).",
+        )
+    if any(character.isdigit() for character in text):
+        letters, digits = names.str.count(_LETTERS.pattern), names.str.count(r"\d")
+        numbers = digits.gt(0) & (letters.eq(0) | (letters.eq(1) & digits.ge(3)))  # "3M" is a name
+        collector.error(
+            numbers & ~collector.has_error("name"),
+            "name",
+            "Not a name",
+            "'{new}' is a number, not the recipient's name (a parcel addressed to it is lost): write the "
+            "person's name, or map the column that holds it (Columns page, or [columns] name = ...).",
         )
 
 

@@ -1,0 +1,75 @@
+"""What a name cell holds that is no one's name: an email or web address, a number (found by hunter-sheets2,
+each printed on the parcel as the recipient's name by a real run)."""
+
+# ruff: noqa: E501  (exact user-facing messages and sample data read best unwrapped)
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support import embedded_sandbox_orders
+
+from bulkship.cli import main
+from bulkship.settings import resolve_settings
+
+pytestmark = pytest.mark.usefixtures("isolated_data_dir")
+
+
+def test_a_name_that_is_an_email_a_web_address_or_a_number_is_not_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Name column filled from the email column ('ann.lee@corp.com', 'Ann Lee <ann@corp.com>'), a profile
+    link, an employee number or a phone: each went out as the name on the parcel. Names with digits that are
+    names ('3M', 'X Æ A-12') and a name with the ID in brackets (read without it) are sent."""
+    path = tmp_path / "names.csv"
+    path.write_text(
+        "Employee ID,Name,Address,City,State,Zip,Product,Amount\n"
+        "E1,ann.lee@corp.com,1 Main St,Boston,MA,02108,CVS,25\n"
+        "E2,Bob Ray <BOB@CORP.COM>,2 Main St,Boston,MA,02108,CVS,25\n"
+        "E3,https://www.linkedin.com/in/cy,3 Main St,Boston,MA,02108,CVS,25\n"
+        "E4,100234,4 Main St,Boston,MA,02108,CVS,25\n"
+        "E5,(617) 555-1212,5 Main St,Boston,MA,02108,CVS,25\n"
+        "E6,E-1001,6 Main St,Boston,MA,02108,CVS,25\n"
+        "E7,3M,7 Main St,Boston,MA,02108,CVS,25\n"
+        "E8,X Æ A-12,8 Main St,Boston,MA,02108,CVS,25\n"
+        "E9,Ann Lee (E-1009),9 Main St,Boston,MA,02108,CVS,25\n"
+    )
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert (code, data["valid"], data["invalid"]) == (1, 3, 6)
+    errors = [(p["row"], p["message"]) for p in data["problems"] if p["severity"] == "error"]
+    email = "holds an email or web address, which would be printed on the parcel as the recipient's name: write the person's name, or map the column that holds it (Columns page, or [columns] name = ...)."
+    number = "is a number, not the recipient's name (a parcel addressed to it is lost): write the person's name, or map the column that holds it (Columns page, or [columns] name = ...)."
+    assert errors == [
+        (2, f"Row 2, column 'Name': 'ann.lee@corp.com' {email}"),
+        (3, f"Row 3, column 'Name': 'Bob Ray <BOB@CORP.COM>' {email}"),
+        (4, f"Row 4, column 'Name': 'https://www.linkedin.com/in/cy' {email}"),
+        (5, f"Row 5, column 'Name': '100234' {number}"),
+        (6, f"Row 6, column 'Name': '(617) 555-1212' {number}"),
+        (7, f"Row 7, column 'Name': 'E-1001' {number}"),
+    ]
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    lines = [
+        li for order in embedded_sandbox_orders(resolve_settings().data_dir) for li in order["LineItems"]
+    ]
+    assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in lines) == ["3M", "Ann Lee", "X Æ A-12"]
+
+
+def test_names_made_of_first_and_last_name_are_checked_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """First Name holding the email (a form's first field): the parcel read 'ann@corp.com Lee'."""
+    path = tmp_path / "parts.csv"
+    path.write_text(
+        "First Name,Last Name,Address,City,State,Zip,Product,Amount\n"
+        "ann@corp.com,Lee,1 Main St,Boston,MA,02108,CVS,25\n"
+        "Bob,Ray,2 Main St,Boston,MA,02108,CVS,25\n"
+    )
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert (code, data["valid"], data["invalid"]) == (1, 1, 1)
+    assert [p["message"] for p in data["problems"]] == [
+        "Row 2, column 'Name': 'ann@corp.com Lee' holds an email or web address, which would be printed on the parcel as the recipient's name: write the person's name, or map the column that holds it (Columns page, or [columns] name = ...)."
+    ]
