@@ -322,9 +322,35 @@ class VendorOrder:
     def cost(self) -> Decimal:
         return sum((li.cost or Decimal("0") for li in self.line_items), Decimal("0"))
 
+    @property
+    def made_card_lines(self) -> list[VendorLineItem]:
+        """The lines that made (or may make) a card: not those ended Failed or Cancelled before shipping."""
+        from .statuses import NO_CARD_STATUSES
+
+        ended = NO_CARD_STATUSES
+        return [li for li in self.line_items if not (li.status.lower() in ended and not li.shipments)]
+
+    @property
+    def billed_beside_lines(self) -> Decimal:
+        """What the order charges beyond its lines, by its own total (shipping or fees billed on the order):
+        0 when it shows no total, one its lines add up to (all of them, or those that made a card), or lines
+        of unknown cost."""
+        if self.total is None or not self.line_items or any(li.cost is None for li in self.line_items):
+            return Decimal(0)
+        made = sum((li.cost or Decimal(0) for li in self.made_card_lines), Decimal(0))
+        if _cents(self.total) in (_cents(self.cost), _cents(made)):
+            return Decimal(0)
+        beyond = self.total - self.cost
+        # lines it failed refunded and the order's own charge kept: beyond the lines that made a card
+        return self.total - made if beyond < 0 and made != self.cost else beyond
+
 
 @dataclass(frozen=True)
 class Balance:
     available: Decimal
     pending: Decimal
     currency: str = "USD"
+
+
+def _cents(amount: Decimal) -> Decimal:
+    return amount.quantize(Decimal("0.01"))

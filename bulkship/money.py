@@ -64,6 +64,12 @@ class Breakdown:
         return (self.face_value, self.discount, self.fees, self.shipping, self.total)
 
 
+def billed_money(amount: Decimal) -> Breakdown:
+    """What a vendor's order bills beside its lines (by its own total), broken down: shipping cost, the
+    likeliest charge made per order (it may be a fee: the Summary says so)."""
+    return Breakdown.of(amount, ZERO, ZERO, amount)
+
+
 @dataclass
 class MoneyTally:
     """Rows, cards, orders and the five figures, added up."""

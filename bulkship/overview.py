@@ -151,6 +151,9 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
         item = found.get(batch)
         if item is not None and cost:
             item.money[IN_DOUBT] = item.money.get(IN_DOUBT, Decimal(0)) + Decimal(cost) * count
+    for batch, amount in ledger.billed_on_orders().values():  # on the order, beside its lines
+        if batch in found and found[batch].orders.get("created"):
+            found[batch].money[CHARGED] = found[batch].money.get(CHARGED, Decimal(0)) + amount
     for batch, cards in ledger.batch_cards().items():
         if batch in found:
             found[batch].cards = cards

@@ -20,6 +20,7 @@ from bulkship import api
 from bulkship.client.parse import parse_order
 from bulkship.errors import InsufficientFundsError, ReviewRefusedError, SpendLimitError
 from bulkship.ledger import Ledger
+from bulkship.overview import overview
 from bulkship.pipeline import run_batch
 from bulkship.sandbox.dialect import parse_dialect
 from bulkship.track import track
@@ -1325,18 +1326,51 @@ def test_an_order_whose_own_total_is_more_than_its_lines_is_never_said_to_match(
 ) -> None:
     """Found by hunter-vendor: a vendor billing 10.00 of shipping on the order (its Cost 60.00, a ShippingCost
     field) beside lines costing 50.00 was reconciled as "vendor 1 orders, 50.00 ... Everything matches"
-    (exit 0): the order's own total was never read. Finance reads the difference, and the vendor's total."""
+    (exit 0): the order's own total was never read. Finance reads the difference, and the vendor's total
+    (here billed after the run read the order: the ledger does not know it yet)."""
 
     def shipping_on_the_order(order: dict[str, Any]) -> None:
         order["Cost"], order["ShippingCost"] = float(order["Cost"]) + 10, 10.0
 
-    vendor.rewrite = _order_reads(shipping_on_the_order)
     place(vendor, tmp_path, [1, 2])
+    vendor.rewrite = _order_reads(shipping_on_the_order)
     report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
     assert not report.matches
     assert report.vendor_total == Decimal("60.00") and report.ledger_total == Decimal("50.00"), report
     (said,) = [m for m in report.mismatches if m.what == "order total"]
     assert (said.ledger, said.vendor) == ("50.00", "60.00")
+
+
+def test_what_an_order_bills_beside_its_lines_is_in_every_total_once(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Left by V22: a vendor billing 10.00 of shipping on the order (its total 60.00) beside lines costing
+    50.00 had the run, the workbook's Summary and Orders sheets and `status` say 50.00 charged: only
+    `reconcile` read the order's own total. Now every total counts it, once (a later read of the same order,
+    by `track`, adds nothing), as shipping cost, and the Summary says so."""
+
+    def shipping_on_the_order(order: dict[str, Any]) -> None:
+        order["Cost"], order["ShippingCost"] = float(order["Cost"]) + 10, 10.0
+
+    vendor.rewrite = _order_reads(shipping_on_the_order)
+    settings = vendor.settings(tmp_path)
+    result = place(vendor, tmp_path, [1, 2])
+    lines = sum(Decimal(str(line["Cost"])) for order in vendor.orders() for line in order["LineItems"])
+    assert result.total_cost == lines + 10, (result.total_cost, lines)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    (status,) = api.status(settings, "staff")
+    assert Decimal(status["ordered_cost"]) == lines + 10, status
+    report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    assert report.matches and report.ledger_total == report.vendor_total == lines + 10, report
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:  # the web page's Batches
+        assert overview(ledger)["staff"].charged == lines + 10
+    book = openpyxl.load_workbook(str(result.output), read_only=True)
+    summary = [r for r in book["Summary"].iter_rows(values_only=True) if r and r[0]]
+    (charged,) = [r for r in summary if r[0] == "Charged"]
+    assert Decimal(str(charged[-1])) == lines + 10 and Decimal(str(charged[-2])) >= 10, charged
+    assert any("billed on 1 order(s) beside their lines" in str(r[0]) for r in summary), summary
+    header, *orders = list(book["Orders"].iter_rows(values_only=True))
+    assert [Decimal(str(dict(zip(header, o, strict=False))["Total"])) for o in orders] == [lines + 10]
 
 
 def test_an_order_charged_in_another_currency_is_never_said_to_match(

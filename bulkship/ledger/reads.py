@@ -11,7 +11,15 @@ from typing import Any
 from ..errors import LedgerError
 from . import sql
 from .lock import lock_held
-from .records import LIVE_STATES, BatchRecord, EventRecord, OrderRecord, RowRecord, decimal_column
+from .records import (
+    BILLED_ON_ORDER,
+    LIVE_STATES,
+    BatchRecord,
+    EventRecord,
+    OrderRecord,
+    RowRecord,
+    decimal_column,
+)
 from .store import LedgerStore
 
 ROW_COLUMNS = tuple(RowRecord.__dataclass_fields__)  # rows are read as tuples in RowRecord's field order
@@ -151,6 +159,14 @@ class LedgerReads(LedgerStore):
         kinds: Sequence[str] | None = None,
     ) -> list[EventRecord]:
         return [event_record(r) for r in self._read(sql.events, batch, po_number, limit, kinds)]
+
+    def billed_on_orders(self, batch: str | None = None) -> dict[str, tuple[str, Decimal]]:
+        """What the vendor bills on each order (of ``batch``, else of every batch) beside its lines (shipping
+        or fees billed on the order, by its own total), as last read: PO -> (batch, amount), orders billing
+        nothing left out."""
+        latest = {e.po_number: e for e in self.events(batch, kinds=[BILLED_ON_ORDER]) if e.po_number}
+        amounts = {po: (str(e.batch), Decimal(str(e.detail.get("amount") or 0))) for po, e in latest.items()}
+        return {str(po): found for po, found in amounts.items() if found[1]}
 
     def latest_event(self, batch: str, kind: str) -> EventRecord | None:
         """The batch's most recent event of ``kind`` (e.g. the prices its money was broken down with)."""

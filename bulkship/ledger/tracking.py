@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 from .. import linematch
@@ -12,7 +14,7 @@ from ..payload import line_items
 from ..statuses import NO_CARD_STATUSES
 from . import sql
 from .reads import LedgerReads
-from .records import money_column, now_iso
+from .records import BILLED_ON_ORDER, money_column, now_iso
 
 # How far along a vendor status is. A recorded status never moves to a lower rank: an answer read before a
 # newer one was recorded (a poll racing a webhook, a lagging vendor replica) must not undo it. Statuses not
@@ -26,6 +28,20 @@ LINE_STATUS_RANK = {"pending": 0, "complete": 1, "shipped": 2, "delivered": 3, "
 # ('Refunded') must not replace it, or the row would read "no card was made" (reconcile.join.made_no_card)
 # and be sent again: a second card. With one, the later status is news (returned undeliverable).
 CARD_MADE_LINE_STATUSES = frozenset({"shipped", "delivered"})
+
+
+def note_billed_on_order(db: Any, batch: str, po_number: str, vendor_order: VendorOrder) -> bool:
+    """Record what ``vendor_order`` bills beside its lines when it differs from what was recorded last for
+    the PO; True when recorded. A total below its lines is no charge: which of the two is wrong is unknown
+    (line costs in cents, a credit), and ``reconcile`` says the difference."""
+    amount = max(vendor_order.billed_beside_lines, Decimal(0))
+    seen = sql.events(db, None, po_number, None, [BILLED_ON_ORDER])
+    last = json.loads(seen[-1]["detail"]).get("amount") if seen else None
+    if (last is None and not amount) or (last is not None and Decimal(last) == amount):
+        return False
+    detail = json.dumps({"amount": str(amount)}, sort_keys=True)
+    sql.insert_event(db, now_iso(), batch, po_number, BILLED_ON_ORDER, detail)
+    return True
 
 
 def is_step_back(ranks: dict[str, int], before: str | None, after: str | None) -> bool:
@@ -149,6 +165,8 @@ class LedgerTracking(LedgerReads):
                 if values != before:
                     sql.set_row_tracking(db, (*values, at, row.batch, row.fingerprint))
                     changed = True
+            if note_billed_on_order(db, current["batch"], po_number, vendor_order):
+                changed = True
             if changed:
                 detail = {"status": vendor_order.status, "source": source}
                 self._event(db, current["batch"], po_number, "status", detail)

@@ -30,10 +30,10 @@ from typing import Any
 from ..errors import AuthenticationError, BulkshipError, NotFoundError, VendorError
 from ..ledger import Ledger, OrderRecord, RowRecord
 from ..linematch import RecordedLine, line_id_places, match_lines
-from ..models import VendorLineItem, VendorOrder
+from ..models import VendorOrder
 from ..payload import sent_lines
 from ..plan import batch_po_pattern, po_stem
-from ..statuses import CHARGED, NO_CARD_STATUSES, PO_REFUSED
+from ..statuses import CHARGED, PO_REFUSED
 from .join import LedgerView, money_by_bucket
 
 SENT_STATES = ("created",)
@@ -137,7 +137,7 @@ def _money(value: Any) -> Decimal:
 
 
 def _compare_order(
-    order: OrderRecord, vendor: VendorOrder, rows: Sequence[RecordedLine] = ()
+    order: OrderRecord, vendor: VendorOrder, rows: Sequence[RecordedLine] = (), billed: Decimal = Decimal(0)
 ) -> list[Mismatch]:
     found: list[Mismatch] = []
 
@@ -177,22 +177,12 @@ def _compare_order(
     planned, charged = _money(order.cost), _money(vendor.cost)
     if vendor.line_items and all(li.cost is not None for li in vendor.line_items) and planned != charged:
         add("cost", "", planned, charged)
-    if _beyond_lines(vendor):  # shipping or fees billed on the order, beside its lines
-        add("order total", "", charged, _money(vendor.total))
+    # shipping or fees billed on the order beside its lines, other than the ledger last recorded (``billed``)
+    if _money(vendor.billed_beside_lines) != _money(billed):
+        add("order total", "", _money(charged + billed), _money(vendor.total))
     if vendor.currency and vendor.currency != "USD":  # its costs are not dollars
         add("currency", "", "USD", vendor.currency)
     return found
-
-
-def _beyond_lines(order: VendorOrder) -> Decimal:
-    """What the vendor's order charges beyond its lines, by its own total (shipping or fees billed on the
-    order): 0 when it shows no total, one that its lines add up to (all of them, or those that made a card),
-    or lines of unknown cost."""
-    if order.total is None or not order.line_items or any(li.cost is None for li in order.line_items):
-        return Decimal(0)
-    if _money(order.total) in (_money(order.cost), _money(_kept(order))):
-        return Decimal(0)
-    return order.total - order.cost
 
 
 def _tied_by_line_id(sent: Sequence[Any], vendor: VendorOrder, rows: Sequence[RecordedLine]) -> list[Any]:
@@ -219,9 +209,11 @@ def compare(
     batch: str,
     stem: str,
     rows: Mapping[str, Sequence[RecordedLine]] | None = None,
+    billed: Mapping[str, Decimal] | None = None,
 ) -> ReconcileReport:
     """Pure comparison of one batch's ledger orders with the vendor's orders (already filtered or not).
-    ``rows``: each order's rows as the ledger tied them to the vendor's lines (by PO number)."""
+    ``rows``: each order's rows as the ledger tied them to the vendor's lines (by PO number); ``billed``:
+    what the ledger recorded each order billing beside its lines (by PO number)."""
     ours = {o.po_number: o for o in ledger_orders}
     theirs: dict[str, VendorOrder] = {}
     seconds: list[VendorOrder] = []  # a second order under one PO: a second set of cards, paid
@@ -252,7 +244,9 @@ def compare(
             mismatches.append(
                 Mismatch(po, vendor_order.id, "order_id", "", order.vendor_order_id, vendor_order.id)
             )
-        mismatches.extend(_compare_order(order, vendor_order, (rows or {}).get(po, ())))
+        mismatches.extend(
+            _compare_order(order, vendor_order, (rows or {}).get(po, ()), (billed or {}).get(po, Decimal(0)))
+        )
         for line in vendor_order.line_items:
             if line.status.lower() in UNFINISHED_LINE_STATUSES:
                 pending.append(
@@ -275,7 +269,7 @@ def compare(
                  "cost": str(order.cost)}
             )  # fmt: skip
     ledger_total = sum((o.cost for o in ours.values() if o.state in SENT_STATES), Decimal(0))
-    vendor_total = sum((_kept(v) + _beyond_lines(v) for v in theirs.values()), Decimal(0)) + sum(
+    vendor_total = sum((_kept(v) + v.billed_beside_lines for v in theirs.values()), Decimal(0)) + sum(
         (o.cost for o in seconds), Decimal(0)
     )
     return ReconcileReport(
@@ -291,7 +285,7 @@ def compare(
         ledger_total=ledger_total,
         vendor_total=vendor_total,
         vendor_unknown_lines=sum(
-            1 for o in [*theirs.values(), *seconds] for line in _made_card(o) if line.cost is None
+            1 for o in [*theirs.values(), *seconds] for line in o.made_card_lines if line.cost is None
         ),
     )
 
@@ -300,16 +294,7 @@ def _kept(order: VendorOrder) -> Decimal:
     """What the vendor's order costs for the cards it made: a line it ended Failed or Cancelled before
     shipping made none (the ledger's rows count it so too: join.made_no_card). A line of no cost shown is
     left out (counted by ``vendor_unknown_lines``)."""
-    return sum((line.cost or Decimal(0) for line in _made_card(order)), Decimal(0))
-
-
-def _made_card(order: VendorOrder) -> list[VendorLineItem]:
-    """The vendor's lines that made (or may make) a card."""
-    return [
-        line
-        for line in order.line_items
-        if not (line.status.lower() in NO_CARD_STATUSES and not line.shipments)
-    ]
+    return sum((line.cost or Decimal(0) for line in order.made_card_lines), Decimal(0))
 
 
 def _ledger_order_first(
@@ -371,7 +356,8 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
     rows: dict[str, list[RowRecord]] = {}
     for row in ledger.rows_on_orders([o.po_number for o in orders if o.state in SENT_STATES]):
         rows.setdefault(row.po_number or "", []).append(row)
-    report = compare(orders, vendor_orders, batch=batch, stem=stem, rows=rows)
+    billed = {po: amount for po, (_batch, amount) in ledger.billed_on_orders(batch).items()}
+    report = compare(orders, vendor_orders, batch=batch, stem=stem, rows=rows, billed=billed)
     report = replace(report, ledger_only=tuple(i for i in report.ledger_only if i["po_number"] not in unread))
     # the ledger's charged total is its rows' (the vendor's line costs), as every other output sums it
     money = money_by_bucket(LedgerView(ledger, batch))

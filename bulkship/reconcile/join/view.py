@@ -8,7 +8,7 @@ from typing import Any
 
 from ...ledger import BatchRecord, Ledger, OrderRecord, RowRecord
 from ...models import Catalog
-from ...money import Breakdown, MoneyTally
+from ...money import Breakdown, MoneyTally, billed_money
 from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, TO_SEND
 from ..sheets import OrderSummary, RowOutcome
 from ..sheets.book import counted
@@ -37,6 +37,12 @@ class LedgerView:
         # payloads are read one order at a time, when its lines are first wanted (``lines``)
         self.orders: dict[str, OrderRecord] = {o.po_number: o for o in ledger.orders(batch, payloads=False)}
         self.prices = batch_prices(ledger, batch, catalog)
+        # what the vendor bills on created orders beside their lines (shipping or fees billed on the order)
+        self.billed = {
+            po: amount
+            for po, (_batch, amount) in ledger.billed_on_orders(batch).items()
+            if po in self.orders and self.orders[po].state == "created"
+        }
         self._lines: dict[str, list[_Line]] = {}
         self._values: dict[Any, Decimal] = {}
         self._same_lines: dict[_Line, _Line] = {}  # a million lines are a few kinds: each kind held once
@@ -130,6 +136,7 @@ class LedgerView:
                     status=status,
                     line_items=order.lines,
                     money=bucket,
+                    billed=self.billed.get(order.po_number, Decimal(0)),
                 )
             )
         return summaries
@@ -159,6 +166,8 @@ def money_by_bucket(view: LedgerView) -> dict[str, MoneyTally]:
             if len(as_counted) < COUNTED_KEPT:
                 as_counted[id(money)] = held
         tallies[bucket].add(held[1], cards, record.po_number or "")
+    for po, amount in view.billed.items():  # charged on the order beside its lines: its shipping cost
+        tallies[CHARGED].add(billed_money(amount), rows=0, po_number=po)
     return tallies
 
 

@@ -103,6 +103,7 @@ class OrderSummary:
     status: str
     line_items: int
     money: str = CHARGED
+    billed: Decimal = Decimal(0)  # what the vendor's order bills beside its lines (shipping, fees)
 
 
 @dataclass(frozen=True)

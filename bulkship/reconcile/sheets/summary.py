@@ -12,8 +12,8 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from ...money import MONEY_LABELS, Breakdown, MoneyTally
-from ...statuses import MONEY_BUCKETS, STATUS_COLOURS, STATUS_MEANINGS, TO_SEND
+from ...money import MONEY_LABELS, Breakdown, MoneyTally, billed_money, money_text
+from ...statuses import CHARGED, MONEY_BUCKETS, STATUS_COLOURS, STATUS_MEANINGS, TO_SEND
 from ..layout import ORDER_COLUMNS
 from .book import (
     RESULT_STATUSES,
@@ -39,6 +39,12 @@ class _Tally:
         self.rows = 0
         self._kinds: dict[tuple[Any, ...], int] = {}
         self._totals: tuple[dict[str, MoneyTally], ...] | None = None
+        self.billed: dict[str, Decimal] = {}  # PO -> what its order bills beside its lines
+
+    def add_billed(self, orders: Sequence[OrderSummary]) -> None:
+        """The orders' own charges beside their lines (:attr:`OrderSummary.billed`): charged money."""
+        self.billed.update((o.po_number, o.billed) for o in orders if o.billed)
+        self._totals = None
 
     def add(self, outcome: RowOutcome) -> None:
         self.rows += 1
@@ -69,6 +75,12 @@ class _Tally:
                         tally.add_unknown(cards * count, po, rows=count)
                     else:
                         tally.add(money, cards * count, po, rows=count)
+            for po, amount in self.billed.items():  # the order's charge beside its lines: no row's
+                for tally in (
+                    by_money.setdefault(CHARGED, MoneyTally()),
+                    by_order.setdefault(po, MoneyTally()),
+                ):
+                    tally.add(billed_money(amount), rows=0, po_number=po)
             self._totals = (by_money, by_order, by_product, by_shipping)
         return self._totals
 
@@ -209,6 +221,15 @@ def _write_summary(
     row += 1
     buckets = [(bucket.capitalize(), tally.by_money.get(bucket) or MoneyTally()) for bucket in MONEY_BUCKETS]
     row = _money_table(sheet, row, "Money", buckets, fmt, total=True)
+    if tally.billed:  # never a total that leaves out what the vendor charged on the orders themselves
+        amount = sum(tally.billed.values(), Decimal(0))
+        note = (
+            f"Charged includes {money_text(amount)} the vendor billed on {len(tally.billed)} order(s) beside "
+            "their lines (the order's own total beyond its lines' costs: shipping or fees billed per order), "
+            f"shown as shipping cost: {', '.join(sorted(tally.billed))}."
+        )
+        _write_text(sheet, row - 1, 0, note, fmt.text)
+        row += 1
     products = sorted(tally.by_product.items())
     row = _money_table(sheet, row, "Product (charged, in doubt)", products, fmt, total=False)
     methods = sorted(tally.by_shipping.items())

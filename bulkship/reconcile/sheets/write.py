@@ -152,6 +152,7 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
                 _write_fix_row(fixes, row_number, cells, outcome, width, fmt)
     results.finish()
     fixes.finish()
+    tally.add_billed(book.orders)
     _write_orders(orders_sheet, book.orders, tally, fmt, paper)
     _write_summary(workbook, summary_sheet, book.info, tally, results, fmt)
     try:
