@@ -489,10 +489,11 @@ def test_audit_exports_neutralise_formula_like_cells(team: Settings) -> None:
         accounts.authenticate(team, '=HYPERLINK("http://evil","x")', "guess", address="10.0.0.9")
     found = audit.entries(team)
     text = audit.to_csv(found).decode("utf-8-sig")
-    assert "'=hyperlink" in text and "\n=hyperlink" not in text
+    shown = "=… (29 characters, no such account)"  # an unknown name is kept masked (a password typed there)
+    assert f"'{shown}" in text and f"\n{shown}" not in text and "hyperlink" not in text
     book = openpyxl.load_workbook(io.BytesIO(audit.to_xlsx(found, "Audit trail")))
     cells = [c for row in book.active.iter_rows(values_only=True) for c in row if c]
-    assert '=hyperlink("http://evil","x")' in cells  # a string cell, not a formula
+    assert shown in cells  # a string cell, not a formula
     assert book.active.cell(row=4, column=1).data_type == "s"
     refused = [e for e in found if e.action == "sign_in_refused"]
     assert refused[-1].address == "10.0.0.9"
@@ -531,3 +532,13 @@ def test_audit_export_from_the_command_line_for_a_batch_and_a_period(
         "q4.xlsx",
         "today.csv",
     ]
+
+
+def test_a_password_typed_as_the_name_is_not_kept_in_the_audit_trail(team: Settings) -> None:
+    """Found by hunter-web: a sign-in with a name no account has kept that name in the trail, which admins
+    read and export; a password typed in the name box showed there in full. It is kept masked."""
+    with pytest.raises(accounts.SignInRefused):
+        accounts.authenticate(team, "Tr0ub4dor&3-horse", "x", address="10.0.0.9")
+    refused = [e for e in audit.entries(team) if e.action == "sign_in_refused"]
+    assert refused[-1].actor == "t… (17 characters, no such account)"
+    assert "tr0ub4dor" not in audit.to_csv(audit.entries(team)).decode("utf-8-sig").lower()

@@ -79,7 +79,9 @@ def authenticate(settings: Settings, name: str, password: str, *, address: str =
         if lock is None:
             raise _still_locked(max(1, _unknown_names.seconds_left(key)))
         passwords.verify(passwords.dummy_hash(), password)
-        audit.record(settings, "sign_in_refused", actor=folded[:64], address=address, reason="unknown name")
+        audit.record(
+            settings, "sign_in_refused", actor=_masked(folded), address=address, reason="unknown name"
+        )
         raise _locked(lock) if lock else wrong
     found = user_of_row(row)
     failures = _claim_attempt(settings, found.id)
@@ -102,6 +104,13 @@ def authenticate(settings: Settings, name: str, password: str, *, address: str =
         update_user(settings, found.name, password_hash=passwords.hash_password(password))
     audit.record(settings, "sign_in", actor=found.name, address=address)
     return existing_user(settings, found.name)
+
+
+def _masked(name: str) -> str:
+    """A name no account has, as the audit trail keeps it: its first character and length only, since
+    what was typed there may be a password (typed in the wrong box), and the trail is read by admins and
+    exported."""
+    return f"{name[:1]}… ({len(name)} characters, no such account)"
 
 
 def _still_locked(left: int) -> SignInRefused:
