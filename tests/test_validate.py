@@ -237,7 +237,7 @@ def test_a_shipping_method_priced_in_another_currency_or_unreadably_is_refused(t
     result = validate(load_sheet(path), catalog)
     assert result.rows["status"].tolist() == ["invalid", "invalid", "valid"]
     said = " ".join(messages(result))
-    assert "EXPEDITED is priced in EUR" in said and "OVERNIGHT is priced in an unreadable amount" in said
+    assert "EXPEDITED is priced in EUR" in said and "gives OVERNIGHT no price bulkship can read" in said
 
 
 def test_a_card_priced_in_another_currency_is_refused(tmp_path: Path) -> None:

@@ -233,14 +233,24 @@ def parse_product(raw: Any) -> Product | None:
 
 
 UNREADABLE_PRICE = "an unreadable amount"  # the currency of a price that could not be read
+NO_PRICE = "no price"  # the currency of a method the vendor lists without a price: never read as free
+# A shipping method's price (its response is not documented: ``Price`` is assumed), other names first seen
+# in other APIs; a method under none of them has no price, not a price of 0.00.
+SHIPPING_PRICE_KEYS = (
+    "Price", "Cost", "Rate", "Amount", "Fee", "Charge", "ShippingPrice", "ShippingCost", "ShippingRate",
+    "ShippingFee",
+)  # fmt: skip
 
 
 def parse_shipping_method(raw: Any) -> ShippingMethod | None:
+    """A shipping method, or None without an Id. A price that cannot be read, or none, is said in its
+    currency (:data:`UNREADABLE_PRICE`, :data:`NO_PRICE`), which validation refuses: counted as free,
+    a 4.95 method was shown and confirmed at 0.00 and charged (found by hunter-vendor2)."""
     method_id = text(raw, "Id", "ShippingMethodId")
     if not method_id:
         return None
-    price = field(raw, "Price", "Cost")
-    currency = text(raw, "CurrencyCode", default="USD")
+    price = field(raw, *SHIPPING_PRICE_KEYS)
+    currency = text(raw, "CurrencyCode", default="USD") if price is not None else NO_PRICE
     if isinstance(price, MAPPING):  # a money object: its own currency is the price's
         currency = text(price, "CurrencyCode", "Currency", default=currency)
     if price is not None and decimal(price) is None:  # "5,00 €": never read as free shipping

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...client.parse import NO_PRICE, UNREADABLE_PRICE
 from ...models import ADDRESS_LINE_MAX, Catalog, Product, line2_with_company
 from .. import normalize
 from ..collect import ProblemCollector
@@ -46,8 +47,9 @@ def _check_currency(
 
 
 def _check_shipping_currency(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
-    """A shipping method priced in another currency (or at a price that cannot be read) is refused: its
-    price would be added to dollar totals, or counted as free (found by review6)."""
+    """A shipping method priced in another currency (or at a price that cannot be read, or at none) is
+    refused: its price would be added to dollar totals, or counted as free (found by review6; a method
+    listed with its price under another name, by hunter-vendor2)."""
     from ...plan import DEFAULT_SHIPPING_METHOD
 
     foreign = {
@@ -59,13 +61,22 @@ def _check_shipping_currency(frame: pd.DataFrame, catalog: Catalog, collector: P
         return
     method = frame["shipping_method"].replace("", DEFAULT_SHIPPING_METHOD)
     currency = method.map(foreign)
+    unpriced = currency.isin((UNREADABLE_PRICE, NO_PRICE))
     collector.error(
-        currency.notna(),
+        currency.notna() & ~unpriced,
         "shipping_method",
         "Shipping method in another currency",
         "shipping method {method} is priced in {currency}; bulkship orders and adds up in US dollars only, "
         "so it is not sent. Choose a shipping method priced in USD.",
         extra={"currency": currency.fillna(""), "method": method},
+    )
+    collector.error(
+        unpriced,
+        "shipping_method",
+        "Shipping method without a price",
+        "the vendor's list of shipping methods gives {method} no price bulkship can read, so what the "
+        "orders cost cannot be said; not sent. Choose another shipping method, or ask the vendor its price.",
+        extra={"method": method},
     )
 
 

@@ -1,0 +1,80 @@
+"""A shipping method's price under another name than the contract assumes (``Price``), over real HTTP
+(``support.vendor_proxy``): the plan's total, ``--max-total`` and the approval threshold rest on it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from support.vendor_proxy import Answer, Call, VendorProxy
+
+from bulkship.errors import SpendLimitError
+from bulkship.pipeline import run_batch
+
+SHEET = (
+    "Employee ID,Name,Address,City,State,ZIP,Card,Amount,Shipping\n"
+    "G1,Ann One,1 Elm St,Boston,MA,02134,CVS,25,EXPEDITED\n"
+    "G2,Bob Two,2 Elm St,Boston,MA,02134,CVS,25,OVERNIGHT\n"
+)
+
+
+@pytest.fixture
+def vendor(tmp_path: Path) -> Any:
+    with VendorProxy(tmp_path) as proxy:
+        yield proxy
+
+
+def methods_priced_as(key: str | None) -> Any:
+    """The shipping methods listed with their price under ``key`` (None: without a price)."""
+
+    def rewrite(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method == "GET" and call.path.lower() == "/v1/shippingmethods" and answer.status == 200:
+            body = answer.json()
+            for method in body if isinstance(body, list) else body["Data"]:
+                price = method.pop("Price")
+                if key is not None:
+                    method[key] = price
+            return Answer.of(200, body)
+        return answer
+
+    return rewrite
+
+
+@pytest.mark.parametrize("key", ["Rate", "shippingCost", "Amount"])
+def test_a_shipping_price_under_another_name_is_in_the_total_shown_before_sending(
+    vendor: VendorProxy, tmp_path: Path, key: str
+) -> None:
+    """Found by hunter-vendor2: the vendor listing its shipping methods' prices as 'Rate' had them read as
+    free: the plan showed 50.00, `--max-total 60` let it through, and 84.90 was charged (the run said so
+    only afterwards)."""
+    vendor.rewrite = methods_priced_as(key)
+    sheet = tmp_path / "ship.csv"
+    sheet.write_text(SHEET)
+    settings = vendor.settings(tmp_path)
+    with pytest.raises(SpendLimitError, match=r"84\.90"):
+        run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_total=Decimal(60))
+    assert vendor.external_ids() == []
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_total=Decimal(90))
+    assert result.total_cost == Decimal("84.90") and result.ordered_rows == 2
+    assert not [n for n in result.notes if "differ from the plan" in n]
+
+
+def test_a_shipping_method_listed_without_a_price_is_never_taken_for_free(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    vendor.rewrite = methods_priced_as(None)
+    sheet = tmp_path / "ship.csv"
+    sheet.write_text(SHEET)
+    result = run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory)
+    assert vendor.external_ids() == []
+    assert result.invalid == 2
+    assert result.output is not None
+    sheet_rows = list(
+        openpyxl.load_workbook(result.output, read_only=True)["Results"].iter_rows(values_only=True)
+    )
+    problems = [dict(zip(sheet_rows[0], r, strict=False))["Problems / vendor error"] for r in sheet_rows[1:]]
+    assert all("gives EXPEDITED no price" in p or "gives OVERNIGHT no price" in p for p in problems), problems
