@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import ssl
 from collections.abc import Awaitable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -14,6 +15,7 @@ from typing import Any
 import httpx
 import pytest
 from support import Waits
+from support.vendor_proxy import VendorProxy
 
 from bulkship.client import SANDBOX_BASE_URL, CreateResult, VendorClient, connect
 from bulkship.errors import AccessDeniedError, InsufficientFundsError, OrderRejectedError
@@ -238,3 +240,34 @@ def test_over_real_http_a_dropped_connection_after_commit_resolves_to_one_order(
         results, orders = run(scenario(url))
     assert sorted(o.po_number for o in orders) == sorted(po_numbers)
     assert any(not r.created for r in results)  # some answers were lost and resolved through 409
+
+
+def test_a_plain_http_vendor_is_asked_without_loading_certificates_and_https_still_verifies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Loading the CA bundle costs ~20-60 ms of CPU a client: a vendor on plain HTTP (the sandbox as a server)
+    never needs it; HTTPS, or a proxy from the environment, still verifies certificates against it."""
+    loaded: list[object] = []
+    real = ssl.create_default_context
+
+    def counted(*args: Any, **kwargs: Any) -> ssl.SSLContext:
+        loaded.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ssl, "create_default_context", counted)
+    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+    async def catalog(settings: Settings) -> int:
+        async with connect(settings, sleep=Waits()) as client:
+            return len((await client.catalog()).products)
+
+    with VendorProxy(tmp_path) as vendor:
+        assert run(catalog(vendor.settings(tmp_path))) > 0  # over a real socket
+    assert loaded == []
+    https = Settings(api_url="https://vendor.example", email="e", access_token="t", data_dir=tmp_path)
+    connect(https)
+    assert len(loaded) == 1
+    monkeypatch.setenv("HTTP_PROXY", "https://proxy.example:3128")  # a proxy that may speak TLS
+    connect(Settings(api_url="http://vendor.example", email="e", access_token="t", data_dir=tmp_path))
+    assert len(loaded) == 2

@@ -14,6 +14,7 @@ import logging
 import random
 import ssl
 import time
+import urllib.request
 from collections.abc import Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,6 +108,19 @@ def normalize_base_url(url: str) -> str:
     return candidate
 
 
+def _tls_context(base_url: str, transport: httpx.AsyncBaseTransport | None) -> ssl.SSLContext | bool:
+    """The TLS settings of the client's connections, built once: loading the CA bundle costs ~20-60 ms of
+    CPU. An injected transport (the embedded sandbox, tests) opens no connection. A plain-HTTP base URL (the
+    sandbox as a server on loopback) never shakes hands either, redirects not being followed: its context
+    trusts no certificate, so any TLS reaching it would fail closed. A proxy from the environment may speak
+    TLS: then the CA bundle is loaded as for HTTPS."""
+    if transport is not None:
+        return True
+    if base_url.lower().startswith("https:") or urllib.request.getproxies():
+        return httpx.create_ssl_context()
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies certificates and host names, trusts none
+
+
 class _Transport:
     """The HTTP side of :class:`~.vendor.VendorClient`: its connections, tokens, retries and errors."""
 
@@ -138,9 +152,7 @@ class _Transport:
         self._rng = rng or random.Random()
         self._limiter = RateLimiter(rate_limit, sleep=self._sleep, clock=clock) if rate_limit else None
         self._timeout = timeout_for(timeout_s)
-        # once, and only for real HTTP: building one costs ~20-60 ms of CPU, and an injected transport (the
-        # embedded sandbox, tests) never opens a TLS connection
-        self._tls: ssl.SSLContext | bool = httpx.create_ssl_context() if transport is None else True
+        self._tls = _tls_context(self.base_url, transport)
         self._http = self._http_client(transport, HTTP_LIMITS)
         # Over real HTTP each request borrows a client of its own, one keep-alive connection each: one shared
         # AsyncClient's pool costs CPU per request that grows with the requests in flight (FIELD-NOTES). An
