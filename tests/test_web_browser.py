@@ -263,16 +263,16 @@ def test_a_row_fixed_in_the_page_is_checked_again_and_sent(page, shared_server, 
 def test_a_row_with_a_cell_on_two_lines_is_fixed_in_the_page_and_sent_with_both_lines(
     page, shared_server, shared_env, tmp_path
 ) -> None:
-    """Found by review16 (R1): a cell written on two lines (Alt+Enter: '455 Massachusetts Avenue' / 'Apt 3')
+    """Found by review16 (R1): a cell written on two lines (Alt+Enter: '455 Massachusetts Avenue' / 'Apt 7')
     sat in a one-line box, which drops line breaks, and the browser sends the shown value's break as CR LF:
     fixing the row's ZIP was refused as "changed by someone else since you opened the page", every time;
-    and had it been saved, the street would have read 'AvenueApt 3'."""
+    and had it been saved, the street would have read 'AvenueApt 7'."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Employee ID", "Name", "Address", "City", "State", "ZIP", "Card", "Amount"])
-    sheet.append(["TL-1", "Maria Lopez", "12 Beacon Street", "Boston", "MA", "02108", "CVS", 25])
-    two_lines = "455 Massachusetts Avenue\nApt 3"
-    sheet.append(["TL-2", "James Chen", two_lines, "Cambridge", "MA", "0213", "CVS", 25])
+    sheet.append(["TL-1", "Tova Lindqvist", "81 Hanover Street", "Boston", "MA", "02108", "CVS", 25])
+    two_lines = "455 Massachusetts Avenue\nApt 7"  # people of their own: the module's server is shared
+    sheet.append(["TL-2", "Orrin Pike", two_lines, "Cambridge", "MA", "0213", "CVS", 25])
     path = tmp_path / "two-lines.xlsx"
     book.save(path)
     upload(page, shared_server, path, name="twolines")
@@ -294,7 +294,7 @@ def test_a_row_with_a_cell_on_two_lines_is_fixed_in_the_page_and_sent_with_both_
         lines = {li.external_id: li for o in ledger.orders("twolines") for li in sent_lines(o)}
     assert sorted(lines) == ["TL-1", "TL-2"]
     street = " ".join(str(v) for k, v in lines["TL-2"].address.items() if k.startswith("Address"))
-    assert "455 Massachusetts Avenue" in street and "Apt 3" in street and "AvenueApt" not in street, street
+    assert "455 Massachusetts Avenue" in street and "Apt 7" in street and "AvenueApt" not in street, street
 
 
 def test_leaving_the_invalid_rows_out_sends_only_the_valid_ones(page, server, env) -> None:
