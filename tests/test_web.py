@@ -213,6 +213,38 @@ def test_a_profile_saved_while_the_batch_waits_its_turn_to_be_sent_does_not_stop
     assert len(external) == 25 == len(set(external))  # what was confirmed went out, once
 
 
+def test_a_fix_saved_while_send_is_being_recorded_is_not_sent_on_that_confirmation(
+    client: TestClient, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review16 (R5): Send read the batch, and before it recorded the confirmation a fix from
+    another tab (or another server) was saved: the confirmation, recorded after it, covered the fixed row,
+    and the run sent an address (a card) nobody had seen on the cost page. That confirmation now confirms
+    nothing: the cost page comes back with the rows as they are, and nothing is sent until it is confirmed."""
+    from bulkship.web import state, team_pages
+
+    path = SAMPLES / "direct-mail.csv"
+    upload(client, path, name="raced")
+    cost = client.get("/batches/raced/cost").text
+    send = {"csrf_token": token(client), "total": found(r'name="total" value="([^"]+)"', cost)}
+    send["change"] = found(r'name="change" value="([^"]+)"', cost)
+    waited = team_pages.before_confirm
+
+    async def another_tab_saves_meanwhile(request, batch, view):  # the other tab's fix lands in the window
+        state.record(settings, batch, "web_fix", row=2, header="Street Address", value="99 Other Street")
+        return await waited(request, batch, view)
+
+    monkeypatch.setattr(team_pages, "before_confirm", another_tab_saves_meanwhile)
+    sent = client.post("/batches/raced/confirm", data=send)
+    assert sent.url.path == "/batches/raced/cost"  # the cost again, of the rows as they are now
+    monkeypatch.setattr(team_pages, "before_confirm", waited)
+    raced = state.web_batch(settings, "raced")
+    assert raced is not None and not raced.due
+    assert sandbox_orders(settings) == []
+    assert confirm(client, "raced").url.path == "/batches/raced/progress"  # confirmed as it is now: sent
+    wait_until_finished(client, "raced")
+    assert len([li for o in sandbox_orders(settings) for li in o.line_items]) == 50
+
+
 def test_a_run_finding_its_batch_changed_after_send_says_nothing_was_sent(settings) -> None:
     """A confirmed batch changed afterwards (two servers, a race) is not sent on the confirmation of other
     rows; its run says so, not "nothing to send" with the exit of a batch done."""

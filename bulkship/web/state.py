@@ -10,7 +10,8 @@ same thing. Events (kind and detail)::
                                                               (field -> header, "" for none; over guesses)
     web_fix        row, header, value                         a cell corrected in the review page
     web_checked    rows, valid, invalid, duplicate, warnings  the last validation's counts
-    web_confirmed  total                                      "send": the cost the person accepted
+    web_confirmed  total, change                              "send": the cost the person accepted, for the
+                                                              rows as of that change (upload, sheet, fix)
     web_run_done   exit_code, message, hint                   a background run ended (a killed one did not)
     web_deleted    -                                          gone from the page, and its upload from disk
 
@@ -121,7 +122,10 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
         elif kind == "web_checked":
             batch.checked = dict(d)
         elif kind == "web_confirmed":
-            batch.confirmed_id, batch.confirmed_total = event.id, Decimal(str(d["total"]))
+            # a confirmation of rows changed before it was recorded (a fix saved in another tab meanwhile)
+            # confirms nothing: the person saw the cost of the rows before that change
+            if str(d.get("change", batch.change_id)) == str(batch.change_id):
+                batch.confirmed_id, batch.confirmed_total = event.id, Decimal(str(d["total"]))
         elif kind == "web_run_done":
             batch.done_id, batch.last_run = event.id, dict(d)
         elif kind == "web_deleted":
@@ -248,6 +252,14 @@ def drop_unsent_plan(settings: Settings, batch: str) -> None:
 def record(settings: Settings, batch: str, kind: str, **detail: Any) -> None:
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         ledger.log_event(batch, None, kind, **detail)
+
+
+def confirm(settings: Settings, batch: WebBatch, total: Decimal) -> bool:
+    """Record "send" for ``total`` and the batch's rows as ``batch`` shows them; False when they changed
+    before it was recorded (another tab's fix, another server's): then nothing is confirmed."""
+    record(settings, batch.name, "web_confirmed", total=str(total), change=batch.change_id)
+    now = web_batch(settings, batch.name)
+    return now is not None and now.confirmed and now.change_id == batch.change_id
 
 
 # -- uploads --------------------------------------------------------------------------------------------

@@ -173,8 +173,9 @@ async def approve(request: Request) -> Response:
         )
     except approvals.ApprovalError as exc:
         return pages.render(request, "problem.html", 403, batch=batch, error=exc)
-    total = str(view.worst_case)  # the run's limit: what it sends and the orders in doubt it asks about
-    await run_in_threadpool(state.record, settings, batch.name, "web_confirmed", total=total)
+    # the run's limit: what it sends and the orders in doubt it asks about
+    if not await run_in_threadpool(state.confirm, settings, batch, Decimal(view.worst_case)):
+        return _see(f"/batches/{batch.name}/approval?changed=1")
     web.runner.start(batch.name)
     return _see(f"/batches/{batch.name}/progress")
 
