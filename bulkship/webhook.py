@@ -52,8 +52,8 @@ from . import defaults
 from .asgi_guard import EscapingFilter, GuardLimits, RequestGuard, parse_json, uvicorn_options
 from .batchapi import check_batch_api, describe_api
 from .client import connect
-from .client.parse import field, po_number_of
 from .client.vendor import VendorClient
+from .deliveries import order_ids_of, po_numbers_of
 from .errors import BatchConflictError, BulkshipError, ConfigError, NotFoundError, TransientVendorError
 from .ledger import Ledger
 from .settings import Settings
@@ -81,40 +81,6 @@ def webhook_url(host: str, port: int, secret: str) -> str:
     """The URL to give ``bulkship run --webhook-url`` (the secret travels in the path)."""
     shown = f"[{host}]" if ":" in host else host
     return f"http://{shown}:{port}/webhook/{secret}"
-
-
-def order_id_of(body: Any) -> str | None:
-    """The order id of a delivery (the full order object, keys in any casing), or None."""
-    found = order_ids_of(body)
-    return found[0] if found else None
-
-
-def order_ids_of(body: Any) -> list[str]:
-    """Every id a delivery may name its order by, the likeliest first: the order object's ``Id``, or an
-    event's ``OrderId`` and the Id of the order it wraps (``Order`` / ``Data``) before the event's own
-    ``Id`` (the payload is not documented; senders often wrap the order in an event with an Id of its
-    own)."""
-    if not isinstance(body, dict):
-        return []
-
-    def given(key: str) -> list[str]:
-        value = field(body, key)  # keys read case-insensitively, as every vendor answer is
-        return [str(value).strip()] if isinstance(value, str | int) and str(value).strip() else []
-
-    explicit = given("OrderId") + given("Order_Id")
-    nested = field(body, "Order") or field(body, "Data")
-    wrapped = order_ids_of(nested) if isinstance(nested, dict) else []
-    own = given("Id")
-    ordered = explicit + wrapped + own if explicit or wrapped else own
-    return list(dict.fromkeys(ordered))
-
-
-def _po_number_of_delivery(body: Any) -> str:
-    """The PONumber a delivery names, at its top or in the order it wraps (``Order`` / ``Data``)."""
-    if not isinstance(body, dict):
-        return ""
-    nested = field(body, "Order") or field(body, "Data")
-    return po_number_of(body) or (po_number_of(nested) if isinstance(nested, dict) else "")
 
 
 class WebhookReceiver:
@@ -204,28 +170,28 @@ class WebhookReceiver:
     async def _one(self, body: Any) -> JSONResponse:
         assert self.ledger is not None
         candidates = order_ids_of(body)
-        if not candidates:
-            po = _po_number_of_delivery(body)  # an event naming the order by the PONumber bulkship sent
-            if not po:
-                log.warning("webhook refused: no order Id in the body")
-                return JSONResponse({"error": "no order Id in the body"}, status_code=400)
-            try:
-                known = self.ledger.order(po)
-            except BulkshipError as exc:  # a ledger kept busy: the sender retries later
-                log.warning("webhook deferred: the ledger could not be read (%s)", exc.message)
-                return JSONResponse({"error": "could not record it now, retry later"}, status_code=503)
-            if known is None or not known.vendor_order_id:
-                log.warning("webhook refused: PO %s is no order of the ledger with a vendor order Id", po)
-                return JSONResponse({"error": "unknown order"}, status_code=404)
-            candidates = [known.vendor_order_id]
+        pos = po_numbers_of(body)  # an event naming the order by the PONumber bulkship sent
+        if not candidates and not pos:
+            log.warning("webhook refused: no order Id in the body")
+            return JSONResponse({"error": "no order Id in the body"}, status_code=400)
         # the first the ledger knows (an event's own Id is no order's), in the ledger's case: a sender may
-        # write a GUID in capitals that the API's answers wrote in small letters
+        # write a GUID in capitals that the API's answers wrote in small letters; else the order of the
+        # first PONumber it knows
         variants = list(dict.fromkeys(v for c in candidates for v in (c, c.lower(), c.upper())))
         try:
-            order_id = next((c for c in variants if self.ledger.order_by_vendor_id(c)), candidates[0])
+            order_id = next((c for c in variants if self.ledger.order_by_vendor_id(c)), None)
+            for po in pos if order_id is None else ():
+                known = self.ledger.order(po)
+                if known is not None and known.vendor_order_id:
+                    order_id = known.vendor_order_id
+                    break
         except BulkshipError as exc:  # a ledger kept busy: the sender retries later
             log.warning("webhook deferred: the ledger could not be read (%s)", exc.message)
             return JSONResponse({"error": "could not record it now, retry later"}, status_code=503)
+        if order_id is None and not candidates:
+            log.warning("webhook refused: PO %s is no order of the ledger with a vendor order Id", pos[0])
+            return JSONResponse({"error": "unknown order"}, status_code=404)
+        order_id = order_id or candidates[0]
         lock = self._order_locks.setdefault(order_id, asyncio.Lock())
         async with lock:
             try:

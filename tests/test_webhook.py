@@ -6,17 +6,19 @@ import asyncio
 import logging
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from test_track_support import BATCH, ORDERS, ScriptedVendor, sent_batch
 
+from bulkship.deliveries import order_id_of
 from bulkship.errors import VendorUnavailableError
 from bulkship.ledger import EventRecord, Ledger
 from bulkship.models import VendorOrder
 from bulkship.reconcile.sheets import read_result_workbook
 from bulkship.settings import resolve_settings
-from bulkship.webhook import SECRET_HEADER, WebhookReceiver, create_webhook_app, order_id_of
+from bulkship.webhook import SECRET_HEADER, WebhookReceiver, create_webhook_app
 
 SECRET = "s3cret-for-tests"
 
@@ -272,3 +274,30 @@ def test_a_delivery_naming_its_order_by_po_number_only_is_recorded(
     assert response.json()["po_number"] == po and vendor.reads == 1
     unknown = harness.post(f"/webhook/{SECRET}", {"PONumber": "BS-NOT-OURS-0001"})
     assert unknown.status_code == 404 and vendor.reads == 1
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda oid, po: {"Id": "evt_81", "EventType": "FulfillmentComplete", "Payload": {"Id": oid}},
+        lambda oid, po: {"id": "evt_81", "type": "order.fulfilled", "data": {"object": {"id": oid}}},
+        lambda oid, po: {"EventId": "e1", "Resource": {"OrderId": oid, "Status": "Complete"}},
+        lambda oid, po: {"Id": "evt_82", "EventType": "FulfillmentComplete", "Order": {"PONumber": po}},
+        lambda oid, po: {"Id": "evt_83", "Payload": {"Order": {"PONumber": po.lower()}}},
+    ],
+    ids=["payload", "data.object", "resource", "event id and PO", "nested PO"],
+)
+def test_a_delivery_wrapping_its_order_in_an_event_of_its_own_is_recorded(
+    harness: Harness, vendor: ScriptedVendor, wrap: Any
+) -> None:
+    """Found by hunter-vendor2 (a real `bulkship webhook serve`): an event with an Id of its own wrapping the
+    order under 'Payload' (or naming it only by PONumber beside the event's Id) was refused 404 'order evt_81
+    is not in the ledger'; the sender gave up and the row read pending while the vendor showed it delivered.
+    The event's wrapped objects are read for the order's Id, then its PONumber."""
+    vendor.ship_everything()
+    po = next(iter(ORDERS))  # the vendor's ord-1
+    response = harness.post(f"/webhook/{SECRET}", wrap("ord-1", po))
+    assert response.status_code == 200 and response.json()["changed"] is True, response.text
+    assert response.json()["po_number"] == po and vendor.reads == 1
+    other = harness.post(f"/webhook/{SECRET}", wrap("ORD-NOT-OURS", "BS-NOT-OURS-0001"))
+    assert other.status_code == 404 and vendor.reads == 1
