@@ -243,6 +243,8 @@ class LoadedSheet:
     preferred: dict[str, str] = field(default_factory=dict)  # field -> header filling in where not empty
     last_first: frozenset[str] = frozenset()  # headers whose names are written "Last, First"
     suffix: str | None = None  # header of a name suffix column (Jr., III), written after the name
+    fallback: dict[str, str] = field(default_factory=dict)  # address field -> header of the next group, read
+    fallback_over: tuple[str, ...] = ()  # on the rows where each of these (the shipping group's) is empty
     # Each cell's type (bulkship.celltypes code, uint8) for the headers holding a non-text cell, index shared
     # with ``frame``; None or no column: every cell is text. The writers give numbers and dates back typed.
     cell_types: pd.DataFrame | None = None

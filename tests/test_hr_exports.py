@@ -225,6 +225,81 @@ def test_an_address_group_empty_on_every_row_gives_way_to_the_filled_one(tmp_pat
         + "Maria,Lopez,12 Beacon St,Boston,MA,02108,,,,\nJo,Park,3 Elm St,Salem,MA,01970,9 Oak St,Lynn,MA,01901\n"
     )
     result = validate(load_sheet(path), sandbox_catalog(), program=program)
+    assert result.rows["status"].tolist() == ["valid", "valid"]  # the empty row goes home (next test)
+    assert result.rows["city"].tolist() == ["Boston", "Lynn"]
+
+
+def test_a_shipping_address_filled_only_where_it_differs_sends_the_other_rows_home(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Shipping Address'... filled only for the person whose card goes elsewhere: the shipping group won by
+    its name and every other row was refused as having no street (found by hunter-sheets2, the known limit
+    of 1d402a5). A row whose shipping address is empty in every column goes to its home address, said on
+    the row; one filled in part is an error as before; a home group beside a work one is no such pair."""
+    header = (
+        "Employee ID,First Name,Last Name,Home Address,Home City,Home State,Home Zip,"
+        "Shipping Address,Shipping City,Shipping State,Shipping Zip,Product,Amount\n"
+    )
+    path = tmp_path / "ship.csv"
+    path.write_text(
+        header + "E1,Ann,Lee,12 Beacon St,Boston,MA,02108,,,,,CVS,25\n"
+        "E2,Bob,Ray,5 Main St,Salem,MA,01970,1 Work Plaza,Boston,MA,02110,CVS,25\n"
+        "E3,Cy,Ng,9 Elm St,Salem,MA,1970,,,,,CVS,25\n"
+        "E4,Di,Ow,,,,,,,,,CVS,25\n"
+        "E5,Ed,Fox,3 Elm St,Salem,MA,01970,,Lynn,,,CVS,25\n"
+    )
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert (data["valid"], data["invalid"]) == (3, 2)
+    home = "is empty, as is the rest of its address: the card goes to the address in 'Home Address', 'Home City', 'Home State', 'Home Zip'."
+    assert [(p["row"], p["severity"], p["message"]) for p in data["problems"] if p["row"] in (2, 4, 5)] == [
+        (2, "warning", f"Row 2, column 'Shipping Address': {home}"),
+        (4, "warning", f"Row 4, column 'Shipping Address': {home}"),
+        (
+            4,
+            "warning",
+            "Row 4, column 'Home Zip': ZIP 1970 repaired to 01970 (state MA); Excel had dropped its leading zero. Format the column as Text to keep it.",
+        ),
+        (5, "error", "Row 5, column 'Shipping Address': is empty; fill in the street address."),
+        (
+            5,
+            "error",
+            "Row 5, column 'Shipping City': is empty; fill in the city (APO, FPO or DPO for military mail).",
+        ),
+        (5, "error", "Row 5, column 'Shipping State': is empty; fill in the 2-letter state code, e.g. MA."),
+        (5, "error", "Row 5, column 'Shipping Zip': is empty; fill in the 5-digit ZIP code."),
+    ]
+    assert next(p["message"] for p in data["problems"] if p["row"] == 6) == (
+        "Row 6, column 'Shipping Address': is empty; fill in the street address."
+    )
+    notes = {c["header"]: c.get("note") for c in data["columns"]}
+    assert notes["Home City"] == "the home address: used on the rows where the shipping address is empty"
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    sent = sorted(
+        (a["Name"], a["AddressLine1"], a["City"], a["Zip"])
+        for a in (li["PhysicalDeliveryAddress"] for li in vendor_lines(isolated_data_dir))
+    )
+    assert sent == [
+        ("Ann Lee", "12 Beacon St", "Boston", "02108"),
+        ("Bob Ray", "1 Work Plaza", "Boston", "02110"),
+        ("Cy Ng", "9 Elm St", "Salem", "01970"),
+    ]
+    # a lone 'Delivery Address' beside the list's own address columns: its empty rows take 'Address'
+    path = tmp_path / "delivery.csv"
+    path.write_text(
+        "First Name,Last Name,Address,City,State,Zip,Delivery Address,Product,Amount\n"
+        "Ann,Lee,12 Beacon St,Boston,MA,02108,,CVS,25\nBob,Ray,5 Main St,Salem,MA,01970,9 Oak St,CVS,25\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["address1"].tolist() == ["12 Beacon St", "9 Oak St"]
+    # home chosen over work: an empty home address is no sign the work one is meant
+    path = tmp_path / "work.csv"
+    path.write_text(
+        "First Name,Last Name,Home Address,Home City,Home State,Home Zip,Work Address,Work City,Work State,"
+        "Work Zip,Product,Amount\nAnn,Lee,,,,,1 Corporate Way,Cambridge,MA,02139,CVS,25\n"
+        "Bob,Ray,5 Main St,Salem,MA,01970,1 Corporate Way,Cambridge,MA,02139,CVS,25\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
     assert result.rows["status"].tolist() == ["invalid", "valid"]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..program import ProgramSettings
 from ..schema import SheetContract
-from .fields import ADDRESS_FIELDS, NAME_FIELDS, NEUTRAL, ORDER_FIELDS
+from .fields import ADDRESS_FIELDS, NAME_FIELDS, NEUTRAL, ORDER_FIELDS, QUALIFIER_RANK, UNQUALIFIED_RANK
 from .meaning import _words
 from .records import AmbiguousColumnsError, ColumnMapping, _Column
 
@@ -29,8 +29,11 @@ def _name_suffix(columns: list[_Column], mapping: ColumnMapping) -> str | None:
     return found[0].header if len(found) == 1 else None
 
 
-def _choose_address_group(candidates: dict[str, list[_Column]], notes: dict[str, tuple[str, str]]) -> None:
-    """Every address field from one group: the best-ranked group holding an address line 1."""
+def _choose_address_group(
+    candidates: dict[str, list[_Column]], notes: dict[str, tuple[str, str]], mapping: ColumnMapping
+) -> None:
+    """Every address field from one group: the best-ranked group holding an address line 1. A shipping or
+    mailing group has the next group as its fallback, row by row (:func:`_fallback_group`)."""
     lines = [c for c in candidates.get("address1", []) if c.meaning]
     if not lines:
         return
@@ -40,6 +43,7 @@ def _choose_address_group(candidates: dict[str, list[_Column]], notes: dict[str,
     chosen = next(iter(groups)) if len(groups) == 1 else None
     if chosen is None:
         return  # two groups of one rank: the address line itself is ambiguous, said below
+    everything = {name: list(found) for name, found in candidates.items()}
     for name in ADDRESS_FIELDS:
         kept = []
         for column in candidates.get(name, []):
@@ -54,6 +58,47 @@ def _choose_address_group(candidates: dict[str, list[_Column]], notes: dict[str,
             if column not in kept:
                 notes[column.header] = ("unused", f"another address is used ({label})")
         candidates[name] = kept
+    _fallback_group(everything, candidates, chosen, visible, notes, mapping)
+
+
+def _fallback_group(
+    everything: dict[str, list[_Column]],
+    candidates: dict[str, list[_Column]],
+    chosen: str,
+    lines: list[_Column],
+    notes: dict[str, tuple[str, str]],
+    mapping: ColumnMapping,
+) -> None:
+    """The next address group, for the rows where every column of the shipping (or mailing) group chosen is
+    empty: a "Shipping Address" or "Delivery Address" filled only where it differs from the home one (the
+    other rows were refused as having no street: found by hunter-sheets2). A group of another kind (home over
+    work) has none: an empty home address is no sign the work one is meant. A field the next group lacks
+    stays the chosen group's, empty on those rows: an error, never another group's cell."""
+    if QUALIFIER_RANK.get(chosen, UNQUALIFIED_RANK) > QUALIFIER_RANK["mailing"]:
+        return
+    others = [c for c in lines if c.meaning and c.meaning.qualifier != chosen]
+    if not others:
+        return
+    best = min(c.meaning.rank[0] for c in others if c.meaning)
+    if len([c for c in others if c.meaning and c.meaning.rank[0] == best]) != 1:
+        return  # two streets of the next rank: which one is meant is not known
+    nxt = next(c.meaning.qualifier for c in others if c.meaning and c.meaning.rank[0] == best)
+    own = [c for found in everything.values() for c in found if c.meaning and c.meaning.qualifier == chosen]
+    fallback: dict[str, str] = {}
+    for name in ADDRESS_FIELDS:
+        found = everything.get(name, [])
+        theirs = [c for c in found if c.meaning and c.meaning.qualifier == nxt and not c.hidden]
+        chosen_has_own = any(c.meaning and c.meaning.qualifier == chosen for c in found)
+        if len(theirs) == 1 and (nxt or chosen_has_own):  # an unqualified column the groups share: no change
+            fallback[name] = theirs[0].header
+    if "address1" not in fallback or not own:
+        return
+    label = f"the {nxt} address" if nxt else "the address columns"
+    for name, header in fallback.items():  # no rival of the chosen group's column: read on other rows
+        candidates[name] = [c for c in candidates.get(name, []) if c.header != header]
+        notes[header] = ("used", f"{label}: used on the rows where the {chosen} address is empty")
+    mapping.fallback = fallback
+    mapping.fallback_over = tuple(c.header for c in own)
 
 
 def _choose(

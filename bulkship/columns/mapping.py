@@ -47,7 +47,7 @@ def map_columns(
     mapping = ColumnMapping(column_map={c.header: f for f, c in fixed.items() if c is not None})
     mapping.notices += left_out
     mapping.notices += _not_the_order(ours, respondent, mapping, program, notes)
-    _choose_address_group(candidates, notes)
+    _choose_address_group(candidates, notes, mapping)
     for name, found in candidates.items():
         _choose(name, found, mapping, notes, contract, program, strict)
     mapping.suffix = _name_suffix(columns, mapping)
@@ -101,6 +101,7 @@ def _described(
     described = []
     for column in columns:
         feeds = mapping.column_map.get(column.header) or overlays.get(column.header)
+        feeds = feeds or next((f for f, h in mapping.fallback.items() if h == column.header), None)
         status, note = notes.get(column.header, ("used" if feeds else "unused", ""))
         if column.header in overlays:
             note = note or "preferred name: used where filled in, else the legal name"

@@ -46,6 +46,10 @@ class ColumnMapping:
     preferred: dict[str, str] = field(default_factory=dict)  # canonical field -> header filling in over it
     last_first: set[str] = field(default_factory=set)  # headers whose names read "Last, First"
     suffix: str | None = None  # header of a name suffix column ("Suffix": Jr., III) written after the name
+    # address field -> header of the next address group, read on the rows where every column of the shipping
+    # group chosen (``fallback_over``) is empty: a "Shipping Address" filled only where it differs
+    fallback: dict[str, str] = field(default_factory=dict)
+    fallback_over: tuple[str, ...] = ()
     columns: list[ColumnInfo] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 

@@ -225,6 +225,8 @@ def _to_loaded_sheet(
         preferred=dict(mapping.preferred),
         last_first=frozenset(mapping.last_first),
         suffix=mapping.suffix,
+        fallback=dict(mapping.fallback),
+        fallback_over=mapping.fallback_over,
         cell_types=cell_types,
     )
 

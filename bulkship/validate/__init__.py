@@ -25,6 +25,7 @@ from ..schema import load_contract
 from . import rules
 from .collect import ProblemCollector
 from .examples import check_examples
+from .fallback import say_fallback
 from .fingerprints import FINGERPRINT_FIELDS, _fingerprint_and_duplicates
 from .names import _say_family_added
 from .prepare import _canonical_frame, _normalise, _require_columns
@@ -47,12 +48,13 @@ def validate(
     contract = load_contract(program.schema_path)
     defaults = {**program.effective_defaults, **sheet.defaults}
     _require_columns(sheet, contract, defaults)
-    frame, family_added = _canonical_frame(sheet)
+    frame, family_added, moved = _canonical_frame(sheet)
     if frame.empty:  # a header and nothing else: valid, with nothing to order
         empty = frame.assign(**{ROW: pd.Series(dtype="int64"), STATUS: "", FINGERPRINT: ""})
         return ValidationResult(sheet=sheet, rows=empty, problems=sheet.read_problems)
     collector = ProblemCollector(sheet, contract, frame)
     _say_family_added(sheet, collector, family_added)
+    say_fallback(sheet, collector, moved)
     products = rules.product_ids(catalog)
     frame = _normalise(frame, defaults, collector, sheet, chosen=program.defaults, products=products)
     check_unread_cards(frame, sheet, products, collector)

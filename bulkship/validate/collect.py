@@ -28,10 +28,21 @@ class ProblemCollector:
         self.frame = frame  # the frame being normalised, same object throughout
         self._problems: list[Problem] = []
         self._error_rows: set[int] = set()
+        self._elsewhere: dict[str, tuple[frozenset[int], str]] = {}  # field -> rows read from another header
 
     def header(self, column: str) -> str:
         """The user's own header text for a column, or the template's title when the sheet lacks it."""
         return self._headers.get(column) or self._contract.title(column)
+
+    def read_elsewhere(self, rows: pd.Series, headers: Mapping[str, str]) -> None:
+        """Name ``headers`` (field -> header) in what is said of ``rows`` (a boolean mask): their cells were
+        read there, not from the field's own column (an empty shipping address's row sent home)."""
+        chosen = frozenset(int(r) for r in rows.index[rows.to_numpy(dtype=bool)])
+        self._elsewhere.update({field: (chosen, header) for field, header in headers.items()})
+
+    def _header_of(self, column: str, row: int, header: str) -> str:
+        elsewhere = self._elsewhere.get(column)
+        return elsewhere[1] if elsewhere is not None and row in elsewhere[0] else header
 
     def has_column(self, column: str) -> bool:
         """Whether the sheet has a column for this field (else a hint must say to add one)."""
@@ -72,8 +83,9 @@ class ProblemCollector:
         """Problems with messages already worded per row (pandera failure cases); errors by default."""
         header = self.header(column)
         for row, message, value in zip(rows, messages, values, strict=True):
+            named = self._header_of(column, int(row), header)
             self._problems.append(
-                Problem(int(row), column, value, severity, f"Row {row}, column '{header}': {message}", kind)
+                Problem(int(row), column, value, severity, f"Row {row}, column '{named}': {message}", kind)
             )
             if severity == "error":
                 self._error_rows.add(int(row))
@@ -137,7 +149,9 @@ class ProblemCollector:
             sources[name] = (series if series is not None else self.frame[name]).loc[rows].tolist()
         for position, row in enumerate(rows):
             values = {name: sources[name][position] for name in fields}
-            message = f"Row {row}, column '{header}': " + template.format(**values)
+            message = f"Row {row}, column '{self._header_of(column, int(row), header)}': " + template.format(
+                **values
+            )
             self._problems.append(Problem(int(row), column, str(old[position]), severity, message, kind))
         if severity == "error":
             self._error_rows.update(int(r) for r in rows)

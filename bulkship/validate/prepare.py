@@ -17,6 +17,7 @@ from ..program import BUILTIN_DEFAULTS
 from ..schema import SheetContract
 from . import normalize, rules
 from .collect import ProblemCollector
+from .fallback import fallback_rows, read_fallback
 from .names import (
     _NUMBER_IN_BRACKETS,
     _names_another,
@@ -72,9 +73,11 @@ def _whole_addresses(sheet: LoadedSheet) -> str | None:
     return header if cells and whole >= 0.6 * len(cells) else None
 
 
-def _canonical_frame(sheet: LoadedSheet) -> tuple[pd.DataFrame, pd.Series]:
-    """The sheet's columns under their canonical names, and the rows whose one-word preferred name was sent
-    with the family name of the row (said as a warning once the collector exists)."""
+def _canonical_frame(sheet: LoadedSheet) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """The sheet's columns under their canonical names, the rows whose one-word preferred name was sent
+    with the family name of the row, and those sent to the next address group (:mod:`.fallback`; both said
+    as warnings once the collector exists)."""
+    moved = fallback_rows(sheet)
     columns: dict[str, pd.Series] = {}
     by_canonical = {canonical: header for header, canonical in sheet.column_map.items()}
     added = pd.Series(False, index=sheet.frame.index)
@@ -92,7 +95,8 @@ def _canonical_frame(sheet: LoadedSheet) -> tuple[pd.DataFrame, pd.Series]:
                 filled &= ~_placeholders(overlay.astype(str).str.strip())
                 overlay, added = _with_family_name(overlay, sheet, by_canonical, columns[column])
             columns[column] = overlay.where(filled, columns[column])
-    return pd.DataFrame(columns, index=sheet.frame.index), added
+    read_fallback(columns, sheet, moved)
+    return pd.DataFrame(columns, index=sheet.frame.index), added, moved
 
 
 def _literal(text: str) -> str:
