@@ -82,3 +82,39 @@ def test_the_columns_of_a_sent_batch_cannot_change(tmp_path: Path, isolated_data
             r"<strong>([\d,.]+)</strong> ordered cost", client.get("/batches/staff/results").text
         )
     assert total is not None and total.group(1) == "50.00"
+
+
+def test_the_results_page_counts_what_the_vendor_billed_on_the_order_as_the_batches_page_does(
+    tmp_path: Path,
+) -> None:
+    """Found by review16 (R6, after 902b48d): a vendor billing 10.00 of shipping on the order beside lines of
+    50.00 had the Batches page and the workbook say 60.00 charged, and the batch's Results page 50.00
+    ordered cost. The page counts it, and says so."""
+    from typing import Any
+
+    from support.vendor_proxy import Answer, Call, VendorProxy
+
+    from bulkship.ledger import Ledger
+    from bulkship.overview import overview
+
+    def billed_on_the_order(call: Call) -> Answer:
+        answer = call.forward()
+        if call.path.lower().startswith("/v1/orders") and answer.status < 300 and answer.body.strip():
+            body: Any = answer.json()
+            for order in body.get("Data", [body]) if isinstance(body, dict) else body:
+                order["Cost"], order["ShippingCost"] = float(order["Cost"]) + 10, 10.0
+            return Answer.of(answer.status, body)
+        return answer
+
+    with VendorProxy(tmp_path) as vendor:
+        vendor.rewrite = billed_on_the_order
+        settings = vendor.settings(tmp_path)
+        with TestClient(create_app(settings), follow_redirects=True) as client:
+            upload(client, write(tmp_path / "billed.csv", [1, 2]), name="billed")
+            assert confirm(client, "billed").url.path == "/batches/billed/progress"
+            wait_until_finished(client, "billed")
+            page = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/billed/results").text).split())
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        charged = overview(ledger)["billed"].charged
+    assert charged == Decimal("60.00")
+    assert "60.00 ordered cost" in page and "with 10.00 the vendor billed on 1 order(s)" in page, page

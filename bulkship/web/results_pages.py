@@ -59,9 +59,10 @@ def _bucket_total(lines: list[ResultLine], bucket: str) -> Decimal:
     return sum((line.cost for line in lines if line.money == bucket and line.cost is not None), Decimal(0))
 
 
-def _result_lines(web: Web, name: str) -> tuple[list[ResultLine], str | None]:
+def _result_lines(web: Web, name: str) -> tuple[list[ResultLine], str | None, dict[str, Decimal]]:
     """The rows the result workbook shows, as it numbers them: the file's rows, then the rows of an earlier
-    file that hold money (a card paid for must be on the page and in its total, as in every other output)."""
+    file that hold money (a card paid for must be on the page and in its total, as in every other output);
+    and what the vendor billed on orders beside their lines (PO -> amount), charged as the workbook says."""
     with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         view = LedgerView(ledger, name)
         current = view.current_rows()
@@ -71,13 +72,13 @@ def _result_lines(web: Web, name: str) -> tuple[list[ResultLine], str | None]:
         for offset, record in enumerate(gone, start=1):
             lines.append(_result_line(with_gone_note(view, record, view.outcome_of(after + offset, record))))
         output = view.batch.output if view.batch else None
-    return lines, output
+    return lines, output, dict(view.billed)
 
 
 async def results(request: Request) -> Response:
     web = _web(request)
     batch = _batch_or_404(web, request.path_params["name"])
-    lines, output = await run_in_threadpool(_result_lines, web, batch.name)
+    lines, output, billed = await run_in_threadpool(_result_lines, web, batch.name)
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.status] = counts.get(line.status, 0) + 1
@@ -90,7 +91,8 @@ async def results(request: Request) -> Response:
         request, "results.html", batch=batch,
         lines=shown[(page - 1) * RESULT_PAGE_ROWS : page * RESULT_PAGE_ROWS], counts=counts, wanted=wanted,
         page=page, pages=pages, has_output=bool(output and Path(output).exists()),
-        needing=needing, total_cost=_bucket_total(lines, CHARGED),
+        needing=needing, total_cost=_bucket_total(lines, CHARGED) + sum(billed.values(), Decimal(0)),
+        billed=sum(billed.values(), Decimal(0)), billed_orders=len(billed),
         in_doubt_cost=_bucket_total(lines, IN_DOUBT),
         cost_unknown=sum(1 for line in lines if line.cost_unknown and line.money == CHARGED),
         running=_sending(web, batch), tracking=web.runner.tracking(batch.name),
