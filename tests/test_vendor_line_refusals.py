@@ -78,3 +78,57 @@ def test_a_vendor_counting_lines_from_1_is_told_once_per_run(vendor: VendorProxy
     # read from 1 at once: the orders are the two sent, each refused, and their two follow-ups
     posts = sorted(c.json()["PONumber"] for c in vendor.posts())
     assert posts == ["BS-STAFF-0001", "BS-STAFF-0001-R1", "BS-STAFF-0002", "BS-STAFF-0002-R1"], posts
+
+
+def test_a_422_naming_the_fields_it_refuses_fails_those_rows_and_sends_the_rest(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor2: a vendor answering validation with 422 (a ProblemDetails naming
+    'LineItems[1].PhysicalDeliveryAddress.Zip') was read as the documented 422 of insufficient funds: every
+    run stopped at that order, nothing of the batch sent, saying 'The account needs 0.00 more for the 4
+    row(s) not sent ... fund the account'. A 422 naming fields, without a word of money, refuses those
+    lines."""
+
+    def problem(call: Call) -> Answer:
+        if call.method == "POST" and call.path.lower() == "/v1/orders":
+            ids = [item["ExternalId"] for item in call.json()["LineItems"]]
+            if "E2" in ids:
+                path = f"LineItems[{ids.index('E2')}].PhysicalDeliveryAddress.Zip"
+                return Answer.of(
+                    422,
+                    {
+                        "title": "One or more validation errors occurred.",
+                        "status": 422,
+                        "errors": {path: ["'Zip' is not a deliverable ZIP code."]},
+                    },
+                )
+        return call.forward()
+
+    vendor.rewrite = problem
+    settings = vendor.settings(tmp_path)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3, 4])
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    assert result.stopped is None, result.stopped
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        rows = {str(r.external_id): r for r in ledger.batch_rows("staff")}
+    assert {e: r.status for e, r in rows.items()} == {
+        "E1": "ordered", "E2": "failed", "E3": "ordered", "E4": "ordered"
+    }  # fmt: skip
+    assert "not a deliverable ZIP" in (rows["E2"].error or "")
+    assert vendor.external_ids() == ["E1", "E3", "E4"]
+
+
+def test_a_422_of_insufficient_funds_naming_a_field_still_stops_the_run(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    def unfunded(call: Call) -> Answer:
+        if call.method == "POST" and call.path.lower() == "/v1/orders":
+            body = {"Message": "Insufficient funds", "Errors": {"Amount": ["exceeds the available balance"]}}
+            return Answer.of(422, body)
+        return call.forward()
+
+    vendor.rewrite = unfunded
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
+    result = run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory)
+    assert result.stopped is not None and "cannot cover" in str(result.stopped)
+    assert vendor.external_ids() == []

@@ -145,6 +145,13 @@ def error_of(response: httpx.Response, subject: str) -> VendorError:
         return OrderRejectedError(
             f"The vendor rejected {subject} (400){said}", field_errors=field_errors(body), **common
         )
+    if kind is InsufficientFundsError and _refuses_fields(body):
+        # a 422 that names fields it refuses (many stacks answer validation so) and says nothing of money:
+        # read as a 400, its refused lines' rows failing. As "cannot cover", it stopped every run at this
+        # order, the rest of the batch never sent, saying to fund an account that needed "0.00 more"
+        return OrderRejectedError(
+            f"The vendor rejected {subject} (422){said}", field_errors=field_errors(body), **common
+        )
     if kind is InsufficientFundsError:
         return InsufficientFundsError(
             f"The vendor's deposit account cannot cover {subject} (422){said}",
@@ -167,6 +174,19 @@ def error_of(response: httpx.Response, subject: str) -> VendorError:
     if kind is DuplicateOrderError:
         return DuplicateOrderError(f"The vendor says {subject} already exists (409){said}", **common)
     return kind(f"The vendor API answered {status} for {subject}{said}", **common)
+
+
+_FUNDS_WORDS = re.compile(r"fund|balance|deposit|insufficient|credit", re.IGNORECASE)
+
+
+def _refuses_fields(body: Any) -> bool:
+    """A refusal body naming fields and their faults, none of it about money (the 422 of insufficient funds
+    the contract documents may carry the amounts it needed: ``Required``, ``Available``)."""
+    errors = field_errors(body)
+    if not any(key for key in errors):
+        return False
+    said = " ".join([error_message(body), *errors, *(m for ms in errors.values() for m in ms)])
+    return not _FUNDS_WORDS.search(said)
 
 
 def error_body(response: httpx.Response) -> Any:
