@@ -114,6 +114,45 @@ def test_sqlite_transactions_take_the_write_lock_at_begin(tmp_path: Path) -> Non
     engine.dispose()
 
 
+def _dump(path: Path) -> list[str]:
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return list(db.iterdump())
+
+
+def test_a_new_sqlite_ledger_is_what_the_migrations_make_without_running_them_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process's first new ledger runs the migrations (~20 ms); the next ones replay its dump (the suite
+    and a web server create many). Same schema and rows; a database holding anything is still Alembic's."""
+    from bulkship.db import migrate
+
+    monkeypatch.setattr(migrate, "_templates", {}, raising=False)
+    first = engine_for(tmp_path / "first.sqlite")
+    upgrade(first)
+    adopted = tmp_path / "adopted.sqlite"  # a ledger from before migrations: kept, upgraded in place
+    with contextlib.closing(sqlite3.connect(adopted)) as old:
+        old.executescript(PRE_MIGRATION_SCHEMA)
+    upgrade(engine_for(adopted))
+    assert _contents(adopted)["batches"] and _dump(adopted) != _dump(tmp_path / "first.sqlite")
+    monkeypatch.setattr(migrate._scripts(), "run_env", lambda: pytest.fail("the migrations ran again"))
+    second = engine_for(tmp_path / "second.sqlite")
+    upgrade(second)
+    assert _dump(tmp_path / "second.sqlite") == _dump(tmp_path / "first.sqlite")
+    with second.begin() as connection:
+        assert current_revision(connection) == head()
+        connection.execute(sa.text("INSERT INTO events(at, kind) VALUES ('x', 'first')"))
+        assert connection.execute(sa.text("SELECT id FROM events")).scalars().all() == [1]
+    # Copies share no identity: a new ledger's only rows say its revision and schema version. A migration
+    # writing anything else (an id, a secret) must make it per ledger, and say so here.
+    with contextlib.closing(sqlite3.connect(tmp_path / "first.sqlite")) as db:
+        tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        filled = {t: db.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables}
+    assert {t: rows for t, rows in filled.items() if rows} == {
+        "alembic_version": [(head(),)],
+        "meta": [("schema_version", "1")],
+    }
+
+
 def test_a_ledger_from_before_migrations_is_upgraded_in_place(tmp_path: Path) -> None:
     path = tmp_path / "ledger.sqlite"
     old = sqlite3.connect(path)
