@@ -137,3 +137,24 @@ def test_a_line_cancelled_whose_parcel_fields_say_none_is_sent_again_once(
     place(vendor, tmp_path, [1])
     place(vendor, tmp_path, [1])
     assert vendor.external_ids() == ["E1", "E1"]
+
+
+@pytest.mark.parametrize("came_back", ["Returned", "Returned To Sender", "UNDELIVERABLE"])
+def test_an_untracked_card_that_came_back_then_was_refunded_is_not_sent_again_by_itself(
+    vendor: VendorProxy, tmp_path: Path, came_back: str
+) -> None:
+    """Found by hunter-vendor2: a card mailed untracked (no parcel shown) that `track` read 'Returned', then
+    'Refunded', was read as 'failed before anything shipped: no card was made' and the next run sent a new
+    card to the address it had come back from (BS-STAFF-0002). A card shown come back was made."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1])
+    for status in (came_back, "Refunded"):
+        vendor.rewrite = lines_said(status, {"Shipments": []})
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    row = rows_of(settings)["E1"]
+    assert (row.status, (row.line_status or "").replace(" ", "")) == (
+        "ordered",
+        came_back.lower().replace(" ", ""),
+    )
+    place(vendor, tmp_path, [1])
+    assert vendor.external_ids() == ["E1"]  # no second card

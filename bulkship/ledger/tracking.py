@@ -23,11 +23,15 @@ ORDER_STATUS_RANK = {"pending": 0, "complete": 1, "failed": 1, "cancelled": 1}
 LINE_STATUS_RANK = {"pending": 0, "complete": 1, "shipped": 2, "delivered": 3, "failed": 3, "cancelled": 3}
 
 
-# A line shown Shipped or Delivered made a card. Tracking fields are only assumed (api-contract.md), so the
-# status may be the only proof of it: without a tracking number or shipped date, a later Failed / Cancelled
-# ('Refunded') must not replace it, or the row would read "no card was made" (reconcile.join.made_no_card)
-# and be sent again: a second card. With one, the later status is news (returned undeliverable).
-CARD_MADE_LINE_STATUSES = frozenset({"shipped", "delivered"})
+# A line shown Shipped or Delivered made a card, and so did one shown come back (Returned, Undeliverable: the
+# vendor's own words, kept as they came). Tracking fields are only assumed (api-contract.md), and a card
+# mailed untracked has none, so the status may be the only proof of it: without a tracking number or shipped
+# date, a later Failed / Cancelled ('Refunded') must not replace it, or the row would read "no card was made"
+# (reconcile.join.made_no_card) and be sent again: a second card, to an address it came back from. With one,
+# the later status is news (returned undeliverable).
+CARD_MADE_LINE_STATUSES = frozenset(
+    {"shipped", "delivered", "returned", "returnedtosender", "undeliverable", "undelivered", "lost"}
+)
 
 
 def note_billed_on_order(db: Any, batch: str, po_number: str, vendor_order: VendorOrder) -> bool:
@@ -52,7 +56,8 @@ def is_step_back(ranks: dict[str, int], before: str | None, after: str | None) -
 
 def unmakes_card(before: str | None, after: str | None) -> bool:
     """True when a line recorded as having made a card would be read as having made none."""
-    return (before or "").lower() in CARD_MADE_LINE_STATUSES and (after or "").lower() in NO_CARD_STATUSES
+    made = "".join(ch for ch in (before or "") if ch.isalnum()).lower()
+    return made in CARD_MADE_LINE_STATUSES and (after or "").lower() in NO_CARD_STATUSES
 
 
 def shows_card_made(before: str | None, line: VendorLineItem) -> bool:
