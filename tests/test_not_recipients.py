@@ -143,3 +143,36 @@ def test_subtotal_rows_alike_are_each_counted_skipped_by_run_and_status(
     rows = list(sheet.iter_rows(values_only=True))
     status = rows[0].index("Status")
     assert sorted(r[status] for r in rows[1:]) == ["pending"] * 3 + ["skipped"] * 3
+
+
+def test_a_summary_of_labels_and_values_under_the_list_is_no_rows_to_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets2: 'Total recipients | 3', 'Total amount | $150.50', 'Prepared by | Jane Doe',
+    'Approved | Yes' under a blank row after the list were four rows to fix ('7 rows: 3 valid, 4 invalid',
+    run exit 3), each asked for a street. They are notes, said once; a first and last name typed under them
+    without an address is still a row to fix."""
+    path = tmp_path / "gifts.csv"
+    path.write_text(
+        "Employee ID,First Name,Last Name,Address,City,State,Zip,Product,Amount\n"
+        "E1,Ann,Lee,12 Beacon St,Boston,MA,02108,CVS,25\n"
+        "E2,Bob,Ray,5 Main St,Salem,MA,01970,TARGET,50\n"
+        "E3,Cy,Ng,9 Elm St,Salem,MA,01970,VISA-PREPAID,75.50\n"
+        ",,,,,,,,\n"
+        "Total recipients,3,,,,,,,\n"
+        "Total amount,$150.50,,,,,,,\n"
+        "Prepared by,Jane Doe,,,,,,,\n"
+        "Approved,Yes,,,,,,,\n"
+        "Budget:,$500,,,,,,,\n"
+    )
+    code, data = _validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (0, 3, 0)
+    assert data["notices"] == [
+        "5 row(s) are not recipients and are not ordered: row 6, totals row ('Total recipients'); row 7, totals "
+        "row ('Total amount'); row 8, note below the table ('Prepared by Jane Doe'); row 9, note below the "
+        "table ('Approved Yes'); row 10, note below the table ('Budget: $500')."
+    ]
+    path.write_text(path.read_text() + ",Dee,Fox,,,,,,\n")
+    code, data = _validate(capsys, path)
+    assert (code, data["invalid"]) == (1, 1)
+    assert {p["row"] for p in data["problems"] if p["severity"] == "error"} == {11}

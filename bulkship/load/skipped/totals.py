@@ -96,12 +96,37 @@ def _not_recipients(
             and (gap or first_only or _NOTE_MARKER.match(filled[0]) or len(filled[0].split()) >= 4)
         ):
             found[row] = ("note", f"note below the table ('{_short(filled[0])}')")
+        elif (
+            below
+            and gap
+            and not addressed
+            and _label_and_value(texts, list(body.columns), names, found.get(previous.get(row, 0), ("",))[0])
+        ):
+            found[row] = ("note", f"note below the table ('{_short(' '.join(filled))}')")
     return {row: value for row, value in found.items() if value[1]}
 
 
 def _is_a_name(text: str) -> bool:
-    """A name column's cell that names someone: not empty, not a totals label ("Total", "Grand total")."""
-    return bool(text) and not _TOTAL_LABEL.match(text)
+    """A name column's cell that names someone: not empty, not a totals label ("Total", "Grand total"), not
+    a number ("3" beside "Total recipients" in a summary under the list)."""
+    return bool(text) and not _TOTAL_LABEL.match(text) and not _is_number(text)
+
+
+_LABEL = re.compile(r".*:\s*")  # "Budget:", "Approved by:"
+
+
+def _label_and_value(texts: list[str], headers: list[str], names: list[str], after: str) -> bool:
+    """A summary line under the list, a label and its value side by side ("Prepared by | Jane Doe",
+    "Approved | Yes", "Budget: | $500"; found by hunter-sheets2: each was a row to fix, counted as one):
+    the label a remark ("Prepared ...", "Total ...", ends with ':') or, outside a name column, the line after
+    a note (``after``: the row above's kind; a first and last name under the totals stay a row to fix)."""
+    at = [i for i, t in enumerate(texts) if t]
+    if len(at) != 2 or at[1] != at[0] + 1 or _is_number(texts[at[0]]) or len(texts[at[0]].split()) > 4:
+        return False
+    label = texts[at[0]]
+    if _NOTE_MARKER.match(label) or _TOTAL_LABEL.match(label) or _LABEL.fullmatch(label):
+        return True
+    return headers[at[0]] not in names and after == "note"
 
 
 def _unnamed(body: pd.DataFrame, names: list[str]) -> np.ndarray:
