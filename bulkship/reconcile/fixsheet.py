@@ -16,7 +16,6 @@ paid for are left to the run, which adds them again after the file's rows.
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..celltypes import code_of, text_of
 from ..models import SkippedRow
 from ..statuses import FIX_STATUSES
+from ..zipparts import read_part
 from .layout import FIX_EXTRA_FIELDS, headers_of
 from .layout import ORIGINAL_ROW as ORIGINAL_ROW_COLUMN
 from .layout import PROBLEMS as PROBLEMS_COLUMN
@@ -52,6 +52,9 @@ _EARLIER_PREFIXES = (
 )
 
 
+WORKBOOK_PART_LIMIT = 64 * 1024 * 1024  # xl/workbook.xml: sheet names, defined names; never a bomb's
+
+
 def workbook_sheets(path: Path) -> list[str]:
     """The sheet names of an XLSX or ODS (any sheet state), or [] when ``path`` is not one."""
     import re
@@ -59,11 +62,10 @@ def workbook_sheets(path: Path) -> list[str]:
     if Path(path).suffix.lower() == ".ods":  # the result workbook saved again by LibreOffice
         return _ods_sheets(path)
 
-    try:
-        with zipfile.ZipFile(path) as archive:
-            workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile):
+    found = read_part(path, "xl/workbook.xml", WORKBOOK_PART_LIMIT)
+    if found is None:  # not an XLSX, damaged, or a bomb: loading it says why
         return []
+    workbook = found.decode("utf-8", "replace")
     from xml.sax.saxutils import unescape
 
     return [

@@ -13,7 +13,9 @@ from typing import Any
 from ...celltypes import EXACT_DIGITS, text_of
 from ...errors import FileFormatError
 from ...sheetscan import column_letter
+from ...sheetscan.limits import Limits
 from ...statuses import CHARGED, TO_SEND
+from ...zipparts import read_tail
 from ..layout import LEGACY_RESULT_FIELDS, RESULT_FIELDS, ResultColumn, is_header_of, read_fields
 from .book import (
     CUT_NOTE,
@@ -223,13 +225,11 @@ def read_result_workbook(path: Path, *, lenient: bool = False) -> ExistingResult
 def _paper_of(path: Path) -> str:
     """The paper the workbook was set up for (a rewrite keeps it)."""
     import re
-    import zipfile
 
-    try:
-        with zipfile.ZipFile(path) as archive:
-            first = archive.read("xl/worksheets/sheet1.xml")[-4000:].decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile):
+    tail = read_tail(path, "xl/worksheets/sheet1.xml", 4000, Limits().xml_bytes)
+    if tail is None:
         return DEFAULT_PAPER
+    first = tail.decode("utf-8", "replace")
     found = re.search(r'<pageSetup [^>]*paperSize="(\d+)"', first)
     code = int(found.group(1)) if found else PAPER_SIZES[DEFAULT_PAPER]
     return next((name for name, number in PAPER_SIZES.items() if number == code), DEFAULT_PAPER)

@@ -1,0 +1,60 @@
+"""Damaged XLSX archives (a broken deflate stream, a part whose size is a bomb's) get one line and exit 2, not
+a traceback, and no part is expanded before the loader's zip-bomb check: found by fuzzing `bulkship validate`
+with mutated sample workbooks (the result-workbook check read xl/workbook.xml whole, first)."""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+from bulkship.cli import main
+from bulkship.zipparts import read_part, read_tail
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "anniversary.xlsx"
+
+
+def _broken_deflate(tmp_path: Path, part: str) -> Path:
+    """The sample with the compressed bytes of ``part`` damaged so that inflating it fails (zlib.error)."""
+    source = zipfile.ZipFile(SAMPLE)
+    path = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            target.writestr(name, source.read(name))
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(part)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for offset in range(2, info.compress_size - 2, 3):  # enough damage that the stream cannot inflate
+        data[start + offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+    with zipfile.ZipFile(path) as archive, pytest.raises(zlib.error):
+        archive.read(part)  # the damage is the one found: a broken stream, not only a bad CRC
+    return path
+
+
+@pytest.mark.parametrize("command", ["validate", "run"])
+def test_an_xlsx_whose_workbook_part_cannot_inflate_gets_one_line_and_exit_2(
+    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _broken_deflate(tmp_path, "xl/workbook.xml")
+    args = [command, str(path), *(["--yes"] if command == "run" else [])]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "damaged.xlsx" in err and "damaged" in err and "Traceback" not in err, err
+
+
+def test_a_part_larger_than_asked_is_never_read(tmp_path: Path) -> None:
+    """A part is read only within the size given (as the archive declares it, which zipfile reads no
+    further than): a bomb in xl/workbook.xml is never expanded to look for sheet names."""
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook>" + " " * 200_000 + "</workbook>")
+    assert read_part(path, "xl/workbook.xml", 1000) is None
+    assert read_tail(path, "xl/workbook.xml", 11, 1000) is None
+    assert read_part(path, "xl/workbook.xml", 300_000) is not None
+    assert read_tail(path, "xl/workbook.xml", 11, 300_000) == b"</workbook>"
+    assert read_part(path, "xl/missing.xml", 300_000) is None
+    assert read_part(tmp_path / "absent.xlsx", "xl/workbook.xml", 300_000) is None
