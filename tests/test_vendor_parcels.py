@@ -158,3 +158,19 @@ def test_an_untracked_card_that_came_back_then_was_refunded_is_not_sent_again_by
     )
     place(vendor, tmp_path, [1])
     assert vendor.external_ids() == ["E1"]  # no second card
+
+
+@pytest.mark.parametrize("out", ["PartiallyShipped", "Mailed"])
+def test_a_line_some_of_whose_cards_went_out_is_never_unmade_by_a_later_cancel(
+    vendor: VendorProxy, tmp_path: Path, out: str
+) -> None:
+    """A line of 2 cards shown 'PartiallyShipped' (or a card 'Mailed', untracked), then 'Cancelled' for what
+    was left: cards went out, and the row is not sent again (its 2 cards were, before)."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1])
+    for status in (out, "Cancelled"):
+        vendor.rewrite = lines_said(status, {"Shipments": []})
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert rows_of(settings)["E1"].line_status in ("partiallyshipped", "shipped")
+    place(vendor, tmp_path, [1])
+    assert vendor.external_ids() == ["E1"]

@@ -44,7 +44,7 @@ STATUS_SYNONYMS = {
     "Pending": ("pending", "processing", "inprogress", "open", "new", "submitted", "received", "queued",
                 "accepted", "awaitingfulfillment"),
     "Complete": ("complete", "completed", "fulfilled", "fulfillmentcomplete", "success", "succeeded", "done"),
-    "Shipped": ("shipped", "intransit", "dispatched", "outfordelivery"),
+    "Shipped": ("shipped", "intransit", "dispatched", "outfordelivery", "mailed", "posted"),
     "Delivered": ("delivered",),
     "Failed": ("failed", "failure", "error", "errored", "rejected", "declined"),
     "Cancelled": ("cancelled", "canceled", "voided", "void", "refunded"),

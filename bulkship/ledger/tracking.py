@@ -31,6 +31,7 @@ LINE_STATUS_RANK = {"pending": 0, "complete": 1, "shipped": 2, "delivered": 3, "
 # the later status is news (returned undeliverable).
 CARD_MADE_LINE_STATUSES = frozenset(
     {"shipped", "delivered", "returned", "returnedtosender", "undeliverable", "undelivered", "lost"}
+    | {"partiallyshipped", "partiallydelivered", "partlyshipped"}  # a line of several cards, some out
 )
 
 
