@@ -119,3 +119,13 @@ def test_a_batch_above_the_threshold_is_approved_by_another_person_sent_once_and
                      ("lee", "run_end")):  # fmt: skip
         assert expected in lines
     assert all(r[2] == "127.0.0.1" for r in rows[3:] if r[3] in ("upload", "approve"))
+
+    # found by review16 (R7): on a shared computer, Back after signing out showed the page kept by the
+    # browser, recipients' names and addresses on it; now every page is fetched again (a sign-in is asked)
+    lee.goto(server.url + "/batches/anniversary/results")
+    assert "BS-ANNIVERSARY-0001" in lee.inner_text("main")
+    lee.click("#sign-out")
+    lee.wait_for_url("**/login**")
+    lee.go_back()
+    lee.wait_for_load_state()
+    assert "/login" in lee.url and "BS-ANNIVERSARY" not in lee.content(), lee.url

@@ -486,6 +486,8 @@ def test_every_page_has_the_security_headers_and_escapes_user_text(client: TestC
     assert page.headers["x-frame-options"] == "DENY"
     assert page.headers["x-content-type-options"] == "nosniff"
     assert page.headers["referrer-policy"]
+    assert page.headers["cache-control"] == "no-store"  # never kept: Back after signing out asks again
+    assert "no-store" not in client.get("/static/app.css").headers.get("cache-control", "")
     assert "<script>" not in page.text.replace('<script src="/static/', "")
     csv = b"Name,Address,City,State,ZIP,Product,Amount\n"
     csv += b"<script>alert(1)</script>,1 Main St,Boston,MA,02108,NOPE,25\n"

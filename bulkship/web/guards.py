@@ -62,6 +62,10 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"same-origin"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
+# Pages and downloads hold recipients' names and addresses: never kept by the browser, so Back after signing
+# out (a shared computer) asks the server again, which asks for a sign-in (found by review16). The static
+# files (style sheet, htmx) may be kept.
+NO_STORE = (b"cache-control", b"no-store")
 
 
 def _header(scope: Scope, name: bytes) -> str:
@@ -326,6 +330,11 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         started = False
+        wanted = (
+            SECURITY_HEADERS
+            if scope.get("path", "").startswith("/static/")
+            else [*SECURITY_HEADERS, NO_STORE]
+        )
 
         async def with_headers(message: Message) -> None:
             nonlocal started
@@ -335,7 +344,7 @@ class SecurityHeaders:
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = [
                     *message.get("headers", []),
-                    *((k, v) for k, v in SECURITY_HEADERS if k not in names),
+                    *((k, v) for k, v in wanted if k not in names),
                 ]
             await send(message)
 
