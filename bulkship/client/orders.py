@@ -25,7 +25,7 @@ from ..errors import (
 from ..models import VendorOrder
 from ..statuses import PO_REFUSED
 from .paging import _Paged, _shape
-from .parse import field, parse_order, po_number_of, text
+from .parse import field, page_records, parse_order, po_number_of, text
 from .policy import MAX_RETRY_AFTER_S, json_default
 from .refusals import (
     _DUPLICATE_WORDS,
@@ -193,11 +193,16 @@ class _Orders(_Paged):
         )
 
     async def get_order(self, order_id: str) -> VendorOrder:
-        """The order with this Id. An answer that is not that order (an error body with 200, another
-        order) is VendorUnavailableError: nothing is recorded from it, and the next read tries again."""
+        """The order with this Id (alone, or the one record of a list: ``{"Data": [order]}``, ``[order]``).
+        An answer that is not that order (an error body with 200, another order, a list of several) is
+        VendorUnavailableError: nothing is recorded from it, and the next read tries again."""
         path = f"/v1/Orders/{quote(order_id, safe='')}"
         status, data = await self._call("GET", path, subject=f"order Id {order_id}")
         order = parse_order(data)
+        listed = page_records(data) if not order.id else None
+        if listed is not None and len(listed) == 1:  # the order as a list of one ({"Data": [order]})
+            only = parse_order(listed[0])
+            order = only if only.id and _is_order_with_id(only, order_id) else order
         if not _is_order_with_id(order, order_id):
             said = error_message(data) if data is not None else ""
             raise VendorUnavailableError(
