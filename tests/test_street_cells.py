@@ -116,3 +116,37 @@ def test_a_po_box_on_line_2_is_said_in_its_own_cell(
     code, data = validate(capsys, path, "--config", str(path.with_suffix(".toml")))
     assert (code, data["invalid"]) == (1, 2)
     assert [(p["row"], p["column"]) for p in data["problems"]] == [(2, "address2"), (3, "address1")]
+
+
+def test_a_city_naming_another_state_or_zip_than_the_row_is_not_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """City 'Chicago, IL 60606' or 'Salem, NH' beside State MA: sent, the parcel reading both states. A city
+    written with the row's own state ('Salem, MA') is sent without a word; with its ZIP too, with a warning."""
+    path = tmp_path / "cities.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount\n"
+        'Ann Lee,12 Beacon St,"Chicago, IL 60606",MA,02108,CVS,25\n'
+        'Bob Ray,5 Main St,"Salem, MA",Massachusetts,01970,CVS,25\n'
+        'Cy Ng,9 Elm St,"Salem, NH",MA,01970,CVS,25\n'
+        'Ed Fox,1 Main St,"Boston, MA 02108",MA,02108,CVS,25\n'
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 2, 2)
+    assert [(p["row"], p["severity"], p["message"]) for p in data["problems"] if p["column"] == "city"] == [
+        (
+            2,
+            "error",
+            "Row 2, column 'City': 'Chicago, IL 60606' ends with IL 60606, but the row's State and ZIP are MA 02108: which address is right? Keep only the city in this column, and the right city, state and ZIP in their own columns.",
+        ),
+        (
+            4,
+            "error",
+            "Row 4, column 'City': 'Salem, NH' ends with NH, but the row's State and ZIP are MA 01970: which address is right? Keep only the city in this column, and the right city, state and ZIP in their own columns.",
+        ),
+        (
+            5,
+            "warning",
+            "Row 5, column 'City': 'Boston, MA 02108' ends with the row's own state and ZIP, printed again under it on the parcel; keep only the city in this column.",
+        ),
+    ]

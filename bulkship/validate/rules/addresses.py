@@ -196,36 +196,43 @@ _STATE_AND_ZIP_AT_END = re.compile(
 )
 
 _STATE_AND_ZIP_AT_LINE_END = re.compile(_STATE_AND_ZIP_AT_END.pattern, re.MULTILINE)
+_COMMA_STATE_AT_END = re.compile(r"(?i),\s*([A-Z]{2})\.?\s*$")  # a city written "Salem, NH"
 
 
 def check_address_in_street(frame: pd.DataFrame, collector: ProblemCollector) -> None:
-    """A street or line 2 ending with a state and a ZIP ("1 Work Plaza, Boston MA 02110": an address pasted
-    whole into the street cell, or a 'Delivery Address' column holding whole addresses beside City, State
-    and ZIP). Another state or ZIP than the row's columns is an error: the parcel showed both and went
-    where the ZIP column said (found by hunter-sheets2). The row's own, a warning: printed twice."""
+    """A street, line 2 or city ending with a state and a ZIP ("1 Work Plaza, Boston MA 02110": an address
+    pasted whole into the street cell, or a 'Delivery Address' column holding whole addresses beside City,
+    State and ZIP; a city "Chicago, IL 60606" or "Salem, NH"). Another state or ZIP than the row's columns is
+    an error: the parcel showed both and went where the ZIP column said (found by hunter-sheets2). The row's
+    own state and ZIP, a warning: printed twice."""
     row_zip = frame["zip"].str[:5]
     known = frame["state"].ne("") & frame["zip"].ne("") & ~collector.has_error("zip")
-    for column in ("address1", "address2"):
+    for column, what in (("address1", "street"), ("address2", "street"), ("city", "city")):
         values = frame[column]
-        if not _STATE_AND_ZIP_AT_LINE_END.search("\n".join(values.tolist())):  # the usual list: one scan
+        text = "\n".join(values.tolist())
+        city_state = column == "city" and "," in text
+        if not (city_state or _STATE_AND_ZIP_AT_LINE_END.search(text)):  # the usual list: one scan
             continue
         found = values.str.extract(_STATE_AND_ZIP_AT_END)
         state, code = found[0].fillna("").str.upper(), found[1].fillna("")
-        ends = code.ne("") & state.isin(list(STATE_NAMES)) & known & ~collector.has_error(column)
-        other = ends & (state.ne(frame["state"]) | code.ne(row_zip))
+        if city_state:
+            alone = values.str.extract(_COMMA_STATE_AT_END)[0].fillna("").str.upper()
+            state = state.where(code.ne(""), alone)
+        ends = state.isin(list(STATE_NAMES)) & known & ~collector.has_error(column)
+        other = ends & (state.ne(frame["state"]) | (code.ne("") & code.ne(row_zip)))
         collector.error(
             other,
             column,
-            "Another address in the street",
+            f"Another address in the {what}",
             "'{old}' ends with {named}, but the row's State and ZIP are {state} {zip}: which address is "
-            "right? Keep only the street in this column, and the right city, state and ZIP in their own "
+            f"right? Keep only the {what} in this column, and the right city, state and ZIP in their own "
             "columns.",
-            extra={"named": state + " " + code},
+            extra={"named": (state + " " + code).str.strip()},
         )
         collector.warn(
-            ends & ~other,
+            ends & ~other & code.ne(""),
             column,
-            "City in the street",
+            "City in the street" if what == "street" else "State and ZIP in the city",
             "'{old}' ends with the row's own state and ZIP, printed again under it on the parcel; keep only "
-            "the street in this column.",
+            f"the {what} in this column.",
         )
