@@ -107,3 +107,14 @@ def test_a_new_batch_named_so_no_web_link_reaches_it_is_refused(name, tmp_path, 
     assert "cannot name a batch" in capsys.readouterr().err
     with Ledger.open(resolve_settings().ledger, lock=False) as ledger:
         assert ledger.batches() == []
+
+
+def test_help_shows_no_value_type_beside_a_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    """typer 0.29 wrote `--yes <bool>`, which reads as if `--yes true` were wanted (refused: "unexpected
+    extra argument"). A flag shows none; an option taking a value still shows its type."""
+    assert main(["run", "--help"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    yes = next(line for line in lines if "--yes" in line)
+    batch = next(line for line in lines if "--batch" in line)
+    assert "<bool>" not in "\n".join(lines) and "<" not in yes, yes
+    assert "<str>" in batch, batch

@@ -15,6 +15,24 @@ from rich.text import Text
 from ..atomicfile import remove_stale_temps
 from ..settings import DEFAULT_OUT_DIR, ENV_PREFIX, Settings, resolve_settings
 
+
+def _flags_without_a_type() -> None:
+    """``--help`` shows no value type beside a flag: typer 0.29 writes ``--yes <bool>``, which reads as if
+    ``--yes true`` were wanted (it is refused: "unexpected extra argument")."""
+    option = getattr(typer.core, "TyperOption", None)
+    shown = getattr(option, "display_type_rich", None)
+    if option is None or shown is None or getattr(shown, "flags_untyped", False):
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        return None if getattr(self, "is_flag", False) else shown(self, ctx)
+
+    display_type_rich.flags_untyped = True  # type: ignore[attr-defined]
+    option.display_type_rich = display_type_rich
+
+
+_flags_without_a_type()
+
 app = typer.Typer(
     name="bulkship",
     help="Turn a recipient spreadsheet into physical gift-card orders, exactly once.",
