@@ -4,7 +4,7 @@ both from the ledger (the result workbook itself: :mod:`bulkship.resultfile`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -201,10 +201,18 @@ def _po_refused(view: LedgerView) -> list[str]:
     ]
 
 
-def _costs_differ(view: LedgerView, batch: str) -> list[str]:
-    """A note when the vendor's line costs for created orders whose every row is ordered are not the plan's
-    (costs written in cents, a fee the catalog did not show): the charged money shown is the vendor's, and
-    a total far from the one confirmed is said, never left to be found."""
+@dataclass(frozen=True)
+class CostDifference:
+    """Created orders whose vendor line costs are not the plan's: their POs, planned and charged."""
+
+    orders: tuple[str, ...]
+    planned: Decimal
+    charged: Decimal
+
+
+def cost_difference(view: LedgerView) -> CostDifference | None:
+    """The created orders whose every row is ordered and whose vendor line costs are not the plan's (costs
+    written in cents, a fee the catalog did not show); None when every such order costs what was planned."""
     charged: dict[str, Decimal] = {}
     whole: set[str] = set()
     broken: set[str] = set()  # a row of the order not ordered, of unknown cost, or of no card made
@@ -222,14 +230,28 @@ def _costs_differ(view: LedgerView, batch: str) -> list[str]:
         po for po in whole - broken if cents(charged.get(po, Decimal(0))) != cents(view.orders[po].cost)
     )
     if not differ:
-        return []
+        return None
     planned = sum((view.orders[po].cost for po in differ), Decimal(0))
     shown = sum((charged.get(po, Decimal(0)) for po in differ), Decimal(0))
-    named = ", ".join(differ[:3]) + (f" and {len(differ) - 3} more" if len(differ) > 3 else "")
+    return CostDifference(tuple(differ), planned, shown)
+
+
+def named_orders(orders: Sequence[str]) -> str:
+    """A few PO numbers, and how many more."""
+    return ", ".join(orders[:3]) + (f" and {len(orders) - 3} more" if len(orders) > 3 else "")
+
+
+def _costs_differ(view: LedgerView, batch: str) -> list[str]:
+    """A note when the vendor's line costs are not the plan's (:func:`cost_difference`): the charged money
+    shown is the vendor's, and a total far from the one confirmed is said, never left to be found."""
+    found = cost_difference(view)
+    if found is None:
+        return []
     return [
-        f"The vendor's costs differ from the plan for {len(differ)} order(s) ({named}): planned "
-        f"{money_text(planned)}, the vendor shows {money_text(shown)}. The money charged is the vendor's; "
-        f"compare with `bulkship reconcile {batch}`"
+        f"The vendor's costs differ from the plan for {len(found.orders)} order(s) "
+        f"({named_orders(found.orders)}): planned {money_text(found.planned)}, the vendor shows "
+        f"{money_text(found.charged)}. The money charged is the vendor's; compare with "
+        f"`bulkship reconcile {batch}`"
     ]
 
 

@@ -118,3 +118,35 @@ def test_the_results_page_counts_what_the_vendor_billed_on_the_order_as_the_batc
         charged = overview(ledger)["billed"].charged
     assert charged == Decimal("60.00")
     assert "60.00 ordered cost" in page and "with 10.00 the vendor billed on 1 order(s)" in page, page
+
+
+def test_the_results_page_says_when_the_vendor_charged_otherwise_than_the_cost_page(tmp_path: Path) -> None:
+    """Found by review16 (R8): the cost page said 'Send 1 order(s) for 50.00', the vendor charged 26.00 a
+    card (a fee its catalog did not show), and the pages said 52.00 ordered cost with no word of the
+    difference (the command line says 'The vendor's costs differ from the plan'). The Results page says it."""
+    from typing import Any
+
+    from support.vendor_proxy import Answer, Call, VendorProxy
+
+    def a_fee_more(call: Call) -> Answer:
+        answer = call.forward()
+        if call.path.lower().startswith("/v1/orders") and answer.status < 300 and answer.body.strip():
+            body: Any = answer.json()
+            for order in body.get("Data", [body]) if isinstance(body, dict) else body:
+                for line in order["LineItems"]:
+                    line["Cost"] = float(line["Cost"]) + 1
+                order["Cost"] = float(order["Cost"]) + len(order["LineItems"])
+            return Answer.of(answer.status, body)
+        return answer
+
+    with VendorProxy(tmp_path) as vendor:
+        vendor.rewrite = a_fee_more
+        settings = vendor.settings(tmp_path)
+        with TestClient(create_app(settings), follow_redirects=True) as client:
+            upload(client, write(tmp_path / "fee.csv", [1, 2]), name="fee")
+            assert "Send 1 order(s) for 50.00" in client.get("/batches/fee/cost").text
+            assert confirm(client, "fee").url.path == "/batches/fee/progress"
+            wait_until_finished(client, "fee")
+            page = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/fee/results").text).split())
+    assert "52.00 ordered cost" in page
+    assert "The vendor charged 52.00 for 1 order(s) (BS-FEE-0001) whose cost page said 50.00" in page, page

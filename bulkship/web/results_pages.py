@@ -18,6 +18,7 @@ from ..errors import BulkshipError
 from ..ledger import Ledger
 from ..reconcile.join import LedgerView, with_gone_note
 from ..reconcile.sheets import RowOutcome
+from ..runresult import CostDifference, cost_difference, named_orders
 from ..statuses import CHARGED, IN_DOUBT
 from . import state
 from .pagekit import Web, _batch_or_404, _page_number, _see, _sending, _web, render
@@ -59,10 +60,13 @@ def _bucket_total(lines: list[ResultLine], bucket: str) -> Decimal:
     return sum((line.cost for line in lines if line.money == bucket and line.cost is not None), Decimal(0))
 
 
-def _result_lines(web: Web, name: str) -> tuple[list[ResultLine], str | None, dict[str, Decimal]]:
+def _result_lines(
+    web: Web, name: str
+) -> tuple[list[ResultLine], str | None, dict[str, Decimal], CostDifference | None]:
     """The rows the result workbook shows, as it numbers them: the file's rows, then the rows of an earlier
     file that hold money (a card paid for must be on the page and in its total, as in every other output);
-    and what the vendor billed on orders beside their lines (PO -> amount), charged as the workbook says."""
+    what the vendor billed on orders beside their lines (PO -> amount), charged as the workbook says; and
+    orders the vendor charged otherwise than planned (the cost page's figures), said on the page."""
     with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         view = LedgerView(ledger, name)
         current = view.current_rows()
@@ -72,13 +76,13 @@ def _result_lines(web: Web, name: str) -> tuple[list[ResultLine], str | None, di
         for offset, record in enumerate(gone, start=1):
             lines.append(_result_line(with_gone_note(view, record, view.outcome_of(after + offset, record))))
         output = view.batch.output if view.batch else None
-    return lines, output, dict(view.billed)
+    return lines, output, dict(view.billed), cost_difference(view)
 
 
 async def results(request: Request) -> Response:
     web = _web(request)
     batch = _batch_or_404(web, request.path_params["name"])
-    lines, output, billed = await run_in_threadpool(_result_lines, web, batch.name)
+    lines, output, billed, differ = await run_in_threadpool(_result_lines, web, batch.name)
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.status] = counts.get(line.status, 0) + 1
@@ -92,7 +96,8 @@ async def results(request: Request) -> Response:
         lines=shown[(page - 1) * RESULT_PAGE_ROWS : page * RESULT_PAGE_ROWS], counts=counts, wanted=wanted,
         page=page, pages=pages, has_output=bool(output and Path(output).exists()),
         needing=needing, total_cost=_bucket_total(lines, CHARGED) + sum(billed.values(), Decimal(0)),
-        billed=sum(billed.values(), Decimal(0)), billed_orders=len(billed),
+        billed=sum(billed.values(), Decimal(0)), billed_orders=len(billed), differ=differ,
+        differ_named=named_orders(differ.orders) if differ else "",
         in_doubt_cost=_bucket_total(lines, IN_DOUBT),
         cost_unknown=sum(1 for line in lines if line.cost_unknown and line.money == CHARGED),
         running=_sending(web, batch), tracking=web.runner.tracking(batch.name),
