@@ -769,6 +769,9 @@ def test_a_note_saying_not_to_send_leaves_its_row_out(tmp_path: Path) -> None:
         ("Sending", "No", "Yes"), ("Gift 2026", "No", "Yes"), ("Yes/No", "No", "Yes"), ("Done", "x", ""),
         ("Completed", "Yes", "No"), ("Processed", "Yes", ""), ("Status", "Done", "Active"),
         ("Include in order", "No", "Yes"), ("Add to order?", "N", "Y"),
+        # found by hunter-sheets2: each was ordered
+        ("Qualifies", "N", "Y"), ("Qualifies for 2026", "FALSE", "TRUE"), ("Final List", "N", "Y"),
+        ("On List?", "No", "Yes"), ("Made the list", "No", "Yes"),
     ],
 )  # fmt: skip
 def test_common_columns_saying_not_to_send_leave_their_rows_out(

@@ -42,6 +42,8 @@ _ELIGIBLE_FLAGS = _ACTIVE_FLAGS | _answered(
         "approval", "approval status", "eligibility status", "send status",  # = Rejected (found by review11)
         "opted in", "opt in", "consent", "consented", "gift consent", "survey completed", "completed survey",
         # = No (found by hunter-sheets: each was ordered)
+        "qualifies", "qualify", "qualifying", "on list", "on the list", "final list", "on final list",
+        "make list", "made list", "made the list",  # = N (found by hunter-sheets2: each was ordered)
     )
 )  # fmt: skip
 # ... or a header in such words, with what qualifies them ("Eligible for 2026", "Approved by manager", "Gift
@@ -49,7 +51,8 @@ _ELIGIBLE_FLAGS = _ACTIVE_FLAGS | _answered(
 _FILTER_WORDS = frozenset(
     {"eligible", "eligibility", "approved", "send", "sending", "ship", "mail", "include", "included", "keep",
      "valid", "go", "selected", "qualified", "winner", "confirmed", "participating", "gift", "card", "award",
-     "xmas", "christmas", "holiday", "yes", "no", "y", "n", "ok", "approval"}
+     "xmas", "christmas", "holiday", "yes", "no", "y", "n", "ok", "approval", "qualifies", "qualify",
+     "qualifying"}
 )  # fmt: skip
 _FILTER_FILLER = frozenset(
     {"for", "by", "in", "of", "the", "to", "list", "manager", "hr", "this", "year", "s"}
