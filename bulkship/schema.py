@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -114,30 +115,44 @@ CHECK_MAX_LENGTH = "max_length"
 CHECK_PATTERN = "pattern"
 
 
+StructuralCheck = tuple[str, str, Callable[["pd.Series"], "pd.Series"]]  # column, check name, cells passing
+
+
+def structural_checks(contract: SheetContract) -> list[StructuralCheck]:
+    """The contract's checks over normalised text columns ('' = empty): required, max length, format."""
+    checks: list[StructuralCheck] = []
+    for spec in contract.columns.values():
+        if spec.required:
+            checks.append((spec.name, CHECK_REQUIRED, _filled))
+        if spec.max_length:
+            checks.append(
+                (spec.name, CHECK_MAX_LENGTH, functools.partial(_within_length, limit=spec.max_length))
+            )
+        if spec.pattern:
+            pattern = re.compile(spec.pattern)
+            checks.append((spec.name, CHECK_PATTERN, functools.partial(_empty_or_matching, pattern=pattern)))
+    return checks
+
+
 def pandera_schema(contract: SheetContract) -> pa.DataFrameSchema:
-    """The structural checks as a pandera schema over normalised text columns ('' = empty)."""
+    """:func:`structural_checks` as a pandera schema (every failure of every row, lazily)."""
     import pandera.pandas as pa
 
+    checks: dict[str, list[pa.Check]] = {name: [] for name in contract.columns}
+    for name, check, test in structural_checks(contract):
+        checks[name].append(pa.Check(test, name=check))
+    columns = {name: pa.Column(None, checks=c, nullable=False, coerce=False) for name, c in checks.items()}
+    return pa.DataFrameSchema(columns, strict=False, name="recipients")
+
+
+def _filled(column: pd.Series) -> pd.Series:
+    return column.ne("")
+
+
+def _empty_or_matching(column: pd.Series, pattern: re.Pattern[str]) -> pd.Series:
     from .validate.normalize import by_unique, fullmatch_mask
 
-    columns: dict[str, pa.Column] = {}
-    for spec in contract.columns.values():
-        checks = []
-        if spec.required:
-            checks.append(pa.Check(lambda s: s.ne(""), name=CHECK_REQUIRED))
-        if spec.max_length:
-            limit = spec.max_length
-            checks.append(pa.Check(lambda s, n=limit: _within_length(s, n), name=CHECK_MAX_LENGTH))
-        if spec.pattern:
-            regex = re.compile(spec.pattern)
-            checks.append(
-                pa.Check(
-                    lambda s, rx=regex: s.eq("") | by_unique(s, lambda u: fullmatch_mask(u, rx, na=False)),
-                    name=CHECK_PATTERN,
-                )
-            )
-        columns[spec.name] = pa.Column(None, checks=checks, nullable=False, coerce=False)
-    return pa.DataFrameSchema(columns, strict=False, name="recipients")
+    return column.eq("") | by_unique(column, lambda u: fullmatch_mask(u, pattern, na=False))
 
 
 def _within_length(column: pd.Series, limit: int) -> pd.Series:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -46,6 +47,32 @@ def test_clean_row_is_valid_with_defaults_and_derived_name(tmp_path: Path) -> No
         "US",
     )
     assert result.problems == ()
+
+
+def test_rows_passing_every_structural_check_are_not_handed_to_pandera_and_a_failure_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pandera words what fails, at ~10 ms a list even of 5 rows: a list passing every check skips it."""
+    from bulkship.validate.rules import structure
+
+    asked: list[object] = []
+    real = structure._schema
+
+    def schema(contract: Any) -> Any:
+        asked.append(contract)
+        return real(contract)
+
+    monkeypatch.setattr(structure, "_schema", schema)
+    assert run(tmp_path, "E1,Ann,Lee,1 Main St,Boston,MA,02134,CVS,50,,").problems == ()
+    assert asked == []
+    failed = run(
+        tmp_path, "E1,Ann,Lee,,Boston,MA,02134,CVS,50,,", "E2,Bo,Ray,2 Main St,Boston,MA,021345,CVS,50,,"
+    )
+    assert len(asked) == 1
+    assert messages(failed) == [
+        "Row 2, column 'Address': is empty; fill in the street address.",
+        "Row 3, column 'Zip Code': '021345' is not a US ZIP code; use 5 digits (e.g. 02134) or ZIP+4 (02134-1234).",
+    ]
 
 
 def test_normalisations_are_applied_and_reported(tmp_path: Path) -> None:
