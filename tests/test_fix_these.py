@@ -464,3 +464,38 @@ def test_a_column_added_after_the_result_columns_is_kept_and_track_says_where_to
     assert main(["track", "GIFTS"]) == 0
     _, rows = _results(workbook)
     assert rows[2]["My follow-up notes"] == "called her"
+
+
+def test_a_row_copied_on_fix_these_is_a_row_of_its_own_and_its_person_gets_one_card(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by fuzzing the follow-up with a user's edits: a row copied on Fix these (copy-paste below, its
+    'Original row' copied too) ended the run in a traceback (two rows of one number). The copy is a row of
+    its own, after the batch's rows: fixed alike, it is a duplicate, not sent; its person gets one card."""
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])
+    out = tmp_path / "out"
+    _code, first = _run(capsys, str(source), "--batch", "GIFTS", "--out", str(out))
+    workbook = Path(str(first["output"]))
+    book = openpyxl.load_workbook(workbook)
+    fix = book[FIX_SHEET]
+    fix_header = [c.value for c in fix[1]]
+    for line in list(fix.iter_rows(min_row=2)):
+        if line[fix_header.index("Original row")].value == 5:
+            line[HEADER.index("Address")].value = "3 Oak Ave"
+            fix.append([cell.value for cell in line])  # the fixed row, copied below
+    book.save(workbook)
+
+    code, second = _run(capsys, str(workbook), "--batch", "GIFTS", "--out", str(out))
+    assert code == 3, second
+    _header, after = _results(workbook)
+    assert sorted(after) == [2, 3, 4, 5, 6, 7, 8], "the copy is row 8, after the batch's rows"
+    assert after[5]["Status"] == "pending" and after[5]["PO Number"]
+    assert after[8]["Status"] == "duplicate" and str(after[8]["Problems / vendor error"]).startswith(
+        "duplicate of row 5"
+    )
+    with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
+        orders = sandbox.orders()
+    lines = Counter(li["ExternalId"] for o in orders for li in o["LineItems"])
+    assert lines["E3"] == 1 and sorted(lines.values()) == [1, 1, 1, 1], lines

@@ -154,10 +154,12 @@ def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
     fixed = frame[[h for h in headers if h in frame.columns]].copy()
     existing = read_result_workbook(path)
     next_row = max([*original.values(), *(r for r, _ in existing.rows)], default=fixes.header_row) + 1
-    new_index = []
+    new_index: list[int] = []
     for sheet_row in fixed.index.tolist():
         row = original.get(int(sheet_row))
-        if row is None:  # a row the user added on Fix these: after every row the batch has seen
+        # a row the user added on Fix these, or copied there (its Original row taken by the row above it):
+        # after every row the batch has seen, as a row of its own
+        if row is None or row in new_index:
             row, next_row = next_row, next_row + 1
         new_index.append(row)
     fixed.index = pd.Index(new_index)
