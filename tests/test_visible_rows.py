@@ -1909,3 +1909,28 @@ def test_a_confidentiality_banner_or_a_final_list_naming_its_draft_is_sent(
     )
     assert len(vendor_lines(isolated_data_dir)) == 1
     assert validate_json(capsys, workbook("OLD LIST - DO NOT USE"))[0] == 2
+
+
+def test_a_note_or_a_name_saying_the_person_left_leaves_its_row_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets2: Notes 'Left 11/1', 'Left', 'left - 11/30' and a name 'Ed Fox (left 11/1)' were
+    ordered, while a Status column of the same words left its rows out. 'Left voicemail' and 'Left message
+    11/2' say something else, and are sent."""
+    path = tmp_path / "left.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,Left 11/1\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,CVS,25,Left\n"
+        "Cy Ng,3 Main St,Boston,MA,02108,CVS,25,left - 11/30\n"
+        "Di Ow,4 Main St,Boston,MA,02108,CVS,25,Left voicemail\n"
+        "Ed Fox (left 11/1),5 Main St,Boston,MA,02108,CVS,25,\n"
+        "Flo Orr (left),6 Main St,Boston,MA,02108,CVS,25,\n"
+        "Gus Kim,7 Main St,Boston,MA,02108,CVS,25,left on 11/1\n"
+        "Hal Poe,8 Main St,Boston,MA,02108,CVS,25,Left message 11/2\n"
+    )
+    code, data, _ = validate_json(capsys, path)
+    assert (code, data["valid"]) == (0, 2)
+    assert [(s["row"], s["kind"]) for s in data["skipped"]] == [
+        (r, "not to send") for r in (2, 3, 4, 6, 7, 8)
+    ]

@@ -28,14 +28,16 @@ _NOTE_FLAGS = frozenset(
 # send. "do-not-send", "Opted out", "NOT ELIGIBLE", "Terminated 11/15", "Hold - address unverified" do not
 # (found by newcomer8). "Do not contact" (a customer list's note) is no mail either.
 # "Do not send until cleared", "Hold until further notice", "Hold pending review" wait for something to happen
-# (found by review13: each was ordered); "Do not send until Dec 15" or "... until next week" names a day
+# (found by review13: each was ordered); "Do not send until Dec 15" or "... until next week" names a day.
+# "Left", "Left 11/1", a name's "(left)", as a Status column reads them (found by hunter-sheets2: each was
+# ordered); "Left voicemail" goes on in words, and is sent
 _A_DATE = (
     r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|next\b|"
     r"after\b|the\s+\d|(?:christmas|xmas|the\s+holidays|end\s+of|mid|early|late|tomorrow|today)\b"
 )
 _NOTE_SAYS_NO = re.compile(
     r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:send|mail|order|ship|contact))|dns|remove|removed|exclude|excluded|"
-    r"deceased|passed\s+away|left\s+(?:the\s+)?(?:company|co)|terminated|termed|resigned|duplicate|dupe?|void(?:ed)?|"
+    r"deceased|passed\s+away|left(?:\s+(?:the\s+)?(?:company|co))?|terminated|termed|resigned|duplicate|dupe?|void(?:ed)?|"
     r"no\s+(?:gift|card)|not\s+(?:sending|eligible|to\s+(?:send|be\s+sent))|ineligible|opt(?:ed)?[\s-]*out|"
     r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold|skip)"
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:until|till|pending|awaiting)\s+(?!"
