@@ -132,3 +132,41 @@ def test_a_422_of_insufficient_funds_naming_a_field_still_stops_the_run(
     result = run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory)
     assert result.stopped is not None and "cannot cover" in str(result.stopped)
     assert vendor.external_ids() == []
+
+
+NOT_DELIVERABLE = "The Zip is not deliverable."
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        lambda ext: {"Message": "Validation failed", "Errors": [
+            {"Field": "PhysicalDeliveryAddress.Zip", "ExternalId": ext, "Message": NOT_DELIVERABLE}
+        ]},
+        lambda ext: {"errors": {f"lineItems[{ext}].physicalDeliveryAddress.zip": [NOT_DELIVERABLE]}},
+    ],
+    ids=["entry naming the ExternalId", "path naming the ExternalId"],
+)  # fmt: skip
+def test_a_400_naming_the_refused_line_by_its_external_id_fails_that_row_only(
+    vendor: VendorProxy, tmp_path: Path, refusal: Any
+) -> None:
+    """Found by hunter-vendor2: a 400 naming the refused line by the ExternalId bulkship sent
+    ({"Field": "PhysicalDeliveryAddress.Zip", "ExternalId": "E2", "Message": ...}) pointed at no line
+    index, so every row of the order failed, each told its ZIP was not deliverable."""
+
+    def refuse_e2(call: Call) -> Answer:
+        posted = call.method == "POST" and call.path.lower() == "/v1/orders"
+        if posted and "E2" in [item["ExternalId"] for item in call.json()["LineItems"]]:
+            return Answer.of(400, refusal("E2"))
+        return call.forward()
+
+    vendor.rewrite = refuse_e2
+    settings = vendor.settings(tmp_path)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3, 4])
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        rows = {str(r.external_id): r for r in ledger.batch_rows("staff")}
+    assert {e for e, r in rows.items() if r.status == "failed"} == {"E2"}
+    assert "not deliverable" in (rows["E2"].error or "")
+    assert vendor.external_ids() == ["E1", "E3", "E4"]
+    assert len(vendor.posts()) == 2  # the order, then its follow-up: nothing sent apart

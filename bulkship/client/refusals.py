@@ -84,10 +84,23 @@ def field_errors(body: Any) -> dict[str, list[str]]:
                 named = text(entry, "Field", "Path", "PropertyName", "Name", "Pointer", default="")
                 named = named or text(field(entry, "Source"), "Pointer", "Parameter", default="")  # JSON:API
                 said = text(entry, "Message", "ErrorMessage", "Detail", "Title", default="")
-                result.setdefault(error_path(named), []).append(said)
+                path, line = error_path(named), _line_named(entry)
+                if line and not path.lower().startswith("lineitems"):
+                    path = f"{line}.{path}" if path else line
+                result.setdefault(path, []).append(said)
             elif entry is not None:
                 result.setdefault("", []).append(str(entry))
     return result
+
+
+def _line_named(entry: Any) -> str:
+    """The line an error entry names beside its field (``{"Field": "Zip", "ExternalId": "E7"}``), as a path:
+    ``LineItems[@E7]`` by the caller's reference, ``LineItems[3]`` by an index; "" when it names none."""
+    reference = text(entry, "ExternalId", "LineItemExternalId", "LineExternalId", default="").strip()
+    if reference:
+        return f"LineItems[@{reference}]"
+    index = field(entry, "LineIndex", "LineItemIndex", "LineNumber", "Index")
+    return f"LineItems[{index}]" if isinstance(index, int) and not isinstance(index, bool) else ""
 
 
 _NAMED_ORDERS = ("PreviousOrderIds", "PreviousOrderId", "PreviousOrders", "ExistingOrders")

@@ -4,6 +4,7 @@ the rest go out in a follow-up), not created (funds, credentials: the run stops)
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from typing import Any
 
 from ..client.orders import NotCreatedThrottled
@@ -217,21 +218,27 @@ class _Answers(_Conflicts):
         self._report(order.po_number, "created, some lines need review", ordered=len(outcomes))
 
     async def _rejected(self, order: OrderRecord, rows: list[RowRecord], exc: OrderRejectedError) -> None:
-        per_line, general, base = _line_errors(exc, order.lines, self._line_base)
+        references = Counter(r.external_id for r in rows if r.external_id)
+        by_reference = {  # a line named by its ExternalId, when no other row of the order has it
+            r.external_id: r.line_index
+            for r in rows
+            if r.external_id and references[r.external_id] == 1 and r.line_index is not None
+        }
+        said = _line_errors(exc, order.lines, self._line_base, by_reference)
         by_index = {r.line_index: r for r in rows}
-        apart: list[int] = []  # lines sent alone: the vendor's answer about them names them for sure
-        if per_line and base is None:
-            # which line is meant is not told ('LineItems[2]': the third counted from 0, the second from 1):
-            # no row fails on a guess (a good one would never be ordered); each line it may be goes alone
-            apart = sorted({line for i in per_line for line in (i - 1, i) if line in by_index})
-            failed: dict[str, str] = {}
-        elif per_line:
-            self._line_base = base
-            failed = {
-                by_index[i].fingerprint: "; ".join(msgs) for i, msgs in per_line.items() if i in by_index
-            }
-        else:  # nothing points at a line: the whole order is wrong
-            reason = "; ".join(general) or exc.message
+        if said.base is not None:
+            self._line_base = said.base
+        # which line an index names is not told ('LineItems[2]': the third counted from 0, the second from
+        # 1): no row fails on a guess (a good one would never be ordered); each line it may be goes alone,
+        # where the vendor's answer names it for sure
+        apart = sorted(
+            {line for i in said.unsure for line in (i - 1, i) if line in by_index and line not in said.sure}
+        )
+        failed: dict[str, str] = {
+            by_index[i].fingerprint: "; ".join(msgs) for i, msgs in said.sure.items() if i in by_index
+        }
+        if not said.sure and not said.unsure:  # nothing points at a line: the whole order is wrong
+            reason = "; ".join(said.general) or exc.message
             failed = {r.fingerprint: reason for r in rows}
         await self._ledger(self.ledger.record_rejected, order.po_number, exc.message, failed, body=exc.body)
         self.outcome.rejected.append(order.po_number)

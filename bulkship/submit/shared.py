@@ -4,7 +4,7 @@ and reading a vendor's answer (a 400's line errors, an order that shows fewer li
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar
@@ -22,6 +22,7 @@ T = TypeVar("T")
 Unrecorded = Callable[[], object]
 Claimed = tuple[OrderRecord, list[RowRecord]]  # an order marked sending, and its rows
 _LINE_PATH = re.compile(r"lineitems\[(\d+)\]\.?(.*)", re.IGNORECASE)
+_LINE_BY_REFERENCE = re.compile(r"lineitems\[@?[\"']?([^\]\"']+)[\"']?\]\.?(.*)", re.IGNORECASE)
 
 
 class OrderClient(Protocol):
@@ -69,33 +70,61 @@ class SubmitOutcome:
     unsent_cost: Decimal = Decimal("0")
 
 
+@dataclass(frozen=True)
+class LineErrors:
+    """What a 400 says of an order's lines: messages per line index (counted from 0) named for sure,
+    per line index it may name (``unsure``: counted from 0 as documented, or from 1), those about the whole
+    order, and how the vendor counts lines when told (``base``)."""
+
+    sure: dict[int, list[str]]
+    unsure: dict[int, list[str]]
+    general: list[str]
+    base: int | None
+
+
 def _line_errors(
-    exc: OrderRejectedError, line_count: int, base: int | None = None
-) -> tuple[dict[int, list[str]], list[str], int | None]:
-    """Vendor messages per line index (counted from 0), those about the whole order, and whether the
-    vendor counts lines from 0 or 1 (None: not told). The contract only assumes how a 400 names a line
-    (``LineItems[3].Value``), and a vendor may count them from 1: ``base`` when known, else told by the
-    answer itself (:func:`line_base`). Not told, they are read from 0 as documented, and are not sure
-    (``LineItems[1]`` is the second line, or the first): the caller sends such lines apart rather than
-    fail a row that may be good."""
+    exc: OrderRejectedError,
+    line_count: int,
+    base: int | None = None,
+    references: Mapping[str, int] | None = None,
+) -> LineErrors:
+    """What ``exc`` says of the order's lines (see :class:`LineErrors`). The contract only assumes how a
+    400 names a line (``LineItems[3].Value``), and a vendor may count them from 1: ``base`` when known,
+    else told by the answer itself (:func:`line_base`). Not told, the lines it names are not sure
+    (``LineItems[1]`` is the second line, or the first): the caller sends them apart rather than fail a row
+    that may be good. ``references``: each line's ExternalId -> its index, for a line named by it
+    (``LineItems[@E7].Zip``, ``LineItems[E7].Zip``): that line for sure."""
     found: list[tuple[int, str, list[str]]] = []
+    sure: dict[int, list[str]] = {}
     general: list[str] = []
     for path, messages in (exc.field_errors or {}).items():
         match = _LINE_PATH.match(path)
         texts = [str(m) for m in messages] if isinstance(messages, list) else [str(messages)]
-        if match and int(match.group(1)) <= line_count:
+        named = _LINE_BY_REFERENCE.match(path) if not match else None
+        line = (references or {}).get(named.group(1).strip()) if named else None
+        if named is not None and line is not None:
+            sure.setdefault(line, []).extend(_said(named.group(2), texts))
+        elif match and int(match.group(1)) <= line_count:
             found.append((int(match.group(1)), match.group(2), texts))
         else:
             general.extend(f"{path}: {t}" if path else t for t in texts)
     told = line_base([index for index, _where, _texts in found], line_count, base)
-    per_line: dict[int, list[str]] = {}
+    by_index: dict[int, list[str]] = {}
     for index, where, texts in found:
         line = index - (told or 0)
         if 0 <= line < line_count:
-            per_line.setdefault(line, []).extend(f"{where}: {t}" if where else t for t in texts)
+            by_index.setdefault(line, []).extend(_said(where, texts))
         else:
             general.extend(f"LineItems[{index}]{'.' + where if where else ''}: {t}" for t in texts)
-    return per_line, general, told
+    if told is not None:
+        for line, texts in by_index.items():
+            sure.setdefault(line, []).extend(texts)
+        by_index = {}
+    return LineErrors(sure, by_index, general, told if found else None)
+
+
+def _said(where: str, texts: Sequence[str]) -> list[str]:
+    return [f"{where}: {t}" if where else t for t in texts]
 
 
 def line_base(indexes: Sequence[int], line_count: int, known: int | None = None) -> int | None:
