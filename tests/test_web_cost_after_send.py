@@ -124,6 +124,8 @@ def test_a_batch_with_an_order_in_doubt_is_sent_from_its_cost_page_counting_that
             lost = "WHERE po_number = 'BS-DOUBT-0001'"
             db.execute(f"UPDATE orders SET state = 'unknown', vendor_order_id = NULL {lost}")
             db.execute(f"UPDATE rows SET status = 'planned' {lost}")
+        doubt = client.get("/batches/doubt/results").text  # said in the page's words (review16, R9)
+        assert "same command" not in doubt and "sending the batch again from its cost page asks" in doubt
         fixed = {"csrf_token": token(client), "was:ZIP": "90210", "cell:ZIP": "02108"}
         assert client.post("/batches/doubt/rows/5", data=fixed).status_code == 200
         cost = client.get("/batches/doubt/cost").text

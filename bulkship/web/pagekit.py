@@ -61,13 +61,31 @@ _PAGE_HINTS = (
 )
 
 
+# "Re-run the same command": the command line's way on (a run resumes, asks again, sends what is left); the
+# page's reader has no command, and does the same from the batch's cost page
+_RERUN = (
+    (re.compile(r"\bRe-running the same command\b"), "Sending the batch again from its cost page"),
+    (re.compile(r"\bre-running the same command\b"), "sending the batch again from its cost page"),
+    (re.compile(r"\bRe-run the same command\b"), "Send the batch again from its cost page"),
+    (re.compile(r"\bre-run the same command\b"), "send the batch again from its cost page"),
+)
+
+
+def page_words(text: object) -> str:
+    """A message written for the command line (a row's status, a run's end) in the page's words."""
+    said = str(text or "")
+    for pattern, words in _RERUN:
+        said = pattern.sub(words, said)
+    return said
+
+
 def page_hint(hint: object) -> str:
     """A refusal's hint as the page's reader can follow it: command-line flags said in the page's words."""
     text = str(hint or "")
     for flag, said in _PAGE_HINTS:
         if flag in text:
             return said
-    return text
+    return page_words(text)
 
 
 _templates.filters["page_hint"] = page_hint
@@ -91,11 +109,12 @@ def page_note(note: object) -> str:
                 (head + ": choose it on the Columns page.") if head else "Choose it on the Columns page."
             )
         else:
-            kept.append(sentence)
+            kept.append(page_words(sentence))
     return " ".join(kept)
 
 
 _templates.filters["page_note"] = page_note
+_templates.filters["page_words"] = page_words
 
 
 @dataclass
