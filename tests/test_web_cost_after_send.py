@@ -138,3 +138,36 @@ def test_a_batch_with_an_order_in_doubt_is_sent_from_its_cost_page_counting_that
         assert "125.00</strong> ordered cost" in results and "in doubt" not in results
     sent = [li.external_id for order in sandbox_orders(settings) for li in order.line_items]
     assert sorted(sent) == ["D1", "D2", "D3", "D4"]  # each once
+
+
+def test_a_batch_whose_only_open_order_is_in_doubt_offers_to_ask_the_vendor_about_it(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """With nothing left to send but an order whose answer was lost, the cost page offered "Send 0 order(s)
+    for 50.00" (before 5d4c5b6, for 0.00, and every Send was refused); it says what the click does: the vendor
+    is asked about the order under its PO, and each card is ordered once."""
+    import contextlib
+    import sqlite3
+
+    path = tmp_path / "only.csv"
+    path.write_text(
+        "Employee ID,Name,Street,City,State,ZIP,Product,Amount\n"
+        "O1,Ana Only,12 Elm St,Boston,MA,02108,CVS,25\n"
+        "O2,Ben Only,1 Main St,Cambridge,MA,02139,CVS,25\n"
+    )
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, path, name="only")
+        assert confirm(client, "only").url.path == "/batches/only/progress"
+        wait_until_finished(client, "only")
+        with contextlib.closing(sqlite3.connect(settings.ledger)) as db, db:  # its answer was lost
+            lost = "WHERE po_number = 'BS-ONLY-0001'"
+            db.execute(f"UPDATE orders SET state = 'unknown', vendor_order_id = NULL {lost}")
+            db.execute(f"UPDATE rows SET status = 'planned' {lost}")
+        cost = client.get("/batches/only/cost").text
+        asked = "Ask the vendor about 1 order(s) in doubt (50.00 at most)"
+        assert found(r'id="send">([^<]+)<', cost) == asked
+        assert confirm(client, "only").url.path == "/batches/only/progress"
+        wait_until_finished(client, "only")
+        assert "in doubt" not in client.get("/batches/only/results").text
+    sent = [li.external_id for order in sandbox_orders(settings) for li in order.line_items]
+    assert sorted(sent) == ["O1", "O2"]  # each once
