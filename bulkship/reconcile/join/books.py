@@ -133,16 +133,25 @@ class _RunJudge:
         judged = self.statuses.get(row, "valid")
         # The ledger's view with validation's normalisations: what merge_outcome(judged, it) gives, built
         # once (the ledger never holds normalisations). A row skipped now but ordered before (hidden since)
-        # still shows its card.
-        use_ledger = fingerprint is not None and (judged not in JUDGED_STATUSES or judged == "skipped")
+        # still shows its card, and so does one the catalog refuses now (a card or shipping method the
+        # vendor no longer lists): shown 'invalid', a card charged read as none, its money left out of the
+        # totals, and 'fix the row' invited a second card (found by hunter-vendor2).
+        use_ledger = fingerprint is not None and judged != "duplicate"
         from_ledger = self.view.outcome(row, fingerprint, normalised) if fingerprint and use_ledger else None
         if from_ledger is not None and from_ledger.status not in JUDGED_STATUSES:
-            if row in skipped:
-                note = f"ordered before; now {skipped[row]}"
-                from_ledger = replace(
-                    from_ledger, problems="; ".join(filter(None, [note, from_ledger.problems]))
-                )
-            return from_ledger
+            now = skipped.get(row) if row in skipped else None
+            if judged == "invalid":
+                if not from_ledger.money:  # a row that holds no money: validation's words, fix it
+                    from_ledger = None
+                else:
+                    now = "refused today: " + "; ".join(self.errors.get(row, [])) + " (nothing is sent again)"
+            if from_ledger is not None:
+                if now:
+                    note = f"ordered before; now {now}"
+                    from_ledger = replace(
+                        from_ledger, problems="; ".join(filter(None, [note, from_ledger.problems]))
+                    )
+                return from_ledger
         # validation's own words are richer than the ledger's summary of invalid and duplicate rows
         problems = self.errors.get(row, [])
         if row in skipped:
