@@ -126,6 +126,7 @@ def test_a_batch_with_an_order_in_doubt_is_sent_from_its_cost_page_counting_that
             db.execute(f"UPDATE rows SET status = 'planned' {lost}")
         doubt = client.get("/batches/doubt/results").text  # said in the page's words (review16, R9)
         assert "same command" not in doubt and "sending the batch again from its cost page asks" in doubt
+        assert 'id="ask-again" href="/batches/doubt/cost"' in doubt  # and the way there
         fixed = {"csrf_token": token(client), "was:ZIP": "90210", "cell:ZIP": "02108"}
         assert client.post("/batches/doubt/rows/5", data=fixed).status_code == 200
         cost = client.get("/batches/doubt/cost").text
