@@ -150,3 +150,43 @@ def test_a_city_naming_another_state_or_zip_than_the_row_is_not_sent(
             "Row 5, column 'City': 'Boston, MA 02108' ends with the row's own state and ZIP, printed again under it on the parcel; keep only the city in this column.",
         ),
     ]
+
+
+def test_a_note_giving_another_number_of_cards_or_amount_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Notes '2 cards', 'x2', '$50 not $25', 'amount changed to 50' and a name 'Ed Fox (2 cards)': each row
+    went out at one card of 25, as its columns said (found by hunter-sheets2). A note naming the row's own
+    amount or number of cards, or figures of something else, sends its row."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,2 cards\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,CVS,25,$25 card - approved 11/20\n"
+        "Cy Ng,3 Main St,Boston,MA,02108,CVS,25,x2\n"
+        "Di Ow,4 Main St,Boston,MA,02108,CVS,25,10 years of service\n"
+        "Ed Fox (2 cards),5 Main St,Boston,MA,02108,CVS,25,\n"
+        "Flo Orr,6 Main St,Boston,MA,02108,CVS,25,$50 not $25\n"
+        "Gus Kim,7 Main St,Boston,MA,02108,CVS,25,1 card\n"
+        "Hal Poe,8 Main St,Boston,MA,02108,CVS,25,amount changed to 50\n"
+        "Ivy Wu (E-1009),9 Main St,Boston,MA,02108,CVS,25,Apt 2 - call 617-555-1212\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 4, 5)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        "Row 2, column 'Notes': says '2 cards' where the row orders 1 card: which number of cards is right? Put the right one in a Quantity column and clear the note.",
+        "Row 4, column 'Notes': says 'x2' where the row orders 1 card: which number of cards is right? Put the right one in a Quantity column and clear the note.",
+        "Row 6, column 'Name': says 'Ed Fox (2 cards)' where the row orders 1 card: which number of cards is right? Put the right one in a Quantity column and take the remark out of the name.",
+        "Row 7, column 'Notes': says '$50 not $25' where 'Amount' says '25': which amount is right? Put the right one in 'Amount' and clear the note.",
+        "Row 9, column 'Notes': says 'amount changed to 50' where 'Amount' says '25': which amount is right? Put the right one in 'Amount' and clear the note.",
+    ]
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Qty,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,$25.00,2,2 cards\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,CVS,25,1,qty 3\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"]) == (1, 1)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        "Row 3, column 'Notes': says 'qty 3' where 'Qty' says '1': which number of cards is right? Put the right one in 'Qty' and clear the note."
+    ]

@@ -11,6 +11,7 @@ import pandas as pd
 from ...columns import ORDER_FIELDS, _words
 from ...models import Problem
 from ..skipped import _short
+from .notesaid import _changed_in_a_note
 from .rows import _quoted
 
 _CORRECTED = frozenset(
@@ -75,6 +76,7 @@ def _correction_problems(
             )
             problems.append(Problem(int(row), field, typed, "error", message, "Corrected in another column"))
     problems += _moved_in_a_note(body, column_map, not_judged)
+    problems += _changed_in_a_note(body, column_map, not_judged)
     return problems
 
 

@@ -1,0 +1,90 @@
+"""A note giving the row another number of cards or another amount than its own columns ("2 cards", "x2",
+"$50 not $25", "amount changed to 50", a name written "Ed Fox (2 cards)"): the card went out as the columns
+said, the note read by no one (found by hunter-sheets2). Which is right is the person's to say: an error on
+the row, as a note giving another address is (:mod:`.corrections`)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+import pandas as pd
+
+from ...models import Problem
+from ..skipped import _short
+
+# "2 cards", "2x gift cards", a note that is only "x2" or "2x", "Qty 2", "quantity should be 3"
+_CARDS = re.compile(
+    r"(?i)\b(\d{1,4})\s*x?\s*(?:(?:gift|physical|plastic)\s+)?cards\b|^\W*x\s*(\d{1,4})\W*$|^\W*(\d{1,4})\s*x\W*$"
+    r"|\b(?:qty|quantity)\b\W{0,3}(?:(?:is|should\s+be|changed\s+to|of|now)\s+)?(\d{1,4})\b"
+)
+# "$50", "$ 25.00", "amount changed to 50", "value: 100" (a thousands comma is left alone: "$1,000")
+_AMOUNT = re.compile(
+    r"(?i)\$\s*(\d{1,6}(?:\.\d{1,2})?)(?![\d.,])"
+    r"|\b(?:amount|value|denomination)\b[^\d$]{0,20}?\$?\s*(\d{1,6}(?:\.\d{1,2})?)(?![\d.,])"
+)
+_NAME_FIELDS = ("name", "first_name", "last_name")
+_BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+
+
+def _figures(pattern: re.Pattern[str], text: str) -> list[Decimal]:
+    return [Decimal(next(g for g in match if g)) for match in pattern.findall(text)]
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(re.sub(r"[$,\s]", "", text))
+    except InvalidOperation:
+        return None
+
+
+def _changed_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]) -> list[Problem]:
+    """Rows whose note (or a bracket in their name) names a number of cards or an amount other than the
+    row's: which is right? A row whose quantity or amount is not a plain number is judged elsewhere."""
+    from ..skipped.said import _note_header
+
+    fed = {field: header for header, field in column_map.items()}
+    sources = [h for h in body.columns if h not in column_map and _note_header(str(h))]
+    names = [fed[f] for f in _NAME_FIELDS if f in fed]
+    problems: list[Problem] = []
+    for header in [*sources, *names]:
+        cells = body[header].astype(str)
+        marked = cells.str.contains(r"\d", regex=True)
+        if header in names:
+            marked &= cells.str.contains(r"[(\[]", regex=True)
+        for row in cells.index[marked].tolist():
+            if int(row) in not_judged:
+                continue
+            said = " ".join(cells[row].split())
+            text = said if header in sources else " ".join(a or b for a, b in _BRACKETED.findall(said))
+            clear = "clear the note" if header in sources else "take the remark out of the name"
+            problems += _against_the_row(body, fed, int(row), header, said, text, clear)
+    return problems
+
+
+def _against_the_row(
+    body: pd.DataFrame, fed: dict[str, str], row: int, header: str, said: str, text: str, clear: str
+) -> list[Problem]:
+    """The problems of one row whose cell ``said`` (read for figures in ``text``) names a number of cards or
+    an amount: one for each that differs from the row's."""
+    found = []
+    for field, pattern, what in (("quantity", _CARDS, "number of cards"), ("value", _AMOUNT, "amount")):
+        figures = _figures(pattern, text)
+        if not figures:
+            continue
+        own = fed.get(field)
+        typed = str(body.at[row, own]).strip() if own else ""
+        if field == "quantity" and not typed:
+            mine: Decimal | None = Decimal(1)  # no quantity, or an empty cell: one card
+        else:
+            mine = _number(typed) if typed else None
+        if mine is None or all(figure == mine for figure in figures):
+            continue
+        where = f"'{own}' says '{typed}'" if own and typed else "the row orders 1 card"
+        into = f"'{own}'" if own else "a Quantity column"
+        message = (
+            f"Row {row}, column '{header}': says '{_short(said, 60)}' where {where}: which {what} is right? "
+            f"Put the right one in {into} and {clear}."
+        )
+        found.append(Problem(row, field, typed, "error", message, "Corrected in another column"))
+    return found
