@@ -170,3 +170,30 @@ def test_a_400_naming_the_refused_line_by_its_external_id_fails_that_row_only(
     assert "not deliverable" in (rows["E2"].error or "")
     assert vendor.external_ids() == ["E1", "E3", "E4"]
     assert len(vendor.posts()) == 2  # the order, then its follow-up: nothing sent apart
+
+
+@pytest.mark.parametrize("bad", ["100232", "3"], ids=["an Employee ID", "a small number"])
+def test_a_400_naming_the_refused_line_by_a_numeric_external_id_fails_that_row_only(
+    vendor: VendorProxy, tmp_path: Path, bad: str
+) -> None:
+    """Found by review16 (R10, after f35499d): Employee IDs are often numbers, and a vendor naming the refused
+    line by its ExternalId ('lineItems[100232].zip') was read as naming line 100232 of a 4-line order: no
+    line, so every row of the order failed at every run, the good ones never ordered."""
+    people = {"100232": [100231, 100232, 100233, 100234], "3": [1, 2, 3, 4]}[bad]
+
+    def refuse(call: Call) -> Answer:
+        posted = call.method == "POST" and call.path.lower() == "/v1/orders"
+        if posted and bad in [item["ExternalId"] for item in call.json()["LineItems"]]:
+            return Answer.of(
+                400, {"errors": {f"lineItems[{bad}].physicalDeliveryAddress.zip": [NOT_DELIVERABLE]}}
+            )
+        return call.forward()
+
+    vendor.rewrite = refuse
+    settings = vendor.settings(tmp_path)
+    sheet = write_sheet(tmp_path / "staff.csv", people, id_format="{}")
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        rows = {str(r.external_id): r for r in ledger.batch_rows("staff")}
+    assert {e for e, r in rows.items() if r.status == "failed"} == {bad}
+    assert sorted(vendor.external_ids()) == sorted(str(p) for p in people if str(p) != bad)

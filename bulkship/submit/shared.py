@@ -100,6 +100,8 @@ def _line_errors(
     for path, messages in (exc.field_errors or {}).items():
         match = _LINE_PATH.match(path)
         texts = [str(m) for m in messages] if isinstance(messages, list) else [str(messages)]
+        if match and int(match.group(1)) > line_count and match.group(1) in (references or {}):
+            match = None  # no line of the order: a numeric ExternalId ('lineItems[100232]', an Employee ID)
         named = _LINE_BY_REFERENCE.match(path) if not match else None
         line = (references or {}).get(named.group(1).strip()) if named else None
         if named is not None and line is not None:
