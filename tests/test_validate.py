@@ -89,6 +89,34 @@ def test_normalisations_are_applied_and_reported(tmp_path: Path) -> None:
     assert row[STATUS] == "valid"
 
 
+def test_a_card_named_as_people_write_it_is_read_as_its_product(tmp_path: Path) -> None:
+    """Found by hunter-sheets2: 'Home Depot', 'VISA PREPAID', 'Target Gift Card', 'Target GC' were each
+    refused as no product of the catalog. A card two products could be, or one not in the catalog, still is."""
+    from bulkship.models import Product
+    from bulkship.validate.rules import product_ids
+
+    cards = [
+        "Home Depot",
+        "VISA PREPAID",
+        "visa prepaid gift card",
+        "Target Gift Card",
+        "target gc",
+        "homedepot",
+    ]
+    carrier = ["", "THANKYOU", "THANKYOU", "", "", ""]
+    rows = [f"E{i},Ann,Lee{i},{i} Main St,Boston,MA,02134,{c},50,{carrier[i]}," for i, c in enumerate(cards)]
+    result = run(tmp_path, *rows, "E9,Bo,Ray,9 Main St,Boston,MA,02134,Walmart,50,,")
+    assert result.rows["product"].tolist() == [
+        "HOMEDEPOT", "VISA-PREPAID", "VISA-PREPAID", "TARGET", "TARGET", "HOMEDEPOT", "Walmart",
+    ]  # fmt: skip
+    assert result.rows[STATUS].tolist() == ["valid"] * 6 + ["invalid"]
+    catalog = sandbox_catalog()
+    twin = Product("TARGET-CA", "Target", "Physical", "Fixed", (), ("PhysicalShipment",))
+    catalog.products["TARGET-CA"] = twin
+    lookup = product_ids(catalog)
+    assert "target gift card" not in lookup and lookup["target-ca"] == "TARGET-CA"
+
+
 def test_zip_errors_name_the_users_header(tmp_path: Path) -> None:
     result = run(
         tmp_path,

@@ -3,6 +3,8 @@ named by its id or its name; prices in another currency refused; line 2 folded i
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ...client.parse import NO_PRICE, UNREADABLE_PRICE
@@ -81,8 +83,19 @@ def _check_shipping_currency(frame: pd.DataFrame, catalog: Catalog, collector: P
 
 
 def product_ids(catalog: Catalog) -> dict[str, str]:
-    """Each product's id and name, case-folded -> its id: a list may name a card "CVS Pharmacy"."""
-    products = {p.id.casefold(): p.id for p in catalog.products.values()}
+    """Each product's id and name, case-folded -> its id: a list may name a card "CVS Pharmacy". Also as
+    people write them (found by hunter-sheets2, each refused as no product): the id's words spaced or run
+    together ("Visa Prepaid", "HOME DEPOT"), the name without its "The", either with "gift card", "card" or
+    "GC" after it ("Target Gift Card")."""
+    said_as: dict[str, set[str]] = {}
+    for product in catalog.products.values():
+        for said in (product.id, product.name or ""):
+            words = re.sub(r"^the\s+", "", re.sub(r"[\s_-]+", " ", said.casefold()).strip())
+            for base in {words, words.replace(" ", "")} - {""}:
+                for tail in ("", " gift card", " giftcard", " card", " gc"):
+                    said_as.setdefault(base + tail, set()).add(product.id)
+    products = {key: next(iter(ids)) for key, ids in said_as.items() if len(ids) == 1}  # two cards: none
+    products |= {p.id.casefold(): p.id for p in catalog.products.values()}
     products |= {p.name.casefold(): p.id for p in catalog.products.values() if p.name}
     return products
 
