@@ -117,6 +117,7 @@ NO_PARCEL = {
     "tracking none": {"Tracking": "none"},
     "tracking numbers of dashes": {"Shipments": [{"Carrier": "USPS", "TrackingNumbers": ["-", "0"]}]},
     ".NET's date for none": {"Shipments": [{"TrackingNumber": None, "ShippedDate": "0001-01-01T00:00:00"}]},
+    ".NET's empty Guid": {"Shipments": [{"TrackingId": "00000000-0000-0000-0000-000000000000"}]},
 }
 
 

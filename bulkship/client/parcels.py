@@ -69,10 +69,11 @@ def _shipment(raw: Any) -> Shipment:
 
 def _said(value: str) -> str:
     """A tracking number or link as the vendor wrote it; "" for a placeholder saying there is none ('N/A',
-    'none', 'pending', '0', '-'): a line the vendor failed with "TrackingNumber": "N/A" made no card, and
-    read as a parcel its person never got one (found by review16)."""
+    'none', 'pending', '0', '-', an empty Guid): a line the vendor failed with "TrackingNumber": "N/A" made
+    no card, and read as a parcel its person never got one (found by review16)."""
     value = value.strip()
-    return "" if no_reference(value) else value
+    zeros = value.strip("{}").replace("-", "")  # .NET's empty Guid, "00000000-0000-...", where none is
+    return "" if no_reference(value) or (zeros and not zeros.strip("0")) else value
 
 
 def _date(value: str) -> str:
