@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import write_sheet
 
 from bulkship.cli import main
 from bulkship.ledger import Ledger
@@ -138,3 +139,25 @@ def test_help_shows_no_value_type_beside_a_flag(capsys: pytest.CaptureFixture[st
     batch = next(line for line in lines if "--batch" in line)
     assert "<bool>" not in "\n".join(lines) and "<" not in yes, yes
     assert "<str>" in batch, batch
+
+
+def test_a_ledger_path_too_long_for_the_system_gets_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Found by fuzzing the commands' options: an OSError (here 'File name too long') ended in a traceback."""
+    assert main(["status", "--ledger", "x" * 5000]) == 2
+    err = capsys.readouterr().err
+    assert "File name too long" in err and "Traceback" not in err and len(err) < 400, err
+
+
+def test_run_with_a_ledger_that_is_no_database_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by fuzzing: `run --ledger results.xlsx` (a workbook named where the ledger goes) ended in a
+    sqlite traceback from the team check; `status` already said it in one line."""
+    not_a_ledger = tmp_path / "results.xlsx"
+    not_a_ledger.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    sheet = write_sheet(tmp_path / "staff.csv", range(1, 3))
+    assert main(["run", str(sheet), "--ledger", str(not_a_ledger), "--yes", "--wait", "0"]) == 1
+    err = capsys.readouterr().err
+    assert "Cannot read the ledger" in err and "not a database" in err and "Traceback" not in err, err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import gc
 import signal
@@ -28,6 +29,27 @@ def _usage_exit_code(exc: Exception) -> int | None:
 def _usage_message(exc: Exception) -> str:
     format_message = getattr(exc, "format_message", None)
     return str(format_message()) if callable(format_message) else str(exc)
+
+
+# a path given that cannot be used: the user's to change (exit 2, as a file that cannot be used at all)
+_PATH_ERRNOS = {
+    errno.ENAMETOOLONG,
+    errno.ENOENT,
+    errno.ENOTDIR,
+    errno.EISDIR,
+    errno.EACCES,
+    errno.EPERM,
+    errno.ELOOP,
+}
+
+
+def _os_error(exc: OSError) -> tuple[str, int]:
+    """What the system refused, in one line: its words and the path (cut short), and the exit code."""
+    where = str(exc.filename or "")
+    where = f"{where[:80]}...{where[-40:]}" if len(where) > 130 else where
+    said = exc.strerror or str(exc)
+    message = f"{said}: {where}" if where else said
+    return message, 2 if exc.errno in _PATH_ERRNOS else 1
 
 
 INTERRUPTED = "Interrupted. What was sent is in the ledger: re-running the same command resumes."
@@ -80,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         err_console.print(INTERRUPTED)
         code = INTERRUPTED_EXIT_CODE
         error = (INTERRUPTED, None)
+    except OSError as exc:  # a path the system refuses (too long, not allowed), a full disk: one line
+        message, code = _os_error(exc)
+        err_console.print(styled(("Error:", "bold red"), " ", message), soft_wrap=True)
+        error = (message, None)
     except Exception as exc:
         usage_code = _usage_exit_code(exc)
         if usage_code is None:

@@ -84,10 +84,10 @@ def team_mode(settings: Settings) -> bool:
     try:
         with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)) as db:
             return db.execute("SELECT 1 FROM team_users LIMIT 1").fetchone() is not None
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:  # OperationalError among them; "file is not a database" too
         if "no such table" in str(exc):
             return False
-        raise LedgerError(f"Cannot read the team's accounts in {path}: {exc}") from None
+        raise LedgerError(f"Cannot read the ledger {path}: {exc}") from None
 
 
 def forget_engines() -> None:
