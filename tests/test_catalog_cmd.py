@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -235,3 +236,18 @@ def test_catalog_against_a_running_sandbox_server(capsys, monkeypatch):
     assert {"CVS", "TARGET", "VISA-PREPAID"} <= {p["id"] for p in json.loads(out)["products"]}
     assert refused == 1
     assert "did not accept these credentials" in refused_err and "wrong-token" not in refused_err
+
+
+def test_a_shipping_method_the_vendor_lists_without_a_price_is_never_shown_free(
+    vendor, capsys, monkeypatch: pytest.MonkeyPatch
+):
+    """A method listed with no price bulkship reads (after hunter-vendor2's H3 its rows are refused) was
+    shown '0.00 no price' and given as "price": 0 in --json: free, to a person or a script."""
+    unpriced = [*METHODS, {"Id": "EXPEDITED", "Name": "Expedited"}]
+    monkeypatch.setattr(sys.modules[__name__], "METHODS", unpriced)
+    assert main(["catalog", "--api-url", "https://vendor.test", "--json", "--refresh"]) == 0
+    methods = {m["id"]: m for m in json.loads(capsys.readouterr().out)["shipping_methods"]}
+    assert methods["EXPEDITED"]["price"] is None and methods["OVERNIGHT"]["price"] == 24.95
+    assert main(["catalog", "--api-url", "https://vendor.test", "--refresh"]) == 0
+    out = capsys.readouterr().out
+    assert "no price (not orderable)" in out and "0.00 no price" not in out
