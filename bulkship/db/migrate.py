@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import functools
 import re
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import SQLAlchemyError
+
+from . import newledger
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -88,17 +91,37 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as reader:
             if current_revision(reader) == head():
                 return
-    if revision == "head" and engine.dialect.name == "sqlite" and _created_from_template(engine):
-        return
+        if engine.dialect.name == "sqlite" and newledger.create(engine, head()):
+            return
+    made = _migrate(engine, revision)
+    if made is not None:
+        newledger.remember(head(), made)
+
+
+def migrated_dump() -> tuple[str, ...]:
+    """What the migrations leave in a new SQLite database (see :mod:`.newledger`)."""
+    from .engine import engine_for
+
+    with tempfile.TemporaryDirectory() as folder:
+        engine = engine_for(Path(folder) / "new.sqlite")
+        try:
+            made = _migrate(engine, "head")
+        finally:
+            engine.dispose()
+    assert made is not None
+    return made
+
+
+def _migrate(engine: Engine, revision: str) -> tuple[str, ...] | None:
+    """Alembic's upgrade; a new SQLite database's dump afterwards (else None)."""
     # Alembic only to upgrade: importing it costs more than the open itself
     from alembic.runtime.environment import EnvironmentContext
 
     scripts = _scripts()
-    template: tuple[str, ...] | None = None
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
-        new = connection.dialect.name == "sqlite" and revision == "head" and _is_empty(connection)
+        new = connection.dialect.name == "sqlite" and revision == "head" and newledger.is_empty(connection)
         # what alembic.command.upgrade does, with the revision files read once per process instead of at
         # every upgrade (a third of the time a new ledger took)
         with EnvironmentContext(
@@ -108,40 +131,4 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             destination_rev=revision,
         ):
             scripts.run_env()
-        if new:
-            template = _dump(connection)
-    if template is not None:
-        _templates[head()] = template
-
-
-# A new SQLite ledger as the migrations left it (schema and rows: alembic_version, meta.schema_version), by
-# head revision: the next new ledger of this process is that dump replayed instead of the migrations run
-# again (a new ledger's upgrade ~8 ms of CPU instead of ~19; the test suite creates hundreds). Nothing in a
-# new ledger identifies it (tests/test_db.py checks its only rows are those two): copies share no identity.
-_templates: dict[str, tuple[str, ...]] = {}
-_NOT_REPLAYED = ("BEGIN TRANSACTION", "COMMIT", "PRAGMA")  # the replay runs in a transaction of its own
-
-
-def _is_empty(connection: Connection) -> bool:
-    return connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar_one() == 0
-
-
-def _dump(connection: Connection) -> tuple[str, ...]:
-    dbapi = connection.connection.dbapi_connection
-    assert dbapi is not None
-    return tuple(s for s in dbapi.iterdump() if not s.startswith(_NOT_REPLAYED))
-
-
-def _created_from_template(engine: Engine) -> bool:
-    """A new (empty) SQLite database given this process's template of the newest schema; False when there
-    is none yet or the database holds anything (then Alembic decides, e.g. adopting a pre-migration
-    ledger). Under the write lock (BEGIN IMMEDIATE): two processes creating one ledger create it once."""
-    template = _templates.get(head())
-    if template is None:
-        return False
-    with engine.begin() as connection:
-        if not _is_empty(connection):
-            return False
-        for statement in template:
-            connection.exec_driver_sql(statement)
-    return True
+        return newledger.dump(connection) if new else None
