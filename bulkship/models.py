@@ -112,13 +112,23 @@ class Product:
         return (value * (1 - self.discount_percentage / 100) + self.fee).quantize(Decimal("0.01"))
 
 
+UNREADABLE_PRICE = "an unreadable amount"  # a shipping method's currency when its price cannot be read
+NO_PRICE = "no price"  # ... when the vendor lists it without a price
+
+
 @dataclass(frozen=True)
 class ShippingMethod:
     id: str
     name: str
     price: Decimal
-    currency: str = "USD"
+    currency: str = "USD"  # or UNREADABLE_PRICE / NO_PRICE: a price bulkship cannot use, never 0.00
     estimated_delivery_days: int | None = None
+
+    @property
+    def priced(self) -> bool:
+        """Whether the vendor's list gives the method a price bulkship can read (rows using one that it
+        does not are refused; its 0.00 is no price, never free)."""
+        return self.currency not in (UNREADABLE_PRICE, NO_PRICE)
 
 
 @dataclass(frozen=True)

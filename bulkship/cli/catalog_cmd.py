@@ -8,7 +8,6 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from ..client.parse import NO_PRICE, UNREADABLE_PRICE
 from ..models import Catalog, Product, ShippingMethod
 from .app import (
     ApiUrlOption,
@@ -114,15 +113,9 @@ def methods_table(methods: list[ShippingMethod]) -> Table:
     table.add_column("Delivery days", justify="right")
     for m in methods:
         days = "—" if m.estimated_delivery_days is None else str(m.estimated_delivery_days)
-        price = f"{money(m.price)} {m.currency}" if priced(m) else f"{m.currency} (not orderable)"
+        price = f"{money(m.price)} {m.currency}" if m.priced else f"{m.currency} (not orderable)"
         table.add_row(m.id, m.name, price, days)
     return table
-
-
-def priced(m: ShippingMethod) -> bool:
-    """Whether the vendor's list gives the method a price bulkship can read (else rows using it are
-    refused, and its 0.00 is no price: never shown or given as free)."""
-    return m.currency not in (NO_PRICE, UNREADABLE_PRICE)
 
 
 def number(value: Decimal) -> int | float:
@@ -148,7 +141,7 @@ def method_json(m: ShippingMethod) -> dict[str, Any]:
     return {
         "id": m.id,
         "name": m.name,
-        "price": number(m.price) if priced(m) else None,
+        "price": number(m.price) if m.priced else None,
         "currency": m.currency,
         "estimated_delivery_days": m.estimated_delivery_days,
     }

@@ -16,6 +16,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..models import (
+    NO_PRICE,
+    UNREADABLE_PRICE,
     Balance,
     CardCarrier,
     Product,
@@ -232,8 +234,6 @@ def parse_product(raw: Any) -> Product | None:
     )
 
 
-UNREADABLE_PRICE = "an unreadable amount"  # the currency of a price that could not be read
-NO_PRICE = "no price"  # the currency of a method the vendor lists without a price: never read as free
 # A shipping method's price (its response is not documented: ``Price`` is assumed), other names first seen
 # in other APIs; a method under none of them has no price, not a price of 0.00.
 SHIPPING_PRICE_KEYS = (

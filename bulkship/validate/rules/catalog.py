@@ -7,8 +7,7 @@ import re
 
 import pandas as pd
 
-from ...client.parse import NO_PRICE, UNREADABLE_PRICE
-from ...models import ADDRESS_LINE_MAX, Catalog, Product, line2_with_company
+from ...models import ADDRESS_LINE_MAX, NO_PRICE, UNREADABLE_PRICE, Catalog, Product, line2_with_company
 from .. import normalize
 from ..collect import ProblemCollector
 from ..normalize import by_unique, casefold, fullmatch_mask
