@@ -190,3 +190,32 @@ def test_a_note_giving_another_number_of_cards_or_amount_stops_the_row(
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
         "Row 3, column 'Notes': says 'qty 3' where 'Qty' says '1': which number of cards is right? Put the right one in 'Qty' and clear the note."
     ]
+
+
+def test_a_po_box_or_military_address_sent_by_ups_or_fedex_is_not_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """OVERNIGHT ('Overnight (FedEx Standard Overnight)') to 'APO AE 09012' and EXPEDITED (UPS) to 'PO Box 124'
+    were valid and ordered: neither courier delivers there, the card comes back (found by hunter-sheets2). By
+    the Postal Service's method they are sent, a PO box with its warning as before."""
+    path = tmp_path / "mail.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Shipping Method\n"
+        "Ann Lee,Unit 2050 Box 4190,APO,AE,09012,CVS,25,OVERNIGHT\n"
+        "Bob Ray,P.O. Box 124,Boston,MA,02108,CVS,25,Expedited\n"
+        "Cy Ng,Unit 2050 Box 4190,APO,AE,09012,CVS,25,\n"
+        "Di Ow,PO Box 125,Boston,MA,02108,CVS,25,STANDARD\n"
+        "Ed Fox,5 Main St,Boston,MA,02108,CVS,25,OVERNIGHT\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 3, 2)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        "Row 2, column 'Shipping Method': OVERNIGHT ships by FedEx, which delivers to neither PO boxes nor military APO/FPO/DPO addresses, and this row's address is one: choose a method the US Postal Service delivers, or give a street address.",
+        "Row 3, column 'Shipping Method': EXPEDITED ships by UPS, which delivers to neither PO boxes nor military APO/FPO/DPO addresses, and this row's address is one: choose a method the US Postal Service delivers, or give a street address.",
+    ]
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()) == [
+        "Cy Ng",
+        "Di Ow",
+        "Ed Fox",
+    ]

@@ -7,7 +7,7 @@ address rules).
 
 from __future__ import annotations
 
-from .addresses import PLACE, PLACEHOLDER, RELATION, US, check_addresses, check_placeholders
+from .addresses import PLACE, PLACEHOLDER, RELATION, US, check_addresses, check_placeholders, courier_methods
 from .catalog import MAX_QUANTITY, MIN_QUANTITY, check_catalog, product_ids
 from .money import MONEY_CURRENCY
 from .structure import LOST_LETTER, PRINTED_FIELDS, check_lost_letters, check_scientific, check_structure
@@ -28,5 +28,6 @@ __all__ = [
     "check_placeholders",
     "check_scientific",
     "check_structure",
+    "courier_methods",
     "product_ids",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -116,8 +117,15 @@ def _check_no_person(names: pd.Series, collector: ProblemCollector) -> None:
         )
 
 
-def check_addresses(frame: pd.DataFrame, collector: ProblemCollector, *, reject_po_boxes: bool) -> None:
-    """State, ZIP/state agreement, military mail rules, PO boxes, US only."""
+def check_addresses(
+    frame: pd.DataFrame,
+    collector: ProblemCollector,
+    *,
+    reject_po_boxes: bool,
+    couriers: Mapping[str, str] | None = None,
+) -> None:
+    """State, ZIP/state agreement, military mail rules, PO boxes, US only. ``couriers``: the shipping
+    methods (id -> name) of a courier that delivers to neither PO boxes nor military mail."""
     check_placeholders(frame, collector)
     state = frame["state"]
     two_letters = by_unique(state, lambda c: fullmatch_mask(c, r"[A-Z]{2}"))
@@ -181,6 +189,8 @@ def check_addresses(frame: pd.DataFrame, collector: ProblemCollector, *, reject_
                 "'{new}' is a PO box; cards are delivered by mail, some couriers do not deliver to PO boxes.",
             )
     check_address_in_street(frame, collector)
+    if couriers:
+        _by_courier(frame, collector, said | military_city | military_state, couriers)
     collector.error(
         frame["country"].ne(US) & frame["country"].ne("") & ~collector.has_error("country"),
         "country",
@@ -236,3 +246,35 @@ def check_address_in_street(frame: pd.DataFrame, collector: ProblemCollector) ->
             "'{old}' ends with the row's own state and ZIP, printed again under it on the parcel; keep only "
             f"the {what} in this column.",
         )
+
+
+# A courier's name in a shipping method's ("Expedited (UPS 3 Day Select)", "Overnight (FedEx ...)")
+_COURIER = re.compile(r"(?i)\b(?:ups|fedex|fed\s*ex|dhl)\b")
+
+
+def courier_methods(methods: Mapping[str, str]) -> dict[str, str]:
+    """The shipping methods whose name names a courier other than the US Postal Service: id -> courier."""
+    return {
+        mid: found.group(0)
+        for mid, name in methods.items()
+        if (found := _COURIER.search(name)) and "usps" not in name.lower()
+    }
+
+
+def _by_courier(
+    frame: pd.DataFrame, collector: ProblemCollector, mail_only: pd.Series, couriers: Mapping[str, str]
+) -> None:
+    """A PO box or an APO/FPO/DPO address sent by UPS or FedEx: neither delivers there, and the card comes
+    back or is lost (found by hunter-sheets2: OVERNIGHT to 'APO AE 09012' and to 'PO Box 124' were valid)."""
+    from ...plan import DEFAULT_SHIPPING_METHOD
+
+    method = frame["shipping_method"].replace("", DEFAULT_SHIPPING_METHOD)
+    collector.error(
+        mail_only & method.isin(list(couriers)) & ~collector.has_error("shipping_method"),
+        "shipping_method",
+        "Courier cannot deliver there",
+        "{method} ships by {named}, which delivers to neither PO boxes nor military APO/FPO/DPO addresses, "
+        "and this row's address is one: choose a method the US Postal Service delivers, or give a street "
+        "address.",
+        extra={"method": method, "named": method.map(couriers).fillna("")},
+    )
