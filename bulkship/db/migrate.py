@@ -6,7 +6,9 @@ PostgreSQL: a transaction-scoped advisory lock), so two processes opening a ledg
 A ledger written before migrations existed is adopted in place by revision 0001 (its tables and rows kept).
 
 New revisions go in ``bulkship/db/migrations/versions/`` (``rNNNN_what.py``, ``revision = "NNNN"``,
-``down_revision`` the previous one); :func:`heads` must stay a single revision.
+``down_revision`` the previous one); :func:`heads` must stay a single revision. Then write the new SQLite
+ledger's dump again (``python -m bulkship.db.newledger``, see :mod:`.newledger`): until then new SQLite
+ledgers are made by Alembic, and tests/test_db.py says so.
 """
 
 from __future__ import annotations
