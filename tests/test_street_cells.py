@@ -219,3 +219,35 @@ def test_a_po_box_or_military_address_sent_by_ups_or_fedex_is_not_sent(
         "Di Ow",
         "Ed Fox",
     ]
+
+
+def test_a_military_address_with_the_country_of_its_base_is_sent_as_us_mail(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Unit 2050 Box 4190, APO AE 09012' with Country 'Germany' (where the base is) was refused as a card
+    abroad (found by hunter-sheets2): APO/FPO/DPO mail is US mail. A German street is still refused."""
+    path = tmp_path / "base.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Country,Product,Amount\n"
+        "Ann Lee,Unit 2050 Box 4190,APO,AE,09012,Germany,CVS,25\n"
+        "Bob Ray,Hauptstr. 5,Berlin,,10115,Germany,CVS,25\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 1, 1)
+    assert [
+        (p["row"], p["severity"], p["message"]) for p in data["problems"] if p["column"] == "country"
+    ] == [
+        (
+            2,
+            "warning",
+            "Row 2, column 'Country': 'Germany' is where the base is; APO/FPO/DPO mail goes by the US Postal Service: sent with country US.",
+        ),
+        (
+            3,
+            "error",
+            "Row 3, column 'Country': 'Germany': physical gift cards ship to US addresses only (including APO/FPO/DPO).",
+        ),
+        (3, "warning", "Row 3, column 'Country': 'Germany' changed to DE."),
+    ]
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    assert [li["PhysicalDeliveryAddress"]["Country"] for li in ordered_lines()] == ["US"]

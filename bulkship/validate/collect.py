@@ -44,6 +44,14 @@ class ProblemCollector:
         elsewhere = self._elsewhere.get(column)
         return elsewhere[1] if elsewhere is not None and row in elsewhere[0] else header
 
+    def drop_warnings(self, mask: pd.Series, column: str) -> None:
+        """Forget the warnings said of ``column`` on the rows of ``mask``: a later rule says what was sent."""
+        rows = set(mask.index[mask.to_numpy(dtype=bool)].tolist())
+        if not rows:
+            return
+        said = [p for p in self._problems if p.severity == "warning" and p.column == column and p.row in rows]
+        self._problems = [p for p in self._problems if p not in said]
+
     def has_column(self, column: str) -> bool:
         """Whether the sheet has a column for this field (else a hint must say to add one)."""
         return column in self._headers

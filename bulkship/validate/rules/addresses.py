@@ -191,6 +191,17 @@ def check_addresses(
     check_address_in_street(frame, collector)
     if couriers:
         _by_courier(frame, collector, said | military_city | military_state, couriers)
+    # an APO/FPO/DPO address with the country of its base ("Germany"): US mail all the same (found by
+    # hunter-sheets2: refused as a card abroad)
+    based = military_city & military_state & frame["country"].ne(US) & frame["country"].ne("")
+    collector.drop_warnings(based, "country")  # "'Germany' changed to DE": it is sent as US
+    collector.warn(
+        based & ~collector.has_error("country"),
+        "country",
+        "Military mail is US mail",
+        "'{old}' is where the base is; APO/FPO/DPO mail goes by the US Postal Service: sent with country US.",
+    )
+    frame.loc[based, "country"] = US
     collector.error(
         frame["country"].ne(US) & frame["country"].ne("") & ~collector.has_error("country"),
         "country",
