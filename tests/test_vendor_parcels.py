@@ -9,6 +9,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from support import write_sheet
 from support.vendor_proxy import Answer, Call, VendorProxy
@@ -55,7 +56,7 @@ def lines_said(status: str, line_fields: dict[str, Any]) -> Any:
     return rewrite
 
 
-PARCELS = {
+PARCELS: dict[str, dict[str, Any]] = {
     "tracking object": {"Shipments": [{"Carrier": "USPS", "Tracking": {"Number": USPS, "Url": LINK}}]},
     "tracking numbers list": {"Shipments": [{"Carrier": "USPS", "TrackingNumbers": [USPS]}]},
     "tracking text": {"Shipment": {"carrier": "USPS", "tracking": USPS}},
@@ -175,3 +176,21 @@ def test_a_line_some_of_whose_cards_went_out_is_never_unmade_by_a_later_cancel(
     assert rows_of(settings)["E1"].line_status in ("partiallyshipped", "shipped")
     place(vendor, tmp_path, [1])
     assert vendor.external_ids() == ["E1"]
+
+
+def test_a_card_cancelled_after_its_parcel_went_out_says_why_it_is_not_sent_again(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Held back rather than sent twice, the row said nothing: 'cancelled', charged, no note, and a person
+    whose card came back got no other without anyone noticing (hunter-vendor2, after H2)."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    vendor.rewrite = lines_said("Cancelled", PARCELS["tracking object"])
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    result = place(vendor, tmp_path, [1, 2])
+    assert vendor.external_ids() == ["E1", "E2"]
+    sheet = list(openpyxl.load_workbook(result.output, read_only=True)["Results"].iter_rows(values_only=True))
+    rows = {r[0]: dict(zip(sheet[0], r, strict=False)) for r in sheet[1:]}
+    said = rows["E1"]["Problems / vendor error"] or ""
+    assert "cancelled in order BS-STAFF-0001, but also its parcel (tracking " + USPS in said, said
+    assert "not sent again by itself" in said and "--allow-repeat" in said

@@ -50,6 +50,26 @@ ORDER_ONLY_NOTE = (
 )
 
 
+ENDED_AFTER_PARCEL_NOTE = (
+    "The vendor shows this card {status} in order {po}, but also its parcel ({parcel}): a card went out, so "
+    "it is not sent again by itself. If it never reached the person, ask the vendor; to send another on "
+    "purpose, put the row in a new list and run it with --allow-repeat"
+)
+
+
+def ended_after_parcel(record: RowRecord) -> str:
+    """What shows a parcel of an ordered row whose line the vendor ended Failed or Cancelled (returned,
+    refunded after it shipped): such a row is not sent again (see :func:`made_no_card`), and says why; ""
+    for any other row."""
+    if record.status != "ordered" or (record.line_status or "").lower() not in NO_CARD_STATUSES:
+        return ""
+    if record.tracking_number or record.tracking_url:
+        return f"tracking {record.tracking_number or record.tracking_url}"
+    if record.shipped_date:
+        return f"shipped {record.shipped_date}"
+    return f"delivered {record.delivered_date}" if record.delivered_date else ""
+
+
 def made_no_card(record: RowRecord) -> bool:
     """An ordered row whose line the vendor ended Failed or Cancelled before anything shipped (no tracking
     number or link, no shipped or delivered date): proof from the line itself that no card exists, so the
@@ -159,8 +179,12 @@ def outcome_from_ledger(
     line = row_line(record, order, lines, waiting)
     status = row_status(record, order)
     problems = record.error or ""
+    parcel = ended_after_parcel(record)
     if made_no_card(record):
         problems = problems or FAILED_AT_VENDOR_NOTE.format(po=record.po_number)
+    elif parcel:
+        said = ENDED_AFTER_PARCEL_NOTE.format(status=status, po=record.po_number, parcel=parcel)
+        problems = "; ".join(filter(None, [problems, said]))
     elif record.status == "ordered" and status in NO_CARD_STATUSES and not record.line_status:
         problems = problems or ORDER_ONLY_NOTE.format(po=record.po_number, status=status.capitalize())
     if status in ("planned", "in doubt"):
