@@ -882,3 +882,35 @@ def test_a_currency_column_naming_another_currency_is_no_dollar_card(tmp_path: P
         "Row 2, column 'Currency': the list says this amount is in CAD, and bulkship orders US-dollar cards. "
         "Write the amount in US dollars (and USD here), or take the row out."
     )
+
+
+def test_the_apartment_of_the_list_s_address_is_not_sent_with_another_delivery_street(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A lone 'Delivery Address' beside Address, Address 2, City...: Bob Ray's card went to '1 Derby Sq, Apt 9',
+    the apartment of his home at 5 Main St (found by hunter-sheets2). An error on the row; a row sent to its
+    Address keeps its apartment, and a delivery street the same as the Address keeps it too."""
+    path = tmp_path / "delivery.csv"
+    path.write_text(
+        "Name,Address,Address 2,City,State,Zip,Delivery Address,Product,Amount\n"
+        "Ann Lee,12 Beacon St,Apt 4,Boston,MA,02108,,CVS,25\n"
+        "Bob Ray,5 Main St,Apt 9,Salem,MA,01970,1 Derby Sq,CVS,25\n"
+        "Cy Ng,9 Elm St,Unit 2,Salem,MA,01970,9 elm st,CVS,25\n"
+        "Di Ow,3 Oak St,,Lynn,MA,01901,7 Union St,CVS,25\n"
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    sent = sorted(
+        (a["Name"], a["AddressLine1"], a.get("AddressLine2"))
+        for a in (li["PhysicalDeliveryAddress"] for li in vendor_lines(isolated_data_dir))
+    )
+    assert sent == [
+        ("Ann Lee", "12 Beacon St", "Apt 4"),
+        ("Cy Ng", "9 elm st", "Unit 2"),
+        ("Di Ow", "7 Union St", None),
+    ]
+    capsys.readouterr()
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        "Row 3, column 'Address 2': 'Apt 9' goes with 'Address' ('5 Main St'), and the card goes to 'Delivery Address' ('1 Derby Sq'): write the delivery address's apartment, if any, after its street in 'Delivery Address', and empty this cell on this row."
+    ]

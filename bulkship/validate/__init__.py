@@ -25,7 +25,7 @@ from ..schema import load_contract
 from . import rules
 from .collect import ProblemCollector
 from .examples import check_examples
-from .fallback import say_fallback
+from .fallback import check_borrowed_line_2, say_fallback
 from .fingerprints import FINGERPRINT_FIELDS, _fingerprint_and_duplicates
 from .names import _say_family_added
 from .prepare import _canonical_frame, _normalise, _require_columns
@@ -55,6 +55,7 @@ def validate(
     collector = ProblemCollector(sheet, contract, frame)
     _say_family_added(sheet, collector, family_added)
     say_fallback(sheet, collector, moved)
+    check_borrowed_line_2(sheet, collector, moved)
     products = rules.product_ids(catalog)
     frame = _normalise(frame, defaults, collector, sheet, chosen=program.defaults, products=products)
     check_unread_cards(frame, sheet, products, collector)

@@ -50,5 +50,31 @@ def say_fallback(sheet: LoadedSheet, collector: ProblemCollector, rows: pd.Serie
     collector.read_elsewhere(rows, sheet.fallback)
 
 
+def check_borrowed_line_2(sheet: LoadedSheet, collector: ProblemCollector, moved: pd.Series) -> None:
+    """A lone 'Delivery Address' beside the list's own Address, Address 2, City...: on a row whose delivery
+    street is another than its Address, the Address 2 there is that address's apartment ('Apt 9' of '5 Main
+    St' sent as '1 Derby Sq, Apt 9': found by hunter-sheets2). An error on the row: which line 2, if any?"""
+    street = sheet.fallback.get("address1")
+    by_field = {field: header for header, field in sheet.column_map.items()}
+    chosen, line_2 = by_field.get("address1"), by_field.get("address2")
+    if street is None or chosen is None or line_2 is None or "address2" in sheet.fallback:
+        return
+    if line_2 in sheet.fallback_over or street in sheet.fallback_over:
+        return  # the line 2 is the chosen group's own
+    other = sheet.frame[street].fillna("").astype(str).str.strip()
+    mine = sheet.frame[chosen].fillna("").astype(str).str.strip()
+    another = mine.ne("") & other.ne("") & mine.str.casefold().ne(other.str.casefold())
+    rows = ~moved & _filled(sheet, line_2) & another
+    collector.error(
+        rows,
+        "address2",
+        "Apartment of another address",
+        f"'{{old}}' goes with '{street}' ('{{other}}'), and the card goes to '{chosen}' ('{{address1}}'): "
+        f"write the delivery address's apartment, if any, after its street in '{chosen}', and empty this "
+        "cell on this row.",
+        extra={"other": other},
+    )
+
+
 def _filled(sheet: LoadedSheet, header: str) -> pd.Series:
     return sheet.frame[header].fillna("").astype(str).str.strip().ne("")
