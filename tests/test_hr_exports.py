@@ -914,3 +914,25 @@ def test_the_apartment_of_the_list_s_address_is_not_sent_with_another_delivery_s
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
         "Row 3, column 'Address 2': 'Apt 9' goes with 'Address' ('5 Main St'), and the card goes to 'Delivery Address' ('1 Derby Sq'): write the delivery address's apartment, if any, after its street in 'Delivery Address', and empty this cell on this row."
     ]
+
+
+def test_a_header_written_with_braces_is_said_as_text_in_the_apartment_check(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review16 (R11, after 91232d7): the list's Address headed 'Address {home}' beside a lone
+    'Delivery Address' ended validate and run in a KeyError traceback: the header went into the message's
+    template, its braces read as a field to fill."""
+    path = tmp_path / "braces.csv"
+    path.write_text(
+        "Name,Address {home},Address 2,City,State,Zip,Delivery Address,Product,Amount\n"
+        "Bob Ray,5 Main St,Apt 9,Salem,MA,01970,1 Derby Sq,CVS,25\n"
+        "Di Ow,3 Oak St,,Lynn,MA,01901,,CVS,25\n"
+    )
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
+    data = json.loads(capsys.readouterr().out)
+    errors = [p["message"] for p in data["problems"] if p["severity"] == "error"]
+    assert errors == [
+        "Row 2, column 'Address 2': 'Apt 9' goes with 'Address {home}' ('5 Main St'), and the card goes to "
+        "'Delivery Address' ('1 Derby Sq'): write the delivery address's apartment, if any, after its street in "
+        "'Delivery Address', and empty this cell on this row."
+    ], errors

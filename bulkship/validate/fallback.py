@@ -43,9 +43,7 @@ def say_fallback(sheet: LoadedSheet, collector: ProblemCollector, rows: pd.Serie
         rows,
         "address1",
         "Other address used",
-        "is empty, as is the rest of its address: the card goes to the address in "
-        + shown.replace("{", "{{").replace("}", "}}")
-        + ".",
+        "is empty, as is the rest of its address: the card goes to the address in " + _braced(shown) + ".",
     )
     collector.read_elsewhere(rows, sheet.fallback)
 
@@ -65,6 +63,7 @@ def check_borrowed_line_2(sheet: LoadedSheet, collector: ProblemCollector, moved
     mine = sheet.frame[chosen].fillna("").astype(str).str.strip()
     another = mine.ne("") & other.ne("") & mine.str.casefold().ne(other.str.casefold())
     rows = ~moved & _filled(sheet, line_2) & another
+    street, chosen = _braced(street), _braced(chosen)  # the message is a template: a header's braces are text
     collector.error(
         rows,
         "address2",
@@ -74,6 +73,11 @@ def check_borrowed_line_2(sheet: LoadedSheet, collector: ProblemCollector, moved
         "cell on this row.",
         extra={"other": other},
     )
+
+
+def _braced(header: str) -> str:
+    """A header as text in a message template ('Address {home}' was read as a field to fill: a traceback)."""
+    return header.replace("{", "{{").replace("}", "}}")
 
 
 def _filled(sheet: LoadedSheet, header: str) -> pd.Series:
