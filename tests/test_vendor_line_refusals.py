@@ -197,3 +197,51 @@ def test_a_400_naming_the_refused_line_by_a_numeric_external_id_fails_that_row_o
         rows = {str(r.external_id): r for r in ledger.batch_rows("staff")}
     assert {e for e, r in rows.items() if r.status == "failed"} == {bad}
     assert sorted(vendor.external_ids()) == sorted(str(p) for p in people if str(p) != bad)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        lambda a: f"Recipient address could not be verified: {a['AddressLine1']}, {a['City']} {a['State']}",
+        lambda a: f"Cannot ship to {a['Name'].upper()}: address on the do-not-mail list",
+    ],
+    ids=["street", "name"],
+)
+def test_a_400_whose_words_name_one_recipient_fails_that_row_only(
+    vendor: VendorProxy, tmp_path: Path, words: Any
+) -> None:
+    """Found by hunter-vendor2: a 400 with only a message ('Recipient address could not be verified: 3 Main
+    St, Boston MA') failed every row of the order, each told its address could not be verified. The row
+    whose street (or name) the words name fails; the others go out."""
+
+    def refuse_e2(call: Call) -> Answer:
+        posted = call.method == "POST" and call.path.lower() == "/v1/orders"
+        for item in call.json()["LineItems"] if posted else []:
+            if item["ExternalId"] == "E2":
+                return Answer.of(400, {"Message": words(item["PhysicalDeliveryAddress"])})
+        return call.forward()
+
+    vendor.rewrite = refuse_e2
+    settings = vendor.settings(tmp_path)
+    run_batch(write_sheet(tmp_path / "staff.csv", [1, 2, 3, 12]), settings, wait_s=0,
+              client_factory=vendor.factory, batch="staff")  # fmt: skip
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        rows = {str(r.external_id): r for r in ledger.batch_rows("staff")}
+    assert {e for e, r in rows.items() if r.status == "failed"} == {"E2"}  # not E12 at '13 Main St'
+    assert vendor.external_ids() == ["E1", "E12", "E3"]
+
+
+def test_a_400_whose_words_name_no_recipient_still_fails_the_whole_order(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    def refuse(call: Call) -> Answer:
+        if call.method == "POST" and call.path.lower() == "/v1/orders":
+            return Answer.of(400, {"Message": "Orders of this type are not enabled for your account"})
+        return call.forward()
+
+    vendor.rewrite = refuse
+    settings = vendor.settings(tmp_path)
+    run_batch(write_sheet(tmp_path / "staff.csv", [1, 2]), settings, wait_s=0, client_factory=vendor.factory)
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        assert {r.status for r in ledger.batch_rows("staff")} == {"failed"}
+    assert vendor.external_ids() == []

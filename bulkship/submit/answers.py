@@ -20,6 +20,7 @@ from ..errors import (
 from ..ledger import OPEN_STATES, LineOutcome, OrderRecord, RowRecord
 from ..linematch import match_created, match_echoed, match_lines
 from ..models import VendorOrder
+from ..payload import line_items
 from .conflicts import _Conflicts
 from .shared import (
     MAX_CONSECUTIVE_UNKNOWN,
@@ -29,6 +30,7 @@ from .shared import (
     _sent_before,
     _sent_items,
     _shows_fewer,
+    lines_named_in,
 )
 
 
@@ -237,9 +239,13 @@ class _Answers(_Conflicts):
         failed: dict[str, str] = {
             by_index[i].fingerprint: "; ".join(msgs) for i, msgs in said.sure.items() if i in by_index
         }
-        if not said.sure and not said.unsure:  # nothing points at a line: the whole order is wrong
+        if not said.sure and not said.unsure:  # no line named by its place or reference
             reason = "; ".join(said.general) or exc.message
-            failed = {r.fingerprint: reason for r in rows}
+            # its words may name a recipient ('could not verify 2 Ash St'): that row fails, the rest goes
+            # on; else the whole order is wrong (every row failed for one bad address: found by
+            # hunter-vendor2)
+            named = set(lines_named_in(" ".join([exc.message, *said.general]), line_items(order)))
+            failed = {r.fingerprint: reason for r in rows if not named or r.line_index in named}
         await self._ledger(self.ledger.record_rejected, order.po_number, exc.message, failed, body=exc.body)
         self.outcome.rejected.append(order.po_number)
         self._report(order.po_number, "rejected", failed=len(failed))

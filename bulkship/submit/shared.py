@@ -125,6 +125,27 @@ def _line_errors(
     return LineErrors(sure, by_index, general, told if found else None)
 
 
+MIN_NAMED = 5  # a recipient's name, street or reference shorter than this names no line in a refusal
+
+
+def lines_named_in(text: str, items: Sequence[Any]) -> list[int]:
+    """The lines (indexes of ``items``, the line items sent) whose recipient a refusal's words name: its
+    street, its name or its ExternalId, written whole (case and spacing aside). A street two lines share
+    names both."""
+    said = " ".join(text.split()).casefold()
+    named: list[int] = []
+    for index, item in enumerate(items):
+        address = item.get("PhysicalDeliveryAddress") if isinstance(item, dict) else None
+        address = address if isinstance(address, dict) else {}
+        values = (item.get("ExternalId"), address.get("AddressLine1"), address.get("Name"))
+        for value in values if isinstance(item, dict) else ():
+            folded = " ".join(str(value or "").split()).casefold()
+            if len(folded) >= MIN_NAMED and re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", said):
+                named.append(index)
+                break
+    return named
+
+
 def _said(where: str, texts: Sequence[str]) -> list[str]:
     return [f"{where}: {t}" if where else t for t in texts]
 
