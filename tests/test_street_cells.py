@@ -251,3 +251,31 @@ def test_a_military_address_with_the_country_of_its_base_is_sent_as_us_mail(
     ]
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
     assert [li["PhysicalDeliveryAddress"]["Country"] for li in ordered_lines()] == ["US"]
+
+
+def test_a_note_asking_for_another_card_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Notes 'should be Target', 'Target instead', 'wants Home Depot gift card', 'switch to starbucks' beside
+    CVS: the CVS card went out (found by hunter-sheets2). A note naming a card it does not ask for ('loves
+    Target', 'Target date 12/1 - not urgent', 'not CVS - Target' on a Target row) sends its row."""
+    path = tmp_path / "cards.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "A One,1 Main St,Boston,MA,02108,CVS,25,should be Target\n"
+        "B Two,2 Main St,Boston,MA,02108,CVS,25,Target instead\n"
+        "C Three,3 Main St,Boston,MA,02108,TARGET,25,not CVS - Target\n"
+        "D Four,4 Main St,Boston,MA,02108,CVS,25,wants Home Depot gift card\n"
+        "E Five,5 Main St,Boston,MA,02108,CVS,25,loves Target\n"
+        "F Six,6 Main St,Boston,MA,02108,CVS,25,Target date 12/1 - not urgent\n"
+        "G Seven,7 Main St,Boston,MA,02108,CVS,25,switch to starbucks\n"
+        "H Eight,8 Main St,Boston,MA,02108,CVS Pharmacy,25,wants CVS\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 4, 4)
+    errors = [(p["row"], p["message"]) for p in data["problems"] if p["severity"] == "error"]
+    assert errors[0] == (
+        2,
+        "Row 2, column 'Product': 'Notes' says 'should be Target', asking for TARGET, where the row's card is CVS: which is right? Put the right card in the row and clear the note.",
+    )
+    assert [row for row, _ in errors] == [2, 3, 5, 8]

@@ -29,7 +29,7 @@ from .fallback import check_borrowed_line_2, say_fallback
 from .fingerprints import FINGERPRINT_FIELDS, _fingerprint_and_duplicates
 from .names import _say_family_added
 from .prepare import _canonical_frame, _normalise, _require_columns
-from .unread import check_unread_cards
+from .unread import check_cards_in_notes, check_unread_cards
 
 __all__ = ["FINGERPRINT_FIELDS", "validate"]
 
@@ -62,6 +62,7 @@ def validate(
     rules.check_lost_letters(frame, collector)
     rules.check_structure(frame, contract, collector)
     rules.check_catalog(frame, catalog, collector)
+    check_cards_in_notes(frame, sheet, products, collector)
     couriers = rules.courier_methods({m.id: m.name for m in catalog.shipping_methods.values()})
     rules.check_addresses(frame, collector, reject_po_boxes=program.reject_po_boxes, couriers=couriers)
     check_examples(frame, sheet.frame, collector)

@@ -44,3 +44,44 @@ def check_unread_cards(
             "Columns page), or empty its cell.",
             extra={"card": named.fillna(""), "product": frame["product"]},
         )
+
+
+# A note asking for another card: "should be Target", "Target instead", "switch to Starbucks", "wants CVS"
+_CHANGE = re.compile(
+    r"(?i)\b(?:instead|should\s+be|switch(?:ed)?\s+(?:to|for)|change[ds]?\s+to|swap(?:ped)?\s+(?:to|for)|"
+    r"rather|prefers?|wants?)\b"
+)
+_NEGATED = re.compile(r"(?i)\b(?:not|no)\s+(?:a\s+|the\s+)?$")  # "not CVS": the card not wanted
+
+
+def check_cards_in_notes(
+    frame: pd.DataFrame, sheet: LoadedSheet, products: Mapping[str, str], collector: ProblemCollector
+) -> None:
+    """An error on each row whose note asks for another card of the catalog than the row's ("should be
+    Target" beside CVS: the CVS card went out, the note read by no one; found by hunter-sheets2)."""
+    from ..load.skipped.said import _note_header
+
+    read = set(sheet.column_map) | set(sheet.preferred.values())
+    notes = [h for h in sheet.frame.columns if h not in read and _note_header(str(h))]
+    if not notes or not products:
+        return
+    names = sorted(products, key=len, reverse=True)
+    card = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    for header in notes:
+        cells = sheet.frame[header].reindex(frame.index).fillna("").astype(str).str.strip()
+        asked = pd.Series("", index=frame.index, dtype=object)
+        for row in cells.index[cells.str.contains(_CHANGE, regex=True)].tolist():
+            text = cells[row].casefold()
+            found = card.finditer(text)
+            wanted = {products[m.group(0)] for m in found if not _NEGATED.search(text[: m.start()])}
+            other = wanted - {frame.at[row, "product"]}
+            asked[row] = ", ".join(sorted(other))
+        said = str(header).replace("{", "{{").replace("}", "}}")
+        collector.error(
+            asked.ne("") & ~collector.has_error("product"),
+            "product",
+            "Card in a note",
+            f"'{said}' says '{{note}}', asking for {{asked}}, where the row's card is {{product}}: which is "
+            f"right? Put the right card in the row and clear the note.",
+            extra={"note": cells, "asked": asked},
+        )
