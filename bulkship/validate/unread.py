@@ -63,7 +63,8 @@ def check_cards_in_notes(
 
     read = set(sheet.column_map) | set(sheet.preferred.values())
     notes = [h for h in sheet.frame.columns if h not in read and _note_header(str(h))]
-    if not notes or not products:
+    notes = [h for h in notes if _CHANGE.search("\n".join(sheet.frame[h].fillna("").astype(str).tolist()))]
+    if not notes or not products:  # the usual list: no note asks for anything (one scan a column)
         return
     names = sorted(products, key=len, reverse=True)
     card = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")

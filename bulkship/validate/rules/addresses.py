@@ -105,9 +105,11 @@ def _check_no_person(names: pd.Series, collector: ProblemCollector) -> None:
             "name: write the person's name, or map the column that holds it (Columns page, or [columns] "
             "name = ...).",
         )
-    if any(character.isdigit() for character in text):
-        letters, digits = names.str.count(_LETTERS.pattern), names.str.count(r"\d")
-        numbers = digits.gt(0) & (letters.eq(0) | (letters.eq(1) & digits.ge(3)))  # "3M" is a name
+    if re.search(r"\d", text):  # one scan first: names seldom hold a digit
+        numbers = names.str.contains(r"\d", regex=True)
+        some = names[numbers]
+        letters, digits = some.str.count(_LETTERS.pattern), some.str.count(r"\d")
+        numbers[numbers] = letters.eq(0) | (letters.eq(1) & digits.ge(3))  # "3M" is a name
         collector.error(
             numbers & ~collector.has_error("name"),
             "name",
@@ -217,6 +219,7 @@ _STATE_AND_ZIP_AT_END = re.compile(
 )
 
 _STATE_AND_ZIP_AT_LINE_END = re.compile(_STATE_AND_ZIP_AT_END.pattern, re.MULTILINE)
+_FIVE_DIGITS = re.compile(r"\d{5}")
 _COMMA_STATE_AT_END = re.compile(r"(?i),\s*([A-Z]{2})\.?\s*$")  # a city written "Salem, NH"
 
 
@@ -232,7 +235,8 @@ def check_address_in_street(frame: pd.DataFrame, collector: ProblemCollector) ->
         values = frame[column]
         text = "\n".join(values.tolist())
         city_state = column == "city" and "," in text
-        if not (city_state or _STATE_AND_ZIP_AT_LINE_END.search(text)):  # the usual list: one scan
+        zips = _FIVE_DIGITS.search(text) is not None and _STATE_AND_ZIP_AT_LINE_END.search(text) is not None
+        if not (city_state or zips):  # the usual list: one scan or two
             continue
         found = values.str.extract(_STATE_AND_ZIP_AT_END)
         state, code = found[0].fillna("").str.upper(), found[1].fillna("")
