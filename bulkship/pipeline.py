@@ -248,7 +248,8 @@ async def _plan_and_send(
     result.notes.extend(notes)
     result.notes.extend(loaded.notices)  # hidden rows skipped, totals rows, unused columns
     if outcome is not None:
-        result.sent_orders = len(outcome.created) + len(outcome.rejected)
+        # an order in doubt was sent (it may be charged): never "Nothing was sent in this run"
+        result.sent_orders = len(outcome.created) + len(outcome.rejected) + len(set(outcome.unknown))
         result.missing_funds = outcome.missing_funds
         _stop(result, outcome.stopped)
     _stop(result, not_written)

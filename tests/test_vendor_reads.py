@@ -63,3 +63,27 @@ def test_a_list_of_another_order_is_never_recorded(vendor: VendorProxy, tmp_path
     vendor.rewrite = reads_as(lambda o: {"Data": [{**o, "Id": "someone-else"}]})
     report = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     assert line_statuses(settings) == {"E1": "pending", "E2": "pending"} and report.errors
+
+
+def test_a_run_whose_order_stays_in_doubt_never_says_nothing_was_sent(
+    vendor: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-vendor2: every answer to the order lost (504 to each POST, which the vendor had
+    taken, and to the look-up by PO), the run ended 'Nothing was sent in this run.' above 'In doubt: 25.00
+    ... sent, no definite answer': a person reading the first line could send the list again elsewhere."""
+    from bulkship.cli.run_show import report
+
+    def lost(call: Call) -> Answer:
+        if call.path.lower() == "/v1/orders":
+            if call.method == "POST":
+                call.forward()
+            return Answer.of(504, {"Message": "Gateway Timeout"})
+        return call.forward()
+
+    vendor.rewrite = lost
+    sheet = write_sheet(tmp_path / "staff.csv", [1])
+    result = run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory)
+    assert result.unknown_orders == 1 and result.sent_orders == 1
+    report(result)
+    said = capsys.readouterr().err
+    assert "In doubt: 25.00" in said and "Nothing was sent" not in said
