@@ -1182,3 +1182,12 @@ def test_the_review_button_says_one_row_not_valid_in_the_singular(client: TestCl
     upload(client, sheet, name="one-bad")
     page = client.get("/batches/one-bad/review").text
     assert "Leave the row that is not valid out and continue" in page and "1 rows" not in page
+
+
+def test_the_progress_of_a_batch_never_sent_does_not_say_finished(client: TestClient) -> None:
+    """Found by newcomer15: a batch uploaded and never sent showed 'Finished. See the results' on its
+    progress page, as if it had been sent. It says nothing was sent yet and leads to its cost page."""
+    upload(client, SAMPLES / "anniversary.xlsx", name="unsent")
+    page = client.get("/batches/unsent/progress").text
+    assert "Nothing has been sent for this batch yet" in page and "Finished" not in page
+    assert 'href="/batches/unsent/cost"' in page
