@@ -1191,3 +1191,24 @@ def test_the_progress_of_a_batch_never_sent_does_not_say_finished(client: TestCl
     page = client.get("/batches/unsent/progress").text
     assert "Nothing has been sent for this batch yet" in page and "Finished" not in page
     assert 'href="/batches/unsent/cost"' in page
+
+
+def test_the_review_of_a_list_uploaded_again_says_its_rows_repeat_another_batch(client: TestClient) -> None:
+    """Found by hunter-web: a list uploaded again under another name reviewed as all valid, nothing said of
+    its rows repeating the cards another batch ordered until the cost page held or refused them. Its
+    Review now warns on each such row, as `bulkship validate` does."""
+    upload(client, SAMPLES / "anniversary.xlsx", name="first")
+    cost = client.get("/batches/first/cost").text
+    data = {"csrf_token": token(client), "total": found(r'name="total" value="([^"]+)"', cost)}
+    client.post(
+        "/batches/first/confirm", data={**data, "change": found(r'name="change" value="([^"]+)"', cost)}
+    )
+    wait_until_finished(client, "first")
+    upload(client, SAMPLES / "anniversary.xlsx", name="again")
+    review = client.get("/batches/again/review").text
+    assert (
+        "Repeat of an earlier batch" in review
+        or "batch &#39;first&#39;" in review
+        or "batch 'first'" in review
+    )
+    assert "first" in review and "ordered" in review

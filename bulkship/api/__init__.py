@@ -48,12 +48,14 @@ from .files import (
     describe_columns,
     detect_columns,
     load_file,
+    preview_repeats,
     problem_header,
     refused_column,
     sheet_names,
     validate_file,
     validate_sheet,
     with_columns,
+    with_repeat_warnings,
 )
 
 __all__ = [
@@ -68,6 +70,7 @@ __all__ = [
     "export_csv",
     "load_file",
     "plan_batch",
+    "preview_repeats",
     "problem_header",
     "reconcile_batch",
     "refused_column",
@@ -82,4 +85,5 @@ __all__ = [
     "validate_file",
     "validate_sheet",
     "with_columns",
+    "with_repeat_warnings",
 ]

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..columns import ColumnsReport
     from ..models import Catalog, LoadedSheet, ValidationResult
     from ..program import ProgramSettings
+    from ..repeats import RepeatPreview
 
 
 def catalog(settings: Settings, *, refresh: bool = False) -> Catalog:
@@ -149,6 +150,74 @@ def validate_file(
     settings, path = settings_first(settings, path, "validate_file")
     loaded = load_file(path, sheet=sheet, program=program, corrections=corrections)
     return validate_sheet(loaded, catalog_ or catalog(settings), program=program)
+
+
+REPEAT_CATEGORY = "Repeat of an earlier batch"  # the warnings of with_repeat_warnings
+
+
+def preview_repeats(
+    result: ValidationResult,
+    settings: Settings,
+    name: str,
+    program: ProgramSettings | None,
+    *,
+    file_name: str,
+    named: bool,
+) -> RepeatPreview | None:
+    """What `run` would refuse or hold as repeats of earlier batches (bulkship.repeats.preview) for batch
+    ``name`` (``named``: not the file's default name), read from the ledger without changing it; None when
+    there is no ledger yet. What ``bulkship validate`` and the web page's Review say before the cost."""
+    from ..batchapi import api_identity
+    from ..ledger import Ledger, ledger_exists
+    from ..repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, preview
+    from ..validate.lookalikes import references_people
+
+    if settings.ledger_url is None and not settings.ledger.is_file():
+        return None
+    if not ledger_exists(settings.ledger_location):
+        return None
+    window = getattr(program, "repeat_window_days", None)
+    policy = RepeatPolicy(
+        window_days=DEFAULT_WINDOW_DAYS if window is None else window,
+        own_name=named,
+        references_people=references_people(result.sheet.column_map),
+    )
+    with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
+        return preview(
+            ledger,
+            name,
+            result.rows,
+            file_name=file_name,
+            file_hash=result.sheet.file_hash,
+            policy=policy,
+            api=api_identity(settings),
+            default_names=() if named else (Path(file_name).stem,),
+        )
+
+
+def with_repeat_warnings(result: ValidationResult, found: RepeatPreview | None) -> ValidationResult:
+    """The rows `run` would hold, as warnings on their rows (they stay valid: the hold is run's to make)."""
+    import dataclasses
+
+    from ..models import Problem
+    from ..repeats import preview_note
+
+    if found is None or not found.rows:
+        return result
+    names = result.rows["name"] if "name" in result.rows.columns else None
+    warnings = [
+        Problem(
+            row,
+            "name",
+            str(names.get(row, "")) if names is not None else "",
+            "warning",
+            f"Row {row}: {preview_note(note)}",
+            REPEAT_CATEGORY,
+        )
+        for row, note in sorted(found.rows.items())
+    ]
+    problems = sorted((*result.problems, *warnings), key=lambda p: p.row)
+    return dataclasses.replace(result, problems=tuple(problems))
 
 
 def problem_header(loaded: LoadedSheet, column: str) -> str:

@@ -105,65 +105,6 @@ def ordered_in(settings: Settings, name: str) -> Callable[[], list[str]] | None:
     return read
 
 
-def repeat_preview(
-    result: ValidationResult, file: Path, settings: Settings, name: str, program: Any, *, named: bool
-) -> Any:
-    """What `run` would refuse or hold as repeats of earlier batches (bulkship.repeats.preview) for batch
-    ``name`` (``named``: not the file's default name), read from the ledger without changing it; None when
-    there is no ledger yet."""
-    from ..batchapi import api_identity
-    from ..ledger import Ledger, ledger_exists
-    from ..repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, preview
-    from ..validate.lookalikes import references_people
-
-    if settings.ledger_url is None and not settings.ledger.is_file():
-        return None
-    if not ledger_exists(settings.ledger_location):
-        return None
-    window = getattr(program, "repeat_window_days", None)
-    policy = RepeatPolicy(
-        window_days=DEFAULT_WINDOW_DAYS if window is None else window,
-        own_name=named,
-        references_people=references_people(result.sheet.column_map),
-    )
-    with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
-        return preview(
-            ledger,
-            name,
-            result.rows,
-            file_name=file.name,
-            file_hash=result.sheet.file_hash,
-            policy=policy,
-            api=api_identity(settings),
-            default_names=() if named else (file.stem,),
-        )
-
-
-def with_repeat_warnings(result: ValidationResult, found: Any) -> ValidationResult:
-    """The rows `run` would hold, as warnings on their rows (they stay valid: the hold is run's to make)."""
-    import dataclasses
-
-    from ..models import Problem
-    from ..repeats import preview_note
-
-    if found is None or not found.rows:
-        return result
-    names = result.rows["name"] if "name" in result.rows.columns else None
-    warnings = [
-        Problem(
-            row,
-            "name",
-            str(names.get(row, "")) if names is not None else "",
-            "warning",
-            f"Row {row}: {preview_note(note)}",
-            "Repeat of an earlier batch",
-        )
-        for row, note in sorted(found.rows.items())
-    ]
-    problems = sorted((*result.problems, *warnings), key=lambda p: p.row)
-    return dataclasses.replace(result, problems=tuple(problems))
-
-
 def result_json(result: ValidationResult, output: Path, repeats: Any = None) -> dict[str, Any]:
     from ..repeats import preview_note
 
@@ -248,6 +189,7 @@ def validate_command(
     batch: ValidateBatchOption = None,
 ) -> None:
     """Check every row of a recipient sheet (nothing is ordered) and write a validation workbook."""
+    from .. import api
     from ..batchnames import default_batch_for
     from ..load import load_sheet, require_recipient_rows
     from ..reconcile.fixsheet import load_fix_sheet
@@ -273,8 +215,8 @@ def validate_command(
     default = default_batch_for(file, sheet or program.sheet)  # the batch `run` would continue
     name = batch or default
     result = validate(loaded, catalog, program=program, ordered=ordered_in(settings, name))
-    repeats = repeat_preview(result, file, settings, name, program, named=name != default)
-    result = with_repeat_warnings(result, repeats)
+    repeats = api.preview_repeats(result, settings, name, program, file_name=file.name, named=name != default)
+    result = api.with_repeat_warnings(result, repeats)
     try:
         output = write_validation_workbook(result, settings.out_dir)
     except OSError as exc:

@@ -11,10 +11,13 @@ import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from .. import api
+from ..api.files import REPEAT_CATEGORY
+from ..batchnames import default_batch_for
 from ..columns import AmbiguousColumnsError, ColumnsReport
 from ..errors import SecondCardError
 from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, ValidationResult
@@ -225,6 +228,7 @@ class Reviews:
             loaded = api.apply_corrections(self.sheet(batch), batch.corrections)
             ordered = functools.partial(ordered_fingerprints, self.settings, batch.name)  # as `run` judges
             result = api.validate_sheet(loaded, self.catalog(), program=batch.program, ordered=ordered)
+            result = self._with_repeats(batch, result)
             refused = vendor_refused(self.settings, batch.name)
             rows = _with_refusals(_review_rows(loaded, result), loaded, result, refused)
             summary = result.summary()
@@ -245,6 +249,27 @@ class Reviews:
 
         # a run that ended since may have left rows the vendor refused: worked out again after each run
         return self._reviews.get_or_make((batch.name, batch.change_id, batch.done_id), make)
+
+    def _with_repeats(self, batch: WebBatch, result: ValidationResult) -> ValidationResult:
+        """The rows the send would hold as repeats of another batch's cards, as warnings on their rows (a list
+        uploaded again showed nothing of it before the cost page: found by hunter-web)."""
+        upload = Path(batch.upload or "")
+        named = batch.name != default_batch_for(upload, batch.sheet)  # as the run will judge it
+        found = api.preview_repeats(
+            result, self.settings, batch.name, batch.program, file_name=upload.name, named=named
+        )
+        warned = api.with_repeat_warnings(result, found)
+        if warned is result:
+            return result
+        from .pagekit import page_note  # (it imports this module)
+
+        def said(message: str) -> str:  # in the page's words: the command line's --allow-repeat is no advice
+            return page_note(message.replace("`bulkship run` would hold", "Sending would hold"))
+
+        problems = tuple(
+            replace(p, message=said(p.message)) if p.kind == REPEAT_CATEGORY else p for p in warned.problems
+        )
+        return replace(warned, problems=problems)
 
     def forget(self, batch: WebBatch) -> None:
         """Drop what is kept for a deleted batch's upload."""
