@@ -220,28 +220,28 @@ def _planned_from(order: OrderRecord, waiting: dict[str, str], planned: set[str]
 
 def not_asked_again(ledger: Ledger, batch: str, unread: dict[str, str]) -> BulkshipError | None:
     """Why rows the vendor failed were not sent again: their orders could not be read again."""
-    if not unread:
-        return None
-    rows = sum(1 for _fp, po in ledger.rows_made_no_card(batch) if po in unread)
-    if not rows:
-        return None
-    why = "; ".join(f"{po}: {reason}" for po, reason in sorted(unread.items()))
-    return VendorUnavailableError(
+    rows = sum(1 for _fp, po in ledger.rows_made_no_card(batch) if po in unread) if unread else 0
+    return _unread(
         f"{rows} row(s) the vendor showed failed (no card made) were not sent again: their orders could not "
-        f"be read again to see whether the vendor has made the cards since ({why})",
-        hint="re-run the same command once the vendor answers: it asks again and sends each such card once",
-    )
+        "be read again to see whether the vendor has made the cards since",
+        {po: f"{po}: {reason}" for po, reason in unread.items()},
+    ) if rows else None  # fmt: skip
 
 
 def not_checked_again(held_back: dict[str, str]) -> BulkshipError | None:
     """Why planned orders were not sent: a row on them had failed at the vendor, and its failed order could
     not be read again to see whether the vendor has made that card since."""
-    if not held_back:
-        return None
-    why = "; ".join(f"{po} (order {reason})" for po, reason in sorted(held_back.items()))
-    return VendorUnavailableError(
+    return _unread(
         f"{len(held_back)} planned order(s) were not sent: each holds a card the vendor had failed, and the "
-        f"vendor's failed order could not be read again to see whether it made the card since: {why}",
+        "vendor's failed order could not be read again to see whether it made the card since",
+        {po: f"{po} (order {reason})" for po, reason in held_back.items()},
+    ) if held_back else None  # fmt: skip
+
+
+def _unread(said: str, reasons: dict[str, str]) -> BulkshipError:
+    """A run's stop for cards it did not send because an order could not be read: re-running asks again."""
+    return VendorUnavailableError(
+        f"{said} ({'; '.join(reason for _po, reason in sorted(reasons.items()))})",
         hint="re-run the same command once the vendor answers: it asks again and sends each such card once",
     )
 
