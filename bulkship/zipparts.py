@@ -19,9 +19,17 @@ def read_part(path: Path, name: str, limit: int) -> bytes | None:
     than: a zip bomb is never expanded here)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            if archive.getinfo(name).file_size > limit:
-                return None
-            return archive.read(name)
+            return read_member(archive, name, limit)
+    except ZIP_ERRORS:
+        return None
+
+
+def read_member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
+    """:func:`read_part` from an archive already open."""
+    try:
+        if archive.getinfo(name).file_size > limit:
+            return None
+        return archive.read(name)
     except ZIP_ERRORS:
         return None
 

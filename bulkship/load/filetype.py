@@ -14,7 +14,7 @@ from .. import defaults
 from ..csvread import utf16_without_bom
 from ..errors import FileFormatError
 from ..paths import check_input_file
-from ..zipparts import read_part
+from ..zipparts import read_member
 
 MAX_FILE_BYTES = defaults.MAX_FILE_BYTES  # on disk
 
@@ -42,10 +42,9 @@ def _sniff(head: bytes, path: Path) -> str:
         try:
             with zipfile.ZipFile(path) as archive:
                 names = set(archive.namelist())
-            # a few bytes ("application/vnd.oasis.opendocument.spreadsheet"), never a bomb expanded
-            if "mimetype" in names and b"opendocument.spreadsheet" in (
-                read_part(path, "mimetype", 4096) or b""
-            ):
+                # a few bytes ("application/vnd.oasis.opendocument.spreadsheet"), never a bomb expanded
+                mimetype = read_member(archive, "mimetype", 4096) if "mimetype" in names else None
+            if mimetype and b"opendocument.spreadsheet" in mimetype:
                 return "ods"
         except (zipfile.BadZipFile, OSError) as exc:
             raise FileFormatError(f"{path.name} is a damaged zip file and cannot be read: {exc}") from None
