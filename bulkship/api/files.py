@@ -152,9 +152,6 @@ def validate_file(
     return validate_sheet(loaded, catalog_ or catalog(settings), program=program)
 
 
-REPEAT_CATEGORY = "Repeat of an earlier batch"  # the warnings of with_repeat_warnings
-
-
 def preview_repeats(
     result: ValidationResult,
     settings: Settings,
@@ -195,13 +192,17 @@ def preview_repeats(
         )
 
 
-def with_repeat_warnings(result: ValidationResult, found: RepeatPreview | None) -> ValidationResult:
-    """The rows `run` would hold, as warnings on their rows (they stay valid: the hold is run's to make)."""
+def with_repeat_warnings(
+    result: ValidationResult, found: RepeatPreview | None, words: Callable[[str], str] | None = None
+) -> ValidationResult:
+    """The rows `run` would hold, as warnings on their rows (they stay valid: the hold is run's to make);
+    ``words``: a hold's note as the warning says it (default: as ``bulkship validate`` does)."""
     import dataclasses
 
     from ..models import Problem
     from ..repeats import preview_note
 
+    said = words or preview_note
     if found is None or not found.rows:
         return result
     names = result.rows["name"] if "name" in result.rows.columns else None
@@ -211,8 +212,8 @@ def with_repeat_warnings(result: ValidationResult, found: RepeatPreview | None) 
             "name",
             str(names.get(row, "")) if names is not None else "",
             "warning",
-            f"Row {row}: {preview_note(note)}",
-            REPEAT_CATEGORY,
+            f"Row {row}: {said(note)}",
+            "Repeat of an earlier batch",
         )
         for row, note in sorted(found.rows.items())
     ]

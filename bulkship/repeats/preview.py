@@ -75,9 +75,9 @@ def _refusal(batch: str, exc: BatchConflictError) -> str:
     )
 
 
-def preview_note(note: str) -> str:
-    """A hold's note as validate words it: what run would do, not what it did."""
-    return "`bulkship run` would hold this row, not send it: " + note.removeprefix(_HELD_PREFIX)
+def preview_note(note: str, by: str = "`bulkship run`") -> str:
+    """A hold's note as validate words it: what run (``by``) would do, not what it did."""
+    return f"{by} would hold this row, not send it: " + note.removeprefix(_HELD_PREFIX)
 
 
 def repeat_said(note: str) -> str:

@@ -11,12 +11,11 @@ import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from .. import api
-from ..api.files import REPEAT_CATEGORY
 from ..batchnames import default_batch_for
 from ..columns import AmbiguousColumnsError, ColumnsReport
 from ..errors import SecondCardError
@@ -258,18 +257,13 @@ class Reviews:
         found = api.preview_repeats(
             result, self.settings, batch.name, batch.program, file_name=upload.name, named=named
         )
-        warned = api.with_repeat_warnings(result, found)
-        if warned is result:
-            return result
+        from ..repeats import preview_note
         from .pagekit import page_note  # (it imports this module)
 
-        def said(message: str) -> str:  # in the page's words: the command line's --allow-repeat is no advice
-            return page_note(message.replace("`bulkship run` would hold", "Sending would hold"))
-
-        problems = tuple(
-            replace(p, message=said(p.message)) if p.kind == REPEAT_CATEGORY else p for p in warned.problems
+        # in the page's words: the command line's --allow-repeat is no advice here
+        return api.with_repeat_warnings(
+            result, found, lambda note: page_note(preview_note(note, by="Sending"))
         )
-        return replace(warned, problems=problems)
 
     def forget(self, batch: WebBatch) -> None:
         """Drop what is kept for a deleted batch's upload."""
