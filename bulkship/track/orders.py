@@ -221,21 +221,25 @@ def _planned_from(order: OrderRecord, waiting: dict[str, str], planned: set[str]
 def not_asked_again(ledger: Ledger, batch: str, unread: dict[str, str]) -> BulkshipError | None:
     """Why rows the vendor failed were not sent again: their orders could not be read again."""
     rows = sum(1 for _fp, po in ledger.rows_made_no_card(batch) if po in unread) if unread else 0
+    if not rows:
+        return None
     return _unread(
         f"{rows} row(s) the vendor showed failed (no card made) were not sent again: their orders could not "
         "be read again to see whether the vendor has made the cards since",
         {po: f"{po}: {reason}" for po, reason in unread.items()},
-    ) if rows else None  # fmt: skip
+    )
 
 
 def not_checked_again(held_back: dict[str, str]) -> BulkshipError | None:
     """Why planned orders were not sent: a row on them had failed at the vendor, and its failed order could
     not be read again to see whether the vendor has made that card since."""
+    if not held_back:
+        return None
     return _unread(
         f"{len(held_back)} planned order(s) were not sent: each holds a card the vendor had failed, and the "
         "vendor's failed order could not be read again to see whether it made the card since",
         {po: f"{po} (order {reason})" for po, reason in held_back.items()},
-    ) if held_back else None  # fmt: skip
+    )
 
 
 def _unread(said: str, reasons: dict[str, str]) -> BulkshipError:
