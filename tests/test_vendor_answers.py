@@ -14,7 +14,7 @@ from typing import Any
 import openpyxl
 import pytest
 from support import SandboxVendor, write_sheet
-from support.vendor_proxy import Answer, Call, VendorProxy
+from support.vendor_proxy import Answer, Call, Rewrite, VendorProxy
 
 from bulkship import api
 from bulkship.client.parse import parse_order
@@ -1218,6 +1218,27 @@ def _failed_line_then(said: dict[str, tuple[str, list[Any]]]) -> Any:
     return rewrite
 
 
+def _e1_failed_and_tracked(vendor: VendorProxy, tmp_path: Path) -> tuple[Rewrite, str]:
+    """Batch 'staff' ordered E1 and E2, the vendor then showed E1's line Failed, and `track` recorded it: the
+    vendor's answers so, and the Id of the order E1 failed in."""
+    place(vendor, tmp_path, [1, 2])
+    failed = _failed_line_then({"E1": ("Failed", [])})
+    vendor.rewrite = failed
+    asyncio.run(track(vendor.settings(tmp_path), "staff", client_factory=vendor.factory))
+    return failed, vendor.orders()[0]["Id"]
+
+
+def _order_read_answers(order_id: str, answer: Answer, otherwise: Rewrite) -> Rewrite:
+    """The vendor answering every read of that one order with ``answer``, the rest as ``otherwise``."""
+
+    def rewrite(call: Call) -> Answer:
+        if call.method == "GET" and call.path.lower() == f"/v1/orders/{order_id}".lower():
+            return answer
+        return otherwise(call)
+
+    return rewrite
+
+
 def test_a_failed_line_the_vendor_shipped_since_the_last_track_is_asked_about_before_it_is_sent_again(
     vendor: VendorProxy, tmp_path: Path
 ) -> None:
@@ -1657,19 +1678,9 @@ def test_a_failed_order_the_vendor_no_longer_has_is_sent_again_once(
 ) -> None:
     """A vendor that drops a failed (refunded) order from its reads answers 404 for it: the card was not made
     there, so its row goes out again once, not kept back at every run ("could not be read again")."""
-    settings = vendor.settings(tmp_path)
-    place(vendor, tmp_path, [1, 2])
-    failed = _failed_line_then({"E1": ("Failed", [])})
-    vendor.rewrite = failed
-    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
-    first_id = vendor.orders()[0]["Id"]
-
-    def purged(call: Call) -> Answer:
-        if call.method == "GET" and call.path.lower() == f"/v1/orders/{first_id}".lower():
-            return Answer.of(404, {"Message": "No HTTP resource was found that matches the request URI."})
-        return failed(call)
-
-    vendor.rewrite = purged
+    failed, first_id = _e1_failed_and_tracked(vendor, tmp_path)
+    purged = Answer.of(404, {"Message": "No HTTP resource was found that matches the request URI."})
+    vendor.rewrite = _order_read_answers(first_id, purged, failed)
     again = place(vendor, tmp_path, [1, 2])
     assert vendor.external_ids() == ["E1", "E1", "E2"] and again.exit_code == 0, again.stopped
 
@@ -1868,23 +1879,14 @@ def test_a_failed_line_planned_again_is_not_sent_while_its_failed_order_cannot_b
     had made it since. Its planned order now stays planned (the run exits 1 saying why); the other planned
     orders go out; once the vendor answers (still Failed), the re-run sends the card once."""
     settings = vendor.settings(tmp_path)
-    place(vendor, tmp_path, [1, 2])
-    vendor.rewrite = _failed_line_then({"E1": ("Failed", [])})
-    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
-    failed_id = vendor.orders()[0]["Id"]
+    shown, failed_id = _e1_failed_and_tracked(vendor, tmp_path)
     sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3])
     with pytest.raises(SpendLimitError, match="Not confirmed"):
         run_batch(
             sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff", confirm=lambda _v: False
         )
-    shown = _failed_line_then({"E1": ("Failed", [])})
-
-    def failed_order_unreadable(call: Call) -> Answer:
-        if call.method == "GET" and call.path.lower() == f"/v1/orders/{failed_id}".lower():
-            return Answer.of(400, {"Message": "The order cannot be read right now"})
-        return shown(call)
-
-    vendor.rewrite = failed_order_unreadable
+    unreadable = Answer.of(400, {"Message": "The order cannot be read right now"})
+    vendor.rewrite = _order_read_answers(failed_id, unreadable, shown)
     sent = place(vendor, tmp_path, [1, 2, 3])
     assert vendor.external_ids() == ["E1", "E2"]  # nothing sent on old news (E3 shares E1's planned order)
     assert rows_of(settings, "staff")["E1"].status == "planned"
@@ -1903,18 +1905,9 @@ def test_a_card_another_batch_saw_failed_is_held_by_a_new_list_while_its_order_c
     had made it since. E1 is now held as a repeat, the run saying why; once the vendor answers (still
     Failed), the re-run sends E1 once."""
     settings = vendor.settings(tmp_path)
-    place(vendor, tmp_path, [1, 2])
-    failed = _failed_line_then({"E1": ("Failed", [])})
-    vendor.rewrite = failed
-    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
-    first_id = vendor.orders()[0]["Id"]
-
-    def unreadable(call: Call) -> Answer:
-        if call.method == "GET" and call.path.lower() == f"/v1/orders/{first_id}".lower():
-            return Answer.of(400, {"Message": "The order cannot be read right now"})
-        return failed(call)
-
-    vendor.rewrite = unreadable
+    failed, first_id = _e1_failed_and_tracked(vendor, tmp_path)
+    unreadable = Answer.of(400, {"Message": "The order cannot be read right now"})
+    vendor.rewrite = _order_read_answers(first_id, unreadable, failed)
     sheet = write_sheet(tmp_path / "list.csv", [1, 9])
     december = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="december")
     assert vendor.external_ids() == ["E1", "E2", "E9"]  # E9 sent, E1 not on old news
