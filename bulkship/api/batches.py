@@ -18,7 +18,7 @@ from .files import load_file
 
 if TYPE_CHECKING:
     from ..program import ProgramSettings
-    from ..reconcile.compare import ReconcileReport
+    from ..reconcile.report import ReconcileReport
     from ..resolve import Resolution, ReviewReport
     from ..runresult import PlanView, RunResult
     from ..submit import Reporter

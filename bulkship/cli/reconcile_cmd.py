@@ -23,7 +23,7 @@ from .app import (
 )
 
 if TYPE_CHECKING:  # httpx, starlette, pandas and the ledger load when a command runs, not for --help
-    from ..reconcile.compare import ReconcileReport
+    from ..reconcile.report import ReconcileReport
 
 from .track_cmd import require_ledger
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -35,105 +35,18 @@ from ..payload import sent_lines
 from ..plan import batch_po_pattern, po_stem
 from ..statuses import CHARGED, PO_REFUSED
 from .join import LedgerView, money_by_bucket
+from .report import Mismatch, ReconcileReport, to_cents
 
 SENT_STATES = ("created",)
 UNRESOLVED_STATES = ("sending", "unknown")
 UNFINISHED_LINE_STATUSES = frozenset({"pending", ""})
-CENT = Decimal("0.01")
 UNLISTED_READS = 8  # orders the list does not show, read by Id at once
-
-
-@dataclass(frozen=True)
-class Mismatch:
-    po_number: str
-    order_id: str
-    what: str  # "lines", "product", "value", "quantity", "cost", "po_number"
-    line: str  # the line's ExternalId, or "" for the order as a whole
-    ledger: str
-    vendor: str
-
-
-@dataclass(frozen=True)
-class ReconcileReport:
-    batch: str
-    po_stem: str
-    ledger_orders: int
-    vendor_orders: int
-    vendor_only: tuple[dict[str, Any], ...] = ()
-    ledger_only: tuple[dict[str, Any], ...] = ()
-    unresolved: tuple[dict[str, Any], ...] = ()
-    mismatches: tuple[Mismatch, ...] = ()
-    pending_lines: tuple[dict[str, Any], ...] = ()
-    ledger_total: Decimal = Decimal(0)
-    vendor_total: Decimal = Decimal(0)
-    vendor_unknown_lines: int = 0  # lines the vendor shows no cost for: not in vendor_total, never 0.00
-    notes: tuple[str, ...] = field(default_factory=tuple)
-    money: dict[str, Any] = field(default_factory=dict)  # the ledger's money by bucket (as `status` shows)
-    # why the vendor's order list could not be read in full ("" when it was): the batch's orders it did not
-    # show were read one by one, but a second order under one of its PO numbers could hide in the rest
-    list_incomplete: str = ""
-    unread_orders: tuple[str, ...] = ()  # orders the list does not show that could not be read now (POs)
-
-    @property
-    def matches(self) -> bool:
-        return not (
-            self.vendor_only
-            or self.ledger_only
-            or self.unresolved
-            or self.mismatches
-            or self.totals_differ
-            or self.list_incomplete
-        )
-
-    @property
-    def totals_differ(self) -> bool:
-        """What the ledger's rows were charged and what the vendor's orders cost disagree, although the ledger
-        knows every row's cost: finance cannot file it as matching, whatever the order-by-order checks say."""
-        if self.ledger_unknown_rows or self.vendor_unknown_lines or self.unread_orders:  # a total leaving out
-            return False  # what it does not know: no sum to hold against the other
-        return _money(self.ledger_total) != _money(self.vendor_total)
-
-    @property
-    def ledger_unknown_rows(self) -> int:
-        """Charged rows whose cost the ledger never recorded (an older bulkship): not in ``ledger_total``."""
-        return int((self.money.get("charged") or {}).get("cost_unknown_rows") or 0)
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "batch": self.batch,
-            "po_stem": self.po_stem,
-            "matches": self.matches,
-            "ledger_orders": self.ledger_orders,
-            "vendor_orders": self.vendor_orders,
-            "ledger_total": str(_money(self.ledger_total)),
-            # false: charged rows of unknown cost (an older bulkship's ledger) are left out of ledger_total
-            "ledger_total_complete": not self.ledger_unknown_rows,
-            "vendor_total": str(_money(self.vendor_total)),
-            # false: lines the vendor shows no cost for are left out of vendor_total
-            "vendor_total_complete": not self.vendor_unknown_lines,
-            "vendor_unknown_lines": self.vendor_unknown_lines,
-            "totals_differ": self.totals_differ,
-            "vendor_only": list(self.vendor_only),
-            "ledger_only": list(self.ledger_only),
-            "unresolved": list(self.unresolved),
-            "mismatches": [m.__dict__ for m in self.mismatches],
-            "pending_lines": list(self.pending_lines),
-            "notes": list(self.notes),
-            "money": self.money,
-            "vendor_list_complete": not self.list_incomplete,
-            "vendor_list_incomplete_why": self.list_incomplete,
-            "unread_orders": list(self.unread_orders),
-        }
 
 
 def _belongs(po_number: str, stem: str) -> bool:
     """Whether a PO number is one of this stem's (``<stem>-<seq>`` or a follow-up ``-R<n>``), exactly:
     ``BS-GIFTS-1-0001`` is batch ``gifts-1``'s, not batch ``gifts``'."""
     return batch_po_pattern(stem).fullmatch(po_number) is not None
-
-
-def _money(value: Any) -> Decimal:
-    return Decimal(str(value or 0)).quantize(CENT)
 
 
 def _compare_order(
@@ -159,8 +72,8 @@ def _compare_order(
             continue
         if ours.product_id.upper() != line.product_id.upper():
             add("product", ext, ours.item.get("ProductId"), line.product_id)
-        if _money(ours.value) != _money(line.value):
-            add("value", ext, _money(ours.value), _money(line.value))
+        if to_cents(ours.value) != to_cents(line.value):
+            add("value", ext, to_cents(ours.value), to_cents(line.value))
         if ours.quantity != line.quantity:
             add("quantity", ext, ours.item.get("Quantity"), line.quantity)
     if not echoed:  # lines nothing ties to a row: the same cards, whatever order the vendor lists them in
@@ -174,12 +87,12 @@ def _compare_order(
         for card in sorted(set(ours_left) | set(theirs_left)):
             if ours_left[card] != theirs_left[card]:
                 add("cards", "", f"{ours_left[card]} x {card}", f"{theirs_left[card]} x {card}")
-    planned, charged = _money(order.cost), _money(vendor.cost)
+    planned, charged = to_cents(order.cost), to_cents(vendor.cost)
     if vendor.line_items and all(li.cost is not None for li in vendor.line_items) and planned != charged:
         add("cost", "", planned, charged)
     # shipping or fees billed on the order beside its lines, other than the ledger last recorded (``billed``)
-    if _money(vendor.billed_beside_lines) != _money(billed):
-        add("order total", "", _money(charged + billed), _money(vendor.total))
+    if to_cents(vendor.billed_beside_lines) != to_cents(billed):
+        add("order total", "", to_cents(charged + billed), to_cents(vendor.total))
     if vendor.currency and vendor.currency != "USD":  # its costs are not dollars
         add("currency", "", "USD", vendor.currency)
     return found
@@ -199,7 +112,7 @@ def _tied_by_line_id(sent: Sequence[Any], vendor: VendorOrder, rows: Sequence[Re
 
 def _card(product_id: str, value: Any, quantity: int) -> str:
     """A card as the report names it: 'CVS 25.00 (quantity 2)'."""
-    return f"{product_id.upper()} {_money(value)}" + (f" (quantity {quantity})" if quantity != 1 else "")
+    return f"{product_id.upper()} {to_cents(value)}" + (f" (quantity {quantity})" if quantity != 1 else "")
 
 
 def compare(
