@@ -178,6 +178,24 @@ def test_a_line_some_of_whose_cards_went_out_is_never_unmade_by_a_later_cancel(
     assert vendor.external_ids() == ["E1"]
 
 
+@pytest.mark.parametrize("between", ["Processing", "On Hold", "Pending"])
+@pytest.mark.parametrize("made", ["Returned", "PartiallyShipped"])
+def test_an_untracked_card_made_then_shown_in_process_again_then_refunded_is_not_sent_again(
+    vendor: VendorProxy, tmp_path: Path, made: str, between: str
+) -> None:
+    """Found by hunter-vendor3: a status going backwards. A card mailed untracked that `track` read
+    'Returned', then 'Processing' (recorded: 'Returned' has no rank to step back from), then 'Refunded' read
+    'no card was made', and the next run sent BS-STAFF-0002 to the address it had come back from."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1])
+    for status in (made, between, "Refunded"):
+        vendor.rewrite = lines_said(status, {"Shipments": []})
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert rows_of(settings)["E1"].line_status == made.lower()
+    place(vendor, tmp_path, [1])
+    assert vendor.external_ids() == ["E1"]  # no second card
+
+
 def test_a_card_cancelled_after_its_parcel_went_out_says_why_it_is_not_sent_again(
     vendor: VendorProxy, tmp_path: Path
 ) -> None:

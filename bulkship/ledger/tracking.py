@@ -56,9 +56,17 @@ def is_step_back(ranks: dict[str, int], before: str | None, after: str | None) -
 
 
 def unmakes_card(before: str | None, after: str | None) -> bool:
-    """True when a line recorded as having made a card would be read as having made none."""
-    made = "".join(ch for ch in (before or "") if ch.isalnum()).lower()
-    return made in CARD_MADE_LINE_STATUSES and (after or "").lower() in NO_CARD_STATUSES
+    """True when a line recorded as having made a card would no longer read so: ended without one
+    (Cancelled, 'Refunded'), or any status that does not say a card was made ('Processing' again, 'On
+    Hold'). Such a step back was recorded when the status from which it stepped had no rank ('Returned'),
+    and the next 'Refunded' then read "no card was made": a second card (found by hunter-vendor3)."""
+    made, now = _letters(before), _letters(after)
+    return made in CARD_MADE_LINE_STATUSES and bool(now) and now not in CARD_MADE_LINE_STATUSES
+
+
+def _letters(status: str | None) -> str:
+    """A status as :data:`CARD_MADE_LINE_STATUSES` spells it ('Returned To Sender' -> 'returnedtosender')."""
+    return "".join(ch for ch in (status or "") if ch.isalnum()).lower()
 
 
 def shows_card_made(before: str | None, line: VendorLineItem) -> bool:
