@@ -865,6 +865,29 @@ def test_an_amount_column_whose_header_names_another_currency_is_no_dollar_card(
     assert validate(load_sheet(path), sandbox_catalog()).rows["status"].tolist() == ["valid"]
 
 
+@pytest.mark.parametrize(
+    ("header", "shown"), [("Amount (EUR)", "EUR"), ("Value GBP", "GBP"), ("Gift Amount in Euros", "Euros")]
+)
+def test_an_amount_header_naming_another_currency_by_its_code_or_name_is_no_dollar_card(
+    tmp_path: Path, isolated_data_dir: Path, header: str, shown: str
+) -> None:
+    """Found by hunter-sheets3: 'Amount (EUR)' is read as no column, and bulkship's note says to map it with
+    [columns] value = "Amount (EUR)"; done as told, 25 EUR went out as a 25-dollar card, nothing said."""
+    path = tmp_path / "cur.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,VISA-PREPAID,25\nBo Ray,2 Main St,Boston,MA,02134,VISA-PREPAID,30\n"
+    )
+    (tmp_path / "cur.bulkship.toml").write_text(f'[columns]\nvalue = "{header}"\n')
+    assert main(["run", str(path), "--yes", "--out", str(tmp_path / "out")]) == 3
+    assert vendor_lines(isolated_data_dir) == []
+    result = validate(load_sheet(path, program=ProgramSettings(columns={"value": header})), sandbox_catalog())
+    assert next(p.message for p in result.problems) == (
+        f"Row 2, column '{header}': the header says this amount is in {shown}, and bulkship orders US-dollar "
+        f"cards. Write the amounts in US dollars (and take the {shown} out of the header), or take the row out."
+    )
+
+
 def test_a_currency_column_naming_another_currency_is_no_dollar_card(tmp_path: Path) -> None:
     """Found by newcomer9: a finance export's 'Currency' column said CAD, EUR or GBP beside the amount; the
     column was "not used" and 25 CAD went out as a 25-dollar card. The dollar however written is fine."""

@@ -112,8 +112,14 @@ _US_DOLLAR = frozenset(
 _NO_CURRENCY = frozenset({"", "-", "--", "n/a", "na", "none", "null"})
 
 # ... or the amount column's own header, by its symbol ("Amount €", "Card Value (£)", "Amount C$": found by
-# hunter-sheets, read as US dollars; "Amount (EUR)" names no column bulkship reads)
-_OTHER_CURRENCY = re.compile(r"[€£¥₹₩₽₺₪₱₫₴₦฿₣₡]|\b(?:C|CA|CAN|A|AU|NZ|MX|HK|S|R)\$")
+# hunter-sheets, read as US dollars), code or name ("Amount (EUR)", "Value in Pounds": read as no column, and
+# mapped as bulkship's note advises, 25 EUR went out as a 25-dollar card: found by hunter-sheets3)
+_OTHER_CURRENCY = re.compile(
+    r"[€£¥₹₩₽₺₪₱₫₴₦฿₣₡]|\b(?:C|CA|CAN|A|AU|NZ|MX|HK|S|R)\$"
+    r"|\b(?:EUR|GBP|CAD|AUD|NZD|JPY|CHF|MXN|INR|CNY|RMB|SEK|NOK|DKK|ZAR|BRL|HKD|SGD|PLN|CZK|HUF|ILS|KRW"
+    r"|TRY|PHP|THB|euros?|pounds?|sterling|yen|yuan|pesos?|rupees?|francs?|kron[aeo]r?|zloty)\b",
+    re.IGNORECASE,
+)
 
 
 def _currency_column_problems(
