@@ -1,0 +1,93 @@
+"""An order's own total beside its lines, over real HTTP (``support.vendor_proxy``): what the run, the
+workbook, ``status``, ``reconcile`` and the Batches page say was charged, and whether the run says it
+differs from the plan the person confirmed."""
+
+from __future__ import annotations
+
+import asyncio
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from support import write_sheet
+from support.vendor_proxy import Answer, Call, VendorProxy
+
+from bulkship import api
+from bulkship.ledger import Ledger
+from bulkship.overview import overview
+from bulkship.pipeline import run_batch
+from bulkship.track import track
+
+
+@pytest.fixture
+def vendor(tmp_path: Path) -> Any:
+    with VendorProxy(tmp_path) as proxy:
+        yield proxy
+
+
+def place(vendor: VendorProxy, tmp_path: Path, people: list[int]) -> Any:
+    sheet = write_sheet(tmp_path / "staff.csv", people)
+    return run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch="staff")
+
+
+def order_totals(change: Any) -> Any:
+    """Every order the vendor answers (created, read, listed): its Cost replaced by ``change(cost)``."""
+
+    def rewrite(call: Call) -> Answer:
+        answer = call.forward()
+        if call.path.lower().startswith("/v1/orders") and answer.status < 300 and answer.body.strip():
+            body = answer.json()
+            for order in body.get("Data", [body]) if isinstance(body, dict) else body:
+                order["Total"] = change(Decimal(str(order.pop("Cost"))))
+            return Answer.of(answer.status, body)
+        return answer
+
+    return rewrite
+
+
+def charged_everywhere(vendor: VendorProxy, tmp_path: Path, result: Any) -> list[Decimal]:
+    """What was charged as the run, `status`, `reconcile`, the Batches page and the workbook say it."""
+    settings = vendor.settings(tmp_path)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    (status,) = api.status(settings, "staff")
+    report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        page = overview(ledger)["staff"].charged
+    book = openpyxl.load_workbook(str(result.output), read_only=True)
+    (summary,) = [r for r in book["Summary"].iter_rows(values_only=True) if r and r[0] == "Charged"]
+    return [
+        result.total_cost,
+        Decimal(status["ordered_cost"]),
+        report.ledger_total,
+        report.vendor_total,
+        page,
+        Decimal(str(summary[-1])),
+    ]
+
+
+def test_an_order_total_written_in_cents_is_not_charged_as_shipping(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor3: a vendor writing the order's total in cents (Total 10000 beside lines of
+    25.00 each) had the run end "charged 10,000.00" for 4 cards confirmed at 100.00, 9,900.00 of it shown
+    as shipping in the workbook, `status` and the Batches page, and `reconcile` say "Everything matches".
+    A total that is its lines' sum in cents bills nothing beside them."""
+    vendor.rewrite = order_totals(lambda cost: int(cost * 100))
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("100.00")] * 6
+    assert not [n for n in result.notes if "differ from the plan" in n], result.notes
+
+
+def test_shipping_billed_on_the_order_is_said_to_differ_from_the_plan(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor3: a vendor billing 10.00 on the order beside its lines (a total of 110.00 for
+    4 cards confirmed at 100.00) had the run end "charged 110.00" with no word that the vendor charged other
+    than the plan, where a line costing more is said. The money charged stays the vendor's, in every total."""
+    vendor.rewrite = order_totals(lambda cost: float(cost + 10))
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    (note,) = [n for n in result.notes if "differ from the plan" in n]
+    assert "planned 100.00, the vendor shows 110.00" in note and "BS-STAFF-0001" in note, note
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("110.00")] * 6
