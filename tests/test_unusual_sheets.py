@@ -1470,6 +1470,29 @@ def test_a_row_whose_own_total_is_less_than_amount_times_quantity_is_an_error(
     )
 
 
+def test_a_total_column_read_as_the_card_s_value_beside_a_quantity_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets3: 'Qty 2, Total Amount 100' is read as no Value, bulkship's note says to map
+    'Total Amount' with [columns] value; done as told, two cards of 100 went out where the row adds up 100. A
+    row of one card is sent as before."""
+    path = tmp_path / "totals.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Qty,Total Amount\n"
+        "Tt Alpha,1 Tt St,Salem,MA,01970,CVS,2,100\n"
+        "Tt Beta,2 Tt St,Salem,MA,01970,CVS,1,50\n"
+    )
+    (tmp_path / "program.toml").write_text('[columns]\nvalue = "Total Amount"\n')
+    code, data, err = validate(capsys, path, "--config", str(tmp_path / "program.toml"))
+    assert (code, data["valid"], data["invalid"]) == (1, 1, 1), err
+    [problem] = data["problems"]
+    assert problem["row"] == 2 and problem["message"] == (
+        "Row 2, column 'Total Amount': the header says 100 is the row's total, and bulkship would order 2 cards "
+        "of 100 each: which is meant? Write each card's value in a column headed Amount (or Value), or make the "
+        "quantity 1."
+    )
+
+
 def test_a_column_correcting_an_order_field_is_never_passed_over_for_the_old_value(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

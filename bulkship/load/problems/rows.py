@@ -49,6 +49,8 @@ def _total_problems(body: pd.DataFrame, column_map: dict[str, str], not_judged: 
     for the row?): bulkship would order 100 where the sheet adds up 50 (found by newcomer9). A Total above
     it may count fees and shipping: no word."""
     fed = {field: header for header, field in column_map.items()}
+    if "value" in fed and "quantity" in fed and header_key(fed["value"]) in _TOTAL_HEADERS:
+        return _total_as_value(body, fed["value"], fed["quantity"], not_judged)
     totals = [h for h in body.columns if h not in column_map and header_key(str(h)) in _TOTAL_HEADERS]
     if "value" not in fed or not totals:
         return []
@@ -67,6 +69,24 @@ def _total_problems(body: pd.DataFrame, column_map: dict[str, str], not_judged: 
                 "total."
             )
             problems.append(Problem(int(row), "value", str(value), "error", message, "Total does not add up"))
+    return problems
+
+
+def _total_as_value(body: pd.DataFrame, value: str, quantity: str, not_judged: set[int]) -> list[Problem]:
+    """The card's Value read from a column headed as the row's total ('Total Amount', mapped as bulkship's
+    note advises, or chosen on the Columns page) beside a Quantity: 'Qty 2, Total Amount 100' went out as two
+    cards of 100 (found by hunter-sheets3). A row of more than one card is an error: each, or together?"""
+    problems = []
+    for row, amount, count in zip(body.index, body[value], body[quantity], strict=True):
+        cards = _money(str(count).strip() or "1")
+        if row in not_judged or cards is None or cards <= 1 or _money(amount) is None:
+            continue
+        message = (
+            f"Row {row}, column '{value}': the header says {amount} is the row's total, and bulkship would "
+            f"order {count} cards of {amount} each: which is meant? Write each card's value in a column "
+            "headed Amount (or Value), or make the quantity 1."
+        )
+        problems.append(Problem(int(row), "value", str(amount), "error", message, "Total does not add up"))
     return problems
 
 
