@@ -40,6 +40,7 @@ from .paths import check_input_file
 from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, price_changes
 from .reconcile.join import for_the_workbook, record_prices
 from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, check_new_run, held_notes
+from .reprice import reprice_planned
 from .resultfile import prepare_output_folder, result_path, workbook_not_written, write_results
 from .resume import Synced, already_complete, sync_ledger
 from .runresult import PlanView, RunResult, plan_view, result_from_ledger
@@ -229,6 +230,8 @@ async def _plan_and_send(
             by=starter,
             unread=unread,
         )
+        if synced.resumed:  # orders an earlier run planned: at today's prices, as the plan is shown
+            reprice_planned(ledger, batch, catalog)
         planning.close()  # recorded: another run's checks now see this plan
         validation = for_the_workbook(validation)  # the rest of the run reads only this much of it
         give_back_memory()

@@ -18,6 +18,7 @@ import pytest
 from support import no_sleep
 from support.money_invariants import check_money
 
+from bulkship import api
 from bulkship.client import connect
 from bulkship.errors import SpendLimitError
 from bulkship.ledger import Ledger
@@ -191,5 +192,50 @@ def test_rows_charged_earlier_keep_the_breakdown_of_the_prices_they_were_charged
         asyncio.run(track(settings, "p", client_factory=factory(vendor)))  # rewrites the workbook
         seen = check_money(settings.ledger, "p", input_rows=range(2, 5))
         assert (figures(seen.rows[2]), figures(seen.rows[4])) == (charged_p1, charged_p3)
+    finally:
+        vendor.close()
+
+
+def test_orders_planned_before_the_vendor_s_prices_changed_are_charged_as_confirmed_not_as_a_difference(
+    tmp_path: Path,
+) -> None:
+    """Found by review17: a batch planned (a cost page, a run stopped at its confirmation) and sent after the
+    vendor's fee rose was confirmed at the new total (135.00), yet the order kept the cost of its first plan:
+    the Results page said "The vendor charged 135.00 ... whose cost page said 125.00", the run "The vendor's
+    costs differ from the plan", and ``bulkship reconcile`` found a cost mismatch (exit 1) in a batch charged
+    exactly what was confirmed."""
+    settings = vendor_settings(tmp_path)
+    raised = copy.deepcopy(BUILTIN_CATALOG)
+    for product in raised["Products"]:
+        if product["Id"] == "CVS":
+            product["Cost"]["Fee"] = 2.0  # was none
+    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
+    sheet = tmp_path / "fee.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\n"
+        "Bo Chan,2 Main St,Boston,MA,02134,CVS,50\n"
+    )
+    one = Decimal(1)
+    try:
+        with pytest.raises(SpendLimitError, match=r"cost 75\.00, more than --max-total 1\.00"):
+            run_batch(sheet, settings, batch="fee", wait_s=0, client_factory=factory(vendor), max_total=one)
+        vendor.catalog = load_catalog(tmp_path / "raised.json")  # the next day, at the vendor
+        shown: list[Decimal] = []
+
+        def yes(view: Any) -> bool:
+            shown.append(view.worst_case)
+            return True
+
+        vendor_now = factory(vendor)
+        result = run_batch(sheet, settings, batch="fee", wait_s=0, client_factory=vendor_now, confirm=yes)
+        (order,) = vendor.orders()
+        assert shown == [result.total_cost] == [Decimal(str(order["Cost"]))] == [Decimal("79.00")]
+        assert not [n for n in result.notes if "differ" in n], result.notes
+        report = api.reconcile_batch(settings, "fee", client_factory=factory(vendor))
+        assert report.matches, report.as_json()
+        seen = check_money(settings.ledger, "fee", input_rows=range(2, 4), vendor_orders=vendor.orders())
+        assert [seen.rows[r]["Total"] for r in (2, 3)] == [27, 52]
     finally:
         vendor.close()

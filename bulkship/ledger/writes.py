@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import json
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection
@@ -95,6 +96,21 @@ class LedgerWrites(LedgerReads):
         order_values, row_values, event_values = _planned_values(batch, orders, now_iso(), replaces)
         with self.transaction() as db:
             _insert_planned(db, order_values, row_values, event_values)
+
+    def reprice_planned(
+        self, batch: str, orders: Sequence[tuple[str, Decimal, Decimal, Sequence[Decimal]]]
+    ) -> None:
+        """Planned orders priced again (:mod:`bulkship.reprice`): (po_number, cost stored, cost now, each
+        line's cost now) each, the change kept in the event log. Only orders still ``planned`` change."""
+        at = now_iso()
+        with self.transaction() as db:
+            sql.reprice_planned(
+                db,
+                [(money_column(cost), at, po) for po, _was, cost, _lines in orders],
+                [(money_column(c), at, po, i) for po, _w, _c, lines in orders for i, c in enumerate(lines)],
+            )
+            for po, was, cost, _lines in orders:
+                self._event(db, batch, po, "repriced", {"cost": str(cost), "was": str(was)})
 
     def adopt_vendor_orders(self, batch: str, orders: Sequence[AdoptedOrder]) -> None:
         """Orders found at the vendor for a batch this ledger did not know (a lost ledger, another machine):

@@ -204,6 +204,18 @@ def release_planned_rows(db: Db, po_number: str, at: str) -> None:
     )
 
 
+def reprice_planned(db: Db, orders: Iterable[tuple[Any, ...]], rows: Iterable[tuple[Any, ...]]) -> None:
+    """``orders``: (cost, updated, po_number) each; ``rows``: (cost, updated, po_number, line_index) each.
+    Guarded: only an order still ``planned``, and its rows still ``planned`` on it."""
+    _run_many(db, "UPDATE orders SET cost = ?, updated = ? WHERE po_number = ? AND state = 'planned'", orders)
+    _run_many(
+        db,
+        "UPDATE rows SET cost = ?, updated = ? WHERE po_number = ? AND line_index = ? AND status = 'planned'"
+        " AND po_number IN (SELECT po_number FROM orders WHERE state = 'planned')",
+        rows,
+    )
+
+
 def set_rows_ordered(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
     """(line_item_id, cost, line_status, updated, batch, fingerprint) each."""
     _run_many(

@@ -1,0 +1,40 @@
+"""Orders planned by an earlier run and not sent yet, priced again at the vendor's prices of today.
+
+The plan a person confirms is today's (:func:`bulkship.runresult.pending_summary` rebuilds it from the stored
+payloads), but an order planned before (a cost page, a run stopped at its confirmation) kept the cost of its
+first plan: once the vendor charged the total confirmed, the run said the vendor's costs differed from the
+plan and ``bulkship reconcile`` found a cost mismatch in a batch charged exactly what was confirmed (found by
+review17, after the vendor raised a fee). Only the cost changes: the payload and PO number stay.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .ledger import Ledger
+from .models import Catalog
+from .money import cents
+from .payload import sent_lines
+
+
+def reprice_planned(ledger: Ledger, batch: str, catalog: Catalog) -> int:
+    """Record today's cost of the batch's planned orders where it is not the one stored; how many changed.
+    An order naming a card or shipping method the catalog no longer has keeps its cost (validation refuses
+    its rows, and the order is taken back)."""
+    changed: list[tuple[str, Decimal, Decimal, list[Decimal]]] = []
+    values: dict[object, Decimal] = {}
+    for order in ledger.orders(batch, states=("planned",), payloads=False):
+        costs: list[Decimal] = []
+        for line in sent_lines(order, values):
+            product = catalog.product(line.product_id)
+            method = catalog.shipping_methods.get(line.shipping_method)
+            if product is None or method is None or not method.priced:
+                break
+            costs.append(product.unit_cost(line.value) * line.quantity + method.price)
+        else:
+            total = sum(costs, Decimal(0))
+            if cents(total) != cents(order.cost):
+                changed.append((order.po_number, order.cost, total, costs))
+    if changed:
+        ledger.reprice_planned(batch, changed)
+    return len(changed)
