@@ -7,7 +7,7 @@ import functools
 from collections import Counter
 from typing import Any
 
-from ..client.orders import NotCreatedThrottled
+from ..client.orders import NotCreatedNoToken, NotCreatedThrottled
 from ..errors import (
     AccessDeniedError,
     AuthenticationError,
@@ -45,7 +45,12 @@ class _Answers(_Conflicts):
             self._consecutive_unknown = 0
             await self._rejected(order, rows, answer)
         elif isinstance(
-            answer, InsufficientFundsError | AuthenticationError | AccessDeniedError | NotCreatedThrottled
+            answer,
+            InsufficientFundsError
+            | AuthenticationError
+            | AccessDeniedError
+            | NotCreatedThrottled
+            | NotCreatedNoToken,
         ):  # not created (a 429 at every attempt too: the vendor asks to slow down, the run stops)
             await self._not_created(order, answer, order.state in OPEN_STATES)
             self._stop(answer)
