@@ -310,3 +310,21 @@ def same_line(item: Any, vendor_order: VendorOrder, index: int, *, full_address:
         elif full_address:
             return False
     return True
+
+
+def other_card(item: Any, line: Any) -> str:
+    """What the vendor's line tied to our line item (by its ExternalId) shows otherwise than sent: another
+    card or amount ('TARGET 50.00, sent CVS 25.00'); "" when it agrees, or shows neither (a field left out
+    is no other card)."""
+    if not isinstance(item, dict) or line is None:
+        return ""
+    try:
+        sent_value = Decimal(str(item.get("Value")))
+    except ArithmeticError:
+        return ""
+    product = _fold(line.product_id) not in ("", _fold(item.get("ProductId")))
+    value = bool(line.value) and line.value != sent_value
+    if not (product or value):
+        return ""
+    shown = f"{line.product_id or item.get('ProductId')} {line.value or sent_value:.2f}"
+    return f"{shown}, sent {item.get('ProductId')} {sent_value:.2f}"

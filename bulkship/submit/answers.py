@@ -18,7 +18,7 @@ from ..errors import (
     VendorError,
 )
 from ..ledger import OPEN_STATES, LineOutcome, OrderRecord, RowRecord
-from ..linematch import match_created, match_echoed, match_lines
+from ..linematch import match_created, match_echoed, match_lines, other_card
 from ..models import VendorOrder
 from ..payload import line_items
 from .conflicts import _Conflicts
@@ -110,9 +110,21 @@ class _Answers(_Conflicts):
         if created:  # our exact payload was accepted (201): its lines, checked against what was sent
             ids = [r.external_id or "" for r in rows]
             costs = [r.cost for r in rows]
-            matches = match_created(ids, vendor_order, _sent_items(order, rows), costs)
+            items = _sent_items(order, rows)
+            matches = match_created(ids, vendor_order, items, costs)
             if vendor_order.line_items and None in matches:
                 await self._created_unproven(order, rows, vendor_order, matches)
+                return None
+            # a line echoing the row's ExternalId with another card or amount (found by hunter-vendor3: the
+            # row read 'pending', ordered, for a card it was not): made, never sent again, a person looks
+            other = {
+                i: other_card(item, line) for i, (item, line) in enumerate(zip(items, matches, strict=True))
+            }
+            if any(other.values()):
+                said = "; ".join(f"{ids[i] or f'line {i + 1}'}: {o}" for i, o in other.items() if o)
+                matches = [None if other[i] else line for i, line in enumerate(matches)]
+                why = f"shows another card or amount than was sent on its line ({said})"
+                await self._created_in_part(order, rows, vendor_order, matches, why)
                 return None
             missing: list[Any] = []
         elif recorded_send and not vendor_order.line_items:  # our recorded send, its lines not shown
