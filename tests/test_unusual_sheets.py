@@ -635,6 +635,30 @@ def test_zips_and_amounts_as_other_systems_write_them_are_read_with_a_warning(
     assert {p["severity"] for p in data["problems"]} == {"warning"}
 
 
+def test_formula_text_behind_a_space_or_a_tab_is_refused_as_formula_text_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review17 (web, a hostile list): a street written '\t=1+9' (a tab or a space before the '=', as
+    some exports neutralise formulas) passed the formula check, which looked at the cell's first character,
+    and the card went out addressed to '=1+9' once the cell was trimmed. ' ="02134"' reads as 02134 as before."""
+    path = tmp_path / "spaced.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Employee ID", *HEADER])
+        writer.writerow(["E1", "Ann Lee", "\t=1+9", "Boston", "MA", "02134", "CVS", "50"])
+        writer.writerow(["E2", " =B2", "2 Elm St", "Newark", "NJ", "07102", "CVS", "25"])
+        writer.writerow(["E3", "Cy Orr", "3 Oak St", "Boston", "MA", ' ="02134"', "CVS", "25"])
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 1, 2), err
+    assert [(p["row"], p["severity"], p["message"]) for p in data["problems"]] == [
+        (2, "error", "Row 2, column 'Address': '\t=1+9' is the text of a formula, not a value; type the value "
+         "itself (the name, address or amount the card needs)."),
+        (3, "error", "Row 3, column 'Name': ' =B2' is the text of a formula, not a value; type the value itself "
+         "(the name, address or amount the card needs)."),
+        (4, "warning", "Row 4, column 'ZIP': ' =\"02134\"' (Excel's way to keep zeros) read as 02134."),
+    ]  # fmt: skip
+
+
 def test_an_excel_text_formula_in_a_column_bulkship_does_not_read_is_carried_untouched(
     tmp_path: Path,
 ) -> None:
