@@ -727,6 +727,65 @@ def test_an_excel_error_saved_as_text_in_a_csv_is_no_name_nor_street(
     assert [li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()] == ["Cid Poe"]
 
 
+def _eligible_by_formula(path: Path, writer: str) -> Path:
+    """A list whose 'Eligible' column is a formula (Yes from 10 years of service), as a program writes it: no
+    result kept (openpyxl; Apache POI, no value element and nothing asked) or a 0 in its place (XlsxWriter),
+    the workbook asking Excel to calculate; or ``excel``: each result kept beside its formula."""
+    header = [*HEADER, "Years", "Eligible"]
+    rows = [["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25, 5],
+            ["Bob Ray", "2 Main St", "Boston", "MA", "02134", "CVS", 25, 12]]  # fmt: skip
+    if writer == "xlsxwriter":
+        import xlsxwriter
+
+        book = xlsxwriter.Workbook(str(path))
+        sheet = book.add_worksheet("Sheet")
+        sheet.write_row(0, 0, header)
+        for number, row in enumerate(rows, start=2):
+            sheet.write_row(number - 1, 0, row)
+            sheet.write_formula(number - 1, 8, f'=IF(H{number}>=10,"Yes","No")')
+        book.close()
+        return path
+    xlsx(path, header, *([*row, f'=IF(H{n}>=10,"Yes","No")'] for n, row in enumerate(rows, start=2)))
+    if writer == "openpyxl":
+        return path
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b' fullCalcOnLoad="1"', b"")
+    results = iter([b"No", b"Yes"] if writer == "excel" else [b"", b""])
+    parts["xl/worksheets/sheet1.xml"] = re.sub(
+        rb'<c r="(I\d)"><f>([^<]*)</f><v ?/>',
+        lambda m: (
+            b'<c r="%s" t="str"><f>%s</f>%s' % (m[1], m[2], b"<v>%s</v>" % r if (r := next(results)) else b"")
+        ),
+        parts["xl/worksheets/sheet1.xml"],
+    )
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter", "no value"])
+def test_a_column_of_formulas_never_calculated_refuses_the_file_instead_of_deciding_rows_on_blanks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], writer: str
+) -> None:
+    """Found by hunter-sheets3: 'Eligible' =IF(Years>=10,"Yes","No") written by a program (no result kept):
+    bulkship read it empty and sent Ann, whom Excel shows 'No' (openpyxl), or read XlsxWriter's 0 and left
+    Bob out, whom Excel shows 'Yes'. The file is refused in one line; with its results kept (saved by Excel
+    or LibreOffice) it is read."""
+    path = _eligible_by_formula(tmp_path / "eligible.xlsx", writer)
+    code = main(["run", str(path), "--yes", "--out", str(tmp_path / "out")])
+    err = " ".join(capsys.readouterr().err.split())
+    assert (code, ordered_lines()) == (2, [])
+    assert (
+        "Error: sheet 'Sheet' of eligible.xlsx: column 'Eligible' holds formulas whose results the file does not "
+        'keep (cell I2: =IF(H2>=10,"Yes","No"), and 1 more): a program wrote them for Excel to calculate, and '
+        "bulkship would read them empty (or 0), not as the sheet shows them"
+    ) in err
+    loaded = load_sheet(_eligible_by_formula(tmp_path / "saved.xlsx", "excel"))
+    assert [(s.row, s.kind) for s in loaded.skipped] == [(2, "not to send")]
+
+
 def test_a_formula_or_a_date_in_an_order_field_is_one_message_not_two(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

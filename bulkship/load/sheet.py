@@ -49,6 +49,7 @@ from .problems import (
 from .skipped import _skip_notices, _skipped_rows
 from .skipped.headings import refuse_title_saying_not_to_send
 from .skipped.marks import refuse_colour_key
+from .uncalculated import refuse_uncalculated
 from .workbook import _read_workbook
 
 
@@ -163,6 +164,7 @@ def _to_loaded_sheet(
         refuse_header_merged_across(grid.scan.merged, header_row, by_position, column_map, body, where)
     merged_cells = _fill_merged(grid, body, by_position, column_map)
     skipped = _skipped_rows(grid, body, column_map, by_position, program)
+    refuse_uncalculated(grid, body.index.tolist(), by_position, column_map, skipped, where)
     refuse_colour_key(grid, header_row, body, skipped, where)
     not_judged = {s.row for s in skipped}  # a totals row's =SUM is no problem of a recipient's
     read_problems = [

@@ -20,6 +20,7 @@ from ..errors import FileFormatError, SheetChoiceError
 from ..program import ProgramSettings
 from ..schema import load_contract
 from ..sheetscan import Limits, SheetScan, scan_ods, scan_xlsx, shared_strings
+from ..zipparts import read_member
 from .cells import _Grid, _grid_from_rows
 from .header import HEADER_SCAN_ROWS, MIN_HEADER_MATCHES
 
@@ -121,17 +122,32 @@ def _scan_workbook(path: Path, kind: str, limits: Limits) -> dict[str, SheetScan
                 return scan_ods(path, archive, limits)
             names = set(archive.namelist())
             strings = shared_strings(archive)  # one read for every sheet
-            return {
+            scans = {
                 name: scan_xlsx(path, archive, part, name, limits, strings=strings)
                 for name, part in _xlsx_sheet_parts(archive).items()
                 if part in names
             }
+            if _asks_recalculation(archive):  # the results saved are the writer's placeholders, if any
+                for scan in scans.values():
+                    scan.unvalued.update(scan.formulas)
+            return scans
     except FileFormatError:
         raise
     except (zipfile.BadZipFile, OSError, EOFError, zlib_error) as exc:
         raise FileFormatError(f"{path.name} is damaged and cannot be read: {exc}") from None
     except Exception as exc:  # expat's ParseError, defusedxml's refusals
         raise FileFormatError(f"{path.name} is damaged: a sheet is not readable XML ({exc})") from None
+
+
+_FULL_CALC_ON_LOAD = re.compile(rb"<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad=\"(?:1|true)\"")
+
+
+def _asks_recalculation(archive: zipfile.ZipFile) -> bool:
+    """Whether the workbook asks to have every formula calculated when opened (fullCalcOnLoad): what openpyxl,
+    XlsxWriter and other programs write, saving formulas with no result or a 0 in its place; Excel and
+    LibreOffice calculate and save the results."""
+    part = read_member(archive, "xl/workbook.xml", PROLOG_SCAN_BYTES * 16)
+    return bool(part and _FULL_CALC_ON_LOAD.search(part))
 
 
 def _pick_sheet(

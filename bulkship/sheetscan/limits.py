@@ -40,6 +40,8 @@ class SheetScan:
     hidden_rows: dict[int, str] = field(default_factory=dict)  # row -> HIDDEN | FILTERED | COLLAPSED
     hidden_columns: set[int] = field(default_factory=set)
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> "=SUM(...)"
+    # formula cells whose result the file does not hold (no value saved: a program wrote the formula only)
+    unvalued: set[tuple[int, int]] = field(default_factory=set)
     padded: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> number format "000000"
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> "#N/A": an error value
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # (row, col, last row, last col)

@@ -332,6 +332,9 @@ def _walk_xlsx(
         elif tag == "c" and element.get("t") == "e":
             values = [child.text for child in element if child.tag.rsplit("}", 1)[-1] == "v"]
             scan.errors[(row, col)] = (values[0] if values else "") or "#N/A"
+        if tag == "c" and (row, col) in scan.formulas:
+            if not any(child.tag.rsplit("}", 1)[-1] in ("v", "is") for child in element):
+                scan.unvalued.add((row, col))
         elif tag == "autoFilter":
             _autofilter_element(element, scan)
         elif tag == "mergeCell":

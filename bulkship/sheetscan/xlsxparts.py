@@ -103,6 +103,13 @@ def _formulas(piece: bytes, scan: SheetScan) -> None:
             text = _unescape(match.group(3) or b"")
             key = (int(ref.group(2)), column_number(ref.group(1).decode()))
             scan.formulas[key] = "=" + text if text else "="
+            after = match.end() - (1 if match.group(3) is not None else 0)  # at the '<' ending the formula
+            if not _VALUE_NEXT.match(piece, after):
+                scan.unvalued.add(key)
+
+
+# what follows a cell's formula when the file holds its result: its value (or inline text)
+_VALUE_NEXT = re.compile(rb"(?:</(?:\w+:)?f>)?\s*<(?:\w+:)?(?:v|is)\b")
 
 
 def _merged(piece: bytes, scan: SheetScan) -> None:
