@@ -335,28 +335,42 @@ class VendorOrder:
         return sum((li.cost or Decimal("0") for li in self.line_items), Decimal("0"))
 
     @property
+    def card_lines(self) -> list[VendorLineItem]:
+        """The lines that are cards: those naming a product when any does (a line of none beside them is a
+        fee, shipping or a credit the vendor added: found by hunter-vendor3, a 'Handling fee' line of 9.95
+        was in no total but reconcile's); every line when none names one (a vendor not echoing it)."""
+        named = [li for li in self.line_items if li.product_id]
+        return named or list(self.line_items)
+
+    @property
     def made_card_lines(self) -> list[VendorLineItem]:
-        """The lines that made (or may make) a card: not those ended Failed or Cancelled before shipping."""
+        """The card lines that made (or may make) a card: not those ended Failed or Cancelled before
+        shipping."""
         from .statuses import NO_CARD_STATUSES
 
         ended = NO_CARD_STATUSES
-        return [li for li in self.line_items if not (li.status.lower() in ended and not li.shipments)]
+        return [li for li in self.card_lines if not (li.status.lower() in ended and not li.shipments)]
 
     @property
     def billed_beside_lines(self) -> Decimal:
-        """What the order charges beyond its lines, by its own total (shipping or fees billed on the order):
-        0 when it shows no total, one its lines add up to (all of them, or those that made a card), or lines
-        of unknown cost."""
-        if self.total is None or not self.line_items or any(li.cost is None for li in self.line_items):
-            return Decimal(0)
+        """What the order charges beyond its card lines: lines of no card (fees, shipping) and what its own
+        total says beyond the card lines (shipping or fees billed on the order). Nothing beyond lines of no
+        card when it shows no total, one its card lines add up to (all of them, or those that made a card;
+        in dollars or in cents), or card lines of unknown cost."""
+        cards = self.card_lines
+        kept = {id(li) for li in cards}
+        extra = sum((li.cost or Decimal(0) for li in self.line_items if id(li) not in kept), Decimal(0))
+        if self.total is None or not cards or any(li.cost is None for li in cards):
+            return extra
+        lines = sum((li.cost or Decimal(0) for li in cards), Decimal(0))
         made = sum((li.cost or Decimal(0) for li in self.made_card_lines), Decimal(0))
-        # its lines' sum, or that sum in cents (a total of 12375 beside lines of 123.75: read as dollars,
-        # 12,251.25 of shipping charged on every page, found by hunter-vendor3)
-        if _cents(self.total) in {_cents(sum_) * factor for sum_ in (self.cost, made) for factor in (1, 100)}:
-            return Decimal(0)
-        beyond = self.total - self.cost
+        # a total of 12375 beside lines of 123.75 is their sum in cents: read as dollars, 12,251.25 of
+        # shipping was charged on every page (found by hunter-vendor3)
+        if _cents(self.total) in {_cents(sum_) * factor for sum_ in (lines, made) for factor in (1, 100)}:
+            return extra
+        beyond = self.total - lines
         # lines it failed refunded and the order's own charge kept: beyond the lines that made a card
-        return self.total - made if beyond < 0 and made != self.cost else beyond
+        return self.total - made if beyond < 0 and made != lines else beyond
 
 
 @dataclass(frozen=True)

@@ -91,3 +91,40 @@ def test_shipping_billed_on_the_order_is_said_to_differ_from_the_plan(
     (note,) = [n for n in result.notes if "differ from the plan" in n]
     assert "planned 100.00, the vendor shows 110.00" in note and "BS-STAFF-0001" in note, note
     assert charged_everywhere(vendor, tmp_path, result) == [Decimal("110.00")] * 6
+
+
+def fee_line(amount: float) -> Any:
+    """Every order the vendor answers shows a line of its own beside the cards (no product), in its total."""
+
+    def rewrite(call: Call) -> Answer:
+        answer = call.forward()
+        if call.path.lower().startswith("/v1/orders") and answer.status < 300 and answer.body.strip():
+            body = answer.json()
+            for order in body.get("Data", [body]) if isinstance(body, dict) else body:
+                fee = {
+                    "Id": f"{order['Id']}-fee",
+                    "Description": "Handling fee",
+                    "Quantity": 1,
+                    "Cost": amount,
+                }
+                order["LineItems"].append({**fee, "Status": order.get("Status", "Pending")})
+                order["Cost"] = float(Decimal(str(order["Cost"])) + Decimal(str(amount)))
+            return Answer.of(answer.status, body)
+        return answer
+
+    return rewrite
+
+
+def test_a_fee_line_the_vendor_adds_is_charged_in_every_total(vendor: VendorProxy, tmp_path: Path) -> None:
+    """Found by hunter-vendor3: a vendor adding a 'Handling fee' line of 9.95 (no product) beside the 4
+    cards of an order (its total 109.95) had the run, `status`, the workbook and the Batches page say
+    "charged 100.00", the run saying nothing of it; only `reconcile` said 109.95. It is billed beside the
+    card lines, said to differ from the plan, and `reconcile` matches."""
+    vendor.rewrite = fee_line(9.95)
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    (note,) = [n for n in result.notes if "differ from the plan" in n]
+    assert "planned 100.00, the vendor shows 109.95" in note, note
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("109.95")] * 6
+    report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
+    assert report.matches, report.mismatches
+    assert len(report.pending_lines) == 4, report.pending_lines

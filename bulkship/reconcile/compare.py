@@ -58,8 +58,9 @@ def _compare_order(
         found.append(Mismatch(order.po_number, vendor.id, what, line, str(ours), str(theirs)))
 
     sent = sent_lines(order)
-    if len(sent) != len(vendor.line_items):
-        add("lines", "", len(sent), len(vendor.line_items))
+    cards = vendor.card_lines  # not a line of no card the vendor adds (a fee: billed beside the lines)
+    if len(sent) != len(cards):
+        add("lines", "", len(sent), len(cards))
     echoed = any(li.external_id for li in vendor.line_items)
     tied = (
         match_lines([s.external_id for s in sent], vendor) if echoed else _tied_by_line_id(sent, vendor, rows)
@@ -82,13 +83,14 @@ def _compare_order(
             _card(s.product_id, s.value, s.quantity) for s, li in zip(sent, tied, strict=True) if li is None
         )
         theirs_left = Counter(
-            _card(li.product_id, li.value, li.quantity) for li in vendor.line_items if id(li) not in taken
+            _card(li.product_id, li.value, li.quantity) for li in cards if id(li) not in taken
         )
         for card in sorted(set(ours_left) | set(theirs_left)):
             if ours_left[card] != theirs_left[card]:
                 add("cards", "", f"{ours_left[card]} x {card}", f"{theirs_left[card]} x {card}")
-    planned, charged = to_cents(order.cost), to_cents(vendor.cost)
-    if vendor.line_items and all(li.cost is not None for li in vendor.line_items) and planned != charged:
+    charged = to_cents(sum((li.cost or Decimal(0) for li in cards), Decimal(0)))
+    planned = to_cents(order.cost)
+    if cards and all(li.cost is not None for li in cards) and planned != charged:
         add("cost", "", planned, charged)
     # shipping or fees billed on the order beside its lines, other than the ledger last recorded (``billed``)
     if to_cents(vendor.billed_beside_lines) != to_cents(billed):
@@ -160,7 +162,7 @@ def compare(
         mismatches.extend(
             _compare_order(order, vendor_order, (rows or {}).get(po, ()), (billed or {}).get(po, Decimal(0)))
         )
-        for line in vendor_order.line_items:
+        for line in vendor_order.card_lines:
             if line.status.lower() in UNFINISHED_LINE_STATUSES:
                 pending.append(
                     {"po_number": po, "order_id": vendor_order.id, "line_item_id": line.id,
