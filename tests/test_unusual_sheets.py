@@ -1298,6 +1298,36 @@ def test_a_web_page_saved_under_a_spreadsheet_s_name_is_called_a_web_page(
     assert data["error"].startswith(f"{name} is a web page (HTML)"), data["error"]
 
 
+XML_2003 = """<?xml version="1.0"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="List"><Table>
+  <Row><Cell><Data ss:Type="String">Name</Data></Cell><Cell><Data ss:Type="String">Address</Data></Cell></Row>
+  <Row ss:Hidden="1"><Cell><Data ss:Type="String">Ann Lee</Data></Cell></Row>
+ </Table></Worksheet>
+</Workbook>
+"""
+MHT = 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n'
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "called"),
+    [("list.xls", XML_2003, "an XML Spreadsheet 2003 file"), ("list.xlsx", XML_2003, "an XML Spreadsheet 2003 file"),
+     ("list.csv", XML_2003, "an XML Spreadsheet 2003 file"), ("list.xls", MHT + "<html></html>", "a single-file web page (MHT)")],
+)  # fmt: skip
+def test_an_xml_spreadsheet_2003_or_a_web_archive_under_a_spreadsheet_s_name_is_called_what_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, called: str
+) -> None:
+    """Found by hunter-sheets3: what HR and payroll systems export as "Excel" (XML Spreadsheet 2003, or a web
+    archive) was called "CSV text" (named .xls or .xlsx) or read as CSV lines finding no header (.csv)."""
+    path = tmp_path / name
+    path.write_text(text)
+    code, data, _ = validate(capsys, path)
+    assert code == 2
+    assert data["error"].startswith(f"{name} is {called}"), data["error"]
+    assert data["error"].endswith("not a spreadsheet file bulkship reads"), data["error"]
+
+
 def test_an_old_xls_workbook_is_refused_its_hidden_rows_unseen(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -33,8 +33,17 @@ _FORMAT_NAMES |= {
     "binary": "a binary file",
     "zip": "a zip archive",
     "html": "a web page (HTML), as some web applications save a table under a spreadsheet's name",
+    "xml2003": "an XML Spreadsheet 2003 file, as HR systems save a table under a spreadsheet's name",
+    "mht": "a single-file web page (MHT), as some web applications save a table under a spreadsheet's name",
 }
 _HTML_START = re.compile(rb"\s*(?:<!doctype\s+html|<html|<table|<meta|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+# Excel's XML Spreadsheet 2003 (<?mso-application progid="Excel.Sheet"?>, its Workbook element's namespace)
+_XML_2003 = re.compile(
+    rb"\s*<\?xml[^>]*>.*?(?:progid=\"Excel\.Sheet\"|urn:schemas-microsoft-com:office:spreadsheet)", re.S
+)
+_MHT_START = re.compile(rb"\s*MIME-Version:", re.IGNORECASE)
+# a table saved by a web application or an HR system under a spreadsheet's name: to be saved as XLSX
+_NOT_A_SHEET = frozenset({"html", "xml2003", "mht"})
 
 
 def _sniff(head: bytes, path: Path) -> str:
@@ -53,8 +62,13 @@ def _sniff(head: bytes, path: Path) -> str:
         return "xls"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(head):
         return "csv"
-    if _HTML_START.match(head.removeprefix(codecs.BOM_UTF8)):
+    text = head.removeprefix(codecs.BOM_UTF8)
+    if _HTML_START.match(text):
         return "html"
+    if _XML_2003.match(text):
+        return "xml2003"
+    if _MHT_START.match(text):
+        return "mht"
     if head.count(b"\x00") > len(head) // 10 or head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8")):
         return "binary"  # a stray NUL in text is refused by the CSV reader as it would be further down
     return "csv"
@@ -91,9 +105,9 @@ def _check_file(path: Path) -> str:
             "crossed out, nor how its cells are formatted, and would order rows you left out that way",
             hint="open it in Excel and save it as Excel Workbook (.xlsx), then use that file",
         )
-    if actual == "html":
+    if actual in _NOT_A_SHEET:
         raise FileFormatError(
-            f"{path.name} is {_FORMAT_NAMES['html']}, not a spreadsheet file",
+            f"{path.name} is {_FORMAT_NAMES[actual]}, not a spreadsheet file bulkship reads",
             hint="open it in Excel and save it as Excel Workbook (.xlsx) or CSV UTF-8, then use that file",
         )
     if actual != expected:
