@@ -230,8 +230,6 @@ async def _plan_and_send(
             by=starter,
             unread=unread,
         )
-        if synced.resumed:  # orders an earlier run planned: at today's prices, as the plan is shown
-            reprice_planned(ledger, batch, catalog)
         planning.close()  # recorded: another run's checks now see this plan
         validation = for_the_workbook(validation)  # the rest of the run reads only this much of it
         give_back_memory()
@@ -240,6 +238,8 @@ async def _plan_and_send(
             await _confirm(client, ledger, batch, catalog, today, synced, options, said)
             give_back_memory()
             record_prices(ledger, batch, catalog)  # those the orders sent now are charged with
+            if synced.resumed:  # orders an earlier run planned cost what the plan confirmed said: today's
+                reprice_planned(ledger, batch, catalog)
             outcome = await submit_batch(  # 4
                 client, ledger, batch, concurrency=settings.concurrency, reporter=options.reporter,
                 hold_back=unchecked,

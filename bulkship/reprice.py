@@ -4,7 +4,9 @@ The plan a person confirms is today's (:func:`bulkship.runresult.pending_summary
 payloads), but an order planned before (a cost page, a run stopped at its confirmation) kept the cost of its
 first plan: once the vendor charged the total confirmed, the run said the vendor's costs differed from the
 plan and ``bulkship reconcile`` found a cost mismatch in a batch charged exactly what was confirmed (found by
-review17, after the vendor raised a fee). Only the cost changes: the payload and PO number stay.
+review17, after the vendor raised a fee). Only the cost changes: the payload and PO number stay. It is done
+once the plan is confirmed, just before sending: an approval covers the plan as it was asked about, and a
+lower price than approved does not ask again.
 """
 
 from __future__ import annotations

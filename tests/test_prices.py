@@ -20,7 +20,7 @@ from support.money_invariants import check_money
 
 from bulkship import api
 from bulkship.client import connect
-from bulkship.errors import SpendLimitError
+from bulkship.errors import BulkshipError, SpendLimitError
 from bulkship.ledger import Ledger
 from bulkship.money import MONEY_LABELS
 from bulkship.overview import batch_status
@@ -28,6 +28,7 @@ from bulkship.pipeline import run_batch
 from bulkship.sandbox import Sandbox, SandboxConfig, create_app
 from bulkship.sandbox.catalog import BUILTIN_CATALOG, load_catalog
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
+from bulkship.team import accounts, approvals, store
 from bulkship.track import track
 
 
@@ -239,3 +240,45 @@ def test_orders_planned_before_the_vendor_s_prices_changed_are_charged_as_confir
         assert [seen.rows[r]["Total"] for r in (2, 3)] == [27, 52]
     finally:
         vendor.close()
+
+
+@pytest.mark.usefixtures("quick_hashes")
+def test_a_plan_approved_then_priced_lower_by_the_vendor_is_sent_on_that_approval_and_matches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The planned orders are priced again only once the plan is confirmed (review17): an approval covers the
+    plan as it was asked about, so a lower price at the vendor sends it without asking again, and the order
+    then costs what the vendor charged (``reconcile`` matches)."""
+    settings = vendor_settings(tmp_path)
+    for name, role in (("admin", "admin"), ("alice", "requester"), ("carol", "approver")):
+        accounts.add_user(settings, name, f"password-{name}", [role], actor="test")
+    approvals.set_threshold(settings, "50", actor="admin")
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    raised = copy.deepcopy(BUILTIN_CATALOG)
+    for product in raised["Products"]:
+        if product["Id"] == "CVS":
+            product["Cost"]["Fee"] = 2.0
+    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    state = tmp_path / "vendor.sqlite"
+    vendor = Sandbox(SandboxConfig(state_file=state, clock_speed=0, catalog_file=tmp_path / "raised.json"))
+    sheet = tmp_path / "fee.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\n"
+        "Bo Chan,2 Main St,Boston,MA,02134,CVS,50\n"
+    )
+    try:
+        with pytest.raises(BulkshipError, match=r"costs 79\.00.*waits for an approver"):
+            run_batch(sheet, settings, batch="fee", wait_s=0, client_factory=factory(vendor))
+        asked = approvals.latest(settings, "fee")
+        assert asked is not None and asked.total == Decimal("79.00")
+        approvals.decide(settings, asked.id, person="carol", approve=True)
+        vendor.catalog = load_catalog(None)  # the fee dropped before alice ran it again
+        result = run_batch(sheet, settings, batch="fee", wait_s=0, client_factory=factory(vendor))
+        assert result.exit_code == 0 and result.total_cost == Decimal("75.00")
+        assert approvals.latest(settings, "fee") == approvals.approval(settings, asked.id)  # not asked again
+        report = api.reconcile_batch(settings, "fee", client_factory=factory(vendor))
+        assert report.matches, report.as_json()
+    finally:
+        vendor.close()
+        store.forget_engines()
