@@ -18,6 +18,7 @@ from bulkship import api
 from bulkship.ledger import Ledger
 from bulkship.overview import overview
 from bulkship.pipeline import run_batch
+from bulkship.sandbox.dialect import parse_dialect
 from bulkship.track import track
 
 
@@ -94,37 +95,46 @@ def test_shipping_billed_on_the_order_is_said_to_differ_from_the_plan(
 
 
 def fee_line(amount: float) -> Any:
-    """Every order the vendor answers shows a line of its own beside the cards (no product), in its total."""
+    """Every order the vendor answers shows a line of its own beside the cards (no product), in its total;
+    in the keys' casing the vendor writes (the likely-real dialect's camelCase too)."""
+
+    def key(record: dict[str, Any], name: str) -> str:
+        return next((k for k in record if k.lower() == name.lower()), name)
+
+    def add(order: dict[str, Any]) -> None:
+        lines, order_id, cost = key(order, "LineItems"), key(order, "Id"), key(order, "Cost")
+        fee = {"Id": f"{order[order_id]}-fee", "Description": "Handling fee", "Quantity": 1, "Cost": amount}
+        order[lines].append({**fee, "Status": "Pending"})
+        if cost in order:
+            order[cost] = float(Decimal(str(order[cost])) + Decimal(str(amount)))
 
     def rewrite(call: Call) -> Answer:
         answer = call.forward()
         if call.path.lower().startswith("/v1/orders") and answer.status < 300 and answer.body.strip():
             body = answer.json()
-            for order in body.get("Data", [body]) if isinstance(body, dict) else body:
-                fee = {
-                    "Id": f"{order['Id']}-fee",
-                    "Description": "Handling fee",
-                    "Quantity": 1,
-                    "Cost": amount,
-                }
-                order["LineItems"].append({**fee, "Status": order.get("Status", "Pending")})
-                order["Cost"] = float(Decimal(str(order["Cost"])) + Decimal(str(amount)))
+            listed = body if isinstance(body, list) else body.get(key(body, "Data"), [body])
+            for order in listed:
+                add(order)
             return Answer.of(answer.status, body)
         return answer
 
     return rewrite
 
 
-def test_a_fee_line_the_vendor_adds_is_charged_in_every_total(vendor: VendorProxy, tmp_path: Path) -> None:
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_a_fee_line_the_vendor_adds_is_charged_in_every_total(tmp_path: Path, dialect: str) -> None:
     """Found by hunter-vendor3: a vendor adding a 'Handling fee' line of 9.95 (no product) beside the 4
     cards of an order (its total 109.95) had the run, `status`, the workbook and the Batches page say
     "charged 100.00", the run saying nothing of it; only `reconcile` said 109.95. It is billed beside the
-    card lines, said to differ from the plan, and `reconcile` matches."""
-    vendor.rewrite = fee_line(9.95)
-    result = place(vendor, tmp_path, [1, 2, 3, 4])
-    (note,) = [n for n in result.notes if "differ from the plan" in n]
-    assert "planned 100.00, the vendor shows 109.95" in note, note
-    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("109.95")] * 6
-    report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
-    assert report.matches, report.mismatches
-    assert len(report.pending_lines) == 4, report.pending_lines
+    card lines, said to differ from the plan, and `reconcile` matches. A vendor echoing no ExternalId (the
+    likely-real dialect) had every row of the order wait for review: the fee line holds no row's place."""
+    with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
+        vendor.rewrite = fee_line(9.95)
+        result = place(vendor, tmp_path, [1, 2, 3, 4])
+        assert result.ordered_rows == 4, result.by_status
+        (note,) = [n for n in result.notes if "differ from the plan" in n]
+        assert "planned 100.00, the vendor shows 109.95" in note, note
+        assert charged_everywhere(vendor, tmp_path, result) == [Decimal("109.95")] * 6
+        report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
+        assert report.matches, report.mismatches
+        assert len(report.pending_lines) == 4, report.pending_lines
