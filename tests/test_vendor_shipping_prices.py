@@ -78,3 +78,63 @@ def test_a_shipping_method_listed_without_a_price_is_never_taken_for_free(
     )
     problems = [dict(zip(sheet_rows[0], r, strict=False))["Problems / vendor error"] for r in sheet_rows[1:]]
     assert all("gives EXPEDITED no price" in p or "gives OVERNIGHT no price" in p for p in problems), problems
+
+
+def products_costed(fee: Any = None, discount: Any = None) -> Any:
+    """VISA-PREPAID listed with its Cost.Fee and Cost.DiscountPercentage written as given (None: as is)."""
+
+    def rewrite(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method == "GET" and call.path.lower() == "/v1/products" and answer.status == 200:
+            body = answer.json()
+            for product in body["Data"]:
+                if product["Id"] == "VISA-PREPAID":
+                    cost = product["Cost"]
+                    cost.update({k: v for k, v in (("Fee", fee), ("DiscountPercentage", discount)) if v})
+            return Answer.of(200, body)
+        return answer
+
+    return rewrite
+
+
+VISA = (
+    "Employee ID,Name,Address,City,State,ZIP,Card,Amount\n"
+    "V1,Ann One,1 Elm St,Boston,MA,02134,VISA-PREPAID,50\n"
+    "V2,Bob Two,2 Elm St,Boston,MA,02134,VISA-PREPAID,50\n"
+)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        {"fee": "5,95"},
+        {"fee": "5.95 €"},
+        {"fee": {"Amount": 5.95, "CurrencyCode": "EUR"}},
+        {"discount": "two"},
+    ],
+)
+def test_a_card_whose_fee_cannot_be_read_is_not_sent_at_a_cost_nobody_saw(
+    vendor: VendorProxy, tmp_path: Path, written: dict[str, Any]
+) -> None:
+    """Found by hunter-vendor3: the catalog giving VISA-PREPAID's fee as '5,95' had it read as no fee: the
+    plan said 100.00 for two cards, `--max-total 100` let it through, and the vendor charged 111.90 (said
+    only after the run). A fee or discount given but not readable refuses the card's rows, never 0.00."""
+    vendor.rewrite = products_costed(**written)
+    sheet = tmp_path / "visa.csv"
+    sheet.write_text(VISA)
+    result = run_batch(
+        sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, max_total=Decimal(100)
+    )
+    assert vendor.external_ids() == [] and result.invalid == 2, result.by_status
+    book = openpyxl.load_workbook(str(result.output), read_only=True)
+    problems = " ".join(str(c) for r in book["Fix these"].iter_rows(values_only=True) for c in r if c)
+    assert "a fee or discount bulkship cannot read" in problems, problems
+
+
+def test_a_discount_written_with_its_percent_sign_is_read(vendor: VendorProxy, tmp_path: Path) -> None:
+    """'0%' (or '2.5%') is a per cent, not a discount that cannot be read: sent, at the plan's cost."""
+    vendor.rewrite = products_costed(discount="0%")
+    sheet = tmp_path / "visa.csv"
+    sheet.write_text(VISA)
+    result = run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory)
+    assert vendor.external_ids() == ["V1", "V2"] and result.total_cost == Decimal("111.90"), result

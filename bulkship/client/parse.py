@@ -218,6 +218,10 @@ def parse_product(raw: Any) -> Product | None:
         return None
     denomination_type = enum_value(field(raw, "DenominationType"), default="Fixed")
     shipping = path(raw, "Meta", "ShippingConfiguration")
+    fee, discount = path(raw, "Cost", "Fee"), path(raw, "Cost", "DiscountPercentage")
+    if isinstance(discount, str) and discount.strip().endswith("%"):  # "2.5%": a percentage as text
+        discount = discount.strip()[:-1]
+    unreadable = any(given is not None and decimal(given) is None for given in (fee, discount))
     return Product(
         id=product_id,
         name=text(raw, "Name", default=product_id),
@@ -228,9 +232,11 @@ def parse_product(raw: Any) -> Product | None:
         fulfillment_group=text(shipping, "FulfillmentGroup"),
         requires_card_carrier=boolean(field(shipping, "HasRequiredCardCarriers", default=False)),
         card_carriers=_card_carriers(raw),
-        fee=decimal(path(raw, "Cost", "Fee"), Decimal("0")) or Decimal("0"),
-        discount_percentage=decimal(path(raw, "Cost", "DiscountPercentage"), Decimal("0")) or Decimal("0"),
-        currency=text(raw, "CurrencyCode", default="USD"),
+        fee=decimal(fee, Decimal("0")) or Decimal("0"),
+        discount_percentage=decimal(discount, Decimal("0")) or Decimal("0"),
+        # a fee or discount given but not readable ('5,95', '5.95 €'): never 0.00 (found by hunter-vendor3:
+        # a fee of '5,95' read as none, the plan said 100.00, --max-total 100 let it pass, 111.90 charged)
+        currency=UNREADABLE_PRICE if unreadable else text(raw, "CurrencyCode", default="USD"),
     )
 
 

@@ -37,13 +37,21 @@ def _check_currency(
     if not foreign:
         return
     currency = frame["product"].map(foreign)
+    unpriced = currency.eq(UNREADABLE_PRICE.upper())
     collector.error(
-        currency.notna() & ~skip,
+        currency.notna() & ~unpriced & ~skip,
         "product",
         "Product in another currency",
         "{new} is priced in {currency}; bulkship orders and adds up in US dollars only, so it is not sent. "
         "Choose a card priced in USD.",
         extra={"currency": currency.fillna("")},
+    )
+    collector.error(
+        unpriced & ~skip,
+        "product",
+        "Product without a readable price",
+        "the vendor's catalog gives {new} a fee or discount bulkship cannot read, so what the orders cost "
+        "cannot be said; not sent. Choose another card, or ask the vendor its price.",
     )
 
 
