@@ -279,3 +279,55 @@ def test_a_note_asking_for_another_card_stops_the_row(
         "Row 2, column 'Product': 'Notes' says 'should be Target', asking for TARGET, where the row's card is CVS: which is right? Put the right card in the row and clear the note.",
     )
     assert [row for row, _ in errors] == [2, 3, 5, 8]
+
+
+def test_a_street_or_city_cell_holding_two_is_not_sent_as_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets3: a street cell written on two lines (Alt+Enter) holding the old and the new
+    street, '9 Elm St / 3 Oak St', or a city on two lines, went out as one line ('12 Beacon St 45 Harbor Rd'),
+    to whichever the carrier read. An apartment or floor on the second line, a PO box above a street, or a
+    street written twice is one address."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "Address 2", "City", "State", "Zip", "Product", "Amount"])
+    rows = [
+        ("Ann Lee", "12 Beacon St\n45 Harbor Rd", "", "Boston"),
+        ("Bob Ray", "5 Main St\nnew: 8 Derby Sq", "", "Salem"),
+        ("Cy Ng", "9 Elm St / 3 Oak St", "", "Salem"),
+        ("Di Ow", "3 Pine Rd", "", "Lynn\nSalem"),
+        ("Ed Fox", "12 Beacon St\nApt 4", "", "Boston"),
+        ("Flo Orr", "1 Main St / 2 Fl", "Unit 2\n4 Floor", "Boston"),
+        ("Gus Kim", "PO Box 12\n4 Pine Rd", "", "Lynn"),
+        ("Hal Li", "7 Oak Ave\n7 Oak Ave", "", "Salem"),
+    ]
+    for name, street, line_2, city in rows:
+        book.active.append([name, street, line_2, city, "MA", "01970", "CVS", 25])
+    path = tmp_path / "lines.xlsx"
+    book.save(path)
+    code, data = validate(capsys, path)
+    errors = [(p["row"], p["message"]) for p in data["problems"] if p["severity"] == "error"]
+    assert (code, data["valid"], data["invalid"]) == (1, 4, 4), errors
+    assert errors == [
+        (
+            2,
+            "Row 2, column 'Address': holds two streets ('12 Beacon St' and '45 Harbor Rd'), which would go on the parcel as one line: which one is meant? Keep only the recipient's street in this cell.",
+        ),
+        (
+            3,
+            "Row 3, column 'Address': holds two streets ('5 Main St' and 'new: 8 Derby Sq'), which would go on the parcel as one line: which one is meant? Keep only the recipient's street in this cell.",
+        ),
+        (
+            4,
+            "Row 4, column 'Address': holds two streets ('9 Elm St' and '3 Oak St'), which would go on the parcel as one line: which one is meant? Keep only the recipient's street in this cell.",
+        ),
+        (
+            5,
+            "Row 5, column 'City': holds two cities ('Lynn' and 'Salem'), which would go on the parcel as one line: which one is meant? Keep only the recipient's city in this cell.",
+        ),
+    ]
+    assert main(["run", str(path), "--yes", "--out", str(tmp_path / "out")]) == 3
+    assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()) == [
+        "Ed Fox", "Flo Orr", "Gus Kim", "Hal Li"
+    ]  # fmt: skip

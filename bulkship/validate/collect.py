@@ -52,6 +52,10 @@ class ProblemCollector:
         said = [p for p in self._problems if p.severity == "warning" and p.column == column and p.row in rows]
         self._problems = [p for p in self._problems if p not in said]
 
+    def original(self, column: str) -> pd.Series:
+        """The column's cells as read, before any cleaning (a cell's lines, its spaces)."""
+        return self._original[column]
+
     def has_column(self, column: str) -> bool:
         """Whether the sheet has a column for this field (else a hint must say to add one)."""
         return column in self._headers

@@ -191,6 +191,7 @@ def check_addresses(
                 "'{new}' is a PO box; cards are delivered by mail, some couriers do not deliver to PO boxes.",
             )
     check_address_in_street(frame, collector)
+    check_two_in_one_cell(frame, collector)
     if couriers:
         _by_courier(frame, collector, said | military_city | military_state, couriers)
     # an APO/FPO/DPO address with the country of its base ("Germany"): US mail all the same (found by
@@ -261,6 +262,50 @@ def check_address_in_street(frame: pd.DataFrame, collector: ProblemCollector) ->
             "'{old}' ends with the row's own state and ZIP, printed again under it on the parcel; keep only "
             f"the {what} in this column.",
         )
+
+
+# Where a cell holds two streets or towns: lines (Alt+Enter), ' / ', ' | ', ';' or ' or ' between them
+_PARTS = re.compile(r"\n|\s+/\s+|\s+\|\s+|;|\s+or\s+", re.IGNORECASE)
+# A part that is a street: a house number and a word ("45 Harbor Rd", "new: 8 Derby Sq", "12-14 Main St")
+_STREET = re.compile(
+    r"(?i)(?:(?:old|new|was|now|previous|former|current|moved(?:\s+to)?)\b\s*[:=-]?\s*)?"
+    r"\d+[A-Z]?(?:-\d+[A-Z]?)?\s+(?!(?:fl|flr|floor|apt|unit|ste|suite|bldg|building|rm|room|box)\b)"
+    r"[^\W\d_]{2,}"
+)
+
+
+def check_two_in_one_cell(frame: pd.DataFrame, collector: ProblemCollector) -> None:
+    """A street or line 2 holding two streets ('12 Beacon St' and '45 Harbor Rd' on two lines of the cell,
+    '9 Elm St / 3 Oak St', '5 Main St' and 'new: 8 Derby Sq'), or a city on two lines ('Lynn' and 'Salem'):
+    all of it went on the label as one line, and the card to whichever the carrier read (found by
+    hunter-sheets3). An error: which one is meant?"""
+    for column, what in (("address1", "street"), ("address2", "street"), ("city", "city")):
+        what_s = "cities" if what == "city" else "streets"
+        values = collector.original(column).reindex(frame.index).fillna("").astype(str)
+        text = "\n".join(values.tolist())
+        if not _PARTS.search(text):  # the usual list: one scan
+            continue
+        parts = values.map(_distinct_parts)
+        if what == "street":
+            two = parts.map(lambda ps: sum(bool(_STREET.match(p)) for p in ps) >= 2)
+        else:
+            two = values.str.contains("\n", regex=False) & parts.map(len).ge(2)
+        collector.error(
+            two & ~collector.has_error(column),
+            column,
+            f"Two {what_s} in one cell",
+            f"holds two {what_s} ({{parts}}), which would go on the parcel as one line: which one is meant? "
+            f"Keep only the recipient's {what} in this cell.",
+            extra={"parts": parts.map(lambda ps: " and ".join(f"'{p}'" for p in ps))},
+        )
+
+
+def _distinct_parts(cell: str) -> list[str]:
+    """A cell's parts, each once (a street written twice is one street)."""
+    parts: dict[str, str] = {}
+    for part in _PARTS.split(cell):
+        parts.setdefault(" ".join(part.casefold().split()), part.strip())
+    return [part for key, part in parts.items() if key]
 
 
 # A courier's name in a shipping method's ("Expedited (UPS 3 Day Select)", "Overnight (FedEx ...)")
