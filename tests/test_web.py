@@ -808,6 +808,8 @@ def test_rows_the_vendor_refused_are_on_the_review_page_and_go_out_fixed_in_the_
     wait_until_finished(client, "staff")
     results = client.get("/batches/staff/results").text
     assert "/batches/staff/review?filter=vendor" in results
+    progress = client.get("/batches/staff/progress").text  # rows, not the orders refused and sent again
+    assert "<strong>1</strong> row(s) refused or failed at the vendor" in progress
     assert ">needs attention<" in batch_row(client.get("/").text, "staff")
 
     review = client.get("/batches/staff/review?filter=vendor").text
@@ -825,6 +827,8 @@ def test_rows_the_vendor_refused_are_on_the_review_page_and_go_out_fixed_in_the_
     wait_until_finished(client, "staff")
     lines = [li.external_id for o in sandbox_orders(settings) for li in o.line_items]
     assert sorted(lines) == ["E1", "E2", "E3"]  # each once; E2 in the follow-up run of the same batch
+    progress = client.get("/batches/staff/progress").text  # said "2 refused" once every card went out
+    assert "<strong>0</strong> row(s) refused or failed at the vendor" in progress, progress
     results = client.get("/batches/staff/results").text
     assert "Fix these" not in results
     # E1 went alone (the refusal's 'LineItems[1]' may count from 0 or 1), and the sandbox ships a

@@ -148,7 +148,9 @@ def _progress(web: Web, batch: state.WebBatch) -> dict[str, Any]:
         "orders_total": total,
         "orders_sent": sent,
         "orders_confirmed": orders.get("created", 0),
-        "orders_failed": orders.get("rejected", 0),
+        # rows, not orders: an order refused for one line is sent again without it, and none of its other
+        # people was refused ("2 refused" for a batch whose every card went out: review17)
+        "rows_failed": rows.get("failed", 0),
         "orders_unsettled": sum(orders.get(s, 0) for s in OPEN_STATES),
         "rows": rows,
         "percent": int(100 * sent / total) if total else (0 if running else 100),
