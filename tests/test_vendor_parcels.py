@@ -212,3 +212,69 @@ def test_a_card_cancelled_after_its_parcel_went_out_says_why_it_is_not_sent_agai
     said = rows["E1"]["Problems / vendor error"] or ""
     assert "cancelled in order BS-STAFF-0001, but also its parcel (tracking " + USPS in said, said
     assert "not sent again by itself" in said and "--allow-repeat" in said
+
+
+def order_parcels_said(named: str) -> Any:
+    """Order reads showing every line Cancelled without a parcel, the parcels on the order: each naming its
+    line (``named``: "line", by line Id; "external", by ExternalId), or none ("none"; "flat": the order's own
+    TrackingNumber)."""
+
+    def rewrite(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method == "GET" and call.path.lower().startswith("/v1/orders/") and answer.status == 200:
+            body = answer.json()
+            body["Status"] = "Cancelled"
+            parcels = []
+            for line in body["LineItems"]:
+                line.pop("Shipments", None)
+                line["Status"] = "Cancelled"
+                ref = {"line": {"LineItemId": line["Id"]}, "external": {"ExternalIds": [line["ExternalId"]]}}
+                parcels.append({"Carrier": "USPS", "TrackingNumber": USPS, **ref.get(named, {})})
+            if named == "flat":
+                body["TrackingNumber"] = USPS
+            else:
+                body["Shipments"] = parcels[:1] if named == "none" else parcels
+            return Answer.of(200, body)
+        return answer
+
+    return rewrite
+
+
+@pytest.mark.parametrize("named", ["line", "external", "none", "flat"])
+def test_a_card_whose_parcel_the_vendor_writes_on_the_order_is_never_sent_again(
+    vendor: VendorProxy, tmp_path: Path, named: str
+) -> None:
+    """Found by hunter-vendor3: the vendor's read showed the line Cancelled with no parcel of its own and
+    the order carrying `"Shipments": [{"LineItemId": ..., "TrackingNumber": ...}]`: only the line's parcels
+    were read, the row read 'no card was made' and the next run sent BS-STAFF-0002. A parcel that names no
+    line is every line's: which card went out is not said."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    vendor.rewrite = order_parcels_said(named)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert [r.tracking_number for r in rows_of(settings).values()] == [USPS, USPS]
+    place(vendor, tmp_path, [1, 2])
+    assert vendor.external_ids() == ["E1", "E2"]  # no second card
+
+
+def test_an_order_level_parcel_naming_one_line_is_that_line_s_only(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """The parcel names line E1: E2, cancelled before it shipped, made no card and is sent again once."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    rewrite = order_parcels_said("external")
+
+    def first_only(call: Call) -> Answer:
+        answer = rewrite(call)
+        body = answer.json() if answer.status == 200 and call.method == "GET" else None
+        if isinstance(body, dict) and body.get("Shipments"):
+            body["Shipments"] = body["Shipments"][:1]
+            return Answer.of(200, body)
+        return answer
+
+    vendor.rewrite = first_only
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert [r.tracking_number for r in rows_of(settings).values()] == [USPS, None]
+    place(vendor, tmp_path, [1, 2])  # (the vendor asked again first: E2 still cancelled, no parcel)
+    assert vendor.external_ids() == ["E1", "E2", "E2"]

@@ -319,6 +319,7 @@ def parse_order(raw: Any) -> VendorOrder:
         if isinstance(inner, MAPPING) and field(inner, "Id", "OrderId"):
             record = inner
     lines = raw_lines(record)
+    items = [li for li in lines if isinstance(li, MAPPING)]
     kept = dict(record)
     if lines and not isinstance(field(record, "LineItems"), list):
         kept["LineItems"] = lines  # under its documented name, for whatever reads the raw order
@@ -327,10 +328,24 @@ def parse_order(raw: Any) -> VendorOrder:
         po_number=po_number_of(record),
         status=status_name(field(record, "Status")),
         type=enum_value(field(record, "Type"), default="PhysicalShipment"),
-        line_items=tuple(_line_item(li) for li in lines if isinstance(li, MAPPING)),
+        line_items=_with_order_parcels(record, items),
         raw=kept,
         total=decimal(field(record, *ORDER_TOTAL_KEYS)),
         currency=text(record, "CurrencyCode", "Currency").strip().upper(),
+    )
+
+
+def _with_order_parcels(record: Any, items: list[Any]) -> tuple[VendorLineItem, ...]:
+    """The order's lines, each with the parcels the order writes for it beside its own."""
+    import dataclasses
+
+    from .parcels import order_parcels
+
+    lines = [_line_item(li) for li in items]
+    extra = order_parcels(record, items)
+    return tuple(
+        dataclasses.replace(line, shipments=line.shipments + more) if more else line
+        for line, more in zip(lines, extra, strict=True)
     )
 
 
