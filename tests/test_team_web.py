@@ -179,6 +179,14 @@ def test_idle_sessions_end_and_lockout_shows_on_the_page(team: Settings, browser
     with store.engine(team).begin() as db:
         db.execute(sessions.update().values(last_seen=long_ago))
     assert client.get("/audit").url.path == "/login"
+    # a form posted once the session ended (found by review17: landed on Batches, the fix typed lost unsaid)
+    sign_in(client, "alice")
+    form, cost = {"csrf_token": token(client, "/"), "total": "1"}, "http://testserver/batches/staff/cost?x=1"
+    with store.engine(team).begin() as db:
+        db.execute(sessions.update().values(last_seen=long_ago))
+    ended = client.post("/batches/staff/confirm", data=form, headers={"referer": cost})
+    assert ended.url.path == "/login" and "it was not done" in ended.text, ended.url
+    assert 'name="next" value="/batches/staff/cost?x=1"' in ended.text
     other = browsers()
     for _ in range(accounts.FREE_FAILURES):
         page = sign_in(other, "carol", "guessing")

@@ -247,7 +247,12 @@ class TeamAuth:
     async def _to_sign_in(self, scope: Scope, send: Send) -> None:
         query = scope["query_string"].decode("latin-1")
         wanted = scope["path"] + ("?" + query if query else "")
-        target = "/login?next=" + quote(wanted if scope["method"] == "GET" else "/", safe="")
+        target = "/login?next=" + quote(wanted, safe="")
+        if scope["method"] != "GET":  # a form (Send, a fix) from a page whose session ended: it was not done
+            # back to that page, not to the Batches page with no word (found by review17)
+            page = urlsplit(_header(scope, b"referer"))
+            back = page.path + ("?" + page.query if page.query else "") if page.path else "/"
+            target = "/login?ended=1&next=" + quote(safe_next(back), safe="")
         headers = [(b"location", target.encode("latin-1")), (b"content-length", b"0")]
         if _wants_fragment(scope):  # htmx polling a fragment: send the whole page to the sign-in
             headers = [(b"hx-redirect", target.encode("latin-1")), (b"content-length", b"0")]

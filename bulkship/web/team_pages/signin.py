@@ -18,7 +18,15 @@ async def login_page(request: Request) -> Response:
     if not await run_in_threadpool(store.team_mode, settings):
         return _see("/")
     target = safe_next(request.query_params.get("next", "/"))
-    return pages.render(request, "login.html", next=target, name="", error="")
+    error = ENDED if request.query_params.get("ended") else ""
+    return pages.render(request, "login.html", next=target, name="", error=error)
+
+
+ENDED = (
+    "You were signed out (idle too long, or signed out elsewhere) before your last click reached the "
+    "server: it was not done, and nothing you typed in it was saved. Sign in to go back to that page and "
+    "do it again."
+)
 
 
 async def login(request: Request) -> Response:
