@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 from support import SandboxVendor, Waits
+from support.forkserver import ForkServer
 from support.system_parts import install_missing
 
 # postgres_cluster (one throwaway PostgreSQL server per test process) and pg_url (a fresh database per test)
@@ -87,6 +88,17 @@ def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     from bulkship.team.accounts import passwords
 
     monkeypatch.setattr(passwords, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+
+
+@pytest.fixture(scope="session")
+def bulkship_forks() -> Iterator[ForkServer]:
+    """Real ``python -m bulkship`` processes without each importing the package again (support.forkserver);
+    one server per test process, started when a test first asks."""
+    server = ForkServer()
+    try:
+        yield server
+    finally:
+        server.close()
 
 
 @pytest.fixture

@@ -12,14 +12,13 @@ import csv
 import os
 import random
 import signal
-import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 import httpx
 import pytest
+from support.forkserver import Forked, ForkServer
 from support.money_invariants import check_money
 
 from bulkship.ledger import Ledger, ledger_exists
@@ -63,7 +62,7 @@ def _order_states(ledger: Path | str) -> Counter[str]:
         return Counter(order.state for order in opened.orders())
 
 
-def _wait_for_its_work(ledger: Path | str, process: subprocess.Popen[bytes], before: Counter[str]) -> None:
+def _wait_for_its_work(ledger: Path | str, process: Forked, before: Counter[str]) -> None:
     """Until this run has changed the ledger's orders (planned them, sent one, settled one left in doubt) or
     ended: a handshake, not a time limit, so that a kill meant for orders in flight lands inside this run's
     own work however loaded the machine. Waiting only for orders to exist let every kill after the first
@@ -108,20 +107,24 @@ def sandbox_server(tmp_path: Path, dialect: str):
 
 @pytest.mark.slow
 def test_sigkill_at_random_moments_then_rerun_orders_every_row_exactly_once(
-    tmp_path: Path, sandbox_server: dict[str, str], dialect: str, ledger_at: Path | str
+    tmp_path: Path,
+    sandbox_server: dict[str, str],
+    dialect: str,
+    ledger_at: Path | str,
+    bulkship_forks: ForkServer,
 ) -> None:
     sheet = tmp_path / "crash.csv"
     expected = _write_recipients(sheet)
     env = {**os.environ, **sandbox_server, "BULKSHIP_LEDGER": str(ledger_at)}
-    command = [
-        sys.executable, "-m", "bulkship", "run", str(sheet), "--yes", "--max-lines", "4",
+    command = [  # `python -m bulkship ...`, each a process of its own (forked: support.forkserver)
+        "run", str(sheet), "--yes", "--max-lines", "4",
         "--concurrency", "4", "--wait", "0", "--out", str(tmp_path / "out"), "--json",
     ]  # fmt: skip
     rng = random.Random(SEED)
     killed_states: list[Counter[str]] = []
     for _ in range(KILLS[dialect]):
         before = _order_states(ledger_at)
-        victim = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        victim = bulkship_forks.popen(command, env=env)
         if rng.random() < 0.25:  # anywhere, planning included
             time.sleep(rng.uniform(0.2, 3.0))
         else:  # while orders are in flight
@@ -132,7 +135,7 @@ def test_sigkill_at_random_moments_then_rerun_orders_every_row_exactly_once(
         killed_states.append(_order_states(ledger_at))
     codes = []
     for _ in range(6):
-        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+        done = bulkship_forks.run(command, env=env, timeout=120)
         codes.append(done.returncode)
         if done.returncode in (0, 3):
             break

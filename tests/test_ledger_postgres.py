@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 import sqlalchemy as sa
+from support.forkserver import Forked, ForkServer
 
 from bulkship.db import engine_for
 from bulkship.errors import LedgerLockedError
@@ -117,8 +118,9 @@ def _home(folder: Path, env: dict[str, str]) -> dict[str, str]:
 
 
 def _run(sheet: Path, batch: str, env: dict[str, str], out: Path) -> list[str]:
+    """The arguments of `python -m bulkship` (each run a process of its own, forked: support.forkserver)."""
     return [
-        sys.executable, "-m", "bulkship", "run", str(sheet), "--batch", batch, "--yes", "--max-lines", "2",
+        "run", str(sheet), "--batch", batch, "--yes", "--max-lines", "2",
         "--concurrency", "2", "--wait", "0", "--out", str(out), "--json",
     ]  # fmt: skip
 
@@ -130,7 +132,7 @@ def _vendor_lines(api_url: str) -> Counter[str]:
     return Counter(li["ExternalId"] for order in orders for li in order["LineItems"])
 
 
-def _wait_for_orders(url: str, batch: str, process: subprocess.Popen[str]) -> None:
+def _wait_for_orders(url: str, batch: str, process: Forked) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
         if ledger_exists(url):
@@ -141,7 +143,9 @@ def _wait_for_orders(url: str, batch: str, process: subprocess.Popen[str]) -> No
 
 
 @pytest.mark.slow
-def test_two_homes_on_one_postgres_ledger_never_order_a_row_twice(tmp_path: Path, pg_url: str) -> None:
+def test_two_homes_on_one_postgres_ledger_never_order_a_row_twice(
+    tmp_path: Path, pg_url: str, bulkship_forks: ForkServer
+) -> None:
     welcome = _recipients(tmp_path / "welcome.csv", range(12), "W")
     anniversary = _recipients(tmp_path / "anniversary.csv", range(12), "A")
     with running_sandbox(
@@ -151,12 +155,8 @@ def test_two_homes_on_one_postgres_ledger_never_order_a_row_twice(tmp_path: Path
         first, second = _home(tmp_path / "alice", env), _home(tmp_path / "bob", env)
         # different batches at the same time, from two homes
         runs = [
-            subprocess.Popen(
-                _run(tmp_path / f"{name}.csv", name, home, tmp_path / f"out-{name}"),
-                env=home,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
+            bulkship_forks.popen(
+                _run(tmp_path / f"{name}.csv", name, home, tmp_path / f"out-{name}"), env=home, capture=True
             )
             for name, home in (("welcome", first), ("anniversary", second))
         ]
@@ -166,22 +166,14 @@ def test_two_homes_on_one_postgres_ledger_never_order_a_row_twice(tmp_path: Path
         # the same batch from both homes: the second is refused while the first is sending (held still
         # there with SIGSTOP, its connections and locks open, so that the second surely comes while it runs)
         again = _recipients(tmp_path / "again.csv", range(12, 30), "W")
-        started = subprocess.Popen(
-            _run(tmp_path / "again.csv", "again", first, tmp_path / "out-a1"),
-            env=first,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
+        started = bulkship_forks.popen(
+            _run(tmp_path / "again.csv", "again", first, tmp_path / "out-a1"), env=first, capture=True
         )
         _wait_for_orders(pg_url, "again", started)
         started.send_signal(signal.SIGSTOP)
         try:
-            refused = subprocess.run(
-                _run(tmp_path / "again.csv", "again", second, tmp_path / "out-a2"),
-                env=second,
-                capture_output=True,
-                text=True,
-                timeout=120,
+            refused = bulkship_forks.run(
+                _run(tmp_path / "again.csv", "again", second, tmp_path / "out-a2"), env=second, timeout=120
             )
         finally:
             started.send_signal(signal.SIGCONT)
@@ -192,12 +184,8 @@ def test_two_homes_on_one_postgres_ledger_never_order_a_row_twice(tmp_path: Path
         assert len(error_lines) == 1 and "is working on batch 'again'" in error_lines[0], refused.stderr
         assert "Traceback" not in refused.stderr
         # once the first is done, the second finds nothing left to send
-        after = subprocess.run(
-            _run(tmp_path / "again.csv", "again", second, tmp_path / "out-a2"),
-            env=second,
-            capture_output=True,
-            text=True,
-            timeout=120,
+        after = bulkship_forks.run(
+            _run(tmp_path / "again.csv", "again", second, tmp_path / "out-a2"), env=second, timeout=120
         )
         assert after.returncode == 0, after.stderr[-1500:]
         assert _vendor_lines(vendor.url) == Counter(welcome | anniversary | again)
@@ -216,7 +204,7 @@ with Ledger.open(sys.argv[1], batch=sys.argv[2]) as ledger, ledger.group():  # o
 
 
 def test_two_homes_write_different_batches_at_once_and_the_same_batch_is_refused(
-    tmp_path: Path, pg_url: str
+    tmp_path: Path, pg_url: str, bulkship_forks: ForkServer
 ) -> None:
     """Per-batch write locks: a process in the middle of a write transaction on its batch holds up no run of
     another batch (with one ledger-wide write lock the second run would wait for it, and its lock_timeout
@@ -233,16 +221,14 @@ def test_two_homes_write_different_batches_at_once_and_the_same_batch_is_refused
         assert holder.stdout is not None and holder.stdout.readline().strip() == "writing"
         bob = _home(tmp_path / "bob", env)
         welcome = _recipients(tmp_path / "welcome.csv", range(6), "W")
-        other = subprocess.run(
-            _run(tmp_path / "welcome.csv", "welcome", bob, tmp_path / "out-w"),
-            env=bob, capture_output=True, text=True, timeout=240,
-        )  # fmt: skip
+        other = bulkship_forks.run(
+            _run(tmp_path / "welcome.csv", "welcome", bob, tmp_path / "out-w"), env=bob, timeout=240
+        )
         assert other.returncode == 0, other.stderr[-1500:]
         _recipients(tmp_path / "anniversary.csv", range(4), "A")
-        same = subprocess.run(
-            _run(tmp_path / "anniversary.csv", "anniversary", bob, tmp_path / "out-a"),
-            env=bob, capture_output=True, text=True, timeout=240,
-        )  # fmt: skip
+        same = bulkship_forks.run(
+            _run(tmp_path / "anniversary.csv", "anniversary", bob, tmp_path / "out-a"), env=bob, timeout=240
+        )
         assert same.returncode == 1 and "Traceback" not in same.stderr
         errors = [line for line in same.stderr.splitlines() if line.startswith("Error:")]
         assert len(errors) == 1 and "is working on batch 'anniversary'" in errors[0], same.stderr

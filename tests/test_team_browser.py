@@ -12,6 +12,7 @@ from typing import Any
 import openpyxl
 import pytest
 import test_web_browser
+from support.forkserver import ForkServer
 from test_web_browser import (
     SAMPLES,
     WAIT_MS,
@@ -47,8 +48,8 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quick_hashes: None) -> 
 
 
 @pytest.fixture
-def server(env: dict[str, str]) -> Iterator[Server]:
-    running = start_server(env)
+def server(env: dict[str, str], bulkship_forks: ForkServer) -> Iterator[Server]:
+    running = start_server(bulkship_forks, env)
     yield running
     stop(running)
 

@@ -1,6 +1,6 @@
 """The web page in a real browser: Debian's Chromium driven by Playwright, against `bulkship serve` started
-as a real server (a child process on a free loopback port), with the embedded sandbox, or the sandbox as a
-real HTTP server where a test needs sending to take a while.
+as a real server (a process of its own on a free loopback port, forked: support.forkserver), with the
+embedded sandbox, or the sandbox as a real HTTP server where a test needs sending to take a while.
 
 Under CI (CI=true) these tests must run: a missing Chromium or Playwright is a failure, never a skip.
 """
@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import os
-import queue
 import shutil
 import signal
 import subprocess
-import sys
-import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -24,6 +20,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from support.forkserver import Forked, ForkServer
 
 from bulkship.sandbox.process import running_sandbox
 from bulkship.settings import resolve_settings
@@ -88,39 +85,26 @@ def page(browser):
 @dataclass
 class Server:
     url: str
-    process: subprocess.Popen[str]
+    process: Forked
 
 
-def start_server(env: dict[str, str], *flags: str) -> Server:
-    """`bulkship serve --port 0` as a child process; its first stdout line names its URL. A server that exits
-    first fails the test with its own words (stderr), not after the whole start limit."""
-    errors = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 (open as long as the server runs)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bulkship", "serve", "--port", "0", *flags],
-        stdout=subprocess.PIPE,
-        stderr=errors,
-        text=True,
-        env={**env, "PYTHONUNBUFFERED": "1"},
+def start_server(forks: ForkServer, env: dict[str, str], *flags: str) -> Server:
+    """`bulkship serve --port 0` as a process of its own; its first stdout line names its URL. A server that
+    exits first fails the test with its own words (stderr), not after the whole start limit."""
+    process = forks.popen(
+        ["serve", "--port", "0", *flags], env={**env, "PYTHONUNBUFFERED": "1"}, capture=True
     )
-    lines: queue.Queue[str] = queue.Queue()
-
-    def drain() -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            lines.put(line)
-
-    threading.Thread(target=drain, daemon=True).start()
+    assert process.stdout is not None and process.stderr is not None
     deadline = time.monotonic() + START_LIMIT_S
-    first = None
-    while first is None:
-        try:
-            first = lines.get(timeout=0.2)
-        except queue.Empty:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                process.wait()
-                errors.seek(0)
-                raise RuntimeError(f"bulkship serve did not start: {errors.read()[-2000:]}") from None
+    printed = ""
+    while not printed.endswith("\n"):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            process.wait()
+            raise RuntimeError(f"bulkship serve did not start: {process.stderr.read_text()[-2000:]}")
+        time.sleep(0.05)
+        printed = process.stdout.read_text()
+    first = printed.splitlines()[0]
     url = first.strip().rpartition(" ")[2]
     assert url.startswith("http://127.0.0.1:"), first
     return Server(url, process)
@@ -146,8 +130,8 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def server(env) -> Iterator[Server]:
-    running = start_server(env)
+def server(env, bulkship_forks) -> Iterator[Server]:
+    running = start_server(bulkship_forks, env)
     yield running
     stop(running)
 
@@ -164,11 +148,11 @@ def shared_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def shared_server(shared_env) -> Iterator[Server]:
+def shared_server(shared_env, bulkship_forks) -> Iterator[Server]:
     """One server for the tests that need neither a fresh vendor nor a fresh ledger: each sends under batch
     names and rows of its own and reads the vendor's lines of its own batch only. A server's start and its
     first pages (imports, templates, the catalog) took ~5 s of a loaded machine per test."""
-    running = start_server(shared_env)
+    running = start_server(bulkship_forks, shared_env)
     yield running
     stop(running)
 
@@ -329,8 +313,10 @@ def _wait_for_some_sent(page) -> None:
     )
 
 
-def test_a_reload_during_sending_shows_the_same_run_going_on(page, slow_vendor, tmp_path) -> None:
-    server = start_server(slow_vendor)
+def test_a_reload_during_sending_shows_the_same_run_going_on(
+    page, slow_vendor, tmp_path, bulkship_forks
+) -> None:
+    server = start_server(bulkship_forks, slow_vendor)
     try:
         upload(page, server, many_rows(tmp_path / "reload.csv", 800))
         page.wait_for_url("**/review")
@@ -350,9 +336,9 @@ def test_a_reload_during_sending_shows_the_same_run_going_on(page, slow_vendor, 
 
 
 def test_the_server_killed_while_sending_resumes_on_restart_and_orders_each_row_once(
-    page, slow_vendor, tmp_path
+    page, slow_vendor, tmp_path, bulkship_forks
 ) -> None:
-    server = start_server(slow_vendor)
+    server = start_server(bulkship_forks, slow_vendor)
     upload(page, server, many_rows(tmp_path / "crash.csv", 800))
     page.wait_for_url("**/review")
     page.click("#continue")
@@ -362,7 +348,7 @@ def test_the_server_killed_while_sending_resumes_on_restart_and_orders_each_row_
     server.process.kill()  # SIGKILL: no chance to finish or record anything
     server.process.wait()
     assert len(vendor_lines(slow_vendor)) < 800
-    restarted = start_server(slow_vendor)
+    restarted = start_server(bulkship_forks, slow_vendor)
     try:
         page.goto(restarted.url + "/batches/crash/progress")
         page.wait_for_selector("#finished")
@@ -373,8 +359,10 @@ def test_the_server_killed_while_sending_resumes_on_restart_and_orders_each_row_
     assert len(sent) == 800 == len(set(sent))
 
 
-def test_an_oversized_upload_is_refused_with_a_page_saying_the_limit(page, env, tmp_path) -> None:
-    server = start_server(env, "--max-upload-mb", "1")
+def test_an_oversized_upload_is_refused_with_a_page_saying_the_limit(
+    page, env, tmp_path, bulkship_forks
+) -> None:
+    server = start_server(bulkship_forks, env, "--max-upload-mb", "1")
     try:
         big = many_rows(tmp_path / "big.csv", 30_000)
         assert big.stat().st_size > 1024 * 1024

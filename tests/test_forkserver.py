@@ -1,0 +1,46 @@
+"""The fork server the process tests start `bulkship` with (support.forkserver): a child is a process of its
+own that does what `python -m bulkship` does with the same environment, folder and arguments (same output,
+same exit code), and dies of the signal sent to it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import psutil
+from support import write_sheet
+from support.forkserver import Completed, ForkServer
+
+
+def test_a_child_says_and_ends_as_python_m_bulkship_does(bulkship_forks: ForkServer, tmp_path: Path) -> None:
+    write_sheet(Path("list.csv"), range(3), bad={1})  # in this test's working folder
+    args = ["validate", "list.csv", "--out", "out"]
+    runs: list[Completed | subprocess.CompletedProcess[str]] = []
+    for data in ("interpreter", "forked"):  # each its own data folder, named alike from where it runs
+        env = {**os.environ, "BULKSHIP_DATA_DIR": data}
+        if data == "forked":
+            runs.append(bulkship_forks.run(args, env=env, timeout=120))
+        else:
+            command = [sys.executable, "-m", "bulkship", *args]
+            runs.append(subprocess.run(command, env=env, capture_output=True, text=True, timeout=120))
+        assert Path(data).is_dir()  # its catalog, fetched from its own embedded sandbox
+    interpreter, forked = runs
+    assert (forked.returncode, forked.stdout, forked.stderr) == (
+        interpreter.returncode, interpreter.stdout, interpreter.stderr,
+    )  # fmt: skip
+    assert forked.returncode == 1 and "Row 3, column 'Address'" in forked.stdout
+    refused = bulkship_forks.run(["validate", "missing.csv"])
+    assert refused.returncode == 2 and "missing.csv" in refused.stderr
+
+
+def test_a_child_is_a_process_of_its_own_and_dies_of_sigkill(bulkship_forks: ForkServer) -> None:
+    child = bulkship_forks.popen(["sandbox", "--port", "0"])  # serves until stopped
+    assert child.poll() is None
+    process = psutil.Process(child.pid)
+    assert child.pid not in (os.getpid(), bulkship_forks.process.pid)
+    assert process.ppid() == bulkship_forks.process.pid
+    child.send_signal(signal.SIGKILL)
+    assert child.wait(timeout=60) == -signal.SIGKILL
