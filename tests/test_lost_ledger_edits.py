@@ -9,12 +9,15 @@ from __future__ import annotations
 import csv
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import SandboxVendor
 from support.review import run, settings_in
 
+from bulkship.errors import BatchConflictError
 from bulkship.ledger import Ledger
+from bulkship.pipeline import run_batch
 from bulkship.settings import Settings
 
 HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
@@ -146,3 +149,41 @@ def test_a_long_list_edited_after_a_lost_ledger_is_checked_in_seconds(tmp_path: 
     assert result.exit_code == 3 and set(_statuses(settings).values()) == {"review"}
     assert sum(len(order["LineItems"]) for order in vendor.sandbox.orders()) == 2000
     vendor.close()
+
+
+def test_rows_not_valid_today_whose_cards_the_vendor_holds_stop_a_new_ledger(tmp_path: Path) -> None:
+    """Found by hunter-vendor3: a list sent from a ledger since lost, its card dropped from the catalog
+    since (or refused by a newer bulkship's checks): the new ledger's run tied no row (only valid ones
+    are), said 'the vendor holds 1 of its orders: 0 row(s) found there', 'charged 0.00', and put the rows
+    on Fix these; changed to another card as asked, each went out again (a second card). Such rows stop
+    the run, nothing sent; fixed anyway, they wait for review."""
+    from support.vendor_proxy import Answer, Call, VendorProxy
+
+    def no_target(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method == "GET" and call.path.lower() == "/v1/products" and answer.status == 200:
+            body = answer.json()
+            body["Data"] = [p for p in body["Data"] if p["Id"] != "TARGET"]
+            return Answer.of(200, {**body, "TotalCount": len(body["Data"])})
+        return answer
+
+    rows = [[f"E{i}", *person] for i, person in enumerate(PEOPLE, 1)]
+    with VendorProxy(tmp_path) as vendor:
+
+        def place(settings: Settings) -> Any:
+            return run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="gifts")
+
+        sheet = tmp_path / "gifts.csv"
+        with sheet.open("w", newline="") as handle:
+            csv.writer(handle).writerows([["Employee ID", *HEADER], *rows])
+        first = vendor.settings(tmp_path / "old")
+        place(first)
+        vendor.rewrite = no_target
+        settings = vendor.settings(tmp_path / "new")
+        with pytest.raises(BatchConflictError, match=r"row 3 \(E2, in BS-GIFTS-0001\).*Nothing was sent"):
+            place(settings)
+        rows[1][6] = "CVS"  # changed to a card of today's catalog, as the Fix these sheet would ask
+        with sheet.open("w", newline="") as handle:
+            csv.writer(handle).writerows([["Employee ID", *HEADER], *rows])
+        place(settings)
+        assert sorted(vendor.external_ids()) == ["E1", "E2", "E3"]  # no second card

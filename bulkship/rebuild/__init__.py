@@ -38,6 +38,7 @@ from .listing import (
     _may_be_ours,
     _recent_card,
     _refuse_cards_sent_elsewhere,
+    _refuse_rows_not_valid_at_the_vendor,
     _repeats_a_row,
     _sent_from_elsewhere,
 )
@@ -71,6 +72,28 @@ def _derived_ids(batch: str, validation: ValidationResult) -> set[str]:
         else [""] * len(fingerprints)
     )
     return {external_reference(batch, fp) for fp, ext in zip(fingerprints, own, strict=True) if not ext}
+
+
+def _not_valid_at_the_vendor(
+    validation: ValidationResult, in_scope: list[VendorOrder], tally: _Tally
+) -> list[tuple[int, str, str]]:
+    """(row, reference, PO) of each row not valid today whose own reference (an Employee ID) a line of the
+    batch's own orders carries, that line tied to no valid row."""
+    frame = validation.rows
+    if "external_id" not in frame:
+        return []
+    invalid = frame[frame[STATUS] == "invalid"]
+    refs = invalid["external_id"].astype(str).str.strip()
+    rows = invalid[ROW].tolist() if ROW in invalid.columns else invalid.index.tolist()
+    by_ref = {ref.casefold(): (int(row), ref) for ref, row in zip(refs, rows, strict=True) if ref}
+    found: list[tuple[int, str, str]] = []
+    for order in in_scope:
+        tied = tally.ties.get(order.po_number, {})
+        for index, line in enumerate(order.line_items):
+            hit = by_ref.pop(line.external_id.strip().casefold(), None) if index not in tied else None
+            if hit is not None:
+                found.append((*hit, order.po_number))
+    return sorted(found)
 
 
 def _number(value: Decimal) -> int | float:
@@ -203,6 +226,9 @@ async def rebuild_from_vendor(
         ]
     lines = _valid_lines(validation, catalog, batch)  # planned only when the vendor holds something
     tally = _search(in_scope, elsewhere, lines, derived)
+    sent_not_valid = _not_valid_at_the_vendor(validation, in_scope, tally)
+    if sent_not_valid:
+        _refuse_rows_not_valid_at_the_vendor(batch, sent_not_valid)
     if not listing.complete and in_scope:
         why = (
             f"the vendor holds orders of this batch ({in_scope[0].po_number}...) but its order list "

@@ -133,3 +133,21 @@ def _refuse_cards_sent_elsewhere(batch: str, orders: list[VendorOrder]) -> None:
         "continue that batch by its own name (--batch); to send these cards again on purpose, add "
         "--allow-repeat",
     )
+
+
+def _refuse_rows_not_valid_at_the_vendor(batch: str, found: list[tuple[int, str, str]]) -> None:
+    """Rows of the file not valid today ((row, reference, PO)) whose reference a line of the batch's own
+    orders at the vendor carries: their cards were sent (from a ledger lost, replaced or elsewhere) and the
+    row is never tied (only valid rows are); fixed as the Fix these sheet asks, each was sent again (found by
+    hunter-vendor3: VISA-PREPAID refused today, V1 and V2 changed to CVS went out in BS-VISA-0002)."""
+    from ..errors import BatchConflictError
+
+    named = ", ".join(f"row {row} ({ref}, in {po})" for row, ref, po in found[:3])
+    raise BatchConflictError(
+        f"The vendor holds the cards of {len(found)} row(s) of this file that are not valid today ({named}"
+        + (" ..." if len(found) > 3 else "")
+        + f"), sent in batch {batch!r} from a ledger this one is not: fixed and sent, each would be a "
+        "second card. Nothing was sent",
+        hint="run with the ledger they were sent from (the same computer, or the team's shared ledger), or "
+        "take those rows out of the file: their cards were ordered",
+    )
