@@ -258,6 +258,9 @@ class LoadedSheet:
     # Each cell's type (bulkship.celltypes code, uint8) for the headers holding a non-text cell, index shared
     # with ``frame``; None or no column: every cell is text. The writers give numbers and dates back typed.
     cell_types: pd.DataFrame | None = None
+    # Notes on the list's cells (Excel comments) as columns of notes ('Note on Amount'), index shared with
+    # ``frame``; None or no column: no note on any cell
+    cell_notes: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True)

@@ -499,3 +499,36 @@ def test_a_row_copied_on_fix_these_is_a_row_of_its_own_and_its_person_gets_one_c
         orders = sandbox.orders()
     lines = Counter(li["ExternalId"] for o in orders for li in o["LineItems"])
     assert lines["E3"] == 1 and sorted(lines.values()) == [1, 1, 1, 1], lines
+
+
+def test_a_note_on_a_cell_of_fix_these_asking_for_another_card_stops_that_row(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets3: the notes on a row's cells are read as a Notes column; on the Fix these sheet
+    they belong to the row they were written on (its original row), not to the sheet's own row number."""
+    from openpyxl.comments import Comment
+
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])
+    out = tmp_path / "out"
+    code, first = _run(capsys, str(source), "--batch", "GIFTS", "--out", str(out))
+    workbook = Path(str(first["output"]))
+    book = openpyxl.load_workbook(workbook)
+    fix = book[FIX_SHEET]
+    fix_header = [c.value for c in fix[1]]
+    for line in fix.iter_rows(min_row=2):
+        original = line[fix_header.index("Original row")].value
+        if original == 5:  # fixed, and a note on its card asking for another
+            line[HEADER.index("Address")].value = "3 Oak Ave"
+            line[HEADER.index("Product")].comment = Comment("Target instead", "HR")
+        if original == 6:
+            line[HEADER.index("Product")].value = "CVS"
+    book.save(workbook)
+    code, second = _run(capsys, str(workbook), "--batch", "GIFTS", "--out", str(out))
+    assert code == 3, second
+    _, after = _results(workbook)
+    assert (after[5]["Status"], after[6]["Status"]) == ("invalid", "pending")
+    assert "'Note on Product' says 'Target instead', asking for TARGET" in str(
+        after[5]["Problems / vendor error"]
+    )

@@ -331,3 +331,50 @@ def test_a_street_or_city_cell_holding_two_is_not_sent_as_one_line(
     assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()) == [
         "Ed Fox", "Flo Orr", "Gus Kim", "Hal Li"
     ]  # fmt: skip
+
+
+THREADED = (
+    "[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment; however, any edits to "
+    "it will get removed if the file is opened in a newer version of Excel. Learn more: "
+    "https://go.microsoft.com/fwlink/?linkid=870924\n\nComment:\n    "
+)
+
+
+def test_a_note_on_a_cell_giving_another_amount_card_or_address_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets3: Excel notes (comments) on a row's cells, 'should be $50' on the Amount, 'New
+    address: ...' on the street, 'Target instead' on the card, '2 cards' on the name (a threaded comment, as
+    Excel 365 saves it): each row went out as its columns said. A note saying nothing of the order, or the
+    row's own amount, sends its row."""
+    import openpyxl
+    from openpyxl.comments import Comment
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "Zip", "Product", "Amount"])
+    for number, name in enumerate(["Ann Lee", "Bob Ray", "Cy Ng", "Di Ow", "Ed Fox", "Flo Orr"], start=2):
+        sheet.append([name, f"{number} Main St", "Salem", "MA", "01970", "CVS", 25])
+    notes = {
+        "G2": "Jane HR:\nshould be $50",
+        "B3": "New address: 8 Derby Sq, Salem MA 01970",
+        "F4": "Target instead",
+        "A5": THREADED + "2 cards",
+        "A6": "Jane HR:\nCalled 11/2, all good",
+        "G7": "$25 confirmed",
+    }
+    for cell, text in notes.items():
+        sheet[cell].comment = Comment(text, "Jane HR")
+    path = tmp_path / "notes.xlsx"
+    book.save(path)
+    code, data = validate(capsys, path)
+    errors = [p["message"] for p in data["problems"] if p["severity"] == "error"]
+    assert (code, data["valid"], data["invalid"]) == (1, 2, 4), errors
+    assert errors == [
+        "Row 2, column 'Note on Amount': says 'should be $50' where 'Amount' says '25': which amount is right? Put the right one in 'Amount' and clear the note.",
+        "Row 3, column 'Note on Address': says 'New address: 8 Derby Sq, Salem MA 01970' where 'Address' says '3 Main St': which address is right? Put the right one in 'Address' (and the address columns beside it) and clear the note.",
+        "Row 4, column 'Product': 'Note on Product' says 'Target instead', asking for TARGET, where the row's card is CVS: which is right? Put the right card in the row and clear the note.",
+        "Row 5, column 'Note on Name': says '2 cards' where the row orders 1 card: which number of cards is right? Put the right one in a Quantity column and clear the note.",
+    ]
+    assert main(["run", str(path), "--yes", "--out", str(tmp_path / "out")]) == 3
+    assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()) == ["Ed Fox", "Flo Orr"]

@@ -32,6 +32,7 @@ from .lookalikes import (
     undecided_columns,
 )
 from .problems import (
+    _cell_note_problems,
     _correction_problems,
     _currency_column_problems,
     _currency_problems,
@@ -45,6 +46,7 @@ from .problems import (
     _struck_cell_problems,
     _struck_text_problems,
     _total_problems,
+    notes_on_cells,
 )
 from .skipped import _skip_notices, _skipped_rows
 from .skipped.headings import refuse_title_saying_not_to_send
@@ -186,6 +188,8 @@ def _to_loaded_sheet(
     read_problems += _overflowing_rows(grid, header_row, column_map, not_judged)
     read_problems += _total_problems(body, column_map, not_judged)
     read_problems += _correction_problems(body, column_map, contract.alias_index(program.aliases), not_judged)
+    cell_notes = notes_on_cells(grid, body, by_position)
+    read_problems += _cell_note_problems(body, cell_notes, column_map, not_judged)
     read_problems += _formula_text_problems(
         body, column_map, grid.formulas, by_position, not_judged, text_literals=grid.from_csv
     )
@@ -230,6 +234,7 @@ def _to_loaded_sheet(
         fallback=dict(mapping.fallback),
         fallback_over=mapping.fallback_over,
         cell_types=cell_types,
+        cell_notes=cell_notes,
     )
 
 

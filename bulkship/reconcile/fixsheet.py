@@ -199,6 +199,8 @@ def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
         column_map=column_map,
         read_problems=problems,
         cell_types=cell_types,
+        # the notes on the sheet's cells, on the rows they were written on (as the frame, by original row)
+        cell_notes=None if fixes.cell_notes is None else fixes.cell_notes.set_axis(new_index),
         skipped=tuple(sorted((*skipped, *fixes.skipped), key=lambda s: s.row)),
     )
 

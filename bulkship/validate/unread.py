@@ -62,14 +62,18 @@ def check_cards_in_notes(
     from ..load.skipped.said import _note_header
 
     read = set(sheet.column_map) | set(sheet.preferred.values())
-    notes = [h for h in sheet.frame.columns if h not in read and _note_header(str(h))]
-    notes = [h for h in notes if _CHANGE.search("\n".join(sheet.frame[h].fillna("").astype(str).tolist()))]
+    noted = {h: sheet.frame[h] for h in sheet.frame.columns if h not in read and _note_header(str(h))}
+    if sheet.cell_notes is not None:  # the notes on its cells, 'Note on Product' (found by hunter-sheets3)
+        noted |= {h: sheet.cell_notes[h] for h in sheet.cell_notes.columns}
+    notes = [
+        h for h, cells in noted.items() if _CHANGE.search("\n".join(cells.fillna("").astype(str).tolist()))
+    ]
     if not notes or not products:  # the usual list: no note asks for anything (one scan a column)
         return
     names = sorted(products, key=len, reverse=True)
     card = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
     for header in notes:
-        cells = sheet.frame[header].reindex(frame.index).fillna("").astype(str).str.strip()
+        cells = noted[header].reindex(frame.index).fillna("").astype(str).str.strip()
         asked = pd.Series("", index=frame.index, dtype=object)
         for row in cells.index[cells.str.contains(_CHANGE, regex=True)].tolist():
             text = cells[row].casefold()

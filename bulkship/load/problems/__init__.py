@@ -9,6 +9,7 @@ says).
 
 from __future__ import annotations
 
+from .cellnotes import _cell_note_problems, notes_on_cells
 from .cells import (
     _currency_column_problems,
     _currency_problems,
@@ -30,6 +31,7 @@ from .rows import (
 
 __all__ = [
     "TEXT_COLUMNS",
+    "_cell_note_problems",
     "_correction_problems",
     "_currency_column_problems",
     "_currency_problems",
@@ -43,4 +45,5 @@ __all__ = [
     "_struck_cell_problems",
     "_struck_text_problems",
     "_total_problems",
+    "notes_on_cells",
 ]
