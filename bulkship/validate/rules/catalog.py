@@ -50,8 +50,9 @@ def _check_currency(
         unpriced & ~skip,
         "product",
         "Product without a readable price",
-        "the vendor's catalog gives {new} a fee or discount bulkship cannot read, so what the orders cost "
-        "cannot be said; not sent. Choose another card, or ask the vendor its price.",
+        "the vendor's catalog gives {new} a fee or discount bulkship cannot read (or lists it twice at "
+        "different prices), so what the orders cost cannot be said; not sent. Choose another card, or ask "
+        "the vendor its price.",
     )
 
 
@@ -83,8 +84,9 @@ def _check_shipping_currency(frame: pd.DataFrame, catalog: Catalog, collector: P
         unpriced,
         "shipping_method",
         "Shipping method without a price",
-        "the vendor's list of shipping methods gives {method} no price bulkship can read, so what the "
-        "orders cost cannot be said; not sent. Choose another shipping method, or ask the vendor its price.",
+        "the vendor's list of shipping methods gives {method} no price bulkship can read (or two different "
+        "ones), so what the orders cost cannot be said; not sent. Choose another shipping method, or ask the "
+        "vendor its price.",
         extra={"method": method},
     )
 
