@@ -164,11 +164,14 @@ def test_a_batch_whose_only_open_order_is_in_doubt_offers_to_ask_the_vendor_abou
             lost = "WHERE po_number = 'BS-ONLY-0001'"
             db.execute(f"UPDATE orders SET state = 'unknown', vendor_order_id = NULL {lost}")
             db.execute(f"UPDATE rows SET status = 'planned' {lost}")
+        listed = batch_row(client.get("/").text, "only")  # said '0.00 charged', the 50.00 in doubt unsaid
+        assert "0.00 <small>charged + 50.00 in doubt</small>" in listed, listed  # (review17)
         cost = client.get("/batches/only/cost").text
         asked = "Ask the vendor about 1 order(s) in doubt (50.00 at most)"
         assert found(r'id="send">([^<]+)<', cost) == asked
         assert confirm(client, "only").url.path == "/batches/only/progress"
         wait_until_finished(client, "only")
         assert "in doubt" not in client.get("/batches/only/results").text
+        assert "50.00 <small>charged</small>" in batch_row(client.get("/").text, "only")
     sent = [li.external_id for order in sandbox_orders(settings) for li in order.line_items]
     assert sorted(sent) == ["O1", "O2"]  # each once

@@ -38,6 +38,7 @@ class BatchLine:
     source: str  # "page" | "command line"
     created: str
     cost_unknown: int = 0  # charged rows of unknown cost, not in ``cost``
+    in_doubt: Decimal = Decimal(0)  # sent, the answer lost: perhaps charged (``status``'s In doubt column)
     refused: bool = False  # a page batch whose plan was refused (its cost page says why)
 
     @property
@@ -88,6 +89,7 @@ def _line(name: str, page: state.WebBatch | None, seen: BatchOverview | None, ru
         name, word, seen.file_name, seen.row_total, seen.cards, cost, kind,
         (page.by if page else "") or seen.started_by, "page" if page else "command line",
         (page.created if page else "") or seen.created, seen.cost_unknown if kind == "charged" else 0,
+        in_doubt=seen.money.get("in doubt", Decimal(0)),  # said '0.00 charged' alone: review17
     )  # fmt: skip
 
 
