@@ -339,10 +339,13 @@ class VendorOrder:
 
     @property
     def card_lines(self) -> list[VendorLineItem]:
-        """The lines that are cards: those naming a product when any does (a line of none beside them is a
-        fee, shipping or a credit the vendor added: found by hunter-vendor3, a 'Handling fee' line of 9.95
-        was in no total but reconcile's); every line when none names one (a vendor not echoing it)."""
-        named = [li for li in self.line_items if li.product_id]
+        """The lines that are cards: those naming a product or a reference (ExternalId) when any names a
+        product (a line of neither beside them is a fee, shipping or a credit the vendor added: found by
+        hunter-vendor3, a 'Handling fee' line of 9.95 was in no total but reconcile's); every line when none
+        names one (a vendor not echoing it)."""
+        if not any(li.product_id for li in self.line_items):
+            return list(self.line_items)
+        named = [li for li in self.line_items if li.product_id or li.external_id]
         return named or list(self.line_items)
 
     @property

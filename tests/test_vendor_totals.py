@@ -138,3 +138,18 @@ def test_a_fee_line_the_vendor_adds_is_charged_in_every_total(tmp_path: Path, di
         report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
         assert report.matches, report.mismatches
         assert len(report.pending_lines) == 4, report.pending_lines
+
+
+def test_a_card_line_naming_no_product_but_its_reference_is_no_fee() -> None:
+    """A line echoing our ExternalId without its ProductId (beside lines naming theirs) is a card: its cost
+    is the row's, never billed a second time beside the lines. A line of neither is the vendor's fee."""
+    from bulkship.client.parse import parse_order
+
+    lines = [
+        {"Id": "1", "ExternalId": "E1", "ProductId": "CVS", "Value": 25, "Cost": 25},
+        {"Id": "2", "ExternalId": "E2", "Value": 25, "Cost": 25},
+        {"Id": "3", "Description": "Handling fee", "Cost": 4.95},
+    ]
+    order = parse_order({"Id": "A", "PONumber": "BS-X-0001", "Cost": 54.95, "LineItems": lines})
+    assert [li.id for li in order.card_lines] == ["1", "2"]
+    assert order.billed_beside_lines == Decimal("4.95")
