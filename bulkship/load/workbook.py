@@ -22,6 +22,7 @@ from ..schema import load_contract
 from ..sheetscan import Limits, SheetScan, scan_ods, scan_xlsx, shared_strings
 from ..zipparts import read_member
 from .cells import _Grid, _grid_from_rows
+from .conditional import strike_by_rules
 from .header import HEADER_SCAN_ROWS, MIN_HEADER_MATCHES
 
 PROLOG_SCAN_BYTES = 1024 * 1024  # an XML part's root element must start within this
@@ -346,7 +347,7 @@ def _read_workbook(path: Path, kind: str, requested: str | None, program: Progra
     frame, typed, codes = _grid_from_rows(rows, scan.padded if scan else None)
     if scan and scan.errors:
         _show_errors(frame, scan.errors)
-    return _Grid(
+    grid = _Grid(
         frame=frame,
         sheet_name=sheet_name,
         typed=typed,
@@ -355,6 +356,8 @@ def _read_workbook(path: Path, kind: str, requested: str | None, program: Progra
         scan=scan,
         notices=sheet_notices,
     )
+    strike_by_rules(grid, f"sheet '{sheet_name}' of {path.name}")  # conditional formats crossing cells out
+    return grid
 
 
 def _show_errors(frame: pd.DataFrame, errors: dict[tuple[int, int], str]) -> None:

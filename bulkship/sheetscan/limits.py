@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import FileFormatError
 
@@ -54,6 +55,7 @@ class SheetScan:
     currency: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> '€': shown in it
     hiding: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> ';;;': may show none
     comments: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> a note on the cell
+    struck_rules: list[Any] = field(default_factory=list)  # conditional formats striking through (StruckRule)
     walked: bool = field(default=False, compare=False)  # read element by element, not at C speed
 
 

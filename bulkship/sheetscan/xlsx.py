@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from .conditional import conditional_rules, struck_formats
 from .formats import cell_styles
 from .limits import (
     CHUNK_BYTES,
@@ -105,7 +106,11 @@ def scan_xlsx(
     element by element even when every row and cell has its reference (the fast path's yardstick).
     ``strings``: the workbook's struck shared strings, when the caller read them once for every sheet."""
     scan = SheetScan()
-    styles = _Styles(*cell_styles(archive)) if padding else _Styles({}, frozenset(), {}, frozenset(), {})
+    styles = (
+        _Styles(*cell_styles(archive), struck_formats(archive))
+        if padding
+        else _Styles({}, frozenset(), {}, frozenset(), {})
+    )
     if strings is None:
         strings = shared_strings(archive) if padding else SharedStrings()
     with archive.open(part) as stream:
@@ -267,6 +272,8 @@ def _scan_body(
             _autofilter(whole, scan)
         if (end >= 0 or after) and b"mergeCell" in whole:
             _merged(whole[max(end, 0) :], scan)
+        if (end >= 0 or after) and b"conditionalFormatting" in whole and styles.struck_rules:
+            conditional_rules(whole[max(end, 0) :], styles.struck_rules, scan)
         after = after or end >= 0
     scan.columns = max_col
     _classify_hidden(scan)
@@ -339,6 +346,10 @@ def _walk_xlsx(
             _autofilter_element(element, scan)
         elif tag == "mergeCell":
             _add_merged(element.get("ref") or "", scan)
+        elif tag == "conditionalFormatting" and styles.struck_rules:
+            from xml.etree.ElementTree import tostring
+
+            conditional_rules(tostring(element), styles.struck_rules, scan)
         if tag in ("row", "autoFilter"):
             element.clear()
     _classify_hidden(scan)
@@ -354,6 +365,7 @@ class _Styles:
     currency: dict[int, str]
     whole: frozenset[int]  # formats showing no decimals
     hiding: dict[int, str]  # formats that may show none of the cell (';;;')
+    struck_rules: frozenset[int] = frozenset()  # differential formats striking through (conditional formats)
 
     def noted(self) -> list[int]:
         return sorted(set(self.padded) | self.struck | set(self.currency) | self.whole | set(self.hiding))

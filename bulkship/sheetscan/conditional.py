@@ -1,0 +1,67 @@
+"""Conditional formatting that strikes cells through ('=$H2="x"' over A2:H100, 'Cell value equals
+"Declined"'): the person sees the row crossed out, and no reader of cell values or styles does. The rules are
+read here; which cells they strike is decided once the cells are read (:mod:`bulkship.load.conditional`)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+
+from .limits import SheetScan
+from .xlsxparts import _attrs, _unescape
+
+_BLOCK = re.compile(rb"<(?:\w+:)?conditionalFormatting\b([^>]*)>(.*?)</(?:\w+:)?conditionalFormatting>", re.S)
+_RULE = re.compile(rb"<(?:\w+:)?cfRule\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?cfRule>)", re.S)
+_FORMULA = re.compile(rb"<(?:\w+:)?formula>(.*?)</(?:\w+:)?formula>", re.S)
+_DXFS = re.compile(rb"<(?:\w+:)?dxfs\b[^>]*>(.*?)</(?:\w+:)?dxfs>", re.S)
+_DXF = re.compile(rb"<(?:\w+:)?dxf\s*/>|<(?:\w+:)?dxf>(.*?)</(?:\w+:)?dxf>", re.S)
+_STRIKE = re.compile(rb'<(?:\w+:)?strike(?:\s+val="([^"]*)")?\s*/>')
+
+
+@dataclass(frozen=True)
+class StruckRule:
+    """A conditional format striking cells through: where (``sqref``: 'A2:H100 J2:J9'), its kind and
+    operator ('expression', 'cellIs' 'equal', 'containsText'), its text attribute and its formulas."""
+
+    sqref: str
+    kind: str
+    operator: str
+    text: str
+    formulas: tuple[str, ...]
+
+
+def struck_formats(archive: zipfile.ZipFile) -> frozenset[int]:
+    """The differential formats (by index) that strike text through: what a conditional format applies."""
+    from ..zipparts import read_member
+
+    styles = read_member(archive, "xl/styles.xml", 64 * 2**20) or b""
+    block = _DXFS.search(styles)
+    if block is None:
+        return frozenset()
+    found = set()
+    for index, dxf in enumerate(_DXF.finditer(block.group(1))):
+        strike = _STRIKE.search(dxf.group(1) or b"")
+        if strike is not None and (strike.group(1) or b"1").lower() not in (b"0", b"false"):
+            found.add(index)
+    return frozenset(found)
+
+
+def conditional_rules(piece: bytes, struck: frozenset[int], scan: SheetScan) -> None:
+    """The rules of ``piece`` (sheet XML after its data) whose format is one of ``struck``."""
+    for block in _BLOCK.finditer(piece):
+        sqref = _attrs(block.group(1)).get(b"sqref", b"").decode()
+        for rule in _RULE.finditer(block.group(2)):
+            attrs = _attrs(rule.group(1))
+            dxf = attrs.get(b"dxfId", b"")
+            if not dxf.isdigit() or int(dxf) not in struck:
+                continue
+            scan.struck_rules.append(
+                StruckRule(
+                    sqref=sqref,
+                    kind=attrs.get(b"type", b"").decode(),
+                    operator=attrs.get(b"operator", b"").decode(),
+                    text=_unescape(attrs.get(b"text", b"")),
+                    formulas=tuple(_unescape(f) for f in _FORMULA.findall(rule.group(2) or b"")),
+                )
+            )

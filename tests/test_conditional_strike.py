@@ -1,0 +1,94 @@
+"""Rows crossed out by a conditional format (a rule striking text through), as the person sees them: left out
+as rows struck by hand are (found by hunter-sheets3: each was ordered, nothing said)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.formatting.rule import CellIsRule, Rule
+from openpyxl.styles import Font
+from openpyxl.styles.differential import DifferentialStyle
+from support import embedded_sandbox_orders
+
+from bulkship.cli import main
+from bulkship.load import load_sheet
+from bulkship.settings import resolve_settings
+
+pytestmark = pytest.mark.usefixtures("isolated_data_dir")
+
+HEADER = ["Name", "Address", "City", "State", "Zip", "Product", "Amount", "Code"]
+PEOPLE = [
+    ["Ann Lee", "12 Beacon St", "Boston", "MA", "02108", "CVS", 25, ""],
+    ["Bob Ray", "5 Main St", "Salem", "MA", "01970", "CVS", 25, "X"],
+    ["Cy Ng", "9 Elm St", "Quincy", "MA", "02169", "CVS", 50, "keep"],
+    ["Di Ow", "7 Oak Ave", "Lowell", "MA", "01852", "CVS", 100, "x"],
+]
+
+
+def struck(**font: bool) -> DifferentialStyle:
+    return DifferentialStyle(font=Font(**font))
+
+
+def expr(formula: str) -> Rule:
+    return Rule(type="expression", dxf=struck(strike=True), formula=[formula])
+
+
+def workbook(path: Path, *rules: tuple[str, Rule]) -> Path:
+    book = openpyxl.Workbook()
+    for row in [HEADER, *PEOPLE]:
+        book.active.append(row)
+    for area, rule in rules:
+        book.active.conditional_formatting.add(area, rule)
+    book.save(path)
+    return path
+
+
+def crossed(path: Path) -> list[int]:
+    return [s.row for s in load_sheet(path).skipped if s.kind == "crossed"]
+
+
+@pytest.mark.parametrize(
+    ("area", "rule", "rows"),
+    [
+        ("A2:H100", expr('$H2="x"'), [3, 5]),
+        ("A2:H100", expr('"X"=$H2'), [3, 5]),
+        ("A1:H200", expr("$G1>=100"), [5]),
+        ("A2:H9", expr('AND($H2<>"",$H2<>"keep")'), [3, 5]),
+        ("A2:H9", expr('ISNUMBER(SEARCH("x",$H2))'), [3, 5]),
+        ("A2:H9", expr("NOT(ISBLANK($H2))"), [3, 4, 5]),
+        ("A2:A9", CellIsRule(operator="equal", formula=['"bob ray"'], font=Font(strike=True)), [3]),
+        ("A2:H100", Rule(type="expression", dxf=struck(bold=True), formula=['$H2="x"']), []),
+    ],
+)  # fmt: skip
+def test_rows_a_conditional_format_crosses_out_are_not_ordered(
+    tmp_path: Path, area: str, rule: Rule, rows: list[int]
+) -> None:
+    assert crossed(workbook(tmp_path / "cf.xlsx", (area, rule))) == rows
+
+
+def test_a_list_whose_rows_a_rule_crosses_out_orders_the_others_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'=$H2="x"' over A2:H100 strikes Bob and Di through in Excel: both were ordered."""
+    rule = expr('$H2="x"')
+    path = workbook(tmp_path / "cf.xlsx", ("A2:H100", rule))
+    assert main(["run", str(path), "--yes", "--out", str(tmp_path / "out")]) == 0
+    lines = [li for o in embedded_sandbox_orders(resolve_settings().data_dir) for li in o["LineItems"]]
+    assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in lines) == ["Ann Lee", "Cy Ng"]
+
+
+def test_a_rule_crossing_cells_out_that_bulkship_cannot_evaluate_refuses_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rule = expr("COUNTIF($A$2:$A$9,$A2)>1")
+    path = workbook(tmp_path / "cf.xlsx", ("A2:H9", rule))
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert json.loads(capsys.readouterr().out)["error"] == (
+        "sheet 'Sheet' of cf.xlsx: a rule of the sheet (conditional formatting on A2:H9: "
+        "=COUNTIF($A$2:$A$9,$A2)>1) crosses cells out, and bulkship cannot tell which: it would order the "
+        "rows it crosses out"
+    )
