@@ -47,6 +47,7 @@ from .runresult import PlanView, RunResult, plan_view, result_from_ledger
 from .submit import Reporter, SubmitOutcome, submit_batch
 from .team import person_acting
 from .track import wait_until_settled
+from .track.moved import moved_elsewhere
 from .track.orders import (
     not_asked_again,
     not_checked_again,
@@ -210,6 +211,7 @@ async def _plan_and_send(
             )  # fmt: skip
         # rows the vendor failed are sent again below: asked first, the vendor may have shipped them since
         unread = await recheck_made_no_card(client, ledger, batch, settings.concurrency) if stored else {}
+        unread |= await moved_elsewhere(client, ledger, batch) if stored else {}  # ... or moved the cards
         # ... and those an earlier run planned again without sending them (a cost page)
         unchecked = await recheck_planned_again(client, ledger, batch) if stored else {}
         unread_elsewhere = await recheck_other_batches(  # the repeat guard below judges their cards as the

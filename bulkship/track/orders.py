@@ -224,8 +224,8 @@ def not_asked_again(ledger: Ledger, batch: str, unread: dict[str, str]) -> Bulks
     if not rows:
         return None
     return _unread(
-        f"{rows} row(s) the vendor showed failed (no card made) were not sent again: their orders could not "
-        "be read again to see whether the vendor has made the cards since",
+        f"{rows} row(s) the vendor showed failed (no card made) were not sent again: whether the vendor has "
+        "made the cards since is not known",
         {po: f"{po}: {reason}" for po, reason in unread.items()},
     )
 
@@ -246,7 +246,8 @@ def _unread(said: str, reasons: dict[str, str]) -> BulkshipError:
     """A run's stop for cards it did not send because an order could not be read: re-running asks again."""
     return VendorUnavailableError(
         f"{said} ({'; '.join(reason for _po, reason in sorted(reasons.items()))})",
-        hint="re-run the same command once the vendor answers: it asks again and sends each such card once",
+        hint="re-run the same command once the vendor answers (a card it moved to an order of its own: once "
+        "that order shows it failed, or ask the vendor): it asks again and sends each such card once",
     )
 
 

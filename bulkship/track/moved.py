@@ -1,0 +1,73 @@
+"""Cards the vendor moved out of an order bulkship sent into one of its own (an order split under the same
+PONumber, a backordered line re-created elsewhere): the line left behind reads Cancelled with no parcel,
+which alone would have the row sent again, while the card goes out from the other order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..client.parse import po_number_of, raw_lines, status_name, text
+from ..errors import VendorError
+from ..ledger import Ledger
+from ..statuses import NO_CARD_STATUSES
+
+
+async def moved_elsewhere(client: Any, ledger: Ledger, batch: str) -> dict[str, str]:
+    """PO -> why, for the orders whose rows the vendor shows made no card while it lists another order this
+    ledger did not send under the same PONumber, or a line of one carrying such a row's ExternalId in a
+    status that may make a card: their rows are not sent again (found by hunter-vendor3: K3 moved to the
+    vendor's order '...-B' under BS-BIG-0001 and left Cancelled in the original was sent again in
+    BS-BIG-0002). Only what the list shows counts: a list that cannot be read proves nothing either way."""
+    made_none = ledger.rows_made_no_card(batch)
+    listing_of = getattr(client, "order_listing", None)
+    if not made_none or listing_of is None:
+        return {}
+    pos = {po for _fp, po in made_none}
+    by_fingerprint = {r.fingerprint: r for r in ledger.batch_rows(batch)}
+    refs = {
+        str(by_fingerprint[fp].external_id).casefold(): po
+        for fp, po in made_none
+        if fp in by_fingerprint and by_fingerprint[fp].external_id
+    }
+
+    ours = {o.vendor_order_id for o in ledger.orders(payloads=False) if o.vendor_order_id}
+
+    def keep(raw: Any) -> bool:
+        if text(raw, "Id", "OrderId") in ours:
+            return False  # an order of this ledger (the failed one itself)
+        return po_number_of(raw) in pos or any(_live_ref(li) in refs for li in raw_lines(raw))
+
+    try:
+        listing = await listing_of(keep=keep)
+    except VendorError:
+        return {}
+    found: dict[str, str] = {}
+    for order in listing.orders:
+        raw = order.raw
+        lines = raw_lines(raw)
+        if order.po_number in pos and (not lines or any(_may_make_card(li) for li in lines)):
+            status = order.status or "no status"
+            found[order.po_number] = (
+                f"the vendor also lists order {order.id} ({status}) under this PONumber, one bulkship did "
+                "not send: the cards may have moved there"
+            )
+        for line in lines:
+            po = refs.get(_live_ref(line))
+            if po is not None:
+                found.setdefault(
+                    po,
+                    f"the vendor shows {text(line, 'ExternalId')} in its order {order.id} "
+                    f"({order.po_number or 'no PONumber'}), which bulkship did not send: the card may have "
+                    "moved there",
+                )
+    return found
+
+
+def _may_make_card(raw_line: Any) -> bool:
+    """A listed line in a status that may still make a card (any but Failed or Cancelled)."""
+    return status_name(text(raw_line, "Status")).lower() not in NO_CARD_STATUSES
+
+
+def _live_ref(raw_line: Any) -> str:
+    """A vendor line's ExternalId, folded, when its status may still make a card ("" otherwise)."""
+    return text(raw_line, "ExternalId").strip().casefold() if _may_make_card(raw_line) else ""

@@ -1,0 +1,94 @@
+"""A card the vendor moves out of an order bulkship sent into an order of its own (an order split under the
+same PONumber, a line re-created elsewhere), over real HTTP (``support.vendor_proxy``): the line left
+behind reads Cancelled with no parcel, and its row must not be sent again while the other order holds it."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import write_sheet
+from support.vendor_proxy import Answer, Call, VendorProxy
+
+from bulkship.pipeline import run_batch
+from bulkship.track import track
+
+
+@pytest.fixture
+def vendor(tmp_path: Path) -> Any:
+    with VendorProxy(tmp_path) as proxy:
+        yield proxy
+
+
+def place(vendor: VendorProxy, tmp_path: Path, people: list[int]) -> Any:
+    sheet = write_sheet(tmp_path / "staff.csv", people)
+    return run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch="staff")
+
+
+def moved(ref: str, *, status: str = "Pending", same_po: bool = True) -> Any:
+    """The vendor's reads show line ``ref`` Cancelled in the order sent, and its list an order of the
+    vendor's own (Id '<id>-B', under the same PONumber or another) holding that line in ``status``."""
+
+    def split(order: dict[str, Any]) -> dict[str, Any]:
+        other = copy.deepcopy(order)
+        other["Id"] = order["Id"] + "-B"
+        other["PONumber"] = order["PONumber"] if same_po else "VENDOR-BACKORDER-77"
+        other["LineItems"] = [
+            {**li, "Id": li["Id"] + "-B", "Status": status}
+            for li in order["LineItems"]
+            if li["ExternalId"] == ref
+        ]
+        return other
+
+    def left(order: dict[str, Any]) -> dict[str, Any]:
+        for line in order["LineItems"]:
+            if line["ExternalId"] == ref:
+                line.update(Status="Cancelled", Shipments=[])
+        return order
+
+    def rewrite(call: Call) -> Answer:
+        answer = call.forward()
+        path = call.path.lower()
+        if call.method != "GET" or not path.startswith("/v1/orders") or answer.status != 200:
+            return answer
+        body = answer.json()
+        if path != "/v1/orders":
+            return Answer.of(200, left(body))
+        listed = body["Data"]
+        extra = [split(o) for o in listed if any(li["ExternalId"] == ref for li in o["LineItems"])]
+        body["Data"] = [left(o) for o in listed] + extra
+        body["TotalCount"] = len(body["Data"])
+        return Answer.of(200, body)
+
+    return rewrite
+
+
+@pytest.mark.parametrize("same_po", [True, False], ids=["same PO", "another PO"])
+def test_a_card_the_vendor_moved_to_an_order_of_its_own_is_not_sent_again(
+    vendor: VendorProxy, tmp_path: Path, same_po: bool
+) -> None:
+    """Found by hunter-vendor3: the vendor split BS-STAFF-0001, E3's line left Cancelled (no parcel) and
+    E3's card in its order '...-B' (Pending): `track` read E3 'cancelled', and the next run sent it again in
+    BS-STAFF-0002, a second card; `reconcile` said so afterwards ('a second order under this PO')."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2, 3, 4])
+    vendor.rewrite = moved("E3", same_po=same_po)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    again = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert vendor.external_ids() == ["E1", "E2", "E3", "E4"]  # no second card
+    assert again.stopped is not None and "may have moved there" in again.stopped.message, again.stopped
+
+
+def test_a_card_the_vendor_moved_and_failed_there_too_is_sent_again_once(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """The vendor's own order shows the moved line failed as well: no card anywhere, the row goes once."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2, 3, 4])
+    vendor.rewrite = moved("E3", status="Cancelled")
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    place(vendor, tmp_path, [1, 2, 3, 4])
+    assert vendor.external_ids() == ["E1", "E2", "E3", "E3", "E4"]
