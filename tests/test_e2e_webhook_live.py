@@ -17,9 +17,8 @@ import csv
 import json
 import logging
 import os
-import queue
+import signal
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -30,6 +29,7 @@ import httpx
 import openpyxl
 import pytest
 from support import HEADER
+from support.forkserver import Completed, ForkServer
 from test_track_support import BATCH, ScriptedVendor, sent_batch
 
 from bulkship import linematch
@@ -59,45 +59,27 @@ T = TypeVar("T")
 
 
 class Process:
-    """A bulkship subprocess whose stdout lines are read on a thread (stderr goes to a file)."""
+    """A bulkship process (forked: support.forkserver) whose stdout and stderr go to files."""
 
-    def __init__(self, args: list[str], log: Path, env: dict[str, str]) -> None:
-        self.log = log
+    def __init__(self, forks: ForkServer, args: list[str], env: dict[str, str]) -> None:
         self.command = args[0]
-        with log.open("w") as stderr:
-            self.popen = subprocess.Popen(
-                [sys.executable, "-m", "bulkship", *args],
-                stdout=subprocess.PIPE,
-                stderr=stderr,
-                text=True,
-                env=env,
-            )
-        self.lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._pump, daemon=True).start()
-
-    def _pump(self) -> None:
-        assert self.popen.stdout is not None
-        for line in self.popen.stdout:
-            self.lines.put(line)
+        self.popen = forks.popen(args, env={**env, "PYTHONUNBUFFERED": "1"}, capture=True)
+        assert self.popen.stderr is not None
+        self.log = self.popen.stderr
 
     def printed(self, count: int) -> dict[str, str]:
         """The first ``count`` ``NAME=value`` lines it prints."""
-        found: dict[str, str] = {}
-        for _ in range(count):
-            try:
-                line = self.lines.get(timeout=STARTUP_LIMIT_S)
-            except queue.Empty:
-                pytest.fail(f"{self.command} printed nothing; its stderr:\n{self.log.read_text()}")
-            name, _, value = line.strip().partition("=")
-            found[name] = value
-        return found
+        lines = self.popen.printed(count, STARTUP_LIMIT_S)
+        if lines is None:
+            pytest.fail(f"{self.command} printed nothing; its stderr:\n{self.log.read_text()}")
+        return dict(line.strip().partition("=")[::2] for line in lines)
 
     def alive(self) -> bool:
         return self.popen.poll() is None
 
     def stop(self) -> None:
         if self.popen.poll() is None:
-            self.popen.terminate()
+            self.popen.send_signal(signal.SIGTERM)
             try:
                 self.popen.wait(timeout=10)
             except subprocess.TimeoutExpired:
@@ -123,10 +105,8 @@ def _write_input(path: Path) -> Path:
     return path
 
 
-def _bulkship(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bulkship", *args], capture_output=True, text=True, env=env, timeout=60
-    )
+def _bulkship(forks: ForkServer, args: list[str], env: dict[str, str]) -> Completed:
+    return forks.run(args, env=env, timeout=60)
 
 
 def _eventually(probe: Callable[[], T | None], what: str, limit_s: float = SETTLE_LIMIT_S) -> T:
@@ -157,15 +137,16 @@ def _vendor_lines(sandbox_url: str) -> dict[str, dict[str, Any]]:
 
 @pytest.mark.slow
 def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
-    tmp_path: Path, processes: list[Process], capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, processes: list[Process], capsys: pytest.CaptureFixture[str], bulkship_forks: ForkServer
 ) -> None:
     env = dict(os.environ)  # BULKSHIP_DATA_DIR is this test's own (conftest)
     ledger, out = tmp_path / "ledger.sqlite", tmp_path / "out"
 
     sandbox = Process(
+        bulkship_forks,
         ["sandbox", "--port", "0", "--state", str(tmp_path / "vendor.sqlite"), "--clock-speed", "0",
          "--webhook-duplicate-rate", "1", "--seed", "7"],
-        tmp_path / "sandbox.log", env,
+        env,
     )  # fmt: skip
     processes.append(sandbox)
     vendor = sandbox.printed(3)
@@ -173,11 +154,12 @@ def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
     assert sandbox_url.startswith("http://127.0.0.1:")
     env.update(BULKSHIP_EMAIL=vendor["BULKSHIP_EMAIL"], BULKSHIP_ACCESS_TOKEN=vendor["BULKSHIP_ACCESS_TOKEN"])
 
-    def start_receiver(port: int | str, log: str, quiet_s: float = 0) -> tuple[Process, str]:
+    def start_receiver(port: int | str, quiet_s: float = 0) -> tuple[Process, str]:
         process = Process(
+            bulkship_forks,
             ["webhook", "serve", "--port", str(port), "--secret", SECRET, "--api-url", sandbox_url,
              "--ledger", str(ledger), "--quiet-s", str(quiet_s)],
-            tmp_path / log, env,
+            env,
         )  # fmt: skip
         processes.append(process)
         return process, process.printed(1)["BULKSHIP_WEBHOOK_URL"]
@@ -190,11 +172,12 @@ def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
         with httpx.Client(base_url=sandbox_url, trust_env=False, timeout=10) as http:
             return http.get("/_sandbox/webhooks").json()
 
-    receiver, receiver_url = start_receiver(0, "receiver.log")
+    receiver, receiver_url = start_receiver(0)
     assert receiver_url.startswith("http://127.0.0.1:") and receiver_url.endswith(f"/webhook/{SECRET}")
 
     sheet = _write_input(tmp_path / "staff.csv")
     run = _bulkship(
+        bulkship_forks,
         ["run", str(sheet), "--batch", "LIVE", "--yes", "--api-url", sandbox_url,
          "--webhook-url", receiver_url, "--ledger", str(ledger), "--out", str(out),
          "--max-lines", "2", "--wait", "0", "--json"],
@@ -222,9 +205,7 @@ def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
     # Back on the same URL, the sandbox's retries (due on its clock) get through.
     # It rewrites the workbook only after an hour without deliveries: what the test sees of the workbook
     # before the receiver stops is the run's, after it the one written on the way out.
-    receiver, again_url = start_receiver(
-        httpx.URL(receiver_url).port or 0, "receiver-again.log", quiet_s=AN_HOUR_S
-    )
+    receiver, again_url = start_receiver(httpx.URL(receiver_url).port or 0, quiet_s=AN_HOUR_S)
     assert again_url == receiver_url
     advance(60)
 
@@ -281,7 +262,7 @@ def test_live_webhooks_bring_the_ledger_and_the_workbook_up_to_date(
         assert after[employee]["Carrier"] == shipment["Carrier"]
         assert after[employee]["Tracking URL"] == shipment["TrackingUrl"]
     assert after["E4"]["Status"] == "invalid" and not after["E4"]["Tracking Number"]
-    logged = (tmp_path / "receiver.log").read_text() + receiver.log.read_text()
+    logged = "".join(process.log.read_text() for process in processes if process.command == "webhook")
     assert vendor["BULKSHIP_ACCESS_TOKEN"] not in logged and "Ann Lee" not in logged
 
 

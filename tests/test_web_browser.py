@@ -12,7 +12,6 @@ import os
 import shutil
 import signal
 import subprocess
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -94,17 +93,13 @@ def start_server(forks: ForkServer, env: dict[str, str], *flags: str) -> Server:
     process = forks.popen(
         ["serve", "--port", "0", *flags], env={**env, "PYTHONUNBUFFERED": "1"}, capture=True
     )
-    assert process.stdout is not None and process.stderr is not None
-    deadline = time.monotonic() + START_LIMIT_S
-    printed = ""
-    while not printed.endswith("\n"):
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            process.wait()
-            raise RuntimeError(f"bulkship serve did not start: {process.stderr.read_text()[-2000:]}")
-        time.sleep(0.05)
-        printed = process.stdout.read_text()
-    first = printed.splitlines()[0]
+    printed = process.printed(1, START_LIMIT_S)
+    if printed is None:
+        process.kill()
+        process.wait()
+        assert process.stderr is not None
+        raise RuntimeError(f"bulkship serve did not start: {process.stderr.read_text()[-2000:]}")
+    first = printed[0]
     url = first.strip().rpartition(" ")[2]
     assert url.startswith("http://127.0.0.1:"), first
     return Server(url, process)

@@ -83,6 +83,19 @@ class Forked:
         if self.returncode is None:
             self.server.ask(op="signal", pid=self.pid, signum=signum)
 
+    def printed(self, count: int, timeout: float) -> list[str] | None:
+        """Its first ``count`` stdout lines as soon as it has printed them (started with ``capture`` and
+        PYTHONUNBUFFERED set); None if it ends first or ``timeout`` s pass."""
+        assert self.stdout is not None
+        deadline = time.monotonic() + timeout
+        while True:
+            lines = self.stdout.read_text(errors="replace").splitlines(keepends=True)
+            if len(lines) >= count and lines[count - 1].endswith("\n"):
+                return lines[:count]
+            if self.poll() is not None or time.monotonic() > deadline:
+                return None
+            time.sleep(0.05)
+
     def kill(self) -> None:
         self.send_signal(signal.SIGKILL)
 
@@ -133,6 +146,8 @@ class ForkServer:
         """``python -m bulkship ARGS`` in this working folder; its output kept (``capture``) or dropped."""
         output = tempfile.TemporaryDirectory() if capture else None
         files = [os.path.join(output.name, name) if output else os.devnull for name in ("stdout", "stderr")]
+        for path in files if output else ():  # there before the child is: a test may read them at once
+            Path(path).touch()
         pid = self.ask(
             op="spawn", args=list(args), env=dict(os.environ if env is None else env), cwd=os.getcwd(),
             stdout=files[0], stderr=files[1],
