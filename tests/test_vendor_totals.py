@@ -153,3 +153,28 @@ def test_a_card_line_naming_no_product_but_its_reference_is_no_fee() -> None:
     order = parse_order({"Id": "A", "PONumber": "BS-X-0001", "Cost": 54.95, "LineItems": lines})
     assert [li.id for li in order.card_lines] == ["1", "2"]
     assert order.billed_beside_lines == Decimal("4.95")
+
+
+def test_an_order_whose_failed_line_was_sent_again_is_not_said_to_differ_from_the_plan(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor3: E3's line failed at the vendor (no card) and was sent again in
+    BS-STAFF-0002; every run after said "The vendor's costs differ from the plan for 1 order(s)
+    (BS-STAFF-0001): planned 100.00, the vendor shows 75.00", the plan counting the row that left."""
+
+    def e3_failed(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method == "GET" and call.path.lower().startswith("/v1/orders/") and answer.status == 200:
+            body = answer.json()
+            for line in body["LineItems"]:
+                if line["ExternalId"] == "E3":
+                    line.update(Status="Failed", Shipments=[])
+            return Answer.of(200, body)
+        return answer
+
+    place(vendor, tmp_path, [1, 2, 3, 4])
+    vendor.rewrite = e3_failed
+    asyncio.run(track(vendor.settings(tmp_path), "staff", client_factory=vendor.factory))
+    again = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert vendor.external_ids() == ["E1", "E2", "E3", "E3", "E4"] and again.total_cost == Decimal("100.00")
+    assert not [n for n in again.notes if "differ from the plan" in n], again.notes
