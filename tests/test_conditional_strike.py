@@ -92,3 +92,14 @@ def test_a_rule_crossing_cells_out_that_bulkship_cannot_evaluate_refuses_the_fil
         "=COUNTIF($A$2:$A$9,$A2)>1) crosses cells out, and bulkship cannot tell which: it would order the "
         "rows it crosses out"
     )
+
+
+def test_rows_a_libreoffice_conditional_format_crosses_out_are_not_ordered(tmp_path: Path) -> None:
+    """The same rules in an ODS saved by LibreOffice (calcext:conditional-format, a named style striking
+    through): each row was ordered too."""
+    from support.libreoffice import convert
+
+    named = CellIsRule(operator="equal", formula=['"Cy Ng"'], font=Font(strike=True))
+    rules = [("A2:H100", expr('$H2="x"')), ("A2:A9", named)]
+    ods = convert(workbook(tmp_path / "cf.xlsx", *rules), "ods", tmp_path)
+    assert crossed(ods) == [3, 4, 5]

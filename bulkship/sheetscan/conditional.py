@@ -65,3 +65,35 @@ def conditional_rules(piece: bytes, struck: frozenset[int], scan: SheetScan) -> 
                     formulas=tuple(_unescape(f) for f in _FORMULA.findall(rule.group(2) or b"")),
                 )
             )
+
+
+# LibreOffice's conditions (content.xml, calcext:condition): a formula, or the cell's value against another
+_ODS_FORMULA = re.compile(r"(?s)^formula-is\((.*)\)$")
+_ODS_TEXT = {"begins-with": "beginsWith", "ends-with": "endsWith", "contains-text": "containsText",
+             "not-contains-text": "notContainsText"}  # fmt: skip
+_ODS_TEXT_CALL = re.compile(r'(?s)^([a-z-]+)\("((?:[^"]|"")*)"\)$')
+_ODS_COMPARE = re.compile(r"(?s)^(!=|<=|>=|=|<|>)(.*)$")
+_ODS_OPERATORS = {"=": "equal", "!=": "notEqual", ">": "greaterThan", "<": "lessThan",
+                  ">=": "greaterThanOrEqual", "<=": "lessThanOrEqual"}  # fmt: skip
+_ODS_REF = re.compile(r"\[\$?'?(?:[^'\].]*'?)?\.(\$?[A-Z]{1,3}\$?\d{1,7})\]")  # [.$H2], [$Sheet1.H2]
+_ODS_AREA = re.compile(
+    r"\$?'?[^'.\s]*'?\.(\$?[A-Z]{1,3}\$?\d{1,7})(?::\$?'?[^'.\s]*'?\.(\$?[A-Z]{1,3}\$?\d{1,7}))?"
+)
+
+
+def ods_rule(target: str, value: str) -> StruckRule:
+    """A LibreOffice conditional format (its target range 'Sheet1.A2:Sheet1.H100', its condition
+    'formula-is([.$H2]="x")', '="Bob Ray"', 'contains-text("x")') as the rule Excel writes; a condition
+    of another kind stays one bulkship cannot evaluate (kind 'ods')."""
+    areas = [a.group(1) + (f":{a.group(2)}" if a.group(2) else "") for a in _ODS_AREA.finditer(target)]
+    sqref = " ".join(area.replace("$", "") for area in areas)
+    formula = _ODS_FORMULA.match(value)
+    if formula:
+        return StruckRule(sqref, "expression", "", "", (_ODS_REF.sub(r"\1", formula.group(1)),))
+    text = _ODS_TEXT_CALL.match(value)
+    if text and text.group(1) in _ODS_TEXT:
+        return StruckRule(sqref, _ODS_TEXT[text.group(1)], "", text.group(2).replace('""', '"'), ())
+    compare = _ODS_COMPARE.match(value)
+    if compare:
+        return StruckRule(sqref, "cellIs", _ODS_OPERATORS[compare.group(1)], "", (compare.group(2).strip(),))
+    return StruckRule(sqref, "ods", "", "", (value,))

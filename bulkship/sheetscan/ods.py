@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .conditional import ods_rule
 from .formats import _DOLLARS, format_padded, is_padding_format, shown_currency
 from .limits import COLLAPSED, FILTERED, Limits, SheetScan, _cell_too_big, _refuse, check_extent
 from .runs import element_runs, note_struck
@@ -49,8 +50,14 @@ def scan_ods(path: Path, archive: zipfile.ZipFile, limits: Limits) -> dict[str, 
     from defusedxml.ElementTree import iterparse
 
     scans: dict[str, SheetScan] = {}
+    walker = _OdsWalker(path, limits)
+    if "styles.xml" in archive.namelist():  # the named styles a conditional format applies
+        with archive.open("styles.xml") as stream:
+            for _event, element in iterparse(stream, events=("end",), forbid_dtd=True):
+                if element.tag == f"{_STYLE}style" and _struck(element):  # by name or as shown (_5f_ is '_')
+                    walker.struck_styles.add(element.get(f"{_STYLE}name") or "")
+                    walker.struck_styles.add(element.get(f"{_STYLE}display-name") or "")
     with archive.open("content.xml") as stream:
-        walker = _OdsWalker(path, limits)
         for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
             walker.handle(event, element)
         scans = walker.scans
@@ -108,6 +115,12 @@ class _OdsWalker:
             element.clear()
         elif tag == f"{_TABLE}table":
             self.scan = None
+            element.clear()
+        elif tag == f"{_CALCEXT}conditional-format":  # a rule striking cells through, as Excel's are read
+            target = element.get(f"{_CALCEXT}target-range-address") or ""
+            for condition in element:
+                if (condition.get(f"{_CALCEXT}apply-style-name") or "") in self.struck_styles:
+                    self.scan.struck_rules.append(ods_rule(target, condition.get(f"{_CALCEXT}value") or ""))
             element.clear()
 
     def _cell(self, element: Any) -> None:
