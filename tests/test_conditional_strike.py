@@ -103,3 +103,36 @@ def test_rows_a_libreoffice_conditional_format_crosses_out_are_not_ordered(tmp_p
     rules = [("A2:H100", expr('$H2="x"')), ("A2:A9", named)]
     ods = convert(workbook(tmp_path / "cf.xlsx", *rules), "ods", tmp_path)
     assert crossed(ods) == [3, 4, 5]
+
+
+X14_RULE = (
+    '<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" '
+    'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings>'
+    '<x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+    '<x14:cfRule type="expression" priority="1" id="{00000000-0000-0000-0000-000000000001}">'
+    "<xm:f>COUNTIF(Removed!$A:$A,$A2)&gt;0</xm:f><x14:dxf><font><strike/></font></x14:dxf></x14:cfRule>"
+    "<xm:sqref>A2:H100</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>"
+)
+
+
+def test_a_rule_naming_another_sheet_as_excel_2010_writes_it_refuses_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rule crossing out the people listed on another sheet ('Removed'), which Excel writes in an extension
+    list with its format inside: bulkship cannot evaluate it, and it was not seen at all."""
+    import zipfile
+
+    path = workbook(tmp_path / "cf.xlsx")
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"</worksheet>", X14_RULE.encode() + b"</worksheet>")
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert json.loads(capsys.readouterr().out)["error"].startswith(
+        "sheet 'Sheet' of cf.xlsx: a rule of the sheet (conditional formatting on A2:H100: "
+        "=COUNTIF(Removed!$A:$A,$A2)>0) crosses cells out"
+    )

@@ -52,9 +52,14 @@ def conditional_rules(piece: bytes, struck: frozenset[int], scan: SheetScan) -> 
     for block in _BLOCK.finditer(piece):
         sqref = _attrs(block.group(1)).get(b"sqref", b"").decode()
         for rule in _RULE.finditer(block.group(2)):
-            attrs = _attrs(rule.group(1))
+            attrs, body = _attrs(rule.group(1)), rule.group(2) or b""
             dxf = attrs.get(b"dxfId", b"")
-            if not dxf.isdigit() or int(dxf) not in struck:
+            if dxf.isdigit() and int(dxf) in struck:
+                formulas = _FORMULA.findall(body)
+            elif not dxf and _STRIKE.search(body) and _struck_inline(body):  # Excel 2010's x14 rule
+                formulas = _X14_FORMULA.findall(body)
+                sqref = _unescape(b" ".join(_X14_SQREF.findall(block.group(2)))) or sqref
+            else:
                 continue
             scan.struck_rules.append(
                 StruckRule(
@@ -62,9 +67,20 @@ def conditional_rules(piece: bytes, struck: frozenset[int], scan: SheetScan) -> 
                     kind=attrs.get(b"type", b"").decode(),
                     operator=attrs.get(b"operator", b"").decode(),
                     text=_unescape(attrs.get(b"text", b"")),
-                    formulas=tuple(_unescape(f) for f in _FORMULA.findall(rule.group(2) or b"")),
+                    formulas=tuple(_unescape(f) for f in formulas),
                 )
             )
+
+
+# An x14 rule (an extension list's, as Excel writes a rule naming another sheet: 'COUNTIF(Removed!A:A,$A2)')
+# carries its formulas, its area and its format inside itself
+_X14_FORMULA = re.compile(rb"<(?:\w+:)?f>(.*?)</(?:\w+:)?f>", re.S)
+_X14_SQREF = re.compile(rb"<(?:\w+:)?sqref>(.*?)</(?:\w+:)?sqref>", re.S)
+
+
+def _struck_inline(body: bytes) -> bool:
+    strike = _STRIKE.search(body)
+    return strike is not None and (strike.group(1) or b"1").lower() not in (b"0", b"false")
 
 
 # LibreOffice's conditions (content.xml, calcext:condition): a formula, or the cell's value against another

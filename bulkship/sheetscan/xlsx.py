@@ -272,7 +272,7 @@ def _scan_body(
             _autofilter(whole, scan)
         if (end >= 0 or after) and b"mergeCell" in whole:
             _merged(whole[max(end, 0) :], scan)
-        if (end >= 0 or after) and b"conditionalFormatting" in whole and styles.struck_rules:
+        if (end >= 0 or after) and b"conditionalFormatting" in whole:
             conditional_rules(whole[max(end, 0) :], styles.struck_rules, scan)
         after = after or end >= 0
     scan.columns = max_col
@@ -346,7 +346,7 @@ def _walk_xlsx(
             _autofilter_element(element, scan)
         elif tag == "mergeCell":
             _add_merged(element.get("ref") or "", scan)
-        elif tag == "conditionalFormatting" and styles.struck_rules:
+        elif tag == "conditionalFormatting":
             from xml.etree.ElementTree import tostring
 
             conditional_rules(tostring(element), styles.struck_rules, scan)
