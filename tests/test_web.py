@@ -207,6 +207,10 @@ def test_a_profile_saved_while_the_batch_waits_its_turn_to_be_sent_does_not_stop
             "/batches/queued/columns/profile", data={"csrf_token": token(client), "profile": "mine"}
         )
         assert saved.url.path == "/batches/queued/progress"  # the page shows the send going on
+        # ... and says the change was not made (a fix typed and saved there vanished unsaid: review17)
+        assert "it was not made (nothing you typed was saved)" in saved.text
+        fix = {"csrf_token": token(client), "was:Name": "x", "cell:Name": "y"}
+        assert "it was not made" in client.post("/batches/queued/rows/3", data=fix).text
     page = wait_until_finished(client, "queued")
     assert "nothing to send" not in page
     external = [li.external_id for o in sandbox_orders(settings) for li in o.line_items]

@@ -162,7 +162,7 @@ async def progress(request: Request) -> Response:
     web = _web(request)
     batch = _batch_or_404(web, request.path_params["name"])
     data = await run_in_threadpool(_progress, web, batch)
-    return render(request, "progress.html", batch=batch, p=data)
+    return render(request, "progress.html", batch=batch, p=data, busy=bool(request.query_params.get("busy")))
 
 
 async def progress_live(request: Request) -> Response:
@@ -264,7 +264,7 @@ def _csrf_page() -> str:
 
 async def not_found(request: Request, exc: Exception) -> Response:
     if isinstance(exc, _GoTo):
-        return _see(exc.detail)
+        return _see(exc.detail + ("?busy=1" if exc.busy and request.method == "POST" else ""))
     detail = getattr(exc, "detail", "Not found")
     status = getattr(exc, "status_code", 404)
     return render(

@@ -171,15 +171,18 @@ def _sending(web: Web, batch: state.WebBatch) -> bool:
 def _idle(web: Web, batch: state.WebBatch) -> state.WebBatch:
     """``batch``, for a step that could change it; while a run of it goes on, its progress page instead."""
     if _sending(web, batch):
-        raise _GoTo(f"/batches/{batch.name}/progress")
+        raise _GoTo(f"/batches/{batch.name}/progress", busy=True)
     return batch
 
 
 class _GoTo(HTTPException):
-    """Answered with a redirect (see :func:`not_found`)."""
+    """Answered with a redirect (see :func:`not_found`). ``busy``: a change (a form) answered so was not
+    made, the batch being sent: its progress page says so (a cell fix typed and saved during the sending
+    vanished unsaid: review17)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, busy: bool = False) -> None:
         super().__init__(303, url)
+        self.busy = busy
 
 
 def _page_number(request: Request) -> int:
