@@ -282,3 +282,36 @@ def test_a_plan_approved_then_priced_lower_by_the_vendor_is_sent_on_that_approva
     finally:
         vendor.close()
         store.forget_engines()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"Name": "Walgreens Gift Card"}, {"CurrencyCode": "CAD"}],
+    ids=["another card under the Id", "another currency"],
+)
+def test_a_card_changed_while_the_plan_waited_sends_nothing(tmp_path: Path, change: dict[str, Any]) -> None:
+    """Found by hunter-vendor3: the vendor gave the Id CVS to another card (or priced it in CAD) while `run`
+    waited at "Send these orders?": only fees, discounts and shipping prices were compared, and the yes
+    sent a card other than the one shown, at the price shown."""
+    settings = vendor_settings(tmp_path)
+    changed = copy.deepcopy(BUILTIN_CATALOG)
+    for product in changed["Products"]:
+        if product["Id"] == "CVS":
+            product.update(change)
+    (tmp_path / "changed.json").write_text(json.dumps(changed))
+    vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
+    sheet = tmp_path / "plain.csv"
+    sheet.write_text("Name,Address,City,State,ZIP,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
+
+    def answer_later(view: Any) -> bool:
+        vendor.catalog = load_catalog(tmp_path / "changed.json")  # meanwhile, at the vendor
+        return True
+
+    try:
+        with pytest.raises(SpendLimitError, match=r"prices changed while the plan waited.*CVS"):
+            run_batch(
+                sheet, settings, batch="plain", wait_s=0, client_factory=factory(vendor), confirm=answer_later
+            )
+        assert vendor.orders() == []
+    finally:
+        vendor.close()

@@ -166,6 +166,11 @@ def price_changes(shown: Catalog, now: Catalog, summary: PlanSummary | None = No
         if after is None:
             changes.append(f"{product_id} is no longer in the catalog")
             continue
+        if after.currency != before.currency:  # its price in another currency, or one not to be read
+            changes.append(f"{product_id} priced in {before.currency} -> {after.currency}")
+        if after.name != before.name or after.ships_physically != before.ships_physically:
+            # the Id given to another card (found by hunter-vendor3): the card shown is not the one sent
+            changes.append(f"{product_id} is now {after.name!r} (was {before.name!r})")
         if after.fee != before.fee:
             changes.append(f"{product_id} fee {money_text(before.fee)} -> {money_text(after.fee)}")
         if after.discount_percentage != before.discount_percentage:
@@ -176,7 +181,7 @@ def price_changes(shown: Catalog, now: Catalog, summary: PlanSummary | None = No
         if method_id not in methods:
             continue
         method = now.shipping_methods.get(method_id)
-        if method is None or method.price != was.price:
+        if method is None or (method.price, method.currency) != (was.price, was.currency):
             price = "gone" if method is None else money_text(method.price)
             changes.append(f"shipping {method_id} {money_text(was.price)} -> {price}")
     return changes
