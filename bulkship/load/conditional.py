@@ -37,9 +37,12 @@ def strike_by_rules(grid: _Grid, where: str) -> None:
         return
     frame = grid.frame
     rows, width = frame.index.tolist(), frame.shape[1]
+    position = {row: at for at, row in enumerate(rows)}
+    columns = [frame.iloc[:, col].tolist() for col in range(width)]  # a cell read by two lookups, not .at
 
     def cell(row: int, col: int) -> str:
-        return str(frame.at[row, col - 1]) if row in frame.index and 0 < col <= width else ""
+        at = position.get(row)
+        return str(columns[col - 1][at]) if at is not None and 0 < col <= width else ""
 
     for rule in scan.struck_rules:
         areas = [_area(part) for part in rule.sqref.split()]
