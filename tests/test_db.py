@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from support.forkserver import ForkServer
 
 from bulkship.db import batch_lock, batch_lock_key, current_revision, engine_for, head, upgrade
 from bulkship.errors import LedgerLockedError
@@ -241,9 +242,9 @@ def test_a_ledger_written_by_bulkship_0_1_upgrades_in_place_and_resumes(tmp_path
     assert again.already_complete and again.sent_orders == 0
 
 
-def test_processes_upgrading_at_once_upgrade_once(location: str) -> None:
+def test_processes_upgrading_at_once_upgrade_once(location: str, bulkship_forks: ForkServer) -> None:
     script = "import sys; from bulkship.db import engine_for, upgrade; upgrade(engine_for(sys.argv[1]))"
-    children = [subprocess.Popen([sys.executable, "-c", script, location]) for _ in range(2)]
+    children = [bulkship_forks.popen([location], code=script) for _ in range(2)]  # processes of their own
     assert [child.wait(timeout=120) for child in children] == [0, 0]
     engine = engine_for(location)
     with engine.connect() as connection:

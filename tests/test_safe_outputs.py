@@ -6,12 +6,11 @@ them but without paying the start-up of a process each)."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from support.forkserver import Completed, ForkServer
 
 from bulkship.atomicfile import atomic_path, remove_stale_temps, temp_path_for
 from bulkship.cli import main
@@ -40,11 +39,11 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def _killed_while_publishing(cwd: Path, target: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """``bulkship ARGS`` in a process of its own that SIGKILLs itself just before publishing ``target``."""
+def _killed_while_publishing(forks: ForkServer, cwd: Path, target: str, *args: str) -> Completed:
+    """``bulkship ARGS`` in a process of its own (forked: support.forkserver) that SIGKILLs itself just before
+    publishing ``target``."""
     env = {**os.environ, "KILL_BEFORE_PUBLISHING": target}
-    argv = [sys.executable, "-c", KILLER, *args]
-    return subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=180)
+    return forks.run(args, code=KILLER, cwd=cwd, env=env, timeout=180)
 
 
 def _temporaries(folder: Path) -> list[str]:
@@ -67,7 +66,7 @@ def _sheet(folder: Path, rows: list[str]) -> Path:
     ],
 )
 def test_a_kill_while_writing_leaves_the_previous_file_and_no_temporary(
-    tmp_path, monkeypatch, target, first, second
+    tmp_path, monkeypatch, target, first, second, bulkship_forks
 ):
     monkeypatch.chdir(tmp_path)
     _sheet(tmp_path, ROWS[:2])
@@ -76,7 +75,7 @@ def test_a_kill_while_writing_leaves_the_previous_file_and_no_temporary(
     before = published.read_bytes()
 
     _sheet(tmp_path, ROWS)  # a new row: the second command has something new to write
-    killed = _killed_while_publishing(tmp_path, target, *second)
+    killed = _killed_while_publishing(bulkship_forks, tmp_path, target, *second)
 
     assert killed.returncode == -9, killed.stderr
     assert published.read_bytes() == before  # the previous version, whole

@@ -141,24 +141,39 @@ class ForkServer:
         return dict(json.loads(answer))
 
     def popen(
-        self, args: Sequence[str], *, env: Mapping[str, str] | None = None, capture: bool = False
+        self,
+        args: Sequence[str],
+        *,
+        env: Mapping[str, str] | None = None,
+        capture: bool = False,
+        code: str | None = None,
+        cwd: Path | None = None,
     ) -> Forked:
-        """``python -m bulkship ARGS`` in this working folder; its output kept (``capture``) or dropped."""
+        """``python -m bulkship ARGS`` (with ``code``: ``python -c CODE ARGS``) in ``cwd`` (else this working
+        folder); its output kept (``capture``) or dropped."""
         output = tempfile.TemporaryDirectory() if capture else None
         files = [os.path.join(output.name, name) if output else os.devnull for name in ("stdout", "stderr")]
         for path in files if output else ():  # there before the child is: a test may read them at once
             Path(path).touch()
+        environ = dict(os.environ if env is None else env)
         pid = self.ask(
-            op="spawn", args=list(args), env=dict(os.environ if env is None else env), cwd=os.getcwd(),
-            stdout=files[0], stderr=files[1],
+            op="spawn", args=list(args), env=environ, cwd=str(cwd or os.getcwd()), stdout=files[0],
+            stderr=files[1], code=code,
         )["pid"]  # fmt: skip
         return Forked(self, int(pid), output)
 
     def run(
-        self, args: Sequence[str], *, env: Mapping[str, str] | None = None, timeout: float | None = None
+        self,
+        args: Sequence[str],
+        *,
+        env: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        code: str | None = None,
+        cwd: Path | None = None,
     ) -> Completed:
-        """As ``subprocess.run([python, -m, bulkship, *args], capture_output=True, text=True)``."""
-        child = self.popen(args, env=env, capture=True)
+        """As ``subprocess.run([python, -m, bulkship, *args], capture_output=True, text=True)`` (with
+        ``code``: ``[python, -c, code, *args]``)."""
+        child = self.popen(args, env=env, capture=True, code=code, cwd=cwd)
         out, err = child.communicate(timeout)
         return Completed(child.wait(), out, err)
 
@@ -177,7 +192,8 @@ class ForkServer:
 
 
 def _child(request: dict[str, Any]) -> None:
-    """In the forked child: become ``python -m bulkship ARGS`` and never come back (SystemExit ends it)."""
+    """In the forked child: become ``python -m bulkship ARGS`` (or ``python -c CODE ARGS``) and never come
+    back (SystemExit ends it)."""
     import runpy
 
     for fd, path, flags in ((0, os.devnull, os.O_RDONLY), (1, request["stdout"], os.O_WRONLY | os.O_CREAT),
@@ -191,6 +207,13 @@ def _child(request: dict[str, Any]) -> None:
         sys.stdout.reconfigure(write_through=True)  # type: ignore[union-attr]
     os.chdir(request["cwd"])
     _measured_apart()
+    if request["code"] is not None:
+        sys.path[0], sys.argv = "", ["-c", *request["args"]]  # as `python -c` has them
+        exec(
+            compile(request["code"], "<string>", "exec"),
+            {"__name__": "__main__", "__builtins__": __builtins__},
+        )
+        raise SystemExit(0)
     sys.path[0] = request["cwd"]  # as `python -m` puts it
     sys.argv = ["bulkship", *request["args"]]
     runpy.run_module("bulkship", run_name="__main__", alter_sys=True)
