@@ -392,6 +392,9 @@ def test_a_batch_above_the_threshold_waits_then_another_person_approves_and_it_s
     sign_in(bob, "bob")
     upload(bob, SAMPLES / "anniversary.xlsx")
     assert "Ask for approval" in bob.get("/batches/anniversary/cost").text
+    sign_in(fin, "fin")  # finance was offered "Ask for approval to send ...", then refused (review17)
+    seen = fin.get("/batches/anniversary/cost").text
+    assert 'id="send"' not in seen and 'id="may-not-send"' in seen and "1,734.25" in seen
     waiting = send(bob, "anniversary")
     assert waiting.url.path == "/batches/anniversary/approval" and "Waiting for approval" in waiting.text
     data_dir = team.data_dir

@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ...team import approvals, audit, store
+from ...team.roles import SEND
 from .common import _actor, _address, _see, _settings
 
 
@@ -18,7 +19,10 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     """What the cost page shows about approval: the batch's latest request (a rejection's reason), whether
     it covers the plan shown, and whether this person's send needs approval."""
     settings = _settings(request)
-    empty = {"approval": None, "current": False, "needs": False, "limit": Decimal(0), "nobody": False}
+    empty = {
+        "approval": None, "current": False, "needs": False, "limit": Decimal(0), "nobody": False,
+        "may_send": True,
+    }  # fmt: skip
     if not request.scope.get("team_mode"):
         return empty
     found = approvals.latest(settings, batch)
@@ -27,13 +31,19 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
         current = found.order_prints == frozenset(approvals.order_prints(settings, batch)) and (
             Decimal(view.worst_case) <= found.total
         )
+    me = request.scope.get("team_user")
+    if me is None or not SEND.roles & me.roles:  # finance was offered a Send that is refused (review17)
+        return {**empty, "approval": found, "current": current, "may_send": False}
     person = _actor(request)
     limit = approvals.room_for(settings, person, batch)  # less what they sent alone today
     needs = view is not None and Decimal(view.batch_total) > limit  # the batch's: charged included
     if needs and found is not None and found.decision == "approved" and current:
         needs = False
     nobody = needs and not approvals.approvers_for(settings, person)  # a request no one could decide
-    return {"approval": found, "current": current, "needs": needs, "limit": limit, "nobody": nobody}
+    return {
+        "approval": found, "current": current, "needs": needs, "limit": limit, "nobody": nobody,
+        "may_send": True,
+    }  # fmt: skip
 
 
 async def before_confirm(request: Request, batch: str, view: Any) -> Response | None:
