@@ -48,3 +48,26 @@ def test_example_rows_are_errors_and_real_people_are_not(tmp_path: Path) -> None
         "not a recipient: delete the row (or, for a real person, write their real name and address)."
     )
     assert len(said) == 7
+
+
+def test_a_row_of_examples_under_the_header_is_said_as_the_template_s_example(tmp_path: Path) -> None:
+    """Found by hunter-sheets3: a request form's row of examples ('e.g. Maria', 'e.g. Lopez', 'e.g. 02108')
+    was four errors on a state, a ZIP, a card and an amount, and the example message, where it was given,
+    named the person '' (a list of First and Last Name). A note saying 'e.g. loves coffee' is no example."""
+    path = tmp_path / "form.csv"
+    path.write_text(
+        "First Name,Last Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "e.g. Maria,e.g. Lopez,e.g. 12 Beacon Street,e.g. Boston,e.g. MA,e.g. 02108,e.g. CVS,e.g. 50,\n"
+        "Jane,Example,1 Sample St,Anytown,MA,01234,CVS,25,\n"
+        "Ann,Lee,12 Beacon St,Boston,MA,02108,CVS,25,e.g. loves coffee\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["status"].tolist() == ["invalid", "invalid", "valid"]
+    said = [p.message for p in result.problems if p.kind == "Example row"]
+    assert said == [
+        "Row 2, column 'Name': 'e.g. Maria e.g. Lopez' at e.g. 12 Beacon Street, e.g. Boston looks like the "
+        "template's example, not a recipient: delete the row (or, for a real person, write their real name "
+        "and address).",
+        "Row 3, column 'Name': 'Jane Example' at 1 Sample St, Anytown looks like the template's example, not "
+        "a recipient: delete the row (or, for a real person, write their real name and address).",
+    ]

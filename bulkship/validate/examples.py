@@ -25,6 +25,8 @@ _EXAMPLE_NAME = re.compile(
     r"(?:your|recipient'?s?|employee'?s?|full)\s+name|first\s*(?:name)?\s+last\s*(?:name)?|"
     r"firstname\s+lastname|name\s+surname)\s*"
 )
+# A template's row of examples under its header: "e.g. Maria", "e.g. 02108", "Ex: CVS" in two cells or more
+_FOR_EXAMPLE = re.compile(r"(?is)\s*(?:e\.\s?g\.?|eg\.|ex\.|ex:|example:|for\s+example)[\s:,].*")
 _DOE = re.compile(r"(?i)\s*(?:john|jane)\s+(?:q\.?\s+)?doe\s*")  # a real surname too: only with another sign
 _STREET = r"\s+(?:st|street|ave|avenue|ln|lane|dr|drive|way|blvd)\b.*"
 _EXAMPLE_STREET = re.compile(
@@ -49,7 +51,7 @@ def check_examples(frame: pd.DataFrame, cells: pd.DataFrame, collector: ProblemC
         example,
         "name",
         "Example row",
-        "'{old}' at {address1}, {city} looks like the template's example, not a recipient: delete the row "
+        "'{new}' at {address1}, {city} looks like the template's example, not a recipient: delete the row "
         "(or, for a real person, write their real name and address).",
     )
 
@@ -62,6 +64,7 @@ def _marked_rows(cells: pd.DataFrame) -> pd.Series:
     """Rows with a cell marking them as the example; a column is read in full only when a cell holds the
     word."""
     marked = np.zeros(len(cells), dtype=bool)
+    for_example = np.zeros(len(cells), dtype=int)
     for header in cells.columns:
         column = cells[header]
         values = column.tolist()
@@ -69,9 +72,11 @@ def _marked_rows(cells: pd.DataFrame) -> pd.Series:
             column = column.fillna("").astype(str)
             values = column.tolist()
         text = "\n".join(values).lower()  # the whole column scanned at C speed: most hold neither word
+        if "e.g" in text or "eg." in text or "ex" in text:
+            for_example += fullmatch_mask(column, _FOR_EXAMPLE, na=False).to_numpy()
         if "example" not in text and "sample" not in text:
             continue
         marked |= fullmatch_mask(column, _MARK, na=False).to_numpy()  # fails at the first letter: fast
         if "delete" in text or "remove" in text:  # "EXAMPLE - delete this row": read in full only then
             marked |= fullmatch_mask(column, _MARK_TO_DELETE, na=False).to_numpy()
-    return pd.Series(marked, index=cells.index)
+    return pd.Series(marked | (for_example >= 2), index=cells.index)
