@@ -18,11 +18,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from support.forkserver import Forked, ForkServer
+from support.forkserver import Forked, ForkServer, sandbox
 from support.money_invariants import check_money
 
 from bulkship.ledger import Ledger, ledger_exists
-from bulkship.sandbox.process import running_sandbox
 
 ROWS = 60
 KILLS = {"documented": 8, "likely-real": 5}
@@ -94,13 +93,13 @@ def ledger_at(case: tuple[str, str], tmp_path: Path, request: pytest.FixtureRequ
 
 
 @pytest.fixture
-def sandbox_server(tmp_path: Path, dialect: str):
+def sandbox_server(tmp_path: Path, dialect: str, bulkship_forks: ForkServer):
     flags = [
         "--state", str(tmp_path / "vendor.sqlite"), "--dialect", dialect,
         "--seed", "5", "--latency-ms", "30", "--error-rate", "0.1", "--timeout-rate", "0.05",
         "--throttle-rate", "0.05", "--drop-after-commit-rate", "0.25",
     ]  # fmt: skip
-    with running_sandbox(*flags) as server:
+    with sandbox(bulkship_forks, *flags) as server:
         assert server.url.startswith("http://127.0.0.1:")
         yield server.printed
 

@@ -17,12 +17,11 @@ from typing import Any
 import httpx
 import pytest
 import sqlalchemy as sa
-from support.forkserver import Forked, ForkServer
+from support.forkserver import Forked, ForkServer, sandbox
 
 from bulkship.db import engine_for
 from bulkship.errors import LedgerLockedError
 from bulkship.ledger import Ledger, ledger_exists
-from bulkship.sandbox.process import running_sandbox
 
 HOLD_BATCH = """
 import sys
@@ -148,8 +147,8 @@ def test_two_homes_on_one_postgres_ledger_never_order_a_row_twice(
 ) -> None:
     welcome = _recipients(tmp_path / "welcome.csv", range(12), "W")
     anniversary = _recipients(tmp_path / "anniversary.csv", range(12), "A")
-    with running_sandbox(
-        "--state", str(tmp_path / "vendor.sqlite"), "--seed", "3", "--latency-ms", "80"
+    with sandbox(
+        bulkship_forks, "--state", str(tmp_path / "vendor.sqlite"), "--seed", "3", "--latency-ms", "80"
     ) as vendor:
         env = {**os.environ, **vendor.printed, "BULKSHIP_LEDGER": pg_url}
         first, second = _home(tmp_path / "alice", env), _home(tmp_path / "bob", env)

@@ -19,9 +19,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from support.forkserver import Forked, ForkServer
+from support.forkserver import Forked, ForkServer, sandbox
 
-from bulkship.sandbox.process import running_sandbox
 from bulkship.settings import resolve_settings
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -295,10 +294,10 @@ def test_leaving_the_invalid_rows_out_sends_only_the_valid_ones(page, server, en
 
 
 @pytest.fixture
-def slow_vendor(env) -> Iterator[dict[str, str]]:
+def slow_vendor(env, bulkship_forks) -> Iterator[dict[str, str]]:
     """The sandbox as a real server where creating an order takes 400 ms (its other answers come at once),
     with one order in flight at a time: sending 8 orders takes over 3 s, a window to act in."""
-    with running_sandbox("--order-latency-ms", "400", env=env) as vendor:
+    with sandbox(bulkship_forks, "--order-latency-ms", "400", env=env) as vendor:
         yield {**env, **vendor.printed, "BULKSHIP_CONCURRENCY": "1"}
 
 

@@ -28,7 +28,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,9 @@ PRELOAD = (
     "sqlalchemy.dialects.sqlite", "sqlalchemy.dialects.postgresql", "psycopg", "python_calamine",
     "defusedxml.ElementTree", "zipcodes", "rich._emoji_codes", "openpyxl", "xlsxwriter",
 )  # fmt: skip
+
+
+SANDBOX_PRINTS, SANDBOX_START_S = 3, 120.0  # its URL, email and token lines; a loaded machine is slow
 
 
 @dataclass
@@ -186,6 +190,37 @@ class ForkServer:
             self.process.kill()
             self.process.wait()
         self.log.close()
+
+
+@dataclass
+class Sandbox:
+    url: str
+    printed: dict[str, str]  # the BULKSHIP_* lines it printed: its URL and the credentials it takes
+    process: Forked
+
+
+@contextmanager
+def sandbox(forks: ForkServer, *flags: str, env: Mapping[str, str] | None = None) -> Iterator[Sandbox]:
+    """``bulkship sandbox --port 0 FLAGS`` as a process of its own, as ``bulkship.sandbox.process``'s
+    ``running_sandbox`` starts it (tested there): yields it once it has printed its URL and credentials, then
+    stops it (SIGTERM, then SIGKILL)."""
+    environ = {**(os.environ if env is None else env), "PYTHONUNBUFFERED": "1"}
+    process = forks.popen(["sandbox", "--port", "0", *flags], env=environ, capture=True)
+    try:
+        lines = process.printed(SANDBOX_PRINTS, SANDBOX_START_S) or []
+        printed = dict(line.strip().partition("=")[::2] for line in lines)
+        if not printed.get("BULKSHIP_API_URL"):
+            assert process.stderr is not None
+            raise RuntimeError(f"the sandbox did not start: {process.stderr.read_text()[-2000:]}")
+        yield Sandbox(printed["BULKSHIP_API_URL"], printed, process)
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 # -- the server process ------------------------------------------------------------------------------------
