@@ -459,6 +459,38 @@ def test_a_batch_above_the_threshold_waits_then_another_person_approves_and_it_s
             assert db.execute(orders).scalar() == 2
 
 
+def test_approving_a_request_whose_batch_changed_since_it_was_asked_says_it_cannot_be_approved(
+    team: Settings, browsers: Any, tmp_path: Path
+) -> None:
+    """Found by review17: the requester fixed a row after asking; the approver's Approve (a page opened
+    before) came back with "Nothing was approved: the plan changed since you opened this page ... approve
+    again if they are still right" above "it cannot be approved as it is": approving again never could."""
+    alice, carol = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(carol, "carol")
+    path = tmp_path / "staff.csv"
+    path.write_text(
+        "Employee ID,Name,Street,City,State,ZIP,Product,Amount\n"
+        + "".join(f"E{i},Ann Tester{chr(96 + i)},{i} Elm St,Boston,MA,02108,CVS,25\n" for i in range(1, 6))
+        + "E6,Bo Tester,6 Elm St,Boston,MA,ABCDE,CVS,25\n"
+    )
+    upload(alice, path)
+    cost = alice.get("/batches/staff/cost").text
+    asked = {"csrf_token": found(TOKEN.pattern, cost), "leave_out": "yes"}
+    for name in ("total", "change"):
+        asked[name] = found(rf'name="{name}" value="([^"]+)"', cost)
+    assert alice.post("/batches/staff/confirm", data=asked).url.path == "/batches/staff/approval"
+    page = carol.get("/batches/staff/approval").text
+    approve_url = found(r'action="(/batches/staff/approval/\d+/approve)"', page)
+    form = {name: found(rf'name="{name}" value="([^"]+)"', page) for name in ("total", "change")}
+    form["csrf_token"] = found(TOKEN.pattern, page)
+    fix = {"csrf_token": asked["csrf_token"], "was:ZIP": "ABCDE", "cell:ZIP": "02108"}
+    assert alice.post("/batches/staff/rows/7", data=fix).status_code == 200  # after asking
+    refused = carol.post(approve_url, data=form).text
+    assert "approve again" not in refused and "this request can no longer be approved" in refused
+    assert embedded_sandbox_orders(team.data_dir) == []
+
+
 def test_a_rejection_carries_its_reason_to_the_requester_and_a_fix_asks_again(
     team: Settings, browsers: Any
 ) -> None:

@@ -109,6 +109,11 @@ STALE_APPROVAL = (
     "Nothing was approved: the plan changed since you opened this page (rows were edited or orders planned "
     "again). Check the figures below; approve again if they are still right."
 )
+# ... when the batch changed since approval was asked for: approving again never could (review17)
+STALE_REQUEST = (
+    "Nothing was approved: the batch changed since approval was asked for, and this request can no longer be "
+    "approved. The requester sends it again to ask anew; reject it if it should not be."
+)
 
 
 async def approval_page(request: Request) -> Response:
@@ -124,7 +129,13 @@ async def approval_page(request: Request) -> Response:
         view = await run_in_threadpool(pages._plan, web, batch)
     except BulkshipError as exc:
         return pages.render(request, "problem.html", 409, batch=batch, error=exc)
-    changed = STALE_APPROVAL if request.query_params.get("changed") else ""
+    changed = ""
+    if request.query_params.get("changed"):
+        asked = await run_in_threadpool(approvals.latest, web.settings, name)
+        covers = False
+        if asked is not None and view is not None and Decimal(view.worst_case) <= asked.total:
+            covers = await run_in_threadpool(_plan_unchanged, web.settings, asked)
+        changed = STALE_APPROVAL if covers else STALE_REQUEST
     return pages.render(
         request, "cost.html", batch=batch, view=view, counts=found.counts, error=changed, approving=True
     )
