@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from support.forkserver import ForkServer
 
 from bulkship.errors import LedgerError, LedgerLockedError
 from bulkship.ledger import Ledger, LineOutcome, OrderRecord, PlannedLineRecord, PlannedOrderRecord, RowUpdate
@@ -53,7 +52,9 @@ def _vendor_order(status: str = "Pending", tracking: str = "") -> VendorOrder:
     )
 
 
-def test_second_process_on_same_ledger_gets_a_clear_lock_error(tmp_path: Path) -> None:
+def test_second_process_on_same_ledger_gets_a_clear_lock_error(
+    tmp_path: Path, bulkship_forks: ForkServer
+) -> None:
     path = tmp_path / "ledger.sqlite"
     with Ledger.open(path):
         code = (
@@ -62,7 +63,7 @@ def test_second_process_on_same_ledger_gets_a_clear_lock_error(tmp_path: Path) -
             f"try:\n    Ledger(Path({str(path)!r}))\nexcept LedgerLockedError as e:\n"
             "    print(e); sys.exit(7)\n"
         )
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        done = bulkship_forks.run([], code=code, timeout=120)  # a process of its own (support.forkserver)
         assert done.returncode == 7
         assert "Another bulkship process" in done.stdout
     # released on close: the next process gets in
@@ -70,15 +71,15 @@ def test_second_process_on_same_ledger_gets_a_clear_lock_error(tmp_path: Path) -
         pass
 
 
-def test_lock_is_released_when_holder_is_killed(tmp_path: Path) -> None:
+def test_lock_is_released_when_holder_is_killed(tmp_path: Path, bulkship_forks: ForkServer) -> None:
     path = tmp_path / "ledger.sqlite"
     code = (
         "import time\nfrom pathlib import Path\nfrom bulkship.ledger import Ledger\n"
         f"Ledger(Path({str(path)!r}))\nprint('locked', flush=True)\ntime.sleep(60)\n"
     )
-    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    holder = bulkship_forks.popen([], code=code, capture=True)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        assert holder.printed(1, 120) == ["locked\n"]
         with pytest.raises(LedgerLockedError):
             Ledger(path)
     finally:

@@ -5,29 +5,25 @@ from __future__ import annotations
 
 import os
 import select
+import signal
 import socket
-import subprocess
-import sys
 from pathlib import Path
+
+from support.forkserver import ForkServer
 
 from bulkship.asgi_guard import GuardLimits
 
 CAP = GuardLimits().max_connections
 
 
-def test_serve_closes_connections_beyond_the_cap(tmp_path: Path) -> None:
+def test_serve_closes_connections_beyond_the_cap(tmp_path: Path, bulkship_forks: ForkServer) -> None:
     env = {**os.environ, "BULKSHIP_DATA_DIR": str(tmp_path / "data"), "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bulkship", "serve", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=env,
-    )
+    process = bulkship_forks.popen(["serve", "--port", "0"], env=env, capture=True)  # its own process
     conns: list[socket.socket] = []
     try:
-        assert process.stdout is not None
-        first = process.stdout.readline()  # the line naming the URL, printed once the socket listens
+        printed = process.printed(1, 120)
+        assert printed, process.stderr.read_text() if process.stderr else ""
+        first = printed[0]  # the line naming the URL, printed once the socket listens
         port = int(first.strip().rpartition(":")[2].rstrip("/"))
         conns = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(CAP + 5)]
         closed: set[int] = set()
@@ -44,5 +40,5 @@ def test_serve_closes_connections_beyond_the_cap(tmp_path: Path) -> None:
     finally:
         for conn in conns:
             conn.close()
-        process.terminate()
+        process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
