@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -37,7 +37,7 @@ from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
 from .money import money_text
 from .paths import check_input_file
-from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, price_changes
+from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, cards_renamed, price_changes
 from .reconcile.join import for_the_workbook, record_prices
 from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, check_new_run, held_notes
 from .reprice import reprice_planned
@@ -87,6 +87,7 @@ class RunOptions:
     allow_repeat: bool = False  # send rows that repeat a card already ordered (bulkship.repeats)
     repeat_window_days: int | None = None  # else the program file's repeat_window_days, else 60
     loaded: LoadedSheet | None = None  # the sheet already read (and corrected) from the path: not read again
+    cards_shown: Mapping[str, str] | None = None  # product Id -> the card's name the cost page showed (web)
 
     def repeat_policy(self, today: date) -> RepeatPolicy:
         window = self.repeat_window_days
@@ -340,6 +341,13 @@ async def _confirm(
             f"The orders to send cost {cost}, more than --max-total {money_text(limit)}. "
             "Nothing was sent; the plan is kept in the ledger",
             hint="raise --max-total, or split the file into smaller batches",
+        )
+    renamed = cards_renamed(options.cards_shown, view.summary)
+    if renamed:
+        raise SpendLimitError(
+            "The vendor's catalog changed since the cost page (" + "; ".join(renamed[:5]) + "): the cards "
+            "sent would not be those shown. Nothing was sent",
+            hint="open the batch's cost page, check its cards and send it from there",
         )
     budget = options.max_batch_total
     if budget is not None and view.charged.total + view.worst_case > budget:

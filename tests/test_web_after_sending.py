@@ -150,3 +150,34 @@ def test_the_results_page_says_when_the_vendor_charged_otherwise_than_the_cost_p
             page = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/fee/results").text).split())
     assert "52.00 ordered cost" in page
     assert "The vendor charged 52.00 for 1 order(s) (BS-FEE-0001) whose cost page said 50.00" in page, page
+
+
+def test_a_card_the_vendor_gave_another_name_after_the_cost_page_is_not_sent(tmp_path: Path) -> None:
+    """Found by hunter-vendor3: the vendor gave the Id CVS to another card ('Walgreens Gift Card') after
+    the cost page showed 'CVS Pharmacy': the total being the same, Send sent the other card. Send now sends
+    the cards the page showed, or nothing, and says why."""
+    from typing import Any
+
+    from support.vendor_proxy import Answer, Call, VendorProxy
+
+    def renamed(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method == "GET" and call.path.lower() == "/v1/products" and answer.status == 200:
+            body: Any = answer.json()
+            for product in body["Data"]:
+                if product["Id"] == "CVS":
+                    product["Name"] = "Walgreens Gift Card"
+            return Answer.of(200, body)
+        return answer
+
+    with VendorProxy(tmp_path) as vendor:
+        settings = vendor.settings(tmp_path)
+        with TestClient(create_app(settings), follow_redirects=True) as client:
+            upload(client, write(tmp_path / "swap.csv", [1, 2]), name="swap")
+            assert "Send 1 order(s) for 50.00" in client.get("/batches/swap/cost").text
+            vendor.rewrite = renamed  # meanwhile, at the vendor
+            assert confirm(client, "swap").url.path == "/batches/swap/progress"
+            wait_until_finished(client, "swap")
+            page = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/swap/progress").text).split())
+        assert vendor.orders() == []
+    assert "catalog changed since the cost page" in page and "Walgreens Gift Card" in page, page

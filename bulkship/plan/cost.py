@@ -3,7 +3,7 @@ their cards should arrive."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -185,3 +185,17 @@ def price_changes(shown: Catalog, now: Catalog, summary: PlanSummary | None = No
             price = "gone" if method is None else money_text(method.price)
             changes.append(f"shipping {method_id} {money_text(was.price)} -> {price}")
     return changes
+
+
+def cards_renamed(shown: Mapping[str, str] | None, summary: PlanSummary) -> list[str]:
+    """The cards of the plan (``summary``) whose name is not the one a page showed for their product Id
+    (``shown``, Id -> name): the vendor gave the Id to another card since (found by hunter-vendor3: between
+    the cost page and Send, the card sent would not be the one shown). A card the page did not show is new
+    to the plan, not renamed."""
+    if not shown:
+        return []
+    return [
+        f"{line.key} is now {line.name!r} (was {shown[line.key]!r})"
+        for line in summary.by_product
+        if line.key in shown and shown[line.key] != line.name
+    ]

@@ -130,7 +130,8 @@ async def confirm(request: Request) -> Response:
     waiting = await before_confirm(request, batch.name, view)
     if waiting is not None:
         return waiting
-    if not await run_in_threadpool(state.confirm, web.settings, batch, total):
+    cards = {line.key: line.name for line in view.summary.by_product}  # Send sends the cards shown, or none
+    if not await run_in_threadpool(state.confirm, web.settings, batch, total, cards):
         return _see(f"/batches/{batch.name}/cost")  # changed meanwhile: its cost again, nothing sent
     web.runner.start(batch.name)
     return _see(f"/batches/{batch.name}/progress")

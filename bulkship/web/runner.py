@@ -140,6 +140,7 @@ class Runner:
                     program=found.program,
                     corrections=found.corrections,
                     max_total=found.confirmed_total,
+                    cards_shown=found.confirmed_cards,
                     wait_s=WEB_WAIT_S,
                     webhook_url=self.webhook_url,
                 )

@@ -59,6 +59,7 @@ class WebBatch:
     change_id: int = 0  # id of the latest upload/sheet/fix event: names this version of the rows
     confirmed_id: int = 0
     confirmed_total: Decimal | None = None
+    confirmed_cards: dict[str, str] = field(default_factory=dict)  # product Id -> name, as the page showed
     done_id: int = 0
     last_run: dict[str, Any] | None = None
     deleted: bool = False
@@ -126,6 +127,7 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
             # confirms nothing: the person saw the cost of the rows before that change
             if str(d.get("change", batch.change_id)) == str(batch.change_id):
                 batch.confirmed_id, batch.confirmed_total = event.id, Decimal(str(d["total"]))
+                batch.confirmed_cards = {str(k): str(v) for k, v in dict(d.get("cards") or {}).items()}
         elif kind == "web_run_done":
             batch.done_id, batch.last_run = event.id, dict(d)
         elif kind == "web_deleted":
@@ -254,10 +256,11 @@ def record(settings: Settings, batch: str, kind: str, **detail: Any) -> None:
         ledger.log_event(batch, None, kind, **detail)
 
 
-def confirm(settings: Settings, batch: WebBatch, total: Decimal) -> bool:
-    """Record "send" for ``total`` and the batch's rows as ``batch`` shows them; False when they changed
-    before it was recorded (another tab's fix, another server's): then nothing is confirmed."""
-    record(settings, batch.name, "web_confirmed", total=str(total), change=batch.change_id)
+def confirm(settings: Settings, batch: WebBatch, total: Decimal, cards: dict[str, str] | None = None) -> bool:
+    """Record "send" for ``total`` (and the ``cards`` shown: product Id -> name) and the batch's rows as
+    ``batch`` shows them; False when they changed before it was recorded (another tab's fix, another
+    server's): then nothing is confirmed."""
+    record(settings, batch.name, "web_confirmed", total=str(total), change=batch.change_id, cards=cards or {})
     now = web_batch(settings, batch.name)
     return now is not None and now.confirmed and now.change_id == batch.change_id
 

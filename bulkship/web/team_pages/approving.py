@@ -185,7 +185,8 @@ async def approve(request: Request) -> Response:
     except approvals.ApprovalError as exc:
         return pages.render(request, "problem.html", 403, batch=batch, error=exc)
     # the run's limit: what it sends and the orders in doubt it asks about
-    if not await run_in_threadpool(state.confirm, settings, batch, Decimal(view.worst_case)):
+    cards = {line.key: line.name for line in view.summary.by_product}  # the cards the approver saw
+    if not await run_in_threadpool(state.confirm, settings, batch, Decimal(view.worst_case), cards):
         return _see(f"/batches/{batch.name}/approval?changed=1")
     web.runner.start(batch.name)
     return _see(f"/batches/{batch.name}/progress")
