@@ -1220,3 +1220,21 @@ def test_the_review_of_a_list_uploaded_again_says_its_rows_repeat_another_batch(
         or "batch 'first'" in review
     )
     assert "first" in review and "ordered" in review
+
+
+def test_the_columns_page_says_the_file_s_notes_in_the_page_s_words(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by review17: a hidden row's note on the Columns page read "Pass --include-hidden to order them
+    too" to a person with no command line (the cost page said it in the page's words already)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25])
+    sheet.append(["Bo Hidden", "2 Main St", "Boston", "MA", "02134", "CVS", 25])
+    sheet.row_dimensions[3].hidden = True
+    book.save(tmp_path / "hidden.xlsx")
+    upload(client, tmp_path / "hidden.xlsx", name="hid")
+    columns = client.get("/batches/hid/columns").text
+    assert "1 hidden row(s) not ordered: 3" in columns and "--include-hidden" not in columns
+    assert "unhide them in the spreadsheet and upload it again" in columns
