@@ -37,7 +37,7 @@ from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
 from .money import money_text
 from .paths import check_input_file
-from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, cards_renamed, price_changes
+from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, check_cards_shown, price_changes
 from .reconcile.join import for_the_workbook, record_prices
 from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, check_new_run, held_notes
 from .reprice import reprice_planned
@@ -342,13 +342,7 @@ async def _confirm(
             "Nothing was sent; the plan is kept in the ledger",
             hint="raise --max-total, or split the file into smaller batches",
         )
-    renamed = cards_renamed(options.cards_shown, view.summary)
-    if renamed:
-        raise SpendLimitError(
-            "The vendor's catalog changed since the cost page (" + "; ".join(renamed[:5]) + "): the cards "
-            "sent would not be those shown. Nothing was sent",
-            hint="open the batch's cost page, check its cards and send it from there",
-        )
+    check_cards_shown(options.cards_shown, view.summary)  # the cost page's cards (web), or none sent
     budget = options.max_batch_total
     if budget is not None and view.charged.total + view.worst_case > budget:
         raise SpendLimitError(

@@ -30,7 +30,7 @@ references), :mod:`.lines` (rows into line items), :mod:`.orders` (line items in
 
 from __future__ import annotations
 
-from .cost import Arrival, CostLine, PlanSummary, cards_renamed, price_changes, summarise
+from .cost import Arrival, CostLine, PlanSummary, cards_renamed, check_cards_shown, price_changes, summarise
 from .lines import DEFAULT_CARRIER, DEFAULT_COUNTRY, DEFAULT_SHIPPING_METHOD, plan_lines
 from .orders import (
     DEFAULT_MAX_LINES,
@@ -72,6 +72,7 @@ __all__ = [
     "batch_name_of",
     "batch_po_pattern",
     "cards_renamed",
+    "check_cards_shown",
     "external_reference",
     "follow_up_order",
     "fulfillment_group",

@@ -199,3 +199,16 @@ def cards_renamed(shown: Mapping[str, str] | None, summary: PlanSummary) -> list
         for line in summary.by_product
         if line.key in shown and shown[line.key] != line.name
     ]
+
+
+def check_cards_shown(shown: Mapping[str, str] | None, summary: PlanSummary) -> None:
+    """SpendLimitError (nothing sent) when a card of the plan is not the one a page showed under its Id."""
+    from ..errors import SpendLimitError
+
+    renamed = cards_renamed(shown, summary)
+    if renamed:
+        raise SpendLimitError(
+            "The vendor's catalog changed since the cost page (" + "; ".join(renamed[:5]) + "): the cards "
+            "sent would not be those shown. Nothing was sent",
+            hint="open the batch's cost page, check its cards and send it from there",
+        )
