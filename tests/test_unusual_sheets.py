@@ -19,7 +19,7 @@ from typing import Any
 import openpyxl
 import pytest
 from support import embedded_sandbox_orders
-from support.libreoffice import convert
+from support.libreoffice import ConvertedTogether, convert
 
 from bulkship.cli import main
 from bulkship.load import load_sheet
@@ -216,8 +216,10 @@ def test_a_hidden_sheet_never_competes_with_the_visible_list(
     assert load_sheet(path, sheet="2025").frame["Name"].tolist() == ["Old Person"]
 
 
-def test_a_hidden_sheet_saved_by_libreoffice_as_ods_is_not_read_either(tmp_path: Path) -> None:
-    ods = convert(workbook_with_an_old_hidden_list(tmp_path / "gifts.xlsx"), "ods", tmp_path)
+def test_a_hidden_sheet_saved_by_libreoffice_as_ods_is_not_read_either(
+    tmp_path: Path, libreoffice: ConvertedTogether
+) -> None:
+    ods = libreoffice.copy(workbook_with_an_old_hidden_list(tmp_path / "gifts.xlsx"), tmp_path)
     loaded = load_sheet(ods)
     assert (loaded.sheet_name, loaded.frame["Name"].tolist()) == ("2026", ["Ann Lee"])
 
@@ -674,17 +676,21 @@ def test_an_excel_text_formula_in_a_column_bulkship_does_not_read_is_carried_unt
 # ---------------------------------------------------------------------------------------------- XLSX cells
 
 
-def test_an_error_value_reads_as_the_error_the_person_sees_not_as_an_empty_cell(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A VLOOKUP's #N/A pasted as a value: it said "is empty; fill in the card's value" beside a cell showing
-    #N/A."""
-    path = xlsx(
-        tmp_path / "lookup.xlsx",
+def lookup_errors_pasted_as_values(path: Path) -> Path:
+    return xlsx(
+        path,
         HEADER,
         ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "#N/A"],  # openpyxl writes an error value
         ["Bob Ray", "2 Elm St", "Boston", "#REF!", "02134", "CVS", 25],
     )
+
+
+def test_an_error_value_reads_as_the_error_the_person_sees_not_as_an_empty_cell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], libreoffice: ConvertedTogether
+) -> None:
+    """A VLOOKUP's #N/A pasted as a value: it said "is empty; fill in the card's value" beside a cell showing
+    #N/A."""
+    path = lookup_errors_pasted_as_values(tmp_path / "lookup.xlsx")
     assert openpyxl.load_workbook(path).active["G2"].data_type == "e"
     code, data, _ = validate(capsys, path)
     assert (code, data["invalid"]) == (1, 2)
@@ -696,7 +702,7 @@ def test_an_error_value_reads_as_the_error_the_person_sees_not_as_an_empty_cell(
     ]
     book = openpyxl.load_workbook(tmp_path / "out" / "lookup-validation.xlsx")
     assert "#N/A" in [cell.value for cell in book["Validation"][2]]
-    ods = load_sheet(convert(path, "ods", tmp_path))  # LibreOffice keeps it as the formula =#N/A
+    ods = load_sheet(libreoffice.copy(path, tmp_path))  # LibreOffice keeps it as the formula =#N/A
     assert next(p.message.split(": ", 1)[1] for p in ods.read_problems) == (
         "holds a formula (=#N/A) whose result '#N/A' bulkship will not order from; replace it with its value "
         "(Copy, then Paste Special › Values)."
@@ -831,7 +837,7 @@ def team_gifts_with_merged_cards(path: Path) -> Path:
 
 
 def test_a_card_merged_down_a_group_of_rows_is_read_on_each_row_it_shows_on(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], libreoffice: ConvertedTogether
 ) -> None:
     """Bob and Cy see CVS and 50 on their rows; they were invalid: "is empty; fill in a product"."""
     path = team_gifts_with_merged_cards(tmp_path / "teams.xlsx")
@@ -848,7 +854,7 @@ def test_a_card_merged_down_a_group_of_rows_is_read_on_each_row_it_shows_on(
     assert loaded.cell_types is not None
     codes = loaded.cell_types["Value"].tolist()
     assert codes[:3] == [codes[0]] * 3 and codes[0] == codes[3]  # still numbers in the outputs
-    ods = convert(path, "ods", tmp_path)
+    ods = libreoffice.copy(path, tmp_path)
     assert load_sheet(ods).frame["Value"].tolist() == ["50", "50", "50", "25"]
 
 
@@ -1377,12 +1383,16 @@ def amounts_formatted(path: Path, cells: Sequence[tuple[object, str]], product: 
     return path
 
 
+def pounds(path: Path) -> Path:
+    formats = ["[$€-407]#,##0.00", '"£"#,##0.00', '#,##0.00 "EUR"', "[$$-409]#,##0.00", "$#,##0.00", "0.00"]
+    return amounts_formatted(path, [(25, f) for f in formats])
+
+
 def test_an_amount_shown_in_another_currency_is_not_ordered_as_dollars(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], libreoffice: ConvertedTogether
 ) -> None:
     """Found by newcomer6: 25 formatted "£25.00" or "25,00 €" was ordered as a 25-dollar card, no word."""
-    formats = ["[$€-407]#,##0.00", '"£"#,##0.00', '#,##0.00 "EUR"', "[$$-409]#,##0.00", "$#,##0.00", "0.00"]
-    amounts_formatted(tmp_path / "pounds.xlsx", [(25, f) for f in formats])
+    pounds(tmp_path / "pounds.xlsx")
 
     code, data, err = validate(capsys, tmp_path / "pounds.xlsx")
 
@@ -1392,18 +1402,22 @@ def test_an_amount_shown_in_another_currency_is_not_ordered_as_dollars(
         f"Row {row}, column 'Value': 25 is shown as an amount in {currency}, and bulkship orders US-dollar cards. Write the amount in US dollars and format the cell as $ (or as a plain number)."
         for row, currency in ((2, "€"), (3, "£"), (4, "EUR"))
     ]
-    ods = convert(tmp_path / "pounds.xlsx", "ods", tmp_path)  # LibreOffice keeps a currency format's code
+    ods = libreoffice.copy(tmp_path / "pounds.xlsx", tmp_path)  # LibreOffice keeps a currency format's code
     code, data, err = validate(capsys, ods)
     assert code == 1 and 2 in [p["row"] for p in data["problems"] if p["severity"] == "error"], err
 
 
+def cents(path: Path) -> Path:
+    cells = [(24.6, "0"), (25, "0"), (24.6, "0.00"), (37.5, "$#,##0"), (40, "#,##0")]
+    return amounts_formatted(path, cells, product="VISA-PREPAID")
+
+
 def test_an_amount_whose_format_hides_its_cents_is_an_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], libreoffice: ConvertedTogether
 ) -> None:
     """Found by newcomer8: a Visa card's Value 24.6 in a cell formatted "0" (Excel shows 25) was ordered at
     24.60, a value the person never saw. A whole amount so formatted, or cents shown, is fine."""
-    cells = [(24.6, "0"), (25, "0"), (24.6, "0.00"), (37.5, "$#,##0"), (40, "#,##0")]
-    amounts_formatted(tmp_path / "cents.xlsx", cells, product="VISA-PREPAID")
+    cents(tmp_path / "cents.xlsx")
     code, data, err = validate(capsys, tmp_path / "cents.xlsx")
     errors = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "error"}
     assert code == 1 and sorted(errors) == [2, 5], err
@@ -1411,20 +1425,26 @@ def test_an_amount_whose_format_hides_its_cents_is_an_error(
         "Row 2, column 'Value': the cell holds 24.6, and its number format shows 25: which amount is meant? "
         "Type the amount the card should have and format the cell to show its cents (0.00 or $)."
     )
-    ods = convert(tmp_path / "cents.xlsx", "ods", tmp_path)  # found by review11: ordered at 24.60 from an ODS
+    ods = libreoffice.copy(
+        tmp_path / "cents.xlsx", tmp_path
+    )  # found by review11: ordered at 24.60 from an ODS
     code, data, err = validate(capsys, ods)
     errors = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "error"}
     assert code == 1 and sorted(errors) == [2, 5], err
 
 
+def dollars(path: Path) -> Path:
+    formats = ['"C$"#,##0.00', "[$$-1009]#,##0.00", "[$$-80A]#,##0.00", "_-[$$-C09]* #,##0.00_-",
+               "[$$-409]#,##0.00", '"US$"#,##0.00', "[$$-540A]#,##0.00"]  # fmt: skip
+    return amounts_formatted(path, [(50, f) for f in formats])
+
+
 def test_an_amount_shown_in_another_countrys_dollars_is_not_ordered_as_us_dollars(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], libreoffice: ConvertedTogether
 ) -> None:
     """Found by newcomer8: a Canadian office's C$50.00, Excel's "$ English (Canada)" ([$$-1009]), a Mexican
     or Australian "$" were ordered as US-dollar cards of that number."""
-    formats = ['"C$"#,##0.00', "[$$-1009]#,##0.00", "[$$-80A]#,##0.00", "_-[$$-C09]* #,##0.00_-",
-               "[$$-409]#,##0.00", '"US$"#,##0.00', "[$$-540A]#,##0.00"]  # fmt: skip
-    amounts_formatted(tmp_path / "dollars.xlsx", [(50, f) for f in formats])
+    dollars(tmp_path / "dollars.xlsx")
 
     code, data, err = validate(capsys, tmp_path / "dollars.xlsx")
 
@@ -1432,7 +1452,7 @@ def test_an_amount_shown_in_another_countrys_dollars_is_not_ordered_as_us_dollar
     shown = {p["row"]: p["message"].split(" is shown as an amount in ")[1].split(", and")[0]
              for p in data["problems"] if p["severity"] == "error"}  # fmt: skip
     assert shown == {2: "C$", 3: "CAD", 4: "MXN", 5: "AUD"}
-    ods = convert(tmp_path / "dollars.xlsx", "ods", tmp_path)  # LibreOffice's copy shows them alike
+    ods = libreoffice.copy(tmp_path / "dollars.xlsx", tmp_path)  # LibreOffice's copy shows them alike
     code, data, err = validate(capsys, ods)
     assert (code, data["valid"]) == (1, 3), err
     assert sorted({p["row"] for p in data["problems"] if p["severity"] == "error"}) == [2, 3, 4, 5]
@@ -1855,3 +1875,16 @@ def test_a_note_giving_the_person_a_new_address_stops_the_row(
         "Eve Orr",
         "Gus Kim",
     ]
+
+
+@pytest.fixture(scope="module")
+def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> ConvertedTogether:
+    """LibreOffice's ODS copies of this module's workbooks, converted together (one soffice start)."""
+    inputs = {
+        "gifts.xlsx": workbook_with_an_old_hidden_list, "lookup.xlsx": lookup_errors_pasted_as_values,
+        "teams.xlsx": team_gifts_with_merged_cards, "pounds.xlsx": pounds, "cents.xlsx": cents,
+        "dollars.xlsx": dollars,
+    }  # fmt: skip
+    return ConvertedTogether(
+        tmp_path_factory.mktemp("libreoffice"), {n: (b, "ods") for n, b in inputs.items()}
+    )

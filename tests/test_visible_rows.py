@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
-from support.libreoffice import convert
+from support.libreoffice import ConvertedTogether, convert
 
 from bulkship.cli import main
 from bulkship.errors import MissingColumnsError, SheetChoiceError
@@ -166,12 +166,7 @@ def test_run_orders_exactly_the_visible_rows_with_their_ids_and_shipping_and_sho
     assert status[2][0] in ("ordered", "pending", "complete") and status[4][0] == status[2][0]
 
 
-def test_a_recipient_crossed_out_in_the_sheet_is_not_ordered_and_says_why(
-    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Found by newcomer6: rows struck through (how many lists say "left the company, not this one") were
-    valid and ordered, exit 0. A row whose every filled cell is struck through is left out, with its reason;
-    a row with only its old address struck through is still a recipient."""
+def crossed_out_rows(path: Path) -> Path:
     from openpyxl.styles import Font
 
     book = openpyxl.Workbook()
@@ -183,7 +178,20 @@ def test_a_recipient_crossed_out_in_the_sheet_is_not_ordered_and_says_why(
     for column in range(1, 8):
         sheet.cell(3, column).font = Font(strike=True)
     sheet.cell(4, 8).font = Font(strike=True)
-    book.save(tmp_path / "crossed.xlsx")
+    book.save(path)
+    return path
+
+
+def test_a_recipient_crossed_out_in_the_sheet_is_not_ordered_and_says_why(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    libreoffice: ConvertedTogether,
+) -> None:
+    """Found by newcomer6: rows struck through (how many lists say "left the company, not this one") were
+    valid and ordered, exit 0. A row whose every filled cell is struck through is left out, with its reason;
+    a row with only its old address struck through is still a recipient."""
+    crossed_out_rows(tmp_path / "crossed.xlsx")
 
     code = main(
         ["run", str(tmp_path / "crossed.xlsx"), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
@@ -197,9 +205,7 @@ def test_a_recipient_crossed_out_in_the_sheet_is_not_ordered_and_says_why(
     assert err.count(crossed) == 1 and err.index(crossed) < err.index("orders to send")  # said before sending
     status = result_statuses(tmp_path / "out" / "crossed-results.xlsx")
     assert status[3] == ("skipped", "crossed out (struck through) in the sheet")
-    from support.libreoffice import convert
-
-    ods = convert(tmp_path / "crossed.xlsx", "ods", tmp_path)  # LibreOffice's copy: crossed out alike
+    ods = libreoffice.copy(tmp_path / "crossed.xlsx", tmp_path)  # LibreOffice's copy: crossed out alike
     code, data, _ = validate_json(capsys, ods)
     assert code == 0 and [s["row"] for s in data["skipped"]] == [3], data["skipped"]
 
@@ -1123,11 +1129,7 @@ def test_a_list_hidden_behind_a_chart_sheet_is_refused(tmp_path: Path) -> None:
         load_sheet(tmp_path / "chart.xlsx")
 
 
-def test_an_answer_crossed_out_for_another_says_the_other(
-    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Found by review11: 'Send?' = "~~Yes~~ No" (the person changed their mind in the cell) read as 'Yes No',
-    which says nothing, and the card was ordered. The text not struck is the answer, in an XLSX and an ODS."""
+def answers_changed_in_the_cell(path: Path) -> Path:
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
 
@@ -1139,7 +1141,19 @@ def test_an_answer_crossed_out_for_another_says_the_other(
     sheet.append(["Ann Lee", "1 Main St", *town, CellRichText(TextBlock(struck, "Yes"), " No")])
     sheet.append(["Bob Ray", "2 Main St", *town, CellRichText(TextBlock(struck, "No"), " Yes")])
     sheet.append(["Cy Orr", "3 Main St", *town, "Yes"])
-    book.save(tmp_path / "changed.xlsx")
+    book.save(path)
+    return path
+
+
+def test_an_answer_crossed_out_for_another_says_the_other(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    libreoffice: ConvertedTogether,
+) -> None:
+    """Found by review11: 'Send?' = "~~Yes~~ No" (the person changed their mind in the cell) read as 'Yes No',
+    which says nothing, and the card was ordered. The text not struck is the answer, in an XLSX and an ODS."""
+    answers_changed_in_the_cell(tmp_path / "changed.xlsx")
 
     code = main(
         ["run", str(tmp_path / "changed.xlsx"), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
@@ -1148,21 +1162,13 @@ def test_an_answer_crossed_out_for_another_says_the_other(
     assert code == 0, capsys.readouterr().err
     names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
     assert names == ["Bob Ray", "Cy Orr"]
-    from support.libreoffice import convert
-
-    loaded = load_sheet(convert(tmp_path / "changed.xlsx", "ods", tmp_path))
+    loaded = load_sheet(libreoffice.copy(tmp_path / "changed.xlsx", tmp_path))
     assert [(s.row, s.reason) for s in loaded.skipped] == [
         (2, "the list says not to send it (column 'Send?': 'No')")
     ]
 
 
-def test_a_cell_partly_crossed_out_is_not_sent_whole(
-    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A person crossed out the old name or street inside the cell and typed the new one beside it: every
-    reader returns the whole text, and "Dan Old Dan New" went on the parcel. The row is an error naming the
-    crossed-out part; a cell whose every part is struck counts as struck (the name alone: not ordered). The
-    same in Excel's shared strings and LibreOffice's own files (their copies of the sheet)."""
+def partly_crossed_out_cells(path: Path) -> Path:
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
 
@@ -1176,7 +1182,21 @@ def test_a_cell_partly_crossed_out_is_not_sent_whole(
     sheet.append(["Cy Orr", CellRichText(TextBlock(struck, "12 Elm St"), " 4 Oak Ave"), *town])
     sheet.append([CellRichText(TextBlock(struck, "Eve"), TextBlock(struck, " Gone")), "5 Ash St", *town])
     sheet.append([CellRichText(TextBlock(struck, " "), "Fay Bell"), "6 Ash St", *town])
-    book.save(tmp_path / "partly.xlsx")
+    book.save(path)
+    return path
+
+
+def test_a_cell_partly_crossed_out_is_not_sent_whole(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    libreoffice: ConvertedTogether,
+) -> None:
+    """A person crossed out the old name or street inside the cell and typed the new one beside it: every
+    reader returns the whole text, and "Dan Old Dan New" went on the parcel. The row is an error naming the
+    crossed-out part; a cell whose every part is struck counts as struck (the name alone: not ordered). The
+    same in Excel's shared strings and LibreOffice's own files (their copies of the sheet)."""
+    partly_crossed_out_cells(tmp_path / "partly.xlsx")
 
     code = main(
         ["run", str(tmp_path / "partly.xlsx"), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
@@ -1194,11 +1214,9 @@ def test_a_cell_partly_crossed_out_is_not_sent_whole(
         "column 'Street Address': part of '12 Elm St 4 Oak Ave' is crossed out ('12 Elm St')" in status[4][1]
     )
     assert status[5] == ("skipped", "crossed out (struck through) in the sheet")
-    from support.libreoffice import convert
-
     for copy in (
         convert(tmp_path / "partly.xlsx", "xlsx", tmp_path),
-        convert(tmp_path / "partly.xlsx", "ods", tmp_path),
+        libreoffice.copy(tmp_path / "partly.xlsx", tmp_path),
     ):
         loaded = load_sheet(copy)
         problems = {(p.row, p.column): p.message for p in loaded.read_problems}
@@ -1732,13 +1750,7 @@ def test_a_mail_question_answered_no_leaves_its_row_out_and_is_no_email(
     assert (loaded.column_map.get("Mail"), loaded.skipped) == ("email", ())
 
 
-def test_a_note_on_a_cell_saying_not_to_send_leaves_its_row_out(
-    tmp_path: Path, isolated_data_dir: Path
-) -> None:
-    """Found by hunter-sheets: HR's Excel note on a cell ('Left the company - do not send', seen by hovering
-    the red corner) was read by no one: the row was ordered, from the XLSX and from its ODS copy alike. A
-    note saying something else ('new address confirmed', 'Do not send to the office - home only') sends
-    its row."""
+def staff_with_notes(path: Path) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
@@ -1748,8 +1760,19 @@ def test_a_note_on_a_cell_saying_not_to_send_leaves_its_row_out(
     sheet["A3"].comment = Comment("Jane HR:\nLeft the company - do not send", "Jane HR")
     sheet["G4"].comment = Comment("Do not send to the office - home only", "Jane HR")
     sheet["E5"].comment = Comment("[Threaded comment]\n\nComment:\n    Already received one", "Jane HR")
-    book.save(tmp_path / "staff.xlsx")
-    for path in (tmp_path / "staff.xlsx", convert(tmp_path / "staff.xlsx", "ods", tmp_path / "ods")):
+    book.save(path)
+    return path
+
+
+def test_a_note_on_a_cell_saying_not_to_send_leaves_its_row_out(
+    tmp_path: Path, isolated_data_dir: Path, libreoffice: ConvertedTogether
+) -> None:
+    """Found by hunter-sheets: HR's Excel note on a cell ('Left the company - do not send', seen by hovering
+    the red corner) was read by no one: the row was ordered, from the XLSX and from its ODS copy alike. A
+    note saying something else ('new address confirmed', 'Do not send to the office - home only') sends
+    its row."""
+    staff = staff_with_notes(tmp_path / "staff.xlsx")
+    for path in (staff, libreoffice.copy(staff, tmp_path / "ods")):
         assert {s.row: s.reason for s in load_sheet(path).skipped} == {
             3: "the list says not to send it (note on cell A3: 'Left the company - do not send')",
             5: "the list says not to send it (note on cell E5: 'Already received one')",
@@ -1934,3 +1957,15 @@ def test_a_note_or_a_name_saying_the_person_left_leaves_its_row_out(
     assert [(s["row"], s["kind"]) for s in data["skipped"]] == [
         (r, "not to send") for r in (2, 3, 4, 6, 7, 8)
     ]
+
+
+@pytest.fixture(scope="module")
+def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> ConvertedTogether:
+    """LibreOffice's ODS copies of this module's workbooks, converted together (one soffice start)."""
+    inputs = {
+        "crossed.xlsx": crossed_out_rows, "changed.xlsx": answers_changed_in_the_cell,
+        "partly.xlsx": partly_crossed_out_cells, "staff.xlsx": staff_with_notes,
+    }  # fmt: skip
+    return ConvertedTogether(
+        tmp_path_factory.mktemp("libreoffice"), {n: (b, "ods") for n, b in inputs.items()}
+    )
