@@ -175,3 +175,29 @@ def test_a_batch_whose_only_open_order_is_in_doubt_offers_to_ask_the_vendor_abou
         assert "50.00 <small>charged</small>" in batch_row(client.get("/").text, "only")
     sent = [li.external_id for order in sandbox_orders(settings) for li in order.line_items]
     assert sorted(sent) == ["O1", "O2"]  # each once
+
+
+def test_the_vendor_comparison_says_how_to_settle_an_order_in_doubt_in_the_page_s_words(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Found by review17: "Check against the vendor" listed an order in doubt as "Unresolved: BS-...-0001
+    (unknown): re-run the same `bulkship run` command to settle it with the same PO number", to a person
+    with no command line."""
+    import contextlib
+    import sqlite3
+
+    path = tmp_path / "vs.csv"
+    path.write_text(
+        "Employee ID,Name,Street,City,State,ZIP,Product,Amount\nV1,Ana Vs,12 Elm St,Boston,MA,02108,CVS,25\n"
+    )
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, path, name="vs")
+        assert confirm(client, "vs").url.path == "/batches/vs/progress"
+        wait_until_finished(client, "vs")
+        with contextlib.closing(sqlite3.connect(settings.ledger)) as db, db:  # its answer was lost
+            lost = "WHERE po_number = 'BS-VS-0001'"
+            db.execute(f"UPDATE orders SET state = 'unknown', vendor_order_id = NULL {lost}")
+            db.execute(f"UPDATE rows SET status = 'planned' {lost}")
+        page = client.get("/batches/vs/reconcile").text
+        assert "Unresolved: BS-VS-0001" in page and "bulkship run" not in page, page
+        assert "send the batch again from its cost page" in page

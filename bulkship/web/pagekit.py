@@ -68,6 +68,7 @@ _RERUN = (
     (re.compile(r"\bre-running the same command\b"), "sending the batch again from its cost page"),
     (re.compile(r"\bRe-run the same command\b"), "Send the batch again from its cost page"),
     (re.compile(r"\bre-run the same command\b"), "send the batch again from its cost page"),
+    (re.compile(r"\bre-run the same `bulkship run` command\b"), "send the batch again from its cost page"),
 )
 
 
