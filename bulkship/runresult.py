@@ -186,7 +186,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
             if r.status == "ordered" and not r.current and not made_no_card(r)
         ),
         **_untied(view) if rows.get("review") else {},
-        notes=[*_po_refused(view), *_costs_differ(view, batch)],
+        notes=[*_po_refused(view), *_costs_differ(view, batch), *_other_currency(ledger, batch)],
     )
 
 
@@ -247,6 +247,25 @@ def cost_difference(view: LedgerView) -> CostDifference | None:
 def named_orders(orders: Sequence[str]) -> str:
     """A few PO numbers, and how many more."""
     return ", ".join(orders[:3]) + (f" and {len(orders) - 3} more" if len(orders) > 3 else "")
+
+
+def _other_currency(ledger: Ledger, batch: str) -> list[str]:
+    """A note for the orders the vendor answers in another currency than the dollar: their costs are not
+    added to dollar totals, which count those rows at their planned cost."""
+    from .ledger.tracking import FOREIGN_CURRENCY
+
+    found = {
+        e.po_number: str(e.detail.get("currency", "")) for e in ledger.events(batch, kinds=[FOREIGN_CURRENCY])
+    }
+    if not found:
+        return []
+    pos = sorted(po for po in found if po)
+    currencies = ", ".join(sorted(set(found.values())))
+    return [
+        f"The vendor answers {len(pos)} order(s) ({named_orders(pos)}) in {currencies}, not US dollars: "
+        "their costs are not added to the totals, which count those rows at their planned cost in dollars. "
+        f"Compare with the vendor's invoice and `bulkship reconcile {batch}`"
+    ]
 
 
 def _costs_differ(view: LedgerView, batch: str) -> list[str]:

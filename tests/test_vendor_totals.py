@@ -178,3 +178,31 @@ def test_an_order_whose_failed_line_was_sent_again_is_not_said_to_differ_from_th
     again = place(vendor, tmp_path, [1, 2, 3, 4])
     assert vendor.external_ids() == ["E1", "E2", "E3", "E3", "E4"] and again.total_cost == Decimal("100.00")
     assert not [n for n in again.notes if "differ from the plan" in n], again.notes
+
+
+def test_an_order_answered_in_another_currency_is_not_added_to_dollars(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor3: the vendor answering an order in CAD (CurrencyCode 'CAD', its lines 34.00
+    each for cards of 25.00) had the run end "charged 136.00", in dollar totals everywhere. Its costs are
+    not dollars: the rows count at their planned cost, and the run says the vendor answered in CAD."""
+
+    def in_cad(call: Call) -> Answer:
+        answer = call.forward()
+        if call.path.lower().startswith("/v1/orders") and answer.status < 300 and answer.body.strip():
+            body = answer.json()
+            for order in body.get("Data", [body]) if isinstance(body, dict) else body:
+                order["CurrencyCode"] = "CAD"
+                for line in order["LineItems"]:
+                    line["Cost"] = float(Decimal(str(line["Cost"])) * Decimal("1.36"))
+                order["Cost"] = float(Decimal(str(order["Cost"])) * Decimal("1.36"))
+            return Answer.of(answer.status, body)
+        return answer
+
+    vendor.rewrite = in_cad
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert result.total_cost == Decimal("100.00"), result.total_cost
+    (note,) = [n for n in result.notes if "in CAD, not US dollars" in n]
+    assert "BS-STAFF-0001" in note, note
+    report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
+    assert [(m.what, m.ledger, m.vendor) for m in report.mismatches] == [("currency", "USD", "CAD")]

@@ -321,6 +321,8 @@ def parse_order(raw: Any) -> VendorOrder:
     lines = raw_lines(record)
     items = [li for li in lines if isinstance(li, MAPPING)]
     kept = dict(record)
+    currency = text(record, "CurrencyCode", "Currency").strip().upper()
+    dollars = currency in ("", "USD")
     if lines and not isinstance(field(record, "LineItems"), list):
         kept["LineItems"] = lines  # under its documented name, for whatever reads the raw order
     return VendorOrder(
@@ -328,20 +330,24 @@ def parse_order(raw: Any) -> VendorOrder:
         po_number=po_number_of(record),
         status=status_name(field(record, "Status")),
         type=enum_value(field(record, "Type"), default="PhysicalShipment"),
-        line_items=_with_order_parcels(record, items),
+        line_items=_with_order_parcels(record, items, dollars),
         raw=kept,
-        total=decimal(field(record, *ORDER_TOTAL_KEYS)),
-        currency=text(record, "CurrencyCode", "Currency").strip().upper(),
+        total=decimal(field(record, *ORDER_TOTAL_KEYS)) if dollars else None,
+        currency=currency,
     )
 
 
-def _with_order_parcels(record: Any, items: list[Any]) -> tuple[VendorLineItem, ...]:
-    """The order's lines, each with the parcels the order writes for it beside its own."""
+def _with_order_parcels(record: Any, items: list[Any], dollars: bool = True) -> tuple[VendorLineItem, ...]:
+    """The order's lines, each with the parcels the order writes for it beside its own; costs of an order
+    in another currency unknown (never added to dollars: found by hunter-vendor3, 136.00 CAD read as
+    'charged 136.00' for cards of 100.00)."""
     import dataclasses
 
     from .parcels import order_parcels
 
     lines = [_line_item(li) for li in items]
+    if not dollars:
+        lines = [dataclasses.replace(line, cost=None) for line in lines]
     extra = order_parcels(record, items)
     return tuple(
         dataclasses.replace(line, shipments=line.shipments + more) if more else line

@@ -49,6 +49,18 @@ def note_billed_on_order(db: Any, batch: str, po_number: str, vendor_order: Vend
     return True
 
 
+FOREIGN_CURRENCY = "foreign_currency"  # an order the vendor answers in another currency than the dollar
+
+
+def note_currency(db: Any, batch: str, po_number: str, vendor_order: VendorOrder) -> None:
+    """Record, once per PO, that the vendor answers the order in another currency: its costs are not
+    counted (parse leaves them unknown) and the run says so."""
+    if vendor_order.currency in ("", "USD") or sql.events(db, None, po_number, None, [FOREIGN_CURRENCY]):
+        return
+    detail = json.dumps({"currency": vendor_order.currency}, sort_keys=True)
+    sql.insert_event(db, now_iso(), batch, po_number, FOREIGN_CURRENCY, detail)
+
+
 def is_step_back(ranks: dict[str, int], before: str | None, after: str | None) -> bool:
     """True when ``after`` is an earlier status than ``before`` (both known to ``ranks``)."""
     old, new = ranks.get((before or "").lower()), ranks.get((after or "").lower())
@@ -181,6 +193,7 @@ class LedgerTracking(LedgerReads):
                     changed = True
             if note_billed_on_order(db, current["batch"], po_number, vendor_order):
                 changed = True
+            note_currency(db, current["batch"], po_number, vendor_order)
             if changed:
                 detail = {"status": vendor_order.status, "source": source}
                 self._event(db, current["batch"], po_number, "status", detail)
