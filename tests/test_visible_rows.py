@@ -1969,3 +1969,22 @@ def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> ConvertedTogether:
     return ConvertedTogether(
         tmp_path_factory.mktemp("libreoffice"), {n: (b, "ods") for n, b in inputs.items()}
     )
+
+
+@pytest.mark.parametrize("header", ["✓", "Select", "Pick", "☑ Send"])
+def test_a_column_of_checkboxes_left_unchecked_leaves_its_row_out(tmp_path: Path, header: str) -> None:
+    """Found by hunter-sheets3: Excel's checkboxes (TRUE / FALSE cells) in a column headed '✓', 'Select' or
+    'Pick': the row left unchecked was ordered, as no column picking the rows. 'Checked' or 'Verified' (the
+    data was looked at) is no such column."""
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", header])
+    book.active.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, True])
+    book.active.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 50, False])
+    book.active.append(["Cy Orr", "3 Elm St", "Boston", "MA", "02134", "CVS", 50, True])
+    book.save(tmp_path / "boxes.xlsx")
+    assert {s.row: s.reason for s in load_sheet(tmp_path / "boxes.xlsx").skipped} == {
+        3: f"the list says not to send it (column '{header}': 'FALSE')"
+    }
+    book.active["H1"] = "Verified"
+    book.save(tmp_path / "boxes.xlsx")
+    assert load_sheet(tmp_path / "boxes.xlsx").skipped == ()

@@ -52,7 +52,7 @@ _FILTER_WORDS = frozenset(
     {"eligible", "eligibility", "approved", "send", "sending", "ship", "mail", "include", "included", "keep",
      "valid", "go", "selected", "qualified", "winner", "confirmed", "participating", "gift", "card", "award",
      "xmas", "christmas", "holiday", "yes", "no", "y", "n", "ok", "approval", "qualifies", "qualify",
-     "qualifying"}
+     "qualifying", "select", "pick", "picked", "chosen"}
 )  # fmt: skip
 _FILTER_FILLER = frozenset(
     {"for", "by", "in", "of", "the", "to", "list", "manager", "hr", "this", "year", "s"}
@@ -63,9 +63,14 @@ def _filter_header(header: str) -> bool:
     """Whether a header says the column picks the rows to send: its words, years and fillers aside, are
     all :data:`_FILTER_WORDS`. One that ends "by" or "to" names who or where ('Approved By' = 'N. Patel',
     'Send To': found by review11), not yes or no."""
+    if _TICK_HEADER.fullmatch(header):  # a column of checkboxes headed by a tick (found by hunter-sheets3)
+        return True
     every = re.findall(r"[a-z]+", header.casefold())
     words = [w for w in every if w not in _FILTER_FILLER]
     return bool(words) and set(words) <= _FILTER_WORDS and every[-1] not in _WHO_OR_WHERE
+
+
+_TICK_HEADER = re.compile(r"\W*[✓✔☑✅]\W*")
 
 
 _WHO_OR_WHERE = frozenset({"by", "to", "from"})
