@@ -19,6 +19,7 @@ from hypothesis import settings as hypothesis_settings
 from support import SandboxVendor, Waits
 from support.forkserver import ForkServer
 from support.system_parts import install_missing
+from support.vendor_proxy import VendorProxy
 
 # postgres_cluster (one throwaway PostgreSQL server per test process) and pg_url (a fresh database per test)
 pytest_plugins = ["support.postgres"]
@@ -78,6 +79,14 @@ def sandbox_vendor(tmp_path: Path) -> Iterator[SandboxVendor]:
         yield vendor
     finally:
         vendor.close()
+
+
+@pytest.fixture
+def vendor(tmp_path: Path) -> Iterator[VendorProxy]:
+    """A real HTTP vendor on 127.0.0.1 whose answers a test may rewrite (``support.vendor_proxy``).
+    A test file that drives another kind of vendor (scripted, or the sandbox in-process) defines its own."""
+    with VendorProxy(tmp_path) as proxy:
+        yield proxy
 
 
 @pytest.fixture

@@ -21,12 +21,6 @@ FIRST = (
 LATER = "M3,Cy Three,3 Gum St,Boston,MA,02134,CVS,25,STANDARD\n"
 
 
-@pytest.fixture
-def vendor(tmp_path: Path) -> Any:
-    with VendorProxy(tmp_path) as proxy:
-        yield proxy
-
-
 def without_target(body: Any) -> Any:
     body["Data"] = [p for p in body["Data"] if p["Id"] != "TARGET"]
     body["TotalCount"] = len(body["Data"])

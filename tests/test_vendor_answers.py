@@ -14,7 +14,7 @@ from typing import Any
 import openpyxl
 import pytest
 from support import SandboxVendor, write_sheet
-from support.vendor_proxy import Answer, Call, Rewrite, VendorProxy
+from support.vendor_proxy import Answer, Call, Rewrite, VendorProxy, place
 
 from bulkship import api
 from bulkship.client.parse import parse_order
@@ -33,12 +33,6 @@ def run(coro: Awaitable[Any]) -> Any:
     return asyncio.run(main())
 
 
-@pytest.fixture
-def vendor(tmp_path: Path) -> Any:
-    with VendorProxy(tmp_path) as proxy:
-        yield proxy
-
-
 def is_order_post(call: Call) -> bool:
     return call.method == "POST" and call.path.lower() == "/v1/orders"
 
@@ -50,13 +44,6 @@ def is_order_list(call: Call) -> bool:
 def rows_of(settings: Any, batch: str) -> dict[str, Any]:
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         return {str(r.external_id): r for r in ledger.batch_rows(batch)}
-
-
-def place(vendor: VendorProxy, tmp_path: Path, people: list[int], batch: str = "staff") -> Any:
-    """Orders the people through the proxy with no rewriting (the vendor then holds them)."""
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    sheet = write_sheet(tmp_path / f"{batch}.csv", people)
-    return run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch=batch)
 
 
 async def look_up(vendor: VendorProxy, tmp_path: Path, po: str) -> Any:

@@ -14,12 +14,6 @@ from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
 
 
-@pytest.fixture
-def vendor(tmp_path: Path) -> Any:
-    with VendorProxy(tmp_path) as proxy:
-        yield proxy
-
-
 def refusing(bad: set[str], base: int) -> Any:
     """The vendor refuses the lines of ``bad`` (by ExternalId), naming them counted from ``base``, ASP.NET
     style; every other order goes through."""

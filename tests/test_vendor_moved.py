@@ -10,22 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import write_sheet
-from support.vendor_proxy import Answer, Call, VendorProxy
+from support.vendor_proxy import Answer, Call, VendorProxy, place
 
-from bulkship.pipeline import run_batch
 from bulkship.track import track
-
-
-@pytest.fixture
-def vendor(tmp_path: Path) -> Any:
-    with VendorProxy(tmp_path) as proxy:
-        yield proxy
-
-
-def place(vendor: VendorProxy, tmp_path: Path, people: list[int]) -> Any:
-    sheet = write_sheet(tmp_path / "staff.csv", people)
-    return run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch="staff")
 
 
 def moved(ref: str, *, status: str = "Pending", same_po: bool = True) -> Any:

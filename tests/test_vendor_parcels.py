@@ -11,27 +11,14 @@ from typing import Any
 
 import openpyxl
 import pytest
-from support import write_sheet
-from support.vendor_proxy import Answer, Call, VendorProxy
+from support.vendor_proxy import Answer, Call, VendorProxy, place
 
 from bulkship.client.parse import parse_order
 from bulkship.ledger import Ledger
-from bulkship.pipeline import run_batch
 from bulkship.track import track
 
 USPS = "9400111899223100000001"
 LINK = "https://tools.usps.com/go/TrackConfirmAction?tLabels=" + USPS
-
-
-@pytest.fixture
-def vendor(tmp_path: Path) -> Any:
-    with VendorProxy(tmp_path) as proxy:
-        yield proxy
-
-
-def place(vendor: VendorProxy, tmp_path: Path, people: list[int]) -> Any:
-    sheet = write_sheet(tmp_path / "staff.csv", people)
-    return run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch="staff")
 
 
 def rows_of(settings: Any) -> dict[str, Any]:

@@ -16,12 +16,6 @@ from bulkship.pipeline import run_batch
 from bulkship.track import track
 
 
-@pytest.fixture
-def vendor(tmp_path: Path) -> Any:
-    with VendorProxy(tmp_path) as proxy:
-        yield proxy
-
-
 def reads_as(shape: Any) -> Any:
     def rewrite(call: Call) -> Answer:
         answer = call.forward()

@@ -21,12 +21,6 @@ SHEET = (
 )
 
 
-@pytest.fixture
-def vendor(tmp_path: Path) -> Any:
-    with VendorProxy(tmp_path) as proxy:
-        yield proxy
-
-
 def methods_priced_as(key: str | None) -> Any:
     """The shipping methods listed with their price under ``key`` (None: without a price)."""
 

@@ -11,26 +11,13 @@ from typing import Any
 
 import openpyxl
 import pytest
-from support import write_sheet
-from support.vendor_proxy import Answer, Call, VendorProxy
+from support.vendor_proxy import Answer, Call, VendorProxy, place
 
 from bulkship import api
 from bulkship.ledger import Ledger
 from bulkship.overview import overview
-from bulkship.pipeline import run_batch
 from bulkship.sandbox.dialect import parse_dialect
 from bulkship.track import track
-
-
-@pytest.fixture
-def vendor(tmp_path: Path) -> Any:
-    with VendorProxy(tmp_path) as proxy:
-        yield proxy
-
-
-def place(vendor: VendorProxy, tmp_path: Path, people: list[int]) -> Any:
-    sheet = write_sheet(tmp_path / "staff.csv", people)
-    return run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch="staff")
 
 
 def order_totals(change: Any) -> Any:
