@@ -78,6 +78,13 @@ def test_a_lost_ledger_is_settled_in_the_page_after_a_confirmation(
         form = {"csrf_token": token(client, "/batches/staff/needs-review"), "po": "BS-STAFF-0001"}
         refused = client.post("/batches/staff/needs-review/check", data={**form, "action": "release"})
         assert refused.status_code == 409 and "Cannot release" in html.unescape(refused.text)
+        # in the page's words, not the command line's (review17): "See and settle it: bulkship reconcile
+        # staff --review", "if they are at the vendor: bulkship reconcile staff --resolve ... --at-vendor ..."
+        assert "See and settle it: bulkship" not in page and "Rows waiting for review”" in page
+        assert "--resolve" not in page and "allows: “They are at the vendor…” for PO BS-STAFF-0001" in page
+        said = html.unescape(refused.text)
+        assert "if they are at the vendor: “They are at the vendor…” for PO BS-STAFF-0001" in said
+        assert "--at-vendor" not in said, said
         claim = {**form, "action": "at-vendor", "order": "BS-STAFF-0001", "rows": "2-4", "reason": "portal"}
         checked = client.post("/batches/staff/needs-review/check", data=claim)
         shown = html.unescape(checked.text)

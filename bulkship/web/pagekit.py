@@ -72,10 +72,31 @@ _RERUN = (
 )
 
 
+# `bulkship reconcile BATCH --review/--resolve ...`: the command line's way to settle rows waiting for review;
+# the page's reader does the same with the buttons of the batch's "Rows waiting for review" page (review17)
+_REVIEW_PAGE = "the batch's page “Rows waiting for review”"
+_END = r"`?(?=[;.,]?(?:\s|$))"  # the command's end: a closing backtick, then punctuation or a space
+_SETTLE = (
+    (
+        re.compile(r"`?bulkship reconcile \S+ --resolve (\S+) --at-vendor (\S+) --rows (\S+?)" + _END),
+        rf"“They are at the vendor…” for PO \1 on {_REVIEW_PAGE}, naming order \2 and rows \3",
+    ),
+    (
+        re.compile(r"`?bulkship reconcile \S+ --resolve (\S+) --at-vendor (\S+?)" + _END),
+        rf"“They are at the vendor…” for PO \1 on {_REVIEW_PAGE}, naming order \2",
+    ),
+    (
+        re.compile(r"`?bulkship reconcile \S+ --resolve (\S+) --release --not-ours (\S+?)" + _END),
+        rf"“Vendor order(s) \2 are another batch's: release to send…” for PO \1 on {_REVIEW_PAGE}",
+    ),
+    (re.compile(r"`?bulkship reconcile \S+ --review`?"), _REVIEW_PAGE),
+)
+
+
 def page_words(text: object) -> str:
     """A message written for the command line (a row's status, a run's end) in the page's words."""
     said = str(text or "")
-    for pattern, words in _RERUN:
+    for pattern, words in (*_RERUN, *_SETTLE):
         said = pattern.sub(words, said)
     return said
 
