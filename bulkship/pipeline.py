@@ -3,7 +3,7 @@
 1. **load** the file (:mod:`bulkship.load`; a result workbook given back: its corrected "Fix these" sheet);
 2. **validate** its rows against the vendor's catalog (:mod:`bulkship.validate`);
 3. **plan** the orders into the ledger, resuming what an earlier run left (:mod:`bulkship.resume`,
-   :mod:`bulkship.plan`), and have the plan confirmed (:class:`~bulkship.runresult.PlanView`);
+   :mod:`bulkship.plan`), and have the plan confirmed (:mod:`bulkship.confirm`);
 4. **submit** every unsent order exactly once (:mod:`bulkship.submit`);
 5. **track** the new orders for a bounded time (:func:`bulkship.track.wait_until_settled`; ``bulkship
    track`` takes over after);
@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -31,19 +31,19 @@ from typing import TYPE_CHECKING, Any
 from . import defaults
 from .batchapi import api_identity, check_batch_api
 from .batchnames import check_new_batch_name, default_batch_for
-from .errors import BulkshipError, FileFormatError, SpendLimitError, VendorError
+from .confirm import confirm_plan
+from .errors import BulkshipError, FileFormatError
 from .ledger import Ledger
 from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
-from .money import money_text
 from .paths import check_input_file
-from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX, check_cards_shown, price_changes
+from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX
 from .reconcile.join import for_the_workbook, record_prices
 from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, check_new_run, held_notes
 from .reprice import reprice_planned
 from .resultfile import prepare_output_folder, result_path, workbook_not_written, write_results
-from .resume import Synced, already_complete, sync_ledger
-from .runresult import PlanView, RunResult, plan_view, result_from_ledger
+from .resume import already_complete, sync_ledger
+from .runresult import PlanView, RunResult, result_from_ledger
 from .submit import Reporter, SubmitOutcome, submit_batch
 from .team import person_acting
 from .track import wait_until_settled
@@ -238,7 +238,7 @@ async def _plan_and_send(
         give_back_memory()
         if synced.new_orders or synced.resumed:
             said = [*loaded.notices, *notes]  # what the vendor showed of a batch new to this ledger, too
-            await _confirm(client, ledger, batch, catalog, today, synced, options, said)
+            await confirm_plan(client, ledger, batch, catalog, today, synced, options, said)
             give_back_memory()
             record_prices(ledger, batch, catalog)  # those the orders sent now are charged with
             if synced.resumed:  # orders an earlier run planned cost what the plan confirmed said: today's
@@ -309,62 +309,6 @@ def _load(path: Path, options: RunOptions, file_hash: str) -> LoadedSheet:
     known = file_hash or None  # "": the file could not be read, load_sheet says why
     fixed = load_fix_sheet(path, sheet=sheet, program=program, file_hash=known)
     return require_recipient_rows(fixed or load_sheet(path, sheet=sheet, program=program, file_hash=known))
-
-
-async def _confirm(
-    client: Any,
-    ledger: Ledger,
-    batch: str,
-    catalog: Catalog,
-    today: date,
-    synced: Synced,
-    options: RunOptions,
-    file_notes: Sequence[str] = (),
-) -> None:
-    """Show the plan (new and resumed orders) with what reading the file noted; SpendLimitError when it
-    costs more than ``max_total`` or the caller does not confirm it. Nothing has been sent yet."""
-    try:
-        balance = await client.balance()
-    except VendorError:
-        balance = None
-    view = plan_view(
-        ledger, batch, catalog, today, balance, synced.new_orders, synced.resumed, repeated=synced.repeated
-    )
-    view = replace(view, notes=tuple(file_notes))
-    limit = options.max_total
-    if limit is not None and view.worst_case > limit:
-        doubt = view.in_doubt.total
-        cost = money_text(view.worst_case) + (
-            f" ({money_text(doubt)} of it in doubt from an earlier run)" if doubt else ""
-        )
-        raise SpendLimitError(
-            f"The orders to send cost {cost}, more than --max-total {money_text(limit)}. "
-            "Nothing was sent; the plan is kept in the ledger",
-            hint="raise --max-total, or split the file into smaller batches",
-        )
-    check_cards_shown(options.cards_shown, view.summary)  # the cost page's cards (web), or none sent
-    budget = options.max_batch_total
-    if budget is not None and view.charged.total + view.worst_case > budget:
-        raise SpendLimitError(
-            f"Batch {batch} would cost {money_text(view.charged.total + view.worst_case)} in all: "
-            f"{money_text(view.charged.total)} charged already and {money_text(view.worst_case)} to send "
-            f"now, more than --max-total {money_text(budget)} (the batch's budget). Nothing was sent; the "
-            "plan is kept in the ledger",
-            hint="raise --max-total to send the rest, or leave these rows for another batch",
-        )
-    if options.confirm is not None and not options.confirm(view):
-        raise SpendLimitError(
-            "Not confirmed: nothing was sent", hint="re-run the same command to see the plan again"
-        )
-    if options.confirm is not None:  # a person may answer long after: the prices must still be those shown
-        changed = price_changes(catalog, await client.catalog(refresh=True), view.summary)
-        if changed:
-            raise SpendLimitError(
-                "The vendor's prices changed while the plan waited for your answer ("
-                + "; ".join(changed[:5])
-                + "): the orders would cost other than the total shown. Nothing was sent",
-                hint="re-run the same command to see the plan at today's prices",
-            )
 
 
 def _reconcile(

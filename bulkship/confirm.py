@@ -1,0 +1,88 @@
+"""Step 3's last part: the plan shown to the person (or the web page) before anything is sent, and the
+limits it must pass: ``--max-total`` (this run's worst case, and the batch's budget), the cards the cost page
+showed, the person's answer, and the vendor's prices unchanged while the answer was awaited."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from typing import Any, Protocol
+
+from .errors import SpendLimitError, VendorError
+from .ledger import Ledger
+from .models import Catalog
+from .money import money_text
+from .plan import check_cards_shown, price_changes
+from .resume import Synced
+from .runresult import PlanView, plan_view
+
+
+class PlanLimits(Protocol):
+    """What of :class:`bulkship.pipeline.RunOptions` the confirmation reads."""
+
+    @property
+    def confirm(self) -> Callable[[PlanView], bool] | None: ...
+    @property
+    def max_total(self) -> Decimal | None: ...
+    @property
+    def max_batch_total(self) -> Decimal | None: ...
+    @property
+    def cards_shown(self) -> Mapping[str, str] | None: ...
+
+
+async def confirm_plan(
+    client: Any,
+    ledger: Ledger,
+    batch: str,
+    catalog: Catalog,
+    today: date,
+    synced: Synced,
+    options: PlanLimits,
+    file_notes: Sequence[str] = (),
+) -> None:
+    """Show the plan (new and resumed orders) with what reading the file noted; SpendLimitError when it
+    costs more than ``max_total`` or the caller does not confirm it. Nothing has been sent yet."""
+    try:
+        balance = await client.balance()
+    except VendorError:
+        balance = None
+    view = plan_view(
+        ledger, batch, catalog, today, balance, synced.new_orders, synced.resumed, repeated=synced.repeated
+    )
+    view = replace(view, notes=tuple(file_notes))
+    limit = options.max_total
+    if limit is not None and view.worst_case > limit:
+        doubt = view.in_doubt.total
+        cost = money_text(view.worst_case) + (
+            f" ({money_text(doubt)} of it in doubt from an earlier run)" if doubt else ""
+        )
+        raise SpendLimitError(
+            f"The orders to send cost {cost}, more than --max-total {money_text(limit)}. "
+            "Nothing was sent; the plan is kept in the ledger",
+            hint="raise --max-total, or split the file into smaller batches",
+        )
+    check_cards_shown(options.cards_shown, view.summary)  # the cost page's cards (web), or none sent
+    budget = options.max_batch_total
+    if budget is not None and view.charged.total + view.worst_case > budget:
+        raise SpendLimitError(
+            f"Batch {batch} would cost {money_text(view.charged.total + view.worst_case)} in all: "
+            f"{money_text(view.charged.total)} charged already and {money_text(view.worst_case)} to send "
+            f"now, more than --max-total {money_text(budget)} (the batch's budget). Nothing was sent; the "
+            "plan is kept in the ledger",
+            hint="raise --max-total to send the rest, or leave these rows for another batch",
+        )
+    if options.confirm is not None and not options.confirm(view):
+        raise SpendLimitError(
+            "Not confirmed: nothing was sent", hint="re-run the same command to see the plan again"
+        )
+    if options.confirm is not None:  # a person may answer long after: the prices must still be those shown
+        changed = price_changes(catalog, await client.catalog(refresh=True), view.summary)
+        if changed:
+            raise SpendLimitError(
+                "The vendor's prices changed while the plan waited for your answer ("
+                + "; ".join(changed[:5])
+                + "): the orders would cost other than the total shown. Nothing was sent",
+                hint="re-run the same command to see the plan at today's prices",
+            )
