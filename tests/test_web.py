@@ -1238,3 +1238,16 @@ def test_the_columns_page_says_the_file_s_notes_in_the_page_s_words(
     columns = client.get("/batches/hid/columns").text
     assert "1 hidden row(s) not ordered: 3" in columns and "--include-hidden" not in columns
     assert "unhide them in the spreadsheet and upload it again" in columns
+
+
+def test_a_draft_s_vendor_comparison_and_review_pages_say_nothing_was_sent(client: TestClient) -> None:
+    """Found by review17: a batch uploaded and not yet planned (its Results page links them): "Check against
+    the vendor" and "Rows waiting for review" answered "No batch named 'draft' in the ledger /srv/...
+    (batches: every other batch's name) run `bulkship status` to list batches, or pass --ledger PATH"."""
+    upload(client, SAMPLES / "direct-mail.csv", name="draft")
+    for page in ("reconcile", "needs-review"):
+        answer = client.get(f"/batches/draft/{page}")
+        assert answer.status_code == 200 and "ledger" not in answer.text.split("</header>")[-1], answer.text
+        assert "bulkship status" not in answer.text and "--ledger" not in answer.text
+    assert "Nothing of this batch has been sent" in client.get("/batches/draft/reconcile").text
+    assert "No row of this batch waits for review" in client.get("/batches/draft/needs-review").text

@@ -127,10 +127,20 @@ async def download(request: Request) -> Response:
     )
 
 
+NOTHING_SENT = (
+    "Nothing of this batch has been sent (its cost page has not been opened yet): there is no order to "
+    "compare with the vendor, and no row waits for review."
+)
+
+
 async def reconcile(request: Request) -> Response:
     """Whether the ledger agrees with the vendor's own order list, and every difference."""
     web = _web(request)
     batch = _batch_or_404(web, request.path_params["name"])
+    if not await run_in_threadpool(state.in_ledger, web.settings, batch.name):  # a draft: nothing sent
+        # (it said "No batch named ... in the ledger /srv/.../ledger.sqlite (batches: ...) run `bulkship
+        # status`...": review17)
+        return render(request, "plain.html", title=f"Nothing sent: {batch.name}", message=NOTHING_SENT)
     try:
         report = await run_in_threadpool(api.reconcile_batch, web.settings, batch.name)
     except BulkshipError as exc:

@@ -206,6 +206,14 @@ def vendor_refused(settings: Settings, batch: str) -> dict[int, tuple[str, str, 
     return found
 
 
+def in_ledger(settings: Settings, batch: str) -> bool:
+    """Whether the ledger holds the batch (planned or run once): a draft of the page's is not yet there."""
+    if not ledger_exists(settings.ledger_location):
+        return False
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        return ledger.batch(batch) is not None
+
+
 def rows_sent(settings: Settings, batch: str) -> dict[int, str]:
     """The batch's rows (of its file as last run) whose card is ordered, or may be (sent, answer not
     settled): row number -> PO number. The page never lets their cells change: editing the sheet never
