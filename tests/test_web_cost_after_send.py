@@ -201,3 +201,26 @@ def test_the_vendor_comparison_says_how_to_settle_an_order_in_doubt_in_the_page_
         page = client.get("/batches/vs/reconcile").text
         assert "Unresolved: BS-VS-0001" in page and "bulkship run" not in page, page
         assert "send the batch again from its cost page" in page
+
+
+def test_a_list_sent_already_and_uploaded_again_is_refused_without_a_server_path(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Found by review17 (and review16's leftover): the cost page of the same list uploaded again said "...
+    batch 'once' (orders of 2026-12-03, results: /srv/bulkship/results/once-results.xlsx) ...": a path on the
+    server, nothing a person at the page can open; the batch's Results page is a link beside it."""
+    path = tmp_path / "again.csv"
+    path.write_text(
+        "Employee ID,Name,Street,City,State,ZIP,Product,Amount\n"
+        "A1,Ana Again,12 Elm St,Boston,MA,02108,CVS,25\n"
+    )
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, path, name="once")
+        assert confirm(client, "once").url.path == "/batches/once/progress"
+        wait_until_finished(client, "once")
+        upload(client, path, name="twice")
+        refused = client.get("/batches/twice/cost")
+        assert refused.status_code == 409 and "send those cards a second time" in refused.text
+        assert "results: /" not in refused.text and str(settings.out_dir) not in refused.text, refused.text
+        assert 'href="/batches/once/results"' in refused.text
+    assert len(sandbox_orders(settings)) == 1

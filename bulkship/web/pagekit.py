@@ -90,6 +90,8 @@ _SETTLE = (
         rf"“Vendor order(s) \2 are another batch's: release to send…” for PO \1 on {_REVIEW_PAGE}",
     ),
     (re.compile(r"`?bulkship reconcile \S+ --review`?"), _REVIEW_PAGE),
+    # a batch's result workbook by its path on the server (nothing the page's reader can open): its page
+    (re.compile(r", results: [^)]*\)"), ", see its Results page)"),
 )
 
 
