@@ -378,3 +378,21 @@ def test_a_note_on_a_cell_giving_another_amount_card_or_address_stops_the_row(
     ]
     assert main(["run", str(path), "--yes", "--out", str(tmp_path / "out")]) == 3
     assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()) == ["Ed Fox", "Flo Orr"]
+
+
+def test_a_name_s_bracket_is_said_once_when_the_sheet_has_notes_on_cells(tmp_path: Path) -> None:
+    """After 5729411: a name 'Ed Fox (2 cards)' on a sheet with a note on any cell was said twice, once by the
+    sheet's own checks and once with the notes on its cells."""
+    import openpyxl
+    from openpyxl.comments import Comment
+
+    from bulkship.load import load_sheet
+
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "City", "State", "Zip", "Product", "Amount"])
+    book.active.append(["Ed Fox (2 cards)", "1 Main St", "Salem", "MA", "01970", "CVS", 25])
+    book.active["G2"].comment = Comment("ok", "HR")
+    book.save(tmp_path / "notes.xlsx")
+    assert [p.message for p in load_sheet(tmp_path / "notes.xlsx").read_problems] == [
+        "Row 2, column 'Name': says 'Ed Fox (2 cards)' where the row orders 1 card: which number of cards is right? Put the right one in a Quantity column and take the remark out of the name."
+    ]

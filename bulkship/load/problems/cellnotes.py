@@ -12,7 +12,7 @@ import pandas as pd
 from ...models import Problem
 from ..cells import _Grid
 from .corrections import _moved_in_a_note
-from .notesaid import _changed_in_a_note
+from .notesaid import _NAME_FIELDS, _changed_in_a_note
 
 # Excel 365 writes a threaded comment's text into the old notes part after this boilerplate
 _THREADED = re.compile(r"(?s)^\s*\[Threaded comment\].*?\bComment:\s*")
@@ -51,5 +51,7 @@ def _cell_note_problems(
     right? As a Notes column saying so (the columns of notes of the sheet itself are judged there)."""
     if notes.empty or not notes.columns.size:
         return []
-    read = pd.concat([body[[h for h in body.columns if h in column_map]], notes], axis=1)
-    return _moved_in_a_note(read, column_map, not_judged) + _changed_in_a_note(read, column_map, not_judged)
+    # the order's columns but the name's, whose brackets ('Ed Fox (2 cards)') are judged with the sheet's
+    fields = {h: f for h, f in column_map.items() if f not in _NAME_FIELDS}
+    read = pd.concat([body[[h for h in body.columns if h in fields]], notes], axis=1)
+    return _moved_in_a_note(read, fields, not_judged) + _changed_in_a_note(read, fields, not_judged)
