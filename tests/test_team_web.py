@@ -424,6 +424,10 @@ def test_a_batch_above_the_threshold_waits_then_another_person_approves_and_it_s
     assert approved.url.path == "/batches/anniversary/progress"
     wait_until_finished(carol, "anniversary")
     assert len(embedded_sandbox_orders(data_dir)) == 2
+    # the same Approve once more (a double click, Back and resend): it was approved and sent, and says so
+    again = carol.post(approve_url, data={**form, "csrf_token": found(TOKEN.pattern, carol_page)}).text
+    assert "Nothing was approved" not in again and "the batch changed since" not in again, again  # (review17)
+    assert "Approved</strong> by carol" in again and len(embedded_sandbox_orders(data_dir)) == 2
     sign_in(fin, "fin")
     trail = fin.get("/audit.csv?batch=anniversary").text
     lines = [line.split(",")[1:4] for line in trail.splitlines()[1:]]

@@ -136,6 +136,8 @@ async def approval_page(request: Request) -> Response:
         if asked is not None and view is not None and Decimal(view.worst_case) <= asked.total:
             covers = await run_in_threadpool(_plan_unchanged, web.settings, asked)
         changed = STALE_APPROVAL if covers else STALE_REQUEST
+        if asked is not None and asked.state != "pending":  # decided already (Approve clicked twice): its
+            changed = ""  # status box says so; "nothing was approved" was wrong (review17)
     return pages.render(
         request, "cost.html", batch=batch, view=view, counts=found.counts, error=changed, approving=True
     )

@@ -26,7 +26,7 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     if not request.scope.get("team_mode"):
         return empty
     found = approvals.latest(settings, batch)
-    current = False
+    current = view is None  # nothing left to send: an approval is not out of date, it was used (review17)
     if found is not None and view is not None:
         current = found.order_prints == frozenset(approvals.order_prints(settings, batch)) and (
             Decimal(view.worst_case) <= found.total
