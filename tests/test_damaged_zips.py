@@ -58,3 +58,30 @@ def test_a_part_larger_than_asked_is_never_read(tmp_path: Path) -> None:
     assert read_tail(path, "xl/workbook.xml", 11, 300_000) == b"</workbook>"
     assert read_part(path, "xl/missing.xml", 300_000) is None
     assert read_part(tmp_path / "absent.xlsx", "xl/workbook.xml", 300_000) is None
+
+
+def test_a_password_protected_ods_is_called_so_not_damaged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets3: an ODS saved with a password (its parts encrypted, the manifest saying how)
+    was 'damaged: its part content.xml is not readable XML', and the person had no way to tell why."""
+    import os
+
+    path = tmp_path / "locked.ods"
+    ns = 'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+    manifest = (
+        f'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest {ns}>'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+        '<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="AAAA">'
+        '<manifest:algorithm manifest:algorithm-name="Blowfish CFB" manifest:initialisation-vector="AAAA"/>'
+        "</manifest:encryption-data></manifest:file-entry></manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", manifest)
+        archive.writestr("content.xml", os.urandom(2000))
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "Error: locked.ods is password-protected" in err and "remove the password" in err

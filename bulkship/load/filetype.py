@@ -53,7 +53,14 @@ def _sniff(head: bytes, path: Path) -> str:
                 names = set(archive.namelist())
                 # a few bytes ("application/vnd.oasis.opendocument.spreadsheet"), never a bomb expanded
                 mimetype = read_member(archive, "mimetype", 4096) if "mimetype" in names else None
+                manifest = read_member(archive, "META-INF/manifest.xml", 1 << 20) or b""
             if mimetype and b"opendocument.spreadsheet" in mimetype:
+                if b"encryption-data" in manifest:  # its parts encrypted: it read as a damaged file
+                    raise FileFormatError(
+                        f"{path.name} is password-protected",
+                        hint="open it in LibreOffice, remove the password (File › Save As, untick Save with "
+                        "password) and save it, then use that file",
+                    )
                 return "ods"
         except (zipfile.BadZipFile, OSError) as exc:
             raise FileFormatError(f"{path.name} is a damaged zip file and cannot be read: {exc}") from None
