@@ -221,12 +221,12 @@ def test_catalog_json_against_the_embedded_sandbox_lists_only_physical_products(
     assert visa["denomination_type"] == "Variable" and visa["requires_card_carrier"]
 
 
-def test_catalog_against_a_running_sandbox_server(capsys, monkeypatch):
+def test_catalog_against_a_running_sandbox_server(capsys, monkeypatch, bulkship_forks):
     from test_client_sandbox import sandbox_server  # the subprocess helper, shared with the client tests
 
     monkeypatch.setenv("BULKSHIP_EMAIL", "sandbox@bulkship.local")
     monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", "sandbox-access-token")
-    with sandbox_server() as url:
+    with sandbox_server(bulkship_forks) as url:
         assert main(["catalog", "--api-url", url, "--json"]) == 0
         out, err = capsys.readouterr()
         monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", "wrong-token")

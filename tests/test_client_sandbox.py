@@ -15,12 +15,12 @@ from typing import Any
 import httpx
 import pytest
 from support import Waits
+from support.forkserver import ForkServer, sandbox
 from support.vendor_proxy import VendorProxy
 
 from bulkship.client import SANDBOX_BASE_URL, CreateResult, VendorClient, connect
 from bulkship.errors import AccessDeniedError, InsufficientFundsError, OrderRejectedError
 from bulkship.sandbox import Sandbox, SandboxConfig, create_app
-from bulkship.sandbox.process import running_sandbox
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
 
 
@@ -218,14 +218,17 @@ def test_concurrent_creates_under_faults_still_give_one_order_each():
 
 
 @contextmanager
-def sandbox_server(*flags: str) -> Iterator[str]:
-    """``bulkship sandbox --port 0 [flags]`` as a subprocess on loopback: yields its URL, then stops it."""
-    with running_sandbox(*flags) as server:
+def sandbox_server(forks: ForkServer, *flags: str) -> Iterator[str]:
+    """``bulkship sandbox --port 0 [flags]`` as a process of its own on loopback (forked:
+    support.forkserver): yields its URL, then stops it."""
+    with sandbox(forks, *flags) as server:
         assert server.url.startswith("http://127.0.0.1:")
         yield server.url
 
 
-def test_over_real_http_a_dropped_connection_after_commit_resolves_to_one_order(tmp_path: Path):
+def test_over_real_http_a_dropped_connection_after_commit_resolves_to_one_order(
+    tmp_path: Path, bulkship_forks: ForkServer
+):
     po_numbers = [f"PO-H{i}" for i in range(8)]
 
     async def scenario(url: str) -> tuple[list[CreateResult], list[Any]]:
@@ -236,7 +239,7 @@ def test_over_real_http_a_dropped_connection_after_commit_resolves_to_one_order(
             results = [await client.create_order(payload(po)) for po in po_numbers]
             return results, await client.list_orders()
 
-    with sandbox_server("--drop-after-commit-rate", "0.5", "--seed", "5") as url:
+    with sandbox_server(bulkship_forks, "--drop-after-commit-rate", "0.5", "--seed", "5") as url:
         results, orders = run(scenario(url))
     assert sorted(o.po_number for o in orders) == sorted(po_numbers)
     assert any(not r.created for r in results)  # some answers were lost and resolved through 409
