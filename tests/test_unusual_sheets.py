@@ -637,6 +637,26 @@ def test_zips_and_amounts_as_other_systems_write_them_are_read_with_a_warning(
     assert {p["severity"] for p in data["problems"]} == {"warning"}
 
 
+def test_a_zip_or_a_quantity_in_the_digits_of_another_script_is_read_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets3: a ZIP typed in Arabic-Indic or Persian digits ('٠٢١٠٨') was refused as 'not a
+    ZIP code in use in the United States', which it is; an amount so written was read already."""
+    path = tmp_path / "digits.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Qty\n"
+        "Ann Lee,1 Main St,Boston,MA,٠٢١٠٨,CVS,25,1\nBob Ray,2 Elm St,Quincy,MA,۰۲۱۶۹,CVS,25,٢\n",
+        encoding="utf-8",
+    )
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (0, 2, 0), err
+    assert [p["message"] for p in data["problems"]] == [
+        "Row 2, column 'ZIP': '٠٢١٠٨' read as 02108.",
+        "Row 3, column 'ZIP': '۰۲۱۶۹' read as 02169.",
+        "Row 3, column 'Qty': '٢' read as 2.",
+    ]
+
+
 def test_formula_text_behind_a_space_or_a_tab_is_refused_as_formula_text_is(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

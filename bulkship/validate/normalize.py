@@ -202,7 +202,9 @@ ASCII_FIELDS = ("state", "zip", "country", "product", "value", "quantity", "ship
 
 
 def ascii_forms(column: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """'５０' -> '50', 'ＭＡ' -> 'MA' (Unicode NFKC, only for values that are not ASCII already)."""
+    """'５０' -> '50', 'ＭＡ' -> 'MA' (Unicode NFKC, only for values that are not ASCII already); digits of
+    other scripts as digits ('٠٢١٠٨' -> '02108': an amount so written was read, a ZIP refused as not in
+    use)."""
     values = column.tolist()
     try:
         plain = "".join(values).isascii()
@@ -215,7 +217,10 @@ def ascii_forms(column: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def _nfkc(value: str) -> str:
-    return value if value.isascii() else unicodedata.normalize("NFKC", value)
+    if value.isascii():
+        return value
+    value = unicodedata.normalize("NFKC", value)
+    return "".join(str(unicodedata.decimal(c)) if not c.isascii() and c.isdecimal() else c for c in value)
 
 
 def zip_text(column: pd.Series) -> tuple[pd.Series, pd.Series]:
