@@ -657,6 +657,24 @@ def test_a_zip_or_a_quantity_in_the_digits_of_another_script_is_read_with_a_warn
     ]
 
 
+def test_a_name_or_street_in_full_width_forms_goes_on_the_parcel_in_plain_letters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets3: 'Ａｎｎ Ｌｅｅ' at '５ Ｍａｉｎ Ｓｔ' (a Japanese input method's full-width forms) went
+    to the vendor as typed, where a ZIP or a state so typed was read as plain. Other letters stay ('½')."""
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        "Ａｎｎ Ｌｅｅ,５ Ｍａｉｎ Ｓｔ,Ｂｏｓｔｏｎ,MA,02108,CVS,25\nJosé Núñez,12½ Main St,Boston,MA,02108,CVS,25\n",
+        encoding="utf-8",
+    )
+    assert main(["run", str(path), "--yes", "--out", str(tmp_path / "out")]) == 0
+    sent = [li["PhysicalDeliveryAddress"] for li in ordered_lines()]
+    assert sorted((a["Name"], a["AddressLine1"], a["City"]) for a in sent) == [
+        ("Ann Lee", "5 Main St", "Boston"), ("José Núñez", "12½ Main St", "Boston")
+    ]  # fmt: skip
+
+
 def test_formula_text_behind_a_space_or_a_tab_is_refused_as_formula_text_is(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

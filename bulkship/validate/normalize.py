@@ -216,6 +216,29 @@ def ascii_forms(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     return result, result.ne(column)
 
 
+# Fields printed on the parcel, where a Japanese input method's full-width forms ('５ Main St', 'Ａｎｎ')
+# went to the vendor as typed (found by hunter-sheets3); other characters NFKC would change ('½', '№') stay
+LABEL_FIELDS = ("name", "first_name", "last_name", "company", "address1", "address2", "city")
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def half_width(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """'５ Ｍａｉｎ Ｓｔ' -> '5 Main St': the full-width forms of ASCII as ASCII, nothing else."""
+    values = column.tolist()
+    try:
+        plain = "".join(values).isascii()
+    except TypeError:
+        plain = False
+    if plain:
+        return column, pd.Series(False, index=column.index)
+    result = by_unique(column, lambda c: map_text(c, _half, lambda s: s.map(_half, na_action="ignore")))
+    return result, result.ne(column)
+
+
+def _half(value: str) -> str:
+    return value if value.isascii() else value.translate(_HALF_WIDTH)
+
+
 def _nfkc(value: str) -> str:
     if value.isascii():
         return value

@@ -170,6 +170,9 @@ def _normalise(
     for column in normalize.ASCII_FIELDS:
         frame[column], changed = normalize.ascii_forms(frame[column])
         collector.warn(changed, column, "Full-width characters read as plain", "'{old}' read as {new}.")
+    for column in normalize.LABEL_FIELDS:  # printed on the parcel: full-width letters and digits only
+        frame[column], changed = normalize.half_width(frame[column])
+        collector.warn(changed, column, "Full-width characters read as plain", "'{old}' read as {new}.")
     name_header = next((h for h, c in sheet.column_map.items() if c == "name"), None)
     if name_header is not None:
         frame["name"], changed = normalize.last_first(frame["name"], declared=name_header in sheet.last_first)
