@@ -688,14 +688,19 @@ def test_formula_text_behind_a_space_or_a_tab_is_refused_as_formula_text_is(
         writer.writerow(["E1", "Ann Lee", "\t=1+9", "Boston", "MA", "02134", "CVS", "50"])
         writer.writerow(["E2", " =B2", "2 Elm St", "Newark", "NJ", "07102", "CVS", "25"])
         writer.writerow(["E3", "Cy Orr", "3 Oak St", "Boston", "MA", ' ="02134"', "CVS", "25"])
+        writer.writerow(["E4", "Di Poe", "\uff1d1+9", "Boston", "MA", "02134", "CVS", "25"])  # full-width '='
     code, data, err = validate(capsys, path)
-    assert (code, data["valid"], data["invalid"]) == (1, 1, 2), err
-    assert [(p["row"], p["severity"], p["message"]) for p in data["problems"]] == [
+    assert (code, data["valid"], data["invalid"]) == (1, 1, 3), err
+    said = [(p["row"], p["severity"], p["message"]) for p in data["problems"]]
+    assert (5, "warning", "Row 5, column 'Address': '\uff1d1+9' read as =1+9.") in said  # and refused:
+    assert [p for p in said if p[0] < 5 or p[1] == "error"] == [
         (2, "error", "Row 2, column 'Address': '\t=1+9' is the text of a formula, not a value; type the value "
          "itself (the name, address or amount the card needs)."),
         (3, "error", "Row 3, column 'Name': ' =B2' is the text of a formula, not a value; type the value itself "
          "(the name, address or amount the card needs)."),
         (4, "warning", "Row 4, column 'ZIP': ' =\"02134\"' (Excel's way to keep zeros) read as 02134."),
+        (5, "error", "Row 5, column 'Address': '\uff1d1+9' is the text of a formula, not a value; type the value "
+         "itself (the name, address or amount the card needs)."),
     ]  # fmt: skip
 
 

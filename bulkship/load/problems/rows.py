@@ -190,16 +190,17 @@ def _merged_quantity(
     ]
 
 
-def _starting_with(column: pd.Series, prefix: str) -> pd.Series | None:
+def _starting_with(column: pd.Series, prefix: str | tuple[str, ...]) -> pd.Series | None:
     """The cells of a text column that start with ``prefix`` once trimmed as validation trims them (a
     street '\t=1+9' went out as '=1+9': review17), None when none does. The usual column has none: that is
     found in one search of its joined text (four times faster than a per-cell test)."""
     values = column.tolist()
+    prefixes = (prefix,) if isinstance(prefix, str) else prefix
     try:
         joined = _JOINER.join(values)
     except TypeError:  # a cell that is not text
-        joined = prefix
-    if prefix not in joined:
+        joined = "".join(prefixes)
+    if not any(p in joined for p in prefixes):
         return None
     starts = column.str.lstrip().str.startswith(prefix, na=False)
     return starts if starts.any() else None
@@ -229,7 +230,8 @@ def _formula_text_problems(
         column = body[header]
         if not (column.dtype == object or pd.api.types.is_string_dtype(column.dtype)):
             continue
-        starts = _starting_with(column, "=")
+        # the full-width '＝' too: validation writes it '=' on the parcel (82f5c59; review17)
+        starts = _starting_with(column, ("=", "\uff1d"))
         if starts is None:
             continue
         for row, value in column[starts].items():
