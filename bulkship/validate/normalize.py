@@ -205,12 +205,7 @@ def ascii_forms(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     """'５０' -> '50', 'ＭＡ' -> 'MA' (Unicode NFKC, only for values that are not ASCII already); digits of
     other scripts as digits ('٠٢١٠٨' -> '02108': an amount so written was read, a ZIP refused as not in
     use)."""
-    values = column.tolist()
-    try:
-        plain = "".join(values).isascii()
-    except TypeError:
-        plain = False
-    if plain:
+    if _all_ascii(column):
         return column, pd.Series(False, index=column.index)
     result = by_unique(column, lambda c: map_text(c, _nfkc, lambda s: s.str.normalize("NFKC")))
     return result, result.ne(column)
@@ -224,12 +219,7 @@ _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000:
 
 def half_width(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     """'５ Ｍａｉｎ Ｓｔ' -> '5 Main St': the full-width forms of ASCII as ASCII, nothing else."""
-    values = column.tolist()
-    try:
-        plain = "".join(values).isascii()
-    except TypeError:
-        plain = False
-    if plain:
+    if _all_ascii(column):
         return column, pd.Series(False, index=column.index)
     result = by_unique(column, lambda c: map_text(c, _half, lambda s: s.map(_half, na_action="ignore")))
     return result, result.ne(column)
@@ -237,6 +227,14 @@ def half_width(column: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def _half(value: str) -> str:
     return value if value.isascii() else value.translate(_HALF_WIDTH)
+
+
+def _all_ascii(column: pd.Series) -> bool:
+    """Whether every value is ASCII text already (the common case: nothing to change, no per-value work)."""
+    try:
+        return "".join(column.tolist()).isascii()
+    except TypeError:  # a value that is not text
+        return False
 
 
 def _nfkc(value: str) -> str:
