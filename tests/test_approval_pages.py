@@ -161,11 +161,13 @@ def test_the_approval_page_shows_the_cards_sent_again_on_purpose(
     assert "in batch &#39;WEEK1&#39;" in page and "Held, not sent" not in page  # they are being sent
 
 
+@pytest.mark.parametrize("taken_away", ["disabled", "role"])
 def test_an_approval_lapses_when_its_approver_is_disabled_before_the_run(
-    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, taken_away: str
 ) -> None:
     """Found by newcomer7: carol approved, her account was disabled (misused), and the requester's re-run
-    still sent the batch on her approval."""
+    still sent the batch on her approval. The same when an admin takes her approver role away (found by
+    hunter-web4: the re-run sent on the approval of a person who may no longer approve)."""
     sheet = staff_sheet(tmp_path / "staff.csv", range(1, 3))
     command = ["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
     monkeypatch.setenv("BULKSHIP_USER", "alice")
@@ -173,7 +175,10 @@ def test_an_approval_lapses_when_its_approver_is_disabled_before_the_run(
     asked = approvals.latest(team, "HR")
     assert asked is not None
     approvals.decide(team, asked.id, person="carol", approve=True)
-    accounts.set_disabled(team, "carol", True, actor="test")
+    if taken_away == "disabled":
+        accounts.set_disabled(team, "carol", True, actor="test")
+    else:
+        accounts.set_roles(team, "carol", ["finance"], actor="test")
     assert main(command) == 1  # a new request waits; nothing sent on the lapsed approval
     assert embedded_sandbox_orders(team.data_dir) == []
 

@@ -70,9 +70,10 @@ class Approval:
 
 def approver_active(settings: Settings, found: Approval) -> bool:
     """Whether the person who approved may still: an approval not yet used lapses with its approver's
-    account (found by newcomer7: a batch approved by an account disabled since went out)."""
+    account (found by newcomer7: a batch approved by an account disabled since went out) or role (found by
+    hunter-web4: an admin took the approver role away, and the requester's re-run still sent on it)."""
     approver = accounts.find_user(settings, found.decided_by) if found.decided_by else None
-    return approver is None or not approver.disabled
+    return approver is None or (not approver.disabled and "approver" in approver.roles)
 
 
 def _approval(row: Any) -> Approval:
