@@ -61,7 +61,10 @@ async def confirm_plan(
         raise SpendLimitError(
             f"The orders to send cost {cost}, more than --max-total {money_text(limit)}. "
             "Nothing was sent; the plan is kept in the ledger",
-            hint="raise --max-total, or split the file into smaller batches",
+            # a part run under another name would be refused: this batch's plan holds its rows
+            hint=f"raise --max-total, or send part of the list: take rows out of the file and run it again "
+            f"with --batch {batch} (the batch takes the shorter file), then run the rows taken out as a "
+            "batch of their own",
         )
     check_cards_shown(options.cards_shown, view.summary)  # the cost page's cards (web), or none sent
     budget = options.max_batch_total

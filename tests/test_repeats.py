@@ -927,3 +927,27 @@ def test_a_payroll_name_whose_surname_is_also_a_given_name_is_held_at_the_same_a
 
 
 PAYROLL_PLACE = ["3 Oak St", "Salem", "MA", "01970", "CVS", "25"]
+
+
+def test_the_advice_of_a_run_refused_by_max_total_sends_the_list_in_two_parts_when_followed_literally(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review18: a list over --max-total was refused with "raise --max-total, or split the file
+    into smaller batches"; each part run as a batch of its own was then refused, its rows "already planned in
+    batch 'gifts'", and the refusal's other way out said "(the 3 already ordered are held, not sent)" of rows
+    nobody had sent. The advice now names the batch that takes the shorter file."""
+    rows = [person(i) for i in range(6)]
+    sheet = write_csv(tmp_path / "gifts.csv", rows)
+    code, _, err = run(capsys, str(sheet), "--max-total", "80")
+    said = " ".join(err.split())
+    assert code == 1 and "Nothing was sent" in said
+    assert "take rows out of the file and run it again with --batch gifts" in said
+    first = write_csv(tmp_path / "first.csv", rows[:3])
+    rest = write_csv(tmp_path / "rest.csv", rows[3:])
+    code, _, err = run(capsys, str(rest), "--max-total", "80")  # a part under its own name, first
+    said = " ".join(err.split())
+    assert code == 2 and "are already planned in batch 'gifts'" in said
+    assert "already ordered" not in said and "(the 3 already planned are held, not sent)" in said
+    assert run(capsys, str(first), "--batch", "gifts", "--max-total", "80")[0] == 0  # as the advice says
+    assert run(capsys, str(rest), "--max-total", "80")[0] == 0
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(6)})

@@ -65,8 +65,9 @@ def _refuse_same_rows(
     sent = any(order.state in _SENT_STATES for order in repeats if order.batch == other)
     where = _where(record, first, sent=sent) if record is not None else f"batch {other!r}"
     verb = "were already ordered by" if sent else "are already planned in"
+    taken = "ordered" if sent else "planned"
     own = (
-        f"to send only the rows no batch has ordered yet (the {len(repeats)} already ordered are held, not "
+        f"to send only the rows no batch has {taken} yet (the {len(repeats)} already {taken} are held, not "
         "sent), give this file a batch name of its own: "
         f"`bulkship run {shlex.quote(file_name)} --batch NEW-NAME`"
     )
