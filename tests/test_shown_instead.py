@@ -9,6 +9,8 @@ from pathlib import Path
 
 import openpyxl
 from intake_fixtures import sandbox_catalog
+from openpyxl.styles import Font, PatternFill
+from openpyxl.styles.colors import Color
 from support.libreoffice import convert
 
 from bulkship.load import load_sheet
@@ -74,3 +76,44 @@ def test_an_amount_libreoffice_shows_with_a_decimal_comma_is_no_error(tmp_path: 
     ods = convert(tmp_path / "euro.xlsx", "ods", tmp_path)
     result = validate(load_sheet(ods), sandbox_catalog())
     assert result.rows["status"].tolist() == ["valid", "valid", "invalid"], result.problems
+
+
+def _white_text(path: Path) -> Path:
+    """Bob's Quantity 2 in a white font, Cy's whole row in the theme's white, Di's row white on a dark
+    fill (a banded table's look: it shows), Ed's Value in a light grey (it shows)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    people = [("Ann Lee", 25, 1), ("Bob Ray", 50, 2), ("Cy Ng", 25, 1), ("Di Fox", 25, 1), ("Ed Wu", 50, 1)]
+    for name, value, quantity in people:
+        sheet.append([name, "12 Beacon St", "Boston", "MA", "02108", "CVS", value, quantity])
+    sheet["H3"].font = Font(color="FFFFFF")
+    for cell in sheet[4]:
+        cell.font = Font(color=Color(theme=0))
+    for cell in sheet[5]:
+        cell.font, cell.fill = Font(color="FFFFFF"), PatternFill("solid", fgColor="1F4E78")
+    sheet["G6"].font = Font(color="BFBFBF")
+    book.save(path)
+    return path
+
+
+def test_a_cell_written_in_white_on_white_is_an_error(tmp_path: Path) -> None:
+    """Found by hunter-sheets4: a Quantity of 2 written in a white font shows an empty cell (the default 1),
+    and 2 cards went out; a whole row so written (a person "hidden" by colour) was ordered. Only what the
+    sheet shows is ordered: an error on each such cell, in XLSX and in LibreOffice's ODS copy. White on a
+    dark fill, or a light grey, shows."""
+    xlsx = _white_text(tmp_path / "white.xlsx")
+    for path in (xlsx, convert(xlsx, "ods", tmp_path)):
+        result = validate(load_sheet(path), sandbox_catalog())
+        assert result.rows["status"].tolist() == ["valid", "invalid", "invalid", "valid", "valid"], path
+        said = [(p.row, p.column) for p in result.problems if p.kind == "Cell written in white on white"]
+        assert said == [(3, "quantity")] + [(4, field) for field in _ROW_FIELDS], path
+        first = next(p.message for p in result.problems if p.row == 3)
+        assert first == (
+            "Row 3, column 'Quantity': the cell holds '2' written in white on a white background: the sheet "
+            "shows an empty cell. Give the cell a visible font colour to see what it holds, and clear it if "
+            "it is not meant."
+        )
+
+
+_ROW_FIELDS = ["name", "address1", "city", "state", "zip", "product", "value", "quantity"]

@@ -51,7 +51,8 @@ def cell_styles(
     number shown through one is text to the user, an Employee ID or a ZIP); a struck-through font (a row
     crossed out means "not this one"); a currency other than the US dollar (a UK list's £25.00 is pounds);
     a number format that shows no decimals (24.6 shown as 25: which amount did the person mean?); a number
-    format that may show none of the cell (';;;', '"$50.00"': :func:`hides_cell`), with its code."""
+    format that may show none of the cell (';;;', '"$50.00"': :func:`hides_cell`), with its code, or a
+    font as white as the cell's background (:data:`UNSEEN`)."""
     from defusedxml.ElementTree import fromstring
 
     try:
@@ -60,7 +61,9 @@ def cell_styles(
         return {}, frozenset(), {}, frozenset(), {}
     codes: dict[str, str] = {}
     struck_fonts: set[int] = set()
-    xfs: list[tuple[str, str]] = []  # (numFmtId, fontId) of each cell style
+    white_fonts: set[int] = set()
+    plain_fills: set[int] = set()
+    xfs: list[tuple[str, str, str]] = []  # (numFmtId, fontId, fillId) of each cell style
     for element in root.iter():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "numFmt":
@@ -68,20 +71,83 @@ def cell_styles(
         elif tag == "fonts":
             fonts = [child for child in element if child.tag.endswith("font")]
             struck_fonts.update(i for i, font in enumerate(fonts) if _struck(font))
+            white_fonts.update(i for i, font in enumerate(fonts) if _white(_child(font, "color")))
+        elif tag == "fills":
+            fills = [child for child in element if child.tag.endswith("fill")]
+            plain_fills.update(i for i, fill in enumerate(fills) if _plain(fill))
         elif tag == "cellXfs":
             xfs = [
-                (child.get("numFmtId", "0"), child.get("fontId", "0"))
+                (child.get("numFmtId", "0"), child.get("fontId", "0"), child.get("fillId", "0"))
                 for child in element
                 if child.tag.endswith("xf")
             ]
-    padded = {i: codes[fmt] for i, (fmt, _) in enumerate(xfs) if is_padding_format(codes.get(fmt, ""))}
-    struck = frozenset(i for i, (_, font) in enumerate(xfs) if font.isdigit() and int(font) in struck_fonts)
-    shown = {i: shown_currency(codes.get(fmt, "")) for i, (fmt, _) in enumerate(xfs)}
+    padded = {i: codes[fmt] for i, (fmt, _, _) in enumerate(xfs) if is_padding_format(codes.get(fmt, ""))}
+    struck = frozenset(i for i, (_, font, _) in enumerate(xfs) if _listed(font, struck_fonts))
+    shown = {i: shown_currency(codes.get(fmt, "")) for i, (fmt, _, _) in enumerate(xfs)}
     whole = frozenset(
-        i for i, (fmt, _) in enumerate(xfs) if i not in padded and _shows_no_decimals(fmt, codes.get(fmt))
+        i for i, (fmt, _, _) in enumerate(xfs) if i not in padded and _shows_no_decimals(fmt, codes.get(fmt))
     )
-    hiding = {i: codes[fmt] for i, (fmt, _) in enumerate(xfs) if fmt in codes and hides_cell(codes[fmt])}
+    hiding = {
+        i: UNSEEN
+        for i, (_, font, fill) in enumerate(xfs)
+        if _listed(font, white_fonts) and _listed(fill, plain_fills)
+    }
+    hiding |= {i: codes[fmt] for i, (fmt, _, _) in enumerate(xfs) if fmt in codes and hides_cell(codes[fmt])}
     return padded, struck, {i: currency for i, currency in shown.items() if currency}, whole, hiding
+
+
+# What :func:`cell_styles` gives as the "format" of a cell whose font is the colour of its background (white
+# on no fill or a white one): the sheet shows nothing of it (found by hunter-sheets4: a Quantity 2 so written
+# showed an empty cell, and 2 cards went out), as a ';;;' format shows nothing
+UNSEEN = "white text on a white background"
+
+
+def _listed(index: str, listed: set[int]) -> bool:
+    return index.isdigit() and int(index) in listed
+
+
+def _child(element: Any, name: str) -> Any:
+    return next((c for c in element if c.tag.rsplit("}", 1)[-1] == name), None)
+
+
+# Excel's legacy palette's whites; the theme's first colour is "White, Background 1" in every built-in theme
+_WHITE_INDEXED = frozenset({"1", "9"})
+
+
+def _white(color: Any) -> bool:
+    """Whether a font's or fill's ``<color>`` is white or all but ('F2F2F2' on white can not be read): an
+    ARGB's alpha is not drawn for a font, so only its last six digits count; a theme colour darkened by
+    more than 10 % is grey, and shows."""
+    if color is None:
+        return False
+    rgb = color.get("rgb")
+    if rgb is not None:
+        return _white_digits(rgb[-6:])
+    try:
+        tint = float(color.get("tint", "0"))
+    except ValueError:
+        return False
+    return (color.get("theme") == "0" and tint > -0.1) or color.get("indexed") in _WHITE_INDEXED
+
+
+def white_hex(color: str | None) -> bool:
+    """Whether an ODS colour ('#ffffff', '#f2f2f2') is white or all but; None (not set) is not."""
+    return bool(color) and _white_digits(str(color).lstrip("#"))
+
+
+def _white_digits(digits: str) -> bool:
+    return bool(re.fullmatch(r"[0-9A-Fa-f]{6}", digits)) and all(
+        int(digits[i : i + 2], 16) >= 0xF0 for i in (0, 2, 4)
+    )
+
+
+def _plain(fill: Any) -> bool:
+    """Whether a fill leaves the cell the sheet's white: no pattern, or a solid white one."""
+    pattern = _child(fill, "patternFill")
+    if pattern is None:
+        return _child(fill, "gradientFill") is None
+    kind = pattern.get("patternType", "none")
+    return kind == "none" or (kind == "solid" and _white(_child(pattern, "fgColor")))
 
 
 def _sections(code: str) -> list[str]:
@@ -111,7 +177,9 @@ def _shows_number(section: str) -> bool:
 
 def shown_by_format(code: str, text: str) -> bool:
     """Whether a cell reading ``text`` is shown by the number format ``code`` (:func:`hides_cell`): a
-    number by its first section, text by its fourth."""
+    number by its first section, text by its fourth; nothing in white on white (:data:`UNSEEN`)."""
+    if code == UNSEEN:
+        return False
     sections = _sections(code)
     try:
         number = float(text.replace(",", ""))

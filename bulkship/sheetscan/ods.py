@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .conditional import ods_rule
-from .formats import _DOLLARS, format_padded, is_padding_format, shown_currency
+from .formats import _DOLLARS, UNSEEN, format_padded, is_padding_format, shown_currency, white_hex
 from .limits import COLLAPSED, FILTERED, Limits, SheetScan, _cell_too_big, _refuse, check_extent
 from .runs import element_runs, note_struck
 
@@ -80,6 +80,7 @@ class _OdsWalker:
         self.row_visibility = ""
         self.text_bytes = 0
         self.struck_styles: set[str] = set()  # cell styles whose text is struck through
+        self.unseen_styles: set[str] = set()  # cell styles writing white on white
 
     def handle(self, event: str, element: Any) -> None:
         tag = element.tag
@@ -104,6 +105,8 @@ class _OdsWalker:
         if tag == f"{_STYLE}style":  # the automatic styles come before the tables
             if _struck(element):
                 self.struck_styles.add(element.get(f"{_STYLE}name") or "")
+            if _unseen(element):
+                self.unseen_styles.add(element.get(f"{_STYLE}name") or "")
             return
         if self.scan is None:
             return
@@ -178,6 +181,8 @@ class _OdsWalker:
         cells = [
             (r, c) for r in range(self.row, self.row + self.row_repeat) for c in range(first, first + repeat)
         ]
+        if (element.get(f"{_TABLE}style-name") or "") in self.unseen_styles:
+            self.scan.hiding.update(dict.fromkeys(cells, UNSEEN))
         if (element.get(f"{_TABLE}style-name") or "") in self.struck_styles:
             self.scan.struck.update(cells)
         elif self.struck_styles and len(cells) == 1 and len(element) > 0:  # a span of its text struck
@@ -255,3 +260,17 @@ def _struck(style: Any) -> bool:
             kind = child.get(f"{_STYLE}text-line-through-type")
             return through != "none" if through is not None else kind not in (None, "none")
     return False
+
+
+_FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
+
+
+def _unseen(style: Any) -> bool:
+    """Whether a cell style writes white text on no background or a white one (:data:`UNSEEN`)."""
+    color = background = None
+    for child in style:
+        if child.tag == f"{_STYLE}text-properties":
+            color = child.get(f"{_FO}color")
+        elif child.tag == f"{_STYLE}table-cell-properties":
+            background = child.get(f"{_FO}background-color")
+    return white_hex(color) and (background in (None, "transparent") or white_hex(background))

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ...models import NOT_SENT, Problem
 from ...schema import header_key
-from ...sheetscan.formats import shown_by_format
+from ...sheetscan.formats import UNSEEN, shown_by_format
 from ..cells import _Grid
 
 
@@ -93,7 +93,13 @@ def _hidden_by_format_problems(
             "not show it: the sheet shows something else, or nothing. Format the cell as General (or as $) "
             "to see what it holds, and correct it if it is not meant."
         )
-        kind = "Cell hidden by its format"
+        if code == UNSEEN:  # a white font: the sheet shows an empty cell
+            message = (
+                f"Row {row}, column '{header}': the cell holds '{value}' written in white on a white "
+                "background: the sheet shows an empty cell. Give the cell a visible font colour to see what "
+                "it holds, and clear it if it is not meant."
+            )
+        kind = "Cell written in white on white" if code == UNSEEN else "Cell hidden by its format"
         problems.append(Problem(row, column_map[header], value, "error", message, kind))
     return problems
 
