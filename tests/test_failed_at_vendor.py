@@ -81,6 +81,12 @@ def test_rows_of_an_order_failed_at_the_vendor_are_not_charged_and_are_sent_agai
         )
         at = results[0].index("PO Number")
         assert [r[at] for r in results[1:]] == ["BS-FAIL-0002"] * 4
+        # the failed order is listed, nothing charged on it (found by review18: it read "Failed | charged |
+        # 0.00" beside the Summary's 100.00 for one order)
+        book = openpyxl.load_workbook(Path(str(again.output)))
+        header, *orders = book["Orders"].iter_rows(values_only=True)
+        money = {o[0]: (o[header.index("Money")], o[header.index("Total")]) for o in orders}
+        assert money == {"BS-FAIL-0001": ("nothing charged", 0), "BS-FAIL-0002": ("charged", 100)}, money
     finally:
         failing.close()
 

@@ -118,13 +118,21 @@ def _write_orders(
         _text(sheet, i, 0, order.po_number, fmt)
         _text(sheet, i, 1, order.order_id, fmt)
         _text(sheet, i, 2, status, fmt)
-        _text(sheet, i, 3, order.money, fmt)
+        # an order the vendor created whose rows hold no money (each card failed there, no card made) was
+        # not charged: "charged" beside "Failed" and 0.00 told finance otherwise (found by review18)
+        bucket = (
+            NOTHING_CHARGED
+            if order.money == CHARGED and not money.rows and not any(money.figures())
+            else order.money
+        )
+        _text(sheet, i, 3, bucket, fmt)
         sheet.write_number(i, 4, order.line_items)
         for col, amount in enumerate(money.figures(), start=5):
             sheet.write_number(i, col, float(amount), fmt.money)
     sheet.autofilter(0, 0, max(len(orders), 1), len(ORDER_COLUMNS) - 1)
 
 
+NOTHING_CHARGED = "nothing charged"
 _MONEY_TABLE_HEADERS = ("Orders", "Rows", "Cards", *MONEY_LABELS)
 _UNKNOWN_HEADER = "Rows of unknown cost"  # a column of the money tables only when there are such rows
 
