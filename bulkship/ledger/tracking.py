@@ -11,6 +11,7 @@ from typing import Any
 from .. import linematch
 from ..models import Shipment, VendorLineItem, VendorOrder
 from ..payload import line_items
+from ..splitlines import merge_split, partial_line
 from ..statuses import NO_CARD_STATUSES
 from . import sql
 from .reads import LedgerReads
@@ -121,6 +122,11 @@ def _when(text: str) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
+def _item_of(items: Sequence[Any], row: Any) -> Any:
+    index = row.line_index
+    return items[index] if index is not None and 0 <= index < len(items) else None
+
+
 class LedgerTracking(LedgerReads):
     def _sent_items(self, po_number: str) -> list[Any]:
         """The order's line items as sent (its stored payload); none when it is not in the ledger."""
@@ -140,7 +146,13 @@ class LedgerTracking(LedgerReads):
             rows = [r for r in self.rows_by_po(po_number) if r.status != "review"]  # review: not tied
             if not rows:
                 return False
-            matches = linematch.lines_of_rows(rows, vendor_order, sent=lambda: self._sent_items(po_number))
+            sent = self._sent_items(po_number)
+            vendor_order = merge_split(vendor_order, sent)  # a line item shown in pieces: one line again
+            matches = linematch.lines_of_rows(rows, vendor_order, sent=lambda: sent)
+            matches = [  # a piece of a line item, the rest not proven the row's: it says nothing of the row
+                None if partial_line(line, _item_of(sent, row), vendor_order, len(sent)) else line
+                for row, line in zip(rows, matches, strict=True)
+            ]
             current = sql.order_batch_and_state(db, po_number)
             if current is None:
                 return False

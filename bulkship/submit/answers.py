@@ -21,6 +21,7 @@ from ..ledger import OPEN_STATES, LineOutcome, OrderRecord, RowRecord
 from ..linematch import match_created, match_echoed, match_lines, other_card
 from ..models import VendorOrder
 from ..payload import line_items
+from ..splitlines import merge_split
 from .conflicts import _Conflicts
 from .shared import (
     MAX_CONSECUTIVE_UNKNOWN,
@@ -111,6 +112,7 @@ class _Answers(_Conflicts):
             ids = [r.external_id or "" for r in rows]
             costs = [r.cost for r in rows]
             items = _sent_items(order, rows)
+            vendor_order = merge_split(vendor_order, line_items(order))  # a line item shown in pieces
             matches = match_created(ids, vendor_order, items, costs)
             if vendor_order.line_items and None in matches:
                 await self._created_unproven(order, rows, vendor_order, matches)

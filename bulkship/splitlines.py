@@ -1,0 +1,128 @@
+"""A line item the vendor split: one sent with Quantity 3 shown as three lines of 1 (or 2 + 1), each echoing
+its ExternalId, perhaps each with its own status and parcel. Read line for line, the row took one piece: its
+cost (a third of the charge, in every total) and its status (the piece the vendor cancelled while the others
+shipped read "no card was made", and the next run sent the row's cards again; found by hunter-vendor4).
+
+:func:`merge_split` puts such pieces back together into the one line that was sent, before lines are tied to
+rows: only when proven (one line item sent under the ExternalId, every piece showing its card and amount,
+their quantities adding up to the quantity sent). :func:`partial_line` tells a row's line that holds fewer
+cards than were sent while the order shows more card lines than were sent: a piece nothing proves the rest
+of (no ExternalId echoed); what it says is not taken for the row's own (fail closed)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from .models import VendorLineItem, VendorOrder
+from .statuses import NO_CARD_STATUSES
+
+# Line statuses that say a card was made (as ledger.tracking's, read without spaces); a piece in one of them
+# makes the merged line a card made, never "no card".
+_MADE = frozenset(
+    {"shipped", "delivered", "returned", "returnedtosender", "undeliverable", "undelivered", "lost"}
+    | {"partiallyshipped", "partiallydelivered", "partlyshipped", "complete"}
+)
+_RANK = {"complete": 1, "shipped": 2, "delivered": 3}
+PARTLY = "PartiallyShipped"  # some pieces made, others not (yet, or ever): a card made, not sent again
+
+
+def merge_split(vendor_order: VendorOrder, items: Sequence[Any]) -> VendorOrder:
+    """``vendor_order`` with each proven split line item merged back into one line (at the place of its
+    first piece; Id of the first piece; quantities and costs added; parcels of all); unchanged when none."""
+    lines = list(vendor_order.line_items)
+    if not any(li.external_id for li in lines):
+        return vendor_order
+    sent: dict[str, list[Any]] = {}
+    for item in items:
+        if isinstance(item, dict) and str(item.get("ExternalId") or "").strip():
+            sent.setdefault(_fold(item.get("ExternalId")), []).append(item)
+    groups: dict[str, list[int]] = {}
+    for place, line in enumerate(lines):
+        if line.external_id:
+            groups.setdefault(_fold(line.external_id), []).append(place)
+    merged: dict[int, VendorLineItem] = {}
+    dropped: set[int] = set()
+    for key, places in groups.items():
+        pieces = [lines[p] for p in places]
+        if len(places) > 1 and len(sent.get(key, ())) == 1 and _pieces_of(sent[key][0], pieces):
+            merged[places[0]] = _merged(pieces)
+            dropped.update(places[1:])
+    if not merged:
+        return vendor_order
+    new_lines = tuple(merged.get(p, line) for p, line in enumerate(lines) if p not in dropped)
+    return dataclasses.replace(vendor_order, line_items=new_lines, raw=_raw_without(vendor_order, dropped))
+
+
+def partial_line(line: Any, item: Any, vendor_order: VendorOrder, sent_count: int) -> bool:
+    """Whether ``line``, tied to the row sent as ``item``, holds fewer cards than the row was sent with,
+    in an order showing more card lines than the ``sent_count`` line items sent: a piece of a split line
+    whose other pieces are not proven to be the row's."""
+    if line is None or not isinstance(item, dict) or len(vendor_order.card_lines) <= sent_count:
+        return False
+    try:
+        return line.quantity < int(item.get("Quantity") or 1)
+    except (TypeError, ValueError):
+        return False
+
+
+def _pieces_of(item: dict[str, Any], pieces: Sequence[VendorLineItem]) -> bool:
+    """Every piece shows the item's card and amount, and their quantities add up to the item's."""
+    try:
+        quantity = int(item.get("Quantity") or 1)
+        value = Decimal(str(item.get("Value")))
+    except (ArithmeticError, TypeError, ValueError):
+        return False
+    product = _fold(item.get("ProductId"))
+    return sum(p.quantity for p in pieces) == quantity and all(
+        _fold(p.product_id) in ("", product) and p.value in (Decimal(0), value) for p in pieces
+    )
+
+
+def _merged(pieces: Sequence[VendorLineItem]) -> VendorLineItem:
+    costs = [p.cost for p in pieces]
+    cost = None if any(c is None for c in costs) else sum((c or Decimal(0) for c in costs), Decimal(0))
+    return dataclasses.replace(
+        pieces[0],
+        quantity=sum(p.quantity for p in pieces),
+        cost=cost,
+        status=_status_of(pieces),
+        shipments=tuple(s for p in pieces for s in p.shipments),
+    )
+
+
+def _status_of(pieces: Sequence[VendorLineItem]) -> str:
+    """One status for the pieces: theirs when they agree; a card made when any piece made one (the least
+    advanced when all did, else partly shipped); else the first still to come; else the first's (every piece
+    ended without a card)."""
+    said = [p.status for p in pieces]
+    if len({_letters(s) for s in said}) == 1:
+        return said[0]
+    made = [p for p in pieces if _letters(p.status) in _MADE or any(s.shows_parcel for s in p.shipments)]
+    if made and len(made) == len(pieces):
+        ranked = [p.status for p in made if _letters(p.status) in _RANK]
+        return min(ranked, key=lambda s: _RANK[_letters(s)]) if len(ranked) == len(made) else PARTLY
+    if made:
+        return PARTLY
+    coming = [s for s in said if _letters(s) not in NO_CARD_STATUSES]
+    return coming[0] if coming else said[0]
+
+
+def _raw_without(vendor_order: VendorOrder, dropped: set[int]) -> dict[str, object]:
+    """The order's raw answer with the merged pieces' lines left out, so a line's raw record (its address)
+    is still found at its place."""
+    raw = dict(vendor_order.raw)
+    for key, value in vendor_order.raw.items():
+        if str(key).lower() == "lineitems" and isinstance(value, list):
+            raw[key] = [line for place, line in enumerate(value) if place not in dropped]
+    return raw
+
+
+def _letters(status: str | None) -> str:
+    return "".join(ch for ch in (status or "") if ch.isalnum()).lower()
+
+
+def _fold(value: Any) -> str:
+    return " ".join(str(value or "").split()).casefold()

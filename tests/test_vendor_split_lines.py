@@ -1,0 +1,143 @@
+"""A line item the vendor shows in pieces (one sent with Quantity 2 read as two lines of 1, each with its own
+status and parcel), over real HTTP (``support.vendor_proxy``): the row is charged its whole cost, and a piece
+cancelled while the others shipped never has the row's cards sent again."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import csv
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support.vendor_proxy import Answer, Call, VendorProxy
+
+from bulkship import api
+from bulkship.pipeline import run_batch
+from bulkship.sandbox.dialect import parse_dialect
+from bulkship.track import track
+
+HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Card", "Amount", "Quantity", "Shipping"]
+ROWS = [
+    ["Q1", "Ann One", "1 Fir St", "Boston", "MA", "02134", "CVS", "25", "2", "EXPEDITED"],
+    ["Q2", "Bob Two", "2 Fir St", "Boston", "MA", "02134", "TARGET", "50", "3", "STANDARD"],
+]
+PLANNED = Decimal("209.95")  # 2 x 25 + 9.95 shipping, 3 x 50
+
+
+def _key(record: dict[str, Any], name: str) -> str:
+    return next((k for k in record if k.lower() == name.lower()), name)
+
+
+def in_pieces(*, reads_only: bool, first_cancelled: bool = False) -> Any:
+    """The vendor shows each line of Quantity n as n lines of 1 (the first keeping the line's Id, the cost
+    shared out to the cent), in the keys' casing it writes; ``first_cancelled``: that first piece Cancelled
+    without a parcel, the others Shipped with one."""
+
+    def split(order: dict[str, Any]) -> None:
+        pieces: list[dict[str, Any]] = []
+        for line in order[_key(order, "LineItems")]:
+            q_key, id_key, cost_key = _key(line, "Quantity"), _key(line, "Id"), _key(line, "Cost")
+            count = int(line[q_key])
+            share = (Decimal(str(line[cost_key])) / count).quantize(Decimal("0.01"))
+            for n in range(count):
+                piece = copy.deepcopy(line)
+                piece[q_key] = 1
+                piece[id_key] = line[id_key] if n == 0 else f"{line[id_key]}-{n}"
+                last = Decimal(str(line[cost_key])) - share * (count - 1)
+                piece[cost_key] = float(share if n < count - 1 else last)
+                if first_cancelled:
+                    shipped = {
+                        "TrackingNumber": f"9400{n}{n}{n}",
+                        "Carrier": "USPS",
+                        "ShippedDate": "2026-12-01",
+                    }
+                    piece[_key(line, "Status")] = "Cancelled" if n == 0 else "Shipped"
+                    piece[_key(line, "Shipments")] = [] if n == 0 else [shipped]
+                pieces.append(piece)
+        order[_key(order, "LineItems")] = pieces
+
+    def rewrite(call: Call) -> Answer:
+        answer = call.forward()
+        if not call.path.lower().startswith("/v1/orders") or answer.status >= 300 or not answer.body.strip():
+            return answer
+        if reads_only and call.method != "GET":
+            return answer
+        body = answer.json()
+        listed = body if isinstance(body, list) else body.get(_key(body, "Data"), [body])
+        for order in listed:
+            split(order)
+        return Answer.of(answer.status, body)
+
+    return rewrite
+
+
+def send(vendor: VendorProxy, tmp_path: Path) -> Any:
+    sheet = tmp_path / "qty.csv"
+    with sheet.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])
+    return run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch="qty")
+
+
+def charged(vendor: VendorProxy, tmp_path: Path) -> Decimal:
+    (status,) = api.status(vendor.settings(tmp_path), "qty")
+    return Decimal(status["ordered_cost"])
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_a_line_shown_in_pieces_one_cancelled_the_others_shipped_is_not_sent_again(
+    tmp_path: Path, dialect: str
+) -> None:
+    """Found by hunter-vendor4: after the run, the vendor's reads showed Q1 (2 cards) as two lines of 1,
+    the first keeping the line's Id Cancelled, the second Shipped with its parcel (Q2 the same in three).
+    `track` read each row from the first piece alone: "2 cancelled", charged 0.00 (documented: 79.97),
+    and the next run sent BS-QTY-0002 with Q1's 2 cards and Q2's 3 again, while 3 of them were on their
+    way. Now a row's pieces count together (a card made: nothing sent again, charged its whole cost), and
+    pieces nothing ties to the row (no ExternalId echoed) say nothing of it."""
+    with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
+        first = send(vendor, tmp_path)
+        assert first.ordered_rows == 2, first.by_status
+        vendor.rewrite = in_pieces(reads_only=True, first_cancelled=True)
+        settings = vendor.settings(tmp_path)
+        asyncio.run(track(settings, "qty", client_factory=vendor.factory))
+        assert charged(vendor, tmp_path) == PLANNED
+        again = send(vendor, tmp_path)
+        assert len(vendor.orders()) == 1, [o["PONumber"] for o in vendor.orders()]  # no second card
+        assert again.total_cost == PLANNED
+        (status,) = api.status(settings, "qty")
+        assert not {"cancelled", "failed"} & set(status["by_status"]), status["by_status"]
+
+
+def test_a_line_the_vendor_creates_in_pieces_is_the_row_s_and_charged_whole(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor4: the create answer already showed each row's cards as lines of 1 echoing its
+    ExternalId: every row waited for review, and settling them as `reconcile --review` offered tied each
+    to one piece: "charged 79.98" for 209.95 taken. The pieces of one line item, proven by its ExternalId
+    and their quantities, are that row's line."""
+    vendor.rewrite = in_pieces(reads_only=False)
+    result = send(vendor, tmp_path)
+    assert result.ordered_rows == 2, result.by_status
+    assert result.total_cost == PLANNED
+    asyncio.run(track(vendor.settings(tmp_path), "qty", client_factory=vendor.factory))
+    assert charged(vendor, tmp_path) == PLANNED
+
+
+def test_pieces_whose_quantities_do_not_add_up_to_the_line_sent_are_not_merged() -> None:
+    """Two lines echoing one ExternalId that add up to more cards than were sent under it (a vendor cutting
+    long references: another row's line) are not taken for one line in pieces."""
+    from bulkship.client.parse import parse_order
+    from bulkship.splitlines import merge_split
+
+    lines = [
+        {"Id": "1", "ExternalId": "E1", "ProductId": "CVS", "Value": 25, "Quantity": 1, "Cost": 25},
+        {"Id": "2", "ExternalId": "E1", "ProductId": "CVS", "Value": 25, "Quantity": 1, "Cost": 25},
+    ]
+    order = parse_order({"Id": "A", "PONumber": "BS-X-0001", "LineItems": lines})
+    sent = [{"ExternalId": "E1", "ProductId": "CVS", "Value": 25, "Quantity": 1}]
+    assert merge_split(order, sent) == order
+    merged = merge_split(order, [{**sent[0], "Quantity": 2}])
+    (line,) = merged.line_items
+    assert (line.id, line.quantity, line.cost) == ("1", 2, Decimal("50"))
