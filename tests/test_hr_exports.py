@@ -828,6 +828,24 @@ def test_an_amount_with_a_tail_of_decimals_says_what_it_is(tmp_path: Path) -> No
     ]
 
 
+def test_an_amount_of_more_than_two_decimals_says_so(tmp_path: Path) -> None:
+    """Found by review18: a budget split three ways (=100/3, shown $33.33) and a typed 20.005 were refused
+    as "'33.3333333333333' is not an amount; use a number such as 50 or 25.50", of a cell showing an
+    amount."""
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    for name, value in (("Ann Lee", 100 / 3), ("Bob Ray", 20.005), ("Cy Ng", 33.5)):
+        book.active.append([name, "1 Main St", "Boston", "MA", "02134", "VISA-PREPAID", value])
+    book.active["G2"].number_format = '"$"#,##0.00'
+    book.save(tmp_path / "split.xlsx")
+    result = validate(load_sheet(tmp_path / "split.xlsx"), sandbox_catalog())
+    assert [p.message for p in result.problems if p.severity == "error"] == [
+        f"Row {row}, column 'Value': '{value}' has more than two decimals, and a card's value is in dollars "
+        "and cents (the sheet may show it rounded); type the amount to send, such as 25.50."
+        for row, value in ((2, "33.3333333333333"), (3, "20.005"))
+    ]
+
+
 @pytest.mark.parametrize("header", ["Known As", "Goes By"])
 def test_the_name_a_person_goes_by_is_the_preferred_name(tmp_path: Path, header: str) -> None:
     """Found by newcomer8: UK and US HR systems' 'Known As' / 'Goes By' were not used: parcels went to the

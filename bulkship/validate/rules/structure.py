@@ -156,7 +156,21 @@ def _pattern_message(field: str, value: str, usual: str) -> str:
             f"'{value}' is {cents} and a tiny remainder the sheet does not show (a formula's result?); type "
             f"the amount itself, {cents}, or paste the cell as a value rounded to cents."
         )
+    if field == "value" and _beyond_cents(value):  # 100/3 shown as $33.33 (found by review18)
+        return (
+            f"'{value}' has more than two decimals, and a card's value is in dollars and cents (the sheet "
+            "may show it rounded); type the amount to send, such as 25.50."
+        )
     return f"'{value}' {usual}."
+
+
+def _beyond_cents(value: str) -> bool:
+    """A number with more than two decimals ('33.3333333333333', '20.005'): an amount, not of cents."""
+    amount = _amount(value.strip())
+    if amount is None or not amount.is_finite():
+        return False
+    exponent = amount.as_tuple().exponent
+    return isinstance(exponent, int) and exponent < -2 and amount != amount.quantize(Decimal("0.01"))
 
 
 def _float_noise(value: str) -> str | None:
