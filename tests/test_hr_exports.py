@@ -977,3 +977,36 @@ def test_a_header_written_with_braces_is_said_as_text_in_the_apartment_check(
         "'Delivery Address' ('1 Derby Sq'): write the delivery address's apartment, if any, after its street in "
         "'Delivery Address', and empty this cell on this row."
     ], errors
+
+
+def test_a_ship_to_someone_else_column_neither_picks_rows_nor_sends_to_the_row_unsaid(tmp_path: Path) -> None:
+    """Found by hunter-sheets4: 'Ship to manager?' was read as a 'Send?' column: Bob's No left him out ("the
+    list says not to send it"), and Ann's Yes went to her own name and address. A No sends the row as it
+    is; a Yes is an error on the row (bulkship cannot send to the manager), unless the list's address
+    columns are headed by that place ('Send to office?' beside 'Office Address'). 'OK to send' = No still
+    leaves its row out."""
+    path = tmp_path / "manager.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["First Name", "Last Name", "Address", "City", "State", "ZIP", "Card", "Amount",
+                  "Ship to manager?", "Gift to HR (Y/N)", "Send to office?", "OK to send"])  # fmt: skip
+    sheet.append(["Ann", "Lee", "12 Beacon St", "Boston", "MA", "02108", "CVS", 25, "Yes", "", "", "Yes"])
+    sheet.append(["Bob", "Ray", "9 Elm St", "Cambridge", "MA", "02139", "CVS", 50, "No", "N", "", "Yes"])
+    sheet.append(["Cy", "Ng", "3 Oak St", "Salem", "MA", "01970", "CVS", 25, "", "Y", "", "Yes"])
+    sheet.append(["Di", "Fox", "4 Oak St", "Salem", "MA", "01970", "CVS", 25, "No", "", "Yes", "Yes"])
+    sheet.append(["Ed", "Wu", "5 Oak St", "Salem", "MA", "01970", "CVS", 25, "No", "", "", "No"])
+    book.save(path)
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["status"].tolist() == ["invalid", "valid", "invalid", "invalid", "skipped"]
+    errors = {p.row: p.message for p in result.problems if p.severity == "error"}
+    assert errors[2] == (
+        "Row 2, column 'Ship to manager?': 'Yes' says this card goes to the manager, and bulkship sends it to "
+        "the row's name and address (Ann Lee, 12 Beacon St). Write the name and address it goes to in the "
+        "row, and clear 'Ship to manager?' (or write No)."
+    )
+    assert errors[4].startswith("Row 4, column 'Gift to HR (Y/N)': 'Y' says this card goes to the HR,")
+    assert errors[5].startswith("Row 5, column 'Send to office?': 'Yes' says this card goes to the office,")
+    sheet["C1"] = "Office Address"  # the addresses are the offices: 'Send to office?' = Yes sends as written
+    book.save(path)
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["status"].tolist() == ["invalid", "valid", "invalid", "valid", "skipped"]

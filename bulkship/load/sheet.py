@@ -36,6 +36,7 @@ from .problems import (
     _correction_problems,
     _currency_column_problems,
     _currency_problems,
+    _elsewhere_problems,
     _fill_merged,
     _formula_text_problems,
     _hidden_by_format_problems,
@@ -188,6 +189,7 @@ def _to_loaded_sheet(
     read_problems += _overflowing_rows(grid, header_row, column_map, not_judged)
     read_problems += _total_problems(body, column_map, not_judged)
     read_problems += _correction_problems(body, column_map, contract.alias_index(program.aliases), not_judged)
+    read_problems += _elsewhere_problems(body, column_map, not_judged)
     cell_notes = notes_on_cells(grid, body, by_position)
     read_problems += _cell_note_problems(body, cell_notes, column_map, not_judged)
     read_problems += _formula_text_problems(

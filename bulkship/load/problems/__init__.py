@@ -4,7 +4,7 @@ true/false values, a formula's text typed as a value (``="02134"`` read as the t
 comma outside quotes pushed beyond the header's columns, merged cells read on each of their rows.
 
 One concern a module: :mod:`.rows` (what a row's cells read as), :mod:`.cells` (what a cell's format or font
-says).
+says), :mod:`.elsewhere` (a column sending the card to someone else).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from .cells import (
     _struck_text_problems,
 )
 from .corrections import _correction_problems
+from .elsewhere import _elsewhere_problems
 from .rows import (
     TEXT_COLUMNS,
     _fill_merged,
@@ -35,6 +36,7 @@ __all__ = [
     "_correction_problems",
     "_currency_column_problems",
     "_currency_problems",
+    "_elsewhere_problems",
     "_fill_merged",
     "_formula_text_problems",
     "_hidden_by_format_problems",

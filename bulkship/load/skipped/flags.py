@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from ...schema import header_key
 
@@ -67,6 +68,9 @@ def _filter_header(header: str) -> bool:
         return True
     every = re.findall(r"[a-z]+", header.casefold())
     words = [w for w in every if w not in _FILTER_FILLER]
+    # 'Ship to manager?' = No says where the card goes, not whether (found by hunter-sheets4: left out)
+    if any(w == "to" and after not in _FILTER_WORDS for w, after in pairwise(every)):
+        return False
     return bool(words) and set(words) <= _FILTER_WORDS and every[-1] not in _WHO_OR_WHERE
 
 

@@ -1,0 +1,55 @@
+"""A yes/no column saying a row's card goes to someone or somewhere else than the row's name and address
+('Ship to manager?' = Yes, 'Send to office (Y/N)' = Y): bulkship sends to the row's name and address, so the
+row is an error for a person to settle (found by hunter-sheets4: 'Ship to manager?' was read as 'send?', its
+Yes row went to the employee's own address, its No row was left out)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ...columns import _words
+from ...models import Problem
+from ..skipped import _short
+
+# 'Ship to manager?', 'Send card to office (Y/N)', 'Deliver to HR', 'Gift to manager?': what follows 'to' is
+# where the card goes
+_ELSEWHERE = re.compile(
+    r"(?i)^\W*(?:(?:send|ship|mail|deliver)(?:ing)?(?:\s+(?:the\s+)?(?:gift\s+card|gift|card))?|(?:gift|card))"
+    r"\s+to\s+(?:the\s+|his\s+|her\s+|their\s+|my\s+)?(?P<where>[a-z][a-z ]*?)"
+    r"\s*(?:\(?\s*y(?:es)?\s*/\s*n(?:o)?\s*\)?)?\W*$"
+)
+_YES = re.compile(r"(?i)\s*(?:yes|y|x|true|1|✓|✔|☑|✅)(?:\s*[-–—:,.;!(].*)?\s*")
+# the fields whose headers may name the place the row's address already is ('Office Address', 'Work Street')
+_WHERE_FIELDS = frozenset({"address1", "address2", "city", "company", "name"})
+
+
+def _elsewhere_problems(
+    body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]
+) -> list[Problem]:
+    """A row whose 'Ship to <someone>?' column (one nothing else reads) says yes, unless the list's address
+    or name columns are headed by that place or person ('Ship to office?' beside 'Office Address')."""
+    fed = {field: header for header, field in column_map.items()}
+    named = {w for h, field in column_map.items() if field in _WHERE_FIELDS for w in _words(str(h))}
+    street = fed.get("address1")
+    names = [fed[f] for f in ("name", "first_name", "last_name") if f in fed]
+    problems = []
+    for header in body.columns:
+        where = _ELSEWHERE.match(str(header)) if header not in column_map else None
+        if where is None or set(_words(where["where"])) <= named:
+            continue
+        answers = body[header].astype(str)
+        for row in answers.index[answers.str.fullmatch(_YES)].tolist():
+            if int(row) in not_judged:
+                continue
+            typed = str(body.at[row, street]).strip() if street else ""
+            person = " ".join(str(body.at[row, h]).strip() for h in names).strip()
+            sent = ", ".join(_short(t) for t in (person, typed) if t) or "as the row says"
+            message = (
+                f"Row {row}, column '{header}': '{answers[row].strip()}' says this card goes to the "
+                f"{where['where']}, and bulkship sends it to the row's name and address ({sent}). Write the "
+                f"name and address it goes to in the row, and clear '{header}' (or write No)."
+            )
+            problems.append(Problem(int(row), "address1", typed, "error", message, "Sent elsewhere"))
+    return problems
