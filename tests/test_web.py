@@ -326,6 +326,37 @@ def test_a_new_list_named_as_another_batch_in_other_capitals_gets_a_name_of_its_
     assert cost.status_code == 200 and "differs only in case" not in cost.text
 
 
+def test_two_lists_of_one_file_name_uploaded_at_the_same_moment_are_two_batches(
+    client: TestClient, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web4: people uploading "recipients.csv" at the same moment (six at once, in the
+    browser or over HTTP) each found the name free, each upload was recorded under it, and all six were sent
+    to one batch showing the last file: the other five lists were never sent, their people believing them
+    sent. Here another person's upload lands between this one's name check and its record."""
+    from bulkship.web import state
+
+    rival = settings.data_dir / "rival.xlsx"
+    rival.parent.mkdir(parents=True, exist_ok=True)
+    rival.write_bytes((SAMPLES / "anniversary.xlsx").read_bytes())
+    checked = state.unique_name
+
+    def another_upload_meanwhile(where, wanted):
+        name = checked(where, wanted)
+        if not state.web_batches(where):  # the first check: the other person's upload takes the name now
+            state.record(where, name, "web_upload", file_name="recipients.csv", path=str(rival), sheet=None)
+        return name
+
+    monkeypatch.setattr(state, "unique_name", another_upload_meanwhile)
+    mine = SAMPLES / "direct-mail.csv"
+    landed = upload(client, mine, name="recipients")
+    assert landed.endswith("/batches/recipients-2/columns")
+    batches = state.web_batches(settings)
+    assert batches["recipients"].upload == rival  # the other person's list stays theirs
+    own = batches["recipients-2"].upload
+    assert own is not None and own.read_bytes() == mine.read_bytes()  # and mine is a batch of its own
+    assert "Maria Lopez" in client.get("/batches/recipients-2/columns").text
+
+
 def test_a_send_refused_because_the_cost_grew_since_it_was_confirmed_says_so_in_the_page_s_words(
     client: TestClient, settings, tmp_path: Path
 ) -> None:

@@ -97,6 +97,8 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
     for event in events:
         kind, d = event.kind, event.detail
         if kind == "web_upload":
+            if batch is not None and not batch.deleted:  # the name is taken: another upload under it at the
+                continue  # same moment is its loser's, who takes another name (new_batch)
             batch = WebBatch(
                 name=name,
                 file_name=str(d.get("file_name", "")),
@@ -310,6 +312,24 @@ def remove_upload(settings: Settings, path: Path | None) -> None:
     root = uploads_dir(settings).resolve()
     if folder.resolve().parent == root:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+NAME_TRIES = 20
+
+
+def new_batch(settings: Settings, wanted: str, path: Path, **detail: Any) -> str:
+    """Record the upload at ``path`` as a new batch named ``wanted`` or :func:`unique_name`'s next free name,
+    and return the name. Two uploads of one file name at the same moment (two people's "recipients.xlsx")
+    both found the name free: each was recorded under it, every person was sent to one batch showing the
+    last file, and the other lists were never sent (found by hunter-web4). The first upload recorded under
+    a name keeps it (:func:`_fold`); a later one sees it lost and takes the next name."""
+    for _ in range(NAME_TRIES):
+        name = unique_name(settings, wanted)
+        record(settings, name, "web_upload", path=str(path), **detail)
+        found = web_batch(settings, name)
+        if found is not None and found.upload == path:
+            return name
+    raise RuntimeError(f"no free batch name after {wanted!r}")  # twenty uploads lost it at once: not seen
 
 
 def unique_name(settings: Settings, wanted: str) -> str:

@@ -38,7 +38,6 @@ async def upload(request: Request) -> Response:
         error = f"{file.filename} is not a spreadsheet bulkship reads: upload a CSV, XLSX or ODS file."
         return render(request, "new.html", 400, limit=web.max_upload_bytes, error=error)
     name = state.safe_name(wanted or Path(file.filename).stem)
-    name = await run_in_threadpool(state.unique_name, web.settings, name)
     path = await run_in_threadpool(state.store_upload, web.settings, file.filename, file.file)
     written_for = await run_in_threadpool(_result_workbook_batch, path)
     if written_for is not None:  # corrections belong to that batch, not to a new one that re-reads its rows
@@ -53,10 +52,11 @@ async def upload(request: Request) -> Response:
         )
     digest = await run_in_threadpool(file_sha256, path)
     say_in_trail(request.scope, file=Path(file.filename).name, sha256=digest)
-    await run_in_threadpool(
-        state.record, web.settings, name, "web_upload",
-        file_name=Path(file.filename).name, path=str(path), sheet=None,
-        by=getattr(request.scope.get("team_user"), "name", "") or state.current_user(),
+    name = await run_in_threadpool(
+        lambda: state.new_batch(
+            web.settings, name, path, file_name=Path(file.filename or "").name, sheet=None,
+            by=getattr(request.scope.get("team_user"), "name", "") or state.current_user(),
+        )
     )  # fmt: skip
     return _see(f"/batches/{name}/columns")
 
