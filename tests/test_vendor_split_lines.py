@@ -123,6 +123,8 @@ def test_a_line_the_vendor_creates_in_pieces_is_the_row_s_and_charged_whole(
     assert result.total_cost == PLANNED
     asyncio.run(track(vendor.settings(tmp_path), "qty", client_factory=vendor.factory))
     assert charged(vendor, tmp_path) == PLANNED
+    report = api.reconcile_batch(vendor.settings(tmp_path), "qty", client_factory=vendor.factory)
+    assert report.matches, report.mismatches
 
 
 def test_pieces_whose_quantities_do_not_add_up_to_the_line_sent_are_not_merged() -> None:

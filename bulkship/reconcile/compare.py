@@ -33,6 +33,7 @@ from ..linematch import RecordedLine, line_id_places, match_lines
 from ..models import VendorOrder
 from ..payload import sent_lines
 from ..plan import batch_po_pattern, po_stem
+from ..splitlines import merge_split
 from ..statuses import CHARGED, PO_REFUSED
 from .join import LedgerView, money_by_bucket
 from .report import Mismatch, ReconcileReport, to_cents
@@ -58,6 +59,7 @@ def _compare_order(
         found.append(Mismatch(order.po_number, vendor.id, what, line, str(ours), str(theirs)))
 
     sent = sent_lines(order)
+    vendor = merge_split(vendor, [s.item for s in sent])  # a line item shown in pieces is the one sent
     cards = vendor.card_lines  # not a line of no card the vendor adds (a fee: billed beside the lines)
     if len(sent) != len(cards):
         add("lines", "", len(sent), len(cards))
