@@ -15,6 +15,7 @@ from test_track_support import BATCH, ORDERS, ScriptedVendor, sent_batch
 from bulkship.cli import main
 from bulkship.ledger import Ledger, OrderRecord
 from bulkship.models import VendorLineItem, VendorOrder
+from bulkship.money import money_text
 from bulkship.reconcile.compare import compare
 from bulkship.settings import resolve_settings
 
@@ -59,6 +60,28 @@ def test_amount_and_quantity_mismatches_name_the_line(vendor: ScriptedVendor) ->
     assert found == {("value", "E1"), ("quantity", "E1"), ("cost", "")}
     cost = next(m for m in report["mismatches"] if m["what"] == "cost")
     assert (cost["ledger"], cost["vendor"]) == ("82.00", "232.00")
+
+
+def test_a_line_charged_otherwise_than_planned_is_said_against_the_plan_not_the_ledger(
+    vendor: ScriptedVendor, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review18: the vendor charged a line 1.00 more; once `track` recorded it, reconcile read
+    "ledger 3 orders, 4,262.24; vendor 3 orders, 4,262.24" above "Mismatch ...: cost ledger 2552.20 vs vendor
+    2553.20", the ledger named for two figures (the second is the plan's), money not written as money."""
+    order = vendor.orders["ord-1"]
+    first = order.line_items[0]
+    dearer = VendorLineItem(
+        first.id, first.external_id, first.product_id, first.value, first.quantity,
+        (first.cost or Decimal(0)) + 1000, "Pending",
+    )  # fmt: skip
+    vendor.orders["ord-1"] = VendorOrder(order.id, order.po_number, order.status,
+                                         line_items=(dearer, *order.line_items[1:]))  # fmt: skip
+    monkeypatch.setattr("bulkship.client.connect", lambda _settings: vendor)
+    assert main(["reconcile", BATCH]) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    planned = next(o.cost for o in _ledger_orders() if o.po_number == PO1)
+    dearer_total = money_text(planned + 1000)
+    assert f"Mismatch {PO1}: cost planned {money_text(planned)} vs vendor {dearer_total}" in said
 
 
 def test_orders_missing_on_either_side(vendor: ScriptedVendor) -> None:

@@ -171,7 +171,7 @@ def _print_reconcile(report: ReconcileReport) -> None:
             styled(
                 "  ",
                 ("Mismatch", "red"),
-                f" {m.po_number}{where}: {m.what} ledger {m.ledger} vs vendor {m.vendor}",
+                f" {m.po_number}{where}: {m.said()}",
             )
         )
     if report.totals_differ:

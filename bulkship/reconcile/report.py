@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ..money import money_text
+
 CENT = Decimal("0.01")
 
 
@@ -18,6 +20,30 @@ class Mismatch:
     line: str  # the line's ExternalId, or "" for the order as a whole
     ledger: str
     vendor: str
+
+    @property
+    def ours(self) -> str:
+        """What the ledger's side is, in words: an order's cost there is the plan's (a row's cost becomes
+        the vendor's once `track` records it, so "ledger" beside the ledger's total read as two figures)."""
+        return _OURS.get(self.what, "ledger")
+
+    def said(self) -> str:
+        """'cost planned 2,552.20 vs vendor 2,553.20', amounts as the terminal writes money."""
+        ours, theirs = self.ledger, self.vendor
+        if self.what in _AMOUNTS:
+            ours, theirs = _money(ours), _money(theirs)
+        return f"{self.what} {self.ours} {ours} vs vendor {theirs}"
+
+
+_OURS = {"cost": "planned", "product": "sent", "value": "sent", "quantity": "sent", "lines": "sent"}
+_AMOUNTS = frozenset({"cost", "order total", "value"})
+
+
+def _money(text: str) -> str:
+    try:
+        return money_text(Decimal(text))
+    except ArithmeticError:
+        return text
 
 
 @dataclass(frozen=True)
