@@ -229,3 +229,47 @@ def test_ods_rows_hidden_by_a_filter_or_a_collapsed_group_and_hidden_columns_are
     assert [(s.row, s.kind) for s in loaded.skipped] == [(3, "filtered"), (4, "collapsed")]
     assert next(h for h, c in loaded.column_map.items() if c == "address1") == "Address"
     assert [(c.header, c.hidden) for c in loaded.columns if c.hidden] == [("Street Address", True)]
+
+
+def _person_row(row: int, name: str, amount: int, *, refs: bool = True) -> str:
+    values = [name, f"{row} Oak St", "Salem", "MA", "01970", "CVS"]
+    cells = "".join(
+        inline(f"{chr(65 + i)}{row}", v) if refs else f'<c t="inlineStr"><is><t>{v}</t></is></c>'
+        for i, v in enumerate(values)
+    )
+    value = f'<c r="G{row}"><v>{amount}</v></c>' if refs else f"<c><v>{amount}</v></c>"
+    return f'<row r="{row}">{cells}{value}</row>'
+
+
+_PEOPLE_HEADER = (
+    '<row r="1">'
+    + "".join(
+        inline(f"{chr(65 + i)}1", h)
+        for i, h in enumerate(["Name", "Street", "City", "State", "ZIP", "Product", "Value"])
+    )
+    + "</row>"
+)
+
+
+@pytest.mark.parametrize("refs", [True, False])
+def test_a_row_or_a_cell_written_twice_refuses_the_file(tmp_path: Path, refs: bool) -> None:
+    """Found by hunter-sheets4: a program's export holding row 3 twice (Ed Wu, then Fay Li) was read as Fay
+    alone, Ed left out with no word; a cell written twice (Value 50, then 500) was read as its last. Such a
+    file is damaged (Excel says so): refused in one line, exit 2, on the fast path and on the exact walk (a
+    row's cells without references; only it sees a cell twice). Rows out of order, each once, are read by
+    their numbers."""
+    rows = _person_row(2, "Ann Lee", 25, refs=refs) + _person_row(3, "Ed Wu", 25, refs=refs)
+    twice = raw_xlsx(tmp_path / "twice.xlsx", _PEOPLE_HEADER + rows + _person_row(3, "Fay Li", 25, refs=refs))
+    with pytest.raises(FileFormatError, match=r"sheet 'Sheet1' holds row 3 twice: the file is damaged"):
+        load_sheet(twice)
+    if not refs:  # the exact walk also sees a cell twice (the fast path counts rows, not each cell's ref)
+        cell = _person_row(2, "Ann Lee", 25, refs=refs).replace("</row>", '<c r="G2"><v>500</v></c></row>')
+        with pytest.raises(FileFormatError, match=r"holds cell G2 of row 2 twice"):
+            load_sheet(raw_xlsx(tmp_path / "cell.xlsx", _PEOPLE_HEADER + cell))
+    assert_refused(twice, tmp_path, "row 3 twice")
+    disorder = raw_xlsx(
+        tmp_path / "disorder.xlsx",
+        _PEOPLE_HEADER + _person_row(3, "Ed Wu", 25) + _person_row(2, "Ann Lee", 50),
+    )
+    loaded = load_sheet(disorder)
+    assert loaded.frame.loc[[2, 3], "Name"].tolist() == ["Ann Lee", "Ed Wu"]

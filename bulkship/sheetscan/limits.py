@@ -114,3 +114,20 @@ def _cell_too_big(path: Path, sheet: str, limits: Limits) -> FileFormatError:
         f"holds a cell of more than {limits.cell_bytes // 1024:,} KB of text; no recipient list needs one",
         hint="clear that cell, or export the list as CSV",
     )
+
+
+def _once(seen: bytearray, row: int, path: Path, sheet: str, what: str) -> None:
+    if seen[row >> 3] & (1 << (row & 7)):
+        raise _twice(path, sheet, what)
+    seen[row >> 3] |= 1 << (row & 7)
+
+
+def _twice(path: Path, sheet: str, what: str) -> FileFormatError:
+    """A row or cell written twice (found by hunter-sheets4: a program's export holding row 6 twice lost its
+    first person, unsaid, as LibreOffice shows it; Excel calls such a file damaged)."""
+    return _refuse(
+        path,
+        sheet,
+        f"holds {what} twice: the file is damaged, and one of them would be lost",
+        hint="export the list again from where it came from (or rebuild the sheet); nothing was sent",
+    )

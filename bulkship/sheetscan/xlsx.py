@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+import numpy as np
+
 from .conditional import conditional_rules, struck_formats
 from .formats import cell_styles
 from .limits import (
@@ -20,8 +22,10 @@ from .limits import (
     Limits,
     SheetScan,
     _cell_too_big,
+    _once,
     _refuse,
     _true,
+    _twice,
     check_extent,
     column_number,
 )
@@ -235,7 +239,7 @@ def _scan_body(
         if wanted
         else None
     )
-    max_col = 0
+    max_col = last_row = 0
     after = False  # past the sheet data (the merged cells follow it)
     for whole in pieces:
         end = whole.find(end_tag)
@@ -244,8 +248,12 @@ def _scan_body(
         row_numbers = row_ref.findall(piece)  # a row written otherwise makes the count below differ
         if piece.count(b' r="') != cells + len(row_numbers):
             return True
+        numbers = np.fromiter(map(int, row_numbers), dtype=np.int64, count=len(row_numbers))
+        if len(numbers) and (numbers[0] <= last_row or bool((np.diff(numbers) <= 0).any())):
+            return True  # rows out of order, or one twice: the exact walk tells which
+        last_row = int(numbers[-1]) if len(numbers) else last_row
         scan.cells += cells
-        piece_rows = max(map(int, row_numbers), default=0)
+        piece_rows = last_row if len(numbers) else 0
         if cells and (max_col == 0 or _beyond(max_col, piece_rows).search(piece)):
             refs = _CELL_REF.findall(piece)
             max_col = max(max_col, max(column_number(x.decode()) for x in set(map(_first, refs))))
@@ -295,6 +303,8 @@ def _walk_xlsx(
     scan = SheetScan(hidden_columns=hidden_cols)
     row = 0
     col = 0
+    rows_seen = bytearray(limits.rows // 8 + 2)  # a bit a row: a row written twice is a damaged sheet
+    cols_seen: set[int] = set()
     shared = False  # the cell's value is the index of a shared string
     for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
         tag = element.tag.rsplit("}", 1)[-1]
@@ -303,12 +313,14 @@ def _walk_xlsx(
                 ref = element.get("r")
                 row = int(ref) if ref and ref.isdigit() else row + 1
                 col = 0
+                check_extent(path, sheet, row, 1, limits)
+                _once(rows_seen, row, path, sheet, f"row {row}")
+                cols_seen.clear()
                 if _true(element.get("hidden")):
                     level = int(element.get("outlineLevel") or 0)
                     scan.hidden_rows[row] = COLLAPSED if level > 0 else HIDDEN
                 elif _zero(element.get("ht")):  # height 0: as hidden, as on the fast path
                     scan.hidden_rows[row] = HIDDEN
-                check_extent(path, sheet, row, 1, limits)
             elif tag == "c":
                 match = _RANGE.fullmatch(element.get("r") or "")
                 if match:
@@ -316,6 +328,9 @@ def _walk_xlsx(
                 else:
                     col, cell_row = col + 1, row
                 scan.cells += 1
+                if cell_row == row and col in cols_seen:
+                    raise _twice(path, sheet, f"cell {element.get('r') or col} of row {row}")
+                cols_seen.add(col)
                 shared = element.get("t") == "s"
                 scan.rows = max(scan.rows, cell_row)
                 scan.columns = max(scan.columns, col)
