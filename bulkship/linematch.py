@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, Protocol
 
+from .addressmatch import same_part
 from .models import VendorOrder
 
 
@@ -309,7 +310,7 @@ def same_line(item: Any, vendor_order: VendorOrder, index: int, *, full_address:
     keys = FULL_ADDRESS if full_address else ("Name", "AddressLine1", "Zip")
     for key in keys:
         if key.lower() in theirs:
-            if _fold(theirs[key.lower()]) != _fold(ours.get(key)):
+            if not same_part(key, theirs[key.lower()], ours.get(key)):  # as a vendor standardises it
                 return False
         elif full_address:
             return False

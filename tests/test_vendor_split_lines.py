@@ -143,3 +143,28 @@ def test_pieces_whose_quantities_do_not_add_up_to_the_line_sent_are_not_merged()
     merged = merge_split(order, [{**sent[0], "Quantity": 2}])
     (line,) = merged.line_items
     assert (line.id, line.quantity, line.cost) == ("1", 2, Decimal("50"))
+
+
+def test_a_lost_answer_s_order_shown_in_pieces_is_ours(vendor: VendorProxy, tmp_path: Path) -> None:
+    """The vendor took the order, its answer was lost (504), and the 409 to the retry showed the lines in
+    pieces: every row waited for review ("holds this row's ExternalId with other content"). They are the
+    rows sent, charged whole."""
+    pieces = in_pieces(reads_only=False)
+    lost: set[str] = set()
+
+    def rewrite(call: Call) -> Answer:
+        if (
+            call.method == "POST"
+            and call.path.lower() == "/v1/orders"
+            and call.json()["PONumber"] not in lost
+        ):
+            lost.add(call.json()["PONumber"])
+            call.forward()
+            return Answer.of(504, {"Message": "Gateway timeout"})
+        return pieces(call)
+
+    vendor.rewrite = rewrite
+    result = send(vendor, tmp_path)
+    assert result.ordered_rows == 2, result.by_status
+    assert result.total_cost == PLANNED
+    assert len(vendor.orders()) == 1

@@ -108,11 +108,11 @@ class _Answers(_Conflicts):
             if _shows_fewer(rows, vendor_order):
                 await self._created_without_some(order, rows, vendor_order)
                 return None
+        vendor_order = merge_split(vendor_order, line_items(order))  # a line item shown in pieces: one
         if created:  # our exact payload was accepted (201): its lines, checked against what was sent
             ids = [r.external_id or "" for r in rows]
             costs = [r.cost for r in rows]
             items = _sent_items(order, rows)
-            vendor_order = merge_split(vendor_order, line_items(order))  # a line item shown in pieces
             matches = match_created(ids, vendor_order, items, costs)
             if vendor_order.line_items and None in matches:
                 await self._created_unproven(order, rows, vendor_order, matches)
