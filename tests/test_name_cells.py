@@ -73,3 +73,41 @@ def test_names_made_of_first_and_last_name_are_checked_too(
     assert [p["message"] for p in data["problems"]] == [
         "Row 2, column 'Name': 'ann@corp.com Lee' holds an email or web address, which would be printed on the parcel as the recipient's name: write the person's name, or map the column that holds it (Columns page, or [columns] name = ...)."
     ]
+
+
+def test_a_name_cell_holding_two_people_is_not_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets4 (the last note's 'still sent as written'): a Name cell of two lines, 'Dee Fox'
+    over 'Dee Smith' (a maiden and a married name, or two people), went on the parcel as 'Dee Fox Dee
+    Smith'; 'Kim Ng; Sam Ng' too. Which person gets the card is the person's to say: an error. A name over
+    a job title or a company ('VP Marketing', 'c/o Acme Corp'), a first and a last name on two lines, a
+    nickname in brackets, and First/Last Name cells are sent as before."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "Zip", "Product", "Amount"])
+    names = ["Dee Fox\nDee Smith", "Kim Ng; Sam Ng", "Ann Lee\nVP Marketing", "Maria\nLopez",
+             "Bo Li\nc/o Acme Corp", "Tom Ek\n(Tommy)", "Jo Wu / Jo Wu-Lin"]  # fmt: skip
+    for i, name in enumerate(names, start=1):
+        sheet.append([name, f"{i} Main St", "Boston", "MA", "02108", "CVS", 25])
+    book.save(tmp_path / "two.xlsx")
+    code = main(["validate", str(tmp_path / "two.xlsx"), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert (code, data["valid"], data["invalid"]) == (1, 4, 3)
+    errors = [(p["row"], p["message"]) for p in data["problems"] if p["severity"] == "error"]
+    assert errors == [
+        (
+            2,
+            "Row 2, column 'Name': holds two names ('Dee Fox' and 'Dee Smith'), which would go on the parcel as one line: which one is meant? Keep only the recipient's name in this cell.",
+        ),
+        (
+            3,
+            "Row 3, column 'Name': holds two names ('Kim Ng' and 'Sam Ng'), which would go on the parcel as one line: which one is meant? Keep only the recipient's name in this cell.",
+        ),
+        (
+            8,
+            "Row 8, column 'Name': holds two names ('Jo Wu' and 'Jo Wu-Lin'), which would go on the parcel as one line: which one is meant? Keep only the recipient's name in this cell.",
+        ),
+    ]

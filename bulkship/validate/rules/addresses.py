@@ -278,9 +278,11 @@ def check_two_in_one_cell(frame: pd.DataFrame, collector: ProblemCollector) -> N
     """A street or line 2 holding two streets ('12 Beacon St' and '45 Harbor Rd' on two lines of the cell,
     '9 Elm St / 3 Oak St', '5 Main St' and 'new: 8 Derby Sq'), or a city on two lines ('Lynn' and 'Salem'):
     all of it went on the label as one line, and the card to whichever the carrier read (found by
-    hunter-sheets3). An error: which one is meant?"""
-    for column, what in (("address1", "street"), ("address2", "street"), ("city", "city")):
-        what_s = "cities" if what == "city" else "streets"
+    hunter-sheets3). An error: which one is meant? A name holding two people's names ('Dee Fox' and 'Dee
+    Smith', 'Kim Ng; Sam Ng') too (found by hunter-sheets4: 'Dee Fox Dee Smith' went on the parcel)."""
+    fields = (("address1", "street"), ("address2", "street"), ("city", "city"), ("name", "name"))
+    for column, what in fields:
+        what_s = {"city": "cities", "name": "names"}.get(what, "streets")
         values = collector.original(column).reindex(frame.index).fillna("").astype(str)
         text = "\n".join(values.tolist())
         if not _PARTS.search(text):  # the usual list: one scan
@@ -288,6 +290,8 @@ def check_two_in_one_cell(frame: pd.DataFrame, collector: ProblemCollector) -> N
         parts = values.map(_distinct_parts)
         if what == "street":
             two = parts.map(lambda ps: sum(bool(_STREET.match(p)) for p in ps) >= 2)
+        elif what == "name":
+            two = parts.map(lambda ps: sum(_full_name(p) for p in ps) >= 2)
         else:
             two = values.str.contains("\n", regex=False) & parts.map(len).ge(2)
         collector.error(
@@ -298,6 +302,25 @@ def check_two_in_one_cell(frame: pd.DataFrame, collector: ProblemCollector) -> N
             f"Keep only the recipient's {what} in this cell.",
             extra={"parts": parts.map(lambda ps: " and ".join(f"'{p}'" for p in ps))},
         )
+
+
+# A part of a name cell that is a person's whole name: two words or more, each of letters (and . ' -), none a
+# job title or company word ('Ann Lee' over 'VP Marketing' is one person and her title, sent as written)
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?")
+_NOT_A_NAME_WORD = frozenset(
+    {"vp", "svp", "evp", "avp", "president", "vice", "director", "manager", "mgr", "head", "chief", "ceo",
+     "cfo", "coo", "cto", "cio", "officer", "lead", "engineer", "analyst", "specialist", "coordinator",
+     "associate", "assistant", "admin", "administrator", "marketing", "sales", "finance", "hr", "it",
+     "operations", "dept", "department", "team", "office", "inc", "llc", "ltd", "corp", "co", "company",
+     "attn", "attention", "and", "family", "household", "the", "of", "for"}
+)  # fmt: skip
+
+
+def _full_name(part: str) -> bool:
+    words = part.split()
+    return len(words) >= 2 and all(
+        _NAME_WORD.fullmatch(w) and w.casefold().strip(".") not in _NOT_A_NAME_WORD for w in words
+    )
 
 
 def _distinct_parts(cell: str) -> list[str]:
