@@ -74,7 +74,10 @@ async def confirm_plan(
             f"{money_text(view.charged.total)} charged already and {money_text(view.worst_case)} to send "
             f"now, more than --max-total {money_text(budget)} (the batch's budget). Nothing was sent; the "
             "plan is kept in the ledger",
-            hint="raise --max-total to send the rest, or leave these rows for another batch",
+            # rows left "for another batch" while this batch's plan holds them are refused there (review18)
+            hint=f"raise --max-total to send the rest, or leave rows for another batch: take them out of "
+            f"the file and run it again with --batch {batch} (its plan lets them go), then run them as a "
+            "batch of their own",
         )
     if options.confirm is not None and not options.confirm(view):
         raise SpendLimitError(

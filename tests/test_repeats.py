@@ -951,3 +951,26 @@ def test_the_advice_of_a_run_refused_by_max_total_sends_the_list_in_two_parts_wh
     assert run(capsys, str(first), "--batch", "gifts", "--max-total", "80")[0] == 0  # as the advice says
     assert run(capsys, str(rest), "--max-total", "80")[0] == 0
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(6)})
+
+
+def test_rows_left_for_another_batch_by_the_batch_s_budget_go_out_there_when_the_advice_is_followed(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review18: rows added to a batch past its budget were refused "raise --max-total to send the
+    rest, or leave these rows for another batch"; the rows put in a file of their own were then refused as
+    "already planned in batch 'gifts'", and that refusal's advice (`--batch gifts`) sent them in the batch
+    whose budget had just refused them."""
+    rows = [person(i) for i in range(6)]
+    sheet = write_csv(tmp_path / "gifts.csv", rows[:4])
+    assert run(capsys, str(sheet), "--max-total", "100")[0] == 0
+    write_csv(sheet, rows)
+    code, _, err = run(capsys, str(sheet), "--max-total", "100")
+    said = " ".join(err.split())
+    assert code == 1 and "100.00 charged already and 50.00 to send now" in said
+    assert "take them out of the file and run it again with --batch gifts" in said
+    write_csv(sheet, rows[:4])  # as the advice says
+    assert run(capsys, str(sheet), "--max-total", "100")[0] == 0
+    assert run(capsys, str(write_csv(tmp_path / "later.csv", rows[4:])))[0] == 0
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(6)})
+    with Ledger.open(isolated_data_dir / "ledger.sqlite", lock=False) as ledger:
+        assert len(ledger.orders("later")) == 1  # sent as a batch of its own
