@@ -16,7 +16,7 @@ from openpyxl.styles import PatternFill
 from support.libreoffice import ConvertedTogether, convert
 
 from bulkship.cli import main
-from bulkship.errors import MissingColumnsError, SheetChoiceError
+from bulkship.errors import FileFormatError, MissingColumnsError, SheetChoiceError
 from bulkship.load import load_sheet
 from bulkship.program import load_program
 from bulkship.sandbox import Sandbox, SandboxConfig
@@ -1988,3 +1988,41 @@ def test_a_column_of_checkboxes_left_unchecked_leaves_its_row_out(tmp_path: Path
     book.active["H1"] = "Verified"
     book.save(tmp_path / "boxes.xlsx")
     assert load_sheet(tmp_path / "boxes.xlsx").skipped == ()
+
+
+def test_a_column_of_ticks_with_no_header_refuses_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets4 (the last note's 'a column of checkboxes with no header: sent'): Excel's
+    checkboxes, or 'x' marks, in a column with no header, Bob's left unticked: every row was ordered. A
+    tick there may pick the rows to send or mark those done; ordering all is wrong either way. Refused in
+    one line (exit 2) saying how to head it; every row ticked, or the column headed, reads as before."""
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", None])
+    book.active.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, True])
+    book.active.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 50, False])
+    book.active.append(["Cy Orr", "3 Elm St", "Boston", "MA", "02134", "CVS", 50, True])
+    book.save(tmp_path / "boxes.xlsx")
+    marks = tmp_path / "marks.csv"
+    marks.write_text(
+        ",Name,Address,City,State,ZIP,Product,Value\nx,Ann Lee,1 Main St,Boston,MA,02134,CVS,50\n"
+        ",Bob Ray,2 Elm St,Boston,MA,02134,CVS,50\nX,Cy Orr,3 Elm St,Boston,MA,02134,CVS,50\n"
+    )
+    for path, letter in ((tmp_path / "boxes.xlsx", "H"), (marks, "A")):
+        with pytest.raises(
+            FileFormatError, match=f"column {letter} has no header, and ticks some rows and not"
+        ):
+            load_sheet(path)
+    assert main(["validate", str(marks), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert [line for line in err.splitlines() if line.startswith("Error:")] == [
+        "Error: marks.csv: column A has no header, and ticks some rows and not others (row 3 is not ticked): "
+        "bulkship cannot tell whether a tick picks a row to send or marks it done"
+    ]
+    book.active["H3"] = True  # every row ticked: nothing to tell apart
+    book.save(tmp_path / "boxes.xlsx")
+    assert len(load_sheet(tmp_path / "boxes.xlsx").frame) == 3
+    book.active["H3"], book.active["H1"] = False, "Send?"
+    book.save(tmp_path / "boxes.xlsx")
+    assert [s.row for s in load_sheet(tmp_path / "boxes.xlsx").skipped] == [3]

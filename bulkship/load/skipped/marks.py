@@ -143,3 +143,35 @@ def refuse_colour_key(
                 hint="delete the rows that are not to be sent (or keep only those that are), then clear that "
                 "cell and run again",
             )
+
+
+# A column with no header that ticks some rows and not others (Excel's checkboxes, TRUE / FALSE; 'x'; ✓): a
+# tick may pick the rows to send or mark those done, and ordering every row is wrong either way (found by
+# hunter-sheets4: each was ordered, Bob's unticked box too)
+_TICK = re.compile(r"(?i)\s*(?:true|x|✓|✔|☑|✅|✔️|yes|y)\s*")
+_NO_TICK = re.compile(r"(?i)\s*(?:false|no|n|)\s*")
+
+
+def refuse_unheaded_ticks(
+    grid: _Grid, header_row: int, body: pd.DataFrame, skipped: list[SkippedRow], where: str
+) -> None:
+    """A column with no header whose cells tick some of the recipients' rows and leave others: refused in
+    one line, saying how to head it."""
+    frame = grid.frame
+    left_out = {s.row for s in skipped}
+    rows = [r for r in body.index if r not in left_out]
+    for position in range(frame.shape[1]):
+        if str(frame.at[header_row, position]).strip() or not rows:
+            continue
+        column = frame.loc[rows, position].astype(str)
+        ticked = column.str.fullmatch(_TICK)
+        if not ticked.any() or ticked.all() or not (ticked | column.str.fullmatch(_NO_TICK)).all():
+            continue
+        first = int(column.index[~ticked.to_numpy()][0])
+        raise FileFormatError(
+            f"{where}: column {column_letter(position + 1)} has no header, and ticks some rows and not "
+            f"others (row {first} is not ticked): bulkship cannot tell whether a tick picks a row to send or "
+            "marks it done",
+            hint="head the column 'Send?' to send only the ticked rows, or 'Sent' to leave the ticked rows "
+            "out (or delete the column to send every row); nothing was sent",
+        )
