@@ -191,12 +191,29 @@ def lines_of_rows(
     taken = {r.line_item_id for r in rows if r.line_item_id in by_id}
     if not taken:  # no line Id recorded, none shown now, or Ids the lines share: no proof of which
         return by_position if sent is None else _proven_by_content(rows, vendor_order, sent(), by_position)
+    if sent is not None and not _ids_keep_cards(rows, vendor_order, sent()):
+        # an Id now on another card: the vendor's line Ids are no row's for good (numbered by place, and
+        # the lines listed in another order: found by hunter-vendor4, the row whose card shipped read
+        # Cancelled and was sent again, the cancelled one read Shipped): rows tied by their cards alone
+        return _proven_by_content(rows, vendor_order, sent(), by_position)
     return [
         by_id.get(r.line_item_id)
         if r.line_item_id
         else (line if line is not None and line.id not in taken else None)
         for r, line in zip(rows, by_position, strict=True)
     ]
+
+
+def _ids_keep_cards(rows: Sequence[RecordedLine], vendor_order: VendorOrder, items: Sequence[Any]) -> bool:
+    """Whether every row's recorded line Id shows the card sent on its line (``items``: the order's)."""
+    places = line_id_places(vendor_order)
+    for row in rows:
+        place = places.get(row.line_item_id or "")
+        index = row.line_index
+        item = items[index] if index is not None and 0 <= index < len(items) else None
+        if place is not None and item is not None and not same_line(item, vendor_order, place):
+            return False
+    return True
 
 
 def _proven_by_content(

@@ -1,0 +1,88 @@
+"""A vendor that echoes no ExternalId and numbers an order's lines by their place ('1', '2', ...), over real
+HTTP (``support.vendor_proxy``, the likely-real dialect): once it lists the lines in another order, an Id
+names another row's line, and must not give a row another's status."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+from pathlib import Path
+from typing import Any
+
+from support.vendor_proxy import Answer, Call, VendorProxy
+
+from bulkship import api
+from bulkship.pipeline import run_batch
+from bulkship.sandbox.dialect import parse_dialect
+from bulkship.track import track
+
+HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Card", "Amount"]
+PEOPLE = [
+    ["M1", "Ann One", "1 Gum St", "Boston", "MA", "02134", "CVS", "25"],
+    ["M2", "Bob Two", "2 Gum St", "Boston", "MA", "02134", "CVS", "50"],
+    ["M3", "Cy Three", "3 Gum St", "Boston", "MA", "02134", "CVS", "25"],
+    ["M4", "Di Four", "4 Gum St", "Boston", "MA", "02134", "CVS", "25"],
+]
+
+
+def _key(record: dict[str, Any], name: str) -> str:
+    return next((k for k in record if k.lower() == name.lower()), name)
+
+
+def numbered(sorted_by_status: list[bool]) -> Any:
+    """Every order answered with its lines' Ids numbered by place; once ``sorted_by_status[0]``, the first
+    line (M1's) Shipped with a parcel, the second (M2's) Cancelled without one, listed cancelled first."""
+
+    def show(order: dict[str, Any]) -> None:
+        lines = order[_key(order, "LineItems")]
+        if sorted_by_status[0] and len(lines) == len(PEOPLE):
+            first, second = lines[0], lines[1]
+            parcel = {"trackingNumber": "9400111", "carrier": "USPS", "shippedDate": "2026-12-02T10:00:00Z"}
+            first.update({_key(first, "Status"): "Shipped", _key(first, "Shipments"): [parcel]})
+            second.update({_key(second, "Status"): "Cancelled", _key(second, "Shipments"): []})
+            lines[:2] = [second, first]
+        for place, line in enumerate(lines):
+            line[_key(line, "Id")] = str(place + 1)
+
+    def rewrite(call: Call) -> Answer:
+        answer = call.forward()
+        if not call.path.lower().startswith("/v1/orders") or answer.status >= 300 or not answer.body.strip():
+            return answer
+        body = answer.json()
+        listed = body if isinstance(body, list) else body.get(_key(body, "Data"), [body])
+        for order in listed:
+            show(order)
+        return Answer.of(answer.status, body)
+
+    return rewrite
+
+
+def test_line_ids_numbered_by_place_in_an_order_listed_otherwise_give_no_row_another_s_status(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-vendor4: line Ids '1'..'4' recorded at the create; a later read listed M2's line
+    (CVS 50, Cancelled) first as '1' and M1's (CVS 25, Shipped, tracking 9400111) as '2'. `track` gave M1
+    the cancelled line and M2 the shipped one: the next run sent M1 a second card (BS-MIX-0002) while M2,
+    whose card was cancelled, read 'shipped' with M1's tracking number and never got one. An Id now on
+    another card proves no row's line: rows are tied by their cards alone (M2's is the only CVS 50)."""
+    sheet = tmp_path / "mix.csv"
+    with sheet.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *PEOPLE])
+    sorted_by_status = [False]
+    with VendorProxy(tmp_path, dialect=parse_dialect("likely-real")) as vendor:
+        vendor.rewrite = numbered(sorted_by_status)
+        settings = vendor.settings(tmp_path)
+        first = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="mix")
+        assert first.ordered_rows == 4, first.by_status
+        sorted_by_status[0] = True
+        asyncio.run(track(settings, "mix", client_factory=vendor.factory))
+        run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="mix")
+        sent = sorted(
+            (li["PhysicalDeliveryAddress"]["Name"], li["Value"])
+            for order in vendor.orders()
+            for li in order["LineItems"]
+        )
+        # M2's cancelled card sent again; M1, whose card shipped, never twice
+        assert sent == sorted([(p[1], float(p[7])) for p in PEOPLE] + [("Bob Two", 50.0)]), sent
+        (status,) = api.status(settings, "mix")
+        assert status["ordered_cost"] == "125.00", status
