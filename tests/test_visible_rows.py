@@ -1370,6 +1370,31 @@ def test_a_date_not_to_send_before_that_is_still_to_come_leaves_its_row_out(
     assert f"(column '{header}': '2099-03-15')" in skipped[0].reason
 
 
+def test_a_not_before_date_bulkship_cannot_read_or_written_as_excel_s_day_number_holds_its_row(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-sheets4: 'Do Not Send Before' = 46461 (Excel's day number for 2027-03-15, as a CSV
+    saved from a column formatted General shows it) or 'after review' was read as no date, and the card went
+    out at once. A day number is read as the date it is; text that is no date and no 'none' holds the row.
+    A day number passed, 'N/A' or an empty cell sends it now; 'Termination Date' = a day number to come is
+    still here (sent), one passed is gone."""
+    today = datetime.date.today()
+    serial = (today - datetime.date(1899, 12, 30)).days
+    path = tmp_path / "dates.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Do Not Send Before,Termination Date\n"
+        f"Sd Alpha,1 Sd St,Salem,MA,01970,CVS,25,{serial + 100},\n"
+        "Sd Beta,2 Sd St,Salem,MA,01970,CVS,25,after review,\n"
+        f"Sd Gamma,3 Sd St,Salem,MA,01970,CVS,25,{serial - 100},\n"
+        "Sd Delta,4 Sd St,Salem,MA,01970,CVS,25,N/A,\n"
+        f"Sd Eps,5 Sd St,Salem,MA,01970,CVS,25,,{serial + 100}\n"
+        f"Sd Zeta,6 Sd St,Salem,MA,01970,CVS,25,,{serial - 100}\n"
+    )
+    skipped = load_sheet(path).skipped
+    assert [s.row for s in skipped] == [2, 3, 7]
+    assert "(column 'Do Not Send Before': 'after review')" in skipped[1].reason
+
+
 def test_a_note_saying_the_hold_is_not_over_or_waits_for_something_leaves_its_row_out(tmp_path: Path) -> None:
     """Found by review13: 'not cleared' read as 'cleared' (the hold over), and a hold until something happens
     read as nothing: each row was ordered, a card to someone on hold or gone. A hold until a day, or one

@@ -68,14 +68,39 @@ def _note_header(header: str) -> bool:
     return not _NOTE_WORDS.isdisjoint(re.findall(r"[a-z]+", header.casefold()))
 
 
-def _later_than_today(column: pd.Series) -> pd.Series:
-    """The cells holding a date after today (anything else, a past date or unreadable text, is not)."""
+# A date as Excel keeps it, its number of days: a CSV saved from a column formatted as General or Number shows
+# 46461 for 2027-03-15 (found by hunter-sheets4: 'Do Not Send Before' = 46461 was sent at once). Five digits,
+# 1954 to 2119
+_SERIAL = re.compile(r"\s*[2-7]\d{4}(?:\.0+)?\s*")
+
+
+def _dates(column: pd.Series) -> pd.Series:
+    """Each cell as a date (NaT where it reads as none): as written, or as an Excel serial number."""
     import warnings
 
+    text = column.astype(str)
+    serial = text.str.fullmatch(_SERIAL)
     with warnings.catch_warnings():  # pandas warns that it guesses each cell's format: it should
         warnings.simplefilter("ignore")
-        dates = pd.to_datetime(column, errors="coerce", format="mixed")
-    return pd.Series(dates > pd.Timestamp.today().normalize(), index=column.index).fillna(False).astype(bool)
+        dates = pd.to_datetime(text.where(~serial, ""), errors="coerce", format="mixed")
+    if serial.any():
+        days = pd.to_timedelta(text[serial].astype(float), unit="D")
+        dates[serial] = pd.Timestamp("1899-12-30") + days
+    return pd.Series(dates, index=column.index)
+
+
+def _later_than_today(column: pd.Series) -> pd.Series:
+    """The cells holding a date after today (anything else, a past date or unreadable text, is not)."""
+    return (_dates(column) > pd.Timestamp.today().normalize()).fillna(False).astype(bool)
+
+
+def _not_yet(column: pd.Series) -> pd.Series:
+    """The cells of a 'Do Not Send Before' column that hold off their row: a date after today, or what reads
+    as no date and no 'none' ('after review', 'TBD', '15/03/27?'; found by hunter-sheets4: each was sent at
+    once, as a date passed)."""
+    dates = _dates(column)
+    unread = dates.isna() & ~column.astype(str).str.fullmatch(_NO_DATE)
+    return ((dates > pd.Timestamp.today().normalize()).fillna(False) | unread).astype(bool)
 
 
 def _said_not_to_send(
@@ -124,7 +149,7 @@ def _said_not_to_send(
         if key in _SENT_ON and said.any():  # a date still to come: when it is to go out, not when it went
             said &= ~_later_than_today(column)
         if key in _NOT_BEFORE and said.any():  # not yet: a date passed, or none, sends it now
-            said &= _later_than_today(column)
+            said &= _not_yet(column)
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         for row in column.index[said].tolist():
