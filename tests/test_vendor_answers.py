@@ -1904,3 +1904,30 @@ def test_a_card_another_batch_saw_failed_is_held_by_a_new_list_while_its_order_c
     again = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="december")
     assert vendor.external_ids() == ["E1", "E1", "E2", "E9"]  # the card never made, sent once
     assert again.held_rows == 0, again.by_status
+
+
+def test_line_costs_the_vendor_writes_in_fractions_of_a_cent_are_charged_in_cents(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by review18: a vendor writing a discounted line's cost unrounded (24.375 for a 25.00 Home
+    Depot card at 2.5 %) beside its order's 73.14: each row's cell held 24.375 (shown $24.38), the Summary's
+    Home Depot total 73.125 (shown $73.13) and "Charged includes 0.02 the vendor billed ... beside their
+    lines, shown as shipping cost" for what was a rounding. A line's cost is read in cents."""
+
+    def unrounded(order: dict[str, Any]) -> None:
+        for line in order.get("LineItems", []):
+            line["Cost"] = float(Decimal(str(line["Value"])) * line["Quantity"] * Decimal("0.975"))
+
+    vendor.rewrite = _order_reads(unrounded)
+    sheet = write_sheet(tmp_path / "hd.csv", [1, 2, 3], product="HOMEDEPOT")
+    result = run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch="hd")
+    assert result.exit_code == 0 and result.total_cost == Decimal("73.14")
+    (status,) = api.status(vendor.settings(tmp_path), "hd")
+    charged = status["money"]["charged"]
+    assert (charged["discount"], charged["shipping"], charged["total"]) == ("1.86", "0.00", "73.14")
+    book = openpyxl.load_workbook(Path(str(result.output)))
+    header, *rows = book["Results"].iter_rows(values_only=True)
+    assert [r[header.index("Total")] for r in rows] == [24.38] * 3
+    summary = [r for r in book["Summary"].iter_rows(values_only=True) if r[0]]
+    assert ("HOMEDEPOT", 1, 3, 3, 75, 1.86, 0, 0, 73.14) in summary
+    assert not [r for r in summary if "beside their lines" in str(r[0])], summary
