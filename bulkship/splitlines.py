@@ -7,15 +7,19 @@ shipped read "no card was made", and the next run sent the row's cards again; fo
 rows: only when proven (one line item sent under the ExternalId, every piece showing its card and amount,
 their quantities adding up to the quantity sent). :func:`partial_line` tells a row's line that holds fewer
 cards than were sent while the order shows more card lines than were sent: a piece nothing proves the rest
-of (no ExternalId echoed); what it says is not taken for the row's own (fail closed)."""
+of (no ExternalId echoed); what it says is not taken for the row's own (fail closed). :func:`reissued` tells
+a row's line ended without a card beside a line the vendor added to the order with the row's card, live (a
+card made again: found by hunter-vendor4, the row read "no card was made" and was sent a second card)."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from .linematch import same_line
 from .models import VendorLineItem, VendorOrder
 from .statuses import NO_CARD_STATUSES
 
@@ -66,6 +70,50 @@ def partial_line(line: Any, item: Any, vendor_order: VendorOrder, sent_count: in
         return line.quantity < int(item.get("Quantity") or 1)
     except (TypeError, ValueError):
         return False
+
+
+def reissued(
+    rows: Sequence[Any], matches: Sequence[Any], vendor_order: VendorOrder, items: Sequence[Any]
+) -> list[Any]:
+    """``matches`` with a row's line that ended without a card replaced by the line the vendor added with
+    the row's card (its ExternalId too, when the vendor echoes them) that is still live or made a card,
+    when the order shows more card lines than ``items`` sent, that line is no row's, and no other row's
+    ended line has that card too; else the row's line unchanged, or None (not proven: kept as recorded)
+    when such a line may be its card made again. ``rows``: each with ``line_index``, ``external_id`` and
+    ``line_item_id``; ``items``: the order's line items as sent."""
+    cards = vendor_order.card_lines
+    if len(cards) <= len(items):
+        return list(matches)
+    echoed = any(li.external_id for li in vendor_order.line_items)
+    held = {id(m) for m in matches if m is not None} | {r.line_item_id for r in rows if r.line_item_id}
+    place = {id(li): n for n, li in enumerate(vendor_order.line_items)}
+    added = [li for li in cards if id(li) not in held and li.id not in held and not _ended(li)]
+
+    def candidates(row: Any) -> list[VendorLineItem]:
+        index = row.line_index
+        item = items[index] if index is not None and 0 <= index < len(items) else None
+        return [
+            li
+            for li in added
+            if same_line(item, vendor_order, place[id(li)])
+            and (not echoed or _fold(li.external_id) == _fold(row.external_id))
+        ]
+
+    ended = [n for n, m in enumerate(matches) if m is not None and _ended(m)]
+    found = {n: candidates(rows[n]) for n in ended}
+    claims = Counter(id(li) for lines in found.values() for li in lines)
+    result = list(matches)
+    for n, lines in found.items():
+        if len(lines) == 1 and claims[id(lines[0])] == 1:
+            result[n] = lines[0]
+        elif lines:
+            result[n] = None
+    return result
+
+
+def _ended(line: VendorLineItem) -> bool:
+    """Ended without a card: Failed or Cancelled, no parcel."""
+    return line.status.lower() in NO_CARD_STATUSES and not any(s.shows_parcel for s in line.shipments)
 
 
 def _pieces_of(item: dict[str, Any], pieces: Sequence[VendorLineItem]) -> bool:

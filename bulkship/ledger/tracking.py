@@ -11,7 +11,7 @@ from typing import Any
 from .. import linematch
 from ..models import Shipment, VendorLineItem, VendorOrder
 from ..payload import line_items
-from ..splitlines import merge_split, partial_line
+from ..splitlines import merge_split, partial_line, reissued
 from ..statuses import NO_CARD_STATUSES
 from . import sql
 from .reads import LedgerReads
@@ -153,6 +153,7 @@ class LedgerTracking(LedgerReads):
                 None if partial_line(line, _item_of(sent, row), vendor_order, len(sent)) else line
                 for row, line in zip(rows, matches, strict=True)
             ]
+            matches = reissued(rows, matches, vendor_order, sent)  # a card the vendor made again
             current = sql.order_batch_and_state(db, po_number)
             if current is None:
                 return False
