@@ -595,6 +595,38 @@ def test_a_confirmed_run_left_by_a_stopped_server_resumes_when_it_starts(setting
     assert len(external) == 25 == len(set(external))
 
 
+def test_a_batch_whose_file_is_on_another_server_of_the_ledger_is_left_to_that_server(
+    settings, tmp_path: Path
+) -> None:
+    """Found by hunter-web4: two servers on two machines sharing a team's ledger. The second, restarted while
+    the first sent a batch, resumed it too: the file is on the first machine, so its run ended 'File not
+    found: /srv/.../uploads/...' and every page said the batch had ended ('needs attention') while it was
+    being sent (and, the first server down, it was no longer resumed there). Its pages showed that path and
+    offered to delete the batch; an approver there could not approve it."""
+    from dataclasses import replace
+
+    from bulkship.web import state
+
+    with TestClient(create_app(settings, resume=False), follow_redirects=True) as first:
+        upload(first, SAMPLES / "anniversary.xlsx", name="there")
+        first.get("/batches/there/cost")
+    state.record(settings, "there", "web_confirmed", total="100000")  # the first server sends it
+    held = state.web_batch(settings, "there")
+    assert held is not None and held.upload is not None
+    held.upload.unlink()  # the second machine does not see the first's files
+    other = replace(settings, data_dir=tmp_path / "other-machine", ledger_path=settings.ledger)
+    with TestClient(create_app(other), follow_redirects=True) as second:
+        time.sleep(0.5)
+        page = second.get("/batches/there/cost")
+        assert (
+            page.status_code == 409
+            and "another bulkship server sharing this ledger (http://testserver/)" in (page.text)
+        )
+        assert "File not found" not in page.text and "uploads" not in page.text
+    now = state.web_batch(settings, "there")
+    assert now is not None and now.due and now.last_run is None  # still the first server's to send
+
+
 def test_the_review_of_a_big_file_is_paged(client: TestClient, tmp_path: Path) -> None:
     lines = ["Name,Address,City,State,ZIP,Product,Amount"]
     lines += [f"Person {i},{i} Main St,Boston,MA,1234X,CVS,25" for i in range(260)]

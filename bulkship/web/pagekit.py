@@ -184,6 +184,19 @@ def _with_upload(web: Web, name: str) -> state.WebBatch:
     batch = _batch_or_404(web, name)
     if batch.upload is None:
         raise _GoTo(f"/batches/{batch.name}/results")
+    return _here(web, batch)
+
+
+def _here(web: Web, batch: state.WebBatch) -> state.WebBatch:
+    """``batch``, when its file is on this server; a page naming the server that holds it otherwise (it
+    said 'File not found: <a path of that server>' and offered to delete the batch)."""
+    if state.elsewhere(web.settings, batch):
+        where = f" ({batch.site})" if batch.site else ""
+        raise HTTPException(
+            409,
+            f"Batch {batch.name}'s file was uploaded to another bulkship server sharing this ledger{where}: "
+            "it is reviewed, sent and approved on that server's page. Nothing was changed here.",
+        )
     return batch
 
 

@@ -83,7 +83,11 @@ class Runner:
 
     def resume_due(self) -> list[str]:
         """Start every confirmed batch whose run never ended (the server stopped while it was sending)."""
-        due = [name for name, b in state.web_batches(self.settings).items() if b.due]
+        due = [
+            name
+            for name, b in state.web_batches(self.settings).items()
+            if b.due and not state.elsewhere(self.settings, b)  # the server holding its file resumes it
+        ]
         for name in due:
             log.info("resuming batch %s", name)
             team.note(self.settings, "resume", actor="server", batch=name)
@@ -116,6 +120,8 @@ class Runner:
         waited = False
         while True:
             found = state.web_batch(self.settings, batch)
+            if found is not None and state.elsewhere(self.settings, found):
+                return None  # another server's batch: that server sends it and says how it ended
             if found is None or found.upload is None or not found.due:
                 return None if waited else _not_due(found)
             try:

@@ -4,7 +4,8 @@ The web page keeps no state of its own: every step a person takes is one ledger 
 batch's web state is those events folded in order. A reload, another browser or a restarted server sees the
 same thing. Events (kind and detail)::
 
-    web_upload     file_name, path (private copy), sheet, by   a new batch (starts its web history over)
+    web_upload     file_name, path (private copy), sheet, by,  a new batch (starts its web history over)
+                   server, site                               on the server holding the file (its address)
     web_sheet      sheet                                      another sheet of the workbook (fixes reset)
     web_columns    columns, profile                           the mapping chosen on the Columns page
                                                               (field -> header, "" for none; over guesses)
@@ -26,6 +27,7 @@ import os
 import re
 import secrets
 import shutil
+import socket
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -52,6 +54,8 @@ class WebBatch:
     sheet: str | None = None
     by: str = ""
     created: str = ""
+    server: str = ""  # the server holding its upload (this_server there), "" before it was recorded
+    site: str = ""  # that server's address, as the person uploading it reached it
     corrections: dict[tuple[int, str], str] = field(default_factory=dict)
     columns: dict[str, str] = field(default_factory=dict)  # the Columns page's mapping: field -> header
     profile: str = ""  # the profile the mapping came from, if any
@@ -106,6 +110,8 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
                 sheet=d.get("sheet") or None,
                 by=str(d.get("by", "")),
                 created=event.at,
+                server=str(d.get("server", "")),
+                site=str(d.get("site", "")),
                 change_id=event.id,
             )
             continue
@@ -276,6 +282,23 @@ def confirm(settings: Settings, batch: WebBatch, total: Decimal, cards: dict[str
 
 
 # -- uploads --------------------------------------------------------------------------------------------
+
+
+def this_server(settings: Settings) -> str:
+    """Which server holds an upload: its machine and data folder (where the upload is kept)."""
+    return f"{socket.gethostname()}:{settings.data_dir.resolve()}"
+
+
+def elsewhere(settings: Settings, batch: WebBatch) -> bool:
+    """Whether the batch's file is on another server sharing the ledger (another machine) and not here: only
+    that server can review, send or resume it (found by hunter-web4: a second server restarted while the
+    first sent a batch resumed it, failed on 'File not found', and every page said the batch had ended)."""
+    return (
+        bool(batch.server)
+        and batch.server != this_server(settings)
+        and batch.upload is not None
+        and not batch.upload.exists()
+    )
 
 
 def uploads_dir(settings: Settings) -> Path:

@@ -56,6 +56,7 @@ async def upload(request: Request) -> Response:
         lambda: state.new_batch(
             web.settings, name, path, file_name=Path(file.filename or "").name, sheet=None,
             by=getattr(request.scope.get("team_user"), "name", "") or state.current_user(),
+            server=state.this_server(web.settings), site=str(request.base_url),
         )
     )  # fmt: skip
     return _see(f"/batches/{name}/columns")

@@ -16,6 +16,7 @@ from ...errors import BulkshipError
 from ...team import approvals
 from .. import app as pages
 from .. import state
+from ..pagekit import _here
 from .common import _actor, _address, _see, _settings
 
 
@@ -123,7 +124,7 @@ async def approval_page(request: Request) -> Response:
     known = await run_in_threadpool(state.web_batch, web.settings, name)
     if known is None or known.deleted:
         return await ledger_approval_page(request, name)
-    batch = pages._idle(web, pages._batch_or_404(web, name))
+    batch = pages._idle(web, _here(web, pages._batch_or_404(web, name)))
     try:
         found = await run_in_threadpool(web.reviews.review, batch)
         view = await run_in_threadpool(pages._plan, web, batch)
@@ -164,7 +165,7 @@ async def approve(request: Request) -> Response:
     known = await run_in_threadpool(state.web_batch, web.settings, name)
     if known is None or known.deleted:
         return await approve_ledger_batch(request, name)
-    batch = pages._batch_or_404(web, name)
+    batch = _here(web, pages._batch_or_404(web, name))
     asked = await run_in_threadpool(_request_of, request, batch.name)
     form = await request.form()
     view = web.reviews.plans.peek(batch.plan_key)
