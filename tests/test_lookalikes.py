@@ -10,9 +10,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from intake_fixtures import sandbox_catalog
 
 from bulkship.cli import main
+from bulkship.load import load_sheet
 from bulkship.sandbox import Sandbox, SandboxConfig
+from bulkship.validate import validate
 
 HEADER = ["Employee ID", "First Name", "Last Name", "Address", "City", "State", "Zip", "Card", "Value"]
 
@@ -442,3 +445,49 @@ def test_a_name_written_with_its_initial_at_the_same_address_and_card_is_a_warni
     warned = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "warning"}
     assert sorted(warned) == [3] and data["valid"] == 3
     assert "same address and card are on row 2 under a name written almost alike" in warned[3]
+
+
+def test_one_person_in_two_lists_one_below_the_other_with_another_amount_is_held(tmp_path: Path) -> None:
+    """Found by hunter-sheets4: a list pasted below its older copy (the header repeated between them), Ann's
+    amount edited from 25 to 50 in the new one: Ann got both cards (25 and 50), said as a warning ('two gifts
+    may be meant'). Across a repeated header it is an error on both rows: which one is meant? Bob, the same
+    in both, is a duplicate as before; 'Allow Duplicate' = yes on the lower row sends both; two gifts to one
+    person within one list stay a warning."""
+    path = tmp_path / "twice.csv"
+    header = "Name,Address,City,State,ZIP,Product,Value,Allow Duplicate\n"
+    path.write_text(
+        header + "Ann Lee,12 Beacon St,Boston,MA,02108,CVS,25,\nBob Ray,9 Elm St,Boston,MA,02108,CVS,50,\n"
+        "Cy Ng,3 Oak St,Salem,MA,01970,CVS,25,\nCy Ng,3 Oak St,Salem,MA,01970,CVS,50,\n"
+        + header
+        + "Ann Lee,12 Beacon St.,Boston,MA,02108,CVS,50,\nBob Ray,9 Elm St,Boston,MA,02108,CVS,50,\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    status = dict(zip(result.rows.index, result.rows["status"], strict=True))
+    assert status == {
+        2: "invalid",
+        3: "valid",
+        4: "valid",
+        5: "valid",
+        6: "skipped",
+        7: "invalid",
+        8: "duplicate",
+    }
+    errors = {p.row: p.message for p in result.problems if p.kind == "One person in two lists"}
+    assert errors[7] == (
+        "Row 7, column 'Name': 'Ann Lee' is on row 2 too, across the header repeated on row 6 (two lists one "
+        "below the other), with another card or value: which one is meant? Delete the other row (for two "
+        "cards on purpose, write yes in an 'Allow Duplicate' column on the lower one)."
+    )
+    assert errors[2].startswith("Row 2, column 'Name': 'Ann Lee' is on row 7 too, across the header")
+    assert any(p.row == 5 and p.severity == "warning" for p in result.problems)  # one list: a warning
+    path.write_text(path.read_text().replace("CVS,50,\nBob", "CVS,50,yes\nBob"))
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["status"].tolist() == [
+        "valid",
+        "valid",
+        "valid",
+        "valid",
+        "skipped",
+        "valid",
+        "duplicate",
+    ]

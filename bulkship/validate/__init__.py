@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection
 
 import pandas as pd
 
+from ..load.skipped.rows import HEADER_AGAIN
 from ..models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, Problem, ValidationResult
 from ..program import ProgramSettings
 from ..schema import load_contract
@@ -27,6 +28,7 @@ from .collect import ProblemCollector
 from .examples import check_examples
 from .fallback import check_borrowed_line_2, say_fallback
 from .fingerprints import FINGERPRINT_FIELDS, _fingerprint_and_duplicates
+from .lookalikes.secondgifts import check_changed_between_lists
 from .names import _say_family_added
 from .prepare import _canonical_frame, _normalise, _require_columns
 from .unread import check_cards_in_notes, check_unread_cards
@@ -68,9 +70,11 @@ def validate(
     check_examples(frame, sheet.frame, collector)
     collector.explain(sheet.read_problems)
     frame[ROW] = frame.index.astype("int64")
+    skipped = pd.Series(frame.index.isin([s.row for s in sheet.skipped]), index=frame.index)
+    headers_again = sorted(s.row for s in sheet.skipped if s.reason == HEADER_AGAIN)
+    check_changed_between_lists(frame, collector, headers_again, skipped)
     frame[STATUS] = "valid"
     frame.loc[frame.index.isin(collector.error_rows()), STATUS] = "invalid"
-    skipped = pd.Series(frame.index.isin([s.row for s in sheet.skipped]), index=frame.index)
     if skipped.any():
         frame.loc[skipped, STATUS] = "skipped"
     _fingerprint_and_duplicates(frame, collector, contract, skipped, ordered)

@@ -16,6 +16,8 @@ from .ours import _skipped_by_bulkship
 from .said import _not_picked, _said_not_to_send
 from .totals import _not_recipients
 
+HEADER_AGAIN = "the header again (two lists one below the other)"  # the validate stage reads the lists apart
+
 
 def _skipped_rows(
     grid: _Grid,
@@ -31,7 +33,7 @@ def _skipped_rows(
         skipped.setdefault(row, SkippedRow(row, CROSSED, CROSSED_REASON))
     # before what the row's cells say: its 'Termination Date' cell reads "Termination Date", no date at all
     for row in _repeated_headers(body, column_map):
-        skipped.setdefault(row, SkippedRow(row, "note", "the header again (two lists one below the other)"))
+        skipped.setdefault(row, SkippedRow(row, "note", HEADER_AGAIN))
     scan = grid.scan
     on_purpose = scan.hidden_rows.keys() if scan is not None and program.include_hidden else ()
     for row, reason in _said_not_to_send(body, column_map, on_purpose, _kept(grid, by_position)).items():

@@ -157,3 +157,39 @@ def _second_gift_rows(valid: pd.DataFrame) -> dict[object, int]:
         elif earlier[1] != card:
             found[repeated.index[position]] = earlier[0]
     return found
+
+
+def check_changed_between_lists(
+    frame: pd.DataFrame, collector: ProblemCollector, repeated_headers: list[int], skipped: pd.Series
+) -> None:
+    """Two lists one below the other (the header repeated on a row between them) naming one person with
+    another card or value: a list pasted below its older copy, one amount edited (found by hunter-sheets4:
+    the person got both cards, said only as a warning, as two gifts on one list may be meant). An error on
+    both rows: which one is meant? An 'Allow Duplicate' yes on the lower row sends both, as two gifts."""
+    if not repeated_headers:
+        return
+    judged = frame[~skipped & ~frame.index.isin(list(collector.error_rows()))]
+    found = _second_gift_rows(judged)
+    found.update({k: v for k, v in _second_gifts_at_one_address(judged).items() if k not in found})
+    allowed = _text(frame, "allow_duplicate").eq("yes")
+    pairs: dict[int, tuple[int, int]] = {}  # the lower row -> (the upper one, the header between them)
+    for index, first in found.items():
+        later = int(str(index))
+        between = [h for h in repeated_headers if first < h < later]
+        if between and not allowed[index]:
+            pairs[later] = (first, between[0])
+    if not pairs:
+        return
+    other: dict[object, int] = {}  # each row of a pair -> the other row
+    header: dict[object, int] = {}  # -> the header repeated between them
+    for lower, (upper, repeated) in pairs.items():
+        other[lower], other[upper] = upper, lower
+        header[lower] = header[upper] = repeated
+    mask = pd.Series(frame.index.isin(list(other)), index=frame.index)
+    collector.error(
+        mask, "name", "One person in two lists",
+        "'{name}' is on row {other} too, across the header repeated on row {header} (two lists one below "
+        "the other), with another card or value: which one is meant? Delete the other row (for two cards on "
+        "purpose, write yes in an 'Allow Duplicate' column on the lower one).",
+        extra={"other": _by_row(frame, other), "header": _by_row(frame, header)},
+    )  # fmt: skip
