@@ -343,6 +343,18 @@ def test_the_library_refuses_the_requester_as_approver_and_a_decision_on_a_repla
     assert [e.action for e in audit.entries(team) if e.batch == "B"] == ["approve_refused", "approve"]
 
 
+def test_an_approver_who_settled_rows_of_the_batch_cannot_approve_sending_them(team: Settings) -> None:
+    """Found by hunter-web4: lee (requester and approver) released rows waiting for review (page: "Release",
+    command line: reconcile --resolve PO --release): their cards go out again at the next send, and alice's
+    request to send them was lee's to approve, the maker of that decision its checker."""
+    add(team, "lee", "requester", "approver")
+    audit.record(team, "review_settle", actor="lee", batch="B", po="BS-B-0001", release="True")
+    asked = _request(store.engine(team))
+    with pytest.raises(approvals.ApprovalError, match=r"lee changed batch B \(review_settle\)"):
+        approvals.decide(team, asked, person="lee", approve=True)
+    assert approvals.decide(team, asked, person="carol", approve=True).decision == "approved"
+
+
 # -- the check before any send: the command line cannot go around it -------------------------------------
 
 

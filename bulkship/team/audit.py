@@ -133,6 +133,7 @@ CHANGES = (
     "fix",
     "approval_request",
     "run_start",
+    "review_settle",  # rows waiting for review released to be sent again, or said to be at the vendor
 )  # and a run of one's own file
 
 
