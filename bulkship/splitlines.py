@@ -111,6 +111,36 @@ def reissued(
     return result
 
 
+def gone(
+    rows: Sequence[Any], matches: Sequence[Any], vendor_order: VendorOrder, items: Sequence[Any]
+) -> list[int]:
+    """The places in ``rows`` of ordered rows, no card made yet, whose line the vendor's order no longer
+    shows: it shows fewer card lines than ``items`` sent, and the row's is provably not among them (its
+    ExternalId on none, the vendor echoing them on every card line; or its recorded line Id on none, the
+    vendor showing every line's Id and another row's recorded one). Left 'pending', such a row read so
+    forever, its money in every total beside the vendor's lower charge (found by hunter-vendor4)."""
+    cards = vendor_order.card_lines
+    if not cards or len(cards) >= len(items):
+        return []
+    references = {_fold(li.external_id) for li in cards}
+    line_ids = {li.id for li in cards}
+    by_reference = all(li.external_id for li in cards)
+    ids_stand = all(li.id for li in cards) and any(r.line_item_id in line_ids for r in rows)
+    found = []
+    for place, (row, line) in enumerate(zip(rows, matches, strict=True)):
+        if (
+            line is not None
+            or row.status != "ordered"
+            or _letters(row.line_status) in _MADE | NO_CARD_STATUSES
+        ):
+            continue
+        if (by_reference and row.external_id and _fold(row.external_id) not in references) or (
+            not by_reference and ids_stand and row.line_item_id and row.line_item_id not in line_ids
+        ):
+            found.append(place)
+    return found
+
+
 def _ended(line: VendorLineItem) -> bool:
     """Ended without a card: Failed or Cancelled, no parcel."""
     return line.status.lower() in NO_CARD_STATUSES and not any(s.shows_parcel for s in line.shipments)

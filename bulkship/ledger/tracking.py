@@ -11,7 +11,7 @@ from typing import Any
 from .. import linematch
 from ..models import Shipment, VendorLineItem, VendorOrder
 from ..payload import line_items
-from ..splitlines import merge_split, partial_line, reissued
+from ..splitlines import gone, merge_split, partial_line, reissued
 from ..statuses import NO_CARD_STATUSES
 from . import sql
 from .reads import LedgerReads
@@ -204,6 +204,17 @@ class LedgerTracking(LedgerReads):
                 if values != before:
                     sql.set_row_tracking(db, (*values, at, row.batch, row.fingerprint))
                     changed = True
+            lost = [rows[n] for n in gone(rows, matches, vendor_order, sent)]
+            if lost:  # neither shown on its way (it may never ship) nor sent again (it may): a person asks
+                why = (
+                    f"Needs review: the vendor's order {po_number} no longer shows this row's line (it shows "
+                    f"{len(vendor_order.card_lines)} of the {len(sent)} sent): whether its card will be made "
+                    "is not known, and nothing is sent for it again by itself. Ask the vendor, then settle "
+                    f"it: bulkship reconcile {current['batch']} --review"
+                )
+                sql.set_rows_status(db, "review", ((why, at, r.batch, r.fingerprint) for r in lost))
+                self._event(db, current["batch"], po_number, "lines_gone", {"rows": len(lost)})
+                changed = True
             if note_billed_on_order(db, current["batch"], po_number, vendor_order):
                 changed = True
             note_currency(db, current["batch"], po_number, vendor_order)

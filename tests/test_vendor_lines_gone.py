@@ -1,0 +1,71 @@
+"""A line the vendor no longer shows in an order bulkship sent (dropped from its answers, its cost out of the
+order's), over real HTTP (``support.vendor_proxy``): the row waits for a person, its money in doubt, never
+'pending' for good beside the vendor's lower charge, and never sent again by itself."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support.vendor_proxy import Answer, Call, VendorProxy, place
+
+from bulkship import api
+from bulkship.sandbox.dialect import parse_dialect
+from bulkship.track import track
+
+
+def _key(record: dict[str, Any], name: str) -> str:
+    return next((k for k in record if k.lower() == name.lower()), name)
+
+
+def drops_line(place_of_row: int) -> Any:
+    """Every read of a 4-line order leaves out the line at ``place_of_row`` (its cost out of the order's)
+    and shows the others Delivered, the order Complete."""
+
+    def show(order: dict[str, Any]) -> None:
+        lines = order[_key(order, "LineItems")]
+        if len(lines) != 4:
+            return
+        gone = lines.pop(place_of_row)
+        cost = _key(order, "Cost")
+        if cost in order:
+            order[cost] = round(order[cost] - gone[_key(gone, "Cost")], 2)
+        for line in lines:
+            parcel = {"trackingNumber": f"94{line[_key(line, 'Id')]}"[-12:], "deliveredDate": "2026-12-03"}
+            line.update({_key(line, "Status"): "Delivered", _key(line, "Shipments"): [parcel]})
+        order[_key(order, "Status")] = "Complete"
+
+    def rewrite(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method != "GET" or not call.path.lower().startswith("/v1/orders") or answer.status >= 300:
+            return answer
+        body = answer.json()
+        listed = body if isinstance(body, list) else body.get(_key(body, "Data"), [body])
+        for order in listed:
+            show(order)
+        return Answer.of(answer.status, body)
+
+    return rewrite
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_a_line_the_vendor_no_longer_shows_waits_for_a_person_with_its_money_in_doubt(
+    tmp_path: Path, dialect: str
+) -> None:
+    """Found by hunter-vendor4: after the run, the vendor's order (Complete, 75.00) no longer showed E2's
+    line, the others delivered: `track` said "3 delivered, 1 pending (1 orders still moving)" at every pass,
+    `status` "charged 100.00" beside the vendor's 75.00; only `reconcile` said the line was missing. E2 now
+    needs review (whether its card will be made is not known), 25.00 in doubt, 75.00 charged; nothing sent."""
+    with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = drops_line(1)
+        settings = vendor.settings(tmp_path)
+        report = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+        assert report.done, report
+        again = place(vendor, tmp_path, [1, 2, 3, 4])
+        assert again.sent_orders == 0 and len(vendor.orders()) == 1
+        (status,) = api.status(settings, "staff")
+        assert status["by_status"] == {"delivered": 3, "needs review": 1}, status["by_status"]
+        assert (status["ordered_cost"], status["in_doubt_cost"]) == ("75.00", "25.00"), status
