@@ -176,3 +176,30 @@ def test_a_summary_of_labels_and_values_under_the_list_is_no_rows_to_fix(
     code, data = _validate(capsys, path)
     assert (code, data["invalid"]) == (1, 1)
     assert {p["row"] for p in data["problems"] if p["severity"] == "error"} == {11}
+
+
+def test_excel_s_data_subtotal_rows_saved_as_values_are_totals_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets4: Excel's Data > Subtotal labels its rows in the grouped column ('Marketing
+    Total' with the department's sum, 'Sales Count' with a count, 'Grand Total'); saved as values (a CSV),
+    each was a row to fix ('7 rows: 4 valid, 2 invalid', exit 1). They are totals rows now, as 'Grand Total'
+    was. A person in a department called 'Finance Total' is still a recipient."""
+    path = tmp_path / "subtotals.csv"
+    path.write_text(
+        "Department,Name,Address,City,State,ZIP,Card,Amount\n"
+        "Marketing,Ann Lee,12 Beacon St,Boston,MA,02108,CVS,25\n"
+        "Marketing,Bob Ray,455 Massachusetts Ave,Cambridge,MA,02139,CVS,50\n"
+        "Marketing Total,,,,,,,75\n"
+        "Finance Total,Cy Ng,350 Fifth Ave,New York,NY,10118,CVS,25\n"
+        "Finance Total Count,1,,,,,,\n"
+        "Grand Count,3,,,,,,\n"
+        "Grand Total,,,,,,,100\n"
+    )
+    code, data = _validate(capsys, path)
+    assert (code, data["valid"], data["invalid"], [s["row"] for s in data["skipped"]]) == (
+        0,
+        3,
+        0,
+        [4, 6, 7, 8],
+    )

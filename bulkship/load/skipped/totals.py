@@ -17,6 +17,12 @@ _AGGREGATE = re.compile(
 )
 _TOTAL_LABEL = re.compile(r"(?i)^\s*(?:grand\s+|sub-?)?totals?\b|^\s*(?:sum|count)\s*:?\s*$")
 # A whole cell naming a totals row, whatever else the row holds ("Total", "Grand Total:", "Subtotal (USD)")
+# ... and Excel's Data > Subtotal labels in the grouped column ("Marketing Total", "Sales Count", "Grand
+# Average"), where a row names no one and no address (found by hunter-sheets4: each was a row to fix once
+# the list was saved as values)
+_SUBTOTAL_LABEL = re.compile(
+    r"(?i)^\s*\S.{0,60}?\s(?:total|count|average|max|min|product|count\s+nums|stddevp?|varp?)\s*:?\s*$"
+)
 _TOTAL_CELL = re.compile(r"(?i)\s*(?:grand\s+|sub-?\s*)?totals?\s*[:.]?\s*(?:\([^)]*\))?\s*")
 _NOTE_MARKER = re.compile(r"(?i)^\s*(?:[*†‡#]|notes?\b|nb\b|n\.b\.|source\b|prepared\b|updated\b|as of\b)")
 IDENTITY_FIELDS = frozenset({"name", "first_name", "last_name", "company"})  # may be "Total": a company
@@ -74,7 +80,7 @@ def _not_recipients(
             None,
         )
         if label is None and not addressed and not person:
-            label = next((t for t in filled if _TOTAL_LABEL.match(t)), None)
+            label = next((t for t in filled if _TOTAL_LABEL.match(t) or _SUBTOTAL_LABEL.match(t)), None)
         if row in sums and not (row in aggregate_rows or label):
             found[row] = ("totals", f"totals row ({sums[row]})")
             continue
