@@ -193,3 +193,39 @@ def test_an_order_answered_in_another_currency_is_not_added_to_dollars(
     assert "BS-STAFF-0001" in note, note
     report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
     assert [(m.what, m.ledger, m.vendor) for m in report.mismatches] == [("currency", "USD", "CAD")]
+
+
+def line_costs_as(key: str, *, order_extra: float = 0.0) -> Any:
+    """Every order the vendor answers writes each line's cost under ``key`` (not ``Cost``) and its own
+    ``Cost`` (the order's total) ``order_extra`` above its lines'."""
+
+    def rewrite(call: Call) -> Answer:
+        answer = call.forward()
+        if call.path.lower().startswith("/v1/orders") and answer.status < 300 and answer.body.strip():
+            body = answer.json()
+            for order in body.get("Data", [body]) if isinstance(body, dict) else body:
+                for line in order["LineItems"]:
+                    line[key] = line.pop("Cost")
+                order["Cost"] = float(Decimal(str(order["Cost"])) + Decimal(str(order_extra)))
+            return Answer.of(answer.status, body)
+        return answer
+
+    return rewrite
+
+
+@pytest.mark.parametrize(("extra", "charged"), [(10.0, "110.00"), (0.0, "100.00")])
+def test_an_order_whose_lines_show_their_cost_under_another_name_is_charged_its_total(
+    vendor: VendorProxy, tmp_path: Path, extra: float, charged: str
+) -> None:
+    """Found by hunter-vendor4: a vendor writing each line's cost as 'Amount' (not 'Cost') and the order's
+    Cost 110.00 for 4 cards planned at 100.00: the run, `status`, the workbook and the Batches page said
+    "charged 100.00" with no word that the vendor charged otherwise, and `reconcile` "vendor 0.00 + 4
+    line(s) of unknown cost ... Everything matches". The rows count at their planned cost and the total
+    beyond them is billed on the order, said to differ from the plan; reconcile holds the order's total."""
+    vendor.rewrite = line_costs_as("Amount", order_extra=extra)
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal(charged)] * 6
+    differs = [n for n in result.notes if "differ from the plan" in n]
+    assert bool(differs) == bool(extra), result.notes
+    report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
+    assert report.matches and not report.vendor_unknown_lines, (report.mismatches, report.vendor_total)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from .. import linematch
+from ..billing import billed_beside
 from ..models import Shipment, VendorLineItem, VendorOrder
 from ..payload import line_items
 from ..splitlines import gone, merge_split, partial_line, reissued
@@ -36,11 +37,14 @@ CARD_MADE_LINE_STATUSES = frozenset(
 )
 
 
-def note_billed_on_order(db: Any, batch: str, po_number: str, vendor_order: VendorOrder) -> bool:
-    """Record what ``vendor_order`` bills beside its lines when it differs from what was recorded last for
-    the PO; True when recorded. A total below its lines is no charge: which of the two is wrong is unknown
-    (line costs in cents, a credit), and ``reconcile`` says the difference."""
-    amount = max(vendor_order.billed_beside_lines, Decimal(0))
+def note_billed_on_order(
+    db: Any, batch: str, po_number: str, vendor_order: VendorOrder, rows: Sequence[Any] = ()
+) -> bool:
+    """Record what ``vendor_order`` bills beside its lines (beside its ``rows``' costs when its lines show
+    none: :func:`bulkship.billing.billed_beside`) when it differs from what was recorded last for the PO;
+    True when recorded. A total below its lines is no charge: which of the two is wrong is unknown (line
+    costs in cents, a credit), and ``reconcile`` says the difference."""
+    amount = max(billed_beside(vendor_order, rows), Decimal(0))
     seen = sql.events(db, None, po_number, None, [BILLED_ON_ORDER])
     last = json.loads(seen[-1]["detail"]).get("amount") if seen else None
     if (last is None and not amount) or (last is not None and Decimal(last) == amount):
@@ -215,7 +219,9 @@ class LedgerTracking(LedgerReads):
                 sql.set_rows_status(db, "review", ((why, at, r.batch, r.fingerprint) for r in lost))
                 self._event(db, current["batch"], po_number, "lines_gone", {"rows": len(lost)})
                 changed = True
-            if note_billed_on_order(db, current["batch"], po_number, vendor_order):
+            if note_billed_on_order(
+                db, current["batch"], po_number, vendor_order, self.rows_by_po(po_number)
+            ):
                 changed = True
             note_currency(db, current["batch"], po_number, vendor_order)
             if changed:

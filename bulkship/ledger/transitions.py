@@ -131,7 +131,7 @@ class LedgerTransitions(LedgerReads):
                 "missing_lines": len(missing),
             }
             self._event(db, batch, po_number, "created" if created else "already_existed", detail)
-            note_billed_on_order(db, batch, po_number, vendor_order)
+            note_billed_on_order(db, batch, po_number, vendor_order, self.rows_by_po(po_number))
             note_currency(db, batch, po_number, vendor_order)
 
     def record_rejected(

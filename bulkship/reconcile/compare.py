@@ -27,6 +27,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from ..billing import billed_beside, costs_unshown, vendor_cost
 from ..errors import AuthenticationError, BulkshipError, NotFoundError, VendorError
 from ..ledger import Ledger, OrderRecord, RowRecord
 from ..linematch import RecordedLine, line_id_places, match_lines
@@ -95,7 +96,7 @@ def _compare_order(
     if cards and all(li.cost is not None for li in cards) and planned != charged:
         add("cost", "", planned, charged)
     # shipping or fees billed on the order beside its lines, other than the ledger last recorded (``billed``)
-    if to_cents(vendor.billed_beside_lines) != to_cents(billed):
+    if to_cents(max(billed_beside(vendor, rows), Decimal(0))) != to_cents(billed):
         add("order total", "", to_cents(charged + billed), to_cents(vendor.total))
     if vendor.currency and vendor.currency != "USD":  # its costs are not dollars
         add("currency", "", "USD", vendor.currency)
@@ -186,7 +187,7 @@ def compare(
                  "cost": str(order.cost)}
             )  # fmt: skip
     ledger_total = sum((o.cost for o in ours.values() if o.state in SENT_STATES), Decimal(0))
-    vendor_total = sum((_kept(v) + v.billed_beside_lines for v in theirs.values()), Decimal(0)) + sum(
+    vendor_total = sum((vendor_cost(v, _kept(v)) for v in theirs.values()), Decimal(0)) + sum(
         (o.cost for o in seconds), Decimal(0)
     )
     return ReconcileReport(
@@ -202,7 +203,11 @@ def compare(
         ledger_total=ledger_total,
         vendor_total=vendor_total,
         vendor_unknown_lines=sum(
-            1 for o in [*theirs.values(), *seconds] for line in o.made_card_lines if line.cost is None
+            1
+            for o in [*theirs.values(), *seconds]
+            if not costs_unshown(o)  # its total covers them
+            for line in o.made_card_lines
+            if line.cost is None
         ),
     )
 

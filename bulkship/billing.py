@@ -1,0 +1,66 @@
+"""What a vendor's order charges beside its rows when its card lines show no cost bulkship can read (a
+vendor writing it under another name than ``Cost``) but the order shows a total: the rows count at their
+planned cost, and what the total says beyond them is billed on the order. Left out, a vendor charging 110.00
+for 4 cards planned at 100.00 read "charged 100.00" everywhere, never said to differ from the plan, and
+``reconcile`` said "Everything matches" (found by hunter-vendor4)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from .models import VendorOrder
+from .statuses import NO_CARD_STATUSES
+
+
+def costs_unshown(vendor_order: VendorOrder) -> bool:
+    """A card line of the order shows no cost, and the order a total in dollars."""
+    cards = vendor_order.card_lines
+    return vendor_order.total is not None and bool(cards) and any(li.cost is None for li in cards)
+
+
+def billed_beside(vendor_order: VendorOrder, rows: Iterable[Any]) -> Decimal:
+    """:attr:`VendorOrder.billed_beside_lines`; for an order whose card lines show no cost, what its total
+    says beyond what the ledger counts for its ``rows`` (their recorded cost: planned, where the vendor shows
+    none), unless that total is their sum in cents; nothing when a row's cost is unknown too."""
+    if not costs_unshown(vendor_order):
+        return vendor_order.billed_beside_lines
+    counted = rows_cost(rows)
+    total = vendor_order.total
+    if counted is None or total is None:
+        return vendor_order.billed_beside_lines
+    if _cents(total) == _cents(counted) * 100:  # the total in cents (as V2 reads it beside lines)
+        return Decimal(0)
+    return total - counted
+
+
+def vendor_cost(vendor_order: VendorOrder, made_lines_cost: Decimal) -> Decimal:
+    """What the vendor's order costs: its total when a card line shows no cost (the total covers it), else
+    ``made_lines_cost`` (its lines that made a card) and what it bills beside them."""
+    if costs_unshown(vendor_order) and vendor_order.total is not None:
+        return vendor_order.total
+    return made_lines_cost + vendor_order.billed_beside_lines
+
+
+def rows_cost(rows: Iterable[Any]) -> Decimal | None:
+    """What the ledger counts for an order's rows (ordered, or waiting for review in it): their recorded
+    costs, but a row whose line ended without a card; None when one of them has no cost."""
+    total = Decimal(0)
+    for row in rows:
+        if row.status not in ("ordered", "review") or _made_no_card(row):
+            continue
+        if row.cost is None:
+            return None
+        total += Decimal(str(row.cost))
+    return total
+
+
+def _made_no_card(row: Any) -> bool:
+    """As :func:`bulkship.reconcile.join.made_no_card` (not imported: the ledger reads this module)."""
+    parcel = row.tracking_number or row.tracking_url or row.shipped_date or row.delivered_date
+    return row.status == "ordered" and (row.line_status or "").lower() in NO_CARD_STATUSES and not parcel
+
+
+def _cents(amount: Decimal) -> Decimal:
+    return amount.quantize(Decimal("0.01"))
