@@ -203,3 +203,29 @@ def test_excel_s_data_subtotal_rows_saved_as_values_are_totals_rows(
         0,
         [4, 6, 7, 8],
     )
+
+
+def test_a_heading_over_a_group_of_the_list_is_no_row_to_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets4: a list grouped by team, each group under a row of one cell ('Marketing team',
+    'Boston Office', 'Sales:', or 'Sales' merged across the list): each heading was a row to fix ('Name is
+    empty; Address is empty; ...', exit 1). They are headings, not ordered, each said. A name alone ('Dee
+    Fox', a person whose address is missing) and a bare word ('Support') are still rows to fix."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    headings = ["Marketing team", "Boston Office", "Sales:", "Sales", "Dee Fox", "Support"]
+    for i, heading in enumerate(headings):
+        sheet.append([heading])
+        sheet.append([f"Person {i}", "Acme", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", 25])
+    sheet.merge_cells("A8:H8")  # 'Sales' merged across the list's columns
+    book.save(tmp_path / "groups.xlsx")
+    code, data = _validate(capsys, tmp_path / "groups.xlsx")
+    assert (code, data["valid"], data["invalid"]) == (1, 6, 2)
+    assert [(s["row"], s["reason"]) for s in data["skipped"]] == [
+        (2, "a heading inside the list ('Marketing team')"),
+        (4, "a heading inside the list ('Boston Office')"),
+        (6, "a heading inside the list ('Sales:')"),
+        (8, "a heading inside the list ('Sales')"),
+    ]

@@ -1087,6 +1087,7 @@ def test_people_under_a_heading_saying_not_to_send_are_left_out(tmp_path: Path) 
     heading = next(r for r in loaded.frame.index if loaded.frame.loc[r].iloc[0].startswith("REMOVED"))
     alternates = "Alternates (only if someone declines)"
     assert {s.row: s.reason for s in loaded.skipped} == {
+        4: "a heading inside the list ('Boston office')",  # a group's heading, no row to fix (hunter-sheets4)
         heading: "a heading over rows not to send ('REMOVED - do not send (left the company)')",
         heading + 1: f"under the heading 'REMOVED - do not send (left the company)' (row {heading})",
         heading + 2: f"under the heading 'REMOVED - do not send (left the company)' (row {heading})",
@@ -1469,7 +1470,8 @@ def test_people_under_a_heading_saying_stop_or_not_approved_are_left_out(tmp_pat
         sheet.append([team])
         sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
         book.save(tmp_path / "teams.xlsx")
-        assert not load_sheet(tmp_path / "teams.xlsx").skipped, team
+        skipped = load_sheet(tmp_path / "teams.xlsx").skipped  # at most the heading itself (hunter-sheets4)
+        assert [s.row for s in skipped if s.reason != f"a heading inside the list ('{team}')"] == [], team
 
 
 @pytest.mark.parametrize(

@@ -90,6 +90,9 @@ def _not_recipients(
             )
             found[row] = ("totals", f"totals row ('{_short(shown)}')")
             continue
+        if not addressed and len(filled) == 1 and (_SECTION.search(filled[0]) or _merged_across(grid, row)):
+            found[row] = ("note", f"a heading inside the list ('{_short(filled[0])}')")
+            continue
         if not any(str(cells[h]).strip() for h in order_headers):
             found[row] = ("note", f"no recipient data, only a note ('{_short(filled[0])}')" if filled else "")
             continue
@@ -110,6 +113,20 @@ def _not_recipients(
         ):
             found[row] = ("note", f"note below the table ('{_short(' '.join(filled))}')")
     return {row: value for row, value in found.items() if value[1]}
+
+
+# A row of one cell heading a group of the list ("Marketing team", "Boston Office", "Sales:"), or one cell
+# merged across the list's width: a row to fix where it stood in a column bulkship orders from (found by
+# hunter-sheets4: 'Marketing team' in the Name column read 'Name is empty; Address is empty...')
+_SECTION = re.compile(
+    r"(?i)\b(?:team|teams|department|dept|office|group|division|region|site|location|branch|store|section|"
+    r"staff|employees|members|crew|unit)\b|:\s*$"
+)
+
+
+def _merged_across(grid: _Grid, row: int) -> bool:
+    merged = grid.scan.merged if grid.scan else []
+    return any(first <= row <= last and last_col - col >= 2 for first, col, last, last_col in merged)
 
 
 def _is_a_name(text: str) -> bool:
