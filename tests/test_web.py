@@ -924,6 +924,40 @@ def test_tracking_is_refreshed_in_the_background_when_the_server_is_told_to(sett
         assert ">shipping<" in batch_row(client.get("/").text, "bg")
 
 
+def test_the_downloaded_workbook_says_the_statuses_another_machine_recorded(settings) -> None:
+    """Found by hunter-web4: a team's ledger shared by machines. Tracking done elsewhere (a second server,
+    `bulkship track` on a laptop) recorded 'delivered' but could not rewrite this server's workbook: the
+    Results page and the CSV said 1,500 delivered, the downloaded workbook 1,500 shipped, for ever (the
+    orders final, no later pass rewrote it). The workbook is rebuilt from the ledger when downloaded."""
+    import io
+
+    import bulkship
+    from bulkship.ledger import Ledger
+    from bulkship.sandbox import Sandbox, SandboxConfig
+
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, SAMPLES / "anniversary.xlsx", name="far")
+        confirm(client, "far")
+        wait_until_finished(client, "far")
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            record = ledger.batch("far")
+        assert record is not None and record.output
+        here = Path(record.output)
+        away = here.with_name("elsewhere.xlsx")
+        here.rename(away)  # the other machine does not see this server's workbook
+        with Sandbox(SandboxConfig(state_file=settings.sandbox_state_file)) as sandbox:
+            sandbox.advance(30 * 86_400)
+        bulkship.track_batches(settings, "far")  # ... and records every card delivered in the ledger
+        away.rename(here)
+        assert 'class="status-delivered"' in client.get("/batches/far/results").text
+        book = openpyxl.load_workbook(io.BytesIO(client.get("/batches/far/results.xlsx").content))
+        sheet = book["Results"]
+        header = [c.value for c in next(sheet.iter_rows(min_row=1, max_row=1))]
+        column = header.index("Status")
+        statuses = {r[column] for r in sheet.iter_rows(min_row=2, values_only=True) if r[column]}
+        assert statuses == {"delivered"}, statuses
+
+
 def test_runs_register_the_webhook_and_its_deliveries_show_on_the_pages(settings) -> None:
     from bulkship.ledger import Ledger
     from bulkship.sandbox import Sandbox, SandboxConfig

@@ -19,6 +19,7 @@ from ..ledger import Ledger
 from ..reconcile.join import LedgerView, with_gone_note
 from ..reconcile.sheets import RowOutcome
 from ..runresult import CostDifference, cost_difference, named_orders
+from ..settings import Settings
 from ..statuses import CHARGED, IN_DOUBT
 from . import state
 from .pagekit import Web, _batch_or_404, _page_number, _see, _sending, _web, render
@@ -108,6 +109,17 @@ def _download_name(batch: str, suffix: str) -> str:
     return f"{state.safe_name(batch)}-results{suffix}"
 
 
+def _rewritten(settings: Settings, batch: str) -> None:
+    """The workbook rewritten from the ledger before it is downloaded, as the CSV is built: statuses recorded
+    on another machine sharing the ledger (a second server's tracking, `bulkship track` on a laptop) could
+    not rewrite this server's copy, which said 'shipped' for ever beside a page and a CSV saying 'delivered'
+    (found by hunter-web4). One holding corrections not run yet, or a sheet of the person's own, is kept."""
+    from ..track import rewrite_results
+
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        rewrite_results(ledger, batch, api=settings.api_url)
+
+
 async def download(request: Request) -> Response:
     web = _web(request)
     batch = _batch_or_404(web, request.path_params["name"])
@@ -120,6 +132,7 @@ async def download(request: Request) -> Response:
     if output is None or not output.exists():
         raise HTTPException(404, "No result workbook yet")
     if kind == "xlsx":
+        await run_in_threadpool(_rewritten, web.settings, batch.name)
         return FileResponse(output, media_type=XLSX_TYPE, filename=_download_name(batch.name, ".xlsx"))
     csv_path = await run_in_threadpool(api.export_csv, web.settings, batch.name)
     return FileResponse(
