@@ -205,13 +205,14 @@ def lines_of_rows(
 
 
 def _ids_keep_cards(rows: Sequence[RecordedLine], vendor_order: VendorOrder, items: Sequence[Any]) -> bool:
-    """Whether every row's recorded line Id shows the card sent on its line (``items``: the order's)."""
+    """Whether every row's recorded line Id shows the card sent on its line (``items``: the order's): no
+    other product or amount (a field the vendor leaves out, or a recipient it writes its own way, is none)."""
     places = line_id_places(vendor_order)
     for row in rows:
         place = places.get(row.line_item_id or "")
         index = row.line_index
         item = items[index] if index is not None and 0 <= index < len(items) else None
-        if place is not None and item is not None and not same_line(item, vendor_order, place):
+        if place is not None and item is not None and other_card(item, vendor_order.line_items[place]):
             return False
     return True
 

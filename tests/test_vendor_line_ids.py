@@ -86,3 +86,29 @@ def test_line_ids_numbered_by_place_in_an_order_listed_otherwise_give_no_row_ano
         assert sent == sorted([(p[1], float(p[7])) for p in PEOPLE] + [("Bob Two", 50.0)]), sent
         (status,) = api.status(settings, "mix")
         assert status["ordered_cost"] == "125.00", status
+
+
+def test_line_ids_are_still_trusted_when_the_vendor_leaves_the_card_out_of_its_lines() -> None:
+    """A vendor whose reads show each line's Id and status but neither its product nor its amount: the Ids
+    recorded at the create still tie the rows (a field left out is no other card)."""
+    from dataclasses import dataclass
+
+    from bulkship.client.parse import parse_order
+    from bulkship.linematch import lines_of_rows
+
+    @dataclass
+    class Row:
+        external_id: str | None
+        line_index: int
+        line_item_id: str
+
+    sent = [
+        {"ProductId": "CVS", "Value": 25, "Quantity": 1},
+        {"ProductId": "CVS", "Value": 50, "Quantity": 1},
+    ]
+    shown = parse_order(
+        {"Id": "A", "LineItems": [{"Id": "L2", "Status": "Shipped"}, {"Id": "L1", "Status": "Cancelled"}]}
+    )
+    rows = [Row(None, 0, "L1"), Row(None, 1, "L2")]
+    lines = lines_of_rows(rows, shown, sent=lambda: sent)
+    assert [line.id for line in lines] == ["L1", "L2"]
