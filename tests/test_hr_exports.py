@@ -1010,3 +1010,48 @@ def test_a_ship_to_someone_else_column_neither_picks_rows_nor_sends_to_the_row_u
     book.save(path)
     result = validate(load_sheet(path), sandbox_catalog())
     assert result.rows["status"].tolist() == ["invalid", "valid", "invalid", "valid", "skipped"]
+
+
+def test_a_ship_to_column_answering_no_beside_that_place_s_address_is_an_error(tmp_path: Path) -> None:
+    """Found by review18 (after 08abe9d): 'Ship to home?' = No beside a 'Home Address' column sent Bob's card
+    to his home, nothing said (the column once left him out, as 'the list says not to send it'). Where the
+    address columns are headed by the place the column names, a No says the card goes elsewhere: an error
+    on the row; a Yes sends it as written."""
+    path = tmp_path / "home.csv"
+    path.write_text(
+        "First Name,Last Name,Home Address,City,State,ZIP,Card,Amount,Ship to home?\n"
+        "Ann,Lee,12 Beacon St,Boston,MA,02108,CVS,25,Yes\n"
+        "Bob,Ray,9 Elm St,Cambridge,MA,02139,CVS,25,No\n"
+        "Cy,Ng,3 Oak St,Salem,MA,01970,CVS,25,\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["status"].tolist() == ["valid", "invalid", "valid"]
+    assert [p.message for p in result.problems if p.severity == "error"] == [
+        "Row 3, column 'Ship to home?': 'No' says this card does not go to the home, and the row's address is "
+        "the home's (Bob Ray, 9 Elm St). Write the name and address it goes to in the row, and clear 'Ship to "
+        "home?' (or write Yes)."
+    ]
+
+
+@pytest.mark.parametrize("header", ["Ship to home?", "Ship to employee?", "Ship To Work", "Mail to home?"])
+def test_a_ship_to_question_is_never_read_as_the_name_on_the_parcel(tmp_path: Path, header: str) -> None:
+    """Found by review18: 'Ship to home?' (Yes / No) beside First and Last Name was read as the name column
+    'Ship To' of the home address, and the parcels went to 'Yes Lee' and 'No Ray' (a one-word name is sent
+    with the row's last name); 'Mail to home?' was read as the Email. A name or email column of Yes/No
+    answers under another header than its own is set aside, said, and its question read as such."""
+    path = tmp_path / "ship.csv"
+    path.write_text(
+        f"First Name,Last Name,Address,City,State,ZIP,Card,Amount,{header}\n"
+        "Ann,Lee,12 Beacon St,Boston,MA,02108,CVS,25,Yes\n"
+        "Bob,Ray,9 Elm St,Cambridge,MA,02139,CVS,25,No\n"
+    )
+    sheet = load_sheet(path)
+    assert header not in sheet.column_map
+    field = "Email" if header.startswith("Mail") else "Name"
+    assert any(f"Column '{header}' (I) is not read as {field}: its cells are Yes/No answers" in n
+               for n in sheet.notices), sheet.notices  # fmt: skip
+    result = validate(sheet, sandbox_catalog())
+    sent = result.rows[result.rows["status"] == "valid"]
+    assert set(sent["name"]) <= {"Ann Lee", "Bob Ray"}, sent["name"].tolist()
+    invalid = result.rows[result.rows["status"] == "invalid"].index.tolist()
+    assert invalid == ([3] if header == "Ship to employee?" else [2]), result.problems

@@ -116,3 +116,33 @@ def set_aside_row_counter(mapping: ColumnMapping, body: pd.DataFrame, program: P
         f'every row gets 1 card. If it is the number of cards, map it with [columns] quantity = "{header}" '
         f"in {source}."
     ]
+
+
+# A recipient's name or email read from a column of Yes/No answers: "Ship to home?" is read as "Ship To" (the
+# name alias) of the home group, and its Yes went on the parcel as "Yes Lee" (found by review18)
+_ANSWER_FIELDS = ("name", "first_name", "last_name", "email")
+_ANSWER = re.compile(r"(?i)\s*(?:yes|no|y|n|true|false|x|✓|✔|☑|✅|✗|✘|❌)\s*[.!?]?\s*")
+_OWN_NAMES = frozenset(header_key(h) for h in ("name", "full name", "first name", "last name", "email"))
+
+
+def set_aside_answers(mapping: ColumnMapping, body: pd.DataFrame, program: ProgramSettings) -> list[str]:
+    """Unmap (in ``mapping``) a name or email column under another header than its own whose filled cells
+    are all Yes/No answers: the question its header asks ("Ship to home?") is then read as such. The notices
+    saying so."""
+    notices = []
+    for header, field in list(mapping.column_map.items()):
+        if field not in _ANSWER_FIELDS or field in program.columns or header_key(header) in _OWN_NAMES:
+            continue
+        cells = body[header].fillna("").astype(str).str.strip()
+        filled = cells[cells.ne("")]
+        if filled.empty or not filled.str.fullmatch(_ANSWER).all():
+            continue
+        title = field.replace("_", " ").title()
+        what = "an email address" if field == "email" else f"a {title.lower()}"
+        letter = _unmap(mapping, header, f"holds Yes/No answers, not {what}: not used as one")
+        shown = ", ".join(repr(v) for v in list(dict.fromkeys(filled.tolist()))[:SHOWN_VALUES])
+        notices.append(
+            f"Column '{header}' ({letter}) is not read as {title}: its cells are Yes/No answers ({shown}), "
+            f"not {what}."
+        )
+    return notices

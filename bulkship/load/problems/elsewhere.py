@@ -21,6 +21,9 @@ _ELSEWHERE = re.compile(
     r"\s*(?:\(?\s*y(?:es)?\s*/\s*n(?:o)?\s*\)?)?\W*$"
 )
 _YES = re.compile(r"(?i)\s*(?:yes|y|x|true|1|✓|✔|☑|✅)(?:\s*[-–—:,.;!(].*)?\s*")
+_NO = re.compile(r"(?i)\s*(?:no|n|false|0|✗|✘|❌)(?:\s*[-–—:,.;!(].*)?\s*")
+# the place a row's own name and address already is ('Ship to employee?' = Yes sends it as written)
+_THE_ROW = frozenset({"employee", "recipient", "person", "them", "me", "self", "myself", "associate"})
 # the fields whose headers may name the place the row's address already is ('Office Address', 'Work Street')
 _WHERE_FIELDS = frozenset({"address1", "address2", "city", "company", "name"})
 
@@ -37,19 +40,28 @@ def _elsewhere_problems(
     problems = []
     for header in body.columns:
         where = _ELSEWHERE.match(str(header)) if header not in column_map else None
-        if where is None or set(_words(where["where"])) <= named:
+        if where is None:
             continue
+        # the address columns are headed by that place ('Office Address'): a No sends it elsewhere (found by
+        # review18: 'Ship to home?' = No beside 'Home Address' went to the home, unsaid)
+        here = set(_words(where["where"])) <= named | _THE_ROW
         answers = body[header].astype(str)
-        for row in answers.index[answers.str.fullmatch(_YES)].tolist():
+        for row in answers.index[answers.str.fullmatch(_NO if here else _YES)].tolist():
             if int(row) in not_judged:
                 continue
             typed = str(body.at[row, street]).strip() if street else ""
             person = " ".join(str(body.at[row, h]).strip() for h in names).strip()
             sent = ", ".join(_short(t) for t in (person, typed) if t) or "as the row says"
+            place = where["where"]
+            said = (
+                f"does not go to the {place}, and the row's address is the {place}'s ({sent})"
+                if here
+                else f"goes to the {place}, and bulkship sends it to the row's name and address ({sent})"
+            )
+            answer, other = answers[row].strip(), "Yes" if here else "No"
             message = (
-                f"Row {row}, column '{header}': '{answers[row].strip()}' says this card goes to the "
-                f"{where['where']}, and bulkship sends it to the row's name and address ({sent}). Write the "
-                f"name and address it goes to in the row, and clear '{header}' (or write No)."
+                f"Row {row}, column '{header}': '{answer}' says this card {said}. Write the name and address "
+                f"it goes to in the row, and clear '{header}' (or write {other})."
             )
             problems.append(Problem(int(row), "address1", typed, "error", message, "Sent elsewhere"))
     return problems
