@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from intake_fixtures import sandbox_catalog
 from openpyxl.formatting.rule import CellIsRule, Rule
 from openpyxl.styles import Font
 from openpyxl.styles.differential import DifferentialStyle
@@ -15,7 +16,9 @@ from support import embedded_sandbox_orders
 
 from bulkship.cli import main
 from bulkship.load import load_sheet
+from bulkship.models import Problem
 from bulkship.settings import resolve_settings
+from bulkship.validate import validate
 
 pytestmark = pytest.mark.usefixtures("isolated_data_dir")
 
@@ -136,3 +139,42 @@ def test_a_rule_naming_another_sheet_as_excel_2010_writes_it_refuses_the_file(
         "sheet 'Sheet' of cf.xlsx: a rule of the sheet (conditional formatting on A2:H100: "
         "=COUNTIF(Removed!$A:$A,$A2)>0) crosses cells out"
     )
+
+
+def test_cells_a_conditional_format_hides_are_errors_on_their_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets4 (the last note's 'rules that hide text are not read'): a rule writing the rows
+    marked x in white ('=$H2="x"', no fill), or giving them the number format ';;;', shows Bob and Di as
+    empty rows in Excel and LibreOffice, and both were ordered. Only what the sheet shows is ordered: each
+    cell so hidden is an error on its row, as a white font or ';;;' given by hand is; in LibreOffice's ODS
+    copy too. A rule in white over a dark fill shows, and changes nothing."""
+    from openpyxl.styles import PatternFill
+    from openpyxl.styles.numbers import NumberFormat
+    from support.libreoffice import convert
+
+    white = Rule(type="expression", dxf=DifferentialStyle(font=Font(color="FFFFFF")), formula=['$H2="x"'])
+    semis = DifferentialStyle(numFmt=NumberFormat(numFmtId=200, formatCode=";;;"))
+    dark = DifferentialStyle(font=Font(color="FFFFFF"), fill=PatternFill(bgColor="1F4E78"))
+    for rules, hidden in (
+        ([("A2:G100", white)], [3, 5]),
+        ([("A2:G100", Rule(type="expression", dxf=semis, formula=['$H2="x"']))], [3, 5]),
+        ([("A2:G100", Rule(type="expression", dxf=dark, formula=['$H2="x"']))], []),
+    ):
+        path = workbook(tmp_path / "cf.xlsx", *rules)
+        code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+        data = json.loads(capsys.readouterr().out)
+        assert (code, data["invalid"]) == (1 if hidden else 0, len(hidden))
+        assert sorted({p["row"] for p in data["problems"] if p["severity"] == "error"}) == hidden
+    white_rows = workbook(tmp_path / "white.xlsx", ("A2:G100", white))
+    said = [p for p in _problems(convert(white_rows, "ods", tmp_path)) if p.severity == "error"]
+    assert sorted({p.row for p in said}) == [3, 5]
+    assert said[0].message == (
+        "Row 3, column 'Name': the cell holds 'Bob Ray' written in white on a white background: the sheet "
+        "shows an empty cell. Give the cell a visible font colour to see what it holds, and clear it if it "
+        "is not meant."
+    )
+
+
+def _problems(path: Path) -> list[Problem]:
+    return list(validate(load_sheet(path), sandbox_catalog()).problems)

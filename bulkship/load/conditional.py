@@ -52,11 +52,12 @@ def strike_by_rules(grid: _Grid, where: str) -> None:
         assert first is not None
         test = _test(rule, first[0] or 1, first[1] or 1)
         if test is None:
+            does = "hides cells" if rule.hides else "crosses cells out"
             raise FileFormatError(
                 f"{where}: a rule of the sheet (conditional formatting on {rule.sqref}"
                 + (f": ={rule.formulas[0].lstrip('=')}" if rule.formulas else f": {rule.kind}")
-                + ") crosses cells out, and bulkship cannot tell which: it would order the rows it crosses "
-                "out",
+                + f") {does}, and bulkship cannot tell which: it would order the rows it "
+                + ("hides" if rule.hides else "crosses out"),
                 hint="delete the rows it crosses out and the rule (Home › Conditional Formatting › Clear "
                 "Rules), then use that file",
             )
@@ -67,7 +68,11 @@ def strike_by_rules(grid: _Grid, where: str) -> None:
                 if (top and row < top) or (bottom and row > bottom):
                     continue
                 for col in range(left or 1, min(right or width, width) + 1):
-                    if test(row, col, cell):
+                    if not test(row, col, cell):
+                        continue
+                    if rule.hides:  # the sheet shows the cell empty
+                        scan.hiding[(row, col)] = rule.hides
+                    else:
                         scan.struck.add((row, col))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .limits import SheetScan
@@ -29,33 +30,57 @@ class StruckRule:
     operator: str
     text: str
     formulas: tuple[str, ...]
+    hides: str = ""  # the rule hides the cell instead (';;;', white text: :data:`.formats.UNSEEN`)
 
 
-def struck_formats(archive: zipfile.ZipFile) -> frozenset[int]:
-    """The differential formats (by index) that strike text through: what a conditional format applies."""
+# A differential format hiding its cells: a number format showing nothing, or a white font (and no fill)
+_NUMBER_FORMAT = re.compile(rb'<(?:\w+:)?numFmt\b[^>]*\bformatCode="([^"]*)"')
+_FONT_COLOR = re.compile(rb"<(?:\w+:)?font\b[^>]*>.*?<(?:\w+:)?color\b([^>]*)/?>.*?</(?:\w+:)?font>", re.S)
+_FILL = re.compile(rb"<(?:\w+:)?fill\b", re.S)
+
+
+def struck_formats(archive: zipfile.ZipFile) -> dict[int, str]:
+    """The differential formats (by index) that strike text through (-> "") or hide it (-> how: ';;;', or
+    white text): what a conditional format applies (hiding found by hunter-sheets4: a rule writing rows
+    marked Sent in white showed them empty, and they were ordered)."""
     from ..zipparts import read_member
+    from .formats import UNSEEN, hides_cell, white_hex
 
     styles = read_member(archive, "xl/styles.xml", 64 * 2**20) or b""
     block = _DXFS.search(styles)
     if block is None:
-        return frozenset()
-    found = set()
+        return {}
+    found: dict[int, str] = {}
     for index, dxf in enumerate(_DXF.finditer(block.group(1))):
-        strike = _STRIKE.search(dxf.group(1) or b"")
+        body = dxf.group(1) or b""
+        strike = _STRIKE.search(body)
+        code = _NUMBER_FORMAT.search(body)
+        color = _FONT_COLOR.search(body)
+        rgb = _attrs(color.group(1)).get(b"rgb", b"").decode()[-6:] if color else ""
         if strike is not None and (strike.group(1) or b"1").lower() not in (b"0", b"false"):
-            found.add(index)
-    return frozenset(found)
+            found[index] = ""
+        elif code is not None and hides_cell(_unescape(code.group(1))):
+            found[index] = _unescape(code.group(1))
+        elif (
+            color is not None
+            and (white_hex(rgb) or b'theme="0"' in color.group(1))
+            and not _FILL.search(body)
+        ):
+            found[index] = UNSEEN
+    return found
 
 
-def conditional_rules(piece: bytes, struck: frozenset[int], scan: SheetScan) -> None:
+def conditional_rules(piece: bytes, struck: Mapping[int, str], scan: SheetScan) -> None:
     """The rules of ``piece`` (sheet XML after its data) whose format is one of ``struck``."""
     for block in _BLOCK.finditer(piece):
         sqref = _attrs(block.group(1)).get(b"sqref", b"").decode()
         for rule in _RULE.finditer(block.group(2)):
             attrs, body = _attrs(rule.group(1)), rule.group(2) or b""
             dxf = attrs.get(b"dxfId", b"")
+            hides = ""
             if dxf.isdigit() and int(dxf) in struck:
                 formulas = _FORMULA.findall(body)
+                hides = struck[int(dxf)]
             elif not dxf and _STRIKE.search(body) and _struck_inline(body):  # Excel 2010's x14 rule
                 formulas = _X14_FORMULA.findall(body)
                 sqref = _unescape(b" ".join(_X14_SQREF.findall(block.group(2)))) or sqref
@@ -68,6 +93,7 @@ def conditional_rules(piece: bytes, struck: frozenset[int], scan: SheetScan) -> 
                     operator=attrs.get(b"operator", b"").decode(),
                     text=_unescape(attrs.get(b"text", b"")),
                     formulas=tuple(_unescape(f) for f in formulas),
+                    hides=hides,
                 )
             )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -54,9 +55,12 @@ def scan_ods(path: Path, archive: zipfile.ZipFile, limits: Limits) -> dict[str, 
     if "styles.xml" in archive.namelist():  # the named styles a conditional format applies
         with archive.open("styles.xml") as stream:
             for _event, element in iterparse(stream, events=("end",), forbid_dtd=True):
-                if element.tag == f"{_STYLE}style" and _struck(element):  # by name or as shown (_5f_ is '_')
-                    walker.struck_styles.add(element.get(f"{_STYLE}name") or "")
-                    walker.struck_styles.add(element.get(f"{_STYLE}display-name") or "")
+                if element.tag != f"{_STYLE}style":
+                    continue
+                for kept, wanted in ((walker.struck_styles, _struck), (walker.unseen_styles, _unseen)):
+                    if wanted(element):  # by name or as shown (_5f_ is '_')
+                        kept.add(element.get(f"{_STYLE}name") or "")
+                        kept.add(element.get(f"{_STYLE}display-name") or "")
     with archive.open("content.xml") as stream:
         for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
             walker.handle(event, element)
@@ -122,8 +126,12 @@ class _OdsWalker:
         elif tag == f"{_CALCEXT}conditional-format":  # a rule striking cells through, as Excel's are read
             target = element.get(f"{_CALCEXT}target-range-address") or ""
             for condition in element:
-                if (condition.get(f"{_CALCEXT}apply-style-name") or "") in self.struck_styles:
-                    self.scan.struck_rules.append(ods_rule(target, condition.get(f"{_CALCEXT}value") or ""))
+                style = condition.get(f"{_CALCEXT}apply-style-name") or ""
+                rule = ods_rule(target, condition.get(f"{_CALCEXT}value") or "")
+                if style in self.struck_styles:
+                    self.scan.struck_rules.append(rule)
+                elif style in self.unseen_styles:  # a rule writing white on white (found by hunter-sheets4)
+                    self.scan.struck_rules.append(replace(rule, hides=UNSEEN))
             element.clear()
 
     def _cell(self, element: Any) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -380,7 +380,7 @@ class _Styles:
     currency: dict[int, str]
     whole: frozenset[int]  # formats showing no decimals
     hiding: dict[int, str]  # formats that may show none of the cell (';;;')
-    struck_rules: frozenset[int] = frozenset()  # differential formats striking through (conditional formats)
+    struck_rules: Mapping[int, str] = field(default_factory=dict)  # differential formats striking or hiding
 
     def noted(self) -> list[int]:
         return sorted(set(self.padded) | self.struck | set(self.currency) | self.whole | set(self.hiding))
