@@ -178,3 +178,14 @@ def test_cells_a_conditional_format_hides_are_errors_on_their_rows(
 
 def _problems(path: Path) -> list[Problem]:
     return list(validate(load_sheet(path), sandbox_catalog()).problems)
+
+
+def test_a_rule_hiding_error_values_in_white_is_read_not_refused(tmp_path: Path) -> None:
+    """After 1d7894e: the common rule hiding a look-up's '#N/A' in white ('Format only cells that contain
+    errors') would have refused the file as a hiding rule bulkship cannot evaluate. It is evaluated: it
+    hides error values only, which are errors on their rows already where bulkship orders from them."""
+    hide_errors = Rule(
+        type="containsErrors", dxf=DifferentialStyle(font=Font(color="FFFFFF")), formula=["ISERROR(A2)"]
+    )
+    loaded = load_sheet(workbook(tmp_path / "cf.xlsx", ("A2:H100", hide_errors)))
+    assert len(loaded.frame) == 4 and loaded.skipped == ()

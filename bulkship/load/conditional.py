@@ -26,6 +26,8 @@ _FLIP = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "=": "=", "<>": "<>"}
 _CELL_IS = {"equal": "=", "notEqual": "<>", "greaterThan": ">", "lessThan": "<", "greaterThanOrEqual": ">=",
             "lessThanOrEqual": "<="}  # fmt: skip
 
+_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!"})
+
 Cell = Callable[[int, int], str]  # (row, column) -> the cell's text as read
 Test = Callable[[int, int, Cell], bool]  # (row, column of the cell formatted, cells) -> struck?
 
@@ -106,6 +108,9 @@ def _test(rule: StruckRule, top: int, left: int) -> Test | None:
         "endsWith": lambda v: v.casefold().endswith(text),
         "containsBlanks": lambda v: not v.strip(),
         "notContainsBlanks": lambda v: bool(v.strip()),
+        # an error value ('#N/A' of a look-up): the common rule hiding them in white (found by hunter-sheets4)
+        "containsErrors": lambda v: v.strip().upper() in _ERRORS,
+        "notContainsErrors": lambda v: v.strip().upper() not in _ERRORS,
     }
     check = checks.get(rule.kind)
     return None if check is None else (lambda row, col, cell: check(own(row, col, cell)))
