@@ -141,7 +141,7 @@ class Catalog:
     sends_address_line2: bool = True
 
     def product(self, product_id: str) -> Product | None:
-        return self.products.get(product_id.upper()) or self.products.get(product_id)
+        return self.products.get(product_id) or self.products.get(product_id.upper())  # as written first
 
 
 ADDRESS_LINE_MAX = 100  # api-contract: AddressLine1 at most 100 characters

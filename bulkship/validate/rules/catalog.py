@@ -96,17 +96,36 @@ def product_ids(catalog: Catalog) -> dict[str, str]:
     people write them (found by hunter-sheets2, each refused as no product): the id's words spaced or run
     together ("Visa Prepaid", "HOME DEPOT"), the name without its "The", either with "gift card", "card" or
     "GC" after it ("Target Gift Card")."""
-    said_as: dict[str, set[str]] = {}
+    said_as: list[tuple[str, str]] = []
     for product in catalog.products.values():
         for said in (product.id, product.name or ""):
             words = re.sub(r"^the\s+", "", re.sub(r"[\s_-]+", " ", said.casefold()).strip())
             for base in {words, words.replace(" ", "")} - {""}:
                 for tail in ("", " gift card", " giftcard", " card", " gc"):
-                    said_as.setdefault(base + tail, set()).add(product.id)
-    products = {key: next(iter(ids)) for key, ids in said_as.items() if len(ids) == 1}  # two cards: none
-    products |= {p.id.casefold(): p.id for p in catalog.products.values()}
-    products |= {p.name.casefold(): p.id for p in catalog.products.values() if p.name}
-    return products
+                    said_as.append((base + tail, product.id))
+    named = [(p.name.casefold(), p.id) for p in catalog.products.values() if p.name]
+    return _by_id_then_name(list(catalog.products), said_as + named)
+
+
+def _by_id_then_name(ids: list[str], said: list[tuple[str, str]]) -> dict[str, str]:
+    """Each way of writing an item (folded) -> its id: a name or spoken form only when it names one item
+    (two cards under one name: none, the row says it is unknown), and an item's own id always names that item
+    whatever another's name. Names read over ids, a catalog listing 'AMAZON' beside a card named 'Amazon'
+    (or two named 'Visa Gift Card') sent the row typed 'AMAZON' the other card, with only a warning (found
+    by hunter-vendor4). Two ids differing only in case name neither: the row must write one exactly."""
+    named: dict[str, set[str]] = {}
+    for key, item in said:
+        named.setdefault(key, set()).add(item)
+    table = {key: next(iter(items)) for key, items in named.items() if len(items) == 1}
+    own: dict[str, set[str]] = {}
+    for item in ids:
+        own.setdefault(item.casefold(), set()).add(item)
+    for key, items in own.items():
+        if len(items) == 1:
+            table[key] = next(iter(items))
+        else:
+            table.pop(key, None)
+    return table
 
 
 def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
@@ -134,9 +153,9 @@ def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
     _check_currency(frame, catalog, collector, skip=digital | (filled & ~known))
     _check_values(frame, catalog, collector)
     _check_quantity(frame, collector)
-    methods = {m.id.casefold(): m.id for m in catalog.shipping_methods.values()}
-    methods |= {m.name.casefold(): m.id for m in catalog.shipping_methods.values() if m.name}
-    methods |= {m.name.split(" (")[0].casefold(): m.id for m in catalog.shipping_methods.values() if m.name}
+    listed = [m for m in catalog.shipping_methods.values() if m.name]
+    names = {(said.casefold(), m.id) for m in listed for said in (m.name, m.name.split(" (")[0])}
+    methods = _by_id_then_name(list(catalog.shipping_methods), sorted(names))
     frame["shipping_method"], renamed = _ids(frame["shipping_method"], methods)
     collector.warn(
         renamed, "shipping_method", "Shipping method read as its id", "'{old}' read as shipping method {new}."
