@@ -284,6 +284,52 @@ def test_a_plan_approved_then_priced_lower_by_the_vendor_is_sent_on_that_approva
         store.forget_engines()
 
 
+@pytest.mark.usefixtures("quick_hashes")
+def test_an_approved_batch_sent_in_part_asks_again_when_the_rest_then_costs_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web4: approved up to 150.00 (three orders of 50.00); the account ran dry after the
+    first; the vendor then raised the card's fee, and the funded re-run sent the other two for 108.00 on that
+    approval: 158.00 charged. The check compared the orders left (108.00) with the whole approval (150.00),
+    the 50.00 charged being the room. The batch's whole cost is compared now: asked again."""
+    settings = vendor_settings(tmp_path)
+    for name, role in (("admin", "admin"), ("alice", "requester"), ("carol", "approver")):
+        accounts.add_user(settings, name, f"password-{name}", [role], actor="test")
+    approvals.set_threshold(settings, "100", actor="admin")
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    raised = copy.deepcopy(BUILTIN_CATALOG)
+    for product in raised["Products"]:
+        if product["Id"] == "CVS":
+            product["Cost"]["Fee"] = 2.0
+    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0, balance=Decimal(60)))
+    sheet = tmp_path / "part.csv"
+    people = [f"P{i} Lee,{i} Main St,Boston,MA,02134,CVS,25" for i in range(1, 7)]
+    sheet.write_text("\n".join(["Name,Address,City,State,ZIP,Product,Value", *people]) + "\n")
+
+    def run() -> Any:
+        return run_batch(sheet, settings, batch="part", wait_s=0, max_lines=2, client_factory=factory(vendor))
+
+    try:
+        with pytest.raises(BulkshipError, match=r"costs 150\.00.*waits for an approver"):
+            run()
+        asked = approvals.latest(settings, "part")
+        assert asked is not None
+        approvals.decide(settings, asked.id, person="carol", approve=True)
+        assert run().total_cost == Decimal("50.00")  # the account covered one order
+        vendor.catalog = load_catalog(tmp_path / "raised.json")
+        vendor.fund("1000")
+        with pytest.raises(BulkshipError, match=r"costs 158\.00 in all \(50\.00 charged already\)"):
+            run()
+        again = approvals.latest(settings, "part")
+        assert again is not None and again.id != asked.id and again.total == Decimal("158.00")
+        approvals.decide(settings, again.id, person="carol", approve=True)
+        assert run().total_cost == Decimal("158.00")
+    finally:
+        vendor.close()
+        store.forget_engines()
+
+
 @pytest.mark.parametrize(
     "change",
     [{"Name": "Walgreens Gift Card"}, {"CurrencyCode": "CAD"}],

@@ -172,7 +172,9 @@ def _check_before_send(settings: Settings, view: PlanView) -> str:
     total = Decimal(view.worst_case)
     prints = order_prints(settings, view.batch)
     found = latest(settings, view.batch)
-    covered = found is not None and found.covers(prints, total) and approver_active(settings, found)
+    covered = (
+        found is not None and found.covers(prints, view.batch_total) and approver_active(settings, found)
+    )
     if needs_approval(settings, person, view.batch_total, view.batch) and not covered:
         asked = request(settings, view.batch, total=view.batch_total, person=person, address=origin())
         changed = found is not None and found.decision == "approved"

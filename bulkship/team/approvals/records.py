@@ -63,9 +63,13 @@ class Approval:
         """The state as lists show it: a request left undecided when a newer one came is "superseded"."""
         return "superseded" if self.decision is None and self.id != newest_id else self.state
 
-    def covers(self, prints: list[str], total: Decimal) -> bool:
-        """Whether this approval lets these orders, costing ``total``, be sent."""
-        return self.decision == "approved" and set(prints) <= self.order_prints and total <= self.total
+    def covers(self, prints: list[str], batch_total: Decimal) -> bool:
+        """Whether this approval lets these orders be sent, the batch then costing ``batch_total`` in all
+        (what it was charged and the orders to send), as :attr:`total` was asked. Compared with the orders
+        to send alone, a part of the batch sent before a price rise left room: approved up to 150.00, 50.00
+        charged, the other orders' fee raised, and 158.00 was charged on that approval (found by
+        hunter-web4)."""
+        return self.decision == "approved" and set(prints) <= self.order_prints and batch_total <= self.total
 
 
 def approver_active(settings: Settings, found: Approval) -> bool:

@@ -134,7 +134,7 @@ async def approval_page(request: Request) -> Response:
     if request.query_params.get("changed"):
         asked = await run_in_threadpool(approvals.latest, web.settings, name)
         covers = False
-        if asked is not None and view is not None and Decimal(view.worst_case) <= asked.total:
+        if asked is not None and view is not None and Decimal(view.batch_total) <= asked.total:
             covers = await run_in_threadpool(_plan_unchanged, web.settings, asked)
         changed = STALE_APPROVAL if covers else STALE_REQUEST
         if asked is not None and asked.state != "pending":  # decided already (Approve clicked twice): its
@@ -175,7 +175,7 @@ async def approve(request: Request) -> Response:
         and str(form.get("change")) == str(batch.change_id)
         and _decimal(form.get("total")) == view.worst_case
         and frozenset(prints) == asked.order_prints
-        and Decimal(view.worst_case) <= asked.total
+        and Decimal(view.batch_total) <= asked.total
     )
     if view is None or not unchanged:  # the page said nothing of it: approving seemed to do nothing
         return _see(f"/batches/{batch.name}/approval?changed=1")

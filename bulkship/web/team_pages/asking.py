@@ -29,7 +29,7 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     current = view is None  # nothing left to send: an approval is not out of date, it was used (review17)
     if found is not None and view is not None:
         current = found.order_prints == frozenset(approvals.order_prints(settings, batch)) and (
-            Decimal(view.worst_case) <= found.total
+            Decimal(view.batch_total) <= found.total
         )
     me = request.scope.get("team_user")
     if me is None or not SEND.roles & me.roles:  # finance was offered a Send that is refused (review17)
@@ -61,7 +61,8 @@ async def before_confirm(request: Request, batch: str, view: Any) -> Response | 
             return None
         found = approvals.latest(settings, batch)
         prints = approvals.order_prints(settings, batch)
-        if found is not None and found.covers(prints, total) and approvals.approver_active(settings, found):
+        covered = found is not None and found.covers(prints, Decimal(view.batch_total))
+        if covered and found is not None and approvals.approver_active(settings, found):
             audit.record(
                 settings, "confirm", actor=person, address=address, batch=batch, total=str(total),
                 approval=found.id,
