@@ -229,3 +229,21 @@ def test_a_heading_over_a_group_of_the_list_is_no_row_to_fix(
         (6, "a heading inside the list ('Sales:')"),
         (8, "a heading inside the list ('Sales')"),
     ]
+
+
+def test_a_person_whose_family_name_is_a_group_word_alone_on_a_row_is_a_row_to_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review18 (after 1f1cbb3): 'Mary Branch' on a row of her own, her address not filled in yet,
+    was left out as "a heading inside the list" (validate: exit 0, nothing to fix), where 'Mary Smith' is a
+    row to fix: a person the list names, never ordered, and nobody asked to fill in her address."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append(["Ann Lee", "Acme", "1 Main St", "Boston", "MA", "02134", "CVS", 25])
+    sheet.append(["Mary Branch"])
+    sheet.append(["Jo Crew"])
+    sheet.append(["Bob Ray", "Acme", "2 Main St", "Boston", "MA", "02134", "CVS", 25])
+    book.save(tmp_path / "names.xlsx")
+    code, data = _validate(capsys, tmp_path / "names.xlsx")
+    assert (code, data["valid"], data["invalid"], data["skipped"]) == (1, 2, 2, []), data["skipped"]

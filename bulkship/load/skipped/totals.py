@@ -118,9 +118,11 @@ def _not_recipients(
 # A row of one cell heading a group of the list ("Marketing team", "Boston Office", "Sales:"), or one cell
 # merged across the list's width: a row to fix where it stood in a column bulkship orders from (found by
 # hunter-sheets4: 'Marketing team' in the Name column read 'Name is empty; Address is empty...')
+# ... not words that are people's family names too ('Branch', 'Crew'): 'Mary Branch' alone on a row, her
+# address not filled in yet, was left out as a heading instead of a row to fix (found by review18)
 _SECTION = re.compile(
-    r"(?i)\b(?:team|teams|department|dept|office|group|division|region|site|location|branch|store|section|"
-    r"staff|employees|members|crew|unit)\b|:\s*$"
+    r"(?i)\b(?:team|teams|department|dept|office|group|division|region|site|location|store|section|"
+    r"staff|employees|members|unit)\b|:\s*$"
 )
 
 
