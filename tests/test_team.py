@@ -355,6 +355,21 @@ def test_an_approver_who_settled_rows_of_the_batch_cannot_approve_sending_them(t
     assert approvals.decide(team, asked, person="carol", approve=True).decision == "approved"
 
 
+def test_a_change_of_roles_or_limit_says_in_the_trail_what_it_was_before(team: Settings) -> None:
+    """Found by hunter-web4: the trail read 'user_roles  user: carol; roles: finance' when an admin took
+    carol's approver role away: what was taken away (the approver role, whose approvals lapse with it) was
+    not said, only what was left."""
+    accounts.set_roles(team, "carol", ["finance"], actor="admin")
+    accounts.set_limit(team, "alice", "250", actor="admin")
+    accounts.set_limit(team, "alice", "none", actor="admin")
+    said = [(e.action, e.detail) for e in audit.entries(team) if e.action in ("user_roles", "user_limit")]
+    assert said == [
+        ("user_roles", {"user": "carol", "roles": "finance", "before": "approver"}),
+        ("user_limit", {"user": "alice", "spend_limit": "250.00", "before": "none"}),
+        ("user_limit", {"user": "alice", "spend_limit": "none", "before": "250.00"}),
+    ]
+
+
 # -- the check before any send: the command line cannot go around it -------------------------------------
 
 

@@ -121,7 +121,11 @@ def set_roles(settings: Settings, name: str, roles: list[str], *, actor: str, ad
     if found.has("admin") and "admin" not in role_text.split(",") and _enabled_admins(settings) <= 1:
         raise AccountError(f"{found.name} is the last admin: give another person the admin role first")
     update_user(settings, found.name, roles=role_text)
-    audit.record(settings, "user_roles", actor=actor, address=address, user=found.name, roles=role_text)
+    # the roles before too: "appr: finance" alone did not say the approver role was taken away
+    audit.record(
+        settings, "user_roles", actor=actor, address=address, user=found.name, roles=role_text,
+        before=",".join(sorted(found.roles)),
+    )  # fmt: skip
     return existing_user(settings, found.name)
 
 
@@ -134,6 +138,7 @@ def set_limit(
     audit.record(
         settings, "user_limit", actor=actor, address=address, user=found.name,
         spend_limit=str(value) if value is not None else "none",
+        before=str(found.spend_limit) if found.spend_limit is not None else "none",
     )  # fmt: skip
     return existing_user(settings, found.name)
 
