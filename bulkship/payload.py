@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from .models import Catalog, PlannedLine
+
 if TYPE_CHECKING:
     from .ledger import OrderRecord
 
@@ -58,3 +60,47 @@ def sent_lines(order: OrderRecord, values: dict[Any, Decimal] | None = None) -> 
             )
         )
     return lines
+
+
+class PricedToday:
+    """Stored line items priced at the catalog of today: the one pricing of a stored line, so that the plan
+    a resumed run shows and the orders repriced before sending are worked out the same way. Each card,
+    shipping method and unit cost is looked up once (a batch has few kinds of line and 100k rows)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._parts: dict[tuple[str, str], tuple[Any, Decimal] | None] = {}
+        self._unit_costs: dict[tuple[str, Decimal], Decimal] = {}
+
+    def line(self, sent: SentLine) -> PlannedLine | None:
+        """The line as a :class:`~bulkship.models.PlannedLine` (its ``cost`` is what the vendor charges for
+        it now); None when the catalog no longer lists its card or its shipping method, or lists the method
+        without a price bulkship can use."""
+        parts = self._priced_parts(sent.product_id, sent.shipping_method)
+        if parts is None:
+            return None
+        product, shipping = parts
+        key = (sent.product_id, sent.value)
+        unit_cost = self._unit_costs.get(key)
+        if unit_cost is None:
+            unit_cost = self._unit_costs[key] = product.unit_cost(sent.value)
+        return PlannedLine(
+            row=0,
+            fingerprint="",
+            external_id=sent.external_id,
+            product_id=sent.product_id,  # as sent (the catalog's look-up ignores case)
+            value=sent.value,
+            quantity=sent.quantity,
+            address=dict(sent.address),
+            unit_cost=unit_cost,
+            shipping_cost=shipping,
+        )
+
+    def _priced_parts(self, product_id: str, method_id: str) -> tuple[Any, Decimal] | None:
+        key = (product_id, method_id)
+        if key not in self._parts:
+            product = self.catalog.product(product_id)
+            method = self.catalog.shipping_methods.get(method_id)
+            priced = product is not None and method is not None and method.priced
+            self._parts[key] = (product, method.price) if priced and method is not None else None
+        return self._parts[key]

@@ -16,7 +16,7 @@ from decimal import Decimal
 from .ledger import Ledger
 from .models import Catalog
 from .money import cents
-from .payload import sent_lines
+from .payload import PricedToday, sent_lines
 
 
 def reprice_planned(ledger: Ledger, batch: str, catalog: Catalog) -> int:
@@ -25,14 +25,14 @@ def reprice_planned(ledger: Ledger, batch: str, catalog: Catalog) -> int:
     its rows, and the order is taken back)."""
     changed: list[tuple[str, Decimal, Decimal, list[Decimal]]] = []
     values: dict[object, Decimal] = {}
+    today = PricedToday(catalog)
     for order in ledger.orders(batch, states=("planned",), payloads=False):
         costs: list[Decimal] = []
-        for line in sent_lines(order, values):
-            product = catalog.product(line.product_id)
-            method = catalog.shipping_methods.get(line.shipping_method)
-            if product is None or method is None or not method.priced:
+        for sent in sent_lines(order, values):
+            line = today.line(sent)
+            if line is None:
                 break
-            costs.append(product.unit_cost(line.value) * line.quantity + method.price)
+            costs.append(line.cost)
         else:
             total = sum(costs, Decimal(0))
             if cents(total) != cents(order.cost):

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .batchapi import api_identity
-from .errors import BulkshipError
+from .errors import BulkshipError, SpendLimitError
 from .ledger import OPEN_STATES, Ledger, OrderRecord
 from .models import Balance, Catalog, PlannedLine, PlannedOrder
 from .money import MoneyTally, cents, money_plain, money_text
-from .payload import sent_lines
+from .payload import PricedToday, SentLine, sent_lines
 from .plan import summarise
 from .reconcile.join import (
     LedgerView,
@@ -315,10 +315,11 @@ def pending_summary(
     """Cost of every order still to send, rebuilt from the stored payloads (what will really go out).
 
     The summary has totals only, so the lines carry no row identity (no ledger read per order), and each
-    distinct value, product and unit cost is worked out once: 100k rows are 1,000 orders."""
-    products: dict[str, Any] = {}
+    distinct value, product and unit cost is worked out once: 100k rows are 1,000 orders. Each line is priced
+    as :func:`bulkship.reprice.reprice_planned` prices it before sending (``payload.PricedToday``); a line
+    it cannot price refuses the plan (SpendLimitError): no total the vendor would not charge is shown."""
     values: dict[Any, Decimal] = {}
-    unit_costs: dict[tuple[str, Decimal], Decimal] = {}
+    today = PricedToday(catalog)
     # in doubt orders are reported apart; each payload is read when its order's turn comes, and each order's
     # lines are added up and let go before the next (a million rows are 10,000 orders of 100 lines)
     orders = ledger.orders(batch, states=("planned",), payloads=False)
@@ -329,31 +330,26 @@ def pending_summary(
 
     def order_lines(order: OrderRecord) -> Iterator[PlannedLine]:
         for sent in sent_lines(order, values):
-            product_id, value = sent.product_id, sent.value
-            if product_id not in products:
-                products[product_id] = catalog.product(product_id)
-            product = products[product_id]
-            method = catalog.shipping_methods.get(sent.shipping_method)
-            raw = sent.item.get("Value", 0)
-            cached = type(raw) is float and raw != 0  # 25 and 25.0 are one key with two texts
-            unit_cost = unit_costs.get((product_id, value)) if cached else None
-            if unit_cost is None:
-                unit_cost = product.unit_cost(value) if product else value
-                if cached:
-                    unit_costs[product_id, value] = unit_cost
-            yield PlannedLine(
-                row=0,
-                fingerprint="",
-                external_id=sent.external_id,
-                product_id=product_id,
-                value=value,
-                quantity=sent.quantity,
-                address=dict(sent.address),
-                unit_cost=unit_cost,
-                shipping_cost=method.price if method else Decimal("0"),
-            )
+            line = today.line(sent)
+            if line is None:
+                raise _unpriced(order.po_number, sent, catalog)
+            yield line
 
     return summarise(pending(), catalog, start=start, balance=balance)
+
+
+def _unpriced(po_number: str, sent: SentLine, catalog: Catalog) -> SpendLimitError:
+    """An order still to send whose card or shipping method the catalog no longer lists at a price: its cost
+    cannot be shown, so it is not sent (a new run checks its rows against today's catalog, taking it back)."""
+    if catalog.product(sent.product_id) is None:
+        what = f"card {sent.product_id!r}"
+    else:
+        what = f"shipping method {sent.shipping_method!r}"
+    return SpendLimitError(
+        f"Order {po_number} names {what}, which the vendor's catalog no longer lists at a price: its cost "
+        "cannot be shown. Nothing was sent; the plan is kept in the ledger",
+        hint="re-run the same command: its rows are checked against today's catalog",
+    )
 
 
 LEFT_OUT = ("invalid", "duplicate", "skipped")  # rows the plan leaves out, said before anything is sent

@@ -9,6 +9,7 @@ import copy
 import csv
 import json
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from bulkship.ledger import Ledger
 from bulkship.money import MONEY_LABELS
 from bulkship.overview import batch_status
 from bulkship.pipeline import run_batch
+from bulkship.reprice import reprice_planned
+from bulkship.runresult import plan_view
 from bulkship.sandbox import Sandbox, SandboxConfig, create_app
 from bulkship.sandbox.catalog import BUILTIN_CATALOG, load_catalog
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
@@ -361,3 +364,61 @@ def test_a_card_changed_while_the_plan_waited_sends_nothing(tmp_path: Path, chan
         assert vendor.orders() == []
     finally:
         vendor.close()
+
+
+def vendor_catalog(settings: Settings, catalog_file: Path) -> Any:
+    """The catalog as bulkship reads it from a vendor listing ``catalog_file``."""
+    vendor = Sandbox(SandboxConfig(catalog_file=catalog_file, clock_speed=0))
+
+    async def fetch() -> Any:
+        async with factory(vendor)(settings) as client:
+            return await client.catalog(refresh=True)
+
+    try:
+        return asyncio.run(fetch())
+    finally:
+        vendor.close()
+
+
+def test_a_planned_order_the_catalog_can_no_longer_price_is_refused_not_shown_cheaper(tmp_path: Path) -> None:
+    """The plan a person confirms and the cost an order is repriced at before sending are one pricing
+    (``payload.priced_today``). A stored order whose shipping method the vendor now lists without a price, or
+    whose card it no longer lists, cannot be priced: the plan is refused, never shown without its shipping
+    (the old summary counted such a line's shipping as 0.00 and its card at face value, without fee)."""
+    settings = vendor_settings(tmp_path)
+    vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
+    sheet = tmp_path / "rush.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Shipping\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,EXPEDITED\n"
+    )
+    try:
+        with pytest.raises(SpendLimitError, match=r"cost 34\.95, more than --max-total 1\.00"):
+            run_batch(
+                sheet, settings, batch="rush", wait_s=0, client_factory=factory(vendor), max_total=Decimal(1)
+            )
+    finally:
+        vendor.close()
+    unpriced, gone, raised = (copy.deepcopy(BUILTIN_CATALOG) for _ in range(3))
+    for method in unpriced["ShippingMethods"]:
+        if method["Id"] == "EXPEDITED":
+            del method["Price"]
+    gone["Products"] = [p for p in gone["Products"] if p["Id"] != "CVS"]
+    for product in raised["Products"]:
+        if product["Id"] == "CVS":
+            product["Cost"]["Fee"] = 2.0
+    catalogs = {}
+    for name, document in (("unpriced", unpriced), ("gone", gone), ("raised", raised)):
+        (tmp_path / f"{name}.json").write_text(json.dumps(document))
+        catalogs[name] = vendor_catalog(settings, tmp_path / f"{name}.json")
+    ledger = Ledger(settings.ledger)
+    try:
+        for name, what in (("unpriced", "shipping method 'EXPEDITED'"), ("gone", "card 'CVS'")):
+            with pytest.raises(SpendLimitError, match=rf"Order BS-RUSH-\d+ names {what}.*Nothing was sent"):
+                plan_view(ledger, "rush", catalogs[name], date.today(), None, 0, 1)
+        shown = plan_view(ledger, "rush", catalogs["raised"], date.today(), None, 0, 1).summary.total
+        assert reprice_planned(ledger, "rush", catalogs["raised"]) == 1
+        (order,) = ledger.orders("rush", states=("planned",), payloads=False)
+        assert shown == order.cost == Decimal("36.95")  # 25 + 2.00 fee + 9.95 shipping, both ways
+    finally:
+        ledger.close()
