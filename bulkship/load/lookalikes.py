@@ -22,6 +22,7 @@ from ..columns import AmbiguousColumnsError, ColumnInfo, ColumnMapping, _words
 from ..errors import FileFormatError, SecondCardError
 from ..program import ProgramSettings
 from ..schema import SheetContract
+from .problems.elsewhere import _ELSEWHERE
 
 _LOOKS_LIKE_HEADER: dict[str, frozenset[str]] = {
     "quantity": frozenset({"qty", "quantity", "cards", "count", "units", "pcs", "pieces", "howmany"}),
@@ -233,8 +234,8 @@ def lookalike_notices(
         if found is None:
             continue
         guess, how = found[0], f"{found[1]} looks" if found[1] == "header" else "values look"
-        if guess in decided:
-            continue
+        if guess in decided or (found[1] == "header" and _ELSEWHERE.match(info.header)):
+            continue  # 'Ship to manager?' says where, no shipping method (its Yes an error on the row)
         title = contract.title(guess)
         named = f"Column '{info.header}' ({info.letter})"
         if guess in fed:
