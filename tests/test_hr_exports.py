@@ -1058,3 +1058,26 @@ def test_a_ship_to_question_is_never_read_as_the_name_on_the_parcel(tmp_path: Pa
     assert set(sent["name"]) <= {"Ann Lee", "Bob Ray"}, sent["name"].tolist()
     invalid = result.rows[result.rows["status"] == "invalid"].index.tolist()
     assert invalid == ([3] if header == "Ship to employee?" else [2]), result.problems
+
+
+@pytest.mark.parametrize("header", ["Attention", "Worker", "Ship To", "Recipient"])
+def test_one_word_of_no_name_of_the_row_under_a_name_header_is_never_sent_with_its_last_name(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review18: an 'Attention' column of High / Low (or a 'Worker' of Full-time / Part-time)
+    beside First and Last Name was read as the name, its one word given the row's last name, and the
+    parcels went to 'High Lee' and 'Full-time Ray', valid. A word that is neither the row's first nor its
+    last name is another person's: an error on its row, as two words are; the row's own first name still
+    goes out with its last name."""
+    path = tmp_path / "attn.csv"
+    path.write_text(
+        f"First Name,Last Name,Address,City,State,ZIP,Card,Amount,{header}\n"
+        "Ann,Lee,12 Beacon St,Boston,MA,02108,CVS,25,High\n"
+        "Bob,Ray,9 Elm St,Cambridge,MA,02139,CVS,25,Full-time\n"
+        "Cy,Ng,3 Oak St,Salem,MA,01970,CVS,25,Cy\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["status"].tolist() == ["invalid", "invalid", "valid"], result.problems
+    assert result.rows["name"].tolist()[2] == "Cy Ng"
+    first = next(p.message for p in result.problems if p.row == 2 and p.severity == "error")
+    assert first.startswith(f"Row 2, column '{header}': 'High' shares no name with First and Last Name")

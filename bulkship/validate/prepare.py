@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..columns.fields import line_3_header
+from ..columns.fields import PREFERRED, line_3_header
 from ..errors import MissingColumnsError
 from ..models import CANONICAL_COLUMNS, LoadedSheet
 from ..program import BUILTIN_DEFAULTS
@@ -153,6 +153,14 @@ def _fill_defaults(
             )
 
 
+def _goes_by(header: str | None) -> bool:
+    """Whether a name column's header says it holds the name a person goes by ("Preferred Name", "Known As",
+    "Nickname"): one word there is a first name."""
+    return not PREFERRED.isdisjoint(re.findall(r"[a-z]+", (header or "").casefold())) or bool(
+        re.search(r"(?i)\bgoes\s+by\b|\bnick", header or "")
+    )
+
+
 def _normalise(
     frame: pd.DataFrame,
     defaults: dict[str, str],
@@ -206,12 +214,23 @@ def _normalise(
     collector.warn(
         no_name, "name", "Placeholder name", "'{old}' is no name: sent as {new} (First and Last Name)."
     )
+    # one word that is neither the row's first nor last name, under a name column that is no preferred name
+    # ('Attention' = High, 'Worker' = Full-time): given the last name, it went out as "High Lee" (review18)
+    lone = frame["name"].ne("") & ~frame["name"].str.contains(" ", regex=False) & ~no_name
+    lone &= frame["first_name"].str.strip().ne("") & frame["last_name"].str.strip().ne("")
+    if "name" in sheet.preferred or _goes_by(name_header):  # "Kate" under Preferred Name: her first name
+        lone[:] = False
+    elif lone.any():
+        lone[lone] = _names_another(frame["name"][lone], frame["first_name"], frame["last_name"])
     frame["name"], changed = _with_last_name(frame["name"], frame["last_name"])
-    collector.warn(changed, "name", "Last name added", "'{old}' is one word: sent as {new} (its Last Name).")
+    collector.warn(
+        changed & ~lone, "name", "Last name added", "'{old}' is one word: sent as {new} (its Last Name)."
+    )
     if "name" not in sheet.preferred:  # a preferred name may differ from the legal one in every word
         other = full_name.ne("") & frame["name"].ne(full_name) & ~no_name
         if other.any():
             other[other] = _names_another(frame["name"][other], frame["first_name"], frame["last_name"])
+        other |= lone
         collector.error(
             other,
             "name",
