@@ -1296,6 +1296,12 @@ def test_the_progress_of_a_batch_never_sent_does_not_say_finished(client: TestCl
     page = client.get("/batches/unsent/progress").text
     assert "Nothing has been sent for this batch yet" in page and "Finished" not in page
     assert 'href="/batches/unsent/cost"' in page
+    # nor once its cost page planned its orders (or it waits for approval): found by hunter-web4, it read
+    # '0 of 2 orders sent ... Finished. See the results'
+    client.get("/batches/unsent/cost")
+    page = client.get("/batches/unsent/progress").text
+    assert "0</strong> of 2 orders sent" in page
+    assert "Nothing has been sent for this batch yet" in page and "Finished" not in page
 
 
 def test_the_review_of_a_list_uploaded_again_says_its_rows_repeat_another_batch(client: TestClient) -> None:

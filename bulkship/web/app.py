@@ -153,6 +153,8 @@ def _progress(web: Web, batch: state.WebBatch) -> dict[str, Any]:
         # people was refused ("2 refused" for a batch whose every card went out: review17)
         "rows_failed": rows.get("failed", 0),
         "orders_unsettled": sum(orders.get(s, 0) for s in OPEN_STATES),
+        # planned orders (its cost page was opened, it waits for approval) are not a send: never "Finished"
+        "nothing_sent": not sent and not any(orders.get(s, 0) for s in OPEN_STATES),
         "rows": rows,
         "percent": int(100 * sent / total) if total else (0 if running else 100),
         "last_run": batch.last_run if not running else None,
