@@ -1081,3 +1081,21 @@ def test_one_word_of_no_name_of_the_row_under_a_name_header_is_never_sent_with_i
     assert result.rows["name"].tolist()[2] == "Cy Ng"
     first = next(p.message for p in result.problems if p.row == 2 and p.severity == "error")
     assert first.startswith(f"Row 2, column '{header}': 'High' shares no name with First and Last Name")
+
+
+def test_a_company_column_of_yes_and_no_is_not_printed_on_the_parcel(tmp_path: Path) -> None:
+    """Found by review18: a 'Company' column answering Yes / No went on each parcel's second line as "Yes"
+    and "No" (the vendor's address has no company field). A company column of Yes/No answers only is set
+    aside, said."""
+    path = tmp_path / "company.csv"
+    path.write_text(
+        "First Name,Last Name,Address,City,State,ZIP,Card,Amount,Company\n"
+        "Ann,Lee,12 Beacon St,Boston,MA,02108,CVS,25,Yes\n"
+        "Bob,Ray,9 Elm St,Cambridge,MA,02139,CVS,25,No\n"
+    )
+    sheet = load_sheet(path)
+    assert "Company" not in sheet.column_map
+    assert any("Column 'Company' (I) is not read as Company" in n for n in sheet.notices), sheet.notices
+    result = validate(sheet, sandbox_catalog())
+    assert result.rows["status"].tolist() == ["valid", "valid"]
+    assert result.rows["company"].tolist() == ["", ""] and result.rows["address2"].tolist() == ["", ""]

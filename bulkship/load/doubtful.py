@@ -120,15 +120,15 @@ def set_aside_row_counter(mapping: ColumnMapping, body: pd.DataFrame, program: P
 
 # A recipient's name or email read from a column of Yes/No answers: "Ship to home?" is read as "Ship To" (the
 # name alias) of the home group, and its Yes went on the parcel as "Yes Lee" (found by review18)
-_ANSWER_FIELDS = ("name", "first_name", "last_name", "email")
+_ANSWER_FIELDS = ("name", "first_name", "last_name", "email", "company")  # a Company of Yes: line 2 "Yes"
 _ANSWER = re.compile(r"(?i)\s*(?:yes|no|y|n|true|false|x|✓|✔|☑|✅|✗|✘|❌)\s*[.!?]?\s*")
 _OWN_NAMES = frozenset(header_key(h) for h in ("name", "full name", "first name", "last name", "email"))
 
 
 def set_aside_answers(mapping: ColumnMapping, body: pd.DataFrame, program: ProgramSettings) -> list[str]:
-    """Unmap (in ``mapping``) a name or email column under another header than its own whose filled cells
-    are all Yes/No answers: the question its header asks ("Ship to home?") is then read as such. The notices
-    saying so."""
+    """Unmap (in ``mapping``) a name, email or company column (not under the name's or email's own header)
+    whose filled cells are all Yes/No answers: the question its header asks ("Ship to home?") is then read
+    as such. The notices saying so."""
     notices = []
     for header, field in list(mapping.column_map.items()):
         if field not in _ANSWER_FIELDS or field in program.columns or header_key(header) in _OWN_NAMES:
