@@ -12,6 +12,7 @@ from .. import linematch
 from ..billing import billed_beside
 from ..models import Shipment, VendorLineItem, VendorOrder
 from ..payload import line_items
+from ..references import unprefixed
 from ..splitlines import gone, merge_split, partial_line, reissued
 from ..statuses import NO_CARD_STATUSES
 from . import sql
@@ -151,6 +152,7 @@ class LedgerTracking(LedgerReads):
             if not rows:
                 return False
             sent = self._sent_items(po_number)
+            vendor_order = unprefixed(vendor_order, sent)  # 'ACME-K1' echoed for the K1 sent
             vendor_order = merge_split(vendor_order, sent)  # a line item shown in pieces: one line again
             matches = linematch.lines_of_rows(rows, vendor_order, sent=lambda: sent)
             matches = [  # a piece of a line item, the rest not proven the row's: it says nothing of the row

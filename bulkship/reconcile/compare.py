@@ -34,6 +34,7 @@ from ..linematch import RecordedLine, line_id_places, match_lines
 from ..models import VendorOrder
 from ..payload import sent_lines
 from ..plan import batch_po_pattern, po_stem
+from ..references import unprefixed
 from ..splitlines import merge_split
 from ..statuses import CHARGED, PO_REFUSED
 from .join import LedgerView, money_by_bucket
@@ -60,7 +61,7 @@ def _compare_order(
         found.append(Mismatch(order.po_number, vendor.id, what, line, str(ours), str(theirs)))
 
     sent = sent_lines(order)
-    vendor = merge_split(vendor, [s.item for s in sent])  # a line item shown in pieces is the one sent
+    vendor = merge_split(unprefixed(vendor, [s.item for s in sent]), [s.item for s in sent])  # as sent
     cards = vendor.card_lines  # not a line of no card the vendor adds (a fee: billed beside the lines)
     if len(sent) != len(cards):
         add("lines", "", len(sent), len(cards))

@@ -21,6 +21,7 @@ from ..ledger import OPEN_STATES, LineOutcome, OrderRecord, RowRecord
 from ..linematch import match_created, match_echoed, match_lines, other_card
 from ..models import VendorOrder
 from ..payload import line_items
+from ..references import unprefixed
 from ..splitlines import merge_split
 from .conflicts import _Conflicts
 from .shared import (
@@ -108,6 +109,7 @@ class _Answers(_Conflicts):
             if _shows_fewer(rows, vendor_order):
                 await self._created_without_some(order, rows, vendor_order)
                 return None
+        vendor_order = unprefixed(vendor_order, line_items(order))  # 'ACME-K1' echoed for the K1 sent
         vendor_order = merge_split(vendor_order, line_items(order))  # a line item shown in pieces: one
         if created:  # our exact payload was accepted (201): its lines, checked against what was sent
             ids = [r.external_id or "" for r in rows]
