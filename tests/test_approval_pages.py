@@ -179,6 +179,9 @@ def test_an_approval_lapses_when_its_approver_is_disabled_before_the_run(
         accounts.set_disabled(team, "carol", True, actor="test")
     else:
         accounts.set_roles(team, "carol", ["finance"], actor="test")
+    with _signed_in(create_app(team), "alice") as alice:  # said where the approval is shown (hunter-web4)
+        page = _text(alice.get("/batches/HR/approval").text)
+        assert "carol may no longer approve (disabled, or no longer an approver)" in page
     assert main(command) == 1  # a new request waits; nothing sent on the lapsed approval
     assert embedded_sandbox_orders(team.data_dir) == []
 

@@ -54,10 +54,14 @@ async def ledger_approval_page(request: Request, name: str) -> Response:
         raise HTTPException(404, f"No batch named {name!r} waits for approval")
     status = await run_in_threadpool(_status_or_none, settings, name)
     current = await run_in_threadpool(_plan_unchanged, settings, asked)
+    lapsed = asked.decision == "approved" and not await run_in_threadpool(
+        approvals.approver_active, settings, asked
+    )
     repeats = await run_in_threadpool(_sent_again_on_purpose, settings, name)
     cards, recipients = await run_in_threadpool(_plan_of, settings, name)
     return pages.render(
         request, "approval_ledger.html", batch=name, approval=asked, approval_current=current,
+        approval_lapsed=lapsed,
         figures=status[0] if status else None, repeats=repeats, cards=cards, recipients=recipients,
         shown=RECIPIENTS_SHOWN,
     )  # fmt: skip

@@ -21,7 +21,7 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     settings = _settings(request)
     empty = {
         "approval": None, "current": False, "needs": False, "limit": Decimal(0), "nobody": False,
-        "may_send": True,
+        "may_send": True, "lapsed": False,
     }  # fmt: skip
     if not request.scope.get("team_mode"):
         return empty
@@ -31,9 +31,15 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
         current = found.order_prints == frozenset(approvals.order_prints(settings, batch)) and (
             Decimal(view.batch_total) <= found.total
         )
+    # its approver disabled or no longer an approver since: sending asks anew (found by hunter-web4: the
+    # page said "Approved" and offered Send as if it covered the plan)
+    lapsed = (
+        found is not None and found.decision == "approved" and not approvals.approver_active(settings, found)
+    )
+    current = current and not lapsed
     me = request.scope.get("team_user")
     if me is None or not SEND.roles & me.roles:  # finance was offered a Send that is refused (review17)
-        return {**empty, "approval": found, "current": current, "may_send": False}
+        return {**empty, "approval": found, "current": current, "may_send": False, "lapsed": lapsed}
     person = _actor(request)
     limit = approvals.room_for(settings, person, batch)  # less what they sent alone today
     needs = view is not None and Decimal(view.batch_total) > limit  # the batch's: charged included
@@ -42,7 +48,7 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     nobody = needs and not approvals.approvers_for(settings, person)  # a request no one could decide
     return {
         "approval": found, "current": current, "needs": needs, "limit": limit, "nobody": nobody,
-        "may_send": True,
+        "may_send": True, "lapsed": lapsed,
     }  # fmt: skip
 
 
