@@ -8,15 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import write_sheet
 from support.vendor_proxy import Answer, Call, VendorProxy, place
 
 from bulkship import api
 from bulkship.client.parse import parse_order
+from bulkship.pipeline import run_batch
 from bulkship.references import unprefixed
 from bulkship.track import track
 
 
-def prefixed(prefix: str) -> Any:
+def prefixed(prefix: str, cut: int | None = None) -> Any:
     """Every read of a 4-line order echoes each ExternalId after ``prefix``; E2's line Cancelled without a
     parcel, the others Delivered."""
 
@@ -24,8 +26,8 @@ def prefixed(prefix: str) -> Any:
         if len(order["LineItems"]) != 4:
             return
         for line in order["LineItems"]:
-            cancelled = line["ExternalId"] == "E2"
-            line["ExternalId"] = prefix + line["ExternalId"]
+            cancelled = line["ExternalId"].startswith("E2")
+            line["ExternalId"] = (prefix + line["ExternalId"])[:cut]
             parcel = {"TrackingNumber": f"94{line['Id']}"[-12:], "DeliveredDate": "2026-12-03"}
             line.update(
                 Status="Cancelled" if cancelled else "Delivered", Shipments=[] if cancelled else [parcel]
@@ -41,6 +43,12 @@ def prefixed(prefix: str) -> Any:
         return Answer.of(200, body)
 
     return rewrite
+
+
+def cut_to(length: int) -> Any:
+    """Every read of a 4-line order echoes each ExternalId cut to ``length``; the line of E2... Cancelled
+    without a parcel, the others Delivered."""
+    return prefixed("", cut=length)
 
 
 def test_references_echoed_with_a_prefix_still_tie_each_row_to_its_line(
@@ -76,3 +84,34 @@ def test_a_prefixed_reference_is_read_only_when_proven(shown: list[str], read: l
     order = parse_order({"Id": "A", "PONumber": "BS-X-0001", "LineItems": lines})
     items = [{"ExternalId": "E1"}, {"ExternalId": "E2"}]
     assert [li.external_id for li in unprefixed(order, items).line_items] == read
+
+
+@pytest.mark.parametrize(
+    ("shown", "read"),
+    [
+        (["STAFF-2026-a1b2", "STAFF-2026-c3d4"], ["STAFF-2026-a1b2c3", "STAFF-2026-c3d4e5"]),
+        (["STAFF-2026-", "STAFF-2026-"], ["STAFF-2026-", "STAFF-2026-"]),  # a cut both share: none's
+        (["STAFF", "STAFF-2026-c3d4"], ["STAFF", "STAFF-2026-c3d4"]),  # too short to prove anything
+    ],
+)
+def test_a_reference_cut_to_the_vendor_s_length_is_read_only_when_proven(
+    shown: list[str], read: list[str]
+) -> None:
+    lines = [
+        {"Id": str(n), "ExternalId": ref, "ProductId": "CVS", "Value": 25} for n, ref in enumerate(shown)
+    ]
+    order = parse_order({"Id": "A", "PONumber": "BS-X-0001", "LineItems": lines})
+    items = [{"ExternalId": "STAFF-2026-a1b2c3"}, {"ExternalId": "STAFF-2026-c3d4e5"}]
+    assert [li.external_id for li in unprefixed(order, items).line_items] == read
+
+
+def test_references_cut_on_reads_still_tie_each_row_to_its_line(vendor: VendorProxy, tmp_path: Path) -> None:
+    """The vendor's reads cut each ExternalId to 10 characters ('E2-REFEREN' for 'E2-REFERENCE-2026'), E2's
+    line Cancelled: before, "4 pending" at every pass and E2 never sent again."""
+    settings = vendor.settings(tmp_path)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3, 4], id_format="E{}-REFERENCE-2026")
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    vendor.rewrite = cut_to(10)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    (status,) = api.status(settings, "staff")
+    assert status["by_status"] == {"cancelled": 1, "delivered": 3}, status["by_status"]
