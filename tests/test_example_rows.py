@@ -71,3 +71,26 @@ def test_a_row_of_examples_under_the_header_is_said_as_the_template_s_example(tm
         "Row 3, column 'Name': 'Jane Example' at 1 Sample St, Anytown looks like the template's example, not "
         "a recipient: delete the row (or, for a real person, write their real name and address).",
     ]
+
+
+def test_a_template_s_line_describing_its_columns_is_said_as_such(tmp_path: Path) -> None:
+    """Found by hunter-sheets4: a request form's line under its header saying what each column takes
+    ('Required', '2-letter code', '5 digits', '(required)', 'Text (5)') read as a row of a person whose State
+    '2-LETTER CODE' is not a US state and ZIP '5 digits' not a ZIP code. It is said as the template's line,
+    to delete; a real row with a note 'optional' or a product 'List' is no such line."""
+    path = tmp_path / "form.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "Required,Required,Required,2-letter code,5 digits,Dropdown,Number,Optional\n"
+        "(required),(required),(required),(required),(required),(required),(required),\n"
+        "Ann Lee,12 Beacon St,Boston,MA,02108,CVS,25,optional\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["status"].tolist() == ["invalid", "invalid", "valid"]
+    said = [p.message for p in result.problems if p.kind == "Template's description row"]
+    assert said == [
+        "Row 2, column 'Name': describes the columns ('Required', '2-LETTER CODE', '5 digits'...), as a "
+        "request form's line under its header does, and is no recipient: delete the row.",
+        "Row 3, column 'Name': describes the columns ('(required)', '(REQUIRED)', '(required)'...), as a "
+        "request form's line under its header does, and is no recipient: delete the row.",
+    ]

@@ -46,6 +46,14 @@ def check_examples(frame: pd.DataFrame, cells: pd.DataFrame, collector: ProblemC
     place = _matches(frame["address1"], _EXAMPLE_STREET) | _matches(frame["city"], _EXAMPLE_CITY)
     road = _matches(frame["address1"], _REAL_ROAD_TOO)
     doe = _matches(frame["name"], _DOE) & (marked | place | road)
+    described = _described_rows(cells).reindex(frame.index, fill_value=False) & ~collector.has_error("name")
+    collector.error(
+        described,
+        "name",
+        "Template's description row",
+        "describes the columns ('{name}', '{state}', '{zip}'...), as a request form's line under its header "
+        "does, and is no recipient: delete the row.",
+    )
     example = (marked | name | place | doe) & ~collector.has_error("name")
     collector.error(
         example,
@@ -80,3 +88,28 @@ def _marked_rows(cells: pd.DataFrame) -> pd.Series:
         if "delete" in text or "remove" in text:  # "EXAMPLE - delete this row": read in full only then
             marked |= fullmatch_mask(column, _MARK_TO_DELETE, na=False).to_numpy()
     return pd.Series(marked | (for_example >= 2), index=cells.index)
+
+
+# A template's line under its header saying what each column takes: "Required", "(optional)", "Text (5)",
+# "2-letter code", "5 digits", "Number", "Dropdown" (found by hunter-sheets4: each such line was a row to fix,
+# its State '2-LETTER CODE' "not a US state", its ZIP '5 digits' "not a US ZIP code")
+_DESCRIBES = re.compile(
+    r"(?i)\s*\(?\s*(?:required|optional|mandatory|req\.?|opt\.?|text|number|numeric|whole\s+number|date|list|"
+    r"drop[\s-]?down|free\s+text|yes\s*/\s*no|\d+[\s-]*(?:letters?|digits?|characters?|chars?)(?:\s+code)?|"
+    r"(?:text|number)\s*\(\d+\)|numbers?\s+only|letters?\s+only|(?:see|pick\s+from|select\s+from)\s+(?:the\s+)?list|"
+    r"(?:required|optional)\s*[-:,]\s*.{0,40})\s*\)?\s*\**\s*"
+)
+_DESCRIBING_WORDS = ("requir", "optional", "mandatory", "text", "number", "digit", "letter", "list", "date",
+                     "drop", "yes/no", "numeric", "char")  # fmt: skip
+
+
+def _described_rows(cells: pd.DataFrame) -> pd.Series:
+    """Rows of three cells or more that each say what their column takes (:data:`_DESCRIBES`); a column is
+    read in full only when it holds one of the words."""
+    count = np.zeros(len(cells), dtype=int)
+    for header in cells.columns:
+        column = cells[header].fillna("").astype(str)
+        text = "\n".join(column.tolist()).lower()
+        if any(word in text for word in _DESCRIBING_WORDS):
+            count += fullmatch_mask(column, _DESCRIBES, na=False).to_numpy()
+    return pd.Series(count >= 3, index=cells.index)
