@@ -93,13 +93,21 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
     fit the field (see the module docstring). A field chosen in ``[columns]`` is left to that choice."""
     index = HeaderIndex(contract.alias_index(program.aliases), own_titles(contract))
     by_field: dict[str, list[tuple[str, bool]]] = {}
+    answered: dict[str, str] = {}
     for header in body.columns:
         meaning = index.meaning(str(header))
         if meaning is None or meaning.field not in ORDER_FIELDS or meaning.field in program.columns:
             continue
+        if meaning.field in _ANSWERED and (not meaning.exact or meaning.field == "address2"):
+            said = _yes_no(body[header])
+            if said:  # "Home address?" = Yes / No, read as the home street: parcels to "Yes" (review18)
+                answered[str(header)] = (
+                    f"its cells are Yes/No answers ({said}), not {_ANSWERED[meaning.field]}"
+                )
+                continue
         if not (meaning.preferred or meaning.last_first):  # read over the name, or rewritten: not a rival
             by_field.setdefault(meaning.field, []).append((str(header), meaning.exact))
-    unused = _empty_address_groups(body, index, program)
+    unused = _empty_address_groups(body, index, program) | answered
     for field, found in by_field.items():
         own = [header for header, exact in found if exact]
         empty = {header for header, _exact in found if not any(map(_text, body[header].tolist()))}
@@ -126,6 +134,24 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
                     f"its values ({_first(samples)}) are not {title.lower()}s: '{own[0]}' is used for {title}"
                 )
     return unused
+
+
+# Fields a column of Yes/No answers cannot be, whatever its header says ("Home address?", "Apt?", "Ship to
+# work?"), with what the field holds
+_ANSWERED = {
+    "name": "names", "first_name": "names", "last_name": "names", "company": "companies",
+    "address1": "streets", "address2": "apartments or suites", "city": "cities",
+}  # fmt: skip
+_YES_NO = re.compile(r"(?i)\s*(?:yes|no|y|n|true|false|x|✓|✔|☑|✅|✗|✘|❌)\s*[.!?]?\s*")
+
+
+def _yes_no(column: pd.Series) -> str:
+    """The answers a column holds, shown ('Yes', 'No'), when every filled cell is a Yes/No answer; else ""."""
+    cells = column.fillna("").astype(str).str.strip()
+    filled = cells[cells.ne("")]
+    if filled.empty or not filled.str.fullmatch(_YES_NO).all():
+        return ""
+    return ", ".join(repr(v) for v in list(dict.fromkeys(filled.tolist()))[:3])
 
 
 def _first(samples: str, shown: int = 60) -> str:
