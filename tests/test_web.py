@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import time
 from pathlib import Path
@@ -956,6 +957,10 @@ def test_the_downloaded_workbook_says_the_statuses_another_machine_recorded(sett
         column = header.index("Status")
         statuses = {r[column] for r in sheet.iter_rows(min_row=2, values_only=True) if r[column]}
         assert statuses == {"delivered"}, statuses
+        later = time.time() + 3600  # a workbook written after every status recorded is served as it is
+        os.utime(here, (later, later))
+        assert client.get("/batches/far/results.xlsx").status_code == 200
+        assert here.stat().st_mtime == later
 
 
 def test_runs_register_the_webhook_and_its_deliveries_show_on_the_pages(settings) -> None:
