@@ -1121,3 +1121,26 @@ def test_an_address_question_of_yes_and_no_is_never_the_address_on_the_parcel(
     assert result.rows["status"].tolist() == ["valid", "valid"]
     assert result.rows["address1"].tolist() == ["12 Beacon St", "9 Elm St"]
     assert result.rows["address2"].tolist() == ["", ""]
+
+
+@pytest.mark.parametrize("header", ["Rush?", "Expedite (Y/N)", "Overnight?", "Rush Delivery"])
+def test_a_row_asking_for_faster_shipping_where_no_column_gives_the_method_is_an_error(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review18: a 'Rush?' column (Yes / No) in a list with no Shipping Method column was not read:
+    Ann's Yes went STANDARD (7 days), nothing said. A Yes there is an error on its row; a No is sent as is;
+    a Shipping Method column, or a program default, decides instead."""
+    path = tmp_path / "rush.csv"
+    path.write_text(
+        f"First Name,Last Name,Address,City,State,ZIP,Card,Amount,{header}\n"
+        "Ann,Lee,12 Beacon St,Boston,MA,02108,CVS,25,Yes\n"
+        "Bob,Ray,9 Elm St,Cambridge,MA,02139,CVS,25,No\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["status"].tolist() == ["invalid", "valid"]
+    (said,) = [p.message for p in result.problems if p.severity == "error"]
+    assert said.startswith(f"Row 2, column '{header}': 'Yes' asks for faster shipping")
+    program = ProgramSettings(defaults={"shipping_method": "EXPEDITED"})
+    assert validate(load_sheet(path, program=program), sandbox_catalog(), program=program).rows[
+        "status"
+    ].tolist() == ["valid", "valid"]

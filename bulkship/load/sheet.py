@@ -43,6 +43,7 @@ from .problems import (
     _hidden_cents_problems,
     _overflowing_rows,
     _read_problems,
+    _rush_problems,
     _show_formulas,
     _struck_cell_problems,
     _struck_text_problems,
@@ -192,6 +193,7 @@ def _to_loaded_sheet(
     read_problems += _total_problems(body, column_map, not_judged)
     read_problems += _correction_problems(body, column_map, contract.alias_index(program.aliases), not_judged)
     read_problems += _elsewhere_problems(body, column_map, not_judged)
+    read_problems += _rush_problems(body, column_map, not_judged, program.defaults)
     cell_notes = notes_on_cells(grid, body, by_position)
     read_problems += _cell_note_problems(body, cell_notes, column_map, not_judged)
     read_problems += _formula_text_problems(

@@ -4,7 +4,8 @@ true/false values, a formula's text typed as a value (``="02134"`` read as the t
 comma outside quotes pushed beyond the header's columns, merged cells read on each of their rows.
 
 One concern a module: :mod:`.rows` (what a row's cells read as), :mod:`.cells` (what a cell's format or font
-says), :mod:`.elsewhere` (a column sending the card to someone else).
+says), :mod:`.elsewhere` (a column sending the card to someone else), :mod:`.rush` (a column asking for
+faster shipping than the row gets).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from .rows import (
     _show_formulas,
     _total_problems,
 )
+from .rush import _rush_problems
 
 __all__ = [
     "TEXT_COLUMNS",
@@ -43,6 +45,7 @@ __all__ = [
     "_hidden_cents_problems",
     "_overflowing_rows",
     "_read_problems",
+    "_rush_problems",
     "_show_formulas",
     "_struck_cell_problems",
     "_struck_text_problems",
