@@ -370,6 +370,29 @@ def test_a_change_of_roles_or_limit_says_in_the_trail_what_it_was_before(team: S
     ]
 
 
+def test_an_approval_losing_the_race_to_a_rejection_says_it_was_rejected_by_whom(
+    team: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web4: two approvers clicked Approve and Reject at the same moment; the approver who
+    lost read "Request #6 was decided by someone else just now", not that it was rejected, nor by whom."""
+    from bulkship.team.approvals import deciding
+
+    add(team, "dora", "approver")
+    asked = _request(store.engine(team))
+    seen = approvals.approval(team, asked)  # what carol's click read, before dora's rejection landed
+    approvals.decide(team, asked, person="dora", approve=False, reason="not this quarter")
+    real, reads = deciding.approval, []
+
+    def first_read_before_the_rejection(settings: Settings, wanted: int) -> approvals.Approval | None:
+        reads.append(wanted)
+        return seen if len(reads) == 1 else real(settings, wanted)  # then the database as it is
+
+    monkeypatch.setattr(deciding, "approval", first_read_before_the_rejection)
+    with pytest.raises(approvals.ApprovalError) as refused:
+        approvals.decide(team, asked, person="carol", approve=True)
+    assert "was rejected by dora just now: not this quarter" in refused.value.message
+
+
 # -- the check before any send: the command line cannot go around it -------------------------------------
 
 

@@ -106,6 +106,12 @@ def decide(
                 settings, found, person, address, "approver is the requester",
                 f"{person} asked for this approval: another person must approve or reject it",
             ) from None  # fmt: skip
+        now = approval(settings, request_id)  # who won the race, and how: "decided by someone else" said
+        if now is not None and now.decision is not None:  # neither (found by hunter-web4)
+            raise ApprovalError(
+                f"Request #{request_id} for batch {found.batch} was {now.decision} by {now.decided_by} "
+                "just now" + (f": {now.decision_reason}" if now.decision_reason else "")
+            ) from exc
         raise ApprovalError(f"Request #{request_id} was decided by someone else just now") from exc
     audit.record(
         settings, "approve" if approve else "reject", actor=person, address=address, batch=found.batch,
