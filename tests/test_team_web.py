@@ -600,6 +600,13 @@ def test_pages_offer_only_what_the_person_may_do(team: Settings, browsers: Any) 
     assert 'href="/batches/new"' in waiting.text
     sign_in(fin, "fin")
     assert 'href="/batches/new"' not in fin.get("/").text
+    # nor a cell fix or Delete on a Review page (found by hunter-web4: both shown, both refused on click)
+    upload(alice, SAMPLES / "messy.xlsx")
+    offered = alice.get("/batches/messy/review").text
+    assert 'action="/batches/messy/rows/' in offered and 'action="/batches/messy/delete"' in offered
+    shown = fin.get("/batches/messy/review").text
+    assert 'action="/batches/messy/rows/' not in shown and 'action="/batches/messy/delete"' not in shown
+    assert "Row " in shown  # the rows and their problems are still there to read
 
 
 def test_the_trail_says_what_an_upload_a_cell_fix_and_a_column_choice_changed(
