@@ -609,6 +609,34 @@ def test_pages_offer_only_what_the_person_may_do(team: Settings, browsers: Any) 
     assert "Row " in shown  # the rows and their problems are still there to read
 
 
+def test_a_send_whose_rows_changed_in_the_same_moment_leaves_no_confirm_line_in_the_trail(
+    team: Settings, browsers: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web4: a Send recorded "alice confirm total ..." in the trail before its confirmation;
+    when a fix from another tab landed in between, nothing was confirmed (the cost page came back, review16's
+    R5) and the trail still said alice had confirmed a send. The line is written once the confirmation is."""
+    from bulkship.web import state, team_pages
+
+    approvals.set_threshold(team, "100000", actor="test")  # alice sends alone
+    alice = browsers()
+    sign_in(alice, "alice")
+    upload(alice, SAMPLES / "direct-mail.csv")
+    waited = team_pages.before_confirm
+
+    async def another_tab_saves_meanwhile(request: Any, batch: str, view: Any) -> Any:
+        went_on = await waited(request, batch, view)
+        state.record(team, batch, "web_fix", row=2, header="Street Address", value="99 Other Street")
+        return went_on
+
+    monkeypatch.setattr(team_pages, "before_confirm", another_tab_saves_meanwhile)
+    assert send(alice, "direct-mail").url.path == "/batches/direct-mail/cost"  # nothing confirmed
+    assert [e for e in audit.entries(team, batch="direct-mail") if e.action == "confirm"] == []
+    monkeypatch.setattr(team_pages, "before_confirm", waited)
+    assert send(alice, "direct-mail").url.path == "/batches/direct-mail/progress"
+    confirmed = [e for e in audit.entries(team, batch="direct-mail") if e.action == "confirm"]
+    assert [(e.actor, e.detail["total"]) for e in confirmed] == [("alice", "1210.00")]
+
+
 def test_the_trail_says_what_an_upload_a_cell_fix_and_a_column_choice_changed(
     team: Settings, browsers: Any, tmp_path: Path
 ) -> None:

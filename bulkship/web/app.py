@@ -125,7 +125,10 @@ async def confirm(request: Request) -> Response:
         return render(
             request, "cost.html", 400, batch=batch, view=view, counts=found.counts, error=error, notes=notes
         )
-    from .team_pages import before_confirm  # the team's approval step (none in single-user mode)
+    from .team_pages import (
+        after_confirm,
+        before_confirm,
+    )  # the team's approval step (none in single-user mode)
 
     waiting = await before_confirm(request, batch.name, view)
     if waiting is not None:
@@ -133,6 +136,7 @@ async def confirm(request: Request) -> Response:
     cards = {line.key: line.name for line in view.summary.by_product}  # Send sends the cards shown, or none
     if not await run_in_threadpool(state.confirm, web.settings, batch, total, cards):
         return _see(f"/batches/{batch.name}/cost")  # changed meanwhile: its cost again, nothing sent
+    await after_confirm(request, batch.name)
     web.runner.start(batch.name)
     return _see(f"/batches/{batch.name}/progress")
 

@@ -18,7 +18,7 @@ from starlette.routing import Route
 
 from ..auth import SESSION_COOKIE
 from .approving import approval_page, approvals_page, approve, reject
-from .asking import before_confirm, team_cost
+from .asking import after_confirm, before_confirm, team_cost
 from .people import add_person, change_person, change_settings, people_page
 from .signin import account, change_password, forbidden_page, login, login_page, logout
 from .trail import audit_download, audit_page
@@ -48,4 +48,4 @@ def install(templates: Any) -> None:
     templates.globals["team_cost"] = team_cost
 
 
-__all__ = ["SESSION_COOKIE", "before_confirm", "forbidden_page", "install", "routes"]
+__all__ = ["SESSION_COOKIE", "after_confirm", "before_confirm", "forbidden_page", "install", "routes"]
