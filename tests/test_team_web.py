@@ -633,6 +633,7 @@ def test_a_send_whose_rows_changed_in_the_same_moment_leaves_no_confirm_line_in_
     assert [e for e in audit.entries(team, batch="direct-mail") if e.action == "confirm"] == []
     monkeypatch.setattr(team_pages, "before_confirm", waited)
     assert send(alice, "direct-mail").url.path == "/batches/direct-mail/progress"
+    wait_until_finished(alice, "direct-mail")
     confirmed = [e for e in audit.entries(team, batch="direct-mail") if e.action == "confirm"]
     assert [(e.actor, e.detail["total"]) for e in confirmed] == [("alice", "1210.00")]
 
