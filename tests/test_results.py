@@ -205,6 +205,10 @@ def test_orders_and_summary(workbook_path: Path) -> None:
     assert table["Status"][:2] == ("Rows", "What it means")
     assert table["pending"][1] == "ordered and charged: the card is not made yet"
     assert table["invalid"][1] == "not ordered: fix the row"
+    # the statuses' "re-run the same command" said for the person who sent it from the web page too
+    notes = [str(r[2]) for r in summary.iter_rows(values_only=True) if len(r) > 2 and r[2]]
+    (rerun,) = [note for note in notes if note.startswith("'Re-run the same command' means")]
+    assert "on the web page, open the batch and send it again from its cost page" in rerun
     assert table["CVS"][1:3] == (2, 2) and table["TARGET"][1:3] == (1, 1)  # failed rows cost nothing
     assert summary._charts, "a chart of rows by status"
 

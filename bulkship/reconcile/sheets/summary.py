@@ -184,6 +184,14 @@ def _money_table(sheet: Worksheet, row: int, title: str, lines: Sequence[tuple[s
     return row + 2
 
 
+# What this workbook's "re-run the same command" is for a person who sent the batch from the web page.
+RERUN_MEANS = (
+    "'Re-run the same command' means: run the same file with the same batch again (bulkship run), or, on the "
+    "web page, open the batch and send it again from its cost page. Either resumes the batch: no row is sent "
+    "twice."
+)
+
+
 def _write_summary(
     workbook: xlsxwriter.Workbook,
     sheet: Worksheet,
@@ -255,6 +263,8 @@ def _write_summary(
         sheet.write_number(row, 1, tally.by_status.get(status, 0))
         _write_text(sheet, row, 2, STATUS_MEANINGS.get(status, ""), fmt.text)
     status_bottom = row
+    row += 1
+    _write_text(sheet, row, 2, RERUN_MEANS, fmt.text)  # the workbook is the same whether run or uploaded
 
     chart = workbook.add_chart({"type": "bar"})
     chart.add_series(
