@@ -9,9 +9,11 @@ import signal
 import socket
 from pathlib import Path
 
+import pytest
 from support.forkserver import ForkServer
 
 from bulkship.asgi_guard import GuardLimits
+from bulkship.cli import main
 
 CAP = GuardLimits().max_connections
 
@@ -42,3 +44,16 @@ def test_serve_closes_connections_beyond_the_cap(tmp_path: Path, bulkship_forks:
             conn.close()
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
+
+
+def test_serving_the_network_without_any_account_is_refused_in_one_line(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Until the first account exists the page has no sign-in: on another address than this machine's own,
+    anyone there could send orders on the vendor account and make themselves its first admin (found by
+    hunter-web4). Refused before anything listens; ``--allow-remote`` says it is meant."""
+    assert main(["serve", "--host", "0.0.0.0", "--port", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "no account exists yet" in err and "Nothing is served" in err
+    assert "bulkship users add NAME --role admin" in err and "--allow-remote" in err
+    assert "Traceback" not in err and not list(isolated_data_dir.rglob("uploads"))

@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from ..defaults import MAX_FILE_BYTES
+from ..errors import ConfigError
 from .app import (
     ApiUrlOption,
     CredentialsOption,
@@ -70,6 +71,14 @@ def serve_command(
             "reverse proxy that ends TLS (env BULKSHIP_SECURE_COOKIES=1).",
         ),
     ] = False,
+    allow_remote: Annotated[
+        bool,
+        typer.Option(
+            "--allow-remote",
+            help="Serve another address than this machine's own while no account exists: anyone who can "
+            "reach it can then send orders (and add the first admin). Without it, add an account first.",
+        ),
+    ] = False,
     api_url: ApiUrlOption = None,
     credentials: CredentialsOption = None,
     ledger: LedgerOption = None,
@@ -95,6 +104,14 @@ def serve_command(
     from ..team import team_mode
 
     signed_in = team_mode(settings)
+    if host not in LOOPBACK and not signed_in and not allow_remote:
+        # no sign-in until the first account: on the network, anyone there could spend the vendor account
+        raise ConfigError(
+            f"bulkship serve --host {host}: no account exists yet, so anyone who can reach this machine "
+            "could send orders and make themselves its first admin. Nothing is served",
+            hint="add an account first (bulkship users add NAME --role admin), serve this machine only (no "
+            "--host), or pass --allow-remote to serve it without sign-in anyway",
+        )
 
     def ready(url: str) -> None:
         where = (
