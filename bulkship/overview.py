@@ -63,6 +63,9 @@ class BatchOverview:
     updated: str = ""
     started_by: str = ""
     rows: dict[str, int] = field(default_factory=dict)  # ledger row status -> rows in the latest file
+    # rows of earlier files the latest no longer holds, ordered (a card, or one the vendor failed): the result
+    # workbook and `status` show them, so the row count does too; the batch's word reads the latest file's
+    earlier: int = 0
     orders: dict[str, int] = field(default_factory=dict)  # order state -> orders
     shipped: int = 0  # ordered rows whose line shipped or was delivered
     delivered: int = 0
@@ -74,7 +77,7 @@ class BatchOverview:
 
     @property
     def row_total(self) -> int:
-        return sum(self.rows.values())
+        return sum(self.rows.values()) + self.earlier
 
     @property
     def ordered(self) -> int:
@@ -132,6 +135,7 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
             item.cost_unknown += count if cost is None else 0
             item.money[CHARGED] = item.money.get(CHARGED, Decimal(0)) + amount * count
         if not current:
+            item.earlier += count if status == "ordered" else 0
             continue
         if status == "ordered" and no_card:  # the vendor failed it: no card, to send again (a batch whose
             status = "failed"  # every order failed read "sent": found by newcomer8)

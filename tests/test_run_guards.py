@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 import support
 from support import embedded_sandbox_orders
+from support.money_invariants import check_money
 
 from bulkship.cli import main
 from bulkship.client import connect
 from bulkship.ledger import Ledger
+from bulkship.overview import batch_status, overview
 from bulkship.pipeline import run_batch
 from bulkship.settings import Settings
 
@@ -255,7 +257,7 @@ def results_rows(workbook: Path) -> list[dict[str, object]]:
 
 
 def test_rows_ordered_then_deleted_from_the_file_stay_in_the_results_after_a_rerun(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
 ) -> None:
     sheet = tmp_path / "team.csv"
     out = tmp_path / "out"
@@ -293,6 +295,11 @@ def test_rows_ordered_then_deleted_from_the_file_stay_in_the_results_after_a_rer
     assert [r["Employee ID"] for r in results_rows(out / "team-results.xlsx")] == [
         "E001", "E003", "E005", "E002", "E004",
     ]  # fmt: skip
+    # the Batches page counts them as `status` and the workbook do (found by hunter-web4: 'Rows 3' there)
+    seen = check_money(isolated_data_dir / "ledger.sqlite", "team", input_rows=range(2, 7))
+    assert len(seen.rows) == 5
+    with Ledger.open(isolated_data_dir / "ledger.sqlite", lock=False) as ledger:
+        assert overview(ledger)["team"].row_total == batch_status(ledger, "team")["rows"] == 5
 
 
 # -- F: no one to confirm; the Summary's counts -------------------------------------------------------------

@@ -35,7 +35,7 @@ from python_calamine import CalamineWorkbook
 
 from bulkship.ledger import OPEN_STATES, Ledger
 from bulkship.money import MONEY_FIELDS, MONEY_LABELS
-from bulkship.overview import batch_status
+from bulkship.overview import batch_status, overview
 from bulkship.reconcile.layout import result_headers
 from bulkship.reconcile.sheets import (
     ORDERS_SHEET,
@@ -217,6 +217,9 @@ def check_money(
         assert record is not None and record.output, f"batch {batch} has no result workbook"
         path = Path(record.output)
         status = batch_status(ledger, batch)
+        # the Batches page's count and money are status's (found by hunter-web4: "Rows 2" there, 3 here)
+        at_a_glance = overview(ledger)[batch]
+        assert at_a_glance.row_total == status["rows"], (at_a_glance.rows, status["by_status"])
         charged_in_ledger = ledger.ordered_cost(batch)
         in_doubt_pos = {o.po_number for o in ledger.orders(batch, states=OPEN_STATES)}
     seen = _read_results(path)
