@@ -287,6 +287,8 @@ def check_two_in_one_cell(frame: pd.DataFrame, collector: ProblemCollector) -> N
         text = "\n".join(values.tolist())
         if not _PARTS.search(text):  # the usual list: one scan
             continue
+        # only the cells holding a separator can hold two (one ' or ' in 100k names split every cell: 1 s)
+        values = values[values.str.contains(_PARTS)]
         parts = values.map(_distinct_parts)
         if what == "street":
             two = parts.map(lambda ps: sum(bool(_STREET.match(p)) for p in ps) >= 2)
@@ -295,7 +297,7 @@ def check_two_in_one_cell(frame: pd.DataFrame, collector: ProblemCollector) -> N
         else:
             two = values.str.contains("\n", regex=False) & parts.map(len).ge(2)
         collector.error(
-            two & ~collector.has_error(column),
+            two.astype(bool).reindex(frame.index, fill_value=False) & ~collector.has_error(column),
             column,
             f"Two {what_s} in one cell",
             f"holds two {what_s} ({{parts}}), which would go on the parcel as one line: which one is meant? "
