@@ -9,7 +9,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from support.vendor_proxy import Answer, Call, VendorProxy
+from support.vendor_proxy import VendorProxy, key_of, orders_rewritten
 
 from bulkship import api
 from bulkship.pipeline import run_batch
@@ -25,36 +25,22 @@ PEOPLE = [
 ]
 
 
-def _key(record: dict[str, Any], name: str) -> str:
-    return next((k for k in record if k.lower() == name.lower()), name)
-
-
 def numbered(sorted_by_status: list[bool]) -> Any:
     """Every order answered with its lines' Ids numbered by place; once ``sorted_by_status[0]``, the first
     line (M1's) Shipped with a parcel, the second (M2's) Cancelled without one, listed cancelled first."""
 
     def show(order: dict[str, Any]) -> None:
-        lines = order[_key(order, "LineItems")]
+        lines = order[key_of(order, "LineItems")]
         if sorted_by_status[0] and len(lines) == len(PEOPLE):
             first, second = lines[0], lines[1]
             parcel = {"trackingNumber": "9400111", "carrier": "USPS", "shippedDate": "2026-12-02T10:00:00Z"}
-            first.update({_key(first, "Status"): "Shipped", _key(first, "Shipments"): [parcel]})
-            second.update({_key(second, "Status"): "Cancelled", _key(second, "Shipments"): []})
+            first.update({key_of(first, "Status"): "Shipped", key_of(first, "Shipments"): [parcel]})
+            second.update({key_of(second, "Status"): "Cancelled", key_of(second, "Shipments"): []})
             lines[:2] = [second, first]
         for place, line in enumerate(lines):
-            line[_key(line, "Id")] = str(place + 1)
+            line[key_of(line, "Id")] = str(place + 1)
 
-    def rewrite(call: Call) -> Answer:
-        answer = call.forward()
-        if not call.path.lower().startswith("/v1/orders") or answer.status >= 300 or not answer.body.strip():
-            return answer
-        body = answer.json()
-        listed = body if isinstance(body, list) else body.get(_key(body, "Data"), [body])
-        for order in listed:
-            show(order)
-        return Answer.of(answer.status, body)
-
-    return rewrite
+    return orders_rewritten(show, reads_only=False)
 
 
 def test_line_ids_numbered_by_place_in_an_order_listed_otherwise_give_no_row_another_s_status(

@@ -9,15 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.vendor_proxy import Answer, Call, VendorProxy, place
+from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
 
 from bulkship import api
 from bulkship.sandbox.dialect import parse_dialect
 from bulkship.track import track
-
-
-def _key(record: dict[str, Any], name: str) -> str:
-    return next((k for k in record if k.lower() == name.lower()), name)
 
 
 def drops_line(place_of_row: int) -> Any:
@@ -25,29 +21,19 @@ def drops_line(place_of_row: int) -> Any:
     and shows the others Delivered, the order Complete."""
 
     def show(order: dict[str, Any]) -> None:
-        lines = order[_key(order, "LineItems")]
+        lines = order[key_of(order, "LineItems")]
         if len(lines) != 4:
             return
         gone = lines.pop(place_of_row)
-        cost = _key(order, "Cost")
+        cost = key_of(order, "Cost")
         if cost in order:
-            order[cost] = round(order[cost] - gone[_key(gone, "Cost")], 2)
+            order[cost] = round(order[cost] - gone[key_of(gone, "Cost")], 2)
         for line in lines:
-            parcel = {"trackingNumber": f"94{line[_key(line, 'Id')]}"[-12:], "deliveredDate": "2026-12-03"}
-            line.update({_key(line, "Status"): "Delivered", _key(line, "Shipments"): [parcel]})
-        order[_key(order, "Status")] = "Complete"
+            parcel = {"trackingNumber": f"94{line[key_of(line, 'Id')]}"[-12:], "deliveredDate": "2026-12-03"}
+            line.update({key_of(line, "Status"): "Delivered", key_of(line, "Shipments"): [parcel]})
+        order[key_of(order, "Status")] = "Complete"
 
-    def rewrite(call: Call) -> Answer:
-        answer = call.forward()
-        if call.method != "GET" or not call.path.lower().startswith("/v1/orders") or answer.status >= 300:
-            return answer
-        body = answer.json()
-        listed = body if isinstance(body, list) else body.get(_key(body, "Data"), [body])
-        for order in listed:
-            show(order)
-        return Answer.of(answer.status, body)
-
-    return rewrite
+    return orders_rewritten(show)
 
 
 @pytest.mark.parametrize("dialect", ["documented", "likely-real"])

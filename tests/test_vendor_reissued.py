@@ -10,15 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.vendor_proxy import Answer, Call, VendorProxy, place
+from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
 
 from bulkship import api
 from bulkship.sandbox.dialect import parse_dialect
 from bulkship.track import track
-
-
-def _key(record: dict[str, Any], name: str) -> str:
-    return next((k for k in record if k.lower() == name.lower()), name)
 
 
 def made_again(place_of_row: int, *, added_status: str = "Shipped") -> Any:
@@ -27,29 +23,19 @@ def made_again(place_of_row: int, *, added_status: str = "Shipped") -> Any:
     Shipped), in the keys' casing the vendor writes."""
 
     def show(order: dict[str, Any]) -> None:
-        lines = order[_key(order, "LineItems")]
+        lines = order[key_of(order, "LineItems")]
         if len(lines) != 4:
             return
         old = lines[place_of_row]
         again = copy.deepcopy(old)
-        again[_key(old, "Id")] = f"{old[_key(old, 'Id')]}-re"
-        again[_key(old, "Status")] = added_status
+        again[key_of(old, "Id")] = f"{old[key_of(old, 'Id')]}-re"
+        again[key_of(old, "Status")] = added_status
         parcel = {"trackingNumber": "9400222", "carrier": "USPS", "shippedDate": "2026-12-02T10:00:00Z"}
-        again[_key(old, "Shipments")] = [parcel] if added_status == "Shipped" else []
-        old.update({_key(old, "Status"): "Cancelled", _key(old, "Shipments"): []})
+        again[key_of(old, "Shipments")] = [parcel] if added_status == "Shipped" else []
+        old.update({key_of(old, "Status"): "Cancelled", key_of(old, "Shipments"): []})
         lines.append(again)
 
-    def rewrite(call: Call) -> Answer:
-        answer = call.forward()
-        if call.method != "GET" or not call.path.lower().startswith("/v1/orders") or answer.status >= 300:
-            return answer
-        body = answer.json()
-        listed = body if isinstance(body, list) else body.get(_key(body, "Data"), [body])
-        for order in listed:
-            show(order)
-        return Answer.of(answer.status, body)
-
-    return rewrite
+    return orders_rewritten(show)
 
 
 @pytest.mark.parametrize("added_status", ["Shipped", "Pending"])

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.vendor_proxy import Answer, Call, VendorProxy
+from support.vendor_proxy import Answer, Call, VendorProxy, key_of, orders_rewritten
 
 from bulkship import api
 from bulkship.pipeline import run_batch
@@ -27,10 +27,6 @@ ROWS = [
 PLANNED = Decimal("209.95")  # 2 x 25 + 9.95 shipping, 3 x 50
 
 
-def _key(record: dict[str, Any], name: str) -> str:
-    return next((k for k in record if k.lower() == name.lower()), name)
-
-
 def in_pieces(*, reads_only: bool, first_cancelled: bool = False) -> Any:
     """The vendor shows each line of Quantity n as n lines of 1 (the first keeping the line's Id, the cost
     shared out to the cent), in the keys' casing it writes; ``first_cancelled``: that first piece Cancelled
@@ -38,8 +34,8 @@ def in_pieces(*, reads_only: bool, first_cancelled: bool = False) -> Any:
 
     def split(order: dict[str, Any]) -> None:
         pieces: list[dict[str, Any]] = []
-        for line in order[_key(order, "LineItems")]:
-            q_key, id_key, cost_key = _key(line, "Quantity"), _key(line, "Id"), _key(line, "Cost")
+        for line in order[key_of(order, "LineItems")]:
+            q_key, id_key, cost_key = key_of(line, "Quantity"), key_of(line, "Id"), key_of(line, "Cost")
             count = int(line[q_key])
             share = (Decimal(str(line[cost_key])) / count).quantize(Decimal("0.01"))
             for n in range(count):
@@ -54,24 +50,12 @@ def in_pieces(*, reads_only: bool, first_cancelled: bool = False) -> Any:
                         "Carrier": "USPS",
                         "ShippedDate": "2026-12-01",
                     }
-                    piece[_key(line, "Status")] = "Cancelled" if n == 0 else "Shipped"
-                    piece[_key(line, "Shipments")] = [] if n == 0 else [shipped]
+                    piece[key_of(line, "Status")] = "Cancelled" if n == 0 else "Shipped"
+                    piece[key_of(line, "Shipments")] = [] if n == 0 else [shipped]
                 pieces.append(piece)
-        order[_key(order, "LineItems")] = pieces
+        order[key_of(order, "LineItems")] = pieces
 
-    def rewrite(call: Call) -> Answer:
-        answer = call.forward()
-        if not call.path.lower().startswith("/v1/orders") or answer.status >= 300 or not answer.body.strip():
-            return answer
-        if reads_only and call.method != "GET":
-            return answer
-        body = answer.json()
-        listed = body if isinstance(body, list) else body.get(_key(body, "Data"), [body])
-        for order in listed:
-            split(order)
-        return Answer.of(answer.status, body)
-
-    return rewrite
+    return orders_rewritten(split, reads_only=reads_only)
 
 
 def send(vendor: VendorProxy, tmp_path: Path, ledger_url: str | None = None) -> Any:

@@ -175,3 +175,30 @@ def place(vendor: VendorProxy, tmp_path: Path, people: list[int], batch: str = "
     tmp_path.mkdir(parents=True, exist_ok=True)
     sheet = write_sheet(tmp_path / f"{batch}.csv", people)
     return run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch=batch)
+
+
+def key_of(record: dict[str, Any], name: str) -> str:
+    """The key ``record`` writes ``name`` under, in whatever casing (``name`` itself when it has none)."""
+    return next((k for k in record if k.lower() == name.lower()), name)
+
+
+def orders_rewritten(
+    change: Callable[[dict[str, Any]], None], *, reads_only: bool = True
+) -> Callable[[Call], Answer]:
+    """A ``rewrite`` hook applying ``change`` to every order an answer about /v1/Orders carries (one order, a
+    list of them, or a page's Data), in the keys' casing the vendor writes; ``reads_only``: GETs only, else
+    the create's answer too."""
+
+    def rewrite(call: Call) -> Answer:
+        answer = call.forward()
+        if not call.path.lower().startswith("/v1/orders") or answer.status >= 300 or not answer.body.strip():
+            return answer
+        if reads_only and call.method != "GET":
+            return answer
+        body = answer.json()
+        listed = body if isinstance(body, list) else body.get(key_of(body, "Data"), [body])
+        for order in listed:
+            change(order)
+        return Answer.of(answer.status, body)
+
+    return rewrite
