@@ -63,8 +63,9 @@ class BatchOverview:
     updated: str = ""
     started_by: str = ""
     rows: dict[str, int] = field(default_factory=dict)  # ledger row status -> rows in the latest file
-    # rows of earlier files the latest no longer holds, ordered (a card, or one the vendor failed): the result
-    # workbook and `status` show them, so the row count does too; the batch's word reads the latest file's
+    # rows of earlier files the latest no longer holds that hold money (ordered, in doubt, or waiting for
+    # review in a created order): the result workbook and `status` show them, so the row count does too; the
+    # batch's one word reads the latest file's rows
     earlier: int = 0
     orders: dict[str, int] = field(default_factory=dict)  # order state -> orders
     shipped: int = 0  # ordered rows whose line shipped or was delivered
@@ -135,7 +136,6 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
             item.cost_unknown += count if cost is None else 0
             item.money[CHARGED] = item.money.get(CHARGED, Decimal(0)) + amount * count
         if not current:
-            item.earlier += count if status == "ordered" else 0
             continue
         if status == "ordered" and no_card:  # the vendor failed it: no card, to send again (a batch whose
             status = "failed"  # every order failed read "sent": found by newcomer8)
@@ -143,6 +143,9 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
         if status == "ordered" and (line_status or "").lower() in SHIPPED_LINE_STATUSES:
             item.shipped += count
             item.delivered += count if (line_status or "").lower() == "delivered" else 0
+    for batch, count in ledger.batch_earlier_rows().items():
+        if batch in found:
+            found[batch].earlier = count
     for batch, state, cost, count in ledger.batch_order_tallies():
         item = found.get(batch)
         if item is None:

@@ -189,6 +189,10 @@ class LedgerReads(LedgerStore):
         rows = self._read(sql.batch_row_tallies)
         return [(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), int(r[6])) for r in rows]
 
+    def batch_earlier_rows(self) -> dict[str, int]:
+        """Batch -> rows of earlier files the result workbook still shows (they hold money)."""
+        return {r[0]: int(r[1]) for r in self._read(sql.batch_earlier_rows)}
+
     def batch_review_tallies(self) -> list[tuple[str, str | None, int]]:
         """(batch, cost, count) of rows waiting for review in an order the vendor created."""
         return [(r[0], r[1], int(r[2])) for r in self._read(sql.batch_review_tallies)]

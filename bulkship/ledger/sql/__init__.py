@@ -28,6 +28,7 @@ from sqlalchemy import RowMapping
 from .driver import MAX_PARAMS, Db, Rows, Tuples, _made_no_card, _marks, _run, check_readable
 from .overview import (
     batch_cards,
+    batch_earlier_rows,
     batch_order_tallies,
     batch_review_tallies,
     batch_row_tallies,
@@ -91,6 +92,7 @@ __all__ = [
     "Tuples",
     "batch",
     "batch_cards",
+    "batch_earlier_rows",
     "batch_order_tallies",
     "batch_review_tallies",
     "batch_row_tallies",

@@ -28,6 +28,18 @@ def batch_review_tallies(db: Db) -> Tuples:
     ).all()
 
 
+def batch_earlier_rows(db: Db) -> Tuples:
+    """(batch, count) of the rows of earlier files the latest no longer holds that the result workbook still
+    shows, as holding money (:meth:`bulkship.reconcile.join.LedgerView.holds_money`): ordered, sent in an
+    order whose answer was lost, or waiting for review in an order the vendor created."""
+    return _run(
+        db,
+        "SELECT r.batch, COUNT(*) FROM rows AS r LEFT JOIN orders AS o ON o.po_number = r.po_number"
+        " WHERE r.current = 0 AND (r.status = 'ordered' OR o.state IN ('sending', 'unknown')"
+        " OR (r.status = 'review' AND r.cost IS NOT NULL AND o.state = 'created')) GROUP BY r.batch",
+    ).all()
+
+
 def batch_order_tallies(db: Db) -> Tuples:
     """(batch, state, cost, count) over every order of every batch."""
     return _run(db, "SELECT batch, state, cost, COUNT(*) FROM orders GROUP BY batch, state, cost").all()
