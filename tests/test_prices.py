@@ -245,6 +245,22 @@ def test_orders_planned_before_the_vendor_s_prices_changed_are_charged_as_confir
         vendor.close()
 
 
+def team_and_raised_fee(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, threshold: str) -> Settings:
+    """A team (admin, alice the requester acting, carol the approver) with batches above ``threshold``
+    waiting for approval, and ``raised.json``: the vendor's catalog with CVS's fee raised to 2.00."""
+    settings = vendor_settings(tmp_path)
+    for name, role in (("admin", "admin"), ("alice", "requester"), ("carol", "approver")):
+        accounts.add_user(settings, name, f"password-{name}", [role], actor="test")
+    approvals.set_threshold(settings, threshold, actor="admin")
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    raised = copy.deepcopy(BUILTIN_CATALOG)
+    for product in raised["Products"]:
+        if product["Id"] == "CVS":
+            product["Cost"]["Fee"] = 2.0
+    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    return settings
+
+
 @pytest.mark.usefixtures("quick_hashes")
 def test_a_plan_approved_then_priced_lower_by_the_vendor_is_sent_on_that_approval_and_matches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -252,16 +268,7 @@ def test_a_plan_approved_then_priced_lower_by_the_vendor_is_sent_on_that_approva
     """The planned orders are priced again only once the plan is confirmed (review17): an approval covers the
     plan as it was asked about, so a lower price at the vendor sends it without asking again, and the order
     then costs what the vendor charged (``reconcile`` matches)."""
-    settings = vendor_settings(tmp_path)
-    for name, role in (("admin", "admin"), ("alice", "requester"), ("carol", "approver")):
-        accounts.add_user(settings, name, f"password-{name}", [role], actor="test")
-    approvals.set_threshold(settings, "50", actor="admin")
-    monkeypatch.setenv("BULKSHIP_USER", "alice")
-    raised = copy.deepcopy(BUILTIN_CATALOG)
-    for product in raised["Products"]:
-        if product["Id"] == "CVS":
-            product["Cost"]["Fee"] = 2.0
-    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    settings = team_and_raised_fee(tmp_path, monkeypatch, threshold="50")
     state = tmp_path / "vendor.sqlite"
     vendor = Sandbox(SandboxConfig(state_file=state, clock_speed=0, catalog_file=tmp_path / "raised.json"))
     sheet = tmp_path / "fee.csv"
@@ -295,16 +302,7 @@ def test_an_approved_batch_sent_in_part_asks_again_when_the_rest_then_costs_more
     first; the vendor then raised the card's fee, and the funded re-run sent the other two for 108.00 on that
     approval: 158.00 charged. The check compared the orders left (108.00) with the whole approval (150.00),
     the 50.00 charged being the room. The batch's whole cost is compared now: asked again."""
-    settings = vendor_settings(tmp_path)
-    for name, role in (("admin", "admin"), ("alice", "requester"), ("carol", "approver")):
-        accounts.add_user(settings, name, f"password-{name}", [role], actor="test")
-    approvals.set_threshold(settings, "100", actor="admin")
-    monkeypatch.setenv("BULKSHIP_USER", "alice")
-    raised = copy.deepcopy(BUILTIN_CATALOG)
-    for product in raised["Products"]:
-        if product["Id"] == "CVS":
-            product["Cost"]["Fee"] = 2.0
-    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    settings = team_and_raised_fee(tmp_path, monkeypatch, threshold="100")
     vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0, balance=Decimal(60)))
     sheet = tmp_path / "part.csv"
     people = [f"P{i} Lee,{i} Main St,Boston,MA,02134,CVS,25" for i in range(1, 7)]
