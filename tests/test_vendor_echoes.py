@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.vendor_proxy import Answer, Call, VendorProxy, place
+from support.vendor_proxy import VendorProxy, orders_rewritten, place
 
 from bulkship.ledger import Ledger
 
@@ -16,18 +16,12 @@ from bulkship.ledger import Ledger
 def second_line_shows(**shown: Any) -> Any:
     """Every order the vendor answers shows its line for E2 with ``shown`` (another card, amount)."""
 
-    def rewrite(call: Call) -> Answer:
-        answer = call.forward()
-        if call.path.lower().startswith("/v1/orders") and answer.status < 300 and answer.body.strip():
-            body = answer.json()
-            for order in body.get("Data", [body]):
-                for line in order["LineItems"]:
-                    if line.get("ExternalId") == "E2":
-                        line.update(shown)
-            return Answer.of(answer.status, body)
-        return answer
+    def show(order: dict[str, Any]) -> None:
+        for line in order["LineItems"]:
+            if line.get("ExternalId") == "E2":
+                line.update(shown)
 
-    return rewrite
+    return orders_rewritten(show, reads_only=False)  # the create's answer too
 
 
 @pytest.mark.parametrize(

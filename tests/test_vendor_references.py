@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from support import write_sheet
-from support.vendor_proxy import Answer, Call, VendorProxy, place
+from support.vendor_proxy import VendorProxy, orders_rewritten, place
 
 from bulkship import api
 from bulkship.client.parse import parse_order
@@ -33,16 +33,7 @@ def prefixed(prefix: str, cut: int | None = None) -> Any:
                 Status="Cancelled" if cancelled else "Delivered", Shipments=[] if cancelled else [parcel]
             )
 
-    def rewrite(call: Call) -> Answer:
-        answer = call.forward()
-        if call.method != "GET" or not call.path.lower().startswith("/v1/orders") or answer.status >= 300:
-            return answer
-        body = answer.json()
-        for order in body.get("Data", [body]):
-            show(order)
-        return Answer.of(200, body)
-
-    return rewrite
+    return orders_rewritten(show)
 
 
 def cut_to(length: int) -> Any:

@@ -11,7 +11,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from support.vendor_proxy import Answer, Call, VendorProxy, place
+from support.vendor_proxy import Answer, Call, VendorProxy, key_of, orders_rewritten, place
 
 from bulkship import api
 from bulkship.ledger import Ledger
@@ -85,27 +85,14 @@ def fee_line(amount: float) -> Any:
     """Every order the vendor answers shows a line of its own beside the cards (no product), in its total;
     in the keys' casing the vendor writes (the likely-real dialect's camelCase too)."""
 
-    def key(record: dict[str, Any], name: str) -> str:
-        return next((k for k in record if k.lower() == name.lower()), name)
-
     def add(order: dict[str, Any]) -> None:
-        lines, order_id, cost = key(order, "LineItems"), key(order, "Id"), key(order, "Cost")
+        lines, order_id, cost = key_of(order, "LineItems"), key_of(order, "Id"), key_of(order, "Cost")
         fee = {"Id": f"{order[order_id]}-fee", "Description": "Handling fee", "Quantity": 1, "Cost": amount}
         order[lines].append({**fee, "Status": "Pending"})
         if cost in order:
             order[cost] = float(Decimal(str(order[cost])) + Decimal(str(amount)))
 
-    def rewrite(call: Call) -> Answer:
-        answer = call.forward()
-        if call.path.lower().startswith("/v1/orders") and answer.status < 300 and answer.body.strip():
-            body = answer.json()
-            listed = body if isinstance(body, list) else body.get(key(body, "Data"), [body])
-            for order in listed:
-                add(order)
-            return Answer.of(answer.status, body)
-        return answer
-
-    return rewrite
+    return orders_rewritten(add, reads_only=False)  # the create's answer too
 
 
 @pytest.mark.parametrize("dialect", ["documented", "likely-real"])
