@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .models import Catalog, PlannedLine
+from .models import Catalog, PlannedLine, Product
 
 if TYPE_CHECKING:
     from .ledger import OrderRecord
@@ -69,7 +69,7 @@ class PricedToday:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self._parts: dict[tuple[str, str], tuple[Any, Decimal] | None] = {}
+        self._parts: dict[tuple[str, str], tuple[Product, Decimal] | None] = {}
         self._unit_costs: dict[tuple[str, Decimal], Decimal] = {}
 
     def line(self, sent: SentLine) -> PlannedLine | None:
@@ -96,11 +96,14 @@ class PricedToday:
             shipping_cost=shipping,
         )
 
-    def _priced_parts(self, product_id: str, method_id: str) -> tuple[Any, Decimal] | None:
+    def _priced_parts(self, product_id: str, method_id: str) -> tuple[Product, Decimal] | None:
+        """The card and the shipping method's price; None when either is not listed at a price."""
         key = (product_id, method_id)
         if key not in self._parts:
             product = self.catalog.product(product_id)
             method = self.catalog.shipping_methods.get(method_id)
-            priced = product is not None and method is not None and method.priced
-            self._parts[key] = (product, method.price) if priced and method is not None else None
+            if product is None or method is None or not method.priced:
+                self._parts[key] = None
+            else:
+                self._parts[key] = (product, method.price)
         return self._parts[key]
