@@ -3,6 +3,7 @@ approvals and cards tallied by batch."""
 
 from __future__ import annotations
 
+from ..records import OPEN_STATES
 from .driver import _NO_CARD_YET, Db, Tuples, _made_no_card, _run
 
 # -- every batch at once (the web page's Batches overview) ------------------------------------------------
@@ -32,10 +33,11 @@ def batch_earlier_rows(db: Db) -> Tuples:
     """(batch, count) of the rows of earlier files the latest no longer holds that the result workbook still
     shows, as holding money (:meth:`bulkship.reconcile.join.LedgerView.holds_money`): ordered, sent in an
     order whose answer was lost, or waiting for review in an order the vendor created."""
+    in_doubt = ", ".join(f"'{state}'" for state in OPEN_STATES)  # our own constants, not input
     return _run(
         db,
         "SELECT r.batch, COUNT(*) FROM rows AS r LEFT JOIN orders AS o ON o.po_number = r.po_number"
-        " WHERE r.current = 0 AND (r.status = 'ordered' OR o.state IN ('sending', 'unknown')"
+        f" WHERE r.current = 0 AND (r.status = 'ordered' OR o.state IN ({in_doubt})"
         " OR (r.status = 'review' AND r.cost IS NOT NULL AND o.state = 'created')) GROUP BY r.batch",
     ).all()
 
