@@ -80,7 +80,7 @@ class RunResult:
     invalid: int  # rows not valid as written (on the Fix these sheet)
     orders: int  # orders the vendor holds for this batch
     ordered_rows: int  # rows of this file the vendor ordered
-    failed_rows: int
+    failed_rows: int  # refused by the vendor, or ended there before a card was made (no_card_rows)
     total_cost: Decimal  # charged: what the vendor's orders for this batch cost
     output: Path | None
     sandbox: bool
@@ -100,6 +100,7 @@ class RunResult:
     money: dict[str, MoneyTally] = field(default_factory=dict)  # charged, in doubt, to send
     api: str = ""
     duplicate: int = 0  # rows repeating an earlier row of the file: not ordered, nothing to fix
+    no_card_rows: int = 0  # failed: the vendor ended their line before making a card; a re-run sends them
 
     @property
     def attention_rows(self) -> int:
@@ -169,6 +170,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         orders=states.get("created", 0) - _orders_without_a_card(view),
         ordered_rows=rows.get("ordered", 0) - no_card,
         failed_rows=rows.get("failed", 0) + no_card,
+        no_card_rows=no_card,
         # money: every ordered row of the batch, including rows since removed from the file
         total_cost=money[CHARGED].total,
         output=output,

@@ -486,3 +486,34 @@ def test_rows_sent_under_their_own_po_are_never_tied_to_another_order_s_lines(tm
             )  # fmt: skip
     finally:
         vendor.close()
+
+
+def test_the_run_says_rows_failed_at_the_vendor_are_sent_again_by_the_same_command_not_corrected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review19: a batch whose order the vendor ended Failed read "5 row(s) need fixing (invalid or
+    refused by the vendor): see the 'Fix these' sheet, correct them", while each row said "Re-run the same
+    command to send it again": nothing in them is wrong. Rows the vendor refused stay rows to fix."""
+    from bulkship.cli.run_show import report
+    from bulkship.runresult import result_from_ledger
+
+    sheet = _people(tmp_path / "fail.csv", 3)
+    with sheet.open("a", newline="") as handle:  # one row the vendor's catalog refuses: a row to fix
+        csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "MA", "02134", "NOPE", "25"])
+    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
+    settings = failing.settings
+    try:
+        run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
+        failing.sandbox.advance(3 * DAY)
+        asyncio.run(track(settings, "fail", client_factory=failing.factory()))
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            result = result_from_ledger(ledger, "fail", settings, None)
+        capsys.readouterr()
+        report(result)
+        said = " ".join(capsys.readouterr().err.split())
+        assert (result.failed_rows, result.invalid) == (3, 1), result
+        again = "3 row(s) failed at the vendor before their card was made (nothing charged for them): re-run"
+        assert f"{again} the same command to send them again under a new PO number" in said, said
+        assert "1 row(s) need fixing" in said, said  # it read "4 row(s) need fixing"
+    finally:
+        failing.close()

@@ -217,7 +217,14 @@ def report(result: RunResult, said: set[str] | None = None) -> None:
             )
     # held, needs-review and duplicate rows have their own advice (duplicates are not on Fix these)
     duplicates = result.by_status.get("duplicate", 0)
-    to_fix = result.attention_rows - result.held_rows - result.review_rows - duplicates
+    # a row whose order the vendor ended Failed before making its card has nothing to correct: "need
+    # fixing ... correct them" sent people looking for a mistake that is not there (review19)
+    to_fix = result.attention_rows - result.held_rows - result.review_rows - duplicates - result.no_card_rows
+    if result.no_card_rows:
+        err_console.print(
+            f"{result.no_card_rows} row(s) failed at the vendor before their card was made (nothing charged "
+            "for them): re-run the same command to send them again under a new PO number."
+        )
     if to_fix > 0:
         err_console.print(
             f"{to_fix} row(s) need fixing (invalid or refused by the vendor): see the "
