@@ -201,6 +201,7 @@ def batch_status(ledger: Ledger, batch: str, *, state: str | None = None) -> dic
     counts = counts_by_row_status(view)
     money = money_by_bucket(view)
     created = [o for o in view.orders.values() if o.state == "created"]
+    failed = view.orders_without_a_card()  # no card: the run and the workbook's Summary leave them out
     return {
         "batch": batch,
         "state": batch_states(ledger).get(batch, "") if state is None else state,
@@ -208,7 +209,8 @@ def batch_status(ledger: Ledger, batch: str, *, state: str | None = None) -> dic
         "input_hash": record.file_hash if record else "",
         "rows": sum(counts.values()),
         "by_status": dict(sorted(counts.items())),
-        "orders": len(created),
+        "orders": len(created) - failed,  # "Orders 1" beside the run's "0 ordered in 0 order(s)" (review18)
+        "orders_failed": failed,  # created, then ended by the vendor with no card made (nothing charged)
         "orders_by_state": ledger.order_counts(batch),
         "orders_by_vendor_status": _vendor_statuses(created),
         "money": {bucket.replace(" ", "_"): tally.as_json() for bucket, tally in money.items()},

@@ -26,7 +26,7 @@ from .reconcile.join import (
     waits_in_created_order,
 )
 from .repeats import HELD
-from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, NO_CARD_STATUSES, PO_REFUSED
+from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, PO_REFUSED
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -167,7 +167,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         valid=record.valid if record else 0,
         invalid=rows.get("invalid", 0),  # apart from duplicates, as validate and the Fix these sheet count
         duplicate=rows.get("duplicate", 0),
-        orders=states.get("created", 0) - _orders_without_a_card(view),
+        orders=states.get("created", 0) - view.orders_without_a_card(),
         ordered_rows=rows.get("ordered", 0) - no_card,
         failed_rows=rows.get("failed", 0) + no_card,
         no_card_rows=no_card,
@@ -282,21 +282,6 @@ def _costs_differ(view: LedgerView, batch: str) -> list[str]:
         f"{money_text(found.charged)}. The money charged is the vendor's; compare with "
         f"`bulkship reconcile {batch}`"
     ]
-
-
-def _orders_without_a_card(view: LedgerView) -> int:
-    """Created orders the vendor ended Failed or Cancelled with no row's card made in them (their rows failed,
-    or were sent again in another order): "560 ordered in 60 orders" counted 4 such orders."""
-    made = {
-        r.po_number
-        for r in view.rows_by_fingerprint.values()
-        if r.status == "ordered" and not made_no_card(r)
-    }
-    return sum(
-        1
-        for po, order in view.orders.items()
-        if order.state == "created" and (order.status or "").lower() in NO_CARD_STATUSES and po not in made
-    )
 
 
 def _untied(view: LedgerView) -> dict[str, Any]:

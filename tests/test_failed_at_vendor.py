@@ -517,3 +517,33 @@ def test_the_run_says_rows_failed_at_the_vendor_are_sent_again_by_the_same_comma
         assert "1 row(s) need fixing" in said, said  # it read "4 row(s) need fixing"
     finally:
         failing.close()
+
+
+def test_status_counts_the_orders_the_run_counts_and_says_those_the_vendor_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review18 (left over, reproduced by review19): the run of a batch whose one order the vendor
+    ended Failed read "0 ordered in 0 order(s)" while `bulkship status` listed Orders 1, and once the rows
+    were sent again "5 ordered in 2 order(s)" beside Orders 4 (the workbook's Summary: Orders 2)."""
+    from bulkship.cli import main
+
+    sheet = _people(tmp_path / "fail.csv", 3)
+    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
+    settings = failing.settings
+    try:
+        run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
+        failing.sandbox.advance(3 * DAY)
+        asyncio.run(track(settings, "fail", client_factory=failing.factory()))
+        (status,) = api.status(settings, "fail")
+        assert (status["orders"], status["orders_failed"]) == (0, 1), status
+        failing.close()
+        failing = SandboxVendor(tmp_path / "vendor")
+        again = run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
+        (status,) = api.status(settings, "fail")
+        assert again.orders == status["orders"] == 1 and status["orders_failed"] == 1, status
+        capsys.readouterr()
+        assert main(["status", "fail", "--ledger", str(settings.ledger)]) == 0
+        table = capsys.readouterr().out
+        assert "│ 1 (+1 failed) │" in table, table
+    finally:
+        failing.close()

@@ -236,7 +236,7 @@ def status_command(
     for s in summaries:
         table.add_row(
             s["batch"], s["state"], Path(s["input_file"]).name, str(s["rows"]),
-            ", ".join(f"{n} {k}" for k, n in s["by_status"].items()), str(s["orders"]),
+            ", ".join(f"{n} {k}" for k, n in s["by_status"].items()), _orders_cell(s),
             _money_cell(s["money"]["charged"]), _money_cell(s["money"]["in_doubt"]),
             _money_cell(s["money"]["to_send"]), s["output"] or "",
         )  # fmt: skip
@@ -244,6 +244,12 @@ def status_command(
     if not out.is_terminal:  # piped or redirected: do not squeeze the table into 80 columns
         out = plain_console(PIPED_WIDTH)
     out.print(table)
+
+
+def _orders_cell(summary: dict[str, Any]) -> str:
+    """The orders holding cards, as the run counts them, and those the vendor ended with none made."""
+    failed = summary.get("orders_failed") or 0
+    return f"{summary['orders']} (+{failed} failed)" if failed else str(summary["orders"])
 
 
 def _money_cell(money: dict[str, Any]) -> str:

@@ -9,12 +9,13 @@ from typing import Any
 from ...ledger import BatchRecord, Ledger, OrderRecord, RowRecord
 from ...models import Catalog
 from ...money import Breakdown, MoneyTally, billed_money
-from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, TO_SEND
+from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, NO_CARD_STATUSES, TO_SEND
 from ..sheets import OrderSummary, RowOutcome
 from ..sheets.book import counted
 from .outcome import (
     IN_DOUBT_ORDER_STATES,
     ORDER_SHEET_STATES,
+    made_no_card,
     outcome_from_ledger,
     row_line,
     row_money,
@@ -110,6 +111,22 @@ class LedgerView:
         return order is not None and (
             order.state in IN_DOUBT_ORDER_STATES or waits_in_created_order(record, order)
         )
+
+    def orders_without_a_card(self) -> int:
+        """Created orders the vendor ended Failed or Cancelled with no row's card made in them (their rows
+        failed, or were sent again in another order): "560 ordered in 60 orders" counted 4 such orders. The
+        run, ``status`` and the Summary's orders leave them out."""
+        made = {
+            r.po_number
+            for r in self.rows_by_fingerprint.values()
+            if r.status == "ordered" and not made_no_card(r)
+        }
+        ended = (
+            po
+            for po, o in self.orders.items()
+            if o.state == "created" and (o.status or "").lower() in NO_CARD_STATUSES
+        )
+        return sum(1 for po in ended if po not in made)
 
     def shown_rows(self) -> list[RowRecord]:
         """Every row the result workbook shows: the current file's rows, then rows of earlier files that
