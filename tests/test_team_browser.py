@@ -130,3 +130,19 @@ def test_a_batch_above_the_threshold_is_approved_by_another_person_sent_once_and
     lee.go_back()
     lee.wait_for_load_state()
     assert "/login" in lee.url and "BS-ANNIVERSARY" not in lee.content(), lee.url
+
+
+def test_enter_in_a_persons_limit_box_sets_the_limit(
+    chromium: Any, server: Server, env: dict[str, str]
+) -> None:
+    """Found by hunter-web5: the person's changes were one form whose first button was 'Set roles', so Enter
+    in the limit box set the roles as ticked and no limit ('lee: approver, requester.'): lee still sent up to
+    the team threshold without approval."""
+    dana = person(chromium, server, "dana")
+    dana.goto(server.url + "/admin/users")
+    dana.fill("input[aria-label='Limit of lee']", "50")
+    dana.press("input[aria-label='Limit of lee']", "Enter")
+    dana.wait_for_load_state()
+    assert "Limit of lee set" in dana.inner_text("main")
+    assert getattr(accounts.find_user(resolve_settings(env=env), "lee"), "spend_limit", None) == 50
+    store.forget_engines()

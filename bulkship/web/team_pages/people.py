@@ -3,11 +3,14 @@ idle time of a session."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
 from ...errors import BulkshipError
+from ...settings import Settings
 from ...team import ROLES, accounts, approvals
 from .. import app as pages
 from .common import _actor, _address, _settings
@@ -53,6 +56,7 @@ async def change_person(request: Request) -> Response:
             accounts.set_disabled(settings, name, action == "disable", actor=actor, address=address)
             return f"{name} is {action}d."
         if action == "roles":
+            _roles_as_shown(settings, name, str(form.get("roles_was") or ""))
             found = accounts.set_roles(
                 settings, name, [str(r) for r in form.getlist("role")], actor=actor, address=address
             )
@@ -73,21 +77,66 @@ async def change_person(request: Request) -> Response:
     return await people_page(request, message=message)
 
 
+def _roles_as_shown(settings: Settings, name: str, shown: str) -> None:
+    """Refuse roles set from a page showing others than the person has now: its checkboxes, ticked as
+    they were, set back what another admin changed since (an approver role taken away given back)."""
+    now = accounts.find_user(settings, name)
+    if now is not None and shown and set(shown.split(",")) != set(now.roles):
+        roles = now.roles_text or "none"
+        raise accounts.AccountError(
+            f"The roles of {now.name} were changed since this page was shown (now: {roles}): nothing was "
+            "changed. Check them below and set them again."
+        )
+
+
+def _same_money(a: object, b: object) -> bool:
+    return accounts.parse_limit(str(a)) == accounts.parse_limit(str(b))
+
+
+def _same_text(a: object, b: object) -> bool:
+    return str(a).strip() == str(b).strip()
+
+
+def _changed(what: str, posted: str, shown: str | None, now: object, same: Any) -> bool:
+    """Whether the admin changed a setting the form posts (every field is posted, changed or not). A value
+    left as the page showed it is not a change, even when another admin (or the command line) changed it
+    since: saving the idle time set the threshold back to the one the page showed (found by hunter-web5).
+    A value changed on a page showing what is no longer so is refused: it was decided on a stale figure."""
+    if not posted:
+        return False
+    if shown is None:  # a form without what it showed (a script): changed when it differs from now
+        return not same(posted, now)
+    if same(posted, shown) or same(posted, now):
+        return False
+    if not same(shown, now):
+        raise accounts.AccountError(
+            f"The {what} was changed since this page was shown (it is {now} now): nothing was saved. "
+            "Check the settings below and save them again."
+        )
+    return True
+
+
 async def change_settings(request: Request) -> Response:
     settings = _settings(request)
     form = await request.form()
     actor, address = _actor(request), _address(request)
 
+    def shown(key: str) -> str | None:
+        value = form.get(key + "_was")
+        return None if value is None else str(value).strip()
+
     def apply() -> None:
         threshold = str(form.get("threshold") or "").strip()
-        if threshold and accounts.parse_limit(threshold) != approvals.threshold(settings):
-            approvals.set_threshold(settings, threshold, actor=actor, address=address)
         idle = str(form.get("idle_minutes") or "").strip()
-        if idle:
-            if not idle.isdecimal():  # isdigit() let '²' through to int(): a 500 page (hunter-web, W6)
-                raise accounts.AccountError("The idle time is a number of minutes")
-            if int(idle) != approvals.idle_minutes(settings):
-                approvals.set_idle_minutes(settings, int(idle), actor=actor, address=address)
+        if idle and not idle.isdecimal():  # isdigit() let '²' through to int(): a 500 page (hunter-web, W6)
+            raise accounts.AccountError("The idle time is a number of minutes")
+        now = approvals.threshold(settings)
+        new_threshold = _changed("approval threshold", threshold, shown("threshold"), now, _same_money)
+        now_idle = approvals.idle_minutes(settings)
+        if _changed("idle time", idle, shown("idle_minutes"), now_idle, _same_text):
+            approvals.set_idle_minutes(settings, int(idle), actor=actor, address=address)
+        if new_threshold:  # after every check: a refusal saves nothing
+            approvals.set_threshold(settings, threshold, actor=actor, address=address)
 
     try:
         await run_in_threadpool(apply)
