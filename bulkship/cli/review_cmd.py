@@ -68,8 +68,14 @@ def print_review(report: ReviewReport) -> None:
         for line in group.maybe:
             say(f"  May be at the vendor: {line}", soft_wrap=True)
         command = f"bulkship reconcile {report.batch} --resolve {group.po_number}"
-        if group.release.allowed:
+        if group.release.allowed and group.release.absent:
             say(f"  Not at the vendor (provably): release with  {command} --release", soft_wrap=True)
+        elif group.release.allowed:  # the vendor shows the order, and nothing in it or elsewhere is theirs
+            say(
+                "  No card the vendor shows is theirs: once the vendor says none was made, release with  "
+                f"{command} --release",
+                soft_wrap=True,
+            )
         else:
             say(styled("  ", ("Release refused now", "yellow"), ": " + "; ".join(group.release.blockers)))
         if group.not_ours:

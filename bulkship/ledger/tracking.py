@@ -13,6 +13,7 @@ from ..billing import billed_beside
 from ..models import Shipment, VendorLineItem, VendorOrder
 from ..payload import line_items
 from ..references import unprefixed
+from ..silentorder import rows_left_unsaid, waiting_note
 from ..splitlines import gone, merge_split, partial_line, reissued
 from ..statuses import NO_CARD_STATUSES
 from . import sql
@@ -220,6 +221,16 @@ class LedgerTracking(LedgerReads):
                 )
                 sql.set_rows_status(db, "review", ((why, at, r.batch, r.fingerprint) for r in lost))
                 self._event(db, current["batch"], po_number, "lines_gone", {"rows": len(lost)})
+                changed = True
+            unsaid = [
+                rows[n]
+                for n in rows_left_unsaid(rows, vendor_order, CARD_MADE_LINE_STATUSES | {"complete"})
+                if rows[n] not in lost
+            ]
+            if unsaid:  # an order ended Failed/Cancelled, its lines silent: a person asks the vendor
+                why = waiting_note(po_number, vendor_order, current["batch"])
+                sql.set_rows_status(db, "review", ((why, at, r.batch, r.fingerprint) for r in unsaid))
+                self._event(db, current["batch"], po_number, "lines_unsaid", {"rows": len(unsaid)})
                 changed = True
             if note_billed_on_order(
                 db, current["batch"], po_number, vendor_order, self.rows_by_po(po_number)

@@ -17,9 +17,10 @@ from typing import Any
 
 from ..client.parse import po_number_of, raw_lines, text
 from ..errors import VendorError
-from ..ledger import Ledger, RowRecord
+from ..ledger import Ledger, OrderRecord, RowRecord
 from ..models import VendorOrder
 from ..rebuild import batch_orders_pattern
+from ..silentorder import says_nothing_of_lines
 from ..statuses import NO_CARD_STATUSES
 from .lines import (
     Card,
@@ -131,12 +132,18 @@ def _known_orders_left_out(ledger: Ledger, batch: str, listed: Sequence[VendorOr
         seen = shown.get(record.po_number)
         if seen is None:
             return f"it leaves out order {record.po_number}, which this ledger records at the vendor"
-        if len(seen.line_items) < record.lines:
+        if len(seen.line_items) < record.lines and not _ended_unsaid(record, seen):
             return (
                 f"it shows {len(seen.line_items)} of the {record.lines} line(s) this ledger records for "
                 f"order {record.po_number}"
             )
     return ""
+
+
+def _ended_unsaid(record: OrderRecord, seen: VendorOrder) -> bool:
+    """An order the vendor ended Failed or Cancelled, read so before and listed so now, its lines silent:
+    it leaves no line out, it says nothing of any (:mod:`bulkship.silentorder`)."""
+    return (record.status or "").casefold() in NO_CARD_STATUSES and says_nothing_of_lines(seen)
 
 
 @dataclass

@@ -22,6 +22,7 @@ from ..linematch import match_created, match_echoed, match_lines, other_card
 from ..models import VendorOrder
 from ..payload import line_items
 from ..references import unprefixed
+from ..silentorder import says_nothing_of_lines, waiting_note
 from ..splitlines import merge_split
 from .conflicts import _Conflicts
 from .shared import (
@@ -104,6 +105,18 @@ class _Answers(_Conflicts):
             # Untied, a later read would tie them by position, and a vendor listing them in its own order
             # would give one row another's status ("no card was made": a second card)
             vendor_order = await self._read_again(vendor_order, order.po_number)
+        if (created or recorded_send) and says_nothing_of_lines(vendor_order):
+            # Failed or Cancelled, its lines silent (found by hunter-vendor5): neither ordered nor sent again
+            await self._ledger(
+                self.ledger.record_created, order.po_number, vendor_order, [], created=created,
+                missing=[r.fingerprint for r in rows],
+                missing_error=waiting_note(order.po_number, vendor_order, self.batch),
+            )  # fmt: skip
+            self.outcome.created.append(order.po_number)
+            self._report(
+                order.po_number, f"{vendor_order.status}, its lines silent: rows need review", ordered=0
+            )
+            return None
         if created and _shows_fewer(rows, vendor_order):
             vendor_order = await self._read_again(vendor_order, order.po_number)
             if _shows_fewer(rows, vendor_order):

@@ -13,7 +13,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from ...money import MONEY_LABELS, Breakdown, MoneyTally, billed_money, money_text
-from ...statuses import CHARGED, MONEY_BUCKETS, STATUS_COLOURS, STATUS_MEANINGS, TO_SEND
+from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, STATUS_COLOURS, STATUS_MEANINGS, TO_SEND
 from ..layout import ORDER_COLUMNS
 from .book import (
     RESULT_STATUSES,
@@ -40,6 +40,7 @@ class _Tally:
         self._kinds: dict[tuple[Any, ...], int] = {}
         self._totals: tuple[dict[str, MoneyTally], ...] | None = None
         self.billed: dict[str, Decimal] = {}  # PO -> what its order bills beside its lines
+        self.buckets_of: dict[str, set[str]] = {}  # PO -> the money buckets its rows are in
 
     def add_billed(self, orders: Sequence[OrderSummary]) -> None:
         """The orders' own charges beside their lines (:attr:`OrderSummary.billed`): charged money."""
@@ -56,6 +57,7 @@ class _Tally:
                 outcome.face_value, outcome.discount, outcome.fees, outcome.shipping, outcome.cost,
             )  # fmt: skip
             self._kinds[kind] = self._kinds.get(kind, 0) + 1
+            self.buckets_of.setdefault(outcome.po_number, set()).add(outcome.money)
 
     def _added_up(self) -> tuple[dict[str, MoneyTally], ...]:
         if self._totals is None:
@@ -125,6 +127,14 @@ def _write_orders(
             if order.money == CHARGED and not money.rows and not any(money.figures())
             else order.money
         )
+        if (
+            order.money == CHARGED
+            and tally.buckets_of.get(order.po_number) == {IN_DOUBT}
+            and not order.billed
+        ):
+            # every row waits for a person (its order Failed, its lines silent): no money charged is known;
+            # 'charged' here beside 'in doubt' on its rows and on the Summary told finance otherwise
+            bucket = IN_DOUBT
         _text(sheet, i, 3, bucket, fmt)
         sheet.write_number(i, 4, order.line_items)
         for col, amount in enumerate(money.figures(), start=5):
