@@ -111,3 +111,75 @@ def test_a_name_cell_holding_two_people_is_not_sent(
             "Row 8, column 'Name': holds two names ('Jo Wu' and 'Jo Wu-Lin'), which would go on the parcel as one line: which one is meant? Keep only the recipient's name in this cell.",
         ),
     ]
+
+
+_WHOLE = (
+    "First Name,Last Name,Address,City,State,Zip,Product,Amount\n"
+    "Ann Lee,Lee,1 Main St,Boston,MA,02108,CVS,25\n"
+    "Bob,Bob Ray,2 Main St,Boston,MA,02108,CVS,25\n"
+    "Cy Ng,NG,3 Main St,Boston,MA,02108,CVS,25\n"
+    "Lee,Lee,4 Main St,Boston,MA,02108,CVS,25\n"
+    "Di,Wu,5 Main St,Boston,MA,02108,CVS,25\n"
+    "Ed Fox,Ray,6 Main St,Boston,MA,02108,CVS,25\n"
+)
+
+
+def _names_sent() -> list[str]:
+    orders = embedded_sandbox_orders(resolve_settings().data_dir)
+    return [li["PhysicalDeliveryAddress"]["Name"] for order in orders for li in order["LineItems"]]
+
+
+def test_a_first_or_last_name_cell_holding_the_whole_name_is_not_printed_with_a_word_twice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The last note's decision (hunter-sheets4's tried fix): First Name 'Ann Lee' beside Last Name 'Lee'
+    (an HR export's 'Worker' pasted into First Name) went on the parcel as 'Ann Lee Lee', 'Bob' | 'Bob Ray'
+    as 'Bob Bob Ray'. The cell holding both is the name, said on the row; one word in both ('Lee' | 'Lee')
+    and a middle name ('Ed Fox' | 'Ray') are names as written."""
+    path = tmp_path / "whole.csv"
+    path.write_text(_WHOLE)
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert (code, data["valid"]) == (0, 6)
+    assert [p["message"] for p in data["problems"] if "whole name" in p["message"]] == [
+        "Row 2, column 'First Name': 'Ann Lee' holds the whole name: sent as Ann Lee, not 'Ann Lee Lee'.",
+        "Row 3, column 'Last Name': 'Bob Ray' holds the whole name: sent as Bob Ray, not 'Bob Bob Ray'.",
+        "Row 4, column 'First Name': 'Cy Ng' holds the whole name: sent as Cy Ng, not 'Cy Ng NG'.",
+    ]
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    assert _names_sent() == ["Ann Lee", "Bob Ray", "Cy Ng", "Lee Lee", "Di Wu", "Ed Fox Ray"]
+
+
+def test_a_batch_sent_with_the_name_written_twice_is_not_sent_again_after_the_upgrade(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The cost hunter-sheets4 saw: sending 'Ann Lee' instead of 'Ann Lee Lee' changed the rows'
+    fingerprints, so a batch sent before held its own rows as edits and counted them 'no longer in the
+    file'. The fingerprint still reads the cells joined: the batch, sent as the old version did (its names
+    'Ann Lee Lee'...), re-run from the First/Last file sends nothing, holds nothing, and counts 6 rows."""
+    sent_before = tmp_path / "sent.csv"
+    sent_before.write_text(
+        "Name,Address,City,State,Zip,Product,Amount\n"
+        + "".join(
+            f"{name},{i} Main St,Boston,MA,02108,CVS,25\n"
+            for i, name in enumerate(
+                ["Ann Lee Lee", "Bob Bob Ray", "Cy Ng NG", "Lee Lee", "Di Wu", "Ed Fox Ray"], start=1
+            )
+        )
+    )
+    out = ["--yes", "--wait", "0", "--batch", "gifts", "--out", str(tmp_path / "out")]
+    assert main(["run", str(sent_before), *out]) == 0
+    path = tmp_path / "whole.csv"
+    path.write_text(_WHOLE)
+    capsys.readouterr()
+    assert main(["run", str(path), *out]) == 0
+    said = capsys.readouterr()
+    assert "held" not in said.out + said.err and "no longer in the file" not in said.out + said.err
+    assert _names_sent() == ["Ann Lee Lee", "Bob Bob Ray", "Cy Ng NG", "Lee Lee", "Di Wu", "Ed Fox Ray"]
+    assert main(["status", "gifts", "--json"]) == 0
+    (batch,) = json.loads(capsys.readouterr().out)["batches"]
+    assert (batch["rows"], batch["by_status"], batch["money"]["charged"]["total"]) == (
+        6,
+        {"pending": 6},
+        "150.00",
+    )

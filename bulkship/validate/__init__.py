@@ -59,7 +59,8 @@ def validate(
     say_fallback(sheet, collector, moved)
     check_borrowed_line_2(sheet, collector, moved)
     products = rules.product_ids(catalog)
-    frame = _normalise(frame, defaults, collector, sheet, chosen=program.defaults, products=products)
+    chosen = program.defaults
+    frame, kept_names = _normalise(frame, defaults, collector, sheet, chosen=chosen, products=products)
     check_unread_cards(frame, sheet, products, collector)
     rules.check_lost_letters(frame, collector)
     rules.check_structure(frame, contract, collector)
@@ -77,7 +78,7 @@ def validate(
     frame.loc[frame.index.isin(collector.error_rows()), STATUS] = "invalid"
     if skipped.any():
         frame.loc[skipped, STATUS] = "skipped"
-    _fingerprint_and_duplicates(frame, collector, contract, skipped, ordered)
+    _fingerprint_and_duplicates(frame, collector, contract, skipped, ordered, names=kept_names)
     problems = collector.sorted()
     if skipped.any():  # a skipped row is never judged: its problems would be noise
         rows = {s.row for s in sheet.skipped}

@@ -40,8 +40,11 @@ def _fingerprint_and_duplicates(
     contract: SheetContract,
     skipped: pd.Series,
     ordered: Callable[[], Collection[str]] | None = None,
+    *,
+    names: pd.Series | None = None,
 ) -> None:
-    base = pd.Series(_fingerprints(frame), index=frame.index, dtype=object)
+    """``names``: the name a row's fingerprint reads where it is not the one sent ("" elsewhere)."""
+    base = pd.Series(_fingerprints(frame, names), index=frame.index, dtype=object)
     if not skipped.any():
         _judge_repeats(frame, base, collector, ordered)
         return
@@ -108,11 +111,15 @@ def _skipped_fingerprints(base: pd.Series, shown: set[str]) -> list[str]:
     return found
 
 
-def _fingerprints(frame: pd.DataFrame) -> list[str]:
+def _fingerprints(frame: pd.DataFrame, names: pd.Series | None = None) -> list[str]:
     """sha256 of the ordering fields joined by U+001F (names and address case-folded), first 32 hex digits;
-    computed with C-level maps: no Python bytecode per row."""
+    computed with C-level maps: no Python bytecode per row. ``names``: the name read in place of ``name``
+    where not ""."""
+    columns = {c: frame[c] for c in FINGERPRINT_FIELDS}
+    if names is not None and names.ne("").any():
+        columns["name"] = frame["name"].where(names.eq(""), names)
     fields = [  # case-folded lazily: a million rows' folded copies never exist at once
-        map(str.casefold, frame[c].tolist()) if c in _CASE_INSENSITIVE else frame[c].tolist()
+        map(str.casefold, columns[c].tolist()) if c in _CASE_INSENSITIVE else columns[c].tolist()
         for c in FINGERPRINT_FIELDS
     ]
     digests = map(hashlib.sha256, map(str.encode, map("\x1f".join, zip(*fields, strict=True))))

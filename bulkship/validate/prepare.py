@@ -21,6 +21,7 @@ from .fallback import fallback_rows, read_fallback
 from .names import (
     _NUMBER_IN_BRACKETS,
     _names_another,
+    _one_holding_both,
     _placeholders,
     _with_family_name,
     _with_last_name,
@@ -169,9 +170,10 @@ def _normalise(
     *,
     chosen: Collection[str] = (),
     products: Mapping[str, str] | None = None,
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, pd.Series]:
     """``chosen``: the fields whose default the person set (program [defaults]), not the built-in ones;
-    ``products``: the catalog's cards by id or name (:func:`rules.product_ids`)."""
+    ``products``: the catalog's cards by id or name (:func:`rules.product_ids`). Also returns the name each
+    row's fingerprint reads where it is not the name sent ("" elsewhere)."""
     for column in CANONICAL_COLUMNS:
         frame[column], changed = normalize.clean_text(frame[column])
         collector.warn(changed, column, "Spaces or invisible characters removed", _CLEANED)
@@ -205,12 +207,21 @@ def _normalise(
         frame["name"] = _with_suffix(frame["name"], suffix)
         frame["last_name"] = _with_suffix(frame["last_name"], suffix)
     _fill_defaults(frame, defaults, collector, chosen, products or {})
-    full_name = (frame["first_name"] + " " + frame["last_name"]).str.strip()
+    joined = (frame["first_name"] + " " + frame["last_name"]).str.strip()
+    in_first, in_last = _one_holding_both(frame["first_name"], frame["last_name"])
+    full_name = joined.where(~in_first, frame["first_name"]).where(~in_last, frame["last_name"])
     # "N/A" under a Preferred Name read as the name, beside the person's First and Last Name
     no_name = full_name.ne("") & frame["name"].ne("")  # both given: a rare list, looked at only then
     if no_name.any():
         no_name[no_name] = _placeholders(frame["name"][no_name])
-    frame["name"] = frame["name"].where(frame["name"].ne("") & ~no_name, full_name)
+    took = frame["name"].eq("") | no_name
+    frame["name"] = frame["name"].where(~took, full_name)
+    # the fingerprint keeps reading the two cells joined, as before this was seen: a batch sent then is the
+    # same rows now, never an edit held or a card sent again
+    kept = joined.where(took & (in_first | in_last), "")
+    said = "'{old}' holds the whole name: sent as {name}, not '{joined}'."
+    for column, whole in (("first_name", in_first), ("last_name", in_last)):
+        collector.warn(took & whole, column, "Whole name in one cell", said, extra={"joined": joined})
     collector.warn(
         no_name, "name", "Placeholder name", "'{old}' is no name: sent as {new} (First and Last Name)."
     )
@@ -273,4 +284,4 @@ def _normalise(
         "'{old}' is not a US ZIP code; if Excel dropped a leading zero, 0-padding it does not match state "
         "{state}. Type the full 5-digit ZIP (e.g. 02134) in a Text-formatted column.",
     )
-    return frame
+    return frame, kept
