@@ -90,5 +90,11 @@ def test_each_change_of_a_person_is_a_form_of_its_own(team: Settings, browsers: 
     form = fields(admin.get("/admin/users").text, "/admin/users/alice")
     assert form["action"] == "roles" and "limit" not in form and "password" not in form
     limit = {"csrf_token": token(admin, "/admin/users"), "action": "limit", "limit": "50"}
-    assert "Limit of alice set" in admin.post("/admin/users/alice", data=limit).text
+    assert "Limit of alice set: 50.00 without approval" in admin.post("/admin/users/alice", data=limit).text
     assert getattr(accounts.find_user(team, "alice"), "spend_limit", None) == 50
+    # the box is shown empty: Set limit (or Enter) on it does not take her limit away
+    empty = admin.post("/admin/users/alice", data={**limit, "limit": ""})
+    assert empty.status_code == 400 and "Type the most alice may send without approval" in empty.text
+    assert getattr(accounts.find_user(team, "alice"), "spend_limit", None) == 50
+    cleared = admin.post("/admin/users/alice", data={**limit, "limit": "none"})
+    assert "Limit of alice set: none (the team threshold applies)" in cleared.text

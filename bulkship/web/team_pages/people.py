@@ -62,8 +62,16 @@ async def change_person(request: Request) -> Response:
             )
             return f"{found.name}: {found.roles_text}."
         if action == "limit":
-            accounts.set_limit(settings, name, str(form.get("limit") or ""), actor=actor, address=address)
-            return f"Limit of {name} set."
+            typed = str(form.get("limit") or "").strip()
+            if not typed:  # the box is shown empty: Set limit (or Enter) on it took a person's limit away
+                raise accounts.AccountError(
+                    f"Type the most {name} may send without approval, or none for the team threshold: "
+                    "nothing was changed."
+                )
+            found = accounts.set_limit(settings, name, typed, actor=actor, address=address)
+            if found.spend_limit is None:
+                return f"Limit of {found.name} set: none (the team threshold applies)."
+            return f"Limit of {found.name} set: {found.spend_limit:,.2f} without approval."
         if action == "reset":
             password = str(form.get("password") or "")
             accounts.reset_password(settings, name, password, actor=actor, address=address)
