@@ -48,7 +48,7 @@ def rows_cost(rows: Iterable[Any]) -> Decimal | None:
     costs, but a row whose line ended without a card; None when one of them has no cost."""
     total = Decimal(0)
     for row in rows:
-        if row.status not in ("ordered", "review") or _made_no_card(row):
+        if row.status not in ("ordered", "review") or row_made_no_card(row):
             continue
         if row.cost is None:
             return None
@@ -56,7 +56,7 @@ def rows_cost(rows: Iterable[Any]) -> Decimal | None:
     return total
 
 
-def _made_no_card(row: Any) -> bool:
+def row_made_no_card(row: Any) -> bool:
     """As :func:`bulkship.reconcile.join.made_no_card` (not imported: the ledger reads this module)."""
     parcel = row.tracking_number or row.tracking_url or row.shipped_date or row.delivered_date
     return row.status == "ordered" and (row.line_status or "").lower() in NO_CARD_STATUSES and not parcel

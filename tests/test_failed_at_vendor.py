@@ -547,3 +547,33 @@ def test_status_counts_the_orders_the_run_counts_and_says_those_the_vendor_faile
         assert "│ 1 (+1 failed) │" in table, table
     finally:
         failing.close()
+
+
+def test_reconcile_names_the_orders_the_vendor_failed_since_track_and_what_to_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review19 (likely-real sandbox, 15 % of orders failing): reconcile read only "Totals differ:
+    the ledger's rows were charged 21,306.20, the vendor's orders cost 17,806.85 / Differences found (see
+    above)", nothing above; 9 orders the vendor had failed since the last `track`. Each is named now, with
+    the commands that settle it; once tracked, everything matches."""
+    from bulkship.cli.reconcile_cmd import _print_reconcile
+
+    sheet = _people(tmp_path / "fail.csv", 3)
+    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
+    settings = failing.settings
+    try:
+        run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
+        failing.sandbox.advance(3 * DAY)  # the vendor ends it Failed; nobody has tracked since
+        report = api.reconcile_batch(settings, "fail", client_factory=failing.factory())
+        assert report.totals_differ and not report.matches
+        said = [m.said() for m in report.mismatches]
+        assert said == ["lines with a card recorded 3 vs vendor 0"], said
+        capsys.readouterr()
+        _print_reconcile(report)
+        shown = " ".join(capsys.readouterr().err.split())
+        assert "Mismatch BS-FAIL-0001: lines with a card recorded 3 vs vendor 0" in shown, shown
+        assert "run `bulkship track fail` to record them" in shown, shown
+        asyncio.run(track(settings, "fail", client_factory=failing.factory()))  # the advice, followed
+        assert api.reconcile_batch(settings, "fail", client_factory=failing.factory()).matches
+    finally:
+        failing.close()

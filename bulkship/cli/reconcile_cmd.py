@@ -124,6 +124,7 @@ def reconcile_command(
 
 def _print_reconcile(report: ReconcileReport) -> None:
     from ..money import money_text, total_text
+    from ..reconcile.compare import ENDED_UNRECORDED
 
     say = err_console.print
     ledger_total = total_text(report.ledger_total, report.ledger_unknown_rows)
@@ -173,6 +174,14 @@ def _print_reconcile(report: ReconcileReport) -> None:
                 ("Mismatch", "red"),
                 f" {m.po_number}{where}: {m.said()}",
             )
+        )
+    ended = sum(int(m.ledger) - int(m.vendor) for m in report.mismatches if m.what == ENDED_UNRECORDED)
+    if ended:
+        say(
+            f"  The vendor ended {ended} line(s) without a card since the statuses were last recorded: run "
+            f"`bulkship track {report.batch}` to record them (their money leaves the charged total), then "
+            "re-run the same `bulkship run` command to send those rows again.",
+            soft_wrap=True,
         )
     if report.totals_differ:
         say(

@@ -10,7 +10,8 @@ Reports, for one batch:
 * ``mismatches``: per order and line, what the vendor charged or holds differs from what was sent (line
   count, product, value, quantity, cost). A line is compared with the vendor line proven to be it (the
   ExternalId echoed, or the line Id the ledger recorded for its row); lines nothing proves are compared as
-  the cards they hold (``cards``): a vendor may list an order's lines in its own order;
+  the cards they hold (``cards``): a vendor may list an order's lines in its own order; and lines the ledger
+  counts as cards that the vendor has ended without one since ``track`` last recorded them;
 * ``pending_lines``: lines the vendor has not finished (not shipped, delivered or failed): informational.
 
 Everything matches (exit 0) when the first four are empty and the two totals agree (the charged money of the
@@ -27,7 +28,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from ..billing import billed_beside, costs_unshown, vendor_cost
+from ..billing import billed_beside, costs_unshown, row_made_no_card, vendor_cost
 from ..errors import AuthenticationError, BulkshipError, NotFoundError, VendorError
 from ..ledger import Ledger, OrderRecord, RowRecord
 from ..linematch import RecordedLine, line_id_places, match_lines
@@ -44,6 +45,7 @@ SENT_STATES = ("created",)
 UNRESOLVED_STATES = ("sending", "unknown")
 UNFINISHED_LINE_STATUSES = frozenset({"pending", ""})
 UNLISTED_READS = 8  # orders the list does not show, read by Id at once
+ENDED_UNRECORDED = "lines with a card"  # the vendor ended lines without a card that the ledger counts
 
 
 def _belongs(po_number: str, stem: str) -> bool:
@@ -92,6 +94,11 @@ def _compare_order(
         for card in sorted(set(ours_left) | set(theirs_left)):
             if ours_left[card] != theirs_left[card]:
                 add("cards", "", f"{ours_left[card]} x {card}", f"{theirs_left[card]} x {card}")
+    # lines the ledger still counts as cards (charged) that the vendor has ended without one since the
+    # statuses were last recorded: "Totals differ" named no order and said nothing to do (found by review19)
+    held = sum(1 for r in rows if getattr(r, "status", "") == "ordered" and not row_made_no_card(r))
+    if held > len(vendor.made_card_lines):
+        add(ENDED_UNRECORDED, "", held, len(vendor.made_card_lines))
     charged = to_cents(sum((li.cost or Decimal(0) for li in cards), Decimal(0)))
     planned = to_cents(order.cost)
     if cards and all(li.cost is not None for li in cards) and planned != charged:

@@ -35,7 +35,10 @@ class Mismatch:
         return f"{self.what} {self.ours} {ours} vs vendor {theirs}"
 
 
-_OURS = {"cost": "planned", "product": "sent", "value": "sent", "quantity": "sent", "lines": "sent"}
+_OURS = {
+    "cost": "planned", "product": "sent", "value": "sent", "quantity": "sent", "lines": "sent",
+    "lines with a card": "recorded",  # as `track` last recorded them
+}  # fmt: skip
 _AMOUNTS = frozenset({"cost", "order total", "value"})
 
 
