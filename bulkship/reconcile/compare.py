@@ -31,7 +31,7 @@ from typing import Any
 from ..billing import billed_beside, costs_unshown, row_made_no_card, vendor_cost
 from ..errors import AuthenticationError, BulkshipError, NotFoundError, VendorError
 from ..ledger import Ledger, OrderRecord, RowRecord
-from ..linematch import RecordedLine, line_id_places, match_lines
+from ..linematch import RecordedLine, line_id_places, match_lines, recipients
 from ..models import VendorOrder
 from ..payload import sent_lines
 from ..plan import batch_po_pattern, po_stem
@@ -83,6 +83,9 @@ def _compare_order(
             add("value", ext, to_cents(ours.value), to_cents(line.value))
         if ours.quantity != line.quantity:
             add("quantity", ext, ours.item.get("Quantity"), line.quantity)
+        differ = recipients(ours.item, vendor, line)  # a card the vendor readdressed (hunter-vendor5)
+        if differ:
+            add("recipient", ext, *differ)
     if not echoed:  # lines nothing ties to a row: the same cards, whatever order the vendor lists them in
         taken = {id(line) for line in tied if line is not None}
         ours_left = Counter(

@@ -16,7 +16,7 @@ CENT = Decimal("0.01")
 class Mismatch:
     po_number: str
     order_id: str
-    what: str  # "lines", "product", "value", "quantity", "cost", "po_number"
+    what: str  # "lines", "product", "value", "quantity", "recipient", "cost", "po_number"
     line: str  # the line's ExternalId, or "" for the order as a whole
     ledger: str
     vendor: str

@@ -18,7 +18,7 @@ from ..errors import (
     VendorError,
 )
 from ..ledger import OPEN_STATES, LineOutcome, OrderRecord, RowRecord
-from ..linematch import match_created, match_echoed, match_lines, other_card
+from ..linematch import match_created, match_echoed, match_lines, other_card, other_recipient
 from ..models import VendorOrder
 from ..payload import line_items
 from ..references import unprefixed
@@ -133,14 +133,18 @@ class _Answers(_Conflicts):
                 await self._created_unproven(order, rows, vendor_order, matches)
                 return None
             # a line echoing the row's ExternalId with another card or amount (found by hunter-vendor3: the
-            # row read 'pending', ordered, for a card it was not): made, never sent again, a person looks
+            # row read 'pending', ordered, for a card it was not) or to another recipient (hunter-vendor5):
+            # made, never sent again, a person looks
+            cards = [other_card(item, line) for item, line in zip(items, matches, strict=True)]
             other = {
-                i: other_card(item, line) for i, (item, line) in enumerate(zip(items, matches, strict=True))
+                i: cards[i] or other_recipient(item, vendor_order, line)
+                for i, (item, line) in enumerate(zip(items, matches, strict=True))
             }
             if any(other.values()):
                 said = "; ".join(f"{ids[i] or f'line {i + 1}'}: {o}" for i, o in other.items() if o)
                 matches = [None if other[i] else line for i, line in enumerate(matches)]
-                why = f"shows another card or amount than was sent on its line ({said})"
+                what = "card or amount" if any(cards) else "recipient"
+                why = f"shows another {what} than was sent on its line ({said})"
                 await self._created_in_part(order, rows, vendor_order, matches, why)
                 return None
             missing: list[Any] = []
