@@ -216,3 +216,24 @@ def test_an_order_whose_lines_show_their_cost_under_another_name_is_charged_its_
     assert bool(differs) == bool(extra), result.notes
     report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
     assert report.matches and not report.vendor_unknown_lines, (report.mismatches, report.vendor_total)
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_an_order_showing_its_lines_sum_and_a_larger_total_is_charged_the_total(
+    tmp_path: Path, dialect: str
+) -> None:
+    """Found by hunter-vendor5: a vendor writing the order's Cost as its lines' sum (100.00) and its Total
+    with the shipping it billed on the order (109.95): the run, `status`, the workbook and the Batches page
+    said "charged 100.00", nothing said, and `reconcile` "Everything matches". The larger total is charged,
+    said to differ from the plan."""
+
+    def two_totals(order: dict[str, Any]) -> None:
+        order["Total"] = round(float(order[key_of(order, "Cost")]) + 9.95, 2)
+        order["ShippingTotal"] = 9.95
+
+    with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
+        vendor.rewrite = orders_rewritten(two_totals, reads_only=False)
+        result = place(vendor, tmp_path, [1, 2, 3, 4])
+        (note,) = [n for n in result.notes if "differ from the plan" in n]
+        assert "planned 100.00, the vendor shows 109.95" in note, note
+        assert charged_everywhere(vendor, tmp_path, result) == [Decimal("109.95")] * 6

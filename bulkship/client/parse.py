@@ -342,9 +342,18 @@ def parse_order(raw: Any) -> VendorOrder:
         type=enum_value(field(record, "Type"), default="PhysicalShipment"),
         line_items=_with_order_parcels(record, items, dollars),
         raw=kept,
-        total=decimal(field(record, *ORDER_TOTAL_KEYS)) if dollars else None,
+        total=_order_total(record) if dollars else None,
         currency=currency,
     )
+
+
+def _order_total(record: Any) -> Decimal | None:
+    """The order's own total: the largest of the totals it shows under :data:`ORDER_TOTAL_KEYS`. A vendor
+    writing its lines' sum as 'Cost' and what it charged as 'Total' (Cost 100.00, Total 109.95 with shipping
+    on the order) had the first read: "charged 100.00" everywhere and reconcile "Everything matches" (found
+    by hunter-vendor5). The largest never leaves a charge out; one other than the plan is said to differ."""
+    totals = [t for t in (decimal(field(record, key)) for key in ORDER_TOTAL_KEYS) if t is not None]
+    return max(totals) if totals else None
 
 
 def _with_order_parcels(record: Any, items: list[Any], dollars: bool = True) -> tuple[VendorLineItem, ...]:
