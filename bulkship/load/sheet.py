@@ -52,7 +52,7 @@ from .problems import (
 )
 from .skipped import _skip_notices, _skipped_rows
 from .skipped.headings import refuse_title_saying_not_to_send
-from .skipped.marks import refuse_colour_key, refuse_unheaded_ticks
+from .skipped.marks import refuse_colour_key, refuse_unheaded_ticks, refuse_unlinked_boxes
 from .uncalculated import refuse_uncalculated
 from .workbook import _read_workbook
 
@@ -172,6 +172,7 @@ def _to_loaded_sheet(
     refuse_uncalculated(grid, body.index.tolist(), by_position, column_map, skipped, where)
     refuse_colour_key(grid, header_row, body, skipped, where)
     refuse_unheaded_ticks(grid, header_row, body, skipped, where)
+    refuse_unlinked_boxes(grid, where)
     not_judged = {s.row for s in skipped}  # a totals row's =SUM is no problem of a recipient's
     read_problems = [
         p for p in _read_problems(grid, by_position, column_map, body.index) if p.row not in not_judged

@@ -18,7 +18,7 @@ caller has already refused DTDs in every XML part (``load.workbook._check_archiv
 The package, one job a module (each imports only those before it): :mod:`.limits` (limits, the scan's
 findings, cell references), :mod:`.formats` (zero-padding number formats), :mod:`.xlsxparts` (what a piece
 of sheet XML shows), :mod:`.runs` (text struck through inside a cell), :mod:`.conditional` (conditional
-formats striking cells through), :mod:`.xlsx` (one worksheet
+formats striking cells through), :mod:`.controls` (check boxes that tick no cell), :mod:`.xlsx` (one worksheet
 measured), :mod:`.ods` (an ODS workbook measured).
 """
 

@@ -56,6 +56,7 @@ class SheetScan:
     hiding: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> ';;;': may show none
     comments: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> a note on the cell
     struck_rules: list[Any] = field(default_factory=list)  # conditional formats striking through (StruckRule)
+    unlinked_boxes: list[int] = field(default_factory=list)  # check boxes ticking no cell: rows (0: unsaid)
     walked: bool = field(default=False, compare=False)  # read element by element, not at C speed
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .conditional import ods_rule
+from .controls import ods_link_in_sheet
 from .formats import _DOLLARS, UNSEEN, format_padded, is_padding_format, shown_currency, white_hex
 from .limits import COLLAPSED, FILTERED, Limits, SheetScan, _cell_too_big, _refuse, check_extent
 from .runs import element_runs, note_struck
@@ -20,6 +21,7 @@ _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_FORM = "{urn:oasis:names:tc:opendocument:xmlns:form:1.0}"
 
 
 def _repeat(element: Any, name: str, limit: int) -> int:
@@ -122,6 +124,10 @@ class _OdsWalker:
             element.clear()
         elif tag == f"{_TABLE}table":
             self.scan = None
+            element.clear()
+        elif tag == f"{_FORM}checkbox":  # a form's check box: its tick in a cell of this table, or in none
+            if not ods_link_in_sheet(element.get(f"{_FORM}linked-cell") or "", self.name):
+                self.scan.unlinked_boxes.append(0)
             element.clear()
         elif tag == f"{_CALCEXT}conditional-format":  # a rule striking cells through, as Excel's are read
             target = element.get(f"{_CALCEXT}target-range-address") or ""

@@ -13,6 +13,7 @@ from typing import IO
 import numpy as np
 
 from .conditional import conditional_rules, struck_formats
+from .controls import unlinked_check_boxes
 from .formats import cell_styles
 from .limits import (
     CHUNK_BYTES,
@@ -135,6 +136,7 @@ def scan_xlsx(
     if scan.cells > limits.cells:
         raise _refuse(path, sheet, f"holds {scan.cells:,} cells, above bulkship's limit of {limits.cells:,}")
     scan.comments = sheet_comments(archive, part, path, sheet, limits)
+    scan.unlinked_boxes = unlinked_check_boxes(archive, part, sheet)
     return scan
 
 

@@ -175,3 +175,21 @@ def refuse_unheaded_ticks(
             hint="head the column 'Send?' to send only the ticked rows, or 'Sent' to leave the ticked rows "
             "out (or delete the column to send every row); nothing was sent",
         )
+
+
+def refuse_unlinked_boxes(grid: _Grid, where: str) -> None:
+    """Check boxes drawn over the sheet that keep their tick in no cell (:mod:`..sheetscan.controls`): which
+    rows they tick is out of bulkship's sight, and ordering every row is wrong whatever they mean."""
+    rows = grid.scan.unlinked_boxes if grid.scan else []
+    if not rows:
+        return
+    first = next((r for r in rows if r), 0)
+    over = f" (the first over row {first})" if first else ""
+    count = f"{len(rows)} check boxes" if len(rows) > 1 else "a check box"
+    raise FileFormatError(
+        f"{where} has {count} drawn over its cells{over} whose tick no cell holds: bulkship cannot see "
+        "which rows are ticked, and would order every row",
+        hint="link each box to a cell of its row (right-click › Format Control › Cell link; LibreOffice: "
+        "Control Properties › Linked cell) in a column headed 'Send?', or write Yes/No in a 'Send?' column "
+        "and delete the boxes; nothing was sent",
+    )
