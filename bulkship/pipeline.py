@@ -287,8 +287,17 @@ def _keep_own_sheets(path: Path) -> None:
     writes bulkship's sheets only, and theirs was lost (found by review10: a 'Contacts' sheet gone after the
     Fix these run). ``track`` leaves such a workbook as it is (1dcaf81)."""
     from .reconcile.fixsheet import sheets_of_the_person
+    from .reconcile.sheets.typed import typed_cells
 
     own = sheets_of_the_person(path) if path.is_file() else []
+    typed = typed_cells(path) if path.is_file() and not own else []
+    if typed:  # an 'Invoice #' column beside the Orders, a note under the Summary (found by review19)
+        raise FileFormatError(
+            f"{path.name} holds what you typed on its Orders or Summary sheet ({'; '.join(typed)}): this run "
+            "writes those sheets from the ledger again, and it would be lost. Nothing was sent",
+            hint="copy it to a workbook of your own and delete it from this one, then run the same command "
+            "again",
+        )
     if own:
         raise FileFormatError(
             f"{path.name} holds a sheet of your own ({', '.join(repr(n) for n in own)}): this run rewrites "

@@ -42,6 +42,7 @@ from ..outputlock import output_lock
 from ..reconcile.fixsheet import sheets_of_the_person, unsent_fix_edits
 from ..reconcile.join import LedgerView, book_from_existing
 from ..reconcile.sheets import FIX_SHEET, read_result_workbook, write_result_workbook, write_results_csv
+from ..reconcile.sheets.typed import typed_cells
 from ..resultfile import write_csv_twin
 from ..settings import Settings
 from .orders import (
@@ -188,6 +189,14 @@ def rewrite_results(
                 f"batch {batch}: {path} holds a sheet of your own ({', '.join(repr(n) for n in own)}): not "
                 "rewritten, so it is kept. The statuses are recorded in the ledger (`bulkship status`); move "
                 "that sheet to a workbook of its own and the result workbook catches up on the next track"
+            ]
+        typed = typed_cells(path)
+        if typed:  # the Orders and Summary sheets are written from the ledger again: their notes would go
+            return None, [
+                f"batch {batch}: {path} holds what you typed on its Orders or Summary sheet "
+                f"({'; '.join(typed)}): not rewritten, so it is kept. The statuses are recorded in the "
+                "ledger (`bulkship status`); copy it to a workbook of your own and delete it from this one, "
+                "and the result workbook catches up on the next track"
             ]
         book = book_from_existing(ledger, batch, existing, api=api, catalog=catalog)
         write_result_workbook(book, path)

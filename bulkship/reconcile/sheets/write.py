@@ -44,6 +44,7 @@ from .cells import (
 )
 from .splice import _fast_cells
 from .summary import _Tally, _write_orders, _write_summary
+from .typed import Recorded, stamp
 
 
 def _peek(rows: Iterable[tuple[int, Sequence[str]]], count: int) -> tuple[list[Any], Iterator[Any]]:
@@ -102,8 +103,9 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
     fix_sample = [[*list(cells), *cell_values(outcome_of(r), FIX_EXTRA_FIELDS)] for r, cells in head]
     fix_widths = _widths(fix_headers, fix_sample, min_widths(FIX_EXTRA_FIELDS))
     fixes = _SheetSeries(workbook, FIX_SHEET, fix_headers, fix_widths, fmt, max_rows, paper=paper)
-    orders_sheet = workbook.add_worksheet(ORDERS_SHEET)
-    summary_sheet = workbook.add_worksheet(SUMMARY_SHEET)
+    # what bulkship writes on these two is recorded, so that a rewrite leaves a person's notes there alone
+    orders_sheet: Any = Recorded(workbook.add_worksheet(ORDERS_SHEET))
+    summary_sheet: Any = Recorded(workbook.add_worksheet(SUMMARY_SHEET))
     keys = _SheetSeries(workbook, KEYS_SHEET, ("Row", "Fingerprint"), (8, 40), fmt, max_rows, expected)
     for sheet, _ in keys.sheets:
         sheet.very_hidden()
@@ -155,6 +157,7 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
     tally.add_billed(book.orders)
     _write_orders(orders_sheet, book.orders, tally, fmt, paper)
     _write_summary(workbook, summary_sheet, book.info, tally, results, fmt)
+    stamp(workbook, {ORDERS_SHEET: orders_sheet, SUMMARY_SHEET: summary_sheet})
     try:
         workbook.close()
     except (OSError, xlsxwriter.exceptions.XlsxWriterException) as exc:

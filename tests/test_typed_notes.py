@@ -1,0 +1,94 @@
+"""What a person types on the result workbook's Orders and Summary sheets (finance's 'Invoice #' beside the
+orders, a note under the Summary) is never lost by a rewrite (found by review19, review18's leftover: `track`
+wrote both sheets from the ledger again, and the column and the note were gone without a word)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bulkship.cli import main
+from bulkship.reconcile.sheets import ORDERS_SHEET, SUMMARY_SHEET
+
+HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
+ROWS = [
+    ["E1", "Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "25"],
+    ["E2", "Bo Park", "2 Elm St", "Boston", "MA", "02134", "CVS", "25"],
+]
+
+
+def _sheet(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *rows])
+    return path
+
+
+def _cells(workbook: Path, sheet: str) -> set[str]:
+    return {
+        str(v) for row in openpyxl.load_workbook(workbook)[sheet].iter_rows(values_only=True) for v in row
+    }
+
+
+def test_an_invoice_column_beside_the_orders_and_a_note_under_the_summary_are_kept(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _sheet(tmp_path / "gifts.csv", ROWS)
+    out = tmp_path / "out"
+    assert main(["run", str(source), "--batch", "G", "--yes", "--wait", "0", "--out", str(out)]) == 0
+    workbook = out / "G-results.xlsx"
+    book = openpyxl.load_workbook(workbook)  # opened and saved as it is: rewritten as ever
+    book.save(workbook)
+    capsys.readouterr()
+    assert main(["track", "G"]) == 0
+    assert "typed" not in capsys.readouterr().err
+
+    book = openpyxl.load_workbook(workbook)
+    book[ORDERS_SHEET]["K1"], book[ORDERS_SHEET]["K2"] = "Invoice #", "INV-1001"
+    summary = book[SUMMARY_SHEET]
+    summary.cell(summary.max_row + 2, 1).value = "Paid with invoice A-77"
+    book.save(workbook)
+    capsys.readouterr()
+    assert main(["track", "G"]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Orders K1 'Invoice #'; Orders K2 'INV-1001'; Summary A" in said, said
+    assert "not rewritten, so it is kept" in said, said
+    assert {"Invoice #", "INV-1001"} <= _cells(workbook, ORDERS_SHEET)
+    assert "Paid with invoice A-77" in _cells(workbook, SUMMARY_SHEET)
+
+    more = _sheet(
+        tmp_path / "gifts.csv", [*ROWS, ["E3", "Cy Diaz", "3 Oak St", "Boston", "MA", "02134", "CVS", "25"]]
+    )
+    capsys.readouterr()
+    code = main(["run", str(more), "--batch", "G", "--yes", "--wait", "0", "--out", str(out)])
+    said = " ".join(capsys.readouterr().err.split())
+    assert code == 2 and "Nothing was sent" in said and "Orders K1 'Invoice #'" in said, said
+    assert {"Invoice #", "INV-1001"} <= _cells(workbook, ORDERS_SHEET)
+
+    book = openpyxl.load_workbook(workbook)  # the advice: moved to a workbook of the person's own
+    for cell in ("K1", "K2"):
+        book[ORDERS_SHEET][cell] = None
+    summary = book[SUMMARY_SHEET]
+    summary.cell(summary.max_row, 1).value = None
+    book.save(workbook)
+    assert main(["run", str(more), "--batch", "G", "--yes", "--wait", "0", "--out", str(out)]) == 0
+    assert "Cy Diaz" in _cells(workbook, "Results")
+
+
+def test_a_note_typed_among_the_summary_s_figures_is_kept_too(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _sheet(tmp_path / "gifts.csv", ROWS)
+    out = tmp_path / "out"
+    assert main(["run", str(source), "--batch", "G", "--yes", "--wait", "0", "--out", str(out)]) == 0
+    workbook = out / "G-results.xlsx"
+    book = openpyxl.load_workbook(workbook)
+    book[SUMMARY_SHEET]["D4"] = "approved by the CFO"  # beside 'Batch | G', inside what bulkship wrote
+    book.save(workbook)
+    capsys.readouterr()
+    assert main(["track", "G"]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Summary: cells typed or changed among those bulkship wrote" in said, said
+    assert "approved by the CFO" in _cells(workbook, SUMMARY_SHEET)
