@@ -48,7 +48,7 @@ from .policy import (
     token_lifetime_s,
     wait_before_retry,
 )
-from .refusals import CREDENTIALS_HINT, error_body, error_message, error_of
+from .refusals import CREDENTIALS_HINT, error_body, error_message, error_of, without_secrets
 
 log = logging.getLogger("bulkship.client")
 
@@ -284,7 +284,8 @@ class _Transport:
         headers = {"Authorization": f"Bearer {token.secret.value}", "Accept": "application/json"}
         if body is not None:
             headers["Content-Type"] = "application/json"
-        return await self._transmit(method, path, params=params, content=body, headers=headers)
+        response = await self._transmit(method, path, params=params, content=body, headers=headers)
+        return without_secrets(response, (self._access_token.value, token.secret.value))
 
     async def _transmit(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         if self._limiter:
@@ -331,7 +332,9 @@ class _Transport:
 
     async def _fetch_token(self) -> _Token:
         headers = {"Email": self._email.value, "AccessToken": self._access_token.value}
-        response = await self._transmit("POST", "/v1/Tokens", headers=headers)
+        response = without_secrets(
+            await self._transmit("POST", "/v1/Tokens", headers=headers), (self._access_token.value,)
+        )
         self.token_fetches += 1
         status = response.status_code
         if status == 401 or status in TOKEN_REFUSALS:
