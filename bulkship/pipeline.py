@@ -88,6 +88,7 @@ class RunOptions:
     repeat_window_days: int | None = None  # else the program file's repeat_window_days, else 60
     loaded: LoadedSheet | None = None  # the sheet already read (and corrected) from the path: not read again
     cards_shown: Mapping[str, str] | None = None  # product Id -> the card's name the cost page showed (web)
+    keep: tuple[str, ...] = ()  # the person's options a command offered by a refusal gives again (CLI)
 
     def repeat_policy(self, today: date) -> RepeatPolicy:
         window = self.repeat_window_days
@@ -97,6 +98,7 @@ class RunOptions:
             allow=self.allow_repeat,
             window_days=DEFAULT_WINDOW_DAYS if window is None else window,
             today=today,
+            keep=self.keep,
         )
 
 

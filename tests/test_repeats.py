@@ -974,3 +974,27 @@ def test_rows_left_for_another_batch_by_the_batch_s_budget_go_out_there_when_the
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(6)})
     with Ledger.open(isolated_data_dir / "ledger.sqlite", lock=False) as ledger:
         assert len(ledger.orders("later")) == 1  # sent as a batch of its own
+
+
+def test_a_refusal_s_command_keeps_the_budget_and_the_options_the_person_ran_with(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review18 (left over), reproduced by review19: the same file under another name was refused
+    with "to continue that batch with this file, run `bulkship run gifts.csv --batch gifts`", the person's
+    --max-total (and --sheet, --config) left out: followed literally, the batch went out past the budget just
+    refused. The command offered now runs as the person's did."""
+    rows = [person(i) for i in range(6)]
+    sheet = write_csv(tmp_path / "gifts.csv", rows)
+    assert run(capsys, str(sheet), "--max-total", "80")[0] == 1  # refused by the budget: planned only
+    code, _, err = run(capsys, str(sheet), "--batch", "other", "--max-total", "80")
+    said = " ".join(err.split())
+    assert code == 2 and f"run `bulkship run {sheet.name} --batch gifts --max-total 80`" in said, said
+    code, _, err = run(capsys, str(sheet), "--batch", "gifts", "--max-total", "80")  # followed literally
+    assert code == 1 and "more than --max-total 80.00" in " ".join(err.split())  # refused again, not sent
+    assert recipients(isolated_data_dir) == Counter()
+
+    part = write_csv(tmp_path / "part.csv", rows[:4])  # mostly the rows planned in gifts
+    code, _, err = run(capsys, str(part), "--max-total", "80")
+    said = " ".join(err.split())
+    assert code == 2 and f"`bulkship run {part.name} --batch NEW-NAME --max-total 80`" in said, said
+    assert f"`bulkship run {part.name} --batch gifts --max-total 80`" in said, said

@@ -74,6 +74,11 @@ def _confirmer(yes: bool, said: set[str]) -> Callable[[PlanView], bool]:
     return confirm
 
 
+def _given(*options: tuple[str, object]) -> tuple[str, ...]:
+    """The options given on the command line, as they were typed (flag, value)."""
+    return tuple(part for flag, value in options if value is not None for part in (flag, str(value)))
+
+
 def _parse_amount(text: str | None, flag: str = "--max-total") -> Decimal | None:
     """``money.read_amount`` for a flag: an ambiguous or unreadable amount is one error line."""
     from ..money import AmountError, read_amount
@@ -177,6 +182,20 @@ def run(
         reporter=bar,
         allow_repeat=allow_repeat,
         repeat_window_days=repeat_window,
+        # a command a refusal offers reads and spends as this one would: "--batch B1" without the person's
+        # --max-total sent past it (review18's leftover)
+        keep=_given(
+            ("--sheet", sheet),
+            ("--config", config),
+            ("--encoding", encoding),
+            ("--max-total", max_total),
+            ("--repeat-window", repeat_window),
+            ("--ledger", ledger),
+            ("--api-url", api_url),
+            ("--credentials", credentials),
+            ("--out", out),
+        )
+        + (("--include-hidden",) if include_hidden else ()),
     )
     try:
         result = run_batch(file, settings, options)

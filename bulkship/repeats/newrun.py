@@ -27,15 +27,16 @@ def _twice(sent: bool) -> str:
     return "send those cards a second time" if sent else "order those cards twice once both batches are sent"
 
 
-def _command(file_name: str, batch: str) -> str:
-    """The command line that continues ``batch`` with the file, quoted for a shell."""
-    return f"bulkship run {shlex.quote(file_name)} --batch {shlex.quote(batch)}"
+def _command(file_name: str, batch: str, keep: Sequence[str] = ()) -> str:
+    """The command line that runs the file as ``batch``, with the person's options (``keep``: what they
+    ran with that decides what is read and spent), quoted for a shell."""
+    return " ".join(["bulkship run", *map(shlex.quote, (file_name, "--batch", batch, *keep))])
 
 
-def _continue_hint(record: BatchRecord, file_name: str, *also: str) -> str:
+def _continue_hint(record: BatchRecord, file_name: str, *also: str, keep: Sequence[str] = ()) -> str:
     return "; ".join(
         (
-            f"to continue that batch with this file, run `{_command(file_name, record.name)}`",
+            f"to continue that batch with this file, run `{_command(file_name, record.name, keep)}`",
             *also,
             f"to send these cards again on purpose, add {ALLOW_FLAG}",
         )
@@ -70,7 +71,7 @@ def check_new_run(
             f"{file_name} is the same file (identical content) as "
             f"{_where(same_file, holding[same_file.name], sent=was_sent)}. Running it as batch {batch!r} "
             f"would {_twice(was_sent)}. Nothing was sent",
-            hint=_continue_hint(same_file, file_name),
+            hint=_continue_hint(same_file, file_name, keep=policy.keep),
             other=same_file.name,
         )
     if stored is not None:
@@ -81,7 +82,7 @@ def check_new_run(
         raise BatchConflictError(
             f"Batch {batch!r} is new, but the ledger holds {_where(similar, holding[similar.name])}, a name "
             "that differs only in case, spacing or a download suffix such as ' (1)'. Nothing was sent",
-            hint=f"to continue that batch, run `{_command(file_name, similar.name)}`; for a "
+            hint=f"to continue that batch, run `{_command(file_name, similar.name, policy.keep)}`; for a "
             "separate batch give it a clearly different name (its rows are still compared with every "
             f"earlier batch), or add {ALLOW_FLAG}",
             other=similar.name,

@@ -3,7 +3,6 @@ batch ordered that the file no longer holds."""
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +10,7 @@ from ..errors import BatchConflictError
 from ..payload import line_items
 from .cards import Card, _Rows
 from .earlier import Changed
-from .newrun import _continue_hint, _where
+from .newrun import _command, _continue_hint, _where
 from .policy import _SENT_STATES, ALLOW_FLAG, RepeatPolicy
 
 if TYPE_CHECKING:
@@ -57,7 +56,13 @@ def _repeat_note(
 
 
 def _refuse_same_rows(
-    batch: str, file_name: str, ledger: Ledger, repeats: Sequence[OrderRecord], valid: int, other: str
+    batch: str,
+    file_name: str,
+    ledger: Ledger,
+    repeats: Sequence[OrderRecord],
+    valid: int,
+    other: str,
+    keep: Sequence[str] = (),
 ) -> None:
     count = sum(1 for order in repeats if order.batch == other)
     record = ledger.batch(other)
@@ -69,12 +74,16 @@ def _refuse_same_rows(
     own = (
         f"to send only the rows no batch has {taken} yet (the {len(repeats)} already {taken} are held, not "
         "sent), give this file a batch name of its own: "
-        f"`bulkship run {shlex.quote(file_name)} --batch NEW-NAME`"
+        f"`{_command(file_name, 'NEW-NAME', keep)}`"
     )
     raise BatchConflictError(
         f"{count} of the {valid} valid rows of {file_name} {verb} {where}: the same rows "
         f"under another batch name ({batch!r}). Nothing was sent",
-        hint=_continue_hint(record, file_name, own) if record is not None else f"{own}; or add {ALLOW_FLAG}",
+        hint=(
+            _continue_hint(record, file_name, own, keep=keep)
+            if record is not None
+            else f"{own}; or add {ALLOW_FLAG}"
+        ),
         other=other,
     )
 

@@ -32,7 +32,10 @@ class RepeatPolicy:
     ``references_people``: the file's reference column names a person ("Employee ID"), not what several
     people share ("Customer ID": two contacts of one account are two people); ``unread``: other batches'
     orders whose failed cards could not be read again at the vendor (``track.orders.recheck_other_batches``):
-    counted as cards, as the vendor may have made them since."""
+    counted as cards, as the vendor may have made them since; ``keep``: the options the person ran with that
+    decide what is read and what may be spent (``--sheet``, ``--config``, ``--max-total``, ...), given again
+    in every command a refusal offers (found by review18: `--batch B1` offered without the person's
+    --max-total sent past it)."""
 
     allow: bool = False
     window_days: int = DEFAULT_WINDOW_DAYS
@@ -40,6 +43,7 @@ class RepeatPolicy:
     own_name: bool = False
     references_people: bool = True
     unread: frozenset[str] = frozenset()
+    keep: tuple[str, ...] = ()
 
     @property
     def since(self) -> str:
