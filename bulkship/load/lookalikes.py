@@ -324,7 +324,11 @@ def refuse_second_card(
     cards = [i for i in unused if set(_words(i.header)) & _LOOKS_LIKE_HEADER["product"]]
     amounts = [i for i in unused if set(_words(i.header)) & _LOOKS_LIKE_HEADER["value"]]
     for card in (c for c in cards if not _earlier_gift(_pair_words(c.header))):
-        for amount in (a for a in amounts if _pair_words(a.header) == _pair_words(card.header) != set()):
+        # one header naming both ('Value per card') is no pair: it was said to hold two cards (hunter-sheets5)
+        pairs = (
+            a for a in amounts if a is not card and _pair_words(a.header) == _pair_words(card.header) != set()
+        )
+        for amount in pairs:
             names = body[card.header].astype(str)
             sums = body[amount.header].astype(str)
             both = ~names.str.fullmatch(_NOT_A_CARD) & sums.str.fullmatch(_AMOUNT)

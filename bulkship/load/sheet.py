@@ -36,6 +36,7 @@ from .problems import (
     _correction_problems,
     _currency_column_problems,
     _currency_problems,
+    _each_problems,
     _elsewhere_problems,
     _fill_merged,
     _formula_text_problems,
@@ -192,6 +193,7 @@ def _to_loaded_sheet(
     read_problems += _currency_column_problems(body, column_map, not_judged)
     read_problems += _overflowing_rows(grid, header_row, column_map, not_judged)
     read_problems += _total_problems(body, column_map, not_judged)
+    read_problems += _each_problems(body, column_map, not_judged, chosen="value" in program.columns)
     read_problems += _correction_problems(body, column_map, contract.alias_index(program.aliases), not_judged)
     read_problems += _elsewhere_problems(body, column_map, not_judged)
     read_problems += _rush_problems(body, column_map, not_judged, program.defaults)

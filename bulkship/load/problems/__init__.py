@@ -5,7 +5,8 @@ comma outside quotes pushed beyond the header's columns, merged cells read on ea
 
 One concern a module: :mod:`.rows` (what a row's cells read as), :mod:`.cells` (what a cell's format or font
 says), :mod:`.elsewhere` (a column sending the card to someone else), :mod:`.rush` (a column asking for
-faster shipping than the row gets).
+faster shipping than the row gets), :mod:`.each` (a one-card amount column saying another amount than
+the value).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .cells import (
     _struck_text_problems,
 )
 from .corrections import _correction_problems
+from .each import _each_problems
 from .elsewhere import _elsewhere_problems
 from .rows import (
     TEXT_COLUMNS,
@@ -38,6 +40,7 @@ __all__ = [
     "_correction_problems",
     "_currency_column_problems",
     "_currency_problems",
+    "_each_problems",
     "_elsewhere_problems",
     "_fill_merged",
     "_formula_text_problems",

@@ -1,0 +1,58 @@
+"""A column of one card's value ('Amount Each', 'Unit Price', 'Per Card', 'Value per card') beside the column
+bulkship reads the value from, saying another amount on a row: the value column is then the row's total, or
+something else ('Qty 2 | Amount Each 25 | Amount 50' went out as two cards of 50, found by hunter-sheets5)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pandas as pd
+
+from ...models import Problem
+from ...money import AmountError, read_amount
+
+# A header naming one card's (one unit's) amount: 'Each', 'Amount Each', 'Unit Price', 'Per Card', 'Price/ea'
+_EACH = re.compile(
+    r"(?i)(?:^|\W)(?:each|ea|apiece|per\s*-?\s*(?:card|unit|item|piece|person|recipient|gift|head)|"
+    r"unit\s+(?:price|value|amount)|(?:price|value|amount)\s+per\s+(?:card|unit|item|piece)|"
+    r"/\s*(?:card|unit|ea|each))(?:$|\W)"
+)
+
+
+def _each_problems(
+    body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int], *, chosen: bool = False
+) -> list[Problem]:
+    """An error on each row whose one-card column says another amount than the value column; none when the
+    person chose the value column (``chosen``: [columns] value, or the Columns page). What a card costs the
+    company ('Unit Cost', after the vendor's discount) is no card's value."""
+    fed = {field: header for header, field in column_map.items()}
+    value = fed.get("value")
+    if value is None or chosen or _EACH.search(str(value)):
+        return []
+    each = next((h for h in body.columns if h not in column_map and _EACH.search(str(h))), None)
+    if each is None:
+        return []
+    counts = body[fed["quantity"]] if "quantity" in fed else pd.Series("", index=body.index)
+    problems = []
+    for row, amount, one, count in zip(body.index, body[value], body[each], counts, strict=True):
+        said, per_card = _money(amount), _money(one)
+        if row in not_judged or said is None or per_card is None or said == per_card:
+            continue
+        cards = str(count).strip() or "1"
+        message = (
+            f"Row {row}, column '{value}': {amount}, while '{each}' says {one} for one card: which is one "
+            f"card's value? bulkship would order {cards} card(s) of {amount}. Make the two agree, or choose "
+            f'the column holding one card\'s value with [columns] value = "{each}" (or = "{value}"; on the '
+            "web, the Columns page)."
+        )
+        problems.append(Problem(int(row), "value", str(amount), "error", message, "Amount each differs"))
+    return problems
+
+
+def _money(text: object) -> Decimal | None:
+    """An amount as the sheets read money; None when the cell holds none (empty, or not an amount)."""
+    try:
+        return read_amount(str(text)) if str(text).strip() else None
+    except AmountError:
+        return None

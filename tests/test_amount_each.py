@@ -1,0 +1,73 @@
+"""A column of one card's value ('Amount Each', 'Unit Price', 'Per Card') beside the column the value is read
+from (found by hunter-sheets5): 'Qty 2 | Amount Each 25 | Amount 50' (Amount the row's total) went out as two
+cards of 50, 100.00 where the sheet adds up 50.00."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support import embedded_sandbox_orders
+
+from bulkship.cli import main
+from bulkship.settings import resolve_settings
+
+pytestmark = pytest.mark.usefixtures("isolated_data_dir")
+
+
+def _list(path: Path, each: str, value: str = "Amount") -> Path:
+    path.write_text(
+        f"First Name,Last Name,Street,City,State,ZIP,Card,Qty,{each},{value}\n"
+        "Ann,Lee,1 Main St,Boston,MA,02108,VISA-PREPAID,2,25,50\n"
+        "Bob,Ray,2 Main St,Boston,MA,02108,VISA-PREPAID,1,30,30\n"
+        "Cy,Ng,3 Main St,Boston,MA,02108,VISA-PREPAID,2,$40.00,40\n"
+    )
+    return path
+
+
+def _sent() -> list[tuple[str, float, int]]:
+    orders = embedded_sandbox_orders(resolve_settings().data_dir)
+    return [
+        (li["PhysicalDeliveryAddress"]["Name"], li["Value"], li["Quantity"])
+        for order in orders
+        for li in order["LineItems"]
+    ]
+
+
+@pytest.mark.parametrize("each", ["Amount Each", "Unit Price", "Per Card", "Value per card", "Price/ea"])
+def test_a_one_card_amount_saying_another_amount_than_the_value_column_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], each: str
+) -> None:
+    """Ann's row (25 each, 50 in Amount) is an error; Bob's and Cy's, where the two agree, are sent. 'Value
+    per card' also read as a pair of card and amount columns by itself ('a second card ... 25 25')."""
+    path = _list(tmp_path / "gifts.csv", each)
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        f"Row 2, column 'Amount': 50, while '{each}' says 25 for one card: which is one card's value? "
+        "bulkship would order 2 card(s) of 50. Make the two agree, or choose the column holding one card's "
+        f'value with [columns] value = "{each}" (or = "Amount"; on the web, the Columns page).'
+    ]
+    main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")])
+    assert _sent() == [("Bob Ray", 30.0, 1), ("Cy Ng", 40.0, 2)]
+
+
+def test_the_one_card_column_chosen_as_the_value_sends_its_amount(tmp_path: Path) -> None:
+    path = _list(tmp_path / "gifts.csv", "Amount Each")
+    config = tmp_path / "program.toml"
+    config.write_text('[columns]\nvalue = "Amount Each"\n')
+    args = ["run", str(path), "--config", str(config), "--yes", "--wait", "0", "--out", str(tmp_path / "o")]
+    assert main(args) == 0
+    assert _sent() == [("Ann Lee", 25.0, 2), ("Bob Ray", 30.0, 1), ("Cy Ng", 40.0, 2)]
+
+
+def test_what_a_card_costs_the_company_is_no_card_value(tmp_path: Path) -> None:
+    """'Unit Cost' (the card's price after the vendor's discount) beside Amount: sent at Amount."""
+    path = tmp_path / "gifts.csv"
+    path.write_text(
+        "First Name,Last Name,Street,City,State,ZIP,Card,Qty,Amount,Unit Cost\n"
+        "Ann,Lee,1 Main St,Boston,MA,02108,HOMEDEPOT,2,25,24.38\n"
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "o")]) == 0
+    assert _sent() == [("Ann Lee", 25.0, 2)]
