@@ -607,6 +607,12 @@ def test_pages_offer_only_what_the_person_may_do(team: Settings, browsers: Any) 
     shown = fin.get("/batches/messy/review").text
     assert 'action="/batches/messy/rows/' not in shown and 'action="/batches/messy/delete"' not in shown
     assert "Row " in shown  # the rows and their problems are still there to read
+    # nor the Columns page's mapping, sheet and profile forms (hunter-web4's leftover, hunter-web5)
+    columns = alice.get("/batches/messy/columns").text
+    assert 'action="/batches/messy/columns"' in columns and 'id="save-profile"' in columns
+    shown = fin.get("/batches/messy/columns").text
+    assert 'method="post"' not in shown.split("</header>")[-1]  # only Sign out, in the header
+    assert 'id="columns"' in shown and "disabled" in shown  # the columns read are still there to see
 
 
 def test_a_send_whose_rows_changed_in_the_same_moment_leaves_no_confirm_line_in_the_trail(
