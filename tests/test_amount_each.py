@@ -71,3 +71,28 @@ def test_what_a_card_costs_the_company_is_no_card_value(tmp_path: Path) -> None:
     )
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "o")]) == 0
     assert _sent() == [("Ann Lee", 25.0, 2)]
+
+
+@pytest.mark.parametrize(
+    ("header", "figure"),
+    [
+        ("Fee per card", "1.95"),
+        ("Shipping each", "9.95"),
+        ("Cards per person", "1"),
+        ("Budget per head", "100"),
+    ],
+)
+def test_another_figure_per_card_is_no_card_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str, figure: str
+) -> None:
+    """Found by review19 (after 537900c): 'Fee per card' 1.95, 'Shipping each', 'Cards per person' 1 or
+    'Budget per head' 100 beside Amount 25 were read as one card's value: every row an error ("which is one
+    card's value?"), the list not sent. Only a header of the amount's own words is one card's value."""
+    path = tmp_path / "gifts.csv"
+    path.write_text(
+        f"First Name,Last Name,Street,City,State,ZIP,Card,Amount,{header}\n"
+        f"Ann,Lee,1 Main St,Boston,MA,02108,CVS,25,{figure}\n"
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "o")]) == 0
+    capsys.readouterr()
+    assert _sent() == [("Ann Lee", 25.0, 1)]

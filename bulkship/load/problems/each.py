@@ -20,6 +20,21 @@ _EACH = re.compile(
 )
 
 
+# what else such a header may say: the amount's own words ('Amount Each', 'Unit Price', 'Gift value per
+# card'); another word makes it another figure: 'Fee per card', 'Shipping each', 'Cards per person',
+# 'Budget per head' were each read as one card's value, every row an error (found by review19)
+_EACH_WORDS = frozenset(
+    {"each", "ea", "apiece", "per", "card", "unit", "item", "piece", "person", "recipient", "gift", "head"}
+)
+_AMOUNT_WORDS = frozenset({"amount", "value", "price", "denomination", "face", "dollar", "dollars", "usd"})
+
+
+def _one_card_amount(header: str) -> bool:
+    """Whether ``header`` names one card's amount: the one-card words, and the amount's own words only."""
+    words = set(re.findall(r"[a-z]+", header.lower()))
+    return bool(_EACH.search(header)) and words - _EACH_WORDS <= _AMOUNT_WORDS
+
+
 def _each_problems(
     body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int], *, chosen: bool = False
 ) -> list[Problem]:
@@ -30,7 +45,7 @@ def _each_problems(
     value = fed.get("value")
     if value is None or chosen or _EACH.search(str(value)):
         return []
-    each = next((h for h in body.columns if h not in column_map and _EACH.search(str(h))), None)
+    each = next((h for h in body.columns if h not in column_map and _one_card_amount(str(h))), None)
     if each is None:
         return []
     counts = body[fed["quantity"]] if "quantity" in fed else pd.Series("", index=body.index)
