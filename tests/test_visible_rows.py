@@ -2053,3 +2053,29 @@ def test_a_column_of_ticks_with_no_header_refuses_the_file(
     book.active["H3"], book.active["H1"] = False, "Send?"
     book.save(tmp_path / "boxes.xlsx")
     assert [s.row for s in load_sheet(tmp_path / "boxes.xlsx").skipped] == [3]
+
+
+@pytest.mark.parametrize("header", ["Column1", "Unnamed: 7", "F8", "Field8", "(blank)", "Column H"])
+def test_a_column_of_ticks_named_by_a_program_for_want_of_a_header_refuses_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-sheets5: the column of checkboxes with no header, made an Excel table (Ctrl+T names it
+    'Column1'), or written by pandas ('Unnamed: 7'), Access or Power Query ('F8'): read as a headed column,
+    and every row ordered, Bob's unticked box too. Refused as a column with no header is."""
+    from openpyxl.worksheet.table import Table
+
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", header])
+    book.active.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, True])
+    book.active.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 50, False])
+    book.active.append(["Cy Orr", "3 Elm St", "Boston", "MA", "02134", "CVS", 50, True])
+    book.active.add_table(Table(displayName="Gifts", ref="A1:H4"))
+    book.save(tmp_path / "boxes.xlsx")
+    assert main(["run", str(tmp_path / "boxes.xlsx"), "--yes", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert [line for line in err.splitlines() if line.startswith("Error:")] == [
+        f"Error: sheet 'Sheet' of boxes.xlsx: column H has no header of its own ('{header}', a name a program "
+        "gives such a column), and ticks some rows and not others (row 3 is not ticked): bulkship cannot tell "
+        "whether a tick picks a row to send or marks it done"
+    ]

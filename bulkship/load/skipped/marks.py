@@ -150,6 +150,13 @@ def refuse_colour_key(
 # hunter-sheets4: each was ordered, Bob's unticked box too)
 _TICK = re.compile(r"(?i)\s*(?:true|x|✓|✔|☑|✅|✔️|yes|y)\s*")
 _NO_TICK = re.compile(r"(?i)\s*(?:false|no|n|)\s*")
+# The name a program gives a column that had no header: an Excel table's 'Column1', pandas' 'Unnamed: 8',
+# Access's and Power Query's 'F9' / 'Field9', a pivot's '(blank)', a dash (found by hunter-sheets5: a ticked
+# column so named was read as a headed column, and every row ordered)
+_NO_HEADER = re.compile(
+    r"(?i)\s*(?:column\s*(?:\d{1,5}|[a-z]{1,3})|col\s*\d{1,5}|field\s*\d{1,5}|f\d{1,5}|"
+    r"unnamed:?\s*\d{1,5}(?:_level_\d+)?|\(blank\)|_\d{0,5}|[-–—_.]+)?\s*"
+)
 
 
 def refuse_unheaded_ticks(
@@ -161,7 +168,8 @@ def refuse_unheaded_ticks(
     left_out = {s.row for s in skipped}
     rows = [r for r in body.index if r not in left_out]
     for position in range(frame.shape[1]):
-        if str(frame.at[header_row, position]).strip() or not rows:
+        header = str(frame.at[header_row, position]).strip()
+        if not _NO_HEADER.fullmatch(header) or not rows:
             continue
         column = frame.loc[rows, position].astype(str)
         ticked = column.str.fullmatch(_TICK)
@@ -169,7 +177,9 @@ def refuse_unheaded_ticks(
             continue
         first = int(column.index[~ticked.to_numpy()][0])
         raise FileFormatError(
-            f"{where}: column {column_letter(position + 1)} has no header, and ticks some rows and not "
+            f"{where}: column {column_letter(position + 1)} has no header"
+            + (f" of its own ('{header}', a name a program gives such a column)" if header else "")
+            + ", and ticks some rows and not "
             f"others (row {first} is not ticked): bulkship cannot tell whether a tick picks a row to send or "
             "marks it done",
             hint="head the column 'Send?' to send only the ticked rows, or 'Sent' to leave the ticked rows "
