@@ -12,7 +12,8 @@ Checks, to the cent:
   and every count of its bucket says the figures leave it out (never 0.00 counted as spent);
 * by bucket (charged / in doubt / to send), the rows, the Orders sheet, the Summary's money table,
   ``status --json`` (the library function behind it), ``RunResult`` (``run --json``) and the CSV twin (when
-  written) give the same sums; each order on the Orders sheet is the sum of its rows;
+  written) give the same sums; each order on the Orders sheet (its lines, one per money bucket its rows are
+  in) is the sum of its rows;
 * the ledger's charged total equals the workbook's; every order in doubt (sent, answer lost) shows its rows
   as in doubt with their amounts, never as unspent;
 * with ``vendor_orders`` (the vendor's own list), the charged total equals what the vendor holds.
@@ -130,16 +131,18 @@ def _check_orders_sheet(path: Path, seen: MoneySeen) -> None:
     book.close()
     header = [str(h) for h in table[0]]
     by_bucket: dict[str, list[Decimal]] = {}
-    listed = set()
+    by_order: dict[str, list[Decimal]] = {}  # an order whose rows are in several buckets has a line in each
     for line in table[1:]:
         cells = dict(zip(header, line, strict=False))
         po = str(cells["PO Number"])
-        listed.add(po)
         figures = [_cents(cells[label]) for label in MONEY_LABELS]
-        assert figures == seen.orders.get(po, [Decimal(0)] * 5), f"order {po}: not the sum of its rows"
+        sums = by_order.setdefault(po, [Decimal(0)] * 5)
+        by_order[po] = [a + b for a, b in zip(sums, figures, strict=True)]
         sums = by_bucket.setdefault(str(cells["Money"]), [Decimal(0)] * 5)
         by_bucket[str(cells["Money"])] = [a + b for a, b in zip(sums, figures, strict=True)]
-    missing = set(seen.orders) - listed
+    for po, figures in by_order.items():
+        assert figures == seen.orders.get(po, [Decimal(0)] * 5), f"order {po}: not the sum of its rows"
+    missing = set(seen.orders) - set(by_order)
     assert not missing, f"orders with money missing from the Orders sheet: {missing}"
     for bucket in MONEY_BUCKETS:
         assert by_bucket.get(bucket, [Decimal(0)] * 5) == seen.buckets.get(bucket, [Decimal(0)] * 5), bucket

@@ -13,7 +13,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from ...money import MONEY_LABELS, Breakdown, MoneyTally, billed_money, money_text
-from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, STATUS_COLOURS, STATUS_MEANINGS, TO_SEND
+from ...statuses import CHARGED, MONEY_BUCKETS, STATUS_COLOURS, STATUS_MEANINGS, TO_SEND
 from ..layout import ORDER_COLUMNS
 from .book import (
     RESULT_STATUSES,
@@ -40,7 +40,8 @@ class _Tally:
         self._kinds: dict[tuple[Any, ...], int] = {}
         self._totals: tuple[dict[str, MoneyTally], ...] | None = None
         self.billed: dict[str, Decimal] = {}  # PO -> what its order bills beside its lines
-        self.buckets_of: dict[str, set[str]] = {}  # PO -> the money buckets its rows are in
+        # (PO, money bucket) -> its rows there: an order some of whose rows are charged and others in doubt
+        self.by_order_bucket: dict[tuple[str, str], MoneyTally] = {}
 
     def add_billed(self, orders: Sequence[OrderSummary]) -> None:
         """The orders' own charges beside their lines (:attr:`OrderSummary.billed`): charged money."""
@@ -57,10 +58,10 @@ class _Tally:
                 outcome.face_value, outcome.discount, outcome.fees, outcome.shipping, outcome.cost,
             )  # fmt: skip
             self._kinds[kind] = self._kinds.get(kind, 0) + 1
-            self.buckets_of.setdefault(outcome.po_number, set()).add(outcome.money)
 
     def _added_up(self) -> tuple[dict[str, MoneyTally], ...]:
         if self._totals is None:
+            self.by_order_bucket = {}
             by_money: dict[str, MoneyTally] = {b: MoneyTally() for b in MONEY_BUCKETS}
             by_order: dict[str, MoneyTally] = {}
             by_product: dict[str, MoneyTally] = {}
@@ -68,7 +69,11 @@ class _Tally:
             zero = Decimal(0)
             for (bucket, po, product, method, cards, *figures), count in self._kinds.items():
                 money = Breakdown(*(count * (figure or zero) for figure in figures))
-                tallies = [by_money.setdefault(bucket, MoneyTally()), by_order.setdefault(po, MoneyTally())]
+                tallies = [
+                    by_money.setdefault(bucket, MoneyTally()),
+                    by_order.setdefault(po, MoneyTally()),
+                    self.by_order_bucket.setdefault((po, bucket), MoneyTally()),
+                ]
                 if bucket != TO_SEND:  # by product and method: money charged or in doubt
                     tallies.append(by_product.setdefault(product or "?", MoneyTally()))
                     tallies.append(by_shipping.setdefault(method or "?", MoneyTally()))
@@ -81,6 +86,7 @@ class _Tally:
                 for tally in (
                     by_money.setdefault(CHARGED, MoneyTally()),
                     by_order.setdefault(po, MoneyTally()),
+                    self.by_order_bucket.setdefault((po, CHARGED), MoneyTally()),
                 ):
                     tally.add(billed_money(amount), rows=0, po_number=po)
             self._totals = (by_money, by_order, by_product, by_shipping)
@@ -106,7 +112,8 @@ class _Tally:
 def _write_orders(
     sheet: Worksheet, orders: Sequence[OrderSummary], tally: _Tally, fmt: _Formats, paper: str
 ) -> None:
-    """One row per order holding money; its figures are its rows' figures added up (``tally``)."""
+    """One row per order holding money (one per money bucket its rows are in); its figures are its rows'
+    figures added up (``tally``)."""
     widths = _widths(ORDER_COLUMNS, [(o.po_number, o.order_id, o.status) for o in orders[:WIDTH_SAMPLE_ROWS]])
     for col, w in enumerate(widths):
         sheet.set_column(col, col, max(w, 12))
@@ -114,32 +121,38 @@ def _write_orders(
     printable(sheet, paper=paper)
     for col, header in enumerate(ORDER_COLUMNS):
         _write_text(sheet, 0, col, header, fmt.header)
-    for i, order in enumerate(orders, start=1):
-        money = tally.by_order.get(order.po_number) or MoneyTally()
-        status = order.status if money.complete else f"{order.status}; {_unknown_text(money)}"
-        _text(sheet, i, 0, order.po_number, fmt)
-        _text(sheet, i, 1, order.order_id, fmt)
-        _text(sheet, i, 2, status, fmt)
-        # an order the vendor created whose rows hold no money (each card failed there, no card made) was
-        # not charged: "charged" beside "Failed" and 0.00 told finance otherwise (found by review18)
-        bucket = (
-            NOTHING_CHARGED
-            if order.money == CHARGED and not money.rows and not any(money.figures())
-            else order.money
-        )
-        if (
-            order.money == CHARGED
-            and tally.buckets_of.get(order.po_number) == {IN_DOUBT}
-            and not order.billed
-        ):
-            # every row waits for a person (its order Failed, its lines silent): no money charged is known;
-            # 'charged' here beside 'in doubt' on its rows and on the Summary told finance otherwise
-            bucket = IN_DOUBT
-        _text(sheet, i, 3, bucket, fmt)
-        sheet.write_number(i, 4, order.line_items)
-        for col, amount in enumerate(money.figures(), start=5):
-            sheet.write_number(i, col, float(amount), fmt.money)
-    sheet.autofilter(0, 0, max(len(orders), 1), len(ORDER_COLUMNS) - 1)
+    i = 0
+    for order in orders:
+        for bucket, money, lines in _order_lines(order, tally):
+            i += 1
+            status = order.status if money.complete else f"{order.status}; {_unknown_text(money)}"
+            _text(sheet, i, 0, order.po_number, fmt)
+            _text(sheet, i, 1, order.order_id, fmt)
+            _text(sheet, i, 2, status, fmt)
+            _text(sheet, i, 3, bucket, fmt)
+            sheet.write_number(i, 4, lines)
+            for col, amount in enumerate(money.figures(), start=5):
+                sheet.write_number(i, col, float(amount), fmt.money)
+    sheet.autofilter(0, 0, max(i, 1), len(ORDER_COLUMNS) - 1)
+
+
+def _order_lines(order: OrderSummary, tally: _Tally) -> list[tuple[str, MoneyTally, int]]:
+    """The Orders sheet's lines for one order: (money bucket, its rows' money there, line items). One line
+    in the order's bucket, or one per bucket when its rows are in several (an order the vendor made, some
+    rows charged, others waiting for a person with their money in doubt: one 'charged' line of the whole
+    told finance 100.00 charged beside the Summary's 75.00 and 25.00 in doubt; found by hunter-vendor5)."""
+    money = tally.by_order.get(order.po_number) or MoneyTally()
+    parts = [
+        (bucket, part)
+        for bucket in MONEY_BUCKETS
+        if (part := tally.by_order_bucket.get((order.po_number, bucket))) is not None
+    ]
+    if order.money == CHARGED and parts and (len(parts) > 1 or parts[0][0] != CHARGED):
+        return [(bucket, part, part.rows) for bucket, part in parts]
+    # an order the vendor created whose rows hold no money (each card failed there, no card made) was not
+    # charged: "charged" beside "Failed" and 0.00 told finance otherwise (found by review18)
+    empty = order.money == CHARGED and not money.rows and not any(money.figures())
+    return [(NOTHING_CHARGED if empty else order.money, money, order.line_items)]
 
 
 NOTHING_CHARGED = "nothing charged"
