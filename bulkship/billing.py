@@ -25,7 +25,7 @@ def billed_beside(vendor_order: VendorOrder, rows: Iterable[Any]) -> Decimal:
     says beyond what the ledger counts for its ``rows`` (their recorded cost: planned, where the vendor shows
     none), unless that total is their sum in cents; nothing when a row's cost is unknown too."""
     if not costs_unshown(vendor_order):
-        return vendor_order.billed_beside_lines
+        return max(vendor_order.billed_beside_lines, _cards_beyond_rows(vendor_order, rows))
     counted = rows_cost(rows)
     total = vendor_order.total
     if counted is None or total is None:
@@ -33,6 +33,24 @@ def billed_beside(vendor_order: VendorOrder, rows: Iterable[Any]) -> Decimal:
     if _cents(total) == _cents(counted) * 100:  # the total in cents (as V2 reads it beside lines)
         return Decimal(0)
     return total - counted
+
+
+def _cards_beyond_rows(vendor_order: VendorOrder, rows: Iterable[Any]) -> Decimal:
+    """What the order bills beside its rows when it shows more card lines (made, or that may make a card)
+    than it holds rows: what it bills beside its lines, and what those lines cost beyond the rows. A card
+    line the vendor added (the same card twice, one no row asked for) was in no total but reconcile's:
+    track, status, the workbook and the Batches page said "charged 100.00" beside the vendor's 125.00 (found
+    by hunter-vendor5). Nothing when a cost is unknown; a line costing more than planned with no more cards
+    than rows is its row's own cost."""
+    rows = list(rows)
+    counted = rows_cost(rows)
+    made = vendor_order.made_card_lines
+    if counted is None or not rows or any(li.cost is None for li in made):
+        return Decimal(0)
+    if len(made) <= sum(1 for r in rows if r.status in ("ordered", "review") and not row_made_no_card(r)):
+        return Decimal(0)  # no more cards than rows: a line costing more than planned is the row's own cost
+    made_cost = sum((li.cost or Decimal(0) for li in made), Decimal(0))
+    return vendor_order.billed_beside_lines + max(made_cost - counted, Decimal(0))
 
 
 def vendor_cost(vendor_order: VendorOrder, made_lines_cost: Decimal) -> Decimal:

@@ -237,3 +237,33 @@ def test_an_order_showing_its_lines_sum_and_a_larger_total_is_charged_the_total(
         (note,) = [n for n in result.notes if "differ from the plan" in n]
         assert "planned 100.00, the vendor shows 109.95" in note, note
         assert charged_everywhere(vendor, tmp_path, result) == [Decimal("109.95")] * 6
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_a_card_line_the_vendor_adds_beyond_the_rows_is_charged_in_every_total(
+    tmp_path: Path, dialect: str
+) -> None:
+    """Found by hunter-vendor5: after the run, the vendor's reads showed E2's card line twice (another line
+    Id, live, its cost in the order's: 125.00 for 4 rows planned at 100.00): `track`, `status`, the workbook
+    and the Batches page said "charged 100.00", nothing said; only reconcile showed 5 lines and 125.00. What
+    the card lines cost beyond the rows is billed on the order, said to differ from the plan; no row is sent
+    again."""
+
+    def twice(order: dict[str, Any]) -> None:
+        lines = order[key_of(order, "LineItems")]
+        if len(lines) == 4:
+            extra = dict(lines[1], **{key_of(lines[1], "Id"): f"{lines[1][key_of(lines[1], 'Id')]}-2"})
+            lines.append(extra)
+            order[key_of(order, "Cost")] = round(
+                order[key_of(order, "Cost")] + extra[key_of(extra, "Cost")], 2
+            )
+
+    with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = orders_rewritten(twice)
+        asyncio.run(track(vendor.settings(tmp_path), "staff", client_factory=vendor.factory))
+        result = place(vendor, tmp_path, [1, 2, 3, 4])
+        assert result.sent_orders == 0 and len(vendor.orders()) == 1
+        (note,) = [n for n in result.notes if "differ from the plan" in n]
+        assert "planned 100.00, the vendor shows 125.00" in note, note
+        assert charged_everywhere(vendor, tmp_path, result) == [Decimal("125.00")] * 6
