@@ -25,7 +25,9 @@ def billed_beside(vendor_order: VendorOrder, rows: Iterable[Any]) -> Decimal:
     says beyond what the ledger counts for its ``rows`` (their recorded cost: planned, where the vendor shows
     none), unless that total is their sum in cents; nothing when a row's cost is unknown too."""
     if not costs_unshown(vendor_order):
-        return max(vendor_order.billed_beside_lines, _cards_beyond_rows(vendor_order, rows))
+        rows = list(rows)
+        beyond = _cards_beyond_rows(vendor_order, rows)
+        return beyond if beyond else _less_rows_unshown(vendor_order, rows)
     counted = rows_cost(rows)
     total = vendor_order.total
     if counted is None or total is None:
@@ -51,6 +53,19 @@ def _cards_beyond_rows(vendor_order: VendorOrder, rows: Iterable[Any]) -> Decima
         return Decimal(0)  # no more cards than rows: a line costing more than planned is the row's own cost
     made_cost = sum((li.cost or Decimal(0) for li in made), Decimal(0))
     return vendor_order.billed_beside_lines + max(made_cost - counted, Decimal(0))
+
+
+def _less_rows_unshown(vendor_order: VendorOrder, rows: list[Any]) -> Decimal:
+    """:attr:`VendorOrder.billed_beside_lines`, less the recorded cost of rows waiting for a person when the
+    order shows fewer card lines than it holds rows: its total beyond the lines it shows may be theirs (a
+    vendor showing 2 of an order's 4 lines beside its whole total). Counted beside them, those rows' money was
+    both charged and in doubt (found by hunter-vendor5)."""
+    extra = vendor_order.billed_beside_lines
+    holding = [r for r in rows if r.status in ("ordered", "review") and not row_made_no_card(r)]
+    waiting = rows_cost([r for r in holding if r.status == "review"])
+    if extra <= 0 or not waiting or len(vendor_order.made_card_lines) >= len(holding):
+        return extra
+    return max(extra - waiting, Decimal(0))
 
 
 def vendor_cost(vendor_order: VendorOrder, made_lines_cost: Decimal) -> Decimal:
