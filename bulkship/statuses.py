@@ -47,7 +47,14 @@ ROW_STATUSES: tuple[RowStatus, ...] = (
     RowStatus("complete", "#D9EAD3", meaning="ordered: the card is made, not shipped yet"),
     RowStatus("shipped", "#B6D7A8", meaning="on its way: see its tracking number"),
     RowStatus("delivered", "#93C47D", final=True, meaning="delivered"),
-    RowStatus("failed", "#E06666", attention=True, fix=True, final=True, meaning="the vendor refused it"),
+    RowStatus(
+        "failed",
+        "#E06666",
+        attention=True,
+        fix=True,
+        final=True,
+        meaning="the vendor refused it, or ended it: see the row",
+    ),
 )
 STATUS_NAMES: tuple[str, ...] = tuple(s.name for s in ROW_STATUSES)
 STATUS_COLOURS: dict[str, str] = {s.name: s.colour for s in ROW_STATUSES}

@@ -577,3 +577,20 @@ def test_reconcile_names_the_orders_the_vendor_failed_since_track_and_what_to_ru
         assert api.reconcile_batch(settings, "fail", client_factory=failing.factory()).matches
     finally:
         failing.close()
+
+
+def test_the_summary_says_what_failed_means_for_an_order_the_vendor_ended(tmp_path: Path) -> None:
+    """Found by review19: rows whose order the vendor failed read 'failed | the vendor refused it' on the
+    Summary, beside notes saying the vendor's order failed before anything shipped: nothing was refused."""
+    sheet = _people(tmp_path / "fail.csv", 2)
+    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
+    settings = failing.settings
+    try:
+        first = run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
+        failing.sandbox.advance(3 * DAY)
+        asyncio.run(track(settings, "fail", client_factory=failing.factory()))
+        summary = openpyxl.load_workbook(Path(str(first.output)))["Summary"]
+        meaning = next(r[2] for r in summary.iter_rows(values_only=True) if r[0] == "failed")
+        assert meaning == "the vendor refused it, or ended it: see the row", meaning
+    finally:
+        failing.close()
