@@ -46,6 +46,7 @@ from .models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, PlannedOrder
 from .plan import batch_name_of, order_seq, plan_orders_lazily
 from .reconcile.join import FAILED_AT_VENDOR_NOTE, ledger_keys
 from .repeats import HELD, RepeatPolicy, find_holds, release, rows_held
+from .repeats.foreign import ordered_by_another_ledger
 from .statuses import duplicate_note
 from .validate.lookalikes import references_people
 
@@ -189,6 +190,8 @@ def sync_ledger(
     found = find_holds(
         ledger, batch, frame, known=known, orders=orders, policy=policy, api=api, file_name=file_name
     )
+    for fingerprint, note in ordered_by_another_ledger(ledger, sheet, frame).items():
+        found.setdefault(fingerprint, note)  # another ledger's results sheet (found by hunter-web5)
     holds = release(ledger, batch, found, policy)  # --allow-repeat: sent on purpose, logged
     repeated = rows_held(frame, found) if found and not holds else {}
     record_batch(ledger, batch, validation, po_prefix=po_prefix, api=api, by=by)

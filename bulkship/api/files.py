@@ -189,6 +189,7 @@ def preview_repeats(
             policy=policy,
             api=api_identity(settings),
             default_names=() if named else (Path(file_name).stem,),
+            sheet=result.sheet,
         )
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BatchConflictError
 from ..models import FINGERPRINT
+from .foreign import ordered_by_another_ledger
 from .holds import find_holds
 from .newrun import check_new_run
 from .policy import _HELD_PREFIX, _SHOWN, ALLOW_FLAG, HELD, RepeatPolicy
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from ..ledger import Ledger
+    from ..models import LoadedSheet
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ def preview(
     policy: RepeatPolicy,
     api: str | None,
     default_names: Sequence[str] = (),
+    sheet: LoadedSheet | None = None,
 ) -> RepeatPreview:
     """The checks ``bulkship run`` makes before planning (:func:`check_new_run`, :func:`find_holds`) on a
     validated file, reading the ledger only: nothing is recorded, refused or held."""
@@ -57,6 +60,9 @@ def preview(
     except BatchConflictError as exc:
         refusals.append(_refusal(batch, exc))
         holds = find_holds(ledger, batch, frame, policy=replace(policy, allow=True), **arguments)
+    if sheet is not None:  # rows another ledger's results sheet says it ordered (.foreign)
+        for fingerprint, note in ordered_by_another_ledger(ledger, sheet, frame).items():
+            holds.setdefault(fingerprint, note)
     return RepeatPreview(tuple(refusals), rows_held(frame, holds))
 
 
