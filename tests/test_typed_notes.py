@@ -92,3 +92,26 @@ def test_a_note_typed_among_the_summary_s_figures_is_kept_too(
     said = " ".join(capsys.readouterr().err.split())
     assert "Summary: cells typed or changed among those bulkship wrote" in said, said
     assert "approved by the CFO" in _cells(workbook, SUMMARY_SHEET)
+
+
+def test_orders_sorted_by_their_total_are_no_note_of_the_person_s(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review19 (after 05d9c5e): finance sorting the Orders sheet (by Total, by status) typed
+    nothing, yet the rows' new places read as cells changed and the workbook was no longer rewritten."""
+    other_order = ["E3", "Cy Diaz", "3 Oak St", "Boston", "MA", "02134", "HOMEDEPOT", "50"]
+    source = _sheet(tmp_path / "gifts.csv", [*ROWS, other_order])
+    out = tmp_path / "out"
+    assert main(["run", str(source), "--batch", "G", "--yes", "--wait", "0", "--out", str(out)]) == 0
+    workbook = out / "G-results.xlsx"
+    book = openpyxl.load_workbook(workbook)
+    orders = book[ORDERS_SHEET]
+    body = [[c.value for c in row] for row in orders.iter_rows(min_row=2)]
+    assert len(body) == 2
+    for at, values in enumerate(reversed(body), start=2):  # sorted the other way round
+        for col, value in enumerate(values, start=1):
+            orders.cell(at, col).value = value
+    book.save(workbook)
+    capsys.readouterr()
+    assert main(["track", "G"]) == 0
+    assert "typed" not in capsys.readouterr().err

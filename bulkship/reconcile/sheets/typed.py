@@ -66,7 +66,12 @@ class Recorded:
 
 
 def _digest(cells: Mapping[tuple[int, int], str]) -> str:
-    text = "\x1e".join(f"{r},{c}\x1f{v}" for (r, c), v in sorted(cells.items()))
+    """The cells' digest, whatever the order of their rows: finance sorting the Orders by Total changes
+    nothing bulkship would lose (a rewrite only sorts them back)."""
+    rows: dict[int, list[str]] = {}
+    for (row, col), value in sorted(cells.items()):
+        rows.setdefault(row, []).append(f"{col}\x1f{value}")
+    text = "\x1e".join(sorted("\x1d".join(line) for line in rows.values()))
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
