@@ -297,8 +297,8 @@ def _keep_own_sheets(path: Path) -> None:
         raise FileFormatError(
             f"{path.name} holds what you typed on its Orders or Summary sheet ({'; '.join(typed)}): this run "
             "writes those sheets from the ledger again, and it would be lost. Nothing was sent",
-            hint="copy it to a workbook of your own and delete it from this one, then run the same command "
-            "again",
+            hint="keep what you typed in a workbook of your own and take it out of this one (or delete this "
+            "one: it is written again), then run the same command again",
         )
     if own:
         raise FileFormatError(

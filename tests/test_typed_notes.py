@@ -90,7 +90,7 @@ def test_a_note_typed_among_the_summary_s_figures_is_kept_too(
     capsys.readouterr()
     assert main(["track", "G"]) == 0
     said = " ".join(capsys.readouterr().err.split())
-    assert "Summary: cells typed or changed among those bulkship wrote" in said, said
+    assert "Summary: cells typed, changed or deleted among those bulkship wrote" in said, said
     assert "approved by the CFO" in _cells(workbook, SUMMARY_SHEET)
 
 

@@ -195,8 +195,9 @@ def rewrite_results(
             return None, [
                 f"batch {batch}: {path} holds what you typed on its Orders or Summary sheet "
                 f"({'; '.join(typed)}): not rewritten, so it is kept. The statuses are recorded in the "
-                "ledger (`bulkship status`); copy it to a workbook of your own and delete it from this one, "
-                "and the result workbook catches up on the next track"
+                "ledger (`bulkship status`); keep what you typed in a workbook of your own and take it out "
+                "of this one (or delete this one: the same `bulkship run` command writes it again, nothing "
+                "is ordered twice), and the result workbook catches up on the next track"
             ]
         book = book_from_existing(ledger, batch, existing, api=api, catalog=catalog)
         write_result_workbook(book, path)

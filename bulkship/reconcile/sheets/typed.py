@@ -138,7 +138,7 @@ def typed_cells(path: Path) -> list[str]:
         beyond = [(r, c) for r, c in sorted(cells) if r >= rows or c >= cols]
         among = {place: key for place, key in cells.items() if place[0] < rows and place[1] < cols}
         if _digest(among) != digest:  # which ones is not known: only the digest of what was written is
-            found.append(f"{name}: cells typed or changed among those bulkship wrote")
+            found.append(f"{name}: cells typed, changed or deleted among those bulkship wrote")
         for r, c in beyond[:_SHOWN]:
             found.append(f"{name} {column_letter(c + 1)}{r + 1} {cells[(r, c)][:40]!r}")
         if len(beyond) > _SHOWN:
