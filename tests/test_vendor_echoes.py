@@ -94,3 +94,20 @@ def test_a_line_echoing_the_row_with_its_address_as_a_vendor_standardises_it_is_
     assert result.by_status == {"pending": 3}, result.by_status
     report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
     assert not report.mismatches, report.mismatches
+
+
+def test_a_line_echoing_the_row_with_more_cards_than_sent_waits_for_review(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor5: the create answer showed E2's line with Quantity 2 (sent 1), cost 50.00: the
+    row read 'pending', ordered, only "costs differ from the plan" said; reconcile "quantity sent 1 vs vendor
+    2". The vendor made a card nobody asked for: the row waits for a person, never sent again."""
+    vendor.rewrite = second_line_shows(Quantity=2, Cost=50.0)
+    result = place(vendor, tmp_path, [1, 2, 3])
+    with Ledger.open(vendor.settings(tmp_path).ledger_location, lock=False) as ledger:
+        rows = {r.external_id: r for r in ledger.batch_rows("staff")}
+    assert [rows[e].status for e in ("E1", "E2", "E3")] == ["ordered", "review", "ordered"]
+    assert "CVS 25.00 x 2, sent x 1" in (rows["E2"].error or ""), rows["E2"].error
+    assert result.by_status.get("needs review") == 1, result.by_status
+    place(vendor, tmp_path, [1, 2, 3])
+    assert vendor.external_ids() == ["E1", "E2", "E3"]

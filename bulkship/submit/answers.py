@@ -18,7 +18,7 @@ from ..errors import (
     VendorError,
 )
 from ..ledger import OPEN_STATES, LineOutcome, OrderRecord, RowRecord
-from ..linematch import match_created, match_echoed, match_lines, other_card, other_recipient
+from ..linematch import match_created, match_echoed, match_lines, more_cards, other_card, other_recipient
 from ..models import VendorOrder
 from ..payload import line_items
 from ..references import unprefixed
@@ -135,7 +135,10 @@ class _Answers(_Conflicts):
             # a line echoing the row's ExternalId with another card or amount (found by hunter-vendor3: the
             # row read 'pending', ordered, for a card it was not) or to another recipient (hunter-vendor5):
             # made, never sent again, a person looks
-            cards = [other_card(item, line) for item, line in zip(items, matches, strict=True)]
+            cards = [
+                other_card(item, line) or more_cards(item, line)
+                for item, line in zip(items, matches, strict=True)
+            ]
             other = {
                 i: cards[i] or other_recipient(item, vendor_order, line)
                 for i, (item, line) in enumerate(zip(items, matches, strict=True))
