@@ -271,6 +271,29 @@ def test_an_amount_column_beside_a_default_amount_refuses_the_file_until_chosen(
     assert [li["Value"] for li in ordered_lines()] == [100, 25, 50]
 
 
+@pytest.mark.parametrize(("header", "named"), [("Gift $", "Gift $"), ("$", "$"), (None, "Column G")])
+def test_amounts_under_a_dollar_sign_or_no_header_beside_a_default_amount_refuse_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str | None, named: str
+) -> None:
+    """Found by hunter-sheets5: the same list with its amounts under 'Gift $' (read as a card column, by its
+    'Gift'), '$', or no header at all ('$100', '$25', '$50'): every card went out at the default 25, Bob's
+    100 and Cy's 50 too. Refused as 'Gift Budget' is, until chosen."""
+    book = openpyxl.Workbook()
+    book.active.append([*BASE[:-1], header])
+    for person, amount in zip(PEOPLE, ["$100", "$25", "$50"], strict=True):
+        book.active.append([*person[:-1], amount])
+    path = tmp_path / "amounts.xlsx"
+    book.save(path)
+    (tmp_path / "default.toml").write_text('[defaults]\nvalue = "25"\n')
+
+    assert run(path, "--config", str(tmp_path / "default.toml")) == 2
+    assert f"Column '{named}' (G) looks like Value, which no column gives" in capsys.readouterr().err
+    assert ordered_lines() == []
+    (tmp_path / "read.toml").write_text(f'[defaults]\nvalue = "25"\n[columns]\nvalue = "{named}"\n')
+    assert run(path, "--config", str(tmp_path / "read.toml")) == 0
+    assert [li["Value"] for li in ordered_lines()] == [100, 25, 50]
+
+
 def test_a_card_denomination_is_the_amount(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     book.active.append([*BASE[:-1], "Card Denomination"])

@@ -138,6 +138,8 @@ def _amount(text: str) -> Decimal | None:
 def _guess(info: ColumnInfo, values: Sequence[str], countries: frozenset[str]) -> tuple[str, str] | None:
     """The field an unused column looks like, and whether by its "header" or its "values"."""
     words = set(_words(info.header)) | {"".join(_words(info.header))}
+    if "$" in info.header:  # 'Gift $', '$': dollars (found by hunter-sheets5: read as no amount at all)
+        words.add("usd")
     by_header = [f for f, keys in _LOOKS_LIKE_HEADER.items() if words & keys]
     fitting = [f for f in by_header if (f in DEFAULTED_FIELDS or f == "value") and _fits(f, values)]
     if fitting or by_header:
@@ -161,7 +163,8 @@ def undecided_columns(
         values = values_of.get(info.header, [])
         guess = _guess(info, values, frozenset())
         field = guess[0] if guess else None
-        if field == "value" and guess and guess[1] != "header":  # money by its values only: "Total Spent"
+        unheaded = info.header == f"Column {info.letter}"  # a column with no header says only its values
+        if field == "value" and guess and guess[1] != "header" and not unheaded:  # money: "Total Spent"
             continue
         if field == "value" and set(_words(info.header)) & _NOT_AN_AMOUNT:  # "Award Year", "Budget Code"
             continue
