@@ -115,3 +115,35 @@ def test_orders_sorted_by_their_total_are_no_note_of_the_person_s(
     capsys.readouterr()
     assert main(["track", "G"]) == 0
     assert "typed" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("sheet", [ORDERS_SHEET, SUMMARY_SHEET, "Results", "bulkship-keys"])
+def test_a_result_workbook_with_a_damaged_sheet_is_said_not_a_traceback(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], sheet: str
+) -> None:
+    """Found by review19: a result workbook one of whose sheets is damaged (an editor that crashed while
+    saving, a sync conflict) ended `bulkship track` in a traceback (python_calamine.XmlError), and the
+    batches after it were not written. Now one line says it and what to do; following it works."""
+    import zipfile
+
+    source = _sheet(tmp_path / "gifts.csv", ROWS)
+    out = tmp_path / "out"
+    assert main(["run", str(source), "--batch", "G", "--yes", "--wait", "0", "--out", str(out)]) == 0
+    workbook = out / "G-results.xlsx"
+    with zipfile.ZipFile(workbook) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    names = openpyxl.load_workbook(workbook, read_only=True).sheetnames
+    part = f"xl/worksheets/sheet{names.index(sheet) + 1}.xml"
+    parts[part] = parts[part][: parts[part].index(b"<sheetData>") + 40] + b"<<< damaged"
+    with zipfile.ZipFile(workbook, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    capsys.readouterr()
+    main(["track", "G"])
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Traceback" not in said
+    if sheet != ORDERS_SHEET:  # a damaged Orders sheet: nothing of it to keep, written again whole
+        assert "Cannot read the result workbook" in said and "re-run the same `bulkship run` command" in said
+        workbook.unlink()  # as the words say
+        assert main(["run", str(source), "--batch", "G", "--yes", "--wait", "0", "--out", str(out)]) == 0
+    assert "Ann Lee" in _cells(workbook, "Results")

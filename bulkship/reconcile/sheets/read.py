@@ -161,12 +161,20 @@ def read_result_workbook(path: Path, *, lenient: bool = False) -> ExistingResult
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
-    except (CalamineError, OSError, ValueError) as exc:
+        return _read(CalamineWorkbook.from_path(str(path)), path, lenient)
+    except (
+        CalamineError,
+        OSError,
+        ValueError,
+    ) as exc:  # a sheet damaged too (found by review19: a traceback)
         raise FileFormatError(
             f"Cannot read the result workbook {path}: {exc}",
-            hint="delete it and run `bulkship track` again to rebuild it from the input file and the ledger",
+            hint="delete it (keep a copy of what you typed in it), then re-run the same `bulkship run` "
+            "command: it writes the workbook again from the ledger, and nothing is ordered twice",
         ) from None
+
+
+def _read(workbook: Any, path: Path, lenient: bool) -> ExistingResults:
     names = [n for n in workbook.sheet_names if is_sheet_of(n, RESULTS_SHEET)]
     if not names:
         raise FileFormatError(f"{path} has no {RESULTS_SHEET} sheet: it is not a bulkship result workbook")

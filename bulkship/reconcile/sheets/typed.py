@@ -126,10 +126,13 @@ def typed_cells(path: Path) -> list[str]:
     for name, (digest, rows, cols) in recorded.items():
         if name not in workbook.sheet_names:
             continue
-        sheet = workbook.get_sheet_by_name(name)
+        try:
+            table = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except (CalamineError, OSError, ValueError, IndexError):
+            continue  # a damaged sheet: nothing of it can be kept, a rewrite writes it whole again
         cells = {  # from A1: the empty area above and left kept, so that places are the sheet's
             (r, c): key
-            for r, line in enumerate(sheet.to_python(skip_empty_area=False))
+            for r, line in enumerate(table)
             for c, value in enumerate(line)
             if (key := _key(value))
         }
