@@ -790,3 +790,34 @@ def test_a_list_cut_into_batches_under_the_limit_still_asks_for_approval(
     assert "Waiting for approval" in second.text
     assert "sent without approval in other batches in the last day" in second.text
     assert len(embedded_sandbox_orders(team.data_dir)) == 1
+
+
+def test_the_audit_page_reads_only_the_lines_it_shows(
+    team: Settings, browsers: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web5: the page read and parsed every line of the trail to show the newest 500 (9 s at
+    300,000 lines, which anyone reaching the sign-in page can add by signing in with names nobody has)."""
+    from bulkship.web.team_pages import trail
+
+    for n in range(30):
+        audit.record(team, "sign_in_refused", actor=f"x{n}", address="10.0.0.9", reason="unknown name")
+    monkeypatch.setattr(trail, "AUDIT_PAGE_LINES", 10)
+    made: list[int] = []
+
+    def counted(*fields: Any) -> Any:
+        made.append(1)
+        return audit_entry(*fields)
+
+    monkeypatch.setattr(audit, "AuditEntry", counted)
+    fin = browsers()
+    sign_in(fin, "fin")
+    page = fin.get("/audit").text
+    with store.read(team) as db:
+        actors = [str(r[0]) for r in db.execute(sa.text("SELECT actor FROM audit_trail ORDER BY id DESC"))]
+    assert f"{len(actors)} line(s); the newest 10 are shown" in page
+    shown = re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td>", page)
+    assert shown == actors[:10]  # the newest, newest first
+    assert len(made) <= 10, len(made)  # the lines shown, not the whole trail
+
+
+audit_entry = audit.AuditEntry

@@ -86,13 +86,7 @@ def entries(
 ) -> list[AuditEntry]:
     """Lines of the trail, oldest first: one batch's, and/or those from ``since`` (inclusive) to ``until``
     (exclusive), both ISO dates or times in UTC."""
-    query = sa.select(audit_trail).order_by(audit_trail.c.id)
-    if batch is not None:
-        query = query.where(audit_trail.c.batch == batch)
-    if since:
-        query = query.where(audit_trail.c.at >= since)
-    if until:
-        query = query.where(audit_trail.c.at < until)
+    query = _within(sa.select(audit_trail).order_by(audit_trail.c.id), batch, since, until)
     if limit is not None:
         query = query.order_by(None).order_by(audit_trail.c.id.desc()).limit(limit)
     with store.read(settings) as db:
@@ -101,6 +95,25 @@ def entries(
             for r in db.execute(query)
         ]
     return sorted(found, key=lambda e: e.id)
+
+
+def _within(query: Any, batch: str | None, since: str | None, until: str | None) -> Any:
+    if batch is not None:
+        query = query.where(audit_trail.c.batch == batch)
+    if since:
+        query = query.where(audit_trail.c.at >= since)
+    if until:
+        query = query.where(audit_trail.c.at < until)
+    return query
+
+
+def count(
+    settings: Settings, *, batch: str | None = None, since: str | None = None, until: str | None = None
+) -> int:
+    """How many lines :func:`entries` would return (the page shows the newest only)."""
+    query = _within(sa.select(sa.func.count()).select_from(audit_trail), batch, since, until)
+    with store.read(settings) as db:
+        return int(db.execute(query).scalar() or 0)
 
 
 def day_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:

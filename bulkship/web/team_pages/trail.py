@@ -39,12 +39,17 @@ def _period(request: Request) -> tuple[str | None, str, str, str | None]:
 async def audit_page(request: Request) -> Response:
     settings = _settings(request)
     batch, since, until, end = _period(request)
+    # the newest lines only, and a count: every line was read and parsed to show 500 (9 s for 300,000 lines,
+    # which anyone can add by signing in with wrong names: found by hunter-web5)
     found = await run_in_threadpool(
-        lambda: audit.entries(settings, batch=batch, since=since or None, until=end)
+        lambda: audit.entries(settings, batch=batch, since=since or None, until=end, limit=AUDIT_PAGE_LINES)
+    )
+    total = await run_in_threadpool(
+        lambda: audit.count(settings, batch=batch, since=since or None, until=end)
     )
     query = urlencode({k: v for k, v in (("batch", batch or ""), ("since", since), ("until", until)) if v})
     return pages.render(
-        request, "audit.html", shown=list(reversed(found[-AUDIT_PAGE_LINES:])), total=len(found),
+        request, "audit.html", shown=list(reversed(found)), total=max(total, len(found)),
         batch=batch or "", since=since, until=until, query=query,
     )  # fmt: skip
 
