@@ -122,8 +122,8 @@ def test_a_result_workbook_with_a_damaged_sheet_is_said_not_a_traceback(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], sheet: str
 ) -> None:
     """Found by review19: a result workbook one of whose sheets is damaged (an editor that crashed while
-    saving, a sync conflict) ended `bulkship track` in a traceback (python_calamine.XmlError), and the
-    batches after it were not written. Now one line says it and what to do; following it works."""
+    saving, a sync conflict) ended `bulkship track` in a traceback (python_calamine.XmlError). Now one line
+    says it and what to do (exit 2, as for a workbook that cannot be read at all); following it works."""
     import zipfile
 
     source = _sheet(tmp_path / "gifts.csv", ROWS)
@@ -139,10 +139,11 @@ def test_a_result_workbook_with_a_damaged_sheet_is_said_not_a_traceback(
         for name, data in parts.items():
             archive.writestr(name, data)
     capsys.readouterr()
-    main(["track", "G"])
+    code = main(["track", "G"])
     said = " ".join(capsys.readouterr().err.split())
     assert "Traceback" not in said
     if sheet != ORDERS_SHEET:  # a damaged Orders sheet: nothing of it to keep, written again whole
+        assert code == 2, said
         assert "Cannot read the result workbook" in said and "re-run the same `bulkship run` command" in said
         workbook.unlink()  # as the words say
         assert main(["run", str(source), "--batch", "G", "--yes", "--wait", "0", "--out", str(out)]) == 0

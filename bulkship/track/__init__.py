@@ -35,7 +35,7 @@ from pathlib import Path
 from ..batchapi import check_batch_api
 from ..client import connect
 from ..client.vendor import VendorClient
-from ..errors import BatchConflictError, BulkshipError, FileFormatError, TransientVendorError
+from ..errors import BatchConflictError, BulkshipError, TransientVendorError
 from ..ledger import Ledger
 from ..models import Catalog
 from ..outputlock import output_lock
@@ -168,12 +168,7 @@ def rewrite_results(
                 f"batch {batch}: the result workbook {path} is gone; re-run the same `bulkship run` command "
                 "to write it again (nothing is ordered twice)"
             ]
-        try:
-            existing = read_result_workbook(
-                path, lenient=True
-            )  # the ledger knows the results: typed-over cells
-        except FileFormatError as exc:  # damaged: said for this batch, the others' workbooks still rewritten
-            return None, [f"batch {batch}: {exc.message}; {exc.hint}"]
+        existing = read_result_workbook(path, lenient=True)  # the ledger knows the results: typed-over cells
         if existing.batch is not None and existing.batch != batch:  # a workbook belongs to one batch
             return None, [
                 f"batch {batch}: {path} is the result workbook of batch {existing.batch!r}, not rewritten; "
