@@ -180,7 +180,7 @@ def lines_of_rows(
     other line item sent has that card, else none (:func:`_proven_by_content`)."""
     vendor_lines = vendor_order.line_items
     if any(li.external_id for li in vendor_lines):
-        return _by_external_id(rows, vendor_order)
+        return _by_external_id(rows, vendor_order, sent)
     by_position = [
         vendor_lines[r.line_index]
         if r.line_index is not None and 0 <= r.line_index < len(vendor_lines)
@@ -243,10 +243,14 @@ def _proven_by_content(
     return found
 
 
-def _by_external_id(rows: Sequence[RecordedLine], vendor_order: VendorOrder) -> list[Any]:
+def _by_external_id(
+    rows: Sequence[RecordedLine],
+    vendor_order: VendorOrder,
+    sent: Callable[[], Sequence[Any]] | None = None,
+) -> list[Any]:
     """Rows tied by the ExternalIds the vendor echoes (:func:`match_echoed`); a row whose Id is ambiguous
     takes the line of the line Id recorded when it was tied, if that line shows its Id, else none (it keeps
-    what was recorded)."""
+    what was recorded). A row whose Id no line shows may take the one line showing none (``_unechoed``)."""
     matched = match_echoed([r.external_id or "" for r in rows], vendor_order)
     by_id = {
         line_id: vendor_order.line_items[place] for line_id, place in line_id_places(vendor_order).items()
@@ -257,7 +261,38 @@ def _by_external_id(rows: Sequence[RecordedLine], vendor_order: VendorOrder) -> 
             own = by_id.get(row.line_item_id)
             line = own if own is not None and _fold(own.external_id) == _fold(row.external_id) else None
         found.append(line)
-    return found
+    return _unechoed(rows, vendor_order, found, sent) if sent is not None and None in found else found
+
+
+def _unechoed(
+    rows: Sequence[RecordedLine],
+    vendor_order: VendorOrder,
+    found: list[Any],
+    sent: Callable[[], Sequence[Any]],
+) -> list[Any]:
+    """A vendor echoing the ExternalIds on all lines but one (the line it changed, cancelled or re-made
+    kept no reference): that row read as recorded for good, 'pending', its card cancelled and never sent
+    again (found by hunter-vendor5). The one row no line is tied to, whose Id no line shows, takes the one
+    card line showing no ExternalId, when the order shows as many card lines as were sent and that line
+    carries the row's recorded line Id, or shows no line Id at all, and the row's card (never another
+    product, amount or recipient)."""
+    items = sent()
+    cards = vendor_order.card_lines
+    shown = {_fold(li.external_id) for li in vendor_order.line_items if li.external_id}
+    loose = [n for n, line in enumerate(found) if line is None and _fold(rows[n].external_id) not in shown]
+    bare = [li for li in cards if not li.external_id and all(li is not f for f in found)]
+    if len(loose) != 1 or len(bare) != 1 or len(cards) != len(items):
+        return found
+    row, line = rows[loose[0]], bare[0]
+    index = row.line_index
+    item = items[index] if index is not None and 0 <= index < len(items) else None
+    place = next(i for i, li in enumerate(vendor_order.line_items) if li is line)
+    same_id = (line.id or "") == (row.line_item_id or "") or not line.id
+    if item is None or not same_id or other_card(item, line) or more_cards(item, line):
+        return found
+    if recipients(item, vendor_order, line) or not same_line(item, vendor_order, place):
+        return found
+    return [line if n == loose[0] else f for n, f in enumerate(found)]
 
 
 def line_id_places(vendor_order: VendorOrder) -> dict[str, int]:

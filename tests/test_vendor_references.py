@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from support import write_sheet
-from support.vendor_proxy import VendorProxy, orders_rewritten, place
+from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
 
 from bulkship import api
 from bulkship.client.parse import parse_order
@@ -106,3 +107,72 @@ def test_references_cut_on_reads_still_tie_each_row_to_its_line(vendor: VendorPr
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     (status,) = api.status(settings, "staff")
     assert status["by_status"] == {"cancelled": 1, "delivered": 3}, status["by_status"]
+
+
+def one_line_unechoed(how: str) -> Any:
+    """Every read shows E2's line Cancelled (no parcel) without its ExternalId (``how``: null, blank, or
+    null and no line Id either), the others Delivered with a parcel, echoing theirs."""
+
+    def show(order: dict[str, Any]) -> None:
+        for line in order[key_of(order, "LineItems")]:
+            if line.get(key_of(line, "ExternalId")) == "E2":
+                line[key_of(line, "ExternalId")] = "" if how == "blank" else None
+                if how == "no line id":
+                    line.pop(key_of(line, "Id"), None)
+                line[key_of(line, "Status")] = "Cancelled"
+                line.pop(key_of(line, "Shipments"), None)
+            else:
+                line[key_of(line, "Status")] = "Delivered"
+                parcel = {
+                    "TrackingNumber": f"9400{line[key_of(line, 'ExternalId')]}",
+                    "DeliveredDate": "2026-12-03",
+                }
+                line[key_of(line, "Shipments")] = [parcel]
+        order[key_of(order, "Status")] = "Complete"
+
+    return orders_rewritten(show)
+
+
+@pytest.mark.parametrize("how", ["null", "blank", "no line id"])
+def test_the_one_line_the_vendor_shows_without_its_external_id_is_the_row_s(
+    vendor: VendorProxy, tmp_path: Path, how: str
+) -> None:
+    """Found by hunter-vendor5: the vendor's reads echoed E1, E3, E4 and showed E2's line (Cancelled, no
+    parcel) without its ExternalId: `track` said "3 delivered, 1 pending (1 orders still moving)" at every
+    pass and the next run "already complete": E2's person never got a card, nothing said. The one row no line
+    is tied to takes the one card line showing no ExternalId (its recorded line Id, or none shown, and its
+    card): E2 reads cancelled and is sent again once."""
+    place(vendor, tmp_path, [1, 2, 3, 4])
+    vendor.rewrite = one_line_unechoed(how)
+    settings = vendor.settings(tmp_path)
+    report = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert report.done, report
+    (status,) = api.status(settings, "staff")
+    assert status["by_status"] == {"delivered": 3, "cancelled": 1}, status["by_status"]
+    again = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert again.sent_orders == 1 and sorted(vendor.external_ids()) == ["E1", "E2", "E2", "E3", "E4"]
+    place(vendor, tmp_path, [1, 2, 3, 4])
+    assert len(vendor.orders()) == 2  # once, not at every run
+
+
+def test_a_line_without_external_id_showing_another_card_is_not_the_row_s(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """The same, but the unechoed line shows another card than E2's: nothing ties it, E2 keeps what was
+    recorded and is not sent again."""
+    show = one_line_unechoed("null")
+
+    def other(call: Any) -> Any:
+        answer = show(call)
+        body = answer.json()
+        if isinstance(body, dict) and "LineItems" in body:
+            for line in body["LineItems"]:
+                if not line.get("ExternalId"):
+                    line["ProductId"] = "TARGET"
+            answer.body = json.dumps(body).encode()
+        return answer
+
+    place(vendor, tmp_path, [1, 2, 3, 4])
+    vendor.rewrite = other
+    asyncio.run(track(vendor.settings(tmp_path), "staff", client_factory=vendor.factory))
+    assert place(vendor, tmp_path, [1, 2, 3, 4]).sent_orders == 0
