@@ -21,7 +21,8 @@ from support import embedded_sandbox_orders
 from bulkship.sandbox import Sandbox, SandboxConfig
 from bulkship.settings import Settings, resolve_settings
 from bulkship.team import accounts, approvals, audit, store
-from bulkship.team.tables import sessions
+from bulkship.team.accounts import passwords
+from bulkship.team.tables import sessions, users
 from bulkship.web import create_app
 from bulkship.web.auth import PUBLIC_MARK, RULES, TeamAuth
 
@@ -207,6 +208,27 @@ def test_changing_ones_password_signs_out_the_other_sessions(team: Settings, bro
     changed = here.post("/account/password", data={**data, "again": "new pass 1234"})
     assert "password is changed" in changed.text
     assert here.get("/").url.path == "/" and there.get("/").url.path == "/login"
+
+
+def test_wrong_current_passwords_on_the_account_page_lock_as_wrong_sign_ins_do(
+    team: Settings, browsers: Any
+) -> None:
+    """Found by hunter-web5: a session left open (or its cookie taken) could guess the current password on
+    the account page without end, then set its own and sign the owner out everywhere."""
+    here = browsers()
+    sign_in(here, "alice")
+    form = {"csrf_token": token(here, "/account"), "new": "taken over 123", "again": "taken over 123"}
+    for n in range(accounts.FREE_FAILURES):
+        wrong = here.post("/account/password", data={**form, "old": f"guess-{n}"})
+        assert wrong.status_code == 400
+    assert "locked for 30 second(s)" in wrong.text
+    right = here.post("/account/password", data={**form, "old": "password-alice"})
+    assert right.status_code == 400 and "locked" in right.text  # the right one too, while locked
+    with store.read(team) as db:
+        stored = db.execute(sa.select(users.c.password_hash).where(users.c.name == "alice")).scalar_one()
+    assert passwords.verify(stored, "password-alice")  # still alice's own
+    lines = [e.detail.get("outcome") for e in audit.entries(team) if e.action == "password_change"]
+    assert lines == ["wrong password"] * accounts.FREE_FAILURES + ["locked"]
 
 
 # -- roles on every route --------------------------------------------------------------------------------
