@@ -148,3 +148,32 @@ def test_a_result_workbook_with_a_damaged_sheet_is_said_not_a_traceback(
         workbook.unlink()  # as the words say
         assert main(["run", str(source), "--batch", "G", "--yes", "--wait", "0", "--out", str(out)]) == 0
     assert "Ann Lee" in _cells(workbook, "Results")
+
+
+def test_the_csv_twin_is_kept_current_while_the_workbook_is_kept_for_the_person_s_notes(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review19: the README says the CSV twin is "kept current by every later run and track"; while
+    the workbook was left as it was for what the person put in it (a note, a sheet of their own, corrections
+    not run yet), the CSV was left too, and said 'pending' for cards the ledger knew delivered."""
+    source = _sheet(tmp_path / "gifts.csv", ROWS)
+    out = tmp_path / "out"
+    args = ["run", str(source), "--batch", "G", "--yes", "--wait", "0", "--out", str(out), "--csv"]
+    assert main(args) == 0
+    workbook, twin = out / "G-results.xlsx", out / "G-results.csv"
+    book = openpyxl.load_workbook(workbook)
+    book[ORDERS_SHEET]["K1"] = "Invoice #"
+    book.save(workbook)
+    from bulkship.sandbox import Sandbox, SandboxConfig
+
+    sandbox = Sandbox(SandboxConfig(state_file=isolated_data_dir / "sandbox.sqlite"))
+    sandbox.advance(30 * 24 * 3600)  # every card delivered
+    sandbox.close()
+    capsys.readouterr()
+    assert main(["track", "G"]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "not rewritten, so it is kept" in said and "its CSV twin G-results.csv is current" in said, said
+    with twin.open(encoding="utf-8-sig") as handle:
+        statuses = [row["Status"] for row in csv.DictReader(handle)]
+    assert statuses == ["delivered", "delivered"], statuses
+    assert "Invoice #" in _cells(workbook, ORDERS_SHEET)

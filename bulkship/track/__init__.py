@@ -41,7 +41,13 @@ from ..models import Catalog
 from ..outputlock import output_lock
 from ..reconcile.fixsheet import sheets_of_the_person, unsent_fix_edits
 from ..reconcile.join import LedgerView, book_from_existing
-from ..reconcile.sheets import FIX_SHEET, read_result_workbook, write_result_workbook, write_results_csv
+from ..reconcile.sheets import (
+    FIX_SHEET,
+    ExistingResults,
+    read_result_workbook,
+    write_result_workbook,
+    write_results_csv,
+)
 from ..reconcile.sheets.typed import typed_cells
 from ..resultfile import write_csv_twin
 from ..settings import Settings
@@ -174,36 +180,17 @@ def rewrite_results(
                 f"batch {batch}: {path} is the result workbook of batch {existing.batch!r}, not rewritten; "
                 f"re-run the same `bulkship run` command to write {batch}'s own (nothing is ordered twice)"
             ]
-        edits = unsent_fix_edits(path, existing)
-        if edits:  # the person's corrections not yet run: a rewrite would throw them away
-            shown = ", ".join(edits[:5]) + (f" and {len(edits) - 5} more" if len(edits) > 5 else "")
-            return None, [
-                f"batch {batch}: {path} holds corrections on its '{FIX_SHEET}' sheet not run yet ({shown}): "
-                "not rewritten, so they are kept. Run it to send them "
-                f"(`bulkship run {path} --batch {batch}`); the statuses are recorded in the ledger and the "
-                "workbook catches up then"
-            ]
-        own = sheets_of_the_person(path)
-        if own:  # a rewrite writes bulkship's sheets only: the person's own would be lost
-            return None, [
-                f"batch {batch}: {path} holds a sheet of your own ({', '.join(repr(n) for n in own)}): not "
-                "rewritten, so it is kept. The statuses are recorded in the ledger (`bulkship status`); move "
-                "that sheet to a workbook of its own and the result workbook catches up on the next track"
-            ]
-        typed = typed_cells(path)
-        if typed:  # the Orders and Summary sheets are written from the ledger again: their notes would go
-            return None, [
-                f"batch {batch}: {path} holds what you typed on its Orders or Summary sheet "
-                f"({'; '.join(typed)}): not rewritten, so it is kept. The statuses are recorded in the "
-                "ledger (`bulkship status`); keep what you typed in a workbook of your own and take it out "
-                "of this one (or delete this one: the same `bulkship run` command writes it again, nothing "
-                "is ordered twice), and the result workbook catches up on the next track"
-            ]
-        book = book_from_existing(ledger, batch, existing, api=api, catalog=catalog)
-        write_result_workbook(book, path)
+        kept = _why_kept(path, existing, batch)
         csv_twin = path.with_suffix(".csv")
-        if csv_twin.exists():
-            write_results_csv(book, csv_twin)  # the rows are a list here: they can be read twice
+        if kept is None or csv_twin.exists():
+            book = book_from_existing(ledger, batch, existing, api=api, catalog=catalog)
+            if kept is None:
+                write_result_workbook(book, path)
+            if csv_twin.exists():  # bulkship's own file: current even while the workbook is kept
+                write_results_csv(book, csv_twin)  # the rows are a list here: they can be read twice
+        if kept is not None:
+            twin = f"; its CSV twin {csv_twin.name} is current" if csv_twin.exists() else ""
+            return None, [kept + twin]
     if existing.typed_in:
         lines = ", ".join(map(str, existing.typed_in))
         return str(path), [
@@ -212,6 +199,36 @@ def rewrite_results(
             "a list of their own and run it"
         ]
     return str(path), []
+
+
+def _why_kept(path: Path, existing: ExistingResults, batch: str) -> str | None:
+    """Why the result workbook is left as it is (what the person put in it a rewrite would lose), or None."""
+    edits = unsent_fix_edits(path, existing)
+    if edits:  # the person's corrections not yet run: a rewrite would throw them away
+        shown = ", ".join(edits[:5]) + (f" and {len(edits) - 5} more" if len(edits) > 5 else "")
+        return (
+            f"batch {batch}: {path} holds corrections on its '{FIX_SHEET}' sheet not run yet ({shown}): "
+            "not rewritten, so they are kept. Run it to send them "
+            f"(`bulkship run {path} --batch {batch}`); the statuses are recorded in the ledger and the "
+            "workbook catches up then"
+        )
+    own = sheets_of_the_person(path)
+    if own:  # a rewrite writes bulkship's sheets only: the person's own would be lost
+        return (
+            f"batch {batch}: {path} holds a sheet of your own ({', '.join(repr(n) for n in own)}): not "
+            "rewritten, so it is kept. The statuses are recorded in the ledger (`bulkship status`); move "
+            "that sheet to a workbook of its own and the result workbook catches up on the next track"
+        )
+    typed = typed_cells(path)
+    if typed:  # the Orders and Summary sheets are written from the ledger again: their notes would go
+        return (
+            f"batch {batch}: {path} holds what you typed on its Orders or Summary sheet "
+            f"({'; '.join(typed)}): not rewritten, so it is kept. The statuses are recorded in the "
+            "ledger (`bulkship status`); keep what you typed in a workbook of your own and take it out "
+            "of this one (or delete this one: the same `bulkship run` command writes it again, nothing "
+            "is ordered twice), and the result workbook catches up on the next track"
+        )
+    return None
 
 
 def export_results_csv(settings: Settings, batch: str) -> Path:
