@@ -199,3 +199,37 @@ def test_rows_not_valid_today_whose_cards_the_vendor_holds_stop_a_new_ledger(tmp
             csv.writer(handle).writerows([["Employee ID", *HEADER], *rows])
         place(settings)
         assert sorted(vendor.external_ids()) == ["E1", "E2", "E3"]  # no second card
+
+
+def test_a_new_ledger_holds_rows_an_order_charging_beyond_the_lines_it_shows_may_hold(tmp_path: Path) -> None:
+    """Found by hunter-vendor5: a list sent from a ledger since lost, the vendor's reads showing 2 of
+    BS-STAFF-0001's 4 lines beside its total of 100.00: the new ledger tied E1 and E2 and sent E3 and E4 again
+    in BS-STAFF-0002, a second card each. Rows found on no order wait for review when an order of the batch
+    charges beyond the lines it shows at least what one of them costs."""
+    from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+
+    from bulkship import api
+
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path / "old", [1, 2, 3, 4])
+        vendor.rewrite = orders_rewritten(lambda o: o[key_of(o, "LineItems")].__delitem__(slice(2, None)))
+        place(vendor, tmp_path / "new", [1, 2, 3, 4])
+        assert len(vendor.orders()) == 1 and vendor.external_ids() == ["E1", "E2", "E3", "E4"]
+        (status,) = api.status(vendor.settings(tmp_path / "new"), "staff")
+        assert status["by_status"] == {"pending": 2, "needs review": 2}, status["by_status"]
+        assert (status["ordered_cost"], status["in_doubt_cost"]) == ("50.00", "50.00"), status
+
+
+def test_a_new_person_still_gets_a_card_beside_an_order_billing_shipping_on_itself(tmp_path: Path) -> None:
+    """The guard: an order of the batch whose total holds shipping billed on the order (9.95, less than any
+    card) holds no row back; the person added to the list since is sent a card."""
+    from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+
+    def shipping_on_order(order: dict[str, Any]) -> None:
+        order[key_of(order, "Cost")] = round(float(order[key_of(order, "Cost")]) + 9.95, 2)
+
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path / "old", [1, 2, 3])
+        vendor.rewrite = orders_rewritten(shipping_on_order)
+        place(vendor, tmp_path / "new", [1, 2, 3, 4])
+        assert sorted(vendor.external_ids()) == ["E1", "E2", "E3", "E4"]
