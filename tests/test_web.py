@@ -1359,3 +1359,26 @@ def test_a_draft_s_vendor_comparison_and_review_pages_say_nothing_was_sent(clien
         assert "bulkship status" not in answer.text and "--ledger" not in answer.text
     assert "Nothing of this batch has been sent" in client.get("/batches/draft/reconcile").text
     assert "No row of this batch waits for review" in client.get("/batches/draft/needs-review").text
+
+
+def test_a_columns_page_left_open_does_not_set_back_a_column_chosen_since(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by hunter-web5: every select of the Columns page is posted, changed or not, so Apply on a page
+    opened before another tab (or person) chose 'Amount 2026' as the Value set it back to 'Amount'."""
+    path = tmp_path / "bonus.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Card,Amount,Amount 2026\nAna Silva,12 Elm St,Boston,MA,02108,CVS,25,50\n"
+    )
+    page = client.get(upload(client, path)).text
+    headers = ("Name", "Address", "City", "State", "ZIP", "Card", "Amount", "Amount 2026")
+    shown = {f"map:{h}": chosen_field(page, h) if "selected>" in column_row(page, h) else "" for h in headers}
+    assert shown["map:Amount"] == "value"
+    other_tab = {**shown, "map:Amount": "", "map:Amount 2026": "value"}
+    client.post("/batches/bonus/columns", data={"csrf_token": token(client), **other_tab})
+    assert chosen_field(client.get("/batches/bonus/columns").text, "Amount 2026") == "value"
+    change = re.search(r'name="change" value="([^"]+)"', page)
+    stale = {**shown, "change": change.group(1) if change else ""}  # the page as it was shown, Apply clicked
+    refused = client.post("/batches/bonus/columns", data={"csrf_token": token(client), **stale})
+    assert chosen_field(client.get("/batches/bonus/columns").text, "Amount 2026") == "value"  # was 'Amount'
+    assert refused.status_code == 409 and "The batch changed since this page was shown" in refused.text
