@@ -594,3 +594,29 @@ def test_the_summary_says_what_failed_means_for_an_order_the_vendor_ended(tmp_pa
         assert meaning == "the vendor refused it, or ended it: see the row", meaning
     finally:
         failing.close()
+
+
+def test_the_summary_counts_the_orders_the_vendor_failed_as_status_and_the_orders_sheet_do(
+    tmp_path: Path,
+) -> None:
+    """Found by review19: after the rows of a failed order were sent again, the Summary read 'Orders 1' while
+    the Orders sheet listed 2 (one 'Failed | nothing charged') and `status` '1 (+1 failed)'."""
+    sheet = _people(tmp_path / "fail.csv", 2)
+    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
+    settings = failing.settings
+    try:
+        run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
+        failing.sandbox.advance(3 * DAY)
+        asyncio.run(track(settings, "fail", client_factory=failing.factory()))
+        failing.close()
+        failing = SandboxVendor(tmp_path / "vendor")
+        again = run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
+        book = openpyxl.load_workbook(Path(str(again.output)))
+        facts = {r[0]: r[1] for r in book["Summary"].iter_rows(max_row=14, values_only=True) if r[0]}
+        listed = [r[3] for r in book["Orders"].iter_rows(min_row=2, values_only=True)]
+        assert (facts["Orders"], facts["Orders, nothing charged"]) == (1, 1), facts
+        assert sorted(listed) == ["charged", "nothing charged"], listed
+        (status,) = api.status(settings, "fail")
+        assert (status["orders"], status["orders_failed"]) == (1, 1)
+    finally:
+        failing.close()

@@ -40,6 +40,7 @@ class _Tally:
         self._kinds: dict[tuple[Any, ...], int] = {}
         self._totals: tuple[dict[str, MoneyTally], ...] | None = None
         self.billed: dict[str, Decimal] = {}  # PO -> what its order bills beside its lines
+        self.nothing_charged = 0  # orders the Orders sheet lists holding no money (ended with no card made)
         # (PO, money bucket) -> its rows there: an order some of whose rows are charged and others in doubt
         self.by_order_bucket: dict[tuple[str, str], MoneyTally] = {}
 
@@ -129,6 +130,7 @@ def _write_orders(
             _text(sheet, i, 0, order.po_number, fmt)
             _text(sheet, i, 1, order.order_id, fmt)
             _text(sheet, i, 2, status, fmt)
+            tally.nothing_charged += bucket == NOTHING_CHARGED
             _text(sheet, i, 3, bucket, fmt)
             sheet.write_number(i, 4, lines)
             for col, amount in enumerate(money.figures(), start=5):
@@ -242,6 +244,8 @@ def _write_summary(
         ("Rows", tally.rows),  # numbers, so a spreadsheet can add them up
         ("Orders", len(tally.by_order)),
     ]
+    if tally.nothing_charged:  # listed on the Orders sheet: 'Orders 60' beside 70 listed said nothing of them
+        facts.append((f"Orders, {NOTHING_CHARGED}", tally.nothing_charged))
     row = 3
     for label, value in facts:
         _write_text(sheet, row, 0, label, fmt.bold)
