@@ -1382,3 +1382,31 @@ def test_a_columns_page_left_open_does_not_set_back_a_column_chosen_since(
     refused = client.post("/batches/bonus/columns", data={"csrf_token": token(client), **stale})
     assert chosen_field(client.get("/batches/bonus/columns").text, "Amount 2026") == "value"  # was 'Amount'
     assert refused.status_code == 409 and "The batch changed since this page was shown" in refused.text
+
+
+def test_a_sheet_choice_on_a_page_left_open_does_not_set_back_a_sheet_chosen_since(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by hunter-web5: the sheet select posts the sheet the page showed, so 'Use this sheet' on a Review
+    page opened before another tab chose 'December' read the list from 'November' again."""
+    book = openpyxl.Workbook()
+    for title, person in (("November", "Ana Silva"), ("December", "Bo Chen")):
+        sheet = book.create_sheet(title)
+        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+        sheet.append([person, "12 Elm St", "Boston", "MA", "02108", "CVS", 25])
+    book.remove(book["Sheet"])
+    book.save(tmp_path / "months.xlsx")
+    client.post(
+        "/batches",
+        data={"csrf_token": token(client), "name": ""},
+        files={"file": ("months.xlsx", (tmp_path / "months.xlsx").read_bytes(), "application/octet-stream")},
+    )  # two lists: the page asks which
+    client.post("/batches/months/sheet", data={"csrf_token": token(client), "sheet": "November"})
+    page = client.get("/batches/months/review").text
+    assert "sheet “November”" in page
+    change = re.search(r'name="change" value="([^"]+)"', page)
+    client.post("/batches/months/sheet", data={"csrf_token": token(client), "sheet": "December"})  # tab 2
+    stale = {"csrf_token": token(client), "sheet": "November", "change": change.group(1) if change else ""}
+    refused = client.post("/batches/months/sheet", data=stale)  # tab 1's 'Use this sheet', as shown
+    assert "sheet “December”" in client.get("/batches/months/review").text
+    assert refused.status_code == 409 and "The batch changed since that page was shown" in refused.text

@@ -80,6 +80,10 @@ async def choose_sheet(request: Request) -> Response:
     batch = _idle(web, _with_upload(web, request.path_params["name"]))  # never while it is being sent
     form = await request.form()
     sheet = str(form.get("sheet") or "")
+    shown = form.get("change")
+    if shown is not None and str(shown) != str(batch.change_id):  # the select posts the sheet it showed
+        error = BulkshipError(STALE_SHEET, hint="choose the sheet again if it still needs changing")
+        return render(request, "problem.html", 409, batch=batch, error=error)
     sheets = await run_in_threadpool(web.reviews.sheet_names, batch)
     sent_from = await run_in_threadpool(_sent_from, web, batch.name)
     if sent_from is not None and sheet != sent_from:  # found by newcomer8: its Fix these led nowhere after
@@ -92,6 +96,12 @@ async def choose_sheet(request: Request) -> Response:
     if sheet in sheets and sheet != (batch.sheet or ""):
         await run_in_threadpool(state.record, web.settings, batch.name, "web_sheet", sheet=sheet)
     return _see(f"/batches/{batch.name}/columns")
+
+
+STALE_SHEET = (
+    "The batch changed since that page was shown (its sheet, its columns or a cell, in another tab or by "
+    "someone else): nothing was changed, since its sheet choice, as shown, would set back that change"
+)  # found by hunter-web5, as the Columns page's (STALE_COLUMNS)
 
 
 def _sent_from(web: Web, batch: str) -> str | None:
