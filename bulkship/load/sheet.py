@@ -33,6 +33,7 @@ from .lookalikes import (
 )
 from .problems import (
     _cell_note_problems,
+    _continued_problems,
     _correction_problems,
     _currency_column_problems,
     _currency_problems,
@@ -193,6 +194,7 @@ def _to_loaded_sheet(
     read_problems += _currency_column_problems(body, column_map, not_judged)
     read_problems += _overflowing_rows(grid, header_row, column_map, not_judged)
     read_problems += _total_problems(body, column_map, not_judged)
+    read_problems += _continued_problems(body, column_map, skipped)
     read_problems += _each_problems(body, column_map, not_judged, chosen="value" in program.columns)
     read_problems += _correction_problems(body, column_map, contract.alias_index(program.aliases), not_judged)
     read_problems += _elsewhere_problems(body, column_map, not_judged)

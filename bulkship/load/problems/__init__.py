@@ -6,7 +6,7 @@ comma outside quotes pushed beyond the header's columns, merged cells read on ea
 One concern a module: :mod:`.rows` (what a row's cells read as), :mod:`.cells` (what a cell's format or font
 says), :mod:`.elsewhere` (a column sending the card to someone else), :mod:`.rush` (a column asking for
 faster shipping than the row gets), :mod:`.each` (a one-card amount column saying another amount than
-the value).
+the value), :mod:`.continued` (the rest of a row's address on the row below it).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from .cells import (
     _struck_cell_problems,
     _struck_text_problems,
 )
+from .continued import _continued_problems
 from .corrections import _correction_problems
 from .each import _each_problems
 from .elsewhere import _elsewhere_problems
@@ -37,6 +38,7 @@ from .rush import _rush_problems
 __all__ = [
     "TEXT_COLUMNS",
     "_cell_note_problems",
+    "_continued_problems",
     "_correction_problems",
     "_currency_column_problems",
     "_currency_problems",
