@@ -82,3 +82,16 @@ def test_the_results_csv_of_another_server_uploaded_on_the_page_holds_the_rows_o
     assert cards(tmp_path) == ["E1", "E2", "E3"]  # Ann and Bob were sent their cards a second time
     assert "ordered in PO BS-GIFTS-0001" in review  # said before the cost
     assert results.count("held") >= 2, results
+
+
+def test_a_list_with_its_own_po_number_and_order_id_columns_is_sent(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """A shop's export has a 'PO Number' and an 'Order ID' of its own: its rows are no bulkship's results."""
+    sheet = tmp_path / "shop.csv"
+    sheet.write_text(
+        "Order ID,PO Number,First Name,Last Name,Address,City,State,ZIP,Card,Amount\n"
+        "1001,PO-2026-0042,Ann,Lee,1 Main St,Boston,MA,02108,CVS,25\n"
+    )
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    assert len(embedded_sandbox_orders(isolated_data_dir)) == 1

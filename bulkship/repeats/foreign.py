@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 # A row's status in a results sheet saying no card was made for it: bulkship.statuses (failed: the vendor
 # refused it; the others never left). Any other status with an order named (an unknown word too): maybe one.
 NO_CARD = frozenset({"failed", "invalid", "duplicate", "skipped", "held", "cancelled"})
+# Headers only bulkship writes: a person's own export may well have a 'PO Number' and an 'Order ID' (their
+# purchase order, their shop's order), whose rows were never sent by any bulkship
+OURS_ONLY = ("Problems / vendor error", "Normalised values", "Line Item ID")
 
 
 def _header(headers: list[str], name: str) -> str | None:
@@ -48,6 +51,8 @@ def ordered_by_another_ledger(ledger: Ledger, sheet: LoadedSheet, frame: pd.Data
     raw = getattr(sheet, "frame", None)
     headers = [str(h) for h in sheet.headers]
     if raw is None or not results_columns(headers):
+        return {}
+    if not any(_header(headers, name) for name in OURS_ONLY):
         return {}
     po_header, id_header = _header(headers, "PO Number"), _header(headers, "Order ID")
     status_header = _header(headers, "Status")
