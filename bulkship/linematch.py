@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, Protocol
 
-from .addressmatch import same_part
+from .addressmatch import recipients, same_part, shows_addresses, vendor_address
 from .models import VendorOrder
 
 
@@ -250,7 +250,7 @@ def _by_external_id(
 ) -> list[Any]:
     """Rows tied by the ExternalIds the vendor echoes (:func:`match_echoed`); a row whose Id is ambiguous
     takes the line of the line Id recorded when it was tied, if that line shows its Id, else none (it keeps
-    what was recorded). A row whose Id no line shows may take the one line showing none (``_unechoed``)."""
+    what was recorded). A row whose Id no line shows may take the one line showing none (``tie_unechoed``)."""
     matched = match_echoed([r.external_id or "" for r in rows], vendor_order)
     by_id = {
         line_id: vendor_order.line_items[place] for line_id, place in line_id_places(vendor_order).items()
@@ -261,10 +261,10 @@ def _by_external_id(
             own = by_id.get(row.line_item_id)
             line = own if own is not None and _fold(own.external_id) == _fold(row.external_id) else None
         found.append(line)
-    return _unechoed(rows, vendor_order, found, sent) if sent is not None and None in found else found
+    return tie_unechoed(rows, vendor_order, found, sent) if sent is not None and None in found else found
 
 
-def _unechoed(
+def tie_unechoed(
     rows: Sequence[RecordedLine],
     vendor_order: VendorOrder,
     found: list[Any],
@@ -274,8 +274,8 @@ def _unechoed(
     kept no reference): that row read as recorded for good, 'pending', its card cancelled and never sent
     again (found by hunter-vendor5). The one row no line is tied to, whose Id no line shows, takes the one
     card line showing no ExternalId, when the order shows as many card lines as were sent and that line
-    carries the row's recorded line Id, or shows no line Id at all, and the row's card (never another
-    product, amount or recipient)."""
+    carries the row's recorded line Id (when both show one) and the row's card (never another product,
+    amount, quantity or recipient)."""
     items = sent()
     cards = vendor_order.card_lines
     shown = {_fold(li.external_id) for li in vendor_order.line_items if li.external_id}
@@ -287,7 +287,7 @@ def _unechoed(
     index = row.line_index
     item = items[index] if index is not None and 0 <= index < len(items) else None
     place = next(i for i, li in enumerate(vendor_order.line_items) if li is line)
-    same_id = (line.id or "") == (row.line_item_id or "") or not line.id
+    same_id = not line.id or not row.line_item_id or line.id == row.line_item_id
     if item is None or not same_id or other_card(item, line) or more_cards(item, line):
         return found
     if recipients(item, vendor_order, line) or not same_line(item, vendor_order, place):
@@ -309,33 +309,6 @@ def line_id_places(vendor_order: VendorOrder) -> dict[str, int]:
 
 def _fold(value: Any) -> str:
     return " ".join(str(value or "").split()).casefold()
-
-
-def _raw_line(vendor_order: VendorOrder, index: int) -> dict[str, Any]:
-    raw = vendor_order.raw
-    lines = next((v for k, v in raw.items() if str(k).lower() == "lineitems"), None)
-    if (
-        isinstance(lines, list)
-        and len(lines) == len(vendor_order.line_items)
-        and isinstance(lines[index], dict)
-    ):
-        return lines[index]
-    return {}
-
-
-def vendor_address(vendor_order: VendorOrder, index: int) -> dict[str, Any] | None:
-    """The delivery address the vendor's line ``index`` shows (keys lower-cased); None when it shows none."""
-    found = next(
-        (v for k, v in _raw_line(vendor_order, index).items() if str(k).lower() == "physicaldeliveryaddress"),
-        None,
-    )
-    return {str(k).lower(): v for k, v in found.items()} if isinstance(found, dict) else None
-
-
-def shows_addresses(vendor_order: VendorOrder) -> bool:
-    """Whether every line of the vendor's order shows its delivery address."""
-    lines = vendor_order.line_items
-    return bool(lines) and all(vendor_address(vendor_order, i) is not None for i in range(len(lines)))
 
 
 # What must agree for a vendor line to be tied to a row by its address alone.
@@ -403,29 +376,3 @@ def more_cards(item: Any, line: Any) -> str:
         return ""
     card = f"{line.product_id or item.get('ProductId')} {Decimal(str(line.value or item.get('Value'))):.2f}"
     return f"{card} x {line.quantity}, sent x {sent}"
-
-
-def other_recipient(item: Any, vendor_order: VendorOrder, line: Any) -> str:
-    """What the vendor's line tied to our line item (by its ExternalId) shows of its recipient otherwise than
-    sent ('200 ELM ST 02135, sent 12 Oak St 02134'); "" when it agrees or shows no address (see
-    :func:`recipients`)."""
-    differ = recipients(item, vendor_order, line)
-    return f"{differ[1]}, sent {differ[0]}" if differ else ""
-
-
-def recipients(item: Any, vendor_order: VendorOrder, line: Any) -> tuple[str, str] | None:
-    """(sent, shown) when the vendor's ``line`` shows another recipient than our line item ``item``,
-    compared as a vendor standardises an address (:mod:`bulkship.addressmatch`): another name, house number,
-    street or 5-digit ZIP; None when it agrees or shows no address. Not compared, a card the vendor
-    readdressed read 'pending' and reconcile said "Everything matches" (found by hunter-vendor5)."""
-    place = next((i for i, li in enumerate(vendor_order.line_items) if li is line), None)
-    ours = item.get("PhysicalDeliveryAddress") if isinstance(item, dict) else None
-    theirs = vendor_address(vendor_order, place) if place is not None else None
-    if theirs is None or not isinstance(ours, dict):
-        return None
-    keys = [k for k in ("Name", "AddressLine1", "Zip") if k.lower() in theirs]
-    if all(same_part(k, theirs[k.lower()], ours.get(k)) for k in keys):
-        return None
-    return " ".join(str(ours.get(k) or "") for k in keys), " ".join(
-        str(theirs[k.lower()] or "") for k in keys
-    )

@@ -47,7 +47,8 @@ records and state names), ``store`` (connection, transactions, group commit), ``
 
 from __future__ import annotations
 
-from ..linematch import FULL_ADDRESS, match_lines, same_line, shows_addresses
+from ..addressmatch import shows_addresses
+from ..linematch import FULL_ADDRESS, match_lines, same_line
 from .lock import FileLock
 from .reads import LedgerReads
 from .records import (

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ..addressmatch import vendor_address
 from ..folding import fold_address, fold_person
-from ..linematch import same_line, vendor_address
+from ..linematch import same_line
 from ..models import PlannedLine, VendorOrder
 
 

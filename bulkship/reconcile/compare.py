@@ -24,14 +24,15 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from ..addressmatch import recipients
 from ..billing import billed_beside, costs_unshown, row_made_no_card, vendor_cost
 from ..errors import AuthenticationError, BulkshipError, NotFoundError, VendorError
 from ..ledger import Ledger, OrderRecord, RowRecord
-from ..linematch import RecordedLine, line_id_places, match_lines, recipients
+from ..linematch import RecordedLine, line_id_places, match_lines, tie_unechoed
 from ..models import VendorOrder
 from ..payload import sent_lines
 from ..plan import batch_po_pattern, po_stem
@@ -71,6 +72,10 @@ def _compare_order(
     tied = (
         match_lines([s.external_id for s in sent], vendor) if echoed else _tied_by_line_id(sent, vendor, rows)
     )
+    if echoed and None in tied:  # the one line the vendor shows without its ExternalId, as track reads it
+        recorded = {r.external_id: r.line_item_id for r in rows if r.external_id}
+        lines = [_Sent(s.external_id, i, recorded.get(s.external_id)) for i, s in enumerate(sent)]
+        tied = tie_unechoed(lines, vendor, tied, lambda: [s.item for s in sent])
     for ours, line in zip(sent, tied, strict=True):
         ext = ours.external_id
         if line is None:
@@ -112,6 +117,15 @@ def _compare_order(
     if vendor.currency and vendor.currency != "USD":  # its costs are not dollars
         add("currency", "", "USD", vendor.currency)
     return found
+
+
+@dataclass(frozen=True)
+class _Sent:
+    """A line sent, as line matching sees a row: its ExternalId, place, and the line Id its row recorded."""
+
+    external_id: str | None
+    line_index: int | None
+    line_item_id: str | None
 
 
 def _tied_by_line_id(sent: Sequence[Any], vendor: VendorOrder, rows: Sequence[RecordedLine]) -> list[Any]:

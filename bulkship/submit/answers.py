@@ -7,6 +7,7 @@ import functools
 from collections import Counter
 from typing import Any
 
+from ..addressmatch import other_recipient
 from ..client.orders import NotCreatedNoToken, NotCreatedThrottled
 from ..errors import (
     AccessDeniedError,
@@ -18,7 +19,7 @@ from ..errors import (
     VendorError,
 )
 from ..ledger import OPEN_STATES, LineOutcome, OrderRecord, RowRecord
-from ..linematch import match_created, match_echoed, match_lines, more_cards, other_card, other_recipient
+from ..linematch import match_created, match_echoed, match_lines, more_cards, other_card
 from ..models import VendorOrder
 from ..payload import line_items
 from ..references import unprefixed
