@@ -48,6 +48,7 @@ class PlanView:
     # what reading the file noted (columns not used, rows skipped, a table beside the list): said with the
     # plan, before anything is sent, not only in the run's summary after it
     notes: tuple[str, ...] = ()
+    charged_earlier_rows: int = 0  # of the rows charged, those of an earlier file no longer in this one
 
     @property
     def in_doubt(self) -> MoneyTally:
@@ -356,6 +357,9 @@ def plan_view(
     """What is about to be sent (the ledger's planned orders) and the batch's money, for the confirmation;
     ``repeated``: rows planned although they repeat a card already ordered (``--allow-repeat``)."""
     counts = ledger.row_counts(batch)
+    view = LedgerView(ledger, batch, catalog)
+    # "Already charged ... for 3 row(s)" beside "2 row(s) already ordered" said nothing of the third
+    earlier = [r for r in view.rows_by_fingerprint.values() if not r.current and r.status == "ordered"]
     return PlanView(
         batch,
         pending_summary(ledger, batch, catalog, start, balance),
@@ -363,7 +367,8 @@ def plan_view(
         resumed_orders,
         counts.get("ordered", 0),
         counts.get(HELD, 0),
-        money_by_bucket(LedgerView(ledger, batch, catalog)),
+        money_by_bucket(view),
         {status: counts[status] for status in LEFT_OUT if counts.get(status)},
         dict(repeated or {}),
+        charged_earlier_rows=sum(1 for r in earlier if view.money_of(r)[0] == CHARGED),
     )

@@ -998,3 +998,18 @@ def test_a_refusal_s_command_keeps_the_budget_and_the_options_the_person_ran_wit
     said = " ".join(err.split())
     assert code == 2 and f"`bulkship run {part.name} --batch NEW-NAME --max-total 80`" in said, said
     assert f"`bulkship run {part.name} --batch gifts --max-total 80`" in said, said
+
+
+def test_the_plan_says_which_rows_already_charged_are_no_longer_in_the_file(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review19: an amount edited after ordering and sent again on purpose read "Already charged:
+    75.00 for 3 row(s) in 1 order(s)" beside "2 row(s) already ordered are not sent again": the third, the
+    row as it was first ordered, was said nowhere."""
+    sheet = write_csv(tmp_path / "gifts.csv", [person(0), person(1), person(2)])
+    assert run(capsys, str(sheet))[0] == 0
+    write_csv(sheet, [person(0), person(1, amount="50"), person(2)])
+    code, _, said = run(capsys, str(sheet), "--allow-repeat")
+    assert code == 0
+    assert "Already charged: 75.00 for 3 row(s) (1 no longer in the file) in 1 order(s)" in said, said
+    assert "2 row(s) already ordered are not sent again" in said, said

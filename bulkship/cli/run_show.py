@@ -63,8 +63,9 @@ def show_plan(view: PlanView) -> None:
     charged, doubt = view.charged, view.in_doubt
     if charged.rows:
         err_console.print(
-            f"Already charged: {charged.total_text()} for {charged.rows} row(s) in {len(charged.orders)} "
-            "order(s): not sent again."
+            f"Already charged: {charged.total_text()} for {charged.rows} row(s)"
+            + (f" ({view.charged_earlier_rows} no longer in the file)" if view.charged_earlier_rows else "")
+            + f" in {len(charged.orders)} order(s): not sent again."
         )
     if doubt.rows:
         err_console.print(
