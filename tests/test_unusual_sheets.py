@@ -1931,3 +1931,28 @@ def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> ConvertedTogether:
     return ConvertedTogether(
         tmp_path_factory.mktemp("libreoffice"), {n: (b, "ods") for n, b in inputs.items()}
     )
+
+
+@pytest.mark.parametrize(
+    "sheet",
+    ["Exclusions", "Suppression List", "Ineligible", "Leavers", "Unsubscribed", "Do Not Contact", "Skip",
+     "No Gift"],
+)  # fmt: skip
+def test_a_sheet_of_exclusions_beside_the_list_refuses_the_file_as_do_not_send_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sheet: str
+) -> None:
+    """Found by hunter-sheets5: the same list beside a sheet 'Exclusions' (or a marketing 'Suppression List',
+    HR's 'Leavers') naming Bob: the list was read alone and Bob ordered, nothing said."""
+    book = openpyxl.Workbook()
+    book.active.title = "All staff"
+    book.active.append(HEADER)
+    book.active.append(["Ex Ann", "1 Ex St", "Salem", "MA", "01970", "CVS", 25])
+    book.active.append(["Ex Bob", "2 Ex St", "Salem", "MA", "01970", "CVS", 25])
+    book.create_sheet(sheet).append(["Ex Bob", "left the company"])
+    book.save(tmp_path / "staff.xlsx")
+    code, data, _err = validate(capsys, tmp_path / "staff.xlsx")
+    assert (code, data["error"]) == (
+        2,
+        f"staff.xlsx holds a sheet '{sheet}' beside the list 'All staff': bulkship reads one sheet, and would "
+        f"order everyone on 'All staff', the people on '{sheet}' too",
+    )

@@ -221,10 +221,13 @@ def _pick_sheet(
 
 
 # A sheet's name for people not to send; not one a workbook may use for something else ("Backup", "Pending",
-# "Next year", "Hold" of a copy, a draft, a plan)
+# "Next year", "Hold" of a copy, a draft, a plan); 'Exclusions', a marketing 'Suppression List', 'Leavers' too
+# (found by hunter-sheets5: Bob on 'Exclusions' was ordered, nothing said)
 _NOT_TO_SEND_SHEET = re.compile(
-    r"(?i)\b(?:removed?|do\s*n[o']?t\s+(?:send|mail|order)|don'?t\s+(?:send|mail|order)|dns|already\s+"
-    r"(?:sent|received|ordered|mailed)|declined|excluded?|not\s+(?:sending|eligible|approved|to\s+(?:be\s+)?"
+    r"(?i)\b(?:removed?|do\s*n[o']?t\s+(?:send|mail|order|contact)|don'?t\s+(?:send|mail|order|contact)|dns|"
+    r"dnc|already\s+(?:sent|received|ordered|mailed)|declined|exclu(?:ded?|des|sions?)|ineligible|leavers|"
+    r"suppress(?:ed|ions?)?|unsubscribed?|skip(?:ped)?|returned\s+mail|no\s+gifts?|"
+    r"not\s+(?:sending|eligible|approved|to\s+(?:be\s+)?"
     r"sen[dt])|cancell?ed|left\s+(?:the\s+)?company|terminated|terminations|resigned|deceased|"
     r"opt(?:ed)?[\s-]*outs?|alternates?|wait\s*-?\s*list(?:ed)?)\b"
 )
