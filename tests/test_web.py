@@ -181,6 +181,10 @@ def test_a_cell_fixed_while_the_batch_waits_to_be_sent_is_refused_and_the_send_g
         edit = {"csrf_token": token(client), "cell:Amount": "100", "was:Amount": "50"}
         fixed = client.post("/batches/busy/rows/4", data=edit)
         assert fixed.url.path == "/batches/busy/progress"  # the page shows the send going on
+        assert "it was not made (nothing you typed was saved)" in fixed.text
+        # Send clicked again (another tab): the same sending, not a change to make again once it ends
+        again = client.post("/batches/busy/confirm", data=send)
+        assert "already being sent when your Send arrived" in again.text and "Make it again" not in again.text
     wait_until_finished(client, "busy")
     external = [li.external_id for o in sandbox_orders(settings) for li in o.line_items]
     assert len(external) == 25 == len(set(external))  # what was confirmed went out, once

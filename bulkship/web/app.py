@@ -169,7 +169,10 @@ async def progress(request: Request) -> Response:
     web = _web(request)
     batch = _batch_or_404(web, request.path_params["name"])
     data = await run_in_threadpool(_progress, web, batch)
-    return render(request, "progress.html", batch=batch, p=data, busy=bool(request.query_params.get("busy")))
+    busy = request.query_params.get("busy", "")
+    return render(
+        request, "progress.html", batch=batch, p=data, busy="send" if busy == "send" else bool(busy)
+    )
 
 
 async def progress_live(request: Request) -> Response:
@@ -271,7 +274,12 @@ def _csrf_page() -> str:
 
 async def not_found(request: Request, exc: Exception) -> Response:
     if isinstance(exc, _GoTo):
-        return _see(exc.detail + ("?busy=1" if exc.busy and request.method == "POST" else ""))
+        if not exc.busy or request.method != "POST":
+            return _see(exc.detail)
+        # a Send clicked again (another tab, another person) is the sending already going on, not a change
+        # to make again once it ends, as a cell fix is (hunter-web4's leftover, hunter-web5)
+        sending = request.url.path.endswith("/confirm")
+        return _see(exc.detail + ("?busy=send" if sending else "?busy=1"))
     detail = getattr(exc, "detail", "Not found")
     status = getattr(exc, "status_code", 404)
     return render(
