@@ -101,8 +101,12 @@ class Runner:
     def _run(self, batch: str) -> None:
         try:
             detail = self._attempt(batch)
-            # None: the run of another process (or of this server, restarted) says how it ended
-            if detail is not None:  # the trail's run_end: the library's
+            # None: the run of another process (or of this server, restarted) says how it ended. A run the
+            # server's stop cut short (SIGTERM: systemd, docker stop; its ledger calls then fail 'cannot
+            # schedule new futures after interpreter shutdown') says nothing: recorded, that end made the
+            # batch no longer due, never resumed, its progress page 'Finished' with 0 of 3 orders sent
+            # (found by hunter-web5). Unsaid, the next start resumes it, which never sends a row twice.
+            if detail is not None and not self._stopping.is_set():  # the trail's run_end: the library's
                 state.record(self.settings, batch, "web_run_done", **detail)
         except Exception:  # the journal itself failed: nothing more to say than the log
             log.exception("batch %s: could not record the end of its run", batch)
