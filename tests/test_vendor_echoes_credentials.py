@@ -75,3 +75,30 @@ def test_a_token_refusal_quoting_the_access_token_shows_it_nowhere(tmp_path: Pat
     assert not [
         p for p in tmp_path.rglob("*") if p.is_file() and SANDBOX_ACCESS_TOKEN.encode() in p.read_bytes()
     ]
+
+
+def test_a_vendor_whose_token_is_the_access_token_itself_still_takes_orders(tmp_path: Path) -> None:
+    """After ef6671c: a token endpoint answering the access token as the token (a vendor whose 'token' is the
+    key) had it hidden, and every call then went out with 'Bearer [hidden]'."""
+
+    sandbox_token: list[str] = []
+
+    def the_key_as_token(call: Call) -> Answer:
+        if call.path == "/v1/Tokens":  # the sandbox behind gives its own token; the vendor answers the key
+            answer = call.forward()
+            sandbox_token.append(answer.json()["Value"])
+            return Answer.of(answer.status, {**answer.json(), "Value": call.headers["AccessToken"]})
+        if call.headers.get("Authorization") == f"Bearer {SANDBOX_ACCESS_TOKEN}":
+            call.headers["Authorization"] = f"Bearer {sandbox_token[-1]}"  # (the dict forward() sends)
+        return call.forward()
+
+    sheet = tmp_path / "staff.csv"
+    sheet.write_text(SHEET)
+    with VendorProxy(tmp_path) as vendor:
+        vendor.rewrite = the_key_as_token
+        settings = vendor.settings(tmp_path)
+        with TestClient(create_app(settings), follow_redirects=True) as client:
+            upload(client, sheet)
+            confirm(client, "staff")
+            wait_until_finished(client, "staff")
+        assert len(vendor.external_ids()) == 2

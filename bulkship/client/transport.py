@@ -332,9 +332,9 @@ class _Transport:
 
     async def _fetch_token(self) -> _Token:
         headers = {"Email": self._email.value, "AccessToken": self._access_token.value}
-        response = without_secrets(
-            await self._transmit("POST", "/v1/Tokens", headers=headers), (self._access_token.value,)
-        )
+        response = await self._transmit("POST", "/v1/Tokens", headers=headers)
+        if not response.is_success:  # a token given may be the access token itself: kept as it came
+            response = without_secrets(response, (self._access_token.value,))
         self.token_fetches += 1
         status = response.status_code
         if status == 401 or status in TOKEN_REFUSALS:
