@@ -620,3 +620,25 @@ def test_the_summary_counts_the_orders_the_vendor_failed_as_status_and_the_order
         assert (status["orders"], status["orders_failed"]) == (1, 1)
     finally:
         failing.close()
+
+
+def test_the_web_page_of_a_batch_sent_from_the_command_line_says_the_command_to_send_its_failed_rows(
+    tmp_path: Path,
+) -> None:
+    """Found by review19: the Results page of a batch sent from the command line (its file not on the
+    server) said "fix the rows ... and run it again from the command line" above rows each saying "Send the
+    batch again from its cost page", a page such a batch does not have. Its rows keep the command's words."""
+    sheet = _people(tmp_path / "fail.csv", 2)
+    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
+    settings = failing.settings
+    try:
+        run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
+        failing.sandbox.advance(3 * DAY)
+        asyncio.run(track(settings, "fail", client_factory=failing.factory()))
+        with TestClient(create_app(settings)) as client:
+            page = client.get("/batches/fail/results").text
+        assert "run it again from the command line" in page
+        assert "cost page" not in page, page
+        assert page.count("Re-run the same command to send it again under a new PO number") == 2, page
+    finally:
+        failing.close()

@@ -95,10 +95,13 @@ _SETTLE = (
 )
 
 
-def page_words(text: object) -> str:
-    """A message written for the command line (a row's status, a run's end) in the page's words."""
+def page_words(text: object, sent_here: object = True) -> str:
+    """A message written for the command line (a row's status, a run's end) in the page's words.
+    ``sent_here``: the batch's file is on this server; a batch sent from the command line has no cost page
+    to send it again from, its page says to run it from there, and its rows keep the command's words (found
+    by review19: "Send the batch again from its cost page" under that very advice)."""
     said = str(text or "")
-    for pattern, words in (*_RERUN, *_SETTLE):
+    for pattern, words in (*(_RERUN if sent_here else ()), *_SETTLE):
         said = pattern.sub(words, said)
     return said
 
