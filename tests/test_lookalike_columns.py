@@ -339,3 +339,29 @@ def test_a_year_or_a_code_of_the_award_beside_a_default_amount_is_no_amount(
 
     assert run(path, "--config", str(tmp_path / "default.toml")) == 0, capsys.readouterr().err
     assert [li["Value"] for li in ordered_lines()] == [25, 25, 25]
+
+
+@pytest.mark.parametrize("header", ["Address Line Two", "Second Address Line", "Street Line Two"])
+def test_a_second_address_line_spelled_out_is_read(tmp_path: Path, header: str) -> None:
+    """Found by hunter-sheets5: 'Address Line Two' of 'Apt 4', '12' was read as no column: both parcels
+    went without the flat, exit 0."""
+    assert run(sheet_with(tmp_path / "list.xlsx", header, ["Apt 4", None, "12"])) == 0
+    assert [li["PhysicalDeliveryAddress"].get("AddressLine2") for li in ordered_lines()] == [
+        "Apt 4",
+        None,
+        "12",
+    ]
+
+
+@pytest.mark.parametrize("header", ["Room", "Mail Stop", "Mailstop", "Room Number"])
+def test_a_room_or_mail_stop_column_refuses_the_file_until_chosen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-sheets5: an office list's 'Room' (or 'Mail Stop') of '210', '12B' was left out, nothing
+    said, and the cards went to the building's front desk. Refused as an 'Apt #' column is, until chosen."""
+    path = sheet_with(tmp_path / "list.xlsx", header, ["210", None, "12B"])
+    assert run(path) == 2
+    assert (
+        f"Column '{header}' (H) looks like Address Line 2, which no column gives" in capsys.readouterr().err
+    )
+    assert ordered_lines() == []

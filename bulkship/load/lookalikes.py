@@ -29,7 +29,9 @@ _LOOKS_LIKE_HEADER: dict[str, frozenset[str]] = {
     "shipping_method": frozenset({"ship", "shipping", "via", "delivery", "courier", "speed", "postage"}),
     "product": frozenset({"card", "gift", "product", "brand", "reward", "sku", "voucher", "giftcard"}),
     "value": frozenset({"amount", "value", "denomination", "usd", "dollars", "price", "budget", "award"}),
-    "address2": frozenset({"apt", "apartment", "suite", "ste", "unit", "building", "floor", "line2", "flat"}),
+    # ... "Room", "Mail Stop" too (found by hunter-sheets5: an office's room number left off the parcel)
+    "address2": frozenset({"apt", "apartment", "suite", "ste", "unit", "building", "floor", "line2", "flat"})
+    | {"room", "rm", "mailstop"},
     "country": frozenset({"country", "nation"}),
 }
 _SHIPPING_WORDS = frozenset(
