@@ -25,7 +25,8 @@ from ..schema import SheetContract
 from .problems.elsewhere import _ELSEWHERE
 
 _LOOKS_LIKE_HEADER: dict[str, frozenset[str]] = {
-    "quantity": frozenset({"qty", "quantity", "cards", "count", "units", "pcs", "pieces", "howmany"}),
+    "quantity": frozenset({"qty", "quantity", "cards", "count", "units", "pcs", "pieces", "howmany"})
+    | {"copies", "multiplier"},  # 'Copies' of 2, 3 went out as one card each (found by hunter-sheets5)
     "shipping_method": frozenset({"ship", "shipping", "via", "delivery", "courier", "speed", "postage"}),
     "product": frozenset({"card", "gift", "product", "brand", "reward", "sku", "voucher", "giftcard"}),
     "value": frozenset({"amount", "value", "denomination", "usd", "dollars", "price", "budget", "award"}),
