@@ -164,3 +164,27 @@ def test_a_stop_leaves_no_order_sending_at_several_in_flight(tmp_path: Path):
     outcome = run_once(vendor, rows_frame(30), max_lines=2, concurrency=3)
     assert outcome.stopped is None
     assert vendor.external_ids() == Counter({f"E{i:04d}": 1 for i in range(30)})
+
+
+def test_a_thread_stopped_under_a_call_gives_its_caller_the_error_and_leaves_no_task_failing(
+    ledger_location: Path | str,
+):
+    """Found by hunter-web5: `bulkship serve` stopped (SIGTERM, Ctrl-C) while sending printed 'Task exception
+    was never retrieved ... RuntimeError: cannot schedule new futures after shutdown' with its traceback."""
+    ledger = planned_ledger(ledger_location)
+
+    async def call_after_the_stop() -> tuple[BaseException | None, BaseException | None]:
+        writer = LedgerThread(ledger)
+        writer._executor.shutdown()  # as the interpreter's exit does
+        pending = asyncio.ensure_future(writer.call(ledger.mark_sending, POS[0]))
+        await asyncio.sleep(0)
+        flusher = writer._flusher
+        assert flusher is not None
+        caught = (await asyncio.gather(pending, return_exceptions=True))[0]
+        await asyncio.sleep(0)
+        return caught, flusher.exception()
+
+    caught, left = asyncio.run(call_after_the_stop())
+    ledger.close()
+    assert isinstance(caught, LedgerError) and "did not finish" in str(caught)
+    assert left is None

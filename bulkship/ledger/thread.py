@@ -63,7 +63,11 @@ class LedgerThread:
                 if not future.done():
                     future.set_exception(LedgerError(f"The ledger call did not finish: {exc!r}"))
             self._pending = []
-            raise
+            if not isinstance(exc, Exception):
+                raise  # a cancellation goes on
+            # an error (the server stopping: 'cannot schedule new futures after shutdown') is each caller's
+            # now; raised here too, nobody awaits this task: 'Task exception was never retrieved' and a
+            # traceback on the console of `bulkship serve` stopped mid-send (found by hunter-web5)
         finally:
             self._flusher = None
 
