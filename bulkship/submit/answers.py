@@ -160,7 +160,9 @@ class _Answers(_Conflicts):
                 order, rows, vendor_order, recorded_send
             )
             if review:
-                await self._settle_conflict(order, rows, vendor_order, matches, missing, review, note)
+                await self._settle_conflict(
+                    order, rows, vendor_order, matches, missing, review, note, recorded_send=recorded_send
+                )
                 return None
         outcomes = [
             LineOutcome(

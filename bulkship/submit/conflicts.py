@@ -160,11 +160,22 @@ class _Conflicts(_Base):
         follow: list[RowRecord],
         review: list[RowRecord],
         note: str,
+        *,
+        recorded_send: bool = False,
     ) -> None:
         """Rows the 409's original does not hold as sent: never re-sent on a guess. Verified rows are ordered,
-        rows certainly not at the vendor go out in a follow-up, the others wait for the user."""
+        rows certainly not at the vendor go out in a follow-up, the others wait for the user.
+        ``recorded_send``: this ledger sent this very order (its answer lost), so the vendor holds it even
+        when none of its lines is proven a row's: the order is recorded created and its rows' money is in
+        doubt. Held as a PO used by someone else, the rows read 0.00 in doubt and 'Nothing was sent' beside
+        the vendor's charge (found by hunter-vendor5, after a4b342d)."""
         compare = f"bulkship reconcile {self.batch} --review"
-        message = f"{note}. Nothing was sent for it; compare the batch with the vendor: {compare}"
+        done = (
+            "It was sent once and the vendor holds that order: nothing more is sent for it"
+            if recorded_send
+            else "Nothing was sent for it"
+        )
+        message = f"{note}. {done}; compare the batch with the vendor: {compare}"
         outcomes = [
             LineOutcome(
                 row.fingerprint,
@@ -175,7 +186,7 @@ class _Conflicts(_Base):
             for row, line in zip(rows, matches, strict=True)
             if line is not None
         ]
-        if outcomes:
+        if outcomes or recorded_send:
             await self._ledger(
                 self.ledger.record_created,
                 order.po_number,
