@@ -121,6 +121,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: three workers for every two cores. Many tests wait on a child process, a server thread or
+    a browser, so a worker per core leaves a core idle meanwhile: on a 2-core machine the suite took 299 s
+    with 2 workers and 255-260 s with 3 (same commit, same session)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores + max(1, cores // 2)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput"):  # once, in the process that starts the xdist workers
         install_missing()
