@@ -9,6 +9,8 @@ import asyncio
 import csv
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from bulkship.ledger import Ledger
 from bulkship.overview import overview
 from bulkship.pipeline import run_batch
 from bulkship.reconcile.sheets import FIX_SHEET, RESULTS_SHEET
+from bulkship.runresult import RunResult
 from bulkship.settings import Settings
 from bulkship.track import track
 from bulkship.web import create_app
@@ -98,14 +101,8 @@ def test_a_person_whose_card_failed_is_sent_one_by_a_new_list_and_the_old_batch_
     list as "already ordered"; they had no card anywhere. A failed line is no card for the repeat guard;
     once the new list sent them one, the old batch's re-run holds them instead of sending a second."""
     sheet = _people(tmp_path / "fail.csv", 3)
-    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
-    settings = failing.settings
-    try:
-        run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
-        failing.sandbox.advance(3 * DAY)
-        asyncio.run(track(settings, "fail", client_factory=failing.factory()))
-        failing.close()
-        failing = SandboxVendor(tmp_path / "vendor")
+    with _failed_batch(tmp_path, sheet) as failed:
+        settings, failing = failed.settings, failed.healed()
         later = _people(tmp_path / "next-week.csv", 3, ids="HR-")  # another system's IDs
         again = run_batch(later, settings, batch="next", wait_s=0, client_factory=failing.factory())
         assert (again.ordered_rows, again.held_rows) == (3, 0), again
@@ -118,8 +115,40 @@ def test_a_person_whose_card_failed_is_sent_one_by_a_new_list_and_the_old_batch_
             for li in o["LineItems"]
         )
         assert made == Counter({f"Person {i}": 1 for i in range(3)})  # one card each, from the new list
+
+
+class _FailedBatch:
+    """Batch 'fail' of a list sent to a vendor failing every order, whose order then ended Failed before
+    anything shipped (3 days on), recorded by ``track`` unless told not to."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self._home = tmp_path / "vendor"
+        self.vendor = SandboxVendor(self._home, order_failure_rate=1.0)
+        self.settings = self.vendor.settings
+        self.first: RunResult | None = None  # the run that sent it
+
+    def send(self, sheet: Path, *, tracked: bool) -> RunResult:
+        first = run_batch(sheet, self.settings, batch="fail", wait_s=0, client_factory=self.vendor.factory())
+        self.vendor.sandbox.advance(3 * DAY)
+        if tracked:
+            asyncio.run(track(self.settings, "fail", client_factory=self.vendor.factory()))
+        return first
+
+    def healed(self) -> SandboxVendor:
+        """The same vendor (its state file), no longer failing orders."""
+        self.vendor.close()
+        self.vendor = SandboxVendor(self._home)
+        return self.vendor
+
+
+@contextmanager
+def _failed_batch(tmp_path: Path, sheet: Path, *, tracked: bool = True) -> Iterator[_FailedBatch]:
+    failed = _FailedBatch(tmp_path)
+    try:
+        failed.first = failed.send(sheet, tracked=tracked)
+        yield failed
     finally:
-        failing.close()
+        failed.vendor.close()
 
 
 def _people(path: Path, count: int, ids: str = "E") -> Path:
@@ -500,12 +529,8 @@ def test_the_run_says_rows_failed_at_the_vendor_are_sent_again_by_the_same_comma
     sheet = _people(tmp_path / "fail.csv", 3)
     with sheet.open("a", newline="") as handle:  # one row the vendor's catalog refuses: a row to fix
         csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "MA", "02134", "NOPE", "25"])
-    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
-    settings = failing.settings
-    try:
-        run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
-        failing.sandbox.advance(3 * DAY)
-        asyncio.run(track(settings, "fail", client_factory=failing.factory()))
+    with _failed_batch(tmp_path, sheet) as failed:
+        settings = failed.settings
         with Ledger.open(settings.ledger, lock=False) as ledger:
             result = result_from_ledger(ledger, "fail", settings, None)
         capsys.readouterr()
@@ -515,8 +540,6 @@ def test_the_run_says_rows_failed_at_the_vendor_are_sent_again_by_the_same_comma
         again = "3 row(s) failed at the vendor before their card was made (nothing charged for them): re-run"
         assert f"{again} the same command to send them again under a new PO number" in said, said
         assert "1 row(s) need fixing" in said, said  # it read "4 row(s) need fixing"
-    finally:
-        failing.close()
 
 
 def test_status_counts_the_orders_the_run_counts_and_says_those_the_vendor_failed(
@@ -528,16 +551,11 @@ def test_status_counts_the_orders_the_run_counts_and_says_those_the_vendor_faile
     from bulkship.cli import main
 
     sheet = _people(tmp_path / "fail.csv", 3)
-    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
-    settings = failing.settings
-    try:
-        run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
-        failing.sandbox.advance(3 * DAY)
-        asyncio.run(track(settings, "fail", client_factory=failing.factory()))
+    with _failed_batch(tmp_path, sheet) as failed:
+        settings = failed.settings
         (status,) = api.status(settings, "fail")
         assert (status["orders"], status["orders_failed"]) == (0, 1), status
-        failing.close()
-        failing = SandboxVendor(tmp_path / "vendor")
+        failing = failed.healed()
         again = run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
         (status,) = api.status(settings, "fail")
         assert again.orders == status["orders"] == 1 and status["orders_failed"] == 1, status
@@ -545,8 +563,6 @@ def test_status_counts_the_orders_the_run_counts_and_says_those_the_vendor_faile
         assert main(["status", "fail", "--ledger", str(settings.ledger)]) == 0
         table = capsys.readouterr().out
         assert "│ 1 (+1 failed) │" in table, table
-    finally:
-        failing.close()
 
 
 def test_reconcile_names_the_orders_the_vendor_failed_since_track_and_what_to_run(
@@ -559,12 +575,10 @@ def test_reconcile_names_the_orders_the_vendor_failed_since_track_and_what_to_ru
     from bulkship.cli.reconcile_cmd import _print_reconcile
 
     sheet = _people(tmp_path / "fail.csv", 3)
-    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
-    settings = failing.settings
-    try:
-        run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
-        failing.sandbox.advance(3 * DAY)  # the vendor ends it Failed; nobody has tracked since
-        report = api.reconcile_batch(settings, "fail", client_factory=failing.factory())
+    # the vendor ends it Failed; nobody has tracked since
+    with _failed_batch(tmp_path, sheet, tracked=False) as failed:
+        settings = failed.settings
+        report = api.reconcile_batch(settings, "fail", client_factory=failed.vendor.factory())
         assert report.totals_differ and not report.matches
         said = [m.said() for m in report.mismatches]
         assert said == ["lines with a card recorded 3 vs vendor 0"], said
@@ -573,27 +587,20 @@ def test_reconcile_names_the_orders_the_vendor_failed_since_track_and_what_to_ru
         shown = " ".join(capsys.readouterr().err.split())
         assert "Mismatch BS-FAIL-0001: lines with a card recorded 3 vs vendor 0" in shown, shown
         assert "run `bulkship track fail` to record them" in shown, shown
-        asyncio.run(track(settings, "fail", client_factory=failing.factory()))  # the advice, followed
-        assert api.reconcile_batch(settings, "fail", client_factory=failing.factory()).matches
-    finally:
-        failing.close()
+        asyncio.run(track(settings, "fail", client_factory=failed.vendor.factory()))  # the advice, followed
+        assert api.reconcile_batch(settings, "fail", client_factory=failed.vendor.factory()).matches
 
 
 def test_the_summary_says_what_failed_means_for_an_order_the_vendor_ended(tmp_path: Path) -> None:
     """Found by review19: rows whose order the vendor failed read 'failed | the vendor refused it' on the
     Summary, beside notes saying the vendor's order failed before anything shipped: nothing was refused."""
     sheet = _people(tmp_path / "fail.csv", 2)
-    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
-    settings = failing.settings
-    try:
-        first = run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
-        failing.sandbox.advance(3 * DAY)
-        asyncio.run(track(settings, "fail", client_factory=failing.factory()))
+    with _failed_batch(tmp_path, sheet) as failed:
+        first = failed.first
+        assert first is not None
         summary = openpyxl.load_workbook(Path(str(first.output)))["Summary"]
         meaning = next(r[2] for r in summary.iter_rows(values_only=True) if r[0] == "failed")
         assert meaning == "the vendor refused it, or ended it: see the row", meaning
-    finally:
-        failing.close()
 
 
 def test_the_summary_counts_the_orders_the_vendor_failed_as_status_and_the_orders_sheet_do(
@@ -602,14 +609,8 @@ def test_the_summary_counts_the_orders_the_vendor_failed_as_status_and_the_order
     """Found by review19: after the rows of a failed order were sent again, the Summary read 'Orders 1' while
     the Orders sheet listed 2 (one 'Failed | nothing charged') and `status` '1 (+1 failed)'."""
     sheet = _people(tmp_path / "fail.csv", 2)
-    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
-    settings = failing.settings
-    try:
-        run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
-        failing.sandbox.advance(3 * DAY)
-        asyncio.run(track(settings, "fail", client_factory=failing.factory()))
-        failing.close()
-        failing = SandboxVendor(tmp_path / "vendor")
+    with _failed_batch(tmp_path, sheet) as failed:
+        settings, failing = failed.settings, failed.healed()
         again = run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
         book = openpyxl.load_workbook(Path(str(again.output)))
         facts = {r[0]: r[1] for r in book["Summary"].iter_rows(max_row=14, values_only=True) if r[0]}
@@ -618,8 +619,6 @@ def test_the_summary_counts_the_orders_the_vendor_failed_as_status_and_the_order
         assert sorted(listed) == ["charged", "nothing charged"], listed
         (status,) = api.status(settings, "fail")
         assert (status["orders"], status["orders_failed"]) == (1, 1)
-    finally:
-        failing.close()
 
 
 def test_the_web_page_of_a_batch_sent_from_the_command_line_says_the_command_to_send_its_failed_rows(
@@ -629,16 +628,10 @@ def test_the_web_page_of_a_batch_sent_from_the_command_line_says_the_command_to_
     server) said "fix the rows ... and run it again from the command line" above rows each saying "Send the
     batch again from its cost page", a page such a batch does not have. Its rows keep the command's words."""
     sheet = _people(tmp_path / "fail.csv", 2)
-    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
-    settings = failing.settings
-    try:
-        run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
-        failing.sandbox.advance(3 * DAY)
-        asyncio.run(track(settings, "fail", client_factory=failing.factory()))
+    with _failed_batch(tmp_path, sheet) as failed:
+        settings = failed.settings
         with TestClient(create_app(settings)) as client:
             page = client.get("/batches/fail/results").text
         assert "run it again from the command line" in page
         assert "cost page" not in page, page
         assert page.count("Re-run the same command to send it again under a new PO number") == 2, page
-    finally:
-        failing.close()
