@@ -4,6 +4,7 @@ in the audit trail."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -162,26 +163,22 @@ def change_password(
     """A person's own change: the old password must be right, each wrong one counted and locked as a sign-in's
     (a session left open, or its cookie taken, guessed the password without end: found by hunter-web5);
     their other sessions end."""
-    from .signin import _claim_attempt, _locked, _seconds_left, _still_locked, lock_seconds
+    from .signin import counted_try
 
-    failures = _claim_attempt(settings, user.id)
-    with store.read(settings) as db:
-        row = db.execute(
-            sa.select(users.c.password_hash, users.c.locked_until).where(users.c.id == user.id)
-        ).one()
-    if failures is None:
-        audit.record(settings, "password_change", actor=user.name, address=address, outcome="locked")
-        raise _still_locked(max(1, _seconds_left(row.locked_until)))
-    if not passwords.verify(row.password_hash, old):
-        lock = lock_seconds(failures)
-        audit.record(
-            settings, "password_change", actor=user.name, address=address, outcome="wrong password",
-            failures=failures, locked_s=lock,
-        )  # fmt: skip
-        if lock:
-            raise _locked(lock)
-        raise SignInRefused("The current password is not right: the password was not changed")
-    update_user(settings, user.name, failed_logins=0, locked_until=None)  # the try counted was right
+    def stored() -> Any:
+        with store.read(settings) as db:
+            return db.execute(
+                sa.select(users.c.password_hash, users.c.locked_until).where(users.c.id == user.id)
+            ).one()
+
+    counted_try(
+        settings, user, old, stored().password_hash,
+        locked_until=lambda: stored().locked_until,
+        refused=lambda why, **detail: audit.record(
+            settings, "password_change", actor=user.name, address=address, outcome=why, **detail
+        ),
+        wrong=SignInRefused("The current password is not right: the password was not changed"),
+    )  # fmt: skip
     passwords.check_password(new, user.name)
     changed = store.now_iso()
     update_user(settings, user.name, password_hash=passwords.hash_password(new), password_changed=changed)

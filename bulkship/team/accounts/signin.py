@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -67,6 +68,32 @@ def _seconds_left(locked_until: str | None) -> int:
     return max(0, int(left + 0.999))
 
 
+def counted_try(
+    settings: Settings,
+    user: User,
+    password: str,
+    password_hash: str,
+    *,
+    locked_until: Callable[[], str | None],
+    refused: Callable[..., None],
+    wrong: SignInRefused,
+) -> None:
+    """One try at ``user``'s password, counted as every try is (signing in, or changing one's password):
+    refused while the account is locked (``locked_until`` read then), a wrong one counted and the account
+    locked after enough, a right one clearing the count. ``refused(why, **detail)`` records a refusal in
+    the audit trail before it is raised; ``wrong``: what a wrong password is told."""
+    failures = _claim_attempt(settings, user.id)
+    if failures is None:  # locked (by this try's forerunners too, still being checked)
+        left = max(1, _seconds_left(locked_until()))
+        refused("locked")
+        raise _still_locked(left)
+    if not passwords.verify(password_hash, password):
+        lock = lock_seconds(failures)
+        refused("wrong password", failures=failures, locked_s=lock)
+        raise _locked(lock) if lock else wrong
+    update_user(settings, user.name, failed_logins=0, locked_until=None)  # the try counted was right
+
+
 def authenticate(settings: Settings, name: str, password: str, *, address: str = "") -> User:
     """The person, when the name and password are right and the account may sign in; else SignInRefused
     (one message for a wrong name and a wrong password, so names cannot be guessed one at a time)."""
@@ -84,19 +111,14 @@ def authenticate(settings: Settings, name: str, password: str, *, address: str =
         )
         raise _locked(lock) if lock else wrong
     found = user_of_row(row)
-    failures = _claim_attempt(settings, found.id)
-    if failures is None:  # locked (by this try's forerunners too, still being checked)
-        left = max(1, _seconds_left(user_of_row(_row(settings, folded)).locked_until))
-        audit.record(settings, "sign_in_refused", actor=found.name, address=address, reason="locked")
-        raise _still_locked(left)
-    if not passwords.verify(row.password_hash, password):
-        lock = lock_seconds(failures)
-        audit.record(
-            settings, "sign_in_refused", actor=found.name, address=address, reason="wrong password",
-            failures=failures, locked_s=lock,
-        )  # fmt: skip
-        raise _locked(lock) if lock else wrong
-    update_user(settings, found.name, failed_logins=0, locked_until=None)  # the try counted was right
+    counted_try(
+        settings, found, password, row.password_hash,
+        locked_until=lambda: user_of_row(_row(settings, folded)).locked_until,
+        refused=lambda why, **detail: audit.record(
+            settings, "sign_in_refused", actor=found.name, address=address, reason=why, **detail
+        ),
+        wrong=wrong,
+    )  # fmt: skip
     if found.disabled:
         audit.record(settings, "sign_in_refused", actor=found.name, address=address, reason="disabled")
         raise SignInRefused("This account is disabled: ask an admin.")
