@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .models import VendorLineItem, VendorOrder
-from .statuses import NO_CARD_STATUSES
+from .statuses import NO_CARD_STATUSES, status_letters
 
 
 def _silent(line: VendorLineItem) -> bool:
@@ -48,7 +48,7 @@ def rows_left_unsaid(rows: Sequence[Any], vendor_order: VendorOrder, card_made: 
         return []
     found = []
     for place, row in enumerate(rows):
-        status = "".join(ch for ch in (row.line_status or "") if ch.isalnum()).lower()
+        status = status_letters(row.line_status)
         if row.status != "ordered" or status in card_made | NO_CARD_STATUSES:
             continue
         if row.tracking_number or row.tracking_url or row.shipped_date or row.delivered_date:

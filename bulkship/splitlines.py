@@ -21,7 +21,7 @@ from typing import Any
 
 from .linematch import same_line
 from .models import VendorLineItem, VendorOrder
-from .statuses import NO_CARD_STATUSES
+from .statuses import NO_CARD_STATUSES, status_letters
 
 # Line statuses that say a card was made (as ledger.tracking's, read without spaces); a piece in one of them
 # makes the merged line a card made, never "no card".
@@ -131,7 +131,7 @@ def gone(
         if (
             line is not None
             or row.status != "ordered"
-            or _letters(row.line_status) in _MADE | NO_CARD_STATUSES
+            or status_letters(row.line_status) in _MADE | NO_CARD_STATUSES
         ):
             continue
         if (by_reference and row.external_id and _fold(row.external_id) not in references) or (
@@ -176,15 +176,17 @@ def _status_of(pieces: Sequence[VendorLineItem]) -> str:
     advanced when all did, else partly shipped); else the first still to come; else the first's (every piece
     ended without a card)."""
     said = [p.status for p in pieces]
-    if len({_letters(s) for s in said}) == 1:
+    if len({status_letters(s) for s in said}) == 1:
         return said[0]
-    made = [p for p in pieces if _letters(p.status) in _MADE or any(s.shows_parcel for s in p.shipments)]
+    made = [
+        p for p in pieces if status_letters(p.status) in _MADE or any(s.shows_parcel for s in p.shipments)
+    ]
     if made and len(made) == len(pieces):
-        ranked = [p.status for p in made if _letters(p.status) in _RANK]
-        return min(ranked, key=lambda s: _RANK[_letters(s)]) if len(ranked) == len(made) else PARTLY
+        ranked = [p.status for p in made if status_letters(p.status) in _RANK]
+        return min(ranked, key=lambda s: _RANK[status_letters(s)]) if len(ranked) == len(made) else PARTLY
     if made:
         return PARTLY
-    coming = [s for s in said if _letters(s) not in NO_CARD_STATUSES]
+    coming = [s for s in said if status_letters(s) not in NO_CARD_STATUSES]
     return coming[0] if coming else said[0]
 
 
@@ -196,10 +198,6 @@ def _raw_without(vendor_order: VendorOrder, dropped: set[int]) -> dict[str, obje
         if str(key).lower() == "lineitems" and isinstance(value, list):
             raw[key] = [line for place, line in enumerate(value) if place not in dropped]
     return raw
-
-
-def _letters(status: str | None) -> str:
-    return "".join(ch for ch in (status or "") if ch.isalnum()).lower()
 
 
 def _fold(value: Any) -> str:

@@ -67,6 +67,14 @@ FINAL_ORDER_STATUSES = frozenset({"complete", "failed", "cancelled"})
 # A line (or an order) the vendor ended without making a card: on a line's own status, proof that no card
 # exists (before anything shipped); on an order's alone, no proof (the contract only assumes it).
 NO_CARD_STATUSES = frozenset({"failed", "cancelled"})
+
+
+def status_letters(status: str | None) -> str:
+    """A vendor's status as the tables here spell it, whatever its case, spaces or punctuation ('Returned To
+    Sender' -> 'returnedtosender', 'Partially-Shipped' -> 'partiallyshipped')."""
+    return "".join(ch for ch in (status or "") if ch.isalnum()).lower()
+
+
 # How the ledger records an order kept in doubt after the vendor refused its PONumber (an answer, not a lost
 # one): client.orders writes it, the result workbook shows the vendor's words after it.
 PO_REFUSED = "The vendor refused PONumber"

@@ -25,6 +25,7 @@ from ..models import (
     VendorLineItem,
     VendorOrder,
 )
+from ..statuses import status_letters
 
 DEFAULT_CARD_CARRIER = CardCarrier(id="DEFAULT", name="Default")
 # The documented spelling of each enum value, by its letters and digits lower-cased.
@@ -119,17 +120,13 @@ def decimal(value: Any, default: Decimal | None = None) -> Decimal | None:
     return result if result.is_finite() else default
 
 
-def _letters(value: str) -> str:
-    return "".join(ch for ch in value if ch.isalnum()).lower()
-
-
 def enum_value(value: Any, default: str = "") -> str:
     """An enum value in the documented spelling (``physicalShipment`` -> ``PhysicalShipment``); an unknown
     value as it came."""
     if value is None or isinstance(value, Mapping | list):
         return default
     raw = str(value).strip()
-    return ENUM_VALUES.get(_letters(raw), raw) if raw else default
+    return ENUM_VALUES.get(status_letters(raw), raw) if raw else default
 
 
 def status_name(value: Any) -> str:
@@ -137,7 +134,7 @@ def status_name(value: Any) -> str:
     if value is None or isinstance(value, Mapping | list):
         return ""
     raw = str(value).strip()
-    return _STATUS_OF.get(_letters(raw), raw)
+    return _STATUS_OF.get(status_letters(raw), raw)
 
 
 def integer(value: Any, default: int | None = None) -> int | None:

@@ -15,7 +15,7 @@ from ..payload import line_items
 from ..references import unprefixed
 from ..silentorder import rows_left_unsaid, waiting_note
 from ..splitlines import gone, merge_split, partial_line, reissued
-from ..statuses import NO_CARD_STATUSES
+from ..statuses import NO_CARD_STATUSES, status_letters
 from . import sql
 from .reads import LedgerReads
 from .records import BILLED_ON_ORDER, money_column, now_iso
@@ -79,13 +79,8 @@ def unmakes_card(before: str | None, after: str | None) -> bool:
     (Cancelled, 'Refunded'), or any status that does not say a card was made ('Processing' again, 'On
     Hold'). Such a step back was recorded when the status from which it stepped had no rank ('Returned'),
     and the next 'Refunded' then read "no card was made": a second card (found by hunter-vendor3)."""
-    made, now = _letters(before), _letters(after)
+    made, now = status_letters(before), status_letters(after)
     return made in CARD_MADE_LINE_STATUSES and bool(now) and now not in CARD_MADE_LINE_STATUSES
-
-
-def _letters(status: str | None) -> str:
-    """A status as :data:`CARD_MADE_LINE_STATUSES` spells it ('Returned To Sender' -> 'returnedtosender')."""
-    return "".join(ch for ch in (status or "") if ch.isalnum()).lower()
 
 
 def shows_card_made(before: str | None, line: VendorLineItem) -> bool:
