@@ -90,7 +90,8 @@ def rows_cost(rows: Iterable[Any]) -> Decimal | None:
 
 
 def row_made_no_card(row: Any) -> bool:
-    """As :func:`bulkship.reconcile.join.made_no_card` (not imported: the ledger reads this module)."""
+    """An ordered row whose line the vendor ended Failed or Cancelled before anything shipped: no card made
+    (:func:`bulkship.reconcile.join.made_no_card` says why; kept here, where the ledger can read it)."""
     parcel = row.tracking_number or row.tracking_url or row.shipped_date or row.delivered_date
     return row.status == "ordered" and (row.line_status or "").lower() in NO_CARD_STATUSES and not parcel
 

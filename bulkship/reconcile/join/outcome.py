@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from ...billing import row_made_no_card
 from ...ledger import REVIEW_ITEMS, OrderRecord, RowRecord
 from ...money import Breakdown
 from ...statuses import CHARGED, IN_DOUBT, NO_CARD_STATUSES, PO_REFUSED, TO_SEND
@@ -75,15 +76,8 @@ def made_no_card(record: RowRecord) -> bool:
     number or link, no shipped or delivered date): proof from the line itself that no card exists, so the
     row holds no money and the next run sends it again (a card returned after shipping is not: it was
     made). The SQL twin is ``ledger.sql.driver._made_no_card``: they must agree, or the web's totals differ
-    from the workbook's."""
-    return (
-        record.status == "ordered"
-        and (record.line_status or "").lower() in NO_CARD_STATUSES
-        and not record.tracking_number
-        and not record.tracking_url
-        and not record.shipped_date
-        and not record.delivered_date
-    )
+    from the workbook's. One rule with :func:`bulkship.billing.row_made_no_card`, which the ledger reads."""
+    return row_made_no_card(record)
 
 
 def waits_in_created_order(record: RowRecord, order: OrderRecord | None) -> bool:
