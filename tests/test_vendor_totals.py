@@ -11,6 +11,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from support.money_invariants import check_money
 from support.vendor_proxy import Answer, Call, VendorProxy, key_of, orders_rewritten, place
 
 from bulkship import api
@@ -180,6 +181,31 @@ def test_an_order_answered_in_another_currency_is_not_added_to_dollars(
     assert "BS-STAFF-0001" in note, note
     report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
     assert [(m.what, m.ledger, m.vendor) for m in report.mismatches] == [("currency", "USD", "CAD")]
+
+
+def test_lines_answered_in_another_currency_are_not_added_to_dollars(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor6: the vendor naming the currency on each line ('CurrencyCode': 'CAD', 34.00
+    for a card of 25.00), the order naming none, had the run, status and the workbook say "charged 136.00"
+    and reconcile "vendor ... 100.00". Such costs are not dollars, whichever level names the currency."""
+    vendor.rewrite = orders_rewritten(_lines_in_cad, reads_only=False)
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    settings = vendor.settings(tmp_path)
+    assert result.total_cost == Decimal("100.00"), result.total_cost
+    (note,) = [n for n in result.notes if "in CAD, not US dollars" in n]
+    assert "BS-STAFF-0001" in note, note
+    (status,) = api.status(settings, "staff")
+    assert status["ordered_cost"] == "100.00", status
+    check_money(settings.ledger, "staff")
+    report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    assert ("currency", "USD", "CAD") in [(m.what, m.ledger, m.vendor) for m in report.mismatches]
+
+
+def _lines_in_cad(order: dict[str, Any]) -> None:
+    for line in order[key_of(order, "LineItems")]:
+        line["CurrencyCode"] = "CAD"
+        line[key_of(line, "Cost")] = 34.0
 
 
 def line_costs_as(key: str, *, order_extra: float = 0.0) -> Any:

@@ -328,7 +328,7 @@ def parse_order(raw: Any) -> VendorOrder:
     lines = raw_lines(record)
     items = [li for li in lines if isinstance(li, MAPPING)]
     kept = dict(record)
-    currency = text(record, "CurrencyCode", "Currency").strip().upper()
+    currency = _lines_currency(items, text(record, "CurrencyCode", "Currency").strip().upper())
     dollars = currency in ("", "USD")
     if lines and not isinstance(field(record, "LineItems"), list):
         kept["LineItems"] = lines  # under its documented name, for whatever reads the raw order
@@ -342,6 +342,15 @@ def parse_order(raw: Any) -> VendorOrder:
         total=_order_total(record) if dollars else None,
         currency=currency,
     )
+
+
+def _lines_currency(items: list[Any], currency: str) -> str:
+    """The order's ``currency``, unless one of its lines names another than the dollar: its costs are then
+    not dollars, whatever the order says. Read as dollars, a vendor writing 'CurrencyCode': 'CAD' on each
+    line of 34.00 (the order 'USD', or nothing) had the run end "charged 136.00" for cards of 100.00 (found
+    by hunter-vendor6)."""
+    named = {text(li, "CurrencyCode", "Currency").strip().upper() for li in items} - {"", "USD", currency}
+    return min(named) if named and currency in ("", "USD") else currency
 
 
 def _order_total(record: Any) -> Decimal | None:
