@@ -183,3 +183,60 @@ def test_a_batch_sent_with_the_name_written_twice_is_not_sent_again_after_the_up
         {"pending": 6},
         "150.00",
     )
+
+
+_SUFFIXED = (
+    "First Name,Last Name,Suffix,Address,City,State,Zip,Product,Amount\n"
+    "Ann Lee,Lee,Jr.,1 Main St,Boston,MA,02108,CVS,25\n"
+    "Bob,Bob Ray,Sr.,2 Main St,Boston,MA,02108,CVS,25\n"
+    "Ed Fox Jr.,Fox,Jr.,3 Main St,Boston,MA,02108,CVS,25\n"
+    "Cy,Ng,,4 Main St,Boston,MA,02108,CVS,25\n"
+)
+
+
+def test_a_whole_name_in_first_name_beside_a_suffix_column_is_sent_once_with_its_suffix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-sheets5's leftover: First Name 'Ann Lee' beside Last Name 'Lee' and a Suffix 'Jr.' went on
+    the parcel as 'Ann Lee Lee Jr.' (the suffix, added to the last name first, hid that 'Ann Lee' holds
+    it). Now 'Ann Lee Jr.', said on the row."""
+    path = tmp_path / "suffix.csv"
+    path.write_text(_SUFFIXED)
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "v")]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [p["message"] for p in data["problems"] if "whole name" in p["message"]] == [
+        "Row 2, column 'First Name': 'Ann Lee' holds the whole name: sent as Ann Lee Jr., not 'Ann Lee Lee Jr.'.",
+        "Row 3, column 'Last Name': 'Bob Ray' holds the whole name: sent as Bob Ray Sr., not 'Bob Bob Ray Sr.'.",
+        "Row 4, column 'First Name': 'Ed Fox Jr.' holds the whole name: sent as Ed Fox Jr., not 'Ed Fox Jr. Fox Jr.'.",
+    ]
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    assert _names_sent() == ["Ann Lee Jr.", "Bob Ray Sr.", "Ed Fox Jr.", "Cy Ng"]
+
+
+def test_a_batch_sent_with_the_name_and_suffix_written_twice_is_not_sent_again_after_the_upgrade(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The batch sent as the old version did ('Ann Lee Lee Jr.') re-runs from the First/Last/Suffix file
+    with nothing sent and nothing held: the fingerprint reads the cells joined, as before."""
+    path = tmp_path / "suffix.csv"
+    path.write_text(_SUFFIXED)
+    sent_before = tmp_path / "sent.csv"
+    sent_before.write_text(
+        "Name,Address,City,State,Zip,Product,Amount\n"
+        + "".join(
+            f"{name},{i} Main St,Boston,MA,02108,CVS,25\n"
+            for i, name in enumerate(
+                ["Ann Lee Lee Jr.", "Bob Bob Ray Sr.", "Ed Fox Jr. Fox Jr.", "Cy Ng"], start=1
+            )
+        )
+    )
+    out = ["--yes", "--wait", "0", "--batch", "gifts", "--out", str(tmp_path / "out")]
+    assert main(["run", str(sent_before), *out]) == 0
+    capsys.readouterr()
+    assert main(["run", str(path), *out]) == 0
+    said = capsys.readouterr()
+    assert "held" not in said.out + said.err and "no longer in the file" not in said.out + said.err
+    assert len(_names_sent()) == 4
+    assert main(["status", "gifts", "--json"]) == 0
+    (batch,) = json.loads(capsys.readouterr().out)["batches"]
+    assert (batch["rows"], batch["money"]["charged"]["total"]) == (4, "100.00")

@@ -202,14 +202,20 @@ def _normalise(
         frame["address2"], added = normalize.with_line_3(frame["address2"], sheet.frame[line_3])
         said = f"'{_literal(line_3)}' added to line 2: {{new}}."
         collector.warn(added, "address2", "Address line 3 added", said)
+    # the whole name in First Name is found against the Last Name as typed: 'Ann Lee' | 'Lee' | 'Jr.'
+    # went out 'Ann Lee Lee Jr.' (hunter-sheets5's leftover)
+    whole_first, _ = _one_holding_both(frame["first_name"], frame["last_name"])
+    first_name = frame["first_name"]
     if sheet.suffix is not None:  # after Last, First is turned around: "Smith, John" + "Jr."
         suffix, _ = normalize.clean_text(sheet.frame[sheet.suffix].fillna("").astype(str))
         frame["name"] = _with_suffix(frame["name"], suffix)
         frame["last_name"] = _with_suffix(frame["last_name"], suffix)
+        first_name = _with_suffix(first_name, suffix)
     _fill_defaults(frame, defaults, collector, chosen, products or {})
     joined = (frame["first_name"] + " " + frame["last_name"]).str.strip()
     in_first, in_last = _one_holding_both(frame["first_name"], frame["last_name"])
-    full_name = joined.where(~in_first, frame["first_name"]).where(~in_last, frame["last_name"])
+    in_first |= whole_first & frame["first_name"].ne("") & ~in_last
+    full_name = joined.where(~in_first, first_name).where(~in_last, frame["last_name"])
     # "N/A" under a Preferred Name read as the name, beside the person's First and Last Name
     no_name = full_name.ne("") & frame["name"].ne("")  # both given: a rare list, looked at only then
     if no_name.any():
