@@ -632,6 +632,6 @@ def test_the_web_page_of_a_batch_sent_from_the_command_line_says_the_command_to_
         settings = failed.settings
         with TestClient(create_app(settings)) as client:
             page = client.get("/batches/fail/results").text
-        assert "run it again from the command line" in page
-        assert "cost page" not in page, page
+        assert "re-run the same command to send them again under a new PO number" in page  # the banner
+        assert "cost page" not in page and "Fix these" not in page, page
         assert page.count("Re-run the same command to send it again under a new PO number") == 2, page

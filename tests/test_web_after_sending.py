@@ -181,3 +181,44 @@ def test_a_card_the_vendor_gave_another_name_after_the_cost_page_is_not_sent(tmp
             page = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/swap/progress").text).split())
         assert vendor.orders() == []
     assert "catalog changed since the cost page" in page and "Walgreens Gift Card" in page, page
+
+
+def test_rows_the_vendor_failed_before_making_their_card_are_not_rows_to_fix(tmp_path: Path) -> None:
+    """review19's leftover (after 903bdac): the Results page of a batch whose order the vendor ended Failed
+    offered "Fix these 2 row(s) and send them" (sent from the page) or said "fix the rows on the workbook's
+    Fix these sheet and run it again from the command line" (sent from the command line), though nothing in
+    those rows is wrong: they are sent again as they are. A row to correct is still counted as one."""
+    import asyncio
+
+    from support.vendor_proxy import VendorProxy
+
+    from bulkship.pipeline import run_batch
+    from bulkship.track import track
+
+    with VendorProxy(tmp_path, order_failure_rate=1.0) as vendor:
+        settings = vendor.settings(tmp_path)
+        sheet = write(tmp_path / "gone.csv", [1, 2])
+        with sheet.open("a", newline="") as handle:  # a row the catalog refuses: one to correct
+            csv.writer(handle).writerow(["E9", "Person 9", "9 St", "Boston", "MA", "02134", "NOPE", "25"])
+        cli = write(tmp_path / "cli.csv", [5, 6])
+        with TestClient(create_app(settings), follow_redirects=True) as client:
+            upload(client, sheet, name="gone")
+            assert confirm(client, "gone", leave_out="yes").url.path == "/batches/gone/progress"
+            wait_until_finished(client, "gone")
+            upload(client, write(tmp_path / "only.csv", [3, 4]), name="only")
+            assert confirm(client, "only").url.path == "/batches/only/progress"
+            wait_until_finished(client, "only")
+        run_batch(cli, settings, batch="cli", wait_s=0)  # sent from the command line (the library's run)
+        vendor.sandbox.advance(3 * 24 * 3600)
+        asyncio.run(track(settings, None))
+        with TestClient(create_app(settings), follow_redirects=True) as client:
+            pages = {
+                name: " ".join(re.sub(r"<[^>]+>", " ", client.get(f"/batches/{name}/results").text).split())
+                for name in ("gone", "only", "cli")
+            }
+    assert "Fix these 1 row(s) and send them with the 2 the vendor failed" in pages["gone"], pages["gone"]
+    assert "Send the 2 row(s) the vendor failed again" in pages["only"], pages["only"]
+    assert "Fix these" not in pages["only"] and "fix the" not in pages["only"], pages["only"]
+    said = pages["cli"]
+    assert "2 row(s) failed at the vendor before their card was made (nothing charged for them)" in said
+    assert "Fix these" not in said and "fix the" not in said, said

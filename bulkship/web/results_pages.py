@@ -16,7 +16,7 @@ from starlette.responses import FileResponse, Response
 from .. import api
 from ..errors import BulkshipError
 from ..ledger import Ledger
-from ..reconcile.join import LedgerView, with_gone_note
+from ..reconcile.join import LedgerView, made_no_card, with_gone_note
 from ..reconcile.sheets import RowOutcome
 from ..runresult import CostDifference, cost_difference, named_orders
 from ..settings import Settings
@@ -39,9 +39,10 @@ class ResultLine:
     error: str
     cost_unknown: bool = False  # ordered, its cost never recorded (an older bulkship): not in any total
     money: str = ""  # the bucket its cost is in (charged, in doubt, to send; "" none), as the workbook says
+    no_card: bool = False  # failed: the vendor ended its line before making a card; nothing in it to fix
 
 
-def _result_line(outcome: RowOutcome) -> ResultLine:
+def _result_line(outcome: RowOutcome, *, no_card: bool = False) -> ResultLine:
     """A row as the result workbook shows it (the same join: money only where a card was made)."""
     return ResultLine(
         row=outcome.row,
@@ -53,6 +54,7 @@ def _result_line(outcome: RowOutcome) -> ResultLine:
         error=outcome.problems,
         cost_unknown=outcome.cost_unknown,
         money=outcome.money,
+        no_card=no_card,
     )
 
 
@@ -71,7 +73,10 @@ def _result_lines(
     with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         view = LedgerView(ledger, name)
         current = view.current_rows()
-        lines = sorted((_result_line(view.outcome_of(r.row, r)) for r in current), key=lambda x: x.row)
+        lines = sorted(
+            (_result_line(view.outcome_of(r.row, r), no_card=made_no_card(r)) for r in current),
+            key=lambda x: x.row,
+        )
         gone = sorted((r for r in view.shown_rows() if not r.current), key=lambda r: (r.row, r.fingerprint))
         after = max((r.row for r in current), default=1)
         for offset, record in enumerate(gone, start=1):
@@ -92,11 +97,16 @@ async def results(request: Request) -> Response:
     pages = max(1, math.ceil(len(shown) / RESULT_PAGE_ROWS))
     page = min(_page_number(request), pages)
     needing = sum(counts.get(s, 0) for s in ("invalid", "failed"))  # a duplicate is not to fix: never sent
+    # rows whose order the vendor ended before making their card: nothing in them to fix, they are sent
+    # again as they are ("fix the rows on the workbook's Fix these sheet" sent people looking for a
+    # mistake that is not there: review19's leftover, after 903bdac)
+    no_card = sum(1 for line in lines if line.no_card and line.status == "failed")
     return render(
         request, "results.html", batch=batch,
         lines=shown[(page - 1) * RESULT_PAGE_ROWS : page * RESULT_PAGE_ROWS], counts=counts, wanted=wanted,
         page=page, pages=pages, has_output=bool(output and Path(output).exists()),
-        needing=needing, total_cost=_bucket_total(lines, CHARGED) + sum(billed.values(), Decimal(0)),
+        needing=needing, no_card=no_card,
+        total_cost=_bucket_total(lines, CHARGED) + sum(billed.values(), Decimal(0)),
         billed=sum(billed.values(), Decimal(0)), billed_orders=len(billed), differ=differ,
         differ_named=named_orders(differ.orders) if differ else "",
         in_doubt_cost=_bucket_total(lines, IN_DOUBT),
