@@ -189,7 +189,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
             if r.status == "ordered" and not r.current and not made_no_card(r)
         ),
         **_untied(view) if rows.get("review") else {},
-        notes=[*_po_refused(view), *_costs_differ(view, batch), *_other_currency(ledger, batch)],
+        notes=[*_po_refused(view), *costs_differ(view, batch), *_other_currency(ledger, batch)],
     )
 
 
@@ -271,7 +271,7 @@ def _other_currency(ledger: Ledger, batch: str) -> list[str]:
     ]
 
 
-def _costs_differ(view: LedgerView, batch: str) -> list[str]:
+def costs_differ(view: LedgerView, batch: str) -> list[str]:
     """A note when the vendor's line costs are not the plan's (:func:`cost_difference`): the charged money
     shown is the vendor's, and a total far from the one confirmed is said, never left to be found."""
     found = cost_difference(view)

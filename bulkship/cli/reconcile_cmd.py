@@ -175,6 +175,19 @@ def _print_reconcile(report: ReconcileReport) -> None:
                 f" {m.po_number}{where}: {m.said()}",
             )
         )
+    costs = [m for m in report.mismatches if m.what == "cost"]
+    if costs:  # "cost planned 625.00 vs vendor 626.00" said nothing of what it means or what to do
+        held = (
+            f"run `bulkship track {report.batch}` to record what it charged"
+            if report.totals_differ
+            else "the ledger, `bulkship status` and the result workbook hold what it charged"
+        )
+        say(
+            f"  The vendor charged otherwise than planned on {len(costs)} order(s): {held} (a row charged "
+            "more than its card's price says so in its Problems cell). Ask the vendor about the difference; "
+            "it is said at every reconcile.",
+            soft_wrap=True,
+        )
     ended = sum(int(m.ledger) - int(m.vendor) for m in report.mismatches if m.what == ENDED_UNRECORDED)
     if ended:
         say(

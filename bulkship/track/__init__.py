@@ -253,10 +253,16 @@ def batch_progress(
     output: str | None,
     warnings: Sequence[str] = (),
     stuck: Collection[str] = (),
+    costs: bool = False,
 ) -> BatchProgress:
+    """The batch's rows and orders as tracked; ``costs``: the orders just read changed, so say a vendor's
+    costs that are not the plan's, as the run does (an overcharge learned by `track` was said nowhere)."""
     from ..reconcile.join import counts_by_row_status
+    from ..runresult import costs_differ
 
     view = LedgerView(ledger, batch)
+    if costs:
+        warnings = [*warnings, *costs_differ(view, batch)]
     counts = counts_by_row_status(view)  # as status and the workbook count: earlier files' cards included
     created = [o for o in view.orders.values() if o.state == "created"]
     statuses = line_statuses_by_po(view)
@@ -325,7 +331,14 @@ async def track(
                     first_or_changed = polling.changed > 0 or passes == 1
                     output, warnings = _rewrite_if(ledger, name, settings, catalog, changed=first_or_changed)
                     progress.append(
-                        batch_progress(ledger, name, output=output, warnings=warnings, stuck=polling.stuck)
+                        batch_progress(
+                            ledger,
+                            name,
+                            output=output,
+                            warnings=warnings,
+                            stuck=polling.stuck,
+                            costs=polling.changed > 0,
+                        )
                     )
             changed_total += changed
             report = TrackReport(tuple(progress), polled, changed_total, passes, tuple(errors))

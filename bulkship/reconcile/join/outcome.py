@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ...billing import row_made_no_card
 from ...ledger import REVIEW_ITEMS, OrderRecord, RowRecord
-from ...money import Breakdown
+from ...money import Breakdown, money_text
 from ...statuses import CHARGED, IN_DOUBT, NO_CARD_STATUSES, PO_REFUSED, TO_SEND
 from ..sheets import RowOutcome
 from .prices import Prices, _Line, _payload_item_line
@@ -116,6 +116,22 @@ def waiting_lines(order: OrderRecord) -> dict[str, _Line]:
     return {fp: line for fp, line in lines.items() if line is not None}
 
 
+OVERCHARGED_NOTE = (
+    "The vendor charged {total} for this card, {more} more than its face value, fees and shipping ({price}): "
+    "an overcharge, shown as a Discount of -{more}. The totals hold what it charged; ask the vendor why"
+)
+
+
+def overcharge_note(money: Breakdown | None) -> str:
+    """Words for a row the vendor charged more than the card's price (face value + fees + shipping): the
+    figures add up only with a negative Discount, which alone read as a discount (review18's leftover)."""
+    if money is None or money.discount >= 0:
+        return ""
+    more = money_text(-money.discount)
+    price = money_text(money.face_value + money.fees + money.shipping)
+    return OVERCHARGED_NOTE.format(total=money_text(money.total), more=more, price=price)
+
+
 def _unsettled_note(order: OrderRecord | None) -> str:
     if order is None or order.state not in UNSETTLED_ORDER_STATES:
         return ""
@@ -186,6 +202,7 @@ def outcome_from_ledger(
     bucket, money = row_money(record, order, line, prices)
     if bucket and money is None:
         problems = "; ".join(filter(None, [problems, COST_UNKNOWN_NOTE]))
+    problems = "; ".join(filter(None, [problems, overcharge_note(money)]))
     return RowOutcome(
         row=row,
         status=status,

@@ -43,6 +43,8 @@ class _Tally:
         self.nothing_charged = 0  # orders the Orders sheet lists holding no money (ended with no card made)
         # (PO, money bucket) -> its rows there: an order some of whose rows are charged and others in doubt
         self.by_order_bucket: dict[tuple[str, str], MoneyTally] = {}
+        self.overcharged: list[int] = []  # rows the vendor charged beyond their price (a negative Discount)
+        self.overcharge = Decimal(0)
 
     def add_billed(self, orders: Sequence[OrderSummary]) -> None:
         """The orders' own charges beside their lines (:attr:`OrderSummary.billed`): charged money."""
@@ -59,6 +61,9 @@ class _Tally:
                 outcome.face_value, outcome.discount, outcome.fees, outcome.shipping, outcome.cost,
             )  # fmt: skip
             self._kinds[kind] = self._kinds.get(kind, 0) + 1
+            if outcome.money == CHARGED and outcome.discount is not None and outcome.discount < 0:
+                self.overcharged.append(outcome.row)
+                self.overcharge -= outcome.discount
 
     def _added_up(self) -> tuple[dict[str, MoneyTally], ...]:
         if self._totals is None:
@@ -270,6 +275,16 @@ def _write_summary(
             f"Charged includes {money_text(amount)} the vendor billed on {len(tally.billed)} order(s) beside "
             "their lines (the order's own total beyond its lines' costs: shipping or fees billed per order), "
             f"shown as shipping cost: {', '.join(sorted(tally.billed))}."
+        )
+        _write_text(sheet, row - 1, 0, note, fmt.text)
+        row += 1
+    if tally.overcharged:  # a negative Discount alone read as a discount (review18's leftover)
+        rows = tally.overcharged
+        named = ", ".join(map(str, rows[:10])) + (" and more" if len(rows) > 10 else "")
+        note = (
+            f"Charged includes {money_text(tally.overcharge)} the vendor charged beyond the cards' face "
+            f"value, fees and shipping on {len(rows)} row(s), an overcharge shown as a negative Discount "
+            f"(row {named}): ask the vendor why."
         )
         _write_text(sheet, row - 1, 0, note, fmt.text)
         row += 1

@@ -1,0 +1,69 @@
+"""A vendor charging more for a card than its face value, fees and shipping: the figures add up only with a
+negative Discount, which alone reads as a discount. Every output a person reads names it an overcharge."""
+
+from __future__ import annotations
+
+import asyncio
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+
+from bulkship.cli import main
+from bulkship.track import track
+
+
+def _one_line_dearer(order: dict[str, Any]) -> None:
+    """The vendor's reads show the order's first line (and so the order) charged 1.00 more than planned."""
+    lines = order[key_of(order, "LineItems")]
+    first = lines[0]
+    first["Cost"] = float(first["Cost"]) + 1
+    order["Cost"] = float(order["Cost"]) + 1
+
+
+def test_a_card_charged_more_than_its_price_is_said_an_overcharge_not_a_discount(
+    vendor: VendorProxy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review18's and review19's leftover, seen by review20 against `bulkship sandbox` with one line's Cost
+    raised 1.00: after `track` the row read Discount -1.00 (face value 10.00, total 11.00), the Summary's CVS
+    'Discount -1', nothing said on the row or the Summary; `reconcile` said 'Mismatch ...: cost planned 625.00
+    vs vendor 626.00 / Differences found' and nothing of what it meant or what to do; `track`, which learnt
+    it, said 'Polled 2 orders; 2 changed'."""
+    settings = vendor.settings(tmp_path)
+    result = place(vendor, tmp_path, [1, 2])
+    vendor.rewrite = orders_rewritten(_one_line_dearer)
+    report = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    (tracked,) = report.batches  # what `track` prints: the run says it, `track` learnt it and said nothing
+    differ = "The vendor's costs differ from the plan for 1 order(s)"
+    assert any(differ in w for w in tracked.warnings), report
+
+    book = openpyxl.load_workbook(str(result.output), read_only=True)
+    header, *rows = list(book["Results"].iter_rows(values_only=True))
+    cells = [dict(zip(header, row, strict=False)) for row in rows]
+    dearer = [c for c in cells if Decimal(str(c["Discount"])) < 0]
+    assert len(dearer) == 1, cells
+    (row,) = dearer
+    total, price = Decimal(str(row["Total"])), Decimal(str(row["Face value"]))
+    said = str(row["Problems / vendor error"])
+    assert f"charged {total:,.2f} for this card, 1.00 more than its face value, fees and shipping" in said
+    assert "an overcharge" in said and "ask the vendor" in said, said
+    assert total == price + 1 + Decimal(str(row["Fees"])) + Decimal(str(row["Shipping cost"]))
+    others = [c for c in cells if c is not row]
+    assert not any("overcharge" in str(c["Problems / vendor error"] or "") for c in others)
+    summary = [str(r[0]) for r in book["Summary"].iter_rows(values_only=True) if r and r[0]]
+    (note,) = [line for line in summary if "overcharge" in line]
+    assert "Charged includes 1.00 the vendor charged beyond" in note and f"(row {row['Row']})" in note, note
+
+    for name in ("BULKSHIP_EMAIL", "BULKSHIP_ACCESS_TOKEN"):
+        monkeypatch.setenv(name, getattr(settings, name.removeprefix("BULKSHIP_").lower()))
+    where = ["--api-url", vendor.url, "--ledger", str(settings.ledger_location)]
+    assert main(["reconcile", "staff", *where]) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    assert "cost planned" in said
+    assert (
+        "The vendor charged otherwise than planned on 1 order(s): the ledger, `bulkship status` and" in said
+    )
+    assert "Ask the vendor about the difference" in said
