@@ -38,7 +38,7 @@ class RunGuard:
         from .approvals import check_before_send, origin
         from .roles import SEND, check_page_person
 
-        check_page_person(self.settings, SEND)  # the page's person, as they are now the run starts
+        check_page_person(self.settings, SEND, view)  # the page's person, as they are now the run starts
         self.person = check_before_send(self.settings, view)
         self.batch, self.address = view.batch, origin()
         return True

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..errors import ConfigError
 
 if TYPE_CHECKING:
+    from ..runresult import PlanView
     from ..settings import Settings
     from .accounts.records import User
 
@@ -79,12 +80,13 @@ def _check_login(settings: Settings, action: Action) -> None:
         _refuse(f"{account.name} is disabled and may not {action.doing} (as {person})", True, action)
 
 
-def check_page_person(settings: Settings, action: Action) -> None:
+def check_page_person(settings: Settings, action: Action, view: PlanView | None = None) -> None:
     """Refuse (:class:`NotAllowedError`, nothing sent) a run of the web page that acts for a person who was
     disabled, or lost the ``action``'s roles, after they pressed Send: the page checked them then, but the
     run may start later (its turn behind another batch's, an approval, a restarted server). Found by
     hunter-web (W8): a disabled requester's approved batch went out as them. Another requester sends it
-    from its cost page. The command line's person is checked by :func:`check_acting`."""
+    from its cost page. The command line's person is checked by :func:`check_acting`. ``view``: the plan
+    the run would send, whose batch may have sent orders before (a run resumed after a restart)."""
     from . import team_mode
     from .accounts import find_user
     from .approvals import acting_person, origin
@@ -98,9 +100,28 @@ def check_page_person(settings: Settings, action: Action) -> None:
     if not why:
         return
     raise NotAllowedError(
-        f"{why}: nothing was sent",
+        f"{why}: {_nothing_more(view)}",
         hint=f"another person with the {' or '.join(sorted(action.roles))} role sends it from its cost page",
     )
+
+
+def _nothing_more(view: PlanView | None) -> str:
+    """What a refused run says it sent: a run resumed after the server's restart, refused because its person
+    was disabled meanwhile, said "nothing was sent" beside 37,500.00 charged for the 15 orders sent before
+    the restart (found by hunter-web6)."""
+    if view is None or not (view.charged.orders or view.in_doubt.orders):
+        return "nothing was sent"
+    from ..money import money_text
+
+    charged, in_doubt = view.charged, view.in_doubt
+    before = (
+        [f"{money_text(charged.total)} charged for {len(charged.orders)} order(s)"] if charged.orders else []
+    )
+    if in_doubt.orders:
+        before.append(
+            f"{money_text(in_doubt.total)} in doubt in {len(in_doubt.orders)} order(s) whose answer was lost"
+        )
+    return f"nothing more was sent (sent before: {'; '.join(before)})"
 
 
 def _refuse(why: str, disabled: bool, action: Action) -> None:

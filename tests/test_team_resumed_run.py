@@ -1,0 +1,88 @@
+"""A web run resumed at the server's start for a person disabled meanwhile is refused, and says what the
+batch sent before it was cut short (found by hunter-web6: "nothing was sent" beside 37,500.00 charged)."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+from support import embedded_sandbox_orders
+from test_team_web import TOKEN, found, send, sign_in, upload
+
+from bulkship.sandbox import Sandbox, SandboxConfig
+from bulkship.settings import Settings, resolve_settings
+from bulkship.team import accounts, approvals, store
+from bulkship.web import create_app, runner
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Any:
+    settings = replace(resolve_settings(), out_dir=tmp_path / "results")
+    for name, roles in (("alice", ["requester"]), ("carol", ["approver"])):
+        accounts.add_user(settings, name, f"password-{name}", roles, actor="test")
+    approvals.set_threshold(settings, "100", actor="test")
+    yield settings
+    store.forget_engines()
+
+
+def _people(path: Path, count: int) -> Path:
+    lines = ["Employee ID,Name,Address,City,State,ZIP,Product,Amount"]
+    lines += [f"E{i},Person {i},{i} Main St,Boston,MA,02134,CVS,25" for i in range(count)]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_a_resumed_run_refused_for_a_person_disabled_meanwhile_says_what_was_sent_before(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the vendor account holds enough for the first order (100 cards) only: the second stays to send
+    Sandbox(SandboxConfig(state_file=team.sandbox_state_file, balance=Decimal(3000))).close()
+    real_run = runner.api.run
+    with TestClient(create_app(team), follow_redirects=True) as alice:
+        web_runner = alice.app.web.runner  # type: ignore[attr-defined]
+
+        def cut_by_the_stop(*args: Any, **kwargs: Any) -> Any:
+            result = real_run(*args, **kwargs)
+            web_runner._stopping.set()  # the server stopped (SIGTERM) before the run's end was recorded
+            return result
+
+        monkeypatch.setattr(runner.api, "run", cut_by_the_stop)
+        sign_in(alice, "alice")
+        upload(alice, _people(tmp_path / "staff.csv", 150))
+        assert send(alice, "staff").url.path == "/batches/staff/approval"
+        carol = TestClient(alice.app, follow_redirects=True)  # another browser on the same server
+        sign_in(carol, "carol")
+        page = carol.get("/batches/staff/approval").text
+        form = {
+            "csrf_token": found(TOKEN.pattern, page),
+            "total": found(r'name="total" value="([^"]+)"', page),
+            "change": found(r'name="change" value="([^"]+)"', page),
+        }
+        url = found(r'action="(/batches/staff/approval/\d+/approve)"', page)
+        assert carol.post(url, data=form).url.path == "/batches/staff/progress"
+        for _ in range(600):
+            if not web_runner.active("staff"):
+                break
+            time.sleep(0.05)
+    assert len(embedded_sandbox_orders(team.data_dir)) == 1  # 2,500.00 charged, 50 cards still to send
+    monkeypatch.setattr(runner.api, "run", real_run)
+    accounts.set_disabled(team, "alice", True, actor="admin")
+    with TestClient(create_app(team), follow_redirects=True) as carol:  # the next start resumes the run
+        sign_in(carol, "carol")
+        for _ in range(600):
+            page = carol.get("/batches/staff/progress/live").text
+            if 'data-running="no"' in page:
+                break
+            time.sleep(0.1)
+        results = carol.get("/batches/staff/results").text
+    said = " ".join(re.sub(r"<[^>]+>", " ", page + results).split())
+    assert "alice is disabled and may not send orders: nothing more was sent" in said, said
+    assert "(sent before: 2,500.00 charged for 1 order(s))" in said, said
+    assert "nothing was sent" not in said, said
+    assert len(embedded_sandbox_orders(team.data_dir)) == 1
