@@ -293,3 +293,28 @@ def test_a_card_line_the_vendor_adds_beyond_the_rows_is_charged_in_every_total(
         (note,) = [n for n in result.notes if "differ from the plan" in n]
         assert "planned 100.00, the vendor shows 125.00" in note, note
         assert charged_everywhere(vendor, tmp_path, result) == [Decimal("125.00")] * 6
+
+
+@pytest.mark.parametrize(
+    ("shown", "charged"),
+    [
+        ({"Tax": 8.25, "ShippingTotal": 4.95}, "113.20"),  # beside a Cost equal to the lines
+        ({"Tax": 8.25, "TaxAmount": 8.25, "Fees": "$1.00"}, "109.25"),  # one tax under two names: once
+        ({"Tax": 8.25, "ShippingTotal": 4.95, "Total": 113.20}, "113.20"),  # a total covering them
+        ({"ShippingTotal": 9.95, "Cost": 109.95}, "109.95"),  # a Cost beyond the lines: it holds them
+    ],
+)
+def test_charges_an_order_shows_beside_its_lines_are_charged(
+    vendor: VendorProxy, tmp_path: Path, shown: dict[str, Any], charged: str
+) -> None:
+    """hunter-vendor5's leftover, fixed by hunter-vendor6: the vendor's orders showing 'Tax': 8.25 and
+    'ShippingTotal': 4.95 beside a 'Cost' equal to their lines had the run, status, the workbook and the
+    Batches page say "charged 100.00" and reconcile "Everything matches" for 113.20 billed. Such charges are
+    added to a total no larger than the lines (the largest never leaves a charge out), and said to differ
+    from the plan; a total beyond the lines is taken as it is."""
+    vendor.rewrite = orders_rewritten(lambda order: order.update(shown), reads_only=False)
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal(charged)] * 6
+    (note,) = [n for n in result.notes if "differ from the plan" in n]
+    assert f"the vendor shows {charged}" in note, note
+    check_money(vendor.settings(tmp_path).ledger, "staff")

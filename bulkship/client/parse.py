@@ -302,8 +302,6 @@ def po_number_of(raw: Any) -> str:
 
 
 ORDER_ENVELOPE_KEYS = ("Order", "Data", "Result", "Item")
-# An order's own total (assumed: the sandbox writes the order's Cost, the sum of its lines)
-ORDER_TOTAL_KEYS = ("Cost", "Total", "TotalCost", "OrderTotal", "GrandTotal", "TotalAmount")
 # Where an order's lines may be: the documented request's name first, then other names APIs give them.
 LINE_ITEM_KEYS = ("LineItems", "Items", "Lines", "OrderItems", "OrderLines")
 
@@ -320,6 +318,8 @@ def raw_lines(record: Any) -> list[Any]:
 def parse_order(raw: Any) -> VendorOrder:
     """An order object (or one inside an envelope: ``{"Data": {...order}}``, as some APIs answer a single
     record the way they answer a list); an unexpected shape gives empty fields rather than an exception."""
+    from .totals import order_total  # it reads fields with this module's helpers
+
     record = raw if isinstance(raw, Mapping) else {}
     if not field(record, "Id", "OrderId", *LINE_ITEM_KEYS, "PONumber", "PoNumber"):
         inner = field(record, *ORDER_ENVELOPE_KEYS)
@@ -337,9 +337,9 @@ def parse_order(raw: Any) -> VendorOrder:
         po_number=po_number_of(record),
         status=status_name(field(record, "Status")),
         type=enum_value(field(record, "Type"), default="PhysicalShipment"),
-        line_items=_with_order_parcels(record, items, dollars),
+        line_items=(parsed := _with_order_parcels(record, items, dollars)),
         raw=kept,
-        total=_order_total(record) if dollars else None,
+        total=order_total(record, parsed) if dollars else None,
         currency=currency,
     )
 
@@ -351,15 +351,6 @@ def _lines_currency(items: list[Any], currency: str) -> str:
     by hunter-vendor6)."""
     named = {text(li, "CurrencyCode", "Currency").strip().upper() for li in items} - {"", "USD", currency}
     return min(named) if named and currency in ("", "USD") else currency
-
-
-def _order_total(record: Any) -> Decimal | None:
-    """The order's own total: the largest of the totals it shows under :data:`ORDER_TOTAL_KEYS`. A vendor
-    writing its lines' sum as 'Cost' and what it charged as 'Total' (Cost 100.00, Total 109.95 with shipping
-    on the order) had the first read: "charged 100.00" everywhere and reconcile "Everything matches" (found
-    by hunter-vendor5). The largest never leaves a charge out; one other than the plan is said to differ."""
-    totals = [t for t in (decimal(field(record, key)) for key in ORDER_TOTAL_KEYS) if t is not None]
-    return max(totals) if totals else None
 
 
 def _with_order_parcels(record: Any, items: list[Any], dollars: bool = True) -> tuple[VendorLineItem, ...]:

@@ -13,7 +13,9 @@ Checks, to the cent:
 * by bucket (charged / in doubt / to send), the rows, the Orders sheet, the Summary's money table,
   ``status --json`` (the library function behind it), ``RunResult`` (``run --json``) and the CSV twin (when
   written) give the same sums; each order on the Orders sheet (its lines, one per money bucket its rows are
-  in) is the sum of its rows;
+  in) is the sum of its rows, and what the vendor bills on the order beside its lines (shipping or fees
+  billed per order, ``Ledger.billed_on_orders``) on its charged line: the Summary, ``status`` and ``run
+  --json`` count it charged, the rows (and the CSV twin) do not;
 * the ledger's charged total equals the workbook's; every order in doubt (sent, answer lost) shows its rows
   as in doubt with their amounts, never as unspent;
 * with ``vendor_orders`` (the vendor's own list), the charged total equals what the vendor holds.
@@ -35,7 +37,7 @@ import openpyxl
 from python_calamine import CalamineWorkbook
 
 from bulkship.ledger import OPEN_STATES, Ledger
-from bulkship.money import MONEY_FIELDS, MONEY_LABELS
+from bulkship.money import MONEY_FIELDS, MONEY_LABELS, billed_money
 from bulkship.overview import batch_status, overview
 from bulkship.reconcile.layout import result_headers
 from bulkship.reconcile.sheets import (
@@ -44,7 +46,7 @@ from bulkship.reconcile.sheets import (
     RESULTS_SHEET,
     SUMMARY_SHEET,
 )
-from bulkship.statuses import MONEY_BUCKETS, STATUS_NAMES
+from bulkship.statuses import CHARGED, MONEY_BUCKETS, STATUS_NAMES
 
 CENT = Decimal("0.01")
 
@@ -65,9 +67,31 @@ class MoneySeen:
     bucket_rows: Counter[str] = field(default_factory=Counter)
     orders: dict[str, list[Decimal]] = field(default_factory=dict)
     unknown: Counter[str] = field(default_factory=Counter)  # rows of unknown cost, by bucket
+    billed: dict[str, Decimal] = field(default_factory=dict)  # PO -> billed on the order beside its lines
+
+    def rows_figures(self, bucket: str) -> list[Decimal]:
+        """The bucket's five figures over its rows alone (the Results sheet, the CSV twin)."""
+        return self.buckets.get(bucket, [Decimal(0)] * 5)
+
+    def figures(self, bucket: str) -> list[Decimal]:
+        """The bucket's five figures as the Summary, ``status`` and the run count them: its rows, and for
+        charged what the orders bill beside their lines (as shipping cost, ``billed_money``)."""
+        figures = self.rows_figures(bucket)
+        if bucket == CHARGED:
+            for amount in self.billed.values():
+                figures = [a + b for a, b in zip(figures, billed_money(amount).figures(), strict=True)]
+        return figures
+
+    def order_figures(self, po: str) -> list[Decimal]:
+        """What the Orders sheet shows for ``po`` (its lines added up): its rows', and what the order bills
+        beside its lines."""
+        figures = self.orders.get(po, [Decimal(0)] * 5)
+        if po in self.billed:
+            figures = [a + b for a, b in zip(figures, billed_money(self.billed[po]).figures(), strict=True)]
+        return figures
 
     def total(self, bucket: str) -> Decimal:
-        return self.buckets.get(bucket, [Decimal(0)] * 5)[4]
+        return self.figures(bucket)[4]
 
 
 def _results_rows(path: Path) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -141,11 +165,11 @@ def _check_orders_sheet(path: Path, seen: MoneySeen) -> None:
         sums = by_bucket.setdefault(str(cells["Money"]), [Decimal(0)] * 5)
         by_bucket[str(cells["Money"])] = [a + b for a, b in zip(sums, figures, strict=True)]
     for po, figures in by_order.items():
-        assert figures == seen.orders.get(po, [Decimal(0)] * 5), f"order {po}: not the sum of its rows"
-    missing = set(seen.orders) - set(by_order)
+        assert figures == seen.order_figures(po), f"order {po}: not the sum of its rows (and what it bills)"
+    missing = (set(seen.orders) | set(seen.billed)) - set(by_order)
     assert not missing, f"orders with money missing from the Orders sheet: {missing}"
     for bucket in MONEY_BUCKETS:
-        assert by_bucket.get(bucket, [Decimal(0)] * 5) == seen.buckets.get(bucket, [Decimal(0)] * 5), bucket
+        assert by_bucket.get(bucket, [Decimal(0)] * 5) == seen.figures(bucket), bucket
 
 
 def _check_summary(path: Path, seen: MoneySeen) -> None:
@@ -157,7 +181,7 @@ def _check_summary(path: Path, seen: MoneySeen) -> None:
         line = labels[bucket.capitalize()]
         assert int(float(line[2])) == seen.bucket_rows[bucket], f"Summary {bucket} rows"
         figures = [_cents(v) for v in line[4:9]]
-        assert figures == seen.buckets.get(bucket, [Decimal(0)] * 5), f"Summary {bucket}: {figures}"
+        assert figures == seen.figures(bucket), f"Summary {bucket}: {figures}"
         if seen.unknown[bucket]:
             assert int(float(line[9])) == seen.unknown[bucket], f"Summary {bucket}: rows of unknown cost"
     total = "Total (incomplete)" if sum(seen.unknown.values()) else "Total"
@@ -187,7 +211,7 @@ def _check_csv(path: Path, seen: MoneySeen) -> None:
             sums[cells["Money"]] = [a + b for a, b in zip(running, figures, strict=True)]
     assert len(table) - 1 == len(seen.rows), "the CSV has another number of rows than the workbook"
     for bucket in MONEY_BUCKETS:
-        assert sums.get(bucket, [Decimal(0)] * 5) == seen.buckets.get(bucket, [Decimal(0)] * 5), bucket
+        assert sums.get(bucket, [Decimal(0)] * 5) == seen.rows_figures(bucket), bucket
 
 
 def _check_status_json(status: Mapping[str, Any], seen: MoneySeen) -> None:
@@ -196,7 +220,7 @@ def _check_status_json(status: Mapping[str, Any], seen: MoneySeen) -> None:
     for bucket in MONEY_BUCKETS:
         money = status["money"][bucket.replace(" ", "_")]
         figures = [_cents(money[name]) for name in MONEY_FIELDS]
-        assert figures == seen.buckets.get(bucket, [Decimal(0)] * 5), f"status --json {bucket}: {money}"
+        assert figures == seen.figures(bucket), f"status --json {bucket}: {money}"
         assert money["rows"] == seen.bucket_rows[bucket]
         assert money["cost_unknown_rows"] == seen.unknown[bucket], f"status --json {bucket}: {money}"
         assert money["complete"] is not bool(seen.unknown[bucket])
@@ -225,14 +249,17 @@ def check_money(
         assert at_a_glance.row_total == status["rows"], (at_a_glance.rows, status["by_status"])
         charged_in_ledger = ledger.ordered_cost(batch)
         in_doubt_pos = {o.po_number for o in ledger.orders(batch, states=OPEN_STATES)}
+        billed = {po: amount for po, (_batch, amount) in ledger.billed_on_orders(batch).items()}
     seen = _read_results(path)
+    seen.billed = {po: _cents(amount) for po, amount in billed.items()}
     if input_rows is not None:
         missing = set(input_rows) - set(seen.rows)
         assert not missing, f"input rows missing from the Results: {sorted(missing)}"
     _check_orders_sheet(path, seen)
     _check_summary(path, seen)
     _check_status_json(status, seen)
-    assert _cents(charged_in_ledger) == seen.total("charged"), (charged_in_ledger, seen.total("charged"))
+    charged_rows = seen.rows_figures(CHARGED)[4]
+    assert _cents(charged_in_ledger) == charged_rows, (charged_in_ledger, charged_rows)
     for row, cells in seen.rows.items():
         if cells["PO Number"] in in_doubt_pos:
             assert cells["Status"] == "in doubt" and cells["Money"] == "in doubt", (row, cells)
