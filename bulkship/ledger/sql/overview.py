@@ -60,13 +60,16 @@ def newest_approvals(db: Db) -> Tuples:
 def batch_cards(db: Db) -> Tuples:
     """(batch, cards) its ordered rows hold: the quantity of each row's line on its order, added up by the
     database; a row whose line the vendor ended without a card holds none (nor do the lines of orders
-    that failed before a row was sent again)."""
+    that failed before a row was sent again). A row a person settled on an order with no line shown to be
+    its (no line index) has its line item kept apart under ReviewItems, by its fingerprint."""
     if db.dialect.name == "sqlite":
         quantity = "json_extract(o.payload, '$.LineItems[' || r.line_index || '].Quantity')"
+        apart = "json_extract(o.payload, '$.ReviewItems.\"' || r.fingerprint || '\".Quantity')"
     else:
         quantity = "CAST(CAST(o.payload AS jsonb) -> 'LineItems' -> r.line_index ->> 'Quantity' AS INTEGER)"
+        apart = "CAST(CAST(o.payload AS jsonb) -> 'ReviewItems' -> r.fingerprint ->> 'Quantity' AS INTEGER)"
     sql = (
-        f"SELECT r.batch, SUM(COALESCE({quantity}, 1)) FROM rows AS r JOIN orders AS o"
+        f"SELECT r.batch, SUM(COALESCE({quantity}, {apart}, 1)) FROM rows AS r JOIN orders AS o"
         f" ON o.po_number = r.po_number WHERE r.status = 'ordered' AND NOT ({_made_no_card('r.')})"
         " GROUP BY r.batch"
     )

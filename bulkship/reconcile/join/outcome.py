@@ -149,17 +149,26 @@ def _unsettled_note(order: OrderRecord | None) -> str:
     )
 
 
+def kept_apart(record: RowRecord, order: OrderRecord | None) -> bool:
+    """A row whose line item the order keeps apart from its lines (``REVIEW_ITEMS``): waiting for review in
+    an order the vendor created, or settled there by a person with no line shown to be its (``--rows``: no
+    line index), whose card, value and method are still the ones it was sent with."""
+    placed_by_person = record.status == "ordered" and record.line_index is None and order is not None
+    return placed_by_person or waits_in_created_order(record, order)
+
+
 def row_line(
     record: RowRecord,
     order: OrderRecord | None,
     lines: Sequence[_Line],
     waiting: Mapping[str, _Line] | None = None,
 ) -> _Line | None:
-    """The line item the row was (or would be) sent as: its line of ``order``'s ``lines``, else, waiting for
-    review in a lost ledger's adopted order, the one it would send (``waiting``)."""
+    """The line item the row was (or would be) sent as: its line of ``order``'s ``lines``, else the one the
+    order keeps apart for it (``waiting``, :func:`kept_apart`). Without it, a row settled with ``--rows`` read
+    face value 0.00 and no card beside its total of 25.00, its product '?' on the Summary (review20)."""
     index = record.line_index
     line = lines[index] if order is not None and index is not None and 0 <= index < len(lines) else None
-    if line is None and waiting is not None and waits_in_created_order(record, order):
+    if line is None and waiting is not None and kept_apart(record, order):
         line = waiting.get(record.fingerprint)
     return line
 

@@ -15,6 +15,7 @@ from ..sheets.book import counted
 from .outcome import (
     IN_DOUBT_ORDER_STATES,
     ORDER_SHEET_STATES,
+    kept_apart,
     made_no_card,
     outcome_from_ledger,
     row_line,
@@ -82,7 +83,7 @@ class LedgerView:
     def waiting(self, record: RowRecord, order: OrderRecord | None) -> dict[str, _Line] | None:
         """The lines rows waiting for review on ``order`` would send, when ``record`` is one (read once per
         order)."""
-        if order is None or not waits_in_created_order(record, order):
+        if order is None or not kept_apart(record, order):
             return None
         waiting = self._waiting.get(order.po_number)
         if waiting is None:

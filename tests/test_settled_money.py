@@ -1,0 +1,60 @@
+"""Rows a person settled at the vendor with ``--rows`` (no vendor line shows which is whose) keep their card,
+value, method and cards in every figure: the run, ``status``, the result workbook and the Batches page."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bulkship.cli import main
+from bulkship.ledger import Ledger
+from bulkship.overview import overview
+from bulkship.settings import resolve_settings
+
+SHEET = (
+    "First Name,Last Name,Address,City,State,Zip,Product,Amount,Quantity\n"
+    "Ann,Lee,1 Main St,Boston,MA,02108,TARGET,25,1\n"
+    "Bob,Ray,2 Main St,Boston,MA,02108,CVS,25,2\n"
+    "Cy,Ng,3 Main St,Boston,MA,02108,TARGET,25,1\n"
+    "Di,Fox,4 Main St,Boston,MA,02108,CVS,25,2\n"
+)
+
+
+def test_rows_settled_with_rows_keep_their_card_and_face_value_in_every_figure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review20 (`bulkship sandbox --dialect likely-real,lines_reversed=true`, the review's own
+    command followed: `reconcile rev --resolve BS-REV-0001 --at-vendor <id> --rows 2-9`): every row then read
+    'Face value 0 | Discount 0 | Total 25' (figures that do not add up), the Summary 'Cards 0', its product
+    and shipping method '?', `status --json` cards 0 and face value 0.00 beside a total of 200.00."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "likely-real,lines_reversed=true")
+    sheet = tmp_path / "rev.csv"
+    sheet.write_text(SHEET)
+    out = ["--out", str(tmp_path / "out")]
+    assert main(["run", str(sheet), "--yes", "--wait", "0", *out]) == 3  # rows wait for review
+    settle = ["reconcile", "rev", "--resolve", "BS-REV-0001", "--at-vendor", "BS-REV-0001", "--rows", "2-5"]
+    assert main([*settle, "--yes"]) == 0
+    capsys.readouterr()
+
+    assert main(["status", "rev", "--json"]) == 0
+    (batch,) = json.loads(capsys.readouterr().out)["batches"]
+    charged = batch["money"]["charged"]
+    assert (charged["rows"], charged["cards"]) == (4, 6), charged
+    assert charged["face_value"] == charged["total"] == "150.00", charged
+
+    book = openpyxl.load_workbook(str(tmp_path / "out" / "rev-results.xlsx"), read_only=True)
+    header, *rows = list(book["Results"].iter_rows(values_only=True))
+    for cells in (dict(zip(header, row, strict=False)) for row in rows):
+        face, total = Decimal(str(cells["Face value"])), Decimal(str(cells["Total"]))
+        assert face == total == 25 * int(cells["Quantity"]), cells
+    summary = {r[0]: r for r in book["Summary"].iter_rows(values_only=True) if r and r[0]}
+    assert summary["Charged"][1:5] == (1, 4, 6, 150), summary["Charged"]  # orders, rows, cards, face value
+    assert summary["CVS"][2:5] == (2, 4, 100) and summary["TARGET"][2:5] == (2, 2, 50)
+    assert "?" not in summary and summary["STANDARD"][3] == 6
+
+    with Ledger.open(resolve_settings().ledger_location, lock=False) as ledger:  # the web's Batches page
+        assert overview(ledger)["rev"].cards == 6
