@@ -161,3 +161,24 @@ def test_run_with_a_ledger_that_is_no_database_says_so(
     assert main(["run", str(sheet), "--ledger", str(not_a_ledger), "--yes", "--wait", "0"]) == 1
     err = capsys.readouterr().err
     assert "Cannot read the ledger" in err and "not a database" in err and "Traceback" not in err, err
+
+
+UNREACHABLE_LEDGER = "postgresql://bob:SECRETPW@127.0.0.1:1/db"  # port 1: refused at once, nothing sent
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["status"], ["track"], ["users", "list"], ["run", "SHEET", "--yes"], ["webhook", "serve", "--port=0"]],
+)
+def test_an_unreachable_postgresql_ledger_is_one_error_that_never_shows_its_password(argv, tmp_path, capsys):
+    """A team's ledger URL carries its password: a command that cannot reach the server says which ledger in
+    one error, the password hidden, and what to check (the team's tables once printed the URL whole, and
+    the webhook receiver a server traceback)."""
+    sheet = write_sheet(tmp_path / "list.csv", [1, 2])
+    args = [str(sheet) if a == "SHEET" else a for a in argv]
+    assert main([*args, "--ledger", UNREACHABLE_LEDGER]) == 1
+    out, err = capsys.readouterr()
+    assert "SECRETPW" not in out + err
+    assert "postgresql://bob:***@127.0.0.1:1/db" in err
+    assert "credentials in the URL" in err and "permissions" not in err
+    assert "Traceback" not in err

@@ -196,6 +196,9 @@ def webhook_serve(
             f"Recording into the ledger {settings.ledger_shown}. Stop with Ctrl-C.", soft_wrap=True
         )
 
+    from ..ledger import Ledger
+
+    Ledger(settings.ledger_location, lock=False).close()  # one line now, not a server's traceback later
     with contextlib.suppress(KeyboardInterrupt):
         serve(settings, host=host, port=port, secret=shared, on_ready=ready, rewrite_delay_s=quiet_s)
     err_console.print("Webhook receiver stopped; `bulkship track` follows the orders from here.")

@@ -38,11 +38,18 @@ from . import sql
 
 SCHEMA_VERSION = 1  # meta.schema_version; the schema's own version is the Alembic revision
 BUSY_TIMEOUT_MS = BUSY_TIMEOUT
+_URL_HINT = "check the server, the database name and the credentials in the URL"
+_PATH_HINT = "check the path and its permissions, or pass --ledger PATH"
 Location = Path | str  # a SQLite file, or a postgresql:// URL
 
 
 def is_postgres(location: Location) -> bool:
     return db.is_postgres_url(location)
+
+
+def hint_for(location: Location) -> str:
+    """What to check when the ledger at ``location`` cannot be reached or opened."""
+    return _URL_HINT if is_postgres(location) else _PATH_HINT
 
 
 def shown(location: Location) -> Path | str:
@@ -98,7 +105,7 @@ def connect_read_only(location: Location) -> tuple[Engine, Connection]:
     except sqlalchemy.exc.SQLAlchemyError as exc:
         raise LedgerError(
             f"Cannot read the ledger {shown(location)}: {db_error(exc)}",
-            hint="check the path and its permissions, or pass --ledger PATH",
+            hint=hint_for(location),
         ) from None
     try:
         sql.check_readable(connection)
@@ -107,7 +114,7 @@ def connect_read_only(location: Location) -> tuple[Engine, Connection]:
         connection.close()
         raise LedgerError(
             f"Cannot read the ledger {shown(location)}: {db_error(exc)}",
-            hint="check the path and its permissions, or pass --ledger PATH",
+            hint=hint_for(location),
         ) from None
 
 
@@ -122,7 +129,7 @@ def exists(location: Location) -> bool:
     except sqlalchemy.exc.SQLAlchemyError as exc:
         raise LedgerError(
             f"Cannot reach the ledger {shown(location)}: {db_error(exc)}",
-            hint="check the server, the database name and the credentials in the URL",
+            hint=hint_for(location),
         ) from None
 
 

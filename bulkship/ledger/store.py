@@ -73,7 +73,7 @@ class LedgerStore:
             self.close()
             raise LedgerError(
                 f"Cannot open the ledger {self.path}: {schema.db_error(exc)}",
-                hint="check the path and its permissions, or pass --ledger PATH",
+                hint=schema.hint_for(location),
             ) from None
 
     @classmethod

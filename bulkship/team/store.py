@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy import Engine
 
 from ..errors import LedgerError
+from ..ledger.schema import db_error, hint_for, shown
 from ..private import private_folder
 from ..settings import Settings
 from . import tables
@@ -60,8 +61,11 @@ def engine(settings: Settings) -> Engine:
                 private_folder(Path(where).parent)
             try:
                 found = _engines[where] = _prepared(where)
-            except sa.exc.SQLAlchemyError as exc:
-                raise LedgerError(f"Cannot prepare the team's tables in {where}: {exc}") from None
+            except sa.exc.SQLAlchemyError as exc:  # never the URL's password, nor SQLAlchemy's dump
+                raise LedgerError(
+                    f"Cannot prepare the team's tables in {shown(where)}: {db_error(exc)}",
+                    hint=hint_for(where),
+                ) from None
     return found
 
 
