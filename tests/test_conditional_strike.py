@@ -176,6 +176,32 @@ def test_cells_a_conditional_format_hides_are_errors_on_their_rows(
     )
 
 
+def test_cells_a_conditional_format_writes_in_the_colour_of_its_fill_are_errors_on_their_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets6: a rule greying out the rows marked x, its font the grey of its fill, showed
+    Bob and Di as empty grey rows, and both were ordered. Each cell so hidden is an error on its row, in
+    LibreOffice's ODS copy too; a rule in dark text on a light fill shows, and changes nothing."""
+    from openpyxl.styles import PatternFill
+    from support.libreoffice import convert
+
+    grey = DifferentialStyle(font=Font(color="D9D9D9"), fill=PatternFill(bgColor="D9D9D9", fill_type="solid"))
+    light = DifferentialStyle(
+        font=Font(color="595959"), fill=PatternFill(bgColor="D9D9D9", fill_type="solid")
+    )
+    for style, hidden in ((grey, [3, 5]), (light, [])):
+        path = workbook(
+            tmp_path / "cf.xlsx", ("A2:G100", Rule(type="expression", dxf=style, formula=['$H2="x"']))
+        )
+        code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+        data = json.loads(capsys.readouterr().out)
+        assert (code, data["invalid"]) == (1 if hidden else 0, len(hidden))
+        assert sorted({p["row"] for p in data["problems"] if p["severity"] == "error"}) == hidden
+        said = [p for p in _problems(convert(path, "ods", tmp_path)) if p.severity == "error"]
+        assert sorted({p.row for p in said}) == hidden
+        assert all("written in the colour of its background" in p.message for p in said)
+
+
 def _problems(path: Path) -> list[Problem]:
     return list(validate(load_sheet(path), sandbox_catalog()).problems)
 

@@ -117,3 +117,38 @@ def test_a_cell_written_in_white_on_white_is_an_error(tmp_path: Path) -> None:
 
 
 _ROW_FIELDS = ["name", "address1", "city", "state", "zip", "product", "value", "quantity"]
+
+
+def test_a_cell_written_in_the_colour_of_its_fill_is_an_error(tmp_path: Path) -> None:
+    """Found by hunter-sheets6 (after hunter-sheets4's white on white): Bob's Quantity 2 in grey on the same
+    grey fill showed an empty grey cell (the default 1), and 2 cards went out; Cy's row in yellow on yellow
+    (a person 'hidden' by a highlighter) was ordered. An error on each such cell, in XLSX and in
+    LibreOffice's ODS copy. Dark blue on a light blue fill, and a theme colour on a tint of itself, show."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for name in ("Ann Lee", "Bob Ray", "Cy Ng", "Di Fox", "Ed Wu"):
+        sheet.append(
+            [name, "12 Beacon St", "Boston", "MA", "02108", "CVS", 25, 2 if name == "Bob Ray" else 1]
+        )
+    sheet["H3"].font, sheet["H3"].fill = Font(color="C0C0C0"), PatternFill("solid", fgColor="C8C8C8")
+    for cell in sheet[4]:
+        cell.font, cell.fill = Font(color="FFFF00"), PatternFill("solid", fgColor="FFFF00")
+    for cell in sheet[5]:
+        cell.font, cell.fill = Font(color="1F4E78"), PatternFill("solid", fgColor="DDEBF7")
+    for cell in sheet[6]:
+        cell.font = Font(color=Color(theme=4))
+        cell.fill = PatternFill("solid", fgColor=Color(theme=4, tint=0.7999816888943144))
+    xlsx = tmp_path / "same.xlsx"
+    book.save(xlsx)
+    for path in (xlsx, convert(xlsx, "ods", tmp_path)):
+        result = validate(load_sheet(path), sandbox_catalog())
+        assert result.rows["status"].tolist() == ["valid", "invalid", "invalid", "valid", "valid"], path
+        kind = "Cell written in its background's colour"
+        said = [(p.row, p.column) for p in result.problems if p.kind == kind]
+        assert said == [(3, "quantity")] + [(4, field) for field in _ROW_FIELDS], path
+        assert next(p.message for p in result.problems if p.row == 3) == (
+            "Row 3, column 'Quantity': the cell holds '2' written in the colour of its background: the sheet "
+            "shows an empty cell. Give the cell a visible font colour to see what it holds, and clear it if "
+            "it is not meant."
+        )

@@ -37,6 +37,7 @@ class StruckRule:
 _NUMBER_FORMAT = re.compile(rb'<(?:\w+:)?numFmt\b[^>]*\bformatCode="([^"]*)"')
 _FONT_COLOR = re.compile(rb"<(?:\w+:)?font\b[^>]*>.*?<(?:\w+:)?color\b([^>]*)/?>.*?</(?:\w+:)?font>", re.S)
 _FILL = re.compile(rb"<(?:\w+:)?fill\b", re.S)
+_FILL_COLOR = re.compile(rb"<(?:\w+:)?fill\b.*?<(?:\w+:)?(?:bgColor|fgColor)\b([^>]*)/?>", re.S)
 
 
 def struck_formats(archive: zipfile.ZipFile) -> dict[int, str]:
@@ -44,7 +45,7 @@ def struck_formats(archive: zipfile.ZipFile) -> dict[int, str]:
     white text): what a conditional format applies (hiding found by hunter-sheets4: a rule writing rows
     marked Sent in white showed them empty, and they were ordered)."""
     from ..zipparts import read_member
-    from .formats import UNSEEN, hides_cell, white_hex
+    from .formats import SAME_COLOUR, UNSEEN, hides_cell, same_colour, white_hex
 
     styles = read_member(archive, "xl/styles.xml", 64 * 2**20) or b""
     block = _DXFS.search(styles)
@@ -67,6 +68,11 @@ def struck_formats(archive: zipfile.ZipFile) -> dict[int, str]:
             and not _FILL.search(body)
         ):
             found[index] = UNSEEN
+        elif color is not None and (fill := _FILL_COLOR.search(body)) is not None:
+            # text the colour of the fill the rule gives (yellow on yellow, found by hunter-sheets6)
+            fill_rgb = _attrs(fill.group(1)).get(b"rgb", b"").decode()[-6:]
+            if same_colour(rgb, fill_rgb):
+                found[index] = SAME_COLOUR
     return found
 
 

@@ -63,6 +63,8 @@ def cell_styles(
     struck_fonts: set[int] = set()
     white_fonts: set[int] = set()
     plain_fills: set[int] = set()
+    font_colours: list[str | None] = []
+    fill_colours: list[str | None] = []
     xfs: list[tuple[str, str, str]] = []  # (numFmtId, fontId, fillId) of each cell style
     for element in root.iter():
         tag = element.tag.rsplit("}", 1)[-1]
@@ -72,9 +74,11 @@ def cell_styles(
             fonts = [child for child in element if child.tag.endswith("font")]
             struck_fonts.update(i for i, font in enumerate(fonts) if _struck(font))
             white_fonts.update(i for i, font in enumerate(fonts) if _white(_child(font, "color")))
+            font_colours = [colour_key(_child(font, "color")) for font in fonts]
         elif tag == "fills":
             fills = [child for child in element if child.tag.endswith("fill")]
             plain_fills.update(i for i, fill in enumerate(fills) if _plain(fill))
+            fill_colours = [_solid_colour(fill) for fill in fills]
         elif tag == "cellXfs":
             xfs = [
                 (child.get("numFmtId", "0"), child.get("fontId", "0"), child.get("fillId", "0"))
@@ -92,6 +96,11 @@ def cell_styles(
         for i, (_, font, fill) in enumerate(xfs)
         if _listed(font, white_fonts) and _listed(fill, plain_fills)
     }
+    hiding |= {
+        i: SAME_COLOUR
+        for i, (_, font, fill) in enumerate(xfs)
+        if i not in hiding and same_colour(_at(font_colours, font), _at(fill_colours, fill))
+    }
     hiding |= {i: codes[fmt] for i, (fmt, _, _) in enumerate(xfs) if fmt in codes and hides_cell(codes[fmt])}
     return padded, struck, {i: currency for i, currency in shown.items() if currency}, whole, hiding
 
@@ -100,6 +109,49 @@ def cell_styles(
 # on no fill or a white one): the sheet shows nothing of it (found by hunter-sheets4: a Quantity 2 so written
 # showed an empty cell, and 2 cards went out), as a ';;;' format shows nothing
 UNSEEN = "white text on a white background"
+# ... and of a cell whose font is the colour of its own fill (yellow on yellow, grey on grey: a Quantity 2 the
+# sheet shows as an empty yellow cell went out as 2 cards, found by hunter-sheets6)
+SAME_COLOUR = "text in the colour of its background"
+HIDDEN_BY_COLOUR = frozenset({UNSEEN, SAME_COLOUR})
+
+
+def colour_key(color: Any) -> str | None:
+    """A font's or fill's ``<color>`` as compared: six hex digits, or the theme or legacy palette colour it
+    names (with its tint); None when not set (the font's automatic colour)."""
+    if color is None:
+        return None
+    rgb = color.get("rgb")
+    if rgb is not None:
+        return rgb[-6:].upper() if re.fullmatch(r"[0-9A-Fa-f]{6,8}", rgb) else None
+    for kind in ("theme", "indexed"):
+        if color.get(kind) is not None:
+            return f"{kind}{color.get(kind)}:{color.get('tint', '0')}"
+    return None
+
+
+def same_colour(font: str | None, fill: str | None) -> bool:
+    """Whether text in colour ``font`` cannot be told from a background ``fill`` (:func:`colour_key`, or an
+    ODS '#ffff00'): the same theme or palette colour, or hex colours within 16 of each other in every
+    channel."""
+    if not font or not fill:
+        return False
+    font, fill = font.lstrip("#").upper(), fill.lstrip("#").upper()
+    hexes = re.compile(r"[0-9A-F]{6}")
+    if hexes.fullmatch(font) and hexes.fullmatch(fill):
+        return all(abs(int(font[i : i + 2], 16) - int(fill[i : i + 2], 16)) <= 16 for i in (0, 2, 4))
+    return font == fill
+
+
+def _solid_colour(fill: Any) -> str | None:
+    """The colour a solid fill paints its cell (:func:`colour_key`); None for no fill or a pattern."""
+    pattern = _child(fill, "patternFill")
+    if pattern is None or pattern.get("patternType") != "solid":
+        return None
+    return colour_key(_child(pattern, "fgColor"))
+
+
+def _at(colours: list[str | None], index: str) -> str | None:
+    return colours[int(index)] if index.isdigit() and int(index) < len(colours) else None
 
 
 def _listed(index: str, listed: set[int]) -> bool:
@@ -177,8 +229,9 @@ def _shows_number(section: str) -> bool:
 
 def shown_by_format(code: str, text: str) -> bool:
     """Whether a cell reading ``text`` is shown by the number format ``code`` (:func:`hides_cell`): a
-    number by its first section, text by its fourth; nothing in white on white (:data:`UNSEEN`)."""
-    if code == UNSEEN:
+    number by its first section, text by its fourth; nothing in its background's colour (:data:`UNSEEN`,
+    :data:`SAME_COLOUR`)."""
+    if code in HIDDEN_BY_COLOUR:
         return False
     sections = _sections(code)
     try:

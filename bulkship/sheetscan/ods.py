@@ -12,7 +12,16 @@ from typing import Any
 
 from .conditional import ods_rule
 from .controls import ods_link_in_sheet
-from .formats import _DOLLARS, UNSEEN, format_padded, is_padding_format, shown_currency, white_hex
+from .formats import (
+    _DOLLARS,
+    SAME_COLOUR,
+    UNSEEN,
+    format_padded,
+    is_padding_format,
+    same_colour,
+    shown_currency,
+    white_hex,
+)
 from .limits import COLLAPSED, FILTERED, Limits, SheetScan, _cell_too_big, _refuse, check_extent
 from .runs import element_runs, note_struck
 
@@ -59,10 +68,11 @@ def scan_ods(path: Path, archive: zipfile.ZipFile, limits: Limits) -> dict[str, 
             for _event, element in iterparse(stream, events=("end",), forbid_dtd=True):
                 if element.tag != f"{_STYLE}style":
                     continue
-                for kept, wanted in ((walker.struck_styles, _struck), (walker.unseen_styles, _unseen)):
-                    if wanted(element):  # by name or as shown (_5f_ is '_')
-                        kept.add(element.get(f"{_STYLE}name") or "")
-                        kept.add(element.get(f"{_STYLE}display-name") or "")
+                names = (element.get(f"{_STYLE}name") or "", element.get(f"{_STYLE}display-name") or "")
+                if _struck(element):  # by name or as shown (_5f_ is '_')
+                    walker.struck_styles.update(names)
+                if hides := _unseen(element):
+                    walker.unseen_styles.update(dict.fromkeys(names, hides))
     with archive.open("content.xml") as stream:
         for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
             walker.handle(event, element)
@@ -86,7 +96,7 @@ class _OdsWalker:
         self.row_visibility = ""
         self.text_bytes = 0
         self.struck_styles: set[str] = set()  # cell styles whose text is struck through
-        self.unseen_styles: set[str] = set()  # cell styles writing white on white
+        self.unseen_styles: dict[str, str] = {}  # cell styles writing white on white (or yellow on yellow)
 
     def handle(self, event: str, element: Any) -> None:
         tag = element.tag
@@ -111,8 +121,8 @@ class _OdsWalker:
         if tag == f"{_STYLE}style":  # the automatic styles come before the tables
             if _struck(element):
                 self.struck_styles.add(element.get(f"{_STYLE}name") or "")
-            if _unseen(element):
-                self.unseen_styles.add(element.get(f"{_STYLE}name") or "")
+            if hides := _unseen(element):
+                self.unseen_styles[element.get(f"{_STYLE}name") or ""] = hides
             return
         if self.scan is None:
             return
@@ -137,7 +147,7 @@ class _OdsWalker:
                 if style in self.struck_styles:
                     self.scan.struck_rules.append(rule)
                 elif style in self.unseen_styles:  # a rule writing white on white (found by hunter-sheets4)
-                    self.scan.struck_rules.append(replace(rule, hides=UNSEEN))
+                    self.scan.struck_rules.append(replace(rule, hides=self.unseen_styles[style]))
             element.clear()
 
     def _cell(self, element: Any) -> None:
@@ -195,8 +205,8 @@ class _OdsWalker:
         cells = [
             (r, c) for r in range(self.row, self.row + self.row_repeat) for c in range(first, first + repeat)
         ]
-        if (element.get(f"{_TABLE}style-name") or "") in self.unseen_styles:
-            self.scan.hiding.update(dict.fromkeys(cells, UNSEEN))
+        if hides := self.unseen_styles.get(element.get(f"{_TABLE}style-name") or ""):
+            self.scan.hiding.update(dict.fromkeys(cells, hides))
         if (element.get(f"{_TABLE}style-name") or "") in self.struck_styles:
             self.scan.struck.update(cells)
         elif self.struck_styles and len(cells) == 1 and len(element) > 0:  # a span of its text struck
@@ -279,12 +289,15 @@ def _struck(style: Any) -> bool:
 _FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 
 
-def _unseen(style: Any) -> bool:
-    """Whether a cell style writes white text on no background or a white one (:data:`UNSEEN`)."""
+def _unseen(style: Any) -> str:
+    """How a cell style hides its text: white on no background or a white one (:data:`UNSEEN`), or in the
+    colour of its background (:data:`SAME_COLOUR`); "" when it shows it."""
     color = background = None
     for child in style:
         if child.tag == f"{_STYLE}text-properties":
             color = child.get(f"{_FO}color")
         elif child.tag == f"{_STYLE}table-cell-properties":
             background = child.get(f"{_FO}background-color")
-    return white_hex(color) and (background in (None, "transparent") or white_hex(background))
+    if white_hex(color) and (background in (None, "transparent") or white_hex(background)):
+        return UNSEEN
+    return SAME_COLOUR if same_colour(color, background) else ""

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ...models import NOT_SENT, Problem
 from ...schema import header_key
-from ...sheetscan.formats import UNSEEN, shown_by_format
+from ...sheetscan.formats import SAME_COLOUR, UNSEEN, shown_by_format
 from ..cells import _Grid
 
 
@@ -99,10 +99,21 @@ def _hidden_by_format_problems(
                 "background: the sheet shows an empty cell. Give the cell a visible font colour to see what "
                 "it holds, and clear it if it is not meant."
             )
-        kind = "Cell written in white on white" if code == UNSEEN else "Cell hidden by its format"
+        if code == SAME_COLOUR:  # yellow on yellow: the sheet shows a coloured empty cell
+            message = (
+                f"Row {row}, column '{header}': the cell holds '{value}' written in the colour of its "
+                "background: the sheet shows an empty cell. Give the cell a visible font colour to see what "
+                "it holds, and clear it if it is not meant."
+            )
+        kind = _HIDDEN_KINDS.get(code, "Cell hidden by its format")
         problems.append(Problem(row, column_map[header], value, "error", message, kind))
     return problems
 
+
+_HIDDEN_KINDS = {
+    UNSEEN: "Cell written in white on white",
+    SAME_COLOUR: "Cell written in its background's colour",
+}
 
 # A column saying which currency the row's amount is in: an HR or finance export keeps one beside the amount
 _CURRENCY_HEADERS = frozenset(
