@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,7 +145,7 @@ def resolve_settings(
     if conc < 1:
         raise ConfigError("Concurrency must be at least 1")
     return Settings(
-        api_url=(pick(api_url, "api_url", from_file) or None),
+        api_url=_api_url(pick(api_url, "api_url", from_file) or None),
         email=pick(None, "email", from_file),
         access_token=pick(None, "access_token", from_file),
         data_dir=data_dir,
@@ -157,6 +158,23 @@ def resolve_settings(
         sandbox_dialect=pick(sandbox_dialect, "sandbox_dialect"),
         address_line2=_address_line2(pick(address_line2, "address_line2")),
     )
+
+
+def _api_url(value: str | None) -> str | None:
+    """The vendor API root, refused when it carries a user name, password, query or fragment: the URL is
+    printed and written to the result workbook, and the vendor's credentials have their own settings."""
+    if value is None:
+        return None
+    parts = urllib.parse.urlsplit(value.strip())
+    if "@" in parts.netloc or parts.query or parts.fragment or "?" in value or "#" in value:
+        host = parts.netloc.rsplit("@", 1)[-1]
+        raise ConfigError(
+            f"The vendor API URL for {parts.scheme}://{host}{parts.path} carries a user name, password or "
+            "query (not shown here), which bulkship would print and write into the result workbook",
+            hint="give the API root alone (https://vendor.example) and the credentials with BULKSHIP_EMAIL "
+            "and BULKSHIP_ACCESS_TOKEN or --credentials FILE",
+        )
+    return value
 
 
 def _ledger_file(value: str | None) -> Path | None:

@@ -34,3 +34,34 @@ def test_real_api_without_credentials_is_a_clear_config_error():
     settings = resolve_settings(api_url="https://x.example", env={})
     with pytest.raises(ConfigError, match="No vendor credentials"):
         settings.credentials()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://u:URLSECRET@vendor.example",
+        "https://vendor.example/api?key=URLSECRET",
+        "https://vendor.example/#URLSECRET",
+    ],
+)
+def test_an_api_url_carrying_a_secret_is_refused_without_showing_it(url, tmp_path, capsys):
+    """The API URL is printed ('Vendor API: …') and written on the result workbook's Summary: one carrying a
+    password or a key would put it there. It is refused in one line, before anything is sent."""
+    from bulkship.cli import main
+
+    env = {"BULKSHIP_API_URL": url}
+    with pytest.raises(ConfigError, match="user name, password or query") as refused:
+        resolve_settings(env=env)
+    assert "URLSECRET" not in str(refused.value)
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("Name,Address,City,State,Zip,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
+    assert main(["run", str(sheet), "--yes", "--api-url", url, "--out", str(tmp_path / "out")]) == 2
+    out, err = capsys.readouterr()
+    assert "URLSECRET" not in out + err and "vendor.example" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_api_url_with_a_path_and_port_is_kept_as_given():
+    assert resolve_settings(env={"BULKSHIP_API_URL": "https://vendor.example:8443/b2b"}).api_url == (
+        "https://vendor.example:8443/b2b"
+    )
