@@ -285,3 +285,37 @@ def test_the_approver_of_a_command_line_batch_sees_its_cards_and_recipients(
     recipients = _text(re.search(r'<details id="plan-recipients">.*?</details>', page, re.S).group(0))  # type: ignore[union-attr]
     assert "Recipients (3)" in recipients
     assert all(f"Person {i} {i} Main St Boston MA CVS 25" in recipients for i in range(1, 4)), recipients
+
+
+def test_the_approval_of_a_command_line_batch_partly_sent_on_it_is_not_said_out_of_date(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web6: once a part of the approved plan was sent (the vendor's balance ran out), the
+    approval page said "the batch changed since: sending it asks for approval again", while the same
+    command sends the rest on that approval (it covers what is left of its plan)."""
+    from decimal import Decimal
+
+    from bulkship.sandbox import Sandbox, SandboxConfig
+
+    Sandbox(SandboxConfig(state_file=team.sandbox_state_file, balance=Decimal(3000))).close()
+    sheet = staff_sheet(tmp_path / "staff.csv", range(1, 151))  # 2 orders: 100 cards, then 50
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    command = ["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    assert main(command) == 1  # waits for an approver
+    app = create_app(team)
+    with _signed_in(app, "carol") as carol:
+        page = carol.get("/batches/HR/approval").text
+        approve = re.search(r'action="(/batches/HR/approval/\d+/approve)"', page)
+        token = TOKEN.search(page)
+        assert approve and token
+        assert carol.post(approve.group(1), data={"csrf_token": token.group(1)}).status_code == 200
+    assert main(command) != 0  # the balance takes the first order only
+    assert len(embedded_sandbox_orders(team.data_dir)) == 1
+    with _signed_in(app, "carol") as carol:
+        said = _text(carol.get("/batches/HR/approval").text)
+    assert "Approved by carol" in said and "changed since" not in said, said
+    with Sandbox(SandboxConfig(state_file=team.sandbox_state_file)) as vendor:
+        vendor.fund(Decimal(10000))
+    assert main(command) == 0  # the rest goes out on the same approval, as the page says
+    assert len(embedded_sandbox_orders(team.data_dir)) == 2
+    assert len(approvals.approvals(team, batch="HR")) == 1

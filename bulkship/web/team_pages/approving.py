@@ -46,6 +46,20 @@ def _plan_unchanged(settings: Any, asked: approvals.Approval) -> bool:
     return frozenset(approvals.order_prints(settings, asked.batch)) == asked.order_prints
 
 
+def _still_covered(settings: Any, asked: approvals.Approval, figures: dict[str, Any] | None) -> bool:
+    """Whether the status box may say the approval covers the batch: a request waiting, when its plan is
+    unchanged; an approval, when it covers what is left to send (a part may have been sent on it: the run's
+    check, :meth:`~bulkship.team.approvals.Approval.covers`)."""
+    if asked.decision != "approved":
+        return _plan_unchanged(settings, asked)
+    if figures is None:
+        return False
+    total = sum(
+        (Decimal(str(figures[k])) for k in ("ordered_cost", "in_doubt_cost", "planned_cost")), Decimal(0)
+    )
+    return asked.covers(approvals.order_prints(settings, asked.batch), total)
+
+
 async def ledger_approval_page(request: Request, name: str) -> Response:
     """The approval of a batch prepared from the command line: its figures from the ledger."""
     settings = _settings(request)
@@ -53,7 +67,7 @@ async def ledger_approval_page(request: Request, name: str) -> Response:
     if asked is None:
         raise HTTPException(404, f"No batch named {name!r} waits for approval")
     status = await run_in_threadpool(_status_or_none, settings, name)
-    current = await run_in_threadpool(_plan_unchanged, settings, asked)
+    current = await run_in_threadpool(_still_covered, settings, asked, status[0] if status else None)
     lapsed = asked.decision == "approved" and not await run_in_threadpool(
         approvals.approver_active, settings, asked
     )

@@ -28,8 +28,14 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     found = approvals.latest(settings, batch)
     current = view is None  # nothing left to send: an approval is not out of date, it was used (review17)
     if found is not None and view is not None:
-        current = found.order_prints == frozenset(approvals.order_prints(settings, batch)) and (
-            Decimal(view.batch_total) <= found.total
+        prints = approvals.order_prints(settings, batch)
+        # an approval covers what is left of its plan once a part was sent (as the Send's check has it): the
+        # page said "the batch changed since: sending it asks for approval again" and offered "Ask for
+        # approval" on a batch partly sent, whose Send then went out at once on that approval (hunter-web6)
+        current = (
+            found.covers(prints, Decimal(view.batch_total))
+            if found.decision == "approved"
+            else found.order_prints == frozenset(prints) and Decimal(view.batch_total) <= found.total
         )
     # its approver disabled or no longer an approver since: sending asks anew (found by hunter-web4: the
     # page said "Approved" and offered Send as if it covered the plan)

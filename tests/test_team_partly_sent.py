@@ -1,5 +1,5 @@
-"""A web run resumed at the server's start for a person disabled meanwhile is refused, and says what the
-batch sent before it was cut short (found by hunter-web6: "nothing was sent" beside 37,500.00 charged)."""
+"""A batch partly sent on an approval (the vendor's balance ran out, the server stopped): the rest is still
+covered by it, and the pages say what was sent before (found by hunter-web6)."""
 
 from __future__ import annotations
 
@@ -86,3 +86,49 @@ def test_a_resumed_run_refused_for_a_person_disabled_meanwhile_says_what_was_sen
     assert "(sent before: 2,500.00 charged for 1 order(s))" in said, said
     assert "nothing was sent" not in said, said
     assert len(embedded_sandbox_orders(team.data_dir)) == 1
+
+
+def _approved_and_partly_sent(team: Settings, tmp_path: Path, client: TestClient) -> None:
+    """alice asks to send 150 cards (3,750.00), carol approves; the vendor's balance (3,000.00) takes the
+    first order of 100 cards only."""
+    sign_in(client, "alice")
+    upload(client, _people(tmp_path / "staff.csv", 150))
+    assert send(client, "staff").url.path == "/batches/staff/approval"
+    carol = TestClient(client.app, follow_redirects=True)  # another browser on the same server
+    sign_in(carol, "carol")
+    page = carol.get("/batches/staff/approval").text
+    form = {
+        "csrf_token": found(TOKEN.pattern, page),
+        "total": found(r'name="total" value="([^"]+)"', page),
+        "change": found(r'name="change" value="([^"]+)"', page),
+    }
+    url = found(r'action="(/batches/staff/approval/\d+/approve)"', page)
+    assert carol.post(url, data=form).url.path == "/batches/staff/progress"
+    for _ in range(600):
+        if 'data-running="no"' in carol.get("/batches/staff/progress/live").text:
+            break
+        time.sleep(0.05)
+
+
+def test_the_cost_page_of_a_batch_partly_sent_on_an_approval_offers_the_send_that_approval_covers(
+    team: Settings, tmp_path: Path
+) -> None:
+    """The cost page said "Approved by carol ..., up to 3,750.00; the batch changed since: sending it asks
+    for approval again" and offered "Ask for approval to send ...", yet that click sent the rest at once:
+    the approval covers what is left of its plan (the Send's own check). The page now says so."""
+    Sandbox(SandboxConfig(state_file=team.sandbox_state_file, balance=Decimal(3000))).close()
+    with TestClient(create_app(team), follow_redirects=True) as alice:
+        _approved_and_partly_sent(team, tmp_path, alice)
+        assert len(embedded_sandbox_orders(team.data_dir)) == 1
+        with Sandbox(SandboxConfig(state_file=team.sandbox_state_file)) as vendor:
+            vendor.fund(Decimal(10000))  # the account is funded; alice sends the rest
+        cost = " ".join(re.sub(r"<[^>]+>", " ", alice.get("/batches/staff/cost").text).split())
+        assert "Approved by carol" in cost, cost
+        assert "changed since" not in cost and "Ask for approval" not in cost, cost
+        assert send(alice, "staff").url.path == "/batches/staff/progress"
+        for _ in range(600):
+            if 'data-running="no"' in alice.get("/batches/staff/progress/live").text:
+                break
+            time.sleep(0.05)
+    assert len(embedded_sandbox_orders(team.data_dir)) == 2
+    assert len(approvals.approvals(team, batch="staff")) == 1  # sent on carol's approval, as the page said
