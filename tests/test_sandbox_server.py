@@ -19,6 +19,8 @@ from bulkship.sandbox.process import RunningSandbox, running_sandbox
 
 STARTUP_LIMIT_S = 30
 
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
 
 @contextmanager
 def server(*args: str) -> Iterator[tuple[str, dict[str, str], RunningSandbox]]:
@@ -98,6 +100,24 @@ def test_reset_of_a_named_state_file(tmp_path: Path):
     assert not state.exists()
     with Sandbox(SandboxConfig(state_file=state, balance=Decimal(5))) as fresh:
         assert fresh.balance()["Available"] == 5
+
+
+def test_reset_never_deletes_a_file_that_is_no_sandbox_state(isolated_data_dir: Path, tmp_path: Path, capsys):
+    """--state mistyped (the ledger beside it, a workbook) or BULKSHIP_SANDBOX_STATE pointed at the ledger:
+    reset used to delete whatever file it named, the ledger of every order sent included."""
+    assert main(["run", str(SAMPLES / "anniversary.xlsx"), "--yes", "--out", str(tmp_path / "out")]) == 0
+    ledger = isolated_data_dir / "ledger.sqlite"
+    workbook = tmp_path / "out" / "anniversary-results.xlsx"
+    capsys.readouterr()
+    for named in (ledger, workbook, SAMPLES / "direct-mail.csv"):
+        before = named.read_bytes()
+        assert main(["sandbox", "reset", "--state", str(named)]) == 2
+        assert named.read_bytes() == before
+        assert "no sandbox state" in capsys.readouterr().err
+    empty = tmp_path / "empty.sqlite"
+    empty.touch()
+    assert main(["sandbox", "reset", "--state", str(empty)]) == 0 and not empty.exists()
+    assert main(["status", "--json"]) == 0 and "anniversary" in capsys.readouterr().out
 
 
 def test_a_bad_catalog_file_is_one_error_line_not_a_traceback(tmp_path: Path, capsys):

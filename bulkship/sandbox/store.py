@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,6 +59,22 @@ CREATE INDEX IF NOT EXISTS webhooks_state ON webhooks (state);
 -- covers the balance query, so that it never reads the (large) order bodies
 CREATE INDEX IF NOT EXISTS orders_money ON orders (fails, complete_at, cost_cents);
 """
+
+
+_STATE_TABLES = {"meta", "orders", "deposits", "tokens"}
+
+
+def is_state_file(path: Path) -> bool:
+    """Whether ``path`` holds a sandbox's state (its tables, read without writing), or nothing at all: what
+    ``sandbox reset`` may delete. Never a ledger, a workbook or any other file a mistyped --state names."""
+    if path.stat().st_size == 0:
+        return True
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.Error:
+        return False
+    return tables >= _STATE_TABLES and "batches" not in tables
 
 
 @dataclass(frozen=True)
