@@ -34,7 +34,7 @@ def reads_show_e2(**shown: Any) -> Any:
 
 def rows_of(tmp_path: Path, vendor: VendorProxy) -> dict[str, Any]:
     with Ledger.open(vendor.settings(tmp_path).ledger_location, lock=False) as ledger:
-        return {r.external_id: r for r in ledger.batch_rows("staff")}
+        return {r.external_id or "": r for r in ledger.batch_rows("staff")}
 
 
 @pytest.mark.parametrize(
