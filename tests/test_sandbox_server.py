@@ -120,6 +120,26 @@ def test_reset_never_deletes_a_file_that_is_no_sandbox_state(isolated_data_dir: 
     assert main(["status", "--json"]) == 0 and "anniversary" in capsys.readouterr().out
 
 
+def test_the_sandbox_never_keeps_its_orders_in_the_ledger_or_another_file(
+    isolated_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+):
+    """Pointed at the ledger, the sandbox added its tables to it (the ledger has 'orders' and 'meta' too); at
+    a workbook, it said "reset it with: bulkship sandbox reset --state <the workbook>"."""
+    assert main(["run", str(SAMPLES / "anniversary.xlsx"), "--yes", "--out", str(tmp_path / "out")]) == 0
+    ledger = isolated_data_dir / "ledger.sqlite"
+    workbook = tmp_path / "out" / "anniversary-results.xlsx"
+    capsys.readouterr()
+    for named in (ledger, workbook):
+        before = named.read_bytes()
+        assert main(["sandbox", "--port", "0", "--state", str(named)]) == 2
+        monkeypatch.setenv("BULKSHIP_SANDBOX_STATE", str(named))
+        assert main(["run", str(SAMPLES / "direct-mail.csv"), "--yes", "--out", str(tmp_path / "out2")]) == 2
+        monkeypatch.delenv("BULKSHIP_SANDBOX_STATE")
+        assert named.read_bytes() == before
+        err = capsys.readouterr().err
+        assert err.count("is no sandbox state") == 2 and "sandbox reset" not in err and "Traceback" not in err
+
+
 def test_a_bad_catalog_file_is_one_error_line_not_a_traceback(tmp_path: Path, capsys):
     bad = tmp_path / "catalog.json"
     bad.write_text("{not json")

@@ -271,7 +271,8 @@ def sandbox_reset(settings: Settings, *, state: Path | None = None) -> list[Path
     if path.is_file() and not is_state_file(path):
         raise ConfigError(
             f"{path} is no sandbox state (a ledger, a workbook or another file): nothing was deleted",
-            hint="name the file a `bulkship sandbox --state FILE` server keeps, or leave --state out",
+            hint="name the file a `bulkship sandbox --state FILE` server keeps, or leave --state out; a "
+            "sandbox state too damaged to be read is deleted by hand",
         )
     if path.exists() and not path.is_file():
         raise ConfigError(f"{path} is no sandbox state file: nothing was deleted")

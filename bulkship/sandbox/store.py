@@ -74,7 +74,7 @@ def is_state_file(path: Path) -> bool:
             tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.Error:
         return False
-    return tables >= _STATE_TABLES and "batches" not in tables
+    return not tables or (tables >= _STATE_TABLES and "batches" not in tables)  # none yet: being created
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,12 @@ def _order_row(row: tuple[Any, ...]) -> OrderRow:
 class Store:
     def __init__(self, path: Path | None) -> None:
         self.path = path
+        if path is not None and path.is_file() and not is_state_file(path):
+            raise ConfigError(
+                f"{path} is no sandbox state (a ledger, a workbook or another file): the sandbox keeps its "
+                "orders in a file of its own and leaves this one as it is",
+                hint="pass --state NEW-FILE.sqlite (or BULKSHIP_SANDBOX_STATE), or leave it out",
+            )
         try:
             if path is not None:
                 private_file(path)  # the orders' recipients; SQLite's -wal/-shm files take its mode
