@@ -216,6 +216,9 @@ def test_rows_the_vendor_failed_before_making_their_card_are_not_rows_to_fix(tmp
                 name: " ".join(re.sub(r"<[^>]+>", " ", client.get(f"/batches/{name}/results").text).split())
                 for name in ("gone", "only", "cli")
             }
+            progress = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/only/progress").text).split())
+    # the progress page counts them as the Results page does (it read "0 row(s) refused or failed")
+    assert "2 row(s) refused or failed at the vendor" in progress, progress
     assert "Fix these 1 row(s) and send them with the 2 the vendor failed" in pages["gone"], pages["gone"]
     assert "Send the 2 row(s) the vendor failed again" in pages["only"], pages["only"]
     assert "Fix these" not in pages["only"] and "fix the" not in pages["only"], pages["only"]

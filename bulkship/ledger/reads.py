@@ -131,6 +131,10 @@ class LedgerReads(LedgerStore):
         """{row status: count} over the batch's current rows."""
         return {r[0]: r[1] for r in self._read(sql.row_counts, batch)}
 
+    def row_counts_shown(self, batch: str) -> dict[str, int]:
+        """:meth:`row_counts`, a row whose line the vendor ended before making its card counted "failed"."""
+        return {r[0]: r[1] for r in self._read(sql.row_counts_shown, batch)}
+
     def rows_made_no_card(self, batch: str) -> list[tuple[str, str]]:
         """(fingerprint, PO) of ordered rows whose line the vendor ended Failed or Cancelled before anything
         shipped: no card exists for them (see :meth:`Ledger.resend_rows_made_no_card`)."""

@@ -144,7 +144,9 @@ async def confirm(request: Request) -> Response:
 def _progress(web: Web, batch: state.WebBatch) -> dict[str, Any]:
     with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         orders = ledger.order_counts(batch.name)
-        rows = ledger.row_counts(batch.name)
+        # an order the vendor failed after confirming it: its rows are failed, as the Results page says
+        # ("0 row(s) refused or failed at the vendor" beside "2 failed" there: hunter-web6)
+        rows = ledger.row_counts_shown(batch.name)
     total = sum(n for s, n in orders.items() if s != "cancelled")
     sent = orders.get("created", 0) + orders.get("rejected", 0)
     running = _sending(web, batch)

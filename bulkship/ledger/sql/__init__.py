@@ -132,6 +132,7 @@ __all__ = [
     "replan_count",
     "reprice_planned",
     "row_counts",
+    "row_counts_shown",
     "rows",
     "rows_made_no_card",
     "rows_of_batch",
@@ -257,6 +258,15 @@ def order_batch_and_state(db: Db, po_number: str) -> RowMapping | None:
 def row_counts(db: Db, batch: str) -> Tuples:
     return _run(
         db, "SELECT status, COUNT(*) FROM rows WHERE batch = ? AND current = 1 GROUP BY status", (batch,)
+    ).all()
+
+
+def row_counts_shown(db: Db, batch: str) -> Tuples:
+    """:func:`row_counts` with an ordered row whose line the vendor ended before making its card counted
+    as ``failed``, as the result workbook and ``status`` show it."""
+    shown = f"CASE WHEN {_made_no_card()} THEN 'failed' ELSE status END"
+    return _run(
+        db, f"SELECT {shown}, COUNT(*) FROM rows WHERE batch = ? AND current = 1 GROUP BY {shown}", (batch,)
     ).all()
 
 
