@@ -72,7 +72,8 @@ def print_review(report: ReviewReport) -> None:
             say(f"  Not at the vendor (provably): release with  {command} --release", soft_wrap=True)
         elif group.release.allowed:  # the vendor shows the order, and nothing in it or elsewhere is theirs
             say(
-                "  No card the vendor shows is theirs: once the vendor says none was made, release with  "
+                "  No line the vendor shows holds their card as the file has it now: once the vendor says "
+                "none was made for them, release with  "
                 f"{command} --release",
                 soft_wrap=True,
             )

@@ -259,6 +259,43 @@ def suspects(
     return list(found.values())
 
 
+def other_cards(ledger: Ledger, view: VendorView, batch: str, found: Sequence[Suspect]) -> list[str]:
+    """The batch's vendor lines tied to no row that hold a card (none of the rows' as the file has it now:
+    those are ``found``), by vendor order, in words. After a lost ledger and a file whose amounts were edited
+    since, the release was offered as "No card the vendor shows is theirs" beside the vendor's four lines of
+    the same people's cards as first sent (found by review20): a release sent each a second card."""
+    records = {o.po_number: o for o in ledger.orders(batch=batch)}
+    recorded = [o.po_number for o in view.in_range if o.po_number in records]
+    on_order: dict[str, list[RowRecord]] = {}
+    for row in ledger.rows_on_orders(recorded) if recorded else []:
+        on_order.setdefault(row.po_number or "", []).append(row)
+    seen = {(s.vendor_order.id, line) for s in found for line in s.lines}
+    said = []
+    for vendor_order in view.in_range:
+        tied = _tied_among(records.get(vendor_order.po_number), on_order.get(vendor_order.po_number, []),
+                           vendor_order)  # fmt: skip
+        lines = [
+            at
+            for at in range(len(vendor_order.line_items))
+            if at not in tied
+            and not holds_no_card(vendor_order, at)
+            and (vendor_order.id, at + 1) not in seen
+        ]
+        if lines:
+            cards: dict[str, int] = {}
+            for at in lines:
+                card = card_text(_line_card(vendor_order, at))
+                cards[card] = cards.get(card, 0) + 1
+            held = ", ".join(f"{card} x{n}" if n > 1 else card for card, n in list(cards.items())[:4])
+            said.append(
+                f"line(s) {ranges([at + 1 for at in lines])} of {vendor_order.po_number} (order "
+                f"{vendor_order.id}) hold other cards ({held}{', ...' if len(cards) > 4 else ''}) and are "
+                "tied to no row: if they are these rows as first sent (a card or amount edited since), those "
+                "people have a card already and a release sends each a second one"
+            )
+    return said
+
+
 def _set_aside(view: VendorView, po_numbers: Sequence[str]) -> VendorView:
     """The view with ``po_numbers`` set aside as another batch's: still looked at by ExternalId, as every
     order elsewhere is (a line carrying a row's ExternalId may be that row: a person's word that its order

@@ -13,7 +13,7 @@ from ..ledger import Ledger
 from .checks import ReleaseCheck, _require_batch, check_release, waiting_rows
 from .hints import at_vendor_command, not_ours_command
 from .lines import _name_of_item, card_of_item, card_text, planned_item
-from .vendorview import LISTING_REUSE_S, look_at_vendor
+from .vendorview import LISTING_REUSE_S, look_at_vendor, other_cards
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,9 @@ async def review(ledger: Ledger, client: Any, batch: str) -> ReviewReport:
             )  # fmt: skip
         sighting = view.sightings[po]
         check = check_release(ledger, order, rows, view)
+        maybe = [s.describe() for s in check.suspects]
+        if check.allowed:  # nothing holds their card as the file has it: what the vendor holds still counts
+            maybe += other_cards(ledger, view, batch, check.suspects)
         found.append(
             ReviewGroup(
                 po,
@@ -109,7 +112,7 @@ async def review(ledger: Ledger, client: Any, batch: str) -> ReviewReport:
                 tuple(shown),
                 sighting.describe(po),
                 sighting.order.id if sighting.order else "",
-                tuple(s.describe() for s in check.suspects),
+                tuple(maybe),
                 check,
                 at_vendor_command(ledger, batch, order, rows, view, check),
                 "" if check.allowed else not_ours_command(ledger, batch, order, rows, view, check),
