@@ -224,3 +224,20 @@ def test_a_list_sent_already_and_uploaded_again_is_refused_without_a_server_path
         assert "results: /" not in refused.text and str(settings.out_dir) not in refused.text, refused.text
         assert 'href="/batches/once/results"' in refused.text
     assert len(sandbox_orders(settings)) == 1
+
+
+def test_the_cost_page_of_a_batch_with_no_valid_row_says_so(settings: Settings, tmp_path: Path) -> None:
+    """Found by hunter-web6: a batch none of whose rows is valid (CVS 30 where the card comes in 10, 25, 50
+    or 100), its cost page opened by its address, read "Nothing is left to send in this batch: each of its
+    valid rows is ordered, held ... or waiting for review" and offered the results of a batch that sent
+    nothing."""
+    path = tmp_path / "thirty.csv"
+    path.write_text(
+        "Employee ID,Name,Street,City,State,ZIP,Product,Amount\n"
+        "T1,Ana Ty,12 Elm St,Boston,MA,02108,CVS,30\nT2,Bo Ty,14 Elm St,Boston,MA,02108,CVS,30\n"
+    )
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, path, name="thirty")
+        page = client.get("/batches/thirty/cost").text
+    assert "No row of this batch is valid: nothing can be sent" in page, page
+    assert "each of its valid rows is ordered" not in page
