@@ -367,11 +367,12 @@ def test_a_room_or_mail_stop_column_refuses_the_file_until_chosen(
     assert ordered_lines() == []
 
 
-@pytest.mark.parametrize("header", ["Copies", "Multiplier"])
+@pytest.mark.parametrize("header", ["Copies", "Multiplier", "x", "×"])
 def test_a_column_of_copies_refuses_the_file_as_a_count_of_cards_does(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
 ) -> None:
-    """Found by hunter-sheets5: 'Copies' of 2, 1, 3 (a mail merge's word) was left out, every row one card."""
+    """Found by hunter-sheets5: 'Copies' of 2, 1, 3 (a mail merge's word) was left out, every row one card;
+    by hunter-sheets6: a times sign as its header ('Amount | x | Total', the sheet's own '$25 x 2') too."""
     assert run(sheet_with(tmp_path / "list.xlsx", header, [2, 1, 3])) == 2
     assert f"Column '{header}' (H) looks like Quantity, which no column gives" in capsys.readouterr().err
     assert ordered_lines() == []

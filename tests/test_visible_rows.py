@@ -2079,3 +2079,27 @@ def test_a_column_of_ticks_named_by_a_program_for_want_of_a_header_refuses_the_f
         "gives such a column), and ticks some rows and not others (row 3 is not ticked): bulkship cannot tell "
         "whether a tick picks a row to send or marks it done"
     ]
+
+
+@pytest.mark.parametrize("header", ["x", "X", "*", "?", "√", "[x]"])
+def test_a_column_of_ticks_headed_by_a_mark_refuses_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-sheets6: a column headed only 'x' (or '*', '?') of x's and blanks was read as a
+    headed column saying nothing, and every row ordered, Bob's blank too. The mark says no more than no
+    header: refused as a column with no header is. Every row ticked is sent as before."""
+    rows = "".join(
+        f"{name},{i} Main St,Boston,MA,02134,CVS,50,{tick}\n"
+        for i, (name, tick) in enumerate((("Ann Lee", "x"), ("Bob Ray", ""), ("Cy Orr", "x")), start=1)
+    )
+    path = tmp_path / "marks.csv"
+    path.write_text(f"Name,Address,City,State,ZIP,Product,Value,{header}\n{rows}")
+    assert main(["run", str(path), "--yes", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if line.startswith("Error:")] == [
+        f"Error: marks.csv: column H has no header but the mark '{header}', and ticks some rows and not "
+        "others (row 3 is not ticked): bulkship cannot tell whether a tick picks a row to send or marks it done"
+    ]
+    all_ticked = rows.replace(",50,\n", ",50,x\n")
+    path.write_text(f"Name,Address,City,State,ZIP,Product,Value,{header}\n{all_ticked}")
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 0

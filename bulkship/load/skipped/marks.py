@@ -158,6 +158,11 @@ _NO_HEADER = re.compile(
     r"unnamed:?\s*\d{1,5}(?:_level_\d+)?|\(blank\)|_\d{0,5}|[-–—_.]+)?\s*"
 )
 
+# ... or a mark in place of a header ('x', '*', '?', '√', '[x]'): it says no more than no header does (found
+# by hunter-sheets6: a column headed 'x' of x's and blanks ordered every row, Bob's blank too). A tick of its
+# own (✓, ☑) heads a column of checkboxes that picks the rows (``flags._TICK_HEADER``), as before
+_MARK_HEADER = re.compile(r"\s*[(\[]?\s*(?:[x×*?√]|\?\?)\s*[)\]]?\s*", re.IGNORECASE)
+
 
 def refuse_unheaded_ticks(
     grid: _Grid, header_row: int, body: pd.DataFrame, skipped: list[SkippedRow], where: str
@@ -169,7 +174,8 @@ def refuse_unheaded_ticks(
     rows = [r for r in body.index if r not in left_out]
     for position in range(frame.shape[1]):
         header = str(frame.at[header_row, position]).strip()
-        if not _NO_HEADER.fullmatch(header) or not rows:
+        mark = bool(_MARK_HEADER.fullmatch(header))
+        if not (mark or _NO_HEADER.fullmatch(header)) or not rows:
             continue
         column = frame.loc[rows, position].astype(str)
         ticked = column.str.fullmatch(_TICK)
@@ -178,7 +184,12 @@ def refuse_unheaded_ticks(
         first = int(column.index[~ticked.to_numpy()][0])
         raise FileFormatError(
             f"{where}: column {column_letter(position + 1)} has no header"
-            + (f" of its own ('{header}', a name a program gives such a column)" if header else "")
+            + (f" but the mark '{header}'" if mark else "")
+            + (
+                f" of its own ('{header}', a name a program gives such a column)"
+                if header and not mark
+                else ""
+            )
             + ", and ticks some rows and not "
             f"others (row {first} is not ticked): bulkship cannot tell whether a tick picks a row to send or "
             "marks it done",
