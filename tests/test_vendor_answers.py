@@ -242,6 +242,39 @@ def test_a_200_that_is_not_the_order_asked_for_records_nothing(vendor: VendorPro
     assert report.errors and all("will try again" in e for e in report.errors), report.errors
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"status": "error", "message": "Upstream timeout, please retry"},
+        {"Status": "Failed", "Message": "Service unavailable"},
+        {"Status": "Failed"},
+    ],
+)
+def test_a_200_error_body_with_a_status_is_not_the_order(
+    vendor: VendorProxy, tmp_path: Path, body: dict[str, Any]
+) -> None:
+    """Found by hunter-vendor6: a read answered 200 ``{"status": "error", "message": "Upstream timeout"}``
+    (an error in a 200, as some gateways answer) was read as the order, Failed, its lines silent: `track`
+    "4 needs review (all final)", charged 0.00, the order never read again once the vendor answered right.
+    A body with no Id, PONumber or lines is no order when its status ends one or it carries an error."""
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2])
+    before = order_states(settings)
+
+    def error_in_a_200(call: Call) -> Answer:
+        if call.method == "GET" and call.path.lower().startswith("/v1/orders/"):
+            return Answer.of(200, body)
+        return call.forward()
+
+    vendor.rewrite = error_in_a_200
+    report = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert order_states(settings) == before
+    assert report.errors and all("will try again" in e for e in report.errors), report.errors
+    vendor.rewrite = lambda call: call.forward()
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert {r.status for r in rows_of(settings, "staff").values()} == {"ordered"}
+
+
 # --- needs review: what the vendor's statuses prove ---------------------------------------------------------
 
 

@@ -23,9 +23,9 @@ from ..errors import (
     VendorUnavailableError,
 )
 from ..models import VendorOrder
-from ..statuses import PO_REFUSED
+from ..statuses import NO_CARD_STATUSES, PO_REFUSED, status_letters
 from .paging import _Paged, _shape
-from .parse import field, page_records, parse_order, po_number_of, text
+from .parse import page_records, parse_order, po_number_of, text
 from .policy import MAX_RETRY_AFTER_S, json_default
 from .refusals import (
     _DUPLICATE_WORDS,
@@ -340,10 +340,13 @@ class _Orders(_Paged):
 
 
 def _is_order_with_id(order: VendorOrder, order_id: str) -> bool:
-    """A read's body is the order asked for: its Id (any case), or no Id but an order's fields."""
-    if order.id:
-        return order.id.strip().casefold() == order_id.strip().casefold()
-    return bool(order.po_number or order.line_items or field(order.raw, "Status"))
+    """A read's body is the order asked for: its Id (any case), or no Id but an order's fields; a status
+    alone not one ending it ('error') nor beside an error message: a 200 ``{"status": "error", "message":
+    ...}`` read as the order Failed left every row 'needs review', never read again (hunter-vendor6)."""
+    if order.id or order.po_number or order.line_items:
+        return not order.id or order.id.strip().casefold() == order_id.strip().casefold()
+    status = status_letters(order.status)
+    return bool(status) and status not in NO_CARD_STATUSES and not error_message(order.raw)
 
 
 class NotCreatedThrottled(RateLimitedError):
