@@ -146,3 +146,32 @@ def test_a_bad_catalog_file_is_one_error_line_not_a_traceback(tmp_path: Path, ca
     assert main(["sandbox", "--port", "0", "--catalog", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "not readable JSON" in err and "Traceback" not in err
+
+
+def test_the_sandbox_state_or_another_database_is_never_taken_for_the_ledger(
+    isolated_data_dir: Path, tmp_path, capsys
+):
+    """--ledger naming the sandbox's state: its migration failed half-way ('Cannot add a NOT NULL column with
+    default value NULL'); another program's database: 'no such table: batches'. Both now say it is no ledger,
+    and their tables are as they were."""
+    import sqlite3
+
+    assert main(["run", str(SAMPLES / "anniversary.xlsx"), "--yes", "--out", str(tmp_path / "out")]) == 0
+    other = tmp_path / "crm.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE people (name TEXT)")
+
+    def tables(path: Path) -> set[str]:
+        with sqlite3.connect(path) as db:
+            return {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    capsys.readouterr()
+    for named in (isolated_data_dir / "sandbox.sqlite", other):
+        before = tables(named)
+        assert main(["run", str(SAMPLES / "direct-mail.csv"), "--yes", "--ledger", str(named)]) == 1
+        assert main(["status", "--ledger", str(named)]) == 1
+        assert tables(named) == before
+        err = capsys.readouterr().err
+        assert (
+            err.count("is no bulkship ledger") == 2 and "NOT NULL" not in err and "no such table" not in err
+        )

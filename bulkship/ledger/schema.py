@@ -24,6 +24,7 @@ shares one engine and its connection pool per URL in this process.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from pathlib import Path
@@ -86,11 +87,27 @@ def connect(location: Location) -> tuple[Engine, Connection]:
     connection = found.connect().execution_options(isolation_level="AUTOCOMMIT")
     try:
         if db.current_revision(connection) != db.head():  # one small read when up to date
+            _refuse_another_database(connection, location)
             db.upgrade(found)
     except BaseException:
         connection.close()
         raise
     return found, connection
+
+
+def _refuse_another_database(connection: Connection, location: Location) -> None:
+    """A database holding tables but none of a ledger's (a sandbox's state, another program's) is never
+    migrated into one: its tables would be changed, or the migration fail half-way in words of SQL. A file
+    only: a team's PostgreSQL database may hold other programs' tables beside the ledger's."""
+    if is_postgres(location):
+        return
+    tables = set(inspect(connection).get_table_names())
+    if tables and not tables & {"batches", "alembic_version"}:
+        raise LedgerError(
+            f"{shown(location)} is no bulkship ledger (a sandbox's state or another program's database): "
+            "nothing was changed in it",
+            hint="pass --ledger with the ledger's own file, or a new file name for a new ledger",
+        )
 
 
 def connect_read_only(location: Location) -> tuple[Engine, Connection]:
@@ -111,7 +128,8 @@ def connect_read_only(location: Location) -> tuple[Engine, Connection]:
         sql.check_readable(connection)
         return found, connection
     except sqlalchemy.exc.SQLAlchemyError as exc:
-        connection.close()
+        with contextlib.closing(connection):
+            _refuse_another_database(connection, location)
         raise LedgerError(
             f"Cannot read the ledger {shown(location)}: {db_error(exc)}",
             hint=hint_for(location),

@@ -16,7 +16,7 @@ import sqlalchemy.exc
 from sqlalchemy import Connection
 
 from ..db import batch_lock, planning_lock
-from ..errors import LedgerError, LedgerLockedError
+from ..errors import LedgerError
 from ..private import private_folder
 from . import schema, sql
 from .lock import FileLock, ledger_lock
@@ -66,7 +66,7 @@ class LedgerStore:
             if lock and on_postgres and batch is not None:
                 self._held.enter_context(batch_lock(self._engine, batch))
                 self._writes_of = batch  # its transactions lock this batch, not the whole ledger
-        except LedgerLockedError:
+        except LedgerError:  # locked, or no ledger at all
             self.close()
             raise
         except (DatabaseError, OSError) as exc:
