@@ -182,3 +182,20 @@ def test_an_unreachable_postgresql_ledger_is_one_error_that_never_shows_its_pass
     assert "postgresql://bob:***@127.0.0.1:1/db" in err
     assert "credentials in the URL" in err and "permissions" not in err
     assert "Traceback" not in err
+
+
+def test_help_says_where_serve_writes_and_what_reconcile_review_exits(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Read by review20 as a newcomer: `serve --help` said '--out Output folder (default output/)' while the
+    server writes into the data folder's results/ (the README says so); `bulkship --help` and `reconcile
+    --help` said 'Exit 0 when everything matches, 1 otherwise. With --review or --resolve: the rows waiting
+    for review (see the README)', a README an installed bulkship does not come with; --review exits 3."""
+    assert main(["serve", "--help"]) == 0
+    said = " ".join(capsys.readouterr().out.replace("│", " ").split())
+    assert "default: results/ in the data folder" in said and "default output/" not in said, said
+    for argv in (["--help"], ["reconcile", "--help"]):
+        assert main(argv) == 0
+        said = " ".join(capsys.readouterr().out.replace("│", " ").split())
+        assert "see the README" not in said, said
+    assert "--review lists the rows waiting for review" in said and "exit 3 while any wait" in said, said

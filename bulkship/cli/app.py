@@ -78,7 +78,17 @@ LedgerOption = Annotated[
         "(env BULKSHIP_LEDGER).",
     ),
 ]
-OutOption = Annotated[Path | None, typer.Option("--out", help="Output folder (default output/).")]
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--out", help="Output folder (default: output/ in the current folder; env BULKSHIP_OUT)."),
+]
+# `bulkship serve` writes into the data folder unless told ("default output/" sent people to the wrong place)
+ServeOutOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--out", help="Folder for result workbooks (default: results/ in the data folder; env BULKSHIP_OUT)."
+    ),
+]
 EncodingOption = Annotated[
     str | None,
     typer.Option(

@@ -72,7 +72,8 @@ def reconcile_command(
     as_json: JsonOption = False,
 ) -> int:
     """Compare the ledger with the vendor's own order list. Exit 0 when everything matches, 1 otherwise.
-    With --review or --resolve: the rows waiting for review (see the README)."""
+    --review lists the rows waiting for review with what the vendor shows (exit 3 while any wait); --resolve
+    PO with --at-vendor ORDER or --release settles them."""
     from ..team import note_from_cli
     from .review_cmd import check_options, resolve_command, review_command
 

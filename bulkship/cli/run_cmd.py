@@ -129,7 +129,7 @@ def run(
         typer.Option("--webhook-url", help="Register this FulfillmentComplete webhook on every order."),
     ] = None,
     max_lines: Annotated[
-        int, typer.Option("--max-lines", min=1, max=100, help="Line items per order (default 100).")
+        int, typer.Option("--max-lines", min=1, max=100, help="Line items per order.")
     ] = DEFAULT_MAX_LINES,
     wait: Annotated[
         float, typer.Option("--wait", help="Seconds to wait for new orders to complete (then use track).")

@@ -20,7 +20,7 @@ from .app import (
     ApiUrlOption,
     CredentialsOption,
     LedgerOption,
-    OutOption,
+    ServeOutOption,
     announce_target,
     app,
     err_console,
@@ -82,7 +82,7 @@ def serve_command(
     api_url: ApiUrlOption = None,
     credentials: CredentialsOption = None,
     ledger: LedgerOption = None,
-    out: OutOption = None,
+    out: ServeOutOption = None,
 ) -> None:
     """Serve the web page: upload a spreadsheet, review it, see the cost, send, download the results."""
     if secure_cookies:
