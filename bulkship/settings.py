@@ -6,6 +6,7 @@ Credentials are never logged nor written to outputs; ``Settings.__repr__`` hides
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 import urllib.parse
@@ -21,6 +22,7 @@ from .paths import read_settings_text
 
 DEFAULT_OUT_DIR = Path("output")
 DEFAULT_CONCURRENCY = 8
+MAX_CONCURRENCY = 64  # beyond, one shared HTTP client only slows down (FIELD-NOTES) and a vendor throttles
 DEFAULT_TIMEOUT_S = 30.0
 SANDBOX_EMAIL = "sandbox@bulkship.local"
 SANDBOX_ACCESS_TOKEN = "sandbox-access-token"
@@ -142,8 +144,15 @@ def resolve_settings(
         rate_value = float(rate) if rate else None
     except ValueError as exc:
         raise ConfigError(f"Invalid number in settings: {exc}") from None
-    if conc < 1:
-        raise ConfigError("Concurrency must be at least 1")
+    if not 1 <= conc <= MAX_CONCURRENCY:
+        raise ConfigError(
+            f"Concurrency (orders in flight at once) must be 1 to {MAX_CONCURRENCY}, not {conc}",
+            hint=f"--concurrency N or BULKSHIP_CONCURRENCY; the default is {DEFAULT_CONCURRENCY}",
+        )
+    if rate_value is not None and not (math.isfinite(rate_value) and rate_value >= 0):
+        raise ConfigError(
+            f"BULKSHIP_RATE_LIMIT must be a number of requests per second (0: no limit), not {rate!r}"
+        )
     return Settings(
         api_url=_api_url(pick(api_url, "api_url", from_file) or None),
         email=pick(None, "email", from_file),

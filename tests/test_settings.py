@@ -65,3 +65,36 @@ def test_an_api_url_with_a_path_and_port_is_kept_as_given():
     assert resolve_settings(env={"BULKSHIP_API_URL": "https://vendor.example:8443/b2b"}).api_url == (
         "https://vendor.example:8443/b2b"
     )
+
+
+@pytest.mark.parametrize(
+    ("env", "said"),
+    [
+        ({"BULKSHIP_RATE_LIMIT": "-5"}, "BULKSHIP_RATE_LIMIT must be"),
+        ({"BULKSHIP_RATE_LIMIT": "nan"}, "BULKSHIP_RATE_LIMIT must be"),
+        ({"BULKSHIP_RATE_LIMIT": "inf"}, "BULKSHIP_RATE_LIMIT must be"),
+        ({"BULKSHIP_CONCURRENCY": "100000"}, "must be 1 to 64"),
+        ({"BULKSHIP_CONCURRENCY": "0"}, "must be 1 to 64"),
+    ],
+)
+def test_a_rate_limit_or_concurrency_out_of_range_is_one_error_before_anything_is_sent(
+    env, said, tmp_path, capsys, monkeypatch
+):
+    """A negative rate limit ended the run in a traceback ('ValueError: rate must be positive') after the
+    plan; 'nan' was taken as a limit; 100,000 orders in flight at a real vendor were allowed."""
+    from bulkship.cli import main
+
+    with pytest.raises(ConfigError, match=said):
+        resolve_settings(env=env)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("Name,Address,City,State,Zip,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
+    assert main(["run", str(sheet), "--yes", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_rate_limit_of_0_is_no_limit():
+    assert resolve_settings(env={"BULKSHIP_RATE_LIMIT": "0"}).rate_limit == 0
