@@ -111,6 +111,27 @@ def reissued(
     return result
 
 
+def all_ended(matches: Sequence[Any], vendor_order: VendorOrder, items: Sequence[Any]) -> list[Any]:
+    """``matches`` with each row no line is tied to given the order's word when every card line it shows
+    ended without a card (Failed or Cancelled, no parcel) and they hold at least the cards ``items`` sent:
+    whichever line is whose, none of the rows has a card. A vendor echoing no ExternalId that showed a line
+    in pieces, then every piece Cancelled, left both rows 'pending' and charged 209.95 for good, the order
+    read at every track, nothing sent again: two people without a card, nothing said (found by
+    hunter-vendor6)."""
+    cards = vendor_order.card_lines
+    if None not in matches or not cards or not all(_ended(li) for li in cards) or len(cards) < len(items):
+        return list(matches)
+    try:
+        sent = sum(int(item.get("Quantity") or 1) for item in items)
+    except (AttributeError, TypeError, ValueError):
+        return list(matches)
+    if sum(li.quantity for li in cards) < sent:
+        return list(matches)
+    failed = all(li.status.lower() == "failed" for li in cards)
+    word = VendorLineItem("", "", "", Decimal(0), 1, None, "Failed" if failed else "Cancelled")
+    return [word if line is None else line for line in matches]
+
+
 def gone(
     rows: Sequence[Any], matches: Sequence[Any], vendor_order: VendorOrder, items: Sequence[Any]
 ) -> list[int]:

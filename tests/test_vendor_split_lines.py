@@ -155,3 +155,47 @@ def test_a_lost_answer_s_order_shown_in_pieces_is_ours(vendor: VendorProxy, tmp_
     assert result.ordered_rows == 2, result.by_status
     assert result.total_cost == PLANNED
     assert len(vendor.orders()) == 1
+
+
+def every_piece_ended(status: str) -> Any:
+    """The vendor's reads show BS-QTY-0001's lines in pieces (as :func:`in_pieces`), every piece ``status``
+    without a parcel, and the order so too."""
+    split = in_pieces(reads_only=True)
+
+    def rewrite(call: Call) -> Answer:
+        answer = split(call)
+        if call.method != "GET" or not call.path.lower().startswith("/v1/orders") or answer.status >= 300:
+            return answer
+        body = answer.json()
+        for order in body if isinstance(body, list) else body.get(key_of(body, "Data"), [body]):
+            if order[key_of(order, "PONumber")] != "BS-QTY-0001":
+                continue
+            order[key_of(order, "Status")] = status
+            for line in order[key_of(order, "LineItems")]:
+                line[key_of(line, "Status")] = status
+                line.pop(key_of(line, "Shipments"), None)
+        return Answer.of(answer.status, body)
+
+    return rewrite
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+@pytest.mark.parametrize("status", ["Cancelled", "Failed"])
+def test_every_piece_of_an_order_ended_without_a_card_sends_the_rows_again_once(
+    tmp_path: Path, dialect: str, status: str
+) -> None:
+    """Found by hunter-vendor6: a vendor echoing no ExternalId (likely-real) showed Q1 and Q2 in pieces,
+    then every piece Cancelled and the order so too: both rows stayed 'pending', charged 209.95, the order
+    read at every track and the next run sent nothing: two people without a card, nothing said. Whichever
+    piece is whose, no card exists: the rows read so, and the next run sends each once."""
+    with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
+        send(vendor, tmp_path)
+        vendor.rewrite = every_piece_ended(status)
+        report = asyncio.run(track(vendor.settings(tmp_path), "qty", client_factory=vendor.factory))
+        assert report.done, report
+        assert charged(vendor, tmp_path) == Decimal("0.00")
+        again = send(vendor, tmp_path)
+        assert again.sent_orders == 1 and again.total_cost == PLANNED, again
+        assert sorted(o["PONumber"] for o in vendor.orders()) == ["BS-QTY-0001", "BS-QTY-0002"]
+        again = send(vendor, tmp_path)
+        assert again.sent_orders == 0
