@@ -132,3 +132,34 @@ def test_the_cost_page_of_a_batch_partly_sent_on_an_approval_offers_the_send_tha
             time.sleep(0.05)
     assert len(embedded_sandbox_orders(team.data_dir)) == 2
     assert len(approvals.approvals(team, batch="staff")) == 1  # sent on carol's approval, as the page said
+
+
+def test_a_send_refused_at_run_time_for_want_of_an_approval_says_what_to_do_in_the_page_s_words(
+    team: Settings, tmp_path: Path
+) -> None:
+    """Found by hunter-web6: alice sent two lists of 75.00 (threshold 100.00) from two tabs before the first
+    went out; the second run was refused (150.00 in a day) and its page said "an approver approves it on the
+    web page (Approvals); then run the same command again", a command she never ran: on the page the
+    approval itself sends it (it did, once)."""
+    with TestClient(create_app(team), follow_redirects=True) as alice:
+        sign_in(alice, "alice")
+        web_runner = alice.app.web.runner  # type: ignore[attr-defined]
+        for name, first in (("one", 0), ("two", 10)):
+            lines = ["Employee ID,Name,Address,City,State,ZIP,Product,Amount"]
+            lines += [f"E{i},Person {i},{i} Main St,Boston,MA,02134,CVS,25" for i in range(first, first + 3)]
+            (tmp_path / f"{name}.csv").write_text("\n".join(lines) + "\n")
+            upload(alice, tmp_path / f"{name}.csv")
+            assert alice.get(f"/batches/{name}/cost").status_code == 200
+        with web_runner.exclusive:  # both Sends land before the first run starts
+            assert send(alice, "one").url.path == "/batches/one/progress"
+            assert send(alice, "two").url.path == "/batches/two/progress"
+        for _ in range(600):
+            page = alice.get("/batches/two/progress/live").text
+            if 'data-running="no"' in page and not web_runner.active("one"):
+                break
+            time.sleep(0.05)
+    said = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "waits for an approver" in said, said
+    assert "run the same command" not in said, said
+    assert "An approver approves it on Approvals, and the approval sends it" in said, said
+    assert len(embedded_sandbox_orders(team.data_dir)) == 1

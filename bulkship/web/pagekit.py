@@ -53,6 +53,16 @@ _PAGE_HINTS = (
         "--allow-repeat",
         "This page does not send a card again on purpose: ask whoever runs bulkship on the command line.",
     ),
+    (  # a run refused for want of an approval (a team's page): the command line re-runs once approved,
+        # while on the page the approval itself sends it (hunter-web6: "then run the same command again")
+        "bulkship users add NAME --role approver",
+        "An admin adds an approver on People, or raises the approval threshold there; then send the batch "
+        "again from its cost page.",
+    ),
+    (
+        "(Approvals); then run the same command again",
+        "An approver approves it on Approvals, and the approval sends it: nothing more to do here.",
+    ),
     (  # a run refused for costing more than the total confirmed on the cost page (hunter-web, W10)
         "--max-total",
         "The cost of this batch changed since you confirmed it (its rows, the prices or other batches "
@@ -69,6 +79,7 @@ _RERUN = (
     (re.compile(r"\bRe-run the same command\b"), "Send the batch again from its cost page"),
     (re.compile(r"\bre-run the same command\b"), "send the batch again from its cost page"),
     (re.compile(r"\bre-run the same `bulkship run` command\b"), "send the batch again from its cost page"),
+    (re.compile(r"\bthen run the same command again\b"), "then send the batch again from its cost page"),
 )
 
 
