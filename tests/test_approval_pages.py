@@ -163,7 +163,11 @@ def test_the_approval_page_shows_the_cards_sent_again_on_purpose(
 
 @pytest.mark.parametrize("taken_away", ["disabled", "role"])
 def test_an_approval_lapses_when_its_approver_is_disabled_before_the_run(
-    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, taken_away: str
+    team: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    taken_away: str,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Found by newcomer7: carol approved, her account was disabled (misused), and the requester's re-run
     still sent the batch on her approval. The same when an admin takes her approver role away (found by
@@ -182,8 +186,12 @@ def test_an_approval_lapses_when_its_approver_is_disabled_before_the_run(
     with _signed_in(create_app(team), "alice") as alice:  # said where the approval is shown (hunter-web4)
         page = _text(alice.get("/batches/HR/approval").text)
         assert "carol may no longer approve (disabled, or no longer an approver)" in page
+    capsys.readouterr()
     assert main(command) == 1  # a new request waits; nothing sent on the lapsed approval
     assert embedded_sandbox_orders(team.data_dir) == []
+    said = " ".join(capsys.readouterr().err.split())  # it read "(it changed since it was approved)"
+    assert "(carol may no longer approve: disabled, or no longer an approver)" in said, said
+    assert "changed since it was approved" not in said, said
 
 
 def test_an_approver_who_ran_a_batch_from_the_command_line_under_his_login_cannot_approve_it(

@@ -172,12 +172,12 @@ def _check_before_send(settings: Settings, view: PlanView) -> str:
     total = Decimal(view.worst_case)
     prints = order_prints(settings, view.batch)
     found = latest(settings, view.batch)
-    covered = (
-        found is not None and found.covers(prints, view.batch_total) and approver_active(settings, found)
-    )
+    fits = found is not None and found.covers(prints, view.batch_total)
+    lapsed = fits and found is not None and not approver_active(settings, found)
+    covered = fits and not lapsed
     if needs_approval(settings, person, view.batch_total, view.batch) and not covered:
         asked = request(settings, view.batch, total=view.batch_total, person=person, address=origin())
-        changed = found is not None and found.decision == "approved"
+        changed = found is not None and found.decision == "approved" and not lapsed
         charged = view.charged.total
         nobody = not approvers_for(settings, person)
         earlier = sent_alone(settings, person, besides=view.batch)
@@ -193,6 +193,11 @@ def _check_before_send(settings: Settings, view: PlanView) -> str:
             )
             + f", more than {person} may send without approval ({money_text(limit_for(settings, person))})"
             + (" (it changed since it was approved)" if changed else "")
+            + (  # it did not change: its approver was disabled or lost the role (hunter-web6)
+                f" ({found.decided_by} may no longer approve: disabled, or no longer an approver)"
+                if lapsed and found is not None
+                else ""
+            )
             + f": request #{asked.id} waits for an approver"
             + (
                 f", and no active account other than {person} holds the approver role: nobody can approve it"
