@@ -111,24 +111,30 @@ def reissued(
     return result
 
 
-def all_ended(matches: Sequence[Any], vendor_order: VendorOrder, items: Sequence[Any]) -> list[Any]:
+def one_word(matches: Sequence[Any], vendor_order: VendorOrder, items: Sequence[Any]) -> list[Any]:
     """``matches`` with each row no line is tied to given the order's word when every card line it shows
-    ended without a card (Failed or Cancelled, no parcel) and they hold at least the cards ``items`` sent:
-    whichever line is whose, none of the rows has a card. A vendor echoing no ExternalId that showed a line
-    in pieces, then every piece Cancelled, left both rows 'pending' and charged 209.95 for good, the order
-    read at every track, nothing sent again: two people without a card, nothing said (found by
+    says one status (ended without a card: Failed or Cancelled, no parcel; or Shipped, Delivered...) and
+    they hold at least the cards ``items`` sent: whichever line is whose, that is each row's (its parcel
+    unknown). A vendor echoing no ExternalId that showed a line in pieces, then every piece Cancelled, left
+    both rows 'pending' and charged 209.95 for good, the order read at every track, nothing sent again: two
+    people without a card, nothing said; every piece Delivered, 'pending' for good (found by
     hunter-vendor6)."""
     cards = vendor_order.card_lines
-    if None not in matches or not cards or not all(_ended(li) for li in cards) or len(cards) < len(items):
+    said = {status_letters(li.status) for li in cards}
+    if None not in matches or len(said) != 1 or "" in said or len(cards) < len(items):
         return list(matches)
+    if said <= NO_CARD_STATUSES and not all(_ended(li) for li in cards):
+        return list(matches)  # a card made before it was cancelled (a parcel): not the same word
+    sent_ids = {_fold(item.get("ExternalId")) for item in items if isinstance(item, dict)}
+    if any(li.external_id and _fold(li.external_id) not in sent_ids for li in cards):
+        return list(matches)  # a line of a reference nobody sent: not proven to hold the rows' cards
     try:
         sent = sum(int(item.get("Quantity") or 1) for item in items)
     except (AttributeError, TypeError, ValueError):
         return list(matches)
     if sum(li.quantity for li in cards) < sent:
         return list(matches)
-    failed = all(li.status.lower() == "failed" for li in cards)
-    word = VendorLineItem("", "", "", Decimal(0), 1, None, "Failed" if failed else "Cancelled")
+    word = VendorLineItem("", "", "", Decimal(0), 1, None, cards[0].status)
     return [word if line is None else line for line in matches]
 
 

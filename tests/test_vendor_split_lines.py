@@ -157,7 +157,7 @@ def test_a_lost_answer_s_order_shown_in_pieces_is_ours(vendor: VendorProxy, tmp_
     assert len(vendor.orders()) == 1
 
 
-def every_piece_ended(status: str) -> Any:
+def every_piece_ended(status: str) -> Any:  # or Delivered
     """The vendor's reads show BS-QTY-0001's lines in pieces (as :func:`in_pieces`), every piece ``status``
     without a parcel, and the order so too."""
     split = in_pieces(reads_only=True)
@@ -199,3 +199,18 @@ def test_every_piece_of_an_order_ended_without_a_card_sends_the_rows_again_once(
         assert sorted(o["PONumber"] for o in vendor.orders()) == ["BS-QTY-0001", "BS-QTY-0002"]
         again = send(vendor, tmp_path)
         assert again.sent_orders == 0
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_every_piece_of_an_order_delivered_delivers_the_rows(tmp_path: Path, dialect: str) -> None:
+    """Found by hunter-vendor6: the same vendor showing every piece Delivered (its order Complete) left both
+    rows 'pending' for good, the order read at every track. Every card the order holds was delivered: so
+    were the rows' (their tracking numbers unknown); nothing is sent again."""
+    with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
+        send(vendor, tmp_path)
+        settings = vendor.settings(tmp_path)
+        vendor.rewrite = every_piece_ended("Delivered")
+        assert asyncio.run(track(settings, "qty", client_factory=vendor.factory)).done
+        (status,) = api.status(settings, "qty")
+        assert status["by_status"] == {"delivered": 2} and charged(vendor, tmp_path) == PLANNED, status
+        assert send(vendor, tmp_path).sent_orders == 0

@@ -15,7 +15,7 @@ from ..models import Shipment, VendorLineItem, VendorOrder
 from ..payload import line_items
 from ..references import unprefixed
 from ..silentorder import rows_left_unsaid, waiting_note
-from ..splitlines import all_ended, gone, merge_split, partial_line, reissued
+from ..splitlines import gone, merge_split, one_word, partial_line, reissued
 from ..statuses import NO_CARD_STATUSES, status_letters
 from . import sql
 from .reads import LedgerReads
@@ -220,7 +220,7 @@ class LedgerTracking(LedgerReads):
                 for row, line in zip(rows, matches, strict=True)
             ]
             matches = reissued(rows, matches, vendor_order, sent)  # a card the vendor made again
-            matches = all_ended(matches, vendor_order, sent)  # every card it shows ended without one
+            matches = one_word(matches, vendor_order, sent)  # every card it shows says one status
             current = sql.order_batch_and_state(db, po_number)
             if current is None:
                 return False
