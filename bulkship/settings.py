@@ -88,7 +88,18 @@ class Settings:
 
     def credentials(self) -> tuple[str, str]:
         if self.is_sandbox:
-            return (self.email or SANDBOX_EMAIL, self.access_token or SANDBOX_ACCESS_TOKEN)
+            theirs = self.email not in (None, SANDBOX_EMAIL)
+            if theirs or self.access_token not in (None, SANDBOX_ACCESS_TOKEN):
+                # a person's vendor credentials without the vendor's URL: never "did not accept these
+                # credentials" from the sandbox, which reads as if their own were wrong
+                raise ConfigError(
+                    "Vendor credentials are set (BULKSHIP_EMAIL / BULKSHIP_ACCESS_TOKEN or --credentials) "
+                    "but no vendor API URL, so this would run on the embedded sandbox, which takes only its "
+                    "own",
+                    hint="set BULKSHIP_API_URL (or --api-url) to order from your vendor, or unset the "
+                    "credentials to try the sandbox",
+                )
+            return (SANDBOX_EMAIL, SANDBOX_ACCESS_TOKEN)
         if not self.email or not self.access_token:
             raise ConfigError(
                 "No vendor credentials for " + str(self.api_url),

@@ -98,3 +98,21 @@ def test_a_rate_limit_or_concurrency_out_of_range_is_one_error_before_anything_i
 
 def test_a_rate_limit_of_0_is_no_limit():
     assert resolve_settings(env={"BULKSHIP_RATE_LIMIT": "0"}).rate_limit == 0
+
+
+def test_vendor_credentials_without_the_vendor_url_say_so_instead_of_the_sandbox_refusing_them(
+    tmp_path, capsys, monkeypatch
+):
+    """A person who set their vendor's email and token but not its URL ran on the embedded sandbox, which
+    answered "did not accept these credentials (401)": as if their own credentials were wrong."""
+    from bulkship.cli import main
+
+    monkeypatch.setenv("BULKSHIP_EMAIL", "finance@example.com")
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", "their-real-token")
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("Name,Address,City,State,Zip,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
+    assert main(["run", str(sheet), "--yes", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "no vendor API URL" in err and "BULKSHIP_API_URL" in err
+    assert "did not accept" not in err and "their-real-token" not in err
+    assert resolve_settings(env={"BULKSHIP_EMAIL": SANDBOX_EMAIL}).credentials()[0] == SANDBOX_EMAIL
