@@ -175,3 +175,10 @@ def test_the_sandbox_state_or_another_database_is_never_taken_for_the_ledger(
         assert (
             err.count("is no bulkship ledger") == 2 and "NOT NULL" not in err and "no such table" not in err
         )
+
+
+def test_a_sandbox_state_that_names_a_folder_is_not_offered_a_reset(tmp_path: Path, capsys):
+    assert main(["sandbox", "--port", "0", "--state", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "Cannot open the sandbox state file" in err and "sandbox reset" not in err
+    assert "a folder you can write" in err

@@ -150,7 +150,9 @@ class Store:
         except (sqlite3.Error, OSError) as exc:
             raise ConfigError(
                 f"Cannot open the sandbox state file {path}: {exc}",
-                hint=f"reset it with: bulkship sandbox reset --state {path}",
+                hint=f"reset it with: bulkship sandbox reset --state {path}"
+                if path is not None and path.is_file()
+                else "name a file in a folder you can write (--state FILE or BULKSHIP_SANDBOX_STATE)",
             ) from None
         version = self.meta("schema_version")
         if version not in (None, SCHEMA_VERSION):
