@@ -1144,3 +1144,42 @@ def test_a_row_asking_for_faster_shipping_where_no_column_gives_the_method_is_an
     assert validate(load_sheet(path, program=program), sandbox_catalog(), program=program).rows[
         "status"
     ].tolist() == ["valid", "valid"]
+
+
+def test_a_report_listing_each_person_once_per_address_sends_none_of_their_rows(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by hunter-sheets6: a Workday-style report with an 'Address Type' column, one row per address
+    of a worker ('Home', 'Work', 'Mailing'): with no Employee ID Ann Lee got a card at home and one at
+    work (50.00 for one person), the duplicate check seeing two people at two addresses. Each such row is
+    an error saying which rows list her; one person with one kind of address, and two people of one name
+    under two Employee IDs, are sent."""
+    path = tmp_path / "addresses.csv"
+    path.write_text(
+        "Employee ID,Worker,Address Type,Address,City,State,ZIP,Product,Amount\n"
+        "1001,Ann Lee,Home,1 Main St,Boston,MA,02108,CVS,25\n"
+        "1001,Ann Lee,Work,100 Corporate Dr,Burlington,MA,01803,CVS,25\n"
+        "1002,Bob Ray,Home,2 Elm St,Boston,MA,02108,CVS,25\n"
+        "1003,Cy Ng,Home,3 Oak St,Boston,MA,02108,CVS,25\n"
+        "1004,Cy Ng,Work,9 Pine St,Salem,MA,01970,CVS,25\n"
+    )
+    without_ids = tmp_path / "no-ids.csv"
+    without_ids.write_text(
+        "\n".join(line.split(",", 1)[1] for line in path.read_text().splitlines()[:4]) + "\n"
+    )
+    for sheet, ids in ((path, True), (without_ids, False)):
+        result = validate(load_sheet(sheet), sandbox_catalog())
+        assert result.rows["status"].tolist() == ["invalid", "invalid", "valid"] + (
+            ["valid"] * 2 if ids else []
+        )
+        said = [p.message for p in result.problems if p.kind == "One person's addresses"]
+        assert said == [
+            f"Row {row}, column 'Address Type': Ann Lee is listed once per address (row 2 'Home', row 3 'Work'): "
+            "each row would send a card to another address. Keep only the row of the address the card goes "
+            "to, and delete the others."
+            for row in (2, 3)
+        ]
+    assert main(["run", str(without_ids), "--yes", "--out", str(tmp_path / "out")]) == 3
+    assert [line["PhysicalDeliveryAddress"]["Name"] for line in vendor_lines(isolated_data_dir)] == [
+        "Bob Ray"
+    ]

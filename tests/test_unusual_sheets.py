@@ -1956,3 +1956,36 @@ def test_a_sheet_of_exclusions_beside_the_list_refuses_the_file_as_do_not_send_d
         f"staff.xlsx holds a sheet '{sheet}' beside the list 'All staff': bulkship reads one sheet, and would "
         f"order everyone on 'All staff', the people on '{sheet}' too",
     )
+
+
+def test_a_name_merged_down_over_two_addresses_sends_neither_card(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets6: 'Ann Lee' merged down over her home's row and her office's was read on
+    each row, and she got a card at each (nothing said but 'inside the merged cell'). Each row is an
+    error, in LibreOffice's ODS copy too; an address merged over two people (a household) and a name
+    merged over two gifts at one address are sent."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02108", "CVS", 25])
+    sheet.append([None, "100 Corporate Dr", "Burlington", "MA", "01803", "CVS", 25])
+    sheet.append(["Bob Lee", "2 Elm St", "Boston", "MA", "02108", "CVS", 25])
+    sheet.append(["Cy Lee", None, None, None, None, "CVS", 25])
+    sheet.append(["Di Wu", "3 Oak St", "Boston", "MA", "02108", "CVS", 25])
+    sheet.append([None, "3 Oak St", "Boston", "MA", "02108", "TARGET", 50])
+    sheet.merge_cells("A2:A3")
+    for column in "BCDE":
+        sheet.merge_cells(f"{column}4:{column}5")
+    sheet.merge_cells("A6:A7")
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    for loaded in (path, convert(path, "ods", tmp_path)):
+        code, data, err = validate(capsys, loaded)
+        assert (code, data["valid"], data["invalid"]) == (1, 4, 2), err
+        assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+            f"Row {row}, column 'Name': 'Ann Lee' is one cell merged over rows 2-3, whose addresses differ: "
+            "each row would send this person a card at another address. Keep only the row of the address "
+            "the card goes to (or unmerge the cell if these are different people)."
+            for row in (2, 3)
+        ]
