@@ -162,4 +162,5 @@ def test_a_send_refused_at_run_time_for_want_of_an_approval_says_what_to_do_in_t
     assert "waits for an approver" in said, said
     assert "run the same command" not in said, said
     assert "An approver approves it on Approvals, and the approval sends it" in said, said
+    assert "Waiting for an approver (request #" in said and "Finished" not in said, said
     assert len(embedded_sandbox_orders(team.data_dir)) == 1

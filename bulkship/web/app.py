@@ -161,6 +161,10 @@ def _progress(web: Web, batch: state.WebBatch) -> dict[str, Any]:
         "orders_unsettled": sum(orders.get(s, 0) for s in OPEN_STATES),
         # planned orders (its cost page was opened, it waits for approval) are not a send: never "Finished"
         "nothing_sent": not sent and not any(orders.get(s, 0) for s in OPEN_STATES),
+        # its orders wait for an approver: not "Finished" (a run refused for want of one read so: hunter-web6)
+        "waiting_approval": _waiting_request(web.settings, batch.name)
+        if not running and orders.get("planned")
+        else None,
         "rows": rows,
         "percent": int(100 * sent / total) if total else (0 if running else 100),
         "last_run": batch.last_run if not running else None,
