@@ -45,6 +45,7 @@ from .load import sheet_names
 from .models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, PlannedOrder, ValidationResult
 from .plan import batch_name_of, order_seq, plan_orders_lazily
 from .reconcile.join import FAILED_AT_VENDOR_NOTE, ledger_keys
+from .reconcile.sheets.book import FIX_SHEET
 from .repeats import HELD, RepeatPolicy, find_holds, release, rows_held
 from .repeats.foreign import ordered_by_another_ledger
 from .statuses import duplicate_note
@@ -94,9 +95,11 @@ def check_batch_identity(
     frame: Any,
     *,
     in_doubt: int = 0,
+    fix_sheet: bool = False,
 ) -> None:
     """Raise BatchConflictError when this file cannot continue ``batch`` (see the module docstring).
-    ``in_doubt``: the batch's orders sent with no answer yet: settled with the batch's own file first."""
+    ``in_doubt``: the batch's orders sent with no answer yet: settled with the batch's own file first.
+    ``fix_sheet``: the file is a result workbook read by its Fix these sheet."""
     fingerprints = frame[FINGERPRINT].astype(str).tolist()
     present = set(fingerprints)
     if file_name == stored_file_name or bool(committed & present):
@@ -111,6 +114,17 @@ def check_batch_identity(
             f"{shlex.quote(stored_file_name)} --batch {shlex.quote(batch)} (it asks the vendor and never "
             f"sends a card twice); then run {shlex.quote(file_name)} as its own batch: its rows already "
             "ordered are held, not sent again",
+        )
+    if committed and len(new_rows) > outstanding and fix_sheet:
+        # its rows read otherwise than the batch's: another program file (one next to the batch's list is
+        # not next to its result workbook), not another list: "give it its own batch" sent them at STANDARD
+        # beside the OVERNIGHT of the program (found by review20)
+        raise BatchConflictError(
+            f"{file_name} is a result workbook of batch {batch!r}, but {len(new_rows)} of its rows read "
+            f"otherwise than the rows the batch ordered from {stored_file_name}: read without the program "
+            "settings that file was run with? Nothing was sent",
+            hint=f"run it with them: bulkship run {shlex.quote(file_name)} --batch {shlex.quote(batch)} "
+            "--config PROGRAM.toml (a bulkship.toml next to the list is not read next to the workbook)",
         )
     if committed and len(new_rows) > outstanding:
         raise BatchConflictError(
@@ -184,7 +198,16 @@ def sync_ledger(
         check_same_sheet(batch, file_name, stored.file_name, ledger.batch_sheet(batch), sheet)
         committed = rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
         in_doubt = sum(1 for o in orders.values() if o.state in OPEN_STATES)
-        check_batch_identity(batch, file_name, stored.file_name, known, committed, frame, in_doubt=in_doubt)
+        check_batch_identity(
+            batch,
+            file_name,
+            stored.file_name,
+            known,
+            committed,
+            frame,
+            in_doubt=in_doubt,
+            fix_sheet=sheet.sheet_name == FIX_SHEET,
+        )
     people = references_people(sheet.column_map)  # an account's contacts share its 'Customer ID'
     policy = dataclasses.replace(repeats or RepeatPolicy(), references_people=people)
     found = find_holds(

@@ -157,7 +157,7 @@ def test_the_run_counts_the_rows_to_fix_as_the_fix_these_sheet_lists_them(
     said = " ".join(capsys.readouterr().err.split())
     fix = openpyxl.load_workbook(tmp_path / "GIFTS-results.xlsx")[FIX_SHEET]
     assert fix.max_row - 1 == 2  # the duplicate is not on Fix these: it needs no correction
-    assert "2 row(s) need fixing" in said and "see the 'Fix these' sheet" in said
+    assert "2 row(s) need fixing" in said and "correct them on the 'Fix these' sheet of" in said
     assert "1 duplicate row(s) repeat an earlier row of the file and are not sent" in said
 
 

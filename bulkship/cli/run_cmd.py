@@ -168,6 +168,14 @@ def run(
     announce_target(settings)
     bar = ProgressBar()
     said: set[str] = set()  # the file's notes shown with the plan
+    # a command a refusal offers reads and spends as this one would: "--batch B1" without the person's
+    # --max-total sent past it (review18's leftover)
+    # (a program file found next to the list is not next to its result workbook: named, the follow-up
+    # reads the rows as this run did; found by review20)
+    found = Path(program.source).resolve() if config is None and program.source else config
+    kept = _given(("--config", found), ("--max-total", max_total), ("--repeat-window", repeat_window),
+                  ("--ledger", ledger), ("--api-url", api_url), ("--credentials", credentials),
+                  ("--out", out))  # fmt: skip
     options = RunOptions(
         batch=batch,
         po_prefix=po_prefix,
@@ -182,26 +190,15 @@ def run(
         reporter=bar,
         allow_repeat=allow_repeat,
         repeat_window_days=repeat_window,
-        # a command a refusal offers reads and spends as this one would: "--batch B1" without the person's
-        # --max-total sent past it (review18's leftover)
-        keep=_given(
-            ("--sheet", sheet),
-            ("--config", config),
-            ("--encoding", encoding),
-            ("--max-total", max_total),
-            ("--repeat-window", repeat_window),
-            ("--ledger", ledger),
-            ("--api-url", api_url),
-            ("--credentials", credentials),
-            ("--out", out),
-        )
+        keep=_given(("--sheet", sheet), ("--encoding", encoding))
+        + kept
         + (("--include-hidden",) if include_hidden else ()),
     )
     try:
         result = run_batch(file, settings, options)
     finally:
         bar.stop()
-    report(result, said)
+    report(result, said, kept)  # a Fix these follow-up reads its own sheet: no --sheet, no --encoding
     if csv and result.output:
         from .track_cmd import export_csv
 

@@ -3,6 +3,7 @@ sending, and the run's outcome with the next step for each kind of row left."""
 
 from __future__ import annotations
 
+import shlex
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -160,7 +161,9 @@ class ProgressBar:
             self.progress.stop()
 
 
-def report(result: RunResult, said: set[str] | None = None) -> None:
+def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...] = ()) -> None:
+    """What the run did and what to do next; ``keep``: the options the person ran with that the follow-up
+    command keeps (its budget, its ledger, its column mapping)."""
     for note in result.notes:
         if note not in (said or ()):
             err_console.print(note, markup=False, highlight=False, soft_wrap=True)
@@ -226,10 +229,14 @@ def report(result: RunResult, said: set[str] | None = None) -> None:
             f"{result.no_card_rows} row(s) failed at the vendor before their card was made (nothing charged "
             "for them): re-run the same command to send them again under a new PO number."
         )
-    if to_fix > 0:
+    if to_fix > 0:  # "correct them and run it with --batch B" named no file: the sheet, or the list?
+        workbook = str(result.output) if result.output else "RESULT-WORKBOOK"
+        follow = shlex.join(["bulkship", "run", workbook, "--batch", result.batch, *keep])
         err_console.print(
-            f"{to_fix} row(s) need fixing (invalid or refused by the vendor): see the "
-            f"'Fix these' sheet, correct them and run it with --batch {result.batch}."
+            f"{to_fix} row(s) need fixing (invalid or refused by the vendor): correct them on the 'Fix "
+            f"these' sheet of {workbook}, then run `{follow}` (or correct them in your file and re-run the "
+            "same command).",
+            soft_wrap=True,
         )
     if duplicates:
         err_console.print(
