@@ -376,7 +376,12 @@ class VendorOrder:
             return extra
         beyond = self.total - lines
         # lines it failed refunded and the order's own charge kept: beyond the lines that made a card
-        return self.total - made if beyond < 0 and made != lines else beyond
+        if beyond < 0 and made != lines:
+            return self.total - made
+        # never more than the total leaves beside the lines that made a card: a line ended with its cost shown
+        # negative (-25.00, refunded) made the lines' sum 50.00 beside a total of 100.00, and 50.00 billed
+        # beside the 75.00 of the cards made read "charged 125.00" everywhere (found by hunter-vendor6)
+        return min(beyond, self.total - made)
 
 
 @dataclass(frozen=True)

@@ -318,3 +318,24 @@ def test_charges_an_order_shows_beside_its_lines_are_charged(
     (note,) = [n for n in result.notes if "differ from the plan" in n]
     assert f"the vendor shows {charged}" in note, note
     check_money(vendor.settings(tmp_path).ledger, "staff")
+
+
+def test_a_line_ended_with_its_cost_shown_negative_never_charges_beyond_the_order_s_total(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor6: after the run, the vendor's reads showed E2's line Cancelled (no parcel) with
+    its cost as -25.00 (refunded), the order's Cost still 100.00: the lines' sum (50.00) beside that total
+    billed 50.00 on the order beside the 75.00 of the cards made, and track, status, the workbook, the
+    Batches page and reconcile all said "charged 125.00", more than the vendor shows anywhere."""
+
+    def e2_refunded(order: dict[str, Any]) -> None:
+        for line in order[key_of(order, "LineItems")]:
+            if line[key_of(line, "ExternalId")] == "E2":
+                line[key_of(line, "Status")] = "Cancelled"
+                line[key_of(line, "Cost")] = -25.0
+                line.pop(key_of(line, "Shipments"), None)
+
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    vendor.rewrite = orders_rewritten(e2_refunded)
+    charged = charged_everywhere(vendor, tmp_path, result)
+    assert charged[1:] == [Decimal("100.00")] * 5, charged
