@@ -231,3 +231,44 @@ def test_a_settlement_on_a_single_users_page_is_recorded_as_the_command_line_rec
     with Ledger.open(settings.ledger, lock=False) as ledger:
         settled = [e.detail for e in ledger.events("staff") if e.kind == "review_settled_at_vendor"]
     assert settled and settled[0]["by"] == current_user()
+
+
+def test_a_team_s_pages_offer_the_settling_tracking_and_vendor_check_only_to_who_may_use_them(
+    tmp_path: Path, settings: Settings, quick_hashes: None
+) -> None:
+    """Found by hunter-web6 (as hunter-web4 and -web5 for the Review and Columns pages): an approver was
+    offered "Refresh tracking" and "Check against the vendor" on the Results page, finance the settling
+    forms of the rows waiting for review; each click answered "Not allowed ... needs the role ...". The rows
+    stay there to read."""
+    from bulkship.team import accounts, approvals, store
+
+    sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+    run_batch(sheet, settings, wait_s=0)
+    settings.ledger.unlink()  # a lost ledger: the same file sent from the page waits for review
+    for name, role in (("sam", "requester"), ("fin", "finance"), ("carol", "approver")):
+        accounts.add_user(settings, name, f"password-{name}", [role], actor="test")
+    approvals.set_threshold(settings, "100000", actor="test")
+    try:
+        app = create_app(settings)
+        seen: dict[str, tuple[str, str]] = {}
+        with TestClient(app, follow_redirects=True):  # the server runs (its start and stop)
+            for name in ("sam", "fin", "carol"):
+                person = TestClient(app, follow_redirects=True)
+                login = {"csrf_token": token(person, "/login"), "name": name, "password": f"password-{name}"}
+                assert person.post("/login", data={**login, "next": "/"}).status_code == 200
+                if name == "sam":
+                    upload_and_cost(person, sheet)
+                review = person.get("/batches/staff/needs-review").text
+                seen[name] = (review, person.get("/batches/staff/results").text)
+    finally:
+        store.forget_engines()
+    settle, track, check = (
+        'action="/batches/staff/needs-review/check"',
+        'action="/batches/staff/track"',
+        'id="reconcile"',
+    )
+    assert settle in seen["sam"][0] and track in seen["sam"][1] and check in seen["sam"][1]
+    assert settle not in seen["fin"][0] and "A requester of the team settles these rows" in seen["fin"][0]
+    assert track in seen["fin"][1] and check in seen["fin"][1]  # finance tracks and reconciles
+    assert settle not in seen["carol"][0] and track not in seen["carol"][1] and check not in seen["carol"][1]
+    assert "PO BS-STAFF-0001" in seen["carol"][0]  # the rows are still there to read

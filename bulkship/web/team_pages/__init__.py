@@ -16,7 +16,7 @@ from typing import Any
 
 from starlette.routing import Route
 
-from ..auth import SESSION_COOKIE
+from ..auth import SESSION_COOKIE, allowed, rule_for
 from .approving import approval_page, approvals_page, approve, reject
 from .asking import after_confirm, before_confirm, team_cost
 from .people import add_person, change_person, change_settings, people_page
@@ -44,8 +44,21 @@ def routes() -> list[Route]:
     ]
 
 
+def may(request: Any, method: str, path: str) -> bool:
+    """Whether the page's person may use the route ``method`` ``path`` (the rules of
+    :data:`bulkship.web.auth.RULES`, which refuse it otherwise): a page offers no button its reader would be
+    refused ("Refresh tracking" and "Check against the vendor" for an approver, the settling forms for
+    finance: found by hunter-web6). Anyone, in single-user mode."""
+    me = request.scope.get("team_user") if request is not None else None
+    if me is None:
+        return True
+    rule, _params = rule_for(method, path)
+    return allowed(rule, method, frozenset(me.roles))
+
+
 def install(templates: Any) -> None:
     templates.globals["team_cost"] = team_cost
+    templates.globals["may"] = may
 
 
 __all__ = ["SESSION_COOKIE", "after_confirm", "before_confirm", "forbidden_page", "install", "routes"]
