@@ -56,6 +56,7 @@ from .track.orders import (
     recheck_planned_again,
     unread_note,
 )
+from .webhookurl import checked_webhook_url
 
 if TYPE_CHECKING:
     from .models import LoadedSheet
@@ -89,6 +90,9 @@ class RunOptions:
     loaded: LoadedSheet | None = None  # the sheet already read (and corrected) from the path: not read again
     cards_shown: Mapping[str, str] | None = None  # product Id -> the card's name the cost page showed (web)
     keep: tuple[str, ...] = ()  # the person's options a command offered by a refusal gives again (CLI)
+
+    def __post_init__(self) -> None:
+        checked_webhook_url(self.webhook_url)  # a URL the vendor cannot use would fail every order
 
     def repeat_policy(self, today: date) -> RepeatPolicy:
         window = self.repeat_window_days

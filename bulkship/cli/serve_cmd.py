@@ -16,6 +16,7 @@ import typer
 
 from ..defaults import MAX_FILE_BYTES
 from ..errors import ConfigError
+from ..webhookurl import checked_webhook_url
 from .app import (
     ApiUrlOption,
     CredentialsOption,
@@ -30,6 +31,7 @@ from .app import (
 DEFAULT_PORT = 8000
 DEFAULT_MAX_UPLOAD_MB = MAX_FILE_BYTES // (1024 * 1024)  # the loader reads no larger file
 DEFAULT_TRACK_EVERY_MIN = 15.0  # tracking refreshed in the background this often
+MAX_TRACK_EVERY_MIN = 7 * 24 * 60.0  # a week: beyond, a sleep no event loop takes
 
 
 @app.command("serve")
@@ -41,26 +43,26 @@ def serve_command(
         int, typer.Option("--port", min=0, max=65535, help="Port (0: any free port).")
     ] = DEFAULT_PORT,
     max_upload_mb: Annotated[
-        int | None,
-        typer.Option(
-            "--max-upload-mb", min=1, help="Largest upload in MB (env BULKSHIP_MAX_UPLOAD_MB; default 512)."
-        ),
-    ] = None,
+        int,
+        typer.Option("--max-upload-mb", min=1, envvar="BULKSHIP_MAX_UPLOAD_MB", help="Largest upload in MB."),
+    ] = DEFAULT_MAX_UPLOAD_MB,
     track_every: Annotated[
-        float | None,
+        float,
         typer.Option(
             "--track-every",
             min=0,
-            help="Refresh tracking in the background every N minutes; 0: only when asked "
-            "(env BULKSHIP_TRACK_EVERY_MIN; default 15).",
+            max=MAX_TRACK_EVERY_MIN,
+            envvar="BULKSHIP_TRACK_EVERY_MIN",
+            help="Refresh tracking in the background every N minutes; 0: only when asked.",
         ),
-    ] = None,
+    ] = DEFAULT_TRACK_EVERY_MIN,
     webhook_url: Annotated[
         str | None,
         typer.Option(
             "--webhook-url",
+            envvar="BULKSHIP_WEBHOOK_URL",
             help="Register this URL with every order sent from the page: a `bulkship webhook serve` on the "
-            "same ledger records deliveries as they happen (env BULKSHIP_WEBHOOK_URL).",
+            "same ledger records deliveries as they happen.",
         ),
     ] = None,
     secure_cookies: Annotated[
@@ -95,10 +97,7 @@ def serve_command(
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger, out=out)
     if out is None and not os.environ.get("BULKSHIP_OUT"):
         settings = replace(settings, out_dir=settings.data_dir / "results")
-    limit_mb = max_upload_mb or int(os.environ.get("BULKSHIP_MAX_UPLOAD_MB") or DEFAULT_MAX_UPLOAD_MB)
-    if track_every is None:
-        track_every = float(os.environ.get("BULKSHIP_TRACK_EVERY_MIN") or DEFAULT_TRACK_EVERY_MIN)
-    webhook_url = webhook_url or os.environ.get("BULKSHIP_WEBHOOK_URL") or None
+    webhook_url = checked_webhook_url(webhook_url or None)
     announce_target(settings)
 
     from ..team import team_mode
@@ -132,6 +131,6 @@ def serve_command(
     # scan it again on every full collection, nor once more on the way out (~0.4 s of CPU per stop).
     gc.freeze()
     serve(
-        settings, host=host, port=port, max_upload_bytes=limit_mb * 1024 * 1024, on_ready=ready,
+        settings, host=host, port=port, max_upload_bytes=max_upload_mb * 1024 * 1024, on_ready=ready,
         track_every_s=track_every * 60 or None, webhook_url=webhook_url,
     )  # fmt: skip
