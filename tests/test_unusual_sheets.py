@@ -1989,3 +1989,31 @@ def test_a_name_merged_down_over_two_addresses_sends_neither_card(
             "the card goes to (or unmerge the cell if these are different people)."
             for row in (2, 3)
         ]
+
+
+@pytest.mark.parametrize(
+    "sheet", ["Changes", "Updates", "Corrections 12-01", "Change Log", "Edits", "Amendments"]
+)
+def test_a_sheet_of_changes_beside_the_list_refuses_the_file_until_the_list_is_chosen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sheet: str
+) -> None:
+    """Found by hunter-sheets6: the list beside a sheet 'Changes' saying Bob's amount is 50 now and Cy is
+    to be removed: the list was read alone, Bob sent 25 and Cy a card, nothing said. Refused until the
+    changes are made on the list and --sheet names it."""
+    book = openpyxl.Workbook()
+    book.active.title = "All staff"
+    book.active.append(HEADER)
+    book.active.append(["Ex Ann", "1 Ex St", "Salem", "MA", "01970", "CVS", 25])
+    book.active.append(["Ex Bob", "2 Ex St", "Salem", "MA", "01970", "CVS", 25])
+    changes = book.create_sheet(sheet)
+    changes.append(["Name", "Change"])
+    changes.append(["Ex Bob", "Amount 50"])
+    book.save(tmp_path / "staff.xlsx")
+    code, data, _err = validate(capsys, tmp_path / "staff.xlsx")
+    assert (code, data["error"]) == (
+        2,
+        f"staff.xlsx holds a sheet '{sheet}' beside the list 'All staff': bulkship reads one sheet, and would "
+        f"order everyone on 'All staff' as written there, without the changes on '{sheet}'",
+    )
+    code, data, _err = validate(capsys, tmp_path / "staff.xlsx", "--sheet", "All staff")
+    assert (code, data["valid"]) == (0, 2)

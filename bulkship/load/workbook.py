@@ -232,6 +232,13 @@ _NOT_TO_SEND_SHEET = re.compile(
     r"opt(?:ed)?[\s-]*outs?|alternates?|wait\s*-?\s*list(?:ed)?)\b"
 )
 
+# ... or for changes to the list: 'Changes' saying Bob's amount is 50 now and Cy is to be removed, the list
+# read alone sent Bob 25 and Cy a card (found by hunter-sheets6)
+_CHANGES_SHEET = re.compile(
+    r"(?i)\b(?:changes?|change\s*log|updates?|corrections?|edits?|revisions?|amendments?|adjustments?|"
+    r"modifications?)\b"
+)
+
 
 def _refuse_a_sheet_of_people_not_to_send(
     workbook: Any, names: list[str], hidden: set[str], chosen: str, path: Path
@@ -243,11 +250,18 @@ def _refuse_a_sheet_of_people_not_to_send(
     from .skipped.headings import _SEND_HEADING
 
     for name in names:
-        if name == chosen or name in hidden or not _NOT_TO_SEND_SHEET.search(name):
+        changes = not _NOT_TO_SEND_SHEET.search(name) and _CHANGES_SHEET.search(name)
+        if name == chosen or name in hidden or not (changes or _NOT_TO_SEND_SHEET.search(name)):
             continue
         if _SEND_HEADING.search(name):
             continue
         cells = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS + 1)
+        if any(_filled(row) for row in cells) and changes:
+            raise SheetChoiceError(
+                f"{path.name} holds a sheet '{name}' beside the list '{chosen}': bulkship reads one sheet, "
+                f"and would order everyone on '{chosen}' as written there, without the changes on '{name}'",
+                hint=f"make the changes on '{chosen}' itself, then run with --sheet '{chosen}'",
+            )
         if any(_filled(row) for row in cells):
             raise SheetChoiceError(
                 f"{path.name} holds a sheet '{name}' beside the list '{chosen}': bulkship reads one sheet, "
