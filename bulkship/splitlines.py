@@ -49,15 +49,23 @@ def merge_split(vendor_order: VendorOrder, items: Sequence[Any]) -> VendorOrder:
             groups.setdefault(_fold(line.external_id), []).append(place)
     merged: dict[int, VendorLineItem] = {}
     dropped: set[int] = set()
+    refunded = Decimal(0)  # the cost of pieces ended without a card beside pieces that made one
     for key, places in groups.items():
         pieces = [lines[p] for p in places]
         if len(places) > 1 and len(sent.get(key, ())) == 1 and _pieces_of(sent[key][0], pieces):
             merged[places[0]] = _merged(pieces)
             dropped.update(places[1:])
+            if any(not _ended(p) for p in pieces):
+                refunded += sum((p.cost or Decimal(0) for p in pieces if _ended(p)), Decimal(0))
     if not merged:
         return vendor_order
     new_lines = tuple(merged.get(p, line) for p, line in enumerate(lines) if p not in dropped)
-    return dataclasses.replace(vendor_order, line_items=new_lines, raw=_raw_without(vendor_order, dropped))
+    total = vendor_order.total
+    if total is not None and refunded and _cents(total) == _cents(_cost_of(vendor_order.card_lines)):
+        total -= refunded  # a total that is its lines' sum stays so: the ended pieces charge nothing
+    return dataclasses.replace(
+        vendor_order, line_items=new_lines, raw=_raw_without(vendor_order, dropped), total=total
+    )
 
 
 def partial_line(line: Any, item: Any, vendor_order: VendorOrder, sent_count: int) -> bool:
@@ -187,7 +195,12 @@ def _pieces_of(item: dict[str, Any], pieces: Sequence[VendorLineItem]) -> bool:
 
 
 def _merged(pieces: Sequence[VendorLineItem]) -> VendorLineItem:
-    costs = [p.cost for p in pieces]
+    """One line of the pieces: quantities added, parcels of all, costs of those that made (or may make) a
+    card: a piece ended without one charges nothing, as a whole line so ended does not. Counted, a piece of
+    Q2 Cancelled beside two Delivered had status and the workbook say "charged 209.95" and reconcile "the
+    vendor's orders cost 129.97" (found by hunter-vendor6)."""
+    live = [p for p in pieces if not _ended(p)]
+    costs = [p.cost for p in (live or pieces)]
     cost = None if any(c is None for c in costs) else sum((c or Decimal(0) for c in costs), Decimal(0))
     return dataclasses.replace(
         pieces[0],
@@ -225,6 +238,15 @@ def _raw_without(vendor_order: VendorOrder, dropped: set[int]) -> dict[str, obje
         if str(key).lower() == "lineitems" and isinstance(value, list):
             raw[key] = [line for place, line in enumerate(value) if place not in dropped]
     return raw
+
+
+def _cost_of(lines: Sequence[VendorLineItem]) -> Decimal | None:
+    costs = [li.cost for li in lines]
+    return None if None in costs else sum((c or Decimal(0) for c in costs), Decimal(0))
+
+
+def _cents(amount: Decimal | None) -> Decimal | None:
+    return None if amount is None else amount.quantize(Decimal("0.01"))
 
 
 def _fold(value: Any) -> str:
