@@ -35,6 +35,7 @@ def test_a_webhook_url_that_is_no_http_address_is_refused_before_any_order(
         ("BULKSHIP_TRACK_EVERY_MIN", "-3", "--track-every"),
         ("BULKSHIP_TRACK_EVERY_MIN", "inf", "--track-every"),
         ("BULKSHIP_WEBHOOK_URL", "notaurl", "is no http(s) address"),
+        ("BULKSHIP_ACCESS_TOKEN", "their-token", "no vendor API URL"),  # each user's cost page said it
     ],
 )
 def test_a_web_server_setting_it_cannot_use_is_one_error_before_it_serves(

@@ -98,6 +98,7 @@ def serve_command(
     if out is None and not os.environ.get("BULKSHIP_OUT"):
         settings = replace(settings, out_dir=settings.data_dir / "results")
     webhook_url = checked_webhook_url(webhook_url or None)
+    settings.credentials()  # missing or misplaced: the operator's to fix here, not each user's on the page
     announce_target(settings)
 
     from ..team import team_mode
