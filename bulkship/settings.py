@@ -108,6 +108,9 @@ class Settings:
         return (self.email, self.access_token)
 
 
+CREDENTIAL_KEYS = {"email", "access_token", "api_url"}
+
+
 def _read_credentials_file(path: Path) -> dict[str, str]:
     """A TOML file with ``email``, ``access_token`` and optionally ``api_url``."""
     text = read_settings_text(path, what="Credentials file")  # a folder, a pipe: one line, not a traceback
@@ -115,7 +118,14 @@ def _read_credentials_file(path: Path) -> dict[str, str]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"Credentials file {path} is not valid TOML: {exc}") from None
-    return {k: str(v) for k, v in data.items() if k in {"email", "access_token", "api_url"}}
+    unknown = sorted(set(data) - CREDENTIAL_KEYS)
+    if unknown:  # 'token', a [vendor] table: dropped, it left no credentials or ran on the sandbox
+        raise ConfigError(
+            f"Credentials file {path} has {', '.join(map(repr, unknown))}, which bulkship does not read",
+            hint='write email = "…", access_token = "…" and api_url = "https://…" at the top of the '
+            "file, outside any [section]",
+        )
+    return {k: str(v) for k, v in data.items()}
 
 
 def resolve_settings(

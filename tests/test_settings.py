@@ -116,3 +116,25 @@ def test_vendor_credentials_without_the_vendor_url_say_so_instead_of_the_sandbox
     assert "no vendor API URL" in err and "BULKSHIP_API_URL" in err
     assert "did not accept" not in err and "their-real-token" not in err
     assert resolve_settings(env={"BULKSHIP_EMAIL": SANDBOX_EMAIL}).credentials()[0] == SANDBOX_EMAIL
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ('email = "a@b.example"\ntoken = "SECRET-1"\napi_url = "https://vendor.example"\n', "'token'"),
+        (
+            '[vendor]\nemail = "a@b.example"\naccess_token = "SECRET-1"\napi_url = "https://vendor.example"\n',
+            "'vendor'",
+        ),
+    ],
+)
+def test_a_credentials_file_with_keys_bulkship_does_not_read_is_refused(text, named, tmp_path: Path, capsys):
+    """'token' for 'access_token' was dropped: "No vendor credentials ... pass --credentials FILE" to a person
+    who had; the same under a [vendor] table left no API URL, and the run went to the embedded sandbox."""
+    from bulkship.cli import main
+
+    creds = tmp_path / "creds.toml"
+    creds.write_text(text)
+    assert main(["catalog", "--credentials", str(creds)]) == 2
+    err = capsys.readouterr().err
+    assert named in err and "does not read" in err and "SECRET-1" not in err and "SANDBOX" not in err
