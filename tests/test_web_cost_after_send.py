@@ -241,3 +241,30 @@ def test_the_cost_page_of_a_batch_with_no_valid_row_says_so(settings: Settings, 
         page = client.get("/batches/thirty/cost").text
     assert "No row of this batch is valid: nothing can be sent" in page, page
     assert "each of its valid rows is ordered" not in page
+
+
+def test_the_cost_page_of_orders_in_doubt_alone_does_not_call_them_planned_orders_of_none(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Found by hunter-web6 (a 2,000-row batch cut short by a restart): the cost page read "0 order(s) for 0
+    row(s), 0 card(s). 5 of them were planned before (same PO numbers)" above "Also in doubt from an earlier
+    send: 5 order(s)": the orders left from before were the ones in doubt, not five of none."""
+    import contextlib
+    import re
+    import sqlite3
+
+    path = tmp_path / "vs.csv"
+    path.write_text(
+        "Employee ID,Name,Street,City,State,ZIP,Product,Amount\nV1,Ana Vs,12 Elm St,Boston,MA,02108,CVS,25\n"
+    )
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, path, name="vs")
+        assert confirm(client, "vs").url.path == "/batches/vs/progress"
+        wait_until_finished(client, "vs")
+        with contextlib.closing(sqlite3.connect(settings.ledger)) as db, db:  # its answer was lost
+            lost = "WHERE po_number = 'BS-VS-0001'"
+            db.execute(f"UPDATE orders SET state = 'unknown', vendor_order_id = NULL {lost}")
+            db.execute(f"UPDATE rows SET status = 'planned' {lost}")
+        cost = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/vs/cost").text).split())
+    assert "of them were planned before" not in cost, cost
+    assert "1 order(s) left from an earlier send (planned, or in doubt below) keep their PO numbers" in cost
