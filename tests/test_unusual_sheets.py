@@ -2017,3 +2017,33 @@ def test_a_sheet_of_changes_beside_the_list_refuses_the_file_until_the_list_is_c
     )
     code, data, _err = validate(capsys, tmp_path / "staff.xlsx", "--sheet", "All staff")
     assert (code, data["valid"]) == (0, 2)
+
+
+def test_a_note_on_a_row_of_its_own_asking_to_change_a_recipient_holds_that_recipient(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets6: notes typed below the list ('Note: Bob Ray should get $50', 'Cy - remove,
+    left company') were skipped as notes and Bob sent at 25, Cy a card, exit 0. The rows they name are
+    errors saying so; a note naming a recipient without asking for a change ('Prepared by Di Fox') sends
+    as before."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for i, name in enumerate(("Ann Lee", "Bob Ray", "Cy Ng", "Di Fox"), start=1):
+        sheet.append([name, f"{i} Main St", "Boston", "MA", "02108", "CVS", 25])
+    sheet.append([])
+    sheet.append(["Note: Bob Ray should get $50 (promotion)"])
+    sheet.append(["Cy - remove, left company 11/30"])
+    sheet.append(["Prepared by Di Fox, HR"])
+    path = tmp_path / "notes.xlsx"
+    book.save(path)
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 2, 2), err
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        "Row 3, column 'Name': the note on row 7 ('Note: Bob Ray should get $50 (promotion)') names Bob Ray: "
+        "bulkship does not act on notes, and would send this row as written. Make the change on this row "
+        "itself, then delete the note.",
+        "Row 4, column 'Name': the note on row 8 ('Cy - remove, left company 11/30') names Cy Ng: bulkship "
+        "does not act on notes, and would send this row as written. Make the change on this row itself, then "
+        "delete the note.",
+    ]

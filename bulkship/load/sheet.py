@@ -43,6 +43,7 @@ from .problems import (
     _formula_text_problems,
     _hidden_by_format_problems,
     _hidden_cents_problems,
+    _note_names_problems,
     _one_person_problems,
     _overflowing_rows,
     _read_problems,
@@ -197,6 +198,7 @@ def _to_loaded_sheet(
     read_problems += _total_problems(body, column_map, not_judged)
     read_problems += _continued_problems(body, column_map, skipped)
     read_problems += _one_person_problems(grid, body, by_position, column_map, not_judged)
+    read_problems += _note_names_problems(body, column_map, skipped)
     read_problems += _each_problems(body, column_map, not_judged, chosen="value" in program.columns)
     read_problems += _correction_problems(body, column_map, contract.alias_index(program.aliases), not_judged)
     read_problems += _elsewhere_problems(body, column_map, not_judged)

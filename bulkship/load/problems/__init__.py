@@ -7,7 +7,8 @@ One concern a module: :mod:`.rows` (what a row's cells read as), :mod:`.cells` (
 says), :mod:`.elsewhere` (a column sending the card to someone else), :mod:`.rush` (a column asking for
 faster shipping than the row gets), :mod:`.each` (a one-card amount column saying another amount than
 the value), :mod:`.continued` (the rest of a row's address on the row below it), :mod:`.oneperson` (one
-person listed at several addresses: 'Address Type' = Home, Work).
+person listed at several addresses: 'Address Type' = Home, Work), :mod:`.notenames` (a note on a row of its
+own asking for a change to a recipient's row).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .continued import _continued_problems
 from .corrections import _correction_problems
 from .each import _each_problems
 from .elsewhere import _elsewhere_problems
+from .notenames import _note_names_problems
 from .oneperson import _one_person_problems
 from .rows import (
     TEXT_COLUMNS,
@@ -50,6 +52,7 @@ __all__ = [
     "_formula_text_problems",
     "_hidden_by_format_problems",
     "_hidden_cents_problems",
+    "_note_names_problems",
     "_one_person_problems",
     "_overflowing_rows",
     "_read_problems",

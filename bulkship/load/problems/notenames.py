@@ -1,0 +1,82 @@
+"""A note in the list, on a row of its own, asking for a change to a recipient's row ('*Bob - change to
+$50' below the table, 'Cy Ng - remove, left company'): the note was skipped (or a row to fix) and the row
+it names sent as written, Bob at 25, Cy a card (found by hunter-sheets6). bulkship acts on no note: the row
+it names waits for the change to be made on it."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection
+
+import pandas as pd
+
+from ...models import Problem, SkippedRow
+from ..skipped import _short
+from ..skipped.kinds import NOT_TO_SEND
+
+_NAMES = ("name", "first_name", "last_name")
+# what a note asking for a change says: another amount, a removal, a correction
+_ASKS = re.compile(
+    r"(?i)\b(?:change[ds]?|update[ds]?|instead|should|remove[ds]?|delete[ds]?|don'?t|do\s+not|not|skip|"
+    r"cancel(?:l?ed)?|replace[ds]?|correct(?:ed|ion)?|wrong|moved|new\s+address|amount|left)\b|\$\s?\d"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _note_names_problems(
+    body: pd.DataFrame, column_map: dict[str, str], skipped: Collection[SkippedRow]
+) -> list[Problem]:
+    """An error on each recipient's row a note row of the list names (the whole name, or a first name no
+    other recipient has) while asking for a change."""
+    headers = {field: header for header, field in column_map.items()}
+    names = [headers[f] for f in _NAMES if f in headers]
+    if not names or "address1" not in headers or len(body) < 2:
+        return []
+    street = body[headers["address1"]].fillna("").astype(str).str.strip()
+    lone = street.eq("")  # a note holds no street; the usual list has no such row
+    if not lone.any():
+        return []
+    left_out = {s.row for s in skipped if s.kind not in ("note", NOT_TO_SEND)}
+    notes = {
+        int(row): " ".join(v for v in body.loc[row].fillna("").astype(str).str.strip() if v)
+        for row in body.index[lone.to_numpy()]
+        if int(row) not in left_out
+    }
+    notes = {row: text for row, text in notes.items() if text and _ASKS.search(text)}
+    if not notes:
+        return []
+    people = body.loc[~lone.to_numpy() & ~body.index.isin(list({s.row for s in skipped})), names]
+    whole: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    first: dict[str, list[int]] = defaultdict(list)
+    for row, cells in zip(people.index, people.fillna("").astype(str).itertuples(index=False), strict=True):
+        words = tuple(_words(" ".join(cells)))
+        if words:
+            whole[words].append(int(row))
+            first[words[0]].append(int(row))
+    problems = []
+    for note_row, text in notes.items():
+        said = _words(text)
+        named = {r for words, rows in whole.items() if _within(words, said) for r in rows}
+        if not named:  # '*Bob - change to $50': a first name only one recipient has
+            named = {rows[0] for word in said if len(rows := first.get(word, [])) == 1}
+        for row in sorted(named):
+            who = " ".join(str(body.at[row, h]).strip() for h in names).strip()
+            message = (
+                f"Row {row}, column '{names[0]}': the note on row {note_row} ('{_short(text, 60)}') names "
+                f"{_short(who, 40)}: bulkship does not act on notes, and would send this row as written. "
+                "Make the change on this row itself, then delete the note."
+            )
+            field = column_map[names[0]]
+            problems.append(Problem(row, field, who, "error", message, "A note names this row"))
+    return problems
+
+
+def _within(words: tuple[str, ...], said: list[str]) -> bool:
+    """Whether the name's words stand together in the note's ('Bob Ray' in 'Bob Ray should get $50')."""
+    size = len(words)
+    return size > 0 and any(tuple(said[i : i + size]) == words for i in range(len(said) - size + 1))
