@@ -339,3 +339,25 @@ def test_a_line_ended_with_its_cost_shown_negative_never_charges_beyond_the_orde
     vendor.rewrite = orders_rewritten(e2_refunded)
     charged = charged_everywhere(vendor, tmp_path, result)
     assert charged[1:] == [Decimal("100.00")] * 5, charged
+
+
+@pytest.mark.parametrize("huge", ["1e400", 10**30, "99999999999999999999999999999.99"])
+def test_an_amount_too_large_to_be_money_is_no_amount(vendor: VendorProxy, tmp_path: Path, huge: Any) -> None:
+    """Found by hunter-vendor6: a read showing a line's Cost as "1e400" (or 10**30) ended `bulkship track`
+    and `reconcile` in a decimal.InvalidOperation traceback (its cents cannot be computed). Such a cost is
+    no amount: the row keeps what was recorded, the order's total covers the line."""
+
+    def e2_huge(order: dict[str, Any]) -> None:
+        for line in order[key_of(order, "LineItems")]:
+            if line[key_of(line, "ExternalId")] == "E2":
+                line[key_of(line, "Cost")] = huge
+
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    settings = vendor.settings(tmp_path)
+    vendor.rewrite = orders_rewritten(e2_huge)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    (status,) = api.status(settings, "staff")
+    assert status["ordered_cost"] == "100.00", status
+    report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    assert report.ledger_total == report.vendor_total == Decimal("100.00"), report
+    assert result.total_cost == Decimal("100.00")
