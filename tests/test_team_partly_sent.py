@@ -164,3 +164,27 @@ def test_a_send_refused_at_run_time_for_want_of_an_approval_says_what_to_do_in_t
     assert "An approver approves it on Approvals, and the approval sends it" in said, said
     assert "Waiting for an approver (request #" in said and "Finished" not in said, said
     assert len(embedded_sandbox_orders(team.data_dir)) == 1
+
+
+def test_a_request_the_batch_went_out_without_reads_out_of_date_on_approvals(
+    team: Settings, tmp_path: Path
+) -> None:
+    """Found by hunter-web6: alice asked to send 3,750.00 (threshold 100.00); the threshold was raised to
+    10,000.00 and she sent it alone; her request still read "Waiting" on Approvals as if approving it would do
+    something (it says "Nothing was approved")."""
+    with TestClient(create_app(team), follow_redirects=True) as alice:
+        sign_in(alice, "alice")
+        upload(alice, _people(tmp_path / "staff.csv", 150))
+        assert send(alice, "staff").url.path == "/batches/staff/approval"
+        carol = TestClient(alice.app, follow_redirects=True)
+        sign_in(carol, "carol")
+        assert "Out of date" not in carol.get("/approvals").text
+        approvals.set_threshold(team, "10000", actor="admin")
+        assert send(alice, "staff").url.path == "/batches/staff/progress"
+        for _ in range(600):
+            if 'data-running="no"' in alice.get("/batches/staff/progress/live").text:
+                break
+            time.sleep(0.05)
+        listed = " ".join(re.sub(r"<[^>]+>", " ", carol.get("/approvals").text).split())
+    assert len(embedded_sandbox_orders(team.data_dir)) == 2
+    assert "Out of date : the batch changed since this was asked, or was sent without it" in listed, listed

@@ -28,8 +28,12 @@ async def approvals_page(request: Request) -> Response:
     for asked in found:  # newest first
         newest.setdefault(asked.batch, asked.id)
     marked = [(a, a.state_beside(newest[a.batch])) for a in found]
+    waiting = [a for a, s in marked if s == "pending"]
+    # a request whose batch changed since, or was sent without it (the threshold raised meanwhile), can no
+    # longer be approved: it read "Waiting" as if it could (found by hunter-web6)
+    stale = {a.id for a in waiting if not await run_in_threadpool(_plan_unchanged, settings, a)}
     return pages.render(
-        request, "approvals.html", waiting=[a for a, s in marked if s == "pending"],
+        request, "approvals.html", waiting=waiting, stale=stale,
         decided=[(a, s) for a, s in marked if s != "pending"][:100], threshold=threshold,
     )  # fmt: skip
 
