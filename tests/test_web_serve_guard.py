@@ -57,3 +57,21 @@ def test_serving_the_network_without_any_account_is_refused_in_one_line(
     assert "no account exists yet" in err and "Nothing is served" in err
     assert "bulkship users add NAME --role admin" in err and "--allow-remote" in err
     assert "Traceback" not in err and not list(isolated_data_dir.rglob("uploads"))
+
+
+def test_serving_this_machine_without_any_account_says_how_to_let_others_in(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read by review20 as a newcomer (the README's second command): 'Listening on ... for this machine only
+    (loopback); pass --host 0.0.0.0 to let other machines in', and `serve --host 0.0.0.0`, followed, was
+    refused: no account exists yet. The line now says an account comes first."""
+    monkeypatch.setattr("gc.freeze", lambda: None)  # what serving does to the process, not this test's
+
+    def listening(_settings: object, **options: object) -> None:
+        options["on_ready"]("http://127.0.0.1:1")  # type: ignore[operator]
+
+    monkeypatch.setattr("bulkship.web.serve", listening)
+    assert main(["serve", "--port", "0"]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "pass --host 0.0.0.0 to let other machines in, once an account exists" in said, said
+    assert "bulkship users add NAME --role admin" in said

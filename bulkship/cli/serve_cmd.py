@@ -116,6 +116,7 @@ def serve_command(
     def ready(url: str) -> None:
         where = (
             "this machine only (loopback); pass --host 0.0.0.0 to let other machines in"
+            + ("" if signed_in else ", once an account exists (bulkship users add NAME --role admin)")
             if host in LOOPBACK
             else f"every machine that can reach {host}"
             + (
