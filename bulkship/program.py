@@ -33,6 +33,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import defaults
 from .errors import ConfigError
@@ -128,7 +129,11 @@ def load_program(path: Path | str | None) -> ProgramSettings:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"Program settings file {path} is not valid TOML: {exc}") from None
+    _check_known(data, SECTIONS, "", path)
     program = data.get("program") or {}
+    if not isinstance(program, dict):
+        raise ConfigError(f"Program settings {path}: [program] must be a table")
+    _check_known(program, PROGRAM_KEYS, "[program] ", path)
     columns = data.get("columns") or {}
     aliases = data.get("aliases") or {}
     defaults = data.get("defaults") or {}
@@ -141,7 +146,7 @@ def load_program(path: Path | str | None) -> ProgramSettings:
     return ProgramSettings(
         name=str(program.get("name", "")),
         sheet=str(program["sheet"]) if program.get("sheet") else None,
-        reject_po_boxes=bool(program.get("reject_po_boxes", False)),
+        reject_po_boxes=_yes_no(program, "reject_po_boxes", path),
         repeat_window_days=_window_days(program.get("repeat_window_days"), path),
         paper=_paper(program.get("paper"), path),
         schema_path=(path.parent / str(schema)) if schema else None,
@@ -149,10 +154,37 @@ def load_program(path: Path | str | None) -> ProgramSettings:
         aliases={k: tuple(str(a) for a in (v if isinstance(v, list) else [v])) for k, v in aliases.items()},
         defaults={k: _as_text(v) for k, v in defaults.items()},
         source=str(path),
-        include_hidden=bool(program.get("include_hidden", False)),
+        include_hidden=_yes_no(program, "include_hidden", path),
         limits=limits,
         encoding=str(program["encoding"]) if program.get("encoding") else None,
     )
+
+
+SECTIONS = ("program", "columns", "aliases", "defaults", "limits", "profile")  # [profile]: the web's
+PROGRAM_KEYS = (
+    "name", "sheet", "reject_po_boxes", "repeat_window_days", "paper", "schema", "include_hidden", "encoding",
+)  # fmt: skip
+
+
+def _check_known(table: dict[str, Any], known: tuple[str, ...], where: str, path: Path) -> None:
+    """A misspelt key is never dropped in silence: 'shet' read another sheet, '[default]' no default."""
+    unknown = [key for key in table if key not in known]
+    if unknown:
+        raise ConfigError(
+            f"Program settings {path}: {where}{', '.join(map(repr, unknown))} is no setting bulkship reads",
+            hint=f"{where or 'sections '}bulkship reads: {', '.join(known)}",
+        )
+
+
+def _yes_no(program: dict[str, Any], key: str, path: Path) -> bool:
+    """A TOML true or false: text "false" is true to Python, and include_hidden = "no" sent hidden rows."""
+    value = program.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(
+            f"Program settings {path}: {key} must be true or false (without quotes), not {value!r}",
+            hint=f"for example: {key} = false",
+        )
+    return value
 
 
 _LIMIT_KEYS = {"rows": 1, "columns": 1, "cells": 1, "xml_mb": 2**20, "cell_kb": 1024}

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from intake_fixtures import sandbox_catalog
 
+from bulkship.cli import main
 from bulkship.load import load_sheet
-from bulkship.program import ProgramSettings
+from bulkship.program import ProgramSettings, load_program
 from bulkship.validate import validate
 
 HEADER = "Name,Address,City,State,ZIP,Card,Amount\n"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
 def test_a_default_amount_is_not_given_to_a_row_naming_another_card(tmp_path: Path) -> None:
@@ -108,3 +111,26 @@ def test_a_card_named_in_a_column_not_read_is_an_error_beside_the_default_card(t
     chosen = ProgramSettings(defaults={"product": "CVS", "value": "25"}, columns={"product": "Gift Choice"})
     result = validate(load_sheet(path, program=chosen), sandbox_catalog(), program=chosen)
     assert result.rows["product"].tolist() == ["TARGET", "CVS", "CVS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('[default]\nproduct = "CVS"\n', "'default' is no setting"),  # no default taken, in silence
+        ('[program]\nshet = "Staff"\n', "[program] 'shet' is no setting"),  # another sheet read
+        ("repeat_window_days = 30\n", "'repeat_window_days' is no setting"),  # outside [program]
+        ('[program]\ninclude_hidden = "no"\n', "include_hidden must be true or false"),  # "no" was true
+        ('[program]\nreject_po_boxes = "false"\n', "reject_po_boxes must be true or false"),
+    ],
+)
+def test_a_program_file_setting_bulkship_would_misread_is_refused(text, said, tmp_path: Path, capsys) -> None:
+    """A misspelt key or section was dropped in silence (the hidden rows a person wanted left out were sent
+    with include_hidden = "no", read as true): each is now one error naming it, and nothing is read."""
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("Name,Address,City,State,Zip,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
+    config = tmp_path / "program.toml"
+    config.write_text(text)
+    assert main(["validate", str(sheet), "--config", str(config)]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err
+    assert load_program(SAMPLES / "program.toml").name  # the sample and a saved profile's sections read
