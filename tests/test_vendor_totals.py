@@ -320,6 +320,33 @@ def test_charges_an_order_shows_beside_its_lines_are_charged(
     check_money(vendor.settings(tmp_path).ledger, "staff")
 
 
+@pytest.mark.parametrize(
+    ("shown", "charged"),
+    [
+        ({"ShippingTotal": 4.00}, "104.00"),  # what the lines hold beyond their face value, broken down
+        ({"ShippingTotal": 4.00, "Tax": 8.25}, "112.25"),  # the tax is beyond them
+        ({"ShippingTotal": 9.95}, "113.95"),  # more than the lines hold: billed beside them
+    ],
+)
+def test_charges_the_lines_already_hold_are_not_charged_twice(
+    vendor: VendorProxy, tmp_path: Path, shown: dict[str, Any], charged: str
+) -> None:
+    """Found by review20 after 0ebd96c: a line's Cost may hold its shipping (the contract's assumed cost);
+    an order writing 'ShippingTotal' as the breakdown of what its lines hold beyond their face value read
+    charged that shipping twice (its lines 104.00, the run, status and every sheet 108.00)."""
+
+    def shipping_in_the_lines(order: dict[str, Any]) -> None:
+        for line in order[key_of(order, "LineItems")]:
+            line[key_of(line, "Cost")] = round(line[key_of(line, "Cost")] + 1.0, 2)
+        order[key_of(order, "Cost")] = round(order[key_of(order, "Cost")] + 4.0, 2)
+        order.update(shown)
+
+    vendor.rewrite = orders_rewritten(shipping_in_the_lines, reads_only=False)
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal(charged)] * 6
+    check_money(vendor.settings(tmp_path).ledger, "staff")
+
+
 def test_a_line_ended_with_its_cost_shown_negative_never_charges_beyond_the_order_s_total(
     vendor: VendorProxy, tmp_path: Path
 ) -> None:

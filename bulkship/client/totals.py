@@ -22,9 +22,9 @@ def order_total(record: Any, lines: tuple[VendorLineItem, ...] = ()) -> Decimal 
     shipping, fees) are added to it, as to the lines' sum when it shows no total."""
     totals = [t for t in (decimal(field(record, key)) for key in ORDER_TOTAL_KEYS) if t is not None]
     total = max(totals) if totals else None
-    charges = sum((_largest_charge(record, keys) for keys in ORDER_CHARGE_KEYS), Decimal(0))
     costs = [li.cost for li in lines]
     lines_sum = sum((c for c in costs if c is not None), Decimal(0)) if costs and None not in costs else None
+    charges = _charges_beyond_lines(record, lines, lines_sum)
     base = total if total is not None else lines_sum
     if charges and base is not None and (total is None or lines_sum is None or total <= lines_sum):
         return base + charges
@@ -40,6 +40,25 @@ ORDER_CHARGE_KEYS = (
     ("ShippingTotal", "TotalShipping", "Shipping", "ShippingCost", "ShippingAmount", "ShippingFee"),
     ("Fees", "Fee", "FeeTotal", "TotalFees", "FeesTotal", "HandlingFee", "Handling", "ServiceFee"),
 )
+
+
+def _charges_beyond_lines(
+    record: Any, lines: tuple[VendorLineItem, ...], lines_sum: Decimal | None
+) -> Decimal:
+    """The charges the order shows that its lines do not already hold. A line's Cost may hold its fee and
+    shipping (the contract's assumed cost): an order then writing 'ShippingTotal' as a breakdown of what its
+    lines cost beyond their face value was charged twice (found by review20). A charge within what the lines
+    hold beyond their face value is theirs; what exceeds it is billed beside them."""
+    face = sum((li.value * li.quantity for li in lines), Decimal(0))
+    held = max(lines_sum - face, Decimal(0)) if lines_sum is not None else Decimal(0)
+    beyond = Decimal(0)
+    for keys in ORDER_CHARGE_KEYS:
+        charge = _largest_charge(record, keys)
+        if charge <= held:
+            held -= charge
+        else:
+            beyond += charge
+    return beyond
 
 
 def _largest_charge(record: Any, keys: tuple[str, ...]) -> Decimal:
