@@ -2047,3 +2047,26 @@ def test_a_note_on_a_row_of_its_own_asking_to_change_a_recipient_holds_that_reci
         "does not act on notes, and would send this row as written. Make the change on this row itself, then "
         "delete the note.",
     ]
+
+
+@pytest.mark.parametrize(
+    "header", ["Requested Amount", "Actual Amount", "Proposed Amount", "Recommended Value"]
+)
+def test_an_amount_another_person_asked_for_beside_the_value_is_never_passed_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-sheets6: 'Requested Amount' (or 'Actual', 'Proposed', 'Recommended') 50 beside
+    'Amount' 25 was an unused column, and the card went out at 25, exit 0. Read as 'Revised Amount' is: an
+    error where it says another amount, nothing where it is empty."""
+    path = xlsx(
+        tmp_path / "asked.xlsx",
+        [*HEADER, header],
+        ["Rq Alpha", "1 Rq St", "Salem", "MA", "01970", "CVS", 25, 50],
+        ["Rq Beta", "2 Rq St", "Salem", "MA", "01970", "CVS", 25, None],
+    )
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 1, 1), err
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        f"Row 2, column '{header}': says 50 where 'Value' says 25: which is right? Put the right one in 'Value' "
+        f"and clear '{header}'."
+    ]

@@ -17,6 +17,9 @@ from .rows import _quoted
 _CORRECTED = frozenset(
     {"new", "revised", "revision", "updated", "update", "corrected", "correction", "correct", "adjusted",
      "adjustment", "final", "changed", "change", "amended", "override", "replacement", "approved"}
+    # ... or what another person asked for or found ('Requested Amount' 50, 'Actual Amount' beside 'Amount'
+    # 25: the card went out at 25, nothing said; found by hunter-sheets6)
+    | {"actual", "requested", "proposed", "recommended", "latest", "current"}
 )  # fmt: skip
 # ... but not when it says when or whether the field changed: 'Last Updated' (a date: "last" alone is no last
 # name), 'Address Changed' = Yes, 'Address Updated' = 11/03/2026 (found by review14: an HR export's every row
