@@ -325,6 +325,7 @@ def test_charges_an_order_shows_beside_its_lines_are_charged(
     [
         ({"ShippingTotal": 4.00}, "104.00"),  # what the lines hold beyond their face value, broken down
         ({"ShippingTotal": 4.00, "Tax": 8.25}, "112.25"),  # the tax is beyond them
+        ({"ShippingTotal": 4.00, "Tax": 2.00}, "106.00"),  # a tax smaller than the shipping the lines hold
         ({"ShippingTotal": 9.95}, "113.95"),  # more than the lines hold: billed beside them
     ],
 )
