@@ -69,6 +69,11 @@ def default_contract_path() -> Path:
     return Path(str(resources.files("bulkship") / "data" / "recipients.toml"))
 
 
+_SPEC_KEYS = {
+    "title", "aliases", "required", "max_length", "pattern", "pattern_message", "description", "example",
+}  # fmt: skip
+
+
 @functools.cache
 def load_contract(path: Path | None = None) -> SheetContract:
     """Read and check a sheet contract TOML file (the packaged one by default)."""
@@ -85,6 +90,16 @@ def load_contract(path: Path | None = None) -> SheetContract:
             raise ConfigError(
                 f"Sheet schema {path}: unknown column '{name}'",
                 hint="known columns: " + ", ".join(CANONICAL_COLUMNS),
+            )
+        if not isinstance(raw, dict):
+            raise ConfigError(f"Sheet schema {path}: [columns.{name}] must be a table of its settings")
+        unknown = sorted(set(raw) - _SPEC_KEYS)
+        if unknown or not isinstance(raw.get("required", False), bool):
+            raise ConfigError(  # a misspelt 'max_lenght' checked nothing; required = "false" was true
+                f"Sheet schema {path}: column '{name}' has "
+                + (f"{', '.join(map(repr, unknown))}, which bulkship does not read" if unknown else "")
+                + ("" if unknown else "required written in quotes: true or false, without them"),
+                hint="keys bulkship reads: " + ", ".join(sorted(_SPEC_KEYS)),
             )
         try:
             columns[name] = ColumnSpec(

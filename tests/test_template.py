@@ -44,3 +44,26 @@ def test_template_command_uses_the_sandbox_catalog(tmp_path: Path) -> None:
     assert main(["template", "--out", str(out)]) == 0
     lists = openpyxl.load_workbook(out)["Lists"]
     assert "STARBUCKS" in [c.value for c in lists["B"]]
+
+
+def test_a_sheet_schema_setting_bulkship_would_misread_is_refused(tmp_path: Path, capsys) -> None:
+    """A program's own sheet schema ([program] schema = FILE): 'max_lenght' checked no length, required =
+    "false" made the column required, and a column written as text ended in a traceback."""
+    packaged = (Path(__file__).resolve().parents[1] / "schemas" / "recipients.toml").read_text()
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("Name,Address,City,State,Zip,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
+    cases = [
+        (
+            packaged.replace("\nmax_length = 100", "\nmax_lenght = 100", 1),
+            "'max_lenght', which bulkship does not",
+        ),
+        (packaged.replace("\nrequired = true", '\nrequired = "false"', 1), "required written in quotes"),
+        ('[columns]\nname = "Name"\n', "must be a table"),
+    ]
+    for n, (text, said) in enumerate(cases):
+        (tmp_path / f"schema-{n}.toml").write_text(text)
+        config = tmp_path / f"program-{n}.toml"
+        config.write_text(f'[program]\nschema = "schema-{n}.toml"\n')
+        assert main(["validate", str(sheet), "--config", str(config)]) == 2
+        err = capsys.readouterr().err
+        assert said in err and "Traceback" not in err
