@@ -37,9 +37,12 @@ def order_totals(change: Any) -> Any:
 
 
 def charged_everywhere(vendor: VendorProxy, tmp_path: Path, result: Any) -> list[Decimal]:
-    """What was charged as the run, `status`, `reconcile`, the Batches page and the workbook say it."""
+    """What was charged as the run, `status`, `reconcile`, the Batches page and the workbook say it; every
+    output's money checked to agree by bucket and order too (``check_money``, which counts what an order
+    bills beside its lines)."""
     settings = vendor.settings(tmp_path)
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    check_money(settings.ledger, "staff")
     (status,) = api.status(settings, "staff")
     report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
