@@ -1539,7 +1539,9 @@ def test_any_status_column_saying_the_person_is_gone_leaves_their_row_out(
     ("header", "said"),
     [("Tracking #", "9400111899223197428490"), ("Tracking Number", "1Z999AA10123456784"),
      ("Date Ordered", "11/15/2026"), ("Card Issued", "2026-11-15"), ("Issued On", "Nov 15"),
-     ("Redeemed", "Yes")],
+     ("Redeemed", "Yes"),
+     # an order's number under 'Ordered' (found by hunter-sheets6: ordered again)
+     ("Ordered", "A-10023"), ("Card Ordered", "PO-1234"), ("Gift Ordered", "#10023")],
 )  # fmt: skip
 def test_a_row_the_list_says_was_ordered_issued_or_tracked_is_not_ordered_again(
     tmp_path: Path, header: str, said: str

@@ -223,6 +223,8 @@ _SENT_ANSWERED = _answered(
         "sent", "card sent", "gift sent", "gift card sent", "already sent", "sent already", "shipped",
         "mailed", "delivered", "card mailed", "gift mailed", "card shipped", "gift shipped", "card delivered",
         "gift delivered", "card received", "gift received", "already received",
+        # ... or ordered ('Ordered' = A-10023, an order number: found by hunter-sheets6, ordered again)
+        "ordered", "card ordered", "gift ordered", "gift card ordered", "already ordered",
     )
 )  # fmt: skip
 # ... or the date it went out, in a column of its own ("Date Sent" = 11/15/2026, "Mailed On": found by
