@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import write_sheet
 from support.money_invariants import check_money
 from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
 
 from bulkship import api
 from bulkship.ledger import Ledger
+from bulkship.pipeline import run_batch
 from bulkship.track import track
 
 
@@ -82,5 +84,28 @@ def test_a_later_read_showing_the_address_as_a_vendor_standardises_it_changes_no
     vendor.rewrite = reads_show_e2(
         Address={"Name": "PERSON 2", "AddressLine1": "3 MAIN STREET", "Zip": "02134-0001"}
     )
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert {r.status for r in rows_of(tmp_path, vendor).values()} == {"ordered"}
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("José Muñoz", "JOSE MUNOZ"),
+        ("María-José López García de la Vega", "Maria-Jose Lopez Garcia de la Ve"),
+    ],
+    ids=["without accents", "cut to 32 characters"],
+)
+def test_a_later_read_showing_the_name_in_plain_ascii_or_cut_changes_nothing(
+    vendor: VendorProxy, tmp_path: Path, name: str, shown: str
+) -> None:
+    """Found by hunter-vendor6: a vendor storing names in plain ASCII, or cut to its field length, had each
+    such row of a later read wait for review as "another recipient" (and the create's answer, when it
+    showed them so). A name written without its accents, or cut after at least 20 characters, is the row's;
+    a street is never read as cut (its end may be the flat number)."""
+    settings = vendor.settings(tmp_path)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3], names={2: name})
+    run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    vendor.rewrite = reads_show_e2(Address={"Name": shown})
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     assert {r.status for r in rows_of(tmp_path, vendor).values()} == {"ordered"}
