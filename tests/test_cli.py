@@ -199,3 +199,16 @@ def test_help_says_where_serve_writes_and_what_reconcile_review_exits(
         said = " ".join(capsys.readouterr().out.replace("│", " ").split())
         assert "see the README" not in said, said
     assert "--review lists the rows waiting for review" in said and "exit 3 while any wait" in said, said
+
+
+def test_validate_says_to_fix_the_rows_in_the_person_s_own_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Read by review20 as a newcomer: 'Fix the rows marked invalid (highlighted in the workbook), then run
+    validate again' read as fix them in the validation workbook, a report nothing reads back; the person's
+    own file is what validate and run read again."""
+    sheet = tmp_path / "gifts.csv"
+    sheet.write_text("Name,Address,City,State,ZIP,Product,Value\nAnn Lee,1 Main St,Boston,MA,0213X,CVS,25\n")
+    assert main(["validate", str(sheet), "--out", str(tmp_path / "out")]) == 1
+    said = " ".join(capsys.readouterr().out.split())
+    assert "Fix the rows marked invalid in gifts.csv (the validation workbook highlights them)" in said, said

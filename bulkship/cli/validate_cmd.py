@@ -170,7 +170,13 @@ def _print_summary(result: ValidationResult, output: Path) -> None:
     typer.echo(f"Validation workbook: {output}")
     counts = result.summary()
     if counts.invalid:
-        typer.echo("Fix the rows marked invalid (highlighted in the workbook), then run validate again.")
+        # "highlighted in the workbook" read as fix them there: the validation workbook is a report, the
+        # person's own file is what is read again (read by review20)
+        name = Path(result.sheet.path).name if result.sheet.path else "your file"
+        typer.echo(
+            f"Fix the rows marked invalid in {name} (the validation workbook highlights them), then run "
+            "validate again."
+        )
     elif counts.duplicate:
         typer.echo("Nothing to fix: the duplicate rows are not sent (marked in the workbook).")
 
