@@ -37,14 +37,22 @@ def utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
+_NOT_FOR_FILES = {"idna", "punycode"}  # text codecs for host names: they cannot read a file's lines
+
+
 def _normal_encoding(name: str, path: Path) -> str:
+    """The codec ``--encoding`` (or a program's ``encoding``) names; a transform (base64, zip, rot13) or a
+    host-name codec is no text encoding of a file: refused as an unknown one is, not a traceback."""
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FOR_FILES:
         raise FileFormatError(
             f"Unknown encoding '{name}' for {path.name}",
-            hint="use utf-8, cp1252 (Windows), latin-1 or utf-16",
+            hint="use utf-8, cp1252 (Windows), latin-1 or utf-16, or leave --encoding out: bulkship decides",
         ) from None
+    return info.name
 
 
 def _lines_text(numbers: list[int], count: int) -> str:

@@ -15,6 +15,7 @@ from typing import IO
 
 import pandas as pd
 
+from ..errors import FileFormatError
 from .bytepass import _scan
 from .encoding import _bom, _decide, _legacy_encoding, _normal_encoding, utf16_without_bom
 from .limits import CHUNK_BYTES, SNIFF_BYTES, CsvLimits
@@ -126,11 +127,18 @@ def _read_transcoded(
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     with tempfile.TemporaryFile(prefix=".~bulkship-csv-") as copy:
         handle.seek(0)
-        while chunk := handle.read(CHUNK_BYTES):
-            digest.update(chunk)
-            text = decoder.decode(chunk)
-            copy.write((text.replace("\r", "\n") if mac_lines else text).encode("utf-8"))
-        copy.write(decoder.decode(b"", final=True).encode("utf-8"))
+        try:
+            while chunk := handle.read(CHUNK_BYTES):
+                digest.update(chunk)
+                text = decoder.decode(chunk)
+                copy.write((text.replace("\r", "\n") if mac_lines else text).encode("utf-8"))
+            copy.write(decoder.decode(b"", final=True).encode("utf-8"))
+        except UnicodeError as exc:  # --encoding utf-16 for a file that is not: 'does not start with BOM'
+            raise FileFormatError(
+                f"{path.name} cannot be read as {encoding}: {exc}",
+                hint="leave --encoding out (bulkship decides from the file), or name the encoding it was "
+                "saved in",
+            ) from None
         copy.seek(0)
         head = copy.read(SNIFF_BYTES)
         skip = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
