@@ -42,5 +42,10 @@ def test_a_release_offered_after_a_lost_ledger_names_the_cards_the_vendor_holds_
     assert main(["reconcile", "staff", "--review", "--json"]) == 3
     (group,) = json.loads(capsys.readouterr().out)["groups"]
     assert group["release_possible"] and any("CVS 25.00 x3" in m for m in group["maybe_at_vendor"]), group
+    # the release itself: the last words before "Record this?" say it too (nobody answers: nothing done)
+    assert main(["reconcile", "staff", "--resolve", "BS-STAFF-0001", "--release"]) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    assert "none of their lines holds their card as the file has it now" in said, said
+    assert "but line(s) 1-3 of BS-STAFF-0001" in said and "a release sends each a second one" in said, said
     cards = Counter(li["Value"] for o in embedded_sandbox_orders(settings.data_dir) for li in o["LineItems"])
     assert cards == {25: 3}, cards  # nothing was sent by looking

@@ -33,7 +33,7 @@ from .checks import (
 )
 from .hints import _confirm_command, _release_hint
 from .ties import _old_content, _settled_payload, _tied_row, tie_rows
-from .vendorview import _set_aside, look_at_vendor
+from .vendorview import _set_aside, look_at_vendor, other_cards
 
 _FOLLOW_UP = re.compile(r"-R\d+$", re.IGNORECASE)
 
@@ -170,9 +170,12 @@ async def release(
             hint=_release_hint(ledger, batch, order, rows, view, check),
         )
     aside = f"; set aside as another batch's by {by}: {', '.join(not_ours)}" if not_ours else ""
+    # the last words read before "Record this?": the cards it holds of other amounts too (review20, after F3)
+    others = "".join(f"; but {line}" for line in other_cards(ledger, view, batch, check.suspects))
     evidence = (
         f"the vendor's order list is complete ({len(view.in_range)} order(s) of this batch) and none of "
-        f"their lines can be these rows; {view.sightings[po].describe(po)}{aside}"
+        f"their lines holds their card as the file has it now; {view.sightings[po].describe(po)}{aside}"
+        + others
     )
     plan = Resolution(
         batch, po, "release", released=tuple(r.row for r in rows), same_po=check.same_po, evidence=evidence
