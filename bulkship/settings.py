@@ -125,7 +125,20 @@ def _read_credentials_file(path: Path) -> dict[str, str]:
             hint='write email = "…", access_token = "…" and api_url = "https://…" at the top of the '
             "file, outside any [section]",
         )
-    return {k: str(v) for k, v in data.items()}
+    wrong = sorted(k for k, v in data.items() if not isinstance(v, str))
+    if wrong:  # access_token = true was sent as 'True', a number lost its leading zeros
+        raise ConfigError(
+            f"Credentials file {path}: {', '.join(map(repr, wrong))} must be text in quotes",
+            hint='write email = "…", access_token = "…" and api_url = "https://…"',
+        )
+    values = {k: v.strip() for k, v in data.items() if v.strip()}
+    if not values:  # an empty file (or one of blanks) ran on the embedded sandbox
+        raise ConfigError(
+            f"Credentials file {path} holds no email, access_token or api_url",
+            hint='write email = "…", access_token = "…" and api_url = "https://…" in it, or leave '
+            "--credentials (and BULKSHIP_CREDENTIALS) out to try the embedded sandbox",
+        )
+    return values
 
 
 def resolve_settings(

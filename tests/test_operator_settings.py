@@ -30,3 +30,36 @@ def test_an_encoding_the_file_is_not_in_is_one_error(tmp_path, capsys, encoding)
     line = _one_error(capsys.readouterr().err)
     assert code == 2
     assert "list.csv" in line and encoding in line
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("", "holds no email, access_token or api_url"),
+        ("# filled in later\n", "holds no email, access_token or api_url"),
+        ('email = ""\naccess_token = " "\napi_url = ""\n', "holds no email, access_token or api_url"),
+        ('email = "a@b.example"\naccess_token = true\napi_url = "https://v.example"\n', "'access_token'"),
+        ('email = "a@b.example"\naccess_token = 12345\napi_url = "https://v.example"\n', "'access_token'"),
+    ],
+)
+def test_a_credentials_file_giving_no_credentials_is_refused(tmp_path, capsys, text, said):
+    # found by hunter-ops1: an empty --credentials file (truncated, not filled in yet) ran on the embedded
+    # sandbox as if no file had been named; access_token = true was sent as 'True'
+    creds = tmp_path / "creds.toml"
+    creds.write_text(text, encoding="utf-8")
+    code = main(["catalog", "--credentials", str(creds)])
+    err = capsys.readouterr().err
+    line = _one_error(err)
+    assert code == 2
+    assert said in line and "SANDBOX" not in err
+
+
+def test_a_credentials_file_giving_the_api_url_alone_is_read(tmp_path):
+    from bulkship.settings import resolve_settings
+
+    creds = tmp_path / "creds.toml"
+    creds.write_text('api_url = "https://vendor.example"\n', encoding="utf-8")
+    env = {"BULKSHIP_EMAIL": "a@b.example", "BULKSHIP_ACCESS_TOKEN": "k"}
+    settings = resolve_settings(credentials_file=creds, env=env)
+    assert settings.api_url == "https://vendor.example"
+    assert settings.credentials() == ("a@b.example", "k")
