@@ -2105,3 +2105,34 @@ def test_a_column_of_ticks_headed_by_a_mark_refuses_the_file(
     all_ticked = rows.replace(",50,\n", ",50,x\n")
     path.write_text(f"Name,Address,City,State,ZIP,Product,Value,{header}\n{all_ticked}")
     assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 0
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Gift Status", "In transit"), ("Order Status", "Backordered"), ("Card Status", "Order placed"),
+     ("Gift Status", "Issued"), ("Gift Status", "Activated"), ("Status", "Out for delivery"),
+     ("Status", "Redeemed"), ("Done", "Awaiting shipment")],
+)  # fmt: skip
+def test_a_status_saying_the_card_is_on_its_way_leaves_its_row_out(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by hunter-sheets6: a shop's or a vendor's order status copied into the list ('Gift Status' = In
+    transit, Backordered, Order placed, Issued) left the row in, and the card was ordered a second time.
+    'Active' or 'Pending' there, and an employee 'Status' of 'Issued' or 'Submitted', still send."""
+    path = tmp_path / "status.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{said}\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,Active\n"
+        "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,Pending\n"
+    )
+    loaded = load_sheet(path)
+    assert [s.row for s in loaded.skipped] == [2]
+    why = (
+        "not to send it" if header == "Status" else "it was sent already"
+    )  # an employee status, as 'Shipped'
+    assert loaded.skipped[0].reason == f"the list says {why} (column '{header}': '{said}')"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Status\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Issued\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,Submitted\n"
+    )
+    assert load_sheet(path).skipped == ()

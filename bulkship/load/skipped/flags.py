@@ -115,6 +115,11 @@ _SAYS_YES = re.compile(
 # ... or an HR status saying the person is gone ("Status" = Terminated, "Left company"); not "Retired" (a
 # retirement gift goes to just those people) nor a note that starts with "Left" ("Left voicemail")
 # (Workday's "Worker Status", ADP's "Position Status" with its one-letter codes T and D: found by newcomer8)
+# A card ordered and on its way, or in the person's hands, as a vendor's or a shop's order status says it
+_ON_ITS_WAY = (
+    r"in[\s-]*transit|out\s+for\s+delivery|back[\s-]*ordered|awaiting\s+(?:shipment|delivery|pick\s*up)|"
+    r"order\s+placed|re-?issued|redeemed|on\s+(?:the|its)\s+way|card\s+on\s+(?:the|its)\s+way"
+)
 _STATUS_FLAGS = frozenset(
     header_key(h)
     for h in (
@@ -124,6 +129,8 @@ _STATUS_FLAGS = frozenset(
 )  # fmt: skip
 _SAYS_GONE = re.compile(
     r"(?i)^\s*(?:(?:done|completed?|processed|fulfilled|ordered|sent|shipped|mailed|delivered|"  # went out
+    # ... or is on its way ('In transit', 'Backordered': found by hunter-sheets6, ordered again)
+    rf"{_ON_ITS_WAY}|"
     r"terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
     r"former(?:\s+(?:employee|staff|worker))?)\b.*|[td]"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
@@ -212,6 +219,9 @@ _SENT_FLAGS = _answered(
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _SAYS_SENT = re.compile(
     r"(?i)^\s*(?:(?:yes|y|x|true|1|sent|shipped|delivered|received|done|completed?|mailed)\b.*"
+    # ... or ordered and on its way, or in the person's hands ('Gift Status' = In transit, Order placed,
+    # Issued, Activated: found by hunter-sheets6, each was ordered again)
+    rf"|(?:{_ON_ITS_WAY}|(?:order\s+)?placed|submitted|paid|issued|activated)\b.*"
     # a tick: no word character follows it, so no \b either ("Done?" = ✓ was ordered again: hunter-sheets)
     r"|[✓✔☑✅].*"
     rf"|\d{{1,4}}[/.-]\d{{1,2}}(?:[/.-]\d{{1,4}})?\b.*|{_MONTH}\s*\d{{1,2}}\b.*|\d{{1,2}}[\s-]*{_MONTH}(?:\W.*)?)$"
