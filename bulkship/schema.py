@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ConfigError
 from .models import CANONICAL_COLUMNS
+from .paths import read_settings_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,21 +70,35 @@ def default_contract_path() -> Path:
     return Path(str(resources.files("bulkship") / "data" / "recipients.toml"))
 
 
-_SPEC_KEYS = {
-    "title", "aliases", "required", "max_length", "pattern", "pattern_message", "description", "example",
-}  # fmt: skip
+_SPEC_TYPES: dict[str, type] = {
+    "title": str,
+    "aliases": list,
+    "required": bool,
+    "max_length": int,
+    "pattern": str,
+    "pattern_message": str,
+    "description": str,
+    "example": str,
+}
 
 
 @functools.cache
 def load_contract(path: Path | None = None) -> SheetContract:
-    """Read and check a sheet contract TOML file (the packaged one by default)."""
+    """Read and check a sheet contract TOML file (the packaged one by default). A key it does not know, or a
+    value of another type, is an error: a misspelt 'requried' or 'max_lenght' dropped a check in silence, and
+    required = "false" (text) read as true."""
     path = path or default_contract_path()
+    text = read_settings_text(path, what="Sheet schema file")  # a folder, a device: one line
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"Sheet schema file not found: {path}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"Sheet schema file {path} is not valid TOML: {exc}") from None
+    unknown = sorted(set(data) - {"columns"})
+    if unknown or not isinstance(data.get("columns", {}), dict):
+        raise ConfigError(
+            f"Sheet schema {path}: {', '.join(map(repr, unknown)) or 'columns'} is not what bulkship reads",
+            hint="each column is a table [columns.NAME] (see schemas/recipients.toml)",
+        )
     columns: dict[str, ColumnSpec] = {}
     for name, raw in (data.get("columns") or {}).items():
         if name not in CANONICAL_COLUMNS:
@@ -91,37 +106,58 @@ def load_contract(path: Path | None = None) -> SheetContract:
                 f"Sheet schema {path}: unknown column '{name}'",
                 hint="known columns: " + ", ".join(CANONICAL_COLUMNS),
             )
-        if not isinstance(raw, dict):
-            raise ConfigError(f"Sheet schema {path}: [columns.{name}] must be a table of its settings")
-        unknown = sorted(set(raw) - _SPEC_KEYS)
-        if unknown or not isinstance(raw.get("required", False), bool):
-            raise ConfigError(  # a misspelt 'max_lenght' checked nothing; required = "false" was true
-                f"Sheet schema {path}: column '{name}' has "
-                + (f"{', '.join(map(repr, unknown))}, which bulkship does not read" if unknown else "")
-                + ("" if unknown else "required written in quotes: true or false, without them"),
-                hint="keys bulkship reads: " + ", ".join(sorted(_SPEC_KEYS)),
-            )
-        try:
-            columns[name] = ColumnSpec(
-                name=name,
-                title=str(raw.get("title", name)),
-                aliases=tuple(str(a) for a in raw.get("aliases", ())),
-                required=bool(raw.get("required", False)),
-                max_length=int(raw["max_length"]) if "max_length" in raw else None,
-                pattern=str(raw["pattern"]) if raw.get("pattern") else None,
-                pattern_message=str(raw.get("pattern_message", ColumnSpec.pattern_message)),
-                description=str(raw.get("description", "")),
-                example=str(raw.get("example", "")),
-            )
-            if columns[name].pattern:
-                re.compile(str(columns[name].pattern))
-        except (TypeError, ValueError, re.error) as exc:
-            raise ConfigError(f"Sheet schema {path}: column '{name}' is invalid: {exc}") from None
+        columns[name] = _column_spec(name, raw, path)
     missing = [c for c in CANONICAL_COLUMNS if c not in columns]
     if missing:
         raise ConfigError(f"Sheet schema {path} lacks columns: {', '.join(missing)}")
     ordered = {c: columns[c] for c in CANONICAL_COLUMNS}
     return SheetContract(columns=ordered, source=str(path))
+
+
+def _column_spec(name: str, raw: object, path: Path) -> ColumnSpec:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"Sheet schema {path}: columns.{name} must be a table [columns.{name}]")
+    unknown = sorted(set(raw) - set(_SPEC_TYPES))
+    if unknown:  # a misspelt 'max_lenght' checked nothing
+        raise ConfigError(
+            f"Sheet schema {path}: column '{name}' has {', '.join(map(repr, unknown))}, which bulkship does "
+            "not read",
+            hint="keys bulkship reads: " + ", ".join(sorted(_SPEC_TYPES)),
+        )
+    if isinstance(raw.get("required"), str):  # required = "false" was true
+        raise ConfigError(
+            f"Sheet schema {path}: column '{name}' has required written in quotes: true or false, "
+            "without them"
+        )
+    for key, value in raw.items():
+        kind = _SPEC_TYPES[key]
+        wrong = not isinstance(value, kind) or (kind is int and isinstance(value, bool))
+        wrong = wrong or (key == "aliases" and not all(isinstance(a, str) for a in value))
+        wrong = wrong or (key == "max_length" and value < 1)
+        if wrong:
+            said = {str: "text in quotes", list: "a list of texts", bool: "true or false (without quotes)"}
+            raise ConfigError(
+                f"Sheet schema {path}: column '{name}' has {key} that must be "
+                f"{said.get(kind, 'a whole number above 0')}, not {value!r}"
+            )
+    if raw.get("pattern"):
+        try:
+            re.compile(str(raw["pattern"]))
+        except re.error as exc:
+            raise ConfigError(
+                f"Sheet schema {path}: column '{name}' has a pattern that is invalid: {exc}"
+            ) from None
+    return ColumnSpec(
+        name=name,
+        title=str(raw.get("title", name)),
+        aliases=tuple(raw.get("aliases", ())),
+        required=bool(raw.get("required", False)),
+        max_length=raw.get("max_length"),
+        pattern=str(raw["pattern"]) if raw.get("pattern") else None,
+        pattern_message=str(raw.get("pattern_message", ColumnSpec.pattern_message)),
+        description=str(raw.get("description", "")),
+        example=str(raw.get("example", "")),
+    )
 
 
 # Check names double as problem kinds: validate turns pandera's failure cases into messages through them.

@@ -63,3 +63,66 @@ def test_a_credentials_file_giving_the_api_url_alone_is_read(tmp_path):
     settings = resolve_settings(credentials_file=creds, env=env)
     assert settings.api_url == "https://vendor.example"
     assert settings.credentials() == ("a@b.example", "k")
+
+
+def _schema_with(tmp_path, old: str, new: str):
+    from bulkship.schema import default_contract_path
+
+    text = default_contract_path().read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / "mine.toml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    program = tmp_path / "program.toml"
+    program.write_text('[program]\nschema = "mine.toml"\n', encoding="utf-8")
+    sheet = tmp_path / "list.csv"
+    sheet.write_text(CSV, encoding="utf-8")
+    return sheet, program
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        (
+            "[columns.external_id]\n",
+            "[columns.external_id]\nrequried = true\n",
+            "'requried', which bulkship does not read",
+        ),
+        ("max_length = 50\n", "max_lenght = 3\n", "'max_lenght', which bulkship does not read"),
+        ("max_length = 50\n", 'max_length = "3"\n', "max_length that must be a whole number"),
+        ("max_length = 50\n", "max_length = 0\n", "max_length that must be a whole number above 0"),
+        (
+            "[columns.external_id]\n",
+            '[columns.external_id]\nrequired = "true"\n',
+            "required written in quotes",
+        ),
+        (
+            'aliases = ["external id"',
+            'aliases = "external id" # ["external id"',
+            "aliases that must be a list",
+        ),
+        (
+            "[columns.external_id]\n",
+            "[column.zip]\npattern = '[0-9]{5}'\n[columns.external_id]\n",
+            "'column'",
+        ),
+    ],
+)
+def test_a_sheet_schema_with_a_key_bulkship_does_not_read_is_refused(tmp_path, capsys, old, new, said):
+    # found by hunter-ops1: a [program] schema file whose 'requried', 'max_lenght' or [column.zip] was
+    # misspelt dropped that check in silence (rows it meant to refuse were valid and sent); aliases = "text"
+    # made each of its letters a header alias; required = "false" read as true
+    sheet, program = _schema_with(tmp_path, old, new)
+    code = main(["validate", str(sheet), "--config", str(program), "--out", str(tmp_path / "out")])
+    line = _one_error(capsys.readouterr().err)
+    assert code == 2
+    assert "mine.toml" in line and said in line
+
+
+def test_a_sheet_schema_naming_a_folder_says_which_file(tmp_path, capsys):
+    # 'Error: Is a directory: <folder>' said nothing of the schema
+    program = tmp_path / "program.toml"
+    program.write_text('[program]\nschema = "."\n', encoding="utf-8")
+    sheet = tmp_path / "list.csv"
+    sheet.write_text(CSV, encoding="utf-8")
+    code = main(["validate", str(sheet), "--config", str(program), "--out", str(tmp_path / "out")])
+    line = _one_error(capsys.readouterr().err)
+    assert code == 2 and "Sheet schema file" in line and "is a folder" in line
