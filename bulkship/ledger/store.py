@@ -26,6 +26,13 @@ T = TypeVar("T")
 DatabaseError = sqlalchemy.exc.SQLAlchemyError
 
 
+# a full disk or a lost connection mid-run said only 'database or disk is full': not what to do, what is left
+_COMMIT_HINT = (
+    "free space on its disk (or check the database can be written), then run the same command again: an "
+    "order sent whose answer was not recorded is asked about by its PO number, never sent twice"
+)
+
+
 class LedgerStore:
     """One connection to one ledger. Not thread-safe: use it from one thread at a time (the async submitter
     hands it to a :class:`~bulkship.ledger.LedgerThread` while it runs, and touches it only through that).
@@ -128,7 +135,9 @@ class LedgerStore:
             begin(self._db)
         except DatabaseError as exc:
             self._undo(undo)  # a BEGIN that got its lock may have failed after it
-            raise LedgerError(f"Cannot write the ledger {self.path}: {schema.db_error(exc)}") from None
+            raise LedgerError(
+                f"Cannot write the ledger {self.path}: {schema.db_error(exc)}", hint=_COMMIT_HINT
+            ) from None
         try:
             yield self._db
         except BaseException as exc:
@@ -140,7 +149,9 @@ class LedgerStore:
             sql.execute(self._db, finish)
         except DatabaseError as exc:
             self._undo(undo)
-            raise LedgerError(f"{finish_failed} {self.path}: {schema.db_error(exc)}") from None
+            raise LedgerError(
+                f"{finish_failed} {self.path}: {schema.db_error(exc)}", hint=_COMMIT_HINT
+            ) from None
 
     def _undo(self, statements: tuple[str, ...]) -> None:
         with contextlib.suppress(DatabaseError):
