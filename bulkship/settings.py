@@ -158,26 +158,36 @@ def resolve_settings(
     env = os.environ if env is None else env
 
     def pick(flag: object, name: str, file_values: Mapping[str, str] | None = None) -> str | None:
-        if flag not in (None, ""):
-            return str(flag)
-        if env.get(ENV_PREFIX + name.upper()):
-            return env[ENV_PREFIX + name.upper()]
+        # blanks are unset, as an empty value is (BULKSHIP_LEDGER=" " made a ledger named ' ' in the
+        # current folder)
+        if flag is not None and str(flag).strip():
+            return str(flag).strip()
+        if env.get(ENV_PREFIX + name.upper(), "").strip():
+            return env[ENV_PREFIX + name.upper()].strip()
         return (file_values or {}).get(name)
 
-    cred_path = credentials_file or (
-        Path(env["BULKSHIP_CREDENTIALS"]) if env.get("BULKSHIP_CREDENTIALS") else None
-    )
+    cred_value = pick(credentials_file, "credentials")
+    cred_path = _home(Path(cred_value)) if cred_value else None
     from_file = _read_credentials_file(cred_path) if cred_path else {}
-    data_dir = Path(env["BULKSHIP_DATA_DIR"]) if env.get("BULKSHIP_DATA_DIR") else default_data_dir()
+    data_value = pick(None, "data_dir")
+    data_dir = _home(Path(data_value)) if data_value else default_data_dir()
     ledger_value = pick(ledger, "ledger")
     state_value = pick(sandbox_state, "sandbox_state")
     out_value = pick(out_dir, "out")
+    conc_value = pick(concurrency, "concurrency")
     try:
-        conc = int(pick(concurrency, "concurrency") or DEFAULT_CONCURRENCY)
-        rate = pick(rate_limit, "rate_limit")
+        conc = int(conc_value or DEFAULT_CONCURRENCY)
+    except ValueError:
+        raise ConfigError(
+            f"Concurrency (orders in flight at once) must be a whole number, not {conc_value!r}",
+            hint=f"--concurrency N or BULKSHIP_CONCURRENCY, 1 to {MAX_CONCURRENCY}; the default is "
+            f"{DEFAULT_CONCURRENCY}",
+        ) from None
+    rate = pick(rate_limit, "rate_limit")
+    try:
         rate_value = float(rate) if rate else None
-    except ValueError as exc:
-        raise ConfigError(f"Invalid number in settings: {exc}") from None
+    except ValueError:
+        rate_value = math.nan  # said below
     if not 1 <= conc <= MAX_CONCURRENCY:
         raise ConfigError(
             f"Concurrency (orders in flight at once) must be 1 to {MAX_CONCURRENCY}, not {conc}",
@@ -194,13 +204,19 @@ def resolve_settings(
         data_dir=data_dir,
         ledger_path=_ledger_file(ledger_value),
         ledger_url=ledger_value if ledger_value and is_postgres_url(ledger_value) else None,
-        sandbox_state=Path(state_value) if state_value else None,
-        out_dir=Path(out_value) if out_value else DEFAULT_OUT_DIR,
+        sandbox_state=_home(Path(state_value)) if state_value else None,
+        out_dir=_home(Path(out_value)) if out_value else DEFAULT_OUT_DIR,
         concurrency=conc,
         rate_limit=rate_value,
         sandbox_dialect=pick(sandbox_dialect, "sandbox_dialect"),
         address_line2=_address_line2(pick(address_line2, "address_line2")),
     )
+
+
+def _home(path: Path) -> Path:
+    """``~/x`` as the person's home folder: a shell leaves ``--out=~/x`` and an env file's ``~`` as they are,
+    and a folder named '~' in the current one held the ledger or the results."""
+    return Path(os.path.expanduser(path)) if str(path).startswith("~") else path
 
 
 def _api_url(value: str | None) -> str | None:
@@ -226,6 +242,8 @@ def _ledger_file(value: str | None) -> Path | None:
     if not value or is_postgres_url(value):
         return None
     path = sqlite_path(value)
+    if path is not None:
+        path = _home(path)
     if path is None:
         raise ConfigError(
             f"The ledger {display_url(value)} is neither a file nor a PostgreSQL database",

@@ -126,3 +126,45 @@ def test_a_sheet_schema_naming_a_folder_says_which_file(tmp_path, capsys):
     code = main(["validate", str(sheet), "--config", str(program), "--out", str(tmp_path / "out")])
     line = _one_error(capsys.readouterr().err)
     assert code == 2 and "Sheet schema file" in line and "is a folder" in line
+
+
+def test_a_tilde_the_shell_left_is_the_home_folder(tmp_path, monkeypatch):
+    # found by hunter-ops1: 'run list.csv --out=~/results' (bash expands no ~ after --out=) and an env
+    # file's BULKSHIP_LEDGER=~/ledger.sqlite made a folder named '~' in the current one: the results, or
+    # a new empty ledger, wherever the command was run from
+    from bulkship.settings import resolve_settings
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    env = {
+        "BULKSHIP_LEDGER": "~/ledger.sqlite",
+        "BULKSHIP_DATA_DIR": "~/data",
+        "BULKSHIP_SANDBOX_STATE": "~/sandbox.sqlite",
+    }
+    settings = resolve_settings(out_dir="~/results", env=env)
+    home = tmp_path / "home"
+    assert settings.out_dir == home / "results"
+    assert settings.ledger == home / "ledger.sqlite"
+    assert settings.data_dir == home / "data"
+    assert settings.sandbox_state_file == home / "sandbox.sqlite"
+
+
+def test_a_blank_setting_is_unset_as_an_empty_one_is(tmp_path):
+    # BULKSHIP_LEDGER=" " made a ledger file named ' ' in the current folder (a new, empty ledger)
+    from bulkship.settings import resolve_settings
+
+    env = {"BULKSHIP_LEDGER": " ", "BULKSHIP_OUT": "  ", "BULKSHIP_DATA_DIR": str(tmp_path)}
+    settings = resolve_settings(env=env)
+    assert settings.ledger == tmp_path / "ledger.sqlite"
+    assert str(settings.out_dir) == "output"
+
+
+@pytest.mark.parametrize("value", ["abc", "1.5", "nan"])
+def test_a_concurrency_that_is_no_number_names_the_setting(tmp_path, capsys, monkeypatch, value):
+    # 'Error: Invalid number in settings: invalid literal for int() with base 10: 'abc'' named no setting
+    path = tmp_path / "list.csv"
+    path.write_text(CSV, encoding="utf-8")
+    monkeypatch.setenv("BULKSHIP_CONCURRENCY", value)
+    code = main(["run", str(path), "--out", str(tmp_path / "out"), "--yes", "--wait", "0"])
+    line = _one_error(capsys.readouterr().err)
+    assert code == 2
+    assert "Concurrency" in line or "BULKSHIP_CONCURRENCY" in line
