@@ -38,6 +38,7 @@ from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
 from .paths import check_input_file
 from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX
+from .plan.ponumbers import checked_prefix
 from .reconcile.join import for_the_workbook, record_prices
 from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, check_new_run, held_notes
 from .reprice import reprice_planned
@@ -201,6 +202,8 @@ async def _plan_and_send(
     _keep_own_sheets(result_path(settings.out_dir, batch))
     stored = ledger.batch(batch)
     prefix = stored.po_prefix if stored else options.po_prefix
+    if not stored and prefix is not None:
+        checked_prefix(prefix)
     if prefix is None:
         prefix = DEFAULT_PO_PREFIX
     notes: list[str] = []

@@ -168,3 +168,23 @@ def test_a_concurrency_that_is_no_number_names_the_setting(tmp_path, capsys, mon
     line = _one_error(capsys.readouterr().err)
     assert code == 2
     assert "Concurrency" in line or "BULKSHIP_CONCURRENCY" in line
+
+
+@pytest.mark.parametrize(
+    ("prefix", "said"), [("ÄÖ", "no letter or digit"), ("-", "no letter or digit"), ("DEPARTMENT-001", "12")]
+)
+def test_a_po_prefix_the_po_numbers_would_not_carry_is_refused(tmp_path, capsys, prefix, said):
+    # found by hunter-ops1: --po-prefix ÄÖ (or '-') ordered under PO numbers with no prefix at all, and
+    # DEPARTMENT-001 and DEPARTMENT-002 were both cut to 'DEPARTMENT-0': two ledgers on one vendor account
+    # then shared PO numbers. Nothing is sent, nothing recorded
+    from bulkship.ledger import ledger_exists
+
+    path = tmp_path / "list.csv"
+    path.write_text(CSV, encoding="utf-8")
+    args = ["run", str(path), "--out", str(tmp_path / "out"), "--yes", "--wait", "0", "--po-prefix", prefix]
+    code = main([*args, "--ledger", str(tmp_path / "ledger.sqlite")])
+    line = _one_error(capsys.readouterr().err)
+    assert code == 2 and said in line and "--po-prefix" in line
+    if ledger_exists(tmp_path / "ledger.sqlite"):
+        assert main(["status", "--json", "--ledger", str(tmp_path / "ledger.sqlite")]) == 0
+        assert '"batches": []' in capsys.readouterr().out

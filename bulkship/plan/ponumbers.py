@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from ..errors import ConfigError
 from ..folding import no_reference
 
 PO_MAX_LENGTH = 50
@@ -21,6 +22,25 @@ def po_part(text: str) -> str:
     """One part of a PO number: the vendor's alphabet only, upper-case, no leading/trailing separators."""
     cleaned = _NOT_PO_CHARS.sub("-", text.strip()).upper()
     return re.sub(r"-{2,}", "-", cleaned).strip("-._")
+
+
+def checked_prefix(prefix: str) -> str:
+    """``--po-prefix`` as given, or ConfigError when the PO numbers would not carry it: 'ÄÖ' or '-' left
+    none, and a prefix cut to its first 12 characters gave 'DEPARTMENT-001' and 'DEPARTMENT-002' one prefix
+    (two ledgers ordering on one vendor account then share PO numbers)."""
+    part = po_part(prefix)
+    if prefix.strip() and (not part or len(part) > PO_PREFIX_MAX):
+        raise ConfigError(
+            f"--po-prefix {prefix!r} cannot start a PO number: "
+            + (
+                f"it is longer than {PO_PREFIX_MAX} characters"
+                if part
+                else "it has no letter or digit A-Z, 0-9"
+            ),
+            hint=f"use up to {PO_PREFIX_MAX} letters A-Z, digits, dots, dashes or underscores, e.g. HR-2026; "
+            "nothing was sent",
+        )
+    return prefix
 
 
 def batch_name_of(text: str) -> str:
