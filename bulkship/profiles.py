@@ -37,6 +37,9 @@ class Profile:
     path: Path
     columns: dict[str, str]  # field -> header ("" for no column)
     headers: tuple[str, ...]  # the headers of the sheet it was saved for
+    # settings written in it by hand beside its [columns] ('[defaults] value', '[program] sheet'), which the
+    # command line reads with --config NAME and the web page does not
+    beyond_columns: tuple[str, ...] = ()
 
     def fits(self, headers: Sequence[str]) -> bool:
         """Whether a sheet with ``headers`` has every header this profile maps (case and spacing aside); a
@@ -105,11 +108,14 @@ def read_profile(path: Path) -> Profile:
         raise ConfigError(f"Cannot read the profile {path}: {exc}") from None
     table = data.get("profile") or {}
     headers = table.get("headers") if isinstance(table, dict) else None
+    beyond = [f"[program] {key}" for key in (data.get("program") or {}) if key != "name"]
+    beyond += [f"[{section}]" for section in data if section not in ("program", "profile", "columns")]
     return Profile(
         name=path.stem,
         path=path,
         columns=dict(program.columns),
         headers=tuple(str(h) for h in headers) if isinstance(headers, list) else (),
+        beyond_columns=tuple(beyond),
     )
 
 
@@ -129,8 +135,17 @@ def profiles(data_dir: Path) -> list[Profile]:
 
 
 def profile(data_dir: Path, name: str) -> Profile:
+    """The profile the web page reads a file with: its [columns] only, so one that says more (edited by
+    hand) is refused rather than read without its sheet, defaults or repeat window."""
     for found in profiles(data_dir):
         if found.name == name:
+            if found.beyond_columns:
+                raise InputError(
+                    f"The profile '{name}' also sets {', '.join(found.beyond_columns)}, which the web page "
+                    "does not read: used here, its columns would be read without them",
+                    hint=f'use it from the command line (bulkship run FILE --config "{name}"), or take '
+                    f"those settings out of {found.path}",
+                )
             return found
     raise InputError(f"No profile named '{name}'")
 

@@ -188,3 +188,24 @@ def test_a_po_prefix_the_po_numbers_would_not_carry_is_refused(tmp_path, capsys,
     if ledger_exists(tmp_path / "ledger.sqlite"):
         assert main(["status", "--json", "--ledger", str(tmp_path / "ledger.sqlite")]) == 0
         assert '"batches": []' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "added", ['[defaults]\nvalue = "50"\n', '[program]\nname = "HR"\nrepeat_window_days = 365\n']
+)
+def test_a_profile_edited_by_hand_beyond_its_columns_is_not_used_without_those_settings(tmp_path, added):
+    # found by hunter-ops1: a profile saved from the web page, then given '[defaults] value' or '[program]
+    # repeat_window_days = 365' by hand, was read with --config NAME whole, but the web page's 'Use this
+    # profile' read its [columns] alone: the same profile held a card on the command line and sent it on
+    # the page. The page now says so; the command line reads it as before
+    from bulkship.errors import InputError
+    from bulkship.profiles import profile, save_profile
+
+    saved = save_profile(tmp_path, "HR", {"address1": "Street"}, ["Name", "Street"])
+    assert profile(tmp_path, "HR").name == "HR"  # as saved: used
+    text = saved.path.read_text(encoding="utf-8")
+    text = text.replace('[program]\nname = "HR"\n', "") + added if "[program]" in added else text + added
+    saved.path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        profile(tmp_path, "HR")
+    assert "does not read" in str(refused.value) and "--config" in (refused.value.hint or "")
