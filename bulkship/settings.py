@@ -23,6 +23,7 @@ from .paths import read_settings_text
 DEFAULT_OUT_DIR = Path("output")
 DEFAULT_CONCURRENCY = 8
 MAX_CONCURRENCY = 64  # beyond, one shared HTTP client only slows down (FIELD-NOTES) and a vendor throttles
+MIN_RATE_LIMIT = 0.01  # requests per second: slower, a batch of a few orders waits for hours between calls
 DEFAULT_TIMEOUT_S = 30.0
 SANDBOX_EMAIL = "sandbox@bulkship.local"
 SANDBOX_ACCESS_TOKEN = "sandbox-access-token"
@@ -193,9 +194,12 @@ def resolve_settings(
             f"Concurrency (orders in flight at once) must be 1 to {MAX_CONCURRENCY}, not {conc}",
             hint=f"--concurrency N or BULKSHIP_CONCURRENCY; the default is {DEFAULT_CONCURRENCY}",
         )
-    if rate_value is not None and not (math.isfinite(rate_value) and rate_value >= 0):
+    if rate_value is not None and not (
+        math.isfinite(rate_value) and (rate_value == 0 or rate_value >= MIN_RATE_LIMIT)
+    ):  # 1e-300 left the run waiting for ever after its first call
         raise ConfigError(
-            f"BULKSHIP_RATE_LIMIT must be a number of requests per second (0: no limit), not {rate!r}"
+            f"BULKSHIP_RATE_LIMIT must be a number of requests per second, {MIN_RATE_LIMIT} (one every "
+            f"{1 / MIN_RATE_LIMIT:.0f} s) or more, or 0 for no limit; not {rate!r}"
         )
     return Settings(
         api_url=_api_url(pick(api_url, "api_url", from_file) or None),

@@ -209,3 +209,16 @@ def test_a_profile_edited_by_hand_beyond_its_columns_is_not_used_without_those_s
     with pytest.raises(InputError) as refused:
         profile(tmp_path, "HR")
     assert "does not read" in str(refused.value) and "--config" in (refused.value.hint or "")
+
+
+@pytest.mark.parametrize("value", ["1e-300", "0.0001", "-0.5", "abc"])
+def test_a_rate_limit_that_would_stall_the_run_is_refused(value):
+    # found by hunter-ops1: BULKSHIP_RATE_LIMIT=1e-300 left 'bulkship run' waiting for ever after its
+    # first call to the vendor, nothing said
+    from bulkship.errors import ConfigError
+    from bulkship.settings import resolve_settings
+
+    with pytest.raises(ConfigError, match="BULKSHIP_RATE_LIMIT must be"):
+        resolve_settings(env={"BULKSHIP_RATE_LIMIT": value})
+    assert resolve_settings(env={"BULKSHIP_RATE_LIMIT": "0"}).rate_limit == 0
+    assert resolve_settings(env={"BULKSHIP_RATE_LIMIT": "0.5"}).rate_limit == 0.5
