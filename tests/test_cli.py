@@ -41,8 +41,10 @@ def test_interrupt_says_how_to_resume(capsys):
         app.registered_commands[:] = [c for c in app.registered_commands if c.name != "interrupt-me"]
 
 
-def test_sigterm_during_a_run_stops_with_the_resume_message(tmp_path):
-    """A stopped job (SIGTERM) unwinds like Ctrl-C: one line saying how to resume, no traceback."""
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGHUP"])
+def test_sigterm_during_a_run_stops_with_the_resume_message(tmp_path, stop):
+    """A stopped job (SIGTERM) or a closed terminal (SIGHUP, which killed the run where it stood: found by
+    hunter-ops1) unwinds like Ctrl-C: one line saying how to resume, no traceback."""
     import signal
 
     sheet = tmp_path / "slow.csv"
@@ -65,7 +67,7 @@ def test_sigterm_during_a_run_stops_with_the_resume_message(tmp_path):
     )
     assert proc.stdout is not None
     assert proc.stdout.readline() == "validating\n"
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(getattr(signal, stop))
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert "re-running the same command resumes" in err

@@ -57,7 +57,8 @@ INTERRUPTED_EXIT_CODE = 130
 
 
 def _terminate_as_interrupt(signum: int, frame: FrameType | None) -> None:
-    """SIGTERM (a closed terminal, a stopped job) takes the same path as Ctrl-C: unwind, say how to resume."""
+    """SIGTERM (a stopped job) and SIGHUP (a closed terminal) take the same path as Ctrl-C: unwind, say how
+    to resume. SIGHUP killed a run mid-send without it (found by hunter-ops1)."""
     raise KeyboardInterrupt
 
 
@@ -78,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``bulkship`` script; returns (and, as a script, exits with) the exit code."""
     if argv is None:
         signal.signal(signal.SIGTERM, _terminate_as_interrupt)
+        hangup = getattr(signal, "SIGHUP", None)  # a closed terminal or SSH session; never under nohup
+        if hangup is not None and signal.getsignal(hangup) is signal.SIG_DFL:
+            signal.signal(hangup, _terminate_as_interrupt)
     wants_json = "--json" in (sys.argv[1:] if argv is None else argv)
     error: tuple[str, str | None] | None = None
     try:
