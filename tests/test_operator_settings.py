@@ -171,7 +171,13 @@ def test_a_concurrency_that_is_no_number_names_the_setting(tmp_path, capsys, mon
 
 
 @pytest.mark.parametrize(
-    ("prefix", "said"), [("ÄÖ", "no letter or digit"), ("-", "no letter or digit"), ("DEPARTMENT-001", "12")]
+    ("prefix", "said"),
+    [
+        ("ÄÖ", "no letter or digit"),
+        ("-", "no letter or digit"),
+        (" ", "no letter or digit"),
+        ("DEPARTMENT-001", "12"),
+    ],
 )
 def test_a_po_prefix_the_po_numbers_would_not_carry_is_refused(tmp_path, capsys, prefix, said):
     # found by hunter-ops1: --po-prefix ÄÖ (or '-') ordered under PO numbers with no prefix at all, and

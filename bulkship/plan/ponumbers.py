@@ -29,7 +29,7 @@ def checked_prefix(prefix: str) -> str:
     none, and a prefix cut to its first 12 characters gave 'DEPARTMENT-001' and 'DEPARTMENT-002' one prefix
     (two ledgers ordering on one vendor account then share PO numbers)."""
     part = po_part(prefix)
-    if prefix.strip() and (not part or len(part) > PO_PREFIX_MAX):
+    if not part or len(part) > PO_PREFIX_MAX:  # blank too: ' ' ordered under no prefix (review20)
         raise ConfigError(
             f"--po-prefix {prefix!r} cannot start a PO number: "
             + (
