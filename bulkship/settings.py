@@ -110,6 +110,7 @@ class Settings:
 
 
 CREDENTIAL_KEYS = {"email", "access_token", "api_url"}
+_CREDENTIALS_FORM = 'write email = "…", access_token = "…" and api_url = "https://…"'
 
 
 def _read_credentials_file(path: Path) -> dict[str, str]:
@@ -123,21 +124,20 @@ def _read_credentials_file(path: Path) -> dict[str, str]:
     if unknown:  # 'token', a [vendor] table: dropped, it left no credentials or ran on the sandbox
         raise ConfigError(
             f"Credentials file {path} has {', '.join(map(repr, unknown))}, which bulkship does not read",
-            hint='write email = "…", access_token = "…" and api_url = "https://…" at the top of the '
-            "file, outside any [section]",
+            hint=f"{_CREDENTIALS_FORM} at the top of the file, outside any [section]",
         )
     wrong = sorted(k for k, v in data.items() if not isinstance(v, str))
     if wrong:  # access_token = true was sent as 'True', a number lost its leading zeros
         raise ConfigError(
             f"Credentials file {path}: {', '.join(map(repr, wrong))} must be text in quotes",
-            hint='write email = "…", access_token = "…" and api_url = "https://…"',
+            hint=_CREDENTIALS_FORM,
         )
     values = {k: v.strip() for k, v in data.items() if v.strip()}
     if not values:  # an empty file (or one of blanks) ran on the embedded sandbox
         raise ConfigError(
             f"Credentials file {path} holds no email, access_token or api_url",
-            hint='write email = "…", access_token = "…" and api_url = "https://…" in it, or leave '
-            "--credentials (and BULKSHIP_CREDENTIALS) out to try the embedded sandbox",
+            hint=f"{_CREDENTIALS_FORM} in it, or leave --credentials (and BULKSHIP_CREDENTIALS) out to try "
+            "the embedded sandbox",
         )
     return values
 
@@ -246,14 +246,12 @@ def _ledger_file(value: str | None) -> Path | None:
     if not value or is_postgres_url(value):
         return None
     path = sqlite_path(value)
-    if path is not None:
-        path = _home(path)
     if path is None:
         raise ConfigError(
             f"The ledger {display_url(value)} is neither a file nor a PostgreSQL database",
             hint="pass --ledger PATH for a SQLite file, or --ledger postgresql://USER@HOST/DATABASE",
         )
-    return path
+    return _home(path)
 
 
 def _address_line2(value: str | None) -> str | None:

@@ -265,15 +265,15 @@ def sandbox_reset(settings: Settings, *, state: Path | None = None) -> list[Path
     """``bulkship sandbox reset``: forget every order of the embedded sandbox (or of the sandbox whose state
     file is ``state``). Returns the files deleted."""
     from ..errors import ConfigError
-    from ..sandbox.store import is_state_file
+    from ..sandbox.store import refuse_unless_state
 
     path = state or settings.sandbox_state_file
-    if path.is_file() and not is_state_file(path):
-        raise ConfigError(
-            f"{path} is no sandbox state (a ledger, a workbook or another file): nothing was deleted",
-            hint="name the file a `bulkship sandbox --state FILE` server keeps, or leave --state out; a "
-            "sandbox state too damaged to be read is deleted by hand",
-        )
+    refuse_unless_state(
+        path,
+        "nothing was deleted",
+        hint="name the file a `bulkship sandbox --state FILE` server keeps, or leave --state out; a "
+        "sandbox state too damaged to be read is deleted by hand",
+    )
     if path.exists() and not path.is_file():
         raise ConfigError(f"{path} is no sandbox state file: nothing was deleted")
     removed = []

@@ -77,6 +77,15 @@ def is_state_file(path: Path) -> bool:
     return not tables or (tables >= _STATE_TABLES and "batches" not in tables)  # none yet: being created
 
 
+def refuse_unless_state(path: Path, left: str, hint: str) -> None:
+    """ConfigError when ``path`` is a file holding no sandbox state (``left``: what is then left undone),
+    before the sandbox opens it or a reset deletes it."""
+    if path.is_file() and not is_state_file(path):
+        raise ConfigError(
+            f"{path} is no sandbox state (a ledger, a workbook or another file): {left}", hint=hint
+        )
+
+
 @dataclass(frozen=True)
 class Clock:
     """Two clocks. The sandbox clock drives the order lifecycle and runs ``speed`` times real time; the wall
@@ -127,10 +136,10 @@ def _order_row(row: tuple[Any, ...]) -> OrderRow:
 class Store:
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        if path is not None and path.is_file() and not is_state_file(path):
-            raise ConfigError(
-                f"{path} is no sandbox state (a ledger, a workbook or another file): the sandbox keeps its "
-                "orders in a file of its own and leaves this one as it is",
+        if path is not None:
+            refuse_unless_state(
+                path,
+                "the sandbox keeps its orders in a file of its own and leaves this one as it is",
                 hint="pass --state NEW-FILE.sqlite (or BULKSHIP_SANDBOX_STATE), or leave it out",
             )
         try:
