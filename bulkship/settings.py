@@ -201,10 +201,13 @@ def resolve_settings(
             f"BULKSHIP_RATE_LIMIT must be a number of requests per second, {MIN_RATE_LIMIT} (one every "
             f"{1 / MIN_RATE_LIMIT:.0f} s) or more, or 0 for no limit; not {rate!r}"
         )
+    url = _api_url(pick(api_url, "api_url", from_file) or None)
+    email, token = pick(None, "email", from_file), pick(None, "access_token", from_file)
+    _refuse_credentials_elsewhere(cred_path, from_file, url, used={email, token})
     return Settings(
-        api_url=_api_url(pick(api_url, "api_url", from_file) or None),
-        email=pick(None, "email", from_file),
-        access_token=pick(None, "access_token", from_file),
+        api_url=url,
+        email=email,
+        access_token=token,
         data_dir=data_dir,
         ledger_path=_ledger_file(ledger_value),
         ledger_url=ledger_value if ledger_value and is_postgres_url(ledger_value) else None,
@@ -238,6 +241,39 @@ def _api_url(value: str | None) -> str | None:
             "and BULKSHIP_ACCESS_TOKEN or --credentials FILE",
         )
     return value
+
+
+def _refuse_credentials_elsewhere(
+    path: Path | None, from_file: Mapping[str, str], url: str | None, *, used: set[str | None]
+) -> None:
+    """A credentials file naming its vendor's URL gives its email and token to that URL only: one that
+    --api-url or BULKSHIP_API_URL overrode (a test server, a typo) was sent them with every request."""
+    own = from_file.get("api_url")
+    from_this_file = any(from_file.get(k) in used for k in ("email", "access_token") if from_file.get(k))
+    if own is None or url is None or not from_this_file or _same_url(own, url):
+        return
+    raise ConfigError(
+        f"Credentials file {path} is for {_shown_url(own)}, but the vendor API URL in use is "
+        f"{_shown_url(url)} (from --api-url or BULKSHIP_API_URL): bulkship does not send the file's email "
+        "and token elsewhere",
+        hint="unset BULKSHIP_API_URL (or leave --api-url out) to order from the file's vendor, or name a "
+        "credentials file for the other one",
+    )
+
+
+def _same_url(a: str, b: str) -> bool:
+    one, two = urllib.parse.urlsplit(a.strip()), urllib.parse.urlsplit(b.strip())
+    return (one.scheme.lower(), one.netloc.lower(), one.path.rstrip("/")) == (
+        two.scheme.lower(),
+        two.netloc.lower(),
+        two.path.rstrip("/"),
+    )
+
+
+def _shown_url(value: str) -> str:
+    """The URL without what :func:`_api_url` refuses to show (a file's own URL is checked after this)."""
+    parts = urllib.parse.urlsplit(value.strip())
+    return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1]}{parts.path}"
 
 
 def _ledger_file(value: str | None) -> Path | None:

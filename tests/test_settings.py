@@ -16,11 +16,47 @@ def test_no_api_url_means_sandbox_with_its_credentials():
 
 def test_flag_beats_environment_beats_file(tmp_path: Path):
     creds = tmp_path / "creds.toml"
-    creds.write_text('email = "file@x.com"\naccess_token = "file-secret"\napi_url = "https://file.example"\n')
+    creds.write_text('email = "file@x.com"\naccess_token = "file-secret"\n')
     env = {"BULKSHIP_API_URL": "https://env.example", "BULKSHIP_EMAIL": "env@x.com"}
     settings = resolve_settings(api_url="https://flag.example", credentials_file=creds, env=env)
     assert settings.api_url == "https://flag.example"
     assert settings.credentials() == ("env@x.com", "file-secret")
+
+
+@pytest.mark.parametrize("where", ["flag", "env"])
+def test_a_credentials_file_for_one_vendor_url_is_not_sent_to_another(
+    tmp_path: Path, capsys, monkeypatch, where
+):
+    # found by hunter-ops1: a file naming api_url = https://vendor.example, with BULKSHIP_API_URL (or
+    # --api-url) set to another server (a test one, a typo), sent that server the file's email and token
+    from bulkship.cli import main
+
+    creds = tmp_path / "creds.toml"
+    creds.write_text(
+        'email = "hr@corp.example"\naccess_token = "file-secret"\napi_url = "https://vendor.example"\n'
+    )
+    other = "http://127.0.0.1:9"  # nothing listens: were the token sent, the error would be another one
+    if where == "env":
+        monkeypatch.setenv("BULKSHIP_API_URL", other)
+    flag = ["--api-url", other] if where == "flag" else []
+    code = main(["catalog", "--credentials", str(creds), *flag])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err, err
+    assert "does not send the file's email and token elsewhere" in err and "127.0.0.1:9" in err
+    assert "file-secret" not in err
+
+
+def test_a_credentials_file_is_used_with_its_own_url_however_written(tmp_path: Path):
+    creds = tmp_path / "creds.toml"
+    creds.write_text(
+        'email = "hr@corp.example"\naccess_token = "file-secret"\napi_url = "https://vendor.example"\n'
+    )
+    settings = resolve_settings(api_url="HTTPS://Vendor.example/", credentials_file=creds, env={})
+    assert settings.credentials() == ("hr@corp.example", "file-secret")
+    # the person's own email and token for the other URL: the file's are not sent, so nothing to refuse
+    env = {"BULKSHIP_EMAIL": "qa@corp.example", "BULKSHIP_ACCESS_TOKEN": "qa-secret"}
+    settings = resolve_settings(api_url="https://staging.example", credentials_file=creds, env=env)
+    assert settings.credentials() == ("qa@corp.example", "qa-secret")
 
 
 def test_secrets_stay_out_of_repr(tmp_path: Path):
