@@ -48,3 +48,18 @@ def test_a_web_server_setting_it_cannot_use_is_one_error_before_it_serves(
     assert main(["serve", "--port", "0", "--host", "0.0.0.0"]) == 2
     err = capsys.readouterr().err
     assert said in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("wait", ["-1", "nan", "-inf"])
+def test_a_wait_of_no_seconds_is_refused_before_any_order(
+    wait, tmp_path: Path, isolated_data_dir: Path, capsys
+):
+    """'run --wait -1' or '--wait nan' sent the batch and waited no time at all, as 0 does, nothing said (a
+    leftover of session 18, checked by review21): -1 may as well have meant 'wait for ever'."""
+    sheet = write_sheet(tmp_path / "list.csv", [1, 2, 3])
+    assert main(["run", str(sheet), "--yes", f"--wait={wait}", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "--wait" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+    with Sandbox(SandboxConfig(state_file=isolated_data_dir / "sandbox.sqlite")) as vendor:
+        assert vendor.orders() == []

@@ -132,7 +132,12 @@ def run(
         int, typer.Option("--max-lines", min=1, max=100, help="Line items per order.")
     ] = DEFAULT_MAX_LINES,
     wait: Annotated[
-        float, typer.Option("--wait", help="Seconds to wait for new orders to complete (then use track).")
+        float,
+        typer.Option(
+            "--wait",
+            min=0,  # -1 and nan were taken as 0: no wait, nothing said
+            help="Seconds to wait for new orders to complete (then use track).",
+        ),
     ] = DEFAULT_WAIT_S,
     csv: Annotated[
         bool, typer.Option("--csv", help="Also write the Results sheet as CSV next to the workbook.")
