@@ -1226,6 +1226,32 @@ def test_a_column_the_header_does_not_name_in_most_rows_is_no_error(tmp_path: Pa
     assert loaded.frame["Column H"].tolist() == ["vip", "vip"]
 
 
+def test_commas_in_a_notes_column_on_most_rows_are_errors_not_a_column_nobody_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Notes column exported without quotes, most of its notes holding a comma: the part after the comma
+    went to a column with no header, nobody reads it, and 'Left in Nov, do not send' was read as 'Left in
+    Nov': Bob got a card, exit 0."""
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Congrats, Ann!\n"
+        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,25,Left in Nov, do not send\n"
+        "Cy Orr,3 Oak St,Boston,MA,02134,CVS,25,Thanks, Cy\n"
+    )
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 0, 3), err
+    assert "('do not send'): a comma inside a value that is not in quotes" in data["problems"][1]["message"]
+    path.write_text(  # rows cut by no comma beside them: not a column of its own either
+        "Name,Address,City,State,ZIP,Product,Value,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Congrats,Ann!\n"
+        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,25,Left in Nov,do not send\n"
+        "Cy Orr,3 Oak St,Boston,MA,02134,CVS,25,Thanks\n"
+    )
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 1, 2), err
+
+
 def test_a_utf16_csv_without_its_byte_order_mark_is_read_as_text(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -110,7 +110,9 @@ def _overflowing_rows(
     """CSV rows with filled cells beyond the fields of the header line: a comma inside a value that is not
     in quotes ('1,000', '250,50', '1 Main St, Apt 4') moved every cell after it one column to the right, so
     the row's columns do not hold what it meant (an amount of 250 from '250,50'). An error on each such row,
-    unless most rows have them (then it is a column the header does not name, listed as unused)."""
+    unless most rows have them as a column of its own would (then it is a column the header does not name,
+    listed as unused): not when other rows end where the header does, nor when a cell starts with a space
+    (', ' in text: 'Left in Nov, do not send' read as 'Left in Nov' and a cell nobody reads)."""
     if len(grid.head_counts) < header_row or not column_map:
         return []
     named = grid.head_counts[header_row - 1]
@@ -121,7 +123,9 @@ def _overflowing_rows(
     filled = np.zeros(len(below), dtype=bool)
     for position in range(beyond.shape[1]):
         filled |= ~_blank_cells(beyond.iloc[:, position].tolist())
-    if not filled.any() or filled.sum() * 2 > len(below):
+    if not filled.any():
+        return []
+    if filled.sum() * 2 > len(below) and _a_column_of_its_own(grid.head_counts[header_row:], named, beyond):
         return []
     last = list(column_map)[-1]
     problems = []
@@ -137,6 +141,19 @@ def _overflowing_rows(
         )
         problems.append(Problem(int(row), column_map[last], "", "error", message, "Cells out of line"))
     return problems
+
+
+def _a_column_of_its_own(counts: tuple[int, ...], named: int, beyond: pd.DataFrame) -> bool:
+    """Cells beyond the header's columns on most rows are a column the header does not name when every row
+    has them (rows as the file writes them, of the first records: a row ending where the header does was cut
+    by no comma) and none starts with a space, as the text after a comma does ('Congrats, Ann!')."""
+    if named in counts:
+        return False
+    for position in range(beyond.shape[1]):
+        cells = beyond.iloc[:, position].astype(str)
+        if (cells.str.len() > cells.str.lstrip().str.len()).any():
+            return False
+    return True
 
 
 def _fill_merged(
