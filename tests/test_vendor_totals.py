@@ -305,6 +305,11 @@ def test_a_card_line_the_vendor_adds_beyond_the_rows_is_charged_in_every_total(
         ({"Tax": 8.25, "TaxAmount": 8.25, "Fees": "$1.00"}, "109.25"),  # one tax under two names: once
         ({"Tax": 8.25, "ShippingTotal": 4.95, "Total": 113.20}, "113.20"),  # a total covering them
         ({"ShippingTotal": 9.95, "Cost": 109.95}, "109.95"),  # a Cost beyond the lines: it holds them
+        # charges listed one by one (found by hunter-vendor7: left out, "charged 100.00" everywhere)
+        ({"Fees": [{"Name": "Handling", "Amount": 2.50}, {"Name": "Card", "Amount": "$1.00"}]}, "103.50"),
+        ({"Taxes": [{"Where": "MA", "Amount": 6.25}, {"Where": "Boston", "Amount": 2.00}]}, "108.25"),
+        ({"Shipping": {"MethodId": "STANDARD", "Price": 4.95, "CurrencyCode": "USD"}}, "104.95"),
+        ({"ShippingTotal": [4.95], "Tax": [None, "$10.00"]}, "114.95"),
     ],
 )
 def test_charges_an_order_shows_beside_its_lines_are_charged(

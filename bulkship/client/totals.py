@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..models import VendorLineItem
-from .parse import decimal, field
+from .parse import MAPPING, decimal, field, text
 
 # An order's own total (assumed: the sandbox writes the order's Cost, the sum of its lines)
 ORDER_TOTAL_KEYS = ("Cost", "Total", "TotalCost", "OrderTotal", "GrandTotal", "TotalAmount")
@@ -65,5 +65,30 @@ def _charges_beyond_lines(
 
 def _largest_charge(record: Any, keys: tuple[str, ...]) -> Decimal:
     """The largest positive amount ``record`` shows under one of ``keys`` (0 when none)."""
-    amounts = [decimal(field(record, key)) for key in keys]
+    amounts = [_charge(field(record, key)) for key in keys]
     return max((a for a in amounts if a is not None and a > 0), default=Decimal(0))
+
+
+# What a charge written as an object of its own holds (a shipping method with its price, a fee with its name)
+CHARGE_AMOUNT_KEYS = ("Amount", "Value", "Total", "Cost", "Price", "Charge")
+
+
+def _charge(value: Any) -> Decimal | None:
+    """One kind of charge as the order writes it: an amount, a money object, an object of its own holding
+    its amount ('Shipping': {'MethodId': ..., 'Price': 4.95}), or a list of them, added up ('Fees': [{'Name':
+    'Handling', 'Amount': 2.50}, ...]; 'Taxes' by jurisdiction). Read as an amount alone, such charges were
+    left out: "charged 100.00" everywhere for 103.50 billed, reconcile "Everything matches" (found by
+    hunter-vendor7). An amount in another currency is none (never added to dollars)."""
+    if isinstance(value, list):
+        amounts = [a for a in (_charge_item(item) for item in value) if a is not None]
+        return sum(amounts, Decimal(0)) if amounts else None
+    return _charge_item(value)
+
+
+def _charge_item(value: Any) -> Decimal | None:
+    if isinstance(value, MAPPING):
+        if text(value, "CurrencyCode", "Currency", default="USD").strip().upper() != "USD":
+            return None
+        amount = field(value, *CHARGE_AMOUNT_KEYS)
+        return None if isinstance(amount, (list, *MAPPING)) else decimal(amount)
+    return None if isinstance(value, list) else decimal(value)
