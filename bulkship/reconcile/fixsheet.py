@@ -49,6 +49,7 @@ _EARLIER_PREFIXES = (
     "ordered earlier; no longer in the file",
     "sent earlier, the vendor's answer was lost",
     "sent earlier, waiting for review; no longer in the file",
+    "missing from this Results sheet",  # put back by a rewrite: the run adds it again, as it was sent
 )
 
 

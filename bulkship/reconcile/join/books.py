@@ -12,7 +12,14 @@ from ...ledger import BatchRecord, Ledger
 from ...models import FINGERPRINT, STATUS, Catalog, LoadedSheet, Problem, ValidationResult
 from ...statuses import JUDGED_STATUSES, duplicate_note
 from ..sheets import SANDBOX_API, ExistingResults, ResultBook, RowOutcome, RunInfo, merge_outcome
-from .earlier import _earlier_rows, _WithEarlierRows, with_gone_note
+from .earlier import (
+    OFF_SHEET_NOTE,
+    _earlier_rows,
+    _WithEarlierRows,
+    rows_off_the_sheet,
+    with_gone_note,
+    with_off_sheet_note,
+)
 from .framerows import _frame_rows
 from .view import LedgerView
 
@@ -254,6 +261,8 @@ def book_from_existing(
             record = view.rows_by_fingerprint.get(fingerprint)
             if update is not None and record is not None and not record.current and view.holds_money(record):
                 update = with_gone_note(view, record, update)  # a rewrite (track) keeps saying so
+            elif update is not None and record is not None and previous.problems.startswith(_OFF_SHEET):
+                update = with_off_sheet_note(view, record, update)  # put back by an earlier rewrite
         elif row in fallback:
             update = view.outcome(row, fallback[row].fingerprint)
         else:
@@ -261,15 +270,28 @@ def book_from_existing(
         if update is not None and update.status in JUDGED_STATUSES:
             update = None
         outcomes[row] = merge_outcome(previous, update)
+    rows, fingerprints = existing.rows, existing.fingerprints
+    if existing.fingerprints:  # keyed: every row holding money was on the sheet when bulkship wrote it
+        shown = {fingerprints[row] for row, _cells in rows if row in fingerprints}
+        back = rows_off_the_sheet(view, shown, {row for row, _cells in rows}, len(existing.headers))
+        if back:  # deleted from the sheet: still the batch's, and its money in every total
+            rows = [*rows, *((row, cells) for row, cells, _fp, _o in back)]
+            fingerprints = {row: fingerprints[row] for row, _cells in existing.rows if row in fingerprints}
+            for row, _cells, fingerprint, outcome in back:
+                outcomes[row] = outcome
+                fingerprints[row] = fingerprint
     info = replace(run_info(ledger, view.batch, batch_name=batch, api=api), paper=existing.paper)
     return ResultBook(
         headers=existing.headers,
-        rows=existing.rows,
+        rows=rows,
         outcomes=outcomes,
         orders=view.order_summaries(catalog),
         info=info,
-        fingerprints=existing.fingerprints,
+        fingerprints=fingerprints,
     )
+
+
+_OFF_SHEET = OFF_SHEET_NOTE.split("(")[0]
 
 
 def counts_by_status(outcomes: Mapping[int, RowOutcome]) -> dict[str, int]:

@@ -22,6 +22,10 @@ GONE_REVIEW_NOTE = (
     "sent earlier, waiting for review; no longer in the file (row {row} of the earlier file{who}). Its order "
     "was created; see what the vendor holds and settle it: bulkship reconcile {batch} --review"
 )
+OFF_SHEET_NOTE = (
+    "missing from this Results sheet (deleted from it?): shown again, as every total counts it (row {row} of "
+    "the file{who})"
+)
 
 
 def _earlier_rows(
@@ -48,6 +52,46 @@ def _earlier_rows(
         cells = cells_of.get(record.fingerprint) or [""] * len(columns)
         found.append((row, cells, record.fingerprint, with_gone_note(view, record, outcome)))
     return found
+
+
+def rows_off_the_sheet(
+    view: LedgerView, shown: set[str], rows_taken: set[int], width: int
+) -> list[tuple[int, list[str], str, RowOutcome]]:
+    """Rows holding money that a result workbook's Results sheet no longer shows (a person deleted them
+    there), for a rewrite of that workbook (``track``, the webhook receiver, its CSV twin): (row, empty
+    cells, fingerprint, outcome). The run's workbook shows every such row (the file's, then
+    :func:`_earlier_rows`); rebuilt from the sheet alone, its Summary counted 497 rows and their money where
+    the ledger and the vendor held 500 (found by review21). A row of the file keeps its row number; one of
+    an earlier file is numbered after the last row, as the run numbers it."""
+    missing = sorted(
+        (r for r in view.rows_by_fingerprint.values() if r.fingerprint not in shown and view.holds_money(r)),
+        key=lambda r: (not r.current, r.row, r.fingerprint),
+    )
+    found = []
+    taken = set(rows_taken)
+    after = max(taken, default=1) + 1
+    for record in missing:
+        if record.current and record.row not in taken:
+            row = record.row
+        else:
+            row, after = after, after + 1
+        outcome = view.outcome(row, record.fingerprint)
+        if outcome is None:
+            continue
+        taken.add(row)
+        after = max(after, row + 1)
+        found.append((row, [""] * width, record.fingerprint, with_off_sheet_note(view, record, outcome)))
+    return found
+
+
+def with_off_sheet_note(view: LedgerView, record: RowRecord, outcome: RowOutcome) -> RowOutcome:
+    """The outcome of a row a rewrite put back on the Results sheet, saying so (each later rewrite keeps
+    it); one of an earlier file says so as the run says it."""
+    if not record.current:
+        return with_gone_note(view, record, outcome)
+    who = recipient_sent(view, record)
+    note = OFF_SHEET_NOTE.format(row=record.row, who=f": {who}" if who else "")
+    return replace(outcome, problems=f"{note}; {outcome.problems}" if outcome.problems else note)
 
 
 def recipient_sent(view: LedgerView, record: RowRecord) -> str:
