@@ -12,6 +12,7 @@ them once the vendor says no card was made."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -55,3 +56,38 @@ def rows_left_unsaid(rows: Sequence[Any], vendor_order: VendorOrder, card_made: 
             continue
         found.append(place)
     return found
+
+
+# An order the vendor shows Complete while its lines say nothing (found by hunter-vendor7): a vendor giving
+# only the order's status. Its rows read 'pending' ("the card is not made yet") for good, and `track --watch`
+# polled it for ever, nothing said. The order's word is each silent line's: 'complete' (the card made; its
+# money charged as before), and ``--watch`` stops waiting for it, saying so (a plain `track` reads it again).
+COMPLETE = "complete"
+
+
+def complete_says_nothing(vendor_order: VendorOrder) -> bool:
+    """The order is Complete and none of its card lines says a status or a parcel of its own."""
+    return status_letters(vendor_order.status) == COMPLETE and all(
+        _silent(line) for line in vendor_order.card_lines
+    )
+
+
+def order_word_on_silent_lines(
+    matches: Sequence[VendorLineItem | None], vendor_order: VendorOrder
+) -> list[VendorLineItem | None]:
+    """``matches`` with each silent line of a Complete order given the order's status."""
+    if status_letters(vendor_order.status) != COMPLETE:
+        return list(matches)
+    return [
+        dataclasses.replace(line, status=vendor_order.status) if line is not None and _silent(line) else line
+        for line in matches
+    ]
+
+
+def complete_silent_note(po_number: str, rows: int) -> str:
+    """What `track` says of such an order."""
+    return (
+        f"The vendor shows order {po_number} Complete, but its lines say nothing of each card (no status, no "
+        f"tracking number): its {rows} row(s) show 'complete'. `track --watch` stops waiting for it; "
+        "`bulkship track` reads it again, and the vendor can tell you where the cards are"
+    )

@@ -92,3 +92,44 @@ def test_an_order_cancelled_whose_lines_still_say_pending_is_followed_not_held(t
         asyncio.run(track(settings, "staff", client_factory=vendor.factory))
         by_status, charged, _doubt, _rows = _money(settings)
         assert "needs review" not in by_status and charged == "50.00", by_status
+
+
+def complete_with_silent_lines(order: dict[str, Any]) -> None:
+    """The order shown Complete, its lines with no status and no parcel (a vendor saying only the order's)."""
+    order[key_of(order, "Status")] = "Complete"
+    for line in order[key_of(order, "LineItems")]:
+        for name in ("Status", "Shipments"):
+            line.pop(key_of(line, name), None)
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_an_order_complete_whose_lines_say_nothing_ends_track_watch_and_shows_the_order_s_word(
+    tmp_path: Path, dialect: str
+) -> None:
+    """Found by hunter-vendor7 (the last session's leftover): the vendor's reads showed BS-STAFF-0001
+    Complete, its lines without a status or a parcel; the rows read 'pending' ("the card is not made yet") for
+    good and `bulkship track --watch` polled for ever, nothing said. Now the rows show the vendor's word,
+    'complete', `--watch` ends after the pass that read it, saying why, and a plain `track` reads it again."""
+    passes: list[Any] = []
+
+    async def no_sleep(_seconds: float) -> None:
+        return None
+
+    with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = orders_rewritten(complete_with_silent_lines)
+        settings = vendor.settings(tmp_path)
+        report = asyncio.run(
+            track(
+                settings, "staff", watch=True, client_factory=vendor.factory, sleep=no_sleep,
+                on_pass=passes.append, max_passes=20,
+            )
+        )  # fmt: skip
+        assert report.passes == 1, [p.batches for p in passes]
+        (batch,) = report.batches
+        assert batch.rows == {"complete": 4}, batch.rows
+        (said,) = [w for w in batch.warnings if "BS-STAFF-0001" in w]
+        assert "Complete" in said and "say nothing" in said, said
+        assert _money(settings) == ({"complete": 4}, "100.00", "0.00", 4)
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            assert [o.po_number for o in open_orders(ledger, "staff")] == ["BS-STAFF-0001"]  # read again

@@ -126,7 +126,10 @@ def _print_track(report: TrackReport) -> None:
         err_console.print(styled((line, "yellow")))
     for b in report.batches:
         counts = ", ".join(f"{n} {s}" for s, n in sorted(b.rows.items()) if n)
-        state = "all final" if b.done else f"{b.orders_open} orders still moving"
+        moving, stuck = b.orders_open - b.orders_stuck, b.orders_stuck
+        state = "all final" if b.done else f"{moving} orders still moving" if moving or not stuck else ""
+        if stuck:  # not 'still moving': the vendor says no more of them, or cannot answer for them
+            state += f"{', ' if state else ''}{stuck} orders polling cannot move: see the notes"
         err_console.print(styled((b.batch, "bold"), f": {counts or 'no rows'} ({state})"))
         if b.orders_unresolved:
             err_console.print(

@@ -14,7 +14,7 @@ from ..billing import billed_beside
 from ..models import Shipment, VendorLineItem, VendorOrder
 from ..payload import line_items
 from ..references import unprefixed
-from ..silentorder import rows_left_unsaid, waiting_note
+from ..silentorder import order_word_on_silent_lines, rows_left_unsaid, waiting_note
 from ..splitlines import gone, merge_split, one_word, partial_line, reissued
 from ..statuses import NO_CARD_STATUSES, status_letters
 from . import sql
@@ -221,6 +221,7 @@ class LedgerTracking(LedgerReads):
             ]
             matches = reissued(rows, matches, vendor_order, sent)  # a card the vendor made again
             matches = one_word(matches, vendor_order, sent)  # every card it shows says one status
+            matches = order_word_on_silent_lines(matches, vendor_order)  # Complete, its lines silent
             current = sql.order_batch_and_state(db, po_number)
             if current is None:
                 return False

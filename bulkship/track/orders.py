@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..client.vendor import VendorClient
 from ..errors import (
@@ -24,6 +24,7 @@ from ..ledger import Ledger, OrderRecord
 from ..models import VendorOrder
 from ..payload import line_items
 from ..reconcile.join import LedgerView, made_no_card
+from ..silentorder import complete_says_nothing
 from ..statuses import FINAL_LINE_STATUSES, FINAL_ORDER_STATUSES, NO_CARD_STATUSES
 
 log = logging.getLogger("bulkship.track")
@@ -289,6 +290,8 @@ class PollOutcome:
     changed: int  # orders whose status or tracking changed
     errors: list[str]  # one line per order that could not be read or recorded
     stuck: set[str]  # POs that polling cannot move: the vendor has no such order, or it has another PO
+    # POs the vendor shows Complete with lines that say nothing (silentorder): --watch stops waiting for them
+    quiet: dict[str, int] = field(default_factory=dict)  # PO -> its card lines
 
 
 async def poll_orders(
@@ -300,6 +303,7 @@ async def poll_orders(
     errors: list[str] = []
     stuck: set[str] = set()
     refused: list[tuple[OrderRecord, VendorError]] = []
+    quiet: dict[str, int] = {}
 
     def give_up_on(order: OrderRecord, reason: str) -> None:
         errors.append(f"{order.po_number}: {reason}")
@@ -312,6 +316,8 @@ async def poll_orders(
                 return False
             try:
                 refreshed = await refresh_order(client, ledger, order)
+                if refreshed is not None and complete_says_nothing(refreshed.vendor_order):
+                    quiet[order.po_number] = len(refreshed.vendor_order.card_lines)
                 return refreshed is not None and refreshed.changed
             except CREDENTIAL_ERRORS as exc:
                 refused.append((order, exc))
@@ -326,7 +332,7 @@ async def poll_orders(
     results = await asyncio.gather(*(one(o) for o in orders))
     if refused:
         raise _tracking_refused(*refused[0])
-    return PollOutcome(sum(results), errors, stuck)
+    return PollOutcome(sum(results), errors, stuck, quiet)
 
 
 def _log_track_error(ledger: Ledger, order: OrderRecord, reason: str) -> None:
