@@ -18,6 +18,7 @@ from ...schema import header_key
 from ...sheetscan import column_letter
 from ..cells import _blank_cells, _Grid
 from ..skipped import _short
+from ..skipped.said import _note_header
 
 TEXT_COLUMNS = frozenset({"external_id", "zip", "phone"})  # numbers here must be exact
 
@@ -112,7 +113,8 @@ def _overflowing_rows(
     the row's columns do not hold what it meant (an amount of 250 from '250,50'). An error on each such row,
     unless most rows have them as a column of its own would (then it is a column the header does not name,
     listed as unused): not when other rows end where the header does, nor when a cell starts with a space
-    (', ' in text: 'Left in Nov, do not send' read as 'Left in Nov' and a cell nobody reads)."""
+    (', ' in text: 'Left in Nov, do not send' read as 'Left in Nov' and a cell nobody reads), nor after a
+    column of notes (its text goes on past a comma, spaced or not: 'Left in Nov,do not send')."""
     if len(grid.head_counts) < header_row or not column_map:
         return []
     named = grid.head_counts[header_row - 1]
@@ -125,7 +127,12 @@ def _overflowing_rows(
         filled |= ~_blank_cells(beyond.iloc[:, position].tolist())
     if not filled.any():
         return []
-    if filled.sum() * 2 > len(below) and _a_column_of_its_own(grid.head_counts[header_row:], named, beyond):
+    last_header = str(grid.frame.loc[header_row].iloc[named - 1]) if header_row in grid.frame.index else ""
+    if (
+        filled.sum() * 2 > len(below)
+        and _a_column_of_its_own(grid.head_counts[header_row:], named, beyond)
+        and not _note_header(last_header)  # 'Left in Nov,do not send' under Notes: the note's own end
+    ):
         return []
     last = list(column_map)[-1]
     problems = []
