@@ -26,7 +26,7 @@ from .reconcile.join import (
     waits_in_created_order,
 )
 from .repeats import HELD
-from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, PO_REFUSED
+from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, PO_REFUSED, is_vendor_code
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -189,8 +189,31 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
             if r.status == "ordered" and not r.current and not made_no_card(r)
         ),
         **_untied(view) if rows.get("review") else {},
-        notes=[*_po_refused(view), *costs_differ(view, batch), *_other_currency(ledger, batch)],
+        notes=[
+            *_po_refused(view),
+            *costs_differ(view, batch),
+            *_other_currency(ledger, batch),
+            *_vendor_codes(view),
+        ],
     )
+
+
+def _vendor_codes(view: LedgerView) -> list[str]:
+    """A note when rows show a status the vendor wrote as a number (statuses.VENDOR_CODE): what it means is
+    not known, so a person asks the vendor."""
+    ordered = [r for r in view.rows_by_fingerprint.values() if r.status == "ordered"]
+    rows = [r for r in ordered if is_vendor_code(r.line_status)]
+    if not rows:
+        return []
+    coded: dict[str, set[str]] = {}
+    for r in rows:
+        coded.setdefault(r.po_number or "", set()).add(str(r.line_status).lower())
+    shown = "; ".join(f"{po}: {', '.join(sorted(codes))}" for po, codes in sorted(coded.items()))
+    return [
+        f"The vendor writes the status of {len(rows)} row(s) as a number ({shown}), which nothing documents: "
+        "bulkship cannot tell whether those cards were made, shipped or failed, and shows the code. Ask the "
+        "vendor what its codes mean; nothing is sent again by itself"
+    ]
 
 
 def _po_refused(view: LedgerView) -> list[str]:

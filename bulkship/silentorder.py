@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .models import VendorLineItem, VendorOrder
-from .statuses import NO_CARD_STATUSES, status_letters
+from .statuses import NO_CARD_STATUSES, is_vendor_code, status_letters
 
 
 def _silent(line: VendorLineItem) -> bool:
@@ -90,4 +90,21 @@ def complete_silent_note(po_number: str, rows: int) -> str:
         f"The vendor shows order {po_number} Complete, but its lines say nothing of each card (no status, no "
         f"tracking number): its {rows} row(s) show 'complete'. `track --watch` stops waiting for it; "
         "`bulkship track` reads it again, and the vendor can tell you where the cards are"
+    )
+
+
+def codes_of(vendor_order: VendorOrder) -> list[str]:
+    """The statuses the order and its card lines show as numbers (:data:`~bulkship.statuses.VENDOR_CODE`),
+    each once."""
+    said = [vendor_order.status, *(line.status for line in vendor_order.card_lines)]
+    return list(dict.fromkeys(s.lower() for s in said if is_vendor_code(s)))
+
+
+def codes_note(po_number: str, codes: Sequence[str]) -> str:
+    """What `track` says of an order whose statuses are numbers: ``--watch`` stops waiting for it."""
+    return (
+        f"The vendor writes the status of order {po_number} as a number ({', '.join(codes)}), which nothing "
+        "documents: bulkship cannot tell whether its cards were made, shipped or failed, and shows the code. "
+        "Ask the vendor what its codes mean; `track --watch` stops waiting for it, `bulkship track` reads it "
+        "again"
     )

@@ -75,6 +75,17 @@ def status_letters(status: str | None) -> str:
     return "".join(ch for ch in (status or "") if ch.isalnum()).lower()
 
 
+# A status the vendor writes as a number (an enum serialised as its value: 'Status': 3): nothing documents
+# what a number means, so none is taken for a word. Shown raw, a run ended "4 rows (4 3)" and a 6 (Failed?)
+# read as any card on its way, nothing said (found by hunter-vendor7); now 'vendor code 3', said to ask.
+VENDOR_CODE = "vendor code "
+
+
+def is_vendor_code(status: str | None) -> bool:
+    """A status the vendor wrote as a number (see :data:`VENDOR_CODE`)."""
+    return (status or "").lower().startswith(VENDOR_CODE)
+
+
 # How the ledger records an order kept in doubt after the vendor refused its PONumber (an answer, not a lost
 # one): client.orders writes it, the result workbook shows the vendor's words after it.
 PO_REFUSED = "The vendor refused PONumber"

@@ -25,7 +25,7 @@ from ..models import (
     VendorLineItem,
     VendorOrder,
 )
-from ..statuses import status_letters
+from ..statuses import VENDOR_CODE, status_letters
 
 DEFAULT_CARD_CARRIER = CardCarrier(id="DEFAULT", name="Default")
 # The documented spelling of each enum value, by its letters and digits lower-cased.
@@ -137,7 +137,13 @@ def status_name(value: Any) -> str:
     if value is None or isinstance(value, Mapping | list):
         return ""
     raw = str(value).strip()
+    if (isinstance(value, int | float) and not isinstance(value, bool)) or _NUMBER.match(raw):
+        number = decimal(raw)  # a code nothing documents: never taken for a word
+        return f"{VENDOR_CODE}{number.normalize() if number is not None else raw}" if raw else ""
     return _STATUS_OF.get(status_letters(raw), raw)
+
+
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
 
 def integer(value: Any, default: int | None = None) -> int | None:

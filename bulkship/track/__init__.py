@@ -51,7 +51,6 @@ from ..reconcile.sheets import (
 from ..reconcile.sheets.typed import typed_cells
 from ..resultfile import write_csv_twin
 from ..settings import Settings
-from ..silentorder import complete_silent_note
 from .orders import (
     CARD_MADE_LINE_STATUSES,
     CREDENTIAL_ERRORS,
@@ -331,7 +330,7 @@ async def track(
                     errors.extend(polling.errors)
                     first_or_changed = polling.changed > 0 or passes == 1
                     output, warnings = _rewrite_if(ledger, name, settings, catalog, changed=first_or_changed)
-                    warnings += [complete_silent_note(po, n) for po, n in sorted(polling.quiet.items())]
+                    warnings += [note for _po, note in sorted(polling.quiet.items())]
                     progress.append(
                         batch_progress(
                             ledger,

@@ -24,7 +24,7 @@ from ..ledger import Ledger, OrderRecord
 from ..models import VendorOrder
 from ..payload import line_items
 from ..reconcile.join import LedgerView, made_no_card
-from ..silentorder import complete_says_nothing
+from ..silentorder import codes_note, codes_of, complete_says_nothing, complete_silent_note
 from ..statuses import FINAL_LINE_STATUSES, FINAL_ORDER_STATUSES, NO_CARD_STATUSES
 
 log = logging.getLogger("bulkship.track")
@@ -290,8 +290,9 @@ class PollOutcome:
     changed: int  # orders whose status or tracking changed
     errors: list[str]  # one line per order that could not be read or recorded
     stuck: set[str]  # POs that polling cannot move: the vendor has no such order, or it has another PO
-    # POs the vendor shows Complete with lines that say nothing (silentorder): --watch stops waiting for them
-    quiet: dict[str, int] = field(default_factory=dict)  # PO -> its card lines
+    # POs whose reads say nothing more polling can follow (silentorder: Complete with lines that say nothing,
+    # statuses written as numbers): --watch stops waiting for them. PO -> what to say of it
+    quiet: dict[str, str] = field(default_factory=dict)
 
 
 async def poll_orders(
@@ -303,7 +304,7 @@ async def poll_orders(
     errors: list[str] = []
     stuck: set[str] = set()
     refused: list[tuple[OrderRecord, VendorError]] = []
-    quiet: dict[str, int] = {}
+    quiet: dict[str, str] = {}
 
     def give_up_on(order: OrderRecord, reason: str) -> None:
         errors.append(f"{order.po_number}: {reason}")
@@ -316,8 +317,10 @@ async def poll_orders(
                 return False
             try:
                 refreshed = await refresh_order(client, ledger, order)
-                if refreshed is not None and complete_says_nothing(refreshed.vendor_order):
-                    quiet[order.po_number] = len(refreshed.vendor_order.card_lines)
+                if refreshed is not None:
+                    said = _says_no_more(order.po_number, refreshed.vendor_order)
+                    if said:
+                        quiet[order.po_number] = said
                 return refreshed is not None and refreshed.changed
             except CREDENTIAL_ERRORS as exc:
                 refused.append((order, exc))
@@ -333,6 +336,16 @@ async def poll_orders(
     if refused:
         raise _tracking_refused(*refused[0])
     return PollOutcome(sum(results), errors, stuck, quiet)
+
+
+def _says_no_more(po_number: str, vendor_order: VendorOrder) -> str:
+    """What to say of an order whose read says nothing polling can follow to its end, or ""."""
+    codes = codes_of(vendor_order)
+    if codes:
+        return codes_note(po_number, codes)
+    if complete_says_nothing(vendor_order):
+        return complete_silent_note(po_number, len(vendor_order.card_lines))
+    return ""
 
 
 def _log_track_error(ledger: Ledger, order: OrderRecord, reason: str) -> None:
