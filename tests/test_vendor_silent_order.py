@@ -133,3 +133,28 @@ def test_an_order_complete_whose_lines_say_nothing_ends_track_watch_and_shows_th
         assert _money(settings) == ({"complete": 4}, "100.00", "0.00", 4)
         with Ledger.open(settings.ledger, lock=False) as ledger:
             assert [o.po_number for o in open_orders(ledger, "staff")] == ["BS-STAFF-0001"]  # read again
+
+
+def complete_without_lines(order: dict[str, Any]) -> None:
+    order[key_of(order, "Status")] = "Complete"
+    order[key_of(order, "LineItems")] = []
+
+
+def test_an_order_complete_that_shows_no_line_is_not_said_complete(tmp_path: Path) -> None:
+    """After aa16b29 (found by review21): an order the vendor shows Complete with no line at all was taken
+    for one whose lines say nothing: 'track' said "its 0 row(s) show 'complete'" beside its 4 rows still
+    'pending', and `--watch` stopped waiting for it. Nothing of it changed: it is polled as before."""
+
+    async def no_sleep(_seconds: float) -> None:
+        return None
+
+    with VendorProxy(tmp_path, dialect=parse_dialect("documented")) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = orders_rewritten(complete_without_lines)
+        settings = vendor.settings(tmp_path)
+        report = asyncio.run(
+            track(settings, "staff", watch=True, client_factory=vendor.factory, sleep=no_sleep, max_passes=2)
+        )
+        (batch,) = report.batches
+        assert not [w for w in batch.warnings if "row(s) show 'complete'" in w], batch.warnings
+        assert "complete" not in batch.rows, batch.rows
