@@ -592,3 +592,29 @@ def test_a_password_typed_as_the_name_is_not_kept_in_the_audit_trail(team: Setti
     refused = [e for e in audit.entries(team) if e.action == "sign_in_refused"]
     assert refused[-1].actor == "t… (17 characters, no such account)"
     assert "tr0ub4dor" not in audit.to_csv(audit.entries(team)).decode("utf-8-sig").lower()
+
+
+def test_audit_export_never_replaces_a_file_that_is_no_audit_trail(
+    team: Settings, cli: Callable[..., Ran], tmp_path: Path
+) -> None:
+    """Found by review21: 'bulkship audit --out gifts.csv' (or a result workbook's name) replaced the
+    recipient list with the trail, without a word. Such a file is left as it is; an earlier export is
+    replaced."""
+    gifts = tmp_path / "gifts.csv"
+    gifts.write_text("Name,Address,City,State,ZIP,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
+    before = gifts.read_bytes()
+    ran = cli("audit", "--out", str(gifts))
+    assert ran.returncode == 2 and "is no audit trail bulkship wrote" in ran.stderr, ran.stderr
+    assert gifts.read_bytes() == before
+    results = tmp_path / "G-results.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Results"
+    book.save(results)
+    before = results.read_bytes()
+    assert cli("audit", "--out", str(results)).returncode == 2
+    assert results.read_bytes() == before
+    for name in ("trail.csv", "trail.xlsx"):  # written, then written again over the earlier export
+        assert cli("audit", "--out", str(tmp_path / name)).returncode == 0
+        ran = cli("audit", "--out", str(tmp_path / name))
+        assert ran.returncode == 0, ran.stderr
+    assert "audit_export" in (tmp_path / "trail.csv").read_text("utf-8-sig")

@@ -259,6 +259,7 @@ def audit_export(
 ) -> None:
     """Export the team's audit trail (who, when, from where, what) for a batch or a period."""
     from ..atomicfile import atomic_path
+    from ..errors import ConfigError
     from ..paths import check_output_file
     from ..team import audit, team_mode
     from ..team.accounts import AccountError
@@ -269,6 +270,11 @@ def audit_export(
         out, suffixes=(".csv", ".xlsx"), what="Audit export", format_name="CSV or XLSX",
         default_name="audit.xlsx",
     )  # fmt: skip
+    if path.exists() and not audit.is_export(path):  # the recipient list, a result workbook: never replaced
+        raise ConfigError(
+            f"{path} exists and is no audit trail bulkship wrote: it was left as it is, nothing exported",
+            hint="pass --out with a new file name (an earlier audit export of bulkship's is replaced)",
+        )
     try:
         start, end = audit.day_bounds(since, until)
     except ValueError:

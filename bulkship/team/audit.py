@@ -24,6 +24,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -211,13 +212,34 @@ def to_csv(found: Sequence[AuditEntry]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
+XLSX_SHEET = "Audit trail"
+
+
+def is_export(path: Path) -> bool:
+    """An audit export :func:`to_csv` or :func:`to_xlsx` wrote (what ``bulkship audit --out`` may replace): a
+    recipient list or a result workbook named there was replaced by the trail, without a word (found by
+    review21: ``audit --out gifts.csv``)."""
+    if path.is_file() and path.stat().st_size == 0:  # an empty file made for it (touch, mktemp)
+        return True
+    if path.suffix.lower() == ".csv":
+        try:
+            with path.open("rb") as handle:
+                first = handle.readline(4096).decode("utf-8-sig", "replace").strip()
+        except OSError:
+            return False
+        return first == ",".join(COLUMNS)
+    from ..reconcile.fixsheet import workbook_sheets
+
+    return workbook_sheets(path) == [XLSX_SHEET]
+
+
 def to_xlsx(found: Sequence[AuditEntry], title: str) -> bytes:
     """The trail as an XLSX workbook: every cell a string, formula-like text quote-prefixed."""
     import xlsxwriter
 
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
-    sheet = book.add_worksheet("Audit trail")
+    sheet = book.add_worksheet(XLSX_SHEET)
     bold = book.add_format({"bold": True})
     quoted = book.add_format({"quote_prefix": True})
     sheet.write_string(0, 0, title, bold)
