@@ -126,3 +126,34 @@ def test_a_flat_column_of_words_is_the_second_address_line(tmp_path: Path) -> No
     book.active["I1"] = "Flat"
     book.save(path)
     assert load_sheet(path).column_map["Flat"] == "address2"
+
+
+def test_a_column_holding_more_of_the_address_beside_line_2_is_an_error_not_left_off_the_parcel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Floor' 12 and 'Additional Address' Attn: Mailroom beside 'Address 2' (found by hunter-sheets7): nothing
+    read them, a notice at most, and the parcels went without the floor and the mailroom, exit 0. Values line 2
+    holds already, another address's column ('Work Floor' in a list sent home) and a 'Floor Manager' are
+    no part of the parcel."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    head = ["Name", "Home Street", "Home Address 2", "Home City", "State", "ZIP", "Product", "Value"]
+    sheet.append([*head, "Floor", "Additional Address", "Work Floor", "Floor Manager"])
+    sheet.append(["Ann Lee", "1 Main St", "Apt 4", "Boston", "MA", "02134", "CVS", 25, 12, "", 3, "Dana Wu"])
+    sheet.append(["Bob Ray", "2 Elm St", "", "Boston", "MA", "02134", "CVS", 25, "", "Attn: Mailroom", 5, ""])
+    sheet.append(
+        ["Cy Orr", "3 Oak St", "Fl 7", "Boston", "MA", "02134", "CVS", 25, "7", "N/A", "", "Eli Park"]
+    )
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 1, 2)
+    assert [(p["row"], p["message"].split(":")[0]) for p in data["problems"] if p["severity"] == "error"] == [
+        (2, "Row 2, column 'Floor'"),
+        (3, "Row 3, column 'Additional Address'"),
+    ]
+    assert data["problems"][0]["message"] == (
+        "Row 2, column 'Floor': '12' is part of the address, but nothing reads this column: the parcel would go "
+        "without it. Add it to 'Home Address 2' (after what it says), or head the column 'Address Line 3' to "
+        "add it to line 2; if it is no part of this address, delete the column."
+    )

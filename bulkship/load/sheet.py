@@ -43,6 +43,7 @@ from .problems import (
     _formula_text_problems,
     _hidden_by_format_problems,
     _hidden_cents_problems,
+    _left_off_problems,
     _note_names_problems,
     _one_person_problems,
     _overflowing_rows,
@@ -220,6 +221,7 @@ def _to_loaded_sheet(
         refuse_second_card(mapping, body, program, where)
     undecided = undecided_columns(mapping, values_of, program)
     decide_or_refuse(mapping, undecided, contract, program, strict=strict_columns)
+    read_problems += _left_off_problems(body, mapping.columns, column_map, not_judged, program.columns)
     notices = [
         *grid.notices,
         *mapping.notices,

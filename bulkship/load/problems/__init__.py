@@ -26,6 +26,7 @@ from .continued import _continued_problems
 from .corrections import _correction_problems
 from .each import _each_problems
 from .elsewhere import _elsewhere_problems
+from .leftoff import _left_off_problems
 from .notenames import _note_names_problems
 from .oneperson import _one_person_problems
 from .rows import (
@@ -52,6 +53,7 @@ __all__ = [
     "_formula_text_problems",
     "_hidden_by_format_problems",
     "_hidden_cents_problems",
+    "_left_off_problems",
     "_note_names_problems",
     "_one_person_problems",
     "_overflowing_rows",
