@@ -10,7 +10,7 @@ import json
 import shutil
 from collections import Counter
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -100,14 +100,16 @@ def test_a_copy_of_a_file_under_another_batch_name_sends_nothing_and_names_the_f
 ) -> None:
     out = str(tmp_path / "out")
     first = write_csv(tmp_path / "gifts.csv", [person(i) for i in range(5)])
+    before = datetime.now(UTC).date()  # the ledger's clock: its orders' day is their UTC day
     assert run(capsys, str(first), "--batch", "A", "--out", out)[0] == 0
+    sent_on = {before.isoformat(), datetime.now(UTC).date().isoformat()}  # a run across midnight: either
     assert sum(cards(isolated_data_dir).values()) == 5
     final = shutil.copy(first, tmp_path / "gifts_FINAL.csv")
-    today = date.today().isoformat()
     for batch in ("B", "a"):  # another name; a name differing only in case
         code, _, err = run(capsys, str(final), "--batch", batch, "--out", out)
         assert code == 2, err
-        assert "batch 'A'" in err and today in err and "A-results.xlsx" in err and "Nothing was sent" in err
+        assert "batch 'A'" in err and "A-results.xlsx" in err and "Nothing was sent" in err
+        assert any(f"orders of {day}" in err for day in sent_on), err
         assert "--allow-repeat" in err
     downloaded = shutil.copy(first, tmp_path / "gifts (1).csv")  # the browser's second download
     code, _, err = run(capsys, str(downloaded), "--out", out)
