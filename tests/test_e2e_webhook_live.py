@@ -43,7 +43,8 @@ from bulkship.webhook import WebhookReceiver, create_webhook_app
 
 SECRET = "e2e-webhook-secret"
 STARTUP_LIMIT_S = 90.0  # a readiness wait, not a speed check: a loaded 2-core machine took over 20 s
-SETTLE_LIMIT_S = 20.0
+SETTLE_LIMIT_S = 90.0  # the same: the vendor's deliveries and the receiver's reads, on a loaded machine
+STOP_LIMIT_S = 60.0  # a receiver stopped rewrites the result workbook on its way out
 AN_HOUR_S = 3600
 SIX_HOURS_S = 6 * 3600  # every order Complete (0.5-1.5 h) and every line Shipped (1-4 h later)
 
@@ -81,7 +82,7 @@ class Process:
         if self.popen.poll() is None:
             self.popen.send_signal(signal.SIGTERM)
             try:
-                self.popen.wait(timeout=10)
+                self.popen.wait(timeout=STOP_LIMIT_S)
             except subprocess.TimeoutExpired:
                 self.popen.kill()
                 self.popen.wait()

@@ -363,7 +363,7 @@ def test_reconcile_matches_po_stems_exactly() -> None:
 def test_the_sandbox_command_speaks_the_likely_real_dialect(tmp_path: Path) -> None:
     from bulkship.sandbox.process import running_sandbox
 
-    with running_sandbox("--dialect", "likely-real") as server:
+    with running_sandbox("--dialect", "likely-real", startup_limit_s=120) as server:  # loaded machine: >20 s
         token = httpx.post(
             server.url + "/v1/Tokens",
             headers={"Email": server.printed["BULKSHIP_EMAIL"],

@@ -44,9 +44,9 @@ def receiver_on_socket(vendor: ScriptedVendor, limits: GuardLimits) -> Iterator[
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    for _ in range(400):
-        if server.started:
-            break
+    deadline = time.monotonic() + 120  # a readiness wait: a loaded machine starts the thread late
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the receiver did not start"
         time.sleep(0.025)
     try:
         yield sock.getsockname()[1]
@@ -170,7 +170,8 @@ def test_connections_beyond_the_cap_are_closed_at_once(vendor):
         conns = [_connect(port) for _ in range(9)]
         try:
             closed: set[int] = set()
-            for _ in range(200):  # until four are closed (a closed socket reads as end of file)
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:  # until four are closed (a closed socket reads as end of file)
                 waiting = [c for i, c in enumerate(conns) if i not in closed]
                 readable = select.select(waiting, [], [], 0.05)[0]
                 closed |= {conns.index(c) for c in readable if c.recv(1) == b""}
