@@ -158,3 +158,25 @@ def test_an_order_complete_that_shows_no_line_is_not_said_complete(tmp_path: Pat
         (batch,) = report.batches
         assert not [w for w in batch.warnings if "row(s) show 'complete'" in w], batch.warnings
         assert "complete" not in batch.rows, batch.rows
+
+
+def cancelled_with_silent_lines(order: dict[str, Any]) -> None:
+    complete_with_silent_lines(order)
+    order[key_of(order, "Status")] = "Cancelled"
+
+
+def test_an_order_complete_with_silent_lines_then_cancelled_waits_for_a_person(tmp_path: Path) -> None:
+    """After aa16b29 (found by hunter-vendor7): rows shown 'complete' by the order's word alone (its lines
+    silent) are no proof of a card once the vendor shows the order Cancelled, its lines still silent: they
+    wait for a person, their money in doubt, as rows still 'pending' do; never 'complete' and charged for
+    good, nothing said."""
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        settings = vendor.settings(tmp_path)
+        vendor.rewrite = orders_rewritten(complete_with_silent_lines)
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+        assert _money(settings) == ({"complete": 4}, "100.00", "0.00", 4)
+        vendor.rewrite = orders_rewritten(cancelled_with_silent_lines)
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+        assert _money(settings) == ({"needs review": 4}, "0.00", "100.00", 4)
+        assert place(vendor, tmp_path, [1, 2, 3, 4]).sent_orders == 0

@@ -301,9 +301,12 @@ class LedgerTracking(LedgerReads):
                 sql.set_rows_status(db, "review", ((why, at, r.batch, r.fingerprint) for r in lost))
                 self._event(db, current["batch"], po_number, "lines_gone", {"rows": len(lost)})
                 changed = True
+            # 'complete' proves a card unless the order was Complete: then it may be the order's word alone
+            # (silentorder: its lines silent), and an order Cancelled after is looked at by a person too
+            made = CARD_MADE_LINE_STATUSES | ({"complete"} if (status or "").lower() != "complete" else set())
             unsaid = [
                 rows[n]
-                for n in rows_left_unsaid(rows, vendor_order, CARD_MADE_LINE_STATUSES | {"complete"})
+                for n in rows_left_unsaid(rows, vendor_order, made)
                 if rows[n] not in lost and rows[n].fingerprint not in told
             ]
             if unsaid:  # an order ended Failed/Cancelled, its lines silent: a person asks the vendor
