@@ -63,3 +63,17 @@ def test_a_wait_of_no_seconds_is_refused_before_any_order(
     assert not (tmp_path / "out").exists()
     with Sandbox(SandboxConfig(state_file=isolated_data_dir / "sandbox.sqlite")) as vendor:
         assert vendor.orders() == []
+
+
+def test_serve_on_a_port_in_use_says_which_and_what_to_do(capsys) -> None:
+    """'bulkship serve' on a port another program holds said 'Error: Address already in use', naming neither
+    the address nor what to do, where the webhook receiver and the sandbox say both (found by review21)."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"Cannot listen on 127.0.0.1:{port}" in err and "--port" in err and "Traceback" not in err, err

@@ -11,11 +11,22 @@ LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
 def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host``:``port``, or one clear error (a port in use said 'Error: Address
+    already in use', naming neither; the webhook receiver and the sandbox say which and what to do)."""
+    from ..errors import ConfigError
+
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    sock.listen(128)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise ConfigError(
+            f"Cannot listen on {host}:{port}: {exc.strerror or exc}; nothing is served",
+            hint="pick another --port (--port 0 for any free one), or check --host",
+        ) from None
     sock.set_inheritable(True)
     return sock
 
