@@ -310,6 +310,10 @@ def test_a_card_line_the_vendor_adds_beyond_the_rows_is_charged_in_every_total(
         ({"Taxes": [{"Where": "MA", "Amount": 6.25}, {"Where": "Boston", "Amount": 2.00}]}, "108.25"),
         ({"Shipping": {"MethodId": "STANDARD", "Price": 4.95, "CurrencyCode": "USD"}}, "104.95"),
         ({"ShippingTotal": [4.95], "Tax": [None, "$10.00"]}, "114.95"),
+        # totals in an object of their own (found by hunter-vendor7)
+        ({"Totals": {"Subtotal": 100.00, "Shipping": 4.95, "Tax": 8.25, "Total": 113.20}}, "113.20"),
+        ({"Charges": {"Shipping": 4.95, "Tax": 8.25}}, "113.20"),
+        ({"Pricing": {"Tax": 8.25}, "Tax": 8.25}, "108.25"),  # one tax written twice: once
     ],
 )
 def test_charges_an_order_shows_beside_its_lines_are_charged(

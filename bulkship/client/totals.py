@@ -20,15 +20,32 @@ def order_total(record: Any, lines: tuple[VendorLineItem, ...] = ()) -> Decimal 
     by hunter-vendor5). The largest never leaves a charge out; one other than the plan is said to differ.
     Charges the order shows beside a total no larger than its lines' sum (:data:`ORDER_CHARGE_KEYS`: tax,
     shipping, fees) are added to it, as to the lines' sum when it shows no total."""
-    totals = [t for t in (decimal(field(record, key)) for key in ORDER_TOTAL_KEYS) if t is not None]
+    shown = _shown_in(record)
+    amounts = (decimal(field(at, key)) for at in shown for key in ORDER_TOTAL_KEYS)
+    totals = [t for t in amounts if t is not None]
     total = max(totals) if totals else None
     costs = [li.cost for li in lines]
     lines_sum = sum((c for c in costs if c is not None), Decimal(0)) if costs and None not in costs else None
-    charges = _charges_beyond_lines(record, lines, lines_sum)
+    charges = _charges_beyond_lines(shown, lines, lines_sum)
     base = total if total is not None else lines_sum
     if charges and base is not None and (total is None or lines_sum is None or total <= lines_sum):
         return base + charges
     return total
+
+
+# Where an order may show its totals in an object of their own ('Totals': {'Subtotal': 125.00, 'Shipping':
+# 4.95, 'Tax': 8.25, 'Total': 138.20}): read only at the top, "charged 125.00" everywhere and reconcile
+# "Everything matches" for 138.20 billed (found by hunter-vendor7)
+TOTALS_OBJECT_KEYS = (
+    "Totals", "OrderTotals", "Total", "Cost", "Pricing", "Price", "Amounts", "Summary", "CostSummary",
+    "CostBreakdown", "Breakdown", "Charges",
+)  # fmt: skip
+
+
+def _shown_in(record: Any) -> list[Any]:
+    """The order and each object of totals it holds (one that is no money object of its own)."""
+    inner = [field(record, key) for key in TOTALS_OBJECT_KEYS]
+    return [record, *(i for i in inner if isinstance(i, MAPPING) and decimal(i) is None)]
 
 
 # Charges an order may show beside its total, by kind (none is documented; the names other APIs give them).
@@ -45,7 +62,7 @@ ORDER_CHARGE_KEYS = (
 
 
 def _charges_beyond_lines(
-    record: Any, lines: tuple[VendorLineItem, ...], lines_sum: Decimal | None
+    shown: list[Any], lines: tuple[VendorLineItem, ...], lines_sum: Decimal | None
 ) -> Decimal:
     """The charges the order shows that its lines do not already hold. A line's Cost may hold its fee and
     shipping (the contract's assumed cost): an order then writing 'ShippingTotal' as a breakdown of what its
@@ -55,7 +72,7 @@ def _charges_beyond_lines(
     held = max(lines_sum - face, Decimal(0)) if lines_sum is not None else Decimal(0)
     beyond = Decimal(0)
     for keys in ORDER_CHARGE_KEYS:
-        charge = _largest_charge(record, keys)
+        charge = max(_largest_charge(at, keys) for at in shown)
         if charge <= held:
             held -= charge
         else:
