@@ -2136,3 +2136,38 @@ def test_a_status_saying_the_card_is_on_its_way_leaves_its_row_out(
         "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Issued\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,Submitted\n"
     )
     assert load_sheet(path).skipped == ()
+
+
+def test_a_csv_saved_from_a_filtered_workbook_beside_it_is_refused_not_ordered_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Dept' filtered to Sales in gifts.xlsx, then File › Save As CSV: Excel and LibreOffice write every row,
+    the filtered-out ones too, and Bob of Ops was ordered from gifts.csv (found by hunter-sheets7)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows: list[list[object]] = [
+        ["Name", "Street", "City", "State", "Zip", "Card", "Amount", "Dept"],
+        ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25, "Sales"],
+        ["Bob Ray", "2 Elm St", "Salem", "MA", "01970", "CVS", 25, "Ops"],
+        ["Cy Dunn", "3 Oak St", "Lynn", "MA", "01901", "CVS", 25, "Sales"],
+    ]
+    for row in rows:
+        sheet.append(row)
+    sheet.auto_filter.ref = "A1:H4"
+    sheet.auto_filter.add_filter_column(7, ["Sales"])
+    sheet.row_dimensions[3].hidden = True
+    book.save(tmp_path / "gifts.xlsx")
+    text = "".join(",".join(str(cell) for cell in row) + "\n" for row in rows)  # as LibreOffice saves it
+    (tmp_path / "gifts.csv").write_text(text)
+    code, _, err = validate_json(capsys, tmp_path / "gifts.csv")
+    assert code == 2
+    assert (
+        "gifts.csv holds 1 row(s) that gifts.xlsx beside it hides or filters out (row 3: Bob Ray, 2 Elm St, "
+        "Salem, MA, CVS, Ops): a CSV saved from a filtered sheet keeps every row, so the people filtered out "
+        "would be ordered. Nothing was sent"
+    ) in " ".join(err.split())
+    code, data, _ = validate_json(capsys, tmp_path / "gifts.csv", "--include-hidden")
+    assert (code, data["valid"]) == (0, 3)
+    (tmp_path / "gifts.csv").write_text(text.replace("Bob Ray,2 Elm St,Salem,MA,01970,CVS,25,Ops\n", ""))
+    code, data, _ = validate_json(capsys, tmp_path / "gifts.csv")  # the filtered rows deleted: sent as it is
+    assert (code, data["valid"]) == (0, 2)

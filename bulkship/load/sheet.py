@@ -55,6 +55,7 @@ from .problems import (
     _total_problems,
     notes_on_cells,
 )
+from .savedfrom import refuse_rows_hidden_beside
 from .skipped import _skip_notices, _skipped_rows
 from .skipped.headings import refuse_title_saying_not_to_send
 from .skipped.marks import refuse_colour_key, refuse_unheaded_ticks, refuse_unlinked_boxes
@@ -90,6 +91,7 @@ def load_sheet(
                 hint="save and close the file, then run the same command again. Nothing was sent",
             )
         file_hash = read.sha256  # taken in the same pass that read the rows
+        refuse_rows_hidden_beside(path, read.frame, program)
         grid = _Grid(frame=read.frame, typed=read.typed, from_csv=True, head_counts=read.head_counts)
     else:
         if file_hash is None:
