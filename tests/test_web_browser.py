@@ -303,9 +303,12 @@ def test_leaving_the_invalid_rows_out_sends_only_the_valid_ones(page, server, en
 
 @pytest.fixture
 def slow_vendor(env, bulkship_forks) -> Iterator[dict[str, str]]:
-    """The sandbox as a real server where creating an order takes 400 ms (its other answers come at once),
-    with one order in flight at a time: sending 8 orders takes over 3 s, a window to act in."""
-    with sandbox(bulkship_forks, "--order-latency-ms", "400", env=env) as vendor:
+    """The sandbox as a real server where creating an order takes 1 s (its other answers come at once), with
+    one order in flight at a time: sending 8 orders takes over 8 s, a window to act in. The page counts an
+    order once its answer is recorded, and the vendor holds the next one a moment later: acting on '7 of 8
+    sent' acts after the vendor has them all. At 400 ms a progress page whose polls (every second) a loaded
+    machine answered late could go from 0 to 7 sent, and leave no window at all."""
+    with sandbox(bulkship_forks, "--order-latency-ms", "1000", env=env) as vendor:
         yield {**env, **vendor.printed, "BULKSHIP_CONCURRENCY": "1"}
 
 
