@@ -170,7 +170,7 @@ def start_cluster() -> PostgresCluster:
             options,
             "-w",
             "-t",
-            "30",
+            "120",  # a readiness wait: a server still starting when pg_ctl gives up holds the folder
             "start",
         ]
         done = subprocess.run([*prefix, *start], capture_output=True, text=True, check=False)
