@@ -41,6 +41,22 @@ def test_interrupt_says_how_to_resume(capsys):
         app.registered_commands[:] = [c for c in app.registered_commands if c.name != "interrupt-me"]
 
 
+def test_an_interrupted_validate_never_says_what_was_sent(tmp_path, isolated_data_dir, monkeypatch, capsys):
+    """Ctrl-C on `bulkship validate` said 'What was sent is in the ledger: re-running the same command
+    resumes', as if it had sent orders (found by review21). A command that sends nothing says so."""
+    import bulkship.load
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(bulkship.load, "load_sheet", interrupted)
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("Name,Address,City,State,Zip,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
+    assert main(["validate", str(sheet), "--out", str(tmp_path / "out")]) == 130
+    err = capsys.readouterr().err
+    assert "Nothing was sent" in err and "What was sent" not in err and "Traceback" not in err, err
+
+
 @pytest.mark.parametrize("stop", ["SIGTERM", "SIGHUP"])
 def test_sigterm_during_a_run_stops_with_the_resume_message(tmp_path, stop):
     """A stopped job (SIGTERM) or a closed terminal (SIGHUP, which killed the run where it stood: found by

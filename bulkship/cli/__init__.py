@@ -53,6 +53,18 @@ def _os_error(exc: OSError) -> tuple[str, int]:
 
 
 INTERRUPTED = "Interrupted. What was sent is in the ledger: re-running the same command resumes."
+# Commands that send and record no order: 'What was sent is in the ledger' after Ctrl-C on `validate` read as
+# if it had sent something (found by review21)
+SENDS_NOTHING = frozenset({"validate", "template", "catalog", "version", "status", "audit", "users"})
+INTERRUPTED_NOTHING_SENT = "Interrupted. Nothing was sent: this command sends no orders."
+
+
+def _interrupted(args: list[str]) -> str:
+    """What Ctrl-C (SIGTERM, SIGHUP) says: how to resume, unless the command sends nothing."""
+    command = next((a for a in args if not a.startswith("-")), "")
+    return INTERRUPTED_NOTHING_SENT if command in SENDS_NOTHING else INTERRUPTED
+
+
 INTERRUPTED_EXIT_CODE = 130
 
 
@@ -82,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         hangup = getattr(signal, "SIGHUP", None)  # a closed terminal or SSH session; never under nohup
         if hangup is not None and signal.getsignal(hangup) is signal.SIG_DFL:
             signal.signal(hangup, _terminate_as_interrupt)
-    wants_json = "--json" in (sys.argv[1:] if argv is None else argv)
+    args = sys.argv[1:] if argv is None else argv
+    wants_json = "--json" in args
+    interrupted_message = _interrupted(args)
     error: tuple[str, str | None] | None = None
     try:
         command = _command(len(app.registered_commands), len(app.registered_groups))
@@ -98,14 +112,14 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort as exc:
         # click turns Ctrl-C (and end of input at a prompt) into Abort
         interrupted = isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt)
-        message = INTERRUPTED if interrupted else "Aborted: nothing was confirmed, nothing was sent."
+        message = interrupted_message if interrupted else "Aborted: nothing was confirmed, nothing was sent."
         err_console.print(message)
         code = INTERRUPTED_EXIT_CODE if interrupted else 1
         error = (message, None)
     except KeyboardInterrupt:
-        err_console.print(INTERRUPTED)
+        err_console.print(interrupted_message)
         code = INTERRUPTED_EXIT_CODE
-        error = (INTERRUPTED, None)
+        error = (interrupted_message, None)
     except OSError as exc:  # a path the system refuses (too long, not allowed), a full disk: one line
         message, code = _os_error(exc)
         err_console.print(styled(("Error:", "bold red"), " ", message), soft_wrap=True)
@@ -119,8 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         code = result if isinstance(result, int) else 0
         if code == INTERRUPTED_EXIT_CODE:  # typer turns Ctrl-C into a silent exit code 130
-            err_console.print(INTERRUPTED)
-            error = (INTERRUPTED, None)
+            err_console.print(interrupted_message)
+            error = (interrupted_message, None)
     if wants_json and error is not None:
         _json_error(error[0], code, error[1])
     if argv is None:
