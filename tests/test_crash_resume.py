@@ -105,6 +105,7 @@ def sandbox_server(tmp_path: Path, dialect: str, bulkship_forks: ForkServer):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # ~25 s on a quiet machine; a CI clone at load 25 (7x slower) ran out of 300 s
 def test_sigkill_at_random_moments_then_rerun_orders_every_row_exactly_once(
     tmp_path: Path,
     sandbox_server: dict[str, str],
