@@ -5,18 +5,21 @@ differs from the plan the person confirmed."""
 from __future__ import annotations
 
 import asyncio
+import csv
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from support import HEADER
 from support.money_invariants import check_money
 from support.vendor_proxy import Answer, Call, VendorProxy, key_of, orders_rewritten, place
 
 from bulkship import api
 from bulkship.ledger import Ledger
 from bulkship.overview import overview
+from bulkship.pipeline import run_batch
 from bulkship.sandbox.dialect import parse_dialect
 from bulkship.track import track
 
@@ -401,3 +404,37 @@ def test_an_amount_too_large_to_be_money_is_no_amount(vendor: VendorProxy, tmp_p
     report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
     assert report.ledger_total == report.vendor_total == Decimal("100.00"), report
     assert result.total_cost == Decimal("100.00")
+
+
+def test_a_line_cost_written_for_one_card_of_its_quantity_is_read_for_all_of_them(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor7: a vendor writing one card's cost beside the line's Quantity (as it writes one
+    card's Value: 2 cards of 25.00 'Cost': 25.00), its order's 'Cost' the whole 150.00, had each such row hold
+    one card's cost (25.00 for 2 cards), 75.00 shown as shipping billed on the order, and reconcile say "cost
+    planned 150.00 vs vendor 75.00" beside totals that matched. The order's total proves it: each line's
+    cost is read for all its cards."""
+    sheet = tmp_path / "staff.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*HEADER, "Quantity"])
+        for i, cards in ((1, 2), (2, 1), (3, 3)):
+            writer.writerow(
+                [f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25", cards]
+            )
+
+    def one_card_each(order: dict[str, Any]) -> None:
+        for line in order[key_of(order, "LineItems")]:
+            cost, quantity = key_of(line, "Cost"), line[key_of(line, "Quantity")]
+            line[cost] = float(Decimal(str(line[cost])) / quantity)
+
+    vendor.rewrite = orders_rewritten(one_card_each, reads_only=False)
+    settings = vendor.settings(tmp_path)
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    assert not [n for n in result.notes if "differ from the plan" in n], result.notes
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("150.00")] * 6
+    report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    assert report.matches, report.mismatches
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        costs = sorted(r.cost or Decimal(0) for r in ledger.batch_rows("staff"))
+    assert costs == [Decimal("25.00"), Decimal("50.00"), Decimal("75.00")], costs

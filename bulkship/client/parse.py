@@ -327,7 +327,7 @@ def raw_lines(record: Any) -> list[Any]:
 def parse_order(raw: Any) -> VendorOrder:
     """An order object (or one inside an envelope: ``{"Data": {...order}}``, as some APIs answer a single
     record the way they answer a list); an unexpected shape gives empty fields rather than an exception."""
-    from .totals import order_total  # it reads fields with this module's helpers
+    from .totals import costs_per_line, order_total  # they read fields with this module's helpers
 
     record = raw if isinstance(raw, Mapping) else {}
     if not field(record, "Id", "OrderId", *LINE_ITEM_KEYS, "PONumber", "PoNumber"):
@@ -346,7 +346,7 @@ def parse_order(raw: Any) -> VendorOrder:
         po_number=po_number_of(record),
         status=status_name(field(record, "Status")),
         type=enum_value(field(record, "Type"), default="PhysicalShipment"),
-        line_items=(parsed := _with_order_parcels(record, items, dollars)),
+        line_items=(parsed := costs_per_line(record, _with_order_parcels(record, items, dollars))),
         raw=kept,
         total=order_total(record, parsed) if dollars else None,
         currency=currency,

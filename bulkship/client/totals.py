@@ -3,6 +3,7 @@ charges (tax, shipping, fees) it shows beside a total no larger than its lines."
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from typing import Any
 
@@ -21,8 +22,7 @@ def order_total(record: Any, lines: tuple[VendorLineItem, ...] = ()) -> Decimal 
     Charges the order shows beside a total no larger than its lines' sum (:data:`ORDER_CHARGE_KEYS`: tax,
     shipping, fees) are added to it, as to the lines' sum when it shows no total."""
     shown = _shown_in(record)
-    amounts = (decimal(field(at, key)) for at in shown for key in ORDER_TOTAL_KEYS)
-    totals = [t for t in amounts if t is not None]
+    totals = _totals(shown)
     total = max(totals) if totals else None
     costs = [li.cost for li in lines]
     lines_sum = sum((c for c in costs if c is not None), Decimal(0)) if costs and None not in costs else None
@@ -40,6 +40,12 @@ TOTALS_OBJECT_KEYS = (
     "Totals", "OrderTotals", "Total", "Cost", "Pricing", "Price", "Amounts", "Summary", "CostSummary",
     "CostBreakdown", "Breakdown", "Charges",
 )  # fmt: skip
+
+
+def _totals(shown: list[Any]) -> list[Decimal]:
+    """The totals the order shows (:data:`ORDER_TOTAL_KEYS`, at its top and in its objects of totals)."""
+    amounts = (decimal(field(at, key)) for at in shown for key in ORDER_TOTAL_KEYS)
+    return [t for t in amounts if t is not None]
 
 
 def _shown_in(record: Any) -> list[Any]:
@@ -109,3 +115,19 @@ def _charge_item(value: Any) -> Decimal | None:
         amount = field(value, *CHARGE_AMOUNT_KEYS)
         return None if isinstance(amount, (list, *MAPPING)) else decimal(amount)
     return None if isinstance(value, list) else decimal(value)
+
+
+def costs_per_line(record: Any, lines: tuple[VendorLineItem, ...]) -> tuple[VendorLineItem, ...]:
+    """``lines`` with each line's cost for all its cards, when the vendor writes one card's cost beside its
+    Quantity (as it writes one card's Value: Quantity 2 of a 25.00 card 'Cost': 25.00) and the order's own
+    total proves it: the lines' costs times their quantities add up to it, their costs alone do not. Read as
+    the line's, each such row held one card's cost, the rest shown as shipping on the order, and reconcile
+    said "cost planned 250.00 vs vendor 125.00" beside totals that matched (found by hunter-vendor7)."""
+    if not any(li.quantity > 1 for li in lines) or any(li.cost is None for li in lines):
+        return lines
+    totals = _totals(_shown_in(record))
+    each = sum((li.cost or Decimal(0) for li in lines), Decimal(0))
+    whole = sum(((li.cost or Decimal(0)) * li.quantity for li in lines), Decimal(0))
+    if whole not in totals or each in totals:
+        return lines
+    return tuple(dataclasses.replace(li, cost=(li.cost or Decimal(0)) * li.quantity) for li in lines)
