@@ -303,9 +303,18 @@ def costs_differ(view: LedgerView, batch: str) -> list[str]:
     return [
         f"The vendor's costs differ from the plan for {len(found.orders)} order(s) "
         f"({named_orders(found.orders)}): planned {money_text(found.planned)}, the vendor shows "
-        f"{money_text(found.charged)}. The money charged is the vendor's; compare with "
+        f"{money_text(found.charged)}{_in_cents(found)}. The money charged is the vendor's; compare with "
         f"`bulkship reconcile {batch}`"
     ]
+
+
+def _in_cents(found: CostDifference) -> str:
+    """What a difference of exactly 100 times the plan most likely is: costs written in cents (2500 for a
+    25.00 card). The money stays the vendor's as shown; the person is told what to ask (found by
+    hunter-vendor7: 'the vendor shows 12,500.00' for 125.00 confirmed said nothing of why)."""
+    if found.planned and found.charged == found.planned * 100:
+        return ", exactly 100 times the plan: the vendor may write its costs in cents (ask it before paying)"
+    return ""
 
 
 def _untied(view: LedgerView) -> dict[str, Any]:

@@ -1557,7 +1557,7 @@ def test_line_costs_far_from_the_plan_are_said_at_the_end_of_the_run(
     """Found by hunter-vendor: a vendor writing its line costs in cents (Cost 2500 for a 25.00 card) made
     the run end "charged 5,000.00" after the person confirmed 50.00, with a discount of -4,950.00 and nothing
     said. The charged money stays the vendor's; the run says it differs from the plan, and where to
-    compare."""
+    compare; exactly 100 times the plan, that the vendor may write its costs in cents (hunter-vendor7)."""
     ordinary = place(vendor, tmp_path / "first", [1, 2], batch="first")
     assert not [n for n in ordinary.notes if "differ from the plan" in n], ordinary.notes
 
@@ -1570,6 +1570,7 @@ def test_line_costs_far_from_the_plan_are_said_at_the_end_of_the_run(
     assert result.total_cost == Decimal("5000.00")  # what the vendor shows, as it shows it
     (note,) = [n for n in result.notes if "differ from the plan" in n]
     assert "50.00" in note and "5,000.00" in note and "BS-STAFF-0001" in note and "reconcile staff" in note
+    assert "exactly 100 times the plan: the vendor may write its costs in cents" in note, note
 
 
 def test_a_po_number_the_vendor_refuses_is_said_at_the_end_of_the_run(
