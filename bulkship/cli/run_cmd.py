@@ -204,12 +204,18 @@ def run(
     finally:
         bar.stop()
     report(result, said, kept)  # a Fix these follow-up reads its own sheet: no --sheet, no --encoding
+    code = result.exit_code
     if csv and result.output:
+        from ..errors import BulkshipError
         from .track_cmd import export_csv
 
-        err_console.print(f"CSV: {export_csv(settings, result.batch)}")
+        try:
+            err_console.print(f"CSV: {export_csv(settings, result.batch)}")
+        except BulkshipError as exc:  # the run's result is still said (and its JSON printed)
+            err_console.print(styled(("Error:", "bold red"), " ", exc.message), soft_wrap=True)
+            code = code or exc.exit_code
     if settings.is_sandbox:
         err_console.print(styled(("SANDBOX: no real order was placed.", "bold yellow")))
     if as_json:
         print_json(result.as_json())
-    return result.exit_code
+    return code

@@ -40,9 +40,10 @@ class FileLock:
                     os.close(fd)
                     return False
                 pause(0.05)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
         self._fd = fd
+        with contextlib.suppress(OSError):  # who holds it, for a message; a full disk refused it (ENOSPC),
+            os.ftruncate(fd, 0)  # which left the lock taken by an fd nobody would release
+            os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
         return True
 
     def release(self) -> None:

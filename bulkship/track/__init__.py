@@ -184,10 +184,13 @@ def rewrite_results(
         csv_twin = path.with_suffix(".csv")
         if kept is None or csv_twin.exists():
             book = book_from_existing(ledger, batch, existing, api=api, catalog=catalog)
-            if kept is None:
-                write_result_workbook(book, path)
-            if csv_twin.exists():  # bulkship's own file: current even while the workbook is kept
-                write_results_csv(book, csv_twin)  # the rows are a list here: they can be read twice
+            try:
+                if kept is None:
+                    write_result_workbook(book, path)
+                if csv_twin.exists():  # bulkship's own file: current even while the workbook is kept
+                    write_results_csv(book, csv_twin)  # the rows are a list here: they can be read twice
+            except OSError as exc:  # a full disk: 'Error: No space left on device', naming nothing
+                return None, [not_rewritten(batch, path, exc)]
         if kept is not None:
             twin = f"; its CSV twin {csv_twin.name} is current" if csv_twin.exists() else ""
             return None, [kept + twin]
@@ -199,6 +202,17 @@ def rewrite_results(
             "a list of their own and run it"
         ]
     return str(path), []
+
+
+def not_rewritten(batch: str, path: Path, exc: OSError, *, command: str = "") -> str:
+    """A result workbook (or its CSV twin) the system refused to write: where things stand (found by
+    review21: a full disk ended `track` and `run --csv` in 'Error: No space left on device' alone)."""
+    command = command or f"bulkship track {batch}"
+    return (
+        f"batch {batch}: {path.name} could not be written in {path.parent}: {exc.strerror or exc}. The "
+        f"orders and their statuses are recorded in the ledger (`bulkship status`); free space there, then "
+        f"run `{command}` to write it"
+    )
 
 
 def _why_kept(path: Path, existing: ExistingResults, batch: str) -> str | None:
@@ -243,7 +257,13 @@ def export_results_csv(settings: Settings, batch: str) -> Path:
             )
         path = Path(record.output)
         with output_lock(path):
-            return write_csv_twin(ledger, batch, path, api=settings.api_url)
+            try:
+                return write_csv_twin(ledger, batch, path, api=settings.api_url)
+            except OSError as exc:
+                csv_twin = path.with_suffix(".csv")
+                raise BulkshipError(
+                    not_rewritten(batch, csv_twin, exc, command=f"bulkship track {batch} --csv")
+                ) from None
 
 
 def batch_progress(
