@@ -317,6 +317,10 @@ def test_a_card_line_the_vendor_adds_beyond_the_rows_is_charged_in_every_total(
         ({"Totals": {"Subtotal": 100.00, "Shipping": 4.95, "Tax": 8.25, "Total": 113.20}}, "113.20"),
         ({"Charges": {"Shipping": 4.95, "Tax": 8.25}}, "113.20"),
         ({"Pricing": {"Tax": 8.25}, "Tax": 8.25}, "108.25"),  # one tax written twice: once
+        # a total under another name (found by hunter-vendor7)
+        ({"TotalPrice": 113.20}, "113.20"),
+        ({"Billing": {"Total": "$113.20"}}, "113.20"),
+        ({"Payment": {"Amount": 113.20, "CurrencyCode": "USD"}}, "113.20"),
     ],
 )
 def test_charges_an_order_shows_beside_its_lines_are_charged(

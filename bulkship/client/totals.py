@@ -11,7 +11,13 @@ from ..models import VendorLineItem
 from .parse import MAPPING, decimal, field, text
 
 # An order's own total (assumed: the sandbox writes the order's Cost, the sum of its lines)
-ORDER_TOTAL_KEYS = ("Cost", "Total", "TotalCost", "OrderTotal", "GrandTotal", "TotalAmount")
+ORDER_TOTAL_KEYS = (
+    "Cost", "Total", "TotalCost", "OrderTotal", "GrandTotal", "TotalAmount",
+    # other names APIs give what they charged (left out, 'TotalPrice': 113.20 beside lines of 100.00 read
+    # "charged 100.00" everywhere, reconcile "Everything matches": found by hunter-vendor7)
+    "TotalPrice", "OrderCost", "OrderAmount", "TotalCharged", "AmountCharged", "ChargedAmount", "TotalCharge",
+    "TotalBilled", "BilledAmount", "Payment",
+)  # fmt: skip
 
 
 def order_total(record: Any, lines: tuple[VendorLineItem, ...] = ()) -> Decimal | None:
@@ -38,7 +44,7 @@ def order_total(record: Any, lines: tuple[VendorLineItem, ...] = ()) -> Decimal 
 # "Everything matches" for 138.20 billed (found by hunter-vendor7)
 TOTALS_OBJECT_KEYS = (
     "Totals", "OrderTotals", "Total", "Cost", "Pricing", "Price", "Amounts", "Summary", "CostSummary",
-    "CostBreakdown", "Breakdown", "Charges",
+    "CostBreakdown", "Breakdown", "Charges", "Billing", "Invoice", "Payment",
 )  # fmt: skip
 
 
