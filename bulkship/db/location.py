@@ -4,6 +4,7 @@ resolves its settings; only those that open the ledger pay for SQLAlchemy)."""
 from __future__ import annotations
 
 import os
+import re
 import urllib.parse
 from pathlib import Path
 
@@ -48,4 +49,6 @@ def display_url(value: str | os.PathLike[str]) -> str:
     if "@" in netloc:
         user, host = netloc.rsplit("@", 1)
         netloc = f"{user.split(':', 1)[0]}:***@{host}" if ":" in user else netloc
+    # libpq takes the password in the query too (?password=..., found by review21: printed in full)
+    tail = re.sub(r"(?i)([?&](?:ssl)?password=)[^&#]*", r"\1***", tail)
     return f"{scheme.split('+', 1)[0]}://{netloc}{slash}{tail}"
