@@ -67,7 +67,9 @@ def browser() -> Iterator[object]:
     if executable is None:
         _unavailable("Chromium is not installed (apt-get install -y --no-install-recommends chromium)")
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        # Playwright's own limit for the start is 30 s: the suite starts its slow tests (browsers, servers,
+        # PostgreSQL clusters) at once, on two cores
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, timeout=WAIT_MS)
         yield launched
         launched.close()
 
