@@ -53,9 +53,7 @@ def prepare_output_folder(folder: Path) -> Path:
     try:
         private_folder(folder)  # created 0700 when missing (a folder the user has keeps its mode)
     except FileExistsError:
-        raise ConfigError(
-            f"The output folder {folder} is a file, not a folder. Nothing was sent", hint=hint
-        ) from None
+        raise ConfigError(f"{_in_the_way(folder)}. Nothing was sent", hint=hint) from None
     except OSError as exc:
         raise ConfigError(
             f"Cannot create the output folder {folder}: {exc.strerror or exc}. Nothing was sent", hint=hint
@@ -63,6 +61,18 @@ def prepare_output_folder(folder: Path) -> Path:
     if not os.access(folder, os.W_OK | os.X_OK) or not _can_create_in(folder):
         raise ConfigError(f"The output folder {folder} is not writable. Nothing was sent", hint=hint)
     return folder
+
+
+def _in_the_way(folder: Path) -> str:
+    """What keeps ``folder`` from being made: the part of its path that is a file, or a link leading to no
+    folder ('--out afile/sub' said 'afile/sub is a file', and a dangling or looping link 'is a file' too)."""
+    for part in (folder, *folder.parents):
+        named = f"The output folder {folder}" + ("" if part == folder else f": {part}")
+        if part.is_symlink() and not part.is_dir():
+            return f"{named} is a link that leads to no folder"
+        if part.exists() and not part.is_dir():
+            return f"{named} is a file, not a folder"
+    return f"The output folder {folder} cannot be made"
 
 
 def _can_create_in(folder: Path) -> bool:

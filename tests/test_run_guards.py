@@ -156,6 +156,25 @@ def test_run_with_out_naming_a_file_is_refused_before_anything_is_sent(
     assert len(embedded_sandbox_orders(isolated_data_dir)) == 0
 
 
+@pytest.mark.parametrize("where", ["under-a-file", "dangling-link"])
+def test_run_with_out_under_a_file_or_a_dead_link_names_what_is_in_the_way(
+    where: str, tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'--out afile/results' said 'The output folder afile/results is a file', and '--out' a link to a folder
+    that is gone 'is a file' too (found by review21): the message names the part in the way."""
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
+    if where == "under-a-file":
+        (tmp_path / "afile").touch()
+        out, said = tmp_path / "afile" / "results", f"{tmp_path / 'afile'} is a file, not a folder"
+    else:
+        (tmp_path / "gone").symlink_to(tmp_path / "no-such-folder")
+        out, said = tmp_path / "gone", "is a link that leads to no folder"
+    code, err = cli(capsys, "run", str(sheet), "--yes", "--wait", "0", "--out", str(out))
+    err = " ".join(err.split())
+    assert code == 2 and said in err and "Nothing was sent" in err and "Traceback" not in err, err
+    assert len(embedded_sandbox_orders(isolated_data_dir)) == 0
+
+
 def test_run_with_out_naming_a_folder_nothing_can_be_written_in_is_refused_before_sending(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
