@@ -233,3 +233,27 @@ def test_a_new_person_still_gets_a_card_beside_an_order_billing_shipping_on_itse
         vendor.rewrite = orders_rewritten(shipping_on_order)
         place(vendor, tmp_path / "new", [1, 2, 3, 4])
         assert sorted(vendor.external_ids()) == ["E1", "E2", "E3", "E4"]
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_an_edit_undone_after_a_lost_ledger_is_no_second_card(tmp_path: Path, dialect: str) -> None:
+    """Found by hunter-sheets7: after a lost ledger the amounts edited since waited for review (right); the
+    person put the amounts back as they were sent and ran again, and every row went out in a new order
+    BS-GIFTS-0002, the very cards (same ExternalIds) the vendor held in BS-GIFTS-0001: a second card each.
+    The rows are held now, naming the line of the batch's order they may be."""
+    from bulkship.sandbox.dialect import parse_dialect
+
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect(dialect))
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    settings = settings_in(tmp_path)
+    run(vendor, settings, sheet)
+    settings.ledger.unlink()
+    _write(sheet, [[*row[:6], str(int(row[6]) * 2)] for row in PEOPLE])
+    run(vendor, settings, sheet)
+    assert set(_statuses(settings).values()) == {"review"}
+    _write(sheet, PEOPLE)  # the edit undone
+    for _ in range(2):
+        result = run(vendor, settings, sheet)
+        assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
+        assert set(_statuses(settings).values()) == {"held"} and result.exit_code == 3
+    vendor.close()

@@ -9,7 +9,10 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..folding import fold_reference, fold_unit, same_unit
+from ..ledger.records import REVIEW_ITEMS
 from ..models import FINGERPRINT, STATUS
+from ..payload import line_items
+from ..plan import external_reference
 from .cards import _Folder, _Rows
 from .earlier import (
     _first_lines,
@@ -21,7 +24,7 @@ from .earlier import (
     _Sent,
 )
 from .notes import _probable_edits, _refuse_same_rows, _repeat_note
-from .policy import _SENT_STATES, ALLOW_FLAG, SAME_ROWS_SHARE, RepeatPolicy
+from .policy import _SENT_STATES, ALLOW_FLAG, HELD, SAME_ROWS_SHARE, RepeatPolicy
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -68,6 +71,8 @@ def find_holds(
         return {}
     rows = _Rows(candidates, _Folder())
     holds: dict[str, str] = _same_reference(staying, rows, candidates) if policy.references_people else {}
+    for fp, note in _on_untied_lines(batch, rows, candidates, known, orders).items():
+        holds.setdefault(fp, note)
     references = {fold_reference(r) for r in rows.columns["external_id"] if r}
     sent_before = _first_lines(earlier, rows, references, _lines_without_card(ledger, batch, policy, earlier))
     found = _sent_to_the_same_place(rows, sent_before.where) if sent_before.where else []
@@ -107,6 +112,72 @@ def find_holds(
     for fp, note in moved.items():
         holds.setdefault(fp, note)
     return holds
+
+
+def _on_untied_lines(
+    batch: str,
+    rows: _Rows,
+    candidates: pd.DataFrame,
+    known: Mapping[str, RowRecord],
+    orders: Mapping[str, OrderRecord],
+) -> dict[str, str]:
+    """Rows to order that a line of the batch's own orders may be, a line no row is tied to: fingerprint ->
+    why. Such lines are the vendor's, found when this ledger had no record of the batch (its rows, edited
+    since, wait for review): a row back as it was sent (the edit undone) is one of them, and was sent a
+    second card under a new PO number (found by hunter-sheets7). Its ExternalId, or (a line showing none)
+    its card and value, is what ties it. Only rows new to the batch (or held already), and only orders whose
+    rows wait for review."""
+    tied: dict[str, set[int]] = {}
+    for record in known.values():
+        if record.po_number and record.line_index is not None:
+            tied.setdefault(record.po_number, set()).add(record.line_index)
+    by_id: dict[str, tuple[str, int]] = {}
+    by_card: dict[tuple[str, str, int], tuple[str, int]] = {}
+    for po, order in orders.items():
+        # an order found at the vendor whose rows wait: its stored lines are the vendor's (an order of our
+        # own stores what we sent, a line of it that a person released being at the vendor at no line)
+        if order.state not in _SENT_STATES or not order.payload().get(REVIEW_ITEMS):
+            continue
+        for index, item in enumerate(line_items(order)):
+            if index in tied.get(po, ()):
+                continue
+            reference = fold_reference(item.get("ExternalId"))
+            if reference:
+                by_id.setdefault(reference, (po, index))
+            else:
+                product = str(item.get("ProductId") or "").casefold()
+                key = (product, rows.folder.amount(item.get("Value")), _quantity(item.get("Quantity")))
+                by_card.setdefault(key, (po, index))
+    if not by_id and not by_card:
+        return {}
+    quantities = candidates["quantity"].tolist() if "quantity" in candidates.columns else [1] * len(rows.rows)
+    holds = {}
+    for i, fingerprint in enumerate(rows.fingerprints):
+        earlier = known.get(fingerprint)
+        if earlier is not None and earlier.status != HELD:  # released by a person: sent on their word
+            continue
+        reference = fold_reference(
+            external_reference(batch, fingerprint, str(rows.columns["external_id"][i]))
+        )
+        card = rows.card(i)
+        at = by_id.get(reference) or by_card.get((card.product, card.value, _quantity(quantities[i])))
+        if at is not None:
+            po, index = at
+            holds[fingerprint] = (
+                f"Held, not sent: line {index + 1} of this batch's order {po} at the vendor may be this "
+                "row's card, and no row is tied to it (the order was found at the vendor when this ledger "
+                "had no record of the batch; its rows as edited then wait for review): the person may have "
+                f"this card already. See what the vendor holds: bulkship reconcile {batch} --review; to "
+                f"send another card all the same, re-run with {ALLOW_FLAG}"
+            )
+    return holds
+
+
+def _quantity(value: object) -> int:
+    try:
+        return int(str(value).strip() or 1)
+    except ValueError:
+        return 1
 
 
 def _sent_to_the_same_place(rows: _Rows, where: _Sent) -> list[tuple[int, tuple[int, int]]]:
