@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
-from support import SandboxVendor, Waits
+from support import SandboxVendor, Waits, ram_disk
 from support.forkserver import ForkServer
 from support.system_parts import install_missing
 from support.vendor_proxy import VendorProxy
@@ -33,8 +33,9 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 # Test folders on a RAM-backed file system where the machine has one and TMPDIR names no other place: the
 # ledger and the sandbox commit with fsync, and on a disk shared with other work those waits were half the
 # suite's wall time. No test is about surviving a power cut (SIGKILL leaves written pages to the system).
-RAM_DISK = Path("/dev/shm")
-if "TMPDIR" not in os.environ and RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK):
+# Only one with room for the suite's biggest files (a 500 MB CSV; three workers at once): else the disk.
+RAM_DISK = ram_disk(room=2 * 2**30)
+if "TMPDIR" not in os.environ and RAM_DISK is not None:
     os.environ["TMPDIR"] = str(RAM_DISK)  # for the workers and child processes too
     tempfile.tempdir = None  # gettempdir() looks again
 

@@ -5,6 +5,7 @@ output tells the same money."""
 from __future__ import annotations
 
 import csv
+import os
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
@@ -19,6 +20,17 @@ from bulkship.settings import Settings
 
 # The columns of a staff recipient file, spelled as users write them.
 HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
+
+
+def ram_disk(room: int) -> Path | None:
+    """The machine's RAM-backed folder (/dev/shm) when this process may write there and ``room`` bytes of
+    it are free; else None. Writable is not enough: a container's /dev/shm is often 64 MB (Docker's default),
+    where test_csv_hostile's 500 MB file and a PostgreSQL cluster end in 'No space left on device'."""
+    folder = Path("/dev/shm")
+    if not (folder.is_dir() and os.access(folder, os.W_OK)):
+        return None
+    free = os.statvfs(folder)
+    return folder if free.f_bavail * free.f_frsize >= room else None
 
 
 def write_sheet(

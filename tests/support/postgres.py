@@ -30,6 +30,8 @@ from typing import Any
 import psycopg
 import pytest
 
+from support import ram_disk
+
 SERVER_OPTIONS = (
     "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c listen_addresses=127.0.0.1"
     " -c max_connections=200 -c shared_buffers=16MB -c log_min_messages=warning"
@@ -124,8 +126,9 @@ class PostgresCluster:
 
 
 def _owned_folder(prefix: list[str]) -> Path:
-    """A new folder under /dev/shm (else the temporary folder) that the server's user owns."""
-    base = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+    """A new folder under /dev/shm (when it has room for a cluster; else the temporary folder) that the
+    server's user owns."""
+    base = ram_disk(room=256 * 2**20)
     folder = Path(tempfile.mkdtemp(prefix="bulkship-pg-", dir=base))
     if prefix:  # the cluster belongs to `postgres`
         user = pwd.getpwnam(SERVICE_USER)
