@@ -257,3 +257,31 @@ def test_an_edit_undone_after_a_lost_ledger_is_no_second_card(tmp_path: Path, di
         assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
         assert set(_statuses(settings).values()) == {"held"} and result.exit_code == 3
     vendor.close()
+
+
+def test_amounts_edited_after_a_lost_ledger_can_be_settled_as_the_vendor_holds_them(tmp_path: Path) -> None:
+    """Found by hunter-sheets7 (a leftover of the session before): amounts edited after a lost ledger waited
+    for review for ever with a vendor that shows no line's identity: --at-vendor --rows was refused ('none
+    is its card'), and a release was the only way out, a second card each. Named with --rows, each row is
+    now recorded as ordered as the vendor holds it (the 25.00 card, charged 25.00), and nothing is sent."""
+    from bulkship import api
+    from bulkship.sandbox.dialect import parse_dialect
+
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect("likely-real"))
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    settings = settings_in(tmp_path)
+    run(vendor, settings, sheet)
+    settings.ledger.unlink()
+    _write(sheet, [[*row[:6], str(int(row[6]) * 2)] for row in PEOPLE])
+    run(vendor, settings, sheet)
+    assert set(_statuses(settings).values()) == {"review"}
+    done = api.resolve_at_vendor(
+        settings, "gifts", "BS-GIFTS-0001", "BS-GIFTS-0001", rows=[2, 3, 4], by="tester",
+        client_factory=vendor.factory(),
+    )  # fmt: skip
+    assert [t.row for t in done.tied] == [2, 3, 4]
+    result = run(vendor, settings, sheet)
+    assert set(_statuses(settings).values()) == {"ordered"} and result.exit_code == 0
+    assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
+    assert result.total_cost == 100  # 25 + 50 + 25 as the vendor holds them, not 200 as the file now reads
+    vendor.close()
