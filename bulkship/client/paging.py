@@ -103,8 +103,10 @@ class _Paged(_Transport):
                 # a page as full as the server's page size that reaches its count: the count may be that
                 # page's own (a server writing 'TotalCount' per page, its list newest first and capped at a
                 # few), and the orders beyond it were read as absent: a list sent again from another ledger
-                # went out a second time, nothing said (found by hunter-vendor7). The next page says.
-                if not (proving and page_size and len(data) >= page_size and not confirming):
+                # went out a second time, nothing said (found by hunter-vendor7). The next page says; so it
+                # does when the server says no page size (nothing shows its page was not capped).
+                full = len(data) >= page_size if page_size else True
+                if not (proving and full and not confirming):
                     return records, True, ""
                 confirming = True
                 page += 1
