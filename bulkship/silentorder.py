@@ -96,8 +96,12 @@ def complete_silent_note(po_number: str, rows: int) -> str:
 
 def codes_of(vendor_order: VendorOrder) -> list[str]:
     """The statuses the order and its card lines show as numbers (:data:`~bulkship.statuses.VENDOR_CODE`),
-    each once."""
-    said = [vendor_order.status, *(line.status for line in vendor_order.card_lines)]
+    each once, when the lines say no word bulkship follows: an order's code beside lines saying Shipped is
+    no reason to stop following them."""
+    lines = [line.status for line in vendor_order.card_lines]
+    if not any(is_vendor_code(s) for s in lines) and any((s or "").strip() for s in lines):
+        return []
+    said = [vendor_order.status, *lines]
     return list(dict.fromkeys(s.lower() for s in said if is_vendor_code(s)))
 
 

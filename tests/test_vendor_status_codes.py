@@ -56,3 +56,26 @@ def test_statuses_written_as_numbers_are_shown_as_the_vendor_s_codes_and_said(
         assert report.passes == 1, report
         (batch,) = report.batches
         assert [w for w in batch.warnings if "number" in w and "BS-STAFF-0001" in w], batch.warnings
+
+
+def test_an_order_s_code_beside_lines_that_say_words_is_followed_as_before(tmp_path: Path) -> None:
+    """The order's status a number, its lines 'Pending' as words: the lines are followed (`--watch` goes on
+    polling them), nothing said of codes."""
+
+    async def no_sleep(_seconds: float) -> None:
+        return None
+
+    def order_in_code(order: dict[str, Any]) -> None:
+        order[key_of(order, "Status")] = 0
+
+    with VendorProxy(tmp_path) as vendor:
+        vendor.rewrite = orders_rewritten(order_in_code, reads_only=False)
+        result = place(vendor, tmp_path, [1, 2])
+        assert result.by_status == {"pending": 2}, result.by_status
+        settings = vendor.settings(tmp_path)
+        report = asyncio.run(
+            track(settings, "staff", watch=True, client_factory=vendor.factory, sleep=no_sleep, max_passes=2)
+        )
+        assert report.passes == 2, report
+        (batch,) = report.batches
+        assert not [w for w in batch.warnings if "number" in w], batch.warnings
