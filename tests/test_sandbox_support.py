@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -46,9 +47,10 @@ class Api:
 
 
 @contextmanager
-def api(login: bool = True, **knobs: Any) -> Iterator[Api]:
+def api(login: bool = True, time_source: Callable[[], float] = time.time, **knobs: Any) -> Iterator[Api]:
+    """The sandbox in-process; ``time_source`` is the real time its wall clock (webhook retries) adds to."""
     knobs.setdefault("clock_speed", 0)  # frozen: only advance() moves the sandbox clock
-    client = Api(Sandbox(SandboxConfig(**knobs)))
+    client = Api(Sandbox(SandboxConfig(**knobs), time_source=time_source))
     try:
         yield client.login() if login else client
     finally:
