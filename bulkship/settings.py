@@ -172,6 +172,7 @@ def resolve_settings(
     from_file = _read_credentials_file(cred_path) if cred_path else {}
     data_value = pick(None, "data_dir")
     data_dir = _home(Path(data_value)) if data_value else default_data_dir()
+    _refuse_a_file_for_the_data_folder(data_dir)
     ledger_value = pick(ledger, "ledger")
     state_value = pick(sandbox_state, "sandbox_state")
     out_value = pick(out_dir, "out")
@@ -218,6 +219,26 @@ def resolve_settings(
         sandbox_dialect=pick(sandbox_dialect, "sandbox_dialect"),
         address_line2=_address_line2(pick(address_line2, "address_line2")),
     )
+
+
+def _refuse_a_file_for_the_data_folder(data_dir: Path) -> None:
+    """The data folder (or a folder above it) being a file: every command said 'Cannot open the sandbox state
+    file ...: [Errno 17] File exists' or the same of the ledger, with a hint about --state or --ledger and
+    nothing of BULKSHIP_DATA_DIR (found by review21)."""
+    for part in (data_dir, *data_dir.parents):
+        if part.exists() or part.is_symlink():
+            if not part.is_dir():
+                said = (
+                    f"The data folder {data_dir} is a file, not a folder"
+                    if part == data_dir
+                    else f"The data folder {data_dir} cannot be made: {part} is a file"
+                )
+                raise ConfigError(
+                    said,
+                    hint="set BULKSHIP_DATA_DIR to a folder (it is created when missing), or unset it for "
+                    f"the default {default_data_dir()}",
+                )
+            return
 
 
 def _home(path: Path) -> Path:

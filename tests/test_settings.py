@@ -174,3 +174,22 @@ def test_a_credentials_file_with_keys_bulkship_does_not_read_is_refused(text, na
     assert main(["catalog", "--credentials", str(creds)]) == 2
     err = capsys.readouterr().err
     assert named in err and "does not read" in err and "SECRET-1" not in err and "SANDBOX" not in err
+
+
+@pytest.mark.parametrize("under", [False, True], ids=["the file itself", "a folder under a file"])
+def test_a_data_folder_that_is_a_file_is_one_error_naming_the_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], under: bool
+) -> None:
+    """BULKSHIP_DATA_DIR naming a file (or a folder under one) had every command say 'Cannot open the sandbox
+    state file ...: [Errno 17] File exists' or the same of the ledger, with a hint about --state or --ledger,
+    and `status` 'No ledger ... yet' (found by review21)."""
+    from bulkship.cli import main
+
+    afile = tmp_path / "afile"
+    afile.write_text("not a folder")
+    monkeypatch.setenv("BULKSHIP_DATA_DIR", str(afile / "data" if under else afile))
+    for argv in (["status"], ["catalog"]):
+        assert main(argv) == 2, argv
+        err = " ".join(capsys.readouterr().err.split())
+        assert f"{afile} is a file" in err or f"{afile}/data cannot be made: {afile} is a file" in err, err
+        assert "BULKSHIP_DATA_DIR" in err and "Errno" not in err, err
