@@ -20,6 +20,10 @@ from ..skipped import _short
 
 # Header words naming a place inside an address (what a second address line holds): its values say whether it
 # does ('Floor' = 12, 'Building' = Bldg 7; not 'Floor Manager' = Dana Wu, nor an HR export's 'Unit' = Finance)
+# ... unless the header names a sum or a count: 'Unit Price' = 25, 'Unit Cost' = 24.38 beside Amount are money
+_NO_PLACE_WORDS = frozenset(
+    {"price", "cost", "value", "amount", "amt", "fee", "rate", "total", "qty", "quantity", "count", "budget"}
+)
 _PLACE_WORDS = frozenset(
     {
         "apt",
@@ -56,7 +60,7 @@ def _names_a_place(header: str) -> bool | None:
     if _MORE_ADDRESS.fullmatch(header):
         return True
     words = set(_words(header)) | {"".join(_words(header))}
-    return None if words & _PLACE_WORDS else False
+    return None if words & _PLACE_WORDS and not words & _NO_PLACE_WORDS else False
 
 
 def _qualifiers(header: str) -> set[str]:
