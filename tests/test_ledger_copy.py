@@ -100,3 +100,28 @@ def test_the_next_step_it_prints_holds_no_password_to_paste_back() -> None:
         "postgresql://bulkship@db.example.com:5433/gifts"
     )
     assert _without_password("postgresql://bulkship@db/gifts") == "postgresql://bulkship@db/gifts"
+
+
+def test_a_source_that_is_no_ledger_is_refused_and_left_as_it_was(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review21: 'ledger copy --from <data folder>/sandbox.sqlite' (the wrong file of the folder)
+    added the ledger's tables to the sandbox's state before the copy failed, and the sandbox refused that file
+    ever after ('is no sandbox state'). A source without a ledger's tables is refused, unchanged, before
+    anything is opened for writing."""
+    from bulkship.cli import main
+    from bulkship.sandbox import Sandbox, SandboxConfig
+
+    state = tmp_path / "sandbox.sqlite"
+    with Sandbox(SandboxConfig(state_file=state)):
+        pass
+    other = tmp_path / "notes.sqlite"
+    other.write_bytes(b"")
+    for source in (state, other):
+        before = source.read_bytes()
+        code = main(["ledger", "copy", "--from", str(source), "--to", "postgresql://bob@127.0.0.1:1/db"])
+        err = " ".join(capsys.readouterr().err.split())
+        assert code == 2 and "is no bulkship ledger" in err and "nothing was changed" in err, err
+        assert source.read_bytes() == before
+    with Sandbox(SandboxConfig(state_file=state)) as sandbox:  # still the sandbox's own
+        assert sandbox.orders() == []

@@ -13,6 +13,7 @@ Ids keep their values and PostgreSQL's sequences move past them, so new lines fo
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,7 @@ def copy_ledger(source: Path, target: str) -> CopyReport:
     path = sqlite_path(source)
     if path is None or not path.is_file():
         raise CopyRefused(f"No SQLite ledger at {source} to copy", hint="pass --from PATH")
+    _refuse_no_ledger(path)
     lock = ledger_lock(path)  # refused while a run of this ledger is going on
     try:
         source_engine, target_engine = engine_for(path), engine_for(target)
@@ -73,6 +75,25 @@ def copy_ledger(source: Path, target: str) -> CopyReport:
     finally:
         lock.release()
     return CopyReport(str(path), shown, counts)
+
+
+def _refuse_no_ledger(path: Path) -> None:
+    """A source that is no bulkship ledger (a sandbox's state, another program's database, an empty file),
+    read without changing it: 'ledger copy --from sandbox.sqlite' added the ledger's tables to the sandbox's
+    file before the copy failed, and the sandbox refused it from then on (found by review21)."""
+    import sqlite3
+
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.Error:
+        tables = set()
+    if not tables & {"batches", "alembic_version"}:
+        raise CopyRefused(
+            f"{path} is no bulkship ledger (a sandbox's state, another program's database or no database): "
+            "nothing was changed in it, nothing was copied",
+            hint="pass --from with the ledger's own file (by default ledger.sqlite in the data folder)",
+        )
 
 
 def _copy(source_engine: Engine, target_engine: Engine, shown: str) -> dict[str, int]:
