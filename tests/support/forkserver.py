@@ -93,10 +93,11 @@ class Forked:
         assert self.stdout is not None
         deadline = time.monotonic() + timeout
         while True:
+            ended = self.poll() is not None  # before reading: what it printed before it ended is read
             lines = self.stdout.read_text(errors="replace").splitlines(keepends=True)
             if len(lines) >= count and lines[count - 1].endswith("\n"):
                 return lines[:count]
-            if self.poll() is not None or time.monotonic() > deadline:
+            if ended or time.monotonic() > deadline:
                 return None
             time.sleep(0.05)
 
