@@ -40,7 +40,7 @@ from .paths import check_input_file
 from .plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX
 from .plan.ponumbers import checked_prefix
 from .reconcile.join import for_the_workbook, record_prices
-from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, check_new_run, held_notes
+from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, as_typed, check_new_run, held_notes
 from .reprice import reprice_planned
 from .resultfile import prepare_output_folder, result_path, workbook_not_written, write_results
 from .resume import already_complete, sync_ledger
@@ -192,7 +192,7 @@ async def _plan_and_send(
     check_new_run(
         ledger,
         batch,
-        file_name=path.name,
+        file_name=as_typed(path),
         file_hash=file_hash,
         policy=repeats,
         api=api_identity(settings),

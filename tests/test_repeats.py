@@ -1015,3 +1015,20 @@ def test_the_plan_says_which_rows_already_charged_are_no_longer_in_the_file(
     assert code == 0
     assert "Already charged: 75.00 for 3 row(s) (1 no longer in the file) in 1 order(s)" in said, said
     assert "2 row(s) already ordered are not sent again" in said, said
+
+
+def test_the_command_a_refusal_suggests_names_the_file_as_typed(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # found by newcomer1: `bulkship run samples/anniversary.xlsx --batch ANNIV-2026Q4` after the README's
+    # first command suggested `bulkship run anniversary.xlsx --batch anniversary`: 'File not found'
+    (tmp_path / "lists").mkdir()
+    write_csv(tmp_path / "lists" / "gifts.csv", [person(i) for i in range(3)])
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "lists/gifts.csv", "--out", "out")[0] == 0
+    code, _, err = run(capsys, "lists/gifts.csv", "--batch", "Q4", "--out", "out")
+    assert code == 2 and "Nothing was sent" in err, err
+    assert "`bulkship run lists/gifts.csv --batch gifts" in " ".join(err.split()), err

@@ -200,6 +200,7 @@ def validate_command(
     from ..load import load_sheet, require_recipient_rows
     from ..reconcile.fixsheet import load_fix_sheet
     from ..reconcile.sheets import FIX_SHEET
+    from ..repeats import as_typed
     from ..resultfile import prepare_output_folder
     from ..validate import validate
     from ..validate.report import write_validation_workbook
@@ -221,7 +222,9 @@ def validate_command(
     default = default_batch_for(file, sheet or program.sheet)  # the batch `run` would continue
     name = batch or default
     result = validate(loaded, catalog, program=program, ordered=ordered_in(settings, name))
-    repeats = api.preview_repeats(result, settings, name, program, file_name=file.name, named=name != default)
+    repeats = api.preview_repeats(
+        result, settings, name, program, file_name=as_typed(file), named=name != default
+    )
     result = api.with_repeat_warnings(result, repeats)
     try:
         output = write_validation_workbook(result, settings.out_dir)

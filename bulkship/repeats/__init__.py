@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from .cards import Card
 from .holds import find_holds
-from .newrun import check_new_run
+from .newrun import as_typed, check_new_run
 from .policy import ALLOW_FLAG, DEFAULT_WINDOW_DAYS, HELD, SAME_ROWS_SHARE, RepeatPolicy, fold_name
 from .preview import RepeatPreview, held_notes, preview, preview_note, release, repeat_said, rows_held
 
@@ -48,6 +48,7 @@ __all__ = [
     "Card",
     "RepeatPolicy",
     "RepeatPreview",
+    "as_typed",
     "check_new_run",
     "find_holds",
     "fold_name",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..batchapi import same_api
@@ -25,6 +26,12 @@ def _where(record: BatchRecord, first_order: str, *, sent: bool = True) -> str:
 def _twice(sent: bool) -> str:
     """What running the same cards under a second batch would do, true whether or not they were sent."""
     return "send those cards a second time" if sent else "order those cards twice once both batches are sent"
+
+
+def as_typed(path: Path) -> str:
+    """The file as a command bulkship suggests names it: as typed when relative ('samples/gifts.xlsx', run
+    from the folder the person is in; its name alone ended "File not found"), by its name when absolute."""
+    return path.name if path.is_absolute() else str(path)
 
 
 def _command(file_name: str, batch: str, keep: Sequence[str] = ()) -> str:
