@@ -247,9 +247,11 @@ async def _plan_and_send(
         give_back_memory()
         if synced.new_orders or synced.resumed:
             said = [*loaded.notices, *notes]  # what the vendor showed of a batch new to this ledger, too
+            # the prices the plan is broken down with, and the orders sent now charged with: recorded before
+            # asking, as a plan declined or waiting for approval showed every fee and shipping as a discount
+            record_prices(ledger, batch, catalog)
             await confirm_plan(client, ledger, batch, catalog, today, synced, options, said)
             give_back_memory()
-            record_prices(ledger, batch, catalog)  # those the orders sent now are charged with
             if synced.resumed:  # orders an earlier run planned cost what the plan confirmed said: today's
                 reprice_planned(ledger, batch, catalog)
             outcome = await submit_batch(  # 4

@@ -350,3 +350,19 @@ def test_money_by_bucket_adds_up_what_the_rows_outcomes_show_on_a_mixed_ledger(t
     charged, in_doubt, to_send = money[CHARGED], money[IN_DOUBT], money[TO_SEND]
     assert (charged.rows, charged.unknown, in_doubt.rows, to_send.rows) == (2, 1, 2, 3), _as_written(money)
     assert (charged.total, in_doubt.total, to_send.total) == (50, 50, 75)
+
+
+def test_a_plan_not_sent_yet_breaks_its_money_down_as_the_plan_showed_it(isolated_data_dir: Path) -> None:
+    # found by newcomer1: a plan declined at 'Send these orders?' (or waiting for approval) showed fees and
+    # shipping as a discount: status 'to send' fees 0.00, shipping 0.00, discount -109.25 for the plan's
+    # fees 59.50 and shipping 49.75, and the web's rows 'an overcharge ... ask the vendor why'
+    from bulkship import api
+
+    settings = resolve_settings()
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    view = api.plan_batch(settings, samples / "anniversary.xlsx")
+    assert view is not None
+    [batch] = api.status(settings, "anniversary")
+    to_send = batch["money"]["to_send"]
+    assert (to_send["fees"], to_send["shipping"], to_send["discount"]) == ("59.50", "49.75", "0.00"), to_send
+    assert to_send["total"] == "1734.25"
