@@ -6,6 +6,7 @@ holds, the CSV is refused, naming them; ``--include-hidden`` orders them on purp
 
 from __future__ import annotations
 
+import glob
 import re
 from pathlib import Path
 
@@ -36,15 +37,10 @@ def _workbooks_beside(path: Path) -> list[Path]:
     suffixes = XLSX_EXTENSIONS | ODS_EXTENSIONS
     try:
         return sorted(
-            p for p in path.parent.glob(f"{glob_literal(path.stem)}.*") if p.suffix.lower() in suffixes
+            p for p in path.parent.glob(f"{glob.escape(path.stem)}.*") if p.suffix.lower() in suffixes
         )
     except OSError:
         return []
-
-
-def glob_literal(text: str) -> str:
-    """``text`` with the characters glob reads as patterns taken literally."""
-    return re.sub(r"([*?\[])", r"[\1]", text)
 
 
 def refuse_rows_hidden_beside(path: Path, frame: pd.DataFrame, program: ProgramSettings) -> None:
