@@ -254,9 +254,8 @@ def _api_url(value: str | None) -> str | None:
         return None
     parts = urllib.parse.urlsplit(value.strip())
     if "@" in parts.netloc or parts.query or parts.fragment or "?" in value or "#" in value:
-        host = parts.netloc.rsplit("@", 1)[-1]
         raise ConfigError(
-            f"The vendor API URL for {parts.scheme}://{host}{parts.path} carries a user name, password or "
+            f"The vendor API URL for {_shown_url(value)} carries a user name, password or "
             "query (not shown here), which bulkship would print and write into the result workbook",
             hint="give the API root alone (https://vendor.example) and the credentials with BULKSHIP_EMAIL "
             "and BULKSHIP_ACCESS_TOKEN or --credentials FILE",
@@ -283,16 +282,17 @@ def _refuse_credentials_elsewhere(
 
 
 def _same_url(a: str, b: str) -> bool:
-    one, two = urllib.parse.urlsplit(a.strip()), urllib.parse.urlsplit(b.strip())
-    return (one.scheme.lower(), one.netloc.lower(), one.path.rstrip("/")) == (
-        two.scheme.lower(),
-        two.netloc.lower(),
-        two.path.rstrip("/"),
-    )
+    return _url_key(a) == _url_key(b)
+
+
+def _url_key(value: str) -> tuple[str, str, str]:
+    """What tells two vendor URLs apart (not the case of scheme and host, nor a trailing slash)."""
+    parts = urllib.parse.urlsplit(value.strip())
+    return parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/")
 
 
 def _shown_url(value: str) -> str:
-    """The URL without what :func:`_api_url` refuses to show (a file's own URL is checked after this)."""
+    """The URL without what :func:`_api_url` refuses to show: user name, password, query, fragment."""
     parts = urllib.parse.urlsplit(value.strip())
     return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1]}{parts.path}"
 
