@@ -15,7 +15,7 @@ from .ledger import Ledger
 from .models import Catalog
 from .money import money_text
 from .plan import check_cards_shown, price_changes
-from .resume import Synced
+from .resume import Synced, drop_plan_never_sent
 from .runresult import PlanView, plan_view
 
 
@@ -30,6 +30,8 @@ class PlanLimits(Protocol):
     def max_batch_total(self) -> Decimal | None: ...
     @property
     def cards_shown(self) -> Mapping[str, str] | None: ...
+    @property
+    def drop_declined(self) -> bool: ...
 
 
 async def confirm_plan(
@@ -80,6 +82,12 @@ async def confirm_plan(
             "batch of their own",
         )
     if options.confirm is not None and not options.confirm(view):
+        if options.drop_declined and drop_plan_never_sent(ledger, batch):  # no money 'to send' for ever
+            raise SpendLimitError(
+                f"Not confirmed: nothing was sent, and the plan was dropped: nothing of batch {batch} waits "
+                "to be sent",
+                hint="re-run the same command to see the plan again",
+            )
         raise SpendLimitError(
             "Not confirmed: nothing was sent", hint="re-run the same command to see the plan again"
         )

@@ -78,6 +78,9 @@ class RunOptions:
     program: ProgramSettings | None = None  # the program file: columns, defaults, paper, repeat window
     sheet: str | None = None  # the workbook's sheet to read (default: the first with recipients)
     confirm: ConfirmPlan | None = None  # sees the plan before anything is sent; False stops (SpendLimitError)
+    drop_declined: bool = (
+        False  # confirm saying False is a person's no: a batch that sent nothing drops its plan
+    )
     max_total: Decimal | None = None  # refuse (nothing sent) a plan whose worst case costs more
     max_batch_total: Decimal | None = None  # the same for the whole batch: what it was charged included
     webhook_url: str | None = None  # sent with each new order for the vendor's status callbacks

@@ -353,6 +353,25 @@ def may_exist_at_vendor(ledger: Ledger, po: str) -> bool:
     return sent
 
 
+def drop_plan_never_sent(ledger: Ledger, batch: str) -> bool:
+    """A plan the person declined at 'Send these orders?' is cancelled when the batch never sent anything
+    (every order planned or cancelled, none perhaps at the vendor) and no approval request waits for it:
+    no money is left 'to send' for ever, and the rows are planned afresh when the batch is run again. A
+    batch that sent cards keeps its plan (its rows may be cards failed and planned again, asked about again
+    when they are sent). True when it was dropped."""
+    orders = ledger.orders(batch, payloads=False)
+    planned = [o.po_number for o in orders if o.state == "planned"]
+    if not planned or any(o.state not in ("planned", "cancelled") for o in orders):
+        return False
+    if ledger.newest_approvals().get(batch) == "pending" or any(
+        may_exist_at_vendor(ledger, po) for po in planned
+    ):
+        return False
+    for po in planned:
+        ledger.cancel_planned(po, "the plan was declined at 'Send these orders?' before anything was sent")
+    return True
+
+
 def plan_records(
     to_plan: Any,
     catalog: Catalog,

@@ -181,3 +181,60 @@ def test_a_second_run_on_a_locked_ledger_gets_a_clear_message(
         code, _, err = run(capsys, str(sheet), "--yes")
     assert code == 1 and "Another bulkship process" in err
     assert embedded_sandbox_orders(isolated_data_dir) == []
+
+
+def _to_send(capsys: pytest.CaptureFixture[str]) -> dict[str, tuple[str, str]]:
+    """Batch -> (state, money to send) as ``bulkship status --json`` says."""
+    capsys.readouterr()
+    assert main(["status", "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    return {b["batch"]: (b["state"], b["money"]["to_send"]["total"]) for b in said["batches"]}
+
+
+def test_a_plan_declined_at_the_question_leaves_nothing_waiting_to_be_sent(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by newcomer1 (review22 fixed it): 'n' at 'Send these orders?' left the batch 'awaiting
+    confirmation' with its whole cost 'to send' for ever (status, the Batches page: money nobody will send),
+    and nothing could remove it; the same file under another batch name was refused for its plan. The plan
+    of a batch that sent nothing is dropped when the person says no; saying yes later sends each card once."""
+    sheet = write_sheet(tmp_path / "gifts.csv", range(4))
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("n\n"))
+    code, _, err = run(capsys, str(sheet))
+    said = " ".join(err.split())
+    assert code == 1 and "Not confirmed: nothing was sent" in said and "plan was dropped" in said, said
+    assert _to_send(capsys) == {"gifts": ("draft", "0.00")}
+    code, _, err = run(
+        capsys, str(sheet), "--yes", "--batch", "gifts-dec"
+    )  # the list under a name of its own
+    assert code == 0, err
+    assert run(capsys, str(sheet), "--yes")[0] == 3  # held: the same people got these cards under gifts-dec
+    orders = embedded_sandbox_orders(isolated_data_dir)
+    assert sorted(li["ExternalId"] for o in orders for li in o["LineItems"]) == [
+        f"E{i:03d}" for i in range(4)
+    ]
+
+
+def test_a_follow_up_declined_after_cards_were_sent_keeps_its_plan(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same 'n' on a batch that already sent cards leaves its follow-up's plan as it was (its rows may
+    be cards sent again after the vendor failed them, asked about again at the send)."""
+    sheet = write_sheet(tmp_path / "gifts.csv", range(2))
+    assert run(capsys, str(sheet), "--yes")[0] == 0
+    write_sheet(sheet, range(4))
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("n\n"))
+    code, _, err = run(capsys, str(sheet))
+    assert code == 1 and "plan was dropped" not in err
+    assert _to_send(capsys)["gifts"][1] == "50.00"
+    assert run(capsys, str(sheet), "--yes")[0] == 0
+    orders = embedded_sandbox_orders(isolated_data_dir)
+    assert sorted(li["ExternalId"] for o in orders for li in o["LineItems"]) == [
+        f"E{i:03d}" for i in range(4)
+    ]

@@ -187,6 +187,8 @@ def run(
         program=program,
         sheet=sheet,
         confirm=_confirmer(yes, said),
+        drop_declined=True,  # 'n' at the question: no plan left 'awaiting confirmation' (the web's cost
+        # page plans with the same question answered no, and keeps its plan for the Send)
         max_total=limit,
         max_batch_total=limit,
         webhook_url=webhook_url,
