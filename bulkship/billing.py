@@ -68,6 +68,15 @@ def _less_rows_unshown(vendor_order: VendorOrder, rows: list[Any]) -> Decimal:
     return max(extra - waiting, Decimal(0))
 
 
+def billed_on_order(vendor_order: VendorOrder, rows: Iterable[Any]) -> Decimal:
+    """What the ledger records the order bills beside its rows (:func:`billed_beside`): never below
+    nothing, as a total below its lines may be either's mistake (line costs in cents, a credit), but for a
+    discount on the order that its total proves taken off (:attr:`VendorOrder.discount`). Kept at nothing,
+    'Discount': 5.00 and 'Total': 120.00 beside lines of 125.00 read "charged 125.00" everywhere (found by
+    hunter-vendor8)."""
+    return max(billed_beside(vendor_order, rows), -vendor_order.discount)
+
+
 def vendor_cost(vendor_order: VendorOrder, made_lines_cost: Decimal) -> Decimal:
     """What the vendor's order costs: its total when a card line shows no cost (the total covers it), else
     ``made_lines_cost`` (its lines that made a card) and what it bills beside them."""

@@ -332,6 +332,9 @@ class VendorOrder:
     raw: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     total: Decimal | None = None  # the order's own total, when it shows one in dollars (not its lines' sum)
     currency: str = ""  # the order's CurrencyCode as the vendor writes it ("" when it shows none)
+    # a discount on the order itself that its total proves taken off (what the order may bill below its card
+    # lines: client.totals.order_total_and_discount)
+    discount: Decimal = Decimal(0)
 
     @property
     def cost(self) -> Decimal:

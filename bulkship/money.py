@@ -66,8 +66,9 @@ class Breakdown:
 
 def billed_money(amount: Decimal) -> Breakdown:
     """What a vendor's order bills beside its lines (by its own total), broken down: shipping cost, the
-    likeliest charge made per order (it may be a fee: the Summary says so)."""
-    return Breakdown.of(amount, ZERO, ZERO, amount)
+    likeliest charge made per order (it may be a fee: the Summary says so); below them (negative), a
+    discount on the order its total proves."""
+    return Breakdown.of(amount, ZERO, ZERO, max(amount, ZERO))
 
 
 @dataclass

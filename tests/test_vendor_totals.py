@@ -321,6 +321,12 @@ def test_a_card_line_the_vendor_adds_beyond_the_rows_is_charged_in_every_total(
         ({"TotalPrice": 113.20}, "113.20"),
         ({"Billing": {"Total": "$113.20"}}, "113.20"),
         ({"Payment": {"Amount": 113.20, "CurrencyCode": "USD"}}, "113.20"),
+        # a discount on the order its total proves taken off (found by hunter-vendor8: "charged 100.00"
+        # everywhere, reconcile "Everything matches" for 95.00 billed)
+        ({"Discount": 5.00, "Total": 95.00}, "95.00"),  # beside a Cost equal to the lines
+        ({"Discount": -5.00, "Cost": 95.00}, "95.00"),  # the order's only total net of it
+        ({"Discounts": [{"Code": "XMAS", "Amount": 5.00}], "ShippingTotal": 4.95, "Total": 99.95}, "99.95"),
+        ({"Totals": {"Subtotal": 100.00, "Discount": 5.00, "Tax": 7.84, "Total": 102.84}}, "102.84"),
     ],
 )
 def test_charges_an_order_shows_beside_its_lines_are_charged(

@@ -327,7 +327,8 @@ def raw_lines(record: Any) -> list[Any]:
 def parse_order(raw: Any) -> VendorOrder:
     """An order object (or one inside an envelope: ``{"Data": {...order}}``, as some APIs answer a single
     record the way they answer a list); an unexpected shape gives empty fields rather than an exception."""
-    from .totals import costs_per_line, order_total  # they read fields with this module's helpers
+    # they read fields with this module's helpers
+    from .totals import costs_per_line, order_total_and_discount
 
     record = raw if isinstance(raw, Mapping) else {}
     if not field(record, "Id", "OrderId", *LINE_ITEM_KEYS, "PONumber", "PoNumber"):
@@ -341,15 +342,18 @@ def parse_order(raw: Any) -> VendorOrder:
     dollars = currency in ("", "USD")
     if lines and not isinstance(field(record, "LineItems"), list):
         kept["LineItems"] = lines  # under its documented name, for whatever reads the raw order
+    parsed = costs_per_line(record, _with_order_parcels(record, items, dollars))
+    total, discount = order_total_and_discount(record, parsed) if dollars else (None, Decimal(0))
     return VendorOrder(
         id=text(record, "Id", "OrderId"),
         po_number=po_number_of(record),
         status=status_name(field(record, "Status")),
         type=enum_value(field(record, "Type"), default="PhysicalShipment"),
-        line_items=(parsed := costs_per_line(record, _with_order_parcels(record, items, dollars))),
+        line_items=parsed,
         raw=kept,
-        total=order_total(record, parsed) if dollars else None,
+        total=total,
         currency=currency,
+        discount=discount,
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import linematch
 from ..addressmatch import other_recipient
-from ..billing import billed_beside
+from ..billing import billed_on_order
 from ..models import Shipment, VendorLineItem, VendorOrder
 from ..payload import line_items
 from ..references import unprefixed
@@ -46,8 +46,9 @@ def note_billed_on_order(
     """Record what ``vendor_order`` bills beside its lines (beside its ``rows``' costs when its lines show
     none: :func:`bulkship.billing.billed_beside`) when it differs from what was recorded last for the PO;
     True when recorded. A total below its lines is no charge: which of the two is wrong is unknown (line
-    costs in cents, a credit), and ``reconcile`` says the difference."""
-    amount = max(billed_beside(vendor_order, rows), Decimal(0))
+    costs in cents, a credit), and ``reconcile`` says the difference; but a discount on the order its total
+    proves (:func:`bulkship.billing.billed_on_order`), recorded negative."""
+    amount = billed_on_order(vendor_order, rows)
     seen = sql.events(db, None, po_number, None, [BILLED_ON_ORDER])
     last = json.loads(seen[-1]["detail"]).get("amount") if seen else None
     if (last is None and not amount) or (last is not None and Decimal(last) == amount):

@@ -29,7 +29,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..addressmatch import recipients
-from ..billing import billed_beside, costs_unshown, row_made_no_card, vendor_cost
+from ..billing import billed_on_order, costs_unshown, row_made_no_card, vendor_cost
 from ..errors import AuthenticationError, BulkshipError, NotFoundError, VendorError
 from ..ledger import Ledger, OrderRecord, RowRecord
 from ..linematch import RecordedLine, line_id_places, match_lines, tie_unechoed
@@ -112,7 +112,7 @@ def _compare_order(
     if cards and all(li.cost is not None for li in cards) and planned != charged:
         add("cost", "", planned, charged)
     # shipping or fees billed on the order beside its lines, other than the ledger last recorded (``billed``)
-    if to_cents(max(billed_beside(vendor, rows), Decimal(0))) != to_cents(billed):
+    if to_cents(billed_on_order(vendor, rows)) != to_cents(billed):
         add("order total", "", to_cents(charged + billed), to_cents(vendor.total))
     if vendor.currency and vendor.currency != "USD":  # its costs are not dollars
         add("currency", "", "USD", vendor.currency)

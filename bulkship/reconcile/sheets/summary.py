@@ -269,12 +269,22 @@ def _write_summary(
     row += 1
     buckets = [(bucket.capitalize(), tally.by_money.get(bucket) or MoneyTally()) for bucket in MONEY_BUCKETS]
     row = _money_table(sheet, row, "Money", buckets, fmt, total=True)
-    if tally.billed:  # never a total that leaves out what the vendor charged on the orders themselves
-        amount = sum(tally.billed.values(), Decimal(0))
+    billed = {po: amount for po, amount in tally.billed.items() if amount > 0}
+    if billed:  # never a total that leaves out what the vendor charged on the orders themselves
+        amount = sum(billed.values(), Decimal(0))
         note = (
-            f"Charged includes {money_text(amount)} the vendor billed on {len(tally.billed)} order(s) beside "
+            f"Charged includes {money_text(amount)} the vendor billed on {len(billed)} order(s) beside "
             "their lines (the order's own total beyond its lines' costs: shipping or fees billed per order), "
-            f"shown as shipping cost: {', '.join(sorted(tally.billed))}."
+            f"shown as shipping cost: {', '.join(sorted(billed))}."
+        )
+        _write_text(sheet, row - 1, 0, note, fmt.text)
+        row += 1
+    taken = {po: -amount for po, amount in tally.billed.items() if amount < 0}
+    if taken:  # a discount on the order itself, its total below its lines (found by hunter-vendor8)
+        note = (
+            f"Charged is net of {money_text(sum(taken.values(), Decimal(0)))} the vendor took off "
+            f"{len(taken)} order(s) as a discount on the order (its own total below its lines' costs, by the "
+            f"discount it shows), shown as discount: {', '.join(sorted(taken))}."
         )
         _write_text(sheet, row - 1, 0, note, fmt.text)
         row += 1
