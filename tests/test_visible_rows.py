@@ -259,6 +259,37 @@ def test_a_do_not_send_mark_leaves_its_row_out(
     assert "row 3 (column 'Do Not Send': 'X')" in err and "row 5 (column 'Status': 'Terminated 11/30')" in err
 
 
+def test_a_note_or_status_holding_a_zero_width_space_still_leaves_its_row_out(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets8: a note or status pasted from a web page or a chat with a zero-width space (or
+    another invisible character) beside its words ('\u200bdeceased', 'do not send\u200b', 'Inactive\u2060')
+    was read as nothing: each person was sent a card, exit 0."""
+    path = tmp_path / "pasted.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Notes,Employment Status,Do Not Send\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,,Active,\n"
+        "Cy Orr,3 Oak St,Boston,MA,02134,CVS,50,\u200bdeceased,Active,\n"
+        "Di Fox,5 Ash St,Boston,MA,02134,CVS,50,,\u200bInactive\u2060,\n"
+        "Ed Kim,6 Elm St,Boston,MA,02134,CVS,50,do not\u200b send\u200b,Active,\n"
+        "Flo Ng,7 Elm St,Boston,MA,02134,CVS,50,,Active,\ufeff\n"
+        "Gil Po,8 Elm St,Boston,MA,02134,CVS,50,,Active,\u00adX\n",
+        encoding="utf-8",
+    )
+
+    code = main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")])
+
+    err = capsys.readouterr().err
+    assert code == 0, err
+    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
+    assert names == ["Ann Lee", "Flo Ng"]  # a 'Do Not Send' cell holding only an invisible character is empty
+    assert (
+        "4 row(s) the list says not to send are not ordered: row 3 (column 'Notes': 'deceased'); row 4 "
+        "(column 'Employment Status': 'Inactive'); row 5 (column 'Notes': 'do not send'); row 7 (column "
+        "'Do Not Send': 'X')"
+    ) in err
+
+
 def test_a_status_of_retired_or_a_note_that_starts_with_left_is_no_reason_to_leave_a_row_out(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

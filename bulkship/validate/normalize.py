@@ -19,6 +19,7 @@ from .usps import COUNTRY_ALIASES, state_lookup, zip_prefix_states
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _SUSPICIOUS = re.compile(f"[^\\S ]|  |[{_INVISIBLE}\\x00-\\x1f\\x7f]")
 _INVISIBLE_RE = f"[{_INVISIBLE}\\x00-\\x08\\x0e-\\x1f\\x7f]"
+_INVISIBLE_PATTERN = re.compile(_INVISIBLE_RE)
 
 MONEY_NOISE = r"(?i)^\s*(?:usd|us\$)?\s*\$?\s*|\s*(?:usd|dollars?)\s*$|,(?=\d{3}(?:\D|$))|\$"
 MONEY = r"\d{1,7}(?:\.\d{1,2})?"
@@ -102,6 +103,25 @@ def _suspicious(column: pd.Series) -> bool:
 
 def _cleanup(column: pd.Series) -> pd.Series:
     return column.str.replace(_INVISIBLE_RE, "", regex=True).str.replace(r"\s+", " ", regex=True).str.strip()
+
+
+def without_invisible(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the invisible characters :func:`clean_text` drops removed from its text cells, nothing
+    else changed: each cell as the person sees it ('\u200bdeceased' reads 'deceased'). ``frame`` itself when
+    no cell holds one."""
+    seen = frame
+    for position in range(frame.shape[1]):
+        values = frame.iloc[:, position].tolist()
+        try:
+            joined = "|".join(values)
+        except TypeError:  # a cell that is not text (NA)
+            joined = "|".join(v for v in values if isinstance(v, str))
+        if (joined.isascii() and joined.isprintable()) or not _INVISIBLE_PATTERN.search(joined):
+            continue
+        if seen is frame:
+            seen = frame.copy()
+        seen.isetitem(position, [_INVISIBLE_PATTERN.sub("", v) if isinstance(v, str) else v for v in values])
+    return seen
 
 
 def clean_text(column: pd.Series) -> tuple[pd.Series, pd.Series]:

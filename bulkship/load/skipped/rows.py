@@ -6,6 +6,7 @@ import pandas as pd
 
 from ...models import SkippedRow
 from ...program import ProgramSettings
+from ...validate.normalize import without_invisible
 from ..cells import _Grid
 from .digital import _digital_rows
 from .headings import _repeated_headers, _sections_left_out
@@ -27,7 +28,10 @@ def _skipped_rows(
     program: ProgramSettings,
 ) -> list[SkippedRow]:
     """Rows that are not ordered although they hold data: hidden ones (unless --include-hidden), totals
-    rows and notes. Hidden comes first: a hidden totals row is reported as hidden."""
+    rows and notes. Hidden comes first: a hidden totals row is reported as hidden. Cells are read as the
+    person sees them: a zero-width space pasted beside 'deceased' or 'Inactive' hides no word (found by
+    hunter-sheets8: each such row was ordered)."""
+    body = without_invisible(body)
     skipped = {s.row: s for s in _hidden_rows(grid, body, by_position, program.include_hidden)}
     for row in _crossed_out(grid, body, column_map, by_position):
         skipped.setdefault(row, SkippedRow(row, CROSSED, CROSSED_REASON))
