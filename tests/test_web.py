@@ -1414,3 +1414,24 @@ def test_a_sheet_choice_on_a_page_left_open_does_not_set_back_a_sheet_chosen_sin
     refused = client.post("/batches/months/sheet", data=stale)  # tab 1's 'Use this sheet', as shown
     assert "sheet “December”" in client.get("/batches/months/review").text
     assert refused.status_code == 409 and "The batch changed since that page was shown" in refused.text
+
+
+def test_invalid_rows_of_a_batch_run_from_the_command_line_say_where_their_reason_is(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by newcomer1 (fixed by review22): the Results page of a batch run from the command line said
+    'not valid: see the review' on each invalid row, though such a batch has no review on the server (its
+    review and Fix-these pages lead back to the results). It now names the result workbook's 'Fix these'
+    sheet, where the reason is; a batch uploaded here still points to its review."""
+    from bulkship.cli import main
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Name,Address,City,State,ZIP,Product,Amount\nAna,1 Main St,Boston,MA,1234X,CVS,25\n")
+    assert main(["run", str(bad), "--batch", "cli-bad", "--yes", "--out", str(tmp_path / "out")]) == 3
+    page = client.get("/batches/cli-bad/results").text
+    assert "see the review" not in page
+    assert "the result workbook says why, on its “Fix these” sheet" in page
+    upload(client, SAMPLES / "messy.xlsx", name="here")
+    assert confirm(client, "here", leave_out="yes").url.path == "/batches/here/progress"
+    wait_until_finished(client, "here")
+    assert "not valid: see the review" in client.get("/batches/here/results").text
