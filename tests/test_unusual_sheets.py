@@ -1351,6 +1351,40 @@ def test_text_direction_overrides_are_removed_from_what_is_printed_and_said(
     ]
 
 
+def test_characters_that_show_as_nothing_or_as_a_blank_are_read_as_they_show(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets8: a name of only a Hangul filler (U+3164, which shows as a blank) was sent, a
+    card with no name on it; 'Lee\u115f Park' beside 'Lee Park' at one address was two people, a card each;
+    'Eve\u034f Kim' (a combining grapheme joiner) and '5 Main\u3164Street' went to the vendor as written."""
+    path = xlsx(
+        tmp_path / "pasted.xlsx",
+        HEADER,
+        ["\u3164", "1 Main St", "Boston", "MA", "02134", "CVS", 50],
+        ["Lee Park", "2 Elm St", "Boston", "MA", "02134", "CVS", 50],
+        ["Lee\u115f Park", "2 Elm St", "Boston", "MA", "02134", "CVS", 50],
+        ["Eve\u034f Kim", "5 Main\u3164Street", "Boston", "MA", "02134", "CVS", 50],
+        ["Ida Lu\ufe0f", "6 Main St\U000e0041", "Boston", "MA", "02134", "CVS", 50],
+    )
+    code, data, _ = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"], data["duplicate"]) == (1, 3, 1, 1)
+    errors = {(p["row"], p["message"]) for p in data["problems"] if p["severity"] == "error"}
+    assert errors == {
+        (2, "Row 2, column 'Name': is empty; fill in the recipient's name, or First Name and Last Name."),
+        (
+            4,
+            "Row 4, column 'Name': same recipient, address and card as row 3; it will not be sent twice. To "
+            "send it again on purpose, add a column 'Allow Duplicate' and put yes in it for this row.",
+        ),
+    }
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    sent = [
+        (li["PhysicalDeliveryAddress"]["Name"], li["PhysicalDeliveryAddress"]["AddressLine1"])
+        for li in ordered_lines()
+    ]
+    assert sent == [("Lee Park", "2 Elm St"), ("Eve Kim", "5 Main Street"), ("Ida Lu", "6 Main St")]
+
+
 @pytest.mark.parametrize("cell_references", [True, False], ids=["references", "no-references"])
 def test_a_row_of_height_zero_is_as_hidden_as_a_hidden_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], cell_references: bool
