@@ -453,3 +453,38 @@ def test_a_line_cost_written_for_one_card_of_its_quantity_is_read_for_all_of_the
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         costs = sorted(r.cost or Decimal(0) for r in ledger.batch_rows("staff"))
     assert costs == [Decimal("25.00"), Decimal("50.00"), Decimal("75.00")], costs
+
+
+def test_a_line_cost_written_for_one_card_with_no_order_total_is_read_for_all_of_them_by_the_plan(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """hunter-vendor7's leftover, found again by hunter-vendor8: the same vendor writing one card's cost
+    beside the line's Quantity, its orders showing no total of their own: nothing proved it, and the run,
+    `status`, the workbook and the Batches page said "charged 75.00" for 2, 1 and 3 cards of 25.00 (150.00
+    billed), reconcile "cost planned 150.00 vs vendor 75.00". The plan the person confirmed proves it: the
+    costs times their quantities are the order's planned cost."""
+    sheet = tmp_path / "staff.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*HEADER, "Quantity"])
+        for i, cards in ((1, 2), (2, 1), (3, 3)):
+            writer.writerow(
+                [f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25", cards]
+            )
+
+    def one_card_each_no_total(order: dict[str, Any]) -> None:
+        order.pop(key_of(order, "Cost"))
+        for line in order[key_of(order, "LineItems")]:
+            cost, quantity = key_of(line, "Cost"), line[key_of(line, "Quantity")]
+            line[cost] = float(Decimal(str(line[cost])) / quantity)
+
+    vendor.rewrite = orders_rewritten(one_card_each_no_total, reads_only=False)
+    settings = vendor.settings(tmp_path)
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    assert not [n for n in result.notes if "differ from the plan" in n], result.notes
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("150.00")] * 6
+    report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    assert report.matches, report.mismatches
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        costs = sorted(r.cost or Decimal(0) for r in ledger.batch_rows("staff"))
+    assert costs == [Decimal("25.00"), Decimal("50.00"), Decimal("75.00")], costs

@@ -7,7 +7,7 @@ import dataclasses
 from decimal import Decimal
 from typing import Any
 
-from ..models import VendorLineItem
+from ..models import VendorLineItem, VendorOrder
 from .parse import MAPPING, decimal, field, text
 
 # An order's own total (assumed: the sandbox writes the order's Cost, the sum of its lines)
@@ -183,3 +183,26 @@ def costs_per_line(record: Any, lines: tuple[VendorLineItem, ...]) -> tuple[Vend
     if whole not in totals or each in totals:
         return lines
     return tuple(dataclasses.replace(li, cost=(li.cost or Decimal(0)) * li.quantity) for li in lines)
+
+
+def costs_per_card_by_plan(vendor_order: VendorOrder, planned: Decimal | None) -> VendorOrder:
+    """``vendor_order`` with each line's cost for all its cards when it shows no total of its own but the
+    plan proves the costs it writes are one card's (as :func:`costs_per_line` does by the order's total):
+    its lines' costs times their quantities are the order's ``planned`` cost, their costs alone are not.
+    Left as they came, 2, 1 and 3 cards of 25.00, 25.00 and 50.00 shown at one card's cost, with no order
+    total, read "charged 100.00" everywhere for 225.00 billed (hunter-vendor7's leftover, found again by
+    hunter-vendor8). Costs other than the plan prove nothing: they stay as the vendor wrote them."""
+    lines = vendor_order.line_items
+    if planned is None or vendor_order.total is not None or not any(li.quantity > 1 for li in lines):
+        return vendor_order
+    if any(li.cost is None for li in lines):
+        return vendor_order
+    each = sum((li.cost or Decimal(0) for li in lines), Decimal(0))
+    whole = sum(((li.cost or Decimal(0)) * li.quantity for li in lines), Decimal(0))
+    if _cents(whole) != _cents(planned) or _cents(each) == _cents(planned):
+        return vendor_order
+    return dataclasses.replace(vendor_order, line_items=costs_per_line({"Cost": whole}, lines))
+
+
+def _cents(amount: Decimal) -> Decimal:
+    return amount.quantize(Decimal("0.01"))

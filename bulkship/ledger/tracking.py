@@ -11,6 +11,7 @@ from typing import Any
 from .. import linematch
 from ..addressmatch import other_recipient
 from ..billing import billed_on_order
+from ..client.totals import costs_per_card_by_plan
 from ..models import Shipment, VendorLineItem, VendorOrder
 from ..payload import line_items
 from ..references import unprefixed
@@ -215,6 +216,8 @@ class LedgerTracking(LedgerReads):
             sent = self._sent_items(po_number)
             vendor_order = unprefixed(vendor_order, sent)  # 'ACME-K1' echoed for the K1 sent
             vendor_order = merge_split(vendor_order, sent)  # a line item shown in pieces: one line again
+            planned = self.order(po_number)
+            vendor_order = costs_per_card_by_plan(vendor_order, planned.cost if planned else None)
             matches = linematch.lines_of_rows(rows, vendor_order, sent=lambda: sent)
             matches = [  # a piece of a line item, the rest not proven the row's: it says nothing of the row
                 None if partial_line(line, _item_of(sent, row), vendor_order, len(sent)) else line

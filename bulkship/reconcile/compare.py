@@ -30,6 +30,7 @@ from typing import Any
 
 from ..addressmatch import recipients
 from ..billing import billed_on_order, costs_unshown, row_made_no_card, vendor_cost
+from ..client.totals import costs_per_card_by_plan
 from ..errors import AuthenticationError, BulkshipError, NotFoundError, VendorError
 from ..ledger import Ledger, OrderRecord, RowRecord
 from ..linematch import RecordedLine, line_id_places, match_lines, tie_unechoed
@@ -167,6 +168,9 @@ def compare(
             seconds.append(vendor_order)
         else:
             theirs[vendor_order.po_number] = vendor_order
+    for po, vendor_order in theirs.items():  # one card's cost written beside its quantity, by the plan
+        if po in ours:
+            theirs[po] = costs_per_card_by_plan(vendor_order, ours[po].cost)
     vendor_only = [_second_order(order) for order in seconds]
     ledger_only, unresolved, pending = [], [], []
     mismatches: list[Mismatch] = []

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..addressmatch import other_recipient
 from ..client.orders import NotCreatedNoToken, NotCreatedThrottled
+from ..client.totals import costs_per_card_by_plan
 from ..errors import (
     AccessDeniedError,
     AuthenticationError,
@@ -125,6 +126,7 @@ class _Answers(_Conflicts):
                 return None
         vendor_order = unprefixed(vendor_order, line_items(order))  # 'ACME-K1' echoed for the K1 sent
         vendor_order = merge_split(vendor_order, line_items(order))  # a line item shown in pieces: one
+        vendor_order = costs_per_card_by_plan(vendor_order, order.cost)  # one card's cost, by the plan
         if created:  # our exact payload was accepted (201): its lines, checked against what was sent
             ids = [r.external_id or "" for r in rows]
             costs = [r.cost for r in rows]
