@@ -16,6 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+
+def counted(count: int, noun: str) -> str:
+    """'1 row', '2 rows': a count said with its noun in the right number ('1 rows' read in every one-row
+    run's summary: newcomer1)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 CHARGED = "charged"
 IN_DOUBT = "in doubt"
 TO_SEND = "to send"

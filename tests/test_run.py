@@ -238,3 +238,19 @@ def test_a_follow_up_declined_after_cards_were_sent_keeps_its_plan(
     assert sorted(li["ExternalId"] for o in orders for li in o["LineItems"]) == [
         f"E{i:03d}" for i in range(4)
     ]
+
+
+def test_one_row_and_one_order_are_said_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer1 (fixed by review22): a one-row list read 'Batch gifts: 1 rows (1 pending)' after the
+    run, 'Read 1 rows' and '1 rows: 1 valid' at validate, '(1 orders still moving)' at track."""
+    sheet = write_sheet(tmp_path / "gifts.csv", range(1))
+    assert main(["validate", str(sheet), "--out", str(tmp_path / "v")]) == 0
+    said = capsys.readouterr()
+    assert "Read 1 row from" in said.err and "1 row: 1 valid, 0 invalid" in said.out + said.err, said
+    code, _, err = run(capsys, str(sheet), "--yes")
+    assert code == 0 and "Batch gifts: 1 row (1 pending); 1 ordered in 1 order(s)" in " ".join(err.split())
+    assert main(["track", "gifts"]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert "1 pending (1 order still moving)" in err and "1 orders" not in err, err

@@ -28,7 +28,7 @@ def test_all_valid_exits_0_and_writes_the_workbook(
     path = sheet(tmp_path, "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,=HR")
     assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 0
     captured = capsys.readouterr()
-    assert "1 rows: 1 valid, 0 invalid" in captured.out
+    assert "1 row: 1 valid, 0 invalid" in captured.out
     assert "SANDBOX" in captured.err
     book = openpyxl.load_workbook(tmp_path / "out" / "list-validation.xlsx")
     rows = list(book["Validation"].values)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from ..statuses import counted
 from .app import err_console, styled
 
 if TYPE_CHECKING:
@@ -175,7 +176,7 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
     ordered = result.ordered_rows + result.ordered_earlier_rows  # every card charged is counted
     gone = f" ({result.ordered_earlier_rows} no longer in the file)" if result.ordered_earlier_rows else ""
     err_console.print(
-        f"Batch {result.batch}: {result.rows} rows{also} ({counts or 'none'}); "
+        f"Batch {result.batch}: {counted(result.rows, 'row')}{also} ({counts or 'none'}); "
         f"{ordered} ordered{gone} in {result.orders} order(s); charged {charged}"
     )
     if not result.sent_orders and not result.already_complete and result.stopped is None:

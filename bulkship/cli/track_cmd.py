@@ -17,6 +17,7 @@ from rich.table import Table
 
 from ..errors import BulkshipError
 from ..settings import Settings
+from ..statuses import counted
 from ..team import roles
 from .app import (
     ApiUrlOption,
@@ -127,9 +128,10 @@ def _print_track(report: TrackReport) -> None:
     for b in report.batches:
         counts = ", ".join(f"{n} {s}" for s, n in sorted(b.rows.items()) if n)
         moving, stuck = b.orders_open - b.orders_stuck, b.orders_stuck
-        state = "all final" if b.done else f"{moving} orders still moving" if moving or not stuck else ""
+        still = f"{counted(moving, 'order')} still moving" if moving or not stuck else ""
+        state = "all final" if b.done else still
         if stuck:  # not 'still moving': the vendor says no more of them, or cannot answer for them
-            state += f"{', ' if state else ''}{stuck} orders polling cannot move: see the notes"
+            state += f"{', ' if state else ''}{counted(stuck, 'order')} polling cannot move: see the notes"
         err_console.print(styled((b.batch, "bold"), f": {counts or 'no rows'} ({state})"))
         if b.orders_unresolved:
             err_console.print(
@@ -139,7 +141,7 @@ def _print_track(report: TrackReport) -> None:
             err_console.print(styled("  ", (warning, "yellow")))
         if b.output:
             err_console.print(f"  Results: {b.output}")
-    err_console.print(f"Polled {report.polled} orders; {report.changed} changed.")
+    err_console.print(f"Polled {counted(report.polled, 'order')}; {report.changed} changed.")
 
 
 def require_ledger(settings: Settings) -> None:

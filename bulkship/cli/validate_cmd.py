@@ -15,6 +15,7 @@ import typer
 from ..errors import BulkshipError
 from ..models import Catalog, ValidationResult
 from ..settings import Settings
+from ..statuses import counted
 from .app import (
     ApiUrlOption,
     CredentialsOption,
@@ -216,7 +217,11 @@ def validate_command(
         if fixed is not None
         else f"header on row {loaded.header_row}"
     )
-    err_console.print(f"Read {len(loaded.frame)} rows from {file} ({where}).", markup=False, soft_wrap=True)
+    err_console.print(
+        f"Read {counted(len(loaded.frame), 'row')} from {file} ({where}).",
+        markup=False,
+        soft_wrap=True,
+    )
     print_notices(loaded.notices)
     catalog = fetch_catalog(settings)
     default = default_batch_for(file, sheet or program.sheet)  # the batch `run` would continue

@@ -23,6 +23,7 @@ from ..load.skipped.rows import HEADER_AGAIN
 from ..models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, Problem, ValidationResult
 from ..program import ProgramSettings
 from ..schema import load_contract
+from ..statuses import counted
 from . import rules
 from .collect import ProblemCollector
 from .examples import check_examples
@@ -90,7 +91,7 @@ def summary_lines(result: ValidationResult) -> list[str]:
     """A short text summary: rows, valid, invalid, duplicates, problems by kind."""
     summary = result.summary()
     lines = [
-        f"{summary.rows} rows: {summary.valid} valid, {summary.invalid} invalid"
+        f"{counted(summary.rows, 'row')}: {summary.valid} valid, {summary.invalid} invalid"
         + (f", {summary.duplicate} duplicate" if summary.duplicate else "")
         + (f", {summary.skipped} skipped (not ordered)" if summary.skipped else "")
     ]
