@@ -4,6 +4,7 @@ before anything is written under it."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from .errors import InputError
@@ -11,8 +12,23 @@ from .plan import batch_name_of
 
 
 def default_batch_name(path: Path) -> str:
-    """The file's name without extension, made safe for PO numbers and file names."""
-    return batch_name_of(path.stem)
+    """The file's name without extension, made safe for PO numbers and file names. A name whose letters are
+    all of another script ('подарки декабрь', '賞品 2026') keeps them, its spaces and what a link cannot hold
+    made dashes: in the vendor's alphabet it was 'batch' (or '2026') whatever the file, and next month's list
+    ran as this one's batch, its repeats never held (found by hunter-sheets8). Its PO numbers carry a hash of
+    it (:func:`bulkship.plan.ponumbers.po_stem`)."""
+    name = batch_name_of(path.stem)
+    if _ASCII_LETTER.search(path.stem) or not any(c.isalpha() for c in path.stem):
+        return name
+    return "".join(c if _in_name(c) else "-" for c in path.stem).strip("-._") or name
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _in_name(char: str) -> bool:
+    """A letter, digit or mark of any script, or '.', '-', '_'."""
+    return char.isalnum() or char in "._-" or unicodedata.category(char).startswith("M")
 
 
 def default_batch_for(path: Path, sheet: str | None = None) -> str:

@@ -172,6 +172,25 @@ def test_a_near_identical_batch_name_is_not_a_fresh_batch(
     assert sum(cards(isolated_data_dir).values()) == 6
 
 
+@pytest.mark.parametrize(
+    ("december", "january"), [("подарки декабрь", "подарки январь"), ("賞品 十二月", "賞品 一月")]
+)
+def test_files_named_in_another_script_are_batches_of_their_own(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], december: str, january: str
+) -> None:
+    """Found by hunter-sheets8: a file's name in Cyrillic or Japanese made the batch 'batch', so next month's
+    list, named otherwise, ran as the same batch: Person 2, on both lists, was 'ordered earlier' and never
+    held nor said to repeat a card (exit 0), as in a list of its own."""
+    first = write_xlsx(tmp_path / f"{december}.xlsx", [person(1), person(2)])
+    assert run(capsys, str(first))[0] == 0
+    second = write_xlsx(tmp_path / f"{january}.xlsx", [person(2), person(3), person(4)])
+    code, _, err = run(capsys, str(second))
+    assert code == 3, err
+    assert f"Batch {january.replace(' ', '-')}: 3 rows (1 held, 2 pending)" in err, err
+    assert f"ordered in batch '{december.replace(' ', '-')}'" in err, err
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(1, 5)})
+
+
 def test_names_fold_case_spacing_and_the_download_suffix_but_not_numbers() -> None:
     assert fold_name("Gifts") == fold_name("gifts") == fold_name("gifts (1)") == fold_name(" GIFTS ")
     assert fold_name("Q4 gifts") == fold_name("q4-gifts") == fold_name("Q4_Gifts")
