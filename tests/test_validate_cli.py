@@ -181,3 +181,19 @@ def test_workbook_splits_past_the_sheet_row_limit_with_a_note(tmp_path: Path) ->
         "'Results (2)', 'Results (3)' in the same order."
     ]
     assert book["Notes"]["A1"].value == notes[0]
+
+
+def test_the_summary_names_the_field_each_column_is_read_as_in_the_page_s_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer1 (fixed by review22): the validation workbook's Summary said "Column 'Address' read
+    as address1", "'Value' read as value", "'Employee ID' read as external_id": bulkship's internal names,
+    where the Columns page and the template say "Address Line 1", "Value", "Employee ID"."""
+    path = sheet(tmp_path, "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,HR")
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 0
+    capsys.readouterr()
+    book = openpyxl.load_workbook(tmp_path / "out" / "list-validation.xlsx")
+    said = {row[0]: row[1] for row in book["Summary"].values if str(row[0] or "").startswith("Column ")}
+    assert said["Column 'Address'"] == "read as Address Line 1"
+    assert said["Column 'ZIP'"] == "read as ZIP Code" and said["Column 'Name'"] == "read as Name"
+    assert said["Column 'Value'"] == "read as Value" and not [v for v in said.values() if "_" in str(v)], said

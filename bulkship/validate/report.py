@@ -23,6 +23,7 @@ from ..models import STATUS, Problem, ValidationResult
 from ..reconcile.layout import distinct_headers
 from ..reconcile.sheets.cells import printable
 from ..safetext import FORMULA_TRIGGERS
+from ..schema import load_contract
 from ..workbook import (
     EXCEL_MAX_ROWS,
     STATUS_COLOURS,
@@ -68,6 +69,7 @@ def _cell_message(problem: Problem) -> str:
 
 def _summary_rows(result: ValidationResult) -> list[list[Any]]:
     sheet = result.sheet
+    contract = load_contract()
     summary = result.summary()
     return [
         ["File", sheet.path],
@@ -81,7 +83,12 @@ def _summary_rows(result: ValidationResult) -> list[list[Any]]:
         ["", ""],
         *([f"Problem: {kind}", count] for kind, count in sorted(summary.by_problem.items())),
         ["", ""],
-        *([f"Column '{header}'", f"read as {canonical}"] for header, canonical in sheet.column_map.items()),
+        # in the words of the Columns page and the template ('Address Line 1'), not bulkship's own names
+        # ('address1', 'carrier_id': found by newcomer1)
+        *(
+            [f"Column '{header}'", f"read as {contract.title(field)}"]
+            for header, field in sheet.column_map.items()
+        ),
     ]
 
 
