@@ -335,6 +335,9 @@ class VendorOrder:
     # a discount on the order itself that its total proves taken off (what the order may bill below its card
     # lines: client.totals.order_total_and_discount)
     discount: Decimal = Decimal(0)
+    # a document of its own the order shows (an invoice with its own number) whose total, more than the
+    # order's, is not read as its charge: (its name, its total), for the person to check (client.totals)
+    document: tuple[str, Decimal] | None = None
 
     @property
     def cost(self) -> Decimal:

@@ -193,6 +193,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
             *_po_refused(view),
             *costs_differ(view, batch),
             *_other_currency(ledger, batch),
+            *own_documents(ledger, batch),
             *_vendor_codes(view),
         ],
     )
@@ -292,6 +293,30 @@ def _other_currency(ledger: Ledger, batch: str) -> list[str]:
         "their costs are not added to the totals, which count those rows at their planned cost in dollars. "
         f"Compare with the vendor's invoice and `bulkship reconcile {batch}`"
     ]
+
+
+def own_documents(ledger: Ledger, batch: str) -> list[str]:
+    """A note for the orders showing a document of their own (an invoice with its own number) whose total,
+    more than the order's, is not counted (client.totals.shared_document): it may cover several orders, or
+    charges the order shows nowhere else; a person checks it with the vendor (found by hunter-vendor8: read
+    as each order's total, an invoice of 375.00 shown on 3 orders read "charged 1,125.00")."""
+    from .ledger.tracking import OWN_DOCUMENT
+
+    found: dict[tuple[str, str], set[str]] = {}
+    for e in ledger.events(batch, kinds=[OWN_DOCUMENT]):
+        key = (str(e.detail.get("document", "")), str(e.detail.get("total", "")))
+        found.setdefault(key, set()).add(str(e.po_number or ""))
+    notes = []
+    for (name, total), pos in sorted(found.items()):
+        named = named_orders(sorted(pos))
+        notes.append(
+            f"The vendor shows {name or 'a document'} of {money_text(Decimal(total or 0))} on {len(pos)} "
+            f"order(s) ({named}), more than the order's own lines and charges: it may cover several orders, "
+            "or charges the order shows nowhere else. bulkship cannot tell which, and counts each order by "
+            f"its own lines and charges (not that total): check it with the vendor before paying; compare "
+            f"with `bulkship reconcile {batch}`"
+        )
+    return notes
 
 
 def costs_differ(view: LedgerView, batch: str) -> list[str]:

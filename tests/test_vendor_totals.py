@@ -12,7 +12,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from support import HEADER
+from support import HEADER, write_sheet
 from support.money_invariants import check_money
 from support.vendor_proxy import Answer, Call, VendorProxy, key_of, orders_rewritten, place
 
@@ -488,3 +488,30 @@ def test_a_line_cost_written_for_one_card_with_no_order_total_is_read_for_all_of
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         costs = sorted(r.cost or Decimal(0) for r in ledger.batch_rows("staff"))
     assert costs == [Decimal("25.00"), Decimal("50.00"), Decimal("75.00")], costs
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"Invoice": {"InvoiceNumber": "INV-2026-12", "Total": 100.00, "Status": "Open"}},
+        {"Payment": {"PaymentId": "PAY-7", "Amount": 100.00, "CurrencyCode": "USD"}},
+        {"Billing": {"Total": 100.00, "Orders": ["BS-STAFF-0001", "BS-STAFF-0002"]}},
+    ],
+)
+def test_an_invoice_covering_several_orders_is_not_charged_once_per_order(
+    vendor: VendorProxy, tmp_path: Path, document: dict[str, Any]
+) -> None:
+    """review21's doubt, found by hunter-vendor8: each order of a batch showing the one invoice covering
+    them all ('Invoice': {'InvoiceNumber': 'INV-2026-12', 'Total': 100.00}, the batch's 100.00 in 2
+    orders) had it read as each order's total: the run, `status`, the workbook and the Batches page said
+    "charged 200.00" and reconcile "Everything matches". A document of its own (its own number, or listing
+    several orders) is no order's total: each order is counted by its own lines, and the run and track say
+    that the vendor shows it, for a person to check."""
+    vendor.rewrite = orders_rewritten(lambda order: order.update(document), reads_only=False)
+    settings = vendor.settings(tmp_path)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3, 4])
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff", max_lines=2)
+    assert len(vendor.orders()) == 2
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("100.00")] * 6
+    (note,) = [n for n in result.notes if "The vendor shows" in n]
+    assert "100.00 on 2 order(s)" in note and "check it with the vendor" in note, note

@@ -89,9 +89,62 @@ def _totals(shown: list[Any]) -> list[Decimal]:
 
 
 def _shown_in(record: Any) -> list[Any]:
-    """The order and each object of totals it holds (one that is no money object of its own)."""
+    """The order and each object of totals it holds (one that is no money object of its own), but for a
+    document of its own (:func:`shared_document`)."""
+    hidden = {key.lower() for key, _value in _documents(record)} if isinstance(record, MAPPING) else set()
+    if hidden:
+        record = {k: v for k, v in record.items() if str(k).lower() not in hidden}
     inner = [field(record, key) for key in TOTALS_OBJECT_KEYS]
     return [record, *(i for i in inner if isinstance(i, MAPPING) and decimal(i) is None)]
+
+
+# An invoice, payment or statement the order shows that is a document of its own (its own number, or a list
+# of the orders it covers): its total may be several orders'. Read as the order's total, an invoice of 375.00
+# shown on each of 3 orders read "charged 1,125.00" everywhere and reconcile "Everything matches" (review21's
+# doubt, found by hunter-vendor8)
+DOCUMENT_KEYS = ("Invoice", "Payment", "Billing", "Statement", "Bill")
+DOCUMENT_ID_KEYS = (
+    "InvoiceNumber", "InvoiceId", "InvoiceNo", "PaymentId", "PaymentNumber", "StatementId", "StatementNumber",
+    "DocumentNumber", "Number", "Id", "Reference", "ReferenceNumber",
+)  # fmt: skip
+DOCUMENT_ORDERS_KEYS = ("Orders", "OrderIds", "OrderNumbers", "PONumbers", "PoNumbers", "OrderCount")
+
+
+def _is_document(value: Any, record: Any) -> bool:
+    """Whether ``value`` (an object the order holds) is a document of its own: it names itself otherwise
+    than the order does, or lists (counts) more than one order."""
+    if not isinstance(value, MAPPING):
+        return False
+    own = text(value, *DOCUMENT_ID_KEYS).strip().upper()
+    names = {text(record, *keys).strip().upper() for keys in (("Id", "OrderId"), ("PONumber", "PoNumber"))}
+    covered = field(value, *DOCUMENT_ORDERS_KEYS)
+    several = (isinstance(covered, list) and len(covered) > 1) or (decimal(covered) or 0) > 1
+    return bool(own and own not in names) or several
+
+
+def _documents(record: Any) -> list[tuple[str, Any]]:
+    """The documents of their own the order holds under :data:`DOCUMENT_KEYS`: (key, object)."""
+    found = [(key, field(record, key)) for key in DOCUMENT_KEYS]
+    return [(key, value) for key, value in found if _is_document(value, record)]
+
+
+def shared_document(
+    record: Any, total: Decimal | None, lines: tuple[VendorLineItem, ...]
+) -> tuple[str, Decimal] | None:
+    """A document of its own the order shows (an invoice with its own number, a payment listing several
+    orders) whose total is more than the order's own (``total``, else its lines' sum): it is not read as the
+    order's, whose it may not be alone; (its name, its total) for the person to check with the vendor. None
+    when it shows no such document, or one adding nothing."""
+    costs = [li.cost for li in lines]
+    lines_sum = sum((c or Decimal(0) for c in costs), Decimal(0)) if costs and None not in costs else None
+    own = total if total is not None else lines_sum
+    for key, value in _documents(record):
+        amounts = [decimal(value), *_totals([value]), *(decimal(field(value, k)) for k in CHARGE_AMOUNT_KEYS)]
+        largest = max((a for a in amounts if a is not None), default=None)
+        if largest is not None and (own is None or largest > own):
+            name = text(value, *DOCUMENT_ID_KEYS).strip()
+            return (f"{key.lower()} {name}".strip(), largest)
+    return None
 
 
 # Charges an order may show beside its total, by kind (none is documented; the names other APIs give them).

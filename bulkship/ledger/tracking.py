@@ -71,6 +71,22 @@ def note_currency(db: Any, batch: str, po_number: str, vendor_order: VendorOrder
     sql.insert_event(db, now_iso(), batch, po_number, FOREIGN_CURRENCY, detail)
 
 
+OWN_DOCUMENT = "own_document"  # an invoice (payment) of its own the order shows, its total not read as its
+
+
+def note_document(db: Any, batch: str, po_number: str, vendor_order: VendorOrder) -> None:
+    """Record, once per PO and document, that the order shows a document of its own (an invoice with its
+    own number) whose total, more than the order's, is not counted (client.totals.shared_document): the run
+    and track say so, for a person to check it with the vendor."""
+    if vendor_order.document is None:
+        return
+    name, total = vendor_order.document
+    detail = json.dumps({"document": name, "total": str(total)}, sort_keys=True)
+    if any(e["detail"] == detail for e in sql.events(db, None, po_number, None, [OWN_DOCUMENT])):
+        return
+    sql.insert_event(db, now_iso(), batch, po_number, OWN_DOCUMENT, detail)
+
+
 def is_step_back(ranks: dict[str, int], before: str | None, after: str | None) -> bool:
     """True when ``after`` is an earlier status than ``before`` (both known to ``ranks``)."""
     old, new = ranks.get((before or "").lower()), ranks.get((after or "").lower())
@@ -323,6 +339,7 @@ class LedgerTracking(LedgerReads):
             ):
                 changed = True
             note_currency(db, current["batch"], po_number, vendor_order)
+            note_document(db, current["batch"], po_number, vendor_order)
             if changed:
                 detail = {"status": vendor_order.status, "source": source}
                 self._event(db, current["batch"], po_number, "status", detail)

@@ -26,7 +26,7 @@ from ..models import VendorOrder
 from . import sql
 from .reads import LedgerReads
 from .records import REVIEW_STATE, LineOutcome, money_column, now_iso
-from .tracking import note_billed_on_order, note_currency
+from .tracking import note_billed_on_order, note_currency, note_document
 
 
 @dataclass(frozen=True)
@@ -133,6 +133,7 @@ class LedgerTransitions(LedgerReads):
             self._event(db, batch, po_number, "created" if created else "already_existed", detail)
             note_billed_on_order(db, batch, po_number, vendor_order, self.rows_by_po(po_number))
             note_currency(db, batch, po_number, vendor_order)
+            note_document(db, batch, po_number, vendor_order)
 
     def record_rejected(
         self, po_number: str, message: str, row_errors: dict[str, str], body: Any = None
