@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 from test_client import Vendor, Waits, client_for, create, order_body, run
 
-from bulkship.client.parse import parse_order, parse_product, status_name
+from bulkship.client.parse import VendorObject, field, parse_order, parse_product, status_name
 from bulkship.client.refusals import field_errors
 from bulkship.errors import ConfigError, OrderRejectedError
 from bulkship.ledger import Ledger
@@ -38,6 +38,32 @@ def listing(pages: Callable[[int, str | None], dict[str, Any] | list[Any]]) -> V
 async def look_up(vendor: Vendor, po: str) -> Any:
     async with client_for(vendor) as client:
         return await client.look_up_order(po)
+
+
+def test_an_answer_read_case_insensitively_reads_a_change_made_to_it_after() -> None:
+    """The client lower-cases an answer's keys once (``VendorObject``): any change to the object is then read,
+    never the value it had when first read."""
+    decoded = json.loads('{"trackingNumber": "1Z1", "carrier": "UPS"}', object_pairs_hook=VendorObject)
+    assert field(decoded, "TrackingNumber") == "1Z1"
+    changes: list[Callable[[VendorObject], object]] = [
+        lambda o: o.__setitem__("trackingNumber", "1Z2"),
+        lambda o: o.update(trackingNumber="1Z3"),
+        lambda o: o.__ior__({"trackingNumber": "1Z4"}),
+        lambda o: o.pop("trackingNumber"),
+        lambda o: o.setdefault("TRACKINGNUMBER", "1Z5"),
+        lambda o: o.__delitem__("TRACKINGNUMBER"),
+        lambda o: o.popitem(),
+        lambda o: o.update({"trackingnumber": "1Z6"}),
+        lambda o: o.clear(),
+    ]
+    seen = []
+    for change in changes:
+        change(decoded)
+        seen.append((field(decoded, "TrackingNumber"), field(decoded, "Carrier")))
+    assert seen == [
+        ("1Z2", "UPS"), ("1Z3", "UPS"), ("1Z4", "UPS"), (None, "UPS"), ("1Z5", "UPS"), (None, "UPS"),
+        (None, None), ("1Z6", None), (None, None),
+    ]  # fmt: skip
 
 
 ORDERS = [order_body(f"id-{n}", f"OTHER-{n:04d}") for n in range(7)] + [order_body("ours", "PO-1")]

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..folding import no_reference
 from ..models import Shipment
-from .parse import MAPPING, field, text
+from .parse import MAPPING, field, lowered, text
 
 # Where a parcel's tracking number may be: flat, or an object or a list under one of these names.
 TRACKING_KEYS = (
@@ -21,6 +21,8 @@ TRACKING_KEYS = (
 # Inside a tracking object ("Tracking": {"Number": ..., "Url": ...}).
 _NUMBER_KEYS = ("Number", "TrackingNumber", "Code", "Id", "Value")
 _LINK_KEYS = ("TrackingUrl", "TrackingLink", "TrackingUri")
+# A line is its own parcel only with a tracking number or link of its own (read only then: most have none).
+_OWN_PARCEL_KEYS = frozenset(key.lower() for key in (*TRACKING_KEYS, *_LINK_KEYS))
 _PARCEL_LISTS = (
     "Shipments", "Shipment", "Packages", "Parcels", "Fulfillments", "ClaimData", "Claim", "Claims",
 )  # fmt: skip
@@ -45,7 +47,7 @@ def _tracking_of(raw: Any) -> tuple[str, str]:
     the tracking object."""
     number, link = _tracking(field(raw, TRACKING_KEYS[0]))
     if not number and isinstance(raw, MAPPING):
-        keys = {str(key).lower(): value for key, value in raw.items()}
+        keys = lowered(raw)
         for key in TRACKING_KEYS[1:]:
             found, found_link = _tracking(keys.get(key.lower()))
             link = link or found_link
@@ -94,9 +96,9 @@ def shipments(raw: Any) -> tuple[Shipment, ...]:
     """A line item's parcels: ``Shipments[]`` (or one ``Shipment``, ``Packages``, ``Parcels``...), the claim
     data (``claimData``, an object or a list), or the line item itself; each shown by a tracking number, a
     tracking link, or a shipped or delivered date."""
-    keys = {str(key).lower(): value for key, value in raw.items()} if isinstance(raw, MAPPING) else {}
+    keys = lowered(raw) if isinstance(raw, MAPPING) else {}
     found = [_shipment(s) for key in _PARCEL_LISTS for s in _records(keys.get(key.lower()))]
-    if not any(s.tracking_number for s in found):
+    if not any(s.tracking_number for s in found) and not _OWN_PARCEL_KEYS.isdisjoint(keys):
         own = _shipment(raw)
         if own.tracking_number or own.tracking_url:
             found.append(own)
@@ -122,7 +124,7 @@ def order_parcels(raw_order: Any, raw_lines: list[Any]) -> list[tuple[Shipment, 
     no card made and was sent again (found by hunter-vendor3). A parcel naming its lines (by line Id or
     ExternalId) goes to them; one naming none to every line: which card it holds is not said, and a card
     made is never read as none."""
-    keys = {str(k).lower(): v for k, v in raw_order.items()} if isinstance(raw_order, MAPPING) else {}
+    keys = lowered(raw_order) if isinstance(raw_order, MAPPING) else {}
     records = [r for key in _PARCEL_LISTS for r in _records(keys.get(key.lower()))]
     if not records and _said(text(raw_order, "TrackingNumber", "TrackingUrl")):
         records = [raw_order]  # (not its other tracking keys: an order's 'TrackingId' may be a request's)

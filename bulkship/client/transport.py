@@ -30,7 +30,7 @@ from ..errors import (
     VendorUnavailableError,
 )
 from ..models import Catalog
-from .parse import decimal, field, parse_order, text
+from .parse import VendorObject, decimal, field, parse_order, text
 from .policy import (
     BACKOFF_INITIAL_S,
     DEFAULT_MAX_ATTEMPTS,
@@ -368,7 +368,7 @@ class _Transport:
         if not response.content.strip():
             return None
         try:
-            return response.json()
+            return response.json(object_pairs_hook=VendorObject)
         except ValueError:
             raise TerminalVendorError(
                 f"The vendor API at {self.base_url} answered {method} {path} with something that is not JSON "
