@@ -5,6 +5,7 @@ columns, totals rows and notes, on real XLSX files written by openpyxl, through 
 
 from __future__ import annotations
 
+import csv
 import datetime
 import json
 from pathlib import Path
@@ -1012,6 +1013,57 @@ def test_notes_saying_not_to_send_in_other_words_leave_their_rows_out(tmp_path: 
     path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
     skipped = [s.row for s in load_sheet(path).skipped]
     assert skipped == list(range(2, 2 + len(said)))
+
+
+def test_notes_and_answers_in_other_languages_leave_their_rows_out(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets8: a list from Puerto Rico or a bilingual HR team, its headers in English, its
+    notes and answers as people typed them: 'No enviar', 'Fallecido', 'Ne pas envoyer', 'Verstorben', Status
+    'Inactivo', 'Send?' = Non, 'Card Sent?' = Sí were each read as nothing, every card ordered, exit 0. Notes
+    saying where to send, or what else, still send."""
+    said = [
+        ("No enviar", "", "", ""), ("NO ENVIAR - renunció", "", "", ""), ("Favor de no enviar", "", "", ""),
+        ("Fallecida", "", "", ""), ("Fallecio", "", "", ""), ("Dado de baja 11/15", "", "", ""),
+        ("Ya se envió", "", "", ""), ("Mudó a TX; no enviar", "", "", ""), ("Ne pas envoyer", "", "", ""),
+        ("Décédé", "", "", ""), ("Déjà envoyé", "", "", ""), ("Bitte nicht versenden", "", "", ""),
+        ("Verstorben", "", "", ""), ("Não enviar", "", "", ""), ("Deceduto", "", "", ""),
+        ("", "Inactivo", "", ""), ("", "Terminada", "", ""), ("", "Baja", "", ""), ("", "Ausgeschieden", "", ""),
+        ("", "", "Non", ""), ("", "", "Nein", ""), ("", "", "Não", ""), ("", "", "No enviar", ""),
+        ("", "", "", "Sí"), ("", "", "", "Oui"),
+    ]  # fmt: skip
+    kept = [
+        ("No enviar a la oficina - solo a casa", "Activo", "Sí", "No"), ("Enviar a casa", "Activa", "Oui", ""),
+        ("Ne pas envoyer au bureau", "", "Ja", ""), ("Nicht ins Büro senden", "", "", "Nein"),
+    ]  # fmt: skip
+    path = tmp_path / "lista.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            [
+                "Name",
+                "Address",
+                "City",
+                "State",
+                "ZIP",
+                "Product",
+                "Value",
+                "Notes",
+                "Employment Status",
+                "Send?",
+                "Card Sent?",
+            ]
+        )
+        for i, cells in enumerate(said + kept):
+            writer.writerow(
+                [f"Person {i}", f"{i + 1} Calle Sol", "San Juan", "PR", "00901", "CVS", "50", *cells]
+            )
+
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+
+    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
+    assert names == [f"Person {i}" for i in range(len(said), len(said) + len(kept))], capsys.readouterr().err
+    assert "row 3 (column 'Notes': 'NO ENVIAR - renunció')" in " ".join(capsys.readouterr().err.split())
 
 
 @pytest.mark.parametrize(

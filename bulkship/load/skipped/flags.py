@@ -80,6 +80,27 @@ _TICK_HEADER = re.compile(r"\W*[✓✔☑✅]\W*")
 _WHO_OR_WHERE = frozenset({"by", "to", "from"})
 
 
+# The same in the other languages a US list's people write notes and answers in: Spanish (Puerto Rico, a
+# bilingual HR team), French, German, Portuguese, Italian; with or without their accents (found by
+# hunter-sheets8: 'No enviar', 'Fallecido', 'Ne pas envoyer', 'Verstorben', Status 'Inactivo', 'Send?' = Non,
+# 'Card Sent?' = Sí were each read as nothing, the card ordered). Not to send, said so...
+OTHER_DO_NOT_SEND = (
+    r"(?:(?:(?:por\s+)?favor(?:\s+de)?|merci\s+de|svp|bitte|per\s+favore)\s+)?"
+    r"(?:no\s+(?:enviar|mandar|env[ií]en?|manden?)|ne\s+pas\s+(?:envoyer|exp[ée]dier)|n['’]envoyez\s+pas|"
+    r"nicht\s+(?:senden|versenden|schicken|verschicken)|n[ãa]o\s+(?:enviar|mandar)|"
+    r"non\s+(?:inviare|spedire|mandare))"
+)
+# ... or the person is gone
+OTHER_GONE = (
+    r"inactiv[oa]|inactif|inactive|inaktiv|inativ[oa]|(?:dad[oa]\s+de\s+)?baja|terminad[oa]|renunci[óo]|renuncia|"
+    r"despedid[oa]|fallecid[oa]|falleci[óo]|falecid[oa]|faleceu|d[ée]c[ée]d[ée]e?|verstorben|decedut[oa]|"
+    r"d[ée]missionn(?:[ée]e?|aire)|licenci[ée]e?|ausgeschieden|gek[üu]ndigt|desligad[oa]|demitid[oa]|"
+    r"dimess[oa]|licenziat[oa]"
+)
+# ... and yes
+OTHER_YES = r"s[ií]|oui|ja|sim"
+
+
 # ... and the answers that say no ("NO - left company", "Do not send", "Excluded")
 _SAYS_NO = re.compile(
     r"(?i)^\s*(?:no|n|false|0|ineligible|not\s+eligible|excl(?:uded?)?|removed?|skip(?:ped)?|cancell?ed|declined|"
@@ -90,7 +111,9 @@ _SAYS_NO = re.compile(
     # ... or not yet, or not at all ("Approved" = Rejected, Pending review; "Send?" = Not yet, Hold, TBD;
     # "Active" = 0, Inactive: found by review11, each was ordered)
     r"|not\b.*|(?:pending|awaiting|waiting|rejected|denied|disapproved|unapproved|tbd|maybe|later)\b.*|\?+"
-    r"|(?:on\s+)?hold|next\s+year|inactive|terminated)\s*(?:$|[-–—:,.;!(].*)"
+    r"|(?:on\s+)?hold|next\s+year|inactive|terminated"
+    # ... or in another language ('Non', 'Nein', 'Não', 'No enviar')
+    rf"|non|nein|n[ãa]o|{OTHER_DO_NOT_SEND}\b.*|(?:{OTHER_GONE})\b.*)\s*(?:$|[-–—:,.;!(].*)"
 )
 
 
@@ -109,7 +132,7 @@ _HOLD_FLAGS = _answered(
 # by review11: only a bare yes/x/1 left the row out; 'Do Not Send' = "X - per HR" or 'Terminated' =
 # 2026-10-31 was ordered)
 _SAYS_YES = re.compile(
-    r"(?i)^(?!\s*(?:(?:no|n|false|nope)\b(?:\s*[-–—:,.;(].*)?|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|not\b.*|"
+    r"(?i)^(?!\s*(?:(?:no|n|false|nope|non|nein|n[ãa]o)\b(?:\s*[-–—:,.;(].*)?|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|not\b.*|"
     r"cleared|released|resolved|lifted|active|rehired|reinstated|accept(?:ed)?|opt(?:ed)?[\s-]*in)\s*$)\s*\S.*$"
 )
 # ... or an HR status saying the person is gone ("Status" = Terminated, "Left company"); not "Retired" (a
@@ -132,7 +155,7 @@ _SAYS_GONE = re.compile(
     # ... or is on its way ('In transit', 'Backordered': found by hunter-sheets6, ordered again)
     rf"{_ON_ITS_WAY}|"
     r"terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
-    r"former(?:\s+(?:employee|staff|worker))?)\b.*|[td]"
+    rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE})\b.*|[td]"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
     # ... or not to send, as a Send? column or a note says it ("Status" = Declined, Opted out, On hold:
     # found by review11, each was ordered; not "duplicate" nor "skipped": bulkship's own workbook says so)
@@ -145,7 +168,7 @@ _SAYS_GONE = re.compile(
 # to be sent; not those saying something went out ("Survey Status" = Completed is why a card is sent)
 _SAYS_LEFT = re.compile(
     r"(?i)^\s*(?:(?:terminated|termed|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
-    r"former(?:\s+(?:employee|staff|worker))?)\b.*"
+    rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE})\b.*"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
     r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
     r"excluded?|(?:on\s+)?hold|not\s+eligible|ineligible|no\s+(?:gift|card))"
@@ -218,7 +241,7 @@ _SENT_FLAGS = _answered(
 # "1" of yes while "11/15" and every XLSX date were ordered again (found by review10)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _SAYS_SENT = re.compile(
-    r"(?i)^\s*(?:(?:yes|y|x|true|1|sent|shipped|delivered|received|done|completed?|mailed)\b.*"
+    rf"(?i)^\s*(?:(?:yes|y|x|true|1|sent|shipped|delivered|received|done|completed?|mailed|{OTHER_YES})\b.*"
     # ... or ordered and on its way, or in the person's hands ('Gift Status' = In transit, Order placed,
     # Issued, Activated: found by hunter-sheets6, each was ordered again)
     rf"|(?:{_ON_ITS_WAY}|(?:order\s+)?placed|submitted|paid|issued|activated)\b.*"
@@ -254,6 +277,6 @@ _SENT_ON = frozenset(
     )
 )  # fmt: skip
 _SAYS_SENT_ANYHOW = re.compile(
-    r"(?i)^(?!\s*(?:(?:no|n|false|nope|not|unsent|pending|waiting|queued|ready|needs?|tbd|to\s*do|todo|"
+    r"(?i)^(?!\s*(?:(?:no|n|false|nope|non|nein|n[ãa]o|not|unsent|pending|waiting|queued|ready|needs?|tbd|to\s*do|todo|"
     r"to\s+(?:be\s+)?sen[dt]|send|hold|in\s+progress)\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+)\s*$)\s*\S.*$"
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ...schema import header_key
+from .flags import OTHER_DO_NOT_SEND, OTHER_GONE
 
 _NOTE_FLAGS = frozenset(
     header_key(h)
@@ -65,6 +66,16 @@ _NOTE_SAYS_NO = re.compile(
     r"|(?:gave|given|handed|presented)\s+(?:(?:(?:it|the\s+(?:gift|card)|out)\s+)?(?:in\s+person|by\s+hand)"
     r"|(?:it|the\s+(?:gift|card)|out)\s+at)\b"
     r"|(?:(?:gift\s+)?card|gift)\s+(?:given|handed\s+out|presented)|paid\s+(?:in\s+)?cash)(?:\W.*)?$"
+    # ... or in another language (:data:`.flags.OTHER_DO_NOT_SEND`): 'No enviar - renunció', 'Fallecido',
+    # 'Ya se envió 11/15', 'Déjà envoyé', 'Mudó a TX; no enviar'; not 'No enviar a la oficina' (says where)
+    rf"|^\s*(?:{OTHER_DO_NOT_SEND}(?:\s+(?:(?:la|el|le|die|das|o|a|il)\s+)?(?:tarjeta|regalo|carte|cadeau|karte|"
+    r"geschenk|cart[ãa]o|presente|biglietto))?|pas\s+d['’]envoi|kein(?:en)?\s+versand|"
+    rf"{OTHER_GONE}|no\s+elegible|cancelad[oa]|annul[ée]e?|storniert|cancellat[oa]|"
+    r"ya\s+(?:se\s+)?(?:envi[óo]|enviad[oa]|recibi[óo]|entregad[oa]|mandad[oa])|"
+    r"d[ée]j[àa]\s+(?:envoy[ée]e?|re[çc]ue?|exp[ée]di[ée]e?)|bereits\s+(?:versendet|verschickt|gesendet|erhalten)|"
+    r"j[áa]\s+(?:enviad[oa]|recebid[oa])|gi[àa]\s+(?:inviat[oa]|spedit[oa]|ricevut[oa]))"
+    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+|el\s+|le\s+|am\s+)?\d{1,4}[/.-]\d.*)"
+    rf"|^.*[-–—:;,.!(]\s*{OTHER_DO_NOT_SEND}\s*(?:$|[-–—:,.;!(].*)"
 )
 
 
