@@ -62,6 +62,8 @@ TRANSITIONS = {
     "set_aside": Transition("cancelled", ("created", REVIEW_STATE), "be set aside as another batch's"),
     # ...or provably not there: its stored payload goes out with the next run
     "release": Transition("planned", (REVIEW_STATE, "sending", "unknown"), "be released to be sent again"),
+    # its recorded vendor Id reads another PO's order, and the vendor lists this PO's under another Id
+    "reidentify": Transition("created", ("created",), "take the vendor's Id of its PO"),
 }
 
 
@@ -134,6 +136,15 @@ class LedgerTransitions(LedgerReads):
             note_billed_on_order(db, batch, po_number, vendor_order, self.rows_by_po(po_number))
             note_currency(db, batch, po_number, vendor_order)
             note_document(db, batch, po_number, vendor_order)
+
+    def record_vendor_order_id(self, po_number: str, wrong_id: str, vendor_order: VendorOrder) -> None:
+        """The created order's vendor Id is ``vendor_order``'s, the one order the vendor lists under its PO:
+        the Id recorded (``wrong_id``, from the create's answer) reads another PO's order. Kept, its rows
+        read 'pending' for good (found by hunter-vendor8)."""
+        with self.transaction() as db:
+            batch = move(db, po_number, "reidentify", vendor_order_id=vendor_order.id)
+            detail = {"was": wrong_id, "now": vendor_order.id}
+            self._event(db, batch, po_number, "vendor_order_id_corrected", detail)
 
     def record_rejected(
         self, po_number: str, message: str, row_errors: dict[str, str], body: Any = None
