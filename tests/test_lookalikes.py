@@ -59,9 +59,12 @@ def test_one_person_written_several_ways_gets_one_card(
     )
     assert main(["validate", str(sheet)]) == 1
     said = " ".join(capsys.readouterr().out.split())
-    assert "Row 3, column 'Name': same recipient, address and card as row 2, written differently" in said
-    assert "Row 4," in said and "Row 6, column 'Name': same recipient, address and card as row 5" in said
-    assert "Row 8, column 'Name': same Employee ID, name and card as row 7, at another address" in said
+    assert "Row 3, column 'First Name': same recipient, address and card as row 2, written differently" in (
+        said
+    )
+    assert "Row 4," in said
+    assert "Row 6, column 'First Name': same recipient, address and card as row 5" in said
+    assert "Row 8, column 'First Name': same Employee ID, name and card as row 7, at another address" in said
     assert "9 rows: 5 valid, 0 invalid, 4 duplicate" in said
     assert "1 Second card for one person (warning)" in said
 
@@ -384,7 +387,9 @@ def test_a_row_copied_with_its_street_type_written_is_one_card(
     )
     assert main(["validate", str(sheet)]) == 1
     said = " ".join(capsys.readouterr().out.split())
-    assert "Row 3, column 'Name': same recipient, address and card as row 2, written differently" in said
+    assert "Row 3, column 'First Name': same recipient, address and card as row 2, written differently" in (
+        said
+    )
     assert "4 rows: 3 valid, 0 invalid, 1 duplicate" in said
     assert main(["run", str(sheet), "--yes", "--wait", "0"]) == 3
     assert cards_by_name(isolated_data_dir) == Counter({"maria lopez": 1, "tom ng": 2})

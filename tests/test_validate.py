@@ -211,7 +211,7 @@ def test_duplicates_and_allow_duplicate_fingerprints(tmp_path: Path) -> None:
     result = run(tmp_path, row, row.replace("Ann,Lee", "ANN,LEE"), row + "yes", row + "Yes")
     assert result.rows[STATUS].tolist() == ["valid", "duplicate", "valid", "valid"]
     assert messages(result) == [
-        "Row 3, column 'Name': same recipient, address and card as row 2; it will not be sent twice. To send it "
+        "Row 3, column 'First Name': same recipient, address and card as row 2; it will not be sent twice. To send it "
         "again on purpose, put yes in the 'Allow Duplicate' column."
     ]
     fingerprints = result.rows[FINGERPRINT].tolist()

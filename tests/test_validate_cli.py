@@ -197,3 +197,19 @@ def test_the_summary_names_the_field_each_column_is_read_as_in_the_page_s_words(
     assert said["Column 'Address'"] == "read as Address Line 1"
     assert said["Column 'ZIP'"] == "read as ZIP Code" and said["Column 'Name'"] == "read as Name"
     assert said["Column 'Value'"] == "read as Value" and not [v for v in said.values() if "_" in str(v)], said
+
+
+def test_a_duplicate_on_a_list_of_first_and_last_names_names_a_column_the_list_has(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer1 (fixed by review22): a duplicate row of a list with 'First Name' and 'Last Name'
+    said "Row 3, column 'Name': same recipient..." (no such column) and the Problems sheet named it 'name'."""
+    path = tmp_path / "list.csv"
+    rows = ["First Name,Last Name,Address,City,State,ZIP,Product,Value"]
+    rows += ["Ann,Lee,1 Main St,Boston,MA,02134,CVS,50"] * 2
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 1
+    capsys.readouterr()
+    book = openpyxl.load_workbook(tmp_path / "out" / "list-validation.xlsx")
+    problems = [row for row in book["Problems"].values if row[0] == 3]
+    assert [(p[1], p[4].split(":")[0]) for p in problems] == [("First Name", "Row 3, column 'First Name'")]

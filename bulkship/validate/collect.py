@@ -56,6 +56,12 @@ class ProblemCollector:
         """The column's cells as read, before any cleaning (a cell's lines, its spaces)."""
         return self._original[column]
 
+    def person_column(self) -> str:
+        """The field a row's person is named in on this sheet: 'name', else the First Name (or Last Name,
+        Company) column the sheet has. A duplicate of a First/Last Name list said "column 'Name'", a column
+        it does not have (found by newcomer1)."""
+        return next((c for c in ("name", "first_name", "last_name", "company") if c in self._headers), "name")
+
     def has_column(self, column: str) -> bool:
         """Whether the sheet has a column for this field (else a hint must say to add one)."""
         return column in self._headers

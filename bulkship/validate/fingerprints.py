@@ -86,7 +86,7 @@ def _judge_repeats(
     )
     collector.error(
         duplicate & frame[STATUS].eq("valid"),
-        "name",
+        collector.person_column(),
         "Duplicate row",
         f"same recipient, address and card as row {{first}}; it will not be sent twice. To send it again on "
         f"purpose, {where}.",

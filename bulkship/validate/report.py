@@ -151,6 +151,7 @@ def _validation_columns(result: ValidationResult) -> _Columns:
 
 
 def _problem_columns(result: ValidationResult) -> _Columns:
+    contract = load_contract()  # a field the sheet has no column for, by its title ('Name', not 'name')
     headers: dict[str, str] = {}
     for header, canonical in result.sheet.column_map.items():
         headers.setdefault(canonical, header)
@@ -160,7 +161,7 @@ def _problem_columns(result: ValidationResult) -> _Columns:
         headers=list(PROBLEM_HEADERS),
         columns=[
             [p.row for p in problems],
-            [headers.get(p.column, p.column) for p in problems],
+            [headers.get(p.column) or contract.title(p.column) for p in problems],
             [p.value for p in problems],
             [p.severity for p in problems],
             [p.message for p in problems],

@@ -130,7 +130,7 @@ def mark_lookalikes(
         first_rows = _by_row(frame, {index[i]: rows[f] for i, f in found.items()})
         collector.error(
             mask,
-            "name",
+            collector.person_column(),
             "Duplicate row",
             f"{message}{{counts}}; it will not be sent twice. To send it again on purpose, {where}.",
             extra={"first": first_rows, "first_name": first_names, "counts": counts},
