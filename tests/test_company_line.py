@@ -88,3 +88,48 @@ def test_a_company_or_line_2_saying_there_is_none_is_not_printed_on_the_parcel(t
     assert "'--' says there is none" in said[(3, "address2")]
     assert result.rows["status"].tolist() == ["valid"] * 4 + ["invalid"]
     assert "'TBD' is a placeholder, not an apartment, suite or unit" in said[(6, "address2")]
+
+
+def test_the_zeros_a_lookup_gives_for_empty_cells_are_never_printed_on_the_parcel(tmp_path: Path) -> None:
+    """Found by hunter-sheets8: a list built with VLOOKUPs from an HR export holds 0 where the export's cell
+    was empty (Excel's =VLOOKUP of a blank gives 0, kept as a value by Paste Values): Ann's card went to
+    '0 Lee' (her Preferred Name 0 taken for a first name) with '0' on address line 2, and Cy's to '0 Orr' at
+    street '0', a warning at most. A 0 there now says there is none: Ann's First and Last Name are sent, no
+    line 2; a 0 for a street is an error."""
+    import openpyxl
+
+    sheet = tmp_path / "lookup.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(
+        [
+            "First Name",
+            "Last Name",
+            "Preferred Name",
+            "Company",
+            "Address",
+            "Address 2",
+            "City",
+            "State",
+            "ZIP",
+            "Product",
+            "Value",
+        ]
+    )
+    book.active.append(["Ann", "Lee", 0, 0, "1 Main St", 0, "Boston", "MA", "02134", "CVS", 25])
+    book.active.append(
+        ["Bob", "Ray", "Bobby", "Acme", "2 Main St", "Apt 4", "Boston", "MA", "02134", "CVS", 25]
+    )
+    book.active.append(["Cy", "Orr", 0, 0, 0, 0, "Boston", "MA", "02134", "CVS", 25])
+    book.save(sheet)
+    vendor = SandboxVendor(tmp_path)
+    run(vendor, settings_in(tmp_path), sheet)
+    sent = [li["PhysicalDeliveryAddress"] for o in vendor.sandbox.orders() for li in o["LineItems"]]
+    assert [(a["Name"], a["AddressLine1"], a.get("AddressLine2")) for a in sent] == [
+        ("Ann Lee", "1 Main St", None),
+        ("Bobby Ray", "2 Main St", "Acme, Apt 4"),
+    ]
+    vendor.close()
+    result = validate(load_sheet(sheet), sandbox_catalog())
+    said = {(p.row, p.column): p.message for p in result.problems}
+    assert "'0' says there is none: no address line 2 printed on the parcel" in said[(2, "address2")]
+    assert "'0' is a placeholder, not a street address" in said[(4, "address1")]

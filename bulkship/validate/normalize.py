@@ -360,7 +360,10 @@ def zips(zip_column: pd.Series, state_column: pd.Series) -> tuple[pd.Series, ...
 # part, though it would be printed on the parcel as written
 NOTHING = re.compile(
     r"(?i)\s*(?:n/?a|n\.a\.?|none|nil|null|not\s+applicable|[-–—]+|\.+|x+|"
-    r"no\s+(?:apt|apartment|unit|suite|ste|floor|company)\.?)\s*"
+    r"no\s+(?:apt|apartment|unit|suite|ste|floor|company)\.?|"
+    # ... or the 0 a VLOOKUP (INDEX/MATCH, ='Sheet2'!C4) gives for an empty cell (found by hunter-sheets8:
+    # line 2 '0' was printed on the parcel)
+    r"0+(?:\.0+)?)\s*"
 )
 
 

@@ -32,7 +32,10 @@ PLACEHOLDER = re.compile(
     r"ditto|\"+|as\s+above|same|same\s+as\s+(?:row\s+\d+|before|last\s+(?:time|year)|home|work|office)|"
     r"(?:(?:address|addr\.?)\s+)?on\s+file|use\s+(?:home|work|office|current|my)\s+address|"
     r"will\s+(?:provide|send|follow|update)|ask\s+(?:manager|hr|me|him|her|them)|(?:hold\s+for\s+)?pick\s*-?\s*up|"
-    r"hand\s+deliver(?:y|ed)?|deliver\s+to\s+(?:desk|office)|in\s+person|to\s+follow)\s*"
+    r"hand\s+deliver(?:y|ed)?|deliver\s+to\s+(?:desk|office)|in\s+person|to\s+follow|"
+    # ... and the 0 a VLOOKUP gives for an empty cell: a Preferred Name of 0 was sent as '0 Lee' (found by
+    # hunter-sheets8)
+    r"0+(?:\.0+)?)\s*"
 )
 # Where to ship, written where a name or a street belongs ("Ship To" = Home, a street "Office")
 PLACE = re.compile(
