@@ -338,6 +338,8 @@ class VendorOrder:
     # a document of its own the order shows (an invoice with its own number) whose total, more than the
     # order's, is not read as its charge: (its name, its total), for the person to check (client.totals)
     document: tuple[str, Decimal] | None = None
+    # a discount the order shows on itself that no total proves taken off: not taken off, said to the person
+    unproven_discount: Decimal = Decimal(0)
 
     @property
     def cost(self) -> Decimal:

@@ -303,10 +303,22 @@ def own_documents(ledger: Ledger, batch: str) -> list[str]:
     from .ledger.tracking import OWN_DOCUMENT
 
     found: dict[tuple[str, str], set[str]] = {}
+    discounts: dict[str, Decimal] = {}
     for e in ledger.events(batch, kinds=[OWN_DOCUMENT]):
+        if "discount" in e.detail:  # the latest per PO
+            discounts[str(e.po_number or "")] = Decimal(str(e.detail["discount"]))
+            continue
         key = (str(e.detail.get("document", "")), str(e.detail.get("total", "")))
         found.setdefault(key, set()).add(str(e.po_number or ""))
     notes = []
+    if discounts:
+        notes.append(
+            f"The vendor shows a discount of {money_text(sum(discounts.values(), Decimal(0)))} on "
+            f"{len(discounts)} order(s) ({named_orders(sorted(discounts))}) that none of its totals shows "
+            "taken off, and that the cards' costs do not hold: bulkship cannot tell whether it was billed "
+            "and does not take it off the money charged. Ask the vendor what it billed before paying; "
+            f"compare with `bulkship reconcile {batch}`"
+        )
     for (name, total), pos in sorted(found.items()):
         named = named_orders(sorted(pos))
         notes.append(

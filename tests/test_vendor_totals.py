@@ -17,6 +17,7 @@ from support.money_invariants import check_money
 from support.vendor_proxy import Answer, Call, VendorProxy, key_of, orders_rewritten, place
 
 from bulkship import api
+from bulkship.client.parse import parse_order
 from bulkship.ledger import Ledger
 from bulkship.overview import overview
 from bulkship.pipeline import run_batch
@@ -515,3 +516,30 @@ def test_an_invoice_covering_several_orders_is_not_charged_once_per_order(
     assert charged_everywhere(vendor, tmp_path, result) == [Decimal("100.00")] * 6
     (note,) = [n for n in result.notes if "The vendor shows" in n]
     assert "100.00 on 2 order(s)" in note and "check it with the vendor" in note, note
+
+
+def test_a_discount_on_the_order_no_total_proves_is_said_not_taken_off(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor8: 'Discount': 5.00 on each order beside a 'Cost' equal to its lines, no other
+    total: whether it was billed is unknown. The money stays the lines' (as before), and the run says so for
+    a person to ask the vendor, never left to be found."""
+    vendor.rewrite = orders_rewritten(lambda order: order.update({"Discount": 5.00}), reads_only=False)
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("100.00")] * 6
+    (note,) = [n for n in result.notes if "discount of 5.00" in n]
+    assert "none of its totals shows taken off" in note and "Ask the vendor" in note, note
+
+
+def test_a_discount_the_cards_costs_already_hold_is_no_news() -> None:
+    """The order's 'Discount' as a breakdown of what its lines' costs hold below their face value (2.5 % off
+    two cards of 25.00) is neither taken off again nor said."""
+    lines = [{"Id": f"L{i}", "ProductId": "CVS", "Value": 25, "Quantity": 1, "Cost": 24.375} for i in (1, 2)]
+    order = parse_order(
+        {"Id": "A", "PONumber": "BS-X-0001", "Cost": 48.75, "Discount": 1.25, "LineItems": lines}
+    )
+    assert (order.total, order.discount, order.unproven_discount) == (Decimal("48.75"), 0, 0)
+    alone = parse_order(
+        {"Id": "A", "PONumber": "BS-X-0001", "Cost": 48.75, "Discount": 5, "LineItems": lines}
+    )
+    assert (alone.total, alone.unproven_discount) == (Decimal("48.75"), Decimal("5"))

@@ -385,7 +385,7 @@ def parse_order(raw: Any) -> VendorOrder:
     """An order object (or one inside an envelope: ``{"Data": {...order}}``, as some APIs answer a single
     record the way they answer a list); an unexpected shape gives empty fields rather than an exception."""
     # they read fields with this module's helpers
-    from .totals import costs_per_line, order_total_and_discount, shared_document
+    from .totals import costs_per_line, order_total_and_discount, shared_document, unproven_discount
 
     record = raw if isinstance(raw, Mapping) else {}
     if not field(record, "Id", "OrderId", *LINE_ITEM_KEYS, "PONumber", "PoNumber"):
@@ -412,6 +412,7 @@ def parse_order(raw: Any) -> VendorOrder:
         currency=currency,
         discount=discount,
         document=shared_document(record, total, parsed) if dollars else None,
+        unproven_discount=unproven_discount(record, parsed, discount) if dollars else Decimal(0),
     )
 
 

@@ -59,6 +59,23 @@ def order_total_and_discount(
     return gross, Decimal(0)
 
 
+def unproven_discount(record: Any, lines: tuple[VendorLineItem, ...], proven: Decimal) -> Decimal:
+    """A discount the order shows on itself that none of its totals proves taken off (``proven`` is
+    the one that is), nor its lines already hold (their costs below their face value by as much): it is not
+    taken off, and the person is told to ask the vendor (0 when none). Said nowhere, 'Discount': 5.00 beside
+    a 'Cost' equal to its lines read "charged 125.00" everywhere and reconcile "Everything matches", the
+    vendor perhaps billing 120.00 (found by hunter-vendor8)."""
+    if proven:
+        return Decimal(0)
+    discount = max((_discount(at) for at in _shown_in(record)), default=Decimal(0))
+    costs = [li.cost for li in lines]
+    if not discount or not costs or None in costs:
+        return discount
+    below_face = sum((li.value * li.quantity - (li.cost or Decimal(0)) for li in lines), Decimal(0))
+    rounding = Decimal("0.01") * len(lines)  # each line's cost rounded to cents (24.375 read as 24.38)
+    return Decimal(0) if below_face + rounding >= discount else discount
+
+
 # A discount (or credit) an order may show on itself, beside its lines (none is documented; the names other
 # APIs give it). Written negative or positive, alone, as an object or a list of them.
 ORDER_DISCOUNT_KEYS = (

@@ -76,12 +76,16 @@ OWN_DOCUMENT = "own_document"  # an invoice (payment) of its own the order shows
 
 def note_document(db: Any, batch: str, po_number: str, vendor_order: VendorOrder) -> None:
     """Record, once per PO and document, that the order shows a document of its own (an invoice with its
-    own number) whose total, more than the order's, is not counted (client.totals.shared_document): the run
-    and track say so, for a person to check it with the vendor."""
-    if vendor_order.document is None:
+    own number) whose total, more than the order's, is not counted (client.totals.shared_document), or a
+    discount on itself that no total proves taken off (client.totals.unproven_discount): the run and track
+    say so, for a person to check it with the vendor."""
+    if vendor_order.document is not None:
+        name, total = vendor_order.document
+        detail = json.dumps({"document": name, "total": str(total)}, sort_keys=True)
+    elif vendor_order.unproven_discount:
+        detail = json.dumps({"discount": str(vendor_order.unproven_discount)}, sort_keys=True)
+    else:
         return
-    name, total = vendor_order.document
-    detail = json.dumps({"document": name, "total": str(total)}, sort_keys=True)
     if any(e["detail"] == detail for e in sql.events(db, None, po_number, None, [OWN_DOCUMENT])):
         return
     sql.insert_event(db, now_iso(), batch, po_number, OWN_DOCUMENT, detail)
