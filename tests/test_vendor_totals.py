@@ -328,6 +328,7 @@ def test_a_card_line_the_vendor_adds_beyond_the_rows_is_charged_in_every_total(
         ({"Discount": -5.00, "Cost": 95.00}, "95.00"),  # the order's only total net of it
         ({"Discounts": [{"Code": "XMAS", "Amount": 5.00}], "ShippingTotal": 4.95, "Total": 99.95}, "99.95"),
         ({"Totals": {"Subtotal": 100.00, "Discount": 5.00, "Tax": 7.84, "Total": 102.84}}, "102.84"),
+        ({"ShippingTotal": 10.00, "Discount": 5.00, "Total": 105.00}, "105.00"),  # a total net of both
         # a charge object with several amounts: its total, else the largest (found by hunter-vendor8: the
         # first read, {'Cost': 0.00, 'Price': 4.95} was no shipping, "charged 100.00" everywhere)
         ({"Shipping": {"MethodId": "STANDARD", "Cost": 0.00, "Price": 4.95}}, "104.95"),

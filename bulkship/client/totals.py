@@ -50,12 +50,15 @@ def order_total_and_discount(
     gross = total
     if charges and base is not None and (total is None or lines_sum is None or total <= lines_sum):
         gross = base + charges
+    # proven: the lines and charges less the discount are a total shown, and none shows more than they do.
+    # A total already net of it is no proof (Cost 100.00 the lines, shipping 10.00, Discount 5.00, Total
+    # 105.00: the Cost less nothing is no total after the discount)
     discount = max((_discount(at) for at in shown), default=Decimal(0))
-    if discount > 0:
-        for before in (gross, None if lines_sum is None else lines_sum + charges):
-            net = None if before is None else before - discount
-            if net is not None and before is not None and Decimal(0) <= net < before and net in totals:
-                return net, discount
+    if discount > 0 and lines_sum is not None:
+        before = lines_sum + charges
+        net = before - discount
+        if Decimal(0) <= net < before and net in totals and max(totals) <= before:
+            return net, discount
     return gross, Decimal(0)
 
 
