@@ -18,7 +18,7 @@ from ..errors import BulkshipError
 from ..ledger import Ledger
 from ..reconcile.join import LedgerView, made_no_card, with_gone_note
 from ..reconcile.sheets import RowOutcome
-from ..runresult import CostDifference, cost_difference, named_orders
+from ..runresult import CostDifference, cost_difference, named_orders, own_documents
 from ..settings import Settings
 from ..statuses import CHARGED, IN_DOUBT
 from . import state
@@ -65,11 +65,12 @@ def _bucket_total(lines: list[ResultLine], bucket: str) -> Decimal:
 
 def _result_lines(
     web: Web, name: str
-) -> tuple[list[ResultLine], str | None, dict[str, Decimal], CostDifference | None]:
+) -> tuple[list[ResultLine], str | None, dict[str, Decimal], CostDifference | None, list[str]]:
     """The rows the result workbook shows, as it numbers them: the file's rows, then the rows of an earlier
     file that hold money (a card paid for must be on the page and in its total, as in every other output);
     what the vendor billed on orders beside their lines (PO -> amount), charged as the workbook says; and
-    orders the vendor charged otherwise than planned (the cost page's figures), said on the page."""
+    orders the vendor charged otherwise than planned (the cost page's figures), said on the page; and what
+    the vendor shows that bulkship cannot count (runresult.own_documents), said on the page as by the run."""
     with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         view = LedgerView(ledger, name)
         current = view.current_rows()
@@ -82,13 +83,16 @@ def _result_lines(
         for offset, record in enumerate(gone, start=1):
             lines.append(_result_line(with_gone_note(view, record, view.outcome_of(after + offset, record))))
         output = view.batch.output if view.batch else None
-    return lines, output, dict(view.billed), cost_difference(view)
+        notes = own_documents(ledger, name)
+    return lines, output, dict(view.billed), cost_difference(view), notes
 
 
 async def results(request: Request) -> Response:
     web = _web(request)
     batch = _batch_or_404(web, request.path_params["name"])
-    lines, output, billed, differ = await run_in_threadpool(_result_lines, web, batch.name)
+    lines, output, found, differ, notes = await run_in_threadpool(_result_lines, web, batch.name)
+    billed = {po: amount for po, amount in found.items() if amount > 0}  # beside the lines
+    taken = {po: -amount for po, amount in found.items() if amount < 0}  # a discount on the order
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.status] = counts.get(line.status, 0) + 1
@@ -106,8 +110,9 @@ async def results(request: Request) -> Response:
         lines=shown[(page - 1) * RESULT_PAGE_ROWS : page * RESULT_PAGE_ROWS], counts=counts, wanted=wanted,
         page=page, pages=pages, has_output=bool(output and Path(output).exists()),
         needing=needing, no_card=no_card,
-        total_cost=_bucket_total(lines, CHARGED) + sum(billed.values(), Decimal(0)),
+        total_cost=_bucket_total(lines, CHARGED) + sum(found.values(), Decimal(0)),
         billed=sum(billed.values(), Decimal(0)), billed_orders=len(billed), differ=differ,
+        taken_off=sum(taken.values(), Decimal(0)), taken_orders=len(taken), vendor_notes=notes,
         differ_named=named_orders(differ.orders) if differ else "",
         in_doubt_cost=_bucket_total(lines, IN_DOUBT),
         cost_unknown=sum(1 for line in lines if line.cost_unknown and line.money == CHARGED),
