@@ -1066,6 +1066,100 @@ def test_notes_and_answers_in_other_languages_leave_their_rows_out(
     assert "row 3 (column 'Notes': 'NO ENVIAR - renunció')" in " ".join(capsys.readouterr().err.split())
 
 
+def qualtrics_export(path: Path, *answers: tuple[str, str, str]) -> Path:
+    """A Qualtrics survey's CSV as it exports it: its column names, the questions, the import ids, then one row
+    a response (its Response Type, Distribution Channel and name)."""
+    names = [
+        "StartDate",
+        "Status",
+        "Progress",
+        "Finished",
+        "ResponseId",
+        "DistributionChannel",
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "Q5",
+        "Q6",
+    ]
+    questions = [
+        "Start Date",
+        "Response Type",
+        "Progress",
+        "Finished",
+        "Response ID",
+        "Distribution Channel",
+        "What is your full name?",
+        "Street address",
+        "City",
+        "State",
+        "ZIP code",
+        "Which gift card would you like?",
+    ]
+    ids = [
+        "startDate",
+        "status",
+        "progress",
+        "finished",
+        "_recordId",
+        "distributionChannel",
+        "QID1_TEXT",
+        "QID2_TEXT",
+        "QID3_TEXT",
+        "QID4",
+        "QID5_TEXT",
+        "QID6",
+    ]
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerows([names, questions, [json.dumps({"ImportId": i}) for i in ids]])
+        for i, (kind, channel, name) in enumerate(answers):
+            writer.writerow(
+                [
+                    "2026-11-20 10:00:00",
+                    kind,
+                    "100",
+                    "True",
+                    f"R_{i}",
+                    channel,
+                    name,
+                    f"{i + 1} Main St",
+                    "Boston",
+                    "MA",
+                    "02134",
+                    "CVS",
+                ]
+            )
+    return path
+
+
+def test_a_survey_s_test_preview_and_spam_answers_are_not_ordered(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets8: a 'fill in our survey, get a $25 card' export from Qualtrics ordered a card for
+    its Spam answers, the answers its 'Generate test responses' made (Survey Test) and the author's own
+    previews, exit 0: its 'Response Type' and 'Distribution Channel' columns were read as nothing."""
+    path = qualtrics_export(
+        tmp_path / "survey.csv",
+        ("IP Address", "anonymous", "Ann Lee"), ("Spam", "anonymous", "Bot Bot"), ("Survey Test", "test", "Xq Zr"),
+        ("Survey Preview", "preview", "Me Testing"), ("IP Address", "preview", "Al Ng"), ("IP Address", "email", "Cy Orr"),
+    )  # fmt: skip
+    (tmp_path / "survey.bulkship.toml").write_text(
+        '[columns]\nproduct = "Which gift card would you like?"\n[defaults]\nvalue = "25"\n'
+    )
+
+    main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")])
+
+    err = " ".join(capsys.readouterr().err.split())
+    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
+    assert names == ["Ann Lee", "Cy Orr"], err
+    assert (
+        "row 5 (column 'Response Type': 'Spam')" in err
+        and "row 8 (column 'Distribution Channel': 'preview')" in err
+    )
+
+
 @pytest.mark.parametrize(
     ("header", "gone"),
     [

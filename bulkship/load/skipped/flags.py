@@ -101,6 +101,15 @@ OTHER_GONE = (
 OTHER_YES = r"s[ií]|oui|ja|sim"
 
 
+# A survey platform's own word that a response is no person's: Qualtrics' "Response Type" = Survey Preview,
+# Survey Test (its generated answers) or Spam, its "Distribution Channel" = preview or test (found by
+# hunter-sheets8: a 'fill in the survey, get a $25 card' export ordered its spam and test answers)
+_TEST_RESPONSE_FLAGS = frozenset(
+    header_key(h) for h in ("response type", "distribution channel", "responsetype", "distributionchannel")
+)
+_SAYS_TEST_RESPONSE = re.compile(r"(?i)\s*(?:(?:offline\s+)?(?:survey\s+)?(?:preview|test)|spam)\s*")
+
+
 # ... and the answers that say no ("NO - left company", "Do not send", "Excluded")
 _SAYS_NO = re.compile(
     r"(?i)^\s*(?:no|n|false|0|ineligible|not\s+eligible|excl(?:uded?)?|removed?|skip(?:ped)?|cancell?ed|declined|"

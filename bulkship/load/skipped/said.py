@@ -22,12 +22,14 @@ from .flags import (
     _SAYS_NO,
     _SAYS_SENT,
     _SAYS_SENT_ANYHOW,
+    _SAYS_TEST_RESPONSE,
     _SAYS_YES,
     _SEND_FLAGS,
     _SENT_ANSWERED,
     _SENT_FLAGS,
     _SENT_ON,
     _STATUS_FLAGS,
+    _TEST_RESPONSE_FLAGS,
     OTHER_YES,
     _filter_header,
     status_header,
@@ -48,6 +50,7 @@ _LEAVES_OUT: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(_NOTE_FLAGS, _NOTE_SAYS_NO),
     **dict.fromkeys(_SENT_ANSWERED, _SAYS_SENT_ANYHOW),
     **dict.fromkeys(_SENT_ON, _SAYS_SENT_ANYHOW),
+    **dict.fromkeys(_TEST_RESPONSE_FLAGS, _SAYS_TEST_RESPONSE),
 }
 
 
