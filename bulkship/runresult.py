@@ -302,22 +302,32 @@ def own_documents(ledger: Ledger, batch: str) -> list[str]:
     as each order's total, an invoice of 375.00 shown on 3 orders read "charged 1,125.00")."""
     from .ledger.tracking import OWN_DOCUMENT
 
+    return uncounted_notes(
+        [(str(e.po_number or ""), e.detail) for e in ledger.events(batch, kinds=[OWN_DOCUMENT])], batch
+    )
+
+
+def uncounted_notes(
+    shown: Sequence[tuple[str, Mapping[str, Any]]], batch: str, *, compare: bool = True
+) -> list[str]:
+    """:func:`own_documents`' notes from what orders show (PO, {'document', 'total'} or {'discount'}): as
+    recorded by the run and track, or as ``reconcile`` reads them."""
     found: dict[tuple[str, str], set[str]] = {}
     discounts: dict[str, Decimal] = {}
-    for e in ledger.events(batch, kinds=[OWN_DOCUMENT]):
-        if "discount" in e.detail:  # the latest per PO
-            discounts[str(e.po_number or "")] = Decimal(str(e.detail["discount"]))
+    for po, detail in shown:
+        if "discount" in detail:  # the latest per PO
+            discounts[po] = Decimal(str(detail["discount"]))
             continue
-        key = (str(e.detail.get("document", "")), str(e.detail.get("total", "")))
-        found.setdefault(key, set()).add(str(e.po_number or ""))
+        key = (str(detail.get("document", "")), str(detail.get("total", "")))
+        found.setdefault(key, set()).add(po)
     notes = []
     if discounts:
         notes.append(
             f"The vendor shows a discount of {money_text(sum(discounts.values(), Decimal(0)))} on "
             f"{len(discounts)} order(s) ({named_orders(sorted(discounts))}) that none of its totals shows "
             "taken off, and that the cards' costs do not hold: bulkship cannot tell whether it was billed "
-            "and does not take it off the money charged. Ask the vendor what it billed before paying; "
-            f"compare with `bulkship reconcile {batch}`"
+            "and does not take it off the money charged. Ask the vendor what it billed before paying"
+            + (f"; compare with `bulkship reconcile {batch}`" if compare else "")
         )
     for (name, total), pos in sorted(found.items()):
         named = named_orders(sorted(pos))
@@ -325,8 +335,8 @@ def own_documents(ledger: Ledger, batch: str) -> list[str]:
             f"The vendor shows {name or 'a document'} of {money_text(Decimal(total or 0))} on {len(pos)} "
             f"order(s) ({named}), more than the order's own lines and charges: it may cover several orders, "
             "or charges the order shows nowhere else. bulkship cannot tell which, and counts each order by "
-            f"its own lines and charges (not that total): check it with the vendor before paying; compare "
-            f"with `bulkship reconcile {batch}`"
+            "its own lines and charges (not that total): check it with the vendor before paying"
+            + (f"; compare with `bulkship reconcile {batch}`" if compare else "")
         )
     return notes
 

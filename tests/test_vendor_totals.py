@@ -517,6 +517,8 @@ def test_an_invoice_covering_several_orders_is_not_charged_once_per_order(
     assert charged_everywhere(vendor, tmp_path, result) == [Decimal("100.00")] * 6
     (note,) = [n for n in result.notes if "The vendor shows" in n]
     assert "100.00 on 2 order(s)" in note and "check it with the vendor" in note, note
+    report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    assert report.matches and [n for n in report.notes if "100.00 on 2 order(s)" in n], report.notes
 
 
 def test_a_discount_on_the_order_no_total_proves_is_said_not_taken_off(
@@ -530,6 +532,8 @@ def test_a_discount_on_the_order_no_total_proves_is_said_not_taken_off(
     assert charged_everywhere(vendor, tmp_path, result) == [Decimal("100.00")] * 6
     (note,) = [n for n in result.notes if "discount of 5.00" in n]
     assert "none of its totals shows taken off" in note and "Ask the vendor" in note, note
+    report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
+    assert [n for n in report.notes if "discount of 5.00" in n], report.notes
 
 
 def test_a_discount_the_cards_costs_already_hold_is_no_news() -> None:

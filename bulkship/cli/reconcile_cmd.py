@@ -220,7 +220,11 @@ def _print_reconcile(report: ReconcileReport) -> None:
         say(
             f"  {len(report.pending_lines)} lines still pending at the vendor (`bulkship track` follows them)"
         )
-    if report.matches:
+    for note in report.notes:  # what the vendor shows that bulkship does not count: a person asks
+        say(styled("  ", ("Note", "yellow"), f": {note}"), soft_wrap=True)
+    if report.matches and report.notes:
+        say(styled(("Everything matches, but read the note(s) above before paying.", "yellow")))
+    elif report.matches:
         say(styled(("Everything matches.", "green")))
     elif replace(report, list_incomplete="").matches:
         said = "Nothing differs in what the vendor showed, but its list was not read in full."

@@ -314,11 +314,28 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
     money = money_by_bucket(LedgerView(ledger, batch))
     return replace(
         report,
+        notes=(*report.notes, *_uncounted(vendor_orders, {o.po_number for o in orders}, batch)),
         ledger_total=money[CHARGED].total,
         money={bucket.replace(" ", "_"): tally.as_json() for bucket, tally in money.items()},
         list_incomplete=incomplete,
         unread_orders=tuple(sorted(unread)),
     )
+
+
+def _uncounted(vendor_orders: Sequence[VendorOrder], ours: set[str], batch: str) -> list[str]:
+    """What the batch's orders show that bulkship does not count (an invoice of its own, a discount no total
+    proves): said by reconcile as by the run and track, its figures matching the ledger's all the same."""
+    from ..runresult import uncounted_notes
+
+    shown: list[tuple[str, dict[str, str]]] = []
+    for order in vendor_orders:
+        if order.po_number not in ours:
+            continue
+        if order.document is not None:
+            shown.append((order.po_number, {"document": order.document[0], "total": str(order.document[1])}))
+        elif order.unproven_discount:
+            shown.append((order.po_number, {"discount": str(order.unproven_discount)}))
+    return uncounted_notes(shown, batch, compare=False)
 
 
 async def _read_unlisted(
