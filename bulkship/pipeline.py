@@ -345,6 +345,8 @@ def _reconcile(
     """The result workbook from the ledger, and the run's result; the error that kept the workbook from
     being written (the orders are recorded all the same), if any."""
     not_written: BulkshipError | None = None
+    record = ledger.batch(batch)
+    earlier = record.output if record else None
     try:
         paper = options.program.paper if options.program else None
         output = write_results(ledger, batch, validation, settings, catalog, paper=paper)
@@ -353,7 +355,26 @@ def _reconcile(
     give_back_memory()
     result = result_from_ledger(ledger, batch, settings, output)
     result.notes.extend(held_notes(ledger, batch))
+    result.notes.extend(_left_behind(earlier, output))
     return result, not_written
+
+
+def _left_behind(earlier: str | None, output: Path | None) -> list[str]:
+    """A note naming the batch's earlier result workbook when this run wrote it elsewhere (another --out,
+    the web page's results folder then the command line's ./output): the earlier one keeps its old statuses
+    and totals, and track rewrites only the new one (found by newcomer1: one batch, two workbooks, nothing
+    said)."""
+    if not earlier or output is None:
+        return []
+    before = Path(earlier)
+    with contextlib.suppress(OSError):
+        if before.is_file() and before.resolve() != Path(output).resolve():
+            return [
+                f"This batch's result workbook is now {output}; the one written before, {before}, is no "
+                "longer kept up to date (track and later runs rewrite only the new one): delete it, or keep "
+                "it as a record of that run."
+            ]
+    return []
 
 
 def _stop(result: RunResult, error: BulkshipError | None) -> None:

@@ -254,3 +254,24 @@ def test_one_row_and_one_order_are_said_in_the_singular(
     assert main(["track", "gifts"]) == 0
     err = " ".join(capsys.readouterr().err.split())
     assert "1 pending (1 order still moving)" in err and "1 orders" not in err, err
+
+
+def test_a_run_that_writes_the_batch_s_workbook_elsewhere_says_the_earlier_one_is_left_behind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer1 (fixed by review22): a batch sent from the web page (its workbook in the data
+    folder's results/), then run again from the command line, wrote a second workbook in ./output; the first
+    stayed at its old statuses and totals, nothing said so, and track rewrote only the new one. The run now
+    names the workbook it left behind."""
+    sheet = write_sheet(tmp_path / "gifts.csv", range(2))
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert run(capsys, str(sheet), "--yes", "--out", str(first))[0] == 0
+    write_sheet(sheet, range(3))
+    code, _, err = run(capsys, str(sheet), "--yes", "--out", str(second))
+    said = " ".join(err.split())
+    assert code == 0 and str(second / "gifts-results.xlsx") in said
+    left = f"the one written before, {first / 'gifts-results.xlsx'}, is no longer kept up to date"
+    assert left in said, said
+    write_sheet(sheet, range(4))
+    code, _, err = run(capsys, str(sheet), "--yes", "--out", str(second))  # the same place: nothing to say
+    assert code == 0 and "Batch gifts: 4 rows" in err and "no longer kept up to date" not in err, err
