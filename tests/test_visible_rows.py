@@ -1160,6 +1160,19 @@ def test_a_survey_s_test_preview_and_spam_answers_are_not_ordered(
     )
 
 
+def test_a_survey_export_s_row_of_import_ids_is_no_recipient_to_fix(tmp_path: Path) -> None:
+    """Found by hunter-sheets8: Qualtrics' third header row ({"ImportId":"QID4"} in each cell) was a recipient
+    with an error on each order field ("'{"IMPORTID": "QID4"}' is not a US state"), sent to Fix these."""
+    path = qualtrics_export(tmp_path / "survey.csv", ("IP Address", "anonymous", "Ann Lee"))
+    program = tmp_path / "survey.bulkship.toml"
+    program.write_text('[columns]\nproduct = "Which gift card would you like?"\n[defaults]\nvalue = "25"\n')
+    loaded = load_sheet(path, program=load_program(program))
+    assert [(s.row, s.kind, s.reason) for s in loaded.skipped] == [
+        (3, "note", "the survey export's row of import ids (a header row, no recipient)")
+    ]
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 0
+
+
 @pytest.mark.parametrize(
     ("header", "gone"),
     [

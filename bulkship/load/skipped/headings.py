@@ -101,6 +101,22 @@ def _card_beside(cells: dict[str, str], said: list[str], column_map: dict[str, s
     )
 
 
+# Qualtrics writes a third header row under its two, one import id a cell ({"ImportId":"QID1_TEXT"}): no
+# recipient, and an error on each of its cells (found by hunter-sheets8)
+_IMPORT_ID = re.compile(r'\s*\{\s*"ImportId"\s*:.*\}\s*')
+IMPORT_IDS = "the survey export's row of import ids (a header row, no recipient)"
+
+
+def _import_id_rows(body: pd.DataFrame) -> list[int]:
+    """The rows right under the header whose every filled cell is a survey export's import id."""
+    rows = []
+    for row, cells in body.head(2).iterrows():
+        filled = [str(value) for value in cells.tolist() if str(value).strip()]
+        if filled and all(_IMPORT_ID.fullmatch(text) for text in filled):
+            rows.append(int(row))
+    return rows
+
+
 def _repeated_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[int]:
     """Rows that repeat the header (exports pasted or concatenated one after another): each filled cell
     reads as its column's header, and at least two order fields do. Found through one column at C speed

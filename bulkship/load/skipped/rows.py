@@ -9,7 +9,7 @@ from ...program import ProgramSettings
 from ...validate.normalize import without_invisible
 from ..cells import _Grid
 from .digital import _digital_rows
-from .headings import _repeated_headers, _sections_left_out
+from .headings import IMPORT_IDS, _import_id_rows, _repeated_headers, _sections_left_out
 from .kinds import CROSSED, CROSSED_REASON, NOT_TO_SEND
 from .marks import _crossed_out, _hidden_rows, _noted_not_to_send
 from .named import _named_not_to_send
@@ -38,6 +38,8 @@ def _skipped_rows(
     # before what the row's cells say: its 'Termination Date' cell reads "Termination Date", no date at all
     for row in _repeated_headers(body, column_map):
         skipped.setdefault(row, SkippedRow(row, "note", HEADER_AGAIN))
+    for row in _import_id_rows(body):
+        skipped.setdefault(row, SkippedRow(row, "note", IMPORT_IDS))
     scan = grid.scan
     on_purpose = scan.hidden_rows.keys() if scan is not None and program.include_hidden else ()
     for row, reason in _said_not_to_send(body, column_map, on_purpose, _kept(grid, by_position)).items():
