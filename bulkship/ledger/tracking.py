@@ -11,7 +11,6 @@ from typing import Any
 from .. import linematch
 from ..addressmatch import other_recipient
 from ..billing import billed_on_order
-from ..client.totals import costs_per_card_by_plan
 from ..models import Shipment, VendorLineItem, VendorOrder
 from ..payload import line_items
 from ..references import unprefixed
@@ -236,6 +235,8 @@ class LedgerTracking(LedgerReads):
             sent = self._sent_items(po_number)
             vendor_order = unprefixed(vendor_order, sent)  # 'ACME-K1' echoed for the K1 sent
             vendor_order = merge_split(vendor_order, sent)  # a line item shown in pieces: one line again
+            from ..client.totals import costs_per_card_by_plan  # not at import: `status` needs no httpx
+
             planned = self.order(po_number)
             vendor_order = costs_per_card_by_plan(vendor_order, planned.cost if planned else None)
             matches = linematch.lines_of_rows(rows, vendor_order, sent=lambda: sent)
