@@ -1664,6 +1664,39 @@ def test_people_under_a_heading_saying_stop_or_not_approved_are_left_out(tmp_pat
         assert [s.row for s in left_out if s.reason != f"a heading inside the list ('{team}')"] == [], team
 
 
+def test_people_under_a_heading_saying_not_yet_or_only_perhaps_are_left_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets8: under 'NOT YET APPROVED', 'Still waiting on manager approval', 'If budget
+    allows', 'Waiting list', 'On deck', 'Next quarter', 'Last year's list', 'For reference only', 'Maybe',
+    'Future hires' or 'Contractors - check with HR first' the people were ordered. Teams whose names hold such
+    words elsewhere, and groups to send later in the same run ('Round 2 (January)'?) are not read so."""
+    headings = ["NOT YET APPROVED", "Still waiting on manager approval", "Awaiting sign-off", "If budget allows",
+                "Waiting list", "On deck", "Next quarter", "Last year's list", "For reference only", "Maybe",
+                "Future hires", "Contractors - check with HR first", "Waiting on approval - send once approved"]  # fmt: skip
+    for heading in headings:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+        sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25])
+        sheet.append([heading])
+        sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
+        book.save(tmp_path / "gifts.xlsx")
+        skipped = {s.row: s.reason for s in load_sheet(tmp_path / "gifts.xlsx").skipped}
+        assert skipped == {
+            3: f"a heading over rows not to send ('{heading}')",
+            4: f"under the heading '{heading}' (row 3)",
+        }, heading
+    for team in ("Reference Lab team", "Budget office", "Last names A-M", "Deck crew", "Next steps team",
+                 "Maybelline account team", "Confirmed - send now", "Phase 2"):  # fmt: skip
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+        sheet.append([team])
+        sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
+        book.save(tmp_path / "teams.xlsx")
+        left_out = load_sheet(tmp_path / "teams.xlsx").skipped
+        assert [s.row for s in left_out if s.reason != f"a heading inside the list ('{team}')"] == [], team
+
+
 @pytest.mark.parametrize(
     "header",
     ["Comments/Notes", "Manager Notes", "HR Comments", "Notes (internal)", "Special Instructions", "Memo",

@@ -26,11 +26,22 @@ _LEAVE_OUT_HEADING = re.compile(
     # found by review14, L2, the rows under it were left out)
     r"pending\s+(?:approval|review|verification|confirmation|sign[\s-]*off|hr)|"
     r"(?:approval|review|verification|confirmation|sign[\s-]*off)\s+pending|"
-    r"do\s*n[o']?t\s+use|don'?t\s+use|already\s+(?:got|have|has|had))\b.*"
+    r"do\s*n[o']?t\s+use|don'?t\s+use|already\s+(?:got|have|has|had)|"
+    # ... or not yet, or only if ("NOT YET APPROVED", "Still waiting on manager approval", "If budget allows",
+    # "For reference only", "Contractors - check with HR first": found by hunter-sheets8, the rows under each
+    # were ordered)
+    r"not\s+yet\s+(?:approved|confirmed|eligible|final)|awaiting\s+(?:approval|review|confirmation|sign[\s-]*off)|"
+    r"waiting\s+(?:on|for)\s+(?:\S+\s+){0,2}(?:approval|sign[\s-]*off|confirmation|review)|"
+    r"if\s+(?:the\s+)?budget\s+(?:allows|permits)|budget\s+permitting|reference\s+only|"
+    r"(?:check|confirm|verify)\s+with\s+\S+(?:\s+\S+)?\s+(?:first|before\s+sending))\b.*"
     # ... or opens with the name of people kept back: a team's name may hold these words too ("IT Backup &
     # Storage", "Army Reserve Liaison", "Off the waitlist - confirmed" were left out: found by review10)
     r"|\W*(?:pending|alternates?|wait\s*-?\s*list(?:ed)?|backups?|reserves?|hold|stop(?!\s*(?:&|and)\s*shop)|end\s+of\s+(?:the\s+)?list|"
-    r"next\s+year|(?:sent|mailed|shipped)\s+(?:in|on|last)\b)\b.*"
+    r"next\s+year|(?:sent|mailed|shipped)\s+(?:in|on|last)\b|"
+    # ... or the people of another time or only perhaps ("Waiting list", "On deck", "Next quarter", "Last
+    # year's list", "Maybe", "Future hires": found by hunter-sheets8, the rows under each were ordered)
+    r"waiting\s*-?\s*list|on\s+deck|next\s+(?:quarter|month|round|batch|wave|week)|last\s+year(?:['’]?s)?|"
+    r"maybes?|future\s+(?:hires?|starts?|starters|employees))\b.*"
 )
 
 
