@@ -177,6 +177,35 @@ def test_an_order_whose_vendor_id_reads_another_po_s_order_follows_the_one_liste
     assert event.detail == {"was": good[0].vendor_order_id, "now": bad.vendor_order_id}
 
 
+def test_an_order_no_longer_created_whose_vendor_id_reads_another_po_s_order_is_reported_as_before(
+    tmp_path: Path,
+) -> None:
+    """After the fix above: an order a person put in review meanwhile cannot take the Id the vendor lists
+    under its PO (only a created order does); reading it says the PO mismatch as before, never a ledger
+    error out of the run's wait or the webhook receiver."""
+    from bulkship.client import connect
+    from bulkship.track.orders import OrderMismatchError, refresh_order
+
+    settings = _settings(tmp_path)
+    _run(_write_input(tmp_path / "anniversary.csv", ROWS), settings, max_lines=2)
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        bad, *good = ledger.orders(BATCH, states=("created",))
+    assert good and good[0].vendor_order_id
+    _point_order_at(settings, bad.po_number, good[0].vendor_order_id)
+    with sqlite3.connect(settings.ledger) as db:
+        db.execute("UPDATE orders SET state = 'review' WHERE po_number = ?", (bad.po_number,))
+    db.close()
+
+    async def read() -> None:
+        async with connect(settings) as client:
+            with Ledger.open(settings.ledger) as ledger:
+                (order,) = [o for o in ledger.orders(BATCH) if o.po_number == bad.po_number]
+                await refresh_order(client, ledger, order)
+
+    with pytest.raises(OrderMismatchError, match=f"carries PO {good[0].po_number}"):
+        asyncio.run(read())
+
+
 def test_one_order_that_cannot_be_tracked_does_not_stop_the_others(tmp_path: Path) -> None:
     settings = _settings(tmp_path)
     workbook = Path(str(_run(_write_input(tmp_path / "anniversary.csv", ROWS), settings, max_lines=2).output))

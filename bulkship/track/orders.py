@@ -86,14 +86,18 @@ async def refresh_order(
         return None
     vendor_order = await client.get_order(order.vendor_order_id)
     if vendor_order.po_number and vendor_order.po_number != order.po_number:
+        mismatch = OrderMismatchError(
+            f"The vendor's order {order.vendor_order_id} carries PO {vendor_order.po_number}, but the "
+            f"ledger has it as {order.po_number}; nothing was recorded",
+            hint="run `bulkship reconcile " + order.batch + "` to compare the ledger with the vendor",
+        )
         found = await _listed_under_its_po(client, order)
         if found is None:
-            raise OrderMismatchError(
-                f"The vendor's order {order.vendor_order_id} carries PO {vendor_order.po_number}, but the "
-                f"ledger has it as {order.po_number}; nothing was recorded",
-                hint="run `bulkship reconcile " + order.batch + "` to compare the ledger with the vendor",
-            )
-        ledger.record_vendor_order_id(order.po_number, order.vendor_order_id, found)
+            raise mismatch
+        try:  # the order is no longer 'created' (a person settled it meanwhile): as before
+            ledger.record_vendor_order_id(order.po_number, order.vendor_order_id, found)
+        except LedgerError:
+            raise mismatch from None
         vendor_order = found
     changed = ledger.record_order_status(order.po_number, vendor_order, source=source)
     return Refreshed(vendor_order, changed)
