@@ -109,11 +109,13 @@ def test_xlsx_formula_and_date_cells_are_reported(tmp_path: Path) -> None:
     book.save(tmp_path / "r.xlsx")
     loaded = load_sheet(tmp_path / "r.xlsx")
     messages = [p.message for p in loaded.read_problems]
+    # "whose result ''" read as a blank result (found by newcomer1)
     assert messages == [
         "Row 2, column 'Employee ID': holds a date or time (2024-03-01) where text was expected; Excel changed "
         "what was typed. Format the column as Text and type the value again.",
-        "Row 3, column 'Name': holds a formula (=CONCAT(\"Bob\",\" Ray\")) whose result '' bulkship will not "
-        "order from; replace it with its value (Copy, then Paste Special › Values).",
+        'Row 3, column \'Name\': holds a formula (=CONCAT("Bob"," Ray")) whose result the file does not '
+        "hold (it was saved without calculating it); bulkship will not order from a formula; replace it with "
+        "its value (Copy, then Paste Special › Values).",
     ]  # the Notes column is not bulkship's: its date is carried untouched (a formula there, never calculated,
     # refuses the file: test_a_column_of_formulas_never_calculated_refuses_the_file_...)
     assert loaded.frame.loc[2, "Notes"] == "2024-01-01"

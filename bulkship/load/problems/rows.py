@@ -333,12 +333,19 @@ def _read_problems(
     for (row, col), formula in grid.formulas.items():
         if row in rows and headers.get(col) in column_map:
             value = str(grid.frame.at[row, col - 1])
+            # "whose result ''" read as a result that is blank (found by newcomer1): the file holds none
+            result = (
+                f"whose result '{value}' bulkship will not order from"
+                if value.strip()
+                else "whose result the file does not hold (it was saved without calculating it); bulkship "
+                "will not order from a formula"
+            )
             add(
                 row,
                 col,
                 value,
-                f"holds a formula ({formula}) whose result '{value}' bulkship will not order from; "
-                "replace it with its value (Copy, then Paste Special › Values).",
+                f"holds a formula ({formula}) {result}; replace it with its value (Copy, then Paste "
+                "Special › Values).",
                 "Formula instead of a value",
             )
     errors = grid.scan.errors if grid.scan else {}
