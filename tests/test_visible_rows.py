@@ -1015,6 +1015,40 @@ def test_notes_saying_not_to_send_in_other_words_leave_their_rows_out(tmp_path: 
     assert skipped == list(range(2, 2 + len(said)))
 
 
+def test_notes_saying_the_address_is_bad_or_the_person_said_no_leave_their_rows_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets8: each of these notes was read as nothing and the card ordered (to an address
+    known bad, or for someone who declined one or has one). A note saying the address was put right since,
+    or saying something else, still sends."""
+    said = [
+        "Bad address", "Returned mail", "Undeliverable", "RTS", "Address invalid", "Moved, no forwarding address",
+        "Wrong address", "Need new address", "Verify address first", "Returned to sender 10/2", "Address TBD",
+        "Gift card refused", "Doesn't want a gift", "Gift declined", "No gifts please", "Not participating",
+        "Remove from list", "Exclude from gifts", "Not this year", "Wants digital", "Prefers e-gift card",
+        "Sent via email instead", "Got one last month", "Received in Oct", "Already gave cash",
+        "Contractor - not eligible", "Under review",
+    ]  # fmt: skip
+    kept = [
+        "Remove the apartment from the label", "No gift receipt please", "Bad address - corrected 11/2",
+        "Wrong address last year - fixed now", "Prefers email", "Received in good condition",
+        "Returned from leave in Oct", "Moved - new address above", "Under 18 - send to parent",
+    ]  # fmt: skip
+    path = tmp_path / "notes.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+        writer.writerows(
+            [f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "50", note]
+            for i, note in enumerate(said + kept)
+        )
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == list(range(2, 2 + len(said))), {
+        r: said_or_kept
+        for r, said_or_kept in enumerate(said + kept, 2)
+        if (r in skipped) != (r < 2 + len(said))
+    }
+    assert skipped[7] == "the list says not to send it (column 'Notes': 'Moved, no forwarding address')"
+
+
 def test_notes_and_answers_in_other_languages_leave_their_rows_out(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -66,6 +66,29 @@ _NOTE_SAYS_NO = re.compile(
     r"|(?:gave|given|handed|presented)\s+(?:(?:(?:it|the\s+(?:gift|card)|out)\s+)?(?:in\s+person|by\s+hand)"
     r"|(?:it|the\s+(?:gift|card)|out)\s+at)\b"
     r"|(?:(?:gift\s+)?card|gift)\s+(?:given|handed\s+out|presented)|paid\s+(?:in\s+)?cash)(?:\W.*)?$"
+    # ... or the address is known bad (a card sent there is lost), or the person said no or has one already
+    # ("Returned mail", "Bad address", "Moved, no forwarding address", "Gift declined", "No gifts please",
+    # "Does not want a gift", "Remove from list", "Not this year", "Prefers e-gift card", "Got one last
+    # month": found by hunter-sheets8, each was ordered); not once it says the address was put right since
+    r"|^\s*(?:(?!.*\b(?:fixed|corrected|updated)\b)(?:(?:bad|wrong|invalid|incorrect|outdated)\s+"
+    r"address|address\s+(?:is\s+)?(?:bad|wrong|invalid|incorrect|unknown|tbd|outdated|needs?\s+(?:updat|verif|"
+    r"confirm)\w*)|returned\s+(?:mail|to\s+sender)|mail\s+returned|rts|undeliverable|undelivered|"
+    r"(?:moved|relocated),?\s+(?:and\s+)?(?:no|without)\s+forwarding(?:\s+address)?|no\s+forwarding(?:\s+address)?|"
+    r"needs?\s+(?:a\s+)?new\s+address|waiting\s+(?:for|on)\s+(?:an?\s+|the\s+|new\s+)*address|"
+    r"(?:verify|confirm|check)\s+(?:the\s+)?address\s+(?:first|before\s+sending))|"
+    r"(?:gift|card|gift\s+card)\s+(?:declined|refused|returned)|refused\s+(?:the\s+)?(?:gift|card)|"
+    r"do(?:es)?\s*n[o']?t\s+want\s+(?:a\s+|any\s+|the\s+)?(?:gift\s+card|gift|card|one|it)s?|"
+    r"not\s+participating|do\s*n[o']?t\s+gift|no\s+gifts?(?:\s+please)?|"
+    r"(?:remove|exclude)d?\s+from\s+(?:the\s+)?(?:list|gifts?|gift\s+list|mailing(?:\s+list)?|program|distribution)|"
+    r"(?:not|skip)\s+this\s+(?:year|time|round|quarter)|under\s+review|"
+    r"(?:wants|prefers|chose|requested)\s+(?:a\s+|an\s+)?(?:(?:digital|e-?gift|electronic|virtual)"
+    r"(?:\s+(?:gift\s+)?card|\s+gift)?|e-?mail(?:ed)?\s+(?:gift\s+)?card)|sent\s+(?:via|by)\s+e-?mail(?:\s+instead)?|"
+    r"(?:got|received)\s+(?:one|it|a\s+(?:gift\s+)?card|the\s+(?:gift\s+)?card)(?:\s+(?:already|last\s+\w+|in\s+\w+))?|"
+    r"(?:received|sent)\s+(?:in|on)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d+)?|"
+    r"already\s+gave\s+(?:cash|a\s+(?:gift\s+)?card|one|it))"
+    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
+    # ... or not eligible after a remark ("Contractor - not eligible", "Intern: ineligible")
+    r"|^.*[-–—:;,(]\s*(?:not\s+eligible|ineligible)\s*(?:$|[-–—:,.;!(].*)"
     # ... or in another language (:data:`.flags.OTHER_DO_NOT_SEND`): 'No enviar - renunció', 'Fallecido',
     # 'Ya se envió 11/15', 'Déjà envoyé', 'Mudó a TX; no enviar'; not 'No enviar a la oficina' (says where)
     rf"|^\s*(?:{OTHER_DO_NOT_SEND}(?:\s+(?:(?:la|el|le|die|das|o|a|il)\s+)?(?:tarjeta|regalo|carte|cadeau|karte|"
