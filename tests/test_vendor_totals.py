@@ -548,3 +548,21 @@ def test_a_discount_the_cards_costs_already_hold_is_no_news() -> None:
         {"Id": "A", "PONumber": "BS-X-0001", "Cost": 48.75, "Discount": 5, "LineItems": lines}
     )
     assert (alone.total, alone.unproven_discount) == (Decimal("48.75"), Decimal("5"))
+
+
+def test_charges_beside_lines_showing_no_face_value_are_charged(vendor: VendorProxy, tmp_path: Path) -> None:
+    """Found by hunter-vendor8: a vendor not echoing its lines' Value, its orders showing 'ShippingTotal':
+    4.95 and 'Tax': 8.25 beside a 'Cost' equal to the lines: the lines' whole cost was taken for charges they
+    hold beyond a face value of 0.00, so the order's charges were in none: the run, status, the workbook and
+    the Batches page said "charged 100.00" for 113.20 billed, nothing said."""
+
+    def no_values(order: dict[str, Any]) -> None:
+        order.update({"ShippingTotal": 4.95, "Tax": 8.25})
+        for line in order[key_of(order, "LineItems")]:
+            line.pop(key_of(line, "Value"), None)
+
+    vendor.rewrite = orders_rewritten(no_values, reads_only=False)
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("113.20")] * 6
+    (note,) = [n for n in result.notes if "differ from the plan" in n]
+    assert "the vendor shows 113.20" in note, note

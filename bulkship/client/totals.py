@@ -186,8 +186,10 @@ def _charges_beyond_lines(
     """The charges the order shows that its lines do not already hold. A line's Cost may hold its fee and
     shipping (the contract's assumed cost): an order then writing 'ShippingTotal' as a breakdown of what its
     lines cost beyond their face value was charged twice (found by review20). A charge within what the lines
-    hold beyond their face value is theirs; what exceeds it is billed beside them."""
-    face = sum((li.value * li.quantity for li in lines), Decimal(0))
+    hold beyond their face value is theirs; what exceeds it is billed beside them. A line showing no face
+    value holds nothing beyond its cost: read as 0.00, its whole cost held any charge the order showed, and
+    "charged 125.00" everywhere for 138.20 billed, nothing said (found by hunter-vendor8)."""
+    face = sum(((li.value * li.quantity if li.value else li.cost or Decimal(0)) for li in lines), Decimal(0))
     held = max(lines_sum - face, Decimal(0)) if lines_sum is not None else Decimal(0)
     beyond = Decimal(0)
     for keys in ORDER_CHARGE_KEYS:
