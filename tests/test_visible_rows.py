@@ -1049,6 +1049,27 @@ def test_notes_saying_the_address_is_bad_or_the_person_said_no_leave_their_rows_
     assert skipped[7] == "the list says not to send it (column 'Notes': 'Moved, no forwarding address')"
 
 
+def test_an_hr_status_saying_the_person_left_in_other_words_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets8: 'Employee Status' = Exited, Offboarded, Ex-employee, No longer employed, Not
+    active, Laid off, Let go, Departed, Dismissed, Alumni... were read as nothing and each card ordered.
+    People still here (leaving soon, on leave) and a wellness list's 'Quit' still send."""
+    gone = ["Exited", "Offboarded", "Deactivated", "Archived", "Alumni", "Ex-employee", "No longer employed",
+            "Not active", "Dismissed", "Laid off", "Departed", "Fired", "Let go"]  # fmt: skip
+    here = ["Active", "On Leave", "LOA", "Pending Termination", "Notice Given", "Offboarding", "Suspended",
+            "Retired", "Quit"]  # fmt: skip
+    path = tmp_path / "staff.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Employee Status"])
+        writer.writerows(
+            [f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "50", status]
+            for i, status in enumerate(gone + here)
+        )
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == list(range(2, 2 + len(gone))), skipped
+    assert skipped[8] == "the list says not to send it (column 'Employee Status': 'No longer employed')"
+
+
 def test_notes_and_answers_in_other_languages_leave_their_rows_out(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -99,6 +99,15 @@ OTHER_GONE = (
 )
 # ... and yes
 OTHER_YES = r"s[ií]|oui|ja|sim"
+# ... and in English, as other HR systems write it ("Exited", "Offboarded", "Ex-employee", "No longer
+# employed", "Not active", "Laid off", "Let go", "Departed", "Alumni": found by hunter-sheets8, each was
+# ordered); not "Pending Termination", "Notice Given" or "Offboarding" (still here), nor "On Leave",
+# "Suspended", "Disabled", nor "Quit" (a wellness program's smokers who quit earn a card)
+GONE_MORE = (
+    r"exited|offboarded|deactivated|archived|ex[\s-]*(?:employee|staff)|no\s+longer\s+(?:employed|active|with\s+"
+    r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|laid\s+off|departed|fired|let\s+go|"
+    r"alumn(?:i|us|a|ae)"
+)
 
 
 # A survey platform's own word that a response is no person's: Qualtrics' "Response Type" = Survey Preview,
@@ -164,7 +173,7 @@ _SAYS_GONE = re.compile(
     # ... or is on its way ('In transit', 'Backordered': found by hunter-sheets6, ordered again)
     rf"{_ON_ITS_WAY}|"
     r"terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
-    rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE})\b.*|[td]"
+    rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*|[td]"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
     # ... or not to send, as a Send? column or a note says it ("Status" = Declined, Opted out, On hold:
     # found by review11, each was ordered; not "duplicate" nor "skipped": bulkship's own workbook says so)
@@ -177,7 +186,7 @@ _SAYS_GONE = re.compile(
 # to be sent; not those saying something went out ("Survey Status" = Completed is why a card is sent)
 _SAYS_LEFT = re.compile(
     r"(?i)^\s*(?:(?:terminated|termed|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
-    rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE})\b.*"
+    rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
     r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
     r"excluded?|(?:on\s+)?hold|not\s+eligible|ineligible|no\s+(?:gift|card))"
