@@ -566,3 +566,34 @@ def test_charges_beside_lines_showing_no_face_value_are_charged(vendor: VendorPr
     assert charged_everywhere(vendor, tmp_path, result) == [Decimal("113.20")] * 6
     (note,) = [n for n in result.notes if "differ from the plan" in n]
     assert "the vendor shows 113.20" in note, note
+
+
+@pytest.mark.parametrize(("value", "quantity"), [("FaceValue", "Qty"), ("Denomination", "QuantityOrdered")])
+def test_a_line_s_value_and_quantity_under_other_names_are_read(
+    vendor: VendorProxy, tmp_path: Path, value: str, quantity: str
+) -> None:
+    """Found by hunter-vendor8: a vendor writing its lines' 'Qty' (and 'FaceValue') for Quantity and Value,
+    its orders 'ShippingTotal': 4.95 beside a 'Cost' equal to the lines: read as 1 card of 0.00, each line's
+    cost for 2 or 3 cards held the order's shipping, "charged 150.00" everywhere for 154.95 billed, nothing
+    said, and reconcile "quantity sent 2 vs vendor 1". Both are read: 154.95, reconcile matches."""
+    sheet = tmp_path / "staff.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*HEADER, "Quantity"])
+        for i, cards in ((1, 2), (2, 1), (3, 3)):
+            writer.writerow(
+                [f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25", cards]
+            )
+
+    def renamed(order: dict[str, Any]) -> None:
+        order["ShippingTotal"] = 4.95
+        for line in order[key_of(order, "LineItems")]:
+            line[value] = line.pop(key_of(line, "Value"))
+            line[quantity] = line.pop(key_of(line, "Quantity"))
+
+    vendor.rewrite = orders_rewritten(renamed, reads_only=False)
+    settings = vendor.settings(tmp_path)
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("154.95")] * 6
+    report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    assert report.matches, report.mismatches
