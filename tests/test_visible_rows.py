@@ -1070,6 +1070,26 @@ def test_an_hr_status_saying_the_person_left_in_other_words_leaves_the_row_out(t
     assert skipped[8] == "the list says not to send it (column 'Employee Status': 'No longer employed')"
 
 
+def test_a_note_saying_when_the_person_left_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets8: 'Left the company in October', 'Terminated as of 11/1', 'Resigned last month',
+    'Deceased in 2025' were read as nothing (only 'Left co. last week'-like dates after a dash counted) and
+    each card was ordered. 'Left voicemail on Monday' and a rehire after the date still send."""
+    said = ["Left the company in October", "Terminated in November", "Resigned last month", "Deceased in 2025",
+            "Terminated as of 11/1", "Resigned effective Nov 30", "Passed away this year"]  # fmt: skip
+    kept = ["Left voicemail on Monday", "Terminated in May - rehired Nov 1", "Left on vacation"]
+    path = tmp_path / "notes.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+        writer.writerows(
+            [f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "50", note]
+            for i, note in enumerate(said + kept)
+        )
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == list(range(2, 2 + len(said))), skipped
+    assert skipped[2] == "the list says not to send it (column 'Notes': 'Left the company in October')"
+
+
 def test_notes_and_answers_in_other_languages_leave_their_rows_out(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -87,6 +87,11 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:received|sent)\s+(?:in|on)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d+)?|"
     r"already\s+gave\s+(?:cash|a\s+(?:gift\s+)?card|one|it))"
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
+    # ... or gone, and when ("Left the company in October", "Terminated as of 11/1", "Resigned last month",
+    # "Deceased in 2025": found by hunter-sheets8, each was ordered; "Left voicemail" goes on in other words)
+    r"|^\s*(?:deceased|passed\s+away|died|left(?:\s+(?:the\s+)?(?:company|co\.?|firm))?|terminated|termed|"
+    r"resigned|laid\s+off|let\s+go|fired)\s+(?:in|on|as\s+of|effective|since|last|this|back\s+in|during)\s+"
+    r"(?:" + _A_DATE + r"|week|month|year|quarter|spring|summer|fall|autumn|winter).*"
     # ... or not eligible after a remark ("Contractor - not eligible", "Intern: ineligible")
     r"|^.*[-–—:;,(]\s*(?:not\s+eligible|ineligible)\s*(?:$|[-–—:,.;!(].*)"
     # ... or in another language (:data:`.flags.OTHER_DO_NOT_SEND`): 'No enviar - renunció', 'Fallecido',
