@@ -1090,6 +1090,28 @@ def test_a_note_saying_when_the_person_left_leaves_the_row_out(tmp_path: Path) -
     assert skipped[2] == "the list says not to send it (column 'Notes': 'Left the company in October')"
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["Exclusion Reason", "Reason for Exclusion", "Removal Reason", "Hold Reason", "Reason Not Sent",
+     "Why excluded", "Excluded?", "Termination Reason", "Reason for leaving", "Decline reason"],
+)  # fmt: skip
+def test_a_filled_reason_for_leaving_a_row_out_leaves_it_out(tmp_path: Path, header: str) -> None:
+    """Found by hunter-sheets8: a column saying why a person is out ('Exclusion Reason' = Left the company,
+    'Termination Reason', 'Excluded?' = Yes) was read as nothing and the card ordered. Empty, N/A or No
+    sends."""
+    path = tmp_path / "list.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,\n"
+        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,50,Left the company\n"
+        "Cy Orr,3 Oak St,Boston,MA,02134,CVS,50,N/A\n"
+        "Di Fox,4 Ash St,Boston,MA,02134,CVS,50,No\n"
+    )
+    assert {s.row: s.reason for s in load_sheet(path).skipped} == {
+        3: f"the list says not to send it (column '{header}': 'Left the company')"
+    }
+
+
 def test_notes_and_answers_in_other_languages_leave_their_rows_out(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

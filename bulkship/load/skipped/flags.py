@@ -144,6 +144,12 @@ _HOLD_FLAGS = _answered(
         "declined gift", "hold", "on hold", "no gift", "terminated", "is terminated", "termed", "separated",
         "deceased", "inactive", "left company", "dns", "no card", "remove from list", "exclude from list",
         "do not send card", "do not send gift",
+        # ... or why the row is out, filled in ("Exclusion Reason" = Left the company, "Excluded?" = Yes,
+        # "Termination Reason" = Voluntary: found by hunter-sheets8, each was ordered)
+        "excluded", "exclusion", "exclusion reason", "reason for exclusion", "removal reason",
+        "reason for removal", "hold reason", "reason for hold", "reason not sent", "reason not sending",
+        "termination reason", "reason for termination", "reason for leaving", "leaving reason",
+        "decline reason", "declined reason", "reason declined", "why excluded", "why removed",
     )
 )  # fmt: skip
 # Anything written there but a no: "Yes - 11/15", "X - per HR", "left company", "Opted out", a date (found
