@@ -39,7 +39,7 @@ def test_messy_shows_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture
         (6, "value"), (7, "value"), (8, "zip"), (9, "zip"), (12, "city"), (13, "product"), (14, "product"),
         (16, "quantity"), (17, "shipping_method"), (18, "carrier_id"), (19, "city"),
         (21, "last_name"), (22, "external_id"), (23, "external_id"), (24, "address1"), (25, "state"),
-        (25, "zip"), (26, "name"), (30, "state"),
+        (25, "zip"), (26, "first_name"), (30, "state"),
     }  # fmt: skip
     warnings = {p["message"] for p in data["problems"] if p["severity"] == "warning"}
     assert (

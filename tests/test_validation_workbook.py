@@ -95,7 +95,7 @@ def test_problems_sheet_falls_back_on_the_column_name_for_a_derived_column(tmp_p
     result = validate(load_sheet(path), sandbox_catalog())
     book = openpyxl.load_workbook(write_validation_workbook(result, tmp_path / "out"))
     rows = list(book["Problems"].iter_rows(min_row=2, values_only=True))
-    assert [(r[0], r[1]) for r in rows] == [(2, "name")]  # no header of the user's holds the full name
+    assert [(r[0], r[1]) for r in rows] == [(2, "Name")]  # no header holds the full name: its title
 
 
 def test_the_validation_workbook_prints_one_page_wide_with_its_header_on_every_page(tmp_path: Path) -> None:
