@@ -275,3 +275,27 @@ def test_a_run_that_writes_the_batch_s_workbook_elsewhere_says_the_earlier_one_i
     write_sheet(sheet, range(4))
     code, _, err = run(capsys, str(sheet), "--yes", "--out", str(second))  # the same place: nothing to say
     assert code == 0 and "Batch gifts: 4 rows" in err and "no longer kept up to date" not in err, err
+
+
+def test_the_plan_says_rows_left_out_by_the_list_itself_in_words_that_cover_them_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by newcomer1 (fixed by review22): 'Left out of this plan: 1 skipped (hidden, crossed out, totals,
+    notes)' was said of a row taken off the Fix these sheet, or one whose Notes say 'deceased': none of the
+    reasons in the brackets."""
+    sheet = tmp_path / "gifts.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,\n"
+        "Cy Orr,3 Oak St,Boston,MA,02134,CVS,25,deceased\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("n\n"))
+    code, _, err = run(capsys, str(sheet))
+    said = " ".join(err.split())
+    assert code == 1 and "hidden, crossed out, totals, notes" not in said
+    assert (
+        "Left out of this plan: 1 skipped (rows the list itself leaves out: hidden, crossed out, totals"
+        in said
+    )
+    assert "says not to send, taken off Fix these) row(s) of the file." in said, said

@@ -91,7 +91,9 @@ def show_plan(view: PlanView) -> None:
         words = {
             "invalid": "invalid (to fix)",
             "duplicate": "duplicate",
-            "skipped": "skipped (hidden, crossed out, totals, notes)",
+            # every reason a row is skipped, a row the list says not to send and one taken off Fix these too
+            "skipped": "skipped (rows the list itself leaves out: hidden, crossed out, totals or notes "
+            "rows, a row it says not to send, taken off Fix these)",
         }
         parts = ", ".join(f"{n} {words.get(status, status)}" for status, n in view.left_out.items())
         err_console.print(f"Left out of this plan: {parts} row(s) of the file.")
