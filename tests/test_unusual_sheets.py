@@ -1236,7 +1236,7 @@ def test_commas_in_a_notes_column_on_most_rows_are_errors_not_a_column_nobody_re
     path.write_text(
         "Name,Address,City,State,ZIP,Product,Value,Notes\n"
         "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Congrats, Ann!\n"
-        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,25,Left in Nov, do not send\n"
+        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,25,Moved to Ohio, do not send\n"
         "Cy Orr,3 Oak St,Boston,MA,02134,CVS,25,Thanks, Cy\n"
     )
     code, data, err = validate(capsys, path)
@@ -1245,7 +1245,7 @@ def test_commas_in_a_notes_column_on_most_rows_are_errors_not_a_column_nobody_re
     path.write_text(  # rows cut by no comma beside them: not a column of its own either
         "Name,Address,City,State,ZIP,Product,Value,Notes\n"
         "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Congrats,Ann!\n"
-        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,25,Left in Nov,do not send\n"
+        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,25,Moved to Ohio,do not send\n"
         "Cy Orr,3 Oak St,Boston,MA,02134,CVS,25,Thanks\n"
     )
     code, data, err = validate(capsys, path)
@@ -1256,13 +1256,13 @@ def test_notes_cut_by_a_comma_with_no_space_on_every_row_are_errors_too(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """After 04ce874 (found by review21): every note holding a comma written without a space after it
-    ('Left in Nov,do not send') still made a column of its own that nobody reads, and Bob got a card. Text
+    ('Moved to Ohio,do not send') still made a column of its own that nobody reads, and Bob got a card. Text
     beyond a Notes column is the note's own end."""
     path = tmp_path / "export.csv"
     path.write_text(
         "Name,Address,City,State,ZIP,Product,Value,Notes\n"
         "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Congrats,Ann!\n"
-        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,25,Left in Nov,do not send\n"
+        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,25,Moved to Ohio,do not send\n"
         "Cy Orr,3 Oak St,Boston,MA,02134,CVS,25,Thanks,Cy\n"
     )
     code, data, err = validate(capsys, path)
