@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from .models import VendorOrder
+from .money import cents
 from .statuses import NO_CARD_STATUSES
 
 
@@ -32,7 +33,7 @@ def billed_beside(vendor_order: VendorOrder, rows: Iterable[Any]) -> Decimal:
     total = vendor_order.total
     if counted is None or total is None:
         return vendor_order.billed_beside_lines
-    if _cents(total) == _cents(counted) * 100:  # the total in cents (as V2 reads it beside lines)
+    if cents(total) == cents(counted) * 100:  # the total in cents (as V2 reads it beside lines)
         return Decimal(0)
     return total - counted
 
@@ -103,7 +104,3 @@ def row_made_no_card(row: Any) -> bool:
     (:func:`bulkship.reconcile.join.made_no_card` says why; kept here, where the ledger can read it)."""
     parcel = row.tracking_number or row.tracking_url or row.shipped_date or row.delivered_date
     return row.status == "ordered" and (row.line_status or "").lower() in NO_CARD_STATUSES and not parcel
-
-
-def _cents(amount: Decimal) -> Decimal:
-    return amount.quantize(Decimal("0.01"))

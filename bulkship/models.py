@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
+from .money import cents
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -380,7 +382,7 @@ class VendorOrder:
         made = sum((li.cost or Decimal(0) for li in self.made_card_lines), Decimal(0))
         # a total of 12375 beside lines of 123.75 is their sum in cents: read as dollars, 12,251.25 of
         # shipping was charged on every page (found by hunter-vendor3)
-        if _cents(self.total) in {_cents(sum_) * factor for sum_ in (lines, made) for factor in (1, 100)}:
+        if cents(self.total) in {cents(sum_) * factor for sum_ in (lines, made) for factor in (1, 100)}:
             return extra
         beyond = self.total - lines
         # lines it failed refunded and the order's own charge kept: beyond the lines that made a card
@@ -397,7 +399,3 @@ class Balance:
     available: Decimal
     pending: Decimal
     currency: str = "USD"
-
-
-def _cents(amount: Decimal) -> Decimal:
-    return amount.quantize(Decimal("0.01"))

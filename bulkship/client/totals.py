@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..models import VendorLineItem, VendorOrder
+from ..money import cents
 from .parse import MAPPING, decimal, field, text
 
 # An order's own total (assumed: the sandbox writes the order's Cost, the sum of its lines)
@@ -43,8 +44,7 @@ def order_total_and_discount(
     shown = _shown_in(record)
     totals = _totals(shown)
     total = max(totals) if totals else None
-    costs = [li.cost for li in lines]
-    lines_sum = sum((c for c in costs if c is not None), Decimal(0)) if costs and None not in costs else None
+    lines_sum = _lines_sum(lines)
     charges = _charges_beyond_lines(shown, lines, lines_sum)
     base = total if total is not None else lines_sum
     gross = total
@@ -91,6 +91,12 @@ def _discount(record: Any) -> Decimal:
     """The largest discount ``record`` shows under :data:`ORDER_DISCOUNT_KEYS` (positive; 0 when none)."""
     amounts = [_charge(field(record, key)) for key in ORDER_DISCOUNT_KEYS]
     return max((abs(a) for a in amounts if a is not None), default=Decimal(0))
+
+
+def _lines_sum(lines: tuple[VendorLineItem, ...]) -> Decimal | None:
+    """What the order's lines cost together; None when it has none, or one shows no cost."""
+    costs = [li.cost for li in lines]
+    return sum((c or Decimal(0) for c in costs), Decimal(0)) if costs and None not in costs else None
 
 
 # Where an order may show its totals in an object of their own ('Totals': {'Subtotal': 125.00, 'Shipping':
@@ -155,8 +161,7 @@ def shared_document(
     orders) whose total is more than the order's own (``total``, else its lines' sum): it is not read as the
     order's, whose it may not be alone; (its name, its total) for the person to check with the vendor. None
     when it shows no such document, or one adding nothing."""
-    costs = [li.cost for li in lines]
-    lines_sum = sum((c or Decimal(0) for c in costs), Decimal(0)) if costs and None not in costs else None
+    lines_sum = _lines_sum(lines)
     own = total if total is not None else lines_sum
     for key, value in _documents(record):
         amounts = [decimal(value), *_totals([value]), *(decimal(field(value, k)) for k in CHARGE_AMOUNT_KEYS)]
@@ -274,10 +279,6 @@ def costs_per_card_by_plan(vendor_order: VendorOrder, planned: Decimal | None) -
         return vendor_order
     each = sum((li.cost or Decimal(0) for li in lines), Decimal(0))
     whole = sum(((li.cost or Decimal(0)) * li.quantity for li in lines), Decimal(0))
-    if _cents(whole) != _cents(planned) or _cents(each) == _cents(planned):
+    if cents(whole) != cents(planned) or cents(each) == cents(planned):
         return vendor_order
     return dataclasses.replace(vendor_order, line_items=costs_per_line({"Cost": whole}, lines))
-
-
-def _cents(amount: Decimal) -> Decimal:
-    return amount.quantize(Decimal("0.01"))
