@@ -78,6 +78,18 @@ def billed_on_order(vendor_order: VendorOrder, rows: Iterable[Any]) -> Decimal:
     return max(billed_beside(vendor_order, rows), -vendor_order.discount)
 
 
+def uncounted(vendor_order: VendorOrder) -> dict[str, str] | None:
+    """What the order shows that bulkship does not count, as the run records it and reconcile says it: a
+    document of its own ({'document', 'total'}), else a discount no total proves ({'discount'}); None when
+    neither."""
+    if vendor_order.document is not None:
+        name, total = vendor_order.document
+        return {"document": name, "total": str(total)}
+    if vendor_order.unproven_discount:
+        return {"discount": str(vendor_order.unproven_discount)}
+    return None
+
+
 def vendor_cost(vendor_order: VendorOrder, made_lines_cost: Decimal) -> Decimal:
     """What the vendor's order costs: its total when a card line shows no cost (the total covers it), else
     ``made_lines_cost`` (its lines that made a card) and what it bills beside them."""

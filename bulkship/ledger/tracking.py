@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import linematch
 from ..addressmatch import other_recipient
-from ..billing import billed_on_order
+from ..billing import billed_on_order, uncounted
 from ..models import Shipment, VendorLineItem, VendorOrder
 from ..payload import line_items
 from ..references import unprefixed
@@ -78,13 +78,10 @@ def note_document(db: Any, batch: str, po_number: str, vendor_order: VendorOrder
     own number) whose total, more than the order's, is not counted (client.totals.shared_document), or a
     discount on itself that no total proves taken off (client.totals.unproven_discount): the run and track
     say so, for a person to check it with the vendor."""
-    if vendor_order.document is not None:
-        name, total = vendor_order.document
-        detail = json.dumps({"document": name, "total": str(total)}, sort_keys=True)
-    elif vendor_order.unproven_discount:
-        detail = json.dumps({"discount": str(vendor_order.unproven_discount)}, sort_keys=True)
-    else:
+    shown = uncounted(vendor_order)
+    if shown is None:
         return
+    detail = json.dumps(shown, sort_keys=True)
     if any(e["detail"] == detail for e in sql.events(db, None, po_number, None, [OWN_DOCUMENT])):
         return
     sql.insert_event(db, now_iso(), batch, po_number, OWN_DOCUMENT, detail)

@@ -29,7 +29,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..addressmatch import recipients
-from ..billing import billed_on_order, costs_unshown, row_made_no_card, vendor_cost
+from ..billing import billed_on_order, costs_unshown, row_made_no_card, uncounted, vendor_cost
 from ..client.totals import costs_per_card_by_plan
 from ..errors import AuthenticationError, BulkshipError, NotFoundError, VendorError
 from ..ledger import Ledger, OrderRecord, RowRecord
@@ -327,15 +327,8 @@ def _uncounted(vendor_orders: Sequence[VendorOrder], ours: set[str], batch: str)
     proves): said by reconcile as by the run and track, its figures matching the ledger's all the same."""
     from ..runresult import uncounted_notes
 
-    shown: list[tuple[str, dict[str, str]]] = []
-    for order in vendor_orders:
-        if order.po_number not in ours:
-            continue
-        if order.document is not None:
-            shown.append((order.po_number, {"document": order.document[0], "total": str(order.document[1])}))
-        elif order.unproven_discount:
-            shown.append((order.po_number, {"discount": str(order.unproven_discount)}))
-    return uncounted_notes(shown, batch, compare=False)
+    found = [(order.po_number, uncounted(order)) for order in vendor_orders if order.po_number in ours]
+    return uncounted_notes([(po, shown) for po, shown in found if shown is not None], batch, compare=False)
 
 
 async def _read_unlisted(
