@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,27 @@ BUILTIN_DEFAULTS: dict[str, str] = {
 }
 
 
+def known_time_zone(name: str) -> str:
+    """``name`` when it is a time zone this machine knows ("Europe/Paris"), else "" (the machine's own)."""
+    from zoneinfo import ZoneInfo
+
+    if not name or len(name) > 64:
+        return ""
+    try:
+        ZoneInfo(name)
+    except (ValueError, KeyError, OSError):  # an unknown name, a path, no zone database
+        return ""
+    return name
+
+
+def local_day(time_zone: str = "") -> date:
+    """Today in ``time_zone`` (an IANA name), or on this machine's clock when it is "" or unknown."""
+    from zoneinfo import ZoneInfo
+
+    known = known_time_zone(time_zone)
+    return datetime.now(ZoneInfo(known)).date() if known else date.today()
+
+
 @dataclass(frozen=True)
 class ProgramSettings:
     name: str = ""
@@ -68,6 +90,15 @@ class ProgramSettings:
     include_hidden: bool = False  # order hidden and filtered-out rows too
     limits: Limits = field(default_factory=Limits)
     encoding: str | None = None  # a CSV's text encoding; None: decided from the file (UTF-8 or Windows-1252)
+    # the time zone whose day the sheet's dates are judged by ('Do Not Send Before', 'Termination Date'): the
+    # web page's, where the person works; "" the machine's own (the command line is run where its user is)
+    time_zone: str = ""
+
+    def today(self) -> date:
+        """The day it is where the sheet's person works: the dates the list holds are theirs (found by
+        hunter-sheets9: a server keeping UTC sent a 'Do Not Send Before' = tomorrow row from 4pm in
+        California, UTC's next day already)."""
+        return local_day(self.time_zone)
 
     @property
     def effective_defaults(self) -> dict[str, str]:

@@ -1435,3 +1435,38 @@ def test_invalid_rows_of_a_batch_run_from_the_command_line_say_where_their_reaso
     assert confirm(client, "here", leave_out="yes").url.path == "/batches/here/progress"
     wait_until_finished(client, "here")
     assert "not valid: see the review" in client.get("/batches/here/results").text
+
+
+def test_the_dates_of_a_list_are_judged_by_the_day_where_the_person_uploading_it_is(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by hunter-sheets9: the page judged 'Do Not Send Before' and 'Termination Date' by the server's
+    day. A server keeping UTC sent a California list's 'Do Not Send Before' = tomorrow row from 4pm there
+    (UTC's next day already), and a Tokyo list's person leaving today was sent a card until 9am there. The
+    browser now says its time zone with the upload (an unknown one: the server's day)."""
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    here = datetime.date.today()
+    # 25 hours apart: at any moment one of the two is on another day than this machine
+    zone = next(z for z in ("Pacific/Kiritimati", "Pacific/Pago_Pago")
+                if datetime.datetime.now(ZoneInfo(z)).date() != here)  # fmt: skip
+    day = datetime.datetime.now(ZoneInfo(zone)).date()
+    path = tmp_path / "dates.csv"
+    path.write_text(
+        "Employee ID,Name,Address,City,State,ZIP,Product,Amount,Do Not Send Before,Termination Date\n"
+        f"D1,Ann Lee,1 Main St,Boston,MA,02108,CVS,25,{day + datetime.timedelta(days=1)},\n"  # their tomorrow
+        f"D2,Bob Ray,2 Main St,Boston,MA,02108,CVS,25,,{day}\n"  # leaves today, their day
+        f"D3,Cy Dunn,3 Main St,Boston,MA,02108,CVS,25,{day},\n"  # their day has come
+        "D4,Di Fox,4 Main St,Boston,MA,02108,CVS,25,,\n"
+    )
+    page = client.post(
+        "/batches",
+        data={"csrf_token": token(client), "name": "dates", "time_zone": zone},
+        files={"file": (path.name, path.read_bytes(), "text/csv")},
+    )
+    assert page.status_code == 200
+    confirm(client, "dates")
+    wait_until_finished(client, "dates")
+    assert sorted(li.external_id for o in sandbox_orders(settings) for li in o.line_items) == ["D3", "D4"]
+    assert 'name="time_zone"' in client.get("/batches/new").text  # the form carries it (static/localday.js)

@@ -56,6 +56,7 @@ class WebBatch:
     created: str = ""
     server: str = ""  # the server holding its upload (this_server there), "" before it was recorded
     site: str = ""  # that server's address, as the person uploading it reached it
+    time_zone: str = ""  # the uploading browser's ("America/Los_Angeles"): its list's dates are of that day
     corrections: dict[tuple[int, str], str] = field(default_factory=dict)
     columns: dict[str, str] = field(default_factory=dict)  # the Columns page's mapping: field -> header
     profile: str = ""  # the profile the mapping came from, if any
@@ -87,8 +88,10 @@ class WebBatch:
 
     @property
     def program(self) -> ProgramSettings:
-        """The settings its file is read with: the mapping chosen on the Columns page over every guess."""
-        return ProgramSettings(columns=dict(self.columns), source="the Columns page")
+        """The settings its file is read with: the mapping chosen on the Columns page over every guess, and
+        the day where the person uploading it is (its 'Do Not Send Before' dates are theirs)."""
+        columns = dict(self.columns)
+        return ProgramSettings(columns=columns, source="the Columns page", time_zone=self.time_zone)
 
     @property
     def due(self) -> bool:
@@ -112,6 +115,7 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
                 created=event.at,
                 server=str(d.get("server", "")),
                 site=str(d.get("site", "")),
+                time_zone=str(d.get("time_zone", "")),
                 change_id=event.id,
             )
             continue

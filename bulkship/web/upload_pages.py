@@ -15,6 +15,7 @@ from starlette.responses import Response
 from ..columns import AmbiguousColumnsError
 from ..errors import BulkshipError, MissingColumnsError, SecondCardError, SheetChoiceError
 from ..pipeline import file_sha256
+from ..program import known_time_zone
 from . import state
 from .auth import say_in_trail
 from .pagekit import Web, _idle, _page_number, _see, _web, _with_upload, render
@@ -31,6 +32,9 @@ async def upload(request: Request) -> Response:
     form = await request.form(max_files=1, max_fields=10)
     file = form.get("file")
     wanted = str(form.get("name") or "").strip()
+    # the browser's time zone (static/localday.js): the list's dates are judged by the uploader's day, not the
+    # server's (found by hunter-sheets9: a server keeping UTC sent tomorrow's 'Do Not Send Before' row)
+    zone = known_time_zone(str(form.get("time_zone") or "").strip())
     if not isinstance(file, UploadFile) or not file.filename:
         return render(request, "new.html", 400, limit=web.max_upload_bytes, error="Choose a file to upload.")
     suffix = Path(file.filename).suffix.lower()
@@ -56,7 +60,7 @@ async def upload(request: Request) -> Response:
         lambda: state.new_batch(
             web.settings, name, path, file_name=Path(file.filename or "").name, sheet=None,
             by=getattr(request.scope.get("team_user"), "name", "") or state.current_user(),
-            server=state.this_server(web.settings), site=str(request.base_url),
+            server=state.this_server(web.settings), site=str(request.base_url), time_zone=zone,
         )
     )  # fmt: skip
     return _see(f"/batches/{name}/columns")

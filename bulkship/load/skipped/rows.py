@@ -42,7 +42,9 @@ def _skipped_rows(
         skipped.setdefault(row, SkippedRow(row, "note", IMPORT_IDS))
     scan = grid.scan
     on_purpose = scan.hidden_rows.keys() if scan is not None and program.include_hidden else ()
-    for row, reason in _said_not_to_send(body, column_map, on_purpose, _kept(grid, by_position)).items():
+    for row, reason in _said_not_to_send(
+        body, column_map, on_purpose, _kept(grid, by_position), program.today()
+    ).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _noted_not_to_send(grid, body).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
+from datetime import date
 
 import pandas as pd
 
@@ -93,18 +94,18 @@ def _dates(column: pd.Series) -> pd.Series:
     return pd.Series(dates, index=column.index)
 
 
-def _later_than_today(column: pd.Series) -> pd.Series:
+def _later_than_today(column: pd.Series, today: date) -> pd.Series:
     """The cells holding a date after today (anything else, a past date or unreadable text, is not)."""
-    return (_dates(column) > pd.Timestamp.today().normalize()).fillna(False).astype(bool)
+    return (_dates(column) > pd.Timestamp(today)).fillna(False).astype(bool)
 
 
-def _not_yet(column: pd.Series) -> pd.Series:
+def _not_yet(column: pd.Series, today: date) -> pd.Series:
     """The cells of a 'Do Not Send Before' column that hold off their row: a date after today, or what reads
     as no date and no 'none' ('after review', 'TBD', '15/03/27?'; found by hunter-sheets4: each was sent at
     once, as a date passed)."""
     dates = _dates(column)
     unread = dates.isna() & ~column.astype(str).str.fullmatch(_NO_DATE)
-    return ((dates > pd.Timestamp.today().normalize()).fillna(False) | unread).astype(bool)
+    return ((dates > pd.Timestamp(today)).fillna(False) | unread).astype(bool)
 
 
 def _said_not_to_send(
@@ -112,12 +113,15 @@ def _said_not_to_send(
     column_map: dict[str, str],
     on_purpose: Collection[int] = (),
     kept: Mapping[str, Mapping[int, str]] | None = None,
+    today: date | None = None,
 ) -> dict[int, str]:
     """Rows the list itself says not to send, in a column nothing else reads ("Send?" = "NO - left
     company", "Do Not Send" = "X"): row -> the reason, quoting the cell. ``on_purpose``: hidden rows
     --include-hidden orders, which an eligibility column (the autofilter's, usually) does not leave out.
     ``kept``: the text not struck of cells partly struck through (header -> row -> text), which is what they
-    say: "~~Yes~~ No" is No (found by review11: read "Yes No", the row was ordered)."""
+    say: "~~Yes~~ No" is No (found by review11: read "Yes No", the row was ordered). ``today``: the day its
+    dates are judged by (default: this machine's)."""
+    today = today or date.today()
     found: dict[int, str] = {}
     for header in body.columns:
         key = header_key(str(header))
@@ -149,11 +153,11 @@ def _said_not_to_send(
         if key in _ACTIVE_FLAGS and (said | column.str.strip().eq("")).all() and 2 * said.sum() > len(said):
             continue
         if key in _GONE_ON and said.any():  # leaving next quarter: still here (found by newcomer8)
-            said &= ~_later_than_today(column) & ~column.str.fullmatch(_NO_DATE)
+            said &= ~_later_than_today(column, today) & ~column.str.fullmatch(_NO_DATE)
         if key in _SENT_ON and said.any():  # a date still to come: when it is to go out, not when it went
-            said &= ~_later_than_today(column)
+            said &= ~_later_than_today(column, today)
         if key in _NOT_BEFORE and said.any():  # not yet: a date passed, or none, sends it now
-            said &= _not_yet(column)
+            said &= _not_yet(column, today)
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         for row in column.index[said].tolist():
