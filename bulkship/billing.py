@@ -6,6 +6,7 @@ for 4 cards planned at 100.00 read "charged 100.00" everywhere, never said to di
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -78,11 +79,38 @@ def billed_on_order(vendor_order: VendorOrder, rows: Iterable[Any]) -> Decimal:
     return max(billed_beside(vendor_order, rows), -vendor_order.discount)
 
 
+def with_document(vendor_order: VendorOrder) -> VendorOrder:
+    """``vendor_order`` counted with the document of its own it shows (an invoice with its own number,
+    naming no other order) as its total: when no other order shows that document, it is this order's. Not
+    read, a vendor giving each order its own invoice, the only place its tax or shipping shows (lines 100.00,
+    'Invoice': {'InvoiceNumber': 'INV-1', 'Total': 113.20}), had every output say "charged 100.00" (review22's
+    doubt, found by hunter-vendor9). Unchanged when its document lists other orders, or it shows none."""
+    if vendor_order.document_alone is None:
+        return vendor_order
+    total, discount = vendor_order.document_alone
+    unproven = Decimal(0) if discount else vendor_order.unproven_discount
+    return dataclasses.replace(
+        vendor_order, total=total, discount=discount, unproven_discount=unproven, document=None
+    )
+
+
+def document_beyond(vendor_order: VendorOrder) -> bool:
+    """The order's document of its own (:attr:`VendorOrder.document`) shows more than the order's own total
+    (else its lines' sum): what it adds is uncounted, unless it is the order's (:func:`with_document`)."""
+    if vendor_order.document is None:
+        return False
+    own = vendor_order.total
+    costs = [li.cost for li in vendor_order.line_items]
+    if own is None and costs and None not in costs:
+        own = sum((c or Decimal(0) for c in costs), Decimal(0))
+    return own is None or vendor_order.document[1] > own
+
+
 def uncounted(vendor_order: VendorOrder) -> dict[str, str] | None:
-    """What the order shows that bulkship does not count, as the run records it and reconcile says it: a
-    document of its own ({'document', 'total'}), else a discount no total proves ({'discount'}); None when
-    neither."""
-    if vendor_order.document is not None:
+    """What the order shows that bulkship does not count, as reconcile says it: a document of its own more
+    than the order's total, that it does not count as the order's ({'document', 'total'}), else a discount no
+    total proves ({'discount'}); None when neither."""
+    if vendor_order.document is not None and document_beyond(vendor_order):
         name, total = vendor_order.document
         return {"document": name, "total": str(total)}
     if vendor_order.unproven_discount:

@@ -337,9 +337,12 @@ class VendorOrder:
     # a discount on the order itself that its total proves taken off (what the order may bill below its card
     # lines: client.totals.order_total_and_discount)
     discount: Decimal = Decimal(0)
-    # a document of its own the order shows (an invoice with its own number) whose total, more than the
-    # order's, is not read as its charge: (its name, its total), for the person to check (client.totals)
+    # a document of its own the order shows (an invoice with its own number, a payment listing several
+    # orders), not read in its total: (its name, its total) (client.totals.document_shown)
     document: tuple[str, Decimal] | None = None
+    # (total, discount) with that document read as the order's own, when it names no other order: how the
+    # order counts when no other order shows it (bulkship.billing.with_document)
+    document_alone: tuple[Decimal | None, Decimal] | None = None
     # a discount the order shows on itself that no total proves taken off: not taken off, said to the person
     unproven_discount: Decimal = Decimal(0)
 

@@ -297,14 +297,30 @@ def _other_currency(ledger: Ledger, batch: str) -> list[str]:
 
 def own_documents(ledger: Ledger, batch: str) -> list[str]:
     """A note for the orders showing a document of their own (an invoice with its own number) whose total,
-    more than the order's, is not counted (client.totals.shared_document): it may cover several orders, or
-    charges the order shows nowhere else; a person checks it with the vendor (found by hunter-vendor8: read
+    more than the order's, is not counted as the order's (another order shows it, or it lists several:
+    ledger.tracking.counted_order): it may cover several orders, or charges the order shows nowhere else; a
+    person checks it with the vendor (found by hunter-vendor8: read
     as each order's total, an invoice of 375.00 shown on 3 orders read "charged 1,125.00")."""
     from .ledger.tracking import OWN_DOCUMENT
 
-    return uncounted_notes(
-        [(str(e.po_number or ""), e.detail) for e in ledger.events(batch, kinds=[OWN_DOCUMENT])], batch
-    )
+    shown = [(str(e.po_number or ""), e.detail) for e in ledger.events(batch, kinds=[OWN_DOCUMENT])]
+    if any("alone" in detail for _po, detail in shown):  # the orders of every batch showing each document
+        orders: dict[str, set[str]] = {}
+        for event in ledger.events(kinds=[OWN_DOCUMENT]):
+            orders.setdefault(str(event.detail.get("document", "")), set()).add(str(event.po_number or ""))
+        shown = [(po, detail) for po, detail in shown if _uncounted_document(detail, orders)]
+    return uncounted_notes(shown, batch)
+
+
+def _uncounted_document(detail: Mapping[str, Any], orders: Mapping[str, set[str]]) -> bool:
+    """Whether an :data:`~bulkship.ledger.tracking.OWN_DOCUMENT` event says what is not counted: a discount
+    no total proves, or a document more than its order's own total that is not counted as it (it lists
+    other orders, or another order shows it too: ledger.tracking.counted_order). Recorded before it said
+    'alone', every document was one such."""
+    if "document" not in detail or "alone" not in detail:
+        return True
+    shared = not detail["alone"] or len(orders.get(str(detail["document"]), ())) > 1
+    return shared and bool(detail.get("more"))
 
 
 def uncounted_notes(

@@ -521,6 +521,54 @@ def test_an_invoice_covering_several_orders_is_not_charged_once_per_order(
     assert report.matches and [n for n in report.notes if "100.00 on 2 order(s)" in n], report.notes
 
 
+@pytest.mark.parametrize("kind", ["Invoice", "Payment"])
+def test_an_invoice_of_each_order_s_own_is_its_total(vendor: VendorProxy, tmp_path: Path, kind: str) -> None:
+    """review22's doubt on hunter-vendor8's 4d1e8c7, found by hunter-vendor9: a vendor giving each order its
+    own invoice (or payment), the only place its tax shows (lines 50.00, 'Invoice': {'InvoiceNumber':
+    'INV-BS-STAFF-0001', 'Total': 55.00}), had it read as no order's: the run, `status`, the workbook and
+    the Batches page said "charged 100.00" for 110.00 billed, and reconcile "Everything matches". A document
+    no other order shows is its order's total: 110.00 everywhere, said to differ from the plan."""
+
+    def own_invoice(order: dict[str, Any]) -> None:
+        po, cost = order[key_of(order, "PONumber")], Decimal(str(order[key_of(order, "Cost")]))
+        number = "InvoiceNumber" if kind == "Invoice" else "PaymentId"
+        order[kind] = {number: f"INV-{po}", "Total" if kind == "Invoice" else "Amount": float(cost * 11 / 10)}
+
+    vendor.rewrite = orders_rewritten(own_invoice, reads_only=False)
+    settings = vendor.settings(tmp_path)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3, 4])
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff", max_lines=2)
+    assert len(vendor.orders()) == 2
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("110.00")] * 6
+    assert [n for n in result.notes if "differ from the plan" in n], result.notes
+    assert not [n for n in result.notes if "The vendor shows" in n], result.notes
+    report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    assert report.matches and not report.notes, report.notes
+
+
+def test_an_invoice_counted_as_one_order_s_is_not_once_another_order_shows_it(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """The other side of an invoice read as its order's total (found by hunter-vendor9): batch 'staff' of 1
+    order showing 'INV-7' of 100.00 counts it as its total; when batch 'more' shows 'INV-7' too, both orders
+    count by their lines again and say the invoice (no batch reads the one invoice twice)."""
+    vendor.rewrite = orders_rewritten(
+        lambda order: order.update({"Invoice": {"InvoiceNumber": "INV-7", "Total": 100.00}}), reads_only=False
+    )
+    staff = place(vendor, tmp_path, [1])
+    assert staff.total_cost == Decimal("100.00")
+    more = place(vendor, tmp_path, [2], batch="more")
+    assert more.total_cost == Decimal("25.00")
+    (note,) = [n for n in more.notes if "The vendor shows" in n]
+    assert "invoice INV-7 of 100.00" in note, note
+    settings = vendor.settings(tmp_path)
+    (status,) = api.status(settings, "staff")
+    assert Decimal(status["ordered_cost"]) == Decimal("25.00")
+    report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    assert report.matches and report.vendor_total == Decimal("25.00"), report
+    assert [n for n in report.notes if "invoice INV-7" in n], report.notes
+
+
 def test_a_discount_on_the_order_no_total_proves_is_said_not_taken_off(
     vendor: VendorProxy, tmp_path: Path
 ) -> None:

@@ -244,7 +244,9 @@ def test_the_results_page_shows_an_order_discount_and_what_the_vendor_shows_that
             body: Any = answer.json()
             for order in body.get("Data", [body]) if isinstance(body, dict) else body:
                 order["Total"], order["Discount"] = float(order["Cost"]) - 5, 5.0
-                order["Invoice"] = {"InvoiceNumber": "INV-9", "Total": 500.0}
+                # the month's invoice, over other orders too: no one order's total (one of the order's own
+                # alone, shown on no other order, is its total since hunter-vendor9's change)
+                order["Invoice"] = {"InvoiceNumber": "INV-9", "Total": 500.0, "OrderCount": 12}
             return Answer.of(answer.status, body)
         return answer
 

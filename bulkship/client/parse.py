@@ -393,7 +393,7 @@ def parse_order(raw: Any) -> VendorOrder:
     """An order object (or one inside an envelope: ``{"Data": {...order}}``, as some APIs answer a single
     record the way they answer a list); an unexpected shape gives empty fields rather than an exception."""
     # they read fields with this module's helpers
-    from .totals import costs_per_line, order_total_and_discount, shared_document, unproven_discount
+    from .totals import costs_per_line, document_shown, order_total_and_discount, unproven_discount
 
     record = raw if isinstance(raw, Mapping) else {}
     if not field(record, "Id", "OrderId", *LINE_ITEM_KEYS, "PONumber", "PoNumber"):
@@ -409,6 +409,8 @@ def parse_order(raw: Any) -> VendorOrder:
         kept["LineItems"] = lines  # under its documented name, for whatever reads the raw order
     parsed = costs_per_line(record, _with_order_parcels(record, items, dollars))
     total, discount = order_total_and_discount(record, parsed) if dollars else (None, Decimal(0))
+    document = document_shown(record) if dollars else None
+    alone = order_total_and_discount(record, parsed, own_document=True) if document and document[2] else None
     return VendorOrder(
         id=text(record, "Id", "OrderId"),
         po_number=po_number_of(record),
@@ -419,7 +421,8 @@ def parse_order(raw: Any) -> VendorOrder:
         total=total,
         currency=currency,
         discount=discount,
-        document=shared_document(record, total, parsed) if dollars else None,
+        document=document[:2] if document else None,
+        document_alone=alone,
         unproven_discount=unproven_discount(record, parsed, discount) if dollars else Decimal(0),
     )
 

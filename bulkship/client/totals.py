@@ -33,15 +33,16 @@ def order_total(record: Any, lines: tuple[VendorLineItem, ...] = ()) -> Decimal 
 
 
 def order_total_and_discount(
-    record: Any, lines: tuple[VendorLineItem, ...] = ()
+    record: Any, lines: tuple[VendorLineItem, ...] = (), *, own_document: bool = False
 ) -> tuple[Decimal | None, Decimal]:
     """:func:`order_total`, and the discount the order shows on itself (not on its lines) that one of its
     totals proves taken off (0 when none): 'Discount': 5.00 beside a 'Cost' equal to its lines (125.00) and
     a 'Total' of 120.00. Read as the largest total, "charged 125.00" everywhere and reconcile "Everything
     matches" for 120.00 billed (hunter-vendor7's leftover, found again by hunter-vendor8). A discount no
     total proves (one the lines already hold, a percentage, a total shown before it only) is not taken off:
-    the total stays as read."""
-    shown = _shown_in(record)
+    the total stays as read. With ``own_document``, a document of its own naming no other order (an invoice
+    with its own number: :func:`document_shown`) is read as the order's own, as its total."""
+    shown = _shown_in(record, own_document=own_document)
     totals = _totals(shown)
     total = max(totals) if totals else None
     lines_sum = _lines_sum(lines)
@@ -114,10 +115,11 @@ def _totals(shown: list[Any]) -> list[Decimal]:
     return [t for t in amounts if t is not None]
 
 
-def _shown_in(record: Any) -> list[Any]:
+def _shown_in(record: Any, *, own_document: bool = False) -> list[Any]:
     """The order and each object of totals it holds (one that is no money object of its own), but for a
-    document of its own (:func:`shared_document`)."""
-    hidden = {key.lower() for key, _value in _documents(record)} if isinstance(record, MAPPING) else set()
+    document of its own (:func:`document_shown`; with ``own_document``, only one listing other orders)."""
+    found = _documents(record) if isinstance(record, MAPPING) else []
+    hidden = {key.lower() for key, value in found if not own_document or _lists_several(value)}
     if hidden:
         record = {k: v for k, v in record.items() if str(k).lower() not in hidden}
     inner = [field(record, key) for key in TOTALS_OBJECT_KEYS]
@@ -143,9 +145,13 @@ def _is_document(value: Any, record: Any) -> bool:
         return False
     own = text(value, *DOCUMENT_ID_KEYS).strip().upper()
     names = {text(record, *keys).strip().upper() for keys in (("Id", "OrderId"), ("PONumber", "PoNumber"))}
+    return bool(own and own not in names) or _lists_several(value)
+
+
+def _lists_several(value: Any) -> bool:
+    """Whether a document lists (counts) more than one order: it is no one order's alone."""
     covered = field(value, *DOCUMENT_ORDERS_KEYS)
-    several = (isinstance(covered, list) and len(covered) > 1) or (decimal(covered) or 0) > 1
-    return bool(own and own not in names) or several
+    return (isinstance(covered, list) and len(covered) > 1) or (decimal(covered) or 0) > 1
 
 
 def _documents(record: Any) -> list[tuple[str, Any]]:
@@ -154,21 +160,18 @@ def _documents(record: Any) -> list[tuple[str, Any]]:
     return [(key, value) for key, value in found if _is_document(value, record)]
 
 
-def shared_document(
-    record: Any, total: Decimal | None, lines: tuple[VendorLineItem, ...]
-) -> tuple[str, Decimal] | None:
-    """A document of its own the order shows (an invoice with its own number, a payment listing several
-    orders) whose total is more than the order's own (``total``, else its lines' sum): it is not read as the
-    order's, whose it may not be alone; (its name, its total) for the person to check with the vendor. None
-    when it shows no such document, or one adding nothing."""
-    lines_sum = _lines_sum(lines)
-    own = total if total is not None else lines_sum
+def document_shown(record: Any) -> tuple[str, Decimal, bool] | None:
+    """The document of its own the order shows with an amount (an invoice with its own number, a payment
+    listing several orders): (its name, its total, whether it names only itself: it lists no other order);
+    None when it shows none. Whose it is, the order's alone or several orders', the order cannot say: a
+    number shown on one order only is read as that order's total, one shown on several (or listing them) as
+    no order's (bulkship.billing, the ledger and reconcile, which see the other orders)."""
     for key, value in _documents(record):
         amounts = [decimal(value), *_totals([value]), *(decimal(field(value, k)) for k in CHARGE_AMOUNT_KEYS)]
         largest = max((a for a in amounts if a is not None), default=None)
-        if largest is not None and (own is None or largest > own):
+        if largest is not None:
             name = text(value, *DOCUMENT_ID_KEYS).strip()
-            return (f"{key.lower()} {name}".strip(), largest)
+            return (f"{key.lower()} {name}".strip(), largest, not _lists_several(value))
     return None
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import linematch
 from ..addressmatch import other_recipient
-from ..billing import billed_on_order, uncounted
+from ..billing import billed_on_order, document_beyond, uncounted, with_document
 from ..models import Shipment, VendorLineItem, VendorOrder
 from ..payload import line_items
 from ..references import unprefixed
@@ -70,21 +70,79 @@ def note_currency(db: Any, batch: str, po_number: str, vendor_order: VendorOrder
     sql.insert_event(db, now_iso(), batch, po_number, FOREIGN_CURRENCY, detail)
 
 
-OWN_DOCUMENT = "own_document"  # an invoice (payment) of its own the order shows, its total not read as its
+OWN_DOCUMENT = "own_document"  # a document of its own the order shows (an invoice with its own number)
 
 
-def note_document(db: Any, batch: str, po_number: str, vendor_order: VendorOrder) -> None:
-    """Record, once per PO and document, that the order shows a document of its own (an invoice with its
-    own number) whose total, more than the order's, is not counted (client.totals.shared_document), or a
-    discount on itself that no total proves taken off (client.totals.unproven_discount): the run and track
-    say so, for a person to check it with the vendor."""
-    shown = uncounted(vendor_order)
-    if shown is None:
-        return
-    detail = json.dumps(shown, sort_keys=True)
+def counted_order(db: Any, po_number: str, vendor_order: VendorOrder) -> VendorOrder:
+    """``vendor_order`` as its money counts: with the document of its own it shows (an invoice with its own
+    number, naming no other order) as its total, unless the ledger has seen that document on another order
+    (:data:`OWN_DOCUMENT` events, of any batch): then it may cover several orders and is no one order's. An
+    invoice numbered for each order was never read, the only place its tax or shipping shows: "charged 100.00"
+    everywhere for 113.20 billed (review22's doubt, found by hunter-vendor9)."""
+    if vendor_order.document is None or vendor_order.document_alone is None:
+        return vendor_order
+    if _documents_elsewhere(db, vendor_order.document[0], po_number):
+        return vendor_order
+    return with_document(vendor_order)
+
+
+def _documents_elsewhere(db: Any, name: str, po_number: str) -> list[Any]:
+    """The latest :data:`OWN_DOCUMENT` event of each other order (of any batch) showing document ``name``."""
+    latest: dict[str, Any] = {}
+    for event in sql.events(db, None, None, None, [OWN_DOCUMENT]):
+        detail = json.loads(event["detail"] or "{}")
+        if detail.get("document") == name and event["po_number"] != po_number:
+            latest[event["po_number"]] = event
+    return list(latest.values())
+
+
+def note_document(
+    db: Any, batch: str, po_number: str, vendor_order: VendorOrder, rows: Sequence[Any] = ()
+) -> None:
+    """Record, once per PO and reading, what the order shows that is not plainly its own: a document of its
+    own (an invoice with its own number, client.totals.document_shown), with what the order bills beside its
+    lines without it ('beside'), whether it names only itself ('alone') and shows more than the order
+    ('more'); or a discount on itself that no total proves taken off (client.totals.unproven_discount). The
+    run and track say a document shared by several orders (runresult.own_documents), and an order counted
+    with it alone (:func:`counted_order`) is counted by its own lines and charges again once another order
+    shows the same document: what it bills beside its lines is recorded anew from its 'beside'."""
+    if vendor_order.document is None:
+        shown = uncounted(vendor_order)
+        if shown is None:
+            return
+        detail = json.dumps(shown, sort_keys=True)
+    else:
+        name, total = vendor_order.document
+        beside = billed_on_order(vendor_order, rows)
+        alone = vendor_order.document_alone is not None
+        more = document_beyond(vendor_order)
+        shown_as = {
+            "document": name,
+            "total": str(total),
+            "beside": str(beside),
+            "alone": alone,
+            "more": more,
+        }
+        detail = json.dumps(shown_as, sort_keys=True)
+        for other in _documents_elsewhere(db, name, po_number):
+            _count_without_document(db, other)
     if any(e["detail"] == detail for e in sql.events(db, None, po_number, None, [OWN_DOCUMENT])):
         return
     sql.insert_event(db, now_iso(), batch, po_number, OWN_DOCUMENT, detail)
+
+
+def _count_without_document(db: Any, event: Any) -> None:
+    """The order of ``event`` (an :data:`OWN_DOCUMENT` one) billed beside its lines as without its
+    document, when it was counted with it (another order shows it too)."""
+    detail = json.loads(event["detail"] or "{}")
+    if not detail.get("alone") or "beside" not in detail:
+        return
+    po_number = event["po_number"]
+    seen = sql.events(db, None, po_number, None, [BILLED_ON_ORDER])
+    last = Decimal(json.loads(seen[-1]["detail"]).get("amount") or 0) if seen else Decimal(0)
+    if last != Decimal(detail["beside"]):
+        amount = json.dumps({"amount": detail["beside"]}, sort_keys=True)
+        sql.insert_event(db, now_iso(), event["batch"], po_number, BILLED_ON_ORDER, amount)
 
 
 def is_step_back(ranks: dict[str, int], before: str | None, after: str | None) -> bool:
@@ -336,12 +394,12 @@ class LedgerTracking(LedgerReads):
                 sql.set_rows_status(db, "review", ((why, at, r.batch, r.fingerprint) for r in unsaid))
                 self._event(db, current["batch"], po_number, "lines_unsaid", {"rows": len(unsaid)})
                 changed = True
-            if note_billed_on_order(
-                db, current["batch"], po_number, vendor_order, self.rows_by_po(po_number)
-            ):
+            by_po = self.rows_by_po(po_number)
+            counted = counted_order(db, po_number, vendor_order)
+            if note_billed_on_order(db, current["batch"], po_number, counted, by_po):
                 changed = True
             note_currency(db, current["batch"], po_number, vendor_order)
-            note_document(db, current["batch"], po_number, vendor_order)
+            note_document(db, current["batch"], po_number, vendor_order, by_po)
             if changed:
                 detail = {"status": vendor_order.status, "source": source}
                 self._event(db, current["batch"], po_number, "status", detail)

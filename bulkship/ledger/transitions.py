@@ -26,7 +26,7 @@ from ..models import VendorOrder
 from . import sql
 from .reads import LedgerReads
 from .records import REVIEW_STATE, LineOutcome, money_column, now_iso
-from .tracking import note_billed_on_order, note_currency, note_document
+from .tracking import counted_order, note_billed_on_order, note_currency, note_document
 
 
 @dataclass(frozen=True)
@@ -133,9 +133,10 @@ class LedgerTransitions(LedgerReads):
                 "missing_lines": len(missing),
             }
             self._event(db, batch, po_number, "created" if created else "already_existed", detail)
-            note_billed_on_order(db, batch, po_number, vendor_order, self.rows_by_po(po_number))
+            by_po = self.rows_by_po(po_number)
+            note_billed_on_order(db, batch, po_number, counted_order(db, po_number, vendor_order), by_po)
             note_currency(db, batch, po_number, vendor_order)
-            note_document(db, batch, po_number, vendor_order)
+            note_document(db, batch, po_number, vendor_order, by_po)
 
     def record_vendor_order_id(self, po_number: str, wrong_id: str, vendor_order: VendorOrder) -> None:
         """The created order's vendor Id is ``vendor_order``'s, the one order the vendor lists under its PO:

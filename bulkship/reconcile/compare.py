@@ -29,7 +29,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..addressmatch import recipients
-from ..billing import billed_on_order, costs_unshown, row_made_no_card, uncounted, vendor_cost
+from ..billing import billed_on_order, costs_unshown, row_made_no_card, uncounted, vendor_cost, with_document
 from ..client.totals import costs_per_card_by_plan
 from ..errors import AuthenticationError, BulkshipError, NotFoundError, VendorError
 from ..ledger import Ledger, OrderRecord, RowRecord
@@ -308,6 +308,7 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
     for row in ledger.rows_on_orders([o.po_number for o in orders if o.state in SENT_STATES]):
         rows.setdefault(row.po_number or "", []).append(row)
     billed = {po: amount for po, (_batch, amount) in ledger.billed_on_orders(batch).items()}
+    vendor_orders = _counted(ledger, vendor_orders)
     report = compare(orders, vendor_orders, batch=batch, stem=stem, rows=rows, billed=billed)
     report = replace(report, ledger_only=tuple(i for i in report.ledger_only if i["po_number"] not in unread))
     # the ledger's charged total is its rows' (the vendor's line costs), as every other output sums it
@@ -320,6 +321,27 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
         list_incomplete=incomplete,
         unread_orders=tuple(sorted(unread)),
     )
+
+
+def _counted(ledger: Ledger, vendor_orders: Sequence[VendorOrder]) -> list[VendorOrder]:
+    """The vendor's orders as their money counts, as the run and track count it
+    (ledger.tracking.counted_order): an order showing a document of its own that no other order shows (the
+    vendor's, or the ledger's of any batch) with it as its total."""
+    from ..ledger.tracking import OWN_DOCUMENT
+
+    orders: dict[str, set[str]] = {}
+    for order in vendor_orders:
+        if order.document is not None:
+            orders.setdefault(order.document[0], set()).add(order.po_number)
+    for event in ledger.events(kinds=[OWN_DOCUMENT]):
+        if "document" in event.detail and event.detail["document"] in orders:
+            orders[str(event.detail["document"])].add(str(event.po_number or ""))
+    return [
+        with_document(order)
+        if order.document is not None and len(orders.get(order.document[0], ())) <= 1
+        else order
+        for order in vendor_orders
+    ]
 
 
 def _uncounted(vendor_orders: Sequence[VendorOrder], ours: set[str], batch: str) -> list[str]:
