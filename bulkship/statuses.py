@@ -63,9 +63,18 @@ ROW_STATUSES: tuple[RowStatus, ...] = (
         meaning="the vendor refused it, or ended it: see the row",
     ),
 )
+# A valid row in no order: its plan was declined at 'Send these orders?' or dropped (the web's Delete), or a
+# person released it from review off its PO. Nothing sends it by itself; it read 'planned' beside '0.00 to
+# send' (status, the web's Results page), as if it would go out (review22's leftover). Not one of
+# ROW_STATUSES: the Summary lists it only when a row has it.
+NOT_SENT = RowStatus(
+    "not sent",
+    "#EFEFEF",
+    meaning="in no order: nothing sends it by itself; re-run the same command to send it",
+)
 STATUS_NAMES: tuple[str, ...] = tuple(s.name for s in ROW_STATUSES)
-STATUS_COLOURS: dict[str, str] = {s.name: s.colour for s in ROW_STATUSES}
-STATUS_MEANINGS: dict[str, str] = {s.name: s.meaning for s in ROW_STATUSES}
+STATUS_COLOURS: dict[str, str] = {s.name: s.colour for s in (*ROW_STATUSES, NOT_SENT)}
+STATUS_MEANINGS: dict[str, str] = {s.name: s.meaning for s in (*ROW_STATUSES, NOT_SENT)}
 FINAL_STATUSES = frozenset(s.name for s in ROW_STATUSES if s.final)
 # "Final" for the vendor's own statuses (canonical, lower-cased: bulkship.client.parse.STATUS_SYNONYMS): after
 # these nothing more happens to a line or an order, so `track` stops asking about it.

@@ -1470,3 +1470,32 @@ def test_the_dates_of_a_list_are_judged_by_the_day_where_the_person_uploading_it
     wait_until_finished(client, "dates")
     assert sorted(li.external_id for o in sandbox_orders(settings) for li in o.line_items) == ["D3", "D4"]
     assert 'name="time_zone"' in client.get("/batches/new").text  # the form carries it (static/localday.js)
+
+
+def test_rows_of_a_plan_declined_at_the_question_are_not_said_to_be_planned(
+    client: TestClient, settings, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    """review22's leftover (after 62757b2): 'n' at 'Send these orders?' drops the plan of a batch that sent
+    nothing, yet every row still read 'planned' beside '0.00 to send' in `bulkship status` and on the web's
+    Results page, as if the cards would go out. Such a row is in no order: it reads 'not sent', saying that
+    nothing sends it by itself and how to send it; money and state are as before."""
+    import io
+    import json
+
+    from bulkship.cli import main
+
+    sheet = tmp_path / "gifts.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount\n"
+        "Ana Diaz,1 Main St,Boston,MA,02108,CVS,25\nBo Park,2 Elm St,Boston,MA,02108,CVS,25\n"
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    assert main(["run", str(sheet), "--batch", "declined", "--wait", "0"]) == 1
+    capsys.readouterr()
+    assert main(["status", "declined", "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)["batches"][0]
+    assert said["by_status"] == {"not sent": 2} and said["planned_cost"] == "0.00", said
+    page = client.get("/batches/declined/results").text
+    assert "planned" not in page.replace("planned again", "")
+    assert "2 not sent" in " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "nothing sends it by itself" in page

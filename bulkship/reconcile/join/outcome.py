@@ -9,7 +9,7 @@ from decimal import Decimal
 from ...billing import row_made_no_card
 from ...ledger import REVIEW_ITEMS, OrderRecord, RowRecord
 from ...money import Breakdown, money_text
-from ...statuses import CHARGED, IN_DOUBT, NO_CARD_STATUSES, PO_REFUSED, TO_SEND
+from ...statuses import CHARGED, IN_DOUBT, NO_CARD_STATUSES, NOT_SENT, PO_REFUSED, TO_SEND
 from ..sheets import RowOutcome
 from .prices import Prices, _Line, _payload_item_line
 
@@ -36,6 +36,8 @@ def row_status(record: RowRecord, order: OrderRecord | None) -> str:
         return "needs review"
     if record.status == "planned" and order is not None and order.state in IN_DOUBT_ORDER_STATES:
         return "in doubt"
+    if record.status == "planned" and not record.po_number:  # in no order: nothing sends it (review22)
+        return NOT_SENT.name
     return record.status
 
 
@@ -132,6 +134,12 @@ def overcharge_note(money: Breakdown | None) -> str:
     return OVERCHARGED_NOTE.format(total=money_text(money.total), more=more, price=price)
 
 
+NOT_SENT_NOTE = (
+    "Not sent, and in no order (its plan was declined or dropped, or it was released to be sent again): "
+    "nothing sends it by itself. Re-run the same command to see its cost and send it."
+)
+
+
 def _unsettled_note(order: OrderRecord | None) -> str:
     if order is None or order.state not in UNSETTLED_ORDER_STATES:
         return ""
@@ -208,6 +216,8 @@ def outcome_from_ledger(
         problems = problems or ORDER_ONLY_NOTE.format(po=record.po_number, status=status.capitalize())
     if status in ("planned", "in doubt"):
         problems = problems or _unsettled_note(order)
+    elif status == NOT_SENT.name:
+        problems = problems or NOT_SENT_NOTE
     bucket, money = row_money(record, order, line, prices)
     if bucket and money is None:
         problems = "; ".join(filter(None, [problems, COST_UNKNOWN_NOTE]))
