@@ -1163,6 +1163,66 @@ def test_notes_and_answers_in_other_languages_leave_their_rows_out(
     assert "row 3 (column 'Notes': 'NO ENVIAR - renunció')" in " ".join(capsys.readouterr().err.split())
 
 
+# A list whose own headers are in another language, mapped by hand: its address headers, then its notes,
+# status, send?, sent? and leaving-date columns, and what each person's cells say there
+OTHER_LANGUAGE_LISTS = {
+    "es": (
+        ["Nombre", "Dirección", "Ciudad", "Estado", "Código postal", "Producto", "Monto"],
+        ["Notas", "Estatus", "¿Enviar?", "Enviado", "Fecha de baja"],
+        ["No enviar - renunció", "Inactivo", "No", "Sí", "2026-10-31"],
+        ["Dirección verificada", "Activo", "Sí", "No", "2099-01-31"],
+    ),
+    "fr": (
+        ["Nom", "Adresse", "Ville", "État", "Code postal", "Produit", "Montant"],
+        ["Remarques", "Statut", "Envoyer ?", "Envoyé", "Date de sortie"],
+        ["Ne pas envoyer - démission", "Inactif", "Non", "Oui", "2026-10-31"],
+        ["Adresse vérifiée", "Actif", "Oui", "Non", ""],
+    ),
+    "de": (
+        ["Name", "Straße", "Ort", "Bundesland", "PLZ", "Produkt", "Betrag"],
+        ["Bemerkungen", "Mitarbeiterstatus", "Versenden?", "Versendet", "Austrittsdatum"],
+        ["Nicht senden - gekündigt", "Ausgeschieden", "Nein", "Ja", "31.10.2026"],
+        ["Adresse geprüft", "Aktiv", "Ja", "Nein", ""],
+    ),
+    "pt": (
+        ["Nome", "Endereço", "Cidade", "Estado", "CEP", "Produto", "Valor"],
+        ["Observações", "Situação", "Enviar?", "Enviado", "Data de desligamento"],
+        ["Não enviar - pediu demissão", "Inativo", "Não", "Sim", "2026-10-31"],
+        ["Endereço conferido", "Ativo", "Sim", "Não", ""],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(OTHER_LANGUAGE_LISTS))
+def test_a_list_in_another_language_mapped_by_hand_leaves_out_the_rows_its_columns_say_not_to_send(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], language: str
+) -> None:
+    """Found by hunter-sheets9: a list whose headers are Spanish (French, German, Portuguese), its columns
+    mapped by hand under [columns] as bulkship asks: its 'Notas' = 'No enviar - renunció', 'Estatus' =
+    Inactivo, '¿Enviar?' = No, 'Enviado' = Sí or 'Fecha de baja' passed were read as nothing (only English
+    headers were), each card ordered, exit 0. Each now leaves its row out, as their English do; a note saying
+    something else, Activo, Sí, Enviado = No or a leaving date to come still send."""
+    fields, flags, said, kept = OTHER_LANGUAGE_LISTS[language]
+    address = ["1 Main St", "Boston", "MA", "02108", "CVS", "25"]
+    path = tmp_path / f"lista-{language}.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(fields + flags)
+        for i in range(len(said)):  # one cell saying so a row, the others as a row to send says them
+            writer.writerow([f"Out {i}", *address, *kept[:i], said[i], *kept[i + 1 :]])
+        writer.writerow(["Kept One", *address[:0], "2 Main St", *address[1:], *kept])
+    canonical = ["name", "address1", "city", "state", "zip", "product", "value"]
+    mapped = "".join(f'{field} = "{header}"\n' for field, header in zip(canonical, fields, strict=True))
+    (tmp_path / "program.toml").write_text("[columns]\n" + mapped, encoding="utf-8")
+
+    out = ["--out", str(tmp_path / "out"), "--config", str(tmp_path / "program.toml")]
+    assert main(["run", str(path), "--yes", "--wait", "0", *out]) == 0
+
+    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
+    assert names == ["Kept One"], capsys.readouterr().err
+    assert f"row 2 (column '{flags[0]}': '{said[0]}')" in " ".join(capsys.readouterr().err.split())
+
+
 def qualtrics_export(path: Path, *answers: tuple[str, str, str]) -> Path:
     """A Qualtrics survey's CSV as it exports it: its column names, the questions, the import ids, then one row
     a response (its Response Type, Distribution Channel and name)."""

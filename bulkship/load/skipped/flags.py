@@ -5,6 +5,7 @@ row out: send, eligible or active columns and headers in such words (No), hold c
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from itertools import pairwise
 
@@ -16,19 +17,83 @@ def _answered(headers: Iterable[str]) -> frozenset[str]:
     return frozenset(header_key(f"{h}{answer}") for h in headers for answer in ("", " y/n", " yes/no"))
 
 
+# The headers of the columns below in other languages (Spanish, French, German, Portuguese, Italian), where a
+# list's own headers are in them and the person maps
+# its columns by hand ('Nombre', 'Dirección' on the Columns page or under [columns]): its 'Notas' = 'No
+# enviar - renunció', 'Estatus' = Inactivo, '¿Enviar?' = No, 'Enviado' = Sí or 'Fecha de baja' were read
+# as nothing and each card ordered (found by hunter-sheets9). Written here without their accents, as
+# :func:`plain_key` reads a header. Not the plain 'Estado' (a Spanish list's state: 'Baja California')
+OTHER_SEND = (
+    "enviar", "enviar tarjeta", "enviar regalo", "incluir", "envoyer", "envoyer carte", "envoyer cadeau",
+    "a envoyer", "inclure", "senden", "versenden", "verschicken", "schicken", "inviare", "spedire",
+    "includere",
+)  # fmt: skip
+OTHER_ACTIVE = ("activo", "activa", "actif", "aktiv", "ativo", "ativa", "attivo", "attiva")
+OTHER_ELIGIBLE = (
+    "elegible", "aprobado", "aprobada", "approuve", "approuvee", "berechtigt", "genehmigt", "aprovado",
+    "aprovada", "elegivel", "idoneo", "approvato",
+)  # fmt: skip
+OTHER_HOLD = (
+    "no enviar", "no mandar", "ne pas envoyer", "nicht senden", "nicht versenden", "nicht verschicken",
+    "nao enviar", "non inviare", "excluir", "excluido", "excluida", "exclure", "exclu", "exclue",
+    "ausschliessen", "ausgeschlossen", "escludere", "escluso", "fallecido", "decede", "verstorben",
+    "dado de baja", "motivo de baja", "motivo de exclusion", "razon de exclusion", "motivo de salida",
+    "motif de depart", "motif d exclusion", "raison de l exclusion", "austrittsgrund", "ausschlussgrund",
+    "motivo de desligamento", "motivo da exclusao", "motivo di esclusione",
+)  # fmt: skip
+OTHER_STATUS = (
+    "estatus", "estatus del empleado", "estatus laboral", "situacion", "situacion laboral",
+    "estado laboral", "estado del empleado", "estado de empleo", "estado del trabajador", "statut",
+    "statut de l employe", "statut employe", "statut du salarie", "beschaftigungsstatus",
+    "mitarbeiterstatus", "situacao", "situacao do funcionario", "status do funcionario", "stato dipendente",
+)  # fmt: skip
+OTHER_GONE_ON = (
+    "fecha de baja", "fecha de terminacion", "fecha de salida", "fecha de cese", "fecha de egreso",
+    "date de sortie", "date de depart", "date de fin de contrat", "austrittsdatum", "austritt",
+    "letzter arbeitstag", "data de desligamento", "data de saida", "data de demissao", "data di cessazione",
+    "data di uscita",
+)  # fmt: skip
+OTHER_NOT_BEFORE = (
+    "no enviar antes de", "no enviar antes del", "enviar despues de", "ne pas envoyer avant",
+    "envoyer apres le", "nicht senden vor", "nicht versenden vor", "versenden ab", "senden ab",
+    "nao enviar antes de", "non inviare prima del",
+)  # fmt: skip
+OTHER_SENT = (
+    "enviado", "enviada", "ya enviado", "tarjeta enviada", "regalo enviado", "entregado", "recibido",
+    "envoye", "envoyee", "deja envoye", "carte envoyee", "cadeau envoye", "recu", "gesendet", "versendet",
+    "verschickt", "erhalten", "zugestellt", "recebido", "entregue", "inviato", "spedito", "ricevuto",
+)  # fmt: skip
+
+
+def plain(header: str) -> str:
+    """A header folded and without its accents ('Observações' -> 'observacoes')."""
+    if not header.isascii():
+        header = "".join(c for c in unicodedata.normalize("NFKD", header) if not unicodedata.combining(c))
+    return header.casefold()
+
+
+def plain_key(header: str) -> str:
+    """A header's :func:`header_key` read without its accents ('¿Enviado?' and 'Enviado' are 'enviado')."""
+    return header_key(plain(header))
+
+
 # A column of the list that says whether to send each row ("Send?", "Include (Y/N)", "Send Gift (Y/N)")...
-_SEND_FLAGS = _answered(
-    f"{verb} {what}"
-    for verb in ("send", "ship", "mail", "order", "include", "ok to send", "to send")
-    for what in ("", "card", "gift", "gift card")
-) | frozenset(header_key(h) for h in ("included",))
+_SEND_FLAGS = (
+    _answered(
+        f"{verb} {what}"
+        for verb in ("send", "ship", "mail", "order", "include", "ok to send", "to send")
+        for what in ("", "card", "gift", "gift card")
+    )
+    | frozenset(header_key(h) for h in ("included",))
+    | _answered(OTHER_SEND)
+)
 # "Active" = No on every row is a list of the people who left (a retirement gift), not a filter (review10)
 _ACTIVE_FLAGS = _answered(
     (
         "active", "is active", "active status", "active employee", "currently active",
         # ... or employed ("Still Employed?" = No: found by hunter-sheets, ordered)
         "employee active", "still active", "still employed", "currently employed", "employed", "is employed",
-        "still with company", "still with the company", "still here",
+        "still with company", "still with the company", "still here", *OTHER_ACTIVE,
     )
 )  # fmt: skip
 # ... or whether the person may have one ("Eligible?" = No, "Active" = N, found by newcomer8): an autofilter
@@ -45,6 +110,7 @@ _ELIGIBLE_FLAGS = _ACTIVE_FLAGS | _answered(
         # = No (found by hunter-sheets: each was ordered)
         "qualifies", "qualify", "qualifying", "on list", "on the list", "final list", "on final list",
         "make list", "made list", "made the list",  # = N (found by hunter-sheets2: each was ordered)
+        *OTHER_ELIGIBLE,
     )
 )  # fmt: skip
 # ... or a header in such words, with what qualifies them ("Eligible for 2026", "Approved by manager", "Gift
@@ -150,6 +216,7 @@ _HOLD_FLAGS = _answered(
         "reason for removal", "hold reason", "reason for hold", "reason not sent", "reason not sending",
         "termination reason", "reason for termination", "reason for leaving", "leaving reason",
         "decline reason", "declined reason", "reason declined", "why excluded", "why removed",
+        *OTHER_HOLD,
     )
 )  # fmt: skip
 # Anything written there but a no: "Yes - 11/15", "X - per HR", "left company", "Opted out", a date (found
@@ -211,11 +278,15 @@ _PERSON_STATUS_WORDS = frozenset(
 )  # fmt: skip
 
 
+# ... in another language, read by its words only (not ADP's one-letter codes: a Spanish 'T' is 'Temporal')
+_OTHER_STATUS = frozenset(header_key(h) for h in OTHER_STATUS)
+
+
 def status_header(header: str) -> bool:
     """Whether a header names a status of the person ("Current Status", "Status (HR)", "Record Status"),
     not of something else they have ("Marital Status", "Benefits Status", "Account Status")."""
     words = set(re.findall(r"[a-z]+", header.casefold()))
-    return "status" in words and words <= _PERSON_STATUS_WORDS
+    return ("status" in words and words <= _PERSON_STATUS_WORDS) or plain_key(header) in _OTHER_STATUS
 
 
 # ... or a date the person left on ("Termination Date" = 2026-11-15)
@@ -223,7 +294,7 @@ _GONE_ON = frozenset(
     header_key(h)
     for h in (
         "termination date", "term date", "terminated on", "date terminated", "date of termination",
-        "separation date", "date of separation", "last day worked", "last working day",
+        "separation date", "date of separation", "last day worked", "last working day", *OTHER_GONE_ON,
     )
 )  # fmt: skip
 _FILLED = re.compile(r"^\s*\S.*$")
@@ -234,7 +305,7 @@ _NOT_BEFORE = frozenset(
     for h in (
         "do not send before", "don't send before", "dont send before", "not before", "hold until",
         "send on", "send date", "send after", "ship after", "mail on", "mail after", "deliver after",
-        "send no earlier than", "earliest send date",
+        "send no earlier than", "earliest send date", *OTHER_NOT_BEFORE,
     )
 )  # fmt: skip
 # ... but a date column's way of saying there is none: "N/A", "-", "None", "00/00/0000", a 0 in a date cell
@@ -258,7 +329,7 @@ _SENT_FLAGS = _answered(
         # vendor" = Yes: found by hunter-sheets, each was ordered again)
         "received gift", "received card", "has card", "has gift", "got card", "got gift", "gift given",
         "card given", "gift card given", "given", "sent to vendor", "submitted to vendor",
-        "uploaded to vendor",
+        "uploaded to vendor", *OTHER_SENT,
     )
 )  # fmt: skip
 # ... or the date it went out ("11/15/2026", "2026-11-15" as an XLSX date reads, "Nov 20"): "1/15" read as the

@@ -33,6 +33,8 @@ from .flags import (
     _TEST_RESPONSE_FLAGS,
     OTHER_YES,
     _filter_header,
+    plain,
+    plain_key,
     status_header,
 )
 from .headings import _SEND_HEADING
@@ -63,14 +65,20 @@ _CARD_STATUS = frozenset(
 
 # A column of notes under a header of more words ("Comments/Notes", "Manager Notes", "HR Comments", "Notes
 # (internal)", "Special Instructions": found by hunter-sheets, 'DO NOT SEND - left company' there was ordered)
+# ... or in another language, read without its accents ('Notas', 'Observaciones', 'Remarques', 'Bemerkungen',
+# 'Observações': found by hunter-sheets9, 'No enviar - renunció' there was ordered)
 _NOTE_WORDS = frozenset(
     {"note", "notes", "comment", "comments", "remark", "remarks", "memo", "memos", "instruction",
-     "instructions"}
+     "instructions",
+     "nota", "notas", "comentario", "comentarios", "observacion", "observaciones", "remarque", "remarques",
+     "commentaire", "commentaires", "bemerkung", "bemerkungen", "kommentar", "kommentare", "anmerkung",
+     "anmerkungen", "notiz", "notizen", "hinweis", "hinweise", "observacao", "observacoes", "commento",
+     "commenti", "osservazione", "osservazioni", "annotazione", "annotazioni"}
 )  # fmt: skip
 
 
 def _note_header(header: str) -> bool:
-    return not _NOTE_WORDS.isdisjoint(re.findall(r"[a-z]+", header.casefold()))
+    return not _NOTE_WORDS.isdisjoint(re.findall(r"[a-z]+", plain(header)))
 
 
 # A date as Excel keeps it, its number of days: a CSV saved from a column formatted as General or Number shows
@@ -124,7 +132,7 @@ def _said_not_to_send(
     today = today or date.today()
     found: dict[int, str] = {}
     for header in body.columns:
-        key = header_key(str(header))
+        key = plain_key(str(header))
         says = _LEAVES_OUT.get(key)
         eligible = key in _ELIGIBLE_FLAGS
         if says is None and _filter_header(str(header)):
@@ -173,7 +181,7 @@ def _not_picked(
     totals rows and notes, whose tick cell is empty too."""
     found: dict[int, str] = {}
     for header in body.columns:
-        key = header_key(str(header))
+        key = plain_key(str(header))
         picks = (
             key in _SEND_FLAGS
             or key in _ELIGIBLE_FLAGS
