@@ -32,7 +32,7 @@ def test_all_valid_exits_0_and_writes_the_workbook(
     assert "SANDBOX" in captured.err
     book = openpyxl.load_workbook(tmp_path / "out" / "list-validation.xlsx")
     rows = list(book["Validation"].values)
-    assert rows[0][:4] == ("Row", "Status", "Problems", "Changes made")
+    assert rows[0][:4] == ("Row", "Status", "Problems", "Warnings and changes")
     assert rows[1][0] == 2 and rows[1][1] == "valid"
     assert rows[1][-1] == "=HR" and book["Validation"].cell(2, len(rows[0])).data_type == "s"
 

@@ -48,7 +48,9 @@ from ..xlsxfast import (
 ROW_HEADER = "Row"
 STATUS_HEADER = "Status"
 PROBLEMS_HEADER = "Problems"
-CHANGES_HEADER = "Changes made"
+# a value read otherwise than typed ('Massachusetts' -> MA) and a warning that changes nothing ('PO Box 44'
+# is a PO box, an email not valid): under 'Changes made' the warnings read as changes bulkship made (review22)
+CHANGES_HEADER = "Warnings and changes"
 # before the user's columns; one that reads as a user's is marked "Status (bulkship)" (reconcile.layout)
 _OURS = (ROW_HEADER, STATUS_HEADER, PROBLEMS_HEADER, CHANGES_HEADER)
 PROBLEM_HEADERS = ("Row", "Column", "Value", "Severity", "Message")

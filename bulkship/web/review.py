@@ -27,7 +27,7 @@ PAGE_ROWS = 50
 FILTERS = {
     "problems": "Rows with a problem",
     "errors": "Errors (not sent unless fixed)",
-    "warnings": "Warnings (changed, will be sent)",
+    "warnings": "Warnings (will be sent: check them)",  # most change nothing (a PO box): review22
     "duplicates": "Duplicates (skipped)",
     "vendor": "Refused or failed at the vendor",
 }
