@@ -2194,6 +2194,29 @@ def test_a_note_on_a_cell_saying_not_to_send_leaves_its_row_out(
     assert sorted(names) == ["Ann Lee", "Cid Poe"]
 
 
+def test_a_note_on_a_cell_holding_a_zero_width_space_still_leaves_its_row_out(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by hunter-sheets9: HR's Excel note pasted from a chat with a zero-width space beside its words
+    ('Jane HR:' then '\u200bLeft the company - do not send', 'Do not send\u200b - deceased') was read as
+    nothing: the row was ordered, exit 0. A note is read as it shows (as a cell is since hunter-sheets8)."""
+    staff = staff_with_notes(tmp_path / "staff.xlsx")
+    book = openpyxl.load_workbook(staff)
+    book.active["A3"].comment = Comment("Jane HR:\n\u200bLeft the company - do not send", "Jane HR")
+    book.active["B5"].comment = Comment("Do not send\u200b - deceased\u2060", "Jane HR")
+    book.active["E5"].comment = None
+    book.save(staff)
+
+    assert main(["run", str(staff), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+
+    names = [line["PhysicalDeliveryAddress"]["Name"] for line in vendor_lines(isolated_data_dir)]
+    assert sorted(names) == ["Ann Lee", "Cid Poe"]
+    assert {s.row: s.reason for s in load_sheet(staff).skipped} == {
+        3: "the list says not to send it (note on cell A3: 'Left the company - do not send')",
+        5: "the list says not to send it (note on cell B5: 'Do not send - deceased')",
+    }
+
+
 @pytest.mark.parametrize(
     ("where", "key"),
     [

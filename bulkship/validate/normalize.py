@@ -137,11 +137,12 @@ def without_invisible(frame: pd.DataFrame) -> pd.DataFrame:
             continue
         if seen is frame:
             seen = frame.copy()
-        seen.isetitem(position, [_as_seen(v) if isinstance(v, str) else v for v in values])
+        seen.isetitem(position, [as_seen(v) if isinstance(v, str) else v for v in values])
     return seen
 
 
-def _as_seen(text: str) -> str:
+def as_seen(text: str) -> str:
+    """``text`` as the person sees it: without the characters that show as nothing, a blank one a space."""
     return _BLANK_PATTERN.sub(" ", _INVISIBLE_PATTERN.sub("", text))
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 from ...errors import FileFormatError
 from ...models import SkippedRow
 from ...sheetscan import COLLAPSED, FILTERED, HIDDEN, column_letter
+from ...validate.normalize import as_seen
 from ..cells import _Grid
 from .headings import _SEND_HEADING
 from .kinds import _SAYS_NOT_TO_SEND, MAX_CANDIDATES
@@ -69,14 +70,15 @@ def _noted_not_to_send(grid: _Grid, body: pd.DataFrame) -> dict[int, str]:
     """Rows with a note (an Excel comment, a LibreOffice annotation) on one of their cells saying not to send,
     in the words of a Notes column ("Left the company - do not send", "Already received one"), a line of it
     ("Jane HR:" opens Excel's notes): row -> the reason, naming the cell (found by hunter-sheets: the row was
-    ordered, the note seen only by hovering the cell's red corner)."""
+    ordered, the note seen only by hovering the cell's red corner). Read as it shows: a zero-width space
+    pasted beside its words hides none (found by hunter-sheets9: '\u200bDo not send' was ordered)."""
     comments = grid.scan.comments if grid.scan else {}
     found: dict[int, str] = {}
     rows = set(body.index.tolist())
     for (row, col), text in sorted(comments.items()):
         if row not in rows or row in found:
             continue
-        for line in text.splitlines():
+        for line in as_seen(text).splitlines():
             if _NOTE_SAYS_NO.match(line) and not _SEND_HEADING.search(line) and not _UNDONE.search(line):
                 said = " ".join(line.split())
                 said = said if len(said) <= 60 else said[:59] + "…"
