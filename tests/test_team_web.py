@@ -541,6 +541,30 @@ def test_a_rejection_carries_its_reason_to_the_requester_and_a_fix_asks_again(
     assert len(waiting) == 1 and waiting[0].requested_by == "alice"
 
 
+def test_the_approval_of_a_batch_rejected_then_deleted_on_the_page_says_it_was_deleted(
+    team: Settings, browsers: Any
+) -> None:
+    """Found by hunter-web7: alice's batch rejected by carol, then deleted by alice (the ordinary way out of
+    a rejection); carol opening it from Approvals' 'Decided' list read 'This batch was prepared from the
+    command line ... Once approved, the person who asked runs the same command again to send it'."""
+    alice, carol = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(carol, "carol")
+    upload(alice, SAMPLES / "anniversary.xlsx")
+    send(alice, "anniversary")
+    page = carol.get("/batches/anniversary/approval").text
+    reject_url = found(r'action="(/batches/anniversary/approval/\d+/reject)"', page)
+    carol.post(reject_url, data={"csrf_token": found(TOKEN.pattern, page), "reason": "over budget"})
+    review = alice.get("/batches/anniversary/review").text
+    deleted = alice.post("/batches/anniversary/delete", data={"csrf_token": found(TOKEN.pattern, review)})
+    assert deleted.url.path == "/"
+    assert 'href="/batches/anniversary/approval"' in carol.get("/approvals").text
+    page = carol.get("/batches/anniversary/approval").text
+    assert "prepared from the command line" not in page and "runs the same command" not in page
+    assert "uploaded on the web page and deleted there: nothing of it waits to be sent" in page
+    assert embedded_sandbox_orders(team.data_dir) == []
+
+
 def test_below_their_limit_a_requester_sends_at_once_and_admins_manage_people(
     team: Settings, browsers: Any
 ) -> None:

@@ -64,8 +64,10 @@ def _still_covered(settings: Any, asked: approvals.Approval, figures: dict[str, 
     return asked.covers(approvals.order_prints(settings, asked.batch), total)
 
 
-async def ledger_approval_page(request: Request, name: str) -> Response:
-    """The approval of a batch prepared from the command line: its figures from the ledger."""
+async def ledger_approval_page(request: Request, name: str, *, deleted: bool = False) -> Response:
+    """The approval of a batch prepared from the command line: its figures from the ledger. ``deleted``: a
+    batch uploaded on the page and deleted there (a request rejected, then the batch deleted), which read
+    'prepared from the command line ... the person who asked runs the same command again' (hunter-web7)."""
     settings = _settings(request)
     asked = await run_in_threadpool(approvals.latest, settings, name)
     if asked is None:
@@ -79,7 +81,7 @@ async def ledger_approval_page(request: Request, name: str) -> Response:
     cards, recipients = await run_in_threadpool(_plan_of, settings, name)
     return pages.render(
         request, "approval_ledger.html", batch=name, approval=asked, approval_current=current,
-        approval_lapsed=lapsed,
+        approval_lapsed=lapsed, deleted=deleted,
         figures=status[0] if status else None, repeats=repeats, cards=cards, recipients=recipients,
         shown=RECIPIENTS_SHOWN,
     )  # fmt: skip
@@ -145,7 +147,7 @@ async def approval_page(request: Request) -> Response:
     name = request.path_params["name"]
     known = await run_in_threadpool(state.web_batch, web.settings, name)
     if known is None or known.deleted:
-        return await ledger_approval_page(request, name)
+        return await ledger_approval_page(request, name, deleted=known is not None)
     batch = pages._idle(web, _here(web, pages._batch_or_404(web, name)))
     try:
         found = await run_in_threadpool(web.reviews.review, batch)
