@@ -1055,8 +1055,8 @@ def test_an_hr_status_saying_the_person_left_in_other_words_leaves_the_row_out(t
     People still here (leaving soon, on leave) and a wellness list's 'Quit' still send."""
     gone = ["Exited", "Offboarded", "Deactivated", "Archived", "Alumni", "Ex-employee", "No longer employed",
             "Not active", "Dismissed", "Laid off", "Departed", "Fired", "Let go"]  # fmt: skip
-    here = ["Active", "On Leave", "LOA", "Pending Termination", "Notice Given", "Offboarding", "Suspended",
-            "Retired", "Quit"]  # fmt: skip
+    here = ["Active", "On Leave", "LOA", "Pending Termination", "Notice Given", "Offboarding", "Retired",
+            "Quit"]  # fmt: skip
     path = tmp_path / "staff.csv"
     with path.open("w", newline="") as handle:
         writer = csv.writer(handle)
@@ -1068,6 +1068,42 @@ def test_an_hr_status_saying_the_person_left_in_other_words_leaves_the_row_out(t
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
     assert sorted(skipped) == list(range(2, 2 + len(gone))), skipped
     assert skipped[8] == "the list says not to send it (column 'Employee Status': 'No longer employed')"
+
+
+def test_a_row_held_by_legal_suspended_or_waiting_for_a_decision_is_left_out_and_a_leave_is_not(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets9: a careful HR list's Notes 'Legal hold', 'Litigation hold', 'Payroll hold',
+    'Hold per legal', 'Suspended', 'Under investigation', 'Lawsuit - no contact', 'Pending approval', 'Pending
+    HR review', 'Pending termination', and an 'Employee Status' of Suspended, Rescinded (the offer) or No Show
+    were read as nothing: each card was ordered, exit 0, before anyone decided. They now wait, said like any
+    row the list says not to send. People on leave (any leave: parental, medical, administrative), 'Disabled',
+    a bare 'Pending' (a tracking list's 'not sent yet'), 'Hold for pickup' and a hold lifted still send."""
+    held = [("Legal hold", "Active"), ("Litigation Hold", "Active"), ("Payroll hold", "Active"),
+            ("Hold per legal", "Active"), ("Suspended", "Active"), ("Under investigation", "Active"),
+            ("Lawsuit - no contact", "Active"), ("Pending approval", "Active"), ("Pending HR review", "Active"),
+            ("Pending termination", "Active"), ("", "Suspended"), ("", "Rescinded"), ("", "No Show")]  # fmt: skip
+    sent = [("On leave", "Active"), ("", "Leave of Absence"), ("", "Administrative Leave"), ("", "Disabled"),
+            ("Pending", "Active"), ("Hold for pickup", "Active"), ("Legal hold - cleared 11/2", "Active"),
+            ("", "On Leave"), ("", "Pending")]  # fmt: skip
+    path = tmp_path / "staff.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            ["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes", "Employee Status"]
+        )
+        writer.writerows(
+            [f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "50", *cells]
+            for i, cells in enumerate(held + sent)
+        )
+
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+
+    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
+    assert names == [f"Person {i}" for i in range(len(held), len(held) + len(sent))], capsys.readouterr().err
+    assert "row 2 (column 'Notes': 'Legal hold')" in " ".join(capsys.readouterr().err.split())
+    reasons = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert reasons[12] == "the list says not to send it (column 'Employee Status': 'Suspended')"
 
 
 def test_a_note_saying_when_the_person_left_leaves_the_row_out(tmp_path: Path) -> None:

@@ -168,11 +168,13 @@ OTHER_YES = r"s[ií]|oui|ja|sim"
 # ... and in English, as other HR systems write it ("Exited", "Offboarded", "Ex-employee", "No longer
 # employed", "Not active", "Laid off", "Let go", "Departed", "Alumni": found by hunter-sheets8, each was
 # ordered); not "Pending Termination", "Notice Given" or "Offboarding" (still here), nor "On Leave",
-# "Suspended", "Disabled", nor "Quit" (a wellness program's smokers who quit earn a card)
+# "Disabled" (a leave, perhaps a disability's: never a reason to leave someone out), nor "Quit" (a wellness
+# program's smokers who quit earn a card). "Suspended" waits for HR's decision, as a 'Hold' does, and an offer
+# "Rescinded" or a "No Show" never joined (found by hunter-sheets9: each was ordered)
 GONE_MORE = (
     r"exited|offboarded|deactivated|archived|ex[\s-]*(?:employee|staff)|no\s+longer\s+(?:employed|active|with\s+"
     r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|laid\s+off|departed|fired|let\s+go|"
-    r"alumn(?:i|us|a|ae)"
+    r"alumn(?:i|us|a|ae)|suspended|(?:offer\s+)?rescinded|offer\s+(?:withdrawn|revoked)|no[\s-]*show"
 )
 
 

@@ -92,6 +92,20 @@ _NOTE_SAYS_NO = re.compile(
     r"|^\s*(?:deceased|passed\s+away|died|left(?:\s+(?:the\s+)?(?:company|co\.?|firm))?|terminated|termed|"
     r"resigned|laid\s+off|let\s+go|fired)\s+(?:in|on|as\s+of|effective|since|last|this|back\s+in|during)\s+"
     r"(?:" + _A_DATE + r"|week|month|year|quarter|spring|summer|fall|autumn|winter).*"
+    # ... or held by a department or a case ("Legal hold", "Litigation hold", "Payroll hold", "Hold per
+    # legal"), suspended, under investigation, or waiting for a decision ("Pending approval", "Pending HR
+    # review", "Pending termination"): found by hunter-sheets9, each was ordered. "Hold for pickup" says how
+    # the parcel waits, and a bare "Pending" is a tracking list's 'not sent yet' as often as 'not decided':
+    # both are sent
+    r"|^\s*(?:(?:legal|litigation|lit|payroll|pay|hr|manager|mgr|compliance|security|admin(?:istrative)?|fraud|"
+    r"audit|ethics|finance|tax|benefits|leadership|exec(?:utive)?)\s+hold|suspended|under\s+investigation|"
+    r"investigation(?:\s+(?:pending|ongoing|open))?|(?:in\s+)?litigation|lawsuit|no\s+contact)"
+    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
+    r"|^\s*(?:hold\s+(?:per|by|from|at\s+the\s+request\s+of)\s+\S.*|hold\s+for\s+(?:legal|hr|review|"
+    r"investigation|approval|now)\b.*|pending\s+(?:the\s+|an?\s+|hr\s+|manager\s+|mgr\s+|legal\s+)?"
+    r"(?:approval|review|verification|investigation|termination|separation|resignation|offboarding|"
+    r"confirmation|decision|clearance|background|eligibility|sign[\s-]*off|legal|hr|manager|address|"
+    r"outcome|discipline|disciplinary)\b.*)"
     # ... or not eligible after a remark ("Contractor - not eligible", "Intern: ineligible")
     r"|^.*[-–—:;,(]\s*(?:not\s+eligible|ineligible)\s*(?:$|[-–—:,.;!(].*)"
     # ... or in another language (:data:`.flags.OTHER_DO_NOT_SEND`): 'No enviar - renunció', 'Fallecido',
