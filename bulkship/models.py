@@ -320,6 +320,8 @@ class VendorLineItem:
     cost: Decimal | None
     status: str
     shipments: tuple[Shipment, ...] = ()
+    # the largest count of cards the line writes (Quantity, Qty...); None when it writes none (read as 1)
+    shown_quantity: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

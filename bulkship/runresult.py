@@ -194,6 +194,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
             *costs_differ(view, batch),
             *_other_currency(ledger, batch),
             *own_documents(ledger, batch),
+            *fewer_cards_notes(ledger, batch),
             *_vendor_codes(view),
         ],
     )
@@ -321,6 +322,27 @@ def _uncounted_document(detail: Mapping[str, Any], orders: Mapping[str, set[str]
         return True
     shared = not detail["alone"] or len(orders.get(str(detail["document"]), ())) > 1
     return shared and bool(detail.get("more"))
+
+
+def fewer_cards_notes(ledger: Ledger, batch: str) -> list[str]:
+    """A note naming the rows whose line the vendor shows with fewer cards than were sent on it (the latest
+    count shown of each: ledger.tracking.FEWER_CARDS): the person may get fewer cards. Said only by
+    reconcile ("quantity sent 3 vs vendor 1"), the run and track said only that the costs differ (found by
+    hunter-vendor8, fixed by hunter-vendor9)."""
+    from .ledger.tracking import FEWER_CARDS
+
+    latest = {
+        (e.po_number, str(e.detail.get("fingerprint"))): e for e in ledger.events(batch, kinds=[FEWER_CARDS])
+    }
+    if not latest:
+        return []
+    found = sorted(latest.values(), key=lambda e: int(e.detail.get("row") or 0))
+    said = "; ".join(f"row {e.detail.get('row')} ({e.po_number}: {e.detail.get('shown')})" for e in found)
+    return [
+        f"The vendor shows fewer cards than were sent on {len(found)} row(s): {said}. The person may get "
+        "fewer cards than asked for; the money charged is what the vendor shows. Nothing is sent again by "
+        f"itself: ask the vendor for the missing cards; compare with `bulkship reconcile {batch}`"
+    ]
 
 
 def uncounted_notes(

@@ -205,6 +205,9 @@ def _merged(pieces: Sequence[VendorLineItem]) -> VendorLineItem:
     return dataclasses.replace(
         pieces[0],
         quantity=sum(p.quantity for p in pieces),
+        shown_quantity=None
+        if None in (shown := [p.shown_quantity for p in pieces])
+        else sum(q or 0 for q in shown),
         cost=cost,
         status=_status_of(pieces),
         shipments=tuple(s for p in pieces for s in p.shipments),

@@ -645,3 +645,46 @@ def test_a_line_s_value_and_quantity_under_other_names_are_read(
     assert charged_everywhere(vendor, tmp_path, result) == [Decimal("154.95")] * 6
     report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
     assert report.matches, report.mismatches
+
+
+@pytest.mark.parametrize("shows_quantity", [True, False])
+def test_a_row_s_line_shown_with_fewer_cards_than_sent_is_named(
+    vendor: VendorProxy, tmp_path: Path, shows_quantity: bool
+) -> None:
+    """hunter-vendor8's leftover, found again by hunter-vendor9: the vendor showing a row's line with
+    'Quantity': 1 (the cost of one card) where 2 and 3 cards were sent: the run and track said only "costs
+    differ from the plan: planned 150.00, the vendor shows 75.00", the rows 'pending', and only reconcile
+    named them ("quantity sent 3 vs vendor 1"): people short of cards, nobody told which. The run names
+    the rows (money the vendor's, nothing sent again); a vendor writing no count on its lines (read as 1)
+    names none."""
+    sheet = tmp_path / "staff.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*HEADER, "Quantity"])
+        for i, cards in ((1, 2), (2, 1), (3, 3)):
+            writer.writerow(
+                [f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25", cards]
+            )
+
+    def one_card_each(order: dict[str, Any]) -> None:
+        for line in order[key_of(order, "LineItems")]:
+            cost, quantity = key_of(line, "Cost"), key_of(line, "Quantity")
+            line[cost] = float(Decimal(str(line[cost])) / line[quantity])
+            if shows_quantity:
+                line[quantity] = 1
+            else:
+                del line[quantity]
+        order[key_of(order, "Cost")] = sum(line[key_of(line, "Cost")] for line in order["LineItems"])
+
+    vendor.rewrite = orders_rewritten(one_card_each, reads_only=False)
+    settings = vendor.settings(tmp_path)
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    assert len(vendor.orders()) == 1
+    fewer = [n for n in result.notes if "fewer cards" in n]
+    if not shows_quantity:
+        assert not fewer, result.notes
+        return
+    (note,) = fewer
+    assert "row 2 (BS-STAFF-0001: CVS 25.00 x 1, sent x 2)" in note, note
+    assert "row 4 (BS-STAFF-0001: CVS 25.00 x 1, sent x 3)" in note and "row 3" not in note, note
+    assert result.total_cost == Decimal("75.00") and result.ordered_rows == 3

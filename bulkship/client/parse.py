@@ -356,6 +356,9 @@ def _line_item(raw: Any) -> VendorLineItem:
         cost=_in_cents(decimal(field(raw, "Cost"))),
         status=status_name(field(raw, "Status")),
         shipments=parcels.shipments(raw),
+        shown_quantity=max(
+            (q for k in LINE_QUANTITY_KEYS if (q := integer(field(raw, k))) is not None), default=None
+        ),
     )
 
 

@@ -145,6 +145,30 @@ def _count_without_document(db: Any, event: Any) -> None:
         sql.insert_event(db, now_iso(), event["batch"], po_number, BILLED_ON_ORDER, amount)
 
 
+FEWER_CARDS = "fewer_cards"  # a row's line the vendor shows with fewer cards than were sent on it
+
+
+def note_fewer_cards(
+    db: Any, batch: str, po_number: str, vendor_order: VendorOrder, rows: Sequence[Any], sent: Sequence[Any]
+) -> None:
+    """Record, once per row and count shown, a row whose line (the one card line echoing its ExternalId)
+    the vendor shows with fewer cards than were sent on it (linematch.fewer_cards): the run and track name
+    it (runresult.fewer_cards_notes). Nothing is sent again: the cards made are the vendor's to explain."""
+    for row in rows:
+        if not row.external_id or row.status != "ordered":
+            continue
+        index = row.line_index
+        item = sent[index] if index is not None and 0 <= index < len(sent) else None
+        key = " ".join(str(row.external_id).split()).casefold()
+        lines = [li for li in vendor_order.card_lines if " ".join(li.external_id.split()).casefold() == key]
+        shown = linematch.fewer_cards(item, lines[0], vendor_order, len(sent)) if len(lines) == 1 else ""
+        if not shown:
+            continue
+        detail = json.dumps({"fingerprint": row.fingerprint, "row": row.row, "shown": shown}, sort_keys=True)
+        if not any(e["detail"] == detail for e in sql.events(db, None, po_number, None, [FEWER_CARDS])):
+            sql.insert_event(db, now_iso(), batch, po_number, FEWER_CARDS, detail)
+
+
 def is_step_back(ranks: dict[str, int], before: str | None, after: str | None) -> bool:
     """True when ``after`` is an earlier status than ``before`` (both known to ``ranks``)."""
     old, new = ranks.get((before or "").lower()), ranks.get((after or "").lower())
@@ -400,6 +424,7 @@ class LedgerTracking(LedgerReads):
                 changed = True
             note_currency(db, current["batch"], po_number, vendor_order)
             note_document(db, current["batch"], po_number, vendor_order, by_po)
+            note_fewer_cards(db, current["batch"], po_number, vendor_order, by_po, sent)
             if changed:
                 detail = {"status": vendor_order.status, "source": source}
                 self._event(db, current["batch"], po_number, "status", detail)

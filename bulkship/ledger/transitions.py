@@ -26,7 +26,7 @@ from ..models import VendorOrder
 from . import sql
 from .reads import LedgerReads
 from .records import REVIEW_STATE, LineOutcome, money_column, now_iso
-from .tracking import counted_order, note_billed_on_order, note_currency, note_document
+from .tracking import counted_order, note_billed_on_order, note_currency, note_document, note_fewer_cards
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,13 @@ def move(db: Connection, po_number: str, name: str, **columns: Any) -> str:
     return str(found["batch"])
 
 
+def _items(order: Any) -> list[Any]:
+    """The order's line items as sent (its stored payload); none when it is not in the ledger."""
+    from ..payload import line_items
+
+    return line_items(order) if order is not None else []
+
+
 class LedgerTransitions(LedgerReads):
     def mark_sending(self, po_number: str, attempt: int = 1) -> None:
         """THE intent: committed before the request leaves."""
@@ -137,6 +144,7 @@ class LedgerTransitions(LedgerReads):
             note_billed_on_order(db, batch, po_number, counted_order(db, po_number, vendor_order), by_po)
             note_currency(db, batch, po_number, vendor_order)
             note_document(db, batch, po_number, vendor_order, by_po)
+            note_fewer_cards(db, batch, po_number, vendor_order, by_po, _items(self.order(po_number)))
 
     def record_vendor_order_id(self, po_number: str, wrong_id: str, vendor_order: VendorOrder) -> None:
         """The created order's vendor Id is ``vendor_order``'s, the one order the vendor lists under its PO:

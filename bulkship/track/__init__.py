@@ -278,11 +278,16 @@ def batch_progress(
     """The batch's rows and orders as tracked; ``costs``: the orders just read changed, so say a vendor's
     costs that are not the plan's, as the run does (an overcharge learned by `track` was said nowhere)."""
     from ..reconcile.join import counts_by_row_status
-    from ..runresult import costs_differ, own_documents
+    from ..runresult import costs_differ, fewer_cards_notes, own_documents
 
     view = LedgerView(ledger, batch)
     if costs:
-        warnings = [*warnings, *costs_differ(view, batch), *own_documents(ledger, batch)]
+        warnings = [
+            *warnings,
+            *costs_differ(view, batch),
+            *own_documents(ledger, batch),
+            *fewer_cards_notes(ledger, batch),
+        ]
     counts = counts_by_row_status(view)  # as status and the workbook count: earlier files' cards included
     created = [o for o in view.orders.values() if o.state == "created"]
     statuses = line_statuses_by_po(view)
