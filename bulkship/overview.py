@@ -164,9 +164,8 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
     for batch, cards in ledger.batch_cards().items():
         if batch in found:
             found[batch].cards = cards
-    if ledger.busy():
-        for item in found.values():
-            item.busy = bool(item.orders.get("sending"))
+    for batch in ledger.busy_batches(name for name, item in found.items() if item.orders.get("sending")):
+        found[batch].busy = True
     for event in ledger.events(kinds=("batch_created",)):
         if event.batch in found:
             found[event.batch].started_by = str(event.detail.get("by") or "")

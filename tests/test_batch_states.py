@@ -155,3 +155,32 @@ def test_a_batch_delivered_but_for_rows_left_out_to_fix_needs_fixes() -> None:
     assert (
         replace(done, rows={"ordered": 14, "duplicate": 2}).state() == "delivered"
     )  # no one is without a card
+
+
+def test_a_batch_another_process_is_sending_on_a_postgresql_ledger_reads_sending(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-web7: while `bulkship run` (or another server sharing the ledger) sent a batch on a
+    team's PostgreSQL ledger, `bulkship status` and the Batches page read 'needs attention' with its order
+    'in doubt' (the SQLite ledger's lock file, which says 'sending', has no PostgreSQL twin). A batch whose
+    advisory lock a session holds reads 'sending'; once nobody holds it, an order left sending is in doubt."""
+    from bulkship.ledger import Ledger
+
+    monkeypatch.setenv("BULKSHIP_LEDGER", pg_url)
+    sheet = tmp_path / "gifts.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount\n"
+        "Ana Diaz,1 Main St,Boston,MA,02108,CVS,25\nBo Park,2 Elm St,Boston,MA,02108,CVS,25\n"
+    )
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--max-total", "1"]) != 0  # planned, kept
+
+    def words() -> dict[str, str]:
+        capsys.readouterr()
+        assert main(["status", "--json"]) == 0
+        return {b["batch"]: b["state"] for b in json.loads(capsys.readouterr().out)["batches"]}
+
+    assert words() == {"gifts": "awaiting confirmation"}
+    with Ledger.open(pg_url, batch="gifts") as ledger:  # the batch's lock, as a run holds it while it sends
+        ledger.mark_sending(ledger.orders("gifts")[0].po_number)
+        assert words() == {"gifts": "sending"}
+    assert words() == {"gifts": "needs attention"}  # left sending, nobody sending it: in doubt

@@ -215,8 +215,27 @@ class LedgerReads(LedgerStore):
 
     def busy(self) -> bool:
         """Whether a live process holds the ledger's lock right now (a run is planning or sending). A
-        PostgreSQL ledger has no lock file: its batch locks are the server's, so this says False."""
+        PostgreSQL ledger has no lock file: its batch locks are the server's, so this says False (see
+        :meth:`busy_batches`)."""
         return isinstance(self.path, Path) and lock_held(self.path)
+
+    def busy_batches(self, batches: Iterable[str]) -> set[str]:
+        """Which of ``batches`` a live process works on right now (plans or sends): on SQLite every one while
+        a process holds the ledger's lock file; on PostgreSQL those whose advisory lock a session holds (a
+        run of the command line, or of another server sharing the ledger, is sending it). Without it a
+        batch being sent there read 'needs attention' with its orders 'in doubt' (found by hunter-web7)."""
+        wanted = set(batches)
+        if not wanted:
+            return set()
+        if isinstance(self.path, Path):
+            return wanted if lock_held(self.path) else set()
+        from ..db.locks import batch_lock_key
+
+        held = set()
+        for classid, objid in self._read(sql.advisory_locks_held):
+            key = (int(classid) << 32) | int(objid)
+            held.add(key - (1 << 64) if key >= 1 << 63 else key)  # the signed key the lock was taken with
+        return {batch for batch in wanted if batch_lock_key(batch) in held}
 
     def max_seq(self, batch: str) -> int:
         return self._read(sql.max_seq, batch)

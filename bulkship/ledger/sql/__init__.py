@@ -27,6 +27,7 @@ from sqlalchemy import RowMapping
 
 from .driver import MAX_PARAMS, Db, Rows, Tuples, _made_no_card, _marks, _run, check_readable
 from .overview import (
+    advisory_locks_held,
     batch_cards,
     batch_earlier_rows,
     batch_order_tallies,
@@ -90,6 +91,7 @@ __all__ = [
     "Db",
     "Rows",
     "Tuples",
+    "advisory_locks_held",
     "batch",
     "batch_cards",
     "batch_earlier_rows",

@@ -74,3 +74,13 @@ def batch_cards(db: Db) -> Tuples:
         " GROUP BY r.batch"
     )
     return _run(db, sql).all()
+
+
+def advisory_locks_held(db: Db) -> Tuples:
+    """PostgreSQL: (classid, objid) of each session-level advisory lock some session holds now (a signed
+    64-bit key of :mod:`bulkship.db.locks`, split by the server in two)."""
+    return _run(
+        db,
+        "SELECT classid::bigint, objid::bigint FROM pg_locks"
+        " WHERE locktype = 'advisory' AND granted AND objsubid = 1",
+    ).all()
