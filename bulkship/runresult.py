@@ -304,7 +304,10 @@ def own_documents(ledger: Ledger, batch: str) -> list[str]:
     as each order's total, an invoice of 375.00 shown on 3 orders read "charged 1,125.00")."""
     from .ledger.tracking import OWN_DOCUMENT
 
-    shown = [(str(e.po_number or ""), e.detail) for e in ledger.events(batch, kinds=[OWN_DOCUMENT])]
+    # what each order shows as last read: an invoice or discount it shows no more is not said (found by
+    # hunter-vendor9: said by every later run and track, reconcile having dropped it)
+    latest = {str(e.po_number or ""): e.detail for e in ledger.events(batch, kinds=[OWN_DOCUMENT])}
+    shown = [(po, detail) for po, detail in latest.items() if detail]
     if any("alone" in detail for _po, detail in shown):  # the orders of every batch showing each document
         orders: dict[str, set[str]] = {}
         for event in ledger.events(kinds=[OWN_DOCUMENT]):
@@ -334,9 +337,11 @@ def fewer_cards_notes(ledger: Ledger, batch: str) -> list[str]:
     latest = {
         (e.po_number, str(e.detail.get("fingerprint"))): e for e in ledger.events(batch, kinds=[FEWER_CARDS])
     }
-    if not latest:
+    found = sorted(
+        (e for e in latest.values() if e.detail.get("shown")), key=lambda e: int(e.detail.get("row") or 0)
+    )
+    if not found:
         return []
-    found = sorted(latest.values(), key=lambda e: int(e.detail.get("row") or 0))
     said = "; ".join(f"row {e.detail.get('row')} ({e.po_number}: {e.detail.get('shown')})" for e in found)
     return [
         f"The vendor shows fewer cards than were sent on {len(found)} row(s): {said}. The person may get "

@@ -21,6 +21,7 @@ from bulkship.client.parse import parse_order
 from bulkship.ledger import Ledger
 from bulkship.overview import overview
 from bulkship.pipeline import run_batch
+from bulkship.runresult import fewer_cards_notes, own_documents
 from bulkship.sandbox.dialect import parse_dialect
 from bulkship.track import track
 
@@ -688,3 +689,37 @@ def test_a_row_s_line_shown_with_fewer_cards_than_sent_is_named(
     assert "row 2 (BS-STAFF-0001: CVS 25.00 x 1, sent x 2)" in note, note
     assert "row 4 (BS-STAFF-0001: CVS 25.00 x 1, sent x 3)" in note and "row 3" not in note, note
     assert result.total_cost == Decimal("75.00") and result.ordered_rows == 3
+    vendor.rewrite = lambda call: (
+        call.forward()
+    )  # the vendor shows every card again: no longer said (found by hunter-vendor9)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        assert fewer_cards_notes(ledger, "staff") == []
+
+
+def test_an_invoice_or_discount_the_vendor_shows_no_more_is_no_longer_said(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor9: an invoice over the batch's 2 orders (or a discount no total proves) said by
+    the run ('The vendor shows invoice INV-2026-12 of 100.00 on 2 order(s) ... check it with the vendor')
+    was said again by every later track and run once the vendor showed it no more, reconcile saying
+    nothing. What each order shows as last read is said."""
+    shown = {"Invoice": {"InvoiceNumber": "INV-2026-12", "Total": 100.00}, "Discount": 5.00}
+    vendor.rewrite = orders_rewritten(lambda order: order.update(shown), reads_only=False)
+    settings = vendor.settings(tmp_path)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3, 4])
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff", max_lines=2)
+    assert [n for n in result.notes if "invoice INV-2026-12" in n], result.notes
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        assert own_documents(ledger, "staff")
+    shown.pop("Invoice")  # the discount alone now: said
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        (note,) = own_documents(ledger, "staff")
+    assert "discount of 10.00 on 2 order(s)" in note, note
+    shown.clear()  # nothing: nothing said
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        assert own_documents(ledger, "staff") == []
+    report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    assert report.matches and not report.notes, report.notes

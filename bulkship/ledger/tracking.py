@@ -71,6 +71,7 @@ def note_currency(db: Any, batch: str, po_number: str, vendor_order: VendorOrder
 
 
 OWN_DOCUMENT = "own_document"  # a document of its own the order shows (an invoice with its own number)
+NOTHING_SHOWN = "{}"  # an OWN_DOCUMENT event's detail: the order shows neither document nor discount any more
 
 
 def counted_order(db: Any, po_number: str, vendor_order: VendorOrder) -> VendorOrder:
@@ -106,9 +107,12 @@ def note_document(
     run and track say a document shared by several orders (runresult.own_documents), and an order counted
     with it alone (:func:`counted_order`) is counted by its own lines and charges again once another order
     shows the same document: what it bills beside its lines is recorded anew from its 'beside'."""
+    earlier = sql.events(db, None, po_number, None, [OWN_DOCUMENT])
     if vendor_order.document is None:
         shown = uncounted(vendor_order)
-        if shown is None:
+        if shown is None:  # shown no more: its note is withdrawn (found by hunter-vendor9)
+            if earlier and earlier[-1]["detail"] != NOTHING_SHOWN:
+                sql.insert_event(db, now_iso(), batch, po_number, OWN_DOCUMENT, NOTHING_SHOWN)
             return
         detail = json.dumps(shown, sort_keys=True)
     else:
@@ -126,7 +130,7 @@ def note_document(
         detail = json.dumps(shown_as, sort_keys=True)
         for other in _documents_elsewhere(db, name, po_number):
             _count_without_document(db, other)
-    if any(e["detail"] == detail for e in sql.events(db, None, po_number, None, [OWN_DOCUMENT])):
+    if earlier and earlier[-1]["detail"] == detail:
         return
     sql.insert_event(db, now_iso(), batch, po_number, OWN_DOCUMENT, detail)
 
@@ -154,6 +158,7 @@ def note_fewer_cards(
     """Record, once per row and count shown, a row whose line (the one card line echoing its ExternalId)
     the vendor shows with fewer cards than were sent on it (linematch.fewer_cards): the run and track name
     it (runresult.fewer_cards_notes). Nothing is sent again: the cards made are the vendor's to explain."""
+    earlier = sql.events(db, None, po_number, None, [FEWER_CARDS])
     for row in rows:
         if not row.external_id or row.status != "ordered":
             continue
@@ -161,12 +166,14 @@ def note_fewer_cards(
         item = sent[index] if index is not None and 0 <= index < len(sent) else None
         key = " ".join(str(row.external_id).split()).casefold()
         lines = [li for li in vendor_order.card_lines if " ".join(li.external_id.split()).casefold() == key]
-        shown = linematch.fewer_cards(item, lines[0], vendor_order, len(sent)) if len(lines) == 1 else ""
-        if not shown:
-            continue
+        if len(lines) != 1:
+            continue  # not told which line is the row's: nothing said, nothing withdrawn
+        shown = linematch.fewer_cards(item, lines[0], vendor_order, len(sent))
+        said = [e for e in earlier if json.loads(e["detail"]).get("fingerprint") == row.fingerprint]
+        if (said and json.loads(said[-1]["detail"]).get("shown") == shown) or (not said and not shown):
+            continue  # as said last (shown no more: said so, its note withdrawn)
         detail = json.dumps({"fingerprint": row.fingerprint, "row": row.row, "shown": shown}, sort_keys=True)
-        if not any(e["detail"] == detail for e in sql.events(db, None, po_number, None, [FEWER_CARDS])):
-            sql.insert_event(db, now_iso(), batch, po_number, FEWER_CARDS, detail)
+        sql.insert_event(db, now_iso(), batch, po_number, FEWER_CARDS, detail)
 
 
 def is_step_back(ranks: dict[str, int], before: str | None, after: str | None) -> bool:
