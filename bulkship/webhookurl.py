@@ -4,6 +4,7 @@ failed every row of the batch, each told to "correct them"."""
 
 from __future__ import annotations
 
+import socket
 import urllib.parse
 
 from .errors import ConfigError
@@ -27,3 +28,28 @@ def checked_webhook_url(url: str | None) -> str | None:
             "--webhook-url out",
         )
     return url
+
+
+_THIS_MACHINE = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0", "::"})
+
+
+def refuse_serving_itself(url: str | None, host: str, port: int) -> None:
+    """Refuse ``serve --webhook-url`` naming that web server itself (this machine, its port): the page takes
+    no vendor delivery, so every one of them was refused (403) and the orders' statuses waited for the
+    next tracking pass, nothing said (found by hunter-web7). Behind a proxy the URL cannot be told apart."""
+    if url is None or not port:
+        return
+    parts = urllib.parse.urlsplit(url)
+    try:
+        named_port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        return
+    names = _THIS_MACHINE | {host.lower(), socket.gethostname().lower()}
+    if named_port == port and (parts.hostname or "").lower() in names:
+        raise ConfigError(
+            f"The webhook URL {url} names this web server ({host}:{port}), which takes no delivery from the "
+            "vendor: each would be refused, and the cards' statuses wait for the next tracking. Nothing is "
+            "served",
+            hint="start `bulkship webhook serve` on the same ledger and pass the URL it prints, or leave "
+            "--webhook-url out",
+        )

@@ -77,3 +77,19 @@ def test_serve_on_a_port_in_use_says_which_and_what_to_do(capsys) -> None:
         assert main(["serve", "--port", str(port)]) == 2
     err = capsys.readouterr().err
     assert f"Cannot listen on 127.0.0.1:{port}" in err and "--port" in err and "Traceback" not in err, err
+
+
+def test_serve_refuses_a_webhook_url_naming_the_web_server_itself(capsys) -> None:
+    """Found by hunter-web7: 'serve --port 8000 --webhook-url http://127.0.0.1:8000/webhook' was taken: every
+    order carried a URL the web page refuses (403), so no vendor delivery was ever recorded, nothing said.
+    (The port is taken so that a server that did start would stop at once.)"""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        for url in (f"http://127.0.0.1:{port}/webhook", f"http://localhost:{port}/webhook/abc"):
+            assert main(["serve", "--port", str(port), "--webhook-url", url]) == 2
+            err = " ".join(capsys.readouterr().err.split())
+            assert "names this web server" in err and "bulkship webhook serve" in err, err

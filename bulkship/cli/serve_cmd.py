@@ -16,7 +16,7 @@ import typer
 
 from ..defaults import MAX_FILE_BYTES
 from ..errors import ConfigError
-from ..webhookurl import checked_webhook_url
+from ..webhookurl import checked_webhook_url, refuse_serving_itself
 from .app import (
     ApiUrlOption,
     CredentialsOption,
@@ -98,6 +98,7 @@ def serve_command(
     if out is None and not os.environ.get("BULKSHIP_OUT"):
         settings = replace(settings, out_dir=settings.data_dir / "results")
     webhook_url = checked_webhook_url(webhook_url or None)
+    refuse_serving_itself(webhook_url, host, port)
     settings.credentials()  # missing or misplaced: the operator's to fix here, not each user's on the page
     announce_target(settings)
 
