@@ -180,11 +180,13 @@ def _one_letter_apart(a: str, b: str) -> bool:
 # named one person: all but the first were duplicates in the file, and held as cards another batch ordered
 # (found by hunter-sheets)
 _NO_REFERENCE = re.compile(
-    r"(?i)\s*(?:n\.?\s*/?\s*a\.?|tb[dac]|none|null|nil|new(?:\s+hire)?|pending|unknown|unk|[-–—_.?x]+|0+)\s*"
+    r"(?i)\s*(?:n\.?\s*/?\s*a\.?|tb[dac]|none|null|nil|new(?:\s+hire)?|pending|unknown|unk|[-–—_.?x]+|0+|"
+    # ... or an Excel pivot table's '(blank)' (found by hunter-sheets9)
+    r"[(\[<{]\s*(?:blank|empty|none|null|nil|n/?a|nothing)\s*[)\]>}])\s*"
 )
 
 
-_PLACEHOLDER_STARTS = frozenset("nNtTpPuU-–—_.?xX0 ")  # what a placeholder opens with: a quick test first
+_PLACEHOLDER_STARTS = frozenset("nNtTpPuU-–—_.?xX0 ([<{")  # what a placeholder opens with: a quick test first
 
 
 def no_reference(reference: str) -> bool:

@@ -133,3 +133,37 @@ def test_the_zeros_a_lookup_gives_for_empty_cells_are_never_printed_on_the_parce
     said = {(p.row, p.column): p.message for p in result.problems}
     assert "'0' says there is none: no address line 2 printed on the parcel" in said[(2, "address2")]
     assert "'0' is a placeholder, not a street address" in said[(4, "address1")]
+
+
+def test_what_a_pivot_table_shows_for_an_empty_item_is_never_printed_on_the_parcel(tmp_path: Path) -> None:
+    """Found by hunter-sheets9: a list copied out of an Excel pivot table (tabular form, values pasted) holds
+    '(blank)' wherever the source was empty: Ann's card went to '(blank) Lee' with '(blank)' on line 2, Cy's
+    to the street '(blank)', and both people without an Employee ID were sent under one reference
+    '(blank)', exit 0. '(blank)' (and '(empty)', '<NA>', a script's 'nan') now says there is none as 'N/A'
+    does: no line 2 or company, a Preferred Name of none sends First and Last Name, a street of none is an
+    error, and an Employee ID of none is no reference shared."""
+    import openpyxl
+
+    sheet = tmp_path / "pivot.xlsx"
+    book = openpyxl.Workbook()
+    header = ["Employee ID", "First Name", "Last Name", "Preferred Name", "Company", "Address", "Address 2"]
+    book.active.append([*header, "City", "State", "ZIP", "Product", "Value"])
+    place = ["Boston", "MA", "02134", "CVS", 25]
+    book.active.append(["(blank)", "Ann", "Lee", "(blank)", "(blank)", "1 Main St", "(blank)", *place])
+    book.active.append(["(blank)", "Robert", "Ray", "Bob", "nan", "2 Main St", "<NA>", *place])
+    book.active.append(["E3", "Cy", "Orr", "(blank)", "(empty)", "(blank)", "(blank)", *place])
+    book.active.append(["Grand Total", None, None, None, None, None, None, None, None, None, None, 75])
+    book.save(sheet)
+    vendor = SandboxVendor(tmp_path)
+    run(vendor, settings_in(tmp_path), sheet)
+    sent = [li["PhysicalDeliveryAddress"] for o in vendor.sandbox.orders() for li in o["LineItems"]]
+    assert [(a["Name"], a["AddressLine1"], a.get("AddressLine2")) for a in sent] == [
+        ("Ann Lee", "1 Main St", None),
+        ("Bob Ray", "2 Main St", None),
+    ]
+    references = [li["ExternalId"] for o in vendor.sandbox.orders() for li in o["LineItems"]]
+    assert "(blank)" not in references and len(set(references)) == 2
+    vendor.close()
+    said = {(p.row, p.column): p.message for p in validate(load_sheet(sheet), sandbox_catalog()).problems}
+    assert "'(blank)' says there is none: no address line 2 printed on the parcel" in said[(2, "address2")]
+    assert "'(blank)' is a placeholder, not a street address" in said[(4, "address1")]

@@ -357,6 +357,10 @@ def zips(zip_column: pd.Series, state_column: pd.Series) -> tuple[pd.Series, ...
     return result, reformatted, short & confirmed, short & ~confirmed
 
 
+# A cell marked empty in brackets: an Excel pivot table's '(blank)', '(empty)', '[blank]', '<none>'
+EMPTY_MARK = r"[(\[<{]\s*(?:blank|empty|none|null|nil|n/?a|nothing)\s*[)\]>}]"
+
+
 # What a form leaves in a part of an address that may stay empty ("Address 2" = N/A, "Company" = -): no such
 # part, though it would be printed on the parcel as written
 NOTHING = re.compile(
@@ -364,7 +368,11 @@ NOTHING = re.compile(
     r"no\s+(?:apt|apartment|unit|suite|ste|floor|company)\.?|"
     # ... or the 0 a VLOOKUP (INDEX/MATCH, ='Sheet2'!C4) gives for an empty cell (found by hunter-sheets8:
     # line 2 '0' was printed on the parcel)
-    r"0+(?:\.0+)?)\s*"
+    r"0+(?:\.0+)?|"
+    # ... or what an Excel pivot table shows for an empty item, '(blank)', and its kin; or the 'nan' and
+    # '<NA>' a script's export writes (found by hunter-sheets9: '(blank)' was printed on line 2 of every
+    # parcel of a list copied out of a pivot table)
+    rf"{EMPTY_MARK}|blank|empty|nan|<na>|\"\"|'')\s*"
 )
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import normalize
 from ..collect import ProblemCollector
-from ..normalize import by_unique, fullmatch_mask, map_text
+from ..normalize import EMPTY_MARK, by_unique, fullmatch_mask, map_text
 from ..usps import (
     MILITARY_CITIES,
     MILITARY_STATES,
@@ -35,7 +35,9 @@ PLACEHOLDER = re.compile(
     r"hand\s+deliver(?:y|ed)?|deliver\s+to\s+(?:desk|office)|in\s+person|to\s+follow|"
     # ... and the 0 a VLOOKUP gives for an empty cell: a Preferred Name of 0 was sent as '0 Lee' (found by
     # hunter-sheets8)
-    r"0+(?:\.0+)?)\s*"
+    r"0+(?:\.0+)?|"
+    # ... and what an Excel pivot table shows for an empty item ('(blank)': found by hunter-sheets9)
+    rf"{EMPTY_MARK})\s*"
 )
 # Where to ship, written where a name or a street belongs ("Ship To" = Home, a street "Office")
 PLACE = re.compile(
