@@ -148,9 +148,12 @@ def text(obj: Any, *names: str, default: str = "") -> str:
     return default if value is None or isinstance(value, Mapping | list) else str(value)
 
 
-# An amount written as text with dollar marks or thousands separators: "$1,234.50", "USD 25", "25.00 USD".
+# An amount written as text with dollar marks or thousands separators: "$1,234.50", "USD 25", "25.00 USD", and
+# its sign before the mark: "-$5.00" (a discount or a refund so written was no amount: 'Discount': '-$5.00'
+# beside 'Total': '$120.00' read "charged 125.00" everywhere, reconcile "Everything matches": found by
+# hunter-vendor9)
 _DOLLARS = re.compile(
-    r"^(?:US\$|\$|USD)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(?:USD)?$", re.I
+    r"^(-?)\s*(?:US\$|\$|USD)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(?:USD)?$", re.I
 )
 
 
@@ -168,8 +171,8 @@ def decimal(value: Any, default: Decimal | None = None) -> Decimal | None:
         return decimal(amount, default) if currency == "USD" and not isinstance(amount, MAPPING) else default
     raw = str(value).strip()
     dollars = _DOLLARS.match(raw)
-    if dollars:
-        raw = dollars.group(1).replace(",", "")
+    if dollars and not (dollars.group(1) and dollars.group(2).startswith("-")):
+        raw = dollars.group(1) + dollars.group(2).replace(",", "")
     try:
         result = Decimal(raw)
     except (InvalidOperation, ValueError):
