@@ -184,3 +184,33 @@ def test_a_batch_another_process_is_sending_on_a_postgresql_ledger_reads_sending
         ledger.mark_sending(ledger.orders("gifts")[0].po_number)
         assert words() == {"gifts": "sending"}
     assert words() == {"gifts": "needs attention"}  # left sending, nobody sending it: in doubt
+
+
+def test_the_pages_of_a_batch_the_command_line_is_sending_on_a_postgresql_ledger_say_it_is_being_sent(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """Found by hunter-web7: a batch uploaded on the page and sent by `bulkship run` on the team's PostgreSQL
+    ledger read, during that send, 'Nothing has been sent for this batch yet. See its cost and send it' or
+    'Finished' on its progress page, offered Send and cell fixes, and its results 'Ask the vendor about the
+    orders in doubt' as if the answers were lost. While another process holds the batch and its orders go
+    out, its pages say it is being sent, as for a send of the page itself."""
+    from bulkship.ledger import Ledger
+
+    settings = replace(resolve_settings(), out_dir=tmp_path / "results", ledger_url=pg_url)
+    try:
+        with TestClient(create_app(settings), follow_redirects=True) as client:
+            files = {"file": (SAMPLE.name, SAMPLE.read_bytes(), "application/octet-stream")}
+            client.post("/batches", data={"csrf_token": _token(client.get("/batches/new").text)}, files=files)
+            assert "Send 2 order(s)" in client.get("/batches/anniversary/cost").text  # planned on the page
+            with Ledger.open(pg_url, batch="anniversary") as ledger:  # the command line's run holds it
+                ledger.mark_sending(ledger.orders("anniversary")[0].po_number)
+                progress = client.get("/batches/anniversary/progress").text
+                assert 'data-running="yes"' in progress and "Nothing has been sent" not in progress
+                assert client.get("/batches/anniversary/cost").url.path == "/batches/anniversary/progress"
+                results = client.get("/batches/anniversary/results").text
+                assert "A run is sending this batch" in results and 'id="ask-again"' not in results
+            # nobody sends it any more, an order left sending: in doubt, asked about from its cost page
+            assert 'data-running="no"' in client.get("/batches/anniversary/progress").text
+            assert 'id="ask-again"' in client.get("/batches/anniversary/results").text
+    finally:
+        store.forget_engines()

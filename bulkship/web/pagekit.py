@@ -215,8 +215,10 @@ def _here(web: Web, batch: state.WebBatch) -> state.WebBatch:
 
 
 def _sending(web: Web, batch: state.WebBatch) -> bool:
-    """A run of the batch is going on or due to resume."""
-    return bool(web.runner.active(batch.name) or batch.due)
+    """A run of the batch is going on or due to resume, here or in another process (the command line)."""
+    return bool(
+        web.runner.active(batch.name) or batch.due or state.sent_elsewhere_now(web.settings, batch.name)
+    )
 
 
 def _idle(web: Web, batch: state.WebBatch) -> state.WebBatch:

@@ -271,6 +271,19 @@ def drop_unsent_plan(settings: Settings, batch: str) -> None:
                 )
 
 
+def sent_elsewhere_now(settings: Settings, batch: str) -> bool:
+    """Whether another process sends the batch right now on a team's PostgreSQL ledger (`bulkship run` of
+    the same batch: its orders going out, its lock held). Its pages read 'Nothing has been sent for this
+    batch yet' and offered Send and a cell fix, its results 'the vendor's answer was lost' (found by
+    hunter-web7). A SQLite ledger's lock file is this server's own while its cost page plans: not read."""
+    if not settings.ledger_url or not ledger_exists(settings.ledger_location):
+        return False
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        if not ledger.order_counts(batch).get("sending"):
+            return False
+        return bool(ledger.busy_batches([batch]))
+
+
 def record(settings: Settings, batch: str, kind: str, **detail: Any) -> None:
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         ledger.log_event(batch, None, kind, **detail)
