@@ -1779,6 +1779,45 @@ def test_a_not_before_date_bulkship_cannot_read_or_written_as_excel_s_day_number
     assert "(column 'Do Not Send Before': 'after review')" in skipped[1].reason
 
 
+def test_dates_written_day_first_are_read_so(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets9: a list from a UK or European team, its dates day first. Its 'Do Not Send
+    Before' = '09/12/2026' (9 December, beside '25/12/2026') was read as 12 September, passed, and the card
+    went out weeks early, as did '10.12.2026' (dots: only Europe writes them); a 'Termination Date' of a day
+    passed read as one to come sent a card to someone gone. A column whose dates only read day first, or
+    with dots, is read day first; one whose dates read either way stays the US way."""
+    today = datetime.date.today()
+    year = today.year
+    pairs = [(d, m) for d in range(1, 13) for m in range(1, 13) if d != m]
+    # (day, month) read day first after today and month first not: a hold; the other way: a leaving day passed
+    later = [(d, m) for d, m in pairs if datetime.date(year, m, d) > today >= datetime.date(year, d, m)]
+    passed = [(d, m) for d, m in pairs if datetime.date(year, m, d) <= today < datetime.date(year, d, m)]
+    assert later or passed  # one of the two is there on any day of the year
+    rows = [("Keep Me", "", "")]
+    if later:
+        d, m = later[-1]
+        rows += [("Hold Anchor", f"25/12/{year + 1}", ""), ("Hold Slash", f"{d:02}/{m:02}/{year}", "")]
+        rows += [("Hold Dots", f"{d:02}.{m:02}.{year}", "")]
+    if passed:
+        d, m = passed[0]
+        rows += [("Gone Anchor", "", "25/01/2020"), ("Gone Slash", "", f"{d:02}/{m:02}/{year}")]
+    path = tmp_path / "uk.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Do Not Send Before",
+                         "Termination Date"])  # fmt: skip
+        writer.writerows(
+            [name, f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25", *dates]
+            for i, (name, *dates) in enumerate(rows)
+        )
+
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+
+    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
+    assert names == ["Keep Me"], capsys.readouterr().err
+
+
 def test_a_note_saying_the_hold_is_not_over_or_waits_for_something_leaves_its_row_out(tmp_path: Path) -> None:
     """Found by review13: 'not cleared' read as 'cleared' (the hold over), and a hold until something happens
     read as nothing: each row was ordered, a card to someone on hold or gone. A hold until a day, or one

@@ -87,15 +87,34 @@ def _note_header(header: str) -> bool:
 _SERIAL = re.compile(r"\s*[2-7]\d{4}(?:\.0+)?\s*")
 
 
+# A date written with its day and month as numbers ("25/12/2026", "10.12.2026"): the day, the separator, the
+# month, as a list written day first has them
+_NUMBERED = r"^\s*(\d{1,2})([/.-])(\d{1,2})[/.-](?:\d{4}|\d{2})\b"
+
+
+def _day_first(text: pd.Series) -> pd.Series:
+    """The cells of a date column written day first: with dots ("10.12.2026", as Europe writes them), or in a
+    column another of whose dates can only be read so ("25/12/2026") and none only month first. Read each on
+    its own, "09/12/2026" beside it was 12 September, passed, and its 'Do Not Send Before' row was sent three
+    weeks early (found by hunter-sheets9). A column of dates that read either way is read the US way."""
+    parts = text.str.extract(_NUMBERED)
+    day, month = pd.to_numeric(parts[0], errors="coerce"), pd.to_numeric(parts[2], errors="coerce")
+    column_day_first = bool((day > 12).any()) and not bool((month > 12).any())
+    return (parts[1].eq(".") | (parts[0].notna() & column_day_first)).fillna(False).astype(bool)
+
+
 def _dates(column: pd.Series) -> pd.Series:
     """Each cell as a date (NaT where it reads as none): as written, or as an Excel serial number."""
     import warnings
 
     text = column.astype(str)
     serial = text.str.fullmatch(_SERIAL)
+    day_first = _day_first(text) & ~serial
     with warnings.catch_warnings():  # pandas warns that it guesses each cell's format: it should
         warnings.simplefilter("ignore")
-        dates = pd.to_datetime(text.where(~serial, ""), errors="coerce", format="mixed")
+        dates = pd.to_datetime(text.where(~serial & ~day_first, ""), errors="coerce", format="mixed")
+        if day_first.any():  # (only these: with dayfirst, pandas reads '2026-12-05' as 12 May)
+            dates[day_first] = pd.to_datetime(text[day_first], errors="coerce", format="mixed", dayfirst=True)
     if serial.any():
         days = pd.to_timedelta(text[serial].astype(float), unit="D")
         dates[serial] = pd.Timestamp("1899-12-30") + days
