@@ -541,6 +541,24 @@ def test_a_rejection_carries_its_reason_to_the_requester_and_a_fix_asks_again(
     assert len(waiting) == 1 and waiting[0].requested_by == "alice"
 
 
+def test_a_request_replaced_by_a_newer_one_is_listed_without_a_decider_named_none(
+    team: Settings, browsers: Any
+) -> None:
+    """Found by hunter-web7: a request left undecided when a newer one came (two tabs' 'Ask for approval'
+    at once, another requester asking again) was listed under Decided as 'superseded', By 'None'."""
+    alice, bob, carol = browsers(), browsers(), browsers()
+    for client, name in ((alice, "alice"), (bob, "bob"), (carol, "carol")):
+        sign_in(client, name)
+    upload(alice, SAMPLES / "anniversary.xlsx")
+    send(alice, "anniversary")
+    send(bob, "anniversary")  # bob asks too: his request replaces alice's
+    decided = carol.get("/approvals").text.split("<h2>Decided</h2>", 1)[1]
+    html = found(r"(<tr><td><a[^>]*>anniversary</a>.*?</tr>)", decided)
+    row = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "superseded" in row and "None" not in row, row
+    assert "a newer request for this batch replaced it" in row
+
+
 def test_the_approval_of_a_batch_rejected_then_deleted_on_the_page_says_it_was_deleted(
     team: Settings, browsers: Any
 ) -> None:
