@@ -24,6 +24,7 @@ The package: :mod:`.keys` (which row each repeats), :mod:`.references` (Employee
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Collection
 
 import pandas as pd
@@ -31,8 +32,8 @@ import pandas as pd
 from ...folding import fold_address, fold_person_loosely, fold_unit, middle_names
 from ...models import FINGERPRINT, ROW, STATUS
 from ..collect import ProblemCollector
-from .columns import _SEP, _by_row, _cards, _column, _text
-from .keys import _Keys
+from .columns import _SEP, _by_row, _cards, _column, _narrow, _text
+from .keys import _Keys, may_meet
 from .references import _EMAIL, _ids_name_people, _names_people, _references, references_people
 from .secondgifts import _warn_second_gifts
 
@@ -61,7 +62,7 @@ def mark_lookalikes(
     duplicate of a row edited into the same person (it would read "not ordered", its card "no longer in the
     file"). Asked for only when some row repeats another."""
     valid = frame[STATUS].eq("valid")
-    candidates = frame[valid]
+    candidates = _narrow(frame, valid, ROW, FINGERPRINT)
     if len(candidates) < 2:
         return
     _warn_second_gifts(frame, collector, candidates)
@@ -73,10 +74,18 @@ def mark_lookalikes(
     # one street and ZIP, or under one reference (folding.fold_person_loosely)
     names = list(map(fold_person_loosely, _column(shared, "name")))
     streets = list(map(fold_address, _column(shared, "address1"), _column(shared, "address2")))
-    units = list(map(fold_unit, _column(shared, "address1"), _column(shared, "address2")))
     zips = [z[:5] for z in _column(shared, "zip")]
     cards = _cards(shared)
     references = _references(shared).tolist()
+    ids_name_people = _ids_name_people(candidates) and _names_people(collector.header("external_id"))
+    meets = may_meet(names, streets, zips, cards, references, ids_name_people)
+    if meets.sum() < 2:
+        return
+    shared = shared[meets]
+    names, streets, zips, cards, references = (
+        list(itertools.compress(values, meets)) for values in (names, streets, zips, cards, references)
+    )
+    units = list(map(fold_unit, _column(shared, "address1"), _column(shared, "address2")))
     by_email = {i for i, r in enumerate(references) if r.startswith(_EMAIL)}
     rows = [int(r) for r in shared[ROW].tolist()]
     fingerprints = shared[FINGERPRINT].astype(str).tolist()
@@ -91,7 +100,7 @@ def mark_lookalikes(
         references,
         fingerprints,
         may_repeat,
-        _ids_name_people(candidates) and _names_people(collector.header("external_id")),
+        ids_name_people,
         middles,
     )
     same_person, same_reference, same_id = keys.repeats(range(len(rows)))

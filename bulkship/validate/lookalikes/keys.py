@@ -5,13 +5,43 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from ...folding import (
     same_middle,
     same_unit,
     street_without_type,
 )
-from .columns import _SEP
+from .columns import _SEP, shared_keys
 from .references import _EMAIL
+
+
+def may_meet(
+    names: list[str],
+    streets: list[str],
+    zips: list[str],
+    cards: list[str],
+    references: list[str],
+    ids_name_people: bool,
+) -> np.ndarray:
+    """Which positions share one of :meth:`_Keys.repeats`' keys with another position: only these can repeat
+    a row or be repeated. The others are left out before the per-row work, whose keys and lists of positions
+    took ~700 MB at a million rows; the keys are compared here as codes, column by column."""
+    has_reference = np.fromiter(map(bool, references), dtype=bool, count=len(references))
+    an_id = has_reference & ~np.fromiter((r.startswith(_EMAIL) for r in references), dtype=bool)
+    columns = {
+        "name": names,
+        "untyped": list(map(street_without_type, streets)),
+        "zip": zips,
+        "card": cards,
+        "reference": references,
+    }
+    # the same street is the same street without its type: one key covers both of repeats' address keys
+    meets = shared_keys(columns, ("name", "untyped", "zip", "card"))
+    meets |= has_reference & shared_keys(columns, ("reference", "name", "card"))
+    if ids_name_people:
+        meets |= an_id & shared_keys(columns, ("reference", "card"))
+    return meets
 
 
 @dataclass(frozen=True)
