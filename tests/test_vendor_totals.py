@@ -725,3 +725,32 @@ def test_an_invoice_or_discount_the_vendor_shows_no_more_is_no_longer_said(
         assert own_documents(ledger, "staff") == []
     report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
     assert report.matches and not report.notes, report.notes
+
+
+def test_a_line_s_own_total_after_its_discount_is_its_cost_when_the_order_s_total_proves_it(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor9: a vendor writing a discount on each line beside its cost ('Cost': 25.00,
+    'Discount': 1.25, 'Total': 23.75), its order's 'Cost' the lines' totals (95.00): the lines' costs were
+    read, the run, status, the workbook and the Batches page said "charged 100.00" for 95.00 billed, nothing
+    said (reconcile alone: "Totals differ"). The order's total proves the lines' own: 95.00 everywhere, said
+    to differ from the plan; a line total the order's total does not prove changes nothing."""
+
+    def discounted_lines(order: dict[str, Any]) -> None:
+        lines = order[key_of(order, "LineItems")]
+        for line in lines:
+            cost = Decimal(str(line[key_of(line, "Cost")]))
+            line["Discount"], line["Total"] = float(cost / 20), float(cost - cost / 20)
+        order[key_of(order, "Cost")] = sum(line["Total"] for line in lines)
+
+    vendor.rewrite = orders_rewritten(discounted_lines, reads_only=False)
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("95.00")] * 6
+    (note,) = [n for n in result.notes if "differ from the plan" in n]
+    assert "the vendor shows 95.00" in note, note
+    lines = [
+        {"Id": f"L{i}", "ProductId": "CVS", "Value": 25, "Quantity": 1, "Cost": 25, "Total": 20}
+        for i in (1, 2)
+    ]
+    unproven = parse_order({"Id": "A", "PONumber": "BS-X-0001", "Cost": 50, "LineItems": lines})
+    assert [li.cost for li in unproven.line_items] == [Decimal("25.00")] * 2

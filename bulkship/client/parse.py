@@ -399,7 +399,13 @@ def parse_order(raw: Any) -> VendorOrder:
     """An order object (or one inside an envelope: ``{"Data": {...order}}``, as some APIs answer a single
     record the way they answer a list); an unexpected shape gives empty fields rather than an exception."""
     # they read fields with this module's helpers
-    from .totals import costs_per_line, document_shown, order_total_and_discount, unproven_discount
+    from .totals import (
+        costs_per_line,
+        document_shown,
+        line_totals,
+        order_total_and_discount,
+        unproven_discount,
+    )
 
     record = raw if isinstance(raw, Mapping) else {}
     if not field(record, "Id", "OrderId", *LINE_ITEM_KEYS, "PONumber", "PoNumber"):
@@ -413,7 +419,7 @@ def parse_order(raw: Any) -> VendorOrder:
     dollars = currency in ("", "USD")
     if lines and not isinstance(field(record, "LineItems"), list):
         kept["LineItems"] = lines  # under its documented name, for whatever reads the raw order
-    parsed = costs_per_line(record, _with_order_parcels(record, items, dollars))
+    parsed = costs_per_line(record, line_totals(record, items, _with_order_parcels(record, items, dollars)))
     total, discount = order_total_and_discount(record, parsed) if dollars else (None, Decimal(0))
     document = document_shown(record) if dollars else None
     alone = order_total_and_discount(record, parsed, own_document=True) if document and document[2] else None
