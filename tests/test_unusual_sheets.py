@@ -1063,6 +1063,39 @@ def test_a_second_header_with_its_columns_in_another_order_refuses_the_file(
     )
 
 
+def test_a_second_list_s_header_in_other_words_is_read_as_a_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets9: two lists pasted one below the other, the second from another system, its
+    header in other words: 'Surname, Given Name, Street, Town...' (or 'Last, First') under 'First Name, Last
+    Name, Address, City'. It was read as one recipient to fix, and the rows below it in the first list's
+    columns: Cy Dunn's card went to 'Dunn Cy', exit 3 for the header row alone. Such a row is now read as a
+    header: in the same order it is skipped as the header again, in another order the file is refused."""
+    first = ["First Name", "Last Name", "Address", "City", "State", "ZIP", "Product", "Value"]
+    for second, refused in (
+        (["Surname", "Given Name", "Street", "Town", "State", "Zip Code", "Card", "Amount"], True),
+        (["Last", "First", "Address", "City", "ST", "ZIP", "Product", "Value"], True),
+        (["Given Name", "Surname", "Street", "Town", "ST", "Zip Code", "Card", "Amount"], False),
+    ):
+        path = tmp_path / "two-lists.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(first)
+            writer.writerow(["Ann", "Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "50"])
+            writer.writerow(second)
+            writer.writerow(["Dunn" if refused else "Cy", "Cy" if refused else "Dunn", "3 Elm St", "Boston", "MA",
+                             "02134", "CVS", "50"])  # fmt: skip
+        code, data, _ = validate(capsys, path)
+        if refused:
+            assert code == 2
+            assert data["error"].startswith("Row 3 repeats the header with its columns in another order (")
+        else:
+            assert (code, data["valid"], data["invalid"]) == (0, 2, 0)
+            assert data["skipped"] == [
+                {"row": 3, "kind": "note", "reason": "the header again (two lists one below the other)"}
+            ]
+
+
 def test_a_recipient_whose_cells_happen_to_read_like_headers_is_still_a_recipient(tmp_path: Path) -> None:
     path = tmp_path / "odd.csv"
     path.write_text("Name,Address,City,State,ZIP,Product,Value\nName,1 Main St,City,MA,02134,CVS,50\n")

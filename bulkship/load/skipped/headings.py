@@ -4,9 +4,11 @@ rows under it), and the header repeated (two lists one below the other)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 import pandas as pd
 
+from ...columns.meaning import HeaderIndex
 from ...errors import FileFormatError
 from ..cells import _blank_cells
 from ..header import MIN_HEADER_MATCHES
@@ -128,24 +130,41 @@ def _import_id_rows(body: pd.DataFrame) -> list[int]:
     return rows
 
 
-def _repeated_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[int]:
+def _repeated_headers(
+    body: pd.DataFrame,
+    column_map: dict[str, str],
+    index: HeaderIndex | None = None,
+    spellings: Collection[str] = (),
+) -> list[int]:
     """Rows that repeat the header (exports pasted or concatenated one after another): each filled cell
     reads as its column's header, and at least two order fields do. Found through one column at C speed
-    (its header as written, or in upper, lower or title case); only those rows are read in full."""
+    (its header as written, or in upper, lower or title case); only those rows are read in full.
+
+    With ``index`` (the header aliases) and ``spellings`` (the aliases as written, case folded, by which its
+    first cell is found), also a second list's header in other words ('Surname', 'Given Name',
+    'Street', 'Town' below 'First Name', 'Last Name', 'Address', 'City'): its every filled cell under a column
+    read names a field. Read as a recipient, it was one row to fix, and the rows below it were read in the
+    first list's columns: 'Cy Dunn' sent as 'Dunn Cy' (found by hunter-sheets9)."""
     mapped = [header for header in body.columns if header in column_map]
     if len(mapped) < MIN_HEADER_MATCHES or body.empty:
         return []
     first = mapped[0]
     headers = {str(h).casefold(): h for h in body.columns}
-    candidates = body.index[body[first].astype(str).str.strip().str.casefold().isin(headers).to_numpy()]
+    opening = body[first].astype(str).str.strip().str.casefold()
+    candidates = opening.isin(headers) | (opening.isin(spellings) if index is not None else False)
     rows = []
-    for row in candidates.tolist():
+    for row in body.index[candidates.to_numpy()].tolist():
         cells = {header: " ".join(str(value).split()) for header, value in body.loc[row].items()}
         filled = {h: text for h, text in cells.items() if text}
         named = {h: headers[text.casefold()] for h, text in filled.items() if text.casefold() in headers}
-        if len(named) < len(filled) or len(set(named.values()) & set(mapped)) < 2:
+        if len(named) == len(filled) and len(set(named.values()) & set(mapped)) >= 2:
+            moved = [(h, n) for h, n in named.items() if h != n]
+        elif (
+            index is not None and (moved_too := _header_in_other_words(filled, column_map, index)) is not None
+        ):
+            moved = moved_too
+        else:
             continue  # a recipient whose cells happen to read like headers, not a header
-        moved = [(h, n) for h, n in named.items() if h != n]
         if moved:  # the rows below it would be read in the wrong columns: a name as the street...
             raise FileFormatError(
                 f"Row {row} repeats the header with its columns in another order ("
@@ -155,6 +174,24 @@ def _repeated_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[in
             )
         rows.append(int(row))
     return rows
+
+
+def _field_named(text: str, index: HeaderIndex) -> str | None:
+    """The field a cell's text names as a header would ('Surname': last_name), None for any other text."""
+    meaning = index.meaning(text) if text and len(text) <= 80 else None
+    return meaning.field if meaning is not None else None
+
+
+def _header_in_other_words(
+    filled: dict[str, str], column_map: dict[str, str], index: HeaderIndex
+) -> list[tuple[str, str]] | None:
+    """For a row whose every filled cell under a column read names a field, two of them at least: the cells
+    naming another field than their column's ((column, text)); None when the row is no header."""
+    under = {h: text for h, text in filled.items() if h in column_map}
+    fields = {h: _field_named(text, index) for h, text in under.items()}
+    if len(under) < MIN_HEADER_MATCHES or None in fields.values() or len(set(fields.values())) < 2:
+        return None
+    return [(h, under[h]) for h, field in fields.items() if field != column_map[h]]
 
 
 # A title above the header saying the whole list is not to go yet: "DRAFT - DO NOT SEND", "ON HOLD", "Do not

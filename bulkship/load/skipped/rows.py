@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...columns.meaning import HeaderIndex, own_titles
 from ...models import SkippedRow
 from ...program import ProgramSettings
+from ...schema import load_contract
 from ...validate.normalize import without_invisible
 from ..cells import _Grid
 from .digital import _digital_rows
@@ -36,7 +38,13 @@ def _skipped_rows(
     for row in _crossed_out(grid, body, column_map, by_position):
         skipped.setdefault(row, SkippedRow(row, CROSSED, CROSSED_REASON))
     # before what the row's cells say: its 'Termination Date' cell reads "Termination Date", no date at all
-    for row in _repeated_headers(body, column_map):
+    contract = load_contract(program.schema_path)
+    index = HeaderIndex(contract.alias_index(program.aliases), own_titles(contract))
+    spellings = {
+        a.casefold() for spec in contract.columns.values() for a in (spec.name, spec.title, *spec.aliases)
+    }
+    spellings |= {a.casefold() for aliases in program.aliases.values() for a in aliases}
+    for row in _repeated_headers(body, column_map, index, spellings):
         skipped.setdefault(row, SkippedRow(row, "note", HEADER_AGAIN))
     for row in _import_id_rows(body):
         skipped.setdefault(row, SkippedRow(row, "note", IMPORT_IDS))
