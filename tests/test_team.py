@@ -422,6 +422,43 @@ def test_a_cli_run_above_the_threshold_waits_for_approval_and_a_change_needs_it_
     assert [(e.detail["approved_by"], e.detail["total"]) for e in started] == [("carol", "150.00")]
 
 
+def test_asking_twice_at_once_for_the_same_plan_asks_once(
+    team: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web7: 'Ask for approval' posted from two tabs at once (a double submit) added two
+    requests for one plan: approvers saw the first 'superseded', the trail two requests. The second now
+    finds the first, as it does when it comes later."""
+    import threading
+    from decimal import Decimal
+
+    from bulkship.team.approvals import deciding
+
+    sheet = write_sheet(Path("staff.csv"), range(1, 3))  # 2 x 25 = 50.00, above the threshold of 0
+    assert main(["run", str(sheet), "--batch", "Q5", "--yes", "--wait", "0", "--max-total", "1"]) != 0
+    assert approvals.latest(team, "Q5") is None  # planned, nothing asked yet
+    both = threading.Barrier(2)
+    prints = deciding.order_prints
+
+    def together(settings: Settings, batch: str) -> list[str]:
+        found = prints(settings, batch)
+        both.wait(timeout=30)  # each has read the plan: then both ask at the same moment
+        return found
+
+    monkeypatch.setattr(deciding, "order_prints", together)
+    asked: list[int] = []
+
+    def ask() -> None:
+        asked.append(approvals.request(team, "Q5", total=Decimal("50.00"), person="alice").id)
+
+    threads = [threading.Thread(target=ask) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(asked) == 2 and asked[0] == asked[1], asked
+    assert len(approvals.approvals(team, batch="Q5")) == 1
+
+
 def test_follow_ups_that_take_a_batch_past_the_threshold_need_an_approval(
     team: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -13,7 +13,16 @@ from ...settings import Settings
 from .. import accounts, audit, store
 from ..tables import approval_decisions, approval_requests
 from .limits import limit_for, room_for, sent_alone
-from .records import Approval, ApprovalError, approval, latest, order_prints, plan_print
+from .records import (
+    Approval,
+    ApprovalError,
+    _approval,
+    _joined,
+    approval,
+    latest,
+    order_prints,
+    plan_print,
+)
 
 
 def needs_approval(settings: Settings, person: str | None, total: Decimal, batch: str) -> bool:
@@ -22,23 +31,29 @@ def needs_approval(settings: Settings, person: str | None, total: Decimal, batch
 
 def request(settings: Settings, batch: str, *, total: Decimal, person: str, address: str = "") -> Approval:
     """Ask for approval of the batch's current plan (the orders planned in the ledger now). A request for
-    the same plan still waiting is returned as it is."""
+    the same plan still waiting is returned as it is: looked for and added in one transaction, one at a time
+    per batch, so 'Ask for approval' pressed twice at once (two tabs, a double submit) asks once; it added
+    two requests, the first then listed as superseded (found by hunter-web7)."""
     prints = order_prints(settings, batch)
-    waiting = latest(settings, batch)
-    if (
-        waiting is not None
-        and waiting.state == "pending"
-        and waiting.requested_by == person
-        and waiting.order_prints == frozenset(prints)
-        and waiting.total == total
-    ):
-        return waiting
     limit = limit_for(settings, person)
     why = f"{money_text(total)} is above the {money_text(limit)} {person} may send without approval"
     earlier = sent_alone(settings, person, besides=batch)
     if earlier:
         why += f" (with {money_text(earlier)} sent without approval in other batches in the last day)"
-    with store.engine(settings).begin() as db:
+    with store.engine(settings).begin() as db:  # SQLite: BEGIN IMMEDIATE, the write lock taken at once
+        if db.dialect.name == "postgresql":
+            db.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _request_key(batch)})
+        of_batch = _joined().where(approval_requests.c.batch == batch)
+        row = db.execute(of_batch.order_by(approval_requests.c.id.desc()).limit(1)).first()
+        waiting = _approval(row) if row is not None else None
+        if (
+            waiting is not None
+            and waiting.state == "pending"
+            and waiting.requested_by == person
+            and waiting.order_prints == frozenset(prints)
+            and waiting.total == total
+        ):
+            return waiting
         new_id = db.execute(
             approval_requests.insert().values(
                 batch=batch,
@@ -57,6 +72,14 @@ def request(settings: Settings, batch: str, *, total: Decimal, person: str, addr
     found = approval(settings, int(new_id))
     assert found is not None
     return found
+
+
+def _request_key(batch: str) -> int:
+    """The advisory lock key of the batch's approval requests (PostgreSQL), apart from every other key."""
+    import hashlib
+
+    digest = hashlib.blake2b(b"bulkship approval request\x00" + batch.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def decide(
