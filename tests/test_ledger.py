@@ -177,3 +177,46 @@ def test_a_batchs_rows_are_read_whole_a_few_at_a_time(
         assert [r.fingerprint for r in ledger.batch_rows("b1", current_only=True)] == [
             f"f{n}" for n in range(2, 9)
         ]
+
+
+def test_a_big_file_s_rows_and_plan_are_all_recorded_when_written_a_few_thousand_at_a_time(
+    ledger_location: Path | str,
+) -> None:
+    """record_rows writes a big file's rows a slice at a time in its one transaction: every row still ends
+    with its own status, and each planned row on its order's line, with its cost."""
+    rows = range(2, 12_003)  # more than two slices
+    planned = [n for n in rows if n % 3]
+    orders = [
+        PlannedOrderRecord(
+            f"P-B1-{seq:04d}",
+            seq,
+            f"P-B1-{seq:04d}",
+            {"PONumber": f"P-B1-{seq:04d}"},
+            Decimal(len(chunk)),
+            [PlannedLineRecord(f"f{n}", i, f"E{n}", Decimal("1.00")) for i, n in enumerate(chunk)],
+        )
+        for seq, chunk in enumerate((planned[i : i + 100] for i in range(0, len(planned), 100)), start=1)
+    ]
+    with Ledger.open(ledger_location) as ledger:
+        ledger.upsert_batch(
+            "b1", file_name="f.csv", file_hash="h", po_prefix="P", rows=12_001, valid=8_000, invalid=4_001
+        )
+        updates = [
+            RowUpdate(f"f{n}", n, "planned") if n % 3 else RowUpdate(f"f{n}", n, "invalid", f"bad {n}")
+            for n in rows
+        ]
+        ledger.record_rows("b1", updates, planned=orders)
+        recorded = {r.fingerprint: r for r in ledger.batch_rows("b1")}
+        assert len(recorded) == len(rows)
+        line_of = {ln.fingerprint: (o.po_number, ln.line_index) for o in orders for ln in o.lines}
+        for n in rows:
+            row = recorded[f"f{n}"]
+            if n % 3:
+                assert (row.row, row.status, row.cost) == (n, "planned", Decimal("1.00")), row
+                assert (row.po_number, row.line_index) == line_of[f"f{n}"], row
+            else:
+                assert (row.row, row.status, row.po_number, row.error) == (n, "invalid", None, f"bad {n}")
+        assert sum(1 for r in recorded.values() if r.po_number) == len(planned)
+        assert {o.po_number: o.lines for o in ledger.orders("b1")} == {
+            o.po_number: len(o.lines) for o in orders
+        }

@@ -135,7 +135,7 @@ class PlannedOrderRecord:
     lines: Sequence[PlannedLineRecord]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowUpdate:
     """What the pipeline records for one input row at the start of a run."""
 

@@ -17,6 +17,7 @@ from .reads import LedgerReads
 from .records import AdoptedOrder, PlannedOrderRecord, RowUpdate, money_column, now_iso
 
 Values = list[tuple[Any, ...]]
+_ROWS_AT_ONCE = 5_000  # rows written by one statement of record_rows
 
 
 class LedgerWrites(LedgerReads):
@@ -71,21 +72,24 @@ class LedgerWrites(LedgerReads):
         ``planned`` orders are saved in the same transaction, with the same result as calling
         :meth:`save_planned_orders` next, but each of their rows is written once instead of twice."""
         at = now_iso()
-        order_values, planned_rows, event_values = _planned_values(batch, planned, at)
-        plan_of = {fp: (po, index, ext, cost) for po, index, ext, cost, _at, _batch, fp in planned_rows}
-        plain, on_order = [], []
-        for u in updates:
-            line = plan_of.pop(u.fingerprint, None)
-            if line is None:
-                plain.append((batch, u.fingerprint, u.row, u.status, u.error, at))
-            else:
-                on_order.append((batch, u.fingerprint, u.row, *line, at))
-        leftover = [(po, index, ext, cost, at, batch, fp) for fp, (po, index, ext, cost) in plan_of.items()]
+        order_values, plan_of, event_values = _planned_values(batch, planned, at)
         with self.transaction() as db:
             sql.mark_rows_not_current(db, batch)
+            # written a few thousand at a time: a million rows' parameters held at once took ~250 MB
+            plain, on_order = [], []
+            for u in updates:
+                line = plan_of.pop(u.fingerprint, None)
+                if line is None:
+                    plain.append((batch, u.fingerprint, u.row, u.status, u.error, at))
+                else:
+                    on_order.append((batch, u.fingerprint, u.row, *line, at))
+                if len(plain) + len(on_order) >= _ROWS_AT_ONCE:
+                    sql.upsert_rows(db, plain)
+                    sql.upsert_rows_on_new_orders(db, on_order)
+                    plain, on_order = [], []
             sql.upsert_rows(db, plain)
             sql.upsert_rows_on_new_orders(db, on_order)
-            _insert_planned(db, order_values, leftover, event_values)
+            _insert_planned(db, order_values, _row_values(plan_of, at, batch), event_values)
 
     def save_planned_orders(
         self, batch: str, orders: Sequence[PlannedOrderRecord], *, replaces: str | None = None
@@ -93,9 +97,10 @@ class LedgerWrites(LedgerReads):
         """Record new orders in state ``planned`` and point their rows at them, in ONE transaction; the
         planned cost of each line sits in ``rows.cost`` until the vendor's own figure replaces it.
         ``replaces`` names the order these rows came from (a rejected order re-planned), for the event log."""
-        order_values, row_values, event_values = _planned_values(batch, orders, now_iso(), replaces)
+        at = now_iso()
+        order_values, lines, event_values = _planned_values(batch, orders, at, replaces)
         with self.transaction() as db:
-            _insert_planned(db, order_values, row_values, event_values)
+            _insert_planned(db, order_values, _row_values(lines, at, batch), event_values)
 
     def reprice_planned(
         self, batch: str, orders: Sequence[tuple[str, Decimal, Decimal, Sequence[Decimal]]]
@@ -167,10 +172,11 @@ class LedgerWrites(LedgerReads):
 
 def _planned_values(
     batch: str, orders: Iterable[PlannedOrderRecord], at: str, replaces: str | None = None
-) -> tuple[Values, Values, Values]:
-    """The order, row and event parameters of :func:`_insert_planned`."""
+) -> tuple[Values, dict[str, tuple[Any, ...]], Values]:
+    """The order and event parameters of :func:`_insert_planned`, and each planned row's line: fingerprint
+    -> (po_number, line_index, external_id, cost)."""
     order_values: Values = []
-    row_values: Values = []
+    lines_of: dict[str, tuple[Any, ...]] = {}
     event_values: Values = []
     for order in orders:
         po, lines = order.po_number, order.lines
@@ -187,17 +193,20 @@ def _planned_values(
                 at,
             )
         )
-        row_values.extend(
-            (po, ln.line_index, ln.external_id, money_column(ln.cost), at, batch, ln.fingerprint)
-            for ln in lines
-        )
+        for ln in lines:
+            lines_of[ln.fingerprint] = (po, ln.line_index, ln.external_id, money_column(ln.cost))
         detail: dict[str, Any] = {"lines": len(lines), "cost": str(order.cost)}
         if replaces:
             detail["replaces"] = replaces
         event_values.append(
             (now_iso(), batch, po, "planned", json.dumps(detail, default=str, sort_keys=True))
         )
-    return order_values, row_values, event_values
+    return order_values, lines_of, event_values
+
+
+def _row_values(lines: dict[str, tuple[Any, ...]], at: str, batch: str) -> Values:
+    """:func:`sql.point_rows_at_orders`' parameters for ``lines`` (of :func:`_planned_values`)."""
+    return [(*line, at, batch, fingerprint) for fingerprint, line in lines.items()]
 
 
 def _insert_planned(db: Connection, order_values: Values, row_values: Values, event_values: Values) -> None:
