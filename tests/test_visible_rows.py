@@ -2269,6 +2269,34 @@ def test_a_note_on_a_cell_saying_not_to_send_leaves_its_row_out(
     assert sorted(names) == ["Ann Lee", "Cid Poe"]
 
 
+def test_a_note_or_an_answer_merged_down_several_rows_leaves_each_of_them_out(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by hunter-sheets9: HR merged one 'Notes' cell over two people ('Do not send - contractors', H3:H4)
+    and one 'Send?' = No over two more (I5:I6): the reader gives a merged cell's text to its first row only,
+    so Bob and Di were left out and Cy and Ed, under the same cells, were ordered, exit 0. Each row a merged
+    cell covers now reads it, as the sheet shows it."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes", "Send?"])
+    for number, name in enumerate(["Ann Lee", "Bob Ray", "Cy Orr", "Di Fox", "Ed Kim"], start=1):
+        sheet.append([name, f"{number} Main St", "Boston", "MA", "02134", "CVS", 25, None, None])
+    sheet["H3"] = "Do not send - contractors"
+    sheet.merge_cells("H3:H4")
+    sheet["I5"] = "No"
+    sheet.merge_cells("I5:I6")
+    path = tmp_path / "staff.xlsx"
+    book.save(path)
+
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+
+    names = [line["PhysicalDeliveryAddress"]["Name"] for line in vendor_lines(isolated_data_dir)]
+    assert names == ["Ann Lee"]
+    assert {s.row: s.reason for s in load_sheet(path).skipped}[4] == (
+        "the list says not to send it (column 'Notes': 'Do not send - contractors')"
+    )
+
+
 def test_a_note_on_a_cell_holding_a_zero_width_space_still_leaves_its_row_out(
     tmp_path: Path, isolated_data_dir: Path
 ) -> None:

@@ -33,7 +33,7 @@ def _skipped_rows(
     rows and notes. Hidden comes first: a hidden totals row is reported as hidden. Cells are read as the
     person sees them: a zero-width space pasted beside 'deceased' or 'Inactive' hides no word (found by
     hunter-sheets8: each such row was ordered)."""
-    body = without_invisible(body)
+    body = _merged_down(grid, without_invisible(body), column_map, by_position)
     skipped = {s.row: s for s in _hidden_rows(grid, body, by_position, program.include_hidden)}
     for row in _crossed_out(grid, body, column_map, by_position):
         skipped.setdefault(row, SkippedRow(row, CROSSED, CROSSED_REASON))
@@ -78,3 +78,27 @@ def _kept(grid: _Grid, by_position: dict[int, str]) -> dict[str, dict[int, str]]
         if col in by_position:
             kept.setdefault(by_position[col], {})[row] = text
     return kept
+
+
+def _merged_down(
+    grid: _Grid, body: pd.DataFrame, column_map: dict[str, str], by_position: dict[int, str]
+) -> pd.DataFrame:
+    """``body`` with each cell merged down several rows of a column no field reads ('Notes' = 'Do not send -
+    contractors' over two people, 'Send?' = No over a team) read on every row it covers, as the person sees
+    it: the reader gives it to its first row only, and the people below were ordered (found by
+    hunter-sheets9). The fields' own merged cells are read so by :func:`..problems._fill_merged`."""
+    seen = body
+    for first_row, col, last_row, _last_col in grid.scan.merged if grid.scan else []:
+        header = by_position.get(col)
+        if header is None or header in column_map or last_row <= first_row or first_row not in body.index:
+            continue
+        text = seen.at[first_row, header]
+        if not isinstance(text, str) or not text.strip():
+            continue
+        below = [row for row in range(first_row + 1, last_row + 1) if row in body.index]
+        empty = [row for row in below if not str(seen.at[row, header]).strip()]
+        if empty:
+            if seen is body:
+                seen = body.copy()
+            seen.loc[empty, header] = text
+    return seen
