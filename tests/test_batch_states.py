@@ -206,6 +206,8 @@ def test_the_pages_of_a_batch_the_command_line_is_sending_on_a_postgresql_ledger
                 ledger.mark_sending(ledger.orders("anniversary")[0].po_number)
                 progress = client.get("/batches/anniversary/progress").text
                 assert 'data-running="yes"' in progress and "Nothing has been sent" not in progress
+                assert "by another process sharing the ledger" in progress  # this server resumes nothing
+                assert "resumes if the server restarts" not in progress
                 assert client.get("/batches/anniversary/cost").url.path == "/batches/anniversary/progress"
                 results = client.get("/batches/anniversary/results").text
                 assert "A run is sending this batch" in results and 'id="ask-again"' not in results

@@ -152,6 +152,8 @@ def _progress(web: Web, batch: state.WebBatch) -> dict[str, Any]:
     running = _sending(web, batch)
     return {
         "running": running,
+        # sent by another process (the command line): this server neither runs nor resumes it
+        "elsewhere": running and not (web.runner.active(batch.name) or batch.due),
         "orders_total": total,
         "orders_sent": sent,
         "orders_confirmed": orders.get("created", 0),
