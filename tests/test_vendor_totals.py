@@ -755,3 +755,27 @@ def test_a_line_s_own_total_after_its_discount_is_its_cost_when_the_order_s_tota
     ]
     unproven = parse_order({"Id": "A", "PONumber": "BS-X-0001", "Cost": 50, "LineItems": lines})
     assert [li.cost for li in unproven.line_items] == [Decimal("25.00")] * 2
+
+
+def test_an_order_that_no_longer_shows_an_invoice_keeps_what_it_bills_when_another_shows_it(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """After hunter-vendor9's own 25d7bad: an order once counted with 'INV-7' as its total, read since
+    without it and with 4.95 of shipping, was set back to what it billed beside its lines at that first
+    reading (nothing) when another batch's order showed 'INV-7': "charged 25.00" for 29.95."""
+    shown: dict[str, dict[str, Any]] = {
+        "BS-STAFF-0001": {"Invoice": {"InvoiceNumber": "INV-7", "Total": 100.0}}
+    }
+
+    def per_order(order: dict[str, Any]) -> None:
+        order.update(shown.get(order[key_of(order, "PONumber")], {}))
+
+    vendor.rewrite = orders_rewritten(per_order, reads_only=False)
+    assert place(vendor, tmp_path, [1]).total_cost == Decimal("100.00")
+    shown["BS-STAFF-0001"] = {"ShippingTotal": 4.95}
+    settings = vendor.settings(tmp_path)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    shown["BS-MORE-0001"] = {"Invoice": {"InvoiceNumber": "INV-7", "Total": 100.0}}
+    place(vendor, tmp_path, [2], batch="more")
+    (status,) = api.status(settings, "staff")
+    assert Decimal(status["ordered_cost"]) == Decimal("29.95")

@@ -142,6 +142,8 @@ def _count_without_document(db: Any, event: Any) -> None:
     if not detail.get("alone") or "beside" not in detail:
         return
     po_number = event["po_number"]
+    if sql.events(db, None, po_number, None, [OWN_DOCUMENT])[-1]["id"] != event["id"]:
+        return  # read since without it: what it bills was recorded from that reading
     seen = sql.events(db, None, po_number, None, [BILLED_ON_ORDER])
     last = Decimal(json.loads(seen[-1]["detail"]).get("amount") or 0) if seen else Decimal(0)
     if last != Decimal(detail["beside"]):
