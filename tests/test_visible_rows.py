@@ -2297,6 +2297,37 @@ def test_a_note_or_an_answer_merged_down_several_rows_leaves_each_of_them_out(
     )
 
 
+def test_a_note_typed_beside_the_list_in_a_column_with_no_header_leaves_its_row_out(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by hunter-sheets9: 'do not send - left' typed in the empty column right of the list (its header
+    cell blank), or 'DO NOT SEND' merged down a blank-headed column left of two people, was read by no one:
+    each card was ordered, exit 0. Such a column is read as notes are."""
+    path = tmp_path / "beside.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,25,do not send - left\n"
+        "Cy Orr,3 Main St,Boston,MA,02134,CVS,25,\n"
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([None, "Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    for number, name in enumerate(["Di Fox", "Ed Kim", "Flo Ng", "Gus Po"], start=4):
+        sheet.append([None, name, f"{number} Main St", "Boston", "MA", "02134", "CVS", 25])
+    sheet["A3"] = "DO NOT SEND"
+    sheet.merge_cells("A3:A4")
+    book.save(tmp_path / "side.xlsx")
+    assert (
+        main(["run", str(tmp_path / "side.xlsx"), "--yes", "--wait", "0", "--out", str(tmp_path / "out")])
+        == 0
+    )
+
+    names = [line["PhysicalDeliveryAddress"]["Name"] for line in vendor_lines(isolated_data_dir)]
+    assert names == ["Ann Lee", "Cy Orr", "Di Fox", "Gus Po"]
+
+
 def test_a_note_on_a_cell_holding_a_zero_width_space_still_leaves_its_row_out(
     tmp_path: Path, isolated_data_dir: Path
 ) -> None:

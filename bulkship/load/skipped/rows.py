@@ -28,6 +28,7 @@ def _skipped_rows(
     column_map: dict[str, str],
     by_position: dict[int, str],
     program: ProgramSettings,
+    header_row: int = 0,
 ) -> list[SkippedRow]:
     """Rows that are not ordered although they hold data: hidden ones (unless --include-hidden), totals
     rows and notes. Hidden comes first: a hidden totals row is reported as hidden. Cells are read as the
@@ -50,8 +51,13 @@ def _skipped_rows(
         skipped.setdefault(row, SkippedRow(row, "note", IMPORT_IDS))
     scan = grid.scan
     on_purpose = scan.hidden_rows.keys() if scan is not None and program.include_hidden else ()
+    # a CSV's cells beyond its header's fields: a note cut by a comma outside quotes, an error on its row
+    named = (
+        grid.head_counts[header_row - 1] if grid.from_csv and 0 < header_row <= len(grid.head_counts) else 0
+    )
+    beyond = {h for p, h in by_position.items() if named and p > named}
     for row, reason in _said_not_to_send(
-        body, column_map, on_purpose, _kept(grid, by_position), program.today()
+        body, column_map, on_purpose, _kept(grid, by_position), program.today(), beyond
     ).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _noted_not_to_send(grid, body).items():

@@ -39,6 +39,7 @@ from .flags import (
 )
 from .headings import _SEND_HEADING
 from .kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY
+from .marks import _NO_HEADER
 from .notes import _NOTE_FLAGS, _NOTE_SAYS_NO, _UNDONE
 
 # header key -> the answers that leave the row out
@@ -141,13 +142,15 @@ def _said_not_to_send(
     on_purpose: Collection[int] = (),
     kept: Mapping[str, Mapping[int, str]] | None = None,
     today: date | None = None,
+    beyond: Collection[str] = (),
 ) -> dict[int, str]:
     """Rows the list itself says not to send, in a column nothing else reads ("Send?" = "NO - left
     company", "Do Not Send" = "X"): row -> the reason, quoting the cell. ``on_purpose``: hidden rows
     --include-hidden orders, which an eligibility column (the autofilter's, usually) does not leave out.
     ``kept``: the text not struck of cells partly struck through (header -> row -> text), which is what they
     say: "~~Yes~~ No" is No (found by review11: read "Yes No", the row was ordered). ``today``: the day its
-    dates are judged by (default: this machine's)."""
+    dates are judged by (default: this machine's). ``beyond``: a CSV's columns past its header's fields (a
+    comma outside quotes made them), which are no notes of their own."""
     today = today or date.today()
     found: dict[int, str] = {}
     for header in body.columns:
@@ -156,8 +159,10 @@ def _said_not_to_send(
         eligible = key in _ELIGIBLE_FLAGS
         if says is None and _filter_header(str(header)):
             says, eligible = _SAYS_NO, True
-        if says is None and _note_header(str(header)):
-            says = _NOTE_SAYS_NO
+        unheaded = header not in beyond and _NO_HEADER.fullmatch(str(header)) is not None
+        if says is None and (_note_header(str(header)) or unheaded):
+            says = _NOTE_SAYS_NO  # ... and a note typed beside the list, its column with no header (found by
+            # hunter-sheets9: 'do not send - left' there, or 'DO NOT SEND' down a side column, was ordered)
         if says is None and status_header(str(header)):
             says = _SAYS_LEFT
         if header in column_map or says is None:
