@@ -779,3 +779,24 @@ def test_an_order_that_no_longer_shows_an_invoice_keeps_what_it_bills_when_anoth
     place(vendor, tmp_path, [2], batch="more")
     (status,) = api.status(settings, "staff")
     assert Decimal(status["ordered_cost"]) == Decimal("29.95")
+
+
+def test_a_discount_on_each_line_no_total_of_the_order_proves_is_said(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor9: lines of 'Cost': 25.00, 'Discount': 1.25, 'Total': 23.75 in an order showing
+    no total of its own: nothing proves which was billed, and the run said nothing ("charged 100.00",
+    reconcile "Everything matches"). The money stays as read, and the run says the discount for a person to
+    ask the vendor."""
+
+    def discounted_lines(order: dict[str, Any]) -> None:
+        for line in order[key_of(order, "LineItems")]:
+            cost = Decimal(str(line[key_of(line, "Cost")]))
+            line["Discount"], line["Total"] = float(cost / 20), float(cost - cost / 20)
+        order.pop(key_of(order, "Cost"))
+
+    vendor.rewrite = orders_rewritten(discounted_lines, reads_only=False)
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("100.00")] * 6
+    (note,) = [n for n in result.notes if "discount of 5.00" in n]
+    assert "Ask the vendor" in note, note

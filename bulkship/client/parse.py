@@ -402,6 +402,7 @@ def parse_order(raw: Any) -> VendorOrder:
     from .totals import (
         costs_per_line,
         document_shown,
+        line_discounts,
         line_totals,
         order_total_and_discount,
         unproven_discount,
@@ -435,7 +436,9 @@ def parse_order(raw: Any) -> VendorOrder:
         discount=discount,
         document=document[:2] if document else None,
         document_alone=alone,
-        unproven_discount=unproven_discount(record, parsed, discount) if dollars else Decimal(0),
+        unproven_discount=unproven_discount(record, parsed, discount) + line_discounts(items, parsed)
+        if dollars
+        else Decimal(0),
     )
 
 
