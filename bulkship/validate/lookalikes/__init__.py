@@ -27,12 +27,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Collection
 
+import numpy as np
 import pandas as pd
 
 from ...folding import fold_address, fold_person_loosely, fold_unit, middle_names
 from ...models import FINGERPRINT, ROW, STATUS
 from ..collect import ProblemCollector
-from .columns import _SEP, _by_row, _cards, _column, _narrow, _text
+from .columns import _by_row, _cards, _column, _narrow, shared_keys
 from .keys import _Keys, may_meet
 from .references import _EMAIL, _ids_name_people, _names_people, _references, references_people
 from .secondgifts import _warn_second_gifts
@@ -40,14 +41,19 @@ from .secondgifts import _warn_second_gifts
 __all__ = ["mark_lookalikes", "references_people"]
 
 
-def _may_repeat(candidates: pd.DataFrame) -> pd.Series:
+def _may_repeat(candidates: pd.DataFrame) -> np.ndarray:
     """Rows that may repeat another, by keys coarser than the folded ones (the same ZIP and card; the same
-    reference and card), worked out column-wise: most rows of a list are ruled out without folding."""
-    card = _text(candidates, "product") + _SEP + _text(candidates, "value")
-    person = _text(candidates, "zip").str[:5] + _SEP + card
-    reference = _references(candidates)
-    by_reference = reference + _SEP + card
-    return person.duplicated(keep=False) | (reference.ne("") & by_reference.duplicated(keep=False))
+    reference and card), compared as codes (:func:`shared_keys`): most rows of a list are ruled out without
+    folding."""
+    references = _references(candidates).tolist()
+    columns = {
+        "zip": [z[:5] for z in _column(candidates, "zip")],
+        "card": _cards(candidates),
+        "reference": references,
+    }
+    has_reference = np.fromiter(map(bool, references), dtype=bool, count=len(references))
+    by_reference = has_reference & shared_keys(columns, ("reference", "card"))
+    return shared_keys(columns, ("zip", "card")) | by_reference
 
 
 def mark_lookalikes(
@@ -67,7 +73,7 @@ def mark_lookalikes(
         return
     _warn_second_gifts(frame, collector, candidates)
     open_rows = valid & ~frame["allow_duplicate"].eq("yes")  # an allowed row may be repeated, not marked
-    shared = candidates[_may_repeat(candidates).to_numpy()]
+    shared = candidates[_may_repeat(candidates)]
     if len(shared) < 2:
         return
     # a short form in either word read in full ('TAYLOR BOB' = 'Robert Taylor'): these names are compared at

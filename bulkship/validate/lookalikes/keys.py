@@ -28,7 +28,6 @@ def may_meet(
     a row or be repeated. The others are left out before the per-row work, whose keys and lists of positions
     took ~700 MB at a million rows; the keys are compared here as codes, column by column."""
     has_reference = np.fromiter(map(bool, references), dtype=bool, count=len(references))
-    an_id = has_reference & ~np.fromiter((r.startswith(_EMAIL) for r in references), dtype=bool)
     columns = {
         "name": names,
         "untyped": list(map(street_without_type, streets)),
@@ -40,6 +39,7 @@ def may_meet(
     meets = shared_keys(columns, ("name", "untyped", "zip", "card"))
     meets |= has_reference & shared_keys(columns, ("reference", "name", "card"))
     if ids_name_people:
+        an_id = has_reference & ~np.fromiter((r.startswith(_EMAIL) for r in references), dtype=bool)
         meets |= an_id & shared_keys(columns, ("reference", "card"))
     return meets
 
