@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+import shlex
 import shutil
 from collections import Counter
 from dataclasses import replace
@@ -1051,3 +1053,27 @@ def test_the_command_a_refusal_suggests_names_the_file_as_typed(
     code, _, err = run(capsys, "lists/gifts.csv", "--batch", "Q4", "--out", "out")
     assert code == 2 and "Nothing was sent" in err, err
     assert "`bulkship run lists/gifts.csv --batch gifts" in " ".join(err.split()), err
+
+
+def test_a_corrected_copy_refused_as_another_batch_s_rows_is_offered_only_a_command_that_runs(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets9, fixed by hunter-sheets10: 'dec (corrected).csv' (an address, an amount and a
+    street spelling changed, one person added) was refused "3 of the 4 valid rows ... were already ordered by
+    batch 'dec' ... to continue that batch with this file, run `bulkship run 'dec (corrected).csv' --batch
+    dec`"; following it was refused "a different file ... none of its ordered rows". Every command a refusal
+    offers now runs, and the one it offers sends only the person no batch has ordered."""
+    sheet = write_csv(tmp_path / "dec.csv", [person(0), person(1), person(2)])
+    assert run(capsys, str(sheet), "--batch", "dec")[0] == 0
+    edited = [person(0, street="10 Main St"), person(1, amount="50"), person(2, street="3 Main Street")]
+    corrected = write_csv(tmp_path / "dec (corrected).csv", [*edited, person(3)])
+    code, _, said = run(capsys, str(corrected))
+    assert code == 2 and "were already ordered by batch 'dec'" in said and "Nothing was sent" in said, said
+    commands = re.findall(r"`(bulkship run [^`]*)`", said)
+    assert commands and "'dec (corrected).csv' --batch NEW-NAME" in " ".join(commands), said
+    for command in commands:  # as the refusal says: none refused again
+        args = shlex.split(command)[2:]
+        args = [("dec-2" if a == "NEW-NAME" else a) for a in args]
+        code, _, said = run(capsys, str(tmp_path / args[0]), *args[1:])
+        assert code != 2 and "different file" not in said, (command, said)
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(4)})

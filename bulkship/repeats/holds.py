@@ -90,7 +90,9 @@ def find_holds(
             repeated = [earlier[o] for _i, (o, _l) in found]
             copied_from = _mostly_of(repeated, valid)
             if copied_from is not None and not known and not policy.own_name:
-                _refuse_same_rows(batch, file_name, ledger, repeated, valid, copied_from, policy.keep)
+                _refuse_same_rows(
+                    batch, file_name, ledger, repeated, valid, copied_from, policy.keep, frame=frame
+                )
         numbers = _row_numbers(ledger, [(earlier[o].po_number, line) for _i, (o, line) in found])
         for i, (o, line) in found:
             order = earlier[o]

@@ -14,7 +14,9 @@ from .newrun import _command, _continue_hint, _where
 from .policy import _SENT_STATES, ALLOW_FLAG, RepeatPolicy
 
 if TYPE_CHECKING:
-    from ..ledger import Ledger, OrderRecord, RowRecord
+    import pandas as pd
+
+    from ..ledger import BatchRecord, Ledger, OrderRecord, RowRecord
 
 _VERBS = {"created": "ordered", "planned": "planned, not sent yet", "review": "perhaps ordered (in review)"}
 
@@ -63,6 +65,8 @@ def _refuse_same_rows(
     valid: int,
     other: str,
     keep: Sequence[str] = (),
+    *,
+    frame: pd.DataFrame | None = None,
 ) -> None:
     count = sum(1 for order in repeats if order.batch == other)
     record = ledger.batch(other)
@@ -81,11 +85,30 @@ def _refuse_same_rows(
         f"under another batch name ({batch!r}). Nothing was sent",
         hint=(
             _continue_hint(record, file_name, own, keep=keep)
-            if record is not None
-            else f"{own}; or add {ALLOW_FLAG}"
+            if record is not None and _may_continue(ledger, record, file_name, frame)
+            else f"{own}; to send these cards again on purpose, add {ALLOW_FLAG}"
         ),
         other=other,
     )
+
+
+def _may_continue(ledger: Ledger, record: BatchRecord, file_name: str, frame: pd.DataFrame | None) -> bool:
+    """Whether running ``frame`` (read from ``file_name``) as batch ``record`` passes that batch's file check
+    (:func:`bulkship.resume.check_batch_identity`): the command to continue it is offered only then. Rows
+    the same as ordered ones once folded ('3 Main Street' for '3 Main St') are no row of it: advised
+    "continue that batch", the person was refused "a different file" (found by hunter-sheets9)."""
+    if frame is None:
+        return True
+    from ..resume import COMMITTED_ORDER_STATES, check_batch_identity, rows_on_orders_in  # resume uses us
+
+    known = {r.fingerprint: r for r in ledger.batch_rows(record.name)}
+    orders = {o.po_number: o for o in ledger.orders(record.name)}
+    committed = rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
+    try:
+        check_batch_identity(record.name, file_name, record.file_name, known, committed, frame)
+    except BatchConflictError:
+        return False
+    return True
 
 
 def _probable_edits(
