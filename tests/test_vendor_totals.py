@@ -329,6 +329,10 @@ def test_a_card_line_the_vendor_adds_beyond_the_rows_is_charged_in_every_total(
         ({"Discount": -5.00, "Cost": 95.00}, "95.00"),  # the order's only total net of it
         # written as text, its sign before the dollar mark (found by hunter-vendor9: no amount, 100.00)
         ({"Discount": "-$5.00", "Total": "$95.00"}, "95.00"),
+        # a negative as accounting writes it (found by hunter-vendor10: no amount, 100.00)
+        ({"Discount": "($5.00)", "Total": "$95.00"}, "95.00"),
+        ({"Discount": "\u22125.00", "Total": "$95.00"}, "95.00"),
+        ({"Discount": "5.00-", "Total": 95.00}, "95.00"),
         ({"DiscountPercentage": 5, "Total": 95.00}, "95.00"),  # a percentage (found by hunter-vendor9)
         ({"Discounts": [{"Code": "XMAS", "Amount": 5.00}], "ShippingTotal": 4.95, "Total": 99.95}, "99.95"),
         ({"Totals": {"Subtotal": 100.00, "Discount": 5.00, "Tax": 7.84, "Total": 102.84}}, "102.84"),

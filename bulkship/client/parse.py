@@ -155,6 +155,23 @@ def text(obj: Any, *names: str, default: str = "") -> str:
 _DOLLARS = re.compile(
     r"^(-?)\s*(?:US\$|\$|USD)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(?:USD)?$", re.I
 )
+# A negative amount as accounting writes it: in parentheses ('($5.00)', '$(5.00)'), with its minus after it
+# ('5.00-', an ERP's) or a typographic minus ('\u22125.00', '\u2013$5.00'). Read as no amount, a discount
+# 'Discount': '($5.00)' beside 'Total': '$120.00' was unread, the larger total taken: "charged 125.00"
+# everywhere, reconcile "Everything matches", nothing said (found by hunter-vendor10)
+_MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2012": "-", "\ufe63": "-", "\uff0d": "-"})
+_ACCOUNTING = re.compile(r"^(?:\((.*)\)|(?:US\$|\$|USD)\s*\((.*)\)|([^()-]*\d)\s*-)$", re.I)
+
+
+def _negative_written(raw: str) -> str:
+    """``raw`` with an accounting negative (parentheses, a trailing or typographic minus) written with a
+    leading '-'; as it came otherwise."""
+    raw = raw.translate(_MINUS_SIGNS)
+    found = _ACCOUNTING.match(raw)
+    if found is None:
+        return raw
+    inner = next(g for g in found.groups() if g is not None).strip()
+    return raw if not inner or inner.startswith(("-", "(")) else "-" + inner
 
 
 def decimal(value: Any, default: Decimal | None = None) -> Decimal | None:
@@ -169,7 +186,7 @@ def decimal(value: Any, default: Decimal | None = None) -> Decimal | None:
         currency = text(value, "CurrencyCode", "Currency", default="USD").strip().upper()
         amount = field(value, "Amount", "Value")
         return decimal(amount, default) if currency == "USD" and not isinstance(amount, MAPPING) else default
-    raw = str(value).strip()
+    raw = _negative_written(str(value).strip())
     dollars = _DOLLARS.match(raw)
     if dollars and not (dollars.group(1) and dollars.group(2).startswith("-")):
         raw = dollars.group(1) + dollars.group(2).replace(",", "")
