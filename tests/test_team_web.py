@@ -856,6 +856,34 @@ def test_a_list_cut_into_batches_under_the_limit_still_asks_for_approval(
     assert len(embedded_sandbox_orders(team.data_dir)) == 1
 
 
+def test_a_request_counting_what_was_sent_alone_says_the_sum_that_is_above_the_limit(
+    team: Settings, browsers: Any, tmp_path: Path
+) -> None:
+    """Found by hunter-web8: alice sent 75.00 alone, then asked for another 75.00; carol's Approvals page
+    read '75.00 is above the 100.00 alice may send without approval (with 75.00 sent without approval in
+    other batches in the last day)', an arithmetic slip to anyone reading it. It says the sum now."""
+    alice, carol = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(carol, "carol")
+    for part in (1, 2):
+        path = tmp_path / f"alone{part}.csv"
+        path.write_text(
+            "Name,Address,City,State,ZIP,Product,Amount\n"
+            + "".join(f"A{part}{i} Lee,{i} Main St,Boston,MA,02108,CVS,25\n" for i in range(3))
+        )
+        upload(alice, path)
+    assert send(alice, "alone1").url.path == "/batches/alone1/progress"
+    wait_until_finished(alice, "alone1")
+    assert "Waiting for approval" in send(alice, "alone2").text
+    why = (
+        "75.00, with the 75.00 alice sent without approval in other batches in the last day 150.00 in all, "
+        "is above the 100.00 alice may send without approval"
+    )
+    for page in (carol.get("/approvals").text, carol.get("/batches/alone2/approval").text):
+        assert why in page
+        assert "75.00 is above the 100.00" not in page
+
+
 def test_the_audit_page_reads_only_the_lines_it_shows(
     team: Settings, browsers: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -36,10 +36,14 @@ def request(settings: Settings, batch: str, *, total: Decimal, person: str, addr
     two requests, the first then listed as superseded (found by hunter-web7)."""
     prints = order_prints(settings, batch)
     limit = limit_for(settings, person)
-    why = f"{money_text(total)} is above the {money_text(limit)} {person} may send without approval"
     earlier = sent_alone(settings, person, besides=batch)
-    if earlier:
-        why += f" (with {money_text(earlier)} sent without approval in other batches in the last day)"
+    why = f"{money_text(total)} is above the {money_text(limit)} {person} may send without approval"
+    if earlier:  # "75.00 is above the 100.00 ... (with 75.00 sent ...)" read as a slip (found by hunter-web8)
+        why = (
+            f"{money_text(total)}, with the {money_text(earlier)} {person} sent without approval in other "
+            f"batches in the last day {money_text(total + earlier)} in all, is above the {money_text(limit)} "
+            f"{person} may send without approval"
+        )
     with store.engine(settings).begin() as db:  # SQLite: BEGIN IMMEDIATE, the write lock taken at once
         if db.dialect.name == "postgresql":
             db.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _request_key(batch)})
