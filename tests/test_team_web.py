@@ -884,6 +884,27 @@ def test_a_request_counting_what_was_sent_alone_says_the_sum_that_is_above_the_l
         assert "75.00 is above the 100.00" not in page
 
 
+def test_ask_for_approval_posted_twice_writes_one_confirm_line(team: Settings, browsers: Any) -> None:
+    """hunter-web7's leftover, found again by hunter-web8: 'Ask for approval' posted twice (a double click,
+    a resend of the form) asked once, but the trail read two 'confirm' lines naming the same request, as
+    if alice had confirmed twice."""
+    alice = browsers()
+    sign_in(alice, "alice")
+    upload(alice, SAMPLES / "anniversary.xlsx")
+    cost = alice.get("/batches/anniversary/cost").text
+    data = {
+        "csrf_token": found(TOKEN.pattern, cost),
+        "total": found(r'name="total" value="([^"]+)"', cost),
+        "change": found(r'name="change" value="([^"]+)"', cost),
+    }
+    for _ in range(2):
+        assert "Waiting for approval" in alice.post("/batches/anniversary/confirm", data=data).text
+    trail = audit.entries(team, batch="anniversary")
+    confirms = [e.detail for e in trail if e.action == "confirm"]
+    assert [e.action for e in trail].count("approval_request") == 1
+    assert len(confirms) == 1 and confirms[0]["waits_for_approval"] == 1, confirms
+
+
 def test_the_audit_page_reads_only_the_lines_it_shows(
     team: Settings, browsers: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

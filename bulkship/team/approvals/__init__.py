@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from ...money import money_text
 from ...settings import Settings
 from .. import accounts, audit, store
-from .deciding import decide, needs_approval, request
+from .deciding import ask, decide, needs_approval, request
 from .limits import (
     DEFAULTS,
     IDLE_MINUTES,
@@ -234,6 +234,7 @@ __all__ = [
     "approvals",
     "approver_active",
     "approvers_for",
+    "ask",
     "check_before_send",
     "claimed_account",
     "decide",

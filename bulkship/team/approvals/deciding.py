@@ -34,6 +34,13 @@ def request(settings: Settings, batch: str, *, total: Decimal, person: str, addr
     the same plan still waiting is returned as it is: looked for and added in one transaction, one at a time
     per batch, so 'Ask for approval' pressed twice at once (two tabs, a double submit) asks once; it added
     two requests, the first then listed as superseded (found by hunter-web7)."""
+    return ask(settings, batch, total=total, person=person, address=address)[0]
+
+
+def ask(
+    settings: Settings, batch: str, *, total: Decimal, person: str, address: str = ""
+) -> tuple[Approval, bool]:
+    """:func:`request`, and whether this call asked (False: the same request was waiting already)."""
     prints = order_prints(settings, batch)
     limit = limit_for(settings, person)
     earlier = sent_alone(settings, person, besides=batch)
@@ -57,7 +64,7 @@ def request(settings: Settings, batch: str, *, total: Decimal, person: str, addr
             and waiting.order_prints == frozenset(prints)
             and waiting.total == total
         ):
-            return waiting
+            return waiting, False
         new_id = db.execute(
             approval_requests.insert().values(
                 batch=batch,
@@ -75,7 +82,7 @@ def request(settings: Settings, batch: str, *, total: Decimal, person: str, addr
     )  # fmt: skip
     found = approval(settings, int(new_id))
     assert found is not None
-    return found
+    return found, True
 
 
 def _request_key(batch: str) -> int:

@@ -77,13 +77,14 @@ async def before_confirm(request: Request, batch: str, view: Any) -> Response | 
         if covered and found is not None and approvals.approver_active(settings, found):
             request.scope[CONFIRMING] = {"total": str(total), "approval": found.id}
             return None
-        asked = approvals.request(
+        asked, new = approvals.ask(
             settings, batch, total=Decimal(view.batch_total), person=person, address=address
         )
-        audit.record(
-            settings, "confirm", actor=person, address=address, batch=batch, total=str(total),
-            waits_for_approval=asked.id,
-        )  # fmt: skip
+        if new:  # a double submit (or its resend) asks nothing more: its line named the same request again
+            audit.record(
+                settings, "confirm", actor=person, address=address, batch=batch, total=str(total),
+                waits_for_approval=asked.id,
+            )  # fmt: skip
         return asked.id
 
     waiting = await run_in_threadpool(decide)
