@@ -347,6 +347,8 @@ class VendorOrder:
     document_alone: tuple[Decimal | None, Decimal] | None = None
     # a discount the order shows on itself that no total proves taken off: not taken off, said to the person
     unproven_discount: Decimal = Decimal(0)
+    # every card shown at 0.00 and no total: not priced yet (client.parse), its costs read as none shown
+    unpriced: bool = False
 
     @property
     def cost(self) -> Decimal:

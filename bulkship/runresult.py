@@ -193,6 +193,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
             *_po_refused(view),
             *costs_differ(view, batch),
             *_other_currency(ledger, batch),
+            *unpriced_notes(ledger, batch),
             *own_documents(ledger, batch),
             *fewer_cards_notes(ledger, batch),
             *_vendor_codes(view),
@@ -293,6 +294,23 @@ def _other_currency(ledger: Ledger, batch: str) -> list[str]:
         f"The vendor answers {len(pos)} order(s) ({named_orders(pos)}) in {currencies}, not US dollars: "
         "their costs are not added to the totals, which count those rows at their planned cost in dollars. "
         f"Compare with the vendor's invoice and `bulkship reconcile {batch}`"
+    ]
+
+
+def unpriced_notes(ledger: Ledger, batch: str) -> list[str]:
+    """A note for the orders the vendor showed, as last read, with every card at 0.00 (not priced yet:
+    ledger.tracking.UNPRICED): their rows count at their planned cost until it prices them, and the money
+    shown is the plan's, not yet the vendor's."""
+    from .ledger.tracking import UNPRICED
+
+    latest = {str(e.po_number or ""): e.detail for e in ledger.events(batch, kinds=[UNPRICED])}
+    pos = sorted(po for po, detail in latest.items() if detail.get("unpriced"))
+    if not pos:
+        return []
+    return [
+        f"The vendor shows no price yet for {len(pos)} order(s) ({named_orders(pos)}): every card at 0.00. "
+        "Their rows are counted at their planned cost until it prices them; "
+        f"`bulkship track {batch}` reads them again"
     ]
 
 

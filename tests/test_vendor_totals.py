@@ -826,3 +826,41 @@ def test_an_order_s_total_of_its_cards_face_value_beside_its_lines_cost_is_not_c
     assert charged_everywhere(vendor, tmp_path, result) == [Decimal("95.00")] * 6
     (note,) = [n for n in result.notes if "differ from the plan" in n]
     assert "the vendor shows 95.00" in note, note
+
+
+def test_an_order_answered_before_it_is_priced_counts_at_its_plan_until_it_is(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """hunter-vendor8's leftover, found again by hunter-vendor10: a vendor answering the create (and the
+    reads until it priced the order) with every card's 'Cost' and the order's at 0.00 had the run end
+    "charged 0.00", and status, the workbook and the Batches page say so until a later read priced it. An
+    order showing every card at 0.00 is not priced yet: its rows count at their planned cost, said; the
+    vendor's prices replace them once shown, and the note goes."""
+    priced = {"yet": False}
+
+    def unpriced(order: dict[str, Any]) -> None:
+        for line in order[key_of(order, "LineItems")]:
+            line[key_of(line, "Cost")] = 0.0
+        order[key_of(order, "Cost")] = 0.0
+
+    zeroed = orders_rewritten(unpriced, reads_only=False)
+
+    def rewrite(call: Call) -> Answer:
+        return call.forward() if priced["yet"] and call.method == "GET" else zeroed(call)
+
+    vendor.rewrite = rewrite
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert result.total_cost == Decimal("100.00")
+    (status,) = api.status(vendor.settings(tmp_path), "staff")
+    assert Decimal(status["ordered_cost"]) == Decimal("100.00")
+    (note,) = [n for n in result.notes if "no price yet" in n]
+    assert "BS-STAFF-0001" in note and "planned cost" in note, note
+    assert not [n for n in result.notes if "differ from the plan" in n], result.notes
+    report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
+    assert [n for n in report.notes if "no price yet" in n], report.notes
+    priced["yet"] = True
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("100.00")] * 6
+    from bulkship.runresult import unpriced_notes
+
+    with Ledger.open(vendor.settings(tmp_path).ledger_location, lock=False) as ledger:
+        assert unpriced_notes(ledger, "staff") == []

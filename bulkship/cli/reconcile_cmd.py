@@ -136,7 +136,8 @@ def _print_reconcile(report: ReconcileReport) -> None:
             f"{ledger_total}; vendor {report.vendor_orders} orders, "
             f"{money_text(report.vendor_total)}"
             + (
-                f" + {report.vendor_unknown_lines} line(s) of unknown cost (the vendor shows none in dollars)"
+                f" + {report.vendor_unknown_lines} line(s) of unknown cost"
+                " (the vendor shows none yet, or none in dollars)"
                 if report.vendor_unknown_lines
                 else ""
             ),

@@ -70,6 +70,20 @@ def note_currency(db: Any, batch: str, po_number: str, vendor_order: VendorOrder
     sql.insert_event(db, now_iso(), batch, po_number, FOREIGN_CURRENCY, detail)
 
 
+UNPRICED = "unpriced"  # an order the vendor shows every card of at 0.00: not priced yet (client.parse)
+
+
+def note_unpriced(db: Any, batch: str, po_number: str, vendor_order: VendorOrder) -> None:
+    """Record, at each change, whether the vendor shows the order not priced yet (every card at 0.00): its
+    rows keep their planned cost meanwhile, and the run and track say so (runresult.unpriced_notes); once
+    priced, the note is withdrawn."""
+    earlier = sql.events(db, None, po_number, None, [UNPRICED])
+    said = bool(earlier) and bool(json.loads(earlier[-1]["detail"] or "{}").get("unpriced"))
+    if said != vendor_order.unpriced:
+        detail = json.dumps({"unpriced": True} if vendor_order.unpriced else {}, sort_keys=True)
+        sql.insert_event(db, now_iso(), batch, po_number, UNPRICED, detail)
+
+
 OWN_DOCUMENT = "own_document"  # a document of its own the order shows (an invoice with its own number)
 NOTHING_SHOWN = "{}"  # an OWN_DOCUMENT event's detail: the order shows neither document nor discount any more
 
@@ -432,6 +446,7 @@ class LedgerTracking(LedgerReads):
             if note_billed_on_order(db, current["batch"], po_number, counted, by_po):
                 changed = True
             note_currency(db, current["batch"], po_number, vendor_order)
+            note_unpriced(db, current["batch"], po_number, vendor_order)
             note_document(db, current["batch"], po_number, vendor_order, by_po)
             note_fewer_cards(db, current["batch"], po_number, vendor_order, by_po, sent)
             if changed:

@@ -26,7 +26,14 @@ from ..models import VendorOrder
 from . import sql
 from .reads import LedgerReads
 from .records import REVIEW_STATE, LineOutcome, money_column, now_iso
-from .tracking import counted_order, note_billed_on_order, note_currency, note_document, note_fewer_cards
+from .tracking import (
+    counted_order,
+    note_billed_on_order,
+    note_currency,
+    note_document,
+    note_fewer_cards,
+    note_unpriced,
+)
 
 
 @dataclass(frozen=True)
@@ -143,6 +150,7 @@ class LedgerTransitions(LedgerReads):
             by_po = self.rows_by_po(po_number)
             note_billed_on_order(db, batch, po_number, counted_order(db, po_number, vendor_order), by_po)
             note_currency(db, batch, po_number, vendor_order)
+            note_unpriced(db, batch, po_number, vendor_order)
             note_document(db, batch, po_number, vendor_order, by_po)
             note_fewer_cards(db, batch, po_number, vendor_order, by_po, _items(self.order(po_number)))
 

@@ -347,10 +347,20 @@ def _counted(ledger: Ledger, vendor_orders: Sequence[VendorOrder]) -> list[Vendo
 def _uncounted(vendor_orders: Sequence[VendorOrder], ours: set[str], batch: str) -> list[str]:
     """What the batch's orders show that bulkship does not count (an invoice of its own, a discount no total
     proves): said by reconcile as by the run and track, its figures matching the ledger's all the same."""
-    from ..runresult import uncounted_notes
+    from ..runresult import named_orders, uncounted_notes
 
     found = [(order.po_number, uncounted(order)) for order in vendor_orders if order.po_number in ours]
-    return uncounted_notes([(po, shown) for po, shown in found if shown is not None], batch, compare=False)
+    notes = uncounted_notes([(po, shown) for po, shown in found if shown is not None], batch, compare=False)
+    unpriced = sorted(
+        {order.po_number for order in vendor_orders if order.po_number in ours and order.unpriced}
+    )
+    if unpriced:  # every card shown at 0.00 (client.parse): its lines of unknown cost, not free
+        notes.append(
+            f"The vendor shows no price yet for {len(unpriced)} order(s) ({named_orders(unpriced)}): every "
+            "card at 0.00. The ledger counts their rows at their planned cost; reconcile again once it "
+            "prices them"
+        )
+    return notes
 
 
 async def _read_unlisted(

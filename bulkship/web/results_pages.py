@@ -18,7 +18,14 @@ from ..errors import BulkshipError
 from ..ledger import Ledger
 from ..reconcile.join import LedgerView, made_no_card, with_gone_note
 from ..reconcile.sheets import RowOutcome
-from ..runresult import CostDifference, cost_difference, fewer_cards_notes, named_orders, own_documents
+from ..runresult import (
+    CostDifference,
+    cost_difference,
+    fewer_cards_notes,
+    named_orders,
+    own_documents,
+    unpriced_notes,
+)
 from ..settings import Settings
 from ..statuses import CHARGED, IN_DOUBT
 from . import state
@@ -83,7 +90,11 @@ def _result_lines(
         for offset, record in enumerate(gone, start=1):
             lines.append(_result_line(with_gone_note(view, record, view.outcome_of(after + offset, record))))
         output = view.batch.output if view.batch else None
-        notes = [*own_documents(ledger, name), *fewer_cards_notes(ledger, name)]
+        notes = [
+            *own_documents(ledger, name),
+            *fewer_cards_notes(ledger, name),
+            *unpriced_notes(ledger, name),
+        ]
     return lines, output, dict(view.billed), cost_difference(view), notes
 
 
