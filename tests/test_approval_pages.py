@@ -327,3 +327,45 @@ def test_the_approval_of_a_command_line_batch_partly_sent_on_it_is_not_said_out_
     assert main(command) == 0  # the rest goes out on the same approval, as the page says
     assert len(embedded_sandbox_orders(team.data_dir)) == 2
     assert len(approvals.approvals(team, batch="HR")) == 1
+
+
+def test_a_page_batch_asked_for_from_the_command_line_and_approved_on_the_page_is_sent_for_the_requester(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web8: alice uploaded the list on the page, bob ran `bulkship run` on it (request #1 by
+    bob), carol approved it on the page, and the server's run was recorded as sent by 'cli:<the server's
+    login>' from 'command line: ...': neither bob nor the page, and bob's role never checked."""
+    import time
+
+    from bulkship.team import audit
+
+    accounts.add_user(team, "bob", "password-bob", ["requester"], actor="test")
+    sheet = staff_sheet(tmp_path / "staff.csv", range(1, 3))
+    app = create_app(team)
+    with _signed_in(app, "alice") as alice, _signed_in(app, "carol") as carol:
+        uploaded = alice.post(
+            "/batches",
+            data={"csrf_token": _csrf(alice, "/batches/new"), "name": "HR"},
+            files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
+        )
+        assert uploaded.url.path.startswith("/batches/HR/"), uploaded.url
+        monkeypatch.setenv("BULKSHIP_USER", "bob")
+        command = ["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path / "o")]
+        assert main(command) == 1  # waits for an approver
+        monkeypatch.delenv("BULKSHIP_USER")
+        page = carol.get("/batches/HR/approval").text
+        approve = re.search(r'action="(/batches/HR/approval/\d+/approve)"', page)
+        assert approve, page
+        form = {
+            "csrf_token": _csrf(carol, "/batches/HR/approval"),
+            "total": re.search(r'name="total" value="([^"]+)"', page).group(1),  # type: ignore[union-attr]
+            "change": re.search(r'name="change" value="([^"]+)"', page).group(1),  # type: ignore[union-attr]
+        }
+        assert carol.post(approve.group(1), data=form).url.path == "/batches/HR/progress"
+        for _ in range(300):
+            if 'data-running="no"' in carol.get("/batches/HR/progress/live").text:
+                break
+            time.sleep(0.1)
+    assert len(embedded_sandbox_orders(team.data_dir)) == 1
+    started = [e for e in audit.entries(team, batch="HR") if e.action == "run_start"]
+    assert [(e.actor, e.address) for e in started] == [("bob", "")], started

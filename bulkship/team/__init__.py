@@ -33,12 +33,20 @@ def person_acting(settings: Settings) -> str | None:
 
 
 def run_actor(settings: Settings, batch: str) -> str | None:
-    """Who a background run of the batch acts for: the person who last confirmed it (team mode only)."""
+    """Who a background run of the batch acts for: the person who last confirmed it, or who asked for the
+    approval given since (team mode only). A page's batch whose approval `bulkship run` asked for, approved
+    on the page, was sent "by" the server's own login, 'cli:root' from 'command line: root@host', and the
+    requester's role was never checked (found by hunter-web8)."""
     if not team_mode(settings):
         return None
-    from .audit import last_actor
+    from .audit import last_entry
 
-    return last_actor(settings, batch, ("confirm",))
+    found = last_entry(settings, batch, ("confirm", "approve"))
+    if found is None:
+        return None
+    if found.action == "approve":
+        return str(found.detail.get("requested_by") or "") or None
+    return found.actor
 
 
 def note(settings: Settings, action: str, *, actor: str, batch: str | None = None, **detail: Any) -> None:

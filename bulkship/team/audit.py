@@ -127,15 +127,23 @@ def day_bounds(since: str | None, until: str | None) -> tuple[str | None, str | 
 
 def last_actor(settings: Settings, batch: str, actions: Sequence[str]) -> str | None:
     """Who last did one of ``actions`` on the batch (e.g. who confirmed it: the run acts for them)."""
+    found = last_entry(settings, batch, actions)
+    return found.actor if found is not None else None
+
+
+def last_entry(settings: Settings, batch: str, actions: Sequence[str]) -> AuditEntry | None:
+    """The batch's newest line of one of ``actions``."""
     query = (
-        sa.select(audit_trail.c.actor)
+        sa.select(audit_trail)
         .where(audit_trail.c.batch == batch, audit_trail.c.action.in_(list(actions)))
         .order_by(audit_trail.c.id.desc())
         .limit(1)
     )
     with store.read(settings) as db:
-        found = db.execute(query).first()
-    return str(found.actor) if found else None
+        r = db.execute(query).first()
+    if r is None:
+        return None
+    return AuditEntry(r.id, r.at, r.actor, r.address, r.action, r.batch, json.loads(r.detail or "{}"))
 
 
 # What changes the orders a batch would send: the file, the sheet read, the columns, a row's cells; and asking
