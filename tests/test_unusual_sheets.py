@@ -2181,3 +2181,62 @@ def test_an_amount_another_person_asked_for_beside_the_value_is_never_passed_ove
         f"Row 2, column '{header}': says 50 where 'Value' says 25: which is right? Put the right one in 'Value' "
         f"and clear '{header}'."
     ]
+
+
+def test_two_lists_side_by_side_are_refused_as_two_lists_not_told_to_map_one_of_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets9, fixed by hunter-sheets10: an East team list in A-G and a West team list in I-O
+    of one sheet was refused "Columns 'Name' (A) and 'Name (2)' (I) both look like Name ... [columns] name =
+    "Name (2)"": followed field by field, only the West team's cards were ordered and the East team's people
+    were left out. The refusal now says what the sheet is: two lists side by side, and how to make it one."""
+    left = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
+    right = ["Full Name", "Street", "City", "State", "Zip Code", "Card", "Amount"]
+    for title, header in (True, left), (False, right):
+        path = xlsx(
+            tmp_path / "teams.xlsx",
+            *([["East team", *[None] * 7, "West team"]] if title else []),
+            [*left, None, *header],
+            [
+                "Ann Lee",
+                "1 Main St",
+                "Boston",
+                "MA",
+                "02134",
+                "CVS",
+                25,
+                None,
+                "Cy Dunn",
+                "3 Main St",
+                "Boston",
+                "MA",
+                "02134",
+                "CVS",
+                50,
+            ],
+            [
+                "Bob Ray",
+                "2 Main St",
+                "Boston",
+                "MA",
+                "02134",
+                "CVS",
+                25,
+                None,
+                "Di Fox",
+                "4 Main St",
+                "Boston",
+                "MA",
+                "02134",
+                "CVS",
+                50,
+            ],
+        )
+        code, data, _ = validate(capsys, path)
+        assert code == 2, data
+        said = f"{data['error']} {data.get('hint')}"
+        assert "two lists side by side" in said and "columns A-G and I-O" in said, said
+        assert "[columns]" not in said, said
+        assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 2
+        capsys.readouterr()
+        assert ordered_lines() == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..program import ProgramSettings
 from ..schema import SheetContract
+from ..sheetscan import column_letter
 from .fields import ADDRESS_FIELDS, NAME_FIELDS, NEUTRAL, ORDER_FIELDS, QUALIFIER_RANK, UNQUALIFIED_RANK
 from .meaning import _words
 from .records import AmbiguousColumnsError, ColumnMapping, _Column
@@ -160,6 +161,41 @@ def _one(
     mapping.column_map[chosen.header] = name
     if chosen.meaning and chosen.meaning.last_first:
         mapping.last_first.add(chosen.header)
+
+
+def _side_by_side(
+    candidates: dict[str, list[_Column]], columns: list[_Column]
+) -> AmbiguousColumnsError | None:
+    """Two lists side by side on one sheet (an East team's in A-G, a West team's in I-O): a recipient's name
+    and street each twice, every column of the left list before every one of the right. The refusal says so:
+    "both look like Name ... [columns] name = 'Name (2)'", followed, ordered one list and left the other's
+    people out (found by hunter-sheets9)."""
+    pairs = {}
+    for name, found in candidates.items():
+        visible = [c for c in found if c.meaning and not c.hidden]
+        if not visible:
+            continue
+        best = min(c.meaning.rank for c in visible if c.meaning)
+        top = sorted(c.position for c in visible if c.meaning and c.meaning.rank == best)
+        if len(top) == 2:  # two columns equally meant: refused below anyway, said as what the sheet is
+            pairs[name] = top
+    if not (NAME_FIELDS & pairs.keys() and "address1" in pairs):
+        return None
+    lefts, rights = [p[0] for p in pairs.values()], [p[1] for p in pairs.values()]
+    if max(lefts) >= min(rights):
+        return None
+    start = min(rights)
+    before = [c.position for c in columns if c.position < start and c.header.strip()] or lefts
+    after = [c.position for c in columns if c.position >= start] or rights
+    first = f"{column_letter(min(before))}-{column_letter(max(before))}"
+    second = f"{column_letter(start)}-{column_letter(max(after))}"
+    return AmbiguousColumnsError(
+        f"This sheet holds two lists side by side: columns {first} and {second} each have a name and an "
+        "address. bulkship reads one list from a sheet and will not guess which one to order from. Nothing "
+        "was read further",
+        hint=f"move the rows of columns {second} under the list in columns {first} (the same columns, one "
+        "header row), or onto a sheet of their own and run each sheet with --sheet",
+    )
 
 
 def _ambiguous(

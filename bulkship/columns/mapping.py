@@ -8,7 +8,7 @@ from pathlib import Path
 from ..otherheaders import form_respondent_columns, results_columns
 from ..program import ProgramSettings
 from ..schema import SheetContract, header_key
-from .choose import _choose, _choose_address_group, _name_suffix
+from .choose import _choose, _choose_address_group, _name_suffix, _side_by_side
 from .fields import line_3_header
 from .fixed import _fixed, _left_to_guess
 from .meaning import HeaderIndex, own_titles
@@ -48,6 +48,8 @@ def map_columns(
     mapping.notices += left_out
     mapping.notices += _not_the_order(ours, respondent, mapping, program, notes)
     _choose_address_group(candidates, notes, mapping)
+    if strict and (two_lists := _side_by_side(candidates, columns)) is not None:
+        raise two_lists
     for name, found in candidates.items():
         _choose(name, found, mapping, notes, contract, program, strict)
     mapping.suffix = _name_suffix(columns, mapping)
