@@ -2708,3 +2708,24 @@ def test_a_csv_saved_from_a_filtered_workbook_beside_it_is_refused_not_ordered_w
     (tmp_path / "gifts.csv").write_text(text.replace("Bob Ray,2 Elm St,Salem,MA,01970,CVS,25,Ops\n", ""))
     code, data, _ = validate_json(capsys, tmp_path / "gifts.csv")  # the filtered rows deleted: sent as it is
     assert (code, data["valid"]) == (0, 2)
+
+
+def test_a_note_saying_the_approval_it_waited_for_came_sends_the_row(tmp_path: Path) -> None:
+    """Found by hunter-sheets9, fixed by hunter-sheets10: 'Pending approval - approved 11/2' was held like a
+    bare 'Pending approval' (the note says the wait is over; 'Legal hold - cleared' was already sent). Not
+    when the approval is not there yet, or what was approved is not sending."""
+    over = ["Pending approval - approved 11/2", "Pending approval: approved", "Pending approval (approved 12/1)",
+            "Pending manager sign-off - signed off 11/30", "Hold for approval - approved"]  # fmt: skip
+    held = ["Pending approval", "Pending approval - not approved", "Pending approval - approved? ask Jo",
+            "Pending approval - approved by mgr, awaiting finance", "Pending approval - approval expected 12/10",
+            "Do not send - approved by HR", "Remove - approved by manager"]  # fmt: skip
+    path = tmp_path / "notes.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+        writer.writerows(
+            [f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "50", note]
+            for i, note in enumerate(over + held)
+        )
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == list(range(2 + len(over), 2 + len(over) + len(held))), skipped

@@ -132,6 +132,15 @@ _UNDONE = re.compile(
     + _NOT_YET
     + r").)*\b(?:cleared|released|rehired|reinstated|resolved|lifted|back\s+on)\b"
     r"|[-–—:]\s*(?:no|none|nothing|n/?a)\s*$"
+    # ... or that the approval it waited for came ("Pending approval - approved 11/2", "Pending manager
+    # sign-off: signed off": found by hunter-sheets9, held); not "Do not send - approved by HR" (what was
+    # approved is the not sending), nor a question or a wait after it ("approved? ask Jo", "approved by mgr,
+    # awaiting finance")
+    r"|\b(?:approval|sign[\s-]*off)\b.*?[-–—:,;(]\s*(?:(?!"
+    + _NOT_YET
+    + r").)*\b(?:approved|signed[\s-]*off)\b(?!\s*\?)(?!.*"
+    + _NOT_YET
+    + r")"
     r"|^\s*(?:declined?|removed?|cancel(?:l?ed)?|skip)\s*[-–—:,;(]\s*(?:the\s+)?"
     r"(?:(?:expedited|express|rush|overnight|priority|upgraded?)"
     r"\s+(?:shipping|delivery|mail|option)|gift\s*wrap(?:ping)?|signature|tracking|insurance)\b"
