@@ -193,6 +193,25 @@ def test_files_named_in_another_script_are_batches_of_their_own(
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(1, 5)})
 
 
+def test_a_second_list_named_in_another_script_with_the_same_digits_is_told_how_to_name_it(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets9, fixed by hunter-sheets10: '賞与 2026.xlsx' after '賞品 2026.xlsx'
+    (bonus, prizes) was refused "PO number BS-2026-0001 is already used by batch '賞品-2026' ... run this
+    file under another name": any other name in Japanese gave BS-2026 again. The refusal says why, and the
+    name it offers works."""
+    first = write_xlsx(tmp_path / "賞品 2026.xlsx", [person(1), person(2)])
+    assert run(capsys, str(first))[0] == 0
+    second = write_xlsx(tmp_path / "賞与 2026.xlsx", [person(3)])
+    code, _, err = run(capsys, str(second))
+    assert code != 0 and "Nothing was sent" in err, err
+    assert "PO numbers keep only the letters A-Z and digits of a batch name ('2026' of this one)" in err, err
+    command = re.search(r"e\.g\. --batch ('[^']+')", err)
+    assert command is not None, err
+    assert run(capsys, str(second), "--batch", shlex.split(command.group(1))[0])[0] == 0
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(1, 4)})
+
+
 def test_names_fold_case_spacing_and_the_download_suffix_but_not_numbers() -> None:
     assert fold_name("Gifts") == fold_name("gifts") == fold_name("gifts (1)") == fold_name(" GIFTS ")
     assert fold_name("Q4 gifts") == fold_name("q4-gifts") == fold_name("Q4_Gifts")

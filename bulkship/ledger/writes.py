@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import getpass
 import json
+import re
+import shlex
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -226,6 +228,18 @@ def _po_clash(db: Connection, order_values: Values) -> LedgerError:
     for values in order_values:
         found = sql.order_batch_and_state(db, values[0])
         if found is not None:
+            batch = str(values[1])
+            if any(c.isalnum() and not c.isascii() for c in batch):
+                # '賞与 2026' after '賞品 2026': both BS-2026-..., and any other name in those letters again
+                # (found by hunter-sheets9): the hint says which names give other PO numbers
+                kept = re.sub(r"[^A-Za-z0-9]+", " ", batch).strip() or "none"
+                return LedgerError(
+                    f"PO number {values[0]} is already used by batch {found['batch']!r} in this ledger; "
+                    f"batch {batch!r} cannot use it too: PO numbers keep only the letters A-Z and digits of "
+                    f"a batch name ({kept!r} of this one). Nothing was sent",
+                    hint="run this file under a name with other letters A-Z or digits, e.g. --batch "
+                    f"{shlex.quote(batch + ' bonus')} (its rows are still compared with every earlier batch)",
+                )
             return LedgerError(
                 f"PO number {values[0]} is already used by batch {found['batch']!r} in this ledger; batch "
                 f"{values[1]!r} cannot use it too. Nothing was sent",
