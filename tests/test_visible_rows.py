@@ -2729,3 +2729,65 @@ def test_a_note_saying_the_approval_it_waited_for_came_sends_the_row(tmp_path: P
         )
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
     assert sorted(skipped) == list(range(2 + len(over), 2 + len(over) + len(held))), skipped
+
+
+def test_dates_stamped_with_a_time_zone_are_read_as_the_day_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets10: an HR system's export writes its dates as time stamps with a zone
+    ('2026-12-20T00:00:00Z', '...T08:00:00-08:00'). A 'Do Not Send Before' or 'Termination Date' column of
+    them stopped `bulkship validate` and `run` with a pandas traceback (comparing a zoned date with today;
+    "Mixed timezones detected" beside a plain date). They are now read as the day written."""
+    today = datetime.date.today()
+    later, gone = today + datetime.timedelta(days=10), today - datetime.timedelta(days=30)
+    path = tmp_path / "export.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Value",
+                         "Do Not Send Before", "Termination Date"])  # fmt: skip
+        writer.writerows(
+            [
+                [
+                    "E1",
+                    "Ann Lee",
+                    "1 Main St",
+                    "Boston",
+                    "MA",
+                    "02134",
+                    "CVS",
+                    "50",
+                    f"{later}T00:00:00Z",
+                    "",
+                ],
+                ["E2", "Bob Ray", "2 Main St", "Boston", "MA", "02134", "CVS", "50", f"{gone:%m/%d/%Y}", ""],
+                [
+                    "E3",
+                    "Cy Dunn",
+                    "3 Main St",
+                    "Boston",
+                    "MA",
+                    "02134",
+                    "CVS",
+                    "50",
+                    "",
+                    f"{gone}T08:00:00-08:00",
+                ],
+                [
+                    "E4",
+                    "Di Fox",
+                    "4 Main St",
+                    "Boston",
+                    "MA",
+                    "02134",
+                    "CVS",
+                    "50",
+                    f"{gone}T09:30:00+01:00",
+                    "",
+                ],
+                ["E5", "Ed Wu", "5 Main St", "Boston", "MA", "02134", "CVS", "50", "", f"{later}T00:00:00Z"],
+            ]
+        )
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and data["valid"] == 3, data
+    assert [s["row"] for s in data["skipped"]] == [2, 4], data["skipped"]

@@ -104,18 +104,36 @@ def _day_first(text: pd.Series) -> pd.Series:
     return (parts[1].eq(".") | (parts[0].notna() & column_day_first)).fillna(False).astype(bool)
 
 
+# A time stamp's zone after its time ("2026-12-20T00:00:00Z", "...T08:00:00-08:00", "10:00 UTC"), as HR
+# systems and APIs export dates: the day is the one written, wherever it was stamped
+_ZONE = re.compile(r"(?i)^(.*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2})\s*$")
+
+
+def _read(text: pd.Series, **how: bool) -> pd.Series:
+    """``text`` read as dates without a time zone: a zone pandas still reads (one not after a time) is
+    dropped, cells stamped in several zones too (they stopped the load with a traceback: found by
+    hunter-sheets10)."""
+    try:
+        dates = pd.to_datetime(text, errors="coerce", format="mixed", **how)
+    except (ValueError, TypeError):  # "Mixed timezones detected"
+        dates = pd.to_datetime(text, errors="coerce", format="mixed", utc=True, **how)
+    if getattr(dates.dt, "tz", None) is not None:
+        dates = dates.dt.tz_localize(None)
+    return dates
+
+
 def _dates(column: pd.Series) -> pd.Series:
     """Each cell as a date (NaT where it reads as none): as written, or as an Excel serial number."""
     import warnings
 
-    text = column.astype(str)
+    text = column.astype(str).str.replace(_ZONE, r"\1", regex=True)
     serial = text.str.fullmatch(_SERIAL)
     day_first = _day_first(text) & ~serial
     with warnings.catch_warnings():  # pandas warns that it guesses each cell's format: it should
         warnings.simplefilter("ignore")
-        dates = pd.to_datetime(text.where(~serial & ~day_first, ""), errors="coerce", format="mixed")
+        dates = _read(text.where(~serial & ~day_first, ""))
         if day_first.any():  # (only these: with dayfirst, pandas reads '2026-12-05' as 12 May)
-            dates[day_first] = pd.to_datetime(text[day_first], errors="coerce", format="mixed", dayfirst=True)
+            dates[day_first] = _read(text[day_first], dayfirst=True)
     if serial.any():
         days = pd.to_timedelta(text[serial].astype(float), unit="D")
         dates[serial] = pd.Timestamp("1899-12-30") + days
