@@ -191,11 +191,11 @@ def test_a_big_file_s_rows_and_plan_are_all_recorded_when_written_a_few_thousand
             f"P-B1-{seq:04d}",
             seq,
             f"P-B1-{seq:04d}",
-            {"PONumber": f"P-B1-{seq:04d}"},
+            {"PONumber": f"P-B1-{seq:04d}", "Items": [{"ExternalId": f"E{n}"} for n in chunk]},
             Decimal(len(chunk)),
             [PlannedLineRecord(f"f{n}", i, f"E{n}", Decimal("1.00")) for i, n in enumerate(chunk)],
-        )
-        for seq, chunk in enumerate((planned[i : i + 100] for i in range(0, len(planned), 100)), start=1)
+        )  # 30 rows an order: more orders than one statement writes
+        for seq, chunk in enumerate((planned[i : i + 30] for i in range(0, len(planned), 30)), start=1)
     ]
     with Ledger.open(ledger_location) as ledger:
         ledger.upsert_batch(
@@ -220,3 +220,39 @@ def test_a_big_file_s_rows_and_plan_are_all_recorded_when_written_a_few_thousand
         assert {o.po_number: o.lines for o in ledger.orders("b1")} == {
             o.po_number: len(o.lines) for o in orders
         }
+        # each order keeps the exact payload it will send (they are held packed until written)
+        assert {o.po_number: o.payload() for o in ledger.orders("b1")} == {
+            o.po_number: o.payload for o in orders
+        }
+
+
+def test_a_plan_whose_po_number_another_batch_holds_is_refused_whole_and_named(
+    ledger_location: Path | str,
+) -> None:
+    """A planned PO already used by another batch, far into a big plan (past the first statement's orders):
+    the plan is refused, naming the PO and the batch, and none of its orders or rows is recorded."""
+    with Ledger.open(ledger_location) as ledger:
+        for batch in ("a", "b"):
+            ledger.upsert_batch(
+                batch, file_name="f.csv", file_hash=batch, po_prefix="P", rows=1, valid=1, invalid=0
+            )
+        taken = PlannedOrderRecord("P-X-0250", 250, "P-X-0250", {"PONumber": "P-X-0250"}, Decimal(1),
+                                   [PlannedLineRecord("a1", 0, "Ea1", Decimal(1))])  # fmt: skip
+        ledger.record_rows("a", [RowUpdate("a1", 2, "planned")], planned=[taken])
+        orders = [
+            PlannedOrderRecord(
+                f"P-X-{seq:04d}",
+                seq,
+                f"P-X-{seq:04d}",
+                {"PONumber": f"P-X-{seq:04d}"},
+                Decimal(1),
+                [PlannedLineRecord(f"b{seq}", 0, f"Eb{seq}", Decimal(1))],
+            )
+            for seq in range(1, 301)
+        ]
+        updates = [RowUpdate(f"b{seq}", seq + 1, "planned") for seq in range(1, 301)]
+        with pytest.raises(LedgerError, match=r"PO number P-X-0250 is already used by batch 'a'"):
+            ledger.record_rows("b", updates, planned=orders)
+        assert ledger.orders("b") == []
+        assert ledger.batch_rows("b") == []
+        assert [(o.po_number, o.batch) for o in ledger.orders("a")] == [("P-X-0250", "a")]
