@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
@@ -25,12 +26,14 @@ from .store import LedgerStore
 ROW_COLUMNS = tuple(RowRecord.__dataclass_fields__)  # rows are read as tuples in RowRecord's field order
 
 
-def row_records(found: Iterable[Sequence[Any]]) -> list[RowRecord]:
+def row_records(found: Iterable[Sequence[Any]], fingerprints: Iterable[str] = ()) -> list[RowRecord]:
     """Rows read as plain tuples in RowRecord's field order; each distinct cost is parsed once (a batch can
-    hold a million rows: row -> dict -> RowRecord(**) costs about twice as much)."""
+    hold a million rows: row -> dict -> RowRecord(**) costs about twice as much). ``fingerprints``: texts
+    the caller holds already (a file's keys), which the records hold instead of equal copies."""
     costs: dict[Any, Decimal | None] = {}
     # texts that many rows repeat (batch, status, PO number, times...) held once, not once per row
     share: Callable[[Any, Any], Any] = {}.setdefault
+    same_key = {key: key for key in fingerprints}.get
     records = []
     for batch, fp, row, status, po, index, ext, item, cost, *tracking, updated, current in found:
         if cost in costs:
@@ -41,7 +44,7 @@ def row_records(found: Iterable[Sequence[Any]]) -> list[RowRecord]:
         records.append(
             RowRecord(
                 share(batch, batch),
-                fp,
+                same_key(fp, fp),
                 row,
                 share(status, status),
                 share(po, po),
@@ -83,10 +86,14 @@ class LedgerReads(LedgerStore):
         found = self._read(sql.batch, name)
         return BatchRecord(**dict(found[0])) if found else None
 
-    def batch_rows(self, batch: str, *, current_only: bool = False) -> list[RowRecord]:
+    def batch_rows(
+        self, batch: str, *, current_only: bool = False, fingerprints: Iterable[str] = ()
+    ) -> list[RowRecord]:
         """The batch's rows in spreadsheet row order; ``current_only``: those of the file of the latest run
-        (a row whose content was fixed leaves its old version behind as a non-current row)."""
-        found: list[RowRecord] = self._read(sql.rows_of_batch, ROW_COLUMNS, batch, current_only, row_records)
+        (a row whose content was fixed leaves its old version behind as a non-current row);
+        ``fingerprints``: see :func:`row_records`."""
+        records = functools.partial(row_records, fingerprints=fingerprints)
+        found: list[RowRecord] = self._read(sql.rows_of_batch, ROW_COLUMNS, batch, current_only, records)
         return found
 
     def rows_by_po(self, po_number: str) -> list[RowRecord]:

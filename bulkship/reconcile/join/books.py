@@ -88,16 +88,21 @@ def book_from_run(
     """The result workbook's content right after ``bulkship run`` (or a dry run: rows not yet in the ledger
     show what validation judged)."""
     sheet: LoadedSheet = validation.sheet
-    view = LedgerView(ledger, batch, catalog)
     frame = validation.rows
+    keys, repeats = ledger_keys(frame)
+    view = LedgerView(ledger, batch, catalog, fingerprints=keys)
     # validation's problems hold the sheet's read problems already: each said once in the row's cell
     headers = {field: header for header, field in sheet.column_map.items()}
     problems = dict.fromkeys((*sheet.read_problems, *validation.problems))
     errors, changes = _problems_by_row(problems, frame, headers)
     index = [int(r) for r in frame.index.tolist()]
-    keys, repeats = ledger_keys(frame)
     fingerprints = dict(zip(index, keys, strict=True))
-    statuses = dict(zip(index, map(str, frame[STATUS].tolist()), strict=True))
+    # only the rows not valid: a million valid rows need no entry (see _RunJudge.outcome)
+    statuses = {
+        row: str(status)
+        for row, status in zip(index, frame[STATUS].tolist(), strict=True)
+        if status != "valid"
+    }
     skipped = {s.row: s.reason for s in sheet.skipped}  # hidden rows, totals rows, notes: why not ordered
     judge = _RunJudge(view, errors, changes, fingerprints, statuses, skipped, repeats)
     outcomes = _RunOutcomes(sheet.frame.index, judge.outcome)
@@ -129,7 +134,7 @@ class _RunJudge:
     errors: dict[int, list[str]]
     changes: dict[int, list[str]]
     fingerprints: dict[int, str]
-    statuses: dict[int, str]
+    statuses: dict[int, str]  # the rows validation judged not valid (a row absent is valid)
     skipped: dict[int, str]
     repeats: dict[int, int]
 

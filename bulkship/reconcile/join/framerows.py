@@ -19,6 +19,7 @@ class _FrameRows:
 
     def __init__(self, frame: Any, columns: Sequence[str], types: Any = None) -> None:
         self.frame, self.columns = frame, list(columns)
+        self._row_numbers: list[int] | None = None
         # the typed cells (bulkship.celltypes codes by header): given back as numbers, dates... not text
         self.types: dict[int, Any] = {}
         if types is not None and len(types.columns):
@@ -85,8 +86,11 @@ class _FrameRows:
         return values
 
     def row_numbers(self) -> list[int]:
-        """The spreadsheet row numbers, in order, without converting any cell."""
-        return [int(r) for r in self.frame.index.tolist()]
+        """The spreadsheet row numbers, in order, without converting any cell (made once: the writer and
+        every iteration share them, a million numbers being ~36 MB each time)."""
+        if self._row_numbers is None:
+            self._row_numbers = [int(r) for r in self.frame.index.tolist()]
+        return self._row_numbers
 
     def select(self, rows: Sequence[int]) -> Iterator[tuple[int, list[str]]]:
         """(row, cells) for just these spreadsheet rows (from :meth:`row_numbers`), in the order given."""

@@ -3,6 +3,7 @@ by the status a person sees."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -33,9 +34,14 @@ class LedgerView:
     A row sent is broken down with the prices its order was charged with (recorded by the run that sent it);
     a row not sent yet, with ``catalog``'s or, without it, those recorded by the batch's last run."""
 
-    def __init__(self, ledger: Ledger, batch: str, catalog: Catalog | None = None) -> None:
+    def __init__(
+        self, ledger: Ledger, batch: str, catalog: Catalog | None = None, fingerprints: Iterable[str] = ()
+    ) -> None:
+        """``fingerprints``: the keys of the file's rows the caller holds (held once, not twice)."""
         self.batch: BatchRecord | None = ledger.batch(batch)
-        self.rows_by_fingerprint: dict[str, RowRecord] = {r.fingerprint: r for r in ledger.batch_rows(batch)}
+        found = ledger.batch_rows(batch, fingerprints=fingerprints)
+        self.rows_by_fingerprint: dict[str, RowRecord] = {r.fingerprint: r for r in found}
+        del found
         # payloads are read one order at a time, when its lines are first wanted (``lines``)
         self.orders: dict[str, OrderRecord] = {o.po_number: o for o in ledger.orders(batch, payloads=False)}
         self.prices = batch_prices(ledger, batch, catalog)
