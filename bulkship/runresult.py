@@ -422,6 +422,10 @@ def _in_cents(found: CostDifference) -> str:
     hunter-vendor7: 'the vendor shows 12,500.00' for 125.00 confirmed said nothing of why)."""
     if found.planned and found.charged == found.planned * 100:
         return ", exactly 100 times the plan: the vendor may write its costs in cents (ask it before paying)"
+    # a total in cents holding a charge shown nowhere else ('Total': 12995 beside lines of 125.00): said
+    # only to differ, "the vendor shows 12,995.00" (found by hunter-vendor10)
+    if found.planned > 0 and found.planned * 100 < found.charged <= found.planned * 125:
+        return ", over 100 times the plan: the vendor may write its total in cents (ask it before paying)"
     return ""
 
 

@@ -333,6 +333,8 @@ def test_a_card_line_the_vendor_adds_beyond_the_rows_is_charged_in_every_total(
         ({"Discount": "($5.00)", "Total": "$95.00"}, "95.00"),
         ({"Discount": "\u22125.00", "Total": "$95.00"}, "95.00"),
         ({"Discount": "5.00-", "Total": 95.00}, "95.00"),
+        # the lines and the charge shown beside them in cents (found by hunter-vendor10: 10,495.00)
+        ({"ShippingTotal": 4.95, "Total": 10495}, "104.95"),
         ({"DiscountPercentage": 5, "Total": 95.00}, "95.00"),  # a percentage (found by hunter-vendor9)
         ({"Discounts": [{"Code": "XMAS", "Amount": 5.00}], "ShippingTotal": 4.95, "Total": 99.95}, "99.95"),
         ({"Totals": {"Subtotal": 100.00, "Discount": 5.00, "Tax": 7.84, "Total": 102.84}}, "102.84"),
@@ -864,3 +866,17 @@ def test_an_order_answered_before_it_is_priced_counts_at_its_plan_until_it_is(
 
     with Ledger.open(vendor.settings(tmp_path).ledger_location, lock=False) as ledger:
         assert unpriced_notes(ledger, "staff") == []
+
+
+def test_an_order_total_in_cents_holding_a_charge_shown_nowhere_else_is_said_to_be_in_cents(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor10: a vendor writing the order's total in cents with its shipping in it
+    ('Total': 10495 beside lines of 100.00, the shipping shown nowhere else) had the run say only "the vendor
+    shows 10,495.00": which part is the shipping cannot be proven, so the money stays as shown, and the run
+    says what it most likely is."""
+    vendor.rewrite = order_totals(lambda cost: int(cost * 100) + 495)
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    (note,) = [n for n in result.notes if "differ from the plan" in n]
+    assert "the vendor shows 10,495.00, over 100 times the plan" in note, note
+    assert "may write its total in cents" in note, note
