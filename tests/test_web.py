@@ -632,6 +632,34 @@ def test_a_batch_whose_file_is_on_another_server_of_the_ledger_is_left_to_that_s
     assert now is not None and now.due and now.last_run is None  # still the first server's to send
 
 
+def test_a_due_batch_of_another_vendor_api_is_left_to_a_server_of_that_api(settings, tmp_path: Path) -> None:
+    """Found by hunter-web8: a server of another vendor API (here the real vendor's; the batch went to the
+    embedded sandbox) sharing the ledger, started while the batch was due (its server killed mid-send),
+    resumed it, was refused ('ordered through the embedded sandbox, but this command uses the vendor API
+    ...') and recorded that end: the batch was no longer due, its own server resumed nothing when it
+    restarted, its orders stayed in doubt and its pages showed the other server's refusal."""
+    from dataclasses import replace
+
+    from bulkship.web import state
+
+    with TestClient(create_app(settings, resume=False), follow_redirects=True) as first:
+        upload(first, SAMPLES / "anniversary.xlsx", name="mine")
+        first.get("/batches/mine/cost")
+    state.record(settings, "mine", "web_confirmed", total="100000")  # its server stopped before sending
+    other = replace(
+        settings, data_dir=tmp_path / "real-vendor-server", ledger_path=settings.ledger,
+        api_url="http://127.0.0.1:9",
+    )  # fmt: skip
+    with TestClient(create_app(other), follow_redirects=True):
+        time.sleep(0.5)
+    now = state.web_batch(settings, "mine")
+    assert now is not None and now.due and now.last_run is None  # still its own server's to send
+    with TestClient(create_app(settings), follow_redirects=True) as again:  # its server restarts
+        wait_until_finished(again, "mine")
+    external = [li.external_id for o in sandbox_orders(settings) for li in o.line_items]
+    assert len(external) == 25 == len(set(external))
+
+
 def test_the_review_of_a_big_file_is_paged(client: TestClient, tmp_path: Path) -> None:
     lines = ["Name,Address,City,State,ZIP,Product,Amount"]
     lines += [f"Person {i},{i} Main St,Boston,MA,1234X,CVS,25" for i in range(260)]

@@ -86,7 +86,9 @@ class Runner:
         due = [
             name
             for name, b in state.web_batches(self.settings).items()
-            if b.due and not state.elsewhere(self.settings, b)  # the server holding its file resumes it
+            if b.due
+            and not state.elsewhere(self.settings, b)  # the server holding its file resumes it
+            and not state.for_another_vendor(self.settings, name)  # ... and using its vendor
         ]
         for name in due:
             log.info("resuming batch %s", name)
@@ -124,7 +126,9 @@ class Runner:
         waited = False
         while True:
             found = state.web_batch(self.settings, batch)
-            if found is not None and state.elsewhere(self.settings, found):
+            if found is not None and (
+                state.elsewhere(self.settings, found) or state.for_another_vendor(self.settings, batch)
+            ):
                 return None  # another server's batch: that server sends it and says how it ended
             if found is None or found.upload is None or not found.due:
                 return None if waited else _not_due(found)

@@ -318,6 +318,22 @@ def elsewhere(settings: Settings, batch: WebBatch) -> bool:
     )
 
 
+def for_another_vendor(settings: Settings, batch: str) -> bool:
+    """Whether the batch's orders went to another vendor API than this server's (a server of the embedded
+    sandbox, or of another vendor URL, sharing the ledger): only a server of that API may resume it. One
+    such server, started while another's batch was due, resumed it, was refused ('ordered through the vendor
+    API ..., but this command uses the embedded sandbox') and recorded that end: the batch was no longer due,
+    its own server resumed nothing at its restart, its orders left in doubt and its pages showing that
+    refusal (found by hunter-web8)."""
+    from ..batchapi import api_identity, same_api
+
+    if not ledger_exists(settings.ledger_location):
+        return False
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        record = ledger.batch(batch)
+    return record is not None and not same_api(record.api, api_identity(settings))
+
+
 def uploads_dir(settings: Settings) -> Path:
     return settings.data_dir / "uploads"
 
