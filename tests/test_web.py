@@ -1527,3 +1527,41 @@ def test_rows_of_a_plan_declined_at_the_question_are_not_said_to_be_planned(
     assert "planned" not in page.replace("planned again", "")
     assert "2 not sent" in " ".join(re.sub(r"<[^>]+>", " ", page).split())
     assert "nothing sends it by itself" in page
+
+
+def test_a_page_left_open_over_midnight_shows_and_sends_the_rows_of_the_new_day(
+    client: TestClient, settings, tmp_path: Path, monkeypatch
+) -> None:
+    """Found by hunter-sheets9, fixed by hunter-sheets10: the sheet as read was kept in memory per upload, not
+    per day. A list's 'Do Not Send Before' = tomorrow row read "not to send it" on the review page; after
+    midnight the page still said so and still showed yesterday's cost, while the send read the list again
+    (today: the row is due) and planned more than the page showed. The page now reads the list again on a new
+    day: the row is shown due, its cost asked again, and Send sends what the page showed."""
+    import datetime
+
+    today = datetime.date.today()
+    tomorrow = today + datetime.timedelta(days=1)
+    path = tmp_path / "dnsb.csv"
+    path.write_text(
+        "Employee ID,Name,Address,City,State,ZIP,Product,Amount,Do Not Send Before\n"
+        f"D1,Ann Lee,1 Main St,Boston,MA,02108,CVS,25,{tomorrow:%m/%d/%Y}\n"
+        "D2,Bob Ray,2 Main St,Boston,MA,02108,CVS,25,\n"
+    )
+    upload(client, path, "dnsb")
+    assert "not to send it" in client.get("/batches/dnsb/review").text
+    yesterdays = client.get("/batches/dnsb/cost").text
+    assert found(r'name="total" value="([^"]+)"', yesterdays) == "25.00"
+
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": tomorrow)  # midnight has passed
+    assert "not to send it" not in client.get("/batches/dnsb/review").text
+    data = {
+        "csrf_token": token(client),
+        "total": "25.00",
+        "change": found(r'name="change" value="([^"]+)"', yesterdays),
+    }
+    shown = client.post("/batches/dnsb/confirm", data=data)  # Send on the page shown yesterday
+    assert shown.url.path == "/batches/dnsb/cost" and sandbox_orders(settings) == []  # its cost, again
+    assert found(r'name="total" value="([^"]+)"', shown.text) == "50.00"
+    assert confirm(client, "dnsb").url.path == "/batches/dnsb/progress"
+    wait_until_finished(client, "dnsb")
+    assert sorted(li.external_id for o in sandbox_orders(settings) for li in o.line_items) == ["D1", "D2"]

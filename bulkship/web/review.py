@@ -12,6 +12,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -184,9 +185,9 @@ class Reviews:
         self.settings = settings
         self._sheets: _Lru[tuple[Any, ...], LoadedSheet] = _Lru(2)
         self._columns: _Lru[tuple[Any, ...], ColumnsReport] = _Lru(4)
-        self._reviews: _Lru[tuple[str, int, int], Review] = _Lru(3)
+        self._reviews: _Lru[tuple[str, int, int, date], Review] = _Lru(3)
         self._catalog: Catalog | None = None
-        self.plans: _Lru[tuple[str, int, int], Any] = _Lru(8)  # WebBatch.plan_key -> PlanView | None
+        self.plans: _Lru[tuple[str, int, int, date], Any] = _Lru(8)  # WebBatch.plan_key -> PlanView | None
         self._sheet_names: _Lru[str, list[str]] = _Lru(16)
 
     def catalog(self) -> Catalog:
@@ -202,7 +203,9 @@ class Reviews:
     def sheet(self, batch: WebBatch) -> LoadedSheet:
         """The file as read with the batch's sheet and column mapping (read once per such version)."""
         assert batch.upload is not None
-        key = (str(batch.upload), batch.sheet, tuple(sorted(batch.columns.items())))
+        # and per day where its person is: its 'Do Not Send Before' dates read otherwise after midnight (a
+        # page left open showed yesterday's rows and cost, the send read today's: found by hunter-sheets9)
+        key = (str(batch.upload), batch.sheet, tuple(sorted(batch.columns.items())), batch.day)
         return self._sheets.get_or_make(
             key, lambda: api.load_file(batch.upload or "", sheet=batch.sheet, program=batch.program)
         )
@@ -247,7 +250,7 @@ class Reviews:
             return Review(batch.name, batch.change_id, loaded, result, rows, counts, sent)
 
         # a run that ended since may have left rows the vendor refused: worked out again after each run
-        return self._reviews.get_or_make((batch.name, batch.change_id, batch.done_id), make)
+        return self._reviews.get_or_make((batch.name, batch.change_id, batch.done_id, batch.day), make)
 
     def _with_repeats(self, batch: WebBatch, result: ValidationResult) -> ValidationResult:
         """The rows the send would hold as repeats of another batch's cards, as warnings on their rows (a list

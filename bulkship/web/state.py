@@ -29,6 +29,7 @@ import secrets
 import shutil
 import socket
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -81,10 +82,16 @@ class WebBatch:
         return self.confirmed_id > self.change_id
 
     @property
-    def plan_key(self) -> tuple[str, int, int]:
-        """What a plan shown for the batch holds for: its rows as changed, and its last confirmation (the
-        plan a run has spent is never shown again: the next view plans what is left)."""
-        return (self.name, self.change_id, self.confirmed_id)
+    def plan_key(self) -> tuple[str, int, int, date]:
+        """What a plan shown for the batch holds for: its rows as changed, its last confirmation (the plan a
+        run has spent is never shown again: the next view plans what is left), and the day its list is read
+        on (a Send from a page shown before midnight is shown its cost again)."""
+        return (self.name, self.change_id, self.confirmed_id, self.day)
+
+    @property
+    def day(self) -> date:
+        """Today where the person uploading the list is: the day its dates are read by."""
+        return self.program.today()
 
     @property
     def program(self) -> ProgramSettings:
