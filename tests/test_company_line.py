@@ -167,3 +167,35 @@ def test_what_a_pivot_table_shows_for_an_empty_item_is_never_printed_on_the_parc
     said = {(p.row, p.column): p.message for p in validate(load_sheet(sheet), sandbox_catalog()).problems}
     assert "'(blank)' says there is none: no address line 2 printed on the parcel" in said[(2, "address2")]
     assert "'(blank)' is a placeholder, not a street address" in said[(4, "address1")]
+
+
+def test_a_ditto_mark_for_the_row_above_is_never_printed_on_the_parcel(tmp_path: Path) -> None:
+    """Found by hunter-sheets10: a list typed by hand says "the same as above" with a ditto mark. '"' or '〃'
+    (as typed in Japan) as the Company, '〃' or a curly '”' (autocorrect's) on line 2 or as the city were
+    printed on the parcel as written, exit 0. Each is now an error on its row (the ASCII '"' on line 2 and as
+    the city already was); the other rows are sent."""
+    import openpyxl
+
+    sheet = tmp_path / "typed.xlsx"
+    book = openpyxl.Workbook()
+    header = ["Name", "Company", "Address", "Address 2", "City", "State", "ZIP", "Product", "Value"]
+    book.active.append(header)
+    place = ["MA", "02134", "CVS", 25]
+    book.active.append(["Ann Lee", "Acme", "1 Main St", "Suite 100", "Boston", *place])
+    book.active.append(["Bob Ray", '"', "2 Main St", None, "Boston", *place])
+    book.active.append(["Cy Dunn", "〃", "3 Main St", None, "Boston", *place])
+    book.active.append(["Di Fox", None, "4 Main St", "〃", "Boston", *place])
+    book.active.append(["Ed Wu", None, "5 Main St", "”", "Boston", *place])
+    book.active.append(["Fa Li", None, "6 Main St", "“ ”", "〃", *place])
+    book.active.append(["Gu Yo", "Same", "7 Main St", None, "Boston", *place])
+    book.active.append(["Hu Lo", "Acme", "8 Main St", None, "Boston", *place])
+    book.save(sheet)
+    vendor = SandboxVendor(tmp_path)
+    run(vendor, settings_in(tmp_path), sheet)
+    sent = [li["PhysicalDeliveryAddress"] for o in vendor.sandbox.orders() for li in o["LineItems"]]
+    assert [a["Name"] for a in sent] == ["Ann Lee", "Hu Lo"], sent
+    vendor.close()
+    said = {(p.row, p.column): p.message for p in validate(load_sheet(sheet), sandbox_catalog()).problems}
+    assert "'\"' says 'the same as above'" in said[(3, "company")], said
+    assert "'〃' is a placeholder, not an apartment, suite or unit" in said[(5, "address2")], said
+    assert "'〃' is a placeholder, not a city" in said[(7, "city")], said

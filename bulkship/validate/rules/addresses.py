@@ -24,18 +24,25 @@ from ..usps import (
 US = "US"
 
 
+# "The same as the row above": a ditto mark ('"', as typed in Japan '〃', made curly by autocorrect '”', two
+# apostrophes) or its words. '〃' on line 2 and '"' as the Company were printed on the parcel (found by
+# hunter-sheets10)
+DITTO = r"[\"“”„‟″〃״ˮ](?:\s*[\"“”„‟″〃״ˮ])*|'{2,}|[‘’]{2,}|ditto|(?:same\s+)?as\s+above|same"
+
+
 # What a request form leaves in an address or a name nobody has filled in yet: a parcel sent to it is lost.
 PLACEHOLDER = re.compile(
     r"(?i)\s*(?:tbd|tba|tbc|n/?a|none|unknown|pending|\?+|-+|\.+|x+|same(?:\s+as)?\s+(?:above|previous)|"
     r"see\s+(?:above|below|notes?)|to\s+be\s+(?:determined|confirmed|added)|address\s+to\s+follow|"
     # ... and what people write for "I will tell you later" or "you know where" (found by newcomer8)
-    r"ditto|\"+|as\s+above|same|same\s+as\s+(?:row\s+\d+|before|last\s+(?:time|year)|home|work|office)|"
+    r"ditto|as\s+above|same|same\s+as\s+(?:row\s+\d+|before|last\s+(?:time|year)|home|work|office)|"
     r"(?:(?:address|addr\.?)\s+)?on\s+file|use\s+(?:home|work|office|current|my)\s+address|"
     r"will\s+(?:provide|send|follow|update)|ask\s+(?:manager|hr|me|him|her|them)|(?:hold\s+for\s+)?pick\s*-?\s*up|"
     r"hand\s+deliver(?:y|ed)?|deliver\s+to\s+(?:desk|office)|in\s+person|to\s+follow|"
     # ... and the 0 a VLOOKUP gives for an empty cell: a Preferred Name of 0 was sent as '0 Lee' (found by
     # hunter-sheets8)
     r"0+(?:\.0+)?|"
+    rf"{DITTO}|"
     # ... and what an Excel pivot table shows for an empty item ('(blank)': found by hunter-sheets9)
     rf"{EMPTY_MARK})\s*"
 )
@@ -86,6 +93,16 @@ def check_placeholders(frame: pd.DataFrame, collector: ProblemCollector) -> None
             "Placeholder instead of an address",
             f"'{{old}}' is a placeholder, not {article} {what}: fill in the recipient's real {what}, or "
             f"{way_out}.",
+        )
+    company = frame["company"] if "company" in frame.columns else None
+    if company is not None:  # any text may name a company, but not "the same as above"
+        ditto = company.ne("") & by_unique(company, lambda c: fullmatch_mask(c, rf"(?i)\s*(?:{DITTO})\s*"))
+        collector.error(
+            ditto & ~collector.has_error("company"),
+            "company",
+            "Placeholder instead of an address",
+            "'{old}' says 'the same as above', and would be printed on the parcel as written: write the "
+            "company out on each row, or empty the cell if there is none.",
         )
 
 
