@@ -1,3 +1,3 @@
-from bulkship.cli import main
+from bulkship.launch import main
 
 main()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +26,47 @@ def test_python_dash_m_runs_the_cli():
     done = subprocess.run([sys.executable, "-m", "bulkship", "version"], capture_output=True, text=True)
     assert done.returncode == 0
     assert done.stdout.strip() == "0.1.0"
+
+
+# Ctrl-C while the command line itself loads (typer, then bulkship's commands): the first fraction of a second
+# of any command, longer on a busy machine; a sitecustomize module on the child's path sends it.
+CTRL_C_WHILE_LOADING = """
+import importlib.abc, os, signal, sys
+
+class _CtrlC(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, _CtrlC())
+"""
+
+
+@pytest.mark.parametrize("started_as", ["bulkship", "python -m bulkship"])
+def test_ctrl_c_while_bulkship_is_still_loading_is_one_line_not_a_traceback(
+    tmp_path, isolated_data_dir, started_as
+):
+    """Ctrl-C pressed just after typing a command showed a 25-line traceback of an import; it now says, in
+    one line, that nothing was sent, and exits 130 as Ctrl-C does later."""
+    (tmp_path / "sitecustomize.py").write_text(CTRL_C_WHILE_LOADING)
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("Name,Address,City,State,Zip,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
+    script = Path(sys.executable).parent / "bulkship"  # the script the README's install makes
+    start = [str(script)] if started_as == "bulkship" else [sys.executable, "-m", "bulkship"]
+    path = os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")]))
+    done = subprocess.run(
+        [*start, "validate", str(sheet)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": path},
+        timeout=120,
+    )
+    said = done.stderr.strip().splitlines()
+    assert done.returncode == 130, done.stderr
+    assert len(said) == 1 and said[0].startswith("Interrupted. Nothing was sent"), done.stderr
+    assert not (isolated_data_dir / "ledger.sqlite").exists()
 
 
 def test_interrupt_says_how_to_resume(capsys):

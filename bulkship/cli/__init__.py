@@ -13,6 +13,7 @@ from typing import Any
 import typer
 
 from ..errors import BulkshipError
+from ..launch import INTERRUPTED_EXIT_CODE
 from . import commands  # noqa: F401  (each command module registers on ``app``)
 from .app import app, err_console, print_json, styled
 
@@ -63,9 +64,6 @@ def _interrupted(args: list[str]) -> str:
     """What Ctrl-C (SIGTERM, SIGHUP) says: how to resume, unless the command sends nothing."""
     command = next((a for a in args if not a.startswith("-")), "")
     return INTERRUPTED_NOTHING_SENT if command in SENDS_NOTHING else INTERRUPTED
-
-
-INTERRUPTED_EXIT_CODE = 130
 
 
 def _terminate_as_interrupt(signum: int, frame: FrameType | None) -> None:
