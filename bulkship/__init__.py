@@ -62,3 +62,7 @@ def __getattr__(name: str) -> Any:
     value = getattr(import_module(".settings" if name in _FROM_SETTINGS else ".api", __name__), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
