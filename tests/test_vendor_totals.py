@@ -880,3 +880,25 @@ def test_an_order_total_in_cents_holding_a_charge_shown_nowhere_else_is_said_to_
     (note,) = [n for n in result.notes if "differ from the plan" in n]
     assert "the vendor shows 10,495.00, over 100 times the plan" in note, note
     assert "may write its total in cents" in note, note
+
+
+def test_a_discount_on_each_line_the_order_s_own_invoice_proves_is_taken_off(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor10: lines of 'Cost': 25.00, 'Discount': 1.25, 'Total': 23.75 in an order
+    showing no total but an invoice of its own ('INV-<its PO>') of 95.00, the lines' totals: the run,
+    status, the workbook and the Batches page said "charged 100.00", the discount said unproven, reconcile
+    "Totals differ". The invoice, the order's alone, proves the lines' totals: 95.00 everywhere, no note."""
+
+    def line_discounts_and_invoice(order: dict[str, Any]) -> None:
+        for line in order[key_of(order, "LineItems")]:
+            line.update({"Discount": 1.25, "Total": 23.75})
+        order.pop(key_of(order, "Cost"), None)
+        order["Invoice"] = {"InvoiceNumber": f"INV-{order[key_of(order, 'PONumber')]}", "Total": 95.00}
+
+    vendor.rewrite = orders_rewritten(line_discounts_and_invoice, reads_only=False)
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("95.00")] * 6
+    assert not [n for n in result.notes if "discount of" in n], result.notes
+    report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
+    assert report.matches and not report.notes, report

@@ -298,13 +298,14 @@ LINE_TOTAL_KEYS = ("Total", "LineTotal", "TotalCost", "NetCost", "NetTotal", "Ne
 
 
 def line_totals(
-    record: Any, items: list[Any], lines: tuple[VendorLineItem, ...]
+    record: Any, items: list[Any], lines: tuple[VendorLineItem, ...], *, own_document: bool = False
 ) -> tuple[VendorLineItem, ...]:
     """``lines`` (read from the order's raw ``items``, one for one) with each line's own total as its cost,
     when every line shows one (:data:`LINE_TOTAL_KEYS`) and the order's total proves them: they add up to a
     total the order shows, the lines' costs do not. Read by their cost, lines of 'Cost': 25.00, 'Discount':
     1.25, 'Total': 23.75 in an order of 'Cost': 118.75 had the run, status, the workbook and the Batches
-    page say "charged 125.00", nothing said, and reconcile "Totals differ" (found by hunter-vendor9)."""
+    page say "charged 125.00", nothing said, and reconcile "Totals differ" (found by hunter-vendor9). With
+    ``own_document``, the order's document of its own (an invoice naming no other order) proves them too."""
     if not lines or len(items) != len(lines) or any(li.cost is None for li in lines):
         return lines
     shown = [decimal(field(item, *LINE_TOTAL_KEYS)) for item in items]
@@ -312,7 +313,7 @@ def line_totals(
         return lines
     net = [cents(t or Decimal(0)) for t in shown]
     each = sum((li.cost or Decimal(0) for li in lines), Decimal(0))
-    totals = {cents(t) for t in _totals(_shown_in(record))}
+    totals = {cents(t) for t in _totals(_shown_in(record, own_document=own_document))}
     if sum(net, Decimal(0)) not in totals or cents(each) in totals:
         return lines
     return tuple(dataclasses.replace(li, cost=t) for li, t in zip(lines, net, strict=True))
