@@ -2791,3 +2791,25 @@ def test_dates_stamped_with_a_time_zone_are_read_as_the_day_written(
     data = json.loads(capsys.readouterr().out)
     assert code == 0 and data["valid"] == 3, data
     assert [s["row"] for s in data["skipped"]] == [2, 4], data["skipped"]
+
+
+def test_a_note_holding_a_row_for_another_reason_is_not_sent_for_an_approval_it_names(tmp_path: Path) -> None:
+    """Found by review24: after 'Pending approval - approved 11/2' was sent, any note naming an approval and
+    then 'approved' was: 'Terminated - final pay approval: approved', 'Do not send - approval revoked,
+    previously approved' ordered a card for a person the list says not to send to. Only a note that opens
+    waiting for the approval is undone by it."""
+    over = ["Pending approval - approved 11/2", "Hold - awaiting approval - approved by Jo 11/4",
+            "Awaiting VP approval - approved", "Do not send until approval - approved 11/2"]  # fmt: skip
+    held = ["Terminated - final pay approval: approved", "Do not send - approval revoked, previously approved",
+            "Removed - removal approval, approved by VP", "DNS - left company. Approval to remove: approved",
+            "Do not send - termination approval: approved 11/2", "Declined - approval: approved"]  # fmt: skip
+    path = tmp_path / "notes.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+        writer.writerows(
+            [f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "50", note]
+            for i, note in enumerate(over + held)
+        )
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == list(range(2 + len(over), 2 + len(over) + len(held))), skipped

@@ -135,8 +135,11 @@ _UNDONE = re.compile(
     # ... or that the approval it waited for came ("Pending approval - approved 11/2", "Pending manager
     # sign-off: signed off": found by hunter-sheets9, held); not "Do not send - approved by HR" (what was
     # approved is the not sending), nor a question or a wait after it ("approved? ask Jo", "approved by mgr,
-    # awaiting finance")
-    r"|\b(?:approval|sign[\s-]*off)\b.*?[-–—:,;(]\s*(?:(?!"
+    # awaiting finance"); only a note that opens waiting for it: "Terminated - final pay approval: approved",
+    # "Do not send - approval revoked, previously approved" were sent (found by review24)
+    r"|^\s*(?:(?:on\s+)?hold\s*[-–—:,]?\s*(?:(?:for|until|till|pending|awaiting)\s+)?|(?:pending|awaiting|"
+    r"waiting\s+(?:for|on)|needs?|do[\s-]*n[o']?t\s+send\s+(?:until|till|before|without))\s+)"
+    r"(?:[\w.'’]+[\s-]+){0,2}?(?:approval|sign[\s-]*off)\b.*?[-–—:,;(]\s*(?:(?!"
     + _NOT_YET
     + r").)*\b(?:approved|signed[\s-]*off)\b(?!\s*\?)(?!.*"
     + _NOT_YET
