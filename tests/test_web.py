@@ -177,7 +177,10 @@ def test_a_cell_fixed_while_the_batch_waits_to_be_sent_is_refused_and_the_send_g
     send["change"] = found(r'name="change" value="([^"]+)"', cost)
     runner = client.app.web.runner  # type: ignore[attr-defined]
     with runner.exclusive:  # another batch is being sent: this one waits its turn
-        assert client.post("/batches/busy/confirm", data=send).url.path == "/batches/busy/progress"
+        waits = client.post("/batches/busy/confirm", data=send)
+        assert waits.url.path == "/batches/busy/progress"
+        # said, not 'Sending…' for as long as the other send lasts (found by hunter-web8)
+        assert 'id="queued"' in waits.text and "Sending…" not in waits.text
         edit = {"csrf_token": token(client), "cell:Amount": "100", "was:Amount": "50"}
         fixed = client.post("/batches/busy/rows/4", data=edit)
         assert fixed.url.path == "/batches/busy/progress"  # the page shows the send going on

@@ -154,6 +154,8 @@ def _progress(web: Web, batch: state.WebBatch) -> dict[str, Any]:
         "running": running,
         # sent by another process (the command line): this server neither runs nor resumes it
         "elsewhere": running and not (web.runner.active(batch.name) or batch.due),
+        # this server's run of it waits its turn behind another batch's send or a tracking pass
+        "queued": running and web.runner.waiting(batch.name),
         "orders_total": total,
         "orders_sent": sent,
         "orders_confirmed": orders.get("created", 0),

@@ -11,9 +11,11 @@ cost page) and runs share :attr:`Runner.exclusive`.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -43,10 +45,17 @@ class Runner:
         self._guard = threading.Lock()
         self._queued: dict[str | tuple[str, str], Future[None]] = {}  # batch (a run), or ("track", batch)
         self._stopping = threading.Event()
+        self._sending: set[str] = set()  # the batch whose run holds ``exclusive`` (others wait their turn)
 
     def active(self, batch: str) -> bool:
         with self._guard:
             return batch in self._queued
+
+    def waiting(self, batch: str) -> bool:
+        """Whether the batch's run is queued or started but waits its turn (another batch's send, a tracking
+        pass, another process on the ledger): its page read 'Sending…' for as long (found by hunter-web8)."""
+        with self._guard:
+            return batch in self._queued and batch not in self._sending
 
     def start(self, batch: str) -> None:
         """Queue the batch's run unless it is queued or running already (a second click changes nothing)."""
@@ -142,10 +151,20 @@ class Runner:
                     return None  # the server stops: the batch is still due, resumed at the next start
                 return {"exit_code": exc.exit_code, "message": exc.message, "hint": exc.hint or ""}
 
+    @contextlib.contextmanager
+    def _marked(self, batch: str) -> Iterator[None]:
+        with self._guard:
+            self._sending.add(batch)
+        try:
+            yield
+        finally:
+            with self._guard:
+                self._sending.discard(batch)
+
     def _send(self, batch: str, found: state.WebBatch) -> dict[str, Any]:
         assert found.upload is not None  # _attempt sends only a batch whose upload is on the server
         try:
-            with self.exclusive, acting_as(team.run_actor(self.settings, batch)):
+            with self.exclusive, acting_as(team.run_actor(self.settings, batch)), self._marked(batch):
                 result = api.run(
                     self.settings,
                     found.upload,
