@@ -2813,3 +2813,23 @@ def test_a_note_holding_a_row_for_another_reason_is_not_sent_for_an_approval_it_
         )
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
     assert sorted(skipped) == list(range(2 + len(over), 2 + len(over) + len(held))), skipped
+
+
+def test_a_ditto_mark_under_a_no_leaves_its_row_out_too(tmp_path: Path) -> None:
+    """Found by hunter-sheets10: a hand-typed list says "the same as above" with a ditto mark. 'Send?' = No
+    and then '"' or '〃' below it, or a note 'Do not send - contractor' and then '"' or 'ditto' below it: only
+    the first row was left out, the rows under it were ordered. A ditto now reads as the cell above it says,
+    and the reason shows both."""
+    path = tmp_path / "typed.csv"
+    rows = [("No", ""), ('"', ""), ("〃", ""), ("Yes", "Do not send - contractor"), ("Yes", '"'),
+            ("Yes", "ditto"), ("Yes", ""), ("ditto", "")]  # fmt: skip
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Send?", "Notes"])
+        writer.writerows(
+            [f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "50", *cells]
+            for i, cells in enumerate(rows)
+        )
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == [2, 3, 4, 5, 6, 7], skipped
+    assert skipped[4] == "the list says not to send it (column 'Send?': '〃', the same as above: 'No')"

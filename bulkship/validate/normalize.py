@@ -357,6 +357,12 @@ def zips(zip_column: pd.Series, state_column: pd.Series) -> tuple[pd.Series, ...
     return result, reformatted, short & confirmed, short & ~confirmed
 
 
+# "The same as the row above": a ditto mark ('"', as typed in Japan '〃', made curly by autocorrect '”', two
+# apostrophes) or its words. '〃' on line 2 and '"' as the Company were printed on the parcel (found by
+# hunter-sheets10)
+DITTO = r"[\"“”„‟″〃״ˮ](?:\s*[\"“”„‟″〃״ˮ])*|'{2,}|[‘’]{2,}|ditto|(?:same\s+)?as\s+above|same"
+
+
 # A cell marked empty in brackets: an Excel pivot table's '(blank)', '(empty)', '[blank]', '<none>'
 EMPTY_MARK = r"[(\[<{]\s*(?:blank|empty|none|null|nil|n/?a|nothing)\s*[)\]>}]"
 

@@ -10,6 +10,7 @@ from datetime import date
 import pandas as pd
 
 from ...schema import header_key
+from ...validate.normalize import DITTO
 from .flags import (
     _ACTIVE_FLAGS,
     _ELIGIBLE_FLAGS,
@@ -192,6 +193,7 @@ def _said_not_to_send(
             column.loc[at] = [kept[header][row] for row in at]
         if eligible and on_purpose:
             column = column.drop(index=list(on_purpose), errors="ignore")
+        typed, column = column, _dittos_filled(column)
         why = _SAYS_SENT_ALREADY if key in _SENT_FLAGS or key in _SENT_ON else _SAYS_NOT_TO_SEND
         said = column.str.match(says)
         not_sent = None
@@ -212,8 +214,23 @@ def _said_not_to_send(
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         for row in column.index[said].tolist():
             reason = _SAYS_NOT_TO_SEND if not_sent is not None and not_sent[row] else why
-            found.setdefault(int(row), f"{reason} (column '{header}': '{column[row].strip()}')")
+            cell = f"'{typed[row].strip()}'"
+            if typed[row] != column[row]:
+                cell += f", the same as above: '{column[row].strip()}'"
+            found.setdefault(int(row), f"{reason} (column '{header}': {cell})")
     return found
+
+
+_DITTO = re.compile(rf"(?i)\s*(?:{DITTO})\s*")
+
+
+def _dittos_filled(column: pd.Series) -> pd.Series:
+    """``column`` with each ditto mark ('"', '〃', 'same', 'ditto') read as the cell above it says: 'Send?' =
+    No, then '"' on the rows below, were sent (found by hunter-sheets10)."""
+    ditto = column.str.fullmatch(_DITTO)
+    if not ditto.any():
+        return column
+    return column.mask(ditto).ffill().fillna(column)
 
 
 def _not_picked(
@@ -231,7 +248,7 @@ def _not_picked(
         )
         if header in column_map or not picks or key in _ACTIVE_FLAGS:
             continue
-        column = body[header].astype(str).drop(index=list(on_purpose), errors="ignore")
+        column = _dittos_filled(body[header].astype(str).drop(index=list(on_purpose), errors="ignore"))
         for row in _not_ticked(column):
             found[row] = f"{_SAYS_NOT_TO_SEND} (column '{header}' ticks the rows to send; not this one)"
     return found

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import normalize
 from ..collect import ProblemCollector
-from ..normalize import EMPTY_MARK, by_unique, fullmatch_mask, map_text
+from ..normalize import DITTO, EMPTY_MARK, by_unique, fullmatch_mask, map_text
 from ..usps import (
     MILITARY_CITIES,
     MILITARY_STATES,
@@ -22,12 +22,6 @@ from ..usps import (
 )
 
 US = "US"
-
-
-# "The same as the row above": a ditto mark ('"', as typed in Japan '〃', made curly by autocorrect '”', two
-# apostrophes) or its words. '〃' on line 2 and '"' as the Company were printed on the parcel (found by
-# hunter-sheets10)
-DITTO = r"[\"“”„‟″〃״ˮ](?:\s*[\"“”„‟″〃״ˮ])*|'{2,}|[‘’]{2,}|ditto|(?:same\s+)?as\s+above|same"
 
 
 # What a request form leaves in an address or a name nobody has filled in yet: a parcel sent to it is lost.
