@@ -369,3 +369,23 @@ def test_a_page_batch_asked_for_from_the_command_line_and_approved_on_the_page_i
     assert len(embedded_sandbox_orders(team.data_dir)) == 1
     started = [e for e in audit.entries(team, batch="HR") if e.action == "run_start"]
     assert [(e.actor, e.address) for e in started] == [("bob", "")], started
+
+
+def test_the_progress_page_of_a_command_line_batch_sends_nobody_to_a_cost_page_it_does_not_have(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web8: a batch prepared from the command line and not sent (here its request rejected)
+    read 'Nothing has been sent for this batch yet. See its cost and send it' on its progress page; the
+    button led to its results, which the page cannot send."""
+    sheet = staff_sheet(tmp_path / "staff.csv", range(1, 3))
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    command = ["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    assert main(command) == 1  # waits for an approver
+    asked = approvals.latest(team, "HR")
+    assert asked is not None
+    approvals.decide(team, asked.id, person="carol", approve=False, reason="not this month")
+    app = create_app(team)
+    with _signed_in(app, "alice") as alice:
+        page = _text(alice.get("/batches/HR/progress").text)
+    assert "See its cost and send it" not in page
+    assert "prepared from the command line" in page and "re-runs the same command" in page
