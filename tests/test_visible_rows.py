@@ -2833,3 +2833,23 @@ def test_a_ditto_mark_under_a_no_leaves_its_row_out_too(tmp_path: Path) -> None:
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
     assert sorted(skipped) == [2, 3, 4, 5, 6, 7], skipped
     assert skipped[4] == "the list says not to send it (column 'Send?': '〃', the same as above: 'No')"
+
+
+def test_check_boxes_typed_as_characters_are_read_as_ticked_or_not(tmp_path: Path) -> None:
+    """Found by hunter-sheets10: a list copied from a Word or Google Docs checklist holds its boxes as
+    characters. 'Send?' = ☐ (unticked), □ or ✕ was ordered; 'Card Sent?' = ☐ or ❌ (not sent) was left out as
+    "sent already" (the person got no card). ☒ is Word's ticked box."""
+    rows = [("☑", "☐"), ("☐", ""), ("✕", ""), ("□", ""), ("☑", "☒"), ("☑", "❌"), ("☒", ""), ("☑", "☑")]
+    path = tmp_path / "checklist.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            ["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Send?", "Card Sent?"]
+        )
+        writer.writerows(
+            [f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "50", *cells]
+            for i, cells in enumerate(rows)
+        )
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == [3, 4, 5, 6, 9], skipped
+    assert skipped[6] == "the list says it was sent already (column 'Card Sent?': '☒')"

@@ -192,7 +192,9 @@ _SAYS_NO = re.compile(
     r"(?i)^\s*(?:no|n|false|0|ineligible|not\s+eligible|excl(?:uded?)?|removed?|skip(?:ped)?|cancell?ed|declined|"
     # ... or a cross, a thumbs down, a no entry sign, or no in other words ("Send?" = ❌, ✗, Nope: found by
     # hunter-sheets, each was ordered)
-    r"[❌✗✘✖🚫⛔👎].*|nope|nah|"
+    # ... or an empty check box typed as a character (☐, □: Word's and a Sheets template's unticked box) or a
+    # multiplication cross (✕): found by hunter-sheets10, each was ordered
+    r"[❌✗✘✖✕🚫⛔👎☐□▢⬜].*|nope|nah|"
     r"do\s*n[o']?t\b.*|don'?t\b.*"
     # ... or not yet, or not at all ("Approved" = Rejected, Pending review; "Send?" = Not yet, Hold, TBD;
     # "Active" = 0, Inactive: found by review11, each was ordered)
@@ -343,7 +345,7 @@ _SAYS_SENT = re.compile(
     # Issued, Activated: found by hunter-sheets6, each was ordered again)
     rf"|(?:{_ON_ITS_WAY}|(?:order\s+)?placed|submitted|paid|issued|activated)\b.*"
     # a tick: no word character follows it, so no \b either ("Done?" = ✓ was ordered again: hunter-sheets)
-    r"|[✓✔☑✅].*"
+    r"|[✓✔☑☒✅].*"  # ☒: Word's ticked box
     rf"|\d{{1,4}}[/.-]\d{{1,2}}(?:[/.-]\d{{1,4}})?\b.*|{_MONTH}\s*\d{{1,2}}\b.*|\d{{1,2}}[\s-]*{_MONTH}(?:\W.*)?)$"
 )
 # ... and in a column that only says whether it went out ("Card Sent", "Mailed"), anything but a no or a
@@ -375,5 +377,7 @@ _SENT_ON = frozenset(
 )  # fmt: skip
 _SAYS_SENT_ANYHOW = re.compile(
     r"(?i)^(?!\s*(?:(?:no|n|false|nope|non|nein|n[ãa]o|not|unsent|pending|waiting|queued|ready|needs?|tbd|to\s*do|todo|"
-    r"to\s+(?:be\s+)?sen[dt]|send|hold|in\s+progress)\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+)\s*$)\s*\S.*$"
+    r"to\s+(?:be\s+)?sen[dt]|send|hold|in\s+progress)\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|"
+    # ... an empty box or a cross is no either ('Card Sent?' = ☐ or ❌ read as sent: found by hunter-sheets10)
+    r"[❌✗✘✖✕🚫⛔👎☐□▢⬜].*)\s*$)\s*\S.*$"
 )

@@ -150,7 +150,7 @@ def refuse_colour_key(
 # A column with no header that ticks some rows and not others (Excel's checkboxes, TRUE / FALSE; 'x'; ✓): a
 # tick may pick the rows to send or mark those done, and ordering every row is wrong either way (found by
 # hunter-sheets4: each was ordered, Bob's unticked box too)
-_TICK = re.compile(r"(?i)\s*(?:true|x|✓|✔|☑|✅|✔️|yes|y)\s*")
+_TICK = re.compile(r"(?i)\s*(?:true|x|✓|✔|☑|☒|✅|✔️|yes|y)\s*")
 _NO_TICK = re.compile(r"(?i)\s*(?:false|no|n|)\s*")
 # The name a program gives a column that had no header: an Excel table's 'Column1', pandas' 'Unnamed: 8',
 # Access's and Power Query's 'F9' / 'Field9', a pivot's '(blank)', a dash (found by hunter-sheets5: a ticked

@@ -258,7 +258,7 @@ def _not_picked(
 # ... also with a remark after it ("Yes!", "x (per Sue)", "✓ Nov 3": found by review14, one such among the x's
 # read the column by its answers alone and every entrant was ordered)
 _TICKED = re.compile(
-    rf"(?i)\s*(?:(?:yes|y|x|true|1|ok|selected|send|winner|{OTHER_YES})(?:\s*[-–—:,.;!(].*)?|(?:✓|✔|☑|✅|✔️)(?:\W.*)?)\s*"
+    rf"(?i)\s*(?:(?:yes|y|x|true|1|ok|selected|send|winner|{OTHER_YES})(?:\s*[-–—:,.;!(].*)?|(?:✓|✔|☑|☒|✅|✔️)(?:\W.*)?)\s*"
 )
 
 
