@@ -352,6 +352,9 @@ def _reconcile(
         output = write_results(ledger, batch, validation, settings, catalog, paper=paper)
     except (OSError, BulkshipError) as exc:  # a full disk, a folder gone since the start
         output, not_written = None, workbook_not_written(ledger, batch, exc)
+    from .track import rewrite_corrected
+
+    rewrite_corrected(ledger, (batch,), api=settings.api_url, catalog=catalog)
     give_back_memory()
     result = result_from_ledger(ledger, batch, settings, output)
     result.notes.extend(held_notes(ledger, batch))

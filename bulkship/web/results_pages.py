@@ -16,6 +16,7 @@ from starlette.responses import FileResponse, Response
 from .. import api
 from ..errors import BulkshipError
 from ..ledger import Ledger
+from ..ledger.records import BILLED_ON_ORDER
 from ..reconcile.join import LedgerView, made_no_card, with_gone_note
 from ..reconcile.sheets import RowOutcome
 from ..runresult import (
@@ -151,7 +152,10 @@ def _rewritten(settings: Settings, batch: str) -> None:
     from ..track import rewrite_results
 
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        record, news = ledger.batch(batch), ledger.latest_event(batch, "status")
+        record = ledger.batch(batch)
+        # a status, or its money recorded anew (an order counted with an invoice another batch's shows too)
+        read = [ledger.latest_event(batch, kind) for kind in ("status", BILLED_ON_ORDER)]
+        news = max((e for e in read if e is not None), key=lambda e: e.at, default=None)
         if record is None or not record.output or news is None:
             return
         try:
