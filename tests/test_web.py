@@ -661,6 +661,11 @@ def test_a_due_batch_of_another_vendor_api_is_left_to_a_server_of_that_api(setti
         wait_until_finished(again, "mine")
     external = [li.external_id for o in sandbox_orders(settings) for li in o.line_items]
     assert len(external) == 25 == len(set(external))
+    with TestClient(create_app(other, resume=False), follow_redirects=True) as there:
+        page = there.get("/batches/mine/cost")
+    # said for the page, not 'run `bulkship run /.../uploads/<id>/anniversary.xlsx --batch mine` ...'
+    assert page.status_code == 409 and "only a bulkship server using that vendor sends it" in page.text
+    assert "bulkship run" not in page.text and "uploads" not in page.text
 
 
 def test_the_review_of_a_big_file_is_paged(client: TestClient, tmp_path: Path) -> None:

@@ -96,9 +96,29 @@ async def cost(request: Request) -> Response:
     except BulkshipError as exc:  # another run holds the ledger, the file repeats another batch...
         if isinstance(exc, BatchConflictError) and batch.refused_now != exc.message:  # said once per change
             await run_in_threadpool(state.record, web.settings, batch.name, "web_refused", error=exc.message)
+        exc = await run_in_threadpool(page_error, web.settings, batch.name, exc)
         return render(request, "problem.html", 409, batch=batch, error=exc)
     notes = (await run_in_threadpool(web.reviews.sheet, batch)).notices
     return render(request, "cost.html", batch=batch, view=view, counts=found.counts, error="", notes=notes)
+
+
+def page_error(settings: Settings, batch: str, exc: BulkshipError) -> BulkshipError:
+    """``exc`` as the page says it: a batch of another vendor API than this server's read 'run `bulkship run
+    /srv/.../uploads/<id>/list.csv --batch B` with --api-url ...', the command line's advice and the upload's
+    private path (found by hunter-web8)."""
+    if not state.for_another_vendor(settings, batch):  # (the refusal is a ConfigError or a conflict)
+        return exc
+    from ..batchapi import api_identity, describe_api
+
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        record = ledger.batch(batch)
+    theirs = describe_api(record.api) if record is not None and record.api else "another vendor API"
+    ours = describe_api(api_identity(settings))
+    return BatchConflictError(
+        f"Batch {batch}'s orders went to {theirs}, and this server sends to {ours}: only a bulkship server "
+        "using that vendor sends it, or asks about it. Nothing was sent or changed",
+        hint="open this batch on the page of the bulkship server that uses that vendor",
+    )
 
 
 async def confirm(request: Request) -> Response:

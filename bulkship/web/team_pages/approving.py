@@ -153,6 +153,7 @@ async def approval_page(request: Request) -> Response:
         found = await run_in_threadpool(web.reviews.review, batch)
         view = await run_in_threadpool(pages._plan, web, batch)
     except BulkshipError as exc:
+        exc = await run_in_threadpool(pages.page_error, web.settings, batch.name, exc)
         return pages.render(request, "problem.html", 409, batch=batch, error=exc)
     changed = ""
     if request.query_params.get("changed"):
