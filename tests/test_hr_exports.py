@@ -1183,3 +1183,29 @@ def test_a_report_listing_each_person_once_per_address_sends_none_of_their_rows(
     assert [line["PhysicalDeliveryAddress"]["Name"] for line in vendor_lines(isolated_data_dir)] == [
         "Bob Ray"
     ]
+
+
+@pytest.mark.parametrize(
+    "header", ["Preferred Address", "Address Preference", "Deliver To", "Shipping Preference"]
+)
+def test_a_column_choosing_the_work_address_is_not_sent_home_unsaid(tmp_path: Path, header: str) -> None:
+    """Found by hunter-sheets10: a list with Home and Work address columns and a 'Preferred Address' column
+    (Home / Work) was read by its home address for every row: Bob's 'Work' card went to his home, exit 0,
+    nothing said. bulkship reads one address group for all rows: a row choosing another is an error on it."""
+    path = tmp_path / "choice.csv"
+    path.write_text(
+        f"Name,{header},Home Address,Home City,Home State,Home ZIP,Work Address,Work City,Work State,Work ZIP,"
+        "Product,Amount\n"
+        "Ann Lee,Home,1 Main St,Boston,MA,02108,100 Corp Way,Cambridge,MA,02139,CVS,25\n"
+        "Bob Ray,Work,2 Main St,Boston,MA,02108,100 Corp Way,Cambridge,MA,02139,CVS,25\n"
+        "Cy Dunn,Office,3 Main St,Boston,MA,02108,100 Corp Way,Cambridge,MA,02139,CVS,25\n"
+        "Di Fox,,4 Main St,Boston,MA,02108,100 Corp Way,Cambridge,MA,02139,CVS,25\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["status"].tolist() == ["valid", "invalid", "invalid", "valid"]
+    errors = {p.row: p.message for p in result.problems if p.severity == "error"}
+    assert errors[3] == (
+        f"Row 3, column '{header}': 'Work' says this card goes to the work address, and bulkship sends it to "
+        f"'Home Address' (2 Main St). Write the address it goes to in 'Home Address' and the columns beside "
+        f"it, or clear '{header}'."
+    )

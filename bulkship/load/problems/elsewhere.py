@@ -64,4 +64,51 @@ def _elsewhere_problems(
                 f"it goes to in the row, and clear '{header}' (or write {other})."
             )
             problems.append(Problem(int(row), "address1", typed, "error", message, "Sent elsewhere"))
+    return problems + _other_address_chosen(body, column_map, not_judged)
+
+
+# A column choosing which of the person's addresses the card goes to ('Preferred Address' = Work beside Home
+# and Work address columns): bulkship reads one address group for every row (found by hunter-sheets10: Bob's
+# 'Work' went to his home, exit 0)
+_CHOICE = re.compile(
+    r"(?i)^\W*(?:(?:preferred|default)\s+(?:shipping\s+|mailing\s+|delivery\s+)?address|"
+    r"(?:shipping\s+|mailing\s+|delivery\s+)?address\s+(?:preference|pref|choice|to\s+use|for\s+(?:the\s+)?"
+    r"(?:gift|card|delivery|shipping))|(?:deliver|send|ship|mail)(?:ing)?\s+(?:to|address)|"
+    r"(?:ship|mail|delivery|shipping|mailing)\s+(?:preference|location)|preferred\s+(?:location|delivery))\W*$"
+)
+_PLACES = {
+    **dict.fromkeys(("home", "residence", "residential", "personal", "house"), "home"),
+    **dict.fromkeys(("work", "office", "business", "company", "corporate", "workplace"), "work"),
+}
+_PLACE = re.compile(r"(?i)\s*(?P<place>[a-z]+)(?:\s+(?:address|addr\.?))?\s*")
+
+
+def _other_address_chosen(
+    body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]
+) -> list[Problem]:
+    """A row whose address-choice column (one nothing else reads) names a place ('Work') other than the one
+    the street read is headed by ('Home Address'): an error for a person to settle."""
+    street = next((h for h, field in column_map.items() if field == "address1"), None)
+    if street is None:
+        return []
+    used = {_PLACES[w] for w in _words(str(street)) if w in _PLACES}
+    if len(used) != 1:
+        return []
+    problems = []
+    for header in body.columns:
+        if header in column_map or not _CHOICE.match(str(header)):
+            continue
+        answers = body[header].astype(str)
+        for row, answer in answers.items():
+            found = _PLACE.fullmatch(answer)
+            place = _PLACES.get(found["place"].lower()) if found else None
+            if place is None or place in used or int(row) in not_judged:
+                continue
+            typed = str(body.at[row, street]).strip()
+            message = (
+                f"Row {row}, column '{header}': '{answer.strip()}' says this card goes to the {place} "
+                f"address, and bulkship sends it to '{street}' ({_short(typed)}). Write the address it goes "
+                f"to in '{street}' and the columns beside it, or clear '{header}'."
+            )
+            problems.append(Problem(int(row), "address1", typed, "error", message, "Sent elsewhere"))
     return problems
