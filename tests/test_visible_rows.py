@@ -2853,3 +2853,26 @@ def test_check_boxes_typed_as_characters_are_read_as_ticked_or_not(tmp_path: Pat
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
     assert sorted(skipped) == [3, 4, 5, 6, 9], skipped
     assert skipped[6] == "the list says it was sent already (column 'Card Sent?': '☒')"
+
+
+def test_a_note_saying_whose_decision_it_is_not_to_send_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by review24: 'Do not send per HR', 'Terminated per HR', 'Removed per manager', 'On hold per
+    legal' were each ordered (validate: 3 valid), as if the list had said nothing; 'Do not send to office
+    per employee - home only' and 'Left voicemail per HR' still send."""
+    over = [
+        "Do not send to office per employee - home only",
+        "Left voicemail per HR",
+        "Hold per legal - cleared",
+    ]
+    held = ["Do not send per HR", "Terminated per HR", "Removed per manager", "On hold per legal",
+            "Cancelled as per HR", "DNS per Jo"]  # fmt: skip
+    path = tmp_path / "notes.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+        writer.writerows(
+            [f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "50", note]
+            for i, note in enumerate(over + held)
+        )
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == list(range(2 + len(over), 2 + len(over) + len(held))), skipped

@@ -41,7 +41,8 @@ _NOTE_SAYS_NO = re.compile(
     r"deceased|passed\s+away|left(?:\s+(?:the\s+)?(?:company|co))?|terminated|termed|resigned|duplicate|dupe?|void(?:ed)?|"
     r"no\s+(?:gift|card)|not\s+(?:sending|eligible|to\s+(?:send|be\s+sent))|ineligible|opt(?:ed)?[\s-]*out|"
     r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold|skip)"
-    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:until|till|pending|awaiting)\s+(?!"
+    # ... or whose say it is ("Do not send per HR", "Terminated per HR": found by review24, each was ordered)
+    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:as\s+)?per\s.*|\s(?:until|till|pending|awaiting)\s+(?!"
     + _A_DATE
     + r").*)"
     r"|^\s*(?:already\s+(?:sent|received|ordered|mailed|shipped)|(?:sent|received)\s+already)"
