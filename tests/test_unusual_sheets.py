@@ -776,6 +776,25 @@ def test_an_excel_error_saved_as_text_in_a_csv_is_no_name_nor_street(
     assert [li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()] == ["Cid Poe"]
 
 
+def test_google_sheets_own_formula_error_saved_in_a_csv_is_never_printed_on_the_parcel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets10: a Google Sheets CSV download holds '#ERROR!' where a formula did not parse
+    (Excel has no such error): as the Company it was printed on line 2 of Ann's parcel, exit 0."""
+    path = tmp_path / "sheets.csv"
+    path.write_text(
+        "Name,Company,Address,City,State,ZIP,Product,Value\n"
+        "Ann Lee,#ERROR!,1 Main St,Boston,MA,02134,CVS,25\n"
+        "Cid Poe,,3 Elm St,Boston,MA,02134,CVS,25\n"
+    )
+    code, data, _ = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 1, 1)
+    assert [p["message"] for p in data["problems"]] == [
+        "Row 2, column 'Company': holds #ERROR!, the error a failed formula shows (saved as text), where a "
+        "value was expected; type the value itself."
+    ]
+
+
 def _eligible_by_formula(path: Path, writer: str) -> Path:
     """A list whose 'Eligible' column is a formula (Yes from 10 years of service), as a program writes it: no
     result kept (openpyxl; Apache POI, no value element and nothing asked) or a 0 in its place (XlsxWriter),

@@ -283,10 +283,11 @@ def _formula_text_problems(
 
 
 # What Excel shows for a failed formula, saved as text: a CSV saved from a sheet whose VLOOKUP failed holds
-# "#N/A" where the name was (found by hunter-sheets: a card went to "Aisha #VALUE!")
+# "#N/A" where the name was (found by hunter-sheets: a card went to "Aisha #VALUE!"); and Google Sheets' own
+# "#ERROR!" (a formula it cannot parse: printed on line 2 of a parcel, found by hunter-sheets10)
 _ERROR_TEXT = re.compile(
     r"\s*#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|"
-    r"GETTING_DATA)\s*"
+    r"GETTING_DATA|ERROR!)\s*"
 )
 
 # The fields any text passes (an Employee ID "#N/A" went to the vendor as the row's reference)
