@@ -349,6 +349,9 @@ class VendorOrder:
     unproven_discount: Decimal = Decimal(0)
     # every card shown at 0.00 and no total: not priced yet (client.parse), its costs read as none shown
     unpriced: bool = False
+    # its lines come in pages and this answer shows some of them only (client.parse.lines_partial): a line
+    # not shown proves nothing, and its own total covers lines not shown
+    lines_partial: bool = False
 
     @property
     def cost(self) -> Decimal:
