@@ -2876,3 +2876,20 @@ def test_a_note_saying_whose_decision_it_is_not_to_send_leaves_the_row_out(tmp_p
         )
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
     assert sorted(skipped) == list(range(2 + len(over), 2 + len(over) + len(held))), skipped
+
+
+def test_a_crossed_box_down_a_column_of_ticked_boxes_says_no(tmp_path: Path) -> None:
+    """Found by review24: 'Send?' = ☑ on some rows and ☒ on the others (yes and no as a form writes them)
+    ordered every row; the ☒ rows are now left out. A column of ☒ and empty cells (Word's checklist) still
+    sends its ☒ rows."""
+    path = tmp_path / "boxes.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Send?", "Picked"])
+        writer.writerows(
+            [f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "50", send, picked]
+            for i, (send, picked) in enumerate([("☑", "☒"), ("☒", "☒"), ("☑", ""), ("☒ ", "☒")])
+        )
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == [3, 4, 5], skipped
+    assert "'Send?': '☒'" in skipped[3] and "'Picked' ticks the rows to send" in skipped[4], skipped

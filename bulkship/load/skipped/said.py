@@ -196,6 +196,8 @@ def _said_not_to_send(
         typed, column = column, _dittos_filled(column)
         why = _SAYS_SENT_ALREADY if key in _SENT_FLAGS or key in _SENT_ON else _SAYS_NOT_TO_SEND
         said = column.str.match(says)
+        if says is _SAYS_NO:  # '☒' down a column of '☑': the crossed box is the no (found by review24)
+            said |= _crossed_beside_ticks(column)
         not_sent = None
         if key in _CARD_STATUS:  # "Gift Status" = Cancelled, Declined, On hold (found by review11: ordered)
             not_sent = column.str.match(_SAYS_GONE) & ~said
@@ -219,6 +221,17 @@ def _said_not_to_send(
                 cell += f", the same as above: '{column[row].strip()}'"
             found.setdefault(int(row), f"{reason} (column '{header}': {cell})")
     return found
+
+
+def _crossed_beside_ticks(column: pd.Series) -> pd.Series:
+    """The cells of a crossed box ('☒', Word's ticked box) in a column that ticks its other rows ('☑', '✓')
+    and has no empty box ('☐': then the cross is the tick): there the cross says no. 'Send?' = ☑ / ☒
+    ordered every row (found by review24)."""
+    text = column.str.strip()
+    crossed = text.str.fullmatch(r"☒\W*")
+    if not crossed.any() or not text.str.match(r"[✓✔☑✅]").any() or text.str.match(r"[☐□▢⬜]").any():
+        return crossed & False
+    return crossed
 
 
 _DITTO = re.compile(rf"(?i)\s*(?:{DITTO})\s*")
