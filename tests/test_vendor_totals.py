@@ -931,3 +931,20 @@ def test_an_order_whose_lines_come_in_pages_keeps_the_rows_it_does_not_show(
     report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
     assert not report.matches and "some of their lines only" in report.list_incomplete, report
     assert not report.mismatches, report.mismatches
+
+
+def test_a_created_order_whose_answer_shows_some_of_its_lines_in_pages_orders_every_row(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor10: the create's answer (201) and the reads showing the order's lines in pages,
+    2 of 4: the run said 'created, some lines need review', 2 rows 'in doubt'. Our payload was created: the
+    rows on the pages not shown are ordered at their planned cost, never sent again."""
+
+    def paged(order: dict[str, Any]) -> None:
+        lines = order.pop(key_of(order, "LineItems"))
+        order["LineItems"] = {"Data": lines[:2], "Page": 1, "PageSize": 2, "TotalCount": len(lines)}
+
+    vendor.rewrite = orders_rewritten(paged, reads_only=False)
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert (result.ordered_rows, result.review_rows, result.total_cost) == (4, 0, Decimal("100.00")), result
+    assert len(vendor.posts()) == 1

@@ -121,7 +121,7 @@ class _Answers(_Conflicts):
             return None
         if created and _shows_fewer(rows, vendor_order):
             vendor_order = await self._read_again(vendor_order, order.po_number)
-            if _shows_fewer(rows, vendor_order):
+            if _shows_fewer(rows, vendor_order) and not vendor_order.lines_partial:
                 await self._created_without_some(order, rows, vendor_order)
                 return None
         vendor_order = unprefixed(vendor_order, line_items(order))  # 'ACME-K1' echoed for the K1 sent
@@ -132,7 +132,11 @@ class _Answers(_Conflicts):
             costs = [r.cost for r in rows]
             items = _sent_items(order, rows)
             matches = match_created(ids, vendor_order, items, costs)
-            if vendor_order.line_items and None in matches:
+            if (
+                vendor_order.line_items
+                and None in matches
+                and not _rest_on_other_pages(vendor_order, matches)
+            ):
                 await self._created_unproven(order, rows, vendor_order, matches)
                 return None
             # a line echoing the row's ExternalId with another card or amount (found by hunter-vendor3: the
@@ -304,3 +308,12 @@ class _Answers(_Conflicts):
             await self._follow_up(order, rows, good)
         for line in apart:
             await self._follow_up(order, rows, [line])
+
+
+def _rest_on_other_pages(vendor_order: VendorOrder, matches: list[Any]) -> bool:
+    """Whether the rows the created order does not show are on pages of its lines the answer does not
+    hold (client.parse.lines_partial), every line it shows tied to a row: our payload was created (201), so
+    they are ordered, at their planned cost, as when it shows no line at all. Put in review, the 2 rows of
+    a second page read 'in doubt', the batch 'needs attention' (found by hunter-vendor10)."""
+    tied = sum(1 for line in matches if line is not None)
+    return vendor_order.lines_partial and tied == len(vendor_order.card_lines)
