@@ -2822,7 +2822,7 @@ def test_a_ditto_mark_under_a_no_leaves_its_row_out_too(tmp_path: Path) -> None:
     and the reason shows both."""
     path = tmp_path / "typed.csv"
     rows = [("No", ""), ('"', ""), ("〃", ""), ("Yes", "Do not send - contractor"), ("Yes", '"'),
-            ("Yes", "ditto"), ("Yes", ""), ("ditto", "")]  # fmt: skip
+            ("Yes", "ditto"), ("Yes", ""), ("ditto", ""), ("No", ""), ("同上", ""), ("Ídem", "")]  # fmt: skip
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Send?", "Notes"])
@@ -2831,7 +2831,7 @@ def test_a_ditto_mark_under_a_no_leaves_its_row_out_too(tmp_path: Path) -> None:
             for i, cells in enumerate(rows)
         )
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
-    assert sorted(skipped) == [2, 3, 4, 5, 6, 7], skipped
+    assert sorted(skipped) == [2, 3, 4, 5, 6, 7, 10, 11, 12], skipped
     assert skipped[4] == "the list says not to send it (column 'Send?': '〃', the same as above: 'No')"
 
 

@@ -359,8 +359,9 @@ def zips(zip_column: pd.Series, state_column: pd.Series) -> tuple[pd.Series, ...
 
 # "The same as the row above": a ditto mark ('"', as typed in Japan '〃', made curly by autocorrect '”', two
 # apostrophes) or its words. '〃' on line 2 and '"' as the Company were printed on the parcel (found by
-# hunter-sheets10)
-DITTO = r"[\"“”„‟″〃״ˮ](?:\s*[\"“”„‟″〃״ˮ])*|'{2,}|[‘’]{2,}|ditto|(?:same\s+)?as\s+above|same"
+# hunter-sheets10); and the word in other languages: Japanese and Chinese '同上', the Latin 'idem' of Spanish,
+# French and Italian lists
+DITTO = r"[\"“”„‟″〃״ˮ](?:\s*[\"“”„‟″〃״ˮ])*|'{2,}|[‘’]{2,}|ditto|(?:same\s+)?as\s+above|same|同上|[ií]dem\.?"
 
 
 # A cell marked empty in brackets: an Excel pivot table's '(blank)', '(empty)', '[blank]', '<none>'
