@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,12 @@ sys.meta_path.insert(0, _CtrlC())
 """
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    # a suite started in the background by a shell ('pytest &') ignores SIGINT, and its children would too:
+    # Python then never turns Ctrl-C into KeyboardInterrupt, and the child simply runs on
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("started_as", ["bulkship", "python -m bulkship"])
 def test_ctrl_c_while_bulkship_is_still_loading_is_one_line_not_a_traceback(
     tmp_path, isolated_data_dir, started_as
@@ -62,6 +69,7 @@ def test_ctrl_c_while_bulkship_is_still_loading_is_one_line_not_a_traceback(
         text=True,
         env={**os.environ, "PYTHONPATH": path},
         timeout=120,
+        preexec_fn=_ctrl_c_as_at_a_terminal,
     )
     said = done.stderr.strip().splitlines()
     assert done.returncode == 130, done.stderr
