@@ -33,6 +33,7 @@ from .outcome import (
     made_no_card,
     money_bucket,
     outcome_from_ledger,
+    row_standing,
     row_status,
     waits_in_created_order,
 )
@@ -107,6 +108,7 @@ __all__ = [
     "outcome_from_ledger",
     "recipient_sent",
     "record_prices",
+    "row_standing",
     "row_status",
     "run_info",
     "waits_in_created_order",

@@ -194,6 +194,14 @@ def row_money(
     return bucket, Breakdown(total=record.cost, face_value=line.value * line.quantity if line else Decimal(0))
 
 
+def row_standing(record: RowRecord, order: OrderRecord | None) -> tuple[str, str, Decimal | None]:
+    """The row's status, money bucket and cost as its outcome has them (:func:`outcome_from_ledger`), without
+    its line or note: what a page counts and adds up over every row of a batch (they must agree:
+    tests/test_results_page_counts.py)."""
+    bucket = money_bucket(record, order)
+    return row_status(record, order), bucket, record.cost if bucket else None
+
+
 def outcome_from_ledger(
     row: int,
     record: RowRecord,
