@@ -183,7 +183,14 @@ def test_a_batch_another_process_is_sending_on_a_postgresql_ledger_reads_sending
     with Ledger.open(pg_url, batch="gifts") as ledger:  # the batch's lock, as a run holds it while it sends
         ledger.mark_sending(ledger.orders("gifts")[0].po_number)
         assert words() == {"gifts": "sending"}
+        # its rows on their way are not said 'in doubt' (sent, the answer lost) in the table either
+        # (hunter-web8's leftover)
+        assert main(["status"]) == 0
+        table = capsys.readouterr().out
+        assert "2 being sent" in table and "50.00 (being sent)" in table and "in doubt" not in table
     assert words() == {"gifts": "needs attention"}  # left sending, nobody sending it: in doubt
+    assert main(["status"]) == 0
+    assert "2 in doubt" in capsys.readouterr().out
 
 
 def test_the_pages_of_a_batch_the_command_line_is_sending_on_a_postgresql_ledger_say_it_is_being_sent(
@@ -214,6 +221,11 @@ def test_the_pages_of_a_batch_the_command_line_is_sending_on_a_postgresql_ledger
                 # its money on the way is not said lost (hunter-web7's leftover, found again by hunter-web8)
                 assert "being sent (its orders are going to the vendor now" in results
                 assert "the vendor&#39;s answer was lost" not in results
+                # nor its rows' status, their count or the tab filtering them (hunter-web8's leftover)
+                rows = re.findall(r'<td class="num">\d+</td><td>([^<]*)</td>', results)
+                assert rows and set(rows) <= {"being sent", "planned"} and "being sent" in rows
+                assert re.search(r"<strong>\d+</strong> being sent</li>", results)
+                assert ">being sent</a>" in results and ">in doubt<" not in results
                 listed = client.get("/").text
                 assert "being sent" in listed and "in doubt</small>" not in listed
             # nobody sends it any more, an order left sending: in doubt, asked about from its cost page

@@ -244,14 +244,32 @@ def status_command(
     for s in summaries:
         table.add_row(
             s["batch"], s["state"], Path(s["input_file"]).name, str(s["rows"]),
-            ", ".join(f"{n} {k}" for k, n in s["by_status"].items()), _orders_cell(s),
-            _money_cell(s["money"]["charged"]), _money_cell(s["money"]["in_doubt"]),
+            _by_status_cell(s), _orders_cell(s),
+            _money_cell(s["money"]["charged"]), _in_doubt_cell(s),
             _money_cell(s["money"]["to_send"]), s["output"] or "",
         )  # fmt: skip
     out = plain_console()
     if not out.is_terminal:  # piped or redirected: do not squeeze the table into 80 columns
         out = plain_console(PIPED_WIDTH)
     out.print(table)
+
+
+def _by_status_cell(summary: dict[str, Any]) -> str:
+    """Rows by status; while a run sends the batch, the rows of its orders on their way read 'being sent':
+    they read 'in doubt' (sent, the answer lost: re-run the same command), which a second run of the command
+    cannot settle while the first holds the batch (hunter-web8's leftover)."""
+    sending = summary["state"] == "sending"
+    return ", ".join(
+        f"{n} {'being sent' if sending and k == 'in doubt' else k}" for k, n in summary["by_status"].items()
+    )
+
+
+def _in_doubt_cell(summary: dict[str, Any]) -> str:
+    """Money in doubt; while a run sends the batch, it is the money on its way (said so)."""
+    cell = _money_cell(summary["money"]["in_doubt"])
+    if summary["state"] == "sending" and Decimal(summary["money"]["in_doubt"]["total"]):
+        return f"{cell} (being sent)"
+    return cell
 
 
 def _orders_cell(summary: dict[str, Any]) -> str:
