@@ -285,3 +285,35 @@ def test_amounts_edited_after_a_lost_ledger_can_be_settled_as_the_vendor_holds_t
     assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
     assert result.total_cost == 100  # 25 + 50 + 25 as the vendor holds them, not 200 as the file now reads
     vendor.close()
+
+
+def test_a_new_ledger_holds_rows_an_order_showing_its_lines_in_pages_may_hold(tmp_path: Path) -> None:
+    """Found by hunter-vendor11: a list sent from a ledger since lost, the vendor answering its order's
+    lines in pages ('LineItems': {'Data': [2 lines], 'TotalCount': 4}): since 9988742 (such an order's
+    total is not read beside the lines shown) the new ledger tied E1 and E2 and sent E3 and E4 again in
+    BS-STAFF-0002, a second card each. Rows found on no order wait for review when an order of the batch
+    shows its lines in part."""
+    from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+
+    from bulkship import api
+
+    def paged(order: dict[str, Any]) -> None:
+        lines = order.pop(key_of(order, "LineItems"))
+        order["LineItems"] = {"Data": lines[:2], "Page": 1, "PageSize": 2, "TotalCount": len(lines)}
+
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path / "old", [1, 2, 3, 4])
+        vendor.rewrite = orders_rewritten(paged)
+        result = place(vendor, tmp_path / "new", [1, 2, 3, 4])
+        assert len(vendor.orders()) == 1 and vendor.external_ids() == ["E1", "E2", "E3", "E4"]
+        (status,) = api.status(vendor.settings(tmp_path / "new"), "staff")
+        assert status["by_status"] == {"pending": 2, "needs review": 2}, status["by_status"]
+        assert (status["ordered_cost"], status["in_doubt_cost"]) == ("50.00", "50.00"), status
+        assert any("shows some of its lines only" in e for e in _errors(vendor.settings(tmp_path / "new"))), (
+            result.notes
+        )
+
+
+def _errors(settings: Settings) -> list[str]:
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        return [r.error or "" for r in ledger.batch_rows("staff", current_only=True)]

@@ -167,17 +167,35 @@ def _valid_lines(validation: ValidationResult, catalog: Catalog, batch: str) -> 
 
 
 def _hold_if_lines_unshown(
-    tally: _Tally, in_scope: Sequence[VendorOrder], lines: Sequence[PlannedLine]
+    tally: _Tally,
+    in_scope: Sequence[VendorOrder],
+    lines: Sequence[PlannedLine],
+    *,
+    elsewhere: Sequence[VendorOrder] = (),
 ) -> None:
     """Rows found on none of the batch's orders wait for a person when one of those orders charges beyond
     the card lines it shows at least what one of them costs: its reads may leave lines out (found by
     hunter-vendor5: a new ledger, the vendor showing 2 of BS-LOST-0001's 4 lines beside its total of 100.00,
     sent L3 and L4 again in BS-LOST-0002, a second card each). Shipping billed on an order (less than any
-    card) holds nothing."""
+    card) holds nothing. An order of the batch, or one elsewhere holding its rows, showing its lines in part
+    (pages not sent) holds them too."""
     untied = [ln for ln in lines if ln.fingerprint not in tally.taken]
     if not untied:
         return
     cheapest = min(ln.cost for ln in untied)
+    for order in [*in_scope, *elsewhere]:
+        if order.lines_partial:
+            # its lines come in pages, some shown (client.parse.lines_partial), its total not read beside
+            # them: a row may be on a page not shown (found by hunter-vendor11: since 9988742 they were
+            # sent again, a second card each)
+            why = (
+                f"the vendor's order {order.po_number} shows some of its lines only ({len(order.line_items)} "
+                "shown, the others on pages of its answer it did not send): it may hold this row's card on "
+                "a line not shown"
+            )
+            for line in untied:
+                tally.hold(line, order.po_number, why)
+            return
     for order in in_scope:
         cards = order.card_lines
         if order.total is None or any(li.cost is None for li in cards):
@@ -260,7 +278,7 @@ async def rebuild_from_vendor(
     sent_not_valid = _not_valid_at_the_vendor(validation, in_scope, tally)
     if sent_not_valid:
         _refuse_rows_not_valid_at_the_vendor(batch, sent_not_valid)
-    _hold_if_lines_unshown(tally, in_scope, lines)
+    _hold_if_lines_unshown(tally, in_scope, lines, elsewhere=elsewhere)
     if not listing.complete and in_scope:
         why = (
             f"the vendor holds orders of this batch ({in_scope[0].po_number}...) but its order list "
