@@ -1186,7 +1186,7 @@ def test_a_report_listing_each_person_once_per_address_sends_none_of_their_rows(
 
 
 @pytest.mark.parametrize(
-    "header", ["Preferred Address", "Address Preference", "Deliver To", "Shipping Preference"]
+    "header", ["Preferred Address", "Address Preference", "Deliver To", "Shipping Preference", "Mail To"]
 )
 def test_a_column_choosing_the_work_address_is_not_sent_home_unsaid(tmp_path: Path, header: str) -> None:
     """Found by hunter-sheets10: a list with Home and Work address columns and a 'Preferred Address' column

@@ -20,6 +20,7 @@ import pandas as pd
 from ..columns import ColumnMapping
 from ..program import ProgramSettings
 from ..schema import header_key
+from .places import place_named
 
 SAMPLE_ROWS = 200
 MIN_FILLED = 3  # fewer filled cells say too little to set a column aside
@@ -80,10 +81,20 @@ def set_aside_mail_answers(mapping: ColumnMapping, body: pd.DataFrame, program: 
     if "email" in program.columns:
         return []
     header = next((h for h, field in mapping.column_map.items() if field == "email"), None)
-    if header is None or header_key(header) not in _MAIL_QUESTION:
+    if header is None:
         return []
     cells = body[header].fillna("").astype(str).str.strip()
     if cells.str.contains("@", regex=False).any() or not cells.ne("").any():
+        return []
+    filled = cells[cells.ne("")]
+    if all(place_named(cell) for cell in filled.unique()):  # 'Mail To' = Home / Work (hunter-sheets10)
+        letter = _unmap(mapping, header, "names Home or Work: read as the address each card goes to")
+        return [
+            f"Column '{header}' ({letter}) is not read as Email: its cells name a place "
+            f"({', '.join(repr(c) for c in list(dict.fromkeys(filled))[:SHOWN_VALUES])}), not an email "
+            "address; a row choosing an address other than the one read is an error on that row."
+        ]
+    if header_key(header) not in _MAIL_QUESTION:
         return []
     letter = _unmap(mapping, header, "holds no email address: read as whether to mail each row's card")
     return [

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ...columns import _words
 from ...models import Problem
+from ..places import _PLACES, place_named
 from ..skipped import _short
 
 # 'Ship to manager?', 'Send card to office (Y/N)', 'Deliver to HR', 'Gift to manager?': what follows 'to' is
@@ -76,11 +77,6 @@ _CHOICE = re.compile(
     r"(?:gift|card|delivery|shipping))|(?:deliver|send|ship|mail)(?:ing)?\s+(?:to|address)|"
     r"(?:ship|mail|delivery|shipping|mailing)\s+(?:preference|location)|preferred\s+(?:location|delivery))\W*$"
 )
-_PLACES = {
-    **dict.fromkeys(("home", "residence", "residential", "personal", "house"), "home"),
-    **dict.fromkeys(("work", "office", "business", "company", "corporate", "workplace"), "work"),
-}
-_PLACE = re.compile(r"(?i)\s*(?P<place>[a-z]+)(?:\s+(?:address|addr\.?))?\s*")
 
 
 def _other_address_chosen(
@@ -100,8 +96,7 @@ def _other_address_chosen(
             continue
         answers = body[header].astype(str)
         for row, answer in answers.items():
-            found = _PLACE.fullmatch(answer)
-            place = _PLACES.get(found["place"].lower()) if found else None
+            place = place_named(answer)
             if place is None or place in used or int(row) in not_judged:
                 continue
             typed = str(body.at[row, street]).strip()
