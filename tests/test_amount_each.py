@@ -96,3 +96,34 @@ def test_another_figure_per_card_is_no_card_value(
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "o")]) == 0
     capsys.readouterr()
     assert _sent() == [("Ann Lee", 25.0, 1)]
+
+
+def test_a_quantity_beside_a_plain_amount_says_how_many_cards_of_what_before_the_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Qty' 2 beside 'Amount' 50 (a hunter-sheets10 leftover): two cards of 50, 100.00, or 50 for the row?
+    The plan said only 'Cards 3 | 125.00' for a list adding up 75. It now names each such row's cards and
+    what they come to before 'Send these orders?', and nothing is sent on a No; a header of one card's
+    value ('Card Value') or a Total column beside it says it already: no word."""
+    path = tmp_path / "gifts.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Qty,Amount\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,2,50\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,CVS,1,25\n"
+    )
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("n\n"))
+    assert main(["run", str(path), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    said = " ".join(err.split())
+    assert "row 2 (Ann Lee): 2 cards of 50.00 = 100.00" in said
+    assert "reads 'Amount' as one card's value and 'Qty' as the number of cards" in said
+    assert said.index("2 cards of 50.00") < said.index("Send these orders?")
+    assert _sent() == []
+    for header, extra in (("Card Value", ""), ("Amount", ",Total")):
+        other = tmp_path / f"{header}{extra}.csv".replace(" ", "_").replace(",", "")
+        other.write_text(
+            f"Name,Address,City,State,ZIP,Product,Qty,{header}{extra}\n"
+            f"Ann Lee,1 Main St,Boston,MA,02108,CVS,2,50{',100' if extra else ''}\n"
+        )
+        assert main(["validate", str(other), "--json", "--out", str(tmp_path / "out")]) == 0
+        assert not [n for n in json.loads(capsys.readouterr().out)["notices"] if "more than one card" in n]

@@ -53,6 +53,7 @@ from .problems import (
     _struck_cell_problems,
     _struck_text_problems,
     _total_problems,
+    many_cards_notice,
     notes_on_cells,
 )
 from .savedfrom import refuse_rows_hidden_beside
@@ -232,6 +233,7 @@ def _to_loaded_sheet(
             mapping, values_of, contract, _country_names(), source, frozenset(program.columns)
         ),
         *_skip_notices(skipped, program),
+        *many_cards_notice(body, column_map, not_judged),
     ]
     cell_types = _cell_types(grid, body, keep, headers, column_map)
     return LoadedSheet(

@@ -24,7 +24,7 @@ from .cells import (
 )
 from .continued import _continued_problems
 from .corrections import _correction_problems
-from .each import _each_problems
+from .each import _each_problems, many_cards_notice
 from .elsewhere import _elsewhere_problems
 from .leftoff import _left_off_problems
 from .notenames import _note_names_problems
@@ -63,5 +63,6 @@ __all__ = [
     "_struck_cell_problems",
     "_struck_text_problems",
     "_total_problems",
+    "many_cards_notice",
     "notes_on_cells",
 ]

@@ -71,3 +71,51 @@ def _money(text: object) -> Decimal | None:
         return read_amount(str(text)) if str(text).strip() else None
     except AmountError:
         return None
+
+
+# A value header that names one card's amount by itself ('Card Value', 'Denomination', 'Face Value'): a
+# quantity beside it is plainly that many cards of it
+_ONE_CARD_WORDS = frozenset({"card", "cards", "denomination", "face", "each", "ea", "per", "unit"})
+_TOTAL_WORDS = frozenset({"total", "totals", "subtotal", "sum"})
+SHOWN_MANY = 5  # rows named in the notice; the rest are counted
+
+
+def many_cards_notice(body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]) -> list[str]:
+    """Rows ordering more than one card of the amount of a column whose header says nothing of one card
+    ('Qty' 2 beside 'Amount' 50): bulkship orders 2 cards of 50 (100.00), while a list meaning the row's
+    total adds up 50. Which the list means, only its maker knows: said with the plan, before anything is
+    sent, naming each such row's cards and what they come to (a hunter-sheets10 leftover). A header naming
+    one card's amount, a one-card or total column beside it (checked row by row), says it already."""
+    fed = {field: header for header, field in column_map.items()}
+    value, quantity = fed.get("value"), fed.get("quantity")
+    if value is None or quantity is None:
+        return []
+    if set(re.findall(r"[a-z]+", str(value).lower())) & _ONE_CARD_WORDS or _EACH.search(str(value)):
+        return []
+    if any(
+        h not in column_map
+        and (_one_card_amount(str(h)) or set(re.findall(r"[a-z]+", str(h).lower())) & _TOTAL_WORDS)
+        for h in body.columns
+    ):
+        return []
+    who = [fed[f] for f in ("name", "first_name", "last_name") if f in fed]
+    many: list[str] = []
+    for row in body.index:
+        amount, count = _money(body.at[row, value]), _money(body.at[row, quantity])
+        if row in not_judged or amount is None or count is None or count <= 1 or count != int(count):
+            continue
+        name = " ".join(str(body.at[row, h]).strip() for h in who if str(body.at[row, h]).strip())
+        many.append(
+            f"row {row}{f' ({name})' if name else ''}: {int(count)} cards of {amount:.2f} = "
+            f"{amount * int(count):.2f}"
+        )
+    if not many:
+        return []
+    shown = "; ".join(many[:SHOWN_MANY]) + (
+        f"; and {len(many) - SHOWN_MANY} more" if len(many) > SHOWN_MANY else ""
+    )
+    return [
+        f"{len(many)} row(s) order more than one card, each card at the row's '{value}': {shown}. bulkship "
+        f"reads '{value}' as one card's value and '{quantity}' as the number of cards. If '{value}' is what "
+        f"a row gets in all, write one card's value there instead (or make '{quantity}' 1)."
+    ]
