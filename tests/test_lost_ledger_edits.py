@@ -317,3 +317,35 @@ def test_a_new_ledger_holds_rows_an_order_showing_its_lines_in_pages_may_hold(tm
 def _errors(settings: Settings) -> list[str]:
     with Ledger.open(settings.ledger, lock=False) as ledger:
         return [r.error or "" for r in ledger.batch_rows("staff", current_only=True)]
+
+
+def test_a_409_whose_original_shows_its_lines_in_pages_sends_no_row_of_it_again(tmp_path: Path) -> None:
+    """Found by hunter-vendor11: a plan kept in this ledger (refused by --max-total), the same list sent from
+    another machine meanwhile, the vendor answering the order's lines in pages (2 of 4): the 409 for
+    BS-STAFF-0001 found E1 and E2 on its original and, E3 and E4 on no order it showed, sent them again in
+    BS-STAFF-0001-R1, a second card each. Rows an order shown in part may hold wait for review."""
+    from decimal import Decimal
+
+    from support import write_sheet
+    from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+
+    from bulkship import api
+    from bulkship.errors import SpendLimitError
+
+    def paged(order: dict[str, Any]) -> None:
+        lines = order.pop(key_of(order, "LineItems"))
+        order["LineItems"] = {"Data": lines[:2], "Page": 1, "PageSize": 2, "TotalCount": len(lines)}
+
+    with VendorProxy(tmp_path) as vendor:
+        here = tmp_path / "here"
+        here.mkdir()
+        sheet = write_sheet(here / "staff.csv", [1, 2, 3, 4])
+        settings = vendor.settings(here)
+        with pytest.raises(SpendLimitError):
+            run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_total=Decimal(10))
+        place(vendor, tmp_path / "elsewhere", [1, 2, 3, 4])
+        vendor.rewrite = orders_rewritten(paged, reads_only=False)
+        run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory)
+        assert len(vendor.orders()) == 1 and vendor.external_ids() == ["E1", "E2", "E3", "E4"]
+        (status,) = api.status(settings, "staff")
+        assert status["by_status"] == {"pending": 2, "needs review": 2}, status["by_status"]

@@ -98,6 +98,12 @@ class _Conflicts(_Base):
         if not any(li.external_id for li in vendor_order.line_items):
             note += " (it shows no ExternalIds to tie its lines to rows)"
             return matches, [], review + unmatched, note
+        if vendor_order.lines_partial:  # this row may be on a page of its lines not shown (hunter-vendor11)
+            note += (
+                f" among the {len(vendor_order.line_items)} line(s) it shows; the others are on pages of its "
+                "answer it did not send, and this row may be one of them"
+            )
+            return matches, [], review + unmatched, note
         elsewhere = await self._external_ids_at_vendor(order.base_po)
         if elsewhere is None:
             note += "; the vendor's orders could not all be listed to check whether it is under another PO"
@@ -130,6 +136,10 @@ class _Conflicts(_Base):
         for vendor_order in orders:
             if not pattern.fullmatch(vendor_order.po_number):
                 continue
+            if vendor_order.lines_partial:
+                # its lines in pages, some shown: a row on another page would read as nowhere, and be sent
+                # again (found by hunter-vendor11: a 409's rows on a second page went out in -R1)
+                return None
             for line in vendor_order.line_items:
                 if not line.external_id:
                     return None  # lines without ExternalId: nothing can be ruled out
