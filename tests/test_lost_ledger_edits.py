@@ -314,6 +314,29 @@ def test_a_new_ledger_holds_rows_an_order_showing_its_lines_in_pages_may_hold(tm
         )
 
 
+def test_rows_an_order_showing_its_lines_in_pages_may_hold_are_not_released(tmp_path: Path) -> None:
+    """Found by hunter-vendor11: the rows of a lost ledger's batch waiting for review beside an order whose
+    lines the vendor answers in pages (2 of 4): `reconcile --resolve BS-STAFF-0001 --release` offered to send
+    E3 and E4 again, 'the vendor's order list is complete ... none of their lines holds their card': a
+    second card each once confirmed. An order shown in part cannot show that they are not there."""
+    from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+
+    from bulkship import api
+    from bulkship.errors import ReviewRefusedError
+
+    def paged(order: dict[str, Any]) -> None:
+        lines = order.pop(key_of(order, "LineItems"))
+        order["LineItems"] = {"Data": lines[:2], "Page": 1, "PageSize": 2, "TotalCount": len(lines)}
+
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path / "old", [1, 2, 3, 4])
+        vendor.rewrite = orders_rewritten(paged)
+        place(vendor, tmp_path / "new", [1, 2, 3, 4])
+        settings = vendor.settings(tmp_path / "new")
+        with pytest.raises(ReviewRefusedError, match="some of its lines only"):
+            api.release_review(settings, "staff", "BS-STAFF-0001", by="tester", client_factory=vendor.factory)
+
+
 def _errors(settings: Settings) -> list[str]:
     with Ledger.open(settings.ledger, lock=False) as ledger:
         return [r.error or "" for r in ledger.batch_rows("staff", current_only=True)]

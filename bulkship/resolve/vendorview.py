@@ -108,6 +108,11 @@ async def look_at_vendor(
     theirs = {o.po_number for o in ledger.orders() if o.batch != batch}  # another batch of this ledger
     in_range = [o for o in orders if pattern.fullmatch(o.po_number) and o.po_number not in theirs]
     elsewhere = [o for o in orders if not pattern.fullmatch(o.po_number) and o.po_number not in theirs]
+    in_part = next((o.po_number for o in [*in_range, *elsewhere] if o.lines_partial), "")
+    if complete and in_part:  # a row on a page not shown would read as nowhere, and be released (a second
+        # card: found by hunter-vendor11)
+        complete = False
+        why = f"it shows order {in_part} with some of its lines only, the others on pages it did not send"
     view = VendorView(in_range, elsewhere, complete, why)
     for po in po_numbers:
         found = next((o for o in orders if o.po_number == po), None)
