@@ -5,6 +5,7 @@ something else ('Qty 2 | Amount Each 25 | Amount 50' went out as two cards of 50
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 import pandas as pd
@@ -65,6 +66,21 @@ def _each_problems(
     return problems
 
 
+def _money_once() -> Callable[[object], Decimal | None]:
+    """:func:`_money`, each distinct cell read once (a list repeats a few amounts and counts)."""
+    seen: dict[object, Decimal | None] = {}
+
+    def read(cell: object) -> Decimal | None:
+        try:
+            if cell not in seen:
+                seen[cell] = _money(cell)
+            return seen[cell]
+        except TypeError:  # a cell no dict can hold
+            return _money(cell)
+
+    return read
+
+
 def _money(text: object) -> Decimal | None:
     """An amount as the sheets read money; None when the cell holds none (empty, or not an amount)."""
     try:
@@ -99,21 +115,27 @@ def many_cards_notice(body: pd.DataFrame, column_map: dict[str, str], not_judged
     ):
         return []
     who = [fed[f] for f in ("name", "first_name", "last_name") if f in fed]
-    many: list[str] = []
-    for row in body.index:
-        amount, count = _money(body.at[row, value]), _money(body.at[row, quantity])
-        if row in not_judged or amount is None or count is None or count <= 1 or count != int(count):
+    read = _money_once()
+    many: list[tuple[int, Decimal, int]] = []  # row, one card's amount, cards
+    # cell by cell from lists, each distinct text read once: by body.at, 100,000 rows took 12 s
+    for row, amount_cell, count_cell in zip(
+        body.index, body[value].tolist(), body[quantity].tolist(), strict=True
+    ):
+        count = read(count_cell)
+        if count is None or count <= 1 or count != int(count) or row in not_judged:
             continue
-        name = " ".join(str(body.at[row, h]).strip() for h in who if str(body.at[row, h]).strip())
-        many.append(
-            f"row {row}{f' ({name})' if name else ''}: {int(count)} cards of {amount:.2f} = "
-            f"{amount * int(count):.2f}"
-        )
+        amount = read(amount_cell)
+        if amount is not None:
+            many.append((row, amount, int(count)))
     if not many:
         return []
-    shown = "; ".join(many[:SHOWN_MANY]) + (
-        f"; and {len(many) - SHOWN_MANY} more" if len(many) > SHOWN_MANY else ""
-    )
+    said = []
+    for row, amount, cards in many[:SHOWN_MANY]:
+        name = " ".join(str(body.at[row, h]).strip() for h in who if str(body.at[row, h]).strip())
+        said.append(
+            f"row {row}{f' ({name})' if name else ''}: {cards} cards of {amount:.2f} = {amount * cards:.2f}"
+        )
+    shown = "; ".join(said) + (f"; and {len(many) - SHOWN_MANY} more" if len(many) > SHOWN_MANY else "")
     return [
         f"{len(many)} row(s) order more than one card, each card at the row's '{value}': {shown}. bulkship "
         f"reads '{value}' as one card's value and '{quantity}' as the number of cards. If '{value}' is what "
