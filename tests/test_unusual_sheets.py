@@ -2259,3 +2259,69 @@ def test_two_lists_side_by_side_are_refused_as_two_lists_not_told_to_map_one_of_
         assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 2
         capsys.readouterr()
         assert ordered_lines() == []
+
+
+@pytest.mark.parametrize("how", ["mapped by hand", "Home Address on the right"])
+def test_two_lists_side_by_side_are_refused_when_mapped_by_hand_or_with_a_qualified_street(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], how: str
+) -> None:
+    """hunter-sheets10's leftovers: a program file mapping the East team's columns A-G ([columns] name = "A"
+    ...) ordered Ann and Bob and left the West team's Cy and Di out with a notice per column, exit 0; a West
+    team list headed 'Employee Name' | 'Home Address' got the old "both look like Name ... [columns] name =
+    'Employee Name'" (followed: one list sent, the other's people left out). Both are refused as two lists
+    side by side; nothing is sent."""
+    right = ["Name", "Address"] if how == "mapped by hand" else ["Employee Name", "Home Address"]
+    row = ["Boston", "MA", "02134", "CVS"]
+    path = xlsx(
+        tmp_path / "teams.xlsx",
+        [
+            "Name",
+            "Address",
+            "City",
+            "State",
+            "ZIP",
+            "Product",
+            "Value",
+            None,
+            *right,
+            "City",
+            "State",
+            "ZIP",
+            "Card",
+            "Amount",
+        ],
+        ["Ann Lee", "1 Main St", *row, 25, None, "Cy Dunn", "3 Main St", *row, 50],
+        ["Bob Ray", "2 Main St", *row, 25, None, "Di Fox", "4 Main St", *row, 50],
+    )
+    args: list[str] = []
+    if how == "mapped by hand":
+        config = tmp_path / "program.toml"
+        fields = ["name", "address1", "city", "state", "zip", "product", "value"]
+        config.write_text("[columns]\n" + "".join(f'{f} = "{"ABCDEFG"[i]}"\n' for i, f in enumerate(fields)))
+        args = ["--config", str(config)]
+    code, data, _ = validate(capsys, path, *args)
+    assert code == 2, data
+    said = f"{data['error']} {data.get('hint')}"
+    assert "two lists side by side" in said and "columns A-G and I-O" in said, said
+    assert "both look like" not in said, said
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out"), *args]) == 2
+    capsys.readouterr()
+    assert ordered_lines() == []
+
+
+def test_a_shipping_address_to_the_right_of_the_list_is_no_second_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Ship To Name' | 'Shipping Address' after the list's own name and address are the same person's
+    other address (filled where it differs), never a second list: the cards go there."""
+    path = xlsx(
+        tmp_path / "ship.xlsx",
+        ["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Shipping Name", "Shipping Address"],
+        ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25, None, None],
+        ["Bob Ray", "2 Main St", "Boston", "MA", "02134", "CVS", 25, "Bob Ray", "9 Elm St"],
+    )
+    code, data, _ = validate(capsys, path)
+    assert (code, data["valid"]) == (0, 2), data
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    lines = ordered_lines()
+    assert [li["PhysicalDeliveryAddress"]["AddressLine1"] for li in lines] == ["1 Main St", "9 Elm St"], lines

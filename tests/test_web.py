@@ -1616,3 +1616,28 @@ def test_the_results_of_a_long_batch_are_paged_filtered_and_add_up_to_their_rows
     costs = sum(Decimal(r[2].replace(",", "")) for r in every if r[2])
     total = found(r"<strong>([\d,.]+)</strong> ordered cost", first)
     assert costs == Decimal(total.replace(",", "")) > 0
+
+
+def test_two_lists_side_by_side_are_said_on_the_columns_page_after_choosing_one_list(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by hunter-sheets11 (hunter-sheets10's leftover): choosing the East team's columns A-G on the
+    Columns page of a sheet holding a West team list in I-O read the East list only: Cy and Di were left out
+    with a note per column. Such a sheet is now refused whatever columns are chosen, and the Columns page
+    says why (it came back after Apply with nothing said): nothing can be reviewed or sent."""
+    book = openpyxl.Workbook()
+    header = ["Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
+    book.active.append([*header, None, *header])
+    for left, right in (("Ann Lee", "Cy Dunn"), ("Bob Ray", "Di Fox")):
+        place = ["1 Main St", "Boston", "MA", "02108", "CVS", 25]
+        book.active.append([left, *place, None, right, *place])
+    book.save(tmp_path / "teams.xlsx")
+    page = client.get(upload(client, tmp_path / "teams.xlsx")).text
+    assert "two lists side by side: columns A-G and I-O" in page
+    fields = ("name", "address1", "city", "state", "zip", "product", "value")
+    form = {f"map:{h}": f for h, f in zip(header, fields, strict=True)}
+    form.update({f"map:{h} (2)": "" for h in header})
+    chosen = client.post("/batches/teams/columns", data={"csrf_token": token(client), **form})
+    assert "two lists side by side: columns A-G and I-O" in chosen.text
+    assert "the other list&#39;s people would be left out" in chosen.text, chosen.text
+    assert client.get("/batches/teams/review").url.path == "/batches/teams/columns"

@@ -35,7 +35,7 @@ from .fields import (
 )
 from .mapping import map_columns
 from .meaning import HeaderIndex, HeaderMeaning, _words, closest_headers, header_score, own_titles
-from .records import AmbiguousColumnsError, ColumnInfo, ColumnMapping
+from .records import AmbiguousColumnsError, ColumnInfo, ColumnMapping, TwoListsError
 from .report import UNDECIDED, ColumnsReport, FieldChoice, describe_fields, remap
 
 __all__ = [
@@ -54,6 +54,7 @@ __all__ = [
     "FieldChoice",
     "HeaderIndex",
     "HeaderMeaning",
+    "TwoListsError",
     "_words",
     "closest_headers",
     "describe_fields",

@@ -9,7 +9,7 @@ from ..schema import SheetContract
 from ..sheetscan import column_letter
 from .fields import ADDRESS_FIELDS, NAME_FIELDS, NEUTRAL, ORDER_FIELDS, QUALIFIER_RANK, UNQUALIFIED_RANK
 from .meaning import _words
-from .records import AmbiguousColumnsError, ColumnMapping, _Column
+from .records import AmbiguousColumnsError, ColumnMapping, TwoListsError, _Column
 
 _SUFFIX_WORDS = (["suffix"], ["generation"], ["jr", "sr"])
 _AROUND_SUFFIX = NEUTRAL | {"name", "generational", "personal"}
@@ -163,20 +163,26 @@ def _one(
         mapping.last_first.add(chosen.header)
 
 
-def _side_by_side(
-    candidates: dict[str, list[_Column]], columns: list[_Column]
-) -> AmbiguousColumnsError | None:
+def _side_by_side(columns: list[_Column], fixed: bool = False) -> TwoListsError | None:
     """Two lists side by side on one sheet (an East team's in A-G, a West team's in I-O): a recipient's name
     and street each twice, every column of the left list before every one of the right. The refusal says so:
     "both look like Name ... [columns] name = 'Name (2)'", followed, ordered one list and left the other's
-    people out (found by hunter-sheets9)."""
+    people out (found by hunter-sheets9). Read from every column, whatever ``[columns]`` fixes (``fixed``): a
+    program file mapping the left list's columns left the right one's people out with a notice per column,
+    exit 0; and whatever address group each street names: the right list's 'Home Address' beside the left's
+    'Address' was refused as 'both look like Name' (hunter-sheets10's leftovers). A shipping or mailing
+    street is the same person's other address, not another list's."""
     pairs = {}
-    for name, found in candidates.items():
-        visible = [c for c in found if c.meaning and not c.hidden]
+    for name in (*sorted(NAME_FIELDS), "address1"):
+        visible = [c for c in columns if c.meaning and c.meaning.field == name and not c.hidden]
+        visible = [c for c in visible if c.meaning and not c.meaning.preferred]
         if not visible:
             continue
         best = min(c.meaning.rank for c in visible if c.meaning)
         top = sorted(c.position for c in visible if c.meaning and c.meaning.rank == best)
+        groups = {c.meaning.qualifier for c in visible if c.meaning}
+        if name == "address1" and len(visible) == 2 and not groups & _ELSEWHERE:
+            top = sorted(c.position for c in visible)  # 'Address' | 'Home Address': one street each
         if len(top) == 2:  # two columns equally meant: refused below anyway, said as what the sheet is
             pairs[name] = top
     if not (NAME_FIELDS & pairs.keys() and "address1" in pairs):
@@ -189,13 +195,25 @@ def _side_by_side(
     after = [c.position for c in columns if c.position >= start] or rights
     first = f"{column_letter(min(before))}-{column_letter(max(before))}"
     second = f"{column_letter(start)}-{column_letter(max(after))}"
-    return AmbiguousColumnsError(
+    chosen = (
+        " Choosing one list's columns ([columns] in a program file, or the Columns page) does not settle it: "
+        "the other list's people would be left out."
+        if fixed
+        else ""
+    )
+    return TwoListsError(
         f"This sheet holds two lists side by side: columns {first} and {second} each have a name and an "
-        "address. bulkship reads one list from a sheet and will not guess which one to order from. Nothing "
-        "was read further",
+        "address. bulkship reads one list from a sheet and will not guess which one to order from."
+        + chosen
+        + " "
+        "Nothing was read further",
         hint=f"move the rows of columns {second} under the list in columns {first} (the same columns, one "
         "header row), or onto a sheet of their own and run each sheet with --sheet",
     )
+
+
+# Address groups that are the same person's other address (deliver here instead), never another list's
+_ELSEWHERE = frozenset(q for q, rank in QUALIFIER_RANK.items() if rank <= QUALIFIER_RANK["mailing"])
 
 
 def _ambiguous(

@@ -47,9 +47,9 @@ def map_columns(
     mapping = ColumnMapping(column_map={c.header: f for f, c in fixed.items() if c is not None})
     mapping.notices += left_out
     mapping.notices += _not_the_order(ours, respondent, mapping, program, notes)
-    _choose_address_group(candidates, notes, mapping)
-    if strict and (two_lists := _side_by_side(candidates, columns)) is not None:
+    if strict and (two_lists := _side_by_side(columns, fixed=any(fixed.values()))) is not None:
         raise two_lists
+    _choose_address_group(candidates, notes, mapping)
     for name, found in candidates.items():
         _choose(name, found, mapping, notes, contract, program, strict)
     mapping.suffix = _name_suffix(columns, mapping)

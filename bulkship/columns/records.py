@@ -13,6 +13,10 @@ class AmbiguousColumnsError(InputError):
     """Two columns mean the same order field and nothing says which one to use."""
 
 
+class TwoListsError(AmbiguousColumnsError):
+    """A sheet holding two lists of recipients side by side: no choice of columns reads both."""
+
+
 @dataclass(frozen=True)
 class ColumnInfo:
     """One header of the sheet and what bulkship does with it (the validation JSON's ``columns``)."""

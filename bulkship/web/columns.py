@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .. import profiles
-from ..columns import AmbiguousColumnsError, remap
+from ..columns import AmbiguousColumnsError, TwoListsError, remap
 from ..errors import BulkshipError, MissingColumnsError, SecondCardError
 from ..schema import load_contract
 from . import state
@@ -32,17 +32,20 @@ def _report(web: Web, batch: state.WebBatch, columns: dict[str, str] | None = No
     return web.reviews.columns(batch if columns is None else replace(batch, columns=columns))
 
 
-def _checked(web: Web, batch: state.WebBatch) -> tuple[dict[str, int] | None, SecondCardError | None]:
+def _checked(web: Web, batch: state.WebBatch) -> tuple[dict[str, int] | None, SecondCardError | None, str]:
     """The rows judged with the mapping (None while two columns mean one field, or no column gives a field
     every row needs: nothing can be judged until the person chooses, on this page), and a second card pair
     beside the card read, which the person leaves out on purpose here (found by review10: the refusal's
-    page offered no way on but deleting the upload)."""
+    page offered no way on but deleting the upload); and, last, why no choice of columns can be judged: a
+    sheet of two lists side by side (the page came back after Apply with nothing said: hunter-sheets11)."""
     try:
-        return web.reviews.review(batch).counts, None
+        return web.reviews.review(batch).counts, None, ""
+    except TwoListsError as exc:
+        return None, None, f"{exc.message}: {exc.hint}."
     except (AmbiguousColumnsError, MissingColumnsError):
-        return None, None
+        return None, None, ""
     except SecondCardError as exc:
-        return None, exc
+        return None, exc, ""
 
 
 def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str = "") -> Any:
@@ -51,7 +54,8 @@ def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str
 
     web = _web(request)
     report = _report(web, batch)
-    counts, second_card = _checked(web, batch)
+    counts, second_card, two_lists = _checked(web, batch)
+    error = error or two_lists
     fitting = profiles.matching_profiles(web.settings.data_dir, report.headers)
     fields = [(name, spec.title) for name, spec in load_contract().columns.items()]
     return render(
