@@ -41,6 +41,7 @@ from .ledger import (
     RowRecord,
     RowUpdate,
 )
+from .ledger.writes import PoClashError
 from .load import sheet_names
 from .models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, PlannedOrder, ValidationResult
 from .plan import batch_name_of, order_seq, plan_orders_lazily
@@ -249,7 +250,12 @@ def sync_ledger(
         ledger.record_rows(batch, updates)  # the rows are recorded even when planning fails, as they were
         raise
     # the rows and the new orders in one transaction: each planned row is written once
-    ledger.record_rows(batch, updates, planned=records)
+    try:
+        ledger.record_rows(batch, updates, planned=records)
+    except PoClashError:
+        if stored is None:  # made by this run, refused before anything was recorded: no empty 'draft' left
+            ledger.forget_empty_batch(batch)  # in `bulkship status` (a hunter-sheets10 leftover)
+        raise
     return Synced(new_orders, resumed, repeated)
 
 

@@ -212,6 +212,27 @@ def test_a_second_list_named_in_another_script_with_the_same_digits_is_told_how_
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(1, 4)})
 
 
+def test_a_run_refused_for_a_po_number_clash_leaves_no_empty_draft_batch(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-sheets10's leftover (found again by hunter-sheets11): the refused '賞与 2026.xlsx' left a batch
+    '賞与-2026' in `bulkship status`, 'draft', 0 rows, that no run had recorded anything of (nothing was
+    sent). It is gone; the batch the refusal offers is made and sent."""
+    first = write_xlsx(tmp_path / "賞品 2026.xlsx", [person(1)])
+    assert run(capsys, str(first))[0] == 0
+    second = write_xlsx(tmp_path / "賞与 2026.xlsx", [person(2)])
+    assert run(capsys, str(second))[0] != 0
+    capsys.readouterr()
+    assert main(["status", "--json"]) == 0
+    batches = [b["batch"] for b in json.loads(capsys.readouterr().out)["batches"]]
+    assert batches == ["賞品-2026"], batches
+    assert run(capsys, str(second), "--batch", "賞与 2026 bonus")[0] == 0
+    assert main(["status", "--json"]) == 0
+    batches = sorted(b["batch"] for b in json.loads(capsys.readouterr().out)["batches"])
+    assert batches == ["賞与 2026 bonus", "賞品-2026"], batches
+    assert recipients(isolated_data_dir) == Counter({"Person 1": 1, "Person 2": 1})
+
+
 def test_names_fold_case_spacing_and_the_download_suffix_but_not_numbers() -> None:
     assert fold_name("Gifts") == fold_name("gifts") == fold_name("gifts (1)") == fold_name(" GIFTS ")
     assert fold_name("Q4 gifts") == fold_name("q4-gifts") == fold_name("Q4_Gifts")

@@ -61,6 +61,13 @@ class LedgerWrites(LedgerReads):
                 changed = {"file": file_name, "file_hash": file_hash, **read_from}
                 self._event(db, name, None, "batch_file_changed", changed)
 
+    def forget_empty_batch(self, name: str) -> bool:
+        """Remove a batch that holds nothing (no row, order or event but its creation): one this run made
+        and was refused for before recording anything (a PO number clash), so that `bulkship status` and
+        the Batches page do not keep an empty 'draft' of it. Whether it was removed."""
+        with self.transaction() as db:
+            return sql.delete_empty_batch(db, name)
+
     def set_batch_output(self, batch: str, path: str) -> None:
         """Where the batch's result workbook was written."""
         with self.transaction() as db:
@@ -237,6 +244,10 @@ def _insert_planned(db: Connection, order_values: Values, row_values: Values, ev
     sql.insert_events(db, event_values)
 
 
+class PoClashError(LedgerError):
+    """A planned PO number the ledger already holds: nothing of the plan was recorded."""
+
+
 def _po_clash(db: Connection, order_values: Values) -> LedgerError:
     """A planned PO number that the ledger already holds (another batch whose name gives the same PO
     numbers): which one, and whose."""
@@ -248,20 +259,20 @@ def _po_clash(db: Connection, order_values: Values) -> LedgerError:
                 # '賞与 2026' after '賞品 2026': both BS-2026-..., and any other name in those letters again
                 # (found by hunter-sheets9): the hint says which names give other PO numbers
                 kept = re.sub(r"[^A-Za-z0-9]+", " ", batch).strip() or "none"
-                return LedgerError(
+                return PoClashError(
                     f"PO number {values[0]} is already used by batch {found['batch']!r} in this ledger; "
                     f"batch {batch!r} cannot use it too: PO numbers keep only the letters A-Z and digits of "
                     f"a batch name ({kept!r} of this one). Nothing was sent",
                     hint="run this file under a name with other letters A-Z or digits, e.g. --batch "
                     f"{shlex.quote(batch + ' bonus')} (its rows are still compared with every earlier batch)",
                 )
-            return LedgerError(
+            return PoClashError(
                 f"PO number {values[0]} is already used by batch {found['batch']!r} in this ledger; batch "
                 f"{values[1]!r} cannot use it too. Nothing was sent",
                 hint="run this file under another name (--batch NEW-NAME); `bulkship reconcile` "
                 "compares a batch with what the vendor holds",
             )
-    return LedgerError("A planned order clashes with one already in the ledger. Nothing was sent")
+    return PoClashError("A planned order clashes with one already in the ledger. Nothing was sent")
 
 
 def current_user() -> str:

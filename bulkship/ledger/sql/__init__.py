@@ -54,6 +54,7 @@ from .transactions import (
     savepoint,
 )
 from .writes import (
+    delete_empty_batch,
     fail_rows_made_no_card,
     insert_batch,
     insert_created_order,
@@ -104,6 +105,7 @@ __all__ = [
     "cancel_if_emptied",
     "check_readable",
     "current_rows_with_status",
+    "delete_empty_batch",
     "events",
     "execute",
     "fail_rows_made_no_card",

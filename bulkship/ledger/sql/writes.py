@@ -32,6 +32,22 @@ def insert_batch(db: Db, values: tuple[Any, ...]) -> None:
     )
 
 
+def delete_empty_batch(db: Db, name: str) -> bool:
+    """Remove batch ``name`` and the event of its creation when it holds no row, order or other event (a
+    run refused before it recorded anything); whether it was removed."""
+    held = _run(
+        db,
+        "SELECT (SELECT count(*) FROM rows WHERE batch = ?) + (SELECT count(*) FROM orders WHERE batch = ?)"
+        " + (SELECT count(*) FROM events WHERE batch = ? AND kind <> 'batch_created')",
+        (name, name, name),
+    ).scalar()
+    if held:
+        return False
+    _run(db, "DELETE FROM events WHERE batch = ? AND kind = 'batch_created'", (name,))
+    _run(db, "DELETE FROM batches WHERE name = ?", (name,))
+    return True
+
+
 def update_batch(db: Db, name: str, file_name: str, file_hash: str, at: str, counts: tuple[int, ...]) -> None:
     """``counts``: rows, valid, invalid."""
     _run(
