@@ -389,3 +389,33 @@ def test_the_progress_page_of_a_command_line_batch_sends_nobody_to_a_cost_page_i
         page = _text(alice.get("/batches/HR/progress").text)
     assert "See its cost and send it" not in page
     assert "prepared from the command line" in page and "re-runs the same command" in page
+
+
+def test_a_page_batch_whose_cells_were_fixed_on_the_page_is_not_sent_from_the_command_line_without_them(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-web9: alice uploaded the list on the page and fixed row 2's street there (the trail
+    said so); bob ran `bulkship run` on his copy of the same file under the batch's name: her plan was dropped
+    and the card went to the street before her fix, exit 0. The command line now refuses such a run, saying
+    which cells the page changed; nothing is sent."""
+    accounts.add_user(team, "bob", "password-bob", ["requester"], actor="test")
+    approvals.set_threshold(team, "1000", actor="test")  # nothing here needs an approver
+    sheet = staff_sheet(tmp_path / "staff.csv", range(1, 3))
+    app = create_app(team)
+    with _signed_in(app, "alice") as alice:
+        uploaded = alice.post(
+            "/batches",
+            data={"csrf_token": _csrf(alice, "/batches/new"), "name": "HR"},
+            files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
+        )
+        assert uploaded.url.path.startswith("/batches/HR/"), uploaded.url
+        fix = {"csrf_token": _csrf(alice, "/batches/HR/review"), "cell:Address": "99 Fixed St"}
+        assert alice.post("/batches/HR/rows/2", data=fix).status_code == 200
+    monkeypatch.setenv("BULKSHIP_USER", "bob")
+    capsys.readouterr()
+    command = ["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path / "o")]
+    assert main(command) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Batch HR was uploaded on the web page (staff.csv, by alice)" in said, said
+    assert "row 2 Address: '99 Fixed St'" in said and "Nothing was sent" in said
+    assert embedded_sandbox_orders(team.data_dir) == []

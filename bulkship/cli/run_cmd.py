@@ -35,7 +35,9 @@ from .validate_cmd import ConfigOption, IncludeHiddenOption, print_notices, reso
 if TYPE_CHECKING:  # the pipeline pulls in pandas: imported only when a run starts
     from collections.abc import Callable
 
+    from ..program import ProgramSettings
     from ..runresult import PlanView
+    from ..settings import Settings
 
 from ..defaults import MAX_LINES as DEFAULT_MAX_LINES
 from ..defaults import MAX_REPEAT_WINDOW_DAYS
@@ -92,6 +94,41 @@ def _parse_amount(text: str | None, flag: str = "--max-total") -> Decimal | None
             f"{flag} {text!r} {exc}",
             hint=f"write it with a decimal point and no thousands separator, e.g. {flag} 5000.00",
         ) from None
+
+
+def _refuse_without_page_changes(
+    settings: Settings, batch: str | None, file: Path, sheet: str | None, program: ProgramSettings
+) -> None:
+    """Refuse (nothing read or sent) to run a batch uploaded on the web page whose cells were fixed there, or
+    whose columns were chosen there otherwise than this run reads them: the page keeps those changes beside
+    its copy of the file, and this run reads FILE as it is. Found by hunter-web9: reqa fixed row 2's street
+    on the page (the trail said so), `bulkship run list.csv --batch wf1` dropped her plan and sent the card
+    to the street before her fix."""
+    from ..batchnames import default_batch_for
+    from ..errors import BatchConflictError
+    from ..web.state import web_batch
+
+    name = batch or default_batch_for(file, sheet)
+    found = web_batch(settings, name)
+    if found is None or found.deleted:
+        return
+    fixes = [f"row {row} {header}: {value!r}" for (row, header), value in sorted(found.corrections.items())]
+    columns = found.columns if found.columns and found.columns != dict(program.columns or {}) else {}
+    if not fixes and not columns:
+        return
+    changed = []
+    if fixes:
+        shown = "; ".join(fixes[:3]) + (f"; and {len(fixes) - 3} more" if len(fixes) > 3 else "")
+        changed.append(f"{len(fixes)} cell(s) fixed there ({shown})")
+    if columns:
+        changed.append("its columns chosen there")
+    raise BatchConflictError(
+        f"Batch {name} was uploaded on the web page ({found.file_name}, by {found.by or 'someone'}), with "
+        f"{' and '.join(changed)}: this command reads {file.name} without those changes and would send its "
+        "rows as the file has them. Nothing was sent",
+        hint=f"send batch {name} from its cost page on the web page, which sends it with its changes; or put "
+        "the changes in the file and run it under a batch name of its own",
+    )
 
 
 @app.command()
@@ -201,6 +238,7 @@ def run(
         + kept
         + (("--include-hidden",) if include_hidden else ()),
     )
+    _refuse_without_page_changes(settings, batch, file, sheet, program)
     try:
         result = run_batch(file, settings, options)
     finally:
