@@ -372,3 +372,27 @@ def test_a_409_whose_original_shows_its_lines_in_pages_sends_no_row_of_it_again(
         assert len(vendor.orders()) == 1 and vendor.external_ids() == ["E1", "E2", "E3", "E4"]
         (status,) = api.status(settings, "staff")
         assert status["by_status"] == {"pending": 2, "needs review": 2}, status["by_status"]
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_a_plan_declined_here_and_sent_from_another_ledger_is_not_sent_again(
+    tmp_path: Path, dialect: str
+) -> None:
+    """Found by hunter-vendor11: a person answered No to 'Send these orders?' (the plan was dropped, nothing
+    sent, the batch kept in the ledger); a colleague sent the same list from another machine; the person ran
+    it again: this ledger, knowing the batch, did not look at the vendor, planned BS-GIFTS-0002 (0001 used by
+    the dropped plan) and the vendor created it: a second card for every row. The rows the vendor holds
+    under the batch's other PO numbers now wait for review, nothing sent for them."""
+    from bulkship.errors import SpendLimitError
+    from bulkship.sandbox.dialect import parse_dialect
+
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect(dialect))
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    here, there = settings_in(tmp_path / "here"), settings_in(tmp_path / "there")
+    with pytest.raises(SpendLimitError, match="plan was dropped"):
+        run(vendor, here, sheet, confirm=lambda _view: False, drop_declined=True)
+    run(vendor, there, sheet)
+    assert sorted(_cards_of(vendor).values()) == [1, 1, 1]
+    run(vendor, here, sheet)
+    assert sorted(_cards_of(vendor).values()) == [1, 1, 1]  # no second card
+    assert set(_statuses(here).values()) == {"review"}, _statuses(here)

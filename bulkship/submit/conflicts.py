@@ -22,7 +22,28 @@ class _Conflicts(_Base):
     """A 409 for a PO number: the vendor's original against ours, and the batch checked before more goes
     out."""
 
-    async def _check_batch(self, order: OrderRecord) -> None:
+    async def _check_dropped_plan(self, first: OrderRecord) -> None:
+        """A batch this ledger never sent anything of, whose earlier plan it dropped unsent (declined at 'Send
+        these orders?', or replanned): its next PO numbers follow the dropped ones, so the batch sent from
+        another ledger (another machine, a colleague) under the first PO numbers gives no 409. When the
+        vendor holds orders of the batch's PO numbers, which this ledger never sent, the batch is checked as
+        after such a 409 (found by hunter-vendor11: a plan declined here, the list sent by a colleague, run
+        again here: BS-GIFTS-0002 created, a second card for every row)."""
+        stem = re.sub(r"-\d+$", "", first.base_po)
+        pattern = batch_po_pattern(stem)
+        look = getattr(self.client, "order_listing", None)
+        try:
+            if look is None:
+                orders = await self.client.list_orders()
+            else:
+                orders = (await look(keep=lambda raw: bool(pattern.fullmatch(po_number_of(raw))))).orders
+        except VendorError:
+            return  # as before: unknown, the first order goes out alone
+        theirs = sorted(o.po_number for o in orders if pattern.fullmatch(o.po_number))
+        if theirs:
+            await self._check_batch(first, held_po=theirs[0])
+
+    async def _check_batch(self, order: OrderRecord, *, held_po: str | None = None) -> None:
         """The first 409 for a PO number this ledger never sent: before any other new PO number of the batch
         goes out, the vendor's orders of the batch are read. Planned orders holding a row the vendor has
         under another PO number are held for review; when that cannot be shown (the list is not complete,
@@ -31,8 +52,10 @@ class _Conflicts(_Base):
             return
         self._batch_checked = True
         hold = (
-            f"Needs review, not sent: the vendor already held PO number {order.po_number}, which this ledger "
-            "had never sent (the ledger was lost or replaced, or the batch ran on another machine)"
+            f"Needs review, not sent: the vendor already held PO number {held_po or order.po_number}, which "
+            "this ledger had never sent (the ledger was lost or replaced, or the batch ran on another machine"
+            + (", after its plan here was dropped unsent" if held_po else "")
+            + ")"
         )
         compare = f"see what the vendor holds and settle it: bulkship reconcile {self.batch} --review"
         at_vendor = await self._external_ids_at_vendor(order.base_po)

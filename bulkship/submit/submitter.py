@@ -37,6 +37,10 @@ class Submitter(_Answers):
         todo = [*open_orders, *planned]
         self.progress = SubmitProgress(len(todo), sum(o.lines for o in todo))
         if planned and not open_orders and self._fresh_batch():
+            if self.ledger.order_counts(self.batch).get("cancelled"):
+                # its plan dropped unsent here (declined, or its rows changed): its new PO numbers come after
+                # those another ledger sending the same batch would use, so no 409 would stop them
+                await self._check_dropped_plan(planned[0])
             # The batch's first order goes out alone: a 409 on it (this ledger never sent it: a lost ledger,
             # another machine) holds the rest for review before any other new PO number can go out.
             self._queue.put_nowait(todo.pop(0).po_number)
