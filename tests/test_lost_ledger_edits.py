@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -347,7 +348,6 @@ def test_a_409_whose_original_shows_its_lines_in_pages_sends_no_row_of_it_again(
     another machine meanwhile, the vendor answering the order's lines in pages (2 of 4): the 409 for
     BS-STAFF-0001 found E1 and E2 on its original and, E3 and E4 on no order it showed, sent them again in
     BS-STAFF-0001-R1, a second card each. Rows an order shown in part may hold wait for review."""
-    from decimal import Decimal
 
     from support import write_sheet
     from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
@@ -396,3 +396,29 @@ def test_a_plan_declined_here_and_sent_from_another_ledger_is_not_sent_again(
     run(vendor, here, sheet)
     assert sorted(_cards_of(vendor).values()) == [1, 1, 1]  # no second card
     assert set(_statuses(here).values()) == {"review"}, _statuses(here)
+
+
+def test_rows_held_after_a_plan_declined_here_are_settled_on_the_order_sent_elsewhere(tmp_path: Path) -> None:
+    """Found by hunter-vendor11: the rows held when the vendor holds BS-GIFTS-0001, sent from another ledger
+    after this ledger's plan of it was declined and dropped, could not be settled: '--resolve BS-GIFTS-0002
+    --at-vendor BS-GIFTS-0001' was refused 'PO BS-GIFTS-0001 is cancelled in this ledger; settle it first'
+    (the dropped plan's record), and re-running settled nothing. They are now tied to its lines."""
+    from bulkship import api
+    from bulkship.errors import SpendLimitError
+
+    vendor = SandboxVendor(tmp_path)
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    here, there = settings_in(tmp_path / "here"), settings_in(tmp_path / "there")
+    with pytest.raises(SpendLimitError, match="plan was dropped"):
+        run(vendor, here, sheet, confirm=lambda _view: False, drop_declined=True)
+    run(vendor, there, sheet)
+    run(vendor, here, sheet)
+    settled = api.resolve_at_vendor(
+        here, "gifts", "BS-GIFTS-0002", "BS-GIFTS-0001", by="tester", client_factory=vendor.factory()
+    )
+    assert settled.applied and len(settled.tied) == 3, settled
+    assert set(_statuses(here).values()) == {"ordered"}, _statuses(here)
+    (status,) = api.status(here, "gifts")
+    assert Decimal(status["ordered_cost"]) == Decimal("100.00"), status
+    run(vendor, here, sheet)
+    assert sorted(_cards_of(vendor).values()) == [1, 1, 1]  # no second card

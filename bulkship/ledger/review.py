@@ -35,7 +35,8 @@ class LedgerReview(LedgerReads):
         Guarded: only rows still in review on ``from_po``, only an order in review, in doubt or created."""
         at, vendor, po = now_iso(), order.vendor_order, order.po_number
         with self.transaction() as db:
-            if not sql.order(db, po):
+            existing = sql.order(db, po)
+            if not existing:
                 values: tuple[Any, ...] = (
                     po,
                     batch,
@@ -55,7 +56,10 @@ class LedgerReview(LedgerReads):
                 }
                 if payload is not None:
                     columns["payload"] = json.dumps(payload)
-                move(db, po, "settle_at_vendor", batch=batch, vendor_order=vendor.id, **columns)
+                # this ledger's plan of the PO dropped unsent: the vendor's order is another ledger's send
+                dropped = existing[0]["state"] == "cancelled" and not existing[0]["vendor_order_id"]
+                name = "settle_dropped_at_vendor" if dropped else "settle_at_vendor"
+                move(db, po, name, batch=batch, vendor_order=vendor.id, **columns)
             _settle_rows(db, batch, from_po, order.rows, at, to_po=po)
             if (
                 payload is not None

@@ -10,6 +10,7 @@ such order). :data:`TRANSITIONS` is the whole machine::
        └───not_sent──────┘  └──unknown──▶ unknown ──send──▶ sending ...
     planned ──cancel──▶ cancelled          planned|sending|unknown ──hold──▶ review
     review ──settle_at_vendor──▶ created    review ──release──▶ planned
+    cancelled (dropped unsent) ──settle_dropped_at_vendor──▶ created (another ledger sent its PO)
     created|review ──set_aside──▶ cancelled (another batch's order, its rows released)
 """
 
@@ -64,6 +65,8 @@ TRANSITIONS = {
     "settle_at_vendor": Transition(
         "created", (REVIEW_STATE, "sending", "unknown", "created"), "be settled as found at the vendor"
     ),
+    # ...or in an order sent from another ledger under a PO number this ledger planned and dropped unsent
+    "settle_dropped_at_vendor": Transition("created", ("cancelled",), "be settled as found at the vendor"),
     # ...or another batch's order a person set aside (--release --not-ours), left without rows: it holds none
     # of this batch's cards, so it leaves the batch's orders, cards and tracking (the event says whose it is)
     "set_aside": Transition("cancelled", ("created", REVIEW_STATE), "be set aside as another batch's"),

@@ -202,6 +202,10 @@ def _check_target(
             "sent under its own PO number, so its rows cannot be tied to another order",
             hint="re-run the same `bulkship run` command first, which settles it with its own PO number",
         )
+    if target is not None and dropped_unsent(ledger, target):
+        return (
+            target  # this ledger's plan of it dropped before it left: the vendor's is another ledger's send
+        )
     if target is not None and target.state not in ("created", "review"):
         raise _refuse(f"PO {vpo} is {target.state} in this ledger; settle it first (re-run `bulkship run`)")
     return target
@@ -219,6 +223,17 @@ def _refuse_no_card_order(batch: str, po: str, vendor_order: VendorOrder) -> Non
             hint=f"see whether the rows can be released to be sent (--resolve {po} --release): "
             f"bulkship reconcile {batch} --review",
         )
+
+
+def dropped_unsent(ledger: Ledger, order: OrderRecord) -> bool:
+    """Whether ``order`` is this ledger's plan dropped before it ever left (declined, or its rows changed):
+    the vendor's order of that PO number is another ledger's send (found by hunter-vendor11: the rows held
+    beside it could not be settled on it)."""
+    return (
+        order.state == "cancelled"
+        and not order.vendor_order_id
+        and not sent_by_this_ledger(ledger, order.po_number)
+    )
 
 
 def sent_by_this_ledger(ledger: Ledger, po: str) -> bool:

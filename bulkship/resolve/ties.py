@@ -201,7 +201,7 @@ def _settled_payload(
     send (new to the ledger, or held for review) gets what is known of its lines: ours where tied, the
     vendor's elsewhere. Rows without a line position (confirmed by a person, or still waiting on it) keep
     what they would send under :data:`~bulkship.ledger.REVIEW_ITEMS`."""
-    replace = target is None or target.state == "review"
+    replace = target is None or target.state in ("review", "cancelled")  # cancelled: a plan dropped unsent
     unplaced = {row.fingerprint: planned_item(own, row) for row, index, _how in ties if index is None}
     if not replace and not unplaced:
         return None
