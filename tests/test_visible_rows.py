@@ -2893,3 +2893,29 @@ def test_a_crossed_box_down_a_column_of_ticked_boxes_says_no(tmp_path: Path) -> 
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
     assert sorted(skipped) == [3, 4, 5], skipped
     assert "'Send?': '☒'" in skipped[3] and "'Picked' ticks the rows to send" in skipped[4], skipped
+
+
+def test_a_date_written_without_its_year_is_the_one_nearest_today(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-sheets11: Excel saves a date it shows as d-mmm ('20-Dec', as it shows '12/20' typed in
+    a cell) to a CSV without its year, and people type 'Dec 20'. Read as year 1, a 'Do Not Send Before' of
+    '20-Dec' on Dec 4 was a date passed: the card went out at once, exit 0, nothing said. Such a date is
+    now the one nearest today: Dec 20 and Jan 5 are to come (held), Nov 28 passed (sent); a 'Termination
+    Date' of '15-Jan' is still to come (sent), '15-Nov' passed (left out)."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    path = tmp_path / "export.csv"
+    cells = [("20-Dec", ""), ("Dec 20", ""), ("12/20", ""), ("Jan 5", ""), ("28-Nov", ""), ("", "15-Jan"),
+             ("", "15-Nov")]  # fmt: skip
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Do Not Send Before",
+                         "Termination Date"])  # fmt: skip
+        for i, (before, gone) in enumerate(cells, start=1):
+            writer.writerow(
+                [f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "50", before, gone]
+            )
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and data["valid"] == 2, data
+    assert [s["row"] for s in data["skipped"]] == [2, 3, 4, 5, 8], data["skipped"]
