@@ -1641,3 +1641,31 @@ def test_two_lists_side_by_side_are_said_on_the_columns_page_after_choosing_one_
     assert "two lists side by side: columns A-G and I-O" in chosen.text
     assert "the other list&#39;s people would be left out" in chosen.text, chosen.text
     assert client.get("/batches/teams/review").url.path == "/batches/teams/columns"
+
+
+def test_the_cost_page_of_a_batch_the_command_line_sent_since_does_not_offer_its_old_plan(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by hunter-web9: the page kept the plan it had shown: after `bulkship run` sent the page's batch
+    in full, its cost page still read 'Send 1 order(s) for 75.00' (an approver's 'Approve and send ...'),
+    while a second server's page on the same ledger said nothing was left to send. The plan shown holds for
+    the batch's orders as the ledger has them; a Send from the page shown before sends nothing more."""
+    from bulkship.cli import main
+    from bulkship.sandbox import Sandbox, SandboxConfig
+
+    path = tmp_path / "staff.csv"
+    path.write_text(STAFF_CSV)
+    upload(client, path)
+    cost = client.get("/batches/staff/cost").text
+    assert "Send 1 order(s) for 75.00" in cost
+    form = {
+        "csrf_token": token(client),
+        "total": found(r'name="total" value="([^"]+)"', cost),
+        "change": found(r'name="change" value="([^"]+)"', cost),
+    }
+    assert main(["run", str(path), "--batch", "staff", "--yes", "--wait", "0"]) == 0
+    again = client.get("/batches/staff/cost").text
+    assert "Send 1 order(s)" not in again and "Nothing is left to send in this batch" in again
+    assert client.post("/batches/staff/confirm", data=form).url.path == "/batches/staff/cost"
+    with Sandbox(SandboxConfig(state_file=settings.data_dir / "sandbox.sqlite", clock_speed=0)) as sandbox:
+        assert len(sandbox.orders()) == 1

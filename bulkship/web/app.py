@@ -84,7 +84,12 @@ def _plan(web: Web, batch: state.WebBatch) -> Any:
         finally:
             web.runner.exclusive.release()
 
-    return web.reviews.plans.get_or_make(batch.plan_key, make)
+    key = state.plan_key(web.settings, batch)
+    view = web.reviews.plans.get_or_make(key, make)
+    planned = state.plan_key(web.settings, batch)  # its orders as the plan just recorded them
+    if planned != key:
+        web.reviews.plans.put(planned, view)
+    return view
 
 
 async def cost(request: Request) -> Response:
@@ -127,7 +132,7 @@ async def confirm(request: Request) -> Response:
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
     form = await request.form()
-    view = web.reviews.plans.peek(batch.plan_key)
+    view = web.reviews.plans.peek(await run_in_threadpool(state.plan_key, web.settings, batch))
     try:
         total = Decimal(str(form.get("total", "")))
     except InvalidOperation:

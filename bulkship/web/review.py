@@ -187,7 +187,7 @@ class Reviews:
         self._columns: _Lru[tuple[Any, ...], ColumnsReport] = _Lru(4)
         self._reviews: _Lru[tuple[str, int, int, date], Review] = _Lru(3)
         self._catalog: Catalog | None = None
-        self.plans: _Lru[tuple[str, int, int, date], Any] = _Lru(8)  # WebBatch.plan_key -> PlanView | None
+        self.plans: _Lru[tuple[Any, ...], Any] = _Lru(8)  # state.plan_key -> PlanView | None
         self._sheet_names: _Lru[str, list[str]] = _Lru(16)
 
     def catalog(self) -> Catalog:

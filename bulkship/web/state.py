@@ -225,6 +225,19 @@ def vendor_refused(settings: Settings, batch: str) -> dict[int, tuple[str, str, 
     return found
 
 
+def plan_key(settings: Settings, batch: WebBatch) -> tuple[Any, ...]:
+    """What a plan shown for the batch holds for (:attr:`WebBatch.plan_key`), and its orders in the ledger by
+    state: a command-line run of the batch sends, plans or cancels them without an event of the page's, and
+    the page kept showing its plan: 'Send 1 order(s) for 50.00' (or an approver 'Approve and send ...') for a
+    batch `bulkship run` had sent in full, while another server's page said nothing was left to send (found
+    by hunter-web9)."""
+    orders: tuple[tuple[str, int], ...] = ()
+    if ledger_exists(settings.ledger_location):
+        with Ledger.open(settings.ledger_location, lock=False) as ledger:
+            orders = tuple(sorted(ledger.order_counts(batch.name).items()))
+    return (*batch.plan_key, orders)
+
+
 def in_ledger(settings: Settings, batch: str) -> bool:
     """Whether the ledger holds the batch (planned or run once): a draft of the page's is not yet there."""
     if not ledger_exists(settings.ledger_location):
