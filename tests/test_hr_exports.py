@@ -1186,8 +1186,9 @@ def test_a_report_listing_each_person_once_per_address_sends_none_of_their_rows(
 
 
 @pytest.mark.parametrize(
-    "header", ["Preferred Address", "Address Preference", "Deliver To", "Shipping Preference", "Mail To"]
-)
+    "header",
+    ["Preferred Address", "Address Preference", "Deliver To", "Shipping Preference", "Mail To", "Mail", "Mailing"],
+)  # fmt: skip
 def test_a_column_choosing_the_work_address_is_not_sent_home_unsaid(tmp_path: Path, header: str) -> None:
     """Found by hunter-sheets10: a list with Home and Work address columns and a 'Preferred Address' column
     (Home / Work) was read by its home address for every row: Bob's 'Work' card went to his home, exit 0,

@@ -75,7 +75,10 @@ _CHOICE = re.compile(
     r"(?i)^\W*(?:(?:preferred|default)\s+(?:shipping\s+|mailing\s+|delivery\s+)?address|"
     r"(?:shipping\s+|mailing\s+|delivery\s+)?address\s+(?:preference|pref|choice|to\s+use|for\s+(?:the\s+)?"
     r"(?:gift|card|delivery|shipping))|(?:deliver|send|ship|mail)(?:ing)?\s+(?:to|address)|"
-    r"(?:ship|mail|delivery|shipping|mailing)\s+(?:preference|location)|preferred\s+(?:location|delivery))\W*$"
+    r"(?:ship|mail|delivery|shipping|mailing)\s+(?:preference|location)|preferred\s+(?:location|delivery)|"
+    # the verb alone over Home / Work cells: 'Mail' = Work went home, exit 0, beside a note saying such a row
+    # is an error (found by review25)
+    r"mail|mailing|ship|send|deliver)\W*$"
 )
 
 
