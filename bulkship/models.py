@@ -352,6 +352,8 @@ class VendorOrder:
     # its lines come in pages and this answer shows some of them only (client.parse.lines_partial): a line
     # not shown proves nothing, and its own total covers lines not shown
     lines_partial: bool = False
+    # how many lines such an envelope counts (shown or not): None unless lines_partial
+    lines_counted: int | None = None
 
     @property
     def cost(self) -> Decimal:

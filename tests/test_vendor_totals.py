@@ -948,3 +948,56 @@ def test_a_created_order_whose_answer_shows_some_of_its_lines_in_pages_orders_ev
     result = place(vendor, tmp_path, [1, 2, 3, 4])
     assert (result.ordered_rows, result.review_rows, result.total_cost) == (4, 0, Decimal("100.00")), result
     assert len(vendor.posts()) == 1
+
+
+def test_an_order_in_doubt_found_with_its_lines_in_pages_orders_every_row(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by review24 (P1), settled by hunter-vendor11: an order sent but in doubt (every answer to its
+    create lost: 503 after the vendor made it), then found by its PONumber with its lines in pages, 2 of 4:
+    the rows of the page not shown went to review, 50.00 'in doubt', the batch 'needs attention'. This
+    ledger sent this very payload under the PO, the vendor counts as many lines as were sent and every line
+    it shows is its row's: the rows not shown are ordered at their planned cost, never sent again."""
+    paging = orders_rewritten(_two_of_each_order_s_lines)
+
+    def lost_creates(call: Call) -> Answer:
+        if call.method == "POST" and call.path.lower() == "/v1/orders":
+            call.forward()
+            return Answer.of(503, {"Message": "Service Unavailable"})
+        return paging(call)
+
+    vendor.rewrite = lost_creates
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert (result.ordered_rows, result.review_rows, result.total_cost) == (4, 0, Decimal("100.00")), result
+    assert len(vendor.orders()) == 1
+    (status,) = api.status(vendor.settings(tmp_path), "staff")
+    assert Decimal(status["in_doubt_cost"]) == 0 and "needs review" not in status["by_status"], status
+
+
+def test_an_order_in_doubt_found_in_pages_counting_other_lines_than_were_sent_waits_for_review(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """The guard: found with its lines in pages but counting 5 lines where 4 were sent, the order under our
+    PO is not our payload as sent: the rows not shown wait for review, nothing sent again."""
+
+    def five(order: dict[str, Any]) -> None:
+        _two_of_each_order_s_lines(order)
+        order["LineItems"]["TotalCount"] = 5
+
+    paging = orders_rewritten(five)
+
+    def lost_creates(call: Call) -> Answer:
+        if call.method == "POST" and call.path.lower() == "/v1/orders":
+            call.forward()
+            return Answer.of(503, {"Message": "Service Unavailable"})
+        return paging(call)
+
+    vendor.rewrite = lost_creates
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert (result.ordered_rows, result.review_rows) == (2, 2), result
+    assert len(vendor.orders()) == 1
+
+
+def _two_of_each_order_s_lines(order: dict[str, Any]) -> None:
+    lines = order.pop(key_of(order, "LineItems"))
+    order["LineItems"] = {"Data": lines[:2], "Page": 1, "PageSize": 2, "TotalCount": len(lines)}

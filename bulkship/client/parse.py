@@ -413,6 +413,15 @@ def raw_lines(record: Any) -> list[Any]:
     return list(value) if isinstance(value, list) else []
 
 
+def lines_counted(record: Any) -> int | None:
+    """How many lines an envelope of the order's lines counts (``{"Data": [...], "TotalCount": 4}``: 4);
+    None when its lines are no such envelope or it counts none."""
+    value = field(record, *LINE_ITEM_KEYS)
+    if not isinstance(value, MAPPING):
+        return None
+    return integer(field(value, "TotalCount", "Total", "TotalItems", "TotalRecords", "Count"))
+
+
 def lines_partial(record: Any) -> bool:
     """Whether the order's lines come in an envelope counting more of them than it shows (``{"Data": [2
     lines], "TotalCount": 4}``): the rest are on another page, not gone. Read as all of them, the 2 rows
@@ -421,7 +430,7 @@ def lines_partial(record: Any) -> bool:
     value = field(record, *LINE_ITEM_KEYS)
     if not isinstance(value, MAPPING):
         return False
-    counted = integer(field(value, "TotalCount", "Total", "TotalItems", "TotalRecords", "Count"))
+    counted = lines_counted(record)
     shown = page_records(value)
     return counted is not None and shown is not None and counted > len(shown)
 
@@ -479,6 +488,7 @@ def parse_order(raw: Any) -> VendorOrder:
         else Decimal(0),
         unpriced=unpriced,
         lines_partial=partial,
+        lines_counted=lines_counted(record) if partial else None,
     )
 
 
