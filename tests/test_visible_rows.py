@@ -776,7 +776,7 @@ def test_a_note_saying_not_to_send_leaves_its_row_out(tmp_path: Path) -> None:
         "Di Fox,5 Ash St,Boston,MA,02134,CVS,50,already sent 11/15\n"
         "Ed Kim,6 Elm St,Boston,MA,02134,CVS,50,remove the apartment from the label\n"
         "Flo Ng,7 Elm St,Boston,MA,02134,CVS,50,top performer - do not forget\n"
-        "Gil Po,8 Elm St,Boston,MA,02134,CVS,50,Do not send before Dec 15 (birthday)\n"
+        "Gil Po,8 Elm St,Boston,MA,02134,CVS,50,Do not send before 12/15/2025 (birthday)\n"
         "Hal Qi,9 Elm St,Boston,MA,02134,CVS,50,Already sent the e-card; this is the physical card\n"
         "Ida Re,10 Elm St,Boston,MA,02134,CVS,50,Do not send to office - home address only\n"
         "Jo Su,11 Elm St,Boston,MA,02134,CVS,50,Deceased husband - send to her at home\n"
@@ -1821,12 +1821,13 @@ def test_dates_written_day_first_are_read_so(
 def test_a_note_saying_the_hold_is_not_over_or_waits_for_something_leaves_its_row_out(tmp_path: Path) -> None:
     """Found by review13: 'not cleared' read as 'cleared' (the hold over), and a hold until something happens
     read as nothing: each row was ordered, a card to someone on hold or gone. A hold until a day, or one
-    over, still sends."""
+    passed, still sends (a day still to come holds the row: see
+    test_a_note_holding_its_row_until_a_day_to_come_leaves_it_out)."""
     said = ["Hold - not cleared yet", "Hold - not released", "Terminated - not rehired", "Hold until further notice",
             "Terminated 10/1 - not reinstated", "Hold (to be released in Jan)", "DNS - not back on the list",
             "Do not send until cleared", "Hold until cleared by HR", "Hold pending background check"]  # fmt: skip
-    kept = ["Hold - cleared", "Terminated 11/15 - rehired 11/20", "Do not send before Dec 15",
-            "Do not send until Dec 15", "Hold for pickup", "Skip: none"]  # fmt: skip
+    kept = ["Hold - cleared", "Terminated 11/15 - rehired 11/20", "Do not send before 12/15/2025",
+            "Do not send until 15 Dec 2025", "Hold for pickup", "Skip: none"]  # fmt: skip
     rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(said + kept)]
     path = tmp_path / "notes.csv"
     path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
@@ -1852,7 +1853,7 @@ def test_notes_asking_not_to_send_after_a_please_or_a_remark_leave_their_rows_ou
             "HR: do not send", "Moved to TX; do not send a card", "VOID", "Received already",
             "Left co.", "no longer w/ company", "Gave in person", "Gift given at the holiday party",
             "Paid cash instead", "Card handed out at the party"]  # fmt: skip
-    kept = ["Home address only - do not send to office", "Do not send before Dec 15",
+    kept = ["Home address only - do not send to office", "Do not send before 12/15/2025",
             "Ring bell, do not leave at door", "Avoid the office: please send home",
             "Gave us a new address", "Cash register team", "Void of the old address: see above"]  # fmt: skip
     rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(said + kept)]
@@ -2919,3 +2920,31 @@ def test_a_date_written_without_its_year_is_the_one_nearest_today(
     data = json.loads(capsys.readouterr().out)
     assert code == 0 and data["valid"] == 2, data
     assert [s["row"] for s in data["skipped"]] == [2, 3, 4, 5, 8], data["skipped"]
+
+
+def test_a_note_holding_its_row_until_a_day_to_come_leaves_it_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-sheets11: a note naming the day a card may go ('Do not send before Dec 15', 'Hold until
+    Jan 5', 'Send after 12/20', 'Ship on 12/18', 'Send in January') was read as no 'do not send' (it names
+    a day) and every such card went out on Dec 4, exit 0, nothing said, while a 'Do Not Send Before' column
+    saying the same held its row. Such a note now holds its row until that day, as the column does (a
+    day it cannot read, 'Hold until next week', holds too); a day passed sends it, and a note naming no day
+    ('Send on behalf of the CEO', 'Send in 2 boxes') is no hold."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    held = ["Do not send before Dec 15", "Top performer - do not send until Dec 15 (birthday)", "Hold until Jan 5",
+            "Send after 12/20", "Ship on 12/18", "Don't ship until the 20th", "Send in January",
+            "Hold until next week", "Wait until 2027"]  # fmt: skip
+    sent = ["Do not send before 11/15", "Send after 11/20", "Send in November", "Send on behalf of the CEO",
+            "Send in 2 boxes", "Ship on time please", "Do not send before 12/1/2026"]  # fmt: skip
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(held + sent)]
+    path = tmp_path / "notes.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and data["valid"] == len(sent), data
+    assert [s["row"] for s in data["skipped"]] == list(range(2, 2 + len(held))), data["skipped"]
+    assert (
+        data["skipped"][0]["reason"]
+        == "the list says not to send it (column 'Notes': 'Do not send before Dec 15')"
+    )

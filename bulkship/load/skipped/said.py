@@ -41,7 +41,7 @@ from .flags import (
 from .headings import _SEND_HEADING
 from .kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY
 from .marks import _NO_HEADER
-from .notes import _NOTE_FLAGS, _NOTE_SAYS_NO, _UNDONE
+from .notes import _A_DATE, _NOTE_FLAGS, _NOTE_SAYS_NO, _UNDONE
 
 # header key -> the answers that leave the row out
 _LEAVES_OUT: dict[str, re.Pattern[str]] = {
@@ -174,6 +174,37 @@ def _not_yet(column: pd.Series, today: date) -> pd.Series:
     return ((dates > pd.Timestamp(today)).fillna(False) | unread).astype(bool)
 
 
+# A note holding its row until a day ("Do not send before Dec 15", "Hold until Jan 5", "Send after 12/20",
+# "Ship on 12/18", "Not before the 20th"), at its start or after a remark: the day is what follows, up to a
+# separator. Only a day named so ("Send on behalf of the CEO" names none: :data:`.notes._A_DATE`); "in" only
+# before a month ("Send in January"; "Send in 2 boxes" names none)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+_UNTIL = re.compile(
+    r"(?i)(?:^|[-–—:;,.(]\s*)(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
+    r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:the\s+)?(?:gift\s+)?card|(?:the\s+)?gift))?"
+    r"\s+(?:before|until|till|til|prior\s+to)"
+    r"|(?:hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+(?:until|till|til)"
+    r"|(?:(?:please|pls|kindly)\s+)?(?:send|ship|mail|deliver|order)(?:\s+(?:it|this|one|them|(?:the\s+)?"
+    r"(?:gift\s+)?card|(?:the\s+)?gift))?\s+(?:after|on|not\s+before|no\s+earlier\s+than|in(?=\s+"
+    + _MONTH
+    + r"))"
+    r"|not\s+(?:before|until|till))\s+((?:" + _A_DATE + r")[^-–—;,(]*)"
+)
+
+
+def _note_not_yet(column: pd.Series, today: date) -> pd.Series:
+    """The notes holding their row until a day still to come, or one that reads as no date ('Hold until
+    next week', 'Send after the holidays'), as a 'Do Not Send Before' column does: 'Do not send before Dec
+    15' was read as no 'do not send' (it names a day) and the card went out on Dec 4 (found by
+    hunter-sheets11). A day passed sends the row."""
+    days = column.str.extract(_UNTIL, expand=False)
+    named = days.notna()
+    if not named.any():
+        return named.astype(bool)
+    text = days[named].str.replace(r"(?i)^(?:the\s+)|(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
+    return named & _not_yet(text, today).reindex(column.index, fill_value=False)
+
+
 def _said_not_to_send(
     body: pd.DataFrame,
     column_map: dict[str, str],
@@ -233,6 +264,8 @@ def _said_not_to_send(
             said &= _not_yet(column, today)
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
+        if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
+            said |= _note_not_yet(column, today)
         for row in column.index[said].tolist():
             reason = _SAYS_NOT_TO_SEND if not_sent is not None and not_sent[row] else why
             cell = f"'{typed[row].strip()}'"
