@@ -885,6 +885,10 @@ def test_an_order_total_in_cents_holding_a_charge_shown_nowhere_else_is_said_to_
     (note,) = [n for n in result.notes if "differ from the plan" in n]
     assert "the vendor shows 10,495.00, over 100 times the plan" in note, note
     assert "may write its total in cents" in note, note
+    # the run sends the person to reconcile, which said "Everything matches" (found by hunter-vendor11)
+    report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
+    (said,) = [n for n in report.notes if "in cents" in n]
+    assert "planned 100.00, the vendor shows 10,495.00" in said, report.notes
 
 
 def test_a_discount_on_each_line_the_order_s_own_invoice_proves_is_taken_off(

@@ -35,6 +35,7 @@ from ..errors import AuthenticationError, BulkshipError, NotFoundError, VendorEr
 from ..ledger import Ledger, OrderRecord, RowRecord
 from ..linematch import RecordedLine, line_id_places, match_lines, tie_unechoed
 from ..models import VendorOrder
+from ..money import money_text
 from ..payload import sent_lines
 from ..plan import batch_po_pattern, po_stem
 from ..references import unprefixed
@@ -324,15 +325,38 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
     report = compare(orders, vendor_orders, batch=batch, stem=stem, rows=rows, billed=billed)
     report = replace(report, ledger_only=tuple(i for i in report.ledger_only if i["po_number"] not in unread))
     # the ledger's charged total is its rows' (the vendor's line costs), as every other output sums it
-    money = money_by_bucket(LedgerView(ledger, batch))
+    view = LedgerView(ledger, batch)
+    money = money_by_bucket(view)
     return replace(
         report,
-        notes=(*report.notes, *_uncounted(vendor_orders, {o.po_number for o in orders}, batch)),
+        notes=(
+            *report.notes,
+            *_uncounted(vendor_orders, {o.po_number for o in orders}, batch),
+            *_in_cents_maybe(view),
+        ),
         ledger_total=money[CHARGED].total,
         money={bucket.replace(" ", "_"): tally.as_json() for bucket, tally in money.items()},
         list_incomplete=incomplete,
         unread_orders=tuple(sorted(unread)),
     )
+
+
+def _in_cents_maybe(view: LedgerView) -> list[str]:
+    """What the run and track say of vendor costs 100 times the plan or a little more (a total written in
+    cents, a charge in it shown nowhere else): the ledger and the vendor read the same figure, so nothing
+    differs, but the figure itself is likely 100 times too large. Reconcile, where the run sends the person
+    to compare, said "Everything matches" (found by hunter-vendor11)."""
+    from ..runresult import _in_cents, cost_difference, named_orders
+
+    found = cost_difference(view)
+    why = _in_cents(found) if found is not None else ""
+    if found is None or not why:
+        return []
+    return [
+        f"The vendor's costs for {len(found.orders)} order(s) ({named_orders(found.orders)}) are not the "
+        f"plan's: planned {money_text(found.planned)}, the vendor shows {money_text(found.charged)}{why}. "
+        "The ledger and this comparison count them as the vendor shows them"
+    ]
 
 
 def _counted(ledger: Ledger, vendor_orders: Sequence[VendorOrder]) -> list[VendorOrder]:
