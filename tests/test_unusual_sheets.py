@@ -2325,3 +2325,47 @@ def test_a_shipping_address_to_the_right_of_the_list_is_no_second_list(
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
     lines = ordered_lines()
     assert [li["PhysicalDeliveryAddress"]["AddressLine1"] for li in lines] == ["1 Main St", "9 Elm St"], lines
+
+
+def test_a_giver_s_name_and_address_beside_the_recipient_s_chosen_with_columns_is_one_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review25: a list of givers and whom their cards go to ('Name' | 'Address' ... 'Recipient
+    Name' | 'Recipient Address' ..., one Product and Value), the recipient's columns chosen in a program file
+    as the refusal says, was refused since bcbbb62 as two lists side by side whatever was chosen: the file
+    could not be sent at all. One person per row is chosen there; two lists (an empty column between them,
+    or each with its own cards) are still refused."""
+    path = xlsx(
+        tmp_path / "givers.xlsx",
+        ["Name", "Address", "City", "State", "ZIP", "Recipient Name", "Recipient Address", "Recipient City",
+         "Recipient State", "Recipient ZIP", "Product", "Value"],
+        ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "Bo Lee", "5 Elm St", "Salem", "MA", "01970", "CVS", 25],
+        ["Cy Poe", "2 Main St", "Boston", "MA", "02134", "Di Poe", "6 Elm St", "Salem", "MA", "01970", "CVS", 25],
+    )  # fmt: skip
+    code, data, _ = validate(capsys, path)
+    assert code == 2 and "two lists side by side" in data["error"], data  # nothing chosen: which one?
+    config = tmp_path / "program.toml"
+    config.write_text(
+        '[columns]\nname = "Recipient Name"\naddress1 = "Recipient Address"\ncity = "Recipient City"\n'
+        'state = "Recipient State"\nzip = "Recipient ZIP"\n'
+    )
+    code, data, _ = validate(capsys, path, "--config", str(config))
+    assert (code, data["valid"]) == (0, 2), data
+    assert (
+        main(
+            [
+                "run",
+                str(path),
+                "--yes",
+                "--wait",
+                "0",
+                "--out",
+                str(tmp_path / "out"),
+                "--config",
+                str(config),
+            ]
+        )
+        == 0
+    )
+    lines = ordered_lines()
+    assert [li["PhysicalDeliveryAddress"]["AddressLine1"] for li in lines] == ["5 Elm St", "6 Elm St"], lines

@@ -191,6 +191,8 @@ def _side_by_side(columns: list[_Column], fixed: bool = False) -> TwoListsError 
     if max(lefts) >= min(rights):
         return None
     start = min(rights)
+    if fixed and not _second_list(columns, max(lefts), start):
+        return None  # the columns chosen read one person per row: 'Name' | ... | 'Recipient Name' (a giver's)
     before = [c.position for c in columns if c.position < start and c.header.strip()] or lefts
     after = [c.position for c in columns if c.position >= start] or rights
     first = f"{column_letter(min(before))}-{column_letter(max(before))}"
@@ -210,6 +212,19 @@ def _side_by_side(columns: list[_Column], fixed: bool = False) -> TwoListsError 
         hint=f"move the rows of columns {second} under the list in columns {first} (the same columns, one "
         "header row), or onto a sheet of their own and run each sheet with --sheet",
     )
+
+
+def _second_list(columns: list[_Column], left: int, start: int) -> bool:
+    """Whether the columns from ``start`` on are a list of their own, not the same row's other person: an
+    empty column parts them from the list at ``left``, or each side has its own card columns. A giver's
+    'Name' | 'Address' beside the 'Recipient Name' | 'Recipient Address' the cards go to, chosen with
+    [columns], is one list (refused since bcbbb62 whatever was chosen, the file could not be sent: found by
+    review25)."""
+    headed = {c.position for c in columns if c.header.strip()}
+    if any(p not in headed for p in range(left + 1, start)):
+        return True
+    cards = [c.position for c in columns if c.meaning and c.meaning.field in ("product", "value")]
+    return any(p < start for p in cards) and any(p >= start for p in cards)
 
 
 # Address groups that are the same person's other address (deliver here instead), never another list's
