@@ -43,6 +43,7 @@ from .ledger import (
 )
 from .ledger.writes import PoClashError
 from .load import sheet_names
+from .load.skipped.kinds import _SAYS_NOT_YET as NOT_YET_REASON
 from .models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, PlannedOrder, ValidationResult
 from .plan import batch_name_of, order_seq, plan_orders_lazily
 from .reconcile.join import FAILED_AT_VENDOR_NOTE, ledger_keys
@@ -82,8 +83,16 @@ def already_complete(ledger: Ledger, batch: str, file_hash: str) -> bool:
     unsettled = any(states.get(state) for state in ("planned", *OPEN_STATES))
     held = counts.get(HELD)  # may go out now (--allow-repeat, or the window has passed)
     review = counts.get("review")  # may be at the vendor: nothing to do until a person has looked
+    # rows the list holds until a day ('Do Not Send Before'): the same file run on that day sends them (they
+    # were 'already complete', never sent: found by hunter-sheets11)
+    waiting = counts.get("skipped") and ledger.rows_skipped_saying(batch, NOT_YET_REASON)
     return (
-        not counts.get("planned") and not counts.get("failed") and not held and not review and not unsettled
+        not counts.get("planned")
+        and not counts.get("failed")
+        and not held
+        and not review
+        and not unsettled
+        and not waiting
     ) and not ledger.rows_made_no_card(batch)  # the vendor failed them before anything shipped: send again
 
 

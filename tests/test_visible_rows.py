@@ -2946,5 +2946,39 @@ def test_a_note_holding_its_row_until_a_day_to_come_leaves_it_out(
     assert [s["row"] for s in data["skipped"]] == list(range(2, 2 + len(held))), data["skipped"]
     assert (
         data["skipped"][0]["reason"]
-        == "the list says not to send it (column 'Notes': 'Do not send before Dec 15')"
+        == "the list says not to send it yet (column 'Notes': 'Do not send before Dec 15')"
     )
+
+
+def test_a_row_held_until_a_day_is_sent_by_the_same_file_run_on_that_day(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by hunter-sheets11: Bob's 'Do Not Send Before' = Dec 5 (and Cy's note 'Do not send before Dec
+    5') held their rows on Dec 4, Ann's card went out. Run again on Dec 5 as the notice says, the same file
+    was 'already complete for this file: nothing was sent': their cards never went out, batch 'sent'. The
+    run on that day now sends them, once; Ann's card is not sent again."""
+    day = [datetime.date(2026, 12, 4)]
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": day[0])
+    path = tmp_path / "dec.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Do Not Send Before,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,,\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,2026-12-05,\n"
+        "Cy Dunn,3 Main St,Boston,MA,02134,CVS,50,,Do not send before Dec 5\n"
+    )
+    args = ["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    assert main(args) == 0
+    assert "sent by running the same file again on or after that day" in capsys.readouterr().err
+    assert [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)] == ["Ann Lee"]
+    assert main(args) == 0  # the same day: nothing new
+    day[0] = datetime.date(2026, 12, 5)
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert "already complete" not in err, err
+    names = sorted(ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir))
+    assert names == ["Ann Lee", "Bob Ray", "Cy Dunn"], err
+    assert main(args) == 0
+    assert "already complete for this file" in capsys.readouterr().err

@@ -138,6 +138,11 @@ class LedgerReads(LedgerStore):
         """{row status: count} over the batch's current rows."""
         return {r[0]: r[1] for r in self._read(sql.row_counts, batch)}
 
+    def rows_skipped_saying(self, batch: str, reason: str) -> int:
+        """How many of the batch's current rows are skipped for a reason opening with ``reason``."""
+        found: int = self._read(sql.rows_skipped_saying, batch, reason)
+        return found
+
     def row_counts_shown(self, batch: str) -> dict[str, int]:
         """:meth:`row_counts`, a row whose line the vendor ended before making its card counted "failed"."""
         return {r[0]: r[1] for r in self._read(sql.row_counts_shown, batch)}

@@ -142,6 +142,7 @@ __all__ = [
     "rows_of_batch",
     "rows_of_po",
     "rows_of_pos",
+    "rows_skipped_saying",
     "savepoint",
     "set_batch_api_once",
     "set_batch_output",
@@ -263,6 +264,16 @@ def row_counts(db: Db, batch: str) -> Tuples:
     return _run(
         db, "SELECT status, COUNT(*) FROM rows WHERE batch = ? AND current = 1 GROUP BY status", (batch,)
     ).all()
+
+
+def rows_skipped_saying(db: Db, batch: str, reason: str) -> int:
+    """How many of the batch's current rows are skipped for a reason opening with ``reason``."""
+    found = _run(
+        db,
+        "SELECT COUNT(*) FROM rows WHERE batch = ? AND current = 1 AND status = 'skipped' AND error LIKE ?",
+        (batch, reason.replace("%", "").replace("_", "") + "%"),
+    ).scalar()
+    return int(found or 0)
 
 
 def row_counts_shown(db: Db, batch: str) -> Tuples:

@@ -6,5 +6,8 @@ CROSSED = "crossed"
 CROSSED_REASON = "crossed out (struck through) in the sheet"
 NOT_TO_SEND = "not to send"
 _SAYS_NOT_TO_SEND = "the list says not to send it"
+# ... until a day ('Do Not Send Before', a note 'Hold until Jan 5'): the same file, run again on that day,
+# sends it (bulkship.resume.already_complete reads the reason's words)
+_SAYS_NOT_YET = "the list says not to send it yet"
 _SAYS_SENT_ALREADY = "the list says it was sent already"
 MAX_CANDIDATES = 5000  # rows without an address looked at one by one for totals, notes and headings

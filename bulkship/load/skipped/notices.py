@@ -6,12 +6,17 @@ from collections.abc import Sequence
 
 from ...models import SkippedRow
 from ...program import ProgramSettings
-from .kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY, CROSSED, NOT_TO_SEND
+from .kinds import _SAYS_NOT_TO_SEND, _SAYS_NOT_YET, _SAYS_SENT_ALREADY, CROSSED, NOT_TO_SEND
 
 
 def _quoted(reason: str) -> str:
     """ "(column 'Send?': 'No')" of a row's reason, for a list of rows."""
-    return reason.removeprefix(_SAYS_NOT_TO_SEND).removeprefix(_SAYS_SENT_ALREADY).strip()
+    return (
+        reason.removeprefix(_SAYS_NOT_YET)
+        .removeprefix(_SAYS_NOT_TO_SEND)
+        .removeprefix(_SAYS_SENT_ALREADY)
+        .strip()
+    )
 
 
 def _row_list(rows: Sequence[int]) -> str:
@@ -37,6 +42,11 @@ def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> li
             f"{len(said_no)} row(s) the list says not to send{sent_already} are not ordered: "
             + _first_ten([f"row {s.row} {_quoted(s.reason)}" for s in said_no])
             + ". Change the cell to order a row."
+            + (
+                " A row held until a day is sent by running the same file again on or after that day."
+                if any(s.reason.startswith(_SAYS_NOT_YET) for s in said_no)
+                else ""
+            )
         )
     own = ("totals", "note", CROSSED, NOT_TO_SEND)
     hidden = [s.row for s in skipped if s.kind not in own]

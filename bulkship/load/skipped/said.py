@@ -39,7 +39,7 @@ from .flags import (
     status_header,
 )
 from .headings import _SEND_HEADING
-from .kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY
+from .kinds import _SAYS_NOT_TO_SEND, _SAYS_NOT_YET, _SAYS_SENT_ALREADY
 from .marks import _NO_HEADER
 from .notes import _A_DATE, _NOTE_FLAGS, _NOTE_SAYS_NO, _UNDONE
 
@@ -260,14 +260,18 @@ def _said_not_to_send(
             said &= ~_later_than_today(column, today) & ~column.str.fullmatch(_NO_DATE)
         if key in _SENT_ON and said.any():  # a date still to come: when it is to go out, not when it went
             said &= ~_later_than_today(column, today)
+        not_yet = None
         if key in _NOT_BEFORE and said.any():  # not yet: a date passed, or none, sends it now
             said &= _not_yet(column, today)
+            not_yet = said
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
-            said |= _note_not_yet(column, today)
+            not_yet = _note_not_yet(column, today) & ~said
+            said |= not_yet
         for row in column.index[said].tolist():
             reason = _SAYS_NOT_TO_SEND if not_sent is not None and not_sent[row] else why
+            reason = _SAYS_NOT_YET if not_yet is not None and not_yet[row] else reason
             cell = f"'{typed[row].strip()}'"
             if typed[row] != column[row]:
                 cell += f", the same as above: '{column[row].strip()}'"
