@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -1005,3 +1006,31 @@ def test_an_order_in_doubt_found_in_pages_counting_other_lines_than_were_sent_wa
 def _two_of_each_order_s_lines(order: dict[str, Any]) -> None:
     lines = order.pop(key_of(order, "LineItems"))
     order["LineItems"] = {"Data": lines[:2], "Page": 1, "PageSize": 2, "TotalCount": len(lines)}
+
+
+def test_an_answer_written_in_windows_1252_is_read_not_left_in_doubt(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor11: a vendor answering its orders in Windows-1252 (or Latin-1) under 'charset=
+    utf-8' ('José' as the byte E9) had every answer read as 'not JSON': the order it created read 'in doubt'
+    at every run, 100.00 in doubt, each run saying a re-run settles it. The JSON is read in that encoding."""
+    from support import write_sheet
+
+    def latin(call: Call) -> Answer:
+        answer = call.forward()
+        if call.path.lower().startswith("/v1/orders") and answer.status < 300 and answer.body.strip():
+            text = json.dumps(answer.json(), ensure_ascii=False)
+            return Answer(
+                answer.status, text.encode("cp1252"), {"Content-Type": "application/json; charset=utf-8"}
+            )
+        return answer
+
+    vendor.rewrite = latin
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3, 4], names={1: "José Núñez", 2: "Zoë Ærø"})
+    result = run_batch(
+        sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch="staff"
+    )
+    assert (result.ordered_rows, result.total_cost) == (4, Decimal("100.00")), result
+    assert len(vendor.orders()) == 1
+    run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch="staff")
+    assert len(vendor.orders()) == 1
