@@ -123,11 +123,13 @@ def _read(text: pd.Series, **how: bool) -> pd.Series:
     return dates
 
 
-def _dates(column: pd.Series, today: date) -> pd.Series:
+def _dates(column: pd.Series, nearest: date | None = None) -> pd.Series:
     """Each cell as a date (NaT where it reads as none): as written, or as an Excel serial number. A date
     written without its year ('20-Dec', as Excel saves a date it shows as d-mmm to a CSV; 'Dec 20', '12/20')
-    is the one of that day nearest ``today``: read as year 1, 'Do Not Send Before' = '20-Dec' was a date
-    passed and the card went out on Dec 4 (found by hunter-sheets11)."""
+    reads as year 1, a day long passed; with ``nearest``, as the one of that day nearest it: for a 'Do Not
+    Send Before', '20-Dec' was passed and the card went out on Dec 4 (found by hunter-sheets11). Not for a
+    day someone left or a card went out: a 'Termination Date' or 'Date Sent' of '15-Jan' is as likely last
+    January's, and read as next January's it would send a card to someone gone, or a second one."""
     import warnings
 
     text = column.astype(str).str.replace(_ZONE, r"\1", regex=True)
@@ -143,8 +145,8 @@ def _dates(column: pd.Series, today: date) -> pd.Series:
         dates[serial] = pd.Timestamp("1899-12-30") + days
     dates = pd.Series(dates, index=column.index)
     yearless = (dates.dt.year == 1) & ~text.str.contains(r"\d{3}", regex=True)
-    if yearless.any():
-        dates[yearless] = [_nearest(stamp, today) for stamp in dates[yearless]]
+    if nearest is not None and yearless.any():
+        dates[yearless] = [_nearest(stamp, nearest) for stamp in dates[yearless]]
     return dates
 
 
@@ -162,14 +164,14 @@ def _nearest(stamp: pd.Timestamp, today: date) -> pd.Timestamp | pd.NaT:
 
 def _later_than_today(column: pd.Series, today: date) -> pd.Series:
     """The cells holding a date after today (anything else, a past date or unreadable text, is not)."""
-    return (_dates(column, today) > pd.Timestamp(today)).fillna(False).astype(bool)
+    return (_dates(column) > pd.Timestamp(today)).fillna(False).astype(bool)
 
 
 def _not_yet(column: pd.Series, today: date) -> pd.Series:
     """The cells of a 'Do Not Send Before' column that hold off their row: a date after today, or what reads
     as no date and no 'none' ('after review', 'TBD', '15/03/27?'; found by hunter-sheets4: each was sent at
     once, as a date passed)."""
-    dates = _dates(column, today)
+    dates = _dates(column, nearest=today)
     unread = dates.isna() & ~column.astype(str).str.fullmatch(_NO_DATE)
     return ((dates > pd.Timestamp(today)).fillna(False) | unread).astype(bool)
 
