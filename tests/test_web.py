@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from starlette.testclient import TestClient
 
-from bulkship.settings import resolve_settings
+from bulkship.settings import Settings, resolve_settings
 from bulkship.web import create_app
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -1669,3 +1669,44 @@ def test_the_cost_page_of_a_batch_the_command_line_sent_since_does_not_offer_its
     assert client.post("/batches/staff/confirm", data=form).url.path == "/batches/staff/cost"
     with Sandbox(SandboxConfig(state_file=settings.data_dir / "sandbox.sqlite", clock_speed=0)) as sandbox:
         assert len(sandbox.orders()) == 1
+
+
+def test_send_and_delete_pressed_at_the_same_moment_never_both_say_done(
+    client: TestClient, settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web9: Send on one page and Delete on another at the same moment (two tabs, two people)
+    were both recorded and both answered done (16 of 16 tries on a live server): the Delete's page said the
+    batch was gone, its upload removed, while its run sent the cards (3 of 16), or failed on 'File not
+    found: <the upload's private path>'. Now the first recorded wins: a Send recorded before the deletion
+    sends, the Delete saying so and deleting nothing; a Send recorded after it confirms nothing."""
+    from bulkship.web import state
+
+    path = tmp_path / "staff.csv"
+    path.write_text(STAFF_CSV)
+    upload(client, path)
+    cost = client.get("/batches/staff/cost").text
+    assert "Send 1 order(s) for 75.00" in cost
+    shown = state.web_batch(settings, "staff")
+    assert shown is not None and shown.upload is not None
+    drop = state.drop_unsent_plan
+
+    def sent_meanwhile(settings_: Settings, batch: str) -> None:  # the other page's Send, recorded first
+        assert state.confirm(settings_, shown, Decimal("75.00"), {"CVS": "CVS"})
+        drop(settings_, batch)
+
+    monkeypatch.setattr(state, "drop_unsent_plan", sent_meanwhile)
+    deleted = client.post("/batches/staff/delete", data={"csrf_token": token(client)})
+    assert deleted.status_code == 409 and "cannot be deleted. Nothing was deleted" in deleted.text
+    now = state.web_batch(settings, "staff")
+    assert now is not None and not now.deleted and now.due and shown.upload.exists()
+    monkeypatch.undo()
+
+    other = tmp_path / "other.csv"
+    other.write_text(STAFF_CSV.replace("Ana Silva", "Ann Other"))
+    upload(client, other)
+    before = state.web_batch(settings, "other")
+    assert before is not None and "Send 1 order(s)" in client.get("/batches/other/cost").text
+    assert client.post("/batches/other/delete", data={"csrf_token": token(client)}).status_code == 200
+    assert not state.confirm(settings, before, Decimal("75.00"), {"CVS": "CVS"})  # the Send came second
+    after = state.web_batch(settings, "other")
+    assert after is not None and after.deleted and not after.due

@@ -160,6 +160,13 @@ async def confirm(request: Request) -> Response:
         return waiting
     cards = {line.key: line.name for line in view.summary.by_product}  # Send sends the cards shown, or none
     if not await run_in_threadpool(state.confirm, web.settings, batch, total, cards):
+        now = await run_in_threadpool(state.web_batch, web.settings, batch.name)
+        if now is not None and now.deleted:  # Delete pressed at the same moment, on another page
+            gone = BulkshipError(
+                f"Batch {batch.name} was deleted at the same moment (on another page): nothing was sent",
+                hint="to send its list, upload it again",
+            )
+            return render(request, "problem.html", 409, batch=batch, error=gone)
         return _see(f"/batches/{batch.name}/cost")  # changed meanwhile: its cost again, nothing sent
     await after_confirm(request, batch.name)
     web.runner.start(batch.name)
@@ -241,6 +248,14 @@ async def delete(request: Request) -> Response:
     except BulkshipError as exc:
         return render(request, "problem.html", 409, batch=batch, error=exc)
     await run_in_threadpool(state.record, web.settings, batch.name, "web_deleted")
+    now = await run_in_threadpool(state.web_batch, web.settings, batch.name)
+    if now is not None and not now.deleted:  # Send was recorded first (another tab, another person)
+        error = BulkshipError(
+            f"Batch {batch.name} was sent at the same moment (Send was pressed on another page): it is "
+            "being sent and cannot be deleted. Nothing was deleted",
+            hint="see its progress; what it sends shows on its results",
+        )
+        return render(request, "problem.html", 409, batch=batch, error=error)
     await run_in_threadpool(state.remove_upload, web.settings, batch.upload)
     web.reviews.forget(batch)
     return _see("/")

@@ -144,13 +144,17 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
         elif kind == "web_confirmed":
             # a confirmation of rows changed before it was recorded (a fix saved in another tab meanwhile)
             # confirms nothing: the person saw the cost of the rows before that change
-            if str(d.get("change", batch.change_id)) == str(batch.change_id):
+            # nor does a Send pressed as the batch was deleted (found by hunter-web9, below)
+            if str(d.get("change", batch.change_id)) == str(batch.change_id) and not batch.deleted:
                 batch.confirmed_id, batch.confirmed_total = event.id, Decimal(str(d["total"]))
                 batch.confirmed_cards = {str(k): str(v) for k, v in dict(d.get("cards") or {}).items()}
         elif kind == "web_run_done":
             batch.done_id, batch.last_run = event.id, dict(d)
         elif kind == "web_deleted":
-            batch.deleted = True
+            # a Send recorded first wins: its run may be sending (the Delete says so and deletes nothing).
+            # Pressed at the same moment, both were recorded and both said done: the Delete's page
+            # reported the batch deleted while its run sent it (found by hunter-web9)
+            batch.deleted = batch.deleted or not batch.due
         elif kind == "web_refused":
             batch.refused, batch.refused_id = str(d.get("error", "")), batch.change_id
     return batch
@@ -315,7 +319,7 @@ def confirm(settings: Settings, batch: WebBatch, total: Decimal, cards: dict[str
     server's): then nothing is confirmed."""
     record(settings, batch.name, "web_confirmed", total=str(total), change=batch.change_id, cards=cards or {})
     now = web_batch(settings, batch.name)
-    return now is not None and now.confirmed and now.change_id == batch.change_id
+    return now is not None and now.confirmed and now.change_id == batch.change_id and not now.deleted
 
 
 # -- uploads --------------------------------------------------------------------------------------------
