@@ -2983,3 +2983,21 @@ def test_a_row_held_until_a_day_is_sent_by_the_same_file_run_on_that_day(
     assert names == ["Ann Lee", "Bob Ray", "Cy Dunn"], err
     assert main(args) == 0
     assert "already complete for this file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("zero", ["1/0/1900", "0-Jan-00", "00-Jan-1900", "00/01/1900", "1900-01-00 00:00:00",
+                                  "1/0/1900 0:00", "12/30/1899", "30.12.1899"])  # fmt: skip
+def test_the_zero_date_a_lookup_gives_for_an_empty_cell_is_no_date(tmp_path: Path, zero: str) -> None:
+    """Found by hunter-sheets11: a list built with =VLOOKUP from an HR export shows a blank 'Termination
+    Date' or 'Date Sent' as the spreadsheet's day 0 ('1/0/1900' in Excel, '12/30/1899' in LibreOffice and
+    Google Sheets), and a CSV saved from it keeps that text: read as a day long passed, every active person
+    was left out as gone or as sent already. Such a cell says no date: the row is sent; a real date passed
+    still leaves its row out."""
+    path = tmp_path / "lookup.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Termination Date,Date Sent\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{zero},{zero}\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,11/15/2026,\n"
+        "Cy Dunn,3 Main St,Boston,MA,02134,CVS,50,,11/15/2026\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [3, 4]

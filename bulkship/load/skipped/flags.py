@@ -312,11 +312,21 @@ _NOT_BEFORE = frozenset(
         "send no earlier than", "earliest send date", *OTHER_NOT_BEFORE,
     )
 )  # fmt: skip
+# The 0 a lookup gives for an empty date cell (=VLOOKUP of a blank 'Termination Date'), as a date format
+# shows it and a CSV saved from it keeps it: Excel's day 0 ('1/0/1900', '0-Jan-00', '00/01/1900',
+# '1900-01-00'), LibreOffice's and Google Sheets' ('12/30/1899', '30.12.1899', '1899-12-30'); with a time of
+# 0:00 or not. Read as a day long passed, every active person's row was left out as gone, or as sent already
+# (found by hunter-sheets11)
+ZERO_DATE = (
+    r"(?:0?1[/.-]0?0[/.-](?:19)?00|0?0[/.-]0?1[/.-](?:19)?00|1900-01-00|0{1,2}[-\s]jan[a-z]*[-\s,]+(?:19)?00|"
+    r"jan[a-z]*[-\s]0{1,2},?[-\s]+(?:19)?00|12[/.-]30[/.-]1899|30[/.-]12[/.-]1899|1899-12-30|"
+    r"30[-\s]dec[a-z]*[-\s,]+1899|dec[a-z]*[-\s]30,?[-\s]+1899)(?:[\sT]+0?0:00(?::00)?(?:\s*[ap]m)?)?"
+)
 # ... but a date column's way of saying there is none: "N/A", "-", "None", "00/00/0000", a 0 in a date cell
 # ("00:00:00"). An HR export of active staff so filled left every row out (found by review11)
 _NO_DATE = re.compile(
     r"(?i)\s*(?:n\.?\s*/?\s*a\.?|none|null|nil|not\s+applicable|active|[-–—_.]+|0+|0{1,4}[/.-]0{1,2}[/.-]0{1,4}"
-    r"|0{1,2}:0{2}(?::0{2})?)\s*"
+    r"|0{1,2}:0{2}(?::0{2})?|" + ZERO_DATE + r")\s*"
 )
 
 
@@ -378,6 +388,8 @@ _SENT_ON = frozenset(
 _SAYS_SENT_ANYHOW = re.compile(
     r"(?i)^(?!\s*(?:(?:no|n|false|nope|non|nein|n[ãa]o|not|unsent|pending|waiting|queued|ready|needs?|tbd|to\s*do|todo|"
     r"to\s+(?:be\s+)?sen[dt]|send|hold|in\s+progress)\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|"
+    + ZERO_DATE
+    + r"|"
     # ... an empty box or a cross is no either ('Card Sent?' = ☐ or ❌ read as sent: found by hunter-sheets10)
     r"[❌✗✘✖✕🚫⛔👎☐□▢⬜].*)\s*$)\s*\S.*$"
 )
