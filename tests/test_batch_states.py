@@ -233,3 +233,33 @@ def test_the_pages_of_a_batch_the_command_line_is_sending_on_a_postgresql_ledger
             assert 'id="ask-again"' in client.get("/batches/anniversary/results").text
     finally:
         store.forget_engines()
+
+
+def test_the_page_deletes_no_plan_the_command_line_is_asking_about_on_a_postgresql_ledger(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """Found by hunter-web9: `bulkship run` of a page's batch, at 'Send these orders? [y/N]' (it holds the
+    batch), and Delete pressed on the page: the page said the batch was deleted and cancelled the plan the
+    command line showed; 'y' then said 'Nothing was sent in this run', no word why. On a PostgreSQL ledger
+    the Delete now changes nothing while another process works on the batch, saying so, as on
+    SQLite."""
+    from bulkship.ledger import Ledger
+
+    settings = replace(resolve_settings(), out_dir=tmp_path / "results", ledger_url=pg_url)
+    try:
+        with TestClient(create_app(settings), follow_redirects=True) as client:
+            files = {"file": (SAMPLE.name, SAMPLE.read_bytes(), "application/octet-stream")}
+            client.post("/batches", data={"csrf_token": _token(client.get("/batches/new").text)}, files=files)
+            assert "Send 2 order(s)" in client.get("/batches/anniversary/cost").text  # planned on the page
+            with Ledger.open(pg_url, batch="anniversary"):  # the command line's run, at its question
+                deleted = client.post(
+                    "/batches/anniversary/delete",
+                    data={"csrf_token": _token(client.get("/batches/anniversary/review").text)},
+                )
+                assert deleted.status_code == 409, deleted.text
+                assert "is working on batch" in deleted.text and "then delete it if it" in deleted.text
+            with Ledger.open(pg_url, lock=False) as ledger:
+                assert ledger.order_counts("anniversary") == {"planned": 2}  # the plan asked about is kept
+            assert "anniversary" in client.get("/").text
+    finally:
+        store.forget_engines()

@@ -1676,7 +1676,7 @@ def test_send_and_delete_pressed_at_the_same_moment_never_both_say_done(
 ) -> None:
     """Found by hunter-web9: Send on one page and Delete on another at the same moment (two tabs, two people)
     were both recorded and both answered done (16 of 16 tries on a live server): the Delete's page said the
-    batch was gone, its upload removed, while its run sent the cards (3 of 16), or failed on 'File not
+    batch was gone, its upload removed, while its run sent the cards (1 of 16), or failed on 'File not
     found: <the upload's private path>'. Now the first recorded wins: a Send recorded before the deletion
     sends, the Delete saying so and deleting nothing; a Send recorded after it confirms nothing."""
     from bulkship.web import state

@@ -29,7 +29,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .. import api
-from ..errors import BatchConflictError, BulkshipError, LedgerError
+from ..errors import BatchConflictError, BulkshipError, LedgerError, LedgerLockedError
 from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..settings import Settings
@@ -245,6 +245,13 @@ async def delete(request: Request) -> Response:
         return render(request, "problem.html", 409, batch=batch, error=error)
     try:  # under the ledger's lock: never while a command-line run works on the ledger
         await run_in_threadpool(state.drop_unsent_plan, web.settings, batch.name)
+    except LedgerLockedError as exc:  # its advice was to send the batch again
+        busy = BulkshipError(
+            exc.message,
+            hint="wait for it to finish (the command line may be sending this batch), then delete it if it "
+            "is still to be deleted",
+        )
+        return render(request, "problem.html", 409, batch=batch, error=busy)
     except BulkshipError as exc:
         return render(request, "problem.html", 409, batch=batch, error=exc)
     await run_in_threadpool(state.record, web.settings, batch.name, "web_deleted")

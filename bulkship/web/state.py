@@ -287,7 +287,10 @@ def drop_unsent_plan(settings: Settings, batch: str) -> None:
 
     if not ledger_exists(settings.ledger_location):
         return
-    with Ledger.open(settings.ledger_location) as ledger:
+    # holding the batch, as a run does: on a PostgreSQL ledger the Delete cancelled the plan `bulkship run`
+    # was asking about at 'Send these orders?' ('y': "Nothing was sent in this run", no word why; found by
+    # hunter-web9); it is refused while another process works on the batch, as on SQLite
+    with Ledger.open(settings.ledger_location, batch=batch) as ledger:
         for order in ledger.orders(batch, payloads=False):
             if order.state == "planned" and not may_exist_at_vendor(ledger, order.po_number):
                 ledger.cancel_planned(
