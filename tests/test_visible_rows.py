@@ -3001,3 +3001,24 @@ def test_the_zero_date_a_lookup_gives_for_an_empty_cell_is_no_date(tmp_path: Pat
         "Cy Dunn,3 Main St,Boston,MA,02134,CVS,50,,11/15/2026\n"
     )
     assert [s.row for s in load_sheet(path).skipped] == [3, 4]
+
+
+def test_a_hold_naming_no_day_it_can_read_is_not_said_to_end_on_its_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-sheets11 in its own b25c5e7: 'after review' under 'Do Not Send Before', or a note 'Ship
+    on Monday', hold their rows (no day can be read), but were said to be 'not to send yet', as if running
+    the same file again on their day sent them: no day will. Only a date to come reads so; the others say
+    to change the cell."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    path = tmp_path / "holds.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Do Not Send Before,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,after review,\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,2026-12-05,\n"
+        "Cy Dunn,3 Main St,Boston,MA,02134,CVS,50,,Ship on Monday\n"
+        "Di Fox,4 Main St,Boston,MA,02134,CVS,50,,Send after Dec 20\n"
+    )
+    reasons = {s.row: s.reason.split(" (")[0] for s in load_sheet(path).skipped}
+    yet, no = "the list says not to send it yet", "the list says not to send it"
+    assert reasons == {2: no, 3: yet, 4: no, 5: yet}

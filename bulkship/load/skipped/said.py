@@ -194,17 +194,25 @@ _UNTIL = re.compile(
 )
 
 
-def _note_not_yet(column: pd.Series, today: date) -> pd.Series:
+def _note_not_yet(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series]:
     """The notes holding their row until a day still to come, or one that reads as no date ('Hold until
     next week', 'Send after the holidays'), as a 'Do Not Send Before' column does: 'Do not send before Dec
     15' was read as no 'do not send' (it names a day) and the card went out on Dec 4 (found by
-    hunter-sheets11). A day passed sends the row."""
+    hunter-sheets11). A day passed sends the row. Also, of those, the ones naming a day read as a date (a
+    run on that day sends them: :func:`_dated`)."""
     days = column.str.extract(_UNTIL, expand=False)
     named = days.notna()
     if not named.any():
-        return named.astype(bool)
+        return named.astype(bool), named.astype(bool)
     text = days[named].str.replace(r"(?i)^(?:the\s+)|(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
-    return named & _not_yet(text, today).reindex(column.index, fill_value=False)
+    held = named & _not_yet(text, today).reindex(column.index, fill_value=False)
+    return held, held & _dated(text, today).reindex(column.index, fill_value=False)
+
+
+def _dated(column: pd.Series, today: date) -> pd.Series:
+    """The cells of a 'Do Not Send Before' column (or a note's day) holding a date to come, read as a date:
+    their rows go out when the same file is run on that day (unlike 'after review', or 'Ship on Monday')."""
+    return (_dates(column, nearest=today) > pd.Timestamp(today)).fillna(False).astype(bool)
 
 
 def _said_not_to_send(
@@ -265,12 +273,13 @@ def _said_not_to_send(
         not_yet = None
         if key in _NOT_BEFORE and said.any():  # not yet: a date passed, or none, sends it now
             said &= _not_yet(column, today)
-            not_yet = said
+            not_yet = said & _dated(column, today)
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
-            not_yet = _note_not_yet(column, today) & ~said
-            said |= not_yet
+            held, dated = _note_not_yet(column, today)
+            not_yet = dated & ~said
+            said |= held
         for row in column.index[said].tolist():
             reason = _SAYS_NOT_TO_SEND if not_sent is not None and not_sent[row] else why
             reason = _SAYS_NOT_YET if not_yet is not None and not_yet[row] else reason
