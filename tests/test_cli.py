@@ -45,10 +45,11 @@ sys.meta_path.insert(0, _CtrlC())
 """
 
 
-def _ctrl_c_as_at_a_terminal() -> None:
-    # a suite started in the background by a shell ('pytest &') ignores SIGINT, and its children would too:
-    # Python then never turns Ctrl-C into KeyboardInterrupt, and the child simply runs on
+def _signals_as_at_a_terminal() -> None:
+    # a suite started in the background by a shell ('pytest &') ignores SIGINT, and under nohup SIGHUP, and
+    # its children would too (bulkship rightly keeps a hangup ignored under nohup): the child would run on
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 @pytest.mark.parametrize("started_as", ["bulkship", "python -m bulkship"])
@@ -69,7 +70,7 @@ def test_ctrl_c_while_bulkship_is_still_loading_is_one_line_not_a_traceback(
         text=True,
         env={**os.environ, "PYTHONPATH": path},
         timeout=120,
-        preexec_fn=_ctrl_c_as_at_a_terminal,
+        preexec_fn=_signals_as_at_a_terminal,
     )
     said = done.stderr.strip().splitlines()
     assert done.returncode == 130, done.stderr
@@ -129,7 +130,11 @@ def test_sigterm_during_a_run_stops_with_the_resume_message(tmp_path, stop):
         "main()\n"
     )
     proc = subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_signals_as_at_a_terminal,
     )
     assert proc.stdout is not None
     assert proc.stdout.readline() == "validating\n"
