@@ -3022,3 +3022,22 @@ def test_a_hold_naming_no_day_it_can_read_is_not_said_to_end_on_its_day(
     reasons = {s.row: s.reason.split(" (")[0] for s in load_sheet(path).skipped}
     yet, no = "the list says not to send it yet", "the list says not to send it"
     assert reasons == {2: no, 3: yet, 4: no, 5: yet}
+
+
+def test_a_date_sent_saying_no_date_in_an_xlsx_or_as_zeros_is_no_card_sent(tmp_path: Path) -> None:
+    """Found by review25: the zero date of a lookup's empty 'Date Sent' as an XLSX keeps it (the number 0
+    in a date format, read as '00:00:00'), or '00/00/0000', left the row out as 'sent already', exit 0, the
+    person without a card (8a40a50 settled the CSV's '1/0/1900'). A 'Date Sent' saying no date sends the row;
+    a real date still leaves it out."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Date Sent"])
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, 0])
+    sheet.append(["Bob Ray", "2 Main St", "Boston", "MA", "02134", "CVS", 50, "00/00/0000"])
+    sheet.append(
+        ["Cy Dunn", "3 Main St", "Boston", "MA", "02134", "CVS", 50, datetime.datetime(2026, 11, 15)]
+    )
+    for row in (2, 4):
+        sheet.cell(row, 8).number_format = "m/d/yyyy"
+    book.save(tmp_path / "lookup.xlsx")
+    assert [s.row for s in load_sheet(tmp_path / "lookup.xlsx").skipped] == [4]
