@@ -3041,3 +3041,25 @@ def test_a_date_sent_saying_no_date_in_an_xlsx_or_as_zeros_is_no_card_sent(tmp_p
         sheet.cell(row, 8).number_format = "m/d/yyyy"
     book.save(tmp_path / "lookup.xlsx")
     assert [s.row for s in load_sheet(tmp_path / "lookup.xlsx").skipped] == [4]
+
+
+@pytest.mark.parametrize(
+    "header", ["Scheduled Send Date", "Earliest Ship Date", "Send Gift On", "Ship Date", "Mail Date"]
+)
+def test_a_scheduled_day_to_come_holds_its_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    """Found by hunter-sheets11: a list's 'Scheduled Send Date', 'Earliest Ship Date', 'Send Gift On' (or a
+    'Ship Date' / 'Mail Date') of Dec 20 was read as nothing on Dec 4: the card went out at once, exit 0.
+    Such a day to come holds its row as 'Do Not Send Before' does; a day passed, or none, sends it. Under
+    'Ship Date' a text such as 'Pending' (a tracking sheet's not shipped yet) sends too."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    path = tmp_path / "schedule.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,2026-12-20\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,2026-11-20\n"
+        "Cy Dunn,3 Main St,Boston,MA,02134,CVS,50,\n"
+    )
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert skipped == {2: f"the list says not to send it yet (column '{header}': '2026-12-20')"}

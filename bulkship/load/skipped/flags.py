@@ -310,8 +310,19 @@ _NOT_BEFORE = frozenset(
         "do not send before", "don't send before", "dont send before", "not before", "hold until",
         "send on", "send date", "send after", "ship after", "mail on", "mail after", "deliver after",
         "send no earlier than", "earliest send date", *OTHER_NOT_BEFORE,
+        # ... or a schedule's day ('Scheduled Send Date', 'Earliest Ship Date', 'Send Gift On'): found by
+        # hunter-sheets11, each sent at once
+        "scheduled send date", "scheduled ship date", "scheduled mail date", "scheduled date",
+        "planned send date", "planned ship date", "earliest ship date", "earliest mail date",
+        "ship no earlier than", "mail no earlier than", "send gift on", "send card on", "ship gift on",
+        "ship on", "release on", "hold till", "embargo until", "embargo date",
+        "do not ship before", "don't ship before", "dont ship before", "do not mail before", "hold date",
+        "ship date", "mail date", "release date",
     )
 )  # fmt: skip
+# ... of which a day that may be the one it went ('Ship Date' = Pending in a tracking sheet): only a date to
+# come holds its row there (no day is shipped on yet), text that reads as no date does not
+_SCHEDULED_OR_DONE = frozenset(header_key(h) for h in ("ship date", "mail date", "release date"))
 # The 0 a lookup gives for an empty date cell (=VLOOKUP of a blank 'Termination Date'), as a date format
 # shows it and a CSV saved from it keeps it: Excel's day 0 ('1/0/1900', '0-Jan-00', '00/01/1900',
 # '1900-01-00'), LibreOffice's and Google Sheets' ('12/30/1899', '30.12.1899', '1899-12-30'); with a time of

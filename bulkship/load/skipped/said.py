@@ -26,6 +26,7 @@ from .flags import (
     _SAYS_SENT_ANYHOW,
     _SAYS_TEST_RESPONSE,
     _SAYS_YES,
+    _SCHEDULED_OR_DONE,
     _SEND_FLAGS,
     _SENT_ANSWERED,
     _SENT_FLAGS,
@@ -274,7 +275,7 @@ def _said_not_to_send(
             said &= ~_later_than_today(column, today) & ~column.str.fullmatch(_NO_DATE)
         not_yet = None
         if key in _NOT_BEFORE and said.any():  # not yet: a date passed, or none, sends it now
-            said &= _not_yet(column, today)
+            said &= _dated(column, today) if key in _SCHEDULED_OR_DONE else _not_yet(column, today)
             not_yet = said & _dated(column, today)
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
