@@ -1710,3 +1710,28 @@ def test_send_and_delete_pressed_at_the_same_moment_never_both_say_done(
     assert not state.confirm(settings, before, Decimal("75.00"), {"CVS": "CVS"})  # the Send came second
     after = state.web_batch(settings, "other")
     assert after is not None and after.deleted and not after.due
+
+
+def test_a_send_whose_upload_is_gone_from_the_disk_says_so(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by hunter-web9: Send pressed on a batch whose uploaded file was no longer on the server's disk
+    (the data folder cleaned up, a server restarted without its uploads) answered a bare 'Internal Server
+    Error' (the cost page said 'File not found' already)."""
+    from bulkship.web import state
+
+    path = tmp_path / "staff.csv"
+    path.write_text(STAFF_CSV)
+    upload(client, path)
+    cost = client.get("/batches/staff/cost").text
+    form = {
+        "total": found(r'name="total" value="([^"]+)"', cost),
+        "change": found(r'name="change" value="([^"]+)"', cost),
+    }
+    batch = state.web_batch(settings, "staff")
+    assert batch is not None and batch.upload is not None
+    batch.upload.unlink()
+    with TestClient(create_app(settings), follow_redirects=True) as restarted:  # nothing of it read yet
+        form["csrf_token"] = token(restarted)
+        sent = restarted.post("/batches/staff/confirm", data=form)
+    assert sent.status_code == 409 and "File not found" in sent.text

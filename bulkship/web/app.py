@@ -139,7 +139,10 @@ async def confirm(request: Request) -> Response:
         total = None
     if total is not None and not total.is_finite():  # sNaN cannot even be compared (found by hunter-web, W6)
         total = None
-    found = await run_in_threadpool(web.reviews.review, batch)
+    try:
+        found = await run_in_threadpool(web.reviews.review, batch)
+    except BulkshipError as exc:  # its file gone from the server's disk: a bare 500 (found by hunter-web9)
+        return render(request, "problem.html", 409, batch=batch, error=exc)
     # the total confirmed is the most the run may spend: what it sends and the orders in doubt it asks about
     if view is None or total != view.worst_case or str(form.get("change")) != str(batch.change_id):
         # the rows (or the plan) changed since the page was shown: show the cost again
