@@ -3063,3 +3063,27 @@ def test_a_scheduled_day_to_come_holds_its_row(
     )
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
     assert skipped == {2: f"the list says not to send it yet (column '{header}': '2026-12-20')"}
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Exit Date", "Termination Effective Date", "Last Day of Work", "Employment End Date", "Resignation Date",
+     "Departure Date", "Date Left", "Inactive Date"],
+)  # fmt: skip
+def test_the_day_someone_left_in_other_hr_words_leaves_their_row_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    """Found by hunter-sheets11: 'Termination Date' or 'Separation Date' of a day passed left the row out, but
+    the same day under 'Exit Date', 'Termination Effective Date', 'Last Day of Work', 'Employment End Date',
+    'Resignation Date' (other HR systems' words) was read as nothing: a card to someone gone, exit 0. A day
+    passed now leaves the row out; a day to come (still here) and none send."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    path = tmp_path / "staff.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,2026-12-20\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,2026-11-20\n"
+        "Cy Dunn,3 Main St,Boston,MA,02134,CVS,50,\n"
+    )
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert skipped == {3: f"the list says not to send it (column '{header}': '2026-11-20')"}

@@ -299,6 +299,14 @@ _GONE_ON = frozenset(
     for h in (
         "termination date", "term date", "terminated on", "date terminated", "date of termination",
         "separation date", "date of separation", "last day worked", "last working day", *OTHER_GONE_ON,
+        # ... in other HR systems' words ('Exit Date', 'Termination Effective Date', 'Last Day of Work',
+        # 'Employment End Date', 'Resignation Date'): found by hunter-sheets11, each gone person was ordered
+        "termination effective date", "term effective date", "effective termination date", "exit date",
+        "date of exit", "departure date", "date of departure", "last day of work", "last day",
+        "last day of employment", "employment end date", "end of employment", "employment end",
+        "resignation date", "date of resignation", "resigned on", "date left", "left on", "leaving date",
+        "leave date of employment", "inactive date", "date inactive", "deceased date", "date of death",
+        "offboarding date", "separated on", "separation effective date", "termed on", "term effective",
     )
 )  # fmt: skip
 _FILLED = re.compile(r"^\s*\S.*$")
