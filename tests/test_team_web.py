@@ -693,8 +693,8 @@ def test_a_send_whose_rows_changed_in_the_same_moment_leaves_no_confirm_line_in_
     upload(alice, SAMPLES / "direct-mail.csv")
     waited = team_pages.before_confirm
 
-    async def another_tab_saves_meanwhile(request: Any, batch: str, view: Any) -> Any:
-        went_on = await waited(request, batch, view)
+    async def another_tab_saves_meanwhile(request: Any, batch: str, view: Any, **options: Any) -> Any:
+        went_on = await waited(request, batch, view, **options)
         state.record(team, batch, "web_fix", row=2, header="Street Address", value="99 Other Street")
         return went_on
 
@@ -934,3 +934,27 @@ def test_the_audit_page_reads_only_the_lines_it_shows(
 
 
 audit_entry = audit.AuditEntry
+
+
+def test_ask_for_approval_pressed_once_the_batch_needs_none_sends_nothing_and_says_why(
+    team: Settings, browsers: Any
+) -> None:
+    """Found by hunter-web9: alice's cost page said 'Ask for approval to send 1 order(s) for 150.00' (above
+    the threshold of 100.00); an admin raised the threshold to 1,000.00 meanwhile, and her press of that
+    button sent 150.00 at once, without the approval she asked for. It now shows the cost again, saying the
+    batch no longer needs an approver and nothing was sent; Send there sends it."""
+    alice = browsers()
+    sign_in(alice, "alice")
+    upload(alice, SAMPLES / "anniversary.xlsx")
+    cost = alice.get("/batches/anniversary/cost").text
+    assert "Ask for approval to send" in cost
+    form = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', cost))
+    assert form.get("asks") == "yes"
+    approvals.set_threshold(team, "100000", actor="admin")
+    asked = alice.post("/batches/anniversary/confirm", data=form)
+    assert asked.url.path == "/batches/anniversary/cost"
+    said = " ".join(re.sub(r"<[^>]+>", " ", asked.text).split())
+    assert "Nothing was sent: this page asked for an approval, and the batch no longer needs one" in said
+    assert "Send 2 order(s)" in said and approvals.latest(team, "anniversary") is None
+    assert embedded_sandbox_orders(team.data_dir) == []
+    assert send(alice, "anniversary").url.path == "/batches/anniversary/progress"  # Send there sends it

@@ -242,9 +242,9 @@ def test_a_fix_saved_while_send_is_being_recorded_is_not_sent_on_that_confirmati
     send["change"] = found(r'name="change" value="([^"]+)"', cost)
     waited = team_pages.before_confirm
 
-    async def another_tab_saves_meanwhile(request, batch, view):  # the other tab's fix lands in the window
+    async def another_tab_saves_meanwhile(request, batch, view, **options):  # the other tab's fix lands
         state.record(settings, batch, "web_fix", row=2, header="Street Address", value="99 Other Street")
-        return await waited(request, batch, view)
+        return await waited(request, batch, view, **options)
 
     monkeypatch.setattr(team_pages, "before_confirm", another_tab_saves_meanwhile)
     sent = client.post("/batches/raced/confirm", data=send)

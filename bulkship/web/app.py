@@ -104,7 +104,14 @@ async def cost(request: Request) -> Response:
         exc = await run_in_threadpool(page_error, web.settings, batch.name, exc)
         return render(request, "problem.html", 409, batch=batch, error=exc)
     notes = (await run_in_threadpool(web.reviews.sheet, batch)).notices
-    return render(request, "cost.html", batch=batch, view=view, counts=found.counts, error="", notes=notes)
+    error = NO_LONGER_ASKED if request.query_params.get("approval") == "unneeded" else ""
+    return render(request, "cost.html", batch=batch, view=view, counts=found.counts, error=error, notes=notes)
+
+
+NO_LONGER_ASKED = (
+    "Nothing was sent: this page asked for an approval, and the batch no longer needs one (the approval "
+    "threshold or your limit was raised since it was shown). Send it below if it is to go without an approver"
+)
 
 
 def page_error(settings: Settings, batch: str, exc: BulkshipError) -> BulkshipError:
@@ -158,7 +165,7 @@ async def confirm(request: Request) -> Response:
         before_confirm,
     )  # the team's approval step (none in single-user mode)
 
-    waiting = await before_confirm(request, batch.name, view)
+    waiting = await before_confirm(request, batch.name, view, asks=form.get("asks") == "yes")
     if waiting is not None:
         return waiting
     cards = {line.key: line.name for line in view.summary.by_product}  # Send sends the cards shown, or none

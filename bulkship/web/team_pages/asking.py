@@ -58,9 +58,11 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
-async def before_confirm(request: Request, batch: str, view: Any) -> Response | None:
+async def before_confirm(request: Request, batch: str, view: Any, *, asks: bool = False) -> Response | None:
     """Called by the confirmation just before it records "send": None to go on, or the page to show
-    instead (the batch now waits for approval)."""
+    instead (the batch now waits for approval). ``asks``: the page's button said 'Ask for approval': when
+    the batch no longer needs one, its cost is shown again, nothing sent (found by hunter-web9: the
+    threshold raised meanwhile, 'Ask for approval to send 1 order(s) for 150.00' sent 150.00 at once)."""
     settings = _settings(request)
     person, address = _actor(request), _address(request)
     total = Decimal(view.worst_case)
@@ -69,6 +71,8 @@ async def before_confirm(request: Request, batch: str, view: Any) -> Response | 
         if not store.team_mode(settings):
             return None
         if not approvals.needs_approval(settings, person, Decimal(view.batch_total), batch):
+            if asks:
+                return NOT_ASKED
             request.scope[CONFIRMING] = {"total": str(total)}  # said once recorded (after_confirm)
             return None
         found = approvals.latest(settings, batch)
@@ -88,7 +92,12 @@ async def before_confirm(request: Request, batch: str, view: Any) -> Response | 
         return asked.id
 
     waiting = await run_in_threadpool(decide)
+    if waiting == NOT_ASKED:
+        return _see(f"/batches/{batch}/cost?approval=unneeded")
     return None if waiting is None else _see(f"/batches/{batch}/approval")
+
+
+NOT_ASKED = -1  # the page asked for an approval the batch no longer needs
 
 
 CONFIRMING = "bulkship.confirming"
