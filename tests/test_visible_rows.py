@@ -891,10 +891,16 @@ def test_a_status_saying_not_to_send_leaves_its_row_out(tmp_path: Path) -> None:
     assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(said)))
 
 
-@pytest.mark.parametrize("header", ["Date Sent", "Sent Date", "Mailed On", "Date Shipped", "Card Sent Date"])
+@pytest.mark.parametrize(
+    "header",
+    ["Date Sent", "Sent Date", "Mailed On", "Date Shipped", "Card Sent Date", "Gift Sent On", "Fulfilled Date",
+     "Date Mailed Out", "Redemption Date"],
+)  # fmt: skip
 def test_a_date_sent_column_leaves_the_rows_it_dates_out(tmp_path: Path, header: str) -> None:
     """Found by review11: a tracking sheet's 'Date Sent' = 11/15/2026 (cards sent by hand or an earlier
-    tool) was read as nothing and the card ordered again. A date still to come, blank or 'Not yet' sends."""
+    tool) was read as nothing and the card ordered again. Blank or 'Not yet' sends; a date still to come (when
+    it is to go out) holds the row until then, as 'Do Not Send Before' does (it was sent at once: found by
+    hunter-sheets11)."""
     path = tmp_path / "dated.csv"
     path.write_text(
         f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
@@ -903,7 +909,8 @@ def test_a_date_sent_column_leaves_the_rows_it_dates_out(tmp_path: Path, header:
     )
     skipped = load_sheet(path).skipped
     assert [(s.row, s.reason) for s in skipped] == [
-        (2, f"the list says it was sent already (column '{header}': '11/15/2026')")
+        (2, f"the list says it was sent already (column '{header}': '11/15/2026')"),
+        (4, f"the list says not to send it yet (column '{header}': '2099-01-15')"),
     ]
 
 

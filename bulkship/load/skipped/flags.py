@@ -402,6 +402,13 @@ _SENT_ON = frozenset(
         "issued date", "issued", "card issued", "gift issued", "gift card issued", "card issued date",
         "redeemed", "date redeemed", "tracking number", "tracking #", "tracking no",
         "tracking id", "tracking code", "usps tracking", "ups tracking", "fedex tracking",
+        # ... or in other words of the same ('Fulfilled Date', 'Gift Sent On', 'Date Mailed Out', 'Redemption
+        # Date'): found by hunter-sheets11, each row so dated was ordered a second card. Not 'Shipped date' or
+        # 'Delivered date': bulkship's own result columns, last month's in a list pasted from its results
+        "date of shipment", "shipment date", "fulfilled date", "fulfillment date", "date fulfilled",
+        "fulfilled on", "gift sent on", "card sent on", "gift card sent on", "sent out on", "date sent out",
+        "mailed out on", "date mailed out", "redemption date", "redeemed on", "redeemed date",
+        "card mailed on", "gift mailed on",
     )
 )  # fmt: skip
 _SAYS_SENT_ANYHOW = re.compile(

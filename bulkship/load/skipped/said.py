@@ -269,11 +269,14 @@ def _said_not_to_send(
             continue
         if key in _GONE_ON and said.any():  # leaving next quarter: still here (found by newcomer8)
             said &= ~_later_than_today(column, today) & ~column.str.fullmatch(_NO_DATE)
+        not_yet = None
         if key in _SENT_ON and said.any():  # a date still to come: when it is to go out, not when it went
             # ... and a date column's way of saying none: '00/00/0000', or the 0 of a lookup's empty cell as
             # an XLSX keeps it ('00:00:00'), left the row out as sent (found by review25)
-            said &= ~_later_than_today(column, today) & ~column.str.fullmatch(_NO_DATE)
-        not_yet = None
+            said &= ~column.str.fullmatch(_NO_DATE)
+            # ... which holds its row until then, as 'Do Not Send Before' does: 'Date Sent' = Dec 20 was
+            # ordered on Dec 4 (found by hunter-sheets11)
+            not_yet = said & _later_than_today(column, today)
         if key in _NOT_BEFORE and said.any():  # not yet: a date passed, or none, sends it now
             said &= _dated(column, today) if key in _SCHEDULED_OR_DONE else _not_yet(column, today)
             not_yet = said & _dated(column, today)
