@@ -3094,3 +3094,20 @@ def test_the_day_someone_left_in_other_hr_words_leaves_their_row_out(
     )
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
     assert skipped == {3: f"the list says not to send it (column '{header}': '2026-11-20')"}
+
+
+def test_a_status_naming_the_kind_of_leaving_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets11: an HR export's 'Employee Status' of 'Voluntary Termination', 'Involuntary
+    Separation' or 'Discharged' (how some systems word the kind of leaving) was read as nothing: a card to
+    someone gone, exit 0. Each now leaves its row out, as 'Terminated' does; 'Active' and a status about
+    something else ('Voluntary Benefits Enrolled') send."""
+    path = tmp_path / "staff.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Employee Status\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Voluntary Termination\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,Involuntary Separation\n"
+        "Cy Dunn,3 Main St,Boston,MA,02134,CVS,50,Discharged\n"
+        "Di Fox,4 Main St,Boston,MA,02134,CVS,50,Active\n"
+        "Ed Wu,5 Main St,Boston,MA,02134,CVS,50,Voluntary Benefits Enrolled\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4]

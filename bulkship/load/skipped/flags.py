@@ -174,7 +174,10 @@ OTHER_YES = r"s[ií]|oui|ja|sim"
 GONE_MORE = (
     r"exited|offboarded|deactivated|archived|ex[\s-]*(?:employee|staff)|no\s+longer\s+(?:employed|active|with\s+"
     r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|laid\s+off|departed|fired|let\s+go|"
-    r"alumn(?:i|us|a|ae)|suspended|(?:offer\s+)?rescinded|offer\s+(?:withdrawn|revoked)|no[\s-]*show"
+    r"alumn(?:i|us|a|ae)|suspended|(?:offer\s+)?rescinded|offer\s+(?:withdrawn|revoked)|no[\s-]*show|"
+    # ... as HR systems word the kind of leaving ('Voluntary Termination', 'Involuntary Separation',
+    # 'Discharged': found by hunter-sheets11, each was ordered)
+    r"(?:in)?voluntary\s+(?:termination|separation|resignation|exit)|discharged"
 )
 
 
