@@ -3111,3 +3111,20 @@ def test_a_status_naming_the_kind_of_leaving_leaves_the_row_out(tmp_path: Path) 
         "Ed Wu,5 Main St,Boston,MA,02134,CVS,50,Voluntary Benefits Enrolled\n"
     )
     assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4]
+
+
+def test_a_send_date_saying_now_sends_the_row(tmp_path: Path) -> None:
+    """Found by hunter-sheets11: a 'Send Date' (or 'Do Not Send Before') of 'ASAP', 'Now', 'Immediately' or
+    'Today' read as no date and held its row for good, said as 'the list says not to send it (column 'Send
+    Date': 'ASAP')', exit 0: nothing was sent. Such a cell says now: the row is sent; 'Upon approval' still
+    holds it."""
+    path = tmp_path / "asap.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Send Date\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,ASAP\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,Now\n"
+        "Cy Dunn,3 Main St,Boston,MA,02134,CVS,50,Immediately\n"
+        "Di Fox,4 Main St,Boston,MA,02134,CVS,50,Today\n"
+        "Ed Wu,5 Main St,Boston,MA,02134,CVS,50,Upon approval\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [6]

@@ -173,8 +173,17 @@ def _not_yet(column: pd.Series, today: date) -> pd.Series:
     as no date and no 'none' ('after review', 'TBD', '15/03/27?'; found by hunter-sheets4: each was sent at
     once, as a date passed)."""
     dates = _dates(column, nearest=today)
-    unread = dates.isna() & ~column.astype(str).str.fullmatch(_NO_DATE)
+    text = column.astype(str)
+    unread = dates.isna() & ~text.str.fullmatch(_NO_DATE) & ~text.str.fullmatch(_NOW)
     return ((dates > pd.Timestamp(today)).fillna(False) | unread).astype(bool)
+
+
+# A day that is now: 'Send Date' = ASAP, Now, Immediately, Today held its row for good, said as 'the list says
+# not to send it' (found by hunter-sheets11)
+_NOW = re.compile(
+    r"(?i)\s*(?:asap|a\.s\.a\.p\.?|now|right\s+(?:away|now)|immediately|immediate|today|as\s+soon\s+as\s+"
+    r"possible|any\s*time|no\s+(?:hold|wait|restriction)|upon\s+receipt|send\s+now)[.!]*\s*"
+)
 
 
 # A note holding its row until a day ("Do not send before Dec 15", "Hold until Jan 5", "Send after 12/20",
