@@ -898,9 +898,9 @@ def test_a_status_saying_not_to_send_leaves_its_row_out(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_a_date_sent_column_leaves_the_rows_it_dates_out(tmp_path: Path, header: str) -> None:
     """Found by review11: a tracking sheet's 'Date Sent' = 11/15/2026 (cards sent by hand or an earlier
-    tool) was read as nothing and the card ordered again. Blank or 'Not yet' sends; a date still to come (when
-    it is to go out) holds the row until then, as 'Do Not Send Before' does (it was sent at once: found by
-    hunter-sheets11)."""
+    tool) was read as nothing and the card ordered again. Blank or 'Not yet' sends; a date still to come is
+    left out, saying so (it was sent at once: found by hunter-sheets11; held 'until then', on that day it
+    read as sent already: found by review25)."""
     path = tmp_path / "dated.csv"
     path.write_text(
         f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
@@ -910,7 +910,7 @@ def test_a_date_sent_column_leaves_the_rows_it_dates_out(tmp_path: Path, header:
     skipped = load_sheet(path).skipped
     assert [(s.row, s.reason) for s in skipped] == [
         (2, f"the list says it was sent already (column '{header}': '11/15/2026')"),
-        (4, f"the list says not to send it yet (column '{header}': '2099-01-15')"),
+        (4, f"the list dates it as sent on a day still to come (column '{header}': '2099-01-15')"),
     ]
 
 
@@ -3128,3 +3128,21 @@ def test_a_send_date_saying_now_sends_the_row(tmp_path: Path) -> None:
         "Ed Wu,5 Main St,Boston,MA,02134,CVS,50,Upon approval\n"
     )
     assert [s.row for s in load_sheet(path).skipped] == [6]
+
+
+def test_a_date_sent_still_to_come_is_not_promised_to_go_on_its_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review25: 'Date Sent' = Dec 20 on Dec 4 was held as 'not to send it yet', the notice saying
+    the same file run on that day sends it; run on Dec 20 the cell read as sent already and the person got no
+    card. The notice now says to put the day under 'Send Date' (or clear the cell), promising nothing."""
+    path = tmp_path / "gifts.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Date Sent\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,2026-12-20\nBob Ray,2 Main St,Boston,MA,02134,CVS,50,\n"
+    )
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 0
+    (notice,) = [n for n in json.loads(capsys.readouterr().out)["notices"] if "row 2" in n]
+    assert "running the same file again on or after that day" not in notice, notice
+    assert "put the day under a 'Send Date' column" in notice, notice

@@ -6,13 +6,21 @@ from collections.abc import Sequence
 
 from ...models import SkippedRow
 from ...program import ProgramSettings
-from .kinds import _SAYS_NOT_TO_SEND, _SAYS_NOT_YET, _SAYS_SENT_ALREADY, CROSSED, NOT_TO_SEND
+from .kinds import (
+    _SAYS_NOT_TO_SEND,
+    _SAYS_NOT_YET,
+    _SAYS_SENT_AHEAD,
+    _SAYS_SENT_ALREADY,
+    CROSSED,
+    NOT_TO_SEND,
+)
 
 
 def _quoted(reason: str) -> str:
     """ "(column 'Send?': 'No')" of a row's reason, for a list of rows."""
     return (
         reason.removeprefix(_SAYS_NOT_YET)
+        .removeprefix(_SAYS_SENT_AHEAD)
         .removeprefix(_SAYS_NOT_TO_SEND)
         .removeprefix(_SAYS_SENT_ALREADY)
         .strip()
@@ -45,6 +53,14 @@ def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> li
             + (
                 " A row held until a day is sent by running the same file again on or after that day."
                 if any(s.reason.startswith(_SAYS_NOT_YET) for s in said_no)
+                else ""
+            )
+            + (
+                " A day to come under a column saying when the card went ('Date Sent') is no day it went,"
+                " and on that day it would read as sent: to send a row on that day, put the day under a"
+                " 'Send Date' column instead (bulkship holds the row until then), or clear the cell to send"
+                " it now."
+                if any(s.reason.startswith(_SAYS_SENT_AHEAD) for s in said_no)
                 else ""
             )
         )

@@ -40,7 +40,7 @@ from .flags import (
     status_header,
 )
 from .headings import _SEND_HEADING
-from .kinds import _SAYS_NOT_TO_SEND, _SAYS_NOT_YET, _SAYS_SENT_ALREADY
+from .kinds import _SAYS_NOT_TO_SEND, _SAYS_NOT_YET, _SAYS_SENT_AHEAD, _SAYS_SENT_ALREADY
 from .marks import _NO_HEADER
 from .notes import _A_DATE, _NOTE_FLAGS, _NOTE_SAYS_NO, _UNDONE
 
@@ -278,14 +278,15 @@ def _said_not_to_send(
             continue
         if key in _GONE_ON and said.any():  # leaving next quarter: still here (found by newcomer8)
             said &= ~_later_than_today(column, today) & ~column.str.fullmatch(_NO_DATE)
-        not_yet = None
+        not_yet = ahead = None
         if key in _SENT_ON and said.any():  # a date still to come: when it is to go out, not when it went
             # ... and a date column's way of saying none: '00/00/0000', or the 0 of a lookup's empty cell as
             # an XLSX keeps it ('00:00:00'), left the row out as sent (found by review25)
             said &= ~column.str.fullmatch(_NO_DATE)
-            # ... which holds its row until then, as 'Do Not Send Before' does: 'Date Sent' = Dec 20 was
-            # ordered on Dec 4 (found by hunter-sheets11)
-            not_yet = said & _later_than_today(column, today)
+            # ... which is no day a card went: 'Date Sent' = Dec 20 was ordered on Dec 4 (found by
+            # hunter-sheets11); held 'until then', the run on Dec 20 read it as sent already, the person left
+            # out (found by review25): the row is left out saying to put the day under 'Send Date'
+            ahead = said & _later_than_today(column, today)
         if key in _NOT_BEFORE and said.any():  # not yet: a date passed, or none, sends it now
             said &= _dated(column, today) if key in _SCHEDULED_OR_DONE else _not_yet(column, today)
             not_yet = said & _dated(column, today)
@@ -298,6 +299,7 @@ def _said_not_to_send(
         for row in column.index[said].tolist():
             reason = _SAYS_NOT_TO_SEND if not_sent is not None and not_sent[row] else why
             reason = _SAYS_NOT_YET if not_yet is not None and not_yet[row] else reason
+            reason = _SAYS_SENT_AHEAD if ahead is not None and ahead[row] else reason
             cell = f"'{typed[row].strip()}'"
             if typed[row] != column[row]:
                 cell += f", the same as above: '{column[row].strip()}'"
