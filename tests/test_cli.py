@@ -233,7 +233,9 @@ def test_run_with_a_ledger_that_is_no_database_says_so(
     sheet = write_sheet(tmp_path / "staff.csv", range(1, 3))
     assert main(["run", str(sheet), "--ledger", str(not_a_ledger), "--yes", "--wait", "0"]) == 1
     err = capsys.readouterr().err
-    assert "Cannot read the ledger" in err and "not a database" in err and "Traceback" not in err, err
+    said = [line for line in err.splitlines() if line.startswith("Error:")]
+    assert len(said) == 1 and "the ledger" in said[0] and "not a database" in said[0], err
+    assert str(not_a_ledger) in said[0] and "Traceback" not in err, err
 
 
 UNREACHABLE_LEDGER = "postgresql://bob:SECRETPW@127.0.0.1:1/db"  # port 1: refused at once, nothing sent
