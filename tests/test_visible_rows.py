@@ -3146,3 +3146,21 @@ def test_a_date_sent_still_to_come_is_not_promised_to_go_on_its_day(
     (notice,) = [n for n in json.loads(capsys.readouterr().out)["notices"] if "row 2" in n]
     assert "running the same file again on or after that day" not in notice, notice
     assert "put the day under a 'Send Date' column" in notice, notice
+
+
+def test_a_note_holding_its_row_until_a_day_in_another_language_or_as_dns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-sheets11: 'No enviar antes del 20/12/2026', 'Ne pas envoyer avant le 20/12/2026',
+    'Nicht senden vor dem 20.12.2026' (notes are read in these languages) and 'DNS until 12/20' were ordered
+    at once on Dec 4, exit 0. Each holds its row until that day, as its English does; a day passed sends,
+    and 'No enviar a la oficina' (says where) sends."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    notes = ["No enviar antes del 20/12/2026", "Ne pas envoyer avant le 20/12/2026",
+             "Nicht senden vor dem 20.12.2026", "DNS until 12/20", "No enviar antes del 20/11/2026",
+             "No enviar a la oficina"]  # fmt: skip
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(notes)]
+    path = tmp_path / "notes.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notas\n" + "\n".join(rows) + "\n")
+    skipped = {s.row: s.reason.split(" (")[0] for s in load_sheet(path).skipped}
+    assert skipped == dict.fromkeys([2, 3, 4, 5], "the list says not to send it yet")

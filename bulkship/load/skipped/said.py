@@ -200,7 +200,11 @@ _UNTIL = re.compile(
     r"(?:gift\s+)?card|(?:the\s+)?gift))?\s+(?:after|on|not\s+before|no\s+earlier\s+than|in(?=\s+"
     + _MONTH
     + r"))"
-    r"|not\s+(?:before|until|till))\s+((?:" + _A_DATE + r")[^-–—;,(]*)"
+    r"|not\s+(?:before|until|till)|dns\s+(?:before|until|till|til)"
+    # ... in the languages the notes are read in ('No enviar antes del 20/12/2026', 'Ne pas envoyer avant le
+    # 20/12/2026': found by hunter-sheets11, each sent at once)
+    r"|no\s+enviar\s+antes\s+del?|ne\s+pas\s+envoyer\s+avant(?:\s+le)?|nicht\s+(?:senden|versenden)\s+vor(?:\s+dem)?"
+    r"|n[ãa]o\s+enviar\s+antes\s+d[eo]|non\s+inviare\s+prima\s+del?)\s+((?:" + _A_DATE + r")[^-–—;,(]*)"
 )
 
 
