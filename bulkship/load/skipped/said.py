@@ -127,8 +127,9 @@ def _read(text: pd.Series, **how: bool) -> pd.Series:
 def _dates(column: pd.Series, nearest: date | None = None) -> pd.Series:
     """Each cell as a date (NaT where it reads as none): as written, or as an Excel serial number. A date
     written without its year ('20-Dec', as Excel saves a date it shows as d-mmm to a CSV; 'Dec 20', '12/20')
-    reads as year 1, a day long passed; with ``nearest``, as the one of that day nearest it: for a 'Do Not
-    Send Before', '20-Dec' was passed and the card went out on Dec 4 (found by hunter-sheets11). Not for a
+    reads as year 1, a day long passed; with ``nearest`` (today), as a day to hold a card until
+    (:func:`_nearest`): for a 'Do Not Send Before', '20-Dec' was passed and the card went out on Dec 4
+    (found by hunter-sheets11). Not for a
     day someone left or a card went out: a 'Termination Date' or 'Date Sent' of '15-Jan' is as likely last
     January's, and read as next January's it would send a card to someone gone, or a second one."""
     import warnings
@@ -151,16 +152,23 @@ def _dates(column: pd.Series, nearest: date | None = None) -> pd.Series:
     return dates
 
 
+RECENTLY_PASSED_DAYS = 92  # a hold day written without its year, passed no longer ago than this, is passed
+
+
 def _nearest(stamp: pd.Timestamp, today: date) -> pd.Timestamp | pd.NaT:
-    """``stamp``'s month and day in the year that puts it nearest ``today`` (last, this or next year)."""
+    """``stamp``'s month and day as a day to hold a card until: the one passed in the last
+    RECENTLY_PASSED_DAYS (a list made last week: 'Nov 28' on Dec 4 has passed), else the next one to come.
+    Read as the nearest day, 'Jun 10' typed on Dec 4 was last June's (177 days before, 188 after) and the
+    card went out at once (review25's T1). A hold read a year late is listed and fixed in one cell; a card
+    sent months early cannot be taken back."""
     found = []
     for year in (today.year - 1, today.year, today.year + 1):
         try:
             found.append(pd.Timestamp(year=year, month=stamp.month, day=stamp.day))
         except ValueError:  # 29 February of a year without one
             continue
-    now = pd.Timestamp(today)
-    return min(found, key=lambda day: abs(day - now)) if found else pd.NaT
+    since = pd.Timestamp(today) - pd.Timedelta(days=RECENTLY_PASSED_DAYS)
+    return next((day for day in found if day >= since), pd.NaT)
 
 
 def _later_than_today(column: pd.Series, today: date) -> pd.Series:
