@@ -182,6 +182,21 @@ def test_quantity_shipping_and_required_fields(tmp_path: Path) -> None:
     assert result.rows.loc[3, "shipping_method"] == "OVERNIGHT"
 
 
+def test_an_empty_name_of_a_first_and_last_name_list_is_said_of_its_own_columns(tmp_path: Path) -> None:
+    """Found by newcomer2: a row with no name in a list of First Name and Last Name said "column 'Name': is
+    empty; fill in the recipient's name, or First Name and Last Name", a column the list does not have."""
+    result = run(
+        tmp_path,
+        "Ann,Lee,1 Main St,Boston,MA,02134,CVS,50",
+        ",,2 Main St,Boston,MA,02134,CVS,50",
+        header="First Name,Last Name,Address,City,State,ZIP,Product,Value",
+    )
+    assert messages(result) == [
+        "Row 3, column 'First Name': is empty, as is 'Last Name'; fill in the recipient's name."
+    ]
+    assert [(p.row, p.column) for p in result.problems] == [(3, "first_name")]
+
+
 def test_military_po_box_and_country(tmp_path: Path) -> None:
     header = "Name,Address,City,State,ZIP,Country,Product,Value"
     rows = (

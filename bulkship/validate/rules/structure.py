@@ -99,10 +99,17 @@ def check_structure(frame: pd.DataFrame, contract: SheetContract, collector: Pro
         group = group[~group["index"].isin(list(reported.index[reported]))]
         rows = [int(i) for i in group["index"]]
         values = [str(v) for v in group["failure_case"]]
+        said_of = spec.name
         if check == CHECK_REQUIRED:
             hint = _EMPTY_HINTS.get(spec.name, f"fill in {spec.title}")
             messages = [f"is empty; {hint}." for _ in rows]
             kind = f"{spec.title} missing"
+            if spec.name == "name" and not collector.has_column("name"):
+                # said of the name column the list has: "column 'Name': is empty" named a column a First
+                # Name / Last Name list does not have (found by newcomer2)
+                said_of = collector.person_column()
+                parts = [collector.header(c) for c in ("first_name", "last_name") if collector.has_column(c)]
+                messages = [f"is empty{_as_is(parts)}; fill in the recipient's name." for _ in rows]
         elif check == CHECK_MAX_LENGTH:
             messages = [
                 f"'{v}' is {len(v)} characters long; the vendor accepts at most {spec.max_length}."
@@ -120,7 +127,12 @@ def check_structure(frame: pd.DataFrame, contract: SheetContract, collector: Pro
             messages = [f"{m.rstrip('.')}: {kept}" for m in messages]
             collector.add_each(rows, spec.name, kind, messages, values, severity="warning")
             continue
-        collector.add_each(rows, spec.name, kind, messages, values)
+        collector.add_each(rows, said_of, kind, messages, values)
+
+
+def _as_is(headers: list[str]) -> str:
+    """', as is 'Last Name'' when the name is split over two columns, both empty."""
+    return f", as is '{headers[1]}'" if len(headers) == 2 else ""
 
 
 def check_scientific(frame: pd.DataFrame, collector: ProblemCollector) -> None:
