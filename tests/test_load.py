@@ -184,6 +184,20 @@ def test_file_that_is_not_what_its_extension_claims(tmp_path: Path) -> None:
         load_sheet(tmp_path / "missing.csv")
 
 
+@pytest.mark.parametrize(
+    ("suffix", "how"),
+    [(".numbers", "in Numbers: File › Export To › Excel"), (".xlsb", "Save As › Excel Workbook (.xlsx)"),
+     (".gsheet", "File › Download › Microsoft Excel"), (".pdf", "as an Excel Workbook (.xlsx)")],
+)  # fmt: skip
+def test_a_spreadsheet_bulkship_does_not_read_is_refused_saying_how_to_save_one_it_does(
+    tmp_path: Path, suffix: str, how: str
+) -> None:
+    """Found by newcomer2: "not '.numbers'" alone, and nothing to do about it."""
+    with pytest.raises(FileFormatError) as error:
+        load_sheet(write(tmp_path / f"list{suffix}", "x"))
+    assert f"not '{suffix}'" in error.value.message and how in (error.value.hint or ""), error.value.hint
+
+
 def _bomb(path: Path) -> Path:
     """A 'billion laughs' entity-expansion bomb inside an otherwise valid workbook."""
     book = openpyxl.Workbook()

@@ -81,6 +81,19 @@ def _sniff(head: bytes, path: Path) -> str:
     return "csv"
 
 
+SAVE_AS_XLSX = "save the list from the program that made it as an Excel Workbook (.xlsx), then use that file"
+# How to turn a spreadsheet bulkship does not read into one it does, in the program that made it ("not
+# '.numbers'" alone left a newcomer with nothing to do: newcomer2)
+_SAVE_AS = {
+    ".numbers": "in Numbers: File › Export To › Excel…, then use the .xlsx file",
+    ".xlsb": "in Excel: File › Save As › Excel Workbook (.xlsx), then use that file",
+    ".gsheet": "this is a shortcut to a Google Sheet: in Google Sheets, File › Download › Microsoft Excel "
+    "(.xlsx), then use that file",
+    ".fods": "in LibreOffice: File › Save As › ODF Spreadsheet (.ods), then use that file",
+    ".et": "in WPS Spreadsheets: File › Save As › Excel Workbook (.xlsx), then use that file",
+}
+
+
 def _check_file(path: Path) -> str:
     """The file's real format, which must agree with its extension."""
     check_input_file(path, error=FileFormatError)  # a folder, a pipe, /dev/stdin: said as such
@@ -96,7 +109,10 @@ def _check_file(path: Path) -> str:
     expected = _EXTENSION_FORMATS.get(suffix)
     if expected is None:
         raise FileFormatError(
-            f"{path.name}: bulkship reads .csv, .xlsx and .ods files, not '{suffix or 'no extension'}'"
+            f"{path.name}: bulkship reads .csv, .xlsx and .ods files, not '{suffix or 'no extension'}'",
+            hint=_SAVE_AS.get(
+                suffix, "save the list from the program that made it as an Excel Workbook (.xlsx)"
+            ),
         )
     with path.open("rb") as handle:
         head = handle.read(8192)
