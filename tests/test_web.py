@@ -1170,6 +1170,21 @@ def test_uploading_a_result_workbook_points_to_its_batch_instead_of_making_a_new
     assert "staff-results.xlsx is a result workbook bulkship wrote for batch staff" in response.text
     assert 'href="/batches/staff/results"' in response.text
     assert "staff-results" not in client.get("/").text  # no batch made of it
+    # run from the command line, the batch has no "Fix these" button here: said so (found by newcomer2)
+    advice = " ".join(
+        re.sub(r"<[^>]+>", " ", found(r'(<p class="hint" id="result-advice">.*?</p>)', response.text)).split()
+    )
+    assert "run it again from the command line" in advice and "button" not in advice, advice
+    upload(client, SAMPLES / "messy.xlsx", name="page-list")  # a batch of the page's own: its button
+    assert confirm(client, "page-list", leave_out="yes").url.path == "/batches/page-list/progress"
+    wait_until_finished(client, "page-list")
+    own = client.get("/batches/page-list/results.xlsx").content
+    again = client.post(
+        "/batches",
+        data={"csrf_token": token(client), "name": ""},
+        files={"file": ("page-list-results.xlsx", own, "application/octet-stream")},
+    )
+    assert "use its “Fix these” button" in again.text and "from the command line" not in again.text
 
 
 def test_a_column_bulkship_does_not_know_is_chosen_on_the_columns_page(

@@ -51,9 +51,12 @@ async def upload(request: Request) -> Response:
             + (f" for batch {written_for}" if written_for else "")
             + ": it is not a new list of recipients."
         )
+        batch = await run_in_threadpool(state.any_batch, web.settings, written_for) if written_for else None
         return render(
-            request, "new.html", 400, limit=web.max_upload_bytes, error=error, result_of=written_for or ""
-        )
+            request, "new.html", 400, limit=web.max_upload_bytes, error=error, result_of=written_for or "",
+            # a batch run from the command line has no "Fix these" button here (found by newcomer2)
+            fixed_here=batch is not None and batch.upload is not None,
+        )  # fmt: skip
     digest = await run_in_threadpool(file_sha256, path)
     say_in_trail(request.scope, file=Path(file.filename).name, sha256=digest)
     name = await run_in_threadpool(
