@@ -95,7 +95,9 @@ def test_problems_sheet_falls_back_on_the_column_name_for_a_derived_column(tmp_p
     result = validate(load_sheet(path), sandbox_catalog())
     book = openpyxl.load_workbook(write_validation_workbook(result, tmp_path / "out"))
     rows = list(book["Problems"].iter_rows(min_row=2, values_only=True))
-    assert [(r[0], r[1]) for r in rows] == [(2, "Name")]  # no header holds the full name: its title
+    # no header holds the full name: said of the list's own First Name column, never of a 'Name' it lacks
+    # (54cc87d, found by newcomer2; before, the field's title 'Name')
+    assert [(r[0], r[1]) for r in rows] == [(2, "First Name")]
 
 
 def test_the_validation_workbook_prints_one_page_wide_with_its_header_on_every_page(tmp_path: Path) -> None:
