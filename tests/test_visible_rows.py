@@ -2903,7 +2903,7 @@ def test_a_crossed_box_down_a_column_of_ticked_boxes_says_no(tmp_path: Path) -> 
     assert "'Send?': '☒'" in skipped[3] and "'Picked' ticks the rows to send" in skipped[4], skipped
 
 
-def test_a_date_written_without_its_year_is_the_one_nearest_today(
+def test_a_date_written_without_its_year_holds_until_its_next_day_unless_just_passed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Found by hunter-sheets11: Excel saves a date it shows as d-mmm ('20-Dec', as it shows '12/20' typed in

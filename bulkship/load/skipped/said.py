@@ -124,14 +124,14 @@ def _read(text: pd.Series, **how: bool) -> pd.Series:
     return dates
 
 
-def _dates(column: pd.Series, nearest: date | None = None) -> pd.Series:
+def _dates(column: pd.Series, hold_from: date | None = None) -> pd.Series:
     """Each cell as a date (NaT where it reads as none): as written, or as an Excel serial number. A date
     written without its year ('20-Dec', as Excel saves a date it shows as d-mmm to a CSV; 'Dec 20', '12/20')
-    reads as year 1, a day long passed; with ``nearest`` (today), as a day to hold a card until
-    (:func:`_nearest`): for a 'Do Not Send Before', '20-Dec' was passed and the card went out on Dec 4
-    (found by hunter-sheets11). Not for a
-    day someone left or a card went out: a 'Termination Date' or 'Date Sent' of '15-Jan' is as likely last
-    January's, and read as next January's it would send a card to someone gone, or a second one."""
+    reads as year 1, a day long passed; with ``hold_from`` (today), as a day to hold a card until
+    (:func:`_hold_day`): for a 'Do Not Send Before', '20-Dec' was passed and the card went out on Dec 4
+    (found by hunter-sheets11). Not for a day someone left or a card went out: a 'Termination Date' or 'Date
+    Sent' of '15-Jan' is as likely last January's, and read as next January's it would send a card to
+    someone gone, or a second one."""
     import warnings
 
     text = column.astype(str).str.replace(_ZONE, r"\1", regex=True)
@@ -147,15 +147,15 @@ def _dates(column: pd.Series, nearest: date | None = None) -> pd.Series:
         dates[serial] = pd.Timestamp("1899-12-30") + days
     dates = pd.Series(dates, index=column.index)
     yearless = (dates.dt.year == 1) & ~text.str.contains(r"\d{3}", regex=True)
-    if nearest is not None and yearless.any():
-        dates[yearless] = [_nearest(stamp, nearest) for stamp in dates[yearless]]
+    if hold_from is not None and yearless.any():
+        dates[yearless] = [_hold_day(stamp, hold_from) for stamp in dates[yearless]]
     return dates
 
 
 RECENTLY_PASSED_DAYS = 92  # a hold day written without its year, passed no longer ago than this, is passed
 
 
-def _nearest(stamp: pd.Timestamp, today: date) -> pd.Timestamp | pd.NaT:
+def _hold_day(stamp: pd.Timestamp, today: date) -> pd.Timestamp | pd.NaT:
     """``stamp``'s month and day as a day to hold a card until: the one passed in the last
     RECENTLY_PASSED_DAYS (a list made last week: 'Nov 28' on Dec 4 has passed), else the next one to come.
     Read as the nearest day, 'Jun 10' typed on Dec 4 was last June's (177 days before, 188 after) and the
@@ -176,14 +176,17 @@ def _later_than_today(column: pd.Series, today: date) -> pd.Series:
     return (_dates(column) > pd.Timestamp(today)).fillna(False).astype(bool)
 
 
-def _not_yet(column: pd.Series, today: date) -> pd.Series:
-    """The cells of a 'Do Not Send Before' column that hold off their row: a date after today, or what reads
-    as no date and no 'none' ('after review', 'TBD', '15/03/27?'; found by hunter-sheets4: each was sent at
-    once, as a date passed)."""
-    dates = _dates(column, nearest=today)
+def _holds(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series]:
+    """The cells of a 'Do Not Send Before' column (or a note's day) that hold off their row: a date after
+    today, or what reads as no date and no 'none' ('after review', 'TBD', '15/03/27?'; found by
+    hunter-sheets4: each was sent at once, as a date passed). Also, of those, the ones holding a date to
+    come: their rows go out when the same file is run on that day (unlike 'after review', or 'Ship on
+    Monday'). Each cell is read as a date once."""
+    dates = _dates(column, hold_from=today)
     text = column.astype(str)
+    dated = (dates > pd.Timestamp(today)).fillna(False).astype(bool)
     unread = dates.isna() & ~text.str.fullmatch(_NO_DATE) & ~text.str.fullmatch(_NOW)
-    return ((dates > pd.Timestamp(today)).fillna(False) | unread).astype(bool)
+    return (dated | unread).astype(bool), dated
 
 
 # A day that is now: 'Send Date' = ASAP, Now, Immediately, Today held its row for good, said as 'the list says
@@ -221,20 +224,15 @@ def _note_not_yet(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series]
     next week', 'Send after the holidays'), as a 'Do Not Send Before' column does: 'Do not send before Dec
     15' was read as no 'do not send' (it names a day) and the card went out on Dec 4 (found by
     hunter-sheets11). A day passed sends the row. Also, of those, the ones naming a day read as a date (a
-    run on that day sends them: :func:`_dated`)."""
+    run on that day sends them: :func:`_holds`)."""
     days = column.str.extract(_UNTIL, expand=False)
     named = days.notna()
     if not named.any():
         return named.astype(bool), named.astype(bool)
     text = days[named].str.replace(r"(?i)^(?:the\s+)|(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
-    held = named & _not_yet(text, today).reindex(column.index, fill_value=False)
-    return held, held & _dated(text, today).reindex(column.index, fill_value=False)
-
-
-def _dated(column: pd.Series, today: date) -> pd.Series:
-    """The cells of a 'Do Not Send Before' column (or a note's day) holding a date to come, read as a date:
-    their rows go out when the same file is run on that day (unlike 'after review', or 'Ship on Monday')."""
-    return (_dates(column, nearest=today) > pd.Timestamp(today)).fillna(False).astype(bool)
+    holds, dated = _holds(text, today)
+    held = named & holds.reindex(column.index, fill_value=False)
+    return held, held & dated.reindex(column.index, fill_value=False)
 
 
 def _said_not_to_send(
@@ -300,8 +298,9 @@ def _said_not_to_send(
             # out (found by review25): the row is left out saying to put the day under 'Send Date'
             ahead = said & _later_than_today(column, today)
         if key in _NOT_BEFORE and said.any():  # not yet: a date passed, or none, sends it now
-            said &= _dated(column, today) if key in _SCHEDULED_OR_DONE else _not_yet(column, today)
-            not_yet = said & _dated(column, today)
+            holds, dated = _holds(column, today)
+            said &= dated if key in _SCHEDULED_OR_DONE else holds
+            not_yet = said & dated
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
