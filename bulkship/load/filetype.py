@@ -81,7 +81,7 @@ def _sniff(head: bytes, path: Path) -> str:
     return "csv"
 
 
-SAVE_AS_XLSX = "save the list from the program that made it as an Excel Workbook (.xlsx), then use that file"
+_SAVE_AS_XLSX = "save the list from the program that made it as an Excel Workbook (.xlsx), then use that file"
 # How to turn a spreadsheet bulkship does not read into one it does, in the program that made it ("not
 # '.numbers'" alone left a newcomer with nothing to do: newcomer2)
 _SAVE_AS = {
@@ -110,9 +110,7 @@ def _check_file(path: Path) -> str:
     if expected is None:
         raise FileFormatError(
             f"{path.name}: bulkship reads .csv, .xlsx and .ods files, not '{suffix or 'no extension'}'",
-            hint=_SAVE_AS.get(
-                suffix, "save the list from the program that made it as an Excel Workbook (.xlsx)"
-            ),
+            hint=_SAVE_AS.get(suffix, _SAVE_AS_XLSX),
         )
     with path.open("rb") as handle:
         head = handle.read(8192)

@@ -30,10 +30,13 @@ _EACH_WORDS = frozenset(
 _AMOUNT_WORDS = frozenset({"amount", "value", "price", "denomination", "face", "dollar", "dollars", "usd"})
 
 
+def _header_words(header: object) -> set[str]:
+    return set(re.findall(r"[a-z]+", str(header).lower()))
+
+
 def _one_card_amount(header: str) -> bool:
     """Whether ``header`` names one card's amount: the one-card words, and the amount's own words only."""
-    words = set(re.findall(r"[a-z]+", header.lower()))
-    return bool(_EACH.search(header)) and words - _EACH_WORDS <= _AMOUNT_WORDS
+    return bool(_EACH.search(header)) and _header_words(header) - _EACH_WORDS <= _AMOUNT_WORDS
 
 
 def _each_problems(
@@ -106,11 +109,10 @@ def many_cards_notice(body: pd.DataFrame, column_map: dict[str, str], not_judged
     value, quantity = fed.get("value"), fed.get("quantity")
     if value is None or quantity is None:
         return []
-    if set(re.findall(r"[a-z]+", str(value).lower())) & _ONE_CARD_WORDS or _EACH.search(str(value)):
+    if _header_words(value) & _ONE_CARD_WORDS or _EACH.search(str(value)):
         return []
     if any(
-        h not in column_map
-        and (_one_card_amount(str(h)) or set(re.findall(r"[a-z]+", str(h).lower())) & _TOTAL_WORDS)
+        h not in column_map and (_one_card_amount(str(h)) or _header_words(h) & _TOTAL_WORDS)
         for h in body.columns
     ):
         return []
