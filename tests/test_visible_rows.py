@@ -3052,6 +3052,20 @@ def test_a_date_sent_saying_no_date_in_an_xlsx_or_as_zeros_is_no_card_sent(tmp_p
     assert [s.row for s in load_sheet(tmp_path / "lookup.xlsx").skipped] == [4]
 
 
+def _skipped_on_dec_4(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str) -> dict[int, str]:
+    """Row -> why it is left out, of a list loaded on Dec 4 whose column ``header`` dates Ann Dec 20 (to
+    come), Bob Nov 20 (passed) and Cy not at all."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    path = tmp_path / "list.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,2026-12-20\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,2026-11-20\n"
+        "Cy Dunn,3 Main St,Boston,MA,02134,CVS,50,\n"
+    )
+    return {s.row: s.reason for s in load_sheet(path).skipped}
+
+
 @pytest.mark.parametrize(
     "header", ["Scheduled Send Date", "Earliest Ship Date", "Send Gift On", "Ship Date", "Mail Date"]
 )
@@ -3062,15 +3076,7 @@ def test_a_scheduled_day_to_come_holds_its_row(
     'Ship Date' / 'Mail Date') of Dec 20 was read as nothing on Dec 4: the card went out at once, exit 0.
     Such a day to come holds its row as 'Do Not Send Before' does; a day passed, or none, sends it. Under
     'Ship Date' a text such as 'Pending' (a tracking sheet's not shipped yet) sends too."""
-    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
-    path = tmp_path / "schedule.csv"
-    path.write_text(
-        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
-        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,2026-12-20\n"
-        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,2026-11-20\n"
-        "Cy Dunn,3 Main St,Boston,MA,02134,CVS,50,\n"
-    )
-    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    skipped = _skipped_on_dec_4(tmp_path, monkeypatch, header)
     assert skipped == {2: f"the list says not to send it yet (column '{header}': '2026-12-20')"}
 
 
@@ -3086,15 +3092,7 @@ def test_the_day_someone_left_in_other_hr_words_leaves_their_row_out(
     the same day under 'Exit Date', 'Termination Effective Date', 'Last Day of Work', 'Employment End Date',
     'Resignation Date' (other HR systems' words) was read as nothing: a card to someone gone, exit 0. A day
     passed now leaves the row out; a day to come (still here) and none send."""
-    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
-    path = tmp_path / "staff.csv"
-    path.write_text(
-        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
-        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,2026-12-20\n"
-        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,2026-11-20\n"
-        "Cy Dunn,3 Main St,Boston,MA,02134,CVS,50,\n"
-    )
-    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    skipped = _skipped_on_dec_4(tmp_path, monkeypatch, header)
     assert skipped == {3: f"the list says not to send it (column '{header}': '2026-11-20')"}
 
 
