@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -955,6 +956,20 @@ def test_a_created_order_whose_answer_shows_some_of_its_lines_in_pages_orders_ev
     assert len(vendor.posts()) == 1
 
 
+def _creates_lost_then_read(rewrite_order: Callable[[dict[str, Any]], None]) -> Callable[[Call], Answer]:
+    """Every create reaches the vendor and is answered 503 (its answer lost: the order in doubt); every read
+    shows the vendor's orders as ``rewrite_order`` rewrites them."""
+    reads = orders_rewritten(rewrite_order)
+
+    def lost_creates(call: Call) -> Answer:
+        if call.method == "POST" and call.path.lower() == "/v1/orders":
+            call.forward()
+            return Answer.of(503, {"Message": "Service Unavailable"})
+        return reads(call)
+
+    return lost_creates
+
+
 def test_an_order_in_doubt_found_with_its_lines_in_pages_orders_every_row(
     vendor: VendorProxy, tmp_path: Path
 ) -> None:
@@ -963,15 +978,7 @@ def test_an_order_in_doubt_found_with_its_lines_in_pages_orders_every_row(
     the rows of the page not shown went to review, 50.00 'in doubt', the batch 'needs attention'. This
     ledger sent this very payload under the PO, the vendor counts as many lines as were sent and every line
     it shows is its row's: the rows not shown are ordered at their planned cost, never sent again."""
-    paging = orders_rewritten(_two_of_each_order_s_lines)
-
-    def lost_creates(call: Call) -> Answer:
-        if call.method == "POST" and call.path.lower() == "/v1/orders":
-            call.forward()
-            return Answer.of(503, {"Message": "Service Unavailable"})
-        return paging(call)
-
-    vendor.rewrite = lost_creates
+    vendor.rewrite = _creates_lost_then_read(_two_of_each_order_s_lines)
     result = place(vendor, tmp_path, [1, 2, 3, 4])
     assert (result.ordered_rows, result.review_rows, result.total_cost) == (4, 0, Decimal("100.00")), result
     assert len(vendor.orders()) == 1
@@ -989,15 +996,7 @@ def test_an_order_in_doubt_found_in_pages_counting_other_lines_than_were_sent_wa
         _two_of_each_order_s_lines(order)
         order["LineItems"]["TotalCount"] = 5
 
-    paging = orders_rewritten(five)
-
-    def lost_creates(call: Call) -> Answer:
-        if call.method == "POST" and call.path.lower() == "/v1/orders":
-            call.forward()
-            return Answer.of(503, {"Message": "Service Unavailable"})
-        return paging(call)
-
-    vendor.rewrite = lost_creates
+    vendor.rewrite = _creates_lost_then_read(five)
     result = place(vendor, tmp_path, [1, 2, 3, 4])
     assert (result.ordered_rows, result.review_rows) == (2, 2), result
     assert len(vendor.orders()) == 1
