@@ -294,17 +294,13 @@ def test_a_new_ledger_holds_rows_an_order_showing_its_lines_in_pages_may_hold(tm
     total is not read beside the lines shown) the new ledger tied E1 and E2 and sent E3 and E4 again in
     BS-STAFF-0002, a second card each. Rows found on no order wait for review when an order of the batch
     shows its lines in part."""
-    from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+    from support.vendor_proxy import VendorProxy, lines_in_pages, orders_rewritten, place
 
     from bulkship import api
 
-    def paged(order: dict[str, Any]) -> None:
-        lines = order.pop(key_of(order, "LineItems"))
-        order["LineItems"] = {"Data": lines[:2], "Page": 1, "PageSize": 2, "TotalCount": len(lines)}
-
     with VendorProxy(tmp_path) as vendor:
         place(vendor, tmp_path / "old", [1, 2, 3, 4])
-        vendor.rewrite = orders_rewritten(paged)
+        vendor.rewrite = orders_rewritten(lines_in_pages)
         result = place(vendor, tmp_path / "new", [1, 2, 3, 4])
         assert len(vendor.orders()) == 1 and vendor.external_ids() == ["E1", "E2", "E3", "E4"]
         (status,) = api.status(vendor.settings(tmp_path / "new"), "staff")
@@ -320,18 +316,14 @@ def test_rows_an_order_showing_its_lines_in_pages_may_hold_are_not_released(tmp_
     lines the vendor answers in pages (2 of 4): `reconcile --resolve BS-STAFF-0001 --release` offered to send
     E3 and E4 again, 'the vendor's order list is complete ... none of their lines holds their card': a
     second card each once confirmed. An order shown in part cannot show that they are not there."""
-    from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+    from support.vendor_proxy import VendorProxy, lines_in_pages, orders_rewritten, place
 
     from bulkship import api
     from bulkship.errors import ReviewRefusedError
 
-    def paged(order: dict[str, Any]) -> None:
-        lines = order.pop(key_of(order, "LineItems"))
-        order["LineItems"] = {"Data": lines[:2], "Page": 1, "PageSize": 2, "TotalCount": len(lines)}
-
     with VendorProxy(tmp_path) as vendor:
         place(vendor, tmp_path / "old", [1, 2, 3, 4])
-        vendor.rewrite = orders_rewritten(paged)
+        vendor.rewrite = orders_rewritten(lines_in_pages)
         place(vendor, tmp_path / "new", [1, 2, 3, 4])
         settings = vendor.settings(tmp_path / "new")
         with pytest.raises(ReviewRefusedError, match="some of its lines only"):
@@ -350,14 +342,10 @@ def test_a_409_whose_original_shows_its_lines_in_pages_sends_no_row_of_it_again(
     BS-STAFF-0001-R1, a second card each. Rows an order shown in part may hold wait for review."""
 
     from support import write_sheet
-    from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+    from support.vendor_proxy import VendorProxy, lines_in_pages, orders_rewritten, place
 
     from bulkship import api
     from bulkship.errors import SpendLimitError
-
-    def paged(order: dict[str, Any]) -> None:
-        lines = order.pop(key_of(order, "LineItems"))
-        order["LineItems"] = {"Data": lines[:2], "Page": 1, "PageSize": 2, "TotalCount": len(lines)}
 
     with VendorProxy(tmp_path) as vendor:
         here = tmp_path / "here"
@@ -367,7 +355,7 @@ def test_a_409_whose_original_shows_its_lines_in_pages_sends_no_row_of_it_again(
         with pytest.raises(SpendLimitError):
             run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_total=Decimal(10))
         place(vendor, tmp_path / "elsewhere", [1, 2, 3, 4])
-        vendor.rewrite = orders_rewritten(paged, reads_only=False)
+        vendor.rewrite = orders_rewritten(lines_in_pages, reads_only=False)
         run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory)
         assert len(vendor.orders()) == 1 and vendor.external_ids() == ["E1", "E2", "E3", "E4"]
         (status,) = api.status(settings, "staff")

@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 from support import HEADER, write_sheet
 from support.money_invariants import check_money
-from support.vendor_proxy import Answer, Call, VendorProxy, key_of, orders_rewritten, place
+from support.vendor_proxy import Answer, Call, VendorProxy, key_of, lines_in_pages, orders_rewritten, place
 
 from bulkship import api
 from bulkship.client.parse import parse_order
@@ -923,11 +923,7 @@ def test_an_order_whose_lines_come_in_pages_keeps_the_rows_it_does_not_show(
     the batch 'needs attention', and reconcile would tell to send rows again. Lines not shown prove nothing:
     the rows stay ordered at their cost, and reconcile says the order was read in part."""
 
-    def paged(order: dict[str, Any]) -> None:
-        lines = order.pop(key_of(order, "LineItems"))
-        order["LineItems"] = {"Data": lines[:2], "Page": 1, "PageSize": 2, "TotalCount": len(lines)}
-
-    vendor.rewrite = orders_rewritten(paged)
+    vendor.rewrite = orders_rewritten(lines_in_pages)
     place(vendor, tmp_path, [1, 2, 3, 4])
     settings = vendor.settings(tmp_path)
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
@@ -946,11 +942,7 @@ def test_a_created_order_whose_answer_shows_some_of_its_lines_in_pages_orders_ev
     2 of 4: the run said 'created, some lines need review', 2 rows 'in doubt'. Our payload was created: the
     rows on the pages not shown are ordered at their planned cost, never sent again."""
 
-    def paged(order: dict[str, Any]) -> None:
-        lines = order.pop(key_of(order, "LineItems"))
-        order["LineItems"] = {"Data": lines[:2], "Page": 1, "PageSize": 2, "TotalCount": len(lines)}
-
-    vendor.rewrite = orders_rewritten(paged, reads_only=False)
+    vendor.rewrite = orders_rewritten(lines_in_pages, reads_only=False)
     result = place(vendor, tmp_path, [1, 2, 3, 4])
     assert (result.ordered_rows, result.review_rows, result.total_cost) == (4, 0, Decimal("100.00")), result
     assert len(vendor.posts()) == 1
@@ -978,7 +970,7 @@ def test_an_order_in_doubt_found_with_its_lines_in_pages_orders_every_row(
     the rows of the page not shown went to review, 50.00 'in doubt', the batch 'needs attention'. This
     ledger sent this very payload under the PO, the vendor counts as many lines as were sent and every line
     it shows is its row's: the rows not shown are ordered at their planned cost, never sent again."""
-    vendor.rewrite = _creates_lost_then_read(_two_of_each_order_s_lines)
+    vendor.rewrite = _creates_lost_then_read(lines_in_pages)
     result = place(vendor, tmp_path, [1, 2, 3, 4])
     assert (result.ordered_rows, result.review_rows, result.total_cost) == (4, 0, Decimal("100.00")), result
     assert len(vendor.orders()) == 1
@@ -993,18 +985,13 @@ def test_an_order_in_doubt_found_in_pages_counting_other_lines_than_were_sent_wa
     PO is not our payload as sent: the rows not shown wait for review, nothing sent again."""
 
     def five(order: dict[str, Any]) -> None:
-        _two_of_each_order_s_lines(order)
+        lines_in_pages(order)
         order["LineItems"]["TotalCount"] = 5
 
     vendor.rewrite = _creates_lost_then_read(five)
     result = place(vendor, tmp_path, [1, 2, 3, 4])
     assert (result.ordered_rows, result.review_rows) == (2, 2), result
     assert len(vendor.orders()) == 1
-
-
-def _two_of_each_order_s_lines(order: dict[str, Any]) -> None:
-    lines = order.pop(key_of(order, "LineItems"))
-    order["LineItems"] = {"Data": lines[:2], "Page": 1, "PageSize": 2, "TotalCount": len(lines)}
 
 
 def test_an_answer_written_in_windows_1252_is_read_not_left_in_doubt(

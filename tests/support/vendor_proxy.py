@@ -182,6 +182,13 @@ def key_of(record: dict[str, Any], name: str) -> str:
     return next((k for k in record if k.lower() == name.lower()), name)
 
 
+def lines_in_pages(order: dict[str, Any]) -> None:
+    """An order as a vendor answering its lines in pages shows it: the first page of 2 lines, counting all
+    of them ('LineItems': {'Data': [2 lines], 'TotalCount': 4}); for :func:`orders_rewritten`."""
+    lines = order.pop(key_of(order, "LineItems"))
+    order["LineItems"] = {"Data": lines[:2], "Page": 1, "PageSize": 2, "TotalCount": len(lines)}
+
+
 def orders_rewritten(
     change: Callable[[dict[str, Any]], None], *, reads_only: bool = True
 ) -> Callable[[Call], Answer]:
