@@ -43,6 +43,7 @@ async def confirm_plan(
     synced: Synced,
     options: PlanLimits,
     file_notes: Sequence[str] = (),
+    problems: Sequence[str] = (),
 ) -> None:
     """Show the plan (new and resumed orders) with what reading the file noted; SpendLimitError when it
     costs more than ``max_total`` or the caller does not confirm it. Nothing has been sent yet."""
@@ -53,7 +54,7 @@ async def confirm_plan(
     view = plan_view(
         ledger, batch, catalog, today, balance, synced.new_orders, synced.resumed, repeated=synced.repeated
     )
-    view = replace(view, notes=tuple(file_notes))
+    view = replace(view, notes=tuple(file_notes), problems=tuple(problems))
     limit = options.max_total
     if limit is not None and view.worst_case > limit:
         doubt = view.in_doubt.total

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from .settings import Settings
 
 DEFAULT_WAIT_S = defaults.WAIT_S
+SHOWN_PROBLEMS = 10  # rows left out said by `run` with the plan: the result workbook lists them all
 
 ConfirmPlan = Callable[[PlanView], bool]
 
@@ -187,7 +188,7 @@ async def _plan_and_send(
     recorded; ``named``: the batch's name is not the file's default (:func:`default_batch_for`)."""
     from .client import connect
     from .rebuild import rebuild_from_vendor
-    from .validate import validate
+    from .validate import error_lines, validate
 
     if ledger.batch(batch) is None:
         check_new_batch_name(batch)
@@ -216,6 +217,7 @@ async def _plan_and_send(
         catalog = await client.catalog(refresh=True)
         validation = validate(loaded, catalog, program=options.program, ordered=_ordered(ledger, batch))  # 2
         give_back_memory()  # what reading and checking a big file freed (see bulkship.memtrim)
+        problems = error_lines(validation, SHOWN_PROBLEMS, "see the result workbook")
         starter = person_acting(settings) if stored is None else None  # as the audit trail names them
         if stored is None:  # a batch this ledger does not know: look for it at the vendor first
             notes = await rebuild_from_vendor(
@@ -253,7 +255,7 @@ async def _plan_and_send(
             # the prices the plan is broken down with, and the orders sent now charged with: recorded before
             # asking, as a plan declined or waiting for approval showed every fee and shipping as a discount
             record_prices(ledger, batch, catalog)
-            await confirm_plan(client, ledger, batch, catalog, today, synced, options, said)
+            await confirm_plan(client, ledger, batch, catalog, today, synced, options, said, problems)
             give_back_memory()
             if synced.resumed:  # orders an earlier run planned cost what the plan confirmed said: today's
                 reprice_planned(ledger, batch, catalog)
@@ -267,6 +269,7 @@ async def _plan_and_send(
     result, not_written = _reconcile(ledger, batch, validation, settings, catalog, options)  # 6
     result.notes.extend(notes)
     result.notes.extend(loaded.notices)  # hidden rows skipped, totals rows, unused columns
+    result.problems.extend(problems)
     if outcome is not None:
         # an order in doubt was sent (it may be charged): never "Nothing was sent in this run"
         result.sent_orders = len(outcome.created) + len(outcome.rejected) + len(set(outcome.unknown))

@@ -48,6 +48,9 @@ class PlanView:
     # what reading the file noted (columns not used, rows skipped, a table beside the list): said with the
     # plan, before anything is sent, not only in the run's summary after it
     notes: tuple[str, ...] = ()
+    # why the rows left out as invalid or duplicate are (the first few): said with "Left out of this plan", so
+    # that `run --yes` is not the first time a person hears of them, in the result workbook
+    problems: tuple[str, ...] = ()
     charged_earlier_rows: int = 0  # of the rows charged, those of an earlier file no longer in this one
 
     @property
@@ -97,6 +100,7 @@ class RunResult:
     missing_funds: Decimal | None = None
     already_complete: bool = False
     notes: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # the first rows left out and why (PlanView.problems)
     by_status: dict[str, int] = field(default_factory=dict)  # rows by the status the workbook shows
     money: dict[str, MoneyTally] = field(default_factory=dict)  # charged, in doubt, to send
     api: str = ""

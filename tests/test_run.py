@@ -173,6 +173,33 @@ def test_the_question_before_sending_says_which_rows_of_the_file_are_left_out(
     assert embedded_sandbox_orders(isolated_data_dir) == []
 
 
+def test_run_says_why_rows_are_left_out_before_sending_them_with_yes(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer2: `run --yes` said "17 invalid (to fix)" and sent the rest, and why those rows were
+    left out was only in the result workbook. The first ten reasons are said with the plan, before sending."""
+    sheet = write_sheet(tmp_path / "gifts.csv", range(14), bad=set(range(12)))
+    code, _, err = run(capsys, str(sheet), "--yes")
+    lines = err.splitlines()
+    reasons = [line.strip() for line in lines if "column 'Address': is empty" in line]
+    assert code == 3 and len(reasons) == 10, err
+    assert reasons[0].startswith("Row 2, column") and reasons[-1].startswith("Row 11, column"), err
+    more = lines.index("  ... and 2 more problems: see the result workbook.")
+    assert more < next(i for i, line in enumerate(lines) if line.startswith("Batch gifts: 14 rows")), err
+    assert len(embedded_sandbox_orders(isolated_data_dir)) == 1  # the two valid rows went out
+
+
+def test_run_of_a_list_with_no_valid_row_says_why_each_is_left_out(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No plan is shown when nothing is valid: the reasons come with the run's outcome, once."""
+    sheet = write_sheet(tmp_path / "gifts.csv", range(2), bad={0, 1})
+    code, _, err = run(capsys, str(sheet), "--yes")
+    said = " ".join(err.split())
+    assert code == 3 and "Not valid, not sent: Row 2, column" in said and " Row 3, column " in said, err
+    assert said.count("Row 2, column") == 1 and embedded_sandbox_orders(isolated_data_dir) == []
+
+
 def test_a_second_run_on_a_locked_ledger_gets_a_clear_message(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

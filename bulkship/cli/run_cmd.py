@@ -67,7 +67,7 @@ def _confirmer(yes: bool, said: set[str]) -> Callable[[PlanView], bool]:
 
     def confirm(view: PlanView) -> bool:
         print_notices(view.notes)
-        said.update(view.notes)
+        said.update(view.notes, view.problems)
         show_plan(view)
         if yes:
             return True

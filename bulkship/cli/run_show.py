@@ -14,7 +14,7 @@ from ..statuses import counted
 from .app import err_console, styled
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from ..runresult import PlanView, RunResult
     from ..submit import SubmitProgress
@@ -87,16 +87,6 @@ def show_plan(view: PlanView) -> None:
         orders += f"; {view.held_rows} row(s) held, not in this plan: they repeat a card already ordered"
     err_console.print(orders)
     _show_repeated(view.repeated)
-    if view.left_out:  # said before the question, as the web page's "leave the rows out" box does
-        words = {
-            "invalid": "invalid (to fix)",
-            "duplicate": "duplicate",
-            # every reason a row is skipped, a row the list says not to send and one taken off Fix these too
-            "skipped": "skipped (rows the list itself leaves out: hidden, crossed out, totals or notes "
-            "rows, a row it says not to send, taken off Fix these)",
-        }
-        parts = ", ".join(f"{n} {words.get(status, status)}" for status, n in view.left_out.items())
-        err_console.print(f"Left out of this plan: {parts} row(s) of the file.")
     for arrival in summary.arrivals:
         when = arrival.estimated_date.isoformat() if arrival.estimated_date else "unknown"
         who = f"{arrival.rows} recipient(s)"  # a row is one parcel, whatever its quantity of cards
@@ -111,6 +101,24 @@ def show_plan(view: PlanView) -> None:
                     "to send the rest.",
                 )
             )
+
+    if view.left_out:  # said before the question, as the web page's "leave the rows out" box does
+        words = {
+            "invalid": "invalid (to fix)",
+            "duplicate": "duplicate",
+            # every reason a row is skipped, a row the list says not to send and one taken off Fix these too
+            "skipped": "skipped (rows the list itself leaves out: hidden, crossed out, totals or notes "
+            "rows, a row it says not to send, taken off Fix these)",
+        }
+        parts = ", ".join(f"{n} {words.get(status, status)}" for status, n in view.left_out.items())
+        err_console.print(f"Left out of this plan: {parts} row(s) of the file.")
+    show_problems(view.problems)
+
+
+def show_problems(problems: Sequence[str]) -> None:
+    """Why rows are left out (the first few), each on its own line as ``validate`` says them."""
+    for line in problems:
+        err_console.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _show_repeated(repeated: Mapping[int, str], shown: int = 8) -> None:
@@ -170,6 +178,9 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
     for note in result.notes:
         if note not in (said or ()):
             err_console.print(note, markup=False, highlight=False, soft_wrap=True)
+    if result.problems and not set(result.problems) <= (said or set()):  # no plan shown them: nothing sent
+        err_console.print("Not valid, not sent:")
+        show_problems(result.problems)
     counts = ", ".join(f"{n} {status}" for status, n in result.by_status.items() if n)
     charged_money = result.money.get("charged")
     charged = charged_money.total_text() if charged_money is not None else money(result.total_cost)

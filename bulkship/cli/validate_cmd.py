@@ -154,13 +154,11 @@ def _print_repeats(found: Any) -> None:
 
 
 def _print_summary(result: ValidationResult, output: Path) -> None:
-    from ..validate import summary_lines
+    from ..validate import error_lines, summary_lines
 
-    errors = [p for p in result.problems if p.severity == "error"]
-    for problem in errors[:MAX_PRINTED_ERRORS]:
-        typer.echo(problem.message)
-    if len(errors) > MAX_PRINTED_ERRORS:
-        typer.echo(f"... and {len(errors) - MAX_PRINTED_ERRORS} more problems: see the workbook.")
+    errors = error_lines(result, MAX_PRINTED_ERRORS, "see the workbook")
+    for line in errors:
+        typer.echo(line)
     if errors:
         typer.echo("")
     for line in summary_lines(result):

@@ -106,6 +106,14 @@ def summary_lines(result: ValidationResult) -> list[str]:
     return lines
 
 
+def error_lines(result: ValidationResult, shown: int, rest: str) -> list[str]:
+    """The first ``shown`` errors (rows not ordered as written), worded for the person, and how many more
+    there are, ``rest`` saying where they are all listed."""
+    errors = [p.message for p in result.problems if p.severity == "error"]
+    more = [f"... and {len(errors) - shown} more problems: {rest}."] if len(errors) > shown else []
+    return errors[:shown] + more
+
+
 def problems_by_row(problems: tuple[Problem, ...]) -> dict[int, list[Problem]]:
     grouped: dict[int, list[Problem]] = {}
     for problem in problems:
