@@ -179,6 +179,51 @@ def test_a_name_nobody_has_is_locked_like_an_account_so_a_lockout_tells_no_names
     ]
 
 
+SECOND_SERVER = """
+import sys
+from dataclasses import replace
+from bulkship.settings import resolve_settings
+from bulkship.team import accounts
+for name in sys.argv[2:]:
+    try:
+        accounts.authenticate(replace(resolve_settings(), ledger_url=sys.argv[1]), name, "a wrong password")
+    except accounts.SignInRefused as refused:
+        print(f"{name}: {refused}".replace(" 28 ", " N ").replace(" 29 ", " N ").replace(" 30 ", " N "))
+"""
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_name_nobody_has_locked_on_one_server_is_locked_on_another_sharing_the_ledger(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """Found by hunter-web10: made-up names were locked in the server's memory only. Five wrong passwords
+    for 'sam' and for 'ghost' on one server sharing a PostgreSQL ledger; on the other server (or after a
+    restart) 'sam' said 'locked for 28 more second(s)' and 'ghost' 'Wrong name or password.': ghost had no
+    account."""
+    import subprocess
+    from dataclasses import replace
+
+    where = str(tmp_path / "ledger.sqlite") if backend == "sqlite" else request.getfixturevalue("pg_url")
+    first = replace(resolve_settings(), ledger_url=where)
+    try:
+        add(first, "admin", "admin")
+        add(first, "sam", "requester")
+        for name in ("sam", "ghost"):
+            for _ in range(accounts.FREE_FAILURES):
+                with pytest.raises(accounts.SignInRefused):
+                    accounts.authenticate(first, name, "a wrong password")
+    finally:
+        store.forget_engines()
+    other = subprocess.run(
+        [sys.executable, "-c", SECOND_SERVER, where, "sam", "ghost"],
+        capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    assert other.stdout.splitlines() == [
+        "sam: Too many wrong passwords: this account is locked for N more second(s).",
+        "ghost: Too many wrong passwords: this account is locked for N more second(s).",
+    ]
+
+
 def test_guesses_sent_in_parallel_are_not_all_checked_and_the_right_one_among_them_is_locked_out(
     team: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:

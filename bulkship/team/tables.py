@@ -5,6 +5,8 @@ queries use, kept the same as that revision).
 * ``team_users``: one row per person (login name, argon2 hash, roles, spend limit, lockout counters).
 * ``team_sessions``: signed-in browsers; the cookie carries a random token, the table only its SHA-256.
 * ``team_settings``: the team's settings (the approval threshold), each change also in the audit trail.
+* ``team_sign_in_misses``: wrong passwords for names nobody has, counted and locked as ``team_users``' are
+  (revision 0004), keyed by a hash of the name keyed with the ledger's ``sign_in_key`` setting.
 * ``approval_requests`` / ``approval_decisions``: maker-checker. A decision copies the request's
   ``requested_by`` under a composite foreign key (so the copy cannot lie) and a CHECK refuses a decision
   by the person who asked: the rule holds in the database, whatever code writes the row. A request is
@@ -55,6 +57,14 @@ team_settings = sa.Table(
     sa.Column("value", sa.Text, nullable=False),
     sa.Column("updated", sa.Text, nullable=False),
     sa.Column("updated_by", sa.Text, nullable=False),
+)
+
+sign_in_misses = sa.Table(
+    "team_sign_in_misses",
+    metadata,
+    sa.Column("name_key", sa.Text, primary_key=True),
+    sa.Column("failed_logins", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("locked_until", sa.Text),  # ISO UTC; NULL: not locked
 )
 
 approval_requests = sa.Table(

@@ -1,10 +1,12 @@
 """Signing in: the name and password checked, with lockout and back-off after wrong passwords (for names
-nobody has too, so that a lockout never tells which names have accounts)."""
+nobody has too, counted in the ledger's database as accounts are, so that a lockout never tells which names
+have accounts, on any server sharing the ledger)."""
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+import hashlib
+import hmac
+import secrets
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -13,45 +15,13 @@ import sqlalchemy as sa
 
 from ...settings import Settings
 from .. import audit, store
-from ..tables import users
+from ..tables import sign_in_misses, team_settings, users
 from . import passwords
 from .records import SignInRefused, User, existing_user, update_user, user_of_row
 
 FREE_FAILURES = 5
 LOCK_BASE_S = 30
 LOCK_MAX_S = 3600
-
-
-class _UnknownNames:
-    """Wrong passwords for names nobody has, counted and locked as an account's are (in this process, the
-    most recent names only), so that a lockout never tells which names have accounts."""
-
-    _KEPT = 4096
-
-    def __init__(self) -> None:
-        self._failures: OrderedDict[str, tuple[int, str | None]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def seconds_left(self, name: str) -> int:
-        with self._lock:
-            return _seconds_left(self._failures.get(name, (0, None))[1])
-
-    def claim(self, name: str) -> int | None:
-        """One more wrong password for ``name``, counted before it is checked as an account's is; the lock it
-        earns (seconds, 0: none), or None, counting nothing, while the name is locked."""
-        with self._lock:
-            if _seconds_left(self._failures.get(name, (0, None))[1]):
-                return None
-            failures = self._failures.pop(name, (0, None))[0] + 1
-            lock = lock_seconds(failures)
-            until = (store.parse_iso(store.now_iso()) + timedelta(seconds=lock)).isoformat() if lock else None
-            self._failures[name] = (failures, until)
-            while len(self._failures) > self._KEPT:
-                self._failures.popitem(last=False)
-            return lock
-
-
-_unknown_names = _UnknownNames()
 
 
 def lock_seconds(failures: int) -> int:
@@ -101,10 +71,10 @@ def authenticate(settings: Settings, name: str, password: str, *, address: str =
     folded = name.strip().lower()
     row = _row(settings, folded)
     if row is None:  # refused exactly as a real account is, locks included
-        key = f"{store.location(settings)}\x00{folded}"  # per team database, as accounts are
-        lock = _unknown_names.claim(key)
+        key = _name_key(settings, folded)
+        lock = _claim_miss(settings, key)
         if lock is None:
-            raise _still_locked(max(1, _unknown_names.seconds_left(key)))
+            raise _still_locked(max(1, _seconds_left(_miss_locked_until(settings, key))))
         passwords.verify(passwords.dummy_hash(), password)
         audit.record(
             settings, "sign_in_refused", actor=_masked(folded), address=address, reason="unknown name"
@@ -174,3 +144,67 @@ def _claim_attempt(settings: Settings, user_id: int) -> int | None:
             until = (store.parse_iso(now) + timedelta(seconds=lock)).isoformat()
             db.execute(users.update().where(users.c.id == user_id).values(locked_until=until))
     return int(failures)
+
+
+# -- names nobody has -------------------------------------------------------------------------------------
+# Counted in the database, as accounts are: kept in the server's memory, a made-up name locked on one
+# server (or before a restart) was unlocked on the other, where a real account stayed locked, so a sixth try
+# there told which names had accounts (found by hunter-web10).
+
+SIGN_IN_KEY = "sign_in_key"
+
+
+def _name_key(settings: Settings, folded: str) -> str:
+    """The name as the misses table keeps it: keyed with the ledger's own secret, since what was typed in
+    the name box may be a password."""
+    return hmac.new(_sign_in_key(settings), folded.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _sign_in_key(settings: Settings) -> bytes:
+    """The ledger's key for names nobody has: made by the first server that needs it, then every server's."""
+    read = sa.select(team_settings.c.value).where(team_settings.c.key == SIGN_IN_KEY)
+    with store.read(settings) as db:
+        found = db.execute(read).scalar()
+    if found is None:
+        with store.engine(settings).begin() as db:
+            db.execute(
+                sa.text(
+                    "INSERT INTO team_settings(key, value, updated, updated_by)"
+                    " VALUES (:key, :value, :now, 'server') ON CONFLICT(key) DO NOTHING"
+                ),
+                {"key": SIGN_IN_KEY, "value": secrets.token_hex(32), "now": store.now_iso()},
+            )
+            found = db.execute(read).scalar_one()  # another server's, when it made one first
+    return str(found).encode("ascii")
+
+
+def _claim_miss(settings: Settings, key: str) -> int | None:
+    """:func:`_claim_attempt` for a name nobody has: one more wrong password counted, the lock it earns
+    (seconds, 0: none), or None, counting nothing, while the name is locked."""
+    now = store.now_iso()
+    with store.engine(settings).begin() as db:
+        failures = db.execute(
+            sa.text(
+                "INSERT INTO team_sign_in_misses(name_key, failed_logins) VALUES (:key, 1)"
+                " ON CONFLICT(name_key) DO UPDATE SET failed_logins = team_sign_in_misses.failed_logins + 1"
+                " WHERE team_sign_in_misses.locked_until IS NULL OR team_sign_in_misses.locked_until <= :now"
+                " RETURNING failed_logins"
+            ),
+            {"key": key, "now": now},
+        ).scalar_one_or_none()
+        if failures is None:
+            return None
+        lock = lock_seconds(int(failures))
+        if lock:
+            until = (store.parse_iso(now) + timedelta(seconds=lock)).isoformat()
+            db.execute(
+                sign_in_misses.update().where(sign_in_misses.c.name_key == key).values(locked_until=until)
+            )
+    return lock
+
+
+def _miss_locked_until(settings: Settings, key: str) -> str | None:
+    with store.read(settings) as db:
+        return db.execute(
+            sa.select(sign_in_misses.c.locked_until).where(sign_in_misses.c.name_key == key)
+        ).scalar()
