@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from support import SandboxVendor
 from support.review import run, settings_in
+from support.vendor_proxy import Answer, VendorProxy
 
 from bulkship.errors import BatchConflictError
 from bulkship.ledger import Ledger
@@ -410,3 +411,43 @@ def test_rows_held_after_a_plan_declined_here_are_settled_on_the_order_sent_else
     assert Decimal(status["ordered_cost"]) == Decimal("100.00"), status
     run(vendor, here, sheet)
     assert sorted(_cards_of(vendor).values()) == [1, 1, 1]  # no second card
+
+
+UNREADABLE_LISTS = {
+    "a server fault": Answer.of(503, {"Message": "down"}),
+    "a page that is no JSON": Answer(200, b"<html>maintenance</html>", {"Content-Type": "text/html"}),
+}
+
+
+@pytest.mark.parametrize("answer", list(UNREADABLE_LISTS))
+def test_a_plan_declined_here_is_not_sent_while_the_vendors_order_list_cannot_be_read(
+    tmp_path: Path, answer: str
+) -> None:
+    """Found by hunter-vendor12: after 93b4b4c, the look at the vendor's orders of a batch whose plan was
+    dropped here gave up when the list could not be read, and BS-GIFTS-0002 went out beside the colleague's
+    BS-GIFTS-0001: a second card each, exit 0. Nothing goes out until the list can be read; then the rows
+    wait for review."""
+    from bulkship.errors import SpendLimitError
+
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+
+        def go(settings: Settings, **kw: Any) -> Any:
+            return run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, **kw)
+
+        with pytest.raises(SpendLimitError, match="plan was dropped"):
+            go(here, confirm=lambda _view: False, drop_declined=True)
+        go(there)
+        vendor.rewrite = lambda call: (
+            UNREADABLE_LISTS[answer] if call.method == "GET" and call.path == "/v1/Orders" else call.forward()
+        )
+        blind = go(here)
+        assert blind.exit_code == 1 and "could not be read" in str(blind.stopped)
+        assert "nothing was sent" in str(blind.stopped)
+        assert [o["PONumber"] for o in vendor.orders()] == ["BS-GIFTS-0001"]  # no second card
+        assert set(_statuses(here).values()) == {"planned"}
+        vendor.rewrite = lambda call: call.forward()
+        go(here)  # the list read: the colleague's order found, the rows held
+        assert [o["PONumber"] for o in vendor.orders()] == ["BS-GIFTS-0001"]
+        assert set(_statuses(here).values()) == {"review"}, _statuses(here)

@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Any
 
 from ..client.parse import po_number_of
-from ..errors import VendorError
+from ..errors import VendorError, VendorUnavailableError
 from ..ledger import LineOutcome, OrderRecord, RowRecord
 from ..linematch import match_lines, same_line
 from ..models import VendorOrder
@@ -34,14 +34,27 @@ class _Conflicts(_Base):
         look = getattr(self.client, "order_listing", None)
         try:
             if look is None:
-                orders = await self.client.list_orders()
+                orders, complete, why = await self.client.list_orders(), True, ""
             else:
-                orders = (await look(keep=lambda raw: bool(pattern.fullmatch(po_number_of(raw))))).orders
-        except VendorError:
-            return  # as before: unknown, the first order goes out alone
+                listed = await look(keep=lambda raw: bool(pattern.fullmatch(po_number_of(raw))))
+                orders, complete, why = listed.orders, listed.complete, listed.why_incomplete
+        except VendorError as exc:
+            orders, complete, why = [], False, exc.message
         theirs = sorted(o.po_number for o in orders if pattern.fullmatch(o.po_number))
         if theirs:
             await self._check_batch(first, held_po=theirs[0])
+        elif not complete:
+            # unknown is not absent: the first order would go out under a PO number the other ledger never
+            # used, no 409 to stop it (found by hunter-vendor12: the list answering 500, BS-GIFTS-0002 was
+            # created beside the colleague's BS-GIFTS-0001, a second card each, exit 0)
+            self._stop(
+                VendorUnavailableError(
+                    f"The vendor's order list could not be read ({why}), and batch {self.batch}'s plan was "
+                    "dropped here before: whether it was sent since from another ledger (a colleague, "
+                    "another computer) cannot be checked, so nothing was sent; its orders wait, planned",
+                    hint="run the same command again once the vendor answers",
+                )
+            )
 
     async def _check_batch(self, order: OrderRecord, *, held_po: str | None = None) -> None:
         """The first 409 for a PO number this ledger never sent: before any other new PO number of the batch
