@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -45,7 +45,7 @@ def _signed_in(app: object, name: str) -> TestClient:
     return client
 
 
-def staff_sheet(path: Path, people: range) -> Path:
+def staff_sheet(path: Path, people: Iterable[int]) -> Path:
     """A real CSV of one CVS 25 card per person numbered in ``people`` (Employee IDs E1, E2...)."""
     with path.open("w", newline="") as handle:
         writer = csv.writer(handle)
@@ -159,6 +159,26 @@ def test_the_approval_page_shows_the_cards_sent_again_on_purpose(
         page = _text(carol.get("/batches/WEEK2/approval").text)
     assert "2 row(s) of this plan repeat a card already ordered, sent again on purpose" in page
     assert "in batch &#39;WEEK1&#39;" in page and "Held, not sent" not in page  # they are being sent
+
+
+def test_the_approval_page_names_each_card_sent_again_by_its_row_in_this_batch(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web10: rows 5 and 6 of q4 (--allow-repeat) repeated rows 3 and 2 of q3; the command
+    line said 'row 5: ... ordered in batch 'q3' (row 3, ...)', the approval page only '... ordered in batch
+    'q3' (row 3, ...)': the approver could not tell which rows of the batch were second cards."""
+    out = ["--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    approvals.set_threshold(team, "1000", actor="test")
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    assert main(["run", str(staff_sheet(tmp_path / "q3.csv", range(1, 3))), "--batch", "Q3", *out]) == 0
+    approvals.set_threshold(team, "10", actor="test")
+    q4 = staff_sheet(tmp_path / "q4.csv", [7, 8, 9, 2, 1])
+    assert main(["run", str(q4), "--batch", "Q4", "--allow-repeat", *out]) == 1
+    with _signed_in(create_app(team), "carol") as carol:
+        page = _text(carol.get("/batches/Q4/approval").text)
+    said = re.findall(r"row (\d+): the same recipient, address, card and value were ordered in batch "
+                      r"&#39;Q3&#39; \(row (\d+),", page)  # fmt: skip
+    assert said == [("5", "3"), ("6", "2")]
 
 
 @pytest.mark.parametrize("taken_away", ["disabled", "role"])

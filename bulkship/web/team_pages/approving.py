@@ -117,17 +117,29 @@ def _plan_of(settings: Any, name: str) -> tuple[list[dict[str, Any]], list[dict[
 
 def _sent_again_on_purpose(settings: Any, name: str) -> dict[str, Any] | None:
     """The plan's rows that repeat a card already ordered, sent on purpose (``--allow-repeat``): the approver
-    is the person who must see them (found by newcomer7: the page said nothing of three second cards)."""
+    is the person who must see them (found by newcomer7: the page said nothing of three second cards), each
+    by its row in this batch, as the command line says it: the page named only the earlier batch's row
+    ('ordered in batch q3 (row 3, ...)') for what was row 5 of this one (found by hunter-web10)."""
     from ...ledger import Ledger
 
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         found = ledger.latest_event(name, "repeat_allowed")
-    if found is None:
-        return None
+        if found is None:
+            return None
+        notes = dict(found.detail.get("examples") or {})  # row fingerprint -> the hold's note
+        rows = {
+            r.fingerprint: r.row for r in ledger.batch_rows(name, current_only=True) if r.fingerprint in notes
+        }
     from ...repeats import repeat_said
 
-    examples = [repeat_said(str(note)) for note in (found.detail.get("examples") or {}).values()]
-    return {"rows": found.detail.get("rows", 0), "examples": examples}
+    examples = sorted(notes.items(), key=lambda note: rows.get(note[0], 0))
+    said = [
+        f"row {rows[fingerprint]}: {repeat_said(str(note))}"
+        if fingerprint in rows
+        else repeat_said(str(note))
+        for fingerprint, note in examples
+    ]
+    return {"rows": found.detail.get("rows", 0), "examples": said}
 
 
 STALE_APPROVAL = (
