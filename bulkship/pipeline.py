@@ -42,7 +42,13 @@ from .plan.ponumbers import checked_prefix
 from .reconcile.join import for_the_workbook, record_prices
 from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, as_typed, check_new_run, held_notes
 from .reprice import reprice_planned
-from .resultfile import prepare_output_folder, result_path, workbook_not_written, write_results
+from .resultfile import (
+    check_workbook_is_this_ledgers,
+    prepare_output_folder,
+    result_path,
+    workbook_not_written,
+    write_results,
+)
 from .resume import already_complete, sync_ledger
 from .runresult import PlanView, RunResult, result_from_ledger
 from .submit import Reporter, SubmitOutcome, submit_batch
@@ -204,6 +210,7 @@ async def _plan_and_send(
     )
     loaded = _load(path, options, file_hash)  # 1
     _keep_own_sheets(result_path(settings.out_dir, batch))
+    check_workbook_is_this_ledgers(result_path(settings.out_dir, batch), ledger)
     stored = ledger.batch(batch)
     prefix = stored.po_prefix if stored else options.po_prefix
     if not stored and prefix is not None:

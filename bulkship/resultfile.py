@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import reconcile
-from .errors import BulkshipError, ConfigError
+from .errors import BulkshipError, ConfigError, FileFormatError
 from .ledger import Ledger
 from .models import Catalog, ValidationResult
 from .outputlock import output_lock
@@ -85,6 +85,34 @@ def _can_create_in(folder: Path) -> bool:
             return True
     except OSError:
         return False
+
+
+def check_workbook_is_this_ledgers(path: Path, ledger: Ledger) -> None:
+    """Refuse, before anything is sent, a run whose result workbook another ledger wrote (the same list run
+    with another data folder, in the same folder): this run would write over it, and that ledger's record of
+    the batch (its order ids, PO numbers, tracking) would be lost to it (found by newcomer2: nothing said)."""
+    from .reconcile.sheets.read import ledger_written_by
+
+    other = ledger_written_by(path) if path.is_file() else None
+    if other is None or _same_ledger(other, ledger.path):
+        return
+    raise FileFormatError(
+        f"{path} was written from another ledger ({other}), not from this run's ({ledger.path}): this run "
+        "would write over it, and what it says of that ledger's orders would be lost. Nothing was sent",
+        hint="run with the ledger that wrote it (the same data folder, or --ledger); to keep both, pass "
+        "--out with another folder; if that ledger is gone for good, move the workbook away (it holds that "
+        "run's PO numbers and order ids) and run again: a batch new to this ledger is looked up at the "
+        "vendor first",
+    )
+
+
+def _same_ledger(named: str, ledger: Path | str) -> bool:
+    """A workbook's 'Ledger' and this ledger are one: the same URL, or the same file however reached."""
+    if named == str(ledger):
+        return True
+    if not isinstance(ledger, Path) or "://" in named:
+        return False
+    return os.path.realpath(named) == os.path.realpath(ledger)
 
 
 def workbook_not_written(ledger: Ledger, batch: str, error: BaseException) -> BulkshipError:

@@ -200,6 +200,31 @@ def test_run_of_a_list_with_no_valid_row_says_why_each_is_left_out(
     assert said.count("Row 2, column") == 1 and embedded_sandbox_orders(isolated_data_dir) == []
 
 
+def test_a_run_from_another_ledger_does_not_write_over_the_result_workbook_of_the_first(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer2: the same list run with a second data folder, in the same folder, wrote its own
+    result workbook over the first's without a word. It is refused before anything is sent; with its own
+    --out it runs, and finds the first run's orders at the vendor (nothing is sent twice)."""
+    sheet = write_sheet(tmp_path / "gifts.csv", range(3))
+    out = tmp_path / "out"
+    assert run(capsys, str(sheet), "--yes", "--out", str(out))[0] == 0
+    workbook = out / "gifts-results.xlsx"
+    first = workbook.read_bytes()
+    other = tmp_path / "second" / "ledger.sqlite"
+    code, _, err = run(capsys, str(sheet), "--yes", "--out", str(out), "--ledger", str(other))
+    said = " ".join(err.split())
+    assert code == 2 and "Traceback" not in err, err
+    assert f"{workbook} was written from another ledger ({isolated_data_dir / 'ledger.sqlite'})" in said, said
+    assert "Nothing was sent" in said and "pass --out with another folder" in said, said
+    assert workbook.read_bytes() == first and len(embedded_sandbox_orders(isolated_data_dir)) == 1
+    with Ledger.open(other) as second:
+        assert second.batch("gifts") is None  # no draft left behind
+    code, _, err = run(capsys, str(sheet), "--yes", "--out", str(tmp_path / "out2"), "--ledger", str(other))
+    assert code == 0 and len(embedded_sandbox_orders(isolated_data_dir)) == 1, err
+    assert run(capsys, str(sheet), "--yes", "--out", str(out))[0] == 0  # the first ledger writes its own
+
+
 def test_a_second_run_on_a_locked_ledger_gets_a_clear_message(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

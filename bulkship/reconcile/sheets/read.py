@@ -133,11 +133,27 @@ def written_for(path: Path) -> str | None:
         return None
 
 
+def ledger_written_by(path: Path) -> str | None:
+    """The ledger a result workbook's Summary names as the one it was written from (None when it cannot be
+    read or names none)."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        return _summary_value(CalamineWorkbook.from_path(str(path)), "Ledger")
+    except (CalamineError, OSError, ValueError):
+        return None
+
+
 def _summary_batch(workbook: Any) -> str | None:
+    return _summary_value(workbook, "Batch")
+
+
+def _summary_value(workbook: Any, label: str) -> str | None:
+    """The value beside ``label`` in the Summary's heading lines (batch, input file, ledger...)."""
     if SUMMARY_SHEET not in workbook.sheet_names:
         return None
     for line in workbook.get_sheet_by_name(SUMMARY_SHEET).to_python()[:12]:
-        if len(line) >= 2 and line[0] == "Batch":
+        if len(line) >= 2 and line[0] == label:
             return _cell_text(line[1]) or None
     return None
 
