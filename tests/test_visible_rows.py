@@ -3074,10 +3074,60 @@ def test_a_scheduled_day_to_come_holds_its_row(
 ) -> None:
     """Found by hunter-sheets11: a list's 'Scheduled Send Date', 'Earliest Ship Date', 'Send Gift On' (or a
     'Ship Date' / 'Mail Date') of Dec 20 was read as nothing on Dec 4: the card went out at once, exit 0.
-    Such a day to come holds its row as 'Do Not Send Before' does; a day passed, or none, sends it. Under
-    'Ship Date' a text such as 'Pending' (a tracking sheet's not shipped yet) sends too."""
+    Such a day to come holds its row as 'Do Not Send Before' does; none sends it, and so does a day passed
+    under a header saying only when it may go ('Earliest Ship Date', 'Send Gift On'); under one that may say
+    when it went, a day passed leaves the row out (found by hunter-sheets12: the next test)."""
     skipped = _skipped_on_dec_4(tmp_path, monkeypatch, header)
-    assert skipped == {2: f"the list says not to send it yet (column '{header}': '2026-12-20')"}
+    held = {2: f"the list says not to send it yet (column '{header}': '2026-12-20')"}
+    if header in ("Scheduled Send Date", "Ship Date", "Mail Date"):
+        held[3] = (
+            f"the list dates it on a day passed, which may be the day it went out (column '{header}': '2026-11-20')"
+        )
+    assert skipped == held
+
+
+@pytest.mark.parametrize("header", ["Ship Date", "Mail Date", "Scheduled Send Date"])
+def test_a_ship_date_passed_is_not_sent_again_without_asking(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    header: str,
+) -> None:
+    """Found by hunter-sheets12: a tracking sheet's 'Ship Date' (or 'Mail Date', a gift platform's
+    'Scheduled Send Date') of Nov 20, an XLSX date, run on Dec 4: the card was ordered, exit 0, where that
+    may be the day it went (a second card). So was 'Shipped' there. Each is left out now, the notice saying
+    how to send it if it has not gone; today's day and an empty cell send, and 'Pending' does under 'Ship
+    Date' (a tracking sheet's not shipped yet; under 'Scheduled Send Date' it is not scheduled yet)."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", header])
+    days = [datetime.datetime(2026, 11, 20), "Shipped", datetime.datetime(2026, 12, 4), "Pending", None]
+    for i, day in enumerate(days):
+        sheet.append([f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", 50, day])
+        sheet.cell(i + 2, 8).number_format = "m/d/yyyy"
+    book.save(tmp_path / "tracker.xlsx")
+
+    code = main(
+        ["run", str(tmp_path / "tracker.xlsx"), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    )
+
+    err = capsys.readouterr().err
+    assert code == 0, err
+    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
+    assert (
+        names == ["Person 2", "Person 4"]
+        if header.startswith("Scheduled")
+        else ["Person 2", "Person 3", "Person 4"]
+    )
+    status = result_statuses(tmp_path / "out" / "tracker-results.xlsx")
+    assert status[2] == (
+        "skipped",
+        f"the list dates it on a day passed, which may be the day it went out (column '{header}': '2026-11-20')",
+    )
+    assert status[3] == ("skipped", f"the list says it was sent already (column '{header}': 'Shipped')")
+    assert "if it has not gone, put the day under a 'Send Date' column instead" in err
 
 
 @pytest.mark.parametrize(

@@ -334,6 +334,17 @@ _NOT_BEFORE = frozenset(
 # ... of which a day that may be the one it went ('Ship Date' = Pending in a tracking sheet): only a date to
 # come holds its row there (no day is shipped on yet), text that reads as no date does not
 _SCHEDULED_OR_DONE = frozenset(header_key(h) for h in ("ship date", "mail date", "release date"))
+# ... and those of which a day passed may be the day it went ('Ship Date', or a gift platform's 'Scheduled
+# Send Date' of the gifts it sent = Nov 20 on Dec 4): such a row is left out until the person says which
+# (found by hunter-sheets12: each was ordered, a second card where it had gone). 'Send Date', 'Send On',
+# 'Do Not Send Before' only say when it may go: a day passed sends
+DAY_IT_MAY_HAVE_GONE = _SCHEDULED_OR_DONE | frozenset(
+    header_key(h)
+    for h in (
+        "scheduled send date", "scheduled ship date", "scheduled mail date", "scheduled date",
+        "planned send date", "planned ship date",
+    )
+)  # fmt: skip
 # The 0 a lookup gives for an empty date cell (=VLOOKUP of a blank 'Termination Date'), as a date format
 # shows it and a CSV saved from it keeps it: Excel's day 0 ('1/0/1900', '0-Jan-00', '00/01/1900',
 # '1900-01-00'), LibreOffice's and Google Sheets' ('12/30/1899', '30.12.1899', '1899-12-30'); with a time of

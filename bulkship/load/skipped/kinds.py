@@ -13,4 +13,8 @@ _SAYS_SENT_ALREADY = "the list says it was sent already"
 # ... on a day to come ('Date Sent' = Dec 20 on Dec 4): not read as when to send it, since on that day the
 # same cell says it went (held 'until then', the run on Dec 20 read it as sent already: found by review25)
 _SAYS_SENT_AHEAD = "the list dates it as sent on a day still to come"
+# ... on a day passed under a header that may say when it went ('Ship Date', 'Mail Date', 'Scheduled Send
+# Date' = Nov 20 on Dec 4): the day it was to go, or the day it went (a tracking sheet's); sent again, it
+# would be a second card (found by hunter-sheets12: ordered)
+_SAYS_DAY_PASSED = "the list dates it on a day passed, which may be the day it went out"
 MAX_CANDIDATES = 5000  # rows without an address looked at one by one for totals, notes and headings

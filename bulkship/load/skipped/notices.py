@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ...models import SkippedRow
 from ...program import ProgramSettings
+from .flags import DAY_IT_MAY_HAVE_GONE, plain_key
 from .kinds import (
+    _SAYS_DAY_PASSED,
     _SAYS_NOT_TO_SEND,
     _SAYS_NOT_YET,
     _SAYS_SENT_AHEAD,
@@ -20,6 +23,7 @@ def _quoted(reason: str) -> str:
     """ "(column 'Send?': 'No')" of a row's reason, for a list of rows."""
     return (
         reason.removeprefix(_SAYS_NOT_YET)
+        .removeprefix(_SAYS_DAY_PASSED)
         .removeprefix(_SAYS_SENT_AHEAD)
         .removeprefix(_SAYS_NOT_TO_SEND)
         .removeprefix(_SAYS_SENT_ALREADY)
@@ -51,7 +55,9 @@ def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> li
             + _first_ten([f"row {s.row} {_quoted(s.reason)}" for s in said_no])
             + ". Change the cell to order a row."
             + (
-                " A row held until a day is sent by running the same file again on or after that day."
+                " A row held until a day is sent by running the same file again on or after that day"
+                + _on_that_day_only(said_no)
+                + "."
                 if any(s.reason.startswith(_SAYS_NOT_YET) for s in said_no)
                 else ""
             )
@@ -61,6 +67,13 @@ def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> li
                 " 'Send Date' column instead (bulkship holds the row until then), or clear the cell to send"
                 " it now."
                 if any(s.reason.startswith(_SAYS_SENT_AHEAD) for s in said_no)
+                else ""
+            )
+            + (
+                " A day passed under a column that may say when the card went ('Ship Date', 'Mail Date',"
+                " 'Scheduled Send Date') may be the day it went out: if it has not gone, put the day under a"
+                " 'Send Date' column instead (a day passed there sends), or clear the cell, to send it."
+                if any(s.reason.startswith(_SAYS_DAY_PASSED) for s in said_no)
                 else ""
             )
         )
@@ -80,6 +93,27 @@ def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> li
             + "."
         )
     return notices
+
+
+_COLUMN = re.compile(r"\(column '(.+?)': ")
+
+
+def _on_that_day_only(said_no: Sequence[SkippedRow]) -> str:
+    """What to add when a row is held until a day under a column where a day passed may be the day the card
+    went ('Ship Date'): run after that day, the row is left out as perhaps gone (:data:`_SAYS_DAY_PASSED`)."""
+    headers = {
+        found.group(1)
+        for s in said_no
+        if s.reason.startswith(_SAYS_NOT_YET) and (found := _COLUMN.search(s.reason)) is not None
+    }
+    mine = sorted(h for h in headers if plain_key(h) in DAY_IT_MAY_HAVE_GONE)
+    if not mine:
+        return ""
+    named = ", ".join(f"'{h}'" for h in mine)
+    return (
+        f" (under {named}, on that day: after it, a day passed there may be the day it went, and leaves the"
+        " row out)"
+    )
 
 
 def _first_ten(parts: Sequence[str]) -> str:

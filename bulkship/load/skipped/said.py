@@ -33,6 +33,7 @@ from .flags import (
     _SENT_ON,
     _STATUS_FLAGS,
     _TEST_RESPONSE_FLAGS,
+    DAY_IT_MAY_HAVE_GONE,
     OTHER_YES,
     _filter_header,
     plain,
@@ -40,7 +41,13 @@ from .flags import (
     status_header,
 )
 from .headings import _SEND_HEADING
-from .kinds import _SAYS_NOT_TO_SEND, _SAYS_NOT_YET, _SAYS_SENT_AHEAD, _SAYS_SENT_ALREADY
+from .kinds import (
+    _SAYS_DAY_PASSED,
+    _SAYS_NOT_TO_SEND,
+    _SAYS_NOT_YET,
+    _SAYS_SENT_AHEAD,
+    _SAYS_SENT_ALREADY,
+)
 from .marks import _NO_HEADER
 from .notes import _A_DATE, _NOTE_FLAGS, _NOTE_SAYS_NO, _UNDONE
 
@@ -176,17 +183,28 @@ def _later_than_today(column: pd.Series, today: date) -> pd.Series:
     return (_dates(column) > pd.Timestamp(today)).fillna(False).astype(bool)
 
 
-def _holds(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series]:
+def _holds(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series, pd.Series]:
     """The cells of a 'Do Not Send Before' column (or a note's day) that hold off their row: a date after
     today, or what reads as no date and no 'none' ('after review', 'TBD', '15/03/27?'; found by
     hunter-sheets4: each was sent at once, as a date passed). Also, of those, the ones holding a date to
     come: their rows go out when the same file is run on that day (unlike 'after review', or 'Ship on
-    Monday'). Each cell is read as a date once."""
+    Monday'); and the day each cell reads as (NaT: none). Each cell is read as a date once."""
     dates = _dates(column, hold_from=today)
     text = column.astype(str)
     dated = (dates > pd.Timestamp(today)).fillna(False).astype(bool)
     unread = dates.isna() & ~text.str.fullmatch(_NO_DATE) & ~text.str.fullmatch(_NOW)
-    return (dated | unread).astype(bool), dated
+    return (dated | unread).astype(bool), dated, dates
+
+
+def _gone_that_day(column: pd.Series, dates: pd.Series, today: date) -> tuple[pd.Series, pd.Series]:
+    """The cells of a column whose day may be the one the card went ('Ship Date', 'Scheduled Send Date') that
+    say it went: a day passed (which, or the day it was to go, only the person knows), or the word that it
+    went with no day ('Shipped', 'Done', ✓). 'Ship Date' = 11/20 on Dec 4 was ordered (found by
+    hunter-sheets12): a second card where it had gone. Returns (the days passed, the words)."""
+    none = column.str.fullmatch(_NO_DATE)
+    passed = (dates < pd.Timestamp(today)).fillna(False).astype(bool) & ~none
+    words = dates.isna() & column.str.match(_SAYS_SENT) & ~none & ~column.str.fullmatch(_NOW)
+    return passed, words.astype(bool)
 
 
 # A day that is now: 'Send Date' = ASAP, Now, Immediately, Today held its row for good, said as 'the list says
@@ -230,7 +248,7 @@ def _note_not_yet(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series]
     if not named.any():
         return named.astype(bool), named.astype(bool)
     text = days[named].str.replace(r"(?i)^(?:the\s+)|(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
-    holds, dated = _holds(text, today)
+    holds, dated, _days = _holds(text, today)
     held = named & holds.reindex(column.index, fill_value=False)
     return held, held & dated.reindex(column.index, fill_value=False)
 
@@ -288,7 +306,7 @@ def _said_not_to_send(
             continue
         if key in _GONE_ON and said.any():  # leaving next quarter: still here (found by newcomer8)
             said &= ~_later_than_today(column, today) & ~column.str.fullmatch(_NO_DATE)
-        not_yet = ahead = None
+        not_yet = ahead = passed = went = None
         if key in _SENT_ON and said.any():  # a date still to come: when it is to go out, not when it went
             # ... and a date column's way of saying none: '00/00/0000', or the 0 of a lookup's empty cell as
             # an XLSX keeps it ('00:00:00'), left the row out as sent (found by review25)
@@ -298,9 +316,12 @@ def _said_not_to_send(
             # out (found by review25): the row is left out saying to put the day under 'Send Date'
             ahead = said & _later_than_today(column, today)
         if key in _NOT_BEFORE and said.any():  # not yet: a date passed, or none, sends it now
-            holds, dated = _holds(column, today)
+            holds, dated, days = _holds(column, today)
             said &= dated if key in _SCHEDULED_OR_DONE else holds
             not_yet = said & dated
+            if key in DAY_IT_MAY_HAVE_GONE:  # ... unless that day may be the one it went
+                passed, went = _gone_that_day(column, days, today)
+                said |= passed | went
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
@@ -311,6 +332,8 @@ def _said_not_to_send(
             reason = _SAYS_NOT_TO_SEND if not_sent is not None and not_sent[row] else why
             reason = _SAYS_NOT_YET if not_yet is not None and not_yet[row] else reason
             reason = _SAYS_SENT_AHEAD if ahead is not None and ahead[row] else reason
+            reason = _SAYS_DAY_PASSED if passed is not None and passed[row] else reason
+            reason = _SAYS_SENT_ALREADY if went is not None and went[row] else reason
             cell = f"'{typed[row].strip()}'"
             if typed[row] != column[row]:
                 cell += f", the same as above: '{column[row].strip()}'"
