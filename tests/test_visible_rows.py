@@ -914,6 +914,31 @@ def test_a_date_sent_column_leaves_the_rows_it_dates_out(tmp_path: Path, header:
     ]
 
 
+@pytest.mark.parametrize("header", ["Tracking #", "Tracking Number", "UPS Tracking"])
+def test_a_tracking_number_that_is_a_number_is_no_day_to_come(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-sheets12: a tracking sheet's 'Tracking #' of 46400, an XLSX number, was read as a date
+    (Jan 13 2027) and its row left out as 'dated as sent on a day still to come', the notice saying to clear
+    the cell to send it now: a second card to someone whose card has a tracking number. It is sent already."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", header])
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, 46400])
+    sheet.append(["Bob Ray", "2 Main St", "Boston", "MA", "02134", "CVS", 50, None])
+    book.save(tmp_path / "tracked.xlsx")
+
+    assert main(["validate", str(tmp_path / "tracked.xlsx"), "--json", "--out", str(tmp_path / "out")]) == 0
+
+    (notice,) = [n for n in json.loads(capsys.readouterr().out)["notices"] if "row 2" in n]
+    assert "are not ordered: row 2 (column" in notice and "clear the cell to send it now" not in notice
+    skipped = load_sheet(tmp_path / "tracked.xlsx").skipped
+    assert [(s.row, s.reason) for s in skipped] == [
+        (2, f"the list says it was sent already (column '{header}': '46400')")
+    ]
+
+
 @pytest.mark.parametrize(
     ("header", "said"),
     [("Do Not Send (Y/N)", "Y"), ("Opt Out (Y/N)", "Y"), ("Exclude (Yes/No)", "Yes"), ("DNS", "X"),

@@ -402,6 +402,15 @@ _SENT_ANSWERED = _answered(
         "ordered", "card ordered", "gift ordered", "gift card ordered", "already ordered",
     )
 )  # fmt: skip
+# A tracking number of the card sent ('Tracking #' = 1Z999AA1..., or 46400 as an XLSX number): sent already,
+# and no date (read as one, 46400 was a day to come: found by hunter-sheets12)
+_TRACKING = frozenset(
+    header_key(h)
+    for h in (
+        "tracking number", "tracking #", "tracking no", "tracking id", "tracking code", "usps tracking",
+        "ups tracking", "fedex tracking",
+    )
+)  # fmt: skip
 # ... or the date it went out, in a column of its own ("Date Sent" = 11/15/2026, "Mailed On": found by
 # review11, each was ordered again). Not bulkship's own "Shipped date" (its result workbook's, read as such)
 _SENT_ON = frozenset(
@@ -414,8 +423,7 @@ _SENT_ON = frozenset(
         # found by hunter-sheets, each filled row was ordered again)
         "date ordered", "ordered on", "card ordered on", "date issued", "issued on", "issue date",
         "issued date", "issued", "card issued", "gift issued", "gift card issued", "card issued date",
-        "redeemed", "date redeemed", "tracking number", "tracking #", "tracking no",
-        "tracking id", "tracking code", "usps tracking", "ups tracking", "fedex tracking",
+        "redeemed", "date redeemed",
         # ... or in other words of the same ('Fulfilled Date', 'Gift Sent On', 'Date Mailed Out', 'Redemption
         # Date'): found by hunter-sheets11, each row so dated was ordered a second card. Not 'Shipped date' or
         # 'Delivered date': bulkship's own result columns, last month's in a list pasted from its results
@@ -424,7 +432,7 @@ _SENT_ON = frozenset(
         "mailed out on", "date mailed out", "redemption date", "redeemed on", "redeemed date",
         "card mailed on", "gift mailed on",
     )
-)  # fmt: skip
+) | _TRACKING  # fmt: skip
 _SAYS_SENT_ANYHOW = re.compile(
     r"(?i)^(?!\s*(?:(?:no|n|false|nope|non|nein|n[ãa]o|not|unsent|pending|waiting|queued|ready|needs?|tbd|to\s*do|todo|"
     r"to\s+(?:be\s+)?sen[dt]|send|hold|in\s+progress)\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|"

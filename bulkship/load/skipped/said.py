@@ -33,6 +33,7 @@ from .flags import (
     _SENT_ON,
     _STATUS_FLAGS,
     _TEST_RESPONSE_FLAGS,
+    _TRACKING,
     DAY_IT_MAY_HAVE_GONE,
     OTHER_YES,
     _filter_header,
@@ -314,7 +315,7 @@ def _said_not_to_send(
             # ... which is no day a card went: 'Date Sent' = Dec 20 was ordered on Dec 4 (found by
             # hunter-sheets11); held 'until then', the run on Dec 20 read it as sent already, the person left
             # out (found by review25): the row is left out saying to put the day under 'Send Date'
-            ahead = said & _later_than_today(column, today)
+            ahead = said & _later_than_today(column, today) if key not in _TRACKING else None
         if key in _NOT_BEFORE and said.any():  # not yet: a date passed, or none, sends it now
             holds, dated, days = _holds(column, today)
             said &= dated if key in _SCHEDULED_OR_DONE else holds
