@@ -742,6 +742,31 @@ def test_a_batch_sent_leaving_its_invalid_rows_out_reads_as_sent_as_the_status_c
     assert f">{said}</span>" in batch_row(client.get("/").text, "leftout")
 
 
+def test_a_row_fixed_after_the_cost_page_leaves_no_stale_money_on_the_batches_page(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by hunter-web10 in Chromium: a list of three 25.00 cards, two with a wrong state; the cost page
+    planned the valid one ('25.00 to send' on the Batches page); both rows fixed in the review, the page
+    still said '25.00 to send' while the batch now sent 75.00, until its cost page was opened again."""
+    sheet = tmp_path / "t4.csv"
+    sheet.write_text(
+        "Name,Street,City,State,Zip,Card,Amount\n"
+        "Kim Ray,11 Elm St,Boston,MA,02108,CVS,25\n"
+        "Lou Fox,12 Elm St,Boston,ZZ,02108,CVS,25\n"
+        "Mia Day,13 Elm St,Boston,QQ,02108,CVS,25\n"
+    )
+    upload(client, sheet, name="t4")
+    assert client.get("/batches/t4/cost").status_code == 200
+    assert "25.00 <small>to send" in batch_row(client.get("/").text, "t4")
+    for row in (3, 4):
+        fixed = client.post(f"/batches/t4/rows/{row}", data={"csrf_token": token(client), "cell:State": "MA"})
+        assert fixed.status_code == 200
+    line = batch_row(client.get("/").text, "t4")
+    assert "to send" not in line and "changed since its cost was shown: see its cost page" in line
+    assert "75.00" in client.get("/batches/t4/cost").text
+    assert "75.00 <small>to send" in batch_row(client.get("/").text, "t4")
+
+
 def test_batches_run_from_the_command_line_are_listed_with_state_money_and_pages(
     client: TestClient, settings, tmp_path: Path
 ) -> None:

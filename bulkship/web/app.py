@@ -72,7 +72,7 @@ def _plan(web: Web, batch: state.WebBatch) -> Any:
             )
         try:
             with acting_as(batch.by or None):  # the ledger records who started the batch: its uploader
-                return api.plan_batch(
+                planned = api.plan_batch(
                     web.settings,
                     batch.upload or "",
                     batch=batch.name,
@@ -81,6 +81,9 @@ def _plan(web: Web, batch: state.WebBatch) -> Any:
                     corrections=batch.corrections,
                     webhook_url=web.runner.webhook_url,
                 )
+            if batch.planned_change != batch.change_id:  # the Batches page's "to send" is this plan's now
+                state.record(web.settings, batch.name, "web_planned", change=batch.change_id)
+            return planned
         finally:
             web.runner.exclusive.release()
 

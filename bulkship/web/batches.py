@@ -40,6 +40,7 @@ class BatchLine:
     cost_unknown: int = 0  # charged rows of unknown cost, not in ``cost``
     in_doubt: Decimal = Decimal(0)  # sent, the answer lost: perhaps charged (``status``'s In doubt column)
     refused: bool = False  # a page batch whose plan was refused (its cost page says why)
+    cost_outdated: bool = False  # its rows changed since they were planned: ``cost`` is not what it sends
 
     @property
     def link(self) -> str:
@@ -80,16 +81,23 @@ def _line(name: str, page: state.WebBatch | None, seen: BatchOverview | None, ru
     word = seen.state(running=running)
     if page is not None and word in ("draft", "needs fixes"):
         word = web_state(page)  # the page's check counts the cells fixed in it
+    # its rows fixed since the cost page planned them: the ledger's plan is of the rows before the fix, and
+    # the line read '25.00 to send' until the cost page was opened again (found by hunter-web10: two rows
+    # fixed, the batch sent 75.00)
+    outdated = page is not None and page.plan_outdated and not running
     if page is not None and word == "sent" and (page.last_run or {}).get("exit_code") not in RUN_ENDED_WELL:
         word = "needs attention"  # the run stopped: the progress page says why
     charged = seen.charged
     to_send = seen.money.get("to send", Decimal(0))
     cost, kind = (charged, "charged") if charged or not to_send else (to_send, "to send")
+    if outdated and kind == "to send":
+        cost, kind = Decimal(0), ""
     return BatchLine(
         name, word, seen.file_name, seen.row_total, seen.cards, cost, kind,
         (page.by if page else "") or seen.started_by, "page" if page else "command line",
         (page.created if page else "") or seen.created, seen.cost_unknown if kind == "charged" else 0,
         in_doubt=seen.money.get("in doubt", Decimal(0)),  # said '0.00 charged' alone: review17
+        cost_outdated=outdated and not kind,
     )  # fmt: skip
 
 

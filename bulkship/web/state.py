@@ -11,6 +11,8 @@ same thing. Events (kind and detail)::
                                                               (field -> header, "" for none; over guesses)
     web_fix        row, header, value                         a cell corrected in the review page
     web_checked    rows, valid, invalid, duplicate, warnings  the last validation's counts
+    web_planned    change                                     the cost page planned the rows of that change
+                                                              (the ledger's "to send" is theirs till the next)
     web_confirmed  total, change                              "send": the cost the person accepted, for the
                                                               rows as of that change (upload, sheet, fix)
     web_run_done   exit_code, message, hint                   a background run ended (a killed one did not)
@@ -42,8 +44,8 @@ from ..settings import Settings
 UPLOAD_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".ods")
 CHANGE_EVENTS = frozenset({"web_upload", "web_sheet", "web_fix", "web_columns"})
 WEB_EVENTS = (
-    "web_upload", "web_sheet", "web_columns", "web_fix", "web_checked", "web_confirmed", "web_run_done",
-    "web_deleted", "web_refused",
+    "web_upload", "web_sheet", "web_columns", "web_fix", "web_checked", "web_planned", "web_confirmed",
+    "web_run_done", "web_deleted", "web_refused",
 )  # fmt: skip
 
 
@@ -71,11 +73,18 @@ class WebBatch:
     deleted: bool = False
     refused: str = ""  # why its plan was refused (a repeat of another batch), for these rows
     refused_id: int = 0  # the change_id the refusal was for
+    planned_change: int | None = None  # the change_id of the rows the ledger's plan is of (None: not said)
 
     @property
     def refused_now(self) -> str:
         """Why the rows as they are now cannot be planned ("" when nothing refused them)."""
         return self.refused if self.refused_id == self.change_id else ""
+
+    @property
+    def plan_outdated(self) -> bool:
+        """Whether the rows changed since the cost page last planned them: the ledger's orders to send (what
+        the Batches page and `bulkship status` add up) are those of the rows before that change."""
+        return self.planned_change is not None and self.planned_change != self.change_id
 
     @property
     def confirmed(self) -> bool:
@@ -141,6 +150,8 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
             batch.change_id = event.id
         elif kind == "web_checked":
             batch.checked = dict(d)
+        elif kind == "web_planned":
+            batch.planned_change = int(d.get("change", 0))
         elif kind == "web_confirmed":
             # a confirmation of rows changed before it was recorded (a fix saved in another tab meanwhile)
             # confirms nothing: the person saw the cost of the rows before that change
