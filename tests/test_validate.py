@@ -182,6 +182,33 @@ def test_quantity_shipping_and_required_fields(tmp_path: Path) -> None:
     assert result.rows.loc[3, "shipping_method"] == "OVERNIGHT"
 
 
+def test_a_shipping_choice_written_as_a_form_labels_it_is_read_as_its_method(tmp_path: Path) -> None:
+    """A form's dropdown saves its label, "Standard (5-7 days)": the method it opens with, said as a name read
+    as an id. A note in brackets after a word that is no method is still an unknown method."""
+    header = "Name,Address,City,State,ZIP,Product,Value,Shipping"
+    result = run(
+        tmp_path,
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Standard (5-7 days)",
+        "Bo Ray,2 Main St,Boston,MA,02134,CVS,50,overnight (FedEx)",
+        "Cy Fox,3 Main St,Boston,MA,02134,CVS,50,Teleport (instant)",
+        "Di Lu,4 Main St,Boston,MA,02134,CVS,50,Expedited",
+        header=header,
+    )
+    assert list(result.rows["shipping_method"]) == [
+        "STANDARD",
+        "OVERNIGHT",
+        "Teleport (instant)",
+        "EXPEDITED",
+    ]
+    assert messages(result) == [
+        "Row 4, column 'Shipping': 'Teleport (instant)' is not a shipping method; use one of EXPEDITED, OVERNIGHT, STANDARD."
+    ]
+    assert messages(result, "warning") == [
+        "Row 2, column 'Shipping': 'Standard (5-7 days)' read as shipping method STANDARD.",
+        "Row 3, column 'Shipping': 'overnight (FedEx)' read as shipping method OVERNIGHT.",
+    ]
+
+
 def test_an_empty_name_of_a_first_and_last_name_list_is_said_of_its_own_columns(tmp_path: Path) -> None:
     """Found by newcomer2: a row with no name in a list of First Name and Last Name said "column 'Name': is
     empty; fill in the recipient's name, or First Name and Last Name", a column the list does not have."""

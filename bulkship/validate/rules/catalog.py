@@ -24,6 +24,24 @@ def _ids(column: pd.Series, lookup: dict[str, str]) -> tuple[pd.Series, pd.Serie
     return mapped.where(mapped.notna(), column).astype(object), renamed
 
 
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # "Standard (5-7 days)": a form's label for its choice
+
+
+def _methods(column: pd.Series, lookup: dict[str, str]) -> tuple[pd.Series, pd.Series]:
+    """:func:`_ids` for shipping methods, a value none names read without a closing note in brackets: a
+    form's choice "Standard (5-7 days)" or "Overnight (FedEx)" is the method it opens with (said, as any
+    name read as an id)."""
+    mapped, renamed = _ids(column, lookup)
+    unknown = mapped.ne("") & ~mapped.isin(set(lookup.values()))
+    if not unknown.any():
+        return mapped, renamed
+    bare, _ = _ids(column[unknown].astype(str).str.replace(_TRAILING_NOTE, "", regex=True), lookup)
+    found = bare.isin(set(lookup.values()))
+    mapped = mapped.copy()
+    mapped.loc[found[found].index] = bare[found]
+    return mapped, renamed | found.reindex(column.index, fill_value=False)
+
+
 def _check_currency(
     frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector, skip: pd.Series
 ) -> None:
@@ -156,7 +174,7 @@ def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
     listed = [m for m in catalog.shipping_methods.values() if m.name]
     names = {(said.casefold(), m.id) for m in listed for said in (m.name, m.name.split(" (")[0])}
     methods = _by_id_then_name(list(catalog.shipping_methods), sorted(names))
-    frame["shipping_method"], renamed = _ids(frame["shipping_method"], methods)
+    frame["shipping_method"], renamed = _methods(frame["shipping_method"], methods)
     collector.warn(
         renamed, "shipping_method", "Shipping method read as its id", "'{old}' read as shipping method {new}."
     )
