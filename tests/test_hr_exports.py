@@ -337,6 +337,10 @@ def test_whole_addresses_in_one_cell_are_refused_saying_to_split_them(tmp_path: 
         "Email Address,First Name,Last Name,Address\n"
         'maria@example.com,Maria,Lopez,"12 Beacon St  Boston MA 02108 US"\n'
         'jo@example.com,Jo,Park,"3 Elm St Apt 2, Salem, MA 01970"\n'
+        # a form's address box keeps its lines (a Google Form's "Shipping address"): before, these two were
+        # not counted as whole addresses, and the refusal said to rename headers
+        'cy@example.com,Cy,Fox,"7 Pine Rd\nAustin TX 78701"\n'
+        'di@example.com,Di,Lu,"9 Oak Ave\nSuite 200\nSan Jose, CA 95112-1234"\n'
     )
     with pytest.raises(MissingColumnsError) as refused:
         validate(load_sheet(path), sandbox_catalog(), program=ProgramSettings(defaults={"product": "CVS"}))

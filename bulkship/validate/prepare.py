@@ -58,9 +58,10 @@ def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict
         )
 
 
-# A whole address in one cell: "12 Beacon St  Boston MA 02108 US", "12 Beacon St, Boston, MA 02108"
+# A whole address in one cell: "12 Beacon St  Boston MA 02108 US", "12 Beacon St, Boston, MA 02108", and on
+# lines of their own, as a form's "Shipping address" box keeps them ("12 Elm St\nApt 4\nBoston, MA 02134")
 _WHOLE_ADDRESS = re.compile(
-    r"(?i).*\d.*\b[A-Z]{2}[\s,]+\d{5}(?:-\d{4})?(?:[\s,]+(?:US|USA|United States))?\s*"
+    r"(?is).*\d.*\b[A-Z]{2}[\s,]+\d{5}(?:-\d{4})?(?:[\s,]+(?:US|USA|United States))?\s*"
 )
 
 
