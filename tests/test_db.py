@@ -322,3 +322,32 @@ def test_opening_an_up_to_date_ledger_leaves_alembic_unloaded(tmp_path: Path) ->
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_ledger_a_newer_bulkship_upgraded_is_refused_in_one_line_and_left_as_it_is(
+    location: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web10: a team's PostgreSQL ledger upgraded by a newer bulkship on one machine (a
+    revision this one does not know) ended every command of an older bulkship on another, and `serve` at
+    its start, in Alembic's traceback "Can't locate revision identified by '0099'"."""
+    from bulkship.cli import main
+
+    engine = engine_for(location)
+    upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = '0099'"))
+    monkeypatch.setenv("BULKSHIP_LEDGER", location)
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("Name,Street,City,State,Zip,Card,Amount\nKim Ray,11 Elm St,Boston,MA,02108,CVS,25\n")
+    for command in (["run", str(sheet), "--yes", "--wait", "0"], ["serve", "--port", "0"]):
+        assert main(command) != 0
+        said = capsys.readouterr().err
+        assert "Traceback" not in said
+        assert (
+            "was upgraded by a newer bulkship (its schema is at revision 0099, this bulkship knows revisions"
+            f" up to {head()}): nothing was read or changed" in " ".join(said.split())
+        )
+    with engine.connect() as connection:
+        assert current_revision(connection) == "0099"
+        assert connection.execute(sa.text("SELECT count(*) FROM batches")).scalar() == 0
+    engine.dispose()

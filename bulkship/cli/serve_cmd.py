@@ -102,8 +102,14 @@ def serve_command(
     settings.credentials()  # missing or misplaced: the operator's to fix here, not each user's on the page
     announce_target(settings)
 
+    from ..ledger import Ledger, ledger_exists
     from ..team import team_mode
 
+    # opened (and brought up to date) here as the server would at its start: a ledger that cannot be used (a
+    # newer bulkship upgraded it) is one Error line, not the server's traceback
+    if ledger_exists(settings.ledger_location):
+        with Ledger.open(settings.ledger_location, lock=False):
+            pass
     signed_in = team_mode(settings)
     if host not in LOOPBACK and not signed_in and not allow_remote:
         # no sign-in until the first account: on the network, anyone there could spend the vendor account

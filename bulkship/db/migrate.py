@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..errors import LedgerError
 from . import newledger
+from .location import display_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -49,6 +51,25 @@ def head() -> str:
     """The newest revision shipped with this bulkship. Read from the revision files' ``revision`` and
     ``down_revision`` lines, as Alembic reads them (without importing Alembic at every ledger open); when a
     file says more than that (a merge), Alembic itself decides."""
+    parents = _parents()
+    if parents is None:
+        return _alembic_head()
+    heads = set(parents) - set(parents.values())
+    return heads.pop() if len(heads) == 1 else _alembic_head()
+
+
+@functools.cache
+def known_revisions() -> frozenset[str]:
+    """Every revision shipped with this bulkship (a ledger at another one was upgraded by a newer one)."""
+    parents = _parents()
+    if parents is None:
+        return frozenset(str(script.revision) for script in _scripts().walk_revisions())
+    return frozenset(parents)
+
+
+@functools.cache
+def _parents() -> dict[str, str | None] | None:
+    """Each revision file's revision -> its ``down_revision``; None when a file says more than that."""
     parents: dict[str, str | None] = {}
     for path in (MIGRATIONS / "versions").glob("*.py"):
         if path.name.startswith("__"):  # the package's __init__.py: Alembic skips it too
@@ -56,10 +77,9 @@ def head() -> str:
         source = path.read_text(encoding="utf-8")
         revision, down = _REVISION.search(source), _DOWN.search(source)
         if revision is None or down is None:
-            return _alembic_head()
+            return None
         parents[revision.group(1)] = down.group(1)
-    heads = set(parents) - set(parents.values())
-    return heads.pop() if len(heads) == 1 else _alembic_head()
+    return parents
 
 
 @functools.cache
@@ -91,13 +111,29 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database behind ``engine`` to ``revision`` (by default the newest)."""
     if revision == "head":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as reader:
-            if current_revision(reader) == head():
-                return
+            current = current_revision(reader)
+        if current == head():
+            return
+        if current is not None and current not in known_revisions():
+            raise _newer_ledger(engine, current)
         if engine.dialect.name == "sqlite" and newledger.create(engine, head()):
             return
     made = _migrate(engine, revision)
     if made is not None:
         newledger.remember(head(), made)
+
+
+def _newer_ledger(engine: Engine, revision: str) -> LedgerError:
+    """A ledger a newer bulkship upgraded (a team's PostgreSQL shared by machines not all upgraded yet): an
+    older bulkship ended every command, and ``serve`` at its start, in Alembic's traceback "Can't locate
+    revision identified by '0004'" (found by hunter-web10). It is refused, changing nothing: its newer
+    schema may hold what this bulkship would not keep (a sign-in lock, an approval rule)."""
+    where = display_url(engine.url.render_as_string(hide_password=True))
+    return LedgerError(
+        f"The ledger {where} was upgraded by a newer bulkship (its schema is at revision {revision}, this "
+        f"bulkship knows revisions up to {head()}): nothing was read or changed",
+        hint="upgrade bulkship on this machine to the version the others use (pip install -U bulkship)",
+    )
 
 
 def migrated_dump() -> tuple[str, ...]:
