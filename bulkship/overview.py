@@ -12,6 +12,9 @@ row or event in Python. A batch's state is one word, decided here once::
     rejected                orders planned, nothing sent, and an approver rejected the request (its reason
                             is on the cost page): change the batch and send again, or delete it
     sending                 a run is sending it now
+    waiting                 rows the list holds until a day still to come ('Do Not Send Before') wait for
+                            it, and nothing else is to do now: the same file, run again on that day, sends
+                            them (the rest may be sent, shipping or delivered)
     sent                    orders created at the vendor, none shipped yet
     shipping                some ordered cards shipped (or delivered), not all delivered
     delivered               every ordered card delivered
@@ -35,7 +38,7 @@ from typing import Any
 
 from .errors import LedgerError
 from .ledger import OPEN_STATES, REVIEW_STATE, BatchRecord, Ledger
-from .statuses import CHARGED, IN_DOUBT, TO_SEND
+from .statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, TO_SEND
 
 BATCH_STATES = (
     "draft",
@@ -44,6 +47,7 @@ BATCH_STATES = (
     "awaiting approval",
     "rejected",
     "sending",
+    "waiting",
     "sent",
     "shipping",
     "delivered",
@@ -75,6 +79,9 @@ class BatchOverview:
     cost_unknown: int = 0  # ordered rows of a cost never recorded (an older bulkship): not in money
     busy: bool = False  # the ledger is locked by a run and this batch has orders going out
     approval: str = ""  # its newest approval request: "pending", "approved", "rejected" ("" none)
+    # rows skipped as held until a day to come: a batch with such rows read 'sent' (or 'draft', nothing sent)
+    # in `bulkship status`, as if done (found by hunter-sheets12)
+    waiting: int = 0
 
     @property
     def row_total(self) -> int:
@@ -107,6 +114,8 @@ class BatchOverview:
                 return "awaiting approval"
             if attention or planned:
                 return "needs attention"
+            if self.waiting:
+                return "waiting"
             if self.ordered and self.delivered >= self.ordered:
                 # every card sent is delivered, but people left out to fix have none: not done
                 return "needs fixes" if self.rows.get("invalid") else "delivered"
@@ -117,7 +126,7 @@ class BatchOverview:
             return _WAITING.get(self.approval, "awaiting confirmation")
         if self.rows.get("invalid"):
             return "needs fixes"
-        return "draft"
+        return "waiting" if self.waiting else "draft"
 
 
 def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> dict[str, BatchOverview]:
@@ -146,6 +155,9 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
     for batch, count in ledger.batch_earlier_rows().items():
         if batch in found:
             found[batch].earlier = count
+    for batch, count in ledger.batch_rows_skipped_saying(NOT_YET_REASON).items():
+        if batch in found:
+            found[batch].waiting = count
     for batch, state, cost, count in ledger.batch_order_tallies():
         item = found.get(batch)
         if item is None:
@@ -208,6 +220,7 @@ def batch_status(ledger: Ledger, batch: str, *, state: str | None = None) -> dic
         "input_hash": record.file_hash if record else "",
         "rows": sum(counts.values()),
         "by_status": dict(sorted(counts.items())),
+        "waiting": ledger.rows_skipped_saying(batch, NOT_YET_REASON),  # of the skipped: held until a day
         "orders": len(created) - failed,  # "Orders 1" beside the run's "0 ordered in 0 order(s)" (review18)
         "orders_failed": failed,  # created, then ended by the vendor with no card made (nothing charged)
         "orders_by_state": ledger.order_counts(batch),

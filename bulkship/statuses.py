@@ -23,6 +23,10 @@ def counted(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+# The reason of a skipped row the list holds until a day to come ('Do Not Send Before'): the same file, run
+# on that day, sends it (the load stage gives it; `run` and `status` read it in the ledger)
+NOT_YET_REASON = "the list says not to send it yet"
+
 CHARGED = "charged"
 IN_DOUBT = "in doubt"
 TO_SEND = "to send"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Iterator
@@ -134,6 +135,32 @@ def test_status_gives_every_batch_its_word_in_single_user_mode_too(
 ) -> None:
     assert main(["run", str(SAMPLE), "--yes", "--wait", "0"]) in (0, 3)
     assert _status_words(capsys) == {"anniversary": "sent"}
+
+
+def test_a_batch_with_rows_held_until_a_day_to_come_says_it_waits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets12: a list whose 'Do Not Send Before' holds a row until Dec 20, run on Dec 4,
+    read 'sent' in `bulkship status` (and a list of only such rows 'draft'), as if nothing were left to do;
+    the person had to come back on Dec 20. Both read 'waiting', the rows 'waiting for their day', until the
+    same file run on that day sends them."""
+    path = tmp_path / "hold.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Do Not Send Before\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,2026-12-20\nBob Ray,2 Main St,Boston,MA,02134,CVS,50,\n"
+    )
+    only = tmp_path / "later.csv"
+    only.write_text("".join(path.read_text().splitlines(keepends=True)[:2]))
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    for sheet in (path, only):
+        assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    assert _status_words(capsys) == {"hold": "waiting", "later": "waiting"}
+    assert main(["status", "hold"]) == 0
+    assert "1 skipped (1 waiting for their day)" in capsys.readouterr().out
+
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 20))
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    assert _status_words(capsys)["hold"] == "sent"
 
 
 def test_a_sent_batch_whose_follow_up_waits_for_an_approver_says_so() -> None:

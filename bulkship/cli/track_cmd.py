@@ -259,8 +259,11 @@ def _by_status_cell(summary: dict[str, Any]) -> str:
     they read 'in doubt' (sent, the answer lost: re-run the same command), which a second run of the command
     cannot settle while the first holds the batch (hunter-web8's leftover)."""
     sending = summary["state"] == "sending"
+    waiting = summary.get("waiting") or 0  # skipped until a day to come: said apart (hunter-sheets12)
     return ", ".join(
-        f"{n} {'being sent' if sending and k == 'in doubt' else k}" for k, n in summary["by_status"].items()
+        f"{n} {'being sent' if sending and k == 'in doubt' else k}"
+        + (f" ({waiting} waiting for their day)" if k == "skipped" and waiting else "")
+        for k, n in summary["by_status"].items()
     )
 
 

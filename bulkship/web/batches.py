@@ -85,7 +85,8 @@ def _line(name: str, page: state.WebBatch | None, seen: BatchOverview | None, ru
     # the line read '25.00 to send' until the cost page was opened again (found by hunter-web10: two rows
     # fixed, the batch sent 75.00)
     outdated = page is not None and page.plan_outdated and not running
-    if page is not None and word == "sent" and (page.last_run or {}).get("exit_code") not in RUN_ENDED_WELL:
+    stopped = (page.last_run or {}).get("exit_code") not in RUN_ENDED_WELL if page is not None else False
+    if stopped and word in ("sent", "waiting"):
         word = "needs attention"  # the run stopped: the progress page says why
     charged = seen.charged
     to_send = seen.money.get("to send", Decimal(0))

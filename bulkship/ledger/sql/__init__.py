@@ -33,6 +33,7 @@ from .overview import (
     batch_order_tallies,
     batch_review_tallies,
     batch_row_tallies,
+    batch_rows_skipped_saying,
     newest_approvals,
 )
 from .review import (
@@ -99,6 +100,7 @@ __all__ = [
     "batch_order_tallies",
     "batch_review_tallies",
     "batch_row_tallies",
+    "batch_rows_skipped_saying",
     "batches",
     "batches_holding_orders",
     "begin",

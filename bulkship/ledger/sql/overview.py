@@ -19,6 +19,17 @@ def batch_row_tallies(db: Db) -> Tuples:
     ).all()
 
 
+def batch_rows_skipped_saying(db: Db, reason: str) -> Tuples:
+    """(batch, count) of the current rows skipped for a reason opening with ``reason``, every batch at once
+    (:func:`bulkship.ledger.sql.rows_skipped_saying` for one)."""
+    return _run(
+        db,
+        "SELECT batch, COUNT(*) FROM rows WHERE current = 1 AND status = 'skipped' AND error LIKE ?"
+        " GROUP BY batch",
+        (reason.replace("%", "").replace("_", "") + "%",),
+    ).all()
+
+
 def batch_review_tallies(db: Db) -> Tuples:
     """(batch, cost, count) of rows waiting for review in an order the vendor created (their card may be
     one of its lines: money in doubt, as :func:`bulkship.reconcile.join.money_bucket` says)."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from ...statuses import NOT_YET_REASON
+
 CROSSED = "crossed"
 CROSSED_REASON = "crossed out (struck through) in the sheet"
 NOT_TO_SEND = "not to send"
 _SAYS_NOT_TO_SEND = "the list says not to send it"
 # ... until a day ('Do Not Send Before', a note 'Hold until Jan 5'): the same file, run again on that day,
 # sends it (bulkship.resume.already_complete reads the reason's words)
-_SAYS_NOT_YET = "the list says not to send it yet"
+_SAYS_NOT_YET = NOT_YET_REASON
 _SAYS_SENT_ALREADY = "the list says it was sent already"
 # ... on a day to come ('Date Sent' = Dec 20 on Dec 4): not read as when to send it, since on that day the
 # same cell says it went (held 'until then', the run on Dec 20 read it as sent already: found by review25)
