@@ -167,10 +167,11 @@ def test_lost_answer_then_refusal_and_no_lookup_is_unknown(tmp_path: Path, vendo
 
 class Scripted(httpx.AsyncBaseTransport):
     """POST /v1/Orders: ``mode`` "commit-then-timeout" creates the order but always loses the answer (and the
-    order list is down); "refuse" answers 400 on the first line without creating anything."""
+    order list is down from then on: read before, a new batch is not sent); "refuse" answers 400 on the first
+    line without creating anything."""
 
     def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
-        self.inner, self.mode = inner, "commit-then-timeout"
+        self.inner, self.mode, self.posted = inner, "commit-then-timeout", False
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if request.method == "POST" and request.url.path.lower() == "/v1/orders":
@@ -178,8 +179,10 @@ class Scripted(httpx.AsyncBaseTransport):
                 errors = {"LineItems[0].Value": ["Denomination no longer offered"]}
                 return httpx.Response(400, json={"Message": "Validation failed", "Errors": errors})
             await self.inner.handle_async_request(request)
+            self.posted = True
             return httpx.Response(504, json={"Message": "timeout"})
-        if self.mode != "refuse" and request.method == "GET" and request.url.path.lower() == "/v1/orders":
+        listing = request.method == "GET" and request.url.path.lower() == "/v1/orders"
+        if self.mode != "refuse" and self.posted and listing:
             return httpx.Response(503, json={"Message": "down"})  # no lookup either: it stays unknown
         return await self.inner.handle_async_request(request)
 
@@ -476,7 +479,13 @@ def test_a_lost_ledger_and_no_order_list_stop_the_batch_at_the_first_unexpected_
     settings.ledger.unlink()
     write_sheet(sheet, range(0, 11))  # E0 at the top: PO 0003 would be new, holding E8..E10
     blind = NoOrderList(vendor.transport)
-    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(blind), max_lines=4)
+    with pytest.raises(VendorUnavailableError, match="nothing was sent"):  # not checked: not sent
+        run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(blind), max_lines=4)
+    assert max(vendor.external_ids().values()) == 1
+    # sent on purpose all the same (--allow-repeat): the first order alone, its 409 holds the rest
+    result = run_batch(
+        sheet, settings, wait_s=0, client_factory=vendor.factory(blind), max_lines=4, allow_repeat=True
+    )
     rows = row_records(settings, "staff")
     assert_claims_are_true(vendor, rows)
     assert max(vendor.external_ids().values()) == 1

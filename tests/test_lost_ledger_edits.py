@@ -451,3 +451,33 @@ def test_a_plan_declined_here_is_not_sent_while_the_vendors_order_list_cannot_be
         go(here)  # the list read: the colleague's order found, the rows held
         assert [o["PONumber"] for o in vendor.orders()] == ["BS-GIFTS-0001"]
         assert set(_statuses(here).values()) == {"review"}, _statuses(here)
+
+
+@pytest.mark.parametrize("answer", list(UNREADABLE_LISTS))
+def test_a_list_new_to_this_ledger_is_not_sent_while_the_vendors_order_list_cannot_be_read(
+    tmp_path: Path, answer: str
+) -> None:
+    """Found by hunter-vendor12: a colleague sent the list (BS-GIFTS-0001); it was run again from another
+    ledger with --po-prefix XY while the vendor's order list answered 503 (or a page that is no JSON): the new
+    batch was 'not checked for earlier orders', XY-GIFTS-0001 drew no 409 and was created, a second card for
+    every row, exit 0. Nothing goes out until the list can be read (or the person adds --allow-repeat)."""
+    from bulkship.errors import VendorUnavailableError
+
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+
+        def go(settings: Settings, **kw: Any) -> Any:
+            return run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, **kw)
+
+        go(there)
+        vendor.rewrite = lambda call: (
+            UNREADABLE_LISTS[answer] if call.method == "GET" and call.path == "/v1/Orders" else call.forward()
+        )
+        with pytest.raises(VendorUnavailableError, match=r"could not be read .* nothing was sent"):
+            go(here, po_prefix="XY")
+        assert [o["PONumber"] for o in vendor.orders()] == ["BS-GIFTS-0001"]  # no second card
+        vendor.rewrite = lambda call: call.forward()
+        again = go(here, po_prefix="XY")  # the list read: the colleague's order found, nothing sent
+        assert [o["PONumber"] for o in vendor.orders()] == ["BS-GIFTS-0001"]
+        assert again.exit_code == 0 and again.ordered_rows == 3

@@ -79,17 +79,19 @@ def vendor(tmp_path: Path) -> Any:
 
 class AnswerLost(httpx.AsyncBaseTransport):
     """While ``lose`` holds, POST /v1/Orders reaches the vendor (the order is created) but its answer is lost,
-    and the order list is down too: the run cannot tell whether the money was spent."""
+    and the order list is down from then on (read before: a new batch is not sent unchecked): the run cannot
+    tell whether the money was spent."""
 
     def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
-        self.inner, self.lose = inner, True
+        self.inner, self.lose, self.posted = inner, True, False
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         path = request.url.path.lower()
         if self.lose and request.method == "POST" and path == "/v1/orders":
             await self.inner.handle_async_request(request)
+            self.posted = True
             return httpx.Response(504, json={"Message": "timeout"})
-        if self.lose and request.method == "GET" and path == "/v1/orders":
+        if self.lose and self.posted and request.method == "GET" and path == "/v1/orders":
             return httpx.Response(503, json={"Message": "down"})
         return await self.inner.handle_async_request(request)
 

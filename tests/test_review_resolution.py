@@ -84,14 +84,15 @@ def lost_ledger_first_409(
     tmp_path: Path, vendor: Vendor, before: range, after: range
 ) -> tuple[Settings, Path]:
     """``before`` ordered; the ledger lost; the file is now ``after`` and the next run meets the vendor's
-    orders with its order list down: the first order's 409 holds the rest of the batch for review."""
+    orders with its order list down, sent all the same (--allow-repeat: unchecked, a new batch is refused):
+    the first order's 409 holds the rest of the batch for review."""
     sheet = write_sheet(tmp_path / "staff.csv", before)
     settings = settings_in(tmp_path)
     run(vendor, settings, sheet)
     settings.ledger.unlink()
     write_sheet(sheet, after)
     vendor.list_down = True
-    result = run(vendor, settings, sheet)
+    result = run(vendor, settings, sheet, allow_repeat=True)
     vendor.list_down = False
     assert result.exit_code == 3 and result.review_rows
     return settings, sheet

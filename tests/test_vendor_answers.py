@@ -1746,9 +1746,9 @@ def test_a_409_whose_look_up_is_throttled_is_in_doubt_never_not_created(
 
     vendor.rewrite = conflict_then_throttled
     settings = vendor.settings(tmp_path)
-    result = run_batch(
-        write_sheet(tmp_path / "staff.csv", [1, 2]), settings, wait_s=0, client_factory=vendor.factory
-    )
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2])
+    # the list unread, a new batch is sent only on purpose (--allow-repeat)
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, allow_repeat=True)
     (order,) = ledger_orders(settings)
     assert order.state == "unknown" and result.unknown_orders == 1, (order.state, order.error)
     assert result.stopped is None or "not created" not in result.stopped.message

@@ -46,6 +46,9 @@ class Listing:
     orders: list[VendorOrder]
     complete: bool
     why_incomplete: str = ""
+    # every order was listed and read (the list read to its end), though it may not prove a PO absent (its
+    # orders show no PONumber): a search of their lines (recipients, ExternalIds) saw them all
+    every_order_read: bool = False
 
 
 @dataclass(frozen=True)
@@ -264,6 +267,7 @@ class _Orders(_Paged):
 
         raw, complete, why = await self._pages("/v1/Orders", params, keep=wanted, stop=found)
         raw = _once_each(raw)
+        every_order_read = complete
         if complete and hidden:
             complete, why = False, "the vendor's order list does not show every order's PONumber"
         orders: list[VendorOrder] = []
@@ -275,12 +279,12 @@ class _Orders(_Paged):
                 except VendorError as exc:
                     if isinstance(exc, AuthenticationError):
                         raise
-                    complete = False
+                    complete = every_order_read = False
                     why = f"it lists order {order.po_number or order.id} without its lines ({exc.message})"
                 else:
                     order = full if full.po_number else dataclasses.replace(full, po_number=order.po_number)
             orders.append(order)
-        return Listing(orders, complete, why)
+        return Listing(orders, complete, why, every_order_read)
 
     async def _original_of_duplicate(
         self, body: Any, po_number: str, *, status: int = 409, vague: TerminalVendorError | None = None

@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, NoReturn
 
 from ..client.parse import po_number_of
-from ..errors import VendorError
+from ..errors import VendorError, VendorUnavailableError
 from ..ledger import REVIEW_ITEMS, AdoptedOrder, AdoptedRow, Ledger
 from ..models import FINGERPRINT, ROW, STATUS, Catalog, PlannedLine, ValidationResult, VendorOrder
 from ..money import money_text
@@ -96,6 +96,20 @@ def _not_valid_at_the_vendor(
             if hit is not None:
                 found.append((*hit, order.po_number))
     return sorted(found)
+
+
+def _refuse_unsearched(batch: str, why: str) -> NoReturn:
+    """A new batch is not sent while the vendor's orders cannot all be searched: a 409 stops only a PO number
+    the other ledger used, and the same list sent under another batch name or --po-prefix gets none (found by
+    hunter-vendor12: the list answering 500, XY-GIFTS-0001 went out beside BS-GIFTS-0001, a second card each,
+    exit 0). ``--allow-repeat`` sends all the same, the first order alone (its 409 holds the batch)."""
+    raise VendorUnavailableError(
+        f"The vendor's order list could not be read ({why}), so batch {batch!r}, new to this ledger, could "
+        "not be checked for cards sent before (from another ledger or computer, under another batch name or "
+        "PO prefix): nothing was sent",
+        hint="run the same command again once the vendor answers; to send without that check, add "
+        "--allow-repeat (a PO number used before is still refused by the vendor)",
+    )
 
 
 def _number(value: Decimal) -> int | float:
@@ -249,9 +263,11 @@ async def rebuild_from_vendor(
     try:
         listing = await listing_of(keep=keep)
     except VendorError as exc:
+        if not allow_repeat:
+            _refuse_unsearched(batch, exc.message)
         return [
             f"The vendor's order list could not be read ({exc.message}), so this new batch was not checked "
-            "for earlier orders; a 409 on its first order stops it for review"
+            "for earlier orders (--allow-repeat); a 409 on its first order stops it for review"
         ]
     in_scope, elsewhere, unknown = [], [], []
     folded = {d.casefold() for d in derived}
@@ -269,6 +285,8 @@ async def rebuild_from_vendor(
     if not in_scope and not elsewhere:
         if listing.complete:
             return _sent_from_elsewhere(others, since)
+        if not listing.every_order_read and not allow_repeat:
+            _refuse_unsearched(batch, listing.why_incomplete)
         return [
             f"The vendor's order list cannot be read in full ({listing.why_incomplete}), so this new batch "
             "was not checked for earlier orders; a 409 on its first order stops it for review"
