@@ -7,6 +7,7 @@ web's Columns page asks."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -376,3 +377,24 @@ def test_a_column_of_copies_refuses_the_file_as_a_count_of_cards_does(
     assert run(sheet_with(tmp_path / "list.xlsx", header, [2, 1, 3])) == 2
     assert f"Column '{header}' (H) looks like Quantity, which no column gives" in capsys.readouterr().err
     assert ordered_lines() == []
+
+
+@pytest.mark.parametrize(
+    ("header", "value"),
+    [("Ship Date", None), ("Do Not Ship Before", None), ("Gift Sent", None), ("Card Status", None),
+     ("Gift Approved", "Yes")],
+)  # fmt: skip
+def test_a_column_that_picks_the_rows_to_send_is_not_said_to_look_like_a_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str, value: Any
+) -> None:
+    """Found by hunter-sheets12: a tracking sheet's 'Ship Date' (or 'Do Not Ship Before') was said to be 'not
+    used, although its header looks like Shipping Method: map it with [columns] shipping_method = "Ship
+    Date"', and 'Gift Sent', 'Card Status' or 'Gift Approved' to look like Product: each is read, to hold
+    or leave out its rows, and mapped as told it no longer would be. A header of the field's words alone
+    ('Gift') is still named."""
+    assert main(["validate", str(sheet_with(tmp_path / "list.xlsx", header, [value] * 3)), "--json"]) == 0
+    notices = json.loads(capsys.readouterr().out)["notices"]
+    assert not any("although its header looks like" in n for n in notices), notices
+    assert main(["validate", str(sheet_with(tmp_path / "gift.xlsx", "Gift", ["Target"] * 3)), "--json"]) == 0
+    notices = json.loads(capsys.readouterr().out)["notices"]
+    assert any("Column 'Gift' (H) is not used, although its header looks like Product" in n for n in notices)

@@ -23,6 +23,7 @@ from ..errors import FileFormatError, SecondCardError
 from ..program import ProgramSettings
 from ..schema import SheetContract
 from .problems.elsewhere import _ELSEWHERE
+from .skipped.said import picks_rows
 
 _LOOKS_LIKE_HEADER: dict[str, frozenset[str]] = {
     "quantity": frozenset({"qty", "quantity", "cards", "count", "units", "pcs", "pieces", "howmany"})
@@ -247,6 +248,8 @@ def lookalike_notices(
         guess, how = found[0], f"{found[1]} looks" if found[1] == "header" else "values look"
         if guess in decided or (found[1] == "header" and _ELSEWHERE.match(info.header)):
             continue  # 'Ship to manager?' says where, no shipping method (its Yes an error on the row)
+        if found[1] == "header" and _picks_rows_only(info.header, guess):
+            continue
         title = contract.title(guess)
         named = f"Column '{info.header}' ({info.letter})"
         if guess in fed:
@@ -261,6 +264,15 @@ def lookalike_notices(
                 f"\"{info.header}\" in {source}, or rename the header to '{title}'."
             )
     return notices
+
+
+def _picks_rows_only(header: str, guess: str) -> bool:
+    """Whether a column said to look like ``guess`` by a word of its header is one the list picks its rows
+    to send by, in more words than the field's ('Ship Date', 'Do Not Ship Before', 'Gift Sent', 'Card
+    Status'): it was said 'not used, although its header looks like Shipping Method: map it with [columns]
+    shipping_method = "Ship Date"' where it holds or leaves out rows (found by hunter-sheets12). A header
+    of the field's words alone ('Gift', 'Award') is still said to look like it."""
+    return picks_rows(header) and not set(_words(header)) <= _LOOKS_LIKE_HEADER.get(guess, frozenset())
 
 
 _HOUSE_NUMBER_HEADERS = frozenset(

@@ -342,6 +342,13 @@ def _said_not_to_send(
     return found
 
 
+def picks_rows(header: str) -> bool:
+    """Whether the column under ``header`` is read to leave rows out ('Ship Date', 'Gift Sent', 'Card
+    Status', 'Gift Approved', a note): no field's column, and read all the same."""
+    key = plain_key(header)
+    return key in _LEAVES_OUT or _filter_header(header) or status_header(header) or _note_header(header)
+
+
 def _crossed_beside_ticks(column: pd.Series) -> pd.Series:
     """The cells of a crossed box ('☒', Word's ticked box) in a column that ticks its other rows ('☑', '✓')
     and has no empty box ('☐': then the cross is the tick): there the cross says no. 'Send?' = ☑ / ☒
