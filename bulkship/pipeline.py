@@ -281,6 +281,7 @@ async def _plan_and_send(
         # an order in doubt was sent (it may be charged): never "Nothing was sent in this run"
         result.sent_orders = len(outcome.created) + len(outcome.rejected) + len(set(outcome.unknown))
         result.missing_funds = outcome.missing_funds
+        result.available_funds = outcome.available_funds
         _stop(result, outcome.stopped)
     _stop(result, not_written)
     _stop(result, not_asked_again(ledger, batch, unread))

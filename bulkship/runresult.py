@@ -97,7 +97,8 @@ class RunResult:
     untied_orders: int = 0  # orders the vendor holds for the batch holding rows in review (see _untied)
     untied_cost: Decimal = Decimal(0)  # what those rows cost: money in no bucket until a person ties them
     stopped: BulkshipError | None = None
-    missing_funds: Decimal | None = None
+    missing_funds: Decimal | None = None  # stopped for funds: what the balance shown lacks
+    available_funds: Decimal | None = None  # ... and that balance (None: the vendor shows none)
     already_complete: bool = False
     notes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # the first rows left out and why (PlanView.problems)
@@ -150,6 +151,8 @@ class RunResult:
             "stopped": self.stopped is not None,
             "stop_reason": self.stopped.message if self.stopped is not None else None,
             "missing_funds": money_plain(self.missing_funds) if self.missing_funds is not None else None,
+            # ... and the balance it read (null: the vendor shows none, so what is missing is not known)
+            "available_funds": None if self.available_funds is None else money_plain(self.available_funds),
             "already_complete": self.already_complete,
             "notes": list(self.notes),
             "output": str(self.output) if self.output else None,

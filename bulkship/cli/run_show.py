@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from ..statuses import counted
+from ..errors import InsufficientFundsError
+from ..statuses import TO_SEND, counted
 from .app import err_console, styled
 
 if TYPE_CHECKING:
@@ -203,12 +204,8 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
         err_console.print(f"Results: {result.output}")
     if result.stopped is not None:
         err_console.print(styled(("Error:", "bold red"), " ", result.stopped.message), soft_wrap=True)
-        if result.missing_funds is not None:
-            err_console.print(
-                f"  The account needs {money(result.missing_funds)} more for the {result.unsent_rows} "
-                "row(s) not sent. Everything already sent stays ordered; fund the account and re-run "
-                "the same command to send the rest."
-            )
+        if isinstance(result.stopped, InsufficientFundsError):
+            err_console.print(f"  {_funds_missing(result)}", soft_wrap=True)
         elif result.stopped.hint:
             err_console.print(f"  {result.stopped.hint}", soft_wrap=True)
     if result.unknown_orders:
@@ -262,3 +259,24 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
             f"{result.held_rows} row(s) held so that no one gets the same card twice (see above and the "
             "result workbook). To send them anyway, on purpose, re-run the same command with --allow-repeat."
         )
+
+
+def _funds_missing(result: RunResult) -> str:
+    """What a run the vendor stopped for funds leaves to send, and what the account lacks as far as the
+    vendor's balance shows it: the whole cost read "The account needs 476.70 more" where the vendor shows no
+    balance (the documented API has none), and "needs 0.00 more" where it shows enough yet refused."""
+    rows = f"{result.unsent_rows} row(s) not sent"
+    cost = money(result.money[TO_SEND].total) if TO_SEND in result.money else ""
+    then = "Everything already sent stays ordered; fund the account and re-run the same command to send them."
+    available, missing = result.available_funds, result.missing_funds
+    if available is None or missing is None:
+        unknown = "the vendor shows no balance, so how much the account lacks is not known"
+        return f"The {rows} cost {cost}; {unknown}. {then}"
+    if missing > 0:
+        shown = f"({cost}; {money(available)} available)"
+        return f"The account needs {money(missing)} more for the {rows} {shown}. {then}"
+    return (
+        f"The {rows} cost {cost}, and the vendor shows {money(available)} available: it refused the order "
+        "all the same (its balance may lag, or other orders hold part of it). Everything already sent stays "
+        "ordered; ask the vendor, or fund the account, then re-run the same command to send the rest."
+    )

@@ -67,6 +67,7 @@ class SubmitOutcome:
     not_sent: list[str] = field(default_factory=list)  # still planned because sending stopped
     stopped: BulkshipError | None = None
     missing_funds: Decimal | None = None  # after a 422: what the unsent orders need beyond the balance
+    available_funds: Decimal | None = None  # after a 422: the balance the vendor shows (None: it shows none)
     unsent_cost: Decimal = Decimal("0")
 
 

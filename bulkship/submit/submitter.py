@@ -134,8 +134,10 @@ class Submitter(_Answers):
                 balance = await self.client.balance()
             except VendorError:
                 balance = None
-            available = balance.available if balance else Decimal("0")
-            self.outcome.missing_funds = max(self.outcome.unsent_cost - available, Decimal("0"))
+            if balance is None:  # no balance to read (the documented API has none): what is missing is
+                return  # not known, never the whole cost ("needs 476.70 more" of an account holding 400.00)
+            self.outcome.available_funds = balance.available
+            self.outcome.missing_funds = max(self.outcome.unsent_cost - balance.available, Decimal("0"))
 
     def _claim(self, po: str, unrecorded: Unrecorded | None) -> Claimed | None:
         """On the ledger thread: record the previous order's outcome, then the order and its rows, marked

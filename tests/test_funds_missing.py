@@ -1,0 +1,70 @@
+"""A run the vendor stops for want of funds (422) says what the rows not sent cost and what the account lacks
+only as far as the vendor's balance shows it: never a shortfall it made up from a balance it could not read,
+nor "needs 0.00 more" beside a refusal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import write_sheet
+from support.vendor_proxy import Answer, Call, VendorProxy
+
+from bulkship.cli import main
+from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL
+
+
+def _unfunded(balance: dict[str, Any] | None) -> Any:
+    """Every order refused for funds; the balance shown as ``balance``, or no balance endpoint (None: the
+    documented API has none)."""
+
+    def rewrite(call: Call) -> Answer:
+        if call.path.lower() == "/v1/balance":
+            if balance is None:
+                return Answer.of(404, {"Message": "No HTTP resource was found that matches the request URI."})
+            return Answer.of(200, balance)
+        if call.method == "POST" and call.path.lower() == "/v1/orders":
+            return Answer.of(422, {"Message": "Insufficient funds in the prefunded account."})
+        return call.forward()
+
+    return rewrite
+
+
+@pytest.mark.parametrize(
+    ("balance", "said", "missing"),
+    [
+        # found live: the real API documents no balance, and the run said "The account needs 476.70 more
+        # for the 4 row(s) not sent", the whole cost of the rows, as if the account held nothing
+        (None, "the vendor shows no balance, so how much the account lacks is not known", None),
+        # found live: a vendor refusing while its balance shows enough read "The account needs 0.00 more"
+        ({"Available": 500, "Pending": 0}, "and the vendor shows 500.00 available: it refused", "0.00"),
+        ({"Available": 40, "Pending": 0}, "The account needs 60.00 more for the 4 row(s) not sent", "60.00"),
+    ],
+)
+def test_a_run_stopped_for_funds_says_the_shortfall_only_as_the_balance_shows_it(
+    vendor: VendorProxy,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    balance: dict[str, Any] | None,
+    said: str,
+    missing: str | None,
+) -> None:
+    vendor.rewrite = _unfunded(balance)
+    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3, 4])  # 4 cards of 25.00: 100.00 to send
+    where = ["--api-url", vendor.url, "--ledger", str(tmp_path / "ledger.sqlite"), "--out", str(tmp_path)]
+    code = main(["run", str(sheet), "--yes", "--wait", "0", "--json", *where])
+    captured = capsys.readouterr()
+    err = " ".join(captured.err.split())
+    report = json.loads(captured.out)
+    assert code == 1 and "cannot cover" in str(report["stop_reason"]), err
+    assert report["money"]["to_send"]["total"] == "100.00" and report["rows_not_sent"] == 4
+    assert said in err, err
+    assert "The 4 row(s) not sent cost 100.00" in err or "needs 60.00 more" in err, err
+    assert "needs 0.00 more" not in err and "needs 100.00 more" not in err, err
+    assert report["missing_funds"] == missing
+    assert vendor.orders() == []
