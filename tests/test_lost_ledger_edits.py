@@ -481,3 +481,35 @@ def test_a_list_new_to_this_ledger_is_not_sent_while_the_vendors_order_list_cann
         again = go(here, po_prefix="XY")  # the list read: the colleague's order found, nothing sent
         assert [o["PONumber"] for o in vendor.orders()] == ["BS-GIFTS-0001"]
         assert again.exit_code == 0 and again.ordered_rows == 3
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_a_row_edited_after_its_plan_was_declined_here_and_sent_elsewhere_is_not_sent_again(
+    tmp_path: Path, edit: str
+) -> None:
+    """Found by hunter-vendor12 (X4's edge c): a plan declined here, the list sent by a colleague one order a
+    row (BS-GIFTS-0001..0003), then a row corrected here (HR's new address, or amount) and run again: the
+    check after the dropped plan compared ExternalIds only, and the corrected row's follows its content: it
+    went out in BS-GIFTS-0005, a second card. Its order now waits for review as after a lost ledger; a new
+    person added is still sent."""
+    from bulkship.errors import SpendLimitError
+
+    vendor = SandboxVendor(tmp_path)
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    here, there = settings_in(tmp_path / "here"), settings_in(tmp_path / "there")
+
+    def go(settings: Settings, **kw: Any) -> Any:
+        return run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(), max_lines=1, **kw)
+
+    with pytest.raises(SpendLimitError, match="plan was dropped"):
+        go(here, confirm=lambda _view: False, drop_declined=True)
+    go(there)
+    place, corrected = EDITS[edit]
+    edited = [*PEOPLE, ["Lost Delta", "4 Lost St", "Salem", "MA", "01970", "CVS", "25"]]
+    edited[place] = corrected
+    _write(sheet, edited)
+    go(here)
+    assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1, "Lost Delta": 1})
+    statuses = _statuses(here)
+    assert statuses[place + 2] == "review" and statuses[5] == "ordered", statuses
+    vendor.close()

@@ -6,14 +6,19 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
+from ..addressmatch import vendor_address
 from ..client.parse import po_number_of
 from ..errors import VendorError, VendorUnavailableError
+from ..folding import fold_person
 from ..ledger import LineOutcome, OrderRecord, RowRecord
 from ..linematch import match_lines, same_line
 from ..models import VendorOrder
 from ..plan import batch_po_pattern
+from ..rebuild.search import _key, _place
 from .base import _Base
 from .shared import _sent_items
 
@@ -71,9 +76,10 @@ class _Conflicts(_Base):
             + ")"
         )
         compare = f"see what the vendor holds and settle it: bulkship reconcile {self.batch} --review"
-        at_vendor = await self._external_ids_at_vendor(order.base_po)
+        batch_orders = await self._batch_at_vendor(order.base_po)
+        at_vendor = None if batch_orders is None else batch_orders.ids
         pending = await self._ledger(self.ledger.orders, self.batch, ("planned",))
-        if at_vendor is None:
+        if batch_orders is None or at_vendor is None:
             self._held_for_review = (
                 f"{hold}, and the vendor's orders cannot show which rows they hold. Nothing more was sent "
                 f"for this batch; {compare}"
@@ -86,12 +92,14 @@ class _Conflicts(_Base):
                 elsewhere = {
                     at_vendor[_folded(r.external_id)] for r in rows if _folded(r.external_id) in at_vendor
                 }
-                if elsewhere - {planned.po_number}:
+                edited = any(batch_orders.unnamed.may_be(item) for item in _sent_items(planned, rows) if item)
+                if elsewhere - {planned.po_number} or edited:
                     held.append(planned.po_number)
         if held:
             reason = self._held_for_review or (
-                f"{hold}; the vendor holds rows of this order under another PO number. Nothing was sent for "
-                f"it; {compare}"
+                f"{hold}; the vendor holds rows of this order under another PO number (or, on a line naming "
+                "no row, a card to one of its recipients: the row edited since). Nothing was sent for it; "
+                f"{compare}"
             )
             for po in await self._ledger(self.ledger.hold_for_review, held, reason):
                 self._report(po, "needs review")
@@ -160,6 +168,12 @@ class _Conflicts(_Base):
         """ExternalId (case folded: a vendor may keep references in capitals) -> PONumber over the vendor's
         orders of this batch's PO numbers (its stem exactly, follow-ups included); None when unknowable (the
         list is not provably complete, or the vendor's ExternalIds match no row of the batch at all)."""
+        found = await self._batch_at_vendor(base_po)
+        return None if found is None else found.ids
+
+    async def _batch_at_vendor(self, base_po: str) -> _AtVendor | None:
+        """What the vendor holds under this batch's PO numbers: :meth:`_external_ids_at_vendor`'s map, and its
+        lines that name no row of the batch (an edited row's card); None when unknowable."""
         stem = re.sub(r"-\d+$", "", base_po)
         pattern = batch_po_pattern(stem)
         listing = getattr(self.client, "order_listing", None)
@@ -175,9 +189,8 @@ class _Conflicts(_Base):
             return None
         found: dict[str, str] = {}
         shown: Counter[str] = Counter()  # the vendor's lines by ExternalId
+        orders = [o for o in orders if pattern.fullmatch(o.po_number)]
         for vendor_order in orders:
-            if not pattern.fullmatch(vendor_order.po_number):
-                continue
             if vendor_order.lines_partial:
                 # its lines in pages, some shown: a row on another page would read as nowhere, and be sent
                 # again (found by hunter-vendor11: a 409's rows on a second page went out in -R1)
@@ -187,9 +200,9 @@ class _Conflicts(_Base):
                     return None  # lines without ExternalId: nothing can be ruled out
                 found.setdefault(_folded(line.external_id), vendor_order.po_number)
                 shown[_folded(line.external_id)] += 1
+        rows = await self._ledger(self.ledger.batch_rows, self.batch)
+        ours = Counter(_folded(r.external_id) for r in rows)
         if found:
-            rows = await self._ledger(self.ledger.batch_rows, self.batch)
-            ours = Counter(_folded(r.external_id) for r in rows)
             # the vendor keeps references its own way (cut to its field's length, prefixed) when none it
             # shows is a row's, when one is a row's cut or prefixed, or when more of its lines show one than
             # rows have it (the longer IDs cut to another row's: found by review14, the IDs it showed as ours
@@ -201,7 +214,9 @@ class _Conflicts(_Base):
                 or _mangled(foreign, set(ours))
             ):
                 return None
-        return found
+        # a row of a plan dropped since (edited, or declined) names no card: its line may be an edited row's
+        named = {_folded(r.external_id) for r in rows if r.current or r.status == "ordered"}
+        return _AtVendor(found, _UnnamedLines.of(orders, named))
 
     async def _settle_conflict(
         self,
@@ -254,6 +269,57 @@ class _Conflicts(_Base):
         self._report(order.po_number, "needs review", ordered=len(outcomes))
         if follow:
             await self._follow_up(order, rows, [r.line_index for r in follow if r.line_index is not None])
+
+
+@dataclass(frozen=True)
+class _UnnamedLines:
+    """The vendor's lines of a batch's orders whose ExternalId is no row's: the card of a row edited since
+    (its derived ExternalId follows its content) may be one. Indexed as the lost-ledger search compares them
+    (rebuild.search._hold_edited_rows): the recipient's name with the card, the address with the card."""
+
+    by_name: dict[str, set[tuple[tuple[str, str], tuple[str, Decimal, int]]]]
+    places: set[tuple[tuple[str, str], tuple[str, Decimal, int]]]
+    cards_unshown: set[tuple[str, Decimal, int]]  # lines showing no recipient: any row of the card may be one
+
+    @classmethod
+    def of(cls, orders: list[VendorOrder], ours: set[str]) -> _UnnamedLines:
+        by_name: dict[str, set[tuple[tuple[str, str], tuple[str, Decimal, int]]]] = {}
+        places, unshown = set(), set()
+        for vendor_order in orders:
+            for index, line in enumerate(vendor_order.line_items):
+                if _folded(line.external_id) in ours:
+                    continue
+                card = _key(line.product_id, line.value, line.quantity)
+                shown = vendor_address(vendor_order, index)
+                if shown is None:
+                    unshown.add(card)
+                    continue
+                place = _place(shown.get("addressline1"), shown.get("addressline2"), shown.get("zip"))
+                by_name.setdefault(fold_person(shown.get("name")), set()).add((place, card))
+                places.add((place, card))
+        return cls(by_name, places, unshown)
+
+    def may_be(self, item: Any) -> bool:
+        """Whether the vendor's card on one of these lines may be this line item's (a row edited since)."""
+        try:
+            value, quantity = Decimal(str(item.get("Value"))), int(item["Quantity"])
+            card = _key(str(item.get("ProductId", "")), value, quantity)
+        except (ArithmeticError, KeyError, TypeError, ValueError):
+            return bool(self.by_name or self.cards_unshown)  # not readable: it may be any of them
+        if card in self.cards_unshown:
+            return True
+        address = item.get("PhysicalDeliveryAddress") or {}
+        place = _place(address.get("AddressLine1"), address.get("AddressLine2"), address.get("Zip"))
+        if (place, card) in self.places:  # the name corrected
+            return True
+        # the address corrected (same card), or the card or value (same address)
+        return any(c == card or p == place for p, c in self.by_name.get(fold_person(address.get("Name")), ()))
+
+
+@dataclass(frozen=True)
+class _AtVendor:
+    ids: dict[str, str]  # ExternalId (folded) -> the PO number holding it
+    unnamed: _UnnamedLines
 
 
 def _rest_on_pages_not_shown(
