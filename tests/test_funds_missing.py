@@ -5,6 +5,7 @@ nor "needs 0.00 more" beside a refusal."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -68,3 +69,24 @@ def test_a_run_stopped_for_funds_says_the_shortfall_only_as_the_balance_shows_it
     assert "needs 0.00 more" not in err and "needs 100.00 more" not in err, err
     assert report["missing_funds"] == missing
     assert vendor.orders() == []
+
+
+def test_rows_in_doubt_are_not_counted_among_the_rows_not_sent_or_their_cost() -> None:
+    """A run stopped for funds with 2 rows in doubt beside 4 not sent (100.00) said 'The 6 row(s) not sent
+    cost 100.00': those in doubt were sent, and their money is said apart ('In doubt: ...')."""
+    from bulkship.cli.run_show import _funds_missing
+    from bulkship.errors import InsufficientFundsError
+    from bulkship.money import Breakdown, MoneyTally
+    from bulkship.runresult import RunResult
+
+    to_send, in_doubt = MoneyTally(), MoneyTally()
+    to_send.add(Breakdown(total=Decimal("100.00"), face_value=Decimal("100.00")), cards=4, rows=4)
+    in_doubt.add(Breakdown(total=Decimal("50.00"), face_value=Decimal("50.00")), cards=2, rows=2)
+    result = RunResult(
+        batch="staff", rows=6, valid=6, invalid=0, orders=0, ordered_rows=0, failed_rows=0,
+        total_cost=Decimal(0), output=None, sandbox=False, unsent_rows=6, unknown_orders=1,
+        stopped=InsufficientFundsError("The vendor's deposit account cannot cover order BS-STAFF-0002 (422)"),
+        money={"charged": MoneyTally(), "in doubt": in_doubt, "to send": to_send},
+    )  # fmt: skip
+    said = _funds_missing(result)
+    assert said.startswith("The 4 row(s) not sent cost 100.00; the vendor shows no balance"), said

@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..errors import InsufficientFundsError
+from ..money import MoneyTally
 from ..statuses import TO_SEND, counted
 from .app import err_console, styled
 
@@ -265,8 +266,8 @@ def _funds_missing(result: RunResult) -> str:
     """What a run the vendor stopped for funds leaves to send, and what the account lacks as far as the
     vendor's balance shows it: the whole cost read "The account needs 476.70 more" where the vendor shows no
     balance (the documented API has none), and "needs 0.00 more" where it shows enough yet refused."""
-    rows = f"{result.unsent_rows} row(s) not sent"
-    cost = money(result.money[TO_SEND].total) if TO_SEND in result.money else ""
+    to_send = result.money.get(TO_SEND) or MoneyTally()  # not those in doubt: they were sent
+    rows, cost = f"{to_send.rows} row(s) not sent", money(to_send.total)
     then = "Everything already sent stays ordered; fund the account and re-run the same command to send them."
     available, missing = result.available_funds, result.missing_funds
     if available is None or missing is None:
