@@ -958,3 +958,55 @@ def test_ask_for_approval_pressed_once_the_batch_needs_none_sends_nothing_and_sa
     assert "Send 2 order(s)" in said and approvals.latest(team, "anniversary") is None
     assert embedded_sandbox_orders(team.data_dir) == []
     assert send(alice, "anniversary").url.path == "/batches/anniversary/progress"  # Send there sends it
+
+
+def test_send_pressed_twice_at_once_sends_once_and_the_trail_says_the_second_repeats_it(
+    team: Settings, browsers: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-web10 (live, four Sends of one batch posted at once from two tabs on each of two
+    servers): one order of 50.00 went out, and the trail read four 'confirm, total: 50.00' lines, as if
+    alice had confirmed 200.00. Each Send after the first for the same rows now says it repeats it."""
+    import threading
+
+    from bulkship.web import state
+
+    approvals.set_threshold(team, "100000", actor="test")
+    tabs = [browsers(), browsers()]
+    for tab in tabs:
+        sign_in(tab, "alice")
+    upload(tabs[0], SAMPLES / "anniversary.xlsx")
+    forms = []
+    for tab in tabs:
+        cost = tab.get("/batches/anniversary/cost").text
+        forms.append({
+            "csrf_token": found(TOKEN.pattern, cost),
+            "total": found(r'name="total" value="([^"]+)"', cost),
+            "change": found(r'name="change" value="([^"]+)"', cost),
+        })  # fmt: skip
+    both_checked = threading.Barrier(2, timeout=30)  # both Sends passed their checks before either recorded
+    real_record = state.record
+
+    def record(settings: Settings, batch: str, kind: str, **detail: Any) -> None:
+        if kind == "web_confirmed":
+            both_checked.wait()
+        real_record(settings, batch, kind, **detail)
+
+    monkeypatch.setattr(state, "record", record)
+    answers: list[str] = []
+
+    def press(tab: TestClient, data: dict[str, str]) -> None:
+        answers.append(tab.post("/batches/anniversary/confirm", data=data).url.path)
+
+    pressing = [threading.Thread(target=press, args=pair) for pair in zip(tabs, forms, strict=True)]
+    for thread in pressing:
+        thread.start()
+    for thread in pressing:
+        thread.join(timeout=60)
+    assert answers == ["/batches/anniversary/progress"] * 2
+    wait_until_finished(tabs[0], "anniversary")
+    trail = audit.entries(team, batch="anniversary")
+    confirms = [e.detail for e in trail if e.action == "confirm"]
+    assert [c.get("again", "") for c in confirms] == [
+        "", "Send pressed again for the same rows (a double click, another tab): sent once"
+    ]  # fmt: skip
+    assert [e.action for e in trail].count("run_start") == 1

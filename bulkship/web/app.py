@@ -172,7 +172,8 @@ async def confirm(request: Request) -> Response:
     if waiting is not None:
         return waiting
     cards = {line.key: line.name for line in view.summary.by_product}  # Send sends the cards shown, or none
-    if not await run_in_threadpool(state.confirm, web.settings, batch, total, cards):
+    first = await run_in_threadpool(state.confirm_send, web.settings, batch, total, cards)
+    if first is None:
         now = await run_in_threadpool(state.web_batch, web.settings, batch.name)
         if now is not None and now.deleted:  # Delete pressed at the same moment, on another page
             gone = BulkshipError(
@@ -181,7 +182,7 @@ async def confirm(request: Request) -> Response:
             )
             return render(request, "problem.html", 409, batch=batch, error=gone)
         return _see(f"/batches/{batch.name}/cost")  # changed meanwhile: its cost again, nothing sent
-    await after_confirm(request, batch.name)
+    await after_confirm(request, batch.name, first=first)
     web.runner.start(batch.name)
     return _see(f"/batches/{batch.name}/progress")
 

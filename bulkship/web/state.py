@@ -73,6 +73,7 @@ class WebBatch:
     deleted: bool = False
     refused: str = ""  # why its plan was refused (a repeat of another batch), for these rows
     refused_id: int = 0  # the change_id the refusal was for
+    sent_by: str = ""  # the ``press`` of the Send that confirmed these rows first (others repeat it)
     planned_change: int | None = None  # the change_id of the rows the ledger's plan is of (None: not said)
 
     @property
@@ -157,6 +158,8 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
             # confirms nothing: the person saw the cost of the rows before that change
             # nor does a Send pressed as the batch was deleted (found by hunter-web9, below)
             if str(d.get("change", batch.change_id)) == str(batch.change_id) and not batch.deleted:
+                if not batch.due:  # a Send of rows confirmed and not yet sent repeats that one
+                    batch.sent_by = str(d.get("press", ""))
                 batch.confirmed_id, batch.confirmed_total = event.id, Decimal(str(d["total"]))
                 batch.confirmed_cards = {str(k): str(v) for k, v in dict(d.get("cards") or {}).items()}
         elif kind == "web_run_done":
@@ -331,9 +334,23 @@ def confirm(settings: Settings, batch: WebBatch, total: Decimal, cards: dict[str
     """Record "send" for ``total`` (and the ``cards`` shown: product Id -> name) and the batch's rows as
     ``batch`` shows them; False when they changed before it was recorded (another tab's fix, another
     server's): then nothing is confirmed."""
-    record(settings, batch.name, "web_confirmed", total=str(total), change=batch.change_id, cards=cards or {})
+    return confirm_send(settings, batch, total, cards) is not None
+
+
+def confirm_send(
+    settings: Settings, batch: WebBatch, total: Decimal, cards: dict[str, str] | None = None
+) -> bool | None:
+    """:func:`confirm`: None when nothing was confirmed, else whether this Send is the first for these rows
+    (True) or repeats one recorded before their run (False: a double click, two tabs, two servers)."""
+    press = secrets.token_hex(8)
+    record(
+        settings, batch.name, "web_confirmed", total=str(total), change=batch.change_id, cards=cards or {},
+        press=press,
+    )  # fmt: skip
     now = web_batch(settings, batch.name)
-    return now is not None and now.confirmed and now.change_id == batch.change_id and not now.deleted
+    if now is None or not now.confirmed or now.change_id != batch.change_id or now.deleted:
+        return None
+    return now.sent_by == press
 
 
 # -- uploads --------------------------------------------------------------------------------------------

@@ -101,15 +101,22 @@ NOT_ASKED = -1  # the page asked for an approval the batch no longer needs
 
 
 CONFIRMING = "bulkship.confirming"
+REPEATED_SEND = "Send pressed again for the same rows (a double click, another tab): sent once"
 
 
-async def after_confirm(request: Request, batch: str) -> None:
+async def after_confirm(request: Request, batch: str, *, first: bool = True) -> None:
     """The trail's "confirm" line of a Send that goes on, written once the confirmation is recorded: a Send
     whose rows changed in the same moment confirms nothing, and its line said the person had confirmed
-    (found by hunter-web4). It names who a background run acts for (:func:`bulkship.team.run_actor`)."""
+    (found by hunter-web4). It names who a background run acts for (:func:`bulkship.team.run_actor`).
+    ``first``: False for a Send repeating one of the same rows not yet sent (a double click, two tabs): its
+    line said 'confirm, total: 50.00' as the first did, four lines for one send of 50.00 (found by
+    hunter-web10); it now says it repeats it. (It is still written: the run acts for the person of the last
+    line, :func:`bulkship.team.run_actor`, and may start before the first press has written its own.)"""
     detail = request.scope.pop(CONFIRMING, None)
     if detail is None:
         return
+    if not first:
+        detail = {**detail, "again": REPEATED_SEND}
     settings, person, address = _settings(request), _actor(request), _address(request)
     await run_in_threadpool(
         lambda: audit.record(settings, "confirm", actor=person, address=address, batch=batch, **detail)
