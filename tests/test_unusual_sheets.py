@@ -963,6 +963,30 @@ def test_a_header_on_two_rows_is_read_as_one(tmp_path: Path, capsys: pytest.Capt
     ]  # fmt: skip
 
 
+def test_a_date_under_a_group_header_saying_the_card_went_leaves_its_row_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets12: a tracking sheet's 'Card Sent' merged above its 'Date' | 'By' columns (the
+    header on row 2): 'Date' = 11/15/2026 was read alone, as nothing, and the card ordered again, exit 0.
+    The column is read with its group, as 'Card Sent: Date' (sent already), in LibreOffice's ODS copy too."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([None] * 7 + ["Card Sent", None])
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Date", "By"])
+    sheet.merge_cells("H1:I1")
+    sheet.append(
+        ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, datetime.datetime(2026, 11, 15), "HR"]
+    )
+    sheet.append(["Bob Ray", "2 Main St", "Boston", "MA", "02134", "CVS", 50, None, None])
+    sheet.cell(3, 8).number_format = "m/d/yyyy"
+    book.save(tmp_path / "tracker.xlsx")
+    for path in (tmp_path / "tracker.xlsx", convert(tmp_path / "tracker.xlsx", "ods", tmp_path)):
+        skipped = [(s.row, s.reason) for s in load_sheet(path).skipped]
+        assert skipped == [
+            (3, "the list says it was sent already (column 'Card Sent: Date': '2026-11-15')")
+        ], path
+
+
 def test_a_name_header_merged_across_first_and_last_name_refuses_the_file_instead_of_sending_first_names(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

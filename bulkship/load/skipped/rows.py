@@ -16,7 +16,7 @@ from .kinds import CROSSED, CROSSED_REASON, NOT_TO_SEND
 from .marks import _crossed_out, _hidden_rows, _noted_not_to_send
 from .named import _named_not_to_send
 from .ours import _skipped_by_bulkship
-from .said import _not_picked, _said_not_to_send
+from .said import _not_picked, _said_not_to_send, picks_rows
 from .totals import _not_recipients
 
 HEADER_AGAIN = "the header again (two lists one below the other)"  # the validate stage reads the lists apart
@@ -56,9 +56,10 @@ def _skipped_rows(
         grid.head_counts[header_row - 1] if grid.from_csv and 0 < header_row <= len(grid.head_counts) else 0
     )
     beyond = {h for p, h in by_position.items() if named and p > named}
-    for row, reason in _said_not_to_send(
-        body, column_map, on_purpose, _kept(grid, by_position), program.today(), beyond
-    ).items():
+    grouped = _under_a_group(grid, column_map, by_position, header_row)
+    said = body.rename(columns=grouped) if grouped else body
+    kept = {grouped.get(h, h): cells for h, cells in _kept(grid, by_position).items()}
+    for row, reason in _said_not_to_send(said, column_map, on_purpose, kept, program.today(), beyond).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _noted_not_to_send(grid, body).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
@@ -70,11 +71,37 @@ def _skipped_rows(
         skipped.setdefault(row, SkippedRow(row, kind, reason))
     for row, (kind, reason) in _not_recipients(grid, body, column_map, by_position).items():
         skipped.setdefault(row, SkippedRow(row, kind, reason))
-    for row, reason in _not_picked(body, column_map, on_purpose).items():
+    for row, reason in _not_picked(said, column_map, on_purpose).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _named_not_to_send(body, column_map).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))  # a heading's reason first
     return sorted(skipped.values(), key=lambda s: s.row)
+
+
+def _under_a_group(
+    grid: _Grid, column_map: dict[str, str], by_position: dict[int, str], header_row: int
+) -> dict[str, str]:
+    """Header -> the header read with the group header above it, for a column no field reads that picks no
+    rows alone and does with its group ('Card Sent' merged over 'Date' | 'By': 'Card Sent: Date'). Read
+    alone, 'Date' = 11/15/2026 said nothing and the card was ordered again (found by hunter-sheets12)."""
+    above = header_row - 1
+    if above not in grid.frame.index:
+        return {}
+    starts = {  # each column of a merged cell over the header -> where its text is
+        col: (first_row, first_col)
+        for first_row, first_col, last_row, last_col in (grid.scan.merged if grid.scan else [])
+        if first_row <= above <= last_row
+        for col in range(first_col, last_col + 1)
+    }
+    found: dict[str, str] = {}
+    for position, header in by_position.items():
+        if header in column_map or picks_rows(header):
+            continue
+        row, col = starts.get(position, (above, position))  # (the frame's columns count from 0)
+        group = " ".join(str(grid.frame.at[row, col - 1]).split()) if col - 1 in grid.frame.columns else ""
+        if group and picks_rows(f"{group}: {header}"):
+            found[header] = f"{group}: {header}"
+    return found
 
 
 def _kept(grid: _Grid, by_position: dict[int, str]) -> dict[str, dict[int, str]]:
