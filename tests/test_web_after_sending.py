@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from starlette.testclient import TestClient
-from test_web import chosen_field, confirm, token, upload, wait_until_finished
+from test_web import batch_row, chosen_field, confirm, token, upload, wait_until_finished
 
 from bulkship.cli import main
 from bulkship.settings import resolve_settings
@@ -261,3 +261,26 @@ def test_the_results_page_shows_an_order_discount_and_what_the_vendor_shows_that
     assert "45.00 ordered cost" in page and "billed on" not in page, page
     assert "net of 5.00 the vendor took off 1 order(s) as a discount on the order" in page, page
     assert "The vendor shows invoice INV-9 of 500.00 on 1 order(s) (BS-DISC-0001)" in page, page
+
+
+def test_money_still_to_send_beside_money_charged_is_on_the_batches_and_results_pages(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by hunter-money1: a batch the vendor stopped for funds after its first order read '50.00
+    charged' on the Batches page and '50.00 ordered cost' on its Results page, nothing else, while `bulkship
+    status` said 476.70 To send. Here: two cards sent, two more planned (the command line asked and was
+    told no); both pages say the 50.00 still to send, as status does."""
+    import bulkship
+
+    sheet = tmp_path / "team.csv"
+    out = tmp_path / "out"
+    assert main(["run", str(write(sheet, [1, 2])), "--yes", "--wait", "0", "--out", str(out)]) == 0
+    settings = replace(resolve_settings(), out_dir=out)
+    assert bulkship.plan_batch(settings, write(sheet, [1, 2, 3, 4]), batch="team") is not None
+    status = bulkship.status(settings, "team")[0]
+    assert (status["ordered_cost"], status["planned_cost"]) == ("50.00", "50.00")
+    with TestClient(create_app(settings)) as client:
+        line = batch_row(client.get("/").text, "team")
+        page = client.get("/batches/team/results").text
+    assert "50.00 <small>charged + 50.00 to send</small>" in line, line
+    assert re.search(r'id="to-send-cost"><strong>50.00</strong> to send \(not sent yet', page), page

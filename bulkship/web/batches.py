@@ -41,6 +41,9 @@ class BatchLine:
     in_doubt: Decimal = Decimal(0)  # sent, the answer lost: perhaps charged (``status``'s In doubt column)
     refused: bool = False  # a page batch whose plan was refused (its cost page says why)
     cost_outdated: bool = False  # its rows changed since they were planned: ``cost`` is not what it sends
+    # beside money charged, what its plan still sends (``status``'s To send): a batch stopped for funds read
+    # '50.00 charged' alone, 476.70 of it still to go (found by hunter-money1)
+    to_send: Decimal = Decimal(0)
 
     @property
     def link(self) -> str:
@@ -98,6 +101,7 @@ def _line(name: str, page: state.WebBatch | None, seen: BatchOverview | None, ru
         (page.by if page else "") or seen.started_by, "page" if page else "command line",
         (page.created if page else "") or seen.created, seen.cost_unknown if kind == "charged" else 0,
         in_doubt=seen.money.get("in doubt", Decimal(0)),  # said '0.00 charged' alone: review17
+        to_send=to_send if kind == "charged" and not outdated else Decimal(0),
         cost_outdated=outdated and not kind,
     )  # fmt: skip
 
