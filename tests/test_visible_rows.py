@@ -914,6 +914,32 @@ def test_a_date_sent_column_leaves_the_rows_it_dates_out(tmp_path: Path, header:
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Shipping Status", "Shipped"), ("Delivery Status", "Delivered"), ("Fulfillment Status", "Fulfilled"),
+     ("Shipment Status", "In transit"), ("Mailing Status", "Mailed"), ("Already Shipped", "Yes"),
+     ("Sent to Recipient", "Yes"), ("Date Card Mailed", "11/15/2026"), ("Date Gift Card Ordered", "11/15/2026")],
+)  # fmt: skip
+def test_a_card_said_gone_under_a_shipment_s_words_is_not_sent_again(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by hunter-sheets12: a tracking sheet's 'Shipping Status' = Shipped, 'Delivery Status' =
+    Delivered, 'Already Shipped' = Yes, 'Sent to Recipient' = Yes or 'Date Card Mailed' = 11/15/2026 was read
+    as nothing and the card ordered again, exit 0. Each is sent already now; 'Not shipped', 'Pending', 'No'
+    and an empty cell send, and 'Cancelled' there is not to send."""
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{said}\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,\n"
+        "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,No\nDee Fox,4 Elm St,Boston,MA,02134,CVS,50,Pending\n"
+        "Ed Wu,5 Elm St,Boston,MA,02134,CVS,50,Not shipped\n"
+    )
+    skipped = load_sheet(path).skipped
+    assert [(s.row, s.reason) for s in skipped] == [
+        (2, f"the list says it was sent already (column '{header}': '{said}')")
+    ]
+
+
 @pytest.mark.parametrize("header", ["Tracking #", "Tracking Number", "UPS Tracking"])
 def test_a_tracking_number_that_is_a_number_is_no_day_to_come(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], header: str

@@ -363,6 +363,15 @@ _NO_DATE = re.compile(
 )
 
 
+SHIPMENT_STATUS = (
+    "shipping status", "shipment status", "ship status", "delivery status", "fulfillment status",
+    "fulfilment status", "mailing status", "mail status", "sent status", "sending status", "dispatch status",
+)  # fmt: skip
+ALREADY_SENT = (
+    "already shipped", "already mailed", "already delivered", "already given", "already issued",
+    "sent to recipient", "shipped to recipient", "mailed to recipient", "delivered to recipient",
+    "sent to employee", "mailed to employee", "shipped to employee",
+)  # fmt: skip
 # ... or a column saying the card already went out ("Gift Card Sent?" = Yes, "Received" = "Yes - Nov"): some
 # cards of a tracking sheet were sent by hand or by an earlier tool (found by newcomer7)
 _SENT_FLAGS = _answered(
@@ -377,13 +386,18 @@ _SENT_FLAGS = _answered(
         "received gift", "received card", "has card", "has gift", "got card", "got gift", "gift given",
         "card given", "gift card given", "given", "sent to vendor", "submitted to vendor",
         "uploaded to vendor", *OTHER_SENT,
+        # ... or the shipment's own status ('Shipping Status' = Shipped, 'Delivery Status' = Delivered), or
+        # said done already ('Already Shipped' = Yes, 'Sent to Recipient' = Yes): found by hunter-sheets12,
+        # each was ordered again
+        *SHIPMENT_STATUS, *ALREADY_SENT,
     )
 )  # fmt: skip
 # ... or the date it went out ("11/15/2026", "2026-11-15" as an XLSX date reads, "Nov 20"): "1/15" read as the
 # "1" of yes while "11/15" and every XLSX date were ordered again (found by review10)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _SAYS_SENT = re.compile(
-    rf"(?i)^\s*(?:(?:yes|y|x|true|1|sent|shipped|delivered|received|done|completed?|mailed|{OTHER_YES})\b.*"
+    rf"(?i)^\s*(?:(?:yes|y|x|true|1|sent|shipped|delivered|received|done|completed?|mailed|fulfilled|dispatched|"
+    rf"{OTHER_YES})\b.*"
     # ... or ordered and on its way, or in the person's hands ('Gift Status' = In transit, Order placed,
     # Issued, Activated: found by hunter-sheets6, each was ordered again)
     rf"|(?:{_ON_ITS_WAY}|(?:order\s+)?placed|submitted|paid|issued|activated)\b.*"
@@ -399,7 +413,7 @@ _SENT_ANSWERED = _answered(
         "mailed", "delivered", "card mailed", "gift mailed", "card shipped", "gift shipped", "card delivered",
         "gift delivered", "card received", "gift received", "already received",
         # ... or ordered ('Ordered' = A-10023, an order number: found by hunter-sheets6, ordered again)
-        "ordered", "card ordered", "gift ordered", "gift card ordered", "already ordered",
+        "ordered", "card ordered", "gift ordered", "gift card ordered", "already ordered", *ALREADY_SENT,
     )
 )  # fmt: skip
 # A tracking number of the card sent ('Tracking #' = 1Z999AA1..., or 46400 as an XLSX number): sent already,
@@ -431,6 +445,10 @@ _SENT_ON = frozenset(
         "fulfilled on", "gift sent on", "card sent on", "gift card sent on", "sent out on", "date sent out",
         "mailed out on", "date mailed out", "redemption date", "redeemed on", "redeemed date",
         "card mailed on", "gift mailed on",
+        # ... with the card before the verb ('Date Card Mailed', 'Date Gift Card Ordered': found by
+        # hunter-sheets12, ordered again)
+        *(f"date {what} {verb}" for what in ("card", "gift", "gift card") for verb in (
+            "sent", "mailed", "shipped", "ordered", "delivered", "issued")),
     )
 ) | _TRACKING  # fmt: skip
 _SAYS_SENT_ANYHOW = re.compile(

@@ -36,6 +36,7 @@ from .flags import (
     _TRACKING,
     DAY_IT_MAY_HAVE_GONE,
     OTHER_YES,
+    SHIPMENT_STATUS,
     _filter_header,
     plain,
     plain_key,
@@ -70,7 +71,8 @@ _LEAVES_OUT: dict[str, re.Pattern[str]] = {
 
 # The status of the card in a tracking sheet: it went out ("Shipped"), or it is not to go ("Cancelled")
 _CARD_STATUS = frozenset(
-    header_key(h) for h in ("order status", "gift status", "card status", "gift card status")
+    header_key(h)
+    for h in ("order status", "gift status", "card status", "gift card status", *SHIPMENT_STATUS)
 )
 
 
