@@ -284,3 +284,30 @@ def test_money_still_to_send_beside_money_charged_is_on_the_batches_and_results_
         page = client.get("/batches/team/results").text
     assert "50.00 <small>charged + 50.00 to send</small>" in line, line
     assert re.search(r'id="to-send-cost"><strong>50.00</strong> to send \(not sent yet', page), page
+
+
+def test_a_new_batch_stopped_while_the_vendors_order_list_is_down_says_to_send_again_from_its_page(
+    tmp_path: Path,
+) -> None:
+    """Since 70f7e1b a batch new to the ledger is not sent while the vendor's order list cannot be read; the
+    refusal's hint ends 'to send without that check, add --allow-repeat', and the page said only "This page
+    does not send a card again on purpose: ask whoever runs bulkship on the command line". Sending again
+    once the vendor answers is all there is to do, and the page says so."""
+    from support.vendor_proxy import Answer, Call, VendorProxy
+
+    def list_down(call: Call) -> Answer:
+        if call.method == "GET" and call.path.lower().rstrip("/") == "/v1/orders":
+            return Answer.of(500, {"Message": "An error has occurred."})
+        return call.forward()
+
+    with VendorProxy(tmp_path) as vendor:
+        vendor.rewrite = list_down
+        settings = vendor.settings(tmp_path)
+        with TestClient(create_app(settings), follow_redirects=True) as client:
+            upload(client, write(tmp_path / "down.csv", [1, 2]), name="down")
+            cost = client.get("/batches/down/cost")  # a new batch is checked at the vendor for its plan
+            page = " ".join(re.sub(r"<[^>]+>", " ", cost.text).split())
+        assert vendor.orders() == []
+    assert "could not be checked for cards sent before" in page, page
+    assert "send the batch again from its cost page once the vendor answers" in page.lower(), page
+    assert "ask whoever runs bulkship on the command line" not in page, page

@@ -80,6 +80,8 @@ _RERUN = (
     (re.compile(r"\bre-run the same command\b"), "send the batch again from its cost page"),
     (re.compile(r"\bre-run the same `bulkship run` command\b"), "send the batch again from its cost page"),
     (re.compile(r"\bthen run the same command again\b"), "then send the batch again from its cost page"),
+    (re.compile(r"\bRun the same command again\b"), "Send the batch again from its cost page"),
+    (re.compile(r"\brun the same command again\b"), "send the batch again from its cost page"),
 )
 
 
@@ -118,12 +120,26 @@ def page_words(text: object, sent_here: object = True) -> str:
 
 
 def page_hint(hint: object) -> str:
-    """A refusal's hint as the page's reader can follow it: command-line flags said in the page's words."""
+    """A refusal's hint as the page's reader can follow it: command-line flags said in the page's words.
+
+    A hint offering --allow-repeat beside another way on ("run the same command again once the vendor
+    answers; to send without that check, add --allow-repeat") gives the page that other way: the flag's
+    words alone told the reader to ask someone else, where sending again later is all there is to do.
+    Other ways on ("run with the ledger they were sent from") are the command line's: the flag's words
+    stay."""
     text = str(hint or "")
+    clauses = text.split("; ")
+    if len(clauses) > 1 and any(_REPEAT_FLAG in c for c in clauses):
+        rest = "; ".join(c for c in clauses if _REPEAT_FLAG not in c)
+        if page_words(rest) != rest:  # the other way on is to send again: the page can do that
+            return page_words(rest)
     for flag, said in _PAGE_HINTS:
         if flag in text:
             return said
     return page_words(text)
+
+
+_REPEAT_FLAG = "--allow-repeat"
 
 
 _templates.filters["page_hint"] = page_hint
