@@ -26,6 +26,7 @@ from bulkship.ledger import Ledger
 from bulkship.money import MONEY_LABELS
 from bulkship.overview import batch_status
 from bulkship.pipeline import run_batch
+from bulkship.reconcile.join import LedgerView
 from bulkship.reprice import reprice_planned
 from bulkship.runresult import plan_view
 from bulkship.sandbox import Sandbox, SandboxConfig, create_app
@@ -420,3 +421,56 @@ def test_a_planned_order_the_catalog_can_no_longer_price_is_refused_not_shown_ch
         assert shown == order.cost == Decimal("36.95")  # 25 + 2.00 fee + 9.95 shipping, both ways
     finally:
         ledger.close()
+
+
+def test_a_row_not_sent_planned_at_a_fee_since_dropped_is_never_said_charged_or_overcharged(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-money1 on the command line and the Results page: a batch that sent cards keeps a plan
+    declined at 'Send these orders?'; the vendor then dropped its 1.00 fee on CVS, and a second look at the
+    plan (declined again) recorded today's prices beside the order's cost of its plan, 26.00. The row, never
+    sent, read 'The vendor charged 26.00 for this card, 1.00 more than its face value, fees and shipping
+    (25.00): an overcharge ... ask the vendor why'. Its money is to send, and only money charged is said
+    charged."""
+    settings = vendor_settings(tmp_path)
+    raised = copy.deepcopy(BUILTIN_CATALOG)
+    for product in raised["Products"]:
+        if product["Id"] == "CVS":
+            product["Cost"]["Fee"] = 1.0
+    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    vendor = Sandbox(
+        SandboxConfig(
+            state_file=tmp_path / "vendor.sqlite", clock_speed=0, catalog_file=tmp_path / "raised.json"
+        )
+    )
+    sheet = tmp_path / "fee.csv"
+    people = [
+        "Name,Address,City,State,ZIP,Product,Value",
+        *(f"P{i} Lee,{i} Main St,Boston,MA,02134,CVS,25" for i in (1, 2, 3)),
+    ]
+    try:
+        sheet.write_text("\n".join(people[:3]) + "\n")
+        assert (
+            run_batch(sheet, settings, batch="fee", wait_s=0, client_factory=factory(vendor)).exit_code == 0
+        )
+        sheet.write_text("\n".join(people) + "\n")
+        for catalog in (None, load_catalog(None)):  # declined; the fee dropped, declined again
+            if catalog is not None:
+                vendor.catalog = catalog
+            with pytest.raises(SpendLimitError, match="Not confirmed"):
+                run_batch(
+                    sheet,
+                    settings,
+                    batch="fee",
+                    wait_s=0,
+                    confirm=lambda _: False,
+                    client_factory=factory(vendor),
+                )
+        with Ledger.open(settings.ledger_location, lock=False) as ledger:
+            view = LedgerView(ledger, "fee")
+            (planned,) = [r for r in view.rows_by_fingerprint.values() if r.status == "planned"]
+            said = view.outcome_of(planned.row, planned)
+        assert said.status == "planned" and said.money == "to send" and said.cost == Decimal("26.00")
+        assert "charged" not in said.problems and "overcharge" not in said.problems, said.problems
+    finally:
+        vendor.close()

@@ -229,7 +229,9 @@ def outcome_from_ledger(
     bucket, money = row_money(record, order, line, prices)
     if bucket and money is None:
         problems = "; ".join(filter(None, [problems, COST_UNKNOWN_NOTE]))
-    problems = "; ".join(filter(None, [problems, overcharge_note(money)]))
+    # money charged only: a row to send at the cost of its plan, broken down with a fee the vendor dropped
+    # since, read 'The vendor charged 26.00 for this card ... an overcharge' (found by hunter-money1)
+    problems = "; ".join(filter(None, [problems, overcharge_note(money) if bucket == CHARGED else ""]))
     return RowOutcome(
         row=row,
         status=status,
