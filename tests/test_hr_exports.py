@@ -5,6 +5,7 @@ country names, and Employee IDs whose leading zeros are only a number format (re
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -346,6 +347,21 @@ def test_whole_addresses_in_one_cell_are_refused_saying_to_split_them(tmp_path: 
         validate(load_sheet(path), sandbox_catalog(), program=ProgramSettings(defaults={"product": "CVS"}))
     assert "Column 'Address' holds whole addresses" in refused.value.message
     assert (refused.value.hint or "").startswith("split 'Address' into Street, City, State and ZIP columns")
+
+
+def test_a_list_of_long_address_cells_and_no_city_is_refused_at_once(tmp_path: Path) -> None:
+    """Found by review26: the look for whole addresses in one cell took time growing with the square of a
+    cell's length; 200 address cells of 32,000 digits (a pasted blob, a hostile upload) and no City, State or
+    ZIP column kept `validate` (and the web page's check) busy for hours before the refusal."""
+    path = tmp_path / "blob.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Address", "Product", "Value"])
+        writer.writerows([f"Person {i}", "1" * 32_000, "CVS", "50"] for i in range(200))
+    with pytest.raises(MissingColumnsError) as refused:
+        validate(load_sheet(path), sandbox_catalog())
+    assert refused.value.message.startswith("blob.csv lacks required column(s): City, State, ZIP Code")
+    assert "holds whole addresses" not in refused.value.message
 
 
 def test_a_template_s_instructions_in_brackets_are_no_part_of_its_headers(tmp_path: Path) -> None:
