@@ -1010,3 +1010,25 @@ def test_send_pressed_twice_at_once_sends_once_and_the_trail_says_the_second_rep
         "", "Send pressed again for the same rows (a double click, another tab): sent once"
     ]  # fmt: skip
     assert [e.action for e in trail].count("run_start") == 1
+
+
+def test_rows_waiting_for_an_approver_say_so_on_the_results_page(team: Settings, browsers: Any) -> None:
+    """Found by hunter-web10 in Chromium: alice asked for approval; on the Results page every row of the
+    batch read 'Not sent yet. Send the batch again from its cost page to send it.', to her (who had sent it)
+    and to carol (who is to approve it)."""
+    alice, carol = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(carol, "carol")
+    upload(alice, SAMPLES / "anniversary.xlsx")
+    assert send(alice, "anniversary").url.path == "/batches/anniversary/approval"
+    for person in (alice, carol):
+        page = person.get("/batches/anniversary/results").text
+        assert "Send the batch again from its cost page" not in page
+        assert "Not sent yet: it waits for an approver (request #1), and goes out once another" in page
+    fixed = alice.post(  # the batch changed since: the request no longer covers it, Send asks again
+        "/batches/anniversary/rows/4", data={"csrf_token": token(alice, "/batches/anniversary/review"),
+                                             "cell:Address 2": "Apt 9"},
+    )  # fmt: skip
+    assert fixed.status_code == 200
+    alice.get("/batches/anniversary/cost")
+    assert "waits for an approver" not in alice.get("/batches/anniversary/results").text

@@ -156,6 +156,8 @@ async def results(request: Request) -> Response:
     batch = _batch_or_404(web, request.path_params["name"])
     wanted = request.query_params.get("status", "")
     found = await run_in_threadpool(_results, web, batch.name, wanted, _page_number(request))
+    # (a command-line batch, once approved, is sent by running its command again: its rows say so)
+    waiting = await run_in_threadpool(_awaiting_approval, web.settings, batch.name) if batch.upload else None
     billed = {po: amount for po, amount in found.billed.items() if amount > 0}  # beside the lines
     taken = {po: -amount for po, amount in found.billed.items() if amount < 0}  # a discount on the order
     # a duplicate is not to fix: never sent
@@ -175,7 +177,27 @@ async def results(request: Request) -> Response:
         # says (found by hunter-money1); not while the page's fixes make its plan another (its cost page)
         to_send_cost=Decimal(0) if batch.plan_outdated else found.to_send,
         running=_sending(web, batch), tracking=web.runner.tracking(batch.name),
+        waiting=waiting, WAITING_NOTE=WAITING_NOTE,
     )  # fmt: skip
+
+
+WAITING_NOTE = (
+    "Not sent yet: it waits for an approver (request #%d), and goes out once another person approves it."
+)
+
+
+def _awaiting_approval(settings: Settings, batch: str) -> int | None:
+    """The approval request the batch's planned rows wait on, while it still covers their plan (team mode):
+    each such row read 'Not sent yet. Send the batch again from its cost page to send it.', to the requester
+    who had asked and to the approver alike (found by hunter-web10)."""
+    from ..team import approvals, store
+
+    if not store.team_mode(settings):
+        return None
+    found = approvals.latest(settings, batch)
+    if found is None or found.state != "pending":
+        return None
+    return found.id if frozenset(approvals.order_prints(settings, batch)) == found.order_prints else None
 
 
 def _download_name(batch: str, suffix: str) -> str:
