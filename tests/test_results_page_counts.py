@@ -81,6 +81,11 @@ ROWS_OF_ORDERS = {
     "created": ["ordered", "ordered", "review", "failed"], "review": ["review"],
 }  # fmt: skip
 ROWS_ALONE = ["invalid", "duplicate", "skipped", "held", "not sent", "failed"]
+# an order the vendor created drawn as often as the others together, and its lines often ended without a card
+# (the sums most outputs add up apart): drawn evenly, 1 example in 100 held such a line
+ORDER_STATES = [*sorted(ROWS_OF_ORDERS), *["created"] * 5]
+LINE_WORDS = [None, "Pending", "Shipped", "Delivered", "Failed", "Cancelled", "CANCELED"]
+PARCELS = [None, None, "1Z999"]
 
 
 @st.composite
@@ -90,7 +95,7 @@ def batches(draw: st.DrawFn) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     orders: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
     for number in range(draw(st.integers(0, 3))):
-        state = draw(st.sampled_from(sorted(ROWS_OF_ORDERS)))
+        state = draw(st.sampled_from(ORDER_STATES))
         sent = state == "created"
         lines, total = [], Decimal(0)
         for index in range(draw(st.integers(1, 3))):
@@ -103,8 +108,9 @@ def batches(draw: st.DrawFn) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
             )
             rows.append({
                 "status": draw(st.sampled_from(ROWS_OF_ORDERS[state])), "po": number, "line": index,
-                "cost": None if cost is None else str(cost), "line_status": draw(texts) if sent else None,
-                "tracking": draw(maybe) if sent else None,
+                "cost": None if cost is None else str(cost),
+                "line_status": draw(st.sampled_from(LINE_WORDS)) if sent else None,
+                "tracking": draw(st.sampled_from(PARCELS)) if sent else None,
                 "current": draw(st.booleans()) if state != "planned" else True,
             })  # fmt: skip
             total += Decimal(cost or 25 * quantity)
