@@ -444,7 +444,7 @@ def test_a_plan_declined_here_is_not_sent_while_the_vendors_order_list_cannot_be
         )
         blind = go(here)
         assert blind.exit_code == 1 and "could not be read" in str(blind.stopped)
-        assert "nothing was sent" in str(blind.stopped)
+        assert "nothing more was sent" in str(blind.stopped)
         assert [o["PONumber"] for o in vendor.orders()] == ["BS-GIFTS-0001"]  # no second card
         assert set(_statuses(here).values()) == {"planned"}
         vendor.rewrite = lambda call: call.forward()
@@ -513,3 +513,39 @@ def test_a_row_edited_after_its_plan_was_declined_here_and_sent_elsewhere_is_not
     statuses = _statuses(here)
     assert statuses[place + 2] == "review" and statuses[5] == "ordered", statuses
     vendor.close()
+
+
+def test_a_batch_stopped_part_way_and_finished_from_another_ledger_is_not_sent_again(tmp_path: Path) -> None:
+    """Found by hunter-vendor12: one order a row, the deposit ran short after BS-GIFTS-0001 here; a colleague
+    ran the list from another ledger with --po-prefix XY (0001 found at the vendor, XY-GIFTS-0002 and 0003
+    sent); run again here once funded, BS-GIFTS-0002 and 0003 drew no 409 and were created: a second card
+    for Beta and Gamma, exit 0. The vendor's orders of the batch are read before a planned batch is resumed:
+    rows it holds under another ledger's PO numbers wait for review; while the list cannot be read, nothing
+    more goes out."""
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    short = Answer.of(422, {"Message": "Insufficient funds"})
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+
+        def go(settings: Settings, **kw: Any) -> Any:
+            return run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, max_lines=1, **kw)
+
+        vendor.rewrite = lambda call: (
+            short if call.method == "POST" and len(vendor.posts()) > 1 else call.forward()
+        )
+        assert go(here).ordered_rows == 1
+        vendor.rewrite = lambda call: call.forward()
+        go(there, po_prefix="XY")
+        sent = sorted(o["PONumber"] for o in vendor.orders())
+        assert sent == ["BS-GIFTS-0001", "XY-GIFTS-0002", "XY-GIFTS-0003"]
+        vendor.rewrite = lambda call: (
+            Answer.of(503, {"Message": "down"})
+            if call.method == "GET" and call.path == "/v1/Orders"
+            else call.forward()
+        )
+        blind = go(here)
+        assert blind.exit_code == 1 and "nothing more was sent" in str(blind.stopped)
+        vendor.rewrite = lambda call: call.forward()
+        again = go(here)
+        assert sorted(o["PONumber"] for o in vendor.orders()) == sent  # no second card
+        assert _statuses(here) == {2: "ordered", 3: "review", 4: "review"} and again.exit_code == 3

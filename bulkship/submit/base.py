@@ -29,8 +29,10 @@ class _Base:
         concurrency: int = 8,
         reporter: Reporter | None = None,
         hold_back: Collection[str] = (),
+        resumed: bool = False,
     ) -> None:
         self.client = client
+        self.resumed = resumed  # the batch was planned before this run: asked of the vendor before sending
         self.hold_back = frozenset(hold_back)  # planned POs this run must not send (left planned)
         self.ledger = ledger
         self.batch = batch

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -17,7 +18,7 @@ from ..folding import fold_person
 from ..ledger import LineOutcome, OrderRecord, RowRecord
 from ..linematch import match_lines, same_line
 from ..models import VendorOrder
-from ..plan import batch_po_pattern
+from ..plan import batch_po_pattern, po_stem
 from ..rebuild.search import _key, _place
 from .base import _Base
 from .shared import _sent_items
@@ -27,41 +28,55 @@ class _Conflicts(_Base):
     """A 409 for a PO number: the vendor's original against ours, and the batch checked before more goes
     out."""
 
-    async def _check_dropped_plan(self, first: OrderRecord) -> None:
-        """A batch this ledger never sent anything of, whose earlier plan it dropped unsent (declined at 'Send
-        these orders?', or replanned): its next PO numbers follow the dropped ones, so the batch sent from
-        another ledger (another machine, a colleague) under the first PO numbers gives no 409. When the
-        vendor holds orders of the batch's PO numbers, which this ledger never sent, the batch is checked as
-        after such a 409 (found by hunter-vendor11: a plan declined here, the list sent by a colleague, run
-        again here: BS-GIFTS-0002 created, a second card for every row)."""
+    async def _check_sent_elsewhere(self, first: OrderRecord, planned: Collection[str]) -> str | None:
+        """A batch planned before this run (its plan dropped unsent, or sent in part) may have been sent since
+        from another ledger (another machine, a colleague), under PO numbers that give this ledger's no 409:
+        after a dropped plan its next ones follow the dropped ones (found by hunter-vendor11: BS-GIFTS-0002
+        created, a second card each), and the rest of a batch stopped part way goes out under the other
+        ledger's PO prefix (found by hunter-vendor12: BS-PA1-0002 and 0003 created beside the colleague's
+        XY-PA1-0002 and 0003). When the vendor holds orders of the batch, under any one-part prefix, that
+        this ledger never sent, the batch is checked as after a 409 for a PO never sent; when its order list
+        cannot be read, nothing is sent. Returns the first of ``planned`` (PO numbers) the vendor holds: sent
+        first and alone, its 409 compares its original with its rows before anything else goes out."""
+        record = await self._ledger(self.ledger.batch, self.batch)
         stem = re.sub(r"-\d+$", "", first.base_po)
-        pattern = batch_po_pattern(stem)
+        pattern = _batch_orders_pattern(stem, self.batch, record.po_prefix if record else None)
+        # every batch's: another's PO stem may read as this one's under another prefix
+        sent = await self._ledger(self.ledger.orders, None, _AT_VENDOR, payloads=False)
+        mine = {o.po_number.upper() for o in sent}
         look = getattr(self.client, "order_listing", None)
         try:
             if look is None:
-                orders, complete, why = await self.client.list_orders(), True, ""
+                orders, unread = await self.client.list_orders(), ""
             else:
                 listed = await look(keep=lambda raw: bool(pattern.fullmatch(po_number_of(raw))))
-                orders, complete, why = listed.orders, listed.complete, listed.why_incomplete
+                # a list read to its end whose orders hide their PONumbers proves nothing either way: as
+                # before (the first 409 is the guard); one not read to its end may hide the other's orders
+                orders, unread = listed.orders, "" if listed.every_order_read else listed.why_incomplete
         except VendorError as exc:
-            orders, complete, why = [], False, exc.message
-        theirs = sorted(o.po_number for o in orders if pattern.fullmatch(o.po_number))
+            orders, unread = [], exc.message
+        at_vendor = {o.po_number.upper() for o in orders if pattern.fullmatch(o.po_number)} - mine
+        ours = {po.upper(): po for po in planned}
+        theirs = sorted(at_vendor - set(ours))  # under PO numbers this ledger did not plan: no 409 for them
         if theirs:
-            await self._check_batch(first, held_po=theirs[0])
-        elif not complete:
-            # unknown is not absent: the first order would go out under a PO number the other ledger never
+            await self._check_batch(first, held_po=theirs[0], pattern=pattern)
+        elif unread:
+            # unknown is not absent: the next order would go out under a PO number the other ledger never
             # used, no 409 to stop it (found by hunter-vendor12: the list answering 500, BS-GIFTS-0002 was
             # created beside the colleague's BS-GIFTS-0001, a second card each, exit 0)
             self._stop(
                 VendorUnavailableError(
-                    f"The vendor's order list could not be read ({why}), and batch {self.batch}'s plan was "
-                    "dropped here before: whether it was sent since from another ledger (a colleague, "
-                    "another computer) cannot be checked, so nothing was sent; its orders wait, planned",
+                    f"The vendor's order list could not be read ({unread}), and batch {self.batch} was "
+                    "planned before this run: whether it was sent since from another ledger (a colleague, "
+                    "another computer) cannot be checked, so nothing more was sent; its orders wait, planned",
                     hint="run the same command again once the vendor answers",
                 )
             )
+        return ours[min(at_vendor & set(ours))] if at_vendor & set(ours) else None
 
-    async def _check_batch(self, order: OrderRecord, *, held_po: str | None = None) -> None:
+    async def _check_batch(
+        self, order: OrderRecord, *, held_po: str | None = None, pattern: re.Pattern[str] | None = None
+    ) -> None:
         """The first 409 for a PO number this ledger never sent: before any other new PO number of the batch
         goes out, the vendor's orders of the batch are read. Planned orders holding a row the vendor has
         under another PO number are held for review; when that cannot be shown (the list is not complete,
@@ -72,11 +87,11 @@ class _Conflicts(_Base):
         hold = (
             f"Needs review, not sent: the vendor already held PO number {held_po or order.po_number}, which "
             "this ledger had never sent (the ledger was lost or replaced, or the batch ran on another machine"
-            + (", after its plan here was dropped unsent" if held_po else "")
+            + (", after it was planned here" if held_po else "")
             + ")"
         )
         compare = f"see what the vendor holds and settle it: bulkship reconcile {self.batch} --review"
-        batch_orders = await self._batch_at_vendor(order.base_po)
+        batch_orders = await self._batch_at_vendor(order.base_po, pattern)
         at_vendor = None if batch_orders is None else batch_orders.ids
         pending = await self._ledger(self.ledger.orders, self.batch, ("planned",))
         if batch_orders is None or at_vendor is None:
@@ -171,11 +186,13 @@ class _Conflicts(_Base):
         found = await self._batch_at_vendor(base_po)
         return None if found is None else found.ids
 
-    async def _batch_at_vendor(self, base_po: str) -> _AtVendor | None:
-        """What the vendor holds under this batch's PO numbers: :meth:`_external_ids_at_vendor`'s map, and its
-        lines that name no row of the batch (an edited row's card); None when unknowable."""
-        stem = re.sub(r"-\d+$", "", base_po)
-        pattern = batch_po_pattern(stem)
+    async def _batch_at_vendor(
+        self, base_po: str, pattern: re.Pattern[str] | None = None
+    ) -> _AtVendor | None:
+        """What the vendor holds under this batch's PO numbers (``pattern``'s, else its own stem's):
+        :meth:`_external_ids_at_vendor`'s map, and its lines that name no row of the batch (an edited row's
+        card); None when unknowable."""
+        pattern = pattern or batch_po_pattern(re.sub(r"-\d+$", "", base_po))
         listing = getattr(self.client, "order_listing", None)
         try:
             if listing is None:
@@ -320,6 +337,18 @@ class _UnnamedLines:
 class _AtVendor:
     ids: dict[str, str]  # ExternalId (folded) -> the PO number holding it
     unnamed: _UnnamedLines
+
+
+_AT_VENDOR = ("sending", "created", "unknown", "review")  # orders this ledger sent (or took from the vendor)
+
+
+def _batch_orders_pattern(stem: str, batch: str, prefix: str | None) -> re.Pattern[str]:
+    """The batch's PO numbers under its own stem or any other one-part prefix (another ledger's --po-prefix):
+    ``BS-GIFTS-STAFF-0001`` is not batch staff's."""
+    if prefix is None:
+        return batch_po_pattern(stem)
+    bare = re.escape(po_stem("", batch))
+    return re.compile(rf"(?:{re.escape(stem)}|[^-]+-{bare})-\d+(?:-R\d+)?", re.IGNORECASE)
 
 
 def _rest_on_pages_not_shown(

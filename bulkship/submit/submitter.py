@@ -36,11 +36,17 @@ class Submitter(_Answers):
         ]
         todo = [*open_orders, *planned]
         self.progress = SubmitProgress(len(todo), sum(o.lines for o in todo))
-        if planned and not open_orders and self._fresh_batch():
-            if self.ledger.order_counts(self.batch).get("cancelled"):
-                # its plan dropped unsent here (declined, or its rows changed): its new PO numbers come after
-                # those another ledger sending the same batch would use, so no 409 would stop them
-                await self._check_dropped_plan(planned[0])
+        fresh = planned and not open_orders and self._fresh_batch()
+        held_there = None
+        if planned and (self.resumed or (fresh and self.ledger.order_counts(self.batch).get("cancelled"))):
+            # planned before this run (a plan dropped unsent here, a batch stopped part way): its PO numbers
+            # may not be those another ledger sending the same batch used, so no 409 would stop them
+            held_there = await self._check_sent_elsewhere(planned[0], [o.po_number for o in planned])
+        if held_there is not None:  # its 409 holds the rest for review before they go out
+            todo.remove(next(o for o in todo if o.po_number == held_there))
+            self._queue.put_nowait(held_there)
+            await self._drain(workers=1)
+        elif fresh:
             # The batch's first order goes out alone: a 409 on it (this ledger never sent it: a lost ledger,
             # another machine) holds the rest for review before any other new PO number can go out.
             self._queue.put_nowait(todo.pop(0).po_number)
@@ -190,9 +196,17 @@ async def submit_batch(
     concurrency: int = 8,
     reporter: Reporter | None = None,
     hold_back: Collection[str] = (),
+    resumed: bool = False,
 ) -> SubmitOutcome:
     """Send every unsent order of ``batch`` (resolving earlier unknown ones first) but the planned POs of
-    ``hold_back``, which stay planned (counted as not sent)."""
+    ``hold_back``, which stay planned (counted as not sent). ``resumed``: the batch was in the ledger before
+    this run, so another ledger may have sent it since: the vendor's orders are read first."""
     return await Submitter(
-        client, ledger, batch, concurrency=concurrency, reporter=reporter, hold_back=hold_back
+        client,
+        ledger,
+        batch,
+        concurrency=concurrency,
+        reporter=reporter,
+        hold_back=hold_back,
+        resumed=resumed,
     ).run()
