@@ -940,6 +940,32 @@ def test_a_card_said_gone_under_a_shipment_s_words_is_not_sent_again(
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "said", "why"),
+    [("Date Sent (mm/dd/yyyy)", "11/15/2026", "the list says it was sent already"),
+     ("Sent On (Date)", "11/15/2026", "the list says it was sent already"),
+     ("Termination Date (if applicable)", "11/15/2026", "the list says not to send it"),
+     ("Termination Date - if any", "11/15/2026", "the list says not to send it"),
+     ("Do Not Send Before [MM/DD/YYYY]", "12/20/2026", "the list says not to send it yet")],
+)  # fmt: skip
+def test_a_header_with_a_remark_after_its_words_is_read_by_its_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str, said: str, why: str
+) -> None:
+    """Found by hunter-sheets12: 'Date Sent (mm/dd/yyyy)', 'Termination Date (if applicable)' or 'Do Not Send
+    Before [MM/DD/YYYY]', a header saying how its cells are written or when it applies, was read as nothing:
+    the card went out again, to someone gone, or at once, exit 0. Each is read by its words; 'Gift
+    (optional)' = Amazon still says nothing."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    path = tmp_path / "remarks.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header},Gift (optional)\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{said},Amazon\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,,\n"
+    )
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"{why} (column '{header}': '{said}')")
+    ]
+
+
 @pytest.mark.parametrize("header", ["Tracking #", "Tracking Number", "UPS Tracking"])
 def test_a_tracking_number_that_is_a_number_is_no_day_to_come(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], header: str

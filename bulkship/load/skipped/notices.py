@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ...models import SkippedRow
 from ...program import ProgramSettings
-from .flags import DAY_IT_MAY_HAVE_GONE, plain_key
+from .flags import DAY_IT_MAY_HAVE_GONE
 from .kinds import (
     _SAYS_DAY_PASSED,
     _SAYS_NOT_TO_SEND,
@@ -17,6 +17,7 @@ from .kinds import (
     CROSSED,
     NOT_TO_SEND,
 )
+from .said import flag_key
 
 
 def _quoted(reason: str) -> str:
@@ -106,7 +107,7 @@ def _on_that_day_only(said_no: Sequence[SkippedRow]) -> str:
         for s in said_no
         if s.reason.startswith(_SAYS_NOT_YET) and (found := _COLUMN.search(s.reason)) is not None
     }
-    mine = sorted(h for h in headers if plain_key(h) in DAY_IT_MAY_HAVE_GONE)
+    mine = sorted(h for h in headers if flag_key(h) in DAY_IT_MAY_HAVE_GONE)
     if not mine:
         return ""
     named = ", ".join(f"'{h}'" for h in mine)

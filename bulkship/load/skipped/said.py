@@ -69,6 +69,22 @@ _LEAVES_OUT: dict[str, re.Pattern[str]] = {
 }
 
 
+# A remark after a header's words: how its cells are written or when it applies ('Date Sent (mm/dd/yyyy)',
+# 'Termination Date (if applicable)', 'Do Not Send Before - MM/DD'). Read with it, each such column said
+# nothing and its rows were ordered (found by hunter-sheets12)
+_REMARK = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\s[-–—]\s.*)\s*$")
+
+
+def flag_key(header: str) -> str:
+    """The key :data:`_LEAVES_OUT` knows ``header`` by: its :func:`plain_key`, else that of its words
+    before a remark. A person's status with its remark ('Status (HR)') is read as one already."""
+    key = plain_key(header)
+    if key in _LEAVES_OUT or status_header(header):
+        return key
+    bare = _REMARK.sub("", header)
+    return plain_key(bare) if bare.strip() and bare != header else key
+
+
 # The status of the card in a tracking sheet: it went out ("Shipped"), or it is not to go ("Cancelled")
 _CARD_STATUS = frozenset(
     header_key(h)
@@ -274,7 +290,7 @@ def _said_not_to_send(
     today = today or date.today()
     found: dict[int, str] = {}
     for header in body.columns:
-        key = plain_key(str(header))
+        key = flag_key(str(header))
         says = _LEAVES_OUT.get(key)
         eligible = key in _ELIGIBLE_FLAGS
         if says is None and _filter_header(str(header)):
@@ -347,7 +363,7 @@ def _said_not_to_send(
 def picks_rows(header: str) -> bool:
     """Whether the column under ``header`` is read to leave rows out ('Ship Date', 'Gift Sent', 'Card
     Status', 'Gift Approved', a note): no field's column, and read all the same."""
-    key = plain_key(header)
+    key = flag_key(header)
     return key in _LEAVES_OUT or _filter_header(header) or status_header(header) or _note_header(header)
 
 
@@ -381,7 +397,7 @@ def _not_picked(
     totals rows and notes, whose tick cell is empty too."""
     found: dict[int, str] = {}
     for header in body.columns:
-        key = plain_key(str(header))
+        key = flag_key(str(header))
         picks = (
             key in _SEND_FLAGS
             or key in _ELIGIBLE_FLAGS
