@@ -180,6 +180,7 @@ def test_a_name_nobody_has_is_locked_like_an_account_so_a_lockout_tells_no_names
 
 
 SECOND_SERVER = """
+import re
 import sys
 from dataclasses import replace
 from bulkship.settings import resolve_settings
@@ -188,7 +189,7 @@ for name in sys.argv[2:]:
     try:
         accounts.authenticate(replace(resolve_settings(), ledger_url=sys.argv[1]), name, "a wrong password")
     except accounts.SignInRefused as refused:
-        print(f"{name}: {refused}".replace(" 28 ", " N ").replace(" 29 ", " N ").replace(" 30 ", " N "))
+        print(re.sub(" [0-9]+ more ", " N more ", f"{name}: {refused}"))  # seconds left vary under load
 """
 
 
