@@ -966,6 +966,19 @@ def test_a_header_with_a_remark_after_its_words_is_read_by_its_words(
     ]
 
 
+def test_a_note_saying_by_whom_or_how_the_card_went_leaves_its_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets12: a note 'Shipped via UPS 1Z999', 'Sent by Sue', 'Card mailed by HR on 11/15'
+    or 'Gift already sent by manager' was read as no note, and the card ordered again, exit 0 ('Card sent
+    11/15' and 'Already sent' left their rows out). Each does now; 'Ship via UPS', 'Send by Dec 15' and
+    'Mail by Friday' (how or when to send it) send."""
+    notes = ["Shipped via UPS 1Z999", "Sent by Sue", "Card mailed by HR on 11/15", "Gift already sent by manager",
+             "Delivered by hand", "Ship via UPS", "Send by Dec 15", "Mail by Friday"]  # fmt: skip
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(notes)]
+    path = tmp_path / "notes.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
+    assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5, 6]
+
+
 @pytest.mark.parametrize("header", ["Tracking #", "Tracking Number", "UPS Tracking"])
 def test_a_tracking_number_that_is_a_number_is_no_day_to_come(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], header: str

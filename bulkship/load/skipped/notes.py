@@ -45,8 +45,8 @@ _NOTE_SAYS_NO = re.compile(
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:as\s+)?per\s.*|\s(?:until|till|pending|awaiting)\s+(?!"
     + _A_DATE
     + r").*)"
-    r"|^\s*(?:already\s+(?:sent|received|ordered|mailed|shipped)|(?:sent|received)\s+already)"
-    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d.*)"
+    r"|^\s*(?:(?:(?:gift\s+)?card\s+|gift\s+)?already\s+(?:sent|received|ordered|mailed|shipped)|(?:sent|received)\s+already)"
+    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d.*|\s(?:by|via|thru|through)\s.*)"
     # ... or asked for after a please or after another remark ("pls do not send", "wrong address - do not
     # mail", "HR: don't send this one": found by hunter-sheets, each was ordered); not "home only, do not send
     # to the office", which says where
@@ -56,7 +56,9 @@ _NOTE_SAYS_NO = re.compile(
     # ... or in other words of the same ("Card sent 11/15", "Already received one", "No longer with the
     # company", "Duplicate of row 5", "Quit": found by review11, each was ordered)
     r"|^\s*(?:(?:(?:gift\s+)?card\s+)?(?:sent|mailed|shipped|delivered)|quit|fired|laid\s+off)"
-    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
+    # ... or by whom or how it went ('Shipped via UPS 1Z999', 'Sent by manager', 'Gift already sent by
+    # Sue': found by hunter-sheets12, each was ordered again)
+    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:by|via|thru|through)\s.*)"
     r"|^\s*(?:(?:gift\s+)?card\s+(?:sent|mailed|shipped|delivered)|no\s+longer\s+(?:with|w/|employed|works?|working|"
     r"here|eligible)|already\s+(?:received|got|has|had)\s+(?:one|it|a\s+(?:gift\s+)?card|the\s+(?:gift\s+)?card|a\s+gift)"
     r"|dup(?:e|licate)?\s+(?:of|see)\b"
