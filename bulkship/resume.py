@@ -47,6 +47,7 @@ from .load.skipped.kinds import _SAYS_NOT_YET as NOT_YET_REASON
 from .models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, PlannedOrder, ValidationResult
 from .plan import batch_name_of, order_seq, plan_orders_lazily
 from .reconcile.join import FAILED_AT_VENDOR_NOTE, ledger_keys
+from .reconcile.join.prices import Prices
 from .reconcile.sheets.book import FIX_SHEET
 from .repeats import HELD, RepeatPolicy, find_holds, release, rows_held
 from .repeats.foreign import ordered_by_another_ledger
@@ -260,7 +261,7 @@ def sync_ledger(
         raise
     # the rows and the new orders in one transaction: each planned row is written once
     try:
-        ledger.record_rows(batch, updates, planned=records)
+        ledger.record_rows(batch, updates, planned=records, prices=Prices.from_catalog(catalog).as_json())
     except PoClashError:
         if stored is None:  # made by this run, refused before anything was recorded: no empty 'draft' left
             ledger.forget_empty_batch(batch)  # in `bulkship status` (a hunter-sheets10 leftover)

@@ -7,7 +7,7 @@ import json
 import re
 import shlex
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import LedgerError
 from . import sql
 from .reads import LedgerReads
-from .records import AdoptedOrder, PlannedOrderRecord, RowUpdate, money_column, now_iso
+from .records import PRICES_EVENT, AdoptedOrder, PlannedOrderRecord, RowUpdate, money_column, now_iso
 
 Values = list[tuple[Any, ...]]
 _ROWS_AT_ONCE = 5_000  # rows written by one statement of record_rows
@@ -74,17 +74,26 @@ class LedgerWrites(LedgerReads):
             sql.set_batch_output(db, batch, path)
 
     def record_rows(
-        self, batch: str, updates: Iterable[RowUpdate], *, planned: Iterable[PlannedOrderRecord] = ()
+        self,
+        batch: str,
+        updates: Iterable[RowUpdate],
+        *,
+        planned: Iterable[PlannedOrderRecord] = (),
+        prices: Mapping[str, Any] | None = None,
     ) -> None:
         """Record the rows of the file as it is now, in one transaction: these become the batch's current
         rows (all others are marked not current). Planned and ordered rows keep their PO and status;
         the others (failed, invalid...) take what validate says now (``planned``: to be ordered).
 
         ``planned`` orders are saved in the same transaction, with the same result as calling
-        :meth:`save_planned_orders` next, but each of their rows is written once instead of twice."""
+        :meth:`save_planned_orders` next, but each of their rows is written once instead of twice.
+        ``prices``: the catalog figures their costs were worked out with, recorded before them when they
+        changed, so that a plan kept unsent is broken down with its own (``reconcile.join.prices``)."""
         at = now_iso()
         order_values, plan_of, event_values = _planned_values(batch, planned, at)
         with self.transaction() as db:
+            if prices is not None and order_values:
+                self._note_prices(db, batch, prices)
             sql.mark_rows_not_current(db, batch)
             # written a few thousand at a time: a million rows' parameters held at once took ~250 MB
             plain, on_order = [], []
@@ -101,6 +110,11 @@ class LedgerWrites(LedgerReads):
             sql.upsert_rows(db, plain)
             sql.upsert_rows_on_new_orders(db, on_order)
             _insert_planned(db, order_values, _row_values(plan_of, at, batch), event_values)
+
+    def _note_prices(self, db: Connection, batch: str, prices: Mapping[str, Any]) -> None:
+        latest = sql.latest_event(db, batch, PRICES_EVENT)
+        if not latest or json.loads(latest[0]["detail"] or "{}") != prices:
+            self._event(db, batch, None, PRICES_EVENT, dict(prices))
 
     def save_planned_orders(
         self, batch: str, orders: Sequence[PlannedOrderRecord], *, replaces: str | None = None

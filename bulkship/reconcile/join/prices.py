@@ -10,11 +10,10 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from ...ledger import Ledger, OrderRecord
+from ...ledger.records import PRICES_EVENT
 from ...models import Catalog
 from ...money import Breakdown
 from ...payload import sent_lines
-
-PRICES_EVENT = "prices"
 
 
 class _Line(NamedTuple):  # a tuple: a 100k-row batch has 100k of them
@@ -95,6 +94,9 @@ def _payload_item_line(item: dict[str, Any]) -> _Line | None:
 # An order's sending (each attempt) or, for a lost ledger's order found at the vendor, its adoption: the
 # prices recorded last before it are those the vendor charged it with.
 SENT_EVENTS = ("sending", "adopted")
+# An order planned, or priced again before it is sent (once confirmed, after the run recorded today's prices):
+# its cost is worked out with the prices recorded last before.
+PRICED_EVENTS = ("planned", "repriced")
 
 
 @dataclass(frozen=True)
@@ -105,10 +107,16 @@ class BatchPrices:
 
     today: Prices
     sent: Mapping[str, Prices] = field(default_factory=dict)  # PO -> the prices it was sent with
+    # PO -> the prices a planned order's cost was worked out with: a plan kept unsent (declined, waiting for
+    # an approver) keeps its cost until it is confirmed, while a later look records today's prices; broken
+    # down with those, a CVS card planned at a 1.00 fee since dropped read 'Discount -1.00' (hunter-money1)
+    planned: Mapping[str, Prices] = field(default_factory=dict)
 
     def of(self, order: OrderRecord | None) -> Prices:
-        if order is None or order.state == "planned":
+        if order is None:
             return self.today
+        if order.state == "planned":
+            return self.planned.get(order.po_number, self.today)
         return self.sent.get(order.po_number, self.today)
 
 
@@ -125,7 +133,11 @@ def batch_prices(ledger: Ledger, batch: str, catalog: Catalog | None = None) -> 
     ids = [event for event, _prices in recorded]
     sent = {e.po_number: e.id for e in ledger.events(batch, kinds=SENT_EVENTS) if e.po_number}
     # none recorded before it: a bulkship before this record wrote its run's prices after sending
-    return BatchPrices(today, {po: recorded[max(bisect_left(ids, at) - 1, 0)][1] for po, at in sent.items()})
+    by_sending = {po: recorded[max(bisect_left(ids, at) - 1, 0)][1] for po, at in sent.items()}
+    priced = {e.po_number: e.id for e in ledger.events(batch, kinds=PRICED_EVENTS) if e.po_number}
+    # the prices recorded last before its last pricing (recorded before its orders when a plan is saved)
+    planned = {po: recorded[max(bisect_left(ids, at) - 1, 0)][1] for po, at in priced.items()}
+    return BatchPrices(today, by_sending, planned)
 
 
 def record_prices(ledger: Ledger, batch: str, catalog: Catalog) -> None:
