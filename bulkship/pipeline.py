@@ -268,7 +268,7 @@ async def _plan_and_send(
                 reprice_planned(ledger, batch, catalog)
             outcome = await submit_batch(  # 4
                 client, ledger, batch, concurrency=settings.concurrency, reporter=options.reporter,
-                hold_back=unchecked, resumed=stored is not None,
+                hold_back=unchecked, resumed=stored is not None, unchecked_ok=repeats.allow,
             )  # fmt: skip
         if options.wait_s > 0:
             await wait_until_settled(client, ledger, batch, options.wait_s, settings.concurrency)  # 5

@@ -549,3 +549,36 @@ def test_a_batch_stopped_part_way_and_finished_from_another_ledger_is_not_sent_a
         again = go(here)
         assert sorted(o["PONumber"] for o in vendor.orders()) == sent  # no second card
         assert _statuses(here) == {2: "ordered", 3: "review", 4: "review"} and again.exit_code == 3
+
+
+def test_a_batch_stopped_part_way_is_finished_on_purpose_while_the_order_list_cannot_be_read(
+    tmp_path: Path,
+) -> None:
+    """A batch stopped part way (the deposit short) resumed while the vendor's order list is down stops with
+    'nothing more was sent' (7f0a355), and nothing finished it while the list stayed down (found by
+    hunter-vendor12). The refusal now says --allow-repeat, a new batch's way to send unchecked (70f7e1b), and
+    with it the rest goes out, once."""
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    short, down = Answer.of(422, {"Message": "Insufficient funds"}), Answer.of(503, {"Message": "down"})
+    with VendorProxy(tmp_path) as vendor:
+        here = vendor.settings(tmp_path / "here")
+
+        def go(**kw: Any) -> Any:
+            return run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=1, **kw)
+
+        vendor.rewrite = lambda call: (
+            short if call.method == "POST" and len(vendor.posts()) > 1 else call.forward()
+        )
+        assert go().ordered_rows == 1
+        vendor.rewrite = lambda call: (
+            down if call.method == "GET" and call.path == "/v1/Orders" else call.forward()
+        )
+        blind = go()
+        assert blind.exit_code == 1 and "--allow-repeat" in str(blind.stopped)
+        done = go(allow_repeat=True)
+        assert done.exit_code == 0 and done.ordered_rows == 3
+        assert sorted(o["PONumber"] for o in vendor.orders()) == [
+            "BS-GIFTS-0001",
+            "BS-GIFTS-0002",
+            "BS-GIFTS-0003",
+        ]

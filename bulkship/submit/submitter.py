@@ -197,10 +197,12 @@ async def submit_batch(
     reporter: Reporter | None = None,
     hold_back: Collection[str] = (),
     resumed: bool = False,
+    unchecked_ok: bool = False,
 ) -> SubmitOutcome:
     """Send every unsent order of ``batch`` (resolving earlier unknown ones first) but the planned POs of
     ``hold_back``, which stay planned (counted as not sent). ``resumed``: the batch was in the ledger before
-    this run, so another ledger may have sent it since: the vendor's orders are read first."""
+    this run, so another ledger may have sent it since: the vendor's orders are read first (and when they
+    cannot be, nothing is sent unless ``unchecked_ok``, the person's --allow-repeat)."""
     return await Submitter(
         client,
         ledger,
@@ -209,4 +211,5 @@ async def submit_batch(
         reporter=reporter,
         hold_back=hold_back,
         resumed=resumed,
+        unchecked_ok=unchecked_ok,
     ).run()
