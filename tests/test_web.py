@@ -1253,7 +1253,35 @@ def test_skipped_rows_say_why_on_the_review_and_the_cost_page_counts_them(
     assert "Row 3 skipped Skipped, not ordered: hidden" in review
     assert "Row 4 skipped Skipped, not ordered: totals row" in review
     cost = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/odd/cost").text).split())
-    assert "Left out of this plan: 2 skipped (hidden or crossed-out rows, totals, notes)." in cost
+    said = "(rows the list leaves out: hidden, crossed out, totals or notes, or said not to send)"
+    assert f"Left out of this plan: 2 skipped {said}." in cost
+
+
+def test_a_row_the_list_says_not_to_send_is_not_told_to_be_made_visible(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by hunter-sheets12: a row left out for its 'Date Sent' of a day to come read on the review page
+    'to order it, make it a visible recipient row in your file', a row visible already, and the cost page
+    counted it among 'hidden or crossed-out rows, totals, notes'. Both now say what the command line says:
+    the reason, and to change it in the file; the cost page's notice says how."""
+    path = tmp_path / "gifts.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Date Sent\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,2099-12-20\nBob Ray,2 Main St,Boston,MA,02134,CVS,50,\n"
+    )
+    upload(client, path)
+    review = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/gifts/review").text).split())
+    assert "make it a visible recipient row" not in review
+    assert "Row 2 skipped Skipped, not ordered: the list dates it as sent on a day still to come" in review
+    cost = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/gifts/cost").text).split())
+    assert (
+        "1 skipped (rows the list leaves out: hidden, crossed out, totals or notes, or said not to send)"
+        in cost
+    )
+    assert (
+        "put the day under a &#39;Send Date&#39; column" in cost
+        or "put the day under a 'Send Date' column" in cost
+    )
 
 
 def test_the_errors_filter_lists_rows_to_fix_not_duplicates(client: TestClient, tmp_path: Path) -> None:
