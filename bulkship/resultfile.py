@@ -94,7 +94,7 @@ def check_workbook_is_this_ledgers(path: Path, ledger: Ledger) -> None:
     from .reconcile.sheets.read import ledger_written_by
 
     other = ledger_written_by(path) if path.is_file() else None
-    if other is None or _same_ledger(other, ledger.path):
+    if other is None or _same_place(other, ledger.path) or _recorded_here(path, ledger):
         return
     raise FileFormatError(
         f"{path} was written from another ledger ({other}), not from this run's ({ledger.path}): this run "
@@ -106,8 +106,16 @@ def check_workbook_is_this_ledgers(path: Path, ledger: Ledger) -> None:
     )
 
 
-def _same_ledger(named: str, ledger: Path | str) -> bool:
-    """A workbook's 'Ledger' and this ledger are one: the same URL, or the same file however reached."""
+def _recorded_here(path: Path, ledger: Ledger) -> bool:
+    """This ledger records ``path`` as one of its batches' workbooks: it wrote it from where it was before
+    (`bulkship ledger copy` to PostgreSQL, a data folder moved), the Summary naming the old place until the
+    next rewrite (found by newcomer3: every re-run refused after the README's move to a team's ledger)."""
+    return any(_same_place(record.output, path) for record in ledger.batches() if record.output)
+
+
+def _same_place(named: str, ledger: Path | str) -> bool:
+    """A ledger (or workbook) named in a workbook (or ledger) and this one are one: the same URL, or the same
+    file however reached."""
     if named == str(ledger):
         return True
     if not isinstance(ledger, Path) or "://" in named:

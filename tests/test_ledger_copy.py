@@ -68,6 +68,12 @@ def test_a_single_users_ledger_moves_to_postgresql_whole_and_runs_on_there(
     assert accounts.authenticate(team, "sam", "password-sam").name == "sam"
     audit.record(team, "check", actor="test")  # the trail's ids go on after the copied ones
     assert [e.action for e in audit.entries(team)][-1] == "check"
+    # ... and a person added to the list is sent: its result workbook, which names the SQLite ledger it was
+    # written from, is this ledger's (found by newcomer3: every run after the copy was refused as another's)
+    write_sheet(sheet, range(1, 7))
+    approvals.set_threshold(team, "10000", actor="dana")  # sent without waiting for an approver
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0", "--max-lines", "2"]) == 0
+    assert len(embedded_sandbox_orders(settings.data_dir)) == 4
     store.forget_engines()
 
 
