@@ -979,6 +979,28 @@ def test_a_note_saying_by_whom_or_how_the_card_went_leaves_its_row_out(tmp_path:
     assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5, 6]
 
 
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Status", "Card sent 11/15"), ("Status", "Gift sent"), ("Status", "Card Mailed"),
+     ("Status", "Already sent"), ("Send Status", "Sent")],
+)  # fmt: skip
+def test_a_status_saying_the_card_went_in_its_own_words_leaves_its_row_out(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by hunter-sheets12: a 'Status' of 'Card sent 11/15', 'Gift sent', 'Card Mailed' or 'Already
+    sent' (where 'Sent' left its row out), and a 'Send Status' of 'Sent' (read as a yes/no), were ordered
+    again, exit 0. Each leaves its row out now; 'Active' and 'Approved' send."""
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{said}\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,Active\n"
+        "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,Approved\n"
+    )
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]
+
+
 @pytest.mark.parametrize("header", ["Tracking #", "Tracking Number", "UPS Tracking"])
 def test_a_tracking_number_that_is_a_number_is_no_day_to_come(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], header: str

@@ -252,6 +252,10 @@ _SAYS_GONE = re.compile(
     r"(?i)^\s*(?:(?:done|completed?|processed|fulfilled|ordered|sent|shipped|mailed|delivered|"  # went out
     # ... or is on its way ('In transit', 'Backordered': found by hunter-sheets6, ordered again)
     rf"{_ON_ITS_WAY}|"
+    # ... said of the card, or already ('Card sent 11/15', 'Gift mailed', 'Already sent': found by
+    # hunter-sheets12, each was ordered again)
+    r"(?:(?:gift\s+)?card|gift)\s+(?:was\s+)?(?:sent|shipped|mailed|delivered|ordered)|"
+    r"already\s+(?:sent|shipped|mailed|delivered|ordered|received)|"
     r"terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
     rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*|[td]"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"

@@ -85,10 +85,18 @@ def flag_key(header: str) -> str:
     return plain_key(bare) if bare.strip() and bare != header else key
 
 
-# The status of the card in a tracking sheet: it went out ("Shipped"), or it is not to go ("Cancelled")
+# The status of the card in a tracking sheet: it went out ("Shipped"), or it is not to go ("Cancelled"); also
+# a 'Send Status' = Sent (found by hunter-sheets12: read as a yes/no column, ordered again)
 _CARD_STATUS = frozenset(
     header_key(h)
-    for h in ("order status", "gift status", "card status", "gift card status", *SHIPMENT_STATUS)
+    for h in (
+        "order status",
+        "gift status",
+        "card status",
+        "gift card status",
+        "send status",
+        *SHIPMENT_STATUS,
+    )
 )
 
 
