@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from support import SandboxVendor
 from support.review import run, settings_in
-from support.vendor_proxy import Answer, VendorProxy
+from support.vendor_proxy import Answer, Call, VendorProxy, key_of
 
 from bulkship.errors import BatchConflictError
 from bulkship.ledger import Ledger
@@ -171,7 +171,7 @@ def test_rows_not_valid_today_whose_cards_the_vendor_holds_stop_a_new_ledger(tmp
     are), said 'the vendor holds 1 of its orders: 0 row(s) found there', 'charged 0.00', and put the rows
     on Fix these; changed to another card as asked, each went out again (a second card). Such rows stop
     the run, nothing sent; fixed anyway, they wait for review."""
-    from support.vendor_proxy import Answer, Call, VendorProxy
+    from support.vendor_proxy import Answer, VendorProxy
 
     def no_target(call: Call) -> Answer:
         answer = call.forward()
@@ -582,3 +582,30 @@ def test_a_batch_stopped_part_way_is_finished_on_purpose_while_the_order_list_ca
             "BS-GIFTS-0002",
             "BS-GIFTS-0003",
         ]
+
+
+def test_rows_of_a_list_not_read_to_its_end_are_not_sent_beside_an_order_found_under_another_po(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-vendor12: a colleague sent the list (BS-GIFTS-0001 with Alpha and Beta, 0002 with
+    Gamma); from a new ledger, the vendor's list showed the first under its own PO VENDOR-77 and answered its
+    second page with no list: Alpha and Beta were found there, and Gamma, on the page not read, went out again
+    in BS-GIFTS-0078, exit 0. Rows not found wait for review while the list cannot be read to its end."""
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+        run_batch(sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=2)
+
+        def first_page_renamed_then_no_list(call: Call) -> Answer:
+            if call.method != "GET" or call.path != "/v1/Orders":
+                return call.forward()
+            if call.query.get("pageIndex") != "1":
+                return Answer.of(200, {"Message": "busy"})
+            first = call.forward().json()["Data"][0]
+            first[key_of(first, "PONumber")] = "VENDOR-77"
+            return Answer.of(200, {"Data": [first]})
+
+        vendor.rewrite = first_page_renamed_then_no_list
+        result = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2)
+        assert sorted(o["PONumber"] for o in vendor.orders()) == ["BS-GIFTS-0001", "BS-GIFTS-0002"]
+        assert _statuses(here) == {2: "ordered", 3: "ordered", 4: "review"} and result.exit_code == 3

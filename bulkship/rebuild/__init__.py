@@ -297,13 +297,17 @@ async def rebuild_from_vendor(
     if sent_not_valid:
         _refuse_rows_not_valid_at_the_vendor(batch, sent_not_valid)
     _hold_if_lines_unshown(tally, in_scope, lines, elsewhere=elsewhere)
-    if not listing.complete and in_scope:
+    # orders holding rows of the batch found under other PO numbers only, the list not read to its end: the
+    # others may be on its pages not read (found by hunter-vendor12: Gamma's BS-GIFTS-0002 on an unread page
+    # beside the vendor's VENDOR-77 holding Alpha and Beta, Gamma sent again in BS-GIFTS-0078, exit 0)
+    if (not listing.complete and in_scope) or (not listing.every_order_read and elsewhere):
+        first = (in_scope or elsewhere)[0].po_number
         why = (
-            f"the vendor holds orders of this batch ({in_scope[0].po_number}...) but its order list "
-            f"cannot be read in full ({listing.why_incomplete}), so this row may be among them"
+            f"the vendor holds orders of this batch ({first}...) but its order list cannot be read in full "
+            f"({listing.why_incomplete}), so this row may be among them"
         )
         for line in lines:
-            tally.hold(line, in_scope[0].po_number, why)
+            tally.hold(line, first, why)
     by_fingerprint = {ln.fingerprint: ln for ln in lines}
     holding = set(tally.ties) | {po for po, _why in tally.review.values()}
     adopted = [
