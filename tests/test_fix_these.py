@@ -532,3 +532,33 @@ def test_a_note_on_a_cell_of_fix_these_asking_for_another_card_stops_that_row(
     assert "'Note on Product' says 'Target instead', asking for TARGET" in str(
         after[5]["Problems / vendor error"]
     )
+
+
+def test_do_not_send_written_on_fix_these_leaves_out_that_row_and_no_other(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer3: 'do not send' typed in a row's note on Fix these while correcting it was read on
+    the row of the file one above (by its row on the sheet, not in the file). Bo (row 3, fixed) was left out
+    as "the list says not to send it", and Ed (row 4), whom the note was about, was ordered."""
+    source = tmp_path / "fix.csv"
+    rows = [
+        ["E1", "Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "25", ""],
+        ["E2", "Bo Park", "2 Elm St", "Boston", "ZZ", "02134", "CVS", "25", ""],  # invalid: the state
+        ["E5", "Ed Gray", "5 Pine Rd", "Boston", "MA", "02134", "CVS", "30", ""],  # invalid: the amount
+    ]
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *rows])
+    out = tmp_path / "out"
+    code, first = _run(capsys, str(source), "--batch", "FIX", "--out", str(out))
+    workbook = Path(str(first["output"]))
+    _fix_row(workbook, 3, "State", "MA")
+    _fix_row(workbook, 4, "Amount", "25")
+    _fix_row(workbook, 4, "Team notes", "do not send")  # Ed has left: corrected, then called off
+    capsys.readouterr()
+    code = main(["run", str(workbook), "--batch", "FIX", "--out", str(out), "--yes", "--wait", "0"])
+    said = " ".join(capsys.readouterr().err.split())
+    assert code == 0, said
+    assert _vendor_lines() == Counter({"E1": 1, "E2": 1}), said
+    _header, results = _results(workbook)
+    assert (results[3]["Status"], results[4]["Status"]) == ("pending", "skipped"), results
+    assert "row 4 (column 'Team notes': 'do not send')" in said, said

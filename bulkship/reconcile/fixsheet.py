@@ -107,7 +107,7 @@ def load_fix_sheet(
     if sheet is None:
         _refuse_a_list_of_the_persons(path, program)
     fixes = load_sheet(path, sheet=FIX_SHEET, program=program, file_hash=file_hash)
-    return merged_with_results(fixes, path)
+    return merged_with_results(fixes, path, program)
 
 
 _OURS = (RESULTS_SHEET, FIX_SHEET, ORDERS_SHEET, SUMMARY_SHEET, KEYS_SHEET)
@@ -143,8 +143,11 @@ def _refuse_a_list_of_the_persons(path: Path, program: ProgramSettings | None) -
             )
 
 
-def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
-    """``fixes`` (the loaded *Fix these* sheet) made into the whole file: see the module docstring."""
+def merged_with_results(
+    fixes: LoadedSheet, path: Path, program: ProgramSettings | None = None
+) -> LoadedSheet:
+    """``fixes`` (the loaded *Fix these* sheet, read with ``program``) made into the whole file: see the
+    module docstring."""
     import pandas as pd
 
     ours = headers_of(fixes.headers, FIX_EXTRA_FIELDS)  # "Original row", or "Original row (bulkship)"...
@@ -181,6 +184,9 @@ def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
         _moved(p, mapping.get(p.row, p.row)) for p in fixes.read_problems if p.column not in extras
     )
     column_map = {h: c for h, c in fixes.column_map.items() if h not in extras}
+    # the rows the sheet itself leaves out ('do not send' written in a correction), by their row in the file:
+    # by their row on Fix these, the row above in the file was left out and this one ordered (newcomer3)
+    left_out_here = tuple(replace(s, row=mapping.get(s.row, s.row)) for s in fixes.skipped)
     skipped = [
         _still_skipped(row, existing.outcomes[row].problems)
         for row in kept
@@ -202,8 +208,22 @@ def merged_with_results(fixes: LoadedSheet, path: Path) -> LoadedSheet:
         cell_types=cell_types,
         # the notes on the sheet's cells, on the rows they were written on (as the frame, by original row)
         cell_notes=None if fixes.cell_notes is None else fixes.cell_notes.set_axis(new_index),
-        skipped=tuple(sorted((*skipped, *fixes.skipped), key=lambda s: s.row)),
+        skipped=tuple(sorted((*skipped, *left_out_here), key=lambda s: s.row)),
+        notices=_renumbered(fixes, left_out_here, program),
     )
+
+
+def _renumbered(fixes: LoadedSheet, left_out: tuple[SkippedRow, ...], program: ProgramSettings | None) -> Any:
+    """The sheet's notices, those naming the rows it leaves out naming them by their row in the file (as
+    every problem of a Fix these row is), not by their row on the sheet."""
+    from ..load.skipped.notices import _skip_notices
+    from ..program import ProgramSettings
+
+    settings = program or ProgramSettings()
+    by_sheet_row = dict(
+        zip(_skip_notices(fixes.skipped, settings), _skip_notices(left_out, settings), strict=False)
+    )
+    return tuple(by_sheet_row.get(notice, notice) for notice in fixes.notices)
 
 
 def _still_skipped(row: int, problems: str) -> SkippedRow:
