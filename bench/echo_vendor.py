@@ -3,7 +3,8 @@
 ``python -m bench.echo_vendor [--latency-ms N]`` prints ``BULKSHIP_API_URL=...`` and serves, on loopback, the
 sandbox's tokens and catalog (from an in-memory :class:`~bulkship.sandbox.Sandbox`) and a ``POST /v1/Orders``
 that waits N ms and answers 201 with the order echoed back (an Id per line, the planned value as its cost),
-validating and storing nothing. The real sandbox spends 6-15 ms of serial CPU per 100-line order on one event
+validating and storing nothing (so ``GET /v1/Orders``, asked before a batch new to the ledger is sent, lists
+none). The real sandbox spends 6-15 ms of serial CPU per 100-line order on one event
 loop; this one about 1 ms, so the gap between the two figures is the sandbox's, not bulkship's.
 """
 
@@ -59,6 +60,11 @@ async def _answer(method: str, target: str, headers: dict[str, str], body: bytes
     if path == "/v1/orders" and method == "POST":
         await asyncio.sleep(latency_s)
         return _response(201, _echo(json.loads(body)))
+    if path == "/v1/orders":  # the account's orders, read before a batch new to the ledger is sent: none kept
+        page = SANDBOX.list_orders(
+            int(query.get("pageindex", 1)), int(query.get("pagesize", 100)), query.get("ponumber")
+        )
+        return _response(200, page)
     return _response(404, {"Message": f"not served here: {method} {url.path}"})
 
 
