@@ -1001,6 +1001,19 @@ def test_a_status_saying_the_card_went_in_its_own_words_leaves_its_row_out(
     ]
 
 
+def test_a_note_that_the_card_was_sent_or_is_had_already_leaves_its_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets12: a note 'Card was sent 11/15', 'Was sent last week', 'Gift sent', 'Already
+    has card' or 'Has card already' was read as no note ('Card sent 11/15' and 'Already has a card' were),
+    and the card ordered again, exit 0. Each leaves its row out now; 'Sent last year, send again', 'Sent to HR
+    for approval' and 'Gift card preferred' send."""
+    notes = ["Card was sent 11/15", "Was sent last week", "Gift sent", "Already has card", "Has card already",
+             "Sent last year, send again", "Sent to HR for approval", "Gift card preferred"]  # fmt: skip
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(notes)]
+    path = tmp_path / "notes.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
+    assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5, 6]
+
+
 @pytest.mark.parametrize("header", ["Tracking #", "Tracking Number", "UPS Tracking"])
 def test_a_tracking_number_that_is_a_number_is_no_day_to_come(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], header: str

@@ -55,12 +55,19 @@ _NOTE_SAYS_NO = re.compile(
     r"\s*(?:$|[-–—:,.;!(].*)"
     # ... or in other words of the same ("Card sent 11/15", "Already received one", "No longer with the
     # company", "Duplicate of row 5", "Quit": found by review11, each was ordered)
-    r"|^\s*(?:(?:(?:gift\s+)?card\s+)?(?:sent|mailed|shipped|delivered)|quit|fired|laid\s+off)"
+    # ... or with its 'was' ('Card was sent 11/15', 'Was sent last week': found by hunter-sheets12, ordered)
+    r"|^\s*(?:(?:(?:(?:gift\s+)?card|gift)\s+)?(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered)|quit|"
+    r"fired|laid\s+off)"
     # ... or by whom or how it went ('Shipped via UPS 1Z999', 'Sent by manager', 'Gift already sent by
-    # Sue': found by hunter-sheets12, each was ordered again)
-    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:by|via|thru|through)\s.*)"
-    r"|^\s*(?:(?:gift\s+)?card\s+(?:sent|mailed|shipped|delivered)|no\s+longer\s+(?:with|w/|employed|works?|working|"
-    r"here|eligible)|already\s+(?:received|got|has|had)\s+(?:one|it|a\s+(?:gift\s+)?card|the\s+(?:gift\s+)?card|a\s+gift)"
+    # Sue': found by hunter-sheets12, each was ordered again), or when ('Sent last week'; not 'Sent last
+    # year', a card of another year)
+    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:by|via|thru|through)\s.*|"
+    r"\s(?:last\s+(?:week|month|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)|this\s+(?:week|month|morning|afternoon)|earlier|"
+    r"yesterday|previously|already)\b.*)"
+    r"|^\s*(?:(?:(?:gift\s+)?card|gift)\s+(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered)|no\s+longer\s+"
+    r"(?:with|w/|employed|works?|working|here|eligible)|already\s+(?:received|got|has|had)\s+(?:one|it|"
+    r"(?:a\s+|the\s+)?(?:gift\s+)?card|a\s+gift)|(?:has|got|received)\s+(?:a\s+|the\s+|one\s+)?(?:gift\s+)?"
+    r"card\s+already"
     r"|dup(?:e|licate)?\s+(?:of|see)\b"
     # ... or given another way ("Gave in person", "Gift given at the party", "Paid cash instead": found by
     # hunter-sheets, each was ordered)
