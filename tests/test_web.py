@@ -772,6 +772,38 @@ def test_a_row_fixed_after_the_cost_page_leaves_no_stale_money_on_the_batches_pa
     assert "75.00 <small>to send" in batch_row(client.get("/").text, "t4")
 
 
+def test_a_row_the_review_now_says_not_to_send_is_left_out_as_the_file_s_own_would_be(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by newcomer3: 'Terminated' typed in a row's Employment Status in the review (or 'Martin (DO NOT
+    SEND)' in its name) while fixing its state: the row stayed valid and was ordered, where the same words
+    in the file leave it out."""
+    sheet = tmp_path / "left.csv"
+    sheet.write_text(
+        "Name,Street,City,State,Zip,Card,Amount,Employment Status\n"
+        "Kim Ray,11 Elm St,Boston,MA,02108,CVS,25,Active\n"
+        "Lou Fox,12 Elm St,Boston,ZZ,02108,CVS,25,Active\n"
+        "Mia Day,13 Elm St,Boston,QQ,02108,CVS,25,Active\n"
+        "Ned Roe,14 Elm St,Boston,MA,02108,CVS,25,Terminated\n"
+    )
+    upload(client, sheet, name="left")
+    edits = {
+        3: {"cell:State": "MA", "cell:Employment Status": "Terminated"},
+        4: {"cell:Name": "Mia Day (DO NOT SEND)", "cell:State": "MA"},
+    }
+    for row, cells in edits.items():
+        fixed = client.post(f"/batches/left/rows/{row}", data={"csrf_token": token(client), **cells})
+        assert fixed.status_code == 200
+    review = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/left/review").text).split())
+    assert re.search(r"\b1 valid\b", review) and re.search(r"\b3 skipped\b", review), review
+    cost = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/left/cost").text).split())
+    assert "Send 1 order(s) for 25.00" in cost, cost
+    assert confirm(client, "left").url.path == "/batches/left/progress"
+    wait_until_finished(client, "left")
+    sent = [li.external_id for o in sandbox_orders(settings) for li in o.line_items]
+    assert len(sent) == 1, sent
+
+
 def test_batches_run_from_the_command_line_are_listed_with_state_money_and_pages(
     client: TestClient, settings, tmp_path: Path
 ) -> None:

@@ -52,7 +52,7 @@ def load_file(
     from ..load import load_sheet, require_recipient_rows
 
     loaded = require_recipient_rows(load_sheet(path, sheet=sheet, program=program))
-    return apply_corrections(loaded, corrections or {})
+    return apply_corrections(loaded, corrections or {}, program)
 
 
 SAMPLE_VALUES = 3  # filled-in values shown for each column on the Columns page
@@ -100,10 +100,14 @@ def with_columns(program: ProgramSettings | None, columns: Mapping[str, str]) ->
     return replace(base, columns={**base.columns, **columns})
 
 
-def apply_corrections(loaded: LoadedSheet, corrections: Corrections) -> LoadedSheet:
+def apply_corrections(
+    loaded: LoadedSheet, corrections: Corrections, program: ProgramSettings | None = None
+) -> LoadedSheet:
     """The sheet with each corrected cell replaced. Its ``file_hash`` then names the file *and* the
     corrections, so a corrected sheet is never taken for the file as uploaded. A read problem (a formula,
-    a date) of a cell the person replaced no longer applies."""
+    a date) of a cell the person replaced no longer applies. A corrected row whose cells now say not to
+    send it ('Terminated', 'do not send', a name's '(DO NOT SEND)') is left out, as the list's own would be
+    (``program``: the list's settings, its day among them)."""
     wanted = {(int(r), str(h)): str(v) for (r, h), v in corrections.items()}
     applied = {
         key: value
@@ -120,7 +124,15 @@ def apply_corrections(loaded: LoadedSheet, corrections: Corrections) -> LoadedSh
     digest = hashlib.sha256(
         (loaded.file_hash + json.dumps(sorted(applied.items()), default=str)).encode("utf-8")
     ).hexdigest()
-    return replace(loaded, frame=frame, file_hash=digest, read_problems=problems)
+    from ..load.skipped import said_in_corrections
+    from ..program import ProgramSettings
+
+    settings = program or ProgramSettings()
+    before = {s.row for s in loaded.skipped}
+    corrected = {row for row, _ in applied} - before
+    said = said_in_corrections(frame, loaded.column_map, settings, corrected)
+    skipped = tuple(sorted((*loaded.skipped, *said), key=lambda s: s.row))
+    return replace(loaded, frame=frame, file_hash=digest, read_problems=problems, skipped=skipped)
 
 
 def validate_sheet(

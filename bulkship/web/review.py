@@ -227,7 +227,7 @@ class Reviews:
         """The batch's review for its current rows (worked out on first use, then from memory)."""
 
         def make() -> Review:
-            loaded = api.apply_corrections(self.sheet(batch), batch.corrections)
+            loaded = api.apply_corrections(self.sheet(batch), batch.corrections, batch.program)
             ordered = functools.partial(ordered_fingerprints, self.settings, batch.name)  # as `run` judges
             result = api.validate_sheet(loaded, self.catalog(), program=batch.program, ordered=ordered)
             result = self._with_repeats(batch, result)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from .kinds import CROSSED, CROSSED_REASON, MAX_CANDIDATES, NOT_TO_SEND
 from .notices import _skip_notices
-from .rows import _skipped_rows
+from .rows import _skipped_rows, said_in_corrections
 from .totals import _TOTAL_CELL, IDENTITY_FIELDS, MAX_TRAILING, _short
 
 __all__ = [
@@ -29,4 +29,5 @@ __all__ = [
     "_short",
     "_skip_notices",
     "_skipped_rows",
+    "said_in_corrections",
 ]

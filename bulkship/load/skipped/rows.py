@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pandas as pd
 
 from ...columns.meaning import HeaderIndex, own_titles
@@ -135,3 +137,17 @@ def _merged_down(
                 seen = body.copy()
             seen.loc[empty, header] = text
     return seen
+
+
+def said_in_corrections(
+    body: pd.DataFrame, column_map: dict[str, str], program: ProgramSettings, rows: Collection[int]
+) -> list[SkippedRow]:
+    """Of ``rows`` (cells a person corrected after the list was read: the web page's review), those their
+    cells now say not to send ('Terminated' in a status column, 'do not send' in a note, 'Maria Lopez (DO
+    NOT SEND)'), read as the list is read, over the whole corrected list (found by newcomer3: typed in the
+    review, each stayed valid and was ordered, where the same words in the file leave the row out)."""
+    body = without_invisible(body)
+    found = _said_not_to_send(body, column_map, (), None, program.today())
+    for row, reason in _named_not_to_send(body, column_map).items():
+        found.setdefault(row, reason)
+    return [SkippedRow(row, NOT_TO_SEND, found[row]) for row in sorted(set(rows)) if row in found]
