@@ -1565,11 +1565,14 @@ def test_a_note_that_goes_on_to_say_it_is_over_leaves_its_row_in(tmp_path: Path)
     declined is an option of the parcel."""
     notes = ["On hold - released 12/1, send", "HOLD - cleared", "Hold: no", "Terminated 11/15 - rehired 11/20",
              "Skip: none", "Cancelled: nothing", "Declined: expedited shipping", "Remove - gift wrap",
-             "Cancel: rush delivery, standard is fine", "DO NOT SEND - left company"]  # fmt: skip
+             "Cancel: rush delivery, standard is fine",
+             # everyday HR and mailroom words, no 'skip', 'hold' or 'remove' of the card (found by newcomer3)
+             "Skip-level manager: Dana", "Hold: front desk, building B", "Remove: old apt number",
+             "DO NOT SEND - left company", "Hold: until January", "Skip - left in June"]  # fmt: skip
     rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(notes)]
     path = tmp_path / "notes.csv"
     path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
-    assert [s.row for s in load_sheet(path).skipped] == [11]
+    assert [s.row for s in load_sheet(path).skipped] == [14, 15, 16]
 
 
 def test_people_under_a_heading_saying_not_to_send_are_left_out(tmp_path: Path) -> None:

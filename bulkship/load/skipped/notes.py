@@ -157,4 +157,11 @@ _UNDONE = re.compile(
     r"|^\s*(?:declined?|removed?|cancel(?:l?ed)?|skip)\s*[-–—:,;(]\s*(?:the\s+)?"
     r"(?:(?:expedited|express|rush|overnight|priority|upgraded?)"
     r"\s+(?:shipping|delivery|mail|option)|gift\s*wrap(?:ping)?|signature|tracking|insurance)\b"
+    # ... or no 'skip', 'hold' or 'remove' of the card at all: the person's manager's manager ("Skip-level
+    # manager: Dana"), where the parcel is to wait ("Hold: front desk, building B"), a part of the address
+    # gone ("Remove: old apt number"); each left its row out (found by newcomer3)
+    r"|^\s*skip[\s-]+level\b"
+    r"|^\s*(?:on\s+)?hold\s*[-–—:,]\s*(?:(?:at|in|with)\s+)?(?:the\s+)?(?:front\s+desk|reception|mail\s*room|"
+    r"lobby|security|concierge|post\s+room)\b"
+    r"|^\s*removed?\s*[-–—:,;]\s*(?:the\s+)?old\s+(?:apt|apartment|unit|suite|floor|address|street|number)\b"
 )
