@@ -1014,6 +1014,40 @@ def test_a_note_that_the_card_was_sent_or_is_had_already_leaves_its_row_out(tmp_
     assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5, 6]
 
 
+@pytest.mark.parametrize(
+    ("header", "why"),
+    [("Enviado el", "the list says it was sent already"), ("Envoyé le", "the list says it was sent already"),
+     ("Versendet am", "the list says it was sent already"),
+     ("Fecha de envío", "the list dates it on a day passed, which may be the day it went out"),
+     ("Date d’envoi", "the list dates it on a day passed, which may be the day it went out"),
+     ("Versanddatum", "the list dates it on a day passed, which may be the day it went out"),
+     ("Data di spedizione", "the list dates it on a day passed, which may be the day it went out")],
+)  # fmt: skip
+def test_the_day_a_card_went_in_another_language_is_not_sent_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str, why: str
+) -> None:
+    """Found by hunter-sheets12: a list kept in Spanish, French, German or Italian (whose other headers are
+    read) dated the card 'Enviado el' / 'Envoyé le' / 'Versendet am' 15/11/2026, or gave its shipping day
+    ('Fecha de envío', "Date d'envoi", 'Versanddatum'): read as nothing, the card was ordered again, exit 0.
+    The first say it went; the others are read as a 'Ship Date' (a day to come holds the row)."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    path = tmp_path / "envios.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,15/11/2026\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,\n"
+        "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,20/12/2026\n",
+        encoding="utf-8",
+    )
+    skipped = [(s.row, s.reason) for s in load_sheet(path).skipped]
+    assert skipped[0] == (2, f"{why} (column '{header}': '15/11/2026')")
+    later = (
+        "the list dates it as sent on a day still to come"
+        if "sent already" in why
+        else "the list says not to send it yet"
+    )
+    assert skipped[1:] == [(4, f"{later} (column '{header}': '20/12/2026')")]
+
+
 @pytest.mark.parametrize("header", ["Tracking #", "Tracking Number", "UPS Tracking"])
 def test_a_tracking_number_that_is_a_number_is_no_day_to_come(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], header: str

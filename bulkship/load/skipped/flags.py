@@ -58,6 +58,19 @@ OTHER_NOT_BEFORE = (
     "envoyer apres le", "nicht senden vor", "nicht versenden vor", "versenden ab", "senden ab",
     "nao enviar antes de", "non inviare prima del",
 )  # fmt: skip
+# ... the day it went, said so ('Enviado el', 'Envoyé le', 'Versendet am': found by hunter-sheets12, each
+# row so dated was ordered a second card)
+OTHER_SENT_ON = (
+    "enviado el", "enviada el", "fecha enviado", "fecha de enviado", "envoye le", "envoyee le", "expedie le",
+    "versendet am", "gesendet am", "verschickt am", "inviato il", "spedito il", "enviado em",
+)  # fmt: skip
+# ... and its shipping day, which may be the day it went or the day it is to go, as a 'Ship Date' ('Fecha de
+# envío', "Date d'envoi", 'Versanddatum', 'Data di spedizione': found by hunter-sheets12, ordered again)
+OTHER_SHIP_DATE = (
+    "fecha de envio", "fecha envio", "fecha de despacho", "date d envoi", "date d expedition",
+    "date de l envoi", "versanddatum", "versandtag", "data di spedizione", "data spedizione", "data di invio",
+    "data invio", "data de envio", "data envio", "data de expedicao",
+)  # fmt: skip
 OTHER_SENT = (
     "enviado", "enviada", "ya enviado", "tarjeta enviada", "regalo enviado", "entregado", "recibido",
     "envoye", "envoyee", "deja envoye", "carte envoyee", "cadeau envoye", "recu", "gesendet", "versendet",
@@ -332,12 +345,14 @@ _NOT_BEFORE = frozenset(
         "ship no earlier than", "mail no earlier than", "send gift on", "send card on", "ship gift on",
         "ship on", "release on", "hold till", "embargo until", "embargo date",
         "do not ship before", "don't ship before", "dont ship before", "do not mail before", "hold date",
-        "ship date", "mail date", "release date",
+        "ship date", "mail date", "release date", *OTHER_SHIP_DATE,
     )
 )  # fmt: skip
 # ... of which a day that may be the one it went ('Ship Date' = Pending in a tracking sheet): only a date to
 # come holds its row there (no day is shipped on yet), text that reads as no date does not
-_SCHEDULED_OR_DONE = frozenset(header_key(h) for h in ("ship date", "mail date", "release date"))
+_SCHEDULED_OR_DONE = frozenset(
+    header_key(h) for h in ("ship date", "mail date", "release date", *OTHER_SHIP_DATE)
+)
 # ... and those of which a day passed may be the day it went ('Ship Date', or a gift platform's 'Scheduled
 # Send Date' of the gifts it sent = Nov 20 on Dec 4): such a row is left out until the person says which
 # (found by hunter-sheets12: each was ordered, a second card where it had gone). 'Send Date', 'Send On',
@@ -448,7 +463,7 @@ _SENT_ON = frozenset(
         "date of shipment", "shipment date", "fulfilled date", "fulfillment date", "date fulfilled",
         "fulfilled on", "gift sent on", "card sent on", "gift card sent on", "sent out on", "date sent out",
         "mailed out on", "date mailed out", "redemption date", "redeemed on", "redeemed date",
-        "card mailed on", "gift mailed on",
+        "card mailed on", "gift mailed on", *OTHER_SENT_ON,
         # ... with the card before the verb ('Date Card Mailed', 'Date Gift Card Ordered': found by
         # hunter-sheets12, ordered again)
         *(f"date {what} {verb}" for what in ("card", "gift", "gift card") for verb in (
