@@ -163,7 +163,15 @@ def _print_summary(result: ValidationResult, output: Path) -> None:
         typer.echo("")
     for line in summary_lines(result):
         typer.echo(line)
+    from ..load.skipped.said import picks_rows
+
     unused = [info.header for info in result.sheet.columns if info.status != "used"]
+    # a 'Card Sent' or 'Date Sent' column is read, to leave rows out: listed as 'not used', it read as safe
+    # to delete (found by hunter-sheets12)
+    picking = [h for h in unused if picks_rows(h)]
+    unused = [h for h in unused if h not in picking]
+    if picking:
+        typer.echo("Columns read only to leave rows out: " + ", ".join(f"'{h}'" for h in picking))
     if unused:
         typer.echo("Columns not used: " + ", ".join(f"'{h}'" for h in unused))
     typer.echo(f"Validation workbook: {output}")
