@@ -311,6 +311,30 @@ def test_a_name_written_with_a_typo_at_the_same_address_and_card_is_a_warning(
     assert "same address and card are on row 2 under a name written almost alike" in warned[4]
 
 
+def test_a_short_form_folding_leaves_alone_at_the_same_address_and_card_is_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer3: Chris / Christopher, Tony / Anthony, Gus / Gustavo at one street, ZIP and card
+    were two cards without a word (folding leaves such short forms alone: a man's and a woman's name, or
+    twins). Two people may share them, so each is the warning a typo gets, naming the other row."""
+    header = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
+    rows = [
+        ["Chris Carver", "10 Maple Street", "Boston", "MA", "02108", "CVS", "25"],
+        ["Tony Soprano", "11 Maple Street", "Boston", "MA", "02108", "CVS", "25"],
+        ["Gus Fring", "12 Maple Street", "Boston", "MA", "02108", "CVS", "25"],
+        ["Christopher Carver", "10 Maple St", "Boston", "MA", "02108", "CVS", "25"],
+        ["Anthony Soprano", "11 Maple St", "Boston", "MA", "02108", "CVS", "25"],
+        ["Gustavo Fring", "12 Maple St", "Boston", "MA", "02108", "CVS", "25"],
+        ["Christine Carver", "10 Maple St", "Boston", "MA", "02108", "TARGET", "50"],  # another card
+    ]
+    sheet = write(tmp_path / "short.csv", rows, header)
+    assert main(["validate", str(sheet), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    warned = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "warning"}
+    assert sorted(warned) == [5, 6, 7], warned
+    assert "same address and card are on row 3 under a name written almost alike" in warned[6]
+
+
 def test_validate_shows_the_row_edited_into_an_ordered_person_as_the_duplicate_as_run_does(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,6 +4,7 @@ another card or value (two gifts may be meant)."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -17,7 +18,7 @@ from ...folding import (
 )
 from ...models import ROW
 from ..collect import ProblemCollector
-from .columns import _SEP, _by_row, _cards, _column, _text, shared_keys
+from .columns import _SEP, _by_row, _cards, _column, _text
 
 
 def _warn_second_gifts(frame: pd.DataFrame, collector: ProblemCollector, valid: pd.DataFrame) -> None:
@@ -66,15 +67,39 @@ def _names_alike(one: str, other: str) -> bool:
     a, b = one.split(), other.split()
     if len(a) != 2 or len(b) != 2 or one == other:
         return False
-    for same, other_a, other_b in ((0, a[1], b[1]), (1, a[0], b[0])):
-        if a[same] != b[same]:
+    # the folded words are in the order of the letters ('soprano tony', 'anthony soprano'): any word shared
+    for i, j in ((0, 0), (1, 1), (0, 1), (1, 0)):
+        if a[i] != b[j]:
             continue
+        other_a, other_b = a[1 - i], b[1 - j]
         short, full = sorted((other_a, other_b), key=len)
         if len(short) == 1 and full.startswith(short):  # "M. Lopez" / "Maria Lopez" (found by hunter-sheets)
+            return True
+        if _short_form_of(short, full):  # "Chris" / "Christopher", "Tony" / "Anthony" (found by newcomer3)
             return True
         if min(len(other_a), len(other_b)) >= 3:
             return _within(other_a, other_b, 2)
     return False
+
+
+# Short forms folding leaves alone, being a man's and a woman's (bulkship.folding: twins Alexander and
+# Alexandra stay two people), or not starting their name: one person written two ways is only asked about
+_SHORT_FORMS = {
+    "tony": ("anthony", "antonia", "antonio"), "sandy": ("sandra", "alexander", "alexandra"),
+    "charlie": ("charles", "charlotte"), "andy": ("andrew", "andrea"), "nicky": ("nicholas", "nicole"),
+    "danny": ("daniel", "danielle"), "ronnie": ("ronald", "veronica"), "freddie": ("frederick", "frederica"),
+    "joey": ("joseph", "josephine"), "robbie": ("robert", "roberta"), "ted": ("theodore", "edward"),
+    "teddy": ("theodore", "edward"), "drew": ("andrew",), "jamie": ("james", "jameson"),
+    "bill": ("william",), "peggy": ("margaret",), "dick": ("richard",),
+}  # fmt: skip
+
+
+def _short_form_of(short: str, full: str) -> bool:
+    """``short`` may be ``full`` said short: its first three letters or more ("Chris" / "Christopher", "Gus"
+    / "Gustavo", "Alex" / "Alexander"), or a short form that is no start of it ("Tony" / "Anthony")."""
+    return (
+        len(short) >= 3 and len(full) > len(short) and full.startswith(short)
+    ) or full in _SHORT_FORMS.get(short, ())
 
 
 def _within(one: str, other: str, most: int) -> bool:
@@ -98,6 +123,25 @@ def _two_words(name: str) -> tuple[str, str]:
     return (words[0], words[1]) if len(words) == 2 else ("", "")
 
 
+def _sharing_a_word(
+    zips: Sequence[str], cards: Sequence[str], firsts: Sequence[str], lasts: Sequence[str]
+) -> np.ndarray:
+    """Which rows share a word of their name with another row at their ZIP and card, in either place (the
+    words are in the order of their letters: 'soprano tony' and 'anthony soprano' share 'soprano'). Compared
+    as codes: no key text is built per row."""
+    count = len(zips)
+    word_codes = pd.factorize(pd.Series([*firsts, *lasts], dtype=object))[0]
+    codes = pd.DataFrame(
+        {
+            "zip": np.tile(pd.factorize(pd.Series(zips, dtype=object))[0], 2),
+            "card": np.tile(pd.factorize(pd.Series(cards, dtype=object))[0], 2),
+            "word": word_codes,
+        }
+    )
+    shared = codes.duplicated(keep=False).to_numpy()
+    return np.asarray(shared[:count] | shared[count:])
+
+
 def _names_written_two_ways(valid: pd.DataFrame) -> dict[object, int]:
     """Rows of ``valid`` at the street, ZIP and card of an earlier row whose name is that row's written with
     a typo (a corrected list re-sent: "Jon Smith" then "John Smith"): frame index -> the earlier row."""
@@ -107,13 +151,9 @@ def _names_written_two_ways(valid: pd.DataFrame) -> dict[object, int]:
     words = {name: _two_words(name) for name in set(names)}
     # two names alike have their first or their last word the same: only rows sharing one with another row
     # at their ZIP and card are folded further (a million rows took 600 MB and 40 s otherwise)
-    columns = {
-        "zip": zips,
-        "card": cards,
-        "first": [words[name][0] for name in names],
-        "last": [words[name][1] for name in names],
-    }
-    alike = shared_keys(columns, ("zip", "card", "first"), ("zip", "card", "last"))
+    alike = _sharing_a_word(
+        zips, cards, [words[name][0] for name in names], [words[name][1] for name in names]
+    )
     alike &= np.fromiter((bool(words[name][1]) for name in names), dtype=bool, count=len(names))
     if alike.sum() < 2:
         return {}
