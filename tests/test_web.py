@@ -876,6 +876,47 @@ def chosen_field(page: str, header: str) -> str:
     return found(r'<option value="([^"]*)" selected>', column_row(page, header))
 
 
+def test_headers_alike_but_for_a_sign_are_chosen_apart_on_the_columns_page(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by newcomer3: a payroll export headed 'Reward' (the card) and 'Reward $' (its amount). Choosing
+    Reward as the card and Reward $ as the value answered 400, 'read both product and value from column
+    Reward', and reset every choice: 'Reward $' was read as 'Reward'. A header as typed is the one meant;
+    the command line's [columns] reads it so too, and its refusal offers both columns, not the amounts."""
+    from bulkship.columns import AmbiguousColumnsError
+    from bulkship.load import load_sheet
+    from bulkship.program import ProgramSettings
+
+    path = tmp_path / "payroll.csv"
+    path.write_text(
+        "Staff,Addr,Town,Region,Post,Reward,Reward $\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,TARGET,25\n"
+        "Bo Ray,2 Main St,Boston,MA,02134,CVS,50\n"
+    )
+    with pytest.raises(AmbiguousColumnsError) as refused:
+        load_sheet(path)
+    assert 'product = "F" (column \'Reward\' (F)) or product = "G"' in (refused.value.hint or "")
+    program = ProgramSettings(columns={"product": "Reward", "value": "Reward $"})
+    assert {
+        h: f for h, f in load_sheet(path, program=program).column_map.items() if h.startswith("Reward")
+    } == {
+        "Reward": "product",
+        "Reward $": "value",
+    }
+    page = client.get(upload(client, path, name="payroll")).text
+    assert "both look like Product" in page or "ambiguous" in column_row(page, "Reward $")
+    fields = {"Staff": "name", "Addr": "address1", "Town": "city", "Region": "state", "Post": "zip"}
+    form = {f"map:{h}": field for h, field in fields.items()}
+    form.update({"map:Reward": "product", "map:Reward $": "value"})
+    chosen = client.post("/batches/payroll/columns", data={"csrf_token": token(client), **form})
+    assert chosen.status_code == 200, chosen.text
+    assert (
+        chosen_field(chosen.text, "Reward") == "product" and chosen_field(chosen.text, "Reward $") == "value"
+    )
+    said = " ".join(re.sub(r"<[^>]+>", " ", chosen.text).split())
+    assert "2 valid" in said, said
+
+
 def test_a_name_made_of_first_and_last_name_columns_is_not_asked_for(client: TestClient) -> None:
     page = client.get(upload(client, SAMPLES / "anniversary.xlsx", name="anniv")).text
     assert "No column gives Name" not in page

@@ -239,6 +239,7 @@ def _ambiguous(
     return AmbiguousColumnsError(
         f"Columns {first.named()} and {second.named()} both look like {contract.title(name)}; bulkship will "
         "not guess which one to order from. Nothing was read further",
+        # either: the second was the example, and 'Reward' | 'Reward $' offered the amounts as the card
         hint=f"rename one of the two headers, or choose one in {where}: [columns] {name} = "
-        f'"{second.header}" (or {name} = "{second.letter}")',
+        f'"{first.letter}" (column {first.named()}) or {name} = "{second.letter}" (column {second.named()})',
     )

@@ -19,8 +19,12 @@ def _fixed(program: ProgramSettings, columns: list[_Column], path: Path) -> dict
     """``[columns]``: field -> the column it names by header, or by letter ("C", "column C"); None for a
     field the program says no column feeds (an empty text)."""
     by_key: dict[str, _Column] = {}
+    by_text: dict[
+        str, _Column
+    ] = {}  # a header as typed wins: 'Reward $' is not 'Reward' (found by newcomer3)
     for column in columns:
         by_key.setdefault(header_key(column.header), column)
+        by_text.setdefault(" ".join(column.header.split()).casefold(), column)
     by_letter = {column.letter: column for column in columns}
     fixed: dict[str, _Column | None] = {}
     where = program.source or "the program settings"
@@ -29,7 +33,7 @@ def _fixed(program: ProgramSettings, columns: list[_Column], path: Path) -> dict
         if not wanted.strip():
             fixed[canonical] = None
             continue
-        named = by_key.get(header_key(wanted))
+        named = by_text.get(" ".join(wanted.split()).casefold()) or by_key.get(header_key(wanted))
         letters = _LETTERS.fullmatch(wanted.strip())
         if named is None and letters:
             named = by_letter.get(letters.group(1).upper())
