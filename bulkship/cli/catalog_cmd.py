@@ -100,7 +100,8 @@ def products_table(products: list[Product]) -> Table:
             f"{denominations_text(p)} {p.currency}",
             money(p.fee),
             f"{p.discount_percentage.normalize():f} %",
-            carriers + (" (required)" if p.requires_card_carrier else ""),
+            # "HOLIDAY (required)" read as that carrier being required (found by newcomer3): one is, of any
+            carriers + (" (one required; DEFAULT when a row names none)" if p.requires_card_carrier else ""),
         )
     return table
 

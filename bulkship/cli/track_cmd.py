@@ -99,6 +99,11 @@ def export_csv(settings: Settings, batch: str) -> Path:
     return path
 
 
+# Rows whose card went to the vendor: the bar's whole. A skipped row (a totals row, someone who left) or one
+# waiting for review was counted, and the bar never filled (found by newcomer3: 7/9 once all was final)
+_SENT = frozenset({"in doubt", "ordered", "pending", "complete", "shipped", "delivered", "failed"})
+
+
 class _WatchDisplay:
     """A progress bar per batch on stderr: rows that reached a final state out of rows ordered."""
 
@@ -111,7 +116,7 @@ class _WatchDisplay:
 
     def update(self, report: TrackReport) -> None:
         for b in report.batches:
-            ordered = sum(n for s, n in b.rows.items() if s not in ("invalid", "duplicate", "held"))
+            ordered = sum(n for s, n in b.rows.items() if s in _SENT)
             final = b.rows.get("delivered", 0) + b.rows.get("failed", 0)
             note = f"{b.rows.get('shipped', 0)} shipped, {b.orders_open} orders open"
             if b.batch not in self.tasks:
