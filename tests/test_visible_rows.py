@@ -1051,6 +1051,37 @@ def test_the_day_a_card_went_in_another_language_is_not_sent_again(
     assert skipped[1:] == [(4, f"{later} (column '{header}': '20/12/2026')")]
 
 
+def test_a_failed_lookup_where_the_list_says_whether_to_send_is_an_error_on_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets12: a 'Date Sent' filled by a lookup of the sent log showed #N/A for the people
+    it did not find (not sent), and each was left out as 'sent already'; a 'Send?' of #N/A ordered the card.
+    Either is now an error on its row, naming the cell, in an XLSX (an error cell) as in its CSV copy."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Date Sent", "Send?"])
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, "#N/A", "Yes"])
+    sheet.append(["Bob Ray", "2 Main St", "Boston", "MA", "02134", "CVS", 50, None, "#N/A"])
+    sheet.append(["Cy Dunn", "3 Main St", "Boston", "MA", "02134", "CVS", 50, "11/15/2026", "Yes"])
+    sheet.append(["Di Fox", "4 Main St", "Boston", "MA", "02134", "CVS", 50, None, "Yes"])
+    book.save(tmp_path / "lookup.xlsx")
+    (tmp_path / "lookup.csv").write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Date Sent,Send?\n"
+        + "".join(
+            ",".join("" if v is None else str(v) for v in row) + "\n"
+            for row in sheet.iter_rows(min_row=2, values_only=True)
+        )
+    )
+    for path in (tmp_path / "lookup.xlsx", tmp_path / "lookup.csv"):
+        assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
+        data = json.loads(capsys.readouterr().out)
+        errors = sorted(
+            (p["row"], p["message"].split(":")[0]) for p in data["problems"] if p["severity"] == "error"
+        )
+        assert errors == [(2, "Row 2, column 'Date Sent'"), (3, "Row 3, column 'Send?'")], path
+        assert [s.row for s in load_sheet(path).skipped] == [4]
+
+
 @pytest.mark.parametrize("header", ["Tracking #", "Tracking Number", "UPS Tracking"])
 def test_a_tracking_number_that_is_a_number_is_no_day_to_come(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], header: str

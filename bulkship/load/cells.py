@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import operator
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,15 @@ from .. import celltypes
 from ..sheetscan import SheetScan, format_padded
 
 EXACT_DIGITS = 15  # Excel keeps 15 significant digits; longer numbers have lost some
+
+
+# What Excel shows for a failed formula, saved as text: a CSV saved from a sheet whose VLOOKUP failed holds
+# "#N/A" where the name was (found by hunter-sheets: a card went to "Aisha #VALUE!"); and Google Sheets' own
+# "#ERROR!" (a formula it cannot parse: printed on line 2 of a parcel, found by hunter-sheets10)
+FORMULA_ERROR = re.compile(
+    r"\s*#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|"
+    r"GETTING_DATA|ERROR!)\s*"
+)
 
 
 @dataclass

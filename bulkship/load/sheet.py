@@ -39,6 +39,7 @@ from .problems import (
     _currency_problems,
     _each_problems,
     _elsewhere_problems,
+    _errors_where_rows_are_picked,
     _fill_merged,
     _formula_text_problems,
     _hidden_by_format_problems,
@@ -206,6 +207,7 @@ def _to_loaded_sheet(
     read_problems += _each_problems(body, column_map, not_judged, chosen="value" in program.columns)
     read_problems += _correction_problems(body, column_map, contract.alias_index(program.aliases), not_judged)
     read_problems += _elsewhere_problems(body, column_map, not_judged)
+    read_problems += _errors_where_rows_are_picked(body, column_map, not_judged)
     read_problems += _rush_problems(body, column_map, not_judged, program.defaults)
     cell_notes = notes_on_cells(grid, body, by_position)
     read_problems += _cell_note_problems(body, cell_notes, column_map, not_judged)

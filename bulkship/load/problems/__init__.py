@@ -31,6 +31,7 @@ from .notenames import _note_names_problems
 from .oneperson import _one_person_problems
 from .rows import (
     TEXT_COLUMNS,
+    _errors_where_rows_are_picked,
     _fill_merged,
     _formula_text_problems,
     _overflowing_rows,
@@ -49,6 +50,7 @@ __all__ = [
     "_currency_problems",
     "_each_problems",
     "_elsewhere_problems",
+    "_errors_where_rows_are_picked",
     "_fill_merged",
     "_formula_text_problems",
     "_hidden_by_format_problems",

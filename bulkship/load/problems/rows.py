@@ -16,6 +16,7 @@ from ...models import Problem
 from ...money import AmountError, read_amount
 from ...schema import header_key
 from ...sheetscan import column_letter
+from ..cells import FORMULA_ERROR as _ERROR_TEXT
 from ..cells import _blank_cells, _Grid
 from ..skipped import _short
 from ..skipped.said import _note_header
@@ -282,14 +283,6 @@ def _formula_text_problems(
     return problems
 
 
-# What Excel shows for a failed formula, saved as text: a CSV saved from a sheet whose VLOOKUP failed holds
-# "#N/A" where the name was (found by hunter-sheets: a card went to "Aisha #VALUE!"); and Google Sheets' own
-# "#ERROR!" (a formula it cannot parse: printed on line 2 of a parcel, found by hunter-sheets10)
-_ERROR_TEXT = re.compile(
-    r"\s*#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|"
-    r"GETTING_DATA|ERROR!)\s*"
-)
-
 # The fields any text passes (an Employee ID "#N/A" went to the vendor as the row's reference)
 _FREE_TEXT = frozenset(
     {"external_id", "name", "first_name", "last_name", "company", "address1", "address2", "city", "email",
@@ -408,4 +401,36 @@ def _read_problems(
                 "True/false value",
             )
     problems.sort(key=lambda p: p.row)
+    return problems
+
+
+def _errors_where_rows_are_picked(
+    body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]
+) -> list[Problem]:
+    """A failed formula's error (#N/A, #REF!...) in a column the list picks its rows by ('Date Sent', 'Send?',
+    'Termination Date'): the row is neither sent nor left out until the person says which. A lookup of the
+    sent log finding no one gives #N/A: read as a date sent, the person was left out as sent already; under
+    'Send?' or 'Eligible' the card went (found by hunter-sheets12)."""
+    from ..skipped.said import picks_rows
+
+    fed = {field: header for header, field in column_map.items()}
+    field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
+    problems: list[Problem] = []
+    for header in body.columns:
+        if header in column_map or not picks_rows(str(header)):
+            continue
+        cells = body[header].astype(str)
+        if "#" not in "\x00".join(cells.tolist()):
+            continue
+        for row, text in cells[cells.str.fullmatch(_ERROR_TEXT)].items():
+            if int(row) in not_judged:
+                continue
+            message = (
+                f"Row {row}, column '{header}': holds {text.strip()}, the error a failed formula shows, "
+                "where the list says whether to send this row (a lookup that found nothing?): bulkship will "
+                "not guess; type what it should say, or clear the cell."
+            )
+            problems.append(
+                Problem(int(row), field, text.strip(), "error", message, "Error value instead of a value")
+            )
     return problems

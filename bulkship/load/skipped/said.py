@@ -11,6 +11,7 @@ import pandas as pd
 
 from ...schema import header_key
 from ...validate.normalize import DITTO
+from ..cells import FORMULA_ERROR
 from .flags import (
     _ACTIVE_FLAGS,
     _ELIGIBLE_FLAGS,
@@ -355,6 +356,8 @@ def _said_not_to_send(
             held, dated = _note_not_yet(column, today)
             not_yet = dated & ~said
             said |= held
+        if "#" in "\x00".join(column.tolist()):  # a failed formula's error says nothing: an error on the row
+            said &= ~column.str.fullmatch(FORMULA_ERROR)  # (..problems.rows._errors_where_rows_are_picked)
         for row in column.index[said].tolist():
             reason = _SAYS_NOT_TO_SEND if not_sent is not None and not_sent[row] else why
             reason = _SAYS_NOT_YET if not_yet is not None and not_yet[row] else reason
