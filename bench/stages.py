@@ -30,8 +30,11 @@ SANDBOX_BALANCE = Decimal("1000000000")  # the rerun task's first run must order
 
 
 def _settings(out: Path) -> Settings:
+    """A data folder of its own for each task, its result workbooks in it: in a folder shared by every
+    `python -m bench`, the next one's rerun task (a new ledger) was refused since f4251cb, the workbook there
+    written from the ledger of the one before (found by review26)."""
     data_dir = Path(tempfile.mkdtemp(prefix="bulkship-bench-"))
-    return resolve_settings(env={"BULKSHIP_DATA_DIR": str(data_dir)}, out_dir=out.parent / f"{out.stem}-out")
+    return resolve_settings(env={"BULKSHIP_DATA_DIR": str(data_dir)}, out_dir=data_dir / f"{out.stem}-out")
 
 
 def _catalog(settings: Settings) -> Catalog:
