@@ -249,14 +249,13 @@ def test_a_sheet_the_person_added_under_a_name_like_bulkship_s_is_theirs(
 def test_the_watch_bar_fills_once_every_card_sent_is_final() -> None:
     """Found by newcomer3: `track --watch` counted the skipped rows (a totals row, a person who left) among
     the cards to deliver, so the bar stopped at 7/9 once everything was final."""
-    from types import SimpleNamespace
-
     from bulkship.cli.track_cmd import _WatchDisplay
+    from bulkship.track import BatchProgress, TrackReport
 
     display = _WatchDisplay()
     try:
         rows = {"delivered": 6, "failed": 1, "skipped": 2, "invalid": 1, "needs review": 1}
-        display.update(SimpleNamespace(batches=[SimpleNamespace(batch="DEC", rows=rows, orders_open=0)]))
+        display.update(TrackReport((BatchProgress("DEC", rows, 0, 0, None),), polled=1, changed=0))
         task = display.progress.tasks[0]
         assert (task.completed, task.total) == (7, 7)
     finally:
