@@ -804,6 +804,25 @@ def test_a_row_the_review_now_says_not_to_send_is_left_out_as_the_file_s_own_wou
     assert len(sent) == 1, sent
 
 
+def test_a_duplicate_s_way_on_is_said_as_the_page_can_follow_it(client: TestClient, tmp_path: Path) -> None:
+    """Found by newcomer3: the review told a duplicate row "add a column 'Allow Duplicate' and put yes in it
+    for this row", which the page cannot do: the file is where the column goes."""
+    sheet = tmp_path / "dup.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\n"
+    )
+    upload(client, sheet, name="dup")
+    import html
+
+    page = client.get("/batches/dup/review?filter=duplicates").text
+    review = html.unescape(" ".join(re.sub(r"<[^>]+>", " ", page).split()))
+    said = "add a column 'Allow Duplicate' to your file with yes on this row, and upload the file again"
+    assert said in review, review
+    assert "put yes in it for this row" not in review
+
+
 def test_batches_run_from_the_command_line_are_listed_with_state_money_and_pages(
     client: TestClient, settings, tmp_path: Path
 ) -> None:

@@ -80,6 +80,11 @@ _RERUN = (
     (re.compile(r"\bre-run the same command\b"), "send the batch again from its cost page"),
     (re.compile(r"\bre-run the same `bulkship run` command\b"), "send the batch again from its cost page"),
     (re.compile(r"\bthen run the same command again\b"), "then send the batch again from its cost page"),
+    # a duplicate's way on: the page cannot add a column (found by newcomer3)
+    (
+        re.compile(r"\badd a column 'Allow Duplicate' and put yes in it for this row\b"),
+        "add a column 'Allow Duplicate' to your file with yes on this row, and upload the file again",
+    ),
     (re.compile(r"\bRun the same command again\b"), "Send the batch again from its cost page"),
     (re.compile(r"\brun the same command again\b"), "send the batch again from its cost page"),
 )
