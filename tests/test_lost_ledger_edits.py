@@ -483,6 +483,39 @@ def test_a_list_new_to_this_ledger_is_not_sent_while_the_vendors_order_list_cann
         assert again.exit_code == 0 and again.ordered_rows == 3
 
 
+def test_a_list_the_vendor_cannot_show_whole_refuses_a_new_batch_saying_waiting_will_not_help(
+    tmp_path: Path,
+) -> None:
+    """review26's F2: a vendor whose order list ignores pageIndex (page 1 whatever is asked) is read, but
+    cannot be proven whole: the refusal said 'could not be read' and 'run the same command again once the
+    vendor answers', which never helps there. It says the list cannot be read in full, that running again
+    will not help, and that --allow-repeat sends without the check."""
+    from support.vendor_proxy import Answer
+
+    from bulkship.errors import VendorUnavailableError
+
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    with VendorProxy(tmp_path) as vendor:
+        here = vendor.settings(tmp_path / "here")
+        run_batch(
+            sheet, here, wait_s=0, client_factory=vendor.factory
+        )  # this ledger's own order: the list shows it on every page asked for
+        first_page = "/v1/Orders?pageIndex=1&pageSize=500"
+        vendor.rewrite = lambda call: (
+            Answer.of(200, {"Data": call.ask(first_page).json()["Data"]})
+            if call.method == "GET" and call.path == "/v1/Orders"
+            else call.forward()
+        )
+        newcomers = [["New Delta", "4 Lost St", "Salem", "MA", "01970", "CVS", "25"]]
+        other = _write(tmp_path / "more.csv", newcomers)
+        with pytest.raises(VendorUnavailableError) as refused:
+            run_batch(other, here, wait_s=0, client_factory=vendor.factory)  # a batch new to this ledger
+        said = f"{refused.value.message} {refused.value.hint}"
+        assert "could not be read in full" in said and "running again will not help" in said, said
+        assert "once the vendor answers" not in said and "add --allow-repeat" in said, said
+        assert [o["PONumber"] for o in vendor.orders()] == ["BS-GIFTS-0001"]  # nothing more sent
+
+
 @pytest.mark.parametrize("edit", list(EDITS))
 def test_a_row_edited_after_its_plan_was_declined_here_and_sent_elsewhere_is_not_sent_again(
     tmp_path: Path, edit: str
