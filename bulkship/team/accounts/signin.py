@@ -139,11 +139,18 @@ def _claim_attempt(settings: Settings, user_id: int) -> int | None:
         ).scalar_one_or_none()
         if failures is None:
             return None
-        lock = lock_seconds(int(failures))
-        if lock:
-            until = (store.parse_iso(now) + timedelta(seconds=lock)).isoformat()
-            db.execute(users.update().where(users.c.id == user_id).values(locked_until=until))
+        _lock_when_due(db, int(failures), now, users.update().where(users.c.id == user_id))
     return int(failures)
+
+
+def _lock_when_due(db: Any, failures: int, now: str, row: Any) -> int:
+    """Lock ``row`` (an UPDATE of one account's or one made-up name's row) when ``failures`` calls for it,
+    in the transaction that counted them: the seconds it is locked for, 0 when it is not."""
+    lock = lock_seconds(failures)
+    if lock:
+        until = (store.parse_iso(now) + timedelta(seconds=lock)).isoformat()
+        db.execute(row.values(locked_until=until))
+    return lock
 
 
 # -- names nobody has -------------------------------------------------------------------------------------
@@ -194,12 +201,9 @@ def _claim_miss(settings: Settings, key: str) -> int | None:
         ).scalar_one_or_none()
         if failures is None:
             return None
-        lock = lock_seconds(int(failures))
-        if lock:
-            until = (store.parse_iso(now) + timedelta(seconds=lock)).isoformat()
-            db.execute(
-                sign_in_misses.update().where(sign_in_misses.c.name_key == key).values(locked_until=until)
-            )
+        lock = _lock_when_due(
+            db, int(failures), now, sign_in_misses.update().where(sign_in_misses.c.name_key == key)
+        )
     return lock
 
 
