@@ -489,7 +489,7 @@ def test_a_list_the_vendor_cannot_show_whole_refuses_a_new_batch_saying_waiting_
     """review26's F2: a vendor whose order list ignores pageIndex (page 1 whatever is asked) is read, but
     cannot be proven whole: the refusal said 'could not be read' and 'run the same command again once the
     vendor answers', which never helps there. It says the list cannot be read in full, that running again
-    will not help, and that --allow-repeat sends without the check."""
+    helps only once the list reads to its end (never, for this one), and that --allow-repeat sends anyway."""
     from support.vendor_proxy import Answer
 
     from bulkship.errors import VendorUnavailableError
@@ -511,9 +511,35 @@ def test_a_list_the_vendor_cannot_show_whole_refuses_a_new_batch_saying_waiting_
         with pytest.raises(VendorUnavailableError) as refused:
             run_batch(other, here, wait_s=0, client_factory=vendor.factory)  # a batch new to this ledger
         said = f"{refused.value.message} {refused.value.hint}"
-        assert "could not be read in full" in said and "running again will not help" in said, said
+        assert "could not be read in full" in said and "a list that ignores pageIndex never does" in said, (
+            said
+        )
         assert "once the vendor answers" not in said and "add --allow-repeat" in said, said
         assert [o["PONumber"] for o in vendor.orders()] == ["BS-GIFTS-0001"]  # nothing more sent
+
+
+def test_a_list_that_answered_busy_is_not_said_to_stay_unreadable(tmp_path: Path) -> None:
+    """Found by review26 reviewing 90a2f3f: a page of the vendor's order list answered with no list (a 200
+    saying {"Message": "busy"}) was refused with 'running again will not help', pointing at --allow-repeat,
+    where running again once the list answers whole is all there is to do."""
+    from bulkship.errors import VendorUnavailableError
+
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    with VendorProxy(tmp_path) as vendor:
+        here = vendor.settings(tmp_path / "here")
+        run_batch(sheet, here, wait_s=0, client_factory=vendor.factory)
+        busy = Answer.of(200, {"Message": "busy"})
+        vendor.rewrite = lambda call: (
+            busy if call.method == "GET" and call.path == "/v1/Orders" else call.forward()
+        )
+        other = _write(
+            tmp_path / "more.csv", [["New Delta", "4 Lost St", "Salem", "MA", "01970", "CVS", "25"]]
+        )
+        with pytest.raises(VendorUnavailableError) as refused:
+            run_batch(other, here, wait_s=0, client_factory=vendor.factory)
+        said = f"{refused.value.message} {refused.value.hint}"
+        assert "will not help" not in said and "run the same command again" in said, said
+        assert [o["PONumber"] for o in vendor.orders()] == ["BS-GIFTS-0001"]
 
 
 @pytest.mark.parametrize("edit", list(EDITS))

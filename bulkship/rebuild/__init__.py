@@ -107,7 +107,9 @@ def _refuse_unsearched(batch: str, why: str, *, in_full: bool = False) -> NoRetu
     # lasting trait of the vendor's list, which no waiting mends (review26's F2)
     read = "could not be read in full" if in_full else "could not be read"
     again = (
-        "the vendor's list cannot show every order, so running again will not help"
+        # a list that answered with no list ('busy') reads whole later, one that ignores pageIndex never does
+        "run the same command again: it helps only if the vendor's list then reads to its end (an answer "
+        "such as 'busy' passes; a list that ignores pageIndex never does)"
         if in_full
         else "run the same command again once the vendor answers"
     )
