@@ -209,8 +209,9 @@ async def _plan_and_send(
         default_names=() if named else (path.stem,),
     )
     loaded = _load(path, options, file_hash)  # 1
-    _keep_own_sheets(result_path(settings.out_dir, batch))
-    check_workbook_is_this_ledgers(result_path(settings.out_dir, batch), ledger)
+    workbook = result_path(settings.out_dir, batch)
+    _keep_own_sheets(workbook)
+    check_workbook_is_this_ledgers(workbook, ledger)
     stored = ledger.batch(batch)
     prefix = stored.po_prefix if stored else options.po_prefix
     if not stored and prefix is not None:

@@ -213,7 +213,9 @@ def merged_with_results(
     )
 
 
-def _renumbered(fixes: LoadedSheet, left_out: tuple[SkippedRow, ...], program: ProgramSettings | None) -> Any:
+def _renumbered(
+    fixes: LoadedSheet, left_out: tuple[SkippedRow, ...], program: ProgramSettings | None
+) -> tuple[str, ...]:
     """The sheet's notices, those naming the rows it leaves out naming them by their row in the file (as
     every problem of a Fix these row is), not by their row on the sheet."""
     from ..load.skipped.notices import _skip_notices

@@ -125,21 +125,21 @@ def _added_by_hand(path: Path, number: int, sheet: str) -> FileFormatError:
 
 def written_for(path: Path) -> str | None:
     """The batch a result workbook's Summary names (None when it cannot be read or names none)."""
-    from python_calamine import CalamineError, CalamineWorkbook
-
-    try:
-        return _summary_batch(CalamineWorkbook.from_path(str(path)))
-    except (CalamineError, OSError, ValueError):
-        return None
+    return _summary_of(path, "Batch")
 
 
 def ledger_written_by(path: Path) -> str | None:
     """The ledger a result workbook's Summary names as the one it was written from (None when it cannot be
     read or names none)."""
+    return _summary_of(path, "Ledger")
+
+
+def _summary_of(path: Path, label: str) -> str | None:
+    """:func:`_summary_value` of the workbook at ``path``; None when it cannot be read."""
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
-        return _summary_value(CalamineWorkbook.from_path(str(path)), "Ledger")
+        return _summary_value(CalamineWorkbook.from_path(str(path)), label)
     except (CalamineError, OSError, ValueError):
         return None
 
