@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
-from support import embedded_sandbox_orders
+from support import embedded_sandbox_orders, visible_text
 
 from bulkship.cli import main
 from bulkship.settings import Settings, resolve_settings
@@ -55,10 +55,6 @@ def staff_sheet(path: Path, people: Iterable[int]) -> Path:
     return path
 
 
-def _text(html: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
-
-
 def test_a_command_line_batch_waits_then_only_an_approver_is_offered_approve_and_it_sends_once(
     team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -74,12 +70,12 @@ def test_a_command_line_batch_waits_then_only_an_approver_is_offered_approve_and
         assert "Waiting for an approver" in page
         assert 'id="approve"' not in page and 'id="reject"' not in page
     with _signed_in(app, "carol") as carol:
-        listed = _text(re.search(r'<tr data-batch="HR">.*?</tr>', carol.get("/").text, re.S).group(0))  # type: ignore[union-attr]
+        listed = visible_text(re.search(r'<tr data-batch="HR">.*?</tr>', carol.get("/").text, re.S).group(0))  # type: ignore[union-attr]
         assert "awaiting approval" in listed
         assert "alice (command line)" in listed  # who the command acted for, as the audit trail says
         page = carol.get("/batches/HR/approval").text
-        assert "Approve up to 50.00" in _text(page) and 'id="reject"' in page
-        assert "50.00" in _text(page[page.index('id="total"') :])  # the plan's cost, from the ledger
+        assert "Approve up to 50.00" in visible_text(page) and 'id="reject"' in page
+        assert "50.00" in visible_text(page[page.index('id="total"') :])  # the plan's cost, from the ledger
         approve = re.search(r'action="(/batches/HR/approval/\d+/approve)"', page)
         assert approve, page
         token = TOKEN.search(page)
@@ -156,7 +152,7 @@ def test_the_approval_page_shows_the_cards_sent_again_on_purpose(
     approvals.set_threshold(team, "10", actor="test")
     assert main(["run", str(sheet), "--batch", "WEEK2", "--allow-repeat", *out]) == 1
     with _signed_in(create_app(team), "carol") as carol:
-        page = _text(carol.get("/batches/WEEK2/approval").text)
+        page = visible_text(carol.get("/batches/WEEK2/approval").text)
     assert "2 row(s) of this plan repeat a card already ordered, sent again on purpose" in page
     assert "in batch &#39;WEEK1&#39;" in page and "Held, not sent" not in page  # they are being sent
 
@@ -175,7 +171,7 @@ def test_the_approval_page_names_each_card_sent_again_by_its_row_in_this_batch(
     q4 = staff_sheet(tmp_path / "q4.csv", [7, 8, 9, 2, 1])
     assert main(["run", str(q4), "--batch", "Q4", "--allow-repeat", *out]) == 1
     with _signed_in(create_app(team), "carol") as carol:
-        page = _text(carol.get("/batches/Q4/approval").text)
+        page = visible_text(carol.get("/batches/Q4/approval").text)
     said = re.findall(r"row (\d+): the same recipient, address, card and value were ordered in batch "
                       r"&#39;Q3&#39; \(row (\d+),", page)  # fmt: skip
     assert said == [("5", "3"), ("6", "2")]
@@ -204,7 +200,7 @@ def test_an_approval_lapses_when_its_approver_is_disabled_before_the_run(
     else:
         accounts.set_roles(team, "carol", ["finance"], actor="test")
     with _signed_in(create_app(team), "alice") as alice:  # said where the approval is shown (hunter-web4)
-        page = _text(alice.get("/batches/HR/approval").text)
+        page = visible_text(alice.get("/batches/HR/approval").text)
         assert "carol may no longer approve (disabled, or no longer an approver)" in page
     capsys.readouterr()
     assert main(command) == 1  # a new request waits; nothing sent on the lapsed approval
@@ -308,9 +304,11 @@ def test_the_approver_of_a_command_line_batch_sees_its_cards_and_recipients(
     assert main(command) == 1  # waits for an approver
     with _signed_in(create_app(team), "carol") as carol:
         page = carol.get("/batches/HR/approval").text
-    cards = _text(re.search(r'<table class="grid money" id="plan-cards">.*?</table>', page, re.S).group(0))  # type: ignore[union-attr]
+    table = re.search(r'<table class="grid money" id="plan-cards">.*?</table>', page, re.S).group(0)  # type: ignore[union-attr]
+    cards = visible_text(table)
     assert "CVS 25.00 3 75.00" in cards
-    recipients = _text(re.search(r'<details id="plan-recipients">.*?</details>', page, re.S).group(0))  # type: ignore[union-attr]
+    listing = re.search(r'<details id="plan-recipients">.*?</details>', page, re.S).group(0)  # type: ignore[union-attr]
+    recipients = visible_text(listing)
     assert "Recipients (3)" in recipients
     assert all(f"Person {i} {i} Main St Boston MA CVS 25" in recipients for i in range(1, 4)), recipients
 
@@ -340,7 +338,7 @@ def test_the_approval_of_a_command_line_batch_partly_sent_on_it_is_not_said_out_
     assert main(command) != 0  # the balance takes the first order only
     assert len(embedded_sandbox_orders(team.data_dir)) == 1
     with _signed_in(app, "carol") as carol:
-        said = _text(carol.get("/batches/HR/approval").text)
+        said = visible_text(carol.get("/batches/HR/approval").text)
     assert "Approved by carol" in said and "changed since" not in said, said
     with Sandbox(SandboxConfig(state_file=team.sandbox_state_file)) as vendor:
         vendor.fund(Decimal(10000))
@@ -406,7 +404,7 @@ def test_the_progress_page_of_a_command_line_batch_sends_nobody_to_a_cost_page_i
     approvals.decide(team, asked.id, person="carol", approve=False, reason="not this month")
     app = create_app(team)
     with _signed_in(app, "alice") as alice:
-        page = _text(alice.get("/batches/HR/progress").text)
+        page = visible_text(alice.get("/batches/HR/progress").text)
     assert "See its cost and send it" not in page
     assert "prepared from the command line" in page and "re-runs the same command" in page
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import re
 import sqlite3
 from pathlib import Path
 
 from starlette.testclient import TestClient
+from support import visible_text
 
 from bulkship.cli import main
 from bulkship.settings import resolve_settings
@@ -31,8 +31,8 @@ def test_the_pages_totals_say_they_leave_out_rows_of_unknown_cost(tmp_path: Path
     with contextlib.closing(sqlite3.connect(settings.ledger)) as db, db:  # what bulkship 0.1 left
         db.execute("UPDATE rows SET cost = NULL WHERE row IN (2, 3)")
     with TestClient(create_app(settings), follow_redirects=True) as client:
-        results = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/gifts/results").text).split())
-        home = " ".join(re.sub(r"<[^>]+>", " ", client.get("/").text).split())
+        results = visible_text(client.get("/batches/gifts/results").text)
+        home = visible_text(client.get("/").text)
     assert "50.00 ordered cost + 2 row(s) of unknown cost" in results, results
     # the two rows' cost cells, never blank or 0.00, and their notes, as in the workbook's Problems column
     assert results.count("cost unknown") - results.count("cost unknown: the ledger holds no price") == 2
@@ -50,7 +50,7 @@ def test_the_approval_page_of_a_command_line_batch_says_its_charged_total_leaves
         "input_file": "gifts.csv", "rows": 4, "by_status": {"delivered": 4}, "planned_cost": "0.00",
         "in_doubt_cost": "0.00", "ordered_cost": "50.00", "money": money,
     }  # fmt: skip
-    shown = " ".join(re.sub(r"<[^>]+>", " ", _templates.from_string(table).render(figures=figures)).split())
+    shown = visible_text(_templates.from_string(table).render(figures=figures))
     assert "50.00 + 2 row(s) of unknown cost" in shown, shown
     assert shown.count("unknown cost") == 1  # the other buckets know every cost
 
@@ -72,7 +72,7 @@ def test_the_results_page_shows_money_in_doubt_apart_from_what_was_charged(tmp_p
         )
         db.execute("UPDATE rows SET status = 'planned' WHERE po_number = 'BS-GIFTS-0002'")
     with TestClient(create_app(settings), follow_redirects=True) as client:
-        results = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/gifts/results").text).split())
+        results = visible_text(client.get("/batches/gifts/results").text)
     assert (
         "50.00 ordered cost" in results and "50.00 in doubt (sent: the vendor's answer was lost" in results
     ), results

@@ -288,13 +288,22 @@ def test_a_father_and_his_daughter_charlie_at_one_address_get_a_card_each(
     assert sum(cards_by_name(isolated_data_dir).values()) == 8
 
 
+ONE_ADDRESS = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
+
+
+def _warnings_by_row(sheet: Path, capsys: pytest.CaptureFixture[str]) -> dict[int, str]:
+    """`bulkship validate --json` of ``sheet`` (nothing to fix in it): its warnings, by row."""
+    assert main(["validate", str(sheet), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    return {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "warning"}
+
+
 def test_a_name_written_with_a_typo_at_the_same_address_and_card_is_a_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Found by newcomer6: "Jon Smith" and "John Smith" (a corrected list pasted under the first) at one
     address with one card were two cards without a word. Two people may share an address and a card, so it
     is a warning naming the other row, not a duplicate."""
-    header = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
     rows = [
         ["Jon Smith", "1 Main St", "Boston", "MA", "02134", "CVS", "25"],
         ["Katherine Lee", "2 Main St", "Boston", "MA", "02134", "CVS", "25"],
@@ -303,10 +312,7 @@ def test_a_name_written_with_a_typo_at_the_same_address_and_card_is_a_warning(
         ["Jan Smith", "1 Main St", "Boston", "MA", "02134", "TARGET", "50"],  # another card: no warning
         ["Bob Ray", "1 Main St", "Boston", "MA", "02134", "CVS", "25"],  # another person
     ]
-    sheet = write(tmp_path / "typos.csv", rows, header)
-    assert main(["validate", str(sheet), "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    warned = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "warning"}
+    warned = _warnings_by_row(write(tmp_path / "typos.csv", rows, ONE_ADDRESS), capsys)
     assert sorted(warned) == [4, 5]
     assert "same address and card are on row 2 under a name written almost alike" in warned[4]
 
@@ -317,7 +323,6 @@ def test_a_short_form_folding_leaves_alone_at_the_same_address_and_card_is_a_war
     """Found by newcomer3: Chris / Christopher, Tony / Anthony, Gus / Gustavo at one street, ZIP and card
     were two cards without a word (folding leaves such short forms alone: a man's and a woman's name, or
     twins). Two people may share them, so each is the warning a typo gets, naming the other row."""
-    header = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
     rows = [
         ["Chris Carver", "10 Maple Street", "Boston", "MA", "02108", "CVS", "25"],
         ["Tony Soprano", "11 Maple Street", "Boston", "MA", "02108", "CVS", "25"],
@@ -327,10 +332,7 @@ def test_a_short_form_folding_leaves_alone_at_the_same_address_and_card_is_a_war
         ["Gustavo Fring", "12 Maple St", "Boston", "MA", "02108", "CVS", "25"],
         ["Christine Carver", "10 Maple St", "Boston", "MA", "02108", "TARGET", "50"],  # another card
     ]
-    sheet = write(tmp_path / "short.csv", rows, header)
-    assert main(["validate", str(sheet), "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    warned = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "warning"}
+    warned = _warnings_by_row(write(tmp_path / "short.csv", rows, ONE_ADDRESS), capsys)
     assert sorted(warned) == [5, 6, 7], warned
     assert "same address and card are on row 3 under a name written almost alike" in warned[6]
 

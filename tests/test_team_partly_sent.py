@@ -3,7 +3,6 @@ covered by it, and the pages say what was sent before (found by hunter-web6)."""
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import replace
 from decimal import Decimal
@@ -12,7 +11,7 @@ from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
-from support import embedded_sandbox_orders
+from support import embedded_sandbox_orders, visible_text
 from test_team_web import TOKEN, found, send, sign_in, upload
 
 from bulkship.sandbox import Sandbox, SandboxConfig
@@ -81,7 +80,7 @@ def test_a_resumed_run_refused_for_a_person_disabled_meanwhile_says_what_was_sen
                 break
             time.sleep(0.1)
         results = carol.get("/batches/staff/results").text
-    said = " ".join(re.sub(r"<[^>]+>", " ", page + results).split())
+    said = visible_text(page + results)
     assert "alice is disabled and may not send orders: nothing more was sent" in said, said
     assert "(sent before: 2,500.00 charged for 1 order(s))" in said, said
     assert "nothing was sent" not in said, said
@@ -122,7 +121,7 @@ def test_the_cost_page_of_a_batch_partly_sent_on_an_approval_offers_the_send_tha
         assert len(embedded_sandbox_orders(team.data_dir)) == 1
         with Sandbox(SandboxConfig(state_file=team.sandbox_state_file)) as vendor:
             vendor.fund(Decimal(10000))  # the account is funded; alice sends the rest
-        cost = " ".join(re.sub(r"<[^>]+>", " ", alice.get("/batches/staff/cost").text).split())
+        cost = visible_text(alice.get("/batches/staff/cost").text)
         assert "Approved by carol" in cost, cost
         assert "changed since" not in cost and "Ask for approval" not in cost, cost
         assert send(alice, "staff").url.path == "/batches/staff/progress"
@@ -158,7 +157,7 @@ def test_a_send_refused_at_run_time_for_want_of_an_approval_says_what_to_do_in_t
             if 'data-running="no"' in page and not web_runner.active("one"):
                 break
             time.sleep(0.05)
-    said = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    said = visible_text(page)
     assert "waits for an approver" in said, said
     assert "run the same command" not in said, said
     assert "An approver approves it on Approvals, and the approval sends it" in said, said
@@ -185,6 +184,6 @@ def test_a_request_the_batch_went_out_without_reads_out_of_date_on_approvals(
             if 'data-running="no"' in alice.get("/batches/staff/progress/live").text:
                 break
             time.sleep(0.05)
-        listed = " ".join(re.sub(r"<[^>]+>", " ", carol.get("/approvals").text).split())
+        listed = visible_text(carol.get("/approvals").text)
     assert len(embedded_sandbox_orders(team.data_dir)) == 2
     assert "Out of date : the batch changed since this was asked, or was sent without it" in listed, listed

@@ -16,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 from starlette.routing import Route
 from starlette.testclient import TestClient
-from support import embedded_sandbox_orders
+from support import embedded_sandbox_orders, visible_text
 
 from bulkship.sandbox import Sandbox, SandboxConfig
 from bulkship.settings import Settings, resolve_settings
@@ -554,7 +554,7 @@ def test_a_request_replaced_by_a_newer_one_is_listed_without_a_decider_named_non
     send(bob, "anniversary")  # bob asks too: his request replaces alice's
     decided = carol.get("/approvals").text.split("<h2>Decided</h2>", 1)[1]
     html = found(r"(<tr><td><a[^>]*>anniversary</a>.*?</tr>)", decided)
-    row = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    row = visible_text(html)
     assert "superseded" in row and "None" not in row, row
     assert "a newer request for this batch replaced it" in row
 
@@ -953,7 +953,7 @@ def test_ask_for_approval_pressed_once_the_batch_needs_none_sends_nothing_and_sa
     approvals.set_threshold(team, "100000", actor="admin")
     asked = alice.post("/batches/anniversary/confirm", data=form)
     assert asked.url.path == "/batches/anniversary/cost"
-    said = " ".join(re.sub(r"<[^>]+>", " ", asked.text).split())
+    said = visible_text(asked.text)
     assert "Nothing was sent: this page asked for an approval, and the batch no longer needs one" in said
     assert "Send 2 order(s)" in said and approvals.latest(team, "anniversary") is None
     assert embedded_sandbox_orders(team.data_dir) == []

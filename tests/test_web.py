@@ -12,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from starlette.testclient import TestClient
+from support import visible_text
 
 from bulkship.settings import Settings, resolve_settings
 from bulkship.web import create_app
@@ -764,7 +765,7 @@ def test_a_row_fixed_after_the_cost_page_leaves_no_stale_money_on_the_batches_pa
         assert fixed.status_code == 200
     line = batch_row(client.get("/").text, "t4")
     assert "to send" not in line and "changed since its cost was shown: see its cost page" in line
-    cost = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/t4/cost").text).split())
+    cost = visible_text(client.get("/batches/t4/cost").text)
     assert "75.00" in cost
     # nothing was ever sent (found by hunter-web10: it read "1 order(s) left from an earlier send")
     assert "1 order(s) planned before and not sent yet keep their PO numbers" in cost
@@ -794,9 +795,9 @@ def test_a_row_the_review_now_says_not_to_send_is_left_out_as_the_file_s_own_wou
     for row, cells in edits.items():
         fixed = client.post(f"/batches/left/rows/{row}", data={"csrf_token": token(client), **cells})
         assert fixed.status_code == 200
-    review = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/left/review").text).split())
+    review = visible_text(client.get("/batches/left/review").text)
     assert re.search(r"\b1 valid\b", review) and re.search(r"\b3 skipped\b", review), review
-    cost = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/left/cost").text).split())
+    cost = visible_text(client.get("/batches/left/cost").text)
     assert "Send 1 order(s) for 25.00" in cost, cost
     assert confirm(client, "left").url.path == "/batches/left/progress"
     wait_until_finished(client, "left")
@@ -817,7 +818,7 @@ def test_a_duplicate_s_way_on_is_said_as_the_page_can_follow_it(client: TestClie
     import html
 
     page = client.get("/batches/dup/review?filter=duplicates").text
-    review = html.unescape(" ".join(re.sub(r"<[^>]+>", " ", page).split()))
+    review = html.unescape(visible_text(page))
     said = "add a column 'Allow Duplicate' to your file with yes on this row, and upload the file again"
     assert said in review, review
     assert "put yes in it for this row" not in review
@@ -932,7 +933,7 @@ def test_headers_alike_but_for_a_sign_are_chosen_apart_on_the_columns_page(
     assert (
         chosen_field(chosen.text, "Reward") == "product" and chosen_field(chosen.text, "Reward $") == "value"
     )
-    said = " ".join(re.sub(r"<[^>]+>", " ", chosen.text).split())
+    said = visible_text(chosen.text)
     assert "2 valid" in said, said
 
 
@@ -1244,7 +1245,7 @@ def test_a_row_edited_into_a_person_already_ordered_is_the_duplicate_on_the_revi
     }  # fmt: skip
     assert client.post("/batches/staff/rows/2", data=into_ana).status_code == 200
     page = client.get("/batches/staff/review?filter=problems").text
-    review = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    review = visible_text(page)
     assert "as row 3" in review and "as row 2" not in review, review
 
 
@@ -1293,9 +1294,7 @@ def test_uploading_a_result_workbook_points_to_its_batch_instead_of_making_a_new
     assert 'href="/batches/staff/results"' in response.text
     assert "staff-results" not in client.get("/").text  # no batch made of it
     # run from the command line, the batch has no "Fix these" button here: said so (found by newcomer2)
-    advice = " ".join(
-        re.sub(r"<[^>]+>", " ", found(r'(<p class="hint" id="result-advice">.*?</p>)', response.text)).split()
-    )
+    advice = visible_text(found(r'(<p class="hint" id="result-advice">.*?</p>)', response.text))
     assert "run it again from the command line" in advice and "button" not in advice, advice
     upload(client, SAMPLES / "messy.xlsx", name="page-list")  # a batch of the page's own: its button
     assert confirm(client, "page-list", leave_out="yes").url.path == "/batches/page-list/progress"
@@ -1340,11 +1339,11 @@ def test_skipped_rows_say_why_on_the_review_and_the_cost_page_counts_them(
     sheet.append(["Total", None, None, None, None, None, "=SUM(G2:G3)"])
     book.save(tmp_path / "odd.xlsx")
     upload(client, tmp_path / "odd.xlsx")
-    review = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/odd/review").text).split())
+    review = visible_text(client.get("/batches/odd/review").text)
     assert "2 skipped" in review
     assert "Row 3 skipped Skipped, not ordered: hidden" in review
     assert "Row 4 skipped Skipped, not ordered: totals row" in review
-    cost = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/odd/cost").text).split())
+    cost = visible_text(client.get("/batches/odd/cost").text)
     said = "(rows the list leaves out: hidden, crossed out, totals or notes, or said not to send)"
     assert f"Left out of this plan: 2 skipped {said}." in cost
 
@@ -1362,10 +1361,10 @@ def test_a_row_the_list_says_not_to_send_is_not_told_to_be_made_visible(
         "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,2099-12-20\nBob Ray,2 Main St,Boston,MA,02134,CVS,50,\n"
     )
     upload(client, path)
-    review = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/gifts/review").text).split())
+    review = visible_text(client.get("/batches/gifts/review").text)
     assert "make it a visible recipient row" not in review
     assert "Row 2 skipped Skipped, not ordered: the list dates it as sent on a day still to come" in review
-    cost = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/gifts/cost").text).split())
+    cost = visible_text(client.get("/batches/gifts/cost").text)
     assert (
         "1 skipped (rows the list leaves out: hidden, crossed out, totals or notes, or said not to send)"
         in cost
@@ -1699,7 +1698,7 @@ def test_rows_of_a_plan_declined_at_the_question_are_not_said_to_be_planned(
     assert said["by_status"] == {"not sent": 2} and said["planned_cost"] == "0.00", said
     page = client.get("/batches/declined/results").text
     assert "planned" not in page.replace("planned again", "")
-    assert "2 not sent" in " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "2 not sent" in visible_text(page)
     assert "nothing sends it by itself" in page
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from starlette.testclient import TestClient
+from support import visible_text
 from test_web import batch_row, chosen_field, confirm, token, upload, wait_until_finished
 
 from bulkship.cli import main
@@ -113,7 +114,7 @@ def test_the_results_page_counts_what_the_vendor_billed_on_the_order_as_the_batc
             upload(client, write(tmp_path / "billed.csv", [1, 2]), name="billed")
             assert confirm(client, "billed").url.path == "/batches/billed/progress"
             wait_until_finished(client, "billed")
-            page = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/billed/results").text).split())
+            page = visible_text(client.get("/batches/billed/results").text)
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         charged = overview(ledger)["billed"].charged
     assert charged == Decimal("60.00")
@@ -147,7 +148,7 @@ def test_the_results_page_says_when_the_vendor_charged_otherwise_than_the_cost_p
             assert "Send 1 order(s) for 50.00" in client.get("/batches/fee/cost").text
             assert confirm(client, "fee").url.path == "/batches/fee/progress"
             wait_until_finished(client, "fee")
-            page = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/fee/results").text).split())
+            page = visible_text(client.get("/batches/fee/results").text)
     assert "52.00 ordered cost" in page
     assert "The vendor charged 52.00 for 1 order(s) (BS-FEE-0001) whose cost page said 50.00" in page, page
 
@@ -178,7 +179,7 @@ def test_a_card_the_vendor_gave_another_name_after_the_cost_page_is_not_sent(tmp
             vendor.rewrite = renamed  # meanwhile, at the vendor
             assert confirm(client, "swap").url.path == "/batches/swap/progress"
             wait_until_finished(client, "swap")
-            page = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/swap/progress").text).split())
+            page = visible_text(client.get("/batches/swap/progress").text)
         assert vendor.orders() == []
     assert "catalog changed since the cost page" in page and "Walgreens Gift Card" in page, page
 
@@ -213,10 +214,10 @@ def test_rows_the_vendor_failed_before_making_their_card_are_not_rows_to_fix(tmp
         asyncio.run(track(settings, None))
         with TestClient(create_app(settings), follow_redirects=True) as client:
             pages = {
-                name: " ".join(re.sub(r"<[^>]+>", " ", client.get(f"/batches/{name}/results").text).split())
+                name: visible_text(client.get(f"/batches/{name}/results").text)
                 for name in ("gone", "only", "cli")
             }
-            progress = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/only/progress").text).split())
+            progress = visible_text(client.get("/batches/only/progress").text)
     # the progress page counts them as the Results page does (it read "0 row(s) refused or failed")
     assert "2 row(s) refused or failed at the vendor" in progress, progress
     assert "Fix these 1 row(s) and send them with the 2 the vendor failed" in pages["gone"], pages["gone"]
@@ -257,7 +258,7 @@ def test_the_results_page_shows_an_order_discount_and_what_the_vendor_shows_that
             upload(client, write(tmp_path / "disc.csv", [1, 2]), name="disc")
             assert confirm(client, "disc").url.path == "/batches/disc/progress"
             wait_until_finished(client, "disc")
-            page = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/disc/results").text).split())
+            page = visible_text(client.get("/batches/disc/results").text)
     assert "45.00 ordered cost" in page and "billed on" not in page, page
     assert "net of 5.00 the vendor took off 1 order(s) as a discount on the order" in page, page
     assert "The vendor shows invoice INV-9 of 500.00 on 1 order(s) (BS-DISC-0001)" in page, page
@@ -306,7 +307,7 @@ def test_a_new_batch_stopped_while_the_vendors_order_list_is_down_says_to_send_a
         with TestClient(create_app(settings), follow_redirects=True) as client:
             upload(client, write(tmp_path / "down.csv", [1, 2]), name="down")
             cost = client.get("/batches/down/cost")  # a new batch is checked at the vendor for its plan
-            page = " ".join(re.sub(r"<[^>]+>", " ", cost.text).split())
+            page = visible_text(cost.text)
         assert vendor.orders() == []
     assert "could not be checked for cards sent before" in page, page
     assert "send the batch again from its cost page once the vendor answers" in page.lower(), page

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
+from support import visible_text
 from test_web import SAMPLES, batch_row, confirm, found, sandbox_orders, token, upload, wait_until_finished
 
 from bulkship.settings import Settings, resolve_settings
@@ -250,7 +251,6 @@ def test_the_cost_page_of_orders_in_doubt_alone_does_not_call_them_planned_order
     row(s), 0 card(s). 5 of them were planned before (same PO numbers)" above "Also in doubt from an earlier
     send: 5 order(s)": the orders left from before were the ones in doubt, not five of none."""
     import contextlib
-    import re
     import sqlite3
 
     path = tmp_path / "vs.csv"
@@ -265,6 +265,6 @@ def test_the_cost_page_of_orders_in_doubt_alone_does_not_call_them_planned_order
             lost = "WHERE po_number = 'BS-VS-0001'"
             db.execute(f"UPDATE orders SET state = 'unknown', vendor_order_id = NULL {lost}")
             db.execute(f"UPDATE rows SET status = 'planned' {lost}")
-        cost = " ".join(re.sub(r"<[^>]+>", " ", client.get("/batches/vs/cost").text).split())
+        cost = visible_text(client.get("/batches/vs/cost").text)
     assert "of them were planned before" not in cost, cost
     assert "1 order(s) left from an earlier send (planned, or in doubt below) keep their PO numbers" in cost

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
@@ -20,6 +21,11 @@ from bulkship.settings import Settings
 
 # The columns of a staff recipient file, spelled as users write them.
 HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
+
+
+def visible_text(html: str) -> str:
+    """A page as its reader sees the words: tags dropped, runs of spaces and line breaks one space."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
 def ram_disk(room: int) -> Path | None:
