@@ -18,7 +18,7 @@ from ...folding import (
 )
 from ...models import ROW
 from ..collect import ProblemCollector
-from .columns import _SEP, _by_row, _cards, _column, _text
+from .columns import _SEP, _by_row, _cards, _column, _text, shared_keys
 
 
 def _warn_second_gifts(frame: pd.DataFrame, collector: ProblemCollector, valid: pd.DataFrame) -> None:
@@ -127,18 +127,11 @@ def _sharing_a_word(
     zips: Sequence[str], cards: Sequence[str], firsts: Sequence[str], lasts: Sequence[str]
 ) -> np.ndarray:
     """Which rows share a word of their name with another row at their ZIP and card, in either place (the
-    words are in the order of their letters: 'soprano tony' and 'anthony soprano' share 'soprano'). Compared
-    as codes: no key text is built per row."""
+    words are in the order of their letters: 'soprano tony' and 'anthony soprano' share 'soprano'): each
+    row twice, once by each word, through :func:`shared_keys`."""
     count = len(zips)
-    word_codes = pd.factorize(pd.Series([*firsts, *lasts], dtype=object))[0]
-    codes = pd.DataFrame(
-        {
-            "zip": np.tile(pd.factorize(pd.Series(zips, dtype=object))[0], 2),
-            "card": np.tile(pd.factorize(pd.Series(cards, dtype=object))[0], 2),
-            "word": word_codes,
-        }
-    )
-    shared = codes.duplicated(keep=False).to_numpy()
+    twice = {"zip": [*zips, *zips], "card": [*cards, *cards], "word": [*firsts, *lasts]}
+    shared = shared_keys(twice, ("zip", "card", "word"))
     return np.asarray(shared[:count] | shared[count:])
 
 
