@@ -80,6 +80,8 @@ STATUS_NAMES: tuple[str, ...] = tuple(s.name for s in ROW_STATUSES)
 STATUS_COLOURS: dict[str, str] = {s.name: s.colour for s in (*ROW_STATUSES, NOT_SENT)}
 STATUS_MEANINGS: dict[str, str] = {s.name: s.meaning for s in (*ROW_STATUSES, NOT_SENT)}
 FINAL_STATUSES = frozenset(s.name for s in ROW_STATUSES if s.final)
+# A row whose card went to the vendor: every status from "in doubt" on, in ROW_STATUSES' order
+SENT_STATUSES = frozenset(STATUS_NAMES[STATUS_NAMES.index("in doubt") :])
 # "Final" for the vendor's own statuses (canonical, lower-cased: bulkship.client.parse.STATUS_SYNONYMS): after
 # these nothing more happens to a line or an order, so `track` stops asking about it.
 FINAL_LINE_STATUSES = frozenset({"delivered", "failed", "cancelled"})

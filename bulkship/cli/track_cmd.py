@@ -17,7 +17,7 @@ from rich.table import Table
 
 from ..errors import BulkshipError
 from ..settings import Settings
-from ..statuses import counted
+from ..statuses import SENT_STATUSES, counted
 from ..team import roles
 from .app import (
     ApiUrlOption,
@@ -99,11 +99,6 @@ def export_csv(settings: Settings, batch: str) -> Path:
     return path
 
 
-# Rows whose card went to the vendor: the bar's whole. A skipped row (a totals row, someone who left) or one
-# waiting for review was counted, and the bar never filled (found by newcomer3: 7/9 once all was final)
-_SENT = frozenset({"in doubt", "ordered", "pending", "complete", "shipped", "delivered", "failed"})
-
-
 class _WatchDisplay:
     """A progress bar per batch on stderr: rows that reached a final state out of rows ordered."""
 
@@ -116,7 +111,8 @@ class _WatchDisplay:
 
     def update(self, report: TrackReport) -> None:
         for b in report.batches:
-            ordered = sum(n for s, n in b.rows.items() if s in _SENT)
+            # the bar's whole: a skipped row or one in review never fills it (newcomer3: 7/9 once all final)
+            ordered = sum(n for s, n in b.rows.items() if s in SENT_STATUSES)
             final = b.rows.get("delivered", 0) + b.rows.get("failed", 0)
             note = f"{b.rows.get('shipped', 0)} shipped, {b.orders_open} orders open"
             if b.batch not in self.tasks:
