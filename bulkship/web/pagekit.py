@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 
+from ..repeats.policy import ALLOW_FLAG
 from ..settings import Settings
 from . import state
 from .review import Reviews
@@ -50,7 +51,7 @@ _PAGE_HINTS = (
         "Hidden rows are not sent. To send them, unhide them in the spreadsheet and upload it again.",
     ),
     (
-        "--allow-repeat",
+        ALLOW_FLAG,
         "This page does not send a card again on purpose: ask whoever runs bulkship on the command line.",
     ),
     (  # a run refused for want of an approval (a team's page): the command line re-runs once approved,
@@ -134,17 +135,14 @@ def page_hint(hint: object) -> str:
     stay."""
     text = str(hint or "")
     clauses = text.split("; ")
-    if len(clauses) > 1 and any(_REPEAT_FLAG in c for c in clauses):
-        rest = "; ".join(c for c in clauses if _REPEAT_FLAG not in c)
+    if len(clauses) > 1 and any(ALLOW_FLAG in c for c in clauses):
+        rest = "; ".join(c for c in clauses if ALLOW_FLAG not in c)
         if page_words(rest) != rest:  # the other way on is to send again: the page can do that
             return page_words(rest)
     for flag, said in _PAGE_HINTS:
         if flag in text:
             return said
     return page_words(text)
-
-
-_REPEAT_FLAG = "--allow-repeat"
 
 
 _templates.filters["page_hint"] = page_hint
