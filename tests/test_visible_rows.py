@@ -948,6 +948,13 @@ def test_a_card_said_gone_under_a_shipment_s_words_is_not_sent_again(
     ]
 
 
+def _notes_sheet(path: Path, notes: list[str], header: str = "Notes") -> Path:
+    """A CSV of one recipient per note, the note under ``header``: row 2 holds the first note."""
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(notes)]
+    path.write_text(f"Name,Address,City,State,ZIP,Product,Value,{header}\n" + "\n".join(rows) + "\n")
+    return path
+
+
 @pytest.mark.parametrize(
     ("header", "said", "why"),
     [("Date Sent (mm/dd/yyyy)", "11/15/2026", "the list says it was sent already"),
@@ -981,9 +988,7 @@ def test_a_note_saying_by_whom_or_how_the_card_went_leaves_its_row_out(tmp_path:
     'Mail by Friday' (how or when to send it) send."""
     notes = ["Shipped via UPS 1Z999", "Sent by Sue", "Card mailed by HR on 11/15", "Gift already sent by manager",
              "Delivered by hand", "Ship via UPS", "Send by Dec 15", "Mail by Friday"]  # fmt: skip
-    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(notes)]
-    path = tmp_path / "notes.csv"
-    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
+    path = _notes_sheet(tmp_path / "notes.csv", notes)
     assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5, 6]
 
 
@@ -1016,9 +1021,7 @@ def test_a_note_that_the_card_was_sent_or_is_had_already_leaves_its_row_out(tmp_
     for approval' and 'Gift card preferred' send."""
     notes = ["Card was sent 11/15", "Was sent last week", "Gift sent", "Already has card", "Has card already",
              "Sent last year, send again", "Sent to HR for approval", "Gift card preferred"]  # fmt: skip
-    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(notes)]
-    path = tmp_path / "notes.csv"
-    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
+    path = _notes_sheet(tmp_path / "notes.csv", notes)
     assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5, 6]
 
 
@@ -1642,9 +1645,7 @@ def test_a_note_that_goes_on_to_say_it_is_over_leaves_its_row_in(tmp_path: Path)
              # everyday HR and mailroom words, no 'skip', 'hold' or 'remove' of the card (found by newcomer3)
              "Skip-level manager: Dana", "Hold: front desk, building B", "Remove: old apt number",
              "DO NOT SEND - left company", "Hold: until January", "Skip - left in June"]  # fmt: skip
-    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(notes)]
-    path = tmp_path / "notes.csv"
-    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
+    path = _notes_sheet(tmp_path / "notes.csv", notes)
     assert [s.row for s in load_sheet(path).skipped] == [14, 15, 16]
 
 
@@ -3410,8 +3411,6 @@ def test_a_note_holding_its_row_until_a_day_in_another_language_or_as_dns(
     notes = ["No enviar antes del 20/12/2026", "Ne pas envoyer avant le 20/12/2026",
              "Nicht senden vor dem 20.12.2026", "DNS until 12/20", "No enviar antes del 20/11/2026",
              "No enviar a la oficina"]  # fmt: skip
-    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(notes)]
-    path = tmp_path / "notes.csv"
-    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notas\n" + "\n".join(rows) + "\n")
+    path = _notes_sheet(tmp_path / "notes.csv", notes, header="Notas")
     skipped = {s.row: s.reason.split(" (")[0] for s in load_sheet(path).skipped}
     assert skipped == dict.fromkeys([2, 3, 4, 5], "the list says not to send it yet")
