@@ -61,6 +61,12 @@ def browser(team: Settings) -> Iterator[Any]:
         client.__exit__(None, None, None)
 
 
+def _upload_sample(client: Any) -> None:
+    """The sample list uploaded on the New batch page, under its own name (anniversary)."""
+    files = {"file": (SAMPLE.name, SAMPLE.read_bytes(), "application/octet-stream")}
+    client.post("/batches", data={"csrf_token": _token(client.get("/batches/new").text)}, files=files)
+
+
 def _token(page: str) -> str:
     found = TOKEN.search(page)
     assert found, "no form on the page"
@@ -116,9 +122,7 @@ def test_a_page_batch_waits_for_approval_and_a_rejection_sends_its_requester_bac
     team: Settings, browser: Any
 ) -> None:
     alice, carol = browser("alice"), browser("carol")
-    new = alice.get("/batches/new").text
-    files = {"file": (SAMPLE.name, SAMPLE.read_bytes(), "application/octet-stream")}
-    alice.post("/batches", data={"csrf_token": _token(new), "name": ""}, files=files)
+    _upload_sample(alice)
     assert _batches(alice)["anniversary"][0] == "awaiting confirmation"  # nobody said "send" yet
     cost = alice.get("/batches/anniversary/cost").text
     form = {name: re.findall(rf'name="{name}" value="([^"]+)"', cost)[0] for name in ("total", "change")}
@@ -233,8 +237,7 @@ def test_the_pages_of_a_batch_the_command_line_is_sending_on_a_postgresql_ledger
     settings = replace(resolve_settings(), out_dir=tmp_path / "results", ledger_url=pg_url)
     try:
         with TestClient(create_app(settings), follow_redirects=True) as client:
-            files = {"file": (SAMPLE.name, SAMPLE.read_bytes(), "application/octet-stream")}
-            client.post("/batches", data={"csrf_token": _token(client.get("/batches/new").text)}, files=files)
+            _upload_sample(client)
             assert "Send 2 order(s)" in client.get("/batches/anniversary/cost").text  # planned on the page
             with Ledger.open(pg_url, batch="anniversary") as ledger:  # the command line's run holds it
                 ledger.mark_sending(ledger.orders("anniversary")[0].po_number)
@@ -275,8 +278,7 @@ def test_the_page_deletes_no_plan_the_command_line_is_asking_about_on_a_postgres
     settings = replace(resolve_settings(), out_dir=tmp_path / "results", ledger_url=pg_url)
     try:
         with TestClient(create_app(settings), follow_redirects=True) as client:
-            files = {"file": (SAMPLE.name, SAMPLE.read_bytes(), "application/octet-stream")}
-            client.post("/batches", data={"csrf_token": _token(client.get("/batches/new").text)}, files=files)
+            _upload_sample(client)
             assert "Send 2 order(s)" in client.get("/batches/anniversary/cost").text  # planned on the page
             with Ledger.open(pg_url, batch="anniversary"):  # the command line's run, at its question
                 deleted = client.post(
