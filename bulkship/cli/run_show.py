@@ -89,10 +89,12 @@ def show_plan(view: PlanView) -> None:
         orders += f"; {view.held_rows} row(s) held, not in this plan: they repeat a card already ordered"
     err_console.print(orders)
     _show_repeated(view.repeated)
+    if summary.arrivals:  # orders are made per kind of card, not per method: say so, or a reader counts orders here
+        err_console.print("Estimated arrival, by shipping method (one order may hold rows of several methods):")
     for arrival in summary.arrivals:
         when = arrival.estimated_date.isoformat() if arrival.estimated_date else "unknown"
         who = f"{arrival.rows} recipient(s)"  # a row is one parcel, whatever its quantity of cards
-        err_console.print(f"  {arrival.shipping_method}: {who}, estimated arrival {when}")
+        err_console.print(f"  {arrival.shipping_method}: {who}, {when}")
     if summary.balance is not None:
         err_console.print(f"Available balance: {money(summary.balance.available)}")
         if summary.shortfall > 0:
