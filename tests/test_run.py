@@ -357,11 +357,14 @@ def test_the_plan_says_its_arrival_lines_are_per_shipping_method_not_per_order(
     isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Found by newcomer3: "2 order(s) to send" followed by one line per shipping method read as one order per
-    method, while the sample's orders hold a kind of card each, of both methods. The lines say what they count."""
+    method, while the sample's orders hold a kind of card each, of both methods. The lines say what they
+    count."""
     sample = Path(__file__).resolve().parents[1] / "samples" / "anniversary.xlsx"
     code, _, err = run(capsys, str(sample), "--yes")
     lines = [line.strip() for line in err.splitlines()]
     heading = lines.index("2 order(s) to send") + 1
-    assert code == 0 and lines[heading].startswith("Estimated arrival, by shipping method (one order may hold"), err
+    assert code == 0 and lines[heading].startswith("Estimated arrival, by shipping method (one order may"), (
+        err
+    )
     assert lines[heading + 1].startswith("STANDARD: 20 recipient(s), 20"), err
     assert lines[heading + 2].startswith("EXPEDITED: 5 recipient(s), 20"), err
