@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 import support
 from support import embedded_sandbox_orders
@@ -15,6 +16,7 @@ from support.money_invariants import check_money
 
 from bulkship.cli import main
 from bulkship.ledger import Ledger
+from bulkship.settings import resolve_settings
 
 write_sheet = partial(support.write_sheet, id_format="E{:03d}")
 
@@ -368,3 +370,25 @@ def test_the_plan_says_its_arrival_lines_are_per_shipping_method_not_per_order(
     )
     assert lines[heading + 1].startswith("STANDARD: 20 recipient(s), 20"), err
     assert lines[heading + 2].startswith("EXPEDITED: 5 recipient(s), 20"), err
+
+
+def test_the_orders_sheet_names_the_vendor_s_order_status_and_counts_its_rows_by_their_status(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer3: the Orders sheet's 'Status' read 'Complete' on every first run beside rows
+    'pending' ("the card is not made yet"). The vendor's word is the order's, named so, and each order's
+    rows are counted by their own status beside it, adding up to its line items."""
+    sample = Path(__file__).resolve().parents[1] / "samples" / "anniversary.xlsx"
+    assert run(capsys, str(sample), "--yes")[0] == 0
+    book = openpyxl.load_workbook(resolve_settings().out_dir / "anniversary-results.xlsx", read_only=True)
+    header, *orders = book["Orders"].iter_rows(values_only=True)
+    book.close()
+    lines = [dict(zip(header, order, strict=True)) for order in orders]
+    assert "Status" not in header and {line["Order status"] for line in lines} <= {"Pending", "Complete"}, (
+        header
+    )
+    for line in lines:
+        counted = [part.split(" ", 1) for part in str(line["Rows by status"]).split(", ")]
+        assert {status for _, status in counted} <= {"pending", "complete", "shipped", "delivered"}, line
+        assert sum(int(n) for n, _ in counted) == line["Line items"], line
+    assert sum(line["Line items"] for line in lines) == 25

@@ -126,9 +126,14 @@ FIX_EXTRA_FIELDS: tuple[ResultColumn, ...] = (PROBLEMS, ORIGINAL_ROW)
 FIX_EXTRA_COLUMNS: tuple[str, ...] = tuple(c.header for c in FIX_EXTRA_FIELDS)
 
 
-# The Orders sheet: one row per order, in the same words.
+# The Orders sheet: one row per order, in the same words. The order's status is the vendor's word for the
+# order ('Complete': made and charged), its rows' are bulkship's: a bare 'Status' read 'Complete' beside rows
+# 'pending' (newcomer3), so the order's is named as such and its rows' statuses are counted beside it.
+ORDER_STATUS = "Order status"
+ROWS_BY_STATUS = "Rows by status"
 ORDER_COLUMNS: tuple[str, ...] = (
-    PO_NUMBER.header, ORDER_ID.header, STATUS.header, MONEY.header, "Line items", *MONEY_LABELS,
+    PO_NUMBER.header, ORDER_ID.header, ORDER_STATUS, MONEY.header, "Line items", ROWS_BY_STATUS,
+    *MONEY_LABELS,
 )  # fmt: skip
 
 

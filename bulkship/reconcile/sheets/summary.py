@@ -5,7 +5,7 @@ by bucket, product and shipping method, and rows by status with a chart.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -43,6 +43,8 @@ class _Tally:
         self.nothing_charged = 0  # orders the Orders sheet lists holding no money (ended with no card made)
         # (PO, money bucket) -> its rows there: an order some of whose rows are charged and others in doubt
         self.by_order_bucket: dict[tuple[str, str], MoneyTally] = {}
+        # PO -> money bucket -> its rows' statuses counted: what the Orders sheet says of each order's rows
+        self.statuses_by_order: dict[str, dict[str, dict[str, int]]] = {}
         self.overcharged: list[int] = []  # rows the vendor charged beyond their price (a negative Discount)
         self.overcharge = Decimal(0)
 
@@ -55,6 +57,9 @@ class _Tally:
         self.rows += 1
         status = outcome.status
         self.by_status[status] = self.by_status.get(status, 0) + 1
+        if outcome.po_number:
+            counts = self.statuses_by_order.setdefault(outcome.po_number, {}).setdefault(outcome.money, {})
+            counts[status] = counts.get(status, 0) + 1
         if outcome.money:
             kind = (
                 outcome.money, outcome.po_number, outcome.product, outcome.shipping_method, outcome.cards,
@@ -121,6 +126,7 @@ def _write_orders(
     """One row per order holding money (one per money bucket its rows are in); its figures are its rows'
     figures added up (``tally``)."""
     widths = _widths(ORDER_COLUMNS, [(o.po_number, o.order_id, o.status) for o in orders[:WIDTH_SAMPLE_ROWS]])
+    widths[5] = 24.0  # rows by status: '23 pending, 2 shipped', written after the sample is taken
     for col, w in enumerate(widths):
         sheet.set_column(col, col, max(w, 12))
     sheet.freeze_panes(1, 0)
@@ -129,7 +135,9 @@ def _write_orders(
         _write_text(sheet, 0, col, header, fmt.header)
     i = 0
     for order in orders:
-        for bucket, money, lines in _order_lines(order, tally):
+        parts = _order_lines(order, tally)
+        by_bucket = tally.statuses_by_order.get(order.po_number, {})
+        for bucket, money, lines in parts:
             i += 1
             status = order.status if money.complete else f"{order.status}; {_unknown_text(money)}"
             _text(sheet, i, 0, order.po_number, fmt)
@@ -138,9 +146,25 @@ def _write_orders(
             tally.nothing_charged += bucket == NOTHING_CHARGED
             _text(sheet, i, 3, bucket, fmt)
             sheet.write_number(i, 4, lines)
-            for col, amount in enumerate(money.figures(), start=5):
+            counted = by_bucket.values() if len(parts) == 1 else [by_bucket.get(bucket, {})]
+            _text(sheet, i, 5, _rows_by_status(counted), fmt)
+            for col, amount in enumerate(money.figures(), start=6):
                 sheet.write_number(i, col, float(amount), fmt.money)
     sheet.autofilter(0, 0, max(i, 1), len(ORDER_COLUMNS) - 1)
+
+
+def _rows_by_status(counted: Iterable[Mapping[str, int]]) -> str:
+    """'23 pending, 2 shipped': an Orders line's rows by status (every row of its order, or those of its
+    money bucket when the order takes a line per bucket), in the order rows move through them."""
+    counts: dict[str, int] = {}
+    for by_status in counted:
+        for status, n in by_status.items():
+            counts[status] = counts.get(status, 0) + n
+    return ", ".join(f"{counts[s]} {s}" for s in sorted(counts, key=_status_place))
+
+
+def _status_place(status: str) -> int:
+    return RESULT_STATUSES.index(status) if status in RESULT_STATUSES else len(RESULT_STATUSES)
 
 
 def _order_lines(order: OrderSummary, tally: _Tally) -> list[tuple[str, MoneyTally, int]]:
