@@ -392,3 +392,15 @@ def test_the_orders_sheet_names_the_vendor_s_order_status_and_counts_its_rows_by
         assert {status for _, status in counted} <= {"pending", "complete", "shipped", "delivered"}, line
         assert sum(int(n) for n, _ in counted) == line["Line items"], line
     assert sum(line["Line items"] for line in lines) == 25
+
+
+def test_a_webhook_url_given_to_the_embedded_sandbox_is_said_to_go_uncalled(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer3: `run --webhook-url` against the embedded sandbox, and the receiver never heard a
+    thing, nothing said: that sandbox lives inside the command. The run says so, and how to try it."""
+    sheet = write_sheet(tmp_path / "gifts.csv", range(1))
+    code, _, err = run(capsys, str(sheet), "--yes", "--webhook-url", "http://127.0.0.1:9/hook/abc")
+    said = " ".join(err.split())
+    assert code == 0 and "the embedded sandbox lives inside this command and calls no webhook" in said, err
+    assert "run `bulkship sandbox --port 8001` and set the three variables it prints" in said, err

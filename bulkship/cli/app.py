@@ -126,10 +126,16 @@ def with_encoding(program: Any, encoding: str | None) -> Any:
     return dataclasses.replace(program, encoding=encoding) if encoding else program
 
 
-def announce_target(settings: Settings) -> None:
+def announce_target(settings: Settings, webhook_url: str | None = None) -> None:
     """Say loudly when nothing real happens, and which vendor is used when it does."""
     if settings.is_sandbox:
         err_console.print(styled((SANDBOX_BANNER, "bold yellow")))
+        if webhook_url:  # the receiver waited for calls that never come, nothing said (newcomer3's N7j)
+            err_console.print(
+                "Note: the embedded sandbox lives inside this command and calls no webhook. To try "
+                "--webhook-url, run `bulkship sandbox --port 8001` and set the three variables it prints, "
+                "for this command and for the receiver."
+            )
     else:
         err_console.print(f"Vendor API: {settings.api_url}")
 

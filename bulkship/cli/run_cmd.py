@@ -207,7 +207,7 @@ def run(
     )
     program = with_encoding(resolve_program(config, file, settings, include_hidden=include_hidden), encoding)
     limit = _parse_amount(max_total)
-    announce_target(settings)
+    announce_target(settings, webhook_url)
     bar = ProgressBar()
     said: set[str] = set()  # the file's notes shown with the plan
     # a command a refusal offers reads and spends as this one would: "--batch B1" without the person's

@@ -100,7 +100,7 @@ def serve_command(
     webhook_url = checked_webhook_url(webhook_url or None)
     refuse_serving_itself(webhook_url, host, port)
     settings.credentials()  # missing or misplaced: the operator's to fix here, not each user's on the page
-    announce_target(settings)
+    announce_target(settings, webhook_url)
 
     from ..ledger import Ledger, ledger_exists
     from ..team import team_mode
