@@ -45,7 +45,7 @@ from .ledger.writes import PoClashError
 from .load import sheet_names
 from .load.skipped.kinds import _SAYS_NOT_YET as NOT_YET_REASON
 from .models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, PlannedOrder, ValidationResult
-from .plan import batch_name_of, order_seq, plan_orders_lazily
+from .plan import batch_name_of, next_seq, order_seq, plan_orders_lazily, po_stem
 from .reconcile.join import FAILED_AT_VENDOR_NOTE, ledger_keys
 from .reconcile.join.prices import Prices
 from .reconcile.sheets.book import FIX_SHEET
@@ -403,7 +403,7 @@ def plan_records(
     as the ledger reads them, so that no more than one order's lines and payload dict are held at once."""
     if ROW not in to_plan.columns:
         to_plan = to_plan.assign(**{ROW: to_plan.index})
-    first_seq = max((order_seq(po) for po in orders), default=0) + 1
+    first_seq = next_seq(orders, po_stem(po_prefix, batch))
     planned = plan_orders_lazily(
         to_plan, catalog, po_prefix=po_prefix, batch=batch, max_lines=max_lines, first_seq=first_seq
     )

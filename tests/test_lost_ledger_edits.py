@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from support import SandboxVendor
 from support.review import run, settings_in
-from support.vendor_proxy import Answer, Call, VendorProxy, key_of
+from support.vendor_proxy import Answer, Call, VendorProxy, key_of, orders_rewritten
 
 from bulkship.errors import BatchConflictError
 from bulkship.ledger import Ledger
@@ -36,7 +36,7 @@ def _write(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
-def _cards_of(vendor: SandboxVendor) -> Counter[str]:
+def _cards_of(vendor: SandboxVendor | VendorProxy) -> Counter[str]:
     """How many lines the vendor holds for each recipient name."""
     lines = [li for order in vendor.sandbox.orders() for li in order["LineItems"]]
     return Counter(li["PhysicalDeliveryAddress"]["Name"] for li in lines)
@@ -668,3 +668,30 @@ def test_rows_of_a_list_not_read_to_its_end_are_not_sent_beside_an_order_found_u
         result = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2)
         assert sorted(o["PONumber"] for o in vendor.orders()) == ["BS-GIFTS-0001", "BS-GIFTS-0002"]
         assert _statuses(here) == {2: "ordered", 3: "ordered", 4: "review"} and result.exit_code == 3
+
+
+def test_a_row_planned_after_an_order_the_vendor_numbered_itself_gets_a_po_number_the_vendor_takes(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-vendor12 (L5): a colleague sent Alpha and Beta as a batch of a long name; the vendor's
+    reads show that order under a PO number of its own, SHOP-20261204153012. From a new ledger, Gamma was
+    planned after that number's digits: BS-DECEMBER-EMPLOYEE-GIFTS-FOR-E892C0-20261204153013, 53 characters,
+    refused by the vendor at every run ('1 to 50 characters'), never sent. It now goes out under a PO number
+    of the batch's own sequence, once."""
+    batch = "december-employee-gifts-for-the-whole-company"
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+        sent = _write(tmp_path / "first.csv", PEOPLE[:2])
+        run_batch(sent, there, wait_s=0, client_factory=vendor.factory, batch=batch)
+
+        def numbered_by_the_vendor(order: dict[str, Any]) -> None:
+            order[key_of(order, "PONumber")] = "SHOP-20261204153012"
+
+        vendor.rewrite = orders_rewritten(numbered_by_the_vendor)
+        sheet = _write(tmp_path / "all.csv", PEOPLE)
+        for _ in range(2):  # the run, then the same command again
+            result = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, batch=batch)
+            assert _statuses(here, batch) == {2: "ordered", 3: "ordered", 4: "ordered"}
+            assert result.exit_code == 0
+        assert all(len(o["PONumber"]) <= 50 for o in vendor.orders())
+        assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})

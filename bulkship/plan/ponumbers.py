@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 
 from ..errors import ConfigError
 from ..folding import no_reference
@@ -84,6 +85,24 @@ def batch_po_pattern(stem: str) -> re.Pattern[str]:
     """The PO numbers of one stem, exactly (use ``fullmatch``): ``<stem>-<seq>`` and its follow-ups
     ``<stem>-<seq>-R<n>``, in any case. ``BS-GIFTS-0001`` is not one of stem ``BS-GIFTS-1``'s."""
     return re.compile(rf"{re.escape(stem)}-\d+(?:-R\d+)?", re.IGNORECASE)
+
+
+def next_seq(po_numbers: Iterable[str], stem: str) -> int:
+    """The sequence of a batch's next new order (PO numbers ``<stem>-<seq>``), after those of its PO numbers
+    (``po_numbers``) that such a PO number has room for. A sequence with more digits (an order taken from the
+    vendor's list under a PO number the vendor made: 'SHOP-20261204153012') made the next PO number too long
+    for the vendor with a long batch name, refused at every run, its rows never sent (hunter-vendor12's L5).
+    Such an order may be one of the batch's the vendor re-keyed, its own number unknown: each moves the next
+    on by one instead."""
+    room = 10 ** (PO_MAX_LENGTH - len(stem) - len("-") - len("-R99"))
+    last, skipped = 0, 0
+    for po in po_numbers:
+        seq = order_seq(po)
+        if seq < room:
+            last = max(last, seq)
+        else:
+            skipped += 1
+    return last + skipped + 1
 
 
 def replan_po(base_po: str, attempt: int) -> str:
