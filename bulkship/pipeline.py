@@ -32,7 +32,7 @@ from . import defaults
 from .batchapi import api_identity, check_batch_api
 from .batchnames import check_new_batch_name, default_batch_for
 from .confirm import confirm_plan
-from .errors import BulkshipError, FileFormatError
+from .errors import BulkshipError, FileFormatError, SpendLimitError
 from .ledger import Ledger
 from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
@@ -263,7 +263,11 @@ async def _plan_and_send(
             # the prices the plan is broken down with, and the orders sent now charged with: recorded before
             # asking, as a plan declined or waiting for approval showed every fee and shipping as a discount
             record_prices(ledger, batch, catalog)
-            await confirm_plan(client, ledger, batch, catalog, today, synced, options, said, problems)
+            try:
+                await confirm_plan(client, ledger, batch, catalog, today, synced, options, said, problems)
+            except SpendLimitError:  # declined, over a limit, waiting for approval: nothing was sent
+                _rewrite_kept_plan(ledger, batch, path, validation, settings, catalog, options)
+                raise
             give_back_memory()
             if synced.resumed:  # orders an earlier run planned cost what the plan confirmed said: today's
                 reprice_planned(ledger, batch, catalog)
@@ -372,6 +376,38 @@ def _reconcile(
     result.notes.extend(held_notes(ledger, batch))
     result.notes.extend(_left_behind(earlier, output))
     return result, not_written
+
+
+def _rewrite_kept_plan(
+    ledger: Ledger,
+    batch: str,
+    path: Path,
+    validation: ValidationResult,
+    settings: Settings,
+    catalog: Catalog,
+    options: RunOptions,
+) -> None:
+    """The batch's result workbook written again when a run stops before sending and the plan it recorded
+    stays in the ledger: the workbook of the cards sent before said 4 rows and 0.00 to send beside `status`
+    saying 6 rows and 25.00 to send, until a later run sent (found by hunter-money1, L3). Only the workbook
+    this run would write (same folder): a declined run writes none elsewhere; nor one holding corrections
+    on its Fix these sheet that this run did not read (a look at the plan of the first file loses none)."""
+    from .reconcile.fixsheet import unsent_fix_edits
+    from .reconcile.sheets import read_result_workbook
+
+    record = ledger.batch(batch)
+    recorded = Path(record.output) if record and record.output else None
+    try:
+        if recorded is None or not recorded.is_file():
+            return
+        if recorded.resolve() != result_path(settings.out_dir, batch).resolve():
+            return
+        read_here = path.resolve() == recorded.resolve()
+    except OSError:
+        return
+    if not read_here and unsent_fix_edits(recorded, read_result_workbook(recorded, lenient=True)):
+        return
+    _reconcile(ledger, batch, validation, settings, catalog, options)  # not written: not the news here
 
 
 def _left_behind(earlier: str | None, output: Path | None) -> list[str]:

@@ -4,13 +4,16 @@ next run; the result workbook shows it."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
 import openpyxl
+import pytest
 from support import SandboxVendor, write_sheet
 from support.money_invariants import check_money
 
+from bulkship.errors import SpendLimitError
 from bulkship.pipeline import run_batch
 from bulkship.settings import Settings
 
@@ -68,3 +71,20 @@ def test_vendor_refused_row_fails_with_exit_3_then_goes_out_on_rerun(
     assert [o["PONumber"] for o in orders] == ["BS-STAFF-0001-R1", "BS-STAFF-0001-R2", "BS-STAFF-0002"]
     assert [li["ExternalId"] for li in orders[2]["LineItems"]] == ["E3"]
     check_money(settings.ledger, "staff", input_rows=range(2, 8), vendor_orders=orders)
+
+
+def test_a_declined_run_that_keeps_its_plan_writes_the_result_workbook_again(
+    tmp_path: Path, sandbox_vendor: SandboxVendor
+) -> None:
+    """Found by hunter-money1 (L3): batch ed sent 4 cards; a 5th person added to the file was planned and
+    declined at 'Send these orders?' (the plan is kept: the batch sent cards). `status` said 5 rows and 25.00
+    to send; the result workbook still said 4 rows and To send 0.00 until a later run sent."""
+    settings = Settings(data_dir=tmp_path / "data", out_dir=tmp_path / "out")
+    factory = sandbox_vendor.factory()
+    sheet = write_sheet(tmp_path / "ed.csv", range(4))
+    assert run_batch(sheet, settings, wait_s=0, client_factory=factory).exit_code == 0
+    write_sheet(sheet, range(5))
+    with pytest.raises(SpendLimitError, match="Not confirmed"):
+        run_batch(sheet, settings, wait_s=0, client_factory=factory, confirm=lambda _view: False)
+    seen = check_money(settings.ledger, "ed", input_rows=range(2, 7))  # workbook = status, to the cent
+    assert (seen.total("charged"), seen.total("to send")) == (Decimal(100), Decimal(25))
