@@ -34,6 +34,18 @@ def line_items(order: OrderRecord) -> list[dict[str, Any]]:
     return items
 
 
+def line_value(item: dict[str, Any], values: dict[Any, Decimal]) -> Decimal:
+    """A line item's ``Value`` as a Decimal of its text; ``values`` caches them across lines and orders."""
+    raw = item.get("Value", 0)
+    cached = type(raw) is float and raw != 0  # 0.0 and -0.0 are equal keys with different text
+    value = values.get(raw) if cached else None
+    if value is None:
+        value = Decimal(str(raw))
+        if cached:
+            values[raw] = value
+    return value
+
+
 def sent_lines(order: OrderRecord, values: dict[Any, Decimal] | None = None) -> list[SentLine]:
     """The order's line items as sent. ``values`` caches ``Decimal(str(Value))`` across orders (100k rows are
     1,000 orders of mostly the same few values)."""
@@ -41,18 +53,11 @@ def sent_lines(order: OrderRecord, values: dict[Any, Decimal] | None = None) -> 
     lines = []
     for item in line_items(order):
         address = item.get("PhysicalDeliveryAddress") or {}
-        raw = item.get("Value", 0)
-        cached = type(raw) is float and raw != 0  # 0.0 and -0.0 are equal keys with different text
-        value = values.get(raw) if cached else None
-        if value is None:
-            value = Decimal(str(raw))
-            if cached:
-                values[raw] = value
         lines.append(
             SentLine(
                 external_id=str(item.get("ExternalId", "")),
                 product_id=str(item.get("ProductId", "")),
-                value=value,
+                value=line_value(item, values),
                 quantity=int(item.get("Quantity", 1) or 1),
                 address=address,
                 shipping_method=str(address.get("ShippingMethodId", "")),

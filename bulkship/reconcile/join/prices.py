@@ -13,7 +13,7 @@ from ...ledger import Ledger, OrderRecord
 from ...ledger.records import PRICES_EVENT
 from ...models import Catalog
 from ...money import Breakdown
-from ...payload import sent_lines
+from ...payload import line_items, line_value
 
 
 class _Line(NamedTuple):  # a tuple: a 100k-row batch has 100k of them
@@ -74,10 +74,16 @@ NO_PRICES = Prices({}, {})
 
 
 def _payload_lines(order: OrderRecord, values: dict[Any, Decimal] | None = None) -> list[_Line]:
-    """The order's line items as sent. ``values`` caches ``Decimal(str(Value))`` across orders."""
-    return [
-        _Line(ln.product_id, ln.shipping_method, ln.value, ln.quantity) for ln in sent_lines(order, values)
-    ]
+    """The order's line items as sent, read as :func:`~bulkship.payload.sent_lines` reads them but only
+    for what money needs (a re-run of 100k rows adds up 100k lines). ``values`` caches
+    ``Decimal(str(Value))`` across orders."""
+    values = {} if values is None else values
+    lines = []
+    for item in line_items(order):
+        method = str((item.get("PhysicalDeliveryAddress") or {}).get("ShippingMethodId", ""))
+        value, quantity = line_value(item, values), int(item.get("Quantity", 1) or 1)
+        lines.append(_Line(str(item.get("ProductId", "")), method, value, quantity))
+    return lines
 
 
 def _payload_item_line(item: dict[str, Any]) -> _Line | None:
