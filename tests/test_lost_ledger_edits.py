@@ -518,6 +518,36 @@ def test_a_list_the_vendor_cannot_show_whole_refuses_a_new_batch_saying_waiting_
         assert [o["PONumber"] for o in vendor.orders()] == ["BS-GIFTS-0001"]  # nothing more sent
 
 
+def test_a_batch_stopped_part_way_on_a_list_the_vendor_cannot_show_whole_is_not_told_to_wait(
+    tmp_path: Path,
+) -> None:
+    """review26's F2, for a resumed batch: on a vendor whose order list ignores pageIndex, a batch stopped
+    part way (the deposit short) and run again stopped with 'could not be read' and 'run the same command
+    again once the vendor answers', which never helps there (90a2f3f mended only a new batch's words). It
+    says the list cannot be read in full, that running again never helps a list ignoring pageIndex, and
+    that --allow-repeat sends without the check."""
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    short = Answer.of(422, {"Message": "Insufficient funds"})
+    with VendorProxy(tmp_path) as vendor:
+        here = vendor.settings(tmp_path / "here")
+        vendor.rewrite = lambda call: (
+            short if call.method == "POST" and len(vendor.posts()) > 1 else call.forward()
+        )
+        assert run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=1).ordered_rows == 1
+        first_page = "/v1/Orders?pageIndex=1&pageSize=500"
+        vendor.rewrite = lambda call: (
+            Answer.of(200, {"Data": call.ask(first_page).json()["Data"]})
+            if call.method == "GET" and call.path == "/v1/Orders"
+            else call.forward()
+        )
+        resumed = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=1)
+        said = str(resumed.stopped)
+        assert resumed.exit_code == 1 and "could not be read in full" in said, said
+        assert "once the vendor answers" not in said and "a list that ignores pageIndex never does" in said
+        assert "add --allow-repeat" in said
+        assert [o["PONumber"] for o in vendor.orders()] == ["BS-GIFTS-0001"]  # nothing more sent
+
+
 def test_a_list_that_answered_busy_is_not_said_to_stay_unreadable(tmp_path: Path) -> None:
     """Found by review26 reviewing 90a2f3f: a page of the vendor's order list answered with no list (a 200
     saying {"Message": "busy"}) was refused with 'running again will not help', pointing at --allow-repeat,

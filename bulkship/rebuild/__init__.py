@@ -43,6 +43,7 @@ from .listing import (
     _refuse_rows_not_valid_at_the_vendor,
     _repeats_a_row,
     _sent_from_elsewhere,
+    list_unread_words,
 )
 from .search import _item, _search, _Tally, shows_line_address
 
@@ -105,14 +106,7 @@ def _refuse_unsearched(batch: str, why: str, *, in_full: bool = False) -> NoRetu
     exit 0). ``--allow-repeat`` sends all the same, the first order alone (its 409 holds the batch)."""
     # ``in_full``: the list was read but cannot be proven whole (it ignores pageIndex, too many pages): a
     # lasting trait of the vendor's list, which no waiting mends (review26's F2)
-    read = "could not be read in full" if in_full else "could not be read"
-    again = (
-        # a list that answered with no list ('busy') reads whole later, one that ignores pageIndex never does
-        "run the same command again: it helps only if the vendor's list then reads to its end (an answer "
-        "such as 'busy' passes; a list that ignores pageIndex never does)"
-        if in_full
-        else "run the same command again once the vendor answers"
-    )
+    read, again = list_unread_words(in_full)
     raise VendorUnavailableError(
         f"The vendor's order list {read} ({why}), so batch {batch!r}, new to this ledger, could not be "
         "checked for cards sent before (from another ledger or computer, under another batch name or PO "

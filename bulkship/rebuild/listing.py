@@ -13,6 +13,20 @@ from ..client.parse import po_number_of, raw_lines, text
 from ..models import STATUS, ValidationResult, VendorOrder
 
 
+def list_unread_words(in_full: bool) -> tuple[str, str]:
+    """How the vendor's order list went unread ("could not be read", or "... in full": read, but not provably
+    whole), and when running again helps: once the vendor answers, or (``in_full``) only if the list then
+    reads to its end, which a list ignoring pageIndex never does (review26's F2)."""
+    if not in_full:
+        return "could not be read", "run the same command again once the vendor answers"
+    return (
+        "could not be read in full",
+        # a list that answered with no list ('busy') reads whole later, one that ignores pageIndex never does
+        "run the same command again: it helps only if the vendor's list then reads to its end (an answer "
+        "such as 'busy' passes; a list that ignores pageIndex never does)",
+    )
+
+
 def _may_be_ours(pattern: re.Pattern[str], derived: set[str]) -> Callable[[Any], bool]:
     """Which of the vendor's listed orders (as listed, not yet read) the search needs: the batch's PO numbers
     under any prefix, and orders with a line carrying one of the ExternalIds bulkship made up for its rows.

@@ -19,6 +19,7 @@ from ..ledger import LineOutcome, OrderRecord, RowRecord
 from ..linematch import match_lines, same_line
 from ..models import VendorOrder
 from ..plan import batch_po_pattern, po_stem
+from ..rebuild.listing import list_unread_words
 from ..rebuild.search import _key, _place
 from .base import _Base
 from .shared import _sent_items
@@ -45,6 +46,7 @@ class _Conflicts(_Base):
         sent = await self._ledger(self.ledger.orders, None, _AT_VENDOR, payloads=False)
         mine = {o.po_number.upper() for o in sent}
         look = getattr(self.client, "order_listing", None)
+        in_full = False  # read, but not provably whole (it ignores pageIndex...): no waiting mends that
         try:
             if look is None:
                 orders, unread = await self.client.list_orders(), ""
@@ -53,6 +55,7 @@ class _Conflicts(_Base):
                 # a list read to its end whose orders hide their PONumbers proves nothing either way: as
                 # before (the first 409 is the guard); one not read to its end may hide the other's orders
                 orders, unread = listed.orders, "" if listed.every_order_read else listed.why_incomplete
+                in_full = bool(unread)
         except VendorError as exc:
             orders, unread = [], exc.message
         at_vendor = {o.po_number.upper() for o in orders if pattern.fullmatch(o.po_number)} - mine
@@ -64,13 +67,13 @@ class _Conflicts(_Base):
             # unknown is not absent: the next order would go out under a PO number the other ledger never
             # used, no 409 to stop it (found by hunter-vendor12: the list answering 500, BS-GIFTS-0002 was
             # created beside the colleague's BS-GIFTS-0001, a second card each, exit 0)
+            read, again = list_unread_words(in_full)
             self._stop(
                 VendorUnavailableError(
-                    f"The vendor's order list could not be read ({unread}), and batch {self.batch} was "
-                    "planned before this run: whether it was sent since from another ledger (a colleague, "
-                    "another computer) cannot be checked, so nothing more was sent; its orders wait, planned",
-                    hint="run the same command again once the vendor answers; to send without that check, "
-                    "add --allow-repeat",
+                    f"The vendor's order list {read} ({unread}), and batch {self.batch} was planned before "
+                    "this run: whether it was sent since from another ledger (a colleague, another computer) "
+                    "cannot be checked, so nothing more was sent; its orders wait, planned",
+                    hint=f"{again}; to send without that check, add --allow-repeat",
                 )
             )
         return ours[min(at_vendor & set(ours))] if at_vendor & set(ours) else None
