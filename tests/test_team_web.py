@@ -541,6 +541,51 @@ def test_a_rejection_carries_its_reason_to_the_requester_and_a_fix_asks_again(
     assert len(waiting) == 1 and waiting[0].requested_by == "alice"
 
 
+def test_a_card_an_approver_rejected_is_changed_on_the_review_page_and_asked_about_again(
+    team: Settings, browsers: Any, tmp_path: Path
+) -> None:
+    """Found by newcomer3 (N6): carol rejected "Visa cards need finance sign-off first; use Target"; the cost
+    page told alice to fix what the reason says, and no tab of the review could open the Visa row (it had no
+    problem): the only way on was to delete the batch and upload again."""
+    alice, carol = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(carol, "carol")
+    sheet = tmp_path / "gifts.csv"
+    sheet.write_text(
+        "Name,Street,City,State,Zip,Card,Amount\n"
+        "Kim Ray,11 Elm St,Boston,MA,02108,TARGET,100\n"
+        "Lou Fox,12 Elm St,Boston,MA,02108,VISA-PREPAID,100\n"
+    )
+    upload(alice, sheet)
+    send(alice, "gifts")
+    page = carol.get("/batches/gifts/approval").text
+    carol.post(
+        found(r'action="(/batches/gifts/approval/\d+/reject)"', page),
+        data={"csrf_token": found(TOKEN.pattern, page), "reason": "Visa needs finance sign-off; use Target"},
+    )
+    cost = alice.get("/batches/gifts/cost").text
+    review = alice.get(found(r'href="(/batches/gifts/review\?filter=all)"', cost)).text
+    assert 'action="/batches/gifts/rows/3"' in review
+    alice.post(
+        "/batches/gifts/rows/3",
+        data={"csrf_token": found(TOKEN.pattern, review), "was:Card": "VISA-PREPAID", "cell:Card": "TARGET"},
+    )
+    assert "Waiting for approval" in send(alice, "gifts").text
+    page = carol.get("/batches/gifts/approval").text
+    approved = carol.post(
+        found(r'action="(/batches/gifts/approval/\d+/approve)"', page),
+        data={
+            "csrf_token": found(TOKEN.pattern, page),
+            "total": found(r'name="total" value="([^"]+)"', page),
+            "change": found(r'name="change" value="([^"]+)"', page),
+        },
+    )
+    assert approved.url.path == "/batches/gifts/progress"
+    wait_until_finished(carol, "gifts")
+    orders = embedded_sandbox_orders(team.data_dir)
+    assert [line["ProductId"] for order in orders for line in order["LineItems"]] == ["TARGET", "TARGET"]
+
+
 def test_a_request_replaced_by_a_newer_one_is_listed_without_a_decider_named_none(
     team: Settings, browsers: Any
 ) -> None:

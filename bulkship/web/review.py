@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,6 +31,7 @@ FILTERS = {
     "warnings": "Warnings (will be sent: check them)",  # most change nothing (a PO box): review22
     "duplicates": "Duplicates (skipped)",
     "vendor": "Refused or failed at the vendor",
+    "all": "All rows",  # any row opens to change it, one without a problem too (newcomer3's N6)
 }
 
 K = TypeVar("K")
@@ -105,8 +106,13 @@ class Review:
     rows: list[ReviewRow]  # rows with a problem (or not valid), in row order
     counts: dict[str, int]
     sent: dict[int, str]  # rows whose card is (or may be) ordered -> PO: read-only on the page
+    # rows left out for what a cell changed on the page says ('do not send' typed in a note): changed back
+    # there, they are ordered; a row the file leaves out is left out whatever the page changes
+    skipped_here: frozenset[int] = frozenset()
 
-    def filtered(self, name: str) -> list[ReviewRow]:
+    def filtered(self, name: str) -> Sequence[ReviewRow]:
+        if name == "all":
+            return _EveryRow(self.loaded.frame.index.tolist(), self.rows)
         if name == "errors":  # to fix: a duplicate is not (it is left out so that no one gets two cards)
             return [r for r in self.rows if r.has_error and r.status != "duplicate"]
         if name == "warnings":
@@ -117,10 +123,41 @@ class Review:
             return [r for r in self.rows if r.status in ("failed", "fixed")]
         return self.rows
 
+    def found(self, text: str) -> list[ReviewRow]:
+        """The rows whose number is ``text`` or one of whose cells holds it (case aside): a person who
+        learns that someone left, or moved, knows the name, rarely the row."""
+        wanted = text.strip()
+        if not wanted:
+            return []
+        frame = self.loaded.frame
+        hit = frame.index == int(wanted) if wanted.isdigit() else frame.index < 0
+        for header in self.loaded.headers:
+            hit |= frame[header].astype(str).str.contains(wanted, case=False, regex=False).to_numpy()
+        return list(_EveryRow(frame.index[hit].tolist(), self.rows))
+
     def cells(self, row: int) -> list[tuple[str, str]]:
         """The row as the person wrote it (corrections applied), header by header."""
         values = self.loaded.frame.loc[row]
         return [(h, str(values[h])) for h in self.loaded.headers]
+
+
+class _EveryRow(Sequence[ReviewRow]):
+    """Rows of the sheet in order, each with its problems: a 100k-row sheet's page of 50 is made alone."""
+
+    def __init__(self, rows: list[int], with_problems: list[ReviewRow]) -> None:
+        self._rows = rows
+        self._problems = {r.row: r for r in with_problems}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def _one(self, row: int) -> ReviewRow:
+        return self._problems.get(row) or ReviewRow(row, "valid", ())
+
+    def __getitem__(self, at: Any) -> Any:
+        if isinstance(at, slice):
+            return [self._one(row) for row in self._rows[at]]
+        return self._one(self._rows[at])
 
 
 def _review_rows(loaded: LoadedSheet, result: ValidationResult) -> list[ReviewRow]:
@@ -227,7 +264,9 @@ class Reviews:
         """The batch's review for its current rows (worked out on first use, then from memory)."""
 
         def make() -> Review:
-            loaded = api.apply_corrections(self.sheet(batch), batch.corrections, batch.program)
+            read = self.sheet(batch)
+            loaded = api.apply_corrections(read, batch.corrections, batch.program)
+            here = frozenset(s.row for s in loaded.skipped) - {s.row for s in read.skipped}
             ordered = functools.partial(ordered_fingerprints, self.settings, batch.name)  # as `run` judges
             result = api.validate_sheet(loaded, self.catalog(), program=batch.program, ordered=ordered)
             result = self._with_repeats(batch, result)
@@ -247,7 +286,7 @@ class Reviews:
             if batch.checked != counts:
                 record(self.settings, batch.name, "web_checked", **counts)
             sent = rows_sent(self.settings, batch.name)
-            return Review(batch.name, batch.change_id, loaded, result, rows, counts, sent)
+            return Review(batch.name, batch.change_id, loaded, result, rows, counts, sent, here)
 
         # a run that ended since may have left rows the vendor refused: worked out again after each run
         return self._reviews.get_or_make((batch.name, batch.change_id, batch.done_id, batch.day), make)

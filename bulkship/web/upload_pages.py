@@ -148,9 +148,10 @@ async def review(request: Request) -> Response:
         return _see(f"/batches/{batch.name}/columns")
     except BulkshipError as exc:
         return await unusable(request, web, batch, exc)
-    chosen = request.query_params.get("filter", "problems")
+    wanted = request.query_params.get("find", "").strip()[:200]
+    chosen = "all" if wanted else request.query_params.get("filter", "problems")
     chosen = chosen if chosen in FILTERS else "problems"
-    rows = found.filtered(chosen)
+    rows = await run_in_threadpool(found.found, wanted) if wanted else found.filtered(chosen)
     pages = max(1, math.ceil(len(rows) / PAGE_ROWS))
     page = min(_page_number(request), pages)
     shown = rows[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
@@ -159,7 +160,7 @@ async def review(request: Request) -> Response:
     return render(
         request, "review.html", batch=batch, review=found, rows=shown, sent=found.sent,
         cells={r.row: found.cells(r.row) for r in shown},
-        filters=FILTERS, chosen=chosen, page=page, pages=pages, total=len(rows), sheets=sheets,
+        filters=FILTERS, chosen=chosen, page=page, pages=pages, total=len(rows), sheets=sheets, wanted=wanted,
         sheet=found.loaded.sheet_name, header_row=found.loaded.header_row,
     )  # fmt: skip
 
