@@ -563,7 +563,7 @@ def test_two_runs_of_one_person_starting_at_once_on_a_shared_ledger_cannot_both_
         def start(batch: str) -> None:
             view = SimpleNamespace(
                 batch=batch, worst_case=Decimal("600"), batch_total=Decimal("600"),
-                charged=SimpleNamespace(total=Decimal(0)), new_orders=1, resumed_orders=0,
+                charged=SimpleNamespace(total=Decimal(0)), new_orders=1, resumed_orders=0, money={},
             )  # fmt: skip
             try:
                 with approvals.acting_as("alice"):
@@ -599,6 +599,43 @@ def test_a_refusal_for_the_day_s_running_total_says_what_was_sent_already(
         "Batch split2 costs 75.00, and with the 75.00 alice sent without approval in the last day 150.00, "
         "more than alice may send without approval (100.00)"
     ) in said, said
+
+
+def test_a_run_the_vendor_stopped_before_any_card_is_not_counted_as_sent_without_approval(
+    team: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-money1 (L5), reproduced by hunter-money2: alice's batch a (50.00) was refused by the
+    vendor for funds, nothing charged; her batch b (50.00) went out, and batch c (25.00) was refused 'with the
+    100.00 alice sent without approval in the last day 125.00', under a threshold of 100: a run counted what
+    it was about to send, not what it sent. A run that then sends counts (a, taken up again, here)."""
+    from decimal import Decimal
+
+    from bulkship.sandbox import Sandbox, SandboxConfig
+
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    approvals.set_threshold(team, "100", actor="admin")
+    Sandbox(SandboxConfig(state_file=team.sandbox_state_file, balance=Decimal(40))).close()
+    stopped = write_sheet(Path("a.csv"), range(1, 3))  # 2 x 25 = 50.00: more than the 40.00 the vendor holds
+    assert main(["run", str(stopped), "--yes", "--wait", "0"]) == 1
+    assert embedded_sandbox_orders(team.data_dir) == []
+    with Sandbox(SandboxConfig(state_file=team.sandbox_state_file)) as vendor:
+        vendor.fund(Decimal(1000))
+    assert main(["run", str(write_sheet(Path("b.csv"), range(11, 13))), "--yes", "--wait", "0"]) == 0
+    capsys.readouterr()
+    assert main(["run", str(write_sheet(Path("c.csv"), range(21, 22))), "--yes", "--wait", "0"]) == 0
+    assert len(embedded_sandbox_orders(team.data_dir)) == 2  # b and c: 75.00 alone, under the 100.00
+    assert main(["run", str(stopped), "--yes", "--wait", "0"]) == 1  # a again: 50.00 more is too much
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Batch a costs 50.00, and with the 75.00 alice sent without approval in the last day 125.00" in (
+        said
+    )
+    approvals.set_threshold(team, "1000", actor="admin")
+    assert main(["run", str(stopped), "--yes", "--wait", "0"]) == 0  # taken up again: its 50.00 counts
+    capsys.readouterr()
+    approvals.set_threshold(team, "140", actor="admin")
+    assert main(["run", str(write_sheet(Path("d.csv"), range(31, 32))), "--yes", "--wait", "0"]) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    assert "with the 125.00 alice sent without approval in the last day 150.00" in said, said
 
 
 def test_below_the_threshold_a_run_goes_without_approval_and_single_user_mode_has_no_checks(

@@ -181,10 +181,17 @@ def changes_by(settings: Settings, batch: str, person: str) -> list[str]:
         return [str(r.action) for r in db.execute(query)]
 
 
+RUN_LINES = ("run_start", "resume", "run_end", "run_stop")
+RUN_OPENERS = ("run_start", "resume")  # a run past the approval check: it may send
+
+
 def started_by(settings: Settings, people: Sequence[str], *, since: str) -> list[AuditEntry]:
-    """The runs any of ``people`` started (``run_start``) from ``since`` (ISO time, UTC)."""
+    """The runs any of ``people`` started (``run_start``) or took up again (``resume``) from ``since`` (ISO
+    time, UTC)."""
     query = sa.select(audit_trail).where(
-        audit_trail.c.actor.in_(list(people)), audit_trail.c.action == "run_start", audit_trail.c.at >= since
+        audit_trail.c.actor.in_(list(people)),
+        audit_trail.c.action.in_(RUN_OPENERS),
+        audit_trail.c.at >= since,
     )
     with store.read(settings) as db:
         return [
@@ -193,7 +200,22 @@ def started_by(settings: Settings, people: Sequence[str], *, since: str) -> list
         ]
 
 
-RUN_LINES = ("run_start", "resume", "run_end", "run_stop")
+def run_lines_after(settings: Settings, batches: Sequence[str], first: int) -> list[AuditEntry]:
+    """Every run's line (:data:`RUN_LINES`) of ``batches`` from line ``first`` on, oldest first."""
+    query = (
+        sa.select(audit_trail)
+        .where(
+            audit_trail.c.batch.in_(list(batches)),
+            audit_trail.c.action.in_(RUN_LINES),
+            audit_trail.c.id >= first,
+        )
+        .order_by(audit_trail.c.id)
+    )
+    with store.read(settings) as db:
+        return [
+            AuditEntry(r.id, r.at, r.actor, r.address, r.action, r.batch, json.loads(r.detail or "{}"))
+            for r in db.execute(query)
+        ]
 
 
 def unfinished_run(settings: Settings, batch: str) -> bool:

@@ -70,13 +70,14 @@ class RunGuard:
     def _record_end(self, result: RunResult) -> None:
         from ..money import money_plain
         from . import audit
+        from .approvals.limits import spent
 
         stopped = result.stopped
         audit.record(
             self.settings, "run_stop" if stopped is not None else "run_end", actor=self.person or "",
             address=self.address, batch=result.batch, exit_code=result.exit_code,
             orders_sent=result.sent_orders, ordered_rows=result.ordered_rows, rows=result.rows,
-            charged=money_plain(result.total_cost),
+            charged=money_plain(result.total_cost), spent_after=spent(result.money),
             in_doubt_orders=result.unknown_orders, rows_not_sent=result.unsent_rows,
             error=stopped.message if stopped is not None else "",
             workbook=result.output.name if result.output else "",

@@ -46,6 +46,7 @@ from .limits import (
     set_idle_minutes,
     set_setting,
     set_threshold,
+    spent,
     threshold,
 )
 from .records import (
@@ -213,6 +214,7 @@ def _check_before_send(settings: Settings, view: PlanView) -> str:
         settings, "resume" if audit.unfinished_run(settings, view.batch) else "run_start", actor=person,
         batch=view.batch,
         total=str(total), orders=len(prints), new_orders=view.new_orders, resumed_orders=view.resumed_orders,
+        spent_before=spent(view.money),  # what the run then spends: sent_alone
         approval=found.id if found is not None and covered else "",
         approved_by=(found.decided_by or "") if found is not None and covered else "",
         address=origin(),

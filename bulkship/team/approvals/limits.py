@@ -3,13 +3,15 @@ session), a person's own lower limit, and what they sent alone in the last day."
 
 from __future__ import annotations
 
-import contextlib
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import sqlalchemy as sa
 
+from ...money import MoneyTally, money_plain
 from ...settings import Settings
+from ...statuses import CHARGED, IN_DOUBT
 from .. import accounts, audit, store
 from ..tables import team_settings
 
@@ -74,19 +76,59 @@ SPLIT_WINDOW = timedelta(days=1)
 
 
 def sent_alone(settings: Settings, person: str | None, *, besides: str) -> Decimal:
-    """What ``person`` started sending without an approval in the last day, in batches other than
-    ``besides``: a list cut into files each under the limit is still one spend (found by newcomer7: three
-    uploads of 75.00 went out under a threshold of 100), whether sent as alice or as cli:alice (review10)."""
+    """What ``person`` sent without an approval in the last day, in batches other than ``besides``: a list
+    cut into files each under the limit is still one spend (found by newcomer7: three uploads of 75.00 went
+    out under a threshold of 100), whether sent as alice or as cli:alice (review10). A run counts what it
+    spent (:func:`_spent_by`), not what it might have: one the vendor stopped before any card counts nothing
+    (found by hunter-money1: 'with the 100.00 alice sent without approval', 50.00 of it never charged)."""
     if not person:
         return Decimal(0)
     since = (datetime.now(UTC) - SPLIT_WINDOW).isoformat(timespec="seconds")
     name = person.removeprefix("cli:")  # alice and cli:alice (her login, without BULKSHIP_USER): one person
-    total = Decimal(0)
-    for entry in audit.started_by(settings, (name, f"cli:{name}"), since=since):
-        if entry.batch != besides and not entry.detail.get("approval"):
-            with contextlib.suppress(ArithmeticError, ValueError):
-                total += Decimal(str(entry.detail.get("total") or 0))
-    return total
+    alone = [
+        entry
+        for entry in audit.started_by(settings, (name, f"cli:{name}"), since=since)
+        if entry.batch and entry.batch != besides and not entry.detail.get("approval")
+    ]
+    if not alone:
+        return Decimal(0)
+    later = audit.run_lines_after(settings, sorted({e.batch or "" for e in alone}), min(e.id for e in alone))
+    return sum((_spent_by(entry, later) for entry in alone), Decimal(0))
+
+
+def _spent_by(opened: audit.AuditEntry, lines: list[audit.AuditEntry]) -> Decimal:
+    """What the run ``opened`` started spent: its batch's money charged or in doubt when it ended (its
+    closing line; after a run killed, the next run's opening) less when it began. A run still going, or one
+    whose trail a bulkship before these figures wrote, counts its worst case."""
+    worst = _amount(opened.detail.get("total")) or Decimal(0)
+    before = _amount(opened.detail.get(SPENT_BEFORE))
+    if before is None:
+        return worst
+    for line in lines:
+        if line.batch != opened.batch or line.id <= opened.id:
+            continue
+        after = _amount(line.detail.get(SPENT_BEFORE if line.action in audit.RUN_OPENERS else SPENT_AFTER))
+        if after is not None:
+            return max(Decimal(0), after - before)
+    return worst
+
+
+SPENT_BEFORE = "spent_before"  # a run's opening line: the batch's money charged or in doubt then
+SPENT_AFTER = "spent_after"  # its closing line: the same, once it ended
+
+
+def spent(money: Mapping[str, MoneyTally]) -> str:
+    """A batch's money charged or in doubt (a plan's or a run's ``money``), as the trail records it."""
+    return money_plain(sum((t.total for b, t in money.items() if b in (CHARGED, IN_DOUBT)), Decimal(0)))
+
+
+def _amount(value: object) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
 
 
 def room_for(settings: Settings, person: str | None, batch: str) -> Decimal:
