@@ -78,7 +78,7 @@ def _outcomes() -> dict[int, RowOutcome]:
 
 def _book(rows: list[tuple[int, list[str]]] | None = None) -> ResultBook:
     orders = [
-        OrderSummary("ANNIV-0001", "ord_1", "Complete", 2),
+        OrderSummary("ANNIV-0001", "ord_1", "Complete", 3),  # rows 2, 3 and 5 (failed there)
         OrderSummary("ANNIV-0002", "ord_2", "Pending", 1),
     ]
     info = RunInfo(
@@ -185,11 +185,13 @@ def test_orders_and_summary(workbook_path: Path) -> None:
     book = openpyxl.load_workbook(workbook_path)
     orders = _values(book[ORDERS_SHEET])
     assert orders[0] == [
-        "PO Number", "Order ID", "Status", "Money", "Line items",
+        "PO Number", "Order ID", "Order status", "Money", "Line items", "Rows by status",
         "Face value", "Discount", "Fees", "Shipping cost", "Total",
     ]  # fmt: skip
     # an order's figures are its rows' figures added up
-    assert orders[1] == ["ANNIV-0001", "ord_1", "Complete", "charged", 2, 75, 0, 0, 7, 82]
+    assert orders[1] == [
+        "ANNIV-0001", "ord_1", "Complete", "charged", 3, "1 shipped, 1 delivered, 1 failed", 75, 0, 0, 7, 82,
+    ]  # fmt: skip
     summary = book[SUMMARY_SHEET]
     table = {r[0]: r[1:] for r in summary.iter_rows(values_only=True) if r[0]}
     facts = {label: values[0] for label, values in table.items()}

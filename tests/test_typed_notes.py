@@ -11,7 +11,9 @@ import openpyxl
 import pytest
 
 from bulkship.cli import main
+from bulkship.reconcile.layout import ORDER_COLUMNS
 from bulkship.reconcile.sheets import ORDERS_SHEET, SUMMARY_SHEET
+from bulkship.sheetscan import column_letter
 
 HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
 ROWS = [
@@ -24,6 +26,9 @@ def _sheet(path: Path, rows: list[list[str]]) -> Path:
     with path.open("w", newline="") as handle:
         csv.writer(handle).writerows([HEADER, *rows])
     return path
+
+
+BESIDE = column_letter(len(ORDER_COLUMNS) + 1)  # the column just right of the Orders sheet's own (was K)
 
 
 def _cells(workbook: Path, sheet: str) -> set[str]:
@@ -46,14 +51,14 @@ def test_an_invoice_column_beside_the_orders_and_a_note_under_the_summary_are_ke
     assert "typed" not in capsys.readouterr().err
 
     book = openpyxl.load_workbook(workbook)
-    book[ORDERS_SHEET]["K1"], book[ORDERS_SHEET]["K2"] = "Invoice #", "INV-1001"
+    book[ORDERS_SHEET][f"{BESIDE}1"], book[ORDERS_SHEET][f"{BESIDE}2"] = "Invoice #", "INV-1001"
     summary = book[SUMMARY_SHEET]
     summary.cell(summary.max_row + 2, 1).value = "Paid with invoice A-77"
     book.save(workbook)
     capsys.readouterr()
     assert main(["track", "G"]) == 0
     said = " ".join(capsys.readouterr().err.split())
-    assert "Orders K1 'Invoice #'; Orders K2 'INV-1001'; Summary A" in said, said
+    assert f"Orders {BESIDE}1 'Invoice #'; Orders {BESIDE}2 'INV-1001'; Summary A" in said, said
     assert "not rewritten, so it is kept" in said, said
     assert {"Invoice #", "INV-1001"} <= _cells(workbook, ORDERS_SHEET)
     assert "Paid with invoice A-77" in _cells(workbook, SUMMARY_SHEET)
@@ -64,11 +69,11 @@ def test_an_invoice_column_beside_the_orders_and_a_note_under_the_summary_are_ke
     capsys.readouterr()
     code = main(["run", str(more), "--batch", "G", "--yes", "--wait", "0", "--out", str(out)])
     said = " ".join(capsys.readouterr().err.split())
-    assert code == 2 and "Nothing was sent" in said and "Orders K1 'Invoice #'" in said, said
+    assert code == 2 and "Nothing was sent" in said and f"Orders {BESIDE}1 'Invoice #'" in said, said
     assert {"Invoice #", "INV-1001"} <= _cells(workbook, ORDERS_SHEET)
 
     book = openpyxl.load_workbook(workbook)  # the advice: moved to a workbook of the person's own
-    for cell in ("K1", "K2"):
+    for cell in (f"{BESIDE}1", f"{BESIDE}2"):
         book[ORDERS_SHEET][cell] = None
     summary = book[SUMMARY_SHEET]
     summary.cell(summary.max_row, 1).value = None
@@ -162,7 +167,7 @@ def test_the_csv_twin_is_kept_current_while_the_workbook_is_kept_for_the_person_
     assert main(args) == 0
     workbook, twin = out / "G-results.xlsx", out / "G-results.csv"
     book = openpyxl.load_workbook(workbook)
-    book[ORDERS_SHEET]["K1"] = "Invoice #"
+    book[ORDERS_SHEET][f"{BESIDE}1"] = "Invoice #"
     book.save(workbook)
     from bulkship.sandbox import Sandbox, SandboxConfig
 
