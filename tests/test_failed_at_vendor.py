@@ -517,6 +517,47 @@ def test_rows_sent_under_their_own_po_are_never_tied_to_another_order_s_lines(tm
         vendor.close()
 
 
+def test_rows_sent_under_their_own_po_are_not_tied_to_another_order_while_the_vendor_cannot_be_asked(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-vendor12 (L3): the look-up of the rows' own PO that refuses the test above took a
+    vendor answering 503 as nothing to say: rows 2 and 4 of BS-MIXED-0001 were tied to BS-MIXED-0002's
+    lines of the same card, whose own rows then read as not at the vendor. Nothing is tied until the vendor
+    answers."""
+    from support.vendor_proxy import Answer, VendorProxy
+
+    from bulkship.errors import ReviewRefusedError
+    from bulkship.sandbox.dialect import parse_dialect
+
+    with VendorProxy(tmp_path, dialect=parse_dialect("likely-real,lines_reversed=true")) as vendor:
+        settings = vendor.settings(tmp_path)
+        sheet = tmp_path / "mixed.csv"
+        with sheet.open("w", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(HEADER)
+            for i in range(8):  # two orders of four: CVS, TARGET, CVS, CVS (their CVS rows wait for review)
+                product, value = ("TARGET", "50") if i % 4 == 1 else ("CVS", "25")
+                writer.writerow(
+                    [f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", product, value]
+                )
+        run_batch(sheet, settings, batch="mixed", wait_s=0, max_lines=4, client_factory=vendor.factory)
+        second = next(o for o in vendor.orders() if o["PONumber"] == "BS-MIXED-0002")
+        down = Answer.of(503, {"Message": "down"})
+        vendor.rewrite = lambda call: (
+            down if call.method == "GET" and call.path == "/v1/Orders" else call.forward()
+        )
+        with pytest.raises(
+            ReviewRefusedError, match="could not be asked whether it holds these rows' own PO"
+        ):
+            api.resolve_at_vendor(
+                settings, "mixed", "BS-MIXED-0001", second["Id"], rows=[2, 4], by="Finance",
+                client_factory=vendor.factory,
+            )  # fmt: skip
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            rows = {r.row: (r.status, r.po_number) for r in ledger.batch_rows("mixed", current_only=True)}
+        assert rows[2] == rows[4] == ("review", "BS-MIXED-0001"), rows
+
+
 def test_the_run_says_rows_failed_at_the_vendor_are_sent_again_by_the_same_command_not_corrected(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

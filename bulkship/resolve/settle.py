@@ -197,11 +197,20 @@ async def release(
     return Resolution(**{**plan.__dict__, "applied": True})
 
 
-async def _look_up_own_po(client: Any, po: str) -> LookUp | None:
-    """The vendor's answer for the rows' own PO number; None when it cannot be asked now."""
+async def _look_up_own_po(client: Any, po: str, *, sent_here: bool) -> LookUp | None:
+    """The vendor's answer for the rows' own PO number; None when it cannot be asked now and the rows were
+    not sent under it (then it only tells whether a held order may be cancelled). Rows sent under it are
+    tied to no other order unasked: a look-up answering 503 tied them to another order's lines of the same
+    card, whose real owners then read as not at the vendor (found by hunter-vendor12, L3)."""
     try:
         found: LookUp = await client.look_up_order(po)
-    except VendorError:
+    except VendorError as exc:
+        if sent_here:
+            raise _refuse(
+                f"The vendor could not be asked whether it holds these rows' own PO {po} ({exc.message}): "
+                "they were sent under it, and if it holds them they are in no other order",
+                hint="try again once the vendor answers",  # words for the review page too: no command there
+            ) from None
         return None
     return found
 
@@ -242,7 +251,8 @@ async def settle_at_vendor(
     sent_here = elsewhere and sent_by_this_ledger(ledger, po)
     # one look-up of the rows' own PO: held there, they are in no other order; absent, a held order is
     # cancelled
-    own_po = await _look_up_own_po(client, po) if sent_here or (elsewhere and own.state == "review") else None
+    asked = sent_here or (elsewhere and own.state == "review")
+    own_po = await _look_up_own_po(client, po, sent_here=sent_here) if asked else None
     if sent_here and own_po is not None and own_po.order is not None:
         raise _own_po_held(batch, po, own_po.order, vendor_order)
     ties, left, nameable = tie_rows(ledger, own, waiting, vendor_order, confirmed, by)
