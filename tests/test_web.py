@@ -1941,3 +1941,18 @@ def test_any_row_opens_on_the_review_page_found_by_a_word_and_its_change_is_chec
         data={"csrf_token": token(client), "cell:State": "MA", "cell:Notes": ""},
     )
     assert "order(s) for 75.00" in visible_text(client.get("/batches/clean/cost").text)
+
+
+def test_a_row_sought_by_a_digit_int_cannot_read_finds_none_and_the_page_stands(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by review27 (after ebac79c): 'Find a row' with '²' or '①' (digits to str.isdigit, not to int)
+    answered 500 Internal Server Error instead of the review page."""
+    sheet = tmp_path / "clean.csv"
+    sheet.write_text("Name,Street,City,State,Zip,Card,Amount\nKim Ray,11 Elm St,Boston,MA,02108,CVS,25\n")
+    upload(client, sheet, name="clean")
+    for wanted in ("²", "①", "2"):
+        page = client.get("/batches/clean/review", params={"find": wanted})
+        assert page.status_code == 200, page.text
+    assert "No row holds “①”" in visible_text(client.get("/batches/clean/review?find=①").text)
+    assert "1 row(s) holding “2”" in visible_text(client.get("/batches/clean/review?find=2").text)

@@ -130,7 +130,8 @@ class Review:
         if not wanted:
             return []
         frame = self.loaded.frame
-        hit = frame.index == int(wanted) if wanted.isdigit() else frame.index < 0
+        # isdecimal, not isdigit: '²' or '①' are digits int() refuses (a 500 page, found by review27)
+        hit = frame.index == int(wanted) if wanted.isdecimal() else frame.index < 0
         for header in self.loaded.headers:
             hit |= frame[header].astype(str).str.contains(wanted, case=False, regex=False).to_numpy()
         return list(_EveryRow(frame.index[hit].tolist(), self.rows))
