@@ -678,6 +678,30 @@ def test_the_web_secret_is_created_private(settings: Settings) -> None:
     assert load_secret(settings.data_dir) == secret
 
 
+def test_servers_starting_at_once_sign_with_one_whole_secret_and_an_empty_one_is_made_again(
+    settings: Settings,
+) -> None:
+    """Found by hunter-web10: the secret file was created, then written; a second server starting at that
+    moment read it empty and signed its cookies with an empty key until restarted. A crash between the two
+    left it empty for good."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bulkship.web.auth import load_secret
+
+    for attempt in range(20):
+        folder = settings.data_dir / f"start-{attempt}"
+        with ThreadPoolExecutor(8) as pool:
+            read = set(pool.map(load_secret, [folder] * 8))
+        assert len(read) == 1 and len(next(iter(read))) >= 32, read
+        assert [p.name for p in folder.iterdir()] == ["web-secret"]  # no file of the writing left beside it
+    crashed = settings.data_dir / "crashed"
+    crashed.mkdir()
+    (crashed / "web-secret").write_bytes(b"")
+    secret = load_secret(crashed)
+    assert len(secret) >= 32 and (crashed / "web-secret").read_bytes() == secret
+    assert stat.S_IMODE((crashed / "web-secret").stat().st_mode) == 0o600
+
+
 def test_audit_export_from_the_command_line_for_a_batch_and_a_period(
     team: Settings, cli: Callable[..., Ran], tmp_path: Path
 ) -> None:

@@ -20,11 +20,13 @@ path, or the page it leads to) and the path's other parts (the row of a cell fix
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import logging
 import os
 import re
 import secrets
+import tempfile
 from dataclasses import dataclass, field
 from datetime import timedelta
 from http.cookies import SimpleCookie
@@ -36,6 +38,7 @@ from itsdangerous import BadSignature, Signer
 from starlette.concurrency import run_in_threadpool
 from starlette.routing import compile_path
 
+from ..errors import ConfigError
 from ..settings import Settings
 from ..team import accounts, approvals, audit, store
 from ..team.roles import RECONCILE, SEND, SETTLE, TRACK
@@ -132,17 +135,43 @@ def allowed(rule: Rule | None, method: str, roles: frozenset[str]) -> bool:
 
 
 def load_secret(data_dir: Path) -> bytes:
-    """The server's signing secret: created (0600, in a 0700 folder) the first time, read after that."""
+    """The server's signing secret: created (0600, in a 0700 folder) the first time, read after that.
+
+    Written whole into a file of its own, then linked into place: created and then written, a second
+    server starting at the same moment could read it empty, and sign its cookies with an empty key (found
+    by hunter-web10); an empty one (left by a crash of that older way) is made again."""
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = data_dir / SECRET_FILE
+    for _ in range(3):
+        try:
+            secret = path.read_bytes().strip()
+        except FileNotFoundError:
+            empty = False
+        else:
+            if secret:
+                return secret
+            empty = True
+        _put_secret(path, secrets.token_urlsafe(48).encode("ascii"), replace=empty)
+    raise ConfigError(f"Could not write the web page's signing secret {path}: delete it and start again")
+
+
+def _put_secret(path: Path, secret: bytes, *, replace: bool) -> None:
+    """``secret`` written whole beside ``path``, then put in its place: linked when there is none (the first
+    of servers starting together wins, the others read it), or over an empty one."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_bytes().strip()
-    secret = secrets.token_urlsafe(48).encode("ascii")
-    with os.fdopen(fd, "wb") as out:
-        out.write(secret)
-    return secret
+        with os.fdopen(fd, "wb") as out:  # mkstemp's file is 0600
+            out.write(secret)
+            out.flush()
+            os.fsync(out.fileno())
+        if replace:
+            os.replace(temp, path)
+        else:
+            with contextlib.suppress(FileExistsError):
+                os.link(temp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
 
 
 def client_address(scope: Scope) -> str:
