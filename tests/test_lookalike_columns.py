@@ -398,3 +398,19 @@ def test_a_column_that_picks_the_rows_to_send_is_not_said_to_look_like_a_field(
     assert main(["validate", str(sheet_with(tmp_path / "gift.xlsx", "Gift", ["Target"] * 3)), "--json"]) == 0
     notices = json.loads(capsys.readouterr().out)["notices"]
     assert any("Column 'Gift' (H) is not used, although its header looks like Product" in n for n in notices)
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Apartment, suite, etc. (optional)", "Apartment, suite, etc.", "Apartment, suite, unit, etc."],
+)
+def test_a_checkout_forms_apartment_question_is_the_second_address_line(tmp_path: Path, header: str) -> None:
+    """Found by newcomer4: a Google Forms export asking "Apartment, suite, etc. (optional)", the label
+    Shopify's and WooCommerce's checkouts print, was refused (exit 2, '... looks like Address Line 2, which
+    no column gives') until a program file named it: it is the second address line."""
+    assert run(sheet_with(tmp_path / "list.xlsx", header, ["Apt 4", None, "Suite 200"])) == 0
+    assert [li["PhysicalDeliveryAddress"].get("AddressLine2") for li in ordered_lines()] == [
+        "Apt 4",
+        None,
+        "Suite 200",
+    ]
