@@ -129,7 +129,7 @@ def apply_corrections(
 
     settings = program or ProgramSettings()
     before = {s.row for s in loaded.skipped}
-    corrected = {row for row, _ in applied} - before
+    corrected = [(row, header) for row, header in applied if row not in before]
     said = said_in_corrections(frame, loaded.column_map, settings, corrected)
     skipped = tuple(sorted((*loaded.skipped, *said), key=lambda s: s.row))
     return replace(loaded, frame=frame, file_hash=digest, read_problems=problems, skipped=skipped)

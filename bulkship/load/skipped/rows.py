@@ -140,14 +140,22 @@ def _merged_down(
 
 
 def said_in_corrections(
-    body: pd.DataFrame, column_map: dict[str, str], program: ProgramSettings, rows: Collection[int]
+    body: pd.DataFrame,
+    column_map: dict[str, str],
+    program: ProgramSettings,
+    cells: Collection[tuple[int, str]],
 ) -> list[SkippedRow]:
-    """Of ``rows`` (cells a person corrected after the list was read: the web page's review), those their
-    cells now say not to send ('Terminated' in a status column, 'do not send' in a note, 'Maria Lopez (DO
-    NOT SEND)'), read as the list is read, over the whole corrected list (found by newcomer3: typed in the
-    review, each stayed valid and was ordered, where the same words in the file leave the row out)."""
-    body = without_invisible(body)
-    found = _said_not_to_send(body, column_map, (), None, program.today())
-    for row, reason in _named_not_to_send(body, column_map).items():
+    """Of the rows of ``cells`` (row, header: cells a person corrected after the list was read, the web
+    page's review), those their cells now say not to send ('Terminated' in a status column, 'do not send' in a
+    note, 'Maria Lopez (DO NOT SEND)'), read as the list is read (found by newcomer3: typed in the review,
+    each stayed valid and was ordered, where the same words in the file leave the row out).
+
+    Only the corrected columns are read again, each whole (a column's cells are read together: a ditto
+    reads the cell above, a date column is read day first or not as a whole): the row's other cells said
+    nothing when the list was read. Read over every column, each fix on a 100k-row list took 1.6 s."""
+    rows = sorted({row for row, _ in cells if row in body.index})
+    headers = [h for h in dict.fromkeys(h for _, h in cells) if h in body.columns]
+    found = _said_not_to_send(without_invisible(body[headers]), column_map, (), None, program.today())
+    for row, reason in _named_not_to_send(without_invisible(body.loc[rows]), column_map).items():
         found.setdefault(row, reason)
-    return [SkippedRow(row, NOT_TO_SEND, found[row]) for row in sorted(set(rows)) if row in found]
+    return [SkippedRow(row, NOT_TO_SEND, found[row]) for row in rows if row in found]

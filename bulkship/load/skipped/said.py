@@ -320,6 +320,11 @@ def _said_not_to_send(
         if eligible and on_purpose:
             column = column.drop(index=list(on_purpose), errors="ignore")
         typed, column = column, _dittos_filled(column)
+        # each distinct text is read once (a column of a few answers over 100k rows read each cell's regexes
+        # 100k times: 2 s a column, again at each fix on the web page's review); ``codes`` maps rows to texts
+        whole = column
+        codes, distinct = pd.factorize(column, use_na_sentinel=False)
+        column = pd.Series(distinct, dtype=whole.dtype)
         why = _SAYS_SENT_ALREADY if key in _SENT_FLAGS or key in _SENT_ON else _SAYS_NOT_TO_SEND
         said = column.str.match(says)
         if says is _SAYS_NO:  # '☒' down a column of '☑': the crossed box is the no (found by review24)
@@ -330,7 +335,11 @@ def _said_not_to_send(
             said |= not_sent
         # a list of retirees or former staff: no row is chosen out; also where most say No and the others
         # are blank (one cell left empty left everyone else out: found by review11)
-        if key in _ACTIVE_FLAGS and (said | column.str.strip().eq("")).all() and 2 * said.sum() > len(said):
+        if (
+            key in _ACTIVE_FLAGS
+            and (said | column.str.strip().eq("")).all()
+            and 2 * said.to_numpy()[codes].sum() > len(codes)  # (most rows, not most texts)
+        ):
             continue
         if key in _GONE_ON and said.any():  # leaving next quarter: still here (found by newcomer8)
             said &= ~_later_than_today(column, today) & ~column.str.fullmatch(_NO_DATE)
@@ -358,18 +367,20 @@ def _said_not_to_send(
             said |= held
         if "#" in "\x00".join(column.tolist()):  # a failed formula's error says nothing: an error on the row
             said &= ~column.str.fullmatch(FORMULA_ERROR)  # (..problems.rows._errors_where_rows_are_picked)
-        rows = column.index[said].tolist()
+        said_rows = said.to_numpy()[codes]
+        at = codes[said_rows]  # the distinct text of each row said
+        rows = whole.index[said_rows].tolist()
         # each mask and cell read once for the rows said, as lists: read one by one (series[row], nine times
         # a row) they took most of this function's time on a 100k-row tracking sheet
         kinds = [
-            (kind, mask.loc[rows].tolist())
+            (kind, mask.to_numpy()[at].tolist())
             for kind, mask in (
                 (_SAYS_NOT_TO_SEND, not_sent), (_SAYS_NOT_YET, not_yet), (_SAYS_SENT_AHEAD, ahead),
                 (_SAYS_DAY_PASSED, passed), (_SAYS_SENT_ALREADY, went),
             )
             if mask is not None
         ]  # fmt: skip
-        for i, (row, text, filled) in enumerate(zip(rows, typed.loc[rows], column.loc[rows], strict=True)):
+        for i, (row, text, filled) in enumerate(zip(rows, typed.loc[rows], whole.loc[rows], strict=True)):
             reason = why
             for kind, marked in kinds:  # the last that holds names the reason
                 reason = kind if marked[i] else reason
