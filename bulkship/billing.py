@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from .models import VendorOrder
-from .money import cents
+from .money import cents, money_text
 from .statuses import NO_CARD_STATUSES
 
 
@@ -144,3 +144,21 @@ def row_made_no_card(row: Any) -> bool:
     (:func:`bulkship.reconcile.join.made_no_card` says why; kept here, where the ledger can read it)."""
     parcel = row.tracking_number or row.tracking_url or row.shipped_date or row.delivered_date
     return row.status == "ordered" and (row.line_status or "").lower() in NO_CARD_STATUSES and not parcel
+
+
+def billed_without_a_card(orders: Iterable[tuple[str, str, Decimal]]) -> str:
+    """What is said of money an order bills beside its lines when it holds no card charged (``orders``: PO,
+    the vendor's word for it, amount), e.g. shipping billed on an order the vendor then cancelled. The
+    vendor's own total still shows it, and bulkship counts what the vendor shows; whether a vendor refunds it
+    is documented nowhere (found by hunter-money1, L2: reconcile said 'Everything matches', the Summary
+    '7.50 billed ... beside their lines', of an order ended Cancelled, nothing to ask). "" when none."""
+    found = sorted(orders)
+    if not found:
+        return ""
+    amount = sum((a for _po, _status, a in found), Decimal(0))
+    named = "; ".join(f"{po}: {status}" if status else po for po, status, _a in found)
+    return (
+        f"{money_text(amount)} is billed on order(s) holding no card charged ({named}): the vendor's own "
+        "total still bills it beside lines it made no card for, so it is counted as charged. Whether the "
+        "vendor refunds what it billed on an order it ended is not documented: ask the vendor."
+    )

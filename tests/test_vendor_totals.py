@@ -92,6 +92,45 @@ def test_shipping_billed_on_the_order_is_said_to_differ_from_the_plan(
     assert charged_everywhere(vendor, tmp_path, result) == [Decimal("110.00")] * 6
 
 
+def test_what_an_order_the_vendor_cancelled_still_bills_beside_its_lines_is_said_to_ask_about(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-money1 (L2): an order billing 7.50 beside its 3 lines (its total 82.50) that the
+    vendor then ended Cancelled, every line with it, its total unchanged: the rows read 'cancelled' and held
+    no money, while the 7.50 stayed charged everywhere ('Orders 0 (+1 failed)', 'Charged 7.50') and
+    reconcile said 'Everything matches'. Whether a vendor refunds what it billed on an order it ended is not
+    documented: every total still counts what the vendor shows, and reconcile and the Summary say to ask."""
+    billing = order_totals(lambda cost: float(cost + Decimal("7.50")))
+    vendor.rewrite = billing
+    result = place(vendor, tmp_path, [1, 2, 3])
+    assert result.total_cost == Decimal("82.50")
+
+    def cancelled(call: Call) -> Answer:
+        answer = billing(call)
+        if call.method == "GET" and call.path.lower().startswith("/v1/orders") and answer.status == 200:
+            body = answer.json()
+            for order in body.get("Data", [body]):
+                order["Status"] = "Cancelled"
+                for line in order["LineItems"]:
+                    line.update(Status="Cancelled", Shipments=[])
+            return Answer.of(200, body)
+        return answer
+
+    vendor.rewrite = cancelled
+    settings = vendor.settings(tmp_path)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    check_money(settings.ledger, "staff")  # every output: 7.50 charged, no row charged
+    report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    assert (report.ledger_total, report.vendor_total) == (Decimal("7.50"), Decimal("7.50"))
+    said = "7.50 is billed on order(s) holding no card charged (BS-STAFF-0001: Cancelled)"
+    (note,) = [n for n in report.notes if said in n]
+    assert "ask the vendor" in note, note
+    book = openpyxl.load_workbook(str(result.output), read_only=True)
+    summary = [str(r[0]) for r in book["Summary"].iter_rows(values_only=True) if r and r[0]]
+    (line,) = [text for text in summary if text.startswith("Charged includes 7.50")]
+    assert said in line and "ask the vendor" in line, line
+
+
 def fee_line(amount: float) -> Any:
     """Every order the vendor answers shows a line of its own beside the cards (no product), in its total;
     in the keys' casing the vendor writes (the likely-real dialect's camelCase too)."""

@@ -29,7 +29,15 @@ from decimal import Decimal
 from typing import Any
 
 from ..addressmatch import recipients
-from ..billing import billed_on_order, costs_unshown, row_made_no_card, uncounted, vendor_cost, with_document
+from ..billing import (
+    billed_on_order,
+    billed_without_a_card,
+    costs_unshown,
+    row_made_no_card,
+    uncounted,
+    vendor_cost,
+    with_document,
+)
 from ..client.totals import costs_per_card_by_plan
 from ..errors import AuthenticationError, BulkshipError, NotFoundError, VendorError
 from ..ledger import Ledger, OrderRecord, RowRecord
@@ -333,12 +341,23 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
             *report.notes,
             *_uncounted(vendor_orders, {o.po_number for o in orders}, batch),
             *_in_cents_maybe(view),
+            *_billed_without_a_card(vendor_orders, billed),
         ),
         ledger_total=money[CHARGED].total,
         money={bucket.replace(" ", "_"): tally.as_json() for bucket, tally in money.items()},
         list_incomplete=incomplete,
         unread_orders=tuple(sorted(unread)),
     )
+
+
+def _billed_without_a_card(vendor_orders: Sequence[VendorOrder], billed: Mapping[str, Decimal]) -> list[str]:
+    """A note on what the batch's orders bill beside their lines where the vendor made no card of them."""
+    said = billed_without_a_card(
+        (o.po_number, o.status, billed[o.po_number])
+        for o in vendor_orders
+        if billed.get(o.po_number, Decimal(0)) > 0 and o.card_lines and not o.made_card_lines
+    )
+    return [said] if said else []
 
 
 def _in_cents_maybe(view: LedgerView) -> list[str]:

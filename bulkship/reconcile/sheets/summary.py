@@ -12,6 +12,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from ...billing import billed_without_a_card
 from ...money import MONEY_LABELS, Breakdown, MoneyTally, billed_money, money_text
 from ...statuses import CHARGED, MONEY_BUCKETS, STATUS_COLOURS, STATUS_MEANINGS, TO_SEND
 from ..layout import ORDER_COLUMNS
@@ -40,6 +41,7 @@ class _Tally:
         self._kinds: dict[tuple[Any, ...], int] = {}
         self._totals: tuple[dict[str, MoneyTally], ...] | None = None
         self.billed: dict[str, Decimal] = {}  # PO -> what its order bills beside its lines
+        self.order_status: dict[str, str] = {}  # PO -> the vendor's word for such an order
         self.nothing_charged = 0  # orders the Orders sheet lists holding no money (ended with no card made)
         # (PO, money bucket) -> its rows there: an order some of whose rows are charged and others in doubt
         self.by_order_bucket: dict[tuple[str, str], MoneyTally] = {}
@@ -51,6 +53,7 @@ class _Tally:
     def add_billed(self, orders: Sequence[OrderSummary]) -> None:
         """The orders' own charges beside their lines (:attr:`OrderSummary.billed`): charged money."""
         self.billed.update((o.po_number, o.billed) for o in orders if o.billed)
+        self.order_status.update((o.po_number, o.status) for o in orders if o.billed)
         self._totals = None
 
     def add(self, outcome: RowOutcome) -> None:
@@ -187,6 +190,14 @@ def _order_lines(order: OrderSummary, tally: _Tally) -> list[tuple[str, MoneyTal
 
 
 NOTHING_CHARGED = "nothing charged"
+
+
+def _no_card(po_number: str, tally: _Tally) -> bool:
+    """The order holds no row charged: what it bills beside its lines is for no card (an order ended)."""
+    charged = tally.by_order_bucket.get((po_number, CHARGED))
+    return charged is None or not charged.rows
+
+
 _MONEY_TABLE_HEADERS = ("Orders", "Rows", "Cards", *MONEY_LABELS)
 _UNKNOWN_HEADER = "Rows of unknown cost"  # a column of the money tables only when there are such rows
 
@@ -301,6 +312,9 @@ def _write_summary(
             "their lines (the order's own total beyond its lines' costs: shipping or fees billed per order), "
             f"shown as shipping cost: {', '.join(sorted(billed))}."
         )
+        said = tally.order_status
+        cardless = [(po, said.get(po, ""), a) for po, a in billed.items() if _no_card(po, tally)]
+        note += f" Of it, {billed_without_a_card(cardless)}" if cardless else ""
         _write_text(sheet, row - 1, 0, note, fmt.text)
         row += 1
     taken = {po: -amount for po, amount in tally.billed.items() if amount < 0}
