@@ -1325,6 +1325,21 @@ def test_a_column_bulkship_does_not_know_is_chosen_on_the_columns_page(
     assert "<strong>1</strong> valid" in chosen.text and 'id="to-review"' in chosen.text
 
 
+def test_a_list_with_no_amount_column_is_told_how_to_go_on(client: TestClient, tmp_path: Path) -> None:
+    """Found by newcomer4: a thank-you form's export gives everyone the same card value and has no amount
+    column (the command line reads it with a program file's [defaults] value, which the page does not read);
+    the Columns page said only 'choose the column that holds it', and no column does: a dead end."""
+    path = tmp_path / "thanks.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product\nAna Silva,12 Elm St,Boston,MA,02108,CVS\n")
+    page = visible_text(client.get(upload(client, path)).text)
+    assert "No column gives Value, which every row needs: choose the column that holds it." in page
+    assert "If your file has none (one value for everyone), add such a column to the file" in page
+    nameless = tmp_path / "nameless.csv"
+    nameless.write_text("Address,City,State,ZIP,Product,Value\n12 Elm St,Boston,MA,02108,CVS,25\n")
+    asked = visible_text(client.get(upload(client, nameless)).text)
+    assert "No column gives Name" in asked and "one name for everyone" not in asked
+
+
 def test_skipped_rows_say_why_on_the_review_and_the_cost_page_counts_them(
     client: TestClient, settings, tmp_path: Path
 ) -> None:
