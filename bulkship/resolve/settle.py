@@ -212,6 +212,15 @@ async def _look_up_own_po(client: Any, po: str, *, sent_here: bool) -> LookUp | 
                 hint="try again once the vendor answers",  # words for the review page too: no command there
             ) from None
         return None
+    # a list that cannot show absence (its orders hide their PONumbers) leaves it unasked too (review27)
+    if sent_here and found.unknown:
+        raise _refuse(
+            f"The vendor's order list cannot show whether it holds these rows' own PO {po} "
+            f"({found.why_unknown or 'not read to its end'}): they were sent under it, and if it holds them "
+            "they are in no other order",
+            hint="try again once the vendor's list shows every order's PO number and reads to its end; until "
+            "then these rows wait for review as they are",
+        )
     return found
 
 
