@@ -159,6 +159,8 @@ def test_the_run_counts_the_rows_to_fix_as_the_fix_these_sheet_lists_them(
     assert fix.max_row - 1 == 2  # the duplicate is not on Fix these: it needs no correction
     assert "2 row(s) need fixing" in said and "correct them on the 'Fix these' sheet of" in said
     assert "1 duplicate row(s) repeat an earlier row of the file and are not sent" in said
+    # the list has no 'Allow Duplicate' column, which "put yes in its 'Allow Duplicate' column" took for given
+    assert "in an 'Allow Duplicate' column (add the column to the file if it has none)" in said
 
 
 def _fix_row(workbook: Path, original_row: int, column: str, value: str) -> None:

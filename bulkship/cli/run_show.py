@@ -256,8 +256,11 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
         )
     if duplicates:
         err_console.print(
-            f"{duplicates} duplicate row(s) repeat an earlier row of the file and are not sent; to send one "
-            "on purpose, put yes in its 'Allow Duplicate' column."
+            f"{duplicates} duplicate row(s) repeat an earlier row of the file and are not sent: see each "
+            "row's message (where the two rows name different addresses, keep the right one on one row). To "
+            "send one on purpose, put yes on its row in an 'Allow Duplicate' column (add the column to the "
+            "file if it has none).",
+            soft_wrap=True,
         )
     if result.held_rows:
         err_console.print(
