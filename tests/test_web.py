@@ -1971,3 +1971,36 @@ def test_a_row_sought_by_a_digit_int_cannot_read_finds_none_and_the_page_stands(
         assert page.status_code == 200, page.text
     assert "No row holds “①”" in visible_text(client.get("/batches/clean/review?find=①").text)
     assert "1 row(s) holding “2”" in visible_text(client.get("/batches/clean/review?find=2").text)
+
+
+def test_the_cost_page_says_a_row_the_file_leaves_out_is_changed_in_the_file_and_a_held_one_sent_from_it(
+    client: TestClient, settings, tmp_path: Path, monkeypatch
+) -> None:
+    """Found by newcomer3 (N7f): the cost page said "Change the cell to order a row" of a row its file says
+    not to send, the review page "change that in your file and upload the file again" (the page's cell is
+    read as the file's, and left out all the same); and a row held until a day "is sent by running the same
+    file again", no command the page's reader has: the batch's cost page sends it on that day."""
+    import datetime
+    import html
+
+    day = [datetime.date(2026, 12, 4)]
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": day[0])
+    path = tmp_path / "dec.csv"
+    path.write_text(
+        "Employee ID,Name,Address,City,State,ZIP,Product,Amount,Do Not Send Before,Notes\n"
+        "D1,Ann Lee,1 Main St,Boston,MA,02108,CVS,25,,\n"
+        "D2,Bob Ray,2 Main St,Boston,MA,02108,CVS,25,2026-12-05,\n"
+        "D3,Cy Dunn,3 Main St,Boston,MA,02108,CVS,25,,do not send\n"
+    )
+    upload(client, path, "dec")
+    cost = html.unescape(visible_text(client.get("/batches/dec/cost").text))
+    assert "Change the cell to order a row" not in cost and "running the same file" not in cost
+    assert "To order such a row, change the cell in your file and upload the file again." in cost
+    assert "is sent by sending the batch again from its cost page on or after that day" in cost
+    assert confirm(client, "dec").url.path == "/batches/dec/progress"
+    wait_until_finished(client, "dec")
+    day[0] = datetime.date(2026, 12, 5)  # as the page said: its cost page, on that day
+    assert "Send 1 order(s) for 25.00" in visible_text(client.get("/batches/dec/cost").text)
+    assert confirm(client, "dec").url.path == "/batches/dec/progress"
+    wait_until_finished(client, "dec")
+    assert sorted(li.external_id for o in sandbox_orders(settings) for li in o.line_items) == ["D1", "D2"]

@@ -86,6 +86,16 @@ _RERUN = (
         re.compile(r"\badd a column 'Allow Duplicate' and put yes in it for this row\b"),
         "add a column 'Allow Duplicate' to your file with yes on this row, and upload the file again",
     ),
+    # a row the file says not to send: its cells on the page are the file's, which the file's reading keeps
+    # leaving out (the review page says so: found by newcomer3, N7f, the two pages said two things)
+    (
+        re.compile(r"\bChange the cell to order a row\."),
+        "To order such a row, change the cell in your file and upload the file again.",
+    ),
+    (
+        re.compile(r"\bis sent by running the same file again on or after that day\b"),
+        "is sent by sending the batch again from its cost page on or after that day",
+    ),
     (re.compile(r"\bRun the same command again\b"), "Send the batch again from its cost page"),
     (re.compile(r"\brun the same command again\b"), "send the batch again from its cost page"),
 )
