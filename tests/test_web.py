@@ -2004,3 +2004,27 @@ def test_the_cost_page_says_a_row_the_file_leaves_out_is_changed_in_the_file_and
     assert confirm(client, "dec").url.path == "/batches/dec/progress"
     wait_until_finished(client, "dec")
     assert sorted(li.external_id for o in sandbox_orders(settings) for li in o.line_items) == ["D1", "D2"]
+
+
+def test_the_cost_page_of_a_follow_up_says_what_the_batch_comes_to_with_what_it_was_charged(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by newcomer3 (N7d): the cost page of a batch's follow-up (its 'Fix these' rows, fixed on the
+    review page) said "The total above is the most this batch will spend" of 25.00 where the batch, charged
+    50.00 before, ends at 75.00."""
+    path = tmp_path / "three.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\nBob Ray,2 Main St,Boston,MA,02134,CVS,25\n"
+        "Cy Dunn,3 Main St,Boston,ZZ,02134,CVS,25\n"
+    )
+    upload(client, path, "three")
+    first = visible_text(client.get("/batches/three/cost").text)
+    assert "The total above is the most this batch will spend." in first
+    confirm(client, "three", leave_out="yes")
+    wait_until_finished(client, "three")
+    client.post("/batches/three/rows/4", data={"csrf_token": token(client), "cell:State": "MA"})
+    cost = visible_text(client.get("/batches/three/cost").text)
+    assert "Send 1 order(s) for 25.00" in cost and "the most this batch will spend" not in cost
+    said = "The total above is the most this send will spend: with the 50.00 charged for the cards this batch"
+    assert f"{said} sent before, the batch comes to at most 75.00." in cost
