@@ -2028,3 +2028,28 @@ def test_the_cost_page_of_a_follow_up_says_what_the_batch_comes_to_with_what_it_
     assert "Send 1 order(s) for 25.00" in cost and "the most this batch will spend" not in cost
     said = "The total above is the most this send will spend: with the 50.00 charged for the cards this batch"
     assert f"{said} sent before, the batch comes to at most 75.00." in cost
+
+
+def test_a_result_workbook_of_a_batch_another_ledger_sent_is_not_said_sent_from_the_command_line(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by newcomer3 (N7i): a result workbook of a batch sent from another server's page, uploaded here,
+    read "Batch hr-winexcel was sent from the command line" (and linked to a Results page this server does
+    not have): this ledger never held the batch."""
+    from dataclasses import replace
+
+    upload(client, SAMPLES / "messy.xlsx", name="page-list")
+    assert confirm(client, "page-list", leave_out="yes").url.path == "/batches/page-list/progress"
+    wait_until_finished(client, "page-list")
+    workbook = client.get("/batches/page-list/results.xlsx").content
+    other = replace(settings, data_dir=tmp_path / "other", out_dir=tmp_path / "other-results")
+    with TestClient(create_app(other), follow_redirects=True) as elsewhere:
+        response = elsewhere.post(
+            "/batches",
+            data={"csrf_token": token(elsewhere), "name": ""},
+            files={"file": ("page-list-results.xlsx", workbook, "application/octet-stream")},
+        )
+    assert response.status_code == 400
+    advice = visible_text(found(r'(<p class="hint" id="result-advice">.*?</p>)', response.text))
+    assert "command line" not in advice and "/batches/page-list/results" not in response.text, advice
+    assert "Batch page-list is not in this server's ledger" in advice

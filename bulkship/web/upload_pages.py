@@ -54,8 +54,9 @@ async def upload(request: Request) -> Response:
         batch = await run_in_threadpool(state.any_batch, web.settings, written_for) if written_for else None
         return render(
             request, "new.html", 400, limit=web.max_upload_bytes, error=error, result_of=written_for or "",
-            # a batch run from the command line has no "Fix these" button here (found by newcomer2)
-            fixed_here=batch is not None and batch.upload is not None,
+            # a batch run from the command line has no "Fix these" button here (found by newcomer2); one
+            # this ledger never held was said "sent from the command line" (found by newcomer3, N7i)
+            fixed_here=batch is not None and batch.upload is not None, known_here=batch is not None,
         )  # fmt: skip
     digest = await run_in_threadpool(file_sha256, path)
     say_in_trail(request.scope, file=Path(file.filename).name, sha256=digest)
