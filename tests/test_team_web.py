@@ -1078,3 +1078,22 @@ def test_rows_waiting_for_an_approver_say_so_on_the_results_page(team: Settings,
     assert fixed.status_code == 200
     alice.get("/batches/anniversary/cost")
     assert "waits for an approver" not in alice.get("/batches/anniversary/results").text
+
+
+def test_a_batch_uploaded_before_anyone_signed_in_says_so_beside_the_server_s_user(
+    settings: Settings, browsers: Any, tmp_path: Path
+) -> None:
+    """Found by newcomer3 (N7p): batches uploaded before the team's first account read 'Started by root' on
+    the Batches page, a name nobody typed: the user running the server. It is said so."""
+    import getpass
+
+    browser = browsers()
+    upload(browser, SAMPLES / "anniversary.xlsx")
+    accounts.add_user(settings, "alice", "password-alice", ["requester"], actor="test")
+    sign_in(browser, "alice")
+    upload(browser, SAMPLES / "messy.xlsx")
+    page = browser.get("/").text.replace("\n", " ")
+    rows = {name: visible_text(row) for name, row in re.findall(r'<tr data-batch="([^"]+)">(.*?)</tr>', page)}
+    said = f"{getpass.getuser()} (the server's user: uploaded with no one signed in)"
+    assert said in rows["anniversary"], rows
+    assert "alice" in rows["messy"] and "no one signed in" not in rows["messy"], rows

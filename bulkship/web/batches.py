@@ -44,6 +44,9 @@ class BatchLine:
     # beside money charged, what its plan still sends (``status``'s To send): a batch stopped for funds read
     # '50.00 charged' alone, 476.70 of it still to go (found by hunter-money1)
     to_send: Decimal = Decimal(0)
+    # uploaded with no one signed in (before the team's first account): ``by`` is the server's own user, whom
+    # no one typed (found by newcomer3, N7p: 'Started by root')
+    no_sign_in: bool = False
 
     @property
     def link(self) -> str:
@@ -80,6 +83,7 @@ def _line(name: str, page: state.WebBatch | None, seen: BatchOverview | None, ru
         return BatchLine(
             name, "sending" if running else web_state(page), page.file_name, int(checked.get("rows", 0)),
             0, Decimal(0), "", page.by, "page", page.created, refused=bool(page.refused_now),
+            no_sign_in=page.no_sign_in,
         )  # fmt: skip
     word = seen.state(running=running)
     if page is not None and word in ("draft", "needs fixes"):
@@ -102,7 +106,7 @@ def _line(name: str, page: state.WebBatch | None, seen: BatchOverview | None, ru
         (page.created if page else "") or seen.created, seen.cost_unknown if kind == "charged" else 0,
         in_doubt=seen.money.get("in doubt", Decimal(0)),  # said '0.00 charged' alone: review17
         to_send=to_send if kind == "charged" and not outdated else Decimal(0),
-        cost_outdated=outdated and not kind,
+        cost_outdated=outdated and not kind, no_sign_in=page is not None and page.no_sign_in,
     )  # fmt: skip
 
 

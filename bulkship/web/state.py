@@ -5,7 +5,7 @@ batch's web state is those events folded in order. A reload, another browser or 
 same thing. Events (kind and detail)::
 
     web_upload     file_name, path (private copy), sheet, by,  a new batch (starts its web history over)
-                   server, site                               on the server holding the file (its address)
+                   server, site, signed_in                    on the server holding the file (its address)
     web_sheet      sheet                                      another sheet of the workbook (fixes reset)
     web_columns    columns, profile                           the mapping chosen on the Columns page
                                                               (field -> header, "" for none; over guesses)
@@ -56,6 +56,7 @@ class WebBatch:
     upload: Path | None = None
     sheet: str | None = None
     by: str = ""
+    no_sign_in: bool = False  # uploaded with no one signed in: ``by`` is the user running the server
     created: str = ""
     server: str = ""  # the server holding its upload (this_server there), "" before it was recorded
     site: str = ""  # that server's address, as the person uploading it reached it
@@ -129,6 +130,7 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
                 upload=Path(d["path"]) if d.get("path") else None,
                 sheet=d.get("sheet") or None,
                 by=str(d.get("by", "")),
+                no_sign_in=d.get("signed_in") is False,
                 created=event.at,
                 server=str(d.get("server", "")),
                 site=str(d.get("site", "")),

@@ -64,6 +64,7 @@ async def upload(request: Request) -> Response:
         lambda: state.new_batch(
             web.settings, name, path, file_name=Path(file.filename or "").name, sheet=None,
             by=getattr(request.scope.get("team_user"), "name", "") or state.current_user(),
+            signed_in=request.scope.get("team_user") is not None,
             server=state.this_server(web.settings), site=str(request.base_url), time_zone=zone,
         )
     )  # fmt: skip
