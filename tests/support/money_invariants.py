@@ -192,11 +192,29 @@ def _check_summary(path: Path, seen: MoneySeen) -> None:
             assert int(float(line[9])) == seen.unknown[bucket], f"Summary {bucket}: rows of unknown cost"
     total = "Total (incomplete)" if sum(seen.unknown.values()) else "Total"
     assert total in labels, f"the Summary's money table has no {total!r} line"
+    # the tables by product and by shipping method add up to the money charged and in doubt (a finance
+    # person sums them): what the vendor bills on orders beside their lines is a line of each
+    spent = [a + b for a, b in zip(seen.figures("charged"), seen.figures("in doubt"), strict=True)]
+    for title in ("Product (charged, in doubt)", "Shipping method"):
+        assert _table_sums(sheet, title) == spent, (
+            f"the Summary's {title!r} table adds up to other than {spent}"
+        )
     for status in STATUS_NAMES:
         if status in labels:
             assert int(float(labels[status][1])) == seen.statuses[status], f"Summary count of {status}"
     for status in set(seen.statuses) - set(STATUS_NAMES):  # the vendor's own words: counted too
         assert int(float(labels[status][1])) == seen.statuses[status], f"Summary count of {status}"
+
+
+def _table_sums(sheet: list[list[Any]], title: str) -> list[Decimal]:
+    """The five figures of a Summary table (``title`` heads it), its lines added up."""
+    at = next(i for i, line in enumerate(sheet) if line and line[0] == title)
+    sums = [Decimal(0)] * 5
+    for line in sheet[at + 1 :]:
+        if not line or line[0] in ("", None):
+            break
+        sums = [a + _cents(v) for a, v in zip(sums, line[4:9], strict=True)]
+    return sums
 
 
 def _check_csv(path: Path, seen: MoneySeen) -> None:
