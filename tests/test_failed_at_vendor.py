@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,41 @@ def test_rows_of_an_order_failed_at_the_vendor_are_not_charged_and_are_sent_agai
         assert money == {"BS-FAIL-0001": ("nothing charged", 0), "BS-FAIL-0002": ("charged", 100)}, money
     finally:
         failing.close()
+
+
+def test_a_lost_ledger_finds_the_card_sent_again_after_a_failed_order_and_sends_no_third(
+    tmp_path: Path,
+) -> None:
+    """Found by the lead's chaos soak (orders failing, then the ledger lost): a new ledger tied each row to
+    the first order the vendor lists with its ExternalId, BS-FAIL-0001, ended Failed, and sent the rows a
+    third time beside BS-FAIL-0002, which holds their cards: a second live card each. A line that made a card
+    is the row's, wherever a failed one is listed."""
+    sheet = tmp_path / "fail.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for i in range(3):
+            writer.writerow(
+                [f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25"]
+            )
+    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
+    settings = failing.settings
+    run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
+    failing.sandbox.advance(3 * DAY)  # BS-FAIL-0001 ends Failed: no card made
+    asyncio.run(track(settings, "fail", client_factory=failing.factory()))
+    failing.close()
+    vendor = SandboxVendor(tmp_path / "vendor")  # the same vendor, no longer failing orders
+    try:
+        again = run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=vendor.factory())
+        assert again.sent_orders == 1 and vendor.po_numbers() == ["BS-FAIL-0001", "BS-FAIL-0002"]
+        machine = tmp_path / "new-machine"
+        lost = replace(settings, ledger_path=machine / "ledger.sqlite", out_dir=machine / "output")
+        rebuilt = run_batch(sheet, lost, batch="fail", wait_s=0, client_factory=vendor.factory())
+        assert vendor.po_numbers() == ["BS-FAIL-0001", "BS-FAIL-0002"], rebuilt  # it sent BS-FAIL-0003
+        assert rebuilt.sent_orders == 0 and rebuilt.exit_code == 0 and rebuilt.ordered_rows == 3, rebuilt
+        assert rebuilt.money["charged"].total == Decimal("75.00"), rebuilt.money
+    finally:
+        vendor.close()
 
 
 def test_a_person_whose_card_failed_is_sent_one_by_a_new_list_and_the_old_batch_then_holds_them(

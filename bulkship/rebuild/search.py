@@ -12,6 +12,7 @@ from ..addressmatch import vendor_address
 from ..folding import fold_address, fold_person
 from ..linematch import same_line
 from ..models import PlannedLine, VendorOrder
+from ..statuses import NO_CARD_STATUSES
 
 
 @dataclass
@@ -63,51 +64,50 @@ def _search(
         by_card.setdefault(_key(line.product_id, line.value, line.quantity), []).append(line)
     unknown_lines: Counter[tuple[str, Decimal, int]] = Counter()
     unknown_where: dict[tuple[str, Decimal, int], str] = {}
-    for vendor_order, scoped in [*((o, True) for o in in_scope), *((o, False) for o in elsewhere)]:
-        po = vendor_order.po_number
-        for index, vendor_line in enumerate(vendor_order.line_items):
-            if vendor_line.external_id:
-                ours = [
-                    ln
-                    for ln in by_ext.get(ext_key(vendor_line.external_id), [])
-                    if ln.fingerprint not in tally.taken
-                ]
-                if scoped and not ours and not shows_line_address(vendor_order, index):
-                    # a line of the batch's own order that names no row of the file, and shows no
-                    # recipient: a row edited since (its derived ExternalId follows its content) may be it
-                    key = _key(vendor_line.product_id, vendor_line.value, vendor_line.quantity)
-                    unknown_lines[key] += 1
-                    unknown_where.setdefault(key, po)
-                if not scoped:
-                    ours = [ln for ln in ours if ln.external_id in derived]
-                same = next((ln for ln in ours if same_line(_item(ln), vendor_order, index)), None)
-                if same is not None:
-                    tally.tie(po, index, same)
-                for other in ours if same is None else ():
-                    tally.hold(
-                        other,
-                        po,
-                        f"the vendor's order {po} holds this row's ExternalId {other.external_id} with other "
-                        "content (product, value, quantity or recipient)",
-                    )
-                continue
-            if not scoped:
-                continue
-            key = _key(vendor_line.product_id, vendor_line.value, vendor_line.quantity)
-            match = next(
-                (
-                    ln
-                    for ln in by_card.get(key, ())
-                    if ln.fingerprint not in tally.taken
-                    and same_line(_item(ln), vendor_order, index, full_address=True)
-                ),
-                None,
-            )
-            if match is not None:
-                tally.tie(po, index, match)
-            elif not shows_line_address(vendor_order, index):
+    for vendor_order, scoped, index in _cards_first(in_scope, elsewhere):
+        po, vendor_line = vendor_order.po_number, vendor_order.line_items[index]
+        if vendor_line.external_id:
+            ours = [
+                ln
+                for ln in by_ext.get(ext_key(vendor_line.external_id), [])
+                if ln.fingerprint not in tally.taken
+            ]
+            if scoped and not ours and not shows_line_address(vendor_order, index):
+                # a line of the batch's own order that names no row of the file, and shows no
+                # recipient: a row edited since (its derived ExternalId follows its content) may be it
+                key = _key(vendor_line.product_id, vendor_line.value, vendor_line.quantity)
                 unknown_lines[key] += 1
                 unknown_where.setdefault(key, po)
+            if not scoped:
+                ours = [ln for ln in ours if ln.external_id in derived]
+            same = next((ln for ln in ours if same_line(_item(ln), vendor_order, index)), None)
+            if same is not None:
+                tally.tie(po, index, same)
+            for other in ours if same is None else ():
+                tally.hold(
+                    other,
+                    po,
+                    f"the vendor's order {po} holds this row's ExternalId {other.external_id} with other "
+                    "content (product, value, quantity or recipient)",
+                )
+            continue
+        if not scoped:
+            continue
+        key = _key(vendor_line.product_id, vendor_line.value, vendor_line.quantity)
+        match = next(
+            (
+                ln
+                for ln in by_card.get(key, ())
+                if ln.fingerprint not in tally.taken
+                and same_line(_item(ln), vendor_order, index, full_address=True)
+            ),
+            None,
+        )
+        if match is not None:
+            tally.tie(po, index, match)
+        elif not shows_line_address(vendor_order, index):
+            unknown_lines[key] += 1
+            unknown_where.setdefault(key, po)
     _hold_edited_rows(in_scope, lines, tally)
     # a line the vendor does not identify may be a row whose card or value was edited since, so any row may be
     # one (found by review13: an amount corrected after a lost ledger, with a vendor that shows no line's
@@ -136,6 +136,26 @@ def _search(
                 "of its own: --batch NEW-NAME)",
             )
     return tally
+
+
+def _cards_first(
+    in_scope: list[VendorOrder], elsewhere: list[VendorOrder]
+) -> list[tuple[VendorOrder, bool, int]]:
+    """Every vendor line to search, as (order, of the batch's own orders, line index): the lines that made a
+    card first, those of orders (or lines) the vendor ended with none after them. A row sent again after
+    its order failed is listed twice; tied to the failed line first, a lost ledger sent it a third time,
+    beside the card it has (found by the lead's chaos soak)."""
+    found = [
+        (order, scoped, index)
+        for order, scoped in [*((o, True) for o in in_scope), *((o, False) for o in elsewhere)]
+        for index in range(len(order.line_items))
+    ]
+    return sorted(found, key=lambda each: _made_no_card(each[0], each[2]))  # stable: the list's order kept
+
+
+def _made_no_card(order: VendorOrder, index: int) -> bool:
+    statuses = ((order.status or "").lower(), (order.line_items[index].status or "").lower())
+    return any(status in NO_CARD_STATUSES for status in statuses)
 
 
 def _hold_edited_rows(in_scope: list[VendorOrder], lines: list[PlannedLine], tally: _Tally) -> None:
