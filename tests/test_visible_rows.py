@@ -1003,7 +1003,8 @@ def test_a_status_saying_the_card_went_in_its_own_words_leaves_its_row_out(
 ) -> None:
     """Found by hunter-sheets12: a 'Status' of 'Card sent 11/15', 'Gift sent', 'Card Mailed' or 'Already
     sent' (where 'Sent' left its row out), and a 'Send Status' of 'Sent' (read as a yes/no), were ordered
-    again, exit 0. Each leaves its row out now; 'Active' and 'Approved' send."""
+    again, exit 0. Each leaves its row out now, said sent already (review26: it read 'not to send');
+    'Active' and 'Approved' send."""
     path = tmp_path / "tracker.csv"
     path.write_text(
         f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
@@ -1011,7 +1012,23 @@ def test_a_status_saying_the_card_went_in_its_own_words_leaves_its_row_out(
         "Cy Orr,3 Elm St,Boston,MA,02134,CVS,50,Approved\n"
     )
     assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
-        (2, f"the list says not to send it (column '{header}': '{said}')")
+        (2, f"the list says it was sent already (column '{header}': '{said}')")
+    ]
+
+
+def test_a_send_status_saying_not_sent_yet_sends_the_row(tmp_path: Path) -> None:
+    """Found by review26 (F6): a tracker whose 'Send Status' holds Sent / Not sent / Pending sent nobody:
+    'Not sent' and 'Pending' were read as a 'Send?' = No, each person left out as 'the list says not to send
+    it'. A sending's status saying it has not happened yet sends the row; 'Sent' is sent already, and 'Do
+    not send', 'On hold' or 'Pending approval' still leave their rows out."""
+    said = ["Sent", "Not sent", "Pending", "Not yet sent", "Unsent", "Ready to send", "To be sent", "Queued",
+            "", "Do not send", "On hold", "Pending approval"]  # fmt: skip
+    path = _notes_sheet(tmp_path / "tracker.csv", said, header="Send Status")
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, "the list says it was sent already (column 'Send Status': 'Sent')"),
+        (11, "the list says not to send it (column 'Send Status': 'Do not send')"),
+        (12, "the list says not to send it (column 'Send Status': 'On hold')"),
+        (13, "the list says not to send it (column 'Send Status': 'Pending approval')"),
     ]
 
 
@@ -2875,10 +2892,8 @@ def test_a_status_saying_the_card_is_on_its_way_leaves_its_row_out(
     )
     loaded = load_sheet(path)
     assert [s.row for s in loaded.skipped] == [2]
-    why = (
-        "not to send it" if header == "Status" else "it was sent already"
-    )  # an employee status, as 'Shipped'
-    assert loaded.skipped[0].reason == f"the list says {why} (column '{header}': '{said}')"
+    # (an employee status too: it read 'not to send it' until review26)
+    assert loaded.skipped[0].reason == f"the list says it was sent already (column '{header}': '{said}')"
     path.write_text(
         "Name,Address,City,State,ZIP,Product,Value,Status\n"
         "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Issued\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,Submitted\n"

@@ -261,14 +261,22 @@ _STATUS_FLAGS = frozenset(
         "hr status", "job status", "associate status", "staff status",
     )
 )  # fmt: skip
-_SAYS_GONE = re.compile(
-    r"(?i)^\s*(?:(?:done|completed?|processed|fulfilled|ordered|sent|shipped|mailed|delivered|"  # went out
+_CARD_WENT = (
+    r"sent|shipped|mailed|delivered|"
     # ... or is on its way ('In transit', 'Backordered': found by hunter-sheets6, ordered again)
     rf"{_ON_ITS_WAY}|"
     # ... said of the card, or already ('Card sent 11/15', 'Gift mailed', 'Already sent': found by
     # hunter-sheets12, each was ordered again)
     r"(?:(?:gift\s+)?card|gift)\s+(?:was\s+)?(?:sent|shipped|mailed|delivered|ordered)|"
-    r"already\s+(?:sent|shipped|mailed|delivered|ordered|received)|"
+    r"already\s+(?:sent|shipped|mailed|delivered|ordered|received)"
+)
+_WENT_OUT = rf"done|completed?|processed|fulfilled|ordered|{_CARD_WENT}"
+# ... of which those saying the card went out, said so ('Send Status' = Sent read 'the list says not to send
+# it': found by review26); under a person's 'Status', only those naming a sending ('Done' is not to send)
+SAYS_WENT_OUT = re.compile(rf"(?i)^\s*(?:{_WENT_OUT})\b")
+SAYS_CARD_WENT = re.compile(rf"(?i)^\s*(?:{_CARD_WENT})\b")
+_SAYS_GONE = re.compile(
+    rf"(?i)^\s*(?:(?:{_WENT_OUT}|"
     r"terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
     rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*|[td]"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
@@ -277,6 +285,14 @@ _SAYS_GONE = re.compile(
     r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
     r"excluded?|(?:on\s+)?hold|not\s+eligible|ineligible|no\s+(?:gift|card))"
     r"\s*(?:[-–—:,.;!(].*)?)$"
+)
+# A sending's status saying it has not happened yet ('Send Status' = Not sent, Pending, Ready to send): read
+# as a 'Send?' = No, a tracker of Sent / Not sent / Pending sent nobody (review26's F6). The whole cell only:
+# 'Pending approval' is not to send yet
+SAYS_NOT_SENT_YET = re.compile(
+    r"(?i)\s*(?:not\s+(?:yet\s+)?(?:sent|shipped|mailed|ordered|done|started)(?:\s+yet)?|not\s+yet|unsent|"
+    r"pending|queued|(?:ready|waiting|queued)\s+to\s+(?:be\s+)?(?:sen[dt]|ship(?:ped)?|mail(?:ed)?|order(?:ed)?)|"
+    r"to\s+(?:be\s+)?(?:sen[dt]|ship(?:ped)?|mail(?:ed)?|order(?:ed)?)|to\s*do|new|open|resend)[.!]*\s*"
 )
 # ... and under any other header naming a status ("Current Status", "Status (HR)", "Record Status", "Status
 # 2026": found by hunter-sheets, "Terminated" there was ordered), the words saying the person is gone or not
