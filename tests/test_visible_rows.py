@@ -1032,6 +1032,37 @@ def test_a_send_status_saying_not_sent_yet_sends_the_row(tmp_path: Path) -> None
     ]
 
 
+@pytest.mark.parametrize(
+    "header", ["Shipping Status", "Delivery Status", "Fulfillment Status", "Order Status"]
+)
+def test_a_status_saying_a_card_was_made_or_came_back_leaves_its_row_out_saying_how_to_resend(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by review26 (F5): a tracking sheet's 'Label created', 'Processing', 'Partially fulfilled', 'Not
+    Delivered', 'Undelivered', 'Delivery failed' or 'Returned' (a card made, on its way or come back) was
+    ordered again without a word, exit 0: a second card where the first may still arrive. Each is left out
+    saying a card was made, and how to send another on purpose ('Resend' in the cell sends it); 'Not
+    shipped', 'Pending' and an empty cell send."""
+    made = ["Label created", "Processing", "Partially fulfilled", "Not Delivered", "Undelivered",
+            "Delivery failed", "Returned", "Return to sender", "Delivery exception"]  # fmt: skip
+    path = _notes_sheet(
+        tmp_path / "tracker.csv", [*made, "Not shipped", "Pending", "", "Resend"], header=header
+    )
+    skipped = load_sheet(path).skipped
+    assert [(s.row, s.reason) for s in skipped] == [
+        (row, f"the list says a card was made for it already (column '{header}': '{said}')")
+        for row, said in enumerate(made, start=2)
+    ]
+    code, _report, err = validate_json(capsys, path)
+    said = " ".join(err.split())
+    assert code == 0
+    assert "9 row(s) the list says not to send, or sent already, are not ordered" in said
+    assert (
+        "A card the list says was made ('Label created', 'Returned', 'Not Delivered') may still reach the"
+        " person: to send another on purpose, write 'Resend' in its cell." in said
+    )
+
+
 def test_a_note_that_the_card_was_sent_or_is_had_already_leaves_its_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets12: a note 'Card was sent 11/15', 'Was sent last week', 'Gift sent', 'Already
     has card' or 'Has card already' was read as no note ('Card sent 11/15' and 'Already has a card' were),

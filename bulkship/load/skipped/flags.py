@@ -286,6 +286,16 @@ _SAYS_GONE = re.compile(
     r"excluded?|(?:on\s+)?hold|not\s+eligible|ineligible|no\s+(?:gift|card))"
     r"\s*(?:[-–—:,.;!(].*)?)$"
 )
+# ... or that a card was made, and is on its way or came back without reaching the person ('Label created',
+# 'Processing', 'Partially fulfilled', 'Not Delivered', 'Returned', 'Delivery failed'): another sent without
+# a word would be a second card where the first may still arrive (review26's F5: each was ordered again)
+SAYS_CARD_MADE = re.compile(
+    r"(?i)^\s*(?:(?:shipping\s+)?label\s+(?:created|printed|generated)|pre[\s-]*transit|processing|in\s+process|"
+    r"being\s+(?:processed|made|printed)|partial(?:ly)?\s+(?:fulfilled|fulfillment|shipped|shipment|delivered|sent)|"
+    r"not\s+delivered|undelivered|undeliverable|(?:delivery|shipment)\s+(?:failed|exception|attempted|delayed)|"
+    r"failed\s+(?:delivery|attempt)|(?:attempted|missed)\s+delivery|returned|return(?:ed)?\s+to\s+sender|rts|"
+    r"lost(?:\s+in\s+(?:transit|the\s+mail))?|damaged|refused|exception|picked\s+up)\b.*$"
+)
 # A sending's status saying it has not happened yet ('Send Status' = Not sent, Pending, Ready to send): read
 # as a 'Send?' = No, a tracker of Sent / Not sent / Pending sent nobody (review26's F6). The whole cell only:
 # 'Pending approval' is not to send yet

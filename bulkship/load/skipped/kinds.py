@@ -12,6 +12,8 @@ _SAYS_NOT_TO_SEND = "the list says not to send it"
 # sends it (bulkship.resume.already_complete reads the reason's words)
 _SAYS_NOT_YET = NOT_YET_REASON
 _SAYS_SENT_ALREADY = "the list says it was sent already"
+# ... or that a card was made, and is on its way or came back ('Label created', 'Returned', 'Not Delivered')
+_SAYS_CARD_MADE = "the list says a card was made for it already"
 # ... on a day to come ('Date Sent' = Dec 20 on Dec 4): not read as when to send it, since on that day the
 # same cell says it went (held 'until then', the run on Dec 20 read it as sent already: found by review25)
 _SAYS_SENT_AHEAD = "the list dates it as sent on a day still to come"

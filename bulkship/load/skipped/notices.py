@@ -9,6 +9,7 @@ from ...models import SkippedRow
 from ...program import ProgramSettings
 from .flags import DAY_IT_MAY_HAVE_GONE
 from .kinds import (
+    _SAYS_CARD_MADE,
     _SAYS_DAY_PASSED,
     _SAYS_NOT_TO_SEND,
     _SAYS_NOT_YET,
@@ -28,6 +29,7 @@ def _quoted(reason: str) -> str:
         .removeprefix(_SAYS_SENT_AHEAD)
         .removeprefix(_SAYS_NOT_TO_SEND)
         .removeprefix(_SAYS_SENT_ALREADY)
+        .removeprefix(_SAYS_CARD_MADE)
         .strip()
     )
 
@@ -48,9 +50,8 @@ def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> li
         )
     said_no = [s for s in skipped if s.kind == NOT_TO_SEND]
     if said_no:
-        sent_already = (
-            ", or sent already," if any(s.reason.startswith(_SAYS_SENT_ALREADY) for s in said_no) else ""
-        )
+        sent = (_SAYS_SENT_ALREADY, _SAYS_CARD_MADE)
+        sent_already = ", or sent already," if any(s.reason.startswith(sent) for s in said_no) else ""
         notices.append(
             f"{len(said_no)} row(s) the list says not to send{sent_already} are not ordered: "
             + _first_ten([f"row {s.row} {_quoted(s.reason)}" for s in said_no])
@@ -75,6 +76,12 @@ def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> li
                 " 'Scheduled Send Date') may be the day it went out: if it has not gone, put the day under a"
                 " 'Send Date' column instead (a day passed there sends), or clear the cell, to send it."
                 if any(s.reason.startswith(_SAYS_DAY_PASSED) for s in said_no)
+                else ""
+            )
+            + (
+                " A card the list says was made ('Label created', 'Returned', 'Not Delivered') may still"
+                " reach the person: to send another on purpose, write 'Resend' in its cell."
+                if any(s.reason.startswith(_SAYS_CARD_MADE) for s in said_no)
                 else ""
             )
         )

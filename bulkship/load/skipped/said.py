@@ -37,6 +37,7 @@ from .flags import (
     _TRACKING,
     DAY_IT_MAY_HAVE_GONE,
     OTHER_YES,
+    SAYS_CARD_MADE,
     SAYS_CARD_WENT,
     SAYS_NOT_SENT_YET,
     SAYS_WENT_OUT,
@@ -48,6 +49,7 @@ from .flags import (
 )
 from .headings import _SEND_HEADING
 from .kinds import (
+    _SAYS_CARD_MADE,
     _SAYS_DAY_PASSED,
     _SAYS_NOT_TO_SEND,
     _SAYS_NOT_YET,
@@ -332,10 +334,11 @@ def _said_not_to_send(
         said = column.str.match(says)
         if says is _SAYS_NO:  # '☒' down a column of '☑': the crossed box is the no (found by review24)
             said |= _crossed_beside_ticks(column)
-        not_sent = went_out = None
+        not_sent = made = went_out = None
         if key in _CARD_STATUS:  # "Gift Status" = Cancelled, Declined, On hold (found by review11: ordered)
             not_sent = column.str.match(_SAYS_GONE) & ~said
-            said = (said | not_sent) & ~column.str.fullmatch(SAYS_NOT_SENT_YET)
+            made = column.str.match(SAYS_CARD_MADE) & ~said & ~not_sent
+            said = (said | not_sent | made) & ~column.str.fullmatch(SAYS_NOT_SENT_YET)
         if key in _CARD_STATUS or says is _SAYS_GONE:  # 'Send Status' = Sent: sent already, not 'not to send'
             went_out = column.str.match(SAYS_WENT_OUT if key in _CARD_STATUS else SAYS_CARD_WENT)
         # a list of retirees or former staff: no row is chosen out; also where most say No and the others
@@ -380,7 +383,7 @@ def _said_not_to_send(
         kinds = [
             (kind, mask.to_numpy()[at].tolist())
             for kind, mask in (
-                (_SAYS_NOT_TO_SEND, not_sent), (_SAYS_SENT_ALREADY, went_out),
+                (_SAYS_NOT_TO_SEND, not_sent), (_SAYS_CARD_MADE, made), (_SAYS_SENT_ALREADY, went_out),
                 (_SAYS_NOT_YET, not_yet), (_SAYS_SENT_AHEAD, ahead), (_SAYS_DAY_PASSED, passed),
                 (_SAYS_SENT_ALREADY, went),
             )
