@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ class RunGuard:
         self.person: str | None = None  # who the run acts for, once it got past the check (team mode)
         self.batch = ""
         self.address = ""  # where it was started from (the command line's login and host)
+        self.charged_before = Decimal(0)  # the batch's money charged when it got past the check
 
     def confirmed(self, view: PlanView) -> bool:
         """``confirm`` followed by :func:`bulkship.team.approvals.check_before_send`. A plan only looked at
@@ -41,6 +43,7 @@ class RunGuard:
         check_page_person(self.settings, SEND, view)  # the page's person, as they are now the run starts
         self.person = check_before_send(self.settings, view)
         self.batch, self.address = view.batch, origin()
+        self.charged_before = view.charged.total
         return True
 
     def run(self, work: Callable[[], RunResult]) -> RunResult:
@@ -78,6 +81,8 @@ class RunGuard:
             address=self.address, batch=result.batch, exit_code=result.exit_code,
             orders_sent=result.sent_orders, ordered_rows=result.ordered_rows, rows=result.rows,
             charged=money_plain(result.total_cost), spent_after=spent(result.money),
+            # 'charged' is the batch's, all runs together: summed over the trail, a follow-up counted twice
+            charged_in_this_run=money_plain(result.total_cost - self.charged_before),
             in_doubt_orders=result.unknown_orders, rows_not_sent=result.unsent_rows,
             error=stopped.message if stopped is not None else "",
             workbook=result.output.name if result.output else "",
