@@ -1097,3 +1097,36 @@ def test_a_batch_uploaded_before_anyone_signed_in_says_so_beside_the_server_s_us
     said = f"{getpass.getuser()} (the server's user: uploaded with no one signed in)"
     assert said in rows["anniversary"], rows
     assert "alice" in rows["messy"] and "no one signed in" not in rows["messy"], rows
+
+
+def test_a_request_whose_rows_changed_since_is_said_out_of_date_before_anyone_clicks_approve(
+    team: Settings, browsers: Any, tmp_path: Path
+) -> None:
+    """Found by newcomer3 (N7n): alice fixed a row of a batch waiting for approval; the Batches page still
+    said 'awaiting approval', Approvals listed the request as waiting and alice's cost page 'Waiting for
+    approval': carol learned only on clicking Approve that it could not be approved, alice never."""
+    alice, carol = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(carol, "carol")
+    sheet = tmp_path / "gifts.csv"
+    sheet.write_text(
+        "Name,Street,City,State,Zip,Card,Amount\n"
+        "Kim Ray,11 Elm St,Boston,MA,02108,CVS,100\nLou Fox,12 Elm St,Boston,MA,02108,CVS,100\n"
+    )
+    upload(alice, sheet)
+    assert "Waiting for approval" in send(alice, "gifts").text
+    review = alice.get("/batches/gifts/review?filter=all").text
+    alice.post(
+        "/batches/gifts/rows/3", data={"csrf_token": found(TOKEN.pattern, review), "cell:Amount": "50"}
+    )
+    line = visible_text(found(r'(<tr data-batch="gifts">.*?</tr>)', carol.get("/").text.replace("\n", " ")))
+    assert "awaiting confirmation" in line and "awaiting approval" not in line, line
+    listed = carol.get("/approvals").text
+    assert 'id="stale-' in listed  # before anyone opened the batch's pages again
+    cost = visible_text(alice.get("/batches/gifts/cost").text)
+    assert "Waiting for approval" not in cost
+    assert "was for the batch as it was before a change, and can no longer be approved" in cost
+    assert "awaiting confirmation" in visible_text(carol.get("/").text)  # its plan made again: the same
+    assert "Waiting for approval" in send(alice, "gifts").text  # asked anew: waiting again
+    line = visible_text(found(r'(<tr data-batch="gifts">.*?</tr>)', carol.get("/").text.replace("\n", " ")))
+    assert "awaiting approval" in line, line

@@ -6,7 +6,7 @@ batch uploaded through the page but not yet planned is known only from the page'
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -125,8 +125,22 @@ def batch_lines(web: Web) -> list[BatchLine]:
     for name in set(pages) | set(seen):
         page = pages.get(name)
         running = web.runner.active(name) or bool(page and page.due)
-        lines.append(_line(name, page, seen.get(name), running))
+        line = _line(name, page, seen.get(name), running)
+        if line.state == "awaiting approval" and _request_out_of_date(web, name, page):
+            line = replace(line, state="awaiting confirmation")  # its person sends it again to ask anew
+        lines.append(line)
     return sorted(lines, key=lambda b: b.created, reverse=True)
+
+
+def _request_out_of_date(web: Web, name: str, page: state.WebBatch | None) -> bool:
+    from ..team import approvals
+
+    asked = approvals.latest(web.settings, name)
+    return (
+        asked is not None
+        and asked.state == "pending"
+        and state.request_out_of_date(web.settings, asked, page)
+    )
 
 
 def _matches(line: BatchLine, query: str) -> bool:

@@ -258,6 +258,17 @@ def plan_key(settings: Settings, batch: WebBatch) -> tuple[Any, ...]:
     return (*batch.plan_key, orders)
 
 
+def request_out_of_date(settings: Settings, asked: Any, page: WebBatch | None) -> bool:
+    """Whether a waiting approval request (``approvals.Approval``) can no longer be approved: its plan
+    changed, or (a page's batch) its rows changed on the page since they were planned, which the ledger's
+    plan does not show until its cost page plans them again (found by newcomer3, N7n: 'Waiting' on
+    Approvals and 'awaiting approval' on Batches, refused only when Approve was clicked)."""
+    from ..team import approvals
+
+    changed = frozenset(approvals.order_prints(settings, asked.batch)) != asked.order_prints
+    return changed or (page is not None and page.plan_outdated)
+
+
 def in_ledger(settings: Settings, batch: str) -> bool:
     """Whether the ledger holds the batch (planned or run once): a draft of the page's is not yet there."""
     if not ledger_exists(settings.ledger_location):

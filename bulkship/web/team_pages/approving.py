@@ -31,7 +31,7 @@ async def approvals_page(request: Request) -> Response:
     waiting = [a for a, s in marked if s == "pending"]
     # a request whose batch changed since, or was sent without it (the threshold raised meanwhile), can no
     # longer be approved: it read "Waiting" as if it could (found by hunter-web6)
-    stale = {a.id for a in waiting if not await run_in_threadpool(_plan_unchanged, settings, a)}
+    stale = {a.id for a in waiting if await run_in_threadpool(out_of_date, settings, a)}
     return pages.render(
         request, "approvals.html", waiting=waiting, stale=stale,
         decided=[(a, s) for a, s in marked if s != "pending"][:100], threshold=threshold,
@@ -48,6 +48,10 @@ def _status_or_none(settings: Any, name: str) -> list[dict[str, Any]]:
 
 def _plan_unchanged(settings: Any, asked: approvals.Approval) -> bool:
     return frozenset(approvals.order_prints(settings, asked.batch)) == asked.order_prints
+
+
+def out_of_date(settings: Any, asked: approvals.Approval) -> bool:
+    return state.request_out_of_date(settings, asked, state.web_batch(settings, asked.batch))
 
 
 def _still_covered(settings: Any, asked: approvals.Approval, figures: dict[str, Any] | None) -> bool:
