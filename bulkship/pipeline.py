@@ -232,6 +232,7 @@ async def _plan_and_send(
                 client, ledger, batch, validation, catalog, po_prefix=prefix, api=api_identity(settings),
                 by=starter, allow_repeat=repeats.allow, since=repeats.since,
             )  # fmt: skip
+        found_now = stored is None and ledger.batch(batch) is not None  # the rebuild took the vendor's orders
         # rows the vendor failed are sent again below: asked first, the vendor may have shipped them since
         unread = await recheck_made_no_card(client, ledger, batch, settings.concurrency) if stored else {}
         unread |= await moved_elsewhere(client, ledger, batch) if stored else {}  # ... or moved the cards
@@ -273,7 +274,8 @@ async def _plan_and_send(
                 reprice_planned(ledger, batch, catalog)
             outcome = await submit_batch(  # 4
                 client, ledger, batch, concurrency=settings.concurrency, reporter=options.reporter,
-                hold_back=unchecked, resumed=stored is not None, unchecked_ok=repeats.allow,
+                hold_back=unchecked, resumed=stored is not None, found_now=found_now,
+                unchecked_ok=repeats.allow,
             )  # fmt: skip
         if options.wait_s > 0:
             await wait_until_settled(client, ledger, batch, options.wait_s, settings.concurrency)  # 5

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from support import SandboxVendor
 from support.review import run, settings_in
@@ -20,7 +21,7 @@ from support.vendor_proxy import Answer, Call, VendorProxy, key_of, orders_rewri
 from bulkship.errors import BatchConflictError
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
-from bulkship.settings import Settings
+from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
 
 HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
 PEOPLE = [
@@ -725,3 +726,55 @@ def test_a_row_planned_after_an_order_the_vendor_numbered_itself_gets_a_po_numbe
             assert result.exit_code == 0
         assert all(len(o["PONumber"]) <= 50 for o in vendor.orders())
         assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
+
+
+def test_a_list_found_part_sent_while_another_ledger_is_still_sending_it_is_not_sent_beside_it(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-vendor12 (L1): two computers sent one list at the same moment, each with its own
+    ledger. The second found the batch part sent (orders with gaps, the first run's still in flight), planned
+    the rows it did not find after the vendor's last PO number, numbers the first run would never use, and
+    sent them beside it: a second card each. Orders of the batch appearing between this run's look at the
+    vendor and its first send stop it, nothing sent; the same command, once the other run is done, finds
+    them."""
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    busy, short = Answer.of(503, {"Message": "busy"}), Answer.of(422, {"Message": "Insufficient funds"})
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+
+        def in_flight(call: Call) -> Answer:  # the other run's Beta (0002) not made yet, Gamma (0003) made
+            if call.method != "POST" or call.path != "/v1/Orders":
+                return call.forward()
+            po = call.json()["PONumber"]
+            return busy if po.endswith("-0002") else short if po.endswith("-0004") else call.forward()
+
+        vendor.rewrite = in_flight
+        run_batch(sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1)
+        assert sorted(o["PONumber"] for o in vendor.orders()) == ["BS-GIFTS-0001", "BS-GIFTS-0003"]
+        vendor.rewrite = lambda call: call.forward()
+        with Ledger.open(there.ledger, lock=False) as ledger:
+            betas = ledger.order("BS-GIFTS-0002")
+        assert betas is not None
+
+        def other_run_sends_beta(_plan: Any) -> bool:  # while this run's plan is shown, the other's goes on
+            with httpx.Client(base_url=vendor.url) as http:
+                token = http.post(
+                    "/v1/Tokens", headers={"Email": SANDBOX_EMAIL, "AccessToken": SANDBOX_ACCESS_TOKEN}
+                ).json()["Value"]
+                http.post(
+                    "/v1/Orders",
+                    content=betas.payload_json,
+                    headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+                ).raise_for_status()
+            return True
+
+        result = run_batch(
+            sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=1, confirm=other_run_sends_beta
+        )
+        assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
+        assert result.exit_code == 1 and "being sent from another computer or ledger right now" in str(
+            result.stopped
+        )
+        again = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=1)
+        assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
+        assert again.exit_code in (0, 3), again.stopped

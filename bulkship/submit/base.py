@@ -30,10 +30,12 @@ class _Base:
         reporter: Reporter | None = None,
         hold_back: Collection[str] = (),
         resumed: bool = False,
+        found_now: bool = False,
         unchecked_ok: bool = False,
     ) -> None:
         self.client = client
         self.resumed = resumed  # the batch was planned before this run: asked of the vendor before sending
+        self.found_now = found_now  # ... or found at the vendor by this run (a ledger that did not know it)
         self.unchecked_ok = unchecked_ok  # --allow-repeat: sent all the same when that cannot be asked
         self.hold_back = frozenset(hold_back)  # planned POs this run must not send (left planned)
         self.ledger = ledger

@@ -61,7 +61,9 @@ class _Conflicts(_Base):
         at_vendor = {o.po_number.upper() for o in orders if pattern.fullmatch(o.po_number)} - mine
         ours = {po.upper(): po for po in planned}
         theirs = sorted(at_vendor - set(ours))  # under PO numbers this ledger did not plan: no 409 for them
-        if theirs:
+        if at_vendor and self.found_now:
+            self._stop(_being_sent_elsewhere(self.batch, sorted(at_vendor)))
+        elif theirs:
             await self._check_batch(first, held_po=theirs[0], pattern=pattern)
         elif unread and not self.unchecked_ok:
             # unknown is not absent: the next order would go out under a PO number the other ledger never
@@ -70,8 +72,9 @@ class _Conflicts(_Base):
             read, again = list_unread_words(in_full)
             self._stop(
                 VendorUnavailableError(
-                    f"The vendor's order list {read} ({unread}), and batch {self.batch} was planned before "
-                    "this run: whether it was sent since from another ledger (a colleague, another computer) "
+                    f"The vendor's order list {read} ({unread}), and batch {self.batch} was "
+                    + ("found at the vendor by this run" if self.found_now else "planned before this run")
+                    + ": whether it was sent since from another ledger (a colleague, another computer) "
                     "cannot be checked, so nothing more was sent; its orders wait, planned",
                     hint=f"{again}; to send without that check, add --allow-repeat",
                 )
@@ -290,6 +293,21 @@ class _Conflicts(_Base):
         self._report(order.po_number, "needs review", ordered=len(outcomes))
         if follow:
             await self._follow_up(order, rows, [r.line_index for r in follow if r.line_index is not None])
+
+
+def _being_sent_elsewhere(batch: str, new: list[str]) -> VendorUnavailableError:
+    """Orders of a batch found at the vendor by this very run, that the vendor did not show when it looked
+    moments ago: another computer or ledger is sending the batch right now. Its plan here numbers the rows
+    not found after the vendor's last PO, numbers that run will not use: sent now, they went out beside
+    it (found by hunter-vendor12, L1: two ledgers sending one list at once, BS-RACE-0301..0304 created
+    beside the other's 0296..0299, a second card each)."""
+    shown = ", ".join(new[:3]) + (" ..." if len(new) > 3 else "")
+    return VendorUnavailableError(
+        f"The vendor now holds {len(new)} order(s) of batch {batch} ({shown}) that it did not show moments "
+        "ago, when this run looked for the batch: it is being sent from another computer or ledger right "
+        "now. Nothing was sent; its orders wait, planned",
+        hint="run the same command again once that run has finished",
+    )
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,11 @@ class Submitter(_Answers):
         self.progress = SubmitProgress(len(todo), sum(o.lines for o in todo))
         fresh = planned and not open_orders and self._fresh_batch()
         held_there = None
-        if planned and (self.resumed or (fresh and self.ledger.order_counts(self.batch).get("cancelled"))):
+        if planned and (
+            self.resumed
+            or self.found_now
+            or (fresh and self.ledger.order_counts(self.batch).get("cancelled"))
+        ):
             # planned before this run (a plan dropped unsent here, a batch stopped part way): its PO numbers
             # may not be those another ledger sending the same batch used, so no 409 would stop them
             held_there = await self._check_sent_elsewhere(planned[0], [o.po_number for o in planned])
@@ -197,12 +201,14 @@ async def submit_batch(
     reporter: Reporter | None = None,
     hold_back: Collection[str] = (),
     resumed: bool = False,
+    found_now: bool = False,
     unchecked_ok: bool = False,
 ) -> SubmitOutcome:
     """Send every unsent order of ``batch`` (resolving earlier unknown ones first) but the planned POs of
     ``hold_back``, which stay planned (counted as not sent). ``resumed``: the batch was in the ledger before
     this run, so another ledger may have sent it since: the vendor's orders are read first (and when they
-    cannot be, nothing is sent unless ``unchecked_ok``, the person's --allow-repeat)."""
+    cannot be, nothing is sent unless ``unchecked_ok``, the person's --allow-repeat). ``found_now``: this
+    run found the batch at the vendor, new to the ledger: read again first, for orders made since."""
     return await Submitter(
         client,
         ledger,
@@ -211,5 +217,6 @@ async def submit_batch(
         reporter=reporter,
         hold_back=hold_back,
         resumed=resumed,
+        found_now=found_now,
         unchecked_ok=unchecked_ok,
     ).run()
