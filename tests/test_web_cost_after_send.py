@@ -5,6 +5,7 @@ follow-up of fixed rows is planned afresh from what is left."""
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -202,6 +203,33 @@ def test_the_vendor_comparison_says_how_to_settle_an_order_in_doubt_in_the_page_
         page = client.get("/batches/vs/reconcile").text
         assert "Unresolved: BS-VS-0001" in page and "bulkship run" not in page, page
         assert "send the batch again from its cost page" in page
+
+
+def test_the_vendor_comparison_with_notes_says_to_read_them_before_paying_as_the_command_line_does(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-money2: with the ledger and the vendor agreeing and a note beside them ('7.50 is billed
+    on order(s) holding no card charged ... ask the vendor'), `bulkship reconcile` ended 'Everything matches,
+    but read the note(s) above before paying' and the page said in green 'The ledger agrees with the vendor'
+    alone, above the note."""
+    from bulkship.reconcile.report import ReconcileReport
+    from bulkship.web import results_pages
+
+    path = tmp_path / "vn.csv"
+    path.write_text(
+        "Employee ID,Name,Street,City,State,ZIP,Product,Amount\nV1,Ana Vn,12 Elm St,Boston,MA,02108,CVS,25\n"
+    )
+    note = "7.50 is billed on order(s) holding no card charged (BS-VN-0001: Cancelled): ask the vendor."
+    agreed = ReconcileReport("vn", "BS-VN", 1, 1, ledger_total=Decimal(25), vendor_total=Decimal(25))
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, path, name="vn")
+        assert confirm(client, "vn").url.path == "/batches/vn/progress"
+        wait_until_finished(client, "vn")
+        for notes, said in (((), "on both sides."), ((note,), "on both sides, but read the note(s) below")):
+            report = replace(agreed, notes=notes)
+            monkeypatch.setattr(results_pages.api, "reconcile_batch", lambda *_a, report=report: report)
+            verdict = found(r'id="verdict">(.+?)</p>', client.get("/batches/vn/reconcile").text)
+            assert said in verdict, verdict
 
 
 def test_a_list_sent_already_and_uploaded_again_is_refused_without_a_server_path(
