@@ -1340,6 +1340,21 @@ def test_a_list_with_no_amount_column_is_told_how_to_go_on(client: TestClient, t
     assert "No column gives Name" in asked and "one name for everyone" not in asked
 
 
+def test_the_columns_check_counts_the_rows_the_list_leaves_out(client: TestClient, tmp_path: Path) -> None:
+    """Found by newcomer3 (N7l), seen again by newcomer4: the Columns page's Check read '3 rows 1 valid 0 not
+    valid 0 duplicates', the rows the list says not to send counted nowhere, where the review says '2
+    skipped'."""
+    path = tmp_path / "staff.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Employment Status\n"
+        "Ana Silva,12 Elm St,Boston,MA,02108,CVS,25,Active\n"
+        "Bo Reyes,14 Elm St,Boston,MA,02108,CVS,25,Terminated\n"
+        "Cy Orr,16 Elm St,Boston,MA,02108,CVS,25,Resigned\n"
+    )
+    page = visible_text(client.get(upload(client, path)).text)
+    assert "3 rows 1 valid 0 not valid 0 duplicates 2 skipped (rows the list leaves out" in page
+
+
 def test_skipped_rows_say_why_on_the_review_and_the_cost_page_counts_them(
     client: TestClient, settings, tmp_path: Path
 ) -> None:
