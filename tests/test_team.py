@@ -225,6 +225,63 @@ def test_a_name_nobody_has_locked_on_one_server_is_locked_on_another_sharing_the
     ]
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_made_up_names_are_forgotten_after_a_quiet_day_as_an_account_s_wrong_passwords_are(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table of names nobody has (revision 0004) kept a row for every name ever mistyped or made up, for
+    good. After a day with no wrong password (and no lock running) a made-up name's row is deleted, and an
+    account's count starts again the same way: their answers stay alike, so a lockout still tells no
+    names."""
+    from dataclasses import replace
+
+    from bulkship.team.accounts import signin
+    from bulkship.team.tables import sign_in_misses
+
+    where = str(tmp_path / "ledger.sqlite") if backend == "sqlite" else request.getfixturevalue("pg_url")
+    team = replace(resolve_settings(), ledger_url=where)
+    clock = [store.parse_iso(store.now_iso())]
+    monkeypatch.setattr(store, "now_iso", lambda: clock[0].isoformat(timespec="seconds"))
+    monkeypatch.setattr(signin, "_pruned_at", {}, raising=False)  # (what this process swept before)
+
+    def answers(name: str, tries: int) -> list[str]:
+        said = []
+        for _ in range(tries):
+            with pytest.raises(accounts.SignInRefused) as refused:
+                accounts.authenticate(team, name, "a wrong password")
+            said.append(re.sub(r"\d+", "N", str(refused.value)))
+        return said
+
+    def names_kept() -> int:
+        with store.read(team) as db:
+            return int(db.execute(sa.select(sa.func.count()).select_from(sign_in_misses)).scalar_one())
+
+    try:
+        add(team, "admin", "admin")
+        add(team, "sam", "requester")
+        for n in range(50):  # names made up (or mistyped) once each, and one tried until locked
+            answers(f"guess-{n}", 1)
+        assert answers("sam", accounts.FREE_FAILURES) == answers("ghost", accounts.FREE_FAILURES)
+        assert names_kept() == 51
+        clock[0] += timedelta(hours=12)  # not a quiet day yet: the same count goes on, and no row goes
+        assert answers("guess-0", 1) == ["Wrong name or password."] and names_kept() == 51
+        clock[0] += timedelta(hours=13)
+        assert answers("someone", 1) == ["Wrong name or password."]
+        assert names_kept() == 2  # 'someone' just now, 'guess-0' half a day ago
+        sam = accounts.find_user(team, "sam")
+        assert sam is not None and not sam.locked  # (its lock ran out a day ago)
+        again = answers("sam", accounts.FREE_FAILURES)
+        assert again == answers("ghost", accounts.FREE_FAILURES)  # both from none again
+        assert again[-2:] == [
+            "Wrong name or password.",
+            "Too many wrong passwords: this account is locked for N second(s).",
+        ]
+        sam = accounts.find_user(team, "sam")
+        assert sam is not None and sam.locked
+    finally:
+        store.forget_engines()
+
+
 def test_guesses_sent_in_parallel_are_not_all_checked_and_the_right_one_among_them_is_locked_out(
     team: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:

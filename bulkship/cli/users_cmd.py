@@ -135,7 +135,7 @@ def list_(ledger: LedgerOption = None, json_: JsonOption = False) -> None:
                     "roles": sorted(u.roles),
                     "limit": str(u.spend_limit) if u.spend_limit is not None else None,
                     "disabled": u.disabled,
-                    "locked_until": u.locked_until,
+                    "locked_until": u.locked_until if u.locked else None,  # (else a wrong try's time)
                     "created": u.created,
                 }
                 for u in found
@@ -149,7 +149,7 @@ def list_(ledger: LedgerOption = None, json_: JsonOption = False) -> None:
         return
     table = Table("Name", "Roles", "Limit", "State", "Created (UTC)")
     for u in found:
-        state = "disabled" if u.disabled else ("locked" if u.locked_until else "active")
+        state = "disabled" if u.disabled else ("locked" if u.locked else "active")
         limit = f"{u.spend_limit:,.2f}" if u.spend_limit is not None else "team threshold"
         table.add_row(u.name, u.roles_text, limit, state, u.created.replace("T", " ")[:19])
     plain_console().print(table)

@@ -45,6 +45,11 @@ class User:
         return bool(self.roles & set(wanted))
 
     @property
+    def locked(self) -> bool:
+        """Locked now: ``locked_until`` is also the time of the last wrong password, passed (signin)."""
+        return bool(self.locked_until) and str(self.locked_until) > store.now_iso()
+
+    @property
     def roles_text(self) -> str:
         return ", ".join(sorted(self.roles))
 

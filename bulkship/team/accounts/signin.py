@@ -22,6 +22,12 @@ from .records import SignInRefused, User, existing_user, update_user, user_of_ro
 FREE_FAILURES = 5
 LOCK_BASE_S = 30
 LOCK_MAX_S = 3600
+# A name's wrong passwords are forgotten after a quiet day (none since, no lock running): an account's count
+# starts again, and a made-up name's row is deleted, which is the same (the misses table grew by every name
+# ever mistyped or made up). ``locked_until`` holds the time of the last wrong password when it locked
+# nothing (a time passed reads as not locked), the lock's end when it did.
+FORGET_AFTER = timedelta(days=1)
+PRUNE_EVERY = timedelta(hours=1)  # how often a server deletes the made-up names forgotten
 
 
 def lock_seconds(failures: int) -> int:
@@ -134,13 +140,23 @@ def _claim_attempt(settings: Settings, user_id: int) -> int | None:
             users.update()
             .where(users.c.id == user_id)
             .where(sa.or_(users.c.locked_until.is_(None), users.c.locked_until <= now))
-            .values(failed_logins=users.c.failed_logins + 1)
+            .values(
+                failed_logins=sa.case(
+                    (users.c.locked_until <= _forgotten_before(now), 1), else_=users.c.failed_logins + 1
+                ),
+                locked_until=now,  # this try's time, until a lock (or a right password) replaces it
+            )
             .returning(users.c.failed_logins)
         ).scalar_one_or_none()
         if failures is None:
             return None
         _lock_when_due(db, int(failures), now, users.update().where(users.c.id == user_id))
     return int(failures)
+
+
+def _forgotten_before(now: str) -> str:
+    """The time before which a name's last wrong password is forgotten (:data:`FORGET_AFTER`)."""
+    return (store.parse_iso(now) - FORGET_AFTER).isoformat()
 
 
 def _lock_when_due(db: Any, failures: int, now: str, row: Any) -> int:
@@ -189,15 +205,19 @@ def _claim_miss(settings: Settings, key: str) -> int | None:
     """:func:`_claim_attempt` for a name nobody has: one more wrong password counted, the lock it earns
     (seconds, 0: none), or None, counting nothing, while the name is locked."""
     now = store.now_iso()
+    _forget_quiet_misses(settings, now)
     with store.engine(settings).begin() as db:
         failures = db.execute(
             sa.text(
-                "INSERT INTO team_sign_in_misses(name_key, failed_logins) VALUES (:key, 1)"
-                " ON CONFLICT(name_key) DO UPDATE SET failed_logins = team_sign_in_misses.failed_logins + 1"
+                "INSERT INTO team_sign_in_misses(name_key, failed_logins, locked_until)"
+                " VALUES (:key, 1, :now)"
+                " ON CONFLICT(name_key) DO UPDATE SET failed_logins = CASE"
+                " WHEN team_sign_in_misses.locked_until <= :quiet THEN 1"
+                " ELSE team_sign_in_misses.failed_logins + 1 END, locked_until = :now"
                 " WHERE team_sign_in_misses.locked_until IS NULL OR team_sign_in_misses.locked_until <= :now"
                 " RETURNING failed_logins"
             ),
-            {"key": key, "now": now},
+            {"key": key, "now": now, "quiet": _forgotten_before(now)},
         ).scalar_one_or_none()
         if failures is None:
             return None
@@ -205,6 +225,22 @@ def _claim_miss(settings: Settings, key: str) -> int | None:
             db, int(failures), now, sign_in_misses.update().where(sign_in_misses.c.name_key == key)
         )
     return lock
+
+
+_pruned_at: dict[str, str] = {}  # ledger -> when this process last deleted its forgotten made-up names
+
+
+def _forget_quiet_misses(settings: Settings, now: str) -> None:
+    """Delete the made-up names whose wrong passwords are forgotten (:data:`FORGET_AFTER`): counted again
+    from none, as an account's are then. At most every :data:`PRUNE_EVERY` per ledger in this process (a
+    sweep of the table); a row not yet deleted counts from none all the same."""
+    where = str(settings.ledger_location)
+    last = _pruned_at.get(where)
+    if last is not None and store.parse_iso(now) - store.parse_iso(last) < PRUNE_EVERY:
+        return
+    _pruned_at[where] = now
+    with store.engine(settings).begin() as db:
+        db.execute(sign_in_misses.delete().where(sign_in_misses.c.locked_until <= _forgotten_before(now)))
 
 
 def _miss_locked_until(settings: Settings, key: str) -> str | None:
