@@ -79,3 +79,30 @@ def test_a_card_the_vendor_moved_and_failed_there_too_is_sent_again_once(
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     place(vendor, tmp_path, [1, 2, 3, 4])
     assert vendor.external_ids() == ["E1", "E2", "E3", "E3", "E4"]
+
+
+def test_a_card_the_vendor_moved_is_not_sent_again_past_the_resume_check_while_its_list_is_down(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-vendor13 (hunter-vendor12's L2): the look for a moved card took an order list
+    answering 503 as 'nothing moved'; the resume check stopped the run, and its own way on, --allow-repeat,
+    sent E3 again beside the card the vendor moved: a second card. E3 waits until the list answers."""
+    from support import write_sheet
+
+    from bulkship.pipeline import run_batch
+
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2, 3, 4])
+    moved_e3 = moved("E3", same_po=False)
+    vendor.rewrite = moved_e3
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    down = Answer.of(503, {"Message": "down"})
+    vendor.rewrite = lambda call: (
+        down if call.method == "GET" and call.path.lower() == "/v1/orders" else moved_e3(call)
+    )
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3, 4])
+    again = run_batch(
+        sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff", allow_repeat=True
+    )
+    assert vendor.external_ids() == ["E1", "E2", "E3", "E4"]  # no second card
+    assert again.exit_code == 1 and "to see whether it moved the card" in str(again.stopped), again.stopped

@@ -17,7 +17,8 @@ async def moved_elsewhere(client: Any, ledger: Ledger, batch: str) -> dict[str, 
     ledger did not send under the same PONumber, or a line of one carrying such a row's ExternalId in a
     status that may make a card: their rows are not sent again (found by hunter-vendor3: K3 moved to the
     vendor's order '...-B' under BS-BIG-0001 and left Cancelled in the original was sent again in
-    BS-BIG-0002). Only what the list shows counts: a list that cannot be read proves nothing either way."""
+    BS-BIG-0002). A list that cannot be read proves nothing either way: those orders' rows are not sent
+    again in this run (they were, with --allow-repeat past the resume check: found by hunter-vendor13)."""
     made_none = ledger.rows_made_no_card(batch)
     listing_of = getattr(client, "order_listing", None)
     if not made_none or listing_of is None:
@@ -39,8 +40,9 @@ async def moved_elsewhere(client: Any, ledger: Ledger, batch: str) -> dict[str, 
 
     try:
         listing = await listing_of(keep=keep)
-    except VendorError:
-        return {}
+    except VendorError as exc:
+        why = f"the vendor's order list could not be read ({exc.message}) to see whether it moved the card"
+        return dict.fromkeys(pos, why)
     found: dict[str, str] = {}
     for order in listing.orders:
         raw = order.raw
