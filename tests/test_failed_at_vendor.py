@@ -36,17 +36,22 @@ HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "
 DAY = 24 * 3600
 
 
-def test_rows_of_an_order_failed_at_the_vendor_are_not_charged_and_are_sent_again_once(
-    tmp_path: Path,
-) -> None:
-    sheet = tmp_path / "fail.csv"
+def _cvs_list(sheet: Path, count: int) -> Path:
+    """A list of ``count`` people, one CVS 25 card each."""
     with sheet.open("w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
-        for i in range(4):
+        for i in range(count):
             writer.writerow(
                 [f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25"]
             )
+    return sheet
+
+
+def test_rows_of_an_order_failed_at_the_vendor_are_not_charged_and_are_sent_again_once(
+    tmp_path: Path,
+) -> None:
+    sheet = _cvs_list(tmp_path / "fail.csv", 4)
     failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
     settings = failing.settings
     try:
@@ -103,14 +108,7 @@ def test_a_lost_ledger_finds_the_card_sent_again_after_a_failed_order_and_sends_
     the first order the vendor lists with its ExternalId, BS-FAIL-0001, ended Failed, and sent the rows a
     third time beside BS-FAIL-0002, which holds their cards: a second live card each. A line that made a card
     is the row's, wherever a failed one is listed."""
-    sheet = tmp_path / "fail.csv"
-    with sheet.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        for i in range(3):
-            writer.writerow(
-                [f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25"]
-            )
+    sheet = _cvs_list(tmp_path / "fail.csv", 3)
     failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
     settings = failing.settings
     run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=failing.factory())
@@ -137,7 +135,7 @@ def test_a_person_whose_card_failed_is_sent_one_by_a_new_list_and_the_old_batch_
     """Found by a newcomer: people whose every order failed (refunded, no card) were held in next week's
     list as "already ordered"; they had no card anywhere. A failed line is no card for the repeat guard;
     once the new list sent them one, the old batch's re-run holds them instead of sending a second."""
-    sheet = _people(tmp_path / "fail.csv", 3)
+    sheet = _cvs_list(tmp_path / "fail.csv", 3)
     with _failed_batch(tmp_path, sheet) as failed:
         settings, failing = failed.settings, failed.healed()
         later = _people(tmp_path / "next-week.csv", 3, ids="HR-")  # another system's IDs
@@ -618,7 +616,7 @@ def test_the_run_says_rows_failed_at_the_vendor_are_sent_again_by_the_same_comma
     from bulkship.cli.run_show import report
     from bulkship.runresult import result_from_ledger
 
-    sheet = _people(tmp_path / "fail.csv", 3)
+    sheet = _cvs_list(tmp_path / "fail.csv", 3)
     with sheet.open("a", newline="") as handle:  # one row the vendor's catalog refuses: a row to fix
         csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "MA", "02134", "NOPE", "25"])
     with _failed_batch(tmp_path, sheet) as failed:
@@ -642,7 +640,7 @@ def test_status_counts_the_orders_the_run_counts_and_says_those_the_vendor_faile
     were sent again "5 ordered in 2 order(s)" beside Orders 4 (the workbook's Summary: Orders 2)."""
     from bulkship.cli import main
 
-    sheet = _people(tmp_path / "fail.csv", 3)
+    sheet = _cvs_list(tmp_path / "fail.csv", 3)
     with _failed_batch(tmp_path, sheet) as failed:
         settings = failed.settings
         (status,) = api.status(settings, "fail")
@@ -666,7 +664,7 @@ def test_reconcile_names_the_orders_the_vendor_failed_since_track_and_what_to_ru
     the commands that settle it; once tracked, everything matches."""
     from bulkship.cli.reconcile_cmd import _print_reconcile
 
-    sheet = _people(tmp_path / "fail.csv", 3)
+    sheet = _cvs_list(tmp_path / "fail.csv", 3)
     # the vendor ends it Failed; nobody has tracked since
     with _failed_batch(tmp_path, sheet, tracked=False) as failed:
         settings = failed.settings
