@@ -1340,10 +1340,10 @@ def test_a_list_with_no_amount_column_is_told_how_to_go_on(client: TestClient, t
     assert "No column gives Name" in asked and "one name for everyone" not in asked
 
 
-def test_the_columns_check_counts_the_rows_the_list_leaves_out(client: TestClient, tmp_path: Path) -> None:
-    """Found by newcomer3 (N7l), seen again by newcomer4: the Columns page's Check read '3 rows 1 valid 0 not
-    valid 0 duplicates', the rows the list says not to send counted nowhere, where the review says '2
-    skipped'."""
+def test_the_columns_page_counts_the_rows_left_out_and_why(client: TestClient, tmp_path: Path) -> None:
+    """Found by newcomer3 (N7l, N7a), seen again by newcomer4: the Columns page's Check read '3 rows 1 valid 0
+    not valid 0 duplicates', the rows the list says not to send counted nowhere (the review says '2
+    skipped'), and the column saying so was badged 'not used'."""
     path = tmp_path / "staff.csv"
     path.write_text(
         "Name,Address,City,State,ZIP,Product,Value,Employment Status\n"
@@ -1351,8 +1351,12 @@ def test_the_columns_check_counts_the_rows_the_list_leaves_out(client: TestClien
         "Bo Reyes,14 Elm St,Boston,MA,02108,CVS,25,Terminated\n"
         "Cy Orr,16 Elm St,Boston,MA,02108,CVS,25,Resigned\n"
     )
-    page = visible_text(client.get(upload(client, path)).text)
+    html = client.get(upload(client, path)).text
+    page = visible_text(html)
     assert "3 rows 1 valid 0 not valid 0 duplicates 2 skipped (rows the list leaves out" in page
+    # the column that left them out is not 'not used' (newcomer3's N7a: read as ignored)
+    status = found(r'data-header="Employment Status">(.*?)</tr>', html.replace("\n", " "))
+    assert "read to leave rows out" in status and "not used</span>" not in status
 
 
 def test_skipped_rows_say_why_on_the_review_and_the_cost_page_counts_them(

@@ -20,6 +20,7 @@ from starlette.responses import Response
 from .. import profiles
 from ..columns import AmbiguousColumnsError, TwoListsError, remap
 from ..errors import BulkshipError, MissingColumnsError, SecondCardError
+from ..load.skipped.said import picks_rows
 from ..schema import load_contract
 from . import state
 from .auth import say_in_trail
@@ -58,9 +59,13 @@ def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str
     error = error or two_lists
     fitting = profiles.matching_profiles(web.settings.data_dir, report.headers)
     fields = [(name, spec.title) for name, spec in load_contract().columns.items()]
+    # a 'Status' or 'Notes' column feeds no field yet leaves rows out ('Terminated'): 'not used' read as
+    # ignored, as the command line's list once did (newcomer3's N7a)
+    leaves_out = {c.header for c in report.columns if c.status == "unused" and picks_rows(c.header)}
     return render(
         request, "columns.html", status, batch=batch, report=report, counts=counts, fields=fields,
         profiles=fitting, sheets=sheet_choice(web, batch), error=error, second_card=second_card,
+        leaves_out=leaves_out,
     )  # fmt: skip
 
 
