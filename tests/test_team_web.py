@@ -541,6 +541,7 @@ def test_a_rejection_carries_its_reason_to_the_requester_and_a_fix_asks_again(
     assert len(waiting) == 1 and waiting[0].requested_by == "alice"
 
 
+@pytest.mark.parametrize("settings", ["sqlite", "postgresql"], indirect=True)
 def test_a_card_an_approver_rejected_is_changed_on_the_review_page_and_asked_about_again(
     team: Settings, browsers: Any, tmp_path: Path
 ) -> None:
@@ -1099,6 +1100,7 @@ def test_a_batch_uploaded_before_anyone_signed_in_says_so_beside_the_server_s_us
     assert "alice" in rows["messy"] and "no one signed in" not in rows["messy"], rows
 
 
+@pytest.mark.parametrize("settings", ["sqlite", "postgresql"], indirect=True)
 def test_a_request_whose_rows_changed_since_is_said_out_of_date_before_anyone_clicks_approve(
     team: Settings, browsers: Any, tmp_path: Path
 ) -> None:
