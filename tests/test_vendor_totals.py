@@ -131,6 +131,41 @@ def test_what_an_order_the_vendor_cancelled_still_bills_beside_its_lines_is_said
     assert said in line and "ask the vendor" in line, line
 
 
+def test_a_read_of_an_order_showing_no_total_keeps_what_its_total_billed(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-money2: an order billing 7.50 beside its lines (total 82.50) read later in an answer
+    showing no total at all (an order list's short form): every output then said 75.00 charged and reconcile
+    'Everything matches', until a read with the total said 82.50 again. An answer without a total says
+    nothing of what the order bills beside its lines."""
+    billing = order_totals(lambda cost: float(cost + Decimal("7.50")))
+    vendor.rewrite = billing
+    result = place(vendor, tmp_path, [1, 2, 3])
+    assert result.total_cost == Decimal("82.50")
+
+    def no_total(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method == "GET" and call.path.lower().startswith("/v1/orders") and answer.status == 200:
+            body = answer.json()
+            for order in body.get("Data", [body]):
+                order.pop("Cost", None)
+            return Answer.of(200, body)
+        return answer
+
+    vendor.rewrite = no_total
+    settings = vendor.settings(tmp_path)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    seen = check_money(settings.ledger, "staff")
+    (status,) = api.status(settings, "staff")
+    assert seen.total("charged") == Decimal(status["ordered_cost"]) == Decimal("82.50")
+    report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    said = [m.said() for m in report.mismatches]
+    assert said == ["order total ledger 82.50 vs vendor not shown (what it showed last is kept)"], said
+    vendor.rewrite = order_totals(lambda cost: float(cost + Decimal("5.00")))  # a total shows again: its word
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert api.status(settings, "staff")[0]["ordered_cost"] == "80.00"
+
+
 def fee_line(amount: float) -> Any:
     """Every order the vendor answers shows a line of its own beside the cards (no product), in its total;
     in the keys' casing the vendor writes (the likely-real dialect's camelCase too)."""

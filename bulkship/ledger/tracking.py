@@ -50,12 +50,21 @@ def note_billed_on_order(
     proves (:func:`bulkship.billing.billed_on_order`), recorded negative."""
     amount = billed_on_order(vendor_order, rows)
     seen = sql.events(db, None, po_number, None, [BILLED_ON_ORDER])
-    last = json.loads(seen[-1]["detail"]).get("amount") if seen else None
+    recorded = json.loads(seen[-1]["detail"]) if seen else {}
+    last = recorded.get("amount")
     if (last is None and not amount) or (last is not None and Decimal(last) == amount):
         return False
-    detail = json.dumps({"amount": str(amount)}, sort_keys=True)
+    # an answer showing no total of the order says nothing of what it bills beside its lines: a read of it
+    # without one (the order list's short form) made 82.50 charged 75.00 everywhere, reconcile 'Everything
+    # matches' (found by hunter-money2). What a total showed stays until a total shows otherwise
+    if vendor_order.total is None and recorded.get(WITH_TOTAL, True) and last is not None:
+        return False
+    detail = json.dumps({"amount": str(amount), WITH_TOTAL: vendor_order.total is not None}, sort_keys=True)
     sql.insert_event(db, now_iso(), batch, po_number, BILLED_ON_ORDER, detail)
     return True
+
+
+WITH_TOTAL = "with_total"  # a billed amount read beside the order's own total (else from its lines alone)
 
 
 FOREIGN_CURRENCY = "foreign_currency"  # an order the vendor answers in another currency than the dollar

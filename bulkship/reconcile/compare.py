@@ -123,7 +123,9 @@ def _compare_order(
         add("cost", "", planned, charged)
     # shipping or fees billed on the order beside its lines, other than the ledger last recorded (``billed``)
     if to_cents(billed_on_order(vendor, rows)) != to_cents(billed):
-        add("order total", "", to_cents(charged + billed), to_cents(vendor.total))
+        kept = "not shown (what it showed last is kept)"
+        shown = to_cents(vendor.total) if vendor.total is not None else kept
+        add("order total", "", to_cents(charged + billed), shown)
     if vendor.currency and vendor.currency != "USD":  # its costs are not dollars
         add("currency", "", "USD", vendor.currency)
     return found
