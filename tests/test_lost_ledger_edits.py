@@ -18,6 +18,7 @@ from support import SandboxVendor
 from support.review import run, settings_in
 from support.vendor_proxy import Answer, Call, VendorProxy, key_of, orders_rewritten
 
+from bulkship.api.batches import track_batches
 from bulkship.errors import BatchConflictError
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
@@ -778,3 +779,45 @@ def test_a_list_found_part_sent_while_another_ledger_is_still_sending_it_is_not_
         again = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=1)
         assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
         assert again.exit_code in (0, 3), again.stopped
+
+
+def test_rows_of_a_failed_order_are_not_sent_again_while_the_list_is_not_read_to_the_order_sent_after(
+    tmp_path: Path,
+) -> None:
+    """A colleague's order BS-GIFTS-0001 ended Failed; they sent its rows again in BS-GIFTS-0002. From a new
+    ledger, the vendor's list shows the failed order and cannot be read further: the rows are not sent a
+    third time on the failed order's word alone, while the page not read may hold their cards."""
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+        run_batch(sheet, there, wait_s=0, client_factory=vendor.factory)
+
+        def failed(order: dict[str, Any]) -> None:
+            if order[key_of(order, "PONumber")] == "BS-GIFTS-0001":
+                order[key_of(order, "Status")] = "Failed"
+                for line in order[key_of(order, "LineItems")]:
+                    line[key_of(line, "Status")] = "Failed"
+
+        vendor.rewrite = orders_rewritten(failed)
+        track_batches(there)
+        run_batch(sheet, there, wait_s=0, client_factory=vendor.factory)  # sent again, once
+        assert [o["PONumber"] for o in vendor.orders()] == ["BS-GIFTS-0001", "BS-GIFTS-0002"]
+        failed_then_no_list = vendor.rewrite
+
+        def first_page_only(call: Call) -> Answer:
+            if call.method == "GET" and call.path == "/v1/Orders" and call.query.get("pageIndex") != "1":
+                return Answer.of(200, {"Message": "busy"})
+            answer = failed_then_no_list(call)
+            if call.method == "GET" and call.path == "/v1/Orders":
+                body = answer.json()
+                return Answer.of(200, {"Data": body["Data"][:1]})  # BS-GIFTS-0001 alone
+            return answer
+
+        vendor.rewrite = first_page_only
+        result = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory)
+        assert [o["PONumber"] for o in vendor.orders()] == ["BS-GIFTS-0001", "BS-GIFTS-0002"], result
+        assert result.exit_code == 1 and "could not be read in full" in str(result.stopped), result.stopped
+        vendor.rewrite = failed_then_no_list  # the list reads to its end again: BS-GIFTS-0002 holds the cards
+        again = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory)
+        assert [o["PONumber"] for o in vendor.orders()] == ["BS-GIFTS-0001", "BS-GIFTS-0002"], again
+        assert again.exit_code == 0 and _statuses(here) == {2: "ordered", 3: "ordered", 4: "ordered"}
