@@ -101,6 +101,9 @@ class RunOptions:
     loaded: LoadedSheet | None = None  # the sheet already read (and corrected) from the path: not read again
     cards_shown: Mapping[str, str] | None = None  # product Id -> the card's name the cost page showed (web)
     keep: tuple[str, ...] = ()  # the person's options a command offered by a refusal gives again (CLI)
+    # a run stopped before sending (declined, a limit) writes the batch's result workbook again; a look at
+    # the plan alone (the web's cost page) does not: ~9 s per 20,000 rows, and its Send writes it
+    rewrite_when_stopped: bool = True
 
     def __post_init__(self) -> None:
         checked_webhook_url(self.webhook_url)  # a URL the vendor cannot use would fail every order
@@ -267,7 +270,8 @@ async def _plan_and_send(
             try:
                 await confirm_plan(client, ledger, batch, catalog, today, synced, options, said, problems)
             except SpendLimitError:  # declined, over a limit, waiting for approval: nothing was sent
-                _rewrite_kept_plan(ledger, batch, path, validation, settings, catalog, options)
+                if options.rewrite_when_stopped:
+                    _rewrite_kept_plan(ledger, batch, path, validation, settings, catalog, options)
                 raise
             give_back_memory()
             if synced.resumed:  # orders an earlier run planned cost what the plan confirmed said: today's

@@ -81,7 +81,7 @@ def plan_batch(
 
     try:
         run(settings, path, batch=batch, sheet=sheet, program=program, corrections=corrections, confirm=look,
-            wait_s=0, webhook_url=webhook_url)  # fmt: skip
+            wait_s=0, webhook_url=webhook_url, rewrite_when_stopped=False)  # fmt: skip
     except SpendLimitError:
         if seen:
             return seen[0]
