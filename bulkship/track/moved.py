@@ -18,7 +18,8 @@ async def moved_elsewhere(client: Any, ledger: Ledger, batch: str) -> dict[str, 
     status that may make a card: their rows are not sent again (found by hunter-vendor3: K3 moved to the
     vendor's order '...-B' under BS-BIG-0001 and left Cancelled in the original was sent again in
     BS-BIG-0002). A list that cannot be read proves nothing either way: those orders' rows are not sent
-    again in this run (they were, with --allow-repeat past the resume check: found by hunter-vendor13)."""
+    again in this run (they were, with --allow-repeat past the resume check: found by hunter-vendor13), nor
+    when it is read but not to its end (a page answering 'busy': found by review27)."""
     made_none = ledger.rows_made_no_card(batch)
     listing_of = getattr(client, "order_listing", None)
     if not made_none or listing_of is None:
@@ -44,6 +45,10 @@ async def moved_elsewhere(client: Any, ledger: Ledger, batch: str) -> dict[str, 
         why = f"the vendor's order list could not be read ({exc.message}) to see whether it moved the card"
         return dict.fromkeys(pos, why)
     found: dict[str, str] = {}
+    if not listing.every_order_read:  # the card may have moved to an order on a page not read (review27)
+        unread = listing.why_incomplete or "not to its end"
+        why = f"the vendor's order list could not be read in full ({unread}) to see whether it moved the card"
+        found = dict.fromkeys(pos, why)
     for order in listing.orders:
         raw = order.raw
         lines = raw_lines(raw)
