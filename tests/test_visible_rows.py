@@ -1016,6 +1016,31 @@ def test_a_status_saying_the_card_went_in_its_own_words_leaves_its_row_out(
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Current Status", "Sent"), ("Current Status", "Card mailed 11/15"), ("Record Status", "Shipped"),
+     ("Previously Sent", "Yes"), ("Sent Previously", "11/15/2025"), ("Date Sent", "11/15/2026"),
+     ("Ship Date", "Shipped"), ("Card Sent", "Yes")],
+)  # fmt: skip
+def test_a_card_said_sent_in_other_words_is_left_out_saying_how_to_send_it_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str, said: str
+) -> None:
+    """Found by hunter-sheets12: 'Current Status' = Sent or 'Previously Sent' = Yes was ordered again, exit
+    0 (a status other than 'Status' was read only for the person gone; 'Previously Sent' as nothing). Each
+    is left out as sent already, and the notice says how to send it again on purpose ('Previously Sent' may
+    mean last year's card): 'Resend' in the cell, which sends. 'Current Status' = Completed still sends."""
+    path = _notes_sheet(tmp_path / "sent.csv", [said, "Resend", ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says it was sent already (column '{header}': '{said}')")
+    ]
+    code, _report, err = validate_json(capsys, path)
+    assert code == 0
+    said_so = " ".join(err.split())
+    assert "To send a row said sent already again on purpose, write 'Resend' in its cell." in said_so
+    survey = _notes_sheet(tmp_path / "survey.csv", ["Completed", "Active"], header="Current Status")
+    assert load_sheet(survey).skipped == ()
+
+
 def test_a_send_status_saying_not_sent_yet_sends_the_row(tmp_path: Path) -> None:
     """Found by review26 (F6): a tracker whose 'Send Status' holds Sent / Not sent / Pending sent nobody:
     'Not sent' and 'Pending' were read as a 'Send?' = No, each person left out as 'the list says not to send

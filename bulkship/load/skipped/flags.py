@@ -435,6 +435,10 @@ _SENT_FLAGS = _answered(
         # said done already ('Already Shipped' = Yes, 'Sent to Recipient' = Yes): found by hunter-sheets12,
         # each was ordered again
         *SHIPMENT_STATUS, *ALREADY_SENT,
+        # ... or sent before ('Previously Sent' = Yes: found by hunter-sheets12, ordered again). It may mean
+        # last year's card: the row is left out said so, and 'Resend' in the cell sends it
+        "previously sent", "sent previously", "previously mailed", "previously shipped", "previously ordered",
+        "previously given", "previously received", "sent before", "already sent before",
     )
 )  # fmt: skip
 # ... or the date it went out ("11/15/2026", "2026-11-15" as an XLSX date reads, "Nov 20"): "1/15" read as the
@@ -498,6 +502,8 @@ _SENT_ON = frozenset(
 ) | _TRACKING  # fmt: skip
 _SAYS_SENT_ANYHOW = re.compile(
     r"(?i)^(?!\s*(?:(?:no|n|false|nope|non|nein|n[ãa]o|not|unsent|pending|waiting|queued|ready|needs?|tbd|to\s*do|todo|"
+    # ... or 'Resend', as the notice of a row said sent already says to write to send it again
+    r"re-?send|"
     r"to\s+(?:be\s+)?sen[dt]|send|hold|in\s+progress)\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|"
     + ZERO_DATE
     + r"|"

@@ -79,6 +79,11 @@ def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> li
                 else ""
             )
             + (
+                " To send a row said sent already again on purpose, write 'Resend' in its cell."
+                if any(s.reason.startswith(_SAYS_SENT_ALREADY) for s in said_no)
+                else ""
+            )
+            + (
                 " A card the list says was made ('Label created', 'Returned', 'Not Delivered') may still"
                 " reach the person: to send another on purpose, write 'Resend' in its cell."
                 if any(s.reason.startswith(_SAYS_CARD_MADE) for s in said_no)

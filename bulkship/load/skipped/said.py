@@ -244,7 +244,7 @@ def _gone_that_day(column: pd.Series, dates: pd.Series, today: date) -> tuple[pd
 # not to send it' (found by hunter-sheets11)
 _NOW = re.compile(
     r"(?i)\s*(?:asap|a\.s\.a\.p\.?|now|right\s+(?:away|now)|immediately|immediate|today|as\s+soon\s+as\s+"
-    r"possible|any\s*time|no\s+(?:hold|wait|restriction)|upon\s+receipt|send\s+now)[.!]*\s*"
+    r"possible|any\s*time|no\s+(?:hold|wait|restriction)|upon\s+receipt|send\s+now|re-?send(?:\s+now)?)[.!]*\s*"
 )
 
 
@@ -341,6 +341,9 @@ def _said_not_to_send(
             said = (said | not_sent | made) & ~column.str.fullmatch(SAYS_NOT_SENT_YET)
         if key in _CARD_STATUS or says is _SAYS_GONE:  # 'Send Status' = Sent: sent already, not 'not to send'
             went_out = column.str.match(SAYS_WENT_OUT if key in _CARD_STATUS else SAYS_CARD_WENT)
+        if says is _SAYS_LEFT:  # ... as under another person's status ('Current Status' = Sent: found by
+            went_out = column.str.match(SAYS_CARD_WENT)  # hunter-sheets12, ordered again)
+            said |= went_out
         # a list of retirees or former staff: no row is chosen out; also where most say No and the others
         # are blank (one cell left empty left everyone else out: found by review11)
         if (
