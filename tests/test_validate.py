@@ -162,6 +162,28 @@ def test_catalog_rules(tmp_path: Path) -> None:
     assert result.rows.loc[6, "carrier_id"] == "BIRTHDAY" and result.rows.loc[6, "value"] == "20.50"
 
 
+def test_an_amount_in_another_currency_is_named_so_with_its_fix(tmp_path: Path) -> None:
+    """Found by hunter-sheets12: '€ 50,00' (a European list's amount) was refused with only "is not an
+    amount; use a number such as 50 or 25.50", no word of the euro sign or the decimal comma (where '25,00'
+    alone was told both its fault and its fix). Each such amount names its currency, that a card's value is
+    in US dollars, and the decimal comma when it has one; '$50' still reads."""
+    result = run(
+        tmp_path,
+        'E1,Ann,Lee,1 Main St,Boston,MA,02134,CVS,"€ 50,00",,',
+        "E2,Ann,Lee,1 Main St,Boston,MA,02134,CVS,50 €,,",
+        "E3,Ann,Lee,1 Main St,Boston,MA,02134,CVS,GBP 25,,",
+        "E4,Ann,Lee,1 Main St,Boston,MA,02134,CVS,$50,,",
+    )
+    assert messages(result) == [
+        "Row 2, column 'Amount': '€ 50,00' is an amount in €, and a card's value is in US dollars; type the"
+        " value in dollars as a plain number, such as 50 or 25.50 (with a point, not a comma).",
+        "Row 3, column 'Amount': '50 €' is an amount in €, and a card's value is in US dollars; type the"
+        " value in dollars as a plain number, such as 50 or 25.50.",
+        "Row 4, column 'Amount': 'GBP 25' is an amount in GBP, and a card's value is in US dollars; type the"
+        " value in dollars as a plain number, such as 50 or 25.50.",
+    ]
+
+
 def test_quantity_shipping_and_required_fields(tmp_path: Path) -> None:
     header = "Name,Address,City,State,ZIP,Product,Value,Qty,Shipping"
     result = run(

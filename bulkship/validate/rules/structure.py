@@ -153,8 +153,23 @@ def check_scientific(frame: pd.DataFrame, collector: ProblemCollector) -> None:
 _COMMA_AMOUNT = re.compile(r"\$?\s*(?:\d{1,3}(?:\.\d{3})+|\d+),\d{1,2}")
 
 
+# '€ 50,00', '50 €', 'GBP 25': an amount in another currency than the dollar (a European list's), refused
+# with only 'is not an amount' (found by hunter-sheets12)
+_CURRENCY = r"[€£¥₹₩₽]|(?:eur|gbp|chf|jpy|inr|cad|aud|mxn|sek|nok|dkk|pln)\b"
+_OTHER_CURRENCY = re.compile(rf"(?i)\s*(?:({_CURRENCY})\s*[\d.,\s]*\d|\d[\d.,\s]*?\s*({_CURRENCY})\.?)\s*")
+
+
 def _pattern_message(field: str, value: str, usual: str) -> str:
-    """What is wrong with a value that does not read: a decimal comma is named as such, with the fix."""
+    """What is wrong with a value that does not read: a decimal comma is named as such, with the fix, and
+    another currency than the dollar."""
+    other = _OTHER_CURRENCY.fullmatch(value) if field == "value" else None
+    if other is not None:
+        comma = " (with a point, not a comma)" if re.search(r",\d{1,2}\s*\D*$", value) else ""
+        currency = (other.group(1) or other.group(2)).upper()
+        return (
+            f"'{value}' is an amount in {currency}, and a card's value is in US dollars; type the value in"
+            f" dollars as a plain number, such as 50 or 25.50{comma}."
+        )
     if field == "value" and _COMMA_AMOUNT.fullmatch(value.strip()):
         dot = value.strip().lstrip("$").strip().replace(".", "").replace(",", ".")
         return (
