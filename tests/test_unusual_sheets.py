@@ -987,6 +987,25 @@ def test_a_date_under_a_group_header_saying_the_card_went_leaves_its_row_out(
         ], path
 
 
+@pytest.mark.parametrize("title", ["Card Sent", "Sent"])
+def test_a_title_merged_over_the_whole_list_is_no_group_header(tmp_path: Path, title: str) -> None:
+    """Found by review26 (F4): a title 'Card Sent' (or 'Sent') merged across the whole top row, over a list
+    with a 'Date' column, was read as the group header of 'Date': every dated row was left out as 'sent
+    already (column 'Card Sent: Date')'. A merge that also covers a column read for the recipient (Name,
+    Address) is the list's title: its rows are sent; one over 'Date' | 'By' alone still groups them."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([title] + [None] * 8)
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Date", "Notes"])
+    sheet.merge_cells("A1:I1")
+    for n in (1, 2):
+        sent = datetime.datetime(2026, 11, 14 + n)
+        sheet.append([f"P{n}", f"{n} Main St", "Boston", "MA", "02134", "CVS", 50, sent, ""])
+        sheet.cell(2 + n, 8).number_format = "m/d/yyyy"
+    book.save(tmp_path / "titled.xlsx")
+    assert load_sheet(tmp_path / "titled.xlsx").skipped == ()
+
+
 def test_a_name_header_merged_across_first_and_last_name_refuses_the_file_instead_of_sending_first_names(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

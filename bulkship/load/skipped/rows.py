@@ -92,7 +92,7 @@ def _under_a_group(
     starts = {  # each column of a merged cell over the header -> where its text is
         col: (first_row, first_col)
         for first_row, first_col, last_row, last_col in (grid.scan.merged if grid.scan else [])
-        if first_row <= above <= last_row
+        if first_row <= above <= last_row and not _over_a_field(first_col, last_col, column_map, by_position)
         for col in range(first_col, last_col + 1)
     }
     found: dict[str, str] = {}
@@ -104,6 +104,13 @@ def _under_a_group(
         if group and picks_rows(f"{group}: {header}"):
             found[header] = f"{group}: {header}"
     return found
+
+
+def _over_a_field(first: int, last: int, column_map: dict[str, str], by_position: dict[int, str]) -> bool:
+    """Whether a cell merged over the header's columns ``first`` to ``last`` also covers a column a field
+    reads (Name, Address): the list's title ('Card Sent' across the whole top row), no group header. Read as
+    one, every dated row of the list was left out as sent already (found by review26)."""
+    return any(by_position.get(col) in column_map for col in range(first, last + 1))
 
 
 def _kept(grid: _Grid, by_position: dict[int, str]) -> dict[str, dict[int, str]]:
