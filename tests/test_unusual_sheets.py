@@ -987,6 +987,33 @@ def test_a_date_under_a_group_header_saying_the_card_went_leaves_its_row_out(
         ], path
 
 
+def test_the_second_row_of_a_header_merged_down_is_said_to_be_the_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets12: a two-row header, 'Name' ... 'Value' each merged down over rows 1 and 2 and
+    'Card Sent' over 'Date' | 'By' on row 2, was read with its header on row 1: row 2 was a recipient left
+    out as "the list says it was sent already (column 'Card Sent': 'Date')". It is said to be the header's
+    second row; Ann's dated row is still left out, Bob's sent."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Card Sent", None])
+    sheet.append([None] * 7 + ["Date", "By"])
+    for column in "ABCDEFG":
+        sheet.merge_cells(f"{column}1:{column}2")
+    sheet.merge_cells("H1:I1")
+    sheet.append(
+        ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, datetime.datetime(2026, 11, 15), "HR"]
+    )
+    sheet.append(["Bob Ray", "2 Main St", "Boston", "MA", "02134", "CVS", 50, None, None])
+    sheet.cell(3, 8).number_format = "m/d/yyyy"
+    book.save(tmp_path / "grouped.xlsx")
+    skipped = [(s.row, s.reason) for s in load_sheet(tmp_path / "grouped.xlsx").skipped]
+    assert skipped == [
+        (2, "the header's second row (the header's cells are merged down over it)"),
+        (3, "the list says it was sent already (column 'Card Sent': '2026-11-15')"),
+    ]
+
+
 @pytest.mark.parametrize("title", ["Card Sent", "Sent"])
 def test_a_title_merged_over_the_whole_list_is_no_group_header(tmp_path: Path, title: str) -> None:
     """Found by review26 (F4): a title 'Card Sent' (or 'Sent') merged across the whole top row, over a list

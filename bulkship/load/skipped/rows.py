@@ -22,6 +22,7 @@ from .said import _not_picked, _said_not_to_send, picks_rows
 from .totals import _not_recipients
 
 HEADER_AGAIN = "the header again (two lists one below the other)"  # the validate stage reads the lists apart
+HEADER_SECOND_ROW = "the header's second row (the header's cells are merged down over it)"
 
 
 def _skipped_rows(
@@ -51,6 +52,8 @@ def _skipped_rows(
         skipped.setdefault(row, SkippedRow(row, "note", HEADER_AGAIN))
     for row in _import_id_rows(body):
         skipped.setdefault(row, SkippedRow(row, "note", IMPORT_IDS))
+    for row in _header_merged_down(grid, body, column_map, by_position, header_row):
+        skipped.setdefault(row, SkippedRow(row, "note", HEADER_SECOND_ROW))
     scan = grid.scan
     on_purpose = scan.hidden_rows.keys() if scan is not None and program.include_hidden else ()
     # a CSV's cells beyond its header's fields: a note cut by a comma outside quotes, an error on its row
@@ -104,6 +107,21 @@ def _under_a_group(
         if group and picks_rows(f"{group}: {header}"):
             found[header] = f"{group}: {header}"
     return found
+
+
+def _header_merged_down(
+    grid: _Grid, body: pd.DataFrame, column_map: dict[str, str], by_position: dict[int, str], header_row: int
+) -> list[int]:
+    """The row under the header when the header's cells of the fields are merged down over it ('Name' over
+    rows 1 and 2, 'Card Sent' over 'Date' | 'By' on row 2): the header's second row, no recipient. Read as
+    one, it was a row left out as "sent already (column 'Card Sent': 'Date')" (found by hunter-sheets12)."""
+    below = header_row + 1
+    merged_down = [
+        col
+        for first_row, col, last_row, _last_col in (grid.scan.merged if grid.scan else [])
+        if first_row == header_row and last_row >= below and by_position.get(col) in column_map
+    ]
+    return [below] if merged_down and below in body.index else []
 
 
 def _over_a_field(first: int, last: int, column_map: dict[str, str], by_position: dict[int, str]) -> bool:
