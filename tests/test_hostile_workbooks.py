@@ -223,10 +223,11 @@ def test_ods_rows_hidden_by_a_filter_or_a_collapsed_group_and_hidden_columns_are
     header = ods_cells("Name", "Address", "Street Address", "City", "State", "ZIP", "Product", "Value")
     person = ods_cells("Ann Lee", "9 Old Rd", "1 Main St", "Boston", "MA", "02134", "CVS", "50")
     filtered = person.replace("<table:table-row>", '<table:table-row table:visibility="filter">')
-    grouped = person.replace("<table:table-row>", '<table:table-row table:visibility="collapse">')
-    path = ods(tmp_path / "list.ods", columns + header + person + filtered + grouped + person)
-    loaded = load_sheet(path)
-    assert [(s.row, s.kind) for s in loaded.skipped] == [(3, "filtered"), (4, "collapsed")]
+    collapsed = person.replace("<table:table-row>", '<table:table-row table:visibility="collapse">')
+    grouped = f'<table:table-row-group table:display="false">{collapsed}</table:table-row-group>'
+    rows = person + filtered + grouped + person + collapsed  # (the last hidden by hand: in no group)
+    loaded = load_sheet(ods(tmp_path / "list.ods", columns + header + rows))
+    assert [(s.row, s.kind) for s in loaded.skipped] == [(3, "filtered"), (4, "collapsed"), (6, "hidden")]
     assert next(h for h, c in loaded.column_map.items() if c == "address1") == "Address"
     assert [(c.header, c.hidden) for c in loaded.columns if c.hidden] == [("Street Address", True)]
 

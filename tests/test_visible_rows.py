@@ -123,6 +123,28 @@ def test_hidden_filtered_and_collapsed_rows_totals_and_notes_are_skipped_and_lis
     assert statuses[7] == ("skipped", "Not ordered: totals row ('Total')")
 
 
+def test_a_row_hidden_by_hand_in_an_ods_is_said_hidden_not_in_a_group(tmp_path: Path) -> None:
+    """Found by newcomer3 (N7h): a row hidden by hand in LibreOffice's ODS was said to be "inside a collapsed
+    group of rows" (the XLSX copy said "hidden row"): an ODS writes both as a collapsed row, a group's inside
+    a row group. Each is said as it is."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    for n in range(5):
+        sheet.append([f"P{n}", f"{n} Main St", "Boston", "MA", "02134", "CVS", 50])
+    sheet.row_dimensions[3].hidden = True
+    for row in (5, 6):
+        sheet.row_dimensions[row].outlineLevel = 1
+        sheet.row_dimensions[row].hidden = True
+    book.save(tmp_path / "list.xlsx")
+    ods = convert(tmp_path / "list.xlsx", "ods", tmp_path)
+    assert [(s.row, s.kind, s.reason) for s in load_sheet(ods).skipped] == [
+        (3, "hidden", "hidden row"),
+        (5, "collapsed", "inside a collapsed group of rows"),
+        (6, "collapsed", "inside a collapsed group of rows"),
+    ]
+
+
 def test_a_hidden_column_never_wins_over_a_visible_one_and_unused_columns_are_listed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

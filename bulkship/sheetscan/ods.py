@@ -22,7 +22,7 @@ from .formats import (
     shown_currency,
     white_hex,
 )
-from .limits import COLLAPSED, FILTERED, Limits, SheetScan, _cell_too_big, _refuse, check_extent
+from .limits import COLLAPSED, FILTERED, HIDDEN, Limits, SheetScan, _cell_too_big, _refuse, check_extent
 from .runs import element_runs, note_struck
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -94,6 +94,7 @@ class _OdsWalker:
         self.row_filled = False
         self.row_repeat = 1
         self.row_visibility = ""
+        self.row_groups = 0  # table-row-groups the current row is in
         self.text_bytes = 0
         self.struck_styles: set[str] = set()  # cell styles whose text is struck through
         self.unseen_styles: dict[str, str] = {}  # cell styles writing white on white (or yellow on yellow)
@@ -111,12 +112,17 @@ class _OdsWalker:
                 self.col = 0
                 self.row_filled = False
                 self.row_visibility = element.get(f"{_TABLE}visibility") or ""
+            elif tag == f"{_TABLE}table-row-group":
+                self.row_groups += 1
             elif tag == f"{_TABLE}table-column" and self.scan is not None:
                 repeat = _repeat(element, "columns", self.limits.columns)
                 if (element.get(f"{_TABLE}visibility") or "visible") != "visible":
                     top = min(self.column_position + repeat, self.limits.columns)
                     self.scan.hidden_columns.update(range(self.column_position + 1, top + 1))
                 self.column_position += repeat
+            return
+        if tag == f"{_TABLE}table-row-group":
+            self.row_groups -= 1
             return
         if tag == f"{_STYLE}style":  # the automatic styles come before the tables
             if _struck(element):
@@ -233,7 +239,10 @@ class _OdsWalker:
         last = self.row + self.row_repeat - 1
         if self.row_filled:
             self.scan.rows = max(self.scan.rows, last)
-            why = {"collapse": COLLAPSED, "filter": FILTERED}.get(self.row_visibility)
+            # a row hidden by hand is 'collapse' too, outside a group of rows (found by newcomer3: said to be
+            # "inside a collapsed group of rows")
+            collapsed = COLLAPSED if self.row_groups else HIDDEN
+            why = {"collapse": collapsed, "filter": FILTERED}.get(self.row_visibility)
             if why:
                 for number in range(self.row, last + 1):
                     self.scan.hidden_rows[number] = why
