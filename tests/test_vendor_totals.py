@@ -166,6 +166,29 @@ def test_a_read_of_an_order_showing_no_total_keeps_what_its_total_billed(
     assert api.status(settings, "staff")[0]["ordered_cost"] == "80.00"
 
 
+def test_an_order_list_showing_no_totals_is_compared_with_each_order_s_own_total(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-money2: a vendor whose order list shows each order in short form, no total, while the
+    order read by its Id shows it (82.50: 7.50 billed beside lines of 75.00): every reconcile said 'order
+    total ... not shown' and 'Totals differ: ... the vendor's orders cost 75.00'."""
+    billing = order_totals(lambda cost: float(cost + Decimal("7.50")))
+
+    def short_list(call: Call) -> Answer:
+        answer = billing(call)
+        if call.method == "GET" and call.path.lower() == "/v1/orders" and answer.status == 200:
+            body = answer.json()
+            for order in body["Data"]:
+                order.pop("Total", None)
+            return Answer.of(200, body)
+        return answer
+
+    vendor.rewrite = short_list
+    assert place(vendor, tmp_path, [1, 2, 3]).total_cost == Decimal("82.50")
+    report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
+    assert report.matches and (report.ledger_total, report.vendor_total) == (Decimal("82.50"),) * 2, report
+
+
 def fee_line(amount: float) -> Any:
     """Every order the vendor answers shows a line of its own beside the cards (no product), in its total;
     in the keys' casing the vendor writes (the likely-real dialect's camelCase too)."""

@@ -22,6 +22,7 @@ ledger.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -310,6 +311,8 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
     orders = ledger.orders(batch)
     unlisted, unread = await _read_unlisted(client, orders, vendor_orders)
     vendor_orders += unlisted
+    billed = {po: amount for po, (_batch, amount) in ledger.billed_on_orders(batch).items()}
+    vendor_orders = await _totals_read_again(client, orders, vendor_orders, billed)
     # an order whose lines came in pages, some shown (client.parse.lines_partial): not compared line by line
     # ("ended 2 line(s) without a card ... send those rows again", totals differing: found by
     # hunter-vendor10), said to be read in part
@@ -330,7 +333,6 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
     rows: dict[str, list[RowRecord]] = {}
     for row in ledger.rows_on_orders([o.po_number for o in orders if o.state in SENT_STATES]):
         rows.setdefault(row.po_number or "", []).append(row)
-    billed = {po: amount for po, (_batch, amount) in ledger.billed_on_orders(batch).items()}
     vendor_orders = _counted(ledger, vendor_orders)
     report = compare(orders, vendor_orders, batch=batch, stem=stem, rows=rows, billed=billed)
     report = replace(report, ledger_only=tuple(i for i in report.ledger_only if i["po_number"] not in unread))
@@ -418,6 +420,27 @@ def _uncounted(vendor_orders: Sequence[VendorOrder], ours: set[str], batch: str)
             "prices them"
         )
     return notes
+
+
+async def _totals_read_again(
+    client: Any, orders: Sequence[OrderRecord], listed: list[VendorOrder], billed: Mapping[str, Decimal]
+) -> list[VendorOrder]:
+    """``listed``, each of the batch's orders listed without a total of its own, where the ledger holds what
+    a total billed beside its lines, replaced by the order read by its Id when that read shows one: a list
+    in short form (no totals) said 'Totals differ' at every reconcile (found by hunter-money2)."""
+    ids = {o.vendor_order_id.casefold(): o for o in orders if o.vendor_order_id and billed.get(o.po_number)}
+    short = [v for v in listed if v.total is None and v.id and v.id.casefold() in ids]
+    read: dict[str, VendorOrder] = {}
+
+    async def again(order: VendorOrder) -> None:
+        with contextlib.suppress(VendorError):  # not read now: the list's entry is compared, as before
+            got = await client.get_order(order.id)
+            if got.total is not None:
+                read[order.id] = got if got.po_number else replace(got, po_number=order.po_number)
+
+    for start in range(0, len(short), UNLISTED_READS):
+        await asyncio.gather(*(again(order) for order in short[start : start + UNLISTED_READS]))
+    return [read.get(v.id, v) for v in listed]
 
 
 async def _read_unlisted(
