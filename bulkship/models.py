@@ -263,6 +263,9 @@ class LoadedSheet:
     # Notes on the list's cells (Excel comments) as columns of notes ('Note on Amount'), index shared with
     # ``frame``; None or no column: no note on any cell
     cell_notes: pd.DataFrame | None = None
+    # the file's own sha256 when ``file_hash`` names it with cells corrected on the web page: the same file
+    # uploaded again is still the file another batch was run from (found by newcomer4); "" otherwise
+    upload_hash: str = ""
 
 
 @dataclass(frozen=True)

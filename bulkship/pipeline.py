@@ -207,6 +207,7 @@ async def _plan_and_send(
         batch,
         file_name=as_typed(path),
         file_hash=file_hash,
+        upload_hash=options.loaded.upload_hash if options.loaded else "",
         policy=repeats,
         api=api_identity(settings),
         default_names=() if named else (path.stem,),

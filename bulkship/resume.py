@@ -292,6 +292,7 @@ def record_batch(
         api=api,
         by=by,
         sheet=sheet.sheet_name,
+        upload_hash=sheet.upload_hash,
     )
 
 

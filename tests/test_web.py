@@ -14,6 +14,7 @@ import pytest
 from starlette.testclient import TestClient
 from support import visible_text
 
+from bulkship.cli import main
 from bulkship.settings import Settings, resolve_settings
 from bulkship.web import create_app
 
@@ -803,6 +804,35 @@ def test_a_row_the_review_now_says_not_to_send_is_left_out_as_the_file_s_own_wou
     wait_until_finished(client, "left")
     sent = [li.external_id for o in sandbox_orders(settings) for li in o.line_items]
     assert len(sent) == 1, sent
+
+
+def test_the_same_file_uploaded_again_after_a_row_was_left_out_on_the_page_is_still_the_same_file(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by newcomer4: 'Terminated' typed on the review page left Kim out, the rest sent. The same file
+    uploaded again was a new batch 'left-2' offering Kim's card (and `run --batch` another name ordered it):
+    the batch recorded the file with its page corrections, which no upload of the file itself matches."""
+    sheet = tmp_path / "left.csv"
+    sheet.write_text(
+        "Name,Street,City,State,Zip,Card,Amount,Employment Status\n"
+        "Kim Ray,11 Elm St,Boston,MA,02108,CVS,25,Active\n"
+        "Lou Fox,12 Elm St,Boston,MA,02108,CVS,25,Active\n"
+    )
+    upload(client, sheet)
+    fixed = client.post(
+        "/batches/left/rows/2", data={"csrf_token": token(client), "cell:Employment Status": "Terminated"}
+    )
+    assert fixed.status_code == 200
+    assert confirm(client, "left").url.path == "/batches/left/progress"
+    wait_until_finished(client, "left")
+    assert len([li for o in sandbox_orders(settings) for li in o.line_items]) == 1  # Lou's
+    again = upload(client, sheet)
+    name = again.split("/batches/")[1].split("/")[0]
+    cost = visible_text(client.get(f"/batches/{name}/cost").text)
+    assert "same file" in cost and 'id="send"' not in client.get(f"/batches/{name}/cost").text, cost
+    code = main(["run", str(sheet), "--batch", "other", "--yes", "--out", str(tmp_path / "cli")])
+    assert code == 2
+    assert len([li for o in sandbox_orders(settings) for li in o.line_items]) == 1  # Kim was ordered
 
 
 def test_a_duplicate_s_way_on_is_said_as_the_page_can_follow_it(client: TestClient, tmp_path: Path) -> None:

@@ -132,7 +132,10 @@ def apply_corrections(
     corrected = [(row, header) for row, header in applied if row not in before]
     said = said_in_corrections(frame, loaded.column_map, settings, corrected)
     skipped = tuple(sorted((*loaded.skipped, *said), key=lambda s: s.row))
-    return replace(loaded, frame=frame, file_hash=digest, read_problems=problems, skipped=skipped)
+    upload = loaded.upload_hash or loaded.file_hash
+    return replace(
+        loaded, frame=frame, file_hash=digest, upload_hash=upload, read_problems=problems, skipped=skipped
+    )
 
 
 def validate_sheet(
@@ -198,6 +201,7 @@ def preview_repeats(
             result.rows,
             file_name=file_name,
             file_hash=result.sheet.file_hash,
+            upload_hash=result.sheet.upload_hash,
             policy=policy,
             api=api_identity(settings),
             default_names=() if named else (Path(file_name).stem,),

@@ -189,6 +189,16 @@ class LedgerReads(LedgerStore):
         found = self._read(sql.latest_event, batch, kind)
         return event_record(found[0]) if found else None
 
+    def upload_hashes(self) -> dict[str, set[str]]:
+        """Batch -> the hashes of the files as uploaded that it was run from with cells corrected on the web
+        page (its ``file_hash`` names each with its corrections)."""
+        found: dict[str, set[str]] = {}
+        for event in self.events(kinds=("batch_created", "batch_file_changed")):
+            upload = event.detail.get("upload_hash")
+            if upload and event.batch:
+                found.setdefault(event.batch, set()).add(str(upload))
+        return found
+
     def batch_sheet(self, batch: str) -> str | None:
         """The sheet of a workbook the batch's file was last read from; None for a CSV, or when a bulkship
         before the record of sheets ran it."""

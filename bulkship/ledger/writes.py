@@ -38,12 +38,16 @@ class LedgerWrites(LedgerReads):
         api: str | None = None,
         by: str | None = None,
         sheet: str | None = None,
+        upload_hash: str = "",
     ) -> None:
         """Create or update a batch. ``api`` (where its orders go) is recorded once: a batch keeps the API
         it was first run against (see :mod:`bulkship.batchapi`). ``by``: who starts a new batch (default:
         the system's login name). ``sheet``: the workbook's sheet the file was read from (see
-        :meth:`batch_sheet`)."""
-        read_from = {"sheet": sheet} if sheet else {}
+        :meth:`batch_sheet`). ``upload_hash``: the file's own hash when ``file_hash`` names it with
+        corrections made on the web page (:meth:`upload_hashes`)."""
+        recorded = {"sheet": sheet} if sheet else {}
+        if upload_hash and upload_hash != file_hash:
+            recorded["upload_hash"] = upload_hash
         at = now_iso()
         with self.transaction() as db:
             existing = sql.batch(db, name)
@@ -51,14 +55,14 @@ class LedgerWrites(LedgerReads):
                 sql.insert_batch(
                     db, (name, file_name, file_hash, po_prefix, at, at, rows, valid, invalid, api)
                 )
-                created = {"file": file_name, "file_hash": file_hash, "by": by or current_user(), **read_from}
+                created = {"file": file_name, "file_hash": file_hash, "by": by or current_user(), **recorded}
                 self._event(db, name, None, "batch_created", created)
                 return
             sql.update_batch(db, name, file_name, file_hash, at, (rows, valid, invalid))
             if api is not None:
                 sql.set_batch_api_once(db, name, api)
             if existing[0]["file_hash"] != file_hash:
-                changed = {"file": file_name, "file_hash": file_hash, **read_from}
+                changed = {"file": file_name, "file_hash": file_hash, **recorded}
                 self._event(db, name, None, "batch_file_changed", changed)
 
     def forget_empty_batch(self, name: str) -> bool:

@@ -59,10 +59,15 @@ def check_new_run(
     policy: RepeatPolicy,
     api: str | None,
     default_names: Sequence[str] = (),
+    upload_hash: str = "",
 ) -> None:
     """Refuse (BatchConflictError) a run of ``batch`` that repeats another batch: the same file (SHA-256),
     or a batch name the ledger does not hold that folds to one of another batch holding orders.
-    ``default_names`` are other spellings of the name when it was taken from the file's name."""
+    ``default_names`` are other spellings of the name when it was taken from the file's name.
+
+    The same file is the same whatever cells were corrected on the web page, here or in the other batch
+    (``upload_hash``: the file's own hash when ``file_hash`` names it with corrections): a row left out there
+    by a 'Terminated' typed on the page was ordered when the file was uploaded again (found by newcomer4)."""
     if policy.allow:
         return
     stored = ledger.batch(batch)
@@ -71,7 +76,9 @@ def check_new_run(
     holding = ledger.batches_holding_orders(_COUNTED_STATES)
     sent = ledger.batches_holding_orders(_SENT_STATES)
     others = [b for b in ledger.batches() if b.name != batch and b.name in holding and same_api(b.api, api)]
-    same_file = next((b for b in others if file_hash and b.file_hash == file_hash), None)
+    ours = {file_hash, upload_hash} - {""}
+    uploaded = ledger.upload_hashes() if others else {}
+    same_file = next((b for b in others if ours & {b.file_hash, *uploaded.get(b.name, ())}), None)
     if same_file is not None:
         was_sent = same_file.name in sent
         raise BatchConflictError(

@@ -41,6 +41,7 @@ def preview(
     api: str | None,
     default_names: Sequence[str] = (),
     sheet: LoadedSheet | None = None,
+    upload_hash: str = "",
 ) -> RepeatPreview:
     """The checks ``bulkship run`` makes before planning (:func:`check_new_run`, :func:`find_holds`) on a
     validated file, reading the ledger only: nothing is recorded, refused or held."""
@@ -48,7 +49,7 @@ def preview(
     try:
         check_new_run(
             ledger, batch, file_name=file_name, file_hash=file_hash, policy=policy, api=api,
-            default_names=default_names,
+            default_names=default_names, upload_hash=upload_hash,
         )  # fmt: skip
     except BatchConflictError as exc:
         refusals.append(_refusal(batch, exc))
