@@ -280,7 +280,7 @@ async def _plan_and_send(
             outcome = await submit_batch(  # 4
                 client, ledger, batch, concurrency=settings.concurrency, reporter=options.reporter,
                 hold_back=unchecked, resumed=stored is not None, found_now=found_now,
-                unchecked_ok=repeats.allow,
+                new_here=stored is None and not found_now and not repeats.allow, unchecked_ok=repeats.allow,
             )  # fmt: skip
         if options.wait_s > 0:
             await wait_until_settled(client, ledger, batch, options.wait_s, settings.concurrency)  # 5

@@ -19,7 +19,7 @@ from support.review import run, settings_in
 from support.vendor_proxy import Answer, Call, VendorProxy, key_of, orders_rewritten
 
 from bulkship.api.batches import track_batches
-from bulkship.errors import BatchConflictError
+from bulkship.errors import BatchConflictError, SpendLimitError
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
@@ -729,6 +729,22 @@ def test_a_row_planned_after_an_order_the_vendor_numbered_itself_gets_a_po_numbe
         assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
 
 
+def _other_run_sends(vendor: VendorProxy, there: Settings, po: str) -> None:
+    """The other computer's run, under way, sends its planned order ``po`` (as its ledger holds it)."""
+    with Ledger.open(there.ledger, lock=False) as ledger:
+        order = ledger.order(po)
+    assert order is not None
+    with httpx.Client(base_url=vendor.url) as http:
+        token = http.post(
+            "/v1/Tokens", headers={"Email": SANDBOX_EMAIL, "AccessToken": SANDBOX_ACCESS_TOKEN}
+        ).json()["Value"]
+        http.post(
+            "/v1/Orders",
+            content=order.payload_json,
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        ).raise_for_status()
+
+
 def test_a_list_found_part_sent_while_another_ledger_is_still_sending_it_is_not_sent_beside_it(
     tmp_path: Path,
 ) -> None:
@@ -753,20 +769,9 @@ def test_a_list_found_part_sent_while_another_ledger_is_still_sending_it_is_not_
         run_batch(sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1)
         assert sorted(o["PONumber"] for o in vendor.orders()) == ["BS-GIFTS-0001", "BS-GIFTS-0003"]
         vendor.rewrite = lambda call: call.forward()
-        with Ledger.open(there.ledger, lock=False) as ledger:
-            betas = ledger.order("BS-GIFTS-0002")
-        assert betas is not None
 
         def other_run_sends_beta(_plan: Any) -> bool:  # while this run's plan is shown, the other's goes on
-            with httpx.Client(base_url=vendor.url) as http:
-                token = http.post(
-                    "/v1/Tokens", headers={"Email": SANDBOX_EMAIL, "AccessToken": SANDBOX_ACCESS_TOKEN}
-                ).json()["Value"]
-                http.post(
-                    "/v1/Orders",
-                    content=betas.payload_json,
-                    headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
-                ).raise_for_status()
+            _other_run_sends(vendor, there, "BS-GIFTS-0002")
             return True
 
         result = run_batch(
@@ -821,3 +826,35 @@ def test_rows_of_a_failed_order_are_not_sent_again_while_the_list_is_not_read_to
         again = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory)
         assert [o["PONumber"] for o in vendor.orders()] == ["BS-GIFTS-0001", "BS-GIFTS-0002"], again
         assert again.exit_code == 0 and _statuses(here) == {2: "ordered", 3: "ordered", 4: "ordered"}
+
+
+def test_rows_a_409_does_not_show_are_not_sent_while_another_ledger_is_still_sending_the_list(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-vendor13: two computers started one list together, one with --max-lines 1, the other
+    with 100. The second found nothing at the vendor, sent BS-M2-0001 with 100 rows, got a 409 (the first
+    run's 0001, one row) and sent the 99 rows it did not show in BS-M2-0001-R1, while the first run was
+    sending them one by one: 99 second cards, that run ending 'ordered', exit 0. A 409 for a batch that was
+    nowhere at the vendor when this run looked stops the run; the rows not shown wait for review."""
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+        with pytest.raises(SpendLimitError):  # the other computer's plan, one row an order, about to go
+            run_batch(
+                sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1, confirm=lambda _p: False
+            )
+
+        def other_run_sends_alpha(_plan: Any) -> bool:  # while this run's plan is shown, the other's goes
+            _other_run_sends(vendor, there, "BS-GIFTS-0001")
+            return True
+
+        result = run_batch(
+            sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=3, confirm=other_run_sends_alpha
+        )
+        for po in ("BS-GIFTS-0002", "BS-GIFTS-0003"):  # the other run goes on sending, as it planned
+            _other_run_sends(vendor, there, po)
+        assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
+        assert result.exit_code == 1 and "being sent from another computer or ledger right now" in str(
+            result.stopped
+        )
+        assert _statuses(here) == {2: "ordered", 3: "review", 4: "review"}

@@ -31,11 +31,13 @@ class _Base:
         hold_back: Collection[str] = (),
         resumed: bool = False,
         found_now: bool = False,
+        new_here: bool = False,
         unchecked_ok: bool = False,
     ) -> None:
         self.client = client
         self.resumed = resumed  # the batch was planned before this run: asked of the vendor before sending
         self.found_now = found_now  # ... or found at the vendor by this run (a ledger that did not know it)
+        self.new_here = new_here  # new to the ledger, nothing of it found at the vendor when this run began
         self.unchecked_ok = unchecked_ok  # --allow-repeat: sent all the same when that cannot be asked
         self.hold_back = frozenset(hold_back)  # planned POs this run must not send (left planned)
         self.ledger = ledger

@@ -184,6 +184,17 @@ class _Conflicts(_Base):
         if found:
             where = sorted({elsewhere[_folded(row.external_id)] for row in found})
             note += f"; its ExternalId is at the vendor under {', '.join(where)}"
+        if self.new_here:
+            # the vendor held nothing of the batch when this run looked: another run (another computer or
+            # ledger) is sending it now, and this row may be in its next order. Sent in a follow-up, such
+            # rows got a second card each (found by hunter-vendor13: two runs started together, one with
+            # --max-lines 100, BS-M2-0001-R1 sent 99 rows the other run was sending one by one)
+            note += (
+                "; the vendor held no order of this batch when this run began: another computer or ledger "
+                "is sending it now, and may send this row"
+            )
+            self._stop(_being_sent_elsewhere(self.batch, [order.po_number], sent=True))
+            return matches, [], review + unmatched, note
         return matches, [row for row in unmatched if row not in found], review + found, note
 
     async def _external_ids_at_vendor(self, base_po: str) -> dict[str, str] | None:
@@ -295,17 +306,22 @@ class _Conflicts(_Base):
             await self._follow_up(order, rows, [r.line_index for r in follow if r.line_index is not None])
 
 
-def _being_sent_elsewhere(batch: str, new: list[str]) -> VendorUnavailableError:
-    """Orders of a batch found at the vendor by this very run, that the vendor did not show when it looked
-    moments ago: another computer or ledger is sending the batch right now. Its plan here numbers the rows
-    not found after the vendor's last PO, numbers that run will not use: sent now, they went out beside
-    it (found by hunter-vendor12, L1: two ledgers sending one list at once, BS-RACE-0301..0304 created
-    beside the other's 0296..0299, a second card each)."""
+def _being_sent_elsewhere(batch: str, new: list[str], *, sent: bool = False) -> VendorUnavailableError:
+    """Orders of a batch new to this ledger that the vendor did not show when this run looked for it, moments
+    ago: another computer or ledger is sending the batch right now. Rows this run plans the other way (other
+    PO numbers, another grouping) went out beside it: found by hunter-vendor12 (L1: BS-RACE-0301..0304
+    created beside the other run's 0296..0299) and by hunter-vendor13 (a 409's rows not shown sent in a
+    follow-up the other run was sending one by one), a second card each. ``sent``: said after such a 409."""
     shown = ", ".join(new[:3]) + (" ..." if len(new) > 3 else "")
+    done = (
+        "Nothing more was sent; the rows that other run may send wait for review, the others planned"
+        if sent
+        else "Nothing was sent; its orders wait, planned"
+    )
     return VendorUnavailableError(
         f"The vendor now holds {len(new)} order(s) of batch {batch} ({shown}) that it did not show moments "
         "ago, when this run looked for the batch: it is being sent from another computer or ledger right "
-        "now. Nothing was sent; its orders wait, planned",
+        f"now. {done}",
         hint="run the same command again once that run has finished",
     )
 

@@ -202,13 +202,15 @@ async def submit_batch(
     hold_back: Collection[str] = (),
     resumed: bool = False,
     found_now: bool = False,
+    new_here: bool = False,
     unchecked_ok: bool = False,
 ) -> SubmitOutcome:
     """Send every unsent order of ``batch`` (resolving earlier unknown ones first) but the planned POs of
     ``hold_back``, which stay planned (counted as not sent). ``resumed``: the batch was in the ledger before
     this run, so another ledger may have sent it since: the vendor's orders are read first (and when they
     cannot be, nothing is sent unless ``unchecked_ok``, the person's --allow-repeat). ``found_now``: this
-    run found the batch at the vendor, new to the ledger: read again first, for orders made since."""
+    run found the batch at the vendor, new to the ledger: read again first, for orders made since.
+    ``new_here``: new to the ledger, nothing of it found at the vendor: a 409 stops the run."""
     return await Submitter(
         client,
         ledger,
@@ -218,5 +220,6 @@ async def submit_batch(
         hold_back=hold_back,
         resumed=resumed,
         found_now=found_now,
+        new_here=new_here,
         unchecked_ok=unchecked_ok,
     ).run()
