@@ -320,3 +320,29 @@ def test_problems_and_changes_name_columns_by_the_sheets_own_headers(
     assert "column 'Zip Code'" in problem, problem
     for text in (changed, problem):
         assert not any(f"{field}:" in text for field in ("zip", "state", "value", "name", "address1")), text
+
+
+def test_what_an_order_bills_beside_rows_waiting_for_review_is_not_said_billed_for_no_card(
+    tmp_path: Path,
+) -> None:
+    """An order the vendor created billing 7.50 beside its lines, its row waiting for a person (money in
+    doubt: the card may be that row's), and an order ended Cancelled billing 2.00 beside lines holding no
+    row: only the second is said billed on an order holding no card (found by hunter-money2 reviewing
+    057987b, which said it of both)."""
+    waiting = RowOutcome(
+        2, "needs review", po_number="ANNIV-0001", order_id="ord_1", face_value=Decimal(25), cards=1,
+        product="CVS", shipping_method="STANDARD", money="in doubt", cost=Decimal(25),
+        discount=Decimal(0), fees=Decimal(0), shipping=Decimal(0),
+    )  # fmt: skip
+    orders = [
+        OrderSummary("ANNIV-0001", "ord_1", "Pending", 1, billed=Decimal("7.50")),
+        OrderSummary("ANNIV-0002", "ord_2", "Cancelled", 1, billed=Decimal("2.00")),
+    ]
+    rows = [(2, ["E001", "Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "25", ""])]
+    book = ResultBook(HEADERS, rows, {2: waiting}, orders, RunInfo(batch="B"), {2: "fp-2"})
+    path = write_result_workbook(book, tmp_path / "B-results.xlsx")
+    summary = openpyxl.load_workbook(path)[SUMMARY_SHEET]
+    (note,) = [
+        str(r[0]) for r in summary.iter_rows(values_only=True) if str(r[0]).startswith("Charged includes")
+    ]
+    assert "Of it, 2.00 is billed on order(s) holding no card charged (ANNIV-0002: Cancelled)" in note, note

@@ -206,9 +206,10 @@ def _billed_line(tally: _Tally) -> list[tuple[str, MoneyTally]]:
 
 
 def _no_card(po_number: str, tally: _Tally) -> bool:
-    """The order holds no row charged: what it bills beside its lines is for no card (an order ended)."""
-    charged = tally.by_order_bucket.get((po_number, CHARGED))
-    return charged is None or not charged.rows
+    """The order holds no row charged or in doubt: what it bills beside its lines is for no card (an order
+    the vendor ended); rows waiting for a person in it may be its cards."""
+    held = (tally.by_order_bucket.get((po_number, bucket)) for bucket in MONEY_BUCKETS)
+    return not any(money.rows for money in held if money is not None)
 
 
 _MONEY_TABLE_HEADERS = ("Orders", "Rows", "Cards", *MONEY_LABELS)
