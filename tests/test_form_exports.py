@@ -59,3 +59,32 @@ def test_a_form_each_person_answered_for_themselves_is_read_with_its_name_mapped
     assert loaded.column_map["Name"] == "name"
     assert "'Name'" not in next(n for n in loaded.notices if "Microsoft Forms export" in n)
     assert validate(loaded, sandbox_catalog(), program=program).rows["name"].tolist() == ["Lee Manager"] * 2
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Would you like a gift card?", "Would you like to receive a gift card?", "Do you want a gift card?",
+     "Would you like us to mail you a gift card?", "Do you consent to receive a gift?",
+     "I would like to receive a holiday gift card", "Opt in to receive a gift?"],
+)  # fmt: skip
+def test_a_form_s_question_whether_the_person_wants_a_card_answered_no_leaves_the_row_out(
+    tmp_path: Path, question: str
+) -> None:
+    """Found by hunter-sheets13: a Google Forms export asking 'Would you like a gift card?' (or 'Do you want
+    a gift card?', 'Do you consent to receive a gift?') ordered a card for everyone who answered 'No,
+    thanks', 'No thank you' or 'Not interested', exit 0. The question picks the rows to send, as a 'Send?'
+    column does: each such row is left out, said so; 'Yes, please' sends."""
+    answers = ["No, thanks", "No thank you", "Not interested", "Yes, please", "Yes"]
+    rows = "".join(
+        f'11/20/2026 9:0{i},p{i}@acme.test,Person {i},{i} Main St,Boston,MA,02108,CVS,25,"{answer}"\n'
+        for i, answer in enumerate(answers)
+    )
+    path = tmp_path / "responses.csv"
+    path.write_text(
+        f"Timestamp,Email Address,Full name,Street address,City,State,ZIP code,Card,Value,{question}\n" + rows
+    )
+    skipped = load_sheet(path).skipped
+    assert [(s.row, s.reason) for s in skipped] == [
+        (row, f"the list says not to send it (column '{question}': '{answer}')")
+        for row, answer in enumerate(answers[:3], start=2)
+    ]

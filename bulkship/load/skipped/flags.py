@@ -156,6 +156,26 @@ def _filter_header(header: str) -> bool:
 _TICK_HEADER = re.compile(r"\W*[✓✔☑✅]\W*")
 
 
+# A form's question whether the person wants a card ('Would you like a gift card?', 'Do you want a gift
+# card?', 'Do you consent to receive a gift?', 'I would like to receive a holiday gift card'): its No picks
+# the row out as a 'Send?' column's does (found by hunter-sheets13: 'No, thanks' there was ordered). The card
+# itself, after the verb: not 'Which gift card would you like?', 'Would you like gift wrap?', 'Would you like
+# a note with your gift?' or 'Would you like your gift card sent home?'
+_ASKS_WHETHER = re.compile(
+    r"(?i)\b(?:would\s+(?:you|i)\s+like|(?:do|did)\s+you\s+(?:want|wish|consent|agree|accept)|"
+    r"i\s+(?:want|wish|would\s+like|consent|agree|accept)|opt(?:ed)?[\s-]*in|consent|interested|"
+    r"(?:wish|like|want)\s+to|receive|accept)"  # (not 'Have card?' = No: then it is to be sent)
+    r"(?:\s+(?:to|in|for|us\s+to\s+(?:send|mail)\s+you|to\s+(?:receive|get|have)|receive|get|have|a|an|the|one|"
+    r"your|this|our|my|free|holiday|complimentary|small|physical|thank[\s-]*you|year[\s-]*end|\$?\d+))*"
+    r"\s+(?:gift\s+card|e-?gift|gift|card|reward|voucher|present)s?(?:\s*[?.!:;(]|\s*$|\s+(?:this|for|from|as)\b)"
+)
+
+
+def asks_whether_to_send(header: str) -> bool:
+    """Whether a header asks the person whether they want a card (:data:`_ASKS_WHETHER`)."""
+    return _ASKS_WHETHER.search(header) is not None
+
+
 _WHO_OR_WHERE = frozenset({"by", "to", "from"})
 
 
@@ -210,7 +230,7 @@ _SAYS_NO = re.compile(
     # hunter-sheets, each was ordered)
     # ... or an empty check box typed as a character (☐, □: Word's and a Sheets template's unticked box) or a
     # multiplication cross (✕): found by hunter-sheets10, each was ordered
-    r"[❌✗✘✖✕🚫⛔👎☐□▢⬜].*|nope|nah|"
+    r"[❌✗✘✖✕🚫⛔👎☐□▢⬜].*|nope|nah|no\s+thank(?:s|\s+you)\b.*|"
     r"do\s*n[o']?t\b.*|don'?t\b.*"
     # ... or not yet, or not at all ("Approved" = Rejected, Pending review; "Send?" = Not yet, Hold, TBD;
     # "Active" = 0, Inactive: found by review11, each was ordered)

@@ -43,6 +43,7 @@ from .flags import (
     SAYS_WENT_OUT,
     SHIPMENT_STATUS,
     _filter_header,
+    asks_whether_to_send,
     plain,
     plain_key,
     status_header,
@@ -307,7 +308,7 @@ def _said_not_to_send(
         key = flag_key(str(header))
         says = _LEAVES_OUT.get(key)
         eligible = key in _ELIGIBLE_FLAGS
-        if says is None and _filter_header(str(header)):
+        if says is None and (_filter_header(str(header)) or asks_whether_to_send(str(header))):
             says, eligible = _SAYS_NO, True
         unheaded = header not in beyond and _NO_HEADER.fullmatch(str(header)) is not None
         if says is None and (_note_header(str(header)) or unheaded):
@@ -407,7 +408,13 @@ def picks_rows(header: str) -> bool:
     """Whether the column under ``header`` is read to leave rows out ('Ship Date', 'Gift Sent', 'Card
     Status', 'Gift Approved', a note): no field's column, and read all the same."""
     key = flag_key(header)
-    return key in _LEAVES_OUT or _filter_header(header) or status_header(header) or _note_header(header)
+    return (
+        key in _LEAVES_OUT
+        or _filter_header(header)
+        or asks_whether_to_send(header)
+        or status_header(header)
+        or _note_header(header)
+    )
 
 
 def _crossed_beside_ticks(column: pd.Series) -> pd.Series:
@@ -444,7 +451,7 @@ def _not_picked(
         picks = (
             key in _SEND_FLAGS
             or key in _ELIGIBLE_FLAGS
-            or (key not in _LEAVES_OUT and _filter_header(header))
+            or (key not in _LEAVES_OUT and (_filter_header(header) or asks_whether_to_send(header)))
         )
         if header in column_map or not picks or key in _ACTIVE_FLAGS:
             continue
