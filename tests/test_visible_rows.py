@@ -1212,6 +1212,28 @@ def test_a_tracking_number_that_is_a_number_is_no_day_to_come(
 
 
 @pytest.mark.parametrize(
+    "header",
+    [
+        "Has gift card",
+        "Already has a gift card",
+        "Already have a gift card?",
+        "Has Card Already",
+        "Got gift card",
+    ],
+)
+def test_a_column_saying_the_person_has_a_card_already_leaves_its_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-sheets13: 'Has gift card' = Yes or a form's 'Already have a gift card?' = Yes was read
+    as nothing and a second card ordered, exit 0 ('Has card' = Yes left its row out). Each is sent already
+    now; No sends."""
+    path = _notes_sheet(tmp_path / "had.csv", ["Yes", "No", ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says it was sent already (column '{header}': 'Yes')")
+    ]
+
+
+@pytest.mark.parametrize(
     ("header", "said"),
     [("Do Not Send (Y/N)", "Y"), ("Opt Out (Y/N)", "Y"), ("Exclude (Yes/No)", "Yes"), ("DNS", "X"),
      ("Card Sent (Y/N)", "Y"), ("Sent (Yes/No)", "Yes")],

@@ -451,6 +451,10 @@ _SENT_FLAGS = _answered(
         "received gift", "received card", "has card", "has gift", "got card", "got gift", "gift given",
         "card given", "gift card given", "given", "sent to vendor", "submitted to vendor",
         "uploaded to vendor", *OTHER_SENT,
+        # ... or had in other words ('Has gift card', a form's 'Already have a gift card?' = Yes: found by
+        # hunter-sheets13, a second card ordered)
+        *(f"{already}{verb} {what}" for already in ("", "already ") for verb in ("has", "have", "got")
+          for what in ("gift card", "a gift card", "a card", "a gift", "card already", "gift card already")),
         # ... or the shipment's own status ('Shipping Status' = Shipped, 'Delivery Status' = Delivered), or
         # said done already ('Already Shipped' = Yes, 'Sent to Recipient' = Yes): found by hunter-sheets12,
         # each was ordered again
