@@ -626,6 +626,19 @@ def test_unused_columns_that_look_like_a_field_are_named_with_that_field(
     ]
 
 
+def test_a_department_of_it_is_not_said_to_look_like_a_country(tmp_path: Path) -> None:
+    """Found by hunter-sheets13: a 'Department' column of Sales, IT, IT was said to "look like Country: map it
+    with [columns] country = 'Department'" (IT is Italy's code), advice that would send the Sales people's
+    cards to a country 'Sales'. Most of a column's distinct words must be countries to look like one."""
+    path = tmp_path / "staff.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Department\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Sales\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50,IT\n"
+        "Cy Orr,3 Oak St,Boston,MA,02134,CVS,50,IT\n"
+    )
+    assert not any("Country" in notice for notice in load_sheet(path).notices)
+
+
 def test_totals_and_footnotes_in_csv_are_one_notice_not_errors(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

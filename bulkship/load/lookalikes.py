@@ -99,7 +99,9 @@ def _value_looks_like(values: Sequence[str], countries: frozenset[str], fewest: 
         return None
     if _share(filled, lambda v: v.casefold() in _SHIPPING_WORDS) >= FIT_SHARE:
         return "shipping_method"
-    if _share(filled, lambda v: v.casefold() in countries) >= FIT_SHARE:
+    # ... of the column's words too: a 'Department' of Sales, IT, IT is no country (found by hunter-sheets13)
+    words = sorted(set(filled))
+    if all(_share(cells, lambda v: v.casefold() in countries) >= FIT_SHARE for cells in (filled, words)):
         return "country"
     if _share(filled, lambda v: _ADDRESS2.match(v) is not None) >= FIT_SHARE:
         return "address2"
