@@ -88,3 +88,28 @@ def test_a_form_s_question_whether_the_person_wants_a_card_answered_no_leaves_th
         (row, f"the list says not to send it (column '{question}': '{answer}')")
         for row, answer in enumerate(answers[:3], start=2)
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Did you receive your gift card?", "Have you received a gift card?", "Did you get your gift?"],
+)
+def test_a_form_s_question_whether_the_card_came_reads_as_gift_received(
+    tmp_path: Path, question: str
+) -> None:
+    """Found by review27 (after b6aab7a): 'Did you receive your gift card?' was read as asking whether the
+    person wants one: 'No' (the card never came) left out, 'Yes' (it came) ordered a second card. It reads
+    as 'Gift Received' does: Yes is sent already, No and a blank are sent."""
+    answers = ["Yes", "No", ""]
+    rows = "".join(
+        f"11/20/2026 9:0{i},p{i}@acme.test,Person {i},{i} Main St,Boston,MA,02108,CVS,25,{answer}\n"
+        for i, answer in enumerate(answers)
+    )
+    path = tmp_path / "responses.csv"
+    path.write_text(
+        f"Timestamp,Email Address,Full name,Street address,City,State,ZIP code,Card,Value,{question}\n" + rows
+    )
+    skipped = load_sheet(path).skipped
+    assert [(s.row, s.reason) for s in skipped] == [
+        (2, f"the list says it was sent already (column '{question}': 'Yes')")
+    ]

@@ -171,9 +171,24 @@ _ASKS_WHETHER = re.compile(
 )
 
 
+# ... but not a question whether the card came ('Did you receive your gift card?', 'Have you received a
+# gift?'): its Yes says the card went, as 'Gift Received' = Yes does. Read as a wish, its No was left out
+# and its Yes ordered a second card (found by review27)
+_ASKS_IF_RECEIVED = re.compile(
+    r"(?i)\b(?:did|have|has)\s+(?:you|they|he|she|the\s+\w+)\s+(?:already\s+|ever\s+)?"
+    r"(?:receive[ds]?|get|got(?:ten)?)(?:\s+(?:a|an|the|your|their|his|her|this|our|my|holiday|physical))*"
+    r"\s+(?:gift\s+card|e-?gift|gift|card|reward|voucher|present)s?\b"
+)
+
+
+def asks_if_received(header: str) -> bool:
+    """Whether a header asks whether the card came (:data:`_ASKS_IF_RECEIVED`): read as 'Gift Received'."""
+    return _ASKS_IF_RECEIVED.search(header) is not None
+
+
 def asks_whether_to_send(header: str) -> bool:
     """Whether a header asks the person whether they want a card (:data:`_ASKS_WHETHER`)."""
-    return _ASKS_WHETHER.search(header) is not None
+    return _ASKS_WHETHER.search(header) is not None and not asks_if_received(header)
 
 
 _WHO_OR_WHERE = frozenset({"by", "to", "from"})

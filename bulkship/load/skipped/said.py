@@ -43,6 +43,7 @@ from .flags import (
     SAYS_WENT_OUT,
     SHIPMENT_STATUS,
     _filter_header,
+    asks_if_received,
     asks_whether_to_send,
     plain,
     plain_key,
@@ -88,6 +89,8 @@ def flag_key(header: str) -> str:
     key = plain_key(header)
     if key in _LEAVES_OUT or status_header(header):
         return key
+    if asks_if_received(header):  # 'Did you receive your gift card?' = Yes: as 'Gift Received' (review27)
+        return plain_key("gift received")
     bare = _REMARK.sub("", header)
     return plain_key(bare) if bare.strip() and bare != header else key
 
