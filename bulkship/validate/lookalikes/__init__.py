@@ -110,6 +110,7 @@ def mark_lookalikes(
         middles,
     )
     same_person, same_reference, same_id = keys.repeats(range(len(rows)))
+    known: set[str] = set()
     if (same_person or same_reference or same_id) and ordered is not None:
         known = set(ordered())
         if any(fingerprints[i] in known for i in [*same_person, *same_reference, *same_id]):
@@ -152,6 +153,30 @@ def mark_lookalikes(
         )
         frame.loc[at, FINGERPRINT] = [fingerprints[f] for f in found.values()]
         frame.loc[at, STATUS] = "duplicate"
+    later = {index[f]: rows[i] for i, f in same_reference.items() if fingerprints[f] not in known}
+    _hold_the_first_address(frame, collector, later)
+
+
+def _hold_the_first_address(
+    frame: pd.DataFrame, collector: ProblemCollector, later: dict[object, int]
+) -> None:
+    """The first of one person's rows with one card at two addresses is not sent either (``later``: its
+    frame index -> the row at the other address): sent, a form answered twice with the street corrected
+    ordered the old street, nobody asked (found by newcomer4). Which address is right is the person's to
+    say; a first row already ordered is not in ``later`` (its card went)."""
+    if not later:
+        return
+    at = list(later)
+    collector.error(
+        pd.Series(frame.index.isin(at), index=frame.index),
+        "address1",
+        "Two addresses",
+        "the same person and card as row {later}, at another address: which one is right is yours to say, so "
+        "neither row is sent. Keep the right address on one row (correct this row, or take the other off), "
+        "then run again.",
+        extra={"later": _by_row(frame, later)},
+    )
+    frame.loc[at, STATUS] = "invalid"
 
 
 def _other_counts(
