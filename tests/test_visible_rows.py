@@ -1199,6 +1199,20 @@ def test_a_failed_lookup_where_the_list_says_whether_to_send_is_an_error_on_the_
         assert [s.row for s in load_sheet(path).skipped] == [4]
 
 
+def test_a_tracking_column_saying_there_is_none_yet_sends_the_row(tmp_path: Path) -> None:
+    """Found by hunter-sheets13: 'Tracking #' = 'None yet', 'Awaiting' or 'Awaiting tracking' left the row
+    out as 'the list says it was sent already' (anything written there read as a tracking number), where
+    'Pending' and 'N/A' sent. Each sends; a number is sent already, and 'Ordered' = 'Awaiting shipment'
+    still is."""
+    said = ["None yet", "Awaiting", "Awaiting tracking", "1Z999AA10123456784"]
+    path = _notes_sheet(tmp_path / "tracked.csv", said, header="Tracking #")
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (5, "the list says it was sent already (column 'Tracking #': '1Z999AA10123456784')")
+    ]
+    ordered = _notes_sheet(tmp_path / "ordered.csv", ["Awaiting shipment"], header="Ordered")
+    assert [s.row for s in load_sheet(ordered).skipped] == [2]
+
+
 @pytest.mark.parametrize("header", ["Tracking #", "Tracking Number", "UPS Tracking"])
 def test_a_tracking_number_that_is_a_number_is_no_day_to_come(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], header: str

@@ -543,6 +543,9 @@ _SAYS_SENT_ANYHOW = re.compile(
     r"(?i)^(?!\s*(?:(?:no|n|false|nope|non|nein|n[ãa]o|not|unsent|pending|waiting|queued|ready|needs?|tbd|to\s*do|todo|"
     # ... or 'Resend', as the notice of a row said sent already says to write to send it again
     r"re-?send|"
+    # ... or that there is no tracking number yet ('Tracking #' = None yet, Awaiting: found by
+    # hunter-sheets13, left out as sent); not 'Awaiting shipment', an order placed
+    r"none\s+yet|awaiting(?:\s+(?:tracking|number|label|#))*\s*$|"
     r"to\s+(?:be\s+)?sen[dt]|send|hold|in\s+progress)\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|"
     + ZERO_DATE
     + r"|"
