@@ -61,6 +61,19 @@ def test_a_form_each_person_answered_for_themselves_is_read_with_its_name_mapped
     assert validate(loaded, sandbox_catalog(), program=program).rows["name"].tolist() == ["Lee Manager"] * 2
 
 
+def _answered(tmp_path: Path, question: str, answers: list[str]) -> Path:
+    """A Google Forms export, one person for each of ``answers`` to ``question`` (rows 2, 3, ...)."""
+    rows = "".join(
+        f'11/20/2026 9:0{i},p{i}@acme.test,Person {i},{i} Main St,Boston,MA,02108,CVS,25,"{answer}"\n'
+        for i, answer in enumerate(answers)
+    )
+    path = tmp_path / "responses.csv"
+    path.write_text(
+        f"Timestamp,Email Address,Full name,Street address,City,State,ZIP code,Card,Value,{question}\n" + rows
+    )
+    return path
+
+
 @pytest.mark.parametrize(
     "question",
     ["Would you like a gift card?", "Would you like to receive a gift card?", "Do you want a gift card?",
@@ -75,15 +88,7 @@ def test_a_form_s_question_whether_the_person_wants_a_card_answered_no_leaves_th
     thanks', 'No thank you' or 'Not interested', exit 0. The question picks the rows to send, as a 'Send?'
     column does: each such row is left out, said so; 'Yes, please' sends."""
     answers = ["No, thanks", "No thank you", "Not interested", "Yes, please", "Yes"]
-    rows = "".join(
-        f'11/20/2026 9:0{i},p{i}@acme.test,Person {i},{i} Main St,Boston,MA,02108,CVS,25,"{answer}"\n'
-        for i, answer in enumerate(answers)
-    )
-    path = tmp_path / "responses.csv"
-    path.write_text(
-        f"Timestamp,Email Address,Full name,Street address,City,State,ZIP code,Card,Value,{question}\n" + rows
-    )
-    skipped = load_sheet(path).skipped
+    skipped = load_sheet(_answered(tmp_path, question, answers)).skipped
     assert [(s.row, s.reason) for s in skipped] == [
         (row, f"the list says not to send it (column '{question}': '{answer}')")
         for row, answer in enumerate(answers[:3], start=2)
@@ -100,16 +105,7 @@ def test_a_form_s_question_whether_the_card_came_reads_as_gift_received(
     """Found by review27 (after b6aab7a): 'Did you receive your gift card?' was read as asking whether the
     person wants one: 'No' (the card never came) left out, 'Yes' (it came) ordered a second card. It reads
     as 'Gift Received' does: Yes is sent already, No and a blank are sent."""
-    answers = ["Yes", "No", ""]
-    rows = "".join(
-        f"11/20/2026 9:0{i},p{i}@acme.test,Person {i},{i} Main St,Boston,MA,02108,CVS,25,{answer}\n"
-        for i, answer in enumerate(answers)
-    )
-    path = tmp_path / "responses.csv"
-    path.write_text(
-        f"Timestamp,Email Address,Full name,Street address,City,State,ZIP code,Card,Value,{question}\n" + rows
-    )
-    skipped = load_sheet(path).skipped
+    skipped = load_sheet(_answered(tmp_path, question, ["Yes", "No", ""])).skipped
     assert [(s.row, s.reason) for s in skipped] == [
         (2, f"the list says it was sent already (column '{question}': 'Yes')")
     ]
