@@ -1135,6 +1135,24 @@ def test_a_note_that_the_card_was_sent_or_is_had_already_leaves_its_row_out(tmp_
 
 
 @pytest.mark.parametrize(
+    "header",
+    ["Anything else we should know?", "Is there anything else?", "Other", "Additional information"],
+)
+def test_a_form_s_free_text_question_is_read_as_a_note(tmp_path: Path, header: str) -> None:
+    """Found by newcomer4: 'do not send', 'please don't send me a gift' or 'Deceased' answered under a form's
+    last question ('Anything else we should know?') was ordered, the column 'not used'; under 'Comments or
+    questions?' it left the row out. 'Ship to my office please' there sends."""
+    notes = [
+        "do not send",
+        "please don't send me a gift, I changed my mind",
+        "Deceased",
+        "Ship to my office please",
+    ]
+    path = _notes_sheet(tmp_path / "form.csv", notes, header=header)
+    assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4]
+
+
+@pytest.mark.parametrize(
     ("header", "why"),
     [("Enviado el", "the list says it was sent already"), ("Envoyé le", "the list says it was sent already"),
      ("Versendet am", "the list says it was sent already"),

@@ -51,7 +51,7 @@ _NOTE_SAYS_NO = re.compile(
     # mail", "HR: don't send this one": found by hunter-sheets, each was ordered); not "home only, do not send
     # to the office", which says where
     r"|^(?:.*[-–—:;,.!(]\s*|\s*)(?:(?:please|pls|plz|kindly)\.?\s+)?(?:do[\s-]*n[o']?t|don'?t)[\s-]+"
-    r"(?:send|mail|order|ship|contact)(?:\s+(?:a|any|the|this|that|gift|card|one|it|him|her|them|anything|again|yet))*"
+    r"(?:send|mail|order|ship|contact)(?:\s+(?:a|any|the|this|that|gift|card|one|it|him|her|them|me|us|anything|again|yet))*"
     r"\s*(?:$|[-–—:,.;!(].*)"
     # ... or in other words of the same ("Card sent 11/15", "Already received one", "No longer with the
     # company", "Duplicate of row 5", "Quit": found by review11, each was ordered)

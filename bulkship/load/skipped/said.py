@@ -124,8 +124,17 @@ _NOTE_WORDS = frozenset(
 )  # fmt: skip
 
 
+# ... or a form's free-text question ("Anything else we should know?", "Is there anything else?", "Other",
+# "Additional information"): 'do not send' or 'Deceased' answered there was ordered (found by newcomer4)
+_NOTE_QUESTION = re.compile(
+    r"\banything\s+else\b|^\s*other(?:\s+(?:info|information|details))?\s*[?:]?\s*$|"
+    r"\badditional\s+(?:info|information|details)\b"
+)
+
+
 def _note_header(header: str) -> bool:
-    return not _NOTE_WORDS.isdisjoint(re.findall(r"[a-z]+", plain(header)))
+    text = plain(header)
+    return not _NOTE_WORDS.isdisjoint(re.findall(r"[a-z]+", text)) or bool(_NOTE_QUESTION.search(text))
 
 
 # A date as Excel keeps it, its number of days: a CSV saved from a column formatted as General or Number shows
