@@ -545,7 +545,8 @@ _SAYS_SENT_ANYHOW = re.compile(
     r"re-?send|"
     # ... or that there is no tracking number yet ('Tracking #' = None yet, Awaiting: found by
     # hunter-sheets13, left out as sent); not 'Awaiting shipment', an order placed
-    r"none\s+yet|awaiting(?:\s+(?:tracking|number|label|#))*\s*$|"
+    # (a lookahead: the word boundary after the group fails after a '#', and 'Awaiting #' stayed sent)
+    r"none\s+yet|awaiting(?:\s+(?:tracking|number|label))*(?=(?:\s*#)?\s*$)|"
     r"to\s+(?:be\s+)?sen[dt]|send|hold|in\s+progress)\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|"
     + ZERO_DATE
     + r"|"
