@@ -404,3 +404,19 @@ def test_a_webhook_url_given_to_the_embedded_sandbox_is_said_to_go_uncalled(
     said = " ".join(err.split())
     assert code == 0 and "the embedded sandbox lives inside this command and calls no webhook" in said, err
     assert "run `bulkship sandbox --port 8001` and set the three variables it prints" in said, err
+
+
+def test_the_results_sheet_prints_on_as_many_pages_wide_as_its_columns_need(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer4 (finance, printing the result workbook): the Results sheet's 32 columns were
+    fitted to one landscape page, in 2.2 pt type. It prints on as many pages side by side as its columns
+    need; the narrow Orders sheet still fits one."""
+    sample = Path(__file__).resolve().parents[1] / "samples" / "anniversary.xlsx"
+    assert run(capsys, str(sample), "--yes")[0] == 0
+    book = openpyxl.load_workbook(resolve_settings().out_dir / "anniversary-results.xlsx")
+    results, orders = book["Results"], book["Orders"]
+    width = sum(d.width or 0 for d in results.column_dimensions.values())
+    pages = results.page_setup.fitToWidth
+    assert pages is not None and pages >= 2 and width / pages <= 180, (width, pages)
+    assert orders.page_setup.fitToWidth in (None, 1) and results.print_title_rows == "$1:$1"

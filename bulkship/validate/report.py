@@ -236,7 +236,7 @@ def _skeleton(
             sheet.write_string(0, position, str(header), formats.header)
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, stop - start, max(len(table.headers) - 1, 0))
-        printable(sheet)  # as the result workbook's: a 6-row list printed on 10 pages, its header on one
+        printable(sheet, widths=widths)  # as the result workbook's: its header on every page, legible
         parts.append((sheet, table, start, stop))
     if len(parts) == 1:
         return parts, []
