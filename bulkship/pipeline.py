@@ -49,7 +49,7 @@ from .resultfile import (
     workbook_not_written,
     write_results,
 )
-from .resume import already_complete, sync_ledger
+from .resume import already_complete, held_until_then, sync_ledger
 from .runresult import PlanView, RunResult, result_from_ledger
 from .submit import Reporter, SubmitOutcome, submit_batch
 from .team import person_acting
@@ -228,6 +228,11 @@ async def _plan_and_send(
         # today's prices, not a cached catalog's: the plan's total is what the person confirms and approves
         catalog = await client.catalog(refresh=True)
         validation = validate(loaded, catalog, program=options.program, ordered=_ordered(ledger, batch))  # 2
+        # rows an earlier run held until a day under 'Ship Date', left out now that the day has passed: sent
+        due = held_until_then(ledger, batch, loaded, validation.rows, options.program) if stored else loaded
+        if due is not loaded:
+            loaded = due
+            validation = validate(loaded, catalog, program=options.program, ordered=_ordered(ledger, batch))
         give_back_memory()  # what reading and checking a big file freed (see bulkship.memtrim)
         problems = error_lines(validation, SHOWN_PROBLEMS, "see the result workbook")
         starter = person_acting(settings) if stored is None else None  # as the audit trail names them

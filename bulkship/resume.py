@@ -46,6 +46,7 @@ from .load import sheet_names
 from .load.skipped.kinds import _SAYS_NOT_YET as NOT_YET_REASON
 from .models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, PlannedOrder, ValidationResult
 from .plan import batch_name_of, next_seq, order_seq, plan_orders_lazily, po_stem
+from .program import ProgramSettings
 from .reconcile.join import FAILED_AT_VENDOR_NOTE, ledger_keys
 from .reconcile.join.prices import Prices
 from .reconcile.sheets.book import FIX_SHEET
@@ -95,6 +96,47 @@ def already_complete(ledger: Ledger, batch: str, file_hash: str) -> bool:
         and not unsettled
         and not waiting
     ) and not ledger.rows_made_no_card(batch)  # the vendor failed them before anything shipped: send again
+
+
+def held_until_then(
+    ledger: Ledger, batch: str, loaded: LoadedSheet, rows: Any, program: ProgramSettings | None
+) -> LoadedSheet:
+    """``loaded`` without the rows it leaves out as dated on a day passed under a column that may say when
+    the card went ('Ship Date' = Dec 20, run on Dec 22) that an earlier run of the batch held until that day
+    ('not to send it yet', the same column and cell, the same row by its fingerprint in ``rows``, the
+    validated frame): bulkship held them itself, and their day has come. Run after that day, each was left
+    out as perhaps gone (found by hunter-sheets12). Only rows so left out are looked at, never every row."""
+    from .load.skipped import _skip_notices
+    from .load.skipped.kinds import _SAYS_DAY_PASSED
+
+    passed = {
+        s.row: s.reason.removeprefix(_SAYS_DAY_PASSED)
+        for s in loaded.skipped
+        if s.reason.startswith(_SAYS_DAY_PASSED)
+    }
+    if not passed:
+        return loaded
+    held = {
+        r.fingerprint: (r.error or "").removeprefix(NOT_YET_REASON)
+        for r in ledger.batch_rows(batch, current_only=True)
+        if r.status == "skipped" and (r.error or "").startswith(NOT_YET_REASON)
+    }
+    fingerprints = rows.loc[[row for row in passed if row in rows.index], FINGERPRINT]
+    due = {int(row) for row, fp in fingerprints.items() if held.get(str(fp)) == passed[int(row)]}
+    if not due:
+        return loaded
+    skipped = tuple(s for s in loaded.skipped if s.row not in due)
+    program = program or ProgramSettings()
+    said = set(_skip_notices(loaded.skipped, program))
+    notices = (
+        *(n for n in loaded.notices if n not in said),
+        *_skip_notices(skipped, program),
+        f"{len(due)} row(s) an earlier run held until their day are sent now that it has come: "
+        + ", ".join(str(row) for row in sorted(due)[:10])
+        + ("..." if len(due) > 10 else "")
+        + ".",
+    )
+    return dataclasses.replace(loaded, skipped=skipped, notices=notices)
 
 
 def check_batch_identity(

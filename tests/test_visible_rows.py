@@ -3500,6 +3500,36 @@ def test_a_ship_date_passed_is_not_sent_again_without_asking(
     assert "if it has not gone, put the day under a 'Send Date' column instead" in err
 
 
+def test_a_row_held_until_its_ship_date_is_sent_when_run_after_that_day(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Found by hunter-sheets12: 'Ship Date' = Dec 20 held its row on Dec 4 ('run it on that day'); run again
+    on Dec 22, the same cell read as a day passed that may be the day it went, and the row was left out, never
+    sent. A row this batch held until that day goes out once the day has passed; one whose Ship Date had
+    passed already on the first run (Nov 20) is still left out, and nothing is sent twice."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Ship Date"])
+    days = [datetime.datetime(2026, 12, 20), datetime.datetime(2026, 11, 20), None]
+    for i, day in enumerate(days):
+        sheet.append([f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", 50, day])
+        sheet.cell(i + 2, 8).number_format = "m/d/yyyy"
+    book.save(tmp_path / "tracker.xlsx")
+    run = ["run", str(tmp_path / "tracker.xlsx"), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    for run_on in (4, 22, 23):
+        monkeypatch.setattr(
+            "bulkship.program.local_day", lambda time_zone="", d=run_on: datetime.date(2026, 12, d)
+        )
+        assert main(run) == 0, capsys.readouterr().err
+    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
+    assert names == ["Person 2", "Person 0"]
+    status = result_statuses(tmp_path / "out" / "tracker-results.xlsx")
+    assert status[3][0] == "skipped" and status[2][0] != "skipped"
+
+
 @pytest.mark.parametrize(
     "header",
     ["Exit Date", "Termination Effective Date", "Last Day of Work", "Employment End Date", "Resignation Date",

@@ -113,7 +113,8 @@ _COLUMN = re.compile(r"\(column '(.+?)': ")
 
 def _on_that_day_only(said_no: Sequence[SkippedRow]) -> str:
     """What to add when a row is held until a day under a column where a day passed may be the day the card
-    went ('Ship Date'): run after that day, the row is left out as perhaps gone (:data:`_SAYS_DAY_PASSED`)."""
+    went ('Ship Date'): a run of the batch after that day sends the row it held (..resume.held_until_then),
+    but a file first run after that day leaves it out as perhaps gone (:data:`_SAYS_DAY_PASSED`)."""
     headers = {
         found.group(1)
         for s in said_no
@@ -124,8 +125,8 @@ def _on_that_day_only(said_no: Sequence[SkippedRow]) -> str:
         return ""
     named = ", ".join(f"'{h}'" for h in mine)
     return (
-        f" (under {named}, on that day: after it, a day passed there may be the day it went, and leaves the"
-        " row out)"
+        f" (under {named}, once a run of this batch has held it: a file first run after that day reads a day"
+        " passed there as perhaps the day it went, and leaves the row out)"
     )
 
 
