@@ -252,7 +252,7 @@ def test_the_pages_of_a_batch_the_command_line_is_sending_on_a_postgresql_ledger
                 assert "being sent (its orders are going to the vendor now" in results
                 assert "the vendor&#39;s answer was lost" not in results
                 # nor its rows' status, their count or the tab filtering them (hunter-web8's leftover)
-                rows = re.findall(r'<td class="num">\d+</td><td>([^<]*)</td>', results)
+                rows = re.findall(r'<td class="num">\d+</td><td>[^<]*</td><td>([^<]*)</td>', results)
                 assert rows and set(rows) <= {"being sent", "planned"} and "being sent" in rows
                 assert re.search(r"<strong>\d+</strong> being sent</li>", results)
                 assert ">being sent</a>" in results and ">in doubt<" not in results

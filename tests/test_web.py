@@ -85,6 +85,9 @@ def test_happy_path_from_upload_to_result_workbook(client: TestClient) -> None:
     assert "Finished" in finished
     results = client.get("/batches/anniversary/results").text
     assert "BS-ANNIVERSARY-0001" in results
+    # each sent row names its recipient (newcomer4: row numbers and costs alone told finance nothing)
+    first = re.search(r'<tr class="status-\w+">\s*<td class="num">4</td><td>([^<]*)</td>', results)
+    assert first and first.group(1) == "Maria Lopez", results[results.find('id="rows"') :][:600]
     book = client.get("/batches/anniversary/results.xlsx")
     assert book.headers["content-type"].startswith("application/vnd.openxmlformats")
     assert 'filename="anniversary-results.xlsx"' in book.headers["content-disposition"]
@@ -1805,10 +1808,10 @@ def test_a_page_left_open_over_midnight_shows_and_sends_the_rows_of_the_new_day(
 
 
 def _result_rows(page: str) -> list[tuple[int, str, str, str]]:
-    """The Results page's table: (row, status, cost, error) per line."""
+    """The Results page's table: (row, status, cost, error) per line (its recipient aside)."""
     body = found(r"<tbody>(.*?)</tbody>", page.replace("\n", " "))
     cells = [re.findall(r"<td[^>]*>(.*?)</td>", tr) for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", body)]
-    return [(int(c[0]), c[1], c[4], c[5]) for c in cells]
+    return [(int(c[0]), c[2], c[5], c[6]) for c in cells]
 
 
 def test_the_results_of_a_long_batch_are_paged_filtered_and_add_up_to_their_rows(

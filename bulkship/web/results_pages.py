@@ -18,6 +18,7 @@ from .. import api
 from ..errors import BulkshipError
 from ..ledger import Ledger, RowRecord
 from ..ledger.records import BILLED_ON_ORDER
+from ..payload import SentLine, sent_lines
 from ..reconcile.join import LedgerView, made_no_card, row_standing, with_gone_note
 from ..runresult import (
     CostDifference,
@@ -48,6 +49,7 @@ class ResultLine:
     cost_unknown: bool = False  # ordered, its cost never recorded (an older bulkship): not in any total
     money: str = ""  # the bucket its cost is in (charged, in doubt, to send; "" none), as the workbook says
     no_card: bool = False  # failed: the vendor ended its line before making a card; nothing in it to fix
+    name: str = ""  # the recipient as the order sent them ("" for a row not sent)
 
 
 class _Counted(NamedTuple):  # a tuple: a batch has 100k of them
@@ -98,7 +100,26 @@ def _counted(view: LedgerView) -> list[_Counted]:
     ]
 
 
-def _result_line(view: LedgerView, shown: _Counted) -> ResultLine:
+def _sent_names(view: LedgerView, rows: list[_Counted]) -> dict[int, str]:
+    """The recipients of the rows of a page that went to the vendor, as their order's line names them
+    (row -> name): a page of row numbers and costs only left finance no way to tell whose card is whose
+    (found by newcomer4). A page's orders are read once each."""
+    lines: dict[str, list[SentLine]] = {}
+    names: dict[int, str] = {}
+    for shown in rows:
+        record = shown.record
+        order = view.orders.get(record.po_number or "")
+        if order is None or record.line_index is None:
+            continue
+        if order.po_number not in lines:
+            lines[order.po_number] = sent_lines(order)
+        sent = lines[order.po_number]
+        if 0 <= record.line_index < len(sent):
+            names[shown.row] = str(sent[record.line_index].address.get("Name") or "")
+    return names
+
+
+def _result_line(view: LedgerView, shown: _Counted, name: str = "") -> ResultLine:
     """A row as the result workbook shows it (the same join: money only where a card was made)."""
     outcome = view.outcome_of(shown.row, shown.record)
     if shown.gone:
@@ -114,6 +135,7 @@ def _result_line(view: LedgerView, shown: _Counted) -> ResultLine:
         cost_unknown=outcome.cost_unknown,
         money=outcome.money,
         no_card=made_no_card(shown.record) and not shown.gone,
+        name=name,
     )
 
 
@@ -135,7 +157,8 @@ def _results(web: Web, name: str, wanted: str, page: int) -> _Results:
         pages = max(1, math.ceil(len(shown) / RESULT_PAGE_ROWS))
         page = min(page, pages)
         on_page = shown[(page - 1) * RESULT_PAGE_ROWS : page * RESULT_PAGE_ROWS]
-        lines = [_result_line(view, r) for r in on_page]
+        names = _sent_names(view, on_page)
+        lines = [_result_line(view, r, names.get(r.row, "")) for r in on_page]
         counts: dict[str, int] = {}
         for r in rows:
             counts[r.status] = counts.get(r.status, 0) + 1
