@@ -86,12 +86,21 @@ def test_a_form_s_question_whether_the_person_wants_a_card_answered_no_leaves_th
     """Found by hunter-sheets13: a Google Forms export asking 'Would you like a gift card?' (or 'Do you want
     a gift card?', 'Do you consent to receive a gift?') ordered a card for everyone who answered 'No,
     thanks', 'No thank you' or 'Not interested', exit 0. The question picks the rows to send, as a 'Send?'
-    column does: each such row is left out, said so; 'Yes, please' sends."""
-    answers = ["No, thanks", "No thank you", "Not interested", "Yes, please", "Yes"]
+    column does: each such row is left out, said so ("I'd rather not" and 'Prefer not' too); 'Yes, please'
+    sends."""
+    answers = [
+        "No, thanks",
+        "No thank you",
+        "Not interested",
+        "I'd rather not",
+        "Prefer not",
+        "Yes, please",
+        "Yes",
+    ]
     skipped = load_sheet(_answered(tmp_path, question, answers)).skipped
     assert [(s.row, s.reason) for s in skipped] == [
         (row, f"the list says not to send it (column '{question}': '{answer}')")
-        for row, answer in enumerate(answers[:3], start=2)
+        for row, answer in enumerate(answers[:5], start=2)
     ]
 
 

@@ -245,7 +245,7 @@ _SAYS_NO = re.compile(
     # hunter-sheets, each was ordered)
     # ... or an empty check box typed as a character (☐, □: Word's and a Sheets template's unticked box) or a
     # multiplication cross (✕): found by hunter-sheets10, each was ordered
-    r"[❌✗✘✖✕🚫⛔👎☐□▢⬜].*|nope|nah|no\s+thank(?:s|\s+you)\b.*|"
+    r"[❌✗✘✖✕🚫⛔👎☐□▢⬜].*|nope|nah|no\s+thank(?:s|\s+you)\b.*|(?:i['’]?d\s+|i\s+would\s+)?(?:rather|prefer)\s+not\b.*|"
     r"do\s*n[o']?t\b.*|don'?t\b.*"
     # ... or not yet, or not at all ("Approved" = Rejected, Pending review; "Send?" = Not yet, Hold, TBD;
     # "Active" = 0, Inactive: found by review11, each was ordered)
