@@ -118,3 +118,24 @@ def test_a_form_s_question_whether_the_card_came_reads_as_gift_received(
     assert [(s.row, s.reason) for s in skipped] == [
         (2, f"the list says it was sent already (column '{question}': 'Yes')")
     ]
+
+
+@pytest.mark.parametrize(
+    "header", ["Gift choice", "Gift preference", "Which gift would you like?", "Choose your gift card"]
+)
+def test_a_gift_choice_of_no_gift_or_a_donation_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by hunter-sheets13: a form's 'Gift choice' (beside the list's own card column) answered 'No
+    gift, thanks', 'Opt out', "I'd prefer not to receive a gift" or 'Donate to charity instead' ordered the
+    card all the same, exit 0. Each such choice leaves its row out; a card chosen, 'None' (no preference)
+    and an empty cell send."""
+    said = ["No gift, thanks", "Opt out", "I'd prefer not to receive a gift", "Donate to charity instead",
+            "Target", "None", ""]  # fmt: skip
+    rows = "".join(
+        f'Person {i},{i} Main St,Boston,MA,02108,CVS,25,"{choice}"\n' for i, choice in enumerate(said)
+    )
+    path = tmp_path / "choices.csv"
+    path.write_text(f"Name,Address,City,State,ZIP,Product,Value,{header}\n" + rows)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (row, f"the list says not to send it (column '{header}': '{choice}')")
+        for row, choice in enumerate(said[:4], start=2)
+    ]

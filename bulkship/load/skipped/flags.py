@@ -186,6 +186,28 @@ def asks_if_received(header: str) -> bool:
     return _ASKS_IF_RECEIVED.search(header) is not None
 
 
+# A column choosing the person's gift ('Gift choice', 'Gift preference', 'Which gift would you like?') beside
+# the list's own card column, and the choices there that take no card ('No gift, thanks', 'Opt out', 'Donate
+# to charity instead'): found by hunter-sheets13, each ordered. 'None' there is no preference: it sends
+_GIFT_WORDS = frozenset({"gift", "gifts", "card", "cards", "giftcard", "reward", "rewards", "present"})
+_CHOICE_WORDS = frozenset(
+    {"choice", "choices", "preference", "preferences", "option", "options", "selection", "preferred",
+     "choose", "which", "select", "pick"}
+)  # fmt: skip
+SAYS_NO_GIFT = re.compile(
+    r"(?i)^\s*(?:no\s+(?:gift|card|thanks?)|opt(?:ed)?[\s-]*out|declined?|decline\s+gift|"
+    r"(?:i['’]?d\s+|i\s+would\s+)?(?:rather|prefer)\s+not|(?:please\s+)?donat(?:e|ion)|charity|"
+    r"(?:i\s+)?do\s*n[o']?t\s+(?:send|want)|not\s+(?:interested|participating)|"
+    r"skip(?=\s*$|\s+(?:gift|card|it|me|this\s+year)\b))\b.*$"
+)
+
+
+def gift_choice_header(header: str) -> bool:
+    """Whether a header names the choice of the person's gift (:data:`SAYS_NO_GIFT`)."""
+    words = set(re.findall(r"[a-z]+", header.casefold()))
+    return bool(words & _GIFT_WORDS) and bool(words & _CHOICE_WORDS)
+
+
 def asks_whether_to_send(header: str) -> bool:
     """Whether a header asks the person whether they want a card (:data:`_ASKS_WHETHER`)."""
     return _ASKS_WHETHER.search(header) is not None and not asks_if_received(header)

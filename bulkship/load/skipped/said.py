@@ -39,12 +39,14 @@ from .flags import (
     OTHER_YES,
     SAYS_CARD_MADE,
     SAYS_CARD_WENT,
+    SAYS_NO_GIFT,
     SAYS_NOT_SENT_YET,
     SAYS_WENT_OUT,
     SHIPMENT_STATUS,
     _filter_header,
     asks_if_received,
     asks_whether_to_send,
+    gift_choice_header,
     plain,
     plain_key,
     status_header,
@@ -328,6 +330,8 @@ def _said_not_to_send(
             # hunter-sheets9: 'do not send - left' there, or 'DO NOT SEND' down a side column, was ordered)
         if says is None and status_header(str(header)):
             says = _SAYS_LEFT
+        if says is None and gift_choice_header(str(header)):  # 'Gift choice' = No gift, thanks
+            says = SAYS_NO_GIFT
         if header in column_map or says is None:
             continue
         column = body[header].astype(str)
@@ -424,6 +428,7 @@ def picks_rows(header: str) -> bool:
         key in _LEAVES_OUT
         or _filter_header(header)
         or asks_whether_to_send(header)
+        or gift_choice_header(header)
         or status_header(header)
         or _note_header(header)
     )
