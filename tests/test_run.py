@@ -420,3 +420,17 @@ def test_the_results_sheet_prints_on_as_many_pages_wide_as_its_columns_need(
     pages = results.page_setup.fitToWidth
     assert pages is not None and pages >= 2 and width / pages <= 180, (width, pages)
     assert orders.page_setup.fitToWidth in (None, 1) and results.print_title_rows == "$1:$1"
+
+
+def test_orders_planned_by_an_earlier_run_are_said_to_be_among_those_to_send(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer4: after a run stopped by --max-total kept its plan, the next said "2 order(s) to
+    send; 2 order(s) left from an earlier run keep their PO numbers", read as four orders: it sent two."""
+    sample = str(Path(__file__).resolve().parents[1] / "samples" / "anniversary.xlsx")
+    assert run(capsys, sample, "--yes", "--max-total", "100")[0] == 1  # stopped: nothing sent, plan kept
+    code, _, err = run(capsys, sample, "--yes")
+    said = " ".join(err.split())
+    assert code == 0, err
+    assert "2 order(s) to send (all planned by an earlier run, keeping their PO numbers)" in said
+    assert len(embedded_sandbox_orders(isolated_data_dir)) == 2

@@ -82,7 +82,9 @@ def show_plan(view: PlanView) -> None:
     err_console.print(table if summary.orders else "To send: nothing new.")
     orders = f"{summary.orders} order(s) to send"
     if view.resumed_orders:
-        orders += f"; {view.resumed_orders} order(s) left from an earlier run keep their PO numbers"
+        # they are among the orders to send: "2 to send; 2 left from an earlier run" read as four (newcomer4)
+        some = "all" if view.resumed_orders >= summary.orders else f"{view.resumed_orders} of them"
+        orders += f" ({some} planned by an earlier run, keeping their PO numbers)"
     if view.already_ordered_rows:
         orders += f"; {view.already_ordered_rows} row(s) already ordered are not sent again"
     if view.held_rows:
