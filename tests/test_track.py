@@ -258,5 +258,7 @@ def test_the_watch_bar_fills_once_every_card_sent_is_final() -> None:
         display.update(TrackReport((BatchProgress("DEC", rows, 0, 0, None),), polled=1, changed=0))
         task = display.progress.tasks[0]
         assert (task.completed, task.total) == (7, 7)
+        # ... and says what the cards came to (newcomer4: "8/8 0 shipped" once every card was delivered)
+        assert task.fields["note"] == "6 delivered, 1 failed, 0 orders open", task.fields
     finally:
         display.stop()

@@ -114,7 +114,10 @@ class _WatchDisplay:
             # the bar's whole: a skipped row or one in review never fills it (newcomer3: 7/9 once all final)
             ordered = sum(n for s, n in b.rows.items() if s in SENT_STATUSES)
             final = b.rows.get("delivered", 0) + b.rows.get("failed", 0)
-            note = f"{b.rows.get('shipped', 0)} shipped, {b.orders_open} orders open"
+            # "8/8 0 shipped" once all were delivered read as nothing shipped (newcomer4): each final word
+            on_way = {s: b.rows.get(s, 0) for s in ("shipped", "delivered", "failed") if b.rows.get(s, 0)}
+            said = ", ".join(f"{n} {s}" for s, n in on_way.items()) or "0 shipped"
+            note = f"{said}, {b.orders_open} orders open"
             if b.batch not in self.tasks:
                 self.tasks[b.batch] = self.progress.add_task(b.batch, total=ordered or 1, note=note)
             self.progress.update(self.tasks[b.batch], completed=final, total=ordered or 1, note=note)
