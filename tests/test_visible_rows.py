@@ -1017,6 +1017,16 @@ def test_a_header_with_a_remark_after_its_words_is_read_by_its_words(
     ]
 
 
+def test_a_note_saying_the_person_wants_no_card_or_a_donation_leaves_its_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets13: a note 'Wants no gift' or 'Prefers donation instead of card' was read as no
+    note and the card ordered, exit 0 ('Does not want a gift' left its row out). Each does now; 'Wants a
+    Target card' and 'Donation drive volunteer' send."""
+    notes = ["Wants no gift", "Prefers donation instead of card", "Requested a donation instead",
+             "Wants a Target card", "Donation drive volunteer"]  # fmt: skip
+    path = _notes_sheet(tmp_path / "notes.csv", notes)
+    assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4]
+
+
 def test_a_note_saying_by_whom_or_how_the_card_went_leaves_its_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets12: a note 'Shipped via UPS 1Z999', 'Sent by Sue', 'Card mailed by HR on 11/15'
     or 'Gift already sent by manager' was read as no note, and the card ordered again, exit 0 ('Card sent

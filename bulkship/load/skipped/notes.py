@@ -89,6 +89,10 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:gift|card|gift\s+card)\s+(?:declined|refused|returned)|refused\s+(?:the\s+)?(?:gift|card)|"
     r"do(?:es)?\s*n[o']?t\s+want\s+(?:a\s+|any\s+|the\s+)?(?:gift\s+card|gift|card|one|it)s?|"
     r"not\s+participating|do\s*n[o']?t\s+gift|no\s+gifts?(?:\s+please)?|"
+    # ... or wants none, or a donation instead ('Wants no gift', 'Prefers donation instead of card': found by
+    # hunter-sheets13, each was ordered)
+    r"wants\s+no\s+(?:gift\s+card|gift|card)s?|(?:prefers?|wants|chose|requested)\s+(?:a\s+)?(?:donation|to\s+donate|"
+    r"charity)(?:\s+instead(?:\s+of\s+(?:a\s+|the\s+)?(?:gift\s+card|gift|card))?)?|"
     r"(?:remove|exclude)d?\s+from\s+(?:the\s+)?(?:list|gifts?|gift\s+list|mailing(?:\s+list)?|program|distribution)|"
     r"(?:not|skip)\s+this\s+(?:year|time|round|quarter)|under\s+review|"
     r"(?:wants|prefers|chose|requested)\s+(?:a\s+|an\s+)?(?:(?:digital|e-?gift|electronic|virtual)"
