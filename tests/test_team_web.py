@@ -535,6 +535,8 @@ def test_a_rejection_carries_its_reason_to_the_requester_and_a_fix_asks_again(
     assert rejected.url.path == "/approvals"
     cost = alice.get("/batches/anniversary/cost").text
     assert "Rejected" in cost and "&lt;b&gt;Q4 budget&lt;/b&gt; is spent" in cost
+    listed = " ".join(visible_text(alice.get("/").text).split())  # it read '1,734.25 to send' (newcomer4)
+    assert "1,734.25 not sent: rejected" in listed and "1,734.25 to send" not in listed, listed
     again = send(alice, "anniversary")
     assert "Waiting for approval" in again.text
     waiting = approvals.approvals(team, batch="anniversary", pending_only=True)

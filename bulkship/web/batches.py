@@ -100,6 +100,8 @@ def _line(name: str, page: state.WebBatch | None, seen: BatchOverview | None, ru
     cost, kind = (charged, "charged") if charged or not to_send else (to_send, "to send")
     if outdated and kind == "to send":
         cost, kind = Decimal(0), ""
+    elif word == "rejected" and kind == "to send":  # "953.55 to send" of a batch refused (newcomer4)
+        kind = "not sent: rejected"
     return BatchLine(
         name, word, seen.file_name, seen.row_total, seen.cards, cost, kind,
         (page.by if page else "") or seen.started_by, "page" if page else "command line",
