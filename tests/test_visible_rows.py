@@ -145,6 +145,24 @@ def test_a_row_hidden_by_hand_in_an_ods_is_said_hidden_not_in_a_group(tmp_path: 
     ]
 
 
+def test_rows_a_filter_hides_in_an_ods_name_the_filter_s_column(tmp_path: Path) -> None:
+    """Found by hunter-sheets13: LibreOffice's ODS copy of a list filtered on 'Department' said its hidden
+    rows were "hidden by the filter", where the XLSX named "the filter on column I 'Department'"."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes", "Department"])
+    for n, team in enumerate(("Sales", "IT", "Sales")):
+        sheet.append([f"P{n}", f"{n} Main St", "Boston", "MA", "02134", "CVS", 50, "", team])
+    sheet.auto_filter.ref = "A1:I4"
+    sheet.auto_filter.add_filter_column(8, ["Sales"])
+    sheet.row_dimensions[3].hidden = True
+    book.save(tmp_path / "filtered.xlsx")
+    ods = convert(tmp_path / "filtered.xlsx", "ods", tmp_path)
+    assert [(s.row, s.reason) for s in load_sheet(ods).skipped] == [
+        (3, "hidden by the filter on column I 'Department'")
+    ]
+
+
 def test_a_hidden_column_never_wins_over_a_visible_one_and_unused_columns_are_listed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -22,7 +22,17 @@ from .formats import (
     shown_currency,
     white_hex,
 )
-from .limits import COLLAPSED, FILTERED, HIDDEN, Limits, SheetScan, _cell_too_big, _refuse, check_extent
+from .limits import (
+    COLLAPSED,
+    FILTERED,
+    HIDDEN,
+    Limits,
+    SheetScan,
+    _cell_too_big,
+    _refuse,
+    check_extent,
+    column_number,
+)
 from .runs import element_runs, note_struck
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -123,6 +133,9 @@ class _OdsWalker:
             return
         if tag == f"{_TABLE}table-row-group":
             self.row_groups -= 1
+            return
+        if tag == f"{_TABLE}database-range":  # after the tables: a filter's columns, named in its notice
+            self._filter_columns(element)
             return
         if tag == f"{_STYLE}style":  # the automatic styles come before the tables
             if _struck(element):
@@ -234,6 +247,22 @@ class _OdsWalker:
         if kind in ("float", "currency") and fraction and _WHOLE.fullmatch(re.sub(r"[^\d.,]", "", text)):
             self.scan.whole.update(cells)  # shown without decimals: "25" for 24.6 (found by review11)
 
+    def _filter_columns(self, element: Any) -> None:
+        """The columns a filter's conditions test ('field-number' counts from the range's first column), as
+        an XLSX autofilter's are read: its hidden rows said '(hidden by the filter)' with no column, where
+        the XLSX copy named it (found by hunter-sheets13)."""
+        found = _ODS_RANGE.match(element.get(f"{_TABLE}target-range-address") or "")
+        scan = self.scans.get(found.group(1).strip("'").replace("''", "'")) if found else None
+        if found is None or scan is None:
+            return
+        first = column_number(found.group(2).upper())
+        fields = {
+            int(number)
+            for condition in element.iter(f"{_TABLE}filter-condition")
+            if (number := condition.get(f"{_TABLE}field-number") or "").isdigit()
+        }
+        scan.filter_columns = tuple(sorted({*scan.filter_columns, *(first + n for n in fields)}))
+
     def _row_end(self) -> None:
         assert self.scan is not None
         last = self.row + self.row_repeat - 1
@@ -248,6 +277,9 @@ class _OdsWalker:
                     self.scan.hidden_rows[number] = why
         self.row = last
 
+
+# 'Sheet1.A1:Sheet1.I4', "'My list'.A1:'My list'.I4": the sheet and the first column of a range
+_ODS_RANGE = re.compile(r"\$?('(?:[^']|'')+'|[^.]+)\.\$?([A-Za-z]+)\$?\d+")
 
 _WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")  # the digits of a number shown whole: "25", "$1,250"
 
