@@ -736,7 +736,7 @@ def test_the_web_secret_is_created_private(settings: Settings) -> None:
 
 
 def test_servers_starting_at_once_sign_with_one_whole_secret_and_an_empty_one_is_made_again(
-    settings: Settings,
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Found by hunter-web10: the secret file was created, then written; a second server starting at that
     moment read it empty and signed its cookies with an empty key until restarted. A crash between the two
@@ -751,6 +751,19 @@ def test_servers_starting_at_once_sign_with_one_whole_secret_and_an_empty_one_is
             read = set(pool.map(load_secret, [folder] * 8))
         assert len(read) == 1 and len(next(iter(read))) >= 32, read
         assert [p.name for p in folder.iterdir()] == ["web-secret"]  # no file of the writing left beside it
+    no_links = settings.data_dir / "no-hard-links"  # a share without hard links (review27): still made
+
+    def refused(*_: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr("bulkship.web.auth.os.link", refused)  # such a file system cannot be mounted here
+    made = load_secret(no_links)
+    assert (
+        len(made) >= 32
+        and load_secret(no_links) == made
+        and [p.name for p in no_links.iterdir()] == ["web-secret"]
+    )
+    monkeypatch.undo()
     crashed = settings.data_dir / "crashed"
     crashed.mkdir()
     (crashed / "web-secret").write_bytes(b"")

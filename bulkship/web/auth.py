@@ -167,11 +167,26 @@ def _put_secret(path: Path, secret: bytes, *, replace: bool) -> None:
         if replace:
             os.replace(temp, path)
         else:
-            with contextlib.suppress(FileExistsError):
-                os.link(temp, path)
+            _link_once(temp, path, secret)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+
+
+def _link_once(temp: str, path: Path, secret: bytes) -> None:
+    """``temp`` linked as ``path`` unless there is one already. A file system without hard links (some
+    network shares; found by review27) gets the file created there, then written, as before the link."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        pass
+    except OSError:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return
+        with os.fdopen(fd, "wb") as out:
+            out.write(secret)
 
 
 def client_address(scope: Scope) -> str:
