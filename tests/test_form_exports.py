@@ -129,7 +129,8 @@ def test_a_gift_choice_of_no_gift_or_a_donation_leaves_the_row_out(tmp_path: Pat
     card all the same, exit 0. Each such choice leaves its row out; a card chosen, 'None' (no preference)
     and an empty cell send."""
     said = ["No gift, thanks", "Opt out", "I'd prefer not to receive a gift", "Donate to charity instead",
-            "Target", "None", ""]  # fmt: skip
+            "Target", "None", "", "Charity gift card", "No gift wrap"]  # fmt: skip
+    # ... a card itself ('Charity gift card') or no wrapping is no choice of no gift (found by review27)
     rows = "".join(
         f'Person {i},{i} Main St,Boston,MA,02108,CVS,25,"{choice}"\n' for i, choice in enumerate(said)
     )

@@ -195,7 +195,10 @@ _CHOICE_WORDS = frozenset(
      "choose", "which", "select", "pick"}
 )  # fmt: skip
 SAYS_NO_GIFT = re.compile(
-    r"(?i)^\s*(?:no\s+(?:gift|card|thanks?)|opt(?:ed)?[\s-]*out|declined?|decline\s+gift|"
+    # ... but not a card itself ('Charity gift card', a donation card) nor a choice of its wrapping ('No gift
+    # wrap', 'Declined gift box'): each left its row out (found by review27)
+    r"(?i)^(?!.*\b(?:wrap(?:ping)?|ribbon|box|bag)\b)(?!\s*(?:charity|donation)\s+(?:gift\s+)?card)"
+    r"\s*(?:no\s+(?:gift|card|thanks?)|opt(?:ed)?[\s-]*out|declined?|decline\s+gift|"
     r"(?:i['’]?d\s+|i\s+would\s+)?(?:rather|prefer)\s+not|(?:please\s+)?donat(?:e|ion)|charity|"
     r"(?:i\s+)?do\s*n[o']?t\s+(?:send|want)|not\s+(?:interested|participating)|"
     r"skip(?=\s*$|\s+(?:gift|card|it|me|this\s+year)\b))\b.*$"
