@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from .addressmatch import recipients, same_part, shows_addresses, vendor_address
 from .models import VendorOrder
+from .statuses import NO_CARD_STATUSES
 
 
 class RecordedLine(Protocol):
@@ -397,3 +398,27 @@ def more_cards(item: Any, line: Any) -> str:
         return ""
     card = f"{line.product_id or item.get('ProductId')} {Decimal(str(line.value or item.get('Value'))):.2f}"
     return f"{card} x {line.quantity}, sent x {sent}"
+
+
+def holds_no_card(vendor_order: VendorOrder, index: int) -> str:
+    """The vendor's status when its line ``index`` provably holds no card: the line itself is Failed or
+    Cancelled; else "". An order-level Failed is no such proof (the contract only assumes that status, and
+    a vendor may retry or revive an order): a line that shows no status of its own, or a live one, may
+    ship, and a row it may be is never sent again on the order's word."""
+    line_status = vendor_order.line_items[index].status
+    return line_status if line_status.casefold() in NO_CARD_STATUSES else ""
+
+
+# Line statuses (canonical, see client.parse) that show a card made, whatever its order's status says.
+_CARD_MADE = ("complete", "shipped", "delivered")
+
+
+def takes_no_row(vendor_order: VendorOrder, index: int) -> str:
+    """The vendor's status when its line ``index`` may not take a row: it is Failed or Cancelled, or its
+    order is and the line does not show its card made (a row recorded there would show ordered and never be
+    sent); else "". A line Shipped (or Complete, Delivered) of a Failed order holds its card."""
+    if holds_no_card(vendor_order, index):
+        return vendor_order.line_items[index].status
+    if vendor_order.line_items[index].status.casefold() in _CARD_MADE:
+        return ""
+    return vendor_order.status if vendor_order.status.casefold() in NO_CARD_STATUSES else ""

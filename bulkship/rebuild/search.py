@@ -10,9 +10,8 @@ from typing import Any
 
 from ..addressmatch import vendor_address
 from ..folding import fold_address, fold_person
-from ..linematch import same_line
+from ..linematch import same_line, takes_no_row
 from ..models import PlannedLine, VendorOrder
-from ..statuses import NO_CARD_STATUSES
 
 
 @dataclass
@@ -150,12 +149,9 @@ def _cards_first(
         for order, scoped in [*((o, True) for o in in_scope), *((o, False) for o in elsewhere)]
         for index in range(len(order.line_items))
     ]
-    return sorted(found, key=lambda each: _made_no_card(each[0], each[2]))  # stable: the list's order kept
-
-
-def _made_no_card(order: VendorOrder, index: int) -> bool:
-    statuses = ((order.status or "").lower(), (order.line_items[index].status or "").lower())
-    return any(status in NO_CARD_STATUSES for status in statuses)
+    return sorted(
+        found, key=lambda each: bool(takes_no_row(each[0], each[2]))
+    )  # stable: the list's order kept
 
 
 def _hold_edited_rows(in_scope: list[VendorOrder], lines: list[PlannedLine], tally: _Tally) -> None:

@@ -16,9 +16,9 @@ from typing import Any
 
 from ..ledger import REVIEW_ITEMS, Ledger, OrderRecord, RowRecord
 from ..linematch import line_id_places
+from ..linematch import takes_no_row as _takes_no_row
 from ..models import VendorOrder
 from ..rebuild import shows_line_address
-from ..statuses import NO_CARD_STATUSES
 
 Card = tuple[str, Decimal, int]  # product (folded), value, quantity
 
@@ -51,30 +51,6 @@ def _blind(vendor_order: VendorOrder, index: int) -> bool:
 def _line_card(vendor_order: VendorOrder, index: int) -> Card:
     line = vendor_order.line_items[index]
     return _fold(line.product_id), line.value, line.quantity
-
-
-def holds_no_card(vendor_order: VendorOrder, index: int) -> str:
-    """The vendor's status when its line ``index`` provably holds no card: the line itself is Failed or
-    Cancelled; else "". An order-level Failed is no such proof (the contract only assumes that status, and
-    a vendor may retry or revive an order): a line that shows no status of its own, or a live one, may
-    ship, and a row it may be is never sent again on the order's word."""
-    line_status = vendor_order.line_items[index].status
-    return line_status if line_status.casefold() in NO_CARD_STATUSES else ""
-
-
-# Line statuses (canonical, see client.parse) that show a card made, whatever its order's status says.
-_CARD_MADE = ("complete", "shipped", "delivered")
-
-
-def _takes_no_row(vendor_order: VendorOrder, index: int) -> str:
-    """The vendor's status when its line ``index`` may not take a row: it is Failed or Cancelled, or its
-    order is and the line does not show its card made (a row recorded there would show ordered and never be
-    sent); else "". A line Shipped (or Complete, Delivered) of a Failed order holds its card."""
-    if holds_no_card(vendor_order, index):
-        return vendor_order.line_items[index].status
-    if vendor_order.line_items[index].status.casefold() in _CARD_MADE:
-        return ""
-    return vendor_order.status if vendor_order.status.casefold() in NO_CARD_STATUSES else ""
 
 
 def _name_of_item(item: Any) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 from ..client.parse import po_number_of, raw_lines, text
 from ..errors import VendorError
 from ..ledger import Ledger, OrderRecord, RowRecord
+from ..linematch import holds_no_card
 from ..models import VendorOrder
 from ..rebuild import batch_orders_pattern
 from ..silentorder import says_nothing_of_lines
@@ -31,7 +32,6 @@ from .lines import (
     _tied_among,
     card_of_item,
     card_text,
-    holds_no_card,
     ranges,
 )
 
