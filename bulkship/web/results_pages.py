@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -18,7 +18,7 @@ from .. import api
 from ..errors import BulkshipError
 from ..ledger import Ledger, RowRecord
 from ..ledger.records import BILLED_ON_ORDER
-from ..payload import SentLine, sent_lines
+from ..payload import line_items
 from ..reconcile.join import LedgerView, made_no_card, row_standing, with_gone_note
 from ..runresult import (
     CostDifference,
@@ -104,18 +104,20 @@ def _sent_names(view: LedgerView, rows: list[_Counted]) -> dict[int, str]:
     """The recipients of the rows of a page that went to the vendor, as their order's line names them
     (row -> name): a page of row numbers and costs only left finance no way to tell whose card is whose
     (found by newcomer4). A page's orders are read once each."""
-    lines: dict[str, list[SentLine]] = {}
+    items: dict[str, list[dict[str, Any]]] = {}
     names: dict[int, str] = {}
     for shown in rows:
         record = shown.record
         order = view.orders.get(record.po_number or "")
         if order is None or record.line_index is None:
             continue
-        if order.po_number not in lines:
-            lines[order.po_number] = sent_lines(order)
-        sent = lines[order.po_number]
+        if order.po_number not in items:
+            items[order.po_number] = line_items(order)
+        sent = items[order.po_number]
         if 0 <= record.line_index < len(sent):
-            names[shown.row] = str(sent[record.line_index].address.get("Name") or "")
+            names[shown.row] = str(
+                (sent[record.line_index].get("PhysicalDeliveryAddress") or {}).get("Name") or ""
+            )
     return names
 
 
