@@ -26,7 +26,6 @@ import logging
 import os
 import re
 import secrets
-import tempfile
 from dataclasses import dataclass, field
 from datetime import timedelta
 from http.cookies import SimpleCookie
@@ -38,7 +37,9 @@ from itsdangerous import BadSignature, Signer
 from starlette.concurrency import run_in_threadpool
 from starlette.routing import compile_path
 
+from ..atomicfile import temp_path_for
 from ..errors import ConfigError
+from ..private import private_file
 from ..settings import Settings
 from ..team import accounts, approvals, audit, store
 from ..team.roles import RECONCILE, SEND, SETTLE, TRACK
@@ -158,9 +159,9 @@ def load_secret(data_dir: Path) -> bytes:
 def _put_secret(path: Path, secret: bytes, *, replace: bool) -> None:
     """``secret`` written whole beside ``path``, then put in its place: linked when there is none (the first
     of servers starting together wins, the others read it), or over an empty one."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
+    temp = temp_path_for(path)  # named as every writer's, so a killed start's is cleared (atomicfile)
     try:
-        with os.fdopen(fd, "wb") as out:  # mkstemp's file is 0600
+        with private_file(temp).open("wb") as out:  # 0600 before anything is written
             out.write(secret)
             out.flush()
             os.fsync(out.fileno())
@@ -173,7 +174,7 @@ def _put_secret(path: Path, secret: bytes, *, replace: bool) -> None:
             os.unlink(temp)
 
 
-def _link_once(temp: str, path: Path, secret: bytes) -> None:
+def _link_once(temp: Path, path: Path, secret: bytes) -> None:
     """``temp`` linked as ``path`` unless there is one already. A file system without hard links (some
     network shares; found by review27) gets the file created there, then written, as before the link."""
     try:
