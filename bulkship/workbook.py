@@ -14,13 +14,11 @@ from __future__ import annotations
 import csv
 import itertools
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-
-import pandas as pd
 
 from .atomicfile import atomic_path
 from .celltypes import BOOL, TYPED, excel_serial, text_of
@@ -44,12 +42,6 @@ class Table:
     status_column: str | None = None  # header whose value colours the whole row
     colours: Mapping[str, str] = field(default_factory=lambda: dict(STATUS_COLOURS))
     wrap_columns: Sequence[str] = ()  # long text (problem lists): wrapped, width capped
-
-
-def frame_rows(frame: pd.DataFrame) -> Iterator[list[Any]]:
-    """A DataFrame's rows as lists, NaN as None; cheap (no per-cell pandas access)."""
-    for row in frame.itertuples(index=False, name=None):
-        yield [None if isinstance(v, float) and math.isnan(v) else v for v in row]
 
 
 class _Formats:

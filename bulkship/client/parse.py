@@ -243,11 +243,6 @@ def items(obj: Any, *names: str) -> list[Any]:
 PAGE_KEYS = ("Data", "Items", "Results", "Value")  # a paged envelope's list (``Value``: OData's)
 
 
-def page_data(body: Any) -> list[Any]:
-    """The records of a response: a paged envelope's ``Data``, or a plain JSON array."""
-    return page_records(body) or []
-
-
 def page_records(body: Any) -> list[Any] | None:
     """The records of one page: a plain JSON array, the envelope's ``Data`` (or its other spellings), or
     the envelope's one list of objects under any name (``{"orders": [...]}``); None when the answer shows

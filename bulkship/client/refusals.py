@@ -131,12 +131,6 @@ def original_order_ids(body: Any, depth: int = 0) -> list[str]:
     return list(dict.fromkeys(i for i in found if i))
 
 
-def original_order_id(body: Any) -> str:
-    """The first Id a 409 body names (see :func:`original_order_ids`), or ""."""
-    ids = original_order_ids(body)
-    return ids[0] if ids else ""
-
-
 def error_of(response: httpx.Response, subject: str) -> VendorError:
     """The one translation of an unsuccessful status into bulkship's error tree."""
     status = response.status_code

@@ -118,12 +118,10 @@ LEGACY_RESULT_FIELDS: tuple[ResultColumn, ...] = tuple(
     for c in RESULT_FIELDS
     if c is not MONEY and (c not in MONEY_COLUMNS or c is MONEY_COLUMNS[0])
 )
-LEGACY_RESULT_COLUMNS: tuple[str, ...] = tuple(c.header for c in LEGACY_RESULT_FIELDS)
 
 # What *Fix these* adds after the user's columns: the problem, and the row the cells came from.
 ORIGINAL_ROW = ResultColumn("Original row", "row", "row")
 FIX_EXTRA_FIELDS: tuple[ResultColumn, ...] = (PROBLEMS, ORIGINAL_ROW)
-FIX_EXTRA_COLUMNS: tuple[str, ...] = tuple(c.header for c in FIX_EXTRA_FIELDS)
 
 
 # The Orders sheet: one row per order, in the same words. The order's status is the vendor's word for the

@@ -35,10 +35,6 @@ class Card:
     product: str
     value: str  # the amount with two decimals
 
-    @property
-    def repeat_key(self) -> str:
-        return _SEP.join((self.name, self.address, self.product, self.value))
-
 
 class _Folder:
     """Folds a gift's parts for comparison; each distinct ZIP and amount is worked out once."""
@@ -77,9 +73,9 @@ class _Folder:
         )
 
     def line_key(self, item: Mapping[str, Any], address: Mapping[str, Any], name: str | None = None) -> str:
-        """``line_card(item).repeat_key`` without the card (``address``: its PhysicalDeliveryAddress);
-        ``name``: the recipient's name folded already (as :func:`~bulkship.folding.fold_person_loosely`
-        reads it, say)."""
+        """A line item's repeat key: its :class:`Card`'s name, address, product and value, joined, without
+        making the card (``address``: its PhysicalDeliveryAddress); ``name``: the recipient's name folded
+        already (as :func:`~bulkship.folding.fold_person_loosely` reads it, say)."""
         parts = (
             fold_person(address.get("Name")) if name is None else name,
             fold_address(address.get("AddressLine1"), address.get("AddressLine2")),

@@ -125,12 +125,6 @@ def day_bounds(since: str | None, until: str | None) -> tuple[str | None, str | 
     return start, end
 
 
-def last_actor(settings: Settings, batch: str, actions: Sequence[str]) -> str | None:
-    """Who last did one of ``actions`` on the batch (e.g. who confirmed it: the run acts for them)."""
-    found = last_entry(settings, batch, actions)
-    return found.actor if found is not None else None
-
-
 def last_entry(settings: Settings, batch: str, actions: Sequence[str]) -> AuditEntry | None:
     """The batch's newest line of one of ``actions``."""
     query = (

@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection
 import pandas as pd
 
 from ..load.skipped.rows import HEADER_AGAIN
-from ..models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, Problem, ValidationResult
+from ..models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, ValidationResult
 from ..program import ProgramSettings
 from ..schema import load_contract
 from ..statuses import counted
@@ -112,10 +112,3 @@ def error_lines(result: ValidationResult, shown: int, rest: str) -> list[str]:
     errors = [p.message for p in result.problems if p.severity == "error"]
     more = [f"... and {len(errors) - shown} more problems: {rest}."] if len(errors) > shown else []
     return errors[:shown] + more
-
-
-def problems_by_row(problems: tuple[Problem, ...]) -> dict[int, list[Problem]]:
-    grouped: dict[int, list[Problem]] = {}
-    for problem in problems:
-        grouped.setdefault(problem.row, []).append(problem)
-    return grouped

@@ -122,11 +122,3 @@ def zip_prefix_states() -> frozenset[str]:
 @functools.cache
 def known_zip_prefixes() -> frozenset[str]:
     return frozenset(pair[:3] for pair in zip_prefix_states())
-
-
-@functools.cache
-def states_by_prefix() -> dict[str, tuple[str, ...]]:
-    result: dict[str, set[str]] = {}
-    for pair in zip_prefix_states():
-        result.setdefault(pair[:3], set()).add(pair[3:])
-    return {prefix: tuple(sorted(states)) for prefix, states in result.items()}

@@ -114,10 +114,6 @@ async def _drain(receive: Receive) -> None:
             return
 
 
-def _megabytes(limit: int) -> str:
-    return f"{limit / (1024 * 1024):,.0f} MB" if limit >= 1024 * 1024 else f"{limit:,} bytes"
-
-
 class BodyLimit:
     """413 for a request body larger than ``upload_limit`` (multipart uploads) or :data:`FORM_LIMIT`; 408
     (``stalled_page``) for one from which nothing arrives for :data:`BODY_IDLE_S`: found by hunter-web

@@ -42,7 +42,6 @@ from ..program import ProgramSettings
 from ..settings import Settings
 
 UPLOAD_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".ods")
-CHANGE_EVENTS = frozenset({"web_upload", "web_sheet", "web_fix", "web_columns"})
 WEB_EVENTS = (
     "web_upload", "web_sheet", "web_columns", "web_fix", "web_checked", "web_planned", "web_confirmed",
     "web_run_done", "web_deleted", "web_refused",

@@ -11,11 +11,10 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ...money import Breakdown
-from ...statuses import CHARGED, FIX_STATUSES, STATUS_NAMES
+from ...statuses import CHARGED, STATUS_NAMES
 
 # Row statuses, their colours and meaning: one vocabulary for every output (bulkship.statuses).
 RESULT_STATUSES: tuple[str, ...] = STATUS_NAMES
-NEEDS_USER_STATUSES = FIX_STATUSES
 
 
 RESULTS_SHEET = "Results"
