@@ -1314,6 +1314,24 @@ def test_a_column_saying_the_person_has_a_card_already_leaves_its_row_out(
 
 
 @pytest.mark.parametrize(
+    "header",
+    ["Received Gift Card?", "Gift Card Received", "Gift card received?", "Gift Card Mailed", "Shipped Gift Card",
+     "Gift Card Delivered?", "Sent Gift Card", "Ordered Gift Card", "Gift Card Ordered", "Already Ordered"],
+)  # fmt: skip
+def test_a_yes_under_a_gift_card_sent_or_received_in_other_words_leaves_its_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review27: 'Received Gift Card?' = Yes was read as nothing and a second card ordered, exit 0,
+    where 'Received Gift' = Yes left its row out (found again by hunter-sheets14: 'Gift Card Received',
+    'Gift Card Mailed', 'Shipped Gift Card' alike; 'Gift Card Ordered' = Yes was said 'not to send', without
+    the way to send it again). Each is sent already now; No sends."""
+    path = _notes_sheet(tmp_path / "received.csv", ["Yes", "No", ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says it was sent already (column '{header}': 'Yes')")
+    ]
+
+
+@pytest.mark.parametrize(
     ("header", "said"),
     [("Do Not Send (Y/N)", "Y"), ("Opt Out (Y/N)", "Y"), ("Exclude (Yes/No)", "Yes"), ("DNS", "X"),
      ("Card Sent (Y/N)", "Y"), ("Sent (Yes/No)", "Yes")],

@@ -477,6 +477,7 @@ ALREADY_SENT = (
     "sent to recipient", "shipped to recipient", "mailed to recipient", "delivered to recipient",
     "sent to employee", "mailed to employee", "shipped to employee",
 )  # fmt: skip
+_PAST = ("sent", "received", "mailed", "shipped", "delivered", "ordered", "given", "issued")
 # ... or a column saying the card already went out ("Gift Card Sent?" = Yes, "Received" = "Yes - Nov"): some
 # cards of a tracking sheet were sent by hand or by an earlier tool (found by newcomer7)
 _SENT_FLAGS = _answered(
@@ -503,6 +504,10 @@ _SENT_FLAGS = _answered(
         # last year's card: the row is left out said so, and 'Resend' in the cell sends it
         "previously sent", "sent previously", "previously mailed", "previously shipped", "previously ordered",
         "previously given", "previously received", "sent before", "already sent before",
+        # ... or a gift card's, in either order ('Received Gift Card?', 'Gift Card Mailed', 'Shipped Gift
+        # Card' = Yes: found by review27 and hunter-sheets14, each was ordered again)
+        *(f"{what} {verb}" for what in ("gift card", "giftcard", "egift card") for verb in _PAST),
+        *(f"{verb} {what}" for what in ("gift card", "giftcard", "card", "gift") for verb in _PAST),
     )
 )  # fmt: skip
 # ... or the date it went out ("11/15/2026", "2026-11-15" as an XLSX date reads, "Nov 20"): "1/15" read as the

@@ -347,7 +347,8 @@ def _said_not_to_send(
         whole = column
         codes, distinct = pd.factorize(column, use_na_sentinel=False)
         column = pd.Series(distinct, dtype=whole.dtype)
-        why = _SAYS_SENT_ALREADY if key in _SENT_FLAGS or key in _SENT_ON else _SAYS_NOT_TO_SEND
+        sent_already = key in _SENT_FLAGS or key in _SENT_ON or key in _SENT_ANSWERED  # ('Already Ordered')
+        why = _SAYS_SENT_ALREADY if sent_already else _SAYS_NOT_TO_SEND
         said = column.str.match(says)
         if says is _SAYS_NO:  # '☒' down a column of '☑': the crossed box is the no (found by review24)
             said |= _crossed_beside_ticks(column)
