@@ -23,7 +23,7 @@ from bulkship.client.parse import parse_order
 from bulkship.ledger import Ledger
 from bulkship.overview import overview
 from bulkship.pipeline import run_batch
-from bulkship.runresult import fewer_cards_notes, own_documents
+from bulkship.runnotes import fewer_cards_notes, own_documents
 from bulkship.sandbox.dialect import parse_dialect
 from bulkship.track import track
 
@@ -966,7 +966,7 @@ def test_an_order_answered_before_it_is_priced_counts_at_its_plan_until_it_is(
     assert [n for n in report.notes if "no price yet" in n], report.notes
     priced["yet"] = True
     assert charged_everywhere(vendor, tmp_path, result) == [Decimal("100.00")] * 6
-    from bulkship.runresult import unpriced_notes
+    from bulkship.runnotes import unpriced_notes
 
     with Ledger.open(vendor.settings(tmp_path).ledger_location, lock=False) as ledger:
         assert unpriced_notes(ledger, "staff") == []

@@ -84,7 +84,7 @@ UNPRICED = "unpriced"  # an order the vendor shows every card of at 0.00: not pr
 
 def note_unpriced(db: Any, batch: str, po_number: str, vendor_order: VendorOrder) -> None:
     """Record, at each change, whether the vendor shows the order not priced yet (every card at 0.00): its
-    rows keep their planned cost meanwhile, and the run and track say so (runresult.unpriced_notes); once
+    rows keep their planned cost meanwhile, and the run and track say so (runnotes.unpriced_notes); once
     priced, the note is withdrawn."""
     earlier = sql.events(db, None, po_number, None, [UNPRICED])
     said = bool(earlier) and bool(json.loads(earlier[-1]["detail"] or "{}").get("unpriced"))
@@ -127,7 +127,7 @@ def note_document(
     own (an invoice with its own number, client.totals.document_shown), with what the order bills beside its
     lines without it ('beside'), whether it names only itself ('alone') and shows more than the order
     ('more'); or a discount on itself that no total proves taken off (client.totals.unproven_discount). The
-    run and track say a document shared by several orders (runresult.own_documents), and an order counted
+    run and track say a document shared by several orders (runnotes.own_documents), and an order counted
     with it alone (:func:`counted_order`) is counted by its own lines and charges again once another order
     shows the same document: what it bills beside its lines is recorded anew from its 'beside'."""
     earlier = sql.events(db, None, po_number, None, [OWN_DOCUMENT])
@@ -182,7 +182,7 @@ def note_fewer_cards(
 ) -> None:
     """Record, once per row and count shown, a row whose line (the one card line echoing its ExternalId)
     the vendor shows with fewer cards than were sent on it (linematch.fewer_cards): the run and track name
-    it (runresult.fewer_cards_notes). Nothing is sent again: the cards made are the vendor's to explain."""
+    it (runnotes.fewer_cards_notes). Nothing is sent again: the cards made are the vendor's to explain."""
     earlier = sql.events(db, None, po_number, None, [FEWER_CARDS])
     for row in rows:
         if not row.external_id or row.status != "ordered":

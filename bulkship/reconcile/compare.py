@@ -369,7 +369,7 @@ def _in_cents_maybe(view: LedgerView) -> list[str]:
     cents, a charge in it shown nowhere else): the ledger and the vendor read the same figure, so nothing
     differs, but the figure itself is likely 100 times too large. Reconcile, where the run sends the person
     to compare, said "Everything matches" (found by hunter-vendor11)."""
-    from ..runresult import _in_cents, cost_difference, named_orders
+    from ..runnotes import _in_cents, cost_difference, named_orders
 
     found = cost_difference(view)
     why = _in_cents(found) if found is not None else ""
@@ -406,7 +406,7 @@ def _counted(ledger: Ledger, vendor_orders: Sequence[VendorOrder]) -> list[Vendo
 def _uncounted(vendor_orders: Sequence[VendorOrder], ours: set[str], batch: str) -> list[str]:
     """What the batch's orders show that bulkship does not count (an invoice of its own, a discount no total
     proves): said by reconcile as by the run and track, its figures matching the ledger's all the same."""
-    from ..runresult import named_orders, uncounted_notes
+    from ..runnotes import named_orders, uncounted_notes
 
     found = [(order.po_number, uncounted(order)) for order in vendor_orders if order.po_number in ours]
     notes = uncounted_notes([(po, shown) for po, shown in found if shown is not None], batch, compare=False)

@@ -278,7 +278,7 @@ def batch_progress(
     """The batch's rows and orders as tracked; ``costs``: the orders just read changed, so say a vendor's
     costs that are not the plan's, as the run does (an overcharge learned by `track` was said nowhere)."""
     from ..reconcile.join import counts_by_row_status
-    from ..runresult import costs_differ, fewer_cards_notes, own_documents, unpriced_notes
+    from ..runnotes import costs_differ, fewer_cards_notes, own_documents, unpriced_notes
 
     view = LedgerView(ledger, batch)
     if costs:

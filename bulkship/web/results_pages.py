@@ -20,7 +20,7 @@ from ..ledger import Ledger, RowRecord
 from ..ledger.records import BILLED_ON_ORDER
 from ..payload import line_items
 from ..reconcile.join import LedgerView, made_no_card, row_standing, with_gone_note
-from ..runresult import (
+from ..runnotes import (
     CostDifference,
     cost_difference,
     fewer_cards_notes,
@@ -151,7 +151,7 @@ def _results(web: Web, name: str, wanted: str, page: int) -> _Results:
     to: counts by status, money by bucket, as the result workbook has them; what the vendor billed on orders
     beside their lines (PO -> amount), charged as the workbook says; orders the vendor charged otherwise than
     planned (the cost page's figures); and what the vendor shows that bulkship cannot count
-    (runresult.own_documents), said on the page as by the run."""
+    (runnotes.own_documents), said on the page as by the run."""
     with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         view = LedgerView(ledger, name)
         rows = _counted(view)

@@ -1,0 +1,244 @@
+"""The notes a run, ``track`` and the Results page say beside a batch's totals: what the figures alone would
+hide (costs not the plan's, another currency, cards not priced yet, a document of an order's own, fewer
+cards than sent, statuses written as numbers, a PONumber the vendor refuses), each read from the ledger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .ledger import OPEN_STATES, Ledger
+from .money import cents, money_text
+from .reconcile.join import LedgerView, made_no_card
+from .statuses import PO_REFUSED, is_vendor_code
+
+
+def vendor_codes(view: LedgerView) -> list[str]:
+    """A note when rows show a status the vendor wrote as a number (statuses.VENDOR_CODE): what it means is
+    not known, so a person asks the vendor."""
+    ordered = [r for r in view.rows_by_fingerprint.values() if r.status == "ordered"]
+    rows = [r for r in ordered if is_vendor_code(r.line_status)]
+    if not rows:
+        return []
+    coded: dict[str, set[str]] = {}
+    for r in rows:
+        coded.setdefault(r.po_number or "", set()).add(str(r.line_status).lower())
+    shown = "; ".join(f"{po}: {', '.join(sorted(codes))}" for po, codes in sorted(coded.items()))
+    return [
+        f"The vendor writes the status of {len(rows)} row(s) as a number ({shown}), which nothing documents: "
+        "bulkship cannot tell whether those cards were made, shipped or failed, and shows the code. Ask the "
+        "vendor what its codes mean; nothing is sent again by itself"
+    ]
+
+
+def po_refused(view: LedgerView) -> list[str]:
+    """Orders kept in doubt because the vendor refused their PONumber (an answer, not a lost one: a re-run
+    is refused the same way until the vendor takes it), each in the vendor's words."""
+    return [
+        f"{po} is in doubt: {order.error}. Re-running sends the same PONumber and is refused the same way "
+        "until the vendor takes it: look it up in the vendor's portal, or ask the vendor why"
+        for po, order in sorted(view.orders.items())
+        if order.state in OPEN_STATES and (order.error or "").startswith(PO_REFUSED)
+    ]
+
+
+@dataclass(frozen=True)
+class CostDifference:
+    """Created orders whose vendor line costs are not the plan's: their POs, planned and charged."""
+
+    orders: tuple[str, ...]
+    planned: Decimal
+    charged: Decimal
+
+
+def cost_difference(view: LedgerView) -> CostDifference | None:
+    """The created orders whose every row is ordered and whose vendor costs are not the plan's (costs
+    written in cents, a fee the catalog did not show, shipping billed on the order beside its lines: said
+    nowhere, a run confirmed at 123.75 ended "charged 133.75", found by hunter-vendor3); None when every
+    such order costs what was planned."""
+    charged: dict[str, Decimal] = {}
+    whole: set[str] = set()
+    broken: set[str] = set()  # a row of the order not ordered, of unknown cost, or of no card made
+    held: dict[str, int] = {}  # how many rows each order holds now
+    for record in view.rows_by_fingerprint.values():
+        po = record.po_number or ""
+        order = view.orders.get(po)
+        if order is None or order.state != "created":
+            continue
+        whole.add(po)
+        held[po] = held.get(po, 0) + 1
+        if record.status != "ordered" or record.cost is None or made_no_card(record):
+            broken.add(po)
+        else:
+            charged[po] = charged.get(po, view.billed.get(po, Decimal(0))) + record.cost
+    # an order a row left since (its line failed, the row sent again in another order) was planned with
+    # that row's cost too: "planned 100.00, the vendor shows 75.00" at every run after (found by
+    # hunter-vendor3)
+    broken |= {po for po in whole if held[po] < view.orders[po].lines}
+    differ = sorted(
+        po for po in whole - broken if cents(charged.get(po, Decimal(0))) != cents(view.orders[po].cost)
+    )
+    if not differ:
+        return None
+    planned = sum((view.orders[po].cost for po in differ), Decimal(0))
+    shown = sum((charged.get(po, Decimal(0)) for po in differ), Decimal(0))
+    return CostDifference(tuple(differ), planned, shown)
+
+
+def named_orders(orders: Sequence[str]) -> str:
+    """A few PO numbers, and how many more."""
+    return ", ".join(orders[:3]) + (f" and {len(orders) - 3} more" if len(orders) > 3 else "")
+
+
+def other_currency(ledger: Ledger, batch: str) -> list[str]:
+    """A note for the orders the vendor answers in another currency than the dollar: their costs are not
+    added to dollar totals, which count those rows at their planned cost."""
+    from .ledger.tracking import FOREIGN_CURRENCY
+
+    found = {
+        e.po_number: str(e.detail.get("currency", "")) for e in ledger.events(batch, kinds=[FOREIGN_CURRENCY])
+    }
+    if not found:
+        return []
+    pos = sorted(po for po in found if po)
+    currencies = ", ".join(sorted(set(found.values())))
+    return [
+        f"The vendor answers {len(pos)} order(s) ({named_orders(pos)}) in {currencies}, not US dollars: "
+        "their costs are not added to the totals, which count those rows at their planned cost in dollars. "
+        f"Compare with the vendor's invoice and `bulkship reconcile {batch}`"
+    ]
+
+
+def unpriced_notes(ledger: Ledger, batch: str) -> list[str]:
+    """A note for the orders the vendor showed, as last read, with every card at 0.00 (not priced yet:
+    ledger.tracking.UNPRICED): their rows count at their planned cost until it prices them, and the money
+    shown is the plan's, not yet the vendor's."""
+    from .ledger.tracking import UNPRICED
+
+    latest = {str(e.po_number or ""): e.detail for e in ledger.events(batch, kinds=[UNPRICED])}
+    pos = sorted(po for po, detail in latest.items() if detail.get("unpriced"))
+    if not pos:
+        return []
+    return [
+        f"The vendor shows no price yet for {len(pos)} order(s) ({named_orders(pos)}): every card at 0.00. "
+        "Their rows are counted at their planned cost until it prices them; "
+        f"`bulkship track {batch}` reads them again"
+    ]
+
+
+def own_documents(ledger: Ledger, batch: str) -> list[str]:
+    """A note for the orders showing a document of their own (an invoice with its own number) whose total,
+    more than the order's, is not counted as the order's (another order shows it, or it lists several:
+    ledger.tracking.counted_order): it may cover several orders, or charges the order shows nowhere else; a
+    person checks it with the vendor (found by hunter-vendor8: read
+    as each order's total, an invoice of 375.00 shown on 3 orders read "charged 1,125.00")."""
+    from .ledger.tracking import OWN_DOCUMENT
+
+    # what each order shows as last read: an invoice or discount it shows no more is not said (found by
+    # hunter-vendor9: said by every later run and track, reconcile having dropped it)
+    latest = {str(e.po_number or ""): e.detail for e in ledger.events(batch, kinds=[OWN_DOCUMENT])}
+    shown = [(po, detail) for po, detail in latest.items() if detail]
+    if any("alone" in detail for _po, detail in shown):  # the orders of every batch showing each document
+        orders: dict[str, set[str]] = {}
+        for event in ledger.events(kinds=[OWN_DOCUMENT]):
+            orders.setdefault(str(event.detail.get("document", "")), set()).add(str(event.po_number or ""))
+        shown = [(po, detail) for po, detail in shown if _uncounted_document(detail, orders)]
+    return uncounted_notes(shown, batch)
+
+
+def _uncounted_document(detail: Mapping[str, Any], orders: Mapping[str, set[str]]) -> bool:
+    """Whether an :data:`~bulkship.ledger.tracking.OWN_DOCUMENT` event says what is not counted: a discount
+    no total proves, or a document more than its order's own total that is not counted as it (it lists
+    other orders, or another order shows it too: ledger.tracking.counted_order). Recorded before it said
+    'alone', every document was one such."""
+    if "document" not in detail or "alone" not in detail:
+        return True
+    shared = not detail["alone"] or len(orders.get(str(detail["document"]), ())) > 1
+    return shared and bool(detail.get("more"))
+
+
+def fewer_cards_notes(ledger: Ledger, batch: str) -> list[str]:
+    """A note naming the rows whose line the vendor shows with fewer cards than were sent on it (the latest
+    count shown of each: ledger.tracking.FEWER_CARDS): the person may get fewer cards. Said only by
+    reconcile ("quantity sent 3 vs vendor 1"), the run and track said only that the costs differ (found by
+    hunter-vendor8, fixed by hunter-vendor9)."""
+    from .ledger.tracking import FEWER_CARDS
+
+    latest = {
+        (e.po_number, str(e.detail.get("fingerprint"))): e for e in ledger.events(batch, kinds=[FEWER_CARDS])
+    }
+    found = sorted(
+        (e for e in latest.values() if e.detail.get("shown")), key=lambda e: int(e.detail.get("row") or 0)
+    )
+    if not found:
+        return []
+    said = "; ".join(f"row {e.detail.get('row')} ({e.po_number}: {e.detail.get('shown')})" for e in found)
+    return [
+        f"The vendor shows fewer cards than were sent on {len(found)} row(s): {said}. The person may get "
+        "fewer cards than asked for; the money charged is what the vendor shows. Nothing is sent again by "
+        f"itself: ask the vendor for the missing cards; compare with `bulkship reconcile {batch}`"
+    ]
+
+
+def uncounted_notes(
+    shown: Sequence[tuple[str, Mapping[str, Any]]], batch: str, *, compare: bool = True
+) -> list[str]:
+    """:func:`own_documents`' notes from what orders show (PO, {'document', 'total'} or {'discount'}): as
+    recorded by the run and track, or as ``reconcile`` reads them."""
+    found: dict[tuple[str, str], set[str]] = {}
+    discounts: dict[str, Decimal] = {}
+    for po, detail in shown:
+        if "discount" in detail:  # the latest per PO
+            discounts[po] = Decimal(str(detail["discount"]))
+            continue
+        key = (str(detail.get("document", "")), str(detail.get("total", "")))
+        found.setdefault(key, set()).add(po)
+    notes = []
+    if discounts:
+        notes.append(
+            f"The vendor shows a discount of {money_text(sum(discounts.values(), Decimal(0)))} on "
+            f"{len(discounts)} order(s) ({named_orders(sorted(discounts))}) that none of its totals shows "
+            "taken off, and that the cards' costs do not hold: bulkship cannot tell whether it was billed "
+            "and does not take it off the money charged. Ask the vendor what it billed before paying"
+            + (f"; compare with `bulkship reconcile {batch}`" if compare else "")
+        )
+    for (name, total), pos in sorted(found.items()):
+        named = named_orders(sorted(pos))
+        notes.append(
+            f"The vendor shows {name or 'a document'} of {money_text(Decimal(total or 0))} on {len(pos)} "
+            f"order(s) ({named}), more than the order's own lines and charges: it may cover several orders, "
+            "or charges the order shows nowhere else. bulkship cannot tell which, and counts each order by "
+            "its own lines and charges (not that total): check it with the vendor before paying"
+            + (f"; compare with `bulkship reconcile {batch}`" if compare else "")
+        )
+    return notes
+
+
+def costs_differ(view: LedgerView, batch: str) -> list[str]:
+    """A note when the vendor's line costs are not the plan's (:func:`cost_difference`): the charged money
+    shown is the vendor's, and a total far from the one confirmed is said, never left to be found."""
+    found = cost_difference(view)
+    if found is None:
+        return []
+    return [
+        f"The vendor's costs differ from the plan for {len(found.orders)} order(s) "
+        f"({named_orders(found.orders)}): planned {money_text(found.planned)}, the vendor shows "
+        f"{money_text(found.charged)}{_in_cents(found)}. The money charged is the vendor's; compare with "
+        f"`bulkship reconcile {batch}`"
+    ]
+
+
+def _in_cents(found: CostDifference) -> str:
+    """What a difference of exactly 100 times the plan most likely is: costs written in cents (2500 for a
+    25.00 card). The money stays the vendor's as shown; the person is told what to ask (found by
+    hunter-vendor7: 'the vendor shows 12,500.00' for 125.00 confirmed said nothing of why)."""
+    if found.planned and found.charged == found.planned * 100:
+        return ", exactly 100 times the plan: the vendor may write its costs in cents (ask it before paying)"
+    # a total in cents holding a charge shown nowhere else ('Total': 12995 beside lines of 125.00): said
+    # only to differ, "the vendor shows 12,995.00" (found by hunter-vendor10)
+    if found.planned > 0 and found.planned * 100 < found.charged <= found.planned * 125:
+        return ", over 100 times the plan: the vendor may write its total in cents (ask it before paying)"
+    return ""
