@@ -1230,3 +1230,23 @@ def test_a_column_choosing_the_work_address_is_not_sent_home_unsaid(tmp_path: Pa
         f"'Home Address' (2 Main St). Write the address it goes to in 'Home Address' and the columns beside "
         f"it, or clear '{header}'."
     )
+
+
+def test_an_adp_payroll_name_is_the_legal_name_a_preferred_one_fills_in_over(tmp_path: Path) -> None:
+    """Found by newcomer5 with an ADP Workforce Now report: its 'Payroll Name' ('Lopez, Maria J') was not read,
+    so 'Preferred Name' was taken for the whole name: every row with none was 'Name missing' (fill in the
+    recipient's name), and 'Shiv' went on the parcel alone."""
+    path = tmp_path / "adp.csv"
+    path.write_text(
+        "Associate ID,Payroll Name,Preferred Name,Home Address Line 1,Home City,Home State/Territory Code,"
+        "Home Zip Code,Gift Card,Reward Amount\n"
+        'A00101,"Lopez, Maria J",,12 Beacon St,Boston,MA,02134,CVS,50\n'
+        'A00103,"O\'Brien, Siobhan",Shiv,77 Harbor Rd,Portland,ME,04101,TARGET,100\n'
+        'A00106,"Smith Jr., Robert",Bob,221 Baker St,Austin,TX,78701,CVS,25\n'
+    )
+    loaded = load_sheet(path)
+    assert loaded.column_map["Payroll Name"] == "name"
+    assert loaded.preferred == {"name": "Preferred Name"}
+    result = validate(loaded, sandbox_catalog())
+    assert result.rows["name"].tolist() == ["Maria J Lopez", "Shiv O'Brien", "Bob Smith Jr."]
+    assert result.rows["status"].tolist() == ["valid", "valid", "valid"]

@@ -81,6 +81,11 @@ def own_titles(contract: SheetContract) -> frozenset[str]:
 _GOES_BY = (["known", "as"], ["goes", "by"], ["goes", "by", "name"], ["known", "as", "name"])
 
 
+# Name columns a payroll system always writes last name first (ADP's "Payroll Name" = "Lopez, Maria J"): read
+# so even where most rows show a preferred name over them (found by newcomer5)
+_WRITTEN_LAST_FIRST = frozenset({header_key("payroll name")})
+
+
 # A contact export's numbered address group, the words that open it: the first address is the one sent
 _FIRST_ADDRESS = {("address", "1"): 2, ("address1",): 1}
 
@@ -94,6 +99,8 @@ def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
             return meaning
     if words in _GOES_BY:
         return HeaderMeaning("name", preferred=True)
+    if header_key(header) in _WRITTEN_LAST_FIRST:
+        return HeaderMeaning("name", last_first=True)
     direct = index.get(header_key(header))
     if direct:
         return _qualified(direct, words, False) if direct in ADDRESS_FIELDS else HeaderMeaning(direct)
