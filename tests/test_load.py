@@ -121,6 +121,33 @@ def test_xlsx_formula_and_date_cells_are_reported(tmp_path: Path) -> None:
     assert loaded.frame.loc[2, "Notes"] == "2024-01-01"
 
 
+def test_a_formula_calculated_to_an_empty_result_is_not_said_never_calculated(tmp_path: Path) -> None:
+    """Found by newcomer5: HR's Reward Amount =IFERROR(VLOOKUP(Years, Rewards!...),"") is empty for a year of
+    no milestone; LibreOffice (as Excel) calculated and kept that empty result, and bulkship said the file was
+    'saved without calculating it', sending HR to recalculate a workbook that was."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Reward Amount"])
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", '=IF(1>2,50,"")'])
+    book.save(tmp_path / "r.xlsx")
+    with zipfile.ZipFile(tmp_path / "r.xlsx") as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    # as LibreOffice saves it: calculated (nothing asks Excel to), the empty text result kept
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b' fullCalcOnLoad="1"', b"")
+    sheet_xml = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = re.sub(
+        rb'<c r="G2"><f>([^<]*)</f><v ?/>', rb'<c r="G2" t="str"><f>\1</f><v></v>', sheet_xml
+    )
+    with zipfile.ZipFile(tmp_path / "r.xlsx", "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    messages = [p.message for p in load_sheet(tmp_path / "r.xlsx").read_problems]
+    assert messages == [
+        "Row 2, column 'Reward Amount': holds a formula (=IF(1>2,50,\"\")) whose result is empty; bulkship will "
+        "not order from a formula; replace it with its value (Copy, then Paste Special › Values)."
+    ]
+
+
 def test_ods_is_read(tmp_path: Path) -> None:
     frame = pd.DataFrame(
         [["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50]],

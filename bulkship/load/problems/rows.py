@@ -324,16 +324,21 @@ def _read_problems(
             Problem(row, column_map[header], value, "error", f"Row {row}, column '{header}': {message}", kind)
         )
 
+    unvalued = grid.scan.unvalued if grid.scan else set()
     for (row, col), formula in grid.formulas.items():
         if row in rows and headers.get(col) in column_map:
             value = str(grid.frame.at[row, col - 1])
-            # "whose result ''" read as a result that is blank (found by newcomer1): the file holds none
-            result = (
-                f"whose result '{value}' bulkship will not order from"
-                if value.strip()
-                else "whose result the file does not hold (it was saved without calculating it); bulkship "
-                "will not order from a formula"
-            )
+            # "whose result ''" read as a result that is blank (found by newcomer1): the file holds none; but
+            # an =IFERROR(VLOOKUP(...),"") Excel or LibreOffice calculated holds an empty one (newcomer5)
+            if value.strip():
+                result = f"whose result '{value}' bulkship will not order from"
+            elif (row, col) in unvalued:
+                result = (
+                    "whose result the file does not hold (it was saved without calculating it); bulkship "
+                    "will not order from a formula"
+                )
+            else:
+                result = "whose result is empty; bulkship will not order from a formula"
             add(
                 row,
                 col,
