@@ -96,7 +96,8 @@ def _summary_rows(result: ValidationResult) -> list[list[Any]]:
 
 @dataclass
 class _Columns:
-    """A big sheet held column by column: ``colour_of`` gives the colour that styles each row."""
+    """A big sheet held column by column: each row is styled by the colour ``colours`` gives its status (the
+    column at ``status_at``)."""
 
     name: str
     headers: list[str]
