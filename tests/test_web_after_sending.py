@@ -312,3 +312,28 @@ def test_a_new_batch_stopped_while_the_vendors_order_list_is_down_says_to_send_a
     assert "could not be checked for cards sent before" in page, page
     assert "send the batch again from its cost page once the vendor answers" in page.lower(), page
     assert "ask whoever runs bulkship on the command line" not in page, page
+
+
+def test_the_progress_of_a_follow_up_counts_the_orders_of_its_send_beside_the_batchs(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by newcomer4 (F10): the follow-up's button said 'Send 1 order(s) for 25.00' and its progress
+    '2 of 2 orders sent', the batch's orders, read as two orders sent then."""
+    sheet = write(tmp_path / "staff.csv", [1, 2])
+    with sheet.open("a", newline="") as handle:
+        csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "MA", "1234X", "CVS", "25"])
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, sheet, name="staff")
+        assert confirm(client, "staff", leave_out="yes").url.path == "/batches/staff/progress"
+        first = visible_text(wait_until_finished(client, "staff"))
+        fixed = {"csrf_token": token(client), "cell:ZIP": "02134"}
+        assert client.post("/batches/staff/rows/4", data=fixed).status_code == 200
+        assert "Send 1 order(s) for 25.00" in visible_text(client.get("/batches/staff/cost").text)
+        assert confirm(client, "staff").url.path == "/batches/staff/progress"
+        wait_until_finished(client, "staff")
+        after = visible_text(client.get("/batches/staff/progress").text)
+    assert "1 of 1 orders sent" in first, first  # a first send: its orders are the batch's
+    assert "1 of 1 order(s) of this Send sent" in after, after
+    assert "2 of 2 orders sent" not in after, after
+    assert "The batch's 2 order(s) in all, 1 sent before this Send" in after, after

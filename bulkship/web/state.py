@@ -13,8 +13,9 @@ same thing. Events (kind and detail)::
     web_checked    rows, valid, invalid, duplicate, warnings  the last validation's counts
     web_planned    change                                     the cost page planned the rows of that change
                                                               (the ledger's "to send" is theirs till the next)
-    web_confirmed  total, change                              "send": the cost the person accepted, for the
-                                                              rows as of that change (upload, sheet, fix)
+    web_confirmed  total, change, before                      "send": the cost the person accepted, for the
+                                                              rows as of that change (upload, sheet, fix);
+                                                              the batch's orders sent before it, by state
     web_run_done   exit_code, message, hint                   a background run ended (a killed one did not)
     web_deleted    -                                          gone from the page, and its upload from disk
 
@@ -74,6 +75,8 @@ class WebBatch:
     refused: str = ""  # why its plan was refused (a repeat of another batch), for these rows
     refused_id: int = 0  # the change_id the refusal was for
     sent_by: str = ""  # the ``press`` of the Send that confirmed these rows first (others repeat it)
+    # the batch's orders sent before its last Send, by state (created, rejected): that Send's progress
+    sent_before: dict[str, int] = field(default_factory=dict)
     planned_change: int | None = None  # the change_id of the rows the ledger's plan is of (None: not said)
 
     @property
@@ -161,6 +164,8 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
             if str(d.get("change", batch.change_id)) == str(batch.change_id) and not batch.deleted:
                 if not batch.due:  # a Send of rows confirmed and not yet sent repeats that one
                     batch.sent_by = str(d.get("press", ""))
+                    # (a repeat's count, taken as the first Send's run sends, would count its orders)
+                    batch.sent_before = {str(k): int(v) for k, v in dict(d.get("before") or {}).items()}
                 batch.confirmed_id, batch.confirmed_total = event.id, Decimal(str(d["total"]))
                 batch.confirmed_cards = {str(k): str(v) for k, v in dict(d.get("cards") or {}).items()}
         elif kind == "web_run_done":
@@ -349,15 +354,22 @@ def confirm(settings: Settings, batch: WebBatch, total: Decimal, cards: dict[str
     return confirm_send(settings, batch, total, cards) is not None
 
 
+SENT_STATES = ("created", "rejected")  # an order the vendor answered: it stays sent
+
+
 def confirm_send(
     settings: Settings, batch: WebBatch, total: Decimal, cards: dict[str, str] | None = None
 ) -> bool | None:
     """:func:`confirm`: None when nothing was confirmed, else whether this Send is the first for these rows
     (True) or repeats one recorded before their run (False: a double click, two tabs, two servers)."""
     press = secrets.token_hex(8)
+    before: dict[str, int] = {}
+    if ledger_exists(settings.ledger_location):
+        with Ledger.open(settings.ledger_location, lock=False) as ledger:
+            before = {s: n for s, n in ledger.order_counts(batch.name).items() if s in SENT_STATES and n}
     record(
         settings, batch.name, "web_confirmed", total=str(total), change=batch.change_id, cards=cards or {},
-        press=press,
+        press=press, before=before,
     )  # fmt: skip
     now = web_batch(settings, batch.name)
     if now is None or not now.confirmed or now.change_id != batch.change_id or now.deleted:
