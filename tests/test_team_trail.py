@@ -102,6 +102,21 @@ def test_a_run_stopped_midway_records_the_stop_and_the_next_run_its_resume(team:
     assert len(embedded_sandbox_orders(team.data_dir)) == 4
 
 
+def test_a_first_send_of_orders_its_cost_page_planned_is_not_said_to_resume_them(team: Settings) -> None:
+    """Found by newcomer4 (F10): the first send of a web batch read 'run_start ... new_orders: 0;
+    resumed_orders: 2' in the trail, as if a run had stopped part way: its cost page had planned the two
+    orders, and nothing of them was sent before."""
+    import bulkship
+
+    sheet = write_sheet(Path("staff.csv"), range(1, 3))
+    assert bulkship.plan_batch(team, sheet, batch="Q6") is not None  # the cost page's look
+    assert main(["run", str(sheet), "--batch", "Q6", "--yes", "--wait", "0"]) == 0
+    start = trail(team, "Q6")[0]
+    assert start.action == "run_start"
+    assert start.detail["planned_before"] == 1 and start.detail["new_orders"] == 0, start.detail
+    assert "resumed_orders" not in start.detail and "in_doubt_orders" not in start.detail, start.detail
+
+
 def test_track_reconcile_and_result_exports_from_the_cli_are_in_the_trail(
     team: Settings, tmp_path: Path
 ) -> None:

@@ -210,16 +210,28 @@ def _check_before_send(settings: Settings, view: PlanView) -> str:
             if nobody
             else "an approver approves it on the web page (Approvals); then run the same command again",
         )
+    action = "resume" if audit.unfinished_run(settings, view.batch) else "run_start"
     audit.record(
-        settings, "resume" if audit.unfinished_run(settings, view.batch) else "run_start", actor=person,
-        batch=view.batch,
-        total=str(total), orders=len(prints), new_orders=view.new_orders, resumed_orders=view.resumed_orders,
+        settings, action, actor=person, batch=view.batch,
+        total=str(total), orders=len(prints), new_orders=view.new_orders, **_kept_orders(view, action),
         spent_before=spent(view.money),  # what the run then spends: sent_alone
         approval=found.id if found is not None and covered else "",
         approved_by=(found.decided_by or "") if found is not None and covered else "",
         address=origin(),
     )  # fmt: skip
     return person
+
+
+def _kept_orders(view: PlanView, action: str) -> dict[str, int]:
+    """The orders of the plan planned before this run, as the trail says them: a run taken up again
+    resumes them; a run's start sends those planned by an earlier look at the cost (the web's cost page, a
+    run answered no), none sent, and asks about those in doubt. The first send of a web batch read
+    'new_orders: 0; resumed_orders: 2', as if a run had stopped part way (found by newcomer4)."""
+    if action == "resume":
+        return {"resumed_orders": view.resumed_orders}
+    in_doubt = len(view.in_doubt.orders) if view.resumed_orders else 0
+    kept = {"planned_before": max(view.resumed_orders - in_doubt, 0)}
+    return {**kept, "in_doubt_orders": in_doubt} if in_doubt else kept
 
 
 __all__ = [
