@@ -215,6 +215,7 @@ async def _plan_and_send(
     loaded = _load(path, options, file_hash)  # 1
     workbook = result_path(settings.out_dir, batch)
     _keep_own_sheets(workbook)
+    _keep_fix_edits(workbook, path, batch)
     check_workbook_is_this_ledgers(workbook, ledger)
     stored = ledger.batch(batch)
     prefix = stored.po_prefix if stored else options.po_prefix
@@ -346,6 +347,36 @@ def _keep_own_sheets(path: Path) -> None:
             "that result workbook with bulkship's sheets only, and yours would be lost. Nothing was sent",
             hint="move that sheet to a workbook of its own, then run the same command again",
         )
+
+
+def _keep_fix_edits(workbook: Path, path: Path, batch: str) -> None:
+    """Refuse, before anything is sent, a run of another file (the batch's list, corrected or grown) whose
+    result workbook holds corrections on its *Fix these* sheet not run yet: the run writes that workbook
+    again and they were lost without a word (found by hunter-money2, leftover LB: 50 typed for a bad Amount,
+    gone after the list's new row was sent). A run of the workbook itself (or of a copy) reads them."""
+    import shlex
+
+    from .reconcile.fixsheet import is_result_workbook_file, pending_fix_edits
+    from .reconcile.sheets import FIX_SHEET
+
+    try:
+        if not workbook.is_file() or path.resolve() == workbook.resolve() or is_result_workbook_file(path):
+            return
+    except OSError:
+        return
+    edits = pending_fix_edits(workbook)
+    if not edits:
+        return
+    shown = ", ".join(edits[:5]) + (f" and {len(edits) - 5} more" if len(edits) > 5 else "")
+    # into the same folder: a workbook written elsewhere would leave these corrections here, refused again
+    first = shlex.join(["bulkship", "run", str(workbook), "--batch", batch, "--out", str(workbook.parent)])
+    raise FileFormatError(
+        f"{workbook.name} holds corrections on its '{FIX_SHEET}' sheet not run yet ({shown}): this run "
+        "writes that workbook again, and they would be lost. Nothing was sent",
+        hint=f"send them first (`{first}`), then run this command again; or, "
+        "if you made the same corrections in your file, delete that workbook (it is written again, nothing "
+        "is ordered twice)",
+    )
 
 
 def _load(path: Path, options: RunOptions, file_hash: str) -> LoadedSheet:

@@ -311,6 +311,33 @@ def test_track_keeps_corrections_on_fix_these_not_run_yet(
     assert after[5]["PO Number"] and after[5]["Address"] == "3 Oak Ave"  # the correction was sent
 
 
+def test_a_run_of_the_grown_list_keeps_corrections_on_fix_these_not_run_yet(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-money2 (leftover LB): HR typed a street for row 5 on Fix these, then ran the list,
+    grown by a new person, first: the new card went out and the workbook was written again without the
+    street, nothing said. Now that run is refused before anything is sent, naming the command that sends the
+    corrections first; after it, the list's run sends the new person."""
+    workbook, out = _first_run(tmp_path, capsys)
+    _fix_row(workbook, 5, "Address", "3 Oak Ave")
+    grown = tmp_path / "gifts.csv"
+    with grown.open("a", newline="") as handle:
+        csv.writer(handle).writerow(["E6", "Flo Hart", "6 Ash Ln", "Boston", "MA", "02134", "CVS", "25", ""])
+
+    assert main(["run", str(grown), "--batch", "GIFTS", "--out", str(out), "--yes", "--wait", "0"]) != 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "corrections on its 'Fix these' sheet not run yet (row 5)" in said and "Nothing was sent" in said
+    assert f"bulkship run {workbook} --batch GIFTS --out {out}" in said, said
+    assert _vendor_lines() == Counter({"E1": 1, "E2": 1, "E5": 1})  # the new person waits too
+    kept = openpyxl.load_workbook(workbook)[FIX_SHEET]
+    assert any(line[HEADER.index("Address")].value == "3 Oak Ave" for line in kept.iter_rows(min_row=2))
+
+    _run(capsys, str(workbook), "--batch", "GIFTS", "--out", str(out))  # the corrections, as said
+    _code, third = _run(capsys, str(grown), "--batch", "GIFTS", "--out", str(out))
+    assert _vendor_lines() == Counter({"E1": 1, "E2": 1, "E3": 1, "E5": 1, "E6": 1}), third
+    check_money(resolve_settings().ledger_location, "GIFTS")
+
+
 def test_allow_repeat_on_fix_these_sends_only_the_held_rows_still_on_it(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

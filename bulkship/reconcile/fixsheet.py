@@ -334,6 +334,24 @@ def unsent_fix_edits(path: Path, existing: Any) -> list[str]:
     return edits
 
 
+def pending_fix_edits(path: Path) -> list[str]:
+    """:func:`unsent_fix_edits` of the result workbook at ``path``, read only as far as needed: a *Fix these*
+    sheet with no row (the common case) costs no read of the Results sheet, and one with rows reads only
+    their original cells there. [] when it cannot be read."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    from .sheets.read import written_rows
+
+    try:
+        fixes = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(FIX_SHEET).to_python()
+        if len(fixes) < 2:
+            return []
+        wanted = {row for line in fixes[1:] for row in [_whole_number(text_of(v)) for v in line] if row}
+        return unsent_fix_edits(path, written_rows(path, wanted))
+    except (CalamineError, OSError, ValueError, KeyError, IndexError):  # unreadable: its own write says so
+        return []
+
+
 def _whole_number(text: str) -> int | None:
     """A row number as a cell holds it ("8", "8.0", " 8 "), or None."""
     try:
