@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from intake_fixtures import sandbox_catalog
 
+from bulkship.columns.records import AmbiguousColumnsError
 from bulkship.errors import MissingColumnsError
 from bulkship.load import load_sheet
 from bulkship.program import ProgramSettings
@@ -121,7 +122,7 @@ def test_a_form_s_question_whether_the_card_came_reads_as_gift_received(
 
 
 @pytest.mark.parametrize(
-    "header", ["Gift choice", "Gift preference", "Which gift would you like?", "Choose your gift card"]
+    "header", ["Gift choice", "Gift preference", "Which gift would you like?", "Gift card choice"]
 )
 def test_a_gift_choice_of_no_gift_or_a_donation_leaves_the_row_out(tmp_path: Path, header: str) -> None:
     """Found by hunter-sheets13: a form's 'Gift choice' (beside the list's own card column) answered 'No
@@ -140,3 +141,44 @@ def test_a_gift_choice_of_no_gift_or_a_donation_leaves_the_row_out(tmp_path: Pat
         (row, f"the list says not to send it (column '{header}': '{choice}')")
         for row, choice in enumerate(said[:4], start=2)
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which gift card would you like?", "Which gift card would you like to receive?",
+     "What card would you prefer?", "Which gift card do you want?", "Choose your gift card",
+     "Please select a gift card:", "Which gift card?", "Preferred gift card"],
+)  # fmt: skip
+def test_a_form_s_question_choosing_the_card_is_read_as_the_card(tmp_path: Path, question: str) -> None:
+    """Found by newcomer4 (F7): a Google Forms export asking 'Which gift card would you like?' was refused as
+    lacking a Product column, although its note said the question looked like one. The question is read as
+    the card: each person's choice is ordered, and a choice of no card leaves its row out."""
+    path = tmp_path / "responses.csv"
+    path.write_text(
+        f"Timestamp,Email Address,Full name,Street address,City,State,ZIP code,{question}\n"
+        "11/20/2026 9:01,ann@acme.test,Ann Lee,1 Main St,Boston,MA,02108,Target\n"
+        "11/20/2026 9:02,bob@acme.test,Bob Ray,2 Main St,Boston,MA,02108,CVS\n"
+        '11/20/2026 9:03,cy@acme.test,Cy Orr,3 Main St,Boston,MA,02108,"No gift, thanks"\n'
+    )
+    loaded = load_sheet(path)
+    assert loaded.column_map[question] == "product"
+    assert [(s.row, s.reason) for s in loaded.skipped] == [
+        (4, f"the list says not to send it (column '{question}': 'No gift, thanks')")
+    ]
+    result = validate(loaded, sandbox_catalog(), program=ProgramSettings(defaults={"value": "25"}))
+    assert result.rows[["product", "status"]].values.tolist() == [
+        ["TARGET", "valid"], ["CVS", "valid"], ["No gift, thanks", "skipped"]
+    ]  # fmt: skip
+
+
+def test_a_form_s_card_question_beside_the_list_s_own_card_column_is_not_guessed(tmp_path: Path) -> None:
+    """A person's choice beside the card the list names: which one to order is the list owner's to say (the
+    refusal names both columns and how to choose), as for 'Preferred gift card' beside 'Product'."""
+    path = tmp_path / "responses.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Which gift card would you like?\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,Target\n"
+    )
+    refused = "'Which gift card would you like\\?' \\(H\\) both look like Product"
+    with pytest.raises(AmbiguousColumnsError, match=refused):
+        load_sheet(path)

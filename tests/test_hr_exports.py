@@ -398,7 +398,15 @@ def test_a_form_s_questions_are_read_as_their_fields(tmp_path: Path) -> None:
         "11/1/2026 10:00:00,maria@example.com,Maria Lopez,12 Beacon St,Boston,MA,02108,CVS\n"
     )
     loaded = load_sheet(path)
-    assert sorted(loaded.column_map.values()) == ["address1", "city", "email", "name", "state", "zip"]
+    assert sorted(loaded.column_map.values()) == [
+        "address1",
+        "city",
+        "email",
+        "name",
+        "product",
+        "state",
+        "zip",
+    ]
     result = validate(
         loaded, sandbox_catalog(), program=ProgramSettings(defaults={"product": "CVS", "value": "25"})
     )

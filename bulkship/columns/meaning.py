@@ -140,10 +140,29 @@ _INSTRUCTION = re.compile(
 _NUMBERED = re.compile(r"(?i)\s*(?:q(?:uestion)?\s*)?\d{1,2}\s*[.):-]\s*(?=\S)")
 
 
+# ... and a form's question choosing a field ("Which gift card would you like?", "Choose your gift card",
+# "Please select a gift card:"): the field its choice names. Unread, the form was refused as lacking the card
+# its note said the question looked like (found by newcomer4, F7). Not a yes/no question about the card
+# ("Would you like a gift card?": :mod:`bulkship.load.skipped.flags` reads its No)
+_ASKS_WHICH = re.compile(
+    r"(?i)\s*(?:(?:which|what)\s+(?:kind\s+of\s+|type\s+of\s+)?(.+?)(?:\s+(?:would|do)\s+you\s+"
+    r"(?:like|prefer|want|choose)(?:\s+to\s+(?:receive|get|have))?)?"
+    r"|(?:please\s+)?(?:choose|select|pick)\s+(?:your|a|an|one|the)?\s*(.+?))\s*[?:.!]*\s*"
+)
+
+
+def asks_which(header: str) -> bool:
+    """Whether ``header`` is a form's question choosing something (:data:`_ASKS_WHICH`)."""
+    return _ASKS_WHICH.fullmatch(header) is not None
+
+
 def _without_remark(header: str, index: dict[str, str]) -> HeaderMeaning | None:
     numbered = _NUMBERED.match(header)
     if numbered:
         return _resolve(header[numbered.end() :], index)
+    asked = _ASKS_WHICH.fullmatch(header)
+    if asked and (asked[1] or asked[2]).strip():
+        return _resolve(asked[1] or asked[2], index)
     remarks = [a or b for a, b in _REMARK.findall(header)]
     if not remarks or not all(_INSTRUCTION.fullmatch(remark) for remark in remarks):
         return None

@@ -9,6 +9,7 @@ from datetime import date
 
 import pandas as pd
 
+from ...columns.meaning import asks_which
 from ...schema import header_key
 from ...validate.normalize import DITTO
 from ..cells import FORMULA_ERROR
@@ -332,7 +333,13 @@ def _said_not_to_send(
             says = _SAYS_LEFT
         if says is None and gift_choice_header(str(header)):  # 'Gift choice' = No gift, thanks
             says = SAYS_NO_GIFT
-        if header in column_map or says is None:
+        # ... also where that choice is the card ordered ('Which gift card would you like?' read as the
+        # Product): 'No gift, thanks' there is no card to fix but a no
+        chosen_card = column_map.get(header) == "product" and (
+            gift_choice_header(str(header)) or asks_which(str(header))
+        )
+        says = SAYS_NO_GIFT if chosen_card else says
+        if (header in column_map and not chosen_card) or says is None:
             continue
         column = body[header].astype(str)
         if kept and header in kept:
