@@ -2120,6 +2120,31 @@ def test_a_note_giving_the_person_a_new_address_stops_the_row(
     ]
 
 
+def test_a_note_saying_the_address_is_about_to_change_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer5: an ADP report's Notes 'Moving - new address TBD' beside the street the person is
+    leaving: the card went there, exit 0. 'New address confirmed' and 'Moved to Sales' still send."""
+    path = tmp_path / "moving.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Notes\n"
+        "Luis Garcia,88 Sunset Blvd,Los Angeles,CA,90028,CVS,25,Moving - new address TBD\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,25,new address confirmed\n"
+        "Cid Poe,3 Main St,Boston,MA,02134,CVS,25,Address change pending (HR ticket 4411)\n"
+        "Eve Orr,5 Main St,Boston,MA,02134,CVS,25,Moved to Sales\n"
+    )
+    code, data, _err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 2, 2)
+    assert [p["message"] for p in data["problems"]] == [
+        "Row 2, column 'Notes': says 'Moving - new address TBD': the card would go to '88 Sunset Blvd'. Put the "
+        "new address in 'Address' (and the address columns beside it) once known and clear the note, or clear "
+        "the note to send it there.",
+        "Row 4, column 'Notes': says 'Address change pending (HR ticket 4411)': the card would go to '3 Main "
+        "St'. Put the new address in 'Address' (and the address columns beside it) once known and clear the "
+        "note, or clear the note to send it there.",
+    ]
+
+
 @pytest.fixture(scope="module")
 def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> ConvertedTogether:
     """LibreOffice's ODS copies of this module's workbooks, converted together (one soffice start)."""

@@ -96,6 +96,16 @@ _NEW_ADDRESS = re.compile(
 )
 
 
+# ... or saying the row's address is about to change, the new one not known yet ("Moving - new address TBD",
+# "Address change pending"): the card would go to a street the person is leaving (found by newcomer5, an ADP
+# report's Notes). "New address confirmed" or "Moved to Sales" says no such thing
+_ADDRESS_TO_COME = re.compile(
+    r"(?i).*\b(?:(?:new|updated|forwarding)\s+(?:home\s+|mailing\s+)?addr(?:ess)?|address\s+change|moving|"
+    r"relocating)\b.*\b(?:tbd|tba|tbc|to\s+(?:come|follow|be\s+(?:confirmed|determined|provided))|pending|"
+    r"coming|unknown|not\s+(?:yet\s+)?(?:known|provided|received))\b"
+)
+
+
 def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]) -> list[Problem]:
     """A row whose note (a column of notes nothing else reads) gives another address than its street's: which
     one is right? Not when the note names the row's street (the row was corrected already)."""
@@ -109,7 +119,18 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
         if header in column_map or not _note_header(str(header)):
             continue
         notes = body[header].astype(str)
-        for row in notes.index[notes.str.match(_NEW_ADDRESS)].tolist():
+        to_come = notes.str.slice(0, 200).str.match(_ADDRESS_TO_COME)  # its start: 256 KB never scanned twice
+        for row in notes.index[to_come].tolist():
+            if int(row) in not_judged:
+                continue
+            said, typed = " ".join(notes[row].split()), " ".join(str(body.at[row, street]).split())
+            message = (
+                f"Row {row}, column '{header}': says '{_short(said, 60)}': the card would go to '{typed}'. "
+                f"Put the new address in '{street}' (and the address columns beside it) once known and clear "
+                "the note, or clear the note to send it there."
+            )
+            problems.append(Problem(int(row), "address1", typed, "error", message, "Address to change"))
+        for row in notes.index[notes.str.match(_NEW_ADDRESS) & ~to_come].tolist():
             said, typed = " ".join(notes[row].split()), " ".join(str(body.at[row, street]).split())
             if int(row) in not_judged or (typed and typed.casefold() in said.casefold()):
                 continue
