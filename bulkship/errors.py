@@ -175,7 +175,10 @@ class InsufficientFundsError(TerminalVendorError):
 
 
 class DuplicateOrderError(TerminalVendorError):
-    """409 whose original order could not be identified."""
+    """409 whose original order could not be identified. ``first_attempt``: it answered the PO number's one
+    attempt (none lost, none sent before): whatever holds the PO number, this send made nothing."""
+
+    first_attempt: bool = False
 
 
 class NotFoundError(TerminalVendorError):

@@ -858,3 +858,36 @@ def test_rows_a_409_does_not_show_are_not_sent_while_another_ledger_is_still_sen
             result.stopped
         )
         assert _statuses(here) == {2: "ordered", 3: "review", 4: "review"}
+
+
+def test_a_row_planned_under_the_po_number_of_an_order_the_vendor_re_numbered_goes_out_once(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-vendor13 (L5b): a colleague declined the plan of a long-named batch once (its
+    BS-...-0001 dropped), then sent Alpha and Beta under BS-...-0002; the vendor's reads show that order under
+    a PO number of its own, SHOP-20261204153012. From a new ledger, Gamma was planned as BS-...-0002; the
+    vendor answered 409 naming the SHOP order (the one this ledger took for Alpha and Beta): 'already exists
+    but names no original order that carries it', Gamma never sent, exit 1 at every run."""
+    batch = "december-employee-gifts-for-the-whole-company"
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+        sent = _write(tmp_path / "first.csv", PEOPLE[:2])
+
+        def go(settings: Settings, sheet: Path, **kw: Any) -> Any:
+            return run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch=batch, **kw)
+
+        with pytest.raises(SpendLimitError, match="plan was dropped"):
+            go(there, sent, confirm=lambda _view: False, drop_declined=True)
+        go(there, sent)
+        assert [o["PONumber"][-5:] for o in vendor.orders()] == ["-0002"]
+
+        def numbered_by_the_vendor(order: dict[str, Any]) -> None:
+            order[key_of(order, "PONumber")] = "SHOP-20261204153012"
+
+        vendor.rewrite = orders_rewritten(numbered_by_the_vendor)
+        sheet = _write(tmp_path / "all.csv", PEOPLE)
+        for _ in range(2):  # the run, then the same command again
+            result = go(here, sheet)
+            assert _statuses(here, batch) == {2: "ordered", 3: "ordered", 4: "ordered"}, result.stopped
+            assert result.exit_code == 0
+        assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})

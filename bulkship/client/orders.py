@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -114,18 +114,21 @@ class _Orders(_Paged):
             except TerminalVendorError as refusal:
                 if po_number and says_duplicate(refusal):  # a 409 in other words, perhaps: ask the vendor
                     vague = None if names_the_po(refusal) else refusal  # absent: then it was not about the PO
-                    original = await self._original_of_duplicate(
-                        refusal.body, po_number, status=refusal.status_code or 409, vague=vague
-                    )
                     ours = bool(lost_answers) or sent_before
+                    original = await _first_attempt_said(
+                        self._original_of_duplicate(
+                            refusal.body, po_number, status=refusal.status_code or 409, vague=vague
+                        ),
+                        not ours,
+                    )
                     return CreateResult(original, created=False, after_lost_answer=ours)
                 if not (lost_answers or sent_before) or not po_number:
                     raise
                 earlier = await self._look_up_after_refusal(po_number, subject, refusal)
                 return CreateResult(earlier, created=False, after_lost_answer=True)
             if status == 409:
-                original = await self._original_of_duplicate(data, po_number)
                 ours = bool(lost_answers) or sent_before
+                original = await _first_attempt_said(self._original_of_duplicate(data, po_number), not ours)
                 return CreateResult(original, created=False, after_lost_answer=ours)
             order = parse_order(data)
             if not po_number or (_is_order_for(order, po_number) and (status != 202 or _shows_order(order))):
@@ -341,6 +344,15 @@ class _Orders(_Paged):
                 body=body,
             )
         return found.order
+
+
+async def _first_attempt_said(original: Awaitable[VendorOrder], first_attempt: bool) -> VendorOrder:
+    """A 409's original; its DuplicateOrderError says whether the 409 answered the PO's only attempt."""
+    try:
+        return await original
+    except DuplicateOrderError as exc:
+        exc.first_attempt = first_attempt
+        raise
 
 
 def _is_order_with_id(order: VendorOrder, order_id: str) -> bool:

@@ -25,6 +25,9 @@ Outcomes:
 * created (201) or already there (409): rows ``ordered``. On a 409 the original's line items are matched to
   ours by ExternalId; lines the original lacks (possible only when a re-planned file put different rows under
   the same PO) go out in a follow-up order ``<PO>-R<n>``, so no row is silently dropped.
+* a 409 on a PO number's first send that names an order of the batch this ledger already holds under a PO
+  number the vendor gave it (it re-numbered it): that order holds none of these rows, which go out in a
+  follow-up ``<PO>-R<n>``.
 * 400: the vendor's ``LineItems[i]...`` messages are attributed to the rows on those lines, which end
   ``failed`` with the vendor's words; the other rows of the order go out in a follow-up ``<PO>-R<n>``. A 400
   that names no line fails every row of that order.

@@ -4,15 +4,18 @@ the rest go out in a follow-up), not created (funds, credentials: the run stops)
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from typing import Any
 
 from ..addressmatch import other_recipient
 from ..client.orders import NotCreatedNoToken, NotCreatedThrottled
+from ..client.refusals import original_order_ids
 from ..client.totals import costs_per_card_by_plan
 from ..errors import (
     AccessDeniedError,
     AuthenticationError,
+    DuplicateOrderError,
     InsufficientFundsError,
     NotFoundError,
     OrderRejectedError,
@@ -23,6 +26,7 @@ from ..ledger import OPEN_STATES, LineOutcome, OrderRecord, RowRecord
 from ..linematch import match_created, match_echoed, match_lines, more_cards, other_card
 from ..models import VendorOrder
 from ..payload import line_items
+from ..plan import batch_po_pattern
 from ..references import unprefixed
 from ..silentorder import says_nothing_of_lines, waiting_note
 from ..splitlines import merge_split
@@ -59,6 +63,14 @@ class _Answers(_Conflicts):
         ):  # not created (a 429 at every attempt too: the vendor asks to slow down, the run stops)
             await self._not_created(order, answer, order.state in OPEN_STATES)
             self._stop(answer)
+        elif (
+            isinstance(answer, DuplicateOrderError)
+            and answer.first_attempt
+            and order.state == "planned"
+            and (taken_by := await self._ledger(self._held_order_named, order, answer.body))
+        ):
+            self._consecutive_unknown = 0
+            await self._po_taken(order, rows, taken_by)
         elif isinstance(answer, VendorError):
             # no definite answer (or a 409 we could not resolve): it may exist; the same PO resolves it later
             await self._ledger(self.ledger.record_unknown, po, answer.message)
@@ -74,6 +86,37 @@ class _Answers(_Conflicts):
             ours = bool(getattr(answer, "after_lost_answer", False))
             return await self._created(order, rows, answer.order, created=bool(answer.created), ours=ours)
         return None
+
+    def _held_order_named(self, order: OrderRecord, body: Any) -> OrderRecord | None:
+        """On the ledger thread: the order a 409 on ``order``'s PO number names as its original when this
+        ledger holds it already, made, for this batch, under a PO number the vendor gave it (its lines tied to
+        the rows they hold, ``order``'s rows not among them); None when it names any other order."""
+        named = [self.ledger.order_by_vendor_id(order_id) for order_id in original_order_ids(body)]
+        ours = batch_po_pattern(re.sub(r"-\d+(?:-R\d+)?$", "", order.base_po))
+        held = [
+            found
+            for found in named
+            if found is not None
+            and found.batch == self.batch
+            and found.state == "created"
+            and not ours.fullmatch(found.po_number)
+        ]
+        return held[0] if held and len(held) == len(named) else None
+
+    async def _po_taken(self, order: OrderRecord, rows: list[RowRecord], held: OrderRecord) -> None:
+        """The PO number is the vendor's for an order of the batch this ledger holds under the number the
+        vendor shows (it re-numbered it; found by hunter-vendor13, L5b: such a 409 left the rows planned, 'in
+        doubt', never sent, at every run). That order holds none of these rows: they go out in a follow-up
+        order, under a PO number of their own."""
+        message = (
+            f"PONumber {order.po_number} is taken at the vendor by its order {held.po_number} of this batch "
+            "(the vendor's own number for it), which holds none of these rows: they go out under another "
+            "PONumber"
+        )
+        await self._ledger(self.ledger.record_rejected, order.po_number, message, {})
+        self.outcome.rejected.append(order.po_number)
+        self._report(order.po_number, f"PONumber taken by {held.po_number}")
+        await self._follow_up(order, rows, [r.line_index for r in rows if r.line_index is not None])
 
     async def _not_created(self, order: OrderRecord, exc: VendorError, may_exist: bool) -> None:
         reason = f"{exc.status_code or ''} {exc.message}".strip()
