@@ -182,3 +182,26 @@ def test_a_form_s_card_question_beside_the_list_s_own_card_column_is_not_guessed
     refused = "'Which gift card would you like\\?' \\(H\\) both look like Product"
     with pytest.raises(AmbiguousColumnsError, match=refused):
         load_sheet(path)
+
+
+def test_a_typeform_address_block_is_read_as_the_address(tmp_path: Path) -> None:
+    """Found by newcomer5: a Typeform download's address question heads its parts 'State/Region/Province' and
+    'Zip/Post code'; the file was refused (exit 2) as lacking State and ZIP Code."""
+    path = tmp_path / "typeform.csv"
+    path.write_text(
+        "#,What's your name?,Address,Address line 2,City/Town,State/Region/Province,Zip/Post code,Country,"
+        "What's your email?,Which gift card would you like?,Submit Date (UTC)\n"
+        "c3d4,Liam Walsh,18 Shore Rd,,Gloucester,Massachusetts,01930,United States,lwalsh@example.com,"
+        "Target,2026-12-02 15:02:00\n"
+    )
+    loaded = load_sheet(path)
+    assert {loaded.column_map[h] for h in ("State/Region/Province", "Zip/Post code", "City/Town")} == {
+        "state",
+        "zip",
+        "city",
+    }
+    result = validate(loaded, sandbox_catalog(), program=ProgramSettings(defaults={"value": "25"}))
+    assert result.rows[["name", "state", "zip", "product"]].values.tolist() == [
+        ["Liam Walsh", "MA", "01930", "TARGET"]
+    ]
+    assert result.rows["status"].tolist() == ["valid"]
