@@ -1332,6 +1332,36 @@ def test_a_yes_under_a_gift_card_sent_or_received_in_other_words_leaves_its_row_
 
 
 @pytest.mark.parametrize(
+    "header",
+    ["Gift Cards Sent", "Gift Cards Sent?", "Gift card was sent", "Has the gift card been sent?",
+     "Gift Card Already Sent", "Card Sent Already", "GC Sent", "Sent GC", "eGift Sent", "E-Gift Cards Mailed",
+     "Reward Sent", "Rewards Received", "Voucher Issued", "Already Received Card", "Prior Gift Card Sent",
+     "Gift Card Sent Last Year", "2025 Gift Card Sent (Y/N)", "Gift Cards Sent Y/N"],
+)  # fmt: skip
+def test_a_header_saying_the_gift_went_in_words_of_its_own_leaves_its_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review28 after 89318cb: its word lists knew 'Gift Card Sent' but not 'Gift Cards Sent', 'GC
+    Sent', 'Gift Card Already Sent' or 'Has the gift card been sent?': each Yes ordered a second card, exit
+    0. A header of the gift's words and one word saying it went (with 'already', 'was', a year...) is sent
+    already; No sends. 'Gift Card Not Sent', 'Gift Card to Be Sent', 'Gift Card Sent To' say no such thing."""
+    path = _notes_sheet(tmp_path / "sent.csv", ["Yes", "No", ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says it was sent already (column '{header}': 'Yes')")
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Gift Card Not Sent", "No Gift Card Sent", "Gift Card to Be Sent", "Gift Card Sent To", "Card Issuer"],
+)
+def test_a_header_of_gift_words_not_saying_it_went_leaves_no_row_out(tmp_path: Path, header: str) -> None:
+    """The other side of the test above: these do not say the gift went, so a Yes there is not 'sent already'."""
+    path = _notes_sheet(tmp_path / "notsent.csv", ["Yes", "No"], header=header)
+    assert [s.reason for s in load_sheet(path).skipped if "sent already" in s.reason] == []
+
+
+@pytest.mark.parametrize(
     ("header", "said"),
     [("Do Not Send (Y/N)", "Y"), ("Opt Out (Y/N)", "Y"), ("Exclude (Yes/No)", "Yes"), ("DNS", "X"),
      ("Card Sent (Y/N)", "Y"), ("Sent (Yes/No)", "Yes")],

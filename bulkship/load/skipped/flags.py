@@ -510,6 +510,34 @@ _SENT_FLAGS = _answered(
         *(f"{verb} {what}" for what in ("gift card", "giftcard", "card", "gift") for verb in _PAST),
     )
 )  # fmt: skip
+# ... or said so in words of its own: the gift's words and one word saying it went, with words that change
+# nothing ('Gift Cards Sent', 'GC Sent', 'Gift Card Already Sent', 'Has the gift card been sent?', '2025
+# Gift Card Sent'): the lists above knew 'Gift Card Sent' alone, and each Yes was ordered again (found by
+# review28). Not 'Gift Card Not Sent', 'No Gift Card Sent', 'Gift Card Sent To': their own words say more
+_GIFT_NOUNS = frozenset(
+    {"gift", "gifts", "card", "cards", "giftcard", "giftcards", "gc", "gcs", "egift", "egifts", "e", "reward",
+     "rewards", "voucher", "vouchers", "present", "presents"}
+)  # fmt: skip
+_CHANGES_NOTHING = frozenset(
+    {"already", "was", "were", "been", "has", "have", "had", "is", "the", "a", "an", "prior", "previously",
+     "last", "this", "year", "yr"}
+)  # fmt: skip
+# its answers ('Sent Y/N'), apart from the 'No' of 'No Gift Card Sent'
+_ANSWERS = re.compile(r"(?i)\b(?:y\s*/\s*n|yes\s*/\s*no)\b")
+
+
+def said_sent_in_own_words(header: str) -> str | None:
+    """The :data:`_SENT_FLAGS` key of a header made of the gift's words, one word of :data:`_PAST` and words
+    that change nothing (a year among them), or None."""
+    said = _ANSWERS.sub(" ", plain(header)).casefold()
+    words = [w for w in re.findall(r"[a-z0-9]+", said) if not w.isdigit()]
+    verbs = [w for w in words if w in _PAST]
+    rest = [w for w in words if w not in _PAST and w not in _CHANGES_NOTHING]
+    if len(verbs) != 1 or not rest or any(w not in _GIFT_NOUNS for w in rest) or rest == ["e"]:
+        return None
+    return header_key(f"gift card {verbs[0]}")
+
+
 # ... or the date it went out ("11/15/2026", "2026-11-15" as an XLSX date reads, "Nov 20"): "1/15" read as the
 # "1" of yes while "11/15" and every XLSX date were ordered again (found by review10)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"

@@ -50,6 +50,7 @@ from .flags import (
     gift_choice_header,
     plain,
     plain_key,
+    said_sent_in_own_words,
     status_header,
 )
 from .headings import _SEND_HEADING
@@ -95,7 +96,10 @@ def flag_key(header: str) -> str:
     if asks_if_received(header):  # 'Did you receive your gift card?' = Yes: as 'Gift Received' (review27)
         return plain_key("gift received")
     bare = _REMARK.sub("", header)
-    return plain_key(bare) if bare.strip() and bare != header else key
+    bare_key = plain_key(bare) if bare.strip() and bare != header else key
+    if bare_key not in _LEAVES_OUT:  # 'Gift Cards Sent', 'GC Sent' (review28)
+        return said_sent_in_own_words(header) or bare_key
+    return bare_key
 
 
 # The status of the card in a tracking sheet: it went out ("Shipped"), or it is not to go ("Cancelled"); also
