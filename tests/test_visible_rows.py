@@ -1151,6 +1151,24 @@ def test_a_status_saying_a_card_was_made_or_came_back_leaves_its_row_out_saying_
     )
 
 
+@pytest.mark.parametrize(
+    "header", ["Delivery Status", "Shipping Status", "Shipment Status", "Fulfillment Status"]
+)
+def test_a_shipment_status_of_failed_leaves_its_row_out_as_a_card_made(tmp_path: Path, header: str) -> None:
+    """Found by hunter-sheets13 (its leftover 1): 'Delivery Status' = Failed (Shopify's shipment status
+    'failure') was ordered again, exit 0, where 'Delivery failed' was left out: a delivery that failed had a
+    card made, which may come back or still arrive. Left out as a card made ('Resend' sends it); an 'Order
+    Status' = Failed made no card and sends."""
+    failed = ["Failed", "failure", "FAILED - bad address"]
+    path = _notes_sheet(tmp_path / "tracker.csv", [*failed, "", "Resend"], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (row, f"the list says a card was made for it already (column '{header}': '{said}')")
+        for row, said in enumerate(failed, start=2)
+    ]
+    ordered = _notes_sheet(tmp_path / "orders.csv", failed, header="Order Status")
+    assert load_sheet(ordered).skipped == ()
+
+
 def test_a_note_that_the_card_was_sent_or_is_had_already_leaves_its_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets12: a note 'Card was sent 11/15', 'Was sent last week', 'Gift sent', 'Already
     has card' or 'Has card already' was read as no note ('Card sent 11/15' and 'Already has a card' were),

@@ -356,6 +356,10 @@ SAYS_CARD_MADE = re.compile(
     r"failed\s+(?:delivery|attempt)|(?:attempted|missed)\s+delivery|returned|return(?:ed)?\s+to\s+sender|rts|"
     r"lost(?:\s+in\s+(?:transit|the\s+mail))?|damaged|refused|exception|picked\s+up)\b.*$"
 )
+# ... and, under a shipment's own status, that it failed ('Delivery Status' = Failed, Shopify's 'failure'):
+# a delivery that failed had a card made, as 'Delivery failed' says (found by hunter-sheets13: ordered again).
+# Not an 'Order Status' = Failed: an order that failed made no card
+SAYS_SHIPMENT_FAILED = re.compile(r"(?i)^\s*fail(?:ed|ure|s)?\b.*$")
 # A sending's status saying it has not happened yet ('Send Status' = Not sent, Pending, Ready to send): read
 # as a 'Send?' = No, a tracker of Sent / Not sent / Pending sent nobody (review26's F6). The whole cell only:
 # 'Pending approval' is not to send yet

@@ -42,6 +42,7 @@ from .flags import (
     SAYS_CARD_WENT,
     SAYS_NO_GIFT,
     SAYS_NOT_SENT_YET,
+    SAYS_SHIPMENT_FAILED,
     SAYS_WENT_OUT,
     SHIPMENT_STATUS,
     _filter_header,
@@ -115,6 +116,9 @@ _CARD_STATUS = frozenset(
         *SHIPMENT_STATUS,
     )
 )
+
+
+_SHIPMENT = frozenset(header_key(h) for h in SHIPMENT_STATUS)  # the parcel's own status, of those
 
 
 # A column of notes under a header of more words ("Comments/Notes", "Manager Notes", "HR Comments", "Notes
@@ -366,7 +370,10 @@ def _said_not_to_send(
         not_sent = made = went_out = None
         if key in _CARD_STATUS:  # "Gift Status" = Cancelled, Declined, On hold (found by review11: ordered)
             not_sent = column.str.match(_SAYS_GONE) & ~said
-            made = column.str.match(SAYS_CARD_MADE) & ~said & ~not_sent
+            made = column.str.match(SAYS_CARD_MADE)
+            if key in _SHIPMENT:  # 'Delivery Status' = Failed: a card made, as 'Delivery failed'
+                made |= column.str.match(SAYS_SHIPMENT_FAILED)
+            made &= ~said & ~not_sent
             said = (said | not_sent | made) & ~column.str.fullmatch(SAYS_NOT_SENT_YET)
         if key in _CARD_STATUS or says is _SAYS_GONE:  # 'Send Status' = Sent: sent already, not 'not to send'
             went_out = column.str.match(SAYS_WENT_OUT if key in _CARD_STATUS else SAYS_CARD_WENT)
