@@ -337,3 +337,38 @@ def test_the_progress_of_a_follow_up_counts_the_orders_of_its_send_beside_the_ba
     assert "1 of 1 order(s) of this Send sent" in after, after
     assert "2 of 2 orders sent" not in after, after
     assert "The batch's 2 order(s) in all, 1 sent before this Send" in after, after
+
+
+def test_the_downloaded_workbook_says_what_a_follow_up_planned_since_it_was_written(tmp_path: Path) -> None:
+    """Found by hunter-money1 (L3), left by hunter-web11: a batch's result workbook downloaded after a row
+    was fixed and its cost shown (planned, not sent: it may wait days for an approver) still said 'To send
+    0.00' and the row 'invalid', its old State, where the Results page said '25.00 to send'."""
+    import io
+
+    import openpyxl
+
+    sheet = write(tmp_path / "three.csv", [1, 2])
+    with sheet.open("a", newline="") as handle:
+        csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "ZZ", "02134", "CVS", "25"])
+    settings = replace(resolve_settings(), out_dir=tmp_path / "results")
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, sheet, "three")
+        confirm(client, "three", leave_out="yes")
+        wait_until_finished(client, "three")
+
+        def workbook() -> openpyxl.Workbook:
+            return openpyxl.load_workbook(io.BytesIO(client.get("/batches/three/results.xlsx").content))
+
+        def to_send(book: openpyxl.Workbook) -> tuple[object, ...]:
+            return next(r[1:5] for r in book["Summary"].iter_rows(values_only=True) if r[0] == "To send")
+
+        assert to_send(workbook()) == (0, 0, 0, 0)
+        client.post("/batches/three/rows/4", data={"csrf_token": token(client), "cell:State": "MA"})
+        assert "Send 1 order(s) for 25.00" in visible_text(client.get("/batches/three/cost").text)
+        book = workbook()
+        results = visible_text(client.get("/batches/three/results").text)
+    assert to_send(book) == (1, 1, 1, 25), to_send(book)  # orders, rows, cards, face value
+    rows = list(book["Results"].iter_rows(values_only=True))
+    status, state = rows[0].index("Status"), rows[0].index("State")
+    assert [r[state] for r in rows[1:4]] == ["MA", "MA", "MA"] and rows[3][status] == "planned", rows[1:4]
+    assert "25.00 to send" in results, results

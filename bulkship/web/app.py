@@ -28,12 +28,10 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from .. import api
 from ..errors import BatchConflictError, BulkshipError, LedgerError, LedgerLockedError
 from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..settings import Settings
-from ..team.approvals import acting_as
 from . import batches, columns, resolve_pages, state
 from .guards import BodyLimit, CsrfGuard, SecurityHeaders, unreachable_said
 from .pagekit import (
@@ -47,6 +45,7 @@ from .pagekit import (
     _templates,
     _web,
     _with_upload,
+    plan_of,
     render,
 )
 from .results_pages import download, reconcile, refresh_tracking, results
@@ -71,16 +70,7 @@ def _plan(web: Web, batch: state.WebBatch) -> Any:
                 hint="reload this page in a moment",
             )
         try:
-            with acting_as(batch.by or None):  # the ledger records who started the batch: its uploader
-                planned = api.plan_batch(
-                    web.settings,
-                    batch.upload or "",
-                    batch=batch.name,
-                    sheet=batch.sheet,
-                    program=batch.program,
-                    corrections=batch.corrections,
-                    webhook_url=web.runner.webhook_url,
-                )
+            planned = plan_of(web, batch)
             if batch.planned_change != batch.change_id:  # the Batches page's "to send" is this plan's now
                 state.record(web.settings, batch.name, "web_planned", change=batch.change_id)
             return planned

@@ -13,8 +13,10 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 
+from .. import api
 from ..repeats.policy import ALLOW_FLAG
 from ..settings import Settings
+from ..team.approvals import acting_as
 from . import state
 from .review import Reviews
 from .runner import Runner
@@ -190,6 +192,23 @@ class Web:
     runner: Runner
     reviews: Reviews
     max_upload_bytes: int
+
+
+def plan_of(web: Web, batch: state.WebBatch, *, write_workbook: bool = False) -> Any:
+    """The batch's plan (``api.plan_batch``: its orders planned in the ledger, nothing sent) of its rows as
+    the page has them; ``write_workbook``: its result workbook written again with them. The caller holds
+    the runner's lock."""
+    with acting_as(batch.by or None):  # the ledger records who started the batch: its uploader
+        return api.plan_batch(
+            web.settings,
+            batch.upload or "",
+            batch=batch.name,
+            sheet=batch.sheet,
+            program=batch.program,
+            corrections=batch.corrections,
+            webhook_url=web.runner.webhook_url,
+            write_workbook=write_workbook,
+        )
 
 
 def _web(request: Request) -> Web:

@@ -31,7 +31,7 @@ from ..runnotes import (
 from ..settings import Settings
 from ..statuses import CHARGED, IN_DOUBT, TO_SEND
 from . import state
-from .pagekit import Web, _batch_or_404, _page_number, _see, _sending, _web, render
+from .pagekit import Web, _batch_or_404, _page_number, _see, _sending, _web, plan_of, render
 
 RESULT_PAGE_ROWS = 100
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -259,6 +259,44 @@ def _rewritten(settings: Settings, batch: str) -> None:
             rewrite_results(ledger, batch, api=settings.api_url)
 
 
+PLAN_WAIT_S = 10.0  # how long a download waits for another batch's run to let go of the ledger
+
+
+def _plan_written(web: Web, batch: state.WebBatch) -> bool:
+    """The workbook written again with the rows the batch's cost page planned since it was written (a
+    follow-up shown its cost, or waiting for an approver): it said 'To send 0.00' and the fixed row
+    'invalid' beside the Results page's '25.00 to send' (found by hunter-money1, L3), and a rewrite from the
+    workbook itself keeps a row's old judgement. The plan is worked out again as the cost page does (the
+    same rows keep their orders), and the workbook written as a run stopped at its confirmation writes it.
+    False: nothing newer planned here (or the plan is no longer of the page's rows, or a run holds the
+    ledger): the workbook is what was written."""
+    from datetime import datetime
+
+    if batch.upload is None or batch.planned_change != batch.change_id or _sending(web, batch):
+        return False
+    with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
+        record = ledger.batch(batch.name)
+        planned = ledger.latest_event(batch.name, "web_planned")
+        to_send = ledger.order_counts(batch.name).get("planned", 0)
+    if record is None or not record.output or planned is None or not to_send:
+        return False
+    try:
+        written = Path(record.output).stat().st_mtime
+    except OSError:
+        return False
+    if datetime.fromisoformat(planned.at).timestamp() <= written:
+        return False
+    if not web.runner.exclusive.acquire(timeout=PLAN_WAIT_S):
+        return False
+    try:
+        plan_of(web, batch, write_workbook=True)
+    except BulkshipError:  # the file gone, the vendor not answering: the workbook as it was written
+        return False
+    finally:
+        web.runner.exclusive.release()
+    return True
+
+
 async def download(request: Request) -> Response:
     web = _web(request)
     batch = _batch_or_404(web, request.path_params["name"])
@@ -270,8 +308,9 @@ async def download(request: Request) -> Response:
     output = Path(record.output) if record and record.output else None
     if output is None or not output.exists():
         raise HTTPException(404, "No result workbook yet")
-    if kind == "xlsx":
+    if kind == "xlsx" and not await run_in_threadpool(_plan_written, web, batch):
         await run_in_threadpool(_rewritten, web.settings, batch.name)
+    if kind == "xlsx":
         return FileResponse(output, media_type=XLSX_TYPE, filename=_download_name(batch.name, ".xlsx"))
     csv_path = await run_in_threadpool(api.export_csv, web.settings, batch.name)
     return FileResponse(
