@@ -38,6 +38,20 @@ def test_a_default_amount_is_not_given_to_a_row_naming_another_card(tmp_path: Pa
     ]
 
 
+def test_a_list_with_no_amount_column_is_told_where_to_write_another_card_s_amount(tmp_path: Path) -> None:
+    """Found by newcomer5: a Typeform download where people chose their card has no amount column; a row
+    choosing another card than the program's default was told "column 'Value': is empty ... write this card's
+    amount", a column the list does not have."""
+    path = tmp_path / "chosen.csv"
+    path.write_text("Name,Address,City,State,ZIP,Card\nAnn Lee,1 Main St,Boston,MA,02134,TARGET\n")
+    program = ProgramSettings(defaults={"product": "CVS", "value": "25"})
+    result = validate(load_sheet(path), sandbox_catalog(), program=program)
+    assert [p.message for p in result.problems if p.severity == "error"] == [
+        "Row 2, column 'Value': is empty; the default amount 25 in the program settings is for CVS cards, "
+        "not TARGET: add a column 'Value' to the list and write this card's amount."
+    ]
+
+
 def test_defaults_filling_the_persons_own_empty_cells_are_said_on_those_rows(tmp_path: Path) -> None:
     path = tmp_path / "partial.csv"
     path.write_text(HEADER + "Ann Lee,1 Main St,Boston,MA,02134,,\nBob Ray,2 Elm St,Boston,MA,02134,CVS,50\n")

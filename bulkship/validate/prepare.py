@@ -139,12 +139,15 @@ def _fill_defaults(
             frame[column] = frame[column].where(~other, BUILTIN_DEFAULTS[column])
             empty &= ~other
         if column == "value" and product:
+            # a list with no amount column (a form letting people choose the card) has nowhere to write it
+            # (found by newcomer5: "column 'Value': is empty" of a Typeform download that has no such column)
+            write = "write" if collector.has_column("value") else "add a column 'Value' to the list and write"
             collector.error(
                 other,
                 "value",
                 "Amount missing",
                 f"is empty; the default amount {shown} in the program settings is for {said_product} cards, "
-                "not {product}: write this card's amount.",
+                f"not {{product}}: {write} this card's amount.",
             )
             empty &= ~other
         frame[column] = frame[column].where(~empty, default)
