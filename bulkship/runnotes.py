@@ -217,6 +217,19 @@ def uncounted_notes(
     return notes
 
 
+def money_notes(ledger: Ledger, view: LedgerView, batch: str) -> list[str]:
+    """The notes saying where the batch's money shown is not simply the vendor's (costs not the plan's,
+    another currency, cards not priced yet, a document of an order's own, fewer cards than sent): the run,
+    and the result workbook's Summary beside the same totals."""
+    return [
+        *costs_differ(view, batch),
+        *other_currency(ledger, batch),
+        *unpriced_notes(ledger, batch),
+        *own_documents(ledger, batch),
+        *fewer_cards_notes(ledger, batch),
+    ]
+
+
 def costs_differ(view: LedgerView, batch: str) -> list[str]:
     """A note when the vendor's line costs are not the plan's (:func:`cost_difference`): the charged money
     shown is the vendor's, and a total far from the one confirmed is said, never left to be found."""

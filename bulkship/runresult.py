@@ -27,15 +27,7 @@ from .reconcile.join import (
     waits_in_created_order,
 )
 from .repeats import HELD
-from .runnotes import (
-    costs_differ,
-    fewer_cards_notes,
-    other_currency,
-    own_documents,
-    po_refused,
-    unpriced_notes,
-    vendor_codes,
-)
+from .runnotes import money_notes, po_refused, vendor_codes
 from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT
 
 if TYPE_CHECKING:
@@ -208,11 +200,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         **_untied(view) if rows.get("review") else {},
         notes=[
             *po_refused(view),
-            *costs_differ(view, batch),
-            *other_currency(ledger, batch),
-            *unpriced_notes(ledger, batch),
-            *own_documents(ledger, batch),
-            *fewer_cards_notes(ledger, batch),
+            *money_notes(ledger, view, batch),
             *vendor_codes(view),
         ],
     )

@@ -19,7 +19,9 @@ Checks, to the cent:
   --json`` count it charged, the rows (and the CSV twin) do not;
 * the ledger's charged total equals the workbook's; every order in doubt (sent, answer lost) shows its rows
   as in doubt with their amounts, never as unspent;
-* with ``vendor_orders`` (the vendor's own list), the charged total equals what the vendor holds.
+* with ``vendor_orders`` (the vendor's own list), the charged total equals what the vendor holds;
+* the Summary says each note the run says beside the same totals where they are not simply the vendor's
+  (``runnotes.money_notes``: costs not the plan's, another currency, cards not priced yet...).
 
 Returns what it read, for a test to assert more.
 """
@@ -41,6 +43,7 @@ from bulkship.billing import row_made_no_card
 from bulkship.ledger import OPEN_STATES, Ledger
 from bulkship.money import MONEY_FIELDS, MONEY_LABELS, billed_money
 from bulkship.overview import batch_status, overview
+from bulkship.reconcile.join import LedgerView
 from bulkship.reconcile.layout import result_headers
 from bulkship.reconcile.sheets import (
     ORDERS_SHEET,
@@ -48,6 +51,7 @@ from bulkship.reconcile.sheets import (
     RESULTS_SHEET,
     SUMMARY_SHEET,
 )
+from bulkship.runnotes import money_notes
 from bulkship.statuses import CHARGED, MONEY_BUCKETS, STATUS_NAMES
 
 CENT = Decimal("0.01")
@@ -206,6 +210,16 @@ def _check_summary(path: Path, seen: MoneySeen) -> None:
         assert int(float(labels[status][1])) == seen.statuses[status], f"Summary count of {status}"
 
 
+def _check_summary_notes(path: Path, said: list[str]) -> None:
+    """The Summary says what the run says beside the totals where they are not simply the vendor's (found by
+    hunter-money3: 562.80 charged for 559.80 planned, said by the run, track and reconcile; the workbook
+    said only of a 1.50 overcharge)."""
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(SUMMARY_SHEET).to_python()
+    text = "\n".join(str(line[0]) for line in sheet if line)
+    for note in said:
+        assert note in text, f"the Summary does not say: {note}"
+
+
 def _table_sums(sheet: list[list[Any]], title: str) -> list[Decimal]:
     """The five figures of a Summary table (``title`` heads it), its lines added up."""
     at = next(i for i, line in enumerate(sheet) if line and line[0] == title)
@@ -284,6 +298,7 @@ def check_money(
         )
         in_doubt_pos = {o.po_number for o in ledger.orders(batch, states=OPEN_STATES)}
         billed = {po: amount for po, (_batch, amount) in ledger.billed_on_orders(batch).items()}
+        said = money_notes(ledger, LedgerView(ledger, batch), batch)
     seen = _read_results(path)
     seen.billed = {po: _cents(amount) for po, amount in billed.items()}
     if input_rows is not None:
@@ -291,6 +306,7 @@ def check_money(
         assert not missing, f"input rows missing from the Results: {sorted(missing)}"
     _check_orders_sheet(path, seen)
     _check_summary(path, seen)
+    _check_summary_notes(path, said)
     _check_status_json(status, seen)
     charged_rows = seen.rows_figures(CHARGED)[4]
     assert _cents(charged_in_ledger) == charged_rows, (charged_in_ledger, charged_rows)

@@ -136,6 +136,7 @@ class ResultBook:
     orders: Sequence[OrderSummary] = ()
     info: RunInfo = field(default_factory=lambda: RunInfo(batch=""))
     fingerprints: Mapping[int, str] = field(default_factory=dict)  # spreadsheet row -> ledger fingerprint
+    notes: tuple[str, ...] = ()  # where the money shown is not simply the vendor's (runnotes.money_notes)
 
 
 def missing_outcome(row: int) -> RowOutcome:

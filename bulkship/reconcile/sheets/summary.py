@@ -278,6 +278,7 @@ def _write_summary(
     tally: _Tally,
     results: _SheetSeries,
     fmt: _Formats,
+    notes: Sequence[str] = (),
 ) -> None:
     sheet.set_column(0, 0, 26)
     sheet.set_column(1, 8, 13)
@@ -349,6 +350,9 @@ def _write_summary(
             f"(row {named}): ask the vendor why."
         )
         _write_text(sheet, row - 1, 0, note, fmt.text)
+        row += 1
+    for note in notes:  # what the run said beside these totals: the workbook is what finance keeps
+        _write_text(sheet, row - 1, 0, f"{note}.", fmt.text)
         row += 1
     beside = _billed_line(tally)  # each table adds up to the money charged and in doubt
     products = [*sorted(tally.by_product.items()), *beside]

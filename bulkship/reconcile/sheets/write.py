@@ -156,7 +156,7 @@ def _write_xlsx(book: ResultBook, path: Path, max_rows: int) -> None:
     fixes.finish()
     tally.add_billed(book.orders)
     _write_orders(orders_sheet, book.orders, tally, fmt, paper)
-    _write_summary(workbook, summary_sheet, book.info, tally, results, fmt)
+    _write_summary(workbook, summary_sheet, book.info, tally, results, fmt, book.notes)
     stamp(workbook, {ORDERS_SHEET: orders_sheet, SUMMARY_SHEET: summary_sheet})
     try:
         workbook.close()
