@@ -2464,3 +2464,38 @@ def test_a_giver_s_name_and_address_beside_the_recipient_s_chosen_with_columns_i
     )
     lines = ordered_lines()
     assert [li["PhysicalDeliveryAddress"]["AddressLine1"] for li in lines] == ["5 Elm St", "6 Elm St"], lines
+
+
+def _instructions_first(path: Path) -> Path:
+    """A workbook whose first sheet is its instructions, the list on the second."""
+    book = openpyxl.Workbook()
+    book.active.title = "Instructions"
+    for line in ("Holiday gift list 2026", "", "1. Fill in one row per person on the Recipients sheet.",
+                 "2. Use the card names from the drop-down.", "Questions: hr@acme.test"):  # fmt: skip
+        book.active.append([line])
+    recipients = book.create_sheet("Recipients")
+    recipients.append(HEADER)
+    recipients.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50])
+    book.save(path)
+    return path
+
+
+def test_a_csv_of_a_workbook_s_instructions_sheet_says_a_csv_holds_one_sheet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets13 (its leftover 3): LibreOffice's (and Excel's) CSV of a workbook keeps only its
+    first sheet; of one whose first sheet is 'Instructions' bulkship said 'No header row found in the first
+    100 rows', no word of why. It says a CSV holds one sheet of the workbook; with the workbook beside it,
+    names its sheets and the way out (run on the workbook)."""
+    workbook = _instructions_first(tmp_path / "gifts.xlsx")
+    csv_copy = convert(workbook, "csv", tmp_path)
+    assert main(["validate", str(csv_copy), "--out", str(tmp_path / "out")]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert "gifts.csv holds text in one column and no list" in said
+    assert "a CSV holds only one sheet of a workbook" in said
+
+    (csv_copy.parent / "gifts.xlsx").write_bytes(workbook.read_bytes())
+    assert main(["validate", str(csv_copy), "--out", str(tmp_path / "out")]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert "gifts.xlsx beside it has the sheets 'Instructions', 'Recipients'" in said
+    assert f"run bulkship on {csv_copy.parent / 'gifts.xlsx'}" in said

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import BulkshipError, FileFormatError
+from ..errors import BulkshipError, FileFormatError, MissingColumnsError
 from ..program import ProgramSettings
 from .filetype import ODS_EXTENSIONS, XLSX_EXTENSIONS, _check_file
+from .header import HEADER_SCAN_ROWS
 
 _LETTER = re.compile(r"[^\W\d_]")
 SHOWN_ROWS = 3
@@ -75,4 +76,35 @@ def refuse_rows_hidden_beside(path: Path, frame: pd.DataFrame, program: ProgramS
             "would be ordered. Nothing was sent",
             hint=f"run {workbook.name} itself (its hidden rows are not ordered), or delete those rows from "
             f"{path.name}; to order them too, pass --include-hidden",
+        )
+
+
+def refuse_one_sheet_saved(path: Path, frame: pd.DataFrame, error: MissingColumnsError) -> None:
+    """Refuse the CSV at ``path`` (its records ``frame``), in which ``error`` found no header row, saying why
+    when it may be the wrong sheet of a workbook: a CSV holds only the sheet shown when it was saved, and of a
+    workbook whose first sheet is its instructions that is all LibreOffice keeps. 'No header row found' said
+    no word of it (found by hunter-sheets13). Returns when neither holds: a workbook of its name beside it
+    with more sheets (named, with the way out), or text in one column and no list."""
+    from .sheet import sheet_names
+
+    books = ((book, sheet_names(book)) for book in _workbooks_beside(path))
+    beside = next(((book, sheets) for book, sheets in books if len(sheets) > 1), None)
+    if beside is not None:
+        book, sheets = beside
+        raise MissingColumnsError(
+            f"{error.message}. A CSV holds only one sheet of a workbook (the one shown when it was saved), "
+            f"and {book.name} beside it has the sheets {', '.join(repr(name) for name in sheets)}. Nothing "
+            "was sent",
+            hint=f"run bulkship on {book} itself (it finds the sheet with the list; --sheet chooses one), or "
+            "save the sheet with the list as the CSV",
+        )
+    head = frame.head(HEADER_SCAN_ROWS).to_numpy().tolist()
+    filled = [sum(1 for cell in row if str(cell).strip()) for row in head]
+    if any(filled) and max(filled) <= 1:
+        raise MissingColumnsError(
+            f"{error.message}. {path.name} holds text in one column and no list: a CSV holds only one sheet "
+            "of a workbook (the one shown when it was saved; of a workbook whose first sheet is its "
+            "instructions, those). Nothing was sent",
+            hint="give bulkship the workbook itself (.xlsx or .ods: it finds the sheet with the list), or "
+            "save the sheet with the list as the CSV",
         )

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import celltypes
 from ..csvread import CsvLimits, read_csv
-from ..errors import FileFormatError
+from ..errors import FileFormatError, MissingColumnsError
 from ..models import CANONICAL_COLUMNS, LoadedSheet
 from ..program import ProgramSettings
 from ..schema import SheetContract, load_contract
@@ -57,7 +57,7 @@ from .problems import (
     many_cards_notice,
     notes_on_cells,
 )
-from .savedfrom import refuse_rows_hidden_beside
+from .savedfrom import refuse_one_sheet_saved, refuse_rows_hidden_beside
 from .skipped import _skip_notices, _skipped_rows
 from .skipped.headings import refuse_title_saying_not_to_send
 from .skipped.marks import refuse_colour_key, refuse_unheaded_ticks, refuse_unlinked_boxes
@@ -155,7 +155,12 @@ def _to_loaded_sheet(
 ) -> LoadedSheet:
     frame = grid.frame
     where = f"sheet '{grid.sheet_name}' of {path.name}" if grid.sheet_name else path.name
-    header_row, header_cells = _find_header(frame, where, contract, program)
+    try:
+        header_row, header_cells = _find_header(frame, where, contract, program)
+    except MissingColumnsError as error:
+        if grid.from_csv:  # ... perhaps the workbook's other sheet: said so
+            refuse_one_sheet_saved(path, frame, error)
+        raise
     refuse_title_saying_not_to_send(frame, header_row, where)
     body = frame.loc[header_row + 1 :]
     keep, filled_rows = _used_area(body, header_cells)
