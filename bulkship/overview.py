@@ -223,6 +223,11 @@ def batch_status(ledger: Ledger, batch: str, *, state: str | None = None) -> dic
         "waiting": ledger.rows_skipped_saying(batch, NOT_YET_REASON),  # of the skipped: held until a day
         "orders": len(created) - failed,  # "Orders 1" beside the run's "0 ordered in 0 order(s)" (review18)
         "orders_failed": failed,  # created, then ended by the vendor with no card made (nothing charged)
+        # ... of which those still billing money beside their lines, counted in charged: said beside it
+        "billed_without_a_card": [
+            {"po_number": po, "status": status, "amount": _cents(amount)}
+            for po, (status, amount) in sorted(view.billed_without_a_card().items())
+        ],
         "orders_by_state": ledger.order_counts(batch),
         "orders_by_vendor_status": _vendor_statuses(created),
         "money": {bucket.replace(" ", "_"): tally.as_json() for bucket, tally in money.items()},

@@ -19,6 +19,7 @@ from support.money_invariants import check_money
 from support.vendor_proxy import Answer, Call, VendorProxy, key_of, lines_in_pages, orders_rewritten, place
 
 from bulkship import api
+from bulkship.cli import main
 from bulkship.client.parse import parse_order
 from bulkship.ledger import Ledger
 from bulkship.overview import overview
@@ -93,7 +94,7 @@ def test_shipping_billed_on_the_order_is_said_to_differ_from_the_plan(
 
 
 def test_what_an_order_the_vendor_cancelled_still_bills_beside_its_lines_is_said_to_ask_about(
-    vendor: VendorProxy, tmp_path: Path
+    vendor: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Found by hunter-money1 (L2): an order billing 7.50 beside its 3 lines (its total 82.50) that the
     vendor then ended Cancelled, every line with it, its total unchanged: the rows read 'cancelled' and held
@@ -129,6 +130,11 @@ def test_what_an_order_the_vendor_cancelled_still_bills_beside_its_lines_is_said
     summary = [str(r[0]) for r in book["Summary"].iter_rows(values_only=True) if r and r[0]]
     (line,) = [text for text in summary if text.startswith("Charged includes 7.50")]
     assert said in line and "ask the vendor" in line, line
+    # status too: 'Orders 0 (+1 failed)' beside 'Charged 7.50' said nothing of it (hunter-money2, LD)
+    capsys.readouterr()
+    assert main(["status", "--ledger", str(settings.ledger)]) == 0
+    shown = " ".join(capsys.readouterr().err.split())
+    assert f"staff: {said}" in shown and "ask the vendor" in shown, shown
 
 
 def test_a_read_of_an_order_showing_no_total_keeps_what_its_total_billed(

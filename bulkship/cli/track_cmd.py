@@ -256,6 +256,19 @@ def status_command(
     if not out.is_terminal:  # piped or redirected: do not squeeze the table into 80 columns
         out = plain_console(PIPED_WIDTH)
     out.print(table)
+    for s in summaries:
+        _say_billed_without_a_card(s)
+
+
+def _say_billed_without_a_card(summary: dict[str, Any]) -> None:
+    """What a batch's charged money holds for orders the vendor ended with no card, as the Summary and
+    reconcile say it: 'Orders 0 (+1 failed)' beside 'Charged 7.50' said nothing (hunter-money2, LD)."""
+    from ..billing import billed_without_a_card
+
+    found = summary.get("billed_without_a_card") or []
+    said = billed_without_a_card((o["po_number"], o["status"], Decimal(o["amount"])) for o in found)
+    if said:
+        err_console.print(f"{summary['batch']}: {said}", soft_wrap=True)
 
 
 def _by_status_cell(summary: dict[str, Any]) -> str:

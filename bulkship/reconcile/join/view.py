@@ -123,17 +123,28 @@ class LedgerView:
         """Created orders the vendor ended Failed or Cancelled with no row's card made in them (their rows
         failed, or were sent again in another order): "560 ordered in 60 orders" counted 4 such orders. The
         run, ``status`` and the Summary's orders leave them out."""
+        return len(self._ended_without_a_card())
+
+    def billed_without_a_card(self) -> dict[str, tuple[str, Decimal]]:
+        """PO -> (the vendor's word, amount) of those orders that still bill money beside their lines: the
+        'Charged 7.50' beside 'Orders 0 (+1 failed)' (hunter-money2's leftover LD)."""
+        return {
+            po: (self.orders[po].status or "", self.billed[po])
+            for po in self._ended_without_a_card()
+            if self.billed.get(po)
+        }
+
+    def _ended_without_a_card(self) -> list[str]:
         made = {
             r.po_number
             for r in self.rows_by_fingerprint.values()
             if r.status == "ordered" and not made_no_card(r)
         }
-        ended = (
+        return [
             po
             for po, o in self.orders.items()
-            if o.state == "created" and (o.status or "").lower() in NO_CARD_STATUSES
-        )
-        return sum(1 for po in ended if po not in made)
+            if o.state == "created" and (o.status or "").lower() in NO_CARD_STATUSES and po not in made
+        ]
 
     def shown_rows(self) -> list[RowRecord]:
         """Every row the result workbook shows: the current file's rows, then rows of earlier files that
