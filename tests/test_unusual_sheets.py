@@ -2145,6 +2145,36 @@ def test_a_note_saying_the_address_is_about_to_change_stops_the_row(
     ]
 
 
+@pytest.mark.parametrize(
+    "note",
+    ["Awaiting new address", "Waiting on new address from employee", "Moving - will send new address",
+     "Do not use this address - moving", "Address update pending", "Old address - update pending",
+     "Address change requested", "Address to be confirmed", "Address will change"],
+)  # fmt: skip
+def test_a_note_saying_the_address_will_change_in_other_words_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str
+) -> None:
+    """Found by review28 after 1277030: its words knew 'Moving - new address TBD' and 'Address change
+    pending', not 'Awaiting new address', 'Address update pending' or 'Do not use this address - moving':
+    each card went to the street the note says not to use, exit 0. 'Address confirmed', 'Not moving' and
+    'Moved to Sales' still send."""
+    path = tmp_path / "moving.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Notes\n"
+        f"Luis Garcia,88 Sunset Blvd,Los Angeles,CA,90028,CVS,25,{note}\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,25,Address confirmed\n"
+        "Cid Poe,3 Main St,Boston,MA,02134,CVS,25,Not moving\n"
+        "Eve Orr,5 Main St,Boston,MA,02134,CVS,25,Moved to Sales\n"
+    )
+    code, data, _err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 3, 1)
+    assert [p["message"] for p in data["problems"]] == [
+        f"Row 2, column 'Notes': says '{note}': the card would go to '88 Sunset Blvd'. Put the new address in "
+        "'Address' (and the address columns beside it) once known and clear the note, or clear the note to "
+        "send it there."
+    ]
+
+
 @pytest.fixture(scope="module")
 def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> ConvertedTogether:
     """LibreOffice's ODS copies of this module's workbooks, converted together (one soffice start)."""
