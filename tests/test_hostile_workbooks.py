@@ -274,3 +274,24 @@ def test_a_row_or_a_cell_written_twice_refuses_the_file(tmp_path: Path, refs: bo
     )
     loaded = load_sheet(disorder)
     assert loaded.frame.loc[[2, 3], "Name"].tolist() == ["Ann Lee", "Ed Wu"]
+
+
+def test_a_giant_shared_string_is_refused(tmp_path: Path) -> None:
+    """Found by hunter-sheets14: a cell's text kept among the workbook's shared strings (as Excel, LibreOffice
+    and XlsxWriter write text) was not measured: 100 MB of text there (a 100 KB file) was read, its row
+    message quoting it whole (100 MB on stderr) after 100 s, at 620 MB. Refused as an inline one is."""
+    import xlsxwriter
+
+    built = tmp_path / "built.xlsx"
+    book = xlsxwriter.Workbook(built)
+    book.add_worksheet("List").write_row(0, 0, ["Name", "Address", "Marker"])
+    book.worksheets()[0].write_row(1, 0, ["Ann", "1 Main St", "GIANT"])
+    book.close()
+    path = tmp_path / "giant.xlsx"
+    with zipfile.ZipFile(built) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/sharedStrings.xml":
+                data = data.replace(b"GIANT", b"x" * 2_000_000)
+            archive.writestr(item.filename, data)
+    assert_refused(path, tmp_path, "holds a text of more than 256 KB")

@@ -19,7 +19,7 @@ from ..columns import HeaderIndex, header_score
 from ..errors import FileFormatError, SheetChoiceError
 from ..program import ProgramSettings
 from ..schema import load_contract
-from ..sheetscan import Limits, SheetScan, scan_ods, scan_xlsx, shared_strings
+from ..sheetscan import Limits, SheetScan, check_shared_strings, scan_ods, scan_xlsx, shared_strings
 from ..zipparts import read_member
 from .cells import _Grid, _grid_from_rows
 from .conditional import strike_by_rules
@@ -122,6 +122,7 @@ def _scan_workbook(path: Path, kind: str, limits: Limits) -> dict[str, SheetScan
                     return {}
                 return scan_ods(path, archive, limits)
             names = set(archive.namelist())
+            check_shared_strings(path, archive, limits)
             strings = shared_strings(archive)  # one read for every sheet
             scans = {
                 name: scan_xlsx(path, archive, part, name, limits, strings=strings)

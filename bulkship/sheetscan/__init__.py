@@ -38,7 +38,7 @@ from .limits import (
     column_number,
 )
 from .ods import MAX_PADDED_REPEATS, ods_padding, scan_ods
-from .runs import shared_strings
+from .runs import check_shared_strings, shared_strings
 from .xlsx import scan_xlsx
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "Limits",
     "SheetScan",
     "check_extent",
+    "check_shared_strings",
     "column_letter",
     "column_number",
     "format_padded",

@@ -117,6 +117,21 @@ def _cell_too_big(path: Path, sheet: str, limits: Limits) -> FileFormatError:
     )
 
 
+def long_text_run(piece: bytes, limit: int) -> bool:
+    """Whether ``piece`` holds a run of more than ``limit`` bytes without a '<' (one cell's text). Such a run
+    covers a whole aligned window of half that size, so only windows without any '<' are looked at closely."""
+    half = max(limit // 2, 1)
+    for start in range(0, len(piece), half):
+        if piece.find(b"<", start, start + half) >= 0:
+            continue
+        before = piece.rfind(b"<", 0, start) + 1
+        after = piece.find(b"<", start)
+        after = len(piece) if after < 0 else after
+        if after - before > limit:
+            return True
+    return False
+
+
 def _once(seen: bytearray, row: int, path: Path, sheet: str, what: str) -> None:
     if seen[row >> 3] & (1 << (row & 7)):
         raise _twice(path, sheet, what)

@@ -8,10 +8,12 @@ import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from ..errors import FileFormatError
 from .formats import _struck
-from .limits import SheetScan
+from .limits import CHUNK_BYTES, Limits, SheetScan, long_text_run
 from .xlsxparts import _unescape
 
 _ITEM = re.compile(rb"<(?:\w+:)?si\s*/>|<(?:\w+:)?si>(.*?)</(?:\w+:)?si>", re.S)
@@ -74,6 +76,25 @@ class SharedStrings:
 
     def __bool__(self) -> bool:
         return bool(self.rich)
+
+
+def check_shared_strings(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
+    """Refuse a workbook one of whose shared strings (where Excel, LibreOffice and XlsxWriter keep a cell's
+    text) is longer than a cell may be: streamed, never held whole. Only the sheets' own XML was measured, and
+    100 MB of text there was read, then quoted whole in its row's message (found by hunter-sheets14)."""
+    if "xl/sharedStrings.xml" not in archive.namelist():
+        return
+    carry = b""  # the text after the last '<' read: a run may go on in the next chunk
+    with archive.open("xl/sharedStrings.xml") as stream:
+        while chunk := stream.read(CHUNK_BYTES):
+            buffer = carry + chunk
+            if long_text_run(buffer, limits.cell_bytes):
+                raise FileFormatError(
+                    f"{path.name} holds a text of more than {limits.cell_bytes // 1024:,} KB (among its "
+                    "shared strings); no recipient list needs one",
+                    hint="clear that cell, or export the list as CSV",
+                )
+            carry = buffer[buffer.rfind(b"<") + 1 :]  # (no longer than a cell may be)
 
 
 def shared_strings(archive: zipfile.ZipFile) -> SharedStrings:

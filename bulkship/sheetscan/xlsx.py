@@ -29,6 +29,7 @@ from .limits import (
     _twice,
     check_extent,
     column_number,
+    long_text_run,
 )
 from .runs import SharedStrings, note_runs, shared_strings, struck_cells, xlsx_element_runs
 from .xlsxparts import (
@@ -82,17 +83,9 @@ def _chunks(
 
 
 def _check_runs(piece: bytes, path: Path, sheet: str, limits: Limits) -> None:
-    """Refuse a run of more than ``cell_bytes`` without a '<' (one cell's text). Such a run covers a whole
-    aligned window of half that size, so only windows without any '<' are looked at closely."""
-    half = max(limits.cell_bytes // 2, 1)
-    for start in range(0, len(piece), half):
-        if b"<" in piece[start : start + half]:
-            continue
-        before = piece.rfind(b"<", 0, start) + 1
-        after = piece.find(b"<", start)
-        after = len(piece) if after < 0 else after
-        if after - before > limits.cell_bytes:
-            raise _cell_too_big(path, sheet, limits)
+    """Refuse a run of more than ``cell_bytes`` without a '<' (one cell's text: :func:`.long_text_run`)."""
+    if long_text_run(piece, limits.cell_bytes):
+        raise _cell_too_big(path, sheet, limits)
 
 
 def scan_xlsx(
