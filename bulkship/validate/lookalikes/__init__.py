@@ -30,7 +30,7 @@ from collections.abc import Callable, Collection
 import numpy as np
 import pandas as pd
 
-from ...folding import fold_address, fold_person_loosely, fold_unit, middle_names
+from ...folding import fold_address, fold_person, fold_person_loosely, fold_unit, middle_names
 from ...models import FINGERPRINT, ROW, STATUS
 from ..collect import ProblemCollector
 from .columns import _by_row, _cards, _column, _narrow, shared_keys
@@ -108,21 +108,22 @@ def mark_lookalikes(
         may_repeat,
         ids_name_people,
         middles,
+        list(map(fold_person, _column(shared, "name"))),  # a full name elsewhere: read as written
     )
-    same_person, same_reference, same_id = keys.repeats(range(len(rows)))
+    same_person, same_reference, same_id, same_name = keys.repeats(range(len(rows)))
     known: set[str] = set()
-    if (same_person or same_reference or same_id) and ordered is not None:
+    if (same_person or same_reference or same_id or same_name) and ordered is not None:
         known = set(ordered())
-        if any(fingerprints[i] in known for i in [*same_person, *same_reference, *same_id]):
+        if any(fingerprints[i] in known for i in [*same_person, *same_reference, *same_id, *same_name]):
             first = sorted(range(len(rows)), key=lambda i: fingerprints[i] not in known)
-            same_person, same_reference, same_id = keys.repeats(first)
+            same_person, same_reference, same_id, same_name = keys.repeats(first)
     index = shared.index
     elsewhere = "name and card as row {first}, at another address (keep the right address on one row)"
     written = _column(shared, "name")
     first_names = pd.Series({index[i]: written[f] for i, f in same_id.items()}, dtype=object).reindex(
         frame.index, fill_value=""
     )
-    counts = _other_counts(frame, shared, rows, {**same_reference, **same_person, **same_id})
+    counts = _other_counts(frame, shared, rows, {**same_reference, **same_person, **same_id, **same_name})
     for found, message in (
         (
             same_id,
@@ -137,6 +138,11 @@ def mark_lookalikes(
         (
             {i: f for i, f in same_reference.items() if i in by_email},
             f"same {collector.header('email')}, {elsewhere}",
+        ),
+        (
+            same_name,
+            "same name and card as row {first}, at another street of the same ZIP (one person's old and "
+            "corrected address, or two people who share a name)",
         ),
     ):
         if not found:
@@ -155,25 +161,37 @@ def mark_lookalikes(
         frame.loc[at, STATUS] = "duplicate"
     later = {index[f]: rows[i] for i, f in same_reference.items() if fingerprints[f] not in known}
     _hold_the_first_address(frame, collector, later)
+    namesakes = {index[f]: rows[i] for i, f in same_name.items() if fingerprints[f] not in known}
+    if namesakes:
+        header = collector.header("allow_duplicate")
+        added = "" if collector.has_column("allow_duplicate") else " (add that column: the file has none)"
+        both = f"put yes in the '{header}' column of row {{later}}{added}"
+        _hold_the_first_address(frame, collector, namesakes, namesakes_fix=both)
 
 
 def _hold_the_first_address(
-    frame: pd.DataFrame, collector: ProblemCollector, later: dict[object, int]
+    frame: pd.DataFrame, collector: ProblemCollector, later: dict[object, int], namesakes_fix: str = ""
 ) -> None:
     """The first of one person's rows with one card at two addresses is not sent either (``later``: its
     frame index -> the row at the other address): sent, a form answered twice with the street corrected
     ordered the old street, nobody asked (found by newcomer4). Which address is right is the person's to
-    say; a first row already ordered is not in ``later`` (its card went)."""
+    say; a first row already ordered is not in ``later`` (its card went). ``namesakes_fix``: the rows are
+    only of one full name, ZIP and card (no reference says one person), and this says how to send both."""
     if not later:
         return
     at = list(later)
+    whose = (
+        "name and card as row {later}, at another street of the same ZIP"
+        if namesakes_fix
+        else ("person and card as row {later}, at another address")
+    )
+    two_people = f" If they are two people who share a name, {namesakes_fix}." if namesakes_fix else ""
     collector.error(
         pd.Series(frame.index.isin(at), index=frame.index),
         "address1",
         "Two addresses",
-        "the same person and card as row {later}, at another address: which one is right is yours to say, so "
-        "neither row is sent. Keep the right address on one row (correct this row, or take the other off), "
-        "then run again.",
+        f"the same {whose}: which one is right is yours to say, so neither row is sent. Keep the right "
+        f"address on one row (correct this row, or take the other off), then run again.{two_people}",
         extra={"later": _by_row(frame, later)},
     )
     frame.loc[at, STATUS] = "invalid"

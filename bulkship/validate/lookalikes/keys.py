@@ -36,7 +36,7 @@ def may_meet(
         "reference": references,
     }
     # the same street is the same street without its type: one key covers both of repeats' address keys
-    meets = shared_keys(columns, ("name", "untyped", "zip", "card"))
+    meets = shared_keys(columns, ("name", "untyped", "zip", "card"), ("name", "zip", "card"))
     meets |= has_reference & shared_keys(columns, ("reference", "name", "card"))
     if ids_name_people:
         an_id = has_reference & ~np.fromiter((r.startswith(_EMAIL) for r in references), dtype=bool)
@@ -58,20 +58,26 @@ class _Keys:
     may_repeat: list[bool]
     ids_name_people: bool = False  # the references are Employee IDs, one a person (:func:`_ids_name_people`)
     middles: list[tuple[str, ...]] | None = None  # the middle names (two different ones: two people)
+    people: list[str] | None = None  # the names folded strictly (:func:`fold_person`); None: ``names``
 
-    def repeats(self, order: Iterable[int]) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+    def repeats(
+        self, order: Iterable[int]
+    ) -> tuple[dict[int, int], dict[int, int], dict[int, int], dict[int, int]]:
         """Taking the rows in ``order``: position -> the position of the row it repeats, as the same person
-        at the same address, as the same reference at another address, and as the same Employee ID and
-        card under another name."""
+        at the same address, as the same reference at another address, as the same Employee ID and card
+        under another name, and as the same full name and card at another street of the same ZIP."""
         seen_person: dict[str, list[int]] = {}  # folded name, street, ZIP, card -> positions of its rows
         # ... and the same with the street's type left out: "12 Beacon" is "12 Beacon Street" (a row copied
         # and its street completed: found by hunter-sheets, both were ordered); "12 Beacon Ave" is not
         seen_untyped: dict[str, list[int]] = {}
         seen_reference: dict[str, int] = {}  # reference, folded name, card -> position of its first row
         seen_id: dict[str, int] = {}  # Employee ID, card -> position of its first row
+        # full name, ZIP, card -> reference -> street -> the position of its first row
+        seen_name: dict[str, dict[str, dict[str, int]]] = {}
         same_person: dict[int, int] = {}
         same_reference: dict[int, int] = {}
         same_id: dict[int, int] = {}
+        same_name: dict[int, int] = {}
         for i in order:
             name, card, reference_of = self.names[i], self.cards[i], self.references[i]
             person = _SEP.join((name, self.streets[i], self.zips[i], card))
@@ -109,13 +115,41 @@ class _Keys:
                         same_id[i] = first
             elif first is not None and self._other_row(i, first):
                 same_person[i] = first
+            full_name = self._full_name(i)
+            if first is None and full_name:
+                first = self._moved(i, seen_name.get(full_name, {}))
+                if first is not None:
+                    same_name[i] = first
+            if full_name:
+                by_street = seen_name.setdefault(full_name, {}).setdefault(self.references[i], {})
+                by_street.setdefault(self.streets[i], i)
             seen_person.setdefault(person, []).append(i)
             seen_untyped.setdefault(untyped, []).append(i)
             if reference:
                 seen_reference.setdefault(reference, i)
             if employee:
                 seen_id.setdefault(employee, i)
-        return same_person, same_reference, same_id
+        return same_person, same_reference, same_id, same_name
+
+    def _full_name(self, i: int) -> str:
+        """The key of a full name (two words or more: one word proves nothing), ZIP and card."""
+        name = (self.people or self.names)[i]
+        return _SEP.join((name, self.zips[i], self.cards[i])) if " " in name else ""
+
+    def _moved(self, i: int, earlier: dict[str, dict[str, int]]) -> int | None:
+        """The first of ``earlier`` (rows of one full name, ZIP and card: reference -> street -> position)
+        that row ``i`` repeats at another street: a form answered again with the street corrected, or a row
+        copied and its street edited, has no reference to tell it by (found by the lead's fuzzing: both
+        cards were ordered). Two rows carrying different references (Employee IDs, emails), or two different
+        middle names, are two people; so are namesakes in two ZIPs, whom this key never meets."""
+        mine = self.references[i]
+        groups = [earlier.get(""), earlier.get(mine)] if mine else list(earlier.values())
+        for by_street in groups:
+            for street, j in (by_street or {}).items():
+                # the same street: another unit (two floors), or a repeat found above
+                if street != self.streets[i] and self._same_middle(i, j) and self._other_row(i, j):
+                    return j
+        return None
 
     def _one_person(self, i: int, j: int) -> bool:
         """Two rows of one Employee ID may be one person's: their names share a word ("Bob Jones" /
