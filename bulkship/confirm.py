@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from .errors import SpendLimitError, VendorError
 from .ledger import Ledger
 from .models import Catalog
-from .money import money_text
+from .money import cents, money_text
 from .plan import check_cards_shown, price_changes
 from .resume import Synced, drop_plan_never_sent
 from .runresult import PlanView, plan_view
@@ -30,6 +30,8 @@ class PlanLimits(Protocol):
     def max_batch_total(self) -> Decimal | None: ...
     @property
     def cards_shown(self) -> Mapping[str, str] | None: ...
+    @property
+    def total_shown(self) -> Decimal | None: ...
     @property
     def drop_declined(self) -> bool: ...
 
@@ -70,6 +72,7 @@ async def confirm_plan(
             "batch of their own",
         )
     check_cards_shown(options.cards_shown, view.summary)  # the cost page's cards (web), or none sent
+    _check_total_shown(options.total_shown, view)
     budget = options.max_batch_total
     if budget is not None and view.charged.total + view.worst_case > budget:
         raise SpendLimitError(
@@ -101,3 +104,17 @@ async def confirm_plan(
                 + "): the orders would cost other than the total shown. Nothing was sent",
                 hint="re-run the same command to see the plan at today's prices",
             )
+
+
+def _check_total_shown(shown: Decimal | None, view: PlanView) -> None:
+    """SpendLimitError (nothing sent) when the plan costs other than the total a page showed and its Send
+    confirmed: a vendor's price lowered after the cost page was shown (the page kept its plan) was sent
+    for less with no word of it, where the command line refuses prices changed while it waited for the
+    answer (found by hunter-money1, L4). A plan costing more is refused by its ``max_total`` first."""
+    if shown is None or cents(view.worst_case) == cents(shown):
+        return
+    raise SpendLimitError(
+        f"The vendor's prices changed since the cost page was shown: the orders to send cost "
+        f"{money_text(view.worst_case)} now, the page showed {money_text(shown)}. Nothing was sent",
+        hint="open the batch's cost page, check the new total and send it from there",
+    )

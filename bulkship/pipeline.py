@@ -100,6 +100,7 @@ class RunOptions:
     repeat_window_days: int | None = None  # else the program file's repeat_window_days, else 60
     loaded: LoadedSheet | None = None  # the sheet already read (and corrected) from the path: not read again
     cards_shown: Mapping[str, str] | None = None  # product Id -> the card's name the cost page showed (web)
+    total_shown: Decimal | None = None  # the total a page showed and its Send confirmed: that, or nothing
     keep: tuple[str, ...] = ()  # the person's options a command offered by a refusal gives again (CLI)
     # a run stopped before sending (declined, a limit) writes the batch's result workbook again; a look at
     # the plan alone (the web's cost page) does not: ~9 s per 20,000 rows, and its Send writes it

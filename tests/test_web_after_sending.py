@@ -372,3 +372,42 @@ def test_the_downloaded_workbook_says_what_a_follow_up_planned_since_it_was_writ
     status, state = rows[0].index("Status"), rows[0].index("State")
     assert [r[state] for r in rows[1:4]] == ["MA", "MA", "MA"] and rows[3][status] == "planned", rows[1:4]
     assert "25.00 to send" in results, results
+
+
+def test_a_send_after_the_vendor_lowered_a_price_shows_the_new_total_before_sending(tmp_path: Path) -> None:
+    """Found by hunter-money1 (L4): the cost page said 'Send 1 order(s) for 52.00' (a 1.00 fee a card), the
+    vendor dropped the fee, the page (reloaded) still said 52.00 and Send charged 50.00 with no word of it:
+    the command line refuses a plan whose prices changed while it waited for the answer, the page only one
+    costing more than shown. Now Send sends the total shown or nothing; the cost page shows the new one."""
+    from typing import Any
+
+    from support.vendor_proxy import Answer, Call, VendorProxy
+
+    def a_fee_in_the_catalog(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method == "GET" and call.path.lower() == "/v1/products" and answer.status == 200:
+            body: Any = answer.json()
+            for product in body["Data"]:
+                product["Cost"] = {**(product.get("Cost") or {}), "Fee": 1.0}
+            return Answer.of(200, body)
+        return answer
+
+    with VendorProxy(tmp_path) as vendor:
+        vendor.rewrite = a_fee_in_the_catalog
+        settings = vendor.settings(tmp_path)
+        with TestClient(create_app(settings), follow_redirects=True) as client:
+            upload(client, write(tmp_path / "fee.csv", [1, 2]), name="fee")
+            assert "Send 1 order(s) for 52.00" in visible_text(client.get("/batches/fee/cost").text)
+            vendor.rewrite = lambda call: call.forward()  # the fee dropped, at the vendor
+            assert "Send 1 order(s) for 52.00" in visible_text(client.get("/batches/fee/cost").text)
+            assert confirm(client, "fee").url.path == "/batches/fee/progress"
+            refused = visible_text(wait_until_finished(client, "fee"))
+            assert vendor.orders() == []
+            cost = visible_text(client.get("/batches/fee/cost").text)
+            assert "Send 1 order(s) for 50.00" in cost, cost
+            assert confirm(client, "fee").url.path == "/batches/fee/progress"
+            wait_until_finished(client, "fee")
+            charged = [order["Cost"] for order in vendor.orders()]
+    assert "prices changed since the cost page" in refused and "52.00" in refused, refused
+    assert "50.00" in refused and "Nothing was sent" in refused, refused
+    assert charged == [50.0], charged

@@ -188,12 +188,13 @@ def _progress(web: Web, batch: state.WebBatch) -> dict[str, Any]:
     running = _sending(web, batch)
     # a follow-up's Send ('Send 1 order(s)') is counted on its own: '2 of 2 orders sent', the batch's, read
     # as two orders sent then (found by newcomer4)
-    earlier = sum(batch.sent_before.get(s, 0) for s in state.SENT_STATES)
+    before = batch.sent_before or {}
+    earlier = sum(before.get(s, 0) for s in state.SENT_STATES)
     return {
         "earlier": earlier,
         "send_total": max(total - earlier, 0),
         "send_sent": max(sent - earlier, 0),
-        "send_confirmed": max(orders.get("created", 0) - batch.sent_before.get("created", 0), 0),
+        "send_confirmed": max(orders.get("created", 0) - before.get("created", 0), 0),
         "running": running,
         # sent by another process (the command line): this server neither runs nor resumes it
         "elsewhere": running and not (web.runner.active(batch.name) or batch.due),

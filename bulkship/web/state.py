@@ -76,7 +76,8 @@ class WebBatch:
     refused_id: int = 0  # the change_id the refusal was for
     sent_by: str = ""  # the ``press`` of the Send that confirmed these rows first (others repeat it)
     # the batch's orders sent before its last Send, by state (created, rejected): that Send's progress
-    sent_before: dict[str, int] = field(default_factory=dict)
+    # (None: a Send recorded by an older bulkship, which did not count them)
+    sent_before: dict[str, int] | None = None
     planned_change: int | None = None  # the change_id of the rows the ledger's plan is of (None: not said)
 
     @property
@@ -165,7 +166,8 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
                 if not batch.due:  # a Send of rows confirmed and not yet sent repeats that one
                     batch.sent_by = str(d.get("press", ""))
                     # (a repeat's count, taken as the first Send's run sends, would count its orders)
-                    batch.sent_before = {str(k): int(v) for k, v in dict(d.get("before") or {}).items()}
+                    before = d.get("before")  # (None: an older bulkship's Send)
+                    batch.sent_before = None if before is None else {k: int(n) for k, n in before.items()}
                 batch.confirmed_id, batch.confirmed_total = event.id, Decimal(str(d["total"]))
                 batch.confirmed_cards = {str(k): str(v) for k, v in dict(d.get("cards") or {}).items()}
         elif kind == "web_run_done":
@@ -327,6 +329,20 @@ def drop_unsent_plan(settings: Settings, batch: str) -> None:
                 ledger.cancel_planned(
                     order.po_number, "its batch was deleted on the web page before it was sent"
                 )
+
+
+def sent_since_confirmed(settings: Settings, batch: WebBatch) -> bool:
+    """Whether orders of the batch were answered by the vendor since its last Send was confirmed: a run the
+    server's stop cut short, resumed; what is left of it costs less than the total confirmed. Not known
+    (True) for a Send an older bulkship recorded."""
+    before = batch.sent_before
+    if before is None:
+        return True
+    if not ledger_exists(settings.ledger_location):
+        return False
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        now = ledger.order_counts(batch.name)
+    return any(now.get(s, 0) != before.get(s, 0) for s in SENT_STATES)
 
 
 def sent_elsewhere_now(settings: Settings, batch: str) -> bool:
