@@ -772,7 +772,12 @@ def test_a_row_fixed_after_the_cost_page_leaves_no_stale_money_on_the_batches_pa
     cost = visible_text(client.get("/batches/t4/cost").text)
     assert "75.00" in cost
     # nothing was ever sent (found by hunter-web10: it read "1 order(s) left from an earlier send")
-    assert "1 order(s) planned before and not sent yet keep their PO numbers" in cost
+    # ... and the order planned before is one of the two, not a third (found by newcomer5: an approver read
+    # "1 order(s) for 12 row(s). 1 order(s) planned before and not sent yet keep their PO numbers" as two)
+    assert (
+        "2 order(s) for 3 row(s), 3 card(s) (1 of them planned before and not sent yet, keeping their PO "
+        "numbers)." in cost
+    )
     assert "earlier send" not in cost
     assert "75.00 <small>to send" in batch_row(client.get("/").text, "t4")
 
