@@ -85,9 +85,12 @@ class BatchConflictError(BulkshipError):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, hint: str | None = None, other: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, hint: str | None = None, other: str | None = None, other_sent: bool = True
+    ) -> None:
         super().__init__(message, hint=hint)
         self.other = other
+        self.other_sent = other_sent  # False: the other batch planned these cards and sent none of them
 
 
 class LedgerError(BulkshipError):

@@ -340,6 +340,37 @@ def test_a_new_list_named_as_another_batch_in_other_capitals_gets_a_name_of_its_
     assert cost.status_code == 200 and "differs only in case" not in cost.text
 
 
+def test_a_list_whose_people_another_batch_only_planned_is_told_how_to_send_it_in_its_place(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by newcomer5: an approver rejected a batch ('make the amounts 75'); HR changed the file and
+    uploaded it, and its cost page said the same rows were 'already planned' in the rejected batch, which
+    'already holds these cards: follow them there'. It holds no card: the page now says nothing of it was
+    sent, and how to send this list in its place (delete that batch, then this cost page again)."""
+    first, second = tmp_path / "spot.csv", tmp_path / "spot-75.csv"
+    people = ["Ana Silva,10 Pearl St,Boston,MA,02110", "Ben Ortiz,22 Kent St,Brookline,MA,02445"]
+    first.write_text(
+        "Name,Street,City,State,Zip,Card,Amount\n" + "".join(f"{p},TARGET,100\n" for p in people)
+    )
+    second.write_text(
+        "Name,Street,City,State,Zip,Card,Amount\n" + "".join(f"{p},TARGET,50\n" for p in people)
+    )
+    upload(client, first, name="spot")
+    assert client.get("/batches/spot/cost").status_code == 200  # planned, never sent
+    upload(client, second, name="spot-75")
+    refused = client.get("/batches/spot-75/cost")
+    assert refused.status_code == 409
+    advice = visible_text(
+        found(r'(<p class="hint" id="repeat-advice">.*?</p>)', refused.text.replace("\n", " "))
+    )
+    assert "follow them there" not in advice
+    assert "has sent none of them" in advice and "delete batch spot (nothing of it was sent)" in advice
+    client.post("/batches/spot/delete", data={"csrf_token": token(client)})
+    cost = client.get("/batches/spot-75/cost")
+    assert cost.status_code == 200 and "Send 1 order(s) for 100.00" in visible_text(cost.text)
+    assert sandbox_orders(settings) == []
+
+
 def test_two_lists_of_one_file_name_uploaded_at_the_same_moment_are_two_batches(
     client: TestClient, settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:

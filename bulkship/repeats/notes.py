@@ -89,6 +89,7 @@ def _refuse_same_rows(
             else f"{own}; to send these cards again on purpose, add {ALLOW_FLAG}"
         ),
         other=other,
+        other_sent=sent,
     )
 
 
