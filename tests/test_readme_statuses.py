@@ -61,3 +61,24 @@ def test_the_readme_says_validate_exits_1_for_a_duplicate_row(tmp_path: Path) ->
     lines = README.read_text(encoding="utf-8").splitlines()
     row = next(line for line in lines if "`bulkship validate FILE" in line)
     assert "1 some invalid or duplicate" in row
+
+
+def test_the_readme_s_discount_to_the_cent_is_what_a_run_charges(tmp_path: Path, monkeypatch) -> None:
+    """Found by newcomer5, finance checking a month by hand: 2.5 % of two 25.00 Home Depot cards is 1.25, the
+    workbook said 1.24 (each card's cost is rounded to the cent), and nothing said why."""
+    import re
+
+    import bulkship
+
+    monkeypatch.setenv("BULKSHIP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("BULKSHIP_OUT", str(tmp_path / "out"))
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    said = re.search(
+        r"two 25\.00 HOMEDEPOT cards at 2\.5 % cost (\S+), a discount of (\S+) \(not 1\.25\)", text
+    )
+    assert said is not None
+    sheet = tmp_path / "two.csv"
+    sheet.write_text("Name,Address,City,State,ZIP,Product,Value,Quantity\nAnn Lee,9 Elm St,Hartford,CT,06103,"
+                     "HOMEDEPOT,25,2\n")  # fmt: skip
+    result = bulkship.run(bulkship.resolve_settings(), sheet, confirm=lambda plan: True, wait_s=0)
+    assert (str(result.total_cost), "1.24") == (said[1], said[2].rstrip(".,"))
