@@ -891,3 +891,41 @@ def test_a_row_planned_under_the_po_number_of_an_order_the_vendor_re_numbered_go
             assert _statuses(here, batch) == {2: "ordered", 3: "ordered", 4: "ordered"}, result.stopped
             assert result.exit_code == 0
         assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
+
+
+def test_rows_a_409_does_not_show_are_not_sent_when_run_again_while_another_ledger_still_sends_the_list(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-vendor13 (L1b), reproduced by hunter-vendor14: two computers sent one list at once,
+    one order a row on the first (--max-lines 1), two rows an order on the second. The second stopped ('being
+    sent from another computer or ledger right now'), its plan kept, and was run again while the first was
+    still sending: its BS-GIFTS-0003 (Delta, Epsilon) got a 409 naming the first run's 0003 (Gamma), and
+    Delta and Epsilon went out in BS-GIFTS-0003-R1 while the first run went on to send them in 0004 and
+    0005: a second card each. While the vendor holds orders of the batch this ledger never sent, rows a
+    409's original does not show wait for review."""
+    people = [*PEOPLE, ["Lost Delta", "4 Lost St", "Salem", "MA", "01970", "CVS", "25"]]
+    people.append(["Lost Epsilon", "5 Lost St", "Salem", "MA", "01970", "TARGET", "50"])
+    sheet = _write(tmp_path / "gifts.csv", people)
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+        with pytest.raises(SpendLimitError):  # the other computer's plan, one row an order, about to go
+            run_batch(
+                sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1, confirm=lambda _p: False
+            )
+        _other_run_sends(vendor, there, "BS-GIFTS-0001")
+
+        def other_run_sends_beta(_plan: Any) -> bool:  # while this run's plan is shown, the other's goes
+            _other_run_sends(vendor, there, "BS-GIFTS-0002")
+            return True
+
+        stopped = run_batch(
+            sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2, confirm=other_run_sends_beta
+        )
+        assert "being sent from another computer or ledger right now" in str(stopped.stopped)
+        _other_run_sends(vendor, there, "BS-GIFTS-0003")  # the other run goes on sending
+        again = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2)  # too soon
+        for po in ("BS-GIFTS-0004", "BS-GIFTS-0005"):  # the other run's last orders
+            _other_run_sends(vendor, there, po)
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in people})
+        assert again.exit_code == 1 and "may be sending it still" in str(again.stopped)
+        assert _statuses(here) == {2: "ordered", 3: "ordered", 4: "review", 5: "review", 6: "review"}

@@ -24,7 +24,9 @@ Outcomes:
 
 * created (201) or already there (409): rows ``ordered``. On a 409 the original's line items are matched to
   ours by ExternalId; lines the original lacks (possible only when a re-planned file put different rows under
-  the same PO) go out in a follow-up order ``<PO>-R<n>``, so no row is silently dropped.
+  the same PO) go out in a follow-up order ``<PO>-R<n>``, so no row is silently dropped; when the original
+  holds other rows of the batch (another ledger sent it grouped its own way, and may be sending it still),
+  they wait for review and the run stops.
 * a 409 on a PO number's first send that names an order of the batch this ledger already holds under a PO
   number the vendor gave it (it re-numbered it): that order holds none of these rows, which go out in a
   follow-up ``<PO>-R<n>``.

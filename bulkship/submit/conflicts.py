@@ -195,7 +195,25 @@ class _Conflicts(_Base):
             )
             self._stop(_being_sent_elsewhere(self.batch, [order.po_number], sent=True))
             return matches, [], review + unmatched, note
-        return matches, [row for row in unmatched if row not in found], review + found, note
+        rest = [row for row in unmatched if row not in found]
+        if rest and await self._holds_other_rows(vendor_order, rows):
+            # another computer or ledger sent this batch grouped its own way, and may be sending it still:
+            # this row may be in its next order. Sent in a follow-up by a run started again while the other
+            # went on, such rows got a second card each (hunter-vendor13's L1b, reproduced by hunter-vendor14)
+            note += (
+                f"; the vendor's order {order.po_number} holds other rows of this batch: another computer or "
+                "ledger sent the batch, grouped its own way, and may send this row"
+            )
+            self._stop(_sent_elsewhere_grouped_otherwise(self.batch, order.po_number))
+            return matches, [], review + unmatched, note
+        return matches, rest, review + found, note
+
+    async def _holds_other_rows(self, vendor_order: VendorOrder, rows: list[RowRecord]) -> bool:
+        """Whether a 409's original holds other rows of this batch (their ExternalIds) than ``rows``: the
+        batch sent under this PO number from another ledger, not an order of another batch."""
+        batch = await self._ledger(self.ledger.batch_rows, self.batch)
+        others = {_folded(r.external_id) for r in batch} - {_folded(r.external_id) for r in rows} - {""}
+        return any(_folded(line.external_id) in others for line in vendor_order.line_items)
 
     async def _external_ids_at_vendor(self, base_po: str) -> dict[str, str] | None:
         """ExternalId (case folded: a vendor may keep references in capitals) -> PONumber over the vendor's
@@ -323,6 +341,18 @@ def _being_sent_elsewhere(batch: str, new: list[str], *, sent: bool = False) -> 
         "ago, when this run looked for the batch: it is being sent from another computer or ledger right "
         f"now. {done}",
         hint="run the same command again once that run has finished",
+    )
+
+
+def _sent_elsewhere_grouped_otherwise(batch: str, po: str) -> VendorUnavailableError:
+    """A 409's original holds other rows of the batch: another computer or ledger sent it, grouped its own
+    way, and may be sending it still (a follow-up of the rows not shown would go beside its next orders)."""
+    return VendorUnavailableError(
+        f"The vendor's order {po} holds other rows of batch {batch} than this ledger planned under that PO "
+        "number: another computer or ledger sent the batch, grouped its own way, and may be sending it "
+        "still. Nothing more was sent; the rows it may send wait for review, the others planned",
+        hint=f"once that run has finished, run the same command again and settle the rows waiting: bulkship "
+        f"reconcile {batch} --review",
     )
 
 
