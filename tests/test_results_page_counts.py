@@ -197,6 +197,9 @@ def test_the_batches_page_status_and_the_results_page_add_up_to_the_same_money(
     }  # fmt: skip
     for what, figures in seen.items():
         assert len({Decimal(str(f)).quantize(Decimal("0.01")) for f in figures}) == 1, (what, figures, batch)
+    # money charged on orders the vendor ended with no card: said by status and the page alike (LD)
+    cardless = [n for n in page.notes if "billed on order(s) holding no card charged" in n]
+    assert len(cardless) == bool(status["billed_without_a_card"]), (cardless, status, batch)
 
 
 _names = itertools.count()

@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
 from .. import api
+from ..billing import billed_without_a_card
 from ..errors import BulkshipError
 from ..ledger import Ledger, RowRecord
 from ..ledger.records import BILLED_ON_ORDER
@@ -25,6 +26,7 @@ from ..runnotes import (
     cost_difference,
     fewer_cards_notes,
     named_orders,
+    other_currency,
     own_documents,
     unpriced_notes,
 )
@@ -151,7 +153,8 @@ def _results(web: Web, name: str, wanted: str, page: int) -> _Results:
     to: counts by status, money by bucket, as the result workbook has them; what the vendor billed on orders
     beside their lines (PO -> amount), charged as the workbook says; orders the vendor charged otherwise than
     planned (the cost page's figures); and what the vendor shows that bulkship cannot count
-    (runnotes.own_documents), said on the page as by the run."""
+    (runnotes.own_documents), another currency, and what orders ended with no card bill, said on the page as
+    by the run and `status`."""
     with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         view = LedgerView(ledger, name)
         rows = _counted(view)
@@ -164,7 +167,12 @@ def _results(web: Web, name: str, wanted: str, page: int) -> _Results:
         counts: dict[str, int] = {}
         for r in rows:
             counts[r.status] = counts.get(r.status, 0) + 1
-        notes = [own(ledger, name) for own in (own_documents, fewer_cards_notes, unpriced_notes)]
+        notes = [
+            own(ledger, name) for own in (other_currency, own_documents, fewer_cards_notes, unpriced_notes)
+        ]
+        # what orders the vendor ended with no card still bill, in the charged total: said, as by `status`
+        cardless = view.billed_without_a_card().items()
+        notes.append([said] if (said := billed_without_a_card((po, *o) for po, o in cardless)) else [])
         return _Results(
             lines=lines, page=page, pages=pages, counts=counts,
             charged=_bucket_total(rows, CHARGED), in_doubt=_bucket_total(rows, IN_DOUBT),
