@@ -82,3 +82,21 @@ def test_validate_without_a_ledger_creates_none(
     code, data = _validate(capsys, write_csv(tmp_path / "new.csv", [person(1)]))
     assert (code, data["repeats"]) == (0, [])
     assert not Path(settings.ledger).exists()
+
+
+def test_validate_of_a_file_run_would_refuse_shows_the_holds_the_advised_batch_name_meets(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer5 (a marketing team's files of one week): validate said run would refuse the file
+    (half of it ordered by batch 'monday': 'give this file a batch name of its own') and listed 2 rows it
+    would hold; the run so named held 3: Person 1, who chose another card this time, as an edit of monday's
+    row. The preview lists the rows the run it advises holds."""
+    settings = Settings(data_dir=isolated_data_dir, out_dir=tmp_path / "out")
+    run_batch(write_csv(tmp_path / "monday.csv", [person(0), person(1), person(2)]), settings, wait_s=0)
+    rows = [person(0), person(1, product="TARGET"), person(2, amount="50"), person(5)]
+    friday = write_csv(tmp_path / "friday.csv", rows)
+    _code, data = _validate(capsys, friday)
+    previewed = sorted(r["row"] for r in data["repeats"])
+    result = run_batch(friday, settings, wait_s=0, batch="friday-named")
+    assert (result.ordered_rows, result.held_rows) == (1, 3)
+    assert previewed == [2, 3, 4]

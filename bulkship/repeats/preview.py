@@ -56,11 +56,15 @@ def preview(
     known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
     orders = {o.po_number: o for o in ledger.orders(batch)}
     arguments: dict[str, Any] = {"known": known, "orders": orders, "api": api, "file_name": file_name}
-    try:  # once the file is refused, its rows are still listed (allow: found, not refused again)
-        holds = find_holds(ledger, batch, frame, policy=replace(policy, allow=bool(refusals)), **arguments)
+    # once the file is refused, its rows are still listed as the run the refusal advises holds them (a batch
+    # name of its own): not with allow, which skips the edits of the batch the file copies (found by
+    # newcomer5: validate listed 2 rows, the run so named held 3)
+    named = replace(policy, own_name=True)
+    try:
+        holds = find_holds(ledger, batch, frame, policy=named if refusals else policy, **arguments)
     except BatchConflictError as exc:
         refusals.append(_refusal(batch, exc))
-        holds = find_holds(ledger, batch, frame, policy=replace(policy, allow=True), **arguments)
+        holds = find_holds(ledger, batch, frame, policy=named, **arguments)
     if sheet is not None:  # rows another ledger's results sheet says it ordered (.foreign)
         for fingerprint, note in ordered_by_another_ledger(ledger, sheet, frame).items():
             holds.setdefault(fingerprint, note)
