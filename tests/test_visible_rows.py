@@ -1381,6 +1381,24 @@ def test_a_header_of_gift_words_not_saying_it_went_leaves_no_row_out(tmp_path: P
 
 @pytest.mark.parametrize(
     ("header", "said"),
+    [("Cancelled", "Yes"), ("Canceled?", "X"), ("Order Cancelled", "TRUE"), ("Is Canceled", "1"),
+     ("Cancelled at", "2026-11-23 10:00:00 -0500"), ("Cancellation Date", "11/23/2026"), ("Removed", "Yes"),
+     ("Deleted", "TRUE"), ("Withdrawn", "Yes - per Sue"), ("Voided", "Y")],
+)  # fmt: skip
+def test_a_column_saying_the_row_was_cancelled_or_removed_leaves_it_out(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by hunter-sheets14: a Shopify orders export's 'Cancelled at' (a date on each cancelled order), or a
+    tracker's 'Cancelled' = Yes, 'Removed' = Yes, 'Deleted' = TRUE, was read as nothing and the card ordered,
+    exit 0, where 'Status' = Cancelled left its row out. Each leaves its row out; No and an empty cell send."""
+    path = _notes_sheet(tmp_path / "cancelled.csv", [said, "No", ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
     [("Do Not Send (Y/N)", "Y"), ("Opt Out (Y/N)", "Y"), ("Exclude (Yes/No)", "Yes"), ("DNS", "X"),
      ("Card Sent (Y/N)", "Y"), ("Sent (Yes/No)", "Yes")],
 )  # fmt: skip

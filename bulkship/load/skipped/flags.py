@@ -296,6 +296,12 @@ _HOLD_FLAGS = _answered(
         "reason for removal", "hold reason", "reason for hold", "reason not sent", "reason not sending",
         "termination reason", "reason for termination", "reason for leaving", "leaving reason",
         "decline reason", "declined reason", "reason declined", "why excluded", "why removed",
+        # ... or cancelled, removed, withdrawn ('Cancelled' = Yes, Shopify orders' 'Cancelled at' = a date,
+        # 'Removed' = Yes: found by hunter-sheets14, each was ordered where 'Status' = Cancelled was not)
+        *(f"{word}{after}" for word in ("cancelled", "canceled") for after in ("", " at", " on", " date")),
+        "is cancelled", "is canceled", "order cancelled", "order canceled", "cancelled order",
+        "canceled order", "date cancelled", "date canceled", "cancellation date", "cancellation", "removed",
+        "date removed", "removed on", "deleted", "is deleted", "withdrawn", "withdrew", "voided", "void",
         *OTHER_HOLD,
     )
 )  # fmt: skip
