@@ -1394,19 +1394,54 @@ def test_a_column_bulkship_does_not_know_is_chosen_on_the_columns_page(
     assert "<strong>1</strong> valid" in chosen.text and 'id="to-review"' in chosen.text
 
 
-def test_a_list_with_no_amount_column_is_told_how_to_go_on(client: TestClient, tmp_path: Path) -> None:
-    """Found by newcomer4: a thank-you form's export gives everyone the same card value and has no amount
-    column (the command line reads it with a program file's [defaults] value, which the page does not read);
-    the Columns page said only 'choose the column that holds it', and no column does: a dead end."""
+def test_a_list_with_no_amount_column_is_given_one_amount_for_every_row_on_the_columns_page(
+    client: TestClient, settings: Settings, tmp_path: Path
+) -> None:
+    """Found by newcomer4 (F5): a thank-you form's export gives everyone the same card value and has no
+    amount column (the command line reads it with a program file's [defaults] value, which the page does
+    not read); the Columns page said 'choose the column that holds it', then (e7a57ed) to add such a column
+    to the file and upload it again: the page could not send the list. It now takes one value for every row,
+    checked as an amount, and the command line will not run the file without it."""
     path = tmp_path / "thanks.csv"
-    path.write_text("Name,Address,City,State,ZIP,Product\nAna Silva,12 Elm St,Boston,MA,02108,CVS\n")
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product\n"
+        "Ana Silva,12 Elm St,Boston,MA,02108,CVS\nBo Chen,14 Elm St,Boston,MA,02108,CVS\n"
+    )
     page = visible_text(client.get(upload(client, path)).text)
-    assert "No column gives Value, which every row needs: choose the column that holds it." in page
-    assert "If your file has none (one value for everyone), add such a column to the file" in page
+    assert "No column gives Value, which every row needs" in page, page
+    assert "or give every row the same Value here" in page, page
+    every = {"csrf_token": token(client), "every:value": "25,00"}
+    refused = client.post("/batches/thanks/columns/every-row", data=every)
+    assert refused.status_code == 400 and "Value &#39;25,00&#39; is ambiguous" in refused.text, refused.text
+    every["every:value"] = "25"
+    shown = visible_text(client.post("/batches/thanks/columns/every-row", data=every).text)
+    assert "Value: 25 for every row (set on this page)" in shown, shown
+    assert "No column gives Value" not in shown, shown
+    assert "Send 1 order(s) for 50.00" in visible_text(client.get("/batches/thanks/cost").text)
+    refusal = io.StringIO()
+    from contextlib import redirect_stderr
+
+    with redirect_stderr(refusal):  # the file alone has no value: the command line does not send it
+        assert main(["run", str(path), "--batch", "thanks", "--yes", "--wait", "0"]) != 0
+    assert "Value 25 for every row set there" in " ".join(refusal.getvalue().split()), refusal.getvalue()
+    assert confirm(client, "thanks").url.path == "/batches/thanks/progress"
+    wait_until_finished(client, "thanks")
+    sent = [line for order in sandbox_orders(settings) for line in order.line_items]
+    assert [str(line.value) for line in sent] == ["25", "25"] or [line.value for line in sent] == [25, 25]
     nameless = tmp_path / "nameless.csv"
     nameless.write_text("Address,City,State,ZIP,Product,Value\n12 Elm St,Boston,MA,02108,CVS,25\n")
     asked = visible_text(client.get(upload(client, nameless)).text)
-    assert "No column gives Name" in asked and "one name for everyone" not in asked
+    assert "No column gives Name" in asked and "the same Name here" not in asked, asked
+    later = tmp_path / "later.csv"  # a column chosen for the value after all: its empty cell is not 25
+    text = path.read_text().replace("Product\n", "Product,Extra\n")
+    later.write_text(text.replace("CVS\nBo", "CVS,50\nBo"))
+    upload(client, later)
+    client.post("/batches/later/columns/every-row", data={**every, "every:value": "25"})
+    mapped = client.post("/batches/later/columns", data={"csrf_token": token(client), "map:Extra": "value"})
+    assert "for every row (set on this page)" not in visible_text(mapped.text), mapped.text
+    review = visible_text(client.get("/batches/later/review?filter=errors").text)
+    assert "<strong>1</strong> not valid" in mapped.text, mapped.text
+    assert "column &#39;Extra&#39;: is empty" in review, review
 
 
 def test_the_columns_page_counts_the_rows_left_out_and_why(client: TestClient, tmp_path: Path) -> None:

@@ -106,6 +106,7 @@ def _refuse_without_page_changes(
     to the street before her fix."""
     from ..batchnames import default_batch_for
     from ..errors import BatchConflictError
+    from ..schema import load_contract
     from ..web.state import web_batch
 
     name = batch or default_batch_for(file, sheet)
@@ -114,7 +115,9 @@ def _refuse_without_page_changes(
         return
     fixes = [f"row {row} {header}: {value!r}" for (row, header), value in sorted(found.corrections.items())]
     columns = found.columns if found.columns and found.columns != dict(program.columns or {}) else {}
-    if not fixes and not columns:
+    # one value for every row given there (newcomer4's F5), unless this run's program file gives the same
+    every = {f: v for f, v in found.every_row.items() if dict(program.defaults or {}).get(f) != v}
+    if not fixes and not columns and not every:
         return
     changed = []
     if fixes:
@@ -122,6 +125,10 @@ def _refuse_without_page_changes(
         changed.append(f"{len(fixes)} cell(s) fixed there ({shown})")
     if columns:
         changed.append("its columns chosen there")
+    if every:
+        titles = load_contract().columns
+        said = ", ".join(f"{titles[f].title if f in titles else f} {v}" for f, v in sorted(every.items()))
+        changed.append(f"{said} for every row set there")
     raise BatchConflictError(
         f"Batch {name} was uploaded on the web page ({found.file_name}, by {found.by or 'someone'}), with "
         f"{' and '.join(changed)}: this command reads {file.name} without those changes and would send its "

@@ -406,6 +406,7 @@ def create_app(
         Route("/batches/{name}/columns/reset", columns.reset, methods=["POST"]),
         Route("/batches/{name}/columns/profile", columns.save_profile, methods=["POST"]),
         Route("/batches/{name}/columns/use", columns.use_profile, methods=["POST"]),
+        Route("/batches/{name}/columns/every-row", columns.every_row, methods=["POST"]),
         Route("/batches/{name}/review", review),
         Route("/batches/{name}/rows/{row}", fix_row, methods=["POST"]),
         Route("/batches/{name}/cost", cost),

@@ -81,6 +81,7 @@ RULES: tuple[Rule, ...] = (
     _r("POST", "/batches/{name}/columns", REQUESTER, "mapping"),
     _r("POST", "/batches/{name}/columns/reset", REQUESTER, "mapping"),
     _r("POST", "/batches/{name}/columns/use", REQUESTER, "mapping"),
+    _r("POST", "/batches/{name}/columns/every-row", REQUESTER, "mapping"),
     _r("POST", "/batches/{name}/columns/profile", REQUESTER, "profile"),
     _r("GET", "/batches/{name}/review", READERS),
     _r("POST", "/batches/{name}/rows/{row}", REQUESTER, "fix"),

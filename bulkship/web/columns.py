@@ -109,10 +109,81 @@ async def change(request: Request) -> Response:
         await run_in_threadpool(
             state.record, web.settings, batch.name, "web_columns", columns=mapping, profile=""
         )
+        await run_in_threadpool(_every_row_off_where_fed, web, batch, mapping)
         changed = {f: h for f, h in mapping.items() if batch.columns.get(f) != h}
         said = "; ".join(f"{field} <- {header or 'nothing'}" for field, header in changed.items())
         say_in_trail(request.scope, columns=said)
     return _see(f"/batches/{batch.name}/columns#check")
+
+
+EVERY_ROW_FIELDS = ("product", "value")  # a list of one card, or one amount for everyone (a thank-you form)
+
+
+async def every_row(request: Request) -> Response:
+    """One value for every row of a field no column gives (``every:value`` = 25; "" takes it off), read as
+    a program file's ``[defaults]`` are: a thank-you form's export, one amount for everyone and no amount
+    column, could not be sent from the page, only told to add such a column to the file (found by
+    newcomer4, F5)."""
+    from .app import _idle, _see, _web, _with_upload
+
+    web = _web(request)
+    batch = _idle(web, _with_upload(web, request.path_params["name"]))
+    form = await request.form()
+    refused = await _refused_if_frozen(request, web, batch)
+    if refused is not None:
+        return refused
+    shown = form.get("change")
+    if shown is not None and str(shown) != str(batch.change_id):
+        return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
+    every = [(k, v) for k, v in form.multi_items() if k.startswith("every:")]
+    wanted = {k.removeprefix("every:"): str(v).strip() for k, v in every}
+    try:
+        values = await run_in_threadpool(_every_row_values, web, batch, wanted)
+    except BulkshipError as exc:
+        return await run_in_threadpool(_page, request, batch, 400, _said(exc))
+    if any(batch.every_row.get(f, "") != v for f, v in values.items()):
+        await run_in_threadpool(state.record, web.settings, batch.name, "web_every_row", values=values)
+        say_in_trail(request.scope, every_row="; ".join(f"{f} = {v or 'none'}" for f, v in values.items()))
+    return _see(f"/batches/{batch.name}/columns#check")
+
+
+def _every_row_values(web: Web, batch: state.WebBatch, wanted: dict[str, str]) -> dict[str, str]:
+    """The values for every row asked for, checked: a field a column gives keeps its column's (a value for
+    every row would fill its empty cells unseen), and an amount must read as one."""
+    from ..errors import InputError
+    from ..money import AmountError, read_amount
+
+    fields = {f.field: f for f in _report(web, batch).fields}
+    for name, value in wanted.items():
+        chosen = fields.get(name)
+        if name not in EVERY_ROW_FIELDS or chosen is None:
+            raise InputError(f"The page gives no value for every row to {name!r}: choose its column above")
+        if value and chosen.header:
+            raise InputError(
+                f"Column '{chosen.header}' gives {chosen.title}: each row's is read from it, none is set for "
+                "every row. Nothing was changed",
+                hint="to give every row the same one, choose “— not used —” for that column first",
+            )
+        if value and name == "value":
+            try:
+                read_amount(value)
+            except AmountError as exc:
+                raise InputError(
+                    f"{chosen.title} {value!r} {exc}. Nothing was changed",
+                    hint="write it with a decimal point and no thousands separator, e.g. 25.00",
+                ) from None
+    return wanted
+
+
+def _every_row_off_where_fed(web: Web, batch: state.WebBatch, mapping: dict[str, str]) -> None:
+    """A value for every row taken off once a column gives its field (chosen after it): it would fill
+    that column's empty cells, unseen."""
+    if not batch.every_row:
+        return
+    fed = {f.field for f in _report(web, replace(batch, columns=mapping)).fields if f.header}
+    off = {name: "" for name in batch.every_row if name in fed}
+    if off:
+        state.record(web.settings, batch.name, "web_every_row", values=off)
 
 
 STALE_COLUMNS = (
@@ -179,6 +250,7 @@ async def use_profile(request: Request) -> Response:
     await run_in_threadpool(
         state.record, web.settings, batch.name, "web_columns", columns=chosen.columns, profile=chosen.name
     )
+    await run_in_threadpool(_every_row_off_where_fed, web, batch, chosen.columns)
     return _see(f"/batches/{batch.name}/columns#check")
 
 

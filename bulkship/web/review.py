@@ -218,6 +218,11 @@ def _with_refusals(
     return [by_row[row] for row in sorted(by_row)]
 
 
+def _read_with(batch: WebBatch) -> tuple[Any, ...]:
+    """What the file is read with, beside its sheet: the Columns page's mapping and values for every row."""
+    return tuple(sorted(batch.columns.items())), tuple(sorted(batch.every_row.items()))
+
+
 class Reviews:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -243,7 +248,7 @@ class Reviews:
         assert batch.upload is not None
         # and per day where its person is: its 'Do Not Send Before' dates read otherwise after midnight (a
         # page left open showed yesterday's rows and cost, the send read today's: found by hunter-sheets9)
-        key = (str(batch.upload), batch.sheet, tuple(sorted(batch.columns.items())), batch.day)
+        key = (str(batch.upload), batch.sheet, _read_with(batch), batch.day)
         return self._sheets.get_or_make(
             key, lambda: api.load_file(batch.upload or "", sheet=batch.sheet, program=batch.program)
         )
@@ -251,7 +256,7 @@ class Reviews:
     def columns(self, batch: WebBatch) -> ColumnsReport:
         """What feeds which field, for the Columns page: from the sheet as read when its mapping can be used,
         else read again marking the ambiguous columns (so the person can choose)."""
-        key = (str(batch.upload), batch.sheet, tuple(sorted(batch.columns.items())))
+        key = (str(batch.upload), batch.sheet, _read_with(batch))
 
         def make() -> ColumnsReport:
             try:

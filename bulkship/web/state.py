@@ -10,6 +10,9 @@ same thing. Events (kind and detail)::
     web_columns    columns, profile                           the mapping chosen on the Columns page
                                                               (field -> header, "" for none; over guesses)
     web_fix        row, header, value                         a cell corrected in the review page
+    web_every_row  values                                     one value for every row of a field no column
+                                                              gives (field -> value, "" for none): the
+                                                              Columns page's, as a program's [defaults]
     web_checked    rows, valid, invalid, duplicate, warnings  the last validation's counts
     web_planned    change                                     the cost page planned the rows of that change
                                                               (the ledger's "to send" is theirs till the next)
@@ -45,7 +48,7 @@ from ..settings import Settings
 UPLOAD_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".ods")
 WEB_EVENTS = (
     "web_upload", "web_sheet", "web_columns", "web_fix", "web_checked", "web_planned", "web_confirmed",
-    "web_run_done", "web_deleted", "web_refused",
+    "web_run_done", "web_deleted", "web_refused", "web_every_row",
 )  # fmt: skip
 
 
@@ -64,6 +67,7 @@ class WebBatch:
     corrections: dict[tuple[int, str], str] = field(default_factory=dict)
     columns: dict[str, str] = field(default_factory=dict)  # the Columns page's mapping: field -> header
     profile: str = ""  # the profile the mapping came from, if any
+    every_row: dict[str, str] = field(default_factory=dict)  # field -> one value for every row (no column)
     checked: dict[str, Any] | None = None
     change_id: int = 0  # id of the latest upload/sheet/fix event: names this version of the rows
     confirmed_id: int = 0
@@ -111,8 +115,10 @@ class WebBatch:
     def program(self) -> ProgramSettings:
         """The settings its file is read with: the mapping chosen on the Columns page over every guess, and
         the day where the person uploading it is (its 'Do Not Send Before' dates are theirs)."""
-        columns = dict(self.columns)
-        return ProgramSettings(columns=columns, source="the Columns page", time_zone=self.time_zone)
+        columns, every_row = dict(self.columns), dict(self.every_row)
+        return ProgramSettings(
+            columns=columns, source="the Columns page", time_zone=self.time_zone, defaults=every_row
+        )
 
     @property
     def due(self) -> bool:
@@ -145,12 +151,15 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
             continue
         if kind == "web_sheet":
             batch.sheet, batch.corrections, batch.change_id = d.get("sheet") or None, {}, event.id
-            batch.columns, batch.profile = {}, ""
+            batch.columns, batch.profile, batch.every_row = {}, "", {}
         elif kind == "web_columns":
             columns = {str(k): str(v) for k, v in dict(d.get("columns") or {}).items()}
             if columns != batch.columns:  # a profile saved under a name reads the rows as they were read
                 batch.columns, batch.change_id = columns, event.id
             batch.profile = str(d.get("profile") or "")
+        elif kind == "web_every_row":
+            values = {**batch.every_row, **{str(k): str(v) for k, v in dict(d.get("values") or {}).items()}}
+            batch.every_row, batch.change_id = {k: v for k, v in values.items() if v}, event.id
         elif kind == "web_fix":
             batch.corrections[int(d["row"]), str(d["header"])] = str(d.get("value", ""))
             batch.change_id = event.id
