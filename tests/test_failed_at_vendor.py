@@ -204,7 +204,7 @@ def _web_figures(settings: Settings) -> tuple[Decimal, int, int]:
         seen = overview(ledger)["fail"]
     with TestClient(create_app(settings)) as client:
         page = client.get("/batches/fail/results").text
-    total = re.search(r"<strong>([\d,.]+)</strong> ordered cost", page)
+    total = re.search(r"<strong>([\d,.]+)</strong> charged", page)
     assert total and Decimal(total.group(1).replace(",", "")) == seen.charged, page
     failed = re.search(r"<strong>(\d+)</strong> failed", page)
     return seen.charged, seen.cards, int(failed.group(1)) if failed else 0

@@ -1916,7 +1916,7 @@ def test_the_results_of_a_long_batch_are_paged_filtered_and_add_up_to_their_rows
     every = [r for p in (1, 2, 3) for r in _result_rows(client.get(f"/batches/long/results?page={p}").text)]
     assert len(every) == 230
     costs = sum(Decimal(r[2].replace(",", "")) for r in every if r[2])
-    total = found(r"<strong>([\d,.]+)</strong> ordered cost", first)
+    total = found(r"<strong>([\d,.]+)</strong> charged", first)
     assert costs == Decimal(total.replace(",", "")) > 0
 
 

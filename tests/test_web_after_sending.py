@@ -39,7 +39,7 @@ def test_rows_ordered_from_an_earlier_file_are_on_the_results_page_and_in_its_to
     settings = replace(resolve_settings(), out_dir=out)
     with TestClient(create_app(settings)) as client:
         page = client.get("/batches/team/results").text
-    total = re.search(r"<strong>([\d,.]+)</strong> ordered cost", page)
+    total = re.search(r"<strong>([\d,.]+)</strong> charged", page)
     assert total is not None and Decimal(total.group(1).replace(",", "")) == Decimal(100)
     assert page.count("ordered earlier; no longer in the file") == 2
     assert "Person 2" in page and "Person 3" in page  # who got those cards
@@ -79,9 +79,7 @@ def test_the_columns_of_a_sent_batch_cannot_change(tmp_path: Path, isolated_data
         )
         after = client.get("/batches/staff/columns").text
         assert chosen_field(after, "Name") == chosen_field(page, "Name") == "name"
-        total = re.search(
-            r"<strong>([\d,.]+)</strong> ordered cost", client.get("/batches/staff/results").text
-        )
+        total = re.search(r"<strong>([\d,.]+)</strong> charged", client.get("/batches/staff/results").text)
     assert total is not None and total.group(1) == "50.00"
 
 
@@ -118,7 +116,7 @@ def test_the_results_page_counts_what_the_vendor_billed_on_the_order_as_the_batc
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         charged = overview(ledger)["billed"].charged
     assert charged == Decimal("60.00")
-    assert "60.00 ordered cost" in page and "with 10.00 the vendor billed on 1 order(s)" in page, page
+    assert "60.00 charged" in page and "with 10.00 the vendor billed on 1 order(s)" in page, page
 
 
 def test_the_results_page_says_when_the_vendor_charged_otherwise_than_the_cost_page(tmp_path: Path) -> None:
@@ -149,7 +147,7 @@ def test_the_results_page_says_when_the_vendor_charged_otherwise_than_the_cost_p
             assert confirm(client, "fee").url.path == "/batches/fee/progress"
             wait_until_finished(client, "fee")
             page = visible_text(client.get("/batches/fee/results").text)
-    assert "52.00 ordered cost" in page
+    assert "52.00 charged" in page
     assert "The vendor charged 52.00 for 1 order(s) (BS-FEE-0001) whose cost page said 50.00" in page, page
 
 
@@ -259,7 +257,7 @@ def test_the_results_page_shows_an_order_discount_and_what_the_vendor_shows_that
             assert confirm(client, "disc").url.path == "/batches/disc/progress"
             wait_until_finished(client, "disc")
             page = visible_text(client.get("/batches/disc/results").text)
-    assert "45.00 ordered cost" in page and "billed on" not in page, page
+    assert "45.00 charged" in page and "billed on" not in page, page
     assert "net of 5.00 the vendor took off 1 order(s) as a discount on the order" in page, page
     assert "The vendor shows invoice INV-9 of 500.00 on 1 order(s) (BS-DISC-0001)" in page, page
 

@@ -144,7 +144,7 @@ def test_a_batch_with_an_order_in_doubt_is_sent_from_its_cost_page_counting_that
         done = wait_until_finished(client, "doubt")
         assert "changed since you confirmed" not in done
         results = client.get("/batches/doubt/results").text
-        assert "125.00</strong> ordered cost" in results and "in doubt" not in results
+        assert "125.00</strong> charged" in results and "in doubt" not in results
     sent = [li.external_id for order in sandbox_orders(settings) for li in order.line_items]
     assert sorted(sent) == ["D1", "D2", "D3", "D4"]  # each once
 

@@ -206,7 +206,7 @@ async def results(request: Request) -> Response:
         taken_off=sum(taken.values(), Decimal(0)), taken_orders=len(taken), vendor_notes=found.notes,
         differ_named=named_orders(differ.orders) if differ else "",
         in_doubt_cost=found.in_doubt, cost_unknown=found.cost_unknown,
-        # a batch stopped for funds read '50.00 ordered cost' alone, 476.70 of it still to go, which `status`
+        # a batch stopped for funds read '50.00 charged' alone, 476.70 of it still to go, which `status`
         # says (found by hunter-money1); not while the page's fixes make its plan another (its cost page)
         to_send_cost=Decimal(0) if batch.plan_outdated else found.to_send,
         running=_sending(web, batch), tracking=web.runner.tracking(batch.name),
