@@ -346,3 +346,21 @@ def test_what_an_order_bills_beside_rows_waiting_for_review_is_not_said_billed_f
         str(r[0]) for r in summary.iter_rows(values_only=True) if str(r[0]).startswith("Charged includes")
     ]
     assert "Of it, 2.00 is billed on order(s) holding no card charged (ANNIV-0002: Cancelled)" in note, note
+
+
+@pytest.mark.parametrize(
+    ("api", "said"),
+    [
+        ("http://127.0.0.1:8760", "Vendor API on this machine: http://127.0.0.1:8760"),
+        ("http://localhost:8001", "Vendor API on this machine: http://localhost:8001"),
+        ("https://vendor.example", "Real vendor API: https://vendor.example"),
+    ],
+)
+def test_a_vendor_api_on_this_machine_is_not_called_the_real_vendor(
+    tmp_path: Path, api: str, said: str
+) -> None:
+    """Found by newcomer5, finance reading the Summary of a month tried as the README says (`bulkship sandbox
+    --port`, to see a webhook): 'Real vendor API: http://127.0.0.1:8760' read as real money spent."""
+    book = replace(_book(), info=replace(_book().info, api=api))
+    path = write_result_workbook(book, tmp_path / "B-results.xlsx")
+    assert openpyxl.load_workbook(path)[SUMMARY_SHEET]["A2"].value == said

@@ -6,9 +6,11 @@ reader of the workbook shares these.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from ...money import Breakdown
 from ...statuses import CHARGED, STATUS_NAMES
@@ -105,6 +107,15 @@ class OrderSummary:
     billed: Decimal = Decimal(0)  # what the vendor's order bills beside its lines (shipping, fees)
 
 
+def _on_this_machine(url: str) -> bool:
+    """Whether ``url`` names this machine (localhost, 127.0.0.1, ::1): no vendor's own address."""
+    host = (urlsplit(url).hostname or "").casefold()
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 @dataclass(frozen=True)
 class RunInfo:
     """Where the numbers come from; shown on the Summary sheet."""
@@ -122,6 +133,10 @@ class RunInfo:
     def api_label(self) -> str:
         if self.api == SANDBOX_API:
             return "SANDBOX — no real orders were placed"
+        # `bulkship sandbox --port` (the README's way to try a webhook) or a proxy: finance read 'Real vendor
+        # API: http://127.0.0.1:8760' as real money spent (found by newcomer5)
+        if _on_this_machine(self.api):
+            return f"Vendor API on this machine: {self.api}"
         return f"Real vendor API: {self.api}"
 
 
