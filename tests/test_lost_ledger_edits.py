@@ -152,7 +152,7 @@ def test_a_long_list_edited_after_a_lost_ledger_is_searched_once_per_line_not_pe
 
         monkeypatch.setattr(search, name, counted)
     vendor = SandboxVendor(tmp_path)
-    rows = [[f"Person {i} Zed", f"{i} Oak St", "Salem", "MA", "01970", "CVS", "25"] for i in range(300)]
+    rows = [[f"Person{i} Zed", f"{i} Oak St", "Salem", "MA", "01970", "CVS", "25"] for i in range(300)]
     sheet = _write(tmp_path / "gifts.csv", rows)
     settings = settings_in(tmp_path)
     run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(), max_lines=100)
