@@ -1169,6 +1169,29 @@ def test_a_shipment_status_of_failed_leaves_its_row_out_as_a_card_made(tmp_path:
     assert load_sheet(ordered).skipped == ()
 
 
+def test_a_note_saying_no_on_a_later_line_of_its_cell_leaves_its_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets14: a note whose 'DO NOT SEND - left company' (or 'Deceased', 'Already received
+    card') was typed on a new line of the cell (Alt+Enter in Excel, under an earlier remark) was ordered,
+    exit 0, where the same after '; ' left its row out; a 'Hold until 12/20' so typed was sent at once. Each
+    line is read with the lines after it as its remark: a later line saying the hold is over ('Rehired
+    11/20') still sends."""
+    notes = ["Called 11/2, left voicemail\nDO NOT SEND - left company", "Great year!\nDeceased",
+             "Updated address 11/1\nAlready received card", "Hold\nCleared 11/20", "VIP\nHome address only",
+             "DO NOT SEND\nRehired 11/20", "Skip-level manager: Dana\nDo not send"]  # fmt: skip
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+    for i, note in enumerate(notes):
+        book.active.append([f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", 50, note])
+    book.save(tmp_path / "notes.xlsx")
+    assert [(s.row, s.reason) for s in load_sheet(tmp_path / "notes.xlsx").skipped] == [
+        (row, f"the list says not to send it (column 'Notes': '{notes[row - 2]}')") for row in (2, 3, 4, 8)
+    ]
+    held = _notes_sheet(tmp_path / "held.csv", ['"Thanks!\nHold until 12/20/2099"'])
+    assert [s.reason for s in load_sheet(held).skipped] == [
+        "the list says not to send it yet (column 'Notes': 'Thanks!\nHold until 12/20/2099')"
+    ]
+
+
 def test_a_note_that_the_card_was_sent_or_is_had_already_leaves_its_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets12: a note 'Card was sent 11/15', 'Was sent last week', 'Gift sent', 'Already
     has card' or 'Has card already' was read as no note ('Card sent 11/15' and 'Already has a card' were),

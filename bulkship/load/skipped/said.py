@@ -273,12 +273,13 @@ _NOW = re.compile(
 
 
 # A note holding its row until a day ("Do not send before Dec 15", "Hold until Jan 5", "Send after 12/20",
-# "Ship on 12/18", "Not before the 20th"), at its start or after a remark: the day is what follows, up to a
+# "Ship on 12/18", "Not before the 20th"), at its start, after a remark or on a line of its own (found by
+# hunter-sheets14: 'Thanks!' above 'Hold until 12/20' was sent at once): the day is what follows, up to a
 # separator. Only a day named so ("Send on behalf of the CEO" names none: :data:`.notes._A_DATE`); "in" only
 # before a month ("Send in January"; "Send in 2 boxes" names none)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 _UNTIL = re.compile(
-    r"(?i)(?:^|[-–—:;,.(]\s*)(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
+    r"(?i)(?:^|[-–—:;,.(\n]\s*)(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
     r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:the\s+)?(?:gift\s+)?card|(?:the\s+)?gift))?"
     r"\s+(?:before|until|till|til|prior\s+to)"
     r"|(?:hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+(?:until|till|til)"
@@ -408,6 +409,8 @@ def _said_not_to_send(
                 said |= passed | went
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
+        if says is _NOTE_SAYS_NO:  # "Called 11/2\nDO NOT SEND": a line of its own says it
+            said = _lines_say_no(column, said)
         if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
             held, dated = _note_not_yet(column, today)
             not_yet = dated & ~said
@@ -437,6 +440,25 @@ def _said_not_to_send(
                 cell += f", the same as above: '{filled.strip()}'"
             found.setdefault(int(row), f"{reason} (column '{header}': {cell})")
     return found
+
+
+def _lines_say_no(column: pd.Series, said: pd.Series) -> pd.Series:
+    """``said`` with each note of several lines (Alt+Enter in a cell) read line by line: a note says no when
+    one of its lines does, read with the lines after it as its remark ('Called 11/2, left voicemail' above
+    'DO NOT SEND - left company': found by hunter-sheets14, ordered, where the same after '; ' was not), and
+    a later line may say the hold is over ('DO NOT SEND' above 'Rehired 11/20' sends)."""
+    lined = column.str.contains("\n", regex=False)
+    if not lined.any():
+        return said
+    said = said.copy()
+    for at, text in column[lined].items():
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        said[at] = any(_note_says_no(" - ".join(lines[start:])) for start in range(len(lines)))
+    return said
+
+
+def _note_says_no(note: str) -> bool:
+    return bool(_NOTE_SAYS_NO.match(note)) and not _SEND_HEADING.search(note) and not _UNDONE.search(note)
 
 
 def picks_rows(header: str) -> bool:
