@@ -409,3 +409,25 @@ def test_a_send_after_the_vendor_lowered_a_price_shows_the_new_total_before_send
     assert "prices changed since the cost page" in refused and "52.00" in refused, refused
     assert "50.00" in refused and "Nothing was sent" in refused, refused
     assert charged == [50.0], charged
+
+
+def test_the_results_page_names_the_people_of_rows_not_sent_as_the_list_has_them(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """newcomer4's F9, left by 37ae49f: the Results page names the recipient of each row sent (its order's
+    line) and none for a row not sent, 'Row 4 invalid', 'Row 5 skipped', the people HR must act on. They are
+    named as the list (with the page's corrections) writes them."""
+    sheet = write(tmp_path / "staff.csv", [1, 2])
+    with sheet.open("a", newline="") as handle:
+        csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "MA", "1234X", "CVS", "25"])
+        csv.writer(handle).writerow(["E8", "Persn 8", "8 Main St", "Boston", "MA", "02134", "CVS", "25"])
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, sheet, name="staff")
+        fixed = {"csrf_token": token(client), "cell:Name": "Person 8", "cell:Amount": "0"}  # left out
+        assert client.post("/batches/staff/rows/5", data=fixed).status_code == 200
+        assert confirm(client, "staff", leave_out="yes").url.path == "/batches/staff/progress"
+        wait_until_finished(client, "staff")
+        page = client.get("/batches/staff/results").text
+    named = dict(re.findall(r'<td class="num">(\d+)</td><td>([^<]*)</td>', page))
+    assert named == {"2": "Person 1", "3": "Person 2", "4": "Person 9", "5": "Person 8"}, named

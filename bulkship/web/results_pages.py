@@ -123,6 +123,33 @@ def _sent_names(view: LedgerView, rows: list[_Counted]) -> dict[int, str]:
     return names
 
 
+def _listed_names(web: Web, batch: state.WebBatch, view: LedgerView, rows: list[_Counted]) -> dict[int, str]:
+    """The recipients of a page's rows not sent, as the list (with the page's corrections) writes them (row
+    -> name): 'Row 4 invalid', 'Row 5 skipped' named nobody, the people HR acts on (newcomer4's F9, after
+    37ae49f named the rows sent). Only while the batch's rows are those of its upload (a run of another
+    file since numbers other people)."""
+    wanted = [r.row for r in rows if not r.gone]
+    if not wanted or batch.upload is None or not batch.upload.exists() or view.batch is None:
+        return {}
+    try:
+        loaded = web.reviews.sheet(batch)
+    except BulkshipError:
+        return {}
+    with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
+        uploaded = ledger.upload_hashes().get(batch.name, set())
+    if loaded.file_hash != view.batch.file_hash and loaded.file_hash not in uploaded:
+        return {}
+    header_of = {canonical: header for header, canonical in loaded.column_map.items()}
+    parts = ["name"] if "name" in header_of else [f for f in ("first_name", "last_name") if f in header_of]
+    frame, fixed = loaded.frame, batch.corrections
+    names: dict[int, str] = {}
+    for row in wanted:
+        if row in frame.index:
+            cells = [fixed.get((row, header_of[f]), str(frame.at[row, header_of[f]])) for f in parts]
+            names[row] = " ".join(" ".join(cells).split())
+    return names
+
+
 def _result_line(view: LedgerView, shown: _Counted, name: str = "") -> ResultLine:
     """A row as the result workbook shows it (the same join: money only where a card was made)."""
     outcome = view.outcome_of(shown.row, shown.record)
@@ -148,7 +175,7 @@ def _bucket_total(rows: list[_Counted], bucket: str) -> Decimal:
     return sum((r.cost for r in rows if r.money == bucket and r.cost is not None), Decimal(0))
 
 
-def _results(web: Web, name: str, wanted: str, page: int) -> _Results:
+def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch | None = None) -> _Results:
     """The rows of one page of the batch's results (``wanted``: one status only), and what every row adds up
     to: counts by status, money by bucket, as the result workbook has them; what the vendor billed on orders
     beside their lines (PO -> amount), charged as the workbook says; orders the vendor charged otherwise than
@@ -163,6 +190,9 @@ def _results(web: Web, name: str, wanted: str, page: int) -> _Results:
         page = min(page, pages)
         on_page = shown[(page - 1) * RESULT_PAGE_ROWS : page * RESULT_PAGE_ROWS]
         names = _sent_names(view, on_page)
+        if batch is not None:  # the rows not sent, as its list names them
+            unnamed = [r for r in on_page if not names.get(r.row)]
+            names = {**_listed_names(web, batch, view, unnamed), **names}
         lines = [_result_line(view, r, names.get(r.row, "")) for r in on_page]
         counts: dict[str, int] = {}
         for r in rows:
@@ -188,7 +218,7 @@ async def results(request: Request) -> Response:
     web = _web(request)
     batch = _batch_or_404(web, request.path_params["name"])
     wanted = request.query_params.get("status", "")
-    found = await run_in_threadpool(_results, web, batch.name, wanted, _page_number(request))
+    found = await run_in_threadpool(_results, web, batch.name, wanted, _page_number(request), batch)
     # (a command-line batch, once approved, is sent by running its command again: its rows say so)
     waiting = await run_in_threadpool(_awaiting_approval, web.settings, batch.name) if batch.upload else None
     billed = {po: amount for po, amount in found.billed.items() if amount > 0}  # beside the lines
