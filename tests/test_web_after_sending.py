@@ -431,3 +431,36 @@ def test_the_results_page_names_the_people_of_rows_not_sent_as_the_list_has_them
         page = client.get("/batches/staff/results").text
     named = dict(re.findall(r'<td class="num">(\d+)</td><td>([^<]*)</td>', page))
     assert named == {"2": "Person 1", "3": "Person 2", "4": "Person 9", "5": "Person 8"}, named
+
+
+def test_the_downloaded_workbook_of_a_batch_fixed_on_the_page_is_sent_back_to_its_fix_these_button(
+    tmp_path: Path, isolated_data_dir: Path, capsys
+) -> None:
+    """A batch whose cells were fixed on the page, its result workbook downloaded and its Fix these sheet
+    corrected, run from the command line: refused (nothing sent) as 'this command reads gifts-results.xlsx
+    without those changes', which that workbook holds, and told to send the batch from its cost page. It is
+    told where its rows to fix go: the Results page's Fix these button."""
+    import openpyxl
+
+    sheet = write(tmp_path / "staff.csv", [1, 2])
+    with sheet.open("a", newline="") as handle:
+        csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "MA", "1234X", "CVS", "25"])
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, sheet, name="staff")
+        fixed = {"csrf_token": token(client), "cell:Address": "22 Main St"}
+        assert client.post("/batches/staff/rows/3", data=fixed).status_code == 200
+        confirm(client, "staff", leave_out="yes")
+        wait_until_finished(client, "staff")
+        book = tmp_path / "staff-results.xlsx"
+        book.write_bytes(client.get("/batches/staff/results.xlsx").content)
+    workbook = openpyxl.load_workbook(book)
+    fix_these = workbook["Fix these"]
+    zip_column = [c.value for c in fix_these[1]].index("ZIP") + 1
+    fix_these.cell(row=2, column=zip_column, value="02134")
+    workbook.save(book)
+    capsys.readouterr()
+    assert main(["run", str(book), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Fix these sheet is not read from the command line. Nothing was sent" in said, said
+    assert "press 'Fix these'" in said and "without those changes" not in said, said

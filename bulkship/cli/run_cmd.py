@@ -129,10 +129,20 @@ def _refuse_without_page_changes(
         titles = load_contract().columns
         said = ", ".join(f"{titles[f].title if f in titles else f} {v}" for f, v in sorted(every.items()))
         changed.append(f"{said} for every row set there")
+    from ..reconcile.fixsheet import is_result_workbook_file
+
+    uploaded = f"Batch {name} was uploaded on the web page ({found.file_name}, by {found.by or 'someone'})"
+    if sheet is None and is_result_workbook_file(file):  # its Fix these sheet: the web's own button
+        raise BatchConflictError(
+            f"{uploaded}, with {' and '.join(changed)}: its rows to fix are fixed and sent there, where "
+            f"those changes are kept; {file.name}'s Fix these sheet is not read from the command line. "
+            "Nothing was sent",
+            hint=f"open batch {name}'s Results on the web page and press 'Fix these': its rows open on the "
+            "review page, and its cost page sends them",
+        )
     raise BatchConflictError(
-        f"Batch {name} was uploaded on the web page ({found.file_name}, by {found.by or 'someone'}), with "
-        f"{' and '.join(changed)}: this command reads {file.name} without those changes and would send its "
-        "rows as the file has them. Nothing was sent",
+        f"{uploaded}, with {' and '.join(changed)}: this command reads {file.name} without those changes and "
+        "would send its rows as the file has them. Nothing was sent",
         hint=f"send batch {name} from its cost page on the web page, which sends it with its changes; or put "
         "the changes in the file and run it under a batch name of its own",
     )
