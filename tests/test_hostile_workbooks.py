@@ -295,3 +295,50 @@ def test_a_giant_shared_string_is_refused(tmp_path: Path) -> None:
                 data = data.replace(b"GIANT", b"x" * 2_000_000)
             archive.writestr(item.filename, data)
     assert_refused(path, tmp_path, "holds a text of more than 256 KB")
+
+
+_PIECE = "x" * 100_000  # each piece below [limits] cell_kb (256 KB), twenty of them above it
+
+
+def _split_shared_string(tmp_path: Path) -> Path:
+    import xlsxwriter
+
+    built = tmp_path / "built.xlsx"
+    book = xlsxwriter.Workbook(built)
+    book.add_worksheet("List").write_row(0, 0, ["Name", "Address", "Marker"])
+    book.worksheets()[0].write_row(1, 0, ["Ann", "1 Main St", "GIANT"])
+    book.close()
+    path = tmp_path / "runs.xlsx"
+    runs = "".join(f"<r><t>{_PIECE}</t></r>" for _ in range(20)).encode()
+    with zipfile.ZipFile(built) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/sharedStrings.xml":
+                data = data.replace(b"<t>GIANT</t>", runs)
+            archive.writestr(item.filename, data)
+    return path
+
+
+@pytest.mark.parametrize("written", ["shared runs", "inline runs", "inline comments", "ods spans"])
+def test_a_giant_text_written_in_pieces_is_refused(tmp_path: Path, written: str) -> None:
+    """Found by review28 after d13ef98: a cell's text is measured between two '<', so 2 MB (or 100 MB) written
+    as rich-text runs of 100 KB each, or split by XML comments, or as an ODS paragraph's spans, was read
+    whole: 100 MB of it took `bulkship validate` 50-60 s at 520-640 MB (a 110 KB file), 1 s of it calamine's.
+    The cells as read are measured too."""
+    if written == "shared runs":
+        path = _split_shared_string(tmp_path)
+    elif written == "inline runs":
+        runs = "".join(f"<r><t>{_PIECE}</t></r>" for _ in range(20))
+        path = raw_xlsx(
+            tmp_path / "runs.xlsx",
+            HEADER_ROW + f'<row r="2"><c r="A2" t="inlineStr"><is>{runs}</is></c></row>',
+        )
+    elif written == "inline comments":
+        path = raw_xlsx(
+            tmp_path / "comments.xlsx",
+            HEADER_ROW + '<row r="2">' + inline("A2", "<!---->".join([_PIECE] * 20)) + "</row>",
+        )
+    else:
+        spans = "".join(f"<text:span>{_PIECE}</text:span>" for _ in range(20))
+        path = ods(tmp_path / "spans.ods", ods_cells("Name", "Address") + ods_cells(spans, "1 Main St"))
+    assert_refused(path, tmp_path, "more than 256 KB")

@@ -20,6 +20,7 @@ from ..errors import FileFormatError, SheetChoiceError
 from ..program import ProgramSettings
 from ..schema import load_contract
 from ..sheetscan import Limits, SheetScan, check_shared_strings, scan_ods, scan_xlsx, shared_strings
+from ..sheetscan.limits import _cell_too_big
 from ..zipparts import read_member
 from .cells import _Grid, _grid_from_rows
 from .conditional import strike_by_rules
@@ -363,6 +364,7 @@ def _read_workbook(path: Path, kind: str, requested: str | None, program: Progra
         raise FileFormatError(f"{path.name} cannot be read as a spreadsheet: {exc}") from None
     scan = scans.get(sheet_name)
     frame, typed, codes = _grid_from_rows(rows, scan.padded if scan else None)
+    _refuse_giant_cells(frame, path, sheet_name, limits)
     if scan and scan.errors:
         _show_errors(frame, scan.errors)
     grid = _Grid(
@@ -376,6 +378,19 @@ def _read_workbook(path: Path, kind: str, requested: str | None, program: Progra
     )
     strike_by_rules(grid, f"sheet '{sheet_name}' of {path.name}")  # conditional formats crossing cells out
     return grid
+
+
+def _refuse_giant_cells(frame: pd.DataFrame, path: Path, sheet: str, limits: Limits) -> None:
+    """Refuse a sheet one of whose cells, as read, holds more text than [limits] cell_kb. The scans measure
+    the text between two '<' of the XML, and 100 MB written as rich-text runs of 100 KB, or split by XML
+    comments, was read whole: 50-60 s of bulkship's work over it, at 640 MB, for a 110 KB file (found by
+    review28). A count of characters: each is at least a byte (14 columns of 100k rows: 0.08 s)."""
+    for column in frame.columns:
+        texts = frame[column].tolist()
+        if frame[column].hasnans:
+            texts = [text for text in texts if isinstance(text, str)]
+        if max(map(len, texts), default=0) > limits.cell_bytes:
+            raise _cell_too_big(path, sheet, limits)
 
 
 def _show_errors(frame: pd.DataFrame, errors: dict[tuple[int, int], str]) -> None:
