@@ -206,6 +206,7 @@ def batch_status(ledger: Ledger, batch: str, *, state: str | None = None) -> dic
     and money, as ``status --json`` prints it: the rows and sums the result workbook shows (the same functions
     add them up), money by bucket (charged, in doubt, to send)."""
     from .reconcile.join import LedgerView, counts_by_row_status, money_by_bucket
+    from .runnotes import money_notes
 
     view = LedgerView(ledger, batch)
     record = view.batch
@@ -228,6 +229,9 @@ def batch_status(ledger: Ledger, batch: str, *, state: str | None = None) -> dic
             {"po_number": po, "status": status, "amount": _cents(amount)}
             for po, (status, amount) in sorted(view.billed_without_a_card().items())
         ],
+        # where the money above is not simply the vendor's (another currency, not priced yet...): the run's
+        # notes, which `status` said none of (found by hunter-money3: 'Charged 100.00' of orders in CAD)
+        "notes": money_notes(ledger, view, batch),
         "orders_by_state": ledger.order_counts(batch),
         "orders_by_vendor_status": _vendor_statuses(created),
         "money": {bucket.replace(" ", "_"): tally.as_json() for bucket, tally in money.items()},

@@ -297,7 +297,7 @@ def test_an_order_answered_in_another_currency_is_not_added_to_dollars(
 
 
 def test_lines_answered_in_another_currency_are_not_added_to_dollars(
-    vendor: VendorProxy, tmp_path: Path
+    vendor: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Found by hunter-vendor6: the vendor naming the currency on each line ('CurrencyCode': 'CAD', 34.00
     for a card of 25.00), the order naming none, had the run, status and the workbook say "charged 136.00"
@@ -310,6 +310,11 @@ def test_lines_answered_in_another_currency_are_not_added_to_dollars(
     assert "BS-STAFF-0001" in note, note
     (status,) = api.status(settings, "staff")
     assert status["ordered_cost"] == "100.00", status
+    # ... which status says beside its 100.00, as the run does (found by hunter-money3: it said nothing)
+    assert note in status["notes"], status
+    capsys.readouterr()
+    assert main(["status", "--ledger", str(settings.ledger)]) == 0
+    assert "in CAD, not US dollars" in " ".join(capsys.readouterr().err.split())
     check_money(settings.ledger, "staff")
     report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
     assert ("currency", "USD", "CAD") in [(m.what, m.ledger, m.vendor) for m in report.mismatches]

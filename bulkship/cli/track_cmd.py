@@ -258,6 +258,8 @@ def status_command(
     out.print(table)
     for s in summaries:
         _say_billed_without_a_card(s)
+        for note in s.get("notes") or []:
+            err_console.print(f"{s['batch']}: {note}", soft_wrap=True)
 
 
 def _say_billed_without_a_card(summary: dict[str, Any]) -> None:

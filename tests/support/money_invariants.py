@@ -20,8 +20,8 @@ Checks, to the cent:
 * the ledger's charged total equals the workbook's; every order in doubt (sent, answer lost) shows its rows
   as in doubt with their amounts, never as unspent;
 * with ``vendor_orders`` (the vendor's own list), the charged total equals what the vendor holds;
-* the Summary says each note the run says beside the same totals where they are not simply the vendor's
-  (``runnotes.money_notes``: costs not the plan's, another currency, cards not priced yet...).
+* the Summary and ``status`` say each note the run says beside the same totals where they are not simply
+  the vendor's (``runnotes.money_notes``: costs not the plan's, another currency, cards not priced yet...).
 
 Returns what it read, for a test to assert more.
 """
@@ -307,6 +307,7 @@ def check_money(
     _check_orders_sheet(path, seen)
     _check_summary(path, seen)
     _check_summary_notes(path, said)
+    assert status["notes"] == said, f"status does not say what the run says: {status['notes']} vs {said}"
     _check_status_json(status, seen)
     charged_rows = seen.rows_figures(CHARGED)[4]
     assert _cents(charged_in_ledger) == charged_rows, (charged_in_ledger, charged_rows)
