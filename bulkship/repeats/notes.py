@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BatchConflictError
 from ..payload import line_items
+from ..plan.ponumbers import is_derived_reference
 from .cards import Card, _Rows
 from .earlier import Changed
 from .newrun import _command, _continue_hint, _where
@@ -113,11 +114,18 @@ def _may_continue(ledger: Ledger, record: BatchRecord, file_name: str, frame: pd
 
 
 def _probable_edits(
-    gone: Sequence[RowRecord], orders: Mapping[str, OrderRecord], rows: _Rows, shared: set[str]
+    gone: Sequence[RowRecord],
+    orders: Mapping[str, OrderRecord],
+    rows: _Rows,
+    shared: set[str],
+    people: bool = True,
 ) -> dict[str, str]:
     """Rows to order that look like an edit of an ordered row the file no longer holds: fingerprint -> why.
     An address is a recipient's identity only where one row has it: ``shared`` (addresses of several rows
-    of the file, such as an office every card goes to) and addresses of several gone rows are not."""
+    of the file, such as an office every card goes to) and addresses of several gone rows are not; nor is it
+    where the two rows carry other names and other Employee IDs (``people``: the references name people):
+    a new hire at a leaver's address, a household's other member (found by the lead's fuzzing: next
+    month's list held its new people at such addresses)."""
     payloads: dict[str, list[Any]] = {}
     by_id: dict[str, tuple[RowRecord, Card]] = {}
     by_name: dict[str, tuple[RowRecord, Card]] = {}
@@ -148,9 +156,21 @@ def _probable_edits(
             ("address", by_address, address),
         ):
             if key and key in index:
-                notes[rows.fingerprints[i]] = _edit_note(*index[key], rows.card(i), same)
+                record, ordered = index[key]
+                new = rows.card(i)
+                if index is by_address and people and _two_people(ordered, new):
+                    continue
+                notes[rows.fingerprints[i]] = _edit_note(record, ordered, new, same)
                 break
     return notes
+
+
+def _two_people(ordered: Card, new: Card) -> bool:
+    """Two rows at one address under their own, other Employee IDs and names sharing no word: a name and
+    an ID both corrected ('Persson Two', E2 -> 'Person Two', E20) may still be one person's row."""
+    theirs, mine = ordered.external_id, new.external_id
+    real = theirs and mine and not is_derived_reference(theirs) and not is_derived_reference(mine)
+    return bool(real) and theirs != mine and not set(ordered.name.split()) & set(new.name.split())
 
 
 def _edit_note(record: RowRecord, ordered: Card, new: Card, same: str) -> str:
