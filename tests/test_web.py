@@ -1413,6 +1413,9 @@ def test_a_list_with_no_amount_column_is_given_one_amount_for_every_row_on_the_c
     every = {"csrf_token": token(client), "every:value": "25,00"}
     refused = client.post("/batches/thanks/columns/every-row", data=every)
     assert refused.status_code == 400 and "Value &#39;25,00&#39; is ambiguous" in refused.text, refused.text
+    long_card = {"csrf_token": token(client), "every:product": "C" * 5000}
+    too_long = client.post("/batches/thanks/columns/every-row", data=long_card)
+    assert too_long.status_code == 400 and "5000 characters" in too_long.text, too_long.text
     every["every:value"] = "25"
     shown = visible_text(client.post("/batches/thanks/columns/every-row", data=every).text)
     assert "Value: 25 for every row (set on this page)" in shown, shown

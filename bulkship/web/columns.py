@@ -117,6 +117,7 @@ async def change(request: Request) -> Response:
 
 
 EVERY_ROW_FIELDS = ("product", "value")  # a list of one card, or one amount for everyone (a thank-you form)
+EVERY_ROW_MAX = 100  # characters: a card's Id or an amount (the form's maxlength is the browser's word only)
 
 
 async def every_row(request: Request) -> Response:
@@ -158,6 +159,11 @@ def _every_row_values(web: Web, batch: state.WebBatch, wanted: dict[str, str]) -
         chosen = fields.get(name)
         if name not in EVERY_ROW_FIELDS or chosen is None:
             raise InputError(f"The page gives no value for every row to {name!r}: choose its column above")
+        if len(value) > EVERY_ROW_MAX:
+            raise InputError(
+                f"A {chosen.title} of {len(value)} characters is no card or amount: at most {EVERY_ROW_MAX}. "
+                "Nothing was changed"
+            )
         if value and chosen.header:
             raise InputError(
                 f"Column '{chosen.header}' gives {chosen.title}: each row's is read from it, none is set for "
