@@ -265,9 +265,9 @@ def _normalise(
     rules.check_scientific(frame, collector)
 
     frame["state"], changed = normalize.states(frame["state"])
-    collector.warn(changed, "state", "State written as a code", "'{old}' changed to {new}.")
+    collector.warn(changed, "state", "State changed to its code", "'{old}' changed to {new}.")
     frame["country"], changed = normalize.countries(frame["country"])
-    collector.warn(changed, "country", "Country written as a code", "'{old}' changed to {new}.")
+    collector.warn(changed, "country", "Country changed to its code", "'{old}' changed to {new}.")
     frame["value"], changed = normalize.money(frame["value"])
     collector.warn(changed, "value", "Amount read from text", "'{old}' read as {new}.")
     frame["quantity"] = normalize.whole_numbers(frame["quantity"])
