@@ -78,7 +78,7 @@ def _refuse_same_rows(
     taken = "ordered" if sent else "planned"
     own = (
         f"to send only the rows no batch has {taken} yet (the {len(repeats)} already {taken} are held, not "
-        "sent), give this file a batch name of its own: "
+        "sent), name its batch yourself, which says it is a new list: "
         f"`{_command(file_name, 'NEW-NAME', keep)}`"
     )
     raise BatchConflictError(
