@@ -53,7 +53,7 @@ from .resume import already_complete, held_until_then, sync_ledger
 from .runresult import PlanView, RunResult, result_from_ledger
 from .submit import Reporter, SubmitOutcome, submit_batch
 from .team import person_acting
-from .track import wait_until_settled
+from .track import rewrite_others, wait_until_settled
 from .track.moved import moved_elsewhere
 from .track.orders import (
     not_asked_again,
@@ -249,9 +249,13 @@ async def _plan_and_send(
         unread |= await moved_elsewhere(client, ledger, batch) if stored else {}  # ... or moved the cards
         # ... and those an earlier run planned again without sending them (a cost page)
         unchecked = await recheck_planned_again(client, ledger, batch) if stored else {}
+        others_changed: set[str] = set()
         unread_elsewhere = await recheck_other_batches(  # the repeat guard below judges their cards as the
-            client, ledger, batch, api_identity(settings), repeats.since, settings.concurrency
+            client, ledger, batch, api_identity(settings), repeats.since, settings.concurrency, others_changed
         )  # vendor shows them now, and those it could not read as made
+        rewrite_others(
+            ledger, others_changed, api=settings.api_url, catalog=catalog
+        )  # ... their workbooks too
         repeats = replace(repeats, unread=frozenset(unread_elsewhere))
         notes += [unread_note(unread_elsewhere)] if unread_elsewhere else []
         synced = sync_ledger(  # 3

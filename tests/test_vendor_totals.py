@@ -21,6 +21,7 @@ from support.vendor_proxy import Answer, Call, VendorProxy, key_of, lines_in_pag
 from bulkship import api
 from bulkship.cli import main
 from bulkship.client.parse import parse_order
+from bulkship.errors import BulkshipError
 from bulkship.ledger import Ledger
 from bulkship.overview import overview
 from bulkship.pipeline import run_batch
@@ -135,6 +136,43 @@ def test_what_an_order_the_vendor_cancelled_still_bills_beside_its_lines_is_said
     assert main(["status", "--ledger", str(settings.ledger)]) == 0
     shown = " ".join(capsys.readouterr().err.split())
     assert f"staff: {said}" in shown and "ask the vendor" in shown, shown
+
+
+def test_a_failed_card_another_batch_s_plan_finds_made_since_is_in_its_own_workbook_too(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-money3 (live, the web's cost page of a new batch): before a run compares its rows with
+    the other batches' cards, it reads again their orders the vendor had ended with no card. Batch staff's
+    order, Cancelled when tracked, then showed its two cards made: the ledger said 50.00 charged, `status`
+    and the Batches page too, while staff's workbook still said 'failed', 0.00, until staff's own track. A
+    plan that changes another batch's ledger so writes that batch's workbook again."""
+    place(vendor, tmp_path, [1, 2])
+    settings = vendor.settings(tmp_path)
+
+    def cancelled(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method == "GET" and call.path.lower().startswith("/v1/orders") and answer.status == 200:
+            body = answer.json()
+            for order in body.get("Data", [body]):
+                order["Status"] = "Cancelled"
+                for line in order["LineItems"]:
+                    line.update(Status="Cancelled", Shipments=[])
+            return Answer.of(200, body)
+        return answer
+
+    vendor.rewrite = cancelled
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    assert check_money(settings.ledger, "staff").total("charged") == 0
+    vendor.rewrite = lambda call: call.forward()  # the vendor made the cards after all
+    sheet = write_sheet(tmp_path / "other.csv", [3])
+    with pytest.raises(BulkshipError) as declined:  # a plan looked at, never sent (a cost page)
+        run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="other", confirm=_no)
+    assert "nothing was sent" in str(declined.value).lower(), declined.value
+    assert check_money(settings.ledger, "staff").total("charged") == Decimal("50.00")
+
+
+def _no(_view: object) -> bool:
+    return False
 
 
 def test_a_read_of_an_order_showing_no_total_keeps_what_its_total_billed(

@@ -148,12 +148,13 @@ async def wait_until_settled(
 
 
 async def recheck_made_no_card(
-    client: VendorClient, ledger: Ledger, batch: str, concurrency: int
+    client: VendorClient, ledger: Ledger, batch: str, concurrency: int, changed: set[str] | None = None
 ) -> dict[str, str]:
     """Read again, before a run sends them again, the orders whose rows the ledger shows made no card (a line
     Failed or Cancelled, nothing shipped): such an order is final and no longer polled, and a vendor that has
     fixed and shipped the line since would get a second card on the ledger's old news. Returns the POs that
-    could not be read (PO -> why): their rows are not sent again in this run. Refused credentials raise."""
+    could not be read (PO -> why): their rows are not sent again in this run. Refused credentials raise.
+    ``changed`` collects the batch's name when a read changed what the ledger holds of it."""
     pos = {po for _fingerprint, po in ledger.rows_made_no_card(batch)}
     if not pos:  # the usual re-run: nothing to ask (and no order of the batch read)
         return {}
@@ -164,8 +165,11 @@ async def recheck_made_no_card(
     async def one(order: OrderRecord) -> None:
         async with gate:
             try:
-                if await refresh_order(client, ledger, order, source="run") is None:
+                found = await refresh_order(client, ledger, order, source="run")
+                if found is None:
                     unread[order.po_number] = "the ledger holds no vendor order Id for it"
+                elif found.changed and changed is not None:
+                    changed.add(order.batch)
             except CREDENTIAL_ERRORS:
                 raise
             except NotFoundError:
@@ -294,18 +298,25 @@ def _cards_kept(ledger: Ledger, batch: str, po: str) -> int:
 
 
 async def recheck_other_batches(
-    client: VendorClient, ledger: Ledger, batch: str, api: str, since: str, concurrency: int
+    client: VendorClient,
+    ledger: Ledger,
+    batch: str,
+    api: str,
+    since: str,
+    concurrency: int,
+    changed: set[str] | None = None,
 ) -> dict[str, str]:
     """Before a run compares its rows with the other batches' cards (:mod:`bulkship.repeats`): their rows
     the ledger shows made no card, read again at the vendor (see :func:`recheck_made_no_card`), for the
     batches of the same API active since ``since`` (the repeat window). A card the vendor has made since is
     then held as a repeat, never sent by a new list on old news. Returns the orders that could not be read
-    (PO -> why): the repeat guard counts their failed cards as made (the vendor may have made them since)."""
+    (PO -> why): the repeat guard counts their failed cards as made (the vendor may have made them since).
+    ``changed`` collects the batches whose ledger records such a read changed."""
     unread: dict[str, str] = {}
     for other in ledger.batches():
         if other.name == batch or other.api != api or max(other.created, other.updated) < since:
             continue
-        unread.update(await recheck_made_no_card(client, ledger, other.name, concurrency))
+        unread.update(await recheck_made_no_card(client, ledger, other.name, concurrency, changed))
     return unread
 
 
