@@ -2179,3 +2179,21 @@ def test_a_result_workbook_of_a_batch_another_ledger_sent_is_not_said_sent_from_
     advice = visible_text(found(r'(<p class="hint" id="result-advice">.*?</p>)', response.text))
     assert "command line" not in advice and "/batches/page-list/results" not in response.text, advice
     assert "Batch page-list is not in this server's ledger" in advice
+
+
+def test_a_totals_row_on_the_review_page_is_said_not_to_be_a_recipient(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by newcomer4 (F10e): a totals row (or a note under the list) read on the review page 'Not
+    ordered as your file stands ...: to order it, change that in your file and upload the file again', as if
+    it were a person to order a card for."""
+    path = tmp_path / "totals.csv"
+    path.write_text(
+        "Name,Street,City,State,Zip,Card,Amount\nKim Ray,11 Elm St,Boston,MA,02108,CVS,25\n"
+        "Lou Fox,12 Elm St,Boston,MA,02108,CVS,25\nTotal,,,,,,50\n"
+    )
+    upload(client, path, name="totals")
+    row = visible_text(client.get("/batches/totals/review?find=4").text)
+    assert "Skipped, not ordered: totals row" in row, row
+    assert "Not a recipient (a totals row, a heading or a note): nothing of it is ordered." in row, row
+    assert "to order it, change that in your file" not in row, row

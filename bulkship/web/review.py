@@ -25,6 +25,7 @@ from ..settings import Settings
 from .state import WebBatch, ordered_fingerprints, record, rows_sent, vendor_refused
 
 PAGE_ROWS = 50
+NOT_PEOPLE = frozenset({"totals", "note"})  # kinds of skipped row that are no recipient (load.skipped)
 FILTERS = {
     "problems": "Rows with a problem",
     "errors": "Errors (not sent unless fixed)",
@@ -109,6 +110,13 @@ class Review:
     # rows left out for what a cell changed on the page says ('do not send' typed in a note): changed back
     # there, they are ordered; a row the file leaves out is left out whatever the page changes
     skipped_here: frozenset[int] = frozenset()
+
+    @functools.cached_property
+    def not_people(self) -> frozenset[int]:
+        """Rows that are no recipient (a totals row, a heading, a note under the list): nothing to order
+        there, where another skipped row is a person the file leaves out ('to order it, change that in
+        your file' was said of a totals row too: newcomer4's F10)."""
+        return frozenset(s.row for s in self.loaded.skipped if s.kind in NOT_PEOPLE)
 
     def filtered(self, name: str) -> Sequence[ReviewRow]:
         if name == "all":
