@@ -1192,6 +1192,33 @@ def test_a_note_saying_no_on_a_later_line_of_its_cell_leaves_its_row_out(tmp_pat
     ]
 
 
+def test_a_note_saying_no_after_a_remark_of_its_own_leaves_its_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets14: 'Called 11/2; deceased', 'FYI - terminated 10/31', 'Note: resigned', 'Great
+    worker. Left the company 10/31' or 'Address updated 11/1. Card already sent 11/15' was ordered, exit 0,
+    where 'Moved to TX. Do not send' was left out: only a 'do not send' was read after a remark. Each clause
+    is read as a note with what follows it; what only says where or how ('Home only. Do not send to
+    office', 'Hold - front desk', 'Mgr: no gift wrap') or that it is over ('Hold; cleared 11/2') sends."""
+    said = [
+        "Called 11/2; deceased",
+        "FYI - terminated 10/31",
+        "Note: resigned",
+        "Great worker. Left the company 10/31",
+        "Address updated 11/1. Card already sent 11/15",
+    ]
+    sent = ["Called. Left voicemail", "Home only. Do not send to office", "Hold - front desk",
+            "Terminated 11/15 - rehired 11/20", "Declined: expedited shipping", "Hold; cleared 11/2",
+            "Mgr: no gift wrap", "Dr. Smith - St. Louis office"]  # fmt: skip
+    path = tmp_path / "notes.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+        for i, note in enumerate(said + sent):
+            writer.writerow([f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "50", note])
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (row, f"the list says not to send it (column 'Notes': '{note}')") for row, note in enumerate(said, 2)
+    ]
+
+
 def test_a_note_that_the_card_was_sent_or_is_had_already_leaves_its_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets12: a note 'Card was sent 11/15', 'Was sent last week', 'Gift sent', 'Already
     has card' or 'Has card already' was read as no note ('Card sent 11/15' and 'Already has a card' were),

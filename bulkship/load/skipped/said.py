@@ -443,18 +443,26 @@ def _said_not_to_send(
 
 
 def _lines_say_no(column: pd.Series, said: pd.Series) -> pd.Series:
-    """``said`` with each note of several lines (Alt+Enter in a cell) read line by line: a note says no when
-    one of its lines does, read with the lines after it as its remark ('Called 11/2, left voicemail' above
-    'DO NOT SEND - left company': found by hunter-sheets14, ordered, where the same after '; ' was not), and
-    a later line may say the hold is over ('DO NOT SEND' above 'Rehired 11/20' sends)."""
-    lined = column.str.contains("\n", regex=False)
-    if not lined.any():
+    """``said`` with each note of several lines (Alt+Enter in a cell) or clauses read clause by clause: a note
+    says no when one of its lines or clauses does ('Called 11/2, left voicemail' above 'DO NOT SEND - left
+    company', 'Called 11/2; deceased', 'FYI - terminated 10/31', 'Address updated. Card already sent 11/15':
+    found by hunter-sheets14, each was ordered), read with what follows it as its remark, which may say the
+    hold is over ('DO NOT SEND' above 'Rehired 11/20' sends). Each distinct note is read once."""
+    clauses = column.str.contains(_CLAUSE)
+    if not clauses.any():
         return said
     said = said.copy()
-    for at, text in column[lined].items():
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        said[at] = any(_note_says_no(" - ".join(lines[start:])) for start in range(len(lines)))
+    for at, text in column[clauses].items():
+        lined = "\n" in text  # (a note of one line was read whole already)
+        note = " - ".join(line.strip() for line in text.splitlines() if line.strip()) if lined else text
+        starts = [0] if lined else []
+        starts += [found.end() for found in _CLAUSE.finditer(note)]
+        said[at] = (said[at] and not lined) or any(_note_says_no(note[start:]) for start in starts)
     return said
+
+
+# Where a note's clause starts: a new line, or after a sentence's end, a semicolon, a colon or a spaced dash
+_CLAUSE = re.compile(r"\s+[-–—]\s+(?=\S)|\n|(?<=[.;:!?])\s+(?=\S)")
 
 
 def _note_says_no(note: str) -> bool:
