@@ -464,3 +464,29 @@ def test_the_downloaded_workbook_of_a_batch_fixed_on_the_page_is_sent_back_to_it
     said = " ".join(capsys.readouterr().err.split())
     assert "Fix these sheet is not read from the command line. Nothing was sent" in said, said
     assert "press 'Fix these'" in said and "without those changes" not in said, said
+
+
+def test_a_workbook_another_server_writes_is_not_worked_out_again_by_this_one(
+    tmp_path: Path, isolated_data_dir: Path, monkeypatch
+) -> None:
+    """The download that writes a workbook again with a follow-up's plan (880ca90) plans it only on the
+    server that writes that workbook: a second server sharing the ledger (its own results folder) planned the
+    batch again and wrote nothing, and skipped the rewrite of newer statuses."""
+    from bulkship.web import results_pages
+
+    sheet = write(tmp_path / "staff.csv", [1, 2])
+    with sheet.open("a", newline="") as handle:
+        csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "MA", "ZZ", "CVS", "25"])
+    here = replace(resolve_settings(), out_dir=tmp_path / "here")
+    there = replace(here, out_dir=tmp_path / "there")
+    with TestClient(create_app(here), follow_redirects=True) as client:
+        upload(client, sheet, "staff")
+        confirm(client, "staff", leave_out="yes")
+        wait_until_finished(client, "staff")
+        client.post("/batches/staff/rows/4", data={"csrf_token": token(client), "cell:ZIP": "02134"})
+        assert "Send 1 order(s) for 25.00" in visible_text(client.get("/batches/staff/cost").text)
+    planned: list[str] = []
+    monkeypatch.setattr(results_pages, "plan_of", lambda web, batch, **kw: planned.append(batch.name))
+    with TestClient(create_app(there, resume=False), follow_redirects=True) as other:
+        assert other.get("/batches/staff/results.xlsx").status_code == 200
+    assert planned == []

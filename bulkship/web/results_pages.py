@@ -310,6 +310,8 @@ def _plan_written(web: Web, batch: state.WebBatch) -> bool:
     ledger): the workbook is what was written."""
     from datetime import datetime
 
+    from ..resultfile import result_path
+
     if batch.upload is None or batch.planned_change != batch.change_id or _sending(web, batch):
         return False
     with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
@@ -320,9 +322,11 @@ def _plan_written(web: Web, batch: state.WebBatch) -> bool:
         return False
     try:
         written = Path(record.output).stat().st_mtime
+        # a workbook this server writes (another server's, sharing the ledger, is that server's to write)
+        ours = Path(record.output).resolve() == result_path(Path(web.settings.out_dir), batch.name).resolve()
     except OSError:
         return False
-    if datetime.fromisoformat(planned.at).timestamp() <= written:
+    if not ours or datetime.fromisoformat(planned.at).timestamp() <= written:
         return False
     if not web.runner.exclusive.acquire(timeout=PLAN_WAIT_S):
         return False
