@@ -2197,3 +2197,27 @@ def test_a_totals_row_on_the_review_page_is_said_not_to_be_a_recipient(
     assert "Skipped, not ordered: totals row" in row, row
     assert "Not a recipient (a totals row, a heading or a note): nothing of it is ordered." in row, row
     assert "to order it, change that in your file" not in row, row
+
+
+def test_the_cost_page_names_a_row_a_note_typed_on_the_review_page_leaves_out(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by review27: 'do not send' typed in row 3's note on the review page left the row out, counted in
+    the cost page's '2 skipped', while the page named only the file's own row 4: which other row, and why,
+    was not said there (the review page says it). The cost page names it, and how to order it again."""
+    import html
+
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Street,City,State,Zip,Card,Amount,Notes\n"
+        "Kim Ray,11 Elm St,Boston,MA,02108,CVS,25,\n"
+        "Lou Fox,12 Elm St,Boston,MA,02108,CVS,25,\n"
+        "Mia Day,13 Elm St,Boston,MA,02108,CVS,25,Do not send - left\n"
+    )
+    upload(client, path, "notes")
+    typed = {"csrf_token": token(client, "/batches/notes/review"), "cell:Notes": "do not send"}
+    assert client.post("/batches/notes/rows/3", data=typed).status_code == 200
+    cost = html.unescape(visible_text(client.get("/batches/notes/cost").text))
+    assert "2 skipped" in cost and "row 4 (column 'Notes': 'Do not send - left')" in cost, cost
+    assert "1 row(s) left out for what was changed on the review page: row 3 (" in cost, cost
+    assert "Change that cell back there to order a row." in cost
