@@ -225,6 +225,20 @@ def test_a_spreadsheet_bulkship_does_not_read_is_refused_saying_how_to_save_one_
     assert f"not '{suffix}'" in error.value.message and how in (error.value.hint or ""), error.value.hint
 
 
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_numbers_file_renamed_is_said_to_be_one_with_how_to_export_it(tmp_path: Path, suffix: str) -> None:
+    """Found by hunter-sheets14: a Numbers file renamed to .xlsx (as if that converted it) was said to 'look
+    like a zip archive', to be saved 'again from your spreadsheet application as CSV or Excel Workbook'."""
+    path = tmp_path / f"list{suffix}"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Index/Document.iwa", b"\x00" * 64)
+        archive.writestr("Metadata/Properties.plist", b"bplist00")
+    with pytest.raises(FileFormatError) as error:
+        load_sheet(path)
+    assert error.value.message.endswith("it looks like an Apple Numbers file")
+    assert "in Numbers: File › Export To › Excel" in (error.value.hint or "")
+
+
 def _bomb(path: Path) -> Path:
     """A 'billion laughs' entity-expansion bomb inside an otherwise valid workbook."""
     book = openpyxl.Workbook()

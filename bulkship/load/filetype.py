@@ -30,6 +30,7 @@ _EXTENSION_FORMATS |= {s: "ods" for s in ODS_EXTENSIONS} | {s: "xls" for s in XL
 _FORMAT_NAMES = {"csv": "CSV text", "xlsx": "an Excel workbook (XLSX)", "ods": "an ODS spreadsheet"}
 _FORMAT_NAMES |= {
     "xls": "an old Excel 97-2003 workbook (XLS)",
+    "numbers": "an Apple Numbers file",
     "binary": "a binary file",
     "zip": "a zip archive",
     "html": "a web page (HTML), as some web applications save a table under a spreadsheet's name",
@@ -64,7 +65,10 @@ def _sniff(head: bytes, path: Path) -> str:
                 return "ods"
         except (zipfile.BadZipFile, OSError) as exc:
             raise FileFormatError(f"{path.name} is a damaged zip file and cannot be read: {exc}") from None
-        return "xlsx" if "xl/workbook.xml" in names else "zip"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        # an Apple Numbers file renamed (as if that converted it): said so, with how to export it
+        return "numbers" if any(n.startswith("Index/") and n.endswith(".iwa") for n in names) else "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "xls"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(head):
@@ -135,6 +139,8 @@ def _check_file(path: Path) -> str:
         raise FileFormatError(
             f"{path.name} is not {_FORMAT_NAMES[expected]} although its name ends in {suffix}: "
             f"it looks like {_FORMAT_NAMES[actual]}",
-            hint="save it again from your spreadsheet application as CSV or Excel Workbook (.xlsx)",
+            hint=_SAVE_AS[".numbers"]
+            if actual == "numbers"
+            else "save it again from your spreadsheet application as CSV or Excel Workbook (.xlsx)",
         )
     return actual
