@@ -109,7 +109,7 @@ def find_holds(
         orders = {**orders, **theirs}
     if gone:
         shared = {a for a, n in Counter(_Rows(frame, rows.folder).addresses()).items() if n > 1}
-        for fp, note in _probable_edits(gone, orders, rows, shared, policy.references_people).items():
+        for fp, note in _probable_edits(gone, orders, rows, shared).items():
             holds.setdefault(fp, note)
     for fp, note in moved.items():
         holds.setdefault(fp, note)

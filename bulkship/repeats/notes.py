@@ -118,14 +118,14 @@ def _probable_edits(
     orders: Mapping[str, OrderRecord],
     rows: _Rows,
     shared: set[str],
-    people: bool = True,
 ) -> dict[str, str]:
     """Rows to order that look like an edit of an ordered row the file no longer holds: fingerprint -> why.
     An address is a recipient's identity only where one row has it: ``shared`` (addresses of several rows
     of the file, such as an office every card goes to) and addresses of several gone rows are not; nor is it
-    where the two rows carry other names and other Employee IDs (``people``: the references name people):
-    a new hire at a leaver's address, a household's other member (found by the lead's fuzzing: next
-    month's list held its new people at such addresses)."""
+    where the two rows carry names sharing no word and IDs of their own that differ (a "Customer ID" too:
+    contacts of one account share it, but two accounts' contacts are two people): a new hire at a leaver's
+    address, a household's other member (found by the lead's fuzzing: next month's list held its new people
+    at such addresses)."""
     payloads: dict[str, list[Any]] = {}
     by_id: dict[str, tuple[RowRecord, Card]] = {}
     by_name: dict[str, tuple[RowRecord, Card]] = {}
@@ -158,7 +158,7 @@ def _probable_edits(
             if key and key in index:
                 record, ordered = index[key]
                 new = rows.card(i)
-                if index is by_address and people and _two_people(ordered, new):
+                if index is by_address and _two_people(ordered, new):
                     continue
                 notes[rows.fingerprints[i]] = _edit_note(record, ordered, new, same)
                 break
