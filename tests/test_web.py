@@ -2221,3 +2221,26 @@ def test_the_cost_page_names_a_row_a_note_typed_on_the_review_page_leaves_out(
     assert "2 skipped" in cost and "row 4 (column 'Notes': 'Do not send - left')" in cost, cost
     assert "1 row(s) left out for what was changed on the review page: row 3 (" in cost, cost
     assert "Change that cell back there to order a row." in cost
+
+
+def test_a_formula_in_an_amount_cell_is_told_to_be_typed_over_on_the_review_page(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by newcomer5: HR's 'Reward Amount' =VLOOKUP(...) uploaded on the web page was told 'replace it
+    with its value (Copy, then Paste Special › Values)', Excel's way; on the page, typing 50 over the formula
+    in the row's cell is the way on (and it works)."""
+    path = tmp_path / "rewards.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Street", "City", "State", "Zip", "Card", "Reward Amount"])
+    book.active.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "=IF(1>0,50,25)"])
+    book.save(path)
+    upload(client, path, name="rewards")
+    review = visible_text(client.get("/batches/rewards/review").text)
+    assert (
+        "type its value in place of the formula on the review page (in your file: Copy, then Paste" in review
+    )
+    fixed = client.post(
+        "/batches/rewards/rows/2", data={"csrf_token": token(client), "cell:Reward Amount": "50"}
+    )
+    assert fixed.status_code == 200
+    assert "1 valid" in visible_text(client.get("/batches/rewards/review").text)

@@ -98,6 +98,13 @@ _RERUN = (
         re.compile(r"\bis sent by running the same file again on or after that day\b"),
         "is sent by sending the batch again from its cost page on or after that day",
     ),
+    # a formula in a cell read for the order: the page's cell takes its value (found by newcomer5: HR on the
+    # review page was told to Paste Special in Excel, where typing 50 over the formula there is the way on)
+    (
+        re.compile(r"\breplace it with its value \(Copy, then Paste Special › Values\)"),
+        "type its value in place of the formula on the review page (in your file: Copy, then Paste Special › "
+        "Values)",
+    ),
     (re.compile(r"\bRun the same command again\b"), "Send the batch again from its cost page"),
     (re.compile(r"\brun the same command again\b"), "send the batch again from its cost page"),
 )
