@@ -6,6 +6,7 @@ and address with another card or value, hold the row for review: never a second 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 from collections import Counter
 from decimal import Decimal
@@ -927,5 +928,44 @@ def test_rows_a_409_does_not_show_are_not_sent_when_run_again_while_another_ledg
         for po in ("BS-GIFTS-0004", "BS-GIFTS-0005"):  # the other run's last orders
             _other_run_sends(vendor, there, po)
         assert _cards_of(vendor) == Counter({name: 1 for name, *_ in people})
-        assert again.exit_code == 1 and "may be sending it still" in str(again.stopped)
-        assert _statuses(here) == {2: "ordered", 3: "ordered", 4: "review", 5: "review", 6: "review"}
+        assert again.exit_code == 3, again.stopped
+        assert _statuses(here) == {2: "ordered", 3: "review", 4: "review", 5: "review", 6: "review"}
+        with Ledger.open(here.ledger, lock=False) as ledger:
+            said = {r.row: r.error or "" for r in ledger.batch_rows("gifts", current_only=True)}
+        assert "this order's rows may be in its next orders" in said[5]
+
+
+def test_rows_not_yet_sent_by_another_ledger_still_sending_the_list_are_not_sent_beside_it(
+    tmp_path: Path,
+) -> None:
+    """hunter-vendor14: as above, but the first computer had sent only Alpha and Beta (0001, 0002) when the
+    second ran again: its BS-GIFTS-0002 (Beta, Gamma) got a 409 naming the other's 0002 (Beta alone), Gamma
+    went out in BS-GIFTS-0002-R1 and its BS-GIFTS-0003 (Delta, Epsilon) under a PO number the other had not
+    used yet, no 409 to stop it; the other run went on to send Gamma, Delta and Epsilon: a second card
+    each. A run stopped because the batch is being sent from another computer or ledger leaves the rest of
+    its plan waiting for review, not planned: a person settles it once the other run has finished."""
+    people = [*PEOPLE, ["Lost Delta", "4 Lost St", "Salem", "MA", "01970", "CVS", "25"]]
+    people.append(["Lost Epsilon", "5 Lost St", "Salem", "MA", "01970", "TARGET", "50"])
+    sheet = _write(tmp_path / "gifts.csv", people)
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+        with pytest.raises(SpendLimitError):  # the other computer's plan, one row an order, about to go
+            run_batch(
+                sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1, confirm=lambda _p: False
+            )
+        _other_run_sends(vendor, there, "BS-GIFTS-0001")
+
+        def other_run_sends_beta(_plan: Any) -> bool:  # while this run's plan is shown, the other's goes
+            _other_run_sends(vendor, there, "BS-GIFTS-0002")
+            return True
+
+        run_batch(
+            sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2, confirm=other_run_sends_beta
+        )
+        for _ in range(2):  # run again too soon, twice
+            run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2)
+        for po in ("BS-GIFTS-0003", "BS-GIFTS-0004", "BS-GIFTS-0005"):  # the other run's last orders
+            with contextlib.suppress(httpx.HTTPStatusError):  # a 409: that run holds the order's rows
+                _other_run_sends(vendor, there, po)
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in people})
+        assert _statuses(here) == {2: "ordered", 3: "review", 4: "review", 5: "review", 6: "review"}

@@ -12,6 +12,7 @@ from ..errors import InsufficientFundsError, VendorError
 from ..ledger import OPEN_STATES, Ledger, LedgerThread, OrderRecord
 from ..models import VendorOrder
 from .answers import _Answers
+from .conflicts import BeingSentElsewhereError
 from .shared import Claimed, OrderClient, Reporter, SubmitOutcome, SubmitProgress, Unrecorded, _Found
 
 
@@ -66,8 +67,22 @@ class Submitter(_Answers):
             for po in retry:
                 self._queue.put_nowait(po)
             await self._drain()
+        if isinstance(self.outcome.stopped, BeingSentElsewhereError):
+            await self._hold_plan(self.outcome.stopped)
         await self._finish()
         return self.outcome
+
+    async def _hold_plan(self, stopped: BeingSentElsewhereError) -> None:
+        """Another computer or ledger is sending the batch, grouped its own way: the orders still planned here
+        wait for review. Left planned, a run started again before it finished sent them beside its next
+        orders, a second card each (found by hunter-vendor14); a person settles them once it has."""
+        planned = await self._ledger(self.ledger.orders, self.batch, ("planned",), payloads=False)
+        reason = (
+            f"Needs review, not sent: {stopped.why}; this order's rows may be in its next orders. Nothing "
+            f"was sent for it; {stopped.hint}"
+        )
+        for po in await self._ledger(self.ledger.hold_for_review, [o.po_number for o in planned], reason):
+            self._report(po, "needs review")
 
     def _fresh_batch(self) -> bool:
         """No order of this batch was ever sent (or taken from the vendor)."""
