@@ -3,6 +3,7 @@ a note (:mod:`.notes`)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Mapping
 from datetime import date
@@ -452,19 +453,25 @@ def _lines_say_no(column: pd.Series, said: pd.Series) -> pd.Series:
     if not clauses.any():
         return said
     said = said.copy()
-    for at, text in column[clauses].items():
-        lined = "\n" in text  # (a note of one line was read whole already)
-        note = " - ".join(line.strip() for line in text.splitlines() if line.strip()) if lined else text
-        starts = [0] if lined else []
-        starts += [found.end() for found in _CLAUSE.finditer(note)]
-        said[at] = (said[at] and not lined) or any(_note_says_no(note[start:]) for start in starts)
+    found = zip(column[clauses].tolist(), said[clauses].tolist(), strict=True)
+    said[clauses] = [_clauses_say_no(text, was) for text, was in found]  # one assignment, not one a note
     return said
+
+
+def _clauses_say_no(text: str, said_whole: bool) -> bool:
+    """Whether a note says no in one of its clauses (:func:`_lines_say_no`); ``said_whole``: as read whole."""
+    lined = "\n" in text  # (a note of one line was read whole already)
+    note = " - ".join(line.strip() for line in text.splitlines() if line.strip()) if lined else text
+    starts = [0] if lined else []
+    starts += [found.end() for found in _CLAUSE.finditer(note)]
+    return (said_whole and not lined) or any(_note_says_no(note[start:]) for start in starts)
 
 
 # Where a note's clause starts: a new line, or after a sentence's end, a semicolon, a colon or a spaced dash
 _CLAUSE = re.compile(r"\s+[-–—]\s+(?=\S)|\n|(?<=[.;:!?])\s+(?=\S)")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the last clauses of many notes are alike ('Call first')
 def _note_says_no(note: str) -> bool:
     return bool(_NOTE_SAYS_NO.match(note)) and not _SEND_HEADING.search(note) and not _UNDONE.search(note)
 
