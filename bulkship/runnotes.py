@@ -129,6 +129,30 @@ def unpriced_notes(ledger: Ledger, batch: str) -> list[str]:
     ]
 
 
+def planned_dollars(ledger: Ledger) -> dict[str, str]:
+    """Batch -> a few words, for each batch whose charged money counts rows at their planned cost in dollars
+    (the vendor answers in another currency, or shows no price yet: :func:`other_currency`,
+    :func:`unpriced_notes`), read in one pass over every batch (the Batches page lists them all)."""
+    from .ledger.tracking import FOREIGN_CURRENCY, UNPRICED
+
+    said: dict[str, set[str]] = {}
+    unpriced: dict[tuple[str, str], bool] = {}
+    for event in ledger.events(kinds=[FOREIGN_CURRENCY, UNPRICED]):
+        if not event.batch:
+            continue
+        if event.kind == FOREIGN_CURRENCY:
+            said.setdefault(event.batch, set()).add(str(event.detail.get("currency", "")))
+        else:  # as last read
+            unpriced[(event.batch, str(event.po_number or ""))] = bool(event.detail.get("unpriced"))
+    words = {}
+    for batch, currencies in said.items():
+        named = ", ".join(sorted(c for c in currencies if c)) or "another currency"
+        words[batch] = f"its vendor answers in {named}: counted at planned dollars"
+    for batch in sorted({b for (b, _po), shown in unpriced.items() if shown} - set(words)):
+        words[batch] = "not priced yet by its vendor: counted at planned cost"
+    return words
+
+
 def own_documents(ledger: Ledger, batch: str) -> list[str]:
     """A note for the orders showing a document of their own (an invoice with its own number) whose total,
     more than the order's, is not counted as the order's (another order shows it, or it lists several:

@@ -14,7 +14,8 @@ from typing import Any
 
 import openpyxl
 import pytest
-from support import HEADER, write_sheet
+from starlette.testclient import TestClient
+from support import HEADER, visible_text, write_sheet
 from support.money_invariants import check_money
 from support.vendor_proxy import Answer, Call, VendorProxy, key_of, lines_in_pages, orders_rewritten, place
 
@@ -28,6 +29,7 @@ from bulkship.pipeline import run_batch
 from bulkship.runnotes import fewer_cards_notes, own_documents
 from bulkship.sandbox.dialect import parse_dialect
 from bulkship.track import track
+from bulkship.web import create_app
 
 
 def order_totals(change: Any) -> Any:
@@ -353,6 +355,10 @@ def test_lines_answered_in_another_currency_are_not_added_to_dollars(
     capsys.readouterr()
     assert main(["status", "--ledger", str(settings.ledger)]) == 0
     assert "in CAD, not US dollars" in " ".join(capsys.readouterr().err.split())
+    # ... and the Batches page beside its 'charged' (found by hunter-money3: '100.00 charged' alone)
+    with TestClient(create_app(settings)) as client:
+        listed = visible_text(client.get("/").text)
+    assert "100.00 charged (its vendor answers in CAD: counted at planned dollars: see its Results)" in listed
     check_money(settings.ledger, "staff")
     report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
     assert ("currency", "USD", "CAD") in [(m.what, m.ledger, m.vendor) for m in report.mismatches]

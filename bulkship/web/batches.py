@@ -16,6 +16,7 @@ from starlette.responses import Response
 
 from ..ledger import Ledger, ledger_exists
 from ..overview import BATCH_STATES, BatchOverview, overview
+from ..runnotes import planned_dollars
 from . import state
 
 if TYPE_CHECKING:
@@ -47,6 +48,8 @@ class BatchLine:
     # uploaded with no one signed in (before the team's first account): ``by`` is the server's own user, whom
     # no one typed (found by newcomer3, N7p: 'Started by root')
     no_sign_in: bool = False
+    # its money counts rows at planned dollars (another currency at the vendor, no price yet): said beside it
+    planned_dollars: str = ""
 
     @property
     def link(self) -> str:
@@ -115,9 +118,11 @@ def _line(name: str, page: state.WebBatch | None, seen: BatchOverview | None, ru
 def batch_lines(web: Web) -> list[BatchLine]:
     pages = state.web_batches(web.settings, deleted=True)
     seen: dict[str, BatchOverview] = {}
+    planned: dict[str, str] = {}
     if ledger_exists(web.settings.ledger_location):
         with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
             seen = overview(ledger)
+            planned = planned_dollars(ledger)
     for name, known in list(pages.items()):
         if known.deleted:  # gone from the page, unless orders went out: then the ledger's figures stay
             del pages[name]
@@ -128,6 +133,8 @@ def batch_lines(web: Web) -> list[BatchLine]:
         page = pages.get(name)
         running = web.runner.active(name) or bool(page and page.due)
         line = _line(name, page, seen.get(name), running)
+        if name in planned and line.cost_kind == "charged":
+            line = replace(line, planned_dollars=planned[name])
         if line.state == "awaiting approval" and _request_out_of_date(web, name, page):
             line = replace(line, state="awaiting confirmation")  # its person sends it again to ask anew
         lines.append(line)
