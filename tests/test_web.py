@@ -2244,3 +2244,29 @@ def test_a_formula_in_an_amount_cell_is_told_to_be_typed_over_on_the_review_page
     )
     assert fixed.status_code == 200
     assert "1 valid" in visible_text(client.get("/batches/rewards/review").text)
+
+
+def test_a_value_for_every_row_is_taken_off_when_the_columns_go_back_to_those_found(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """The value for every row (11c7e72) is taken off once a column gives the field; 'Back to the columns
+    bulkship found' made the list's Amount column give it again and kept 25 for every row: its empty cell
+    was ordered at 25, where the row is otherwise not valid (an amount missing)."""
+    path = tmp_path / "amounts.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount\n"
+        "Ana Silva,12 Elm St,Boston,MA,02108,CVS,50\nBo Chen,14 Elm St,Boston,MA,02108,CVS,\n"
+    )
+    upload(client, path, name="amounts")
+    unmapped = {"csrf_token": token(client), "map:Amount": ""}
+    assert "No column gives Value" in visible_text(
+        client.post("/batches/amounts/columns", data=unmapped).text
+    )
+    every = {"csrf_token": token(client), "every:value": "25"}
+    assert "25 for every row" in visible_text(
+        client.post("/batches/amounts/columns/every-row", data=every).text
+    )
+    back = client.post("/batches/amounts/columns/reset", data={"csrf_token": token(client)})
+    page = visible_text(back.text)
+    assert "for every row (set on this page)" not in page, page
+    assert "<strong>1</strong> not valid" in back.text, page

@@ -210,6 +210,7 @@ async def reset(request: Request) -> Response:
         return refused
     if batch.columns and not _sending(web, batch):
         await run_in_threadpool(state.record, web.settings, batch.name, "web_columns", columns={}, profile="")
+        await run_in_threadpool(_every_row_off_where_fed, web, batch, {})
     return _see(f"/batches/{batch.name}/columns")
 
 
