@@ -364,3 +364,20 @@ def test_a_vendor_api_on_this_machine_is_not_called_the_real_vendor(
     book = replace(_book(), info=replace(_book().info, api=api))
     path = write_result_workbook(book, tmp_path / "B-results.xlsx")
     assert openpyxl.load_workbook(path)[SUMMARY_SHEET]["A2"].value == said
+
+
+def test_the_tables_by_product_and_method_say_an_order_counts_under_each_card_it_holds(
+    workbook_path: Path,
+) -> None:
+    """Found by newcomer5 (newcomer3's N7b, still there): finance summed the Summary's 'Orders' column of the
+    table by product, CVS 1 + HOMEDEPOT 1 + TARGET 1 = 3, for a batch of 2 orders (one held CVS and TARGET):
+    those tables have no total row, and their column is headed for what it counts."""
+    rows = _values(openpyxl.load_workbook(workbook_path)[SUMMARY_SHEET])
+    headers = {
+        r[0]: r[1] for r in rows if r and r[0] in ("Money", "Product (charged, in doubt)", "Shipping method")
+    }
+    assert headers == {
+        "Money": "Orders",
+        "Product (charged, in doubt)": "Orders holding it",
+        "Shipping method": "Orders holding it",
+    }
