@@ -672,6 +672,40 @@ def test_a_batch_whose_file_is_on_another_server_of_the_ledger_is_left_to_that_s
     assert now is not None and now.due and now.last_run is None  # still the first server's to send
 
 
+def test_the_results_of_a_batch_whose_file_is_on_another_server_send_no_one_to_a_refused_review(
+    settings, tmp_path: Path
+) -> None:
+    """Found by newcomer5, two servers on one PostgreSQL ledger: on the second, the Results page of a batch
+    uploaded on the first offered 'Fix these 17 row(s) and send them', a button leading to a 409 ('uploaded
+    to another bulkship server ... reviewed on that server's page'). It says where the rows are fixed."""
+    from dataclasses import replace
+
+    from bulkship.web import state
+
+    with TestClient(create_app(settings, resume=False), follow_redirects=True) as first:
+        upload(first, SAMPLES / "messy.xlsx", name="there")
+        cost = first.get("/batches/there/cost").text
+        change = found(r'name="change" value="([^"]*)"', cost)
+        total = found(r'name="total" value="([^"]*)"', cost)
+        first.post(
+            "/batches/there/confirm", data={"csrf_token": token(first), "total": total, "change": change}
+        )
+        wait_until_finished(first, "there")
+        assert 'id="fix-these"' in first.get("/batches/there/results").text
+    held = state.web_batch(settings, "there")
+    assert held is not None and held.upload is not None
+    held.upload.unlink()  # the second machine does not see the first's files
+    other = replace(settings, data_dir=tmp_path / "other-machine", ledger_path=settings.ledger)
+    with TestClient(create_app(other, resume=False), follow_redirects=True) as second:
+        page = second.get("/batches/there/results")
+        assert page.status_code == 200 and 'id="fix-these"' not in page.text
+        said = visible_text(found(r'(<span class="sub" id="on-another-server">.*?</span>)', page.text))
+        assert said == (
+            "This batch's file is on another bulkship server sharing this ledger (http://testserver/): fix "
+            "the 17 row(s) on that server's page."
+        )
+
+
 def test_a_due_batch_of_another_vendor_api_is_left_to_a_server_of_that_api(settings, tmp_path: Path) -> None:
     """Found by hunter-web8: a server of another vendor API (here the real vendor's; the batch went to the
     embedded sandbox) sharing the ledger, started while the batch was due (its server killed mid-send),

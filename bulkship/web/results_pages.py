@@ -240,7 +240,7 @@ async def results(request: Request) -> Response:
         # says (found by hunter-money1); not while the page's fixes make its plan another (its cost page)
         to_send_cost=Decimal(0) if batch.plan_outdated else found.to_send,
         running=_sending(web, batch), tracking=web.runner.tracking(batch.name),
-        waiting=waiting, WAITING_NOTE=WAITING_NOTE,
+        waiting=waiting, WAITING_NOTE=WAITING_NOTE, elsewhere=state.elsewhere(web.settings, batch),
     )  # fmt: skip
 
 
