@@ -338,6 +338,29 @@ def test_a_run_of_the_grown_list_keeps_corrections_on_fix_these_not_run_yet(
     check_money(resolve_settings().ledger_location, "GIFTS")
 
 
+@pytest.mark.parametrize("typed", ["inf", "1e999", "nan"])
+def test_a_row_number_typed_over_on_the_results_sheet_is_passed_over_not_a_traceback(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], typed: str
+) -> None:
+    """Found by review28 reading 497d6cf: a 'Row' cell of the Results sheet typed over with 'inf' (or
+    1e999), while Fix these held a correction, made the list's next run end in an OverflowError traceback.
+    That cell is passed over as a row bulkship did not write; the run is refused as for any correction."""
+    workbook, out = _first_run(tmp_path, capsys)
+    _fix_row(workbook, 5, "Address", "3 Oak Ave")
+    book = openpyxl.load_workbook(workbook)
+    results = book[RESULTS_SHEET]
+    at = [c.value for c in results[1]].index("Row")
+    results.cell(row=2, column=at + 1).value = typed
+    book.save(workbook)
+    grown = tmp_path / "gifts.csv"
+    with grown.open("a", newline="") as handle:
+        csv.writer(handle).writerow(["E6", "Flo Hart", "6 Ash Ln", "Boston", "MA", "02134", "CVS", "25", ""])
+
+    code = main(["run", str(grown), "--batch", "GIFTS", "--out", str(out), "--yes"])
+    said = " ".join(capsys.readouterr().err.split())
+    assert code != 0 and "Traceback" not in said and "Nothing was sent" in said, said
+
+
 def test_allow_repeat_on_fix_these_sends_only_the_held_rows_still_on_it(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -274,7 +274,7 @@ def written_rows(path: Path, wanted: set[int]) -> ExistingResults:
 def _whole(value: Any) -> int | None:
     try:
         return int(float(str(value).strip()))
-    except ValueError:
+    except (ValueError, OverflowError):  # not a number, or 'inf' typed over a row number
         return None
 
 
