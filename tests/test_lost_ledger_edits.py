@@ -959,9 +959,10 @@ def test_rows_not_yet_sent_by_another_ledger_still_sending_the_list_are_not_sent
             _other_run_sends(vendor, there, "BS-GIFTS-0002")
             return True
 
-        run_batch(
+        stopped = run_batch(
             sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2, confirm=other_run_sends_beta
         )
+        assert "wait for review (running the same command again does not send them)" in str(stopped.stopped)
         for _ in range(2):  # run again too soon, twice
             run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2)
         for po in ("BS-GIFTS-0003", "BS-GIFTS-0004", "BS-GIFTS-0005"):  # the other run's last orders

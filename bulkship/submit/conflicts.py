@@ -366,7 +366,10 @@ def _sent_elsewhere_grouped_otherwise(batch: str, po: str) -> BeingSentElsewhere
 
 # what stays of the plan after such a stop: a run started again too soon sent the orders left planned beside
 # the other run's next ones, a second card each (found by hunter-vendor14)
-_HELD_PLAN = "Nothing more was sent; the rows not ordered yet wait for review, not sent by a run again"
+_HELD_PLAN = (
+    "Nothing more was sent; the rows not ordered yet wait for review (running the same command again does "
+    "not send them)"
+)
 
 
 @dataclass(frozen=True)
