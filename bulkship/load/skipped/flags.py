@@ -302,6 +302,14 @@ _HOLD_FLAGS = _answered(
         "is cancelled", "is canceled", "order cancelled", "order canceled", "cancelled order",
         "canceled order", "date cancelled", "date canceled", "cancellation date", "cancellation", "removed",
         "date removed", "removed on", "deleted", "is deleted", "withdrawn", "withdrew", "voided", "void",
+        # ... or no mail, opted out of it or of gifts, dead, or no address a parcel reaches ('No Mail' = Yes
+        # read as ticking the rows to send; 'Gift Opt Out', 'Deceased Flag', 'Bad Address' = Yes ordered:
+        # found by hunter-sheets14)
+        "no mail", "no mailing", "no mailings", "mail opt out", "mailing opt out", "gift opt out",
+        "gifts opt out", "opt out of gifts", "opt out of gift", "opt out of mail", "opt out of mailing",
+        "deceased flag", "is deceased", "deceased indicator", "bad address", "address bad",
+        "returned mail", "mail returned", "return to sender", "undeliverable", "address undeliverable",
+        "undeliverable address",
         *OTHER_HOLD,
     )
 )  # fmt: skip
