@@ -1415,6 +1415,24 @@ def test_a_column_saying_the_person_has_a_card_already_leaves_its_row_out(
 
 
 @pytest.mark.parametrize(
+    ("header", "said"),
+    [("Gifted", "Yes"), ("Already Gifted", "Y"), ("Award Sent", "Yes"), ("Prize Sent", "X"),
+     ("Prize Issued", "Yes"), ("Dispatched", "Yes"), ("Dispatch Date", "11/15/2026"),
+     ("Gift Card Redeemed", "Yes"), ("Card Activated", "Yes"), ("Gift Given Date", "11/15/2026")],
+)  # fmt: skip
+def test_a_gift_award_or_prize_said_given_in_other_words_leaves_its_row_out(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by hunter-sheets14: 'Reward Sent' = Yes left its row out, but 'Award Sent', 'Prize Sent',
+    'Gifted', 'Dispatched' = Yes, a 'Dispatch Date' or 'Gift Given Date', 'Gift Card Redeemed' or 'Card
+    Activated' = Yes were read as nothing and a second card ordered, exit 0. Each is sent already."""
+    path = _notes_sheet(tmp_path / "given.csv", [said, "No", ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says it was sent already (column '{header}': '{said}')")
+    ]
+
+
+@pytest.mark.parametrize(
     "header",
     ["Received Gift Card?", "Gift Card Received", "Gift card received?", "Gift Card Mailed", "Shipped Gift Card",
      "Gift Card Delivered?", "Sent Gift Card", "Ordered Gift Card", "Gift Card Ordered", "Already Ordered"],

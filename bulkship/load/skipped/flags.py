@@ -495,7 +495,19 @@ ALREADY_SENT = (
     "sent to recipient", "shipped to recipient", "mailed to recipient", "delivered to recipient",
     "sent to employee", "mailed to employee", "shipped to employee",
 )  # fmt: skip
-_PAST = ("sent", "received", "mailed", "shipped", "delivered", "ordered", "given", "issued")
+_PAST = (
+    "sent",
+    "received",
+    "mailed",
+    "shipped",
+    "delivered",
+    "ordered",
+    "given",
+    "issued",
+    "dispatched",
+    "redeemed",
+    "activated",
+)
 # ... or a column saying the card already went out ("Gift Card Sent?" = Yes, "Received" = "Yes - Nov"): some
 # cards of a tracking sheet were sent by hand or by an earlier tool (found by newcomer7)
 _SENT_FLAGS = _answered(
@@ -526,6 +538,10 @@ _SENT_FLAGS = _answered(
         # Card' = Yes: found by review27 and hunter-sheets14, each was ordered again)
         *(f"{what} {verb}" for what in ("gift card", "giftcard", "egift card") for verb in _PAST),
         *(f"{verb} {what}" for what in ("gift card", "giftcard", "card", "gift") for verb in _PAST),
+        # ... or an award's or a prize's, or gifted or dispatched ('Award Sent', 'Prize Issued', 'Gifted',
+        # 'Dispatched' = Yes: found by hunter-sheets14, each was ordered again where 'Reward Sent' was not)
+        *(f"{what} {verb}" for what in ("award", "prize") for verb in _PAST),
+        "gifted", "already gifted", "dispatched", "already dispatched",
     )
 )  # fmt: skip
 # ... or said so in words of its own: the gift's words and one word saying it went, with words that change
@@ -601,7 +617,8 @@ _SENT_ON = frozenset(
         # found by hunter-sheets, each filled row was ordered again)
         "date ordered", "ordered on", "card ordered on", "date issued", "issued on", "issue date",
         "issued date", "issued", "card issued", "gift issued", "gift card issued", "card issued date",
-        "redeemed", "date redeemed",
+        "redeemed", "date redeemed", "dispatch date", "date dispatched", "dispatched on", "gift given date",
+        "date gift given", "gift given on", "card given date",
         # ... or in other words of the same ('Fulfilled Date', 'Gift Sent On', 'Date Mailed Out', 'Redemption
         # Date'): found by hunter-sheets11, each row so dated was ordered a second card. Not 'Shipped date' or
         # 'Delivered date': bulkship's own result columns, last month's in a list pasted from its results
