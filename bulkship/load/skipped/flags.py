@@ -309,7 +309,8 @@ _HOLD_FLAGS = _answered(
         "gifts opt out", "opt out of gifts", "opt out of gift", "opt out of mail", "opt out of mailing",
         "deceased flag", "is deceased", "deceased indicator", "bad address", "address bad",
         "returned mail", "mail returned", "return to sender", "undeliverable", "address undeliverable",
-        "undeliverable address",
+        "undeliverable address", "leaver", "is leaver", "leaver flag", "termination flag", "terminated flag",
+        "term flag", "separated flag", "separation flag",
         *OTHER_HOLD,
     )
 )  # fmt: skip
