@@ -407,3 +407,14 @@ def test_a_name_saying_who_the_gift_is_for_is_an_error(tmp_path: Path) -> None:
     )
     assert result.rows[STATUS].tolist() == ["invalid", "invalid", "valid"]
     assert "'Self' says who the gift is for, not the recipient's name" in messages(result)[0]
+
+
+def test_a_cell_too_long_is_quoted_by_its_start_only(tmp_path: Path) -> None:
+    """Found by hunter-sheets14: a 200,000-character street (up to [limits] cell_kb is read) was quoted whole in
+    its message: a 200 KB line on the terminal and in the web page's list. Its start is quoted, and its
+    length said."""
+    street = "1 Main St " + "x" * 199_990
+    result = run(tmp_path, f"E1,Ann,Lee,{street},Boston,MA,02134,CVS,50,,")
+    (message,) = [m for m in messages(result) if "characters long" in m]
+    assert message.startswith(f"Row 2, column 'Address': '{street[:40]}…' is 200,000 characters long")
+    assert len(message) < 300

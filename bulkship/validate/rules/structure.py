@@ -111,8 +111,9 @@ def check_structure(frame: pd.DataFrame, contract: SheetContract, collector: Pro
                 parts = [collector.header(c) for c in ("first_name", "last_name") if collector.has_column(c)]
                 messages = [f"is empty{_as_is(parts)}; fill in the recipient's name." for _ in rows]
         elif check == CHECK_MAX_LENGTH:
+            most = spec.max_length
             messages = [
-                f"'{v}' is {len(v)} characters long; the vendor accepts at most {spec.max_length}."
+                f"'{_start_of(v)}' is {len(v):,} characters long; the vendor accepts at most {most}."
                 for v in values
             ]
             kind = f"{spec.title} too long"
@@ -157,6 +158,13 @@ _COMMA_AMOUNT = re.compile(r"\$?\s*(?:\d{1,3}(?:\.\d{3})+|\d+),\d{1,2}")
 # with only 'is not an amount' (found by hunter-sheets12)
 _CURRENCY = r"[€£¥₹₩₽]|(?:eur|gbp|chf|jpy|inr|cad|aud|mxn|sek|nok|dkk|pln)\b"
 _OTHER_CURRENCY = re.compile(rf"(?i)\s*(?:({_CURRENCY})\s*[\d.,\s]*\d|\d[\d.,\s]*?\s*({_CURRENCY})\.?)\s*")
+
+
+QUOTED_CHARS = 40  # of a value too long, quoted by its start: a 200,000-character cell was quoted whole
+
+
+def _start_of(value: str) -> str:
+    return value if len(value) <= QUOTED_CHARS else value[:QUOTED_CHARS] + "…"
 
 
 def _pattern_message(field: str, value: str, usual: str) -> str:
