@@ -164,8 +164,13 @@ _TICK_HEADER = re.compile(r"\W*[✓✔☑✅]\W*")
 _ASKS_WHETHER = re.compile(
     r"(?i)\b(?:would\s+(?:you|i)\s+like|(?:do|did)\s+you\s+(?:want|wish|consent|agree|accept)|"
     r"i\s+(?:want|wish|would\s+like|consent|agree|accept)|opt(?:ed)?[\s-]*in|consent|interested|"
-    r"(?:wish|like|want)\s+to|receive|accept)"  # (not 'Have card?' = No: then it is to be sent)
-    r"(?:\s+(?:to|in|for|us\s+to\s+(?:send|mail)\s+you|to\s+(?:receive|get|have)|receive|get|have|a|an|the|one|"
+    r"(?:wish|like|want)\s+to|receive|accept|"  # (not 'Have card?' = No: then it is to be sent)
+    # ... or asking leave to send it ('Can we send you a gift card?', 'OK to mail you a gift?': found by
+    # hunter-sheets14, 'No' there was ordered)
+    r"(?:can|may|shall|should|could)\s+we\s+(?:send|mail|ship)(?:\s+you)?|ok(?:ay)?\s+to\s+(?:send|mail|ship)"
+    r"(?:\s+you)?|please\s+send\s+me)"
+    r"(?:\s+(?:to|in|for|us\s+to\s+(?:send|mail)\s+you|to\s+(?:receive|get|have)|receive|get|have|receiving|"
+    r"getting|a|an|the|one|"
     r"your|this|our|my|free|holiday|complimentary|small|physical|thank[\s-]*you|year[\s-]*end|\$?\d+))*"
     r"\s+(?:gift\s+card|e-?gift|gift|card|reward|voucher|present)s?(?:\s*[?.!:;(]|\s*$|\s+(?:this|for|from|as)\b)"
 )
