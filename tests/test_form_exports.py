@@ -209,3 +209,21 @@ def test_a_typeform_address_block_is_read_as_the_address(tmp_path: Path) -> None
     assert result.rows["status"].tolist() == ["valid"]
     # 'Massachusetts', 'United States' were counted "State written as a code", as if so typed (newcomer5)
     assert {p.kind for p in result.problems} == {"State changed to its code", "Country changed to its code"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Check here if you do not wish to receive a gift", "I do not want a gift card",
+     "Opt out of the gift card?", "I would not like to receive a gift"],
+)  # fmt: skip
+def test_a_form_s_question_whether_the_person_wants_no_card_ticked_leaves_the_row_out(
+    tmp_path: Path, question: str
+) -> None:
+    """Found by hunter-sheets14: 'Check here if you do not wish to receive a gift' was read as asking whether
+    the person wants one: who ticked it (X, Yes) was ordered a card, and who left it blank was left out as
+    'ticks the rows to send; not this one', exit 0. Its tick leaves the row out; blank and No send."""
+    skipped = load_sheet(_answered(tmp_path, question, ["X", "", "Yes", "No"])).skipped
+    assert [(s.row, s.reason) for s in skipped] == [
+        (2, f"the list says not to send it (column '{question}': 'X')"),
+        (4, f"the list says not to send it (column '{question}': 'Yes')"),
+    ]

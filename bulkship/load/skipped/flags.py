@@ -218,7 +218,28 @@ def gift_choice_header(header: str) -> bool:
 
 def asks_whether_to_send(header: str) -> bool:
     """Whether a header asks the person whether they want a card (:data:`_ASKS_WHETHER`)."""
-    return _ASKS_WHETHER.search(header) is not None and not asks_if_received(header)
+    return (
+        _ASKS_WHETHER.search(header) is not None
+        and not asks_if_received(header)
+        and not asks_not_to_send(header)
+    )
+
+
+# ... or whether they want NONE ('Check here if you do not wish to receive a gift', 'I do not want a gift
+# card', 'Opt out of the gift card?'): its tick or Yes leaves the row out. Read as a wish, the person who
+# ticked it was ordered a card and those who left it blank were left out (found by hunter-sheets14). Not of
+# its wrapping ('Do not want gift wrap')
+_ASKS_NOT = re.compile(
+    r"(?i)\b(?:(?:do|does|would|will|should)\s*n[o']?t|don'?t|doesn'?t|wouldn'?t|not|never)\s+(?:\w+\s+){0,2}?"
+    r"(?:wish|want|like|care|need|consent|agree|accept|receive|get)\b|\bopt(?:ed|ing)?[\s-]*out\b|\bdeclin(?:e|ed|ing)\b"
+)
+
+
+def asks_not_to_send(header: str) -> bool:
+    """Whether a header asks the person whether they want no card (:data:`_ASKS_NOT`)."""
+    words = set(re.findall(r"[a-z]+", header.casefold()))
+    wrapping = {"wrap", "wrapping", "ribbon", "box", "bag"}
+    return bool(words & _GIFT_WORDS) and not words & wrapping and _ASKS_NOT.search(header) is not None
 
 
 _WHO_OR_WHERE = frozenset({"by", "to", "from"})

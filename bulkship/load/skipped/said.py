@@ -48,6 +48,7 @@ from .flags import (
     SHIPMENT_STATUS,
     _filter_header,
     asks_if_received,
+    asks_not_to_send,
     asks_whether_to_send,
     gift_choice_header,
     plain,
@@ -333,6 +334,8 @@ def _said_not_to_send(
         key = flag_key(str(header))
         says = _LEAVES_OUT.get(key)
         eligible = key in _ELIGIBLE_FLAGS
+        if says is None and asks_not_to_send(str(header)):  # 'I do not want a gift card' = Yes
+            says = _SAYS_YES
         if says is None and (_filter_header(str(header)) or asks_whether_to_send(str(header))):
             says, eligible = _SAYS_NO, True
         unheaded = header not in beyond and _NO_HEADER.fullmatch(str(header)) is not None
@@ -493,6 +496,7 @@ def picks_rows(header: str) -> bool:
         key in _LEAVES_OUT
         or _filter_header(header)
         or asks_whether_to_send(header)
+        or asks_not_to_send(header)
         or gift_choice_header(header)
         or status_header(header)
         or _note_header(header)
