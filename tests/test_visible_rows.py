@@ -1252,6 +1252,16 @@ def test_a_note_of_a_thousand_lines_is_read_in_a_bounded_time(
     assert [s.row for s in load_sheet(tmp_path / "long.xlsx").skipped] == [2, 4]
 
 
+@pytest.mark.timeout(120)  # minutes before; seconds now
+def test_a_long_note_of_many_remarks_is_read_in_one_pass(tmp_path: Path) -> None:
+    """Found by review28: a note 'DNS' followed by 20,000 '; a' (a 60 KB CSV) held `bulkship validate` more
+    than 5 minutes: each separator's remark was read to the note's end for a word saying the hold is over
+    ('cleared', 'rehired'). A remark is read 100 characters on: the row is still left out, and a 'cleared'
+    right after its dash still sends."""
+    path = _notes_sheet(tmp_path / "commas.csv", ["DNS;" + " a;" * 20000, "DNS - cleared 11/2"])
+    assert [s.row for s in load_sheet(path).skipped] == [2]
+
+
 def test_a_note_that_the_card_was_sent_or_is_had_already_leaves_its_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets12: a note 'Card was sent 11/15', 'Was sent last week', 'Gift sent', 'Already
     has card' or 'Has card already' was read as no note ('Card sent 11/15' and 'Already has a card' were),

@@ -141,10 +141,15 @@ _NOTE_SAYS_NO = re.compile(
 # ... but not when it says that has not happened ("Hold - not cleared", "Terminated - not rehired", "Hold (to
 # be released in Jan)", "DNS - not back on the list": found by review13, each was ordered)
 _NOT_YET = r"\b(?:not|never|no|\w+n['’]?t|yet|to\s+be|awaiting|pending|until|till|unless|once|when|if)\b"
+# (each remark read at most _REMARK_SPAN characters on: unbounded, a note of 20,000 ', a' took validate
+# minutes, each comma's remark read to the note's end; found by review28)
+_REMARK_SPAN = "{0,100}"
 _UNDONE = re.compile(
     r"(?i)[-–—:,;(]\s*(?:(?!"
     + _NOT_YET
-    + r").)*\b(?:cleared|released|rehired|reinstated|resolved|lifted|back\s+on)\b"
+    + r").)"
+    + _REMARK_SPAN
+    + r"\b(?:cleared|released|rehired|reinstated|resolved|lifted|back\s+on)\b"
     r"|[-–—:]\s*(?:no|none|nothing|n/?a)\s*$"
     # ... or that the approval it waited for came ("Pending approval - approved 11/2", "Pending manager
     # sign-off: signed off": found by hunter-sheets9, held); not "Do not send - approved by HR" (what was
@@ -153,9 +158,11 @@ _UNDONE = re.compile(
     # "Do not send - approval revoked, previously approved" were sent (found by review24)
     r"|^\s*(?:(?:on\s+)?hold\s*[-–—:,]?\s*(?:(?:for|until|till|pending|awaiting)\s+)?|(?:pending|awaiting|"
     r"waiting\s+(?:for|on)|needs?|do[\s-]*n[o']?t\s+send\s+(?:until|till|before|without))\s+)"
-    r"(?:[\w.'’]+[\s-]+){0,2}?(?:approval|sign[\s-]*off)\b.*?[-–—:,;(]\s*(?:(?!"
+    r"(?:[\w.'’]+[\s-]+){0,2}?(?:approval|sign[\s-]*off)\b.{0,100}?[-–—:,;(]\s*(?:(?!"
     + _NOT_YET
-    + r").)*\b(?:approved|signed[\s-]*off)\b(?!\s*\?)(?!.*"
+    + r").)"
+    + _REMARK_SPAN
+    + r"\b(?:approved|signed[\s-]*off)\b(?!\s*\?)(?!.*"
     + _NOT_YET
     + r")"
     r"|^\s*(?:declined?|removed?|cancel(?:l?ed)?|skip)\s*[-–—:,;(]\s*(?:the\s+)?"
