@@ -970,3 +970,33 @@ def test_rows_not_yet_sent_by_another_ledger_still_sending_the_list_are_not_sent
                 _other_run_sends(vendor, there, po)
         assert _cards_of(vendor) == Counter({name: 1 for name, *_ in people})
         assert _statuses(here) == {2: "ordered", 3: "review", 4: "review", 5: "review", 6: "review"}
+
+
+def test_orders_in_doubt_are_not_sent_again_beside_the_same_rows_sent_from_another_ledger(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-vendor14: a run sending one row an order got no answer for BS-GIFTS-0003 to 0005 (the
+    vendor busy); a colleague ran the list on a new ledger: it found 0001 and 0002 and sent Gamma, Delta and
+    Epsilon in its own BS-GIFTS-0003. Run again, the first ledger tied Gamma to that order, then sent its 0004
+    and 0005 again with their PO numbers: Delta and Epsilon twice. Rows of orders in doubt that the vendor
+    shows in another ledger's orders stop the run before anything goes out; the orders in doubt wait for
+    review."""
+    people = [*PEOPLE, ["Lost Delta", "4 Lost St", "Salem", "MA", "01970", "CVS", "25"]]
+    people.append(["Lost Epsilon", "5 Lost St", "Salem", "MA", "01970", "TARGET", "50"])
+    sheet = _write(tmp_path / "gifts.csv", people)
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+
+        def busy_after_two(call: Call) -> Answer:
+            sent = call.json()["PONumber"][-4:] if call.method == "POST" and call.path == "/v1/Orders" else ""
+            return Answer.of(503, {"Message": "busy"}) if sent not in ("", "0001", "0002") else call.forward()
+
+        vendor.rewrite = busy_after_two
+        first = run_batch(sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1)
+        assert first.exit_code == 1
+        vendor.rewrite = lambda call: call.forward()
+        run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=3)  # the colleague
+        again = run_batch(sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1)
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in people})
+        assert "may be sending it still" in str(again.stopped)
+        assert _statuses(there) == {2: "ordered", 3: "ordered", 4: "review", 5: "review", 6: "review"}

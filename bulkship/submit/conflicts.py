@@ -81,6 +81,48 @@ class _Conflicts(_Base):
             )
         return ours[min(at_vendor & set(ours))] if at_vendor & set(ours) else None
 
+    async def _check_doubt_elsewhere(self, open_orders: list[OrderRecord]) -> None:
+        """Orders in doubt from an earlier run (sent, no answer) go out again under their PO numbers; when the
+        vendor shows their rows in another ledger's orders of the batch (under PO numbers this ledger never
+        sent, or under one of theirs beside other rows), that other run sent them, grouped its own way: the
+        run stops before any goes out. Re-sent, Delta and Epsilon got a second card each (found by
+        hunter-vendor14: a colleague's new ledger sent them in its BS-GIFTS-0003 while this ledger's 0004
+        and 0005 were in doubt). A list that cannot be read changes nothing: the same PO resolves it."""
+        first = open_orders[0]
+        record = await self._ledger(self.ledger.batch, self.batch)
+        stem = re.sub(r"-\d+$", "", first.base_po)
+        pattern = _batch_orders_pattern(stem, self.batch, record.po_prefix if record else None)
+        look = getattr(self.client, "order_listing", None)
+        if look is None:
+            return
+        try:
+            listed = await look(keep=lambda raw: bool(pattern.fullmatch(po_number_of(raw))))
+        except VendorError:
+            return
+        made = await self._ledger(self.ledger.orders, self.batch, ("created", "review"), payloads=False)
+        made_here = {o.po_number.upper() for o in made}
+        in_doubt: dict[str, set[str]] = {}
+        for order in open_orders:
+            rows = await self._ledger(self.ledger.rows_by_po, order.po_number)
+            in_doubt[order.po_number.upper()] = {_folded(r.external_id) for r in rows} - {""}
+        ours = set().union(*in_doubt.values())
+        for vendor_order in listed.orders:
+            po = vendor_order.po_number.upper()
+            if po in made_here or not pattern.fullmatch(po):
+                continue
+            if po in in_doubt:  # other rows than this ledger sent under its PO number: not its send
+                if {_folded(line.external_id) for line in vendor_order.line_items} - {""} - in_doubt[po]:
+                    self._stop(_sent_elsewhere_grouped_otherwise(self.batch, vendor_order.po_number))
+                    return
+            elif {_folded(line.external_id) for line in vendor_order.made_card_lines} & ours:
+                why = (
+                    f"The vendor's order {vendor_order.po_number} holds rows of batch {self.batch} that this "
+                    "ledger sent without an answer: another computer or ledger sent them, grouped its own "
+                    "way, and may be sending the batch still"
+                )
+                self._stop(BeingSentElsewhereError(why, self.batch, sent=True))
+                return
+
     async def _check_batch(
         self, order: OrderRecord, *, held_po: str | None = None, pattern: re.Pattern[str] | None = None
     ) -> None:

@@ -47,6 +47,8 @@ class Submitter(_Answers):
             # planned before this run (a plan dropped unsent here, a batch stopped part way): its PO numbers
             # may not be those another ledger sending the same batch used, so no 409 would stop them
             held_there = await self._check_sent_elsewhere(planned[0], [o.po_number for o in planned])
+        if open_orders and self.resumed and self.outcome.stopped is None:
+            await self._check_doubt_elsewhere(open_orders)
         if held_there is not None:  # its 409 holds the rest for review before they go out
             todo.remove(next(o for o in todo if o.po_number == held_there))
             self._queue.put_nowait(held_there)
@@ -83,6 +85,14 @@ class Submitter(_Answers):
         )
         for po in await self._ledger(self.ledger.hold_for_review, [o.po_number for o in planned], reason):
             self._report(po, "needs review")
+        # orders in doubt are no longer sent again under their PO numbers: that run may hold their rows
+        doubt = (
+            f"Needs review: {stopped.why}; this order, sent before without an answer, may hold its rows, or "
+            f"that run's orders may. Nothing more was sent for it; {stopped.hint}"
+        )
+        for order in await self._ledger(self.ledger.orders, self.batch, OPEN_STATES, payloads=False):
+            await self._ledger(self.ledger.mark_review, order.po_number, doubt, hold_order=True)
+            self._report(order.po_number, "needs review")
 
     def _fresh_batch(self) -> bool:
         """No order of this batch was ever sent (or taken from the vendor)."""
