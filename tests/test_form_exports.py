@@ -227,3 +227,12 @@ def test_a_form_s_question_whether_the_person_wants_no_card_ticked_leaves_the_ro
         (2, f"the list says not to send it (column '{question}': 'X')"),
         (4, f"the list says not to send it (column '{question}': 'Yes')"),
     ]
+
+
+@pytest.mark.parametrize("question", ["Did not receive gift card?", "Did you not receive your gift card?"])
+def test_a_question_whether_the_card_did_not_come_is_no_wish_for_none(tmp_path: Path, question: str) -> None:
+    """Found by review28 after 024f1fe: 'Did not receive gift card?' was read as a wish for no card: its Yes
+    (the card never came) was left out and its No (it came) ordered a second card, exit 0. Its No is the
+    card had: that row is left out; the Yes is sent."""
+    skipped = load_sheet(_answered(tmp_path, question, ["Yes", "No"])).skipped
+    assert [s.row for s in skipped] == [3]

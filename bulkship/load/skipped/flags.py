@@ -235,11 +235,25 @@ _ASKS_NOT = re.compile(
 )
 
 
+# ... but not whether it did not come ('Did not receive gift card?', 'Have not received a gift'): read as a
+# wish for none, its Yes (never came) was left out and its No (it came) ordered a second card (review28)
+_DID_NOT_COME = re.compile(
+    r"(?i)\b(?:did|have|has|had)(?:\s+(?:you|they|he|she))?\s*n[o']?t\s+(?:\w+\s+)?(?:receive[ds]?|get|"
+    r"got(?:ten)?)\b|\bnever\s+"
+    r"(?:receive[ds]?|got(?:ten)?)\b"
+)
+
+
 def asks_not_to_send(header: str) -> bool:
     """Whether a header asks the person whether they want no card (:data:`_ASKS_NOT`)."""
     words = set(re.findall(r"[a-z]+", header.casefold()))
     wrapping = {"wrap", "wrapping", "ribbon", "box", "bag"}
-    return bool(words & _GIFT_WORDS) and not words & wrapping and _ASKS_NOT.search(header) is not None
+    return (
+        bool(words & _GIFT_WORDS)
+        and not words & wrapping
+        and _ASKS_NOT.search(header) is not None
+        and _DID_NOT_COME.search(header) is None
+    )
 
 
 _WHO_OR_WHERE = frozenset({"by", "to", "from"})
