@@ -236,3 +236,20 @@ def test_a_question_whether_the_card_did_not_come_is_no_wish_for_none(tmp_path: 
     card had: that row is left out; the Yes is sent."""
     skipped = load_sheet(_answered(tmp_path, question, ["Yes", "No"])).skipped
     assert [s.row for s in skipped] == [3]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Never received gift card", "Have not received a gift", "Didn't get a gift card",
+     "Gift card not received", "Did you not receive your gift card?"],
+)  # fmt: skip
+def test_a_column_asking_whether_the_card_did_not_come_leaves_out_its_no_as_sent_already(
+    tmp_path: Path, question: str
+) -> None:
+    """Found by review28: 'Never received gift card' (and the others) = No, the card came, was read as
+    nothing and a second card ordered, exit 0. It is 'Gift Received' the other way round: its No is sent
+    already (with the way to send again on purpose), its Yes and blank send."""
+    skipped = load_sheet(_answered(tmp_path, question, ["Yes", "No", ""])).skipped
+    assert [(s.row, s.reason.split(". ")[0]) for s in skipped] == [
+        (3, f"the list says it was sent already (column '{question}': 'No')")
+    ]

@@ -244,6 +244,22 @@ _DID_NOT_COME = re.compile(
 )
 
 
+# ... and such a question, or 'Gift card not received', is 'Gift Received' the other way round: its No (the
+# card came) is sent already, its Yes (it never came) sends. 'Never received gift card', 'Have not received a
+# gift', "Didn't get a gift card", 'Gift card not received' = No were read as nothing and a second card
+# ordered (found by review28)
+_NOT_RECEIVED = re.compile(r"(?i)\bnot\s+(?:yet\s+)?(?:received|delivered|arrived)\b")
+NOT_RECEIVED_FLAGS = _answered(("gift not received",))
+
+
+def asks_if_not_received(header: str) -> bool:
+    """Whether a header of the gift's words asks whether the card did not come (:data:`_DID_NOT_COME`,
+    :data:`_NOT_RECEIVED`): read as :data:`NOT_RECEIVED_FLAGS`, whose No is sent already."""
+    words = set(re.findall(r"[a-z]+", header.casefold()))
+    said = _DID_NOT_COME.search(header) or _NOT_RECEIVED.search(header)
+    return bool(words & _GIFT_WORDS) and said is not None
+
+
 def asks_not_to_send(header: str) -> bool:
     """Whether a header asks the person whether they want no card (:data:`_ASKS_NOT`)."""
     words = set(re.findall(r"[a-z]+", header.casefold()))

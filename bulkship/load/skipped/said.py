@@ -38,6 +38,7 @@ from .flags import (
     _TEST_RESPONSE_FLAGS,
     _TRACKING,
     DAY_IT_MAY_HAVE_GONE,
+    NOT_RECEIVED_FLAGS,
     OTHER_YES,
     SAYS_CARD_MADE,
     SAYS_CARD_WENT,
@@ -47,6 +48,7 @@ from .flags import (
     SAYS_WENT_OUT,
     SHIPMENT_STATUS,
     _filter_header,
+    asks_if_not_received,
     asks_if_received,
     asks_not_to_send,
     asks_whether_to_send,
@@ -77,6 +79,7 @@ _LEAVES_OUT: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(_GONE_ON, _FILLED),
     **dict.fromkeys(_NOT_BEFORE, _FILLED),
     **dict.fromkeys(_SENT_FLAGS, _SAYS_SENT),
+    **dict.fromkeys(NOT_RECEIVED_FLAGS, _SAYS_NO),
     **dict.fromkeys(_NOTE_FLAGS, _NOTE_SAYS_NO),
     **dict.fromkeys(_SENT_ANSWERED, _SAYS_SENT_ANYHOW),
     **dict.fromkeys(_SENT_ON, _SAYS_SENT_ANYHOW),
@@ -96,6 +99,8 @@ def flag_key(header: str) -> str:
     key = plain_key(header)
     if key in _LEAVES_OUT or status_header(header):
         return key
+    if asks_if_not_received(header):  # 'Never received gift card' = No: sent already (review28)
+        return plain_key("gift not received")
     if asks_if_received(header):  # 'Did you receive your gift card?' = Yes: as 'Gift Received' (review27)
         return plain_key("gift received")
     bare = _REMARK.sub("", header)
@@ -367,7 +372,7 @@ def _said_not_to_send(
         whole = column
         codes, distinct = pd.factorize(column, use_na_sentinel=False)
         column = pd.Series(distinct, dtype=whole.dtype)
-        sent_already = key in _SENT_FLAGS or key in _SENT_ON or key in _SENT_ANSWERED  # ('Already Ordered')
+        sent_already = any(key in f for f in (_SENT_FLAGS, _SENT_ON, _SENT_ANSWERED, NOT_RECEIVED_FLAGS))
         why = _SAYS_SENT_ALREADY if sent_already else _SAYS_NOT_TO_SEND
         said = column.str.match(says)
         if says is _SAYS_NO:  # '☒' down a column of '☑': the crossed box is the no (found by review24)
