@@ -280,41 +280,29 @@ def test_a_giant_shared_string_is_refused(tmp_path: Path) -> None:
     """Found by hunter-sheets14: a cell's text kept among the workbook's shared strings (as Excel, LibreOffice
     and XlsxWriter write text) was not measured: 100 MB of text there (a 100 KB file) was read, its row
     message quoting it whole (100 MB on stderr) after 100 s, at 620 MB. Refused as an inline one is."""
-    import xlsxwriter
-
-    built = tmp_path / "built.xlsx"
-    book = xlsxwriter.Workbook(built)
-    book.add_worksheet("List").write_row(0, 0, ["Name", "Address", "Marker"])
-    book.worksheets()[0].write_row(1, 0, ["Ann", "1 Main St", "GIANT"])
-    book.close()
-    path = tmp_path / "giant.xlsx"
-    with zipfile.ZipFile(built) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "xl/sharedStrings.xml":
-                data = data.replace(b"GIANT", b"x" * 2_000_000)
-            archive.writestr(item.filename, data)
+    path = _shared_string_replaced(tmp_path / "giant.xlsx", b"GIANT", b"x" * 2_000_000)
     assert_refused(path, tmp_path, "holds a text of more than 256 KB")
 
 
 _PIECE = "x" * 100_000  # each piece below [limits] cell_kb (256 KB), twenty of them above it
+_RUNS = "".join(f"<r><t>{_PIECE}</t></r>" for _ in range(20))  # as rich-text runs
 
 
-def _split_shared_string(tmp_path: Path) -> Path:
+def _shared_string_replaced(path: Path, old: bytes, new: bytes) -> Path:
+    """An XlsxWriter workbook (Name, Address, Marker; Ann, 1 Main St, GIANT) whose shared strings part has
+    ``old`` (around the marker) replaced by ``new``: a text Excel and LibreOffice keep there."""
     import xlsxwriter
 
-    built = tmp_path / "built.xlsx"
+    built = path.with_name("built.xlsx")
     book = xlsxwriter.Workbook(built)
     book.add_worksheet("List").write_row(0, 0, ["Name", "Address", "Marker"])
     book.worksheets()[0].write_row(1, 0, ["Ann", "1 Main St", "GIANT"])
     book.close()
-    path = tmp_path / "runs.xlsx"
-    runs = "".join(f"<r><t>{_PIECE}</t></r>" for _ in range(20)).encode()
     with zipfile.ZipFile(built) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename == "xl/sharedStrings.xml":
-                data = data.replace(b"<t>GIANT</t>", runs)
+                data = data.replace(old, new)
             archive.writestr(item.filename, data)
     return path
 
@@ -326,12 +314,11 @@ def test_a_giant_text_written_in_pieces_is_refused(tmp_path: Path, written: str)
     whole: 100 MB of it took `bulkship validate` 50-60 s at 520-640 MB (a 110 KB file), 1 s of it calamine's.
     The cells as read are measured too."""
     if written == "shared runs":
-        path = _split_shared_string(tmp_path)
+        path = _shared_string_replaced(tmp_path / "runs.xlsx", b"<t>GIANT</t>", _RUNS.encode())
     elif written == "inline runs":
-        runs = "".join(f"<r><t>{_PIECE}</t></r>" for _ in range(20))
         path = raw_xlsx(
             tmp_path / "runs.xlsx",
-            HEADER_ROW + f'<row r="2"><c r="A2" t="inlineStr"><is>{runs}</is></c></row>',
+            HEADER_ROW + f'<row r="2"><c r="A2" t="inlineStr"><is>{_RUNS}</is></c></row>',
         )
     elif written == "inline comments":
         path = raw_xlsx(

@@ -23,6 +23,7 @@ from bulkship.api.batches import track_batches
 from bulkship.errors import BatchConflictError, SpendLimitError
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
+from bulkship.runresult import RunResult
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
 
 HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
@@ -894,6 +895,36 @@ def test_a_row_planned_under_the_po_number_of_an_order_the_vendor_re_numbered_go
         assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
 
 
+FIVE = [
+    *PEOPLE,
+    ["Lost Delta", "4 Lost St", "Salem", "MA", "01970", "CVS", "25"],
+    ["Lost Epsilon", "5 Lost St", "Salem", "MA", "01970", "TARGET", "50"],
+]
+
+
+def _stopped_while_another_ledger_sends(
+    vendor: VendorProxy, tmp_path: Path, sheet: Path
+) -> tuple[Settings, Settings, RunResult]:
+    """Two computers send one list: the other ('there') plans one row an order and sends BS-GIFTS-0001; this
+    one ('here') plans two rows an order and, while its plan is shown, the other sends BS-GIFTS-0002. Both
+    settings, and this run's result."""
+    here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+    with pytest.raises(SpendLimitError):  # the other computer's plan, one row an order, about to go
+        run_batch(
+            sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1, confirm=lambda _p: False
+        )
+    _other_run_sends(vendor, there, "BS-GIFTS-0001")
+
+    def other_run_sends_beta(_plan: Any) -> bool:  # while this run's plan is shown, the other's goes
+        _other_run_sends(vendor, there, "BS-GIFTS-0002")
+        return True
+
+    stopped = run_batch(
+        sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2, confirm=other_run_sends_beta
+    )
+    return here, there, stopped
+
+
 def test_rows_a_409_does_not_show_are_not_sent_when_run_again_while_another_ledger_still_sends_the_list(
     tmp_path: Path,
 ) -> None:
@@ -904,30 +935,15 @@ def test_rows_a_409_does_not_show_are_not_sent_when_run_again_while_another_ledg
     Delta and Epsilon went out in BS-GIFTS-0003-R1 while the first run went on to send them in 0004 and
     0005: a second card each. While the vendor holds orders of the batch this ledger never sent, rows a
     409's original does not show wait for review."""
-    people = [*PEOPLE, ["Lost Delta", "4 Lost St", "Salem", "MA", "01970", "CVS", "25"]]
-    people.append(["Lost Epsilon", "5 Lost St", "Salem", "MA", "01970", "TARGET", "50"])
-    sheet = _write(tmp_path / "gifts.csv", people)
+    sheet = _write(tmp_path / "gifts.csv", FIVE)
     with VendorProxy(tmp_path) as vendor:
-        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
-        with pytest.raises(SpendLimitError):  # the other computer's plan, one row an order, about to go
-            run_batch(
-                sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1, confirm=lambda _p: False
-            )
-        _other_run_sends(vendor, there, "BS-GIFTS-0001")
-
-        def other_run_sends_beta(_plan: Any) -> bool:  # while this run's plan is shown, the other's goes
-            _other_run_sends(vendor, there, "BS-GIFTS-0002")
-            return True
-
-        stopped = run_batch(
-            sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2, confirm=other_run_sends_beta
-        )
+        here, there, stopped = _stopped_while_another_ledger_sends(vendor, tmp_path, sheet)
         assert "being sent from another computer or ledger right now" in str(stopped.stopped)
         _other_run_sends(vendor, there, "BS-GIFTS-0003")  # the other run goes on sending
         again = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2)  # too soon
         for po in ("BS-GIFTS-0004", "BS-GIFTS-0005"):  # the other run's last orders
             _other_run_sends(vendor, there, po)
-        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in people})
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in FIVE})
         assert again.exit_code == 3, again.stopped
         assert _statuses(here) == {2: "ordered", 3: "review", 4: "review", 5: "review", 6: "review"}
         with Ledger.open(here.ledger, lock=False) as ledger:
@@ -944,31 +960,16 @@ def test_rows_not_yet_sent_by_another_ledger_still_sending_the_list_are_not_sent
     used yet, no 409 to stop it; the other run went on to send Gamma, Delta and Epsilon: a second card
     each. A run stopped because the batch is being sent from another computer or ledger leaves the rest of
     its plan waiting for review, not planned: a person settles it once the other run has finished."""
-    people = [*PEOPLE, ["Lost Delta", "4 Lost St", "Salem", "MA", "01970", "CVS", "25"]]
-    people.append(["Lost Epsilon", "5 Lost St", "Salem", "MA", "01970", "TARGET", "50"])
-    sheet = _write(tmp_path / "gifts.csv", people)
+    sheet = _write(tmp_path / "gifts.csv", FIVE)
     with VendorProxy(tmp_path) as vendor:
-        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
-        with pytest.raises(SpendLimitError):  # the other computer's plan, one row an order, about to go
-            run_batch(
-                sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1, confirm=lambda _p: False
-            )
-        _other_run_sends(vendor, there, "BS-GIFTS-0001")
-
-        def other_run_sends_beta(_plan: Any) -> bool:  # while this run's plan is shown, the other's goes
-            _other_run_sends(vendor, there, "BS-GIFTS-0002")
-            return True
-
-        stopped = run_batch(
-            sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2, confirm=other_run_sends_beta
-        )
+        here, there, stopped = _stopped_while_another_ledger_sends(vendor, tmp_path, sheet)
         assert "wait for review (running the same command again does not send them)" in str(stopped.stopped)
         for _ in range(2):  # run again too soon, twice
             run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2)
         for po in ("BS-GIFTS-0003", "BS-GIFTS-0004", "BS-GIFTS-0005"):  # the other run's last orders
             with contextlib.suppress(httpx.HTTPStatusError):  # a 409: that run holds the order's rows
                 _other_run_sends(vendor, there, po)
-        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in people})
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in FIVE})
         assert _statuses(here) == {2: "ordered", 3: "review", 4: "review", 5: "review", 6: "review"}
 
 
@@ -982,9 +983,7 @@ def test_orders_in_doubt_are_not_sent_again_beside_the_same_rows_sent_from_anoth
     and 0005 again with their PO numbers: Delta and Epsilon twice. Rows of orders in doubt that the vendor
     shows in another ledger's orders stop the run before anything goes out; the orders in doubt wait for
     review."""
-    people = [*PEOPLE, ["Lost Delta", "4 Lost St", "Salem", "MA", "01970", "CVS", "25"]]
-    people.append(["Lost Epsilon", "5 Lost St", "Salem", "MA", "01970", "TARGET", "50"])
-    sheet = _write(tmp_path / "gifts.csv", people)
+    sheet = _write(tmp_path / "gifts.csv", FIVE)
     with VendorProxy(tmp_path) as vendor:
         here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
 
@@ -999,6 +998,6 @@ def test_orders_in_doubt_are_not_sent_again_beside_the_same_rows_sent_from_anoth
         # the colleague: its BS-GIFTS-0003 under a PO number in doubt here, or XY-GIFTS-0003 (its own prefix)
         run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=3, po_prefix=prefix)
         again = run_batch(sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1)
-        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in people})
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in FIVE})
         assert "and may be sending" in str(again.stopped)
         assert _statuses(there) == {2: "ordered", 3: "ordered", 4: "review", 5: "review", 6: "review"}
