@@ -2126,14 +2126,18 @@ def test_a_note_saying_the_address_is_about_to_change_stops_the_row(
     """Found by newcomer5: an ADP report's Notes 'Moving - new address TBD' beside the street the person is
     leaving: the card went there, exit 0. Found again by review28 after its fix, in other words ('Awaiting new
     address', 'Address update pending', 'Do not use this address - moving'...). 'New address confirmed',
-    'Address confirmed', 'Not moving' and 'Moved to Sales' still send."""
+    'Address confirmed', 'Not moving' and 'Moved to Sales' still send; so do 'Moving forward...' and 'Moving
+    ahead...' (an idiom, no move: newcomer5's L8)."""
     stops = [
         "Moving - new address TBD", "Address change pending (HR ticket 4411)", "Awaiting new address",
         "Waiting on new address from employee", "Moving - will send new address",
         "Do not use this address - moving", "Address update pending", "Old address - update pending",
         "Address change requested", "Address to be confirmed", "Address will change",
     ]  # fmt: skip
-    sends = ["new address confirmed", "Address confirmed", "Not moving", "Moved to Sales"]
+    sends = [
+        "new address confirmed", "Address confirmed", "Not moving", "Moved to Sales",
+        "Moving forward - details coming from HR", "Moving ahead with gift; approval pending",
+    ]  # fmt: skip
     path = tmp_path / "moving.csv"
     path.write_text(
         "Name,Address,City,State,ZIP,Product,Value,Notes\n"

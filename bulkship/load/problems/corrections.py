@@ -100,10 +100,11 @@ _NEW_ADDRESS = re.compile(
 # "Address change pending"): the card would go to a street the person is leaving (found by newcomer5, an ADP
 # report's Notes); also waiting for it ("Awaiting new address", "Moving, will send new address"), or saying
 # not to use the street ("Do not use this address - moving"): found by review28, each card went there.
-# "New address confirmed", "Address confirmed" or "Moved to Sales" says no such thing
+# "New address confirmed", "Address confirmed", "Moved to Sales" or "Moving forward, approval pending" (an
+# idiom, no move) says no such thing
 _LEAVING = re.compile(
     r"(?i)\b(?:(?:new|updated|forwarding)\s+(?:home\s+|mailing\s+)?addr(?:ess)?|"
-    r"addr(?:ess)?\s+(?:change|update|correction)s?|old\s+addr(?:ess)?|moving|relocating)\b"
+    r"addr(?:ess)?\s+(?:change|update|correction)s?|old\s+addr(?:ess)?|moving(?!\s+(?:forward|ahead)\b)|relocating)\b"
 )
 _TO_COME = re.compile(
     r"(?i)\b(?:tbd|tba|tbc|to\s+(?:come|follow|be\s+(?:confirmed|determined|provided|updated))|pending|coming|"
