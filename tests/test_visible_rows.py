@@ -258,7 +258,9 @@ def test_a_recipient_crossed_out_in_the_sheet_is_not_ordered_and_says_why(
 def test_a_row_its_list_says_not_to_send_is_not_ordered_and_says_why(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Found by newcomer6: a "Send?" column of "NO - left company" was "not used" and the row ordered."""
+    """Found by newcomer6: a "Send?" column of "NO - left company" was "not used" and the row ordered. 'N/A'
+    there (sending does not apply to the person) was ordered too, read as no answer (hunter-sheets15): it is
+    left out, as not to send; an empty cell sends."""
     path = tmp_path / "send.csv"
     path.write_text(
         "Name,Address,City,State,ZIP,Product,Value,Send?\n"
@@ -274,11 +276,12 @@ def test_a_row_its_list_says_not_to_send_is_not_ordered_and_says_why(
     err = capsys.readouterr().err
     assert code == 0, err
     names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
-    assert names == ["Ann Lee", "Cy Orr", "Ed Kim"]  # an empty or unclear answer is no "no"
+    assert names == ["Ann Lee", "Cy Orr"]  # an empty answer is no "no"
     assert (
-        "2 row(s) the list says not to send are not ordered: row 3 (column 'Send?': 'NO - left company')"
+        "3 row(s) the list says not to send are not ordered: row 3 (column 'Send?': 'NO - left company')"
         in err
     )
+    assert "row 6 (column 'Send?': 'N/A')" in err
     status = result_statuses(tmp_path / "out" / "send-results.xlsx")
     assert status[5] == ("skipped", "the list says not to send it (column 'Send?': 'Do not send')")
 
@@ -3903,3 +3906,22 @@ def test_a_cell_fixed_on_the_review_page_reads_again_its_column_only_each_text_o
         (6, "the list says not to send it (column 'Notes': 'do not send - left')")
     ]
     assert read[1:] == [["State", "Notes"]] and texts == [3]  # '', 'Call first', 'do not send - left'
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Send Gift?", "N/A"), ("Send?", "n/a"), ("Send Gift (Y/N)", "NA"), ("Ship Gift (Y/N)", "N/A - contractor"),
+     ("Include", "N.A.")],
+)  # fmt: skip
+def test_not_applicable_in_a_column_saying_whether_to_send_leaves_its_row_out(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by hunter-sheets14 (the lead's brief to hunter-sheets15): 'Send Gift?' = N/A (sending does not
+    apply to the person) was read as no answer and the card ordered, exit 0. It is left out, as not to send;
+    Yes and an empty cell send, and 'Approved' = N/A (no approval needed) still sends."""
+    path = _notes_sheet(tmp_path / "na.csv", [said, "Yes", ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]
+    approved = _notes_sheet(tmp_path / "approved.csv", ["N/A", "Yes"], header="Approved")
+    assert not load_sheet(approved).skipped

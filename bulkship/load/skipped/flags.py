@@ -335,6 +335,12 @@ _SAYS_NO = re.compile(
     # ... or in another language ('Non', 'Nein', 'Não', 'No enviar')
     rf"|non|nein|n[ãa]o|{OTHER_DO_NOT_SEND}\b.*|(?:{OTHER_GONE})\b.*)\s*(?:$|[-–—:,.;!(].*)"
 )
+# ... and, in a column saying whether to send ('Send Gift?', 'Send (Y/N)'), 'N/A': sending does not apply to
+# the person. Read as no answer, each such row was ordered (found by hunter-sheets14; the lead's brief). Not
+# under 'Approved' or 'Eligible', where it may say no approval is needed
+_SAYS_NO_OR_NA = re.compile(
+    r"(?i)^\s*(?:n\.?\s*/\s*a\.?|n\.a\.?|na)\s*(?:$|[-–—:,.;!(].*)|" + _SAYS_NO.pattern.removeprefix("(?i)")
+)
 
 
 # ... or a column that says which rows NOT to send ("Do Not Send" = X, "Remove" = yes)

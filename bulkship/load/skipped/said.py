@@ -25,6 +25,7 @@ from .flags import (
     _SAYS_GONE,
     _SAYS_LEFT,
     _SAYS_NO,
+    _SAYS_NO_OR_NA,
     _SAYS_SENT,
     _SAYS_SENT_ANYHOW,
     _SAYS_TEST_RESPONSE,
@@ -72,7 +73,7 @@ from .notes import _A_DATE, _NOTE_FLAGS, _NOTE_SAYS_NO, _UNDONE
 
 # header key -> the answers that leave the row out
 _LEAVES_OUT: dict[str, re.Pattern[str]] = {
-    **dict.fromkeys(_SEND_FLAGS, _SAYS_NO),
+    **dict.fromkeys(_SEND_FLAGS, _SAYS_NO_OR_NA),
     **dict.fromkeys(_ELIGIBLE_FLAGS, _SAYS_NO),
     **dict.fromkeys(_HOLD_FLAGS, _SAYS_YES),
     **dict.fromkeys(_STATUS_FLAGS, _SAYS_GONE),
@@ -375,7 +376,7 @@ def _said_not_to_send(
         sent_already = any(key in f for f in (_SENT_FLAGS, _SENT_ON, _SENT_ANSWERED, NOT_RECEIVED_FLAGS))
         why = _SAYS_SENT_ALREADY if sent_already else _SAYS_NOT_TO_SEND
         said = column.str.match(says)
-        if says is _SAYS_NO:  # '☒' down a column of '☑': the crossed box is the no (found by review24)
+        if says in (_SAYS_NO, _SAYS_NO_OR_NA):  # '☒' down a column of '☑': a crossed box is no (review24)
             said |= _crossed_beside_ticks(column)
         not_sent = made = went_out = None
         if key in _CARD_STATUS:  # "Gift Status" = Cancelled, Declined, On hold (found by review11: ordered)
