@@ -1501,7 +1501,7 @@ def test_a_header_of_gift_words_not_saying_it_went_leaves_no_row_out(tmp_path: P
     [("No Mail", "Yes"), ("No Mailing", "X"), ("Mail Opt Out", "Yes"), ("Gift Opt Out", "Y"),
      ("Opt-out of gifts", "TRUE"), ("Deceased Flag", "Y"), ("Is Deceased", "Yes"), ("Bad Address", "Y"),
      ("Returned Mail", "Yes"), ("Undeliverable", "Yes"), ("Leaver", "Y"), ("Is Leaver", "Yes"),
-     ("Termination Flag", "Y")],
+     ("Termination Flag", "Y"), ("Do Not Contact", "Yes"), ("Do Not Solicit", "TRUE"), ("No Contact", "X")],
 )  # fmt: skip
 def test_a_flag_saying_no_mail_or_no_way_to_deliver_leaves_its_row_out(
     tmp_path: Path, header: str, said: str
@@ -1509,7 +1509,8 @@ def test_a_flag_saying_no_mail_or_no_way_to_deliver_leaves_its_row_out(
     """Found by hunter-sheets14: 'No Mail' = Yes was read as a column ticking the rows to send: the person
     marked 'No Mail' was ordered and the unmarked one left out. 'Mail Opt Out', 'Gift Opt Out', 'Deceased
     Flag', 'Bad Address', 'Returned Mail', 'Leaver', 'Termination Flag' = Yes were read as nothing, each
-    card ordered. Each leaves its row out; No and an empty cell send."""
+    card ordered. So were a CRM's 'Do Not Contact', 'Do Not Solicit' = Yes (found by hunter-sheets15). Each
+    leaves its row out; No and an empty cell send."""
     path = _notes_sheet(tmp_path / "flags.csv", [said, "No", ""], header=header)
     assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
         (2, f"the list says not to send it (column '{header}': '{said}')")

@@ -373,6 +373,9 @@ _HOLD_FLAGS = _answered(
         "returned mail", "mail returned", "return to sender", "undeliverable", "address undeliverable",
         "undeliverable address", "leaver", "is leaver", "leaver flag", "termination flag", "terminated flag",
         "term flag", "separated flag", "separation flag",
+        # ... or a CRM's flag of no contact at all ('Do Not Contact', a donor's 'Do Not Solicit' = true: found
+        # by hunter-sheets15, ordered); not 'Email Opt Out' or 'Unsubscribed', which are of email only
+        "do not contact", "no contact", "do not solicit", "no solicitation", "no solicitations",
         *OTHER_HOLD,
     )
 )  # fmt: skip
