@@ -3926,3 +3926,20 @@ def test_not_applicable_in_a_column_saying_whether_to_send_leaves_its_row_out(
     ]
     approved = _notes_sheet(tmp_path / "approved.csv", ["N/A", "Yes"], header="Approved")
     assert not load_sheet(approved).skipped
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Financial Status", "refunded"), ("Financial Status", "voided"), ("Financial Status", "expired"),
+     ("Payment Status", "Refunded")],
+)  # fmt: skip
+def test_a_shop_order_paid_back_or_never_paid_leaves_its_row_out(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by hunter-sheets15: a Shopify orders export's 'Financial Status' = refunded (or voided: the
+    payment never taken) was read as nothing and the card ordered, exit 0, where its 'Cancelled at' left the
+    row out. Each leaves its row out; paid, partially_refunded (the order stands), pending and empty send."""
+    path = _notes_sheet(tmp_path / "orders.csv", [said, "paid", "partially_refunded", "pending", ""], header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]

@@ -317,6 +317,11 @@ _TEST_RESPONSE_FLAGS = frozenset(
     header_key(h) for h in ("response type", "distribution channel", "responsetype", "distributionchannel")
 )
 _SAYS_TEST_RESPONSE = re.compile(r"(?i)\s*(?:(?:offline\s+)?(?:survey\s+)?(?:preview|test)|spam)\s*")
+# A shop's payment status saying the order was paid back or never paid (Shopify's 'Financial Status' =
+# refunded, voided, expired): an order undone, as its 'Cancelled at' says (found by hunter-sheets15: each was
+# ordered). Not 'partially_refunded': the order stands
+PAYMENT_FLAGS = frozenset(header_key(h) for h in ("financial status", "payment status"))
+SAYS_PAID_BACK = re.compile(r"(?i)^\s*(?:refunded|voided|void|expired|charged[\s_-]*back|chargeback)\b")
 
 
 # ... and the answers that say no ("NO - left company", "Do not send", "Excluded")

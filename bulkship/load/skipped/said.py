@@ -41,10 +41,12 @@ from .flags import (
     DAY_IT_MAY_HAVE_GONE,
     NOT_RECEIVED_FLAGS,
     OTHER_YES,
+    PAYMENT_FLAGS,
     SAYS_CARD_MADE,
     SAYS_CARD_WENT,
     SAYS_NO_GIFT,
     SAYS_NOT_SENT_YET,
+    SAYS_PAID_BACK,
     SAYS_SHIPMENT_FAILED,
     SAYS_WENT_OUT,
     SHIPMENT_STATUS,
@@ -85,6 +87,7 @@ _LEAVES_OUT: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(_SENT_ANSWERED, _SAYS_SENT_ANYHOW),
     **dict.fromkeys(_SENT_ON, _SAYS_SENT_ANYHOW),
     **dict.fromkeys(_TEST_RESPONSE_FLAGS, _SAYS_TEST_RESPONSE),
+    **dict.fromkeys(PAYMENT_FLAGS, SAYS_PAID_BACK),
 }
 
 
