@@ -20,6 +20,7 @@ from support.review import run, settings_in
 from support.vendor_proxy import Answer, Call, VendorProxy, key_of, orders_rewritten
 
 from bulkship.api.batches import track_batches
+from bulkship.cli import main
 from bulkship.errors import BatchConflictError, SpendLimitError
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
@@ -1001,3 +1002,36 @@ def test_orders_in_doubt_are_not_sent_again_beside_the_same_rows_sent_from_anoth
         assert _cards_of(vendor) == Counter({name: 1 for name, *_ in FIVE})
         assert "and may be sending" in str(again.stopped)
         assert _statuses(there) == {2: "ordered", 3: "ordered", 4: "review", 5: "review", 6: "review"}
+
+
+def test_rows_held_while_another_ledger_sent_the_list_are_settled_in_one_command_once_it_has(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-vendor14's L1c, reproduced live by hunter-vendor15 (two ledgers, 300 rows, the other sending
+    one row an order): the run stopped as 'being sent from another computer or ledger' held its 160 rows
+    for review; once the other run had finished and held every card, each row waited on its own line of the
+    other's orders, settled by one `--resolve PO --at-vendor ORDER` each (160 commands). `reconcile
+    --settle-found` records every row the vendor's orders show by proof in one go, sending nothing."""
+    sheet = _write(tmp_path / "gifts.csv", FIVE)
+    with VendorProxy(tmp_path) as vendor:
+        here, there, _stopped = _stopped_while_another_ledger_sends(vendor, tmp_path, sheet)
+        for po in ("BS-GIFTS-0003", "BS-GIFTS-0004", "BS-GIFTS-0005"):  # the other run finishes
+            _other_run_sends(vendor, there, po)
+        assert _statuses(here) == {2: "ordered", 3: "review", 4: "review", 5: "review", 6: "review"}
+        monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+        monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+        target = ["--api-url", vendor.url, "--ledger", str(here.ledger)]
+        assert main(["reconcile", "gifts", "--review", *target]) == 3
+        review = " ".join(capsys.readouterr().err.split())
+        assert "4 of them are on lines of the vendor's orders" in review
+        assert "bulkship reconcile gifts --settle-found" in review
+        assert main(["reconcile", "gifts", "--settle-found", "--yes", *target]) == 0
+        said = capsys.readouterr().err
+        assert "Recorded: 4 of the 4 row(s) waiting for review" in " ".join(said.split())
+        assert _statuses(here) == {row: "ordered" for row in range(2, 7)}
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in FIVE})
+        assert main(["reconcile", "gifts", "--review", *target]) == 0  # no row waits
+        sent = len(vendor.posts())
+        again = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2)
+        assert again.exit_code == 0 and len(vendor.posts()) == sent, again.stopped
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in FIVE})

@@ -36,6 +36,7 @@ from .batches import (
     review_batch,
     run,
     sandbox_reset,
+    settle_found,
     status,
     track_batches,
 )
@@ -79,6 +80,7 @@ __all__ = [
     "review_batch",
     "run",
     "sandbox_reset",
+    "settle_found",
     "sheet_names",
     "status",
     "track_batches",

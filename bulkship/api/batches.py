@@ -19,7 +19,7 @@ from .files import load_file
 if TYPE_CHECKING:
     from ..program import ProgramSettings
     from ..reconcile.report import ReconcileReport
-    from ..resolve import Resolution, ReviewReport
+    from ..resolve import FoundSettlement, Resolution, ReviewReport
     from ..runresult import PlanView, RunResult
     from ..submit import Reporter
     from ..track import TrackReport
@@ -188,6 +188,31 @@ def resolve_at_vendor(
     return _settled(settings, batch, _with_vendor(settings, batch, "resolve", settle, client_factory))
 
 
+def settle_found(
+    settings: Settings,
+    batch: str,
+    *,
+    by: str | None = None,
+    reason: str = "",
+    confirm: Callable[[FoundSettlement], bool] | None = None,
+    client_factory: ClientFactory | None = None,
+) -> FoundSettlement:
+    """``--settle-found``: every row waiting for review that the vendor's orders of the batch show by proof
+    (a line carrying its ExternalId with the same card and recipient) recorded as ordered there, one read of
+    the vendor's list for all. ``confirm`` sees what was found first (False: nothing changes). Raises
+    ReviewRefusedError when no row is found."""
+    from ..resolve import default_person
+    from ..resolve import settle_found as settle_all
+
+    def settle(ledger: Any, client: Any) -> Any:
+        return settle_all(ledger, client, batch, by=by or default_person(), reason=reason, confirm=confirm)
+
+    done: FoundSettlement = _with_vendor(settings, batch, "resolve", settle, client_factory)
+    if not done.applied:
+        return done
+    return replace(done, notes=(*done.notes, *_results_rewritten(settings, batch)))
+
+
 def release_review(
     settings: Settings,
     batch: str,
@@ -247,13 +272,17 @@ def _settled(settings: Settings, batch: str, resolution: Resolution) -> Resoluti
     """The resolution, with the batch's result workbook rewritten once it was applied."""
     if not resolution.applied:
         return resolution
+    return replace(resolution, notes=(*resolution.notes, *_results_rewritten(settings, batch)))
+
+
+def _results_rewritten(settings: Settings, batch: str) -> list[str]:
+    """The batch's result workbook rewritten after a settlement: where, or why not."""
     from ..ledger import Ledger
     from ..track import rewrite_results
 
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         path, problems = rewrite_results(ledger, batch, api=settings.api_url)
-    notes = [f"Result workbook updated: {path}"] if path else problems
-    return replace(resolution, notes=(*resolution.notes, *notes))
+    return [f"Result workbook updated: {path}"] if path else list(problems)
 
 
 def export_csv(settings: Settings, batch: str) -> Path:

@@ -63,6 +63,14 @@ def reconcile_command(
             "this batch's, e.g. BS-GIFTS-STAFF-0001 for batch staff).",
         ),
     ] = None,
+    settle_found: Annotated[
+        bool,
+        typer.Option(
+            "--settle-found",
+            help="Record every row waiting for review that the vendor's orders of the batch show by proof "
+            "(a line carrying its ExternalId with the same card and recipient) as ordered there.",
+        ),
+    ] = False,
     reason: Annotated[str, typer.Option("--reason", help="Why, for the ledger's record.")] = "",
     by: Annotated[str | None, typer.Option("--by", help="Who settles (default: your user name).")] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Record without asking for confirmation.")] = False,
@@ -73,15 +81,21 @@ def reconcile_command(
 ) -> int:
     """Compare the ledger with the vendor's own order list. Exit 0 when everything matches, 1 otherwise.
     --review lists the rows waiting for review with what the vendor shows (exit 3 while any wait); --resolve
-    PO with --at-vendor ORDER or --release settles them."""
+    PO with --at-vendor ORDER or --release settles them; --settle-found settles every one the vendor's orders
+    show by proof."""
     from ..team import note_from_cli
-    from .review_cmd import check_options, resolve_command, review_command
+    from .review_cmd import check_options, resolve_command, review_command, settle_found_command
 
-    check_options(resolve, at_vendor, release, rows, not_ours)
+    check_options(resolve, at_vendor, release, rows, not_ours, settle_found=settle_found)
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
-    roles.check_acting(settings, roles.SETTLE if resolve is not None else roles.RECONCILE)
+    settles = resolve is not None or settle_found
+    roles.check_acting(settings, roles.SETTLE if settles else roles.RECONCILE)
     announce_target(settings)
     require_ledger(settings)
+    if settle_found:
+        code = settle_found_command(settings, batch, reason=reason, by=by, yes=yes, as_json=as_json)
+        note_from_cli(settings, "review_settle", batch=batch, settle_found=True, by=by or "", reason=reason)
+        return code
     if resolve is not None:
         code = resolve_command(
             settings,

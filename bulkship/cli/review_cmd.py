@@ -12,15 +12,26 @@ from ..resolve import parse_pos, parse_rows
 from .app import err_console, print_json, styled
 
 if TYPE_CHECKING:
-    from ..resolve import Resolution, ReviewReport
+    from ..resolve import FoundSettlement, Resolution, ReviewReport
     from ..settings import Settings
 
 REVIEW_WAITING_EXIT = 3  # as `run`: rows need a person
 
 
 def check_options(
-    resolve: str | None, at_vendor: str | None, release: bool, rows: str | None, not_ours: str | None = None
+    resolve: str | None,
+    at_vendor: str | None,
+    release: bool,
+    rows: str | None,
+    not_ours: str | None = None,
+    *,
+    settle_found: bool = False,
 ) -> None:
+    if settle_found and (resolve is not None or at_vendor or release or rows or not_ours):
+        raise ConfigError(
+            "--settle-found settles every row the vendor shows by proof: use it without --resolve, "
+            "--at-vendor, --release, --rows or --not-ours"
+        )
     if resolve is None and (at_vendor or release or rows or not_ours):
         raise ConfigError("--at-vendor, --release and --rows settle the rows of one PO: add --resolve PO")
     if resolve is not None and bool(at_vendor) == release:
@@ -56,6 +67,13 @@ def print_review(report: ReviewReport) -> None:
         ),
         soft_wrap=True,
     )
+    found = (
+        f"{report.rows_found} of them are on lines of the vendor's orders of this batch carrying their "
+        "ExternalId with the same card and recipient: record them as ordered there in one go (nothing is "
+        f"sent):  {report.settle_found}"
+    )
+    if report.rows_found:
+        say(found, soft_wrap=True)
     for group in report.groups:
         say(styled(("PO " + group.po_number, "bold"), f" ({group.state} in the ledger): {group.vendor}"))
         reasons = {row.why for row in group.rows}
@@ -89,6 +107,56 @@ def print_review(report: ReviewReport) -> None:
                 f"({command} --at-vendor ORDER [--rows N,N]) is checked with the vendor again.",
                 soft_wrap=True,
             )
+    if report.rows_found and len(report.groups) > 1:  # a long list scrolls the first word away
+        say(found, soft_wrap=True)
+
+
+def _confirmed(lines: list[str], yes: bool) -> bool:
+    for line in lines:
+        err_console.print(line, soft_wrap=True)
+    if yes:
+        return True
+    try:
+        return typer.confirm("Record this in the ledger?", default=False, err=True)
+    except (typer.Abort, EOFError, RuntimeError, OSError):
+        raise BulkshipError(
+            "No answer to 'Record this in the ledger?': nothing was changed",
+            hint="pass --yes to confirm non-interactively",
+        ) from None
+
+
+def settle_found_command(
+    settings: Settings, batch: str, *, reason: str, by: str | None, yes: bool, as_json: bool
+) -> int:
+    """``--settle-found``: exit 0 once no row waits, else 3 (as --review)."""
+    from .. import api
+
+    def confirm(plan: FoundSettlement) -> bool:
+        return _confirmed(plan.describe(), yes)
+
+    done = api.settle_found(settings, batch, by=by, reason=reason, confirm=confirm)
+    if not done.applied:
+        raise BulkshipError("Not confirmed: nothing was changed")
+    if as_json:
+        print_json(done.as_json())
+    for line in done.describe():
+        err_console.print(line, soft_wrap=True)
+    for note in done.notes:
+        err_console.print(note, soft_wrap=True)
+    left = done.waiting - done.rows_settled
+    err_console.print(
+        styled(
+            ("Recorded", "green"),
+            f": {done.rows_settled} of the {done.waiting} row(s) waiting for review as ordered in the "
+            "vendor's orders that show them; `bulkship track` follows them.",
+        ),
+        soft_wrap=True,
+    )
+    if left:
+        err_console.print(
+            f"{left} row(s) still wait for review: bulkship reconcile {batch} --review", soft_wrap=True
+        )
+    return REVIEW_WAITING_EXIT if left else 0
 
 
 def resolve_command(
@@ -107,17 +175,7 @@ def resolve_command(
     from .. import api
 
     def confirm(plan: Resolution) -> bool:
-        for line in plan.describe():
-            err_console.print(line, soft_wrap=True)
-        if yes:
-            return True
-        try:
-            return typer.confirm("Record this in the ledger?", default=False, err=True)
-        except (typer.Abort, EOFError, RuntimeError, OSError):
-            raise BulkshipError(
-                "No answer to 'Record this in the ledger?': nothing was changed",
-                hint="pass --yes to confirm non-interactively",
-            ) from None
+        return _confirmed(plan.describe(), yes)
 
     if at_vendor:
         done = api.resolve_at_vendor(

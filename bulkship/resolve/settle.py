@@ -17,7 +17,7 @@ from typing import Any
 
 from ..client.orders import LookUp
 from ..errors import ConfigError, ReviewRefusedError, VendorError
-from ..ledger import AdoptedOrder, Ledger
+from ..ledger import AdoptedOrder, Ledger, OrderRecord, RowRecord
 from ..models import VendorOrder
 from ..plan import order_seq
 from .checks import (
@@ -197,6 +197,18 @@ async def release(
     return Resolution(**{**plan.__dict__, "applied": True})
 
 
+def _own_po_known(po: str, found: LookUp, *, sent_here: bool) -> LookUp | None:
+    """:func:`_look_up_own_po` from an answer read before (the batch's order list, read once for many)."""
+    if sent_here and found.unknown:
+        raise _refuse(
+            f"The vendor's order list cannot show whether it holds these rows' own PO {po} "
+            f"({found.why_unknown or 'not read to its end'}): they were sent under it, and if it holds them "
+            "they are in no other order",
+            hint="try again once the vendor's list shows every order's PO number and reads to its end",
+        )
+    return None if found.unknown else found
+
+
 async def _look_up_own_po(client: Any, po: str, *, sent_here: bool) -> LookUp | None:
     """The vendor's answer for the rows' own PO number; None when it cannot be asked now and the rows were
     not sent under it (then it only tells whether a held order may be cancelled). Rows sent under it are
@@ -254,6 +266,31 @@ async def settle_at_vendor(
     own, waiting = _waiting_on(ledger, batch, po)
     confirmed = _rows_to_confirm(waiting, rows)
     vendor_order = await fetch_vendor_order(client, ledger, batch, reference)
+    return await settle_on(
+        ledger, client, batch, own, waiting, vendor_order, confirmed, by=by, reason=reason, confirm=confirm,
+        reference=reference,
+    )  # fmt: skip
+
+
+async def settle_on(
+    ledger: Ledger,
+    client: Any,
+    batch: str,
+    own: OrderRecord,
+    waiting: Sequence[RowRecord],
+    vendor_order: VendorOrder,
+    confirmed: set[int],
+    *,
+    by: str,
+    reason: str = "",
+    confirm: Confirm | None = None,
+    reference: str = "",
+    own_po: LookUp | None = None,
+) -> Resolution:
+    """:func:`settle_at_vendor` once the vendor order is read: the rows ``waiting`` on ``own`` tied to its
+    lines. ``own_po``: the vendor's answer for the rows' own PO number, when already read (else it is asked
+    here when it matters)."""
+    po = own.po_number
     target = _check_target(ledger, batch, own, vendor_order)
     _refuse_no_card_order(batch, po, vendor_order)
     elsewhere = vendor_order.po_number != po
@@ -261,12 +298,19 @@ async def settle_at_vendor(
     # one look-up of the rows' own PO: held there, they are in no other order; absent, a held order is
     # cancelled
     asked = sent_here or (elsewhere and own.state == "review")
-    own_po = await _look_up_own_po(client, po, sent_here=sent_here) if asked else None
+    if asked and own_po is not None:
+        own_po = _own_po_known(po, own_po, sent_here=sent_here)
+    elif asked:
+        own_po = await _look_up_own_po(client, po, sent_here=sent_here)
+    else:
+        own_po = None
     if sent_here and own_po is not None and own_po.order is not None:
         raise _own_po_held(batch, po, own_po.order, vendor_order)
     ties, left, nameable = tie_rows(ledger, own, waiting, vendor_order, confirmed, by)
     if not ties:
-        command = _confirm_command(ledger, batch, own, waiting, vendor_order, nameable, reference)
+        command = _confirm_command(
+            ledger, batch, own, waiting, vendor_order, nameable, reference or vendor_order.po_number
+        )
         raise _refuse(
             f"None of the {len(waiting)} row(s) waiting on {po} can be tied to vendor order "
             f"{vendor_order.id} (PO {vendor_order.po_number}): "

@@ -18,7 +18,7 @@ from typing import Any
 from ..client.parse import po_number_of, raw_lines, text
 from ..errors import VendorError
 from ..ledger import Ledger, OrderRecord, RowRecord
-from ..linematch import holds_no_card
+from ..linematch import holds_no_card, same_line
 from ..models import VendorOrder
 from ..rebuild import batch_orders_pattern
 from ..silentorder import says_nothing_of_lines
@@ -32,6 +32,7 @@ from .lines import (
     _tied_among,
     card_of_item,
     card_text,
+    planned_item,
     ranges,
 )
 
@@ -308,3 +309,46 @@ def _set_aside(view: VendorView, po_numbers: Sequence[str]) -> VendorView:
     kept = [o for o in view.in_range if o.po_number not in po_numbers]
     aside = [o for o in view.in_range if o.po_number in po_numbers]
     return VendorView(kept, [*view.elsewhere, *aside], view.complete, view.why_incomplete, view.sightings)
+
+
+@dataclass(frozen=True)
+class Proven:
+    """Rows waiting on one PO that one vendor order of the batch shows by proof: a line carrying the row's
+    ExternalId with the same card and recipient, the card not ended Failed or Cancelled."""
+
+    po_number: str  # the PO the rows wait on
+    vendor_order: VendorOrder
+    rows: tuple[int, ...]  # spreadsheet row numbers
+
+
+def proven_at_vendor(
+    ledger: Ledger, batch: str, view: VendorView, groups: dict[str, list[RowRecord]]
+) -> list[Proven]:
+    """Where the vendor's orders of the batch (its PO numbers beyond doubt) show rows waiting by proof, by PO
+    waited on and vendor order, the order of the rows' own PO first. A run stopped because another computer
+    or ledger was sending the batch holds its rows; once that one has finished, each is on a line of its
+    orders (one order a row when it sent them one by one). Indexed once: linear in lines plus rows."""
+    record = ledger.batch(batch)
+    strict = batch_orders_pattern(record.po_prefix if record else "", batch, strict=True)
+    by_id: dict[str, list[tuple[str, RowRecord, dict[str, Any]]]] = {}
+    for po, rows in groups.items():
+        order = ledger.order(po)
+        for row in rows:
+            item = planned_item(order, row)
+            if row.external_id and item is not None:
+                by_id.setdefault(row.external_id, []).append((po, row, item))
+    found: dict[tuple[str, str], set[int]] = {}
+    orders: dict[str, VendorOrder] = {}
+    for vendor_order in view.in_range:
+        if not strict.fullmatch(vendor_order.po_number):
+            continue
+        for at, line in enumerate(vendor_order.line_items):
+            waiting = by_id.get(line.external_id) if line.external_id else None
+            if not waiting or holds_no_card(vendor_order, at):
+                continue
+            for po, row, item in waiting:
+                if same_line(item, vendor_order, at):
+                    found.setdefault((po, vendor_order.id), set()).add(row.row)
+                    orders[vendor_order.id] = vendor_order
+    proven = [Proven(po, orders[order_id], tuple(sorted(rows))) for (po, order_id), rows in found.items()]
+    return sorted(proven, key=lambda p: (p.po_number, p.vendor_order.po_number != p.po_number))

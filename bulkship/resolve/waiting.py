@@ -13,7 +13,7 @@ from ..ledger import Ledger
 from .checks import ReleaseCheck, _require_batch, check_release, waiting_rows
 from .hints import at_vendor_command, not_ours_command
 from .lines import _name_of_item, card_of_item, card_text, planned_item
-from .vendorview import LISTING_REUSE_S, look_at_vendor, other_cards
+from .vendorview import LISTING_REUSE_S, look_at_vendor, other_cards, proven_at_vendor
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,12 @@ class ReviewReport:
     vendor_orders: int  # the vendor's orders of the batch's PO range
     list_complete: bool
     why_incomplete: str = ""
+    rows_found: int = 0  # rows waiting that the vendor's orders of the batch show by proof
+
+    @property
+    def settle_found(self) -> str:
+        """The command recording them as ordered in one go ("" when none is found)."""
+        return f"bulkship reconcile {self.batch} --settle-found" if self.rows_found else ""
 
     @property
     def rows_waiting(self) -> int:
@@ -76,6 +82,8 @@ class ReviewReport:
             "vendor_orders_of_batch": self.vendor_orders,
             "vendor_list_complete": self.list_complete,
             "vendor_list_incomplete_because": self.why_incomplete or None,
+            "rows_found_at_vendor": self.rows_found,
+            "settle_found_command": self.settle_found or None,
             "groups": [g.as_json() for g in self.groups],
         }
 
@@ -118,4 +126,7 @@ async def review(ledger: Ledger, client: Any, batch: str) -> ReviewReport:
                 "" if check.allowed else not_ours_command(ledger, batch, order, rows, view, check),
             )
         )
-    return ReviewReport(batch, tuple(found), len(view.in_range), view.complete, view.why_incomplete)
+    proven = {(p.po_number, row) for p in proven_at_vendor(ledger, batch, view, groups) for row in p.rows}
+    return ReviewReport(
+        batch, tuple(found), len(view.in_range), view.complete, view.why_incomplete, len(proven)
+    )

@@ -1,0 +1,121 @@
+"""Every row waiting for review that the vendor's orders of the batch show by proof, settled in one go
+(:func:`settle_found`, ``bulkship reconcile BATCH --settle-found``).
+
+A run stopped because another computer or ledger was sending the same list holds the rest of its plan for
+review; once the other run has finished, each of those rows is on a line of its orders, one order a row
+when it sent them one by one: one ``--resolve PO --at-vendor ORDER`` each (found by hunter-vendor14: 299
+commands for one list of 300, L1c). Here the vendor's order list is read once and each pair (PO waited on,
+vendor order showing some of its rows) is settled as :func:`~.settle.settle_at_vendor` settles it, with the
+same checks, by proof only (no person names a row). Rows nothing proves stay waiting; nothing is sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..client.orders import LookUp
+from ..errors import ReviewRefusedError
+from ..ledger import Ledger
+from .checks import _refuse, _require_batch, waiting_rows
+from .settle import Resolution, settle_on
+from .vendorview import Proven, look_at_vendor, proven_at_vendor
+
+
+@dataclass(frozen=True)
+class FoundSettlement:
+    """What was found (shown for confirmation) and, once ``applied``, what was recorded."""
+
+    batch: str
+    waiting: int  # rows waiting for review before
+    found: tuple[Proven, ...]
+    settled: tuple[Resolution, ...] = ()
+    refused: tuple[tuple[str, str, str], ...] = ()  # (PO waited on, vendor PO, why)
+    applied: bool = False
+    notes: tuple[str, ...] = ()
+
+    @property
+    def rows_found(self) -> int:
+        return len({(p.po_number, row) for p in self.found for row in p.rows})
+
+    @property
+    def rows_settled(self) -> int:
+        return sum(len(r.tied) for r in self.settled)
+
+    def describe(self) -> list[str]:
+        if self.applied:
+            # the rows of a PO that other vendor orders hold are said with theirs, not as waiting
+            lines = [line for r in self.settled for line in r.describe() if "keeps waiting" not in line]
+            lines += [f"Rows waiting on {po} not tied to {vpo}: {why}" for po, vpo, why in self.refused]
+            return lines
+        return [
+            f"Row(s) {', '.join(map(str, p.rows))} waiting on {p.po_number} -> ordered in "
+            f"{p.vendor_order.po_number} (order {p.vendor_order.id}): a line carrying its ExternalId, with "
+            "the same card and recipient"
+            for p in self.found
+        ]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "batch": self.batch,
+            "applied": self.applied,
+            "rows_waiting_before": self.waiting,
+            "rows_found": self.rows_found,
+            "rows_settled": self.rows_settled,
+            "settled": [r.as_json() for r in self.settled],
+            "refused": [{"po_number": po, "vendor_po": vpo, "why": why} for po, vpo, why in self.refused],
+            "notes": list(self.notes),
+        }
+
+
+async def settle_found(
+    ledger: Ledger,
+    client: Any,
+    batch: str,
+    *,
+    by: str,
+    reason: str = "",
+    confirm: Callable[[FoundSettlement], bool] | None = None,
+) -> FoundSettlement:
+    """Tie every row waiting for review to the line of the batch's vendor orders that proves it is there
+    (see the module docstring); ``confirm`` sees what was found first (False: nothing changes)."""
+    _require_batch(ledger, batch)
+    groups = waiting_rows(ledger, batch)
+    if not groups:
+        raise _refuse(f"No rows of batch {batch!r} wait for review")
+    waiting = sum(len(rows) for rows in groups.values())
+    view = await look_at_vendor(client, ledger, batch, list(groups))
+    found = proven_at_vendor(ledger, batch, view, groups)
+    if not found:
+        raise _refuse(
+            f"None of the {waiting} row(s) of batch {batch!r} waiting for review is shown by the vendor's "
+            "orders of this batch on a line carrying its ExternalId with the same card and recipient",
+            hint=f"see what the vendor shows for them: bulkship reconcile {batch} --review",
+        )
+    plan = FoundSettlement(batch, waiting, tuple(found))
+    if confirm is not None and not confirm(plan):
+        return plan
+    settled: list[Resolution] = []
+    refused: list[tuple[str, str, str]] = []
+    for proven in found:
+        own = ledger.order(proven.po_number)
+        rows = [r for r in ledger.rows_by_po(proven.po_number) if r.status == "review"]
+        if own is None or not rows:  # tied to an order settled before in this loop
+            continue
+        sighting = view.sightings.get(proven.po_number)
+        own_po = (
+            LookUp(proven.po_number, sighting.order, sighting.absent, sighting.why)
+            if sighting is not None
+            else None
+        )
+        try:
+            done = await settle_on(
+                ledger, client, batch, own, rows, proven.vendor_order, set(), by=by, reason=reason,
+                own_po=own_po,
+            )  # fmt: skip
+        except ReviewRefusedError as exc:
+            refused.append((proven.po_number, proven.vendor_order.po_number, exc.message))
+            continue
+        settled.append(done)
+    return FoundSettlement(batch, waiting, tuple(found), tuple(settled), tuple(refused), applied=True)
