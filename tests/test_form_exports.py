@@ -253,3 +253,37 @@ def test_a_column_asking_whether_the_card_did_not_come_leaves_out_its_no_as_sent
     assert [(s.row, s.reason.split(". ")[0]) for s in skipped] == [
         (3, f"the list says it was sent already (column '{question}': 'No')")
     ]
+
+
+def test_a_typeform_response_never_submitted_is_not_ordered(tmp_path: Path) -> None:
+    """Found by hunter-sheets14 (its leftover 4, the lead's brief to hunter-sheets15): a Typeform download
+    with partial responses holds rows whose 'Submit Date (UTC)' is empty, the person never having sent the
+    form; each was ordered like the submitted ones (validate: valid, exit 0). Each is left out, said so;
+    filled in, the date sends it."""
+    path = tmp_path / "typeform.csv"
+    head = "#,First name,Address,City/Town,State/Region/Province,Zip/Post code,Start Date (UTC),"
+    head += "Submit Date (UTC)\n"
+    path.write_text(
+        head + "a1,Ann Lee,1 Main St,Boston,MA,02134,2026-11-20 10:00:00,2026-11-20 10:02:00\n"
+        "a2,Cy Orr,3 Oak Ave,Newark,NJ,07102,2026-11-20 11:00:00,\n"
+        "a3,Di Fox,4 Elm St,Salem,MA,01970,2026-11-21 09:00:00,2026-11-21 09:03:10\n"
+    )
+    program = ProgramSettings(defaults={"value": "25", "product": "CVS"})
+    loaded = load_sheet(path, program=program)
+    assert [(s.row, s.reason) for s in loaded.skipped] == [
+        (3, "the list says not to send it (column 'Submit Date (UTC)' is empty: never submitted)")
+    ]
+    result = validate(loaded, sandbox_catalog(), program=program)
+    assert result.rows.loc[result.rows["status"] == "valid", "name"].tolist() == ["Ann Lee", "Di Fox"]
+
+
+def test_an_empty_date_submitted_of_a_list_without_times_leaves_no_row_out(tmp_path: Path) -> None:
+    """The other side of the test above: a tracking sheet's 'Date Submitted' (the day an order went in, no
+    time of day) says nothing of its empty rows, which are still to send; nor does a column empty on
+    every row."""
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Date Submitted,Submitted At\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,11/20/2026,\nCy Orr,3 Oak Ave,Newark,NJ,07102,CVS,25,,\n"
+    )
+    assert not load_sheet(path).skipped

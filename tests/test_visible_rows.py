@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -1887,9 +1888,9 @@ def test_a_list_in_another_language_mapped_by_hand_leaves_out_the_rows_its_colum
     assert f"row 2 (column '{flags[0]}': '{said[0]}')" in " ".join(capsys.readouterr().err.split())
 
 
-def qualtrics_export(path: Path, *answers: tuple[str, str, str]) -> Path:
+def qualtrics_export(path: Path, *answers: tuple[str, str, str], finished: Sequence[str] = ()) -> Path:
     """A Qualtrics survey's CSV as it exports it: its column names, the questions, the import ids, then one row
-    a response (its Response Type, Distribution Channel and name)."""
+    a response (its Response Type, Distribution Channel and name; ``finished``: its Finished, else True)."""
     names = [
         "StartDate",
         "Status",
@@ -1940,8 +1941,8 @@ def qualtrics_export(path: Path, *answers: tuple[str, str, str]) -> Path:
                 [
                     "2026-11-20 10:00:00",
                     kind,
-                    "100",
-                    "True",
+                    "100" if i >= len(finished) or finished[i] == "True" else "45",
+                    finished[i] if i < len(finished) else "True",
                     f"R_{i}",
                     channel,
                     name,
@@ -3942,4 +3943,50 @@ def test_a_shop_order_paid_back_or_never_paid_leaves_its_row_out(
     path = _notes_sheet(tmp_path / "orders.csv", [said, "paid", "partially_refunded", "pending", ""], header)
     assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
         (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]
+
+
+def test_a_survey_response_left_unfinished_is_not_ordered(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets15 (hunter-sheets14's leftover 4): a Qualtrics export of a 'fill in our survey,
+    get a card' ordered the responses its 'Finished' says were left part way (False, 1/0 in its numeric
+    export: the person stopped at 45 %), exit 0, like those sent. Each is left out, said so."""
+    path = qualtrics_export(
+        tmp_path / "survey.csv",
+        ("IP Address", "anonymous", "Ann Lee"), ("IP Address", "anonymous", "Bo Part"),
+        ("IP Address", "anonymous", "Cy Orr"), ("IP Address", "anonymous", "Di Zero"),
+        finished=["True", "False", "1", "0"],
+    )  # fmt: skip
+    (tmp_path / "survey.bulkship.toml").write_text(
+        '[columns]\nproduct = "Which gift card would you like?"\n[defaults]\nvalue = "25"\n'
+    )
+
+    main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")])
+
+    err = " ".join(capsys.readouterr().err.split())
+    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
+    assert names == ["Ann Lee", "Cy Orr"], err
+    assert "row 5 (column 'Finished': 'False', a response not finished)" in err
+    assert "row 7 (column 'Finished': '0', a response not finished)" in err
+
+
+def test_a_finished_column_without_a_survey_s_progress_leaves_no_row_out(tmp_path: Path) -> None:
+    """The other side of the test above: a tracker's own 'Finished' = No is work still to do, a card to send."""
+    path = _notes_sheet(tmp_path / "tracker.csv", ["No", "False", "0", ""], header="Finished")
+    assert not load_sheet(path).skipped
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Response Status", "Partial"), ("Completion Status", "Incomplete"), ("Response Type", "partial"),
+     ("Submission Status", "In progress"), ("Response Status", "Not submitted")],
+)  # fmt: skip
+def test_a_form_response_said_partial_leaves_its_row_out(tmp_path: Path, header: str, said: str) -> None:
+    """Found by hunter-sheets15: a form export's own status of a response left part way ('Response Status' =
+    Partial, 'Completion Status' = Incomplete) was read as nothing and the card ordered, exit 0. Each is
+    left out; Complete, Completed and an empty cell send."""
+    path = _notes_sheet(tmp_path / "form.csv", [said, "Complete", "Completed", ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}', a response not finished)")
     ]

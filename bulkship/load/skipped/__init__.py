@@ -7,8 +7,9 @@ and the words their reasons share), :mod:`.flags` (yes/no columns that pick the 
 eligible, hold, HR status and termination, sent), :mod:`.notes` (a note saying not to send: DNS, hold,
 terminated), :mod:`.headings` (a heading over people not to send, the header repeated), :mod:`.said` (what
 those columns and notes leave out), :mod:`.ours` (rows bulkship's own workbooks marked skipped),
-:mod:`.marks` (hidden and crossed-out rows), :mod:`.totals` (totals rows and notes), :mod:`.notices` (what
-the notices say), :mod:`.rows` (every skipped row, :func:`_skipped_rows`).
+:mod:`.marks` (hidden and crossed-out rows), :mod:`.totals` (totals rows and notes), :mod:`.unsubmitted`
+(form answers never submitted), :mod:`.notices` (what the notices say), :mod:`.rows` (every skipped row,
+:func:`_skipped_rows`).
 """
 
 from __future__ import annotations

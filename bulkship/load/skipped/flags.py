@@ -317,6 +317,21 @@ _TEST_RESPONSE_FLAGS = frozenset(
     header_key(h) for h in ("response type", "distribution channel", "responsetype", "distributionchannel")
 )
 _SAYS_TEST_RESPONSE = re.compile(r"(?i)\s*(?:(?:offline\s+)?(?:survey\s+)?(?:preview|test)|spam)\s*")
+# A form's column stamping when it was sent ('Submit Date (UTC)', Jotform's 'Submission Date', 'Submitted
+# At'), read by :mod:`.unsubmitted`
+SUBMITTED_AT = frozenset(
+    header_key(h)
+    for h in ("submit date", "submitted at", "submitted on", "submission date", "submission time",
+              "submit time", "date submitted", "time submitted", "submitted date", "submitted time",
+              "submission timestamp", "submitted timestamp", "date of submission")
+)  # fmt: skip
+# A response's own status ('Response Status' = Partial, 'Completion Status' = Incomplete, Typeform's
+# 'Response Type' = partial)
+RESPONSE_STATUS = frozenset(
+    header_key(h)
+    for h in ("response status", "response type", "completion status", "submission status", "response state",
+              "survey status", "form status")
+)  # fmt: skip
 # A shop's payment status saying the order was paid back or never paid (Shopify's 'Financial Status' =
 # refunded, voided, expired): an order undone, as its 'Cancelled at' says (found by hunter-sheets15: each was
 # ordered). Not 'partially_refunded': the order stands

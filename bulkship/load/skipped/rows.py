@@ -20,6 +20,7 @@ from .named import _named_not_to_send
 from .ours import _skipped_by_bulkship
 from .said import _not_picked, _said_not_to_send, picks_rows
 from .totals import _not_recipients
+from .unsubmitted import _unsubmitted
 
 HEADER_AGAIN = "the header again (two lists one below the other)"  # the validate stage reads the lists apart
 HEADER_SECOND_ROW = "the header's second row (the header's cells are merged down over it)"
@@ -76,6 +77,8 @@ def _skipped_rows(
         skipped.setdefault(row, SkippedRow(row, kind, reason))
     for row, (kind, reason) in _not_recipients(grid, body, column_map, by_position).items():
         skipped.setdefault(row, SkippedRow(row, kind, reason))
+    for row, reason in _unsubmitted(body, column_map).items():
+        skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _not_picked(said, column_map, on_purpose).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _named_not_to_send(body, column_map).items():

@@ -42,6 +42,7 @@ from .flags import (
     NOT_RECEIVED_FLAGS,
     OTHER_YES,
     PAYMENT_FLAGS,
+    RESPONSE_STATUS,
     SAYS_CARD_MADE,
     SAYS_CARD_WENT,
     SAYS_NO_GIFT,
@@ -50,6 +51,7 @@ from .flags import (
     SAYS_SHIPMENT_FAILED,
     SAYS_WENT_OUT,
     SHIPMENT_STATUS,
+    SUBMITTED_AT,
     _filter_header,
     asks_if_not_received,
     asks_if_received,
@@ -503,6 +505,8 @@ def picks_rows(header: str) -> bool:
     key = flag_key(header)
     return (
         key in _LEAVES_OUT
+        or key in SUBMITTED_AT  # (read by .unsubmitted)
+        or key in RESPONSE_STATUS
         or _filter_header(header)
         or asks_whether_to_send(header)
         or asks_not_to_send(header)
