@@ -1031,6 +1031,8 @@ def test_rows_held_while_another_ledger_sent_the_list_are_settled_in_one_command
         assert _statuses(here) == {row: "ordered" for row in range(2, 7)}
         assert _cards_of(vendor) == Counter({name: 1 for name, *_ in FIVE})
         assert main(["reconcile", "gifts", "--review", *target]) == 0  # no row waits
+        capsys.readouterr()
+        assert main(["reconcile", "gifts", *target]) == 0, capsys.readouterr().err
         sent = len(vendor.posts())
         again = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2)
         assert again.exit_code == 0 and len(vendor.posts()) == sent, again.stopped

@@ -26,12 +26,15 @@ class LedgerReview(LedgerReads):
         payload: dict[str, Any] | None,
         detail: dict[str, Any],
         from_absent: bool = False,
+        theirs: bool = False,
     ) -> None:
         """Rows waiting for review on ``from_po`` are at the vendor in ``order`` (``order.rows``: each tied
         to a line, or confirmed by a person): they become ``ordered`` on its PO, and the order ``created``
         (taken into the ledger if it is not there yet). ``payload`` replaces the stored one (None keeps it).
-        A held ``from_po`` left without rows is cancelled when this ledger never sent it or the vendor
-        provably does not hold it (``from_absent``).
+        ``theirs``: the ledger's order of that PO is a plan of its own never sent, the vendor's another
+        ledger's send: its cost is the vendor's, as an order taken in new. A held ``from_po`` left without
+        rows is cancelled when this ledger never sent it or the vendor provably does not hold it
+        (``from_absent``).
         Guarded: only rows still in review on ``from_po``, only an order in review, in doubt or created."""
         at, vendor, po = now_iso(), order.vendor_order, order.po_number
         with self.transaction() as db:
@@ -56,6 +59,9 @@ class LedgerReview(LedgerReads):
                 }
                 if payload is not None:
                     columns["payload"] = json.dumps(payload)
+                if theirs:  # this ledger's plan of 100 rows compared with the other's order of one: 'the
+                    # vendor charged otherwise than planned' on each (found by hunter-vendor15)
+                    columns["cost"] = str(vendor.cost)
                 # this ledger's plan of the PO dropped unsent: the vendor's order is another ledger's send
                 dropped = existing[0]["state"] == "cancelled" and not existing[0]["vendor_order_id"]
                 name = "settle_dropped_at_vendor" if dropped else "settle_at_vendor"

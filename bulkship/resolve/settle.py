@@ -352,7 +352,14 @@ async def settle_on(
         "still_waiting": [row for row, _why in left],
     }
     payload = _settled_payload(ledger, own, target, vendor_order, ties)
+    # the ledger's order of the vendor's PO held (or dropped) before it ever left: the vendor's is another
+    # ledger's send, and its cost is that order's, not this ledger's plan of other rows
+    theirs = (
+        target is not None
+        and target.state in ("review", "cancelled")
+        and not sent_by_this_ledger(ledger, vpo)
+    )
     ledger.settle_review_at_vendor(
-        batch, po, adopted, payload=payload, detail=detail, from_absent=from_absent
+        batch, po, adopted, payload=payload, detail=detail, from_absent=from_absent, theirs=theirs
     )
     return Resolution(**{**plan.__dict__, "applied": True})
