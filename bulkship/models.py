@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
-from .money import cents
+from .money import card_cost, cents
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -111,7 +111,7 @@ class Product:
 
     def unit_cost(self, value: Decimal) -> Decimal:
         """What one card costs us: face value less discount, plus the per-card fee (api-contract: Money)."""
-        return (value * (1 - self.discount_percentage / 100) + self.fee).quantize(Decimal("0.01"))
+        return card_cost(value, self.discount_percentage, self.fee)
 
 
 UNREADABLE_PRICE = "an unreadable amount"  # a shipping method's currency when its price cannot be read

@@ -34,6 +34,12 @@ def cents(amount: Decimal | int | None) -> Decimal:
     return (Decimal(amount) if amount is not None else ZERO).quantize(CENT)
 
 
+def card_cost(value: Decimal, discount_percentage: Decimal, fee: Decimal) -> Decimal:
+    """What one card costs: face value less the discount, plus the per-card fee, to the cent (api-contract:
+    Money). The plan prices each card so; a line costs quantity x this, plus its shipping."""
+    return (value * (1 - discount_percentage / 100) + fee).quantize(CENT)
+
+
 def money_text(amount: Decimal | int | None) -> str:
     """The terminal's one money format: ``1,234.56``."""
     return f"{cents(amount):,.2f}"

@@ -67,3 +67,31 @@ def test_a_card_charged_more_than_its_price_is_said_an_overcharge_not_a_discount
         "The vendor charged otherwise than planned on 1 order(s): the ledger, `bulkship status` and" in said
     )
     assert "Ask the vendor about the difference" in said
+
+
+def _first_line_dearer_by_half(order: dict[str, Any]) -> None:
+    lines = order[key_of(order, "LineItems")]
+    lines[0]["Cost"] = float(Decimal(str(lines[0]["Cost"])) + Decimal("0.50"))
+    order["Cost"] = float(Decimal(str(order["Cost"])) + Decimal("0.50"))
+
+
+def test_a_discounted_card_charged_more_than_planned_is_said_on_its_row(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """hunter-money3's LF: a HOMEDEPOT card (2.5 % off) the vendor charged 0.50 more than planned read only a
+    smaller Discount on its row (0.12 where the plan took off 0.62), its Problems empty, where an undiscounted
+    card charged more is named an overcharge: a person reading the rows saw nothing to ask the vendor
+    about."""
+    settings = vendor.settings(tmp_path)
+    result = place(vendor, tmp_path, [1, 2], product="HOMEDEPOT")
+    vendor.rewrite = orders_rewritten(_first_line_dearer_by_half)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+
+    book = openpyxl.load_workbook(str(result.output), read_only=True)
+    header, *rows = list(book["Results"].iter_rows(values_only=True))
+    dearer, other = (dict(zip(header, row, strict=False)) for row in rows)
+    assert (dearer["Total"], dearer["Discount"], other["Discount"]) == (24.88, 0.12, 0.62)
+    said = str(dearer["Problems / vendor error"])
+    assert "The vendor charged 24.88 for this card, 0.50 more than planned (24.38)" in said, said
+    assert "the Discount column shows 0.12 where the plan took off 0.62" in said and "ask the vendor" in said
+    assert not other["Problems / vendor error"], other

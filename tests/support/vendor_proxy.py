@@ -165,16 +165,16 @@ class VendorProxy:
         self.close()
 
 
-def place(vendor: VendorProxy, tmp_path: Path, people: list[int], batch: str = "staff") -> Any:
-    """Orders the people (``support.write_sheet``'s) through the proxy as batch ``batch``, with whatever
-    ``vendor.rewrite`` does to the answers: the run's result."""
+def place(vendor: VendorProxy, tmp_path: Path, people: list[int], batch: str = "staff", **sheet: Any) -> Any:
+    """Orders the people (``support.write_sheet``'s, with ``sheet``'s choices: product, amount) through the
+    proxy as batch ``batch``, with whatever ``vendor.rewrite`` does to the answers: the run's result."""
     from bulkship.pipeline import run_batch
 
     from . import write_sheet
 
     tmp_path.mkdir(parents=True, exist_ok=True)
-    sheet = write_sheet(tmp_path / f"{batch}.csv", people)
-    return run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch=batch)
+    path = write_sheet(tmp_path / f"{batch}.csv", people, **sheet)
+    return run_batch(path, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch=batch)
 
 
 def key_of(record: dict[str, Any], name: str) -> str:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ...billing import row_made_no_card
 from ...ledger import REVIEW_ITEMS, OrderRecord, RowRecord
-from ...money import Breakdown, money_text
+from ...money import Breakdown, cents, money_text
 from ...statuses import CHARGED, IN_DOUBT, NO_CARD_STATUSES, NOT_SENT, PO_REFUSED, TO_SEND
 from ..sheets import RowOutcome
 from .prices import Prices, _Line, _payload_item_line
@@ -134,6 +134,37 @@ def overcharge_note(money: Breakdown | None) -> str:
     return OVERCHARGED_NOTE.format(total=money_text(money.total), more=more, price=price)
 
 
+NOT_PLANNED_NOTE = (
+    "The vendor charged {total} for {cards}, {by} {side} than planned ({planned}): the Discount column "
+    "shows {discount} where the plan took off {planned_discount}. The totals hold what it charged; ask the "
+    "vendor why"
+)
+
+
+def not_planned_note(money: Breakdown | None, line: _Line | None, prices: Prices | None) -> str:
+    """Words for a row charged otherwise than its plan priced it (with the prices it was sent with): the
+    figures add up by the Discount, so a discounted card charged 0.50 more read only 'Discount 1.36' where
+    the plan took off 1.86, said on no row (hunter-money3's LF). An undiscounted card charged more is said
+    by :func:`overcharge_note` alone. "" when the plan's cost is not known (a ledger of an older bulkship)."""
+    if money is None or line is None or prices is None:
+        return ""
+    planned = prices.planned(line)
+    if planned is None or cents(planned) == cents(money.total):
+        return ""
+    plan = prices.breakdown(line, planned)
+    if money.discount < 0 and plan.discount == 0:
+        return ""
+    return NOT_PLANNED_NOTE.format(
+        total=money_text(money.total),
+        cards="this card" if line.quantity == 1 else f"these {line.quantity} cards",
+        by=money_text(abs(money.total - planned)),
+        side="more" if money.total > planned else "less",
+        planned=money_text(planned),
+        discount=money_text(money.discount),
+        planned_discount=money_text(plan.discount),
+    )
+
+
 NOT_SENT_NOTE = (
     "Not sent, and in no order (its plan was declined or dropped, or it was released to be sent again): "
     "nothing sends it by itself. Re-run the same command to see its cost and send it."
@@ -232,6 +263,8 @@ def outcome_from_ledger(
     # money charged only: a row to send at the cost of its plan, broken down with a fee the vendor dropped
     # since, read 'The vendor charged 26.00 for this card ... an overcharge' (found by hunter-money1)
     problems = "; ".join(filter(None, [problems, overcharge_note(money) if bucket == CHARGED else ""]))
+    if bucket == CHARGED:
+        problems = "; ".join(filter(None, [problems, not_planned_note(money, line, prices)]))
     return RowOutcome(
         row=row,
         status=status,

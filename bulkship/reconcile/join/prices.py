@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from ...ledger import Ledger, OrderRecord
 from ...ledger.records import PRICES_EVENT
 from ...models import Catalog
-from ...money import Breakdown
+from ...money import Breakdown, card_cost
 from ...payload import line_items, line_value
 
 
@@ -26,19 +26,24 @@ class _Line(NamedTuple):  # a tuple: a 100k-row batch has 100k of them
 @dataclass(frozen=True)
 class Prices:
     """The catalog figures that split a line's total into face value, discount, fees and shipping: each
-    product's fee per card and each shipping method's price. Recorded in the ledger when a run writes its
-    workbook, so that ``status``, ``track`` and the webhook receiver (which may have no catalog) break the
-    money down the same way."""
+    product's fee per card and each shipping method's price; and each product's discount percentage, which
+    prices a line as the plan did (:meth:`planned`). Recorded in the ledger when a run writes its workbook,
+    so that ``status``, ``track`` and the webhook receiver (which may have no catalog) break the money down
+    the same way."""
 
     fees: Mapping[str, Decimal]
     shipping: Mapping[str, Decimal]
+    # None: not recorded (a ledger of an older bulkship), so no line's planned cost is known
+    discounts: Mapping[str, Decimal] | None = None
     _seen: dict[tuple[_Line, Decimal], Breakdown] = field(default_factory=dict, compare=False, repr=False)
+    _planned: dict[_Line, Decimal | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> Prices:
         return cls(
             {key: p.fee for key, p in catalog.products.items()},
             {key: m.price for key, m in catalog.shipping_methods.items()},
+            {key: p.discount_percentage for key, p in catalog.products.items()},
         )
 
     @classmethod
@@ -46,13 +51,17 @@ class Prices:
         def amounts(part: Any) -> dict[str, Decimal]:
             return {str(k): Decimal(str(v)) for k, v in (part or {}).items()}
 
-        return cls(amounts(data.get("fees")), amounts(data.get("shipping")))
+        discounts = amounts(data["discounts"]) if "discounts" in data else None
+        return cls(amounts(data.get("fees")), amounts(data.get("shipping")), discounts)
 
     def as_json(self) -> dict[str, dict[str, str]]:
-        return {
+        figures = {
             "fees": {k: str(v) for k, v in sorted(self.fees.items())},
             "shipping": {k: str(v) for k, v in sorted(self.shipping.items())},
         }
+        if self.discounts is not None:
+            figures["discounts"] = {k: str(v) for k, v in sorted(self.discounts.items())}
+        return figures
 
     def fee(self, product: str) -> Decimal:
         return self.fees.get(product, self.fees.get(product.upper(), Decimal(0)))
@@ -68,6 +77,22 @@ class Prices:
             if len(self._seen) < 100_000:
                 self._seen[key] = found
         return found
+
+    def planned(self, line: _Line) -> Decimal | None:
+        """What the plan priced ``line`` at with these prices (quantity x the card's cost to the cent, plus
+        its method's shipping: :meth:`bulkship.models.Product.unit_cost`); None when its product's discount
+        or its method's price is not known here."""
+        if line in self._planned:
+            return self._planned[line]
+        percentage = None if self.discounts is None else self.discounts.get(line.product)
+        shipping = self.shipping.get(line.shipping_method)
+        cost = None
+        if percentage is not None and shipping is not None and line.product in self.fees:
+            unit = card_cost(line.value, percentage, self.fees[line.product])
+            cost = unit * line.quantity + shipping
+        if len(self._planned) < 100_000:
+            self._planned[line] = cost
+        return cost
 
 
 NO_PRICES = Prices({}, {})
