@@ -146,6 +146,18 @@ def row_made_no_card(row: Any) -> bool:
     return row.status == "ordered" and (row.line_status or "").lower() in NO_CARD_STATUSES and not parcel
 
 
+def ended_without_a_card(orders: Iterable[Any], rows: Iterable[Any]) -> list[str]:
+    """The POs of ``orders`` the vendor created, then ended (Failed, Cancelled) holding no card charged:
+    none of ``rows`` (those of the orders, or more) is ordered on it with a card made. What such an order
+    still bills beside its lines is said (:func:`billed_without_a_card`)."""
+    made = {r.po_number for r in rows if r.status == "ordered" and not row_made_no_card(r)}
+    return [
+        o.po_number
+        for o in orders
+        if o.state == "created" and (o.status or "").lower() in NO_CARD_STATUSES and o.po_number not in made
+    ]
+
+
 def billed_without_a_card(orders: Iterable[tuple[str, str, Decimal]]) -> str:
     """What is said of money an order bills beside its lines when it holds no card charged (``orders``: PO,
     the vendor's word for it, amount), e.g. shipping billed on an order the vendor then cancelled. The

@@ -82,6 +82,9 @@ class BatchOverview:
     # rows skipped as held until a day to come: a batch with such rows read 'sent' (or 'draft', nothing sent)
     # in `bulkship status`, as if done (found by hunter-sheets12)
     waiting: int = 0
+    # of ``charged``, what orders the vendor ended holding no card still bill beside their lines: the page
+    # said '7.50 charged' of a batch of no card, with no word (hunter-money3's LI)
+    billed_without_a_card: Decimal = Decimal(0)
 
     @property
     def row_total(self) -> int:
@@ -170,9 +173,12 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
         item = found.get(batch)
         if item is not None and cost:
             item.money[IN_DOUBT] = item.money.get(IN_DOUBT, Decimal(0)) + Decimal(cost) * count
-    for batch, amount in ledger.billed_on_orders().values():  # on the order, beside its lines
+    billed = ledger.billed_on_orders()
+    for batch, amount in billed.values():  # on the order, beside its lines
         if batch in found and found[batch].orders.get("created"):
             found[batch].money[CHARGED] = found[batch].money.get(CHARGED, Decimal(0)) + amount
+    for batch, amount in _billed_without_a_card(ledger, billed, found).values():
+        found[batch].billed_without_a_card += amount
     for batch, cards in ledger.batch_cards().items():
         if batch in found:
             found[batch].cards = cards
@@ -182,6 +188,23 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
         if event.batch in found:
             found[event.batch].started_by = str(event.detail.get("by") or "")
     return found
+
+
+def _billed_without_a_card(
+    ledger: Ledger, billed: dict[str, tuple[str, Decimal]], found: dict[str, BatchOverview]
+) -> dict[str, tuple[str, Decimal]]:
+    """Of the orders billing money beside their lines (``billed``: PO -> (batch, amount)), those the vendor
+    ended holding no card (:func:`bulkship.billing.ended_without_a_card`): the orders of their batches read
+    without payloads, the rows of those ended only (few; none in most ledgers)."""
+    from .billing import ended_without_a_card
+
+    batches = {batch for batch, _amount in billed.values() if batch in found}
+    orders = [o for b in sorted(batches) for o in ledger.orders(b, payloads=False) if o.po_number in billed]
+    ended = [o for o in orders if ended_without_a_card([o], ())]
+    if not ended:
+        return {}
+    rows = ledger.rows_on_orders([o.po_number for o in ended])
+    return {po: billed[po] for po in ended_without_a_card(ended, rows)}
 
 
 def _newest_approvals(ledger: Ledger) -> dict[str, str]:

@@ -138,6 +138,11 @@ def test_what_an_order_the_vendor_cancelled_still_bills_beside_its_lines_is_said
     assert main(["status", "--ledger", str(settings.ledger)]) == 0
     shown = " ".join(capsys.readouterr().err.split())
     assert f"staff: {said}" in shown and "ask the vendor" in shown, shown
+    # ... and the Batches page, whose '7.50 charged' beside 0 cards said nothing (hunter-money3's LI)
+    with TestClient(create_app(settings)) as client:
+        listed = visible_text(client.get("/").text)
+    said = "7.50 charged (7.50 of it billed on order(s) the vendor ended holding no card: ask the vendor"
+    assert said in listed, listed
 
 
 def test_a_failed_card_another_batch_s_plan_finds_made_since_is_in_its_own_workbook_too(

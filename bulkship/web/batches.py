@@ -50,6 +50,8 @@ class BatchLine:
     no_sign_in: bool = False
     # its money counts rows at planned dollars (another currency at the vendor, no price yet): said beside it
     planned_dollars: str = ""
+    # of ``cost`` charged, what orders ended holding no card still bill (hunter-money3's LI): said beside it
+    billed_without_a_card: Decimal = Decimal(0)
 
     @property
     def link(self) -> str:
@@ -112,6 +114,7 @@ def _line(name: str, page: state.WebBatch | None, seen: BatchOverview | None, ru
         in_doubt=seen.money.get("in doubt", Decimal(0)),  # said '0.00 charged' alone: review17
         to_send=to_send if kind == "charged" and not outdated else Decimal(0),
         cost_outdated=outdated and not kind, no_sign_in=page is not None and page.no_sign_in,
+        billed_without_a_card=seen.billed_without_a_card if kind == "charged" else Decimal(0),
     )  # fmt: skip
 
 

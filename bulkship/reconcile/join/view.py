@@ -7,17 +7,17 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from ...billing import ended_without_a_card
 from ...ledger import BatchRecord, Ledger, OrderRecord, RowRecord
 from ...models import Catalog
 from ...money import Breakdown, MoneyTally, billed_money
-from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, NO_CARD_STATUSES, TO_SEND
+from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, TO_SEND
 from ..sheets import OrderSummary, RowOutcome
 from ..sheets.book import counted
 from .outcome import (
     IN_DOUBT_ORDER_STATES,
     ORDER_SHEET_STATES,
     kept_apart,
-    made_no_card,
     outcome_from_ledger,
     row_line,
     row_money,
@@ -135,16 +135,7 @@ class LedgerView:
         }
 
     def _ended_without_a_card(self) -> list[str]:
-        made = {
-            r.po_number
-            for r in self.rows_by_fingerprint.values()
-            if r.status == "ordered" and not made_no_card(r)
-        }
-        return [
-            po
-            for po, o in self.orders.items()
-            if o.state == "created" and (o.status or "").lower() in NO_CARD_STATUSES and po not in made
-        ]
+        return ended_without_a_card(self.orders.values(), self.rows_by_fingerprint.values())
 
     def shown_rows(self) -> list[RowRecord]:
         """Every row the result workbook shows: the current file's rows, then rows of earlier files that
