@@ -3990,3 +3990,20 @@ def test_a_form_response_said_partial_leaves_its_row_out(tmp_path: Path, header:
     assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
         (2, f"the list says not to send it (column '{header}': '{said}', a response not finished)")
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Order Status", "Refunded"), ("Order Status", "Pending payment"), ("Order Status", "On-hold"),
+     ("Gift Status", "on-hold"), ("Status", "Refunded")],
+)  # fmt: skip
+def test_a_shop_order_status_of_refunded_unpaid_or_on_hold_leaves_its_row_out(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by hunter-sheets15: a WooCommerce orders export's 'Order Status' = Refunded, Pending payment or
+    On-hold (as WooCommerce writes it, with a hyphen) was read as nothing and the card ordered, exit 0,
+    where 'On hold' and 'Cancelled' left the row out. Each leaves its row out as not to send."""
+    path = _notes_sheet(tmp_path / "orders.csv", [said, "Not sent", ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]

@@ -443,7 +443,10 @@ _SAYS_GONE = re.compile(
     # ... or not to send, as a Send? column or a note says it ("Status" = Declined, Opted out, On hold:
     # found by review11, each was ordered; not "duplicate" nor "skipped": bulkship's own workbook says so)
     r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
-    r"excluded?|(?:on\s+)?hold|not\s+eligible|ineligible|no\s+(?:gift|card))"
+    r"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card)|"
+    # ... or a shop's order paid back or not paid (WooCommerce's 'Order Status' = Refunded, Pending payment,
+    # On-hold: found by hunter-sheets15, each was ordered)
+    r"refunded|voided|(?:pending|awaiting)\s+payment|unpaid|payment\s+failed)"
     r"\s*(?:[-–—:,.;!(].*)?)$"
 )
 # ... or that a card was made, and is on its way or came back without reaching the person ('Label created',
@@ -476,7 +479,7 @@ _SAYS_LEFT = re.compile(
     rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
     r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
-    r"excluded?|(?:on\s+)?hold|not\s+eligible|ineligible|no\s+(?:gift|card))"
+    r"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card))"
     r"\s*(?:[-–—:,.;!(].*)?)$"
 )
 
