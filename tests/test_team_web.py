@@ -107,14 +107,19 @@ def upload(client: TestClient, path: Path) -> None:
     assert response.status_code == 200, response.text
 
 
-def send(client: TestClient, batch: str) -> Any:
-    cost = client.get(f"/batches/{batch}/cost").text
-    data = {
-        "csrf_token": found(TOKEN.pattern, cost),
-        "total": found(r'name="total" value="([^"]+)"', cost),
-        "change": found(r'name="change" value="([^"]+)"', cost),
+def shown_plan(page: str) -> dict[str, str]:
+    """The form fields saying which plan a cost (or approval) page showed: its total and rows' version."""
+    return {
+        "csrf_token": found(TOKEN.pattern, page),
+        "total": found(r'name="total" value="([^"]+)"', page),
+        "change": found(r'name="change" value="([^"]+)"', page),
     }
-    return client.post(f"/batches/{batch}/confirm", data=data)
+
+
+def send(client: TestClient, batch: str) -> Any:
+    return client.post(
+        f"/batches/{batch}/confirm", data=shown_plan(client.get(f"/batches/{batch}/cost").text)
+    )
 
 
 def wait_until_finished(client: TestClient, batch: str) -> None:
@@ -817,6 +822,13 @@ def test_the_cost_page_says_when_no_one_could_approve_the_request(settings: Sett
     assert 'id="no-approver"' not in alice.get("/batches/anniversary/cost").text
 
 
+def approve_on_page(approver: TestClient, batch: str) -> Any:
+    """Approve on the batch's approval page the request it shows, as the approver saw it."""
+    page = approver.get(f"/batches/{batch}/approval").text
+    url = found(rf'action="(/batches/{batch}/approval/\d+/approve)"', page)
+    return approver.post(url, data=shown_plan(page))
+
+
 def test_an_approver_who_changed_a_colleagues_batch_cannot_approve_it(
     team: Settings, browsers: Any, tmp_path: Path
 ) -> None:
@@ -833,21 +845,12 @@ def test_an_approver_who_changed_a_colleagues_batch_cannot_approve_it(
     )
     upload(alice, path)
 
-    def approve_on_page(approver: TestClient) -> Any:
-        page = approver.get("/batches/staff/approval").text
-        form = {
-            "csrf_token": found(TOKEN.pattern, page),
-            "total": found(r'name="total" value="([^"]+)"', page),
-            "change": found(r'name="change" value="([^"]+)"', page),
-        }
-        return approver.post(found(r'action="(/batches/staff/approval/\d+/approve)"', page), data=form)
-
     assert "Waiting for approval" in send(alice, "staff").text
     review = bob.get("/batches/staff/review").text
     fix = {"csrf_token": found(TOKEN.pattern, review), "cell:Name": "Zed Friend"}
     assert bob.post("/batches/staff/rows/3", data=fix).status_code == 200
     assert "Waiting for approval" in send(alice, "staff").text  # the batch changed: alice asks again
-    refused = approve_on_page(bob)
+    refused = approve_on_page(bob, "staff")
     assert (
         refused.status_code == 403
         and "bob changed batch staff (fix): another approver must decide" in refused.text
@@ -856,9 +859,42 @@ def test_an_approver_who_changed_a_colleagues_batch_cannot_approve_it(
     assert [
         e.detail["reason"] for e in audit.entries(team, batch="staff") if e.action == "approve_refused"
     ] == ["approver changed the batch"]
-    assert approve_on_page(carol).url.path == "/batches/staff/progress"
+    assert approve_on_page(carol, "staff").url.path == "/batches/staff/progress"
     wait_until_finished(carol, "staff")
     assert len(embedded_sandbox_orders(team.data_dir)) == 1
+
+
+def test_a_column_changed_at_once_is_in_the_trail_and_its_maker_cannot_approve(
+    team: Settings, browsers: Any, tmp_path: Path
+) -> None:
+    """The review page's change of every cell reading a text in a column is a fix like a row's: its line
+    in the trail names the rows, and the person who made it may not approve the batch."""
+    alice, bob = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(bob, "bob")
+    path = tmp_path / "staff.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount\n"
+        "Ana Silva,12 Elm St,Boston,MA,02108,Visa,100\n"
+        "Bo Team,14 Elm St,Boston,MA,02108,Visa,100\n"
+    )
+    upload(alice, path)
+    review = bob.get("/batches/staff/review").text
+    form = {
+        "csrf_token": found(TOKEN.pattern, review),
+        "change": found(r'(?s)id="change-column">.*?name="change" value="(\d+)"', review),
+        "header": "Product", "was": "Visa", "value": "VISA-PREPAID",
+    }  # fmt: skip
+    assert "2 cell(s) changed" in bob.post("/batches/staff/column", data=form).text
+    [line] = [e for e in audit.entries(team, batch="staff") if e.action == "fix"]
+    assert (
+        line.actor == "bob"
+        and line.detail["changes"] == "Product: 'Visa' -> 'VISA-PREPAID' in 2 row(s): 2, 3"
+    )
+    assert "Waiting for approval" in send(alice, "staff").text
+    refused = approve_on_page(bob, "staff")
+    assert refused.status_code == 403 and "bob changed batch staff (fix)" in refused.text
+    assert embedded_sandbox_orders(team.data_dir) == []
 
 
 def test_a_request_of_an_account_disabled_since_cannot_be_approved(team: Settings, browsers: Any) -> None:
@@ -870,13 +906,7 @@ def test_a_request_of_an_account_disabled_since_cannot_be_approved(team: Setting
     upload(alice, SAMPLES / "anniversary.xlsx")
     assert "Waiting for approval" in send(alice, "anniversary").text
     accounts.set_disabled(team, "alice", True, actor="admin")
-    page = carol.get("/batches/anniversary/approval").text
-    form = {
-        "csrf_token": found(TOKEN.pattern, page),
-        "total": found(r'name="total" value="([^"]+)"', page),
-        "change": found(r'name="change" value="([^"]+)"', page),
-    }
-    refused = carol.post(found(r'action="(/batches/anniversary/approval/\d+/approve)"', page), data=form)
+    refused = approve_on_page(carol, "anniversary")
     assert refused.status_code == 403 and "alice&#39;s account is disabled" in refused.text
     assert embedded_sandbox_orders(team.data_dir) == []
 

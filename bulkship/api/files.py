@@ -109,16 +109,16 @@ def apply_corrections(
     send it ('Terminated', 'do not send', a name's '(DO NOT SEND)') is left out, as the list's own would be
     (``program``: the list's settings, its day among them)."""
     wanted = {(int(r), str(h)): str(v) for (r, h), v in corrections.items()}
-    applied = {
-        key: value
-        for key, value in wanted.items()
-        if key[0] in loaded.frame.index and key[1] in loaded.headers
-    }
+    rows, headers = set(loaded.frame.index.tolist()), set(loaded.headers)
+    applied = {key: value for key, value in wanted.items() if key[0] in rows and key[1] in headers}
     if not applied:
         return loaded
     frame = loaded.frame.copy()
+    by_header: dict[str, dict[int, str]] = {}
     for (row, header), value in applied.items():
-        frame.at[row, header] = value
+        by_header.setdefault(header, {})[row] = value
+    for header, values in by_header.items():  # a column at a time: a column's change in 100k rows (the
+        frame.loc[list(values), header] = list(values.values())  # review page's) took 4 s cell by cell
     fixed_cells = {(row, loaded.column_map.get(h, h)) for row, h in applied} | set(applied)
     problems = tuple(p for p in loaded.read_problems if (p.row, p.column) not in fixed_cells)
     digest = hashlib.sha256(

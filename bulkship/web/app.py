@@ -51,7 +51,7 @@ from .pagekit import (
 from .results_pages import download, reconcile, refresh_tracking, results
 from .review import Review, Reviews
 from .runner import Runner
-from .upload_pages import choose_sheet, fix_row, new_batch, review, upload
+from .upload_pages import choose_sheet, fix_column, fix_row, new_batch, review, upload
 
 log = logging.getLogger("bulkship.web")
 
@@ -425,6 +425,7 @@ def create_app(
         Route("/batches/{name}/columns/every-row", columns.every_row, methods=["POST"]),
         Route("/batches/{name}/review", review),
         Route("/batches/{name}/rows/{row}", fix_row, methods=["POST"]),
+        Route("/batches/{name}/column", fix_column, methods=["POST"]),
         Route("/batches/{name}/cost", cost),
         Route("/batches/{name}/confirm", confirm, methods=["POST"]),
         Route("/batches/{name}/progress", progress),

@@ -85,6 +85,7 @@ RULES: tuple[Rule, ...] = (
     _r("POST", "/batches/{name}/columns/profile", REQUESTER, "profile"),
     _r("GET", "/batches/{name}/review", READERS),
     _r("POST", "/batches/{name}/rows/{row}", REQUESTER, "fix"),
+    _r("POST", "/batches/{name}/column", REQUESTER, "fix"),
     _r("GET", "/batches/{name}/cost", READERS),
     _r("POST", "/batches/{name}/confirm", REQUESTER),  # audited by the confirmation itself (team_pages)
     _r("GET", "/batches/{name}/progress", READERS),

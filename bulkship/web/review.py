@@ -144,6 +144,22 @@ class Review:
             hit |= frame[header].astype(str).str.contains(wanted, case=False, regex=False).to_numpy()
         return list(_EveryRow(frame.index[hit].tolist(), self.rows))
 
+    def reading(self, header: str, text: str, *, besides: str | None = None) -> list[int]:
+        """The rows whose cell of column ``header`` reads ``text`` whole (spaces around it and case aside; ""
+        for the empty cells), among those the page lets a person change: not a row ordered already, nor one
+        the file itself leaves out (the page offers neither a form). ``besides``: not those reading exactly
+        that already (a change would change nothing)."""
+        if header not in self.loaded.headers:
+            return []
+        cells = self.loaded.frame[header].astype(str)
+        wanted = cells.str.strip().str.casefold() == text.strip().casefold()
+        if besides is not None:
+            wanted &= cells != besides
+        hit = self.loaded.frame.index[wanted.to_numpy()]
+        fixed_here = self.skipped_here
+        closed = {s.row for s in self.loaded.skipped if s.row not in fixed_here} | set(self.sent)
+        return [int(row) for row in hit.tolist() if row not in closed]
+
     def cells(self, row: int) -> list[tuple[str, str]]:
         """The row as the person wrote it (corrections applied), header by header."""
         values = self.loaded.frame.loc[row]

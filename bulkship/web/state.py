@@ -10,6 +10,8 @@ same thing. Events (kind and detail)::
     web_columns    columns, profile                           the mapping chosen on the Columns page
                                                               (field -> header, "" for none; over guesses)
     web_fix        row, header, value                         a cell corrected in the review page
+    web_fix_rows   rows, header, was, value                   the same cell of many rows corrected at once
+                                                              (every one reading ``was`` in a column)
     web_every_row  values                                     one value for every row of a field no column
                                                               gives (field -> value, "" for none): the
                                                               Columns page's, as a program's [defaults]
@@ -48,7 +50,7 @@ from ..settings import Settings
 UPLOAD_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".ods")
 WEB_EVENTS = (
     "web_upload", "web_sheet", "web_columns", "web_fix", "web_checked", "web_planned", "web_confirmed",
-    "web_run_done", "web_deleted", "web_refused", "web_every_row",
+    "web_run_done", "web_deleted", "web_refused", "web_every_row", "web_fix_rows",
 )  # fmt: skip
 
 
@@ -162,6 +164,10 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
             batch.every_row, batch.change_id = {k: v for k, v in values.items() if v}, event.id
         elif kind == "web_fix":
             batch.corrections[int(d["row"]), str(d["header"])] = str(d.get("value", ""))
+            batch.change_id = event.id
+        elif kind == "web_fix_rows":
+            header, value = str(d["header"]), str(d.get("value", ""))
+            batch.corrections.update({(int(row), header): value for row in d.get("rows") or ()})
             batch.change_id = event.id
         elif kind == "web_checked":
             batch.checked = dict(d)

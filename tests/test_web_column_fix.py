@@ -1,0 +1,90 @@
+"""The same change in many rows at once on the review page: every cell of a column reading a text changed
+to another, one form (newcomer5's L6/L7: an HR list's eight 'Visa' cards were eight row forms)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+from test_web import confirm, found, sandbox_orders, token, upload, wait_until_finished
+
+from bulkship.settings import Settings, resolve_settings
+from bulkship.web import create_app
+
+HR_LIST = "Name,Street,City,State,Zip,Card,Amount\n" + "".join(
+    f"Person {i},{10 + i} Elm St,Boston,MA,02108,{card},50\n"
+    for i, card in enumerate(["Visa"] * 6 + ["visa ", "VISA", "TARGET", "TARGET"])
+)
+
+
+@pytest.fixture
+def hr(tmp_path: Path) -> Iterator[tuple[TestClient, Settings]]:
+    """A client of a server on which batch 'hr' (:data:`HR_LIST`) was uploaded, and its settings."""
+    settings = replace(resolve_settings(), out_dir=tmp_path / "results")
+    path = tmp_path / "anniversaries.csv"
+    path.write_text(HR_LIST)
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, path, name="hr")
+        yield client, settings
+
+
+def shown_change(review: str) -> str:
+    """The version of the rows the page's column change was shown for."""
+    return found(r'(?s)id="change-column">.*?name="change" value="(\d+)"', review)
+
+
+def change_column(client: TestClient, batch: str, header: str, was: str, value: str, change: str = ""):
+    review = client.get(f"/batches/{batch}/review").text
+    shown = change or shown_change(review)
+    form = {"csrf_token": token(client), "change": shown, "header": header, "was": was, "value": value}
+    return client.post(f"/batches/{batch}/column", data=form)
+
+
+def test_every_cell_reading_a_card_is_changed_at_once_and_sent_so(hr: tuple[TestClient, Settings]) -> None:
+    client, settings = hr
+    review = client.get("/batches/hr/review").text
+    assert "<strong>8</strong> not valid" in review
+    # each 'Visa' problem offers the change of the whole column, which counts the cells it would change
+    link = html.unescape(found(r'<a class="same-fix" href="([^"]+)"', review))
+    assert link == "?find=Visa&column=Card#change-column"
+    offered = client.get("/batches/hr/review" + link.split("#")[0]).text
+    assert "8 row(s) read “Visa” in Card (the whole cell, case aside): each is changed." in offered
+    changed = change_column(client, "hr", "Card", "Visa", "VISA-PREPAID")
+    assert changed.status_code == 200
+    page = changed.text
+    assert "8 cell(s) changed" in page and "<strong>10</strong> valid" in page
+    assert confirm(client, "hr").url.path == "/batches/hr/progress"
+    wait_until_finished(client, "hr")
+    cards = sorted(li.product_id for o in sandbox_orders(settings) for li in o.line_items)
+    assert cards == ["TARGET"] * 2 + ["VISA-PREPAID"] * 8  # each row once
+
+
+def test_a_column_change_from_a_page_shown_before_another_change_changes_nothing(
+    hr: tuple[TestClient, Settings],
+) -> None:
+    client, _ = hr
+    review = client.get("/batches/hr/review").text
+    shown = shown_change(review)
+    fix = {"csrf_token": token(client), "cell:Card": "TARGET"}
+    assert client.post("/batches/hr/rows/2", data=fix).status_code == 200  # another tab, meanwhile
+    stale = change_column(client, "hr", "Card", "Visa", "VISA-PREPAID", change=shown)
+    assert stale.status_code == 409 and "nothing was changed" in stale.text
+    assert "<strong>7</strong> not valid" in client.get("/batches/hr/review").text
+    unknown = change_column(client, "hr", "Card", "Mastercard", "VISA-PREPAID")
+    assert unknown.status_code == 409 and "No row the page can change has" in unknown.text
+
+
+def test_rows_ordered_already_keep_their_cells_when_a_column_changes(hr: tuple[TestClient, Settings]) -> None:
+    client, settings = hr
+    assert confirm(client, "hr", leave_out="yes").url.path == "/batches/hr/progress"  # the two TARGET rows
+    wait_until_finished(client, "hr")
+    assert change_column(client, "hr", "Amount", "50", "25").status_code == 200
+    assert change_column(client, "hr", "Card", "visa", "VISA-PREPAID").status_code == 200
+    assert confirm(client, "hr").url.path == "/batches/hr/progress"
+    wait_until_finished(client, "hr")
+    sent = sorted((li.product_id, float(li.value)) for o in sandbox_orders(settings) for li in o.line_items)
+    assert sent == [("TARGET", 50)] * 2 + [("VISA-PREPAID", 25)] * 8
