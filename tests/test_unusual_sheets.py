@@ -2120,6 +2120,51 @@ def test_a_note_giving_the_person_a_new_address_stops_the_row(
     ]
 
 
+def test_a_note_asking_for_the_card_to_go_elsewhere_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer6: an HR anniversary list's Notes 'Send to work address instead', 'Please ship to her
+    sister in Trenton', 'Give to manager to present'...: each card went to the row's home street, exit 0. Such
+    a note is an error on its row; 'Send ASAP', 'Send to arrive by 12/20', 'Send to home address' (the list's
+    street is the home) and 'Ship to employee' still send. Under an 'Office Address' the office is the row's own
+    and the home is elsewhere."""
+    stops = [
+        "Send to work address instead", "Please ship to her sister in Trenton", "Send to new address",
+        "Use work address", "Deliver to Boston office", "c/o Jane Smith (mother)", "Mail to parents' house",
+        "Give to manager to present", "Ship to spouse", "Send card to PO box instead",
+    ]  # fmt: skip
+    sends = [
+        "Send ASAP",
+        "Send to arrive by 12/20",
+        "Send to home address",
+        "Ship to employee",
+        "Use company name",
+    ]
+    path = tmp_path / "awards.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Notes\n"
+        + "".join(
+            f"Person {i},{i} Main St,Boston,MA,02134,CVS,25,{note}\n" for i, note in enumerate(stops + sends)
+        )
+    )
+    code, data, _err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, len(sends), len(stops))
+    assert [p["message"] for p in data["problems"]] == [
+        f"Row {i + 2}, column 'Notes': says '{note}': the card would go to the row's name and address "
+        f"('{i} Main St'). Write the name and address it goes to in the row and clear the note, or clear the "
+        "note to send it there."
+        for i, note in enumerate(stops)
+    ]
+    office = tmp_path / "office.csv"
+    office.write_text(
+        "Name,Office Address,City,State,ZIP,Product,Value,Notes\n"
+        "Ann Lee,1 Work Plaza,Boston,MA,02134,CVS,25,Send to office\n"
+        "Bo Ray,1 Work Plaza,Boston,MA,02134,CVS,25,Send to home address\n"
+    )
+    code, data, _err = validate(capsys, office)
+    assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 1, [3])
+
+
 def test_a_note_saying_the_address_is_about_to_change_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

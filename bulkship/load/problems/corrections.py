@@ -11,6 +11,7 @@ import pandas as pd
 from ...columns import ORDER_FIELDS, _words
 from ...models import Problem
 from ..skipped import _short
+from .elsewhere import note_sends_elsewhere, street_places
 from .notesaid import _changed_in_a_note
 from .rows import _quoted
 
@@ -161,7 +162,8 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
                 "the note, or clear the note to send it there."
             )
             problems.append(Problem(int(row), "address1", typed, "error", message, "Address to change"))
-        for row in notes.index[notes.str.match(_NEW_ADDRESS) & ~to_come].tolist():
+        new_street = notes.str.match(_NEW_ADDRESS) & ~to_come
+        for row in notes.index[new_street].tolist():
             said, typed = " ".join(notes[row].split()), " ".join(str(body.at[row, street]).split())
             if int(row) in not_judged or (typed and typed.casefold() in said.casefold()):
                 continue
@@ -173,4 +175,16 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
             problems.append(
                 Problem(int(row), "address1", typed, "error", message, "Corrected in another column")
             )
+        own = street_places(str(street))
+        elsewhere = pd.Series([note_sends_elsewhere(n, own) for n in distinct], dtype=bool).to_numpy()[codes]
+        for row in notes.index[elsewhere & ~to_come & ~new_street.to_numpy()].tolist():
+            if int(row) in not_judged:
+                continue
+            said, typed = " ".join(notes[row].split()), " ".join(str(body.at[row, street]).split())
+            message = (
+                f"Row {row}, column '{header}': says '{_short(said, 60)}': the card would go to the row's "
+                f"name and address ('{typed}'). Write the name and address it goes to in the row and clear "
+                "the note, or clear the note to send it there."
+            )
+            problems.append(Problem(int(row), "address1", typed, "error", message, "Sent elsewhere"))
     return problems

@@ -68,6 +68,60 @@ def _elsewhere_problems(
     return problems + _other_address_chosen(body, column_map, not_judged)
 
 
+# A note asking for the card to go elsewhere than the row's name and address ('Send to work address instead',
+# 'Please ship to her sister in Trenton', 'Give to manager to present', 'c/o her mother', 'Use office
+# address', 'Send to new address'): the card went to the row's street, exit 0 (found by newcomer6, an HR
+# anniversary list's Notes). What follows the verb is read a few words on: 'Send to arrive by 12/20', 'Send to
+# employee', 'Send to home address' (the row's own, when its street is no work address), 'Use company name'
+# say no such thing
+_NOTE_SENDS = re.compile(
+    r"(?i)^\W*(?:(?:please|pls|plz|kindly)\s+)?(?:(?:send|ship|mail|deliver|forward|give|hand|route|post)(?:ing)?"
+    r"(?:\s+(?:it|this(?:\s+one)?|(?:the\s+)?(?:gift\s+card|gift|card)))?\s+(?:to|c/o|care\s+of)|(?P<use>use)|"
+    r"(?P<care>c/o|care\s+of))\s+(?P<where>\S.*)"
+)
+# (not 'kids': 'Send to 2 kids' asks for two cards)
+_PERSONS = frozenset(
+    {"manager", "mgr", "supervisor", "boss", "spouse", "wife", "husband", "partner", "mother", "mom", "mum",
+     "father", "dad", "parent", "parents", "sister", "brother", "son", "daughter", "family", "relative",
+     "friend", "neighbor", "neighbour", "assistant", "grandmother", "grandma", "grandfather", "grandpa",
+     "aunt", "uncle", "cousin", "fiance", "fiancee", "roommate", "caregiver"}
+)  # fmt: skip
+_OTHER_ADDRESS = frozenset(
+    {"new", "alternate", "alternative", "other", "different", "forwarding", "second", "secondary",
+     "temporary", "temp", "summer", "winter", "vacation", "billing", "another", "old", "previous", "box"}
+)  # fmt: skip
+_WORKPLACES = frozenset(
+    {"hq", "headquarters", "branch", "store", "site", "campus", "plant", "warehouse", "dept", "department",
+     "hr"}
+)  # fmt: skip
+_DETERMINERS = frozenset({"the", "his", "her", "their", "my", "your", "a", "an"})
+
+
+def note_sends_elsewhere(note: str, street_places: frozenset[str]) -> bool:
+    """Whether ``note`` asks for the card to go to another person or place than the row's street, whose
+    header names ``street_places`` ('home', 'work'; none: the person's home)."""
+    asked = _NOTE_SENDS.match(note[:200])
+    if asked is None:
+        return False
+    if asked["care"]:
+        return True  # care of another person: the parcel would go without their name
+    words = [w for w in _words(asked["where"]) if w not in _DETERMINERS][:4]
+    if asked["use"] and "address" not in words:
+        return False  # 'Use company name on the label' names no address
+    if _THE_ROW.intersection(words[:1]):
+        return False
+    places = {_PLACES[w] for w in words if w in _PLACES}
+    if _WORKPLACES.intersection(words):
+        places.add("work")
+    own = street_places or frozenset({"home"})
+    return bool(_PERSONS.intersection(words) or _OTHER_ADDRESS.intersection(words) or places - own)
+
+
+def street_places(street: str) -> frozenset[str]:
+    """The places ('home', 'work') the street column's header names ('Home Address', 'Office Street')."""
+    return frozenset(_PLACES[w] for w in _words(street) if w in _PLACES)
+
+
 # A column choosing which of the person's addresses the card goes to ('Preferred Address' = Work beside Home
 # and Work address columns): bulkship reads one address group for every row (found by hunter-sheets10: Bob's
 # 'Work' went to his home, exit 0)
