@@ -96,6 +96,36 @@ def test_shipping_billed_on_the_order_is_said_to_differ_from_the_plan(
     assert charged_everywhere(vendor, tmp_path, result) == [Decimal("110.00")] * 6
 
 
+def _shipping_on_the_order(order: dict[str, Any]) -> None:
+    """Each line's cost without its EXPEDITED shipping (9.95), billed on the order instead."""
+    lines = order[key_of(order, "LineItems")]
+    for line in lines:
+        line["Cost"] = float(Decimal(str(line["Cost"])) - Decimal("9.95"))
+    order["Cost"] = float(sum(Decimal(str(line["Cost"])) for line in lines))
+    order["ShippingTotal"] = float(Decimal("9.95") * len(lines))
+
+
+def test_shipping_billed_on_the_order_instead_of_its_lines_is_not_counted_twice(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-money4 (live, the rig): a vendor billing each card's EXPEDITED shipping on the order
+    (ShippingTotal 29.85) and its lines the cards alone (24.38 for HOMEDEPOT 25 at 2.5 %) had each row
+    read Shipping cost 9.95 and Discount 10.57, and the Summary 'Shipping cost 59.70, Discount 31.71' for
+    29.85 of shipping and 1.86 of discount: only the Total was right. A line costing just its cards as
+    planned holds no shipping."""
+    vendor.rewrite = orders_rewritten(_shipping_on_the_order, reads_only=False)
+    result = place(vendor, tmp_path, [1, 2], product="HOMEDEPOT", shipping="EXPEDITED")
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("68.66")] * 6
+    book = openpyxl.load_workbook(str(result.output), read_only=True)
+    header, *rows = list(book["Results"].iter_rows(values_only=True))
+    for row in rows:
+        cells = dict(zip(header, row, strict=False))
+        assert (cells["Discount"], cells["Shipping cost"], cells["Total"]) == (0.62, 0, 24.38), cells
+        assert not cells["Problems / vendor error"], cells
+    (charged,) = [r for r in book["Summary"].iter_rows(values_only=True) if r and r[0] == "Charged"]
+    assert charged[-5:] == (50, 1.24, 0, 19.9, 68.66), charged
+
+
 def test_what_an_order_the_vendor_cancelled_still_bills_beside_its_lines_is_said_to_ask_about(
     vendor: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

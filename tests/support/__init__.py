@@ -48,16 +48,20 @@ def write_sheet(
     names: Mapping[int, str] | None = None,
     product: str = "CVS",
     amount: str = "25",
+    shipping: str = "",
 ) -> Path:
     """A real CSV of one recipient per number in ``people`` (all in Boston, MA 02134). A number in ``bad``
-    has no street address (the row is invalid); ``names`` renames some people."""
+    has no street address (the row is invalid); ``names`` renames some people; ``shipping``: a 'Shipping'
+    column naming that method on every row (else none: STANDARD)."""
+    method = [shipping] if shipping else []
     with path.open("w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(HEADER)
+        writer.writerow(HEADER + (["Shipping"] if shipping else []))
         for i in people:
             name = (names or {}).get(i, f"Person {i}")
             address = "" if i in bad else f"{i + 1} Main St"
-            writer.writerow([id_format.format(i), name, address, "Boston", "MA", "02134", product, amount])
+            cells = [id_format.format(i), name, address, "Boston", "MA", "02134", product, amount]
+            writer.writerow(cells + method)
     return path
 
 

@@ -3,12 +3,13 @@ its :class:`~bulkship.reconcile.sheets.RowOutcome`."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from ...billing import row_made_no_card
 from ...ledger import REVIEW_ITEMS, OrderRecord, RowRecord
-from ...money import Breakdown, cents, money_text
+from ...money import Breakdown, money_text
 from ...statuses import CHARGED, IN_DOUBT, NO_CARD_STATUSES, NOT_SENT, PO_REFUSED, TO_SEND
 from ..sheets import RowOutcome
 from .prices import Prices, _Line, _payload_item_line
@@ -146,20 +147,22 @@ def not_planned_note(money: Breakdown | None, line: _Line | None, prices: Prices
     figures add up by the Discount, so a discounted card charged 0.50 more read only 'Discount 1.36' where
     the plan took off 1.86, said on no row (hunter-money3's LF). An undiscounted card charged more is said
     by :func:`overcharge_note` alone. "" when the plan's cost is not known (a ledger of an older bulkship)."""
-    if money is None or line is None or prices is None:
-        return ""
-    planned = prices.planned(line)
-    if planned is None or cents(planned) == cents(money.total):
-        return ""
-    plan = prices.breakdown(line, planned)
+    plan = prices.planned(line) if money is not None and line is not None and prices is not None else None
+    if money is None or line is None or plan is None or money.discount == plan.discount:
+        return ""  # as planned, or the difference is in another column (shipping billed on the order)
     if money.discount < 0 and plan.discount == 0:
-        return ""
+        return ""  # an overcharge: said so
+    return _not_planned_words(money, line, plan)
+
+
+@functools.lru_cache(maxsize=4096)  # a batch charged otherwise than planned has few kinds of row
+def _not_planned_words(money: Breakdown, line: _Line, plan: Breakdown) -> str:
     return NOT_PLANNED_NOTE.format(
         total=money_text(money.total),
         cards="this card" if line.quantity == 1 else f"these {line.quantity} cards",
-        by=money_text(abs(money.total - planned)),
-        side="more" if money.total > planned else "less",
-        planned=money_text(planned),
+        by=money_text(abs(money.total - plan.total)),
+        side="more" if money.total > plan.total else "less",
+        planned=money_text(plan.total),
         discount=money_text(money.discount),
         planned_discount=money_text(plan.discount),
     )

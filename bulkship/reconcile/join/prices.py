@@ -36,7 +36,7 @@ class Prices:
     # None: not recorded (a ledger of an older bulkship), so no line's planned cost is known
     discounts: Mapping[str, Decimal] | None = None
     _seen: dict[tuple[_Line, Decimal], Breakdown] = field(default_factory=dict, compare=False, repr=False)
-    _planned: dict[_Line, Decimal | None] = field(default_factory=dict, compare=False, repr=False)
+    _planned: dict[_Line, Breakdown | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> Prices:
@@ -73,26 +73,34 @@ class Prices:
         if found is None:
             face = line.value * line.quantity
             fees = self.fee(line.product) * line.quantity
-            found = Breakdown.of(total, face, fees, self.shipping.get(line.shipping_method, Decimal(0)))
+            shipping = self.shipping.get(line.shipping_method, Decimal(0))
+            plan = self.planned(line)
+            if shipping and plan is not None and total == plan.total - shipping:
+                # the line costs its cards alone, as planned: its shipping is billed elsewhere (on the
+                # order: the Summary says so), not a discount. Read as held here, HOMEDEPOT 25 at 2.5 %
+                # read 'Shipping cost 9.95, Discount 10.57' beside the order's shipping (hunter-money4)
+                shipping = Decimal(0)
+            found = Breakdown.of(total, face, fees, shipping)
             if len(self._seen) < 100_000:
                 self._seen[key] = found
         return found
 
-    def planned(self, line: _Line) -> Decimal | None:
+    def planned(self, line: _Line) -> Breakdown | None:
         """What the plan priced ``line`` at with these prices (quantity x the card's cost to the cent, plus
-        its method's shipping: :meth:`bulkship.models.Product.unit_cost`); None when its product's discount
-        or its method's price is not known here."""
+        its method's shipping: :meth:`bulkship.models.Product.unit_cost`), broken down; None when its
+        product's discount or its method's price is not known here. Worked out once per kind of line."""
         if line in self._planned:
             return self._planned[line]
         percentage = None if self.discounts is None else self.discounts.get(line.product)
         shipping = self.shipping.get(line.shipping_method)
-        cost = None
+        plan = None
         if percentage is not None and shipping is not None and line.product in self.fees:
-            unit = card_cost(line.value, percentage, self.fees[line.product])
-            cost = unit * line.quantity + shipping
+            fee = self.fees[line.product]
+            cost = card_cost(line.value, percentage, fee) * line.quantity + shipping
+            plan = Breakdown.of(cost, line.value * line.quantity, fee * line.quantity, shipping)
         if len(self._planned) < 100_000:
-            self._planned[line] = cost
-        return cost
+            self._planned[line] = plan
+        return plan
 
 
 NO_PRICES = Prices({}, {})
