@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ...models import SkippedRow
 from ...program import ProgramSettings
-from .flags import DAY_IT_MAY_HAVE_GONE
+from .dates import DAY_IT_MAY_HAVE_GONE
 from .kinds import (
     _SAYS_CARD_MADE,
     _SAYS_DAY_PASSED,

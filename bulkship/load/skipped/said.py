@@ -1,5 +1,5 @@
-"""Rows the list itself says not to send, in a column nothing else reads: a yes/no column (:mod:`.flags`) or
-a note (:mod:`.notes`)."""
+"""Rows the list itself says not to send, in a column nothing else reads: a yes/no column (:mod:`.flags`,
+:mod:`.status`, :mod:`.dates`, :mod:`.sent`) or a note (:mod:`.notes`)."""
 
 from __future__ import annotations
 
@@ -14,43 +14,30 @@ from ...columns.meaning import asks_which
 from ...schema import header_key
 from ...validate.normalize import DITTO
 from ..cells import FORMULA_ERROR
+from .dates import (
+    _FILLED,
+    _GONE_ON,
+    _NO_DATE,
+    _NOT_BEFORE,
+    _SCHEDULED_OR_DONE,
+    DAY_IT_MAY_HAVE_GONE,
+)
 from .flags import (
     _ACTIVE_FLAGS,
     _ELIGIBLE_FLAGS,
-    _FILLED,
-    _GONE_ON,
     _HOLD_FLAGS,
-    _NO_DATE,
-    _NOT_BEFORE,
-    _SAYS_GONE,
-    _SAYS_LEFT,
     _SAYS_NO,
     _SAYS_NO_OR_NA,
-    _SAYS_SENT,
-    _SAYS_SENT_ANYHOW,
     _SAYS_TEST_RESPONSE,
     _SAYS_YES,
-    _SCHEDULED_OR_DONE,
     _SEND_FLAGS,
-    _SENT_ANSWERED,
-    _SENT_FLAGS,
-    _SENT_ON,
-    _STATUS_FLAGS,
     _TEST_RESPONSE_FLAGS,
-    _TRACKING,
-    DAY_IT_MAY_HAVE_GONE,
     NOT_RECEIVED_FLAGS,
     OTHER_YES,
     PAYMENT_FLAGS,
     RESPONSE_STATUS,
-    SAYS_CARD_MADE,
-    SAYS_CARD_WENT,
     SAYS_NO_GIFT,
-    SAYS_NOT_SENT_YET,
     SAYS_PAID_BACK,
-    SAYS_SHIPMENT_FAILED,
-    SAYS_WENT_OUT,
-    SHIPMENT_STATUS,
     SUBMITTED_AT,
     _filter_header,
     asks_if_not_received,
@@ -60,8 +47,6 @@ from .flags import (
     gift_choice_header,
     plain,
     plain_key,
-    said_sent_in_own_words,
-    status_header,
 )
 from .headings import _SEND_HEADING
 from .kinds import (
@@ -74,6 +59,27 @@ from .kinds import (
 )
 from .marks import _NO_HEADER
 from .notes import _A_DATE, _NOTE_FLAGS, _NOTE_SAYS_NO, _UNDONE
+from .sent import (
+    _SAYS_SENT,
+    _SAYS_SENT_ANYHOW,
+    _SENT_ANSWERED,
+    _SENT_FLAGS,
+    _SENT_ON,
+    _TRACKING,
+    SHIPMENT_STATUS,
+    said_sent_in_own_words,
+)
+from .status import (
+    _SAYS_GONE,
+    _SAYS_LEFT,
+    _STATUS_FLAGS,
+    SAYS_CARD_MADE,
+    SAYS_CARD_WENT,
+    SAYS_NOT_SENT_YET,
+    SAYS_SHIPMENT_FAILED,
+    SAYS_WENT_OUT,
+    status_header,
+)
 
 # header key -> the answers that leave the row out
 _LEAVES_OUT: dict[str, re.Pattern[str]] = {

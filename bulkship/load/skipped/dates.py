@@ -1,0 +1,77 @@
+"""Date columns that leave a row out: the day the person left, a day not to send before (or a ship date
+that may be the day it went), and the ways a date column says there is none."""
+
+from __future__ import annotations
+
+import re
+
+from ...schema import header_key
+from .flags import OTHER_GONE_ON, OTHER_NOT_BEFORE, OTHER_SHIP_DATE
+
+# A date the person left on ("Termination Date" = 2026-11-15)
+_GONE_ON = frozenset(
+    header_key(h)
+    for h in (
+        "termination date", "term date", "terminated on", "date terminated", "date of termination",
+        "separation date", "date of separation", "last day worked", "last working day", *OTHER_GONE_ON,
+        # ... in other HR systems' words ('Exit Date', 'Termination Effective Date', 'Last Day of Work',
+        # 'Employment End Date', 'Resignation Date'): found by hunter-sheets11, each gone person was ordered
+        "termination effective date", "term effective date", "effective termination date", "exit date",
+        "date of exit", "departure date", "date of departure", "last day of work", "last day",
+        "last day of employment", "employment end date", "end of employment", "employment end",
+        "resignation date", "date of resignation", "resigned on", "date left", "left on", "leaving date",
+        "leave date of employment", "inactive date", "date inactive", "deceased date", "date of death",
+        "offboarding date", "separated on", "separation effective date", "termed on", "term effective",
+    )
+)  # fmt: skip
+_FILLED = re.compile(r"^\s*\S.*$")
+# ... or a date not to send before ("Do Not Send Before" = 2027-03-15, "Send On", "Hold Until"): an
+# anniversary list's card went out months early (found by newcomer9). A date passed: the row goes now
+_NOT_BEFORE = frozenset(
+    header_key(h)
+    for h in (
+        "do not send before", "don't send before", "dont send before", "not before", "hold until",
+        "send on", "send date", "send after", "ship after", "mail on", "mail after", "deliver after",
+        "send no earlier than", "earliest send date", *OTHER_NOT_BEFORE,
+        # ... or a schedule's day ('Scheduled Send Date', 'Earliest Ship Date', 'Send Gift On'): found by
+        # hunter-sheets11, each sent at once
+        "scheduled send date", "scheduled ship date", "scheduled mail date", "scheduled date",
+        "planned send date", "planned ship date", "earliest ship date", "earliest mail date",
+        "ship no earlier than", "mail no earlier than", "send gift on", "send card on", "ship gift on",
+        "ship on", "release on", "hold till", "embargo until", "embargo date",
+        "do not ship before", "don't ship before", "dont ship before", "do not mail before", "hold date",
+        "ship date", "mail date", "release date", *OTHER_SHIP_DATE,
+    )
+)  # fmt: skip
+# ... of which a day that may be the one it went ('Ship Date' = Pending in a tracking sheet): only a date to
+# come holds its row there (no day is shipped on yet), text that reads as no date does not
+_SCHEDULED_OR_DONE = frozenset(
+    header_key(h) for h in ("ship date", "mail date", "release date", *OTHER_SHIP_DATE)
+)
+# ... and those of which a day passed may be the day it went ('Ship Date', or a gift platform's 'Scheduled
+# Send Date' of the gifts it sent = Nov 20 on Dec 4): such a row is left out until the person says which
+# (found by hunter-sheets12: each was ordered, a second card where it had gone). 'Send Date', 'Send On',
+# 'Do Not Send Before' only say when it may go: a day passed sends
+DAY_IT_MAY_HAVE_GONE = _SCHEDULED_OR_DONE | frozenset(
+    header_key(h)
+    for h in (
+        "scheduled send date", "scheduled ship date", "scheduled mail date", "scheduled date",
+        "planned send date", "planned ship date",
+    )
+)  # fmt: skip
+# The 0 a lookup gives for an empty date cell (=VLOOKUP of a blank 'Termination Date'), as a date format
+# shows it and a CSV saved from it keeps it: Excel's day 0 ('1/0/1900', '0-Jan-00', '00/01/1900',
+# '1900-01-00'), LibreOffice's and Google Sheets' ('12/30/1899', '30.12.1899', '1899-12-30'); with a time of
+# 0:00 or not. Read as a day long passed, every active person's row was left out as gone, or as sent already
+# (found by hunter-sheets11)
+ZERO_DATE = (
+    r"(?:0?1[/.-]0?0[/.-](?:19)?00|0?0[/.-]0?1[/.-](?:19)?00|1900-01-00|0{1,2}[-\s]jan[a-z]*[-\s,]+(?:19)?00|"
+    r"jan[a-z]*[-\s]0{1,2},?[-\s]+(?:19)?00|12[/.-]30[/.-]1899|30[/.-]12[/.-]1899|1899-12-30|"
+    r"30[-\s]dec[a-z]*[-\s,]+1899|dec[a-z]*[-\s]30,?[-\s]+1899)(?:[\sT]+0?0:00(?::00)?(?:\s*[ap]m)?)?"
+)
+# ... but a date column's way of saying there is none: "N/A", "-", "None", "00/00/0000", a 0 in a date cell
+# ("00:00:00"). An HR export of active staff so filled left every row out (found by review11)
+_NO_DATE = re.compile(
+    r"(?i)\s*(?:n\.?\s*/?\s*a\.?|none|null|nil|not\s+applicable|active|[-–—_.]+|0+|0{1,4}[/.-]0{1,2}[/.-]0{1,4}"
+    r"|0{1,2}:0{2}(?::0{2})?|" + ZERO_DATE + r")\s*"
+)

@@ -1,0 +1,108 @@
+"""A status column's words: an HR status saying the person is gone ("Status" = Terminated), and a card's
+or a sending's status saying the card went, was made, failed on its way or has not gone yet."""
+
+from __future__ import annotations
+
+import re
+
+from ...schema import header_key
+from .flags import GONE_MORE, OTHER_GONE, OTHER_STATUS, plain_key
+
+# A card ordered and on its way, or in the person's hands, as a vendor's or a shop's order status says it
+_ON_ITS_WAY = (
+    r"in[\s-]*transit|out\s+for\s+delivery|back[\s-]*ordered|awaiting\s+(?:shipment|delivery|pick\s*up)|"
+    r"order\s+placed|re-?issued|redeemed|on\s+(?:the|its)\s+way|card\s+on\s+(?:the|its)\s+way"
+)
+# An HR status saying the person is gone ("Status" = Terminated, "Left company"); not "Retired" (a
+# retirement gift goes to just those people) nor a note that starts with "Left" ("Left voicemail")
+# (Workday's "Worker Status", ADP's "Position Status" with its one-letter codes T and D: found by newcomer8)
+_STATUS_FLAGS = frozenset(
+    header_key(h)
+    for h in (
+        "status", "employee status", "employment status", "worker status", "position status", "emp status",
+        "hr status", "job status", "associate status", "staff status",
+    )
+)  # fmt: skip
+_CARD_WENT = (
+    r"sent|shipped|mailed|delivered|"
+    # ... or is on its way ('In transit', 'Backordered': found by hunter-sheets6, ordered again)
+    rf"{_ON_ITS_WAY}|"
+    # ... said of the card, or already ('Card sent 11/15', 'Gift mailed', 'Already sent': found by
+    # hunter-sheets12, each was ordered again)
+    r"(?:(?:gift\s+)?card|gift)\s+(?:was\s+)?(?:sent|shipped|mailed|delivered|ordered)|"
+    r"already\s+(?:sent|shipped|mailed|delivered|ordered|received)"
+)
+_WENT_OUT = rf"done|completed?|processed|fulfilled|ordered|{_CARD_WENT}"
+# ... of which those saying the card went out, said so ('Send Status' = Sent read 'the list says not to send
+# it': found by review26); under a person's 'Status', only those naming a sending ('Done' is not to send)
+SAYS_WENT_OUT = re.compile(rf"(?i)^\s*(?:{_WENT_OUT})\b")
+SAYS_CARD_WENT = re.compile(rf"(?i)^\s*(?:{_CARD_WENT})\b")
+_SAYS_GONE = re.compile(
+    rf"(?i)^\s*(?:(?:{_WENT_OUT}|"
+    r"terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
+    rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*|[td]"
+    r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
+    # ... or not to send, as a Send? column or a note says it ("Status" = Declined, Opted out, On hold:
+    # found by review11, each was ordered; not "duplicate" nor "skipped": bulkship's own workbook says so)
+    r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
+    r"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card)|"
+    # ... or a shop's order paid back or not paid (WooCommerce's 'Order Status' = Refunded, Pending payment,
+    # On-hold: found by hunter-sheets15, each was ordered)
+    r"refunded|voided|(?:pending|awaiting)\s+payment|unpaid|payment\s+failed)"
+    r"\s*(?:[-–—:,.;!(].*)?)$"
+)
+# ... or that a card was made, and is on its way or came back without reaching the person ('Label created',
+# 'Processing', 'Partially fulfilled', 'Not Delivered', 'Returned', 'Delivery failed'): another sent without
+# a word would be a second card where the first may still arrive (review26's F5: each was ordered again)
+SAYS_CARD_MADE = re.compile(
+    r"(?i)^\s*(?:(?:shipping\s+)?label\s+(?:created|printed|generated)|pre[\s-]*transit|processing|in\s+process|"
+    r"being\s+(?:processed|made|printed)|partial(?:ly)?\s+(?:fulfilled|fulfillment|shipped|shipment|delivered|sent)|"
+    r"not\s+delivered|undelivered|undeliverable|(?:delivery|shipment)\s+(?:failed|exception|attempted|delayed)|"
+    r"failed\s+(?:delivery|attempt)|(?:attempted|missed)\s+delivery|returned|return(?:ed)?\s+to\s+sender|rts|"
+    r"lost(?:\s+in\s+(?:transit|the\s+mail))?|damaged|refused|exception|picked\s+up)\b.*$"
+)
+# ... and, under a shipment's own status, that it failed ('Delivery Status' = Failed, Shopify's 'failure'):
+# a delivery that failed had a card made, as 'Delivery failed' says (found by hunter-sheets13: ordered again).
+# Not an 'Order Status' = Failed: an order that failed made no card
+SAYS_SHIPMENT_FAILED = re.compile(r"(?i)^\s*fail(?:ed|ure|s)?\b.*$")
+# A sending's status saying it has not happened yet ('Send Status' = Not sent, Pending, Ready to send): read
+# as a 'Send?' = No, a tracker of Sent / Not sent / Pending sent nobody (review26's F6). The whole cell only:
+# 'Pending approval' is not to send yet
+SAYS_NOT_SENT_YET = re.compile(
+    r"(?i)\s*(?:not\s+(?:yet\s+)?(?:sent|shipped|mailed|ordered|done|started)(?:\s+yet)?|not\s+yet|unsent|"
+    r"pending|queued|(?:ready|waiting|queued)\s+to\s+(?:be\s+)?(?:sen[dt]|ship(?:ped)?|mail(?:ed)?|order(?:ed)?)|"
+    r"to\s+(?:be\s+)?(?:sen[dt]|ship(?:ped)?|mail(?:ed)?|order(?:ed)?)|to\s*do|new|open|resend)[.!]*\s*"
+)
+# ... and under any other header naming a status ("Current Status", "Status (HR)", "Record Status", "Status
+# 2026": found by hunter-sheets, "Terminated" there was ordered), the words saying the person is gone or not
+# to be sent; not those saying something went out ("Survey Status" = Completed is why a card is sent)
+_SAYS_LEFT = re.compile(
+    r"(?i)^\s*(?:(?:terminated|termed|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
+    rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*"
+    r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
+    r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
+    r"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card))"
+    r"\s*(?:[-–—:,.;!(].*)?)$"
+)
+
+
+# ... a status of the person or their record, that is: not of a marriage, a benefit, an account or a survey
+# ("Marital Status" = Separated, "Benefits Status" = Declined, "401k Status" = Opted out, a win-back list's
+# "Account Status" = Inactive: found by review14, each row was left out)
+_PERSON_STATUS_WORDS = frozenset(
+    {"status", "current", "hr", "record", "employee", "employees", "employment", "emp", "ee", "worker",
+     "job", "position", "associate", "staff", "personnel", "person", "people", "recipient", "participant",
+     "work", "working", "contract", "contractor", "latest", "overall", "final", "payroll", "code",
+     "description", "desc", "type", "the", "of", "s"}
+)  # fmt: skip
+
+
+# ... in another language, read by its words only (not ADP's one-letter codes: a Spanish 'T' is 'Temporal')
+_OTHER_STATUS = frozenset(header_key(h) for h in OTHER_STATUS)
+
+
+def status_header(header: str) -> bool:
+    """Whether a header names a status of the person ("Current Status", "Status (HR)", "Record Status"),
+    not of something else they have ("Marital Status", "Benefits Status", "Account Status")."""
+    words = set(re.findall(r"[a-z]+", header.casefold()))
+    return ("status" in words and words <= _PERSON_STATUS_WORDS) or plain_key(header) in _OTHER_STATUS
