@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import re
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -1037,3 +1038,34 @@ def test_rows_held_while_another_ledger_sent_the_list_are_settled_in_one_command
         again = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2)
         assert again.exit_code == 0 and len(vendor.posts()) == sent, again.stopped
         assert _cards_of(vendor) == Counter({name: 1 for name, *_ in FIVE})
+
+
+def test_rows_held_while_another_ledger_sent_the_list_are_settled_at_once_on_the_page(tmp_path: Path) -> None:
+    """The same (L1c) on the web page: its rows waiting for review offer the rows found at the vendor, shown
+    first, recorded once confirmed; nothing is sent."""
+    import html
+
+    from starlette.testclient import TestClient
+
+    from bulkship.web import create_app
+
+    sheet = _write(tmp_path / "gifts.csv", FIVE)
+    with VendorProxy(tmp_path) as vendor:
+        here, there, _stopped = _stopped_while_another_ledger_sends(vendor, tmp_path, sheet)
+        for po in ("BS-GIFTS-0003", "BS-GIFTS-0004", "BS-GIFTS-0005"):  # the other run finishes
+            _other_run_sends(vendor, there, po)
+        sent = len(vendor.posts())
+        with TestClient(create_app(here), follow_redirects=True) as client:
+            page = client.get("/batches/gifts/needs-review").text
+            assert "Record the 4 row(s) found at the vendor" in page
+            token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+            assert token is not None
+            form = {"csrf_token": token.group(1), "action": "found", "reason": "the other run finished"}
+            shown = html.unescape(client.post("/batches/gifts/needs-review/check", data=form).text)
+            assert "Row(s) 3 waiting on" in shown and _statuses(here)[3] == "review"
+            plan = re.search(r'name="plan" value="([^"]+)"', shown)
+            assert plan is not None
+            done = client.post("/batches/gifts/needs-review/settle", data={**form, "plan": plan.group(1)})
+            assert "4 row(s) found at the vendor settled" in html.unescape(done.text)
+        assert _statuses(here) == {row: "ordered" for row in range(2, 7)}
+        assert len(vendor.posts()) == sent and _cards_of(vendor) == Counter({name: 1 for name, *_ in FIVE})

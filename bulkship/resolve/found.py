@@ -11,6 +11,8 @@ same checks, by proof only (no person names a row). Rows nothing proves stay wai
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -55,6 +57,12 @@ class FoundSettlement:
             "the same card and recipient"
             for p in self.found
         ]
+
+    def digest(self) -> str:
+        """What a person is shown and confirms, as one short code (see :meth:`.settle.Resolution.digest`):
+        each PO waited on, the vendor order found holding rows of it, and those rows."""
+        shown = [self.batch, [[p.po_number, p.vendor_order.id, list(p.rows)] for p in self.found]]
+        return hashlib.sha256(json.dumps(shown).encode()).hexdigest()[:32]
 
     def as_json(self) -> dict[str, Any]:
         return {
