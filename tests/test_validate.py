@@ -418,3 +418,38 @@ def test_a_cell_too_long_is_quoted_by_its_start_only(tmp_path: Path) -> None:
     (message,) = [m for m in messages(result) if "characters long" in m]
     assert message.startswith(f"Row 2, column 'Address': '{street[:40]}…' is 200,000 characters long")
     assert len(message) < 300
+
+
+def test_long_cells_are_quoted_by_their_start_in_every_message(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets14 (its leftover 2): after 9eae875 only the 'too long' message quoted a cell by
+    its start. A 40,000-character 'do not send - x x ...' note, a State of 'Massachusetts ' 3,000 times and
+    a 20,000-digit ZIP made `bulkship validate` print lines of 40,130, 42,109 and 20,094 characters (the
+    notice of rows not to send; 'is not a US state'; 'is not a US ZIP code'). Each is quoted by its start
+    and its length; the rows are still left out or refused."""
+    from bulkship.cli import main
+
+    path = tmp_path / "long.csv"
+    note = "do not send - " + "x " * 20_000
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Notes\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{note}\n"
+        f"Bob Ray,2 Main St,Boston,{'Massachusetts ' * 3000},02134,CVS,50,\n"
+        f"Cy Orr,3 Main St,Boston,MA,{'02130' * 4000},CVS,50,\n"
+    )
+
+    main(["validate", str(path), "--out", str(tmp_path / "out")])
+
+    said = capsys.readouterr()
+    err = said.out + said.err
+    assert max(len(line) for line in err.splitlines()) < 300, max(err.splitlines(), key=len)[:300]
+    assert (
+        "row 2 (column 'Notes': 'do not send - x x x x x x x x x x x x x x x x x x x x x x x … (40,013 characters)')"
+        in err
+    )
+    assert (
+        "Row 3, column 'State': 'MASSACHUSETTS MASSACHUSETTS MASSACHUSETTS MASSACHUSETTS MASS… (41,999 characters)' is not a US state"
+        in err
+    )
+    assert "Row 4, column 'ZIP': '" + "02130" * 12 + "… (20,000 characters)' is not a US ZIP code" in err

@@ -9,6 +9,7 @@ from typing import Literal
 import pandas as pd
 
 from ..models import CANONICAL_COLUMNS, LoadedSheet, Problem, Severity
+from ..quoting import quoted
 from ..schema import SheetContract
 
 _COLUMN_ORDER = {column: position for position, column in enumerate(CANONICAL_COLUMNS)}
@@ -166,10 +167,16 @@ class ProblemCollector:
             series = (extra or {}).get(name)
             sources[name] = (series if series is not None else self.frame[name]).loc[rows].tolist()
         for position, row in enumerate(rows):
-            values = {name: sources[name][position] for name in fields}
+            values = {name: _quoted(sources[name][position]) for name in fields}
             message = f"Row {row}, column '{self._header_of(column, int(row), header)}': " + template.format(
                 **values
             )
             self._problems.append(Problem(int(row), column, str(old[position]), severity, message, kind))
         if severity == "error":
             self._error_rows.update(int(r) for r in rows)
+
+
+def _quoted(value: object) -> object:
+    """A cell's text as a message quotes it (:func:`..quoting.quoted`): a 40,000-character State was quoted
+    whole in its 'is not a US state' (found by hunter-sheets14)."""
+    return quoted(value) if isinstance(value, str) else value

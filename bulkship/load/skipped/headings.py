@@ -10,6 +10,7 @@ import pandas as pd
 
 from ...columns.meaning import HeaderIndex
 from ...errors import FileFormatError
+from ...quoting import quoted
 from ..cells import _blank_cells
 from ..header import MIN_HEADER_MATCHES
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
@@ -90,10 +91,10 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     for row, text in headings.items():
         if not _LEAVE_OUT_HEADING.fullmatch(text) or _SEND_HEADING.search(text):
             continue
-        found[int(row)] = ("note", f"a heading over rows not to send ('{text}')")
+        found[int(row)] = ("note", f"a heading over rows not to send ('{quoted(text)}')")
         at = rows.index(row) + 1
         while at < len(rows) and rows[at] == rows[at - 1] + 1 and rows[at] not in headings:
-            found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{text}' (row {row})")
+            found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")
             at += 1
     return found
 

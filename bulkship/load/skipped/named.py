@@ -9,6 +9,7 @@ import re
 
 import pandas as pd
 
+from ...quoting import quoted
 from .headings import _SEND_HEADING
 from .kinds import _SAYS_NOT_TO_SEND
 from .notes import _NOTE_SAYS_NO, _UNDONE
@@ -46,5 +47,5 @@ def _named_not_to_send(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
         for row in column.index[marked].tolist():
             text = column[row].strip()
             if any(_says_no(remark) for remark in _remarks(text)):
-                found.setdefault(int(row), f"{_SAYS_NOT_TO_SEND} (column '{header}': '{text}')")
+                found.setdefault(int(row), f"{_SAYS_NOT_TO_SEND} (column '{header}': '{quoted(text)}')")
     return found

@@ -11,6 +11,7 @@ from datetime import date
 import pandas as pd
 
 from ...columns.meaning import asks_which
+from ...quoting import quoted
 from ...schema import header_key
 from ...validate.normalize import DITTO
 from ..cells import FORMULA_ERROR
@@ -456,9 +457,9 @@ def _said_not_to_send(
             reason = why
             for kind, marked in kinds:  # the last that holds names the reason
                 reason = kind if marked[i] else reason
-            cell = f"'{text.strip()}'"
+            cell = f"'{quoted(text.strip())}'"
             if text != filled:
-                cell += f", the same as above: '{filled.strip()}'"
+                cell += f", the same as above: '{quoted(filled.strip())}'"
             found.setdefault(int(row), f"{reason} (column '{header}': {cell})")
     return found
 

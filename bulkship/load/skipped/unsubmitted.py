@@ -9,6 +9,7 @@ import re
 
 import pandas as pd
 
+from ...quoting import quoted
 from .flags import RESPONSE_STATUS, SUBMITTED_AT
 from .kinds import _SAYS_NOT_TO_SEND
 from .said import flag_key
@@ -51,6 +52,7 @@ def _unsubmitted(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, st
             continue
         for row, text in column[said].items():
             found.setdefault(
-                int(row), f"{_SAYS_NOT_TO_SEND} (column '{header}': '{text}', a response not finished)"
+                int(row),
+                f"{_SAYS_NOT_TO_SEND} (column '{header}': '{quoted(text)}', a response not finished)",
             )
     return found

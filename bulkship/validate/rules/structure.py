@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from ...models import NOT_SENT
+from ...quoting import quoted
 from ...schema import (
     CHECK_MAX_LENGTH,
     CHECK_PATTERN,
@@ -121,7 +122,7 @@ def check_structure(frame: pd.DataFrame, contract: SheetContract, collector: Pro
             messages = [_pattern_message(spec.name, v, spec.pattern_message) for v in values]
             kind = f"{spec.title} not valid"
         else:
-            messages = [f"'{v}' fails the check {check}." for v in values]
+            messages = [f"'{quoted(v)}' fails the check {check}." for v in values]
             kind = f"{spec.title} not valid"
         if spec.name in NOT_SENT and check != CHECK_REQUIRED:  # costs no card (found by newcomer8)
             kept = "kept in your results as typed, never sent to the vendor."
@@ -193,10 +194,10 @@ def _pattern_message(field: str, value: str, usual: str) -> str:
         )
     if field == "value" and _beyond_cents(value):  # 100/3 shown as $33.33 (found by review18)
         return (
-            f"'{value}' has more than two decimals, and a card's value is in dollars and cents (the sheet "
-            "may show it rounded); type the amount to send, such as 25.50."
+            f"'{quoted(value)}' has more than two decimals, and a card's value is in dollars and cents (the "
+            "sheet may show it rounded); type the amount to send, such as 25.50."
         )
-    return f"'{value}' {usual}."
+    return f"'{quoted(value)}' {usual}."
 
 
 def _beyond_cents(value: str) -> bool:
