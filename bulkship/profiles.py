@@ -18,16 +18,17 @@ import json
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomicfile import atomic_path
 from .errors import ConfigError, InputError
 from .private import private_folder
-from .program import load_program
+from .program import ProgramSettings, load_program
 from .schema import header_key
 
 PROGRAMS_FOLDER = "programs"
+EVERY_ROW_FIELDS = ("product", "value")  # a list of one card, or one amount for everyone (a thank-you form)
 NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,59}")
 
 
@@ -40,6 +41,8 @@ class Profile:
     # settings written in it by hand beside its [columns] ('[defaults] value', '[program] sheet'), which the
     # command line reads with --config NAME and the web page does not
     beyond_columns: tuple[str, ...] = ()
+    # one value for every row of a field no column gives (the Columns page's): its [defaults]
+    every_row: dict[str, str] = field(default_factory=dict)
 
     def fits(self, headers: Sequence[str]) -> bool:
         """Whether a sheet with ``headers`` has every header this profile maps (case and spacing aside); a
@@ -71,10 +74,20 @@ def _toml_text(text: str) -> str:
 
 
 def save_profile(
-    data_dir: Path, name: str, columns: Mapping[str, str], headers: Sequence[str], *, replace: bool = False
+    data_dir: Path,
+    name: str,
+    columns: Mapping[str, str],
+    headers: Sequence[str],
+    *,
+    replace: bool = False,
+    every_row: Mapping[str, str] | None = None,
 ) -> Profile:
     """Write the profile ``name`` (a program file the command line reads with ``--config NAME``). An existing
-    profile of that name is replaced only when ``replace``."""
+    profile of that name is replaced only when ``replace``. ``every_row``: one value for every row of a field
+    no column gives (:data:`EVERY_ROW_FIELDS`), kept as its ``[defaults]`` with that field read from no
+    column (``field = ""``), so that a column of the next file never has its empty cells filled with it."""
+    every_row = {k: v for k, v in (every_row or {}).items() if k in EVERY_ROW_FIELDS and v}
+    columns = {**columns, **dict.fromkeys(every_row, "")}
     folder = programs_dir(data_dir)
     path = folder / _file_name(name)
     if path.exists() and not replace:
@@ -94,6 +107,8 @@ def save_profile(
         *(f"{field} = {_toml_text(header)}" for field, header in sorted(columns.items())),
         "",
     ]
+    if every_row:  # the Columns page's values for every row
+        lines += ["[defaults]", *(f"{k} = {_toml_text(v)}" for k, v in sorted(every_row.items())), ""]
     with atomic_path(path) as temporary:
         temporary.write_text("\n".join(lines), encoding="utf-8")
     return read_profile(path)
@@ -109,14 +124,23 @@ def read_profile(path: Path) -> Profile:
     table = data.get("profile") or {}
     headers = table.get("headers") if isinstance(table, dict) else None
     beyond = [f"[program] {key}" for key in (data.get("program") or {}) if key != "name"]
-    beyond += [f"[{section}]" for section in data if section not in ("program", "profile", "columns")]
+    read = ("program", "profile", "columns", *(("defaults",) if _page_defaults(program) else ()))
+    beyond += [f"[{section}]" for section in data if section not in read]
     return Profile(
         name=path.stem,
         path=path,
         columns=dict(program.columns),
         headers=tuple(str(h) for h in headers) if isinstance(headers, list) else (),
         beyond_columns=tuple(beyond),
+        every_row=dict(program.defaults) if _page_defaults(program) else {},
     )
+
+
+def _page_defaults(program: ProgramSettings) -> bool:
+    """Whether the [defaults] are values for every row as the Columns page sets them: of its fields only,
+    each read from no column (else one would fill a column's empty cells, which the page never does)."""
+    found = program.defaults
+    return bool(found) and all(k in EVERY_ROW_FIELDS and program.columns.get(k) == "" for k in found)
 
 
 def profiles(data_dir: Path) -> list[Profile]:

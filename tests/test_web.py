@@ -1481,6 +1481,40 @@ def test_a_list_with_no_amount_column_is_given_one_amount_for_every_row_on_the_c
     assert "column &#39;Extra&#39;: is empty" in review, review
 
 
+def test_a_value_for_every_row_is_kept_in_the_profile_saved_with_it(
+    client: TestClient, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-web12 (leftover 5): a thank-you list's one amount for everyone, set on the Columns
+    page, was not saved in its profile: next month's list, read with that profile, said again 'No column
+    gives Value', and `bulkship run --config NAME` found no value either."""
+    header = "Name,Address,City,State,ZIP,Product\n"
+    path = tmp_path / "thanks.csv"
+    path.write_text(
+        header + "Ana Silva,12 Elm St,Boston,MA,02108,CVS\nBo Chen,14 Elm St,Boston,MA,02108,CVS\n"
+    )
+    upload(client, path)
+    client.post("/batches/thanks/columns/every-row", data={"csrf_token": token(client), "every:value": "25"})
+    saved = {"csrf_token": token(client), "profile": "thank-you form"}
+    assert client.post("/batches/thanks/columns/profile", data=saved).status_code == 200
+    later = tmp_path / "thanks-dec.csv"
+    later.write_text(header + "Cy Dee,16 Elm St,Boston,MA,02108,CVS\n")
+    upload(client, later)
+    use = {"csrf_token": token(client), "profile": "thank-you form"}
+    page = visible_text(client.post("/batches/thanks-dec/columns/use", data=use).text)
+    assert "Value: 25 for every row" in page and "No column gives Value" not in page, page
+    assert "Send 1 order(s) for 25.00" in visible_text(client.get("/batches/thanks-dec/cost").text)
+    capsys.readouterr()
+    # [defaults] written by hand would fill a column's empty cells: such a profile is still not the page's
+    saved_file = client.app.web.settings.data_dir / "programs" / "thank-you form.toml"  # type: ignore[attr-defined]
+    saved_file.write_text(saved_file.read_text().replace('value = ""\n', ""))
+    refused = client.post("/batches/thanks-dec/columns/use", data=use)
+    assert refused.status_code == 400 and "also sets [defaults]" in refused.text, refused.text
+    checked = ["validate", str(later), "--config", "thank-you form", "--out", str(tmp_path)]
+    saved_file.write_text(saved_file.read_text().replace("[columns]\n", '[columns]\nvalue = ""\n'))
+    assert main(checked) == 0  # as the command line reads it
+    assert "1 row: 1 valid" in capsys.readouterr().out
+
+
 def test_the_columns_page_counts_the_rows_left_out_and_why(client: TestClient, tmp_path: Path) -> None:
     """Found by newcomer3 (N7l, N7a), seen again by newcomer4: the Columns page's Check read '3 rows 1 valid 0
     not valid 0 duplicates', the rows the list says not to send counted nowhere (the review says '2

@@ -116,7 +116,7 @@ async def change(request: Request) -> Response:
     return _see(f"/batches/{batch.name}/columns#check")
 
 
-EVERY_ROW_FIELDS = ("product", "value")  # a list of one card, or one amount for everyone (a thank-you form)
+EVERY_ROW_FIELDS = profiles.EVERY_ROW_FIELDS
 EVERY_ROW_MAX = 100  # characters: a card's Id or an amount (the form's maxlength is the browser's word only)
 
 
@@ -228,7 +228,7 @@ async def save_profile(request: Request) -> Response:
         report = await run_in_threadpool(_report, web, batch)
         saved = await run_in_threadpool(
             profiles.save_profile, web.settings.data_dir, name, batch.columns, report.headers,
-            replace=form.get("replace") == "yes",
+            replace=form.get("replace") == "yes", every_row=batch.every_row,
         )  # fmt: skip
     except BulkshipError as exc:
         return await run_in_threadpool(_page, request, batch, 400, _said(exc))
@@ -252,12 +252,17 @@ async def use_profile(request: Request) -> Response:
         wanted = str(form.get("profile") or "")
         chosen = await run_in_threadpool(profiles.profile, web.settings.data_dir, wanted)
         await run_in_threadpool(_report, web, batch, chosen.columns)
+        mapped = replace(batch, columns=chosen.columns)
+        every = await run_in_threadpool(_every_row_values, web, mapped, dict(chosen.every_row))
     except BulkshipError as exc:
         return await run_in_threadpool(_page, request, batch, 400, _said(exc))
     await run_in_threadpool(
         state.record, web.settings, batch.name, "web_columns", columns=chosen.columns, profile=chosen.name
     )
     await run_in_threadpool(_every_row_off_where_fed, web, batch, chosen.columns)
+    if every:  # the profile's value for every row (found by hunter-web12: typed again each month)
+        await run_in_threadpool(state.record, web.settings, batch.name, "web_every_row", values=every)
+        say_in_trail(request.scope, every_row="; ".join(f"{f} = {v}" for f, v in every.items()))
     return _see(f"/batches/{batch.name}/columns#check")
 
 
