@@ -395,6 +395,41 @@ def test_allow_repeat_on_fix_these_sends_only_the_held_rows_still_on_it(
     )
 
 
+def test_a_declined_allow_repeat_run_leaves_the_held_rows_on_fix_these_to_take_off(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by newcomer6 (marketing, a second CRM export): two rows held; `run --allow-repeat` showed both
+    sent again, answered no (only Bo's card was to go again). That declined run wrote the workbook again with
+    both rows 'planned' and none on Fix these: Ann's row could not be taken off, and the workbook run with
+    --allow-repeat sent her a second card. The held rows stay on Fix these, as a plain re-run holds them."""
+    out = tmp_path / "out"
+    october = tmp_path / "october.csv"
+    with october.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, ROWS[0], ROWS[1]])
+    assert _run(capsys, str(october), "--batch", "OCT", "--out", str(out))[0] == 0
+    november = tmp_path / "november.csv"
+    with november.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, ROWS[0], ROWS[1], ROWS[5]])  # Ann and Bo again, and Ed
+    code, second = _run(capsys, str(november), "--batch", "NOV", "--out", str(out))
+    assert code == 3 and second["held_rows"] == 2, second
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("n\n"))
+    declined = ["run", str(november), "--batch", "NOV", "--allow-repeat", "--out", str(out), "--wait", "0"]
+    assert main(declined) == 1
+    workbook = Path(str(second["output"]))
+    book = openpyxl.load_workbook(workbook)
+    fix = book[FIX_SHEET]
+    on_fix = [line[1] for line in fix.iter_rows(min_row=2, values_only=True)]
+    assert on_fix == ["Ann Lee", "Bo Park"]
+    fix.delete_rows(2)  # Ann has her card: only Bo's is to go again
+    book.save(workbook)
+
+    _run(capsys, str(workbook), "--batch", "NOV", "--allow-repeat", "--out", str(out))
+    assert _vendor_lines() == Counter({"E1": 1, "E2": 2, "E5": 1})
+
+
 def test_a_sheet_of_new_people_added_to_the_result_workbook_refuses_it_never_left_out(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
