@@ -14,6 +14,7 @@ import pytest
 from intake_fixtures import sandbox_catalog
 
 from bulkship.cli import main
+from bulkship.columns.records import AmbiguousColumnsError
 from bulkship.errors import MissingColumnsError
 from bulkship.load import load_sheet
 from bulkship.program import ProgramSettings
@@ -1258,3 +1259,62 @@ def test_an_adp_payroll_name_is_the_legal_name_a_preferred_one_fills_in_over(tmp
     result = validate(loaded, sandbox_catalog())
     assert result.rows["name"].tolist() == ["Maria J Lopez", "Shiv O'Brien", "Bob Smith Jr."]
     assert result.rows["status"].tolist() == ["valid", "valid", "valid"]
+
+
+SHOPIFY_ORDERS = (
+    "Name,Email,Financial Status,Fulfillment Status,Currency,Subtotal,Shipping,Taxes,Total,Shipping Method,"
+    "Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Billing Street,Billing Address1,"
+    "Billing Address2,Billing City,Billing Zip,Billing Province,Billing Country,Shipping Name,Shipping Street,"
+    "Shipping Address1,Shipping Address2,Shipping City,Shipping Zip,Shipping Province,Shipping Country,"
+    "Cancelled at\n"
+)
+
+
+def test_a_shopify_orders_export_is_read_by_its_shipping_address(tmp_path: Path) -> None:
+    """Found by hunter-sheets14: a Shopify orders export was refused twice before it could be read, each
+    time as having two columns for one field: 'Shipping' (what the shipping cost, 0.00) beside 'Shipping
+    Method', then 'Shipping Street' (line 1 and line 2 together) beside 'Shipping Address1'. The cost is no
+    shipping method and the street is its two lines: 'Shipping Method', 'Shipping Address1' and 'Shipping
+    Address2' are read, each other column said unused and why."""
+    path = tmp_path / "orders_export.csv"
+    path.write_text(
+        SHOPIFY_ORDERS
+        + "#1001,ann@example.com,paid,,USD,25.00,0.00,0.00,25.00,Standard,1,CVS Gift Card,25.00,CVS,Ann Lee,"
+        "1 Main St,1 Main St,,Boston,'02134,MA,US,Ann Lee,1 Main St,1 Main St,,Boston,'02134,MA,US,\n"
+        "#1002,bob@example.com,paid,,USD,50.00,5.99,0.00,55.99,Standard,1,Target Gift Card,50.00,TARGET,Bob Ray,"
+        "2 Elm St,2 Elm St,,Salem,'01970,MA,US,Robert Ray,\"9 Pine St, Apt 4\",9 Pine St,Apt 4,Salem,'01970,MA,"
+        "US,\n"
+    )
+    program = ProgramSettings(columns={"value": "Lineitem price", "product": "Lineitem sku"})
+    loaded = load_sheet(path, program=program)
+    fields = {field: header for header, field in loaded.column_map.items()}
+    assert [fields[f] for f in ("name", "address1", "address2", "shipping_method")] == [
+        "Shipping Name", "Shipping Address1", "Shipping Address2", "Shipping Method"
+    ]  # fmt: skip
+    assert (
+        "Column 'Shipping' (G) is not used: its values ('0.00', '5.99') are not shipping methods: 'Shipping"
+        " Method' is used for Shipping Method." in loaded.notices
+    )
+    assert (
+        "Column 'Shipping Street' (X) is not used: it holds what 'Shipping Address1' and 'Shipping Address2'"
+        " hold together; they are used." in loaded.notices
+    )
+    result = validate(loaded, sandbox_catalog(), program=program)
+    assert result.rows[["name", "address1", "address2"]].values.tolist() == [
+        ["Ann Lee", "1 Main St", ""], ["Robert Ray", "9 Pine St", "Apt 4"]
+    ]  # fmt: skip
+    assert result.rows["status"].tolist() == ["valid", "valid"]
+
+
+def test_a_street_saying_more_than_its_two_lines_is_still_a_rival(tmp_path: Path) -> None:
+    """The other side of the test above: where one row's street says another address than its lines, the two
+    street columns are rivals again, and the file is refused as before."""
+    path = tmp_path / "orders_export.csv"
+    path.write_text(
+        SHOPIFY_ORDERS
+        + "#1001,ann@example.com,paid,,USD,25.00,0.00,0.00,25.00,Standard,1,CVS Gift Card,25.00,CVS,Ann Lee,"
+        "1 Main St,1 Main St,,Boston,'02134,MA,US,Ann Lee,5 Other Rd,1 Main St,,Boston,'02134,MA,US,\n"
+    )
+    program = ProgramSettings(columns={"value": "Lineitem price", "product": "Lineitem sku"})
+    with pytest.raises(AmbiguousColumnsError, match="'Shipping Street' \\(X\\) and 'Shipping Address1'"):
+        load_sheet(path, program=program)

@@ -36,6 +36,7 @@ FITTING_SHARE = 0.5  # a column whose values fit the field less often than this 
 _ZIP = re.compile(r"\d{3,5}(?:-?\d{4})?")  # Excel may have eaten leading zeros
 _AMOUNT = re.compile(r"[$€£]?\s?\d{1,9}(?:[.,]\d{1,3})*(?:\.\d+)?")
 _COUNT = re.compile(r"\d{1,6}(?:\.0+)?")
+_PRICE = re.compile(r"[$€£]?\s?\d{1,9}(?:,\d{3})*\.\d{2}|[$€£]\s?\d{1,9}")  # cents, or a currency sign
 
 _FITS: dict[str, Callable[[str], bool]] = {
     "state": lambda v: v.casefold().replace(".", "") in state_lookup() or v.casefold() in state_lookup(),
@@ -43,6 +44,9 @@ _FITS: dict[str, Callable[[str], bool]] = {
     "value": lambda v: bool(_AMOUNT.fullmatch(v)),
     "quantity": lambda v: bool(_COUNT.fullmatch(v)),
     "address2": lambda v: bool(_LINE_2_TEXT.search(v)),  # an HR export's "Unit" of Finance, Sales
+    # a shop's 'Shipping' (what the shipping cost, 0.00) beside its 'Shipping Method' (found by
+    # hunter-sheets14: a Shopify orders export was refused as having two shipping method columns)
+    "shipping_method": lambda v: not _PRICE.fullmatch(v),
 }
 
 
@@ -107,7 +111,9 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
                 continue
         if not (meaning.preferred or meaning.last_first):  # read over the name, or rewritten: not a rival
             by_field.setdefault(meaning.field, []).append((str(header), meaning.exact))
-    unused = _empty_address_groups(body, index, program) | answered
+    unused = (
+        _empty_address_groups(body, index, program) | _streets_of_both_lines(body, index, program) | answered
+    )
     for field, found in by_field.items():
         own = [header for header, exact in found if exact]
         empty = {header for header, _exact in found if not any(map(_text, body[header].tolist()))}
@@ -180,3 +186,45 @@ def _empty_address_groups(body: pd.DataFrame, index: HeaderIndex, program: Progr
         if group not in filled
         for header in headers
     }
+
+
+def _streets_of_both_lines(
+    body: pd.DataFrame, index: HeaderIndex, program: ProgramSettings
+) -> dict[str, str]:
+    """Header -> why it is not used, for a street column of an address group that holds on every row what its
+    group's line 1 and line 2 hold together: Shopify's orders export writes 'Shipping Street' ('2 Elm St, Apt
+    4') beside 'Shipping Address1' ('2 Elm St') and 'Shipping Address2' ('Apt 4'), and was refused as having
+    two Address Line 1 columns (found by hunter-sheets14). Line 1 is read, with its line 2. One row where
+    the street says something else, and the two are rivals again."""
+    if "address1" in program.columns:
+        return {}
+    groups: dict[tuple[str, str], list[str]] = {}
+    for header in body.columns:
+        meaning = index.meaning(str(header))
+        if meaning is not None and meaning.field in ("address1", "address2") and not meaning.exact:
+            groups.setdefault((meaning.qualifier, meaning.field), []).append(str(header))
+    unused: dict[str, str] = {}
+    for (qualifier, field), streets in groups.items():
+        seconds = groups.get((qualifier, "address2"), [])
+        if field != "address1" or len(streets) != 2 or len(seconds) != 1:
+            continue
+        for whole, line in (streets, streets[::-1]):
+            if _both_lines(body[whole].tolist(), body[line].tolist(), body[seconds[0]].tolist()):
+                unused[whole] = f"it holds what '{line}' and '{seconds[0]}' hold together; they are used"
+                break
+    return unused
+
+
+def _both_lines(wholes: list[object], lines: list[object], seconds: list[object]) -> bool:
+    """Whether each cell of ``wholes`` is its row's line 1 alone, or its line 1 and then its line 2."""
+    said = False
+    for whole, line, second in zip(map(_text, wholes), map(_text, lines), map(_text, seconds), strict=True):
+        if whole == line:
+            said = said or bool(whole)
+            continue
+        if not (line and second and whole.startswith(line) and whole.endswith(second)):
+            return False
+        if len(whole) < len(line) + len(second):
+            return False
+        said = True
+    return said
