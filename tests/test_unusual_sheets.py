@@ -2085,9 +2085,10 @@ def test_a_note_giving_the_person_a_new_address_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Found by hunter-sheets: 'New address: 5 Oak St Salem MA 01970' in the Notes beside the old street: the
-    card went to the old street; so did 'Ship to: 1 Work Plaza'. Which address is right is the person's to say;
-    'new address confirmed', a note naming the row's own street, 'Moved to Sales' or 'Send to 2 kids' send
-    their row."""
+    card went to the old street; so did 'Ship to: 1 Work Plaza', and (found by review29) 'Send to John Smith at
+    12 Oak St', 'Please send to 9 Pine Rd', 'Ship to Dr. Lee, 40 Elm Ave': a name or a 'please' before the
+    street. Which address is right is the person's to say; 'new address confirmed', a note naming the row's own
+    street, 'Moved to Sales' or 'Send to 2 kids' send their row."""
     path = tmp_path / "moved.csv"
     path.write_text(
         "Name,Address,City,State,ZIP,Product,Value,Notes\n"
@@ -2098,9 +2099,13 @@ def test_a_note_giving_the_person_a_new_address_stops_the_row(
         "Eve Orr,5 Main St,Boston,MA,02134,CVS,25,Moved to Sales\n"
         "Fay Wu,6 Main St,Boston,MA,02134,CVS,25,Ship to: 1 Work Plaza Boston MA 02110\n"
         "Gus Kim,7 Main St,Boston,MA,02134,CVS,25,Send to 2 kids? no - one card\n"
+        "Hal Roe,8 Main St,Boston,MA,02134,CVS,25,Send to John Smith at 12 Oak St\n"
+        "Ivy Lam,9 Main St,Boston,MA,02134,CVS,25,Please send to 9 Pine Rd Salem MA\n"
+        'Jon Day,10 Main St,Boston,MA,02134,CVS,25,"Ship to Dr. Lee, 40 Elm Ave"\n'
+        "Kit Ng,11 Main St,Boston,MA,02134,CVS,25,Send to Kit at 11 Main St\n"
     )
     code, data, _err = validate(capsys, path)
-    assert (code, data["valid"], data["invalid"]) == (1, 4, 3)
+    assert (code, data["valid"], data["invalid"]) == (1, 5, 6)
     assert [p["message"] for p in data["problems"]] == [
         "Row 2, column 'Notes': says 'New address: 5 Oak St Salem MA 01970' where 'Address' says '1 Main St': "
         "which address is right? Put the right one in 'Address' (and the address columns beside it) and clear "
@@ -2110,6 +2115,15 @@ def test_a_note_giving_the_person_a_new_address_stops_the_row(
         "Row 7, column 'Notes': says 'Ship to: 1 Work Plaza Boston MA 02110' where 'Address' says '6 Main St': "
         "which address is right? Put the right one in 'Address' (and the address columns beside it) and clear "
         "the note.",
+        *(
+            f"Row {row}, column 'Notes': says '{note}' where 'Address' says '{street}': which address is right? "
+            "Put the right one in 'Address' (and the address columns beside it) and clear the note."
+            for row, note, street in (
+                (9, "Send to John Smith at 12 Oak St", "8 Main St"),
+                (10, "Please send to 9 Pine Rd Salem MA", "9 Main St"),
+                (11, "Ship to Dr. Lee, 40 Elm Ave", "10 Main St"),
+            )
+        ),
     ]
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
     assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()) == [
@@ -2117,6 +2131,7 @@ def test_a_note_giving_the_person_a_new_address_stops_the_row(
         "Dee Fox",
         "Eve Orr",
         "Gus Kim",
+        "Kit Ng",
     ]
 
 

@@ -85,15 +85,18 @@ def _correction_problems(
 
 
 # A note giving the person another address ("New address: 5 Oak St, Salem", "Moved to 9 Elm Rd", "Ship to:
-# 1 Work Plaza"): the card would go to the street the row still names (found by hunter-sheets); "New address
-# confirmed" (no number) or "Send to 2 kids" (no street) is none
+# 1 Work Plaza"): the card would go to the street the row still names (found by hunter-sheets); also with a
+# name or a 'please' before the street ('Send to John Smith at 12 Oak St', 'Please send to 9 Pine Rd': found
+# by review29, each went to the row's street). "New address confirmed" (no number) or "Send to 2 kids" (no
+# street) is none
 _STREET_WORD = (
     r"(?=.*\b(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|ct|court|way|pl|plaza|plz|pkwy|hwy|box)\b)"
 )
 _NEW_ADDRESS = re.compile(
     r"(?i)^\W*(?:(?:(?:new|updated|changed|corrected|correct|current)\s+(?:home\s+|mailing\s+)?addr(?:ess)?|"
     r"addr(?:ess)?\s+(?:changed?|updated?|correction)|moved|relocated)\b(?=.*\d)|"
-    rf"(?:ship|send|mail|deliver)(?:\s+(?:it|card|gift|the\s+card))?\s+to\W*\d{_STREET_WORD})"
+    r"(?:(?:please|pls|plz|kindly)\s+)?(?:ship|send|mail|deliver|forward)(?:\s+(?:it|card|gift|the\s+card))?"
+    rf"\s+to\b[^\d]{{0,60}}\d{_STREET_WORD})"
 )
 
 
@@ -162,7 +165,8 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
                 "the note, or clear the note to send it there."
             )
             problems.append(Problem(int(row), "address1", typed, "error", message, "Address to change"))
-        new_street = notes.str.match(_NEW_ADDRESS) & ~to_come
+        given = pd.Series([_NEW_ADDRESS.match(n) is not None for n in distinct], dtype=bool).to_numpy()[codes]
+        new_street = given & ~to_come
         for row in notes.index[new_street].tolist():
             said, typed = " ".join(notes[row].split()), " ".join(str(body.at[row, street]).split())
             if int(row) in not_judged or (typed and typed.casefold() in said.casefold()):
@@ -177,7 +181,7 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
             )
         own = street_places(str(street))
         elsewhere = pd.Series([note_sends_elsewhere(n, own) for n in distinct], dtype=bool).to_numpy()[codes]
-        for row in notes.index[elsewhere & ~to_come & ~new_street.to_numpy()].tolist():
+        for row in notes.index[elsewhere & ~to_come & ~new_street].tolist():
             if int(row) in not_judged:
                 continue
             said, typed = " ".join(notes[row].split()), " ".join(str(body.at[row, street]).split())
