@@ -8,6 +8,7 @@ import csv
 import json
 import sqlite3
 from collections import Counter
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -368,3 +369,33 @@ def test_a_plan_not_sent_yet_breaks_its_money_down_as_the_plan_showed_it(isolate
     to_send = batch["money"]["to_send"]
     assert (to_send["fees"], to_send["shipping"], to_send["discount"]) == ("59.50", "49.75", "0.00"), to_send
     assert to_send["total"] == "1734.25"
+
+
+def test_status_adds_up_the_batches_of_a_period(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """newcomer5's L1: finance reading a month's spending in `bulkship status` added its batches by hand
+    (1,734.25 + 1,210.00 + 298.71), a batch of last month listed beside them: no total, no period."""
+    out = str(tmp_path / "out")
+    for name, people in (("dec-a", range(2)), ("dec-b", range(2, 3)), ("nov", range(3, 7))):
+        sheet = write_rows(tmp_path / f"{name}.csv", [person(i) for i in people])
+        assert main(["run", str(sheet), "--batch", name, "--yes", "--wait", "0", "--out", out]) == 0
+    ledger = resolve_settings().ledger
+    with contextlib.closing(sqlite3.connect(ledger)) as db, db:  # a batch started before the period
+        db.execute("UPDATE batches SET created = '2000-01-31T23:59:59.000000Z' WHERE name = 'nov'")
+    today = datetime.now(UTC).date().isoformat()
+    capsys.readouterr()
+
+    assert main(["status", "--since", "2000-02-01", "--until", today, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [b["batch"] for b in shown["batches"]] == ["dec-a", "dec-b"]
+    total = shown["total"]
+    assert (total["batches"], total["rows"], total["orders"]) == (2, 3, 2)
+    assert (total["money"]["charged"]["total"], total["money"]["charged"]["cards"]) == ("75.00", 3)
+    assert main(["status", "--until", "2000-01-31"]) == 0
+    table = " ".join(capsys.readouterr().out.split())
+    assert "batches started from the start to 2000-01-31" in table and "dec-a" not in table
+    assert "nov" in table and "Total" not in table  # one batch: its own line is the total
+    assert main(["status"]) == 0
+    table = " ".join(capsys.readouterr().out.split())
+    assert "Total (3 batches) │ │ │ 7 │ │ 3 │ 175.00 │ 0.00 │ 0.00" in table, table
+    assert main(["status", "--since", "1 Dec"]) == 2
+    assert "days written YYYY-MM-DD" in capsys.readouterr().err

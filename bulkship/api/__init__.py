@@ -38,6 +38,7 @@ from .batches import (
     sandbox_reset,
     settle_found,
     status,
+    status_total,
     track_batches,
 )
 from .common import Corrections
@@ -83,6 +84,7 @@ __all__ = [
     "settle_found",
     "sheet_names",
     "status",
+    "status_total",
     "track_batches",
     "validate_file",
     "validate_sheet",

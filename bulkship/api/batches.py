@@ -91,26 +91,61 @@ def plan_batch(
     return None
 
 
-def status(settings: Settings, batch: str | None = None) -> list[dict[str, Any]]:
+def status(
+    settings: Settings, batch: str | None = None, *, since: str | None = None, until: str | None = None
+) -> list[dict[str, Any]]:
     """``bulkship status --json``'s batches: state, counts by status and money, per batch (``[]`` without a
-    ledger). A read-only ledger is read too. Raises BulkshipError for a ``batch`` the ledger does not hold."""
+    ledger). A read-only ledger is read too. Raises BulkshipError for a ``batch`` the ledger does not hold.
+    ``since``/``until`` (days, YYYY-MM-DD, ``until`` included; ValueError when not a day): only the batches
+    started within them (the day the ledger first saw each), as finance reads a month."""
     from ..errors import BulkshipError
     from ..ledger import Ledger, ledger_exists
+    from ..ledger.records import day_bounds
     from ..overview import batch_states, batch_status
 
+    start, end = day_bounds(since, until)
     if not ledger_exists(settings.ledger_location):
         return []
     with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
-        names = [b.name for b in ledger.batches()]
+        batches = ledger.batches()
+        names = [b.name for b in batches]
         if batch is not None and batch not in names:
             raise BulkshipError(
                 f"No batch named {batch!r} in the ledger {settings.ledger_shown}"
                 f" (batches: {', '.join(names) or 'none'})"
             )
+        within = [
+            b.name for b in batches if (not start or b.created >= start) and (not end or b.created < end)
+        ]
         states = batch_states(ledger)  # every batch's word at once: a few aggregate queries
         return [
-            batch_status(ledger, name, state=states.get(name, "")) for name in ([batch] if batch else names)
+            batch_status(ledger, name, state=states.get(name, "")) for name in ([batch] if batch else within)
         ]
+
+
+def status_total(summaries: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The batches of ``summaries`` (:func:`status`'s) added up: rows, orders and each money bucket's figures,
+    as a month's batches are (finance added 1,734.25 + 1,210.00 + 298.71 by hand: newcomer5's L1)."""
+    money: dict[str, dict[str, Any]] = {}
+    for summary in summaries:
+        for bucket, figures in summary["money"].items():
+            into = money.setdefault(bucket, {"complete": True})
+            for key, value in figures.items():
+                if key == "complete":
+                    into[key] = into[key] and value
+                elif isinstance(value, str):  # money, written 1234.56
+                    into[key] = Decimal(into.get(key, 0)) + Decimal(value)
+                else:
+                    into[key] = into.get(key, 0) + value
+    for figures in money.values():
+        figures.update({k: f"{v:.2f}" for k, v in figures.items() if isinstance(v, Decimal)})
+    return {
+        "batches": len(summaries),
+        "rows": sum(s["rows"] for s in summaries),
+        "orders": sum(s["orders"] for s in summaries),
+        "orders_failed": sum(s.get("orders_failed") or 0 for s in summaries),
+        "money": money,
+    }
 
 
 def track_batches(

@@ -218,20 +218,36 @@ def status_command(
     batch: BatchArgument = None,
     ledger: LedgerOption = None,
     as_json: JsonOption = False,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only batches started from this day (YYYY-MM-DD, UTC).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="... to this day, included (YYYY-MM-DD).")
+    ] = None,
 ) -> None:
-    """Batches in the ledger with counts by status and money totals."""
-    from ..api import status
+    """Batches in the ledger with counts by status and money totals, and their total."""
+    from ..api import status, status_total
+    from ..errors import ConfigError
     from ..ledger import ledger_exists
 
     settings = settings_from(ledger=ledger)
     if not ledger_exists(settings.ledger_location) and not as_json:
         err_console.print(f"No ledger at {settings.ledger_shown} yet: run `bulkship run FILE` to start one.")
         return
-    summaries = status(settings, batch)  # a read-only ledger too
+    try:
+        summaries = status(settings, batch, since=since, until=until)  # a read-only ledger too
+    except ValueError:
+        raise ConfigError("--since and --until are days written YYYY-MM-DD, e.g. 2026-12-01") from None
+    total = status_total(summaries)
+    when = f" started from {since or 'the start'} to {until or 'now'}" if since or until else ""
     if as_json:
-        print_json({"ledger": settings.ledger_shown, "batches": summaries})
+        period = {"since": since, "until": until} if when else {}
+        print_json({"ledger": settings.ledger_shown, **period, "batches": summaries, "total": total})
         return
-    table = Table(title=f"Ledger {settings.ledger_shown}")
+    if not summaries and when:
+        err_console.print(f"No batch of the ledger {settings.ledger_shown} was{when}.", soft_wrap=True)
+        return
+    table = Table(title=f"Ledger {settings.ledger_shown}" + (f": batches{when}" if when else ""))
     for column in (
         "Batch",
         "State",
@@ -251,6 +267,13 @@ def status_command(
             _by_status_cell(s), _orders_cell(s),
             _money_cell(s["money"]["charged"]), _in_doubt_cell(s),
             _money_cell(s["money"]["to_send"]), s["output"] or "",
+        )  # fmt: skip
+    if len(summaries) > 1:  # a month is several batches: finance added them up by hand (newcomer5's L1)
+        table.add_section()
+        table.add_row(
+            f"Total ({total['batches']} batches)", "", "", str(total["rows"]), "", _orders_cell(total),
+            _money_cell(total["money"]["charged"]), _money_cell(total["money"]["in_doubt"]),
+            _money_cell(total["money"]["to_send"]), "",
         )  # fmt: skip
     out = plain_console()
     if not out.is_terminal:  # piped or redirected: do not squeeze the table into 80 columns

@@ -260,6 +260,7 @@ def audit_export(
     """Export the team's audit trail (who, when, from where, what) for a batch or a period."""
     from ..atomicfile import atomic_path
     from ..errors import ConfigError
+    from ..ledger.records import day_bounds
     from ..paths import check_output_file
     from ..team import audit, team_mode
     from ..team.accounts import AccountError
@@ -276,7 +277,7 @@ def audit_export(
             hint="pass --out with a new file name (an earlier audit export of bulkship's is replaced)",
         )
     try:
-        start, end = audit.day_bounds(since, until)
+        start, end = day_bounds(since, until)
     except ValueError:
         raise AccountError("--since and --until are days written YYYY-MM-DD, e.g. 2026-12-01") from None
     if not team_mode(settings):

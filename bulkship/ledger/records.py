@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -27,6 +27,14 @@ ROW_STATUSES = ("invalid", "duplicate", "held", "planned", "ordered", "failed", 
 
 def now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def day_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """Bounds of the days ``since`` to ``until`` (both YYYY-MM-DD, ``until`` included) to compare the
+    ledger's times with (``start <= at < end``); a day that is not a date is refused (ValueError)."""
+    start = date.fromisoformat(since).isoformat() if since else None
+    end = (date.fromisoformat(until) + timedelta(days=1)).isoformat() if until else None
+    return start, end
 
 
 def money_column(value: Decimal | None) -> str | None:

@@ -23,7 +23,6 @@ import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -115,14 +114,6 @@ def count(
     query = _within(sa.select(sa.func.count()).select_from(audit_trail), batch, since, until)
     with store.read(settings) as db:
         return int(db.execute(query).scalar() or 0)
-
-
-def day_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
-    """``entries``' bounds for the days ``since`` to ``until`` (both YYYY-MM-DD, ``until`` included); a
-    day that is not a date is refused (ValueError)."""
-    start = date.fromisoformat(since).isoformat() if since else None
-    end = (date.fromisoformat(until) + timedelta(days=1)).isoformat() if until else None
-    return start, end
 
 
 def last_entry(settings: Settings, batch: str, actions: Sequence[str]) -> AuditEntry | None:

@@ -10,6 +10,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from ...ledger.records import day_bounds
 from ...team import audit
 from .. import app as pages
 from .. import state
@@ -30,7 +31,7 @@ def _period(request: Request) -> tuple[str | None, str, str, str | None]:
     since = since if _DAY.fullmatch(since) else ""
     until = until if _DAY.fullmatch(until) else ""
     try:
-        _start, end = audit.day_bounds(since, until)
+        _start, end = day_bounds(since, until)
     except ValueError:  # 2026-02-31
         since, until, end = "", "", None
     return batch, since, until, end
