@@ -96,7 +96,7 @@ def named_orders(orders: Sequence[str]) -> str:
 def other_currency(ledger: Ledger, batch: str) -> list[str]:
     """A note for the orders the vendor answers in another currency than the dollar: their costs are not
     added to dollar totals, which count those rows at their planned cost."""
-    from .ledger.tracking import FOREIGN_CURRENCY
+    from .ledger.ordernotes import FOREIGN_CURRENCY
 
     found = {
         e.po_number: str(e.detail.get("currency", "")) for e in ledger.events(batch, kinds=[FOREIGN_CURRENCY])
@@ -114,9 +114,9 @@ def other_currency(ledger: Ledger, batch: str) -> list[str]:
 
 def unpriced_notes(ledger: Ledger, batch: str) -> list[str]:
     """A note for the orders the vendor showed, as last read, with every card at 0.00 (not priced yet:
-    ledger.tracking.UNPRICED): their rows count at their planned cost until it prices them, and the money
+    ledger.ordernotes.UNPRICED): their rows count at their planned cost until it prices them, and the money
     shown is the plan's, not yet the vendor's."""
-    from .ledger.tracking import UNPRICED
+    from .ledger.ordernotes import UNPRICED
 
     latest = {str(e.po_number or ""): e.detail for e in ledger.events(batch, kinds=[UNPRICED])}
     pos = sorted(po for po, detail in latest.items() if detail.get("unpriced"))
@@ -133,7 +133,7 @@ def planned_dollars(ledger: Ledger) -> dict[str, str]:
     """Batch -> a few words, for each batch whose charged money counts rows at their planned cost in dollars
     (the vendor answers in another currency, or shows no price yet: :func:`other_currency`,
     :func:`unpriced_notes`), read in one pass over every batch (the Batches page lists them all)."""
-    from .ledger.tracking import FOREIGN_CURRENCY, UNPRICED
+    from .ledger.ordernotes import FOREIGN_CURRENCY, UNPRICED
 
     said: dict[str, set[str]] = {}
     unpriced: dict[tuple[str, str], bool] = {}
@@ -156,10 +156,10 @@ def planned_dollars(ledger: Ledger) -> dict[str, str]:
 def own_documents(ledger: Ledger, batch: str) -> list[str]:
     """A note for the orders showing a document of their own (an invoice with its own number) whose total,
     more than the order's, is not counted as the order's (another order shows it, or it lists several:
-    ledger.tracking.counted_order): it may cover several orders, or charges the order shows nowhere else; a
+    ledger.ordernotes.counted_order): it may cover several orders, or charges the order shows nowhere else; a
     person checks it with the vendor (found by hunter-vendor8: read
     as each order's total, an invoice of 375.00 shown on 3 orders read "charged 1,125.00")."""
-    from .ledger.tracking import OWN_DOCUMENT
+    from .ledger.ordernotes import OWN_DOCUMENT
 
     # what each order shows as last read: an invoice or discount it shows no more is not said (found by
     # hunter-vendor9: said by every later run and track, reconcile having dropped it)
@@ -174,9 +174,9 @@ def own_documents(ledger: Ledger, batch: str) -> list[str]:
 
 
 def _uncounted_document(detail: Mapping[str, Any], orders: Mapping[str, set[str]]) -> bool:
-    """Whether an :data:`~bulkship.ledger.tracking.OWN_DOCUMENT` event says what is not counted: a discount
+    """Whether an :data:`~bulkship.ledger.ordernotes.OWN_DOCUMENT` event says what is not counted: a discount
     no total proves, or a document more than its order's own total that is not counted as it (it lists
-    other orders, or another order shows it too: ledger.tracking.counted_order). Recorded before it said
+    other orders, or another order shows it too: ledger.ordernotes.counted_order). Recorded before it said
     'alone', every document was one such."""
     if "document" not in detail or "alone" not in detail:
         return True
@@ -186,10 +186,10 @@ def _uncounted_document(detail: Mapping[str, Any], orders: Mapping[str, set[str]
 
 def fewer_cards_notes(ledger: Ledger, batch: str) -> list[str]:
     """A note naming the rows whose line the vendor shows with fewer cards than were sent on it (the latest
-    count shown of each: ledger.tracking.FEWER_CARDS): the person may get fewer cards. Said only by
+    count shown of each: ledger.ordernotes.FEWER_CARDS): the person may get fewer cards. Said only by
     reconcile ("quantity sent 3 vs vendor 1"), the run and track said only that the costs differ (found by
     hunter-vendor8, fixed by hunter-vendor9)."""
-    from .ledger.tracking import FEWER_CARDS
+    from .ledger.ordernotes import FEWER_CARDS
 
     latest = {
         (e.po_number, str(e.detail.get("fingerprint"))): e for e in ledger.events(batch, kinds=[FEWER_CARDS])

@@ -38,8 +38,9 @@ The package, one job a module: ``schema`` (opening; the tables are bulkship.db's
 (every SQL statement, portable to both back-ends), ``lock`` (the lock-file helper), ``records`` (typed
 records and state names), ``store`` (connection, transactions, group commit), ``reads`` (the read API),
 ``writes`` (batches, rows, planned and adopted orders), ``transitions`` (the order state machine),
-``review`` (rows in review settled by a person), ``tracking`` (vendor statuses), ``thread``
-(:class:`LedgerThread`). Line matching lives in :mod:`bulkship.linematch`.
+``review`` (rows in review settled by a person), ``tracking`` (vendor statuses), ``ordernotes`` (what an
+order's reading notes beside them: billed beside its lines, another currency, not priced yet, a document of
+its own, fewer cards), ``thread`` (:class:`LedgerThread`). Line matching lives in :mod:`bulkship.linematch`.
 
 ``Ledger.open(location, lock=True, read_only=False, batch=None)`` is a context manager; ``Ledger(location,
 ...)`` + ``close()`` also works. ``ledger_exists(location)`` says whether there is one to read.

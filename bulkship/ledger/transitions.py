@@ -25,9 +25,7 @@ from sqlalchemy import Connection
 from ..errors import LedgerError
 from ..models import VendorOrder
 from . import sql
-from .reads import LedgerReads
-from .records import REVIEW_STATE, LineOutcome, money_column, now_iso
-from .tracking import (
+from .ordernotes import (
     counted_order,
     note_billed_on_order,
     note_currency,
@@ -35,6 +33,8 @@ from .tracking import (
     note_fewer_cards,
     note_unpriced,
 )
+from .reads import LedgerReads
+from .records import REVIEW_STATE, LineOutcome, money_column, now_iso
 
 
 @dataclass(frozen=True)

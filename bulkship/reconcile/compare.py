@@ -384,9 +384,9 @@ def _in_cents_maybe(view: LedgerView) -> list[str]:
 
 def _counted(ledger: Ledger, vendor_orders: Sequence[VendorOrder]) -> list[VendorOrder]:
     """The vendor's orders as their money counts, as the run and track count it
-    (ledger.tracking.counted_order): an order showing a document of its own that no other order shows (the
+    (ledger.ordernotes.counted_order): an order showing a document of its own that no other order shows (the
     vendor's, or the ledger's of any batch) with it as its total."""
-    from ..ledger.tracking import OWN_DOCUMENT
+    from ..ledger.ordernotes import OWN_DOCUMENT
 
     orders: dict[str, set[str]] = {}
     for order in vendor_orders:

@@ -393,7 +393,7 @@ def rewrite_corrected(
 ) -> None:
     """Rewrite the result workbook of each other batch than ``besides`` whose money the ledger recorded
     anew after the workbook was written: an order of it counted with an invoice as its own until an order of
-    this run showed the same invoice (ledger.tracking.note_document), its workbook kept saying "charged
+    this run showed the same invoice (ledger.ordernotes.note_document), its workbook kept saying "charged
     250.00" beside a status and a Batches page saying 125.00 until its own next track or run
     (hunter-vendor9's leftover, found again by hunter-vendor10). Nothing said when one cannot be rewritten
     (its own track does)."""
