@@ -453,6 +453,21 @@ def test_an_old_payroll_system_s_abbreviated_headers_are_read(tmp_path: Path) ->
     assert result.rows["status"].tolist() == ["valid", "valid"]
 
 
+def test_a_hand_made_list_s_addr_headers_are_read_as_the_address(tmp_path: Path) -> None:
+    """Found by newcomer6: an HR anniversary list made in Excel headed its street 'Mailing Addr' (and 'Addr 2',
+    'Email Addr'): refused, 'lacks required column(s): Address Line 1'."""
+    path = tmp_path / "awards.csv"
+    path.write_text(
+        "Associate Name,Mailing Addr,Addr 2,Town,St.,Zip,Card,Award Amt,Email Addr\n"
+        "Chidi Okafor,18 Linden St,Apt 2,Brookline,MA,02446,TARGET,100,co@example.com\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows[["name", "address1", "address2", "city", "zip", "value", "email"]].values.tolist() == [
+        ["Chidi Okafor", "18 Linden St", "Apt 2", "Brookline", "02446", "100", "co@example.com"]
+    ]
+    assert result.rows["status"].tolist() == ["valid"]
+
+
 def test_names_written_last_first_in_one_column_are_turned_around(tmp_path: Path) -> None:
     path = tmp_path / "names.csv"
     path.write_text(

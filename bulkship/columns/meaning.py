@@ -47,8 +47,11 @@ _WORDS = re.compile(r"[0-9a-z#]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # a CRM's field names: "MailingStreet" (Salesforce's API names)
 
 
-# Abbreviations of old HR and payroll systems' headers ("Gift Amt", "Zip Cd", "Denom"): as their words
-_ABBREVIATIONS = {"amt": "amount", "cd": "code", "denom": "denomination", "emp": "employee"}
+# Abbreviations of old HR and payroll systems' headers ("Gift Amt", "Zip Cd", "Denom"): as their words; and
+# a hand-made list's "Mailing Addr" (refused as lacking Address Line 1: found by newcomer6)
+_ABBREVIATIONS = {
+    "amt": "amount", "cd": "code", "denom": "denomination", "emp": "employee", "addr": "address"
+}  # fmt: skip
 
 
 def _words(header: str) -> list[str]:
