@@ -446,6 +446,30 @@ def test_a_looser_header_whose_values_are_not_the_field_is_no_rival_of_its_own_t
     assert "Columns 'State' (D) and 'Region' (H) both look like State" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("state", ["ST", "State/Province", "State/Region"])
+def test_a_region_of_no_states_beside_a_looser_state_header_is_no_rival_either(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], state: str
+) -> None:
+    """Found by the lead's fuzzing: a sales "Region" (East, West) beside "ST" or a form's "State/Province"
+    (neither the field's own title) refused the whole list as two state columns, exit 2. The column whose
+    values are states is used; a "Region" of states still refuses the file."""
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "City", state, "ZIP", "Product", "Value", "Region"])
+    book.active.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, "East"])
+    book.active.append(["Bo Day", "2 Main St", "Austin", "TX", "78701", "CVS", 50, "West"])
+    book.save(path := tmp_path / "hr.xlsx")
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert (
+        f"Column 'Region' (H) is not used: its values ('East', 'West') are not states: '{state}' is used"
+        in err
+    )
+    book.active["H2"], book.active["H3"] = "NH", "OK"
+    book.save(path)
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    assert f"Columns '{state}' (D) and 'Region' (H) both look like State" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("own", "looser", "own_values", "looser_values"),
     [

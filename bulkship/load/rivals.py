@@ -123,6 +123,8 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
             blank = {header for header in empty if header != own[0]}
             unused.update(dict.fromkeys(blank, f"it is empty on every row; '{own[0]}' is used"))
             found = [(header, exact) for header, exact in found if header not in blank]
+        if not own and len(found) > 1 and field in _FITS:
+            unused.update(_unfitting_among_looser(body, [h for h, _exact in found], field, contract))
         if len(own) != 1 or len(found) < 2:
             continue
         title = contract.title(field)
@@ -139,6 +141,26 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
                 unused[header] = (
                     f"its values ({_first(samples)}) are not {title.lower()}s: '{own[0]}' is used for {title}"
                 )
+    return unused
+
+
+def _unfitting_among_looser(
+    body: pd.DataFrame, headers: list[str], field: str, contract: SheetContract
+) -> dict[str, str]:
+    """Header -> why it is not used, for looser headers of one field, none its own title ("ST" or
+    "State/Province" beside "Region"), whose values do not fit the field where exactly one column's do: a
+    sales 'Region' (East, West) beside the states refused the whole list (found by the lead's fuzzing)."""
+    fits = [h for h in headers if _fitting_share(body[h], _FITS[field]) >= FITTING_SHARE]
+    if len(fits) != 1 or not any(map(_text, body[fits[0]].tolist())):
+        return {}
+    title, unused = contract.title(field), {}
+    for header in headers:
+        if header != fits[0]:
+            seen = dict.fromkeys(str(v).strip() for v in body[header].iloc[:SAMPLE].tolist())
+            samples = ", ".join(repr(text) for text in seen if text)
+            unused[header] = (
+                f"its values ({_first(samples)}) are not {title.lower()}s: '{fits[0]}' is used for {title}"
+            )
     return unused
 
 
