@@ -396,3 +396,33 @@ def test_a_name_s_bracket_is_said_once_when_the_sheet_has_notes_on_cells(tmp_pat
     assert [p.message for p in load_sheet(tmp_path / "notes.xlsx").read_problems] == [
         "Row 2, column 'Name': says 'Ed Fox (2 cards)' where the row orders 1 card: which number of cards is right? Put the right one in a Quantity column and take the remark out of the name."
     ]
+
+
+def test_a_note_repeated_down_a_long_list_is_read_for_figures_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-sheets15 timing a 100k-row list of notes: each row whose note held a digit ('Called
+    2/2') was read for a number of cards and an amount on its own, row by row (3 s on a busy machine for
+    50,000 notes naming neither). Each distinct note is read once; the rows of a note naming another amount
+    are each still stopped."""
+    from bulkship.load.problems import notesaid
+
+    read: list[str] = []
+    figures = notesaid._figures
+
+    def counted(pattern: Any, text: str) -> Any:
+        read.append(text)
+        return figures(pattern, text)
+
+    monkeypatch.setattr(notesaid, "_figures", counted)
+    path = tmp_path / "notes.csv"
+    rows = [f"P{n} Lee,{n} Main St,Boston,MA,02134,CVS,25,Called 2/2 - left voicemail" for n in range(300)]
+    rows += [
+        "Al Fox,1 Elm St,Boston,MA,02134,CVS,25,$50 not $25",
+        "Bo Fox,2 Elm St,Boston,MA,02134,CVS,25,$50 not $25",
+    ]
+    path.write_text("Name,Address,City,State,ZIP,Product,Amount,Notes\n" + "\n".join(rows) + "\n")
+    _code, data = validate(capsys, path)
+    assert len(read) <= 8, len(read)  # each distinct note once; each row stopped again, against its row
+    said = [p["message"] for p in data["problems"] if "which amount is right" in p["message"]]
+    assert [m.split(":")[0] for m in said] == ["Row 302, column 'Notes'", "Row 303, column 'Notes'"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+import numpy as np
 import pandas as pd
 
 from ...models import Problem
@@ -52,14 +53,29 @@ def _changed_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judge
         marked = cells.str.contains(r"\d", regex=True)
         if header in names:
             marked &= cells.str.contains(r"[(\[]", regex=True)
-        for row in cells.index[marked].tolist():
+        if not marked.any():
+            continue
+        # each distinct cell read once for figures, and only the rows of those that name some read against
+        # their row: read row by row, 50,000 notes 'Called 2/2; ...' took 3 s and named none (hunter-sheets15)
+        codes, distinct = pd.factorize(cells[marked])
+        read = [_read(str(cell), header in sources) for cell in distinct]
+        named = np.array([bool(_figures(_CARDS, text) or _figures(_AMOUNT, text)) for _said, text in read])
+        for row, code in zip(
+            cells.index[marked][named[codes]].tolist(), codes[named[codes]].tolist(), strict=True
+        ):
             if int(row) in not_judged:
                 continue
-            said = " ".join(cells[row].split())
-            text = said if header in sources else " ".join(a or b for a, b in _BRACKETED.findall(said))
+            said, text = read[code]
             clear = "clear the note" if header in sources else "take the remark out of the name"
             problems += _against_the_row(body, fed, int(row), header, said, text, clear)
     return problems
+
+
+def _read(cell: str, note: bool) -> tuple[str, str]:
+    """A cell as said (its spaces folded), and the text of it read for figures: a note whole, a name's
+    brackets."""
+    said = " ".join(cell.split())
+    return said, said if note else " ".join(a or b for a, b in _BRACKETED.findall(said))
 
 
 def _against_the_row(
