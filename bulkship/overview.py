@@ -239,6 +239,8 @@ def batch_status(ledger: Ledger, batch: str, *, state: str | None = None) -> dic
     failed = view.orders_without_a_card()  # no card: the run and the workbook's Summary leave them out
     return {
         "batch": batch,
+        # the API its orders went to ("sandbox": the embedded sandbox, no real order; None: an older ledger)
+        "api": record.api if record else None,
         "state": batch_states(ledger).get(batch, "") if state is None else state,
         "input_file": record.file_name if record else "",
         "input_hash": record.file_hash if record else "",

@@ -399,3 +399,35 @@ def test_status_adds_up_the_batches_of_a_period(tmp_path: Path, capsys: pytest.C
     assert "Total (3 batches) │ │ │ 7 │ │ 3 │ 175.00 │ 0.00 │ 0.00" in table, table
     assert main(["status", "--since", "1 Dec"]) == 2
     assert "days written YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_status_never_adds_sandbox_trials_to_a_vendors_money(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review29 (after d674186): lists tried on the embedded sandbox (no real order) and one sent to
+    the vendor, in one ledger: `bulkship status` ended 'Total (3 batches) ... 75.00' charged where the vendor
+    charged 25.00, and nothing said which batches were trials. Each API's batches are added up apart, the
+    sandbox's said to order nothing real."""
+    out = str(tmp_path / "out")
+    for name, i in (("trial-a", 0), ("trial-b", 1), ("real", 2)):
+        sheet = write_rows(tmp_path / f"{name}.csv", [person(i)])
+        assert main(["run", str(sheet), "--batch", name, "--yes", "--wait", "0", "--out", out]) == 0
+    vendor = "https://api.vendor.example"
+    with contextlib.closing(sqlite3.connect(resolve_settings().ledger)) as db, db:  # sent to the vendor
+        db.execute("UPDATE batches SET api = ? WHERE name = 'real'", (vendor,))
+    capsys.readouterr()
+
+    assert main(["status"]) == 0
+    table = " ".join(capsys.readouterr().out.split())
+    assert "75.00" not in table, table
+    assert "Total (2 batches) at the embedded sandbox: no real order │ │ │ 2 │ │ 2 │ 50.00" in table, table
+    assert "Total (1 batch) at the vendor API │ │ │ 1 │ │ 1 │ 25.00" in table, table  # its URL wrapped below
+    assert f"│ {vendor} │" in table, table
+    assert main(["status", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["total"] is None  # no one total of two APIs' money
+    assert [(t["api"], t["batches"], t["money"]["charged"]["total"]) for t in shown["totals"]] == [
+        ("sandbox", 2, "50.00"),
+        (vendor, 1, "25.00"),
+    ]
+    assert [b["api"] for b in shown["batches"]] == ["sandbox", "sandbox", vendor]

@@ -39,6 +39,7 @@ from .batches import (
     settle_found,
     status,
     status_total,
+    status_totals,
     track_batches,
 )
 from .common import Corrections
@@ -85,6 +86,7 @@ __all__ = [
     "sheet_names",
     "status",
     "status_total",
+    "status_totals",
     "track_batches",
     "validate_file",
     "validate_sheet",

@@ -213,6 +213,20 @@ def webhook_serve(
     err_console.print("Webhook receiver stopped; `bulkship track` follows the orders from here.")
 
 
+def _total_label(total: dict[str, Any], *, alone: bool) -> str:
+    """The label of a total row: the API it adds up when the batches listed went to several."""
+    from ..batchapi import SANDBOX_API, describe_api
+
+    count = total["batches"]
+    label = f"Total ({count} batch{'es' if count != 1 else ''})"
+    api = total.get("api")
+    if alone:
+        return label
+    if api is None:
+        return f"{label} at an API not recorded (an older bulkship)"
+    return f"{label} at {describe_api(api)}" + (": no real order" if api == SANDBOX_API else "")
+
+
 @app.command("status")
 def status_command(
     batch: BatchArgument = None,
@@ -226,7 +240,7 @@ def status_command(
     ] = None,
 ) -> None:
     """Batches in the ledger with counts by status and money totals, and their total."""
-    from ..api import status, status_total
+    from ..api import status, status_total, status_totals
     from ..errors import ConfigError
     from ..ledger import ledger_exists
 
@@ -238,11 +252,13 @@ def status_command(
         summaries = status(settings, batch, since=since, until=until)  # a read-only ledger too
     except ValueError:
         raise ConfigError("--since and --until are days written YYYY-MM-DD, e.g. 2026-12-01") from None
-    total = status_total(summaries)
+    totals = status_totals(summaries)  # a sandbox trial's money is never added to a vendor's (review29)
+    total = status_total(summaries) if len(totals) <= 1 else None
     when = f" started from {since or 'the start'} to {until or 'now'}" if since or until else ""
     if as_json:
         period = {"since": since, "until": until} if when else {}
-        print_json({"ledger": settings.ledger_shown, **period, "batches": summaries, "total": total})
+        shown = {"batches": summaries, "total": total, "totals": totals}
+        print_json({"ledger": settings.ledger_shown, **period, **shown})
         return
     if not summaries and when:
         err_console.print(f"No batch of the ledger {settings.ledger_shown} was{when}.", soft_wrap=True)
@@ -270,10 +286,11 @@ def status_command(
         )  # fmt: skip
     if len(summaries) > 1:  # a month is several batches: finance added them up by hand (newcomer5's L1)
         table.add_section()
+    for each in totals if len(summaries) > 1 else ():
         table.add_row(
-            f"Total ({total['batches']} batches)", "", "", str(total["rows"]), "", _orders_cell(total),
-            _money_cell(total["money"]["charged"]), _money_cell(total["money"]["in_doubt"]),
-            _money_cell(total["money"]["to_send"]), "",
+            _total_label(each, alone=len(totals) == 1), "", "", str(each["rows"]), "", _orders_cell(each),
+            _money_cell(each["money"]["charged"]), _money_cell(each["money"]["in_doubt"]),
+            _money_cell(each["money"]["to_send"]), "",
         )  # fmt: skip
     out = plain_console()
     if not out.is_terminal:  # piped or redirected: do not squeeze the table into 80 columns
