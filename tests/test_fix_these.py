@@ -361,11 +361,9 @@ def test_a_row_number_typed_over_on_the_results_sheet_is_passed_over_not_a_trace
     assert code != 0 and "Traceback" not in said and "Nothing was sent" in said, said
 
 
-def test_allow_repeat_on_fix_these_sends_only_the_held_rows_still_on_it(
-    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Found by a newcomer: to send one held card again on purpose, HR took the other held rows off Fix these
-    and ran it with --allow-repeat: every held row of the batch went out, the removed ones too."""
+def _ann_and_bo_held(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, dict[str, object]]:
+    """October's list (Ann, Bo) sent, then November's (Ann and Bo again, and Ed) run into ``tmp_path/out``:
+    its file, and the run's answer holding the two as repeats."""
     out = tmp_path / "out"
     october = tmp_path / "october.csv"
     with october.open("w", newline="") as handle:
@@ -376,6 +374,16 @@ def test_allow_repeat_on_fix_these_sends_only_the_held_rows_still_on_it(
         csv.writer(handle).writerows([HEADER, ROWS[0], ROWS[1], ROWS[5]])  # Ann and Bo again, and Ed
     code, second = _run(capsys, str(november), "--batch", "NOV", "--out", str(out))
     assert code == 3 and second["held_rows"] == 2, second
+    return november, second
+
+
+def test_allow_repeat_on_fix_these_sends_only_the_held_rows_still_on_it(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a newcomer: to send one held card again on purpose, HR took the other held rows off Fix these
+    and ran it with --allow-repeat: every held row of the batch went out, the removed ones too."""
+    out = tmp_path / "out"
+    _, second = _ann_and_bo_held(tmp_path, capsys)
     workbook = Path(str(second["output"]))
     book = openpyxl.load_workbook(workbook)
     fix = book[FIX_SHEET]
@@ -387,7 +395,7 @@ def test_allow_repeat_on_fix_these_sends_only_the_held_rows_still_on_it(
     fix.delete_rows(bo)  # only Ann's card is to go again
     book.save(workbook)
 
-    code, third = _run(capsys, str(workbook), "--batch", "NOV", "--allow-repeat", "--out", str(out))
+    _, third = _run(capsys, str(workbook), "--batch", "NOV", "--allow-repeat", "--out", str(out))
     assert _vendor_lines() == Counter({"E1": 2, "E2": 1, "E5": 1}), third
     _, rows = _results(workbook)
     assert rows[3]["Status"] == "skipped" and "taken off the Fix these sheet" in str(
@@ -406,15 +414,7 @@ def test_a_declined_allow_repeat_run_leaves_the_held_rows_on_fix_these_to_take_o
     both rows 'planned' and none on Fix these: Ann's row could not be taken off, and the workbook run with
     --allow-repeat sent her a second card. The held rows stay on Fix these, as a plain re-run holds them."""
     out = tmp_path / "out"
-    october = tmp_path / "october.csv"
-    with october.open("w", newline="") as handle:
-        csv.writer(handle).writerows([HEADER, ROWS[0], ROWS[1]])
-    assert _run(capsys, str(october), "--batch", "OCT", "--out", str(out))[0] == 0
-    november = tmp_path / "november.csv"
-    with november.open("w", newline="") as handle:
-        csv.writer(handle).writerows([HEADER, ROWS[0], ROWS[1], ROWS[5]])  # Ann and Bo again, and Ed
-    code, second = _run(capsys, str(november), "--batch", "NOV", "--out", str(out))
-    assert code == 3 and second["held_rows"] == 2, second
+    november, second = _ann_and_bo_held(tmp_path, capsys)
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO("n\n"))
     declined = ["run", str(november), "--batch", "NOV", "--allow-repeat", "--out", str(out), "--wait", "0"]
     assert main(declined) == 1

@@ -2135,6 +2135,16 @@ def test_a_note_giving_the_person_a_new_address_stops_the_row(
     ]
 
 
+def _validate_notes(capsys: pytest.CaptureFixture[str], path: Path, notes: list[str]) -> tuple[int, dict]:
+    """Validate a list of one person a note (row i + 2: 'Person i' at 'i Main St', Notes ``notes[i]``)."""
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Notes\n"
+        + "".join(f"Person {i},{i} Main St,Boston,MA,02134,CVS,25,{note}\n" for i, note in enumerate(notes))
+    )
+    code, data, _err = validate(capsys, path)
+    return code, data
+
+
 def test_a_note_asking_for_the_card_to_go_elsewhere_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -2155,14 +2165,7 @@ def test_a_note_asking_for_the_card_to_go_elsewhere_stops_the_row(
         "Ship to employee",
         "Use company name",
     ]
-    path = tmp_path / "awards.csv"
-    path.write_text(
-        "Name,Address,City,State,ZIP,Product,Value,Notes\n"
-        + "".join(
-            f"Person {i},{i} Main St,Boston,MA,02134,CVS,25,{note}\n" for i, note in enumerate(stops + sends)
-        )
-    )
-    code, data, _err = validate(capsys, path)
+    code, data = _validate_notes(capsys, tmp_path / "awards.csv", stops + sends)
     assert (code, data["valid"], data["invalid"]) == (1, len(sends), len(stops))
     assert [p["message"] for p in data["problems"]] == [
         f"Row {i + 2}, column 'Notes': says '{note}': the card would go to the row's name and address "
@@ -2198,14 +2201,7 @@ def test_a_note_saying_the_address_is_about_to_change_stops_the_row(
         "new address confirmed", "Address confirmed", "Not moving", "Moved to Sales",
         "Moving forward - details coming from HR", "Moving ahead with gift; approval pending",
     ]  # fmt: skip
-    path = tmp_path / "moving.csv"
-    path.write_text(
-        "Name,Address,City,State,ZIP,Product,Value,Notes\n"
-        + "".join(
-            f"Person {i},{i} Main St,Boston,MA,02134,CVS,25,{note}\n" for i, note in enumerate(stops + sends)
-        )
-    )
-    code, data, _err = validate(capsys, path)
+    code, data = _validate_notes(capsys, tmp_path / "moving.csv", stops + sends)
     assert (code, data["valid"], data["invalid"]) == (1, len(sends), len(stops))
     assert [p["message"] for p in data["problems"]] == [
         f"Row {i + 2}, column 'Notes': says '{note}': the card would go to '{i} Main St'. Put the new address in "

@@ -1980,6 +1980,19 @@ def qualtrics_export(path: Path, *answers: tuple[str, str, str], finished: Seque
     return path
 
 
+# the program a survey's list is read with: its card column, and one amount for everyone
+SURVEY_PROGRAM = '[columns]\nproduct = "Which gift card would you like?"\n[defaults]\nvalue = "25"\n'
+
+
+def run_survey(path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[list[str], str]:
+    """Run a :func:`qualtrics_export` with :data:`SURVEY_PROGRAM`: the names ordered, and what the run said
+    (its stderr on one line)."""
+    (path.parent / "survey.bulkship.toml").write_text(SURVEY_PROGRAM)
+    main(["run", str(path), "--yes", "--wait", "0", "--out", str(path.parent / "out")])
+    said = " ".join(capsys.readouterr().err.split())
+    return [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(data_dir)], said
+
+
 def test_a_survey_s_test_preview_and_spam_answers_are_not_ordered(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1991,14 +2004,9 @@ def test_a_survey_s_test_preview_and_spam_answers_are_not_ordered(
         ("IP Address", "anonymous", "Ann Lee"), ("Spam", "anonymous", "Bot Bot"), ("Survey Test", "test", "Xq Zr"),
         ("Survey Preview", "preview", "Me Testing"), ("IP Address", "preview", "Al Ng"), ("IP Address", "email", "Cy Orr"),
     )  # fmt: skip
-    (tmp_path / "survey.bulkship.toml").write_text(
-        '[columns]\nproduct = "Which gift card would you like?"\n[defaults]\nvalue = "25"\n'
-    )
 
-    main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")])
+    names, err = run_survey(path, isolated_data_dir, capsys)
 
-    err = " ".join(capsys.readouterr().err.split())
-    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
     assert names == ["Ann Lee", "Cy Orr"], err
     assert (
         "row 5 (column 'Response Type': 'Spam')" in err
@@ -2011,7 +2019,7 @@ def test_a_survey_export_s_row_of_import_ids_is_no_recipient_to_fix(tmp_path: Pa
     with an error on each order field ("'{"IMPORTID": "QID4"}' is not a US state"), sent to Fix these."""
     path = qualtrics_export(tmp_path / "survey.csv", ("IP Address", "anonymous", "Ann Lee"))
     program = tmp_path / "survey.bulkship.toml"
-    program.write_text('[columns]\nproduct = "Which gift card would you like?"\n[defaults]\nvalue = "25"\n')
+    program.write_text(SURVEY_PROGRAM)
     loaded = load_sheet(path, program=load_program(program))
     assert [(s.row, s.kind, s.reason) for s in loaded.skipped] == [
         (3, "note", "the survey export's row of import ids (a header row, no recipient)")
@@ -3982,14 +3990,9 @@ def test_a_survey_response_left_unfinished_is_not_ordered(
         ("IP Address", "anonymous", "Cy Orr"), ("IP Address", "anonymous", "Di Zero"),
         finished=["True", "False", "1", "0"],
     )  # fmt: skip
-    (tmp_path / "survey.bulkship.toml").write_text(
-        '[columns]\nproduct = "Which gift card would you like?"\n[defaults]\nvalue = "25"\n'
-    )
 
-    main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")])
+    names, err = run_survey(path, isolated_data_dir, capsys)
 
-    err = " ".join(capsys.readouterr().err.split())
-    names = [ln["PhysicalDeliveryAddress"]["Name"] for ln in vendor_lines(isolated_data_dir)]
     assert names == ["Ann Lee", "Cy Orr"], err
     assert "row 5 (column 'Finished': 'False', a response not finished)" in err
     assert "row 7 (column 'Finished': '0', a response not finished)" in err
