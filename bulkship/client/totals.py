@@ -21,27 +21,23 @@ ORDER_TOTAL_KEYS = (
 )  # fmt: skip
 
 
-def order_total(record: Any, lines: tuple[VendorLineItem, ...] = ()) -> Decimal | None:
+def order_total_and_discount(
+    record: Any, lines: tuple[VendorLineItem, ...] = (), *, own_document: bool = False
+) -> tuple[Decimal | None, Decimal]:
     """The order's own total: the largest of the totals it shows under :data:`ORDER_TOTAL_KEYS`. A vendor
     writing its lines' sum as 'Cost' and what it charged as 'Total' (Cost 100.00, Total 109.95 with shipping
     on the order) had the first read: "charged 100.00" everywhere and reconcile "Everything matches" (found
     by hunter-vendor5). The largest never leaves a charge out; one other than the plan is said to differ.
     Charges the order shows beside a total no larger than its lines' sum (:data:`ORDER_CHARGE_KEYS`: tax,
-    shipping, fees) are added to it, as to the lines' sum when it shows no total. A discount on the order
-    that a total it shows proves taken off is taken off (:func:`order_total_and_discount`)."""
-    return order_total_and_discount(record, lines)[0]
+    shipping, fees) are added to it, as to the lines' sum when it shows no total.
 
-
-def order_total_and_discount(
-    record: Any, lines: tuple[VendorLineItem, ...] = (), *, own_document: bool = False
-) -> tuple[Decimal | None, Decimal]:
-    """:func:`order_total`, and the discount the order shows on itself (not on its lines) that one of its
-    totals proves taken off (0 when none): 'Discount': 5.00 beside a 'Cost' equal to its lines (125.00) and
-    a 'Total' of 120.00. Read as the largest total, "charged 125.00" everywhere and reconcile "Everything
-    matches" for 120.00 billed (hunter-vendor7's leftover, found again by hunter-vendor8). A discount no
-    total proves (one the lines already hold, a percentage, a total shown before it only) is not taken off:
-    the total stays as read. With ``own_document``, a document of its own naming no other order (an invoice
-    with its own number: :func:`document_shown`) is read as the order's own, as its total."""
+    And the discount the order shows on itself (not on its lines) that one of its totals proves taken off (0
+    when none): 'Discount': 5.00 beside a 'Cost' equal to its lines (125.00) and a 'Total' of 120.00. Read as
+    the largest total, "charged 125.00" everywhere and reconcile "Everything matches" for 120.00 billed
+    (hunter-vendor7's leftover, found again by hunter-vendor8). A discount no total proves (one the lines
+    already hold, a percentage, a total shown before it only) is not taken off: the total stays as read. With
+    ``own_document``, a document of its own naming no other order (an invoice with its own number:
+    :func:`document_shown`) is read as the order's own, as its total."""
     shown = _shown_in(record, own_document=own_document)
     lines_sum = _lines_sum(lines)
     charges = _charges_beyond_lines(shown, lines, lines_sum)

@@ -155,18 +155,6 @@ class LedgerReads(LedgerStore):
     def order_counts(self, batch: str) -> dict[str, int]:
         return {r[0]: r[1] for r in self._read(sql.order_counts, batch)}
 
-    def ordered_cost(self, batch: str) -> Decimal:
-        """What the batch's ordered rows cost (rows since removed from the file included), summed exactly:
-        the sum of ``cost`` over ``batch_rows(batch)`` with status ``ordered``, reading only that column."""
-        amounts: dict[Any, Decimal] = {}
-        total = Decimal("0")
-        for (text,) in self._read(sql.ordered_costs, batch):
-            amount = amounts.get(text)
-            if amount is None:
-                amount = amounts[text] = decimal_column(text) or Decimal("0")
-            total += amount
-        return total
-
     def events(
         self,
         batch: str | None = None,

@@ -129,7 +129,6 @@ __all__ = [
     "order_counts",
     "order_has_rows",
     "order_payload",
-    "ordered_costs",
     "orders",
     "orders_since",
     "point_rows_at_orders",
@@ -289,12 +288,6 @@ def row_counts_shown(db: Db, batch: str) -> Tuples:
 
 def order_counts(db: Db, batch: str) -> Tuples:
     return _run(db, "SELECT state, COUNT(*) FROM orders WHERE batch = ? GROUP BY state", (batch,)).all()
-
-
-def ordered_costs(db: Db, batch: str) -> Tuples:
-    return _run(
-        db, "SELECT cost FROM rows WHERE batch = ? AND status = 'ordered' ORDER BY row, fingerprint", (batch,)
-    ).all()
 
 
 def events(
