@@ -4034,3 +4034,35 @@ def test_a_shop_order_status_of_refunded_unpaid_or_on_hold_leaves_its_row_out(
     assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
         (2, f"the list says not to send it (column '{header}': '{said}')")
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Mailing Opt-In", "No"), ("Direct Mail Opt In", "N"), ("Gift Opt-In", "No"), ("Wants Gift Card", "No"),
+     ("Gift Acceptance", "Declined"), ("Direct Mail", "No"), ("Mailable", "N"), ("Deliverable", "No"),
+     ("Address Valid?", "No"), ("Postal Opt Out", "Yes"), ("Postal Mail Opt-Out", "TRUE"),
+     ("Exclude from Gifting", "Yes"), ("Unsubscribed from Gifts", "Y"), ("Remove from Mailing List", "X")],
+)  # fmt: skip
+def test_a_column_saying_the_person_takes_no_mail_or_gifts_leaves_its_row_out(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by hunter-sheets15 probing CRM and marketing exports: 'Mailing Opt-In' = No, 'Direct Mail' = No,
+    'Mailable' = N, 'Address Valid?' = No, 'Postal Opt Out' = Yes, 'Exclude from Gifting' = Yes... were read
+    as nothing and the card ordered, exit 0 (a card mailed to someone who opted out of mail, or to an
+    address the list says mail does not reach). Each leaves its row out; Yes (or No under an opt-out) and
+    an empty cell send."""
+    other = "No" if said in ("Yes", "TRUE", "Y", "X") else "Yes"
+    path = _notes_sheet(tmp_path / "mail.csv", [said, other, ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]
+
+
+@pytest.mark.parametrize("header", ["Direct Mail", "Address Valid?", "Address Verified", "Deliverable"])
+def test_a_column_saying_mail_reaches_the_person_ticked_on_some_rows_picks_none(
+    tmp_path: Path, header: str
+) -> None:
+    """The other side of the test above: such a column ticked on the addresses checked so far and empty on
+    the others is no column of ticks picking the rows to send: only a No leaves a row out."""
+    path = _notes_sheet(tmp_path / "checked.csv", ["Yes", "", "Y", ""], header=header)
+    assert not load_sheet(path).skipped

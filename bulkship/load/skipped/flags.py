@@ -124,8 +124,20 @@ _ELIGIBLE_FLAGS = _ACTIVE_FLAGS | _answered(
         # = No (found by hunter-sheets: each was ordered)
         "qualifies", "qualify", "qualifying", "on list", "on the list", "final list", "on final list",
         "make list", "made list", "made the list",  # = N (found by hunter-sheets2: each was ordered)
+        # ... or whether the person takes mail or gifts ('Mailing Opt-In', 'Gift Opt-In', 'Wants Gift Card',
+        # 'Gift Acceptance' = No or Declined: found by hunter-sheets15, each was ordered)
+        *(f"{what} opt in" for what in ("mail", "mailing", "direct mail", "postal", "postal mail", "gift",
+                                        "gifts", "gift card")),
+        "wants gift card", "gift acceptance", "accepts gift card", "accepted gift",
         *OTHER_ELIGIBLE,
     )
+)  # fmt: skip
+# ... or whether mail reaches the person ('Direct Mail', 'Mailable', 'Deliverable', 'Address Valid?' = No:
+# found by hunter-sheets15, each was ordered). Only a No leaves the row out: such a column ticked on some rows
+# and empty on others (addresses checked so far) picks no rows
+MAILABLE_FLAGS = _answered(
+    ("direct mail", "mail ok", "mailable", "can mail", "deliverable", "address deliverable", "address valid",
+     "valid address", "mailing address valid", "address verified", "address is valid")
 )  # fmt: skip
 # ... or a header in such words, with what qualifies them ("Eligible for 2026", "Approved by manager", "Gift
 # 2026", "Xmas list", "Yes/No": found by newcomer8); "Gift wrap" or "Manager" say something else
@@ -397,6 +409,14 @@ _HOLD_FLAGS = _answered(
         # ... or a CRM's flag of no contact at all ('Do Not Contact', a donor's 'Do Not Solicit' = true: found
         # by hunter-sheets15, ordered); not 'Email Opt Out' or 'Unsubscribed', which are of email only
         "do not contact", "no contact", "do not solicit", "no solicitation", "no solicitations",
+        # ... or of mail or gifts in other words ('Postal Opt Out', 'Direct Mail Opt-Out', 'Exclude from
+        # Gifting', 'Unsubscribed from Gifts', 'Remove from Mailing List' = Yes: found by hunter-sheets15)
+        *(f"{what} opt out" for what in ("postal", "postal mail", "direct mail", "gift card", "gifting")),
+        "opt out of direct mail", "opt out of postal mail", "exclude from gifting", "exclude from gifts",
+        "excluded from gifting", "excluded from gifts", "unsubscribed from gifts",
+        "unsubscribed from gifting", "remove from mailing list", "removed from mailing list",
+        "remove from mailing", "exclude from mailing", "exclude from mailing list", "excluded from mailing",
+        "mail suppression", "mail suppressed", "suppress mail", "suppress from mailing",
         *OTHER_HOLD,
     )
 )  # fmt: skip

@@ -33,6 +33,7 @@ from .flags import (
     _SAYS_YES,
     _SEND_FLAGS,
     _TEST_RESPONSE_FLAGS,
+    MAILABLE_FLAGS,
     NOT_RECEIVED_FLAGS,
     OTHER_YES,
     PAYMENT_FLAGS,
@@ -86,6 +87,7 @@ from .status import (
 _LEAVES_OUT: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(_SEND_FLAGS, _SAYS_NO_OR_NA),
     **dict.fromkeys(_ELIGIBLE_FLAGS, _SAYS_NO),
+    **dict.fromkeys(MAILABLE_FLAGS, _SAYS_NO),
     **dict.fromkeys(_HOLD_FLAGS, _SAYS_YES),
     **dict.fromkeys(_STATUS_FLAGS, _SAYS_GONE),
     **dict.fromkeys(_GONE_ON, _FILLED),
