@@ -192,6 +192,31 @@ def test_a_note_giving_another_number_of_cards_or_amount_stops_the_row(
     ]
 
 
+def test_a_note_giving_the_amount_the_card_is_to_become_without_a_dollar_sign_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer6 (an HR list's Notes): 'Should be 50', 'Bump to 100', 'Per VP: upgrade to Visa 100'
+    were read as nothing and each card went at the row's 25. 'Should be 25', 'Should be delivered by 12/20',
+    'Changed to 2 cards' (judged as a number of cards) and 'Should be 10 years' say no other amount."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,VISA-PREPAID,25,Should be 50\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,VISA-PREPAID,25,Bump to 100\n"
+        "Cy Ng,3 Main St,Boston,MA,02108,VISA-PREPAID,25,Per VP: upgrade to Visa 100\n"
+        "Di Ow,4 Main St,Boston,MA,02108,VISA-PREPAID,25,Should be 25\n"
+        "Ed Fox,5 Main St,Boston,MA,02108,VISA-PREPAID,25,Should be delivered by 12/20\n"
+        "Flo Orr,6 Main St,Boston,MA,02108,VISA-PREPAID,25,Should be 10 years\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 3, 3)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        f"Row {row}, column 'Notes': says '{note}' where 'Amount' says '25': which amount is right? Put the "
+        "right one in 'Amount' and clear the note."
+        for row, note in ((2, "Should be 50"), (3, "Bump to 100"), (4, "Per VP: upgrade to Visa 100"))
+    ]
+
+
 def test_a_po_box_or_military_address_sent_by_ups_or_fedex_is_not_sent(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -23,6 +23,11 @@ _CARDS = re.compile(
 _AMOUNT = re.compile(
     r"(?i)\$\s*(\d{1,6}(?:\.\d{1,2})?)(?![\d.,])"
     r"|\b(?:amount|value|denomination)\b[^\d$]{0,20}?\$?\s*(\d{1,6}(?:\.\d{1,2})?)(?![\d.,])"
+    # ... or a figure the card is to become, without '$' ('Should be 50', 'Bump to 100', 'Per VP: upgrade to
+    # Visa 100': found by newcomer6, each card went at the row's 25); not a number of cards, years or days
+    r"|\b(?:should\s+be|bump(?:ed)?(?:\s+(?:it\s+)?up)?\s+to|(?:increase|raise|upgrade|reduce|lower|change)[ds]?\s+"
+    r"(?:it\s+)?to|make\s+it)\s+(?:[a-z-]+\s+){0,2}?(\d{1,6}(?:\.\d{1,2})?)(?![\d.,])"
+    r"(?!\s*(?:cards?|gift|x\b|years?|yrs?|days?|weeks?|%|th\b|st\b|nd\b|rd\b|am\b|pm\b|/))"
 )
 _NAME_FIELDS = ("name", "first_name", "last_name")
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
