@@ -20,6 +20,11 @@ from functools import lru_cache
 
 from .models import folded_address_line1
 
+# the names and streets folded, kept: each of a 100,000-row list's is folded twice or more a check, and the
+# review page checks it again after every cell fixed (its 100k streets overflowed 65,536 and were folded
+# again each time: a fix took 15 s)
+FOLDED_KEPT = 1 << 18
+
 # USPS Publication 28 suffixes, directions and unit designators people write in full or abbreviated
 _WORDS = {
     "street": "st", "str": "st", "avenue": "ave", "av": "ave", "road": "rd", "boulevard": "blvd",
@@ -229,7 +234,7 @@ def fold_person_loosely(name: object) -> str:
     return _fold_person(name, True)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=FOLDED_KEPT)
 def _fold_person(name: object, every_word: bool) -> str:
     text = str(name or "")
     text = _name_part(text if text.isascii() else unicodedata.normalize("NFKC", text))
@@ -262,7 +267,7 @@ _PO_BOX = re.compile(r"\b(?:p\.?\s*o\.?|post\s+office)\s*box\b", re.IGNORECASE)
 _HOUSE_NUMBER = re.compile(r"\d+[a-z]?")  # "12", "12b"; not "2nd" (a floor, an ordinal street)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=FOLDED_KEPT)
 def _parts(line1: str, line2: str) -> tuple[tuple[str, ...], ...]:
     """Both address lines read as one (line 2 goes into line 1 as it is sent to a vendor not known to keep
     it), as the words of each part between commas ("#21": "#", "21"); read once for street and unit."""
@@ -286,7 +291,7 @@ def _street_only(words: Sequence[str]) -> Sequence[str]:
     return words[:end]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=FOLDED_KEPT)
 def fold_address(line1: object, line2: object) -> str:
     """The street of both address lines, folded: ``Acme Corp`` / ``100 Main Street`` is the street of
     ``Acme Corp, 100 Main Street``; ``12 Beacon Street, Floor 21``, ``12 Beacon St Fl 21`` and
@@ -311,7 +316,7 @@ def street_without_type(street: str) -> str:
     return " ".join(w for i, w in enumerate(words) if i < 2 or w not in _STREET_TYPES)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=FOLDED_KEPT)
 def fold_unit(line1: object, line2: object) -> str:
     """The apartment, suite or floor of both address lines, folded (``Floor 21`` = ``Fl 21`` = ``#21`` =
     ``21st Floor``: ``21``; ``Apt 3-B``: ``3b``); "" when none is written. Two rows at one street are one

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bulkship.folding import fold_address, fold_person, fold_reference, fold_unit, same_unit
+from bulkship.folding import _fold_person, fold_address, fold_person, fold_reference, fold_unit, same_unit
 
 
 @pytest.mark.parametrize(
@@ -128,3 +128,18 @@ def test_a_name_of_one_word_or_none_folds_without_error(name: str | None) -> Non
     """Found by the eleventh session in its own 52a1f3b: a row or vendor line with no name (a lost ledger's
     line shows none) raised IndexError where the short form of the last word was looked up."""
     assert isinstance(fold_person(name), str)
+
+
+def test_the_names_and_streets_of_a_100000_row_list_are_folded_once_for_every_check() -> None:
+    """Found by hunter-web13 (hunter-web11's leftover: a review page's cell fix on a 100k-row list took
+    12-15 s): the folded names and streets were kept for 65,536 values, so a list of 100,000 people was
+    folded again by each check and again after each fix. Now each is folded once and found after."""
+    streets = [f"{i} Elm Street" for i in range(100_000)]
+    names = [f"Ann Lee{i}" for i in range(100_000)]
+    fold_address.cache_clear()
+    _fold_person.cache_clear()
+    for _ in range(2):  # two checks of the same rows (or the review before and after a fix)
+        list(map(fold_address, streets, [""] * len(streets)))
+        list(map(fold_person, names))
+    assert fold_address.cache_info().hits == len(streets)
+    assert _fold_person.cache_info().hits == len(names)
