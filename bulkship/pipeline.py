@@ -306,6 +306,7 @@ async def _plan_and_send(
     if outcome is not None:
         # an order in doubt was sent (it may be charged): never "Nothing was sent in this run"
         result.sent_orders = len(outcome.created) + len(outcome.rejected) + len(set(outcome.unknown))
+        result.created_orders = tuple(outcome.created)
         result.missing_funds = outcome.missing_funds
         result.available_funds = outcome.available_funds
         _stop(result, outcome.stopped)

@@ -109,6 +109,7 @@ class RunResult:
     api: str = ""
     duplicate: int = 0  # rows repeating an earlier row of the file: not ordered, nothing to fix
     no_card_rows: int = 0  # failed: the vendor ended their line before making a card; a re-run sends them
+    created_orders: tuple[str, ...] = ()  # the POs this run sent (or found) that the vendor now holds
 
     @property
     def attention_rows(self) -> int:

@@ -13,11 +13,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from support import embedded_sandbox_orders, write_sheet
+from support import SandboxVendor, embedded_sandbox_orders, write_sheet
 
 from bulkship.cli import main
 from bulkship.pipeline import run_batch
 from bulkship.sandbox import Sandbox, SandboxConfig
+from bulkship.sandbox.lifecycle import DAY
 from bulkship.settings import Settings, resolve_settings
 from bulkship.team import accounts, approvals, audit, store
 from bulkship.team.audit import AuditEntry
@@ -188,3 +189,30 @@ def test_an_approval_asked_from_the_command_line_says_where_it_came_from(team: S
     assert main(["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0"]) == 1  # waits for an approver
     asked = [e for e in trail(team, "HR") if e.action == "approval_request"]
     assert [(e.actor, e.address) for e in asked] == [(LOGIN, FROM_HERE)]
+
+
+def test_a_run_whose_wait_learns_an_earlier_order_failed_tells_its_own_orders_charge_apart(
+    team: Settings, tmp_path: Path
+) -> None:
+    """hunter-money3's LG, reproduced live by hunter-money4 (/tmp/money4/team): a follow-up run sending one
+    25.00 card, whose wait learnt that the vendor failed the first run's two cards (refunded), read
+    'orders_sent: 1; charged: 25.00; charged_in_this_run: -25.00' and nothing more. The trail's sum stays the
+    batch's charged; the line now also says what this run's orders charge and how the earlier ones changed."""
+    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
+    try:  # the vendor will end this order Failed, nothing shipped
+        run_batch(
+            write_sheet(tmp_path / "q.csv", range(1, 3)), team, batch="Q", client_factory=failing.factory()
+        )
+    finally:
+        failing.close()
+    vendor = SandboxVendor(tmp_path / "vendor")
+    try:
+        vendor.sandbox.advance(3 * DAY)  # ... and has: the ledger does not know it yet
+        grown = write_sheet(tmp_path / "q.csv", range(1, 4))
+        run_batch(grown, team, batch="Q", wait_s=1, client_factory=vendor.factory())
+    finally:
+        vendor.close()
+    ended = trail(team, "Q")[-1].detail
+    assert (ended["orders_sent"], ended["charged"], ended["charged_in_this_run"]) == (1, "25.00", "-25.00")
+    assert ended["charged_by_its_orders"] == "25.00", ended
+    assert ended["charged_change_of_earlier_orders"] == "-50.00", ended

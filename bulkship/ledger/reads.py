@@ -155,6 +155,20 @@ class LedgerReads(LedgerStore):
     def order_counts(self, batch: str) -> dict[str, int]:
         return {r[0]: r[1] for r in self._read(sql.order_counts, batch)}
 
+    def charged_on_orders(self, po_numbers: Sequence[str]) -> Decimal | None:
+        """What the rows of ``po_numbers`` holding a card charged cost, summed exactly (reading only that
+        column); None when one of them has no cost recorded (an older bulkship)."""
+        amounts: dict[Any, Decimal | None] = {}
+        total = Decimal("0")
+        for (text,) in self._read(sql.charged_costs_on, po_numbers):
+            if text not in amounts:
+                amounts[text] = decimal_column(text)
+            amount = amounts[text]
+            if amount is None:
+                return None
+            total += amount
+        return total
+
     def events(
         self,
         batch: str | None = None,

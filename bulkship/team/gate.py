@@ -83,7 +83,29 @@ class RunGuard:
             charged=money_plain(result.total_cost), spent_after=spent(result.money),
             # 'charged' is the batch's, all runs together: summed over the trail, a follow-up counted twice
             charged_in_this_run=money_plain(result.total_cost - self.charged_before),
+            **self._charged_apart(result),
             in_doubt_orders=result.unknown_orders, rows_not_sent=result.unsent_rows,
             error=stopped.message if stopped is not None else "",
             workbook=result.output.name if result.output else "",
         )  # fmt: skip
+
+    def _charged_apart(self, result: RunResult) -> dict[str, str]:
+        """``charged_in_this_run`` told apart: what the orders this run sent charge, and how much the money
+        of the batch's earlier orders changed meanwhile (a line the vendor failed during its wait, refunded).
+        Alone, 'charged_in_this_run: -25.00' beside 'orders_sent: 1' puzzled (hunter-money3's LG, found live:
+        the run's own card 25.00, an earlier order's two cards failed). Nothing when it cannot be told (an
+        older bulkship's row of no recorded cost)."""
+        from ..ledger import Ledger
+        from ..money import money_plain
+
+        with Ledger.open(self.settings.ledger_location, lock=False, read_only=True) as ledger:
+            own = ledger.charged_on_orders(result.created_orders) if result.created_orders else Decimal(0)
+            billed = ledger.billed_on_orders(result.batch) if result.created_orders else {}
+        if own is None:
+            return {}
+        own += sum((amount for po, (_b, amount) in billed.items() if po in result.created_orders), Decimal(0))
+        earlier = result.total_cost - self.charged_before - own
+        return {
+            "charged_by_its_orders": money_plain(own),
+            "charged_change_of_earlier_orders": money_plain(earlier),
+        }

@@ -105,6 +105,7 @@ __all__ = [
     "batches_holding_orders",
     "begin",
     "cancel_if_emptied",
+    "charged_costs_on",
     "check_readable",
     "current_rows_with_status",
     "delete_empty_batch",
@@ -288,6 +289,17 @@ def row_counts_shown(db: Db, batch: str) -> Tuples:
 
 def order_counts(db: Db, batch: str) -> Tuples:
     return _run(db, "SELECT state, COUNT(*) FROM orders WHERE batch = ? GROUP BY state", (batch,)).all()
+
+
+def charged_costs_on(db: Db, po_numbers: Sequence[str]) -> list[Any]:
+    """The cost of each row of ``po_numbers`` holding a card charged (ordered, its line not ended before a
+    card was made)."""
+    found: list[Any] = []
+    for start in range(0, len(po_numbers), MAX_PARAMS):
+        chunk = list(po_numbers[start : start + MAX_PARAMS])
+        where = f"po_number IN ({_marks(chunk)}) AND status = 'ordered' AND NOT ({_made_no_card()})"
+        found.extend(_run(db, f"SELECT cost FROM rows WHERE {where}", chunk).all())
+    return found
 
 
 def events(
