@@ -10,10 +10,13 @@ from typing import Any
 
 import openpyxl
 import pytest
+from starlette.testclient import TestClient
+from support import visible_text
 from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
 
 from bulkship.cli import main
 from bulkship.track import track
+from bulkship.web import create_app
 
 
 def _one_line_dearer(order: dict[str, Any]) -> None:
@@ -93,5 +96,9 @@ def test_a_discounted_card_charged_more_than_planned_is_said_on_its_row(
     assert (dearer["Total"], dearer["Discount"], other["Discount"]) == (24.88, 0.12, 0.62)
     said = str(dearer["Problems / vendor error"])
     assert "The vendor charged 24.88 for this card, 0.50 more than planned (24.38)" in said, said
-    assert "the Discount column shows 0.12 where the plan took off 0.62" in said and "ask the vendor" in said
+    assert "so its discount reads 0.12 where the plan took off 0.62" in said and "ask the vendor" in said
     assert not other["Problems / vendor error"], other
+    # the web page's Results say it too, in words that name no column it lacks ('the Discount column': none)
+    with TestClient(create_app(settings)) as client:
+        page = visible_text(client.get("/batches/staff/results").text)
+    assert "0.50 more than planned (24.38), so its discount reads 0.12 where the plan took off 0.62" in page

@@ -136,9 +136,9 @@ def overcharge_note(money: Breakdown | None) -> str:
 
 
 NOT_PLANNED_NOTE = (
-    "The vendor charged {total} for {cards}, {by} {side} than planned ({planned}): the Discount column "
-    "shows {discount} where the plan took off {planned_discount}. The totals hold what it charged; ask the "
-    "vendor why"
+    "The vendor charged {total} for {cards}, {by} {side} than planned ({planned}), so its discount reads "
+    "{discount} where the plan took off {planned_discount}. The totals hold what it charged; ask the vendor "
+    "why"
 )
 
 
