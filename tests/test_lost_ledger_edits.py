@@ -1069,3 +1069,36 @@ def test_rows_held_while_another_ledger_sent_the_list_are_settled_at_once_on_the
             assert "4 row(s) found at the vendor settled" in html.unescape(done.text)
         assert _statuses(here) == {row: "ordered" for row in range(2, 7)}
         assert len(vendor.posts()) == sent and _cards_of(vendor) == Counter({name: 1 for name, *_ in FIVE})
+
+
+def test_a_list_sent_from_another_ledger_under_its_own_prefix_while_the_plan_is_shown_is_not_sent_again(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-vendor15 (live: two `bulkship run` of one 300-row list started together, --po-prefix
+    BS and XY, each its own ledger: 600 cards, both exit 0). A list new to this ledger was read at the vendor
+    (nothing of it there) and its plan shown; meanwhile a colleague sent the list under its own PO prefix
+    (XY-GIFTS-0001..0005): no PO number of this plan was taken, no 409 came, and every row went out again.
+    The vendor's orders of the batch are read again before the first order leaves: orders made since stop
+    the run, nothing sent, the plan waiting for review."""
+    sheet = _write(tmp_path / "gifts.csv", FIVE)
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+        with pytest.raises(SpendLimitError):  # the colleague's plan, under its own prefix, about to go
+            run_batch(
+                sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1, po_prefix="XY",
+                confirm=lambda _p: False,
+            )  # fmt: skip
+
+        def colleague_sends_all(_plan: Any) -> bool:  # while this run's plan is shown
+            for seq in range(1, 6):
+                _other_run_sends(vendor, there, f"XY-GIFTS-{seq:04d}")
+            return True
+
+        result = run_batch(
+            sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2, confirm=colleague_sends_all
+        )
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in FIVE})
+        assert "being sent from another computer or ledger right now" in str(result.stopped)
+        assert set(_statuses(here).values()) == {"review"}
+        found = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2)
+        assert found.exit_code == 3 and _cards_of(vendor) == Counter({name: 1 for name, *_ in FIVE})

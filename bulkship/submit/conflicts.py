@@ -63,6 +63,12 @@ class _Conflicts(_Base):
         theirs = sorted(at_vendor - set(ours))  # under PO numbers this ledger did not plan: no 409 for them
         if at_vendor and self.found_now:
             self._stop(_being_sent_elsewhere(self.batch, sorted(at_vendor)))
+        elif theirs and self.new_here:
+            # made since this run looked for the batch (moments ago, or before its plan was shown) under PO
+            # numbers this plan does not use: sent under the colleague's own PO prefix, the list got no 409
+            # and went out twice (found by hunter-vendor15: two runs started together, BS and XY, 600 cards
+            # for 300 rows). Under one of this plan's numbers, that order goes first: its 409 tells more
+            self._stop(_being_sent_elsewhere(self.batch, sorted(at_vendor)))
         elif theirs:
             await self._check_batch(first, held_po=theirs[0], pattern=pattern)
         elif unread and not self.unchecked_ok:
@@ -73,7 +79,13 @@ class _Conflicts(_Base):
             self._stop(
                 VendorUnavailableError(
                     f"The vendor's order list {read} ({unread}), and batch {self.batch} was "
-                    + ("found at the vendor by this run" if self.found_now else "planned before this run")
+                    + (
+                        "found at the vendor by this run"
+                        if self.found_now
+                        else "new to this ledger"
+                        if self.new_here
+                        else "planned before this run"
+                    )
                     + ": whether it was sent since from another ledger (a colleague, another computer) "
                     "cannot be checked, so nothing more was sent; its orders wait, planned",
                     hint=f"{again}; to send without that check, add --allow-repeat",

@@ -42,10 +42,12 @@ class Submitter(_Answers):
         if planned and (
             self.resumed
             or self.found_now
+            or self.new_here
             or (fresh and self.ledger.order_counts(self.batch).get("cancelled"))
         ):
-            # planned before this run (a plan dropped unsent here, a batch stopped part way): its PO numbers
-            # may not be those another ledger sending the same batch used, so no 409 would stop them
+            # planned before this run (a plan dropped unsent here, a batch stopped part way), or from a look
+            # at the vendor made before the plan was shown: its PO numbers may not be those another ledger
+            # sending the same batch used (its own --po-prefix), so no 409 would stop them
             held_there = await self._check_sent_elsewhere(planned[0], [o.po_number for o in planned])
         if open_orders and self.resumed and self.outcome.stopped is None:
             await self._check_doubt_elsewhere(open_orders)
