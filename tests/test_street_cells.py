@@ -306,6 +306,35 @@ def test_a_note_asking_for_another_card_stops_the_row(
     assert [row for row, _ in errors] == [2, 3, 5, 8]
 
 
+def test_a_note_asking_for_another_card_in_other_words_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer6 (an HR list's Notes): 'Change card to CVS', 'Switch gift card to Target' and 'Target
+    not Starbucks' beside Starbucks: the Starbucks card went out, exit 0. 'Starbucks, not Target', 'No apt' and
+    'Target date 12/1 - not urgent' ask for no other card."""
+    path = tmp_path / "cards.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "A One,1 Main St,Boston,MA,02108,STARBUCKS,25,Change card to CVS\n"
+        "B Two,2 Main St,Boston,MA,02108,STARBUCKS,25,Switch gift card to Target\n"
+        "C Three,3 Main St,Boston,MA,02108,STARBUCKS,25,Target not Starbucks\n"
+        'D Four,4 Main St,Boston,MA,02108,STARBUCKS,25,"Starbucks, not Target"\n'
+        "E Five,5 Main St,Boston,MA,02108,STARBUCKS,25,No apt\n"
+        "F Six,6 Main St,Boston,MA,02108,STARBUCKS,25,Target date 12/1 - not urgent\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 3, 3)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        f"Row {row}, column 'Product': 'Notes' says '{note}', asking for {card}, where the row's card is "
+        "STARBUCKS: which is right? Put the right card in the row and clear the note."
+        for row, note, card in (
+            (2, "Change card to CVS", "CVS"),
+            (3, "Switch gift card to Target", "TARGET"),
+            (4, "Target not Starbucks", "TARGET"),
+        )
+    ]
+
+
 def test_a_street_or_city_cell_holding_two_is_not_sent_as_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

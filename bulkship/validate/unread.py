@@ -46,12 +46,17 @@ def check_unread_cards(
         )
 
 
-# A note asking for another card: "should be Target", "Target instead", "switch to Starbucks", "wants CVS"
+# A note asking for another card: "should be Target", "Target instead", "switch to Starbucks", "wants CVS";
+# also with the card said ("Change card to CVS", "Switch gift card to Target": found by newcomer6, the row's
+# card went out)
 _CHANGE = re.compile(
-    r"(?i)\b(?:instead|should\s+be|switch(?:ed)?\s+(?:to|for)|change[ds]?\s+to|swap(?:ped)?\s+(?:to|for)|"
-    r"rather|prefers?|wants?)\b"
+    r"(?i)\b(?:instead|should\s+be|(?:switch(?:ed)?|change[ds]?|swap(?:ped)?|upgrade[ds]?)(?:\s+(?:the\s+|her\s+|"
+    r"his\s+|their\s+)?(?:gift\s+)?card)?\s+(?:to|for)|rather|prefers?|wants?)\b"
 )
 _NEGATED = re.compile(r"(?i)\b(?:not|no)\s+(?:a\s+|the\s+)?$")  # "not CVS": the card not wanted
+# ... or another card than the row's, said over it ("Target not Starbucks" on a Starbucks row: found by
+# newcomer6); a 'not' elsewhere ("Target date 12/1 - not urgent") asks for nothing
+_NOT = re.compile(r"(?i)\bno[t]?\b")
 
 
 def check_cards_in_notes(
@@ -65,9 +70,7 @@ def check_cards_in_notes(
     noted = {h: sheet.frame[h] for h in sheet.frame.columns if h not in read and _note_header(str(h))}
     if sheet.cell_notes is not None:  # the notes on its cells, 'Note on Product' (found by hunter-sheets3)
         noted |= {h: sheet.cell_notes[h] for h in sheet.cell_notes.columns}
-    notes = [
-        h for h, cells in noted.items() if _CHANGE.search("\n".join(cells.fillna("").astype(str).tolist()))
-    ]
+    notes = [h for h, cells in noted.items() if _asks("\n".join(cells.fillna("").astype(str).tolist()))]
     if not notes or not products:  # the usual list: no note asks for anything (one scan a column)
         return
     names = sorted(products, key=len, reverse=True)
@@ -75,12 +78,19 @@ def check_cards_in_notes(
     for header in notes:
         cells = noted[header].reindex(frame.index).fillna("").astype(str).str.strip()
         asked = pd.Series("", index=frame.index, dtype=object)
-        for row in cells.index[cells.str.contains(_CHANGE, regex=True)].tolist():
-            text = cells[row].casefold()
-            found = card.finditer(text)
-            wanted = {products[m.group(0)] for m in found if not _NEGATED.search(text[: m.start()])}
-            other = wanted - {frame.at[row, "product"]}
-            asked[row] = ", ".join(sorted(other))
+        seen: dict[str, tuple[bool, list[tuple[str, bool]]]] = {}  # each distinct note read once
+        picked = cells.map(_asks)
+        rows, owns = cells.index[picked].tolist(), frame["product"][picked].tolist()
+        for row, note, own in zip(rows, cells[picked].tolist(), owns, strict=True):
+            if note not in seen:
+                text = note.casefold()
+                cards = card.finditer(text)
+                found = [(products[m[0]], bool(_NEGATED.search(text[: m.start()]))) for m in cards]
+                seen[note] = bool(_CHANGE.search(text)), found
+            change, found = seen[note]
+            if not change and (own, True) not in found:
+                continue  # a 'not' of something else than the row's card
+            asked[row] = ", ".join(sorted({product for product, negated in found if not negated} - {own}))
         said = str(header).replace("{", "{{").replace("}", "}}")
         collector.error(
             asked.ne("") & ~collector.has_error("product"),
@@ -90,3 +100,8 @@ def check_cards_in_notes(
             f"right? Put the right card in the row and clear the note.",
             extra={"note": cells, "asked": asked},
         )
+
+
+def _asks(text: str) -> bool:
+    """Whether a note may ask for another card: a word of change (:data:`_CHANGE`) or a 'not'."""
+    return bool(_CHANGE.search(text) or _NOT.search(text))
