@@ -1333,3 +1333,20 @@ def test_a_street_saying_more_than_its_two_lines_is_still_a_rival(tmp_path: Path
     program = ProgramSettings(columns={"value": "Lineitem price", "product": "Lineitem sku"})
     with pytest.raises(AmbiguousColumnsError, match="'Shipping Street' \\(X\\) and 'Shipping Address1'"):
         load_sheet(path, program=program)
+
+
+@pytest.mark.parametrize("header", ["Employee Status Code", "Status Code", "Employment Status Code"])
+def test_an_hr_export_s_status_code_of_a_person_gone_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by hunter-sheets15: an HR export's 'Employee Status Code' (UKG's, Paycom's) = T (terminated) or D
+    (deceased) was read as nothing and the card ordered, exit 0, where ADP's 'Position Status' = T left the
+    row out. Each leaves its row out; A (active) and L (on leave) send."""
+    path = tmp_path / "codes.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,T\nBob Ray,2 Main St,Boston,MA,02134,CVS,25,A\n"
+        "Cy Orr,3 Main St,Boston,MA,02134,CVS,25,L\nDi Fox,4 Main St,Boston,MA,02134,CVS,25,D\n"
+    )
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': 'T')"),
+        (5, f"the list says not to send it (column '{header}': 'D')"),
+    ]

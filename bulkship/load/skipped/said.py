@@ -78,9 +78,11 @@ from .status import (
     _STATUS_FLAGS,
     SAYS_CARD_MADE,
     SAYS_CARD_WENT,
+    SAYS_LEFT_BY_CODE,
     SAYS_NOT_SENT_YET,
     SAYS_SHIPMENT_FAILED,
     SAYS_WENT_OUT,
+    status_code_header,
     status_header,
 )
 
@@ -201,7 +203,7 @@ def _said_not_to_send(
             says = _NOTE_SAYS_NO  # ... and a note typed beside the list, its column with no header (found by
             # hunter-sheets9: 'do not send - left' there, or 'DO NOT SEND' down a side column, was ordered)
         if says is None and status_header(str(header)):
-            says = _SAYS_LEFT
+            says = SAYS_LEFT_BY_CODE if status_code_header(str(header)) else _SAYS_LEFT
         if says is None and gift_choice_header(str(header)):  # 'Gift choice' = No gift, thanks
             says = SAYS_NO_GIFT
         # ... also where that choice is the card ordered ('Which gift card would you like?' read as the
@@ -240,8 +242,9 @@ def _said_not_to_send(
             said = (said | not_sent | made) & ~column.str.fullmatch(SAYS_NOT_SENT_YET)
         if key in _CARD_STATUS or says is _SAYS_GONE:  # 'Send Status' = Sent: sent already, not 'not to send'
             went_out = column.str.match(SAYS_WENT_OUT if key in _CARD_STATUS else SAYS_CARD_WENT)
-        if says is _SAYS_LEFT:  # ... as under another person's status ('Current Status' = Sent: found by
-            went_out = column.str.match(SAYS_CARD_WENT)  # hunter-sheets12, ordered again)
+        # ... as under another person's status ('Current Status' = Sent: hunter-sheets12, ordered again)
+        if says in (_SAYS_LEFT, SAYS_LEFT_BY_CODE):
+            went_out = column.str.match(SAYS_CARD_WENT)
             said |= went_out
         # a list of retirees or former staff: no row is chosen out; also where most say No and the others
         # are blank (one cell left empty left everyone else out: found by review11)

@@ -84,6 +84,15 @@ _SAYS_LEFT = re.compile(
     r"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card))"
     r"\s*(?:[-–—:,.;!(].*)?)$"
 )
+# ... and under such a status's code ('Employee Status Code', as UKG and Paycom export it), its letters T
+# (terminated) and D (deceased), as ADP's 'Position Status' has them: read as nothing, each card was ordered
+# (found by hunter-sheets15). Not A (active) nor L (on leave)
+SAYS_LEFT_BY_CODE = re.compile(_SAYS_LEFT.pattern + r"|^\s*[td]\s*$")
+
+
+def status_code_header(header: str) -> bool:
+    """Whether a header of a person's status names its code ('Employee Status Code', 'Status Code')."""
+    return "code" in re.findall(r"[a-z]+", header.casefold())
 
 
 # ... a status of the person or their record, that is: not of a marriage, a benefit, an account or a survey
