@@ -88,3 +88,15 @@ def test_rows_ordered_already_keep_their_cells_when_a_column_changes(hr: tuple[T
     wait_until_finished(client, "hr")
     sent = sorted((li.product_id, float(li.value)) for o in sandbox_orders(settings) for li in o.line_items)
     assert sent == [("TARGET", 50)] * 2 + [("VISA-PREPAID", 25)] * 8
+
+
+def test_a_cell_too_long_to_find_is_offered_no_change_of_its_column(tmp_path: Path) -> None:
+    """The offer led to a Find cut at 200 characters: '0 row(s) read ...', and a change that found none."""
+    settings = replace(resolve_settings(), out_dir=tmp_path / "results")
+    path = tmp_path / "long.csv"
+    long_card = "Q" * 300
+    path.write_text(HR_LIST.splitlines()[0] + f"\nAnn Lee,1 Elm St,Boston,MA,02108,{long_card},50\n")
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, path, name="long")
+        review = client.get("/batches/long/review").text
+    assert "is 300 characters" in review and 'class="same-fix"' not in review
