@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 from . import reconcile
 from .errors import BulkshipError, ConfigError, FileFormatError
 from .ledger import Ledger
+from .memtrim import collector_paused
 from .models import Catalog, ValidationResult
 from .outputlock import output_lock
 from .private import private_folder
 from .reconcile.join import record_prices
-from .resume import collector_paused
 
 if TYPE_CHECKING:
     from .settings import Settings

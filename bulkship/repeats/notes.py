@@ -96,12 +96,13 @@ def _refuse_same_rows(
 
 def _may_continue(ledger: Ledger, record: BatchRecord, file_name: str, frame: pd.DataFrame | None) -> bool:
     """Whether running ``frame`` (read from ``file_name``) as batch ``record`` passes that batch's file check
-    (:func:`bulkship.resume.check_batch_identity`): the command to continue it is offered only then. Rows
-    the same as ordered ones once folded ('3 Main Street' for '3 Main St') are no row of it: advised
+    (:func:`bulkship.batchidentity.check_batch_identity`): the command to continue it is offered only then.
+    Rows the same as ordered ones once folded ('3 Main Street' for '3 Main St') are no row of it: advised
     "continue that batch", the person was refused "a different file" (found by hunter-sheets9)."""
     if frame is None:
         return True
-    from ..resume import COMMITTED_ORDER_STATES, check_batch_identity, rows_on_orders_in  # resume uses us
+    from ..batchidentity import check_batch_identity
+    from ..resume import COMMITTED_ORDER_STATES, rows_on_orders_in  # resume uses us
 
     known = {r.fingerprint: r for r in ledger.batch_rows(record.name)}
     orders = {o.po_number: o for o in ledger.orders(record.name)}
