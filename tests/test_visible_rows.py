@@ -4066,3 +4066,22 @@ def test_a_column_saying_mail_reaches_the_person_ticked_on_some_rows_picks_none(
     the others is no column of ticks picking the rows to send: only a No leaves a row out."""
     path = _notes_sheet(tmp_path / "checked.csv", ["Yes", "", "Y", ""], header=header)
     assert not load_sheet(path).skipped
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Gift Card Number", "6035123412341234"), ("Gift Card #", "6035 1234 5678"), ("GC Number", "100234")],
+)  # fmt: skip
+def test_the_number_of_a_card_issued_leaves_its_row_out_as_sent(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by hunter-sheets15: a tracker's 'Gift Card Number' filled in once the card was issued was read as
+    nothing and a second card ordered, exit 0, where a 'Tracking #' left the row out. It is sent already
+    ('Resend' sends it); 'N/A', 'Pending' and an empty cell send, and a bare 'Card Number' (a badge's) is
+    read as nothing."""
+    path = _notes_sheet(tmp_path / "issued.csv", [said, "N/A", "Pending", ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says it was sent already (column '{header}': '{said}')")
+    ]
+    badge = _notes_sheet(tmp_path / "badge.csv", ["100234", "100235"], header="Card Number")
+    assert not load_sheet(badge).skipped

@@ -129,6 +129,9 @@ _TRACKING = frozenset(
     for h in (
         "tracking number", "tracking #", "tracking no", "tracking id", "tracking code", "usps tracking",
         "ups tracking", "fedex tracking",
+        # ... or the number of the card itself, written down once it was issued ('Gift Card Number' =
+        # 6035...: found by hunter-sheets15, ordered again). Not a bare 'Card Number' (a badge's)
+        "gift card number", "gift card #", "gift card no", "gift card serial number", "gc number", "gc #",
     )
 )  # fmt: skip
 # ... or the date it went out, in a column of its own ("Date Sent" = 11/15/2026, "Mailed On": found by
