@@ -100,3 +100,18 @@ def test_a_cell_too_long_to_find_is_offered_no_change_of_its_column(tmp_path: Pa
         upload(client, path, name="long")
         review = client.get("/batches/long/review").text
     assert "is 300 characters" in review and 'class="same-fix"' not in review
+
+
+def test_a_column_change_sent_twice_changes_the_cells_once_and_says_so_both_times(
+    hr: tuple[TestClient, Settings],
+) -> None:
+    """A double click (or Back and send again) sends the form twice: the second, from the page before the
+    first change, read 'nothing was changed' although the first had changed the eight cards."""
+    client, _ = hr
+    shown = shown_change(client.get("/batches/hr/review").text)
+    first = change_column(client, "hr", "Card", "Visa", "VISA-PREPAID", change=shown)
+    again = change_column(client, "hr", "Card", "Visa", "VISA-PREPAID", change=shown)
+    assert first.status_code == again.status_code == 200
+    assert "8 cell(s) changed" in first.text and "8 cell(s) changed" in again.text
+    other = change_column(client, "hr", "Card", "Visa", "TARGET", change=shown)
+    assert other.status_code == 409 and "nothing was changed" in other.text

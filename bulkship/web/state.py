@@ -85,6 +85,8 @@ class WebBatch:
     # (None: a Send recorded by an older bulkship, which did not count them)
     sent_before: dict[str, int] | None = None
     planned_change: int | None = None  # the change_id of the rows the ledger's plan is of (None: not said)
+    # the latest change of a column's cells at once: its event, (header, was, value) and the cells changed
+    column_fix: tuple[int, tuple[str, str, str], int] | None = None
 
     @property
     def refused_now(self) -> str:
@@ -169,6 +171,8 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
             header, value = str(d["header"]), str(d.get("value", ""))
             batch.corrections.update({(int(row), header): value for row in d.get("rows") or ()})
             batch.change_id = event.id
+            changed = (header, str(d.get("was", "")), value)
+            batch.column_fix = (event.id, changed, len(d.get("rows") or ()))
         elif kind == "web_checked":
             batch.checked = dict(d)
         elif kind == "web_planned":

@@ -231,10 +231,13 @@ async def fix_column(request: Request) -> Response:
     header = str(form.get("header") or "")
     if header not in found.loaded.headers:
         raise HTTPException(404, "No such column")
+    was, value = _lines(form.get("was", "")).strip(), _lines(form.get("value", "")).strip()
     if str(form.get("change")) != str(batch.change_id):
+        last = batch.column_fix  # the same change sent again (a double click, Back and send again): done
+        if last is not None and last[0] == batch.change_id and last[1] == (header, was, value):
+            return _see(_changed_page(batch.name, value, last[2]))
         error = BulkshipError(STALE_COLUMN, hint="look at the rows again and change them there")
         return render(request, "problem.html", 409, batch=batch, error=error)
-    was, value = _lines(form.get("was", "")).strip(), _lines(form.get("value", "")).strip()
     sent = await run_in_threadpool(state.rows_sent, web.settings, batch.name)  # afresh, not the cached review
     rows = [r for r in await run_in_threadpool(found.reading, header, was, besides=value) if r not in sent]
     if not rows and not await run_in_threadpool(found.reading, header, was):
@@ -250,11 +253,14 @@ async def fix_column(request: Request) -> Response:
         )  # fmt: skip
         named = ", ".join(str(row) for row in rows[:20]) + (", ..." if len(rows) > 20 else "")
         say_in_trail(request.scope, changes=f"{header}: {was!r} -> {value!r} in {len(rows)} row(s): {named}")
-    # the rows as changed: those holding the new text (all rows, when the cells were emptied)
-    shown = urlencode(
-        {"find": value, "changed": len(rows)} if value else {"filter": "all", "changed": len(rows)}
-    )
-    return _see(f"/batches/{batch.name}/review?{shown}")
+    return _see(_changed_page(batch.name, value, len(rows)))
+
+
+def _changed_page(batch: str, value: str, changed: int) -> str:
+    """The review after a column's change: the rows holding the new text (all rows, when the cells were
+    emptied), and how many cells it changed."""
+    shown = urlencode({"find": value, "changed": changed} if value else {"filter": "all", "changed": changed})
+    return f"/batches/{batch}/review?{shown}"
 
 
 STALE_COLUMN = (
