@@ -4085,3 +4085,21 @@ def test_the_number_of_a_card_issued_leaves_its_row_out_as_sent(
     ]
     badge = _notes_sheet(tmp_path / "badge.csv", ["100234", "100235"], header="Card Number")
     assert not load_sheet(badge).skipped
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Address Status", "Undeliverable"), ("Address Status", "Invalid"), ("NCOA", "Moved - left no address"),
+     ("NCOA Result", "Box Closed"), ("Deliverability", "undeliverable")],
+)  # fmt: skip
+def test_an_address_status_saying_mail_does_not_reach_it_leaves_its_row_out(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by hunter-sheets15: a CRM's 'Address Status' = Undeliverable or a mail house's 'NCOA' = Moved,
+    left no address was read as nothing and the card mailed where it is lost, exit 0. Each leaves its row
+    out; Valid, Verified, 'Moved - new address found' and an empty cell send."""
+    kept = ["Valid", "Verified", "Moved - new address found", ""]
+    path = _notes_sheet(tmp_path / "addresses.csv", [said, *kept], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]

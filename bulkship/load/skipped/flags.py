@@ -345,6 +345,20 @@ RESPONSE_STATUS = frozenset(
     for h in ("response status", "response type", "completion status", "submission status", "response state",
               "survey status", "form status")
 )  # fmt: skip
+# An address's own status saying mail does not reach it ('Address Status' = Undeliverable, a mail house's
+# 'NCOA' = Moved, left no address; 'Deliverability' = Invalid): a card mailed there is lost (found by
+# hunter-sheets15: each was ordered)
+ADDRESS_STATUS = frozenset(
+    header_key(h)
+    for h in ("address status", "mailing address status", "address quality", "ncoa", "ncoa status",
+              "ncoa result", "ncoa code", "deliverability", "address deliverability", "deliverability status",
+              "address validation", "address validation status", "address verification")
+)  # fmt: skip
+SAYS_UNDELIVERABLE = re.compile(
+    r"(?i)^\s*(?:un-?deliverable|not\s+deliverable|invalid|bad|incorrect|wrong|returned|return(?:ed)?\s+to\s+"
+    r"sender|rts|nixie|vacant|box\s+closed|foreign\s+move|deceased|do\s+not\s+mail|no\s+forwarding|"
+    r"(?:moved|mover)\W+(?:and\s+)?(?:left\s+)?no\s+(?:forwarding|address)|left\s+no\s+(?:forwarding\s+)?address)\b"
+)
 # A shop's payment status saying the order was paid back or never paid (Shopify's 'Financial Status' =
 # refunded, voided, expired): an order undone, as its 'Cancelled at' says (found by hunter-sheets15: each was
 # ordered). Not 'partially_refunded': the order stands

@@ -34,6 +34,7 @@ from .flags import (
     _SAYS_YES,
     _SEND_FLAGS,
     _TEST_RESPONSE_FLAGS,
+    ADDRESS_STATUS,
     MAILABLE_FLAGS,
     NOT_RECEIVED_FLAGS,
     OTHER_YES,
@@ -41,6 +42,7 @@ from .flags import (
     RESPONSE_STATUS,
     SAYS_NO_GIFT,
     SAYS_PAID_BACK,
+    SAYS_UNDELIVERABLE,
     SUBMITTED_AT,
     _filter_header,
     asks_if_not_received,
@@ -102,6 +104,7 @@ _LEAVES_OUT: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(_SENT_ON, _SAYS_SENT_ANYHOW),
     **dict.fromkeys(_TEST_RESPONSE_FLAGS, _SAYS_TEST_RESPONSE),
     **dict.fromkeys(PAYMENT_FLAGS, SAYS_PAID_BACK),
+    **dict.fromkeys(ADDRESS_STATUS, SAYS_UNDELIVERABLE),
 }
 
 
