@@ -2064,6 +2064,17 @@ def test_notes_saying_it_went_out_or_they_left_in_other_words_leave_their_rows_o
     assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(said)))
 
 
+def test_notes_saying_a_gift_came_another_way_leave_their_rows_out(tmp_path: Path) -> None:
+    """Found by newcomer6 (an HR list's Notes): 'Already received gift from dept' and 'Received gift at party'
+    were read as nothing and each was ordered a second gift. 'Received gift preference form' still sends."""
+    said = ["Already received gift from dept", "Received gift at party", "Got her gift from the team"]
+    kept = ["Received gift preference form", "Gift at the party was a mug - send the card"]
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(said + kept)]
+    path = tmp_path / "notes.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
+    assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(said)))
+
+
 def test_a_termination_date_still_to_come_leaves_its_row_in(tmp_path: Path) -> None:
     """Found by newcomer8: someone leaving next quarter (Termination Date 2099-03-31) was left out."""
     path = tmp_path / "leaving.csv"

@@ -66,8 +66,11 @@ _NOTE_SAYS_NO = re.compile(
     r"yesterday|previously|already)\b.*)"
     r"|^\s*(?:(?:(?:gift\s+)?card|gift)\s+(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered)|no\s+longer\s+"
     r"(?:with|w/|employed|works?|working|here|eligible)|already\s+(?:received|got|has|had)\s+(?:one|it|"
-    r"(?:a\s+|the\s+)?(?:gift\s+)?card|a\s+gift)|(?:has|got|received)\s+(?:a\s+|the\s+|one\s+)?(?:gift\s+)?"
-    r"card\s+already"
+    r"(?:a\s+|the\s+)?(?:gift\s+)?card|(?:a\s+|the\s+|his\s+|her\s+|their\s+)?gift)|(?:has|got|received)\s+"
+    r"(?:a\s+|the\s+|one\s+)?(?:gift\s+)?card\s+already"
+    # ... or a gift without its article, or where and from whom ('Already received gift from dept', 'Received
+    # gift at party': found by newcomer6, each was ordered a second gift)
+    r"|(?:got|received)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?gift\s+(?:at|from|during)\b"
     r"|dup(?:e|licate)?\s+(?:of|see)\b"
     # ... or given another way ("Gave in person", "Gift given at the party", "Paid cash instead": found by
     # hunter-sheets, each was ordered)
