@@ -372,6 +372,39 @@ def test_allow_repeat_sends_a_held_card_on_purpose_and_a_wider_window_holds_more
     assert "batch 'one'" in next(iter(allowed[0]["examples"].values()))
 
 
+def test_two_held_rows_are_told_how_to_send_only_one_of_them_again(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer6 (marketing, a second CRM export): of two held rows, one was a person who had moved
+    (her card to send again), the other had his card; each row's message said 're-run with --allow-repeat
+    to send it', which sends both. With more than one held, the run says how to send only some, and that
+    way works."""
+    assert run(capsys, str(write_csv(tmp_path / "one.csv", [person(1), person(2)])), "--batch", "one")[0] == 0
+    two = write_csv(tmp_path / "two.csv", [person(1), person(2, street="9 Oak St"), person(3)])
+    code, _, err = run(capsys, str(two), "--batch", "DEC")
+    workbook = tmp_path / "output" / "DEC-results.xlsx"
+    follow = f"bulkship run {workbook} --batch DEC --allow-repeat"
+    said = (
+        "It sends every held row: to send only some, take the others off the 'Fix these' sheet of "
+        f"{workbook}, then run `{follow}`."
+    )
+    assert code == 3 and said in err, err
+    book = openpyxl.load_workbook(workbook)
+    fix = book[FIX_SHEET]
+    gone = next(i for i, r in enumerate(fix.iter_rows(values_only=True), start=1) if r[1] == "2 Main St")
+    fix.delete_rows(gone)  # Person 1 has the card; Person 2 moved and gets one at 9 Oak St
+    book.save(workbook)
+    assert run(capsys, *shlex.split(follow)[2:])[0] == 0
+    assert cards(isolated_data_dir) == Counter(
+        {
+            "Person 1 / 2 Main St": 1,
+            "Person 2 / 3 Main St": 1,
+            "Person 2 / 9 Oak St": 1,
+            "Person 3 / 4 Main St": 1,
+        }
+    )
+
+
 def test_a_sandbox_trial_does_not_hold_the_real_run(tmp_path: Path, isolated_data_dir: Path) -> None:
     from bulkship.client import connect
     from bulkship.sandbox import create_app

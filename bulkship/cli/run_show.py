@@ -265,9 +265,19 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
             soft_wrap=True,
         )
     if result.held_rows:
+        # --allow-repeat sends every held row: one of two sent on purpose sent the other a second card too
+        # unless taken off Fix these first (found by newcomer6: each row's message says 'to send it')
+        workbook = str(result.output) if result.output else "RESULT-WORKBOOK"
+        follow = shlex.join(["bulkship", "run", workbook, "--batch", result.batch, *keep, "--allow-repeat"])
+        some = (
+            " It sends every held row: to send only some, take the others off the 'Fix these' sheet of "
+            f"{workbook}, then run `{follow}`."
+        )
         err_console.print(
             f"{result.held_rows} row(s) held so that no one gets the same card twice (see above and the "
             "result workbook). To send them anyway, on purpose, re-run the same command with --allow-repeat."
+            + (some if result.held_rows > 1 else ""),
+            soft_wrap=True,
         )
 
 
