@@ -4114,3 +4114,28 @@ def test_an_address_status_saying_mail_does_not_reach_it_leaves_its_row_out(
     assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
         (2, f"the list says not to send it (column '{header}': '{said}')")
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "said", "why"),
+    [("Is this person still employed? (Yes/No)", "No", "the list says not to send it"),
+     ("Is the employee still with the company?", "No", "the list says not to send it"),
+     ("Has the employee left?", "Yes", "the list says not to send it"),
+     ("Did they leave the company?", "Yes", "the list says not to send it"),
+     ("Has this person already received a gift card this year?", "Yes", "the list says it was sent already")],
+)  # fmt: skip
+def test_a_question_about_the_person_answered_so_leaves_its_row_out(
+    tmp_path: Path, header: str, said: str, why: str
+) -> None:
+    """Found by hunter-sheets15: a tracker's or a form's question about the person ('Is this person still
+    employed?' = No, 'Has the employee left?' = Yes, 'Has this person already received a gift card this
+    year?' = Yes) was read as nothing and the card ordered, exit 0, where 'Still Employed?' = No or 'Did you
+    receive your gift card?' = Yes left the row out. Each is read as its words without the asking; the other
+    answer and an empty cell send, and a question of something else ('Has the employee moved?') is none."""
+    other = "Yes" if said == "No" else "No"
+    path = _notes_sheet(tmp_path / "asked.csv", [said, other, ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"{why} (column '{header}': '{said}')")
+    ]
+    moved = _notes_sheet(tmp_path / "moved.csv", ["Yes", "No"], header="Has the employee moved?")
+    assert not load_sheet(moved).skipped

@@ -193,7 +193,9 @@ _ASKS_WHETHER = re.compile(
 # gift?'): its Yes says the card went, as 'Gift Received' = Yes does. Read as a wish, its No was left out
 # and its Yes ordered a second card (found by review27)
 _ASKS_IF_RECEIVED = re.compile(
-    r"(?i)\b(?:did|have|has)\s+(?:you|they|he|she|the\s+\w+)\s+(?:already\s+|ever\s+)?"
+    # ... of whoever it asks of ('Has this person already received a gift card this year?': found by
+    # hunter-sheets15, its Yes ordered a second card)
+    r"(?i)\b(?:did|have|has)\s+(?:you|they|he|she|(?:the|this|that)\s+\w+)\s+(?:already\s+|ever\s+)?"
     r"(?:receive[ds]?|get|got(?:ten)?)(?:\s+(?:a|an|the|your|their|his|her|this|our|my|holiday|physical))*"
     r"\s+(?:gift\s+card|e-?gift|gift|card|reward|voucher|present)s?\b"
 )

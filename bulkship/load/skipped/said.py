@@ -127,8 +127,28 @@ def flag_key(header: str) -> str:
     bare = _REMARK.sub("", header)
     bare_key = plain_key(bare) if bare.strip() and bare != header else key
     if bare_key not in _LEAVES_OUT:  # 'Gift Cards Sent', 'GC Sent' (review28)
-        return said_sent_in_own_words(header) or bare_key
+        return said_sent_in_own_words(header) or _asked_key(bare) or bare_key
     return bare_key
+
+
+# A question about the person ('Is this person still employed?', 'Is the employee still with the company?',
+# 'Has the employee left?', 'Did they leave the company?'): its No (or Yes) was read as nothing and the card
+# ordered (found by hunter-sheets15). Read as its words without the asking ('still employed', 'left company')
+_ASKED = re.compile(
+    r"(?i)^\s*(?:is|are|was|were|has|have|had|did|does|do)\s+(?:(?:this|that|the)\s+(?:person|employee|"
+    r"recipient|staff\s+member|associate|worker|individual|team\s+member)|they|he|she)\s+(.+?)\s*\??\s*$"
+)
+_LEFT = re.compile(r"(?i)(?:left|leave|quit)(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business|us))?")
+
+
+def _asked_key(header: str) -> str | None:
+    """The :data:`_LEAVES_OUT` key of a question about the person (:data:`_ASKED`), or None."""
+    asked = _ASKED.match(header)
+    if asked is None:
+        return None
+    words = asked.group(1)
+    key = plain_key("left company") if _LEFT.fullmatch(words) else plain_key(words)
+    return key if key in _LEAVES_OUT else None
 
 
 # The status of the card in a tracking sheet: it went out ("Shipped"), or it is not to go ("Cancelled"); also
