@@ -2139,10 +2139,17 @@ def _validate_notes(capsys: pytest.CaptureFixture[str], path: Path, notes: list[
     """Validate a list of one person a note (row i + 2: 'Person i' at 'i Main St', Notes ``notes[i]``)."""
     path.write_text(
         "Name,Address,City,State,ZIP,Product,Value,Notes\n"
-        + "".join(f"Person {i},{i} Main St,Boston,MA,02134,CVS,25,{note}\n" for i, note in enumerate(notes))
+        + "".join(
+            f"Person {i},{i} Main St,Boston,MA,02134,CVS,25,{_quoted(note)}\n" for i, note in enumerate(notes)
+        )
     )
     code, data, _err = validate(capsys, path)
     return code, data
+
+
+def _quoted(note: str) -> str:
+    """A CSV cell of ``note`` (quoted when it holds a comma)."""
+    return f'"{note}"' if "," in note else note
 
 
 def test_a_note_asking_for_the_card_to_go_elsewhere_stops_the_row(
@@ -2181,6 +2188,18 @@ def test_a_note_asking_for_the_card_to_go_elsewhere_stops_the_row(
     )
     code, data, _err = validate(capsys, office)
     assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 1, [3])
+
+
+def test_a_note_naming_where_the_card_does_not_go_sends_it_home(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm1: an HR anniversary list's note 'Ship to home, not office' (its street the
+    home) stopped the row as a card going elsewhere: what follows 'not' or 'instead of' is where it does not
+    go. 'Deliver to office, not home' still stops."""
+    sends = ["Ship to home, not office", "Send to home instead of office", "Mail to home rather than work"]
+    stops = ["Deliver to office, not home", "Send to work address instead"]
+    code, data = _validate_notes(capsys, tmp_path / "awards.csv", sends + stops)
+    assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, len(sends), [5, 6])
 
 
 def test_a_note_saying_the_address_is_about_to_change_stops_the_row(

@@ -95,6 +95,7 @@ _WORKPLACES = frozenset(
      "hr"}
 )  # fmt: skip
 _DETERMINERS = frozenset({"the", "his", "her", "their", "my", "your", "a", "an"})
+_NOT_THERE = frozenset({"not", "never", "rather", "instead"})
 
 
 def note_sends_elsewhere(note: str, street_places: frozenset[str]) -> bool:
@@ -105,7 +106,11 @@ def note_sends_elsewhere(note: str, street_places: frozenset[str]) -> bool:
         return False
     if asked["care"]:
         return True  # care of another person: the parcel would go without their name
-    words = [w for w in _words(asked["where"]) if w not in _DETERMINERS][:4]
+    words = [w for w in _words(asked["where"]) if w not in _DETERMINERS]
+    # what follows 'not' or 'instead of' is where the card does not go ('Ship to home, not office': found by
+    # hunter-falsealarm1, an HR list whose street is the home)
+    cut = next((i for i, w in enumerate(words) if w in _NOT_THERE), len(words))
+    words = words[: min(cut, 4)]
     if asked["use"] and "address" not in words:
         return False  # 'Use company name on the label' names no address
     if _THE_ROW.intersection(words[:1]):
