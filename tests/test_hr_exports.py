@@ -414,6 +414,26 @@ def test_a_form_s_questions_are_read_as_their_fields(tmp_path: Path) -> None:
     assert result.rows["status"].tolist() == ["valid"]
 
 
+def test_a_salesforce_contact_report_s_account_name_goes_on_the_parcel(tmp_path: Path) -> None:
+    """Found by newcomer6 (marketing's direct mail to executives from a Salesforce contacts report): 'Account
+    Name', the contact's company, was 'not used', and each card went to an office building's street without
+    it. It is the company, sent on line 2 as a 'Company' column is."""
+    path = tmp_path / "report.csv"
+    path.write_text(
+        "First Name,Last Name,Title,Account Name,Mailing Street,Mailing City,Mailing State/Province,"
+        "Mailing Zip/Postal Code,Mailing Country\n"
+        "Zoë,Müller,Director of IT,Harbor Health,45 Pearl St,Portland,ME,04101,USA\n"
+    )
+    loaded = load_sheet(path)
+    assert loaded.column_map["Account Name"] == "company"
+    program = ProgramSettings(defaults={"product": "CVS", "value": "25"})
+    result = validate(loaded, sandbox_catalog(), program=program)
+    assert result.rows[["name", "company", "address1"]].values.tolist() == [
+        ["Zoë Müller", "Harbor Health", "45 Pearl St"]
+    ]
+    assert result.rows["status"].tolist() == ["valid"]
+
+
 def test_a_crm_export_under_its_api_field_names_is_read(tmp_path: Path) -> None:
     """Salesforce's Data Loader writes its field names as they are ('MailingStreet', 'MailingPostalCode'):
     none was read and the file was refused as lacking street, city, state and ZIP. 'DoNotMail' = true leaves
