@@ -2190,6 +2190,22 @@ def test_a_note_asking_for_the_card_to_go_elsewhere_stops_the_row(
     assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 1, [3])
 
 
+def test_a_note_with_a_day_or_a_year_beside_its_new_address_sends_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm1: an HR list's notes 'New address confirmed 11/20' and 'Moved to Engineering
+    in 2024' stopped their rows as giving another address: a day or a year is no house number. A street with
+    its number still stops the row, a year-like one ('Moved to 2001 Main St') too."""
+    sends = [
+        "New address confirmed 11/20",
+        "Moved to Engineering in 2024",
+        "Address updated 11/2025 in Workday",
+    ]
+    stops = ["New address: 500 Broadway, New York", "Moved to 2001 Main St"]
+    code, data = _validate_notes(capsys, tmp_path / "awards.csv", sends + stops)
+    assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, len(sends), [5, 6])
+
+
 def test_a_note_naming_where_the_card_does_not_go_sends_it_home(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
