@@ -897,6 +897,29 @@ def test_a_column_changed_at_once_is_in_the_trail_and_its_maker_cannot_approve(
     assert embedded_sandbox_orders(team.data_dir) == []
 
 
+def test_an_approval_page_a_busy_server_no_longer_keeps_the_plan_of_is_approved(
+    team: Settings, browsers: Any, tmp_path: Path
+) -> None:
+    """Found by hunter-web13: a server keeps a few plans; carol's Approve, after eight other batches' cost
+    pages were looked at since she opened hers, said 'Nothing was approved: the plan changed' (it had not)."""
+    alice, carol = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(carol, "carol")
+    for i in range(1, 10):  # 100.00 and a 5.95 fee each: over the threshold of 100.00
+        path = tmp_path / f"list{i}.csv"
+        row = f"P{i} Ray,{i}1 Elm St,Boston,MA,02108,VISA-PREPAID,100"
+        path.write_text(f"Name,Street,City,State,ZIP,Product,Amount\n{row}\n")
+        upload(alice, path)
+    assert "Waiting for approval" in send(alice, "list1").text
+    page = carol.get("/batches/list1/approval").text
+    for i in range(2, 10):
+        alice.get(f"/batches/list{i}/cost")
+    url = found(r'action="(/batches/list1/approval/\d+/approve)"', page)
+    assert carol.post(url, data=shown_plan(page)).url.path == "/batches/list1/progress"
+    wait_until_finished(carol, "list1")
+    assert len(embedded_sandbox_orders(team.data_dir)) == 1
+
+
 def test_a_request_of_an_account_disabled_since_cannot_be_approved(team: Settings, browsers: Any) -> None:
     """Found by newcomer7: alice asked, an admin disabled her account, carol approved, and the batch was sent
     "by" alice."""

@@ -302,3 +302,34 @@ def test_the_cost_page_of_orders_in_doubt_alone_does_not_call_them_planned_order
         cost = visible_text(client.get("/batches/vs/cost").text)
     assert "of them were planned before" not in cost, cost
     assert "1 order(s) left from an earlier send (planned, or in doubt below) keep their PO numbers" in cost
+
+
+def test_a_send_from_a_cost_page_a_busy_server_no_longer_keeps_sends_it(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Found by hunter-web13 (live, Chromium): a server keeps a few plans; the cost page of batch one, then
+    those of eight other batches (another tab, other people), and Send of batch one showed its cost page again
+    with nothing said and nothing sent. The plan is worked out again; its total must still be the one shown.
+    """
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        for i in range(1, 10):
+            path = tmp_path / f"list{i}.csv"
+            path.write_text(
+                f"Name,Street,City,State,Zip,Card,Amount\nP{i} Ray,{i}1 Elm St,Boston,MA,02108,TARGET,25\n"
+            )
+            upload(client, path)
+        cost = client.get("/batches/list1/cost").text
+        shown = {
+            "csrf_token": token(client),
+            "total": found(r'name="total" value="([^"]+)"', cost),
+            "change": found(r'name="change" value="([^"]+)"', cost),
+        }
+        for i in range(2, 10):
+            client.get(f"/batches/list{i}/cost")
+        other = client.post(
+            "/batches/list1/confirm", data={**shown, "total": "24.00"}, follow_redirects=False
+        )
+        assert other.headers["location"] == "/batches/list1/cost"  # not followed: that page plans again
+        assert client.post("/batches/list1/confirm", data=shown).url.path == "/batches/list1/progress"
+        wait_until_finished(client, "list1")
+    assert [o.po_number for o in sandbox_orders(settings)] == ["BS-LIST1-0001"]

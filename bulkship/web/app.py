@@ -85,6 +85,20 @@ def _plan(web: Web, batch: state.WebBatch) -> Any:
     return view
 
 
+def plan_shown(web: Web, batch: state.WebBatch, change: object) -> Any:
+    """The plan a page showed for the batch's rows as they are (``change``), for its Send or Approve to act
+    on; None when the rows changed since. A server keeps a few plans: one pushed out by other batches' cost
+    pages since (a ninth batch looked at on a busy server) is worked out again, and the total posted must
+    still match it; Send showed the cost page again with nothing said (found by hunter-web13)."""
+    kept = web.reviews.plans.peek(state.plan_key(web.settings, batch))
+    if kept is not None or str(change) != str(batch.change_id):
+        return kept
+    try:
+        return _plan(web, batch)
+    except BulkshipError:  # another batch holds the ledger, the file repeats another batch: shown on the page
+        return None
+
+
 async def cost(request: Request) -> Response:
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
@@ -148,7 +162,7 @@ async def confirm(request: Request) -> Response:
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
     form = await request.form()
-    view = web.reviews.plans.peek(await run_in_threadpool(state.plan_key, web.settings, batch))
+    view = await run_in_threadpool(plan_shown, web, batch, form.get("change"))
     try:
         total = Decimal(str(form.get("total", "")))
     except InvalidOperation:

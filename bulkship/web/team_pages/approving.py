@@ -209,7 +209,7 @@ async def approve(request: Request) -> Response:
     batch = _here(web, pages._batch_or_404(web, name))
     asked = await run_in_threadpool(_request_of, request, batch.name)
     form = await request.form()
-    view = web.reviews.plans.peek(await run_in_threadpool(state.plan_key, web.settings, batch))
+    view = await run_in_threadpool(pages.plan_shown, web, batch, form.get("change"))
     prints = await run_in_threadpool(approvals.order_prints, settings, batch.name)
     unchanged = (
         view is not None
