@@ -187,7 +187,7 @@ def reconcile_batch(
     from ..batchapi import check_batch_api
     from ..client import connect
     from ..ledger import Ledger
-    from ..reconcile.compare import reconcile_batch as compare_batch
+    from ..reconcile.batch import reconcile_batch as compare_batch
 
     async def compare() -> ReconcileReport:
         with Ledger.open(settings.ledger_location, lock=False) as ledger:  # before any request to the vendor

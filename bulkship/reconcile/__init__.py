@@ -7,7 +7,7 @@ the ledger with the vendor's own order list.
 
 Modules: :mod:`.layout` (the result columns, described once), :mod:`.sheets` (writing and reading the
 workbook, formula-safe), :mod:`.join` (ledger + rows -> :class:`ResultBook`), :mod:`.compare` (ledger vs
-vendor: ``bulkship reconcile``).
+vendor), :mod:`.batch` (``bulkship reconcile``: the vendor's list read and compared).
 """
 
 from __future__ import annotations

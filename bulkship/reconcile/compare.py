@@ -16,47 +16,38 @@ Reports, for one batch:
 
 Everything matches (exit 0) when the first four are empty and the two totals agree (the charged money of the
 ledger's rows and the cost of the vendor's orders, when every row's cost is known). Nothing here writes to the
-ledger.
+ledger; the vendor's list is read in :mod:`.batch`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from ..addressmatch import recipients
 from ..billing import (
     billed_on_order,
-    billed_without_a_card,
     costs_unshown,
     row_made_no_card,
-    uncounted,
     vendor_cost,
-    with_document,
 )
 from ..client.totals import costs_per_card_by_plan
-from ..errors import AuthenticationError, BulkshipError, NotFoundError, VendorError
-from ..ledger import Ledger, OrderRecord, RowRecord
+from ..ledger import OrderRecord
 from ..linematch import RecordedLine, line_id_places, match_lines, tie_unechoed
 from ..models import VendorOrder
-from ..money import money_text
 from ..payload import sent_lines
-from ..plan import batch_po_pattern, po_stem
+from ..plan import batch_po_pattern
 from ..references import unprefixed
 from ..splitlines import merge_split
-from ..statuses import CHARGED, PO_REFUSED
-from .join import LedgerView, money_by_bucket
+from ..statuses import PO_REFUSED
 from .report import Mismatch, ReconcileReport, to_cents
 
 SENT_STATES = ("created",)
 UNRESOLVED_STATES = ("sending", "unknown")
 UNFINISHED_LINE_STATUSES = frozenset({"pending", ""})
-UNLISTED_READS = 8  # orders the list does not show, read by Id at once
 ENDED_UNRECORDED = "lines with a card"  # the vendor ended lines without a card that the ledger counts
 
 
@@ -289,192 +280,3 @@ def _second_order(vendor_order: VendorOrder) -> dict[str, Any]:
         "ledger_state": None,
         "second_order": True,  # the vendor holds another order under this PO too: two sets of cards
     }
-
-
-async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileReport:
-    """Read the vendor's full order list (all pages) and compare it with the ledger's orders for ``batch``."""
-    record = ledger.batch(batch)
-    if record is None:
-        known = ", ".join(b.name for b in ledger.batches()) or "none yet"
-        raise BulkshipError(
-            f"No batch named {batch!r} in the ledger {ledger.path} (batches: {known})",
-            hint="run `bulkship status` to list batches, or pass --ledger PATH",
-        )
-    stem = po_stem(record.po_prefix, record.name)
-    listing = getattr(client, "order_listing", None)
-    if listing is None:
-        vendor_orders, incomplete = list(await client.list_orders()), ""
-    else:
-        listed = await listing()
-        vendor_orders = list(listed.orders)
-        incomplete = "" if listed.complete else listed.why_incomplete or "it could not be read to its end"
-    orders = ledger.orders(batch)
-    unlisted, unread = await _read_unlisted(client, orders, vendor_orders)
-    vendor_orders += unlisted
-    billed = {po: amount for po, (_batch, amount) in ledger.billed_on_orders(batch).items()}
-    vendor_orders = await _totals_read_again(client, orders, vendor_orders, billed)
-    # an order whose lines came in pages, some shown (client.parse.lines_partial): not compared line by line
-    # ("ended 2 line(s) without a card ... send those rows again", totals differing: found by
-    # hunter-vendor10), said to be read in part
-    ours = {o.po_number for o in orders}
-    partial = sorted({o.po_number for o in vendor_orders if o.lines_partial and o.po_number in ours})
-    vendor_orders = [o for o in vendor_orders if o.po_number not in partial]
-    if unread:  # neither found nor missing: never "ledger only"
-        why = "; ".join(f"{po}: {reason}" for po, reason in sorted(unread.items()))
-        incomplete = "; ".join(
-            w for w in (incomplete, f"orders it does not list could not be read ({why})") if w
-        )
-    if partial:
-        shown = (
-            f"orders it shows with some of their lines only, the rest on another page ({', '.join(partial)})"
-        )
-        incomplete = "; ".join(w for w in (incomplete, shown) if w)
-        unread.update(dict.fromkeys(partial, "shown in part"))
-    rows: dict[str, list[RowRecord]] = {}
-    for row in ledger.rows_on_orders([o.po_number for o in orders if o.state in SENT_STATES]):
-        rows.setdefault(row.po_number or "", []).append(row)
-    vendor_orders = _counted(ledger, vendor_orders)
-    report = compare(orders, vendor_orders, batch=batch, stem=stem, rows=rows, billed=billed)
-    report = replace(report, ledger_only=tuple(i for i in report.ledger_only if i["po_number"] not in unread))
-    # the ledger's charged total is its rows' (the vendor's line costs), as every other output sums it
-    view = LedgerView(ledger, batch)
-    money = money_by_bucket(view)
-    return replace(
-        report,
-        notes=(
-            *report.notes,
-            *_uncounted(vendor_orders, {o.po_number for o in orders}, batch),
-            *_in_cents_maybe(view),
-            *_billed_without_a_card(vendor_orders, billed),
-        ),
-        ledger_total=money[CHARGED].total,
-        money={bucket.replace(" ", "_"): tally.as_json() for bucket, tally in money.items()},
-        list_incomplete=incomplete,
-        unread_orders=tuple(sorted(unread)),
-    )
-
-
-def _billed_without_a_card(vendor_orders: Sequence[VendorOrder], billed: Mapping[str, Decimal]) -> list[str]:
-    """A note on what the batch's orders bill beside their lines where the vendor made no card of them."""
-    said = billed_without_a_card(
-        (o.po_number, o.status, billed[o.po_number])
-        for o in vendor_orders
-        if billed.get(o.po_number, Decimal(0)) > 0 and o.card_lines and not o.made_card_lines
-    )
-    return [said] if said else []
-
-
-def _in_cents_maybe(view: LedgerView) -> list[str]:
-    """What the run and track say of vendor costs 100 times the plan or a little more (a total written in
-    cents, a charge in it shown nowhere else): the ledger and the vendor read the same figure, so nothing
-    differs, but the figure itself is likely 100 times too large. Reconcile, where the run sends the person
-    to compare, said "Everything matches" (found by hunter-vendor11)."""
-    from ..runnotes import _in_cents, cost_difference, named_orders
-
-    found = cost_difference(view)
-    why = _in_cents(found) if found is not None else ""
-    if found is None or not why:
-        return []
-    return [
-        f"The vendor's costs for {len(found.orders)} order(s) ({named_orders(found.orders)}) are not the "
-        f"plan's: planned {money_text(found.planned)}, the vendor shows {money_text(found.charged)}{why}. "
-        "The ledger and this comparison count them as the vendor shows them"
-    ]
-
-
-def _counted(ledger: Ledger, vendor_orders: Sequence[VendorOrder]) -> list[VendorOrder]:
-    """The vendor's orders as their money counts, as the run and track count it
-    (ledger.ordernotes.counted_order): an order showing a document of its own that no other order shows (the
-    vendor's, or the ledger's of any batch) with it as its total."""
-    from ..ledger.ordernotes import OWN_DOCUMENT
-
-    orders: dict[str, set[str]] = {}
-    for order in vendor_orders:
-        if order.document is not None:
-            orders.setdefault(order.document[0], set()).add(order.po_number)
-    for event in ledger.events(kinds=[OWN_DOCUMENT]):
-        if "document" in event.detail and event.detail["document"] in orders:
-            orders[str(event.detail["document"])].add(str(event.po_number or ""))
-    return [
-        with_document(order)
-        if order.document is not None and len(orders.get(order.document[0], ())) <= 1
-        else order
-        for order in vendor_orders
-    ]
-
-
-def _uncounted(vendor_orders: Sequence[VendorOrder], ours: set[str], batch: str) -> list[str]:
-    """What the batch's orders show that bulkship does not count (an invoice of its own, a discount no total
-    proves): said by reconcile as by the run and track, its figures matching the ledger's all the same."""
-    from ..runnotes import named_orders, uncounted_notes
-
-    found = [(order.po_number, uncounted(order)) for order in vendor_orders if order.po_number in ours]
-    notes = uncounted_notes([(po, shown) for po, shown in found if shown is not None], batch, compare=False)
-    unpriced = sorted(
-        {order.po_number for order in vendor_orders if order.po_number in ours and order.unpriced}
-    )
-    if unpriced:  # every card shown at 0.00 (client.parse): its lines of unknown cost, not free
-        notes.append(
-            f"The vendor shows no price yet for {len(unpriced)} order(s) ({named_orders(unpriced)}): every "
-            "card at 0.00. The ledger counts their rows at their planned cost; reconcile again once it "
-            "prices them"
-        )
-    return notes
-
-
-async def _totals_read_again(
-    client: Any, orders: Sequence[OrderRecord], listed: list[VendorOrder], billed: Mapping[str, Decimal]
-) -> list[VendorOrder]:
-    """``listed``, each of the batch's orders listed without a total of its own, where the ledger holds what
-    a total billed beside its lines, replaced by the order read by its Id when that read shows one: a list
-    in short form (no totals) said 'Totals differ' at every reconcile (found by hunter-money2)."""
-    ids = {o.vendor_order_id.casefold(): o for o in orders if o.vendor_order_id and billed.get(o.po_number)}
-    short = [v for v in listed if v.total is None and v.id and v.id.casefold() in ids]
-    read: dict[str, VendorOrder] = {}
-
-    async def again(order: VendorOrder) -> None:
-        with contextlib.suppress(VendorError):  # not read now: the list's entry is compared, as before
-            got = await client.get_order(order.id)
-            if got.total is not None:
-                read[order.id] = got if got.po_number else replace(got, po_number=order.po_number)
-
-    for start in range(0, len(short), UNLISTED_READS):
-        await asyncio.gather(*(again(order) for order in short[start : start + UNLISTED_READS]))
-    return [read.get(v.id, v) for v in listed]
-
-
-async def _read_unlisted(
-    client: Any, orders: Sequence[OrderRecord], listed: Sequence[VendorOrder]
-) -> tuple[list[VendorOrder], dict[str, str]]:
-    """The ledger's created orders the vendor's list does not show, each read by its Id (a list that ignores
-    pageIndex, caps what it shows or lags is no proof that an order is gone), and those that could not be
-    read now (PO -> why: neither found nor missing). An order the vendor answers 404 for stays unlisted:
-    "ledger only"."""
-    shown = {o.po_number for o in listed} | {o.id.casefold() for o in listed if o.id}
-    wanted = [
-        order
-        for order in orders
-        if order.state in SENT_STATES
-        and order.vendor_order_id
-        and order.po_number not in shown
-        and order.vendor_order_id.casefold() not in shown
-    ]
-    gate = asyncio.Semaphore(UNLISTED_READS)
-    found: list[VendorOrder] = []
-    unread: dict[str, str] = {}
-
-    async def read(order: OrderRecord) -> None:
-        async with gate:
-            try:
-                got = await client.get_order(order.vendor_order_id)
-            except AuthenticationError:
-                raise
-            except NotFoundError:
-                return
-            except VendorError as exc:
-                unread[order.po_number] = exc.message
-                return
-        found.append(got if got.po_number else replace(got, po_number=order.po_number))
-
-    await asyncio.gather(*(read(order) for order in wanted))
-    return found, unread
