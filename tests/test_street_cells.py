@@ -217,6 +217,28 @@ def test_a_note_giving_the_amount_the_card_is_to_become_without_a_dollar_sign_st
     ]
 
 
+def test_a_note_giving_the_number_of_cards_in_words_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer6 (an HR list's Notes): 'Two cards - one for spouse' ordered one card, exit 0, where
+    '2 cards' stops its row. 'One card only' and 'Two-day shipping' say no other number of cards."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,Two cards - one for spouse\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,CVS,25,three gift cards\n"
+        "Cy Ng,3 Main St,Boston,MA,02108,CVS,25,One card only\n"
+        "Di Ow,4 Main St,Boston,MA,02108,CVS,25,Two-day shipping\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 2, 2)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        f"Row {row}, column 'Notes': says '{note}' where the row orders 1 card: which number of cards is right? "
+        "Put the right one in a Quantity column and clear the note."
+        for row, note in ((2, "Two cards - one for spouse"), (3, "three gift cards"))
+    ]
+
+
 def test_a_po_box_or_military_address_sent_by_ups_or_fedex_is_not_sent(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -18,7 +18,12 @@ from ..skipped import _short
 _CARDS = re.compile(
     r"(?i)\b(\d{1,4})\s*x?\s*(?:(?:gift|physical|plastic)\s+)?cards\b|^\W*x\s*(\d{1,4})\W*$|^\W*(\d{1,4})\s*x\W*$"
     r"|\b(?:qty|quantity)\b\W{0,3}(?:(?:is|should\s+be|changed\s+to|of|now)\s+)?(\d{1,4})\b"
+    # ... or in words ('Two cards - one for spouse': found by newcomer6, one card went out)
+    r"|\b(two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:gift|physical|plastic)\s+)?cards\b"
 )
+_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_IN_WORDS = dict(zip(_WORDS, range(2, 11), strict=True))
+
 # "$50", "$ 25.00", "amount changed to 50", "value: 100" (a thousands comma is left alone: "$1,000")
 _AMOUNT = re.compile(
     r"(?i)\$\s*(\d{1,6}(?:\.\d{1,2})?)(?![\d.,])"
@@ -34,7 +39,8 @@ _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 
 
 def _figures(pattern: re.Pattern[str], text: str) -> list[Decimal]:
-    return [Decimal(next(g for g in match if g)) for match in pattern.findall(text)]
+    found = (next(g for g in match if g) for match in pattern.findall(text))
+    return [Decimal(_IN_WORDS.get(figure.casefold(), figure)) for figure in found]
 
 
 def _number(text: str) -> Decimal | None:
@@ -55,7 +61,8 @@ def _changed_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judge
     problems: list[Problem] = []
     for header in [*sources, *names]:
         cells = body[header].astype(str)
-        marked = cells.str.contains(r"\d", regex=True)
+        # a cell to read for figures: a digit, or a number of cards perhaps in words (a substring: cheap)
+        marked = cells.str.contains(r"\d", regex=True) | cells.str.contains("cards", case=False, regex=False)
         if header in names:
             marked &= cells.str.contains(r"[(\[]", regex=True)
         if not marked.any():
