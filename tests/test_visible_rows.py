@@ -4139,3 +4139,20 @@ def test_a_question_about_the_person_answered_so_leaves_its_row_out(
     ]
     moved = _notes_sheet(tmp_path / "moved.csv", ["Yes", "No"], header="Has the employee moved?")
     assert not load_sheet(moved).skipped
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Status: Active / On Leave / Retired / Terminated", "Current status (pick one)", "Employee Status:"],
+)
+def test_a_status_header_offering_its_choices_is_read_as_the_status(tmp_path: Path, header: str) -> None:
+    """Found by hunter-sheets15: a hand-made list's header naming the choices after a colon ('Status: Active,
+    On Leave, Retired, Terminated') or a remark after 'Current status' ('(pick one)') was read as nothing,
+    and 'Terminated' under it ordered, exit 0. Each is read as the person's status: Terminated leaves the row
+    out; Active, On Leave and Retired send."""
+    path = _notes_sheet(
+        tmp_path / "status.csv", ["Terminated", "Active", "On Leave", "Retired"], header=header
+    )
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': 'Terminated')")
+    ]

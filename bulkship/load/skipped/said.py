@@ -111,7 +111,16 @@ _LEAVES_OUT: dict[str, re.Pattern[str]] = {
 # A remark after a header's words: how its cells are written or when it applies ('Date Sent (mm/dd/yyyy)',
 # 'Termination Date (if applicable)', 'Do Not Send Before - MM/DD'). Read with it, each such column said
 # nothing and its rows were ordered (found by hunter-sheets12)
-_REMARK = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\s[-–—]\s.*)\s*$")
+# ... or after a colon, the choices offered ('Status: Active, On Leave, Retired, Terminated': found by
+# hunter-sheets15, 'Terminated' there was ordered)
+_REMARK = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\s[-–—]\s.*|:(?:\s.*)?)\s*$")
+
+
+def person_status(header: str) -> bool:
+    """Whether a header names a status of the person (:func:`.status.status_header`), with a remark after
+    its words or not ('Current status (pick one)': found by hunter-sheets15, 'Terminated' there was
+    ordered)."""
+    return status_header(header) or status_header(_REMARK.sub("", header))
 
 
 def flag_key(header: str) -> str:
@@ -225,7 +234,7 @@ def _said_not_to_send(
         if says is None and (_note_header(str(header)) or unheaded):
             says = _NOTE_SAYS_NO  # ... and a note typed beside the list, its column with no header (found by
             # hunter-sheets9: 'do not send - left' there, or 'DO NOT SEND' down a side column, was ordered)
-        if says is None and status_header(str(header)):
+        if says is None and person_status(str(header)):
             says = SAYS_LEFT_BY_CODE if status_code_header(str(header)) else _SAYS_LEFT
         if says is None and gift_choice_header(str(header)):  # 'Gift choice' = No gift, thanks
             says = SAYS_NO_GIFT
@@ -384,7 +393,7 @@ def picks_rows(header: str) -> bool:
         or asks_whether_to_send(header)
         or asks_not_to_send(header)
         or gift_choice_header(header)
-        or status_header(header)
+        or person_status(header)
         or _note_header(header)
     )
 
