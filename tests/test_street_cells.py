@@ -357,6 +357,28 @@ def test_a_note_asking_for_another_card_in_other_words_stops_the_row(
     ]
 
 
+def test_a_note_preferring_the_rows_card_over_another_sends_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm1: an HR list's note 'Prefers Target over Starbucks' beside Target stopped the
+    row as asking for Starbucks: the card after 'over', 'than' or 'instead of' is the one not wanted. Beside
+    Starbucks the same note still asks for Target."""
+    path = tmp_path / "cards.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "A One,1 Main St,Boston,MA,02108,TARGET,25,Prefers Target over Starbucks\n"
+        "B Two,2 Main St,Boston,MA,02108,TARGET,25,Would rather have Target than CVS\n"
+        "C Three,3 Main St,Boston,MA,02108,TARGET,25,Target instead of Starbucks this year\n"
+        "D Four,4 Main St,Boston,MA,02108,STARBUCKS,25,Prefers Target over Starbucks\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 3, 1)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        "Row 5, column 'Product': 'Notes' says 'Prefers Target over Starbucks', asking for TARGET, where the "
+        "row's card is STARBUCKS: which is right? Put the right card in the row and clear the note."
+    ]
+
+
 def test_a_street_or_city_cell_holding_two_is_not_sent_as_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -53,7 +53,9 @@ _CHANGE = re.compile(
     r"(?i)\b(?:instead|should\s+be|(?:switch(?:ed)?|change[ds]?|swap(?:ped)?|upgrade[ds]?)(?:\s+(?:the\s+|her\s+|"
     r"his\s+|their\s+)?(?:gift\s+)?card)?\s+(?:to|for)|rather|prefers?|wants?)\b"
 )
-_NEGATED = re.compile(r"(?i)\b(?:not|no)\s+(?:a\s+|the\s+)?$")  # "not CVS": the card not wanted
+# "not CVS": the card not wanted; so is the card a preference is over ("Prefers Target over Starbucks" on a
+# Target row asked for Starbucks: found by hunter-falsealarm1, an ordinary HR list's Notes)
+_NEGATED = re.compile(r"(?i)\b(?:not|no|over|than|instead\s+of)\s+(?:a\s+|the\s+)?$")
 # ... or another card than the row's, said over it ("Target not Starbucks" on a Starbucks row: found by
 # newcomer6); a 'not' elsewhere ("Target date 12/1 - not urgent") asks for nothing
 _NOT = re.compile(r"(?i)\bno[t]?\b")
