@@ -34,7 +34,10 @@ def _unsubmitted(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, st
     stamp cell is empty too."""
     keys = {flag_key(str(header)): header for header in body.columns if header not in column_map}
     found: dict[int, str] = {}
+    read = SUBMITTED_AT | RESPONSE_STATUS | ({_FINISHED} if _PROGRESS in keys else set())
     for key, header in keys.items():
+        if key not in read:  # (only these columns are read: a 100k-row list's others cost nothing)
+            continue
         column = body[header].astype(str).str.strip()
         if key in SUBMITTED_AT:
             filled = column.ne("")
@@ -44,12 +47,8 @@ def _unsubmitted(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, st
                         int(row), f"{_SAYS_NOT_TO_SEND} (column '{header}' is empty: never submitted)"
                     )
             continue
-        if key == _FINISHED and _PROGRESS in keys:
-            said = column.str.fullmatch(_SAYS_UNFINISHED)
-        elif key in RESPONSE_STATUS:
-            said = column.str.match(_SAYS_PARTIAL)
-        else:
-            continue
+        unfinished = column.str.fullmatch(_SAYS_UNFINISHED) if key == _FINISHED else None
+        said = column.str.match(_SAYS_PARTIAL) if unfinished is None else unfinished
         for row, text in column[said].items():
             found.setdefault(
                 int(row),
