@@ -2088,7 +2088,7 @@ def test_a_note_giving_the_person_a_new_address_stops_the_row(
     card went to the old street; so did 'Ship to: 1 Work Plaza', and (found by review29) 'Send to John Smith at
     12 Oak St', 'Please send to 9 Pine Rd', 'Ship to Dr. Lee, 40 Elm Ave': a name or a 'please' before the
     street. Which address is right is the person's to say; 'new address confirmed', a note naming the row's own
-    street, 'Moved to Sales' or 'Send to 2 kids' send their row."""
+    street, 'Moved to Sales', 'Send to 2 kids' or 'Send to employee by 12/15 either way' send their row."""
     path = tmp_path / "moved.csv"
     path.write_text(
         "Name,Address,City,State,ZIP,Product,Value,Notes\n"
@@ -2103,9 +2103,10 @@ def test_a_note_giving_the_person_a_new_address_stops_the_row(
         "Ivy Lam,9 Main St,Boston,MA,02134,CVS,25,Please send to 9 Pine Rd Salem MA\n"
         'Jon Day,10 Main St,Boston,MA,02134,CVS,25,"Ship to Dr. Lee, 40 Elm Ave"\n'
         "Kit Ng,11 Main St,Boston,MA,02134,CVS,25,Send to Kit at 11 Main St\n"
+        "Lu Bo,12 Main St,Boston,MA,02134,CVS,25,Send to employee by 12/15 either way\n"
     )
     code, data, _err = validate(capsys, path)
-    assert (code, data["valid"], data["invalid"]) == (1, 5, 6)
+    assert (code, data["valid"], data["invalid"]) == (1, 6, 6)
     assert [p["message"] for p in data["problems"]] == [
         "Row 2, column 'Notes': says 'New address: 5 Oak St Salem MA 01970' where 'Address' says '1 Main St': "
         "which address is right? Put the right one in 'Address' (and the address columns beside it) and clear "
@@ -2132,6 +2133,7 @@ def test_a_note_giving_the_person_a_new_address_stops_the_row(
         "Eve Orr",
         "Gus Kim",
         "Kit Ng",
+        "Lu Bo",
     ]
 
 

@@ -92,6 +92,10 @@ def _correction_problems(
 _STREET_WORD = (
     r"(?=.*\b(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|ct|court|way|pl|plaza|plz|pkwy|hwy|box)\b)"
 )
+# ... a street's own word, as it follows its number and name ('12 Oak St', '9 Pine Rd'): after a name or a
+# 'please', the number before it must be a house's, the street word a few words on ('Send to employee by
+# 12/15 either way' names no street)
+_STREET_NAME = r"(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|ct|court|way|pl|plaza|plz|pkwy|hwy)"
 # a number that may be a house's: not a day ('New address confirmed 11/20'), a time or a year ('Moved to
 # Engineering in 2024'), each of which stopped an ordinary HR list's row (found by hunter-falsealarm1)
 _HOUSE_NUMBER = r"(?<![\d/.:-])(?!(?:19|20)\d\d\b)\d+(?![\d/:-]|\.\d)"
@@ -99,7 +103,7 @@ _NEW_ADDRESS = re.compile(
     r"(?i)^\W*(?:(?:(?:new|updated|changed|corrected|correct|current)\s+(?:home\s+|mailing\s+)?addr(?:ess)?|"
     rf"addr(?:ess)?\s+(?:changed?|updated?|correction)|moved|relocated)\b(?=.*\d{_STREET_WORD}|.*{_HOUSE_NUMBER})|"
     r"(?:(?:please|pls|plz|kindly)\s+)?(?:ship|send|mail|deliver|forward)(?:\s+(?:it|card|gift|the\s+card))?"
-    rf"\s+to\b[^\d]{{0,60}}\d{_STREET_WORD})"
+    rf"\s+to(?:\W*\d{_STREET_WORD}|\b[^\d]{{1,60}}{_HOUSE_NUMBER}\s+(?:[\w.'-]+\s+){{0,3}}{_STREET_NAME}\b))"
 )
 
 
