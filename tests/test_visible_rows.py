@@ -4156,3 +4156,11 @@ def test_a_status_header_offering_its_choices_is_read_as_the_status(tmp_path: Pa
     assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
         (2, f"the list says not to send it (column '{header}': 'Terminated')")
     ]
+
+
+def test_a_gift_card_column_of_small_numbers_is_no_card_issued(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm1: an HR list's 'Gift Card #' = 1, 2, 3 (which of the person's cards, or how
+    many) left every row out as sent already. Too few digits for a card's number: each row sends; a masked
+    number ('****1234') is still a card issued."""
+    path = _notes_sheet(tmp_path / "counted.csv", ["1", "2", "12", "****1234"], header="Gift Card #")
+    assert [s.row for s in load_sheet(path).skipped] == [5]

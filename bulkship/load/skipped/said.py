@@ -65,12 +65,14 @@ from .kinds import (
 from .marks import _NO_HEADER
 from .notes import _NOTE_FLAGS, _NOTE_SAYS_NO, _UNDONE
 from .sent import (
+    _CARD_NUMBER,
     _SAYS_SENT,
     _SAYS_SENT_ANYHOW,
     _SENT_ANSWERED,
     _SENT_FLAGS,
     _SENT_ON,
     _TRACKING,
+    CARD_NUMBER_SAID,
     SHIPMENT_STATUS,
     said_sent_in_own_words,
 )
@@ -297,6 +299,8 @@ def _said_not_to_send(
             # hunter-sheets11); held 'until then', the run on Dec 20 read it as sent already, the person left
             # out (found by review25): the row is left out saying to put the day under 'Send Date'
             ahead = said & _later_than_today(column, today) if key not in _TRACKING else None
+            if key in _CARD_NUMBER:
+                said &= column.str.contains(CARD_NUMBER_SAID)
         if key in _NOT_BEFORE and said.any():  # not yet: a date passed, or none, sends it now
             holds, dated, days = _holds(column, today)
             said &= dated if key in _SCHEDULED_OR_DONE else holds

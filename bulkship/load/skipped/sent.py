@@ -129,11 +129,25 @@ _TRACKING = frozenset(
     for h in (
         "tracking number", "tracking #", "tracking no", "tracking id", "tracking code", "usps tracking",
         "ups tracking", "fedex tracking",
-        # ... or the number of the card itself, written down once it was issued ('Gift Card Number' =
-        # 6035...: found by hunter-sheets15, ordered again). Not a bare 'Card Number' (a badge's)
-        "gift card number", "gift card #", "gift card no", "gift card serial number", "gc number", "gc #",
     )
 )  # fmt: skip
+# ... or the number of the card itself, written down once it was issued ('Gift Card Number' = 6035...: found
+# by hunter-sheets15, ordered again). Not a bare 'Card Number' (a badge's)
+_CARD_NUMBER = frozenset(
+    header_key(h)
+    for h in (
+        "gift card number",
+        "gift card #",
+        "gift card no",
+        "gift card serial number",
+        "gc number",
+        "gc #",
+    )
+)
+# ... which has digits enough to be one: 'Gift Card #' = 1, 2, 3 (a count, or which of the person's cards)
+# left an HR list's rows out as sent (found by hunter-falsealarm1)
+CARD_NUMBER_SAID = re.compile(r"\d{4}")
+_TRACKING |= _CARD_NUMBER
 # ... or the date it went out, in a column of its own ("Date Sent" = 11/15/2026, "Mailed On": found by
 # review11, each was ordered again). Not bulkship's own "Shipped date" (its result workbook's, read as such)
 _SENT_ON = frozenset(
