@@ -221,14 +221,14 @@ def test_a_note_giving_the_number_of_cards_in_words_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Found by newcomer6 (an HR list's Notes): 'Two cards - one for spouse' ordered one card, exit 0, where
-    '2 cards' stops its row. 'One card only' and 'Two-day shipping' say no other number of cards."""
+    '2 cards' stops its row. 'One card only' and 'Two-tone envelope' say no other number of cards."""
     path = tmp_path / "notes.csv"
     path.write_text(
         "Name,Address,City,State,Zip,Product,Amount,Notes\n"
         "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,Two cards - one for spouse\n"
         "Bob Ray,2 Main St,Boston,MA,02108,CVS,25,three gift cards\n"
         "Cy Ng,3 Main St,Boston,MA,02108,CVS,25,One card only\n"
-        "Di Ow,4 Main St,Boston,MA,02108,CVS,25,Two-day shipping\n"
+        "Di Ow,4 Main St,Boston,MA,02108,CVS,25,Two-tone envelope\n"
     )
     code, data = validate(capsys, path)
     assert (code, data["valid"], data["invalid"]) == (1, 2, 2)
@@ -237,6 +237,35 @@ def test_a_note_giving_the_number_of_cards_in_words_stops_the_row(
         "Put the right one in a Quantity column and clear the note."
         for row, note in ((2, "Two cards - one for spouse"), (3, "three gift cards"))
     ]
+
+
+def test_a_note_asking_for_faster_shipping_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer6 (an HR list's Notes): 'Rush - needs by Friday', 'Overnight please', 'Expedite' went
+    STANDARD, exit 0, where a 'Rush?' column's Yes stops its row. 'Overnight stay at the offsite' and a list
+    with a shipping method column say nothing of the kind."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,Rush - needs by Friday\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,CVS,25,Overnight please\n"
+        "Cy Ng,3 Main St,Boston,MA,02108,CVS,25,Expedite\n"
+        "Di Ow,4 Main St,Boston,MA,02108,CVS,25,Overnight stay at the offsite\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 1, 3)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        f"Row {row}, column 'Notes': says '{note}', asking for faster shipping, and no column gives the shipping "
+        "method: the card would go STANDARD. Write the method (EXPEDITED, OVERNIGHT: see `bulkship catalog`) in "
+        "a 'Shipping Method' column, and clear the note."
+        for row, note in ((2, "Rush - needs by Friday"), (3, "Overnight please"), (4, "Expedite"))
+    ]
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Shipping,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,OVERNIGHT,Rush - needs by Friday\n"
+    )
+    assert validate(capsys, path)[1]["valid"] == 1
 
 
 def test_a_po_box_or_military_address_sent_by_ups_or_fedex_is_not_sent(

@@ -41,4 +41,39 @@ def _rush_problems(
             problems.append(
                 Problem(int(row), "shipping_method", "", "error", message, "Faster shipping asked")
             )
+    return problems + _rush_in_a_note(body, column_map, not_judged)
+
+
+# A note opening with a faster shipping ('Rush - needs by Friday', 'Overnight please', 'Expedite'): the card
+# went STANDARD, the note read by no one (found by newcomer6, an HR list's Notes)
+_RUSH_NOTE = re.compile(
+    r"(?i)^\W*(?:please\s+|pls\s+)?(?:rush|expedite[ds]?|overnight|next[\s-]?day|two[\s-]?day|2[\s-]?day)"
+    r"(?:\s+(?:it|delivery|shipping|ship|mail|order|please))?\b(?!\s+(?:stay|trip|visit|shift))"
+)
+
+
+def _rush_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]) -> list[Problem]:
+    """Each row whose note (a column of notes nothing else reads) asks for faster shipping."""
+    from ..skipped.said import _note_header
+
+    problems = []
+    for header in body.columns:
+        if header in column_map or not _note_header(str(header)):
+            continue
+        notes = body[header].astype(str)
+        codes, distinct = pd.factorize(notes)  # each distinct note read once
+        asks = pd.Series([bool(_RUSH_NOTE.match(n)) for n in distinct], dtype=bool).to_numpy()[codes]
+        for row in notes.index[asks].tolist():
+            if int(row) in not_judged:
+                continue
+            said = " ".join(notes[row].split())[:60]
+            message = (
+                f"Row {row}, column '{header}': says '{said}', asking for faster "
+                "shipping, and no column gives the shipping method: the card would go STANDARD. Write the "
+                "method (EXPEDITED, OVERNIGHT: see `bulkship catalog`) in a 'Shipping Method' column, and "
+                "clear the note."
+            )
+            problems.append(
+                Problem(int(row), "shipping_method", "", "error", message, "Faster shipping asked")
+            )
     return problems
