@@ -268,6 +268,23 @@ def test_a_note_asking_for_faster_shipping_stops_the_row(
     assert validate(capsys, path)[1]["valid"] == 1
 
 
+def test_a_note_changing_a_level_hours_or_a_speed_is_no_amount(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm1: an HR list's notes 'Bump to Level 3 in March', 'Increase to 40 hrs/week',
+    'Changed to team 25', 'Upgraded to 100 Mbps internet stipend' stopped their rows as another amount than
+    the row's 50. 'Raise to 100 per VP' still does."""
+    notes = ["Bump to Level 3 in March", "Increase to 40 hrs/week", "Changed to team 25"]
+    notes += ["Upgraded to 100 Mbps internet stipend", "Raise to 100 per VP"]
+    path = tmp_path / "awards.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        + "".join(f"P {i},{i} Main St,Boston,MA,02108,TARGET,50,{note}\n" for i, note in enumerate(notes))
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 4, [6])
+
+
 def test_a_po_box_or_military_address_sent_by_ups_or_fedex_is_not_sent(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

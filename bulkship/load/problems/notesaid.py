@@ -25,14 +25,26 @@ _WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"
 _IN_WORDS = dict(zip(_WORDS, range(2, 11), strict=True))
 
 # "$50", "$ 25.00", "amount changed to 50", "value: 100" (a thousands comma is left alone: "$1,000")
+# ... nor a level, team or shift ('Bump to Level 3', 'Changed to team 25'), hours or a speed ('Increase to 40
+# hrs/week', 'Upgraded to 100 Mbps'): each stopped an ordinary HR list's row (found by hunter-falsealarm1)
+_NO_MONEY_BEFORE = (
+    r"(?:level|lvl|team|tier|grade|band|step|shift|floor|room|suite|building|bldg|group|region|zone)"
+)
+_NO_MONEY_AFTER = (
+    r"h(?:ou)?rs?\b|mbps|gbps|gb\b|people|employees|members|staff|points?\b|pts\b|months?\b|mos?\b"
+)
 _AMOUNT = re.compile(
     r"(?i)\$\s*(\d{1,6}(?:\.\d{1,2})?)(?![\d.,])"
     r"|\b(?:amount|value|denomination)\b[^\d$]{0,20}?\$?\s*(\d{1,6}(?:\.\d{1,2})?)(?![\d.,])"
     # ... or a figure the card is to become, without '$' ('Should be 50', 'Bump to 100', 'Per VP: upgrade to
     # Visa 100': found by newcomer6, each card went at the row's 25); not a number of cards, years or days
     r"|\b(?:should\s+be|bump(?:ed)?(?:\s+(?:it\s+)?up)?\s+to|(?:increase|raise|upgrade|reduce|lower|change)[ds]?\s+"
-    r"(?:it\s+)?to|make\s+it)\s+(?:[a-z-]+\s+){0,2}?(\d{1,6}(?:\.\d{1,2})?)(?![\d.,])"
-    r"(?!\s*(?:cards?|gift|x\b|years?|yrs?|days?|weeks?|%|th\b|st\b|nd\b|rd\b|am\b|pm\b|/))"
+    r"(?:it\s+)?to|make\s+it)\s+(?:(?!"
+    + _NO_MONEY_BEFORE
+    + r"\b)[a-z-]+\s+){0,2}?(\d{1,6}(?:\.\d{1,2})?)(?![\d.,])"
+    r"(?!\s*(?:cards?|gift|x\b|years?|yrs?|days?|weeks?|%|th\b|st\b|nd\b|rd\b|am\b|pm\b|/|"
+    + _NO_MONEY_AFTER
+    + r"))"
 )
 _NAME_FIELDS = ("name", "first_name", "last_name")
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
