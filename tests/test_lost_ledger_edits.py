@@ -1102,3 +1102,38 @@ def test_a_list_sent_from_another_ledger_under_its_own_prefix_while_the_plan_is_
         assert set(_statuses(here).values()) == {"review"}
         found = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2)
         assert found.exit_code == 3 and _cards_of(vendor) == Counter({name: 1 for name, *_ in FIVE})
+
+
+def test_two_ledgers_starting_one_list_together_under_their_own_prefixes_send_each_row_once_past_the_first(
+    tmp_path: Path,
+) -> None:
+    """hunter-vendor15: the same as above, both runs having looked at the vendor before either sent: the
+    other's orders appear only once this run's first order is made. After a list new to this ledger sends
+    its first order (alone), the batch's orders at the vendor are read again: the other run's stop this one
+    (its first order's rows may have two cards: nothing tells the two runs apart before), not every row."""
+    sheet = _write(tmp_path / "gifts.csv", FIVE)
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+        with pytest.raises(SpendLimitError):  # the colleague's plan, under its own prefix
+            run_batch(
+                sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1, po_prefix="XY",
+                confirm=lambda _p: False,
+            )  # fmt: skip
+
+        def colleague_sends_with_this_run(call: Call) -> Answer:
+            answer = call.forward()
+            if (
+                call.method == "POST"
+                and call.path == "/v1/Orders"
+                and call.json()["PONumber"] == "BS-GIFTS-0001"
+            ):
+                for seq in range(1, 6):  # the other run, started with this one, sends its orders now
+                    _other_run_sends(vendor, there, f"XY-GIFTS-{seq:04d}")
+            return answer
+
+        vendor.rewrite = colleague_sends_with_this_run
+        result = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=1)
+        assert _cards_of(vendor) == Counter({name: 2 if name == "Lost Alpha" else 1 for name, *_ in FIVE})
+        said = str(result.stopped)
+        assert "being sent from another computer or ledger right now. Nothing more was sent" in said
+        assert _statuses(here) == {2: "ordered", 3: "review", 4: "review", 5: "review", 6: "review"}

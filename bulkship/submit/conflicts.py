@@ -29,7 +29,9 @@ class _Conflicts(_Base):
     """A 409 for a PO number: the vendor's original against ours, and the batch checked before more goes
     out."""
 
-    async def _check_sent_elsewhere(self, first: OrderRecord, planned: Collection[str]) -> str | None:
+    async def _check_sent_elsewhere(
+        self, first: OrderRecord, planned: Collection[str], *, unread_stops: bool = True
+    ) -> str | None:
         """A batch planned before this run (its plan dropped unsent, or sent in part) may have been sent since
         from another ledger (another machine, a colleague), under PO numbers that give this ledger's no 409:
         after a dropped plan its next ones follow the dropped ones (found by hunter-vendor11: BS-GIFTS-0002
@@ -38,7 +40,8 @@ class _Conflicts(_Base):
         XY-PA1-0002 and 0003). When the vendor holds orders of the batch, under any one-part prefix, that
         this ledger never sent, the batch is checked as after a 409 for a PO never sent; when its order list
         cannot be read, nothing is sent. Returns the first of ``planned`` (PO numbers) the vendor holds: sent
-        first and alone, its 409 compares its original with its rows before anything else goes out."""
+        first and alone, its 409 compares its original with its rows before anything else goes out.
+        ``unread_stops`` False: a list that cannot be read (in full) changes nothing (a look only in case)."""
         record = await self._ledger(self.ledger.batch, self.batch)
         stem = re.sub(r"-\d+$", "", first.base_po)
         pattern = _batch_orders_pattern(stem, self.batch, record.po_prefix if record else None)
@@ -68,10 +71,11 @@ class _Conflicts(_Base):
             # numbers this plan does not use: sent under the colleague's own PO prefix, the list got no 409
             # and went out twice (found by hunter-vendor15: two runs started together, BS and XY, 600 cards
             # for 300 rows). Under one of this plan's numbers, that order goes first: its 409 tells more
-            self._stop(_being_sent_elsewhere(self.batch, sorted(at_vendor)))
+            went = bool(self.outcome.created or self.outcome.unknown)  # its first order, looked after
+            self._stop(_being_sent_elsewhere(self.batch, sorted(at_vendor), sent=went))
         elif theirs:
             await self._check_batch(first, held_po=theirs[0], pattern=pattern)
-        elif unread and not self.unchecked_ok:
+        elif unread and unread_stops and not self.unchecked_ok:
             # unknown is not absent: the next order would go out under a PO number the other ledger never
             # used, no 409 to stop it (found by hunter-vendor12: the list answering 500, BS-GIFTS-0002 was
             # created beside the colleague's BS-GIFTS-0001, a second card each, exit 0)

@@ -58,8 +58,19 @@ class Submitter(_Answers):
         elif fresh:
             # The batch's first order goes out alone: a 409 on it (this ledger never sent it: a lost ledger,
             # another machine) holds the rest for review before any other new PO number can go out.
-            self._queue.put_nowait(todo.pop(0).po_number)
+            first = todo.pop(0)
+            self._queue.put_nowait(first.po_number)
             await self._drain(workers=1)
+            if self.new_here and todo and self.outcome.stopped is None and not self._held_for_review:
+                # two runs that looked at the vendor before either sent see each other's first order now:
+                # the other's, under its own --po-prefix, gave no 409, and every row went out twice (found
+                # by hunter-vendor15). A list that cannot be read changes nothing here: the first look passed
+                rest = [o.po_number for o in todo]
+                held = await self._check_sent_elsewhere(first, rest, unread_stops=False)
+                if held is not None:  # its 409 holds the rest for review before they go out
+                    todo = [o for o in todo if o.po_number != held]
+                    self._queue.put_nowait(held)
+                    await self._drain(workers=1)
         for order in todo:
             self._queue.put_nowait(order.po_number)
         await self._drain()
