@@ -268,6 +268,28 @@ def test_a_note_asking_for_faster_shipping_stops_the_row(
     assert validate(capsys, path)[1]["valid"] == 1
 
 
+def test_a_note_naming_a_rush_hour_or_a_two_day_offsite_asks_for_no_faster_shipping(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm1: an HR list's notes 'Rush hour commuter', 'Rush Street office', 'Expedited
+    approval by VP', 'Two-day offsite attendee', 'Next day after anniversary is fine' stopped their rows as
+    asking for faster shipping. 'Rush delivery please' still does."""
+    notes = [
+        "Rush hour commuter",
+        "Rush Street office",
+        "Expedited approval by VP",
+        "Two-day offsite attendee",
+    ]
+    notes += ["Next day after anniversary is fine", "Rush delivery please"]
+    path = tmp_path / "awards.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        + "".join(f"P {i},{i} Main St,Boston,MA,02108,TARGET,50,{note}\n" for i, note in enumerate(notes))
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 5, [7])
+
+
 def test_a_note_changing_a_level_hours_or_a_speed_is_no_amount(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -46,9 +46,16 @@ def _rush_problems(
 
 # A note opening with a faster shipping ('Rush - needs by Friday', 'Overnight please', 'Expedite'): the card
 # went STANDARD, the note read by no one (found by newcomer6, an HR list's Notes)
+# ... not the word of something else ('Rush hour commuter', 'Rush Street office', 'Expedited approval by VP',
+# 'Two-day offsite attendee', 'Next day after anniversary is fine': each stopped an ordinary HR list's row,
+# found by hunter-falsealarm1)
+_NOT_SHIPPING = (
+    r"(?:stay|trip|visit|shift|hours?|street|st|ave(?:nue)?|road|rd|approvals?|approved|review|offsite|"
+    r"off-site|onsite|on-site|meetings?|event|conference|workshop|training|course|retreat|summit|after)"
+)
 _RUSH_NOTE = re.compile(
     r"(?i)^\W*(?:please\s+|pls\s+)?(?:rush|expedite[ds]?|overnight|next[\s-]?day|two[\s-]?day|2[\s-]?day)"
-    r"(?:\s+(?:it|delivery|shipping|ship|mail|order|please))?\b(?!\s+(?:stay|trip|visit|shift))"
+    r"(?:\s+(?:it|delivery|shipping|ship|mail|order|please))?\b(?!\s+" + _NOT_SHIPPING + r"\b)"
 )
 
 
