@@ -287,3 +287,31 @@ def test_an_empty_date_submitted_of_a_list_without_times_leaves_no_row_out(tmp_p
         "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,11/20/2026,\nCy Orr,3 Oak Ave,Newark,NJ,07102,CVS,25,,\n"
     )
     assert not load_sheet(path).skipped
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("Would you prefer a donation instead of a gift card?", "Yes"), ("Donate my gift to charity", "X"),
+     ("Gift card or donation?", "Donation")],
+)  # fmt: skip
+def test_a_form_s_donation_in_place_of_the_card_leaves_the_row_out(
+    tmp_path: Path, question: str, said: str
+) -> None:
+    """Found by hunter-sheets15: a form offering a donation in place of the card ('Would you prefer a donation
+    instead of a gift card?' = Yes, 'Gift card or donation?' = Donation) was read as nothing and the card
+    ordered, exit 0. Such a row is left out; No, 'Gift card' and an empty cell send, and a 'Charity gift
+    card' column (a card itself, review27) is no such question."""
+    path = tmp_path / "form.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{question}\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,25,{said}\nBob Ray,2 Main St,Boston,MA,02134,CVS,25,No\n"
+        "Cy Orr,3 Main St,Boston,MA,02134,CVS,25,Gift card\nDi Fox,4 Main St,Boston,MA,02134,CVS,25,\n"
+    )
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{question}': '{said}')")
+    ]
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Charity gift card\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Yes\nBob Ray,2 Main St,Boston,MA,02134,CVS,25,No\n"
+    )
+    assert not load_sheet(path).skipped

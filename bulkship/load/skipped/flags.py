@@ -225,6 +225,23 @@ SAYS_NO_GIFT = re.compile(
 )
 
 
+# A form's question offering a donation in place of the card ('Would you prefer a donation instead of a gift
+# card?', 'Donate my gift to charity', 'Gift card or donation?'): its Yes, tick or 'Donation' takes no card
+# (found by hunter-sheets15: each was ordered)
+SAYS_DONATION = re.compile(
+    r"(?i)^\s*(?:(?:yes|y|x|true|1|donat\w*|charity|(?:i\s+)?(?:prefer|choose|want)\s+(?:a\s+|the\s+)?donation)"
+    r"(?:\W.*)?|[✓✔☑✅].*)$"
+)
+
+
+def asks_for_donation(header: str) -> bool:
+    """Whether a header of the gift's words offers a donation in its place (:data:`SAYS_DONATION`)."""
+    words = set(re.findall(r"[a-z]+", header.casefold()))
+    card = re.search(r"(?i)\b(?:charity|donation)\s+(?:gift\s+)?card", header)  # a card itself (review27)
+    offered = re.search(r"(?i)\b(?:donat\w*|charit\w*)", header)
+    return bool(words & _GIFT_WORDS) and offered is not None and card is None
+
+
 def gift_choice_header(header: str) -> bool:
     """Whether a header names the choice of the person's gift (:data:`SAYS_NO_GIFT`)."""
     words = set(re.findall(r"[a-z]+", header.casefold()))

@@ -40,11 +40,13 @@ from .flags import (
     OTHER_YES,
     PAYMENT_FLAGS,
     RESPONSE_STATUS,
+    SAYS_DONATION,
     SAYS_NO_GIFT,
     SAYS_PAID_BACK,
     SAYS_UNDELIVERABLE,
     SUBMITTED_AT,
     _filter_header,
+    asks_for_donation,
     asks_if_not_received,
     asks_if_received,
     asks_not_to_send,
@@ -238,6 +240,8 @@ def _said_not_to_send(
             # hunter-sheets9: 'do not send - left' there, or 'DO NOT SEND' down a side column, was ordered)
         if says is None and person_status(str(header)):
             says = SAYS_LEFT_BY_CODE if status_code_header(str(header)) else _SAYS_LEFT
+        if says is None and asks_for_donation(str(header)):  # 'Gift card or donation?' = Donation
+            says = SAYS_DONATION
         if says is None and gift_choice_header(str(header)):  # 'Gift choice' = No gift, thanks
             says = SAYS_NO_GIFT
         # ... also where that choice is the card ordered ('Which gift card would you like?' read as the
@@ -397,6 +401,7 @@ def picks_rows(header: str) -> bool:
         or asks_whether_to_send(header)
         or asks_not_to_send(header)
         or gift_choice_header(header)
+        or asks_for_donation(header)
         or person_status(header)
         or _note_header(header)
     )
