@@ -447,6 +447,23 @@ def test_a_note_preferring_the_rows_card_over_another_sends_the_row(
     ]
 
 
+def test_a_note_refusing_another_card_with_a_verb_between_sends_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm1: an HR list's note 'Rather not have CVS' beside Starbucks stopped the row as
+    asking for CVS (so did "Doesn't want Target"): the card after 'not have', "n't want" is the one not
+    wanted. 'Rather have CVS' beside Starbucks still asks for CVS."""
+    path = tmp_path / "cards.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "A One,1 Main St,Boston,MA,02108,STARBUCKS,25,Rather not have CVS\n"
+        "B Two,2 Main St,Boston,MA,02108,STARBUCKS,25,Doesn't want Target\n"
+        "C Three,3 Main St,Boston,MA,02108,STARBUCKS,25,Rather have CVS\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 2, [4])
+
+
 def test_a_street_or_city_cell_holding_two_is_not_sent_as_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

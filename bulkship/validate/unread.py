@@ -55,7 +55,11 @@ _CHANGE = re.compile(
 )
 # "not CVS": the card not wanted; so is the card a preference is over ("Prefers Target over Starbucks" on a
 # Target row asked for Starbucks: found by hunter-falsealarm1, an ordinary HR list's Notes)
-_NEGATED = re.compile(r"(?i)\b(?:not|no|over|than|instead\s+of)\s+(?:a\s+|the\s+)?$")
+# (also with a verb between: 'Rather not have CVS', "Doesn't want Target": hunter-falsealarm1)
+_NEGATED = re.compile(
+    r"(?i)(?:\b(?:not|no|over|than|instead\s+of)|n['’]t)\s+(?:(?:have|get|want|like|need|use)\s+)?"
+    r"(?:a\s+|the\s+|any\s+)?$"
+)
 # ... or another card than the row's, said over it ("Target not Starbucks" on a Starbucks row: found by
 # newcomer6); a 'not' elsewhere ("Target date 12/1 - not urgent") asks for nothing
 _NOT = re.compile(r"(?i)\bno[t]?\b")
