@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import json
 import re
+import threading
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -1137,3 +1140,69 @@ def test_two_ledgers_starting_one_list_together_under_their_own_prefixes_send_ea
         said = str(result.stopped)
         assert "being sent from another computer or ledger right now. Nothing more was sent" in said
         assert _statuses(here) == {2: "ordered", 3: "review", 4: "review", 5: "review", 6: "review"}
+
+
+EIGHT = [
+    *FIVE,
+    ["Lost Zeta", "6 Lost St", "Salem", "MA", "01970", "CVS", "25"],
+    ["Lost Eta", "7 Lost St", "Salem", "MA", "01970", "TARGET", "50"],
+    ["Lost Theta", "8 Lost St", "Salem", "MA", "01970", "CVS", "25"],
+]
+
+
+def test_no_order_leaves_while_a_409_naming_another_ledger_s_order_is_read(tmp_path: Path) -> None:
+    """Found by hunter-vendor15 (L6, live: 10 cards twice): this ledger sent one row an order, two at a time;
+    its BS-GIFTS-0002 got a 409 naming a colleague's order holding Beta and rows further on (Zeta, Eta,
+    Theta), and while that answer was read (its original, the batch's orders) the other worker went on
+    sending them. A first send's 409 now holds every other send until it is settled: the colleague's rows
+    then wait for review, the others go out, and no row has two cards."""
+    sheet = _write(tmp_path / "gifts.csv", EIGHT)
+    with VendorProxy(tmp_path) as vendor:
+        here = replace(vendor.settings(tmp_path / "here"), concurrency=2)
+        conflict_came, reading, late = threading.Event(), threading.Event(), threading.Event()
+
+        def colleague_sends_first(call: Call) -> Answer:
+            if call.method == "POST" and call.path == "/v1/Orders" and not _from_colleague(call):
+                po = call.json()["PONumber"]
+                if po == "BS-GIFTS-0002" and not conflict_came.is_set():
+                    conflict_came.set()
+                    _colleague_sends(vendor, here, "BS-GIFTS-0002", [2, 6, 7, 8])
+                    return call.forward()  # 409: the colleague's order holds it
+                if reading.is_set():
+                    late.set()
+                elif conflict_came.is_set():  # sent beside it: answered once the 409 is being read
+                    reading.wait(5)
+            elif call.method == "GET" and conflict_came.is_set() and not reading.is_set():
+                reading.set()  # the 409's original asked for: an order sent now was sent after the 409
+                late.wait(1)
+            return call.forward()
+
+        vendor.rewrite = colleague_sends_first
+        result = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=1)
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in EIGHT})
+        # the colleague's rows wait for review, none sent here; the others went out once the 409 was settled
+        assert _statuses(here) == {2: "ordered", 3: "ordered", 4: "ordered", 5: "ordered", 6: "ordered",
+                                   7: "review", 8: "review", 9: "review"}  # fmt: skip
+        assert result.exit_code == 3
+
+
+def _from_colleague(call: Call) -> bool:
+    return any(header.lower() == "x-colleague" for header in call.headers)
+
+
+def _colleague_sends(vendor: VendorProxy, here: Settings, po: str, rows: list[int]) -> None:
+    """A colleague's ledger sends ``po`` holding these rows (numbered from 1), as this ledger planned them."""
+    with Ledger.open(here.ledger, lock=False) as ledger:
+        planned = [ledger.order(f"BS-GIFTS-{seq:04d}") for seq in rows]
+        first = ledger.order(po)
+    assert first is not None
+    lines = [line for order in planned if order for line in json.loads(order.payload_json)["LineItems"]]
+    assert len(lines) == len(rows)
+    payload = {**json.loads(first.payload_json), "LineItems": lines}
+    with httpx.Client(base_url=vendor.url) as http:
+        token = http.post(
+            "/v1/Tokens", headers={"Email": SANDBOX_EMAIL, "AccessToken": SANDBOX_ACCESS_TOKEN}
+        ).json()["Value"]
+        http.post(
+            "/v1/Orders", json=payload, headers={"Authorization": f"Bearer {token}", "X-Colleague": "1"}
+        ).raise_for_status()

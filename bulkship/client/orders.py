@@ -80,7 +80,12 @@ class _Orders(_Paged):
     """:class:`~.paging._Paged` with the vendor's orders."""
 
     async def create_order(
-        self, payload: Mapping[str, Any], *, body: bytes | None = None, sent_before: bool = False
+        self,
+        payload: Mapping[str, Any],
+        *,
+        body: bytes | None = None,
+        sent_before: bool = False,
+        on_conflict: Callable[[], None] | None = None,
     ) -> CreateResult:
         """POST /v1/Orders. The body is serialised once, so every retry sends the same bytes and PONumber.
         ``body`` is the payload already serialised (the ledger's stored JSON text): it is sent as it is, and
@@ -96,6 +101,8 @@ class _Orders(_Paged):
         the refusal stands. Unknown (the lookup fails, or the order list cannot prove that nothing carries
         this PONumber): :class:`~bulkship.errors.UnverifiableOrderError`. ``sent_before``: an earlier call
         sent this PONumber without a definite answer, so any refusal is checked the same way.
+        ``on_conflict`` is called the moment a first send's 409 comes back, before its original is read: the
+        caller may hold its other sends until it has settled what that 409 means.
         """
         po_number = text(payload, "PONumber")
         subject = f"order {po_number}" if po_number else "the order"
@@ -115,6 +122,8 @@ class _Orders(_Paged):
                 if po_number and says_duplicate(refusal):  # a 409 in other words, perhaps: ask the vendor
                     vague = None if names_the_po(refusal) else refusal  # absent: then it was not about the PO
                     ours = bool(lost_answers) or sent_before
+                    if on_conflict is not None and not ours:
+                        on_conflict()
                     original = await _first_attempt_said(
                         self._original_of_duplicate(
                             refusal.body, po_number, status=refusal.status_code or 409, vague=vague
@@ -128,6 +137,8 @@ class _Orders(_Paged):
                 return CreateResult(earlier, created=False, after_lost_answer=True)
             if status == 409:
                 ours = bool(lost_answers) or sent_before
+                if on_conflict is not None and not ours:
+                    on_conflict()
                 original = await _first_attempt_said(self._original_of_duplicate(data, po_number), not ours)
                 return CreateResult(original, created=False, after_lost_answer=ours)
             order = parse_order(data)

@@ -50,6 +50,11 @@ class _Base:
         self.progress = SubmitProgress(0, 0)
         self._db: LedgerThread | None = None
         self._held_for_review = ""  # why every planned order of the batch is held (first unexpected 409)
+        # first sends answered 409, not settled yet: no other order leaves until they are (another ledger's
+        # order may hold the rows next in line: 10 went out twice while one 409 was read, hunter-vendor15 L6)
+        self._conflicts: set[str] = set()
+        self._no_conflict = asyncio.Event()
+        self._no_conflict.set()
         self._batch_checked = False
         self._line_base: int | None = None  # whether the vendor's 400s count lines from 0 or 1, once told
 

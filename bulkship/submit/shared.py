@@ -29,7 +29,12 @@ class OrderClient(Protocol):
     """What submit needs of :class:`bulkship.client.VendorClient`."""
 
     async def create_order(
-        self, payload: dict[str, Any], *, body: bytes | None = None, sent_before: bool = False
+        self,
+        payload: dict[str, Any],
+        *,
+        body: bytes | None = None,
+        sent_before: bool = False,
+        on_conflict: Callable[[], None] | None = None,
     ) -> Any: ...
 
     async def find_order(self, po_number: str) -> VendorOrder | None: ...

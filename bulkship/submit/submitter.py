@@ -128,13 +128,22 @@ class Submitter(_Answers):
         unrecorded: Unrecorded | None = None
         current = await self._claim_next(None)
         while current is not None:
+            await self._no_conflict.wait()  # another worker's 409 is being settled: it may stop the run
+            if self.outcome.stopped is not None or self._held_for_review:
+                if unrecorded is not None:
+                    await self._ledger(unrecorded)
+                await self._release(current)
+                return
             request = asyncio.ensure_future(self._post(current[0]))
             try:
                 following = await self._claim_next(unrecorded)
             except BaseException:
                 request.cancel()
                 raise
-            unrecorded = await self._settle(*current, await request)
+            try:
+                unrecorded = await self._settle(*current, await request)
+            finally:
+                self._conflict_settled(current[0].po_number)
             if following is not None and (self.outcome.stopped is not None or self._held_for_review):
                 await self._release(following)
                 following = None
@@ -213,9 +222,20 @@ class Submitter(_Answers):
                 return await self.client.create_order(
                     {"PONumber": order.po_number}, body=body, sent_before=True
                 )
-            return await self.client.create_order({"PONumber": order.po_number}, body=body)
+            return await self.client.create_order(
+                {"PONumber": order.po_number}, body=body, on_conflict=lambda: self._conflict(order.po_number)
+            )
         except VendorError as exc:
             return exc
+
+    def _conflict(self, po: str) -> None:
+        self._conflicts.add(po)
+        self._no_conflict.clear()
+
+    def _conflict_settled(self, po: str) -> None:
+        self._conflicts.discard(po)
+        if not self._conflicts:
+            self._no_conflict.set()
 
     async def _look_up(self, po: str) -> VendorOrder | None:
         """The vendor's order with this PO number if it can be found (a failed lookup finds nothing: the
