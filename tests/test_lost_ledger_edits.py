@@ -1150,41 +1150,73 @@ EIGHT = [
 ]
 
 
+def _409_while_the_other_worker_sends(tmp_path: Path, vendor: VendorProxy) -> tuple[Settings, RunResult]:
+    """This ledger sends EIGHT one row an order, two at a time; its BS-GIFTS-0002 gets a 409 naming a
+    colleague's order holding Beta, Zeta, Eta and Theta, and the other worker's orders are answered only once
+    that 409 is being read. This run's settings and result."""
+    sheet = _write(tmp_path / "gifts.csv", EIGHT)
+    here = replace(vendor.settings(tmp_path / "here"), concurrency=2)
+    conflict_came, reading, late = threading.Event(), threading.Event(), threading.Event()
+
+    def colleague_sends_first(call: Call) -> Answer:
+        if call.method == "POST" and call.path == "/v1/Orders" and not _from_colleague(call):
+            po = call.json()["PONumber"]
+            if po == "BS-GIFTS-0002" and not conflict_came.is_set():
+                conflict_came.set()
+                _colleague_sends(vendor, here, "BS-GIFTS-0002", [2, 6, 7, 8])
+                return call.forward()  # 409: the colleague's order holds it
+            if reading.is_set():
+                late.set()
+            elif po != "BS-GIFTS-0001":  # sent beside 0002 (the first order went alone): answered once
+                conflict_came.wait(5)  # 0002 has come and its 409 is being read, whichever came first
+                reading.wait(5)
+        elif call.method == "GET" and conflict_came.is_set() and not reading.is_set():
+            reading.set()  # the 409's original asked for: an order sent now was sent after the 409
+            late.wait(1)
+        return call.forward()
+
+    vendor.rewrite = colleague_sends_first
+    result = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=1)
+    return here, result
+
+
 def test_no_order_leaves_while_a_409_naming_another_ledger_s_order_is_read(tmp_path: Path) -> None:
     """Found by hunter-vendor15 (L6, live: 10 cards twice): this ledger sent one row an order, two at a time;
     its BS-GIFTS-0002 got a 409 naming a colleague's order holding Beta and rows further on (Zeta, Eta,
     Theta), and while that answer was read (its original, the batch's orders) the other worker went on
     sending them. A first send's 409 now holds every other send until it is settled: the colleague's rows
     then wait for review, the others go out, and no row has two cards."""
-    sheet = _write(tmp_path / "gifts.csv", EIGHT)
     with VendorProxy(tmp_path) as vendor:
-        here = replace(vendor.settings(tmp_path / "here"), concurrency=2)
-        conflict_came, reading, late = threading.Event(), threading.Event(), threading.Event()
-
-        def colleague_sends_first(call: Call) -> Answer:
-            if call.method == "POST" and call.path == "/v1/Orders" and not _from_colleague(call):
-                po = call.json()["PONumber"]
-                if po == "BS-GIFTS-0002" and not conflict_came.is_set():
-                    conflict_came.set()
-                    _colleague_sends(vendor, here, "BS-GIFTS-0002", [2, 6, 7, 8])
-                    return call.forward()  # 409: the colleague's order holds it
-                if reading.is_set():
-                    late.set()
-                elif po != "BS-GIFTS-0001":  # sent beside 0002 (the first order went alone): answered once
-                    conflict_came.wait(5)  # 0002 has come and its 409 is being read, whichever came first
-                    reading.wait(5)
-            elif call.method == "GET" and conflict_came.is_set() and not reading.is_set():
-                reading.set()  # the 409's original asked for: an order sent now was sent after the 409
-                late.wait(1)
-            return call.forward()
-
-        vendor.rewrite = colleague_sends_first
-        result = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=1)
+        here, result = _409_while_the_other_worker_sends(tmp_path, vendor)
         assert _cards_of(vendor) == Counter({name: 1 for name, *_ in EIGHT})
         # the colleague's rows wait for review, none sent here; the others went out once the 409 was settled
         assert _statuses(here) == {2: "ordered", 3: "ordered", 4: "ordered", 5: "ordered", 6: "ordered",
                                    7: "review", 8: "review", 9: "review"}  # fmt: skip
         assert result.exit_code == 3
+
+
+def test_rows_settled_on_the_409_s_order_are_not_counted_twice_in_its_money(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The lead, trying L6's fix live (hunter-vendor15's race, seed 406): after `reconcile --settle-found`
+    tied the rows waiting for review to the 409's order, `status` said 6,225.00 where the vendor holds
+    5,000.00 until the next `track`: what the order bills beside its lines had been read while one row was
+    tied to it, and its other cards were counted again once their rows were. It is read again on settling."""
+    with VendorProxy(tmp_path) as vendor:
+        here, _result = _409_while_the_other_worker_sends(tmp_path, vendor)
+        vendor.rewrite = lambda call: call.forward()
+        monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+        monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+        ledger, api = ["--ledger", str(here.ledger)], ["--api-url", vendor.url]
+        assert main(["reconcile", "gifts", "--settle-found", "--yes", *ledger, *api]) == 0
+        assert set(_statuses(here).values()) == {"ordered"}
+        capsys.readouterr()
+        assert main(["status", "gifts", "--json", *ledger]) == 0
+        charged = json.loads(capsys.readouterr().out)["batches"][0]["money"]["charged"]["total"]
+        assert Decimal(charged) == sum(Decimal(str(o["Cost"])) for o in vendor.sandbox.orders())
+        main(["reconcile", "gifts", *ledger, *api])
+        said = capsys.readouterr().out
+        assert "Totals differ" not in said and "order total" not in said, said
 
 
 def _from_colleague(call: Call) -> bool:

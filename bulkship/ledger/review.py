@@ -11,6 +11,7 @@ from sqlalchemy import Connection
 
 from ..errors import LedgerError
 from . import sql
+from .ordernotes import counted_order, note_billed_on_order
 from .reads import LedgerReads
 from .records import REVIEW_STATE, AdoptedOrder, AdoptedRow, money_column, now_iso
 from .transitions import move
@@ -67,6 +68,10 @@ class LedgerReview(LedgerReads):
                 name = "settle_dropped_at_vendor" if dropped else "settle_at_vendor"
                 move(db, po, name, batch=batch, vendor_order=vendor.id, **columns)
             _settle_rows(db, batch, from_po, order.rows, at, to_po=po)
+            # what the order bills beside its rows, read again now that more rows are on it: recorded when
+            # fewer were tied, it counted their cards a second time (status 6,225.00 for the vendor's
+            # 5,000.00 after --settle-found, in hunter-vendor15's race)
+            note_billed_on_order(db, batch, po, counted_order(db, po, vendor), self.rows_by_po(po))
             if (
                 payload is not None
             ):  # rows still waiting keep their planned line in the payload, not a position
