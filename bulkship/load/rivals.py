@@ -136,11 +136,7 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
                 and field in _FITS
                 and _fitting_share(body[header], _FITS[field]) < FITTING_SHARE  # its first filled cells
             ):
-                seen = dict.fromkeys(str(v).strip() for v in body[header].iloc[:SAMPLE].tolist())
-                samples = ", ".join(repr(text) for text in seen if text)
-                unused[header] = (
-                    f"its values ({_first(samples)}) are not {title.lower()}s: '{own[0]}' is used for {title}"
-                )
+                unused[header] = _not_the_field(body[header], title, own[0])
     return unused
 
 
@@ -153,15 +149,15 @@ def _unfitting_among_looser(
     fits = [h for h in headers if _fitting_share(body[h], _FITS[field]) >= FITTING_SHARE]
     if len(fits) != 1 or not any(map(_text, body[fits[0]].tolist())):
         return {}
-    title, unused = contract.title(field), {}
-    for header in headers:
-        if header != fits[0]:
-            seen = dict.fromkeys(str(v).strip() for v in body[header].iloc[:SAMPLE].tolist())
-            samples = ", ".join(repr(text) for text in seen if text)
-            unused[header] = (
-                f"its values ({_first(samples)}) are not {title.lower()}s: '{fits[0]}' is used for {title}"
-            )
-    return unused
+    title = contract.title(field)
+    return {h: _not_the_field(body[h], title, fits[0]) for h in headers if h != fits[0]}
+
+
+def _not_the_field(column: pd.Series, title: str, used: str) -> str:
+    """Why a column whose values do not fit the field is not used, quoting its first values."""
+    seen = dict.fromkeys(str(v).strip() for v in column.iloc[:SAMPLE].tolist())
+    samples = ", ".join(repr(text) for text in seen if text)
+    return f"its values ({_first(samples)}) are not {title.lower()}s: '{used}' is used for {title}"
 
 
 # Fields a column of Yes/No answers cannot be, whatever its header says ("Home address?", "Apt?", "Ship to
