@@ -741,14 +741,19 @@ def _other_run_sends(vendor: VendorProxy, there: Settings, po: str) -> None:
     with Ledger.open(there.ledger, lock=False) as ledger:
         order = ledger.order(po)
     assert order is not None
+    _post_order(vendor, order.payload_json)
+
+
+def _post_order(vendor: VendorProxy, payload_json: str, **headers: str) -> None:
+    """An order sent to the vendor by another bulkship, past this one's client."""
     with httpx.Client(base_url=vendor.url) as http:
         token = http.post(
             "/v1/Tokens", headers={"Email": SANDBOX_EMAIL, "AccessToken": SANDBOX_ACCESS_TOKEN}
         ).json()["Value"]
         http.post(
             "/v1/Orders",
-            content=order.payload_json,
-            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+            content=payload_json,
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json", **headers},
         ).raise_for_status()
 
 
@@ -1232,11 +1237,6 @@ def _colleague_sends(vendor: VendorProxy, here: Settings, po: str, rows: list[in
     assert first is not None
     lines = [line for order in planned if order for line in json.loads(order.payload_json)["LineItems"]]
     assert len(lines) == len(rows)
-    payload = {**json.loads(first.payload_json), "LineItems": lines}
-    with httpx.Client(base_url=vendor.url) as http:
-        token = http.post(
-            "/v1/Tokens", headers={"Email": SANDBOX_EMAIL, "AccessToken": SANDBOX_ACCESS_TOKEN}
-        ).json()["Value"]
-        http.post(
-            "/v1/Orders", json=payload, headers={"Authorization": f"Bearer {token}", "X-Colleague": "1"}
-        ).raise_for_status()
+    _post_order(
+        vendor, json.dumps({**json.loads(first.payload_json), "LineItems": lines}), **{"X-Colleague": "1"}
+    )
