@@ -144,9 +144,7 @@ class Submitter(_Answers):
                 unrecorded = await self._settle(*current, await request)
             finally:
                 self._conflict_settled(current[0].po_number)
-            if following is not None and (self.outcome.stopped is not None or self._held_for_review):
-                await self._release(following)
-                following = None
+            # a stop since: the loop's top releases ``following`` once ``unrecorded`` is written
             if following is None:  # nothing was left (follow-ups may have come since), or the run stopped
                 following = await self._claim_next(unrecorded)
                 unrecorded = None
