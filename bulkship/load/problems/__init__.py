@@ -8,7 +8,8 @@ says), :mod:`.elsewhere` (a column sending the card to someone else), :mod:`.rus
 faster shipping than the row gets), :mod:`.each` (a one-card amount column saying another amount than
 the value), :mod:`.continued` (the rest of a row's address on the row below it), :mod:`.oneperson` (one
 person listed at several addresses: 'Address Type' = Home, Work), :mod:`.notenames` (a note on a row of its
-own asking for a change to a recipient's row).
+own asking for a change to a recipient's row); :mod:`.notecolumns` gives the columns of notes, each distinct
+note read once.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from ...columns import ORDER_FIELDS, _words
 from ...models import Problem
 from ..skipped import _short
 from .elsewhere import note_sends_elsewhere, street_places
+from .notecolumns import note_columns
 from .notesaid import _changed_in_a_note
 from .rows import _quoted
 
@@ -150,52 +151,40 @@ def _address_to_come(note: str) -> bool:
 def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]) -> list[Problem]:
     """A row whose note (a column of notes nothing else reads) gives another address than its street's: which
     one is right? Not when the note names the row's street (the row was corrected already)."""
-    from ..skipped.said import _note_header
-
     street = next((h for h, field in column_map.items() if field == "address1"), None)
     if street is None:
         return []
+    own = street_places(str(street))
     problems = []
-    for header in body.columns:
-        if header in column_map or not _note_header(str(header)):
-            continue
-        notes = body[header].astype(str)
-        codes, distinct = pd.factorize(notes)  # each distinct note read once
-        to_come = pd.Series([_address_to_come(n) for n in distinct], dtype=bool).to_numpy()[codes]
-        for row in notes.index[to_come].tolist():
-            if int(row) in not_judged:
-                continue
-            said, typed = " ".join(notes[row].split()), " ".join(str(body.at[row, street]).split())
+    for column in note_columns(body, column_map):
+        header = column.header
+        to_come = column.saying(_address_to_come)
+        for row in column.rows(to_come, not_judged):
+            said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
             message = (
                 f"Row {row}, column '{header}': says '{_short(said, 60)}': the card would go to '{typed}'. "
                 f"Put the new address in '{street}' (and the address columns beside it) once known and clear "
                 "the note, or clear the note to send it there."
             )
-            problems.append(Problem(int(row), "address1", typed, "error", message, "Address to change"))
-        given = pd.Series([_NEW_ADDRESS.match(n) is not None for n in distinct], dtype=bool).to_numpy()[codes]
-        new_street = given & ~to_come
-        for row in notes.index[new_street].tolist():
-            said, typed = " ".join(notes[row].split()), " ".join(str(body.at[row, street]).split())
-            if int(row) in not_judged or (typed and typed.casefold() in said.casefold()):
+            problems.append(Problem(row, "address1", typed, "error", message, "Address to change"))
+        new_street = column.saying(lambda note: _NEW_ADDRESS.match(note) is not None) & ~to_come
+        for row in column.rows(new_street, not_judged):
+            said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
+            if typed and typed.casefold() in said.casefold():
                 continue
             message = (
                 f"Row {row}, column '{header}': says '{_short(said, 60)}' where '{street}' says '{typed}': "
                 f"which address is right? Put the right one in '{street}' (and the address columns beside "
                 "it) and clear the note."
             )
-            problems.append(
-                Problem(int(row), "address1", typed, "error", message, "Corrected in another column")
-            )
-        own = street_places(str(street))
-        elsewhere = pd.Series([note_sends_elsewhere(n, own) for n in distinct], dtype=bool).to_numpy()[codes]
-        for row in notes.index[elsewhere & ~to_come & ~new_street].tolist():
-            if int(row) in not_judged:
-                continue
-            said, typed = " ".join(notes[row].split()), " ".join(str(body.at[row, street]).split())
+            problems.append(Problem(row, "address1", typed, "error", message, "Corrected in another column"))
+        elsewhere = column.saying(lambda note: note_sends_elsewhere(note, own)) & ~to_come & ~new_street
+        for row in column.rows(elsewhere, not_judged):
+            said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
             message = (
                 f"Row {row}, column '{header}': says '{_short(said, 60)}': the card would go to the row's "
                 f"name and address ('{typed}'). Write the name and address it goes to in the row and clear "
                 "the note, or clear the note to send it there."
             )
-            problems.append(Problem(int(row), "address1", typed, "error", message, "Sent elsewhere"))
+            problems.append(Problem(row, "address1", typed, "error", message, "Sent elsewhere"))
     return problems

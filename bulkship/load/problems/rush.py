@@ -10,6 +10,7 @@ import re
 import pandas as pd
 
 from ...models import Problem
+from .notecolumns import note_columns
 
 _RUSH = re.compile(
     r"(?i)^\W*(?:rush|expedite[ds]?|overnight|express|priority|next[\s-]?day|two[\s-]?day|2[\s-]?day|urgent)"
@@ -61,26 +62,14 @@ _RUSH_NOTE = re.compile(
 
 def _rush_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]) -> list[Problem]:
     """Each row whose note (a column of notes nothing else reads) asks for faster shipping."""
-    from ..skipped.said import _note_header
-
     problems = []
-    for header in body.columns:
-        if header in column_map or not _note_header(str(header)):
-            continue
-        notes = body[header].astype(str)
-        codes, distinct = pd.factorize(notes)  # each distinct note read once
-        asks = pd.Series([bool(_RUSH_NOTE.match(n)) for n in distinct], dtype=bool).to_numpy()[codes]
-        for row in notes.index[asks].tolist():
-            if int(row) in not_judged:
-                continue
-            said = " ".join(notes[row].split())[:60]
+    for column in note_columns(body, column_map):
+        for row in column.rows(column.saying(lambda note: bool(_RUSH_NOTE.match(note))), not_judged):
             message = (
-                f"Row {row}, column '{header}': says '{said}', asking for faster "
+                f"Row {row}, column '{column.header}': says '{column.said(row)[:60]}', asking for faster "
                 "shipping, and no column gives the shipping method: the card would go STANDARD. Write the "
                 "method (EXPEDITED, OVERNIGHT: see `bulkship catalog`) in a 'Shipping Method' column, and "
                 "clear the note."
             )
-            problems.append(
-                Problem(int(row), "shipping_method", "", "error", message, "Faster shipping asked")
-            )
+            problems.append(Problem(row, "shipping_method", "", "error", message, "Faster shipping asked"))
     return problems
