@@ -378,12 +378,12 @@ def test_two_lists_of_one_file_name_uploaded_at_the_same_moment_are_two_batches(
     browser or over HTTP) each found the name free, each upload was recorded under it, and all six were sent
     to one batch showing the last file: the other five lists were never sent, their people believing them
     sent. Here another person's upload lands between this one's name check and its record."""
-    from bulkship.web import state
+    from bulkship.web import state, uploads
 
     rival = settings.data_dir / "rival.xlsx"
     rival.parent.mkdir(parents=True, exist_ok=True)
     rival.write_bytes((SAMPLES / "anniversary.xlsx").read_bytes())
-    checked = state.unique_name
+    checked = uploads.unique_name
 
     def another_upload_meanwhile(where, wanted):
         name = checked(where, wanted)
@@ -391,7 +391,7 @@ def test_two_lists_of_one_file_name_uploaded_at_the_same_moment_are_two_batches(
             state.record(where, name, "web_upload", file_name="recipients.csv", path=str(rival), sheet=None)
         return name
 
-    monkeypatch.setattr(state, "unique_name", another_upload_meanwhile)
+    monkeypatch.setattr(uploads, "unique_name", another_upload_meanwhile)
     mine = SAMPLES / "direct-mail.csv"
     landed = upload(client, mine, name="recipients")
     assert landed.endswith("/batches/recipients-2/columns")

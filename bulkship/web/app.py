@@ -32,7 +32,7 @@ from ..errors import BatchConflictError, BulkshipError, LedgerError, LedgerLocke
 from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..settings import Settings
-from . import batches, columns, resolve_pages, state
+from . import batches, columns, resolve_pages, state, uploads
 from .guards import BodyLimit, CsrfGuard, SecurityHeaders, unreachable_said
 from .pagekit import (
     SANDBOX_BANNER,
@@ -306,7 +306,7 @@ async def delete(request: Request) -> Response:
             hint="see its progress; what it sends shows on its results",
         )
         return render(request, "problem.html", 409, batch=batch, error=error)
-    await run_in_threadpool(state.remove_upload, web.settings, batch.upload)
+    await run_in_threadpool(uploads.remove_upload, web.settings, batch.upload)
     web.reviews.forget(batch)
     return _see("/")
 

@@ -32,7 +32,7 @@ from ..runnotes import (
 )
 from ..settings import Settings
 from ..statuses import CHARGED, IN_DOUBT, TO_SEND
-from . import state
+from . import state, uploads
 from .pagekit import Web, _batch_or_404, _page_number, _see, _sending, _web, plan_of, render
 
 RESULT_PAGE_ROWS = 100
@@ -264,7 +264,7 @@ def _awaiting_approval(settings: Settings, batch: str) -> int | None:
 
 
 def _download_name(batch: str, suffix: str) -> str:
-    return f"{state.safe_name(batch)}-results{suffix}"
+    return f"{uploads.safe_name(batch)}-results{suffix}"
 
 
 STALE_MARGIN_S = 300.0  # statuses recorded this long before the workbook was written may be newer than it

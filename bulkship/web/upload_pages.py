@@ -17,7 +17,7 @@ from ..columns import AmbiguousColumnsError
 from ..errors import BulkshipError, MissingColumnsError, SecondCardError, SheetChoiceError
 from ..pipeline import file_sha256
 from ..program import known_time_zone
-from . import state
+from . import state, uploads
 from .auth import say_in_trail
 from .pagekit import Web, _idle, _page_number, _see, _web, _with_upload, render
 from .review import FILTERS, PAGE_ROWS
@@ -39,14 +39,14 @@ async def upload(request: Request) -> Response:
     if not isinstance(file, UploadFile) or not file.filename:
         return render(request, "new.html", 400, limit=web.max_upload_bytes, error="Choose a file to upload.")
     suffix = Path(file.filename).suffix.lower()
-    if suffix not in state.UPLOAD_EXTENSIONS:
+    if suffix not in uploads.UPLOAD_EXTENSIONS:
         error = f"{file.filename} is not a spreadsheet bulkship reads: upload a CSV, XLSX or ODS file."
         return render(request, "new.html", 400, limit=web.max_upload_bytes, error=error)
-    name = state.safe_name(wanted or Path(file.filename).stem)
-    path = await run_in_threadpool(state.store_upload, web.settings, file.filename, file.file)
+    name = uploads.safe_name(wanted or Path(file.filename).stem)
+    path = await run_in_threadpool(uploads.store_upload, web.settings, file.filename, file.file)
     written_for = await run_in_threadpool(_result_workbook_batch, path)
     if written_for is not None:  # corrections belong to that batch, not to a new one that re-reads its rows
-        await run_in_threadpool(state.remove_upload, web.settings, path)
+        await run_in_threadpool(uploads.remove_upload, web.settings, path)
         error = (
             f"{file.filename} is a result workbook bulkship wrote"
             + (f" for batch {written_for}" if written_for else "")
@@ -62,7 +62,7 @@ async def upload(request: Request) -> Response:
     digest = await run_in_threadpool(file_sha256, path)
     say_in_trail(request.scope, file=Path(file.filename).name, sha256=digest)
     name = await run_in_threadpool(
-        lambda: state.new_batch(
+        lambda: uploads.new_batch(
             web.settings, name, path, file_name=Path(file.filename or "").name, sheet=None,
             by=getattr(request.scope.get("team_user"), "name", "") or state.current_user(),
             signed_in=request.scope.get("team_user") is not None,

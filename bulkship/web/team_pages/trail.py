@@ -13,7 +13,7 @@ from starlette.responses import Response
 from ...ledger.records import day_bounds
 from ...team import audit
 from .. import app as pages
-from .. import state
+from .. import uploads
 from .common import _settings
 
 AUDIT_PAGE_LINES = 500
@@ -66,7 +66,7 @@ async def audit_download(request: Request) -> Response:
     )
     what = f"batch {batch}" if batch else "every batch"
     when = f" from {since or 'the start'} to {until or 'now'}" if since or until else ""
-    name = "audit-" + state.safe_name("-".join(p for p in (batch or "all", since, until) if p))
+    name = "audit-" + uploads.safe_name("-".join(p for p in (batch or "all", since, until) if p))
     if kind == "csv":
         body, media = audit.to_csv(found), "text/csv; charset=utf-8"
     else:
