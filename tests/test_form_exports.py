@@ -109,6 +109,27 @@ def test_a_form_s_question_whether_the_person_wants_a_card_answered_no_leaves_th
 
 @pytest.mark.parametrize(
     "question",
+    ["Would you like a physical gift card mailed?", "Would you like a physical gift card mailed to you?",
+     "Would you like to receive your gift card by mail?"],
+)  # fmt: skip
+def test_a_form_s_no_to_a_card_in_the_mail_leaves_the_row_out(tmp_path: Path, question: str) -> None:
+    """Found by hunter-sheets16: a form asking 'Would you like a physical gift card mailed to you?' (or '...
+    by mail?') ordered a card in the mail for each 'No', exit 0: a card by mail is all bulkship sends. Such a
+    No leaves its row out as a 'Send?' column's does; a Yes sends, and a question where to mail it ('...
+    mailed to your office?', '... sent home?') is no such question: its No sends."""
+    skipped = load_sheet(_answered(tmp_path, question, ["No", "Yes"])).skipped
+    assert [(s.row, s.reason) for s in skipped] == [
+        (2, f"the list says not to send it (column '{question}': 'No')")
+    ]
+    for where in (
+        "Would you like your gift card mailed to your office?",
+        "Would you like your gift card sent home?",
+    ):
+        assert not load_sheet(_answered(tmp_path, where, ["No", "Yes"])).skipped
+
+
+@pytest.mark.parametrize(
+    "question",
     ["Did you receive your gift card?", "Have you received a gift card?", "Did you get your gift?"],
 )
 def test_a_form_s_question_whether_the_card_came_reads_as_gift_received(

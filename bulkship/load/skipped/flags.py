@@ -174,6 +174,10 @@ _TICK_HEADER = re.compile(r"\W*[✓✔☑✅]\W*")
 # the row out as a 'Send?' column's does (found by hunter-sheets13: 'No, thanks' there was ordered). The card
 # itself, after the verb: not 'Which gift card would you like?', 'Would you like gift wrap?', 'Would you like
 # a note with your gift?' or 'Would you like your gift card sent home?'
+# ... and the card mailed to the person, or by mail ('Would you like a physical gift card mailed to you?',
+# '... by mail?'): its No wants no card in the mail, which is all bulkship sends (found by hunter-sheets16,
+# ordered). Not mailed somewhere ('... mailed to your office?' asks where)
+_MAILED = r"(?:mailed|posted|shipped|sent)(?:\s+(?:out|to\s+(?:you|me)))?|(?:by|via|in\s+the)\s+(?:mail|post)"
 _ASKS_WHETHER = re.compile(
     r"(?i)\b(?:would\s+(?:you|i)\s+like|(?:do|did)\s+you\s+(?:want|wish|consent|agree|accept)|"
     r"i\s+(?:want|wish|would\s+like|consent|agree|accept)|opt(?:ed)?[\s-]*in|consent|interested|"
@@ -185,7 +189,8 @@ _ASKS_WHETHER = re.compile(
     r"(?:\s+(?:to|in|for|us\s+to\s+(?:send|mail)\s+you|to\s+(?:receive|get|have)|receive|get|have|receiving|"
     r"getting|a|an|the|one|"
     r"your|this|our|my|free|holiday|complimentary|small|physical|thank[\s-]*you|year[\s-]*end|\$?\d+))*"
-    r"\s+(?:gift\s+card|e-?gift|gift|card|reward|voucher|present)s?(?:\s*[?.!:;(]|\s*$|\s+(?:this|for|from|as)\b)"
+    r"\s+(?:gift\s+card|e-?gift|gift|card|reward|voucher|present)s?(?:\s*[?.!:;(]|\s*$|\s+(?:this|for|from|as)\b|"
+    rf"\s+(?:{_MAILED})\s*(?:[?.!:;(]|$))"
 )
 
 
