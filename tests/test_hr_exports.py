@@ -1370,3 +1370,52 @@ def test_an_hr_export_s_status_code_of_a_person_gone_leaves_the_row_out(tmp_path
         (2, f"the list says not to send it (column '{header}': 'T')"),
         (5, f"the list says not to send it (column '{header}': 'D')"),
     ]
+
+
+WOO_ORDERS = (
+    "Order Number,Order Status,Paid Date,First Name (Billing),Last Name (Billing),Email (Billing),"
+    "First Name (Shipping),Last Name (Shipping),Address 1 (Shipping),City (Shipping),State Code (Shipping),"
+    "Postcode (Shipping),Payment Method Title,Order Total Amount,SKU,Item Cost\n"
+)
+
+
+def test_a_shop_s_paid_order_processing_is_sent(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm1 (left for hunter-sheets16): a WooCommerce orders export's 'Order Status' =
+    Processing (paid, waiting for its card: the very orders a shop sends) was read as 'a card was made for it
+    already' and every paid order left out, exit 0 with nothing to send; and 'Failed' (its payment failed)
+    was ordered. In a shop's orders (billing and payment columns) Processing sends, Failed is left out, and
+    Completed is sent already as before."""
+    path = tmp_path / "orders-2026-12-04.csv"
+    statuses = ["Processing", "processing", "Failed", "Completed"]
+    path.write_text(
+        WOO_ORDERS
+        + "".join(
+            f"{1040 + i},{status},2026-12-01 10:0{i},Ann,Lee,ann@example.com,{name},{i} Main St,Boston,MA,"
+            f"02134,Credit Card (Stripe),50.00,CVS,50.00\n"
+            for i, (status, name) in enumerate(
+                zip(statuses, ("Cy,Ng", "Di,Fox", "Ed,Orr", "Flo,Poe"), strict=True)
+            )
+        )
+    )
+    program = ProgramSettings(columns={"value": "Item Cost", "product": "SKU"})
+    loaded = load_sheet(path, program=program)
+    assert [(s.row, s.reason) for s in loaded.skipped] == [
+        (4, "the list says not to send it (column 'Order Status': 'Failed')"),
+        (5, "the list says it was sent already (column 'Order Status': 'Completed')"),
+    ]
+    result = validate(loaded, sandbox_catalog(), program=program)
+    assert result.valid_rows[["first_name", "last_name"]].values.tolist() == [["Cy", "Ng"], ["Di", "Fox"]]
+
+
+def test_a_card_processing_in_a_tracking_sheet_is_still_a_card_made(tmp_path: Path) -> None:
+    """The other side: a tracking sheet's 'Order Status' = Processing (no shop's billing or payment columns)
+    is a card being made, left out as before; its 'Failed' (an order that made no card) sends."""
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Order Status,Payment Method\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Processing,Invoice\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,Failed,Invoice\n"
+    )
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, "the list says a card was made for it already (column 'Order Status': 'Processing')")
+    ]

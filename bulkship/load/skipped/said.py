@@ -88,6 +88,9 @@ from .status import (
     SAYS_NOT_SENT_YET,
     SAYS_SHIPMENT_FAILED,
     SAYS_WENT_OUT,
+    SHOP_PROCESSING,
+    SHOP_UNPAID,
+    shop_orders,
     status_code_header,
     status_header,
 )
@@ -226,6 +229,7 @@ def _said_not_to_send(
     comma outside quotes made them), which are no notes of their own."""
     today = today or date.today()
     found: dict[int, str] = {}
+    shop: bool | None = None  # (read when a status column asks)
     for header in body.columns:
         key = flag_key(str(header))
         says = _LEAVES_OUT.get(key)
@@ -278,6 +282,12 @@ def _said_not_to_send(
                 made |= column.str.match(SAYS_SHIPMENT_FAILED)
             made &= ~said & ~not_sent
             said = (said | not_sent | made) & ~column.str.fullmatch(SAYS_NOT_SENT_YET)
+        if (key in _CARD_STATUS or says is _SAYS_GONE) and shop is None:
+            shop = shop_orders(body.columns)
+        if (key in _CARD_STATUS or says is _SAYS_GONE) and shop:  # a shop's paid order, its failed payment
+            unpaid = column.str.fullmatch(SHOP_UNPAID)
+            said = (said & ~column.str.fullmatch(SHOP_PROCESSING)) | unpaid
+            not_sent = unpaid if not_sent is None else not_sent | unpaid
         if key in _CARD_STATUS or says is _SAYS_GONE:  # 'Send Status' = Sent: sent already, not 'not to send'
             went_out = column.str.match(SAYS_WENT_OUT if key in _CARD_STATUS else SAYS_CARD_WENT)
         # ... as under another person's status ('Current Status' = Sent: hunter-sheets12, ordered again)

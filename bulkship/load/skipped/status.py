@@ -4,6 +4,7 @@ or a sending's status saying the card went, was made, failed on its way or has n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ...schema import header_key
 from .flags import GONE_MORE, OTHER_GONE, OTHER_STATUS, plain_key
@@ -65,6 +66,21 @@ SAYS_CARD_MADE = re.compile(
 # a delivery that failed had a card made, as 'Delivery failed' says (found by hunter-sheets13: ordered again).
 # Not an 'Order Status' = Failed: an order that failed made no card
 SAYS_SHIPMENT_FAILED = re.compile(r"(?i)^\s*fail(?:ed|ure|s)?\b.*$")
+# A shop's orders export, as WooCommerce's export plugins write it: the buyer's billing columns beside the
+# payment's ('First Name (Billing)', 'Billing Address 1'; 'Payment Method Title', 'Paid Date'). There an order
+# 'Processing' is paid and waits for its card, the very rows to send: read as a card made, a shop's paid
+# orders sent nothing, exit 0 (found by hunter-falsealarm1, left for hunter-sheets16); and 'Failed' is a
+# payment that failed, no order to fill (it was ordered)
+SHOP_PROCESSING = re.compile(r"(?i)\s*processing\s*")
+SHOP_UNPAID = re.compile(r"(?i)\s*failed\s*")
+
+
+def shop_orders(headers: Iterable[object]) -> bool:
+    """Whether a list's ``headers`` are a shop's orders export's (:data:`SHOP_PROCESSING`)."""
+    words = [set(re.findall(r"[a-z]+", str(header).casefold())) for header in headers]
+    return any("billing" in said for said in words) and any(said & {"payment", "paid"} for said in words)
+
+
 # A sending's status saying it has not happened yet ('Send Status' = Not sent, Pending, Ready to send): read
 # as a 'Send?' = No, a tracker of Sent / Not sent / Pending sent nobody (review26's F6). The whole cell only:
 # 'Pending approval' is not to send yet
