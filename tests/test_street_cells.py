@@ -239,6 +239,28 @@ def test_a_note_giving_the_number_of_cards_in_words_stops_the_row(
     ]
 
 
+def test_a_note_saying_only_send_2_stops_the_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by hunter-sheets16 (a leftover of hunter-sheets15): a note 'Send 2' (or 'Please send x2')
+    ordered one card, exit 0, where '2 cards' stops its row. 'Send 12/15' (a day), 'Send 2 weeks before' and
+    'Send 1' say no other number of cards."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,Send 2\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,CVS,25,Please send x2\n"
+        "Cy Ng,3 Main St,Boston,MA,02108,CVS,25,Send 12/15\n"
+        "Di Ow,4 Main St,Boston,MA,02108,CVS,25,Send 2 weeks before\n"
+        "Ed Orr,5 Main St,Boston,MA,02108,CVS,25,Send 1\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 3, 2)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        f"Row {row}, column 'Notes': says '{note}' where the row orders 1 card: which number of cards is right? "
+        "Put the right one in a Quantity column and clear the note."
+        for row, note in ((2, "Send 2"), (3, "Please send x2"))
+    ]
+
+
 def test_a_note_asking_for_faster_shipping_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -20,6 +20,8 @@ _CARDS = re.compile(
     r"|\b(?:qty|quantity)\b\W{0,3}(?:(?:is|should\s+be|changed\s+to|of|now)\s+)?(\d{1,4})\b"
     # ... or in words ('Two cards - one for spouse': found by newcomer6, one card went out)
     r"|\b(two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:gift|physical|plastic)\s+)?cards\b"
+    # ... or a note that is only 'Send 2' ('Please send x2'): one card went out (found by hunter-sheets16)
+    r"|^\W*(?:(?:please|pls|plz)\s+)?send\s+x?\s*(\d{1,2})(?:\s+(?:please|pls|plz))?\W*$"
 )
 _WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _IN_WORDS = dict(zip(_WORDS, range(2, 11), strict=True))
