@@ -290,7 +290,7 @@ def test_external_ids_a_vendor_cut_or_prefixed_are_told_from_rows_edited_since()
     """A vendor's ExternalId that no row has is a row's kept its own way when a row's starts with it (cut
     to a field's length) or it ends with a row's (a prefix): its IDs then prove nothing of which rows it
     holds. One unrelated to every row (a row edited since, its derived ID changed) is no sign of that."""
-    from bulkship.submit.conflicts import _mangled
+    from bulkship.submit.atvendor import _mangled
 
     ours = {"employee-id-number-10", "employee-id-number-2", "staff-0a1b2c3d4e5f6a7b"}
     assert _mangled(["employee-id-number-1"], ours)  # cut to 20 characters

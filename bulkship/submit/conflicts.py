@@ -3,25 +3,20 @@ the batch's other planned orders held when this ledger never sent that PO; rows 
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from ..addressmatch import vendor_address
 from ..client.parse import po_number_of
 from ..errors import VendorError, VendorUnavailableError
-from ..folding import fold_person
 from ..ledger import LineOutcome, OrderRecord, RowRecord
 from ..linematch import match_lines, same_line
 from ..models import VendorOrder
-from ..plan import batch_po_pattern, po_stem
+from ..plan import batch_po_pattern
 from ..rebuild.listing import list_unread_words
-from ..rebuild.search import _key, _place
+from .atvendor import _AtVendor, _batch_orders_pattern, _folded, shown_at_vendor
 from .base import _Base
+from .elsewhere import BeingSentElsewhereError, _being_sent_elsewhere, _sent_elsewhere_grouped_otherwise
 from .shared import _sent_items
 
 
@@ -298,36 +293,10 @@ class _Conflicts(_Base):
             return None
         if not complete:
             return None
-        found: dict[str, str] = {}
-        shown: Counter[str] = Counter()  # the vendor's lines by ExternalId
-        orders = [o for o in orders if pattern.fullmatch(o.po_number)]
-        for vendor_order in orders:
-            if vendor_order.lines_partial:
-                # its lines in pages, some shown: a row on another page would read as nowhere, and be sent
-                # again (found by hunter-vendor11: a 409's rows on a second page went out in -R1)
-                return None
-            for line in vendor_order.line_items:
-                if not line.external_id:
-                    return None  # lines without ExternalId: nothing can be ruled out
-                found.setdefault(_folded(line.external_id), vendor_order.po_number)
-                shown[_folded(line.external_id)] += 1
-        rows = await self._ledger(self.ledger.batch_rows, self.batch)
-        ours = Counter(_folded(r.external_id) for r in rows)
-        if found:
-            # the vendor keeps references its own way (cut to its field's length, prefixed) when none it
-            # shows is a row's, when one is a row's cut or prefixed, or when more of its lines show one than
-            # rows have it (the longer IDs cut to another row's: found by review14, the IDs it showed as ours
-            # proved nothing of the rows whose ID it cut): its ExternalIds cannot show which rows it holds
-            foreign = [key for key in shown if key not in ours]
-            if (
-                len(foreign) == len(shown)
-                or any(0 < ours[key] < count for key, count in shown.items())
-                or _mangled(foreign, set(ours))
-            ):
-                return None
-        # a row of a plan dropped since (edited, or declined) names no card: its line may be an edited row's
-        named = {_folded(r.external_id) for r in rows if r.current or r.status == "ordered"}
-        return _AtVendor(found, _UnnamedLines.of(orders, named))
+        return shown_at_vendor(
+            [o for o in orders if pattern.fullmatch(o.po_number)],
+            await self._ledger(self.ledger.batch_rows, self.batch),
+        )
 
     async def _settle_conflict(
         self,
@@ -382,115 +351,7 @@ class _Conflicts(_Base):
             await self._follow_up(order, rows, [r.line_index for r in follow if r.line_index is not None])
 
 
-class BeingSentElsewhereError(VendorUnavailableError):
-    """The run stopped because another computer or ledger is sending the batch right now (or may be): the
-    rest of this ledger's plan waits for review (:meth:`~.submitter.Submitter._hold_plan`), ``why``."""
-
-    def __init__(self, why: str, batch: str, *, sent: bool) -> None:
-        done = _HELD_PLAN if sent else _HELD_PLAN.replace("Nothing more", "Nothing")
-        super().__init__(
-            f"{why}. {done}",
-            hint=f"once that run has finished, see what the vendor holds and settle them: bulkship reconcile "
-            f"{batch} --review",
-        )
-        self.why = why
-
-
-def _being_sent_elsewhere(batch: str, new: list[str], *, sent: bool = False) -> BeingSentElsewhereError:
-    """Orders of a batch new to this ledger that the vendor did not show when this run looked for it, moments
-    ago: another computer or ledger is sending the batch right now. Rows this run plans the other way (other
-    PO numbers, another grouping) went out beside it: found by hunter-vendor12 (L1: BS-RACE-0301..0304
-    created beside the other run's 0296..0299) and by hunter-vendor13 (a 409's rows not shown sent in a
-    follow-up the other run was sending one by one), a second card each. ``sent``: said after such a 409."""
-    shown = ", ".join(new[:3]) + (" ..." if len(new) > 3 else "")
-    return BeingSentElsewhereError(
-        f"The vendor now holds {len(new)} order(s) of batch {batch} ({shown}) that it did not show moments "
-        "ago, when this run looked for the batch: it is being sent from another computer or ledger right now",
-        batch,
-        sent=sent,
-    )
-
-
-def _sent_elsewhere_grouped_otherwise(batch: str, po: str) -> BeingSentElsewhereError:
-    """A 409's original holds other rows of the batch: another computer or ledger sent it, grouped its own
-    way, and may be sending it still (a follow-up of the rows not shown would go beside its next orders)."""
-    return BeingSentElsewhereError(
-        f"The vendor's order {po} holds other rows of batch {batch} than this ledger planned under that PO "
-        "number: another computer or ledger sent the batch, grouped its own way, and may be sending it still",
-        batch,
-        sent=True,
-    )
-
-
-# what stays of the plan after such a stop: a run started again too soon sent the orders left planned beside
-# the other run's next ones, a second card each (found by hunter-vendor14)
-_HELD_PLAN = (
-    "Nothing more was sent; the rows not ordered yet wait for review (running the same command again does "
-    "not send them)"
-)
-
-
-@dataclass(frozen=True)
-class _UnnamedLines:
-    """The vendor's lines of a batch's orders whose ExternalId is no row's: the card of a row edited since
-    (its derived ExternalId follows its content) may be one. Indexed as the lost-ledger search compares them
-    (rebuild.search._hold_edited_rows): the recipient's name with the card, the address with the card."""
-
-    by_name: dict[str, set[tuple[tuple[str, str], tuple[str, Decimal, int]]]]
-    places: set[tuple[tuple[str, str], tuple[str, Decimal, int]]]
-    cards_unshown: set[tuple[str, Decimal, int]]  # lines showing no recipient: any row of the card may be one
-
-    @classmethod
-    def of(cls, orders: list[VendorOrder], ours: set[str]) -> _UnnamedLines:
-        by_name: dict[str, set[tuple[tuple[str, str], tuple[str, Decimal, int]]]] = {}
-        places, unshown = set(), set()
-        for vendor_order in orders:
-            for index, line in enumerate(vendor_order.line_items):
-                if _folded(line.external_id) in ours:
-                    continue
-                card = _key(line.product_id, line.value, line.quantity)
-                shown = vendor_address(vendor_order, index)
-                if shown is None:
-                    unshown.add(card)
-                    continue
-                place = _place(shown.get("addressline1"), shown.get("addressline2"), shown.get("zip"))
-                by_name.setdefault(fold_person(shown.get("name")), set()).add((place, card))
-                places.add((place, card))
-        return cls(by_name, places, unshown)
-
-    def may_be(self, item: Any) -> bool:
-        """Whether the vendor's card on one of these lines may be this line item's (a row edited since)."""
-        try:
-            value, quantity = Decimal(str(item.get("Value"))), int(item["Quantity"])
-            card = _key(str(item.get("ProductId", "")), value, quantity)
-        except (ArithmeticError, KeyError, TypeError, ValueError):
-            return bool(self.by_name or self.cards_unshown)  # not readable: it may be any of them
-        if card in self.cards_unshown:
-            return True
-        address = item.get("PhysicalDeliveryAddress") or {}
-        place = _place(address.get("AddressLine1"), address.get("AddressLine2"), address.get("Zip"))
-        if (place, card) in self.places:  # the name corrected
-            return True
-        # the address corrected (same card), or the card or value (same address)
-        return any(c == card or p == place for p, c in self.by_name.get(fold_person(address.get("Name")), ()))
-
-
-@dataclass(frozen=True)
-class _AtVendor:
-    ids: dict[str, str]  # ExternalId (folded) -> the PO number holding it
-    unnamed: _UnnamedLines
-
-
 _AT_VENDOR = ("sending", "created", "unknown", "review")  # orders this ledger sent (or took from the vendor)
-
-
-def _batch_orders_pattern(stem: str, batch: str, prefix: str | None) -> re.Pattern[str]:
-    """The batch's PO numbers under its own stem or any other one-part prefix (another ledger's --po-prefix):
-    ``BS-GIFTS-STAFF-0001`` is not batch staff's."""
-    if prefix is None:
-        return batch_po_pattern(stem)
-    bare = re.escape(po_stem("", batch))
-    return re.compile(rf"(?:{re.escape(stem)}|[^-]+-{bare})-\d+(?:-R\d+)?", re.IGNORECASE)
 
 
 def _rest_on_pages_not_shown(
@@ -505,22 +366,3 @@ def _rest_on_pages_not_shown(
         and vendor_order.lines_counted == len(rows)
         and tied == len(vendor_order.card_lines) == len(vendor_order.line_items)
     )
-
-
-def _folded(external_id: str | None) -> str:
-    """An ExternalId as compared with the vendor's: whatever its case (a row found there in other capitals
-    waits for a person, never goes out again)."""
-    return (external_id or "").casefold()
-
-
-def _mangled(foreign: list[str], ours: set[str]) -> bool:
-    """Whether one of the vendor's ExternalIds that no row has is a row's cut to a field's length (a row's
-    starts with it) or with a prefix (it ends with a row's)."""
-    mine = sorted(ours)
-    for key in foreign:
-        at = bisect.bisect_left(mine, key)
-        if at < len(mine) and mine[at].startswith(key):
-            return True
-        if any(key[i:] in ours for i in range(1, len(key))):
-            return True
-    return False

@@ -12,7 +12,7 @@ from ..errors import InsufficientFundsError, VendorError
 from ..ledger import OPEN_STATES, Ledger, LedgerThread, OrderRecord
 from ..models import VendorOrder
 from .answers import _Answers
-from .conflicts import BeingSentElsewhereError
+from .elsewhere import BeingSentElsewhereError
 from .shared import Claimed, OrderClient, Reporter, SubmitOutcome, SubmitProgress, Unrecorded, _Found
 
 
