@@ -336,3 +336,30 @@ def test_a_form_s_donation_in_place_of_the_card_leaves_the_row_out(
         "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Yes\nBob Ray,2 Main St,Boston,MA,02134,CVS,25,No\n"
     )
     assert not load_sheet(path).skipped
+
+
+def test_a_survey_s_own_status_complete_sends_its_responses(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm2: an Alchemer export ('Response ID', 'Time Started', 'Date Submitted',
+    'Status' = Complete, as it writes each finished response) of a 'fill in our survey, get a card' left
+    every response out as 'the list says not to send it', exit 0, nobody ordered: 'Complete' was read as a
+    card done. Beside a form's submit stamps it is the response's: each sends. A status saying the person
+    left still leaves its row out, and so does 'Complete' in a list that is no form's export."""
+    path = tmp_path / "alchemer.csv"
+    path.write_text(
+        "Response ID,Time Started,Date Submitted,Status,Full name,Street address,City,State,ZIP\n"
+        '1,"Nov 20, 2026 10:00:00 AM","Nov 20, 2026 10:04:00 AM",Complete,Ann Lee,1 Main St,Boston,MA,02134\n'
+        '2,"Nov 20, 2026 11:00:00 AM","Nov 20, 2026 11:03:00 AM",Complete,Cy Orr,3 Oak Ave,Newark,NJ,07102\n'
+        '3,"Nov 21, 2026 09:00:00 AM","Nov 21, 2026 09:03:10 AM",Terminated,Di Fox,4 Elm St,Salem,MA,01970\n'
+    )
+    program = ProgramSettings(defaults={"value": "25", "product": "CVS"})
+    loaded = load_sheet(path, program=program)
+    assert [(s.row, s.reason) for s in loaded.skipped] == [
+        (4, "the list says not to send it (column 'Status': 'Terminated')")
+    ]
+    result = validate(loaded, sandbox_catalog(), program=program)
+    assert result.rows.loc[result.rows["status"] == "valid", "name"].tolist() == ["Ann Lee", "Cy Orr"]
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Date Submitted,Status\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,11/20/2026,Complete\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2]

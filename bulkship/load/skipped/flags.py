@@ -362,6 +362,9 @@ SUBMITTED_AT = frozenset(
               "submit time", "date submitted", "time submitted", "submitted date", "submitted time",
               "submission timestamp", "submitted timestamp", "date of submission")
 )  # fmt: skip
+# ... whose stamps hold the time of day, as a form's do (a tracking sheet's 'Date Submitted' of the orders
+# sent, a day without its time, says nothing of its empty rows)
+STAMPED = re.compile(r".*\d{1,2}:\d{2}")
 # A response's own status ('Response Status' = Partial, 'Completion Status' = Incomplete, Typeform's
 # 'Response Type' = partial)
 RESPONSE_STATUS = frozenset(

@@ -44,6 +44,7 @@ from .flags import (
     SAYS_NO_GIFT,
     SAYS_PAID_BACK,
     SAYS_UNDELIVERABLE,
+    STAMPED,
     SUBMITTED_AT,
     _filter_header,
     asks_for_donation,
@@ -212,6 +213,26 @@ def _note_header(header: str) -> bool:
     return not _NOTE_WORDS.isdisjoint(re.findall(r"[a-z]+", text)) or bool(_NOTE_QUESTION.search(text))
 
 
+# A survey's own 'Status' beside its submit stamps (Alchemer's Complete, Partial, Disqualified): 'Complete'
+# there says the response was finished, no card done; read as 'Done', every answer of a 'fill in our survey,
+# get a card' export was left out (found by hunter-falsealarm2). Its other words are read as a status's are
+_STATUS = plain_key("status")
+_RESPONSE_COMPLETE = re.compile(r"(?i)\s*complete[d]?\s*")
+
+
+def _a_form_export(body: pd.DataFrame, column_map: dict[str, str]) -> bool:
+    """Whether the list is a form's export: a column stamping when each response was submitted, with the time
+    of day (:data:`.flags.STAMPED`)."""
+    for header in body.columns:
+        if header in column_map or flag_key(str(header)) not in SUBMITTED_AT:
+            continue
+        column = body[header].astype(str).str.strip()
+        filled = column[column.ne("")]
+        if not filled.empty and filled.str.match(STAMPED).all():
+            return True
+    return False
+
+
 def _said_not_to_send(
     body: pd.DataFrame,
     column_map: dict[str, str],
@@ -272,6 +293,8 @@ def _said_not_to_send(
         sent_already = any(key in f for f in (_SENT_FLAGS, _SENT_ON, _SENT_ANSWERED, NOT_RECEIVED_FLAGS))
         why = _SAYS_SENT_ALREADY if sent_already else _SAYS_NOT_TO_SEND
         said = column.str.match(says)
+        if key == _STATUS and said.any() and _a_form_export(body, column_map):
+            said &= ~column.str.fullmatch(_RESPONSE_COMPLETE)
         if says in (_SAYS_NO, _SAYS_NO_OR_NA):  # '☒' down a column of '☑': a crossed box is no (review24)
             said |= _crossed_beside_ticks(column)
         not_sent = made = went_out = None

@@ -10,13 +10,9 @@ import re
 import pandas as pd
 
 from ...quoting import quoted
-from .flags import RESPONSE_STATUS, SUBMITTED_AT
+from .flags import RESPONSE_STATUS, STAMPED, SUBMITTED_AT
 from .kinds import _SAYS_NOT_TO_SEND
 from .said import flag_key
-
-# ... whose stamps hold the time of day, as a form's do (a tracking sheet's 'Date Submitted' of the orders
-# sent, a day without its time, says nothing of its empty rows)
-_STAMPED = re.compile(r".*\d{1,2}:\d{2}")
 
 # Qualtrics' 'Finished' (True/False, or 1/0 in its numeric export), read beside its 'Progress': alone, a
 # tracker's 'Finished' = No is work still to do, a card to send
@@ -41,7 +37,7 @@ def _unsubmitted(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, st
         column = body[header].astype(str).str.strip()
         if key in SUBMITTED_AT:
             filled = column.ne("")
-            if filled.any() and not filled.all() and column[filled].str.match(_STAMPED).all():
+            if filled.any() and not filled.all() and column[filled].str.match(STAMPED).all():
                 for row in column.index[~filled].tolist():
                     found.setdefault(
                         int(row), f"{_SAYS_NOT_TO_SEND} (column '{header}' is empty: never submitted)"
