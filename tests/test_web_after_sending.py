@@ -490,3 +490,32 @@ def test_a_workbook_another_server_writes_is_not_worked_out_again_by_this_one(
     with TestClient(create_app(there, resume=False), follow_redirects=True) as other:
         assert other.get("/batches/staff/results.xlsx").status_code == 200
     assert planned == []
+
+
+def test_the_results_page_names_rows_not_sent_of_a_list_with_first_last_and_preferred_names(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by newcomer7 (an HR export's First Name | Last Name | Preferred Name, uploaded on the page): the
+    Results page named a row left out ('Terminated') by its Preferred Name cell, empty for most people, so
+    the row read '7 | | skipped', naming nobody. A row not sent is named as its card would be: the preferred
+    name where filled in, else first and last name."""
+    sheet = tmp_path / "january.csv"
+    header = ["Employee #", "First Name", "Last Name", "Preferred Name", "Address", "City", "State", "ZIP"]
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*header, "Status", "Product", "Amount"])
+        for number, first, last, goes_by, status in [
+            ("101", "Alicia", "Gomez", "", "Active"),
+            ("102", "Benjamin", "Ott", "Ben", "Terminated"),
+            ("106", "Farid", "Nasser", "", "Terminated"),
+        ]:
+            address = [f"{number[-1]} Main St", "Boston", "MA", "02134"]
+            writer.writerow([number, first, last, goes_by, *address, status, "CVS", "25"])
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, sheet, name="january")
+        assert confirm(client, "january").url.path == "/batches/january/progress"
+        wait_until_finished(client, "january")
+        page = client.get("/batches/january/results").text
+    named = dict(re.findall(r'<td class="num">(\d+)</td><td>([^<]*)</td>', page))
+    assert named == {"2": "Alicia Gomez", "3": "Ben", "4": "Farid Nasser"}, named

@@ -140,13 +140,20 @@ def _listed_names(web: Web, batch: state.WebBatch, view: LedgerView, rows: list[
     if loaded.file_hash != view.batch.file_hash and loaded.file_hash not in uploaded:
         return {}
     header_of = {canonical: header for header, canonical in loaded.column_map.items()}
-    parts = ["name"] if "name" in header_of else [f for f in ("first_name", "last_name") if f in header_of]
+    # as the card would name them: a preferred name, else the name, else first and last name, the first
+    # filled in (a 'Preferred Name' empty for most people named nobody: found by newcomer7)
+    choices = [[loaded.preferred["name"]]] if "name" in loaded.preferred else []
+    choices += [[header_of["name"]]] if "name" in header_of else []
+    choices += [[header_of[f] for f in ("first_name", "last_name") if f in header_of]]
     frame, fixed = loaded.frame, batch.corrections
     names: dict[int, str] = {}
     for row in wanted:
         if row in frame.index:
-            cells = [fixed.get((row, header_of[f]), str(frame.at[row, header_of[f]])) for f in parts]
-            names[row] = " ".join(" ".join(cells).split())
+            for headers in choices:
+                cells = [fixed.get((row, header), str(frame.at[row, header])) for header in headers]
+                names[row] = " ".join(" ".join(cells).split())
+                if names[row]:
+                    break
     return names
 
 
