@@ -44,6 +44,9 @@ from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, as_typed, check_new_run,
 from .reprice import reprice_planned
 from .resultfile import (
     check_workbook_is_this_ledgers,
+    keep_fix_edits,
+    keep_own_sheets,
+    left_behind,
     prepare_output_folder,
     result_path,
     workbook_not_written,
@@ -215,8 +218,8 @@ async def _plan_and_send(
     )
     loaded = _load(path, options, file_hash)  # 1
     workbook = result_path(settings.out_dir, batch)
-    _keep_own_sheets(workbook)
-    _keep_fix_edits(workbook, path, batch)
+    keep_own_sheets(workbook)
+    keep_fix_edits(workbook, path, batch)
     check_workbook_is_this_ledgers(workbook, ledger)
     stored = ledger.batch(batch)
     prefix = stored.po_prefix if stored else options.po_prefix
@@ -334,60 +337,6 @@ def _complete_result(
     return result
 
 
-def _keep_own_sheets(path: Path) -> None:
-    """Refuse, before anything is sent, a run whose result workbook holds a sheet the person added: the run
-    writes bulkship's sheets only, and theirs was lost (found by review10: a 'Contacts' sheet gone after the
-    Fix these run). ``track`` leaves such a workbook as it is (1dcaf81)."""
-    from .reconcile.fixsheet import sheets_of_the_person
-    from .reconcile.sheets.typed import typed_cells
-
-    own = sheets_of_the_person(path) if path.is_file() else []
-    typed = typed_cells(path) if path.is_file() and not own else []
-    if typed:  # an 'Invoice #' column beside the Orders, a note under the Summary (found by review19)
-        raise FileFormatError(
-            f"{path.name} holds what you typed on its Orders or Summary sheet ({'; '.join(typed)}): this run "
-            "writes those sheets from the ledger again, and it would be lost. Nothing was sent",
-            hint="keep what you typed in a workbook of your own and take it out of this one (or delete this "
-            "one: it is written again), then run the same command again",
-        )
-    if own:
-        raise FileFormatError(
-            f"{path.name} holds a sheet of your own ({', '.join(repr(n) for n in own)}): this run rewrites "
-            "that result workbook with bulkship's sheets only, and yours would be lost. Nothing was sent",
-            hint="move that sheet to a workbook of its own, then run the same command again",
-        )
-
-
-def _keep_fix_edits(workbook: Path, path: Path, batch: str) -> None:
-    """Refuse, before anything is sent, a run of another file (the batch's list, corrected or grown) whose
-    result workbook holds corrections on its *Fix these* sheet not run yet: the run writes that workbook
-    again and they were lost without a word (found by hunter-money2, leftover LB: 50 typed for a bad Amount,
-    gone after the list's new row was sent). A run of the workbook itself (or of a copy) reads them."""
-    import shlex
-
-    from .reconcile.fixsheet import is_result_workbook_file, pending_fix_edits
-    from .reconcile.sheets import FIX_SHEET
-
-    try:
-        if not workbook.is_file() or path.resolve() == workbook.resolve() or is_result_workbook_file(path):
-            return
-    except OSError:
-        return
-    edits = pending_fix_edits(workbook)
-    if not edits:
-        return
-    shown = ", ".join(edits[:5]) + (f" and {len(edits) - 5} more" if len(edits) > 5 else "")
-    # into the same folder: a workbook written elsewhere would leave these corrections here, refused again
-    first = shlex.join(["bulkship", "run", str(workbook), "--batch", batch, "--out", str(workbook.parent)])
-    raise FileFormatError(
-        f"{workbook.name} holds corrections on its '{FIX_SHEET}' sheet not run yet ({shown}): this run "
-        "writes that workbook again, and they would be lost. Nothing was sent",
-        hint=f"send them first (`{first}`), then run this command again; or, "
-        "if you made the same corrections in your file, delete that workbook (it is written again, nothing "
-        "is ordered twice)",
-    )
-
-
 def _load(path: Path, options: RunOptions, file_hash: str) -> LoadedSheet:
     """The rows to run: the sheet given, else a result workbook's corrected "Fix these" sheet in the batch's
     whole file, else the file itself (``file_hash``: as checked against the ledger, not taken twice)."""
@@ -426,7 +375,7 @@ def _reconcile(
     give_back_memory()
     result = result_from_ledger(ledger, batch, settings, output)
     result.notes.extend(held_notes(ledger, batch))
-    result.notes.extend(_left_behind(earlier, output))
+    result.notes.extend(left_behind(earlier, output))
     return result, not_written
 
 
@@ -460,24 +409,6 @@ def _rewrite_kept_plan(
     if not read_here and unsent_fix_edits(recorded, read_result_workbook(recorded, lenient=True)):
         return
     _reconcile(ledger, batch, validation, settings, catalog, options)  # not written: not the news here
-
-
-def _left_behind(earlier: str | None, output: Path | None) -> list[str]:
-    """A note naming the batch's earlier result workbook when this run wrote it elsewhere (another --out,
-    the web page's results folder then the command line's ./output): the earlier one keeps its old statuses
-    and totals, and track rewrites only the new one (found by newcomer1: one batch, two workbooks, nothing
-    said)."""
-    if not earlier or output is None:
-        return []
-    before = Path(earlier)
-    with contextlib.suppress(OSError):
-        if before.is_file() and before.resolve() != Path(output).resolve():
-            return [
-                f"This batch's result workbook is now {output}; the one written before, {before}, is no "
-                "longer kept up to date (track and later runs rewrite only the new one): delete it, or keep "
-                "it as a record of that run."
-            ]
-    return []
 
 
 def _stop(result: RunResult, error: BulkshipError | None) -> None:

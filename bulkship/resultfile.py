@@ -1,9 +1,12 @@
 """Where a batch's result workbook goes and how a run writes it: one file per batch (:func:`output_stem`),
-an output folder checked before anything is sent, the workbook written under the output lock from the ledger.
+an output folder and the workbook in it checked before anything is sent (this ledger's, holding nothing of
+the person's that writing it again would lose), the workbook written under the output lock from the ledger,
+and a note when it now lives elsewhere than the batch's earlier one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -192,3 +195,75 @@ def write_csv_twin(
         )
     book = reconcile.book_from_existing(ledger, batch, existing, api=api, catalog=catalog)
     return reconcile.write_results_csv(book, workbook.with_suffix(".csv"))
+
+
+def keep_own_sheets(path: Path) -> None:
+    """Refuse, before anything is sent, a run whose result workbook holds a sheet the person added: the run
+    writes bulkship's sheets only, and theirs was lost (found by review10: a 'Contacts' sheet gone after the
+    Fix these run). ``track`` leaves such a workbook as it is (1dcaf81)."""
+    from .reconcile.fixsheet import sheets_of_the_person
+    from .reconcile.sheets.typed import typed_cells
+
+    own = sheets_of_the_person(path) if path.is_file() else []
+    typed = typed_cells(path) if path.is_file() and not own else []
+    if typed:  # an 'Invoice #' column beside the Orders, a note under the Summary (found by review19)
+        raise FileFormatError(
+            f"{path.name} holds what you typed on its Orders or Summary sheet ({'; '.join(typed)}): this run "
+            "writes those sheets from the ledger again, and it would be lost. Nothing was sent",
+            hint="keep what you typed in a workbook of your own and take it out of this one (or delete this "
+            "one: it is written again), then run the same command again",
+        )
+    if own:
+        raise FileFormatError(
+            f"{path.name} holds a sheet of your own ({', '.join(repr(n) for n in own)}): this run rewrites "
+            "that result workbook with bulkship's sheets only, and yours would be lost. Nothing was sent",
+            hint="move that sheet to a workbook of its own, then run the same command again",
+        )
+
+
+def keep_fix_edits(workbook: Path, path: Path, batch: str) -> None:
+    """Refuse, before anything is sent, a run of another file (the batch's list, corrected or grown) whose
+    result workbook holds corrections on its *Fix these* sheet not run yet: the run writes that workbook
+    again and they were lost without a word (found by hunter-money2, leftover LB: 50 typed for a bad Amount,
+    gone after the list's new row was sent). A run of the workbook itself (or of a copy) reads them."""
+    import shlex
+
+    from .reconcile.fixsheet import is_result_workbook_file, pending_fix_edits
+    from .reconcile.sheets import FIX_SHEET
+
+    try:
+        if not workbook.is_file() or path.resolve() == workbook.resolve() or is_result_workbook_file(path):
+            return
+    except OSError:
+        return
+    edits = pending_fix_edits(workbook)
+    if not edits:
+        return
+    shown = ", ".join(edits[:5]) + (f" and {len(edits) - 5} more" if len(edits) > 5 else "")
+    # into the same folder: a workbook written elsewhere would leave these corrections here, refused again
+    first = shlex.join(["bulkship", "run", str(workbook), "--batch", batch, "--out", str(workbook.parent)])
+    raise FileFormatError(
+        f"{workbook.name} holds corrections on its '{FIX_SHEET}' sheet not run yet ({shown}): this run "
+        "writes that workbook again, and they would be lost. Nothing was sent",
+        hint=f"send them first (`{first}`), then run this command again; or, "
+        "if you made the same corrections in your file, delete that workbook (it is written again, nothing "
+        "is ordered twice)",
+    )
+
+
+def left_behind(earlier: str | None, output: Path | None) -> list[str]:
+    """A note naming the batch's earlier result workbook when this run wrote it elsewhere (another --out,
+    the web page's results folder then the command line's ./output): the earlier one keeps its old statuses
+    and totals, and track rewrites only the new one (found by newcomer1: one batch, two workbooks, nothing
+    said)."""
+    if not earlier or output is None:
+        return []
+    before = Path(earlier)
+    with contextlib.suppress(OSError):
+        if before.is_file() and before.resolve() != Path(output).resolve():
+            return [
+                f"This batch's result workbook is now {output}; the one written before, {before}, is no "
+                "longer kept up to date (track and later runs rewrite only the new one): delete it, or keep "
+                "it as a record of that run."
+            ]
+    return []
