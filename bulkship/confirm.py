@@ -25,6 +25,8 @@ class PlanLimits(Protocol):
     @property
     def confirm(self) -> Callable[[PlanView], bool] | None: ...
     @property
+    def show_refused(self) -> Callable[[PlanView], None] | None: ...
+    @property
     def max_total(self) -> Decimal | None: ...
     @property
     def max_batch_total(self) -> Decimal | None: ...
@@ -59,6 +61,7 @@ async def confirm_plan(
     view = replace(view, notes=tuple(file_notes), problems=tuple(problems))
     limit = options.max_total
     if limit is not None and view.worst_case > limit:
+        _show_refused(options, view)
         doubt = view.in_doubt.total
         cost = money_text(view.worst_case) + (
             f" ({money_text(doubt)} of it in doubt from an earlier run)" if doubt else ""
@@ -75,6 +78,7 @@ async def confirm_plan(
     _check_total_shown(options.total_shown, view)
     budget = options.max_batch_total
     if budget is not None and view.charged.total + view.worst_case > budget:
+        _show_refused(options, view)
         raise SpendLimitError(
             f"Batch {batch} would cost {money_text(view.charged.total + view.worst_case)} in all: "
             f"{money_text(view.charged.total)} charged already and {money_text(view.worst_case)} to send "
@@ -104,6 +108,14 @@ async def confirm_plan(
                 + "): the orders would cost other than the total shown. Nothing was sent",
                 hint="re-run the same command to see the plan at today's prices",
             )
+
+
+def _show_refused(options: PlanLimits, view: PlanView) -> None:
+    """The plan a limit refuses, shown before the refusal: 'The orders to send cost 5,160.65, more than
+    --max-total 5,000.00' alone left the person no way to see which cards, rows or fees made the total, nor
+    what the file left out (found by newcomer7, an HR list over its budget)."""
+    if options.show_refused is not None:
+        options.show_refused(view)
 
 
 def _check_total_shown(shown: Decimal | None, view: PlanView) -> None:

@@ -88,6 +88,7 @@ class RunOptions:
     program: ProgramSettings | None = None  # the program file: columns, defaults, paper, repeat window
     sheet: str | None = None  # the workbook's sheet to read (default: the first with recipients)
     confirm: ConfirmPlan | None = None  # sees the plan before anything is sent; False stops (SpendLimitError)
+    show_refused: Callable[[PlanView], None] | None = None  # sees a plan --max-total refuses (nothing sent)
     drop_declined: bool = (
         False  # confirm saying False is a person's no: a batch that sent nothing drops its plan
     )

@@ -156,6 +156,22 @@ def test_max_total_and_declining_send_nothing(
     assert len(embedded_sandbox_orders(isolated_data_dir)) == 2
 
 
+def test_a_plan_over_max_total_is_shown_before_it_is_refused(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer7 (an HR list of 27 Visa cards over its --max-total 5000): the run said only 'The
+    orders to send cost 5,160.65, more than --max-total 5,000.00', not which cards, fees or rows made it,
+    nor the rows the file left out. The plan is shown, then refused; nothing is sent."""
+    sheet = write_sheet(tmp_path / "gifts.csv", range(4), bad={2})
+    code, _, err = run(capsys, str(sheet), "--yes", "--max-total", "50")
+    said = " ".join(err.split())
+    assert code == 1 and embedded_sandbox_orders(isolated_data_dir) == []
+    assert "CVS │ 3 │ 3 │ 75.00" in said, said
+    assert "Left out of this plan: 1 invalid (to fix) row(s) of the file." in said, said
+    assert said.index("Left out of this plan") < said.index("more than --max-total 50.00"), said
+    assert "Nothing was sent" in said and "Sending orders" not in said, said
+
+
 def test_the_question_before_sending_says_which_rows_of_the_file_are_left_out(
     tmp_path: Path,
     isolated_data_dir: Path,

@@ -61,14 +61,23 @@ def _ask_to_send() -> bool:
         raise SpendLimitError(NO_ANSWER, hint=NO_ANSWER_HINT) from None
 
 
-def _confirmer(yes: bool, said: set[str]) -> Callable[[PlanView], bool]:
-    """Show the plan, after what reading the file noted (``said`` keeps them: not repeated after the run),
-    and ask (unless ``yes``)."""
+def _shower(said: set[str]) -> Callable[[PlanView], None]:
+    """Show the plan, after what reading the file noted (``said`` keeps them: not repeated after the run)."""
 
-    def confirm(view: PlanView) -> bool:
+    def show(view: PlanView) -> None:
         print_notices(view.notes)
         said.update(view.notes, view.problems)
         show_plan(view)
+
+    return show
+
+
+def _confirmer(yes: bool, said: set[str]) -> Callable[[PlanView], bool]:
+    """Show the plan (:func:`_shower`) and ask (unless ``yes``)."""
+    show = _shower(said)
+
+    def confirm(view: PlanView) -> bool:
+        show(view)
         if yes:
             return True
         return _ask_to_send()
@@ -241,6 +250,7 @@ def run(
         program=program,
         sheet=sheet,
         confirm=_confirmer(yes, said),
+        show_refused=_shower(said),  # a plan over --max-total: what it holds, before the refusal
         drop_declined=True,  # 'n' at the question: no plan left 'awaiting confirmation' (the web's cost
         # page plans with the same question answered no, and keeps its plan for the Send)
         max_total=limit,
