@@ -115,3 +115,81 @@ def test_a_column_change_sent_twice_changes_the_cells_once_and_says_so_both_time
     assert "8 cell(s) changed" in first.text and "8 cell(s) changed" in again.text
     other = change_column(client, "hr", "Card", "Visa", "TARGET", change=shown)
     assert other.status_code == 409 and "nothing was changed" in other.text
+
+
+@pytest.fixture
+def lands_meanwhile(monkeypatch: pytest.MonkeyPatch, hr: tuple[TestClient, Settings]):
+    """``lands_meanwhile(row, header, value)``: another person's fix of that cell is recorded while the next
+    change posted is judged (after the review it was judged on was read: two servers, a long list)."""
+    from bulkship.web import state
+
+    _, settings = hr
+    ledger_rows = state.rows_sent
+
+    def arrange(row: int, header: str, value: str) -> None:
+        def rows_sent(*args, **kwargs):
+            monkeypatch.setattr(state, "rows_sent", ledger_rows)
+            if header == "Send":  # the rows as they are confirmed to be sent ('value': their total)
+                batch = state.web_batch(settings, "hr")
+                state.record(settings, "hr", "web_confirmed", total=value, change=batch and batch.change_id)
+            else:
+                state.record(settings, "hr", "web_fix", row=row, header=header, value=value)
+            return ledger_rows(*args, **kwargs)
+
+        monkeypatch.setattr(state, "rows_sent", rows_sent)
+
+    return arrange
+
+
+def card_of(client: TestClient, row: int) -> str:
+    page = client.get(f"/batches/hr/review?find={row}").text
+    return found(rf'(?s)action="/batches/hr/rows/{row}".*?name="cell:Card" value="([^"]*)"', page)
+
+
+def test_a_cell_saved_by_another_person_in_the_same_instant_is_never_undone_unseen(
+    hr: tuple[TestClient, Settings], lands_meanwhile
+) -> None:
+    """Found live (hunter-web14, two people on a 20,000-row list's row 3): both were told their State was
+    saved, and the later one's undid the other's, unseen by either."""
+    client, _ = hr
+    mine = {"csrf_token": token(client), "was:Card": "Visa", "cell:Card": "VISA-PREPAID"}
+    lands_meanwhile(2, "Card", "TARGET")
+    raced = client.post("/batches/hr/rows/2", data=mine)
+    assert raced.status_code == 409 and "Card is now &#39;TARGET&#39;" in raced.text
+    assert card_of(client, 2) == "TARGET"
+    # another row's fix landing meanwhile changes nothing of this one: it is saved
+    lands_meanwhile(4, "Card", "TARGET")
+    saved = client.post("/batches/hr/rows/3", data=mine)
+    assert saved.status_code == 200 and "Card is now" not in saved.text
+    assert (card_of(client, 3), card_of(client, 4)) == ("VISA-PREPAID", "TARGET")
+
+
+def test_a_column_change_judged_as_another_cell_was_saved_changes_nothing(
+    hr: tuple[TestClient, Settings], lands_meanwhile
+) -> None:
+    """The column change counted the 'Visa' cards before another person's fix of row 2 to TARGET was
+    recorded: it changed row 2 back to VISA-PREPAID, unseen."""
+    client, _ = hr
+    lands_meanwhile(2, "Card", "TARGET")
+    raced = change_column(client, "hr", "Card", "Visa", "VISA-PREPAID")
+    assert raced.status_code == 409 and "nothing was changed" in raced.text
+    assert card_of(client, 2) == "TARGET" and card_of(client, 3) == "Visa"
+    again = change_column(client, "hr", "Card", "Visa", "VISA-PREPAID")
+    assert again.status_code == 200 and "7 cell(s) changed" in again.text
+    assert card_of(client, 2) == "TARGET"
+
+
+def test_a_cell_saved_as_the_batch_is_sent_is_not_saved_and_says_so(
+    hr: tuple[TestClient, Settings], lands_meanwhile
+) -> None:
+    """Send pressed on another page as the fix was judged: the fix was recorded after the confirmation (the
+    cell shown changed, the row sent as it was, or the Send refused when its run began)."""
+    client, settings = hr
+    from bulkship.web import state
+
+    lands_meanwhile(0, "Send", "1")
+    mine = {"csrf_token": token(client), "was:Card": "Visa", "cell:Card": "TARGET"}
+    raced = client.post("/batches/hr/rows/2", data=mine)
+    assert raced.url.path == "/batches/hr/progress" and "it was not made" in raced.text
+    batch = state.web_batch(settings, "hr")
+    assert batch is not None and batch.due and (2, "Card") not in batch.corrections

@@ -378,6 +378,24 @@ def record(settings: Settings, batch: str, kind: str, **detail: Any) -> None:
         ledger.log_event(batch, None, kind, **detail)
 
 
+def record_change(
+    settings: Settings, batch: str, judged_on: int, *events: tuple[str, dict[str, Any]]
+) -> bool:
+    """Record the ``events`` of one change a person made to the rows (cells of a row, of a column), judged
+    from the rows of change ``judged_on``: all of them, or none (False) when another change was recorded
+    since, or a Send of the rows. Two people saving one cell in the same instant (one server working out a
+    long list's review) were both told it was saved, and the later one's value undid the other's unseen
+    (found by hunter-web14). Checked and recorded in one transaction holding the ledger's write lock, which
+    every page's write takes."""
+    with Ledger.open(settings.ledger_location, lock=False) as ledger, ledger.group():
+        now = _fold(batch, _web_events(ledger, batch))
+        if now is None or now.deleted or now.due or now.change_id != judged_on:
+            return False
+        for kind, detail in events:
+            ledger.log_event(batch, None, kind, **detail)
+    return True
+
+
 def confirm(settings: Settings, batch: WebBatch, total: Decimal, cards: dict[str, str] | None = None) -> bool:
     """Record "send" for ``total`` (and the ``cards`` shown: product Id -> name) and the batch's rows as
     ``batch`` shows them; False when they changed before it was recorded (another tab's fix, another

@@ -184,35 +184,20 @@ async def fix_row(request: Request) -> Response:
         row = int(request.path_params["row"])
     except ValueError:
         raise HTTPException(404, "No such row") from None
-    found = await run_in_threadpool(web.reviews.review, batch)
-    if row not in found.loaded.frame.index:
-        raise HTTPException(404, "No such row")
     form = await request.form()
-    sent = await run_in_threadpool(state.rows_sent, web.settings, batch.name)  # afresh, not the cached review
-    if row in sent:
+    for _ in range(CHANGE_TRIES):
+        refused = await _fix_row_once(request, web, batch, row, form)
+        if refused is not True:
+            break
+        # another change was recorded while this one was judged: judged again on the rows as they are now
+        batch = _idle(web, _with_upload(web, batch.name))
+    else:
         error = BulkshipError(
-            f"Row {row} was ordered in PO {sent[row]}: its cells cannot change here. Nothing was saved",
-            hint="editing the sheet never changes a card already ordered; to send this person another card, "
-            "upload a file of its own",
+            BUSY_ROWS, hint="open the review again, check the row and make your change there"
         )
         return render(request, "problem.html", 409, batch=batch, error=error)
-    before = dict(found.cells(row))
-    changed = _changed_cells(form, before)
-    overtaken = [h for h, (was, _new) in changed.items() if _lines(before[h]) != was]
-    if overtaken:  # someone saved this row since the page was loaded: never undo their change unseen
-        now = ", ".join(f"{h} is now '{before[h]}'" for h in overtaken)
-        error = BulkshipError(
-            f"Row {row} was changed by someone else since you opened the page ({now}). Nothing was saved",
-            hint="open the review again, check the row and make your change there",
-        )
-        return render(request, "problem.html", 409, batch=batch, error=error)
-    for header, (_was, value) in changed.items():
-        await run_in_threadpool(
-            state.record, web.settings, batch.name, "web_fix", row=row, header=header, value=value
-        )
-    if changed:
-        said = "; ".join(f"{h}: {before[h]!r} -> {value!r}" for h, (_, value) in changed.items())
-        say_in_trail(request.scope, changes=said)
+    if isinstance(refused, Response):
+        return refused
     back = str(form.get("back") or "")
     back = back if back.startswith("?") else ""
     return _see(f"/batches/{batch.name}/review{back}#row-{row}")
@@ -247,13 +232,59 @@ async def fix_column(request: Request) -> Response:
         )
         return render(request, "problem.html", 409, batch=batch, error=error)
     if rows:
-        await run_in_threadpool(
-            state.record, web.settings, batch.name, "web_fix_rows", rows=rows, header=header, was=was,
-            value=value,
-        )  # fmt: skip
+        fix = ("web_fix_rows", {"rows": rows, "header": header, "was": was, "value": value})
+        if not await run_in_threadpool(state.record_change, web.settings, batch.name, found.change_id, fix):
+            # another change was recorded as the rows were counted: they may not be those there now
+            batch = _idle(web, _with_upload(web, batch.name))
+            error = BulkshipError(STALE_COLUMN, hint="look at the rows again and change them there")
+            return render(request, "problem.html", 409, batch=batch, error=error)
         named = ", ".join(str(row) for row in rows[:20]) + (", ..." if len(rows) > 20 else "")
         say_in_trail(request.scope, changes=f"{header}: {was!r} -> {value!r} in {len(rows)} row(s): {named}")
     return _see(_changed_page(batch.name, value, len(rows)))
+
+
+CHANGE_TRIES = 3  # a change judged again when others were recorded meanwhile (then the person is asked)
+BUSY_ROWS = (
+    "The batch kept changing while your change was saved (other people are changing its rows): nothing was "
+    "saved"
+)
+
+
+async def _fix_row_once(
+    request: Request, web: Web, batch: state.WebBatch, row: int, form: Any
+) -> Response | bool | None:
+    """The row's cells changed as the form says, judged on the batch's rows as ``batch`` has them: None
+    when saved (or nothing changed), the page saying why not, or True when another change was recorded
+    meanwhile (nothing saved: to judge again)."""
+    found = await run_in_threadpool(web.reviews.review, batch)
+    if row not in found.loaded.frame.index:
+        raise HTTPException(404, "No such row")
+    sent = await run_in_threadpool(state.rows_sent, web.settings, batch.name)  # afresh, not the cached review
+    if row in sent:
+        error = BulkshipError(
+            f"Row {row} was ordered in PO {sent[row]}: its cells cannot change here. Nothing was saved",
+            hint="editing the sheet never changes a card already ordered; to send this person another card, "
+            "upload a file of its own",
+        )
+        return render(request, "problem.html", 409, batch=batch, error=error)
+    before = dict(found.cells(row))
+    changed = _changed_cells(form, before)
+    overtaken = [h for h, (was, _new) in changed.items() if _lines(before[h]) != was]
+    if overtaken:  # someone saved this row since the page was loaded: never undo their change unseen
+        now = ", ".join(f"{h} is now '{before[h]}'" for h in overtaken)
+        error = BulkshipError(
+            f"Row {row} was changed by someone else since you opened the page ({now}). Nothing was saved",
+            hint="open the review again, check the row and make your change there",
+        )
+        return render(request, "problem.html", 409, batch=batch, error=error)
+    if not changed:
+        return None
+    fixes = [("web_fix", {"row": row, "header": h, "value": value}) for h, (_, value) in changed.items()]
+    if not await run_in_threadpool(state.record_change, web.settings, batch.name, found.change_id, *fixes):
+        return True
+    said = "; ".join(f"{h}: {before[h]!r} -> {value!r}" for h, (_, value) in changed.items())
+    say_in_trail(request.scope, changes=said)
+    return None
 
 
 def _changed_page(batch: str, value: str, changed: int) -> str:
