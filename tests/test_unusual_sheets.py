@@ -963,6 +963,31 @@ def test_a_header_on_two_rows_is_read_as_one(tmp_path: Path, capsys: pytest.Capt
     ]  # fmt: skip
 
 
+def test_a_surveymonkey_export_s_second_header_row_is_no_recipient_nor_the_column_s_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm2: SurveyMonkey writes under each question the kind of its answer
+    ('Response', 'Open-Ended Response'). Under one-row questions that row was read as a recipient, an error
+    on its state, ZIP and card (exit 1, in every such export); under a contact block's 'Name | Address |
+    City/Town' it was the header, and 'Which gift card would you like?' over 'Response' was lost (refused,
+    lacking its card). The question above names the column; the row is the header's."""
+    head = ["Respondent ID", "End Date", "Full name", "Street Address", "City", "State", "ZIP", "Gift Card"]
+    kinds = [None, None, "Response", "Response", "Response", "Response", "Response", "Response"]
+    answer = [114001, "11/20/2026 10:04:00 AM", "Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25]
+    one = xlsx(tmp_path / "one.xlsx", [*head, "Amount"], [*kinds, "Open-Ended Response"], answer)
+    code, data, err = validate(capsys, one)
+    assert (code, data["rows"], data["valid"]) == (0, 1, 1), err
+    head = ["Respondent ID", "Please give your shipping address", "", "", "", ""]
+    head += ["Which gift card would you like?", "Amount"]
+    kinds = ["", "Name", "Address", "City/Town", "State/Province", "ZIP/Postal Code", "Response", "Response"]
+    answer = [114001, "Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25]
+    code, data, err = validate(capsys, xlsx(tmp_path / "block.xlsx", head, kinds, answer))
+    assert (code, data["valid"]) == (0, 1), err
+    used = {c["header"]: c["field"] for c in data["columns"] if c["field"]}
+    assert used["Which gift card would you like?"] == "product"
+    assert used["Amount"] == "value"
+
+
 def test_a_date_under_a_group_header_saying_the_card_went_leaves_its_row_out(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -6,6 +6,7 @@ area below it (columns with a header or a filled cell, rows with any filled cell
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -116,10 +117,22 @@ def _find_header(
     )
 
 
+# SurveyMonkey's second header row: under each question the kind of its answer ('Response', 'Open-Ended
+# Response'), which names no column; the question above it does. Read as a header, 'Which gift card would you
+# like?' over 'Response' was lost (the list refused, lacking its card); read as a row, 'Response' was a
+# recipient with a state, ZIP and card to fix, in every SurveyMonkey export (found by hunter-falsealarm2)
+_ANSWER_KIND = re.compile(r"(?i)\s*(?:open[\s-]*ended\s+)?responses?\s*")
+
+
+def _names_a_column(cell: Any) -> bool:
+    return bool(str(cell).strip()) and _ANSWER_KIND.fullmatch(str(cell)) is None
+
+
 def _two_row_header(
     frame: pd.DataFrame, row: int, score: int, headers: HeaderIndex, fixed: set[str]
 ) -> tuple[int, list[Any]]:
-    """The header row and its cells, joined with the row above or below when that names more columns."""
+    """The header row and its cells, joined with the row above or below when that names more columns, or
+    when the row below only names the kind of each question's answer (:data:`_ANSWER_KIND`)."""
 
     def cells_of(number: int) -> list[Any]:
         return list(frame.loc[number].tolist())
@@ -128,14 +141,15 @@ def _two_row_header(
     for upper, lower in ((row, row + 1), (row - 1, row)):
         if upper not in frame.index or lower not in frame.index:
             continue
-        if lower != row and _row_score(cells_of(lower), headers, fixed) < MIN_HEADER_MATCHES:
+        below = cells_of(lower)
+        filled = any(str(c).strip() for c in below)
+        kinds_only = lower != row and filled and not any(map(_names_a_column, below))
+        if lower != row and not kinds_only and _row_score(below, headers, fixed) < MIN_HEADER_MATCHES:
             continue  # a row below must name columns itself: a recipient's row is never taken for a header
-        cells = [
-            low if str(low).strip() else up for up, low in zip(cells_of(upper), cells_of(lower), strict=True)
-        ]
+        cells = [low if _names_a_column(low) else up for up, low in zip(cells_of(upper), below, strict=True)]
         combined = _row_score(cells, headers, fixed)
-        if combined > score:
-            chosen, score = (lower, cells), combined
+        if combined > score or kinds_only:
+            chosen, score = (lower, cells), max(combined, score)
     return chosen
 
 
