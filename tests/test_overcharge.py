@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from starlette.testclient import TestClient
 from support import visible_text
+from support.money_invariants import check_money
 from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
 
 from bulkship.cli import main
@@ -102,3 +103,22 @@ def test_a_discounted_card_charged_more_than_planned_is_said_on_its_row(
     with TestClient(create_app(settings)) as client:
         page = visible_text(client.get("/batches/staff/results").text)
     assert "0.50 more than planned (24.38), so its discount reads 0.12 where the plan took off 0.62" in page
+
+
+def test_check_money_names_a_row_charged_otherwise_that_says_nothing(
+    vendor: VendorProxy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hunter-money4's M4: the money checker every end-to-end scenario runs passed a row charged 0.50 more
+    than planned whose Problems said nothing (it never compared a row with its plan), so a lost note would
+    go unseen. With the row's words taken away, it names the row; with them, it passes."""
+    result = place(vendor, tmp_path, [1, 2], product="HOMEDEPOT")
+    vendor.rewrite = orders_rewritten(_first_line_dearer_by_half)
+    settings = vendor.settings(tmp_path)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    check_money(settings.ledger_location, "staff")
+
+    monkeypatch.setattr("bulkship.reconcile.join.outcome.not_planned_note", lambda *_args: "")
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    with pytest.raises(AssertionError, match=r"row 2 charged 24\.88 where its plan priced it at 24\.38"):
+        check_money(settings.ledger_location, "staff")
+    assert result.output is not None

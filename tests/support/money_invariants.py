@@ -21,7 +21,10 @@ Checks, to the cent:
   as in doubt with their amounts, never as unspent;
 * with ``vendor_orders`` (the vendor's own list), the charged total equals what the vendor holds;
 * the Summary and ``status`` say each note the run says beside the same totals where they are not simply
-  the vendor's (``runnotes.money_notes``: costs not the plan's, another currency, cards not priced yet...).
+  the vendor's (``runnotes.money_notes``: costs not the plan's, another currency, cards not priced yet...);
+* a charged row the vendor charged otherwise than its plan priced it (the prices its order was sent with)
+  says so on its row: more or less than planned, or an overcharge (a difference in its shipping alone, billed
+  on the order, is said on the Summary).
 
 Returns what it read, for a test to assert more.
 """
@@ -44,6 +47,7 @@ from bulkship.ledger import OPEN_STATES, Ledger
 from bulkship.money import MONEY_FIELDS, MONEY_LABELS, billed_money
 from bulkship.overview import batch_status, overview
 from bulkship.reconcile.join import LedgerView
+from bulkship.reconcile.join.outcome import row_line
 from bulkship.reconcile.layout import result_headers
 from bulkship.reconcile.sheets import (
     ORDERS_SHEET,
@@ -269,6 +273,37 @@ def _check_status_json(status: Mapping[str, Any], seen: MoneySeen) -> None:
     assert _cents(status["in_doubt_cost"]) == seen.total("in doubt")
 
 
+def _planned_totals(view: LedgerView) -> dict[int, tuple[Decimal, Decimal]]:
+    """Spreadsheet row -> (what its plan priced its line at, that plan's shipping), for the rows charged
+    whose plan is known (the prices their order was sent with; an older ledger records none)."""
+    planned: dict[int, tuple[Decimal, Decimal]] = {}
+    for row, record in view.latest_by_row().items():
+        if record.status != "ordered" or not record.po_number:
+            continue
+        order = view.orders.get(record.po_number)
+        line = row_line(record, order, view.lines(record.po_number), view.waiting(record, order))
+        plan = view.prices.of(order).planned(line) if line is not None else None
+        if plan is not None:
+            planned[row] = (plan.total, plan.shipping)
+    return planned
+
+
+def _check_rows_charged_otherwise(seen: MoneySeen, planned: Mapping[int, tuple[Decimal, Decimal]]) -> None:
+    """A row charged otherwise than planned says so (hunter-money4's M4: a scenario whose row kept quiet
+    passed). Its shipping billed on the order instead (the line costs its cards alone) is no such row."""
+    for row, cells in seen.rows.items():
+        if cells["Money"] != CHARGED or row not in planned or cells["Total"] in (None, ""):
+            continue
+        plan, shipping = planned[row]
+        total = _cents(cells["Total"])
+        if total in (plan, plan - shipping):
+            continue
+        said = str(cells["Problems / vendor error"] or "")
+        assert "than planned" in said or "overcharge" in said, (
+            f"row {row} charged {total} where its plan priced it at {plan}, and says nothing of it: {said!r}"
+        )
+
+
 def check_money(
     ledger_path: Path | str,
     batch: str,
@@ -298,7 +333,9 @@ def check_money(
         )
         in_doubt_pos = {o.po_number for o in ledger.orders(batch, states=OPEN_STATES)}
         billed = {po: amount for po, (_batch, amount) in ledger.billed_on_orders(batch).items()}
-        said = money_notes(ledger, LedgerView(ledger, batch), batch)
+        view = LedgerView(ledger, batch)
+        said = money_notes(ledger, view, batch)
+        planned = _planned_totals(view)
     seen = _read_results(path)
     seen.billed = {po: _cents(amount) for po, amount in billed.items()}
     if input_rows is not None:
@@ -309,6 +346,7 @@ def check_money(
     _check_summary_notes(path, said)
     assert status["notes"] == said, f"status does not say what the run says: {status['notes']} vs {said}"
     _check_status_json(status, seen)
+    _check_rows_charged_otherwise(seen, planned)
     charged_rows = seen.rows_figures(CHARGED)[4]
     assert _cents(charged_in_ledger) == charged_rows, (charged_in_ledger, charged_rows)
     for row, cells in seen.rows.items():
