@@ -488,6 +488,22 @@ def test_a_hand_made_list_s_addr_headers_are_read_as_the_address(tmp_path: Path)
     assert result.rows["status"].tolist() == ["valid"]
 
 
+@pytest.mark.parametrize("header", ["Customer Name", "Contact Name", "Client Name", "Contact Full Name"])
+def test_a_sales_or_crm_list_s_customer_or_contact_name_is_the_recipient(tmp_path: Path, header: str) -> None:
+    """Found by newcomer7: a sales team's client gift list headed 'Contact Name' beside 'Company' (and a
+    marketing list's 'Customer Name', 'Client Name') was refused: 'lacks required column(s): Name'."""
+    path = tmp_path / "client-gifts.csv"
+    path.write_text(
+        f"{header},Company,Street,Suite,City,State,Zip,Card,Amount\n"
+        "Helen Park,Brightline Freight,400 Atlantic Ave,Floor 9,Boston,MA,02110,TARGET,100\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows[["name", "company", "address1", "value"]].values.tolist() == [
+        ["Helen Park", "Brightline Freight", "400 Atlantic Ave", "100"]
+    ]
+    assert result.rows["status"].tolist() == ["valid"]
+
+
 def test_names_written_last_first_in_one_column_are_turned_around(tmp_path: Path) -> None:
     path = tmp_path / "names.csv"
     path.write_text(
