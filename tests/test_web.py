@@ -774,10 +774,10 @@ def test_the_library_verbs_are_offered_by_import_bulkship(settings, tmp_path: Pa
 def test_the_cost_page_says_so_while_another_batch_holds_the_ledger(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bulkship.web import app as web_app
+    from bulkship.web import cost_pages
 
     upload(client, SAMPLES / "anniversary.xlsx", name="waiting")
-    monkeypatch.setattr(web_app, "BUSY_WAIT_S", 0.05)
+    monkeypatch.setattr(cost_pages, "BUSY_WAIT_S", 0.05)
     runner = client.app.web.runner  # type: ignore[attr-defined]
     with runner.exclusive:  # as a run of another batch does while it sends
         busy = client.get("/batches/waiting/cost")

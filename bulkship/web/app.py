@@ -6,8 +6,9 @@ the vendor and use ``asyncio.run``); anything that plans or sends goes through t
 
 The pages by step: :mod:`.pagekit` (what every handler uses: templates, rendering, the batch a URL names),
 :mod:`.batches` (the list), :mod:`.upload_pages` (a new batch, its sheet, the review), :mod:`.columns`,
-this module (the cost and confirm, progress and delete pages, and :func:`create_app`), :mod:`.results_pages`
-(results, downloads, the vendor comparison), :mod:`.resolve_pages` and :mod:`.team_pages`.
+:mod:`.cost_pages` (the cost page and its Send), this module (the progress and delete pages, the error pages
+and :func:`create_app`), :mod:`.results_pages` (results, downloads, the vendor comparison),
+:mod:`.resolve_pages` and :mod:`.team_pages`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy.exc import OperationalError
@@ -28,11 +28,12 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..errors import BatchConflictError, BulkshipError, LedgerError, LedgerLockedError
+from ..errors import BulkshipError, LedgerError, LedgerLockedError
 from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..settings import Settings
 from . import batches, columns, resolve_pages, state, uploads
+from .cost_pages import confirm, cost
 from .guards import BodyLimit, CsrfGuard, SecurityHeaders, unreachable_said
 from .pagekit import (
     SANDBOX_BANNER,
@@ -45,166 +46,16 @@ from .pagekit import (
     _templates,
     _web,
     _with_upload,
-    plan_of,
     render,
 )
 from .results_pages import download, reconcile, refresh_tracking, results
-from .review import Review, Reviews
+from .review import Reviews
 from .runner import Runner
 from .upload_pages import choose_sheet, fix_column, fix_row, new_batch, review, upload
 
 log = logging.getLogger("bulkship.web")
 
 DEFAULT_MAX_UPLOAD_BYTES = MAX_FILE_BYTES  # what the loader accepts: a million rows fit with room to spare
-
-
-BUSY_WAIT_S = 10.0  # how long the cost page waits for another batch's run to let go of the ledger
-
-
-def _plan(web: Web, batch: state.WebBatch) -> Any:
-    def make() -> Any:
-        if not web.runner.exclusive.acquire(timeout=BUSY_WAIT_S):
-            raise BulkshipError(
-                "Another batch is being sent right now: the cost of this one is worked out once it is done. "
-                "Nothing was sent",
-                hint="reload this page in a moment",
-            )
-        try:
-            planned = plan_of(web, batch)
-            if batch.planned_change != batch.change_id:  # the Batches page's "to send" is this plan's now
-                state.record(web.settings, batch.name, "web_planned", change=batch.change_id)
-            return planned
-        finally:
-            web.runner.exclusive.release()
-
-    key = state.plan_key(web.settings, batch)
-    view = web.reviews.plans.get_or_make(key, make)
-    planned = state.plan_key(web.settings, batch)  # its orders as the plan just recorded them
-    if planned != key:
-        web.reviews.plans.put(planned, view)
-    return view
-
-
-def plan_shown(web: Web, batch: state.WebBatch, change: object) -> Any:
-    """The plan a page showed for the batch's rows as they are (``change``), for its Send or Approve to act
-    on; None when the rows changed since. A server keeps a few plans: one pushed out by other batches' cost
-    pages since (a ninth batch looked at on a busy server) is worked out again, and the total posted must
-    still match it; Send showed the cost page again with nothing said (found by hunter-web13)."""
-    kept = web.reviews.plans.peek(state.plan_key(web.settings, batch))
-    if kept is not None or str(change) != str(batch.change_id):
-        return kept
-    try:
-        return _plan(web, batch)
-    except BulkshipError:  # another batch holds the ledger, the file repeats another batch: shown on the page
-        return None
-
-
-async def cost(request: Request) -> Response:
-    web = _web(request)
-    batch = _idle(web, _with_upload(web, request.path_params["name"]))
-    try:
-        found = await run_in_threadpool(web.reviews.review, batch)
-        view = await run_in_threadpool(_plan, web, batch)
-    except BulkshipError as exc:  # another run holds the ledger, the file repeats another batch...
-        if isinstance(exc, BatchConflictError) and batch.refused_now != exc.message:  # said once per change
-            await run_in_threadpool(state.record, web.settings, batch.name, "web_refused", error=exc.message)
-        exc = await run_in_threadpool(page_error, web.settings, batch.name, exc)
-        return render(request, "problem.html", 409, batch=batch, error=exc)
-    notes = await run_in_threadpool(_cost_notes, web, batch, found)
-    error = NO_LONGER_ASKED if request.query_params.get("approval") == "unneeded" else ""
-    return render(request, "cost.html", batch=batch, view=view, counts=found.counts, error=error, notes=notes)
-
-
-def _cost_notes(web: Web, batch: state.WebBatch, found: Review) -> list[str]:
-    """What the cost page says of the rows left out: the file's notices, and the rows a cell changed on the
-    review page leaves out, named (found by review27: counted in '2 skipped', only the file's row named)."""
-    notes = list(web.reviews.sheet(batch).notices)
-    here = [s for s in found.loaded.skipped if s.row in found.skipped_here]
-    if here:
-        named = "; ".join(f"row {s.row} ({s.reason})" for s in here[:10]) + (
-            "; and more" if len(here) > 10 else ""
-        )
-        notes.append(
-            f"{len(here)} row(s) left out for what was changed on the review page: {named}. Change that cell "
-            "back there to order a row."
-        )
-    return notes
-
-
-NO_LONGER_ASKED = (
-    "Nothing was sent: this page asked for an approval, and the batch no longer needs one (the approval "
-    "threshold or your limit was raised since it was shown). Send it below if it is to go without an approver"
-)
-
-
-def page_error(settings: Settings, batch: str, exc: BulkshipError) -> BulkshipError:
-    """``exc`` as the page says it: a batch of another vendor API than this server's read 'run `bulkship run
-    /srv/.../uploads/<id>/list.csv --batch B` with --api-url ...', the command line's advice and the upload's
-    private path (found by hunter-web8)."""
-    if not state.for_another_vendor(settings, batch):  # (the refusal is a ConfigError or a conflict)
-        return exc
-    from ..batchapi import api_identity, describe_api
-
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        record = ledger.batch(batch)
-    theirs = describe_api(record.api) if record is not None and record.api else "another vendor API"
-    ours = describe_api(api_identity(settings))
-    return BatchConflictError(
-        f"Batch {batch}'s orders went to {theirs}, and this server sends to {ours}: only a bulkship server "
-        "using that vendor sends it, or asks about it. Nothing was sent or changed",
-        hint="open this batch on the page of the bulkship server that uses that vendor",
-    )
-
-
-async def confirm(request: Request) -> Response:
-    """Send, once: a second click, a reload or a late resend of this form finds the batch confirmed and
-    running (or done) and only shows its progress. The run never spends more than the total confirmed."""
-    web = _web(request)
-    batch = _idle(web, _with_upload(web, request.path_params["name"]))
-    form = await request.form()
-    view = await run_in_threadpool(plan_shown, web, batch, form.get("change"))
-    try:
-        total = Decimal(str(form.get("total", "")))
-    except InvalidOperation:
-        total = None
-    if total is not None and not total.is_finite():  # sNaN cannot even be compared (found by hunter-web, W6)
-        total = None
-    try:
-        found = await run_in_threadpool(web.reviews.review, batch)
-    except BulkshipError as exc:  # its file gone from the server's disk: a bare 500 (found by hunter-web9)
-        return render(request, "problem.html", 409, batch=batch, error=exc)
-    # the total confirmed is the most the run may spend: what it sends and the orders in doubt it asks about
-    if view is None or total != view.worst_case or str(form.get("change")) != str(batch.change_id):
-        # the rows (or the plan) changed since the page was shown: show the cost again
-        return _see(f"/batches/{batch.name}/cost")
-    if found.counts.get("invalid") and form.get("leave_out") != "yes":
-        error = "Tick 'leave the rows that are not valid out' to send the valid rows only, or fix them first."
-        notes = await run_in_threadpool(_cost_notes, web, batch, found)
-        return render(
-            request, "cost.html", 400, batch=batch, view=view, counts=found.counts, error=error, notes=notes
-        )
-    from .team_pages import (
-        after_confirm,
-        before_confirm,
-    )  # the team's approval step (none in single-user mode)
-
-    waiting = await before_confirm(request, batch.name, view, asks=form.get("asks") == "yes")
-    if waiting is not None:
-        return waiting
-    cards = {line.key: line.name for line in view.summary.by_product}  # Send sends the cards shown, or none
-    first = await run_in_threadpool(state.confirm_send, web.settings, batch, total, cards)
-    if first is None:
-        now = await run_in_threadpool(state.web_batch, web.settings, batch.name)
-        if now is not None and now.deleted:  # Delete pressed at the same moment, on another page
-            gone = BulkshipError(
-                f"Batch {batch.name} was deleted at the same moment (on another page): nothing was sent",
-                hint="to send its list, upload it again",
-            )
-            return render(request, "problem.html", 409, batch=batch, error=gone)
-        return _see(f"/batches/{batch.name}/cost")  # changed meanwhile: its cost again, nothing sent
-    await after_confirm(request, batch.name, first=first)
-    web.runner.start(batch.name)
-    return _see(f"/batches/{batch.name}/progress")
 
 
 def _progress(web: Web, batch: state.WebBatch) -> dict[str, Any]:

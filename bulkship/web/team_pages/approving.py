@@ -15,7 +15,7 @@ from ... import api
 from ...errors import BulkshipError
 from ...team import approvals
 from .. import app as pages
-from .. import state
+from .. import cost_pages, state
 from ..pagekit import _here
 from .common import _actor, _address, _see, _settings
 
@@ -167,9 +167,9 @@ async def approval_page(request: Request) -> Response:
     batch = pages._idle(web, _here(web, pages._batch_or_404(web, name)))
     try:
         found = await run_in_threadpool(web.reviews.review, batch)
-        view = await run_in_threadpool(pages._plan, web, batch)
+        view = await run_in_threadpool(cost_pages._plan, web, batch)
     except BulkshipError as exc:
-        exc = await run_in_threadpool(pages.page_error, web.settings, batch.name, exc)
+        exc = await run_in_threadpool(cost_pages.page_error, web.settings, batch.name, exc)
         return pages.render(request, "problem.html", 409, batch=batch, error=exc)
     changed = ""
     if request.query_params.get("changed"):
@@ -209,7 +209,7 @@ async def approve(request: Request) -> Response:
     batch = _here(web, pages._batch_or_404(web, name))
     asked = await run_in_threadpool(_request_of, request, batch.name)
     form = await request.form()
-    view = await run_in_threadpool(pages.plan_shown, web, batch, form.get("change"))
+    view = await run_in_threadpool(cost_pages.plan_shown, web, batch, form.get("change"))
     prints = await run_in_threadpool(approvals.order_prints, settings, batch.name)
     unchanged = (
         view is not None
