@@ -50,6 +50,24 @@ def test_example_rows_are_errors_and_real_people_are_not(tmp_path: Path) -> None
     assert len(said) == 7
 
 
+def test_a_person_whose_last_name_is_sample_is_no_example(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm2: an HR export's Rose | Sample (First Name | Last Name; Sample is a surname)
+    was an error as 'the template's example', exit 1, and the way out it gave (write their real name) was
+    none. A surname is no mark; 'Jane | Sample' and 'Test | Test' still are the template's."""
+    path = tmp_path / "hr.csv"
+    path.write_text(
+        "First Name,Last Name,Address,City,State,Zip,Product,Amount\n"
+        "Rose,Sample,9 Pine Rd,Denver,CO,80202,CVS,25\nJane,Sample,1 Example Rd,Anytown,NY,12345,CVS,25\n"
+        "Test,Test,5 Oak St,Boston,MA,02108,CVS,25\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert dict(zip(result.rows["row"], result.rows["status"], strict=True)) == {
+        2: "valid",
+        3: "invalid",
+        4: "invalid",
+    }
+
+
 def test_a_row_of_examples_under_the_header_is_said_as_the_template_s_example(tmp_path: Path) -> None:
     """Found by hunter-sheets3: a request form's row of examples ('e.g. Maria', 'e.g. Lopez', 'e.g. 02108')
     was four errors on a state, a ZIP, a card and an amount, and the example message, where it was given,

@@ -69,7 +69,8 @@ def validate(
     check_cards_in_notes(frame, sheet, products, collector)
     couriers = rules.courier_methods({m.id: m.name for m in catalog.shipping_methods.values()})
     rules.check_addresses(frame, collector, reject_po_boxes=program.reject_po_boxes, couriers=couriers)
-    check_examples(frame, sheet.frame, collector)
+    name_parts = [h for h, field in sheet.column_map.items() if field in ("first_name", "last_name")]
+    check_examples(frame, sheet.frame, collector, names=name_parts)
     collector.explain(sheet.read_problems)
     frame[ROW] = frame.index.astype("int64")
     skipped = pd.Series(frame.index.isin([s.row for s in sheet.skipped]), index=frame.index)

@@ -5,6 +5,7 @@ carry one, at a real, deliverable address: left in, it is a card to nobody (foun
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 import numpy as np
 import pandas as pd
@@ -37,11 +38,16 @@ _REAL_ROAD_TOO = re.compile(r"(?i).*\b(?:sample|test)\s+(?:rd|road)\b.*")
 _EXAMPLE_CITY = re.compile(r"(?i)\s*(?:any\s*town|any\s*city|example\s*city|sample\s*city)\s*")
 
 
-def check_examples(frame: pd.DataFrame, cells: pd.DataFrame, collector: ProblemCollector) -> None:
+def check_examples(
+    frame: pd.DataFrame, cells: pd.DataFrame, collector: ProblemCollector, names: Collection[str] = ()
+) -> None:
     """An error on each row that is a template's example: a cell marking it so (``cells``: every column of
     the sheet as read, notes included), or an example's name, street or city. "John Doe" / "Jane Doe" is
-    someone's name: only with an example street, city or mark; so is "Sample Rd" a street."""
-    marked = _marked_rows(cells).reindex(frame.index, fill_value=False)
+    someone's name: only with an example street, city or mark; so is "Sample Rd" a street. ``names``: the
+    headers of the first and last name's columns, whose 'Sample' is a surname (Rose | Sample was an error as
+    the template's example, found by hunter-falsealarm2), not a mark: 'Jane | Sample' is said by its name."""
+    marked = _marked_rows(cells.drop(columns=[h for h in names if h in cells.columns]))
+    marked = marked.reindex(frame.index, fill_value=False)
     name = _matches(frame["name"], _EXAMPLE_NAME)
     place = _matches(frame["address1"], _EXAMPLE_STREET) | _matches(frame["city"], _EXAMPLE_CITY)
     road = _matches(frame["address1"], _REAL_ROAD_TOO)
