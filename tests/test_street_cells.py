@@ -261,6 +261,26 @@ def test_a_note_saying_only_send_2_stops_the_row(tmp_path: Path, capsys: pytest.
     ]
 
 
+def test_a_note_saying_send_and_the_row_s_own_amount_is_no_number_of_cards(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the lead reviewing 52d009c: 'Send 50' on a 50 card, or 'Send 25 please' on a 25 one, names the
+    card's amount, and stopped the row as asking for 50 cards. Another figure still stops it."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,50,Send 50\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,CVS,25,Send 25 please\n"
+        "Cy Ng,3 Main St,Boston,MA,02108,CVS,25,Send 3\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 2, 1)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        "Row 4, column 'Notes': says 'Send 3' where the row orders 1 card: which number of cards is right? "
+        "Put the right one in a Quantity column and clear the note."
+    ]
+
+
 def test_a_note_asking_for_faster_shipping_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -20,9 +20,10 @@ _CARDS = re.compile(
     r"|\b(?:qty|quantity)\b\W{0,3}(?:(?:is|should\s+be|changed\s+to|of|now)\s+)?(\d{1,4})\b"
     # ... or in words ('Two cards - one for spouse': found by newcomer6, one card went out)
     r"|\b(two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:gift|physical|plastic)\s+)?cards\b"
-    # ... or a note that is only 'Send 2' ('Please send x2'): one card went out (found by hunter-sheets16)
-    r"|^\W*(?:(?:please|pls|plz)\s+)?send\s+x?\s*(\d{1,2})(?:\s+(?:please|pls|plz))?\W*$"
 )
+# ... or a note that is only 'Send 2' ('Please send x2'): one card went out (found by hunter-sheets16); not
+# where the figure is the row's amount ('Send 50' on a 50 card: the lead, the row was stopped)
+_SEND = re.compile(r"(?i)^\W*(?:(?:please|pls|plz)\s+)?send\s+x?\s*(\d{1,2})(?:\s+(?:please|pls|plz))?\W*$")
 _WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _IN_WORDS = dict(zip(_WORDS, range(2, 11), strict=True))
 
@@ -53,7 +54,7 @@ _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 
 
 def _figures(pattern: re.Pattern[str], text: str) -> list[Decimal]:
-    found = (next(g for g in match if g) for match in pattern.findall(text))
+    found = (next(g for g in match.groups() if g) for match in pattern.finditer(text))
     return [Decimal(_IN_WORDS.get(figure.casefold(), figure)) for figure in found]
 
 
@@ -85,7 +86,12 @@ def _changed_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judge
         # their row: read row by row, 50,000 notes 'Called 2/2; ...' took 3 s and named none (hunter-sheets15)
         codes, distinct = pd.factorize(cells[marked])
         read = [_read(str(cell), header in sources) for cell in distinct]
-        named = np.array([bool(_figures(_CARDS, text) or _figures(_AMOUNT, text)) for _said, text in read])
+        named = np.array(
+            [
+                bool(_figures(_CARDS, text) or _figures(_AMOUNT, text) or _SEND.search(text))
+                for _, text in read
+            ]
+        )
         for row, code in zip(
             cells.index[marked][named[codes]].tolist(), codes[named[codes]].tolist(), strict=True
         ):
@@ -110,8 +116,11 @@ def _against_the_row(
     """The problems of one row whose cell ``said`` (read for figures in ``text``) names a number of cards or
     an amount: one for each that differs from the row's."""
     found = []
+    amount = _number(str(body.at[row, fed["value"]]).strip()) if "value" in fed else None
     for field, pattern, what in (("quantity", _CARDS, "number of cards"), ("value", _AMOUNT, "amount")):
         figures = _figures(pattern, text)
+        if field == "quantity":
+            figures += [figure for figure in _figures(_SEND, text) if figure != amount]
         if not figures:
             continue
         own = fed.get(field)
