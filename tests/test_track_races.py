@@ -16,6 +16,7 @@ from test_track_support import ScriptedVendor, sent_batch
 
 import bulkship.outputlock as outputlock
 import bulkship.track as track_module
+import bulkship.track.rewrite as rewrite_module
 from bulkship.cli import main
 from bulkship.errors import AccessDeniedError, AuthenticationError, BulkshipError, VendorError
 from bulkship.ledger import Ledger
@@ -93,7 +94,7 @@ def test_a_rewrite_racing_run_keeps_the_rows_run_just_wrote(
             run_blocked_or_done.set()
 
     runner = threading.Thread(target=run_again)
-    real_pause, real_read = outputlock._pause, track_module.read_result_workbook
+    real_pause, real_read = outputlock._pause, rewrite_module.read_result_workbook
 
     def pause(seconds: float) -> None:  # run found the workbook locked: it waits for the rewrite
         run_blocked_or_done.set()
@@ -106,7 +107,7 @@ def test_a_rewrite_racing_run_keeps_the_rows_run_just_wrote(
         return existing
 
     monkeypatch.setattr(outputlock, "_pause", pause)
-    monkeypatch.setattr(track_module, "read_result_workbook", read_then_let_run_write)
+    monkeypatch.setattr(rewrite_module, "read_result_workbook", read_then_let_run_write)
     _stale_rewrite(rewriter, settings)
     runner.join(60)
 

@@ -20,8 +20,9 @@ credentials stop the pass at once with one error: every other order would be ref
 The result workbook is rewritten under :func:`bulkship.outputlock.output_lock`, the lock ``bulkship run``
 takes to write it, so a rewrite never replaces a workbook newer than the one it was built from.
 
-The package: :mod:`.orders` (one order read and recorded, when an order is final, a pass over many); here
-the passes, what each batch shows after one, and the result workbook rewritten.
+The package: :mod:`.orders` (one order read and recorded, when an order is final, a pass over many),
+:mod:`.rewrite` (the result workbook rewritten, or kept when a rewrite would lose what the person put in it);
+here the passes and what each batch shows after one.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..batchapi import check_batch_api
 from ..client import connect
@@ -38,18 +38,7 @@ from ..client.vendor import VendorClient
 from ..errors import BatchConflictError, BulkshipError, TransientVendorError
 from ..ledger import Ledger
 from ..models import Catalog
-from ..outputlock import output_lock
-from ..reconcile.fixsheet import sheets_of_the_person, unsent_fix_edits
-from ..reconcile.join import LedgerView, book_from_existing
-from ..reconcile.sheets import (
-    FIX_SHEET,
-    ExistingResults,
-    read_result_workbook,
-    write_result_workbook,
-    write_results_csv,
-)
-from ..reconcile.sheets.typed import typed_cells
-from ..resultfile import write_csv_twin
+from ..reconcile.join import LedgerView
 from ..settings import Settings
 from .orders import (
     CARD_MADE_LINE_STATUSES,
@@ -65,6 +54,7 @@ from .orders import (
     refresh_order,
     wait_until_settled,
 )
+from .rewrite import export_results_csv, not_rewritten, rewrite_corrected, rewrite_others, rewrite_results
 
 __all__ = [
     "CARD_MADE_LINE_STATUSES",
@@ -78,10 +68,13 @@ __all__ = [
     "batch_progress",
     "batches_to_track",
     "export_results_csv",
+    "not_rewritten",
     "open_orders",
     "order_is_final",
     "poll_orders",
     "refresh_order",
+    "rewrite_corrected",
+    "rewrite_others",
     "rewrite_results",
     "track",
     "wait_until_settled",
@@ -155,115 +148,6 @@ class TrackReport:
             "done": self.done,
             "errors": list(self.errors),
         }
-
-
-def rewrite_results(
-    ledger: Ledger, batch: str, *, api: str | None, catalog: Catalog | None = None
-) -> tuple[str | None, list[str]]:
-    """Rewrite the batch's result workbook (and its CSV twin, when there is one) where ``run`` wrote it.
-
-    Read, rebuild and replace happen under the workbook's write lock, so a ``bulkship run`` writing a newer
-    workbook meanwhile waits and its rows are never replaced by a rebuild of the older one."""
-    record = ledger.batch(batch)
-    if record is None or not record.output:
-        return None, [f"batch {batch}: no result workbook recorded; `bulkship run` writes one"]
-    path = Path(record.output)
-    with output_lock(path):
-        if not path.exists():
-            return None, [
-                f"batch {batch}: the result workbook {path} is gone; re-run the same `bulkship run` command "
-                "to write it again (nothing is ordered twice)"
-            ]
-        existing = read_result_workbook(path, lenient=True)  # the ledger knows the results: typed-over cells
-        if existing.batch is not None and existing.batch != batch:  # a workbook belongs to one batch
-            return None, [
-                f"batch {batch}: {path} is the result workbook of batch {existing.batch!r}, not rewritten; "
-                f"re-run the same `bulkship run` command to write {batch}'s own (nothing is ordered twice)"
-            ]
-        kept = _why_kept(path, existing, batch)
-        csv_twin = path.with_suffix(".csv")
-        if kept is None or csv_twin.exists():
-            book = book_from_existing(ledger, batch, existing, api=api, catalog=catalog)
-            try:
-                if kept is None:
-                    write_result_workbook(book, path)
-                if csv_twin.exists():  # bulkship's own file: current even while the workbook is kept
-                    write_results_csv(book, csv_twin)  # the rows are a list here: they can be read twice
-            except OSError as exc:  # a full disk: 'Error: No space left on device', naming nothing
-                return None, [not_rewritten(batch, path, exc)]
-        if kept is not None:
-            twin = f"; its CSV twin {csv_twin.name} is current" if csv_twin.exists() else ""
-            return None, [kept + twin]
-    if existing.typed_in:
-        lines = ", ".join(map(str, existing.typed_in))
-        return str(path), [
-            f"batch {batch}: line(s) {lines} of {path.name}'s Results were typed in by hand, not bulkship's "
-            "results: left out of the rewritten workbook (nothing was ordered for them); put new people in "
-            "a list of their own and run it"
-        ]
-    return str(path), []
-
-
-def not_rewritten(batch: str, path: Path, exc: OSError, *, command: str = "") -> str:
-    """A result workbook (or its CSV twin) the system refused to write: where things stand (found by
-    review21: a full disk ended `track` and `run --csv` in 'Error: No space left on device' alone)."""
-    command = command or f"bulkship track {batch}"
-    return (
-        f"batch {batch}: {path.name} could not be written in {path.parent}: {exc.strerror or exc}. The "
-        f"orders and their statuses are recorded in the ledger (`bulkship status`); free space there, then "
-        f"run `{command}` to write it"
-    )
-
-
-def _why_kept(path: Path, existing: ExistingResults, batch: str) -> str | None:
-    """Why the result workbook is left as it is (what the person put in it a rewrite would lose), or None."""
-    edits = unsent_fix_edits(path, existing)
-    if edits:  # the person's corrections not yet run: a rewrite would throw them away
-        shown = ", ".join(edits[:5]) + (f" and {len(edits) - 5} more" if len(edits) > 5 else "")
-        return (
-            f"batch {batch}: {path} holds corrections on its '{FIX_SHEET}' sheet not run yet ({shown}): "
-            "not rewritten, so they are kept. Run it to send them "
-            f"(`bulkship run {path} --batch {batch}`); the statuses are recorded in the ledger and the "
-            "workbook catches up then"
-        )
-    own = sheets_of_the_person(path)
-    if own:  # a rewrite writes bulkship's sheets only: the person's own would be lost
-        return (
-            f"batch {batch}: {path} holds a sheet of your own ({', '.join(repr(n) for n in own)}): not "
-            "rewritten, so it is kept. The statuses are recorded in the ledger (`bulkship status`); move "
-            "that sheet to a workbook of its own and the result workbook catches up on the next track"
-        )
-    typed = typed_cells(path)
-    if typed:  # the Orders and Summary sheets are written from the ledger again: their notes would go
-        return (
-            f"batch {batch}: {path} holds what you typed on its Orders or Summary sheet "
-            f"({'; '.join(typed)}): not rewritten, so it is kept. The statuses are recorded in the "
-            "ledger (`bulkship status`); keep what you typed in a workbook of your own and take it out "
-            "of this one (or delete this one: the same `bulkship run` command writes it again, nothing "
-            "is ordered twice), and the result workbook catches up on the next track"
-        )
-    return None
-
-
-def export_results_csv(settings: Settings, batch: str) -> Path:
-    """Write the CSV twin of the batch's result workbook (``<name>.csv`` next to it); ``track`` keeps it
-    current from then on."""
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        record = ledger.batch(batch)
-        if record is None or not record.output or not Path(record.output).exists():
-            raise BulkshipError(
-                f"No result workbook for batch {batch!r} to export",
-                hint="re-run the same `bulkship run` command to write it (nothing is ordered twice)",
-            )
-        path = Path(record.output)
-        with output_lock(path):
-            try:
-                return write_csv_twin(ledger, batch, path, api=settings.api_url)
-            except OSError as exc:
-                csv_twin = path.with_suffix(".csv")
-                raise BulkshipError(
-                    not_rewritten(batch, csv_twin, exc, command=f"bulkship track {batch} --csv")
-                ) from None
 
 
 def batch_progress(
@@ -386,51 +270,6 @@ def _other_api_note(ledger: Ledger, batch: str, settings: Settings) -> str:
     except BatchConflictError as exc:
         return str(exc)
     return ""
-
-
-def rewrite_corrected(
-    ledger: Ledger, besides: Collection[str], *, api: str | None, catalog: Catalog | None = None
-) -> None:
-    """Rewrite the result workbook of each other batch than ``besides`` whose money the ledger recorded
-    anew after the workbook was written: an order of it counted with an invoice as its own until an order of
-    this run showed the same invoice (ledger.ordernotes.note_document), its workbook kept saying "charged
-    250.00" beside a status and a Batches page saying 125.00 until its own next track or run
-    (hunter-vendor9's leftover, found again by hunter-vendor10). Nothing said when one cannot be rewritten
-    (its own track does)."""
-    from datetime import datetime
-
-    from ..ledger.records import BILLED_ON_ORDER
-
-    latest: dict[str, str] = {}
-    for event in ledger.events(kinds=[BILLED_ON_ORDER]):
-        if event.batch and event.batch not in besides:
-            latest[event.batch] = max(latest.get(event.batch, ""), event.at)
-    newer = []
-    for name, at in sorted(latest.items()):
-        record = ledger.batch(name)
-        try:
-            written = Path(record.output).stat().st_mtime if record and record.output else None
-            if written is not None and datetime.fromisoformat(at).timestamp() >= written - 1.0:
-                newer.append(name)
-        except (OSError, ValueError) as exc:
-            log.debug("the result workbook of %s was not rewritten: %s", name, exc)
-    rewrite_others(ledger, newer, api=api, catalog=catalog)
-
-
-def rewrite_others(
-    ledger: Ledger, names: Collection[str], *, api: str | None, catalog: Catalog | None = None
-) -> None:
-    """Rewrite the result workbooks of ``names``, other batches whose ledger records a run changed (their
-    failed cards read again at the vendor, before the run compares its rows with them): a failed row the
-    vendor showed made since read 'failed', 0.00, in its workbook beside 'charged 51.00' in `status`, until
-    that batch's own track (found by hunter-money3, on the web's cost page). Nothing said when one cannot be
-    rewritten (its own track does)."""
-    for name in sorted(names):
-        try:
-            if ledger.batch(name) is not None:
-                rewrite_results(ledger, name, api=api, catalog=catalog)
-        except (OSError, BulkshipError) as exc:
-            log.debug("the result workbook of %s was not rewritten: %s", name, exc)
 
 
 def _rewrite_if(
