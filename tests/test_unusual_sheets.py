@@ -2106,6 +2106,28 @@ def test_a_count_column_numbering_the_rows_is_no_number_of_cards(
         assert load_sheet(path).column_map[header] == "quantity"
 
 
+def test_a_shop_s_shipping_of_0_00_is_no_shipping_method(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm2: an Etsy orders export's 'Shipping' (what shipping cost: 0.00 on every
+    order) was read as the shipping method, each row an error "'0.00' is not a shipping method", exit 1,
+    nothing sent. It is not used, a notice saying so, and every card goes STANDARD; a paid 5.99 is still read,
+    an error on its row (which speed it bought is for the person to say)."""
+    path = tmp_path / "etsy.csv"
+    head = "Sale Date,Order ID,Full Name,Street 1,Ship City,Ship State,Ship Zipcode,SKU,Amount,Shipping\n"
+    path.write_text(
+        head + "11/28/26,3001,Ann Lee,1 Main St,Boston,MA,02134,CVS,25,0.00\n"
+        "11/28/26,3002,Bo Ray,2 Main St,Boston,MA,02134,CVS,25,$0.00\n"
+    )
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"]) == (0, 2), err
+    assert "Column 'Shipping' (J) is not read as Shipping Method: its cells are an amount of 0" in " ".join(
+        err.split()
+    )
+    path.write_text(head + "11/28/26,3001,Ann Lee,1 Main St,Boston,MA,02134,CVS,25,5.99\n")
+    assert load_sheet(path).column_map["Shipping"] == "shipping_method"
+
+
 def test_a_note_giving_the_person_a_new_address_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -7,6 +7,9 @@ Columns step chose) is read as named.
 So is a column read as the Quantity by another header than its own ("Count", not "Qty") that numbers the rows
 1, 2, 3...: a row number, which would have ordered the Nth row N cards.
 
+So is a column read as the Shipping Method whose every cell is an amount of 0 (a shop's 'Shipping' = 0.00:
+what the shipping cost, free), which names no method.
+
 So is a column read as the Email by a header that asks whether to mail ("Mail?", "Mail (Y/N)"), none of whose
 cells holds an address: its Yes/No answers pick the rows to send (:mod:`.skipped`)."""
 
@@ -157,3 +160,33 @@ def set_aside_answers(mapping: ColumnMapping, body: pd.DataFrame, program: Progr
             f"not {what}."
         )
     return notices
+
+
+# What a shop's 'Shipping' holds when it is what the shipping cost and it was free: 0, 0.00, $0.00
+_NOTHING_PAID = re.compile(r"(?i)\s*[$€£]?\s?0+(?:[.,]0+)?\s*")
+
+
+def set_aside_shipping_cost(
+    mapping: ColumnMapping, body: pd.DataFrame, program: ProgramSettings
+) -> list[str]:
+    """Unmap (in ``mapping``) a Shipping Method column whose filled cells are all an amount of 0: what the
+    shipping cost (Etsy's orders export, 'Shipping' = 0.00 beside its 'Order Total'), no method. Read as the
+    method, each row was an error "'0.00' is not a shipping method", exit 1, and no order of the export was
+    sent (found by hunter-falsealarm2). An amount paid for shipping (5.99) stays read, an error on its row:
+    which speed it bought is for the person to say. The notices saying so."""
+    if "shipping_method" in program.columns:
+        return []
+    header = next((h for h, field in mapping.column_map.items() if field == "shipping_method"), None)
+    if header is None:
+        return []
+    cells = body[header].fillna("").astype(str).str.strip()
+    filled = cells[cells.ne("")]
+    if filled.empty or not filled.str.fullmatch(_NOTHING_PAID).all():
+        return []
+    letter = _unmap(mapping, header, "its cells are an amount of 0, what the shipping cost: not a method")
+    source = program.source or "a program file (--config)"
+    return [
+        f"Column '{header}' ({letter}) is not read as Shipping Method: its cells are an amount of 0 "
+        f"('{filled.iloc[0]}', what the shipping cost), not a method, so every card goes STANDARD. If it is "
+        f'the method, map it with [columns] shipping_method = "{header}" in {source}.'
+    ]

@@ -21,7 +21,13 @@ from ..program import ProgramSettings
 from ..schema import SheetContract, load_contract
 from .besides import map_list_columns
 from .cells import _Grid
-from .doubtful import set_aside_answers, set_aside_doubtful, set_aside_mail_answers, set_aside_row_counter
+from .doubtful import (
+    set_aside_answers,
+    set_aside_doubtful,
+    set_aside_mail_answers,
+    set_aside_row_counter,
+    set_aside_shipping_cost,
+)
 from .filetype import CSV_EXTENSIONS, _check_file
 from .header import _find_header, _unique_headers, _used_area, refuse_header_merged_across
 from .lookalikes import (
@@ -175,6 +181,7 @@ def _to_loaded_sheet(
         *set_aside_doubtful(mapping, body, program),
         *set_aside_mail_answers(mapping, body, program),
         *set_aside_row_counter(mapping, body, program),
+        *set_aside_shipping_cost(mapping, body, program),
         *set_aside_answers(mapping, body, program),
     ]
     column_map = mapping.column_map
