@@ -276,6 +276,8 @@ async def _plan_and_send(
             unread=unread,
         )
         planning.close()  # recorded: another run's checks now see this plan
+        # the rows --allow-repeat planned are held again if the plan is not sent: the file's rows read again
+        full = validation if synced.repeated else None
         validation = for_the_workbook(validation)  # the rest of the run reads only this much of it
         give_back_memory()
         if synced.new_orders or synced.resumed:
@@ -285,13 +287,21 @@ async def _plan_and_send(
             record_prices(ledger, batch, catalog)
             try:
                 await confirm_plan(client, ledger, batch, catalog, today, synced, options, said, problems)
-            except SpendLimitError:  # declined, over a limit, waiting for approval: nothing was sent
+            except SpendLimitError as stopped:  # declined, over a limit, waiting for approval: nothing sent
                 # not when --allow-repeat planned held rows: a plain re-run holds them again, and the workbook
                 # keeps them on Fix these, where the ones not to send again are taken off (found by
                 # newcomer6: written 'planned', none could be, and the next --allow-repeat sent them all)
                 if options.rewrite_when_stopped and not synced.repeated:
                     _rewrite_kept_plan(ledger, batch, path, validation, settings, catalog, options)
+                if full is not None and _plan_kept(ledger, batch) and not _awaits_approval(stopped):
+                    sync_ledger(  # ... and so does the ledger: `status` gave them 'planned', their money
+                        # 'to send' though no run would send it (newcomer6's L1, found again by newcomer7)
+                        ledger, batch, full, catalog, po_prefix=prefix, max_lines=options.max_lines,
+                        webhook_url=options.webhook_url, api=api_identity(settings),
+                        repeats=replace(repeats, allow=False), by=starter, unread=unread,
+                    )  # fmt: skip
                 raise
+            full = None
             give_back_memory()
             if synced.resumed:  # orders an earlier run planned cost what the plan confirmed said: today's
                 reprice_planned(ledger, batch, catalog)
@@ -378,6 +388,18 @@ def _reconcile(
     result.notes.extend(held_notes(ledger, batch))
     result.notes.extend(left_behind(earlier, output))
     return result, not_written
+
+
+def _plan_kept(ledger: Ledger, batch: str) -> bool:
+    """Whether a plan not sent stays in the ledger (declined before the batch sent anything: dropped)."""
+    return any(order.state == "planned" for order in ledger.orders(batch, payloads=False))
+
+
+def _awaits_approval(stopped: SpendLimitError) -> bool:
+    """Whether a run stopped for an approver (its plan is what the approver approves, kept as it is)."""
+    from .team.approvals.records import ApprovalRequiredError
+
+    return isinstance(stopped, ApprovalRequiredError)
 
 
 def _rewrite_kept_plan(

@@ -430,6 +430,28 @@ def test_a_declined_allow_repeat_run_leaves_the_held_rows_on_fix_these_to_take_o
     assert _vendor_lines() == Counter({"E1": 1, "E2": 2, "E5": 1})
 
 
+def test_status_after_a_declined_allow_repeat_run_says_the_held_rows_are_held_not_to_send(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """newcomer6's L1, found again by newcomer7: after `run --allow-repeat` answered no, `bulkship status`
+    gave the two held rows as '2 planned' with 50.00 'To send', money no run would send (a plain re-run holds
+    them again) and finance read as owed. They are held in the ledger too, the plan of the others kept."""
+    november, _ = _ann_and_bo_held(tmp_path, capsys)
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("n\n"))
+    declined = ["run", str(november), "--batch", "NOV", "--allow-repeat", "--out", str(tmp_path / "out")]
+    assert main([*declined, "--wait", "0"]) == 1
+    capsys.readouterr()
+    assert main(["status", "NOV", "--json"]) == 0
+    batch = json.loads(capsys.readouterr().out)["batches"][0]
+    assert batch["by_status"] == {"held": 2, "pending": 1}, batch["by_status"]
+    assert batch["money"]["to_send"]["total"] == "0.00", batch["money"]
+    _run(capsys, str(november), "--batch", "NOV", "--allow-repeat", "--out", str(tmp_path / "out"))
+    assert _vendor_lines() == Counter({"E1": 2, "E2": 2, "E5": 1})  # sent on purpose when said so
+
+
 def test_a_sheet_of_new_people_added_to_the_result_workbook_refuses_it_never_left_out(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
