@@ -34,10 +34,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import LedgerError
 from .ledger import OPEN_STATES, REVIEW_STATE, BatchRecord, Ledger
+
+if TYPE_CHECKING:
+    from .reconcile.join import LedgerView
 from .statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, TO_SEND
 
 BATCH_STATES = (
@@ -224,10 +227,13 @@ def batch_states(ledger: Ledger) -> dict[str, str]:
 # ------------------------------------------------------------------------------------------ one batch
 
 
-def batch_status(ledger: Ledger, batch: str, *, state: str | None = None) -> dict[str, Any]:
+def batch_status(
+    ledger: Ledger, batch: str, *, state: str | None = None, days: tuple[str | None, str | None] | None = None
+) -> dict[str, Any]:
     """One batch's state word (``state`` when the caller has every batch's from :func:`batch_states`), counts
     and money, as ``status --json`` prints it: the rows and sums the result workbook shows (the same functions
-    add them up), money by bucket (charged, in doubt, to send)."""
+    add them up), money by bucket (charged, in doubt, to send); ``days`` (``start <= at < end``, either
+    None: open): ``charged_in_days``, the money charged on its orders sent within them."""
     from .reconcile.join import LedgerView, counts_by_row_status, money_by_bucket
     from .runnotes import money_notes
 
@@ -268,7 +274,37 @@ def batch_status(ledger: Ledger, batch: str, *, state: str | None = None) -> dic
         "money_complete": all(tally.complete for tally in money.values()),
         "updated": record.updated if record else "",
         "output": record.output if record else None,
+        **({} if days is None else {"charged_in_days": _charged_in_days(ledger, batch, view, days)}),
     }
+
+
+def first_sent(ledger: Ledger, batch: str | None = None) -> dict[str, tuple[str, str]]:
+    """PO -> (its batch, when it was first sent): the day the vendor charged it, whichever day its batch
+    started or its rows were planned (a follow-up run, an order in doubt settled later)."""
+    found: dict[str, tuple[str, str]] = {}
+    for event in ledger.events(batch, kinds=["sending"]):
+        if event.po_number and event.batch and event.po_number not in found:
+            found[event.po_number] = (event.batch, event.at)  # events come oldest first
+    return found
+
+
+def within_days(at: str, days: tuple[str | None, str | None]) -> bool:
+    start, end = days
+    return (not start or at >= start) and (not end or at < end)
+
+
+def _charged_in_days(
+    ledger: Ledger, batch: str, view: LedgerView, days: tuple[str | None, str | None]
+) -> dict[str, object]:
+    """The batch's charged money on its orders sent within ``days`` (an order the ledger holds with no
+    sending, taken from the vendor's list, by the day it entered the ledger): a batch started on Nov 30 whose
+    follow-up went out on Dec 2 counted wholly in November (hunter-money4's M2)."""
+    from .reconcile.join import money_by_bucket
+    from .statuses import CHARGED
+
+    sent = {po: at for po, (_batch, at) in first_sent(ledger, batch).items()}
+    orders = {po for po, order in view.orders.items() if within_days(sent.get(po, order.created), days)}
+    return money_by_bucket(view, orders)[CHARGED].as_json()
 
 
 def _cents(amount: Decimal) -> str:

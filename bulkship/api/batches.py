@@ -97,11 +97,13 @@ def status(
     """``bulkship status --json``'s batches: state, counts by status and money, per batch (``[]`` without a
     ledger). A read-only ledger is read too. Raises BulkshipError for a ``batch`` the ledger does not hold.
     ``since``/``until`` (days, YYYY-MM-DD, ``until`` included; ValueError when not a day): only the batches
-    started within them (the day the ledger first saw each), as finance reads a month."""
+    started or sending orders within them, each with ``charged_in_days``: the money charged on its orders
+    sent within them (a batch started on Nov 30 whose follow-up went out on Dec 2 is in both months, each
+    its own part), as finance reads a month."""
     from ..errors import BulkshipError
     from ..ledger import Ledger, ledger_exists
     from ..ledger.records import day_bounds
-    from ..overview import batch_states, batch_status
+    from ..overview import batch_states, batch_status, first_sent, within_days
 
     start, end = day_bounds(since, until)
     if not ledger_exists(settings.ledger_location):
@@ -114,12 +116,13 @@ def status(
                 f"No batch named {batch!r} in the ledger {settings.ledger_shown}"
                 f" (batches: {', '.join(names) or 'none'})"
             )
-        within = [
-            b.name for b in batches if (not start or b.created >= start) and (not end or b.created < end)
-        ]
+        days = (start, end) if since or until else None
+        sending = {name for name, at in first_sent(ledger).values() if days and within_days(at, days)}
+        within = [b.name for b in batches if not days or within_days(b.created, days) or b.name in sending]
         states = batch_states(ledger)  # every batch's word at once: a few aggregate queries
         return [
-            batch_status(ledger, name, state=states.get(name, "")) for name in ([batch] if batch else within)
+            batch_status(ledger, name, state=states.get(name, ""), days=days)
+            for name in ([batch] if batch else within)
         ]
 
 
@@ -129,15 +132,11 @@ def status_total(summaries: Sequence[dict[str, Any]]) -> dict[str, Any]:
     money: dict[str, dict[str, Any]] = {}
     for summary in summaries:
         for bucket, figures in summary["money"].items():
-            into = money.setdefault(bucket, {"complete": True})
-            for key, value in figures.items():
-                if key == "complete":
-                    into[key] = into[key] and value
-                elif isinstance(value, str):  # money, written 1234.56
-                    into[key] = Decimal(into.get(key, 0)) + Decimal(value)
-                else:
-                    into[key] = into.get(key, 0) + value
-    for figures in money.values():
+            _add_figures(money.setdefault(bucket, {"complete": True}), figures)
+    in_days: dict[str, Any] = {"complete": True}
+    for summary in summaries:
+        _add_figures(in_days, summary.get("charged_in_days") or {})
+    for figures in [*money.values(), in_days]:
         figures.update({k: f"{v:.2f}" for k, v in figures.items() if isinstance(v, Decimal)})
     return {
         "batches": len(summaries),
@@ -145,7 +144,18 @@ def status_total(summaries: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "orders": sum(s["orders"] for s in summaries),
         "orders_failed": sum(s.get("orders_failed") or 0 for s in summaries),
         "money": money,
+        **({"charged_in_days": in_days} if any("charged_in_days" in s for s in summaries) else {}),
     }
+
+
+def _add_figures(into: dict[str, Any], figures: dict[str, Any]) -> None:
+    for key, value in figures.items():
+        if key == "complete":
+            into[key] = into[key] and value
+        elif isinstance(value, str):  # money, written 1234.56
+            into[key] = Decimal(into.get(key, 0)) + Decimal(value)
+        else:
+            into[key] = into.get(key, 0) + value
 
 
 def status_totals(summaries: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:

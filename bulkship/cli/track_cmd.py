@@ -233,7 +233,12 @@ def status_command(
     ledger: LedgerOption = None,
     as_json: JsonOption = False,
     since: Annotated[
-        str | None, typer.Option("--since", help="Only batches started from this day (YYYY-MM-DD, UTC).")
+        str | None,
+        typer.Option(
+            "--since",
+            help="Only batches started or sending orders from this day (YYYY-MM-DD, UTC), with the money "
+            "charged on their orders sent in these days.",
+        ),
     ] = None,
     until: Annotated[
         str | None, typer.Option("--until", help="... to this day, included (YYYY-MM-DD).")
@@ -254,7 +259,7 @@ def status_command(
         raise ConfigError("--since and --until are days written YYYY-MM-DD, e.g. 2026-12-01") from None
     totals = status_totals(summaries)  # a sandbox trial's money is never added to a vendor's (review29)
     total = status_total(summaries) if len(totals) <= 1 else None
-    when = f" started from {since or 'the start'} to {until or 'now'}" if since or until else ""
+    when = f" started or sending from {since or 'the start'} to {until or 'now'}" if since or until else ""
     if as_json:
         period = {"since": since, "until": until} if when else {}
         shown = {"batches": summaries, "total": total, "totals": totals}
@@ -274,15 +279,16 @@ def status_command(
         "Charged",
         "In doubt",
         "To send",
+        *([IN_DAYS] if when else []),
         "Results",
     ):
-        table.add_column(column, justify="right" if column in ("Charged", "In doubt", "To send") else "left")
+        table.add_column(column, justify="right" if column in MONEY_COLUMNS else "left")
     for s in summaries:
         table.add_row(
             s["batch"], s["state"], Path(s["input_file"]).name, str(s["rows"]),
             _by_status_cell(s), _orders_cell(s),
             _money_cell(s["money"]["charged"]), _in_doubt_cell(s),
-            _money_cell(s["money"]["to_send"]), s["output"] or "",
+            _money_cell(s["money"]["to_send"]), *_in_days_cell(s), s["output"] or "",
         )  # fmt: skip
     if len(summaries) > 1:  # a month is several batches: finance added them up by hand (newcomer5's L1)
         table.add_section()
@@ -290,7 +296,7 @@ def status_command(
         table.add_row(
             _total_label(each, alone=len(totals) == 1), "", "", str(each["rows"]), "", _orders_cell(each),
             _money_cell(each["money"]["charged"]), _money_cell(each["money"]["in_doubt"]),
-            _money_cell(each["money"]["to_send"]), "",
+            _money_cell(each["money"]["to_send"]), *_in_days_cell(each), "",
         )  # fmt: skip
     out = plain_console()
     if not out.is_terminal:  # piped or redirected: do not squeeze the table into 80 columns
@@ -300,6 +306,17 @@ def status_command(
         _say_billed_without_a_card(s)
         for note in s.get("notes") or []:
             err_console.print(f"{s['batch']}: {note}", soft_wrap=True)
+
+
+IN_DAYS = "Charged in these days"
+MONEY_COLUMNS = ("Charged", "In doubt", "To send", IN_DAYS)
+
+
+def _in_days_cell(summary: dict[str, Any]) -> list[str]:
+    """With --since/--until, the money charged on the batch's orders sent in those days (a batch spanning
+    days counted wholly by the day it started: hunter-money4's M2); nothing otherwise."""
+    found = summary.get("charged_in_days")
+    return [] if found is None else [_money_cell(found)]
 
 
 def _say_billed_without_a_card(summary: dict[str, Any]) -> None:

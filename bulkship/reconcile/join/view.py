@@ -3,7 +3,7 @@ by the status a person sees."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -171,15 +171,17 @@ class LedgerView:
 COUNTED_KEPT = 10_000
 
 
-def money_by_bucket(view: LedgerView) -> dict[str, MoneyTally]:
+def money_by_bucket(view: LedgerView, orders: Container[str] | None = None) -> dict[str, MoneyTally]:
     """The batch's money by bucket, from the ledger alone: what ``status`` and ``run`` report, and what the
-    result workbook's rows add up to."""
+    result workbook's rows add up to; ``orders``: only the money of these POs (those sent in some days)."""
     tallies = {bucket: MoneyTally() for bucket in MONEY_BUCKETS}
     # rows share their figures (Prices.breakdown): each one counted once, kept by identity (held, so an id
     # is never another's), not by value (0 and 0.00 are equal, and add up to different text); a few
     # thousand kinds at most, unless rows have figures of their own
     as_counted: dict[int, tuple[Breakdown, Breakdown]] = {}
     for record in view.shown_rows():
+        if orders is not None and (record.po_number or "") not in orders:
+            continue
         bucket, money, cards = view.money_of(record)
         if not bucket:
             continue
@@ -193,6 +195,8 @@ def money_by_bucket(view: LedgerView) -> dict[str, MoneyTally]:
                 as_counted[id(money)] = held
         tallies[bucket].add(held[1], cards, record.po_number or "")
     for po, amount in view.billed.items():  # charged on the order beside its lines: its shipping cost
+        if orders is not None and po not in orders:
+            continue
         tallies[CHARGED].add(billed_money(amount), rows=0, po_number=po)
     return tallies
 
