@@ -1798,6 +1798,39 @@ def test_a_columns_page_left_open_does_not_set_back_a_column_chosen_since(
     assert refused.status_code == 409 and "The batch changed since this page was shown" in refused.text
 
 
+def test_a_column_chosen_by_another_person_in_the_same_instant_is_not_set_back(
+    client: TestClient, settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found live by hunter-web14 (two people applying a 20,000-row list's Columns page at once, each read
+    with its mapping for seconds): both were told it was done, and the later page's mapping, its every
+    select as shown, set back the Card the other had just chosen for Product."""
+    from bulkship.web import columns as columns_page
+    from bulkship.web import state
+
+    path = tmp_path / "bonus.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Card,Amount,Amount 2026\nAna Silva,12 Elm St,Boston,MA,02108,CVS,25,50\n"
+    )
+    page = client.get(upload(client, path)).text
+    headers = ("Name", "Address", "City", "State", "ZIP", "Card", "Amount", "Amount 2026")
+    shown = {f"map:{h}": chosen_field(page, h) if "selected>" in column_row(page, h) else "" for h in headers}
+    change = re.search(r'name="change" value="([^"]+)"', page)
+    remap = columns_page.remap
+
+    def another_person_applies_first(*args, **kwargs):  # as this Apply reads the list with its mapping
+        monkeypatch.setattr(columns_page, "remap", remap)
+        theirs = {"value": "Amount 2026"}
+        state.record(settings, "bonus", "web_columns", columns=theirs, profile="")
+        return remap(*args, **kwargs)
+
+    monkeypatch.setattr(columns_page, "remap", another_person_applies_first)
+    mine = {**shown, "map:Name": "", "change": change.group(1) if change else ""}
+    raced = client.post("/batches/bonus/columns", data={"csrf_token": token(client), **mine})
+    assert raced.status_code == 409 and "The batch changed since this page was shown" in raced.text
+    now = client.get("/batches/bonus/columns").text
+    assert chosen_field(now, "Amount 2026") == "value" and chosen_field(now, "Name") == "name"
+
+
 def test_a_sheet_choice_on_a_page_left_open_does_not_set_back_a_sheet_chosen_since(
     client: TestClient, tmp_path: Path
 ) -> None:
@@ -1824,6 +1857,42 @@ def test_a_sheet_choice_on_a_page_left_open_does_not_set_back_a_sheet_chosen_sin
     refused = client.post("/batches/months/sheet", data=stale)  # tab 1's 'Use this sheet', as shown
     assert "sheet “December”" in client.get("/batches/months/review").text
     assert refused.status_code == 409 and "The batch changed since that page was shown" in refused.text
+
+
+def test_a_sheet_chosen_as_another_person_saves_a_cell_does_not_wipe_their_fix(
+    client: TestClient, settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another sheet starts the fixes over: chosen from a page shown before a fix saved in the same instant
+    (hunter-web14), it wiped that fix, which its person had been told was saved."""
+    from bulkship.web import state
+
+    book = openpyxl.Workbook()
+    for title, person in (("November", "Ana Silva"), ("December", "Bo Chen")):
+        sheet = book.create_sheet(title)
+        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+        sheet.append([person, "12 Elm St", "Boston", "MA", "02108", "CVS", 25])
+    book.remove(book["Sheet"])
+    book.save(tmp_path / "months.xlsx")
+    client.post(
+        "/batches",
+        data={"csrf_token": token(client), "name": ""},
+        files={"file": ("months.xlsx", (tmp_path / "months.xlsx").read_bytes(), "application/octet-stream")},
+    )
+    client.post("/batches/months/sheet", data={"csrf_token": token(client), "sheet": "November"})
+    change = found(r'name="change" value="([^"]+)"', client.get("/batches/months/review").text)
+    ledger_rows = state.rows_sent
+
+    def a_fix_lands(*args, **kwargs):
+        monkeypatch.setattr(state, "rows_sent", ledger_rows)
+        state.record(settings, "months", "web_fix", row=2, header="Value", value="50")
+        return ledger_rows(*args, **kwargs)
+
+    monkeypatch.setattr(state, "rows_sent", a_fix_lands)
+    chosen = {"csrf_token": token(client), "sheet": "December", "change": change}
+    raced = client.post("/batches/months/sheet", data=chosen)
+    assert raced.status_code == 409 and "The batch changed since that page was shown" in raced.text
+    batch = state.web_batch(settings, "months")
+    assert batch is not None and batch.sheet == "November" and batch.corrections == {(2, "Value"): "50"}
 
 
 def test_invalid_rows_of_a_batch_run_from_the_command_line_say_where_their_reason_is(

@@ -106,10 +106,11 @@ async def change(request: Request) -> Response:
     except BulkshipError as exc:
         return await run_in_threadpool(_page, request, batch, 400, _said(exc))
     if mapping != batch.columns:
-        await run_in_threadpool(
-            state.record, web.settings, batch.name, "web_columns", columns=mapping, profile=""
-        )
-        await run_in_threadpool(_every_row_off_where_fed, web, batch, mapping)
+        off = await run_in_threadpool(_every_row_off, web, batch, mapping)
+        chosen_now = ("web_columns", {"columns": mapping, "profile": ""})
+        taken_off = [("web_every_row", {"values": off})] if off else []
+        if not await run_in_threadpool(_recorded, web, batch, chosen_now, *taken_off):
+            return await _changed_meanwhile(request, web, batch)
         changed = {f: h for f, h in mapping.items() if batch.columns.get(f) != h}
         said = "; ".join(f"{field} <- {header or 'nothing'}" for field, header in changed.items())
         say_in_trail(request.scope, columns=said)
@@ -143,7 +144,8 @@ async def every_row(request: Request) -> Response:
     except BulkshipError as exc:
         return await run_in_threadpool(_page, request, batch, 400, _said(exc))
     if any(batch.every_row.get(f, "") != v for f, v in values.items()):
-        await run_in_threadpool(state.record, web.settings, batch.name, "web_every_row", values=values)
+        if not await run_in_threadpool(_recorded, web, batch, ("web_every_row", {"values": values})):
+            return await _changed_meanwhile(request, web, batch)
         say_in_trail(request.scope, every_row="; ".join(f"{f} = {v or 'none'}" for f, v in values.items()))
     return _see(f"/batches/{batch.name}/columns#check")
 
@@ -184,12 +186,33 @@ def _every_row_values(web: Web, batch: state.WebBatch, wanted: dict[str, str]) -
 def _every_row_off_where_fed(web: Web, batch: state.WebBatch, mapping: dict[str, str]) -> None:
     """A value for every row taken off once a column gives its field (chosen after it): it would fill
     that column's empty cells, unseen."""
-    if not batch.every_row:
-        return
-    fed = {f.field for f in _report(web, replace(batch, columns=mapping)).fields if f.header}
-    off = {name: "" for name in batch.every_row if name in fed}
+    off = _every_row_off(web, batch, mapping)
     if off:
         state.record(web.settings, batch.name, "web_every_row", values=off)
+
+
+def _every_row_off(web: Web, batch: state.WebBatch, mapping: dict[str, str]) -> dict[str, str]:
+    """The values for every row :func:`_every_row_off_where_fed` takes off ("" for each)."""
+    if not batch.every_row:
+        return {}
+    fed = {f.field for f in _report(web, replace(batch, columns=mapping)).fields if f.header}
+    return {name: "" for name in batch.every_row if name in fed}
+
+
+def _recorded(web: Web, batch: state.WebBatch, *events: tuple[str, dict[str, Any]]) -> bool:
+    """The page's change recorded, unless another was since ``batch`` was read: two people applying the
+    Columns page at once, a long list read with each mapping for seconds, were both told it was done and
+    the later one's mapping set back the other's (found by hunter-web14: Card chosen for Product, then lost
+    to a page choosing Budget for Value)."""
+    return state.record_change(web.settings, batch.name, batch.change_id, *events)
+
+
+async def _changed_meanwhile(request: Request, web: Web, batch: state.WebBatch) -> Response:
+    """The Columns page as it is now, saying nothing was changed (:data:`STALE_COLUMNS`)."""
+    from .app import _idle, _with_upload
+
+    now = _idle(web, _with_upload(web, batch.name))  # Send pressed meanwhile: its progress page says so
+    return await run_in_threadpool(_page, request, now, 409, STALE_COLUMNS)
 
 
 STALE_COLUMNS = (

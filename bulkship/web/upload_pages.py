@@ -104,7 +104,13 @@ async def choose_sheet(request: Request) -> Response:
         )
         return render(request, "problem.html", 409, batch=batch, error=error)
     if sheet in sheets and sheet != (batch.sheet or ""):
-        await run_in_threadpool(state.record, web.settings, batch.name, "web_sheet", sheet=sheet)
+        chosen = ("web_sheet", {"sheet": sheet})  # (its fixes start over: never those saved meanwhile)
+        if not await run_in_threadpool(
+            state.record_change, web.settings, batch.name, batch.change_id, chosen
+        ):
+            batch = _idle(web, _with_upload(web, batch.name))
+            error = BulkshipError(STALE_SHEET, hint="choose the sheet again if it still needs changing")
+            return render(request, "problem.html", 409, batch=batch, error=error)
     return _see(f"/batches/{batch.name}/columns")
 
 
