@@ -8,8 +8,8 @@ says), :mod:`.elsewhere` (a column sending the card to someone else), :mod:`.rus
 faster shipping than the row gets), :mod:`.each` (a one-card amount column saying another amount than
 the value), :mod:`.continued` (the rest of a row's address on the row below it), :mod:`.oneperson` (one
 person listed at several addresses: 'Address Type' = Home, Work), :mod:`.notenames` (a note on a row of its
-own asking for a change to a recipient's row); :mod:`.notecolumns` gives the columns of notes, each distinct
-note read once.
+own asking for a change to a recipient's row), :mod:`.gridcells` (cells pushed beyond the header by a comma,
+cells merged down rows); :mod:`.notecolumns` gives the columns of notes, each distinct note read once.
 """
 
 from __future__ import annotations
@@ -27,15 +27,14 @@ from .continued import _continued_problems
 from .corrections import _correction_problems
 from .each import _each_problems, many_cards_notice
 from .elsewhere import _elsewhere_problems
+from .gridcells import _fill_merged, _overflowing_rows
 from .leftoff import _left_off_problems
 from .notenames import _note_names_problems
 from .oneperson import _one_person_problems
 from .rows import (
     TEXT_COLUMNS,
     _errors_where_rows_are_picked,
-    _fill_merged,
     _formula_text_problems,
-    _overflowing_rows,
     _read_problems,
     _show_formulas,
     _total_problems,
