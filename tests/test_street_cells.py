@@ -506,6 +506,24 @@ def test_a_note_refusing_another_card_with_a_verb_between_sends_the_row(
     assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 2, [4])
 
 
+def test_a_note_choosing_the_rows_card_beside_another_it_names_sends_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm2: an HR list's note 'Already has Starbucks app - prefers Target' beside a
+    Target card stopped the row as asking for Starbucks, exit 1 (so did 'Got a CVS card last year, wants
+    Target'): the card the preference names is the row's own. Beside CVS, 'Got a CVS card last year, wants
+    Target' still asks for Target."""
+    path = tmp_path / "cards.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "A One,1 Main St,Boston,MA,02108,TARGET,25,Already has Starbucks app - prefers Target\n"
+        'B Two,2 Main St,Boston,MA,02108,TARGET,25,"Got a CVS card last year, wants Target"\n'
+        'C Three,3 Main St,Boston,MA,02108,CVS,25,"Got a CVS card last year, wants Target"\n'
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 2, [4])
+
+
 def test_a_street_or_city_cell_holding_two_is_not_sent_as_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

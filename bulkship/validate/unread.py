@@ -63,6 +63,14 @@ _NEGATED = re.compile(
 # ... or another card than the row's, said over it ("Target not Starbucks" on a Starbucks row: found by
 # newcomer6); a 'not' elsewhere ("Target date 12/1 - not urgent") asks for nothing
 _NOT = re.compile(r"(?i)\bno[t]?\b")
+# ... and the card a preference or a change names ('prefers Target', 'switch to CVS', 'should be Starbucks'):
+# where that is the row's own card, another card the note names beside it is no ask ('Already has Starbucks
+# app - prefers Target' beside Target asked for Starbucks: found by hunter-falsealarm2, an HR list's Notes)
+_CHOSEN = re.compile(
+    r"(?i)\b(?:should\s+be|(?:switch(?:ed)?|change[ds]?|swap(?:ped)?|upgrade[ds]?)(?:\s+(?:the\s+|her\s+|his\s+|"
+    r"their\s+)?(?:gift\s+)?card)?\s+(?:to|for)|rather(?:\s+have)?|prefers?|wants?|would\s+like)"
+    r"\s+(?:a\s+|an\s+|the\s+)?$"
+)
 
 
 def check_cards_in_notes(
@@ -84,19 +92,29 @@ def check_cards_in_notes(
     for header in notes:
         cells = noted[header].reindex(frame.index).fillna("").astype(str).str.strip()
         asked = pd.Series("", index=frame.index, dtype=object)
-        seen: dict[str, tuple[bool, list[tuple[str, bool]]]] = {}  # each distinct note read once
+        seen: dict[str, tuple[bool, list[tuple[str, bool, bool]]]] = {}  # each distinct note read once
         picked = cells.map(_asks)
         rows, owns = cells.index[picked].tolist(), frame["product"][picked].tolist()
         for row, note, own in zip(rows, cells[picked].tolist(), owns, strict=True):
             if note not in seen:
                 text = note.casefold()
                 cards = card.finditer(text)
-                found = [(products[m[0]], bool(_NEGATED.search(text[: m.start()]))) for m in cards]
+                found = [
+                    (
+                        products[m[0]],
+                        bool(_NEGATED.search(text[: m.start()])),
+                        bool(_CHOSEN.search(text[: m.start()])),
+                    )
+                    for m in cards
+                ]
                 seen[note] = bool(_CHANGE.search(text)), found
             change, found = seen[note]
-            if not change and (own, True) not in found:
+            if not change and (own, True) not in [(product, negated) for product, negated, _ in found]:
                 continue  # a 'not' of something else than the row's card
-            asked[row] = ", ".join(sorted({product for product, negated in found if not negated} - {own}))
+            wanted = {product for product, negated, _ in found if not negated}
+            if (own, False, True) in found:  # the row's own card chosen: only another chosen is asked
+                wanted = {product for product, negated, chosen in found if chosen and not negated}
+            asked[row] = ", ".join(sorted(wanted - {own}))
         said = str(header).replace("{", "{{").replace("}", "}}")
         collector.error(
             asked.ne("") & ~collector.has_error("product"),
