@@ -199,3 +199,20 @@ def test_a_ditto_mark_for_the_row_above_is_never_printed_on_the_parcel(tmp_path:
     assert "'\"' says 'the same as above'" in said[(3, "company")], said
     assert "'〃' is a placeholder, not an apartment, suite or unit" in said[(5, "address2")], said
     assert "'〃' is a placeholder, not a city" in said[(7, "city")], said
+
+
+def test_a_company_folded_into_line_1_is_said_in_the_company_column_where_line_2_is_empty(
+    tmp_path: Path,
+) -> None:
+    """Found by newcomer7 (a sales team's client gift list: Company | Street | Suite, sent to a vendor not
+    known to keep line 2): 'Row 5, column 'Suite': sent inside line 1 as '5 Oak St, Gamma Inc'', the row's
+    Suite empty; the person looked for a suite that was never there. Such a row names its Company."""
+    sheet = tmp_path / "office.csv"
+    sheet.write_text(ROWS)
+    folding = dataclasses.replace(sandbox_catalog(), sends_address_line2=False)
+    said = {
+        (p.row, p.column)
+        for p in validate(load_sheet(sheet), folding).problems
+        if "inside line 1" in p.message
+    }
+    assert said == {(2, "address2"), (4, "address2"), (5, "company")}, said
