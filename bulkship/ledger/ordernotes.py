@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from .. import linematch
+from .. import linecards
 from ..billing import billed_on_order, document_beyond, uncounted, with_document
 from ..models import VendorOrder
 from . import sql
@@ -159,7 +159,7 @@ def note_fewer_cards(
     db: Any, batch: str, po_number: str, vendor_order: VendorOrder, rows: Sequence[Any], sent: Sequence[Any]
 ) -> None:
     """Record, once per row and count shown, a row whose line (the one card line echoing its ExternalId)
-    the vendor shows with fewer cards than were sent on it (linematch.fewer_cards): the run and track name
+    the vendor shows with fewer cards than were sent on it (linecards.fewer_cards): the run and track name
     it (runnotes.fewer_cards_notes). Nothing is sent again: the cards made are the vendor's to explain."""
     earlier = sql.events(db, None, po_number, None, [FEWER_CARDS])
     for row in rows:
@@ -171,7 +171,7 @@ def note_fewer_cards(
         lines = [li for li in vendor_order.card_lines if " ".join(li.external_id.split()).casefold() == key]
         if len(lines) != 1:
             continue  # not told which line is the row's: nothing said, nothing withdrawn
-        shown = linematch.fewer_cards(item, lines[0], vendor_order, len(sent))
+        shown = linecards.fewer_cards(item, lines[0], vendor_order, len(sent))
         said = [e for e in earlier if json.loads(e["detail"]).get("fingerprint") == row.fingerprint]
         if (said and json.loads(said[-1]["detail"]).get("shown") == shown) or (not said and not shown):
             continue  # as said last (shown no more: said so, its note withdrawn)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from .. import linematch
+from .. import linecards, linematch
 from ..addressmatch import other_recipient
 from ..models import Shipment, VendorLineItem, VendorOrder
 from ..payload import line_items
@@ -131,7 +131,7 @@ LINE_DIFFERS = "line_differs"  # a row's line read with another card or recipien
 def line_differs(item: Any, line: VendorLineItem, vendor_order: VendorOrder) -> tuple[str, str] | None:
     """(what, how) when the vendor's ``line`` shows another card, amount, more cards or another recipient
     than our line item ``item``: as the create's answer is checked (bulkship.submit.answers)."""
-    card = linematch.other_card(item, line) or linematch.more_cards(item, line)
+    card = linecards.other_card(item, line) or linecards.more_cards(item, line)
     if card:
         return "card or amount", card
     recipient = other_recipient(item, vendor_order, line)

@@ -10,7 +10,8 @@ from typing import Any
 
 from ..addressmatch import vendor_address
 from ..folding import fold_address, fold_person
-from ..linematch import same_line, takes_no_row
+from ..linecards import takes_no_row
+from ..linematch import same_line
 from ..models import PlannedLine, VendorOrder
 
 

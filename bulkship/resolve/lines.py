@@ -15,8 +15,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..ledger import REVIEW_ITEMS, Ledger, OrderRecord, RowRecord
+from ..linecards import takes_no_row as _takes_no_row
 from ..linematch import line_id_places
-from ..linematch import takes_no_row as _takes_no_row
 from ..models import VendorOrder
 from ..rebuild import shows_line_address
 

@@ -18,7 +18,8 @@ from typing import Any
 from ..client.parse import po_number_of, raw_lines, text
 from ..errors import VendorError
 from ..ledger import Ledger, OrderRecord, RowRecord
-from ..linematch import holds_no_card, same_line
+from ..linecards import holds_no_card
+from ..linematch import same_line
 from ..models import VendorOrder
 from ..rebuild import batch_orders_pattern
 from ..silentorder import says_nothing_of_lines

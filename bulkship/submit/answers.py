@@ -23,7 +23,8 @@ from ..errors import (
     VendorError,
 )
 from ..ledger import OPEN_STATES, LineOutcome, OrderRecord, RowRecord
-from ..linematch import match_created, match_echoed, match_lines, more_cards, other_card
+from ..linecards import more_cards, other_card
+from ..linematch import match_created, match_echoed, match_lines
 from ..models import VendorOrder
 from ..payload import line_items
 from ..plan import batch_po_pattern
