@@ -281,6 +281,36 @@ def test_a_note_saying_send_and_the_row_s_own_amount_is_no_number_of_cards(
     ]
 
 
+def test_a_note_giving_the_apartment_the_address_lacks_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets16 (a leftover of hunter-sheets15): a note 'Send to Apt 4B' (or 'Apt 4B', 'Add
+    unit 12') beside a street without it ordered the card to '1 Main St', exit 0: a building of many doors,
+    the card likely lost. Such a row is an error saying to put the unit in line 2; a unit its lines hold
+    already ('#4b'), a 'Suite 200' alone (an office's) and 'Apt building - ring bell' send."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,Address 2,City,State,Zip,Product,Amount,Notes\n"
+        "Ann Lee,1 Main St,,Boston,MA,02108,CVS,25,Send to Apt 4B\n"
+        "Bob Ray,2 Main St,Apt 14,Boston,MA,02108,CVS,25,Apt 4\n"
+        "Cy Ng,3 Main St,,Boston,MA,02108,CVS,25,Please add unit 12\n"
+        "Di Ow,4 Main St,#4b,Boston,MA,02108,CVS,25,Apt 4B\n"
+        "Ed Orr,5 Main St,,Boston,MA,02108,CVS,25,Suite 200\n"
+        "Flo Poe,6 Main St,,Boston,MA,02108,CVS,25,Apt building - ring bell\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 3, 3)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        f"Row {row}, column 'Notes': says '{note}' where the address ('{lines}') holds no such unit: the card "
+        "would go without it. Put it in 'Address 2' and clear the note."
+        for row, note, lines in (
+            (2, "Send to Apt 4B", "1 Main St"),
+            (3, "Apt 4", "2 Main St Apt 14"),
+            (4, "Please add unit 12", "3 Main St"),
+        )
+    ]
+
+
 def test_a_note_asking_for_faster_shipping_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -81,6 +81,7 @@ def _correction_problems(
             )
             problems.append(Problem(int(row), field, typed, "error", message, "Corrected in another column"))
     problems += _moved_in_a_note(body, column_map, not_judged)
+    problems += _unit_in_a_note(body, column_map, not_judged)
     problems += _changed_in_a_note(body, column_map, not_judged)
     return problems
 
@@ -187,4 +188,44 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
                 "the note, or clear the note to send it there."
             )
             problems.append(Problem(row, "address1", typed, "error", message, "Sent elsewhere"))
+    return problems
+
+
+# A note giving the apartment or suite the row's address lacks ('Send to Apt 4B', 'Add unit 12', 'Suite 200'):
+# the parcel went without it, to a building of many doors (found by hunter-sheets16, a leftover of
+# hunter-sheets15). Not when line 1 or 2 holds it already, nor a 'Unit 5' or 'Suite 200' alone (a business
+# unit, an office's suite on a list sent home)
+_UNIT_NOTE = re.compile(
+    r"(?i)^\W*(?:(?:please|pls|plz|kindly)\s+)?"
+    r"(?:(?:(?:ship|send|mail|deliver)(?:\s+(?:it|card|gift|the\s+card))?\s+to|add|include|use|missing|needs?)\s+"
+    r"(?:the\s+)?(?:apt|apartment|unit|suite|ste|flat)|apt|apartment|flat)"
+    r"\.?\s*(?:#|no\.?|number)?\s*(?P<unit>\d{1,5}[a-z]?|[a-z]\d{0,4})"
+    r"(?:\s+(?:to|in|on)\s+(?:the\s+)?addr(?:ess)?)?\W*$"
+)
+# how the row's lines name a unit ('Apt 4B', 'Apt4B', '#4B'), taken off to find its number alone
+_UNIT_WORD = re.compile(r"(?i)(?:\b(?:apt|apartment|unit|suite|ste|flat)\.?|#)\s*")
+_HOUSE_FIRST = re.compile(r"^\s*\d+\s+")
+
+
+def _unit_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]) -> list[Problem]:
+    """A row whose note (:data:`_UNIT_NOTE`) gives a unit its address lines do not hold: an error saying to
+    put it in line 2. Each distinct note is read once, and only the rows of those naming a unit after."""
+    lines = [h for field in ("address1", "address2") for h, f in column_map.items() if f == field]
+    if not lines:
+        return []
+    problems = []
+    for column in note_columns(body, column_map):
+        units = column.saying(lambda note: _UNIT_NOTE.match(note[:100]) is not None)
+        for row in column.rows(units, not_judged):
+            unit = _UNIT_NOTE.match(column.notes[row][:100])["unit"].casefold()  # type: ignore[index]
+            typed = " ".join(" ".join(str(body.at[row, h]) for h in lines).split())
+            held = _HOUSE_FIRST.sub("", _UNIT_WORD.sub(" ", typed)).casefold()  # (not 'Apt 1' by '1 Main St')
+            if re.search(rf"(?<![0-9a-z]){re.escape(unit)}(?![0-9a-z])", held):
+                continue
+            said, lines_say = _short(column.said(row), 60), _short(typed, 60)
+            message = (
+                f"Row {row}, column '{column.header}': says '{said}' where the address ('{lines_say}') holds "
+                f"no such unit: the card would go without it. Put it in '{lines[-1]}' and clear the note."
+            )
+            problems.append(Problem(row, "address1", typed, "error", message, "Corrected in another column"))
     return problems
