@@ -15,7 +15,7 @@ from intake_fixtures import sandbox_catalog
 
 from bulkship.cli import main
 from bulkship.columns.records import AmbiguousColumnsError
-from bulkship.errors import MissingColumnsError
+from bulkship.errors import BulkshipError, MissingColumnsError
 from bulkship.load import load_sheet
 from bulkship.program import ProgramSettings
 from bulkship.sandbox import Sandbox, SandboxConfig
@@ -1435,3 +1435,35 @@ def test_a_card_processing_in_a_tracking_sheet_is_still_a_card_made(tmp_path: Pa
     assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
         (2, "the list says a card was made for it already (column 'Order Status': 'Processing')")
     ]
+
+
+def test_the_shipping_s_cost_or_a_ship_card_question_is_not_the_card(tmp_path: Path) -> None:
+    """Found by hunter-sheets16: a list's 'Shipping Amount' (what shipping cost, 10.00) beside its 'Value' of
+    50 was read as the card's value and 'Value' left unused: a $10 card ordered, exit 0; and a 'Ship Card?'
+    column (Yes/No) beside 'Product' was read as the card, every row "'No' is not a product". The
+    shipping's words around a card or an amount name the shipping: 'Value' and 'Product' are read, 'Ship
+    Card?' = No leaves its row out, and a 'Shipping Amount' alone beside a default amount is refused as
+    looking like Value (never read as the card's)."""
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Shipping Amount,Ship Card?\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,10.00,Yes\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,10.00,No\n"
+    )
+    loaded = load_sheet(path)
+    assert {h: f for h, f in loaded.column_map.items() if f in ("value", "product")} == {
+        "Product": "product",
+        "Value": "value",
+    }
+    assert [(s.row, s.reason) for s in loaded.skipped] == [
+        (3, "the list says not to send it (column 'Ship Card?': 'No')")
+    ]
+    result = validate(loaded, sandbox_catalog())
+    assert result.valid_rows[["name", "product", "value"]].values.tolist() == [["Ann Lee", "CVS", "50"]]
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Shipping Amount\nAnn Lee,1 Main St,Boston,MA,02134,CVS,10.00\n"
+    )
+    with pytest.raises(
+        BulkshipError, match="Column 'Shipping Amount' \\(G\\) looks like Value, which no column gives"
+    ):
+        load_sheet(path, program=ProgramSettings(defaults={"value": "50"}))

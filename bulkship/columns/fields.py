@@ -16,6 +16,11 @@ ADDRESS_FIELDS = frozenset({"address1", "address2", "city", "state", "zip", "cou
 NAME_FIELDS = frozenset({"first_name", "last_name", "name"})
 # Qualifiers that name an address and nothing else: "Default Amount" is no card's value
 ADDRESS_ONLY = frozenset({"default"})
+# ... and around the card or its value, the shipping's words name the shipping: 'Shipping Amount' = 10.00
+# (what it cost) was read as the card's value, a $10 card ordered where [defaults] said 50, and 'Ship Card?'
+# = No as the card, every row an unknown product beside the list's 'Product' (found by hunter-sheets16)
+SHIPPING_WORDS = frozenset({"shipping", "ship", "delivery", "mailing", "mail"})
+NOT_SHIPPED = frozenset({"value", "product"})
 ADDRESSED = ADDRESS_FIELDS | {"company", "phone"}
 
 # Qualifier words HR systems put around a header, with the rank of the group they name (lower wins).

@@ -17,8 +17,10 @@ from .fields import (
     ADDRESSED,
     NAME_FIELDS,
     NEUTRAL,
+    NOT_SHIPPED,
     PREFERRED,
     QUALIFIER_RANK,
+    SHIPPING_WORDS,
     UNQUALIFIED_RANK,
 )
 
@@ -121,8 +123,10 @@ def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
             if start == 0 and stop == len(words) and not last_first and "".join(words) == header_key(header):
                 continue  # the whole header was tried above (not when its words are spelled out: "Amt")
             found = index.get("".join(words[start:stop]))
-            if found and (found in ADDRESSED or not ADDRESS_ONLY.intersection(words[:start] + words[stop:])):
-                around = words[:start] + words[stop:]
+            around = words[:start] + words[stop:]
+            if found in NOT_SHIPPED and SHIPPING_WORDS.intersection(around):
+                continue
+            if found and (found in ADDRESSED or not ADDRESS_ONLY.intersection(around)):
                 return _qualified(found, around, last_first)
     return _without_remark(header, index)
 
