@@ -2799,6 +2799,26 @@ def test_a_note_saying_where_an_award_was_presented_sends_its_row(tmp_path: Path
     assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(said)))
 
 
+def test_a_note_saying_the_card_was_hand_delivered_leaves_its_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets16: a note 'Hand delivered 11/15' (or 'Hand-delivered at party', 'Delivered in
+    person by manager') was read as nothing and a second card mailed, exit 0, where 'Given in person' left
+    the row out. Each leaves its row out; 'Hand delivery not needed' sends."""
+    said = [
+        "Hand delivered 11/15",
+        "Hand-delivered at party",
+        "Delivered in person by manager",
+        "Hand delivered",
+    ]
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(said)]
+    rows.append("Person 9,9 Main St,Boston,MA,02134,CVS,50,Hand delivery not needed")
+    path = tmp_path / "awards.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (row, f"the list says not to send it (column 'Notes': '{note}')")
+        for row, note in enumerate(said, start=2)
+    ]
+
+
 def test_a_row_without_a_name_but_with_its_card_beside_a_note_is_no_heading(tmp_path: Path) -> None:
     """Found by review14: a placeholder row with no name nor street, its card's amount and a note ('25' |
     'new hire - name pending'), or an HR export's scrubbed row ('E2' | 'Terminated'), was read as a heading

@@ -78,7 +78,10 @@ _NOTE_SAYS_NO = re.compile(
     # where an award was presented, its card still to mail (found by review14: left out)
     r"|(?:gave|given|handed|presented)\s+(?:(?:(?:it|the\s+(?:gift|card)|out)\s+)?(?:in\s+person|by\s+hand)"
     r"|(?:it|the\s+(?:gift|card)|out)\s+at)\b"
-    r"|(?:(?:gift\s+)?card|gift)\s+(?:given|handed\s+out|presented)|paid\s+(?:in\s+)?cash)(?:\W.*)?$"
+    r"|(?:(?:gift\s+)?card|gift)\s+(?:given|handed\s+out|presented)|paid\s+(?:in\s+)?cash"
+    # ... or delivered by hand ('Hand delivered 11/15', 'Delivered in person': found by hunter-sheets16, a
+    # second card mailed); 'Hand deliver' (to come) goes elsewhere (..problems.elsewhere)
+    r"|hand[\s-]*delivered|delivered\s+(?:in\s+person|by\s+hand))(?:\W.*)?$"
     # ... or the address is known bad (a card sent there is lost), or the person said no or has one already
     # ("Returned mail", "Bad address", "Moved, no forwarding address", "Gift declined", "No gifts please",
     # "Does not want a gift", "Remove from list", "Not this year", "Prefers e-gift card", "Got one last
