@@ -311,6 +311,38 @@ def test_a_note_giving_the_apartment_the_address_lacks_stops_the_row(
     ]
 
 
+def test_a_note_sending_the_card_to_someone_by_name_or_by_hand_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets16 (a leftover of hunter-sheets15): a note 'Ship to Bob Jones' (another person,
+    by name) or 'Hand deliver' / 'Manager to hand deliver' (someone takes it to the person) ordered the card
+    by mail to the row's name and street, exit 0, where 'Give to manager to present' stops its row. Each
+    stops its row the same way; the row's own name ('Ship to Cy Ng' on Cy Ng's row), a street or a place
+    ('Send to Main Street', 'Send to Front Desk') and 'Hand delivery not needed' send."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,Ship to Bob Jones\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,CVS,25,Hand deliver\n"
+        "Cy Ng,3 Main St,Boston,MA,02108,CVS,25,Manager to hand deliver\n"
+        "Cy Ng,4 Elm St,Salem,MA,01970,CVS,25,Ship to Cy Ng\n"
+        "Di Ow,5 Main St,Boston,MA,02108,CVS,25,Send to Main Street\n"
+        "Ed Orr,6 Main St,Boston,MA,02108,CVS,25,Send to Front Desk\n"
+        "Flo Poe,7 Main St,Boston,MA,02108,CVS,25,Hand delivery not needed\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 4, 3)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        f"Row {row}, column 'Notes': says '{note}': the card would go to the row's name and address ('{street}'). "
+        "Write the name and address it goes to in the row and clear the note, or clear the note to send it there."
+        for row, note, street in (
+            (2, "Ship to Bob Jones", "1 Main St"),
+            (3, "Hand deliver", "2 Main St"),
+            (4, "Manager to hand deliver", "3 Main St"),
+        )
+    ]
+
+
 def test_a_note_asking_for_faster_shipping_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -11,8 +11,8 @@ import pandas as pd
 from ...columns import ORDER_FIELDS, _words
 from ...models import Problem
 from ..skipped import _short
-from .elsewhere import note_sends_elsewhere, street_places
-from .notecolumns import note_columns
+from .elsewhere import named_in_note, note_sends_elsewhere, street_places
+from .notecolumns import NoteColumn, note_columns
 from .notesaid import _changed_in_a_note
 from .rows import _quoted
 
@@ -188,6 +188,29 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
                 "the note, or clear the note to send it there."
             )
             problems.append(Problem(row, "address1", typed, "error", message, "Sent elsewhere"))
+        someone = column.saying(lambda note: bool(named_in_note(note))) & ~elsewhere & ~to_come & ~new_street
+        problems += _named_in_a_note(body, column_map, column, column.rows(someone, not_judged))
+    return problems
+
+
+def _named_in_a_note(
+    body: pd.DataFrame, column_map: dict[str, str], column: NoteColumn, rows: list[int]
+) -> list[Problem]:
+    """Of ``rows``, those whose note sends the card to a person by name (:func:`.elsewhere.named_in_note`)
+    that is not the row's own name, city or street."""
+    street = next(h for h, field in column_map.items() if field == "address1")
+    own = [h for h, f in column_map.items() if f in ("name", "first_name", "last_name", "city", "address1")]
+    problems = []
+    for row in rows:
+        if named_in_note(column.notes[row]) <= set(_words(" ".join(str(body.at[row, h]) for h in own))):
+            continue
+        said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
+        message = (
+            f"Row {row}, column '{column.header}': says '{_short(said, 60)}': the card would go to the row's "
+            f"name and address ('{typed}'). Write the name and address it goes to in the row and clear "
+            "the note, or clear the note to send it there."
+        )
+        problems.append(Problem(row, "address1", typed, "error", message, "Sent elsewhere"))
     return problems
 
 

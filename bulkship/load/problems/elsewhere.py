@@ -98,9 +98,22 @@ _DETERMINERS = frozenset({"the", "his", "her", "their", "my", "your", "a", "an"}
 _NOT_THERE = frozenset({"not", "never", "rather", "instead"})
 
 
+# ... or given by hand ('Hand deliver', 'Manager to hand deliver', 'To be hand delivered', 'Deliver in
+# person'): someone takes the card to the person, and it went by mail to their street, exit 0 (found by
+# hunter-sheets16, a leftover of hunter-sheets15). Said done ('Hand delivered 11/15') it is a card given
+# already (..skipped.notes)
+_BY_HAND = re.compile(
+    r"(?i)^\W*(?:(?:please|pls|will|(?:manager|mgr|supervisor|boss|hr)\s+(?:to|will))\s+)?"
+    r"(?:hand[\s-]*deliver(?:y)?\b(?!\s+(?:is\s+)?not\b)|deliver\s+(?:in\s+person|by\s+hand)\b)"
+    r"|^\W*to\s+be\s+hand[\s-]*delivered\b"
+)
+
+
 def note_sends_elsewhere(note: str, street_places: frozenset[str]) -> bool:
     """Whether ``note`` asks for the card to go to another person or place than the row's street, whose
     header names ``street_places`` ('home', 'work'; none: the person's home)."""
+    if _BY_HAND.match(note[:200]):
+        return True
     asked = _NOTE_SENDS.match(note[:200])
     if asked is None:
         return False
@@ -169,3 +182,27 @@ def _other_address_chosen(
             )
             problems.append(Problem(int(row), "address1", typed, "error", message, "Sent elsewhere"))
     return problems
+
+
+# ... or to a person by their name ('Ship to Bob Jones', 'Send to Maria T. Lopez (sister)'): the card went to
+# the row's name, exit 0 (found by hunter-sheets16, a leftover of hunter-sheets15). Two or three capitalised
+# words ending the note or before a remark; the row's own name, city or street is no other person
+# (:func:`.corrections._named_in_a_note`)
+_NAME = re.compile(
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+)\s*(?:$|[-–—,.;:!(]|\s+(?:at|in|c/o|instead)\b)"
+)
+_NO_NAME = frozenset(
+    {*_PLACES, *_WORKPLACES, *_OTHER_ADDRESS, *_THE_ROW, *_PERSONS, "address", "street", "st", "avenue",
+     "ave", "road", "rd", "building", "main", "mailroom", "reception", "front", "desk", "post", "po", "usps",
+     "ups", "fedex", "express", "priority", "overnight", "standard"}
+)  # fmt: skip
+
+
+def named_in_note(note: str) -> frozenset[str]:
+    """The words of a person's name a note sends the card to (:data:`_NAME`), or none."""
+    asked = _NOTE_SENDS.match(note[:200])
+    if asked is None or asked["where"] is None:
+        return frozenset()
+    found = _NAME.match(asked["where"])
+    words = frozenset(_words(found["name"])) if found else frozenset()
+    return frozenset() if words & _NO_NAME else words
