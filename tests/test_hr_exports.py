@@ -1467,3 +1467,23 @@ def test_the_shipping_s_cost_or_a_ship_card_question_is_not_the_card(tmp_path: P
         BulkshipError, match="Column 'Shipping Amount' \\(G\\) looks like Value, which no column gives"
     ):
         load_sheet(path, program=ProgramSettings(defaults={"value": "50"}))
+
+
+def test_a_home_s_value_or_a_business_card_is_not_the_card(tmp_path: Path) -> None:
+    """Found by hunter-sheets16: a realtor's client list's 'Home Value' (450000) beside its 'Value' of 50 was
+    read as the card's value, every row "450000 is not a value CVS comes in"; a 'Business Card' (Yes/No)
+    column was read as the card beside 'Product'. A place's words around a card or an amount name something
+    of that place: 'Value' and 'Product' are read, the others unused."""
+    path = tmp_path / "clients.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Home Value,Business Card\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,450000,Yes\n"
+    )
+    loaded = load_sheet(path)
+    assert {h: f for h, f in loaded.column_map.items() if f in ("value", "product")} == {
+        "Product": "product",
+        "Value": "value",
+    }
+    assert validate(loaded, sandbox_catalog()).valid_rows[["product", "value"]].values.tolist() == [
+        ["CVS", "50"]
+    ]

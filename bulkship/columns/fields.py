@@ -19,8 +19,14 @@ ADDRESS_ONLY = frozenset({"default"})
 # ... and around the card or its value, the shipping's words name the shipping: 'Shipping Amount' = 10.00
 # (what it cost) was read as the card's value, a $10 card ordered where [defaults] said 50, and 'Ship Card?'
 # = No as the card, every row an unknown product beside the list's 'Product' (found by hunter-sheets16)
-SHIPPING_WORDS = frozenset({"shipping", "ship", "delivery", "mailing", "mail"})
-NOT_SHIPPED = frozenset({"value", "product"})
+# ... as do a place's: 'Home Value' = 450000 (a realtor's or a lender's client list) was read as the card's
+# value beside 'Value' = 50, every row "450000 is not a value CVS comes in"; 'Business Card', 'Home Brand'
+# as the card (found by hunter-sheets16)
+WHERE_WORDS = frozenset(
+    {"shipping", "ship", "delivery", "mailing", "mail", "home", "residential", "residence", "work",
+     "business", "office"}
+)  # fmt: skip
+CARD_FIELDS = frozenset({"value", "product"})
 ADDRESSED = ADDRESS_FIELDS | {"company", "phone"}
 
 # Qualifier words HR systems put around a header, with the rank of the group they name (lower wins).

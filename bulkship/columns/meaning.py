@@ -15,13 +15,13 @@ from .fields import (
     ADDRESS_FIELDS,
     ADDRESS_ONLY,
     ADDRESSED,
+    CARD_FIELDS,
     NAME_FIELDS,
     NEUTRAL,
-    NOT_SHIPPED,
     PREFERRED,
     QUALIFIER_RANK,
-    SHIPPING_WORDS,
     UNQUALIFIED_RANK,
+    WHERE_WORDS,
 )
 
 
@@ -124,7 +124,7 @@ def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
                 continue  # the whole header was tried above (not when its words are spelled out: "Amt")
             found = index.get("".join(words[start:stop]))
             around = words[:start] + words[stop:]
-            if found in NOT_SHIPPED and SHIPPING_WORDS.intersection(around):
+            if found in CARD_FIELDS and WHERE_WORDS.intersection(around):
                 continue
             if found and (found in ADDRESSED or not ADDRESS_ONLY.intersection(around)):
                 return _qualified(found, around, last_first)
