@@ -1,16 +1,14 @@
 """Orders at the vendor: creating one exactly once (a 409, a refusal saying "duplicate" in other words, or a
-refusal after an unanswered attempt, each checked with the vendor by PONumber), reading one by Id, looking
-one up by PONumber (found, provably absent, or unknown), and the order list.
+refusal after an unanswered attempt, each checked with the vendor by PONumber). Reading them (by Id, by
+PONumber, the list): :mod:`.orderreads`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
 from ..errors import (
     AuthenticationError,
@@ -23,9 +21,10 @@ from ..errors import (
     VendorUnavailableError,
 )
 from ..models import VendorOrder
-from ..statuses import NO_CARD_STATUSES, PO_REFUSED, status_letters
-from .paging import _Paged, _shape
-from .parse import page_records, parse_order, po_number_of, text
+from ..statuses import PO_REFUSED
+from .orderreads import _OrderReads
+from .paging import _shape
+from .parse import parse_order, text
 from .policy import MAX_RETRY_AFTER_S, json_default
 from .refusals import (
     _DUPLICATE_WORDS,
@@ -40,32 +39,6 @@ from .transport import _NotSent
 
 
 @dataclass(frozen=True)
-class Listing:
-    """Orders the vendor listed, and whether the list is provably all of them (and why not)."""
-
-    orders: list[VendorOrder]
-    complete: bool
-    why_incomplete: str = ""
-    # every order was listed and read (the list read to its end), though it may not prove a PO absent (its
-    # orders show no PONumber): a search of their lines (recipients, ExternalIds) saw them all
-    every_order_read: bool = False
-
-
-@dataclass(frozen=True)
-class LookUp:
-    """One PONumber asked of the vendor: found (``order``), provably ``absent``, or unknown (see why)."""
-
-    po_number: str
-    order: VendorOrder | None
-    absent: bool
-    why_unknown: str = ""
-
-    @property
-    def unknown(self) -> bool:
-        return self.order is None and not self.absent
-
-
-@dataclass(frozen=True)
 class CreateResult:
     """The order as the vendor holds it; ``created`` is False when the PONumber already existed (409).
     ``after_lost_answer``: an attempt of this same call got no answer first, so the order found may well be
@@ -76,8 +49,8 @@ class CreateResult:
     after_lost_answer: bool = False
 
 
-class _Orders(_Paged):
-    """:class:`~.paging._Paged` with the vendor's orders."""
+class _Orders(_OrderReads):
+    """:class:`~.orderreads._OrderReads` with the order created exactly once."""
 
     async def create_order(
         self,
@@ -212,94 +185,6 @@ class _Orders(_Paged):
             body=refusal.body,
         )
 
-    async def get_order(self, order_id: str) -> VendorOrder:
-        """The order with this Id (alone, or the one record of a list: ``{"Data": [order]}``, ``[order]``).
-        An answer that is not that order (an error body with 200, another order, a list of several) is
-        VendorUnavailableError: nothing is recorded from it, and the next read tries again."""
-        path = f"/v1/Orders/{quote(order_id, safe='')}"
-        status, data = await self._call("GET", path, subject=f"order Id {order_id}")
-        order = parse_order(data)
-        listed = page_records(data) if not order.id else None
-        if listed is not None and len(listed) == 1:  # the order as a list of one ({"Data": [order]})
-            only = parse_order(listed[0])
-            order = only if only.id and _is_order_with_id(only, order_id) else order
-        if not _is_order_with_id(order, order_id):
-            said = error_message(data) if data is not None else ""
-            raise VendorUnavailableError(
-                f"The vendor answered {status} to GET {path} with something that is not that order "
-                f"({_shape(data)}" + (f": {said}" if said else "") + ")",
-                hint="nothing was recorded from it; the next read asks again",
-                status_code=status,
-                body=data,
-            )
-        return order
-
-    async def look_up_order(self, po_number: str) -> LookUp:
-        """Found, provably absent, or unknown: the order list proves absence only when it is complete (the
-        end of the list was reached) and every listed order shows its PONumber. A server that ignores the PO
-        filter, caps its page size or hides PONumbers gives "unknown", never "absent". Found ends the reading
-        at the page that shows the order (a server that ignores the filter is not read to its end)."""
-        listing = await self.order_listing(po_number, stop_when_found=True)
-        if listing.orders:
-            return LookUp(po_number, listing.orders[0], absent=False)
-        return LookUp(po_number, None, absent=listing.complete, why_unknown=listing.why_incomplete)
-
-    async def find_order(self, po_number: str) -> VendorOrder | None:
-        """The order with this PONumber, or None (not found, whether provably absent or not: see
-        :meth:`look_up_order` where the difference matters)."""
-        return (await self.look_up_order(po_number)).order
-
-    async def list_orders(self, po_number: str | None = None) -> list[VendorOrder]:
-        return (await self.order_listing(po_number)).orders
-
-    async def order_listing(
-        self,
-        po_number: str | None = None,
-        *,
-        keep: Callable[[Any], bool] | None = None,
-        stop_when_found: bool = False,
-    ) -> Listing:
-        """Every order the vendor lists (those with this PONumber only, filtered here too: a server may
-        ignore the filter), and whether the list is provably complete. ``keep``: only the raw orders it
-        accepts are read into orders and kept (reading every order of a large account costs far more than
-        asking for its pages); completeness is judged on every order listed all the same.
-        ``stop_when_found``: with ``po_number``, stop at the page that shows it (the list is then not read
-        to its end: ``complete`` is False)."""
-        params = {"poNumber": po_number} if po_number else {}
-        hidden: list[Any] = []  # listed orders that show no PONumber
-
-        def wanted(record: Any) -> bool:
-            listed_po = po_number_of(record)
-            if not listed_po:
-                hidden.append(None)
-            if po_number and listed_po != po_number.strip().upper():
-                return False
-            return keep is None or keep(record)
-
-        def found(kept: list[Any]) -> bool:
-            return stop_when_found and bool(po_number) and bool(kept)
-
-        raw, complete, why = await self._pages("/v1/Orders", params, keep=wanted, stop=found)
-        raw = _once_each(raw)
-        every_order_read = complete
-        if complete and hidden:
-            complete, why = False, "the vendor's order list does not show every order's PONumber"
-        orders: list[VendorOrder] = []
-        for record in raw:
-            order = parse_order(record)
-            if not order.line_items and order.id:  # listed as a summary: its lines are read in full
-                try:
-                    full = await self.get_order(order.id)
-                except VendorError as exc:
-                    if isinstance(exc, AuthenticationError):
-                        raise
-                    complete = every_order_read = False
-                    why = f"it lists order {order.po_number or order.id} without its lines ({exc.message})"
-                else:
-                    order = full if full.po_number else dataclasses.replace(full, po_number=order.po_number)
-            orders.append(order)
-        return Listing(orders, complete, why, every_order_read)
-
     async def _original_of_duplicate(
         self, body: Any, po_number: str, *, status: int = 409, vague: TerminalVendorError | None = None
     ) -> VendorOrder:
@@ -366,16 +251,6 @@ async def _first_attempt_said(original: Awaitable[VendorOrder], first_attempt: b
         raise
 
 
-def _is_order_with_id(order: VendorOrder, order_id: str) -> bool:
-    """A read's body is the order asked for: its Id (any case), or no Id but an order's fields; a status
-    alone not one ending it ('error') nor beside an error message: a 200 ``{"status": "error", "message":
-    ...}`` read as the order Failed left every row 'needs review', never read again (hunter-vendor6)."""
-    if order.id or order.po_number or order.line_items:
-        return not order.id or order.id.strip().casefold() == order_id.strip().casefold()
-    status = status_letters(order.status)
-    return bool(status) and status not in NO_CARD_STATUSES and not error_message(order.raw)
-
-
 class NotCreatedThrottled(RateLimitedError):
     """The order's POST was refused with 429 at every attempt, none lost, none sent before: the vendor
     certainly holds nothing of it (a 429 of a read that follows a 409 is no such proof: that order exists)."""
@@ -404,20 +279,6 @@ def _no_token(exc: VendorUnavailableError, subject: str, po: str) -> NotCreatedN
     said = f"No token could be had from the vendor to send {subject} ({exc.message}): it was not created"
     hint = f"nothing was charged for it; re-run the same command later: it sends PONumber {po} again"
     return NotCreatedNoToken(said, hint=hint, status_code=exc.status_code, body=exc.body)
-
-
-def _once_each(records: list[Any]) -> list[Any]:
-    """Listed orders, each Id once: a list may show one order twice (a record per line of a join), and the
-    same Id twice is one order, never a second one under its PO (another Id under it still is)."""
-    seen: set[str] = set()
-    kept: list[Any] = []
-    for record in records:
-        order_id = text(record, "Id", "OrderId").strip().casefold()
-        if order_id and order_id in seen:
-            continue
-        seen.add(order_id)
-        kept.append(record)
-    return kept
 
 
 def _shows_order(order: VendorOrder) -> bool:

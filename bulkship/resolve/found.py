@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..client.orders import LookUp
+from ..client.orderreads import LookUp
 from ..errors import ReviewRefusedError
 from ..ledger import Ledger
 from .checks import _refuse, _require_batch, waiting_rows

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..client.orders import LookUp
+from ..client.orderreads import LookUp
 from ..errors import ConfigError, ReviewRefusedError, VendorError
 from ..ledger import AdoptedOrder, Ledger, OrderRecord, RowRecord
 from ..models import VendorOrder
