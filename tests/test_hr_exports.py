@@ -504,6 +504,29 @@ def test_a_sales_or_crm_list_s_customer_or_contact_name_is_the_recipient(tmp_pat
     assert result.rows["status"].tolist() == ["valid"]
 
 
+def test_a_lone_last_first_name_among_first_last_names_is_said_on_its_row(tmp_path: Path) -> None:
+    """newcomer6's L3, found again by newcomer7: a 'Name' column of First Last names holding one 'Lopez,
+    Maria' sent her card to 'Lopez, Maria' with no word, where the README says Last, First names are turned
+    around with a warning. Too few to turn the column around (a company, 'Acme, Inc.', or a credential,
+    'Ann Lee, CPA', is no such name), she is sent as written and her row says how it would read."""
+    path = tmp_path / "names.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50\n"
+        "Bo Ray,2 Main St,Boston,MA,02134,CVS,50\n"
+        '"Lopez, Maria",3 Main St,Boston,MA,02134,CVS,50\n'
+        '"Acme, Inc.",4 Main St,Boston,MA,02134,CVS,50\n'
+        '"Cy Dunn, CPA",5 Main St,Boston,MA,02134,CVS,50\n'
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["name"].tolist() == ["Ann Lee", "Bo Ray", "Lopez, Maria", "Acme, Inc.", "Cy Dunn, CPA"]
+    said = [(p.row, p.message) for p in result.problems if "Last, First" in p.kind]
+    assert said == [
+        (4, "Row 4, column 'Name': 'Lopez, Maria' is sent as written (the other names of the column are First "
+         "Last): if it is Last, First, write it 'Maria Lopez'."),
+    ], said  # fmt: skip
+
+
 def test_names_written_last_first_in_one_column_are_turned_around(tmp_path: Path) -> None:
     path = tmp_path / "names.csv"
     path.write_text(

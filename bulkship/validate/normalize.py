@@ -200,22 +200,29 @@ def _as_first_last(value: str) -> str | None:
     return f"{match.group(2).strip()} {match.group(1).strip()}"
 
 
-def last_first(column: pd.Series, *, declared: bool) -> tuple[pd.Series, pd.Series]:
+def last_first(column: pd.Series, *, declared: bool) -> tuple[pd.Series, pd.Series, pd.Series]:
     """'Lopez, Maria' -> 'Maria Lopez' when the header says the column is written Last, First (``declared``)
-    or most of its names are; 'Maria Lopez, Jr.' and 'Acme, Inc.' are left alone."""
+    or most of its names are; 'Maria Lopez, Jr.' and 'Acme, Inc.' are left alone. Also the rows left as
+    written whose one word before the comma reads as a last name ('Lopez, Maria' among First Last names),
+    each with how it would read turned around: said on the row (found by newcomer6 and newcomer7)."""
     unchanged = pd.Series(False, index=column.index)
+    none = pd.Series("", index=column.index, dtype=object)
     values = column.tolist()
-    if not any("," in v for v in values if isinstance(v, str)):
-        return column, unchanged
-    turned = [(_as_first_last(v) if isinstance(v, str) and "," in v else None) for v in values]
+    commas = [i for i, v in enumerate(values) if isinstance(v, str) and "," in v]
+    if not commas:
+        return column, unchanged, none
+    turned = {i: first_last for i in commas if (first_last := _as_first_last(values[i]))}
     filled = sum(1 for v in values if isinstance(v, str) and v)
-    hits = sum(1 for t in turned if t)
-    if not hits or (not declared and hits < filled * LAST_FIRST_SHARE):
-        return column, unchanged
-    result = pd.Series(
-        [t or v for t, v in zip(turned, values, strict=True)], index=column.index, dtype=object
-    )
-    return result, pd.Series([t is not None for t in turned], index=column.index)
+    if not turned or (not declared and len(turned) < filled * LAST_FIRST_SHARE):
+        lone = [i for i in turned if " " not in values[i].partition(",")[0].strip()]
+        said = none.copy()
+        said.iloc[lone] = [turned[i] for i in lone]
+        return column, unchanged, said
+    for i, first_last in turned.items():
+        values[i] = first_last
+    changed = unchanged.copy()
+    changed.iloc[list(turned)] = True
+    return pd.Series(values, index=column.index, dtype=object), changed, none
 
 
 def money(column: pd.Series) -> tuple[pd.Series, pd.Series]:

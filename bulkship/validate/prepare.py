@@ -191,8 +191,18 @@ def _normalise(
         collector.warn(changed, column, "Full-width characters read as plain", "'{old}' read as {new}.")
     name_header = next((h for h, c in sheet.column_map.items() if c == "name"), None)
     if name_header is not None:
-        frame["name"], changed = normalize.last_first(frame["name"], declared=name_header in sheet.last_first)
+        frame["name"], changed, lone = normalize.last_first(
+            frame["name"], declared=name_header in sheet.last_first
+        )
         collector.warn(changed, "name", "Name written Last, First", "'{old}' read as {new}.")
+        collector.warn(  # sent as written: the column's other names are First Last
+            lone.ne(""),
+            "name",
+            "Name perhaps written Last, First",
+            "'{name}' is sent as written (the other names of the column are First Last): if it is Last, "
+            "First, write it '{turned}'.",
+            extra={"turned": lone},
+        )
     # Workday's "Worker" = "Maria Lopez (100234)": the employee number is no part of the name on a parcel
     numbered = frame["name"].str.replace(_NUMBER_IN_BRACKETS, "", regex=True)
     changed = numbered.ne(frame["name"])
