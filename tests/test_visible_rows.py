@@ -2090,6 +2090,7 @@ def test_a_termination_date_saying_there_is_none_leaves_its_row_in(tmp_path: Pat
     left, and every such row was left out as gone; a 0 in a date cell reads 00:00:00. A past date still
     leaves its row out."""
     none = ["N/A", "n/a", "NA", "-", "—", "None", "null", "00/00/0000", "0000-00-00", "0", "00:00:00"]
+    none += ["Present", "Current"]  # an 'Employment End Date' of people still here (hunter-falsealarm2)
     rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{cell}" for i, cell in enumerate(none)]
     path = tmp_path / "hr.csv"
     path.write_text(
@@ -3679,7 +3680,9 @@ def test_a_row_held_until_a_day_is_sent_by_the_same_file_run_on_that_day(
 
 
 @pytest.mark.parametrize("zero", ["1/0/1900", "0-Jan-00", "00-Jan-1900", "00/01/1900", "1900-01-00 00:00:00",
-                                  "1/0/1900 0:00", "12/30/1899", "30.12.1899"])  # fmt: skip
+                                  "1/0/1900 0:00", "12/30/1899", "30.12.1899",
+                                  # a database's no date: SQL Server's, .NET's (hunter-falsealarm2)
+                                  "1900-01-01", "1900-01-01 00:00:00.000", "01/01/1900", "0001-01-01"])  # fmt: skip
 def test_the_zero_date_a_lookup_gives_for_an_empty_cell_is_no_date(tmp_path: Path, zero: str) -> None:
     """Found by hunter-sheets11: a list built with =VLOOKUP from an HR export shows a blank 'Termination
     Date' or 'Date Sent' as the spreadsheet's day 0 ('1/0/1900' in Excel, '12/30/1899' in LibreOffice and
