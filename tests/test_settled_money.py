@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from support.money_invariants import check_money
 
 from bulkship.cli import main
 from bulkship.ledger import Ledger
@@ -58,3 +59,37 @@ def test_rows_settled_with_rows_keep_their_card_and_face_value_in_every_figure(
 
     with Ledger.open(resolve_settings().ledger_location, lock=False) as ledger:  # the web's Batches page
         assert overview(ledger)["rev"].cards == 6
+
+
+def test_rows_settled_by_proof_after_a_lost_ledger_keep_their_shipping(tmp_path: Path) -> None:
+    """Found by hunter-money5's differential checker (a second ledger running a list another had sent): the
+    rows a new ledger held for review beside an order the vendor showed in part (its lines in pages), once
+    `reconcile --settle-found` tied them to the order's lines, read 'Shipping cost 0.00' and 'The vendor
+    charged 34.33 for this card, 9.33 more than its face value, fees and shipping (25.00): an overcharge ...
+    ask the vendor why', where the vendor charged the HOMEDEPOT card and its EXPEDITED shipping as planned
+    (the rows tied when the run read the order said 9.95 and 0.62). Each keeps its shipping."""
+    from support.vendor_proxy import VendorProxy, lines_in_pages, orders_rewritten, place
+
+    from bulkship import api
+
+    with VendorProxy(tmp_path) as vendor:
+        sheet = {"product": "HOMEDEPOT", "shipping": "EXPEDITED"}
+        place(vendor, tmp_path / "old", [1, 2, 3, 4], **sheet)
+        vendor.rewrite = orders_rewritten(lines_in_pages)
+        place(vendor, tmp_path / "new", [1, 2, 3, 4], **sheet)  # E3 and E4 wait for review
+        vendor.rewrite = lambda call: call.forward()
+        settings = vendor.settings(tmp_path / "new")
+        done = api.settle_found(settings, "staff", by="tester", client_factory=vendor.factory)
+        assert done.applied and done.rows_found == 2, done
+        path = Path(str(api.status(settings, "staff")[0]["output"]))
+        book = openpyxl.load_workbook(path, read_only=True)
+        header, *rows = list(book["Results"].iter_rows(values_only=True))
+        cells = [dict(zip(header, row, strict=False)) for row in rows]
+        figures = ("Face value", "Discount", "Shipping cost", "Total", "Problems / vendor error")
+        shown = {tuple(c[name] for name in figures) for c in cells}
+        assert shown == {(25, 0.62, 9.95, 34.33, None)}, shown
+        check_money(settings.ledger_location, "staff")
+        (status,) = api.status(settings, "staff")
+        charged = status["money"]["charged"]
+        assert (charged["discount"], charged["shipping"], charged["total"]) == ("2.48", "39.80", "137.32")
+        assert Decimal(charged["total"]) == sum(Decimal(str(o["Cost"])) for o in vendor.orders())

@@ -207,11 +207,17 @@ def row_line(
 ) -> _Line | None:
     """The line item the row was (or would be) sent as: its line of ``order``'s ``lines``, else the one the
     order keeps apart for it (``waiting``, :func:`kept_apart`). Without it, a row settled with ``--rows`` read
-    face value 0.00 and no card beside its total of 25.00, its product '?' on the Summary (review20)."""
+    face value 0.00 and no card beside its total of 25.00, its product '?' on the Summary (review20). An order
+    taken from the vendor's list holds its lines without their method, or not all of them (shown in pages):
+    a row settled on one by proof read 'Shipping cost 0.00' and an overcharge, or face value 0.00 (found by
+    hunter-money5); the row's own item, which ``waiting`` then holds, says them."""
     index = record.line_index
     line = lines[index] if order is not None and index is not None and 0 <= index < len(lines) else None
-    if line is None and waiting is not None and kept_apart(record, order):
-        line = waiting.get(record.fingerprint)
+    kept = waiting.get(record.fingerprint) if waiting is not None else None
+    if line is None:
+        return kept
+    if not line.shipping_method and kept is not None and kept.shipping_method:
+        return line._replace(shipping_method=kept.shipping_method)
     return line
 
 

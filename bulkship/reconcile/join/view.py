@@ -89,12 +89,21 @@ class LedgerView:
     def waiting(self, record: RowRecord, order: OrderRecord | None) -> dict[str, _Line] | None:
         """The lines rows waiting for review on ``order`` would send, when ``record`` is one (read once per
         order)."""
-        if order is None or not kept_apart(record, order):
+        if order is None or not (kept_apart(record, order) or self._line_unknown(record)):
             return None
         waiting = self._waiting.get(order.po_number)
         if waiting is None:
             waiting = self._waiting[order.po_number] = waiting_lines(order)
         return waiting
+
+    def _line_unknown(self, record: RowRecord) -> bool:
+        """The row is tied to a line the ledger holds without its shipping method, or does not hold (an order
+        taken from the vendor's list, its lines shown in pages): the row's own item may say them."""
+        index = record.line_index
+        if index is None:
+            return False
+        lines = self.lines(record.po_number or "")
+        return not 0 <= index < len(lines) or not lines[index].shipping_method
 
     def latest_by_row(self) -> dict[int, RowRecord]:
         """Fallback when fingerprints are unknown: per spreadsheet row, the most recently updated record."""
