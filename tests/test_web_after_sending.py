@@ -9,6 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 from starlette.testclient import TestClient
 from support import visible_text
 from test_web import batch_row, chosen_field, confirm, token, upload, wait_until_finished
@@ -519,3 +520,22 @@ def test_the_results_page_names_rows_not_sent_of_a_list_with_first_last_and_pref
         page = client.get("/batches/january/results").text
     named = dict(re.findall(r'<td class="num">(\d+)</td><td>([^<]*)</td>', page))
     assert named == {"2": "Alicia Gomez", "3": "Ben", "4": "Farid Nasser"}, named
+
+
+def test_an_uploaded_file_keeps_its_own_name_on_the_batches_page_and_in_the_workbook(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by newcomer7 (HR uploading "January Anniversaries.csv" in Chromium): the Batches page's File
+    and the result workbook's 'Input file' said "January-Anniversaries.csv", a file nobody had; finance
+    filing the workbook looked for it in vain. The upload keeps the name it was given."""
+    sheet = write(tmp_path / "January Anniversaries (final).csv", [1, 2])
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, sheet)
+        assert confirm(client, "January-Anniversaries-final").url.path.endswith("/progress")
+        wait_until_finished(client, "January-Anniversaries-final")
+        row = batch_row(client.get("/").text, "January-Anniversaries-final")
+    assert "January Anniversaries (final).csv" in row, row
+    summary = openpyxl.load_workbook(next((tmp_path / "out").glob("*-results.xlsx")))["Summary"]
+    said = {r[0]: r[1] for r in summary.iter_rows(values_only=True) if r[0]}
+    assert said["Input file"] == "January Anniversaries (final).csv", said

@@ -27,11 +27,23 @@ def safe_name(text: str, fallback: str = "batch") -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-._")[:60] or fallback
 
 
+_FILE_NAME_UNSAFE = re.compile(r"[/\\\x00-\x1f\x7f]+")  # a path's separators, control characters
+
+
+def _own_stem(original_name: str) -> str:
+    """The uploaded file's name without its folders (a browser may send them, either way round) and
+    extension, what no file name may hold a dash; 60 characters at most (240 bytes of UTF-8)."""
+    stem = Path(original_name.replace("\\", "/")).stem
+    return _FILE_NAME_UNSAFE.sub("-", stem).strip(" .-")[:60].strip(" .") or "upload"
+
+
 def store_upload(settings: Settings, original_name: str, source: Any) -> Path:
     """Copy an uploaded file (a binary file object) into a private folder of the data folder: the folder
-    0700, the file 0600, named after the original (made safe)."""
+    0700, the file 0600, named as the original (what no file name may hold made a dash): the Batches page
+    and the result workbook name the file the person has ("January Anniversaries.csv", not
+    "January-Anniversaries.csv": found by newcomer7)."""
     suffix = Path(original_name).suffix.lower()
-    stem = safe_name(Path(original_name).stem, "upload")
+    stem = _own_stem(original_name)
     root = uploads_dir(settings)
     root.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(root, 0o700)
