@@ -28,7 +28,9 @@ from .program import ProgramSettings, load_program
 from .schema import header_key
 
 PROGRAMS_FOLDER = "programs"
-EVERY_ROW_FIELDS = ("product", "value")  # a list of one card, or one amount for everyone (a thank-you form)
+# a list of one card, or one amount for everyone (a thank-you form), or every card in one carrier (a sleeve
+# printed for the occasion: marketing's THANKYOU, newcomer6's L5)
+EVERY_ROW_FIELDS = ("product", "value", "carrier_id")
 NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,59}")
 
 

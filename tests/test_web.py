@@ -1515,6 +1515,39 @@ def test_a_value_for_every_row_is_kept_in_the_profile_saved_with_it(
     assert "1 row: 1 valid" in capsys.readouterr().out
 
 
+def test_a_card_carrier_for_every_row_is_set_on_the_columns_page_and_sent(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by newcomer6 (L5): marketing's THANKYOU sleeve, a program's [defaults] on the command line,
+    could not be set for an upload: the Columns page gave only a card and an amount for every row. A card
+    that has no such carrier says what was given for every row, not "'' is not a card carrier for CVS; use
+    DEFAULT or leave it empty" of its empty cell."""
+    path = tmp_path / "thanks.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        "Ana Silva,12 Elm St,Boston,MA,02108,STARBUCKS,15\nBo Chen,14 Elm St,Boston,MA,02108,CVS,25\n"
+    )
+    page = client.get(upload(client, path)).text
+    assert 'id="every-carrier_id"' in page and "every card is sent in “DEFAULT”" in visible_text(page)
+    every = {"csrf_token": token(client), "every:carrier_id": "Thank You"}
+    shown = visible_text(client.post("/batches/thanks/columns/every-row", data=every).text)
+    assert "Card Carrier: Thank You for every row" in shown
+    review = visible_text(client.get("/batches/thanks/review?filter=all").text).replace("&#39;", "'")
+    assert "the card carrier given for every row, 'Thank You', read as THANKYOU" in review
+    assert (
+        "is empty, and THANKYOU, the card carrier given for every row, is not one for CVS (DEFAULT)" in review
+    )
+    assert "'' is not a card carrier" not in review
+    assert confirm(client, "thanks", leave_out="yes").url.path == "/batches/thanks/progress"
+    wait_until_finished(client, "thanks")
+    from bulkship.ledger import Ledger
+
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        lines = [line for o in ledger.orders("thanks") for line in o.payload()["LineItems"]]
+    sent = [(line["ProductId"], line["PhysicalDeliveryAddress"]["CarrierId"]) for line in lines]
+    assert sent == [("STARBUCKS", "THANKYOU")]  # the CVS card, which has no such carrier, is not sent
+
+
 def test_the_columns_page_counts_the_rows_left_out_and_why(client: TestClient, tmp_path: Path) -> None:
     """Found by newcomer3 (N7l, N7a), seen again by newcomer4: the Columns page's Check read '3 rows 1 valid 0
     not valid 0 duplicates', the rows the list says not to send counted nowhere (the review says '2

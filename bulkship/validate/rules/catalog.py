@@ -289,9 +289,20 @@ def _check_carriers(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCol
     every = {c.id.casefold(): c.id for p in catalog.products.values() for c in p.card_carriers}
     every |= {c.name.casefold(): c.id for p in catalog.products.values() for c in p.card_carriers if c.name}
     every["default"] = "DEFAULT"
-    frame["carrier_id"], renamed = _ids(frame["carrier_id"], every)
+    # an empty cell given the carrier for every row (the Columns page's, a program's [defaults]): said so, not
+    # "'' is not a card carrier for CVS; use DEFAULT or leave it empty" of a cell that is empty (hunter-web14)
+    given = collector.original("carrier_id").astype(str).str.strip().eq("")
+    written = frame["carrier_id"]
+    frame["carrier_id"], renamed = _ids(written, every)
     collector.warn(
-        renamed, "carrier_id", "Card carrier read as its id", "'{old}' read as card carrier {new}."
+        renamed & ~given, "carrier_id", "Card carrier read as its id", "'{old}' read as card carrier {new}."
+    )
+    collector.warn(
+        renamed & given,
+        "carrier_id",
+        "Card carrier read as its id",
+        "is empty: the card carrier given for every row, '{written}', read as {new}.",
+        extra={"written": written},
     )
     for product_id, rows in frame.groupby("product", sort=False).groups.items():
         product = catalog.products.get(str(product_id))
@@ -307,11 +318,20 @@ def _check_carriers(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCol
                 "Card carrier missing",
                 f"is empty; {product.id} needs a card carrier: one of {', '.join(choices)}.",
             )
+        unknown = in_product & carrier.ne("") & ~carrier.isin(choices)
         collector.error(
-            in_product & carrier.ne("") & ~carrier.isin(choices),
+            unknown & ~given,
             "carrier_id",
             "Unknown card carrier",
             f"'{{old}}' is not a card carrier for {product.id}; use "
             + (" or ".join(choices) if len(choices) > 1 else "DEFAULT or leave it empty")
             + ".",
+        )
+        collector.error(
+            unknown & given,
+            "carrier_id",
+            "Unknown card carrier",
+            f"is empty, and {{new}}, the card carrier given for every row, is not one for {product.id} ("
+            + " or ".join(choices)
+            + "): give every row another one, or add a column for it to the list.",
         )
