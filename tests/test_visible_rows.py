@@ -1496,16 +1496,39 @@ def test_a_yes_under_a_gift_card_sent_or_received_in_other_words_leaves_its_row_
      "Gift Card Sent This Year", "2025 Gift Card Sent (Y/N)", "Gift Cards Sent Y/N"],
 )  # fmt: skip
 def test_a_header_saying_the_gift_went_in_words_of_its_own_leaves_its_row_out(
-    tmp_path: Path, header: str
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Found by review28 after 89318cb: its word lists knew 'Gift Card Sent' but not 'Gift Cards Sent', 'GC
     Sent', 'Gift Card Already Sent' or 'Has the gift card been sent?': each Yes ordered a second card, exit
     0. A header of the gift's words and one word saying it went (with 'already', 'was', a year...) is sent
     already; No sends. 'Gift Card Not Sent', 'Gift Card to Be Sent', 'Gift Card Sent To' say no such thing."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
     path = _notes_sheet(tmp_path / "sent.csv", ["Yes", "No", ""], header=header)
     assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
         (2, f"the list says it was sent already (column '{header}': 'Yes')")
     ]
+
+
+def test_a_tracker_s_columns_of_earlier_years_cards_leave_no_row_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-falsealarm2: an anniversary tracker with a column a year ('2024 Gift Sent' | '2025 Gift
+    Sent' | '2026 Gift Sent') left out, exit 0, everyone who had a card in 2024 or 2025, as sent already:
+    those are earlier rounds' cards. Only the latest year's column is read; so is last year's alone (a
+    December list run in January), not one of the year before."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,2024 Gift Sent,2025 Gift Sent,2026 Gift Sent\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Yes,Yes,\nBob Ray,2 Main St,Boston,MA,02134,CVS,50,,Yes,Yes\n"
+        "Cy Orr,3 Main St,Boston,MA,02134,CVS,50,,,\n"
+    )
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (3, "the list says it was sent already (column '2026 Gift Sent': 'Yes')")
+    ]
+    for header, skipped in (("2024 Gift Sent", []), ("Gift Sent (2025)", [2])):
+        path = _notes_sheet(tmp_path / "one.csv", ["Yes", "No"], header=header)
+        assert [s.row for s in load_sheet(path).skipped] == skipped
 
 
 @pytest.mark.parametrize(

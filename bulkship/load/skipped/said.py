@@ -233,6 +233,27 @@ def _a_form_export(body: pd.DataFrame, column_map: dict[str, str]) -> bool:
     return False
 
 
+# A year in a header ('2025 Gift Sent', 'Gift Sent (2024)')
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _earlier_rounds(headers: Collection[object], today: date) -> set[object]:
+    """The columns saying a card went that name a year of an earlier round: one before another such
+    column's year ('2024 Gift Sent' beside '2025 Gift Sent' and '2026 Gift Sent', an annual tracker's), or
+    before last year. That card is not this one: read as this year's, every person who had one was left out
+    (found by hunter-falsealarm2). Last year's alone is still read: a December list run in January is it."""
+    dated: dict[object, int] = {}
+    for header in headers:
+        years = _A_YEAR.findall(str(header))
+        if len(years) != 1:
+            continue
+        key = flag_key(str(header))
+        if any(key in said for said in (_SENT_FLAGS, _SENT_ON, _SENT_ANSWERED)):
+            dated[header] = int(years[0])
+    latest = max(dated.values(), default=0)
+    return {header for header, year in dated.items() if year < latest or year < today.year - 1}
+
+
 def _said_not_to_send(
     body: pd.DataFrame,
     column_map: dict[str, str],
@@ -251,7 +272,10 @@ def _said_not_to_send(
     today = today or date.today()
     found: dict[int, str] = {}
     shop: bool | None = None  # (read when a status column asks)
+    earlier = _earlier_rounds(body.columns, today)
     for header in body.columns:
+        if header in earlier:
+            continue
         key = flag_key(str(header))
         says = _LEAVES_OUT.get(key)
         eligible = key in _ELIGIBLE_FLAGS
