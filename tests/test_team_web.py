@@ -548,6 +548,34 @@ def test_a_rejection_carries_its_reason_to_the_requester_and_a_fix_asks_again(
     assert len(waiting) == 1 and waiting[0].requested_by == "alice"
 
 
+def test_a_rejected_batch_cut_below_the_requester_s_limit_says_it_goes_out_without_asking_again(
+    team: Settings, browsers: Any, tmp_path: Path
+) -> None:
+    """Found by newcomer7 (HR in Chromium): rejected "the award is 250, not 500", the cost page said "send
+    again: a new request goes to the approvers"; fixed to 250, the batch cost less than the requester may
+    send alone and its button sent it at once, no request made. The page says which of the two happens."""
+    alice, carol = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(carol, "carol")
+    sheet = tmp_path / "awards.csv"
+    sheet.write_text("Name,Street,City,State,Zip,Card,Amount\nKim Ray,11 Elm St,Boston,MA,02108,TARGET,250\n")
+    upload(alice, sheet)
+    send(alice, "awards")
+    page = carol.get("/batches/awards/approval").text
+    carol.post(
+        found(r'action="(/batches/awards/approval/\d+/reject)"', page),
+        data={"csrf_token": found(TOKEN.pattern, page), "reason": "The award is 50, not 250"},
+    )
+    said = " ".join(visible_text(alice.get("/batches/awards/cost").text).split())
+    assert "send again: a new request goes to the approvers" in said, said
+    review = alice.get("/batches/awards/review?filter=all").text
+    fix = {"csrf_token": found(TOKEN.pattern, review), "was:Amount": "250", "cell:Amount": "50"}
+    assert alice.post("/batches/awards/rows/2", data=fix).status_code == 200
+    said = " ".join(visible_text(alice.get("/batches/awards/cost").text).split())
+    assert "a new request goes to the approvers" not in said, said
+    assert "it now costs no more than you may send alone: it goes out without asking again" in said, said
+
+
 @pytest.mark.parametrize("settings", ["sqlite", "postgresql"], indirect=True)
 def test_a_card_an_approver_rejected_is_changed_on_the_review_page_and_asked_about_again(
     team: Settings, browsers: Any, tmp_path: Path
