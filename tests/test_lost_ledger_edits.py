@@ -765,29 +765,30 @@ def test_a_list_found_part_sent_while_another_ledger_is_still_sending_it_is_not_
     the rows it did not find after the vendor's last PO number, numbers the first run would never use, and
     sent them beside it: a second card each. Orders of the batch appearing between this run's look at the
     vendor and its first send stop it, nothing sent; the same command, once the other run is done, finds
-    them."""
+    them. (Here the first run's last order is the one in flight: one skipped between two of its orders holds
+    the rows found nowhere at once, see the gap test below.)"""
     sheet = _write(tmp_path / "gifts.csv", PEOPLE)
     busy, short = Answer.of(503, {"Message": "busy"}), Answer.of(422, {"Message": "Insufficient funds"})
     with VendorProxy(tmp_path) as vendor:
         here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
 
-        def in_flight(call: Call) -> Answer:  # the other run's Beta (0002) not made yet, Gamma (0003) made
+        def in_flight(call: Call) -> Answer:  # the other run's Gamma (0003) not made yet
             if call.method != "POST" or call.path != "/v1/Orders":
                 return call.forward()
             po = call.json()["PONumber"]
-            return busy if po.endswith("-0002") else short if po.endswith("-0004") else call.forward()
+            return busy if po.endswith("-0003") else short if po.endswith("-0004") else call.forward()
 
         vendor.rewrite = in_flight
         run_batch(sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1)
-        assert sorted(o["PONumber"] for o in vendor.orders()) == ["BS-GIFTS-0001", "BS-GIFTS-0003"]
+        assert sorted(o["PONumber"] for o in vendor.orders()) == ["BS-GIFTS-0001", "BS-GIFTS-0002"]
         vendor.rewrite = lambda call: call.forward()
 
-        def other_run_sends_beta(_plan: Any) -> bool:  # while this run's plan is shown, the other's goes on
-            _other_run_sends(vendor, there, "BS-GIFTS-0002")
+        def other_run_sends_gamma(_plan: Any) -> bool:  # while this run's plan is shown, the other's goes on
+            _other_run_sends(vendor, there, "BS-GIFTS-0003")
             return True
 
         result = run_batch(
-            sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=1, confirm=other_run_sends_beta
+            sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=1, confirm=other_run_sends_gamma
         )
         assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
         assert result.exit_code == 1 and "being sent from another computer or ledger right now" in str(
@@ -1240,3 +1241,41 @@ def _colleague_sends(vendor: VendorProxy, here: Settings, po: str, rows: list[in
     _post_order(
         vendor, json.dumps({**json.loads(first.payload_json), "LineItems": lines}), **{"X-Colleague": "1"}
     )
+
+
+def test_a_row_in_a_gap_of_another_ledgers_po_numbers_waits_for_review_not_a_second_card(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-vendor15 (L1b'', race seed 407), reproduced live by hunter-vendor16: a colleague's run
+    sending one row an order was still retrying BS-GIFTS-0045 (the vendor busy) when a new ledger ran the
+    list: it found 59 of the 60 orders, the vendor's numbers skipping 0045, planned Person 44 alone as
+    BS-GIFTS-0061 (a PO number that run never uses: no 409) and sent it; the colleague's retry went through:
+    two cards, both runs exit 0. The vendor's orders of a batch skipping a PO number between two of them may
+    be a run under way: the rows found on none of them wait for review, settled once it has finished."""
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    busy = Answer.of(503, {"Message": "busy"})
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+
+        def beta_busy(call: Call) -> Answer:  # the colleague's BS-GIFTS-0002 (Beta) gets no answer yet
+            sent = call.method == "POST" and call.path == "/v1/Orders"
+            return busy if sent and call.json()["PONumber"].endswith("-0002") else call.forward()
+
+        vendor.rewrite = beta_busy
+        run_batch(sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1)
+        assert sorted(o["PONumber"] for o in vendor.orders()) == ["BS-GIFTS-0001", "BS-GIFTS-0003"]
+        vendor.rewrite = lambda call: call.forward()
+        result = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory)
+        _other_run_sends(vendor, there, "BS-GIFTS-0002")  # the colleague's retry goes through
+        assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
+        assert result.exit_code == 3 and _statuses(here) == {2: "ordered", 3: "review", 4: "ordered"}
+        with Ledger.open(here.ledger, lock=False) as ledger:
+            said = {r.row: r.error or "" for r in ledger.batch_rows("gifts", current_only=True)}
+        assert "skip PO number BS-GIFTS-0002" in " ".join(said[3].split()), said[3]
+        monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+        monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+        target = ["--api-url", vendor.url, "--ledger", str(here.ledger)]
+        assert main(["reconcile", "gifts", "--settle-found", "--yes", *target]) == 0, capsys.readouterr().err
+        assert _statuses(here) == {2: "ordered", 3: "ordered", 4: "ordered"}
+        again = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory)
+        assert again.exit_code == 0 and _cards_of(vendor) == Counter({name: 1 for name, *_ in PEOPLE})

@@ -27,6 +27,7 @@ from bulkship.plan import (
     plan_orders,
     plan_orders_lazily,
     po_number,
+    skipped_number,
     summarise,
 )
 
@@ -237,3 +238,12 @@ def test_orders_made_one_at_a_time_are_the_orders_planned_at_once(
     assert [(o.po_number, o.payload(), o.cost) for o in lazy] == [
         (o.po_number, o.payload(), o.cost) for o in expected
     ]
+
+
+def test_the_first_po_number_a_batch_s_orders_skip_is_named_with_the_order_after_it() -> None:
+    """Another run's order not made yet (hunter-vendor15's L1b''): only gaps between two orders count,
+    follow-ups share their original's number, and any prefix fills a number."""
+    assert skipped_number(["BS-G-0001", "BS-G-0004-R1", "BS-G-0002"]) == ("BS-G-0003", "BS-G-0004-R1")
+    assert skipped_number(["BS-G-0003", "XY-G-0004", "BS-G-0002-R2", "BS-G-0002"]) is None
+    assert skipped_number(["XY-G-0007", "BS-G-0009"]) == ("BS-G-0008", "BS-G-0009")
+    assert skipped_number([]) is None

@@ -55,6 +55,7 @@ from .ponumbers import (
     po_part,
     po_stem,
     replan_po,
+    skipped_number,
 )
 
 __all__ = [
@@ -88,5 +89,6 @@ __all__ = [
     "po_stem",
     "price_changes",
     "replan_po",
+    "skipped_number",
     "summarise",
 ]

@@ -4,6 +4,7 @@ batch's PO pattern, each row's ``ExternalId``."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -103,6 +104,21 @@ def next_seq(po_numbers: Iterable[str], stem: str) -> int:
         else:
             skipped += 1
     return last + skipped + 1
+
+
+def skipped_number(po_numbers: Iterable[str]) -> tuple[str, str] | None:
+    """The first sequence a batch's PO numbers skip between two of them (under any prefix), as a PO number of
+    the stem of the one after it, and that one (as given); None when they skip none. An order another run
+    has not made yet (in flight, retried) may hold rows found on none of the others."""
+    by_seq: dict[int, str] = {}
+    for po in po_numbers:
+        by_seq.setdefault(order_seq(po), po)
+    for before, after in itertools.pairwise(sorted(by_seq)):
+        numbered = re.fullmatch(r"(.*-)(\d+)", _REPLAN_SUFFIX.sub("", by_seq[after]))
+        if after - before > 1 and numbered is not None:
+            stem, digits = numbered.groups()
+            return f"{stem}{before + 1:0{len(digits)}d}", by_seq[after]
+    return None
 
 
 def replan_po(base_po: str, attempt: int) -> str:

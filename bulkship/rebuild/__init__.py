@@ -34,7 +34,7 @@ from ..errors import VendorError, VendorUnavailableError
 from ..ledger import REVIEW_ITEMS, AdoptedOrder, AdoptedRow, Ledger
 from ..models import FINGERPRINT, ROW, STATUS, Catalog, PlannedLine, ValidationResult, VendorOrder
 from ..money import money_text
-from ..plan import external_reference, order_seq, plan_lines, po_stem
+from ..plan import external_reference, order_seq, plan_lines, po_stem, skipped_number
 from ..resume import record_batch
 from .listing import (
     _may_be_ours,
@@ -231,6 +231,30 @@ def _hold_if_lines_unshown(
             return
 
 
+def _hold_if_numbers_skipped(
+    tally: _Tally, in_scope: Sequence[VendorOrder], lines: Sequence[PlannedLine]
+) -> None:
+    """Rows found on none of the batch's orders wait for a person when the vendor's PO numbers of the batch
+    skip one between two of them: the run that made them may be sending it right now (an answer lost, the
+    vendor busy), with these rows. Planned after the vendor's last number, they went out beside it (found by
+    hunter-vendor15, race seed 407: Person 44 sent as BS-GIFTS-0061 while the colleague's run retried its
+    0045, two cards). A number left unused for good (an order the vendor refused) holds them until a person
+    releases them."""
+    untied = [ln for ln in lines if ln.fingerprint not in tally.taken]
+    skipped = skipped_number(o.po_number for o in in_scope) if untied else None
+    if skipped is None:
+        return
+    missing, after = skipped
+    why = (
+        f"the vendor's orders of this batch skip PO number {missing} (before {after}): the run that sent "
+        "them may be sending it right now, with this row (its answer lost, the vendor busy). Once that run "
+        "has finished, the rows its orders hold are settled with --settle-found; a row still found nowhere "
+        "can be released"
+    )
+    for line in untied:
+        tally.hold(line, after, why)
+
+
 async def rebuild_from_vendor(
     client: Any,
     ledger: Ledger,
@@ -301,6 +325,7 @@ async def rebuild_from_vendor(
     if sent_not_valid:
         _refuse_rows_not_valid_at_the_vendor(batch, sent_not_valid)
     _hold_if_lines_unshown(tally, in_scope, lines, elsewhere=elsewhere)
+    _hold_if_numbers_skipped(tally, in_scope, lines)
     # orders holding rows of the batch found under other PO numbers only, the list not read to its end: the
     # others may be on its pages not read (found by hunter-vendor12: Gamma's BS-GIFTS-0002 on an unread page
     # beside the vendor's VENDOR-77 holding Alpha and Beta, Gamma sent again in BS-GIFTS-0078, exit 0)
