@@ -3712,14 +3712,45 @@ def test_the_zero_date_a_lookup_gives_for_an_empty_cell_is_no_date(tmp_path: Pat
     Google Sheets), and a CSV saved from it keeps that text: read as a day long passed, every active person
     was left out as gone or as sent already. Such a cell says no date: the row is sent; a real date passed
     still leaves its row out."""
+    # (a sent column's 1900-01-01 is also a 1 under a date format: test_a_1_typed_under_a_date_sent_...)
+    sent = "" if zero in ("1900-01-01", "01/01/1900") else zero
     path = tmp_path / "lookup.csv"
     path.write_text(
         "Name,Address,City,State,ZIP,Product,Value,Termination Date,Date Sent\n"
-        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{zero},{zero}\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,50,{zero},{sent}\n"
         "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,11/15/2026,\n"
         "Cy Dunn,3 Main St,Boston,MA,02134,CVS,50,,11/15/2026\n"
     )
     assert [s.row for s in load_sheet(path).skipped] == [3, 4]
+
+
+def test_a_1_typed_under_a_date_sent_is_no_database_s_empty_date(tmp_path: Path) -> None:
+    """Found by review30 in 3803f90: a 'Date Sent' (or 'Card Sent?') column marked 1 for done in a date
+    format shows 1/1/1900, the day a database writes for no date; read as none, each row marked sent was
+    ordered a second card, exit 0 (before 3803f90 it was said sent already). In a sent column the spreadsheet's
+    1900-01-01 stays a day the card went; a database's own writing of it (with its milliseconds) and .NET's
+    0001-01-01, which no spreadsheet shows, say no date, as do a blank and a 0."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Date Sent", "Card Sent?"])
+    marks = [
+        (1, None),
+        (None, 1),
+        (0, None),
+        ("1900-01-01 00:00:00.000", None),
+        ("0001-01-01", None),
+        (None, None),
+    ]
+    for i, (sent_on, sent) in enumerate(marks):
+        sheet.append([f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", 50, sent_on, sent])
+        for column in ("H", "I"):
+            sheet[f"{column}{i + 2}"].number_format = "m/d/yyyy"
+    path = tmp_path / "sent.xlsx"
+    book.save(path)
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == [2, 3]
+    assert skipped[2] == "the list says it was sent already (column 'Date Sent': '1900-01-01')"
+    assert skipped[3].startswith("the list says it was sent already (column 'Card Sent?'")
 
 
 def test_a_hold_naming_no_day_it_can_read_is_not_said_to_end_on_its_day(

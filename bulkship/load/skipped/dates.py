@@ -64,21 +64,30 @@ DAY_IT_MAY_HAVE_GONE = _SCHEDULED_OR_DONE | frozenset(
 # '1900-01-00'), LibreOffice's and Google Sheets' ('12/30/1899', '30.12.1899', '1899-12-30'); with a time of
 # 0:00 or not. Read as a day long passed, every active person's row was left out as gone, or as sent already
 # (found by hunter-sheets11)
-ZERO_DATE = (
-    r"(?:0?1[/.-]0?0[/.-](?:19)?00|0?0[/.-]0?1[/.-](?:19)?00|1900-01-00|0{1,2}[-\s]jan[a-z]*[-\s,]+(?:19)?00|"
+_DAY_ZERO = (
+    r"0?1[/.-]0?0[/.-](?:19)?00|0?0[/.-]0?1[/.-](?:19)?00|1900-01-00|0{1,2}[-\s]jan[a-z]*[-\s,]+(?:19)?00|"
     r"jan[a-z]*[-\s]0{1,2},?[-\s]+(?:19)?00|12[/.-]30[/.-]1899|30[/.-]12[/.-]1899|1899-12-30|"
-    r"30[-\s]dec[a-z]*[-\s,]+1899|dec[a-z]*[-\s]30,?[-\s]+1899|"
-    # ... and a database's own 'no date' as an export writes it: SQL Server's first day ('1900-01-01', a
-    # datetime column left at its default) and .NET's ('0001-01-01'): 'Termination Date' = 1900-01-01 on each
-    # active person left every row out as gone (found by hunter-falsealarm2). Not '1/1/00' (a day of 2000)
-    r"0?1[/.-]0?1[/.-]1900|1900-0?1-0?1|0?1[/.-]0?1[/.-]0{3}1|0{3}1-0?1-0?1)"
-    r"(?:[\sT]+0?0:00(?::00(?:\.0+)?)?(?:\s*[ap]m)?)?"
+    r"30[-\s]dec[a-z]*[-\s,]+1899|dec[a-z]*[-\s]30,?[-\s]+1899"
+)
+# ... and a database's own 'no date' as an export writes it: SQL Server's first day ('1900-01-01', a
+# datetime column left at its default) and .NET's ('0001-01-01'): 'Termination Date' = 1900-01-01 on each
+# active person left every row out as gone (found by hunter-falsealarm2). Not '1/1/00' (a day of 2000)
+_SQL_FIRST_DAY = r"0?1[/.-]0?1[/.-]1900|1900-0?1-0?1"
+_NET_FIRST_DAY = r"0?1[/.-]0?1[/.-]0{3}1|0{3}1-0?1-0?1"
+_MIDNIGHT = r"(?:[\sT]+0?0:00(?::00(?:\.0+)?)?(?:\s*[ap]m)?)?"
+ZERO_DATE = rf"(?:{_DAY_ZERO}|{_SQL_FIRST_DAY}|{_NET_FIRST_DAY}){_MIDNIGHT}"
+# ... but in a column saying when (or whether) the card went, 1900-01-01 is also what a 1 typed for 'done'
+# shows under a date format: read as no date, each row marked 1 was ordered a second card (found by review30
+# in 3803f90). There only a database's own writing of it (its milliseconds) says none, and .NET's first day
+NO_SENT_DATE = (
+    rf"(?:(?:{_DAY_ZERO}|{_NET_FIRST_DAY}){_MIDNIGHT}|(?:{_SQL_FIRST_DAY})[\sT]+0?0:00:00\.0+)"
 )
 # ... but a date column's way of saying there is none: "N/A", "-", "None", "00/00/0000", a 0 in a date cell
 # ("00:00:00"). An HR export of active staff so filled left every row out (found by review11); so did an
 # 'Employment End Date' = Present (found by hunter-falsealarm2)
-_NO_DATE = re.compile(
-    r"(?i)\s*(?:n\.?\s*/?\s*a\.?|none|null|nil|not\s+applicable|active|present|current|ongoing|[-–—_.]+|0+|"
-    r"0{1,4}[/.-]0{1,2}[/.-]0{1,4}"
-    r"|0{1,2}:0{2}(?::0{2})?|" + ZERO_DATE + r")\s*"
+_NONE_SAID = (
+    r"n\.?\s*/?\s*a\.?|none|null|nil|not\s+applicable|active|present|current|ongoing|[-–—_.]+|0+|"
+    r"0{1,4}[/.-]0{1,2}[/.-]0{1,4}|0{1,2}:0{2}(?::0{2})?"
 )
+_NO_DATE = re.compile(rf"(?i)\s*(?:{_NONE_SAID}|{ZERO_DATE})\s*")
+_NO_SENT_DATE = re.compile(rf"(?i)\s*(?:{_NONE_SAID}|{NO_SENT_DATE})\s*")

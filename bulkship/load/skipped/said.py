@@ -19,6 +19,7 @@ from .dates import (
     _FILLED,
     _GONE_ON,
     _NO_DATE,
+    _NO_SENT_DATE,
     _NOT_BEFORE,
     _SCHEDULED_OR_DONE,
     DAY_IT_MAY_HAVE_GONE,
@@ -354,8 +355,9 @@ def _said_not_to_send(
         not_yet = ahead = passed = went = None
         if key in _SENT_ON and said.any():  # a date still to come: when it is to go out, not when it went
             # ... and a date column's way of saying none: '00/00/0000', or the 0 of a lookup's empty cell as
-            # an XLSX keeps it ('00:00:00'), left the row out as sent (found by review25)
-            said &= ~column.str.fullmatch(_NO_DATE)
+            # an XLSX keeps it ('00:00:00'), left the row out as sent (found by review25); not a 1 under a
+            # date format (1900-01-01), which may be 'done' (review30)
+            said &= ~column.str.fullmatch(_NO_SENT_DATE)
             # ... which is no day a card went: 'Date Sent' = Dec 20 was ordered on Dec 4 (found by
             # hunter-sheets11); held 'until then', the run on Dec 20 read it as sent already, the person left
             # out (found by review25): the row is left out saying to put the day under 'Send Date'

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...schema import header_key
-from .dates import ZERO_DATE
+from .dates import NO_SENT_DATE
 from .flags import OTHER_SENT, OTHER_SENT_ON, OTHER_YES, _answered, plain
 from .status import _ON_ITS_WAY
 
@@ -184,7 +184,7 @@ _SAYS_SENT_ANYHOW = re.compile(
     # (a lookahead: the word boundary after the group fails after a '#', and 'Awaiting #' stayed sent)
     r"none\s+yet|awaiting(?:\s+(?:tracking|number|label))*(?=(?:\s*#)?\s*$)|"
     r"to\s+(?:be\s+)?sen[dt]|send|hold|in\s+progress)\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|"
-    + ZERO_DATE
+    + NO_SENT_DATE
     + r"|"
     # ... an empty box or a cross is no either ('Card Sent?' = ☐ or ❌ read as sent: found by hunter-sheets10)
     r"[❌✗✘✖✕🚫⛔👎☐□▢⬜].*)\s*$)\s*\S.*$"
