@@ -2843,6 +2843,30 @@ def test_a_note_saying_the_card_was_hand_delivered_leaves_its_row_out(tmp_path: 
     ]
 
 
+def test_a_note_saying_the_card_was_given_another_way_leaves_its_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets16: notes saying the person has their card already, or something in its place
+    ('Gave her a Target card at the party', 'Received Starbucks card at all hands', 'Handed to employee
+    11/20', 'Sent e-gift 11/20', 'Picked up at office', 'Manager picked up the card', 'Paid via payroll
+    instead', 'Cash bonus instead of card') were read as nothing and a card mailed, exit 0. Each leaves its
+    row out; notes of other things given, received or picked up send."""
+    said = ["Gave her a Target card at the party", "Received Starbucks card at all hands", "Handed to employee 11/20",
+            "Gave card to manager to deliver", "Sent to manager to hand out", "Emailed e-gift card instead",
+            "Sent e-gift 11/20", "Switched to e-gift", "Picked up in person", "Picked up at office",
+            "Collected from reception", "Manager picked up the card", "Paid via payroll instead",
+            "Added to paycheck instead", "Cash bonus instead of card"]  # fmt: skip
+    kept = ["Gave great presentation", "Received promotion in May", "Picked up extra shifts", "Paid leave until 12/1",
+            "Received her 10 year pin", "Handed off to new manager", "Received Target card request",
+            "Switched to digital team", "Added to payroll 11/1", "Collected feedback", "Picked up the slack",
+            "Received award at gala - mail card"]  # fmt: skip
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(said + kept)]
+    path = tmp_path / "list.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (row, f"the list says not to send it (column 'Notes': '{note}')")
+        for row, note in enumerate(said, start=2)
+    ]
+
+
 def test_a_row_without_a_name_but_with_its_card_beside_a_note_is_no_heading(tmp_path: Path) -> None:
     """Found by review14: a placeholder row with no name nor street, its card's amount and a note ('25' |
     'new hire - name pending'), or an HR export's scrubbed row ('E2' | 'Terminated'), was read as a heading

@@ -81,7 +81,25 @@ _NOTE_SAYS_NO = re.compile(
     r"|(?:(?:gift\s+)?card|gift)\s+(?:given|handed\s+out|presented)|paid\s+(?:in\s+)?cash"
     # ... or delivered by hand ('Hand delivered 11/15', 'Delivered in person': found by hunter-sheets16, a
     # second card mailed); 'Hand deliver' (to come) goes elsewhere (..problems.elsewhere)
-    r"|hand[\s-]*delivered|delivered\s+(?:in\s+person|by\s+hand))(?:\W.*)?$"
+    r"|hand[\s-]*delivered|delivered\s+(?:in\s+person|by\s+hand)"
+    # ... or given, received or picked up in other words, sent as an e-gift, or paid another way ('Gave her a
+    # Target card at the party', 'Received Starbucks card at all hands', 'Handed to employee 11/20', 'Sent
+    # e-gift 11/20', 'Picked up at office', 'Added to paycheck instead', 'Cash bonus instead of card': found
+    # by hunter-sheets16, each was mailed a second card)
+    r"|(?:gave|given|handed)\s+(?:(?:him|her|them)\s+)?(?:a|an|the|his|her|their)\s+(?:[\w&'-]+\s+){0,2}?"
+    r"(?:gift\s+)?card|handed\s+(?:it\s+)?to\s+(?:the\s+)?(?:employee|recipient|him|her|them)|"
+    r"gave\s+(?:the\s+)?(?:gift\s+)?card\s+to|(?:sent|given)\s+to\s+(?:the\s+)?(?:manager|mgr|supervisor)\s+to\s+"
+    r"(?:hand\s+(?:it\s+)?out|deliver|give|present|distribute)|"
+    r"(?:got|received)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w&'-]+\s+){0,2}?(?:gift\s+)?card\s+"
+    r"(?:at|from|during|already|last(?!\s+(?:year|yr)\b))\b|"  # (last year's card is another year's)
+    r"(?:e-?mailed|sent|switched\s+to|changed\s+to|gave|issued)\s+(?:(?:him|her|them)\s+)?(?:an?\s+|the\s+)?"
+    r"(?:e-?gift(?:\s+card)?|(?:digital|electronic|virtual)\s+(?:gift\s+)?card)|"
+    r"(?:(?:manager|mgr|employee|he|she|they)\s+)?(?:picked\s+up|collected)(?:\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:gift\s+)?card)?(?=\s*$|\s*\d|\s+(?:in\s+person|at|from|on|by)\b)|"
+    r"(?:paid|given|processed)\s+(?:via|through|in|on|as)\s+(?:the\s+|a\s+|his\s+|her\s+)?"
+    r"(?:payroll|paycheck|pay\s*check|check|cheque|cash)|added\s+to\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:paycheck|pay\s*check)|cash\s+(?:bonus\s+)?instead|"
+    r"(?:cash|bonus|cash\s+bonus|check|cheque)\s+instead\s+of\s+(?:a\s+|the\s+)?(?:gift\s+)?card)(?:\W.*)?$"
     # ... or the address is known bad (a card sent there is lost), or the person said no or has one already
     # ("Returned mail", "Bad address", "Moved, no forwarding address", "Gift declined", "No gifts please",
     # "Does not want a gift", "Remove from list", "Not this year", "Prefers e-gift card", "Got one last
