@@ -343,6 +343,26 @@ def test_a_note_sending_the_card_to_someone_by_name_or_by_hand_stops_the_row(
     ]
 
 
+def test_a_note_saying_the_person_picks_the_card_up_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets16: a note 'Will pick up' (or 'Pickup at HR', 'She will pick up at front desk')
+    ordered the card by mail to the person's street, exit 0. Each stops its row as a card going elsewhere;
+    'Pick up the slack' and 'Will pick up shifts' send."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,Will pick up\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,CVS,25,Pickup at HR\n"
+        "Cy Ng,3 Main St,Boston,MA,02108,CVS,25,She will pick up at front desk\n"
+        "Di Ow,4 Main St,Boston,MA,02108,CVS,25,Pick up the slack\n"
+        "Ed Orr,5 Main St,Boston,MA,02108,CVS,25,Will pick up shifts\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 2, 3)
+    assert [p["row"] for p in data["problems"] if p["severity"] == "error"] == [2, 3, 4]
+
+
 def test_a_note_asking_for_faster_shipping_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -106,6 +106,9 @@ _BY_HAND = re.compile(
     r"(?i)^\W*(?:(?:please|pls|will|(?:manager|mgr|supervisor|boss|hr)\s+(?:to|will))\s+)?"
     r"(?:hand[\s-]*deliver(?:y)?\b(?!\s+(?:is\s+)?not\b)|deliver\s+(?:in\s+person|by\s+hand)\b)"
     r"|^\W*to\s+be\s+hand[\s-]*delivered\b"
+    # ... or picked up by the person ('Will pick up', 'Pickup at HR', 'Pick up in person'): no card by mail
+    r"|^\W*(?:(?:(?:employee|he|she|they)\s+)?(?:will|to)\s+)?pick(?:ing)?[\s-]*up(?:\s+(?:the\s+)?(?:card|gift))?"
+    r"(?:\s+(?:in\s+person|at|from)\b|\W*$)"
 )
 
 
