@@ -1184,6 +1184,33 @@ def test_a_batch_uploaded_before_anyone_signed_in_says_so_beside_the_server_s_us
 
 
 @pytest.mark.parametrize("settings", ["sqlite", "postgresql"], indirect=True)
+def test_the_progress_of_a_batch_whose_request_is_out_of_date_waits_for_no_approver(
+    team: Settings, browsers: Any, tmp_path: Path
+) -> None:
+    """Found live by hunter-web14: the Card Carrier set for every row while the request waited; Approve was
+    refused ('the batch changed since approval was asked for'), and the requester's progress page still read
+    'Waiting for an approver (request #2): the orders left go out once another person approves them'."""
+    alice = browsers()
+    sign_in(alice, "alice")
+    sheet = tmp_path / "gifts.csv"
+    sheet.write_text(
+        "Name,Street,City,State,Zip,Card,Amount\n"
+        "Kim Ray,11 Elm St,Boston,MA,02108,STARBUCKS,50\nLou Fox,12 Elm St,Boston,MA,02108,STARBUCKS,50\n"
+        "Ann Lee,13 Elm St,Boston,MA,02108,STARBUCKS,50\n"
+    )
+    upload(alice, sheet)
+    assert "Waiting for approval" in send(alice, "gifts").text
+    assert "Waiting for an approver (request #" in visible_text(alice.get("/batches/gifts/progress").text)
+    columns = alice.get("/batches/gifts/columns").text
+    every = {"csrf_token": found(TOKEN.pattern, columns), "every:carrier_id": "THANKYOU"}
+    alice.post("/batches/gifts/columns/every-row", data=every)
+    progress = visible_text(alice.get("/batches/gifts/progress").text)
+    assert (
+        "Waiting for an approver" not in progress and "Nothing has been sent for this batch yet" in progress
+    )
+    assert "can no longer be approved" in visible_text(alice.get("/batches/gifts/cost").text)
+
+
 def test_a_request_whose_rows_changed_since_is_said_out_of_date_before_anyone_clicks_approve(
     team: Settings, browsers: Any, tmp_path: Path
 ) -> None:

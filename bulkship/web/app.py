@@ -91,7 +91,7 @@ def _progress(web: Web, batch: state.WebBatch) -> dict[str, Any]:
         # planned orders (its cost page was opened, it waits for approval) are not a send: never "Finished"
         "nothing_sent": not sent and not any(orders.get(s, 0) for s in OPEN_STATES),
         # its orders wait for an approver: not "Finished" (a run refused for want of one read so: hunter-web6)
-        "waiting_approval": _waiting_request(web.settings, batch.name)
+        "waiting_approval": _approvable_request(web.settings, batch)
         if not running and orders.get("planned")
         else None,
         "rows": rows,
@@ -170,6 +170,21 @@ def _waiting_request(settings: Settings, batch: str) -> int | None:
         return None
     found = approvals.latest(settings, batch)
     return found.id if found is not None and found.state == "pending" else None
+
+
+def _approvable_request(settings: Settings, batch: state.WebBatch) -> int | None:
+    """The batch's request an approver may still approve: none when it is out of date (the batch changed
+    since it was asked), whose progress read 'Waiting for an approver (request #2): the orders left go out
+    once another person approves them' of a request Approvals and the cost page call out of date and no
+    approval can send (found by hunter-web14: the Card Carrier changed while the request waited)."""
+    from ..team import approvals, store
+
+    if not store.team_mode(settings):
+        return None
+    found = approvals.latest(settings, batch.name)
+    if found is None or found.state != "pending" or state.request_out_of_date(settings, found, batch):
+        return None
+    return found.id
 
 
 def _error_page(title: str, message: str) -> str:
