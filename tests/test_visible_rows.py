@@ -1531,6 +1531,24 @@ def test_a_tracker_s_columns_of_earlier_years_cards_leave_no_row_out(
         assert [s.row for s in load_sheet(path).skipped] == skipped
 
 
+def test_a_tracker_s_column_for_next_year_leaves_this_year_s_cards_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review30 in 1eadfec: a tracker with next year's column made ahead ('2027 Gift Sent', empty,
+    beside '2025 Gift Sent' and '2026 Gift Sent' in December 2026) made 2026 an earlier round: everyone sent
+    this year's card was ordered a second one, exit 0. A year still to come is no latest round."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,2025 Gift Sent,2026 Gift Sent,2027 Gift Sent\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Yes,Yes,\nBob Ray,2 Main St,Boston,MA,02134,CVS,50,Yes,,\n"
+        "Cy Orr,3 Main St,Boston,MA,02134,CVS,50,,,\n"
+    )
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, "the list says it was sent already (column '2026 Gift Sent': 'Yes')")
+    ]
+
+
 @pytest.mark.parametrize(
     "header",
     ["Gift Card Not Sent", "No Gift Card Sent", "Gift Card to Be Sent", "Gift Card Sent To", "Card Issuer",

@@ -79,9 +79,7 @@ ZERO_DATE = rf"(?:{_DAY_ZERO}|{_SQL_FIRST_DAY}|{_NET_FIRST_DAY}){_MIDNIGHT}"
 # ... but in a column saying when (or whether) the card went, 1900-01-01 is also what a 1 typed for 'done'
 # shows under a date format: read as no date, each row marked 1 was ordered a second card (found by review30
 # in 3803f90). There only a database's own writing of it (its milliseconds) says none, and .NET's first day
-NO_SENT_DATE = (
-    rf"(?:(?:{_DAY_ZERO}|{_NET_FIRST_DAY}){_MIDNIGHT}|(?:{_SQL_FIRST_DAY})[\sT]+0?0:00:00\.0+)"
-)
+NO_SENT_DATE = rf"(?:(?:{_DAY_ZERO}|{_NET_FIRST_DAY}){_MIDNIGHT}|(?:{_SQL_FIRST_DAY})[\sT]+0?0:00:00\.0+)"
 # ... but a date column's way of saying there is none: "N/A", "-", "None", "00/00/0000", a 0 in a date cell
 # ("00:00:00"). An HR export of active staff so filled left every row out (found by review11); so did an
 # 'Employment End Date' = Present (found by hunter-falsealarm2)

@@ -251,7 +251,9 @@ def _earlier_rounds(headers: Collection[object], today: date) -> set[object]:
         key = flag_key(str(header))
         if any(key in said for said in (_SENT_FLAGS, _SENT_ON, _SENT_ANSWERED)):
             dated[header] = int(years[0])
-    latest = max(dated.values(), default=0)
+    # a year still to come is no round's: next year's column made ahead (empty) turned this year's cards into
+    # an earlier round's, each sent a second time (found by review30)
+    latest = max((year for year in dated.values() if year <= today.year), default=0)
     return {header for header, year in dated.items() if year < latest or year < today.year - 1}
 
 
