@@ -234,6 +234,14 @@ def _a_form_export(body: pd.DataFrame, column_map: dict[str, str]) -> bool:
     return False
 
 
+# A person's status inactive for a leave ('Inactive - On Leave', 'Inactive (LOA)'; Spain's 'Baja médica',
+# 'Baja por maternidad', a sick or parental leave): the person is still here, and a leave of any kind sends
+# (the README); read as 'Inactive' and 'Baja' alone, each was left out as gone (found by hunter-falsealarm2)
+_INACTIVE_ON_A_LEAVE = re.compile(
+    r"(?i)\s*(?:inactiv[eoa]|baja)\W*(?:(?:on|en|de)\s+)?(?:(?:a\s+)?(?:paid|unpaid|medical|sick|parental|"
+    r"maternity|paternity|family|military|disability)\s+)?(?:leave|loa|fmla|m[ée]dica|temporal|"
+    r"por\s+(?:enfermedad|maternidad|paternidad|incapacidad|accidente))\b.*"
+)
 # A year in a header ('2025 Gift Sent', 'Gift Sent (2024)')
 _A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
@@ -322,6 +330,8 @@ def _said_not_to_send(
         said = column.str.match(says)
         if key == _STATUS and said.any() and _a_form_export(body, column_map):
             said &= ~column.str.fullmatch(_RESPONSE_COMPLETE)
+        if says in (_SAYS_GONE, _SAYS_LEFT, SAYS_LEFT_BY_CODE) and said.any():
+            said &= ~column.str.fullmatch(_INACTIVE_ON_A_LEAVE)
         if says in (_SAYS_NO, _SAYS_NO_OR_NA):  # '☒' down a column of '☑': a crossed box is no (review24)
             said |= _crossed_beside_ticks(column)
         not_sent = made = went_out = None
