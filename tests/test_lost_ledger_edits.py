@@ -1279,3 +1279,42 @@ def test_a_row_in_a_gap_of_another_ledgers_po_numbers_waits_for_review_not_a_sec
         assert _statuses(here) == {2: "ordered", 3: "ordered", 4: "ordered"}
         again = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory)
         assert again.exit_code == 0 and _cards_of(vendor) == Counter({name: 1 for name, *_ in PEOPLE})
+
+
+def test_rows_a_409_does_not_show_are_not_sent_by_a_run_that_found_the_list_part_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-vendor16 (the trailing form of L1b''): a colleague sending one row an order had made
+    BS-GIFTS-0001 and 0002 when a new ledger ran the list; it found them and planned Gamma, Delta and Epsilon
+    in its own BS-GIFTS-0003, next after the vendor's. The colleague's 0003 (Gamma) was made first: the 409
+    showed Gamma alone, and Delta and Epsilon went out in BS-GIFTS-0003-R1 while the colleague went on to send
+    them in its 0004 and 0005: a second card each. A 409 on a list found part sent moments ago means it is
+    being sent from elsewhere right now: the rows the original does not show wait for review."""
+    sheet = _write(tmp_path / "gifts.csv", FIVE)
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+        with pytest.raises(SpendLimitError):  # the colleague's plan, one row an order
+            run_batch(
+                sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1, confirm=lambda _p: False
+            )
+        for po in ("BS-GIFTS-0001", "BS-GIFTS-0002"):
+            _other_run_sends(vendor, there, po)
+
+        def colleague_first(call: Call) -> Answer:  # the colleague's 0003 is made just before this run's
+            if call.method == "POST" and call.path == "/v1/Orders" and call.json()["PONumber"].endswith("3"):
+                vendor.rewrite = lambda call: call.forward()
+                _other_run_sends(vendor, there, "BS-GIFTS-0003")
+            return call.forward()
+
+        vendor.rewrite = colleague_first
+        result = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=3)
+        for po in ("BS-GIFTS-0004", "BS-GIFTS-0005"):  # the colleague's run goes on
+            _other_run_sends(vendor, there, po)
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in FIVE})
+        assert "being sent from another computer or ledger" in str(result.stopped), result.stopped
+        assert _statuses(here) == {2: "ordered", 3: "ordered", 4: "ordered", 5: "review", 6: "review"}
+        monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+        monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+        target = ["--api-url", vendor.url, "--ledger", str(here.ledger)]
+        assert main(["reconcile", "gifts", "--settle-found", "--yes", *target]) == 0, capsys.readouterr().err
+        assert _statuses(here) == {row: "ordered" for row in range(2, 7)}

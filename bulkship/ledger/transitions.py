@@ -120,10 +120,13 @@ class LedgerTransitions(LedgerReads):
         created: bool,
         missing: Sequence[str] = (),
         missing_error: str | None = None,
+        not_our_send: bool = False,
     ) -> None:
         """The vendor has this order (201, or 409 naming the original). Lines it holds become ``ordered``;
         ``missing`` fingerprints (not in the vendor's order) stay ``planned`` for the caller to re-plan, or,
-        with ``missing_error``, need a person: status ``review`` with that error."""
+        with ``missing_error``, need a person: status ``review`` with that error. ``not_our_send``: the 409
+        answered this ledger's only send, nothing of it lost before: the vendor's order is another's send
+        (:func:`~bulkship.resolve.checks.sent_by_this_ledger`)."""
         at = now_iso()
         with self.transaction() as db:
             batch = move(
@@ -149,6 +152,8 @@ class LedgerTransitions(LedgerReads):
                 "lines": len(lines),
                 "missing_lines": len(missing),
             }
+            if not_our_send:
+                detail["not_our_send"] = True
             self._event(db, batch, po_number, "created" if created else "already_existed", detail)
             by_po = self.rows_by_po(po_number)
             note_billed_on_order(db, batch, po_number, counted_order(db, po_number, vendor_order), by_po)
@@ -217,11 +222,13 @@ class LedgerTransitions(LedgerReads):
         fingerprints: Iterable[str] | None = None,
         *,
         hold_order: bool = False,
+        not_our_send: bool = False,
     ) -> None:
         """Rows of ``po_number`` (all its rows not ordered, or these) need a person: status ``review`` with
         ``reason``. The order keeps its state (an ``unknown`` one is still only re-sent with its own PO),
         unless ``hold_order``: then it is ``review`` too, never sent again (a re-send would get the same
-        answer, e.g. the vendor holds other content under this PO number)."""
+        answer, e.g. the vendor holds other content under this PO number). ``not_our_send``: as for
+        :meth:`record_created`."""
         at = now_iso()
         with self.transaction() as db:
             if hold_order:
@@ -239,7 +246,10 @@ class LedgerTransitions(LedgerReads):
                 sql.set_rows_status(
                     db, "review", ((reason, at, batch, fp) for fp in fingerprints), unless="ordered"
                 )
-            self._event(db, batch, po_number, "review", {"reason": reason})
+            detail: dict[str, Any] = {"reason": reason}
+            if not_our_send:
+                detail["not_our_send"] = True
+            self._event(db, batch, po_number, "review", detail)
 
     def hold_for_review(self, po_numbers: Iterable[str], reason: str) -> list[str]:
         """Planned orders that must not go out until a person has looked (state ``review``; their rows

@@ -231,6 +231,7 @@ class _Answers(_Conflicts):
             outcomes,
             created=created,
             missing=[r.fingerprint for r in missing],
+            not_our_send=not recorded_send,
         )
         if missing:
             await self._ledger(record)

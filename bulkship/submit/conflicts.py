@@ -237,14 +237,17 @@ class _Conflicts(_Base):
         if found:
             where = sorted({elsewhere[_folded(row.external_id)] for row in found})
             note += f"; its ExternalId is at the vendor under {', '.join(where)}"
-        if self.new_here:
-            # the vendor held nothing of the batch when this run looked: another run (another computer or
-            # ledger) is sending it now, and this row may be in its next order. Sent in a follow-up, such
-            # rows got a second card each (found by hunter-vendor13: two runs started together, one with
-            # --max-lines 100, BS-M2-0001-R1 sent 99 rows the other run was sending one by one)
+        if self.new_here or self.found_now:
+            # the vendor held nothing of the batch when this run looked (or, found part sent, not this PO
+            # number, next after its last): another run (another computer or ledger) is sending it now, and
+            # this row may be in its next order. Sent in a follow-up, such rows got a second card each (found
+            # by hunter-vendor13: two runs started together, one with --max-lines 100, BS-M2-0001-R1 sent 99
+            # rows the other run was sending one by one; by hunter-vendor16 after a run found the list part
+            # sent: BS-GIFTS-0003-R1 beside the other run's 0004 and 0005)
+            held = "no order of this batch" if self.new_here else "no order under this PO number"
             note += (
-                "; the vendor held no order of this batch when this run began: another computer or ledger "
-                "is sending it now, and may send this row"
+                f"; the vendor held {held} when this run began: another computer or ledger is sending the "
+                "batch now, and may send this row"
             )
             self._stop(_being_sent_elsewhere(self.batch, [order.po_number], sent=True))
             return matches, [], review + unmatched, note
@@ -342,10 +345,13 @@ class _Conflicts(_Base):
                 created=False,
                 missing=[r.fingerprint for r in (*review, *follow)],
                 missing_error=message,
+                not_our_send=not recorded_send,
             )
             self.outcome.created.append(order.po_number)
         else:  # nothing of ours is proven in it: a re-send of this PO would get the same answer
-            await self._ledger(self.ledger.mark_review, order.po_number, message, hold_order=True)
+            await self._ledger(
+                self.ledger.mark_review, order.po_number, message, hold_order=True, not_our_send=True
+            )
         self._report(order.po_number, "needs review", ordered=len(outcomes))
         if follow:
             await self._follow_up(order, rows, [r.line_index for r in follow if r.line_index is not None])
