@@ -93,3 +93,38 @@ def test_rows_settled_by_proof_after_a_lost_ledger_keep_their_shipping(tmp_path:
         charged = status["money"]["charged"]
         assert (charged["discount"], charged["shipping"], charged["total"]) == ("2.48", "39.80", "137.32")
         assert Decimal(charged["total"]) == sum(Decimal(str(o["Cost"])) for o in vendor.orders())
+
+
+def test_a_row_settled_on_another_order_than_the_one_it_waited_on_keeps_its_card(tmp_path: Path) -> None:
+    """Found by hunter-money5's differential checker (/tmp/money5/f305): a new ledger found a list's two
+    orders shown in part (their lines in pages) and held the rows it could not find for review on the first;
+    `reconcile --settle-found` tied the CVS card to the third line of the second order, which the ledger
+    held without it: its row read face value 0.00 and shipping 0.00 beside a Total of 34.95 (figures not
+    adding up). The line it is tied to is recorded with the row's card."""
+    from support.vendor_proxy import VendorProxy, lines_in_pages, orders_rewritten
+
+    from bulkship import api
+    from bulkship.pipeline import run_batch
+
+    sheet = tmp_path / "staff.csv"
+    sheet.write_text(
+        "Employee ID,Name,Address,City,State,ZIP,Product,Amount,Shipping\n"
+        + "".join(f"E{i},Person {i},{i} Main St,Boston,MA,02134,HOMEDEPOT,25,EXPEDITED\n" for i in (1, 2, 3))
+        + "".join(f"E{i},Person {i},{i} Main St,Boston,MA,02134,CVS,25,EXPEDITED\n" for i in (4, 5, 6))
+    )
+    with VendorProxy(tmp_path) as vendor:
+        for ledger in ("old", "new"):
+            run_batch(sheet, vendor.settings(tmp_path / ledger), wait_s=0, client_factory=vendor.factory)
+            vendor.rewrite = orders_rewritten(lines_in_pages)  # the new ledger sees 2 lines of each order
+        vendor.rewrite = lambda call: call.forward()
+        settings = vendor.settings(tmp_path / "new")
+        assert api.status(settings, "staff")[0]["by_status"]["needs review"] == 2
+        done = api.settle_found(settings, "staff", by="tester", client_factory=vendor.factory)
+        assert done.applied and done.rows_found == 2, done
+        path = Path(str(api.status(settings, "staff")[0]["output"]))
+        book = openpyxl.load_workbook(path, read_only=True)
+        header, *rows = list(book["Results"].iter_rows(values_only=True))
+        figures = ("Product", "Face value", "Discount", "Shipping cost", "Total")
+        shown = sorted(tuple(dict(zip(header, row, strict=False))[n] for n in figures) for row in rows)
+        assert shown == [("CVS", 25, 0, 9.95, 34.95)] * 3 + [("HOMEDEPOT", 25, 0.62, 9.95, 34.33)] * 3, shown
+        check_money(settings.ledger_location, "staff")

@@ -203,7 +203,8 @@ def _settled_payload(
     what they would send under :data:`~bulkship.ledger.REVIEW_ITEMS`."""
     replace = target is None or target.state in ("review", "cancelled")  # cancelled: a plan dropped unsent
     unplaced = {row.fingerprint: planned_item(own, row) for row, index, _how in ties if index is None}
-    if not replace and not unplaced:
+    lines_put = {} if replace or target is None else _lines_put(target, own, vendor_order, ties)
+    if not replace and not unplaced and not lines_put:
         return None
     if replace:
         placed = {
@@ -226,6 +227,8 @@ def _settled_payload(
         }
     else:
         payload = target.payload() if target is not None else {}
+        if lines_put:
+            payload["LineItems"] = lines_put["LineItems"]
     kept = dict(payload.get(REVIEW_ITEMS) or {})
     if target is not None:
         tied = {row.fingerprint for row, _index, _how in ties}
@@ -236,6 +239,31 @@ def _settled_payload(
     if kept:
         payload[REVIEW_ITEMS] = kept
     return payload
+
+
+def _lines_put(
+    target: OrderRecord,
+    own: OrderRecord,
+    vendor_order: VendorOrder,
+    ties: Sequence[tuple[RowRecord, int | None, str]],
+) -> dict[str, Any]:
+    """``{"LineItems": ...}`` when rows are tied to lines ``target`` holds as the vendor showed them (an
+    order taken from its list: the vendor's items without address or method) or not at all (shown in pages):
+    the rows' items put in, the vendor's lines up to them; empty when it holds each tied line as sent. Left
+    as they were, such rows read face value 0.00, or shipping 0.00 and an overcharge (hunter-money5)."""
+    items = list(target.payload().get("LineItems") or [])
+    put = False
+    for row, index, _how in ties:
+        if index is None or index >= len(vendor_order.line_items):
+            continue
+        held = items[index] if index < len(items) else None
+        if isinstance(held, dict) and held.get("PhysicalDeliveryAddress"):
+            continue  # the line as sent (or as a person recorded it)
+        items.extend(vendor_item(vendor_order, i) for i in range(len(items), index + 1))
+        mine = None if _old_content(own, row, vendor_order, index) else planned_item(own, row)
+        items[index] = mine or vendor_item(vendor_order, index)
+        put = True
+    return {"LineItems": items} if put else {}
 
 
 def _tied_row(
