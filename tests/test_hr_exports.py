@@ -527,6 +527,26 @@ def test_a_lone_last_first_name_among_first_last_names_is_said_on_its_row(tmp_pa
     ], said  # fmt: skip
 
 
+def test_a_payroll_name_turned_around_to_the_row_s_own_first_and_last_name_is_no_warning(
+    tmp_path: Path,
+) -> None:
+    """Found by newcomer7 (an ADP export: 'Payroll Name' 'Okafor, Emeka' beside 'Legal First Name' Emeka and
+    'Legal Last Name' Okafor): 25 of 27 rows warned "'Okafor, Emeka' read as Emeka Okafor", the name the row's
+    own First and Last Name already gave, and the review's 'Warnings (check them)' held every row. Only a
+    name turned around to another than the row's First and Last Name is said."""
+    path = tmp_path / "adp.csv"
+    path.write_text(
+        "Associate ID,Payroll Name,Legal First Name,Legal Last Name,Address,City,State,ZIP,Product,Value\n"
+        'ZX1,"Okafor, Emeka",Emeka,Okafor,1 Main St,Boston,MA,02134,CVS,50\n'
+        'ZX2,"RAMAN, PRIYA",Priya,Raman,2 Main St,Boston,MA,02134,CVS,50\n'
+        'ZX3,"Smith, Bob",Robert,Smith,3 Main St,Boston,MA,02134,CVS,50\n'
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["name"].tolist() == ["Emeka Okafor", "PRIYA RAMAN", "Bob Smith"]
+    said = [(p.row, p.message) for p in result.problems if p.kind == "Name written Last, First"]
+    assert said == [(4, "Row 4, column 'Payroll Name': 'Smith, Bob' read as Bob Smith.")], said
+
+
 def test_names_written_last_first_in_one_column_are_turned_around(tmp_path: Path) -> None:
     path = tmp_path / "names.csv"
     path.write_text(

@@ -194,6 +194,12 @@ def _normalise(
         frame["name"], changed, lone = normalize.last_first(
             frame["name"], declared=name_header in sheet.last_first
         )
+        # not said where the row's own First and Last Name read the same (an ADP export's 'Payroll Name'
+        # beside 'Legal First Name' | 'Legal Last Name': every row warned, found by newcomer7)
+        if changed.any():  # the usual list turns nothing: nothing compared
+            columns = (frame[c].tolist() for c in ("name", "first_name", "last_name"))
+            own = [n.casefold() == f"{f} {la}".strip().casefold() for n, f, la in zip(*columns, strict=True)]
+            changed &= ~pd.Series(own, index=frame.index)
         collector.warn(changed, "name", "Name written Last, First", "'{old}' read as {new}.")
         collector.warn(  # sent as written: the column's other names are First Last
             lone.ne(""),
