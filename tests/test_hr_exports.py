@@ -1530,3 +1530,29 @@ def test_a_home_s_value_or_a_business_card_is_not_the_card(tmp_path: Path) -> No
     assert validate(loaded, sandbox_catalog()).valid_rows[["product", "value"]].values.tolist() == [
         ["CVS", "50"]
     ]
+
+
+def test_a_client_list_s_contact_is_the_recipient_and_its_business_the_company(tmp_path: Path) -> None:
+    """Found by hunter-sheets16: a B2B client list ('Business Name', 'Contact First Name', 'Contact Last
+    Name') was read with 'Business Name' as the recipient's name and the contact's columns unused: the card
+    went to 'Acme Corp' with nobody's name on it, exit 0. The contact is the recipient and the business
+    the company; 'Customer First Name', 'Donor Last Name' and the like are read as the person's too."""
+    path = tmp_path / "clients.csv"
+    path.write_text(
+        "Business Name,Contact First Name,Contact Last Name,Address,City,State,ZIP,Product,Value\n"
+        "Acme Corp,Ann,Lee,1 Main St,Boston,MA,02134,CVS,50\n"
+    )
+    loaded = load_sheet(path)
+    assert {
+        h: f for h, f in loaded.column_map.items() if f in ("name", "first_name", "last_name", "company")
+    } == {
+        "Business Name": "company",
+        "Contact First Name": "first_name",
+        "Contact Last Name": "last_name",
+    }
+    result = validate(loaded, sandbox_catalog())
+    assert result.valid_rows[["first_name", "last_name", "company"]].values.tolist() == [
+        ["Ann", "Lee", "Acme Corp"]
+    ]
+    path.write_text("Customer First Name,Customer Last Name,Address,City,State,ZIP,Product,Value\n")
+    assert set(load_sheet(path).column_map) >= {"Customer First Name", "Customer Last Name"}

@@ -52,6 +52,12 @@ QUALIFIER_RANK = {
 }
 PREFERRED = frozenset({"preferred", "nickname", "known", "chosen"})
 NEUTRAL = frozenset({"legal", "employee", "worker", "associate", "recipient", "member", "person", "staff"})
+# ... and the person a list of customers, donors or entrants is about ('Contact First Name', 'Customer Last
+# Name', 'Donor First Name'): unread, a B2B list's 'Business Name' was the card's only name, the contact's
+# unused, and such a list alone was refused as lacking a name (found by hunter-sheets16). Not a guest, a
+# respondent or an emergency contact: another person than the one the row is about
+NEUTRAL |= {"customer", "client", "contact", "donor", "participant", "attendee", "volunteer", "nominee",
+            "winner", "student"}  # fmt: skip
 _FILLER = frozenset({"address", "addr", "to", "as", "of", "the", "s"})  # "Home Address City", "Known As Name"
 _FILLER |= {"required", "optional", "mandatory", "req", "opt"}  # a template's marks: "Address (required)"
 _FILLER |= {"usd", "dollars", "dollar", "in"}  # the cards' own currency: "Value (USD)", "Amount in dollars"
