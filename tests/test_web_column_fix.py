@@ -193,3 +193,32 @@ def test_a_cell_saved_as_the_batch_is_sent_is_not_saved_and_says_so(
     assert raced.url.path == "/batches/hr/progress" and "it was not made" in raced.text
     batch = state.web_batch(settings, "hr")
     assert batch is not None and batch.due and (2, "Card") not in batch.corrections
+
+
+def test_a_row_s_save_sent_twice_saves_it_once_and_says_nothing_of_someone_else(
+    hr: tuple[TestClient, Settings],
+) -> None:
+    """A double click (or Back and Save again) posts the row's form twice: the second, from the page before
+    the first was saved, read 'Row 2 was changed by someone else since you opened the page (Card is now
+    'TARGET')' of the person's own change."""
+    client, settings = hr
+    from bulkship.web import state
+
+    mine = {"csrf_token": token(client), "was:Card": "Visa", "cell:Card": "TARGET", "was:Amount": "50"}
+    first = client.post("/batches/hr/rows/2", data={**mine, "cell:Amount": "50"})
+    again = client.post("/batches/hr/rows/2", data={**mine, "cell:Amount": "50"})
+    assert first.status_code == again.status_code == 200 and "someone else" not in again.text
+    fixes = [e for e in _web_events(settings) if e.kind == "web_fix"]
+    assert [(e.detail["row"], e.detail["value"]) for e in fixes] == [(2, "TARGET")]
+    # another change of the same cell from that page is still refused
+    other = client.post("/batches/hr/rows/2", data={**mine, "cell:Card": "CVS"})
+    assert other.status_code == 409 and "Card is now &#39;TARGET&#39;" in other.text
+    batch = state.web_batch(settings, "hr")
+    assert batch is not None and batch.corrections == {(2, "Card"): "TARGET"}
+
+
+def _web_events(settings: Settings) -> list:
+    from bulkship.ledger import Ledger
+
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        return ledger.events(batch="hr")

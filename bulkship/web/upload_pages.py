@@ -274,7 +274,9 @@ async def _fix_row_once(
         )
         return render(request, "problem.html", 409, batch=batch, error=error)
     before = dict(found.cells(row))
-    changed = _changed_cells(form, before)
+    # a cell reading already what is asked is no one's change undone: the same Save sent twice (a double
+    # click, Back and Save again) said 'changed by someone else' of the person's own change (hunter-web14)
+    changed = {h: c for h, c in _changed_cells(form, before).items() if _lines(before[h]) != c[1]}
     overtaken = [h for h, (was, _new) in changed.items() if _lines(before[h]) != was]
     if overtaken:  # someone saved this row since the page was loaded: never undo their change unseen
         now = ", ".join(f"{h} is now '{before[h]}'" for h in overtaken)
