@@ -1405,6 +1405,15 @@ def test_a_tracking_column_saying_there_is_none_yet_sends_the_row(tmp_path: Path
     assert [s.row for s in load_sheet(ordered).skipped] == [2]
 
 
+def test_a_sent_column_saying_when_it_will_go_sends_the_row(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm2: a tracker's 'Sent?' = 'Next week' (or Soon, Tomorrow, Later) left the row
+    out as 'the list says it was sent already', exit 0: it says the card is still to go. Each sends; Yes and
+    'Next day air' (how it went) are sent already."""
+    said = ["Next week", "Soon", "Tomorrow", "Later", "Yes", "Next day air"]
+    path = _notes_sheet(tmp_path / "sent.csv", said, header="Sent?")
+    assert [s.row for s in load_sheet(path).skipped] == [6, 7]
+
+
 @pytest.mark.parametrize("header", ["Tracking #", "Tracking Number", "UPS Tracking"])
 def test_a_tracking_number_that_is_a_number_is_no_day_to_come(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], header: str

@@ -183,9 +183,11 @@ _SAYS_SENT_ANYHOW = re.compile(
     # hunter-sheets13, left out as sent); not 'Awaiting shipment', an order placed
     # (a lookahead: the word boundary after the group fails after a '#', and 'Awaiting #' stayed sent)
     r"none\s+yet|awaiting(?:\s+(?:tracking|number|label))*(?=(?:\s*#)?\s*$)|"
-    r"to\s+(?:be\s+)?sen[dt]|send|hold|in\s+progress)\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|"
-    + NO_SENT_DATE
-    + r"|"
+    r"to\s+(?:be\s+)?sen[dt]|send|hold|in\s+progress|"
+    # ... or when it will go ('Sent?' = Next week, Soon, Tomorrow: found by hunter-falsealarm2, left out as
+    # sent already); not 'Next day air', how it went
+    r"next\s+(?:week|month|batch|round|run|mailing|shipment|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|soon|"
+    r"tomorrow|later)\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|" + NO_SENT_DATE + r"|"
     # ... an empty box or a cross is no either ('Card Sent?' = ☐ or ❌ read as sent: found by hunter-sheets10)
     r"[❌✗✘✖✕🚫⛔👎☐□▢⬜].*)\s*$)\s*\S.*$"
 )
