@@ -1318,3 +1318,71 @@ def test_rows_a_409_does_not_show_are_not_sent_by_a_run_that_found_the_list_part
         target = ["--api-url", vendor.url, "--ledger", str(here.ledger)]
         assert main(["reconcile", "gifts", "--settle-found", "--yes", *target]) == 0, capsys.readouterr().err
         assert _statuses(here) == {row: "ordered" for row in range(2, 7)}
+
+
+def _beta_in_flight(vendor: VendorProxy, sheet: Path, there: Settings) -> None:
+    """The colleague's run, one row an order: BS-GIFTS-0001 (Alpha) and 0003 (Gamma) made, its 0002 (Beta)
+    without an answer yet (the vendor busy), sent again later with :func:`_other_run_sends`."""
+    busy = Answer.of(503, {"Message": "busy"})
+
+    def beta_busy(call: Call) -> Answer:
+        sent = call.method == "POST" and call.path == "/v1/Orders"
+        return busy if sent and call.json()["PONumber"].endswith("-0002") else call.forward()
+
+    rewrite, vendor.rewrite = vendor.rewrite, beta_busy
+    run_batch(sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1)
+    vendor.rewrite = rewrite
+
+
+def test_a_plan_made_here_before_is_not_sent_beside_an_order_another_ledger_has_not_made_yet(
+    tmp_path: Path,
+) -> None:
+    """hunter-vendor16 (L1b'' on a plan made before: a run killed after recording its plan, run again): this
+    ledger planned Alpha and Beta in BS-GIFTS-0001 and Gamma in 0002 (the plan shown, declined); a colleague
+    sending one row an order made 0001 and 0003, its 0002 (Beta) retried. Run again, this ledger held 0002
+    (Gamma is in 0003), sent 0001 first, took Alpha from the 409 and sent Beta in BS-GIFTS-0001-R1; the
+    colleague's retry went through: Beta two cards. The colleague's numbers skipping 0002 hold the plan."""
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+        with pytest.raises(SpendLimitError):
+            run_batch(
+                sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2, confirm=lambda _p: False
+            )
+        _beta_in_flight(vendor, sheet, there)
+        result = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2)
+        _other_run_sends(vendor, there, "BS-GIFTS-0002")  # the colleague's retry goes through
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in PEOPLE})
+        assert result.exit_code == 3 and set(_statuses(here).values()) == {"review"}, result.stopped
+        with Ledger.open(here.ledger, lock=False) as ledger:
+            said = " ".join((ledger.batch_rows("gifts", current_only=True)[1].error or "").split())
+        assert "skip PO number BS-GIFTS-0002 (before BS-GIFTS-0003)" in said, said
+
+
+def test_rows_a_409_does_not_show_are_not_sent_beside_an_order_another_ledger_has_not_made_yet(
+    tmp_path: Path,
+) -> None:
+    """hunter-vendor16: as above, the colleague's orders made only once this run had looked at the vendor
+    (nothing there) and was sending its BS-GIFTS-0001 (Alpha, Beta): the 409 showed Alpha alone, and Beta went
+    out in BS-GIFTS-0001-R1 beside the colleague's 0002 still to come: two cards. Rows a 409's original does
+    not show wait for review while the batch's numbers at the vendor skip one."""
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+        with pytest.raises(SpendLimitError):
+            run_batch(
+                sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2, confirm=lambda _p: False
+            )
+
+        def colleague_first(call: Call) -> Answer:  # the colleague's run, started now, sends first
+            if call.method == "POST" and call.path == "/v1/Orders":
+                vendor.rewrite = lambda call: call.forward()
+                _beta_in_flight(vendor, sheet, there)
+            return call.forward()
+
+        vendor.rewrite = colleague_first
+        result = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2)
+        _other_run_sends(vendor, there, "BS-GIFTS-0002")  # the colleague's retry goes through
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in PEOPLE})
+        assert "skip PO number BS-GIFTS-0002" in str(result.stopped), result.stopped
+        assert _statuses(here) == {2: "ordered", 3: "review", 4: "review"}

@@ -60,13 +60,14 @@ def shown_at_vendor(orders: list[VendorOrder], rows: list[RowRecord]) -> _AtVend
             return None
     # a row of a plan dropped since (edited, or declined) names no card: its line may be an edited row's
     named = {_folded(r.external_id) for r in rows if r.current or r.status == "ordered"}
-    return _AtVendor(found, _UnnamedLines.of(orders, named))
+    return _AtVendor(found, _UnnamedLines.of(orders, named), tuple(o.po_number for o in orders))
 
 
 @dataclass(frozen=True)
 class _AtVendor:
     ids: dict[str, str]  # ExternalId (folded) -> the PO number holding it
     unnamed: _UnnamedLines
+    po_numbers: tuple[str, ...]  # of the orders read
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,16 @@ from ..errors import VendorError, VendorUnavailableError
 from ..ledger import LineOutcome, OrderRecord, RowRecord
 from ..linematch import match_lines, same_line
 from ..models import VendorOrder
-from ..plan import batch_po_pattern
+from ..plan import batch_po_pattern, skipped_number
 from ..rebuild.listing import list_unread_words
 from .atvendor import _AtVendor, _batch_orders_pattern, _folded, shown_at_vendor
 from .base import _Base
-from .elsewhere import BeingSentElsewhereError, _being_sent_elsewhere, _sent_elsewhere_grouped_otherwise
+from .elsewhere import (
+    BeingSentElsewhereError,
+    _being_sent_elsewhere,
+    _sent_elsewhere_grouped_otherwise,
+    _skipped_words,
+)
 from .shared import _sent_items
 
 
@@ -154,11 +159,15 @@ class _Conflicts(_Base):
         batch_orders = await self._batch_at_vendor(order.base_po, pattern)
         at_vendor = None if batch_orders is None else batch_orders.ids
         pending = await self._ledger(self.ledger.orders, self.batch, ("planned",))
+        skipped = None if batch_orders is None else await self._skipped_at_vendor(batch_orders)
         if batch_orders is None or at_vendor is None:
             self._held_for_review = (
                 f"{hold}, and the vendor's orders cannot show which rows they hold. Nothing more was sent "
                 f"for this batch; {compare}"
             )
+            held = [o.po_number for o in pending]
+        elif skipped is not None:  # any row found nowhere may be in that order (hunter-vendor16)
+            self._held_for_review = f"{hold}, and {_skipped_words(self.batch, *skipped)}; {compare}"
             held = [o.po_number for o in pending]
         else:
             held = []
@@ -229,10 +238,11 @@ class _Conflicts(_Base):
                 "answer it did not send, and this row may be one of them"
             )
             return matches, [], review + unmatched, note
-        elsewhere = await self._external_ids_at_vendor(order.base_po)
-        if elsewhere is None:
+        batch_orders = await self._batch_at_vendor(order.base_po)
+        if batch_orders is None:
             note += "; the vendor's orders could not all be listed to check whether it is under another PO"
             return matches, [], review + unmatched, note
+        elsewhere = batch_orders.ids
         found = [row for row in unmatched if _folded(row.external_id) in elsewhere]
         if found:
             where = sorted({elsewhere[_folded(row.external_id)] for row in found})
@@ -252,6 +262,14 @@ class _Conflicts(_Base):
             self._stop(_being_sent_elsewhere(self.batch, [order.po_number], sent=True))
             return matches, [], review + unmatched, note
         rest = [row for row in unmatched if row not in found]
+        skipped = await self._skipped_at_vendor(batch_orders) if rest else None
+        if skipped is not None:
+            # another run's order not made yet (its answer lost, the vendor busy) may hold this row: sent in a
+            # follow-up, it went out beside it (found by hunter-vendor16, L1b'' on a plan made before)
+            why = _skipped_words(self.batch, *skipped)
+            note += f"; {why}"
+            self._stop(BeingSentElsewhereError(why, self.batch, sent=True))
+            return matches, [], review + unmatched, note
         if rest and await self._holds_other_rows(vendor_order, rows):
             # another computer or ledger sent this batch grouped its own way, and may be sending it still:
             # this row may be in its next order. Sent in a follow-up by a run started again while the other
@@ -264,6 +282,13 @@ class _Conflicts(_Base):
             return matches, [], review + unmatched, note
         return matches, rest, review + found, note
 
+    async def _skipped_at_vendor(self, batch_orders: _AtVendor) -> tuple[str, str] | None:
+        """The first PO number of the batch the vendor's orders skip between two of them, this ledger's own
+        sends counted as made (an answer of its own still to come): another run's order not made yet."""
+        # not those held for review: held before they left, their numbers are no send of this ledger's
+        sent = await self._ledger(self.ledger.orders, self.batch, _SENT, payloads=False)
+        return skipped_number([*batch_orders.po_numbers, *(o.po_number for o in sent)])
+
     async def _holds_other_rows(self, vendor_order: VendorOrder, rows: list[RowRecord]) -> bool:
         """Whether a 409's original holds other rows of this batch (their ExternalIds) than ``rows``: the
         batch sent under this PO number from another ledger, not an order of another batch."""
@@ -271,19 +296,13 @@ class _Conflicts(_Base):
         others = {_folded(r.external_id) for r in batch} - {_folded(r.external_id) for r in rows} - {""}
         return any(_folded(line.external_id) in others for line in vendor_order.line_items)
 
-    async def _external_ids_at_vendor(self, base_po: str) -> dict[str, str] | None:
-        """ExternalId (case folded: a vendor may keep references in capitals) -> PONumber over the vendor's
-        orders of this batch's PO numbers (its stem exactly, follow-ups included); None when unknowable (the
-        list is not provably complete, or the vendor's ExternalIds match no row of the batch at all)."""
-        found = await self._batch_at_vendor(base_po)
-        return None if found is None else found.ids
-
     async def _batch_at_vendor(
         self, base_po: str, pattern: re.Pattern[str] | None = None
     ) -> _AtVendor | None:
-        """What the vendor holds under this batch's PO numbers (``pattern``'s, else its own stem's):
-        :meth:`_external_ids_at_vendor`'s map, and its lines that name no row of the batch (an edited row's
-        card); None when unknowable."""
+        """What the vendor holds under this batch's PO numbers (``pattern``'s, else its own stem's, follow-ups
+        included): ExternalId (case folded: a vendor may keep references in capitals) -> PONumber, its lines
+        that name no row of the batch (an edited row's card) and the PO numbers read; None when unknowable
+        (the list is not provably complete, or the vendor's ExternalIds match no row of the batch at all)."""
         pattern = pattern or batch_po_pattern(re.sub(r"-\d+$", "", base_po))
         listing = getattr(self.client, "order_listing", None)
         try:
@@ -358,6 +377,7 @@ class _Conflicts(_Base):
 
 
 _AT_VENDOR = ("sending", "created", "unknown", "review")  # orders this ledger sent (or took from the vendor)
+_SENT = ("sending", "created", "unknown")
 
 
 def _rest_on_pages_not_shown(

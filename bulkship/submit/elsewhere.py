@@ -35,6 +35,15 @@ def _being_sent_elsewhere(batch: str, new: list[str], *, sent: bool = False) -> 
     )
 
 
+def _skipped_words(batch: str, missing: str, after: str) -> str:
+    """The batch's PO numbers at the vendor skip ``missing`` between two of its orders (``after`` it): another
+    run's order not made yet (its answer lost, the vendor busy) may hold rows found on none of them."""
+    return (
+        f"the vendor's orders of batch {batch} skip PO number {missing} (before {after}): another computer "
+        "or ledger may be sending that order right now, with rows of this one"
+    )
+
+
 def _sent_elsewhere_grouped_otherwise(batch: str, po: str) -> BeingSentElsewhereError:
     """A 409's original holds other rows of the batch: another computer or ledger sent it, grouped its own
     way, and may be sending it still (a follow-up of the rows not shown would go beside its next orders)."""
