@@ -1556,3 +1556,23 @@ def test_a_client_list_s_contact_is_the_recipient_and_its_business_the_company(t
     ]
     path.write_text("Customer First Name,Customer Last Name,Address,City,State,ZIP,Product,Value\n")
     assert set(load_sheet(path).column_map) >= {"Customer First Name", "Customer Last Name"}
+
+
+def test_a_shop_export_s_street_lines_together_are_read_as_the_street(tmp_path: Path) -> None:
+    """Found by hunter-sheets16: a WooCommerce orders export's 'Address 1&2 (Shipping)' (the street's two
+    lines in one column) was not read, the export refused as lacking Address Line 1 beside a note that it
+    looked like Shipping Method. It is the street, of the shipping address ('(Billing)' is not read)."""
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "Order Number,Order Status,Paid Date,First Name (Shipping),Last Name (Shipping),Address 1&2 (Billing),"
+        "Address 1&2 (Shipping),City (Shipping),State Code (Shipping),Postcode (Shipping),Payment Method Title,"
+        "SKU,Item Cost\n"
+        "1041,Processing,2026-12-01,Ann,Lee,9 Bill Rd,2 Elm St Apt 4,Austin,TX,78701,PayPal,CVS,50.00\n"
+    )
+    program = ProgramSettings(columns={"value": "Item Cost", "product": "SKU"})
+    loaded = load_sheet(path, program=program)
+    assert {h: f for h, f in loaded.column_map.items() if f == "address1"} == {
+        "Address 1&2 (Shipping)": "address1"
+    }
+    result = validate(loaded, sandbox_catalog(), program=program)
+    assert result.valid_rows["address1"].tolist() == ["2 Elm St Apt 4"]
