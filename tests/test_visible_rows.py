@@ -1255,7 +1255,7 @@ def test_a_note_of_a_thousand_lines_is_read_in_a_bounded_time(
     hour (and so a note of 5,000 sentences, once its clauses were read so too). A line or clause is read with
     the few after it: 'Deceased' after 1,000 of them is still read, and the text looked at stays a small
     multiple of the notes'."""
-    from bulkship.load.skipped import said as said_module
+    from bulkship.load.skipped import clauses
 
     lines, sentences = (
         "Called, left voicemail\n" * 1000,
@@ -1263,7 +1263,7 @@ def test_a_note_of_a_thousand_lines_is_read_in_a_bounded_time(
     )  # (32,767 at most)
     notes = [lines + "Deceased", lines + "Thanks!", sentences + "Deceased", sentences + "Thanks!"]
     looked_at = 0
-    says_no = said_module._note_says_no
+    says_no = clauses._note_says_no
 
     def counted(text: str) -> bool:
         nonlocal looked_at
@@ -1271,7 +1271,7 @@ def test_a_note_of_a_thousand_lines_is_read_in_a_bounded_time(
         assert looked_at < 20 * len("".join(notes)), "the notes are read again and again"
         return says_no(text)
 
-    monkeypatch.setattr(said_module, "_note_says_no", counted)
+    monkeypatch.setattr(clauses, "_note_says_no", counted)
     book = openpyxl.Workbook()
     book.active.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
     for i, text in enumerate(notes):

@@ -68,7 +68,7 @@ def _number(text: str) -> Decimal | None:
 def _changed_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]) -> list[Problem]:
     """Rows whose note (or a bracket in their name) names a number of cards or an amount other than the
     row's: which is right? A row whose quantity or amount is not a plain number is judged elsewhere."""
-    from ..skipped.said import _note_header
+    from ..skipped.notes import _note_header
 
     fed = {field: header for header, field in column_map.items()}
     sources = [h for h in body.columns if h not in column_map and _note_header(str(h))]

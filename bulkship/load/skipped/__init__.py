@@ -8,6 +8,7 @@ form's questions), :mod:`.status` (a status column's words: the person gone, the
 (termination dates, dates not to send before), :mod:`.sent` (columns saying the card went already),
 :mod:`.notes` (a note saying not to send: DNS, hold, terminated), :mod:`.days` (a date column's cells and a
 note's day read as days), :mod:`.headings` (a heading over people not to send, the header repeated),
+:mod:`.clauses` (a note read clause by clause), :mod:`.ticks` (a column of ticks, crosses and dittos),
 :mod:`.said` (what those columns and notes leave out), :mod:`.ours` (rows bulkship's own workbooks marked
 skipped), :mod:`.marks` (hidden and crossed-out rows), :mod:`.totals` (totals rows and notes),
 :mod:`.unsubmitted` (form answers never submitted), :mod:`.notices` (what the notices say), :mod:`.rows`

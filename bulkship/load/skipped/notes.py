@@ -1,14 +1,14 @@
 """A free-text note on the row that says not to send it ("DO NOT SEND - left company", "REMOVE", "deceased",
 "already sent 11/15", "duplicate - see row 2"): HR and marketing lists keep these remarks in a Notes
 column (found by newcomer7). Only a note that opens with such words: "remove the apartment from the label"
-is none."""
+is none. Also which headers name a column of notes (:func:`_note_header`)."""
 
 from __future__ import annotations
 
 import re
 
 from ...schema import header_key
-from .flags import OTHER_DO_NOT_SEND, OTHER_GONE
+from .flags import OTHER_DO_NOT_SEND, OTHER_GONE, plain
 
 _NOTE_FLAGS = frozenset(
     header_key(h)
@@ -200,3 +200,30 @@ _UNDONE = re.compile(
     r"lobby|security|concierge|post\s+room)\b"
     r"|^\s*removed?\s*[-–—:,;]\s*(?:the\s+)?old\s+(?:apt|apartment|unit|suite|floor|address|street|number)\b"
 )
+
+
+# A column of notes under a header of more words ("Comments/Notes", "Manager Notes", "HR Comments", "Notes
+# (internal)", "Special Instructions": found by hunter-sheets, 'DO NOT SEND - left company' there was ordered)
+# ... or in another language, read without its accents ('Notas', 'Observaciones', 'Remarques', 'Bemerkungen',
+# 'Observações': found by hunter-sheets9, 'No enviar - renunció' there was ordered)
+_NOTE_WORDS = frozenset(
+    {"note", "notes", "comment", "comments", "remark", "remarks", "memo", "memos", "instruction",
+     "instructions",
+     "nota", "notas", "comentario", "comentarios", "observacion", "observaciones", "remarque", "remarques",
+     "commentaire", "commentaires", "bemerkung", "bemerkungen", "kommentar", "kommentare", "anmerkung",
+     "anmerkungen", "notiz", "notizen", "hinweis", "hinweise", "observacao", "observacoes", "commento",
+     "commenti", "osservazione", "osservazioni", "annotazione", "annotazioni"}
+)  # fmt: skip
+
+
+# ... or a form's free-text question ("Anything else we should know?", "Is there anything else?", "Other",
+# "Additional information"): 'do not send' or 'Deceased' answered there was ordered (found by newcomer4)
+_NOTE_QUESTION = re.compile(
+    r"\banything\s+else\b|^\s*other(?:\s+(?:info|information|details))?\s*[?:]?\s*$|"
+    r"\badditional\s+(?:info|information|details)\b"
+)
+
+
+def _note_header(header: str) -> bool:
+    text = plain(header)
+    return not _NOTE_WORDS.isdisjoint(re.findall(r"[a-z]+", text)) or bool(_NOTE_QUESTION.search(text))

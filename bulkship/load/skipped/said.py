@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Collection, Mapping
 from datetime import date
@@ -12,9 +11,8 @@ import pandas as pd
 
 from ...columns.meaning import asks_which
 from ...quoting import quoted
-from ...schema import header_key
-from ...validate.normalize import DITTO
 from ..cells import FORMULA_ERROR
+from .clauses import _lines_say_no
 from .dates import (
     _FILLED,
     _GONE_ON,
@@ -38,7 +36,6 @@ from .flags import (
     ADDRESS_STATUS,
     MAILABLE_FLAGS,
     NOT_RECEIVED_FLAGS,
-    OTHER_YES,
     PAYMENT_FLAGS,
     RESPONSE_STATUS,
     SAYS_DONATION,
@@ -54,7 +51,6 @@ from .flags import (
     asks_not_to_send,
     asks_whether_to_send,
     gift_choice_header,
-    plain,
     plain_key,
 )
 from .headings import _SEND_HEADING
@@ -67,17 +63,18 @@ from .kinds import (
     _SAYS_SENT_ALREADY,
 )
 from .marks import _NO_HEADER
-from .notes import _NOTE_FLAGS, _NOTE_SAYS_NO, _UNDONE
+from .notes import _NOTE_FLAGS, _NOTE_SAYS_NO, _UNDONE, _note_header
 from .sent import (
     _CARD_NUMBER,
+    _CARD_STATUS,
     _SAYS_SENT,
     _SAYS_SENT_ANYHOW,
     _SENT_ANSWERED,
     _SENT_FLAGS,
     _SENT_ON,
+    _SHIPMENT,
     _TRACKING,
     CARD_NUMBER_SAID,
-    SHIPMENT_STATUS,
     said_sent_in_own_words,
 )
 from .status import (
@@ -96,6 +93,7 @@ from .status import (
     status_code_header,
     status_header,
 )
+from .ticks import _crossed_beside_ticks, _dittos_filled, _not_ticked
 
 # header key -> the answers that leave the row out
 _LEAVES_OUT: dict[str, re.Pattern[str]] = {
@@ -167,51 +165,6 @@ def _asked_key(header: str) -> str | None:
     words = asked.group(1)
     key = plain_key("left company") if _LEFT.fullmatch(words) else plain_key(words)
     return key if key in _LEAVES_OUT else None
-
-
-# The status of the card in a tracking sheet: it went out ("Shipped"), or it is not to go ("Cancelled"); also
-# a 'Send Status' = Sent (found by hunter-sheets12: read as a yes/no column, ordered again)
-_CARD_STATUS = frozenset(
-    header_key(h)
-    for h in (
-        "order status",
-        "gift status",
-        "card status",
-        "gift card status",
-        "send status",
-        *SHIPMENT_STATUS,
-    )
-)
-
-
-_SHIPMENT = frozenset(header_key(h) for h in SHIPMENT_STATUS)  # the parcel's own status, of those
-
-
-# A column of notes under a header of more words ("Comments/Notes", "Manager Notes", "HR Comments", "Notes
-# (internal)", "Special Instructions": found by hunter-sheets, 'DO NOT SEND - left company' there was ordered)
-# ... or in another language, read without its accents ('Notas', 'Observaciones', 'Remarques', 'Bemerkungen',
-# 'Observações': found by hunter-sheets9, 'No enviar - renunció' there was ordered)
-_NOTE_WORDS = frozenset(
-    {"note", "notes", "comment", "comments", "remark", "remarks", "memo", "memos", "instruction",
-     "instructions",
-     "nota", "notas", "comentario", "comentarios", "observacion", "observaciones", "remarque", "remarques",
-     "commentaire", "commentaires", "bemerkung", "bemerkungen", "kommentar", "kommentare", "anmerkung",
-     "anmerkungen", "notiz", "notizen", "hinweis", "hinweise", "observacao", "observacoes", "commento",
-     "commenti", "osservazione", "osservazioni", "annotazione", "annotazioni"}
-)  # fmt: skip
-
-
-# ... or a form's free-text question ("Anything else we should know?", "Is there anything else?", "Other",
-# "Additional information"): 'do not send' or 'Deceased' answered there was ordered (found by newcomer4)
-_NOTE_QUESTION = re.compile(
-    r"\banything\s+else\b|^\s*other(?:\s+(?:info|information|details))?\s*[?:]?\s*$|"
-    r"\badditional\s+(?:info|information|details)\b"
-)
-
-
-def _note_header(header: str) -> bool:
-    text = plain(header)
-    return not _NOTE_WORDS.isdisjoint(re.findall(r"[a-z]+", text)) or bool(_NOTE_QUESTION.search(text))
 
 
 # A survey's own 'Status' beside its submit stamps (Alchemer's Complete, Partial, Disqualified): 'Complete'
@@ -418,48 +371,6 @@ def _said_not_to_send(
     return found
 
 
-def _lines_say_no(column: pd.Series, said: pd.Series) -> pd.Series:
-    """``said`` with each note of several lines (Alt+Enter in a cell) or clauses read clause by clause: a note
-    says no when one of its lines or clauses does ('Called 11/2, left voicemail' above 'DO NOT SEND - left
-    company', 'Called 11/2; deceased', 'FYI - terminated 10/31', 'Address updated. Card already sent 11/15':
-    found by hunter-sheets14, each was ordered), read with what follows it as its remark, which may say the
-    hold is over ('DO NOT SEND' above 'Rehired 11/20' sends). Each distinct note is read once."""
-    clauses = column.str.contains(_CLAUSE)
-    if not clauses.any():
-        return said
-    said = said.copy()
-    found = zip(column[clauses].tolist(), said[clauses].tolist(), strict=True)
-    said[clauses] = [_clauses_say_no(text, was) for text, was in found]  # one assignment, not one a note
-    return said
-
-
-def _clauses_say_no(text: str, said_whole: bool) -> bool:
-    """Whether a note says no in one of its clauses (:func:`_lines_say_no`); ``said_whole``: as read whole."""
-    lined = "\n" in text  # (a note of one line was read whole already)
-    note = " - ".join(line.strip() for line in text.splitlines() if line.strip()) if lined else text
-    cuts = [(found.start(), found.end()) for found in _CLAUSE.finditer(note)]
-    begins, ends = [0] + [end for _start, end in cuts], [start for start, _end in cuts] + [len(note)]
-    # each clause with the few after it as its remark: with all of them, a note of 5,000 lines (a 10 KB file)
-    # took validate 126 s, each read with every one after it (found by review28)
-    last = len(ends) - 1
-    read = (
-        note[begins[i] : ends[min(i + _REMARK_CLAUSES, last)]] for i in range(0 if lined else 1, last + 1)
-    )
-    return (said_whole and not lined) or any(map(_note_says_no, read))
-
-
-_REMARK_CLAUSES = 5  # how many clauses after one are read as its remark
-
-
-# Where a note's clause starts: a new line, or after a sentence's end, a semicolon, a colon or a spaced dash
-_CLAUSE = re.compile(r"\s+[-–—]\s+(?=\S)|\n|(?<=[.;:!?])\s+(?=\S)")
-
-
-@functools.lru_cache(maxsize=1 << 16)  # the last clauses of many notes are alike ('Call first')
-def _note_says_no(note: str) -> bool:
-    return bool(_NOTE_SAYS_NO.match(note)) and not _SEND_HEADING.search(note) and not _UNDONE.search(note)
-
-
 def picks_rows(header: str) -> bool:
     """Whether the column under ``header`` is read to leave rows out ('Ship Date', 'Gift Sent', 'Card
     Status', 'Gift Approved', a note): no field's column, and read all the same."""
@@ -476,29 +387,6 @@ def picks_rows(header: str) -> bool:
         or person_status(header)
         or _note_header(header)
     )
-
-
-def _crossed_beside_ticks(column: pd.Series) -> pd.Series:
-    """The cells of a crossed box ('☒', Word's ticked box) in a column that ticks its other rows ('☑', '✓')
-    and has no empty box ('☐': then the cross is the tick): there the cross says no. 'Send?' = ☑ / ☒
-    ordered every row (found by review24)."""
-    text = column.str.strip()
-    crossed = text.str.fullmatch(r"☒\W*")
-    if not crossed.any() or not text.str.match(r"[✓✔☑✅]").any() or text.str.match(r"[☐□▢⬜]").any():
-        return crossed & False
-    return crossed
-
-
-_DITTO = re.compile(rf"(?i)\s*(?:{DITTO})\s*")
-
-
-def _dittos_filled(column: pd.Series) -> pd.Series:
-    """``column`` with each ditto mark ('"', '〃', 'same', 'ditto') read as the cell above it says: 'Send?' =
-    No, then '"' on the rows below, were sent (found by hunter-sheets10)."""
-    ditto = column.str.fullmatch(_DITTO)
-    if not ditto.any():
-        return column
-    return column.mask(ditto).ffill().fillna(column)
 
 
 def _not_picked(
@@ -520,24 +408,3 @@ def _not_picked(
         for row in _not_ticked(column):
             found[row] = f"{_SAYS_NOT_TO_SEND} (column '{header}' ticks the rows to send; not this one)"
     return found
-
-
-# A mark that picks a row ("x", ✓, Yes, 1, TRUE)
-# ... also with a remark after it ("Yes!", "x (per Sue)", "✓ Nov 3": found by review14, one such among the x's
-# read the column by its answers alone and every entrant was ordered)
-_TICKED = re.compile(
-    rf"(?i)\s*(?:(?:yes|y|x|true|1|ok|selected|send|winner|{OTHER_YES})(?:\s*[-–—:,.;!(].*)?|(?:✓|✔|☑|☒|✅|✔️)(?:\W.*)?)\s*"
-)
-
-
-def _not_ticked(column: pd.Series) -> list[int]:
-    """The rows left empty in a column of ticks that pick the rows to send ('Winner' = x on 10 rows of 200,
-    'Send?' = ✓): no row says no, so the empty ones are the rows not picked (found by hunter-sheets: a
-    raffle's every entrant was ordered a card). A column that also says No somewhere is read by its answers
-    alone."""
-    text = column.str.strip()
-    blank = text.eq("")
-    ticked = text.str.fullmatch(_TICKED)
-    if not blank.any() or not ticked.any() or not (ticked | blank).all():
-        return []
-    return [int(row) for row in column.index[blank.to_numpy()].tolist()]

@@ -191,3 +191,21 @@ _SAYS_SENT_ANYHOW = re.compile(
     # ... an empty box or a cross is no either ('Card Sent?' = ☐ or ❌ read as sent: found by hunter-sheets10)
     r"[❌✗✘✖✕🚫⛔👎☐□▢⬜].*)\s*$)\s*\S.*$"
 )
+
+
+# The status of the card in a tracking sheet: it went out ("Shipped"), or it is not to go ("Cancelled"); also
+# a 'Send Status' = Sent (found by hunter-sheets12: read as a yes/no column, ordered again)
+_CARD_STATUS = frozenset(
+    header_key(h)
+    for h in (
+        "order status",
+        "gift status",
+        "card status",
+        "gift card status",
+        "send status",
+        *SHIPMENT_STATUS,
+    )
+)
+
+
+_SHIPMENT = frozenset(header_key(h) for h in SHIPMENT_STATUS)  # the parcel's own status, of those

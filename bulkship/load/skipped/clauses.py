@@ -1,0 +1,54 @@
+"""A note read clause by clause: one of several lines (Alt+Enter in a cell) or clauses that says no leaves
+its row out, read with the few clauses after it as its remark (which may say the hold is over)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pandas as pd
+
+from .headings import _SEND_HEADING
+from .notes import _NOTE_SAYS_NO, _UNDONE
+
+
+def _lines_say_no(column: pd.Series, said: pd.Series) -> pd.Series:
+    """``said`` with each note of several lines (Alt+Enter in a cell) or clauses read clause by clause: a note
+    says no when one of its lines or clauses does ('Called 11/2, left voicemail' above 'DO NOT SEND - left
+    company', 'Called 11/2; deceased', 'FYI - terminated 10/31', 'Address updated. Card already sent 11/15':
+    found by hunter-sheets14, each was ordered), read with what follows it as its remark, which may say the
+    hold is over ('DO NOT SEND' above 'Rehired 11/20' sends). Each distinct note is read once."""
+    clauses = column.str.contains(_CLAUSE)
+    if not clauses.any():
+        return said
+    said = said.copy()
+    found = zip(column[clauses].tolist(), said[clauses].tolist(), strict=True)
+    said[clauses] = [_clauses_say_no(text, was) for text, was in found]  # one assignment, not one a note
+    return said
+
+
+def _clauses_say_no(text: str, said_whole: bool) -> bool:
+    """Whether a note says no in one of its clauses (:func:`_lines_say_no`); ``said_whole``: as read whole."""
+    lined = "\n" in text  # (a note of one line was read whole already)
+    note = " - ".join(line.strip() for line in text.splitlines() if line.strip()) if lined else text
+    cuts = [(found.start(), found.end()) for found in _CLAUSE.finditer(note)]
+    begins, ends = [0] + [end for _start, end in cuts], [start for start, _end in cuts] + [len(note)]
+    # each clause with the few after it as its remark: with all of them, a note of 5,000 lines (a 10 KB file)
+    # took validate 126 s, each read with every one after it (found by review28)
+    last = len(ends) - 1
+    read = (
+        note[begins[i] : ends[min(i + _REMARK_CLAUSES, last)]] for i in range(0 if lined else 1, last + 1)
+    )
+    return (said_whole and not lined) or any(map(_note_says_no, read))
+
+
+_REMARK_CLAUSES = 5  # how many clauses after one are read as its remark
+
+
+# Where a note's clause starts: a new line, or after a sentence's end, a semicolon, a colon or a spaced dash
+_CLAUSE = re.compile(r"\s+[-–—]\s+(?=\S)|\n|(?<=[.;:!?])\s+(?=\S)")
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the last clauses of many notes are alike ('Call first')
+def _note_says_no(note: str) -> bool:
+    return bool(_NOTE_SAYS_NO.match(note)) and not _SEND_HEADING.search(note) and not _UNDONE.search(note)
