@@ -1892,6 +1892,38 @@ def test_a_sheet_choice_on_a_page_left_open_does_not_set_back_a_sheet_chosen_sin
     assert refused.status_code == 409 and "The batch changed since that page was shown" in refused.text
 
 
+def test_a_profile_used_from_a_page_left_open_does_not_set_back_a_column_chosen_since(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """'Use profile' carried no version of the page: used from a Columns page opened before another tab (or
+    person) chose 'Amount 2026' as the Value, it read the Amount again, unsaid (hunter-web14's leftover)."""
+    header = "Name,Address,City,State,ZIP,Card,Amount,Amount 2026\n"
+    path = tmp_path / "bonus.csv"
+    path.write_text(header + "Ana Silva,12 Elm St,Boston,MA,02108,CVS,25,50\n")
+    page = client.get(upload(client, path)).text
+    headers = ("Name", "Address", "City", "State", "ZIP", "Card", "Amount", "Amount 2026")
+    shown = {f"map:{h}": chosen_field(page, h) if "selected>" in column_row(page, h) else "" for h in headers}
+    chosen = {"csrf_token": token(client), **shown, "map:Name": ""}
+    client.post("/batches/bonus/columns", data={**chosen, "map:Card": ""})  # any mapping, saved as a profile
+    client.post("/batches/bonus/columns", data=chosen)
+    client.post("/batches/bonus/columns/profile", data={"csrf_token": token(client), "profile": "plain"})
+    later = tmp_path / "bonus-dec.csv"
+    later.write_text(header + "Bo Chen,14 Elm St,Boston,MA,02108,CVS,25,50\n")
+    page = client.get(upload(client, later)).text
+    assert "Use “plain”" in page
+    other_tab = {"csrf_token": token(client), **shown, "map:Amount": "", "map:Amount 2026": "value"}
+    client.post("/batches/bonus-dec/columns", data=other_tab)
+    assert chosen_field(client.get("/batches/bonus-dec/columns").text, "Amount 2026") == "value"
+    use = {
+        "csrf_token": token(client),
+        "profile": "plain",
+        "change": found(r'name="change" value="(\d+)"', page),
+    }
+    refused = client.post("/batches/bonus-dec/columns/use", data=use)
+    assert refused.status_code == 409 and "The batch changed since this page was shown" in refused.text
+    assert chosen_field(client.get("/batches/bonus-dec/columns").text, "Amount 2026") == "value"
+
+
 def test_a_sheet_chosen_as_another_person_saves_a_cell_does_not_wipe_their_fix(
     client: TestClient, settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

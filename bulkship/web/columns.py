@@ -271,6 +271,9 @@ async def use_profile(request: Request) -> Response:
     refused = await _refused_if_frozen(request, web, batch)
     if refused is not None:
         return refused
+    shown = form.get("change")  # a profile used from a page shown before another column was chosen
+    if shown is not None and str(shown) != str(batch.change_id):
+        return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
     try:
         wanted = str(form.get("profile") or "")
         chosen = await run_in_threadpool(profiles.profile, web.settings.data_dir, wanted)
@@ -279,12 +282,14 @@ async def use_profile(request: Request) -> Response:
         every = await run_in_threadpool(_every_row_values, web, mapped, dict(chosen.every_row))
     except BulkshipError as exc:
         return await run_in_threadpool(_page, request, batch, 400, _said(exc))
-    await run_in_threadpool(
-        state.record, web.settings, batch.name, "web_columns", columns=chosen.columns, profile=chosen.name
-    )
-    await run_in_threadpool(_every_row_off_where_fed, web, batch, chosen.columns)
-    if every:  # the profile's value for every row (found by hunter-web12: typed again each month)
-        await run_in_threadpool(state.record, web.settings, batch.name, "web_every_row", values=every)
+    off = await run_in_threadpool(_every_row_off, web, batch, chosen.columns)
+    events = [("web_columns", {"columns": chosen.columns, "profile": chosen.name})]
+    events += [("web_every_row", {"values": off})] if off else []
+    # the profile's value for every row (found by hunter-web12: typed again each month)
+    events += [("web_every_row", {"values": every})] if every else []
+    if not await run_in_threadpool(_recorded, web, batch, *events):
+        return await _changed_meanwhile(request, web, batch)
+    if every:
         say_in_trail(request.scope, every_row="; ".join(f"{f} = {v}" for f, v in every.items()))
     return _see(f"/batches/{batch.name}/columns#check")
 
