@@ -1466,6 +1466,29 @@ def test_a_shop_s_paid_order_processing_is_sent(tmp_path: Path) -> None:
     assert result.valid_rows[["first_name", "last_name"]].values.tolist() == [["Cy", "Ng"], ["Di", "Fox"]]
 
 
+def test_a_shop_s_order_paid_or_awaiting_its_shipment_is_sent(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm2: in a shop's orders (billing and payment columns) 'Order Status' = Paid,
+    Awaiting Fulfillment or Awaiting Shipment (BigCommerce's paid orders not shipped yet) was left out as
+    'sent already', exit 0: each is an order paid and waiting for its card, and sends. Shipped still is sent
+    already."""
+    path = tmp_path / "orders.csv"
+    statuses = ["Paid", "Awaiting Fulfillment", "Awaiting Shipment", "Shipped"]
+    path.write_text(
+        WOO_ORDERS
+        + "".join(
+            f"{1040 + i},{status},2026-12-01 10:0{i},Ann,Lee,ann@example.com,{name},{i} Main St,Boston,MA,"
+            f"02134,Credit Card (Stripe),50.00,CVS,50.00\n"
+            for i, (status, name) in enumerate(
+                zip(statuses, ("Cy,Ng", "Di,Fox", "Ed,Orr", "Flo,Poe"), strict=True)
+            )
+        )
+    )
+    program = ProgramSettings(columns={"value": "Item Cost", "product": "SKU"})
+    assert [(s.row, s.reason) for s in load_sheet(path, program=program).skipped] == [
+        (5, "the list says it was sent already (column 'Order Status': 'Shipped')")
+    ]
+
+
 def test_a_card_processing_in_a_tracking_sheet_is_still_a_card_made(tmp_path: Path) -> None:
     """The other side: a tracking sheet's 'Order Status' = Processing (no shop's billing or payment columns)
     is a card being made, left out as before; its 'Failed' (an order that made no card) sends."""

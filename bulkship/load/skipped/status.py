@@ -71,7 +71,11 @@ SAYS_SHIPMENT_FAILED = re.compile(r"(?i)^\s*fail(?:ed|ure|s)?\b.*$")
 # 'Processing' is paid and waits for its card, the very rows to send: read as a card made, a shop's paid
 # orders sent nothing, exit 0 (found by hunter-falsealarm1, left for hunter-sheets16); and 'Failed' is a
 # payment that failed, no order to fill (it was ordered)
-SHOP_PROCESSING = re.compile(r"(?i)\s*processing\s*")
+# ... and so is one 'Paid', or 'Awaiting Fulfillment' / 'Awaiting Shipment' (BigCommerce's paid orders not
+# shipped yet): each was left out as sent already (found by hunter-falsealarm2)
+SHOP_PROCESSING = re.compile(
+    r"(?i)\s*(?:processing|paid|awaiting\s+(?:fulfil{1,2}ment|shipment)|unfulfilled)\s*"
+)
 SHOP_UNPAID = re.compile(r"(?i)\s*failed\s*")
 
 
