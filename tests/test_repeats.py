@@ -573,6 +573,32 @@ def test_a_new_hire_with_an_id_of_their_own_at_a_leaver_s_address_is_no_edit_of_
     assert cards(isolated_data_dir)[f"{name} / 2 Main St"] == sent
 
 
+@pytest.mark.parametrize(
+    ("new_id", "unit"), [("E99", "Suite 200"), ("E99", "Apt 3"), ("E99", ""), ("", "Suite 200")]
+)
+def test_a_new_hire_sharing_a_leaver_s_family_name_in_another_unit_of_their_building_is_no_edit(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], new_id: str, unit: str
+) -> None:
+    """Found by the lead's fuzzing (seed 2126): Dmitri Rossi (E1, Apt 3) left; Carla Rossi, a new hire with
+    an Employee ID of her own, lives in Suite 200 of the same building. The list run again held her as 'an
+    edit of row 3 ... (same address, other name ...)': the names share 'Rossi'. In the leaver's own unit,
+    with no unit, or without an ID of her own, she is still held as an edit."""
+    sheet = tmp_path / "staff.csv"
+    header = [*WITH_ID[:3], "Address 2", *WITH_ID[3:]]
+    staff = [[f"E{i}", *person(i)[:2], "", *person(i)[2:]] for i in range(4)]
+    staff[1][1:4] = ["Dmitri Rossi", "455 Massachusetts Ave", "Apt 3"]
+    write_csv(sheet, staff, header=header)
+    assert run(capsys, str(sheet))[0] == 0
+    new_hire = [new_id, "Carla Rossi", "455 Massachusetts Ave", unit, *person(1)[2:5], "TARGET", "50"]
+    write_csv(sheet, [staff[0], new_hire, *staff[2:]], header)
+    code, data, err = run(capsys, str(sheet), "--json")
+    sent = new_id == "E99" and unit == "Suite 200"
+    assert code == (0 if sent else 3), err
+    assert data is not None and (data["ordered_rows"], data["held_rows"]) == ((4, 0) if sent else (3, 1))
+    assert sent or "looks like an edit of row 3" in err
+    assert recipients(isolated_data_dir)["Carla Rossi"] == sent
+
+
 def test_an_edit_with_an_employee_id_is_held_and_allow_repeat_sends_the_second_card(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

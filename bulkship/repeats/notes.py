@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BatchConflictError
+from ..folding import fold_unit
 from ..payload import line_items
 from ..plan.ponumbers import is_derived_reference
 from .cards import Card, _Rows
@@ -131,6 +132,7 @@ def _probable_edits(
     by_id: dict[str, tuple[RowRecord, Card]] = {}
     by_name: dict[str, tuple[RowRecord, Card]] = {}
     by_address: dict[str, tuple[RowRecord, Card]] = {}
+    units: dict[str, str] = {}  # an address's unit ('Apt 3'), as the row ordered there named it
     for record in sorted(gone, key=lambda r: (r.row, r.fingerprint)):
         order = orders.get(record.po_number or "")
         if order is None or record.line_index is None:
@@ -146,6 +148,8 @@ def _probable_edits(
         if card.address in by_address:
             shared.add(card.address)
         by_address.setdefault(card.address, (record, card))
+        sent_to = items[record.line_index].get("PhysicalDeliveryAddress") or {}
+        units.setdefault(card.address, fold_unit(sent_to.get("AddressLine1"), sent_to.get("AddressLine2")))
     for address in shared:
         by_address.pop(address, None)
     notes: dict[str, str] = {}
@@ -159,19 +163,25 @@ def _probable_edits(
             if key and key in index:
                 record, ordered = index[key]
                 new = rows.card(i)
-                if index is by_address and _two_people(ordered, new):
+                unit = fold_unit(rows.columns["address1"][i], rows.columns["address2"][i])
+                if index is by_address and _two_people(ordered, new, units[key], unit):
                     continue
                 notes[rows.fingerprints[i]] = _edit_note(record, ordered, new, same)
                 break
     return notes
 
 
-def _two_people(ordered: Card, new: Card) -> bool:
-    """Two rows at one address under their own, other Employee IDs and names sharing no word: a name and
-    an ID both corrected ('Persson Two', E2 -> 'Person Two', E20) may still be one person's row."""
+def _two_people(ordered: Card, new: Card, their_unit: str, my_unit: str) -> bool:
+    """Two rows at one street under their own, other Employee IDs, whose names share no word or who live
+    in other units of it ('Apt 3', 'Suite 200': a new hire sharing a leaver's family name in their building,
+    found by the lead's fuzzing): a name and an ID both corrected ('Persson Two', E2 -> 'Person Two', E20)
+    may still be one person's row."""
     theirs, mine = ordered.external_id, new.external_id
     real = theirs and mine and not is_derived_reference(theirs) and not is_derived_reference(mine)
-    return bool(real) and theirs != mine and not set(ordered.name.split()) & set(new.name.split())
+    elsewhere = bool(their_unit and my_unit and their_unit != my_unit)
+    return (
+        bool(real) and theirs != mine and (elsewhere or not set(ordered.name.split()) & set(new.name.split()))
+    )
 
 
 def _edit_note(record: RowRecord, ordered: Card, new: Card, same: str) -> str:
