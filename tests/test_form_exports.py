@@ -109,6 +109,23 @@ def test_a_form_s_question_whether_the_person_wants_a_card_answered_no_leaves_th
 
 @pytest.mark.parametrize(
     "question",
+    ["Physical card?", "Physical gift card (Y/N)", "Send physical card?", "Want a gift card?",
+     "Gift card wanted?", "Mail me a gift card?"],
+)  # fmt: skip
+def test_a_short_question_whether_to_mail_the_card_answered_no_leaves_the_row_out(
+    tmp_path: Path, question: str
+) -> None:
+    """Found by hunter-sheets16: a form's or a list's short question 'Physical card?', 'Want a gift card?',
+    'Gift card wanted?' or 'Mail me a gift card?' answered No was read as nothing and the card mailed, exit 0.
+    Such a No leaves its row out as a 'Send?' column's does; Yes sends."""
+    skipped = load_sheet(_answered(tmp_path, question, ["No", "Yes"])).skipped
+    assert [(s.row, s.reason) for s in skipped] == [
+        (2, f"the list says not to send it (column '{question}': 'No')")
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
     ["Would you like a physical gift card mailed?", "Would you like a physical gift card mailed to you?",
      "Would you like to receive your gift card by mail?"],
 )  # fmt: skip

@@ -145,10 +145,14 @@ _FILTER_WORDS = frozenset(
     {"eligible", "eligibility", "approved", "send", "sending", "ship", "mail", "include", "included", "keep",
      "valid", "go", "selected", "qualified", "winner", "confirmed", "participating", "gift", "card", "award",
      "xmas", "christmas", "holiday", "yes", "no", "y", "n", "ok", "approval", "qualifies", "qualify",
-     "qualifying", "select", "pick", "picked", "chosen"}
+     "qualifying", "select", "pick", "picked", "chosen",
+     # ... or whether the person wants the card in the mail ('Physical card?', 'Physical gift card (Y/N)',
+     # 'Gift card wanted?', 'Want a gift card?', 'Mail me a gift card?'): each No was ordered (found by
+     # hunter-sheets16)
+     "physical", "want", "wanted", "wants"}
 )  # fmt: skip
 _FILTER_FILLER = frozenset(
-    {"for", "by", "in", "of", "the", "to", "list", "manager", "hr", "this", "year", "s"}
+    {"for", "by", "in", "of", "the", "to", "list", "manager", "hr", "this", "year", "s", "a", "me"}
 )
 
 
