@@ -81,7 +81,8 @@ def _answered(tmp_path: Path, question: str, answers: list[str]) -> Path:
      "Would you like us to mail you a gift card?", "Do you consent to receive a gift?",
      "I would like to receive a holiday gift card", "Opt in to receive a gift?",
      "Can we send you a gift card?", "May we mail you a thank-you gift?", "OK to send you a gift card?",
-     "Are you interested in receiving a gift card?"],
+     "Are you interested in receiving a gift card?",
+     "Do you want to participate in the holiday gift program?"],
 )  # fmt: skip
 def test_a_form_s_question_whether_the_person_wants_a_card_answered_no_leaves_the_row_out(
     tmp_path: Path, question: str

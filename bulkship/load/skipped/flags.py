@@ -180,7 +180,8 @@ _TICK_HEADER = re.compile(r"\W*[✓✔☑✅]\W*")
 # a note with your gift?' or 'Would you like your gift card sent home?'
 # ... and the card mailed to the person, or by mail ('Would you like a physical gift card mailed to you?',
 # '... by mail?'): its No wants no card in the mail, which is all bulkship sends (found by hunter-sheets16,
-# ordered). Not mailed somewhere ('... mailed to your office?' asks where)
+# ordered). Not mailed somewhere ('... mailed to your office?' asks where). Also the gift's program ('Do you
+# want to participate in the holiday gift program?': found by hunter-sheets16, its No ordered)
 _MAILED = r"(?:mailed|posted|shipped|sent)(?:\s+(?:out|to\s+(?:you|me)))?|(?:by|via|in\s+the)\s+(?:mail|post)"
 _ASKS_WHETHER = re.compile(
     r"(?i)\b(?:would\s+(?:you|i)\s+like|(?:do|did)\s+you\s+(?:want|wish|consent|agree|accept)|"
@@ -191,9 +192,9 @@ _ASKS_WHETHER = re.compile(
     r"(?:can|may|shall|should|could)\s+we\s+(?:send|mail|ship)(?:\s+you)?|ok(?:ay)?\s+to\s+(?:send|mail|ship)"
     r"(?:\s+you)?|please\s+send\s+me)"
     r"(?:\s+(?:to|in|for|us\s+to\s+(?:send|mail)\s+you|to\s+(?:receive|get|have)|receive|get|have|receiving|"
-    r"getting|a|an|the|one|"
+    r"getting|a|an|the|one|participate\s+in|"
     r"your|this|our|my|free|holiday|complimentary|small|physical|thank[\s-]*you|year[\s-]*end|\$?\d+))*"
-    r"\s+(?:gift\s+card|e-?gift|gift|card|reward|voucher|present)s?(?:\s*[?.!:;(]|\s*$|\s+(?:this|for|from|as)\b|"
+    r"\s+(?:gift\s+card|e-?gift|gift|card|reward|voucher|present)s?(?:\s+program(?:me)?)?(?:\s*[?.!:;(]|\s*$|\s+(?:this|for|from|as)\b|"
     rf"\s+(?:{_MAILED})\s*(?:[?.!:;(]|$))"
 )
 
