@@ -20,7 +20,7 @@ from .runresult import PlanView, plan_view
 
 
 class PlanLimits(Protocol):
-    """What of :class:`bulkship.pipeline.RunOptions` the confirmation reads."""
+    """What of :class:`bulkship.runoptions.RunOptions` the confirmation reads."""
 
     @property
     def confirm(self) -> Callable[[PlanView], bool] | None: ...

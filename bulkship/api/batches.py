@@ -41,7 +41,8 @@ def run(
 ) -> RunResult:
     """``bulkship run``: validate, plan, confirm, submit exactly once, write the result workbook; re-running
     resumes. ``max_total`` refuses (SpendLimitError, nothing sent) a plan costing more."""
-    from ..pipeline import DEFAULT_WAIT_S, RunOptions, run_batch
+    from ..pipeline import run_batch
+    from ..runoptions import DEFAULT_WAIT_S, RunOptions
 
     settings, path = settings_first(settings, path, "run")
     loaded = load_file(path, sheet=sheet, program=program, corrections=corrections) if corrections else None

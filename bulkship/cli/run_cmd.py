@@ -226,7 +226,8 @@ def run(
     include_hidden: IncludeHiddenOption = False,
 ) -> int:
     """Order a gift card for every valid row of FILE, exactly once; re-running resumes."""
-    from ..pipeline import RunOptions, run_batch
+    from ..pipeline import run_batch
+    from ..runoptions import RunOptions
 
     settings = settings_from(
         api_url=api_url, credentials=credentials, ledger=ledger, out=out, concurrency=concurrency

@@ -62,7 +62,7 @@ from .records import (
 )
 
 if TYPE_CHECKING:
-    from ...pipeline import PlanView
+    from ...runresult import PlanView
 
 _acting = contextvars.ContextVar[str | None]("bulkship_acting_user", default=None)
 

@@ -1,0 +1,73 @@
+"""How to run a batch (:class:`RunOptions`): one frozen object with the default of each option that
+``bulkship run`` uses, which the command line and the web page fill in and
+:func:`~bulkship.pipeline.run_batch` reads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from . import defaults
+from .plan import DEFAULT_MAX_LINES
+from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy
+from .runresult import PlanView
+from .submit import Reporter
+from .webhookurl import checked_webhook_url
+
+if TYPE_CHECKING:
+    from .models import LoadedSheet
+    from .program import ProgramSettings
+    from .settings import Settings
+
+DEFAULT_WAIT_S = defaults.WAIT_S
+
+ConfirmPlan = Callable[[PlanView], bool]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How to run a batch; every field has the default ``bulkship run`` uses."""
+
+    batch: str | None = None  # default: the file's name (default_batch_name)
+    po_prefix: str | None = None  # a new batch's PO prefix (default BS); a known batch keeps its own
+    program: ProgramSettings | None = None  # the program file: columns, defaults, paper, repeat window
+    sheet: str | None = None  # the workbook's sheet to read (default: the first with recipients)
+    confirm: ConfirmPlan | None = None  # sees the plan before anything is sent; False stops (SpendLimitError)
+    show_refused: Callable[[PlanView], None] | None = None  # sees a plan --max-total refuses (nothing sent)
+    drop_declined: bool = (
+        False  # confirm saying False is a person's no: a batch that sent nothing drops its plan
+    )
+    max_total: Decimal | None = None  # refuse (nothing sent) a plan whose worst case costs more
+    max_batch_total: Decimal | None = None  # the same for the whole batch: what it was charged included
+    webhook_url: str | None = None  # sent with each new order for the vendor's status callbacks
+    wait_s: float = DEFAULT_WAIT_S  # how long to poll new orders before writing the workbook
+    max_lines: int = DEFAULT_MAX_LINES  # line items per order
+    today: date | None = None  # the day arrivals are counted from (default: today)
+    reporter: Reporter | None = None  # sees the submission's progress
+    client_factory: Callable[[Settings], Any] | None = None  # the vendor client (default: bulkship.client)
+    allow_repeat: bool = False  # send rows that repeat a card already ordered (bulkship.repeats)
+    repeat_window_days: int | None = None  # else the program file's repeat_window_days, else 60
+    loaded: LoadedSheet | None = None  # the sheet already read (and corrected) from the path: not read again
+    cards_shown: Mapping[str, str] | None = None  # product Id -> the card's name the cost page showed (web)
+    total_shown: Decimal | None = None  # the total a page showed and its Send confirmed: that, or nothing
+    keep: tuple[str, ...] = ()  # the person's options a command offered by a refusal gives again (CLI)
+    # a run stopped before sending (declined, a limit) writes the batch's result workbook again; a look at
+    # the plan alone (the web's cost page) does not: ~9 s per 20,000 rows, and its Send writes it
+    rewrite_when_stopped: bool = True
+
+    def __post_init__(self) -> None:
+        checked_webhook_url(self.webhook_url)  # a URL the vendor cannot use would fail every order
+
+    def repeat_policy(self, today: date) -> RepeatPolicy:
+        window = self.repeat_window_days
+        if window is None and self.program is not None:
+            window = self.program.repeat_window_days
+        return RepeatPolicy(
+            allow=self.allow_repeat,
+            window_days=DEFAULT_WINDOW_DAYS if window is None else window,
+            today=today,
+            keep=self.keep,
+        )
