@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..folding import fold_address, fold_person, fold_person_loosely, fold_reference
+from ..folding import fold_address, fold_person, fold_person_loosely, fold_reference, fold_unit
 from ..models import FINGERPRINT, ROW
 from .policy import _NOT_DIGIT
 
@@ -131,6 +131,10 @@ class _Rows:
             str(c["product"][index] or "").casefold(),
             self.folder.amount(c["value"][index]),
         )
+
+    def unit(self, index: int) -> str:
+        """The row's apartment, suite or floor, folded (:func:`~bulkship.folding.fold_unit`)."""
+        return fold_unit(self.columns["address1"][index], self.columns["address2"][index])
 
     @cached_property
     def loose_names(self) -> list[str]:

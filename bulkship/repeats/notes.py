@@ -163,8 +163,7 @@ def _probable_edits(
             if key and key in index:
                 record, ordered = index[key]
                 new = rows.card(i)
-                unit = fold_unit(rows.columns["address1"][i], rows.columns["address2"][i])
-                if index is by_address and _two_people(ordered, new, units[key], unit):
+                if index is by_address and _two_people(ordered, new, units[key], rows.unit(i)):
                     continue
                 notes[rows.fingerprints[i]] = _edit_note(record, ordered, new, same)
                 break

@@ -119,8 +119,9 @@ def _against_the_row(
     amount = _number(str(body.at[row, fed["value"]]).strip()) if "value" in fed else None
     for field, pattern, what in (("quantity", _CARDS, "number of cards"), ("value", _AMOUNT, "amount")):
         figures = _figures(pattern, text)
-        if field == "quantity" and _SEND.search(text):
-            figures += [figure for figure in _figures(_SEND, text) if figure != amount]
+        sent = _SEND.search(text) if field == "quantity" else None
+        if sent and Decimal(sent[1]) != amount:
+            figures.append(Decimal(sent[1]))
         if not figures:
             continue
         own = fed.get(field)
