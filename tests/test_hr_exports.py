@@ -1438,14 +1438,8 @@ WOO_ORDERS = (
 )
 
 
-def test_a_shop_s_paid_order_processing_is_sent(tmp_path: Path) -> None:
-    """Found by hunter-falsealarm1 (left for hunter-sheets16): a WooCommerce orders export's 'Order Status' =
-    Processing (paid, waiting for its card: the very orders a shop sends) was read as 'a card was made for it
-    already' and every paid order left out, exit 0 with nothing to send; and 'Failed' (its payment failed)
-    was ordered. In a shop's orders (billing and payment columns) Processing sends, Failed is left out, and
-    Completed is sent already as before."""
-    path = tmp_path / "orders-2026-12-04.csv"
-    statuses = ["Processing", "processing", "Failed", "Completed"]
+def _write_shop_orders(path: Path, statuses: list[str]) -> None:
+    """A WooCommerce orders export of four paid CVS orders (Cy Ng, Di Fox, Ed Orr, Flo Poe), with ``statuses``."""
     path.write_text(
         WOO_ORDERS
         + "".join(
@@ -1456,6 +1450,17 @@ def test_a_shop_s_paid_order_processing_is_sent(tmp_path: Path) -> None:
             )
         )
     )
+
+
+def test_a_shop_s_paid_order_processing_is_sent(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm1 (left for hunter-sheets16): a WooCommerce orders export's 'Order Status' =
+    Processing (paid, waiting for its card: the very orders a shop sends) was read as 'a card was made for it
+    already' and every paid order left out, exit 0 with nothing to send; and 'Failed' (its payment failed)
+    was ordered. In a shop's orders (billing and payment columns) Processing sends, Failed is left out, and
+    Completed is sent already as before."""
+    path = tmp_path / "orders-2026-12-04.csv"
+    statuses = ["Processing", "processing", "Failed", "Completed"]
+    _write_shop_orders(path, statuses)
     program = ProgramSettings(columns={"value": "Item Cost", "product": "SKU"})
     loaded = load_sheet(path, program=program)
     assert [(s.row, s.reason) for s in loaded.skipped] == [
@@ -1473,16 +1478,7 @@ def test_a_shop_s_order_paid_or_awaiting_its_shipment_is_sent(tmp_path: Path) ->
     already."""
     path = tmp_path / "orders.csv"
     statuses = ["Paid", "Awaiting Fulfillment", "Awaiting Shipment", "Shipped"]
-    path.write_text(
-        WOO_ORDERS
-        + "".join(
-            f"{1040 + i},{status},2026-12-01 10:0{i},Ann,Lee,ann@example.com,{name},{i} Main St,Boston,MA,"
-            f"02134,Credit Card (Stripe),50.00,CVS,50.00\n"
-            for i, (status, name) in enumerate(
-                zip(statuses, ("Cy,Ng", "Di,Fox", "Ed,Orr", "Flo,Poe"), strict=True)
-            )
-        )
-    )
+    _write_shop_orders(path, statuses)
     program = ProgramSettings(columns={"value": "Item Cost", "product": "SKU"})
     assert [(s.row, s.reason) for s in load_sheet(path, program=program).skipped] == [
         (5, "the list says it was sent already (column 'Order Status': 'Shipped')")

@@ -1864,11 +1864,8 @@ def test_a_column_chosen_by_another_person_in_the_same_instant_is_not_set_back(
     assert chosen_field(now, "Amount 2026") == "value" and chosen_field(now, "Name") == "name"
 
 
-def test_a_sheet_choice_on_a_page_left_open_does_not_set_back_a_sheet_chosen_since(
-    client: TestClient, tmp_path: Path
-) -> None:
-    """Found by hunter-web5: the sheet select posts the sheet the page showed, so 'Use this sheet' on a Review
-    page opened before another tab chose 'December' read the list from 'November' again."""
+def _upload_two_months(client: TestClient, tmp_path: Path) -> None:
+    """Upload 'months.xlsx': a list on sheet 'November' (Ana Silva) and one on 'December' (Bo Chen)."""
     book = openpyxl.Workbook()
     for title, person in (("November", "Ana Silva"), ("December", "Bo Chen")):
         sheet = book.create_sheet(title)
@@ -1880,7 +1877,15 @@ def test_a_sheet_choice_on_a_page_left_open_does_not_set_back_a_sheet_chosen_sin
         "/batches",
         data={"csrf_token": token(client), "name": ""},
         files={"file": ("months.xlsx", (tmp_path / "months.xlsx").read_bytes(), "application/octet-stream")},
-    )  # two lists: the page asks which
+    )
+
+
+def test_a_sheet_choice_on_a_page_left_open_does_not_set_back_a_sheet_chosen_since(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by hunter-web5: the sheet select posts the sheet the page showed, so 'Use this sheet' on a Review
+    page opened before another tab chose 'December' read the list from 'November' again."""
+    _upload_two_months(client, tmp_path)  # two lists: the page asks which
     client.post("/batches/months/sheet", data={"csrf_token": token(client), "sheet": "November"})
     page = client.get("/batches/months/review").text
     assert "sheet “November”" in page
@@ -1931,18 +1936,7 @@ def test_a_sheet_chosen_as_another_person_saves_a_cell_does_not_wipe_their_fix(
     (hunter-web14), it wiped that fix, which its person had been told was saved."""
     from bulkship.web import state
 
-    book = openpyxl.Workbook()
-    for title, person in (("November", "Ana Silva"), ("December", "Bo Chen")):
-        sheet = book.create_sheet(title)
-        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
-        sheet.append([person, "12 Elm St", "Boston", "MA", "02108", "CVS", 25])
-    book.remove(book["Sheet"])
-    book.save(tmp_path / "months.xlsx")
-    client.post(
-        "/batches",
-        data={"csrf_token": token(client), "name": ""},
-        files={"file": ("months.xlsx", (tmp_path / "months.xlsx").read_bytes(), "application/octet-stream")},
-    )
+    _upload_two_months(client, tmp_path)
     client.post("/batches/months/sheet", data={"csrf_token": token(client), "sheet": "November"})
     change = found(r'name="change" value="([^"]+)"', client.get("/batches/months/review").text)
     ledger_rows = state.rows_sent
