@@ -142,8 +142,10 @@ def rows_cost(rows: Iterable[Any]) -> Decimal | None:
 def row_made_no_card(row: Any) -> bool:
     """An ordered row whose line the vendor ended Failed or Cancelled before anything shipped: no card made
     (:func:`bulkship.reconcile.join.made_no_card` says why; kept here, where the ledger can read it)."""
+    if row.status != "ordered" or not row.line_status:  # most rows: asked of each row three times a run
+        return False
     parcel = row.tracking_number or row.tracking_url or row.shipped_date or row.delivered_date
-    return row.status == "ordered" and (row.line_status or "").lower() in NO_CARD_STATUSES and not parcel
+    return row.line_status.lower() in NO_CARD_STATUSES and not parcel
 
 
 def ended_without_a_card(orders: Iterable[Any], rows: Iterable[Any]) -> list[str]:

@@ -30,7 +30,12 @@ class SentLine:
 
 def line_items(order: OrderRecord) -> list[dict[str, Any]]:
     """The order's ``LineItems`` JSON, as stored (an empty list when it has none)."""
-    items: list[dict[str, Any]] = order.payload().get("LineItems") or []
+    return items_of(order.payload())
+
+
+def items_of(payload: dict[str, Any]) -> list[dict[str, Any]]:
+    """A decoded payload's ``LineItems`` (an empty list when it has none)."""
+    items: list[dict[str, Any]] = payload.get("LineItems") or []
     return items
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import text
 from bulkship.ledger import REVIEW_ITEMS, Ledger, OrderRecord, RowRecord
 from bulkship.ledger.records import BILLED_ON_ORDER
 from bulkship.overview import batch_status, overview
+from bulkship.payload import line_items
 from bulkship.reconcile.join import NO_PRICES, outcome_from_ledger, row_standing
 from bulkship.reconcile.join.prices import _payload_lines
 from bulkship.settings import Settings
@@ -67,7 +68,7 @@ def rows(draw: st.DrawFn) -> RowRecord:
 
 @given(rows(), orders())
 def test_a_rows_standing_is_what_its_outcome_shows(record: RowRecord, order: OrderRecord | None) -> None:
-    lines = _payload_lines(order) if order else []
+    lines = _payload_lines(line_items(order)) if order else []
     outcome = outcome_from_ledger(record.row, record, order, lines, prices=NO_PRICES)
     assert row_standing(record, order) == (outcome.status, outcome.money, outcome.cost)
 

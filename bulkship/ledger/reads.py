@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import LedgerError
 from . import sql
@@ -23,6 +23,7 @@ from .records import (
 )
 from .store import LedgerStore
 
+T = TypeVar("T")
 ROW_COLUMNS = tuple(RowRecord.__dataclass_fields__)  # rows are read as tuples in RowRecord's field order
 
 
@@ -124,6 +125,12 @@ class LedgerReads(LedgerStore):
         if not found:
             raise LedgerError(f"The ledger {self.path} holds no order {po_number}")
         return str(found[0][0])
+
+    def order_payloads(self, batch: str, convert: Callable[[Iterable[tuple[str, str]]], T]) -> T:
+        """Every order's (PO number, payload JSON) of ``batch`` in one read, through ``convert`` as they are
+        fetched (a re-run adds up every line: 1,001 reads of one payload cost a tenth of it)."""
+        found: T = self._read(sql.order_payloads, batch, convert)
+        return found
 
     def order(self, po_number: str) -> OrderRecord | None:
         found = self._read(sql.order, po_number)

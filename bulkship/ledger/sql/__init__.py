@@ -130,6 +130,7 @@ __all__ = [
     "order_counts",
     "order_has_rows",
     "order_payload",
+    "order_payloads",
     "orders",
     "orders_since",
     "point_rows_at_orders",
@@ -251,6 +252,16 @@ def order(db: Db, po_number: str) -> Rows:
 
 def order_payload(db: Db, po_number: str) -> Tuples:
     return _run(db, "SELECT payload FROM orders WHERE po_number = ?", (po_number,)).all()
+
+
+def order_payloads(db: Db, batch: str, convert: Callable[[Iterable[Any]], Any]) -> Any:
+    """The batch's (PO number, payload) pairs through ``convert``, fetched as ``convert`` reads them: a
+    million-row batch's payloads are about 450 MB of text, each let go once read."""
+    result = _run(db, "SELECT po_number, payload FROM orders WHERE batch = ?", (batch,))
+    try:
+        return convert(_fetched(result.cursor))
+    finally:
+        result.close()
 
 
 def order_by_vendor_id(db: Db, order_id: str) -> Rows:

@@ -13,7 +13,7 @@ from ...ledger import Ledger, OrderRecord
 from ...ledger.records import PRICES_EVENT
 from ...models import Catalog
 from ...money import Breakdown, card_cost
-from ...payload import line_items, line_value
+from ...payload import line_value
 
 
 class _Line(NamedTuple):  # a tuple: a 100k-row batch has 100k of them
@@ -106,13 +106,13 @@ class Prices:
 NO_PRICES = Prices({}, {})
 
 
-def _payload_lines(order: OrderRecord, values: dict[Any, Decimal] | None = None) -> list[_Line]:
-    """The order's line items as sent, read as :func:`~bulkship.payload.sent_lines` reads them but only
-    for what money needs (a re-run of 100k rows adds up 100k lines). ``values`` caches
-    ``Decimal(str(Value))`` across orders."""
+def _payload_lines(items: list[dict[str, Any]], values: dict[Any, Decimal] | None = None) -> list[_Line]:
+    """An order's line items as sent (:func:`~bulkship.payload.line_items`), read as
+    :func:`~bulkship.payload.sent_lines` reads them but only for what money needs (a re-run of 100k rows adds
+    up 100k lines). ``values`` caches ``Decimal(str(Value))`` across orders."""
     values = {} if values is None else values
     lines = []
-    for item in line_items(order):
+    for item in items:
         method = str((item.get("PhysicalDeliveryAddress") or {}).get("ShippingMethodId", ""))
         value, quantity = line_value(item, values), int(item.get("Quantity", 1) or 1)
         lines.append(_Line(str(item.get("ProductId", "")), method, value, quantity))
