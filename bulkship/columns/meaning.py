@@ -150,7 +150,7 @@ _NUMBERED = re.compile(r"(?i)\s*(?:q(?:uestion)?\s*)?\d{1,2}\s*[.):-]\s*(?=\S)")
 # ... and a form's question choosing a field ("Which gift card would you like?", "Choose your gift card",
 # "Please select a gift card:"): the field its choice names. Unread, the form was refused as lacking the card
 # its note said the question looked like (found by newcomer4, F7). Not a yes/no question about the card
-# ("Would you like a gift card?": :mod:`bulkship.load.skipped.flags` reads its No)
+# ("Would you like a gift card?": :mod:`bulkship.load.skipped.questions` reads its No)
 _ASKS_WHICH = re.compile(
     r"(?i)\s*(?:(?:which|what)\s+(?:kind\s+of\s+|type\s+of\s+)?(.+?)(?:\s+(?:would|do)\s+you\s+"
     r"(?:like|prefer|want|choose)(?:\s+to\s+(?:receive|get|have))?)?"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...schema import header_key
-from .flags import OTHER_GONE_ON, OTHER_NOT_BEFORE, OTHER_SHIP_DATE
+from .languages import OTHER_GONE_ON, OTHER_NOT_BEFORE, OTHER_SHIP_DATE
 
 # A date the person left on ("Termination Date" = 2026-11-15)
 _GONE_ON = frozenset(

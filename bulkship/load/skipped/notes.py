@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ...schema import header_key
-from .flags import OTHER_DO_NOT_SEND, OTHER_GONE, plain
+from .languages import OTHER_DO_NOT_SEND, OTHER_GONE, plain
 
 _NOTE_FLAGS = frozenset(
     header_key(h)
@@ -146,7 +146,7 @@ _NOTE_SAYS_NO = re.compile(
     r"outcome|discipline|disciplinary)\b.*)"
     # ... or not eligible after a remark ("Contractor - not eligible", "Intern: ineligible")
     r"|^.*[-–—:;,(]\s*(?:not\s+eligible|ineligible)\s*(?:$|[-–—:,.;!(].*)"
-    # ... or in another language (:data:`.flags.OTHER_DO_NOT_SEND`): 'No enviar - renunció', 'Fallecido',
+    # ... or in another language (:data:`.languages.OTHER_DO_NOT_SEND`): 'No enviar - renunció', 'Fallecido',
     # 'Ya se envió 11/15', 'Déjà envoyé', 'Mudó a TX; no enviar'; not 'No enviar a la oficina' (says where)
     rf"|^\s*(?:{OTHER_DO_NOT_SEND}(?:\s+(?:(?:la|el|le|die|das|o|a|il)\s+)?(?:tarjeta|regalo|carte|cadeau|karte|"
     r"geschenk|cart[ãa]o|presente|biglietto))?|pas\s+d['’]envoi|kein(?:en)?\s+versand|"

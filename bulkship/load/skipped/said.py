@@ -35,23 +35,13 @@ from .flags import (
     _TEST_RESPONSE_FLAGS,
     ADDRESS_STATUS,
     MAILABLE_FLAGS,
-    NOT_RECEIVED_FLAGS,
     PAYMENT_FLAGS,
     RESPONSE_STATUS,
-    SAYS_DONATION,
-    SAYS_NO_GIFT,
     SAYS_PAID_BACK,
     SAYS_UNDELIVERABLE,
     STAMPED,
     SUBMITTED_AT,
     _filter_header,
-    asks_for_donation,
-    asks_if_not_received,
-    asks_if_received,
-    asks_not_to_send,
-    asks_whether_to_send,
-    gift_choice_header,
-    plain_key,
 )
 from .headings import _SEND_HEADING
 from .kinds import (
@@ -62,8 +52,20 @@ from .kinds import (
     _SAYS_SENT_AHEAD,
     _SAYS_SENT_ALREADY,
 )
+from .languages import plain_key
 from .marks import _NO_HEADER
 from .notes import _NOTE_FLAGS, _NOTE_SAYS_NO, _UNDONE, _note_header
+from .questions import (
+    NOT_RECEIVED_FLAGS,
+    SAYS_DONATION,
+    SAYS_NO_GIFT,
+    asks_for_donation,
+    asks_if_not_received,
+    asks_if_received,
+    asks_not_to_send,
+    asks_whether_to_send,
+    gift_choice_header,
+)
 from .sent import (
     _CARD_NUMBER,
     _CARD_STATUS,

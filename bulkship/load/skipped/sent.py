@@ -7,7 +7,8 @@ import re
 
 from ...schema import header_key
 from .dates import NO_SENT_DATE
-from .flags import OTHER_SENT, OTHER_SENT_ON, OTHER_YES, _answered, plain
+from .flags import _answered
+from .languages import OTHER_SENT, OTHER_SENT_ON, OTHER_YES, plain
 from .status import _ON_ITS_WAY
 
 SHIPMENT_STATUS = (

@@ -7,7 +7,22 @@ import re
 from collections.abc import Iterable
 
 from ...schema import header_key
-from .flags import GONE_MORE, OTHER_GONE, OTHER_STATUS, plain_key
+from .languages import OTHER_GONE, OTHER_STATUS, plain_key
+
+# An HR status saying the person is gone in English, as other HR systems write it ("Exited", "Offboarded",
+# "Ex-employee", "No longer employed", "Not active", "Laid off", "Let go", "Departed", "Alumni": found by
+# hunter-sheets8, each was ordered); not "Pending Termination", "Notice Given" or "Offboarding" (still here),
+# nor "On Leave", "Disabled" (a leave, perhaps a disability's: never a reason to leave someone out), nor
+# "Quit" (a wellness program's smokers who quit earn a card). "Suspended" waits for HR's decision, as a 'Hold'
+# does, and an offer "Rescinded" or a "No Show" never joined (found by hunter-sheets9: each was ordered)
+GONE_MORE = (
+    r"exited|offboarded|deactivated|archived|ex[\s-]*(?:employee|staff)|no\s+longer\s+(?:employed|active|with\s+"
+    r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|laid\s+off|departed|fired|let\s+go|"
+    r"alumn(?:i|us|a|ae)|suspended|(?:offer\s+)?rescinded|offer\s+(?:withdrawn|revoked)|no[\s-]*show|"
+    # ... as HR systems word the kind of leaving ('Voluntary Termination', 'Involuntary Separation',
+    # 'Discharged': found by hunter-sheets11, each was ordered)
+    r"(?:in)?voluntary\s+(?:termination|separation|resignation|exit)|discharged"
+)
 
 # A card ordered and on its way, or in the person's hands, as a vendor's or a shop's order status says it
 _ON_ITS_WAY = (

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from ...validate.normalize import DITTO
-from .flags import OTHER_YES
+from .languages import OTHER_YES
 
 
 def _crossed_beside_ticks(column: pd.Series) -> pd.Series:
