@@ -1,6 +1,7 @@
 """Columns another program wrote into a sheet a person gives bulkship: bulkship's own result columns in a
-results sheet copied into the next list, and a Microsoft Forms export's columns about who answered the form.
-Neither is ever read as the order (:func:`bulkship.columns.map_columns`)."""
+results sheet copied into the next list, a Microsoft Forms export's columns about who answered the form, and
+a survey export's columns saying where the answer came from. None is ever read as the order
+(:func:`bulkship.columns.map_columns`)."""
 
 from __future__ import annotations
 
@@ -53,3 +54,30 @@ def form_respondent_columns(headers: Sequence[str]) -> set[str]:
     if not set(keys.values()) >= _FORMS_SIGNATURE:
         return set()
     return {h for h, key in keys.items() if key in _FORMS_RESPONDENT}
+
+
+# An Alchemer (SurveyGizmo) export places each response by its IP address: Longitude | Latitude | Country |
+# City | State/Region | Postal, then the questions. Where the form's own address question was not read,
+# they were the card's address: every card went to where each person answered from (an office, a
+# provider's hub), exit 0 (found by hunter-falsealarm2, checked by hunter-sheets17). The block after the
+# coordinates, spelled as Alchemer spells it, is never the address
+_PLACED_BY = frozenset({"longitude", "latitude"})
+_PLACE = frozenset({"country", "city", "stateregion", "postal"})
+_ALCHEMER_SPELLING = frozenset({"stateregion", "postal"})
+
+
+def survey_location_columns(headers: Sequence[str]) -> set[str]:
+    """The headers of a survey export's place of each answer (:data:`_PLACE` right after its coordinates);
+    none for any other sheet."""
+    keys = [header_key(h) for h in headers]
+    for i in range(len(keys) - 1):
+        if {keys[i], keys[i + 1]} != _PLACED_BY:
+            continue
+        block = []
+        for header, key in zip(headers[i + 2 :], keys[i + 2 :], strict=True):
+            if key not in _PLACE:
+                break
+            block.append((header, key))
+        if _ALCHEMER_SPELLING & {key for _, key in block}:
+            return {header for header, _ in block}
+    return set()

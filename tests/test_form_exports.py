@@ -381,3 +381,42 @@ def test_a_survey_s_own_status_complete_sends_its_responses(tmp_path: Path) -> N
         "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,11/20/2026,Complete\n"
     )
     assert [s.row for s in load_sheet(path).skipped] == [2]
+
+
+_ALCHEMER = (
+    "Response ID,Time Started,Date Submitted,Status,IP Address,Longitude,Latitude,Country,City,State/Region,"
+    "Postal,Full name,{street},Which gift card would you like?\n"
+    '1,"Nov 20, 2026 10:00:00 AM","Nov 20, 2026 10:10:00 AM",Complete,1.2.3.4,-71.06,42.36,United States,'
+    "Boston,MA,02108,Ana Lopez,{address},Target\n"
+)
+
+
+@pytest.mark.parametrize("street", ["Street address", "Home address", "Address line 1"])
+def test_where_a_survey_placed_the_answer_is_not_the_card_s_address(tmp_path: Path, street: str) -> None:
+    """Found by hunter-falsealarm2, checked by hunter-sheets17: an Alchemer export places each response by its
+    IP address ('Longitude', 'Latitude', 'Country', 'City', 'State/Region', 'Postal'). A form asking only the
+    street had that City, State and ZIP read as the card's: 12 Oak St, Boston MA 02108 for a person in
+    Salem, valid, exit 0. They are never the address: such a form is refused for lacking City, State and ZIP
+    (a note naming the columns), and a form asking them all is read from its own questions."""
+    path = tmp_path / "alchemer.csv"
+    program = ProgramSettings(defaults={"value": "25"})
+    path.write_text(_ALCHEMER.format(street=street, address="12 Oak St"))
+    loaded = load_sheet(path, program=program)
+    assert not {"City", "State/Region", "Postal", "Country"} & set(loaded.column_map)
+    assert any(
+        "'Country', 'City', 'State/Region', 'Postal' say where each answer came from" in n
+        for n in loaded.notices
+    )
+    with pytest.raises(MissingColumnsError, match=r"lacks required column\(s\): City, State, ZIP Code"):
+        validate(loaded, sandbox_catalog(), program=program)
+    path.write_text(
+        _ALCHEMER.format(
+            street=f"{street},Address 2:Shipping address,City/Town:Shipping address,"
+            "State/Province:Shipping address,Zip/Postal Code:Shipping address",
+            address="12 Oak St,,Salem,MA,01970",
+        )
+    )
+    result = validate(load_sheet(path, program=program), sandbox_catalog(), program=program)
+    assert result.rows[["address1", "city", "state", "zip", "status"]].values.tolist() == [
+        ["12 Oak St", "Salem", "MA", "01970", "valid"]
+    ]
