@@ -1499,6 +1499,28 @@ def test_a_card_processing_in_a_tracking_sheet_is_still_a_card_made(tmp_path: Pa
     ]
 
 
+@pytest.mark.parametrize(
+    "billing", ["Billing Code,Payment Method", "Billing Dept,Paid By", "Billing Account,Payment Status"]
+)
+@pytest.mark.parametrize("status", ["Card Status", "Order Status", "Shipping Status"])
+def test_a_tracker_s_billing_and_payment_columns_make_no_shop_of_it(
+    tmp_path: Path, billing: str, status: str
+) -> None:
+    """Found by hunter-sheets17: a tracker of cards bought for a department ('Billing Code', 'Payment
+    Method') was read as a shop's orders export, so its 'Card Status' = Processing (a card being made) and
+    'Paid' (one paid for) were a shop's paid orders to send: each was ordered a second time, exit 0. A shop
+    is known by its buyer's billing name or address, and its paid orders only under the order's own status;
+    here both rows are left out as a tracker's."""
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{billing},{status}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,4410,Amex,Processing\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,4410,Amex,Paid\n"
+        "Cy Ng,3 Main St,Boston,MA,02134,CVS,50,4410,Amex,\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2, 3]
+
+
 def test_the_shipping_s_cost_or_a_ship_card_question_is_not_the_card(tmp_path: Path) -> None:
     """Found by hunter-sheets16: a list's 'Shipping Amount' (what shipping cost, 10.00) beside its 'Value' of
     50 was read as the card's value and 'Value' left unused: a $10 card ordered, exit 0; and a 'Ship Card?'

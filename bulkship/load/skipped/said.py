@@ -90,6 +90,7 @@ from .status import (
     SAYS_SHIPMENT_FAILED,
     SAYS_WENT_OUT,
     SHOP_PROCESSING,
+    SHOP_STATUS,
     SHOP_UNPAID,
     shop_orders,
     status_code_header,
@@ -297,9 +298,12 @@ def _said_not_to_send(
                 made |= column.str.match(SAYS_SHIPMENT_FAILED)
             made &= ~said & ~not_sent
             said = (said | not_sent | made) & ~column.str.fullmatch(SAYS_NOT_SENT_YET)
-        if (key in _CARD_STATUS or says is _SAYS_GONE) and shop is None:
+        if key in SHOP_STATUS and (key in _CARD_STATUS or says is _SAYS_GONE) and shop is None:
             shop = shop_orders(body.columns)
-        if (key in _CARD_STATUS or says is _SAYS_GONE) and shop:  # a shop's paid order, its failed payment
+        if (
+            key in SHOP_STATUS and (key in _CARD_STATUS or says is _SAYS_GONE) and shop
+        ):  # a shop's paid order,
+            # its failed payment
             unpaid = column.str.fullmatch(SHOP_UNPAID)
             said = (said & ~column.str.fullmatch(SHOP_PROCESSING)) | unpaid
             not_sent = unpaid if not_sent is None else not_sent | unpaid

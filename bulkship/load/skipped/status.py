@@ -94,10 +94,25 @@ SHOP_PROCESSING = re.compile(
 SHOP_UNPAID = re.compile(r"(?i)\s*failed\s*")
 
 
+# ... whose billing columns are the buyer's name or address ('First Name (Billing)', 'Billing City'); not a
+# tracker's 'Billing Code' or 'Billing Dept' beside its 'Payment Method', where 'Order Status' = Processing
+# is a card being made: read as a shop's paid order, it was ordered a second time (found by hunter-sheets17)
+_BILLED = frozenset(
+    {"first", "last", "name", "address", "street", "city", "state", "zip", "postcode", "postal", "country",
+     "phone", "email", "company"}
+)  # fmt: skip
+# ... and only under the order's own status ('Order Status', 'Status', Shopify's 'Fulfillment Status'); a
+# 'Card Status', 'Gift Status' or 'Shipping Status' there is the card's, kept as in any tracker
+SHOP_STATUS = frozenset(
+    header_key(h) for h in ("status", "order status", "fulfillment status", "fulfilment status")
+)
+
+
 def shop_orders(headers: Iterable[object]) -> bool:
     """Whether a list's ``headers`` are a shop's orders export's (:data:`SHOP_PROCESSING`)."""
     words = [set(re.findall(r"[a-z]+", str(header).casefold())) for header in headers]
-    return any("billing" in said for said in words) and any(said & {"payment", "paid"} for said in words)
+    billed = any("billing" in said and said & _BILLED for said in words)
+    return billed and any(said & {"payment", "paid"} for said in words)
 
 
 # A sending's status saying it has not happened yet ('Send Status' = Not sent, Pending, Ready to send): read
