@@ -1934,19 +1934,19 @@ def test_a_sheet_chosen_as_another_person_saves_a_cell_does_not_wipe_their_fix(
 ) -> None:
     """Another sheet starts the fixes over: chosen from a page shown before a fix saved in the same instant
     (hunter-web14), it wiped that fix, which its person had been told was saved."""
-    from bulkship.web import state
+    from bulkship.web import batchledger, state
 
     _upload_two_months(client, tmp_path)
     client.post("/batches/months/sheet", data={"csrf_token": token(client), "sheet": "November"})
     change = found(r'name="change" value="([^"]+)"', client.get("/batches/months/review").text)
-    ledger_rows = state.rows_sent
+    ledger_rows = batchledger.rows_sent
 
     def a_fix_lands(*args, **kwargs):
-        monkeypatch.setattr(state, "rows_sent", ledger_rows)
+        monkeypatch.setattr(batchledger, "rows_sent", ledger_rows)
         state.record(settings, "months", "web_fix", row=2, header="Value", value="50")
         return ledger_rows(*args, **kwargs)
 
-    monkeypatch.setattr(state, "rows_sent", a_fix_lands)
+    monkeypatch.setattr(batchledger, "rows_sent", a_fix_lands)
     chosen = {"csrf_token": token(client), "sheet": "December", "change": change}
     raced = client.post("/batches/months/sheet", data=chosen)
     assert raced.status_code == 409 and "The batch changed since that page was shown" in raced.text
@@ -2180,7 +2180,7 @@ def test_send_and_delete_pressed_at_the_same_moment_never_both_say_done(
     batch was gone, its upload removed, while its run sent the cards (1 of 16), or failed on 'File not
     found: <the upload's private path>'. Now the first recorded wins: a Send recorded before the deletion
     sends, the Delete saying so and deleting nothing; a Send recorded after it confirms nothing."""
-    from bulkship.web import state
+    from bulkship.web import batchledger, state
 
     path = tmp_path / "staff.csv"
     path.write_text(STAFF_CSV)
@@ -2189,13 +2189,13 @@ def test_send_and_delete_pressed_at_the_same_moment_never_both_say_done(
     assert "Send 1 order(s) for 75.00" in cost
     shown = state.web_batch(settings, "staff")
     assert shown is not None and shown.upload is not None
-    drop = state.drop_unsent_plan
+    drop = batchledger.drop_unsent_plan
 
     def sent_meanwhile(settings_: Settings, batch: str) -> None:  # the other page's Send, recorded first
         assert state.confirm(settings_, shown, Decimal("75.00"), {"CVS": "CVS"})
         drop(settings_, batch)
 
-    monkeypatch.setattr(state, "drop_unsent_plan", sent_meanwhile)
+    monkeypatch.setattr(batchledger, "drop_unsent_plan", sent_meanwhile)
     deleted = client.post("/batches/staff/delete", data={"csrf_token": token(client)})
     assert deleted.status_code == 409 and "cannot be deleted. Nothing was deleted" in deleted.text
     now = state.web_batch(settings, "staff")

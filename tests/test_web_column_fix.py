@@ -121,14 +121,14 @@ def test_a_column_change_sent_twice_changes_the_cells_once_and_says_so_both_time
 def lands_meanwhile(monkeypatch: pytest.MonkeyPatch, hr: tuple[TestClient, Settings]):
     """``lands_meanwhile(row, header, value)``: another person's fix of that cell is recorded while the next
     change posted is judged (after the review it was judged on was read: two servers, a long list)."""
-    from bulkship.web import state
+    from bulkship.web import batchledger, state
 
     _, settings = hr
-    ledger_rows = state.rows_sent
+    ledger_rows = batchledger.rows_sent
 
     def arrange(row: int, header: str, value: str) -> None:
         def rows_sent(*args, **kwargs):
-            monkeypatch.setattr(state, "rows_sent", ledger_rows)
+            monkeypatch.setattr(batchledger, "rows_sent", ledger_rows)
             if header == "Send":  # the rows as they are confirmed to be sent ('value': their total)
                 batch = state.web_batch(settings, "hr")
                 state.record(settings, "hr", "web_confirmed", total=value, change=batch and batch.change_id)
@@ -136,7 +136,7 @@ def lands_meanwhile(monkeypatch: pytest.MonkeyPatch, hr: tuple[TestClient, Setti
                 state.record(settings, "hr", "web_fix", row=row, header=header, value=value)
             return ledger_rows(*args, **kwargs)
 
-        monkeypatch.setattr(state, "rows_sent", rows_sent)
+        monkeypatch.setattr(batchledger, "rows_sent", rows_sent)
 
     return arrange
 

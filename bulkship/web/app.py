@@ -32,7 +32,7 @@ from ..errors import BulkshipError, LedgerError, LedgerLockedError
 from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..settings import Settings
-from . import batches, columns, resolve_pages, state, uploads
+from . import batches, batchledger, columns, resolve_pages, state, uploads
 from .cost_pages import confirm, cost
 from .guards import BodyLimit, CsrfGuard, SecurityHeaders, unreachable_said
 from .pagekit import (
@@ -130,7 +130,7 @@ async def delete(request: Request) -> Response:
             hint="an approver rejects the request on Approvals; then the batch can be deleted",
         )
         return render(request, "problem.html", 409, batch=batch, error=error)
-    if await run_in_threadpool(state.rows_sent, web.settings, batch.name):  # found by newcomer8
+    if await run_in_threadpool(batchledger.rows_sent, web.settings, batch.name):  # found by newcomer8
         error = BulkshipError(
             f"Batch {batch.name} has sent orders: it stays, and so does its upload, which its Fix these and "
             "its results are read from. Nothing was deleted",
@@ -138,7 +138,7 @@ async def delete(request: Request) -> Response:
         )
         return render(request, "problem.html", 409, batch=batch, error=error)
     try:  # under the ledger's lock: never while a command-line run works on the ledger
-        await run_in_threadpool(state.drop_unsent_plan, web.settings, batch.name)
+        await run_in_threadpool(batchledger.drop_unsent_plan, web.settings, batch.name)
     except LedgerLockedError as exc:  # its advice was to send the batch again
         busy = BulkshipError(
             exc.message,

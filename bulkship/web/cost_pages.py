@@ -14,7 +14,7 @@ from starlette.responses import Response
 from ..errors import BatchConflictError, BulkshipError
 from ..ledger import Ledger
 from ..settings import Settings
-from . import state
+from . import batchledger, state
 from .pagekit import Web, _idle, _see, _web, _with_upload, plan_of, render
 from .review import Review
 
@@ -101,7 +101,7 @@ def page_error(settings: Settings, batch: str, exc: BulkshipError) -> BulkshipEr
     """``exc`` as the page says it: a batch of another vendor API than this server's read 'run `bulkship run
     /srv/.../uploads/<id>/list.csv --batch B` with --api-url ...', the command line's advice and the upload's
     private path (found by hunter-web8)."""
-    if not state.for_another_vendor(settings, batch):  # (the refusal is a ConfigError or a conflict)
+    if not batchledger.for_another_vendor(settings, batch):  # (the refusal is a ConfigError or a conflict)
         return exc
     from ..batchapi import api_identity, describe_api
 

@@ -17,7 +17,7 @@ from .. import api
 from ..repeats.policy import ALLOW_FLAG
 from ..settings import Settings
 from ..team.approvals import acting_as
-from . import state
+from . import batchledger, state
 from .review import Reviews
 from .runner import Runner
 
@@ -272,7 +272,7 @@ def _here(web: Web, batch: state.WebBatch) -> state.WebBatch:
 def _sending(web: Web, batch: state.WebBatch) -> bool:
     """A run of the batch is going on or due to resume, here or in another process (the command line)."""
     return bool(
-        web.runner.active(batch.name) or batch.due or state.sent_elsewhere_now(web.settings, batch.name)
+        web.runner.active(batch.name) or batch.due or batchledger.sent_elsewhere_now(web.settings, batch.name)
     )
 
 

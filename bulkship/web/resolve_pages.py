@@ -25,7 +25,7 @@ from starlette.routing import Route
 from .. import api
 from ..errors import BulkshipError, ReviewRefusedError
 from ..resolve import FoundSettlement, Resolution, parse_pos, parse_rows
-from . import state
+from . import batchledger, state
 
 
 def _pages() -> Any:
@@ -42,7 +42,7 @@ async def needs_review(request: Request) -> Response:
     pages = _pages()
     web = pages._web(request)
     batch = pages._batch_or_404(web, request.path_params["name"])
-    if not await run_in_threadpool(state.in_ledger, web.settings, batch.name):  # a draft: nothing waits
+    if not await run_in_threadpool(batchledger.in_ledger, web.settings, batch.name):  # a draft: nothing waits
         return pages.render(request, "needs_review.html", batch=batch, report=None, error=None, done=None)
     try:
         report = await run_in_threadpool(api.review_batch, web.settings, batch.name)

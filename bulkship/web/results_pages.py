@@ -32,7 +32,7 @@ from ..runnotes import (
 )
 from ..settings import Settings
 from ..statuses import CHARGED, IN_DOUBT, TO_SEND
-from . import state, uploads
+from . import batchledger, state, uploads
 from .pagekit import Web, _batch_or_404, _page_number, _see, _sending, _web, plan_of, render
 
 RESULT_PAGE_ROWS = 100
@@ -377,7 +377,7 @@ async def reconcile(request: Request) -> Response:
     """Whether the ledger agrees with the vendor's own order list, and every difference."""
     web = _web(request)
     batch = _batch_or_404(web, request.path_params["name"])
-    if not await run_in_threadpool(state.in_ledger, web.settings, batch.name):  # a draft: nothing sent
+    if not await run_in_threadpool(batchledger.in_ledger, web.settings, batch.name):  # a draft: nothing sent
         # (it said "No batch named ... in the ledger /srv/.../ledger.sqlite (batches: ...) run `bulkship
         # status`...": review17)
         return render(request, "plain.html", title=f"Nothing sent: {batch.name}", message=NOTHING_SENT)

@@ -22,7 +22,8 @@ from ..columns import AmbiguousColumnsError, ColumnsReport
 from ..errors import SecondCardError
 from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, ValidationResult
 from ..settings import Settings
-from .state import WebBatch, ordered_fingerprints, record, rows_sent, vendor_refused
+from .batchledger import ordered_fingerprints, rows_sent, vendor_refused
+from .state import WebBatch, record
 
 PAGE_ROWS = 50
 NOT_PEOPLE = frozenset({"totals", "note"})  # kinds of skipped row that are no recipient (load.skipped)

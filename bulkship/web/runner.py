@@ -24,7 +24,7 @@ from ..errors import BulkshipError, LedgerLockedError
 from ..ledger import ledger_exists
 from ..settings import Settings
 from ..team.approvals import acting_as
-from . import state
+from . import batchledger, state
 
 log = logging.getLogger("bulkship.web")
 
@@ -97,7 +97,7 @@ class Runner:
             for name, b in state.web_batches(self.settings).items()
             if b.due
             and not state.elsewhere(self.settings, b)  # the server holding its file resumes it
-            and not state.for_another_vendor(self.settings, name)  # ... and using its vendor
+            and not batchledger.for_another_vendor(self.settings, name)  # ... and using its vendor
         ]
         for name in due:
             log.info("resuming batch %s", name)
@@ -136,7 +136,7 @@ class Runner:
         while True:
             found = state.web_batch(self.settings, batch)
             if found is not None and (
-                state.elsewhere(self.settings, found) or state.for_another_vendor(self.settings, batch)
+                state.elsewhere(self.settings, found) or batchledger.for_another_vendor(self.settings, batch)
             ):
                 return None  # another server's batch: that server sends it and says how it ended
             if found is None or found.upload is None or not found.due:

@@ -244,28 +244,6 @@ def web_batches(settings: Settings, *, deleted: bool = False) -> dict[str, WebBa
     return {name: b for name, b in folded.items() if b is not None and (deleted or not b.deleted)}
 
 
-NO_CARD_WORDS = (
-    "no card was made: the vendor's order {po} failed before anything shipped. It is sent again as it is "
-    "when you continue"
-)
-
-
-def vendor_refused(settings: Settings, batch: str) -> dict[int, tuple[str, str, bool]]:
-    """The batch's rows the vendor refused at its last run, or whose card its order ended without: row
-    number -> (ledger key, the vendor's words, whether it is sent again as it is)."""
-    if not ledger_exists(settings.ledger_location):
-        return {}
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        failed = ledger.current_rows_with_status(batch, "failed")
-        no_card = dict(ledger.rows_made_no_card(batch))
-        ordered = ledger.current_rows_with_status(batch, "ordered") if no_card else []
-    found = {r.row: (r.fingerprint, r.error or "", False) for r in failed}
-    for r in ordered:
-        if r.fingerprint in no_card:
-            found[r.row] = (r.fingerprint, NO_CARD_WORDS.format(po=no_card[r.fingerprint]), True)
-    return found
-
-
 def plan_key(settings: Settings, batch: WebBatch) -> tuple[Any, ...]:
     """What a plan shown for the batch holds for (:attr:`WebBatch.plan_key`), and its orders in the ledger by
     state: a command-line run of the batch sends, plans or cancels them without an event of the page's, and
@@ -290,62 +268,6 @@ def request_out_of_date(settings: Settings, asked: Any, page: WebBatch | None) -
     return changed or (page is not None and page.plan_outdated)
 
 
-def in_ledger(settings: Settings, batch: str) -> bool:
-    """Whether the ledger holds the batch (planned or run once): a draft of the page's is not yet there."""
-    if not ledger_exists(settings.ledger_location):
-        return False
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        return ledger.batch(batch) is not None
-
-
-def rows_sent(settings: Settings, batch: str) -> dict[int, str]:
-    """The batch's rows (of its file as last run) whose card is ordered, or may be (sent, answer not
-    settled): row number -> PO number. The page never lets their cells change: editing the sheet never
-    changes a card already ordered, and the edited row would be held as a second card."""
-    from ..reconcile.join import made_no_card
-    from ..resume import COMMITTED_ORDER_STATES, rows_on_orders_in
-
-    if not ledger_exists(settings.ledger_location):
-        return {}
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        orders = {o.po_number: o for o in ledger.orders(batch, payloads=False)}
-        known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
-    sent = rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
-    return {
-        known[fp].row: known[fp].po_number or ""
-        for fp in sent
-        if known[fp].current and not made_no_card(known[fp])
-    }
-
-
-def ordered_fingerprints(settings: Settings, batch: str) -> list[str]:
-    """The fingerprints of the batch's rows ordered: of two rows that are one person, the ordered one stays
-    it on the Review page too, the other is its duplicate (as ``run`` judges them)."""
-    if not ledger_exists(settings.ledger_location):
-        return []
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        return [r.fingerprint for r in ledger.batch_rows(batch) if r.status == "ordered"]
-
-
-def drop_unsent_plan(settings: Settings, batch: str) -> None:
-    """A deleted batch's planned orders that never left are cancelled: nothing is left to approve or send
-    later, and the same file uploaded again is not refused as "planned, not sent yet" by a batch the page
-    no longer shows. Orders that may be at the vendor are never touched."""
-    from ..resume import may_exist_at_vendor
-
-    if not ledger_exists(settings.ledger_location):
-        return
-    # holding the batch, as a run does: on a PostgreSQL ledger the Delete cancelled the plan `bulkship run`
-    # was asking about at 'Send these orders?' ('y': "Nothing was sent in this run", no word why; found by
-    # hunter-web9); it is refused while another process works on the batch, as on SQLite
-    with Ledger.open(settings.ledger_location, batch=batch) as ledger:
-        for order in ledger.orders(batch, payloads=False):
-            if order.state == "planned" and not may_exist_at_vendor(ledger, order.po_number):
-                ledger.cancel_planned(
-                    order.po_number, "its batch was deleted on the web page before it was sent"
-                )
-
-
 def sent_since_confirmed(settings: Settings, batch: WebBatch) -> bool:
     """Whether orders of the batch were answered by the vendor since its last Send was confirmed: a run the
     server's stop cut short, resumed; what is left of it costs less than the total confirmed. Not known
@@ -358,19 +280,6 @@ def sent_since_confirmed(settings: Settings, batch: WebBatch) -> bool:
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         now = ledger.order_counts(batch.name)
     return any(now.get(s, 0) != before.get(s, 0) for s in SENT_STATES)
-
-
-def sent_elsewhere_now(settings: Settings, batch: str) -> bool:
-    """Whether another process sends the batch right now on a team's PostgreSQL ledger (`bulkship run` of
-    the same batch: its orders going out, its lock held). Its pages read 'Nothing has been sent for this
-    batch yet' and offered Send and a cell fix, its results 'the vendor's answer was lost' (found by
-    hunter-web7). A SQLite ledger's lock file is this server's own while its cost page plans: not read."""
-    if not settings.ledger_url or not ledger_exists(settings.ledger_location):
-        return False
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        if not ledger.order_counts(batch).get("sending"):
-            return False
-        return bool(ledger.busy_batches([batch]))
 
 
 def record(settings: Settings, batch: str, kind: str, **detail: Any) -> None:
@@ -444,19 +353,3 @@ def elsewhere(settings: Settings, batch: WebBatch) -> bool:
         and batch.upload is not None
         and not batch.upload.exists()
     )
-
-
-def for_another_vendor(settings: Settings, batch: str) -> bool:
-    """Whether the batch's orders went to another vendor API than this server's (a server of the embedded
-    sandbox, or of another vendor URL, sharing the ledger): only a server of that API may resume it. One
-    such server, started while another's batch was due, resumed it, was refused ('ordered through the vendor
-    API ..., but this command uses the embedded sandbox') and recorded that end: the batch was no longer due,
-    its own server resumed nothing at its restart, its orders left in doubt and its pages showing that
-    refusal (found by hunter-web8)."""
-    from ..batchapi import api_identity, same_api
-
-    if not ledger_exists(settings.ledger_location):
-        return False
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        record = ledger.batch(batch)
-    return record is not None and not same_api(record.api, api_identity(settings))

@@ -17,7 +17,7 @@ from ..columns import AmbiguousColumnsError
 from ..errors import BulkshipError, MissingColumnsError, SecondCardError, SheetChoiceError
 from ..pipeline import file_sha256
 from ..program import known_time_zone
-from . import state, uploads
+from . import batchledger, state, uploads
 from .auth import say_in_trail
 from .pagekit import Web, _idle, _page_number, _see, _web, _with_upload, render
 from .review import FILTERS, PAGE_ROWS
@@ -123,7 +123,7 @@ STALE_SHEET = (
 def _sent_from(web: Web, batch: str) -> str | None:
     """The sheet a batch that sent orders was read from ("" when not known); None before anything was sent:
     only then may its sheet change (another sheet is another list)."""
-    if not state.rows_sent(web.settings, batch):
+    if not batchledger.rows_sent(web.settings, batch):
         return None
     from ..ledger import Ledger
 
@@ -133,7 +133,7 @@ def _sent_from(web: Web, batch: str) -> str | None:
 
 def sheet_choice(web: Web, batch: state.WebBatch) -> list[str]:
     """The sheets the page offers to read instead: none once the batch sent orders (:func:`_sent_from`)."""
-    return [] if state.rows_sent(web.settings, batch.name) else web.reviews.sheet_names(batch)
+    return [] if batchledger.rows_sent(web.settings, batch.name) else web.reviews.sheet_names(batch)
 
 
 async def unusable(request: Request, web: Web, batch: state.WebBatch, exc: BulkshipError) -> Response:
@@ -229,7 +229,9 @@ async def fix_column(request: Request) -> Response:
             return _see(_changed_page(batch.name, value, last[2]))
         error = BulkshipError(STALE_COLUMN, hint="look at the rows again and change them there")
         return render(request, "problem.html", 409, batch=batch, error=error)
-    sent = await run_in_threadpool(state.rows_sent, web.settings, batch.name)  # afresh, not the cached review
+    sent = await run_in_threadpool(
+        batchledger.rows_sent, web.settings, batch.name
+    )  # afresh, not the cached review
     rows = [r for r in await run_in_threadpool(found.reading, header, was, besides=value) if r not in sent]
     if not rows and not await run_in_threadpool(found.reading, header, was):
         error = BulkshipError(
@@ -265,7 +267,9 @@ async def _fix_row_once(
     found = await run_in_threadpool(web.reviews.review, batch)
     if row not in found.loaded.frame.index:
         raise HTTPException(404, "No such row")
-    sent = await run_in_threadpool(state.rows_sent, web.settings, batch.name)  # afresh, not the cached review
+    sent = await run_in_threadpool(
+        batchledger.rows_sent, web.settings, batch.name
+    )  # afresh, not the cached review
     if row in sent:
         error = BulkshipError(
             f"Row {row} was ordered in PO {sent[row]}: its cells cannot change here. Nothing was saved",
