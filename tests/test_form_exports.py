@@ -82,7 +82,10 @@ def _answered(tmp_path: Path, question: str, answers: list[str]) -> Path:
      "I would like to receive a holiday gift card", "Opt in to receive a gift?",
      "Can we send you a gift card?", "May we mail you a thank-you gift?", "OK to send you a gift card?",
      "Are you interested in receiving a gift card?",
-     "Do you want to participate in the holiday gift program?"],
+     "Do you want to participate in the holiday gift program?",
+     # ... or to take part, naming nothing or the gift's program (found by hunter-sheets16, ordered)
+     "Would you like to participate?", "Will you be participating?", "Participate?",
+     "Participate in gift program?"],
 )  # fmt: skip
 def test_a_form_s_question_whether_the_person_wants_a_card_answered_no_leaves_the_row_out(
     tmp_path: Path, question: str
@@ -106,6 +109,22 @@ def test_a_form_s_question_whether_the_person_wants_a_card_answered_no_leaves_th
         (row, f"the list says not to send it (column '{question}': '{answer}')")
         for row, answer in enumerate(answers[:5], start=2)
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Would you like to participate in our survey?",
+        "Participate in 401k?",
+        "Participating in gift exchange?",
+    ],
+)
+def test_a_question_whether_to_take_part_in_something_else_sends_its_no(
+    tmp_path: Path, question: str
+) -> None:
+    """The other side of 'Would you like to participate?': a question naming what else to take part in says
+    nothing of the card; its No sends."""
+    assert not load_sheet(_answered(tmp_path, question, ["No", "Yes"])).skipped
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,10 @@ _ASKS_WHETHER = re.compile(
     # ... or asking leave to send it ('Can we send you a gift card?', 'OK to mail you a gift?': found by
     # hunter-sheets14, 'No' there was ordered)
     r"(?:can|may|shall|should|could)\s+we\s+(?:send|mail|ship)(?:\s+you)?|ok(?:ay)?\s+to\s+(?:send|mail|ship)"
-    r"(?:\s+you)?|please\s+send\s+me)"
+    r"(?:\s+you)?|please\s+send\s+me|"
+    # ... or whether they take part in the gift's program ('Participate in gift program?': found by
+    # hunter-sheets16, its No ordered)
+    r"participat(?:e|ing))"
     r"(?:\s+(?:to|in|for|us\s+to\s+(?:send|mail)\s+you|to\s+(?:receive|get|have)|receive|get|have|receiving|"
     r"getting|a|an|the|one|participate\s+in|"
     r"your|this|our|my|free|holiday|complimentary|small|physical|thank[\s-]*you|year[\s-]*end|\$?\d+))*"
@@ -93,10 +96,22 @@ def gift_choice_header(header: str) -> bool:
     return bool(words & _GIFT_WORDS) and bool(words & _CHOICE_WORDS)
 
 
+# ... or whether they take part, naming nothing ('Would you like to participate?', 'Will you be
+# participating?', 'Participate?'): in a list of cards to send it asks about the gift, as a 'Participating?'
+# column does (found by hunter-sheets16: its No was ordered). Not 'Would you like to participate in our
+# survey?', which names what else
+_TAKES_PART = re.compile(
+    r"(?i)\W*(?:(?:would\s+(?:you|i)\s+like|(?:do|did)\s+you\s+(?:want|wish)|i\s+(?:want|wish|would\s+like)|"
+    r"(?:will|would|are)\s+you(?:\s+be)?)\s+(?:to\s+)?)?(?:participat(?:e|ing)|tak(?:e|ing)\s+part)"
+    r"(?:\s+(?:in\s+(?:this|it)|this\s+year))*\s*(?:\(?\s*y(?:es)?\s*/\s*n(?:o)?\s*\)?)?[\s?.!:]*"
+)
+
+
 def asks_whether_to_send(header: str) -> bool:
-    """Whether a header asks the person whether they want a card (:data:`_ASKS_WHETHER`)."""
+    """Whether a header asks the person whether they want a card (:data:`_ASKS_WHETHER`,
+    :data:`_TAKES_PART`)."""
     return (
-        _ASKS_WHETHER.search(header) is not None
+        (_ASKS_WHETHER.search(header) is not None or _TAKES_PART.fullmatch(header) is not None)
         and not asks_if_received(header)
         and not asks_not_to_send(header)
     )
