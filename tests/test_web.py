@@ -1929,6 +1929,60 @@ def test_a_profile_used_from_a_page_left_open_does_not_set_back_a_column_chosen_
     assert chosen_field(client.get("/batches/bonus-dec/columns").text, "Amount 2026") == "value"
 
 
+def _bonus_shown(client: TestClient, tmp_path: Path) -> tuple[str, dict[str, str]]:
+    """Upload 'bonus.csv' (Amount and Amount 2026: the Amount read as the Value) and choose its columns as
+    shown, Name unread (a mapping to save, set back and go back from): the page then and its selects."""
+    path = tmp_path / "bonus.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Card,Amount,Amount 2026\nAna Silva,12 Elm St,Boston,MA,02108,CVS,25,50\n"
+    )
+    page = client.get(upload(client, path)).text
+    headers = ("Name", "Address", "City", "State", "ZIP", "Card", "Amount", "Amount 2026")
+    shown = {f"map:{h}": chosen_field(page, h) if "selected>" in column_row(page, h) else "" for h in headers}
+    client.post("/batches/bonus/columns", data={"csrf_token": token(client), **shown, "map:Name": ""})
+    return client.get("/batches/bonus/columns").text, shown
+
+
+def test_back_to_the_columns_found_from_a_page_left_open_does_not_drop_a_column_chosen_since(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """'Back to the columns bulkship found' carried no version of the page (review30's leftover, live on a
+    shared ledger: Alice's page showed the Amount read as the Value, Bob chose 'Budget', Alice's press
+    dropped Bob's choice with hers, unseen)."""
+    page, shown = _bonus_shown(client, tmp_path)
+    other_tab = {"csrf_token": token(client), **shown, "map:Amount": "", "map:Amount 2026": "value"}
+    client.post("/batches/bonus/columns", data=other_tab)
+    back = {"csrf_token": token(client), "change": found(r'name="change" value="(\d+)"', page)}
+    refused = client.post("/batches/bonus/columns/reset", data=back)
+    assert refused.status_code == 409 and "The batch changed since this page was shown" in refused.text
+    assert chosen_field(client.get("/batches/bonus/columns").text, "Amount 2026") == "value"
+
+
+def test_a_profile_saved_as_another_person_chooses_a_column_does_not_set_theirs_back(
+    client: TestClient, settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Save as a profile' recorded the batch's columns as its press read them (review30's leftover): another
+    person's column chosen while the profile was being saved was set back, both told it was done."""
+    from bulkship.web import columns as columns_page
+    from bulkship.web import state
+
+    page, _ = _bonus_shown(client, tmp_path)
+    save_profile = columns_page.profiles.save_profile
+
+    def another_person_applies_first(*args, **kwargs):  # as this press saves the profile
+        monkeypatch.setattr(columns_page.profiles, "save_profile", save_profile)
+        theirs = {"value": "Amount 2026"}
+        state.record(settings, "bonus", "web_columns", columns=theirs, profile="")
+        return save_profile(*args, **kwargs)
+
+    monkeypatch.setattr(columns_page.profiles, "save_profile", another_person_applies_first)
+    change = found(r'name="change" value="(\d+)"', page)
+    mine = {"csrf_token": token(client), "profile": "plain", "change": change}
+    raced = client.post("/batches/bonus/columns/profile", data=mine)
+    assert raced.status_code == 409 and "the batch changed meanwhile" in raced.text
+    assert chosen_field(client.get("/batches/bonus/columns").text, "Amount 2026") == "value"
+
+
 def test_a_sheet_chosen_as_another_person_saves_a_cell_does_not_wipe_their_fix(
     client: TestClient, settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

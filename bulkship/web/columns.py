@@ -92,8 +92,7 @@ async def change(request: Request) -> Response:
     refused = await _refused_if_frozen(request, web, batch)
     if refused is not None:
         return refused
-    shown = form.get("change")
-    if shown is not None and str(shown) != str(batch.change_id):  # every select is posted, changed or not
+    if _stale(form, batch):  # every select is posted, changed or not
         return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
     try:
         report = await run_in_threadpool(_report, web, batch)
@@ -134,8 +133,7 @@ async def every_row(request: Request) -> Response:
     refused = await _refused_if_frozen(request, web, batch)
     if refused is not None:
         return refused
-    shown = form.get("change")
-    if shown is not None and str(shown) != str(batch.change_id):
+    if _stale(form, batch):
         return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
     every = [(k, v) for k, v in form.multi_items() if k.startswith("every:")]
     wanted = {k.removeprefix("every:"): str(v).strip() for k, v in every}
@@ -183,16 +181,9 @@ def _every_row_values(web: Web, batch: state.WebBatch, wanted: dict[str, str]) -
     return wanted
 
 
-def _every_row_off_where_fed(web: Web, batch: state.WebBatch, mapping: dict[str, str]) -> None:
-    """A value for every row taken off once a column gives its field (chosen after it): it would fill
-    that column's empty cells, unseen."""
-    off = _every_row_off(web, batch, mapping)
-    if off:
-        state.record(web.settings, batch.name, "web_every_row", values=off)
-
-
 def _every_row_off(web: Web, batch: state.WebBatch, mapping: dict[str, str]) -> dict[str, str]:
-    """The values for every row :func:`_every_row_off_where_fed` takes off ("" for each)."""
+    """The values for every row taken off ("" for each) once a column gives their field under ``mapping``
+    (chosen after them): each would fill that column's empty cells, unseen."""
     if not batch.every_row:
         return {}
     fed = {f.field for f in _report(web, replace(batch, columns=mapping)).fields if f.header}
@@ -207,12 +198,19 @@ def _recorded(web: Web, batch: state.WebBatch, *events: tuple[str, dict[str, Any
     return state.record_change(web.settings, batch.name, batch.change_id, *events)
 
 
-async def _changed_meanwhile(request: Request, web: Web, batch: state.WebBatch) -> Response:
-    """The Columns page as it is now, saying nothing was changed (:data:`STALE_COLUMNS`)."""
+async def _changed_meanwhile(request: Request, web: Web, batch: state.WebBatch, said: str = "") -> Response:
+    """The Columns page as it is now, saying nothing was changed (:data:`STALE_COLUMNS`, or ``said``)."""
     from .app import _idle, _with_upload
 
     now = _idle(web, _with_upload(web, batch.name))  # Send pressed meanwhile: its progress page says so
-    return await run_in_threadpool(_page, request, now, 409, STALE_COLUMNS)
+    return await run_in_threadpool(_page, request, now, 409, said or STALE_COLUMNS)
+
+
+def _stale(form: Any, batch: state.WebBatch) -> bool:
+    """Whether the form comes from a page shown before the batch's last change (every form of the page
+    carries the change it showed; a form without one, from a page older than that, is not judged)."""
+    shown = form.get("change")
+    return shown is not None and str(shown) != str(batch.change_id)
 
 
 STALE_COLUMNS = (
@@ -228,12 +226,18 @@ async def reset(request: Request) -> Response:
 
     web = _web(request)
     batch = _with_upload(web, request.path_params["name"])
+    form = await request.form()
     refused = await _refused_if_frozen(request, web, batch)
     if refused is not None:
         return refused
+    if _stale(form, batch):  # pressed on a page shown before another person chose a column it never showed
+        return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
     if batch.columns and not _sending(web, batch):
-        await run_in_threadpool(state.record, web.settings, batch.name, "web_columns", columns={}, profile="")
-        await run_in_threadpool(_every_row_off_where_fed, web, batch, {})
+        off = await run_in_threadpool(_every_row_off, web, batch, {})
+        events = [("web_columns", {"columns": {}, "profile": ""})]
+        events += [("web_every_row", {"values": off})] if off else []
+        if not await run_in_threadpool(_recorded, web, batch, *events):
+            return await _changed_meanwhile(request, web, batch)
     return _see(f"/batches/{batch.name}/columns")
 
 
@@ -247,6 +251,8 @@ async def save_profile(request: Request) -> Response:
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
     form = await request.form()
     name = str(form.get("profile") or "").strip()
+    if _stale(form, batch):  # it would save under the name columns the person never saw
+        return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
     try:
         report = await run_in_threadpool(_report, web, batch)
         saved = await run_in_threadpool(
@@ -255,10 +261,19 @@ async def save_profile(request: Request) -> Response:
         )  # fmt: skip
     except BulkshipError as exc:
         return await run_in_threadpool(_page, request, batch, 400, _said(exc))
-    await run_in_threadpool(
-        state.record, web.settings, batch.name, "web_columns", columns=batch.columns, profile=saved.name
-    )
+    # the batch is read with the profile from now on, unless another person chose a column as it was saved
+    # (recorded plainly, the columns read when the page was pressed set theirs back, unseen: review30)
+    using = ("web_columns", {"columns": batch.columns, "profile": saved.name})
+    if not await run_in_threadpool(_recorded, web, batch, using):
+        return await _changed_meanwhile(request, web, batch, SAVED_MEANWHILE.format(name=saved.name))
     return _see(f"/batches/{batch.name}/columns")
+
+
+SAVED_MEANWHILE = (
+    "Profile “{name}” was saved with the columns as this page showed them, but the batch changed "
+    "meanwhile (its columns, its sheet or a cell, in another tab or by someone else): nothing of the batch "
+    "was changed, and it is not read with that profile. The columns as they are now are below."
+)
 
 
 async def use_profile(request: Request) -> Response:
@@ -271,8 +286,7 @@ async def use_profile(request: Request) -> Response:
     refused = await _refused_if_frozen(request, web, batch)
     if refused is not None:
         return refused
-    shown = form.get("change")  # a profile used from a page shown before another column was chosen
-    if shown is not None and str(shown) != str(batch.change_id):
+    if _stale(form, batch):  # a profile used from a page shown before another column was chosen
         return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
     try:
         wanted = str(form.get("profile") or "")
