@@ -4,21 +4,19 @@ refreshes the token once on 401, and turns the answer into JSON or one of the er
 :mod:`bulkship.errors`. Foreign exceptions (httpx) are translated here and go no further.
 
 The base of :class:`~.vendor.VendorClient`, apart so the rest of the client reads as what it asks the vendor.
+The token's answer is read in :mod:`.tokens`, an answer's body as JSON in :mod:`.bodies`.
 Credentials and the bearer token never appear in a log line, an exception message or a repr.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import json
 import logging
 import random
 import ssl
 import time
 import urllib.request
 from collections.abc import Awaitable, Callable, Collection, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +26,10 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 from ..errors import (
     AuthenticationError,
     ConfigError,
-    TerminalVendorError,
     VendorUnavailableError,
 )
 from ..models import Catalog
-from .parse import VendorObject, decimal, field, parse_order, text
+from .bodies import json_body, with_location_id
 from .policy import (
     BACKOFF_INITIAL_S,
     DEFAULT_MAX_ATTEMPTS,
@@ -40,25 +37,18 @@ from .policy import (
     HTTP_LIMITS,
     MAX_CONNECTIONS,
     ONE_CONNECTION,
-    TOKEN_REFRESH_FRACTION,
     Clock,
     RateLimiter,
     Sleep,
     describe_transport_error,
     should_retry,
     timeout_for,
-    token_lifetime_s,
     wait_before_retry,
 )
-from .refusals import CREDENTIALS_HINT, error_body, error_message, error_of, without_secrets
+from .refusals import CREDENTIALS_HINT, error_body, error_of, without_secrets
+from .tokens import _Secret, _Token, token_answered
 
 log = logging.getLogger("bulkship.client")
-
-
-# What POST /v1/Tokens may answer to credentials it does not take, besides the documented 401 (its refusals
-# are not documented): 400 as an OAuth-style token endpoint does (invalid_grant), 422 as a validation failure.
-# 403 stays "API access disabled"; 404, 408, 429 and 5xx keep their own meanings.
-TOKEN_REFUSALS = frozenset({400, 409, 410, 412, 422})
 
 
 class _NotSent(VendorUnavailableError):
@@ -68,29 +58,6 @@ class _NotSent(VendorUnavailableError):
     @classmethod
     def of(cls, exc: VendorUnavailableError) -> _NotSent:
         return cls(exc.message, status_code=exc.status_code, body=exc.body, hint=exc.hint)
-
-
-class _Secret:
-    """A string that never shows itself in a repr, a log line or a traceback's locals."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: str) -> None:
-        self.value = value
-
-    def __repr__(self) -> str:
-        return "<hidden>"
-
-    __str__ = __repr__
-
-
-@dataclass(frozen=True, repr=False)
-class _Token:
-    secret: _Secret
-    refresh_at: float  # on the client's monotonic clock
-
-    def __repr__(self) -> str:
-        return "<token hidden>"
 
 
 def normalize_base_url(url: str) -> str:
@@ -267,9 +234,9 @@ class _Transport:
                     body=error_body(response),
                 )
         if response.is_success:
-            data = self._json(response, method, path)
+            data = json_body(response, self.base_url, method, path)
             if response.status_code == 201:
-                data = _with_location_id(data, response.headers.get("Location"))
+                data = with_location_id(data, response.headers.get("Location"))
             return response.status_code, data
         if response.status_code in allow:
             return response.status_code, error_body(response)
@@ -338,71 +305,4 @@ class _Transport:
         if not response.is_success:  # a token given may be the access token itself: kept as it came
             response = without_secrets(response, (self._access_token.value,))
         self.token_fetches += 1
-        status = response.status_code
-        if status == 401 or status in TOKEN_REFUSALS:
-            # a refusal of the credentials, whatever its status: never the refusal of the order or read that
-            # needed the token (a 400 there failed an order's rows that were never sent)
-            body = error_body(response)
-            said = error_message(body)
-            raise AuthenticationError(
-                f"The vendor API at {self.base_url} did not accept these credentials ({status}"
-                + (f": {said}" if said and status != 401 else "")
-                + ")",
-                hint=CREDENTIALS_HINT,
-                status_code=status,
-                body=body,
-            )
-        if not response.is_success:
-            raise error_of(response, "POST /v1/Tokens")
-        body = self._json(response, "POST", "/v1/Tokens")
-        value = text(body, "Value", "Token", "AccessToken", "access_token")  # (OAuth's spelling too)
-        if not value:
-            raise TerminalVendorError(
-                f"The vendor API at {self.base_url} answered POST /v1/Tokens without a token",
-                hint="is --api-url the vendor's API root?",
-                status_code=response.status_code,
-            )
-        lifetime = decimal(field(body, "ExpiresIn", "Expires_In", "ExpiresInSeconds"))
-        seconds = token_lifetime_s(float(lifetime) if lifetime is not None else None)
-        return _Token(_Secret(value), refresh_at=self._clock() + TOKEN_REFRESH_FRACTION * seconds)
-
-    def _json(self, response: httpx.Response, method: str, path: str) -> Any:
-        if not response.content.strip():
-            return None
-        try:
-            return response.json(object_pairs_hook=VendorObject)
-        except UnicodeDecodeError:
-            # JSON not in UTF-8 whatever its charset says (a vendor writing 'José' in Windows-1252 or
-            # Latin-1): read in that encoding. Read as no answer, the order it created was 'in doubt' at
-            # every run (found by hunter-vendor11)
-            with contextlib.suppress(ValueError):
-                return json.loads(_single_byte(response.content), object_pairs_hook=VendorObject)
-            raise self._not_json(response, method, path) from None
-        except ValueError:
-            raise self._not_json(response, method, path) from None
-
-    def _not_json(self, response: httpx.Response, method: str, path: str) -> TerminalVendorError:
-        return TerminalVendorError(
-            f"The vendor API at {self.base_url} answered {method} {path} with something that is not JSON "
-            f"({response.headers.get('content-type', 'no content type')})",
-            hint="is --api-url the vendor's API root?",
-            status_code=response.status_code,
-        )
-
-
-def _single_byte(content: bytes) -> str:
-    """Bytes that are not UTF-8 as Windows-1252 (Latin-1 where it leaves a byte undefined)."""
-    try:
-        return content.decode("cp1252")
-    except UnicodeDecodeError:
-        return content.decode("latin-1")
-
-
-def _with_location_id(data: Any, location: str | None) -> Any:
-    """A 201 whose body names no Id (or has no body) takes the Id from ``Location: .../Orders/{id}``."""
-    if not location or (data is not None and not isinstance(data, Mapping)):
-        return data
-    if data is not None and parse_order(data).id:  # its Id, or the Id of the order in its envelope
-        return data
-    order_id = location.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
-    return {**(data or {}), "Id": order_id} if order_id else data
+        return token_answered(response, self.base_url, self._clock())
