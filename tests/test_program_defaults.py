@@ -148,3 +148,43 @@ def test_a_program_file_setting_bulkship_would_misread_is_refused(text, said, tm
     err = capsys.readouterr().err
     assert said in err and "Traceback" not in err
     assert load_program(SAMPLES / "program.toml").name  # the sample and a saved profile's sections read
+
+
+def test_a_card_or_shipping_method_given_for_every_row_is_named_in_what_is_said_of_it(tmp_path: Path) -> None:
+    """Found by newcomer8: an ADP list with no card column, "Visa gift card" typed as the Product for every
+    row on the Columns page (or a program's [defaults]), read on each row "column 'Product': '' is not a
+    product in the vendor catalog", the empty quotes where the person had typed a card; "'' read as product
+    VISA-PREPAID" and "'' is not a shipping method" likewise. What was given for every row is said, as the
+    card carrier's is."""
+    path = tmp_path / "adp.csv"
+    path.write_text("Name,Address,City,State,ZIP,Amount\nAnn Lee,1 Main St,Boston,MA,02134,50\n")
+
+    def said(defaults: dict[str, str]) -> list[str]:
+        program = ProgramSettings(defaults=defaults)
+        result = validate(load_sheet(path, program=program), sandbox_catalog(), program=program)
+        return [p.message for p in result.problems]
+
+    assert said({"product": "Visa gift card", "shipping_method": "2-day"}) == [
+        "Row 2, column 'Product': is empty, and 'Visa gift card', the product given for every row, is not a "
+        "product in the vendor catalog: give every row one of CVS, HOMEDEPOT, TARGET, VISA-PREPAID, "
+        "or add a column for it to the list.",
+        "Row 2, column 'Shipping Method': is empty, and '2-day', the shipping method given for every row, "
+        "is not one: give every row one of EXPEDITED, OVERNIGHT, STANDARD, or add a column for it to the "
+        "list.",
+    ]
+    assert said({"product": "Visa Prepaid"}) == [
+        "Row 2, column 'Product': is empty: the product given for every row, 'Visa Prepaid', read as "
+        "VISA-PREPAID."
+    ]
+    written = tmp_path / "cards.csv"  # a cell of the list's own still says what it holds
+    written.write_text(
+        "Name,Address,City,State,ZIP,Card,Amount,Shipping Method\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,Visa,50,2-day\n"
+    )
+    result = validate(load_sheet(written), sandbox_catalog())
+    assert [p.message for p in result.problems] == [
+        "Row 2, column 'Card': 'Visa' is not a product in the vendor catalog; use one of CVS, HOMEDEPOT, "
+        "TARGET, VISA-PREPAID.",
+        "Row 2, column 'Shipping Method': '2-day' is not a shipping method; use one of EXPEDITED, OVERNIGHT, "
+        "STANDARD.",
+    ]

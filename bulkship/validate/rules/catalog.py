@@ -148,45 +148,90 @@ def _by_id_then_name(ids: list[str], said: list[tuple[str, str]]) -> dict[str, s
 
 def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
     """Product, value, quantity, shipping method and card carrier against the vendor catalog."""
-    frame["product"], renamed = _ids(frame["product"], product_ids(catalog))
-    collector.warn(renamed, "product", "Product name read as its id", "'{old}' read as product {new}.")
-    shippable = sorted(p.id for p in catalog.products.values() if p.ships_physically)
-    filled = frame["product"].ne("")
-    known = frame["product"].isin(list(catalog.products))
+    # an empty cell given the card for every row (the Columns page's, a program's [defaults]) is said so, not
+    # "'' is not a product in the vendor catalog" of a card the person typed (found by newcomer8)
+    given = collector.original("product").astype(str).str.strip().eq("")
+    written = frame["product"]
+    frame["product"], renamed = _ids(written, product_ids(catalog))
+    _said_read_as(collector, "product", renamed, given, written, "product", "Product name read as its id")
+    shippable = ", ".join(sorted(p.id for p in catalog.products.values() if p.ships_physically))
+    unknown = frame["product"].ne("") & ~frame["product"].isin(list(catalog.products))
     collector.error(
-        filled & ~known,
+        unknown & ~given,
         "product",
         "Unknown product",
-        "'{old}' is not a product in the vendor catalog; use one of " + ", ".join(shippable) + ".",
+        f"'{{old}}' is not a product in the vendor catalog; use one of {shippable}.",
+    )
+    collector.error(
+        unknown & given,
+        "product",
+        "Unknown product",
+        "is empty, and '{new}', the product given for every row, is not a product in the vendor catalog: "
+        f"give every row one of {shippable}, or add a column for it to the list.",
     )
     digital = frame["product"].isin([p.id for p in catalog.products.values() if not p.ships_physically])
     collector.error(
         digital,
         "product",
         "Product cannot be shipped",
-        "{new} is a digital-only card and cannot be shipped as a physical card; use one of "
-        + ", ".join(shippable)
-        + ".",
+        f"{{new}} is a digital-only card and cannot be shipped as a physical card; use one of {shippable}.",
     )
-    _check_currency(frame, catalog, collector, skip=digital | (filled & ~known))
+    _check_currency(frame, catalog, collector, skip=digital | unknown)
     _check_values(frame, catalog, collector)
     _check_quantity(frame, collector)
     listed = [m for m in catalog.shipping_methods.values() if m.name]
     names = {(said.casefold(), m.id) for m in listed for said in (m.name, m.name.split(" (")[0])}
     methods = _by_id_then_name(list(catalog.shipping_methods), sorted(names))
-    frame["shipping_method"], renamed = _methods(frame["shipping_method"], methods)
-    collector.warn(
-        renamed, "shipping_method", "Shipping method read as its id", "'{old}' read as shipping method {new}."
+    given = collector.original("shipping_method").astype(str).str.strip().eq("")
+    written = frame["shipping_method"]
+    frame["shipping_method"], renamed = _methods(written, methods)
+    _said_read_as(
+        collector,
+        "shipping_method",
+        renamed,
+        given,
+        written,
+        "shipping method",
+        "Shipping method read as its id",
     )
+    unknown = frame["shipping_method"].ne("") & ~frame["shipping_method"].isin(list(catalog.shipping_methods))
+    choices = ", ".join(sorted(catalog.shipping_methods))
     collector.error(
-        frame["shipping_method"].ne("") & ~frame["shipping_method"].isin(list(catalog.shipping_methods)),
+        unknown & ~given,
         "shipping_method",
         "Unknown shipping method",
-        "'{old}' is not a shipping method; use one of " + ", ".join(sorted(catalog.shipping_methods)) + ".",
+        f"'{{old}}' is not a shipping method; use one of {choices}.",
+    )
+    collector.error(
+        unknown & given,
+        "shipping_method",
+        "Unknown shipping method",
+        "is empty, and '{new}', the shipping method given for every row, is not one: give every row one of "
+        f"{choices}, or add a column for it to the list.",
     )
     _check_shipping_currency(frame, catalog, collector)
     _check_carriers(frame, catalog, collector)
     _check_folded_address(frame, catalog, collector)
+
+
+def _said_read_as(
+    collector: ProblemCollector,
+    column: str,
+    renamed: pd.Series,
+    given: pd.Series,
+    written: pd.Series,
+    what: str,
+    kind: str,
+) -> None:
+    """A name read as its id, said of the cell that held it, or of the value given for every row."""
+    collector.warn(renamed & ~given, column, kind, f"'{{old}}' read as {what} {{new}}.")
+    collector.warn(
+        renamed & given,
+        column,
+        kind,
+        f"is empty: the {what} given for every row, '{{written}}', read as {{new}}.",
+        extra={"written": written},
+    )
 
 
 def _check_folded_address(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
