@@ -57,7 +57,7 @@ from .submit import SubmitOutcome, submit_batch
 from .team import person_acting
 from .track import rewrite_others, wait_until_settled
 from .track.moved import moved_elsewhere
-from .track.orders import (
+from .track.recheck import (
     not_asked_again,
     not_checked_again,
     recheck_made_no_card,

@@ -142,7 +142,7 @@ def sync_ledger(
 ) -> Synced:
     """Bring the ledger in line with this file; plan new orders (see :class:`Synced`).
     ``unread``: POs whose rows made no card could not be read again at the vendor (it may have made the card
-    since: :func:`bulkship.track.orders.recheck_made_no_card`); those rows are not sent again in this run.
+    since: :func:`bulkship.track.recheck.recheck_made_no_card`); those rows are not sent again in this run.
     ``api`` is recorded on a new batch (see :mod:`bulkship.batchapi`); rows repeating a card already
     ordered are held as ``repeats`` says (see :mod:`bulkship.repeats`). ``by``: who starts a new batch."""
     frame, sheet = validation.rows, validation.sheet

@@ -31,7 +31,7 @@ class RepeatPolicy:
     its own: those rows are held one by one, not the whole file refused as that batch again;
     ``references_people``: the file's reference column names a person ("Employee ID"), not what several
     people share ("Customer ID": two contacts of one account are two people); ``unread``: other batches'
-    orders whose failed cards could not be read again at the vendor (``track.orders.recheck_other_batches``):
+    orders whose failed cards could not be read again at the vendor (``track.recheck.recheck_other_batches``):
     counted as cards, as the vendor may have made them since; ``keep``: the options the person ran with that
     decide what is read and what may be spent (``--sheet``, ``--config``, ``--max-total``, ...), given again
     in every command a refusal offers (found by review18: `--batch B1` offered without the person's

@@ -21,7 +21,8 @@ The result workbook is rewritten under :func:`bulkship.outputlock.output_lock`, 
 takes to write it, so a rewrite never replaces a workbook newer than the one it was built from.
 
 The package: :mod:`.orders` (one order read and recorded, when an order is final, a pass over many),
-:mod:`.rewrite` (the result workbook rewritten, or kept when a rewrite would lose what the person put in it);
+:mod:`.recheck` (failed cards read again before a run sends them again), :mod:`.rewrite` (the result
+workbook rewritten, or kept when a rewrite would lose what the person put in it);
 here the passes and what each batch shows after one.
 """
 
