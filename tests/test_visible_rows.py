@@ -2462,6 +2462,35 @@ def test_a_row_the_list_marks_for_a_digital_card_is_not_shipped_a_physical_one(
     ]
 
 
+@pytest.mark.parametrize("card", ["Product", "Gift Card", ""])
+@pytest.mark.parametrize("header", ["Card Type", "Card Format", "Reward Format"])
+def test_a_card_type_saying_physical_or_digital_is_the_format_not_the_card(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str, card: str
+) -> None:
+    """Found by hunter-falsealarm3: a gifting tracker's 'Card Type' = Physical / Digital beside its 'Gift Card'
+    was refused as a second card column ('both look like Product'), nothing read; beside the program's
+    default card alone, each row was an error "'Physical' is not a product". Its values name no card: it
+    says the format, and its Digital rows are left out as a 'Format' column's are."""
+    (tmp_path / "p.toml").write_text('[defaults]\nproduct = "CVS"\nvalue = "25"\n')
+    own = f",{card},Value" if card else ""
+    cells = ",CVS,25" if card else ""
+    path = tmp_path / "format.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP{own},{header}\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134{cells},Digital\nBo Ray,2 Main St,Boston,MA,02134{cells},Physical\n"
+        f"Cy Orr,3 Main St,Boston,MA,02134{cells},Physical card\nDi Fox,4 Main St,Boston,MA,02134{cells},\n"
+    )
+    code, data, err = validate_json(capsys, path, "--config", str(tmp_path / "p.toml"))
+    assert (code, data.get("valid"), data.get("invalid")) == (0, 3, 0), err
+    assert [(s["row"], s["reason"]) for s in data["skipped"]] == [
+        (
+            2,
+            f"the list says not to send it: a digital card, and bulkship ships physical cards (column '{header}': 'Digital')",
+        )
+    ]
+    assert [c["status"] for c in data["columns"] if c["header"] == header] == ["unused"]
+
+
 @pytest.mark.parametrize("header", ["Do Not Send Before", "Hold Until", "Send On", "Send Date", "Ship After"])
 def test_a_date_not_to_send_before_that_is_still_to_come_leaves_its_row_out(
     tmp_path: Path, header: str

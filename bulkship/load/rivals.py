@@ -29,6 +29,7 @@ from ..program import ProgramSettings
 from ..schema import SheetContract
 from ..validate.usps import COUNTRY_ALIASES, state_lookup
 from .doubtful import _LINE_2_TEXT
+from .skipped.digital import format_header, names_a_format
 
 SAMPLE = 200  # filled cells looked at per column
 FITTING_SHARE = 0.5  # a column whose values fit the field less often than this is no rival of its own title
@@ -112,7 +113,10 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
         if not (meaning.preferred or meaning.last_first):  # read over the name, or rewritten: not a rival
             by_field.setdefault(meaning.field, []).append((str(header), meaning.exact))
     unused = (
-        _empty_address_groups(body, index, program) | _streets_of_both_lines(body, index, program) | answered
+        _empty_address_groups(body, index, program)
+        | _streets_of_both_lines(body, index, program)
+        | answered
+        | _card_formats(body, index, program)
     )
     for field, found in by_field.items():
         own = [header for header, exact in found if exact]
@@ -180,6 +184,28 @@ def _yes_no(column: pd.Series) -> str:
 
 def _first(samples: str, shown: int = 60) -> str:
     return samples if len(samples) <= shown else samples[:shown].rsplit(",", 1)[0] + ", ..."
+
+
+def _card_formats(body: pd.DataFrame, index: HeaderIndex, program: ProgramSettings) -> dict[str, str]:
+    """Header -> why it is not used, for a column taken for the card by a header naming its format ('Card
+    Type', 'Card Format') that holds only formats (Physical, Digital, eGift): a gifting tracker's 'Card Type'
+    beside its 'Gift Card' was refused as a second card column, and beside the program's default card each
+    row was an error "'Physical' is not a product" (found by hunter-falsealarm3). Its digital rows are left
+    out (:mod:`.skipped.digital`), the others take the list's or the program's card."""
+    if "product" in program.columns:
+        return {}
+    unused: dict[str, str] = {}
+    for header in body.columns:
+        meaning = index.meaning(str(header))
+        if meaning is None or meaning.field != "product" or not format_header(str(header)):
+            continue
+        said = [text for text in dict.fromkeys(map(_text, body[header].tolist())) if text]
+        if said and all(map(names_a_format, said)):
+            shown = _first(
+                ", ".join(repr(str(v).strip()) for v in dict.fromkeys(body[header].tolist()) if _text(v))
+            )
+            unused[str(header)] = f"its values ({shown}) say the card's format, not which card"
+    return unused
 
 
 def _empty_address_groups(body: pd.DataFrame, index: HeaderIndex, program: ProgramSettings) -> dict[str, str]:

@@ -23,12 +23,28 @@ _DIGITAL = re.compile(
     r"(?:\s+(?:gift\s+)?card|\s+gift|\s+code|\s+only|\s+delivery)?\s*$"
 )
 
+# ... and a plastic one ('Card Type' = Physical): a column holding only formats names no card
+# (:func:`bulkship.load.rivals.unlike_rivals`)
+_PHYSICAL = re.compile(
+    r"(?i)^\s*(?:physical|plastic|paper|printed|mailed)(?:\s+(?:gift\s+)?card|\s+gift)?\s*$"
+)
+
+
+def format_header(header: str) -> bool:
+    """Whether a header names the card's format (:data:`_FORMAT_HEADERS`): its digital rows are left out."""
+    return header_key(header) in _FORMAT_HEADERS
+
+
+def names_a_format(text: str) -> bool:
+    """Whether a cell names a card's format, physical or digital, and no card."""
+    return bool(_PHYSICAL.match(text) or _DIGITAL.match(text))
+
 
 def _digital_rows(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, str]:
     """Rows whose format column says digital: row -> the reason. A column the list reads is not one."""
     found: dict[int, str] = {}
     for header in body.columns:
-        if header in column_map or header_key(str(header)) not in _FORMAT_HEADERS:
+        if header in column_map or not format_header(str(header)):
             continue
         column = body[header].astype(str)
         for row in column.index[column.str.match(_DIGITAL)].tolist():
