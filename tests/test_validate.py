@@ -231,6 +231,32 @@ def test_a_shipping_choice_written_as_a_form_labels_it_is_read_as_its_method(tmp
     ]
 
 
+def test_a_shop_s_shipping_named_with_the_word_shipping_is_read_as_its_method(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm3: a Wix orders export's 'Delivery method' = Standard Shipping (eBay's
+    'Shipping Service' too) was an error on every row, "'Standard Shipping' is not a shipping method", nothing
+    sent. The method it names before 'Shipping' or 'Delivery' is read, said as a name read as an id; a
+    shop's own kind of shipping ('Free Shipping', 'Flat rate') names no method and stays an error."""
+    header = "Name,Address,City,State,ZIP,Product,Value,Shipping Method"
+    result = run(
+        tmp_path,
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Standard Shipping",
+        "Bo Ray,2 Main St,Boston,MA,02134,CVS,50,Expedited shipping (2-3 days)",
+        "Cy Fox,3 Main St,Boston,MA,02134,CVS,50,Overnight Delivery",
+        "Di Lu,4 Main St,Boston,MA,02134,CVS,50,Free Shipping",
+        header=header,
+    )
+    assert list(result.rows["shipping_method"]) == ["STANDARD", "EXPEDITED", "OVERNIGHT", "Free Shipping"]
+    assert messages(result) == [
+        "Row 5, column 'Shipping Method': 'Free Shipping' is not a shipping method; use one of EXPEDITED, "
+        "OVERNIGHT, STANDARD."
+    ]
+    assert messages(result, "warning") == [
+        "Row 2, column 'Shipping Method': 'Standard Shipping' read as shipping method STANDARD.",
+        "Row 3, column 'Shipping Method': 'Expedited shipping (2-3 days)' read as shipping method EXPEDITED.",
+        "Row 4, column 'Shipping Method': 'Overnight Delivery' read as shipping method OVERNIGHT.",
+    ]
+
+
 def test_an_empty_name_of_a_first_and_last_name_list_is_said_of_its_own_columns(tmp_path: Path) -> None:
     """Found by newcomer2: a row with no name in a list of First Name and Last Name said "column 'Name': is
     empty; fill in the recipient's name, or First Name and Last Name", a column the list does not have."""

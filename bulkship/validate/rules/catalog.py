@@ -25,17 +25,21 @@ def _ids(column: pd.Series, lookup: dict[str, str]) -> tuple[pd.Series, pd.Serie
 
 
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # "Standard (5-7 days)": a form's label for its choice
+# ... or a shop's name for it, "Standard Shipping", "Overnight Delivery" (Wix, eBay: found by
+# hunter-falsealarm3, every row of the export an error)
+_SHIPPING_WORD = re.compile(r"(?i)\s+(?:shipping|delivery)\s*$")
 
 
 def _methods(column: pd.Series, lookup: dict[str, str]) -> tuple[pd.Series, pd.Series]:
-    """:func:`_ids` for shipping methods, a value none names read without a closing note in brackets: a
-    form's choice "Standard (5-7 days)" or "Overnight (FedEx)" is the method it opens with (said, as any
-    name read as an id)."""
+    """:func:`_ids` for shipping methods, a value none names read without a closing note in brackets or the
+    word shipping: a form's choice "Standard (5-7 days)" or "Overnight (FedEx)", a shop's "Standard Shipping",
+    is the method it opens with (said, as any name read as an id)."""
     mapped, renamed = _ids(column, lookup)
     unknown = mapped.ne("") & ~mapped.isin(set(lookup.values()))
     if not unknown.any():
         return mapped, renamed
-    bare, _ = _ids(column[unknown].astype(str).str.replace(_TRAILING_NOTE, "", regex=True), lookup)
+    said = column[unknown].astype(str).str.replace(_TRAILING_NOTE, "", regex=True)
+    bare, _ = _ids(said.str.replace(_SHIPPING_WORD, "", regex=True), lookup)
     found = bare.isin(set(lookup.values()))
     mapped = mapped.copy()
     mapped.loc[found[found].index] = bare[found]
