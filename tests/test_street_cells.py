@@ -343,6 +343,38 @@ def test_a_note_sending_the_card_to_someone_by_name_or_by_hand_stops_the_row(
     ]
 
 
+def test_a_note_giving_the_card_at_an_event_or_to_one_first_name_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets16, left for hunter-sheets17: 'Give to Ana at the party', 'Hand out at the
+    holiday party' (given in person at an event) and 'Send to Bob' (one first name, none of the row's)
+    ordered the card by mail to the row's name and street, exit 0. Each stops its row as 'Ship to Bob
+    Jones' does; the row's own first name ('Send to Cy'), its city ('Send to Boston'), 'Give thanks at the
+    party' and 'Mail before the party' send."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,Give to Ana at the party\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,CVS,25,Hand out at the holiday party\n"
+        "Cy Ng,3 Main St,Boston,MA,02108,CVS,25,Send to Bob\n"
+        "Cy Ng,4 Elm St,Salem,MA,01970,CVS,25,Send to Cy\n"
+        "Di Ow,5 Main St,Boston,MA,02108,CVS,25,Send to Boston\n"
+        "Ed Orr,6 Main St,Boston,MA,02108,CVS,25,Give thanks at the party\n"
+        "Flo Poe,7 Main St,Boston,MA,02108,CVS,25,Mail before the party\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 4, 3)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        f"Row {row}, column 'Notes': says '{note}': the card would go to the row's name and address ('{street}'). "
+        "Write the name and address it goes to in the row and clear the note, or clear the note to send it there."
+        for row, note, street in (
+            (2, "Give to Ana at the party", "1 Main St"),
+            (3, "Hand out at the holiday party", "2 Main St"),
+            (4, "Send to Bob", "3 Main St"),
+        )
+    ]
+
+
 def test_a_note_saying_the_person_picks_the_card_up_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

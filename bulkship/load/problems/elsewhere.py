@@ -109,6 +109,13 @@ _BY_HAND = re.compile(
     # ... or picked up by the person ('Will pick up', 'Pickup at HR', 'Pick up in person'): no card by mail
     r"|^\W*(?:(?:(?:employee|he|she|they)\s+)?(?:will|to)\s+)?pick(?:ing)?[\s-]*up(?:\s+(?:the\s+)?(?:card|gift))?"
     r"(?:\s+(?:in\s+person|at|from)\b|\W*$)"
+    # ... or given at an event ('Give to Ana at the party', 'Hand out at the holiday party', 'Present at
+    # awards dinner'): it went by mail (found by hunter-sheets16, left for hunter-sheets17)
+    r"|^\W*(?:(?:please|pls|will|(?:manager|mgr|supervisor|boss|hr)\s+(?:to|will))\s+)?"
+    r"(?:give|hand(?:\s+out)?|present)(?:\s+(?:it|this|(?:the\s+)?(?:gift\s+card|gift|card)))?"
+    r"(?:\s+to\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:at|during)\s+(?:(?:the|a|an|our|this|her|his|their)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:party|event|luncheon|lunch|dinner|banquet|ceremony|celebration|meeting|"
+    r"all[\s-]*hands|gala|picnic|town\s*hall|huddle|off[\s-]?site|breakfast|potluck|social|retreat)\b"
 )
 
 
@@ -190,14 +197,19 @@ def _other_address_chosen(
 # ... or to a person by their name ('Ship to Bob Jones', 'Send to Maria T. Lopez (sister)'): the card went to
 # the row's name, exit 0 (found by hunter-sheets16, a leftover of hunter-sheets15). Two or three capitalised
 # words ending the note or before a remark; the row's own name, city or street is no other person
-# (:func:`.corrections._named_in_a_note`)
+# (:func:`.corrections._named_in_a_note`). Also one ('Send to Bob', 'Ship to Maria': found by
+# hunter-sheets16, left for hunter-sheets17, each sent to the row's own name): where it is none of the row's
+# words, whose it is (a colleague, a nickname) is for a person to say
 _NAME = re.compile(
-    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+)\s*(?:$|[-–—,.;:!(]|\s+(?:at|in|c/o|instead)\b)"
+    r"(?P<name>[A-Z][a-z'’-]+(?:(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+)?)\s*"
+    r"(?:$|[-–—,.;:!(]|\s+(?:at|in|c/o|instead)\b)"
 )
 _NO_NAME = frozenset(
     {*_PLACES, *_WORKPLACES, *_OTHER_ADDRESS, *_THE_ROW, *_PERSONS, "address", "street", "st", "avenue",
      "ave", "road", "rd", "building", "main", "mailroom", "reception", "front", "desk", "post", "po", "usps",
-     "ups", "fedex", "express", "priority", "overnight", "standard"}
+     "ups", "fedex", "express", "priority", "overnight", "standard",
+     # (a word alone: 'Send to Him', 'Send to Same', 'Send to Below')
+     "him", "her", "us", "you", "it", "same", "above", "below", "this", "that", "here", "there", "asap"}
 )  # fmt: skip
 
 
