@@ -126,6 +126,20 @@ def vendor_cost(vendor_order: VendorOrder, made_lines_cost: Decimal) -> Decimal:
     return made_lines_cost + vendor_order.billed_beside_lines
 
 
+def charged_beyond_plan(vendor_order: VendorOrder, planned: Decimal) -> Decimal:
+    """What the vendor's answer shows an order costs beyond its ``planned`` cost (:func:`vendor_cost`, its
+    costs written per card read by the plan); nothing when it shows no more, or no cost of its own yet (no
+    lines or a line of unknown cost, and no total)."""
+    from .client.totals import costs_per_card_by_plan
+
+    shown = costs_per_card_by_plan(vendor_order, planned)
+    made = shown.made_card_lines
+    if shown.total is None and (not made or any(li.cost is None for li in made)):
+        return Decimal(0)
+    cost = vendor_cost(shown, sum((li.cost or Decimal(0) for li in made), Decimal(0)))
+    return max(cents(cost) - cents(planned), Decimal(0))
+
+
 def rows_cost(rows: Iterable[Any]) -> Decimal | None:
     """What the ledger counts for an order's rows (ordered, or waiting for review in it): their recorded
     costs, but a row whose line ended without a card; None when one of them has no cost."""

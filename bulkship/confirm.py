@@ -5,7 +5,7 @@ showed, the person's answer, and the vendor's prices unchanged while the answer 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol
@@ -48,9 +48,10 @@ async def confirm_plan(
     options: PlanLimits,
     file_notes: Sequence[str] = (),
     problems: Sequence[str] = (),
-) -> None:
+) -> SpendingRoom | None:
     """Show the plan (new and resumed orders) with what reading the file noted; SpendLimitError when it
-    costs more than ``max_total`` or the caller does not confirm it. Nothing has been sent yet."""
+    costs more than ``max_total`` or the caller does not confirm it. Nothing has been sent yet. Confirmed:
+    how much more than planned the vendor may charge before the run passes a limit (None: no limit)."""
     try:
         balance = await client.balance()
     except VendorError:
@@ -108,6 +109,28 @@ async def confirm_plan(
                 + "): the orders would cost other than the total shown. Nothing was sent",
                 hint="re-run the same command to see the plan at today's prices",
             )
+    return spending_room(options, view)
+
+
+@dataclass(frozen=True)
+class SpendingRoom:
+    """What the vendor may charge beyond the plan confirmed before the run passes ``limit`` (--max-total, the
+    batch's budget, or the total a cost page's Send confirmed): the plan is made with the vendor's prices of
+    the day, and a vendor raising them during the run charges more than confirmed."""
+
+    beyond_plan: Decimal
+    limit: Decimal
+
+
+def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
+    """The tightest of the run's limits (:class:`SpendingRoom`); None when it has none."""
+    rooms = []
+    if options.max_total is not None:
+        rooms.append(SpendingRoom(options.max_total - view.worst_case, options.max_total))
+    budget = options.max_batch_total
+    if budget is not None:
+        rooms.append(SpendingRoom(budget - view.charged.total - view.worst_case, budget))
+    return min(rooms, key=lambda room: room.beyond_plan, default=None)
 
 
 def _show_refused(options: PlanLimits, view: PlanView) -> None:

@@ -234,7 +234,9 @@ async def _plan_and_send(
             # asking, as a plan declined or waiting for approval showed every fee and shipping as a discount
             record_prices(ledger, batch, catalog)
             try:
-                await confirm_plan(client, ledger, batch, catalog, today, synced, options, said, problems)
+                room = await confirm_plan(
+                    client, ledger, batch, catalog, today, synced, options, said, problems
+                )
             except SpendLimitError as stopped:  # declined, over a limit, waiting for approval: nothing sent
                 # not when --allow-repeat planned held rows: a plain re-run holds them again, and the workbook
                 # keeps them on Fix these, where the ones not to send again are taken off (found by
@@ -257,6 +259,7 @@ async def _plan_and_send(
                 client, ledger, batch, concurrency=settings.concurrency, reporter=options.reporter,
                 hold_back=unchecked, resumed=stored is not None, found_now=found_now,
                 new_here=stored is None and not found_now and not repeats.allow, unchecked_ok=repeats.allow,
+                room=room,
             )  # fmt: skip
         if options.wait_s > 0:
             await wait_until_settled(client, ledger, batch, options.wait_s, settings.concurrency)  # 5

@@ -480,3 +480,55 @@ def test_a_row_not_sent_planned_at_a_fee_since_dropped_is_never_said_charged_or_
         assert (to_send["discount"], to_send["fees"], to_send["total"]) == ("0.00", "1.00", "26.00"), to_send
     finally:
         vendor.close()
+
+
+def raising_fee_after_first_order(sandbox: Sandbox, raised: Path) -> Any:
+    """A vendor client whose vendor raises its prices to ``raised``'s once it has created the first order."""
+
+    app = create_app(sandbox)
+
+    async def vendor(scope: Any, receive: Any, send: Any) -> None:
+        await app(scope, receive, send)
+        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"].lower() == "/v1/orders":
+            sandbox.catalog = load_catalog(raised)
+
+    transport = httpx.ASGITransport(app=vendor)
+    return lambda settings: connect(settings, transport=transport, sleep=no_sleep)
+
+
+def test_a_vendor_raising_its_price_during_a_run_is_not_paid_past_max_total(tmp_path: Path) -> None:
+    """Found by hunter-money6 (live, /tmp/money6/cap): the vendor raised CVS's fee to 2.00 once the first of
+    five orders was made; `run --yes --max-total 125` (the plan: 125.00) sent all five, charged 133.00, exit
+    0: the budget was checked against the plan only, as the web's Send checks the total its cost page
+    showed. Once the vendor charges more than planned, no order goes out that would take the run past its
+    limit; the rest stay to send, at today's prices for the next run to show."""
+    settings = replace(vendor_settings(tmp_path), concurrency=1)
+    raised = copy.deepcopy(BUILTIN_CATALOG)
+    for product in raised["Products"]:
+        if product["Id"] == "CVS":
+            product["Cost"]["Fee"] = 2.0  # was none
+    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
+    sheet = tmp_path / "cap.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        + "".join(f"P{i} Lee,{i} Main St,Boston,MA,02134,CVS,25\n" for i in range(1, 6))
+    )
+    limit = Decimal(125)
+    try:
+        result = run_batch(
+            sheet, settings, batch="cap", wait_s=0, max_lines=1, max_total=limit, max_batch_total=limit,
+            client_factory=raising_fee_after_first_order(vendor, tmp_path / "raised.json"),
+        )  # fmt: skip
+        charged = sum((Decimal(str(o["Cost"])) for o in vendor.orders()), Decimal(0))
+        assert charged <= limit, f"the vendor charged {charged} for a run limited to {limit}"
+        assert result.exit_code == 1 and result.stopped is not None
+        assert "more than planned" in result.stopped.message, result.stopped.message
+        assert result.total_cost == charged == Decimal(52), "25.00, then 27.00 at the new fee"
+        assert result.unsent_rows == 3
+        with pytest.raises(SpendLimitError, match=r"cost 133\.00 in all: 52\.00 charged already and 81\.00"):
+            run_batch(sheet, settings, batch="cap", wait_s=0, max_total=limit, max_batch_total=limit,
+                      client_factory=factory(vendor))  # fmt: skip
+        assert len(vendor.orders()) == 2
+    finally:
+        vendor.close()

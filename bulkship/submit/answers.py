@@ -85,6 +85,7 @@ class _Answers(_Conflicts):
         else:
             self._consecutive_unknown = 0
             ours = bool(getattr(answer, "after_lost_answer", False))
+            self._count_cost(order, answer.order)
             return await self._created(order, rows, answer.order, created=bool(answer.created), ours=ours)
         return None
 

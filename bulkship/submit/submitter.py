@@ -8,6 +8,7 @@ from collections.abc import Collection
 from decimal import Decimal
 from typing import Any
 
+from ..confirm import SpendingRoom
 from ..errors import InsufficientFundsError, VendorError
 from ..ledger import OPEN_STATES, Ledger, LedgerThread, OrderRecord
 from ..models import VendorOrder
@@ -129,6 +130,8 @@ class Submitter(_Answers):
         current = await self._claim_next(None)
         while current is not None:
             await self._no_conflict.wait()  # another worker's 409 is being settled: it may stop the run
+            if (past := self._past_room()) is not None:  # only with an order left to send: it stays planned
+                self._stop(past)
             if self.outcome.stopped is not None or self._held_for_review:
                 if unrecorded is not None:
                     await self._ledger(unrecorded)
@@ -260,13 +263,15 @@ async def submit_batch(
     found_now: bool = False,
     new_here: bool = False,
     unchecked_ok: bool = False,
+    room: SpendingRoom | None = None,
 ) -> SubmitOutcome:
     """Send every unsent order of ``batch`` (resolving earlier unknown ones first) but the planned POs of
     ``hold_back``, which stay planned (counted as not sent). ``resumed``: the batch was in the ledger before
     this run, so another ledger may have sent it since: the vendor's orders are read first (and when they
     cannot be, nothing is sent unless ``unchecked_ok``, the person's --allow-repeat). ``found_now``: this
     run found the batch at the vendor, new to the ledger: read again first, for orders made since.
-    ``new_here``: new to the ledger, nothing of it found at the vendor: a 409 stops the run."""
+    ``new_here``: new to the ledger, nothing of it found at the vendor: a 409 stops the run. ``room``: what
+    the vendor may charge beyond the plan before the run passes its limit (no order leaves after that)."""
     return await Submitter(
         client,
         ledger,
@@ -278,4 +283,5 @@ async def submit_batch(
         found_now=found_now,
         new_here=new_here,
         unchecked_ok=unchecked_ok,
+        room=room,
     ).run()
