@@ -350,6 +350,27 @@ def test_whole_addresses_in_one_cell_are_refused_saying_to_split_them(tmp_path: 
     assert (refused.value.hint or "").startswith("split 'Address' into Street, City, State and ZIP columns")
 
 
+def test_a_workday_home_address_ending_in_united_states_of_america_is_said_to_hold_whole_addresses(
+    tmp_path: Path,
+) -> None:
+    """Found by newcomer8: a Workday service-awards report keeps 'Primary Home Address' in one cell of three
+    lines, the last "United States of America"; refused as lacking City, State and ZIP Code with "rename the
+    headers", where a Mailchimp address ending in "US" is said to hold whole addresses to split."""
+    path = tmp_path / "awards.csv"
+    path.write_text(
+        "Employee ID,Worker,Primary Home Address,Award Amount\n"
+        '21001,Emeka Okafor,"12 Beacon St\nBoston, MA 02108\nUnited States of America",100\n'
+        '21002,Linh Nguyen,"45 Elm Street, Apt 3\nCambridge, MA 02139\nUnited States of America",25\n'
+        '21003,Jose Garcia,"9 Harbor Rd\nNewark, NJ 07102\nU.S.A.",250\n'
+    )
+    with pytest.raises(MissingColumnsError) as refused:
+        validate(load_sheet(path), sandbox_catalog(), program=ProgramSettings(defaults={"product": "CVS"}))
+    assert "Column 'Primary Home Address' holds whole addresses" in refused.value.message
+    assert (refused.value.hint or "").startswith(
+        "split 'Primary Home Address' into Street, City, State and ZIP"
+    )
+
+
 def test_a_list_of_long_address_cells_and_no_city_is_refused_at_once(tmp_path: Path) -> None:
     """Found by review26: the look for whole addresses in one cell took time growing with the square of a
     cell's length; 200 address cells of 32,000 digits (a pasted blob, a hostile upload) and no City, State or

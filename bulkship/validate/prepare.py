@@ -61,9 +61,11 @@ def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict
 # A whole address in one cell: "12 Beacon St  Boston MA 02108 US", "12 Beacon St, Boston, MA 02108", and on
 # lines of their own, as a form's "Shipping address" box keeps them ("12 Elm St\nApt 4\nBoston, MA 02134").
 # Up to its first digit by \D*: '.*\d.*' took time growing with the square of a cell's length, and a list
-# of long cells (32,000 digits) and no City column spent hours here before saying so
+# of long cells (32,000 digits) and no City column spent hours here before saying so. Workday ends its
+# address cells "United States of America" (found by newcomer8), others "U.S.A."
 _WHOLE_ADDRESS = re.compile(
-    r"(?is)\D*\d.*\b[A-Z]{2}[\s,]+\d{5}(?:-\d{4})?(?:[\s,]+(?:US|USA|United States))?\s*"
+    r"(?is)\D*\d.*\b[A-Z]{2}[\s,]+\d{5}(?:-\d{4})?"
+    r"(?:[\s,]+(?:U\.?S\.?A?\.?|United States(?: of America)?))?\s*"
 )
 
 
