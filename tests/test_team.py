@@ -525,6 +525,32 @@ def test_a_cli_run_above_the_threshold_waits_for_approval_and_a_change_needs_it_
     assert [(e.detail["approved_by"], e.detail["total"]) for e in started] == [("carol", "150.00")]
 
 
+def test_a_rejected_batch_cut_below_the_threshold_waits_for_an_approver_again(
+    team: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rejected ('two of them left'), a batch cut below what its person may send alone went out on the next
+    run with no approver seeing it again (found by newcomer7; the lead's decision: it goes to an approver
+    again, whatever it costs)."""
+    data_dir = Path(os.environ["BULKSHIP_DATA_DIR"])
+    approvals.set_threshold(team, "50", actor="admin")
+    sheet = write_sheet(Path("staff.csv"), range(1, 5))  # 4 x 25 = 100.00
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0"]) == 1
+    capsys.readouterr()
+    asked = approvals.latest(team, "Q4")
+    assert asked is not None
+    approvals.decide(team, asked.id, person="carol", approve=False, reason="two of them left")
+    write_sheet(sheet, range(1, 3))  # cut to 50.00, no more than the threshold
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0"]) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    assert "carol rejected it: a rejected batch goes to an approver again, whatever it costs" in said, said
+    assert embedded_sandbox_orders(data_dir) == []
+    again = approvals.latest(team, "Q4")
+    assert again is not None and again.state == "pending" and again.total == 50
+    approvals.decide(team, again.id, person="carol", approve=True)
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0"]) == 0
+    assert len([line for order in embedded_sandbox_orders(data_dir) for line in order["LineItems"]]) == 2
+
+
 def test_asking_twice_at_once_for_the_same_plan_asks_once(
     team: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

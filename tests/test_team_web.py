@@ -548,12 +548,13 @@ def test_a_rejection_carries_its_reason_to_the_requester_and_a_fix_asks_again(
     assert len(waiting) == 1 and waiting[0].requested_by == "alice"
 
 
-def test_a_rejected_batch_cut_below_the_requester_s_limit_says_it_goes_out_without_asking_again(
+def test_a_rejected_batch_cut_below_the_requester_s_limit_goes_to_an_approver_again(
     team: Settings, browsers: Any, tmp_path: Path
 ) -> None:
-    """Found by newcomer7 (HR in Chromium): rejected "the award is 250, not 500", the cost page said "send
-    again: a new request goes to the approvers"; fixed to 250, the batch cost less than the requester may
-    send alone and its button sent it at once, no request made. The page says which of the two happens."""
+    """Found by newcomer7 (HR in Chromium): rejected "the award is 50, not 250", fixed to 50, the batch cost
+    less than the requester may send alone and its Send sent it at once, no approver seeing it again
+    (b348128 only said so). The lead's decision: a rejected batch goes to an approver again, whatever it
+    costs."""
     alice, carol = browsers(), browsers()
     sign_in(alice, "alice")
     sign_in(carol, "carol")
@@ -566,14 +567,18 @@ def test_a_rejected_batch_cut_below_the_requester_s_limit_says_it_goes_out_witho
         found(r'action="(/batches/awards/approval/\d+/reject)"', page),
         data={"csrf_token": found(TOKEN.pattern, page), "reason": "The award is 50, not 250"},
     )
-    said = " ".join(visible_text(alice.get("/batches/awards/cost").text).split())
-    assert "send again: a new request goes to the approvers" in said, said
     review = alice.get("/batches/awards/review?filter=all").text
     fix = {"csrf_token": found(TOKEN.pattern, review), "was:Amount": "250", "cell:Amount": "50"}
     assert alice.post("/batches/awards/rows/2", data=fix).status_code == 200
     said = " ".join(visible_text(alice.get("/batches/awards/cost").text).split())
-    assert "a new request goes to the approvers" not in said, said
-    assert "it now costs no more than you may send alone: it goes out without asking again" in said, said
+    assert "send again: a new request goes to the approvers, whatever it costs" in said, said
+    assert "An approver rejected this batch: sending it asks an approver again, whatever it costs" in said
+    asked = send(alice, "awards")
+    assert asked.url.path == "/batches/awards/approval", asked.url
+    waiting = approvals.latest(team, "awards")
+    assert waiting is not None and waiting.state == "pending" and waiting.total == 50
+    assert "within the 100.00 alice may send without approval, but request #" in waiting.reason
+    assert embedded_sandbox_orders(team.data_dir) == []
 
 
 @pytest.mark.parametrize("settings", ["sqlite", "postgresql"], indirect=True)

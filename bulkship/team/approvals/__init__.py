@@ -59,6 +59,7 @@ from .records import (
     latest,
     order_prints,
     plan_print,
+    rejected_since_approved,
 )
 
 if TYPE_CHECKING:
@@ -182,6 +183,8 @@ def _check_before_send(settings: Settings, view: PlanView) -> str:
         charged = view.charged.total
         nobody = not approvers_for(settings, person)
         earlier = sent_alone(settings, person, besides=view.batch)
+        limit = limit_for(settings, person)
+        within = view.batch_total + earlier <= limit  # asked again for a rejection alone
         raise ApprovalRequiredError(
             _rejection(found)
             + f"Batch {view.batch} costs {money_text(view.batch_total)}"
@@ -192,7 +195,11 @@ def _check_before_send(settings: Settings, view: PlanView) -> str:
                 if earlier
                 else ""
             )
-            + f", more than {person} may send without approval ({money_text(limit_for(settings, person))})"
+            + (
+                _rejected_within(settings, view.batch, person)
+                if within
+                else f", more than {person} may send without approval ({money_text(limit)})"
+            )
             + (" (it changed since it was approved)" if changed else "")
             + (  # it did not change: its approver was disabled or lost the role (hunter-web6)
                 f" ({found.decided_by} may no longer approve: disabled, or no longer an approver)"
@@ -220,6 +227,17 @@ def _check_before_send(settings: Settings, view: PlanView) -> str:
         address=origin(),
     )  # fmt: skip
     return person
+
+
+def _rejected_within(settings: Settings, batch: str, person: str) -> str:
+    """Why a batch costing no more than ``person`` may send alone waits: an approver rejected it, and a
+    rejected batch goes to an approver again whatever it costs (cut below the limit, it went out unseen)."""
+    rejected = rejected_since_approved(settings, batch)
+    by = rejected.decided_by if rejected is not None and rejected.decided_by else "an approver"
+    return (
+        f", within what {person} may send without approval ({money_text(limit_for(settings, person))}), but "
+        f"{by} rejected it: a rejected batch goes to an approver again, whatever it costs"
+    )
 
 
 def _kept_orders(view: PlanView, action: str) -> dict[str, int]:
@@ -261,6 +279,7 @@ __all__ = [
     "origin",
     "os_login",
     "plan_print",
+    "rejected_since_approved",
     "request",
     "room_for",
     "sent_alone",

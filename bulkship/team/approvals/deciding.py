@@ -22,11 +22,14 @@ from .records import (
     latest,
     order_prints,
     plan_print,
+    rejected_since_approved,
 )
 
 
 def needs_approval(settings: Settings, person: str | None, total: Decimal, batch: str) -> bool:
-    return total > room_for(settings, person, batch)
+    """Whether ``person`` may not send ``batch`` alone: it costs more than they may, or an approver rejected
+    it and none approved it since (:func:`rejected_since_approved`)."""
+    return total > room_for(settings, person, batch) or rejected_since_approved(settings, batch) is not None
 
 
 def request(settings: Settings, batch: str, *, total: Decimal, person: str, address: str = "") -> Approval:
@@ -45,7 +48,16 @@ def ask(
     limit = limit_for(settings, person)
     earlier = sent_alone(settings, person, besides=batch)
     why = f"{money_text(total)} is above the {money_text(limit)} {person} may send without approval"
-    if earlier:  # "75.00 is above the 100.00 ... (with 75.00 sent ...)" read as a slip (found by hunter-web8)
+    rejected = rejected_since_approved(settings, batch)
+    if rejected is not None and total + earlier <= limit:  # asked again only for the rejection
+        why = (
+            f"{money_text(total)}, within the {money_text(limit)} {person} may send without approval, but "
+            f"request #{rejected.id} was rejected by {rejected.decided_by or 'an approver'}: an approver "
+            "sees it again"
+        )
+    elif (
+        earlier
+    ):  # "75.00 is above the 100.00 ... (with 75.00 sent ...)" read as a slip (found by hunter-web8)
         why = (
             f"{money_text(total)}, with the {money_text(earlier)} {person} sent without approval in other "
             f"batches in the last day {money_text(total + earlier)} in all, is above the {money_text(limit)} "

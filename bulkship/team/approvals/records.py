@@ -124,6 +124,17 @@ def latest(settings: Settings, batch: str) -> Approval | None:
     return found[0] if found else None
 
 
+def rejected_since_approved(settings: Settings, batch: str) -> Approval | None:
+    """The batch's last rejected request when no request of it was approved after: such a batch goes to an
+    approver again whatever it costs. Rejected ('Lou and Ann left: do not send to them'), its amounts cut
+    below what the requester may send alone, it went out on Send with no approver seeing it again (found by
+    newcomer7; the lead's decision)."""
+    for found in approvals(settings, batch=batch):  # newest first; only the newest request is decided
+        if found.decision in ("approved", "rejected"):
+            return found if found.decision == "rejected" else None
+    return None
+
+
 def approval(settings: Settings, request_id: int) -> Approval | None:
     with store.read(settings) as db:
         row = db.execute(_joined().where(approval_requests.c.id == request_id)).first()

@@ -21,7 +21,7 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     settings = _settings(request)
     empty = {
         "approval": None, "current": False, "needs": False, "limit": Decimal(0), "nobody": False,
-        "may_send": True, "lapsed": False,
+        "may_send": True, "lapsed": False, "rejected_again": False,
     }  # fmt: skip
     if not request.scope.get("team_mode"):
         return empty
@@ -48,13 +48,16 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
         return {**empty, "approval": found, "current": current, "may_send": False, "lapsed": lapsed}
     person = _actor(request)
     limit = approvals.room_for(settings, person, batch)  # less what they sent alone today
-    needs = view is not None and Decimal(view.batch_total) > limit  # the batch's: charged included
+    over = view is not None and Decimal(view.batch_total) > limit  # the batch's: charged included
+    # rejected and cut below the limit, it went out on Send with no approver seeing it again (newcomer7)
+    rejected = view is not None and approvals.rejected_since_approved(settings, batch) is not None
+    needs = over or rejected
     if needs and found is not None and found.decision == "approved" and current:
         needs = False
     nobody = needs and not approvals.approvers_for(settings, person)  # a request no one could decide
     return {
         "approval": found, "current": current, "needs": needs, "limit": limit, "nobody": nobody,
-        "may_send": True, "lapsed": lapsed,
+        "may_send": True, "lapsed": lapsed, "rejected_again": needs and not over,
     }  # fmt: skip
 
 
