@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from bulkship.folding import fold_address, fold_person
 from bulkship.models import ROW
+from bulkship.namealike import names_alike
 from bulkship.validate.lookalikes.columns import _SEP
 from bulkship.validate.lookalikes.keys import _Keys, may_meet
-from bulkship.validate.lookalikes.secondgifts import _names_alike, _names_written_two_ways
+from bulkship.validate.lookalikes.secondgifts import _names_written_two_ways
 
 # few values each, written alike: most lists have rows that meet and rows that do not
 NAMES = ["ann lee", "anne lee", "a lee", "ann leigh", "bob ray", "bob ray jr", "lee", ""]
@@ -92,7 +93,7 @@ def test_names_written_two_ways_finds_what_comparing_every_earlier_row_finds(lis
                 fold_address(earlier[1], ""),
                 *earlier[2:],
             )
-            if same_place and _names_alike(fold_person(earlier[0]), fold_person(name)):
+            if same_place and names_alike(fold_person(earlier[0]), fold_person(name)):
                 expected[position + 2] = listed.index(earlier) + 2
                 break
     assert _names_written_two_ways(frame) == expected

@@ -549,7 +549,7 @@ def test_an_edited_address_with_a_new_name_is_held_and_a_deleted_row_frees_nothi
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in (0, 1, 2, 3, 7)})
 
 
-@pytest.mark.parametrize("new_id", ["E99", "", "leaver's", "E99 as Person Won", "E99 as a Customer ID"])
+@pytest.mark.parametrize("new_id", ["E99", "", "leaver's", "E99 as Persen 1", "E99 as a Customer ID"])
 def test_a_new_hire_with_an_id_of_their_own_at_a_leaver_s_address_is_no_edit_of_the_leaver_s_row(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], new_id: str
 ) -> None:
@@ -562,7 +562,7 @@ def test_a_new_hire_with_an_id_of_their_own_at_a_leaver_s_address_is_no_edit_of_
     header = ["Customer ID", *WITH_ID[1:]] if "Customer" in new_id else WITH_ID
     write_csv(sheet, staff, header=header)
     assert run(capsys, str(sheet))[0] == 0
-    name = "Person Won" if "Won" in new_id else "Nora Hale"  # a name sharing a word: perhaps an edit
+    name = "Persen 1" if "Persen" in new_id else "Nora Hale"  # the leaver's name mistyped: perhaps an edit
     new_hire = [new_id.replace("leaver's", "E1")[:3], name, *person(1)[1:5], "TARGET", "50"]
     write_csv(sheet, [staff[0], new_hire, *staff[2:]], header)  # at Person 1's address
     code, data, err = run(capsys, str(sheet), "--json")
@@ -574,29 +574,65 @@ def test_a_new_hire_with_an_id_of_their_own_at_a_leaver_s_address_is_no_edit_of_
 
 
 @pytest.mark.parametrize(
-    ("new_id", "unit"), [("E99", "Suite 200"), ("E99", "Apt 3"), ("E99", ""), ("", "Suite 200")]
+    ("new_id", "unit", "name", "sent"),
+    [
+        ("E99", "Suite 200", "Carla Rossi", True),
+        ("E99", "Apt 3", "Carla Rossi", True),
+        ("E99", "", "Carla Rossi", True),
+        ("", "Suite 200", "Carla Rossi", False),  # no ID of her own
+        ("E99", "", "Dimitri Rossi", False),  # his name respelled, and his ID
+        ("E99", "Apt 3", "D. Rossi", False),
+        ("E99", "Apt 3", "Dmitri Rossi", False),  # his ID corrected
+    ],
 )
-def test_a_new_hire_sharing_a_leaver_s_family_name_in_another_unit_of_their_building_is_no_edit(
-    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], new_id: str, unit: str
+def test_a_new_hire_sharing_a_leaver_s_family_name_at_their_address_is_no_edit(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    new_id: str,
+    unit: str,
+    name: str,
+    sent: bool,
 ) -> None:
-    """Found by the lead's fuzzing (seed 2126): Dmitri Rossi (E1, Apt 3) left; Carla Rossi, a new hire with
-    an Employee ID of her own, lives in Suite 200 of the same building. The list run again held her as 'an
-    edit of row 3 ... (same address, other name ...)': the names share 'Rossi'. In the leaver's own unit,
-    with no unit, or without an ID of her own, she is still held as an edit."""
+    """Found by the lead's fuzzing (seeds 2126, 2201): Dmitri Rossi (E1, Apt 3) left; Carla Rossi, a new hire
+    with an Employee ID of her own, lives in Suite 200 of the same building, or in his flat (his wife). The
+    list run again held her as 'an edit of row 3 ... (same address, other name ...)': the names share
+    'Rossi'. His own name respelled or shortened, or his row under another ID, is still held as an edit; so
+    is a row without an ID of its own."""
     sheet = tmp_path / "staff.csv"
     header = [*WITH_ID[:3], "Address 2", *WITH_ID[3:]]
     staff = [[f"E{i}", *person(i)[:2], "", *person(i)[2:]] for i in range(4)]
     staff[1][1:4] = ["Dmitri Rossi", "455 Massachusetts Ave", "Apt 3"]
     write_csv(sheet, staff, header=header)
     assert run(capsys, str(sheet))[0] == 0
-    new_hire = [new_id, "Carla Rossi", "455 Massachusetts Ave", unit, *person(1)[2:5], "TARGET", "50"]
+    new_hire = [new_id, name, "455 Massachusetts Ave", unit, *person(1)[2:5], "TARGET", "50"]
     write_csv(sheet, [staff[0], new_hire, *staff[2:]], header)
     code, data, err = run(capsys, str(sheet), "--json")
-    sent = new_id == "E99" and unit == "Suite 200"
     assert code == (0 if sent else 3), err
     assert data is not None and (data["ordered_rows"], data["held_rows"]) == ((4, 0) if sent else (3, 1))
     assert sent or "looks like an edit of row 3" in err
-    assert recipients(isolated_data_dir)["Carla Rossi"] == sent
+    assert recipients(isolated_data_dir)[name] == (1 if sent else 0) + (name == "Dmitri Rossi")
+
+
+def test_next_month_s_list_sends_a_new_hire_at_a_leaver_s_address_sharing_only_a_family_name(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the lead's fuzzing (seed 2201): Zed I. Okafor (E1026) had his card in November's batch and
+    left; December's list, a batch of its own, has Bob V. Okafor (E2000), a new hire at the same street. He
+    was held as 'an edit of row 3 of the file as it was ordered ... (same address, other name and card and
+    value and ExternalId)', and got no card."""
+    november, december = tmp_path / "november.csv", tmp_path / "december.csv"
+    staff = [[f"E{i}", *person(i)] for i in range(3)]
+    leaver = ["E1026", "Zed I. Okafor", "1600 Pennsylvania Ave NW", "Newark", "NJ", "07102", "CVS", "25"]
+    write_csv(november, [*staff, leaver], header=WITH_ID)
+    assert run(capsys, str(november))[0] == 0
+    new_hire = ["E2000", "Bob V. Okafor", *leaver[2:6], "TARGET", "50"]
+    write_csv(december, [*staff[:2], ["E7", *person(7)], new_hire], header=WITH_ID)  # two got theirs
+    code, data, err = run(capsys, str(december), "--batch", "holidays-2026", "--json")
+    assert code == 3, err
+    assert data is not None and (data["ordered_rows"], data["held_rows"]) == (2, 2)
+    assert "edit" not in err
+    assert recipients(isolated_data_dir)["Bob V. Okafor"] == 1
 
 
 def test_an_edit_with_an_employee_id_is_held_and_allow_repeat_sends_the_second_card(

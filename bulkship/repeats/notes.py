@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BatchConflictError
 from ..folding import fold_unit
+from ..namealike import names_alike
 from ..payload import line_items
 from ..plan.ponumbers import is_derived_reference
 from .cards import Card, _Rows
@@ -124,7 +125,8 @@ def _probable_edits(
     """Rows to order that look like an edit of an ordered row the file no longer holds: fingerprint -> why.
     An address is a recipient's identity only where one row has it: ``shared`` (addresses of several rows
     of the file, such as an office every card goes to) and addresses of several gone rows are not; nor is it
-    where the two rows carry names sharing no word and IDs of their own that differ (a "Customer ID" too:
+    where the two rows carry other people's names (:func:`_two_people`) and IDs of their own that differ
+    (a "Customer ID" too:
     contacts of one account share it, but two accounts' contacts are two people): a new hire at a leaver's
     address, a household's other member (found by the lead's fuzzing: next month's list held its new people
     at such addresses)."""
@@ -171,16 +173,25 @@ def _probable_edits(
 
 
 def _two_people(ordered: Card, new: Card, their_unit: str, my_unit: str) -> bool:
-    """Two rows at one street under their own, other Employee IDs, whose names share no word or who live
-    in other units of it ('Apt 3', 'Suite 200': a new hire sharing a leaver's family name in their building,
-    found by the lead's fuzzing): a name and an ID both corrected ('Persson Two', E2 -> 'Person Two', E20)
-    may still be one person's row."""
+    """Two rows at one street under their own, other Employee IDs, who live in other units of it ('Apt 3',
+    'Suite 200': a new hire sharing a leaver's family name in their building), or whose names are other
+    people's: a household's two members, 'Zed Okafor' and 'Bob Okafor' (both found by the lead's fuzzing).
+    A name and an ID both corrected ('Persson Two', E2 -> 'Person Two', E20) may still be one person's
+    row."""
     theirs, mine = ordered.external_id, new.external_id
     real = theirs and mine and not is_derived_reference(theirs) and not is_derived_reference(mine)
     elsewhere = bool(their_unit and my_unit and their_unit != my_unit)
-    return (
-        bool(real) and theirs != mine and (elsewhere or not set(ordered.name.split()) & set(new.name.split()))
-    )
+    return bool(real) and theirs != mine and (elsewhere or _other_names(ordered.name, new.name))
+
+
+def _other_names(one: str, other: str) -> bool:
+    """Two folded names (:func:`~bulkship.folding.fold_person`) sharing no word, or a family name only, the
+    given names not one written two ways (:func:`~bulkship.namealike.names_alike`: a typo, an initial, a
+    short form); not where one name holds the other's words ('Madonna' and 'Madonna Smith')."""
+    mine, theirs = set(one.split()), set(other.split())
+    if not mine & theirs:
+        return True
+    return not (mine <= theirs or theirs <= mine) and not names_alike(one, other)
 
 
 def _edit_note(record: RowRecord, ordered: Card, new: Card, same: str) -> str:

@@ -17,6 +17,7 @@ from ...folding import (
     same_unit,
 )
 from ...models import ROW
+from ...namealike import names_alike
 from ..collect import ProblemCollector
 from .columns import _SEP, _by_row, _cards, _column, _text, shared_keys
 
@@ -60,65 +61,8 @@ def _warn_rows(
         collector.warn(mask, column, kind, message, extra={"first": _by_row(frame, found)})
 
 
-def _names_alike(one: str, other: str) -> bool:
-    """Two folded names (:func:`fold_person`: two words) with one word the same and the other one typo or
-    two apart, or its initial: "Jon Smith" / "John Smith", "Katherine Lee" / "Kathrine Lee", "Ann Smith" /
-    "Ann Smyth", "M. Lopez" / "Maria Lopez"."""
-    a, b = one.split(), other.split()
-    if len(a) != 2 or len(b) != 2 or one == other:
-        return False
-    # the folded words are in the order of the letters ('soprano tony', 'anthony soprano'): any word shared
-    for i, j in ((0, 0), (1, 1), (0, 1), (1, 0)):
-        if a[i] != b[j]:
-            continue
-        other_a, other_b = a[1 - i], b[1 - j]
-        short, full = sorted((other_a, other_b), key=len)
-        if len(short) == 1 and full.startswith(short):  # "M. Lopez" / "Maria Lopez" (found by hunter-sheets)
-            return True
-        if _short_form_of(short, full):  # "Chris" / "Christopher", "Tony" / "Anthony" (found by newcomer3)
-            return True
-        if min(len(other_a), len(other_b)) >= 3:
-            return _within(other_a, other_b, 2)
-    return False
-
-
-# Short forms folding leaves alone, being a man's and a woman's (bulkship.folding: twins Alexander and
-# Alexandra stay two people), or not starting their name: one person written two ways is only asked about
-_SHORT_FORMS = {
-    "tony": ("anthony", "antonia", "antonio"), "sandy": ("sandra", "alexander", "alexandra"),
-    "charlie": ("charles", "charlotte"), "andy": ("andrew", "andrea"), "nicky": ("nicholas", "nicole"),
-    "danny": ("daniel", "danielle"), "ronnie": ("ronald", "veronica"), "freddie": ("frederick", "frederica"),
-    "joey": ("joseph", "josephine"), "robbie": ("robert", "roberta"), "ted": ("theodore", "edward"),
-    "teddy": ("theodore", "edward"), "drew": ("andrew",), "jamie": ("james", "jameson"),
-    "bill": ("william",), "peggy": ("margaret",), "dick": ("richard",),
-}  # fmt: skip
-
-
-def _short_form_of(short: str, full: str) -> bool:
-    """``short`` may be ``full`` said short: its first three letters or more ("Chris" / "Christopher", "Gus"
-    / "Gustavo", "Alex" / "Alexander"), or a short form that is no start of it ("Tony" / "Anthony")."""
-    return (
-        len(short) >= 3 and len(full) > len(short) and full.startswith(short)
-    ) or full in _SHORT_FORMS.get(short, ())
-
-
-def _within(one: str, other: str, most: int) -> bool:
-    """Levenshtein distance of at most ``most`` (short words: a row each)."""
-    if abs(len(one) - len(other)) > most:
-        return False
-    previous = list(range(len(other) + 1))
-    for i, char in enumerate(one, start=1):
-        current = [i]
-        for j, theirs in enumerate(other, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != theirs)))
-        if min(current) > most:
-            return False
-        previous = current
-    return previous[-1] <= most
-
-
 def _two_words(name: str) -> tuple[str, str]:
-    """A folded name's two words; ("", "") unless it has two (:func:`_names_alike` compares only those)."""
+    """A folded name's two words; ("", "") unless it has two (:func:`names_alike` compares only those)."""
     words = name.split()
     return (words[0], words[1]) if len(words) == 2 else ("", "")
 
@@ -159,7 +103,7 @@ def _names_written_two_ways(valid: pd.DataFrame) -> dict[object, int]:
     earlier: dict[str, list[int]] = {}
     found: dict[object, int] = {}
     for position, place in enumerate(places):
-        before = next((j for j in earlier.get(place, ()) if _names_alike(names[j], names[position])), None)
+        before = next((j for j in earlier.get(place, ()) if names_alike(names[j], names[position])), None)
         if before is not None:
             found[shared.index[position]] = rows[before]
         earlier.setdefault(place, []).append(position)
