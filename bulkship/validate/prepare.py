@@ -15,7 +15,7 @@ from ..errors import MissingColumnsError
 from ..models import CANONICAL_COLUMNS, LoadedSheet
 from ..program import BUILTIN_DEFAULTS
 from ..schema import SheetContract
-from . import normalize, rules
+from . import invisible, normalize, rules
 from .collect import ProblemCollector
 from .fallback import fallback_rows, read_fallback
 from .names import (
@@ -183,7 +183,7 @@ def _normalise(
     ``products``: the catalog's cards by id or name (:func:`rules.product_ids`). Also returns the name each
     row's fingerprint reads where it is not the name sent ("" elsewhere)."""
     for column in CANONICAL_COLUMNS:
-        frame[column], changed = normalize.clean_text(frame[column])
+        frame[column], changed = invisible.clean_text(frame[column])
         collector.warn(changed, column, "Spaces or invisible characters removed", _CLEANED)
     for column in normalize.ASCII_FIELDS:
         frame[column], changed = normalize.ascii_forms(frame[column])
@@ -231,7 +231,7 @@ def _normalise(
     whole_first, _ = _one_holding_both(frame["first_name"], frame["last_name"])
     first_name = frame["first_name"]
     if sheet.suffix is not None:  # after Last, First is turned around: "Smith, John" + "Jr."
-        suffix, _ = normalize.clean_text(sheet.frame[sheet.suffix].fillna("").astype(str))
+        suffix, _ = invisible.clean_text(sheet.frame[sheet.suffix].fillna("").astype(str))
         frame["name"] = _with_suffix(frame["name"], suffix)
         frame["last_name"] = _with_suffix(frame["last_name"], suffix)
         first_name = _with_suffix(first_name, suffix)

@@ -10,7 +10,7 @@ import pandas as pd
 from ...errors import FileFormatError
 from ...models import SkippedRow
 from ...sheetscan import COLLAPSED, FILTERED, HIDDEN, column_letter
-from ...validate.normalize import as_seen
+from ...validate.invisible import as_seen
 from ..cells import _Grid
 from .headings import _SEND_HEADING
 from .kinds import _SAYS_NOT_TO_SEND, MAX_CANDIDATES

@@ -10,7 +10,7 @@ from ...columns.meaning import HeaderIndex, own_titles
 from ...models import SkippedRow
 from ...program import ProgramSettings
 from ...schema import load_contract
-from ...validate.normalize import without_invisible
+from ...validate.invisible import without_invisible
 from ..cells import _Grid
 from .digital import _digital_rows
 from .headings import IMPORT_IDS, _import_id_rows, _repeated_headers, _sections_left_out
