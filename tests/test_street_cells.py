@@ -463,6 +463,24 @@ def test_a_note_changing_a_level_hours_or_a_speed_is_no_amount(
     assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 4, [6])
 
 
+def test_a_note_of_what_the_person_gave_or_sold_or_of_millions_is_no_amount(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm3: a donor or sales thank-you list's notes 'Donated $500 in 2025', 'Raised
+    over $800 for the walk', 'Closed $250K in Q3', 'Top customer - $1.2M revenue' stopped their rows as
+    another amount than the row's 50. 'Should be $100', '$100 not $50' still do."""
+    notes = ["Donated $500 in 2025", "Raised over $800 for the walk", "Closed $250K in Q3"]
+    notes += ["Top customer - $1.2M revenue", "Spent about $300 at the gala", "Pledged $40 a month"]
+    notes += ["Should be $100", "$100 not $50", "Donated $500 - send the $100 card"]
+    path = tmp_path / "donors.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        + "".join(f"P {i},{i} Main St,Boston,MA,02108,TARGET,50,{note}\n" for i, note in enumerate(notes))
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 6, [8, 9, 10])
+
+
 def test_a_po_box_or_military_address_sent_by_ups_or_fedex_is_not_sent(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -36,9 +36,13 @@ _NO_MONEY_BEFORE = (
 _NO_MONEY_AFTER = (
     r"h(?:ou)?rs?\b|mbps|gbps|gb\b|people|employees|members|staff|points?\b|pts\b|months?\b|mos?\b"
 )
+# ... nor thousands or millions ('Closed $250K in Q3', 'Top customer - $1.2M revenue': found by
+# hunter-falsealarm3, each stopped a sales thank-you list's row)
+_MAGNITUDE = r"(?!\s*(?:k|m|mm|b|bn|thousand|million|billion)\b)"
 _AMOUNT = re.compile(
     r"(?i)\$\s*(\d{1,6}(?:\.\d{1,2})?)(?![\d.,])"
-    r"|\b(?:amount|value|denomination)\b[^\d$]{0,20}?\$?\s*(\d{1,6}(?:\.\d{1,2})?)(?![\d.,])"
+    + _MAGNITUDE
+    + r"|\b(?:amount|value|denomination)\b[^\d$]{0,20}?\$?\s*(\d{1,6}(?:\.\d{1,2})?)(?![\d.,])"
     # ... or a figure the card is to become, without '$' ('Should be 50', 'Bump to 100', 'Per VP: upgrade to
     # Visa 100': found by newcomer6, each card went at the row's 25); not a number of cards, years or days
     r"|\b(?:should\s+be|bump(?:ed)?(?:\s+(?:it\s+)?up)?\s+to|(?:increase|raise|upgrade|reduce|lower|change)[ds]?\s+"
@@ -49,6 +53,14 @@ _AMOUNT = re.compile(
     + _NO_MONEY_AFTER
     + r"))"
 )
+# ... nor what the person gave, raised or sold ('Donated $500 in 2025', 'Raised over $800 for the walk'): a
+# donor list's notes each stopped its row (found by hunter-falsealarm3)
+_THEIR_MONEY = re.compile(
+    r"(?i)\b(?:donat(?:ed|es|ing)|gave|gives|spen[dt]s?|spending|raised|raises|raising|earned|earns|won|wins|sold|"
+    r"sells|closed|generated|saved|pledged|pledges|contributed|contributes|billed|invoiced)\s+"
+    r"(?:(?:about|around|over|nearly|almost|roughly|approx(?:imately|\.)?|more\s+than|less\s+than|under|"
+    r"up\s+to|a\s+total\s+of|totall?ing|some|another|an\s+extra|a\s+further)\s+)*$"
+)
 _NAME_FIELDS = ("name", "first_name", "last_name")
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 
@@ -56,6 +68,13 @@ _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 def _figures(pattern: re.Pattern[str], text: str) -> list[Decimal]:
     found = (next(g for g in match.groups() if g) for match in pattern.finditer(text))
     return [Decimal(_IN_WORDS.get(figure.casefold(), figure)) for figure in found]
+
+
+def _amounts(text: str) -> list[Decimal]:
+    """The amounts a note names for the card (:data:`_AMOUNT`), not those of the person's own giving or
+    selling (:data:`_THEIR_MONEY`)."""
+    found = (m for m in _AMOUNT.finditer(text) if not _THEIR_MONEY.search(text, 0, m.start()))
+    return [Decimal(next(g for g in match.groups() if g)) for match in found]
 
 
 def _number(text: str) -> Decimal | None:
@@ -87,10 +106,7 @@ def _changed_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judge
         codes, distinct = pd.factorize(cells[marked])
         read = [_read(str(cell), header in sources) for cell in distinct]
         named = np.array(
-            [
-                bool(_figures(_CARDS, text) or _figures(_AMOUNT, text) or _SEND.search(text))
-                for _, text in read
-            ]
+            [bool(_figures(_CARDS, text) or _amounts(text) or _SEND.search(text)) for _, text in read]
         )
         for row, code in zip(
             cells.index[marked][named[codes]].tolist(), codes[named[codes]].tolist(), strict=True
@@ -117,8 +133,8 @@ def _against_the_row(
     an amount: one for each that differs from the row's."""
     found = []
     amount = _number(str(body.at[row, fed["value"]]).strip()) if "value" in fed else None
-    for field, pattern, what in (("quantity", _CARDS, "number of cards"), ("value", _AMOUNT, "amount")):
-        figures = _figures(pattern, text)
+    for field, what in (("quantity", "number of cards"), ("value", "amount")):
+        figures = _figures(_CARDS, text) if field == "quantity" else _amounts(text)
         sent = _SEND.search(text) if field == "quantity" else None
         if sent and Decimal(sent[1]) != amount:
             figures.append(Decimal(sent[1]))
