@@ -490,6 +490,37 @@ def test_a_batch_above_the_threshold_waits_then_another_person_approves_and_it_s
             assert db.execute(orders).scalar() == 2
 
 
+@pytest.mark.parametrize("decision", ["approve", "reject"])
+def test_approve_or_reject_clicked_twice_at_once_says_no_refusal_of_the_person_s_own_decision(
+    team: Settings, browsers: Any, monkeypatch: pytest.MonkeyPatch, decision: str
+) -> None:
+    """Found live in Chromium: a double click on Approve (50 ms apart) showed 'Request #7 for batch dbl was
+    approved by carol already' as a refusal page while the first press had the batch sent (Reject alike):
+    the second press found the first's decision. Each now shows what the first press led to."""
+    bob, carol = browsers(), browsers()
+    sign_in(bob, "bob")
+    upload(bob, SAMPLES / "anniversary.xlsx")
+    send(bob, "anniversary")
+    sign_in(carol, "carol")
+    page = carol.get("/batches/anniversary/approval").text
+    url = found(rf'action="(/batches/anniversary/approval/\d+/{decision})"', page)
+    form = {**shown_plan(page), "reason": "not this quarter"}
+    decide = approvals.decide
+
+    def the_first_press_decides_first(settings: Settings, request_id: int, **kwargs: Any) -> Any:
+        monkeypatch.setattr(approvals, "decide", decide)
+        decide(settings, request_id, **kwargs)  # the first press, as this second one reads the request
+        return decide(settings, request_id, **kwargs)
+
+    monkeypatch.setattr(approvals, "decide", the_first_press_decides_first)
+    second = carol.post(url, data=form)
+    assert second.status_code == 200 and "already" not in visible_text(second.text), second.text
+    assert second.url.path == ("/batches/anniversary/progress" if decision == "approve" else "/approvals")
+    if decision == "approve":
+        wait_until_finished(carol, "anniversary")
+        assert len(embedded_sandbox_orders(team.data_dir)) == 2
+
+
 def test_approving_a_request_whose_batch_changed_since_it_was_asked_says_it_cannot_be_approved(
     team: Settings, browsers: Any, tmp_path: Path
 ) -> None:

@@ -226,8 +226,9 @@ async def approve(request: Request) -> Response:
                 settings, asked.id, person=_actor(request), approve=True, address=_address(request)
             )
         )
-    except approvals.ApprovalError as exc:
-        return pages.render(request, "problem.html", 403, batch=batch, error=exc)
+    except approvals.ApprovalError as exc:  # a double click's second press: sent as the first press is
+        if not await run_in_threadpool(_decided_by_them, request, asked.id, "approved"):
+            return pages.render(request, "problem.html", 403, batch=batch, error=exc)
     # the run's limit: what it sends and the orders in doubt it asks about
     cards = {line.key: line.name for line in view.summary.by_product}  # the cards the approver saw
     if not await run_in_threadpool(state.confirm, settings, batch, Decimal(view.worst_case), cards):
@@ -267,8 +268,17 @@ async def reject(request: Request) -> Response:
             )
         )  # fmt: skip
     except approvals.ApprovalError as exc:
-        return pages.render(request, "plain.html", 403, title="Not rejected", message=exc.message)
+        if not await run_in_threadpool(_decided_by_them, request, asked.id, "rejected"):
+            return pages.render(request, "plain.html", 403, title="Not rejected", message=exc.message)
     return _see("/approvals")
+
+
+def _decided_by_them(request: Request, request_id: int, decision: str) -> bool:
+    """Whether the request was decided so by this person already: a double click on Approve (Reject), whose
+    second press found the first's decision, showed 'Request #7 for batch dbl was approved by carol
+    already' as a refusal while the batch was being sent (found by hunter-web15 in Chromium)."""
+    found = approvals.approval(_settings(request), request_id)
+    return found is not None and found.decision == decision and found.decided_by == _actor(request)
 
 
 def _decimal(value: Any) -> Decimal | None:
