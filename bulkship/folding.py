@@ -95,6 +95,13 @@ _FULL_NAMES = {
     "amanda": "mandy", "melissa": "missy", "nathan": "nate",
 }  # fmt: skip
 _FULL_NAME_OF = {short: full for full, shorts in _FULL_NAMES.items() for short in shorts.split()}
+
+
+def full_given_name(word: str) -> str:
+    """A given name's full form, of a short one (``kate`` -> ``katherine``); any other word as it is."""
+    return _FULL_NAME_OF.get(word, word)
+
+
 # The commonest US surnames (Census 2010) that are no given name here: a payroll export writes "JONES BOB",
 # last name first without a comma, and its short form is then the last word (found by the eleventh session:
 # "JONES BOB" no longer folded to Robert Jones once only the first word was read as a short form). After

@@ -375,6 +375,29 @@ def test_a_note_giving_the_card_at_an_event_or_to_one_first_name_stops_the_row(
     ]
 
 
+def test_a_note_sending_to_the_row_s_own_person_by_a_short_name_or_a_title_sends_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm3: since 4afc315, 'Send to Kate' on Katherine Moss's row, 'Send to Bob' on
+    Robert Ray's, 'Send to Benjamin' on Ben Ng's and 'Send to Ms. Owens' on Di Owens's stopped each row as
+    sent to another person. A short form of the row's own first name (or its full name), and the row's own
+    name after a title, are the row's person; 'Send to Bob' on Cy Ng's row and 'Send to Mrs. Smith' on Ed
+    Orr's still stop."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "Katherine Moss,1 Main St,Boston,MA,02108,CVS,25,Send to Kate\n"
+        "Robert Ray,2 Main St,Boston,MA,02108,CVS,25,Send to Bob\n"
+        "Ben Ng,3 Main St,Boston,MA,02108,CVS,25,Send to Benjamin\n"
+        "Di Owens,4 Main St,Boston,MA,02108,CVS,25,Send to Ms. Owens\n"
+        "Cy Ng,5 Main St,Boston,MA,02108,CVS,25,Send to Bob\n"
+        "Ed Orr,6 Main St,Boston,MA,02108,CVS,25,Send to Mrs. Smith\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 4, 2)
+    assert [p["row"] for p in data["problems"] if p["severity"] == "error"] == [6, 7]
+
+
 def test_a_note_saying_the_person_picks_the_card_up_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

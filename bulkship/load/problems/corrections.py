@@ -9,6 +9,7 @@ import re
 import pandas as pd
 
 from ...columns import ORDER_FIELDS, _words
+from ...folding import full_given_name
 from ...models import Problem
 from ..skipped import _short
 from .elsewhere import named_in_note, note_sends_elsewhere, street_places
@@ -202,7 +203,9 @@ def _named_in_a_note(
     own = [h for h, f in column_map.items() if f in ("name", "first_name", "last_name", "city", "address1")]
     problems = []
     for row in rows:
-        if named_in_note(column.notes[row]) <= set(_words(" ".join(str(body.at[row, h]) for h in own))):
+        # ... or a short form of its first name ('Send to Kate' on Katherine's row: hunter-falsealarm3)
+        theirs = {full_given_name(w) for w in _words(" ".join(str(body.at[row, h]) for h in own))}
+        if {full_given_name(w) for w in named_in_note(column.notes[row])} <= theirs:
             continue
         said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
         message = (

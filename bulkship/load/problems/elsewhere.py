@@ -204,6 +204,9 @@ _NAME = re.compile(
     r"(?P<name>[A-Z][a-z'’-]+(?:(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+)?)\s*"
     r"(?:$|[-–—,.;:!(]|\s+(?:at|in|c/o|instead)\b)"
 )
+# ... after a title, the name ('Send to Ms. Owens' on Di Owens's row: read as a person 'Ms', found by
+# hunter-falsealarm3)
+_TITLE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+)+(?=[A-Z])")
 _NO_NAME = frozenset(
     {*_PLACES, *_WORKPLACES, *_OTHER_ADDRESS, *_THE_ROW, *_PERSONS, "address", "street", "st", "avenue",
      "ave", "road", "rd", "building", "main", "mailroom", "reception", "front", "desk", "post", "po", "usps",
@@ -218,6 +221,6 @@ def named_in_note(note: str) -> frozenset[str]:
     asked = _NOTE_SENDS.match(note[:200])
     if asked is None or asked["where"] is None:
         return frozenset()
-    found = _NAME.match(asked["where"])
+    found = _NAME.match(_TITLE.sub("", asked["where"]))
     words = frozenset(_words(found["name"])) if found else frozenset()
     return frozenset() if words & _NO_NAME else words
