@@ -504,6 +504,22 @@ def test_a_note_of_what_the_person_gave_or_sold_or_of_millions_is_no_amount(
     assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 6, [8, 9, 10])
 
 
+def test_a_card_the_person_won_or_earned_in_a_note_is_still_an_amount(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review31 on f0bd483: 'Won $100 card' or 'Earned $100 gift card' beside the row's 50 names
+    the card itself, not money the person won or earned; read as theirs, the $50 card went unasked. 'Won
+    $100 in the raffle' is still theirs."""
+    notes = ["Won $100 card", "Earned $100 gift card", "Won $100 in the raffle", "Earned $100 reward"]
+    path = tmp_path / "rewards.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        + "".join(f"P {i},{i} Main St,Boston,MA,02108,TARGET,50,{note}\n" for i, note in enumerate(notes))
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 1, [2, 3, 5])
+
+
 def test_a_po_box_or_military_address_sent_by_ups_or_fedex_is_not_sent(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

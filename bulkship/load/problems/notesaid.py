@@ -70,10 +70,19 @@ def _figures(pattern: re.Pattern[str], text: str) -> list[Decimal]:
     return [Decimal(_IN_WORDS.get(figure.casefold(), figure)) for figure in found]
 
 
+# ... unless the figure names a card ('Won $100 card', 'Earned $100 gift card'): that is the card asked for,
+# and read as the person's own money the row's other amount went unasked (found by review31)
+_A_CARD_AFTER = re.compile(r"(?i)\s*(?:e-?)?(?:gift\s*)?(?:cards?|vouchers?|rewards?|certificates?)\b")
+
+
 def _amounts(text: str) -> list[Decimal]:
     """The amounts a note names for the card (:data:`_AMOUNT`), not those of the person's own giving or
-    selling (:data:`_THEIR_MONEY`)."""
-    found = (m for m in _AMOUNT.finditer(text) if not _THEIR_MONEY.search(text, 0, m.start()))
+    selling (:data:`_THEIR_MONEY`) unless the figure names a card (:data:`_A_CARD_AFTER`)."""
+    found = (
+        m
+        for m in _AMOUNT.finditer(text)
+        if not _THEIR_MONEY.search(text, 0, m.start()) or _A_CARD_AFTER.match(text, m.end())
+    )
     return [Decimal(next(g for g in match.groups() if g)) for match in found]
 
 
