@@ -1414,6 +1414,24 @@ def test_a_sent_column_saying_when_it_will_go_sends_the_row(tmp_path: Path) -> N
     assert [s.row for s in load_sheet(path).skipped] == [6, 7]
 
 
+def test_a_sent_column_naming_the_day_the_card_is_to_go_holds_the_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-sheets16, left for hunter-sheets17: 'Sent?' = 'Later - 11/20' on Dec 4 was ordered at
+    once, where the card may have gone on Nov 20 and the cell not been updated (a second card); 'Later -
+    12/20' went out before its day; 'Will send 12/20' was left out as sent already. A day to come holds the
+    row as a 'Send Date' does, a day passed leaves it out as one it may have gone on (as a 'Scheduled Send
+    Date' passed); today's day and a 'Later' without one send."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    said = ["Later - 11/20", "Will send 12/20", "Later - 12/4", "Later", "Scheduled for Dec 20"]
+    path = _notes_sheet(tmp_path / "sent.csv", said, header="Sent?")
+    assert [(s.row, s.reason.split(" (")[0]) for s in load_sheet(path).skipped] == [
+        (2, "the list dates it on a day passed, which may be the day it went out"),
+        (3, "the list says not to send it yet"),
+        (6, "the list says not to send it yet"),
+    ]
+
+
 @pytest.mark.parametrize("header", ["Tracking #", "Tracking Number", "UPS Tracking"])
 def test_a_tracking_number_that_is_a_number_is_no_day_to_come(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], header: str

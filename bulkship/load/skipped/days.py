@@ -174,3 +174,32 @@ def _note_not_yet(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series]
     holds, dated, _days = _holds(text, today)
     held = named & holds.reindex(column.index, fill_value=False)
     return held, held & dated.reindex(column.index, fill_value=False)
+
+
+# A sending column's cell naming the day the card is to go ('Sent?' = 'Later - 11/20', 'Will send 12/20',
+# 'Scheduled 12/20'): 'Later' sends (not sent yet), and with its day the card was sent at once, before it, or
+# a second time where that day passed and the card went then, the cell not updated (found by hunter-sheets16,
+# left for hunter-sheets17). A day to come holds the row as a 'Send Date' does; a day passed is one it may
+# have gone on, as a 'Scheduled Send Date' passed is
+_TO_GO_ON = re.compile(
+    r"(?i)^\W*(?:later|will\s+(?:be\s+)?(?:send|sent|mail(?:ed)?|ship(?:ped)?)|"
+    r"to\s+(?:be\s+)?(?:sen[dt]|mail(?:ed)?|ship(?:ped)?)|send(?:ing)?|scheduled|planned)(?:\s+(?:on|for))?"
+    r"[\s:,;–—-]*(?P<day>\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?|"
+    + _MONTH
+    + r"\.?\s*\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s*"
+    + _MONTH
+    + r"\.?(?:,?\s*\d{4})?)\W*$"
+)
+
+
+def to_go_on(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series]:
+    """The cells of a sending column naming the day the card is to go (:data:`_TO_GO_ON`) that hold their
+    row (a day to come, or one read as no date), and those naming a day passed. Today's sends."""
+    days = column.str.extract(_TO_GO_ON, expand=False)
+    named = days.notna()
+    if not named.any():
+        return named.astype(bool), named.astype(bool)
+    text = days[named].str.replace(r"(?i)(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
+    holds, _dated, dates = _holds(text, today)
+    passed = (dates < pd.Timestamp(today)).fillna(False).astype(bool)
+    return holds.reindex(column.index, fill_value=False), passed.reindex(column.index, fill_value=False)

@@ -22,7 +22,7 @@ from .dates import (
     _SCHEDULED_OR_DONE,
     DAY_IT_MAY_HAVE_GONE,
 )
-from .days import _gone_that_day, _holds, _later_than_today, _note_not_yet
+from .days import _gone_that_day, _holds, _later_than_today, _note_not_yet, to_go_on
 from .flags import (
     _ACTIVE_FLAGS,
     _ELIGIBLE_FLAGS,
@@ -342,6 +342,12 @@ def _said_not_to_send(
             if key in DAY_IT_MAY_HAVE_GONE:  # ... unless that day may be the one it went
                 passed, went = _gone_that_day(column, days, today)
                 said |= passed | went
+        if key in _SENT_FLAGS or key in _SENT_ANSWERED:  # 'Sent?' = 'Later - 11/20': the day it is to go
+            held, gone = to_go_on(column, today)
+            if held.any() or gone.any():
+                said |= held | gone
+                not_yet = held if not_yet is None else not_yet | held
+                passed = gone if passed is None else passed | gone
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         if says is _NOTE_SAYS_NO:  # "Called 11/2\nDO NOT SEND": a line of its own says it
