@@ -281,6 +281,38 @@ def test_a_note_saying_send_and_the_row_s_own_amount_is_no_number_of_cards(
     ]
 
 
+def test_a_note_s_amount_is_read_against_the_program_s_default_amount(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets17 (hunter-sheets16's 'Send 50' with the amount only from [defaults]): on a list
+    without a Value column, [defaults] value = 25, the notes 'Send $50', 'Should be $50', 'Amount: 50' went
+    out as cards of 25, exit 0; and with value = 50, 'Send 50' (the card's own amount) stopped its row as
+    50 cards. A note is read against the default amount as against a Value column's."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,Send $50\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,CVS,Should be $50\n"
+        "Cy Ng,3 Main St,Boston,MA,02108,CVS,Amount: 50\n"
+        "Di Ow,4 Main St,Boston,MA,02108,CVS,Send 25 please\n"
+        "Ed Orr,5 Main St,Boston,MA,02108,CVS,$25 card\n"
+    )
+    (tmp_path / "p.toml").write_text("[defaults]\nvalue = 25\n")
+    code, data = validate(capsys, path, "--config", str(tmp_path / "p.toml"))
+    assert (code, data["valid"], data["invalid"]) == (1, 2, 3)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        f"Row {row}, column 'Notes': says '{note}' where the row's amount is the program settings' default (25): "
+        "which amount is right? Put the right one in a Value column and clear the note."
+        for row, note in ((2, "Send $50"), (3, "Should be $50"), (4, "Amount: 50"))
+    ]
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Notes\nAnn Lee,1 Main St,Boston,MA,02108,CVS,Send 50\n"
+    )
+    (tmp_path / "p.toml").write_text("[defaults]\nvalue = 50\n")
+    code, data = validate(capsys, path, "--config", str(tmp_path / "p.toml"))
+    assert (code, data["valid"], data["invalid"]) == (0, 1, 0)
+
+
 def test_a_note_giving_the_apartment_the_address_lacks_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -217,12 +217,14 @@ def _to_loaded_sheet(
     read_problems += _one_person_problems(grid, body, by_position, column_map, not_judged)
     read_problems += _note_names_problems(body, column_map, skipped)
     read_problems += _each_problems(body, column_map, not_judged, chosen="value" in program.columns)
-    read_problems += _correction_problems(body, column_map, contract.alias_index(program.aliases), not_judged)
+    default_value = program.defaults.get("value", "")
+    aliases = contract.alias_index(program.aliases)
+    read_problems += _correction_problems(body, column_map, aliases, not_judged, default_value)
     read_problems += _elsewhere_problems(body, column_map, not_judged)
     read_problems += _errors_where_rows_are_picked(body, column_map, not_judged)
     read_problems += _rush_problems(body, column_map, not_judged, program.defaults)
     cell_notes = notes_on_cells(grid, body, by_position)
-    read_problems += _cell_note_problems(body, cell_notes, column_map, not_judged)
+    read_problems += _cell_note_problems(body, cell_notes, column_map, not_judged, default_value)
     read_problems += _formula_text_problems(
         body, column_map, grid.formulas, by_position, not_judged, text_literals=grid.from_csv
     )

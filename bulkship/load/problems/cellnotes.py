@@ -45,7 +45,11 @@ def notes_on_cells(grid: _Grid, body: pd.DataFrame, by_position: dict[int, str])
 
 
 def _cell_note_problems(
-    body: pd.DataFrame, notes: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]
+    body: pd.DataFrame,
+    notes: pd.DataFrame,
+    column_map: dict[str, str],
+    not_judged: set[int],
+    default_value: str = "",
 ) -> list[Problem]:
     """A note on a cell giving another amount, number of cards or address than the row's columns: which is
     right? As a Notes column saying so (the columns of notes of the sheet itself are judged there)."""
@@ -54,4 +58,6 @@ def _cell_note_problems(
     # the order's columns but the name's, whose brackets ('Ed Fox (2 cards)') are judged with the sheet's
     fields = {h: f for h, f in column_map.items() if f not in _NAME_FIELDS}
     read = pd.concat([body[[h for h in body.columns if h in fields]], notes], axis=1)
-    return _moved_in_a_note(read, fields, not_judged) + _changed_in_a_note(read, fields, not_judged)
+    return _moved_in_a_note(read, fields, not_judged) + _changed_in_a_note(
+        read, fields, not_judged, default_value
+    )

@@ -46,12 +46,17 @@ _NO_CHANGE = re.compile(r"\s*[+-]?\s*\$?\s*0+(?:\.0+)?\s*")
 
 
 def _correction_problems(
-    body: pd.DataFrame, column_map: dict[str, str], aliases: dict[str, str], not_judged: set[int]
+    body: pd.DataFrame,
+    column_map: dict[str, str],
+    aliases: dict[str, str],
+    not_judged: set[int],
+    default_value: str = "",
 ) -> list[Problem]:
     """A row whose column correcting an order field ('Revised Amount' beside 'Amount', 'New Address' beside
     'Street') says something else than the field's column: which one is right? (found by hunter-sheets: the
     correction was 'not used', a notice at most, and the card went out at the old amount, to the old street).
-    Empty, or saying the same, it changes nothing. ``aliases``: header key -> field."""
+    Empty, or saying the same, it changes nothing. ``aliases``: header key -> field; ``default_value``: the
+    program's amount for a row without one, which a note is read against."""
     from ..rivals import _SAME, _text  # what two cells of one field say, compared as the rivals are
 
     fed = {field: header for header, field in column_map.items()}
@@ -83,7 +88,7 @@ def _correction_problems(
             problems.append(Problem(int(row), field, typed, "error", message, "Corrected in another column"))
     problems += _moved_in_a_note(body, column_map, not_judged)
     problems += _unit_in_a_note(body, column_map, not_judged)
-    problems += _changed_in_a_note(body, column_map, not_judged)
+    problems += _changed_in_a_note(body, column_map, not_judged, default_value)
     return problems
 
 

@@ -93,9 +93,12 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
-def _changed_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]) -> list[Problem]:
+def _changed_in_a_note(
+    body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int], default_value: str = ""
+) -> list[Problem]:
     """Rows whose note (or a bracket in their name) names a number of cards or an amount other than the
-    row's: which is right? A row whose quantity or amount is not a plain number is judged elsewhere."""
+    row's (its Value cell's, else ``default_value``, the program's): which is right? A row whose quantity or
+    amount is not a plain number is judged elsewhere."""
     from ..skipped.notes import _note_header
 
     fed = {field: header for header, field in column_map.items()}
@@ -124,7 +127,7 @@ def _changed_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judge
                 continue
             said, text = read[code]
             clear = "clear the note" if header in sources else "take the remark out of the name"
-            problems += _against_the_row(body, fed, int(row), header, said, text, clear)
+            problems += _against_the_row(body, fed, int(row), header, said, text, clear, default_value)
     return problems
 
 
@@ -135,13 +138,23 @@ def _read(cell: str, note: bool) -> tuple[str, str]:
     return said, said if note else " ".join(a or b for a, b in _BRACKETED.findall(said))
 
 
+# ... also where the row's amount is the program's default ('Send $50' on a list without a Value column,
+# [defaults] value = 25): the card went out at 25, exit 0 (found by hunter-sheets17)
 def _against_the_row(
-    body: pd.DataFrame, fed: dict[str, str], row: int, header: str, said: str, text: str, clear: str
+    body: pd.DataFrame,
+    fed: dict[str, str],
+    row: int,
+    header: str,
+    said: str,
+    text: str,
+    clear: str,
+    default_value: str = "",
 ) -> list[Problem]:
     """The problems of one row whose cell ``said`` (read for figures in ``text``) names a number of cards or
-    an amount: one for each that differs from the row's."""
+    an amount: one for each that differs from the row's (its amount: ``default_value`` where it has none)."""
     found = []
-    amount = _number(str(body.at[row, fed["value"]]).strip()) if "value" in fed else None
+    own_value = str(body.at[row, fed["value"]]).strip() if "value" in fed else ""
+    amount = _number(own_value or default_value) if own_value or default_value else None
     for field, what in (("quantity", "number of cards"), ("value", "amount")):
         figures = _figures(_CARDS, text) if field == "quantity" else _amounts(text)
         sent = _SEND.search(text) if field == "quantity" else None
@@ -151,14 +164,17 @@ def _against_the_row(
             continue
         own = fed.get(field)
         typed = str(body.at[row, own]).strip() if own else ""
+        by_default = field == "value" and not typed and bool(default_value)
         if field == "quantity" and not typed:
             mine: Decimal | None = Decimal(1)  # no quantity, or an empty cell: one card
         else:
-            mine = _number(typed) if typed else None
+            mine = _number(typed or default_value) if typed or by_default else None
         if mine is None or all(figure == mine for figure in figures):
             continue
         where = f"'{own}' says '{typed}'" if own and typed else "the row orders 1 card"
-        into = f"'{own}'" if own else "a Quantity column"
+        if by_default:
+            where = f"the row's amount is the program settings' default ({default_value})"
+        into = f"'{own}'" if own else ("a Value column" if field == "value" else "a Quantity column")
         message = (
             f"Row {row}, column '{header}': says '{_short(said, 60)}' where {where}: which {what} is right? "
             f"Put the right one in {into} and {clear}."
