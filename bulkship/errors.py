@@ -72,7 +72,12 @@ class SheetChoiceError(FileFormatError):
 
 
 class MissingColumnsError(InputError):
-    """Required columns are absent and no default fills them."""
+    """Required columns are absent and no default fills them (``whole_addresses``: the street column whose
+    cells hold whole addresses, city, state and ZIP with it, when that is why)."""
+
+    def __init__(self, message: str, *, hint: str | None = None, whole_addresses: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.whole_addresses = whole_addresses
 
 
 class ConfigError(InputError):

@@ -1428,6 +1428,26 @@ def test_a_column_bulkship_does_not_know_is_chosen_on_the_columns_page(
     assert "<strong>1</strong> valid" in chosen.text and 'id="to-review"' in chosen.text
 
 
+def test_whole_addresses_in_one_column_are_said_on_the_columns_page(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by newcomer8: a Mailchimp audience export (the whole address in one 'Address' cell) uploaded
+    on the web page read "No column gives City, which every row needs: choose the column that holds it", a
+    column the file does not have, where the command line says the column holds whole addresses to split."""
+    path = tmp_path / "audience.csv"
+    path.write_text(
+        "Email Address,First Name,Last Name,Address\n"
+        'maria@example.com,Maria,Lopez,"12 Beacon St  Boston  MA  02108  US"\n'
+        'jo@example.com,Jo,Park,"3 Elm St  Apt 2  Salem  MA  01970  US"\n'
+    )
+    page = visible_text(client.get(upload(client, path)).text).replace("&#39;", "'")
+    assert (
+        "Column 'Address' holds whole addresses (street, city, state and ZIP in one cell, as a mailing-list "
+        "export writes them): split it into Street, City, State and ZIP columns in your spreadsheet (Excel: "
+        "Data › Text to Columns), then upload it again." in page
+    ), page
+
+
 def test_a_list_with_no_amount_column_is_given_one_amount_for_every_row_on_the_columns_page(
     client: TestClient, settings: Settings, tmp_path: Path
 ) -> None:

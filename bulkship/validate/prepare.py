@@ -42,12 +42,7 @@ def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict
         raise MissingColumnsError(
             f"{Path(sheet.path).name} lacks required column(s): {', '.join(missing)}. Its headers are: "
             + ", ".join(f"'{h}'" for h in sheet.headers)
-            + (
-                f". Column '{whole}' holds whole addresses (street, city, state and ZIP in one cell, as a "
-                "mailing-list export writes them)"
-                if whole
-                else ""
-            ),
+            + (f". {whole_addresses_said(whole)}" if whole else ""),
             hint=(
                 f"split '{whole}' into Street, City, State and ZIP columns (Excel: Data › Text to Columns), "
                 "then run it again"
@@ -55,7 +50,16 @@ def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict
                 else "rename the headers, map them with [columns] in a program settings file (--config), "
                 "or set [defaults]; `bulkship template` writes a sheet with every header"
             ),
+            whole_addresses=whole,
         )
+
+
+def whole_addresses_said(column: str) -> str:
+    """What a street column holding whole addresses is told (the command line's refusal, the Columns page)."""
+    return (
+        f"Column '{column}' holds whole addresses (street, city, state and ZIP in one cell, as a "
+        "mailing-list export writes them)"
+    )
 
 
 # A whole address in one cell: "12 Beacon St  Boston MA 02108 US", "12 Beacon St, Boston, MA 02108", and on

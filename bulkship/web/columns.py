@@ -22,11 +22,18 @@ from ..columns import AmbiguousColumnsError, TwoListsError, remap
 from ..errors import BulkshipError, MissingColumnsError, SecondCardError
 from ..load.skipped.said import picks_rows
 from ..schema import load_contract
+from ..validate.prepare import whole_addresses_said
 from . import state
 from .auth import say_in_trail
 
 if TYPE_CHECKING:
     from .app import Web
+
+
+_SPLIT = (
+    "split it into Street, City, State and ZIP columns in your spreadsheet (Excel: Data › Text to Columns), "
+    "then upload it again."
+)
 
 
 def _report(web: Web, batch: state.WebBatch, columns: dict[str, str] | None = None) -> Any:
@@ -43,7 +50,12 @@ def _checked(web: Web, batch: state.WebBatch) -> tuple[dict[str, int] | None, Se
         return web.reviews.review(batch).counts, None, ""
     except TwoListsError as exc:
         return None, None, f"{exc.message}: {exc.hint}."
-    except (AmbiguousColumnsError, MissingColumnsError):
+    except MissingColumnsError as exc:
+        if exc.whole_addresses is None:
+            return None, None, ""
+        # no column to choose for City, State or ZIP: the file needs splitting (found by newcomer8)
+        return None, None, f"{whole_addresses_said(exc.whole_addresses)}: {_SPLIT}"
+    except AmbiguousColumnsError:
         return None, None, ""
     except SecondCardError as exc:
         return None, exc, ""
