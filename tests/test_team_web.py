@@ -1015,6 +1015,12 @@ def test_a_list_cut_into_batches_under_the_limit_still_asks_for_approval(
     first = send(alice, "split1")
     assert first.url.path == "/batches/split1/progress", first.url
     wait_until_finished(alice, "split1")
+    # found by newcomer8: the cost page read "more than the 25.00 you may send alone" of a threshold of
+    # 100.00, nothing saying where the other 75.00 went
+    assert (
+        "This batch costs more than the 25.00 you may still send alone: the 75.00 you sent without approval "
+        "in other batches in the last day counts against your 100.00."
+    ) in visible_text(alice.get("/batches/split2/cost").text)
     second = send(alice, "split2")
     assert "Waiting for approval" in second.text
     assert "sent without approval in other batches in the last day" in second.text

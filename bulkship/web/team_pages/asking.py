@@ -21,7 +21,8 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     settings = _settings(request)
     empty = {
         "approval": None, "current": False, "needs": False, "limit": Decimal(0), "nobody": False,
-        "may_send": True, "lapsed": False, "rejected_again": False,
+        "may_send": True, "lapsed": False, "rejected_again": False, "earlier": Decimal(0),
+        "own_limit": Decimal(0),
     }  # fmt: skip
     if not request.scope.get("team_mode"):
         return empty
@@ -47,7 +48,11 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     if me is None or not SEND.roles & me.roles:  # finance was offered a Send that is refused (review17)
         return {**empty, "approval": found, "current": current, "may_send": False, "lapsed": lapsed}
     person = _actor(request)
-    limit = approvals.room_for(settings, person, batch)  # less what they sent alone today
+    # less what they sent alone today, said with it: "more than the 25.00 you may send alone" of a threshold
+    # of 100.00 left the other 75.00 unexplained (found by newcomer8)
+    own_limit = approvals.limit_for(settings, person)
+    earlier = approvals.sent_alone(settings, person, besides=batch)
+    limit = max(Decimal(0), own_limit - earlier)
     over = view is not None and Decimal(view.batch_total) > limit  # the batch's: charged included
     # rejected and cut below the limit, it went out on Send with no approver seeing it again (newcomer7)
     rejected = view is not None and approvals.rejected_since_approved(settings, batch) is not None
@@ -57,7 +62,8 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     nobody = needs and not approvals.approvers_for(settings, person)  # a request no one could decide
     return {
         "approval": found, "current": current, "needs": needs, "limit": limit, "nobody": nobody,
-        "may_send": True, "lapsed": lapsed, "rejected_again": needs and not over,
+        "may_send": True, "lapsed": lapsed, "rejected_again": needs and not over, "earlier": earlier,
+        "own_limit": own_limit,
     }  # fmt: skip
 
 
