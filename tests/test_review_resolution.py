@@ -250,8 +250,10 @@ def test_the_command_line_lists_refuses_asks_and_records(
         return Counter(li["ExternalId"] for o in orders for li in o["LineItems"])
 
     before = cards()
-    assert main(["reconcile", "staff", "--release"]) == 2
+    assert main(["reconcile", "staff", "--rows", "2"]) == 2
     assert "add --resolve PO" in capsys.readouterr().err
+    assert main(["reconcile", "staff", "--release", "--yes"]) == 1  # every row, from one read: none can be
+    assert "can be settled or released now" in " ".join(capsys.readouterr().err.split())
     assert main(["reconcile", "staff", "--review", "--json"]) == 3
     listed = json.loads(capsys.readouterr().out)
     assert listed["rows_waiting"] == 3 and listed["groups"][0]["release_possible"] is False

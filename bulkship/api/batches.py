@@ -19,7 +19,7 @@ from .files import load_file
 if TYPE_CHECKING:
     from ..program import ProgramSettings
     from ..reconcile.report import ReconcileReport
-    from ..resolve import FoundSettlement, Resolution, ReviewReport
+    from ..resolve import BulkRelease, FoundSettlement, Resolution, ReviewReport
     from ..runresult import PlanView, RunResult
     from ..submit import Reporter
     from ..track import TrackReport
@@ -295,6 +295,32 @@ def release_review(
                        not_ours=not_ours, confirm=confirm)  # fmt: skip
 
     return _settled(settings, batch, _with_vendor(settings, batch, "resolve", settle, client_factory))
+
+
+def release_all(
+    settings: Settings,
+    batch: str,
+    *,
+    by: str | None = None,
+    reason: str = "",
+    confirm: Callable[[BulkRelease], bool] | None = None,
+    client_factory: ClientFactory | None = None,
+) -> BulkRelease:
+    """``--release`` without ``--resolve``: every row waiting for review settled from one read of the vendor's
+    list, the rows its orders show by proof recorded as ordered there and those it provably holds nowhere
+    released to be sent by the next run (each PO's rows checked as ``--resolve PO --release`` checks them);
+    the others keep waiting. ``confirm`` sees the plan first (False: nothing changes). Raises
+    ReviewRefusedError when no row can be settled or released."""
+    from ..resolve import default_person
+    from ..resolve import release_all as settle_all
+
+    def settle(ledger: Any, client: Any) -> Any:
+        return settle_all(ledger, client, batch, by=by or default_person(), reason=reason, confirm=confirm)
+
+    done: BulkRelease = _with_vendor(settings, batch, "resolve", settle, client_factory)
+    if not done.applied:
+        return done
+    return replace(done, notes=(*done.notes, *_results_rewritten(settings, batch)))
 
 
 def _with_vendor(

@@ -45,7 +45,11 @@ def reconcile_command(
     ] = None,
     release: Annotated[
         bool,
-        typer.Option("--release", help="They are not at the vendor: send them (checked with the vendor)."),
+        typer.Option(
+            "--release",
+            help="They are not at the vendor: send them (checked with the vendor). Without --resolve: every "
+            "row waiting, from one read of the vendor's list (those it shows are recorded as ordered).",
+        ),
     ] = False,
     rows: Annotated[
         str | None,
@@ -82,19 +86,29 @@ def reconcile_command(
     """Compare the ledger with the vendor's own order list. Exit 0 when everything matches, 1 otherwise.
     --review lists the rows waiting for review with what the vendor shows (exit 3 while any wait); --resolve
     PO with --at-vendor ORDER or --release settles them; --settle-found settles every one the vendor's orders
-    show by proof."""
+    show by proof; --release alone settles every one from one read of the vendor (found, or released)."""
     from ..team import note_from_cli
-    from .review_cmd import check_options, resolve_command, review_command, settle_found_command
+    from .review_cmd import (
+        check_options,
+        release_all_command,
+        resolve_command,
+        review_command,
+        settle_found_command,
+    )
 
     check_options(resolve, at_vendor, release, rows, not_ours, settle_found=settle_found)
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
-    settles = resolve is not None or settle_found
+    settles = resolve is not None or settle_found or release
     roles.check_acting(settings, roles.SETTLE if settles else roles.RECONCILE)
     announce_target(settings)
     require_ledger(settings)
     if settle_found:
         code = settle_found_command(settings, batch, reason=reason, by=by, yes=yes, as_json=as_json)
         note_from_cli(settings, "review_settle", batch=batch, settle_found=True, by=by or "", reason=reason)
+        return code
+    if release and resolve is None:
+        code = release_all_command(settings, batch, reason=reason, by=by, yes=yes, as_json=as_json)
+        note_from_cli(settings, "review_settle", batch=batch, release=True, by=by or "", reason=reason)
         return code
     if resolve is not None:
         code = resolve_command(

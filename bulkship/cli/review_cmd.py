@@ -12,7 +12,7 @@ from ..resolve import parse_pos, parse_rows
 from .app import err_console, print_json, styled
 
 if TYPE_CHECKING:
-    from ..resolve import FoundSettlement, Resolution, ReviewReport
+    from ..resolve import BulkRelease, FoundSettlement, Resolution, ReviewReport
     from ..settings import Settings
 
 REVIEW_WAITING_EXIT = 3  # as `run`: rows need a person
@@ -32,8 +32,11 @@ def check_options(
             "--settle-found settles every row the vendor shows by proof: use it without --resolve, "
             "--at-vendor, --release, --rows or --not-ours"
         )
-    if resolve is None and (at_vendor or release or rows or not_ours):
-        raise ConfigError("--at-vendor, --release and --rows settle the rows of one PO: add --resolve PO")
+    if resolve is None and (at_vendor or rows or not_ours):
+        raise ConfigError(
+            "--at-vendor, --rows and --not-ours settle the rows of one PO: add --resolve PO (--release alone "
+            "settles every row waiting)"
+        )
     if resolve is not None and bool(at_vendor) == release:
         raise ConfigError("--resolve PO needs exactly one of --at-vendor ORDER or --release")
     if rows and not at_vendor:
@@ -109,6 +112,13 @@ def print_review(report: ReviewReport) -> None:
             )
     if report.rows_found and len(report.groups) > 1:  # a long list scrolls the first word away
         say(found, soft_wrap=True)
+    if len(report.groups) > 1 and any(g.release.allowed for g in report.groups):
+        say(
+            "Every row at once, from one read of the vendor (those found recorded as ordered, those it holds "
+            f"nowhere released), once nobody else is sending this list:  bulkship reconcile {report.batch} "
+            "--release",
+            soft_wrap=True,
+        )
 
 
 def _confirmed(lines: list[str], yes: bool) -> bool:
@@ -152,6 +162,34 @@ def settle_found_command(
         ),
         soft_wrap=True,
     )
+    if left:
+        err_console.print(
+            f"{left} row(s) still wait for review: bulkship reconcile {batch} --review", soft_wrap=True
+        )
+    return REVIEW_WAITING_EXIT if left else 0
+
+
+def release_all_command(
+    settings: Settings, batch: str, *, reason: str, by: str | None, yes: bool, as_json: bool
+) -> int:
+    """``--release`` without ``--resolve``: exit 0 once no row waits, else 3 (as --review)."""
+    from .. import api
+
+    def confirm(plan: BulkRelease) -> bool:
+        return _confirmed(plan.describe(), yes)
+
+    done = api.release_all(settings, batch, by=by, reason=reason, confirm=confirm)
+    if not done.applied:
+        raise BulkshipError("Not confirmed: nothing was changed")
+    if as_json:
+        print_json(done.as_json())
+    for note in done.notes:
+        err_console.print(note, soft_wrap=True)
+    said = [f"{done.rows_settled} row(s) found at the vendor recorded as ordered there"]
+    if done.rows_released:
+        said.append(f"{done.rows_released} released: the next `bulkship run` of this batch sends them")
+    err_console.print(styled(("Recorded", "green"), f": {'; '.join(said)}."), soft_wrap=True)
+    left = done.waiting - done.rows_settled - done.rows_released
     if left:
         err_console.print(
             f"{left} row(s) still wait for review: bulkship reconcile {batch} --review", soft_wrap=True

@@ -255,6 +255,37 @@ def _hold_if_numbers_skipped(
         tally.hold(line, after, why)
 
 
+def _hold_while_sent_elsewhere(
+    tally: _Tally,
+    in_scope: Sequence[VendorOrder],
+    elsewhere: Sequence[VendorOrder],
+    lines: Sequence[PlannedLine],
+    batch: str,
+) -> int:
+    """Rows found on none of the batch's orders wait for a person whenever the vendor holds orders of the
+    batch this ledger did not make (another computer or ledger, another --po-prefix, or this ledger's own
+    record lost): the run that made them may still be sending, with these rows. Planned here, they went out
+    beside its next order, under PO numbers it never uses (found by hunter-vendor16: its last order in
+    flight, a new ledger with --po-prefix XY sent Gamma in XY-GIFTS-0003 beside its BS-GIFTS-0003, no 409,
+    two cards). A person who knows nobody else is sending the list settles and releases them in one command
+    (:func:`bulkship.resolve.release_all`), then runs again. Returns how many rows it held."""
+    untied = [ln for ln in lines if ln.fingerprint not in tally.taken]
+    found = [*in_scope, *elsewhere]
+    if not untied or not found:
+        return 0
+    last = max(in_scope, key=lambda o: order_seq(o.po_number)) if in_scope else found[0]
+    why = (
+        f"the vendor holds orders of this batch that this ledger did not make ({last.po_number} ...: sent "
+        "from another computer or ledger, or under this ledger's lost record), and the run that made them "
+        "may still be sending this row. Once you have checked that no other computer is sending this list, "
+        f"settle and release the rows waiting in one go: bulkship reconcile {batch} --release; then run the "
+        "same command again"
+    )
+    for line in untied:
+        tally.hold(line, last.po_number, why)
+    return len(untied)
+
+
 async def rebuild_from_vendor(
     client: Any,
     ledger: Ledger,
@@ -337,6 +368,7 @@ async def rebuild_from_vendor(
         )
         for line in lines:
             tally.hold(line, first, why)
+    unsent = _hold_while_sent_elsewhere(tally, in_scope, elsewhere, lines, batch)
     by_fingerprint = {ln.fingerprint: ln for ln in lines}
     holding = set(tally.ties) | {po for po, _why in tally.review.values()}
     adopted = [
@@ -351,4 +383,12 @@ async def rebuild_from_vendor(
         f"This ledger had no record of batch {batch!r}, but the vendor holds {len(adopted)} of its orders: "
         f"{ordered} row(s) found there are recorded as ordered, {len(tally.review)} need review (nothing "
         "was sent for them)"
+        + (
+            f". {unsent} of them are found nowhere at the vendor: they wait because the run that made those "
+            "orders may still be sending the list. Once you have checked that no other computer or ledger is "
+            f"sending it, settle and release them in one go: bulkship reconcile {batch} --release; then run "
+            "the same command again"
+            if unsent
+            else ""
+        )
     ]

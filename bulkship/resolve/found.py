@@ -22,7 +22,7 @@ from ..errors import ReviewRefusedError
 from ..ledger import Ledger
 from .checks import _refuse, _require_batch, waiting_rows
 from .settle import Resolution, settle_on
-from .vendorview import Proven, look_at_vendor, proven_at_vendor
+from .vendorview import Proven, VendorView, look_at_vendor, proven_at_vendor
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,23 @@ async def settle_found(
     plan = FoundSettlement(batch, waiting, tuple(found))
     if confirm is not None and not confirm(plan):
         return plan
+    settled, refused = await settle_proven(ledger, client, batch, view, found, by=by, reason=reason)
+    return FoundSettlement(batch, waiting, tuple(found), tuple(settled), tuple(refused), applied=True)
+
+
+async def settle_proven(
+    ledger: Ledger,
+    client: Any,
+    batch: str,
+    view: VendorView,
+    found: list[Proven],
+    *,
+    by: str,
+    reason: str = "",
+) -> tuple[list[Resolution], list[tuple[str, str, str]]]:
+    """Each pair of ``found`` (rows waiting on a PO, a vendor order showing them by proof) settled as
+    :func:`~.settle.settle_at_vendor` settles it, from ``view`` (one read): what was recorded, and what the
+    checks refused ((PO waited on, vendor PO, why))."""
     settled: list[Resolution] = []
     refused: list[tuple[str, str, str]] = []
     for proven in found:
@@ -126,4 +143,4 @@ async def settle_found(
             refused.append((proven.po_number, proven.vendor_order.po_number, exc.message))
             continue
         settled.append(done)
-    return FoundSettlement(batch, waiting, tuple(found), tuple(settled), tuple(refused), applied=True)
+    return settled, refused

@@ -21,6 +21,7 @@ from ..ledger import AdoptedOrder, Ledger, OrderRecord, RowRecord
 from ..models import VendorOrder
 from ..plan import order_seq
 from .checks import (
+    ReleaseCheck,
     _check_not_ours,
     _check_target,
     _refuse,
@@ -33,7 +34,7 @@ from .checks import (
 )
 from .hints import _confirm_command, _release_hint
 from .ties import _old_content, _settled_payload, _tied_row, tie_rows
-from .vendorview import _set_aside, look_at_vendor, other_cards
+from .vendorview import VendorView, _set_aside, look_at_vendor, other_cards
 
 _FOLLOW_UP = re.compile(r"-R\d+$", re.IGNORECASE)
 
@@ -170,13 +171,7 @@ async def release(
             hint=_release_hint(ledger, batch, order, rows, view, check),
         )
     aside = f"; set aside as another batch's by {by}: {', '.join(not_ours)}" if not_ours else ""
-    # the last words read before "Record this?": the cards it holds of other amounts too (review20, after F3)
-    others = "".join(f"; but {line}" for line in other_cards(ledger, view, batch, check.suspects))
-    evidence = (
-        f"the vendor's order list is complete ({len(view.in_range)} order(s) of this batch) and none of "
-        f"their lines holds their card as the file has it now; {view.sightings[po].describe(po)}{aside}"
-        + others
-    )
+    evidence = release_evidence(ledger, view, batch, po, check) + aside
     plan = Resolution(
         batch, po, "release", released=tuple(r.row for r in rows), same_po=check.same_po, evidence=evidence
     )
@@ -195,6 +190,16 @@ async def release(
         not_ours=po.casefold() in {p.casefold() for p in not_ours},
     )
     return Resolution(**{**plan.__dict__, "applied": True})
+
+
+def release_evidence(ledger: Ledger, view: VendorView, batch: str, po: str, check: ReleaseCheck) -> str:
+    """Why the rows waiting on ``po`` may be released, in the words shown before "Record this?"."""
+    # the last words read before it: the cards the vendor holds of other amounts too (review20, after F3)
+    others = "".join(f"; but {line}" for line in other_cards(ledger, view, batch, check.suspects))
+    return (
+        f"the vendor's order list is complete ({len(view.in_range)} order(s) of this batch) and none of "
+        f"their lines holds their card as the file has it now; {view.sightings[po].describe(po)}{others}"
+    )
 
 
 def _own_po_known(po: str, found: LookUp, *, sent_here: bool) -> LookUp | None:

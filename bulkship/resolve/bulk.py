@@ -1,0 +1,179 @@
+"""Every row of a batch waiting for review settled from one read of the vendor's order list
+(:func:`release_all`, ``bulkship reconcile BATCH --release`` without ``--resolve``): the rows its orders show
+by proof recorded as ordered there (as ``--settle-found``), the rows it provably holds nowhere released to be
+sent by the next run (as ``--resolve PO --release``, each PO's rows with that command's checks), the others
+left waiting with why.
+
+A run that finds its list part sent at the vendor under orders it did not make holds every row it did not
+find (the run that made them may still be sending it); two runs started at the same instant each stop after
+their first order. Once the person has checked that no other run is still sending, this one command settles
+the lot: each row is found, or provably absent, or left waiting, never sent twice on a guess. Nothing here
+sends an order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..ledger import Ledger, RowRecord
+from .checks import _refuse, _require_batch, check_release, waiting_rows
+from .found import settle_proven
+from .settle import Resolution, release_evidence
+from .vendorview import Proven, VendorView, look_at_vendor, proven_at_vendor
+
+
+@dataclass(frozen=True)
+class BulkRelease:
+    """What one read of the vendor allows (shown for confirmation), and once ``applied`` what was done."""
+
+    batch: str
+    waiting: int  # rows waiting for review before
+    found: tuple[Proven, ...]  # rows the vendor's orders show by proof
+    releases: tuple[Resolution, ...]  # by PO: rows the vendor provably holds nowhere
+    kept: tuple[tuple[str, tuple[int, ...], str], ...] = ()  # (PO, rows, why they keep waiting)
+    settled: tuple[Resolution, ...] = ()
+    applied: bool = False
+    notes: tuple[str, ...] = ()
+
+    @property
+    def rows_found(self) -> int:
+        return len({(p.po_number, row) for p in self.found for row in p.rows})
+
+    @property
+    def rows_settled(self) -> int:
+        return sum(len(r.tied) for r in self.settled)
+
+    @property
+    def rows_released(self) -> int:
+        return sum(len(r.released) for r in self.releases)
+
+    @property
+    def rows_kept(self) -> int:
+        return sum(len(rows) for _po, rows, _why in self.kept)
+
+    def describe(self) -> list[str]:
+        found = [
+            f"Row(s) {', '.join(map(str, p.rows))} waiting on {p.po_number} -> ordered in "
+            f"{p.vendor_order.po_number} (order {p.vendor_order.id}): a line carrying its ExternalId, with "
+            "the same card and recipient"
+            for p in self.found
+        ]
+        released = [line for r in self.releases for line in r.describe()]
+        kept = [
+            f"Row(s) {', '.join(map(str, rows))} waiting on {po} keep waiting: {why}"
+            for po, rows, why in self.kept
+        ]
+        return [*found, *released, *kept]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "batch": self.batch,
+            "applied": self.applied,
+            "rows_waiting_before": self.waiting,
+            "rows_found": self.rows_found,
+            "rows_settled": self.rows_settled,
+            "rows_released": self.rows_released,
+            "settled": [r.as_json() for r in self.settled],
+            "released": [r.as_json() for r in self.releases],
+            "still_waiting": [
+                {"po_number": po, "rows": list(rows), "why": why} for po, rows, why in self.kept
+            ],
+            "describe": self.describe(),
+            "notes": list(self.notes),
+        }
+
+
+async def release_all(
+    ledger: Ledger,
+    client: Any,
+    batch: str,
+    *,
+    by: str,
+    reason: str = "",
+    confirm: Callable[[BulkRelease], bool] | None = None,
+) -> BulkRelease:
+    """Settle every row of ``batch`` waiting for review from one read of the vendor's list (see the module
+    docstring); ``confirm`` sees the plan first (False: nothing changes). Raises ReviewRefusedError when no
+    row can be settled or released now."""
+    _require_batch(ledger, batch)
+    groups = waiting_rows(ledger, batch)
+    if not groups:
+        raise _refuse(f"No rows of batch {batch!r} wait for review")
+    waiting = sum(len(rows) for rows in groups.values())
+    view = await look_at_vendor(client, ledger, batch, list(groups))
+    found = proven_at_vendor(ledger, batch, view, groups)
+    releases, kept = _releases(ledger, batch, view, groups, found, by=by)
+    if not found and not releases:
+        raise _refuse(
+            f"None of the {waiting} row(s) of batch {batch!r} waiting for review can be settled or released "
+            "now: " + "; ".join(f"{po}: {why}" for po, _rows, why in kept[:3]),
+            hint=f"see what the vendor shows for them: bulkship reconcile {batch} --review",
+        )
+    plan = BulkRelease(batch, waiting, tuple(found), tuple(releases), tuple(kept))
+    if confirm is not None and not confirm(plan):
+        return plan
+    settled, refused = await settle_proven(ledger, client, batch, view, found, by=by, reason=reason)
+    rows_of = {(p.po_number, p.vendor_order.po_number): p.rows for p in found}
+    kept += [(po, rows_of.get((po, vpo), ()), f"not tied to {vpo}: {why}") for po, vpo, why in refused]
+    done: list[Resolution] = []
+    for planned in releases:
+        applied = _release(ledger, batch, view, planned, by=by, reason=reason)
+        if applied is None:
+            kept.append((planned.po_number, planned.released, "the ledger changed since it was read"))
+        else:
+            done.append(applied)
+    return BulkRelease(batch, waiting, tuple(found), tuple(done), tuple(kept), tuple(settled), applied=True)
+
+
+def _releases(
+    ledger: Ledger,
+    batch: str,
+    view: VendorView,
+    groups: dict[str, list[RowRecord]],
+    found: list[Proven],
+    *,
+    by: str,
+) -> tuple[list[Resolution], list[tuple[str, tuple[int, ...], str]]]:
+    """By PO waited on, the rows not ``found`` that may be released (as ``--resolve PO --release`` checks
+    them), and those that may not, with why."""
+    proven = {(p.po_number, row) for p in found for row in p.rows}
+    releases: list[Resolution] = []
+    kept: list[tuple[str, tuple[int, ...], str]] = []
+    for po, rows in groups.items():
+        order = ledger.order(po)
+        rest = [r for r in rows if (po, r.row) not in proven]
+        if order is None or not rest:
+            continue
+        check = check_release(ledger, order, rest, view)
+        numbers = tuple(r.row for r in rest)
+        if not check.allowed:
+            kept.append((po, numbers, "; ".join(check.blockers)))
+            continue
+        evidence = release_evidence(ledger, view, batch, po, check)
+        releases.append(
+            Resolution(batch, po, "release", released=numbers, same_po=check.same_po, evidence=evidence)
+        )
+    return releases, kept
+
+
+def _release(
+    ledger: Ledger, batch: str, view: VendorView, planned: Resolution, *, by: str, reason: str
+) -> Resolution | None:
+    """One PO's rows released as planned, checked again on the ledger as it is now (rows settled on the
+    found orders since); None when they no longer may be."""
+    order = ledger.order(planned.po_number)
+    rows = [r for r in waiting_rows(ledger, batch).get(planned.po_number, []) if r.row in planned.released]
+    if order is None or tuple(r.row for r in rows) != planned.released:
+        return None
+    check = check_release(ledger, order, rows, view)
+    if not check.allowed:
+        return None
+    detail = {"by": by, "reason": reason, "rows": list(planned.released), "evidence": planned.evidence,
+              "release_all": True}  # fmt: skip
+    ledger.release_review(
+        batch, planned.po_number, [r.fingerprint for r in rows], same_po=check.same_po, detail=detail,
+        absent=check.absent,
+    )  # fmt: skip
+    return Resolution(**{**planned.__dict__, "same_po": check.same_po, "applied": True})
