@@ -1452,3 +1452,53 @@ def test_a_list_found_part_sent_by_a_run_that_stopped_is_finished_in_the_two_com
         assert done.exit_code == 0, done.stopped
         assert _statuses(here) == {2: "ordered", 3: "ordered", 4: "ordered"}
         assert _cards_of(vendor) == Counter({name: 1 for name, *_ in PEOPLE})
+
+
+def test_two_runs_started_at_one_instant_both_stop_and_are_finished_by_one_release_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-vendor15's leftover: two computers started one list at the same instant, --po-prefix BS and XY,
+    each its own ledger. Each sends its first order alone, then sees the other's and stops, the rest held
+    for review (Alpha has two cards: nothing tells two runs apart before their first orders). Once the
+    person has checked that nobody else is sending it, `reconcile gifts --release` on one ledger releases
+    the rest, its run sends them once, and the same command on the other ledger finds them there."""
+    sheet = _write(tmp_path / "gifts.csv", FIVE)
+    both_first = threading.Barrier(2, timeout=20)
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+
+        def together(call: Call) -> Answer:  # each run's first order reaches the vendor with the other's
+            if (
+                call.method == "POST"
+                and call.path == "/v1/Orders"
+                and call.json()["PONumber"].endswith("-0001")
+            ):
+                both_first.wait()
+            return call.forward()
+
+        vendor.rewrite = together
+        results: dict[str, RunResult] = {}
+
+        def start(settings: Settings, prefix: str) -> None:
+            results[prefix] = run_batch(
+                sheet, settings, wait_s=0, client_factory=vendor.factory, max_lines=1, po_prefix=prefix
+            )
+
+        runs = [threading.Thread(target=start, args=(s, p)) for s, p in ((here, "BS"), (there, "XY"))]
+        for each in runs:
+            each.start()
+        for each in runs:
+            each.join(60)
+        assert _cards_of(vendor) == Counter({"Lost Alpha": 2})
+        for prefix, settings in (("BS", here), ("XY", there)):
+            assert "being sent from another computer or ledger" in str(results[prefix].stopped)
+            assert _statuses(settings) == {2: "ordered", 3: "review", 4: "review", 5: "review", 6: "review"}
+        vendor.rewrite = lambda call: call.forward()
+        assert _cli(vendor, here, monkeypatch, "reconcile", "gifts", "--release", "--yes") == 0
+        assert "4 released" in " ".join(capsys.readouterr().err.split())
+        done = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=1)
+        assert done.exit_code == 0 and set(_statuses(here).values()) == {"ordered"}, done.stopped
+        assert _cli(vendor, there, monkeypatch, "reconcile", "gifts", "--release", "--yes") == 0
+        assert "4 row(s) found at the vendor recorded" in " ".join(capsys.readouterr().err.split())
+        assert set(_statuses(there).values()) == {"ordered"}
+        assert _cards_of(vendor) == Counter({name: 2 if name == "Lost Alpha" else 1 for name, *_ in FIVE})

@@ -15,6 +15,7 @@ from .lock import lock_held
 from .records import (
     BILLED_ON_ORDER,
     LIVE_STATES,
+    RELEASED_BESIDE,
     BatchRecord,
     EventRecord,
     OrderRecord,
@@ -192,6 +193,12 @@ class LedgerReads(LedgerStore):
         latest = {e.po_number: e for e in self.events(batch, kinds=[BILLED_ON_ORDER]) if e.po_number}
         amounts = {po: (str(e.batch), Decimal(str(e.detail.get("amount") or 0))) for po, e in latest.items()}
         return {str(po): found for po, found in amounts.items() if found[1]}
+
+    def released_beside(self, batch: str) -> set[str]:
+        """The vendor's orders of ``batch`` (PO numbers, in capitals) a person released rows beside: looked at
+        then, they are no sign of a run sending the batch now."""
+        events = self.events(batch, kinds=["review_released"])
+        return {str(po).upper() for e in events for po in e.detail.get(RELEASED_BESIDE) or ()}
 
     def latest_event(self, batch: str, kind: str) -> EventRecord | None:
         """The batch's most recent event of ``kind`` (e.g. the prices its money was broken down with)."""

@@ -22,6 +22,9 @@ REVIEW_STATE = "review"  # held for a person: never sent, never re-planned (see 
 # In a stored payload: fingerprint -> the line item a row in review would send, for rows that have no line of
 # the payload (rows found at the vendor's orders after a lost ledger); bulkship.resolve reads it.
 REVIEW_ITEMS = "ReviewItems"
+# In a review_released event: the vendor's orders of the batch (PO numbers) a person released rows beside,
+# looked at then; made by another computer or ledger, they no longer stop the run that sends those rows
+RELEASED_BESIDE = "vendor_orders_seen"
 ROW_STATUSES = ("invalid", "duplicate", "held", "planned", "ordered", "failed", "review")
 
 

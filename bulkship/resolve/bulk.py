@@ -17,10 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..ledger import Ledger, RowRecord
+from ..ledger import RELEASED_BESIDE, Ledger, RowRecord
 from .checks import _refuse, _require_batch, check_release, waiting_rows
 from .found import settle_proven
-from .settle import Resolution, release_evidence
+from .settle import Resolution, release_evidence, seen_at_release
 from .vendorview import Proven, VendorView, look_at_vendor, proven_at_vendor
 
 
@@ -171,7 +171,7 @@ def _release(
     if not check.allowed:
         return None
     detail = {"by": by, "reason": reason, "rows": list(planned.released), "evidence": planned.evidence,
-              "release_all": True}  # fmt: skip
+              "release_all": True, RELEASED_BESIDE: seen_at_release(view)}  # fmt: skip
     ledger.release_review(
         batch, planned.po_number, [r.fingerprint for r in rows], same_po=check.same_po, detail=detail,
         absent=check.absent,

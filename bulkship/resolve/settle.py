@@ -17,7 +17,7 @@ from typing import Any
 
 from ..client.orderreads import LookUp
 from ..errors import ConfigError, ReviewRefusedError, VendorError
-from ..ledger import AdoptedOrder, Ledger, OrderRecord, RowRecord
+from ..ledger import RELEASED_BESIDE, AdoptedOrder, Ledger, OrderRecord, RowRecord
 from ..models import VendorOrder
 from ..plan import order_seq
 from .checks import (
@@ -177,7 +177,8 @@ async def release(
     )
     if confirm is not None and not confirm(plan):
         return plan
-    detail = {"by": by, "reason": reason, "rows": list(plan.released), "evidence": evidence}
+    detail = {"by": by, "reason": reason, "rows": list(plan.released), "evidence": evidence,
+              RELEASED_BESIDE: seen_at_release(view)}  # fmt: skip
     if not_ours:
         detail["not_ours"] = list(not_ours)
     ledger.release_review(
@@ -190,6 +191,14 @@ async def release(
         not_ours=po.casefold() in {p.casefold() for p in not_ours},
     )
     return Resolution(**{**plan.__dict__, "applied": True})
+
+
+def seen_at_release(view: VendorView) -> list[str]:
+    """The vendor's orders of the batch a person released rows beside (their PO numbers): orders another
+    computer or ledger made, that a person has looked at. A run sending the released rows is not stopped by
+    them again (after two runs started at one instant, Alpha's two cards held every released row again at
+    each run: found by hunter-vendor17), only by orders made since."""
+    return sorted({o.po_number.upper() for o in view.in_range})
 
 
 def release_evidence(ledger: Ledger, view: VendorView, batch: str, po: str, check: ReleaseCheck) -> str:

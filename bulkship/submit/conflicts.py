@@ -47,7 +47,10 @@ class _Conflicts(_Base):
         pattern = _batch_orders_pattern(stem, self.batch, record.po_prefix if record else None)
         # every batch's: another's PO stem may read as this one's under another prefix
         sent = await self._ledger(self.ledger.orders, None, _AT_VENDOR, payloads=False)
-        mine = {o.po_number.upper() for o in sent}
+        # ... and those a person released rows beside, looked at then (hunter-vendor17: two runs started at
+        # one instant, each released its rows, the other's first order held them again at every run)
+        looked_at = await self._ledger(self.ledger.released_beside, self.batch)
+        mine = {o.po_number.upper() for o in sent} | looked_at
         look = getattr(self.client, "order_listing", None)
         in_full = False  # read, but not provably whole (it ignores pageIndex...): no waiting mends that
         try:
