@@ -552,6 +552,26 @@ def test_a_card_the_person_won_or_earned_in_a_note_is_still_an_amount(
     assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 1, [2, 3, 5])
 
 
+def test_a_note_of_a_gift_limit_the_row_keeps_within_sends_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm3: a client gift list's compliance notes 'Gift limit $50', 'Max $75 per
+    ethics policy', 'Up to $100 allowed', '$50 max', "Can't accept more than $100" stopped each $25 row as
+    another amount, 'which amount is right?'. A limit the row's amount keeps within says nothing against
+    it; a row over its limit ('Gift limit $50' beside 100), and 'Bump up to $100', still stop."""
+    notes = ["Gift limit $50", "Max $75 per ethics policy", "Up to $100 allowed", "$50 max"]
+    notes += ["Can't accept more than $100", "No cash equivalents over $75", "Gifts capped at $50"]
+    notes += ["Bump up to $100"]
+    path = tmp_path / "clients.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        + "".join(f"P {i},{i} Main St,Boston,MA,02108,TARGET,25,{note}\n" for i, note in enumerate(notes))
+        + "P 9,9 Main St,Boston,MA,02108,TARGET,100,Gift limit $50\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 7, [9, 10])
+
+
 def test_a_po_box_or_military_address_sent_by_ups_or_fedex_is_not_sent(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

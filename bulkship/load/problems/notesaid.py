@@ -75,15 +75,43 @@ def _figures(pattern: re.Pattern[str], text: str) -> list[Decimal]:
 _A_CARD_AFTER = re.compile(r"(?i)\s*(?:e-?)?(?:gift\s*)?(?:cards?|vouchers?|rewards?|certificates?)\b")
 
 
+# ... nor a limit the card keeps within ('Gift limit $50', 'Max $75 per ethics policy', 'Up to $100', '$50
+# max'): a client list's compliance notes each stopped a $25 row (found by hunter-falsealarm3). A row over its
+# limit still stops, and so does a note asking for a change ('Bump up to $100')
+_LIMIT_BEFORE = re.compile(
+    r"(?i)\b(?:limit(?:ed)?|max(?:imum)?|cap(?:ped)?|ceiling|up\s+to|under|below|less\s+than|at\s+most|"
+    r"not\s+to\s+exceed|(?:no|not|nothing|never|can['’]?t|cannot|won['’]?t)\s+(?:[\w'’]+\s+){0,3}?"
+    r"(?:more\s+than|over|above|exceed(?:ing)?))\W*(?:(?:at|of|is|to)\s+)?$"
+)
+_LIMIT_AFTER = re.compile(r"(?i)\s*(?:max(?:imum)?|cap|limit|or\s+(?:less|under|below))\b")
+_ASKS_A_CHANGE = re.compile(
+    r"(?i)\b(?:bump|increase|raise|upgrade|reduce|lower|change|make\s+it|should|send|give|instead|wants?|ask)"
+)
+
+
 def _amounts(text: str) -> list[Decimal]:
     """The amounts a note names for the card (:data:`_AMOUNT`), not those of the person's own giving or
-    selling (:data:`_THEIR_MONEY`) unless the figure names a card (:data:`_A_CARD_AFTER`)."""
+    selling (:data:`_THEIR_MONEY`) unless the figure names a card (:data:`_A_CARD_AFTER`), nor limits
+    (:func:`_limits`)."""
     found = (
         m
         for m in _AMOUNT.finditer(text)
-        if not _THEIR_MONEY.search(text, 0, m.start()) or _A_CARD_AFTER.match(text, m.end())
+        if (not _THEIR_MONEY.search(text, 0, m.start()) or _A_CARD_AFTER.match(text, m.end()))
+        and not _a_limit(text, m)
     )
     return [Decimal(next(g for g in match.groups() if g)) for match in found]
+
+
+def _limits(text: str) -> list[Decimal]:
+    """The limits a note sets the card's amount (:data:`_LIMIT_BEFORE`, :data:`_LIMIT_AFTER`)."""
+    found = (m for m in _AMOUNT.finditer(text) if _a_limit(text, m))
+    return [Decimal(next(g for g in match.groups() if g)) for match in found]
+
+
+def _a_limit(text: str, match: re.Match[str]) -> bool:
+    if _ASKS_A_CHANGE.search(text):
+        return False
+    return bool(_LIMIT_BEFORE.search(text, 0, match.start()) or _LIMIT_AFTER.match(text, match.end()))
 
 
 def _number(text: str) -> Decimal | None:
@@ -118,7 +146,10 @@ def _changed_in_a_note(
         codes, distinct = pd.factorize(cells[marked])
         read = [_read(str(cell), header in sources) for cell in distinct]
         named = np.array(
-            [bool(_figures(_CARDS, text) or _amounts(text) or _SEND.search(text)) for _, text in read]
+            [
+                bool(_figures(_CARDS, text) or _amounts(text) or _limits(text) or _SEND.search(text))
+                for _, text in read
+            ]
         )
         for row, code in zip(
             cells.index[marked][named[codes]].tolist(), codes[named[codes]].tolist(), strict=True
@@ -160,6 +191,8 @@ def _against_the_row(
         sent = _SEND.search(text) if field == "quantity" else None
         if sent and Decimal(sent[1]) != amount:
             figures.append(Decimal(sent[1]))
+        if field == "value" and amount is not None:  # a limit the row's amount is over: it said so
+            figures += [limit for limit in _limits(text) if amount > limit]
         if not figures:
             continue
         own = fed.get(field)
