@@ -928,6 +928,46 @@ def test_an_approver_who_changed_a_colleagues_batch_cannot_approve_it(
     assert len(embedded_sandbox_orders(team.data_dir)) == 1
 
 
+def test_an_approver_who_pressed_apply_and_save_changing_nothing_may_still_approve(
+    team: Settings, browsers: Any, tmp_path: Path
+) -> None:
+    """Found live in Chromium: bob (requester and approver) opened alice's waiting batch, pressed 'Apply and
+    check again' on its Columns page and Save on a row, changing nothing; each wrote a 'mapping' and a 'fix'
+    line of nothing into the trail, and his approval was refused: 'bob changed batch staff (mapping)'."""
+    alice, bob = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(bob, "bob")
+    path = tmp_path / "staff.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount\n"
+        "Ana Silva,12 Elm St,Boston,MA,02108,VISA-PREPAID,100\n"
+        "Bo Team,14 Elm St,Boston,MA,02108,VISA-PREPAID,100\n"
+    )
+    upload(alice, path)
+    assert "Waiting for approval" in send(alice, "staff").text
+    columns = bob.get("/batches/staff/columns").text
+    shown = dict(
+        re.findall(
+            r'<select name="(map:[^"]+)"[^>]*>(?:(?!</select>).)*?<option value="([^"]*)" selected',
+            columns,
+            re.S,
+        )
+    )
+    assert shown["map:Name"] == "name" and shown["map:Amount"] == "value", shown  # every select as shown
+    apply = {
+        "csrf_token": found(TOKEN.pattern, columns),
+        "change": found(r'name="change" value="(\d+)"', columns),
+    }
+    assert bob.post("/batches/staff/columns", data={**apply, **shown}).status_code == 200
+    review = bob.get("/batches/staff/review?filter=all").text
+    save = {"csrf_token": found(TOKEN.pattern, review), "was:Name": "Bo Team", "cell:Name": "Bo Team"}
+    assert bob.post("/batches/staff/rows/3", data=save).status_code == 200
+    assert [e.action for e in audit.entries(team, batch="staff") if e.actor == "bob"] == []
+    assert approve_on_page(bob, "staff").url.path == "/batches/staff/progress"
+    wait_until_finished(bob, "staff")
+    assert len(embedded_sandbox_orders(team.data_dir)) == 1
+
+
 def test_a_column_changed_at_once_is_in_the_trail_and_its_maker_cannot_approve(
     team: Settings, browsers: Any, tmp_path: Path
 ) -> None:

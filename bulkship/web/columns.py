@@ -24,7 +24,7 @@ from ..load.skipped.said import picks_rows
 from ..schema import load_contract
 from ..validate.prepare import whole_addresses_said
 from . import state
-from .auth import say_in_trail
+from .auth import nothing_changed, say_in_trail
 
 if TYPE_CHECKING:
     from .app import Web
@@ -125,6 +125,8 @@ async def change(request: Request) -> Response:
         changed = {f: h for f, h in mapping.items() if batch.columns.get(f) != h}
         said = "; ".join(f"{field} <- {header or 'nothing'}" for field, header in changed.items())
         say_in_trail(request.scope, columns=said)
+    else:
+        nothing_changed(request.scope)
     return _see(f"/batches/{batch.name}/columns#check")
 
 
@@ -157,6 +159,8 @@ async def every_row(request: Request) -> Response:
         if not await run_in_threadpool(_recorded, web, batch, ("web_every_row", {"values": values})):
             return await _changed_meanwhile(request, web, batch)
         say_in_trail(request.scope, every_row="; ".join(f"{f} = {v or 'none'}" for f, v in values.items()))
+    else:
+        nothing_changed(request.scope)
     return _see(f"/batches/{batch.name}/columns#check")
 
 
@@ -250,6 +254,8 @@ async def reset(request: Request) -> Response:
         events += [("web_every_row", {"values": off})] if off else []
         if not await run_in_threadpool(_recorded, web, batch, *events):
             return await _changed_meanwhile(request, web, batch)
+    else:
+        nothing_changed(request.scope)
     return _see(f"/batches/{batch.name}/columns")
 
 

@@ -18,7 +18,7 @@ from ..errors import BulkshipError, MissingColumnsError, SecondCardError, SheetC
 from ..pipeline import file_sha256
 from ..program import known_time_zone
 from . import batchledger, state, uploads
-from .auth import say_in_trail
+from .auth import nothing_changed, say_in_trail
 from .pagekit import Web, _idle, _page_number, _see, _web, _with_upload, render
 from .review import FILTERS, PAGE_ROWS
 
@@ -111,6 +111,8 @@ async def choose_sheet(request: Request) -> Response:
             batch = _idle(web, _with_upload(web, batch.name))
             error = BulkshipError(STALE_SHEET, hint="choose the sheet again if it still needs changing")
             return render(request, "problem.html", 409, batch=batch, error=error)
+    else:
+        nothing_changed(request.scope)
     return _see(f"/batches/{batch.name}/columns")
 
 
@@ -226,6 +228,7 @@ async def fix_column(request: Request) -> Response:
     if str(form.get("change")) != str(batch.change_id):
         last = batch.column_fix  # the same change sent again (a double click, Back and send again): done
         if last is not None and last[0] == batch.change_id and last[1] == (header, was, value):
+            nothing_changed(request.scope)
             return _see(_changed_page(batch.name, value, last[2]))
         error = BulkshipError(STALE_COLUMN, hint="look at the rows again and change them there")
         return render(request, "problem.html", 409, batch=batch, error=error)
@@ -248,6 +251,8 @@ async def fix_column(request: Request) -> Response:
             return render(request, "problem.html", 409, batch=batch, error=error)
         named = ", ".join(str(row) for row in rows[:20]) + (", ..." if len(rows) > 20 else "")
         say_in_trail(request.scope, changes=f"{header}: {was!r} -> {value!r} in {len(rows)} row(s): {named}")
+    else:
+        nothing_changed(request.scope)
     return _see(_changed_page(batch.name, value, len(rows)))
 
 
@@ -290,6 +295,7 @@ async def _fix_row_once(
         )
         return render(request, "problem.html", 409, batch=batch, error=error)
     if not changed:
+        nothing_changed(request.scope)
         return None
     fixes = [("web_fix", {"row": row, "header": h, "value": value}) for h, (_, value) in changed.items()]
     if not await run_in_threadpool(state.record_change, web.settings, batch.name, found.change_id, *fixes):
