@@ -1414,6 +1414,33 @@ def test_a_sent_column_saying_when_it_will_go_sends_the_row(tmp_path: Path) -> N
     assert [s.row for s in load_sheet(path).skipped] == [6, 7]
 
 
+@pytest.mark.parametrize(("course", "header"), [("Course", "Completed"), ("Training Name", "Done?")])
+def test_a_bare_completed_beside_a_course_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], course: str, header: str
+) -> None:
+    """Found by hunter-falsealarm2 (L3) and hunter-sheets16 (leftover 1), checked by hunter-sheets17: a
+    training-reward list's 'Course' | 'Completed' = Yes / No left out everyone who finished as 'sent
+    already' and ordered a card for each 'No', exit 0. Beside a course or training, a bare 'Completed' may
+    say either: refused in one line, saying how to name it, nothing read further; without such a column it
+    is a tracker's 'sent' as before."""
+    path = tmp_path / "training.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{course},{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Safety 101,Yes\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,25,Safety 101,No\n"
+    )
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    said = capsys.readouterr().err
+    assert f"column '{header}' (I) beside '{course}' may say the" in said
+    assert "rename it 'Card Sent' if it says the card went out" in said
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,Department,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Ops,Yes\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,25,Ops,No\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2]
+
+
 def test_a_sent_column_naming_the_day_the_card_is_to_go_holds_the_row(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -66,7 +66,12 @@ from .problems import (
 from .savedfrom import refuse_one_sheet_saved, refuse_rows_hidden_beside
 from .skipped import _skip_notices, _skipped_rows
 from .skipped.headings import refuse_title_saying_not_to_send
-from .skipped.marks import refuse_colour_key, refuse_unheaded_ticks, refuse_unlinked_boxes
+from .skipped.marks import (
+    refuse_colour_key,
+    refuse_done_beside_a_course,
+    refuse_unheaded_ticks,
+    refuse_unlinked_boxes,
+)
 from .uncalculated import refuse_uncalculated
 from .workbook import _read_workbook
 
@@ -193,6 +198,7 @@ def _to_loaded_sheet(
     refuse_uncalculated(grid, body.index.tolist(), by_position, column_map, skipped, where)
     refuse_colour_key(grid, header_row, body, skipped, where)
     refuse_unheaded_ticks(grid, header_row, body, skipped, where)
+    refuse_done_beside_a_course(body, by_position, column_map, skipped, where)
     refuse_unlinked_boxes(grid, where)
     not_judged = {s.row for s in skipped}  # a totals row's =SUM is no problem of a recipient's
     read_problems = [

@@ -216,3 +216,50 @@ def refuse_unlinked_boxes(grid: _Grid, where: str) -> None:
         "Control Properties › Linked cell) in a column headed 'Send?', or write Yes/No in a 'Send?' column "
         "and delete the boxes; nothing was sent",
     )
+
+
+# A bare 'Completed' or 'Done' beside the course or training a list rewards ('Course' | 'Completed' = Yes):
+# it may say the course was done (why the row gets a card) or the card sent (why it does not). Read as sent,
+# a training-reward list left out everyone who finished and ordered a card for each 'No' (hunter-sheets16's
+# leftover, hunter-falsealarm2's L3; checked by hunter-sheets17)
+_DONE_ALONE = frozenset({"completed", "complete", "done", "finished", "y", "n", "yes", "no"})
+_ACTIVITY = frozenset(
+    {"course", "courses", "training", "trainings", "module", "modules", "lesson", "lessons", "certification",
+     "certifications", "quiz", "exam", "assessment", "workshop", "webinar", "curriculum", "coursework",
+     "elearning"}
+)  # fmt: skip
+
+
+def refuse_done_beside_a_course(
+    body: pd.DataFrame,
+    by_position: dict[int, str],
+    column_map: dict[str, str],
+    skipped: list[SkippedRow],
+    where: str,
+) -> None:
+    """A bare 'Completed' column that left rows out as sent, beside a column naming a course or training
+    (:data:`_ACTIVITY`): refused in one line, saying how to name it."""
+    words = {h: set(re.findall(r"[a-z]+", str(h).casefold())) for h in body.columns}
+    course = next((h for h, said in words.items() if said & _ACTIVITY), None)
+    if course is None or not skipped:
+        return
+    left_out = "\n".join(s.reason for s in skipped)
+    for position, header in by_position.items():
+        said = words[header]
+        if (
+            header in column_map
+            or not said & _DONE_ALONE - {"y", "n", "yes", "no"}
+            or not said <= _DONE_ALONE
+        ):
+            continue
+        if f"(column '{header}':" not in left_out:
+            continue
+        noun = sorted(words[course] & _ACTIVITY)[0]
+        raise FileFormatError(
+            f"{where}: column '{header}' ({column_letter(position)}) beside '{course}' may say the {noun} "
+            "was completed (why its row gets a card) or that the card was sent (why it does not): bulkship "
+            "will not guess which rows to leave out",
+            hint=f"rename it 'Card Sent' if it says the card went out (its Yes rows are left out), or "
+            f"'{noun.capitalize()} Completed' if it says the {noun} was done (every row is then sent: delete "
+            "the rows not to send); nothing was sent",
+        )
