@@ -188,3 +188,34 @@ def test_a_card_or_shipping_method_given_for_every_row_is_named_in_what_is_said_
         "Row 2, column 'Shipping Method': '2-day' is not a shipping method; use one of EXPEDITED, OVERNIGHT, "
         "STANDARD.",
     ]
+
+
+def test_a_default_amount_no_row_gets_because_a_column_gives_every_row_its_own_is_said(
+    tmp_path: Path, capsys
+) -> None:
+    """Found by newcomer8: marketing's program file gives every recipient a 25.00 Visa ([defaults] value),
+    and a Salesforce report of closed deals holds the deal's 'Amount' (120, 250, 480, 12,000): the column won
+    over the default, as documented, and 17 Visas of 120.00 to 480.00 (3,381.15) were planned with no word
+    that the program's 25 went to no row. Said with the plan now; a default filling some rows says nothing."""
+    path = tmp_path / "deals.csv"
+    path.write_text(
+        "Account Name,Amount,First Name,Last Name,Street,City,State,ZIP\n"
+        "Acme Inc,120,Ann,Lee,1 State St,Boston,MA,02109\n"
+        'Beta LLC,"12,000",Bo,Ray,2 State St,Boston,MA,02109\n'
+        "Cato Co,480,Cy,Fox,3 State St,Boston,MA,02109\n"
+    )
+    (tmp_path / "bulkship.toml").write_text('[defaults]\nproduct = "VISA-PREPAID"\nvalue = "25"\n')
+    assert main(["validate", str(path), "--out", str(tmp_path)]) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        "Column 'Amount' gives every row an amount of its own (120.00 to 12,000.00): the default amount 25 "
+        f"of the program settings ([defaults] value in {tmp_path / 'bulkship.toml'}) goes to no row. If "
+        "'Amount' is not the card's amount (a deal's, a budget), leave it out with [columns] value = \"\" "
+        "there, and every row gets 25."
+    ) in said, said
+    path.write_text(  # the default fills an empty cell: it is used, nothing more to say
+        "Name,Amount,Street,City,State,ZIP\nAnn Lee,50,1 State St,Boston,MA,02109\n"
+        "Bo Ray,,2 State St,Boston,MA,02109\n"
+    )
+    main(["validate", str(path), "--out", str(tmp_path)])
+    assert "goes to no row" not in capsys.readouterr().err

@@ -62,6 +62,7 @@ from .problems import (
     _total_problems,
     many_cards_notice,
     notes_on_cells,
+    unused_default_notice,
 )
 from .savedfrom import refuse_one_sheet_saved, refuse_rows_hidden_beside
 from .skipped import _skip_notices, _skipped_rows
@@ -256,6 +257,7 @@ def _to_loaded_sheet(
         ),
         *_skip_notices(skipped, program),
         *many_cards_notice(body, column_map, not_judged),
+        *unused_default_notice(body, column_map, not_judged, program.defaults.get("value", ""), source),
     ]
     cell_types = _cell_types(grid, body, keep, headers, column_map)
     return LoadedSheet(

@@ -25,7 +25,7 @@ from .cells import (
 )
 from .continued import _continued_problems
 from .corrections import _correction_problems
-from .each import _each_problems, many_cards_notice
+from .each import _each_problems, many_cards_notice, unused_default_notice
 from .elsewhere import _elsewhere_problems
 from .gridcells import _fill_merged, _overflowing_rows
 from .leftoff import _left_off_problems
@@ -67,4 +67,5 @@ __all__ = [
     "_total_problems",
     "many_cards_notice",
     "notes_on_cells",
+    "unused_default_notice",
 ]

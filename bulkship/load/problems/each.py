@@ -143,3 +143,28 @@ def many_cards_notice(body: pd.DataFrame, column_map: dict[str, str], not_judged
         f"reads '{value}' as one card's value and '{quantity}' as the number of cards. If '{value}' is what "
         f"a row gets in all, write one card's value there instead (or make '{quantity}' 1)."
     ]
+
+
+def unused_default_notice(
+    body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int], default: str, source: str
+) -> list[str]:
+    """The program's default amount ([defaults] value) that no row gets, a column giving every row an amount
+    of its own: a CRM report's 'Amount' is the deal's, and went out as each card's value (120.00 to 480.00 for
+    a program of 25.00 Visas, found by newcomer8). The column wins, as documented; said with the plan."""
+    value = next((header for header, field in column_map.items() if field == "value"), None)
+    if value is None or not default.strip():
+        return []
+    cells = body[value][~body.index.isin(list(not_judged))].astype(str).str.strip()
+    if cells.eq("").any():
+        return []  # the default fills a row: it is used
+    mine = _money(default)
+    found = sorted({a for a in map(_money, cells.unique()) if a is not None})  # each distinct text once
+    if not found or mine is None or set(found) <= {mine}:
+        return []
+    shown = f"{found[0]:,.2f}" if len(found) == 1 else f"{found[0]:,.2f} to {found[-1]:,.2f}"
+    return [
+        f"Column '{value}' gives every row an amount of its own ({shown}): the default amount {default} of "
+        f"the program settings ([defaults] value in {source}) goes to no row. If '{value}' is not the "
+        f"card's amount (a deal's, a budget), leave it out with [columns] value = \"\" there, and every row "
+        f"gets {default}."
+    ]
