@@ -2295,6 +2295,21 @@ def test_a_note_saying_the_address_is_about_to_change_stops_the_row(
     ]
 
 
+def test_a_note_saying_the_row_holds_the_new_address_already_sends_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm3: 'Do not send to old address - updated above' and "Don't use old address
+    (new one above)" stopped their rows as an address still to come, where the note says the row holds the
+    new one. 'Do not send to old address' alone, and 'Moving - new address TBD', still stop."""
+    sends = [
+        "Do not send to old address - updated above", "Don't use old address (new one above)",
+        "Do not ship to old address, corrected in the sheet", "Do not use old address - address above is current",
+    ]  # fmt: skip
+    stops = ["Do not send to old address", "Moving - new address TBD"]
+    code, data = _validate_notes(capsys, tmp_path / "moved.csv", sends + stops)
+    assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, len(sends), [6, 7])
+
+
 @pytest.fixture(scope="module")
 def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> ConvertedTogether:
     """LibreOffice's ODS copies of this module's workbooks, converted together (one soffice start)."""

@@ -141,11 +141,23 @@ _UNSURE = re.compile(
 )
 
 
+# ... unless it says the row holds the new one already ('Do not send to old address - updated above', "Don't
+# use old address (new one above)": found by hunter-falsealarm3, each stopped its row); not with one to come
+_HERE_ALREADY = re.compile(
+    r"(?i)\b(?:(?:updated|changed|corrected|fixed|new(?:\s+one|\s+(?:home\s+|mailing\s+)?addr(?:ess)?)?)\s+"
+    r"(?:(?:is|in|on)\s+)?(?:above|here|in\s+(?:the\s+)?(?:row|sheet|list|spreadsheet))|"
+    r"(?:addr(?:ess)?|one|street)\s+above\s+is\s+(?:the\s+)?(?:new|current|correct|right|updated)|"
+    r"already\s+(?:updated|changed|corrected))\b"
+)
+
+
 def _address_to_come(note: str) -> bool:
     """Whether a note says the address is to change (:data:`_LEAVING` then :data:`_TO_COME`, :data:`_WAITING`
     then :data:`_NEW_ONE`, or :data:`_UNSURE`), read at its start: each search once, so a long note of the
     same word over and over costs no more than another (one '.*A.*B' pattern took 51 s on 100k such notes)."""
     note = note[:200]
+    if _HERE_ALREADY.search(note) and not _TO_COME.search(note):  # not 'Moving, new one TBD, updated above'
+        return False
     if _UNSURE.search(note):
         return True
     for first, then in ((_LEAVING, _TO_COME), (_WAITING, _NEW_ONE)):
