@@ -163,7 +163,7 @@ def _print_summary(result: ValidationResult, output: Path) -> None:
         typer.echo("")
     for line in summary_lines(result):
         typer.echo(line)
-    from ..load.skipped.said import picks_rows
+    from ..load.skipped.columnkeys import picks_rows
 
     unused = [info.header for info in result.sheet.columns if info.status != "used"]
     # a 'Card Sent' or 'Date Sent' column is read, to leave rows out: listed as 'not used', it read as safe

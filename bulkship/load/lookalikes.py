@@ -23,7 +23,7 @@ from ..errors import FileFormatError, SecondCardError
 from ..program import ProgramSettings
 from ..schema import SheetContract
 from .problems.elsewhere import _ELSEWHERE
-from .skipped.said import picks_rows
+from .skipped.columnkeys import picks_rows
 
 _LOOKS_LIKE_HEADER: dict[str, frozenset[str]] = {
     "quantity": frozenset({"qty", "quantity", "cards", "count", "units", "pcs", "pieces", "howmany"})

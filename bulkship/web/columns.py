@@ -20,7 +20,7 @@ from starlette.responses import Response
 from .. import profiles
 from ..columns import AmbiguousColumnsError, TwoListsError, remap
 from ..errors import BulkshipError, MissingColumnsError, SecondCardError
-from ..load.skipped.said import picks_rows
+from ..load.skipped.columnkeys import picks_rows
 from ..schema import load_contract
 from ..validate.prepare import whole_addresses_said
 from . import state

@@ -303,7 +303,7 @@ def _errors_where_rows_are_picked(
     'Termination Date'): the row is neither sent nor left out until the person says which. A lookup of the
     sent log finding no one gives #N/A: read as a date sent, the person was left out as sent already; under
     'Send?' or 'Eligible' the card went (found by hunter-sheets12)."""
-    from ..skipped.said import picks_rows
+    from ..skipped.columnkeys import picks_rows
 
     fed = {field: header for header, field in column_map.items()}
     field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ...models import SkippedRow
 from ...program import ProgramSettings
+from .columnkeys import flag_key
 from .dates import DAY_IT_MAY_HAVE_GONE
 from .kinds import (
     _SAYS_CARD_MADE,
@@ -18,7 +19,6 @@ from .kinds import (
     CROSSED,
     NOT_TO_SEND,
 )
-from .said import flag_key
 
 
 def _quoted(reason: str) -> str:

@@ -12,13 +12,14 @@ from ...program import ProgramSettings
 from ...schema import load_contract
 from ...validate.invisible import without_invisible
 from ..cells import _Grid
+from .columnkeys import picks_rows
 from .digital import _digital_rows
 from .headings import IMPORT_IDS, _import_id_rows, _repeated_headers, _sections_left_out
 from .kinds import CROSSED, CROSSED_REASON, NOT_TO_SEND
 from .marks import _crossed_out, _hidden_rows, _noted_not_to_send
 from .named import _named_not_to_send
 from .ours import _skipped_by_bulkship
-from .said import _not_picked, _said_not_to_send, picks_rows
+from .said import _not_picked, _said_not_to_send
 from .totals import _not_recipients
 from .unsubmitted import _unsubmitted
 

@@ -1,5 +1,6 @@
 """Rows the list itself says not to send, in a column nothing else reads: a yes/no column (:mod:`.flags`,
-:mod:`.status`, :mod:`.dates`, :mod:`.sent`) or a note (:mod:`.notes`)."""
+:mod:`.status`, :mod:`.dates`, :mod:`.sent`) or a note (:mod:`.notes`); which column is which, by its
+header, is :mod:`.columnkeys`."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from ...columns.meaning import asks_which
 from ...quoting import quoted
 from ..cells import FORMULA_ERROR
 from .clauses import _lines_say_no
+from .columnkeys import _LEAVES_OUT, flag_key, person_status
 from .dates import (
-    _FILLED,
     _GONE_ON,
     _NO_DATE,
     _NO_SENT_DATE,
@@ -26,19 +27,10 @@ from .days import _gone_that_day, _holds, _later_than_today, _note_not_yet, to_g
 from .flags import (
     _ACTIVE_FLAGS,
     _ELIGIBLE_FLAGS,
-    _HOLD_FLAGS,
     _SAYS_NO,
     _SAYS_NO_OR_NA,
-    _SAYS_TEST_RESPONSE,
     _SAYS_YES,
     _SEND_FLAGS,
-    _TEST_RESPONSE_FLAGS,
-    ADDRESS_STATUS,
-    MAILABLE_FLAGS,
-    PAYMENT_FLAGS,
-    RESPONSE_STATUS,
-    SAYS_PAID_BACK,
-    SAYS_UNDELIVERABLE,
     STAMPED,
     SUBMITTED_AT,
     _filter_header,
@@ -54,14 +46,12 @@ from .kinds import (
 )
 from .languages import plain_key
 from .marks import _NO_HEADER
-from .notes import _NOTE_FLAGS, _NOTE_SAYS_NO, _UNDONE, _note_header
+from .notes import _NOTE_SAYS_NO, _UNDONE, _note_header
 from .questions import (
     NOT_RECEIVED_FLAGS,
     SAYS_DONATION,
     SAYS_NO_GIFT,
     asks_for_donation,
-    asks_if_not_received,
-    asks_if_received,
     asks_not_to_send,
     asks_whether_to_send,
     gift_choice_header,
@@ -69,20 +59,16 @@ from .questions import (
 from .sent import (
     _CARD_NUMBER,
     _CARD_STATUS,
-    _SAYS_SENT,
-    _SAYS_SENT_ANYHOW,
     _SENT_ANSWERED,
     _SENT_FLAGS,
     _SENT_ON,
     _SHIPMENT,
     _TRACKING,
     CARD_NUMBER_SAID,
-    said_sent_in_own_words,
 )
 from .status import (
     _SAYS_GONE,
     _SAYS_LEFT,
-    _STATUS_FLAGS,
     SAYS_CARD_MADE,
     SAYS_CARD_WENT,
     SAYS_LEFT_BY_CODE,
@@ -94,81 +80,8 @@ from .status import (
     SHOP_UNPAID,
     shop_orders,
     status_code_header,
-    status_header,
 )
 from .ticks import _crossed_beside_ticks, _dittos_filled, _not_ticked
-
-# header key -> the answers that leave the row out
-_LEAVES_OUT: dict[str, re.Pattern[str]] = {
-    **dict.fromkeys(_SEND_FLAGS, _SAYS_NO_OR_NA),
-    **dict.fromkeys(_ELIGIBLE_FLAGS, _SAYS_NO),
-    **dict.fromkeys(MAILABLE_FLAGS, _SAYS_NO),
-    **dict.fromkeys(_HOLD_FLAGS, _SAYS_YES),
-    **dict.fromkeys(_STATUS_FLAGS, _SAYS_GONE),
-    **dict.fromkeys(_GONE_ON, _FILLED),
-    **dict.fromkeys(_NOT_BEFORE, _FILLED),
-    **dict.fromkeys(_SENT_FLAGS, _SAYS_SENT),
-    **dict.fromkeys(NOT_RECEIVED_FLAGS, _SAYS_NO),
-    **dict.fromkeys(_NOTE_FLAGS, _NOTE_SAYS_NO),
-    **dict.fromkeys(_SENT_ANSWERED, _SAYS_SENT_ANYHOW),
-    **dict.fromkeys(_SENT_ON, _SAYS_SENT_ANYHOW),
-    **dict.fromkeys(_TEST_RESPONSE_FLAGS, _SAYS_TEST_RESPONSE),
-    **dict.fromkeys(PAYMENT_FLAGS, SAYS_PAID_BACK),
-    **dict.fromkeys(ADDRESS_STATUS, SAYS_UNDELIVERABLE),
-}
-
-
-# A remark after a header's words: how its cells are written or when it applies ('Date Sent (mm/dd/yyyy)',
-# 'Termination Date (if applicable)', 'Do Not Send Before - MM/DD'). Read with it, each such column said
-# nothing and its rows were ordered (found by hunter-sheets12)
-# ... or after a colon, the choices offered ('Status: Active, On Leave, Retired, Terminated': found by
-# hunter-sheets15, 'Terminated' there was ordered)
-_REMARK = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\s[-–—]\s.*|:(?:\s.*)?)\s*$")
-
-
-def person_status(header: str) -> bool:
-    """Whether a header names a status of the person (:func:`.status.status_header`), with a remark after
-    its words or not ('Current status (pick one)': found by hunter-sheets15, 'Terminated' there was
-    ordered)."""
-    return status_header(header) or status_header(_REMARK.sub("", header))
-
-
-def flag_key(header: str) -> str:
-    """The key :data:`_LEAVES_OUT` knows ``header`` by: its :func:`plain_key`, else that of its words
-    before a remark. A person's status with its remark ('Status (HR)') is read as one already."""
-    key = plain_key(header)
-    if key in _LEAVES_OUT or status_header(header):
-        return key
-    if asks_if_not_received(header):  # 'Never received gift card' = No: sent already (review28)
-        return plain_key("gift not received")
-    if asks_if_received(header):  # 'Did you receive your gift card?' = Yes: as 'Gift Received' (review27)
-        return plain_key("gift received")
-    bare = _REMARK.sub("", header)
-    bare_key = plain_key(bare) if bare.strip() and bare != header else key
-    if bare_key not in _LEAVES_OUT:  # 'Gift Cards Sent', 'GC Sent' (review28)
-        return said_sent_in_own_words(header) or _asked_key(bare) or bare_key
-    return bare_key
-
-
-# A question about the person ('Is this person still employed?', 'Is the employee still with the company?',
-# 'Has the employee left?', 'Did they leave the company?'): its No (or Yes) was read as nothing and the card
-# ordered (found by hunter-sheets15). Read as its words without the asking ('still employed', 'left company')
-_ASKED = re.compile(
-    r"(?i)^\s*(?:is|are|was|were|has|have|had|did|does|do)\s+(?:(?:this|that|the)\s+(?:person|employee|"
-    r"recipient|staff\s+member|associate|worker|individual|team\s+member)|they|he|she)\s+(.+?)\s*\??\s*$"
-)
-_LEFT = re.compile(r"(?i)(?:left|leave|quit)(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business|us))?")
-
-
-def _asked_key(header: str) -> str | None:
-    """The :data:`_LEAVES_OUT` key of a question about the person (:data:`_ASKED`), or None."""
-    asked = _ASKED.match(header)
-    if asked is None:
-        return None
-    words = asked.group(1)
-    key = plain_key("left company") if _LEFT.fullmatch(words) else plain_key(words)
-    return key if key in _LEAVES_OUT else None
-
 
 # A survey's own 'Status' beside its submit stamps (Alchemer's Complete, Partial, Disqualified): 'Complete'
 # there says the response was finished, no card done; read as 'Done', every answer of a 'fill in our survey,
@@ -300,10 +213,8 @@ def _said_not_to_send(
             said = (said | not_sent | made) & ~column.str.fullmatch(SAYS_NOT_SENT_YET)
         if key in SHOP_STATUS and (key in _CARD_STATUS or says is _SAYS_GONE) and shop is None:
             shop = shop_orders(body.columns)
-        if (
-            key in SHOP_STATUS and (key in _CARD_STATUS or says is _SAYS_GONE) and shop
-        ):  # a shop's paid order,
-            # its failed payment
+        if key in SHOP_STATUS and (key in _CARD_STATUS or says is _SAYS_GONE) and shop:
+            # a shop's paid order, its failed payment
             unpaid = column.str.fullmatch(SHOP_UNPAID)
             said = (said & ~column.str.fullmatch(SHOP_PROCESSING)) | unpaid
             not_sent = unpaid if not_sent is None else not_sent | unpaid
@@ -381,24 +292,6 @@ def _said_not_to_send(
                 cell += f", the same as above: '{quoted(filled.strip())}'"
             found.setdefault(int(row), f"{reason} (column '{header}': {cell})")
     return found
-
-
-def picks_rows(header: str) -> bool:
-    """Whether the column under ``header`` is read to leave rows out ('Ship Date', 'Gift Sent', 'Card
-    Status', 'Gift Approved', a note): no field's column, and read all the same."""
-    key = flag_key(header)
-    return (
-        key in _LEAVES_OUT
-        or key in SUBMITTED_AT  # (read by .unsubmitted)
-        or key in RESPONSE_STATUS
-        or _filter_header(header)
-        or asks_whether_to_send(header)
-        or asks_not_to_send(header)
-        or gift_choice_header(header)
-        or asks_for_donation(header)
-        or person_status(header)
-        or _note_header(header)
-    )
 
 
 def _not_picked(

@@ -10,9 +10,9 @@ import re
 import pandas as pd
 
 from ...quoting import quoted
+from .columnkeys import flag_key
 from .flags import RESPONSE_STATUS, STAMPED, SUBMITTED_AT
 from .kinds import _SAYS_NOT_TO_SEND
-from .said import flag_key
 
 # Qualtrics' 'Finished' (True/False, or 1/0 in its numeric export), read beside its 'Progress': alone, a
 # tracker's 'Finished' = No is work still to do, a card to send
