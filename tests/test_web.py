@@ -583,6 +583,25 @@ def settings_dir(client: TestClient) -> Path:
     return client.app.web.settings.data_dir.parent  # type: ignore[attr-defined]
 
 
+def test_an_old_excel_workbook_uploaded_is_told_to_be_saved_as_xlsx(client: TestClient) -> None:
+    """Found by newcomer8: an HR system's .xls export dropped on the page read only "old.xls is not a
+    spreadsheet bulkship reads: upload a CSV, XLSX or ODS file", where the command line says why (its hidden
+    rows cannot be seen) and how to go on: save it as .xlsx."""
+    refused = client.post(
+        "/batches",
+        data={"csrf_token": token(client), "name": ""},
+        files={
+            "file": ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "application/vnd.ms-excel")
+        },
+    )
+    assert refused.status_code == 400
+    assert (
+        "old.xls is an old Excel 97-2003 workbook (XLS): bulkship cannot see which of its rows are hidden "
+        "or crossed out. Open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx), then upload "
+        "that file." in visible_text(refused.text)
+    ), refused.text
+
+
 def test_uploads_are_private_and_removed_with_the_batch(client: TestClient, settings) -> None:
     upload(client, SAMPLES / "anniversary.xlsx", name="private")
     stored = list((settings.data_dir / "uploads").glob("*/*"))

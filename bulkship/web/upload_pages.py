@@ -39,6 +39,13 @@ async def upload(request: Request) -> Response:
     if not isinstance(file, UploadFile) or not file.filename:
         return render(request, "new.html", 400, limit=web.max_upload_bytes, error="Choose a file to upload.")
     suffix = Path(file.filename).suffix.lower()
+    if suffix == ".xls":  # an HR system's export: said how to go on, as the command line does (newcomer8)
+        error = (
+            f"{file.filename} is an old Excel 97-2003 workbook (XLS): bulkship cannot see which of its rows "
+            "are hidden or crossed out. Open it in Excel or LibreOffice and save it as Excel Workbook "
+            "(.xlsx), then upload that file."
+        )
+        return render(request, "new.html", 400, limit=web.max_upload_bytes, error=error)
     if suffix not in uploads.UPLOAD_EXTENSIONS:
         error = f"{file.filename} is not a spreadsheet bulkship reads: upload a CSV, XLSX or ODS file."
         return render(request, "new.html", 400, limit=web.max_upload_bytes, error=error)
