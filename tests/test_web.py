@@ -1997,6 +1997,59 @@ def test_back_to_the_columns_found_from_a_page_left_open_does_not_drop_a_column_
     assert chosen_field(client.get("/batches/bonus/columns").text, "Amount 2026") == "value"
 
 
+def test_apply_and_back_to_the_columns_found_pressed_twice_say_nothing_of_someone_else(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found live in Chromium (a double click, 50 ms): the second press of Apply, or of 'Back to the columns
+    bulkship found', read the page's version as older than the first press's change and said 'The batch
+    changed since this page was shown ...: nothing was changed' of the person's own change."""
+    page, shown = _bonus_shown(client, tmp_path)
+    change = found(r'name="change" value="(\d+)"', page)
+    mine = {
+        "csrf_token": token(client),
+        **shown,
+        "map:Amount": "",
+        "map:Amount 2026": "value",
+        "change": change,
+    }
+    for _press in range(2):
+        applied = client.post("/batches/bonus/columns", data=mine)
+        assert applied.status_code == 200 and "The batch changed since" not in applied.text
+    assert chosen_field(applied.text, "Amount 2026") == "value"
+    back = {"csrf_token": token(client), "change": found(r'name="change" value="(\d+)"', applied.text)}
+    for _press in range(2):
+        reset = client.post("/batches/bonus/columns/reset", data=back)
+        assert reset.status_code == 200 and "The batch changed since" not in reset.text
+    assert chosen_field(reset.text, "Amount") == "value"
+
+
+def test_apply_pressed_twice_at_once_says_nothing_of_someone_else(
+    client: TestClient, settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The double click's two presses at once (live, 50 ms apart): the first recorded the mapping as the
+    second read the list with it, and the second said 'The batch changed since this page was shown'."""
+    from bulkship.web import columns as columns_page
+    from bulkship.web import state
+
+    page, shown = _bonus_shown(client, tmp_path)
+    mine = {**shown, "map:Amount": "", "map:Amount 2026": "value"}
+    remap = columns_page.remap
+
+    def the_first_press_records_first(*args, **kwargs):
+        monkeypatch.setattr(columns_page, "remap", remap)
+        mapping = remap(*args, **kwargs)
+        state.record(settings, "bonus", "web_columns", columns=mapping, profile="")
+        return mapping
+
+    monkeypatch.setattr(columns_page, "remap", the_first_press_records_first)
+    change = found(r'name="change" value="(\d+)"', page)
+    second = client.post(
+        "/batches/bonus/columns", data={"csrf_token": token(client), **mine, "change": change}
+    )
+    assert second.status_code == 200 and "The batch changed since" not in second.text
+    assert chosen_field(second.text, "Amount 2026") == "value"
+
+
 def test_a_profile_saved_as_another_person_chooses_a_column_does_not_set_theirs_back(
     client: TestClient, settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -104,24 +104,29 @@ async def change(request: Request) -> Response:
     refused = await _refused_if_frozen(request, web, batch)
     if refused is not None:
         return refused
-    if _stale(form, batch):  # every select is posted, changed or not
-        return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
+    stale = _stale(form, batch)  # every select is posted, changed or not
     try:
         report = await run_in_threadpool(_report, web, batch)
         mapping = remap(report, chosen, batch.columns)
         one_card = str(form.get("one_card_from") or "")
         if one_card and one_card in report.headers:  # the other card pair left out on purpose
             mapping = {**mapping, "product": one_card}
-        if mapping != batch.columns:
+        if mapping != batch.columns and not stale:
             await run_in_threadpool(_report, web, batch, mapping)  # reads with it, or says why not
     except BulkshipError as exc:
+        if stale:
+            return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
         return await run_in_threadpool(_page, request, batch, 400, _said(exc))
+    # an older page asking what the batch reads already is no change set back: a double click's second press
+    # said "nothing was changed" of the person's own change (found by hunter-web15, as f13585d for a row)
+    if stale and mapping != batch.columns:
+        return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
     if mapping != batch.columns:
         off = await run_in_threadpool(_every_row_off, web, batch, mapping)
         chosen_now = ("web_columns", {"columns": mapping, "profile": ""})
         taken_off = [("web_every_row", {"values": off})] if off else []
         if not await run_in_threadpool(_recorded, web, batch, chosen_now, *taken_off):
-            return await _changed_meanwhile(request, web, batch)
+            return await _changed_meanwhile(request, web, batch, done=lambda now: now.columns == mapping)
         changed = {f: h for f, h in mapping.items() if batch.columns.get(f) != h}
         said = "; ".join(f"{field} <- {header or 'nothing'}" for field, header in changed.items())
         say_in_trail(request.scope, columns=said)
@@ -147,17 +152,22 @@ async def every_row(request: Request) -> Response:
     refused = await _refused_if_frozen(request, web, batch)
     if refused is not None:
         return refused
-    if _stale(form, batch):
-        return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
     every = [(k, v) for k, v in form.multi_items() if k.startswith("every:")]
     wanted = {k.removeprefix("every:"): str(v).strip() for k, v in every}
+    if _stale(form, batch) and any(batch.every_row.get(f, "") != v for f, v in wanted.items()):
+        return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
     try:
         values = await run_in_threadpool(_every_row_values, web, batch, wanted)
     except BulkshipError as exc:
         return await run_in_threadpool(_page, request, batch, 400, _said(exc))
     if any(batch.every_row.get(f, "") != v for f, v in values.items()):
         if not await run_in_threadpool(_recorded, web, batch, ("web_every_row", {"values": values})):
-            return await _changed_meanwhile(request, web, batch)
+            return await _changed_meanwhile(
+                request,
+                web,
+                batch,
+                done=lambda now: all(now.every_row.get(f, "") == v for f, v in values.items()),
+            )
         say_in_trail(request.scope, every_row="; ".join(f"{f} = {v or 'none'}" for f, v in values.items()))
     else:
         nothing_changed(request.scope)
@@ -214,11 +224,18 @@ def _recorded(web: Web, batch: state.WebBatch, *events: tuple[str, dict[str, Any
     return state.record_change(web.settings, batch.name, batch.change_id, *events)
 
 
-async def _changed_meanwhile(request: Request, web: Web, batch: state.WebBatch, said: str = "") -> Response:
-    """The Columns page as it is now, saying nothing was changed (:data:`STALE_COLUMNS`, or ``said``)."""
-    from .app import _idle, _with_upload
+async def _changed_meanwhile(
+    request: Request, web: Web, batch: state.WebBatch, said: str = "", *, done: Any = None
+) -> Response:
+    """The Columns page as it is now, saying nothing was changed (:data:`STALE_COLUMNS`, or ``said``); or
+    the page with nothing said when the batch now reads as asked (``done(now)``: the same press sent twice
+    at once, a double click, whose first press made the change)."""
+    from .app import _idle, _see, _with_upload
 
     now = _idle(web, _with_upload(web, batch.name))  # Send pressed meanwhile: its progress page says so
+    if done is not None and done(now):
+        nothing_changed(request.scope)
+        return _see(f"/batches/{batch.name}/columns#check")
     return await run_in_threadpool(_page, request, now, 409, said or STALE_COLUMNS)
 
 
@@ -246,14 +263,14 @@ async def reset(request: Request) -> Response:
     refused = await _refused_if_frozen(request, web, batch)
     if refused is not None:
         return refused
-    if _stale(form, batch):  # pressed on a page shown before another person chose a column it never showed
+    if _stale(form, batch) and batch.columns:  # on a page shown before another person chose a column
         return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
     if batch.columns and not _sending(web, batch):
         off = await run_in_threadpool(_every_row_off, web, batch, {})
         events = [("web_columns", {"columns": {}, "profile": ""})]
         events += [("web_every_row", {"values": off})] if off else []
         if not await run_in_threadpool(_recorded, web, batch, *events):
-            return await _changed_meanwhile(request, web, batch)
+            return await _changed_meanwhile(request, web, batch, done=lambda now: not now.columns)
     else:
         nothing_changed(request.scope)
     return _see(f"/batches/{batch.name}/columns")

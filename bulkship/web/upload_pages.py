@@ -97,8 +97,8 @@ async def choose_sheet(request: Request) -> Response:
     batch = _idle(web, _with_upload(web, request.path_params["name"]))  # never while it is being sent
     form = await request.form()
     sheet = str(form.get("sheet") or "")
-    shown = form.get("change")
-    if shown is not None and str(shown) != str(batch.change_id):  # the select posts the sheet it showed
+    shown = form.get("change")  # the select posts the sheet it showed (a second press: the one chosen)
+    if shown is not None and str(shown) != str(batch.change_id) and sheet != (batch.sheet or ""):
         error = BulkshipError(STALE_SHEET, hint="choose the sheet again if it still needs changing")
         return render(request, "problem.html", 409, batch=batch, error=error)
     sheets = await run_in_threadpool(web.reviews.sheet_names, batch)
