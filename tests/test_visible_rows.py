@@ -2970,6 +2970,25 @@ def test_a_note_saying_the_card_was_given_another_way_leaves_its_row_out(tmp_pat
     ]
 
 
+def test_a_note_saying_the_person_chose_another_reward_leaves_its_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets16 (leftover 5), left for hunter-sheets17: 'Opted for PTO day instead', 'Wants
+    cash instead', 'Took the extra PTO instead of card' were read as nothing and a card mailed to someone
+    who chose something else, exit 0. Each leaves its row out; another card ('Wants Target instead' asks
+    for a change), 'Took PTO instead of attending' and 'Chose day shift instead' do not."""
+    said = ["Opted for PTO day instead", "Chose extra day off instead", "Took the extra PTO instead of card",
+            "Wants cash instead", "Prefers a gift basket instead", "Opted for a floating holiday instead"]  # fmt: skip
+    kept = [
+        "Took PTO instead of attending",
+        "Chose day shift instead",
+        "Got a bonus instead of a raise - send card",
+    ]
+    path = _notes_sheet(tmp_path / "list.csv", said + kept)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (row, f"the list says not to send it (column 'Notes': '{note}')")
+        for row, note in enumerate(said, start=2)
+    ]
+
+
 def test_a_row_without_a_name_but_with_its_card_beside_a_note_is_no_heading(tmp_path: Path) -> None:
     """Found by review14: a placeholder row with no name nor street, its card's amount and a note ('25' |
     'new hire - name pending'), or an HR export's scrubbed row ('E2' | 'Terminated'), was read as a heading

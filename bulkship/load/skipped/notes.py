@@ -117,6 +117,15 @@ _NOTE_SAYS_NO = re.compile(
     # hunter-sheets13, each was ordered)
     r"wants\s+no\s+(?:gift\s+card|gift|card)s?|(?:prefers?|wants|chose|requested)\s+(?:a\s+)?(?:donation|to\s+donate|"
     r"charity)(?:\s+instead(?:\s+of\s+(?:a\s+|the\s+)?(?:gift\s+card|gift|card))?)?|"
+    # ... or another reward instead ('Opted for PTO day instead', 'Wants cash instead', 'Took the extra PTO
+    # instead of card': found by hunter-sheets16, left for hunter-sheets17, each was ordered); not another
+    # card ('Wants Target instead' asks for a change) nor 'Took PTO instead of attending'
+    r"(?:opted|chose|chosen|took|takes|wants?|wanted|prefers?|preferred|requested|selected|picked|elected|"
+    r"gets|got|received)\s+(?:(?:for|a|an|the|extra|additional|paid|one|two|\d+)\s+)*(?:pto|cash|money|check|"
+    r"cheque|bonus|payout|paycheck|points|swag|merch(?:andise)?|(?:gift\s+)?basket|flowers|lunch|dinner|plaque|"
+    r"trophy|parking\s+spot|(?:(?:pto|vacation|personal|extra|floating)\s+)?(?:days?|holiday)(?:\s+off)?|"
+    r"time\s+off|half[\s-]day)(?:\s+(?:day|days|bonus|off))?\s+instead(?:\s+of\s+(?:a\s+|the\s+)?"
+    r"(?:gift\s+card|gift|card))?|"
     r"(?:remove|exclude)d?\s+from\s+(?:the\s+)?(?:list|gifts?|gift\s+list|mailing(?:\s+list)?|program|distribution)|"
     r"(?:not|skip)\s+this\s+(?:year|time|round|quarter)|under\s+review|"
     r"(?:wants|prefers|chose|requested)\s+(?:a\s+|an\s+)?(?:(?:digital|e-?gift|electronic|virtual)"
