@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -272,3 +273,47 @@ def test_a_team_s_pages_offer_the_settling_tracking_and_vendor_check_only_to_who
     assert track in seen["fin"][1] and check in seen["fin"][1]  # finance tracks and reconciles
     assert settle not in seen["carol"][0] and track not in seen["carol"][1] and check not in seen["carol"][1]
     assert "PO BS-STAFF-0001" in seen["carol"][0]  # the rows are still there to read
+
+
+def test_rows_released_on_the_page_after_a_lost_ledger_are_sent_from_the_cost_page(
+    tmp_path: Path, settings: Settings
+) -> None:
+    """Found by the lead: rows 1-3 ordered from the command line, the ledger lost; the list, grown by two
+    rows, uploaded on the page. Since 7a01d71 the two wait for review ('the run that made those orders may
+    still be sending this row'), in the command line's words ('bulkship reconcile staff --release'). Released
+    on the page, they read 'planned', but the cost page went on saying 'Nothing is left to send': the plan
+    it had worked out before the release was shown again, as the batch's orders had not changed."""
+    settings = replace(settings, sandbox_dialect=None)  # the vendor's lines name their rows
+    run_batch(write_sheet(tmp_path / "staff.csv", range(1, 4)), settings, wait_s=0)
+    settings.ledger.unlink()
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload_and_cost(client, write_sheet(tmp_path / "staff.csv", range(1, 6)))
+        assert rows(settings) == {
+            "E1": "ordered",
+            "E2": "ordered",
+            "E3": "ordered",
+            "E4": "review",
+            "E5": "review",
+        }
+        page = html.unescape(client.get("/batches/staff/needs-review").text)
+        assert "may still be sending this row" in page and "bulkship reconcile" not in page
+        assert "“Not at the vendor: release to send…” for each PO on the batch's page" in page
+        form = {
+            "csrf_token": token(client, "/batches/staff/needs-review"), "po": "BS-STAFF-0001",
+            "action": "release", "reason": "no other computer sends it",
+        }  # fmt: skip
+        plan = PLAN.search(client.post("/batches/staff/needs-review/check", data=form).text)
+        assert plan
+        client.post("/batches/staff/needs-review/settle", data={**form, "plan": html.unescape(plan.group(1))})
+        cost = client.get("/batches/staff/cost").text
+        assert "Nothing is left to send" not in cost and "1 order(s) for 2 row(s)" in cost
+        total = re.search(r'name="total" value="([^"]+)"', cost)
+        change = re.search(r'name="change" value="([^"]+)"', cost)
+        assert total and change
+        data = {"csrf_token": token(client, "/batches/staff/cost"), "total": total[1], "change": change[1]}
+        client.post("/batches/staff/confirm", data=data)
+        for _ in range(600):
+            if 'data-running="no"' in client.get("/batches/staff/progress/live").text:
+                break
+            time.sleep(0.1)
+    assert cards_at_vendor(settings) == Counter({f"E{i}": 1 for i in range(1, 6)})
