@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from .app import create_app
 from .config import DEFAULT_BALANCE, DEFAULT_CLOCK_SPEED, DEFAULT_TOKEN_TTL, SandboxConfig
-from .core import ApiError, Sandbox
+from .core import Sandbox
+from .refusals import ApiError
 from .transport import SyncASGITransport
 
 __all__ = [

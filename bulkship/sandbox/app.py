@@ -24,11 +24,12 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from ..errors import BulkshipError
-from .core import DEFAULT_PAGE_SIZE, ApiError, Sandbox
+from .core import DEFAULT_PAGE_SIZE, Sandbox
 from .dialect import Dialect
 from .faults import FaultDecision
 from .lifecycle import iso
 from .orders import lower_keys
+from .refusals import ApiError
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """The sandbox vendor itself, independent of HTTP: tokens, catalog, orders, money, clock and webhooks.
 
 Every public method is thread-safe (one re-entrant lock around the store). Vendor-side refusals raise
-:class:`ApiError` carrying the status code and the PascalCase body the API answers with.
+:class:`~.refusals.ApiError` carrying the status code and the PascalCase body the API answers with.
 """
 
 from __future__ import annotations
@@ -25,25 +25,15 @@ from .config import SandboxConfig
 from .faults import Faults
 from .lifecycle import DAY, iso, render_order, schedule_order
 from .orders import OrderInvalid, ValidOrder, lower_keys, po_number_errors, validate_order
+from .refusals import ApiError, check_paging, invalid_order
 from .store import Clock, OrderRow, Store
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PAGE_SIZE = 100
-MAX_PAGE_SIZE = 500
 IDLE_GAP_S = 60.0  # no sandbox seen for this long (real seconds): the clock ran at real speed meanwhile
 TOUCH_EVERY_S = 5.0
 PENDING_DEPOSIT_CLEARS_AFTER_S = DAY  # a pending deposit becomes Available one sandbox day later
-
-
-class ApiError(Exception):
-    """A refusal the vendor answers with: ``status`` and a PascalCase JSON ``body`` (with ``Message``)."""
-
-    def __init__(self, status: int, message: str, **extra: Any) -> None:
-        super().__init__(message)
-        self.status = status
-        self.body: dict[str, Any] = {"Message": message, **extra}
-        self.headers: dict[str, str] = {}
 
 
 def _cents(amount: Decimal) -> int:
@@ -191,7 +181,7 @@ class Sandbox:
     # -- catalog --------------------------------------------------------------------------------------------
 
     def products_page(self, page_index: int = 1, page_size: int = DEFAULT_PAGE_SIZE) -> dict[str, Any]:
-        page_index, page_size = _check_paging(page_index, page_size)
+        page_index, page_size = check_paging(page_index, page_size)
         products = self.catalog.products
         start = (page_index - 1) * page_size
         return {
@@ -221,7 +211,7 @@ class Sandbox:
                 if po_number and not po_problems:
                     self._refuse_duplicate(po_number)
                 if invalid is not None:
-                    raise _invalid(invalid)
+                    raise invalid_order(invalid)
                 assert valid is not None
                 row = self._new_order_row(valid)
                 self.store.insert_order(row)
@@ -276,7 +266,7 @@ class Sandbox:
     def list_orders(
         self, page_index: int = 1, page_size: int = DEFAULT_PAGE_SIZE, po_number: str | None = None
     ) -> dict[str, Any]:
-        page_index, page_size = _check_paging(page_index, page_size)
+        page_index, page_size = check_paging(page_index, page_size)
         with self._lock:
             now = self.now()
             total = self.store.count_orders(po_number)
@@ -382,24 +372,3 @@ class Sandbox:
                 next_attempt_at=next_at,
                 error=error,
             )
-
-
-def _check_paging(page_index: int, page_size: int) -> tuple[int, int]:
-    if page_index < 1:
-        raise ApiError(400, "pageIndex starts at 1.", Errors={"pageIndex": ["pageIndex must be 1 or more."]})
-    if page_size < 1:
-        raise ApiError(
-            400, "pageSize must be 1 or more.", Errors={"pageSize": ["pageSize must be 1 or more."]}
-        )
-    return page_index, min(page_size, MAX_PAGE_SIZE)  # larger pages are capped, not refused
-
-
-def _invalid(exc: OrderInvalid) -> ApiError:
-    line_items = {key.split(".")[0] for key in exc.errors if key.startswith("LineItems[")}
-    detail = f" in {len(line_items)} line item(s)" if line_items else ""
-    count = sum(len(v) for v in exc.errors.values())
-    return ApiError(
-        400,
-        f"The order is invalid: {count} problem(s){detail}. Nothing was created.",
-        Errors=exc.errors,
-    )
