@@ -414,3 +414,23 @@ def test_a_checkout_forms_apartment_question_is_the_second_address_line(tmp_path
         None,
         "Suite 200",
     ]
+
+
+def test_an_award_type_naming_cards_is_said_to_look_like_the_card_not_its_amount(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer8: an old payroll export's 'Award Type' (CVS, TARGET) beside 'Award Amt' was refused
+    as lacking a Product beside the note "Column 'Award Type' (F) is not used, although its header looks like
+    Value; Value is read from 'Award Amt'", pointing at the wrong field."""
+    path = tmp_path / "awards.csv"
+    path.write_text(
+        "Associate Name,Addr1,City,St,Zip/Postal,Award Type,Award Amt\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\nBo Ray,2 Elm St,Boston,MA,02134,TARGET,50\n"
+    )
+    assert main(["validate", str(path), "--out", str(tmp_path)]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        "Column 'Award Type' (F) is not used, although its header looks like Product: map it with [columns] "
+        'product = "Award Type"' in said
+    ), said
+    assert "looks like Value" not in said

@@ -29,7 +29,12 @@ _LOOKS_LIKE_HEADER: dict[str, frozenset[str]] = {
     "quantity": frozenset({"qty", "quantity", "cards", "count", "units", "pcs", "pieces", "howmany"})
     | {"copies", "multiplier"},  # 'Copies' of 2, 3 went out as one card each (found by hunter-sheets5)
     "shipping_method": frozenset({"ship", "shipping", "via", "delivery", "courier", "speed", "postage"}),
-    "product": frozenset({"card", "gift", "product", "brand", "reward", "sku", "voucher", "giftcard"}),
+    "product": frozenset({"card", "gift", "product", "brand", "reward", "sku", "voucher", "giftcard"})
+    | {
+        "awardtype",
+        "awardchoice",
+        "awardname",
+    },  # 'Award Type' of CVS was said to look like Value (newcomer8)
     "value": frozenset({"amount", "value", "denomination", "usd", "dollars", "price", "budget", "award"}),
     # ... "Room", "Mail Stop" too (found by hunter-sheets5: an office's room number left off the parcel)
     "address2": frozenset({"apt", "apartment", "suite", "ste", "unit", "building", "floor", "line2", "flat"})
