@@ -2050,6 +2050,25 @@ def test_apply_pressed_twice_at_once_says_nothing_of_someone_else(
     assert chosen_field(second.text, "Amount 2026") == "value"
 
 
+def test_use_profile_pressed_twice_says_nothing_of_someone_else(client: TestClient, tmp_path: Path) -> None:
+    """Found live in Chromium: a double click on 'Use “plain”' said 'The batch changed since this page was
+    shown ...: nothing was changed' of the profile the first press had put in use."""
+    _bonus_shown(client, tmp_path)
+    client.post("/batches/bonus/columns/profile", data={"csrf_token": token(client), "profile": "plain"})
+    later = tmp_path / "bonus-dec.csv"
+    later.write_text((tmp_path / "bonus.csv").read_text())
+    page = client.get(upload(client, later)).text
+    use = {
+        "csrf_token": token(client),
+        "profile": "plain",
+        "change": found(r'name="change" value="(\d+)"', page),
+    }
+    for _press in range(2):
+        used = client.post("/batches/bonus-dec/columns/use", data=use)
+        assert used.status_code == 200 and "The batch changed since" not in used.text
+    assert "Read with your profile “plain”" in used.text
+
+
 def test_a_profile_saved_as_another_person_chooses_a_column_does_not_set_theirs_back(
     client: TestClient, settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -321,11 +321,20 @@ async def use_profile(request: Request) -> Response:
     refused = await _refused_if_frozen(request, web, batch)
     if refused is not None:
         return refused
-    if _stale(form, batch):  # a profile used from a page shown before another column was chosen
-        return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
+    stale = _stale(form, batch)  # a profile used from a page shown before another column was chosen
     try:
         wanted = str(form.get("profile") or "")
         chosen = await run_in_threadpool(profiles.profile, web.settings.data_dir, wanted)
+    except BulkshipError as exc:
+        if stale:
+            return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
+        return await run_in_threadpool(_page, request, batch, 400, _said(exc))
+    if stale and not _reads_with(batch, chosen):  # (a double click's second press: read with it already)
+        return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
+    if stale:
+        nothing_changed(request.scope)
+        return _see(f"/batches/{batch.name}/columns#check")
+    try:
         await run_in_threadpool(_report, web, batch, chosen.columns)
         mapped = replace(batch, columns=chosen.columns)
         every = await run_in_threadpool(_every_row_values, web, mapped, dict(chosen.every_row))
@@ -337,10 +346,16 @@ async def use_profile(request: Request) -> Response:
     # the profile's value for every row (found by hunter-web12: typed again each month)
     events += [("web_every_row", {"values": every})] if every else []
     if not await run_in_threadpool(_recorded, web, batch, *events):
-        return await _changed_meanwhile(request, web, batch)
+        return await _changed_meanwhile(request, web, batch, done=lambda now: _reads_with(now, chosen))
     if every:
         say_in_trail(request.scope, every_row="; ".join(f"{f} = {v}" for f, v in every.items()))
     return _see(f"/batches/{batch.name}/columns#check")
+
+
+def _reads_with(batch: state.WebBatch, chosen: profiles.Profile) -> bool:
+    """Whether the batch is read with the profile as it is: its columns and its values for every row."""
+    values = all(batch.every_row.get(f, "") == v for f, v in chosen.every_row.items() if v)
+    return batch.profile == chosen.name and batch.columns == chosen.columns and values
 
 
 FROZEN = (
