@@ -2536,6 +2536,34 @@ def test_a_card_type_saying_physical_or_digital_is_the_format_not_the_card(
     assert [c["status"] for c in data["columns"] if c["header"] == header] == ["unused"]
 
 
+@pytest.mark.parametrize("header", ["Delivery Type", "Delivery Method", "Delivery"])
+def test_a_delivery_column_saying_mail_or_email_is_the_format_not_the_shipping_method(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-falsealarm3 (and hunter-falsealarm2's L11): a gift platform's 'Delivery Type' =
+    Physical / Email, an HR list's 'Delivery Method' = Mail, were each an error on every row ("'Physical' is
+    not a shipping method"), nothing sent. Such a column says how the card reaches the person, not how fast:
+    not used, its Email rows left out as a digital card, the others sent STANDARD. 'Overnight' there is still
+    the shipping method."""
+    path = tmp_path / "format.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Email\nBo Ray,2 Main St,Boston,MA,02134,CVS,25,Physical\n"
+        "Cy Orr,3 Main St,Boston,MA,02134,CVS,25,Mail\nDi Fox,4 Main St,Boston,MA,02134,CVS,25,\n"
+    )
+    code, data, err = validate_json(capsys, path)
+    assert (code, data.get("valid"), data.get("invalid")) == (0, 3, 0), err
+    assert [(s["row"], s["reason"]) for s in data["skipped"]] == [
+        (
+            2,
+            f"the list says not to send it: a digital card, and bulkship ships physical cards (column '{header}': 'Email')",
+        )
+    ]
+    path.write_text(path.read_text().replace(",Email\n", ",Overnight\n"))
+    code, data, err = validate_json(capsys, path)
+    assert (code, data.get("invalid")) == (1, 2), err  # 'Physical', 'Mail': read as shipping methods
+
+
 @pytest.mark.parametrize("header", ["Do Not Send Before", "Hold Until", "Send On", "Send Date", "Ship After"])
 def test_a_date_not_to_send_before_that_is_still_to_come_leaves_its_row_out(
     tmp_path: Path, header: str

@@ -186,25 +186,32 @@ def _first(samples: str, shown: int = 60) -> str:
     return samples if len(samples) <= shown else samples[:shown].rsplit(",", 1)[0] + ", ..."
 
 
+# Fields a column of card formats is taken for by its header, with what they say
+_FORMAT_FIELDS = {"product": "which card", "shipping_method": "how fast it ships"}
+
+
 def _card_formats(body: pd.DataFrame, index: HeaderIndex, program: ProgramSettings) -> dict[str, str]:
     """Header -> why it is not used, for a column taken for the card by a header naming its format ('Card
     Type', 'Card Format') that holds only formats (Physical, Digital, eGift): a gifting tracker's 'Card Type'
     beside its 'Gift Card' was refused as a second card column, and beside the program's default card each
-    row was an error "'Physical' is not a product" (found by hunter-falsealarm3). Its digital rows are left
-    out (:mod:`.skipped.digital`), the others take the list's or the program's card."""
-    if "product" in program.columns:
-        return {}
+    row was an error "'Physical' is not a product" (found by hunter-falsealarm3); so was a 'Delivery Type' =
+    Physical / Email as the shipping method. Its digital rows are left out (:mod:`.skipped.digital`), the
+    others take the list's or the program's card, and ship STANDARD."""
     unused: dict[str, str] = {}
     for header in body.columns:
         meaning = index.meaning(str(header))
-        if meaning is None or meaning.field != "product" or not format_header(str(header)):
+        if meaning is None or meaning.field not in _FORMAT_FIELDS or meaning.field in program.columns:
+            continue
+        if not format_header(str(header)):
             continue
         said = [text for text in dict.fromkeys(map(_text, body[header].tolist())) if text]
         if said and all(map(names_a_format, said)):
             shown = _first(
                 ", ".join(repr(str(v).strip()) for v in dict.fromkeys(body[header].tolist()) if _text(v))
             )
-            unused[str(header)] = f"its values ({shown}) say the card's format, not which card"
+            unused[str(header)] = (
+                f"its values ({shown}) say the card's format, not {_FORMAT_FIELDS[meaning.field]}"
+            )
     return unused
 
 

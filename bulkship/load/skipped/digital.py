@@ -16,17 +16,20 @@ _FORMAT_HEADERS = frozenset(
     for h in ("format", "card format", "gift format", "reward format", "delivery format",
               "physical or digital", "digital or physical", "physical/digital", "digital/physical",
               "physical digital", "gift type", "reward type", "card type", "type", "e-gift or physical",
-              "digital?", "e-card?")
+              "digital?", "e-card?",
+              # ... or how it reaches the person ('Delivery Type' = Email: found by hunter-falsealarm3)
+              "delivery type", "delivery method", "delivery")
 )  # fmt: skip
 _DIGITAL = re.compile(
     r"(?i)^\s*(?:digital|e[\s-]?gift|e[\s-]?card|electronic|virtual|e[\s-]?mail(?:ed)?|online|code|link)"
     r"(?:\s+(?:gift\s+)?card|\s+gift|\s+code|\s+only|\s+delivery)?\s*$"
 )
 
-# ... and a plastic one ('Card Type' = Physical): a column holding only formats names no card
-# (:func:`bulkship.load.rivals.unlike_rivals`)
+# ... and a plastic one ('Card Type' = Physical, 'Delivery Type' = Mail): a column holding only formats names
+# no card and no shipping method (:func:`bulkship.load.rivals.unlike_rivals`)
 _PHYSICAL = re.compile(
-    r"(?i)^\s*(?:physical|plastic|paper|printed|mailed)(?:\s+(?:gift\s+)?card|\s+gift)?\s*$"
+    r"(?i)^\s*(?:physical|plastic|paper|printed|mailed|mail|post|postal|by\s+mail)(?:\s+(?:gift\s+)?card|\s+gift)?"
+    r"\s*$"
 )
 
 
