@@ -1441,6 +1441,15 @@ def test_a_bare_completed_beside_a_course_is_refused(
     assert [s.row for s in load_sheet(path).skipped] == [2]
 
 
+def test_a_sent_column_doubting_whether_the_card_went_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets17: a tracker's 'Sent?' = '?' or 'Not sure' was read as a no ('?' among the
+    dashes of an empty cell, 'Not sure' as 'Not') and a card ordered where one may have gone, exit 0, while
+    'Unknown' was left out. Each is left out as 'Unknown' is; 'Not yet', 'Not sent', '-' and 'N/A' send."""
+    said = ["?", "Not sure", "not certain", "Not yet", "Not sent", "-", "N/A", "Unknown"]
+    path = _notes_sheet(tmp_path / "sent.csv", said, header="Sent?")
+    assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 9]
+
+
 def test_a_sent_column_naming_the_day_the_card_is_to_go_holds_the_row(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

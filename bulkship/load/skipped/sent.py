@@ -177,7 +177,10 @@ _SENT_ON = frozenset(
     )
 ) | _TRACKING  # fmt: skip
 _SAYS_SENT_ANYHOW = re.compile(
-    r"(?i)^(?!\s*(?:(?:no|n|false|nope|non|nein|n[ãa]o|not|unsent|pending|waiting|queued|ready|needs?|tbd|to\s*do|todo|"
+    # ... but not a doubt whether it went ('Not sure', '?': found by hunter-sheets17, a second card ordered
+    # where 'Unknown' was left out)
+    r"(?i)^(?!\s*(?:(?:no|n|false|nope|non|nein|n[ãa]o|not(?!\s+(?:sure|certain|known)\b)|unsent|pending|waiting|"
+    r"queued|ready|needs?|tbd|to\s*do|todo|"
     # ... or 'Resend', as the notice of a row said sent already says to write to send it again
     r"re-?send|"
     # ... or that there is no tracking number yet ('Tracking #' = None yet, Awaiting: found by
@@ -188,7 +191,7 @@ _SAYS_SENT_ANYHOW = re.compile(
     # ... or when it will go ('Sent?' = Next week, Soon, Tomorrow: found by hunter-falsealarm2, left out as
     # sent already); not 'Next day air', how it went
     r"next\s+(?:week|month|batch|round|run|mailing|shipment|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|soon|"
-    r"tomorrow|later)\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|" + NO_SENT_DATE + r"|"
+    r"tomorrow|later)\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.]+|" + NO_SENT_DATE + r"|"
     # ... an empty box or a cross is no either ('Card Sent?' = ☐ or ❌ read as sent: found by hunter-sheets10)
     r"[❌✗✘✖✕🚫⛔👎☐□▢⬜].*)\s*$)\s*\S.*$"
 )
