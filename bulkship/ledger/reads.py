@@ -142,6 +142,11 @@ class LedgerReads(LedgerStore):
         found = self._read(sql.order_by_vendor_id, order_id)
         return order_record(found[0]) if found else None
 
+    def last_event_id(self, batch: str) -> int:
+        """The id of the batch's latest event (0: none): it grows with every change recorded of the batch."""
+        found: int = self._read(sql.last_event_id, batch)
+        return found
+
     def row_counts(self, batch: str) -> dict[str, int]:
         """{row status: count} over the batch's current rows."""
         return {r[0]: r[1] for r in self._read(sql.row_counts, batch)}

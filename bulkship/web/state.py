@@ -251,14 +251,15 @@ def plan_key(settings: Settings, batch: WebBatch) -> tuple[Any, ...]:
     batch `bulkship run` had sent in full, while another server's page said nothing was left to send (found
     by hunter-web9)."""
     orders: tuple[tuple[str, int], ...] = ()
-    rows: tuple[tuple[str, int], ...] = ()
+    changed = 0
     if ledger_exists(settings.ledger_location):
         with Ledger.open(settings.ledger_location, lock=False) as ledger:
             orders = tuple(sorted(ledger.order_counts(batch.name).items()))
-            # and its rows by status: rows released from review change no order, and the page went on
-            # saying 'Nothing is left to send' of them (found by the lead)
-            rows = tuple(sorted(ledger.row_counts(batch.name).items()))
-    return (*batch.plan_key, orders, rows)
+            # and its latest event: rows released from review change no order, and the page went on saying
+            # 'Nothing is left to send' of them (found by the lead); counting rows costs a 100k-row batch's
+            # page 0.2 s, the event's id an index's look-up
+            changed = ledger.last_event_id(batch.name)
+    return (*batch.plan_key, orders, changed)
 
 
 def request_out_of_date(settings: Settings, asked: Any, page: WebBatch | None) -> bool:

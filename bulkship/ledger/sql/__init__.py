@@ -118,6 +118,7 @@ __all__ = [
     "insert_event",
     "insert_events",
     "insert_planned_orders",
+    "last_event_id",
     "latest_event",
     "lines_tied_since",
     "mark_rows_not_current",
@@ -334,6 +335,10 @@ def events(
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return _run(db, sql, params).mappings().all()
+
+
+def last_event_id(db: Db, batch: str) -> int:
+    return int(_run(db, "SELECT MAX(id) FROM events WHERE batch = ?", (batch,)).scalar() or 0)
 
 
 def latest_event(db: Db, batch: str, kind: str) -> Rows:
