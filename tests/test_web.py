@@ -2337,6 +2337,29 @@ def test_the_cost_page_of_a_batch_the_command_line_sent_since_does_not_offer_its
         assert len(sandbox.orders()) == 1
 
 
+def test_delete_from_a_page_left_open_never_deletes_a_new_upload_under_the_same_name(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found live in Chromium: alice deleted 'bonus' in one tab; bob's upload of bonus.csv then took the name;
+    Delete pressed on alice's other tab, still showing her deleted upload, deleted bob's. A second press of
+    Delete (a double click) read 'Not found: No batch named ...'."""
+    path = tmp_path / "bonus.csv"
+    path.write_text("Name,Address,City,State,ZIP,Card,Amount\nAna Silva,12 Elm St,Boston,MA,02108,CVS,25\n")
+    upload(client, path)
+    page = client.get("/batches/bonus/review").text
+    delete = {"csrf_token": token(client), "upload": found(r'name="upload" value="([^"]+)"', page)}
+    for _press in range(2):
+        deleted = client.post("/batches/bonus/delete", data=delete)
+        assert deleted.status_code == 200 and deleted.url.path == "/", deleted.text
+    assert upload(client, path).endswith("/batches/bonus/columns")  # another upload takes the name
+    refused = client.post("/batches/bonus/delete", data=delete)
+    assert (
+        refused.status_code == 409
+        and "is not the upload the page you pressed Delete on showed" in refused.text
+    )
+    assert client.get("/batches/bonus/review").status_code == 200
+
+
 def test_send_and_delete_pressed_at_the_same_moment_never_both_say_done(
     client: TestClient, settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

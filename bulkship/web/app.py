@@ -121,7 +121,27 @@ async def progress_live(request: Request) -> Response:
 async def delete(request: Request) -> Response:
     """Remove a batch from the page and its upload from the disk; the ledger keeps what was ordered."""
     web = _web(request)
-    batch = _idle(web, _with_upload(web, request.path_params["name"]))
+    name = request.path_params["name"]
+    shown = str((await request.form()).get("upload") or "")  # the upload the page showed ("": not said)
+    try:
+        batch = _idle(web, _with_upload(web, name))
+    except HTTPException:
+        known = await run_in_threadpool(state.web_batch, web.settings, name)
+        if known is None or not known.deleted or shown != known.upload_id:
+            raise
+        from .auth import nothing_changed
+
+        nothing_changed(request.scope)
+        return _see("/")  # deleted already (a double click's second press: it read 'Not found')
+    if shown and shown != batch.upload_id:  # found by hunter-web15: a tab left open deleted the new upload
+        error = BulkshipError(
+            f"Batch {batch.name} is not the upload the page you pressed Delete on showed: that one was "
+            f"deleted already, and {batch.file_name} was uploaded under its name since (by "
+            f"{batch.by or 'someone'}). "
+            "Nothing was deleted",
+            hint="open the batch from the Batches page and delete it there if it is to go",
+        )
+        return render(request, "problem.html", 409, batch=batch, error=error)
     waiting = await run_in_threadpool(_waiting_request, web.settings, batch.name)
     if waiting is not None:  # a deleted batch's request could still be approved (found by a newcomer)
         error = BulkshipError(

@@ -85,6 +85,11 @@ class WebBatch:
     column_fix: tuple[int, tuple[str, str, str], int] | None = None
 
     @property
+    def upload_id(self) -> str:
+        """This upload's own folder: a name deleted and then taken by another upload names another batch."""
+        return self.upload.parent.name if self.upload else ""
+
+    @property
     def refused_now(self) -> str:
         """Why the rows as they are now cannot be planned ("" when nothing refused them)."""
         return self.refused if self.refused_id == self.change_id else ""
