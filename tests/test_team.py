@@ -858,3 +858,20 @@ def test_audit_export_never_replaces_a_file_that_is_no_audit_trail(
         ran = cli("audit", "--out", str(tmp_path / name))
         assert ran.returncode == 0, ran.stderr
     assert "audit_export" in (tmp_path / "trail.csv").read_text("utf-8-sig")
+
+
+def test_an_audit_export_of_a_ledger_with_no_accounts_does_not_send_its_person_to_turn_team_mode_on(
+    settings: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer8: finance asked a one-person ledger for its audit trail and read "This ledger has no
+    accounts, so no audit trail" with the hint "bulkship users add NAME --role admin", which turns team mode
+    on: the web page then asks everyone to sign in, and a batch above the threshold waits for an approver."""
+    assert main(["audit", "--out", str(tmp_path / "trail.xlsx")]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert "This ledger has no accounts, so no audit trail" in said, said
+    assert (
+        "bulkship keeps an audit trail once a team signs in (bulkship users add NAME --role admin turns team "
+        "mode on: the web page then asks everyone to sign in, and batches above the approval threshold wait "
+        "for an approver); what was sent so far: bulkship status" in said
+    ), said
+    assert not team_mode(settings)

@@ -281,8 +281,12 @@ def audit_export(
     except ValueError:
         raise AccountError("--since and --until are days written YYYY-MM-DD, e.g. 2026-12-01") from None
     if not team_mode(settings):
+        # the bare 'users add' hint turned team mode on for whoever followed it (found by newcomer8)
         raise AccountError(
-            "This ledger has no accounts, so no audit trail", hint="bulkship users add NAME --role admin"
+            "This ledger has no accounts, so no audit trail",
+            hint="bulkship keeps an audit trail once a team signs in (bulkship users add NAME --role admin "
+            "turns team mode on: the web page then asks everyone to sign in, and batches above the approval "
+            "threshold wait for an approver); what was sent so far: bulkship status",
         )
     found = audit.entries(settings, batch=batch, since=start, until=end)
     what = f"batch {batch}" if batch else "every batch"
