@@ -1441,6 +1441,21 @@ def test_a_bare_completed_beside_a_course_is_refused(
     assert [s.row for s in load_sheet(path).skipped] == [2]
 
 
+def test_a_card_status_saying_a_card_is_at_hand_or_mailed_by_hand_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets17: a tracker's 'Card Status' = 'Card bought', 'Purchased', 'Printed', 'In
+    envelope', 'With mailroom', 'In the mail', 'Posted', 'Dropped at post office', 'Given' (a card bought in
+    a shop, or mailed by hand) was read as nothing and a second card ordered, exit 0. Each is a card made;
+    'Ready to send', 'Pending', 'Not printed' and 'Waiting for card choice' send."""
+    said = ["Card bought", "Purchased", "Printed", "In envelope", "With mailroom", "In the mail", "Posted",
+            "Dropped at post office", "Given"]  # fmt: skip
+    kept = ["Ready to send", "Pending", "Not printed", "Waiting for card choice"]
+    path = _notes_sheet(tmp_path / "tracker.csv", said + kept, header="Card Status")
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (row, f"the list says a card was made for it already (column 'Card Status': '{status}')")
+        for row, status in enumerate(said, start=2)
+    ]
+
+
 def test_a_sent_column_doubting_whether_the_card_went_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets17: a tracker's 'Sent?' = '?' or 'Not sure' was read as a no ('?' among the
     dashes of an empty cell, 'Not sure' as 'Not') and a card ordered where one may have gone, exit 0, while

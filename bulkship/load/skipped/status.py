@@ -75,7 +75,16 @@ SAYS_CARD_MADE = re.compile(
     r"being\s+(?:processed|made|printed)|partial(?:ly)?\s+(?:fulfilled|fulfillment|shipped|shipment|delivered|sent)|"
     r"not\s+delivered|undelivered|undeliverable|(?:delivery|shipment)\s+(?:failed|exception|attempted|delayed)|"
     r"failed\s+(?:delivery|attempt)|(?:attempted|missed)\s+delivery|returned|return(?:ed)?\s+to\s+sender|rts|"
-    r"lost(?:\s+in\s+(?:transit|the\s+mail))?|damaged|refused|exception|picked\s+up)\b.*$"
+    r"lost(?:\s+in\s+(?:transit|the\s+mail))?|damaged|refused|exception|picked\s+up|"
+    # ... or a card at hand or mailed by hand ('Card bought', 'Purchased', 'Printed', 'In envelope', 'With
+    # mailroom', 'In the mail', 'Posted', 'Dropped at post office', 'Given': found by hunter-sheets17, each
+    # was ordered a second card)
+    r"(?:card\s+)?(?:bought|purchased)|(?:card\s+)?(?:on|in)\s+hand|ha(?:ve|s)\s+(?:the\s+)?card(?=\W*$)|"
+    r"waiting\s+on\s+(?:the\s+)?card(?=\W*$)|printed|packed|packaged|stuffed|stamped|"
+    r"in\s+(?:the\s+|an\s+)?envelope|envelope\s+(?:sealed|stuffed|ready)|"
+    r"(?:with|at|handed\s+to|sent\s+to|given\s+to)\s+(?:the\s+)?mail\s*room|in\s+the\s+mail|posted|"
+    r"dropped\s+(?:off\s+)?at\s+(?:the\s+)?(?:post\s+office|usps|ups|fedex|mail\s*box)|given(?:\s+out)?|"
+    r"handed\s+out)\b.*$"
 )
 # ... and, under a shipment's own status, that it failed ('Delivery Status' = Failed, Shopify's 'failure'):
 # a delivery that failed had a card made, as 'Delivery failed' says (found by hunter-sheets13: ordered again).
