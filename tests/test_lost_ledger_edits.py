@@ -600,6 +600,7 @@ def test_a_row_edited_after_its_plan_was_declined_here_and_sent_elsewhere_is_not
     check after the dropped plan compared ExternalIds only, and the corrected row's follows its content: it
     went out in BS-GIFTS-0005, a second card. Its order now waits for review as after a lost ledger; a new
     person added is still sent."""
+    from bulkship import api
     from bulkship.errors import SpendLimitError
 
     vendor = SandboxVendor(tmp_path)
@@ -616,6 +617,15 @@ def test_a_row_edited_after_its_plan_was_declined_here_and_sent_elsewhere_is_not
     edited = [*PEOPLE, ["Lost Delta", "4 Lost St", "Salem", "MA", "01970", "CVS", "25"]]
     edited[place] = corrected
     _write(sheet, edited)
+    go(here)  # the colleague's orders stop the plan: that run may be sending it still
+    assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
+    # nobody else sends it: one release settles what the vendor shows, and releases nothing while the vendor
+    # holds a card no row claims (the corrected row's, as first sent); Delta is released on its own
+    bulk = release_all(here, "gifts", vendor.factory())
+    assert bulk.rows_released == 0 and "release them on their own" in " ".join(bulk.describe())
+    with Ledger.open(here.ledger, lock=False) as ledger:
+        (delta,) = [r for r in ledger.batch_rows("gifts", current_only=True) if r.row == 5]
+    api.release_review(here, "gifts", str(delta.po_number), client_factory=vendor.factory())
     go(here)
     assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1, "Lost Delta": 1})
     statuses = _statuses(here)
@@ -658,7 +668,8 @@ def test_a_batch_stopped_part_way_and_finished_from_another_ledger_is_not_sent_a
         vendor.rewrite = lambda call: call.forward()
         again = go(here)
         assert sorted(o["PONumber"] for o in vendor.orders()) == sent  # no second card
-        assert _statuses(here) == {2: "ordered", 3: "review", 4: "review"} and again.exit_code == 3
+        assert _statuses(here) == {2: "ordered", 3: "review", 4: "review"} and again.exit_code == 1
+        assert "that this ledger did not make (XY-GIFTS-0002, XY-GIFTS-0003)" in str(again.stopped)
 
 
 def test_a_batch_stopped_part_way_is_finished_on_purpose_while_the_order_list_cannot_be_read(
@@ -1352,10 +1363,9 @@ def test_a_plan_made_here_before_is_not_sent_beside_an_order_another_ledger_has_
         result = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=2)
         _other_run_sends(vendor, there, "BS-GIFTS-0002")  # the colleague's retry goes through
         assert _cards_of(vendor) == Counter({name: 1 for name, *_ in PEOPLE})
-        assert result.exit_code == 3 and set(_statuses(here).values()) == {"review"}, result.stopped
-        with Ledger.open(here.ledger, lock=False) as ledger:
-            said = " ".join((ledger.batch_rows("gifts", current_only=True)[1].error or "").split())
-        assert "skip PO number BS-GIFTS-0002 (before BS-GIFTS-0003)" in said, said
+        assert result.exit_code == 1 and set(_statuses(here).values()) == {"review"}, result.stopped
+        # (since hunter-vendor17 the colleague's 0003, a PO number this plan does not use, stops it at once)
+        assert "that this ledger did not make (BS-GIFTS-0003)" in str(result.stopped)
 
 
 def test_rows_a_409_does_not_show_are_not_sent_beside_an_order_another_ledger_has_not_made_yet(
@@ -1502,3 +1512,36 @@ def test_two_runs_started_at_one_instant_both_stop_and_are_finished_by_one_relea
         assert "4 row(s) found at the vendor recorded" in " ".join(capsys.readouterr().err.split())
         assert set(_statuses(there).values()) == {"ordered"}
         assert _cards_of(vendor) == Counter({name: 2 if name == "Lost Alpha" else 1 for name, *_ in FIVE})
+
+
+def test_a_plan_made_here_before_is_not_sent_beside_another_ledger_s_last_order_under_its_own_prefix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-vendor17: this ledger's plan of the list (one row an order) was declined; a colleague
+    ran it from another ledger with --po-prefix XY and had made XY-GIFTS-0001 and 0002, its 0003 (Gamma) in
+    flight, when this plan was run again: the rows those orders hold were held, Gamma went out in
+    BS-GIFTS-0003 (no 409: not the colleague's PO number), and the colleague's 0003 went through: two cards.
+    Orders of the batch this ledger did not make stop the plan; once nobody else sends it, one `--release`
+    finds every row there."""
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+        for settings, prefix in ((here, None), (there, "XY")):  # each plan shown, declined
+            with pytest.raises(SpendLimitError):
+                run_batch(
+                    sheet, settings, wait_s=0, client_factory=vendor.factory, max_lines=1, po_prefix=prefix,
+                    confirm=lambda _p: False,
+                )  # fmt: skip
+        for po in ("XY-GIFTS-0001", "XY-GIFTS-0002"):  # the colleague's run goes on, its 0003 in flight
+            _other_run_sends(vendor, there, po)
+        result = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=1)
+        _other_run_sends(vendor, there, "XY-GIFTS-0003")
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in PEOPLE})
+        assert "that this ledger did not make (XY-GIFTS-0001, XY-GIFTS-0002)" in str(result.stopped)
+        assert result.stopped is not None and "reconcile gifts --release" in str(result.stopped.hint)
+        assert set(_statuses(here).values()) == {"review"}
+        assert _cli(vendor, here, monkeypatch, "reconcile", "gifts", "--release", "--yes") == 0
+        assert "3 row(s) found at the vendor recorded" in " ".join(capsys.readouterr().err.split())
+        again = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=1)
+        assert again.exit_code == 0 and set(_statuses(here).values()) == {"ordered"}, again.stopped
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in PEOPLE})

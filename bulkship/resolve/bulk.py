@@ -21,7 +21,7 @@ from ..ledger import RELEASED_BESIDE, Ledger, RowRecord
 from .checks import _refuse, _require_batch, check_release, waiting_rows
 from .found import settle_proven
 from .settle import Resolution, release_evidence, seen_at_release
-from .vendorview import Proven, VendorView, look_at_vendor, proven_at_vendor
+from .vendorview import Proven, Suspect, VendorView, look_at_vendor, other_cards, proven_at_vendor
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,13 @@ def _releases(
     """By PO waited on, the rows not ``found`` that may be released (as ``--resolve PO --release`` checks
     them), and those that may not, with why."""
     proven = {(p.po_number, row) for p in found for row in p.rows}
+    # the lines found hold rows about to be tied; lines carrying a row ordered elsewhere are that row's card
+    tied_now = [Suspect(p.vendor_order, "found", set(p.lines)) for p in found]
+    claimed = {
+        (r.external_id or "").casefold()
+        for r in ledger.batch_rows(batch, current_only=True)
+        if r.status == "ordered"
+    } - {""}
     releases: list[Resolution] = []
     kept: list[tuple[str, tuple[int, ...], str]] = []
     for po, rows in groups.items():
@@ -150,6 +157,16 @@ def _releases(
         numbers = tuple(r.row for r in rest)
         if not check.allowed:
             kept.append((po, numbers, "; ".join(check.blockers)))
+            continue
+        unclaimed = other_cards(ledger, view, batch, [*check.suspects, *tied_now], claimed=claimed)
+        if (
+            unclaimed
+        ):  # they may be these rows' cards as first sent (edited since): a person decides, PO by PO
+            why = (
+                f"{unclaimed[0]}. Once you have checked that they are not, release them on their own: "
+                f"bulkship reconcile {batch} --resolve {po} --release"
+            )
+            kept.append((po, numbers, why))
             continue
         evidence = release_evidence(ledger, view, batch, po, check)
         releases.append(

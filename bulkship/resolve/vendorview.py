@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -266,11 +266,19 @@ def suspects(
     return list(found.values())
 
 
-def other_cards(ledger: Ledger, view: VendorView, batch: str, found: Sequence[Suspect]) -> list[str]:
+def other_cards(
+    ledger: Ledger,
+    view: VendorView,
+    batch: str,
+    found: Sequence[Suspect],
+    *,
+    claimed: Collection[str] = (),
+) -> list[str]:
     """The batch's vendor lines tied to no row that hold a card (none of the rows' as the file has it now:
     those are ``found``), by vendor order, in words. After a lost ledger and a file whose amounts were edited
     since, the release was offered as "No card the vendor shows is theirs" beside the vendor's four lines of
-    the same people's cards as first sent (found by review20): a release sent each a second card."""
+    the same people's cards as first sent (found by review20): a release sent each a second card.
+    ``claimed``: ExternalIds (folded) of rows ordered elsewhere, whose lines are those rows' cards."""
     records = {o.po_number: o for o in ledger.orders(batch=batch)}
     recorded = [o.po_number for o in view.in_range if o.po_number in records]
     on_order: dict[str, list[RowRecord]] = {}
@@ -287,6 +295,7 @@ def other_cards(ledger: Ledger, view: VendorView, batch: str, found: Sequence[Su
             if at not in tied
             and not holds_no_card(vendor_order, at)
             and (vendor_order.id, at + 1) not in seen
+            and vendor_order.line_items[at].external_id.casefold() not in claimed
         ]
         if lines:
             cards: dict[str, int] = {}
@@ -320,6 +329,7 @@ class Proven:
     po_number: str  # the PO the rows wait on
     vendor_order: VendorOrder
     rows: tuple[int, ...]  # spreadsheet row numbers
+    lines: tuple[int, ...] = ()  # the vendor lines showing them (1-based)
 
 
 def proven_at_vendor(
@@ -339,6 +349,7 @@ def proven_at_vendor(
             if row.external_id and item is not None:
                 by_id.setdefault(row.external_id, []).append((po, row, item))
     found: dict[tuple[str, str], set[int]] = {}
+    lines: dict[tuple[str, str], set[int]] = {}
     orders: dict[str, VendorOrder] = {}
     for vendor_order in view.in_range:
         if not strict.fullmatch(vendor_order.po_number):
@@ -350,6 +361,10 @@ def proven_at_vendor(
             for po, row, item in waiting:
                 if same_line(item, vendor_order, at):
                     found.setdefault((po, vendor_order.id), set()).add(row.row)
+                    lines.setdefault((po, vendor_order.id), set()).add(at + 1)
                     orders[vendor_order.id] = vendor_order
-    proven = [Proven(po, orders[order_id], tuple(sorted(rows))) for (po, order_id), rows in found.items()]
+    proven = [
+        Proven(po, orders[order_id], tuple(sorted(rows)), tuple(sorted(lines[po, order_id])))
+        for (po, order_id), rows in found.items()
+    ]
     return sorted(proven, key=lambda p: (p.po_number, p.vendor_order.po_number != p.po_number))

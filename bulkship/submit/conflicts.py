@@ -19,6 +19,7 @@ from .base import _Base
 from .elsewhere import (
     BeingSentElsewhereError,
     _being_sent_elsewhere,
+    _made_elsewhere,
     _sent_elsewhere_grouped_otherwise,
     _skipped_words,
 )
@@ -38,9 +39,10 @@ class _Conflicts(_Base):
         created, a second card each), and the rest of a batch stopped part way goes out under the other
         ledger's PO prefix (found by hunter-vendor12: BS-PA1-0002 and 0003 created beside the colleague's
         XY-PA1-0002 and 0003). When the vendor holds orders of the batch, under any one-part prefix, that
-        this ledger never sent, the batch is checked as after a 409 for a PO never sent; when its order list
-        cannot be read, nothing is sent. Returns the first of ``planned`` (PO numbers) the vendor holds: sent
-        first and alone, its 409 compares its original with its rows before anything else goes out.
+        this ledger never sent (nor a person released rows beside), the run stops, the rest of the plan held
+        for review: that run may be sending it still; when its order list cannot be read, nothing is sent.
+        Returns the first of ``planned`` (PO numbers) the vendor holds: sent first and alone, its 409
+        compares its original with its rows before anything else goes out.
         ``unread_stops`` False: a list that cannot be read (in full) changes nothing (a look only in case)."""
         record = await self._ledger(self.ledger.batch, self.batch)
         stem = re.sub(r"-\d+$", "", first.base_po)
@@ -76,8 +78,8 @@ class _Conflicts(_Base):
             # for 300 rows). Under one of this plan's numbers, that order goes first: its 409 tells more
             went = bool(self.outcome.created or self.outcome.unknown)  # its first order, looked after
             self._stop(_being_sent_elsewhere(self.batch, sorted(at_vendor), sent=went))
-        elif theirs:
-            await self._check_batch(first, held_po=theirs[0], pattern=pattern)
+        elif theirs:  # the batch planned here before: the rest of the plan waits while that run may send
+            self._stop(_made_elsewhere(self.batch, theirs))
         elif unread and unread_stops and not self.unchecked_ok:
             # unknown is not absent: the next order would go out under a PO number the other ledger never
             # used, no 409 to stop it (found by hunter-vendor12: the list answering 500, BS-GIFTS-0002 was
@@ -142,9 +144,7 @@ class _Conflicts(_Base):
                 self._stop(BeingSentElsewhereError(why, self.batch, sent=True))
                 return
 
-    async def _check_batch(
-        self, order: OrderRecord, *, held_po: str | None = None, pattern: re.Pattern[str] | None = None
-    ) -> None:
+    async def _check_batch(self, order: OrderRecord) -> None:
         """The first 409 for a PO number this ledger never sent: before any other new PO number of the batch
         goes out, the vendor's orders of the batch are read. Planned orders holding a row the vendor has
         under another PO number are held for review; when that cannot be shown (the list is not complete,
@@ -153,13 +153,11 @@ class _Conflicts(_Base):
             return
         self._batch_checked = True
         hold = (
-            f"Needs review, not sent: the vendor already held PO number {held_po or order.po_number}, which "
-            "this ledger had never sent (the ledger was lost or replaced, or the batch ran on another machine"
-            + (", after it was planned here" if held_po else "")
-            + ")"
+            f"Needs review, not sent: the vendor already held PO number {order.po_number}, which this ledger "
+            "had never sent (the ledger was lost or replaced, or the batch ran on another machine)"
         )
         compare = f"see what the vendor holds and settle it: bulkship reconcile {self.batch} --review"
-        batch_orders = await self._batch_at_vendor(order.base_po, pattern)
+        batch_orders = await self._batch_at_vendor(order.base_po)
         at_vendor = None if batch_orders is None else batch_orders.ids
         pending = await self._ledger(self.ledger.orders, self.batch, ("planned",))
         skipped = None if batch_orders is None else await self._skipped_at_vendor(batch_orders)

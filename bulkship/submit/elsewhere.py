@@ -14,8 +14,10 @@ class BeingSentElsewhereError(VendorUnavailableError):
         done = _HELD_PLAN if sent else _HELD_PLAN.replace("Nothing more", "Nothing")
         super().__init__(
             f"{why}. {done}",
-            hint=f"once that run has finished, see what the vendor holds and settle them: bulkship reconcile "
-            f"{batch} --review",
+            hint=f"once you have checked that no other computer or ledger is still sending it, settle every "
+            f"row waiting from one read of the vendor (those it holds recorded, the others released): "
+            f"bulkship reconcile {batch} --release; then run the same command again (--review shows what "
+            "waits)",
         )
         self.why = why
 
@@ -32,6 +34,21 @@ def _being_sent_elsewhere(batch: str, new: list[str], *, sent: bool = False) -> 
         "ago, when this run looked for the batch: it is being sent from another computer or ledger right now",
         batch,
         sent=sent,
+    )
+
+
+def _made_elsewhere(batch: str, theirs: list[str]) -> BeingSentElsewhereError:
+    """Orders of a batch this ledger planned before that it did not make (another computer or ledger, under
+    its own --po-prefix or grouping), found before the rest of the plan goes out: that run may still be
+    sending the list. Only the rows its orders showed were held, and the rest went out beside its next order
+    (found by hunter-vendor17: a plan declined here, the colleague's XY-GIFTS-0003 in flight, Gamma sent in
+    BS-GIFTS-0003 too: two cards)."""
+    shown = ", ".join(theirs[:3]) + (" ..." if len(theirs) > 3 else "")
+    return BeingSentElsewhereError(
+        f"The vendor holds {len(theirs)} order(s) of batch {batch} that this ledger did not make ({shown}): "
+        "another computer or ledger sent rows of it, and may be sending it still",
+        batch,
+        sent=False,
     )
 
 
