@@ -120,6 +120,7 @@ class SpendingRoom:
 
     beyond_plan: Decimal
     limit: Decimal
+    before: Decimal = Decimal(0)  # what counted against ``limit`` before this run (the batch's charges)
 
 
 def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
@@ -129,7 +130,7 @@ def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
         rooms.append(SpendingRoom(options.max_total - view.worst_case, options.max_total))
     budget = options.max_batch_total
     if budget is not None:
-        rooms.append(SpendingRoom(budget - view.charged.total - view.worst_case, budget))
+        rooms.append(SpendingRoom(budget - view.charged.total - view.worst_case, budget, view.charged.total))
     return min(rooms, key=lambda room: room.beyond_plan, default=None)
 
 

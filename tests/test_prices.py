@@ -532,3 +532,37 @@ def test_a_vendor_raising_its_price_during_a_run_is_not_paid_past_max_total(tmp_
         assert len(vendor.orders()) == 2
     finally:
         vendor.close()
+
+
+def test_a_vendor_raising_its_price_while_every_order_is_in_flight_stops_the_run_saying_so(
+    tmp_path: Path,
+) -> None:
+    """Found by review31 on aeb2766: with the default concurrency the first order went alone and the other
+    four left together, before any answer showed the raised fee: 133.00 charged for a run limited to 125,
+    exit 0, nothing said (hunter-money6's finding, unchanged outside concurrency 1). Orders already sent
+    cannot be called back; the run says the vendor charged past its limit and stops (exit 1)."""
+    settings = vendor_settings(tmp_path)
+    assert settings.concurrency > 4  # the four orders after the first leave together
+    raised = copy.deepcopy(BUILTIN_CATALOG)
+    for product in raised["Products"]:
+        if product["Id"] == "CVS":
+            product["Cost"]["Fee"] = 2.0
+    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
+    sheet = tmp_path / "cap.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        + "".join(f"P{i} Lee,{i} Main St,Boston,MA,02134,CVS,25\n" for i in range(1, 6))
+    )
+    try:
+        result = run_batch(
+            sheet, settings, batch="cap", wait_s=0, max_lines=1, max_total=Decimal(125),
+            client_factory=raising_fee_after_first_order(vendor, tmp_path / "raised.json"),
+        )  # fmt: skip
+        charged = sum((Decimal(str(o["Cost"])) for o in vendor.orders()), Decimal(0))
+        assert charged == Decimal(133) and result.total_cost == charged
+        assert result.exit_code == 1 and result.stopped is not None
+        said = result.stopped.message
+        assert "more than planned" in said and "133.00" in said and "125.00" in said, said
+    finally:
+        vendor.close()

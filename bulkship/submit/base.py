@@ -65,6 +65,7 @@ class _Base:
         self.room = room  # what the vendor may charge beyond the plan before the run passes its limit
         self._beyond_plan = Decimal(0)  # what the vendor charged beyond the plan for the orders it made
         self._first_beyond: tuple[str, Decimal, Decimal] | None = None  # the first such order: PO, cost, plan
+        self._planned_made = Decimal(0)  # the planned cost of the orders the vendor made in this run
 
     async def _ledger(self, method: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``method(*args, **kwargs)`` on the ledger thread, committed when this returns."""
@@ -82,6 +83,7 @@ class _Base:
     def _count_cost(self, order: OrderRecord, vendor_order: VendorOrder) -> None:
         """Count what the vendor charged for ``order`` beyond its plan (:meth:`_past_room` reads it)."""
         beyond = charged_beyond_plan(vendor_order, order.cost)
+        self._planned_made += order.cost
         if beyond:
             self._beyond_plan += beyond
             self._first_beyond = self._first_beyond or (order.po_number, order.cost + beyond, order.cost)
@@ -102,6 +104,26 @@ class _Base:
             "to send",
             hint="look at the batch's plan again (its cost page, or the same `bulkship run`): it shows what "
             "they cost at the vendor's prices of today, what was charged counted too",
+        )
+
+    def _past_room_at_the_end(self) -> SpendLimitError | None:
+        """Once no order is left to send: whether the orders that went out together, before the vendor's
+        answers showed its prices raised, took the run past its limit. Said so, as any stop: the first order
+        went alone and the four after it left at once, 133.00 charged for `run --max-total 125`, exit 0 and
+        nothing said (found by review31: aeb2766 stopped it only at concurrency 1)."""
+        room = self.room
+        if room is None or self._first_beyond is None:
+            return None
+        spent = room.before + self._planned_made + self._beyond_plan
+        if spent <= room.limit:
+            return None
+        po, charged, planned = self._first_beyond
+        return SpendLimitError(
+            f"The vendor charged more than planned ({po}: {money_text(charged)}, planned "
+            f"{money_text(planned)}): its prices may have changed since the plan. Its answers came after the "
+            f"run's orders had left: {money_text(spent)} counts against the {money_text(room.limit)} allowed",
+            hint="compare the charges with the vendor's: bulkship reconcile BATCH (with --concurrency 1, "
+            "no order leaves after one charged past the limit)",
         )
 
     def _stop(self, exc: BulkshipError) -> None:

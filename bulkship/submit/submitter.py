@@ -83,6 +83,8 @@ class Submitter(_Answers):
             for po in retry:
                 self._queue.put_nowait(po)
             await self._drain()
+        if self.outcome.stopped is None and (past := self._past_room_at_the_end()) is not None:
+            self._stop(past)  # every order had left before the vendor's answers showed its raised prices
         if isinstance(self.outcome.stopped, BeingSentElsewhereError):
             await self._hold_plan(self.outcome.stopped)
         await self._finish()
