@@ -210,11 +210,7 @@ def test_orders_planned_before_the_vendor_s_prices_changed_are_charged_as_confir
     costs differ from the plan", and ``bulkship reconcile`` found a cost mismatch (exit 1) in a batch charged
     exactly what was confirmed."""
     settings = vendor_settings(tmp_path)
-    raised = copy.deepcopy(BUILTIN_CATALOG)
-    for product in raised["Products"]:
-        if product["Id"] == "CVS":
-            product["Cost"]["Fee"] = 2.0  # was none
-    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    raised_cvs_fee(tmp_path, 2.0)
     vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
     sheet = tmp_path / "fee.csv"
     sheet.write_text(
@@ -254,11 +250,7 @@ def team_and_raised_fee(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, thre
         accounts.add_user(settings, name, f"password-{name}", [role], actor="test")
     approvals.set_threshold(settings, threshold, actor="admin")
     monkeypatch.setenv("BULKSHIP_USER", "alice")
-    raised = copy.deepcopy(BUILTIN_CATALOG)
-    for product in raised["Products"]:
-        if product["Id"] == "CVS":
-            product["Cost"]["Fee"] = 2.0
-    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    raised_cvs_fee(tmp_path, 2.0)
     return settings
 
 
@@ -433,11 +425,7 @@ def test_a_row_not_sent_planned_at_a_fee_since_dropped_is_never_said_charged_or_
     (25.00): an overcharge ... ask the vendor why'. Its money is to send, and only money charged is said
     charged."""
     settings = vendor_settings(tmp_path)
-    raised = copy.deepcopy(BUILTIN_CATALOG)
-    for product in raised["Products"]:
-        if product["Id"] == "CVS":
-            product["Cost"]["Fee"] = 1.0
-    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    raised_cvs_fee(tmp_path, 1.0)
     vendor = Sandbox(
         SandboxConfig(
             state_file=tmp_path / "vendor.sqlite", clock_speed=0, catalog_file=tmp_path / "raised.json"
@@ -482,6 +470,27 @@ def test_a_row_not_sent_planned_at_a_fee_since_dropped_is_never_said_charged_or_
         vendor.close()
 
 
+def raised_cvs_fee(tmp_path: Path, fee: float) -> Path:
+    """``raised.json`` in ``tmp_path``: the built-in catalog with CVS's fee raised to ``fee`` (none)."""
+    raised = copy.deepcopy(BUILTIN_CATALOG)
+    for product in raised["Products"]:
+        if product["Id"] == "CVS":
+            product["Cost"]["Fee"] = fee
+    path = tmp_path / "raised.json"
+    path.write_text(json.dumps(raised))
+    return path
+
+
+def five_cvs_cards(tmp_path: Path) -> Path:
+    """``cap.csv``: five rows of a 25.00 CVS card (125.00 at the built-in prices)."""
+    sheet = tmp_path / "cap.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        + "".join(f"P{i} Lee,{i} Main St,Boston,MA,02134,CVS,25\n" for i in range(1, 6))
+    )
+    return sheet
+
+
 def raising_fee_after_first_order(sandbox: Sandbox, raised: Path) -> Any:
     """A vendor client whose vendor raises its prices to ``raised``'s once it has created the first order."""
 
@@ -503,17 +512,9 @@ def test_a_vendor_raising_its_price_during_a_run_is_not_paid_past_max_total(tmp_
     showed. Once the vendor charges more than planned, no order goes out that would take the run past its
     limit; the rest stay to send, at today's prices for the next run to show."""
     settings = replace(vendor_settings(tmp_path), concurrency=1)
-    raised = copy.deepcopy(BUILTIN_CATALOG)
-    for product in raised["Products"]:
-        if product["Id"] == "CVS":
-            product["Cost"]["Fee"] = 2.0  # was none
-    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    raised_cvs_fee(tmp_path, 2.0)
     vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
-    sheet = tmp_path / "cap.csv"
-    sheet.write_text(
-        "Name,Address,City,State,ZIP,Product,Value\n"
-        + "".join(f"P{i} Lee,{i} Main St,Boston,MA,02134,CVS,25\n" for i in range(1, 6))
-    )
+    sheet = five_cvs_cards(tmp_path)
     limit = Decimal(125)
     try:
         result = run_batch(
@@ -543,17 +544,9 @@ def test_a_vendor_raising_its_price_while_every_order_is_in_flight_stops_the_run
     cannot be called back; the run says the vendor charged past its limit and stops (exit 1)."""
     settings = vendor_settings(tmp_path)
     assert settings.concurrency > 4  # the four orders after the first leave together
-    raised = copy.deepcopy(BUILTIN_CATALOG)
-    for product in raised["Products"]:
-        if product["Id"] == "CVS":
-            product["Cost"]["Fee"] = 2.0
-    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    raised_cvs_fee(tmp_path, 2.0)
     vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
-    sheet = tmp_path / "cap.csv"
-    sheet.write_text(
-        "Name,Address,City,State,ZIP,Product,Value\n"
-        + "".join(f"P{i} Lee,{i} Main St,Boston,MA,02134,CVS,25\n" for i in range(1, 6))
-    )
+    sheet = five_cvs_cards(tmp_path)
     try:
         result = run_batch(
             sheet, settings, batch="cap", wait_s=0, max_lines=1, max_total=Decimal(125),
