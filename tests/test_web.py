@@ -2353,11 +2353,29 @@ def test_delete_from_a_page_left_open_never_deletes_a_new_upload_under_the_same_
         assert deleted.status_code == 200 and deleted.url.path == "/", deleted.text
     assert upload(client, path).endswith("/batches/bonus/columns")  # another upload takes the name
     refused = client.post("/batches/bonus/delete", data=delete)
-    assert (
-        refused.status_code == 409
-        and "is not the upload the page you pressed Delete on showed" in refused.text
-    )
+    assert refused.status_code == 409 and "is not the upload the page showed" in refused.text
     assert client.get("/batches/bonus/review").status_code == 200
+
+
+def test_a_row_saved_from_a_page_left_open_never_changes_a_new_upload_under_the_same_name(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """A row's Save on a review page left open of a batch deleted since, its name taken by the same file
+    uploaded again (by someone else), saved the cell into that new batch: its Amount 25 became 50, unseen
+    by whoever uploaded it."""
+    path = tmp_path / "bonus.csv"
+    path.write_text("Name,Address,City,State,ZIP,Card,Amount\nAna Silva,12 Elm St,Boston,MA,02108,CVS,25\n")
+    upload(client, path)
+    page = client.get("/batches/bonus/review?filter=all").text
+    form = re.search(r'<form method="post" action="/batches/bonus/rows/2".*?</form>', page, re.S)
+    assert form is not None
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.group(0)))
+    client.post("/batches/bonus/delete", data={"csrf_token": token(client)})
+    upload(client, path)  # the same file again: the name 'bonus' is free
+    save = {**fields, "csrf_token": token(client), "was:Amount": "25", "cell:Amount": "50"}
+    refused = client.post("/batches/bonus/rows/2", data=save)
+    assert refused.status_code == 409 and "is not the upload the page showed" in refused.text
+    assert "Ana Silva" in client.get("/batches/bonus/review?find=25").text
 
 
 def test_send_and_delete_pressed_at_the_same_moment_never_both_say_done(

@@ -46,6 +46,7 @@ from .pagekit import (
     _templates,
     _web,
     _with_upload,
+    another_upload,
     render,
 )
 from .results_pages import download, reconcile, refresh_tracking, results
@@ -122,7 +123,8 @@ async def delete(request: Request) -> Response:
     """Remove a batch from the page and its upload from the disk; the ledger keeps what was ordered."""
     web = _web(request)
     name = request.path_params["name"]
-    shown = str((await request.form()).get("upload") or "")  # the upload the page showed ("": not said)
+    form = await request.form()
+    shown = str(form.get("upload") or "")  # the upload the page showed ("": not said)
     try:
         batch = _idle(web, _with_upload(web, name))
     except HTTPException:
@@ -133,15 +135,9 @@ async def delete(request: Request) -> Response:
 
         nothing_changed(request.scope)
         return _see("/")  # deleted already (a double click's second press: it read 'Not found')
-    if shown and shown != batch.upload_id:  # found by hunter-web15: a tab left open deleted the new upload
-        error = BulkshipError(
-            f"Batch {batch.name} is not the upload the page you pressed Delete on showed: that one was "
-            f"deleted already, and {batch.file_name} was uploaded under its name since (by "
-            f"{batch.by or 'someone'}). "
-            "Nothing was deleted",
-            hint="open the batch from the Batches page and delete it there if it is to go",
-        )
-        return render(request, "problem.html", 409, batch=batch, error=error)
+    other = another_upload(form, batch, "Nothing was deleted")  # a page left open deleted a new upload
+    if other is not None:
+        return render(request, "problem.html", 409, batch=batch, error=other)
     waiting = await run_in_threadpool(_waiting_request, web.settings, batch.name)
     if waiting is not None:  # a deleted batch's request could still be approved (found by a newcomer)
         error = BulkshipError(

@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 
 from .. import api
+from ..errors import BulkshipError
 from ..repeats.policy import ALLOW_FLAG
 from ..settings import Settings
 from ..team.approvals import acting_as
@@ -249,6 +250,22 @@ def _batch_or_404(web: Web, name: str) -> state.WebBatch:
     if found is None:
         raise HTTPException(404, f"No batch named {name!r}")
     return found
+
+
+def another_upload(form: Any, batch: state.WebBatch, nothing: str) -> BulkshipError | None:
+    """Why a form from a page of another upload than ``batch`` does nothing (None when it is this upload's,
+    or does not say, from an older page): the batch it showed was deleted, and its name taken since by a
+    new upload, whose batch a Delete or a row's Save left open on that page deleted or changed (found by
+    hunter-web15). ``nothing``: "Nothing was deleted", "Nothing was saved"."""
+    shown = str(form.get("upload") or "")
+    if not shown or shown == batch.upload_id:
+        return None
+    return BulkshipError(
+        f"Batch {batch.name} is not the upload the page showed: that one was deleted "
+        f"already, and {batch.file_name} was uploaded under its name since (by {batch.by or 'someone'}). "
+        f"{nothing}",
+        hint="open the batch from the Batches page, and change it there if it is to change",
+    )
 
 
 def _with_upload(web: Web, name: str) -> state.WebBatch:

@@ -19,7 +19,7 @@ from ..pipeline import file_sha256
 from ..program import known_time_zone
 from . import batchledger, state, uploads
 from .auth import nothing_changed, say_in_trail
-from .pagekit import Web, _idle, _page_number, _see, _web, _with_upload, render
+from .pagekit import Web, _idle, _page_number, _see, _web, _with_upload, another_upload, render
 from .review import FILTERS, PAGE_ROWS
 
 
@@ -200,6 +200,9 @@ async def fix_row(request: Request) -> Response:
     except ValueError:
         raise HTTPException(404, "No such row") from None
     form = await request.form()
+    other = another_upload(form, batch, "Nothing was saved")  # its row 2 is another file's row 2
+    if other is not None:
+        return render(request, "problem.html", 409, batch=batch, error=other)
     for _ in range(CHANGE_TRIES):
         refused = await _fix_row_once(request, web, batch, row, form)
         if refused is not True:
