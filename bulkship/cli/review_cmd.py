@@ -3,7 +3,7 @@ review, listed and settled by a person (the work is :mod:`bulkship.resolve`'s; t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -135,6 +135,23 @@ def _confirmed(lines: list[str], yes: bool) -> bool:
         ) from None
 
 
+def _applied(done: Any, as_json: bool) -> None:
+    """A settlement a person was asked to confirm, once recorded (``done.applied``): its JSON when asked."""
+    if not done.applied:
+        raise BulkshipError("Not confirmed: nothing was changed")
+    if as_json:
+        print_json(done.as_json())
+
+
+def _still_waiting(batch: str, left: int) -> int:
+    """The exit code once rows were settled in one go: 3 while ``left`` rows still wait (said so)."""
+    if left:
+        err_console.print(
+            f"{left} row(s) still wait for review: bulkship reconcile {batch} --review", soft_wrap=True
+        )
+    return REVIEW_WAITING_EXIT if left else 0
+
+
 def settle_found_command(
     settings: Settings, batch: str, *, reason: str, by: str | None, yes: bool, as_json: bool
 ) -> int:
@@ -145,15 +162,11 @@ def settle_found_command(
         return _confirmed(plan.describe(), yes)
 
     done = api.settle_found(settings, batch, by=by, reason=reason, confirm=confirm)
-    if not done.applied:
-        raise BulkshipError("Not confirmed: nothing was changed")
-    if as_json:
-        print_json(done.as_json())
+    _applied(done, as_json)
     for line in done.describe():
         err_console.print(line, soft_wrap=True)
     for note in done.notes:
         err_console.print(note, soft_wrap=True)
-    left = done.waiting - done.rows_settled
     err_console.print(
         styled(
             ("Recorded", "green"),
@@ -162,11 +175,7 @@ def settle_found_command(
         ),
         soft_wrap=True,
     )
-    if left:
-        err_console.print(
-            f"{left} row(s) still wait for review: bulkship reconcile {batch} --review", soft_wrap=True
-        )
-    return REVIEW_WAITING_EXIT if left else 0
+    return _still_waiting(batch, done.waiting - done.rows_settled)
 
 
 def release_all_command(
@@ -179,22 +188,14 @@ def release_all_command(
         return _confirmed(plan.describe(), yes)
 
     done = api.release_all(settings, batch, by=by, reason=reason, confirm=confirm)
-    if not done.applied:
-        raise BulkshipError("Not confirmed: nothing was changed")
-    if as_json:
-        print_json(done.as_json())
+    _applied(done, as_json)
     for note in done.notes:
         err_console.print(note, soft_wrap=True)
     said = [f"{done.rows_settled} row(s) found at the vendor recorded as ordered there"]
     if done.rows_released:
         said.append(f"{done.rows_released} released: the next `bulkship run` of this batch sends them")
     err_console.print(styled(("Recorded", "green"), f": {'; '.join(said)}."), soft_wrap=True)
-    left = done.waiting - done.rows_settled - done.rows_released
-    if left:
-        err_console.print(
-            f"{left} row(s) still wait for review: bulkship reconcile {batch} --review", soft_wrap=True
-        )
-    return REVIEW_WAITING_EXIT if left else 0
+    return _still_waiting(batch, done.waiting - done.rows_settled - done.rows_released)
 
 
 def resolve_command(
@@ -223,10 +224,7 @@ def resolve_command(
         done = api.release_review(
             settings, batch, po, by=by, reason=reason, not_ours=parse_pos(not_ours), confirm=confirm
         )
-    if not done.applied:
-        raise BulkshipError("Not confirmed: nothing was changed")
-    if as_json:
-        print_json(done.as_json())
+    _applied(done, as_json)
     for note in done.notes:
         err_console.print(note, soft_wrap=True)
     next_step = (
