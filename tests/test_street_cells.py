@@ -313,6 +313,29 @@ def test_a_note_s_amount_is_read_against_the_program_s_default_amount(
     assert (code, data["valid"], data["invalid"]) == (0, 1, 0)
 
 
+def test_a_note_send_50_on_a_card_of_25_asks_whether_it_is_cards_or_the_amount(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets17: 'Send 50' on a card of 25 stopped its row asking only 'which number of cards
+    is right?', where the note as likely asks for a card of 50. The error asks which, saying where each
+    goes; 'Send 3' still asks for the number of cards."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,Send 50\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,CVS,25,Send 3\n"
+    )
+    code, data = validate(capsys, path)
+    assert code == 1
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        "Row 2, column 'Notes': says 'Send 50' where the row orders 1 card: is 50 the number of cards or the "
+        "card's amount? Put the number of cards in a Quantity column or the amount in 'Amount', and clear the "
+        "note.",
+        "Row 3, column 'Notes': says 'Send 3' where the row orders 1 card: which number of cards is right? "
+        "Put the right one in a Quantity column and clear the note.",
+    ]
+
+
 def test_a_note_giving_the_apartment_the_address_lacks_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -24,6 +24,7 @@ _CARDS = re.compile(
 # ... or a note that is only 'Send 2' ('Please send x2'): one card went out (found by hunter-sheets16); not
 # where the figure is the row's amount ('Send 50' on a 50 card: the lead, the row was stopped)
 _SEND = re.compile(r"(?i)^\W*(?:(?:please|pls|plz)\s+)?send\s+x?\s*(\d{1,2})(?:\s+(?:please|pls|plz))?\W*$")
+_AN_AMOUNT_MAYBE = 10  # 'Send 50': as likely a card of 50 as 50 cards; 'Send 2' is two cards
 _WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _IN_WORDS = dict(zip(_WORDS, range(2, 11), strict=True))
 
@@ -212,5 +213,14 @@ def _against_the_row(
             f"Row {row}, column '{header}': says '{_short(said, 60)}' where {where}: which {what} is right? "
             f"Put the right one in {into} and {clear}."
         )
+        # ... a figure of 'Send 50' that may be the card's amount as well as a count (found by
+        # hunter-sheets17: the error spoke of 50 cards only)
+        if sent and figures == [Decimal(sent[1])] and Decimal(sent[1]) >= _AN_AMOUNT_MAYBE:
+            value_into = f"'{fed['value']}'" if "value" in fed else "a Value column"
+            message = (
+                f"Row {row}, column '{header}': says '{_short(said, 60)}' where {where}: is {sent[1]} the "
+                f"number of cards or the card's amount? Put the number of cards in {into} or the amount in "
+                f"{value_into}, and {clear}."
+            )
         found.append(Problem(row, field, typed, "error", message, "Corrected in another column"))
     return found
