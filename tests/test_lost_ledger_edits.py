@@ -1453,11 +1453,15 @@ def test_a_list_found_part_sent_by_a_run_that_stopped_is_finished_in_the_two_com
         vendor.rewrite = funds_out
         run_batch(sheet, there, wait_s=0, client_factory=vendor.factory, max_lines=1)
         vendor.rewrite = lambda call: call.forward()
-        held = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory)
-        assert held.exit_code == 3 and _statuses(here) == {2: "ordered", 3: "ordered", 4: "review"}
+        monkeypatch.chdir(tmp_path)
+        assert _cli(vendor, here, monkeypatch, "run", str(sheet), "--yes", "--wait", "0") == 3
+        said = " ".join(capsys.readouterr().err.split())
+        advice = "settle every row the vendor shows, and release those it holds nowhere: bulkship reconcile"
+        assert said.endswith(f"{advice} gifts --release"), said
+        assert _statuses(here) == {2: "ordered", 3: "ordered", 4: "review"}
         assert _cli(vendor, here, monkeypatch, "reconcile", "gifts", "--release", "--yes") == 0
         said = " ".join(capsys.readouterr().err.split())
-        assert "1 released: the next `bulkship run` of this batch sends them" in said, said
+        assert "Recorded: 1 released: the next `bulkship run` of this batch sends them" in said, said
         done = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory)
         assert done.exit_code == 0, done.stopped
         assert _statuses(here) == {2: "ordered", 3: "ordered", 4: "ordered"}

@@ -191,7 +191,11 @@ def release_all_command(
     _applied(done, as_json)
     for note in done.notes:
         err_console.print(note, soft_wrap=True)
-    said = [f"{done.rows_settled} row(s) found at the vendor recorded as ordered there"]
+    said = (
+        [f"{done.rows_settled} row(s) found at the vendor recorded as ordered there"]
+        if done.rows_settled
+        else []
+    )
     if done.rows_released:
         said.append(f"{done.rows_released} released: the next `bulkship run` of this batch sends them")
     err_console.print(styled(("Recorded", "green"), f": {'; '.join(said)}."), soft_wrap=True)

@@ -228,9 +228,11 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
         )
     if result.review_rows:
         err_console.print(
-            f"{result.review_rows} row(s) need review: they may already be at the vendor and cannot be tied "
-            "to its orders, so nothing more is sent for them. See what the vendor holds and settle them: "
-            f"bulkship reconcile {result.batch} --review"
+            f"{result.review_rows} row(s) need review: they may already be at the vendor, or another "
+            "computer or ledger may be sending them, so nothing more is sent for them. See what the vendor "
+            f"holds: bulkship reconcile {result.batch} --review; once nobody else is sending this list, "
+            "settle every row the vendor shows, and release those it holds nowhere: bulkship reconcile "
+            f"{result.batch} --release"
         )
         if result.untied_orders:  # money in no bucket yet: "charged 0.00" must not read as all
             err_console.print(
