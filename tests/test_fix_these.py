@@ -14,7 +14,7 @@ import pytest
 from support.money_invariants import check_money
 
 from bulkship.cli import main
-from bulkship.reconcile.sheets import FIX_SHEET, RESULT_COLUMNS, RESULTS_SHEET, SUMMARY_SHEET
+from bulkship.reconcile.sheets import FIX_SHEET, KEYS_SHEET, RESULT_COLUMNS, RESULTS_SHEET, SUMMARY_SHEET
 from bulkship.sandbox import Sandbox, SandboxConfig
 from bulkship.settings import resolve_settings
 
@@ -359,6 +359,41 @@ def test_a_row_number_typed_over_on_the_results_sheet_is_passed_over_not_a_trace
     code = main(["run", str(grown), "--batch", "GIFTS", "--out", str(out), "--yes"])
     said = " ".join(capsys.readouterr().err.split())
     assert code != 0 and "Traceback" not in said and "Nothing was sent" in said, said
+
+
+@pytest.mark.parametrize("typed", ["inf", "-inf", "1e999"])
+def test_an_amount_too_big_for_a_number_on_fix_these_is_passed_over_not_a_traceback(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], typed: str
+) -> None:
+    """Found by the lead's fuzzer (seed 2334): a row not valid for its amount 'inf' stood on Fix these as the
+    list had it; the list corrected and run again ended in an OverflowError traceback, while reading which
+    rows Fix these holds, and nothing was sent for the corrected rows."""
+    sheet, out = tmp_path / "gifts.csv", tmp_path / "out"
+    rows = [ROWS[0], ["E7", "Gil Hunt", "7 Bay St", "Boston", "MA", "02134", "CVS", typed, ""]]
+    with sheet.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *rows])
+    assert _run(capsys, str(sheet), "--batch", "GIFTS", "--out", str(out))[1]["invalid"] == 1
+    rows[1][HEADER.index("Amount")] = "25"  # corrected in the list itself
+    with sheet.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *rows])
+    code, second = _run(capsys, str(sheet), "--batch", "GIFTS", "--out", str(out))
+    assert code == 0, second
+    assert _vendor_lines() == Counter({"E1": 1, "E7": 1})
+
+
+def test_a_row_number_typed_over_on_the_hidden_keys_sheet_is_said_not_a_traceback(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the lead beside the fuzzer's seed 2334: 'inf' over a row number of the workbook's hidden sheet
+    of row keys made the Fix-these follow-up end in an OverflowError traceback."""
+    workbook, out = _first_run(tmp_path, capsys)
+    book = openpyxl.load_workbook(workbook)
+    book[KEYS_SHEET].cell(row=2, column=1).value = "inf"
+    book.save(workbook)
+    code = main(["run", str(workbook), "--batch", "GIFTS", "--out", str(out), "--yes"])
+    said = " ".join(capsys.readouterr().err.split())
+    assert code == 2 and "Cannot read the result workbook" in said and "Traceback" not in said, said
+    assert _vendor_lines() == Counter({"E1": 1, "E2": 1, "E5": 1})
 
 
 def _ann_and_bo_held(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, dict[str, object]]:

@@ -353,8 +353,9 @@ def pending_fix_edits(path: Path) -> list[str]:
 
 
 def _whole_number(text: str) -> int | None:
-    """A row number as a cell holds it ("8", "8.0", " 8 "), or None."""
+    """A row number as a cell holds it ("8", "8.0", " 8 "), or None: also for 'inf' or '1e999' (an amount
+    typed so on a row to fix made the next run end in a traceback, found by the lead's fuzzer)."""
     try:
         return int(float(text.strip()))
-    except ValueError:
+    except (ValueError, OverflowError):
         return None

@@ -182,6 +182,7 @@ def read_result_workbook(path: Path, *, lenient: bool = False) -> ExistingResult
         CalamineError,
         OSError,
         ValueError,
+        ArithmeticError,  # 'inf' typed over a row number of the hidden keys sheet (found by the lead)
     ) as exc:  # a sheet damaged too (found by review19: a traceback)
         raise FileFormatError(
             f"Cannot read the result workbook {path}: {exc}",
