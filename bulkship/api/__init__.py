@@ -20,8 +20,9 @@ cells a person fixed outside the file (the web page's review): ``{(row number, o
 applied to the sheet as read, so the rows are judged (and ordered) exactly as corrected.
 
 The verbs by what they act on: :mod:`.files` (a file: its sheets, columns, corrections and validation; the
-catalog it is checked against) and :mod:`.batches` (a batch of the ledger: run, plan, status, track,
-reconcile, review and settle, export; the sandbox reset); :mod:`.common` the order of the arguments.
+catalog it is checked against), :mod:`.batches` (a batch of the ledger: run, plan, status, track,
+reconcile, export; the sandbox reset) and :mod:`.reviewing` (its rows waiting for a person: the review and
+its settlements); :mod:`.common` the order of the arguments.
 """
 
 from __future__ import annotations
@@ -31,13 +32,8 @@ from .batches import (
     export_csv,
     plan_batch,
     reconcile_batch,
-    release_all,
-    release_review,
-    resolve_at_vendor,
-    review_batch,
     run,
     sandbox_reset,
-    settle_found,
     status,
     status_total,
     status_totals,
@@ -60,6 +56,13 @@ from .files import (
     validate_sheet,
     with_columns,
     with_repeat_warnings,
+)
+from .reviewing import (
+    release_all,
+    release_review,
+    resolve_at_vendor,
+    review_batch,
+    settle_found,
 )
 
 __all__ = [

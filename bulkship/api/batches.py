@@ -1,12 +1,11 @@
 """The verbs that act on a batch of the ledger: run (and plan, a run stopped at the confirmation), status,
-track, reconcile, the review of rows waiting for a person and its settlement, the CSV export; the sandbox
-reset."""
+track, reconcile, the CSV export; the sandbox reset. The review of rows waiting for a person and its
+settlement are in :mod:`.review`."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,7 +18,6 @@ from .files import load_file
 if TYPE_CHECKING:
     from ..program import ProgramSettings
     from ..reconcile.report import ReconcileReport
-    from ..resolve import BulkRelease, FoundSettlement, Resolution, ReviewReport
     from ..runresult import PlanView, RunResult
     from ..submit import Reporter
     from ..track import TrackReport
@@ -210,165 +208,6 @@ def reconcile_batch(
                 return await compare_batch(ledger, client, batch)
 
     return asyncio.run(compare())
-
-
-def review_batch(
-    settings: Settings, batch: str, *, client_factory: ClientFactory | None = None
-) -> ReviewReport:
-    """``bulkship reconcile BATCH --review``: the rows waiting for review, by PO, with what the vendor shows
-    for each and whether a release is possible now. Changes nothing."""
-    from ..resolve import review
-
-    return _with_vendor(settings, batch, "reconcile", lambda ledger, client: review(ledger, client, batch),
-                        client_factory, lock=False)  # fmt: skip
-
-
-def resolve_at_vendor(
-    settings: Settings,
-    batch: str,
-    po: str,
-    order: str,
-    *,
-    rows: Sequence[int] = (),
-    by: str | None = None,
-    reason: str = "",
-    confirm: Callable[[Resolution], bool] | None = None,
-    client_factory: ClientFactory | None = None,
-) -> Resolution:
-    """``--resolve PO --at-vendor ORDER``: the rows waiting on ``po`` are in vendor order ``order`` (Id or PO
-    number); tied by proof, or for ``rows`` (spreadsheet row numbers) by the person's word where no line
-    shows which row it is. ``confirm`` sees the plan first (False: nothing changes). Raises
-    ReviewRefusedError when the vendor's answer does not allow it."""
-    from ..resolve import default_person, settle_at_vendor
-
-    def settle(ledger: Any, client: Any) -> Any:
-        return settle_at_vendor(ledger, client, batch, po, order, by=by or default_person(), rows=rows,
-                                reason=reason, confirm=confirm)  # fmt: skip
-
-    return _settled(settings, batch, _with_vendor(settings, batch, "resolve", settle, client_factory))
-
-
-def settle_found(
-    settings: Settings,
-    batch: str,
-    *,
-    by: str | None = None,
-    reason: str = "",
-    confirm: Callable[[FoundSettlement], bool] | None = None,
-    client_factory: ClientFactory | None = None,
-) -> FoundSettlement:
-    """``--settle-found``: every row waiting for review that the vendor's orders of the batch show by proof
-    (a line carrying its ExternalId with the same card and recipient) recorded as ordered there, one read of
-    the vendor's list for all. ``confirm`` sees what was found first (False: nothing changes). Raises
-    ReviewRefusedError when no row is found."""
-    from ..resolve import default_person
-    from ..resolve import settle_found as settle_all
-
-    def settle(ledger: Any, client: Any) -> Any:
-        return settle_all(ledger, client, batch, by=by or default_person(), reason=reason, confirm=confirm)
-
-    done: FoundSettlement = _with_vendor(settings, batch, "resolve", settle, client_factory)
-    if not done.applied:
-        return done
-    return replace(done, notes=(*done.notes, *_results_rewritten(settings, batch)))
-
-
-def release_review(
-    settings: Settings,
-    batch: str,
-    po: str,
-    *,
-    by: str | None = None,
-    reason: str = "",
-    not_ours: Sequence[str] = (),
-    confirm: Callable[[Resolution], bool] | None = None,
-    client_factory: ClientFactory | None = None,
-) -> Resolution:
-    """``--resolve PO --release [--not-ours PO,PO]``: send the rows waiting on ``po`` with the next run, only
-    once the vendor shows that it holds none of them (else ReviewRefusedError, with what it saw).
-    ``not_ours``: vendor orders the person says are another batch's (only POs that merely may be this
-    batch's, e.g. ``BS-GIFTS-STAFF-0001`` for batch ``staff``): their lines are not looked at."""
-    from ..resolve import default_person, release
-
-    def settle(ledger: Any, client: Any) -> Any:
-        return release(ledger, client, batch, po, by=by or default_person(), reason=reason,
-                       not_ours=not_ours, confirm=confirm)  # fmt: skip
-
-    return _settled(settings, batch, _with_vendor(settings, batch, "resolve", settle, client_factory))
-
-
-def release_all(
-    settings: Settings,
-    batch: str,
-    *,
-    by: str | None = None,
-    reason: str = "",
-    confirm: Callable[[BulkRelease], bool] | None = None,
-    client_factory: ClientFactory | None = None,
-) -> BulkRelease:
-    """``--release`` without ``--resolve``: every row waiting for review settled from one read of the vendor's
-    list, the rows its orders show by proof recorded as ordered there and those it provably holds nowhere
-    released to be sent by the next run (each PO's rows checked as ``--resolve PO --release`` checks them);
-    the others keep waiting. ``confirm`` sees the plan first (False: nothing changes). Raises
-    ReviewRefusedError when no row can be settled or released."""
-    from ..resolve import default_person
-    from ..resolve import release_all as settle_all
-
-    def settle(ledger: Any, client: Any) -> Any:
-        return settle_all(ledger, client, batch, by=by or default_person(), reason=reason, confirm=confirm)
-
-    done: BulkRelease = _with_vendor(settings, batch, "resolve", settle, client_factory)
-    if not done.applied:
-        return done
-    return replace(done, notes=(*done.notes, *_results_rewritten(settings, batch)))
-
-
-def _with_vendor(
-    settings: Settings,
-    batch: str,
-    action: str,
-    work: Callable[[Any, Any], Any],
-    client_factory: ClientFactory | None,
-    *,
-    lock: bool = True,
-) -> Any:
-    """``work(ledger, client)`` for a batch of the ledger, through the API the batch was ordered with. With
-    ``lock``, the ledger stays locked from the first vendor read to the last write: no run sends meanwhile."""
-    from ..batchapi import check_batch_api
-    from ..client import connect
-    from ..errors import BulkshipError
-    from ..ledger import Ledger, ledger_exists
-
-    if not ledger_exists(settings.ledger_location):
-        raise BulkshipError(
-            f"No ledger at {settings.ledger_shown}", hint="pass --ledger PATH (env BULKSHIP_LEDGER)"
-        )
-
-    async def go() -> Any:
-        with Ledger.open(settings.ledger_location, lock=lock, batch=batch) as ledger:
-            check_batch_api(ledger.batch(batch), settings, action=action,
-                            command=f"bulkship reconcile {batch} --review")  # fmt: skip
-            async with (client_factory or connect)(settings) as client:
-                return await work(ledger, client)
-
-    return asyncio.run(go())
-
-
-def _settled(settings: Settings, batch: str, resolution: Resolution) -> Resolution:
-    """The resolution, with the batch's result workbook rewritten once it was applied."""
-    if not resolution.applied:
-        return resolution
-    return replace(resolution, notes=(*resolution.notes, *_results_rewritten(settings, batch)))
-
-
-def _results_rewritten(settings: Settings, batch: str) -> list[str]:
-    """The batch's result workbook rewritten after a settlement: where, or why not."""
-    from ..ledger import Ledger
-    from ..track import rewrite_results
-
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        path, problems = rewrite_results(ledger, batch, api=settings.api_url)
-    return [f"Result workbook updated: {path}"] if path else list(problems)
 
 
 def export_csv(settings: Settings, batch: str) -> Path:
