@@ -453,6 +453,27 @@ def test_a_note_sending_to_the_row_s_own_person_by_a_short_name_or_a_title_sends
     assert [p["row"] for p in data["problems"] if p["severity"] == "error"] == [6, 7]
 
 
+def test_a_note_praising_the_person_present_at_every_meeting_sends_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm3 re-checking 4afc315: 'Present at every team meeting' (praise) stopped its
+    row as a card handed over at a meeting. What the person does at every (each, all) meeting is no
+    handover; 'Present at the team meeting' and 'Present at all-hands' still stop."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,Present at every team meeting\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,CVS,25,Present at each weekly huddle - thanks!\n"
+        "Cy Ng,3 Main St,Boston,MA,02108,CVS,25,Present at the team meeting\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], [p["row"] for p in data["problems"] if p["severity"] == "error"]) == (
+        1,
+        2,
+        [4],
+    )
+
+
 def test_a_note_saying_the_person_picks_the_card_up_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

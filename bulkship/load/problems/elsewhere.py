@@ -113,7 +113,9 @@ _BY_HAND = re.compile(
     # awards dinner'): it went by mail (found by hunter-sheets16, left for hunter-sheets17)
     r"|^\W*(?:(?:please|pls|will|(?:manager|mgr|supervisor|boss|hr)\s+(?:to|will))\s+)?"
     r"(?:give|hand(?:\s+out)?|present)(?:\s+(?:it|this|(?:the\s+)?(?:gift\s+card|gift|card)))?"
-    r"(?:\s+to\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:at|during)\s+(?:(?:the|a|an|our|this|her|his|their)\s+)?"
+    r"(?:\s+to\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:at|during)\s+"
+    # (not at every one: 'Present at every team meeting' praises, found by hunter-falsealarm3)
+    r"(?!(?:every|each|most|many)\b|all\s)(?:(?:the|a|an|our|this|her|his|their)\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:party|event|luncheon|lunch|dinner|banquet|ceremony|celebration|meeting|"
     r"all[\s-]*hands|gala|picnic|town\s*hall|huddle|off[\s-]?site|breakfast|potluck|social|retreat)\b"
 )
