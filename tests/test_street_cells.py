@@ -336,6 +336,29 @@ def test_a_note_send_50_on_a_card_of_25_asks_whether_it_is_cards_or_the_amount(
     ]
 
 
+def test_a_note_giving_the_amount_in_dollars_stops_a_row_of_another_amount(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets17: a note '50 dollars' (or 'Send a 50 dollar card') beside 'Amount' 25 was read
+    as no amount and the card went out at 25, exit 0, where '$50' stops the row. It stops it the same way;
+    the row's own amount and what the person gave ('Donated 500 dollars') send."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,50 dollars\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,CVS,25,Send a 50 dollar card\n"
+        "Cy Ng,3 Main St,Boston,MA,02108,CVS,25,25 dollars\n"
+        "Di Ow,4 Main St,Boston,MA,02108,CVS,25,Donated 500 dollars in 2025\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 2, 2)
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        f"Row {row}, column 'Notes': says '{note}' where 'Amount' says '25': which amount is right? Put the "
+        "right one in 'Amount' and clear the note."
+        for row, note in ((2, "50 dollars"), (3, "Send a 50 dollar card"))
+    ]
+
+
 def test_a_note_giving_the_apartment_the_address_lacks_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

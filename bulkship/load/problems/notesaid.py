@@ -44,6 +44,8 @@ _AMOUNT = re.compile(
     r"(?i)\$\s*(\d{1,6}(?:\.\d{1,2})?)(?![\d.,])"
     + _MAGNITUDE
     + r"|\b(?:amount|value|denomination)\b[^\d$]{0,20}?\$?\s*(\d{1,6}(?:\.\d{1,2})?)(?![\d.,])"
+    # ... or in words after it ('50 dollars', '100 USD': found by hunter-sheets17, the card went at 25)
+    r"|(?<![\d.,])\b(\d{1,6}(?:\.\d{1,2})?)\s*(?:dollars?|usd|bucks)\b"
     # ... or a figure the card is to become, without '$' ('Should be 50', 'Bump to 100', 'Per VP: upgrade to
     # Visa 100': found by newcomer6, each card went at the row's 25); not a number of cards, years or days
     r"|\b(?:should\s+be|bump(?:ed)?(?:\s+(?:it\s+)?up)?\s+to|(?:increase|raise|upgrade|reduce|lower|change)[ds]?\s+"
