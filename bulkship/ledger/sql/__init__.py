@@ -190,6 +190,11 @@ def rows(
     would cost a third more), FETCH_ROWS at a time, so that ``convert`` can let each go once read (a
     million rows' tuples and texts at once cost about 700 MB)."""
     sql = f"SELECT {', '.join(columns)} FROM rows WHERE {where} ORDER BY {order_by}"
+    return _streamed(db, sql, params, convert)
+
+
+def _streamed(db: Db, sql: str, params: Sequence[Any], convert: Callable[[Iterable[Any]], Any]) -> Any:
+    """``sql``'s rows as plain tuples through ``convert``, fetched as it reads them (see :func:`rows`)."""
     result = _run(db, sql, params)
     try:
         return convert(_fetched(result.cursor))
@@ -258,11 +263,7 @@ def order_payload(db: Db, po_number: str) -> Tuples:
 def order_payloads(db: Db, batch: str, convert: Callable[[Iterable[Any]], Any]) -> Any:
     """The batch's (PO number, payload) pairs through ``convert``, fetched as ``convert`` reads them: a
     million-row batch's payloads are about 450 MB of text, each let go once read."""
-    result = _run(db, "SELECT po_number, payload FROM orders WHERE batch = ?", (batch,))
-    try:
-        return convert(_fetched(result.cursor))
-    finally:
-        result.close()
+    return _streamed(db, "SELECT po_number, payload FROM orders WHERE batch = ?", (batch,), convert)
 
 
 def order_by_vendor_id(db: Db, order_id: str) -> Rows:
