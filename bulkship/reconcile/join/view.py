@@ -77,7 +77,8 @@ class LedgerView:
                 if po in self.orders and po not in self._lines:
                     self._keep_lines(po, items_of(json.loads(text)))
 
-        self._read_payloads(keep)
+        if any(po not in self._lines for po in self.orders):  # asked again: nothing is read twice
+            self._read_payloads(keep)
 
     def _keep_lines(self, po_number: str, items: list[dict[str, Any]]) -> list[_Line]:
         share = self._same_lines.setdefault
