@@ -37,6 +37,7 @@ from .sheets import (
     is_sheet_of,
     read_result_workbook,
 )
+from .sheets.read import whole_number
 
 if TYPE_CHECKING:
     from ..models import LoadedSheet, Problem
@@ -286,7 +287,7 @@ def _original_rows(frame: object, header: str) -> dict[int, int]:
         return {}
     found: dict[int, int] = {}
     for sheet_row, text in zip(frame.index.tolist(), frame[header].tolist(), strict=True):
-        row = _whole_number(str(text))
+        row = whole_number(str(text))
         if row is not None:
             found[int(sheet_row)] = row
     return found
@@ -317,7 +318,7 @@ def unsent_fix_edits(path: Path, existing: Any) -> list[str]:
     edits = []
     for line in table[1:]:
         cells = [text_of(v) for v in line] + [""] * (len(headers) - len(line))
-        row = _whole_number(cells[original_at]) if original_at is not None else None
+        row = whole_number(cells[original_at]) if original_at is not None else None
         was = written.get(row) if row is not None else None
         if was is None:
             if any(c.strip() for i, c in enumerate(cells) if i not in mine):
@@ -346,16 +347,7 @@ def pending_fix_edits(path: Path) -> list[str]:
         fixes = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(FIX_SHEET).to_python()
         if len(fixes) < 2:
             return []
-        wanted = {row for line in fixes[1:] for row in [_whole_number(text_of(v)) for v in line] if row}
+        wanted = {row for line in fixes[1:] for row in [whole_number(text_of(v)) for v in line] if row}
         return unsent_fix_edits(path, written_rows(path, wanted))
     except (CalamineError, OSError, ValueError, KeyError, IndexError):  # unreadable: its own write says so
         return []
-
-
-def _whole_number(text: str) -> int | None:
-    """A row number as a cell holds it ("8", "8.0", " 8 "), or None: also for 'inf' or '1e999' (an amount
-    typed so on a row to fix made the next run end in a traceback, found by the lead's fuzzer)."""
-    try:
-        return int(float(text.strip()))
-    except (ValueError, OverflowError):
-        return None

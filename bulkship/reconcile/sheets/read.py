@@ -265,17 +265,19 @@ def written_rows(path: Path, wanted: set[int]) -> ExistingResults:
         headers = headers or tuple(_cell_text(h) for h in table[0][:width])
         at = width + next(i for i, column in enumerate(columns) if column.kind == "row")
         for line in table[1:]:
-            row = _whole(line[at]) if at < len(line) else None
+            row = whole_number(line[at]) if at < len(line) else None
             if row in wanted:
                 cells = line[:width] + [""] * (width - len(line[:width]))
                 rows.append((row, [_cell_value(v) for v in cells]))
     return ExistingResults(headers=headers, rows=rows, outcomes={})
 
 
-def _whole(value: Any) -> int | None:
+def whole_number(value: Any) -> int | None:
+    """A row number as a cell holds it (8, "8.0", " 8 "), or None: also for 'inf' or '1e999' typed over it
+    (a traceback, found by review28 and by the lead's fuzzer)."""
     try:
         return int(float(str(value).strip()))
-    except (ValueError, OverflowError):  # not a number, or 'inf' typed over a row number
+    except (ValueError, OverflowError):
         return None
 
 
