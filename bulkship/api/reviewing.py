@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..settings import Settings
 from .batches import ClientFactory
@@ -72,9 +72,7 @@ def settle_found(
         return settle_all(ledger, client, batch, by=by or default_person(), reason=reason, confirm=confirm)
 
     done: FoundSettlement = _with_vendor(settings, batch, "resolve", settle, client_factory)
-    if not done.applied:
-        return done
-    return replace(done, notes=(*done.notes, *_results_rewritten(settings, batch)))
+    return _settled(settings, batch, done)
 
 
 def release_review(
@@ -122,9 +120,7 @@ def release_all(
         return settle_all(ledger, client, batch, by=by or default_person(), reason=reason, confirm=confirm)
 
     done: BulkRelease = _with_vendor(settings, batch, "resolve", settle, client_factory)
-    if not done.applied:
-        return done
-    return replace(done, notes=(*done.notes, *_results_rewritten(settings, batch)))
+    return _settled(settings, batch, done)
 
 
 def _with_vendor(
@@ -158,11 +154,15 @@ def _with_vendor(
     return asyncio.run(go())
 
 
-def _settled(settings: Settings, batch: str, resolution: Resolution) -> Resolution:
-    """The resolution, with the batch's result workbook rewritten once it was applied."""
-    if not resolution.applied:
-        return resolution
-    return replace(resolution, notes=(*resolution.notes, *_results_rewritten(settings, batch)))
+# what a settlement of rows waiting for review answers: one PO's, the rows found, or every row at once
+Settled = TypeVar("Settled", "Resolution", "FoundSettlement", "BulkRelease")
+
+
+def _settled(settings: Settings, batch: str, outcome: Settled) -> Settled:
+    """The settlement, with the batch's result workbook rewritten once it was applied."""
+    if not outcome.applied:
+        return outcome
+    return replace(outcome, notes=(*outcome.notes, *_results_rewritten(settings, batch)))
 
 
 def _results_rewritten(settings: Settings, batch: str) -> list[str]:
