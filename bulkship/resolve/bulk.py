@@ -19,7 +19,7 @@ from typing import Any
 
 from ..ledger import RELEASED_BESIDE, Ledger, RowRecord
 from .checks import _refuse, _require_batch, check_release, waiting_rows
-from .found import settle_proven
+from .found import found_words, rows_found, rows_settled, settle_proven
 from .settle import Resolution, release_evidence, seen_at_release
 from .vendorview import Proven, Suspect, VendorView, look_at_vendor, other_cards, proven_at_vendor
 
@@ -39,11 +39,11 @@ class BulkRelease:
 
     @property
     def rows_found(self) -> int:
-        return len({(p.po_number, row) for p in self.found for row in p.rows})
+        return rows_found(self.found)
 
     @property
     def rows_settled(self) -> int:
-        return sum(len(r.tied) for r in self.settled)
+        return rows_settled(self.settled)
 
     @property
     def rows_released(self) -> int:
@@ -54,12 +54,7 @@ class BulkRelease:
         return sum(len(rows) for _po, rows, _why in self.kept)
 
     def describe(self) -> list[str]:
-        found = [
-            f"Row(s) {', '.join(map(str, p.rows))} waiting on {p.po_number} -> ordered in "
-            f"{p.vendor_order.po_number} (order {p.vendor_order.id}): a line carrying its ExternalId, with "
-            "the same card and recipient"
-            for p in self.found
-        ]
+        found = found_words(self.found)
         released = [line for r in self.releases for line in r.describe()]
         kept = [
             f"Row(s) {', '.join(map(str, rows))} waiting on {po} keep waiting: {why}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,25 @@ from ..ledger import Ledger
 from .checks import _refuse, _require_batch, waiting_rows
 from .settle import Resolution, settle_on
 from .vendorview import Proven, VendorView, look_at_vendor, proven_at_vendor
+
+
+def rows_found(found: Sequence[Proven]) -> int:
+    """How many rows waiting for review the vendor's orders show by proof (--settle-found, --release)."""
+    return len({(p.po_number, row) for p in found for row in p.rows})
+
+
+def rows_settled(settled: Sequence[Resolution]) -> int:
+    return sum(len(r.tied) for r in settled)
+
+
+def found_words(found: Sequence[Proven]) -> list[str]:
+    """The rows the vendor's orders show by proof, in words, before they are recorded."""
+    return [
+        f"Row(s) {', '.join(map(str, p.rows))} waiting on {p.po_number} -> ordered in "
+        f"{p.vendor_order.po_number} (order {p.vendor_order.id}): a line carrying its ExternalId, with "
+        "the same card and recipient"
+        for p in found
+    ]
 
 
 @dataclass(frozen=True)
@@ -39,11 +58,11 @@ class FoundSettlement:
 
     @property
     def rows_found(self) -> int:
-        return len({(p.po_number, row) for p in self.found for row in p.rows})
+        return rows_found(self.found)
 
     @property
     def rows_settled(self) -> int:
-        return sum(len(r.tied) for r in self.settled)
+        return rows_settled(self.settled)
 
     def describe(self) -> list[str]:
         if self.applied:
@@ -51,12 +70,7 @@ class FoundSettlement:
             lines = [line for r in self.settled for line in r.describe() if "keeps waiting" not in line]
             lines += [f"Rows waiting on {po} not tied to {vpo}: {why}" for po, vpo, why in self.refused]
             return lines
-        return [
-            f"Row(s) {', '.join(map(str, p.rows))} waiting on {p.po_number} -> ordered in "
-            f"{p.vendor_order.po_number} (order {p.vendor_order.id}): a line carrying its ExternalId, with "
-            "the same card and recipient"
-            for p in self.found
-        ]
+        return found_words(self.found)
 
     def digest(self) -> str:
         """What a person is shown and confirms, as one short code (see :meth:`.settle.Resolution.digest`):
