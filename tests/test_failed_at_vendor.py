@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import json
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from starlette.testclient import TestClient
 from support import SandboxVendor
 
 from bulkship import api
+from bulkship.errors import SpendLimitError
 from bulkship.ledger import Ledger
 from bulkship.overview import overview
 from bulkship.pipeline import run_batch
@@ -127,6 +129,41 @@ def test_a_lost_ledger_finds_the_card_sent_again_after_a_failed_order_and_sends_
         assert rebuilt.money["charged"].total == Decimal("75.00"), rebuilt.money
     finally:
         vendor.close()
+
+
+def test_a_lost_ledger_sending_again_the_rows_of_a_failed_order_stops_when_another_run_sent_them_since(
+    tmp_path: Path,
+) -> None:
+    """A new ledger (another laptop, --po-prefix XY) finds the batch's one order ended Failed and plans its
+    rows again: since 7a01d71 the one way a run that found its list at the vendor sends anything (submit's
+    found_now paths, thought unreachable; review32). The colleague's own ledger sends them again meanwhile,
+    in BS-FAIL-0002: the vendor's list is read again before XY-FAIL-0002 goes out and the run stops. Not
+    told it found the list, the submitter sent XY-FAIL-0002: a second card each."""
+    sheet = _cvs_list(tmp_path / "fail.csv", 3)
+    with _failed_batch(tmp_path, sheet) as failed:
+        vendor = failed.healed()
+        with pytest.raises(SpendLimitError):  # the colleague's re-run, planned, about to send
+            run_batch(
+                sheet, failed.settings, batch="fail", wait_s=0, client_factory=vendor.factory(),
+                confirm=lambda _plan: False,
+            )  # fmt: skip
+        with Ledger.open(failed.settings.ledger, lock=False) as ledger:
+            theirs = ledger.order("BS-FAIL-0002")
+        assert theirs is not None and theirs.state == "planned"
+
+        def colleague_sends_first(_plan: Any) -> bool:
+            vendor.sandbox.create_order(json.loads(theirs.payload_json))
+            return True
+
+        machine = tmp_path / "new-machine"
+        lost = replace(failed.settings, ledger_path=machine / "ledger.sqlite", out_dir=machine / "output")
+        found = run_batch(
+            sheet, lost, batch="fail", wait_s=0, client_factory=vendor.factory(), po_prefix="XY",
+            confirm=colleague_sends_first,
+        )  # fmt: skip
+        assert vendor.po_numbers() == ["BS-FAIL-0001", "BS-FAIL-0002"], found  # it sent XY-FAIL-0002 too
+        assert found.sent_orders == 0 and found.exit_code != 0, found
+        assert "did not show moments ago" in str(found.stopped), found.stopped
 
 
 def test_a_person_whose_card_failed_is_sent_one_by_a_new_list_and_the_old_batch_then_holds_them(

@@ -271,7 +271,8 @@ async def submit_batch(
     ``hold_back``, which stay planned (counted as not sent). ``resumed``: the batch was in the ledger before
     this run, so another ledger may have sent it since: the vendor's orders are read first (and when they
     cannot be, nothing is sent unless ``unchecked_ok``, the person's --allow-repeat). ``found_now``: this
-    run found the batch at the vendor, new to the ledger: read again first, for orders made since.
+    run found the batch at the vendor, new to the ledger (what it sends: rows whose found order the vendor
+    failed): read again first, for orders made since.
     ``new_here``: new to the ledger, nothing of it found at the vendor: a 409 stops the run. ``room``: what
     the vendor may charge beyond the plan before the run passes its limit (no order leaves after that)."""
     return await Submitter(
